@@ -1,0 +1,72 @@
+package io.prompd.core;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns any failure into the exit code and the one-line message a command line shows for it. */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    public static ExitCode exitCode(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof PrompdException known) {
+            return known.exitCode();
+        }
+        if (cause instanceof NoSuchFileException) {
+            return ExitCode.NOT_FOUND;
+        }
+        if (cause instanceof FileAlreadyExistsException) {
+            return ExitCode.CONFLICT;
+        }
+        return ExitCode.FAILURE;
+    }
+
+    /** {@code error: message} and, when there is one, {@code hint: ...} on a second line. */
+    public static String describe(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        String message;
+        String hint = "";
+        if (cause instanceof PrompdException known) {
+            message = known.getMessage();
+            hint = known.hint();
+        } else if (cause instanceof NoSuchFileException missing) {
+            message = "no such file or folder: " + missing.getFile();
+        } else if (cause instanceof FileAlreadyExistsException exists) {
+            message = "already exists: " + exists.getFile();
+        } else if (cause instanceof AccessDeniedException denied) {
+            message = "permission denied: " + denied.getFile();
+        } else if (cause instanceof IOException io) {
+            message = "input/output error: " + io.getMessage();
+        } else {
+            message = "internal error (" + cause.getClass().getSimpleName() + "): " + cause.getMessage();
+            hint = "run again with --verbose for the stack trace, and report it as a bug";
+        }
+        return "error: " + message + (hint.isEmpty() ? "" : System.lineSeparator() + "hint: " + hint);
+    }
+
+    /**
+     * Prints the failure the way both command lines do (message and hint, the stack trace only
+     * when verbose) and returns the process exit code.
+     */
+    public static int report(Throwable failure, boolean verbose, PrintWriter err) {
+        err.println(describe(failure));
+        if (verbose) {
+            failure.printStackTrace(err);
+        }
+        return exitCode(failure).code();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof UncheckedIOException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

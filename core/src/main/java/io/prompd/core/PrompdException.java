@@ -1,0 +1,32 @@
+package io.prompd.core;
+
+import java.util.Objects;
+
+/**
+ * An expected failure that the user can act on: it carries the exit code to end with and a hint
+ * on how to fix it. Command line front ends print message and hint, and the stack trace only
+ * when asked to be verbose.
+ */
+public class PrompdException extends RuntimeException {
+
+    private final ExitCode exitCode;
+    private final String hint;
+
+    public PrompdException(ExitCode exitCode, String message, String hint) {
+        this(exitCode, message, hint, null);
+    }
+
+    public PrompdException(ExitCode exitCode, String message, String hint, Throwable cause) {
+        super(message, cause);
+        this.exitCode = Objects.requireNonNull(exitCode, "exitCode");
+        this.hint = Objects.requireNonNullElse(hint, "");
+    }
+
+    public ExitCode exitCode() {
+        return exitCode;
+    }
+
+    public String hint() {
+        return hint;
+    }
+}

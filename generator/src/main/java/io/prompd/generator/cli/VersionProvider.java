@@ -1,0 +1,12 @@
+package io.prompd.generator.cli;
+
+import picocli.CommandLine;
+
+/** The version recorded in the jar's manifest at build time. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        return new String[] {"prompd-registry " + (version == null ? "development build" : version)};
+    }
+}
