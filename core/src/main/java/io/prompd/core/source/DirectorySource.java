@@ -60,7 +60,16 @@ public final class DirectorySource implements PackageSource {
         if (!attributes.isRegularFile()) {
             return new SourceEntry(path, EntryKind.OTHER, 0, false);
         }
-        return new SourceEntry(path, EntryKind.FILE, attributes.size(), Files.isExecutable(file));
+        EntryKind kind = linkCount(file) > 1 ? EntryKind.HARDLINK : EntryKind.FILE;
+        return new SourceEntry(path, kind, attributes.size(), Files.isExecutable(file));
+    }
+
+    private static int linkCount(Path file) {
+        try {
+            return (Integer) Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException notUnix) {
+            return 1;
+        }
     }
 
     private String relative(Path file) {
