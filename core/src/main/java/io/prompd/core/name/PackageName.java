@@ -1,0 +1,137 @@
+package io.prompd.core.name;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A package name: {@code @scope/name} or {@code name}.
+ *
+ * @param scope the scope without its {@code @}, or empty for an unscoped package
+ * @param name  the name within the scope
+ */
+public record PackageName(String scope, String name) implements Comparable<PackageName> {
+
+    public static final int MAX_PART_LENGTH = 64;
+
+    private static final Pattern PART = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    /** Names Windows cannot create as files, whatever the extension: a package folder must work everywhere. */
+    private static final Set<String> DEVICE_NAMES = Set.of(
+            "con", "prn", "aux", "nul",
+            "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+            "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+
+    public PackageName {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(name, "name");
+        List<String> problems = new ArrayList<>();
+        if (!scope.isEmpty()) {
+            checkPart("scope", scope, problems);
+        }
+        checkPart("name", name, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /** Parses {@code @scope/name} or {@code name}; the message of the exception says every rule broken. */
+    public static PackageName parse(String text) {
+        List<String> problems = check(text);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid package name '" + text + "': " + String.join("; ", problems));
+        }
+        if (text.startsWith("@")) {
+            int slash = text.indexOf('/');
+            return new PackageName(text.substring(1, slash), text.substring(slash + 1));
+        }
+        return new PackageName("", text);
+    }
+
+    /** Every rule the text breaks as a package name; empty when it is a valid name. */
+    public static List<String> check(String text) {
+        List<String> problems = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            problems.add("a package name must not be empty");
+            return problems;
+        }
+        if (text.startsWith("@")) {
+            int slash = text.indexOf('/');
+            if (slash < 0) {
+                problems.add("a scoped name needs a '/' between scope and name, as in @scope/name");
+                return problems;
+            }
+            checkPart("scope", text.substring(1, slash), problems);
+            checkPart("name", text.substring(slash + 1), problems);
+        } else {
+            if (text.contains("/")) {
+                problems.add("an unscoped name cannot contain '/'; a scoped name starts with '@', as in @scope/name");
+                return problems;
+            }
+            checkPart("name", text, problems);
+        }
+        return problems;
+    }
+
+    private static void checkPart(String what, String part, List<String> problems) {
+        if (part.isEmpty()) {
+            problems.add("the " + what + " must not be empty");
+            return;
+        }
+        if (part.length() > MAX_PART_LENGTH) {
+            problems.add("the " + what + " '" + part + "' is " + part.length() + " characters long; at most "
+                    + MAX_PART_LENGTH + " are allowed");
+        }
+        if (!PART.matcher(part).matches()) {
+            problems.add("the " + what + " '" + part + "' may hold only lowercase letters a-z, digits, '.', '_' and '-',"
+                    + " and must start with a letter or digit");
+        }
+        String stem = part.contains(".") ? part.substring(0, part.indexOf('.')) : part;
+        if (DEVICE_NAMES.contains(stem)) {
+            problems.add("the " + what + " '" + part + "' is a reserved device name on Windows");
+        }
+    }
+
+    public boolean isScoped() {
+        return !scope.isEmpty();
+    }
+
+    /** {@code @scope}, or empty for an unscoped package. */
+    public String scopeWithAt() {
+        return scope.isEmpty() ? "" : "@" + scope;
+    }
+
+    /**
+     * The key two names share when a reader could mistake one for the other: lowercase, without
+     * {@code - _ .}, with {@code 0} read as {@code o} and {@code 1}, {@code l}, {@code i} read alike.
+     */
+    public String lookalikeKey() {
+        return fold(scopeWithAt()) + "/" + fold(name);
+    }
+
+    private static String fold(String part) {
+        StringBuilder folded = new StringBuilder(part.length());
+        for (char c : part.toLowerCase(Locale.ROOT).toCharArray()) {
+            switch (c) {
+                case '-', '_', '.' -> { }
+                case '0' -> folded.append('o');
+                case '1', 'l', 'i' -> folded.append('l');
+                default -> folded.append(c);
+            }
+        }
+        return folded.toString();
+    }
+
+    @Override
+    public int compareTo(PackageName other) {
+        return toString().compareTo(other.toString());
+    }
+
+    @Override
+    public String toString() {
+        return scope.isEmpty() ? name : "@" + scope + "/" + name;
+    }
+}
