@@ -19,6 +19,11 @@ public final class RegistryCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Inherited by every subcommand; picocli binds the inherited copies to this one field. */
+    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces and more detail on errors.")
+    boolean verbose;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
@@ -30,13 +35,14 @@ public final class RegistryCommand implements Runnable {
 
     /** The command line with its output streams, exit codes and error handling set up; tests call this too. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new RegistryCommand());
+        RegistryCommand root = new RegistryCommand();
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
         cli.setExitCodeExceptionMapper(failure -> Failures.exitCode(failure).code());
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
-                Failures.report(failure, parseResult.hasMatchedOption("--verbose"), commandLine.getErr()));
+                Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;
     }
 }

@@ -1,0 +1,111 @@
+package io.prompd.core.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+/**
+ * The one JSON dialect of every file prompd writes: keys sorted, two-space indent, {@code \n}
+ * line ends on every platform, a final newline, no nulls. Same data, same bytes.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addModule(valueTypes())
+            .build();
+
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    private Json() {
+    }
+
+    /** PackageName, Version and VersionRange travel as the strings people write. */
+    private static SimpleModule valueTypes() {
+        SimpleModule module = new SimpleModule("prompd-values");
+        module.addSerializer(PackageName.class, ToStringSerializer.instance);
+        module.addSerializer(Version.class, ToStringSerializer.instance);
+        module.addSerializer(VersionRange.class, ToStringSerializer.instance);
+        module.addDeserializer(PackageName.class, new ParsingDeserializer<>(PackageName.class, PackageName::parse));
+        module.addDeserializer(Version.class, new ParsingDeserializer<>(Version.class, Version::parse));
+        module.addDeserializer(VersionRange.class, new ParsingDeserializer<>(VersionRange.class, VersionRange::parse));
+        module.addKeyDeserializer(PackageName.class, new ParsingKeyDeserializer(PackageName::parse));
+        module.addKeyDeserializer(Version.class, new ParsingKeyDeserializer(Version::parse));
+        return module;
+    }
+
+    /** The shared mapper, for tree work ({@code readTree}, {@code createObjectNode}); do not reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static ObjectReader reader(Class<?> type) {
+        return MAPPER.readerFor(type);
+    }
+
+    /** The canonical bytes of a value: sorted, indented, ending with a newline. */
+    public static byte[] write(Object value) {
+        return (writeString(value) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String writeString(Object value) {
+        try {
+            return WRITER.writeValueAsString(value);
+        } catch (JsonProcessingException impossible) {
+            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", impossible);
+        }
+    }
+
+    public static <T> T read(byte[] json, Class<T> type) throws IOException {
+        return MAPPER.readValue(json, type);
+    }
+
+    private static final class ParsingDeserializer<T> extends com.fasterxml.jackson.databind.deser.std.FromStringDeserializer<T> {
+        private final transient Function<String, T> parser;
+
+        ParsingDeserializer(Class<T> type, Function<String, T> parser) {
+            super(type);
+            this.parser = parser;
+        }
+
+        @Override
+        protected T _deserialize(String value, com.fasterxml.jackson.databind.DeserializationContext context) {
+            return parser.apply(value);
+        }
+    }
+
+    private static final class ParsingKeyDeserializer extends com.fasterxml.jackson.databind.KeyDeserializer {
+        private final Function<String, ?> parser;
+
+        ParsingKeyDeserializer(Function<String, ?> parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public Object deserializeKey(String key, com.fasterxml.jackson.databind.DeserializationContext context) {
+            return parser.apply(key);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.prompd.core.protocol;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+
+/**
+ * Where each document of a static registry lives, relative to the registry's root URL. The
+ * generator writes these paths and the client reads them; this class is the only place that
+ * knows them.
+ *
+ * <pre>
+ * registry.json                                   the registry's own description
+ * packages.json                                   every package, one line each
+ * packages/@scope/name/index.json                 a package and all its versions (npm's packument)
+ * packages/@scope/name/1.2.0.json                 one version, with its prompts and README
+ * packages/@scope/name/-/name-1.2.0.tgz           the tarball of that version
+ * schemas/prompd.schema.json                      the JSON Schema of prompd.json
+ * </pre>
+ */
+public final class RegistryLayout {
+
+    /** Bumped on any change a client of the previous version could misread. */
+    public static final int PROTOCOL_VERSION = 1;
+
+    public static final String REGISTRY_DOCUMENT = "registry.json";
+    public static final String PACKAGE_LIST = "packages.json";
+    public static final String PACKAGES_FOLDER = "packages";
+    public static final String MANIFEST_SCHEMA = "schemas/prompd.schema.json";
+    public static final String PACKUMENT_FILE = "index.json";
+    public static final String TARBALL_FOLDER = "-";
+
+    private RegistryLayout() {
+    }
+
+    /** {@code packages/@scope/name}: also the human URL of the package, served by its {@code index.html}. */
+    public static String packageFolder(PackageName name) {
+        return PACKAGES_FOLDER + "/" + name;
+    }
+
+    public static String packument(PackageName name) {
+        return packageFolder(name) + "/" + PACKUMENT_FILE;
+    }
+
+    public static String versionDocument(PackageName name, Version version) {
+        return packageFolder(name) + "/" + version + ".json";
+    }
+
+    public static String tarball(PackageName name, Version version) {
+        return packageFolder(name) + "/" + tarballInPackageFolder(name, version);
+    }
+
+    /**
+     * The tarball's path relative to the folder holding the package's documents: the URL written
+     * in {@code index.json} and {@code <version>.json}, which resolve it against their own URL.
+     */
+    public static String tarballInPackageFolder(PackageName name, Version version) {
+        return TARBALL_FOLDER + "/" + tarballFileName(name, version);
+    }
+
+    public static String tarballFileName(PackageName name, Version version) {
+        return name.name() + "-" + version + ".tgz";
+    }
+
+    /** URL templates published in {@code registry.json} so other tools need not hard-code the layout. */
+    public static java.util.SortedMap<String, String> urlTemplates() {
+        return new java.util.TreeMap<>(java.util.Map.of(
+                "packages", PACKAGE_LIST,
+                "package", PACKAGES_FOLDER + "/{name}/" + PACKUMENT_FILE,
+                "version", PACKAGES_FOLDER + "/{name}/{version}.json",
+                "tarball", PACKAGES_FOLDER + "/{name}/" + TARBALL_FOLDER + "/{baseName}-{version}.tgz",
+                "schema", MANIFEST_SCHEMA));
+    }
+}
