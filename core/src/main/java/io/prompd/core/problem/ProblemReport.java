@@ -1,0 +1,94 @@
+package io.prompd.core.problem;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders problems for people: grouped by file, errors and warnings with their field or line and
+ * hint, then a count. The same text in a terminal and, as Markdown, in a pull-request comment.
+ */
+public final class ProblemReport {
+
+    private ProblemReport() {
+    }
+
+    public static String text(List<Problem> problems) {
+        StringBuilder out = new StringBuilder();
+        byFile(problems).forEach((file, inFile) -> {
+            out.append(file.isEmpty() ? "(package)" : file).append('\n');
+            for (Problem problem : inFile) {
+                out.append("  ").append(String.format("%-8s", problem.severity().label()));
+                String where = where(problem);
+                if (!where.isEmpty()) {
+                    out.append(where).append(": ");
+                }
+                out.append(problem.message()).append('\n');
+                if (!problem.hint().isEmpty()) {
+                    out.append("          hint: ").append(problem.hint()).append('\n');
+                }
+            }
+        });
+        out.append(summary(problems)).append('\n');
+        return out.toString();
+    }
+
+    public static String markdown(List<Problem> problems) {
+        StringBuilder out = new StringBuilder();
+        byFile(problems).forEach((file, inFile) -> {
+            out.append("### `").append(file.isEmpty() ? "(package)" : file).append("`\n\n");
+            for (Problem problem : inFile) {
+                out.append("- ").append(problem.isError() ? "❌ **error**" : "⚠️ warning");
+                String where = where(problem);
+                if (!where.isEmpty()) {
+                    out.append(" `").append(where).append('`');
+                }
+                out.append(": ").append(escapeMarkdown(problem.message()));
+                if (!problem.hint().isEmpty()) {
+                    out.append("<br>_hint: ").append(escapeMarkdown(problem.hint())).append('_');
+                }
+                out.append('\n');
+            }
+            out.append('\n');
+        });
+        out.append("**").append(summary(problems)).append("**\n");
+        return out.toString();
+    }
+
+    /** {@code 2 errors, 1 warning}, or {@code no problems}. */
+    public static String summary(List<Problem> problems) {
+        long errors = problems.stream().filter(Problem::isError).count();
+        long warnings = problems.size() - errors;
+        if (problems.isEmpty()) {
+            return "no problems";
+        }
+        return count(errors, "error") + ", " + count(warnings, "warning");
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String where(Problem problem) {
+        List<String> parts = new ArrayList<>(2);
+        if (!problem.pointer().isEmpty()) {
+            parts.add(problem.pointer());
+        }
+        if (problem.line() > 0) {
+            parts.add("line " + problem.line());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static Map<String, List<Problem>> byFile(List<Problem> problems) {
+        Map<String, List<Problem>> grouped = new LinkedHashMap<>();
+        problems.stream().sorted(Problem.ORDER)
+                .forEach(problem -> grouped.computeIfAbsent(problem.file(), file -> new ArrayList<>()).add(problem));
+        return grouped;
+    }
+
+    private static String escapeMarkdown(String text) {
+        return text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|");
+    }
+}

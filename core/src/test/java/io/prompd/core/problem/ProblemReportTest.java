@@ -1,0 +1,42 @@
+package io.prompd.core.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProblemReportTest {
+
+    private final List<Problem> problems = List.of(
+            Problem.warning("prompts/a.prmd", "", "variable 'x' is not declared", "declare it").atLine(7),
+            Problem.error("prompd.json", "/version", "'v1' is not a SemVer 2.0 version", "write 1.0.0").atLine(3),
+            Problem.error("prompd.json", "/name", "name missing", ""));
+
+    @Test
+    void textGroupsByFileInOrderAndCounts() {
+        String text = ProblemReport.text(problems);
+        assertEquals("""
+                prompd.json
+                  error   /name: name missing
+                  error   /version, line 3: 'v1' is not a SemVer 2.0 version
+                          hint: write 1.0.0
+                prompts/a.prmd
+                  warning line 7: variable 'x' is not declared
+                          hint: declare it
+                2 errors, 1 warning
+                """, text);
+    }
+
+    @Test
+    void markdownEscapesHtmlAndMarksSeverity() {
+        String markdown = ProblemReport.markdown(List.of(Problem.error("a.prmd", "", "bad <script>", "")));
+        assertTrue(markdown.contains("❌ **error**: bad &lt;script&gt;"), markdown);
+        assertTrue(markdown.endsWith("**1 error, 0 warnings**\n"), markdown);
+    }
+
+    @Test
+    void summaryOfNothing() {
+        assertEquals("no problems", ProblemReport.summary(List.of()));
+    }
+}
