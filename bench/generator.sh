@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Benchmark of the registry generator (see README.md beside this script).
+# Usage: bench/generator.sh [PACKAGES]   (default 5000 packages x 4 versions)
+# Prints each figure and its ratio to the peer (`tar czf` of the same version folders), measured in this run.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+n=${1:-5000}
+jar="$root/generator/target/prompd-registry.jar"
+[ -f "$jar" ] || (cd "$root" && ./mvnw -q -B package -DskipTests)
+work=$(mktemp -d /tmp/prompd-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+seconds() { # run a command, print its wall time in seconds
+  local start end
+  start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N)
+  echo "$end - $start" | bc -l | xargs printf '%.2f'
+}
+
+python3 "$root/bench/synthetic_registry.py" "$work/repo" "$n" >/dev/null
+echo "registry: $n packages x 4 versions, $(cd "$work/repo" && git ls-files | wc -l) files"
+
+peer=$(seconds tar czf "$work/peer.tgz" -C "$work/repo" packages)
+full=$(seconds java -Xmx512m -jar "$jar" build "$work/repo" --out "$work/out")
+echo "tar czf of the version folders:        ${peer} s"
+echo "full build (-Xmx512m):                 ${full} s   ratio $(echo "$full / $peer" | bc -l | xargs printf '%.2f') (goal <= 2.00)"
+
+# One new version, committed, then an incremental build over the previous output.
+cp -r "$work/repo/packages/@bench/pkg00000/2.0.0" "$work/repo/packages/@bench/pkg00000/2.0.1"
+sed -i 's/"version": "2.0.0"/"version": "2.0.1"/' "$work/repo/packages/@bench/pkg00000/2.0.1/prompd.json"
+(cd "$work/repo" && git checkout -q -b pr && git add -A && git -c user.name=bench -c user.email=b@example.org commit -qm "pkg00000 2.0.1")
+check=$(seconds java -Xmx512m -jar "$jar" check "$work/repo" --base main --head pr --actor bench)
+(cd "$work/repo" && git checkout -q main && git merge -q --ff-only pr)
+incremental=$(seconds java -Xmx512m -jar "$jar" build "$work/repo" --out "$work/out")
+nothing=$(seconds java -Xmx512m -jar "$jar" build "$work/repo" --out "$work/out")
+echo "check of a one-version pull request:   ${check} s   (goal <= 3.00)"
+echo "incremental build after one version:   ${incremental} s   (goal <= 3.00)"
+echo "build with nothing changed:            ${nothing} s"
