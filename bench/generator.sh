@@ -13,8 +13,9 @@ trap 'rm -rf "$work"' EXIT
 seconds() { # run a command, print its wall time in seconds
   local start end
   start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N)
-  echo "$end - $start" | bc -l | xargs printf '%.2f'
+  python3 -c "print(f'{$end - $start:.2f}')"
 }
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
 python3 "$root/bench/synthetic_registry.py" "$work/repo" "$n" >/dev/null
 echo "registry: $n packages x 4 versions, $(cd "$work/repo" && git ls-files | wc -l) files"
@@ -22,7 +23,7 @@ echo "registry: $n packages x 4 versions, $(cd "$work/repo" && git ls-files | wc
 peer=$(seconds tar czf "$work/peer.tgz" -C "$work/repo" packages)
 full=$(seconds java -Xmx512m -jar "$jar" build "$work/repo" --out "$work/out")
 echo "tar czf of the version folders:        ${peer} s"
-echo "full build (-Xmx512m):                 ${full} s   ratio $(echo "$full / $peer" | bc -l | xargs printf '%.2f') (goal <= 2.00)"
+echo "full build (-Xmx512m):                 ${full} s   ratio $(ratio "$full" "$peer") (goal <= 2.00)"
 
 # One new version, committed, then an incremental build over the previous output.
 cp -r "$work/repo/packages/@bench/pkg00000/2.0.0" "$work/repo/packages/@bench/pkg00000/2.0.1"
