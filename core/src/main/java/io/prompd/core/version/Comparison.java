@@ -11,8 +11,7 @@ record Comparison(Operator operator, Version bound) {
     }
 
     static Comparison of(Operator operator, int major, int minor, int patch, String preRelease) {
-        return new Comparison(operator,
-                Version.parse(major + "." + minor + "." + patch + (preRelease.isEmpty() ? "" : "-" + preRelease)));
+        return new Comparison(operator, Version.of(major, minor, patch, preRelease));
     }
 
     boolean test(Version version) {

@@ -1,6 +1,5 @@
 package io.prompd.core.version;
 
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,8 +51,8 @@ record PartialVersion(int precision, int major, int minor, int patch, String pre
             numbers[index] = number(token, part);
             precision++;
         }
-        String suffix = Optional.ofNullable(matcher.group(5)).orElse("") + Optional.ofNullable(matcher.group(6)).orElse("");
-        if (!suffix.isEmpty() && precision < 3) {
+        boolean hasSuffix = matcher.group(5) != null || matcher.group(6) != null;
+        if (hasSuffix && precision < 3) {
             throw new InvalidRangeException("'" + token + "' has a pre-release or build part on a version with a wildcard;"
                     + " pre-release and build parts need a full version such as 1.2.3-beta");
         }
@@ -94,6 +93,6 @@ record PartialVersion(int precision, int major, int minor, int patch, String pre
 
     /** The full version, its pre-release included and its build metadata dropped as npm does. */
     Version version() {
-        return Version.parse(major + "." + minor + "." + patch + (preRelease.isEmpty() ? "" : "-" + preRelease));
+        return Version.of(major, minor, patch, preRelease);
     }
 }

@@ -33,6 +33,8 @@ public final class Version implements Comparable<Version> {
                     + "(?:\\+(" + BUILD_IDENTIFIER + "(?:\\." + BUILD_IDENTIFIER + ")*))?");
 
     private static final Pattern NUMERIC = Pattern.compile(NUMBER);
+    private static final Pattern PRE_RELEASE_PART = Pattern.compile(PRE_RELEASE_IDENTIFIER);
+    private static final Pattern BUILD_PART = Pattern.compile(BUILD_IDENTIFIER);
 
     private final Semver semver;
 
@@ -49,6 +51,11 @@ public final class Version implements Comparable<Version> {
                     + "; write it as MAJOR.MINOR.PATCH with optional -PRERELEASE and +BUILD, such as 1.2.3 or 2.0.0-beta.1");
         }
         return new Version(new Semver(text));
+    }
+
+    /** The version with these parts; {@code preRelease} is dot-separated without its '-', empty for a release. */
+    static Version of(int major, int minor, int patch, String preRelease) {
+        return parse(major + "." + minor + "." + patch + (preRelease.isEmpty() ? "" : "-" + preRelease));
     }
 
     public static boolean isValid(String text) {
@@ -109,11 +116,11 @@ public final class Version implements Comparable<Version> {
             }
         }
         if (dash >= 0) {
-            describeIdentifiers("pre-release", beforeBuild.substring(dash + 1), PRE_RELEASE_IDENTIFIER,
+            describeIdentifiers("pre-release", beforeBuild.substring(dash + 1), PRE_RELEASE_PART,
                     " (letters, digits and '-'; numbers without leading zeros)", problems);
         }
         if (plus >= 0) {
-            describeIdentifiers("build", text.substring(plus + 1), BUILD_IDENTIFIER, " (letters, digits and '-')", problems);
+            describeIdentifiers("build", text.substring(plus + 1), BUILD_PART, " (letters, digits and '-')", problems);
         }
         if (problems.isEmpty()) {
             problems.add("it does not follow the SemVer grammar");
@@ -121,9 +128,8 @@ public final class Version implements Comparable<Version> {
         return problems;
     }
 
-    private static void describeIdentifiers(String what, String identifiers, String grammar, String allowed,
+    private static void describeIdentifiers(String what, String identifiers, Pattern identifier, String allowed,
             List<String> problems) {
-        Pattern identifier = Pattern.compile(grammar);
         for (String part : identifiers.split("\\.", -1)) {
             if (part.isEmpty()) {
                 problems.add("the " + what + " part '" + identifiers + "' has an empty identifier");
