@@ -7,6 +7,7 @@ import io.prompd.core.version.RangeSyntax.SimpleComparator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,26 +31,38 @@ final class RangeParser {
     private RangeParser() {
     }
 
-    /** @throws InvalidRangeException saying what is wrong, without repeating the whole range */
+    /** @throws InvalidRangeException saying everything that is wrong, without repeating the whole range */
     static List<RangeSyntax> parse(String text) {
-        for (int index = 0; index < text.length(); index++) {
-            char character = text.charAt(index);
-            boolean printable = character >= 0x20 && character < 0x7F;
-            if (!printable && !WHITESPACE.matcher(String.valueOf(character)).matches()) {
-                throw new InvalidRangeException("it holds the character U+" + String.format("%04X", (int) character)
-                        + " at position " + (index + 1) + "; ranges are plain ASCII text");
+        List<String> problems = new ArrayList<>();
+        checkCharacters(text, problems);
+        List<RangeSyntax> alternatives = new ArrayList<>();
+        if (problems.isEmpty()) {
+            for (String alternative : text.split("\\|\\|", -1)) {
+                alternatives.add(parseAlternative(alternative, problems));
             }
         }
-        List<RangeSyntax> alternatives = new ArrayList<>();
-        for (String alternative : text.split("\\|\\|", -1)) {
-            alternatives.add(parseAlternative(alternative));
+        if (!problems.isEmpty()) {
+            throw new InvalidRangeException(String.join("; ", problems));
         }
         return List.copyOf(alternatives);
     }
 
-    private static RangeSyntax parseAlternative(String alternative) {
+    private static void checkCharacters(String text, List<String> problems) {
+        for (int index = 0; index < text.length(); index++) {
+            char character = text.charAt(index);
+            boolean printable = character >= 0x20 && character < 0x7F;
+            if (!printable && !WHITESPACE.matcher(String.valueOf(character)).matches()) {
+                problems.add("it holds the character U+" + String.format("%04X", (int) character)
+                        + " at position " + (index + 1) + ", but ranges are plain ASCII text");
+            }
+        }
+    }
+
+    /** Adds what is wrong to {@code problems}, returning what could be read so that later alternatives are checked too. */
+    private static RangeSyntax parseAlternative(String alternative, List<String> problems) {
         if (alternative.contains("|")) {
-            throw new InvalidRangeException("it has a single '|'; alternatives are separated by '||'");
+            problems.add("'" + alternative.strip() + "' has a single '|'; alternatives are separated by '||'");
+            return new Intersection(List.of());
         }
         String trimmed = WHITESPACE.matcher(alternative).replaceAll(" ").trim();
         if (trimmed.isEmpty()) {
@@ -57,7 +70,7 @@ final class RangeParser {
         }
         List<String> words = List.of(trimmed.split(" "));
         if (words.contains("-")) {
-            return parseHyphen(words);
+            return parseHyphen(words, problems);
         }
         List<SimpleComparator> comparators = new ArrayList<>();
         for (int index = 0; index < words.size(); index++) {
@@ -66,31 +79,45 @@ final class RangeParser {
             String version = word.substring(operator.symbol().length());
             if (version.isEmpty() && operator != RangeOperator.NONE) {
                 if (index + 1 == words.size()) {
-                    throw new InvalidRangeException("'" + word + "' is not followed by a version");
+                    problems.add("'" + word + "' is not followed by a version");
+                    break;
                 }
                 index++;
                 version = words.get(index);
             }
-            comparators.add(new SimpleComparator(operator, bareVersion(operator.symbol(), version)));
+            bareVersion(operator.symbol(), version, problems)
+                    .ifPresent(parsed -> comparators.add(new SimpleComparator(operator, parsed)));
         }
         return new Intersection(comparators);
     }
 
-    private static Hyphen parseHyphen(List<String> words) {
+    private static RangeSyntax parseHyphen(List<String> words, List<String> problems) {
         if (words.size() != 3 || !words.get(1).equals("-")) {
-            throw new InvalidRangeException("'" + String.join(" ", words) + "' is not a hyphen range; write it as"
+            problems.add("'" + String.join(" ", words) + "' is not a hyphen range; write it as"
                     + " 1.0.0 - 2.0.0, alone between '||', with no operators");
+            return new Intersection(List.of());
         }
-        return new Hyphen(bareVersion("", words.get(0)), bareVersion("", words.get(2)));
+        Optional<PartialVersion> from = bareVersion("", words.get(0), problems);
+        Optional<PartialVersion> to = bareVersion("", words.get(2), problems);
+        if (from.isEmpty() || to.isEmpty()) {
+            return new Intersection(List.of());
+        }
+        return new Hyphen(from.get(), to.get());
     }
 
     /** Parses a version that must not start with another operator, as in {@code ^^1} or {@code >=>1}. */
-    private static PartialVersion bareVersion(String operator, String version) {
+    private static Optional<PartialVersion> bareVersion(String operator, String version, List<String> problems) {
         if (!version.isEmpty() && OPERATOR_CHARACTERS.indexOf(version.charAt(0)) >= 0) {
-            throw new InvalidRangeException("'" + operator + version + "' has more than one operator; write one of"
+            problems.add("'" + operator + version + "' has more than one operator; write one of"
                     + " < <= > >= = ~ ^ followed by a version, as in >=1.2.0");
+            return Optional.empty();
         }
-        return PartialVersion.parse(version);
+        try {
+            return Optional.of(PartialVersion.parse(version));
+        } catch (InvalidRangeException invalid) {
+            problems.add(invalid.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static RangeOperator leadingOperator(String word) {

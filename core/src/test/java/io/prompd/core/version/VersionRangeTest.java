@@ -56,6 +56,15 @@ class VersionRangeTest {
     }
 
     @Test
+    void reportsEveryProblemTogether() {
+        String message = refusal("^^1 blerg || 1 - x.1 || >");
+        assertTrue(message.contains("'^^1' has more than one operator"), message);
+        assertTrue(message.contains("'blerg' is not a version"), message);
+        assertTrue(message.contains("'x.1' has a number after a wildcard"), message);
+        assertTrue(message.contains("'>' is not followed by a version"), message);
+    }
+
+    @Test
     void refusesNonAsciiCharacters() {
         assertTrue(refusal("\u00a01.2.3").contains("U+00A0"), refusal("\u00a01.2.3"));
     }
