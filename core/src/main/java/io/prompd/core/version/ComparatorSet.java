@@ -9,8 +9,6 @@ import java.util.stream.Collectors;
  */
 record ComparatorSet(List<Comparison> comparisons) {
 
-    static final ComparatorSet ANY = new ComparatorSet(List.of());
-
     ComparatorSet {
         comparisons = List.copyOf(comparisons);
     }
