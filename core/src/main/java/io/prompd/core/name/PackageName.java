@@ -2,13 +2,19 @@ package io.prompd.core.name;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * A package name: {@code @scope/name} or {@code name}.
+ *
+ * <p>Each part (scope and name) is 1 to {@value #MAX_PART_LENGTH} characters of lowercase ASCII
+ * letters, digits, {@code .}, {@code _} and {@code -}, starting with a letter or digit. Because a
+ * package becomes a folder, a part must also work as a Windows file name: it must not end with
+ * {@code .} (Windows drops it) and its stem before the first {@code .} must not be a device name
+ * ({@code con}, {@code nul}, {@code com1}, ...), since Windows reserves {@code con.txt} as much as
+ * {@code con}.
  *
  * @param scope the scope without its {@code @}, or empty for an unscoped package
  * @param name  the name within the scope
@@ -18,8 +24,8 @@ public record PackageName(String scope, String name) implements Comparable<Packa
     public static final int MAX_PART_LENGTH = 64;
 
     private static final Pattern PART = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    private static final Pattern ALLOWED_CHARACTER = Pattern.compile("[a-z0-9._-]");
 
-    /** Names Windows cannot create as files, whatever the extension: a package folder must work everywhere. */
     private static final Set<String> DEVICE_NAMES = Set.of(
             "con", "prn", "aux", "nul",
             "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
@@ -34,7 +40,8 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         }
         checkPart("name", name, problems);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            String written = scope.isEmpty() ? name : "@" + scope + "/" + name;
+            throw new IllegalArgumentException(invalid(written, problems));
         }
     }
 
@@ -42,7 +49,7 @@ public record PackageName(String scope, String name) implements Comparable<Packa
     public static PackageName parse(String text) {
         List<String> problems = check(text);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid package name '" + text + "': " + String.join("; ", problems));
+            throw new IllegalArgumentException(invalid(text, problems));
         }
         if (text.startsWith("@")) {
             int slash = text.indexOf('/');
@@ -51,26 +58,28 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         return new PackageName("", text);
     }
 
-    /** Every rule the text breaks as a package name; empty when it is a valid name. */
+    private static String invalid(String text, List<String> problems) {
+        return "invalid package name '" + text + "': " + String.join("; ", problems);
+    }
+
+    /** Every rule the text breaks as a package name, each with how to fix it; empty when it is a valid name. */
     public static List<String> check(String text) {
         List<String> problems = new ArrayList<>();
         if (text == null || text.isEmpty()) {
-            problems.add("a package name must not be empty");
+            problems.add("a package name must not be empty; write @scope/name or name");
             return problems;
         }
         if (text.startsWith("@")) {
             int slash = text.indexOf('/');
             if (slash < 0) {
-                problems.add("a scoped name needs a '/' between scope and name, as in @scope/name");
+                problems.add("a scoped name needs a '/' between scope and name, as in " + text + "/name");
                 return problems;
             }
             checkPart("scope", text.substring(1, slash), problems);
             checkPart("name", text.substring(slash + 1), problems);
+        } else if (text.contains("/")) {
+            problems.add("an unscoped name cannot contain '/'; a scoped name starts with '@', as in @" + text);
         } else {
-            if (text.contains("/")) {
-                problems.add("an unscoped name cannot contain '/'; a scoped name starts with '@', as in @scope/name");
-                return problems;
-            }
             checkPart("name", text, problems);
         }
         return problems;
@@ -82,17 +91,33 @@ public record PackageName(String scope, String name) implements Comparable<Packa
             return;
         }
         if (part.length() > MAX_PART_LENGTH) {
-            problems.add("the " + what + " '" + part + "' is " + part.length() + " characters long; at most "
-                    + MAX_PART_LENGTH + " are allowed");
+            problems.add("the " + what + " '" + part + "' is " + part.length() + " characters long; shorten it to at most "
+                    + MAX_PART_LENGTH);
         }
         if (!PART.matcher(part).matches()) {
-            problems.add("the " + what + " '" + part + "' may hold only lowercase letters a-z, digits, '.', '_' and '-',"
-                    + " and must start with a letter or digit");
+            problems.add("the " + what + " '" + part + "' " + firstOffence(part) + "; use only lowercase letters a-z,"
+                    + " digits, '.', '_' and '-', starting with a letter or digit");
+        }
+        if (part.endsWith(".")) {
+            problems.add("the " + what + " '" + part + "' ends with '.', which Windows drops from folder names;"
+                    + " remove the trailing '.'");
         }
         String stem = part.contains(".") ? part.substring(0, part.indexOf('.')) : part;
         if (DEVICE_NAMES.contains(stem)) {
-            problems.add("the " + what + " '" + part + "' is a reserved device name on Windows");
+            problems.add("the " + what + " '" + part + "' starts with '" + stem + "', a reserved device name on Windows;"
+                    + " choose another, such as '" + stem + "-prompts'");
         }
+    }
+
+    /** Where the part breaks the character rules, so the user sees which character to change. */
+    private static String firstOffence(String part) {
+        for (int index = 0; index < part.length(); index++) {
+            String character = part.substring(index, index + 1);
+            if (!ALLOWED_CHARACTER.matcher(character).matches()) {
+                return "holds '" + character + "' at position " + (index + 1);
+            }
+        }
+        return "starts with '" + part.charAt(0) + "'";
     }
 
     public boolean isScoped() {
@@ -105,8 +130,9 @@ public record PackageName(String scope, String name) implements Comparable<Packa
     }
 
     /**
-     * The key two names share when a reader could mistake one for the other: lowercase, without
+     * The key two names share when a reader could mistake one for the other: without
      * {@code - _ .}, with {@code 0} read as {@code o} and {@code 1}, {@code l}, {@code i} read alike.
+     * Names are lowercase already, so case never tells two names apart.
      */
     public String lookalikeKey() {
         return fold(scopeWithAt()) + "/" + fold(name);
@@ -114,7 +140,7 @@ public record PackageName(String scope, String name) implements Comparable<Packa
 
     private static String fold(String part) {
         StringBuilder folded = new StringBuilder(part.length());
-        for (char c : part.toLowerCase(Locale.ROOT).toCharArray()) {
+        for (char c : part.toCharArray()) {
             switch (c) {
                 case '-', '_', '.' -> { }
                 case '0' -> folded.append('o');

@@ -1,35 +1,63 @@
 package io.prompd.core.version;
 
+import io.prompd.core.version.RangeSyntax.Hyphen;
+import io.prompd.core.version.RangeSyntax.Intersection;
+import io.prompd.core.version.RangeSyntax.RangeOperator;
+import io.prompd.core.version.RangeSyntax.SimpleComparator;
+import java.util.List;
 import java.util.Objects;
-import org.semver4j.range.RangeList;
-import org.semver4j.range.RangeListFactory;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A dependency range in npm's syntax ({@code ^1.2}, {@code ~1.2.3}, {@code >=1 <2}, {@code 1.x},
  * {@code 1 - 2}, {@code a || b}) with npm's semantics, including its rule that a pre-release
  * satisfies a range only when a comparator of the range names a pre-release of the same
- * major.minor.patch.
+ * major.minor.patch. An empty range, an empty alternative and {@code *} mean any release.
+ *
+ * <p>All 160 cases of the shared npm conformance table ({@code shared/conformance/semver-ranges.tsv})
+ * are answered as npm answers them; none is refused. Parsing is strict: what npm rejects is
+ * refused, and so are a few odd forms npm accepts only by accident of its regular expressions
+ * ({@code >==1.2}, {@code ~=1}, {@code vv1}, {@code 1.x.3} in a hyphen range, a pre-release on a
+ * wildcard version such as {@code 1.2.x-beta}), non-ASCII whitespace, and numbers whose next
+ * version would exceed {@value Integer#MAX_VALUE}: a refused range is better than a silently
+ * different answer.
+ *
+ * <p>Equality is by the text as written.
  */
 public final class VersionRange {
 
-    private final String text;
-    private final RangeList ranges;
+    private static final String EXAMPLES = "write a range such as 1.2.3, ^1.2.3, ~1.2, 1.x, >=1.0.0 <2.0.0 or"
+            + " 1.0.0 - 2.0.0, and join alternatives with ||";
 
-    private VersionRange(String text, RangeList ranges) {
+    private final String text;
+    private final List<RangeSyntax> alternatives;
+    private final List<ComparatorSet> comparatorSets;
+
+    private VersionRange(String text, List<RangeSyntax> alternatives) {
         this.text = text;
-        this.ranges = ranges;
+        this.alternatives = alternatives;
+        this.comparatorSets = alternatives.stream().map(NpmDesugaring::desugar).toList();
     }
 
-    /** @throws InvalidRangeException when the text is not a range prompd can evaluate exactly as npm */
+    /** @throws InvalidRangeException saying what is wrong and how valid ranges look */
     public static VersionRange parse(String text) {
         Objects.requireNonNull(text, "text");
-        RangeList parsed;
         try {
-            parsed = RangeListFactory.create(text);
-        } catch (RuntimeException invalid) {
-            throw new InvalidRangeException("'" + text + "' is not a valid version range: " + invalid.getMessage());
+            return new VersionRange(text, RangeParser.parse(text));
+        } catch (InvalidRangeException invalid) {
+            throw new InvalidRangeException("'" + text + "' is not a valid version range: " + invalid.getMessage()
+                    + "; " + EXAMPLES);
         }
-        return new VersionRange(text, parsed);
+    }
+
+    public static boolean isValid(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (InvalidRangeException invalid) {
+            return false;
+        }
     }
 
     /** The range that any release satisfies, as {@code *}. */
@@ -37,13 +65,57 @@ public final class VersionRange {
         return parse("*");
     }
 
+    /**
+     * {@code ^major.minor.patch[-pre-release]}: the range {@code install} saves for the version it
+     * picked, accepting compatible updates. Build metadata is left out, as it never counts.
+     */
+    public static VersionRange caret(Version version) {
+        String preRelease = version.isPreRelease() ? "-" + String.join(".", version.preRelease()) : "";
+        return parse("^" + version.major() + "." + version.minor() + "." + version.patch() + preRelease);
+    }
+
     public boolean satisfiedBy(Version version) {
-        return ranges.isSatisfiedBy(version.semver());
+        Objects.requireNonNull(version, "version");
+        return comparatorSets.stream().anyMatch(set -> set.satisfiedBy(version));
+    }
+
+    /** The one version the range allows, when it is written as {@code 1.2.3}, {@code =1.2.3} or {@code v1.2.3}. */
+    public Optional<Version> exactVersion() {
+        if (alternatives.size() == 1 && alternatives.get(0) instanceof Intersection intersection
+                && intersection.comparators().size() == 1) {
+            SimpleComparator comparator = intersection.comparators().get(0);
+            boolean equality = comparator.operator() == RangeOperator.NONE || comparator.operator() == RangeOperator.EQUAL;
+            if (equality && comparator.version().isFull()) {
+                return Optional.of(comparator.version().version());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean isExact() {
+        return exactVersion().isPresent();
+    }
+
+    /** Whether some version of the range is written with a pre-release, the only way a pre-release can satisfy it. */
+    public boolean mentionsPreRelease() {
+        return alternatives.stream().flatMap(VersionRange::writtenVersions).anyMatch(PartialVersion::hasPreRelease);
+    }
+
+    private static Stream<PartialVersion> writtenVersions(RangeSyntax alternative) {
+        if (alternative instanceof Hyphen hyphen) {
+            return Stream.of(hyphen.from(), hyphen.to());
+        }
+        return ((Intersection) alternative).comparators().stream().map(SimpleComparator::version);
     }
 
     /** The range as written. */
     public String text() {
         return text;
+    }
+
+    /** npm's desugared form, such as {@code >=1.2.0 <2.0.0-0} for {@code ^1.2}; for messages and tests. */
+    public String desugared() {
+        return String.join(" || ", comparatorSets.stream().map(ComparatorSet::toString).toList());
     }
 
     @Override

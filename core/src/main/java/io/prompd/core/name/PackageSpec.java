@@ -1,0 +1,110 @@
+package io.prompd.core.name;
+
+import io.prompd.core.version.InvalidRangeException;
+import io.prompd.core.version.VersionRange;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What a user names to install: a package and which of its versions, as in {@code @org/pkg},
+ * {@code @org/pkg@^1.2}, {@code @org/pkg@beta} or {@code pkg@~1}. {@code org/pkg} is read as
+ * {@code @org/pkg}, since an unscoped name cannot hold '/'.
+ *
+ * @param name     the package
+ * @param selector which version: the latest, a range, or a dist-tag
+ */
+public record PackageSpec(PackageName name, Selector selector) {
+
+    /** A dist-tag is what is not a valid range and looks like this, as in {@code beta} or {@code next-2}. */
+    private static final Pattern DIST_TAG = Pattern.compile("[a-z][a-z0-9._-]*");
+
+    private static final String EXAMPLES = "write @org/pkg, optionally followed by @ and a version range or dist-tag,"
+            + " as in @org/pkg@^1.2 or @org/pkg@beta";
+
+    public PackageSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(selector, "selector");
+    }
+
+    /** Which version of the package a user asks for. */
+    public sealed interface Selector {
+    }
+
+    /** No version given: the version the {@code latest} dist-tag points to. */
+    public record Latest() implements Selector {
+    }
+
+    /** The highest version the range allows. */
+    public record Range(VersionRange range) implements Selector {
+        public Range {
+            Objects.requireNonNull(range, "range");
+        }
+    }
+
+    /** The version a dist-tag such as {@code beta} points to. */
+    public record DistTag(String tag) implements Selector {
+        public DistTag {
+            Objects.requireNonNull(tag, "tag");
+            if (!DIST_TAG.matcher(tag).matches() || VersionRange.isValid(tag)) {
+                throw new IllegalArgumentException("'" + tag + "' is not a dist-tag: a tag starts with a lowercase letter,"
+                        + " holds only a-z, 0-9, '.', '_' and '-', and is not a version range");
+            }
+        }
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong and how to write it */
+    public static PackageSpec parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String spec = text.strip();
+        if (spec.isEmpty()) {
+            throw new IllegalArgumentException(refusal(text, "it is empty"));
+        }
+        int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
+        String written = at < 0 ? spec : spec.substring(0, at);
+        String nameText = written.startsWith("@") || !written.contains("/") ? written : "@" + written;
+        List<String> nameProblems = PackageName.check(nameText);
+        if (!nameProblems.isEmpty()) {
+            throw new IllegalArgumentException(refusal(text, "'" + nameText + "' is not a valid package name: "
+                    + String.join("; ", nameProblems)));
+        }
+        PackageName name = PackageName.parse(nameText);
+        if (at < 0) {
+            return new PackageSpec(name, new Latest());
+        }
+        return new PackageSpec(name, selector(text, spec.substring(at + 1)));
+    }
+
+    private static Selector selector(String text, String written) {
+        if (written.isEmpty()) {
+            throw new IllegalArgumentException(refusal(text, "nothing follows the '@'; add a version range or dist-tag,"
+                    + " or leave out the '@' for the latest version"));
+        }
+        try {
+            return new Range(VersionRange.parse(written));
+        } catch (InvalidRangeException notARange) {
+            if (DIST_TAG.matcher(written).matches()) {
+                return new DistTag(written);
+            }
+            throw new IllegalArgumentException(refusal(text, "'" + written + "' is neither a dist-tag (a lowercase letter"
+                    + " then a-z, 0-9, '.', '_' or '-') nor a version range: " + notARange.getMessage()));
+        }
+    }
+
+    private static String refusal(String text, String reason) {
+        return "'" + text + "' does not name a package to install: " + reason + "; " + EXAMPLES;
+    }
+
+    @Override
+    public String toString() {
+        String suffix;
+        if (selector instanceof Range range) {
+            suffix = "@" + range.range().text();
+        } else if (selector instanceof DistTag distTag) {
+            suffix = "@" + distTag.tag();
+        } else {
+            suffix = "";
+        }
+        return name + suffix;
+    }
+}

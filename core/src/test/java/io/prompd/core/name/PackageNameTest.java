@@ -1,0 +1,156 @@
+package io.prompd.core.name;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PackageNameTest {
+
+    private static String onlyProblem(String text) {
+        List<String> problems = PackageName.check(text);
+        assertEquals(1, problems.size(), () -> "problems: " + problems);
+        return problems.get(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkg", "@org/pkg", "@prompd/core-prompts", "a", "0", "@a1/b_c.d-e", "console", "@com10/x",
+        "conx", "auxiliary.tools"})
+    void acceptsValidNames(String text) {
+        assertTrue(PackageName.check(text).isEmpty(), () -> text + ": " + PackageName.check(text));
+        assertEquals(text, PackageName.parse(text).toString());
+    }
+
+    @Test
+    void splitsScopeAndName() {
+        PackageName scoped = PackageName.parse("@org/pkg");
+        assertEquals("org", scoped.scope());
+        assertEquals("pkg", scoped.name());
+        assertTrue(scoped.isScoped());
+        assertEquals("@org", scoped.scopeWithAt());
+        PackageName unscoped = PackageName.parse("pkg");
+        assertFalse(unscoped.isScoped());
+        assertEquals("", unscoped.scopeWithAt());
+    }
+
+    @Test
+    void refusesAnEmptyName() {
+        assertTrue(onlyProblem("").contains("must not be empty"));
+        assertTrue(onlyProblem("@org/").contains("the name must not be empty"));
+        assertTrue(onlyProblem("@/pkg").contains("the scope must not be empty"));
+    }
+
+    @Test
+    void refusesAScopeWithoutSlash() {
+        assertTrue(onlyProblem("@org").contains("needs a '/'"));
+    }
+
+    @Test
+    void refusesASlashInAnUnscopedName() {
+        assertTrue(onlyProblem("org/pkg").contains("as in @org/pkg"));
+    }
+
+    @Test
+    void refusesUppercaseNamingTheCharacter() {
+        String problem = onlyProblem("@org/My-pkg");
+        assertTrue(problem.contains("the name 'My-pkg' holds 'M' at position 1"), problem);
+        assertTrue(problem.contains("lowercase"), problem);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pkg!", "p kg", "pkg~", "päckage", "@org/pkg/extra"})
+    void refusesCharactersOutsideTheAllowedSet(String text) {
+        assertTrue(onlyProblem(text).contains("use only lowercase letters"), onlyProblem(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".pkg", "_pkg", "-pkg"})
+    void refusesAPartNotStartingWithLetterOrDigit(String text) {
+        assertTrue(onlyProblem(text).contains("starts with '" + text.charAt(0) + "'"), onlyProblem(text));
+    }
+
+    @Test
+    void allowsSixtyFourCharactersPerPart() {
+        String longest = "a".repeat(PackageName.MAX_PART_LENGTH);
+        assertTrue(PackageName.check("@" + longest + "/" + longest).isEmpty());
+        assertTrue(onlyProblem(longest + "a").contains("65 characters long; shorten it to at most 64"));
+        assertTrue(onlyProblem("@" + longest + "a/pkg").contains("the scope"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"con", "nul", "prn", "aux", "com1", "lpt9", "con.txt", "nul.tar.gz", "@aux/pkg", "@org/lpt1.x"})
+    void refusesWindowsDeviceNamesWithOrWithoutExtension(String text) {
+        assertTrue(onlyProblem(text).contains("reserved device name on Windows"), onlyProblem(text));
+    }
+
+    @Test
+    void refusesATrailingDot() {
+        assertTrue(onlyProblem("pkg.").contains("remove the trailing '.'"));
+    }
+
+    @Test
+    void reportsEveryProblemTogether() {
+        assertEquals(2, PackageName.check("@Org/Pkg").size());
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> PackageName.parse("@Org/Pkg"));
+        assertTrue(invalid.getMessage().startsWith("invalid package name '@Org/Pkg': the scope 'Org'"), invalid.getMessage());
+        assertTrue(invalid.getMessage().contains("the name 'Pkg'"), invalid.getMessage());
+    }
+
+    @Test
+    void validatesInTheConstructorToo() {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> new PackageName("org", "con"));
+        assertTrue(invalid.getMessage().startsWith("invalid package name '@org/con'"), invalid.getMessage());
+        assertThrows(NullPointerException.class, () -> new PackageName(null, "pkg"));
+    }
+
+    @Test
+    void foldsSeparatorsInTheLookalikeKey() {
+        assertEquals(PackageName.parse("@common/base-prompts").lookalikeKey(),
+                PackageName.parse("@common/base_prompts").lookalikeKey());
+        assertEquals(PackageName.parse("@common/baseprompts").lookalikeKey(),
+                PackageName.parse("@common/base.prompts").lookalikeKey());
+        assertEquals(PackageName.parse("@my-org/x").lookalikeKey(), PackageName.parse("@myorg/x").lookalikeKey());
+    }
+
+    @Test
+    void foldsZeroAndOhInTheLookalikeKey() {
+        assertEquals(PackageName.parse("@common/base-prompts").lookalikeKey(),
+                PackageName.parse("@common/basepr0mpts").lookalikeKey());
+    }
+
+    @Test
+    void foldsOneElAndEyeInTheLookalikeKey() {
+        assertEquals(PackageName.parse("tool").lookalikeKey(), PackageName.parse("too1").lookalikeKey());
+        assertEquals(PackageName.parse("pilot").lookalikeKey(), PackageName.parse("p1lot").lookalikeKey());
+    }
+
+    @Test
+    void keepsOtherCharactersApartInTheLookalikeKey() {
+        assertNotEquals(PackageName.parse("@common/base-prompts").lookalikeKey(),
+                PackageName.parse("@common/base_prompt5").lookalikeKey());
+        assertNotEquals(PackageName.parse("@a/pkg").lookalikeKey(), PackageName.parse("@b/pkg").lookalikeKey());
+    }
+
+    @Test
+    void keepsScopedAndUnscopedApartInTheLookalikeKey() {
+        assertNotEquals(PackageName.parse("pkg").lookalikeKey(), PackageName.parse("@pkg/pkg").lookalikeKey());
+        assertEquals("/pkg", PackageName.parse("pkg").lookalikeKey());
+    }
+
+    @Test
+    void ordersByTextAndAgreesWithEquals() {
+        List<PackageName> names = new ArrayList<>(List.of(PackageName.parse("zeta"), PackageName.parse("@b/x"),
+                PackageName.parse("@a/y"), PackageName.parse("alpha")));
+        names.sort(null);
+        assertEquals("[@a/y, @b/x, alpha, zeta]", names.toString());
+        assertEquals(0, PackageName.parse("@a/y").compareTo(new PackageName("a", "y")));
+        assertEquals(PackageName.parse("@a/y"), new PackageName("a", "y"));
+    }
+}

@@ -1,0 +1,101 @@
+package io.prompd.core.name;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.name.PackageSpec.DistTag;
+import io.prompd.core.name.PackageSpec.Latest;
+import io.prompd.core.name.PackageSpec.Range;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PackageSpecTest {
+
+    private static String refusal(String text) {
+        return assertThrows(IllegalArgumentException.class, () -> PackageSpec.parse(text)).getMessage();
+    }
+
+    @Test
+    void readsAScopedNameAloneAsTheLatestVersion() {
+        assertEquals(new PackageSpec(PackageName.parse("@org/pkg"), new Latest()), PackageSpec.parse("@org/pkg"));
+    }
+
+    @Test
+    void readsAnUnscopedNameAlone() {
+        assertEquals(new PackageSpec(PackageName.parse("pkg"), new Latest()), PackageSpec.parse("pkg"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"@org/pkg@^1.2,@org/pkg,^1.2", "@org/pkg@1.2.0,@org/pkg,1.2.0", "pkg@~1,pkg,~1",
+        "@org/pkg@>=1 <2,@org/pkg,>=1 <2", "@org/pkg@x,@org/pkg,x", "@org/pkg@v1,@org/pkg,v1"})
+    void readsAVersionRange(String text, String name, String range) {
+        PackageSpec spec = PackageSpec.parse(text);
+        assertEquals(PackageName.parse(name), spec.name());
+        assertEquals(new Range(VersionRange.parse(range)), spec.selector());
+    }
+
+    @Test
+    void keepsAnExactVersionRecognisable() {
+        Range range = assertInstanceOf(Range.class, PackageSpec.parse("@org/pkg@1.2.0").selector());
+        assertEquals(Version.parse("1.2.0"), range.range().exactVersion().orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"beta", "latest", "next-2", "rc.1", "canary_build"})
+    void readsADistTag(String tag) {
+        assertEquals(new DistTag(tag), PackageSpec.parse("@org/pkg@" + tag).selector());
+    }
+
+    @Test
+    void readsAScopeWithoutItsAt() {
+        assertEquals(PackageSpec.parse("@org/pkg@1.2.0"), PackageSpec.parse("org/pkg@1.2.0"));
+        assertEquals(PackageName.parse("@org/pkg"), PackageSpec.parse("org/pkg").name());
+    }
+
+    @Test
+    void ignoresSurroundingWhitespace() {
+        assertEquals(PackageSpec.parse("pkg@^1"), PackageSpec.parse("  pkg@^1 "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void refusesNothing(String text) {
+        assertTrue(refusal(text).contains("it is empty"), refusal(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@org/pkg@", "pkg@"})
+    void refusesAnAtWithNothingAfterIt(String text) {
+        assertTrue(refusal(text).contains("nothing follows the '@'"), refusal(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@org", "@Org/pkg", "org/", "/pkg", "@org/pkg/extra", "con"})
+    void refusesAnInvalidName(String text) {
+        assertTrue(refusal(text).contains("is not a valid package name"), refusal(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@org/pkg@^^1", "@org/pkg@Beta", "@org/pkg@1.2.0@x", "pkg@-tag", "pkg@>=>1"})
+    void refusesWhatIsNeitherRangeNorTag(String text) {
+        assertTrue(refusal(text).contains("is neither a dist-tag"), refusal(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.3", "x", "Beta", "-beta", ""})
+    void refusesADistTagThatIsARangeOrMalformed(String tag) {
+        assertThrows(IllegalArgumentException.class, () -> new DistTag(tag));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@org/pkg", "@org/pkg@^1.2", "@org/pkg@beta", "pkg@~1", "pkg@>=1 <2"})
+    void printsAsTyped(String text) {
+        assertEquals(text, PackageSpec.parse(text).toString());
+    }
+}

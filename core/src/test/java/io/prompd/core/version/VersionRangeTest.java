@@ -1,0 +1,185 @@
+package io.prompd.core.version;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Grammar and API cases beyond the npm conformance table; each refusal was checked against node-semver 7.8.5. */
+class VersionRangeTest {
+
+    private static String refusal(String range) {
+        return assertThrows(InvalidRangeException.class, () -> VersionRange.parse(range)).getMessage();
+    }
+
+    private static boolean satisfies(String range, String version) {
+        return VersionRange.parse(range).satisfiedBy(Version.parse(version));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"^^1", ">=>1", "~=1", ">==1.2", "> = 1"})
+    void refusesTwoOperators(String range) {
+        assertTrue(refusal(range).contains("more than one operator"), refusal(range));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.3.4", "blerg", "latest", "V1.2.3", "01.2.3", "1.2.03", "1.2.3-01", "^1.2.3-", "1.2.3+",
+        ">=1.0.0<2", "v", "1.2-beta"})
+    void refusesWhatIsNotAVersion(String range) {
+        String message = refusal(range);
+        assertTrue(message.startsWith("'" + range + "' is not a valid version range: "), message);
+        assertTrue(message.contains("is not a version") || message.contains("is not a SemVer 2.0 version"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {">", "^", "~>", "=", "1.0.0 <="})
+    void refusesAnOperatorWithoutVersion(String range) {
+        assertTrue(refusal(range).contains("is not followed by a version"), refusal(range));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1 -", "- 1", "1 - 2 - 3", "1.2.3 - 2.3.4 >=1", ">=1 - 2", "1.2.3 -2"})
+    void refusesMalformedHyphenRanges(String range) {
+        assertThrows(InvalidRangeException.class, () -> VersionRange.parse(range));
+    }
+
+    @Test
+    void refusesASinglePipe() {
+        assertTrue(refusal("1 | 2").contains("'||'"), refusal("1 | 2"));
+    }
+
+    @Test
+    void reportsEveryProblemTogether() {
+        String message = refusal("^^1 blerg || 1 - x.1 || >");
+        assertTrue(message.contains("'^^1' has more than one operator"), message);
+        assertTrue(message.contains("'blerg' is not a version"), message);
+        assertTrue(message.contains("'x.1' has a number after a wildcard"), message);
+        assertTrue(message.contains("'>' is not followed by a version"), message);
+    }
+
+    @Test
+    void refusesNonAsciiCharacters() {
+        assertTrue(refusal("\u00a01.2.3").contains("U+00A0"), refusal("\u00a01.2.3"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*.1", "1.x.3", "x.1.2", "1.x.3 - 2"})
+    void refusesANumberAfterAWildcard(String range) {
+        assertTrue(refusal(range).contains("has a number after a wildcard"), refusal(range));
+    }
+
+    /** npm accepts these by accident of its regular expressions; prompd refuses rather than guess. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.x-beta", "vv1", "^2147483647", "2147483648.0.0"})
+    void refusesOddFormsNpmHappensToAccept(String range) {
+        assertThrows(InvalidRangeException.class, () -> VersionRange.parse(range));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t", "*", "x", "X", "||", "||||", " ||  || ", "*.*.*", ">=*", "<=x", "1.0.0 || "})
+    void readsEmptyAlternativesAndWildcardsAsAnyRelease(String range) {
+        assertTrue(satisfies(range, "0.0.0"));
+        assertTrue(satisfies(range, "12.3.4"));
+        assertFalse(satisfies(range, "12.3.4-beta"), "a bare wildcard never selects a pre-release");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<*", ">x"})
+    void readsStrictComparisonsWithWildcardsAsNothing(String range) {
+        assertFalse(satisfies(range, "0.0.0"));
+        assertEquals("<0.0.0-0", VersionRange.parse(range).desugared());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "^1.2;>=1.2.0 <2.0.0-0",
+        "^0.1;>=0.1.0 <0.2.0-0",
+        "^0.0.3;>=0.0.3 <0.0.4-0",
+        "^1.2.3-beta+build;>=1.2.3-beta <2.0.0-0",
+        "~1.2.3;>=1.2.3 <1.3.0-0",
+        "~>1;>=1.0.0 <2.0.0-0",
+        "1.x;>=1.0.0 <2.0.0-0",
+        ">1.2;>=1.3.0",
+        "<=1.2;<1.3.0-0",
+        "<1.2;<1.2.0-0",
+        "1.2 - 2;>=1.2.0 <3.0.0-0",
+        "1.2.3 - 2.3.4-rc.1;>=1.2.3 <=2.3.4-rc.1",
+        ">= 1.0.0  <\t2;>=1.0.0 <2.0.0-0",
+        "=v1.2.3;=1.2.3",
+        ">=0.0.0;*",
+        "^0 || 2;<1.0.0-0 || >=2.0.0 <3.0.0-0"})
+    void desugarsAsNpm(String range, String desugared) {
+        assertEquals(desugared, VersionRange.parse(range).desugared());
+    }
+
+    @Test
+    void keepsAVPrefixedZeroBoundAsNpmDoes() {
+        // npm only turns the literal ">=0.0.0" into "any"; the difference shows for pre-releases of 0.0.0.
+        assertTrue(satisfies(">=0.0.0 >=0.0.0-a", "0.0.0-b"));
+        assertFalse(satisfies(">=v0.0.0 >=0.0.0-a", "0.0.0-b"));
+    }
+
+    @Test
+    void letsAPreReleaseSatisfyOnlyARangeNamingTheSameMajorMinorPatch() {
+        assertTrue(satisfies(">=1.2.3-beta.1 <1.3.0", "1.2.3-beta.2"));
+        assertFalse(satisfies(">=1.2.3-beta.1 <1.3.0", "1.2.4-beta.1"));
+        assertTrue(satisfies("^1.2.3 || >=1.2.4-rc.1 <1.2.5", "1.2.4-rc.2"));
+    }
+
+    @Test
+    void ignoresBuildMetadata() {
+        assertTrue(satisfies("1.2.3+build", "1.2.3"));
+        assertTrue(satisfies("1.2.3", "1.2.3+other"));
+    }
+
+    @Test
+    void keepsTheTextAsWritten() {
+        VersionRange range = VersionRange.parse(" >= 1.0.0 ");
+        assertEquals(" >= 1.0.0 ", range.text());
+        assertEquals(" >= 1.0.0 ", range.toString());
+        assertEquals(VersionRange.parse(" >= 1.0.0 "), range);
+        assertEquals(VersionRange.parse(" >= 1.0.0 ").hashCode(), range.hashCode());
+        assertNotEquals(VersionRange.parse(">=1.0.0"), range);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1.2.3,1.2.3", "=1.2.3,1.2.3", "v1.2.3,1.2.3", " = 1.2.3-rc.1 ,1.2.3-rc.1", "1.2.3+build,1.2.3"})
+    void recognisesExactVersions(String range, String exact) {
+        assertTrue(VersionRange.parse(range).isExact());
+        assertEquals(Optional.of(Version.parse(exact)), VersionRange.parse(range).exactVersion());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2", "1.2.x", "^1.2.3", ">=1.2.3", "1.2.3 || 1.2.4", "1.2.3 1.2.3", "1.2.3 - 1.2.3", "*"})
+    void recognisesRangesThatAreNotExact(String range) {
+        assertFalse(VersionRange.parse(range).isExact());
+        assertEquals(Optional.empty(), VersionRange.parse(range).exactVersion());
+    }
+
+    @Test
+    void buildsTheCaretRangeInstallSaves() {
+        assertEquals("^1.2.3", VersionRange.caret(Version.parse("1.2.3")).text());
+        assertEquals("^0.0.1-beta.2", VersionRange.caret(Version.parse("0.0.1-beta.2+build.7")).text());
+        assertTrue(VersionRange.caret(Version.parse("1.2.3")).satisfiedBy(Version.parse("1.9.0")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"^1.2.3-beta,true", "1.0.0 - 2.0.0-rc.1,true", "1 || <=2.0.0-0,true", "^1.2.3,false", "*,false",
+        "'',false"})
+    void tellsWhetherAPreReleaseIsMentioned(String range, boolean mentioned) {
+        assertEquals(mentioned, VersionRange.parse(range).mentionsPreRelease());
+    }
+
+    @Test
+    void offersTheAnyRange() {
+        assertEquals("*", VersionRange.any().text());
+        assertTrue(VersionRange.any().satisfiedBy(Version.parse("99.0.0")));
+    }
+}

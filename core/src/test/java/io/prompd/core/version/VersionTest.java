@@ -1,0 +1,139 @@
+package io.prompd.core.version;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class VersionTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0", "1.2.3", "10.20.30", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-0.3.7",
+        "1.0.0-x.7.z.92", "1.0.0-x-y-z.--", "1.0.0-0a", "1.0.0+20130313144700", "1.0.0-beta+exp.sha.5114f85",
+        "1.0.0+21AF26D3----117B344092BD", "1.0.0+001", "2147483647.0.0", "1.0.0-9223372036854775807"})
+    void acceptsValidVersions(String text) {
+        assertTrue(Version.isValid(text));
+        assertEquals(text, Version.parse(text).toString());
+    }
+
+    @Test
+    void refusesALeadingV() {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> Version.parse("v1.2.3"));
+        assertTrue(invalid.getMessage().contains("leave it out"), invalid.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01.2.3", "1.02.3", "1.2.03"})
+    void refusesLeadingZerosInNumbers(String text) {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> Version.parse(text));
+        assertTrue(invalid.getMessage().contains("leading zeros"), invalid.getMessage());
+    }
+
+    @Test
+    void refusesLeadingZerosInNumericPreReleaseIdentifiers() {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> Version.parse("1.2.3-beta.01"));
+        assertTrue(invalid.getMessage().contains("identifier '01'"), invalid.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.3-", "1.2.3-a..b", "1.2.3-a.", "1.2.3+", "1.2.3+a..b"})
+    void refusesEmptyIdentifiers(String text) {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> Version.parse(text));
+        assertTrue(invalid.getMessage().contains("empty identifier"), invalid.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.3-bêta", "1.2.3+ß", "１.2.3"})
+    void refusesNonAscii(String text) {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> Version.parse(text));
+        assertTrue(invalid.getMessage().contains("ASCII"), invalid.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1", "1.2", "1.2.3.4", "1.x.3", "a.b.c", " 1.2.3", "1.2.3 ", "=1.2.3"})
+    void refusesWhatIsNotThreeNumbers(String text) {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> Version.parse(text));
+        assertTrue(invalid.getMessage().contains("such as 1.2.3"), invalid.getMessage());
+    }
+
+    @Test
+    void refusesCharactersOutsideIdentifiers() {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> Version.parse("1.2.3-be_ta"));
+        assertTrue(invalid.getMessage().contains("'be_ta' is not valid"), invalid.getMessage());
+    }
+
+    @Test
+    void refusesNumbersBeyondTheSupportedLimits() {
+        assertFalse(Version.isValid("2147483648.0.0"));
+        assertFalse(Version.isValid("1.0.0-9223372036854775808"));
+    }
+
+    @Test
+    void reportsEveryProblemTogether() {
+        assertEquals(2, Version.check("01.02.3").size());
+    }
+
+    @Test
+    void exposesItsParts() {
+        Version version = Version.parse("1.2.3-beta.4+build.5");
+        assertEquals(1, version.major());
+        assertEquals(2, version.minor());
+        assertEquals(3, version.patch());
+        assertEquals(List.of("beta", "4"), version.preRelease());
+        assertEquals(List.of("build", "5"), version.build());
+        assertTrue(version.isPreRelease());
+        assertFalse(Version.parse("1.2.3+build").isPreRelease());
+    }
+
+    @Test
+    void ordersBySemVerPrecedence() {
+        List<String> ordered = List.of("1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
+                "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "1.10.0", "2.0.0");
+        List<Version> shuffled = new ArrayList<>(ordered.stream().map(Version::parse).toList());
+        Collections.reverse(shuffled);
+        Collections.sort(shuffled);
+        assertEquals(ordered, shuffled.stream().map(Version::toString).toList());
+    }
+
+    @Test
+    void ordersNumericPreReleaseIdentifiersBeforeAlphanumericOnes() {
+        assertTrue(Version.parse("1.0.0-999").compareTo(Version.parse("1.0.0-a")) < 0);
+        assertTrue(Version.parse("1.0.0-2").compareTo(Version.parse("1.0.0-10")) < 0);
+    }
+
+    @Test
+    void ignoresBuildMetadataForPrecedenceButNotForEquality() {
+        Version first = Version.parse("1.0.0+a");
+        Version second = Version.parse("1.0.0+b");
+        assertEquals(0, first.comparePrecedence(second));
+        assertNotEquals(first, second);
+        assertTrue(first.compareTo(second) < 0);
+        assertTrue(Version.parse("1.0.0").compareTo(first) < 0);
+    }
+
+    @Test
+    void equalsAndHashCodeAgreeWithCompareTo() {
+        Stream.of("1.0.0", "1.0.0+a", "1.0.0-a", "1.0.0-a+b").forEach(text -> {
+            Version one = Version.parse(text);
+            Version other = Version.parse(text);
+            assertEquals(one, other);
+            assertEquals(one.hashCode(), other.hashCode());
+            assertEquals(0, one.compareTo(other));
+        });
+    }
+
+    @Test
+    void comparesMajorMinorPatchOnly() {
+        assertTrue(Version.parse("1.2.3-beta").sameMajorMinorPatch(Version.parse("1.2.3+build")));
+        assertFalse(Version.parse("1.2.3").sameMajorMinorPatch(Version.parse("1.2.4")));
+    }
+}
