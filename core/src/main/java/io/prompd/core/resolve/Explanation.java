@@ -36,7 +36,7 @@ final class Explanation {
     static Explanation of(Incompatibility failure) {
         Explanation explanation = new Explanation(failure);
         explanation.countDerivations(failure);
-        if (failure.isDerived()) {
+        if (isDerived(failure)) {
             explanation.visit(failure, false);
         } else {
             explanation.write(failure, "Because " + describe(failure) + ", version solving failed.", false);
@@ -108,10 +108,15 @@ final class Explanation {
         boolean numbered = conclusion || derivations.get(incompatibility) > 1;
         String conjunction = conclusion || incompatibility == failure ? "So," : "And";
         String text = describe(incompatibility);
+        if (incompatibility.cause() instanceof Cause.Dependency dependency) {
+            write(incompatibility, "Because " + describe(dependency) + " and " + noVersions(dependency.target()) + ", " + text + ".",
+                    numbered);
+            return;
+        }
         Cause.Conflict cause = (Cause.Conflict) incompatibility.cause();
         Incompatibility conflict = cause.conflict();
         Incompatibility other = cause.other();
-        if (conflict.isDerived() && other.isDerived()) {
+        if (isDerived(conflict) && isDerived(other)) {
             Integer conflictLine = lineNumbers.get(conflict);
             Integer otherLine = lineNumbers.get(other);
             if (conflictLine != null && otherLine != null) {
@@ -135,16 +140,16 @@ final class Explanation {
                 write(incompatibility, conjunction + " because " + describe(conflict) + " (" + lineNumbers.get(conflict) + "), "
                         + text + ".", numbered);
             }
-        } else if (conflict.isDerived() || other.isDerived()) {
-            Incompatibility derived = conflict.isDerived() ? conflict : other;
-            Incompatibility external = conflict.isDerived() ? other : conflict;
+        } else if (isDerived(conflict) || isDerived(other)) {
+            Incompatibility derived = isDerived(conflict) ? conflict : other;
+            Incompatibility external = isDerived(conflict) ? other : conflict;
             Integer derivedLine = lineNumbers.get(derived);
             if (derivedLine != null) {
                 write(incompatibility, "Because " + and(external, null, derived, derivedLine) + ", " + text + ".", numbered);
             } else if (isCollapsible(derived)) {
                 Cause.Conflict inner = (Cause.Conflict) derived.cause();
-                Incompatibility innerDerived = inner.conflict().isDerived() ? inner.conflict() : inner.other();
-                Incompatibility innerExternal = inner.conflict().isDerived() ? inner.other() : inner.conflict();
+                Incompatibility innerDerived = isDerived(inner.conflict()) ? inner.conflict() : inner.other();
+                Incompatibility innerExternal = isDerived(inner.conflict()) ? inner.other() : inner.conflict();
                 visit(innerDerived, false);
                 write(incompatibility, conjunction + " because " + and(innerExternal, null, external, null) + ", " + text + ".",
                         numbered);
@@ -167,21 +172,35 @@ final class Explanation {
         }
     }
 
+    /**
+     * Whether the incompatibility takes a sentence of its own to explain. A dependency no version
+     * can meet counts as derived, from the dependency and the lack of versions, so it reads as
+     * pub's "depends on ... and no version matches ..., ... cannot be used".
+     */
+    private static boolean isDerived(Incompatibility incompatibility) {
+        return incompatibility.isDerived() || isUnsatisfiableDependency(incompatibility);
+    }
+
+    private static boolean isUnsatisfiableDependency(Incompatibility incompatibility) {
+        return incompatibility.cause() instanceof Cause.Dependency dependency && dependency.isUnsatisfiable();
+    }
+
     private static boolean isSingleLine(Incompatibility incompatibility) {
-        Cause.Conflict cause = (Cause.Conflict) incompatibility.cause();
-        return !cause.conflict().isDerived() && !cause.other().isDerived();
+        if (!(incompatibility.cause() instanceof Cause.Conflict cause)) {
+            return true;
+        }
+        return !isDerived(cause.conflict()) && !isDerived(cause.other());
     }
 
     /** Whether a derived cause with one external cause can be told in the same sentence as its consequence. */
     private boolean isCollapsible(Incompatibility derived) {
-        if (derivations.get(derived) > 1) {
+        if (derivations.get(derived) > 1 || !(derived.cause() instanceof Cause.Conflict cause)) {
             return false;
         }
-        Cause.Conflict cause = (Cause.Conflict) derived.cause();
-        if (cause.conflict().isDerived() == cause.other().isDerived()) {
+        if (isDerived(cause.conflict()) == isDerived(cause.other())) {
             return false;
         }
-        Incompatibility complex = cause.conflict().isDerived() ? cause.conflict() : cause.other();
+        Incompatibility complex = isDerived(cause.conflict()) ? cause.conflict() : cause.other();
         return !lineNumbers.containsKey(complex);
     }
 
@@ -292,7 +311,7 @@ final class Explanation {
 
     /** One incompatibility as a clause, such as {@code @a/x 1.0.0 requires @b/y ^2.0.0}. */
     static String describe(Incompatibility incompatibility) {
-        if (incompatibility.cause() instanceof Cause.Dependency dependency) {
+        if (incompatibility.cause() instanceof Cause.Dependency dependency && !dependency.isUnsatisfiable()) {
             return describe(dependency);
         }
         if (incompatibility.cause() instanceof Cause.Root) {
@@ -302,11 +321,17 @@ final class Explanation {
     }
 
     private static String describe(Cause.Dependency dependency) {
-        String text = dependency.depender().describe(true) + " depends on " + dependency.target().describe(false);
-        if (!dependency.isUnsatisfiable()) {
-            return text;
+        return dependency.depender().describe(true) + " depends on " + dependency.target().describe(false);
+    }
+
+    /** Why a term matches nothing: the package does not exist, or none of its versions is in the set. */
+    private static String noVersions(Term target) {
+        Domain domain = target.domain();
+        if (!domain.isPublished()) {
+            return "no package " + domain + " exists";
         }
-        return text + (dependency.target().domain().isPublished() ? ", which doesn't match any versions" : ", which doesn't exist");
+        String set = target.describe(false).substring(domain.toString().length()).strip();
+        return "no version of " + domain + " matches " + set;
     }
 
     private static String describeTerms(Incompatibility incompatibility) {

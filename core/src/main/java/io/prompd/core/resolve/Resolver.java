@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.SortedSet;
 
 /** Chooses one version of every package the project needs, so that every dependency range holds. */
 public final class Resolver {
@@ -35,14 +34,10 @@ public final class Resolver {
     private static ResolutionException failure(Incompatibility proof, PackageIndex index) {
         Explanation explanation = Explanation.of(proof);
         StringBuilder message = new StringBuilder(explanation.text());
-        SortedSet<PackageName> unknown = explanation.unknownPackages();
-        for (PackageName name : unknown) {
+        for (PackageName name : explanation.unknownPackages()) {
             List<PackageName> similar = index.similarNames(name);
-            message.append("\nNo package named ").append(name).append(" exists");
             if (!similar.isEmpty()) {
-                message.append("; did you mean ").append(orList(similar)).append('?');
-            } else {
-                message.append('.');
+                message.append("\nInstead of ").append(name).append(", did you mean ").append(orList(similar)).append('?');
             }
         }
         if (explanation.involvesMissingVersions()) {
