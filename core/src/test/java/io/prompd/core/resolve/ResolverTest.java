@@ -273,4 +273,27 @@ class ResolverTest {
         assertEquals(ranges("b", "^1.0.0"), resolution.dependencies().get(PackageName.parse("a")));
         assertEquals(ranges(), resolution.dependencies().get(PackageName.parse("b")));
     }
+
+    @Test
+    void skipsAVersionThatDependsOnAnotherVersionOfItself() {
+        TestIndex index = new TestIndex()
+                .add("a", "1.0.0", "a", "^1.0.0")
+                .add("a", "2.0.0", "a", "^1.0.0");
+        assertEquals(Map.of("a", "1.0.0"), resolve(index, "a", "*"));
+    }
+
+    @Test
+    void resolvesNoRootsToNothing() {
+        TestIndex index = new TestIndex().add("a", "1.0.0");
+        assertEquals(Map.of(), resolve(index));
+        assertEquals(java.util.List.of(), index.asked);
+    }
+
+    @Test
+    void rejectsAnIndexListingAVersionTwice() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.0.0");
+        IllegalStateException broken = assertThrows(IllegalStateException.class,
+                () -> Resolver.resolve(ranges("a", "^1.0.0"), index, ResolveOptions.defaults()));
+        assertEquals("the package index listed a 1.0.0 twice", broken.getMessage());
+    }
 }
