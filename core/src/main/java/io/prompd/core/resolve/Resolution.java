@@ -66,18 +66,20 @@ public record Resolution(SortedMap<PackageName, Version> versions,
      * come after each other: the cycle is entered at its smallest name.
      */
     public List<PackageName> topologicalOrder() {
+        Map<PackageName, SortedSet<PackageName>> dependents = new HashMap<>();
         Map<PackageName, Integer> missingDependencies = new HashMap<>();
-        dependencies.forEach((name, targets) -> missingDependencies.put(name, targets.size()));
+        dependencies.forEach((name, targets) -> {
+            missingDependencies.put(name, targets.size());
+            targets.keySet().forEach(target -> dependents.computeIfAbsent(target, key -> new TreeSet<>()).add(name));
+        });
         TreeSet<PackageName> ready = new TreeSet<>();
         TreeSet<PackageName> waiting = new TreeSet<>();
         missingDependencies.forEach((name, missing) -> (missing == 0 ? ready : waiting).add(name));
         List<PackageName> order = new ArrayList<>(versions.size());
-        while (order.size() < versions.size()) {
-            PackageName next = ready.isEmpty() ? waiting.first() : ready.first();
-            ready.remove(next);
-            waiting.remove(next);
+        while (!ready.isEmpty() || !waiting.isEmpty()) {
+            PackageName next = ready.isEmpty() ? waiting.pollFirst() : ready.pollFirst();
             order.add(next);
-            for (PackageName dependent : dependents(next)) {
+            for (PackageName dependent : dependents.getOrDefault(next, Collections.emptySortedSet())) {
                 if (waiting.contains(dependent) && missingDependencies.merge(dependent, -1, Integer::sum) == 0) {
                     waiting.remove(dependent);
                     ready.add(dependent);
