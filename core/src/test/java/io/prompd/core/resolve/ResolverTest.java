@@ -296,4 +296,14 @@ class ResolverTest {
                 () -> Resolver.resolve(ranges("a", "^1.0.0"), index, ResolveOptions.defaults()));
         assertEquals("the package index listed a 1.0.0 twice", broken.getMessage());
     }
+
+    @Test
+    void leavesALockedVersionThatNoLongerFits() {
+        TestIndex index = new TestIndex()
+                .add("app", "1.0.0", "base", "^1.0.0", "extra", "^1.0.0")
+                .add("extra", "1.0.0", "base", ">=1.1.0")
+                .add("base", "1.0.0").add("base", "1.1.0").add("base", "1.2.0");
+        ResolveOptions locked = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse("base"), Version.parse("1.0.0"))));
+        assertEquals(Map.of("app", "1.0.0", "extra", "1.0.0", "base", "1.2.0"), resolve(index, locked, "app", "^1.0.0"));
+    }
 }
