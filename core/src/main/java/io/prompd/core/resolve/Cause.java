@@ -1,5 +1,7 @@
 package io.prompd.core.resolve;
 
+import io.prompd.core.version.VersionRange;
+
 /** Why an incompatibility holds: given by the data, or derived from two others. */
 sealed interface Cause {
 
@@ -12,8 +14,9 @@ sealed interface Cause {
      *
      * @param depender the versions declaring the dependency
      * @param target   the versions the range allows, labelled with the range
+     * @param range    the range as declared
      */
-    record Dependency(Term depender, Term target) implements Cause {
+    record Dependency(Term depender, Term target, VersionRange range) implements Cause {
 
         /** The dependency can never be met: the target does not exist or no version matches the range. */
         boolean isUnsatisfiable() {

@@ -23,17 +23,20 @@ final class Domain {
     private final List<Version> versions;
     private final List<SortedMap<PackageName, VersionRange>> dependencies;
     private final boolean published;
+    /** Yanked versions left out, to explain why a range matches nothing. */
+    private final List<Version> yanked;
 
     private Domain(Optional<PackageName> name, List<Version> versions,
-            List<SortedMap<PackageName, VersionRange>> dependencies, boolean published) {
+            List<SortedMap<PackageName, VersionRange>> dependencies, boolean published, List<Version> yanked) {
         this.name = name;
         this.versions = List.copyOf(versions);
         this.dependencies = List.copyOf(dependencies);
         this.published = published;
+        this.yanked = List.copyOf(yanked);
     }
 
     static Domain project(SortedMap<PackageName, VersionRange> roots) {
-        return new Domain(Optional.empty(), List.of(PROJECT_VERSION), List.of(roots), true);
+        return new Domain(Optional.empty(), List.of(PROJECT_VERSION), List.of(roots), true, List.of());
     }
 
     /**
@@ -45,6 +48,7 @@ final class Domain {
     static Domain of(PackageName name, List<Candidate> published, ResolveOptions options) {
         Optional<Version> preferred = Optional.ofNullable(options.preferred().get(name));
         List<Candidate> choosable = new ArrayList<>();
+        List<Version> yanked = new ArrayList<>();
         for (Candidate candidate : published) {
             if (!candidate.name().equals(name)) {
                 throw new IllegalStateException("the package index answered " + candidate.name() + " " + candidate.version()
@@ -53,6 +57,8 @@ final class Domain {
             boolean keepYanked = options.allowYankedPreferred() && preferred.filter(candidate.version()::equals).isPresent();
             if (!candidate.yanked() || keepYanked) {
                 choosable.add(candidate);
+            } else {
+                yanked.add(candidate.version());
             }
         }
         choosable.sort(Comparator.comparing(Candidate::version));
@@ -62,7 +68,7 @@ final class Domain {
             }
         }
         return new Domain(Optional.of(name), choosable.stream().map(Candidate::version).toList(),
-                choosable.stream().map(Candidate::dependencies).toList(), !published.isEmpty());
+                choosable.stream().map(Candidate::dependencies).toList(), !published.isEmpty(), yanked.stream().sorted().toList());
     }
 
     boolean isProject() {
@@ -93,6 +99,11 @@ final class Domain {
 
     SortedMap<PackageName, VersionRange> dependencies(int index) {
         return dependencies.get(index);
+    }
+
+    /** The yanked versions, never chosen, that the range would have matched; ascending. */
+    List<Version> yankedMatching(VersionRange range) {
+        return yanked.stream().filter(range::satisfiedBy).toList();
     }
 
     BitSet all() {

@@ -109,7 +109,7 @@ final class Explanation {
         String conjunction = conclusion || incompatibility == failure ? "So," : "And";
         String text = describe(incompatibility);
         if (incompatibility.cause() instanceof Cause.Dependency dependency) {
-            write(incompatibility, "Because " + describe(dependency) + " and " + noVersions(dependency.target()) + ", " + text + ".",
+            write(incompatibility, "Because " + describe(dependency) + " and " + noVersions(dependency) + ", " + text + ".",
                     numbered);
             return;
         }
@@ -324,14 +324,18 @@ final class Explanation {
         return dependency.depender().describe(true) + " depends on " + dependency.target().describe(false);
     }
 
-    /** Why a term matches nothing: the package does not exist, or none of its versions is in the set. */
-    private static String noVersions(Term target) {
-        Domain domain = target.domain();
-        if (!domain.isPublished()) {
-            return "no package " + domain + " exists";
+    /** Why a dependency can never be met: the package does not exist, or no version it may use matches. */
+    private static String noVersions(Cause.Dependency dependency) {
+        Domain target = dependency.target().domain();
+        if (!target.isPublished()) {
+            return "no package " + target + " exists";
         }
-        String set = target.describe(false).substring(domain.toString().length()).strip();
-        return "no version of " + domain + " matches " + set;
+        String text = "no version of " + target + " matches " + dependency.range();
+        List<String> yanked = target.yankedMatching(dependency.range()).stream().map(Object::toString).toList();
+        if (yanked.isEmpty()) {
+            return text;
+        }
+        return text + " (" + join(yanked, "and") + (yanked.size() == 1 ? " is" : " are") + " yanked)";
     }
 
     private static String describeTerms(Incompatibility incompatibility) {

@@ -1,5 +1,6 @@
 package io.prompd.core.resolve;
 
+import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,8 @@ final class Incompatibility {
         this.cause = cause;
     }
 
-    static Incompatibility dependency(Term depender, Term target) {
-        return new Incompatibility(List.of(depender, target.inverse()), new Cause.Dependency(depender, target));
+    static Incompatibility dependency(Term depender, Term target, VersionRange range) {
+        return new Incompatibility(List.of(depender, target.inverse()), new Cause.Dependency(depender, target, range));
     }
 
     List<Term> terms() {

@@ -232,8 +232,11 @@ class ResolverTest {
 
     @Test
     void failsWhenOnlyYankedVersionsMatch() {
-        TestIndex index = new TestIndex().addYanked("a", "1.0.0");
-        assertEquals(ExitCode.NOT_FOUND, failure(index, "a", "^1.0.0").exitCode());
+        TestIndex index = new TestIndex().addYanked("a", "1.0.0").addYanked("a", "1.1.0").add("a", "2.0.0");
+        ResolutionException failure = failure(index, "a", "^1.0.0");
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        assertEquals("Because your project depends on a ^1.0.0 and no version of a matches ^1.0.0 (1.0.0 and 1.1.0 are yanked),"
+                + " version solving failed.", failure.getMessage());
     }
 
     @Test
