@@ -1,0 +1,171 @@
+package io.prompd.core.resolve;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * The versions of one package the resolver may choose, in ascending order: a version set of the
+ * package is a set of indexes into them. The project being resolved is a domain with one version
+ * whose dependencies are the roots. Compared by identity: a resolution creates one per package.
+ */
+final class Domain {
+
+    private static final Version PROJECT_VERSION = Version.parse("0.0.0");
+
+    private final Optional<PackageName> name;
+    private final List<Version> versions;
+    private final List<SortedMap<PackageName, VersionRange>> dependencies;
+    private final boolean published;
+    /** Yanked versions left out, to explain why a range matches nothing. */
+    private final List<Version> yanked;
+
+    private Domain(Optional<PackageName> name, List<Version> versions,
+            List<SortedMap<PackageName, VersionRange>> dependencies, boolean published, List<Version> yanked) {
+        this.name = name;
+        this.versions = List.copyOf(versions);
+        this.dependencies = List.copyOf(dependencies);
+        this.published = published;
+        this.yanked = List.copyOf(yanked);
+    }
+
+    static Domain project(SortedMap<PackageName, VersionRange> roots) {
+        return new Domain(Optional.empty(), List.of(PROJECT_VERSION), List.of(roots), true, List.of());
+    }
+
+    /**
+     * The choosable versions among everything published: yanked ones only when preferred and the
+     * options allow it.
+     *
+     * @throws IllegalStateException when the index breaks its contract
+     */
+    static Domain of(PackageName name, List<Candidate> published, ResolveOptions options) {
+        Optional<Version> preferred = Optional.ofNullable(options.preferred().get(name));
+        List<Candidate> choosable = new ArrayList<>();
+        List<Version> yanked = new ArrayList<>();
+        for (Candidate candidate : published) {
+            if (!candidate.name().equals(name)) {
+                throw new IllegalStateException("the package index answered " + candidate.name() + " " + candidate.version()
+                        + " when asked for " + name);
+            }
+            boolean keepYanked = options.allowYankedPreferred() && preferred.filter(candidate.version()::equals).isPresent();
+            if (!candidate.yanked() || keepYanked) {
+                choosable.add(candidate);
+            } else {
+                yanked.add(candidate.version());
+            }
+        }
+        choosable.sort(Comparator.comparing(Candidate::version));
+        for (int i = 1; i < choosable.size(); i++) {
+            if (choosable.get(i).version().equals(choosable.get(i - 1).version())) {
+                throw new IllegalStateException("the package index listed " + name + " " + choosable.get(i).version() + " twice");
+            }
+        }
+        return new Domain(Optional.of(name), choosable.stream().map(Candidate::version).toList(),
+                choosable.stream().map(Candidate::dependencies).toList(), !published.isEmpty(), yanked.stream().sorted().toList());
+    }
+
+    boolean isProject() {
+        return name.isEmpty();
+    }
+
+    /** The package's name; not for the project. */
+    PackageName name() {
+        return name.orElseThrow(() -> new IllegalStateException("the project has no package name"));
+    }
+
+    /** Whether any version of the package exists, even a yanked one. */
+    boolean isPublished() {
+        return published;
+    }
+
+    int size() {
+        return versions.size();
+    }
+
+    Version version(int index) {
+        return versions.get(index);
+    }
+
+    int indexOf(Version version) {
+        return versions.indexOf(version);
+    }
+
+    SortedMap<PackageName, VersionRange> dependencies(int index) {
+        return dependencies.get(index);
+    }
+
+    /** The yanked versions, never chosen, that the range would have matched; ascending. */
+    List<Version> yankedMatching(VersionRange range) {
+        return yanked.stream().filter(range::satisfiedBy).toList();
+    }
+
+    BitSet all() {
+        BitSet all = new BitSet(size());
+        all.set(0, size());
+        return all;
+    }
+
+    BitSet matching(VersionRange range) {
+        BitSet matching = new BitSet(size());
+        for (int i = 0; i < size(); i++) {
+            if (range.satisfiedBy(versions.get(i))) {
+                matching.set(i);
+            }
+        }
+        return matching;
+    }
+
+    /** The versions that declare exactly this dependency, so one incompatibility covers them all. */
+    BitSet declaring(PackageName target, VersionRange range) {
+        BitSet declaring = new BitSet(size());
+        for (int i = 0; i < size(); i++) {
+            if (range.equals(dependencies.get(i).get(target))) {
+                declaring.set(i);
+            }
+        }
+        return declaring;
+    }
+
+    /**
+     * A set of versions as compact text: {@code 1.0.0}, {@code >=1.2.0}, {@code >=1.0.0 <=1.4.0},
+     * runs joined by {@code ||}. The caller handles the set of every version.
+     */
+    String describe(BitSet set) {
+        List<String> runs = new ArrayList<>();
+        for (int start = set.nextSetBit(0); start >= 0; start = set.nextSetBit(start)) {
+            int end = set.nextClearBit(start) - 1;
+            runs.add(describeRun(start, end));
+            start = end + 1;
+        }
+        return runs.isEmpty() ? "<none>" : String.join(" || ", runs);
+    }
+
+    private String describeRun(int first, int last) {
+        if (first == last) {
+            return versions.get(first).toString();
+        }
+        if (last == size() - 1) {
+            return ">=" + versions.get(first);
+        }
+        if (first == 0) {
+            return "<=" + versions.get(last);
+        }
+        return ">=" + versions.get(first) + " <=" + versions.get(last);
+    }
+
+    @Override
+    public String toString() {
+        return name.map(PackageName::toString).orElse("your project");
+    }
+
+    static Comparator<Domain> byName() {
+        return Comparator.comparing((Domain domain) -> !domain.isProject()).thenComparing(Domain::toString);
+    }
+}

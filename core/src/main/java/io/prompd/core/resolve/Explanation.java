@@ -1,0 +1,370 @@
+package io.prompd.core.resolve;
+
+import io.prompd.core.name.PackageName;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Why version solving failed, in sentences, written from the derivation graph of the failure the
+ * way pub's report.dart writes it: each derived incompatibility becomes a sentence from its two
+ * causes; a conclusion used more than once gets a line number to refer back to.
+ */
+final class Explanation {
+
+    private record Line(String message, int number) {
+    }
+
+    private final Incompatibility failure;
+    private final Map<Incompatibility, Integer> derivations = new HashMap<>();
+    private final Map<Incompatibility, Integer> lineNumbers = new HashMap<>();
+    private final List<Line> lines = new ArrayList<>();
+
+    private Explanation(Incompatibility failure) {
+        this.failure = failure;
+    }
+
+    static Explanation of(Incompatibility failure) {
+        Explanation explanation = new Explanation(failure);
+        explanation.countDerivations(failure);
+        if (isDerived(failure)) {
+            explanation.visit(failure, false);
+        } else {
+            explanation.write(failure, "Because " + describe(failure) + ", version solving failed.", false);
+        }
+        return explanation;
+    }
+
+    /** The explanation, one sentence a line, with {@code (n)} before sentences referred to later. */
+    String text() {
+        int widest = lines.stream().mapToInt(Line::number).max().orElse(0);
+        int padding = widest == 0 ? 0 : ("(" + widest + ") ").length();
+        List<String> rendered = new ArrayList<>();
+        for (Line line : lines) {
+            if (line.message().isEmpty()) {
+                rendered.add("");
+            } else {
+                String prefix = line.number() == 0 ? "" : "(" + line.number() + ") ";
+                rendered.add(" ".repeat(padding - prefix.length()) + prefix + line.message());
+            }
+        }
+        return String.join("\n", rendered);
+    }
+
+    /** Packages the failure depends on that do not exist at all. */
+    SortedSet<PackageName> unknownPackages() {
+        SortedSet<PackageName> unknown = new TreeSet<>();
+        for (Cause.Dependency dependency : unsatisfiableDependencies()) {
+            Domain target = dependency.target().domain();
+            if (!target.isPublished()) {
+                unknown.add(target.name());
+            }
+        }
+        return Collections.unmodifiableSortedSet(unknown);
+    }
+
+    /** Whether the failure rests on a package or a range with no published version. */
+    boolean involvesMissingVersions() {
+        return !unsatisfiableDependencies().isEmpty();
+    }
+
+    private List<Cause.Dependency> unsatisfiableDependencies() {
+        List<Cause.Dependency> found = new ArrayList<>();
+        Set<Incompatibility> seen = new HashSet<>();
+        Deque<Incompatibility> pending = new ArrayDeque<>(List.of(failure));
+        while (!pending.isEmpty()) {
+            Incompatibility next = pending.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next.cause() instanceof Cause.Conflict conflict) {
+                pending.push(conflict.conflict());
+                pending.push(conflict.other());
+            } else if (next.cause() instanceof Cause.Dependency dependency && dependency.isUnsatisfiable()) {
+                found.add(dependency);
+            }
+        }
+        return found;
+    }
+
+    private void countDerivations(Incompatibility incompatibility) {
+        if (derivations.merge(incompatibility, 1, Integer::sum) == 1
+                && incompatibility.cause() instanceof Cause.Conflict conflict) {
+            countDerivations(conflict.conflict());
+            countDerivations(conflict.other());
+        }
+    }
+
+    private void visit(Incompatibility incompatibility, boolean conclusion) {
+        boolean numbered = conclusion || derivations.get(incompatibility) > 1;
+        String conjunction = conclusion || incompatibility == failure ? "So," : "And";
+        String text = describe(incompatibility);
+        if (incompatibility.cause() instanceof Cause.Dependency dependency) {
+            write(incompatibility, "Because " + describe(dependency) + " and " + noVersions(dependency) + ", " + text + ".",
+                    numbered);
+            return;
+        }
+        Cause.Conflict cause = (Cause.Conflict) incompatibility.cause();
+        Incompatibility conflict = cause.conflict();
+        Incompatibility other = cause.other();
+        if (isDerived(conflict) && isDerived(other)) {
+            Integer conflictLine = lineNumbers.get(conflict);
+            Integer otherLine = lineNumbers.get(other);
+            if (conflictLine != null && otherLine != null) {
+                write(incompatibility, "Because " + and(conflict, conflictLine, other, otherLine) + ", " + text + ".", numbered);
+            } else if (conflictLine != null || otherLine != null) {
+                Incompatibility withLine = conflictLine != null ? conflict : other;
+                Incompatibility withoutLine = conflictLine != null ? other : conflict;
+                visit(withoutLine, false);
+                write(incompatibility, conjunction + " because " + describe(withLine) + " (" + lineNumbers.get(withLine) + "), "
+                        + text + ".", numbered);
+            } else if (isSingleLine(conflict) || isSingleLine(other)) {
+                Incompatibility first = isSingleLine(other) ? conflict : other;
+                Incompatibility second = isSingleLine(other) ? other : conflict;
+                visit(first, false);
+                visit(second, false);
+                write(incompatibility, "Thus, " + text + ".", numbered);
+            } else {
+                visit(conflict, true);
+                lines.add(new Line("", 0));
+                visit(other, false);
+                write(incompatibility, conjunction + " because " + describe(conflict) + " (" + lineNumbers.get(conflict) + "), "
+                        + text + ".", numbered);
+            }
+        } else if (isDerived(conflict) || isDerived(other)) {
+            Incompatibility derived = isDerived(conflict) ? conflict : other;
+            Incompatibility external = isDerived(conflict) ? other : conflict;
+            Integer derivedLine = lineNumbers.get(derived);
+            if (derivedLine != null) {
+                write(incompatibility, "Because " + and(external, null, derived, derivedLine) + ", " + text + ".", numbered);
+            } else if (isCollapsible(derived)) {
+                Cause.Conflict inner = (Cause.Conflict) derived.cause();
+                Incompatibility innerDerived = isDerived(inner.conflict()) ? inner.conflict() : inner.other();
+                Incompatibility innerExternal = isDerived(inner.conflict()) ? inner.other() : inner.conflict();
+                visit(innerDerived, false);
+                write(incompatibility, conjunction + " because " + and(innerExternal, null, external, null) + ", " + text + ".",
+                        numbered);
+            } else {
+                visit(derived, false);
+                write(incompatibility, conjunction + " because " + describe(external) + ", " + text + ".", numbered);
+            }
+        } else {
+            write(incompatibility, "Because " + and(conflict, null, other, null) + ", " + text + ".", numbered);
+        }
+    }
+
+    private void write(Incompatibility incompatibility, String message, boolean numbered) {
+        if (numbered) {
+            int number = lineNumbers.size() + 1;
+            lineNumbers.put(incompatibility, number);
+            lines.add(new Line(message, number));
+        } else {
+            lines.add(new Line(message, 0));
+        }
+    }
+
+    /**
+     * Whether the incompatibility takes a sentence of its own to explain. A dependency no version
+     * can meet counts as derived, from the dependency and the lack of versions, so it reads as
+     * pub's "depends on ... and no version matches ..., ... cannot be used".
+     */
+    private static boolean isDerived(Incompatibility incompatibility) {
+        return incompatibility.isDerived() || isUnsatisfiableDependency(incompatibility);
+    }
+
+    private static boolean isUnsatisfiableDependency(Incompatibility incompatibility) {
+        return incompatibility.cause() instanceof Cause.Dependency dependency && dependency.isUnsatisfiable();
+    }
+
+    private static boolean isSingleLine(Incompatibility incompatibility) {
+        if (!(incompatibility.cause() instanceof Cause.Conflict cause)) {
+            return true;
+        }
+        return !isDerived(cause.conflict()) && !isDerived(cause.other());
+    }
+
+    /** Whether a derived cause with one external cause can be told in the same sentence as its consequence. */
+    private boolean isCollapsible(Incompatibility derived) {
+        if (derivations.get(derived) > 1 || !(derived.cause() instanceof Cause.Conflict cause)) {
+            return false;
+        }
+        if (isDerived(cause.conflict()) == isDerived(cause.other())) {
+            return false;
+        }
+        Incompatibility complex = isDerived(cause.conflict()) ? cause.conflict() : cause.other();
+        return !lineNumbers.containsKey(complex);
+    }
+
+    /** Two incompatibilities as one clause, merged where they chain through a shared package. */
+    private static String and(Incompatibility first, Integer firstLine, Incompatibility second, Integer secondLine) {
+        return requiresBoth(first, firstLine, second, secondLine)
+                .or(() -> requiresThrough(first, firstLine, second, secondLine))
+                .or(() -> requiresForbidden(first, firstLine, second, secondLine))
+                .orElseGet(() -> describe(first) + line(firstLine) + " and " + describe(second) + line(secondLine));
+    }
+
+    /** {@code A depends on both B and C}. */
+    private static Optional<String> requiresBoth(Incompatibility first, Integer firstLine, Incompatibility second,
+            Integer secondLine) {
+        if (first.terms().size() == 1 || second.terms().size() == 1) {
+            return Optional.empty();
+        }
+        Optional<Term> firstPositive = first.onlyTerm(true);
+        Optional<Term> secondPositive = second.onlyTerm(true);
+        if (firstPositive.isEmpty() || secondPositive.isEmpty()
+                || firstPositive.get().domain() != secondPositive.get().domain()) {
+            return Optional.empty();
+        }
+        String verb = first.isDependency() && second.isDependency() ? "depends on" : "requires";
+        return Optional.of(firstPositive.get().describe(true) + " " + verb + " both " + required(first) + line(firstLine)
+                + " and " + required(second) + line(secondLine));
+    }
+
+    /** {@code A depends on B which depends on C}. */
+    private static Optional<String> requiresThrough(Incompatibility first, Integer firstLine, Incompatibility second,
+            Integer secondLine) {
+        if (first.terms().size() == 1 || second.terms().size() == 1) {
+            return Optional.empty();
+        }
+        Incompatibility prior;
+        Integer priorLine;
+        Incompatibility latter;
+        Integer latterLine;
+        if (leadsInto(first, second)) {
+            prior = first;
+            priorLine = firstLine;
+            latter = second;
+            latterLine = secondLine;
+        } else if (leadsInto(second, first)) {
+            prior = second;
+            priorLine = secondLine;
+            latter = first;
+            latterLine = firstLine;
+        } else {
+            return Optional.empty();
+        }
+        List<Term> priorPositives = prior.termsOfSign(true);
+        if (priorPositives.isEmpty() || latter.termsOfSign(false).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(subject(prior, priorPositives) + prior.onlyTerm(false).orElseThrow().inverse().describe(false)
+                + line(priorLine) + " which " + verb(latter) + " " + required(latter) + line(latterLine));
+    }
+
+    /** Whether what the prior requires is always a version the latter constrains. */
+    private static boolean leadsInto(Incompatibility prior, Incompatibility latter) {
+        Optional<Term> required = prior.onlyTerm(false).map(Term::inverse);
+        Optional<Term> constrained = latter.onlyTerm(true);
+        return required.isPresent() && constrained.isPresent() && required.get().domain() == constrained.get().domain()
+                && required.get().satisfies(constrained.get());
+    }
+
+    /** {@code A depends on B which cannot be used}. */
+    private static Optional<String> requiresForbidden(Incompatibility first, Integer firstLine, Incompatibility second,
+            Integer secondLine) {
+        if (first.terms().size() != 1 && second.terms().size() != 1) {
+            return Optional.empty();
+        }
+        boolean firstIsForbidden = first.terms().size() == 1;
+        Incompatibility prior = firstIsForbidden ? second : first;
+        Integer priorLine = firstIsForbidden ? secondLine : firstLine;
+        Incompatibility latter = firstIsForbidden ? first : second;
+        Integer latterLine = firstIsForbidden ? firstLine : secondLine;
+        Optional<Term> required = prior.onlyTerm(false).map(Term::inverse);
+        Term forbidden = latter.terms().get(0);
+        List<Term> priorPositives = prior.termsOfSign(true);
+        if (required.isEmpty() || !forbidden.isPositive() || latter.isDependency() || priorPositives.isEmpty()
+                || required.get().domain() != forbidden.domain() || !required.get().satisfies(forbidden)) {
+            return Optional.empty();
+        }
+        return Optional.of(subject(prior, priorPositives) + required.get().describe(false) + line(priorLine)
+                + " which cannot be used" + line(latterLine));
+    }
+
+    private static String subject(Incompatibility prior, List<Term> positives) {
+        if (positives.size() > 1) {
+            return "if " + String.join(" and ", positives.stream().map(term -> term.describe(false)).toList()) + " then ";
+        }
+        return positives.get(0).describe(true) + " " + verb(prior) + " ";
+    }
+
+    private static String verb(Incompatibility incompatibility) {
+        return incompatibility.isDependency() ? "depends on" : "requires";
+    }
+
+    private static String required(Incompatibility incompatibility) {
+        return String.join(" or ", incompatibility.termsOfSign(false).stream().map(term -> term.inverse().describe(false)).toList());
+    }
+
+    private static String line(Integer number) {
+        return number == null ? "" : " (" + number + ")";
+    }
+
+    /** One incompatibility as a clause, such as {@code @a/x 1.0.0 requires @b/y ^2.0.0}. */
+    static String describe(Incompatibility incompatibility) {
+        if (incompatibility.cause() instanceof Cause.Dependency dependency && !dependency.isUnsatisfiable()) {
+            return describe(dependency);
+        }
+        if (incompatibility.cause() instanceof Cause.Root) {
+            return "your project is required";
+        }
+        return describeTerms(incompatibility);
+    }
+
+    private static String describe(Cause.Dependency dependency) {
+        return dependency.depender().describe(true) + " depends on " + dependency.target().describe(false);
+    }
+
+    /** Why a dependency can never be met: the package does not exist, or no version it may use matches. */
+    private static String noVersions(Cause.Dependency dependency) {
+        Domain target = dependency.target().domain();
+        if (!target.isPublished()) {
+            return "no package " + target + " exists";
+        }
+        String text = "no version of " + target + " matches " + dependency.range();
+        List<String> yanked = target.yankedMatching(dependency.range()).stream().map(Object::toString).toList();
+        if (yanked.isEmpty()) {
+            return text;
+        }
+        return text + " (" + join(yanked, "and") + (yanked.size() == 1 ? " is" : " are") + " yanked)";
+    }
+
+    private static String describeTerms(Incompatibility incompatibility) {
+        if (incompatibility.isFailure()) {
+            return "version solving failed";
+        }
+        List<Term> terms = incompatibility.terms();
+        if (terms.size() == 1) {
+            Term term = terms.get(0);
+            return term.isPositive() ? term.describe(false) + " cannot be used" : term.inverse().describe(false) + " is required";
+        }
+        List<String> positives = incompatibility.termsOfSign(true).stream().map(term -> term.describe(false)).toList();
+        List<String> negatives = incompatibility.termsOfSign(false).stream().map(term -> term.inverse().describe(false)).toList();
+        if (!positives.isEmpty() && !negatives.isEmpty()) {
+            if (positives.size() == 1) {
+                return incompatibility.termsOfSign(true).get(0).describe(true) + " requires " + String.join(" or ", negatives);
+            }
+            return "if " + String.join(" and ", positives) + " then " + String.join(" or ", negatives);
+        }
+        if (!positives.isEmpty()) {
+            return join(positives, "and") + " cannot be installed together";
+        }
+        return "at least one of " + join(negatives, "or") + " is required";
+    }
+
+    private static String join(List<String> parts, String conjunction) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " " + conjunction + " " + parts.get(parts.size() - 1);
+    }
+}

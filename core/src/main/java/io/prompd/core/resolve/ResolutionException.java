@@ -1,0 +1,27 @@
+package io.prompd.core.resolve;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.util.Set;
+
+/**
+ * No set of versions satisfies the constraints. The message explains why in pub's style, from
+ * the root dependencies down to the conflicting packages. The exit code is {@link ExitCode#NOT_FOUND}
+ * when the failure involves a package that does not exist or a range no published version
+ * matches, {@link ExitCode#CONFLICT} otherwise.
+ */
+public final class ResolutionException extends PrompdException {
+
+    private static final Set<ExitCode> ALLOWED = Set.of(ExitCode.CONFLICT, ExitCode.NOT_FOUND);
+
+    ResolutionException(ExitCode exitCode, String message, String hint) {
+        super(requireAllowed(exitCode), message, hint);
+    }
+
+    private static ExitCode requireAllowed(ExitCode exitCode) {
+        if (!ALLOWED.contains(exitCode)) {
+            throw new IllegalArgumentException("a resolution fails with CONFLICT or NOT_FOUND, not " + exitCode);
+        }
+        return exitCode;
+    }
+}

@@ -1,0 +1,60 @@
+package io.prompd.core.resolve;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.VersionRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/** Chooses one version of every package the project needs, so that every dependency range holds. */
+public final class Resolver {
+
+    private Resolver() {
+    }
+
+    /**
+     * @param roots   the project's own dependencies
+     * @param index   where published versions come from; asked only for packages in the graph
+     * @param options which versions to try first
+     * @throws ResolutionException when no choice satisfies every range, explaining why
+     */
+    public static Resolution resolve(SortedMap<PackageName, VersionRange> roots, PackageIndex index, ResolveOptions options) {
+        Objects.requireNonNull(roots, "roots");
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(options, "options");
+        try {
+            return new Solver(roots, index, options).solve();
+        } catch (Solver.FailedResolution failed) {
+            throw failure(failed.proof(), index);
+        }
+    }
+
+    private static ResolutionException failure(Incompatibility proof, PackageIndex index) {
+        Explanation explanation = Explanation.of(proof);
+        StringBuilder message = new StringBuilder(explanation.text());
+        for (PackageName name : explanation.unknownPackages()) {
+            List<PackageName> similar = index.similarNames(name);
+            if (!similar.isEmpty()) {
+                message.append("\nInstead of ").append(name).append(", did you mean ").append(orList(similar)).append('?');
+            }
+        }
+        if (explanation.involvesMissingVersions()) {
+            return new ResolutionException(ExitCode.NOT_FOUND, message.toString(),
+                    "Check the names and ranges above against the registry; a range may ask for a version"
+                            + " that was never published or has been yanked.");
+        }
+        return new ResolutionException(ExitCode.CONFLICT, message.toString(),
+                "Widen the conflicting ranges above, or choose versions of those packages that agree.");
+    }
+
+    private static String orList(List<PackageName> names) {
+        List<String> texts = new ArrayList<>(names.stream().map(PackageName::toString).toList());
+        if (texts.size() == 1) {
+            return texts.get(0);
+        }
+        String last = texts.remove(texts.size() - 1);
+        return String.join(", ", texts) + " or " + last;
+    }
+}

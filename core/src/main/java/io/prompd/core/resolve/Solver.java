@@ -1,0 +1,250 @@
+package io.prompd.core.resolve;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One run of PubGrub: unit propagation, decision making and conflict resolution with learned
+ * incompatibilities, following pub's solver.md. Not reusable: {@link Resolver} creates one per call.
+ */
+final class Solver {
+
+    /** What propagating one incompatibility found. */
+    private record Propagation(boolean conflict, Optional<Domain> derived) {
+        static final Propagation NOTHING = new Propagation(false, Optional.empty());
+        static final Propagation CONFLICT = new Propagation(true, Optional.empty());
+    }
+
+    private record DependencyKey(Domain depender, PackageName target, VersionRange range) {
+    }
+
+    private final PackageIndex index;
+    private final ResolveOptions options;
+    private final Domain project;
+    private final Map<PackageName, Domain> domains = new HashMap<>();
+    private final Map<Domain, List<Incompatibility>> incompatibilities = new HashMap<>();
+    private final Set<DependencyKey> declaredDependencies = new HashSet<>();
+    private final PartialSolution solution = new PartialSolution();
+
+    Solver(SortedMap<PackageName, VersionRange> roots, PackageIndex index, ResolveOptions options) {
+        this.index = index;
+        this.options = options;
+        this.project = Domain.project(roots);
+    }
+
+    /** @throws FailedResolution with the incompatibility that proves there is no solution */
+    Resolution solve() {
+        addIncompatibility(new Incompatibility(List.of(Term.negative(project, project.all(), null)), new Cause.Root()));
+        Optional<Domain> next = Optional.of(project);
+        while (next.isPresent()) {
+            propagate(next.get());
+            next = decideNext();
+        }
+        return resolution();
+    }
+
+    /** Thrown inside the solver when the project itself turned out incompatible. */
+    static final class FailedResolution extends RuntimeException {
+        private final transient Incompatibility proof;
+
+        FailedResolution(Incompatibility proof) {
+            super("version solving failed", null, false, false);
+            this.proof = proof;
+        }
+
+        Incompatibility proof() {
+            return proof;
+        }
+    }
+
+    private void propagate(Domain start) {
+        Set<Domain> changed = new LinkedHashSet<>();
+        changed.add(start);
+        while (!changed.isEmpty()) {
+            Domain domain = changed.iterator().next();
+            changed.remove(domain);
+            List<Incompatibility> candidates = List.copyOf(incompatibilities.getOrDefault(domain, List.of()));
+            for (int i = candidates.size() - 1; i >= 0; i--) {
+                Propagation result = propagate(candidates.get(i));
+                if (result.conflict()) {
+                    Incompatibility rootCause = resolveConflict(candidates.get(i));
+                    changed.clear();
+                    propagate(rootCause).derived().ifPresent(changed::add);
+                    break;
+                }
+                result.derived().ifPresent(changed::add);
+            }
+        }
+    }
+
+    /** When all terms but one are satisfied, derives the opposite of that one. */
+    private Propagation propagate(Incompatibility incompatibility) {
+        Term unsatisfied = null;
+        for (Term term : incompatibility.terms()) {
+            Term.Relation relation = solution.relation(term);
+            if (relation == Term.Relation.CONTRADICTED) {
+                return Propagation.NOTHING;
+            }
+            if (relation == Term.Relation.INCONCLUSIVE) {
+                if (unsatisfied != null) {
+                    return Propagation.NOTHING;
+                }
+                unsatisfied = term;
+            }
+        }
+        if (unsatisfied == null) {
+            return Propagation.CONFLICT;
+        }
+        solution.derive(unsatisfied.inverse(), incompatibility);
+        return new Propagation(false, Optional.of(unsatisfied.domain()));
+    }
+
+    /**
+     * Learns, from an incompatibility the partial solution satisfies, one that explains the
+     * conflict at an earlier decision level, and backtracks to where it can be propagated.
+     */
+    private Incompatibility resolveConflict(Incompatibility conflict) {
+        Incompatibility incompatibility = conflict;
+        boolean learned = false;
+        while (!incompatibility.isFailure()) {
+            Term mostRecentTerm = null;
+            Assignment mostRecentSatisfier = null;
+            Term difference = null;
+            int previousSatisfierLevel = 1;
+            for (Term term : incompatibility.terms()) {
+                Assignment satisfier = solution.satisfier(term);
+                if (mostRecentSatisfier == null || satisfier.position() > mostRecentSatisfier.position()) {
+                    if (mostRecentSatisfier != null) {
+                        previousSatisfierLevel = Math.max(previousSatisfierLevel, mostRecentSatisfier.decisionLevel());
+                    }
+                    mostRecentTerm = term;
+                    mostRecentSatisfier = satisfier;
+                    difference = null;
+                } else {
+                    previousSatisfierLevel = Math.max(previousSatisfierLevel, satisfier.decisionLevel());
+                }
+                if (mostRecentTerm == term) {
+                    // The satisfier may say more than the term needs; what it says beyond the term
+                    // was known from an earlier assignment, which bounds how far we may backtrack.
+                    difference = mostRecentSatisfier.term().difference(mostRecentTerm);
+                    if (difference.isEmpty()) {
+                        difference = null;
+                    } else {
+                        previousSatisfierLevel = Math.max(previousSatisfierLevel,
+                                solution.satisfier(difference.inverse()).decisionLevel());
+                    }
+                }
+            }
+            if (previousSatisfierLevel < mostRecentSatisfier.decisionLevel() || mostRecentSatisfier.isDecision()) {
+                solution.backtrack(previousSatisfierLevel);
+                if (learned) {
+                    addIncompatibility(incompatibility);
+                }
+                return incompatibility;
+            }
+            Incompatibility satisfierCause = mostRecentSatisfier.cause().orElseThrow();
+            List<Term> terms = new ArrayList<>();
+            for (Term term : incompatibility.terms()) {
+                if (term != mostRecentTerm) {
+                    terms.add(term);
+                }
+            }
+            for (Term term : satisfierCause.terms()) {
+                if (term.domain() != mostRecentSatisfier.term().domain()) {
+                    terms.add(term);
+                }
+            }
+            if (difference != null) {
+                terms.add(difference.inverse());
+            }
+            incompatibility = new Incompatibility(terms, new Cause.Conflict(incompatibility, satisfierCause));
+            learned = true;
+        }
+        throw new FailedResolution(incompatibility);
+    }
+
+    private Optional<Domain> decideNext() {
+        Optional<Term> undecided = solution.nextUndecided();
+        if (undecided.isEmpty()) {
+            return Optional.empty();
+        }
+        Domain domain = undecided.get().domain();
+        int version = choose(domain, undecided.get().versions());
+        boolean conflict = false;
+        for (Incompatibility incompatibility : dependencyIncompatibilities(domain, version)) {
+            addIncompatibility(incompatibility);
+            conflict |= incompatibility.terms().stream()
+                    .allMatch(term -> term.domain() == domain || solution.satisfies(term));
+        }
+        if (!conflict) {
+            solution.decide(domain, version);
+        }
+        return Optional.of(domain);
+    }
+
+    private int choose(Domain domain, BitSet allowed) {
+        if (!domain.isProject()) {
+            int preferred = Optional.ofNullable(options.preferred().get(domain.name())).map(domain::indexOf).orElse(-1);
+            if (preferred >= 0 && allowed.get(preferred)) {
+                return preferred;
+            }
+        }
+        int chosen = options.strategy() == Strategy.LOWEST ? allowed.nextSetBit(0) : allowed.previousSetBit(domain.size() - 1);
+        if (chosen < 0) {
+            throw new IllegalStateException("no version of " + domain + " is allowed, yet it was to be decided");
+        }
+        return chosen;
+    }
+
+    private List<Incompatibility> dependencyIncompatibilities(Domain domain, int version) {
+        SortedMap<PackageName, VersionRange> dependencies = domain.dependencies(version);
+        List<PackageName> unseen = dependencies.keySet().stream().filter(name -> !domains.containsKey(name)).toList();
+        if (!unseen.isEmpty()) {
+            index.prefetch(unseen);
+        }
+        List<Incompatibility> added = new ArrayList<>();
+        dependencies.forEach((target, range) -> {
+            if (declaredDependencies.add(new DependencyKey(domain, target, range))) {
+                Domain targetDomain = domain(target);
+                added.add(Incompatibility.dependency(
+                        Term.positive(domain, domain.declaring(target, range), null),
+                        Term.positive(targetDomain, targetDomain.matching(range), range.text()), range));
+            }
+        });
+        return added;
+    }
+
+    private Domain domain(PackageName name) {
+        return domains.computeIfAbsent(name, missing -> Domain.of(missing, index.versions(missing), options));
+    }
+
+    private void addIncompatibility(Incompatibility incompatibility) {
+        for (Term term : incompatibility.terms()) {
+            incompatibilities.computeIfAbsent(term.domain(), domain -> new ArrayList<>()).add(incompatibility);
+        }
+    }
+
+    private Resolution resolution() {
+        SortedMap<PackageName, Version> versions = new TreeMap<>();
+        SortedMap<PackageName, SortedMap<PackageName, VersionRange>> edges = new TreeMap<>();
+        solution.decisions().forEach((domain, version) -> {
+            if (!domain.isProject()) {
+                versions.put(domain.name(), domain.version(version));
+                edges.put(domain.name(), domain.dependencies(version));
+            }
+        });
+        return new Resolution(versions, edges);
+    }
+}

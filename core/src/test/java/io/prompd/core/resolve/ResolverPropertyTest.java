@@ -1,0 +1,127 @@
+package io.prompd.core.resolve;
+
+import static io.prompd.core.resolve.TestIndex.ranges;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.VersionRange;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** On small random registries, the resolver finds a solution exactly when trying every combination does. */
+class ResolverPropertyTest {
+
+    private static final List<String> NAMES = List.of("a", "b", "c", "d", "e");
+    private static final List<String> VERSIONS = List.of("1.0.0", "1.1.0", "1.2.0", "2.0.0", "2.1.0");
+    private static final List<String> RANGES = List.of("^1.0.0", "^2.0.0", ">=1.1.0", "<1.2.0", "*", "~1.1.0",
+            "1.2.0 || 2.0.0", "^3.0.0");
+
+    static IntStream seeds() {
+        return IntStream.range(0, 300);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void agreesWithBruteForce(int seed) {
+        Random random = new Random(seed);
+        TestIndex index = randomIndex(random);
+        SortedMap<PackageName, VersionRange> roots = randomDependencies(random, "");
+        boolean solvable = bruteForceSolvable(roots, index.packages());
+        for (Strategy strategy : Strategy.values()) {
+            try {
+                Resolution resolution = Resolver.resolve(roots, index, ResolveOptions.defaults().withStrategy(strategy));
+                assertTrue(solvable, "seed " + seed + ": resolved although no combination works: " + resolution.versions());
+                ResolutionChecks.assertValid(roots, index.packages(), resolution);
+            } catch (ResolutionException failure) {
+                assertTrue(!solvable, "seed " + seed + ": failed although a combination works: " + failure.getMessage());
+                assertTrue(Set.of(ExitCode.CONFLICT, ExitCode.NOT_FOUND).contains(failure.exitCode()));
+                assertTrue(failure.getMessage().endsWith("version solving failed."), failure.getMessage());
+            }
+        }
+    }
+
+    private static TestIndex randomIndex(Random random) {
+        TestIndex index = new TestIndex();
+        for (String name : NAMES.subList(0, 4)) {
+            for (String version : VERSIONS) {
+                if (random.nextInt(3) > 0) {
+                    String[] dependencies = flatten(randomDependencies(random, name));
+                    if (random.nextInt(8) == 0) {
+                        index.addYanked(name, version, dependencies);
+                    } else {
+                        index.add(name, version, dependencies);
+                    }
+                }
+            }
+        }
+        return index;
+    }
+
+    /** Up to two dependencies on other names; {@code e} is never published. */
+    private static SortedMap<PackageName, VersionRange> randomDependencies(Random random, String self) {
+        List<String> flat = new ArrayList<>();
+        int count = random.nextInt(3);
+        for (int i = 0; i < count; i++) {
+            String target = NAMES.get(random.nextInt(random.nextInt(10) == 0 ? NAMES.size() : NAMES.size() - 1));
+            if (!target.equals(self) && !flat.contains(target)) {
+                flat.add(target);
+                flat.add(RANGES.get(random.nextInt(RANGES.size())));
+            }
+        }
+        return ranges(flat.toArray(String[]::new));
+    }
+
+    private static String[] flatten(SortedMap<PackageName, VersionRange> dependencies) {
+        List<String> flat = new ArrayList<>();
+        dependencies.forEach((name, range) -> {
+            flat.add(name.toString());
+            flat.add(range.text());
+        });
+        return flat.toArray(String[]::new);
+    }
+
+    /** Tries every choice of one non-yanked version or none for every package. */
+    private static boolean bruteForceSolvable(SortedMap<PackageName, VersionRange> roots,
+            Map<PackageName, List<Candidate>> published) {
+        List<PackageName> names = new ArrayList<>(published.keySet());
+        return search(0, names, new HashMap<>(), roots, published);
+    }
+
+    private static boolean search(int position, List<PackageName> names, Map<PackageName, Candidate> chosen,
+            SortedMap<PackageName, VersionRange> roots, Map<PackageName, List<Candidate>> published) {
+        if (position == names.size()) {
+            return satisfied(roots, chosen) && chosen.values().stream().allMatch(candidate -> satisfied(candidate.dependencies(), chosen));
+        }
+        PackageName name = names.get(position);
+        if (search(position + 1, names, chosen, roots, published)) {
+            return true;
+        }
+        for (Candidate candidate : published.get(name)) {
+            if (!candidate.yanked()) {
+                chosen.put(name, candidate);
+                boolean found = search(position + 1, names, chosen, roots, published);
+                chosen.remove(name);
+                if (found) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean satisfied(SortedMap<PackageName, VersionRange> dependencies, Map<PackageName, Candidate> chosen) {
+        return dependencies.entrySet().stream().allMatch(dependency -> {
+            Candidate candidate = chosen.get(dependency.getKey());
+            return candidate != null && dependency.getValue().satisfiedBy(candidate.version());
+        });
+    }
+}

@@ -1,0 +1,312 @@
+package io.prompd.core.resolve;
+
+import static io.prompd.core.resolve.TestIndex.ranges;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ResolverTest {
+
+    private static Map<String, String> resolve(TestIndex index, ResolveOptions options, String... roots) {
+        Resolution resolution = Resolver.resolve(ranges(roots), index, options);
+        Map<String, String> chosen = new TreeMap<>();
+        resolution.versions().forEach((name, version) -> chosen.put(name.toString(), version.toString()));
+        return chosen;
+    }
+
+    private static Map<String, String> resolve(TestIndex index, String... roots) {
+        return resolve(index, ResolveOptions.defaults(), roots);
+    }
+
+    private static ResolutionException failure(TestIndex index, String... roots) {
+        return assertThrows(ResolutionException.class, () -> Resolver.resolve(ranges(roots), index, ResolveOptions.defaults()));
+    }
+
+    @Test
+    void resolvesAChain() {
+        TestIndex index = new TestIndex()
+                .add("@a/x", "1.0.0", "@b/y", "^1.0.0")
+                .add("@b/y", "1.2.0", "@c/z", "~2.0.0")
+                .add("@c/z", "2.0.5")
+                .add("@c/z", "2.1.0");
+        assertEquals(Map.of("@a/x", "1.0.0", "@b/y", "1.2.0", "@c/z", "2.0.5"), resolve(index, "@a/x", "^1.0.0"));
+    }
+
+    @Test
+    void resolvesADiamondToOneVersionSatisfyingBothSides() {
+        TestIndex index = new TestIndex()
+                .add("left", "1.0.0", "base", ">=1.1.0")
+                .add("right", "1.0.0", "base", "<1.3.0")
+                .add("base", "1.0.0").add("base", "1.1.0").add("base", "1.2.0").add("base", "1.3.0");
+        assertEquals(Map.of("left", "1.0.0", "right", "1.0.0", "base", "1.2.0"),
+                resolve(index, "left", "^1.0.0", "right", "^1.0.0"));
+    }
+
+    @Test
+    void picksTheHighestVersionByDefault() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.5.0").add("a", "2.0.0");
+        assertEquals(Map.of("a", "1.5.0"), resolve(index, "a", "^1.0.0"));
+    }
+
+    @Test
+    void picksTheLowestVersionWhenAsked() {
+        TestIndex index = new TestIndex().add("a", "0.9.0").add("a", "1.0.0").add("a", "1.5.0");
+        assertEquals(Map.of("a", "1.0.0"),
+                resolve(index, ResolveOptions.defaults().withStrategy(Strategy.LOWEST), "a", "^1.0.0"));
+    }
+
+    @Test
+    void prefersTheLockedVersionOverTheHighest() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0").add("a", "1.2.0");
+        ResolveOptions locked = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.1.0"))));
+        assertEquals(Map.of("a", "1.1.0"), resolve(index, locked, "a", "^1.0.0"));
+    }
+
+    @Test
+    void ignoresALockedVersionOutsideTheRange() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "2.0.0");
+        ResolveOptions locked = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.0.0"))));
+        assertEquals(Map.of("a", "2.0.0"), resolve(index, locked, "a", "^2.0.0"));
+    }
+
+    @Test
+    void backtracksWhenTheNewestDependencyConflicts() {
+        TestIndex index = new TestIndex()
+                .add("app", "1.0.0", "lib", ">=1.0.0", "util", "^1.0.0")
+                .add("lib", "1.0.0", "util", "^1.0.0")
+                .add("lib", "2.0.0", "util", "^2.0.0")
+                .add("util", "1.0.0").add("util", "2.0.0");
+        assertEquals(Map.of("app", "1.0.0", "lib", "1.0.0", "util", "1.0.0"), resolve(index, "app", "^1.0.0"));
+    }
+
+    // The next four are the examples of pub's solver.md.
+
+    @Test
+    void solvesWithoutConflicts() {
+        TestIndex index = new TestIndex()
+                .add("foo", "1.0.0", "bar", "^1.0.0")
+                .add("bar", "1.0.0").add("bar", "2.0.0");
+        assertEquals(Map.of("foo", "1.0.0", "bar", "1.0.0"), resolve(index, "foo", "^1.0.0"));
+    }
+
+    @Test
+    void avoidsAConflictDuringDecisionMaking() {
+        TestIndex index = new TestIndex()
+                .add("foo", "1.0.0")
+                .add("foo", "1.1.0", "bar", "^2.0.0")
+                .add("bar", "1.0.0").add("bar", "1.1.0").add("bar", "2.0.0");
+        assertEquals(Map.of("foo", "1.0.0", "bar", "1.1.0"), resolve(index, "foo", "^1.0.0", "bar", "^1.0.0"));
+    }
+
+    @Test
+    void performsConflictResolution() {
+        TestIndex index = new TestIndex()
+                .add("foo", "1.0.0")
+                .add("foo", "2.0.0", "bar", "^1.0.0")
+                .add("bar", "1.0.0", "foo", "^1.0.0");
+        assertEquals(Map.of("foo", "1.0.0"), resolve(index, "foo", ">=1.0.0"));
+    }
+
+    @Test
+    void resolvesAConflictWithAPartialSatisfier() {
+        TestIndex index = new TestIndex()
+                .add("foo", "1.0.0")
+                .add("foo", "1.1.0", "left", "^1.0.0", "right", "^1.0.0")
+                .add("left", "1.0.0", "shared", ">=1.0.0")
+                .add("right", "1.0.0", "shared", "<2.0.0")
+                .add("shared", "2.0.0")
+                .add("shared", "1.0.0", "target", "^1.0.0")
+                .add("target", "2.0.0").add("target", "1.0.0");
+        assertEquals(Map.of("foo", "1.0.0", "target", "2.0.0"), resolve(index, "foo", "^1.0.0", "target", "^2.0.0"));
+    }
+
+    @Test
+    void explainsALinearFailure() {
+        TestIndex index = new TestIndex()
+                .add("foo", "1.0.0", "bar", "^2.0.0")
+                .add("bar", "2.0.0", "baz", "^3.0.0")
+                .add("baz", "1.0.0").add("baz", "3.0.0");
+        ResolutionException failure = failure(index, "foo", "^1.0.0", "baz", "^1.0.0");
+        assertEquals(ExitCode.CONFLICT, failure.exitCode());
+        assertEquals("""
+                Because every version of foo depends on bar ^2.0.0 which depends on baz ^3.0.0, every version of foo requires baz ^3.0.0.
+                So, because your project depends on both baz ^1.0.0 and foo ^1.0.0, version solving failed.""",
+                failure.getMessage());
+    }
+
+    @Test
+    void explainsABranchingFailure() {
+        TestIndex index = new TestIndex()
+                .add("foo", "1.0.0", "a", "^1.0.0", "b", "^1.0.0")
+                .add("foo", "1.1.0", "x", "^1.0.0", "y", "^1.0.0")
+                .add("a", "1.0.0", "b", "^2.0.0")
+                .add("b", "1.0.0").add("b", "2.0.0")
+                .add("x", "1.0.0", "y", "^2.0.0")
+                .add("y", "1.0.0").add("y", "2.0.0");
+        ResolutionException failure = failure(index, "foo", "^1.0.0");
+        assertEquals(ExitCode.CONFLICT, failure.exitCode());
+        assertEquals("""
+                    Because foo 1.0.0 depends on a ^1.0.0 which depends on b ^2.0.0, foo 1.0.0 requires b ^2.0.0.
+                (1) So, because foo 1.0.0 depends on b ^1.0.0, foo 1.0.0 cannot be used.
+
+                    Because foo 1.1.0 depends on x ^1.0.0 which depends on y ^2.0.0, foo 1.1.0 requires y ^2.0.0.
+                    And because foo 1.1.0 depends on y ^1.0.0, foo 1.1.0 cannot be used.
+                    And because foo 1.0.0 cannot be used (1), foo cannot be used.
+                    So, because your project depends on foo ^1.0.0, version solving failed.""", failure.getMessage());
+    }
+
+    @Test
+    void explainsTwoPackagesThatCannotBeInstalledTogether() {
+        TestIndex index = new TestIndex()
+                .add("@a/x", "1.0.0", "@c/base", "^2.0.0")
+                .add("@b/y", "3.1.0", "@c/base", "^1.0.0")
+                .add("@c/base", "1.0.0").add("@c/base", "2.0.0");
+        ResolutionException failure = failure(index, "@a/x", "^1.0.0", "@b/y", "^3.0.0");
+        assertEquals(ExitCode.CONFLICT, failure.exitCode());
+        assertEquals("""
+                Because every version of @a/x depends on @c/base ^2.0.0 and every version of @b/y depends on @c/base ^1.0.0, @a/x and @b/y cannot be installed together.
+                So, because your project depends on both @a/x ^1.0.0 and @b/y ^3.0.0, version solving failed.""", failure.getMessage());
+    }
+
+    @Test
+    void explainsARangeThatNoVersionMatches() {
+        TestIndex index = new TestIndex()
+                .add("@a/x", "1.0.0", "@b/y", "^2.0.0")
+                .add("@a/x", "1.1.0", "@b/y", "^2.0.0")
+                .add("@b/y", "1.0.0");
+        ResolutionException failure = failure(index, "@a/x", "^1.0.0");
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        assertEquals("""
+                Because every version of @a/x depends on @b/y ^2.0.0 and no version of @b/y matches ^2.0.0, @a/x cannot be used.
+                So, because your project depends on @a/x ^1.0.0, version solving failed.""", failure.getMessage());
+    }
+
+    @Test
+    void namesSimilarPackagesForAnUnknownOne() {
+        TestIndex index = new TestIndex()
+                .add("@a/x", "1.0.0", "@b/yy", "^1.0.0")
+                .add("@b/y", "1.0.0")
+                .similar("@b/yy", "@b/y", "@b/yz");
+        ResolutionException failure = failure(index, "@a/x", "^1.0.0");
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        assertEquals("""
+                Because every version of @a/x depends on @b/yy ^1.0.0 and no package @b/yy exists, @a/x cannot be used.
+                So, because your project depends on @a/x ^1.0.0, version solving failed.
+                Instead of @b/yy, did you mean @b/y or @b/yz?""", failure.getMessage());
+    }
+
+    @Test
+    void reportsAnUnknownRootDependency() {
+        ResolutionException failure = failure(new TestIndex(), "nothere", "^1.0.0");
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        assertEquals("Because your project depends on nothere ^1.0.0 and no package nothere exists, version solving failed.",
+                failure.getMessage());
+    }
+
+    @Test
+    void neverChoosesAYankedVersion() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").addYanked("a", "1.1.0");
+        assertEquals(Map.of("a", "1.0.0"), resolve(index, "a", "^1.0.0"));
+    }
+
+    @Test
+    void keepsAYankedVersionThatIsLocked() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").addYanked("a", "1.1.0").add("a", "1.2.0");
+        ResolveOptions locked = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.1.0"))));
+        assertEquals(Map.of("a", "1.1.0"), resolve(index, locked, "a", "^1.0.0"));
+    }
+
+    @Test
+    void skipsAYankedPreferredVersionUnlessAllowed() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").addYanked("a", "1.1.0");
+        SortedMap<PackageName, Version> preferred = new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.1.0")));
+        assertEquals(Map.of("a", "1.0.0"), resolve(index, new ResolveOptions(Strategy.HIGHEST, preferred, false), "a", "^1.0.0"));
+    }
+
+    @Test
+    void failsWhenOnlyYankedVersionsMatch() {
+        TestIndex index = new TestIndex().addYanked("a", "1.0.0").addYanked("a", "1.1.0").add("a", "2.0.0");
+        ResolutionException failure = failure(index, "a", "^1.0.0");
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        assertEquals("Because your project depends on a ^1.0.0 and no version of a matches ^1.0.0 (1.0.0 and 1.1.0 are yanked),"
+                + " version solving failed.", failure.getMessage());
+    }
+
+    @Test
+    void choosesAPreReleaseOnlyWhenTheRangeAsksForOne() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0-beta.1");
+        assertEquals(Map.of("a", "1.0.0"), resolve(index, "a", "^1.0.0"));
+        assertEquals(Map.of("a", "1.1.0-beta.1"), resolve(index, "a", "^1.1.0-beta.0"));
+    }
+
+    @Test
+    void resolvesACycleWithoutLooping() {
+        TestIndex index = new TestIndex()
+                .add("a", "1.0.0", "b", "^1.0.0")
+                .add("b", "1.0.0", "a", "^1.0.0")
+                .add("b", "1.1.0", "a", "^2.0.0");
+        assertEquals(Map.of("a", "1.0.0", "b", "1.0.0"), resolve(index, "a", "^1.0.0"));
+    }
+
+    @Test
+    void asksTheIndexOnlyForPackagesInTheGraphAndAnnouncesThemFirst() {
+        TestIndex index = new TestIndex()
+                .add("a", "1.0.0", "b", "^1.0.0", "c", "^1.0.0")
+                .add("a", "0.1.0", "unused", "^1.0.0")
+                .add("b", "1.0.0").add("c", "1.0.0").add("unused", "1.0.0");
+        resolve(index, "a", "^1.0.0");
+        assertEquals(index.asked.stream().sorted().toList(), index.asked.stream().distinct().sorted().toList());
+        assertEquals(java.util.List.of("a", "b", "c"), index.asked.stream().map(PackageName::toString).sorted().toList());
+        assertEquals(java.util.List.of("a", "b", "c"), index.prefetched.stream().map(PackageName::toString).sorted().toList());
+    }
+
+    @Test
+    void recordsTheEdgesOfTheChosenVersions() {
+        TestIndex index = new TestIndex()
+                .add("a", "1.0.0", "b", "^1.0.0")
+                .add("b", "1.0.0");
+        Resolution resolution = Resolver.resolve(ranges("a", "^1.0.0"), index, ResolveOptions.defaults());
+        assertEquals(ranges("b", "^1.0.0"), resolution.dependencies().get(PackageName.parse("a")));
+        assertEquals(ranges(), resolution.dependencies().get(PackageName.parse("b")));
+    }
+
+    @Test
+    void skipsAVersionThatDependsOnAnotherVersionOfItself() {
+        TestIndex index = new TestIndex()
+                .add("a", "1.0.0", "a", "^1.0.0")
+                .add("a", "2.0.0", "a", "^1.0.0");
+        assertEquals(Map.of("a", "1.0.0"), resolve(index, "a", "*"));
+    }
+
+    @Test
+    void resolvesNoRootsToNothing() {
+        TestIndex index = new TestIndex().add("a", "1.0.0");
+        assertEquals(Map.of(), resolve(index));
+        assertEquals(java.util.List.of(), index.asked);
+    }
+
+    @Test
+    void rejectsAnIndexListingAVersionTwice() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.0.0");
+        IllegalStateException broken = assertThrows(IllegalStateException.class,
+                () -> Resolver.resolve(ranges("a", "^1.0.0"), index, ResolveOptions.defaults()));
+        assertEquals("the package index listed a 1.0.0 twice", broken.getMessage());
+    }
+
+    @Test
+    void leavesALockedVersionThatNoLongerFits() {
+        TestIndex index = new TestIndex()
+                .add("app", "1.0.0", "base", "^1.0.0", "extra", "^1.0.0")
+                .add("extra", "1.0.0", "base", ">=1.1.0")
+                .add("base", "1.0.0").add("base", "1.1.0").add("base", "1.2.0");
+        ResolveOptions locked = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse("base"), Version.parse("1.0.0"))));
+        assertEquals(Map.of("app", "1.0.0", "extra", "1.0.0", "base", "1.2.0"), resolve(index, locked, "app", "^1.0.0"));
+    }
+}

@@ -1,0 +1,69 @@
+package io.prompd.core.resolve;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** An in-memory index that records what the resolver asked for. */
+final class TestIndex implements PackageIndex {
+
+    private final Map<PackageName, List<Candidate>> packages = new TreeMap<>();
+    private final Map<PackageName, List<PackageName>> similar = new TreeMap<>();
+    final List<PackageName> asked = new ArrayList<>();
+    final List<PackageName> prefetched = new ArrayList<>();
+
+    /** Adds a version; dependencies as alternating names and ranges. */
+    TestIndex add(String name, String version, String... dependencies) {
+        return add(false, name, version, dependencies);
+    }
+
+    TestIndex addYanked(String name, String version, String... dependencies) {
+        return add(true, name, version, dependencies);
+    }
+
+    private TestIndex add(boolean yanked, String name, String version, String... dependencies) {
+        PackageName packageName = PackageName.parse(name);
+        packages.computeIfAbsent(packageName, key -> new ArrayList<>())
+                .add(new Candidate(packageName, Version.parse(version), ranges(dependencies), yanked));
+        return this;
+    }
+
+    TestIndex similar(String name, String... names) {
+        similar.put(PackageName.parse(name), List.of(names).stream().map(PackageName::parse).toList());
+        return this;
+    }
+
+    static SortedMap<PackageName, VersionRange> ranges(String... namesAndRanges) {
+        SortedMap<PackageName, VersionRange> ranges = new TreeMap<>();
+        for (int i = 0; i < namesAndRanges.length; i += 2) {
+            ranges.put(PackageName.parse(namesAndRanges[i]), VersionRange.parse(namesAndRanges[i + 1]));
+        }
+        return ranges;
+    }
+
+    Map<PackageName, List<Candidate>> packages() {
+        return packages;
+    }
+
+    @Override
+    public List<Candidate> versions(PackageName name) {
+        asked.add(name);
+        return packages.getOrDefault(name, List.of());
+    }
+
+    @Override
+    public List<PackageName> similarNames(PackageName name) {
+        return similar.getOrDefault(name, List.of());
+    }
+
+    @Override
+    public void prefetch(Collection<PackageName> names) {
+        prefetched.addAll(names);
+    }
+}
