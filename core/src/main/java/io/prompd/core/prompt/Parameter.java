@@ -18,6 +18,7 @@ import java.util.OptionalInt;
  * @param defaultValue the default, as any JSON value
  * @param enumValues  the allowed values, empty when any value is allowed
  * @param items       the element description of an array parameter, as written
+ * @param pointer     where the front matter declares it ({@code /parameters/2}), for messages
  */
 public record Parameter(
         String name,
@@ -31,7 +32,8 @@ public record Parameter(
         Optional<BigDecimal> max,
         OptionalInt minLength,
         OptionalInt maxLength,
-        Optional<JsonNode> items) {
+        Optional<JsonNode> items,
+        String pointer) {
 
     public static final String DEFAULT_TYPE = "string";
 
@@ -50,6 +52,7 @@ public record Parameter(
         Objects.requireNonNull(minLength, "minLength");
         Objects.requireNonNull(maxLength, "maxLength");
         Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(pointer, "pointer");
         defaultValue = defaultValue.map(JsonNode::deepCopy);
         items = items.map(JsonNode::deepCopy);
     }

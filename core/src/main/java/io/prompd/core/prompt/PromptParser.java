@@ -171,7 +171,7 @@ public final class PromptParser {
             List<PromptPart> parts = new ArrayList<>();
             for (Map.Entry<String, JsonNode> entry : list(root.get(key), "/" + key, true)) {
                 text(entry.getValue(), entry.getKey())
-                        .flatMap(written -> reference(entry.getKey(), written, value -> References.part(value, aliases)))
+                        .flatMap(written -> reference(entry.getKey(), written, value -> References.part(value, entry.getKey(), aliases)))
                         .ifPresent(parts::add);
             }
             return parts;
@@ -255,7 +255,7 @@ public final class PromptParser {
             if (spec.isTextual()) {
                 return Optional.of(new Parameter(name, spec.textValue(), false, Optional.empty(), Optional.empty(),
                         List.of(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
-                        OptionalInt.empty(), Optional.empty()));
+                        OptionalInt.empty(), Optional.empty(), pointer));
             }
             if (!spec.isObject()) {
                 wrongType(pointer, "a map with 'type', 'description', ...", spec);
@@ -277,7 +277,7 @@ public final class PromptParser {
             }
             return Optional.of(new Parameter(name, type.orElse(Parameter.DEFAULT_TYPE), required,
                     present(spec.get("default")), description, enumValues, pattern, min, max, minLength, maxLength,
-                    present(spec.get("items"))));
+                    present(spec.get("items")), pointer));
         }
 
         private boolean bool(JsonNode value, String pointer) {

@@ -8,10 +8,15 @@ import java.util.Objects;
  */
 public sealed interface PromptPart {
 
-    /** A file, named by a path such as {@code ../contexts/x.md} or a package reference. */
-    record FilePart(Reference reference) implements PromptPart {
+    /**
+     * A file, named by a path such as {@code ../contexts/x.md} or a package reference.
+     *
+     * @param pointer where the front matter names it ({@code /context/1}), for messages
+     */
+    record FilePart(Reference reference, String pointer) implements PromptPart {
         public FilePart {
             Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(pointer, "pointer");
         }
     }
 

@@ -64,11 +64,11 @@ final class References {
     }
 
     /** An entry of {@code system}, {@code context}, ...: a file when it reads as a path, text otherwise. */
-    static PromptPart part(String text, List<Alias> aliases) {
+    static PromptPart part(String text, String pointer, List<Alias> aliases) {
         String trimmed = text.strip();
         boolean path = trimmed.startsWith("./") || trimmed.startsWith("../") || FILE_PATH.matcher(trimmed).matches();
         return path && !trimmed.contains("\n")
-                ? new PromptPart.FilePart(parse(trimmed, aliases))
+                ? new PromptPart.FilePart(parse(trimmed, aliases), pointer)
                 : new PromptPart.TextPart(text);
     }
 

@@ -104,6 +104,8 @@ class PromptParserTest {
                 ---
                 """);
         assertEquals(List.of("topic", "mode"), map.parameters().stream().map(Parameter::name).toList());
+        assertEquals("/parameters/mode", map.parameters().get(1).pointer());
+        assertEquals("/parameters/1", list.parameters().get(1).pointer());
         assertEquals(Optional.of(ParameterType.BOOLEAN), map.parameters().get(1).type());
         assertEquals("string", map.parameters().get(0).typeName());
     }
@@ -134,18 +136,18 @@ class PromptParserTest {
                 response: "@prompd/core@0.0.1/formats/json.md"
                 ---
                 """);
-        assertEquals(List.of(file("contexts/assets.xlsx"), file("../contexts/a.md"),
+        assertEquals(List.of(file("contexts/assets.xlsx", "/context"), file("../contexts/a.md", "/contexts/0"),
                 new PromptPart.TextPart("Some inline background.")), prompt.contexts());
-        assertEquals(List.of(file("./roles/admin.md"), new PromptPart.TextPart("You are helpful.")), prompt.system());
-        assertEquals(List.of(file("notes.txt")), prompt.user());
+        assertEquals(List.of(file("./roles/admin.md", "/system/0"), new PromptPart.TextPart("You are helpful.")), prompt.system());
+        assertEquals(List.of(file("notes.txt", "/user")), prompt.user());
         assertEquals(List.of(new PromptPart.TextPart("Sure.")), prompt.assistant());
         PromptPart.FilePart response = assertInstanceOf(PromptPart.FilePart.class, prompt.response().get(0));
         PackageReference reference = assertInstanceOf(PackageReference.class, response.reference());
         assertEquals("formats/json.md", reference.path());
     }
 
-    private static PromptPart file(String path) {
-        return new PromptPart.FilePart(new LocalReference(path));
+    private static PromptPart file(String path, String pointer) {
+        return new PromptPart.FilePart(new LocalReference(path), pointer);
     }
 
     @Test
