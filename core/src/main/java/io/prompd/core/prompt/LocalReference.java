@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A file of the same package, relative to the folder of the file that refers to it
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param written the path as written
  */
 public record LocalReference(String written) implements Reference {
+
+    private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
 
     public LocalReference {
         Objects.requireNonNull(written, "written");
@@ -26,7 +29,7 @@ public record LocalReference(String written) implements Reference {
      * too many {@code ..} or an absolute path.
      */
     public Optional<String> resolveFrom(String referringFile) {
-        if (written.startsWith("/") || written.startsWith("\\") || written.matches("^[A-Za-z]:.*")) {
+        if (written.startsWith("/") || written.startsWith("\\") || DRIVE.matcher(written).lookingAt()) {
             return Optional.empty();
         }
         Deque<String> parts = new ArrayDeque<>();

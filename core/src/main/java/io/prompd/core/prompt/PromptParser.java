@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Parses prompt files: YAML front matter between {@code ---} lines, then a Markdown body. Reports
@@ -59,9 +61,10 @@ public final class PromptParser {
         try {
             root = YAML.readTree(frontMatter.yaml());
         } catch (JsonProcessingException invalid) {
+            int lineShift = frontMatter.firstYamlLine() - 1;
             JsonLocation location = invalid.getLocation();
-            int line = location == null || location.getLineNr() < 1 ? 1 : frontMatter.firstYamlLine() - 1 + location.getLineNr();
-            problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + invalid.getOriginalMessage(),
+            int line = location == null || location.getLineNr() < 1 ? 1 : lineShift + location.getLineNr();
+            problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + yamlMessage(invalid, lineShift),
                     "fix the YAML syntax; quote values holding ': ', '#', '{' or '@'").atLine(line));
             return Optional.empty();
         }
@@ -74,6 +77,19 @@ public final class PromptParser {
             return Optional.empty();
         }
         return Optional.of(new Reader(file, (ObjectNode) root, keyLines(frontMatter), problems).read(frontMatter));
+    }
+
+    /**
+     * The parser's own words without its excerpt of the YAML, whose line numbers count from the
+     * front matter rather than from the file.
+     */
+    private static String yamlMessage(JsonProcessingException invalid, int lineShift) {
+        if (invalid.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+            Mark start = marked.getContextMark();
+            return marked.getProblem() + (marked.getContext() == null ? "" : ", " + marked.getContext()
+                    + (start == null ? "" : " that starts on line " + (lineShift + start.getLine() + 1)));
+        }
+        return invalid.getOriginalMessage();
     }
 
     private static SortedMap<String, Integer> keyLines(FrontMatter frontMatter) {
