@@ -9,6 +9,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +50,27 @@ public final class PromptParser {
     }
 
     /**
-     * @param file the path of the file in its package, used in problems and to resolve references
+     * Parses a file as stored: prompt files are UTF-8, and any other encoding is an error rather
+     * than silently replaced characters.
+     *
+     * @param file    the path of the file in its package, used in problems
+     * @param content the bytes of the whole file
+     */
+    public static PromptParseResult parse(String file, byte[] content) {
+        try {
+            return parse(file, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString());
+        } catch (CharacterCodingException notUtf8) {
+            return new PromptParseResult(Optional.empty(), List.of(Problem.error(file, "",
+                    "the file is not valid UTF-8", "save it as UTF-8")));
+        }
+    }
+
+    /**
+     * @param file the path of the file in its package, used in problems
      * @param text the whole file
      */
     public static PromptParseResult parse(String file, String text) {
@@ -229,9 +253,14 @@ public final class PromptParser {
         }
 
         private Optional<String> required(JsonNode map, String pointer, String key) {
-            Optional<String> value = text(map.get(key), pointer + "/" + key).filter(text -> !text.isBlank());
-            if (value.isEmpty() && present(map.get(key)).isEmpty()) {
+            if (present(map.get(key)).isEmpty()) {
                 error(pointer + "/" + key, "'" + key + "' is missing", "");
+                return Optional.empty();
+            }
+            Optional<String> value = text(map.get(key), pointer + "/" + key);
+            if (value.isPresent() && value.get().isBlank()) {
+                error(pointer + "/" + key, "'" + key + "' must not be empty", "");
+                return Optional.empty();
             }
             return value;
         }

@@ -293,7 +293,8 @@ final class TemplateVariables {
 
     /** Legacy {@code {name}} placeholders in plain text between Jinja tags. */
     private void placeholders(int start, int end) {
-        if (body.indexOf('{', start) < 0 || body.indexOf('{', start) >= end) {
+        int brace = body.indexOf('{', start);
+        if (brace < 0 || brace >= end) {
             return;
         }
         Matcher placeholder = LEGACY.matcher(body).region(start, end);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -200,6 +201,23 @@ class PromptParserTest {
                 new Section(1, "System", 5, "You are helpful.\n```md\n# not a heading\n```\n~~~\n## nor this\n~~~"),
                 new Section(2, "Output", 13, "#hashtag is text"),
                 new Section(6, "Six", 15, "")), prompt.sections());
+    }
+
+    @Test
+    void decodesUtf8AndRejectsOtherEncodings() {
+        byte[] utf8 = "---\nname: Caf\u00e9\n---\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Optional.of("Caf\u00e9"), PromptParser.parse("a.prmd", utf8).prompt().orElseThrow().name());
+        byte[] latin1 = "---\nname: Caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1);
+        PromptParseResult result = PromptParser.parse("a.prmd", latin1);
+        assertTrue(result.prompt().isEmpty());
+        assertEquals("the file is not valid UTF-8", result.problems().get(0).message());
+    }
+
+    @Test
+    void reportsAnEmptyParameterName() {
+        Problem problem = onlyProblem("---\nparameters:\n  - name: \"\"\n---\n");
+        assertEquals("/parameters/0/name", problem.pointer());
+        assertEquals("'name' must not be empty", problem.message());
     }
 
     @Test
