@@ -26,6 +26,7 @@ final class ParameterRules {
                         "rename or remove one of them").atLine(line));
             }
             enumValues(prompt.file(), parameter, problems, line);
+            itemType(prompt.file(), parameter, problems, line);
             Optional<ParameterType> type = parameter.type();
             if (type.isEmpty()) {
                 problems.add(Problem.error(prompt.file(), parameter.pointer() + "/type", "the parameter '"
@@ -58,6 +59,22 @@ final class ParameterRules {
         chosen.stream().filter(element -> !allowed.contains(element.asText())).forEach(element ->
                 problems.add(Problem.warning(file, pointer, "the default " + element + " of '" + parameter.name()
                         + "' is not one of its enum values", "use one of: " + String.join(", ", allowed)).atLine(line)));
+    }
+
+    /** {@code items: string} or {@code items: {type: string, ...}} must name a known type too. */
+    private static void itemType(String file, Parameter parameter, Problems problems, int line) {
+        Optional<JsonNode> items = parameter.items();
+        if (items.isEmpty()) {
+            return;
+        }
+        boolean shorthand = items.get().isTextual();
+        JsonNode type = shorthand ? items.get() : items.get().path("type");
+        if (type.isMissingNode() || (type.isTextual() && ParameterType.of(type.textValue()).isPresent())) {
+            return;
+        }
+        problems.add(Problem.error(file, parameter.pointer() + (shorthand ? "/items" : "/items/type"), "the items of '"
+                + parameter.name() + "' have the unknown type " + type, "use one of: " + ParameterType.keywords())
+                .atLine(line));
     }
 
     private static void enumValues(String file, Parameter parameter, Problems problems, int line) {

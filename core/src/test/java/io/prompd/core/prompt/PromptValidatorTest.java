@@ -73,6 +73,16 @@ class PromptValidatorTest {
         assertTrue(problem.hint().contains("string, number, integer"), problem.hint());
     }
 
+    @Test
+    void arrayItemTypesAreKnown() {
+        assertEquals(List.of(), validate("---\nparameters:\n  - name: x\n    type: array\n    items: string\n"
+                + "  - name: y\n    type: array\n    items: {type: object}\n---\n{{ x }}{{ y }}\n"));
+        assertEquals("/parameters/0/items/type", single(validate("---\nparameters:\n  - name: x\n    type: array\n"
+                + "    items: {type: text}\n---\n{{ x }}\n"), Severity.ERROR).pointer());
+        assertEquals("/parameters/0/items", single(validate("---\nparameters:\n  - name: x\n    type: array\n"
+                + "    items: text\n---\n{{ x }}\n"), Severity.ERROR).pointer());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "integer | abc | false", "integer | 1.5 | false", "integer | 3 | true", "integer | 3.0 | true",
