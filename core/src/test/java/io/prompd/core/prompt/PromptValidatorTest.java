@@ -215,6 +215,15 @@ class PromptValidatorTest {
     }
 
     @Test
+    void declaredVariablesAreFoundThroughACycleWithoutLoopingForever() {
+        List<Problem> problems = validate(Map.of(
+                "a.prmd", "---\ninherits: ./b.prmd\nparameters:\n  - name: x\n---\n{{ x }}{{ y }}\n",
+                "b.prmd", "---\ninherits: ./a.prmd\nparameters:\n  - name: y\n---\n{{ x }}{{ y }}\n"), Map.of());
+        assertEquals(List.of("circular inheritance: a.prmd → b.prmd → a.prmd"),
+                problems.stream().map(Problem::message).toList());
+    }
+
+    @Test
     void aPromptInheritingFromItselfIsACycle() {
         Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: ./a.prmd\n---\n"), Map.of()), Severity.ERROR);
         assertTrue(problem.message().endsWith("a.prmd → a.prmd"), problem.message());
