@@ -269,7 +269,9 @@ final class FrontMatterReader {
     }
 
     private void wrongType(String pointer, String expected, JsonNode actual) {
-        error(pointer, "'" + pointer.substring(1) + "' must be " + expected + ", not " + describe(actual), "");
+        // YAML reads 1.0, 2024-01-01 or true as numbers, dates and booleans unless they are quoted.
+        String hint = expected.startsWith("a string") && actual.isValueNode() ? "put the value in quotes" : "";
+        error(pointer, "'" + pointer.substring(1) + "' must be " + expected + ", not " + describe(actual), hint);
     }
 
     private void error(String pointer, String message, String hint) {

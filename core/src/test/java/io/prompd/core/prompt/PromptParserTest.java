@@ -274,6 +274,9 @@ class PromptParserTest {
                 result.problems().stream().map(Problem::pointer).toList());
         assertEquals(2, result.problems().get(0).line());
         assertTrue(result.prompt().isEmpty());
+        Problem unquoted = onlyProblem("---\nversion: 1.0\n---\n");
+        assertEquals("'version' must be a string, not number 1.0", unquoted.message());
+        assertEquals("put the value in quotes", unquoted.hint());
     }
 
     @Test
