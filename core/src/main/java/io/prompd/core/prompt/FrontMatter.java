@@ -1,0 +1,61 @@
+package io.prompd.core.prompt;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import java.util.Optional;
+
+/**
+ * A prompt file cut in two: the YAML between the {@code ---} lines that open the file, and the
+ * Markdown body after them. Line endings are normalised to {@code \n} and a byte-order mark is dropped.
+ *
+ * @param yaml         the front matter text
+ * @param firstYamlLine the 1-based file line of the first front-matter line
+ * @param body         the text after the closing delimiter line
+ * @param bodyLine     the 1-based file line where the body starts
+ */
+record FrontMatter(String yaml, int firstYamlLine, String body, int bodyLine) {
+
+    private static final String DELIMITER = "---";
+    private static final String HINT = "start the file with a line '---', then the YAML front matter (id, name,"
+            + " version, parameters, ...), then a line '---', then the Markdown body";
+
+    static Optional<FrontMatter> split(String file, String text, Problems problems) {
+        String normalised = normalise(text);
+        int firstEnd = lineEnd(normalised, 0);
+        if (!isDelimiter(normalised, 0, firstEnd)) {
+            problems.add(Problem.error(file, "", "the file does not start with YAML front matter"
+                    + " (a first line '---')", HINT).atLine(1));
+            return Optional.empty();
+        }
+        int line = 2;
+        for (int start = firstEnd + 1; start <= normalised.length(); line++) {
+            int end = lineEnd(normalised, start);
+            if (isDelimiter(normalised, start, end)) {
+                String yaml = normalised.substring(firstEnd + 1, start);
+                String body = end >= normalised.length() ? "" : normalised.substring(end + 1);
+                return Optional.of(new FrontMatter(yaml, 2, body, line + 1));
+            }
+            if (end >= normalised.length()) {
+                break;
+            }
+            start = end + 1;
+        }
+        problems.add(Problem.error(file, "", "the front matter opened on line 1 is never closed"
+                + " by a line '---'", HINT).atLine(1));
+        return Optional.empty();
+    }
+
+    private static String normalise(String text) {
+        String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return withoutBom.indexOf('\r') < 0 ? withoutBom : withoutBom.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static int lineEnd(String text, int start) {
+        int end = text.indexOf('\n', start);
+        return end < 0 ? text.length() : end;
+    }
+
+    private static boolean isDelimiter(String text, int start, int end) {
+        return start <= end && text.substring(start, end).stripTrailing().equals(DELIMITER);
+    }
+}

@@ -1,0 +1,304 @@
+package io.prompd.core.prompt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The typed reading of one file's front matter into a {@link PromptFile}, collecting every problem
+ * with its JSON pointer and line. Used once per file.
+ */
+final class FrontMatterReader {
+
+    private static final Set<String> KNOWN_KEYS = Set.of("id", "name", "version", "description", "author", "tags",
+            "parameters", "inherits", "using", "context", "contexts", "system", "user", "assistant", "response",
+            "override", "provider", "model", "temperature", "max_tokens");
+
+    private final String file;
+    private final ObjectNode root;
+    private final SortedMap<String, Integer> keyLines;
+    private final Problems problems;
+    private int errors;
+
+    FrontMatterReader(String file, ObjectNode root, SortedMap<String, Integer> keyLines, Problems problems) {
+        this.file = file;
+        this.root = root;
+        this.keyLines = keyLines;
+        this.problems = problems;
+    }
+
+    PromptFile read(FrontMatter frontMatter) {
+        List<Alias> using = aliases();
+        List<PromptPart> contexts = new ArrayList<>(parts("context", using));
+        contexts.addAll(parts("contexts", using));
+        SortedMap<String, JsonNode> extra = new TreeMap<>();
+        root.fields().forEachRemaining(field -> {
+            if (!KNOWN_KEYS.contains(field.getKey())) {
+                extra.put(field.getKey(), field.getValue());
+            }
+        });
+        MarkdownBody body = new MarkdownBody(frontMatter.body(), frontMatter.bodyLine());
+        return new PromptFile(file, text("id"), text("name"), text("version"), text("description"),
+                text("author"), texts("tags"), parameters(), inherits(using), using, contexts,
+                parts("system", using), parts("user", using), parts("assistant", using), parts("response", using),
+                present(root.get("override")), text("provider"), text("model"), temperature(), maxTokens(),
+                extra, frontMatter.body(), body.sections(), frontMatter.bodyLine(), keyLines);
+    }
+
+    private Optional<String> text(String key) {
+        return text(root.get(key), "/" + key);
+    }
+
+    private Optional<String> text(JsonNode value, String pointer) {
+        if (present(value).isEmpty()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            wrongType(pointer, "a string", value);
+            return Optional.empty();
+        }
+        return Optional.of(value.textValue());
+    }
+
+    private List<String> texts(String key) {
+        return list(root.get(key), "/" + key, false).stream()
+                .map(entry -> text(entry.getValue(), entry.getKey()))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /**
+     * The entries of a list with their pointers. A single value stands for a list of one when
+     * {@code singleAllowed}, as {@code system: "./a.md"} does.
+     */
+    private List<Map.Entry<String, JsonNode>> list(JsonNode value, String pointer, boolean singleAllowed) {
+        if (present(value).isEmpty()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            if (singleAllowed && !value.isContainerNode()) {
+                return List.of(Map.entry(pointer, value));
+            }
+            wrongType(pointer, singleAllowed ? "a string or a list" : "a list", value);
+            return List.of();
+        }
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        for (int index = 0; index < value.size(); index++) {
+            entries.add(Map.entry(pointer + "/" + index, value.get(index)));
+        }
+        return entries;
+    }
+
+    private List<PromptPart> parts(String key, List<Alias> aliases) {
+        List<PromptPart> parts = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : list(root.get(key), "/" + key, true)) {
+            text(entry.getValue(), entry.getKey())
+                    .flatMap(written -> reference(entry.getKey(), written, value -> References.part(value, entry.getKey(), aliases)))
+                    .ifPresent(parts::add);
+        }
+        return parts;
+    }
+
+    private Optional<Reference> inherits(List<Alias> aliases) {
+        return text("inherits").flatMap(written -> written.isBlank()
+                ? Optional.empty()
+                : reference("/inherits", written.strip(), value -> References.parse(value, aliases)));
+    }
+
+    private List<Alias> aliases() {
+        List<Alias> aliases = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : list(root.get("using"), "/using", false)) {
+            String pointer = entry.getKey();
+            JsonNode value = entry.getValue();
+            if (!value.isObject()) {
+                wrongType(pointer, "a map with 'name' and 'prefix'", value);
+                continue;
+            }
+            Optional<String> name = required(value, pointer, "name");
+            Optional<String> prefix = required(value, pointer, "prefix");
+            if (name.isEmpty() || prefix.isEmpty()) {
+                continue;
+            }
+            Optional<PackageReference> target = reference(pointer + "/name", name.get(), References::parsePackage);
+            target.filter(reference -> !reference.path().isEmpty()).ifPresent(reference -> error(pointer + "/name",
+                    "the alias '" + name.get() + "' names a file; 'using' names a package and its version",
+                    "write only '" + reference.packageName() + (reference.selector().isEmpty() ? "" : "@"
+                            + reference.selector()) + "'"));
+            if (aliases.stream().anyMatch(alias -> alias.prefix().equals(prefix.get()))) {
+                error(pointer + "/prefix", "the prefix '" + prefix.get() + "' is given twice", "give each alias its own prefix");
+                continue;
+            }
+            target.filter(reference -> reference.path().isEmpty())
+                    .ifPresent(reference -> aliases.add(new Alias(name.get(), reference, prefix.get())));
+        }
+        return aliases;
+    }
+
+    private Optional<String> required(JsonNode map, String pointer, String key) {
+        if (present(map.get(key)).isEmpty()) {
+            error(pointer + "/" + key, "'" + key + "' is missing", "");
+            return Optional.empty();
+        }
+        Optional<String> value = text(map.get(key), pointer + "/" + key);
+        if (value.isPresent() && value.get().isBlank()) {
+            error(pointer + "/" + key, "'" + key + "' must not be empty", "");
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    private <T> Optional<T> reference(String pointer, String written, Function<String, T> parse) {
+        try {
+            return Optional.of(parse.apply(written));
+        } catch (IllegalArgumentException invalid) {
+            error(pointer, "'" + written + "' is not a valid reference: " + invalid.getMessage(),
+                    "write ./path/file.prmd for a file of this package, or @scope/package@version/path for another package");
+            return Optional.empty();
+        }
+    }
+
+    private List<Parameter> parameters() {
+        JsonNode value = root.get("parameters");
+        List<Parameter> parameters = new ArrayList<>();
+        if (value != null && value.isObject()) {
+            value.fields().forEachRemaining(field -> parameter(field.getKey(), field.getValue(),
+                    "/parameters/" + escape(field.getKey())).ifPresent(parameters::add));
+            return parameters;
+        }
+        for (Map.Entry<String, JsonNode> entry : list(value, "/parameters", false)) {
+            JsonNode spec = entry.getValue();
+            if (!spec.isObject()) {
+                wrongType(entry.getKey(), "a map with 'name', 'type', ...", spec);
+                continue;
+            }
+            required(spec, entry.getKey(), "name").flatMap(name -> parameter(name, spec, entry.getKey()))
+                    .ifPresent(parameters::add);
+        }
+        return parameters;
+    }
+
+    /** One parameter; {@code spec} may be a map or, in the map form, just the type name. */
+    private Optional<Parameter> parameter(String name, JsonNode spec, String pointer) {
+        if (spec.isTextual()) {
+            return Optional.of(new Parameter(name, spec.textValue(), false, Optional.empty(), Optional.empty(),
+                    List.of(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(),
+                    OptionalInt.empty(), Optional.empty(), pointer));
+        }
+        if (!spec.isObject()) {
+            wrongType(pointer, "a map with 'type', 'description', ...", spec);
+            return Optional.empty();
+        }
+        int before = errors;
+        Optional<String> type = text(spec.get("type"), pointer + "/type");
+        boolean required = bool(spec.get("required"), pointer + "/required");
+        Optional<String> description = text(spec.get("description"), pointer + "/description");
+        List<JsonNode> enumValues = list(spec.get("enum"), pointer + "/enum", false).stream()
+                .map(Map.Entry::getValue).toList();
+        Optional<String> pattern = text(spec.get("pattern"), pointer + "/pattern");
+        Optional<BigDecimal> min = number(spec.get("min"), pointer + "/min");
+        Optional<BigDecimal> max = number(spec.get("max"), pointer + "/max");
+        OptionalInt minLength = length(spec.get("minLength"), pointer + "/minLength");
+        OptionalInt maxLength = length(spec.get("maxLength"), pointer + "/maxLength");
+        if (errors > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Parameter(name, type.orElse(Parameter.DEFAULT_TYPE), required,
+                present(spec.get("default")), description, enumValues, pattern, min, max, minLength, maxLength,
+                present(spec.get("items")), pointer));
+    }
+
+    private boolean bool(JsonNode value, String pointer) {
+        if (present(value).isEmpty()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            wrongType(pointer, "true or false", value);
+            return false;
+        }
+        return value.booleanValue();
+    }
+
+    private Optional<BigDecimal> number(JsonNode value, String pointer) {
+        if (present(value).isEmpty()) {
+            return Optional.empty();
+        }
+        if (!value.isNumber()) {
+            wrongType(pointer, "a number", value);
+            return Optional.empty();
+        }
+        return Optional.of(value.decimalValue());
+    }
+
+    private OptionalInt length(JsonNode value, String pointer) {
+        if (present(value).isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
+            wrongType(pointer, "a whole number of at least 0", value);
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(value.intValue());
+    }
+
+    private OptionalDouble temperature() {
+        return number(root.get("temperature"), "/temperature")
+                .map(value -> OptionalDouble.of(value.doubleValue())).orElse(OptionalDouble.empty());
+    }
+
+    private OptionalInt maxTokens() {
+        JsonNode value = root.get("max_tokens");
+        OptionalInt tokens = length(value, "/max_tokens");
+        if (tokens.isPresent() && tokens.getAsInt() == 0) {
+            error("/max_tokens", "max_tokens must be at least 1", "");
+            return OptionalInt.empty();
+        }
+        return tokens;
+    }
+
+    private void wrongType(String pointer, String expected, JsonNode actual) {
+        // YAML reads 1.0, 2024-01-01 or true as numbers, dates and booleans unless they are quoted.
+        String hint = expected.startsWith("a string") && actual.isValueNode() ? "put the value in quotes" : "";
+        error(pointer, "'" + pointer.substring(1) + "' must be " + expected + ", not " + describe(actual), hint);
+    }
+
+    private void error(String pointer, String message, String hint) {
+        errors++;
+        problems.add(Problem.error(file, pointer, message, hint).atLine(lineOf(pointer)));
+    }
+
+    private int lineOf(String pointer) {
+        int slash = pointer.indexOf('/', 1);
+        String key = (slash < 0 ? pointer.substring(1) : pointer.substring(1, slash)).replace("~1", "/").replace("~0", "~");
+        return keyLines.getOrDefault(key, 0);
+    }
+
+    private static Optional<JsonNode> present(JsonNode value) {
+        return value == null || value.isNull() || value.isMissingNode() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static String describe(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case ARRAY -> "a list";
+            case OBJECT, POJO -> "a map";
+            case STRING -> "the text '" + value.textValue() + "'";
+            default -> value.getNodeType().name().toLowerCase(Locale.ROOT) + " " + value;
+        };
+    }
+
+    private static String escape(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+}

@@ -1,0 +1,52 @@
+package io.prompd.core.prompt;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A file of the same package, relative to the folder of the file that refers to it
+ * ({@code ./base-prompt.prmd}, {@code ../contexts/x.md}, {@code contexts/a.xlsx}).
+ *
+ * @param written the path as written
+ */
+public record LocalReference(String written) implements Reference {
+
+    private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
+
+    public LocalReference {
+        Objects.requireNonNull(written, "written");
+        if (written.isBlank()) {
+            throw new IllegalArgumentException("a local reference needs a path");
+        }
+    }
+
+    /**
+     * The package-relative, normalised path this reference names when written in
+     * {@code referringFile} (itself package-relative), or empty when it leaves the package:
+     * too many {@code ..} or an absolute path.
+     */
+    public Optional<String> resolveFrom(String referringFile) {
+        if (written.startsWith("/") || written.startsWith("\\") || DRIVE.matcher(written).lookingAt()) {
+            return Optional.empty();
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        int folderEnd = referringFile.lastIndexOf('/');
+        String folder = folderEnd < 0 ? "" : referringFile.substring(0, folderEnd);
+        for (String part : (folder + "/" + written).replace('\\', '/').split("/")) {
+            switch (part) {
+                case "", "." -> { }
+                case ".." -> {
+                    if (parts.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    parts.removeLast();
+                }
+                default -> parts.addLast(part);
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("/", parts));
+    }
+}

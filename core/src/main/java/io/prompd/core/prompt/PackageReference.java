@@ -1,0 +1,48 @@
+package io.prompd.core.prompt;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A file of another package: {@code @scope/pkg@1.2.0/prompts/base.prmd}, {@code @scope/pkg/path}
+ * (any version) or {@code pkg@^1/path}, possibly written through a {@code using} alias
+ * ({@code @core/prompts/base.prmd}).
+ *
+ * @param written     the reference as written, alias included
+ * @param packageName the package, after alias expansion
+ * @param selector    the version or range after {@code @}, empty when none was given
+ * @param path        the path inside the package, without leading {@code /}; empty for a bare package
+ * @param alias       the {@code using} prefix the reference was written with, if any
+ */
+public record PackageReference(String written, PackageName packageName, String selector, String path,
+                               Optional<String> alias) implements Reference {
+
+    public PackageReference {
+        Objects.requireNonNull(written, "written");
+        Objects.requireNonNull(packageName, "packageName");
+        Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(alias, "alias");
+        if (path.startsWith("/")) {
+            throw new IllegalArgumentException("a package path is relative to the package root: " + path);
+        }
+    }
+
+    /** The exact version the reference pins, when its selector is one rather than a range. */
+    public Optional<Version> pinnedVersion() {
+        return Version.isValid(selector) ? Optional.of(Version.parse(selector)) : Optional.empty();
+    }
+
+    /** The same package, version and path written without alias: {@code @scope/pkg@1.0.0/path}. */
+    public String canonical() {
+        return packageName + (selector.isEmpty() ? "" : "@" + selector) + (path.isEmpty() ? "" : "/" + path);
+    }
+
+    /** This reference with {@code more} appended to its path, as an alias expands. */
+    PackageReference withPath(String writtenText, String more, String prefix) {
+        String joined = path.isEmpty() ? more : more.isEmpty() ? path : path + "/" + more;
+        return new PackageReference(writtenText, packageName, selector, joined, Optional.of(prefix));
+    }
+}

@@ -1,0 +1,84 @@
+package io.prompd.core.prompt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A parsed {@code .prmd} / {@code .prompd} file: its front matter, typed, and its Markdown body.
+ *
+ * @param file       the path of the file in its package, with {@code /} separators
+ * @param contexts   {@code context} and {@code contexts} together, in that order
+ * @param override   the {@code override} value as written; its meaning belongs to the renderer
+ * @param extra      front-matter keys prompd does not know ({@code content-type}, {@code license}), by key
+ * @param bodyLine   the 1-based line of the file where the body starts
+ * @param fieldLines the 1-based line of each top-level front-matter key, for messages
+ */
+public record PromptFile(
+        String file,
+        Optional<String> id,
+        Optional<String> name,
+        Optional<String> version,
+        Optional<String> description,
+        Optional<String> author,
+        List<String> tags,
+        List<Parameter> parameters,
+        Optional<Reference> inherits,
+        List<Alias> using,
+        List<PromptPart> contexts,
+        List<PromptPart> system,
+        List<PromptPart> user,
+        List<PromptPart> assistant,
+        List<PromptPart> response,
+        Optional<JsonNode> override,
+        Optional<String> provider,
+        Optional<String> model,
+        OptionalDouble temperature,
+        OptionalInt maxTokens,
+        SortedMap<String, JsonNode> extra,
+        String body,
+        List<Section> sections,
+        int bodyLine,
+        SortedMap<String, Integer> fieldLines) {
+
+    public PromptFile {
+        Objects.requireNonNull(file, "file");
+        Stream.of(id, name, version, description, author, inherits, override, provider, model, temperature, maxTokens)
+                .forEach(value -> Objects.requireNonNull(value, "an optional field of " + file));
+        tags = List.copyOf(tags);
+        parameters = List.copyOf(parameters);
+        using = List.copyOf(using);
+        contexts = List.copyOf(contexts);
+        system = List.copyOf(system);
+        user = List.copyOf(user);
+        assistant = List.copyOf(assistant);
+        response = List.copyOf(response);
+        override = override.map(JsonNode::deepCopy);
+        SortedMap<String, JsonNode> extraCopy = new TreeMap<>();
+        extra.forEach((key, value) -> extraCopy.put(key, value.deepCopy()));
+        extra = Collections.unmodifiableSortedMap(extraCopy);
+        Objects.requireNonNull(body, "body");
+        sections = List.copyOf(sections);
+        if (bodyLine < 1) {
+            throw new IllegalArgumentException("bodyLine must be positive: " + bodyLine);
+        }
+        fieldLines = Collections.unmodifiableSortedMap(new TreeMap<>(fieldLines));
+    }
+
+    /** The parameter with this name, the first one if the file declares it twice. */
+    public Optional<Parameter> parameter(String parameterName) {
+        return parameters.stream().filter(parameter -> parameter.name().equals(parameterName)).findFirst();
+    }
+
+    /** The line of a top-level key, or 0 when the file does not have it. */
+    public int lineOf(String key) {
+        return fieldLines.getOrDefault(key, 0);
+    }
+}

@@ -1,0 +1,39 @@
+package io.prompd.core.prompt;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.VersionRange;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The prompts of one package with what validating them together needs.
+ *
+ * @param name         the package's own name, from its manifest
+ * @param dependencies the manifest's declared dependencies
+ * @param files        every file path of the package, relative to its root with {@code /}
+ * @param prompts      the parsed prompts by package path
+ */
+public record PromptPackage(PackageName name, SortedMap<PackageName, VersionRange> dependencies,
+                            SortedSet<String> files, SortedMap<String, PromptFile> prompts) {
+
+    public PromptPackage {
+        Objects.requireNonNull(name, "name");
+        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
+        files = Collections.unmodifiableSortedSet(new TreeSet<>(files));
+        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts));
+    }
+
+    /** The package path of the prompt that {@code file} inherits from, when it is a file of this package. */
+    Optional<String> localParent(String file) {
+        PromptFile prompt = prompts.get(file);
+        if (prompt == null || !(prompt.inherits().orElse(null) instanceof LocalReference parent)) {
+            return Optional.empty();
+        }
+        return parent.resolveFrom(file);
+    }
+}

@@ -1,0 +1,120 @@
+package io.prompd.core.prompt;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Parses prompt files: YAML front matter between {@code ---} lines, then a Markdown body. Reports
+ * every problem of a file at once; a file with an error gives no prompt. Thread-safe.
+ */
+public final class PromptParser {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** A top-level key at the start of a line, bare or quoted. */
+    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^(\"[^\"]+\"|'[^']+'|[^\\s#:\"'-][^:]*?)\\s*:(\\s|$)");
+
+    private PromptParser() {
+    }
+
+    /**
+     * Parses a file as stored: prompt files are UTF-8, and any other encoding is an error rather
+     * than silently replaced characters.
+     *
+     * @param file    the path of the file in its package, used in problems
+     * @param content the bytes of the whole file
+     */
+    public static PromptParseResult parse(String file, byte[] content) {
+        try {
+            return parse(file, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString());
+        } catch (CharacterCodingException notUtf8) {
+            return new PromptParseResult(Optional.empty(), List.of(Problem.error(file, "",
+                    "the file is not valid UTF-8", "save it as UTF-8")));
+        }
+    }
+
+    /**
+     * @param file the path of the file in its package, used in problems
+     * @param text the whole file
+     */
+    public static PromptParseResult parse(String file, String text) {
+        Problems problems = new Problems();
+        Optional<PromptFile> prompt = FrontMatter.split(file, text, problems)
+                .flatMap(frontMatter -> parse(file, frontMatter, problems));
+        return new PromptParseResult(problems.hasErrors() ? Optional.empty() : prompt, problems.sorted());
+    }
+
+    private static Optional<PromptFile> parse(String file, FrontMatter frontMatter, Problems problems) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(frontMatter.yaml());
+        } catch (JsonProcessingException invalid) {
+            int lineShift = frontMatter.firstYamlLine() - 1;
+            JsonLocation location = invalid.getLocation();
+            int line = location == null || location.getLineNr() < 1 ? 1 : lineShift + location.getLineNr();
+            problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + yamlMessage(invalid, lineShift),
+                    "fix the YAML syntax; quote values holding ': ', '#', '{' or '@'").atLine(line));
+            return Optional.empty();
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            root = YAML.createObjectNode();
+        }
+        if (!root.isObject()) {
+            problems.add(Problem.error(file, "", "the front matter must be a map of keys (id: ..., name: ...)",
+                    "write one 'key: value' per line").atLine(frontMatter.firstYamlLine()));
+            return Optional.empty();
+        }
+        return Optional.of(new FrontMatterReader(file, (ObjectNode) root, keyLines(frontMatter), problems).read(frontMatter));
+    }
+
+    /**
+     * The parser's own words without its excerpt of the YAML, whose line numbers count from the
+     * front matter rather than from the file.
+     */
+    private static String yamlMessage(JsonProcessingException invalid, int lineShift) {
+        if (invalid.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+            Mark start = marked.getContextMark();
+            return marked.getProblem() + (marked.getContext() == null ? "" : ", " + marked.getContext()
+                    + (start == null ? "" : " that starts on line " + (lineShift + start.getLine() + 1)));
+        }
+        return invalid.getOriginalMessage();
+    }
+
+    private static SortedMap<String, Integer> keyLines(FrontMatter frontMatter) {
+        SortedMap<String, Integer> lines = new TreeMap<>();
+        String[] yamlLines = frontMatter.yaml().split("\n", -1);
+        for (int index = 0; index < yamlLines.length; index++) {
+            Matcher key = TOP_LEVEL_KEY.matcher(yamlLines[index]);
+            if (key.find()) {
+                String name = key.group(1).strip();
+                boolean quoted = name.length() > 1 && (name.charAt(0) == '"' || name.charAt(0) == '\'');
+                lines.putIfAbsent(quoted ? name.substring(1, name.length() - 1) : name, frontMatter.firstYamlLine() + index);
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,84 @@
+package io.prompd.core.prompt;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules on what a prompt points at: local files must exist inside the package, and other
+ * packages must be declared dependencies at versions the manifest allows.
+ */
+final class ReferenceRules {
+
+    private ReferenceRules() {
+    }
+
+    static void check(PromptPackage pack, String file, PromptFile prompt, Problems problems) {
+        prompt.inherits().ifPresent(reference -> reference(pack, file, prompt, reference, "/inherits", problems));
+        for (int index = 0; index < prompt.using().size(); index++) {
+            packageReference(pack, file, prompt, prompt.using().get(index).target(), "/using/" + index + "/name", problems);
+        }
+        List.of(prompt.contexts(), prompt.system(), prompt.user(), prompt.assistant(), prompt.response()).stream()
+                .flatMap(List::stream)
+                .filter(PromptPart.FilePart.class::isInstance)
+                .map(PromptPart.FilePart.class::cast)
+                .forEach(part -> reference(pack, file, prompt, part.reference(), part.pointer(), problems));
+    }
+
+    private static void reference(PromptPackage pack, String file, PromptFile prompt, Reference reference,
+                                  String pointer, Problems problems) {
+        if (reference instanceof LocalReference local) {
+            localReference(pack, file, prompt, local, pointer, problems);
+        } else if (reference instanceof PackageReference viaPackage && viaPackage.alias().isEmpty()) {
+            // A reference through a 'using' alias is checked once, at the alias.
+            packageReference(pack, file, prompt, viaPackage, pointer, problems);
+        }
+    }
+
+    private static void localReference(PromptPackage pack, String file, PromptFile prompt, LocalReference reference,
+                                       String pointer, Problems problems) {
+        int line = lineOf(prompt, pointer);
+        Optional<String> resolved = reference.resolveFrom(file);
+        if (resolved.isEmpty()) {
+            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' points outside the package",
+                    "refer only to files inside the package, relative to the folder of " + file).atLine(line));
+        } else if (!pack.files().contains(resolved.get())) {
+            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
+                    + "', which is not in the package", "add the file, or fix the path: it is relative to the folder of "
+                    + file).atLine(line));
+        }
+    }
+
+    private static void packageReference(PromptPackage pack, String file, PromptFile prompt, PackageReference reference,
+                                         String pointer, Problems problems) {
+        int line = lineOf(prompt, pointer);
+        if (reference.packageName().equals(pack.name())) {
+            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to this package ("
+                    + pack.name() + ") by name", "refer to files of the same package with a relative path, such as"
+                    + " ./" + (reference.path().isEmpty() ? "file.prmd" : reference.path())).atLine(line));
+            return;
+        }
+        VersionRange declared = pack.dependencies().get(reference.packageName());
+        if (declared == null) {
+            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to " + reference.packageName()
+                    + ", which is not a dependency of " + pack.name(), "add \"" + reference.packageName() + "\": \""
+                    + (reference.selector().isEmpty() ? "*" : reference.selector())
+                    + "\" to \"dependencies\" in prompd.json").atLine(line));
+            return;
+        }
+        Optional<Version> pinned = reference.pinnedVersion();
+        if (pinned.isPresent() && !declared.satisfiedBy(pinned.get())) {
+            problems.add(Problem.warning(file, pointer, "'" + reference.written() + "' asks for version " + pinned.get()
+                    + " of " + reference.packageName() + ", but prompd.json allows \"" + declared.text() + "\"",
+                    "make the version here and in \"dependencies\" agree").atLine(line));
+        }
+    }
+
+    private static int lineOf(PromptFile prompt, String pointer) {
+        int slash = pointer.indexOf('/', 1);
+        return prompt.lineOf(slash < 0 ? pointer.substring(1) : pointer.substring(1, slash));
+    }
+}

@@ -1,0 +1,85 @@
+package io.prompd.core.prompt;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.VersionRange;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads references as prompts write them: local paths, package references and {@code using} aliases. */
+final class References {
+
+    /** {@code pkg@selector} or {@code pkg@selector/path}: an unscoped package needs a version to tell it from a folder. */
+    private static final Pattern UNSCOPED = Pattern.compile("^[a-z0-9][a-z0-9._-]*@[^/]*(/.*)?$");
+    /** A relative path without spaces ending in an extension, such as {@code contexts/a.xlsx}. */
+    private static final Pattern FILE_PATH = Pattern.compile("^[\\w@.-]+(/[\\w@.-]+)*\\.[A-Za-z][A-Za-z0-9]{0,9}$");
+
+    private References() {
+    }
+
+    /**
+     * The reference {@code written} stands for, expanding a {@code using} prefix.
+     *
+     * @throws IllegalArgumentException when it looks like a package reference but is not a valid one
+     */
+    static Reference parse(String written, List<Alias> aliases) {
+        for (Alias alias : aliases) {
+            String prefix = alias.prefix();
+            if (written.equals(prefix) || written.startsWith(prefix + "/")) {
+                String rest = written.substring(Math.min(written.length(), prefix.length() + 1));
+                return alias.target().withPath(written, rest, prefix);
+            }
+        }
+        if (written.startsWith("@") || UNSCOPED.matcher(written).matches()) {
+            return parsePackage(written);
+        }
+        return new LocalReference(written);
+    }
+
+    /**
+     * {@code @scope/pkg@selector/path}, {@code @scope/pkg/path} or {@code pkg@selector/path}.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    static PackageReference parsePackage(String written) {
+        int nameStart = written.startsWith("@") ? written.indexOf('/') + 1 : 0;
+        if (nameStart == 0 && written.startsWith("@")) {
+            throw new IllegalArgumentException("'" + written + "' is not a package reference: a scoped name needs"
+                    + " a '/' between scope and name, as in @scope/name");
+        }
+        int nameEnd = firstOf(written, nameStart, '@', '/');
+        PackageName packageName = PackageName.parse(written.substring(0, nameEnd));
+        String selector = "";
+        int pathStart = nameEnd;
+        if (nameEnd < written.length() && written.charAt(nameEnd) == '@') {
+            pathStart = firstOf(written, nameEnd + 1, '/');
+            selector = written.substring(nameEnd + 1, pathStart);
+            if (selector.isEmpty()) {
+                throw new IllegalArgumentException("'" + written + "' has an empty version after '@'");
+            }
+            VersionRange.parse(selector);
+        }
+        String path = pathStart < written.length() ? written.substring(pathStart + 1) : "";
+        return new PackageReference(written, packageName, selector, path, Optional.empty());
+    }
+
+    /** An entry of {@code system}, {@code context}, ...: a file when it reads as a path, text otherwise. */
+    static PromptPart part(String text, String pointer, List<Alias> aliases) {
+        String trimmed = text.strip();
+        boolean path = trimmed.startsWith("./") || trimmed.startsWith("../") || FILE_PATH.matcher(trimmed).matches();
+        return path && !trimmed.contains("\n")
+                ? new PromptPart.FilePart(parse(trimmed, aliases), pointer)
+                : new PromptPart.TextPart(text);
+    }
+
+    private static int firstOf(String text, int from, char... stops) {
+        for (int index = from; index < text.length(); index++) {
+            for (char stop : stops) {
+                if (text.charAt(index) == stop) {
+                    return index;
+                }
+            }
+        }
+        return text.length();
+    }
+}

@@ -1,0 +1,357 @@
+package io.prompd.core.prompt;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the variables a prompt body reads from its caller: the free names of Jinja expressions
+ * ({@code {{ x.y | f }}}, {@code {% if %}}, {@code {% for %}}, ...) and of the legacy
+ * {@code {name}} placeholders. Names a template binds itself ({@code for}, {@code set},
+ * {@code macro}, {@code with}, {@code import}) are not free within their scope.
+ *
+ * <p>Jinja renders fenced code blocks too, so {@code {{ }}} counts there; a single-brace
+ * placeholder is only taken outside fences and inline code, where braces are rarely JSON.
+ */
+final class TemplateVariables {
+
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else", "recursive");
+    private static final Set<String> LITERALS = Set.of("true", "false", "none", "null");
+    /** Jinja's global functions and the loop variable, which no caller supplies. */
+    private static final Set<String> GLOBALS = Set.of("loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace");
+    private static final Set<String> MACRO_LOCALS = Set.of("caller", "varargs", "kwargs");
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern FOR = Pattern.compile("^\\s*(.+?)\\s+in\\s+(.*)$", Pattern.DOTALL);
+    private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([^=]+?)\\s*=(?!=)(.*)$", Pattern.DOTALL);
+    private static final Pattern MACRO = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
+    private static final Pattern IMPORTED_AS = Pattern.compile("\\bas\\s+([A-Za-z_]\\w*)");
+    private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}");
+    private static final Pattern LEGACY = Pattern.compile("(?<![{$\\\\])\\{([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)}(?!})");
+
+    private final String body;
+    private final MarkdownBody markdown;
+    private final int[] lineStarts;
+    private final Deque<Set<String>> scopes = new ArrayDeque<>();
+    private final Map<String, Integer> firstUses = new LinkedHashMap<>();
+
+    private TemplateVariables(String body, int firstLine) {
+        this.body = body;
+        this.markdown = new MarkdownBody(body, firstLine);
+        this.lineStarts = lineStarts(body);
+        scopes.push(new HashSet<>());
+    }
+
+    /** The free variables of a prompt's body, each at its first use, in order of first use. */
+    static List<VariableUse> freeVariables(PromptFile prompt) {
+        return freeVariables(prompt.body(), prompt.bodyLine());
+    }
+
+    /** @param firstLine the file line where {@code body} starts */
+    static List<VariableUse> freeVariables(String body, int firstLine) {
+        TemplateVariables scan = new TemplateVariables(body, firstLine);
+        scan.scan();
+        List<VariableUse> uses = new ArrayList<>();
+        scan.firstUses.forEach((name, offset) -> uses.add(new VariableUse(name, scan.fileLine(offset))));
+        return uses;
+    }
+
+    private void scan() {
+        int textStart = 0;
+        int position = 0;
+        while (true) {
+            int open = body.indexOf('{', position);
+            if (open < 0 || open + 1 >= body.length()) {
+                placeholders(textStart, body.length());
+                return;
+            }
+            char kind = body.charAt(open + 1);
+            if (kind != '{' && kind != '%' && kind != '#') {
+                position = open + 1;
+                continue;
+            }
+            placeholders(textStart, open);
+            int close = kind == '#' ? body.indexOf("#}", open + 2) : closing(open + 2, kind == '{' ? '}' : '%');
+            if (close < 0) {
+                // An unclosed tag fails at render time; the renderer reports it, not this scan.
+                return;
+            }
+            int innerStart = open + 2;
+            String inner = body.substring(innerStart, close);
+            position = close + 2;
+            if (kind == '{') {
+                expression(trimControl(inner), innerStart + leadingControl(inner));
+            } else if (kind == '%') {
+                position = statement(trimControl(inner), innerStart + leadingControl(inner), position);
+            }
+            textStart = position;
+        }
+    }
+
+    /** The index of the closing {@code }}} or {@code %}}, skipping string literals that may hold one. */
+    private int closing(int from, char first) {
+        for (int index = from; index + 1 < body.length(); index++) {
+            char c = body.charAt(index);
+            if (c == '"' || c == '\'') {
+                index = stringEnd(body, index);
+            } else if (c == first && body.charAt(index + 1) == '}') {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    /** Handles one {@code {% %}} tag; returns where scanning goes on ({@code raw} skips its content). */
+    private int statement(String inner, int offset, int after) {
+        Matcher tagMatcher = IDENTIFIER.matcher(inner);
+        int tagStart = 0;
+        while (tagStart < inner.length() && Character.isWhitespace(inner.charAt(tagStart))) {
+            tagStart++;
+        }
+        if (!tagMatcher.region(tagStart, inner.length()).lookingAt()) {
+            return after;
+        }
+        String tag = tagMatcher.group();
+        String rest = inner.substring(tagMatcher.end());
+        int restOffset = offset + tagMatcher.end();
+        switch (tag) {
+            case "if", "elif", "do", "include" -> expression(rest, restOffset);
+            case "for" -> forLoop(rest, restOffset);
+            case "set" -> assignment(rest, restOffset);
+            case "with" -> {
+                scopes.push(new HashSet<>());
+                for (String part : rest.split(",")) {
+                    assignedNames(part).forEach(scopes.peek()::add);
+                }
+                expression(rest, restOffset);
+            }
+            case "macro" -> macro(rest);
+            case "call", "filter" -> scopes.push(new HashSet<>(MACRO_LOCALS));
+            case "endfor", "endmacro", "endwith", "endcall", "endfilter" -> {
+                if (scopes.size() > 1) {
+                    scopes.pop();
+                }
+            }
+            case "import" -> {
+                Matcher as = IMPORTED_AS.matcher(rest);
+                while (as.find()) {
+                    scopes.peek().add(as.group(1));
+                }
+            }
+            case "from" -> imports(rest);
+            case "raw" -> {
+                Matcher end = END_RAW.matcher(body);
+                return end.find(after) ? end.end() : body.length();
+            }
+            default -> { }
+        }
+        return after;
+    }
+
+    private void forLoop(String rest, int offset) {
+        Matcher loop = FOR.matcher(rest);
+        Set<String> bound = new HashSet<>();
+        if (loop.matches()) {
+            identifiers(loop.group(1)).forEach(bound::add);
+        }
+        scopes.push(bound);
+        if (loop.matches()) {
+            expression(loop.group(2), offset + loop.start(2));
+        }
+    }
+
+    private void assignment(String rest, int offset) {
+        Matcher assign = ASSIGNMENT.matcher(rest);
+        String targets = assign.matches() ? assign.group(1) : rest;
+        if (assign.matches()) {
+            expression(assign.group(2), offset + assign.start(2));
+        }
+        for (String target : targets.split(",")) {
+            String trimmed = target.strip();
+            int dot = trimmed.indexOf('.');
+            if (dot > 0) {
+                // {% set ns.total = ... %} writes into an existing namespace object.
+                expression(trimmed.substring(0, dot), offset + rest.indexOf(trimmed));
+            } else if (IDENTIFIER.matcher(trimmed).matches()) {
+                scopes.peek().add(trimmed);
+            }
+        }
+    }
+
+    private void macro(String rest) {
+        Matcher macro = MACRO.matcher(rest);
+        if (!macro.matches()) {
+            scopes.push(new HashSet<>(MACRO_LOCALS));
+            return;
+        }
+        scopes.peek().add(macro.group(1));
+        Set<String> arguments = new HashSet<>(MACRO_LOCALS);
+        for (String argument : macro.group(2).split(",")) {
+            Matcher name = IDENTIFIER.matcher(argument.strip());
+            if (name.lookingAt()) {
+                arguments.add(name.group());
+            }
+        }
+        scopes.push(arguments);
+    }
+
+    private void imports(String rest) {
+        int keyword = rest.indexOf(" import ");
+        if (keyword < 0) {
+            return;
+        }
+        for (String imported : rest.substring(keyword + " import ".length()).split(",")) {
+            String[] words = imported.strip().split("\\s+");
+            if (words.length > 0 && !words[0].isEmpty()) {
+                scopes.peek().add(words[words.length - 1]);
+            }
+        }
+    }
+
+    private static List<String> assignedNames(String part) {
+        Matcher assign = ASSIGNMENT.matcher(part);
+        return assign.matches() ? identifiers(assign.group(1)) : List.of();
+    }
+
+    private static List<String> identifiers(String text) {
+        List<String> names = new ArrayList<>();
+        Matcher name = IDENTIFIER.matcher(text);
+        while (name.find()) {
+            names.add(name.group());
+        }
+        return names;
+    }
+
+    /**
+     * Records the free names of an expression. A name is not a variable after {@code .} (an
+     * attribute), after {@code |} (a filter), after {@code is} / {@code is not} (a test), before a
+     * single {@code =} (a keyword argument), or inside a string literal.
+     */
+    private void expression(String text, int offset) {
+        String previous = "";
+        String beforePrevious = "";
+        int index = 0;
+        while (index < text.length()) {
+            char c = text.charAt(index);
+            if (Character.isWhitespace(c)) {
+                index++;
+                continue;
+            }
+            String token;
+            int start = index;
+            if (c == '"' || c == '\'') {
+                index = stringEnd(text, index) + 1;
+                token = "\"";
+            } else if (Character.isDigit(c)) {
+                while (index < text.length() && (Character.isLetterOrDigit(text.charAt(index)) || text.charAt(index) == '.')) {
+                    index++;
+                }
+                token = "0";
+            } else if (Character.isLetter(c) || c == '_') {
+                while (index < text.length() && (Character.isLetterOrDigit(text.charAt(index)) || text.charAt(index) == '_')) {
+                    index++;
+                }
+                token = text.substring(start, index);
+                boolean test = previous.equals("is") || (previous.equals("not") && beforePrevious.equals("is"));
+                if (!previous.equals(".") && !previous.equals("|") && !test && !isKeywordArgument(text, index)) {
+                    use(token, offset + start);
+                }
+            } else {
+                index++;
+                token = String.valueOf(c);
+            }
+            beforePrevious = previous;
+            previous = token;
+        }
+    }
+
+    private static boolean isKeywordArgument(String text, int end) {
+        int next = end;
+        while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+            next++;
+        }
+        return next < text.length() && text.charAt(next) == '='
+                && (next + 1 >= text.length() || text.charAt(next + 1) != '=');
+    }
+
+    private void use(String name, int offset) {
+        if (KEYWORDS.contains(name) || LITERALS.contains(name.toLowerCase(Locale.ROOT)) || GLOBALS.contains(name)
+                || firstUses.containsKey(name) || scopes.stream().anyMatch(scope -> scope.contains(name))) {
+            return;
+        }
+        firstUses.put(name, offset);
+    }
+
+    /** Legacy {@code {name}} placeholders in plain text between Jinja tags. */
+    private void placeholders(int start, int end) {
+        int brace = body.indexOf('{', start);
+        if (brace < 0 || brace >= end) {
+            return;
+        }
+        Matcher placeholder = LEGACY.matcher(body).region(start, end);
+        while (placeholder.find()) {
+            int line = lineIndex(placeholder.start());
+            if (!markdown.isFenced(line) && !insideInlineCode(placeholder.start(), line)) {
+                String root = placeholder.group(1);
+                int dot = root.indexOf('.');
+                use(dot < 0 ? root : root.substring(0, dot), placeholder.start());
+            }
+        }
+    }
+
+    private boolean insideInlineCode(int offset, int line) {
+        long ticks = body.substring(lineStarts[line], offset).chars().filter(c -> c == '`').count();
+        return ticks % 2 == 1;
+    }
+
+    private static int stringEnd(String text, int quote) {
+        char delimiter = text.charAt(quote);
+        for (int index = quote + 1; index < text.length(); index++) {
+            char c = text.charAt(index);
+            if (c == '\\') {
+                index++;
+            } else if (c == delimiter) {
+                return index;
+            }
+        }
+        return text.length() - 1;
+    }
+
+    private static String trimControl(String inner) {
+        String trimmed = inner.substring(leadingControl(inner));
+        return !trimmed.isEmpty() && (trimmed.endsWith("-") || trimmed.endsWith("+"))
+                ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
+    /** 1 when the tag starts with a whitespace-control mark ({@code {{-}, {@code {%+}), else 0. */
+    private static int leadingControl(String inner) {
+        return !inner.isEmpty() && (inner.charAt(0) == '-' || inner.charAt(0) == '+') ? 1 : 0;
+    }
+
+    private int lineIndex(int offset) {
+        int found = Arrays.binarySearch(lineStarts, offset);
+        return found >= 0 ? found : -found - 2;
+    }
+
+    private int fileLine(int offset) {
+        return markdown.fileLine(lineIndex(offset));
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
+            starts.add(index + 1);
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,59 @@
+package io.prompd.core.prompt;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Warns about variables the body reads but no parameter declares, neither the prompt's own nor
+ * those of the prompts it inherits from within the package. Rendering would leave them empty.
+ */
+final class VariableRule {
+
+    private VariableRule() {
+    }
+
+    static void check(PromptPackage pack, String file, PromptFile prompt, Problems problems) {
+        Set<String> declared = declaredThroughLocalParents(pack, file);
+        Optional<Reference> outsideParent = outermostParent(pack, file).filter(PackageReference.class::isInstance);
+        String hint = outsideParent
+                .map(parent -> "declare it under \"parameters\" (the inherited prompt " + parent.written()
+                        + " may declare it, but it cannot be checked here)")
+                .orElse("declare it under \"parameters\", or fix its spelling");
+        for (VariableUse use : TemplateVariables.freeVariables(prompt)) {
+            if (!declared.contains(use.name())) {
+                problems.add(Problem.warning(file, "", "the variable '" + use.name()
+                        + "' is used in the body but not declared as a parameter", hint).atLine(use.line()));
+            }
+        }
+    }
+
+    private static Set<String> declaredThroughLocalParents(PromptPackage pack, String file) {
+        Set<String> declared = new HashSet<>();
+        Set<String> visited = new HashSet<>();
+        for (Optional<String> current = Optional.of(file); current.isPresent() && visited.add(current.get());
+                current = pack.localParent(current.get())) {
+            PromptFile prompt = pack.prompts().get(current.get());
+            if (prompt != null) {
+                prompt.parameters().forEach(parameter -> declared.add(parameter.name()));
+            }
+        }
+        return declared;
+    }
+
+    /** The {@code inherits} of the last prompt of the local chain: the parent this package cannot see. */
+    private static Optional<Reference> outermostParent(PromptPackage pack, String file) {
+        Set<String> visited = new HashSet<>();
+        String current = file;
+        while (visited.add(current)) {
+            Optional<String> parent = pack.localParent(current);
+            if (parent.isEmpty() || !pack.prompts().containsKey(parent.get())) {
+                return Optional.ofNullable(pack.prompts().get(current)).flatMap(PromptFile::inherits);
+            }
+            current = parent.get();
+        }
+        return Optional.empty();
+    }
+}

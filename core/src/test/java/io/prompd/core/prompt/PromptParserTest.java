@@ -1,0 +1,297 @@
+package io.prompd.core.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PromptParserTest {
+
+    private static PromptFile parsed(String text) {
+        PromptParseResult result = PromptParser.parse("prompts/a.prmd", text);
+        assertEquals(List.of(), result.problems());
+        return result.prompt().orElseThrow();
+    }
+
+    private static Problem onlyProblem(String text) {
+        PromptParseResult result = PromptParser.parse("prompts/a.prmd", text);
+        assertTrue(result.prompt().isEmpty(), "no prompt for a file with errors");
+        assertEquals(1, result.problems().size(), result.problems().toString());
+        return result.problems().get(0);
+    }
+
+    @Test
+    void readsMetadataBodyAndBodyLine() {
+        PromptFile prompt = parsed("""
+                ---
+                id: greet
+                name: "Greeting"
+                version: 1.0.0
+                description: Says hello
+                author: Ann
+                tags: [a, b]
+                provider: openai
+                model: gpt-4o
+                temperature: 0.5
+                max_tokens: 200
+                ---
+                # Task
+                Hello {{ name }}
+                """);
+        assertEquals(Optional.of("greet"), prompt.id());
+        assertEquals(Optional.of("Greeting"), prompt.name());
+        assertEquals(Optional.of("1.0.0"), prompt.version());
+        assertEquals(Optional.of("Ann"), prompt.author());
+        assertEquals(List.of("a", "b"), prompt.tags());
+        assertEquals(Optional.of("gpt-4o"), prompt.model());
+        assertEquals(0.5, prompt.temperature().orElseThrow());
+        assertEquals(200, prompt.maxTokens().orElseThrow());
+        assertEquals("# Task\nHello {{ name }}\n", prompt.body());
+        assertEquals(13, prompt.bodyLine());
+        assertEquals(3, prompt.lineOf("name"));
+    }
+
+    @Test
+    void handlesByteOrderMarkAndCrLf() {
+        PromptFile prompt = parsed("\uFEFF---\r\nid: x\r\n---\r\n# Title\r\ntext\r\n");
+        assertEquals(Optional.of("x"), prompt.id());
+        assertEquals("# Title\ntext\n", prompt.body());
+        assertEquals(List.of(new Section(1, "Title", 4, "text")), prompt.sections());
+    }
+
+    @Test
+    void readsParametersAsListAndAsMap() {
+        PromptFile list = parsed("""
+                ---
+                parameters:
+                  - name: count
+                    type: integer
+                    required: true
+                    default: 3
+                    description: How many
+                    enum: [1, 2]
+                    pattern: "^[0-9]+$"
+                    min: 1
+                    max: 10.5
+                    minLength: 1
+                    maxLength: 4
+                  - name: tags
+                    type: array
+                    items: {type: string}
+                ---
+                """);
+        Parameter count = list.parameters().get(0);
+        assertEquals("count", count.name());
+        assertEquals(Optional.of(ParameterType.INTEGER), count.type());
+        assertTrue(count.required());
+        assertEquals(3, count.defaultValue().orElseThrow().intValue());
+        assertEquals(2, count.enumValues().size());
+        assertEquals("10.5", count.max().orElseThrow().toPlainString());
+        assertEquals(4, count.maxLength().getAsInt());
+        assertEquals("string", list.parameters().get(1).items().orElseThrow().get("type").asText());
+
+        PromptFile map = parsed("""
+                ---
+                parameters:
+                  topic: {type: string, required: true}
+                  mode: boolean
+                ---
+                """);
+        assertEquals(List.of("topic", "mode"), map.parameters().stream().map(Parameter::name).toList());
+        assertEquals("/parameters/mode", map.parameters().get(1).pointer());
+        assertEquals("/parameters/1", list.parameters().get(1).pointer());
+        assertEquals(Optional.of(ParameterType.BOOLEAN), map.parameters().get(1).type());
+        assertEquals("string", map.parameters().get(0).typeName());
+    }
+
+    @Test
+    void aParameterWithoutTypeIsAString() {
+        assertEquals("string", parsed("---\nparameters:\n  - name: x\n---\n").parameters().get(0).typeName());
+    }
+
+    @Test
+    void keepsUnknownTypeForTheValidator() {
+        assertEquals(Optional.empty(), parsed("---\nparameters:\n  - name: x\n    type: text\n---\n").parameters().get(0).type());
+    }
+
+    @Test
+    void readsContextAndMessagePartsAsFilesOrText() {
+        PromptFile prompt = parsed("""
+                ---
+                context: "contexts/assets.xlsx"
+                contexts:
+                  - ../contexts/a.md
+                  - Some inline background.
+                system:
+                  - "./roles/admin.md"
+                  - "You are helpful."
+                user: notes.txt
+                assistant: "Sure."
+                response: "@prompd/core@0.0.1/formats/json.md"
+                ---
+                """);
+        assertEquals(List.of(file("contexts/assets.xlsx", "/context"), file("../contexts/a.md", "/contexts/0"),
+                new PromptPart.TextPart("Some inline background.")), prompt.contexts());
+        assertEquals(List.of(file("./roles/admin.md", "/system/0"), new PromptPart.TextPart("You are helpful.")), prompt.system());
+        assertEquals(List.of(file("notes.txt", "/user")), prompt.user());
+        assertEquals(List.of(new PromptPart.TextPart("Sure.")), prompt.assistant());
+        PromptPart.FilePart response = assertInstanceOf(PromptPart.FilePart.class, prompt.response().get(0));
+        PackageReference reference = assertInstanceOf(PackageReference.class, response.reference());
+        assertEquals("formats/json.md", reference.path());
+    }
+
+    private static PromptPart file(String path, String pointer) {
+        return new PromptPart.FilePart(new LocalReference(path), pointer);
+    }
+
+    @Test
+    void expandsUsingAliasesInInherits() {
+        PromptFile prompt = parsed("""
+                ---
+                using:
+                  - name: "@prompd/core@0.0.1"
+                    prefix: "@core"
+                inherits: "@core/prompts/base.prmd"
+                ---
+                """);
+        Alias alias = prompt.using().get(0);
+        assertEquals("@core", alias.prefix());
+        assertEquals(PackageName.parse("@prompd/core"), alias.target().packageName());
+        PackageReference inherits = assertInstanceOf(PackageReference.class, prompt.inherits().orElseThrow());
+        assertEquals("@core/prompts/base.prmd", inherits.written());
+        assertEquals("@prompd/core@0.0.1/prompts/base.prmd", inherits.canonical());
+        assertEquals(Optional.of("@core"), inherits.alias());
+    }
+
+    @Test
+    void keepsUnknownKeysSorted() {
+        PromptFile prompt = parsed("---\ncontent-type: xml\nlicense: MIT\nid: x\n---\n");
+        assertEquals(List.of("content-type", "license"), List.copyOf(prompt.extra().keySet()));
+        assertEquals("xml", prompt.extra().get("content-type").asText());
+    }
+
+    @Test
+    void splitsSectionsIgnoringFencedHeadings() {
+        PromptFile prompt = parsed("""
+                ---
+                id: x
+                ---
+                Intro
+                # System
+                You are helpful.
+                ```md
+                # not a heading
+                ```
+                ~~~
+                ## nor this
+                ~~~
+                ## Output ##
+                #hashtag is text
+                ###### Six
+                """);
+        assertEquals(List.of(
+                new Section(0, "", 4, "Intro"),
+                new Section(1, "System", 5, "You are helpful.\n```md\n# not a heading\n```\n~~~\n## nor this\n~~~"),
+                new Section(2, "Output", 13, "#hashtag is text"),
+                new Section(6, "Six", 15, "")), prompt.sections());
+    }
+
+    @Test
+    void decodesUtf8AndRejectsOtherEncodings() {
+        byte[] utf8 = "---\nname: Caf\u00e9\n---\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals(Optional.of("Caf\u00e9"), PromptParser.parse("a.prmd", utf8).prompt().orElseThrow().name());
+        byte[] latin1 = "---\nname: Caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1);
+        PromptParseResult result = PromptParser.parse("a.prmd", latin1);
+        assertTrue(result.prompt().isEmpty());
+        assertEquals("the file is not valid UTF-8", result.problems().get(0).message());
+    }
+
+    @Test
+    void reportsAnEmptyParameterName() {
+        Problem problem = onlyProblem("---\nparameters:\n  - name: \"\"\n---\n");
+        assertEquals("/parameters/0/name", problem.pointer());
+        assertEquals("'name' must not be empty", problem.message());
+    }
+
+    @Test
+    void reportsAMissingFrontMatter() {
+        Problem problem = onlyProblem("# Just markdown\n");
+        assertTrue(problem.message().contains("does not start with YAML front matter"), problem.message());
+        assertFalse(problem.hint().isEmpty());
+        assertEquals(1, problem.line());
+    }
+
+    @Test
+    void reportsAnUnclosedFrontMatter() {
+        assertTrue(onlyProblem("---\nid: x\n# body\n").message().contains("never closed"));
+    }
+
+    @Test
+    void reportsYamlSyntaxErrorsAtTheLineInTheFile() {
+        Problem problem = onlyProblem("---\nid: x\nname: [unclosed\nversion: 1.0.0\n---\nbody\n");
+        assertEquals("the front matter is not valid YAML: expected ',' or ']', but got :, while parsing a flow sequence"
+                + " that starts on line 3", problem.message());
+        assertEquals(4, problem.line());
+    }
+
+    @Test
+    void reportsDuplicateKeys() {
+        Problem problem = onlyProblem("---\nid: x\nid: y\n---\n");
+        assertTrue(problem.message().contains("id"), problem.message());
+        assertEquals(3, problem.line());
+    }
+
+    @Test
+    void reportsFrontMatterThatIsNotAMap() {
+        assertTrue(onlyProblem("---\n- a\n- b\n---\n").message().contains("must be a map"));
+    }
+
+    @Test
+    void reportsEveryWrongTypeWithItsPointer() {
+        PromptParseResult result = PromptParser.parse("a.prmd", """
+                ---
+                id: [x]
+                tags: web
+                parameters:
+                  - name: a
+                  - name: b
+                  - name: c
+                    type: 3
+                    required: "yes"
+                  - nameless: true
+                temperature: hot
+                ---
+                """);
+        assertEquals(List.of("/id", "/tags", "/parameters/2/required", "/parameters/2/type", "/parameters/3/name",
+                        "/temperature"),
+                result.problems().stream().map(Problem::pointer).toList());
+        assertEquals(2, result.problems().get(0).line());
+        assertTrue(result.prompt().isEmpty());
+        Problem unquoted = onlyProblem("---\nversion: 1.0\n---\n");
+        assertEquals("'version' must be a string, not number 1.0", unquoted.message());
+        assertEquals("put the value in quotes", unquoted.hint());
+    }
+
+    @Test
+    void reportsInvalidReferences() {
+        PromptParseResult result = PromptParser.parse("a.prmd", """
+                ---
+                using:
+                  - name: "@Bad Name"
+                    prefix: "@x"
+                  - name: "@prompd/core@0.0.1/prompts/base.prmd"
+                    prefix: "@y"
+                inherits: "@Prompd/core@1.0.0/x.prmd"
+                ---
+                """);
+        assertEquals(List.of("/using/0/name", "/using/1/name", "/inherits"),
+                result.problems().stream().map(Problem::pointer).toList());
+    }
+}

@@ -1,0 +1,232 @@
+package io.prompd.core.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
+import io.prompd.core.version.VersionRange;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PromptValidatorTest {
+
+    private static final PackageName SELF = PackageName.parse("@team/prompts");
+
+    private static List<Problem> validate(Map<String, String> files, Map<String, String> dependencies) {
+        SortedMap<String, PromptFile> prompts = new TreeMap<>();
+        files.forEach((path, text) -> {
+            if (path.endsWith(".prmd")) {
+                PromptParseResult result = PromptParser.parse(path, text);
+                assertEquals(List.of(), result.problems(), path);
+                prompts.put(path, result.prompt().orElseThrow());
+            }
+        });
+        SortedMap<PackageName, VersionRange> declared = new TreeMap<>();
+        dependencies.forEach((name, range) -> declared.put(PackageName.parse(name), VersionRange.parse(range)));
+        return PromptValidator.validate(new PromptPackage(SELF, declared, new TreeSet<>(files.keySet()), prompts));
+    }
+
+    private static List<Problem> validate(String prompt) {
+        return validate(Map.of("prompts/a.prmd", prompt), Map.of());
+    }
+
+    private static Problem single(List<Problem> problems, Severity severity) {
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(severity, problems.get(0).severity(), problems.toString());
+        return problems.get(0);
+    }
+
+    @Test
+    void aCleanPromptHasNoProblem() {
+        assertEquals(List.of(), validate("""
+                ---
+                parameters:
+                  - name: topic
+                    type: string
+                    enum: [a, b]
+                    default: a
+                ---
+                {{ topic }}
+                """));
+    }
+
+    @Test
+    void parameterNamesAreUnique() {
+        Problem problem = single(validate("---\nparameters:\n  - name: x\n  - name: x\n---\n{{ x }}\n"), Severity.ERROR);
+        assertEquals("/parameters/1/name", problem.pointer());
+        assertEquals(2, problem.line());
+        assertTrue(problem.message().contains("declared twice"), problem.message());
+    }
+
+    @Test
+    void parameterTypesAreKnown() {
+        Problem problem = single(validate("---\nparameters:\n  - name: x\n    type: text\n---\n{{ x }}\n"), Severity.ERROR);
+        assertEquals("/parameters/0/type", problem.pointer());
+        assertTrue(problem.hint().contains("string, number, integer"), problem.hint());
+    }
+
+    @Test
+    void arrayItemTypesAreKnown() {
+        assertEquals(List.of(), validate("---\nparameters:\n  - name: x\n    type: array\n    items: string\n"
+                + "  - name: y\n    type: array\n    items: {type: object}\n---\n{{ x }}{{ y }}\n"));
+        assertEquals("/parameters/0/items/type", single(validate("---\nparameters:\n  - name: x\n    type: array\n"
+                + "    items: {type: text}\n---\n{{ x }}\n"), Severity.ERROR).pointer());
+        assertEquals("/parameters/0/items", single(validate("---\nparameters:\n  - name: x\n    type: array\n"
+                + "    items: text\n---\n{{ x }}\n"), Severity.ERROR).pointer());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "integer | abc | false", "integer | 1.5 | false", "integer | 3 | true", "integer | 3.0 | true",
+        "number | 1.5 | true", "float | 2 | true", "number | '\"1\"' | false",
+        "boolean | '\"yes\"' | false", "boolean | '\"true\"' | false", "boolean | true | true", "string | 3 | false", "string | '\"3\"' | true",
+        "array | [a] | true", "array | a | false", "object | {a: 1} | true", "object | [a] | false",
+        "json | [a] | true", "json | 3 | true", "file | ./x.md | true", "base64 | 12 | false"})
+    void aDefaultHasItsParametersType(String type, String value, boolean valid) {
+        List<Problem> problems = validate("---\nparameters:\n  - name: x\n    type: " + type + "\n    default: " + value
+                + "\n---\n{{ x }}\n");
+        if (valid) {
+            assertEquals(List.of(), problems);
+        } else {
+            assertEquals("/parameters/0/default", single(problems, Severity.ERROR).pointer());
+        }
+    }
+
+    @Test
+    void aDefaultIsOneOfTheEnumValues() {
+        Problem problem = single(validate("---\nparameters:\n  - name: x\n    enum: [a, b]\n    default: c\n---\n{{ x }}\n"),
+                Severity.WARNING);
+        assertEquals("/parameters/0/default", problem.pointer());
+    }
+
+    @Test
+    void theElementsOfAnArrayDefaultAreEnumValues() {
+        assertEquals(List.of(), validate("---\nparameters:\n  - name: x\n    type: array\n    enum: [a, b]\n"
+                + "    default: [a, b]\n---\n{{ x }}\n"));
+        single(validate("---\nparameters:\n  - name: x\n    type: array\n    enum: [a, b]\n"
+                + "    default: [a, c]\n---\n{{ x }}\n"), Severity.WARNING);
+    }
+
+    @Test
+    void enumValuesAreStrings() {
+        Problem problem = single(validate("---\nparameters:\n  - name: x\n    enum: [a, 2]\n---\n{{ x }}\n"), Severity.ERROR);
+        assertEquals("/parameters/0/enum/1", problem.pointer());
+    }
+
+    @Test
+    void anUndeclaredVariableIsAWarningAtItsLine() {
+        Problem problem = single(validate("---\nparameters:\n  - name: temp\n---\n\n{{ workflow.topic }} {{ temp }}\n"),
+                Severity.WARNING);
+        assertEquals(6, problem.line());
+        assertTrue(problem.message().contains("'workflow'"), problem.message());
+    }
+
+    @Test
+    void variablesDeclaredByALocalParentAreDeclared() {
+        assertEquals(List.of(), validate(Map.of(
+                "prompts/base.prmd", "---\nparameters:\n  - name: topic\n---\n{{ topic }}\n",
+                "prompts/mid.prmd", "---\ninherits: ./base.prmd\nparameters:\n  - name: depth\n---\n{{ depth }}\n",
+                "prompts/leaf.prmd", "---\ninherits: ./mid.prmd\n---\n{{ topic }} {{ depth }}\n"), Map.of()));
+    }
+
+    @Test
+    void variablesUnderAPackageParentAreWarnedAboutWithAHint() {
+        Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: \"@prompd/core@1.0.0/base.prmd\"\n---\n{{ topic }}\n"),
+                Map.of("@prompd/core", "^1.0.0")), Severity.WARNING);
+        assertTrue(problem.hint().contains("@prompd/core@1.0.0/base.prmd"), problem.hint());
+    }
+
+    @Test
+    void localReferencesExist() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", """
+                        ---
+                        inherits: ./base.prmd
+                        context: [../contexts/here.md, ../contexts/missing.md]
+                        system: roles/admin.md
+                        user: ["./u.txt"]
+                        ---
+                        """,
+                "prompts/base.prmd", "---\n---\n",
+                "contexts/here.md", "x"), Map.of());
+        assertEquals(List.of("/context/1", "/system", "/user/0"), problems.stream().map(Problem::pointer).toList());
+        assertTrue(problems.get(0).message().contains("'contexts/missing.md'"), problems.get(0).message());
+        assertTrue(problems.get(1).message().contains("'prompts/roles/admin.md'"), problems.get(1).message());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
+    @Test
+    void localReferencesStayInsideThePackage() {
+        Problem problem = single(validate(Map.of("prompts/a.prmd", "---\ninherits: ../../outside.prmd\n---\n"), Map.of()),
+                Severity.ERROR);
+        assertTrue(problem.message().contains("outside the package"), problem.message());
+    }
+
+    @Test
+    void packageReferencesNameDeclaredDependencies() {
+        Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: \"@prompd/core@0.0.1/prompts/base.prmd\"\n---\n"),
+                Map.of()), Severity.ERROR);
+        assertEquals("/inherits", problem.pointer());
+        assertTrue(problem.hint().contains("\"@prompd/core\": \"0.0.1\""), problem.hint());
+        assertTrue(problem.hint().contains("prompd.json"), problem.hint());
+    }
+
+    @Test
+    void aliasesNameDeclaredDependenciesAndAreCheckedOnce() {
+        String prompt = "---\nusing:\n  - name: \"@prompd/core@0.0.1\"\n    prefix: \"@core\"\n"
+                + "inherits: \"@core/prompts/base.prmd\"\n---\n";
+        assertEquals("/using/0/name", single(validate(Map.of("a.prmd", prompt), Map.of()), Severity.ERROR).pointer());
+        assertEquals(List.of(), validate(Map.of("a.prmd", prompt), Map.of("@prompd/core", "0.0.1")));
+    }
+
+    @Test
+    void aPinnedVersionOutsideTheDeclaredRangeIsAWarning() {
+        Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: \"@prompd/core@0.0.1/base.prmd\"\n---\n"),
+                Map.of("@prompd/core", "^1.0.0")), Severity.WARNING);
+        assertTrue(problem.message().contains("\"^1.0.0\""), problem.message());
+        assertEquals(List.of(), validate(Map.of("a.prmd", "---\ninherits: \"@prompd/core@^1.2/base.prmd\"\n---\n"),
+                Map.of("@prompd/core", "^1.0.0")));
+    }
+
+    @Test
+    void aPromptDoesNotReferToItsOwnPackageByName() {
+        Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: \"@team/prompts@1.0.0/base.prmd\"\n---\n",
+                "base.prmd", "---\n---\n"), Map.of("@team/prompts", "1.0.0")), Severity.ERROR);
+        assertTrue(problem.hint().contains("./base.prmd"), problem.hint());
+    }
+
+    @Test
+    void circularInheritanceIsAnErrorNamingTheCycle() {
+        Problem problem = single(validate(Map.of(
+                "b.prmd", "---\ninherits: ./a.prmd\n---\n",
+                "a.prmd", "---\ninherits: ./c.prmd\n---\n",
+                "c.prmd", "---\ninherits: ./b.prmd\n---\n",
+                "d.prmd", "---\ninherits: ./a.prmd\n---\n"), Map.of()), Severity.ERROR);
+        assertEquals("a.prmd", problem.file());
+        assertTrue(problem.message().endsWith("a.prmd → c.prmd → b.prmd → a.prmd"), problem.message());
+    }
+
+    @Test
+    void declaredVariablesAreFoundThroughACycleWithoutLoopingForever() {
+        List<Problem> problems = validate(Map.of(
+                "a.prmd", "---\ninherits: ./b.prmd\nparameters:\n  - name: x\n---\n{{ x }}{{ y }}\n",
+                "b.prmd", "---\ninherits: ./a.prmd\nparameters:\n  - name: y\n---\n{{ x }}{{ y }}\n"), Map.of());
+        assertEquals(List.of("circular inheritance: a.prmd → b.prmd → a.prmd"),
+                problems.stream().map(Problem::message).toList());
+    }
+
+    @Test
+    void aPromptInheritingFromItselfIsACycle() {
+        Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: ./a.prmd\n---\n"), Map.of()), Severity.ERROR);
+        assertTrue(problem.message().endsWith("a.prmd → a.prmd"), problem.message());
+        assertEquals(2, problem.line());
+    }
+}

@@ -1,0 +1,89 @@
+package io.prompd.core.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ReferencesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "prompts/a.prmd, ./base-prompt.prmd, prompts/base-prompt.prmd",
+        "prompts/a.prmd, ../contexts/x.md, contexts/x.md",
+        "a.prmd, contexts/a.xlsx, contexts/a.xlsx",
+        "a/b/c.prmd, ./../x/./y.md, a/x/y.md",
+        "a/b/c.prmd, ../../y.md, y.md"})
+    void resolvesLocalReferencesAgainstTheReferringFolder(String from, String written, String resolved) {
+        assertEquals(Optional.of(resolved), new LocalReference(written).resolveFrom(from));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../x.md", "/etc/passwd", "C:/x.md", "./a/../../x.md", "."})
+    void aLocalReferenceLeavingThePackageResolvesToNothing(String written) {
+        assertEquals(Optional.empty(), new LocalReference(written).resolveFrom("a.prmd"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "@prompd/core@0.0.1/prompts/base.prmd, @prompd/core, 0.0.1, prompts/base.prmd",
+        "@prompd/core/prompts/base.prmd, @prompd/core, '', prompts/base.prmd",
+        "@prompd/core@^1.2, @prompd/core, ^1.2, ''",
+        "@prompd/core, @prompd/core, '', ''",
+        "tools@1.0.0/x.prmd, tools, 1.0.0, x.prmd"})
+    void parsesPackageReferences(String written, String name, String selector, String path) {
+        PackageReference reference = assertInstanceOf(PackageReference.class, References.parse(written, List.of()));
+        assertEquals(PackageName.parse(name), reference.packageName());
+        assertEquals(selector, reference.selector());
+        assertEquals(path, reference.path());
+        assertEquals(written, reference.canonical());
+        assertEquals(Optional.empty(), reference.alias());
+    }
+
+    @Test
+    void aPinnedVersionIsAnExactSelector() {
+        assertEquals(Optional.of(Version.parse("0.0.1")),
+                References.parsePackage("@prompd/core@0.0.1/x.prmd").pinnedVersion());
+        assertEquals(Optional.empty(), References.parsePackage("@prompd/core@^0.0.1/x.prmd").pinnedVersion());
+    }
+
+    @Test
+    void anUnscopedPathWithoutVersionIsLocal() {
+        assertInstanceOf(LocalReference.class, References.parse("prompts/base.prmd", List.of()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"@prompd", "@Prompd/core/x.md", "@prompd/core@/x.md", "@prompd/Core@1.0.0"})
+    void rejectsMalformedPackageReferences(String written) {
+        assertThrows(IllegalArgumentException.class, () -> References.parse(written, List.of()));
+    }
+
+    @Test
+    void expandsAnAliasPrefixOnlyAtAPathBoundary() {
+        Alias core = new Alias("@prompd/core@0.0.1", References.parsePackage("@prompd/core@0.0.1"), "@core");
+        PackageReference expanded = assertInstanceOf(PackageReference.class,
+                References.parse("@core/prompts/base.prmd", List.of(core)));
+        assertEquals("@prompd/core@0.0.1/prompts/base.prmd", expanded.canonical());
+        assertEquals("@core/prompts/base.prmd", expanded.written());
+        PackageReference other = assertInstanceOf(PackageReference.class,
+                References.parse("@corex/tools/a.prmd", List.of(core)));
+        assertEquals(PackageName.parse("@corex/tools"), other.packageName());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "./a.md | true", "../a b.md | true", "contexts/a.xlsx | true", "notes.txt | true",
+        "Be concise. | false", "You are an expert. | false", "Answer in JSON | false", "a.md\\nmore | false"})
+    void classifiesMessageEntriesAsFilesOrText(String text, boolean file) {
+        PromptPart part = References.part(text.replace("\\n", "\n"), "/system", List.of());
+        assertEquals(file, part instanceof PromptPart.FilePart, part.toString());
+    }
+}
