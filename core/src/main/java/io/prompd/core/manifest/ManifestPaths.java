@@ -1,0 +1,100 @@
+package io.prompd.core.manifest;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that the paths a manifest names ({@code prompts}, {@code main}, {@code readme}, the file of
+ * {@code SEE LICENSE IN}, and the literal entries of {@code files}) exist in the package and stay inside it.
+ * Globs in {@code files} are only checked for safety here: whether they match anything is the archive's
+ * question, since only it applies {@code ignore} too.
+ */
+public final class ManifestPaths {
+
+    private static final Pattern GLOB = Pattern.compile("[*?\\[\\]{}]");
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:.*");
+
+    private ManifestPaths() {
+    }
+
+    /**
+     * @param manifest     a manifest or the draft of one with errors
+     * @param file         the manifest's path, as problems name it
+     * @param packagePaths every regular file of the package, relative to its root, with {@code /} separators
+     * @return the problems, without lines: {@link ManifestResult#locate} adds them
+     */
+    public static List<Problem> check(FileReferences manifest, String file, Set<String> packagePaths) {
+        Problems problems = new Problems();
+        manifest.prompts().forEach((prompt, path) -> requireFile(problems, file,
+                pointer(ManifestFields.PROMPTS).appendProperty(prompt), path, packagePaths));
+        manifest.main().ifPresent(path -> requireFile(problems, file, pointer(ManifestFields.MAIN), path, packagePaths));
+        manifest.readme().ifPresent(path -> requireFile(problems, file, pointer(ManifestFields.README), path, packagePaths));
+        manifest.license().flatMap(LicenseCheck::licenseFile).ifPresent(path ->
+                requireFile(problems, file, pointer(ManifestFields.LICENSE), path, packagePaths));
+        List<String> files = manifest.files();
+        for (int index = 0; index < files.size(); index++) {
+            String entry = files.get(index);
+            JsonPointer at = pointer(ManifestFields.FILES).appendIndex(index);
+            Optional<String> inside = normalized(problems, file, at, entry);
+            if (inside.isPresent() && !GLOB.matcher(entry).find() && !isFileOrFolder(inside.get(), packagePaths)) {
+                problems.error(file, at.toString(), "'" + entry + "' is neither a file nor a folder of the package",
+                        "fix the path or remove the entry");
+            }
+        }
+        return problems.sorted();
+    }
+
+    private static void requireFile(Problems problems, String file, JsonPointer at, String path, Set<String> packagePaths) {
+        Optional<String> inside = normalized(problems, file, at, path);
+        if (inside.isPresent() && !packagePaths.contains(inside.get())) {
+            problems.error(file, at.toString(), "'" + path + "' is not a file of the package",
+                    "fix the path, relative to the folder of " + file + ", or add the file");
+        }
+    }
+
+    private static boolean isFileOrFolder(String path, Set<String> packagePaths) {
+        String folder = path.endsWith("/") ? path : path + "/";
+        return packagePaths.contains(path) || packagePaths.stream().anyMatch(candidate -> candidate.startsWith(folder));
+    }
+
+    /** The path with {@code .} and {@code ..} resolved, or empty after reporting why it is not a safe package path. */
+    private static Optional<String> normalized(Problems problems, String file, JsonPointer at, String path) {
+        String why = null;
+        if (path.isEmpty()) {
+            why = "a path must not be empty";
+        } else if (path.contains("\\")) {
+            why = "'" + path + "' contains '\\'; package paths use '/' on every system";
+        } else if (path.startsWith("/") || WINDOWS_DRIVE.matcher(path).matches()) {
+            why = "'" + path + "' is absolute; package paths are relative to the package root";
+        }
+        if (why != null) {
+            problems.error(file, at.toString(), why, "write the path relative to the package root, with '/'");
+            return Optional.empty();
+        }
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    problems.error(file, at.toString(), "'" + path + "' leads outside the package",
+                            "name only files inside the package folder");
+                    return Optional.empty();
+                }
+                segments.removeLast();
+            } else if (!segment.equals(".") && !segment.isEmpty()) {
+                segments.addLast(segment);
+            }
+        }
+        return Optional.of(String.join("/", segments) + (path.endsWith("/") ? "/" : ""));
+    }
+
+    private static JsonPointer pointer(String field) {
+        return JsonPointer.empty().appendProperty(field);
+    }
+}
