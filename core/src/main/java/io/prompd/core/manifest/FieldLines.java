@@ -37,6 +37,9 @@ public record FieldLines(SortedMap<String, Integer> lines) {
         SortedMap<String, Integer> lines = new TreeMap<>();
         JsonToken token;
         while ((token = parser.nextToken()) != null) {
+            if (token.isStructEnd()) {
+                continue;
+            }
             int line = parser.currentTokenLocation().getLineNr();
             JsonStreamContext holder = token.isStructStart() ? parser.getParsingContext().getParent() : parser.getParsingContext();
             if (token == JsonToken.FIELD_NAME || holder.inArray()) {

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
-import io.prompd.core.version.InvalidRangeException;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -215,8 +214,8 @@ public final class ManifestReader {
             String at = pointer(ManifestFields.DEPENDENCIES, entry.getKey());
             Optional<PackageName> name = parsed(entry.getKey(), at, PackageName::parse,
                     "name the package as it is published, as in @scope/name");
-            Optional<VersionRange> range = text(entry.getValue(), at).flatMap(text -> parsed(text, at,
-                    VersionRange::parse, "use a range such as ^1.2.0, ~1.2.3 or >=1.0.0 <2.0.0"));
+            Optional<VersionRange> range = text(entry.getValue(), at)
+                    .flatMap(text -> parsed(text, at, VersionRange::parse, "use a range such as ^1.2.0 or ~1.2.3"));
             if (name.isPresent() && range.isPresent()) {
                 dependencies.put(name.get(), range.get());
             }
