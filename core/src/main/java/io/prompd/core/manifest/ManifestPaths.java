@@ -60,11 +60,11 @@ public final class ManifestPaths {
     }
 
     private static boolean isFileOrFolder(String path, Set<String> packagePaths) {
-        String folder = path.endsWith("/") ? path : path + "/";
+        String folder = path.isEmpty() || path.endsWith("/") ? path : path + "/";
         return packagePaths.contains(path) || packagePaths.stream().anyMatch(candidate -> candidate.startsWith(folder));
     }
 
-    /** The path with {@code .} and {@code ..} resolved, or empty after reporting why it is not a safe package path. */
+    /** The path with {@code .} and {@code ..} resolved ({@code ""} for the package root), or empty after reporting why it is not a safe package path. */
     private static Optional<String> normalized(Problems problems, String file, JsonPointer at, String path) {
         String why = null;
         if (path.isEmpty()) {
@@ -91,7 +91,8 @@ public final class ManifestPaths {
                 segments.addLast(segment);
             }
         }
-        return Optional.of(String.join("/", segments) + (path.endsWith("/") ? "/" : ""));
+        String inside = String.join("/", segments);
+        return Optional.of(inside.isEmpty() || !path.endsWith("/") ? inside : inside + "/");
     }
 
     private static JsonPointer pointer(String field) {

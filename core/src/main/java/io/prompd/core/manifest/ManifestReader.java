@@ -7,11 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.problem.Severity;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -32,10 +34,14 @@ public final class ManifestReader {
 
     public static final String FILE_NAME = "prompd.json";
 
-    /** Immutable once built, so one mapper serves every read. Duplicate keys are refused: which one wins is a guess. */
+    /**
+     * Immutable once built, so one mapper serves every read. Duplicate keys are refused: which one
+     * wins would be a guess. Decimals are kept exactly as written, so unknown fields survive a rewrite.
+     */
     static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private final String file;
@@ -81,7 +87,7 @@ public final class ManifestReader {
         JsonLocation at = malformed.getLocation();
         int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        Problem problem = new Problem(io.prompd.core.problem.Severity.ERROR, file, "", line,
+        Problem problem = new Problem(Severity.ERROR, file, "", line,
                 "the manifest is not valid JSON" + where + ": " + malformed.getOriginalMessage(),
                 "fix the JSON syntax; an editor with JSON support shows the spot");
         return new ManifestResult(Optional.empty(), ManifestDraft.empty(), List.of(problem), FieldLines.none());
@@ -90,7 +96,7 @@ public final class ManifestReader {
     private void readFields(JsonNode root) {
         fields.name(required(root, ManifestFields.NAME, "\"@scope/name\"").flatMap(this::packageName).orElse(null));
         fields.version(required(root, ManifestFields.VERSION, "\"1.0.0\"").flatMap(this::version).orElse(null));
-        fields.description(optionalText(root, ManifestFields.DESCRIPTION).orElse(null));
+        fields.description(description(root).orElse(null));
         fields.author(author(root).orElse(null));
         fields.license(license(root).orElse(null));
         fields.keywords(textList(root, ManifestFields.KEYWORDS));
@@ -105,10 +111,6 @@ public final class ManifestReader {
         fields.readme(optionalText(root, ManifestFields.README).orElse(null));
         fields.type(optionalText(root, ManifestFields.TYPE).orElse(null));
         fields.extra(unknownFields(root));
-        if (!root.has(ManifestFields.DESCRIPTION)) {
-            problems.warning(file, pointer(ManifestFields.DESCRIPTION), "the manifest has no description",
-                    "add a sentence saying what the prompts are for; search results show it");
-        }
     }
 
     private Optional<String> required(JsonNode root, String field, String example) {
@@ -160,6 +162,14 @@ public final class ManifestReader {
         }
         wrongType(at, "a string", node);
         return Optional.empty();
+    }
+
+    private Optional<String> description(JsonNode root) {
+        if (!root.has(ManifestFields.DESCRIPTION)) {
+            problems.warning(file, pointer(ManifestFields.DESCRIPTION), "the manifest has no description",
+                    "add a sentence saying what the prompts are for; search results show it");
+        }
+        return optionalText(root, ManifestFields.DESCRIPTION);
     }
 
     private Optional<Person> author(JsonNode root) {
@@ -220,7 +230,8 @@ public final class ManifestReader {
                 dependencies.put(name.get(), range.get());
             }
         });
-        Optional<String> own = Optional.ofNullable(root.get(ManifestFields.NAME)).map(JsonNode::asText);
+        Optional<String> own = Optional.ofNullable(root.get(ManifestFields.NAME)).filter(JsonNode::isTextual)
+                .map(JsonNode::textValue);
         own.filter(node::has).ifPresent(self -> problems.error(file, pointer(ManifestFields.DEPENDENCIES, self),
                 "the package depends on itself", "remove this dependency"));
         return dependencies;

@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public final class ManifestWriter {
 
+    /** Jackson copies it for each write (it is {@code Instantiatable}), so sharing its nesting state is safe. */
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
             .withObjectEmptySeparator("")

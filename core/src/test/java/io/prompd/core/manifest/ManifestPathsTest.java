@@ -24,7 +24,7 @@ class ManifestPathsTest {
         assertEquals(List.of(), problems("""
                 , "main": "prompts/main.prmd", "readme": "README.md", "license": "SEE LICENSE IN LICENSE.txt",
                 "prompts": {"summary": "prompts/extra/summary.prmd", "main": "./prompts/../prompts/main.prmd"},
-                "files": ["prompts/main.prmd", "prompts", "contexts/", "**/*.md", "prompts/?ain.prmd"]
+                "files": ["prompts/main.prmd", "prompts", "contexts/", "**/*.md", "prompts/?ain.prmd", "."]
                 """));
     }
 

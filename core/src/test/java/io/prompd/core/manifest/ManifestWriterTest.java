@@ -110,6 +110,16 @@ class ManifestWriterTest {
     }
 
     @Test
+    void unknownFieldsAreWrittenAsRead() {
+        String json = "{\n  \"name\": \"a\",\n  \"version\": \"0.1.0\",\n  \"x\": {\n    \"price\": 1.50,\n"
+                + "    \"big\": 123456789012345678901234567890\n  }\n}\n";
+
+        Manifest manifest = ManifestReader.read("prompd.json", json.getBytes(StandardCharsets.UTF_8)).manifest().orElseThrow();
+
+        assertEquals(json, new String(ManifestWriter.write(manifest), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theSameManifestAlwaysGivesTheSameBytes() {
         assertArrayEquals(ManifestWriter.write(FULL), ManifestWriter.write(FULL.toBuilder().build()));
     }
