@@ -41,7 +41,10 @@ public record FieldLines(SortedMap<String, Integer> lines) {
                 continue;
             }
             int line = parser.currentTokenLocation().getLineNr();
-            JsonStreamContext holder = token.isStructStart() ? parser.getParsingContext().getParent() : parser.getParsingContext();
+            // An object or array opens its own context; the field or element it is belongs to the enclosing one.
+            JsonStreamContext holder = token.isStructStart()
+                    ? parser.getParsingContext().getParent()
+                    : parser.getParsingContext();
             if (token == JsonToken.FIELD_NAME || holder.inArray()) {
                 lines.put(holder.pathAsPointer().toString(), line);
             } else if (holder.inRoot()) {

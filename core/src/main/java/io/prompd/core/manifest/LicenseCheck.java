@@ -22,7 +22,8 @@ public final class LicenseCheck {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9.-]+");
     private static final Pattern LICENSE_REF = Pattern.compile("(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+");
     private static final Pattern TOKENS = Pattern.compile("\\s+|(?=[()])|(?<=[()])");
-    private static final String HINT = "write an SPDX expression such as MIT, Apache-2.0 or (MIT OR Apache-2.0); see https://spdx.org/licenses/";
+    private static final String HINT =
+            "write an SPDX expression such as MIT, Apache-2.0 or (MIT OR Apache-2.0); see https://spdx.org/licenses/";
 
     private LicenseCheck() {
     }

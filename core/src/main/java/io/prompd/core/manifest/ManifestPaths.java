@@ -64,7 +64,10 @@ public final class ManifestPaths {
         return packagePaths.contains(path) || packagePaths.stream().anyMatch(candidate -> candidate.startsWith(folder));
     }
 
-    /** The path with {@code .} and {@code ..} resolved ({@code ""} for the package root), or empty after reporting why it is not a safe package path. */
+    /**
+     * The path with {@code .} and {@code ..} resolved ({@code ""} for the package root), or empty
+     * after reporting why it is not a safe package path.
+     */
     private static Optional<String> normalized(Problems problems, String file, JsonPointer at, String path) {
         String why = null;
         if (path.isEmpty()) {

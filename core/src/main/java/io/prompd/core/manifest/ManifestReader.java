@@ -72,7 +72,8 @@ public final class ManifestReader {
             throw new UncheckedIOException("cannot parse bytes held in memory", e);
         }
         if (root == null || root.isMissingNode()) {
-            problems.error(file, "", "the manifest is empty", "write a JSON object such as {\"name\": \"@scope/name\", \"version\": \"1.0.0\"}");
+            problems.error(file, "", "the manifest is empty",
+                    "write a JSON object such as {\"name\": \"@scope/name\", \"version\": \"1.0.0\"}");
         } else if (!root.isObject()) {
             problems.error(file, "", "the manifest must be a JSON object, not " + typeOf(root), "");
         } else {

@@ -14,7 +14,10 @@ final class Spelling {
     private Spelling() {
     }
 
-    /** The candidate closest to the word ignoring case, within {@link #MAX_EDITS} edits; ties go to the first in alphabetical order. */
+    /**
+     * The candidate closest to the word ignoring case, within {@link #MAX_EDITS} edits; ties go to
+     * the first in alphabetical order, so the suggestion is the same on every run.
+     */
     static Optional<String> closest(String word, Collection<String> candidates) {
         String folded = word.toLowerCase(Locale.ROOT);
         return candidates.stream()
