@@ -115,6 +115,11 @@ class ManifestReaderTest {
     }
 
     @Test
+    void anEmptyFileIsAnError() {
+        assertEquals("the manifest is empty", only(read(" \n"), Severity.ERROR, "").message());
+    }
+
+    @Test
     void theDocumentMustBeAnObject() {
         ManifestResult result = read("[\"name\"]");
 
