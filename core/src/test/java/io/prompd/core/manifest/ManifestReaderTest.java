@@ -146,11 +146,24 @@ class ManifestReaderTest {
             /repository   | ,"repository": 1          | 'repository' must be a URL string or an object {type, url}, not a number
             /files        | ,"files": {}              | 'files' must be an array of strings, not an object
             /main         | ,"main": null             | 'main' must be a string, not a null
+            /engines/node | ,"engines": {"node": 18} | 'engines/node' must be a string, not a number
+            /ignore/0     | ,"ignore": [true]         | 'ignore/0' must be a string, not a boolean
+            /category     | ,"category": {}           | 'category' must be a string, not an object
+            /readme       | ,"readme": ["a"]          | 'readme' must be a string, not an array
+            /type         | ,"type": 2                | 'type' must be a string, not a number
             """)
     void aFieldOfTheWrongTypeNamesTheExpectedType(String pointer, String field, String message) {
         ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\"" + field + "}");
 
         assertEquals(message, only(result, Severity.ERROR, pointer).message());
+    }
+
+    @Test
+    void nameAndVersionMustBeStrings() {
+        ManifestResult result = read("{\"name\": 1, \"version\": 1.0}");
+
+        assertEquals("'name' must be a string, not a number", only(result, Severity.ERROR, "/name").message());
+        assertEquals("'version' must be a string, not a number", only(result, Severity.ERROR, "/version").message());
     }
 
     @Test
