@@ -54,6 +54,7 @@ class ManifestSchemaTest {
         JsonSchema metaSchema = DRAFT_07.getSchema(SchemaLocation.of("http://json-schema.org/draft-07/schema#"));
 
         assertEquals(Set.of(), metaSchema.validate(schemaJson()));
+        assertFalse(metaSchema.validate(JSON.readTree("{\"type\": 5}")).isEmpty(), "the meta-schema really checks");
         assertEquals("https://prompd.io/schemas/prompd.json", schemaJson().get("$id").textValue());
     }
 
