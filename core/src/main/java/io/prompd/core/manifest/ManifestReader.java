@@ -79,6 +79,7 @@ public final class ManifestReader {
         } else {
             readFields(root);
         }
+        // Sorted again once lines are known: the order is by file, then line.
         List<Problem> found = lines.locate(problems.sorted()).stream().sorted(Problem.ORDER).toList();
         Optional<Manifest> manifest = Problems.anyError(found) ? Optional.empty() : Optional.of(fields.build());
         return new ManifestResult(manifest, fields.draft(), found, lines);
@@ -87,7 +88,7 @@ public final class ManifestReader {
     private ManifestResult malformed(JsonProcessingException malformed) {
         JsonLocation at = malformed.getLocation();
         int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String where = line == 0 ? "" : " at line " + line + ", column " + at.getColumnNr();
         Problem problem = new Problem(Severity.ERROR, file, "", line,
                 "the manifest is not valid JSON" + where + ": " + malformed.getOriginalMessage(),
                 "fix the JSON syntax; an editor with JSON support shows the spot");
