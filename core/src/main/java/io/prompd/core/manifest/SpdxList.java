@@ -46,11 +46,11 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
     }
 
     Optional<String> closestLicense(String id) {
-        return Spelling.closest(id, new TreeSet<>(licenses));
+        return Spelling.closest(id, licenses);
     }
 
     Optional<String> closestException(String id) {
-        return Spelling.closest(id, new TreeSet<>(exceptions));
+        return Spelling.closest(id, exceptions);
     }
 
     private static SpdxList load() {
