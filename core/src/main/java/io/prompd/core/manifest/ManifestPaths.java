@@ -21,7 +21,13 @@ public final class ManifestPaths {
     private static final Pattern GLOB = Pattern.compile("[*?\\[\\]{}]");
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:.*");
 
-    private ManifestPaths() {
+    private final String file;
+    private final Set<String> packagePaths;
+    private final Problems problems = new Problems();
+
+    private ManifestPaths(String file, Set<String> packagePaths) {
+        this.file = file;
+        this.packagePaths = Set.copyOf(packagePaths);
     }
 
     /**
@@ -31,19 +37,22 @@ public final class ManifestPaths {
      * @return the problems, without lines: {@link ManifestResult#locate} adds them
      */
     public static List<Problem> check(FileReferences manifest, String file, Set<String> packagePaths) {
-        Problems problems = new Problems();
-        manifest.prompts().forEach((prompt, path) -> requireFile(problems, file,
-                pointer(ManifestFields.PROMPTS).appendProperty(prompt), path, packagePaths));
-        manifest.main().ifPresent(path -> requireFile(problems, file, pointer(ManifestFields.MAIN), path, packagePaths));
-        manifest.readme().ifPresent(path -> requireFile(problems, file, pointer(ManifestFields.README), path, packagePaths));
-        manifest.license().flatMap(LicenseCheck::licenseFile).ifPresent(path ->
-                requireFile(problems, file, pointer(ManifestFields.LICENSE), path, packagePaths));
+        return new ManifestPaths(file, packagePaths).checkAll(manifest);
+    }
+
+    private List<Problem> checkAll(FileReferences manifest) {
+        manifest.prompts().forEach((prompt, path) ->
+                requireFile(pointer(ManifestFields.PROMPTS).appendProperty(prompt), path));
+        manifest.main().ifPresent(path -> requireFile(pointer(ManifestFields.MAIN), path));
+        manifest.readme().ifPresent(path -> requireFile(pointer(ManifestFields.README), path));
+        manifest.license().flatMap(LicenseCheck::licenseFile)
+                .ifPresent(path -> requireFile(pointer(ManifestFields.LICENSE), path));
         List<String> files = manifest.files();
         for (int index = 0; index < files.size(); index++) {
             String entry = files.get(index);
             JsonPointer at = pointer(ManifestFields.FILES).appendIndex(index);
-            Optional<String> inside = normalized(problems, file, at, entry);
-            if (inside.isPresent() && !GLOB.matcher(entry).find() && !isFileOrFolder(inside.get(), packagePaths)) {
+            Optional<String> inside = normalized(at, entry);
+            if (inside.isPresent() && !GLOB.matcher(entry).find() && !isFileOrFolder(inside.get())) {
                 problems.error(file, at.toString(), "'" + entry + "' is neither a file nor a folder of the package",
                         "fix the path or remove the entry");
             }
@@ -51,15 +60,15 @@ public final class ManifestPaths {
         return problems.sorted();
     }
 
-    private static void requireFile(Problems problems, String file, JsonPointer at, String path, Set<String> packagePaths) {
-        Optional<String> inside = normalized(problems, file, at, path);
+    private void requireFile(JsonPointer at, String path) {
+        Optional<String> inside = normalized(at, path);
         if (inside.isPresent() && !packagePaths.contains(inside.get())) {
             problems.error(file, at.toString(), "'" + path + "' is not a file of the package",
                     "fix the path, relative to the folder of " + file + ", or add the file");
         }
     }
 
-    private static boolean isFileOrFolder(String path, Set<String> packagePaths) {
+    private boolean isFileOrFolder(String path) {
         String folder = path.isEmpty() || path.endsWith("/") ? path : path + "/";
         return packagePaths.contains(path) || packagePaths.stream().anyMatch(candidate -> candidate.startsWith(folder));
     }
@@ -68,7 +77,7 @@ public final class ManifestPaths {
      * The path with {@code .} and {@code ..} resolved ({@code ""} for the package root), or empty
      * after reporting why it is not a safe package path.
      */
-    private static Optional<String> normalized(Problems problems, String file, JsonPointer at, String path) {
+    private Optional<String> normalized(JsonPointer at, String path) {
         String why = null;
         if (path.isEmpty()) {
             why = "a path must not be empty";
