@@ -78,16 +78,9 @@ public final class ManifestPaths {
      * after reporting why it is not a safe package path.
      */
     private Optional<String> normalized(JsonPointer at, String path) {
-        String why = null;
-        if (path.isEmpty()) {
-            why = "a path must not be empty";
-        } else if (path.contains("\\")) {
-            why = "'" + path + "' contains '\\'; package paths use '/' on every system";
-        } else if (path.startsWith("/") || WINDOWS_DRIVE.matcher(path).matches()) {
-            why = "'" + path + "' is absolute; package paths are relative to the package root";
-        }
-        if (why != null) {
-            problems.error(file, at.toString(), why, "write the path relative to the package root, with '/'");
+        Optional<String> unsafe = whyUnsafe(path);
+        if (unsafe.isPresent()) {
+            problems.error(file, at.toString(), unsafe.get(), "write the path relative to the package root, with '/'");
             return Optional.empty();
         }
         Deque<String> segments = new ArrayDeque<>();
@@ -105,6 +98,19 @@ public final class ManifestPaths {
         }
         String inside = String.join("/", segments);
         return Optional.of(inside.isEmpty() || !path.endsWith("/") ? inside : inside + "/");
+    }
+
+    private static Optional<String> whyUnsafe(String path) {
+        if (path.isEmpty()) {
+            return Optional.of("a path must not be empty");
+        }
+        if (path.contains("\\")) {
+            return Optional.of("'" + path + "' contains '\\'; package paths use '/' on every system");
+        }
+        if (path.startsWith("/") || WINDOWS_DRIVE.matcher(path).matches()) {
+            return Optional.of("'" + path + "' is absolute; package paths are relative to the package root");
+        }
+        return Optional.empty();
     }
 
     private static JsonPointer pointer(String field) {
