@@ -1,0 +1,183 @@
+package io.prompd.core.manifest;
+
+import io.prompd.core.problem.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the {@code license} field: an SPDX license expression ({@code MIT}, {@code (MIT OR Apache-2.0)},
+ * {@code GPL-2.0-or-later WITH Classpath-exception-2.0}, {@code LicenseRef-Mine}), {@code UNLICENSED}
+ * for a package nobody may use, or npm's {@code SEE LICENSE IN <file>}. A malformed expression is an
+ * error; an identifier prompd does not know is a warning, because its list is a subset.
+ */
+public final class LicenseCheck {
+
+    /** npm's word for "no license granted". */
+    public static final String UNLICENSED = "UNLICENSED";
+
+    private static final String SEE_LICENSE_IN = "SEE LICENSE IN ";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9.-]+");
+    private static final Pattern LICENSE_REF = Pattern.compile("(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+");
+    private static final Pattern TOKENS = Pattern.compile("\\s+|(?=[()])|(?<=[()])");
+    private static final String HINT =
+            "write an SPDX expression such as MIT, Apache-2.0 or (MIT OR Apache-2.0); see https://spdx.org/licenses/";
+
+    private LicenseCheck() {
+    }
+
+    /** The file named by {@code SEE LICENSE IN <file>}, which must then be in the package. */
+    public static Optional<String> licenseFile(String license) {
+        return license.startsWith(SEE_LICENSE_IN)
+                ? Optional.of(license.substring(SEE_LICENSE_IN.length()).strip()).filter(file -> !file.isEmpty())
+                : Optional.empty();
+    }
+
+    /** Every problem of the license text, for the given file and field pointer. */
+    public static List<Problem> check(String license, String file, String pointer) {
+        if (license.equals(UNLICENSED) || licenseFile(license).isPresent()) {
+            return List.of();
+        }
+        List<String> tokens = new ArrayList<>();
+        for (String token : TOKENS.split(license.strip())) {
+            if (!token.isEmpty()) {
+                tokens.add(token);
+            }
+        }
+        Parser parser = new Parser(tokens, file, pointer);
+        Optional<String> syntaxError = parser.parse();
+        if (syntaxError.isPresent()) {
+            return List.of(Problem.error(file, pointer,
+                    "'" + license + "' is not a valid SPDX license expression: " + syntaxError.get(), HINT));
+        }
+        return List.copyOf(parser.unknownIds);
+    }
+
+    /**
+     * Recursive descent over SPDX's grammar, loosest binding first:
+     * {@code or := and (OR and)*}, {@code and := with (AND with)*},
+     * {@code with := '(' or ')' | license (WITH exception)?}.
+     */
+    private static final class Parser {
+        private final List<String> tokens;
+        private final String file;
+        private final String pointer;
+        private final List<Problem> unknownIds = new ArrayList<>();
+        private int next;
+
+        Parser(List<String> tokens, String file, String pointer) {
+            this.tokens = tokens;
+            this.file = file;
+            this.pointer = pointer;
+        }
+
+        /** The syntax error, or empty when the whole text is one expression. */
+        Optional<String> parse() {
+            try {
+                or();
+                if (next < tokens.size()) {
+                    String extra = tokens.get(next);
+                    String upper = extra.toUpperCase(Locale.ROOT);
+                    throw new SyntaxError(isOperator(upper)
+                            ? "write the operator '" + extra + "' in uppercase, as " + upper
+                            : "unexpected '" + extra + "'; join licenses with AND or OR");
+                }
+                return Optional.empty();
+            } catch (SyntaxError error) {
+                return Optional.of(error.getMessage());
+            }
+        }
+
+        private void or() {
+            and();
+            while (accept("OR")) {
+                and();
+            }
+        }
+
+        private void and() {
+            with();
+            while (accept("AND")) {
+                with();
+            }
+        }
+
+        private void with() {
+            if (accept("(")) {
+                or();
+                if (!accept(")")) {
+                    throw new SyntaxError("a '(' is not closed");
+                }
+                return;
+            }
+            license(take("a license identifier"));
+            if (accept("WITH")) {
+                exception(take("an exception identifier after WITH"));
+            }
+        }
+
+        private void license(String token) {
+            if (LICENSE_REF.matcher(token).matches()) {
+                return;
+            }
+            String id = token.endsWith("+") ? token.substring(0, token.length() - 1) : token;
+            if (!ID.matcher(id).matches()) {
+                throw new SyntaxError("'" + token + "' is not a license identifier");
+            }
+            SpdxList list = SpdxList.BUNDLED;
+            Optional<String> replacement = list.replacementOf(token).or(() -> list.replacementOf(id));
+            if (replacement.isPresent()) {
+                unknownIds.add(Problem.warning(file, pointer,
+                        "'" + token + "' is a deprecated SPDX identifier", "write " + replacement.get() + " instead"));
+            } else if (!list.isLicense(id)) {
+                unknownIds.add(Problem.warning(file, pointer, "'" + id + "' is not a known SPDX license identifier"
+                        + list.closestLicense(id).map(close -> "; did you mean " + close + "?").orElse(""), HINT));
+            }
+        }
+
+        private void exception(String id) {
+            if (!ID.matcher(id).matches()) {
+                throw new SyntaxError("'" + id + "' is not an exception identifier");
+            }
+            SpdxList list = SpdxList.BUNDLED;
+            if (!list.isException(id)) {
+                unknownIds.add(Problem.warning(file, pointer, "'" + id + "' is not a known SPDX license exception"
+                        + list.closestException(id).map(close -> "; did you mean " + close + "?").orElse(""),
+                        "see https://spdx.org/licenses/exceptions-index.html"));
+            }
+        }
+
+        private String take(String expected) {
+            if (next >= tokens.size()) {
+                throw new SyntaxError("expected " + expected + " at the end");
+            }
+            String token = tokens.get(next);
+            if (isOperator(token) || token.equals("(") || token.equals(")")) {
+                throw new SyntaxError("expected " + expected + ", found '" + token + "'");
+            }
+            next++;
+            return token;
+        }
+
+        private boolean accept(String token) {
+            if (next < tokens.size() && tokens.get(next).equals(token)) {
+                next++;
+                return true;
+            }
+            return false;
+        }
+
+        private static boolean isOperator(String token) {
+            return token.equals("AND") || token.equals("OR") || token.equals("WITH");
+        }
+    }
+
+    /** Unwinds the descent at the first syntax error: after it, nothing more can be read reliably. */
+    private static final class SyntaxError extends RuntimeException {
+        SyntaxError(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

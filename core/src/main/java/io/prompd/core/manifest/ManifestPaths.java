@@ -1,0 +1,119 @@
+package io.prompd.core.manifest;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that the paths a manifest names ({@code prompts}, {@code main}, {@code readme}, the file of
+ * {@code SEE LICENSE IN}, and the literal entries of {@code files}) exist in the package and stay inside it.
+ * Globs in {@code files} are only checked for safety here: whether they match anything is the archive's
+ * question, since only it applies {@code ignore} too.
+ */
+public final class ManifestPaths {
+
+    private static final Pattern GLOB = Pattern.compile("[*?\\[\\]{}]");
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:.*");
+
+    private final String file;
+    private final Set<String> packagePaths;
+    private final Problems problems = new Problems();
+
+    private ManifestPaths(String file, Set<String> packagePaths) {
+        this.file = file;
+        this.packagePaths = Set.copyOf(packagePaths);
+    }
+
+    /**
+     * @param manifest     a manifest or the draft of one with errors
+     * @param file         the manifest's path, as problems name it
+     * @param packagePaths every regular file of the package, relative to its root, with {@code /} separators
+     * @return the problems, without lines: {@link ManifestResult#locate} adds them
+     */
+    public static List<Problem> check(FileReferences manifest, String file, Set<String> packagePaths) {
+        return new ManifestPaths(file, packagePaths).checkAll(manifest);
+    }
+
+    private List<Problem> checkAll(FileReferences manifest) {
+        manifest.prompts().forEach((prompt, path) ->
+                requireFile(pointer(ManifestFields.PROMPTS).appendProperty(prompt), path));
+        manifest.main().ifPresent(path -> requireFile(pointer(ManifestFields.MAIN), path));
+        manifest.readme().ifPresent(path -> requireFile(pointer(ManifestFields.README), path));
+        manifest.license().flatMap(LicenseCheck::licenseFile)
+                .ifPresent(path -> requireFile(pointer(ManifestFields.LICENSE), path));
+        List<String> files = manifest.files();
+        for (int index = 0; index < files.size(); index++) {
+            String entry = files.get(index);
+            JsonPointer at = pointer(ManifestFields.FILES).appendIndex(index);
+            Optional<String> inside = normalized(at, entry);
+            if (inside.isPresent() && !GLOB.matcher(entry).find() && !isFileOrFolder(inside.get())) {
+                problems.error(file, at.toString(), "'" + entry + "' is neither a file nor a folder of the package",
+                        "fix the path or remove the entry");
+            }
+        }
+        return problems.sorted();
+    }
+
+    private void requireFile(JsonPointer at, String path) {
+        Optional<String> inside = normalized(at, path);
+        if (inside.isPresent() && !packagePaths.contains(inside.get())) {
+            problems.error(file, at.toString(), "'" + path + "' is not a file of the package",
+                    "fix the path, relative to the folder of " + file + ", or add the file");
+        }
+    }
+
+    private boolean isFileOrFolder(String path) {
+        String folder = path.isEmpty() || path.endsWith("/") ? path : path + "/";
+        return packagePaths.contains(path) || packagePaths.stream().anyMatch(candidate -> candidate.startsWith(folder));
+    }
+
+    /**
+     * The path with {@code .} and {@code ..} resolved ({@code ""} for the package root), or empty
+     * after reporting why it is not a safe package path.
+     */
+    private Optional<String> normalized(JsonPointer at, String path) {
+        Optional<String> unsafe = whyUnsafe(path);
+        if (unsafe.isPresent()) {
+            problems.error(file, at.toString(), unsafe.get(), "write the path relative to the package root, with '/'");
+            return Optional.empty();
+        }
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    problems.error(file, at.toString(), "'" + path + "' leads outside the package",
+                            "name only files inside the package folder");
+                    return Optional.empty();
+                }
+                segments.removeLast();
+            } else if (!segment.equals(".") && !segment.isEmpty()) {
+                segments.addLast(segment);
+            }
+        }
+        String inside = String.join("/", segments);
+        return Optional.of(inside.isEmpty() || !path.endsWith("/") ? inside : inside + "/");
+    }
+
+    private static Optional<String> whyUnsafe(String path) {
+        if (path.isEmpty()) {
+            return Optional.of("a path must not be empty");
+        }
+        if (path.contains("\\")) {
+            return Optional.of("'" + path + "' contains '\\'; package paths use '/' on every system");
+        }
+        if (path.startsWith("/") || WINDOWS_DRIVE.matcher(path).matches()) {
+            return Optional.of("'" + path + "' is absolute; package paths are relative to the package root");
+        }
+        return Optional.empty();
+    }
+
+    private static JsonPointer pointer(String field) {
+        return JsonPointer.empty().appendProperty(field);
+    }
+}

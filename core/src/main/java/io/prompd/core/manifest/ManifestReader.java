@@ -1,0 +1,333 @@
+package io.prompd.core.manifest;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.problem.Severity;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Reads a {@code prompd.json} and reports every problem in it at once, each with its field and line.
+ * Unknown fields are kept (and warned about) so that rewriting a manifest loses nothing.
+ */
+public final class ManifestReader {
+
+    public static final String FILE_NAME = "prompd.json";
+
+    /**
+     * Immutable once built, so one mapper serves every read. Duplicate keys are refused: which one
+     * wins would be a guess. Decimals are kept exactly as written, so unknown fields survive a rewrite.
+     */
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private final String file;
+    private final Problems problems = new Problems();
+    private final Manifest.Builder fields = new Manifest.Builder();
+
+    private ManifestReader(String file) {
+        this.file = file;
+    }
+
+    /**
+     * @param file the manifest's path relative to the package root, as problems name it (usually {@value #FILE_NAME})
+     * @param json the file's bytes; Jackson detects UTF-8, UTF-16 and UTF-32
+     */
+    public static ManifestResult read(String file, byte[] json) {
+        return new ManifestReader(file).readDocument(json);
+    }
+
+    private ManifestResult readDocument(byte[] json) {
+        FieldLines lines;
+        JsonNode root;
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            lines = FieldLines.scan(parser);
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException malformed) {
+            return malformed(malformed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse bytes held in memory", e);
+        }
+        if (root == null || root.isMissingNode()) {
+            problems.error(file, "", "the manifest is empty",
+                    "write a JSON object such as {\"name\": \"@scope/name\", \"version\": \"1.0.0\"}");
+        } else if (!root.isObject()) {
+            problems.error(file, "", "the manifest must be a JSON object, not " + typeOf(root), "");
+        } else {
+            readFields(root);
+        }
+        // Sorted again once lines are known: the order is by file, then line.
+        List<Problem> found = lines.locate(problems.sorted()).stream().sorted(Problem.ORDER).toList();
+        Optional<Manifest> manifest = Problems.anyError(found) ? Optional.empty() : Optional.of(fields.build());
+        return new ManifestResult(manifest, fields.draft(), found, lines);
+    }
+
+    private ManifestResult malformed(JsonProcessingException malformed) {
+        JsonLocation at = malformed.getLocation();
+        int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
+        String where = line == 0 ? "" : " at line " + line + ", column " + at.getColumnNr();
+        Problem problem = new Problem(Severity.ERROR, file, "", line,
+                "the manifest is not valid JSON" + where + ": " + malformed.getOriginalMessage(),
+                "fix the JSON syntax; an editor with JSON support shows the spot");
+        return new ManifestResult(Optional.empty(), ManifestDraft.empty(), List.of(problem), FieldLines.none());
+    }
+
+    private void readFields(JsonNode root) {
+        fields.name(required(root, ManifestFields.NAME, "\"@scope/name\"").flatMap(this::packageName).orElse(null));
+        fields.version(required(root, ManifestFields.VERSION, "\"1.0.0\"").flatMap(this::version).orElse(null));
+        fields.description(description(root).orElse(null));
+        fields.author(author(root).orElse(null));
+        fields.license(license(root).orElse(null));
+        fields.keywords(textList(root, ManifestFields.KEYWORDS));
+        fields.category(optionalText(root, ManifestFields.CATEGORY).orElse(null));
+        fields.main(optionalText(root, ManifestFields.MAIN).orElse(null));
+        fields.prompts(textMap(root, ManifestFields.PROMPTS));
+        fields.dependencies(dependencies(root));
+        fields.engines(textMap(root, ManifestFields.ENGINES));
+        fields.repository(repository(root).orElse(null));
+        fields.files(textList(root, ManifestFields.FILES));
+        fields.ignore(textList(root, ManifestFields.IGNORE));
+        fields.readme(optionalText(root, ManifestFields.README).orElse(null));
+        fields.type(optionalText(root, ManifestFields.TYPE).orElse(null));
+        fields.extra(unknownFields(root));
+    }
+
+    private Optional<String> required(JsonNode root, String field, String example) {
+        if (!root.has(field)) {
+            problems.error(file, pointer(field), "the required field '" + field + "' is missing",
+                    "add \"" + field + "\": " + example);
+            return Optional.empty();
+        }
+        return text(root.get(field), pointer(field));
+    }
+
+    private Optional<PackageName> packageName(String text) {
+        return parsed(text, pointer(ManifestFields.NAME), PackageName::parse,
+                "use lowercase letters, digits, '.', '_' and '-', as in @scope/my-prompts");
+    }
+
+    private Optional<Version> version(String text) {
+        return parsed(text, pointer(ManifestFields.VERSION), Version::parse, "");
+    }
+
+    /** The value parsed, or empty after reporting the parser's message as an error. */
+    private <T> Optional<T> parsed(String text, String at, Function<String, T> parser, String hint) {
+        try {
+            return Optional.of(parser.apply(text));
+        } catch (IllegalArgumentException invalid) {
+            problems.error(file, at, invalid.getMessage(), hint);
+            return Optional.empty();
+        }
+    }
+
+    /** A text field that may be left out; a blank one counts as left out, with a warning. */
+    private Optional<String> optionalText(JsonNode root, String field) {
+        return root.has(field) ? nonBlank(root.get(field), pointer(field)) : Optional.empty();
+    }
+
+    private Optional<String> nonBlank(JsonNode node, String at) {
+        Optional<String> value = text(node, at);
+        if (value.isPresent() && value.get().isBlank()) {
+            problems.warning(file, at, "'" + at.substring(1) + "' is empty, so prompd treats it as absent",
+                    "fill it in or remove it");
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    private Optional<String> text(JsonNode node, String at) {
+        if (node.isTextual()) {
+            return Optional.of(node.textValue());
+        }
+        wrongType(at, "a string", node);
+        return Optional.empty();
+    }
+
+    private Optional<String> description(JsonNode root) {
+        if (!root.has(ManifestFields.DESCRIPTION)) {
+            problems.warning(file, pointer(ManifestFields.DESCRIPTION), "the manifest has no description",
+                    "add a sentence saying what the prompts are for; search results show it");
+        }
+        return optionalText(root, ManifestFields.DESCRIPTION);
+    }
+
+    private Optional<Person> author(JsonNode root) {
+        JsonNode node = root.get(ManifestFields.AUTHOR);
+        String at = pointer(ManifestFields.AUTHOR);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isObject()) {
+            Optional<String> name = node.has("name") ? text(node.get("name"), at + "/name") : Optional.empty();
+            if (name.isEmpty() || name.get().isBlank()) {
+                problems.error(file, at + "/name", "the author needs a name", "write \"author\": {\"name\": \"Your Name\"}");
+                return Optional.empty();
+            }
+            return Optional.of(new Person(name.get(), memberText(node, "email", at).orElse(""),
+                    memberText(node, "url", at).orElse("")));
+        }
+        if (node.isTextual()) {
+            return nonBlank(node, at).map(Person::parse);
+        }
+        wrongType(at, "a string or an object {name, email, url}", node);
+        return Optional.empty();
+    }
+
+    private Optional<String> memberText(JsonNode object, String member, String at) {
+        return object.has(member) ? text(object.get(member), at + "/" + member) : Optional.empty();
+    }
+
+    private Optional<String> license(JsonNode root) {
+        String at = pointer(ManifestFields.LICENSE);
+        if (!root.has(ManifestFields.LICENSE)) {
+            problems.warning(file, at, "the manifest has no license, so nobody knows whether they may use the prompts",
+                    "add \"license\": \"MIT\" or another SPDX identifier, or \"UNLICENSED\" to keep all rights");
+            return Optional.empty();
+        }
+        Optional<String> license = nonBlank(root.get(ManifestFields.LICENSE), at);
+        license.ifPresent(text -> problems.addAll(LicenseCheck.check(text, file, at)));
+        return license;
+    }
+
+    private Map<PackageName, VersionRange> dependencies(JsonNode root) {
+        Map<PackageName, VersionRange> dependencies = new TreeMap<>();
+        JsonNode node = root.get(ManifestFields.DEPENDENCIES);
+        if (node == null) {
+            return dependencies;
+        }
+        if (!node.isObject()) {
+            wrongType(pointer(ManifestFields.DEPENDENCIES), "an object of package names to version ranges", node);
+            return dependencies;
+        }
+        node.properties().forEach(entry -> {
+            String at = pointer(ManifestFields.DEPENDENCIES, entry.getKey());
+            Optional<PackageName> name = parsed(entry.getKey(), at, PackageName::parse,
+                    "name the package as it is published, as in @scope/name");
+            Optional<VersionRange> range = text(entry.getValue(), at)
+                    .flatMap(text -> parsed(text, at, VersionRange::parse, "use a range such as ^1.2.0 or ~1.2.3"));
+            if (name.isPresent() && range.isPresent()) {
+                dependencies.put(name.get(), range.get());
+            }
+        });
+        Optional<String> own = Optional.ofNullable(root.get(ManifestFields.NAME)).filter(JsonNode::isTextual)
+                .map(JsonNode::textValue);
+        own.filter(node::has).ifPresent(self -> problems.error(file, pointer(ManifestFields.DEPENDENCIES, self),
+                "the package depends on itself", "remove this dependency"));
+        return dependencies;
+    }
+
+    private Optional<Repository> repository(JsonNode root) {
+        JsonNode node = root.get(ManifestFields.REPOSITORY);
+        String at = pointer(ManifestFields.REPOSITORY);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (node.isObject()) {
+            Optional<String> url = node.has("url") ? nonBlank(node.get("url"), at + "/url") : Optional.empty();
+            if (url.isEmpty()) {
+                problems.error(file, at + "/url", "the repository needs a url",
+                        "write \"repository\": {\"type\": \"git\", \"url\": \"https://...\"}");
+                return Optional.empty();
+            }
+            String type = node.has("type") ? nonBlank(node.get("type"), at + "/type").orElse(Repository.DEFAULT_TYPE)
+                    : Repository.DEFAULT_TYPE;
+            return Optional.of(new Repository(type, url.get()));
+        }
+        if (node.isTextual()) {
+            return nonBlank(node, at).map(Repository::git);
+        }
+        wrongType(at, "a URL string or an object {type, url}", node);
+        return Optional.empty();
+    }
+
+    private List<String> textList(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        List<String> values = new ArrayList<>();
+        if (node == null) {
+            return values;
+        }
+        if (!node.isArray()) {
+            wrongType(pointer(field), "an array of strings", node);
+            return values;
+        }
+        for (int index = 0; index < node.size(); index++) {
+            String at = JsonPointer.compile(pointer(field)).appendIndex(index).toString();
+            text(node.get(index), at).ifPresent(values::add);
+        }
+        return values;
+    }
+
+    private Map<String, String> textMap(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        Map<String, String> values = new TreeMap<>();
+        if (node == null) {
+            return values;
+        }
+        if (!node.isObject()) {
+            wrongType(pointer(field), "an object of strings", node);
+            return values;
+        }
+        node.properties().forEach(entry -> text(entry.getValue(), pointer(field, entry.getKey()))
+                .ifPresent(value -> values.put(entry.getKey(), value)));
+        return values;
+    }
+
+    private Map<String, JsonNode> unknownFields(JsonNode root) {
+        Map<String, JsonNode> extra = new TreeMap<>();
+        root.properties().stream()
+                .filter(entry -> !ManifestFields.isKnown(entry.getKey()))
+                .forEach(entry -> {
+                    extra.put(entry.getKey(), entry.getValue());
+                    problems.warning(file, pointer(entry.getKey()), "unknown field '" + entry.getKey() + "'",
+                            Spelling.closest(entry.getKey(), ManifestFields.KNOWN)
+                                    .map(known -> "did you mean '" + known + "'?")
+                                    .orElse("prompd keeps it but does not use it; the known fields are "
+                                            + String.join(", ", ManifestFields.KNOWN)));
+                });
+        return extra;
+    }
+
+    private void wrongType(String at, String expected, JsonNode actual) {
+        problems.error(file, at, "'" + at.substring(1) + "' must be " + expected + ", not " + typeOf(actual), "");
+    }
+
+    private static String typeOf(JsonNode node) {
+        JsonNodeType type = node.getNodeType();
+        return switch (type) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            default -> "a " + type.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String pointer(String field) {
+        return JsonPointer.empty().appendProperty(field).toString();
+    }
+
+    private static String pointer(String field, String key) {
+        return JsonPointer.empty().appendProperty(field).appendProperty(key).toString();
+    }
+}

@@ -1,0 +1,36 @@
+package io.prompd.core.manifest;
+
+import io.prompd.core.problem.Problem;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What reading a {@code prompd.json} gave.
+ *
+ * @param manifest the manifest, present exactly when there is no error
+ * @param draft    every field that parsed, also when there are errors
+ * @param problems every error and warning, sorted, each with its line
+ * @param lines    where each field is in the file, to give later checks' problems a line too
+ */
+public record ManifestResult(Optional<Manifest> manifest, ManifestDraft draft, List<Problem> problems, FieldLines lines) {
+
+    public ManifestResult {
+        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(draft, "draft");
+        problems = List.copyOf(problems);
+        Objects.requireNonNull(lines, "lines");
+        if (manifest.isPresent() == problems.stream().anyMatch(Problem::isError)) {
+            throw new IllegalArgumentException("a result has a manifest exactly when it has no errors");
+        }
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    /** The problems of a later check of this manifest (such as {@link ManifestPaths}) with their lines. */
+    public List<Problem> locate(List<Problem> laterProblems) {
+        return lines.locate(laterProblems);
+    }
+}

@@ -1,0 +1,100 @@
+package io.prompd.core.manifest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a manifest as {@code prompd init} and {@code prompd install} leave it: two-space indent,
+ * {@code "key": value}, known fields in {@link ManifestFields#KNOWN} order, then unknown ones sorted,
+ * a newline at the end. The same manifest always gives the same bytes, and reading them gives the
+ * manifest back. Absent values and empty lists and maps are left out.
+ */
+public final class ManifestWriter {
+
+    /** Jackson copies it for each write (it is {@code Instantiatable}), so sharing its nesting state is safe. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    private ManifestWriter() {
+    }
+
+    public static byte[] write(Manifest manifest) {
+        try {
+            String json = ManifestReader.MAPPER.writer(PRETTY).writeValueAsString(tree(manifest));
+            return (json + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    private static ObjectNode tree(Manifest manifest) {
+        JsonNodeFactory nodes = ManifestReader.MAPPER.getNodeFactory();
+        ObjectNode root = nodes.objectNode();
+        root.put(ManifestFields.NAME, manifest.name().toString());
+        root.put(ManifestFields.VERSION, manifest.version().toString());
+        text(root, ManifestFields.DESCRIPTION, manifest.description());
+        manifest.author().ifPresent(author -> putAuthor(root, author));
+        text(root, ManifestFields.LICENSE, manifest.license());
+        list(root, ManifestFields.KEYWORDS, manifest.keywords());
+        text(root, ManifestFields.CATEGORY, manifest.category());
+        text(root, ManifestFields.MAIN, manifest.main());
+        map(root, ManifestFields.PROMPTS, manifest.prompts());
+        map(root, ManifestFields.DEPENDENCIES, manifest.dependencies());
+        map(root, ManifestFields.ENGINES, manifest.engines());
+        manifest.repository().ifPresent(repository -> root.putObject(ManifestFields.REPOSITORY)
+                .put("type", repository.type())
+                .put("url", repository.url()));
+        list(root, ManifestFields.FILES, manifest.files());
+        list(root, ManifestFields.IGNORE, manifest.ignore());
+        text(root, ManifestFields.README, manifest.readme());
+        text(root, ManifestFields.TYPE, manifest.type());
+        manifest.extra().forEach(root::set);
+        return root;
+    }
+
+    /** npm's short string form when it reads back as the same person, else the object form. */
+    private static void putAuthor(ObjectNode root, Person author) {
+        if (Person.parse(author.name()).equals(author)) {
+            root.put(ManifestFields.AUTHOR, author.name());
+            return;
+        }
+        ObjectNode object = root.putObject(ManifestFields.AUTHOR).put("name", author.name());
+        if (!author.email().isEmpty()) {
+            object.put("email", author.email());
+        }
+        if (!author.url().isEmpty()) {
+            object.put("url", author.url());
+        }
+    }
+
+    private static void text(ObjectNode root, String field, Optional<String> value) {
+        value.ifPresent(text -> root.put(field, text));
+    }
+
+    private static void list(ObjectNode root, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            ArrayNode array = root.putArray(field);
+            values.forEach(array::add);
+        }
+    }
+
+    private static void map(ObjectNode root, String field, Map<?, ?> entries) {
+        if (!entries.isEmpty()) {
+            ObjectNode object = root.putObject(field);
+            entries.forEach((key, value) -> object.put(key.toString(), value.toString()));
+        }
+    }
+}

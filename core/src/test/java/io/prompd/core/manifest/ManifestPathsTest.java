@@ -1,0 +1,111 @@
+package io.prompd.core.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.core.problem.Problem;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ManifestPathsTest {
+
+    private static final Set<String> PACKAGE = Set.of(
+            "prompd.json", "README.md", "LICENSE.txt", "prompts/main.prmd", "prompts/extra/summary.prmd", "contexts/data.csv");
+
+    private static List<String> problems(String fields) {
+        ManifestResult result = ManifestReaderTest.readWith(fields);
+        return result.locate(ManifestPaths.check(result.draft(), "prompd.json", PACKAGE)).stream()
+                .map(problem -> problem.line() + " " + problem.pointer() + ": " + problem.message())
+                .toList();
+    }
+
+    @Test
+    void acceptsPathsThatNameFilesOfThePackage() {
+        assertEquals(List.of(), problems("""
+                , "main": "prompts/main.prmd", "readme": "README.md", "license": "SEE LICENSE IN LICENSE.txt",
+                "prompts": {"summary": "prompts/extra/summary.prmd", "main": "./prompts/../prompts/main.prmd"},
+                "files": ["prompts/main.prmd", "prompts", "contexts/", "**/*.md", "prompts/?ain.prmd", "."]
+                """));
+    }
+
+    @Test
+    void aPromptMustBeAFileOfThePackage() {
+        assertEquals(List.of("1 /prompts/sum~1mary: 'prompts/summary.prmd' is not a file of the package"),
+                problems(", \"prompts\": {\"sum/mary\": \"prompts/summary.prmd\"}"));
+    }
+
+    @Test
+    void mainMustBeAFileOfThePackage() {
+        assertEquals(List.of("1 /main: 'main.prmd' is not a file of the package"), problems(", \"main\": \"main.prmd\""));
+    }
+
+    @Test
+    void mainMustBeAFileNotAFolder() {
+        assertEquals(List.of("1 /main: 'prompts' is not a file of the package"), problems(", \"main\": \"prompts\""));
+    }
+
+    @Test
+    void readmeMustBeAFileOfThePackage() {
+        assertEquals(List.of("1 /readme: 'readme.md' is not a file of the package"), problems(", \"readme\": \"readme.md\""));
+    }
+
+    @Test
+    void theFileOfSeeLicenseInMustBeInThePackage() {
+        ManifestResult result = ManifestReaderTest.read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"SEE LICENSE IN COPYING\"}");
+
+        assertEquals(List.of(Problem.error("prompd.json", "/license", "'COPYING' is not a file of the package",
+                        "fix the path, relative to the folder of prompd.json, or add the file")),
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE));
+    }
+
+    @Test
+    void aLiteralFilesEntryMustBeAFileOrFolderAndPointsAtItsElement() {
+        assertEquals(List.of("3 /files/3: 'docs' is neither a file nor a folder of the package"), problems("""
+                ,
+                "files": ["README.md", "prompts/", "**/*.csv",
+                  "docs"]
+                """));
+    }
+
+    @Test
+    void globsInFilesAreLeftToTheArchive() {
+        assertEquals(List.of(), problems(", \"files\": [\"nothing/**\", \"*.txt\", \"x?.md\", \"[ab].md\"]"));
+    }
+
+    @Test
+    void aPathMayNotLeaveThePackage() {
+        assertEquals(List.of("1 /files/0: '../secret.txt' leads outside the package",
+                        "1 /main: 'prompts/../../x.prmd' leads outside the package"),
+                problems(", \"main\": \"prompts/../../x.prmd\", \"files\": [\"../secret.txt\"]"));
+    }
+
+    @Test
+    void aPathMayNotBeAbsolute() {
+        assertEquals(List.of("1 /files/0: '/etc/passwd' is absolute; package paths are relative to the package root",
+                        "1 /files/1: 'C:/x.md' is absolute; package paths are relative to the package root"),
+                problems(", \"files\": [\"/etc/passwd\", \"C:/x.md\"]"));
+    }
+
+    @Test
+    void aPathMayNotUseBackslashes() {
+        assertEquals(List.of("1 /readme: 'docs\\\\README.md' contains '\\'; package paths use '/' on every system"),
+                problems(", \"readme\": \"docs\\\\\\\\README.md\""));
+    }
+
+    @Test
+    void anEmptyPathIsAnError() {
+        List<Problem> problems = ManifestPaths.check(ManifestReaderTest.readWith(", \"files\": [\"\"]").draft(),
+                "prompd.json", PACKAGE);
+
+        assertEquals("a path must not be empty", problems.get(0).message());
+        assertEquals("/files/0", problems.get(0).pointer());
+    }
+
+    @Test
+    void worksOnTheDraftOfAManifestWithErrors() {
+        ManifestResult result = ManifestReaderTest.read("{\"name\": \"Bad\", \"version\": \"1.0.0\", \"main\": \"gone.prmd\"}");
+
+        assertEquals("'gone.prmd' is not a file of the package",
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE).get(0).message());
+    }
+}

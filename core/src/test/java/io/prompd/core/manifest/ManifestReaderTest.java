@@ -1,0 +1,332 @@
+package io.prompd.core.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ManifestReaderTest {
+
+    private static final String MINIMAL = """
+            {"name": "@acme/prompts", "version": "1.0.0", "description": "d", "license": "MIT"
+            """;
+
+    static ManifestResult read(String json) {
+        return ManifestReader.read("prompd.json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The minimal valid manifest with more fields; {@code more} starts with a comma. */
+    static ManifestResult readWith(String more) {
+        return read(MINIMAL.strip() + more + "}");
+    }
+
+    static Problem only(ManifestResult result, Severity severity, String pointer) {
+        List<Problem> matching = result.problems().stream()
+                .filter(problem -> problem.severity() == severity && problem.pointer().equals(pointer))
+                .toList();
+        assertEquals(1, matching.size(), () -> "one " + severity + " at " + pointer + " in " + result.problems());
+        return matching.get(0);
+    }
+
+    @Test
+    void readsEveryKnownField() {
+        ManifestResult result = read("""
+                {
+                  "name": "@acme/prompts",
+                  "version": "1.2.3-beta.1",
+                  "description": "Prompts for Acme",
+                  "author": {"name": "Ada", "email": "ada@acme.io", "url": "https://acme.io"},
+                  "license": "(MIT OR Apache-2.0)",
+                  "keywords": ["acme", "sales"],
+                  "category": "sales",
+                  "main": "prompts/main.prmd",
+                  "prompts": {"summary": "prompts/summary.prmd", "main": "prompts/main.prmd"},
+                  "dependencies": {"@prompd/core": "^0.0.2", "helpers": "~1.2"},
+                  "engines": {"prompd": ">=0.1"},
+                  "repository": {"type": "git", "url": "https://github.com/acme/prompts"},
+                  "files": ["prompts/", "README.md"],
+                  "ignore": ["*.log"],
+                  "readme": "README.md",
+                  "type": "prompts"
+                }
+                """);
+
+        assertEquals(List.of(), result.problems());
+        Manifest manifest = result.manifest().orElseThrow();
+        assertEquals(PackageName.parse("@acme/prompts"), manifest.name());
+        assertEquals(Version.parse("1.2.3-beta.1"), manifest.version());
+        assertEquals(Optional.of("Prompts for Acme"), manifest.description());
+        assertEquals(Optional.of(new Person("Ada", "ada@acme.io", "https://acme.io")), manifest.author());
+        assertEquals(Optional.of("(MIT OR Apache-2.0)"), manifest.license());
+        assertEquals(List.of("acme", "sales"), manifest.keywords());
+        assertEquals(Optional.of("sales"), manifest.category());
+        assertEquals(Optional.of("prompts/main.prmd"), manifest.main());
+        assertEquals(List.of("main", "summary"), List.copyOf(manifest.prompts().keySet()));
+        assertEquals(Map.of(PackageName.parse("@prompd/core"), VersionRange.parse("^0.0.2"),
+                PackageName.parse("helpers"), VersionRange.parse("~1.2")), manifest.dependencies());
+        assertEquals(Map.of("prompd", ">=0.1"), manifest.engines());
+        assertEquals(Optional.of(new Repository("git", "https://github.com/acme/prompts")), manifest.repository());
+        assertEquals(List.of("prompts/", "README.md"), manifest.files());
+        assertEquals(List.of("*.log"), manifest.ignore());
+        assertEquals(Optional.of("README.md"), manifest.readme());
+        assertEquals(Optional.of("prompts"), manifest.type());
+        assertTrue(manifest.extra().isEmpty());
+    }
+
+    @Test
+    void malformedJsonIsOneErrorWithLineAndColumn() {
+        ManifestResult result = read("{\n  \"name\": \"a\",\n  \"version\": 1.0.0\n}");
+
+        Problem problem = result.problems().get(0);
+        assertEquals(1, result.problems().size());
+        assertEquals(Severity.ERROR, problem.severity());
+        assertEquals(3, problem.line());
+        assertTrue(problem.message().contains("line 3, column"), problem.message());
+        assertTrue(result.manifest().isEmpty());
+        assertEquals(ManifestDraft.empty(), result.draft());
+    }
+
+    @Test
+    void duplicateFieldIsAnError() {
+        ManifestResult result = read("{\"name\": \"a\",\n\"version\": \"1.0.0\",\n\"name\": \"b\"}");
+
+        assertTrue(result.problems().get(0).message().contains("Duplicate field 'name'"), result.problems().toString());
+        assertEquals(3, result.problems().get(0).line());
+    }
+
+    @Test
+    void contentAfterTheObjectIsAnError() {
+        ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\"}\n{}");
+
+        assertTrue(result.hasErrors());
+        assertTrue(result.problems().get(0).message().contains("after the end"), result.problems().toString());
+    }
+
+    @Test
+    void anEmptyFileIsAnError() {
+        assertEquals("the manifest is empty", only(read(" \n"), Severity.ERROR, "").message());
+    }
+
+    @Test
+    void theDocumentMustBeAnObject() {
+        ManifestResult result = read("[\"name\"]");
+
+        assertEquals("the manifest must be a JSON object, not an array", only(result, Severity.ERROR, "").message());
+    }
+
+    @Test
+    void nameAndVersionAreRequiredAndBothAreReported() {
+        ManifestResult result = read("{\"description\": \"d\", \"license\": \"MIT\"}");
+
+        assertEquals("the required field 'name' is missing", only(result, Severity.ERROR, "/name").message());
+        assertEquals("the required field 'version' is missing", only(result, Severity.ERROR, "/version").message());
+        assertTrue(result.manifest().isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            /license      | ,"license": 1             | 'license' must be a string, not a number
+            /description  | ,"description": true      | 'description' must be a string, not a boolean
+            /author       | ,"author": []             | 'author' must be a string or an object {name, email, url}, not an array
+            /keywords     | ,"keywords": "a"          | 'keywords' must be an array of strings, not a string
+            /prompts      | ,"prompts": ["a"]         | 'prompts' must be an object of strings, not an array
+            /dependencies | ,"dependencies": ["a"]    | 'dependencies' must be an object of package names to version ranges, not an array
+            /repository   | ,"repository": 1          | 'repository' must be a URL string or an object {type, url}, not a number
+            /files        | ,"files": {}              | 'files' must be an array of strings, not an object
+            /main         | ,"main": null             | 'main' must be a string, not a null
+            /engines/node | ,"engines": {"node": 18} | 'engines/node' must be a string, not a number
+            /ignore/0     | ,"ignore": [true]         | 'ignore/0' must be a string, not a boolean
+            /category     | ,"category": {}           | 'category' must be a string, not an object
+            /readme       | ,"readme": ["a"]          | 'readme' must be a string, not an array
+            /type         | ,"type": 2                | 'type' must be a string, not a number
+            """)
+    void aFieldOfTheWrongTypeNamesTheExpectedType(String pointer, String field, String message) {
+        ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\"" + field + "}");
+
+        assertEquals(message, only(result, Severity.ERROR, pointer).message());
+    }
+
+    @Test
+    void nameAndVersionMustBeStrings() {
+        ManifestResult result = read("{\"name\": 1, \"version\": 1.0}");
+
+        assertEquals("'name' must be a string, not a number", only(result, Severity.ERROR, "/name").message());
+        assertEquals("'version' must be a string, not a number", only(result, Severity.ERROR, "/version").message());
+    }
+
+    @Test
+    void anInvalidNameIsAnErrorOnItsLine() {
+        ManifestResult result = read("{\n\"version\": \"1.0.0\",\n\"name\": \"@Acme/Prompts\"\n}");
+
+        Problem problem = only(result, Severity.ERROR, "/name");
+        assertEquals(3, problem.line());
+        assertTrue(problem.message().contains("may hold only lowercase letters"), problem.message());
+        assertTrue(result.draft().name().isEmpty());
+    }
+
+    @Test
+    void aVersionMustBeStrictSemVer() {
+        ManifestResult result = read("{\"name\": \"a\", \"version\": \"v1.0\"}");
+
+        assertTrue(only(result, Severity.ERROR, "/version").message().contains("not a SemVer 2.0 version"));
+    }
+
+    @Test
+    void aDependencyNameMustBeValidAndItsPointerIsEscaped() {
+        ManifestResult result = readWith(", \"dependencies\": {\"@A/b\": \"^1.0.0\", \"ok\": \"1.0.0\"}");
+
+        assertTrue(only(result, Severity.ERROR, "/dependencies/@A~1b").message().contains("invalid package name '@A/b'"));
+        assertEquals(Map.of(PackageName.parse("ok"), VersionRange.parse("1.0.0")), result.draft().dependencies());
+    }
+
+    @Test
+    void aDependencyRangeMustParse() {
+        ManifestResult result = readWith(", \"dependencies\": {\"@acme/x\": \">=99999999999999999999\"}");
+
+        assertTrue(only(result, Severity.ERROR, "/dependencies/@acme~1x").message().contains("not a valid version range"));
+    }
+
+    @Test
+    void aPackageMayNotDependOnItself() {
+        ManifestResult result = readWith(", \"dependencies\": {\"@acme/prompts\": \"1.0.0\"}");
+
+        assertEquals("the package depends on itself", only(result, Severity.ERROR, "/dependencies/@acme~1prompts").message());
+    }
+
+    @Test
+    void aMissingLicenseIsAWarning() {
+        ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"description\": \"d\"}");
+
+        assertTrue(only(result, Severity.WARNING, "/license").message().contains("no license"));
+        assertTrue(result.manifest().isPresent());
+    }
+
+    @Test
+    void anInvalidLicenseExpressionIsAnError() {
+        ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"description\": \"d\", \"license\": \"MIT AND\"}");
+
+        assertTrue(only(result, Severity.ERROR, "/license").message().contains("not a valid SPDX license expression"));
+    }
+
+    @Test
+    void anUnknownLicenseIsAWarningWithASuggestion() {
+        ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"description\": \"d\", \"license\": \"MTI\"}");
+
+        assertEquals("'MTI' is not a known SPDX license identifier; did you mean MIT?",
+                only(result, Severity.WARNING, "/license").message());
+    }
+
+    @Test
+    void unknownFieldsAreWarnedAboutAndKept() {
+        ManifestResult result = readWith(", \"devDependencies\": {\"x\": \"1\"}, \"dependancies\": {}");
+
+        assertEquals("unknown field 'devDependencies'", only(result, Severity.WARNING, "/devDependencies").message());
+        assertEquals("did you mean 'dependencies'?", only(result, Severity.WARNING, "/dependancies").hint());
+        Manifest manifest = result.manifest().orElseThrow();
+        assertEquals(List.of("dependancies", "devDependencies"), List.copyOf(manifest.extra().keySet()));
+        assertEquals("1", manifest.extra().get("devDependencies").get("x").textValue());
+    }
+
+    @Test
+    void aMissingDescriptionIsAWarning() {
+        ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"MIT\"}");
+
+        assertEquals("the manifest has no description", only(result, Severity.WARNING, "/description").message());
+    }
+
+    @Test
+    void keywordsMustBeStrings() {
+        ManifestResult result = readWith(", \"keywords\": [\"a\", 2]");
+
+        assertEquals("'keywords/1' must be a string, not a number", only(result, Severity.ERROR, "/keywords/1").message());
+        assertEquals(List.of("a"), result.draft().keywords());
+    }
+
+    @Test
+    void anEmptyOptionalTextCountsAsAbsentWithAWarning() {
+        ManifestResult result = readWith(", \"repository\": \"\"");
+
+        assertEquals("'repository' is empty, so prompd treats it as absent",
+                only(result, Severity.WARNING, "/repository").message());
+        assertEquals(Optional.empty(), result.manifest().orElseThrow().repository());
+    }
+
+    @Test
+    void aRepositoryUrlAloneIsAGitRepository() {
+        assertEquals(Optional.of(Repository.git("https://x.io/r.git")),
+                readWith(", \"repository\": \"https://x.io/r.git\"").manifest().orElseThrow().repository());
+        assertEquals(Optional.of(Repository.git("https://x.io/r.git")),
+                readWith(", \"repository\": {\"url\": \"https://x.io/r.git\"}").manifest().orElseThrow().repository());
+    }
+
+    @Test
+    void aRepositoryObjectNeedsAUrl() {
+        ManifestResult result = readWith(", \"repository\": {\"type\": \"git\"}");
+
+        assertEquals("the repository needs a url", only(result, Severity.ERROR, "/repository/url").message());
+    }
+
+    @Test
+    void anAuthorStringIsReadAsNpmShorthand() {
+        ManifestResult result = readWith(", \"author\": \"Ada Lovelace <ada@acme.io> (https://acme.io)\"");
+
+        assertEquals(Optional.of(new Person("Ada Lovelace", "ada@acme.io", "https://acme.io")),
+                result.manifest().orElseThrow().author());
+    }
+
+    @Test
+    void anAuthorObjectNeedsAName() {
+        ManifestResult result = readWith(", \"author\": {\"email\": \"ada@acme.io\"}");
+
+        assertEquals("the author needs a name", only(result, Severity.ERROR, "/author/name").message());
+    }
+
+    @Test
+    void everyProblemIsReportedTogetherAndTheDraftKeepsWhatParsed() {
+        ManifestResult result = read("""
+                {
+                  "name": "Bad Name",
+                  "version": "1",
+                  "license": "MIT OR",
+                  "keywords": [1],
+                  "main": "prompts/main.prmd",
+                  "readme": "README.md",
+                  "files": ["prompts/"],
+                  "ignore": ["*.log"],
+                  "prompts": {"main": "prompts/main.prmd"},
+                  "dependencies": {"ok": "^1.0.0", "bad": ">=99999999999999999999"}
+                }
+                """);
+
+        List<String> errors = result.problems().stream().filter(Problem::isError)
+                .map(problem -> problem.line() + " " + problem.pointer()).toList();
+        assertEquals(List.of("2 /name", "3 /version", "4 /license", "5 /keywords/0", "11 /dependencies/bad"), errors);
+        assertFalse(result.manifest().isPresent());
+        ManifestDraft draft = result.draft();
+        assertEquals(Optional.of("prompts/main.prmd"), draft.main());
+        assertEquals(Optional.of("README.md"), draft.readme());
+        assertEquals(List.of("prompts/"), draft.files());
+        assertEquals(List.of("*.log"), draft.ignore());
+        assertEquals(Map.of("main", "prompts/main.prmd"), draft.prompts());
+        assertEquals(Map.of(PackageName.parse("ok"), VersionRange.parse("^1.0.0")), draft.dependencies());
+    }
+
+    @Test
+    void problemsAreSortedByLine() {
+        ManifestResult result = read("{\n\"version\": \"x\",\n\"name\": \"X\"\n}");
+
+        assertEquals(List.of(1, 1, 2, 3), result.problems().stream().map(Problem::line).toList());
+    }
+}

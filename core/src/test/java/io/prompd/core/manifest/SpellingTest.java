@@ -1,0 +1,23 @@
+package io.prompd.core.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SpellingTest {
+
+    @Test
+    void countsASwapOfNeighboursAsOneEdit() {
+        assertEquals(1, Spelling.distance("mti", "mit"));
+        assertEquals(3, Spelling.distance("kitten", "sitting"));
+    }
+
+    @Test
+    void suggestsTheClosestWithinTwoEditsAndBreaksTiesAlphabetically() {
+        assertEquals(Optional.of("dependencies"), Spelling.closest("dependancies", List.of("description", "dependencies")));
+        assertEquals(Optional.of("ab"), Spelling.closest("aa", List.of("ba", "ab")));
+        assertEquals(Optional.empty(), Spelling.closest("devDependencies", List.of("dependencies")));
+    }
+}
