@@ -172,7 +172,7 @@ class ManifestReaderTest {
 
         Problem problem = only(result, Severity.ERROR, "/name");
         assertEquals(3, problem.line());
-        assertTrue(problem.message().contains("may hold only lowercase letters"), problem.message());
+        assertTrue(problem.message().contains("use only lowercase letters a-z"), problem.message());
         assertTrue(result.draft().name().isEmpty());
     }
 
