@@ -18,7 +18,11 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 
@@ -143,6 +147,25 @@ public final class TestRegistryRepo implements AutoCloseable {
         try {
             Files.createDirectories(link.getParent());
             Files.createSymbolicLink(link, Path.of(target));
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return this;
+    }
+
+    /** Stages a Git submodule entry (mode 160000) pointing at a commit, as a pull request could add one. */
+    public TestRegistryRepo gitlink(String path, ObjectId commit) {
+        try {
+            DirCache index = git.getRepository().lockDirCache();
+            DirCacheEditor editor = index.editor();
+            editor.add(new DirCacheEditor.PathEdit(path) {
+                @Override
+                public void apply(DirCacheEntry entry) {
+                    entry.setFileMode(FileMode.GITLINK);
+                    entry.setObjectId(commit);
+                }
+            });
+            editor.commit();
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
