@@ -37,25 +37,25 @@ final class JsonFile {
     }
 
     /** Reads a JSON object; a syntax error or a root that is not an object gives the problem instead. */
-    static Either parse(String file, byte[] bytes) {
+    static Opened parse(String file, byte[] bytes) {
         try {
             JsonNode root = MAPPER.readTree(bytes);
             if (root == null || !root.isObject()) {
-                return new Either(Optional.empty(), List.of(Problem.error(file, "", "the file must hold a JSON object",
+                return new Opened(Optional.empty(), List.of(Problem.error(file, "", "the file must hold a JSON object",
                         "write the settings between { and }")));
             }
-            return new Either(Optional.of(new JsonFile(file, root, fieldLines(bytes))), List.of());
+            return new Opened(Optional.of(new JsonFile(file, root, fieldLines(bytes))), List.of());
         } catch (JsonProcessingException invalid) {
             int line = invalid.getLocation() == null ? 0 : Math.max(0, invalid.getLocation().getLineNr());
-            return new Either(Optional.empty(), List.of(Problem.error(file, "", "invalid JSON: " + invalid.getOriginalMessage(),
+            return new Opened(Optional.empty(), List.of(Problem.error(file, "", "invalid JSON: " + invalid.getOriginalMessage(),
                     "check for a missing comma, quote or bracket").atLine(line)));
         } catch (IOException unreadable) {
-            return new Either(Optional.empty(), List.of(Problem.error(file, "", "cannot read: " + unreadable.getMessage(), "")));
+            return new Opened(Optional.empty(), List.of(Problem.error(file, "", "cannot read: " + unreadable.getMessage(), "")));
         }
     }
 
     /** A parsed file, or the problems that prevented parsing. */
-    record Either(Optional<JsonFile> json, List<Problem> problems) {
+    record Opened(Optional<JsonFile> json, List<Problem> problems) {
     }
 
     private static Map<String, Integer> fieldLines(byte[] bytes) throws IOException {

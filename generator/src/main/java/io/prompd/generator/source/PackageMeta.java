@@ -46,7 +46,7 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
      * @param file path of the file in the repository, for the problems
      */
     public static Parsed<PackageMeta> parse(String file, byte[] json) {
-        JsonFile.Either read = JsonFile.parse(file, json);
+        JsonFile.Opened read = JsonFile.parse(file, json);
         if (read.json().isEmpty()) {
             return Parsed.failed(read.problems());
         }

@@ -3,7 +3,6 @@ package io.prompd.generator.source;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;

@@ -57,7 +57,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
 
     /** Reads {@code registry.json}, reporting every missing or malformed field. */
     public static Parsed<RegistryConfig> parse(byte[] json) {
-        JsonFile.Either read = JsonFile.parse(FILE, json);
+        JsonFile.Opened read = JsonFile.parse(FILE, json);
         if (read.json().isEmpty()) {
             return Parsed.failed(read.problems());
         }

@@ -102,13 +102,9 @@ public final class RegistryRepository implements AutoCloseable {
             RevCommit commit = parseCommit(walk, commitId);
             RevTree tree = commit.getTree();
             Problems problems = new Problems();
-            Optional<RegistryConfig> config = readFile(reader, tree, RegistryConfig.FILE, problems)
+            Optional<RegistryConfig> config = readFile(reader, tree, RegistryConfig.FILE, true, problems)
                     .flatMap(bytes -> collect(RegistryConfig.parse(bytes), problems));
-            if (config.isEmpty() && !problems.hasErrors()) {
-                problems.error(RegistryConfig.FILE, "", "the registry has no registry.json",
-                        "add registry.json at the repository root with at least name, baseUrl and git");
-            }
-            Scopes scopes = readFile(reader, tree, Scopes.FILE, problems)
+            Scopes scopes = readFile(reader, tree, Scopes.FILE, false, problems)
                     .flatMap(bytes -> collect(Scopes.parse(bytes), problems)).orElse(Scopes.EMPTY);
             Optional<ObjectId> packagesTree = treeAt(reader, tree, RegistryLayout.PACKAGES, problems);
             SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages = Collections.emptySortedMap();
@@ -132,11 +128,15 @@ public final class RegistryRepository implements AutoCloseable {
         return parsed.value();
     }
 
-    /** The bytes of a regular file at the root tree, empty when absent; anything else there is a problem. */
-    private static Optional<byte[]> readFile(ObjectReader reader, RevTree tree, String path, Problems problems)
-            throws IOException {
+    /** The bytes of a regular file of the root tree; anything else there, or a required file missing, is a problem. */
+    private static Optional<byte[]> readFile(ObjectReader reader, RevTree tree, String path, boolean required,
+                                             Problems problems) throws IOException {
         try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
             if (walk == null) {
+                if (required) {
+                    problems.error(path, "", "the registry has no " + path,
+                            "add " + path + " at the repository root; see the registry documentation for its fields");
+                }
                 return Optional.empty();
             }
             if (walk.getFileMode(0) != FileMode.REGULAR_FILE) {

@@ -66,7 +66,7 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
      * but not declared is an error, since nobody could publish through it.
      */
     public static Parsed<Scopes> parse(byte[] json) {
-        JsonFile.Either read = JsonFile.parse(FILE, json);
+        JsonFile.Opened read = JsonFile.parse(FILE, json);
         if (read.json().isEmpty()) {
             return Parsed.failed(read.problems());
         }
