@@ -62,12 +62,11 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
             return Parsed.failed(read.problems());
         }
         JsonFile file = read.json().get();
-        Optional<String> name = file.requiredText("/name").filter(text -> {
-            if (text.isBlank()) {
-                file.error("/name", "the registry name must not be empty", "give the registry a display name");
-            }
-            return !text.isBlank();
-        });
+        Optional<String> name = file.requiredText("/name");
+        if (name.isPresent() && name.get().isBlank()) {
+            file.error("/name", "the registry name must not be empty", "give the registry a display name");
+            name = Optional.empty();
+        }
         Optional<URI> baseUrl = file.requiredText("/baseUrl").flatMap(text -> url(file, "/baseUrl", text, true));
         Optional<URI> git = file.requiredText("/git").flatMap(text -> url(file, "/git", text, false));
         List<String> maintainers = file.strings("/maintainers");

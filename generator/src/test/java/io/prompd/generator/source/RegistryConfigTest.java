@@ -2,6 +2,7 @@ package io.prompd.generator.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.archive.ArchiveLimits;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class RegistryConfigTest {
 
@@ -109,6 +109,16 @@ class RegistryConfigTest {
     }
 
     @Test
+    void blankNameIsAnError() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": " ", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git"}
+                """);
+
+        assertTrue(parsed.value().isEmpty());
+        assertEquals("/name", parsed.problems().get(0).pointer());
+    }
+
+    @Test
     void rootMustBeAnObject() {
         Parsed<RegistryConfig> parsed = parse("[1, 2]");
 
@@ -117,9 +127,8 @@ class RegistryConfigTest {
 
     @Test
     void orElseThrowCarriesAllProblems() {
-        Executable read = () -> parse("{}").orElseThrow("registry.json is invalid");
-
-        ValidationException thrown = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class, read);
+        ValidationException thrown = assertThrows(ValidationException.class,
+                () -> parse("{}").orElseThrow("registry.json is invalid"));
         assertEquals(3, thrown.problems().size());
     }
 }
