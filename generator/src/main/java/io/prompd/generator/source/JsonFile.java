@@ -42,7 +42,7 @@ final class JsonFile {
             JsonNode root = MAPPER.readTree(bytes);
             if (root == null || !root.isObject()) {
                 return new Opened(Optional.empty(), List.of(Problem.error(file, "", "the file must hold a JSON object",
-                        "write the settings between { and }")));
+                        "write the fields between { and }")));
             }
             return new Opened(Optional.of(new JsonFile(file, root, fieldLines(bytes))), List.of());
         } catch (JsonProcessingException invalid) {
@@ -77,10 +77,6 @@ final class JsonFile {
             pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
         }
         return pointer.toString();
-    }
-
-    JsonNode root() {
-        return root;
     }
 
     void error(String pointer, String message, String hint) {
