@@ -1,0 +1,109 @@
+package io.prompd.generator.source;
+
+import io.prompd.core.source.EntryKind;
+import io.prompd.core.source.PackageSource;
+import io.prompd.core.source.SourceEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectDatabase;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * A package folder read straight from a Git tree, with no working tree. The listing is read once,
+ * when the source is made, with the caller's reader: one tree walk, and sizes from object headers
+ * without inflating any blob. Contents are read only when opened, each time with a fresh reader
+ * from the object database, so one source may be read from several threads.
+ */
+public final class GitTreeSource implements PackageSource {
+
+    private final ObjectDatabase objects;
+    private final String description;
+    private final List<SourceEntry> entries;
+    private final Map<String, SourceEntry> entriesByPath;
+    private final Map<String, ObjectId> blobs;
+
+    private GitTreeSource(ObjectDatabase objects, String description, List<SourceEntry> entries,
+                          Map<String, ObjectId> blobs) {
+        this.objects = objects;
+        this.description = description;
+        this.entries = List.copyOf(entries);
+        this.entriesByPath = entries.stream().collect(Collectors.toUnmodifiableMap(SourceEntry::path, entry -> entry));
+        this.blobs = Map.copyOf(blobs);
+    }
+
+    /**
+     * Lists the tree.
+     *
+     * @param description where the files are, for messages, as {@code abc1234:packages/@a/b/1.0.0}
+     */
+    static GitTreeSource read(ObjectDatabase objects, ObjectReader reader, AnyObjectId tree, String description)
+            throws IOException {
+        List<SourceEntry> entries = new ArrayList<>();
+        Map<String, ObjectId> blobs = new HashMap<>();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(tree);
+            walk.setRecursive(true);
+            while (walk.next()) {
+                String path = walk.getPathString();
+                FileMode mode = walk.getFileMode(0);
+                ObjectId id = walk.getObjectId(0);
+                entries.add(entry(path, mode, reader, id));
+                if (mode.getObjectType() == Constants.OBJ_BLOB) {
+                    blobs.put(path, id);
+                }
+            }
+        }
+        // A tree walk orders "a/b" after "a.txt" as Git does; the PackageSource contract wants plain path order.
+        entries.sort(Comparator.comparing(SourceEntry::path));
+        return new GitTreeSource(objects, description, entries, blobs);
+    }
+
+    private static SourceEntry entry(String path, FileMode mode, ObjectReader reader, ObjectId id) throws IOException {
+        if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
+            return new SourceEntry(path, EntryKind.FILE, reader.getObjectSize(id, Constants.OBJ_BLOB),
+                    mode == FileMode.EXECUTABLE_FILE);
+        }
+        return new SourceEntry(path, mode == FileMode.SYMLINK ? EntryKind.SYMLINK : EntryKind.OTHER, 0, false);
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public List<SourceEntry> entries() {
+        return entries;
+    }
+
+    @Override
+    public Optional<SourceEntry> entry(String path) {
+        return Optional.ofNullable(entriesByPath.get(path));
+    }
+
+    /** Streams a regular file's blob; a symbolic link is not followed, so opening one fails like a missing file. */
+    @Override
+    public InputStream open(String path) throws IOException {
+        Optional<SourceEntry> entry = entry(path);
+        if (entry.isEmpty() || !entry.get().isFile()) {
+            throw new NoSuchFileException(description + "/" + path, null,
+                    entry.isEmpty() ? "no such file" : "not a regular file but " + entry.get().kind());
+        }
+        try (ObjectReader reader = objects.newReader()) {
+            return reader.open(blobs.get(path), Constants.OBJ_BLOB).openStream();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.prompd.generator.source;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.problem.Problem;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * One registry JSON file being read: its tree, the line of every field (Jackson's tree keeps no
+ * locations, so they are gathered in a streaming pass) and the problems found so far. The typed
+ * getters report a wrong type as a problem and return empty, so a reader goes on to the next field.
+ */
+final class JsonFile {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String file;
+    private final JsonNode root;
+    private final Map<String, Integer> lines;
+    private final List<Problem> problems = new ArrayList<>();
+
+    private JsonFile(String file, JsonNode root, Map<String, Integer> lines) {
+        this.file = file;
+        this.root = root;
+        this.lines = lines;
+    }
+
+    /** Reads a JSON object; a syntax error or a root that is not an object gives the problem instead. */
+    static Opened parse(String file, byte[] bytes) {
+        try {
+            JsonNode root = MAPPER.readTree(bytes);
+            if (root == null || !root.isObject()) {
+                return new Opened(Optional.empty(), List.of(Problem.error(file, "", "the file must hold a JSON object",
+                        "write the fields between { and }")));
+            }
+            return new Opened(Optional.of(new JsonFile(file, root, fieldLines(bytes))), List.of());
+        } catch (JsonProcessingException invalid) {
+            int line = invalid.getLocation() == null ? 0 : Math.max(0, invalid.getLocation().getLineNr());
+            return new Opened(Optional.empty(), List.of(Problem.error(file, "", "invalid JSON: " + invalid.getOriginalMessage(),
+                    "check for a missing comma, quote or bracket").atLine(line)));
+        } catch (IOException unreadable) {
+            return new Opened(Optional.empty(), List.of(Problem.error(file, "", "cannot read: " + unreadable.getMessage(), "")));
+        }
+    }
+
+    /** A parsed file, or the problems that prevented parsing. */
+    record Opened(Optional<JsonFile> json, List<Problem> problems) {
+    }
+
+    private static Map<String, Integer> fieldLines(byte[] bytes) throws IOException {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME || token.isScalarValue() || token.isStructStart()) {
+                    lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
+                            parser.currentTokenLocation().getLineNr());
+                }
+            }
+        }
+        return lines;
+    }
+
+    static String pointer(String... path) {
+        StringBuilder pointer = new StringBuilder();
+        for (String segment : path) {
+            pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.toString();
+    }
+
+    void error(String pointer, String message, String hint) {
+        problems.add(Problem.error(file, pointer, message, hint).atLine(lines.getOrDefault(pointer, 0)));
+    }
+
+    List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The node at the pointer if it exists and has the expected type; a wrong type is reported. */
+    Optional<JsonNode> optional(String pointer, JsonNodeType type, String expected) {
+        JsonNode node = root.at(pointer);
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.getNodeType() != type) {
+            error(pointer, "must be " + expected + ", not " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
+                    "write it as " + expected);
+            return Optional.empty();
+        }
+        return Optional.of(node);
+    }
+
+    Optional<JsonNode> required(String pointer, JsonNodeType type, String expected) {
+        JsonNode node = root.at(pointer);
+        if (node.isMissingNode() || node.isNull()) {
+            error(pointer, "the field '" + pointer.substring(pointer.lastIndexOf('/') + 1) + "' is required",
+                    "add it as " + expected);
+            return Optional.empty();
+        }
+        return optional(pointer, type, expected);
+    }
+
+    Optional<String> requiredText(String pointer) {
+        return required(pointer, JsonNodeType.STRING, "a string").map(JsonNode::asText);
+    }
+
+    /** Each string of an array of strings; entries of another type are reported and left out. */
+    List<String> strings(String pointer) {
+        return optional(pointer, JsonNodeType.ARRAY, "an array of strings").map(array -> {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    texts.add(array.get(i).asText());
+                } else {
+                    error(pointer + "/" + i, "must be a string", "write it between double quotes");
+                }
+            }
+            return texts;
+        }).orElseGet(Collections::emptyList);
+    }
+
+    /**
+     * The entries of an object, each converted by {@code convert} from its key and its pointer;
+     * the converter reports its own problems and returns empty to leave the entry out.
+     */
+    <V> Map<String, V> entries(String pointer, String expected, BiFunction<String, String, Optional<V>> convert) {
+        Map<String, V> converted = new HashMap<>();
+        optional(pointer, JsonNodeType.OBJECT, expected).ifPresent(object -> object.fieldNames()
+                .forEachRemaining(key -> convert.apply(key, pointer + pointer(key))
+                        .ifPresent(value -> converted.put(key, value))));
+        return converted;
+    }
+}

@@ -1,0 +1,118 @@
+package io.prompd.generator.source;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Lists the {@code packages/} tree down to the version folders and no deeper: the files inside a
+ * version are never walked here, which keeps a registry of 20,000 versions cheap to list. Any
+ * entry that does not fit the layout is reported rather than skipped, so a bad folder name in a
+ * pull request cannot go unnoticed.
+ */
+final class PackageListing {
+
+    private final SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages = new TreeMap<>();
+    private final SortedMap<PackageName, ObjectId> metaFiles = new TreeMap<>();
+    private final Problems problems;
+
+    private PackageListing(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** Lists the packages tree (absent when the registry has no packages yet), reporting into {@code problems}. */
+    static PackageListing read(ObjectReader reader, ObjectId packagesTree, Problems problems) throws IOException {
+        PackageListing listing = new PackageListing(problems);
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(packagesTree);
+            walk.setRecursive(false);
+            while (walk.next()) {
+                listing.visit(walk);
+            }
+        }
+        return listing;
+    }
+
+    SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages() {
+        return packages;
+    }
+
+    Map<PackageName, ObjectId> metaFiles() {
+        return metaFiles;
+    }
+
+    private void visit(TreeWalk walk) throws IOException {
+        String[] parts = walk.getPathString().split("/");
+        boolean inScope = parts[0].startsWith("@");
+        if (parts.length == 1 && inScope) {
+            visitScope(walk, parts[0]);
+        } else if (parts.length == (inScope ? 2 : 1)) {
+            visitPackage(walk, inScope ? parts[0] + "/" + parts[1] : parts[0]);
+        } else {
+            PackageName name = PackageName.parse(inScope ? parts[0] + "/" + parts[1] : parts[0]);
+            visitVersionLevel(walk, name, parts[parts.length - 1]);
+        }
+    }
+
+    private void visitScope(TreeWalk walk, String scope) throws IOException {
+        String path = repositoryPath(walk);
+        List<String> violations = PackageName.check(scope + "/name");
+        if (!violations.isEmpty()) {
+            problems.error(path, "", "'" + scope + "' is not a valid scope: " + String.join("; ", violations),
+                    "rename the folder to a valid scope, such as @my-team");
+        } else if (!walk.isSubtree()) {
+            problems.error(path, "", "a scope must be a folder of packages, but " + path + " is a file",
+                    "remove the file, or put packages below packages/" + scope + "/");
+        } else {
+            walk.enterSubtree();
+        }
+    }
+
+    private void visitPackage(TreeWalk walk, String nameText) throws IOException {
+        String path = repositoryPath(walk);
+        List<String> violations = PackageName.check(nameText);
+        if (!violations.isEmpty()) {
+            problems.error(path, "", "'" + nameText + "' is not a valid package name: " + String.join("; ", violations),
+                    "package folders are packages/<name>/<version>/ or packages/@<scope>/<name>/<version>/");
+        } else if (!walk.isSubtree()) {
+            problems.error(path, "", "expected a package folder, found a file",
+                    "package folders are packages/<name>/<version>/ or packages/@<scope>/<name>/<version>/");
+        } else {
+            walk.enterSubtree();
+        }
+    }
+
+    private void visitVersionLevel(TreeWalk walk, PackageName name, String entry) {
+        String path = repositoryPath(walk);
+        if (!walk.isSubtree()) {
+            if (entry.equals(PackageMeta.FILE) && walk.getFileMode(0) == FileMode.REGULAR_FILE) {
+                metaFiles.put(name, walk.getObjectId(0));
+            } else {
+                problems.error(path, "", "unexpected file in the folder of " + name,
+                        "a package folder holds only version folders and an optional meta.json");
+            }
+            return;
+        }
+        try {
+            Version version = Version.parse(entry);
+            packages.computeIfAbsent(name, any -> new TreeMap<>())
+                    .put(version, new VersionFolder(name, version, path, walk.getObjectId(0)));
+        } catch (IllegalArgumentException invalid) {
+            problems.error(path, "", "the folder of " + name + " is not a version: " + invalid.getMessage(),
+                    "name each version folder after its exact version, such as 1.2.3");
+        }
+    }
+
+    private static String repositoryPath(TreeWalk walk) {
+        return RegistryLayout.PACKAGES + "/" + walk.getPathString();
+    }
+}

@@ -1,0 +1,78 @@
+package io.prompd.generator.source;
+
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.version.Version;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What maintainers say about a package beside its published versions, from
+ * {@code packages/<name>/meta.json}.
+ *
+ * @param distTags   tag (such as {@code latest}) to the version it points at
+ * @param yanked     versions withdrawn from resolution, with the reason
+ * @param deprecated versions still installable but warned about, with the message
+ * @param owners     logins that may publish an unscoped package
+ */
+public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version, String> yanked,
+                          SortedMap<Version, String> deprecated, SortedSet<String> owners) {
+
+    public static final String FILE = "meta.json";
+
+    /** The meta of a package without meta.json. */
+    public static final PackageMeta EMPTY = new PackageMeta(Collections.emptySortedMap(), Collections.emptySortedMap(),
+            Collections.emptySortedMap(), Collections.emptySortedSet());
+
+    public PackageMeta {
+        distTags = Collections2.sortedMap(distTags);
+        yanked = Collections2.sortedMap(yanked);
+        deprecated = Collections2.sortedMap(deprecated);
+        owners = Collections2.sortedSet(owners);
+    }
+
+    public boolean isYanked(Version version) {
+        return yanked.containsKey(version);
+    }
+
+    /**
+     * Reads a meta.json. Entries with an invalid version or a value of the wrong type are reported
+     * and left out, so the rest of the file still counts.
+     *
+     * @param file path of the file in the repository, for the problems
+     */
+    public static Parsed<PackageMeta> parse(String file, byte[] json) {
+        JsonFile.Opened read = JsonFile.parse(file, json);
+        if (read.json().isEmpty()) {
+            return Parsed.failed(read.problems());
+        }
+        JsonFile meta = read.json().get();
+        Map<String, Version> distTags = meta.entries("/distTags", "an object of tag to version",
+                (tag, pointer) -> meta.optional(pointer, JsonNodeType.STRING,
+                        "a version string").flatMap(node -> version(meta, pointer, node.asText())));
+        SortedMap<Version, String> yanked = byVersion(meta, "/yanked", "an object of version to reason");
+        SortedMap<Version, String> deprecated = byVersion(meta, "/deprecated", "an object of version to message");
+        return Parsed.of(new PackageMeta(new TreeMap<>(distTags), yanked, deprecated, new TreeSet<>(meta.strings("/owners"))), meta.problems());
+    }
+
+    private static SortedMap<Version, String> byVersion(JsonFile meta, String pointer, String expected) {
+        SortedMap<Version, String> texts = new TreeMap<>();
+        meta.entries(pointer, expected, (key, entryPointer) -> version(meta, entryPointer, key)
+                        .flatMap(version -> meta.requiredText(entryPointer).map(text -> Map.entry(version, text))))
+                .values().forEach(entry -> texts.put(entry.getKey(), entry.getValue()));
+        return texts;
+    }
+
+    private static Optional<Version> version(JsonFile meta, String pointer, String text) {
+        try {
+            return Optional.of(Version.parse(text));
+        } catch (IllegalArgumentException invalid) {
+            meta.error(pointer, invalid.getMessage(), "use the exact version of a published folder, such as 1.2.3");
+            return Optional.empty();
+        }
+    }
+}

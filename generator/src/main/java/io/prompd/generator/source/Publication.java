@@ -1,0 +1,23 @@
+package io.prompd.generator.source;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Where a version entered the registry: the commit that added its {@code prompd.json} and that
+ * commit's committer time, the version's publish time.
+ */
+public record Publication(ObjectId commit, Instant time) {
+
+    public Publication {
+        commit = commit.copy();
+        Objects.requireNonNull(time, "time");
+    }
+
+    /** {@code abc1234 (2026-03-01)}, for messages such as "published in commit abc1234 (2026-03-01)". */
+    public String describe() {
+        return RegistryRepository.shortId(commit) + " (" + time.atOffset(ZoneOffset.UTC).toLocalDate() + ")";
+    }
+}

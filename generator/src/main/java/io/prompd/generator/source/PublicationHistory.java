@@ -1,0 +1,100 @@
+package io.prompd.generator.source;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * For every version present at a commit, the commit that published it.
+ *
+ * <p>History is followed along first parents only, from the root to the commit, diffing each
+ * commit with its first parent. On the first-parent line the state after each step is exactly
+ * the versions present at that commit, so a version deleted and added again counts from its
+ * last addition, and a version merged from a pull request branch counts from the merge commit:
+ * the moment it reached the registry's branch. Each step diffs only the changed subtrees under
+ * {@code packages/}, so the whole walk costs one pass over history, not one per version.
+ *
+ * @param commit       the commit the history was computed at
+ * @param publications every version present at the commit to where it was published, sorted
+ */
+public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publication> publications) {
+
+    private static final TreeFilter MANIFESTS = AndTreeFilter.create(
+            PathFilter.create(RegistryLayout.PACKAGES), PathSuffixFilter.create("/" + RegistryLayout.MANIFEST));
+
+    public PublicationHistory {
+        commit = commit.copy();
+        publications = Collections2.sortedMap(publications);
+    }
+
+    public Optional<Publication> publication(PackageVersion version) {
+        return Optional.ofNullable(publications.get(version));
+    }
+
+    /** Walks the whole first-parent history of the commit. */
+    public static PublicationHistory compute(RegistryRepository repository, ObjectId commit) throws IOException {
+        return walk(repository, Optional.empty(), commit);
+    }
+
+    /**
+     * The history at a later commit, walking only the commits added since this one. When this
+     * history's commit is not on the new commit's first-parent line (history was rewritten, or it
+     * came from another branch), the whole history is walked instead, so the result always equals
+     * {@link #compute}.
+     */
+    public PublicationHistory update(RegistryRepository repository, ObjectId newCommit) throws IOException {
+        return walk(repository, Optional.of(this), newCommit);
+    }
+
+    private static PublicationHistory walk(RegistryRepository repository, Optional<PublicationHistory> previous,
+                                           ObjectId head) throws IOException {
+        try (ObjectReader reader = repository.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            Optional<ObjectId> stop = previous.map(PublicationHistory::commit);
+            Deque<RevCommit> line = new ArrayDeque<>();
+            RevCommit current = RegistryRepository.parseCommit(walk, head);
+            while (current != null && !stop.map(current::equals).orElse(false)) {
+                line.push(current);
+                current = current.getParentCount() == 0 ? null : walk.parseCommit(current.getParent(0));
+            }
+            boolean resumed = current != null;
+            SortedMap<PackageVersion, Publication> state = new TreeMap<>(
+                    resumed ? previous.get().publications() : Map.of());
+            for (RevCommit commit : line) {
+                apply(reader, walk, commit, state);
+            }
+            return new PublicationHistory(head, state);
+        }
+    }
+
+    private static void apply(ObjectReader reader, RevWalk walk, RevCommit commit,
+                              SortedMap<PackageVersion, Publication> state) throws IOException {
+        Optional<ObjectId> parentTree = commit.getParentCount() == 0 ? Optional.empty()
+                : Optional.of(walk.parseCommit(commit.getParent(0)).getTree());
+        Publication publication = new Publication(commit, Instant.ofEpochSecond(commit.getCommitTime()));
+        for (Change change : TreeDiff.between(reader, parentTree, commit.getTree(), MANIFESTS)) {
+            Optional<PackageVersion> version = RegistryLayout.manifestOwner(change.path());
+            if (version.isEmpty()) {
+                continue;
+            }
+            switch (change.type()) {
+                case ADDED -> state.put(version.get(), publication);
+                case DELETED -> state.remove(version.get());
+                case MODIFIED -> { /* an edit of a published version does not republish it */ }
+            }
+        }
+    }
+
+}

@@ -1,0 +1,129 @@
+package io.prompd.generator.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.archive.ArchiveLimits;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Collections;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The registry's own settings, from {@code registry.json} at the root of the registry repository.
+ *
+ * @param name        display name of the registry
+ * @param baseUrl     where the static registry is served, ending with {@code /}
+ * @param git         clone URL of the registry repository
+ * @param maintainers GitHub logins allowed to merge and to publish in any scope
+ * @param isPrivate   whether the registry needs credentials to read
+ * @param policy      what packages may hold and be called
+ */
+public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String> maintainers, boolean isPrivate,
+                             Policy policy) {
+
+    public static final String FILE = "registry.json";
+
+    public RegistryConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(git, "git");
+        maintainers = Collections2.sortedSet(maintainers);
+        Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * Rules a registry applies to every package.
+     *
+     * @param limits        bounds on files and sizes
+     * @param reservedNames package names (or scopes, without {@code @}) nobody but maintainers may publish
+     */
+    public record Policy(ArchiveLimits limits, SortedSet<String> reservedNames) {
+
+        public static final Policy DEFAULT = new Policy(ArchiveLimits.DEFAULT, Collections.emptySortedSet());
+
+        public Policy {
+            Objects.requireNonNull(limits, "limits");
+            reservedNames = Collections2.sortedSet(reservedNames);
+        }
+    }
+
+    public boolean isMaintainer(String login) {
+        return maintainers.contains(login);
+    }
+
+    /** Reads {@code registry.json}, reporting every missing or malformed field. */
+    public static Parsed<RegistryConfig> parse(byte[] json) {
+        JsonFile.Opened read = JsonFile.parse(FILE, json);
+        if (read.json().isEmpty()) {
+            return Parsed.failed(read.problems());
+        }
+        JsonFile file = read.json().get();
+        Optional<String> name = file.requiredText("/name");
+        if (name.isPresent() && name.get().isBlank()) {
+            file.error("/name", "the registry name must not be empty", "give the registry a display name");
+            name = Optional.empty();
+        }
+        Optional<URI> baseUrl = file.requiredText("/baseUrl").flatMap(text -> url(file, "/baseUrl", text, true));
+        Optional<URI> git = file.requiredText("/git").flatMap(text -> url(file, "/git", text, false));
+        List<String> maintainers = file.strings("/maintainers");
+        boolean isPrivate = file.optional("/private", JsonNodeType.BOOLEAN, "true or false")
+                .map(JsonNode::asBoolean).orElse(false);
+        Policy policy = policy(file);
+        if (name.isEmpty() || baseUrl.isEmpty() || git.isEmpty()) {
+            return Parsed.failed(file.problems());
+        }
+        return Parsed.of(new RegistryConfig(name.get(), baseUrl.get(), git.get(), new TreeSet<>(maintainers),
+                isPrivate, policy), file.problems());
+    }
+
+    private static Optional<URI> url(JsonFile file, String pointer, String text, boolean mustEndWithSlash) {
+        try {
+            URI uri = new URI(text);
+            if (!uri.isAbsolute() || uri.getHost() == null && !"file".equals(uri.getScheme())) {
+                file.error(pointer, "'" + text + "' is not an absolute URL", "write it as https://host/path/");
+                return Optional.empty();
+            }
+            if (mustEndWithSlash && !text.endsWith("/")) {
+                file.error(pointer, "the base URL must end with '/'",
+                        "write '" + text + "/' so paths resolve below it");
+                return Optional.empty();
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException invalid) {
+            file.error(pointer, "'" + text + "' is not a valid URL: " + invalid.getReason(), "write it as https://host/path/");
+            return Optional.empty();
+        }
+    }
+
+    private static Policy policy(JsonFile file) {
+        if (file.optional("/policy", JsonNodeType.OBJECT, "an object").isEmpty()) {
+            return Policy.DEFAULT;
+        }
+        ArchiveLimits defaults = ArchiveLimits.DEFAULT;
+        long maxFiles = limit(file, "/policy/maxFiles", defaults.maxFiles(), Integer.MAX_VALUE);
+        long maxFileBytes = limit(file, "/policy/maxFileBytes", defaults.maxFileBytes(), Long.MAX_VALUE);
+        long maxUnpackedBytes = limit(file, "/policy/maxUnpackedBytes", defaults.maxUnpackedBytes(), Long.MAX_VALUE);
+        ArchiveLimits limits = new ArchiveLimits((int) maxFiles, maxFileBytes, maxUnpackedBytes,
+                defaults.maxExpansionRatio());
+        return new Policy(limits, new TreeSet<>(file.strings("/policy/reservedNames")));
+    }
+
+    /** A positive whole number no larger than {@code max}; the default when absent or invalid (after reporting it). */
+    private static long limit(JsonFile file, String pointer, long fallback, long max) {
+        Optional<JsonNode> node = file.optional(pointer, JsonNodeType.NUMBER, "a positive whole number");
+        if (node.isEmpty()) {
+            return fallback;
+        }
+        if (!node.get().canConvertToExactIntegral() || !node.get().canConvertToLong()
+                || node.get().asLong() < 1 || node.get().asLong() > max) {
+            file.error(pointer, "must be a whole number from 1 to " + max + ", not " + node.get(),
+                    "leave it out to use the default, " + fallback);
+            return fallback;
+        }
+        return node.get().asLong();
+    }
+}

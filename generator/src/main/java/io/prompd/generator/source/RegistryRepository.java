@@ -1,0 +1,208 @@
+package io.prompd.generator.source;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.version.Version;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.util.FS;
+
+/**
+ * A registry Git repository, bare or with a working tree; only its objects are read. Close it
+ * when done: snapshots and sources read from it until then.
+ */
+public final class RegistryRepository implements AutoCloseable {
+
+    /** Length of abbreviated commit ids in messages. */
+    static final int SHORT_ID_LENGTH = 7;
+
+    private final Repository repository;
+
+    private RegistryRepository(Repository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * Opens the repository at the folder: a bare repository, a {@code .git} folder, or a working
+     * tree containing one.
+     */
+    public static RegistryRepository open(Path folder) throws IOException {
+        File gitDir = Files.isDirectory(folder)
+                ? RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED) : null;
+        if (gitDir == null) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "not a Git repository: " + folder,
+                    "give the folder of a clone of the registry repository (bare or not)");
+        }
+        return new RegistryRepository(new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build());
+    }
+
+    Repository repository() {
+        return repository;
+    }
+
+    /** The commit a revision names: a branch, a tag, a full or abbreviated id, or an expression such as {@code HEAD~1}. */
+    public ObjectId resolve(String revision) throws IOException {
+        ObjectId id;
+        try {
+            id = repository.resolve(revision);
+        } catch (AmbiguousObjectException ambiguous) {
+            throw new PrompdException(ExitCode.USAGE, "the abbreviated id '" + revision + "' matches "
+                    + ambiguous.getCandidates().size() + " objects", "give more characters of the commit id");
+        } catch (RevisionSyntaxException invalid) {
+            throw new PrompdException(ExitCode.USAGE, "'" + revision + "' is not a valid revision",
+                    "give a branch, a tag, a commit id or an expression such as HEAD~1");
+        }
+        if (id == null) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "no revision '" + revision + "' in " + repository.getDirectory(),
+                    "fetch the branch or commit first (git fetch origin " + revision + "), or check its spelling");
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(id).copy();
+        } catch (IncorrectObjectTypeException notCommit) {
+            throw new PrompdException(ExitCode.USAGE, "'" + revision + "' names a " + typeOf(id) + ", not a commit",
+                    "give a branch, a tag or a commit id");
+        }
+    }
+
+    private String typeOf(ObjectId id) throws IOException {
+        return Constants.typeString(repository.open(id).getType());
+    }
+
+    /** Reads the registry at the commit. Missing settings files and bad folders end up in its problems. */
+    public RegistrySnapshot snapshot(ObjectId commitId) throws IOException {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            RevCommit commit = parseCommit(walk, commitId);
+            RevTree tree = commit.getTree();
+            Problems problems = new Problems();
+            Optional<RegistryConfig> config = readFile(reader, tree, RegistryConfig.FILE, true, problems)
+                    .flatMap(bytes -> collect(RegistryConfig.parse(bytes), problems));
+            Scopes scopes = readFile(reader, tree, Scopes.FILE, false, problems)
+                    .flatMap(bytes -> collect(Scopes.parse(bytes), problems)).orElse(Scopes.EMPTY);
+            Optional<ObjectId> packagesTree = treeAt(reader, tree, RegistryLayout.PACKAGES, problems);
+            SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages = Collections.emptySortedMap();
+            Map<PackageName, PackageMeta> metas = new HashMap<>();
+            if (packagesTree.isPresent()) {
+                PackageListing listing = PackageListing.read(reader, packagesTree.get(), problems);
+                packages = listing.packages();
+                for (Map.Entry<PackageName, ObjectId> meta : listing.metaFiles().entrySet()) {
+                    byte[] bytes = reader.open(meta.getValue(), Constants.OBJ_BLOB).getBytes();
+                    collect(PackageMeta.parse(RegistryLayout.metaFile(meta.getKey()), bytes), problems)
+                            .ifPresent(parsed -> metas.put(meta.getKey(), parsed));
+                }
+            }
+            return new RegistrySnapshot(repository.getObjectDatabase(), commit, Instant.ofEpochSecond(commit.getCommitTime()),
+                    config, scopes, packages, metas, problems.sorted());
+        }
+    }
+
+    private static <T> Optional<T> collect(Parsed<T> parsed, Problems problems) {
+        problems.addAll(parsed.problems());
+        return parsed.value();
+    }
+
+    /** The bytes of a regular file of the root tree; anything else there, or a required file missing, is a problem. */
+    private static Optional<byte[]> readFile(ObjectReader reader, RevTree tree, String path, boolean required,
+                                             Problems problems) throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+            if (walk == null) {
+                if (required) {
+                    problems.error(path, "", "the registry has no " + path,
+                            "add " + path + " at the repository root; see the registry documentation for its fields");
+                }
+                return Optional.empty();
+            }
+            if (walk.getFileMode(0) != FileMode.REGULAR_FILE) {
+                problems.error(path, "", path + " must be a regular file, not " + walk.getFileMode(0),
+                        "replace it with a plain JSON file");
+                return Optional.empty();
+            }
+            return Optional.of(reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+        }
+    }
+
+    private static Optional<ObjectId> treeAt(ObjectReader reader, RevTree tree, String path, Problems problems)
+            throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+            if (walk == null) {
+                return Optional.empty();
+            }
+            if (walk.getFileMode(0) != FileMode.TREE) {
+                problems.error(path, "", path + " must be a folder", "remove the file and put packages below " + path + "/");
+                return Optional.empty();
+            }
+            return Optional.of(walk.getObjectId(0));
+        }
+    }
+
+    /** Every path that differs between two commits, sorted as Git sorts paths. */
+    public List<Change> diff(ObjectId base, ObjectId head) throws IOException {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            return TreeDiff.between(reader, Optional.of(parseCommit(walk, base).getTree()),
+                    parseCommit(walk, head).getTree(), TreeFilter.ALL);
+        }
+    }
+
+    /**
+     * The best common ancestor of two commits: a pull request is checked against the merge base,
+     * so changes that reached the target branch after the branch point are not counted as its own.
+     */
+    public ObjectId mergeBase(ObjectId base, ObjectId head) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(parseCommit(walk, base));
+            walk.markStart(parseCommit(walk, head));
+            RevCommit common = walk.next();
+            if (common == null) {
+                throw new PrompdException(ExitCode.NOT_FOUND, "commits " + shortId(base) + " and " + shortId(head)
+                        + " have no common history", "base the pull request on the registry's main branch");
+            }
+            return common.copy();
+        }
+    }
+
+    static RevCommit parseCommit(RevWalk walk, ObjectId id) throws IOException {
+        try {
+            return walk.parseCommit(id);
+        } catch (MissingObjectException | IncorrectObjectTypeException notFound) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "no commit " + id.name() + " in the repository",
+                    "fetch it first, or resolve a revision with RegistryRepository.resolve", notFound);
+        }
+    }
+
+    static String shortId(ObjectId id) {
+        return id.abbreviate(SHORT_ID_LENGTH).name();
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

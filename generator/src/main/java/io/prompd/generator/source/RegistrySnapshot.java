@@ -1,0 +1,99 @@
+package io.prompd.generator.source;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.ObjectDatabase;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+
+/**
+ * The registry at one commit: its settings, its scopes, the folder of every published version and
+ * every package's meta.json, with every problem found while reading them. Listing reads only
+ * trees and the few settings files; package files are read when a {@link #source} is asked for.
+ * A snapshot is immutable and may be shared between threads while its repository is open.
+ */
+public final class RegistrySnapshot {
+
+    private final ObjectDatabase objects;
+    private final ObjectId commit;
+    private final Instant commitTime;
+    private final Optional<RegistryConfig> config;
+    private final Scopes scopes;
+    private final SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages;
+    private final SortedMap<PackageName, PackageMeta> metas;
+    private final List<Problem> problems;
+
+    RegistrySnapshot(ObjectDatabase objects, ObjectId commit, Instant commitTime, Optional<RegistryConfig> config,
+                     Scopes scopes, SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages,
+                     Map<PackageName, PackageMeta> metas, List<Problem> problems) {
+        this.objects = objects;
+        this.commit = commit.copy();
+        this.commitTime = commitTime;
+        this.config = config;
+        this.scopes = scopes;
+        SortedMap<PackageName, SortedMap<Version, VersionFolder>> immutable = new TreeMap<>();
+        packages.forEach((name, versions) -> immutable.put(name, Collections2.sortedMap(versions)));
+        this.packages = Collections.unmodifiableSortedMap(immutable);
+        this.metas = Collections2.sortedMap(metas);
+        this.problems = problems.stream().sorted(Problem.ORDER).toList();
+    }
+
+    public ObjectId commit() {
+        return commit;
+    }
+
+    /** When the commit was made (committer time): the same on every machine, so builds can rely on it. */
+    public Instant commitTime() {
+        return commitTime;
+    }
+
+    /** The settings, or empty when registry.json is missing or invalid (see {@link #problems()}). */
+    public Optional<RegistryConfig> config() {
+        return config;
+    }
+
+    /** The scopes, empty when there is no scopes.json; invalid entries are left out and reported. */
+    public Scopes scopes() {
+        return scopes;
+    }
+
+    /** Every package with its version folders, both sorted. */
+    public SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages() {
+        return packages;
+    }
+
+    public Optional<VersionFolder> folder(PackageName name, Version version) {
+        return Optional.ofNullable(packages.getOrDefault(name, Collections.emptySortedMap()).get(version));
+    }
+
+    /** The package's meta.json, or {@link PackageMeta#EMPTY} when it has none; invalid entries are left out and reported. */
+    public PackageMeta meta(PackageName name) {
+        return metas.getOrDefault(name, PackageMeta.EMPTY);
+    }
+
+    /**
+     * Everything wrong with the registry's layout and settings files: a missing or invalid
+     * registry.json, invalid scopes.json or meta.json entries, and folders under packages/ that
+     * are not a valid name or version. The contents of version folders are not checked here.
+     */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** The files of a version folder, read from Git objects. */
+    public GitTreeSource source(VersionFolder folder) throws IOException {
+        try (ObjectReader reader = objects.newReader()) {
+            return GitTreeSource.read(objects, reader, folder.treeId(),
+                    RegistryRepository.shortId(commit) + ":" + folder.path());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.prompd.generator.source;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.AnyObjectId;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * Paths that differ between two trees. Identical subtrees are skipped by id without being read,
+ * so the cost follows the size of the change, not of the registry.
+ */
+final class TreeDiff {
+
+    private TreeDiff() {
+    }
+
+    /**
+     * @param oldTree the base tree, or empty to diff against nothing (a root commit)
+     * @param paths   which paths to look at ({@link TreeFilter#ALL} for every one)
+     */
+    static List<Change> between(ObjectReader reader, Optional<? extends AnyObjectId> oldTree, AnyObjectId newTree,
+                                TreeFilter paths) throws IOException {
+        List<Change> changes = new ArrayList<>();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            if (oldTree.isPresent()) {
+                walk.addTree(new CanonicalTreeParser(null, reader, oldTree.get()));
+            } else {
+                walk.addTree(new EmptyTreeIterator());
+            }
+            walk.addTree(new CanonicalTreeParser(null, reader, newTree));
+            walk.setRecursive(true);
+            walk.setFilter(paths == TreeFilter.ALL ? TreeFilter.ANY_DIFF : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
+            while (walk.next()) {
+                FileMode oldMode = walk.getFileMode(0);
+                FileMode newMode = walk.getFileMode(1);
+                ChangeType type = oldMode == FileMode.MISSING ? ChangeType.ADDED
+                        : newMode == FileMode.MISSING ? ChangeType.DELETED : ChangeType.MODIFIED;
+                changes.add(new Change(type, walk.getPathString(), walk.getObjectId(0), walk.getObjectId(1),
+                        oldMode, newMode));
+            }
+        }
+        return changes;
+    }
+}

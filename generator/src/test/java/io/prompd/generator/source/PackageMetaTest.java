@@ -1,0 +1,58 @@
+package io.prompd.generator.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.version.Version;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PackageMetaTest {
+
+    private static final String FILE = "packages/@common/base/meta.json";
+
+    private static Parsed<PackageMeta> parse(String json) {
+        return PackageMeta.parse(FILE, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsEveryField() {
+        PackageMeta meta = parse("""
+                {"distTags": {"latest": "2.1.0", "next": "3.0.0-beta.1"},
+                 "yanked": {"1.0.1": "broken template"},
+                 "deprecated": {"1.0.0": "use 2.x"},
+                 "owners": ["alice"]}
+                """).orElseThrow("invalid");
+
+        assertEquals(Map.of("latest", Version.parse("2.1.0"), "next", Version.parse("3.0.0-beta.1")), meta.distTags());
+        assertEquals(Map.of(Version.parse("1.0.1"), "broken template"), meta.yanked());
+        assertEquals(Map.of(Version.parse("1.0.0"), "use 2.x"), meta.deprecated());
+        assertEquals(Set.of("alice"), meta.owners());
+        assertTrue(meta.isYanked(Version.parse("1.0.1")));
+        assertFalse(meta.isYanked(Version.parse("1.0.0")));
+    }
+
+    @Test
+    void emptyObjectIsEmptyMeta() {
+        assertEquals(PackageMeta.EMPTY, parse("{}").orElseThrow("invalid"));
+    }
+
+    @Test
+    void reportsInvalidVersionsWithPointersAndKeepsTheRest() {
+        Parsed<PackageMeta> parsed = parse("""
+                {"distTags": {"latest": "v2", "next": "2.0.0"},
+                 "yanked": {"1.0": "why", "1.0.1": 5}}
+                """);
+
+        assertEquals(List.of("/distTags/latest@1", "/yanked/1.0@2", "/yanked/1.0.1@2"),
+                parsed.problems().stream().map(p -> p.pointer() + "@" + p.line()).toList());
+        assertTrue(parsed.problems().stream().allMatch(p -> p.file().equals(FILE)));
+        assertEquals(Map.of("next", Version.parse("2.0.0")), parsed.value().orElseThrow().distTags());
+        assertTrue(parsed.problems().stream().map(Problem::message).anyMatch(m -> m.contains("leave out the 'v'")));
+    }
+}

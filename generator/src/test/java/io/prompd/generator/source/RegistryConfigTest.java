@@ -1,0 +1,134 @@
+package io.prompd.generator.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.ValidationException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RegistryConfigTest {
+
+    private static Parsed<RegistryConfig> parse(String json) {
+        return RegistryConfig.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsEveryField() {
+        RegistryConfig config = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "maintainers": ["zed", "amy"], "private": true,
+                 "policy": {"maxFiles": 10, "maxFileBytes": 100, "maxUnpackedBytes": 1000, "reservedNames": ["prompd"]}}
+                """).orElseThrow("invalid");
+
+        assertEquals("Acme", config.name());
+        assertEquals(URI.create("https://r.acme.test/"), config.baseUrl());
+        assertEquals(URI.create("https://g.acme.test/r.git"), config.git());
+        assertEquals(List.of("amy", "zed"), List.copyOf(config.maintainers()));
+        assertTrue(config.isPrivate());
+        assertTrue(config.isMaintainer("amy"));
+        assertEquals(new ArchiveLimits(10, 100, 1000, ArchiveLimits.DEFAULT.maxExpansionRatio()), config.policy().limits());
+        assertEquals(Set.of("prompd"), config.policy().reservedNames());
+    }
+
+    @Test
+    void optionalFieldsDefault() {
+        RegistryConfig config = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git"}
+                """).orElseThrow("invalid");
+
+        assertFalse(config.isPrivate());
+        assertTrue(config.maintainers().isEmpty());
+        assertEquals(RegistryConfig.Policy.DEFAULT, config.policy());
+    }
+
+    @Test
+    void absentPolicyFieldsKeepTheirDefaults() {
+        RegistryConfig config = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "policy": {"maxFiles": 7}}
+                """).orElseThrow("invalid");
+
+        assertEquals(7, config.policy().limits().maxFiles());
+        assertEquals(ArchiveLimits.DEFAULT.maxFileBytes(), config.policy().limits().maxFileBytes());
+    }
+
+    @Test
+    void reportsEveryMissingRequiredFieldAtOnce() {
+        Parsed<RegistryConfig> parsed = parse("{\"private\": false}");
+
+        assertTrue(parsed.value().isEmpty());
+        assertEquals(List.of("/baseUrl", "/git", "/name"), parsed.problems().stream().map(Problem::pointer).toList());
+        assertTrue(parsed.problems().stream().allMatch(p -> p.file().equals("registry.json") && !p.hint().isEmpty()));
+    }
+
+    @Test
+    void reportsWrongTypesWithPointerAndLine() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {
+                  "name": "Acme",
+                  "baseUrl": "https://r.acme.test/",
+                  "git": "https://g.acme.test/r.git",
+                  "maintainers": ["amy", 3],
+                  "private": "yes",
+                  "policy": {"maxFiles": -1, "reservedNames": "prompd"}
+                }
+                """);
+
+        assertEquals(List.of(
+                        "/maintainers/1@5", "/private@6", "/policy/maxFiles@7", "/policy/reservedNames@7"),
+                parsed.problems().stream().map(p -> p.pointer() + "@" + p.line()).toList());
+        assertTrue(parsed.hasErrors());
+    }
+
+    @Test
+    void baseUrlMustBeAbsoluteAndEndWithSlash() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test", "git": "registry.git"}
+                """);
+
+        assertEquals(List.of("/baseUrl", "/git"), parsed.problems().stream().map(Problem::pointer).toList());
+        assertTrue(parsed.problems().get(0).message().contains("must end with '/'"));
+        assertTrue(parsed.problems().get(1).message().contains("not an absolute URL"));
+    }
+
+    @Test
+    void syntaxErrorGivesTheLine() {
+        Parsed<RegistryConfig> parsed = parse("{\n  \"name\": \"Acme\"\n  \"git\": 1\n}");
+
+        assertEquals(1, parsed.problems().size());
+        assertEquals(3, parsed.problems().get(0).line());
+        assertTrue(parsed.problems().get(0).message().startsWith("invalid JSON"));
+    }
+
+    @Test
+    void blankNameIsAnError() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": " ", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git"}
+                """);
+
+        assertTrue(parsed.value().isEmpty());
+        assertEquals("/name", parsed.problems().get(0).pointer());
+    }
+
+    @Test
+    void rootMustBeAnObject() {
+        Parsed<RegistryConfig> parsed = parse("[1, 2]");
+
+        assertTrue(parsed.problems().get(0).message().contains("JSON object"));
+    }
+
+    @Test
+    void orElseThrowCarriesAllProblems() {
+        ValidationException thrown = assertThrows(ValidationException.class,
+                () -> parse("{}").orElseThrow("registry.json is invalid"));
+        assertEquals(3, thrown.problems().size());
+    }
+}

@@ -1,0 +1,36 @@
+package io.prompd.generator.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegistryLayoutTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "packages/@common/base/1.0.0/prompd.json, @common/base, 1.0.0",
+        "packages/tools/2.0.0-beta.1/prompd.json, tools, 2.0.0-beta.1"})
+    void findsTheVersionOfAManifest(String path, String name, String version) {
+        assertEquals(Optional.of(new PackageVersion(PackageName.parse(name), Version.parse(version))),
+                RegistryLayout.manifestOwner(path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "packages/tools/1.0.0/README.md",
+        "packages/tools/1.0.0/nested/prompd.json",
+        "packages/tools/v1/prompd.json",
+        "packages/Bad_Name/1.0.0/prompd.json",
+        "packages/@common/1.0.0/prompd.json",
+        "other/tools/1.0.0/prompd.json",
+        "packages/prompd.json"})
+    void ignoresAnyOtherPath(String path) {
+        assertTrue(RegistryLayout.manifestOwner(path).isEmpty());
+    }
+}

@@ -1,0 +1,200 @@
+package io.prompd.generator.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryRepositoryTest {
+
+    @TempDir
+    Path folder;
+
+    private TestRegistryRepo repo;
+    private ObjectId first;
+
+    @BeforeEach
+    void createRegistry() {
+        repo = TestRegistryRepo.initRegistry(folder);
+        repo.publish("@common/base", "1.0.0");
+        first = repo.commit("publish base 1.0.0");
+    }
+
+    private static String describe(Change change) {
+        return change.type() + " " + change.path();
+    }
+
+    @Test
+    void resolvesBranchTagIdAndExpression() throws Exception {
+        ObjectId second = repo.commit("second");
+        try (Git git = Git.open(folder.toFile())) {
+            git.tag().setName("v1").setObjectId(git.getRepository().parseCommit(first)).setAnnotated(true)
+                    .setMessage("tag").setSigned(false).call();
+        }
+        try (RegistryRepository registry = repo.open()) {
+            assertEquals(second, registry.resolve("main"));
+            assertEquals(first, registry.resolve("v1"));
+            assertEquals(first, registry.resolve(first.name()));
+            assertEquals(first, registry.resolve(first.abbreviate(10).name()));
+            assertEquals(first, registry.resolve("HEAD~1"));
+        }
+    }
+
+    @Test
+    void unknownRevisionIsNotFoundWithAHint() {
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve("no-such-branch"));
+
+            assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+            assertTrue(missing.getMessage().contains("no-such-branch"));
+            assertTrue(missing.hint().contains("git fetch"));
+        }
+    }
+
+    @Test
+    void revisionBeyondTheRootIsNotFound() {
+        try (RegistryRepository registry = repo.open()) {
+            assertEquals(ExitCode.NOT_FOUND, assertThrows(PrompdException.class,
+                    () -> registry.resolve("HEAD~5")).exitCode());
+        }
+    }
+
+    @Test
+    void openingAFolderThatIsNoRepositoryIsNotFound(@TempDir Path empty) {
+        PrompdException missing = assertThrows(PrompdException.class, () -> RegistryRepository.open(empty));
+
+        assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+    }
+
+    @Test
+    void snapshotOfAnUnknownCommitIsNotFound() {
+        try (RegistryRepository registry = repo.open()) {
+            ObjectId unknown = ObjectId.fromString("0123456789012345678901234567890123456789");
+
+            assertEquals(ExitCode.NOT_FOUND, assertThrows(PrompdException.class,
+                    () -> registry.snapshot(unknown)).exitCode());
+        }
+    }
+
+    @Test
+    void diffReportsAddedModifiedAndDeletedFiles() throws IOException {
+        repo.publish("tools", "1.0.0");
+        repo.write("packages/@common/base/1.0.0/README.md", "changed\n");
+        repo.delete("packages/@common/base/1.0.0/LICENSE");
+        ObjectId head = repo.commit("change");
+
+        try (RegistryRepository registry = repo.open()) {
+            List<Change> changes = registry.diff(first, head);
+
+            assertEquals(List.of(
+                    "DELETED packages/@common/base/1.0.0/LICENSE",
+                    "MODIFIED packages/@common/base/1.0.0/README.md",
+                    "ADDED packages/tools/1.0.0/LICENSE",
+                    "ADDED packages/tools/1.0.0/README.md",
+                    "ADDED packages/tools/1.0.0/prompd.json",
+                    "ADDED packages/tools/1.0.0/prompts/x.prmd"), changes.stream().map(RegistryRepositoryTest::describe).toList());
+            Change deleted = changes.get(0);
+            assertEquals(ObjectId.zeroId(), deleted.newBlob());
+            assertEquals(FileMode.MISSING, deleted.newMode());
+            assertEquals(FileMode.REGULAR_FILE, deleted.oldMode());
+        }
+    }
+
+    @Test
+    void diffReportsAModeChangeAsModified() throws IOException {
+        repo.executable("packages/@common/base/1.0.0/LICENSE");
+        ObjectId head = repo.commit("chmod");
+
+        try (RegistryRepository registry = repo.open()) {
+            Change change = registry.diff(first, head).get(0);
+
+            assertEquals(ChangeType.MODIFIED, change.type());
+            assertEquals(change.oldBlob(), change.newBlob());
+            assertEquals(FileMode.EXECUTABLE_FILE, change.newMode());
+        }
+    }
+
+    @Test
+    void diffReportsARenameAsDeletionAndAddition() throws IOException {
+        repo.move("packages/@common/base/1.0.0", "packages/@common/base/1.0.1");
+        ObjectId head = repo.commit("rename");
+
+        try (RegistryRepository registry = repo.open()) {
+            List<Change> changes = registry.diff(first, head);
+
+            assertEquals(8, changes.size());
+            assertEquals(4, changes.stream().filter(c -> c.type() == ChangeType.DELETED
+                    && c.isUnder("packages/@common/base/1.0.0")).count());
+            assertEquals(4, changes.stream().filter(c -> c.type() == ChangeType.ADDED
+                    && c.isUnder("packages/@common/base/1.0.1")).count());
+        }
+    }
+
+    @Test
+    void diffIncludesChangesOutsidePackages() throws IOException {
+        repo.write("registry.json", "{}");
+        repo.write(".github/workflows/ci.yml", "on: push\n");
+        ObjectId head = repo.commit("settings");
+
+        try (RegistryRepository registry = repo.open()) {
+            assertEquals(List.of("ADDED .github/workflows/ci.yml", "MODIFIED registry.json"),
+                    registry.diff(first, head).stream().map(RegistryRepositoryTest::describe).toList());
+        }
+    }
+
+    @Test
+    void diffOfACommitWithItselfIsEmpty() throws IOException {
+        try (RegistryRepository registry = repo.open()) {
+            assertEquals(List.of(), registry.diff(first, first));
+        }
+    }
+
+    @Test
+    void mergeBaseIsTheBranchPoint() throws IOException {
+        repo.branch("pr").checkout("pr");
+        repo.publish("tools", "1.0.0");
+        ObjectId prHead = repo.commit("pr");
+        repo.checkout("main");
+        repo.publish("later", "1.0.0");
+        ObjectId mainHead = repo.commit("main moves on");
+
+        try (RegistryRepository registry = repo.open()) {
+            ObjectId base = registry.mergeBase(mainHead, prHead);
+
+            assertEquals(first, base);
+            assertEquals(List.of("packages/tools/1.0.0/LICENSE", "packages/tools/1.0.0/README.md",
+                            "packages/tools/1.0.0/prompd.json", "packages/tools/1.0.0/prompts/x.prmd"),
+                    registry.diff(base, prHead).stream().map(Change::path).toList());
+        }
+    }
+
+    @Test
+    void unrelatedHistoriesHaveNoMergeBase(@TempDir Path otherFolder) throws Exception {
+        // initRegistry would make the very same first commit (same content, author and time), hence init
+        TestRegistryRepo other = TestRegistryRepo.init(otherFolder);
+        other.publish("tools", "1.0.0");
+        other.commit("unrelated", "bob");
+        try (Git git = Git.open(folder.toFile())) {
+            git.fetch().setRemote(otherFolder.toUri().toString())
+                    .setRefSpecs("refs/heads/main:refs/heads/other").call();
+        }
+        try (RegistryRepository registry = repo.open()) {
+            ObjectId otherHead = registry.resolve("other");
+
+            PrompdException none = assertThrows(PrompdException.class, () -> registry.mergeBase(first, otherHead));
+            assertEquals(ExitCode.NOT_FOUND, none.exitCode());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.prompd.generator.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.version.Version;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistrySnapshotTest {
+
+    @TempDir
+    Path folder;
+
+    private static RegistrySnapshot snapshot(TestRegistryRepo repo, ObjectId commit) throws IOException {
+        try (RegistryRepository registry = repo.open()) {
+            return registry.snapshot(commit);
+        }
+    }
+
+    @Test
+    void listsScopedAndUnscopedPackagesWithTheirVersionsSorted() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.publish("@common/base", "2.1.0");
+        repo.publish("@common/base", "1.10.0");
+        repo.publish("@common/base", "1.9.0");
+        repo.publish("tools", "0.1.0");
+        ObjectId head = repo.commit("publish");
+
+        RegistrySnapshot snapshot = snapshot(repo, head);
+
+        assertEquals(List.of(PackageName.parse("@common/base"), PackageName.parse("tools")),
+                List.copyOf(snapshot.packages().keySet()));
+        assertEquals(List.of(Version.parse("1.9.0"), Version.parse("1.10.0"), Version.parse("2.1.0")),
+                List.copyOf(snapshot.packages().get(PackageName.parse("@common/base")).keySet()));
+        VersionFolder tools = snapshot.folder(PackageName.parse("tools"), Version.parse("0.1.0")).orElseThrow();
+        assertEquals("packages/tools/0.1.0", tools.path());
+        assertEquals(List.of(), snapshot.problems());
+        assertEquals(head, snapshot.commit());
+    }
+
+    @Test
+    void readsSettingsAndCommitTime() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        Instant time = Instant.parse("2026-03-01T12:00:00Z");
+        ObjectId head = repo.commit("empty", "alice", time);
+
+        RegistrySnapshot snapshot = snapshot(repo, head);
+
+        assertEquals("Test registry", snapshot.config().orElseThrow().name());
+        assertTrue(snapshot.scopes().isKnownScope("@common"));
+        assertEquals(time, snapshot.commitTime());
+        assertTrue(snapshot.packages().isEmpty());
+    }
+
+    @Test
+    void reportsEveryFolderThatIsNotANameOrVersion() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.publish("@common/base", "1.0.0");
+        repo.publish("@common/base", "v1.1.0");
+        repo.publish("@Common/base", "1.0.0");
+        repo.publish("Bad_Name", "1.0.0");
+        repo.write("packages/stray.txt", "x");
+        repo.write("packages/@common/notes.txt", "x");
+        repo.write("packages/@common/base/notes.txt", "x");
+        ObjectId head = repo.commit("mess");
+
+        RegistrySnapshot snapshot = snapshot(repo, head);
+
+        assertEquals(List.of("packages/@Common", "packages/@common/base/notes.txt", "packages/@common/base/v1.1.0",
+                        "packages/@common/notes.txt", "packages/Bad_Name", "packages/stray.txt"),
+                snapshot.problems().stream().map(Problem::file).toList());
+        assertTrue(snapshot.problems().stream().allMatch(p -> p.isError() && !p.hint().isEmpty()));
+        assertEquals(Set.of(Version.parse("1.0.0")), snapshot.packages().get(PackageName.parse("@common/base")).keySet());
+    }
+
+    @Test
+    void missingRegistryJsonIsAProblemAndMissingScopesAreEmpty() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.init(folder);
+        repo.publish("tools", "1.0.0");
+        ObjectId head = repo.commit("no settings");
+
+        RegistrySnapshot snapshot = snapshot(repo, head);
+
+        assertTrue(snapshot.config().isEmpty());
+        assertEquals(Scopes.EMPTY, snapshot.scopes());
+        assertEquals(List.of("registry.json"), snapshot.problems().stream().map(Problem::file).toList());
+        assertTrue(snapshot.problems().get(0).message().contains("no registry.json"));
+        assertEquals(1, snapshot.packages().size());
+    }
+
+    @Test
+    void invalidSettingsFilesAreReportedTogether() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.write("registry.json", "{\"name\": \"x\"}");
+        repo.write("scopes.json", "{\"scopes\": []}");
+        ObjectId head = repo.commit("break settings");
+
+        RegistrySnapshot snapshot = snapshot(repo, head);
+
+        assertEquals(List.of("registry.json /baseUrl", "registry.json /git", "scopes.json:1 /scopes"),
+                snapshot.problems().stream().map(Problem::location).toList());
+    }
+
+    @Test
+    void readsMetaAndDefaultsToEmpty() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.publish("@common/base", "1.0.0");
+        repo.publish("tools", "1.0.0");
+        repo.meta("@common/base", "{\"distTags\": {\"latest\": \"1.0.0\"}, \"yanked\": {\"0.9\": \"bad\"}}");
+        ObjectId head = repo.commit("meta");
+
+        RegistrySnapshot snapshot = snapshot(repo, head);
+
+        assertEquals(Version.parse("1.0.0"), snapshot.meta(PackageName.parse("@common/base")).distTags().get("latest"));
+        assertEquals(PackageMeta.EMPTY, snapshot.meta(PackageName.parse("tools")));
+        assertEquals(List.of("packages/@common/base/meta.json:1 /yanked/0.9"),
+                snapshot.problems().stream().map(Problem::location).toList());
+    }
+
+    @Test
+    void readsABareRepository(@TempDir Path bare) throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.publish("tools", "1.0.0");
+        ObjectId head = repo.commit("publish");
+        repo.bareClone(bare);
+
+        try (RegistryRepository registry = RegistryRepository.open(bare)) {
+            RegistrySnapshot snapshot = registry.snapshot(registry.resolve("main"));
+
+            assertEquals(head, snapshot.commit());
+            assertEquals(Set.of(PackageName.parse("tools")), snapshot.packages().keySet());
+            assertEquals("MIT License\n", new String(snapshot.source(snapshot.folder(PackageName.parse("tools"),
+                    Version.parse("1.0.0")).orElseThrow()).read("LICENSE"), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.prompd.generator.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScopesTest {
+
+    private static final Scopes SCOPES = parse("""
+            {"scopes": {"@common": {"owners": ["alice"], "teams": ["core"]}, "@solo": {"owners": ["sam"]}},
+             "teams": {"core": ["bob"]}}
+            """).orElseThrow("invalid");
+
+    private static Parsed<Scopes> parse(String json) {
+        return Scopes.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsScopesAndTeams() {
+        assertEquals(Set.of("@common", "@solo"), SCOPES.scopes().keySet());
+        assertEquals(Set.of("alice"), SCOPES.scopes().get("@common").owners());
+        assertEquals(Set.of("bob"), SCOPES.teams().get("core"));
+        assertTrue(SCOPES.isKnownScope("@common"));
+        assertFalse(SCOPES.isKnownScope("@other"));
+    }
+
+    @Test
+    void ownerMayPublish() {
+        assertTrue(SCOPES.mayPublish("alice", PackageName.parse("@common/base")));
+    }
+
+    @Test
+    void teamMemberMayPublish() {
+        assertTrue(SCOPES.mayPublish("bob", PackageName.parse("@common/base")));
+    }
+
+    @Test
+    void ownersOfAnotherScopeMayNotPublish() {
+        assertFalse(SCOPES.mayPublish("sam", PackageName.parse("@common/base")));
+        assertFalse(SCOPES.mayPublish("bob", PackageName.parse("@solo/x")));
+    }
+
+    @Test
+    void nobodyMayPublishInAnUnknownScopeOrUnscoped() {
+        assertFalse(SCOPES.mayPublish("alice", PackageName.parse("@other/base")));
+        assertFalse(SCOPES.mayPublish("alice", PackageName.parse("base")));
+    }
+
+    @Test
+    void emptyWhenNothingDeclared() {
+        Scopes scopes = parse("{}").orElseThrow("invalid");
+
+        assertEquals(Scopes.EMPTY, scopes);
+    }
+
+    @Test
+    void reportsBadEntriesAndKeepsTheRest() {
+        Parsed<Scopes> parsed = parse("""
+                {"scopes": {
+                   "common": {"owners": ["alice"]},
+                   "@ok": {"owners": ["amy"], "teams": ["ghost"]},
+                   "@empty": {}
+                 },
+                 "teams": {"core": "bob"}}
+                """);
+
+        assertEquals(List.of("/scopes/@empty@4", "/scopes/@ok/teams/0@3", "/scopes/common@2", "/teams/core@6"),
+                parsed.problems().stream().map(p -> p.pointer() + "@" + p.line()).sorted().toList());
+        Scopes kept = parsed.value().orElseThrow();
+        assertTrue(kept.mayPublish("amy", PackageName.parse("@ok/x")));
+        assertFalse(kept.isKnownScope("common"));
+        assertTrue(parsed.problems().stream().allMatch(Problem::isError));
+    }
+}

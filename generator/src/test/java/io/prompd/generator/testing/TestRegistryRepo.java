@@ -1,0 +1,324 @@
+package io.prompd.generator.testing;
+
+import io.prompd.generator.source.RegistryRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * A real registry Git repository in a test folder, built with JGit, for writing pull-request
+ * scenarios in a few lines:
+ *
+ * <pre>{@code
+ * TestRegistryRepo repo = TestRegistryRepo.initRegistry(tempDir);   // registry.json + scopes.json, committed
+ * repo.branch("pr").checkout("pr");
+ * repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+ * ObjectId head = repo.commit("publish base");                      // by alice, one hour after the last commit
+ * }</pre>
+ *
+ * Files are written to the working tree and committed with everything they change, deletions
+ * included. Commit times default to a fixed clock that moves one hour a commit, so histories and
+ * anything derived from them are deterministic. Git failures surface as unchecked exceptions to
+ * keep scenarios short.
+ */
+public final class TestRegistryRepo implements AutoCloseable {
+
+    /** Time of the first commit made without an explicit time. */
+    public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** Login of commits made without an explicit author. */
+    public static final String DEFAULT_AUTHOR = "alice";
+
+    /** Login listed as maintainer in the registry.json written by {@link #initRegistry}. */
+    public static final String MAINTAINER = "maintainer";
+
+    private final Git git;
+    private final Path root;
+    private Instant nextTime = START;
+
+    private TestRegistryRepo(Git git, Path root) {
+        this.git = git;
+        this.root = root;
+    }
+
+    /** An empty repository on branch {@code main}, with a working tree, and no commit yet. */
+    public static TestRegistryRepo init(Path folder) {
+        try {
+            Git git = Git.init().setDirectory(folder.toFile()).setInitialBranch("main").call();
+            return new TestRegistryRepo(git, folder);
+        } catch (GitAPIException failed) {
+            throw new IllegalStateException("cannot create a Git repository in " + folder, failed);
+        }
+    }
+
+    /**
+     * A repository whose first commit holds a valid {@code registry.json} (maintainer
+     * {@value #MAINTAINER}) and a {@code scopes.json} where alice owns {@code @common}.
+     */
+    public static TestRegistryRepo initRegistry(Path folder) {
+        TestRegistryRepo repo = init(folder);
+        repo.write("registry.json", """
+                {
+                  "name": "Test registry",
+                  "baseUrl": "https://registry.example.test/",
+                  "git": "https://git.example.test/registry.git",
+                  "maintainers": ["maintainer"]
+                }
+                """);
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"], "teams": ["core"]}}, "teams": {"core": ["bob"]}}
+                """);
+        repo.commit("registry settings", MAINTAINER);
+        return repo;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Opens the repository the way the generator does; close it after use. */
+    public RegistryRepository open() {
+        try {
+            return RegistryRepository.open(root);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /** A bare clone of this repository, as CI usually has, in the given folder. */
+    public Path bareClone(Path folder) {
+        try (Git clone = Git.cloneRepository().setURI(root.toUri().toString()).setDirectory(folder.toFile())
+                .setBare(true).setCloneAllBranches(true).call()) {
+            return folder;
+        } catch (GitAPIException failed) {
+            throw new IllegalStateException("cannot clone " + root, failed);
+        }
+    }
+
+    public TestRegistryRepo write(String path, String text) {
+        return writeBytes(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public TestRegistryRepo writeBytes(String path, byte[] bytes) {
+        Path file = file(path);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return this;
+    }
+
+    /** Makes a written file executable (mode 100755 in Git). */
+    public TestRegistryRepo executable(String path) {
+        try {
+            Files.setPosixFilePermissions(file(path), PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return this;
+    }
+
+    /** Writes a symbolic link (mode 120000 in Git) pointing at {@code target}, which need not exist. */
+    public TestRegistryRepo symlink(String path, String target) {
+        Path link = file(path);
+        try {
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, Path.of(target));
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return this;
+    }
+
+    /** Stages a Git submodule entry (mode 160000) pointing at a commit, as a pull request could add one. */
+    public TestRegistryRepo gitlink(String path, ObjectId commit) {
+        try {
+            DirCache index = git.getRepository().lockDirCache();
+            DirCacheEditor editor = index.editor();
+            editor.add(new DirCacheEditor.PathEdit(path) {
+                @Override
+                public void apply(DirCacheEntry entry) {
+                    entry.setFileMode(FileMode.GITLINK);
+                    entry.setObjectId(commit);
+                }
+            });
+            editor.commit();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return this;
+    }
+
+    /** Deletes a file or a whole folder. */
+    public TestRegistryRepo delete(String path) {
+        try (Stream<Path> files = Files.walk(file(path))) {
+            for (Path each : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return this;
+    }
+
+    /** Moves a file or folder, as a rename in a pull request would. */
+    public TestRegistryRepo move(String from, String to) {
+        try {
+            Files.createDirectories(file(to).getParent());
+            Files.move(file(from), file(to));
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return this;
+    }
+
+    /**
+     * Writes a minimal valid version folder {@code packages/<name>/<version>/}: prompd.json,
+     * README.md, LICENSE and prompts/x.prmd.
+     *
+     * @param dependencies each as {@code name@range}, such as {@code @common/util@^1.0.0}
+     * @return the folder's path in the repository
+     */
+    public String publish(String name, String version, String... dependencies) {
+        String folder = "packages/" + name + "/" + version;
+        Map<String, String> ranges = new LinkedHashMap<>();
+        for (String dependency : dependencies) {
+            int at = dependency.lastIndexOf('@');
+            if (at <= 0) {
+                throw new IllegalArgumentException("write a dependency as name@range, not " + dependency);
+            }
+            ranges.put(dependency.substring(0, at), dependency.substring(at + 1));
+        }
+        String dependencyJson = ranges.entrySet().stream()
+                .map(range -> "\"" + range.getKey() + "\": \"" + range.getValue() + "\"")
+                .collect(Collectors.joining(", ", "{", "}"));
+        write(folder + "/prompd.json", """
+                {
+                  "name": "%s",
+                  "version": "%s",
+                  "description": "Test package %s",
+                  "license": "MIT",
+                  "main": "prompts/x.prmd",
+                  "dependencies": %s
+                }
+                """.formatted(name, version, name, dependencyJson));
+        write(folder + "/README.md", "# " + name + "\n\nA test package.\n");
+        write(folder + "/LICENSE", "MIT License\n");
+        write(folder + "/prompts/x.prmd", """
+                ---
+                id: x
+                name: X
+                version: %s
+                description: A test prompt
+                ---
+                # User
+
+                Say hello.
+                """.formatted(version));
+        return folder;
+    }
+
+    /** Writes {@code packages/<name>/meta.json} with the given JSON text. */
+    public TestRegistryRepo meta(String name, String json) {
+        return write("packages/" + name + "/meta.json", json);
+    }
+
+    /** Commits every change in the working tree by {@value #DEFAULT_AUTHOR} at the next tick of the test clock. */
+    public ObjectId commit(String message) {
+        return commit(message, DEFAULT_AUTHOR);
+    }
+
+    public ObjectId commit(String message, String login) {
+        return commit(message, login, nextTime);
+    }
+
+    /** Commits every change in the working tree, deletions included; author and committer are the login. */
+    public ObjectId commit(String message, String login, Instant time) {
+        try {
+            git.add().addFilepattern(".").call();
+            git.add().addFilepattern(".").setUpdate(true).call();
+            ObjectId id = git.commit().setMessage(message).setAuthor(person(login, time))
+                    .setCommitter(person(login, time)).setSign(false).setAllowEmpty(true).call().copy();
+            nextTime = time.plus(Duration.ofHours(1));
+            return id;
+        } catch (GitAPIException failed) {
+            throw new IllegalStateException("cannot commit '" + message + "'", failed);
+        }
+    }
+
+    /** Creates a branch at the current commit, without switching to it. */
+    public TestRegistryRepo branch(String name) {
+        try {
+            git.branchCreate().setName(name).call();
+        } catch (GitAPIException failed) {
+            throw new IllegalStateException("cannot create branch " + name, failed);
+        }
+        return this;
+    }
+
+    public TestRegistryRepo checkout(String name) {
+        try {
+            git.checkout().setName(name).call();
+        } catch (GitAPIException failed) {
+            throw new IllegalStateException("cannot check out " + name, failed);
+        }
+        return this;
+    }
+
+    /** Merges a branch into the current one with a merge commit (as a pull request merge button does). */
+    public ObjectId merge(String branch, String message, String login) {
+        try {
+            Instant time = nextTime;
+            git.merge().include(git.getRepository().resolve(branch)).setFastForward(MergeCommand.FastForwardMode.NO_FF)
+                    .setCommit(false).call();
+            return commit(message, login, time);
+        } catch (GitAPIException | IOException failed) {
+            throw new IllegalStateException("cannot merge " + branch, failed);
+        }
+    }
+
+    /** The commit the current branch points at. */
+    public ObjectId head() {
+        try {
+            return git.getRepository().resolve(Constants.HEAD);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private Path file(String path) {
+        return root.resolve(path);
+    }
+
+    private static PersonIdent person(String login, Instant time) {
+        return new PersonIdent(login, login + "@users.noreply.github.com", time, ZoneOffset.UTC);
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}
