@@ -39,7 +39,8 @@ public final class Packer {
     private static final Instant FIXED_MTIME = Instant.parse("1985-10-26T08:15:00Z");
     private static final int FILE_MODE = 0644;
     private static final int EXECUTABLE_MODE = 0755;
-    private static final int NAME_FIELD_BYTES = TarConstants.NAMELEN;
+    /** commons-compress keeps one byte of the 100-byte name field for the terminating NUL. */
+    private static final int NAME_FIELD_BYTES = TarConstants.NAMELEN - 1;
     private static final String PAX_NAME = "PaxHeader";
     private static final int BUFFER_BYTES = 64 * 1024;
 
@@ -159,7 +160,7 @@ public final class Packer {
         return record;
     }
 
-    /** What old tar readers without PAX support see instead of the real path: ASCII, at most 100 bytes. */
+    /** What old tar readers without PAX support see instead of the real path: ASCII, at most 99 bytes. */
     private static String asciiStandIn(String name) {
         StringBuilder ascii = new StringBuilder(NAME_FIELD_BYTES);
         for (int i = 0; i < name.length() && ascii.length() < NAME_FIELD_BYTES; i++) {
