@@ -2,6 +2,7 @@ package io.prompd.core.archive;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -52,13 +54,28 @@ public final class SafeUnpacker {
     }
 
     /**
-     * Unpacks {@code tgz} (read to its end, not closed) into {@code emptyTargetDir}, created if missing.
+     * Unpacks {@code tgz}, read to its end but not closed, into {@code emptyTargetDir}, created if missing.
      *
      * @throws PrompdException with {@link ExitCode#INTEGRITY} or {@link ExitCode#FAILURE} when the
      *                         archive is refused, {@link ExitCode#CONFLICT} when the folder is not empty
      * @throws IOException     when the folder cannot be written
      */
     public static UnpackResult unpack(InputStream tgz, Path emptyTargetDir, ArchiveLimits limits) throws IOException {
+        return unpack(tgz, Optional.empty(), emptyTargetDir, limits);
+    }
+
+    /**
+     * Unpacks like {@link #unpack(InputStream, Path, ArchiveLimits)} and checks every byte read against
+     * the integrity the registry recorded. The check can only end after the last byte, so on a mismatch
+     * what was written is deleted again and {@link ExitCode#INTEGRITY} is thrown.
+     */
+    public static UnpackResult unpackVerified(InputStream tgz, Integrity expected, Path emptyTargetDir,
+            ArchiveLimits limits) throws IOException {
+        return unpack(tgz, Optional.of(expected), emptyTargetDir, limits);
+    }
+
+    private static UnpackResult unpack(InputStream tgz, Optional<Integrity> expected, Path emptyTargetDir,
+            ArchiveLimits limits) throws IOException {
         Path target = emptyTargetDir.toAbsolutePath().normalize();
         Files.createDirectories(target);
         try (Stream<Path> existing = Files.list(target)) {
@@ -68,8 +85,13 @@ public final class SafeUnpacker {
             }
         }
         SafeUnpacker unpacker = new SafeUnpacker(target, limits);
+        Integrity.Algorithm algorithm = expected.map(Integrity::algorithm).orElse(Integrity.Algorithm.SHA512);
         try {
-            return unpacker.unpackAll(tgz);
+            UnpackResult result = unpacker.unpackAll(new IntegrityInputStream(tgz, algorithm));
+            if (expected.isPresent() && !expected.get().matches(result.integrity())) {
+                throw Rejection.tampered(expected.get(), result.integrity());
+            }
+            return result;
         } catch (IOException | RuntimeException failure) {
             deleteContents(target);
             Rejection rejection = Rejection.findIn(failure);
@@ -80,9 +102,11 @@ public final class SafeUnpacker {
         }
     }
 
-    private UnpackResult unpackAll(InputStream tgz) throws IOException {
+    private UnpackResult unpackAll(IntegrityInputStream tgz) throws IOException {
         CountingInputStream compressed = new CountingInputStream(tgz);
-        InputStream decompressed = new ExpansionGuard(gunzip(compressed), compressed, limits);
+        // gzip hands back what it read past its end only to a stream that supports mark and reset
+        InputStream rest = new BufferedInputStream(compressed, BUFFER_BYTES);
+        InputStream decompressed = new ExpansionGuard(gunzip(rest), compressed, limits);
         TarArchiveInputStream tar = new TarArchiveInputStream(decompressed, StandardCharsets.UTF_8.name());
         byte[] buffer = new byte[BUFFER_BYTES];
         for (TarArchiveEntry entry = nextEntry(tar); entry != null; entry = nextEntry(tar)) {
@@ -92,8 +116,11 @@ public final class SafeUnpacker {
             }
         }
         drain(decompressed, buffer);
+        if (rest.read() >= 0) {
+            throw Rejection.corrupt("data follows the end of the compressed archive");
+        }
         List<String> written = paths.stream().sorted().toList();
-        return new UnpackResult(written.size(), unpackedSize, written);
+        return new UnpackResult(written.size(), unpackedSize, written, tgz.integrity());
     }
 
     private static InputStream gunzip(InputStream compressed) throws Rejection {
@@ -350,6 +377,12 @@ public final class SafeUnpacker {
         static Rejection unsafe(String entryName, String reason) {
             return new Rejection(ExitCode.INTEGRITY, "the archive entry '" + entryName + "' is refused: " + reason,
                     "prompd pack never writes such entries, so the archive was damaged or tampered with");
+        }
+
+        static Rejection tampered(Integrity expected, Integrity actual) {
+            return new Rejection(ExitCode.INTEGRITY, "the archive does not match its integrity: expected "
+                    + expected + ", got " + actual,
+                    "download it again; if it keeps failing, the registry's copy or its record is damaged");
         }
 
         static Rejection overLimit(String detail) {

@@ -71,6 +71,7 @@ class SafeUnpackerTest {
         assertEquals(files.keySet().stream().sorted().toList(), result.paths());
         assertEquals(4, result.fileCount());
         assertEquals(5, result.unpackedSize());
+        assertEquals(Integrity.of(tgz), result.integrity());
         for (Map.Entry<String, String> file : files.entrySet()) {
             assertEquals(file.getValue(), Files.readString(target.resolve(file.getKey())));
         }
@@ -78,6 +79,31 @@ class SafeUnpackerTest {
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         Packer.pack(unpacked, PackSelector.select(unpacked, List.of(), List.of(), ArchiveLimits.DEFAULT), again);
         assertArrayEquals(tgz, again.toByteArray());
+    }
+
+    @Test
+    void aVerifiedUnpackAcceptsTheRecordedIntegrity() throws IOException {
+        byte[] tgz = packed(Map.of("prompd.json", "{}"));
+
+        UnpackResult result = SafeUnpacker.unpackVerified(new ByteArrayInputStream(tgz), Integrity.of(tgz), target,
+                ArchiveLimits.DEFAULT);
+
+        assertEquals(List.of("prompd.json"), result.paths());
+    }
+
+    @Test
+    void aVerifiedUnpackRefusesOtherBytesAndLeavesNothing() throws IOException {
+        byte[] tgz = packed(Map.of("prompd.json", "{}"));
+        Integrity other = Integrity.of(packed(Map.of("prompd.json", "{ }")));
+
+        PrompdException refused = assertThrows(PrompdException.class, () -> SafeUnpacker.unpackVerified(
+                new ByteArrayInputStream(tgz), other, target, ArchiveLimits.DEFAULT));
+
+        assertEquals(ExitCode.INTEGRITY, refused.exitCode());
+        assertTrue(refused.getMessage().contains("does not match its integrity"), refused.getMessage());
+        try (Stream<Path> left = Files.list(target)) {
+            assertEquals(List.of(), left.toList());
+        }
     }
 
     @Test
@@ -241,6 +267,14 @@ class SafeUnpackerTest {
 
         assertRefused(Arrays.copyOf(whole, whole.length / 2), ExitCode.INTEGRITY, "corrupt or truncated");
         assertRefused(Arrays.copyOf(whole, whole.length - 4), ExitCode.INTEGRITY, "corrupt or truncated");
+    }
+
+    @Test
+    void refusesDataAfterTheEndOfTheArchive() throws IOException {
+        byte[] tgz = packed(Map.of("prompd.json", "{}"));
+        byte[] padded = Arrays.copyOf(tgz, tgz.length + 3);
+
+        assertRefused(padded, ExitCode.INTEGRITY, "data follows the end");
     }
 
     @Test
