@@ -9,11 +9,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +34,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  */
 public final class SafeUnpacker {
 
-    /** Expansion below this many bytes is never a bomb: tar pads even a tiny package to 10 KiB of zeros. */
+    /**
+     * Expansion below this many bytes is never called a bomb: tar pads every file to 512 bytes and many
+     * tars pad the archive to 10 KiB, so small honest packages expand far beyond any sensible ratio.
+     */
     private static final long EXPANSION_SLACK_BYTES = 1024 * 1024;
     /** Tar headers, PAX records and padding a file may add on top of its content. */
     private static final long TAR_OVERHEAD_PER_FILE = 4 * 1024;
@@ -137,7 +138,7 @@ public final class SafeUnpacker {
         } catch (IllegalArgumentException malformed) {
             throw Rejection.corrupt("a tar header is malformed (" + malformed.getMessage() + ")");
         } catch (IOException unreadable) {
-            throw Rejection.findIn(unreadable) != null ? unreadable : Rejection.corrupt(unreadable.getMessage());
+            throw Rejection.orCorrupt(unreadable);
         }
     }
 
@@ -214,7 +215,7 @@ public final class SafeUnpacker {
         }
         try {
             Files.createDirectories(file.getParent());
-        } catch (FileSystemException fileInTheWay) {
+        } catch (FileAlreadyExistsException fileInTheWay) {
             throw Rejection.unsafe(entry.getName(), "a file of the archive stands where its folder should be");
         }
         long written = 0;
@@ -239,7 +240,7 @@ public final class SafeUnpacker {
         try {
             return tar.read(buffer);
         } catch (IOException unreadable) {
-            throw Rejection.findIn(unreadable) != null ? unreadable : Rejection.corrupt(unreadable.getMessage());
+            throw Rejection.orCorrupt(unreadable);
         }
     }
 
@@ -250,7 +251,7 @@ public final class SafeUnpacker {
                 // only the checks on the way matter
             }
         } catch (IOException unreadable) {
-            throw Rejection.findIn(unreadable) != null ? unreadable : Rejection.corrupt(unreadable.getMessage());
+            throw Rejection.orCorrupt(unreadable);
         }
     }
 
@@ -388,6 +389,12 @@ public final class SafeUnpacker {
         static Rejection overLimit(String detail) {
             return new Rejection(ExitCode.FAILURE, "the archive is refused: " + detail,
                     "the package exceeds this client's archive limits; ask its author to make it smaller");
+        }
+
+        /** A failure to read the archive: a refusal raised by the guards, or else damage. */
+        static Rejection orCorrupt(IOException unreadable) {
+            Rejection rejection = findIn(unreadable);
+            return rejection != null ? rejection : corrupt(unreadable.getMessage());
         }
 
         static Rejection findIn(Throwable failure) {
