@@ -114,6 +114,17 @@ class PackerTest {
         }
     }
 
+    /**
+     * The tar layer is pure Java, so its bytes are pinned: a change here changes every published
+     * integrity and must be deliberate. (The gzip layer depends on the platform's zlib, so it is not.)
+     */
+    @Test
+    void theTarBytesAreStable() throws IOException {
+        byte[] tar = Tarballs.gunzip(pack(MemorySource.ofText("p", files())));
+
+        assertEquals("sha512-JIVSN/99Wu+WmS4PHyxciwshx1w49NlHXQiLVNrG3Y2CwRypE0KdzNAitc0yn+ekU6HUri0/rhaCq5xgp3hNMA==", Integrity.of(tar).toString());
+    }
+
     @Test
     void theGzipHeaderHasNoNameAndNoTime() throws IOException {
         byte[] tgz = pack(MemorySource.ofText("p", files()));
