@@ -210,6 +210,9 @@ class PackerTest {
 
         assertArrayEquals(pack(source), Files.readAllBytes(target));
         assertEquals(Files.size(target), result.size());
+        Path ordinaryFile = Files.writeString(folder.resolve("ordinary"), "x");
+        assertEquals(Files.getPosixFilePermissions(ordinaryFile), Files.getPosixFilePermissions(target),
+                "permissions as the umask gives any new file, not owner-only like a temporary file");
         try (Stream<Path> left = Files.list(target.getParent())) {
             assertEquals(List.of(target), left.toList());
         }
