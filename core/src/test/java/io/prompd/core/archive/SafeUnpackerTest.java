@@ -18,9 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
@@ -259,6 +262,24 @@ class SafeUnpackerTest {
     }
 
     @Test
+    void stopsReadingOnceTheArchiveHoldsMoreThanTheLimitsAllow() throws IOException {
+        byte[] noise = new byte[2 * 1024 * 1024];
+        new Random(42).nextBytes(noise);
+        String comment = HexFormat.of().formatHex(noise);
+        byte[] tgz = Tarballs.craft(tar -> {
+            TarArchiveEntry entry = new TarArchiveEntry("package/a");
+            entry.addPaxHeader("comment", comment);
+            entry.setSize(HELLO.length);
+            tar.putArchiveEntry(entry);
+            tar.write(HELLO);
+            tar.closeArchiveEntry();
+        });
+
+        assertRefused(tgz, new ArchiveLimits(1, 100, 100, 1000), ExitCode.FAILURE,
+                "holds more than the limit of 100 bytes");
+    }
+
+    @Test
     void refusesATruncatedArchive() throws IOException {
         byte[] whole = Tarballs.craft(tar -> {
             Tarballs.file(tar, "package/a", "some text that is long enough to matter".repeat(50).getBytes(StandardCharsets.UTF_8));
@@ -287,7 +308,7 @@ class SafeUnpackerTest {
         byte[] tar = Tarballs.gunzip(packed(Map.of("prompd.json", "{}")));
         tar[150] ^= 0x55;
         ByteArrayOutputStream regzipped = new ByteArrayOutputStream();
-        try (var gzip = new java.util.zip.GZIPOutputStream(regzipped)) {
+        try (GZIPOutputStream gzip = new GZIPOutputStream(regzipped)) {
             gzip.write(tar);
         }
 
