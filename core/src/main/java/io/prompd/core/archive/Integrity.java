@@ -30,6 +30,8 @@ public record Integrity(Algorithm algorithm, String base64) {
             throw new IllegalArgumentException("a " + algorithm.sriName + " digest has " + algorithm.digestLength
                     + " bytes, not " + digest.length);
         }
+        // one spelling per digest, so equal records mean equal digests
+        base64 = Base64.getEncoder().encodeToString(digest);
     }
 
     /** The hash functions of SRI strings. */

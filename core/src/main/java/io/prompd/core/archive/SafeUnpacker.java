@@ -107,18 +107,20 @@ public final class SafeUnpacker {
         CountingInputStream compressed = new CountingInputStream(tgz);
         // gzip hands back what it read past its end only to a stream that supports mark and reset
         InputStream rest = new BufferedInputStream(compressed, BUFFER_BYTES);
-        InputStream decompressed = new ExpansionGuard(gunzip(rest), compressed, limits);
-        TarArchiveInputStream tar = new TarArchiveInputStream(decompressed, StandardCharsets.UTF_8.name());
         byte[] buffer = new byte[BUFFER_BYTES];
-        for (TarArchiveEntry entry = nextEntry(tar); entry != null; entry = nextEntry(tar)) {
-            String path = checkedPath(entry);
-            if (path != null) {
-                write(path, entry, tar, buffer);
+        // closing ends the native inflater at once; the download stream itself stays open for the caller
+        try (InputStream decompressed = new ExpansionGuard(gunzip(rest), compressed, limits);
+                TarArchiveInputStream tar = new TarArchiveInputStream(decompressed, StandardCharsets.UTF_8.name())) {
+            for (TarArchiveEntry entry = nextEntry(tar); entry != null; entry = nextEntry(tar)) {
+                String path = checkedPath(entry);
+                if (path != null) {
+                    write(path, entry, tar, buffer);
+                }
             }
-        }
-        drain(decompressed, buffer);
-        if (rest.read() >= 0) {
-            throw Rejection.corrupt("data follows the end of the compressed archive");
+            drain(decompressed, buffer);
+            if (rest.read() >= 0) {
+                throw Rejection.corrupt("data follows the end of the compressed archive");
+            }
         }
         List<String> written = paths.stream().sorted().toList();
         return new UnpackResult(written.size(), unpackedSize, written, tgz.integrity());
@@ -265,7 +267,7 @@ public final class SafeUnpacker {
         }
     }
 
-    /** Counts the compressed bytes read, for the expansion ratio. */
+    /** Counts the compressed bytes read, for the expansion ratio; never closes the caller's stream. */
     private static final class CountingInputStream extends FilterInputStream {
         private long count;
 
@@ -296,6 +298,11 @@ public final class SafeUnpacker {
             long skipped = in.skip(n);
             count += skipped;
             return skipped;
+        }
+
+        @Override
+        public void close() {
+            // the caller opened the download and closes it
         }
     }
 

@@ -110,6 +110,24 @@ class SafeUnpackerTest {
     }
 
     @Test
+    void theCallersStreamIsReadToItsEndButLeftOpen() throws IOException {
+        byte[] tgz = packed(Map.of("prompd.json", "{}"));
+        boolean[] closed = {false};
+        InputStream download = new ByteArrayInputStream(tgz) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        unpack(tgz, ArchiveLimits.DEFAULT);
+        SafeUnpacker.unpack(download, target.resolve("again"), ArchiveLimits.DEFAULT);
+
+        assertFalse(closed[0]);
+        assertEquals(0, download.available());
+    }
+
+    @Test
     void anExecutableStaysExecutable() throws IOException {
         byte[] tgz = Tarballs.craft(tar -> {
             TarArchiveEntry entry = new TarArchiveEntry("package/run.sh");
