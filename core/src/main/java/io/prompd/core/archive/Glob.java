@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A path glob over {@code /}-separated relative paths: {@code *} and {@code ?} match within one
- * segment, a {@code **} segment matches any number of segments (also none). Compiled once into
+ * segment, a {@code **} segment matches any number of segments (also none); every other character,
+ * brackets and braces included, stands for itself. Compiled once into
  * segments and matched without regular expressions, because the generator tests thousands of
  * paths per package.
  */
