@@ -193,6 +193,7 @@ class PackSelectorTest {
 
         assertEquals(List.of("|the package's files add up to 120 bytes, more than the limit of 100 bytes"),
                 selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
+        assertEquals(120, selection.unpackedSize());
     }
 
     @Test
