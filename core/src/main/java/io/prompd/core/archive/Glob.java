@@ -29,7 +29,8 @@ public final class Glob {
     public static Glob compile(String pattern) {
         Objects.requireNonNull(pattern, "pattern");
         if (pattern.isEmpty() || pattern.startsWith("/") || pattern.endsWith("/") || pattern.contains("//")) {
-            throw new IllegalArgumentException("a glob must be a relative path without empty segments: '" + pattern + "'");
+            throw new IllegalArgumentException(
+                    "a glob must be a relative path without empty segments: '" + pattern + "'");
         }
         return new Glob(pattern);
     }

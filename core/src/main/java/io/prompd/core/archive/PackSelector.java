@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -46,9 +47,10 @@ public final class PackSelector {
     public static PackSelection select(PackageSource source, List<String> files, List<String> ignore,
             ArchiveLimits limits) throws IOException {
         Problems problems = new Problems();
-        List<PathPattern> fileEntries = compile(files, "/files/", PathPattern::filesEntry, problems);
-        List<PathPattern> ignoreRules = compile(ignore, "/ignore/", PathPattern::ignoreRule, problems);
-        BitSet usedFileEntries = new BitSet(fileEntries.size());
+        List<Listed> fileEntries = compile(files, "/files/", PathPattern::filesEntry, problems);
+        List<PathPattern> ignoreRules = compile(ignore, "/ignore/", PathPattern::ignoreRule, problems).stream()
+                .map(Listed::pattern).toList();
+        BitSet usedFileEntries = new BitSet(files.size());
         boolean restricted = !files.isEmpty();
 
         List<SourceEntry> included = new ArrayList<>();
@@ -56,35 +58,35 @@ public final class PackSelector {
         Set<String> excludedFolders = new TreeSet<>();
         for (SourceEntry entry : source.entries()) {
             String[] segments = Glob.segmentsOf(entry.path());
-            String excluded = alwaysExcludedPrefix(segments);
-            if (excluded != null) {
-                excludedFolders.add(excluded);
+            Optional<String> excluded = alwaysExcludedPrefix(segments);
+            if (excluded.isPresent()) {
+                excludedFolders.add(excluded.get());
                 continue;
             }
             boolean named = markMatches(fileEntries, segments, usedFileEntries);
-            LeftOut.Reason reason = reasonToLeaveOut(entry.path(), segments, named, restricted, ignoreRules);
-            if (reason == null) {
-                included.add(entry);
-            } else {
-                leftOut.add(new LeftOut(entry.path(), reason));
-            }
+            reasonToLeaveOut(entry.path(), segments, named, restricted, ignoreRules).ifPresentOrElse(
+                    reason -> leftOut.add(new LeftOut(entry.path(), reason)), () -> included.add(entry));
         }
         excludedFolders.forEach(folder -> leftOut.add(new LeftOut(folder, LeftOut.Reason.ALWAYS_EXCLUDED)));
         leftOut.sort(Comparator.comparing(LeftOut::path));
 
-        reportUnusedFileEntries(files, fileEntries, usedFileEntries, problems);
+        reportUnusedFileEntries(fileEntries, usedFileEntries, problems);
         checkIncluded(included, limits, problems);
         return new PackSelection(included, leftOut, problems.sorted());
     }
 
-    private static List<PathPattern> compile(List<String> patterns, String pointer,
+    /** A pattern as the manifest lists it, with its place in the list for error pointers. */
+    private record Listed(int index, String text, PathPattern pattern) {
+    }
+
+    /** The valid patterns; each invalid one becomes an error at its pointer. */
+    private static List<Listed> compile(List<String> patterns, String pointer,
             Function<String, PathPattern> reader, Problems problems) {
-        List<PathPattern> compiled = new ArrayList<>(patterns.size());
+        List<Listed> compiled = new ArrayList<>(patterns.size());
         for (int i = 0; i < patterns.size(); i++) {
             try {
-                compiled.add(reader.apply(patterns.get(i)));
+                compiled.add(new Listed(i, patterns.get(i), reader.apply(patterns.get(i))));
             } catch (IllegalArgumentException invalid) {
-                compiled.add(null);
                 problems.error(MANIFEST, pointer + i, invalid.getMessage(),
                         "write a path relative to the package root, with '/' between folders");
             }
@@ -92,52 +94,51 @@ public final class PackSelector {
         return compiled;
     }
 
-    /** The excluded folder (with a trailing '/') or file a path lies in, or null. */
-    private static String alwaysExcludedPrefix(String[] segments) {
+    /** The excluded folder (with a trailing '/') or file a path lies in, if any. */
+    private static Optional<String> alwaysExcludedPrefix(String[] segments) {
         for (int i = 0; i < segments.length; i++) {
             if (ALWAYS_EXCLUDED_NAMES.contains(segments[i])) {
                 String prefix = String.join("/", Arrays.copyOf(segments, i + 1));
-                return i + 1 < segments.length ? prefix + "/" : prefix;
+                return Optional.of(i + 1 < segments.length ? prefix + "/" : prefix);
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Tests every files entry (not just up to the first match), so unused entries can be reported. */
-    private static boolean markMatches(List<PathPattern> fileEntries, String[] segments, BitSet used) {
+    private static boolean markMatches(List<Listed> fileEntries, String[] segments, BitSet used) {
         boolean named = false;
-        for (int i = 0; i < fileEntries.size(); i++) {
-            PathPattern entry = fileEntries.get(i);
-            if (entry != null && entry.matches(segments)) {
-                used.set(i);
+        for (Listed entry : fileEntries) {
+            if (entry.pattern().matches(segments)) {
+                used.set(entry.index());
                 named = true;
             }
         }
         return named;
     }
 
-    private static LeftOut.Reason reasonToLeaveOut(String path, String[] segments, boolean named,
+    private static Optional<LeftOut.Reason> reasonToLeaveOut(String path, String[] segments, boolean named,
             boolean restricted, List<PathPattern> ignoreRules) {
         if (segments[segments.length - 1].startsWith(SECRET_PREFIX)) {
-            return LeftOut.Reason.SECRET;
+            return Optional.of(LeftOut.Reason.SECRET);
         }
         if (path.equals(MANIFEST)) {
-            return null;
+            return Optional.empty();
         }
         if (isIgnored(segments, ignoreRules)) {
-            return LeftOut.Reason.IGNORED;
+            return Optional.of(LeftOut.Reason.IGNORED);
         }
         if (restricted && !named && !isRootDocument(segments)) {
-            return LeftOut.Reason.NOT_IN_FILES;
+            return Optional.of(LeftOut.Reason.NOT_IN_FILES);
         }
-        return null;
+        return Optional.empty();
     }
 
     /** As in gitignore, the last matching rule wins, so {@code !keep.log} can take back {@code *.log}. */
     private static boolean isIgnored(String[] segments, List<PathPattern> rules) {
         boolean ignored = false;
         for (PathPattern rule : rules) {
-            if (rule != null && rule.negated() == ignored && rule.matches(segments)) {
+            if (rule.negated() == ignored && rule.matches(segments)) {
                 ignored = !rule.negated();
             }
         }
@@ -153,11 +154,11 @@ public final class PackSelector {
         return ROOT_DOCUMENT_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
-    private static void reportUnusedFileEntries(List<String> files, List<PathPattern> fileEntries, BitSet used,
-            Problems problems) {
-        for (int i = 0; i < fileEntries.size(); i++) {
-            if (fileEntries.get(i) != null && !used.get(i)) {
-                problems.error(MANIFEST, "/files/" + i, "\"" + files.get(i) + "\" in \"files\" matches no file",
+    private static void reportUnusedFileEntries(List<Listed> fileEntries, BitSet used, Problems problems) {
+        for (Listed entry : fileEntries) {
+            if (!used.get(entry.index())) {
+                problems.error(MANIFEST, "/files/" + entry.index(),
+                        "\"" + entry.text() + "\" in \"files\" matches no file",
                         "correct the path or remove the entry from \"files\"");
             }
         }

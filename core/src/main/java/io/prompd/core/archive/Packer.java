@@ -65,7 +65,8 @@ public final class Packer {
         }
         IntegrityOutputStream measured = new IntegrityOutputStream(out);
         long unpacked = 0;
-        try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(new NonClosing(measured), gzipParameters());
+        try (GzipCompressorOutputStream gzip =
+                        new GzipCompressorOutputStream(new NonClosing(measured), gzipParameters());
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip, StandardCharsets.UTF_8.name())) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_ERROR);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_ERROR);

@@ -66,7 +66,8 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
             throw new IllegalArgumentException("the pattern '" + original + "' names no file");
         }
         if (glob.indexOf('\\') >= 0) {
-            throw new IllegalArgumentException("the pattern '" + original + "' has a backslash; use '/' between folders");
+            throw new IllegalArgumentException(
+                    "the pattern '" + original + "' has a backslash; use '/' between folders");
         }
         for (String segment : Glob.segmentsOf(glob)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {

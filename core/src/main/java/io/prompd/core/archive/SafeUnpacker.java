@@ -210,7 +210,8 @@ public final class SafeUnpacker {
         }
     }
 
-    private void write(String path, TarArchiveEntry entry, TarArchiveInputStream tar, byte[] buffer) throws IOException {
+    private void write(String path, TarArchiveEntry entry, TarArchiveInputStream tar, byte[] buffer)
+            throws IOException {
         Path file = target.resolve(path).normalize();
         if (!file.startsWith(target) || file.equals(target)) {
             throw Rejection.unsafe(entry.getName(), "it leads outside the target folder");

@@ -64,7 +64,8 @@ class PackerTest {
             Path file = folder.resolve(path);
             Files.createDirectories(file.getParent());
             Files.writeString(file, files.get(path));
-            Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2020-01-01T00:00:00Z").plusSeconds(60 * minutes++)));
+            Instant mtime = Instant.parse("2020-01-01T00:00:00Z").plusSeconds(60 * minutes++);
+            Files.setLastModifiedTime(file, FileTime.from(mtime));
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(reverse ? "rw-------" : "rw-rw-r--"));
         }
         return new DirectorySource(folder);
@@ -102,7 +103,8 @@ class PackerTest {
         List<TarArchiveEntry> entries = Tarballs.entries(pack(MemorySource.ofText("p", files())));
 
         assertEquals(List.of("package/README.md", "package/" + LONG_PATH, "package/prompd.json",
-                "package/prompts/a.prmd", "package/" + UNICODE_PATH), entries.stream().map(TarArchiveEntry::getName).toList());
+                "package/prompts/a.prmd", "package/" + UNICODE_PATH),
+                entries.stream().map(TarArchiveEntry::getName).toList());
         for (TarArchiveEntry entry : entries) {
             assertTrue(entry.isFile(), entry.getName());
             assertEquals(Instant.parse("1985-10-26T08:15:00Z"), entry.getLastModifiedTime().toInstant());
@@ -122,7 +124,8 @@ class PackerTest {
     void theTarBytesAreStable() throws IOException {
         byte[] tar = Tarballs.gunzip(pack(MemorySource.ofText("p", files())));
 
-        assertEquals("sha512-JIVSN/99Wu+WmS4PHyxciwshx1w49NlHXQiLVNrG3Y2CwRypE0KdzNAitc0yn+ekU6HUri0/rhaCq5xgp3hNMA==", Integrity.of(tar).toString());
+        assertEquals("sha512-JIVSN/99Wu+WmS4PHyxciwshx1w49NlHXQiLVNrG3Y2CwRypE0KdzNAitc0yn+ekU6HUri0/rhaCq5xgp3hNMA==",
+                Integrity.of(tar).toString());
     }
 
     @Test
@@ -167,8 +170,9 @@ class PackerTest {
     void theResultDescribesTheTarball() throws IOException {
         MemorySource source = MemorySource.ofText("p", files());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PackSelection selection = PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT);
 
-        PackResult result = Packer.pack(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT), out);
+        PackResult result = Packer.pack(source, selection, out);
 
         assertEquals(Integrity.of(out.toByteArray()), result.integrity());
         assertEquals(out.size(), result.size());
