@@ -15,6 +15,7 @@ class PackagePathsTest {
     @Test
     void anOrdinaryPathIsFine() {
         assertEquals(List.of(), PackagePaths.violations("prompts/résumé 日本/a-b_c.prmd"));
+        assertEquals(List.of(), PackagePaths.violations("console/.hidden/CONTRIBUTING.md"));
     }
 
     static Stream<Arguments> oneViolationEach() {
@@ -27,7 +28,13 @@ class PackagePathsTest {
                 Arguments.of("a//b", "empty"),
                 Arguments.of("new\nline", "control character"),
                 Arguments.of("c1\u0085control", "control character"),
-                Arguments.of("cafe\u0301", "NFC"));
+                Arguments.of("cafe\u0301", "NFC"),
+                Arguments.of("what?.prmd", "Windows does not allow"),
+                Arguments.of("a|b", "Windows does not allow"),
+                Arguments.of("docs/con.md", "reserved on Windows"),
+                Arguments.of("Lpt1", "reserved on Windows"),
+                Arguments.of("trailing./x", "ends in a dot or space"),
+                Arguments.of("trailing /x", "ends in a dot or space"));
     }
 
     @ParameterizedTest(name = "{1}")
