@@ -1,0 +1,209 @@
+package io.prompd.core.archive;
+
+import io.prompd.core.problem.Problems;
+import io.prompd.core.source.PackageSource;
+import io.prompd.core.source.SourceEntry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Decides which files of a package go into its tarball. {@code prompd pack}, {@code prompd validate}
+ * and the registry generator all ask this one class, so what a user validates is what gets published.
+ *
+ * <p>An empty {@code files} list means "no restriction", as npm reads it: a manifest with
+ * {@code "files": []} still publishes its {@code main} prompt.
+ */
+public final class PackSelector {
+
+    /** The manifest; always packed, never ignored. */
+    public static final String MANIFEST = "prompd.json";
+
+    private static final Set<String> ALWAYS_EXCLUDED_NAMES = Set.of(".git", "node_modules", ".prompd");
+    private static final String SECRET_PREFIX = ".env";
+    private static final List<String> ROOT_DOCUMENT_PREFIXES = List.of("readme", "license", "licence");
+    private static final String SPLIT_HINT =
+            "add what the package does not need to \"ignore\" in prompd.json, or split it into several packages";
+
+    private PackSelector() {
+    }
+
+    /**
+     * Selects the files to pack and reports every problem that would make the tarball unsafe or too large.
+     *
+     * @param files  the manifest's {@code files} list (empty: every file)
+     * @param ignore the manifest's {@code ignore} list, gitignore-like
+     */
+    public static PackSelection select(PackageSource source, List<String> files, List<String> ignore,
+            ArchiveLimits limits) throws IOException {
+        Problems problems = new Problems();
+        List<Listed> fileEntries = compile(files, "/files/", PathPattern::filesEntry, problems);
+        List<PathPattern> ignoreRules = compile(ignore, "/ignore/", PathPattern::ignoreRule, problems).stream()
+                .map(Listed::pattern).toList();
+        BitSet usedFileEntries = new BitSet(files.size());
+        boolean restricted = !files.isEmpty();
+
+        List<SourceEntry> included = new ArrayList<>();
+        List<LeftOut> leftOut = new ArrayList<>();
+        Set<String> excludedFolders = new TreeSet<>();
+        for (SourceEntry entry : source.entries()) {
+            String[] segments = Glob.segmentsOf(entry.path());
+            Optional<String> excluded = alwaysExcludedPrefix(segments);
+            if (excluded.isPresent()) {
+                excludedFolders.add(excluded.get());
+                continue;
+            }
+            boolean named = markMatches(fileEntries, segments, usedFileEntries);
+            reasonToLeaveOut(entry.path(), segments, named, restricted, ignoreRules).ifPresentOrElse(
+                    reason -> leftOut.add(new LeftOut(entry.path(), reason)), () -> included.add(entry));
+        }
+        excludedFolders.forEach(folder -> leftOut.add(new LeftOut(folder, LeftOut.Reason.ALWAYS_EXCLUDED)));
+        leftOut.sort(Comparator.comparing(LeftOut::path));
+
+        reportUnusedFileEntries(fileEntries, usedFileEntries, problems);
+        checkIncluded(included, limits, problems);
+        return new PackSelection(included, leftOut, problems.sorted());
+    }
+
+    /** A pattern as the manifest lists it, with its place in the list for error pointers. */
+    private record Listed(int index, String text, PathPattern pattern) {
+    }
+
+    /** The valid patterns; each invalid one becomes an error at its pointer. */
+    private static List<Listed> compile(List<String> patterns, String pointer,
+            Function<String, PathPattern> reader, Problems problems) {
+        List<Listed> compiled = new ArrayList<>(patterns.size());
+        for (int i = 0; i < patterns.size(); i++) {
+            try {
+                compiled.add(new Listed(i, patterns.get(i), reader.apply(patterns.get(i))));
+            } catch (IllegalArgumentException invalid) {
+                problems.error(MANIFEST, pointer + i, invalid.getMessage(),
+                        "write a path relative to the package root, with '/' between folders");
+            }
+        }
+        return compiled;
+    }
+
+    /** The excluded folder (with a trailing '/') or file a path lies in, if any. */
+    private static Optional<String> alwaysExcludedPrefix(String[] segments) {
+        for (int i = 0; i < segments.length; i++) {
+            if (ALWAYS_EXCLUDED_NAMES.contains(segments[i])) {
+                String prefix = String.join("/", Arrays.copyOf(segments, i + 1));
+                return Optional.of(i + 1 < segments.length ? prefix + "/" : prefix);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Tests every files entry (not just up to the first match), so unused entries can be reported. */
+    private static boolean markMatches(List<Listed> fileEntries, String[] segments, BitSet used) {
+        boolean named = false;
+        for (Listed entry : fileEntries) {
+            if (entry.pattern().matches(segments)) {
+                used.set(entry.index());
+                named = true;
+            }
+        }
+        return named;
+    }
+
+    private static Optional<LeftOut.Reason> reasonToLeaveOut(String path, String[] segments, boolean named,
+            boolean restricted, List<PathPattern> ignoreRules) {
+        if (segments[segments.length - 1].startsWith(SECRET_PREFIX)) {
+            return Optional.of(LeftOut.Reason.SECRET);
+        }
+        if (path.equals(MANIFEST)) {
+            return Optional.empty();
+        }
+        if (isIgnored(segments, ignoreRules)) {
+            return Optional.of(LeftOut.Reason.IGNORED);
+        }
+        if (restricted && !named && !isRootDocument(segments)) {
+            return Optional.of(LeftOut.Reason.NOT_IN_FILES);
+        }
+        return Optional.empty();
+    }
+
+    /** As in gitignore, the last matching rule wins, so {@code !keep.log} can take back {@code *.log}. */
+    private static boolean isIgnored(String[] segments, List<PathPattern> rules) {
+        boolean ignored = false;
+        for (PathPattern rule : rules) {
+            if (rule.negated() == ignored && rule.matches(segments)) {
+                ignored = !rule.negated();
+            }
+        }
+        return ignored;
+    }
+
+    /** README, LICENSE and LICENCE files at the root are packed even when {@code files} omits them, as npm does. */
+    private static boolean isRootDocument(String[] segments) {
+        if (segments.length != 1) {
+            return false;
+        }
+        String name = segments[0].toLowerCase(Locale.ROOT);
+        return ROOT_DOCUMENT_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    private static void reportUnusedFileEntries(List<Listed> fileEntries, BitSet used, Problems problems) {
+        for (Listed entry : fileEntries) {
+            if (!used.get(entry.index())) {
+                problems.error(MANIFEST, "/files/" + entry.index(),
+                        "\"" + entry.text() + "\" in \"files\" matches no file",
+                        "correct the path or remove the entry from \"files\"");
+            }
+        }
+    }
+
+    private static void checkIncluded(List<SourceEntry> included, ArchiveLimits limits, Problems problems) {
+        Map<String, String> byFoldedPath = new HashMap<>();
+        long total = 0;
+        for (SourceEntry entry : included) {
+            String path = entry.path();
+            checkKind(entry, problems);
+            for (String violation : PackagePaths.violations(path)) {
+                problems.error(path, "", violation, "rename the file, or add it to \"ignore\" in prompd.json");
+            }
+            String clash = byFoldedPath.putIfAbsent(PackagePaths.caseFoldKey(path), path);
+            if (clash != null) {
+                problems.error(path, "", "the path differs from '" + clash + "' only in letter case, so they"
+                        + " would be one file on Windows and macOS", "rename one of them");
+            }
+            if (entry.size() > limits.maxFileBytes()) {
+                problems.error(path, "", "the file has " + entry.size() + " bytes, more than the limit of "
+                        + limits.maxFileBytes() + " bytes per file", SPLIT_HINT);
+            }
+            total += entry.size();
+        }
+        if (included.size() > limits.maxFiles()) {
+            problems.error("", "", "the package has " + included.size() + " files, more than the limit of "
+                    + limits.maxFiles(), SPLIT_HINT);
+        }
+        if (total > limits.maxUnpackedBytes()) {
+            problems.error("", "", "the package's files add up to " + total + " bytes, more than the limit of "
+                    + limits.maxUnpackedBytes() + " bytes", SPLIT_HINT);
+        }
+    }
+
+    private static void checkKind(SourceEntry entry, Problems problems) {
+        String path = entry.path();
+        switch (entry.kind()) {
+            case FILE -> { }
+            case SYMLINK -> problems.error(path, "", "the file is a symbolic link, and links are never packed",
+                    "replace the link with a copy of the file, or add it to \"ignore\"");
+            case HARDLINK -> problems.error(path, "", "the file is a hard link (it has other names on disk),"
+                    + " and links are never packed", "replace it with a plain copy, or add it to \"ignore\"");
+            case OTHER -> problems.error(path, "", "the entry is not a regular file (a device, socket, pipe or"
+                    + " Git submodule)", "remove it, or add it to \"ignore\"");
+        }
+    }
+}

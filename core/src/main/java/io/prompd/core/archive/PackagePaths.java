@@ -1,0 +1,89 @@
+package io.prompd.core.archive;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The rules every path inside a package obeys, checked when packing and again when unpacking: a
+ * path must mean the same file on Linux, macOS and Windows and must never leave the package folder.
+ */
+public final class PackagePaths {
+
+    private static final String WINDOWS_FORBIDDEN = "<>\"|?*";
+    private static final Set<String> WINDOWS_DEVICES = Set.of("CON", "PRN", "AUX", "NUL",
+            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+
+    private PackagePaths() {
+    }
+
+    /** What is wrong with a relative package path, one sentence each; empty when it is fine. */
+    public static List<String> violations(String path) {
+        List<String> found = new ArrayList<>(0);
+        if (path.isEmpty()) {
+            found.add("the path is empty");
+            return found;
+        }
+        if (path.startsWith("/")) {
+            found.add("the path is absolute");
+        }
+        if (path.indexOf('\\') >= 0) {
+            found.add("the path contains a backslash, which Windows reads as a folder separator");
+        }
+        if (path.indexOf(':') >= 0) {
+            found.add("the path contains ':', which Windows does not allow in file names");
+        }
+        if (path.chars().anyMatch(c -> WINDOWS_FORBIDDEN.indexOf(c) >= 0)) {
+            found.add("the path contains one of " + WINDOWS_FORBIDDEN + ", which Windows does not allow in file names");
+        }
+        if (hasWindowsOnlyTrouble(path)) {
+            found.add("a name in the path is reserved on Windows (CON, NUL, COM1...) or ends in a dot or space");
+        }
+        if (path.chars().anyMatch(Character::isISOControl)) {
+            found.add("the path contains a control character");
+        }
+        if (hasDotOrEmptySegment(path)) {
+            found.add("the path has an empty, '.' or '..' segment");
+        }
+        if (!Normalizer.isNormalized(path, Normalizer.Form.NFC)) {
+            found.add("the path is not in Unicode NFC, so macOS and Linux would name the file differently");
+        }
+        return found;
+    }
+
+    /** Device names Windows reserves in every folder, with or without an extension. */
+    private static boolean hasWindowsOnlyTrouble(String path) {
+        for (String segment : Glob.segmentsOf(path)) {
+            if (segment.endsWith(" ") || (segment.endsWith(".") && !segment.equals(".") && !segment.equals(".."))) {
+                return true;
+            }
+            int dot = segment.indexOf('.');
+            String stem = (dot < 0 ? segment : segment.substring(0, dot)).toUpperCase(Locale.ROOT);
+            if (WINDOWS_DEVICES.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDotOrEmptySegment(String path) {
+        for (String segment : Glob.segmentsOf(path.startsWith("/") ? path.substring(1) : path)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The key under which two paths clash on a case-insensitive file system (Windows, macOS).
+     * Full Unicode case folding would be closer still, but lower-casing in the root locale catches
+     * the clashes people actually make ({@code README.md} and {@code readme.md}).
+     */
+    public static String caseFoldKey(String path) {
+        return path.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,94 @@
+package io.prompd.core.archive;
+
+import java.util.Objects;
+
+/**
+ * One entry of a manifest's {@code files} or {@code ignore} list. A pattern matches a file when it
+ * matches the file's path or one of its folders, so {@code docs}, {@code docs/} and {@code docs/**}
+ * all take in every file under {@code docs}.
+ *
+ * @param glob       the compiled glob, anchored at the package root
+ * @param folderOnly whether it matches folders only (written with a trailing {@code /})
+ * @param negated    whether it takes back what an earlier ignore pattern left out ({@code !keep.log})
+ */
+public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
+
+    public PathPattern {
+        Objects.requireNonNull(glob, "glob");
+    }
+
+    /**
+     * Reads a gitignore-like pattern: a leading {@code /} anchors it at the root, a pattern with no
+     * other {@code /} matches a name at any depth, a trailing {@code /} matches folders only, a
+     * leading {@code !} negates.
+     *
+     * @throws IllegalArgumentException if the pattern is empty or has {@code ..}, {@code .}, a backslash
+     *                                  or an empty segment
+     */
+    public static PathPattern ignoreRule(String pattern) {
+        String rest = Objects.requireNonNull(pattern, "pattern").strip();
+        boolean negated = rest.startsWith("!");
+        if (negated) {
+            rest = rest.substring(1);
+        }
+        boolean folderOnly = rest.endsWith("/");
+        if (folderOnly) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        boolean anchored = rest.startsWith("/") || rest.indexOf('/') >= 0;
+        if (rest.startsWith("/")) {
+            rest = rest.substring(1);
+        }
+        checkSegments(pattern, rest);
+        return new PathPattern(Glob.compile(anchored ? rest : "**/" + rest), folderOnly, negated);
+    }
+
+    /**
+     * Reads a {@code files} entry: an exact path, a folder or a glob, always relative to the root
+     * ({@code ./} and a leading or trailing {@code /} are tolerated).
+     */
+    public static PathPattern filesEntry(String entry) {
+        String rest = Objects.requireNonNull(entry, "entry").strip();
+        if (rest.startsWith("./")) {
+            rest = rest.substring(2);
+        } else if (rest.startsWith("/")) {
+            rest = rest.substring(1);
+        }
+        if (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        checkSegments(entry, rest);
+        return new PathPattern(Glob.compile(rest), false, false);
+    }
+
+    private static void checkSegments(String original, String glob) {
+        if (glob.isEmpty()) {
+            throw new IllegalArgumentException("the pattern '" + original + "' names no file");
+        }
+        if (glob.indexOf('\\') >= 0) {
+            throw new IllegalArgumentException(
+                    "the pattern '" + original + "' has a backslash; use '/' between folders");
+        }
+        for (String segment : Glob.segmentsOf(glob)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("the pattern '" + original
+                        + "' has an empty, '.' or '..' segment; patterns are relative to the package root");
+            }
+        }
+    }
+
+    /** Whether the pattern matches the file with these path segments, or one of its folders. */
+    public boolean matches(String[] pathSegments) {
+        int start = folderOnly ? pathSegments.length - 1 : pathSegments.length;
+        for (int count = start; count >= 1; count--) {
+            if (glob.matches(pathSegments, count)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean matches(String path) {
+        return matches(Glob.segmentsOf(path));
+    }
+}

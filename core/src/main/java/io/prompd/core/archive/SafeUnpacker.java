@@ -1,0 +1,421 @@
+package io.prompd.core.archive;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Unpacks a downloaded {@code .tgz} into an empty folder, refusing anything {@code prompd pack}
+ * would not have written and anything beyond the limits. On refusal the folder is left empty.
+ *
+ * <p>Exit codes: {@link ExitCode#INTEGRITY} when the archive is corrupt, truncated or holds entries
+ * {@code prompd pack} never writes (paths outside {@code package/}, traversal, links, devices,
+ * duplicates), because such an archive was damaged or tampered with; {@link ExitCode#FAILURE} when a
+ * well-formed archive exceeds the {@link ArchiveLimits} (too many files, too large, too compressible).
+ */
+public final class SafeUnpacker {
+
+    /**
+     * Expansion below this many bytes is never called a bomb: tar pads every file to 512 bytes and many
+     * tars pad the archive to 10 KiB, so small honest packages expand far beyond any sensible ratio.
+     */
+    private static final long EXPANSION_SLACK_BYTES = 1024 * 1024;
+    /** Tar headers, PAX records and padding a file may add on top of its content. */
+    private static final long TAR_OVERHEAD_PER_FILE = 4 * 1024;
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final Path target;
+    private final ArchiveLimits limits;
+    private final Set<String> paths = new HashSet<>();
+    private final Set<String> foldedPaths = new HashSet<>();
+    private long unpackedSize;
+
+    private SafeUnpacker(Path target, ArchiveLimits limits) {
+        this.target = target;
+        this.limits = limits;
+    }
+
+    /**
+     * Unpacks {@code tgz}, read to its end but not closed, into {@code emptyTargetDir}, created if missing.
+     *
+     * @throws PrompdException with {@link ExitCode#INTEGRITY} or {@link ExitCode#FAILURE} when the
+     *                         archive is refused, {@link ExitCode#CONFLICT} when the folder is not empty
+     * @throws IOException     when the folder cannot be written
+     */
+    public static UnpackResult unpack(InputStream tgz, Path emptyTargetDir, ArchiveLimits limits) throws IOException {
+        return unpack(tgz, Optional.empty(), emptyTargetDir, limits);
+    }
+
+    /**
+     * Unpacks like {@link #unpack(InputStream, Path, ArchiveLimits)} and checks every byte read against
+     * the integrity the registry recorded. The check can only end after the last byte, so on a mismatch
+     * what was written is deleted again and {@link ExitCode#INTEGRITY} is thrown.
+     */
+    public static UnpackResult unpackVerified(InputStream tgz, Integrity expected, Path emptyTargetDir,
+            ArchiveLimits limits) throws IOException {
+        return unpack(tgz, Optional.of(expected), emptyTargetDir, limits);
+    }
+
+    private static UnpackResult unpack(InputStream tgz, Optional<Integrity> expected, Path emptyTargetDir,
+            ArchiveLimits limits) throws IOException {
+        Path target = emptyTargetDir.toAbsolutePath().normalize();
+        Files.createDirectories(target);
+        try (Stream<Path> existing = Files.list(target)) {
+            if (existing.findAny().isPresent()) {
+                throw new PrompdException(ExitCode.CONFLICT, "cannot unpack into " + target + ": it is not empty",
+                        "remove the folder or choose another one");
+            }
+        }
+        SafeUnpacker unpacker = new SafeUnpacker(target, limits);
+        Integrity.Algorithm algorithm = expected.map(Integrity::algorithm).orElse(Integrity.Algorithm.SHA512);
+        try {
+            UnpackResult result = unpacker.unpackAll(new IntegrityInputStream(tgz, algorithm));
+            if (expected.isPresent() && !expected.get().matches(result.integrity())) {
+                throw Rejection.tampered(expected.get(), result.integrity());
+            }
+            return result;
+        } catch (IOException | RuntimeException failure) {
+            deleteContents(target);
+            Rejection rejection = Rejection.findIn(failure);
+            if (rejection != null) {
+                throw rejection.toException();
+            }
+            throw failure;
+        }
+    }
+
+    private UnpackResult unpackAll(IntegrityInputStream tgz) throws IOException {
+        CountingInputStream compressed = new CountingInputStream(tgz);
+        // gzip hands back what it read past its end only to a stream that supports mark and reset
+        InputStream rest = new BufferedInputStream(compressed, BUFFER_BYTES);
+        byte[] buffer = new byte[BUFFER_BYTES];
+        // closing ends the native inflater at once; the download stream itself stays open for the caller
+        try (InputStream decompressed = new ExpansionGuard(gunzip(rest), compressed, limits);
+                TarArchiveInputStream tar = new TarArchiveInputStream(decompressed, StandardCharsets.UTF_8.name())) {
+            for (TarArchiveEntry entry = nextEntry(tar); entry != null; entry = nextEntry(tar)) {
+                String path = checkedPath(entry);
+                if (path != null) {
+                    write(path, entry, tar, buffer);
+                }
+            }
+            drain(decompressed, buffer);
+            if (rest.read() >= 0) {
+                throw Rejection.corrupt("data follows the end of the compressed archive");
+            }
+        }
+        List<String> written = paths.stream().sorted().toList();
+        return new UnpackResult(written.size(), unpackedSize, written, tgz.integrity());
+    }
+
+    private static InputStream gunzip(InputStream compressed) throws Rejection {
+        try {
+            return new GzipCompressorInputStream(compressed);
+        } catch (IOException notGzip) {
+            throw Rejection.corrupt("it is not gzip-compressed (" + notGzip.getMessage() + ")");
+        }
+    }
+
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IllegalArgumentException malformed) {
+            throw Rejection.corrupt("a tar header is malformed (" + malformed.getMessage() + ")");
+        } catch (IOException unreadable) {
+            throw Rejection.orCorrupt(unreadable);
+        }
+    }
+
+    /** The entry's path below {@code package/}, or null for a folder, whose files carry their own paths. */
+    private String checkedPath(TarArchiveEntry entry) throws Rejection {
+        String name = entry.getName();
+        if (!name.startsWith(Packer.ROOT)) {
+            throw Rejection.unsafe(name, "it is not under " + Packer.ROOT);
+        }
+        String path = name.substring(Packer.ROOT.length());
+        byte type = entry.getLinkFlag();
+        if (type == TarConstants.LF_DIR) {
+            String folder = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            if (!folder.isEmpty()) {
+                checkPathRules(name, folder);
+            }
+            return null;
+        }
+        checkPathRules(name, path);
+        if (type != TarConstants.LF_NORMAL && type != TarConstants.LF_OLDNORM) {
+            throw Rejection.unsafe(name, "it is " + describeType(entry) + ", and packages hold regular files only");
+        }
+        if (!paths.add(path)) {
+            throw Rejection.unsafe(name, "it appears twice");
+        }
+        if (!foldedPaths.add(PackagePaths.caseFoldKey(path))) {
+            throw Rejection.unsafe(name, "it differs from another path only in letter case");
+        }
+        checkLimits(name, entry.getSize());
+        return path;
+    }
+
+    private static void checkPathRules(String name, String path) throws Rejection {
+        List<String> violations = PackagePaths.violations(path);
+        if (!violations.isEmpty()) {
+            throw Rejection.unsafe(name, String.join("; ", violations));
+        }
+    }
+
+    private static String describeType(TarArchiveEntry entry) {
+        if (entry.isSymbolicLink()) {
+            return "a symbolic link";
+        }
+        if (entry.isLink()) {
+            return "a hard link";
+        }
+        if (entry.isCharacterDevice() || entry.isBlockDevice()) {
+            return "a device";
+        }
+        if (entry.isFIFO()) {
+            return "a named pipe";
+        }
+        return "an entry of tar type '" + (char) entry.getLinkFlag() + "'";
+    }
+
+    private void checkLimits(String name, long size) throws Rejection {
+        if (paths.size() > limits.maxFiles()) {
+            throw Rejection.overLimit("the archive has more than " + limits.maxFiles() + " files");
+        }
+        if (size > limits.maxFileBytes()) {
+            throw Rejection.overLimit(name + " has " + size + " bytes, more than the limit of "
+                    + limits.maxFileBytes() + " bytes per file");
+        }
+        if (unpackedSize + size > limits.maxUnpackedBytes()) {
+            throw Rejection.overLimit("the archive's files add up to more than the limit of "
+                    + limits.maxUnpackedBytes() + " bytes");
+        }
+    }
+
+    private void write(String path, TarArchiveEntry entry, TarArchiveInputStream tar, byte[] buffer)
+            throws IOException {
+        Path file = target.resolve(path).normalize();
+        if (!file.startsWith(target) || file.equals(target)) {
+            throw Rejection.unsafe(entry.getName(), "it leads outside the target folder");
+        }
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (FileAlreadyExistsException fileInTheWay) {
+            throw Rejection.unsafe(entry.getName(), "a file of the archive stands where its folder should be");
+        }
+        long written = 0;
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int read = readEntry(tar, buffer); read >= 0; read = readEntry(tar, buffer)) {
+                out.write(buffer, 0, read);
+                written += read;
+            }
+        } catch (FileAlreadyExistsException clash) {
+            throw Rejection.unsafe(entry.getName(), "its file already exists (a case or Unicode clash on this disk)");
+        }
+        if (written != entry.getSize()) {
+            throw Rejection.corrupt(entry.getName() + " is shorter than its header says");
+        }
+        if ((entry.getMode() & 0100) != 0 && !file.toFile().setExecutable(true, true)) {
+            throw new IOException("cannot make " + file + " executable");
+        }
+        unpackedSize += written;
+    }
+
+    private static int readEntry(TarArchiveInputStream tar, byte[] buffer) throws IOException {
+        try {
+            return tar.read(buffer);
+        } catch (IOException unreadable) {
+            throw Rejection.orCorrupt(unreadable);
+        }
+    }
+
+    /** Reads to the end of the gzip stream, so its checksum and length are verified too. */
+    private static void drain(InputStream decompressed, byte[] buffer) throws IOException {
+        try {
+            while (decompressed.read(buffer) >= 0) {
+                // only the checks on the way matter
+            }
+        } catch (IOException unreadable) {
+            throw Rejection.orCorrupt(unreadable);
+        }
+    }
+
+    private static void deleteContents(Path target) throws IOException {
+        try (Stream<Path> written = Files.walk(target)) {
+            for (Path path : written.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(target)) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /** Counts the compressed bytes read, for the expansion ratio; never closes the caller's stream. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int read = in.read(bytes, offset, length);
+            if (read > 0) {
+                count += read;
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(n);
+            count += skipped;
+            return skipped;
+        }
+
+        @Override
+        public void close() {
+            // the caller opened the download and closes it
+        }
+    }
+
+    /**
+     * Stops decompression as soon as the output outgrows the compressed input by more than the
+     * allowed ratio, or the limits plus tar's own overhead, so a gzip bomb costs megabytes, not gigabytes.
+     */
+    private static final class ExpansionGuard extends FilterInputStream {
+        private final CountingInputStream compressed;
+        private final ArchiveLimits limits;
+        private final long maxDecompressed;
+        private long produced;
+
+        ExpansionGuard(InputStream decompressed, CountingInputStream compressed, ArchiveLimits limits) {
+            super(decompressed);
+            this.compressed = compressed;
+            this.limits = limits;
+            this.maxDecompressed = limits.maxUnpackedBytes() + (limits.maxFiles() + 8L) * TAR_OVERHEAD_PER_FILE;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int read = in.read(bytes, offset, length);
+            if (read > 0) {
+                count(read);
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(n);
+            count(skipped);
+            return skipped;
+        }
+
+        private void count(long bytes) throws Rejection {
+            produced += bytes;
+            if (produced > EXPANSION_SLACK_BYTES
+                    && produced > Math.max(compressed.count, 1) * (long) limits.maxExpansionRatio()) {
+                throw Rejection.overLimit("the archive expands more than " + limits.maxExpansionRatio()
+                        + " times its compressed size (" + produced + " bytes from " + compressed.count
+                        + "), which is how decompression bombs look");
+            }
+            if (produced > maxDecompressed) {
+                throw Rejection.overLimit("the archive holds more than the limit of " + limits.maxUnpackedBytes()
+                        + " bytes");
+            }
+        }
+    }
+
+    /**
+     * A refusal raised deep inside the streams; an IOException so it can pass through commons-compress,
+     * turned into a {@link PrompdException} once the folder is cleaned up.
+     */
+    private static final class Rejection extends IOException {
+        private final ExitCode exitCode;
+        private final String hint;
+
+        private Rejection(ExitCode exitCode, String message, String hint) {
+            super(message);
+            this.exitCode = exitCode;
+            this.hint = hint;
+        }
+
+        static Rejection corrupt(String detail) {
+            return new Rejection(ExitCode.INTEGRITY, "the archive is corrupt or truncated: " + detail,
+                    "download it again; if it keeps failing, the registry's copy is damaged");
+        }
+
+        static Rejection unsafe(String entryName, String reason) {
+            return new Rejection(ExitCode.INTEGRITY, "the archive entry '" + entryName + "' is refused: " + reason,
+                    "prompd pack never writes such entries, so the archive was damaged or tampered with");
+        }
+
+        static Rejection tampered(Integrity expected, Integrity actual) {
+            return new Rejection(ExitCode.INTEGRITY, "the archive does not match its integrity: expected "
+                    + expected + ", got " + actual,
+                    "download it again; if it keeps failing, the registry's copy or its record is damaged");
+        }
+
+        static Rejection overLimit(String detail) {
+            return new Rejection(ExitCode.FAILURE, "the archive is refused: " + detail,
+                    "the package exceeds this client's archive limits; ask its author to make it smaller");
+        }
+
+        /** A failure to read the archive: a refusal raised by the guards, or else damage. */
+        static Rejection orCorrupt(IOException unreadable) {
+            Rejection rejection = findIn(unreadable);
+            return rejection != null ? rejection : corrupt(unreadable.getMessage());
+        }
+
+        static Rejection findIn(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof Rejection rejection) {
+                    return rejection;
+                }
+            }
+            return null;
+        }
+
+        PrompdException toException() {
+            return new PrompdException(exitCode, getMessage(), hint, this);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.prompd.core.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.source.DirectorySource;
+import io.prompd.core.source.SourceEntry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The real packages of the shared corpus select and pack as they are. */
+class CorpusPackingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path corpus() {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            Path candidate = folder.resolve("shared/corpus/prompds/@prompd");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    static Stream<Path> packages() throws IOException {
+        Path corpus = corpus();
+        assumeTrue(corpus != null, "the shared corpus is not beside this checkout");
+        List<Path> packages = new ArrayList<>();
+        try (Stream<Path> children = Files.list(corpus)) {
+            children.filter(child -> Files.isRegularFile(child.resolve("prompd.json"))).sorted().forEach(packages::add);
+        }
+        return packages.stream();
+    }
+
+    private static List<String> strings(JsonNode manifest, String field) {
+        List<String> values = new ArrayList<>();
+        manifest.path(field).forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    static PackSelection select(Path folder) {
+        try {
+            JsonNode manifest = JSON.readTree(folder.resolve("prompd.json").toFile());
+            return PackSelector.select(new DirectorySource(folder), strings(manifest, "files"),
+                    strings(manifest, "ignore"), ArchiveLimits.DEFAULT);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private static List<String> included(PackSelection selection) {
+        return selection.included().stream().map(SourceEntry::path).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("packages")
+    void selectsPacksReproduciblyAndUnpacks(Path folder, @TempDir Path unpacked) throws IOException {
+        JsonNode manifest = JSON.readTree(folder.resolve("prompd.json").toFile());
+        PackSelection selection = select(folder);
+        DirectorySource source = new DirectorySource(folder);
+
+        assertEquals(List.of(), selection.problems().stream().map(Problem::message).toList());
+        assertTrue(included(selection).contains(manifest.path("main").asText()), "main is packed");
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        PackResult result = Packer.pack(source, selection, first);
+        Packer.pack(source, select(folder), second);
+        assertArrayEquals(first.toByteArray(), second.toByteArray());
+
+        UnpackResult unpackedResult = SafeUnpacker.unpack(new ByteArrayInputStream(first.toByteArray()), unpacked,
+                ArchiveLimits.DEFAULT);
+        assertEquals(included(selection), unpackedResult.paths());
+        assertEquals(result.unpackedSize(), unpackedResult.unpackedSize());
+    }
+
+    @Test
+    void aLocalEnvironmentFileIsLeftOutAsASecret() {
+        Path corpus = corpus();
+        assumeTrue(corpus != null, "the shared corpus is not beside this checkout");
+
+        PackSelection core = select(corpus.resolve("core"));
+
+        assertEquals(List.of(new LeftOut(".env.local", LeftOut.Reason.SECRET),
+                new LeftOut("workflow.pdflow", LeftOut.Reason.NOT_IN_FILES)), core.leftOut());
+        assertEquals(List.of("README.md", "prompd.json", "prompts/base.prmd"), included(core));
+    }
+
+    @Test
+    void anEmptyFilesListRestrictsNothing() {
+        Path corpus = corpus();
+        assumeTrue(corpus != null, "the shared corpus is not beside this checkout");
+
+        PackSelection dogBlog = select(corpus.resolve("dog-blog-writing"));
+
+        assertEquals(List.of("README.md", "prompd.json", "prompts/dog-blog-writer.prmd"), included(dogBlog));
+        assertEquals(List.of(), dogBlog.leftOut());
+    }
+
+    @Test
+    void filesOutsideTheFilesListAreLeftOutButTheRootReadmeIsPacked() {
+        Path corpus = corpus();
+        assumeTrue(corpus != null, "the shared corpus is not beside this checkout");
+
+        PackSelection assets = select(corpus.resolve("asset-extraction"));
+
+        assertEquals(List.of("README.md", "prompd.json", "prompts/example.prmd"), included(assets));
+        assertFalse(assets.leftOut().isEmpty());
+        assertTrue(assets.leftOut().stream().allMatch(out -> out.reason() == LeftOut.Reason.NOT_IN_FILES));
+    }
+}

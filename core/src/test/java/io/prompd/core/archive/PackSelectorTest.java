@@ -1,0 +1,207 @@
+package io.prompd.core.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.source.DirectorySource;
+import io.prompd.core.source.EntryKind;
+import io.prompd.core.source.MemorySource;
+import io.prompd.core.source.PackageSource;
+import io.prompd.core.source.SourceEntry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackSelectorTest {
+
+    private static final ArchiveLimits LIMITS = ArchiveLimits.DEFAULT;
+
+    private static MemorySource source(String... paths) {
+        Map<String, String> files = new LinkedHashMap<>();
+        Arrays.stream(paths).forEach(path -> files.put(path, "x"));
+        return MemorySource.ofText("test", files);
+    }
+
+    private static PackSelection select(PackageSource source, List<String> files, List<String> ignore)
+            throws IOException {
+        return PackSelector.select(source, files, ignore, LIMITS);
+    }
+
+    private static List<String> included(PackSelection selection) {
+        return selection.included().stream().map(SourceEntry::path).toList();
+    }
+
+    private static List<String> messages(PackSelection selection) {
+        return selection.problems().stream().map(p -> p.file() + "|" + p.pointer() + "|" + p.message()).toList();
+    }
+
+    @Test
+    void everythingIsPackedWhenFilesIsEmpty() throws IOException {
+        PackSelection selection = select(source("prompd.json", "prompts/main.prmd", "notes.txt"), List.of(), List.of());
+
+        assertEquals(List.of("notes.txt", "prompd.json", "prompts/main.prmd"), included(selection));
+        assertEquals(List.of(), selection.leftOut());
+        assertFalse(selection.hasErrors());
+    }
+
+    @Test
+    void toolingFoldersAreLeftOutAtAnyDepthAndSummarisedPerFolder() throws IOException {
+        PackSelection selection = select(source("prompd.json", ".git/HEAD", ".git/objects/ab/cd",
+                "node_modules/x/index.js", "sub/.prompd/cache.json", "sub/.git"), List.of(), List.of());
+
+        assertEquals(List.of("prompd.json"), included(selection));
+        assertEquals(List.of(
+                new LeftOut(".git/", LeftOut.Reason.ALWAYS_EXCLUDED),
+                new LeftOut("node_modules/", LeftOut.Reason.ALWAYS_EXCLUDED),
+                new LeftOut("sub/.git", LeftOut.Reason.ALWAYS_EXCLUDED),
+                new LeftOut("sub/.prompd/", LeftOut.Reason.ALWAYS_EXCLUDED)), selection.leftOut());
+    }
+
+    @Test
+    void secretLookingFilesAreLeftOutEvenWhenNamedInFiles() throws IOException {
+        PackSelection selection = select(source("prompd.json", ".env", ".env.local", "config/.envrc", "a.md"),
+                List.of(".env", "a.md"), List.of());
+
+        assertEquals(List.of("a.md", "prompd.json"), included(selection));
+        assertEquals(List.of(
+                new LeftOut(".env", LeftOut.Reason.SECRET),
+                new LeftOut(".env.local", LeftOut.Reason.SECRET),
+                new LeftOut("config/.envrc", LeftOut.Reason.SECRET)), selection.leftOut());
+        assertFalse(selection.hasErrors());
+    }
+
+    @Test
+    void filesRestrictsToExactPathsFoldersAndGlobsPlusManifestAndRootDocuments() throws IOException {
+        PackSelection selection = select(source("prompd.json", "README.md", "LICENSE", "licence.txt",
+                        "docs/README.md", "prompts/a.prmd", "contexts/deep/c.md", "one.prmd", "two.prmd", "other.txt"),
+                List.of("prompts/a.prmd", "contexts", "*.prmd"), List.of());
+
+        assertEquals(List.of("LICENSE", "README.md", "contexts/deep/c.md", "licence.txt", "one.prmd",
+                "prompd.json", "prompts/a.prmd", "two.prmd"), included(selection));
+        assertEquals(List.of(
+                new LeftOut("docs/README.md", LeftOut.Reason.NOT_IN_FILES),
+                new LeftOut("other.txt", LeftOut.Reason.NOT_IN_FILES)), selection.leftOut());
+    }
+
+    @Test
+    void aFilesEntryThatMatchesNothingIsAnError() throws IOException {
+        PackSelection selection = select(source("prompd.json", "a.md"), List.of("a.md", "missing.md"), List.of());
+
+        assertTrue(selection.hasErrors());
+        assertEquals(List.of("prompd.json|/files/1|\"missing.md\" in \"files\" matches no file"), messages(selection));
+    }
+
+    @Test
+    void anInvalidPatternIsAnErrorAtItsPointer() throws IOException {
+        PackSelection selection = select(source("prompd.json", "a.md"), List.of("../a.md"), List.of("", "*.log"));
+
+        assertEquals(List.of("prompd.json|/files/0", "prompd.json|/ignore/0"),
+                selection.problems().stream().map(p -> p.file() + "|" + p.pointer()).toList());
+    }
+
+    @Test
+    void ignoreAppliesToEverythingButTheManifest() throws IOException {
+        PackSelection selection = select(source("prompd.json", "README.md", "debug.log", "logs/x.log", "dist/a.js",
+                        "src/dist/b.js", "keep.log"),
+                List.of(), List.of("*.log", "dist/", "prompd.json", "README*", "!keep.log"));
+
+        assertEquals(List.of("keep.log", "prompd.json"), included(selection));
+        assertTrue(selection.leftOut().stream().allMatch(out -> out.reason() == LeftOut.Reason.IGNORED));
+        assertEquals(5, selection.leftOut().size());
+    }
+
+    @Test
+    void anchoredIgnoreRulesMatchOnlyAtTheRoot() throws IOException {
+        PackSelection selection = select(source("prompd.json", "dist/a.js", "src/dist/b.js"),
+                List.of(), List.of("/dist"));
+
+        assertEquals(List.of("prompd.json", "src/dist/b.js"), included(selection));
+    }
+
+    @Test
+    void linksAndOtherEntriesAreErrorsNotSilentlyDropped() throws IOException {
+        PackSelection selection = select(ListedSource.of(SourceEntry.file("prompd.json", 2),
+                new SourceEntry("soft", EntryKind.SYMLINK, 0, false),
+                new SourceEntry("hard", EntryKind.HARDLINK, 3, false),
+                new SourceEntry("pipe", EntryKind.OTHER, 0, false)), List.of(), List.of());
+
+        assertEquals(List.of("hard", "pipe", "soft"),
+                selection.problems().stream().map(Problem::file).toList());
+        assertTrue(selection.problems().stream().allMatch(Problem::isError));
+    }
+
+    @Test
+    void aSymbolicLinkInAFolderIsAnError(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("prompd.json"), "{}");
+        Files.createSymbolicLink(folder.resolve("link.md"), folder.resolve("prompd.json"));
+
+        PackSelection selection = select(new DirectorySource(folder), List.of(), List.of());
+
+        assertEquals(List.of("link.md|the file is a symbolic link, and links are never packed"),
+                selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
+    }
+
+    @Test
+    void pathsThatDoNotTravelAreErrors() throws IOException {
+        PackSelection selection = select(source("prompd.json", "a\\b.md", "c:d.md", "tab\there.md",
+                "cafe\u0301.md", "x/../y.md", "x/./z.md"), List.of(), List.of());
+
+        assertEquals(List.of("a\\b.md", "c:d.md", "cafe\u0301.md", "tab\there.md", "x/../y.md", "x/./z.md"),
+                selection.problems().stream().map(Problem::file).toList());
+    }
+
+    @Test
+    void pathsEqualButForCaseClash() throws IOException {
+        PackSelection selection = select(source("prompd.json", "README.md", "readme.md"), List.of(), List.of());
+
+        assertEquals(List.of("readme.md|the path differs from 'README.md' only in letter case, so they would be"
+                + " one file on Windows and macOS"), selection.problems().stream()
+                .map(p -> p.file() + "|" + p.message()).toList());
+    }
+
+    @Test
+    void tooManyFilesIsAnError() throws IOException {
+        PackSelection selection = PackSelector.select(source("prompd.json", "a", "b"), List.of(), List.of(),
+                new ArchiveLimits(2, 100, 100, 10));
+
+        assertEquals(List.of("|the package has 3 files, more than the limit of 2"),
+                selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsAnError() throws IOException {
+        PackSelection selection = PackSelector.select(ListedSource.of(SourceEntry.file("prompd.json", 2),
+                SourceEntry.file("big.csv", 101)), List.of(), List.of(), new ArchiveLimits(10, 100, 1000, 10));
+
+        assertEquals(List.of("big.csv|the file has 101 bytes, more than the limit of 100 bytes per file"),
+                selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
+        assertTrue(selection.problems().get(0).hint().contains("ignore"));
+    }
+
+    @Test
+    void aTotalOverTheLimitIsAnError() throws IOException {
+        PackSelection selection = PackSelector.select(ListedSource.of(SourceEntry.file("prompd.json", 60),
+                SourceEntry.file("a.csv", 60)), List.of(), List.of(), new ArchiveLimits(10, 100, 100, 10));
+
+        assertEquals(List.of("|the package's files add up to 120 bytes, more than the limit of 100 bytes"),
+                selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
+        assertEquals(120, selection.unpackedSize());
+    }
+
+    @Test
+    void leftOutFilesAreNotCheckedAgainstThePackingRules() throws IOException {
+        PackSelection selection = select(ListedSource.of(SourceEntry.file("prompd.json", 2),
+                new SourceEntry("dist/link", EntryKind.SYMLINK, 0, false)), List.of(), List.of("dist/**"));
+
+        assertFalse(selection.hasErrors());
+        assertEquals(List.of(new LeftOut("dist/link", LeftOut.Reason.IGNORED)), selection.leftOut());
+    }
+}

@@ -1,0 +1,58 @@
+package io.prompd.core.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PackagePathsTest {
+
+    @Test
+    void anOrdinaryPathIsFine() {
+        assertEquals(List.of(), PackagePaths.violations("prompts/résumé 日本/a-b_c.prmd"));
+        assertEquals(List.of(), PackagePaths.violations("console/.hidden/CONTRIBUTING.md"));
+    }
+
+    static Stream<Arguments> oneViolationEach() {
+        return Stream.of(
+                Arguments.of("/etc/passwd", "absolute"),
+                Arguments.of("a\\b", "backslash"),
+                Arguments.of("c:evil", "':'"),
+                Arguments.of("../x", "'..' segment"),
+                Arguments.of("a/./b", "'..' segment"),
+                Arguments.of("a//b", "empty"),
+                Arguments.of("new\nline", "control character"),
+                Arguments.of("c1\u0085control", "control character"),
+                Arguments.of("cafe\u0301", "NFC"),
+                Arguments.of("what?.prmd", "Windows does not allow"),
+                Arguments.of("a|b", "Windows does not allow"),
+                Arguments.of("docs/con.md", "reserved on Windows"),
+                Arguments.of("Lpt1", "reserved on Windows"),
+                Arguments.of("trailing./x", "ends in a dot or space"),
+                Arguments.of("trailing /x", "ends in a dot or space"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("oneViolationEach")
+    void eachRuleIsReported(String path, String expected) {
+        List<String> violations = PackagePaths.violations(path);
+
+        assertEquals(1, violations.size(), violations.toString());
+        assertTrue(violations.get(0).contains(expected), violations.get(0));
+    }
+
+    @Test
+    void theEmptyPathIsReported() {
+        assertEquals(List.of("the path is empty"), PackagePaths.violations(""));
+    }
+
+    @Test
+    void caseFoldingMakesReadmesClash() {
+        assertEquals(PackagePaths.caseFoldKey("README.md"), PackagePaths.caseFoldKey("readme.MD"));
+    }
+}

@@ -1,0 +1,240 @@
+package io.prompd.core.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.problem.ValidationException;
+import io.prompd.core.source.DirectorySource;
+import io.prompd.core.source.MemorySource;
+import io.prompd.core.source.PackageSource;
+import io.prompd.core.source.SourceEntry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackerTest {
+
+    private static final String LONG_PATH = "deep/" + "folder-with-a-long-name/".repeat(12) + "prompt.prmd";
+    private static final String UNICODE_PATH = "prompts/résumé-日本語.prmd";
+
+    private static Map<String, String> files() {
+        Map<String, String> files = new TreeMap<>();
+        files.put("prompd.json", "{\"name\":\"@t/p\",\"version\":\"1.0.0\"}\n");
+        files.put("README.md", "# Read me\n");
+        files.put("prompts/a.prmd", "---\nid: a\n---\nHello {name}\n");
+        files.put(LONG_PATH, "long\n");
+        files.put(UNICODE_PATH, "unicode\n");
+        return files;
+    }
+
+    private static byte[] pack(PackageSource source) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Packer.pack(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT), out);
+        return out.toByteArray();
+    }
+
+    private static DirectorySource writeFolder(Path folder, Map<String, String> files, boolean reverse)
+            throws IOException {
+        List<String> order = new ArrayList<>(files.keySet());
+        if (reverse) {
+            Collections.reverse(order);
+        }
+        long minutes = 0;
+        for (String path : order) {
+            Path file = folder.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, files.get(path));
+            Instant mtime = Instant.parse("2020-01-01T00:00:00Z").plusSeconds(60 * minutes++);
+            Files.setLastModifiedTime(file, FileTime.from(mtime));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(reverse ? "rw-------" : "rw-rw-r--"));
+        }
+        return new DirectorySource(folder);
+    }
+
+    @Test
+    void packingTwiceGivesTheSameBytes() throws IOException {
+        MemorySource source = MemorySource.ofText("p", files());
+
+        assertArrayEquals(pack(source), pack(source));
+    }
+
+    @Test
+    void aFolderAndMemoryPackIdenticallyWhateverTimesPermissionsAndOrderOnDisk(@TempDir Path one, @TempDir Path two)
+            throws IOException {
+        byte[] fromMemory = pack(MemorySource.ofText("p", files()));
+
+        assertArrayEquals(fromMemory, pack(writeFolder(one, files(), false)));
+        assertArrayEquals(fromMemory, pack(writeFolder(two, files(), true)));
+    }
+
+    @Test
+    void theExecutableBitIsKeptAsMode0755(@TempDir Path folder) throws IOException {
+        DirectorySource source = writeFolder(folder, Map.of("prompd.json", "{}", "run.sh", "#!/bin/sh\n"), false);
+        Files.setPosixFilePermissions(folder.resolve("run.sh"), PosixFilePermissions.fromString("rwxr--r--"));
+
+        List<TarArchiveEntry> entries = Tarballs.entries(pack(source));
+
+        assertEquals(0644, entries.get(0).getMode());
+        assertEquals(0755, entries.get(1).getMode());
+    }
+
+    @Test
+    void entriesAreSortedRegularFilesWithFixedHeaders() throws IOException {
+        List<TarArchiveEntry> entries = Tarballs.entries(pack(MemorySource.ofText("p", files())));
+
+        assertEquals(List.of("package/README.md", "package/" + LONG_PATH, "package/prompd.json",
+                "package/prompts/a.prmd", "package/" + UNICODE_PATH),
+                entries.stream().map(TarArchiveEntry::getName).toList());
+        for (TarArchiveEntry entry : entries) {
+            assertTrue(entry.isFile(), entry.getName());
+            assertEquals(Instant.parse("1985-10-26T08:15:00Z"), entry.getLastModifiedTime().toInstant());
+            assertEquals(0, entry.getLongUserId());
+            assertEquals(0, entry.getLongGroupId());
+            assertEquals("", entry.getUserName());
+            assertEquals("", entry.getGroupName());
+            assertEquals(0644, entry.getMode());
+        }
+    }
+
+    /**
+     * The tar layer is pure Java, so its bytes are pinned: a change here changes every published
+     * integrity and must be deliberate. (The gzip layer depends on the platform's zlib, so it is not.)
+     */
+    @Test
+    void theTarBytesAreStable() throws IOException {
+        byte[] tar = Tarballs.gunzip(pack(MemorySource.ofText("p", files())));
+
+        assertEquals("sha512-JIVSN/99Wu+WmS4PHyxciwshx1w49NlHXQiLVNrG3Y2CwRypE0KdzNAitc0yn+ekU6HUri0/rhaCq5xgp3hNMA==",
+                Integrity.of(tar).toString());
+    }
+
+    @Test
+    void theGzipHeaderHasNoNameAndNoTime() throws IOException {
+        byte[] tgz = pack(MemorySource.ofText("p", files()));
+
+        assertEquals(0x1f, tgz[0] & 0xff);
+        assertEquals(0x8b, tgz[1] & 0xff);
+        assertEquals(0, tgz[3], "no FNAME, FCOMMENT or FEXTRA flag");
+        assertArrayEquals(new byte[4], Arrays.copyOfRange(tgz, 4, 8), "MTIME is 0");
+    }
+
+    @Test
+    void paxHeadersHoldOnlyThePath() throws IOException {
+        byte[] tar = Tarballs.gunzip(pack(MemorySource.ofText("p", files())));
+        List<String> paxRecords = new ArrayList<>();
+        for (int offset = 0; offset + 512 <= tar.length; ) {
+            int size = Integer.parseInt("0" + new String(tar, offset + 124, 11, StandardCharsets.US_ASCII).trim(), 8);
+            if (tar[offset + 156] == 'x') {
+                paxRecords.add(new String(tar, offset + 512, size, StandardCharsets.UTF_8));
+            }
+            offset += 512 + (size + 511) / 512 * 512;
+        }
+
+        assertEquals(List.of(pathRecord(LONG_PATH), pathRecord(UNICODE_PATH)), paxRecords);
+    }
+
+    private static String pathRecord(String path) {
+        byte[] value = ("package/" + path).getBytes(StandardCharsets.UTF_8);
+        return new String(Packer.paxRecord("path", value), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void thePaxRecordLengthCountsItsOwnDigits() {
+        assertEquals("8 a=bcd\n", new String(Packer.paxRecord("a", "bcd".getBytes(StandardCharsets.US_ASCII)),
+                StandardCharsets.US_ASCII));
+        assertEquals("11 a=bcdef\n", new String(Packer.paxRecord("a", "bcdef".getBytes(StandardCharsets.US_ASCII)),
+                StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void theResultDescribesTheTarball() throws IOException {
+        MemorySource source = MemorySource.ofText("p", files());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PackSelection selection = PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT);
+
+        PackResult result = Packer.pack(source, selection, out);
+
+        assertEquals(Integrity.of(out.toByteArray()), result.integrity());
+        assertEquals(out.size(), result.size());
+        assertEquals(5, result.fileCount());
+        assertEquals(files().values().stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum(),
+                result.unpackedSize());
+    }
+
+    @Test
+    void aSelectionWithErrorsIsRefused() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", "{}", "A.md", "a", "a.md", "a"));
+        PackSelection selection = PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT);
+
+        ValidationException refused = assertThrows(ValidationException.class,
+                () -> Packer.pack(source, selection, new ByteArrayOutputStream()));
+        assertEquals(selection.problems(), refused.problems());
+    }
+
+    @Test
+    void aFileThatChangesSizeWhilePackingFails() {
+        PackageSource shrinking = new ListedSource(List.of(SourceEntry.file("prompd.json", 10))) {
+            @Override
+            public InputStream open(String path) {
+                return new ByteArrayInputStream(new byte[4]);
+            }
+        };
+
+        IOException failure = assertThrows(IOException.class, () -> pack(shrinking));
+        assertTrue(failure.getMessage().contains("changed size"), failure.getMessage());
+    }
+
+    @Test
+    void packToFileMovesACompleteTarballIntoPlace(@TempDir Path folder) throws IOException {
+        MemorySource source = MemorySource.ofText("p", files());
+        Path target = folder.resolve("out/p-1.0.0.tgz");
+
+        PackResult result = Packer.packToFile(source,
+                PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT), target);
+
+        assertArrayEquals(pack(source), Files.readAllBytes(target));
+        assertEquals(Files.size(target), result.size());
+        Path ordinaryFile = Files.writeString(folder.resolve("ordinary"), "x");
+        assertEquals(Files.getPosixFilePermissions(ordinaryFile), Files.getPosixFilePermissions(target),
+                "permissions as the umask gives any new file, not owner-only like a temporary file");
+        try (Stream<Path> left = Files.list(target.getParent())) {
+            assertEquals(List.of(target), left.toList());
+        }
+    }
+
+    @Test
+    void packToFileLeavesNothingBehindWhenPackingFails(@TempDir Path folder) throws IOException {
+        PackageSource broken = new ListedSource(List.of(SourceEntry.file("prompd.json", 10))) {
+            @Override
+            public InputStream open(String path) throws IOException {
+                throw new IOException("disk gone");
+            }
+        };
+        PackSelection selection = PackSelector.select(broken, List.of(), List.of(), ArchiveLimits.DEFAULT);
+
+        assertThrows(IOException.class, () -> Packer.packToFile(broken, selection, folder.resolve("p.tgz")));
+        try (Stream<Path> left = Files.list(folder)) {
+            assertFalse(left.findAny().isPresent());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.prompd.core.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PathPatternTest {
+
+    @ParameterizedTest(name = "ignore {0} ~ {1} -> {2}")
+    @CsvSource({
+            "*.log, debug.log, true",
+            "*.log, logs/deep/debug.log, true",
+            "*.log, debug.log.txt, false",
+            "dist/**, dist/a.js, true",
+            "dist/**, src/dist/a.js, false",
+            "dist/, dist/a.js, true",
+            "dist/, src/dist/a.js, true",
+            "dist/, dist, false",
+            "/dist, dist/a.js, true",
+            "/dist, src/dist/a.js, false",
+            "dist, src/dist, true",
+            ".env*, .env, true",
+            ".env*, config/.env.local, true",
+            ".git/**, .git/HEAD, true",
+            ".vscode/**, .vscode/settings.json, true",
+            "docs/*.md, docs/a.md, true",
+            "docs/*.md, x/docs/a.md, false",
+            "!keep.log, keep.log, true",
+    })
+    void ignoreRules(String rule, String path, boolean expected) {
+        assertEquals(expected, PathPattern.ignoreRule(rule).matches(path));
+    }
+
+    @Test
+    void leadingBangNegates() {
+        assertTrue(PathPattern.ignoreRule("!keep.log").negated());
+    }
+
+    @ParameterizedTest(name = "files {0} ~ {1} -> {2}")
+    @CsvSource({
+            "prompts/a.prmd, prompts/a.prmd, true",
+            "prompts/a.prmd, prompts/a.prmd.bak, false",
+            "prompts, prompts/a.prmd, true",
+            "prompts/, prompts/deep/a.prmd, true",
+            "./prompts, prompts/a.prmd, true",
+            "prompts/*.prmd, prompts/a.prmd, true",
+            "**/*.md, docs/x.md, true",
+            "a.md, docs/a.md, false",
+    })
+    void filesEntries(String entry, String path, boolean expected) {
+        assertEquals(expected, PathPattern.filesEntry(entry).matches(path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/", "!", "../outside", "a/./b", "a\\b"})
+    void refusesIgnoreRulesThatNameNothingOrLeaveTheRoot(String rule) {
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.ignoreRule(rule));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/", "./", "../outside", "a/./b", "a\\b"})
+    void refusesFilesEntriesThatNameNothingOrLeaveTheRoot(String entry) {
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.filesEntry(entry));
+    }
+}

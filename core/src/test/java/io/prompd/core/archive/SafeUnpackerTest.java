@@ -1,0 +1,360 @@
+package io.prompd.core.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.source.DirectorySource;
+import io.prompd.core.source.MemorySource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafeUnpackerTest {
+
+    private static final byte[] HELLO = "hello\n".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path target;
+
+    private static byte[] packed(Map<String, String> files) throws IOException {
+        MemorySource source = MemorySource.ofText("p", files);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Packer.pack(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT), out);
+        return out.toByteArray();
+    }
+
+    private UnpackResult unpack(byte[] tgz, ArchiveLimits limits) throws IOException {
+        return SafeUnpacker.unpack(new ByteArrayInputStream(tgz), target, limits);
+    }
+
+    /** Unpacking is refused with this exit code and a message containing this text, and nothing is left behind. */
+    private void assertRefused(byte[] tgz, ArchiveLimits limits, ExitCode exitCode, String messagePart)
+            throws IOException {
+        PrompdException refused = assertThrows(PrompdException.class, () -> unpack(tgz, limits));
+        assertEquals(exitCode, refused.exitCode(), refused.getMessage());
+        assertTrue(refused.getMessage().contains(messagePart), refused.getMessage());
+        assertFalse(refused.hint().isEmpty());
+        try (Stream<Path> left = Files.list(target)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    private void assertRefused(byte[] tgz, ExitCode exitCode, String messagePart) throws IOException {
+        assertRefused(tgz, ArchiveLimits.DEFAULT, exitCode, messagePart);
+    }
+
+    @Test
+    void roundTripGivesBackTheFilesAndPacksToTheSameBytes() throws IOException {
+        Map<String, String> files = Map.of("prompd.json", "{}", "prompts/a.prmd", "a",
+                "deep/" + "long-folder-name/".repeat(20) + "x.md", "x", "prompts/naïve-日本.prmd", "n");
+        byte[] tgz = packed(files);
+
+        UnpackResult result = unpack(tgz, ArchiveLimits.DEFAULT);
+
+        assertEquals(files.keySet().stream().sorted().toList(), result.paths());
+        assertEquals(4, result.fileCount());
+        assertEquals(5, result.unpackedSize());
+        assertEquals(Integrity.of(tgz), result.integrity());
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            assertEquals(file.getValue(), Files.readString(target.resolve(file.getKey())));
+        }
+        DirectorySource unpacked = new DirectorySource(target);
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        Packer.pack(unpacked, PackSelector.select(unpacked, List.of(), List.of(), ArchiveLimits.DEFAULT), again);
+        assertArrayEquals(tgz, again.toByteArray());
+    }
+
+    @Test
+    void aVerifiedUnpackAcceptsTheRecordedIntegrity() throws IOException {
+        byte[] tgz = packed(Map.of("prompd.json", "{}"));
+
+        UnpackResult result = SafeUnpacker.unpackVerified(new ByteArrayInputStream(tgz), Integrity.of(tgz), target,
+                ArchiveLimits.DEFAULT);
+
+        assertEquals(List.of("prompd.json"), result.paths());
+    }
+
+    @Test
+    void aVerifiedUnpackRefusesOtherBytesAndLeavesNothing() throws IOException {
+        byte[] tgz = packed(Map.of("prompd.json", "{}"));
+        Integrity other = Integrity.of(packed(Map.of("prompd.json", "{ }")));
+
+        PrompdException refused = assertThrows(PrompdException.class, () -> SafeUnpacker.unpackVerified(
+                new ByteArrayInputStream(tgz), other, target, ArchiveLimits.DEFAULT));
+
+        assertEquals(ExitCode.INTEGRITY, refused.exitCode());
+        assertTrue(refused.getMessage().contains("does not match its integrity"), refused.getMessage());
+        try (Stream<Path> left = Files.list(target)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    void theCallersStreamIsReadToItsEndButLeftOpen() throws IOException {
+        byte[] tgz = packed(Map.of("prompd.json", "{}"));
+        boolean[] closed = {false};
+        InputStream download = new ByteArrayInputStream(tgz) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        SafeUnpacker.unpack(download, target, ArchiveLimits.DEFAULT);
+
+        assertFalse(closed[0]);
+        assertEquals(0, download.available());
+    }
+
+    @Test
+    void anExecutableStaysExecutable() throws IOException {
+        byte[] tgz = Tarballs.craft(tar -> {
+            TarArchiveEntry entry = new TarArchiveEntry("package/run.sh");
+            entry.setSize(HELLO.length);
+            entry.setMode(0755);
+            tar.putArchiveEntry(entry);
+            tar.write(HELLO);
+            tar.closeArchiveEntry();
+        });
+
+        unpack(tgz, ArchiveLimits.DEFAULT);
+
+        assertTrue(Files.isExecutable(target.resolve("run.sh")));
+    }
+
+    @Test
+    void folderEntriesAreAccepted() throws IOException {
+        byte[] tgz = Tarballs.craft(tar -> {
+            Tarballs.special(tar, "package/", TarConstants.LF_DIR, "");
+            Tarballs.special(tar, "package/prompts/", TarConstants.LF_DIR, "");
+            Tarballs.file(tar, "package/prompts/a.prmd", HELLO);
+        });
+
+        assertEquals(List.of("prompts/a.prmd"), unpack(tgz, ArchiveLimits.DEFAULT).paths());
+    }
+
+    @Test
+    void refusesATargetThatIsNotEmpty() throws IOException {
+        Files.writeString(target.resolve("old"), "x");
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> unpack(packed(Map.of("prompd.json", "{}")), ArchiveLimits.DEFAULT));
+        assertEquals(ExitCode.CONFLICT, refused.exitCode());
+        assertTrue(Files.exists(target.resolve("old")));
+    }
+
+    @Test
+    void refusesTraversal() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/../../x", HELLO)),
+                ExitCode.INTEGRITY, "'..'");
+    }
+
+    @Test
+    void refusesAbsolutePaths() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "/etc/x", HELLO)),
+                ExitCode.INTEGRITY, "not under package/");
+    }
+
+    @Test
+    void refusesEntriesOutsideThePackageFolder() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "other/x", HELLO)),
+                ExitCode.INTEGRITY, "not under package/");
+    }
+
+    @Test
+    void refusesBackslashes() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/a\\..\\..\\x", HELLO)),
+                ExitCode.INTEGRITY, "backslash");
+    }
+
+    @Test
+    void refusesSymbolicLinks() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.special(tar, "package/link", TarConstants.LF_SYMLINK, "/etc")),
+                ExitCode.INTEGRITY, "a symbolic link");
+    }
+
+    @Test
+    void refusesHardLinks() throws IOException {
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/a", HELLO);
+            Tarballs.special(tar, "package/b", TarConstants.LF_LINK, "package/a");
+        }), ExitCode.INTEGRITY, "a hard link");
+    }
+
+    @Test
+    void refusesDevices() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.special(tar, "package/tty", TarConstants.LF_CHR, "")),
+                ExitCode.INTEGRITY, "a device");
+    }
+
+    @Test
+    void refusesNamedPipes() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.special(tar, "package/fifo", TarConstants.LF_FIFO, "")),
+                ExitCode.INTEGRITY, "a named pipe");
+    }
+
+    @Test
+    void refusesDuplicatePaths() throws IOException {
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/a", HELLO);
+            Tarballs.file(tar, "package/a", HELLO);
+        }), ExitCode.INTEGRITY, "appears twice");
+    }
+
+    @Test
+    void refusesPathsEqualButForCase() throws IOException {
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/README.md", HELLO);
+            Tarballs.file(tar, "package/readme.md", HELLO);
+        }), ExitCode.INTEGRITY, "letter case");
+    }
+
+    @Test
+    void refusesAFileWhereAFolderMustGo() throws IOException {
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/a", HELLO);
+            Tarballs.file(tar, "package/a/b", HELLO);
+        }), ExitCode.INTEGRITY, "stands where its folder should be");
+    }
+
+    @Test
+    void refusesAFileOverTheSizeLimit() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/big", new byte[101])),
+                new ArchiveLimits(10, 100, 1000, 1000), ExitCode.FAILURE, "101 bytes, more than the limit of 100");
+    }
+
+    @Test
+    void refusesATotalOverTheLimit() throws IOException {
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/a", new byte[60]);
+            Tarballs.file(tar, "package/b", new byte[60]);
+        }), new ArchiveLimits(10, 100, 100, 1000), ExitCode.FAILURE, "add up to more than the limit of 100");
+    }
+
+    @Test
+    void refusesTooManyFiles() throws IOException {
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/a", HELLO);
+            Tarballs.file(tar, "package/b", HELLO);
+            Tarballs.file(tar, "package/c", HELLO);
+        }), new ArchiveLimits(2, 100, 1000, 1000), ExitCode.FAILURE, "more than 2 files");
+    }
+
+    @Test
+    void stopsAGzipBombEarly() throws IOException {
+        byte[] bomb = Tarballs.craft(tar -> Tarballs.file(tar, "package/zeros", new byte[10 * 1024 * 1024]));
+        assertTrue(bomb.length < 20_000, "10 MB of zeros compress to " + bomb.length + " bytes");
+        CountingStream input = new CountingStream(bomb);
+        ArchiveLimits limits = new ArchiveLimits(10, 100L << 20, 100L << 20, 10);
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> SafeUnpacker.unpack(input, target, limits));
+
+        assertEquals(ExitCode.FAILURE, refused.exitCode());
+        assertTrue(refused.getMessage().contains("expands more than 10 times"), refused.getMessage());
+        assertTrue(input.read < bomb.length, "stopped after " + input.read + " of " + bomb.length + " bytes");
+        try (Stream<Path> left = Files.list(target)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    void stopsReadingOnceTheArchiveHoldsMoreThanTheLimitsAllow() throws IOException {
+        byte[] noise = new byte[2 * 1024 * 1024];
+        new Random(42).nextBytes(noise);
+        String comment = HexFormat.of().formatHex(noise);
+        byte[] tgz = Tarballs.craft(tar -> {
+            TarArchiveEntry entry = new TarArchiveEntry("package/a");
+            entry.addPaxHeader("comment", comment);
+            entry.setSize(HELLO.length);
+            tar.putArchiveEntry(entry);
+            tar.write(HELLO);
+            tar.closeArchiveEntry();
+        });
+
+        assertRefused(tgz, new ArchiveLimits(1, 100, 100, 1000), ExitCode.FAILURE,
+                "holds more than the limit of 100 bytes");
+    }
+
+    @Test
+    void refusesATruncatedArchive() throws IOException {
+        byte[] whole = Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/a", "text long enough to matter".repeat(80).getBytes(StandardCharsets.UTF_8));
+            Tarballs.file(tar, "package/b", HELLO);
+        });
+
+        assertRefused(Arrays.copyOf(whole, whole.length / 2), ExitCode.INTEGRITY, "corrupt or truncated");
+        assertRefused(Arrays.copyOf(whole, whole.length - 4), ExitCode.INTEGRITY, "corrupt or truncated");
+    }
+
+    @Test
+    void refusesDataAfterTheEndOfTheArchive() throws IOException {
+        byte[] tgz = packed(Map.of("prompd.json", "{}"));
+        byte[] padded = Arrays.copyOf(tgz, tgz.length + 3);
+
+        assertRefused(padded, ExitCode.INTEGRITY, "data follows the end");
+    }
+
+    @Test
+    void refusesWhatIsNotGzip() throws IOException {
+        assertRefused("not a tarball".getBytes(StandardCharsets.UTF_8), ExitCode.INTEGRITY, "not gzip");
+    }
+
+    @Test
+    void refusesACorruptedTarHeader() throws IOException {
+        byte[] tar = Tarballs.gunzip(packed(Map.of("prompd.json", "{}")));
+        tar[150] ^= 0x55;
+        ByteArrayOutputStream regzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(regzipped)) {
+            gzip.write(tar);
+        }
+
+        assertRefused(regzipped.toByteArray(), ExitCode.INTEGRITY, "corrupt or truncated");
+    }
+
+    /** Counts how much of the compressed input the unpacker pulled. */
+    private static final class CountingStream extends InputStream {
+        private final byte[] bytes;
+        private int read;
+
+        CountingStream(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read() {
+            return read < bytes.length ? bytes[read++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (read >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(length, 512), bytes.length - read);
+            System.arraycopy(bytes, read, buffer, offset, n);
+            read += n;
+            return n;
+        }
+    }
+}
