@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import io.prompd.core.testing.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,24 +30,8 @@ class CorpusPackingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Path corpus() {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolve("shared/corpus/prompds/@prompd");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    static Stream<Path> packages() throws IOException {
-        Path corpus = corpus();
-        assumeTrue(corpus != null, "the shared corpus is not beside this checkout");
-        List<Path> packages = new ArrayList<>();
-        try (Stream<Path> children = Files.list(corpus)) {
-            children.filter(child -> Files.isRegularFile(child.resolve("prompd.json"))).sorted().forEach(packages::add);
-        }
-        return packages.stream();
+    static Stream<Path> packages() {
+        return SharedData.corpusPackageFolders().stream();
     }
 
     private static List<String> strings(JsonNode manifest, String field) {
@@ -93,8 +77,7 @@ class CorpusPackingTest {
 
     @Test
     void aLocalEnvironmentFileIsLeftOutAsASecret() {
-        Path corpus = corpus();
-        assumeTrue(corpus != null, "the shared corpus is not beside this checkout");
+        Path corpus = SharedData.corpusPackages();
 
         PackSelection core = select(corpus.resolve("core"));
 
@@ -105,8 +88,7 @@ class CorpusPackingTest {
 
     @Test
     void anEmptyFilesListRestrictsNothing() {
-        Path corpus = corpus();
-        assumeTrue(corpus != null, "the shared corpus is not beside this checkout");
+        Path corpus = SharedData.corpusPackages();
 
         PackSelection dogBlog = select(corpus.resolve("dog-blog-writing"));
 
@@ -116,8 +98,7 @@ class CorpusPackingTest {
 
     @Test
     void filesOutsideTheFilesListAreLeftOutButTheRootReadmeIsPacked() {
-        Path corpus = corpus();
-        assumeTrue(corpus != null, "the shared corpus is not beside this checkout");
+        Path corpus = SharedData.corpusPackages();
 
         PackSelection assets = select(corpus.resolve("asset-extraction"));
 

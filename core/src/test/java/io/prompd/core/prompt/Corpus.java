@@ -1,6 +1,6 @@
 package io.prompd.core.prompt;
 
-import java.nio.file.Files;
+import io.prompd.core.testing.SharedData;
 import java.nio.file.Path;
 
 /** The shared corpus of real packages, found beside an ancestor of the working folder. */
@@ -10,12 +10,6 @@ final class Corpus {
     }
 
     static Path packages() {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolve("shared/corpus/prompds/@prompd");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no shared/corpus beside any folder above " + Path.of("").toAbsolutePath());
+        return SharedData.corpusPackages();
     }
 }

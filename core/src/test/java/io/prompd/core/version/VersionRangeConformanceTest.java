@@ -3,6 +3,7 @@ package io.prompd.core.version;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.testing.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ class VersionRangeConformanceTest {
     }
 
     static List<Case> cases() {
-        Path table = conformanceFolder().resolve("semver-ranges.tsv");
+        Path table = SharedData.folder("conformance").resolve("semver-ranges.tsv");
         List<String> lines;
         try {
             lines = Files.readAllLines(table, StandardCharsets.UTF_8);
@@ -49,17 +50,6 @@ class VersionRangeConformanceTest {
                             Boolean.parseBoolean(expected));
                 })
                 .toList();
-    }
-
-    /** shared/conformance beside the repository clone, found from the module folder the tests run in. */
-    private static Path conformanceFolder() {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolve("shared").resolve("conformance");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no shared/conformance folder beside any parent of " + Path.of("").toAbsolutePath());
     }
 
     private static boolean refused(Case conformanceCase) {

@@ -1,0 +1,40 @@
+package io.prompd.core.packaging;
+
+import io.prompd.core.archive.PackSelection;
+import io.prompd.core.manifest.Manifest;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.prompt.PromptFile;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything {@link PackageValidator} learnt about one package.
+ *
+ * @param manifest  the manifest, present when it has no errors
+ * @param selection the files {@code pack} would pack, and those it leaves out
+ * @param prompts   the prompt files that parsed, by package path
+ * @param problems  every problem of the package, sorted
+ */
+public record PackageReport(Optional<Manifest> manifest, PackSelection selection,
+                            SortedMap<String, PromptFile> prompts, List<Problem> problems) {
+
+    public PackageReport {
+        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(selection, "selection");
+        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts));
+        problems = problems.stream().sorted(Problem.ORDER).toList();
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    /** The manifest, when the package can be packed; otherwise the problems say why not. */
+    public Optional<Manifest> packable() {
+        return hasErrors() ? Optional.empty() : manifest;
+    }
+}

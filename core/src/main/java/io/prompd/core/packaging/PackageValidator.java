@@ -1,0 +1,101 @@
+package io.prompd.core.packaging;
+
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.LeftOut;
+import io.prompd.core.archive.PackSelection;
+import io.prompd.core.archive.PackSelector;
+import io.prompd.core.manifest.FieldLines;
+import io.prompd.core.manifest.ManifestDraft;
+import io.prompd.core.manifest.ManifestPaths;
+import io.prompd.core.manifest.ManifestReader;
+import io.prompd.core.manifest.ManifestResult;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.prompt.PromptFile;
+import io.prompd.core.prompt.PromptPackage;
+import io.prompd.core.prompt.PromptParseResult;
+import io.prompd.core.prompt.PromptParser;
+import io.prompd.core.prompt.PromptValidator;
+import io.prompd.core.source.PackageSource;
+import io.prompd.core.source.SourceEntry;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Checks a whole package the way {@code pack} will see it: the manifest, the files that would be
+ * packed, and every prompt file among them. {@code prompd validate}, {@code prompd pack} and the
+ * registry's pull-request check all call this, so they agree on what is valid.
+ */
+public final class PackageValidator {
+
+    private static final String MANIFEST = PackSelector.MANIFEST;
+
+    private final ArchiveLimits limits;
+
+    public PackageValidator(ArchiveLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    public PackageReport validate(PackageSource source) throws IOException {
+        Problems problems = new Problems();
+        ManifestResult manifest = readManifest(source, problems);
+        ManifestDraft draft = manifest.draft();
+
+        PackSelection selection = PackSelector.select(source, draft.files(), draft.ignore(), limits);
+        problems.addAll(manifest.locate(selection.problems()));
+        warnAboutSecrets(selection, problems);
+
+        SortedSet<String> packed = new TreeSet<>();
+        selection.included().forEach(entry -> packed.add(entry.path()));
+        problems.addAll(manifest.locate(ManifestPaths.check(draft, MANIFEST, packed)));
+
+        SortedMap<String, PromptFile> prompts = parsePrompts(source, selection, problems);
+        draft.name().ifPresent(name -> problems.addAll(
+                PromptValidator.validate(new PromptPackage(name, draft.dependencies(), packed, prompts))));
+        return new PackageReport(manifest.manifest(), selection, prompts, problems.sorted());
+    }
+
+    private static ManifestResult readManifest(PackageSource source, Problems problems) throws IOException {
+        if (source.entry(MANIFEST).filter(SourceEntry::isFile).isEmpty()) {
+            problems.error(MANIFEST, "", "the package has no " + MANIFEST,
+                    "run 'prompd init' in the package folder, or create " + MANIFEST + " with at least a name and a version");
+            return new ManifestResult(Optional.empty(), ManifestDraft.empty(), List.of(), FieldLines.none());
+        }
+        ManifestResult result = ManifestReader.read(MANIFEST, source.read(MANIFEST));
+        problems.addAll(result.problems());
+        return result;
+    }
+
+    private static void warnAboutSecrets(PackSelection selection, Problems problems) {
+        for (LeftOut left : selection.leftOut()) {
+            if (left.reason() == LeftOut.Reason.SECRET) {
+                problems.warning(left.path(), "", "left out of the package because it looks like secrets",
+                        "keep secrets out of package folders; pack never includes .env files");
+            }
+        }
+    }
+
+    private static SortedMap<String, PromptFile> parsePrompts(PackageSource source, PackSelection selection,
+            Problems problems) throws IOException {
+        SortedMap<String, PromptFile> prompts = new TreeMap<>();
+        for (SourceEntry entry : selection.included()) {
+            if (isPromptFile(entry.path()) && entry.isFile()) {
+                PromptParseResult parsed = PromptParser.parse(entry.path(), source.read(entry.path()));
+                problems.addAll(parsed.problems());
+                parsed.prompt().ifPresent(prompt -> prompts.put(entry.path(), prompt));
+            }
+        }
+        return prompts;
+    }
+
+    public static boolean isPromptFile(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".prmd") || lower.endsWith(".prompd");
+    }
+}
