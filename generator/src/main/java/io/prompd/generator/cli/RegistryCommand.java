@@ -30,7 +30,12 @@ public final class RegistryCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(exitCode);
     }
 
     /** The command line with its output streams, exit codes and error handling set up; tests call this too. */
