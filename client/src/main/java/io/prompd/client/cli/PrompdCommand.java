@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
         description = "Create, validate and pack prompt packages; install them from a Prompd registry.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InitCommand.class,
             ValidateCommand.class,
             PackCommand.class,
         },
