@@ -90,7 +90,6 @@ public final class PrompdCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         listExitCodes(cli);
-        cli.setExitCodeExceptionMapper(failure -> Failures.exitCode(failure).code());
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;

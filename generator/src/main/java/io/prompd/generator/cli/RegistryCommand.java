@@ -45,7 +45,6 @@ public final class RegistryCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
-        cli.setExitCodeExceptionMapper(failure -> Failures.exitCode(failure).code());
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;
