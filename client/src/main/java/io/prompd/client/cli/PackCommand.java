@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "pack", mixinStandardHelpOptions = true,
@@ -30,16 +30,15 @@ final class PackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
-            description = "The package folder (default: the current folder).")
-    Path folder;
+    @Mixin
+    PackageFolderParameter folder;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
             description = "Where to write the tarball (default: scope-name-version.tgz in the current folder).")
     Path out;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     private final PrompdCommand root;
 
@@ -50,7 +49,7 @@ final class PackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext context = root.context();
-        Path packageFolder = PackageFolders.existing(context.resolve(folder));
+        Path packageFolder = folder.existing(context);
         PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT)
                 .pack(packageFolder, Optional.ofNullable(out).map(context::resolve), context.workingDirectory());
         List<Problem> problems = outcome.report().problems();
@@ -63,7 +62,7 @@ final class PackCommand implements Callable<Integer> {
             return ExitCode.FAILURE.code();
         }
         PackOutcome.Tarball tarball = outcome.tarball().get();
-        spec.commandLine().getOut().print(json ? Json.writeString(asJson(tarball)) + "\n" : asText(tarball));
+        spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(tarball)) + "\n" : asText(tarball));
         return ExitCode.OK.code();
     }
 

@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -26,12 +25,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
-            description = "The package folder (default: the current folder).")
-    Path folder;
+    @Mixin
+    PackageFolderParameter folder;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     private final PrompdCommand root;
 
@@ -41,14 +39,21 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path packageFolder = PackageFolders.existing(root.context().resolve(folder));
+        Path packageFolder = folder.existing(root.context());
         PackageReport report = new PackService(ArchiveLimits.DEFAULT).validate(packageFolder);
-        spec.commandLine().getOut().print(json ? Json.writeString(asJson(report)) + "\n" : asText(report));
+        spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(report)) + "\n" : asText(report));
         return (report.hasErrors() ? ExitCode.FAILURE : ExitCode.OK).code();
     }
 
     private static String asText(PackageReport report) {
-        return PackageFolders.describe(report) + "\n" + ProblemReport.text(report.problems());
+        return describe(report) + "\n" + ProblemReport.text(report.problems());
+    }
+
+    /** {@code @scope/name@1.0.0: 6 files, 12345 bytes unpacked}. */
+    private static String describe(PackageReport report) {
+        String name = report.manifest().map(manifest -> manifest.name() + "@" + manifest.version()).orElse("package");
+        int files = report.selection().included().size();
+        return name + ": " + files + (files == 1 ? " file, " : " files, ") + report.selection().unpackedSize() + " bytes unpacked";
     }
 
     private static Map<String, Object> asJson(PackageReport report) {
