@@ -11,7 +11,7 @@ case "$action" in
       echo "worker_processes 2; pid $work/nginx.pid; error_log $work/nginx-error.log;"
       echo "events { worker_connections 1024; }"
       echo "http {"
-      echo "  include /etc/nginx/mime.types; types { application/json json; application/gzip tgz; }"
+      echo "  include /etc/nginx/mime.types; types { application/gzip tgz; }"
       echo "  access_log off; sendfile on; tcp_nopush on; keepalive_requests 10000;"
       echo "  client_body_temp_path $work/nginx-temp; proxy_temp_path $work/nginx-temp;"
       echo "  fastcgi_temp_path $work/nginx-temp; uwsgi_temp_path $work/nginx-temp; scgi_temp_path $work/nginx-temp;"
