@@ -22,6 +22,10 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
             PackCommand.class,
+            ConfigCommand.class,
+            RegistryCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class PrompdCommand implements Runnable {

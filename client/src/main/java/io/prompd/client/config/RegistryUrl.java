@@ -23,7 +23,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         Objects.requireNonNull(uri, "uri");
         List<String> problems = problems(uri);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid registry URL '" + uri + "': " + String.join("; ", problems));
+            throw new IllegalArgumentException("invalid registry URL '" + withoutUserInfo(uri) + "': "
+                    + String.join("; ", problems));
         }
         uri = normalized(uri);
     }
@@ -34,7 +35,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         try {
             return new RegistryUrl(new URI(text.strip()));
         } catch (URISyntaxException malformed) {
-            throw new IllegalArgumentException("invalid registry URL '" + text + "': " + malformed.getReason()
+            // Not quoted: a URL too malformed to parse could still hold a password.
+            throw new IllegalArgumentException("invalid registry URL: " + malformed.getReason()
                     + (malformed.getIndex() >= 0 ? " at position " + (malformed.getIndex() + 1) : ""), malformed);
         }
     }
@@ -67,6 +69,11 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             problems.add("a registry URL cannot have a fragment ('#...')");
         }
         return problems;
+    }
+
+    /** The URL as a message may quote it: a password written into it stays out of the message. */
+    private static String withoutUserInfo(URI uri) {
+        return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "(hidden)@");
     }
 
     private static URI normalized(URI uri) {
