@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "unset", mixinStandardHelpOptions = true,
-        description = {"Remove one configuration key. Removing registries.NAME also removes the scope routes and the",
-            "default that name it, and its credentials. Unsetting a key that is not set is not an error."})
+        description = {"Remove one configuration key; a key that is not set is not an error.",
+            "Removing registries.NAME also removes the scope routes and the default naming it, and its credentials."})
 final class ConfigUnsetCommand implements Callable<Integer> {
 
     @Spec

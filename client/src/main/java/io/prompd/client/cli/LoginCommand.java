@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = {
             "Store credentials for a registry: the one given with --registry, else the default registry.",
-            "Reads a token (or with --username, a password) typed without echo, or the first line of standard input,",
-            "as in 'prompd login --registry work < token.txt'. The secret is never printed."})
+            "Reads a token (with --username, a password) typed without echo, or else the first line of standard input,"
+                    + " as in 'prompd login --registry work < token.txt'. The secret is never printed."})
 final class LoginCommand implements Callable<Integer> {
 
     @Spec

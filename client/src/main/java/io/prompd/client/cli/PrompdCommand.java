@@ -93,7 +93,9 @@ public final class PrompdCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         listExitCodes(cli);
-        cli.setExitCodeExceptionMapper(failure -> Failures.exitCode(failure).code());
+        // Picocli asks this mapper for the exit code of a command line it could not parse.
+        cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
+                ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;
