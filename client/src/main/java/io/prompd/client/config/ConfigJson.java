@@ -12,7 +12,6 @@ import io.prompd.core.problem.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -101,28 +100,12 @@ final class ConfigJson {
             }
         });
         Optional<RegistryRef> defaultRegistry = Optional.ofNullable(root.get(ConfigFields.DEFAULT_REGISTRY))
-                .flatMap(node -> text(node, pointer(ConfigFields.DEFAULT_REGISTRY)))
-                .flatMap(text -> parsed(RegistryRef::parse, text, pointer(ConfigFields.DEFAULT_REGISTRY)));
-        SortedMap<RegistryName, RegistryUrl> registries = new TreeMap<>();
-        members(root, ConfigFields.REGISTRIES, (key, node) -> {
-            String at = pointer(ConfigFields.REGISTRIES, key);
-            parsed(RegistryName::parse, key, at).ifPresent(name -> text(node, at)
-                    .flatMap(text -> parsed(RegistryUrl::parse, text, at))
-                    .ifPresent(url -> registries.put(name, url)));
-        });
-        SortedMap<Scope, RegistryRef> scopes = new TreeMap<>();
-        members(root, ConfigFields.SCOPES, (key, node) -> {
-            String at = pointer(ConfigFields.SCOPES, key);
-            parsed(Scope::parse, key, at).ifPresent(scope -> text(node, at)
-                    .flatMap(text -> parsed(RegistryRef::parse, text, at))
-                    .ifPresent(ref -> scopes.put(scope, ref)));
-        });
-        SortedMap<RegistryUrl, Credentials> credentials = new TreeMap<>();
-        members(root, ConfigFields.CREDENTIALS, (key, node) -> {
-            String at = pointer(ConfigFields.CREDENTIALS, key);
-            parsed(RegistryUrl::parse, key, at).ifPresent(url -> credentials(node, at)
-                    .ifPresent(found -> credentials.put(url, found)));
-        });
+                .flatMap(node -> reference(node, pointer(ConfigFields.DEFAULT_REGISTRY)));
+        SortedMap<RegistryName, RegistryUrl> registries = members(root, ConfigFields.REGISTRIES, RegistryName::parse,
+                (node, at) -> text(node, at).flatMap(text -> parsed(RegistryUrl::parse, text, at)));
+        SortedMap<Scope, RegistryRef> scopes = members(root, ConfigFields.SCOPES, Scope::parse, this::reference);
+        SortedMap<RegistryUrl, Credentials> credentials = members(root, ConfigFields.CREDENTIALS, RegistryUrl::parse,
+                this::credentials);
         Config.unknownNames(defaultRegistry, registries, scopes)
                 .forEach((at, message) -> problems.error(file.toString(), at, message,
                         "add it with 'prompd registry add NAME URL', or name a configured registry"));
@@ -144,17 +127,36 @@ final class ConfigJson {
                 "fix the JSON syntax; an editor with JSON support shows the spot");
     }
 
-    private void members(JsonNode root, String field, BiConsumer<String, JsonNode> member) {
+    /**
+     * The members of an object field, keys and values parsed. Two keys may be spelled differently
+     * yet parse to one (two spellings of a URL): that is an error, as a duplicate key is.
+     */
+    private <K extends Comparable<K>, V> SortedMap<K, V> members(JsonNode root, String field, Function<String, K> keyParser,
+                                                                BiFunction<JsonNode, String, Optional<V>> valueReader) {
+        SortedMap<K, V> members = new TreeMap<>();
         JsonNode object = root.get(field);
         if (object == null) {
-            return;
+            return members;
         }
         if (!object.isObject()) {
             problems.error(file.toString(), pointer(field), "'" + field + "' must be a JSON object", "");
-            return;
+            return members;
         }
-        Iterator<Map.Entry<String, JsonNode>> members = object.fields();
-        members.forEachRemaining(entry -> member.accept(entry.getKey(), entry.getValue()));
+        object.properties().forEach(member -> {
+            String at = pointer(field, member.getKey());
+            parsed(keyParser, member.getKey(), at).ifPresent(key -> valueReader.apply(member.getValue(), at)
+                    .ifPresent(value -> {
+                        if (members.putIfAbsent(key, value) != null) {
+                            problems.error(file.toString(), at, "'" + key + "' is given twice, spelled differently",
+                                    "keep one of the two");
+                        }
+                    }));
+        });
+        return members;
+    }
+
+    private Optional<RegistryRef> reference(JsonNode node, String at) {
+        return text(node, at).flatMap(text -> parsed(RegistryRef::parse, text, at));
     }
 
     private Optional<Credentials> credentials(JsonNode node, String at) {

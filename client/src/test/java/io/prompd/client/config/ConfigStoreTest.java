@@ -151,6 +151,15 @@ class ConfigStoreTest {
     }
 
     @Test
+    void oneUrlSpelledTwiceIsAnError() throws IOException {
+        Files.writeString(file(), "{\"registries\": {\"a\": \"https://a.example\"}, \"credentials\": {"
+                + "\"https://a.example/\": {\"token\": \"one\"}, \"HTTPS://A.EXAMPLE\": {\"token\": \"two\"}}}");
+        ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
+        assertEquals(1, failure.problems().size());
+        assertTrue(failure.problems().get(0).message().contains("given twice"), failure.getMessage());
+    }
+
+    @Test
     void credentialsOfAnInvalidKindAreNamedWithoutTheirSecret() throws IOException {
         Files.writeString(file(), "{\"credentials\": {\"https://a.example/\": {\"token\": \"two words\"}}}");
         ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
