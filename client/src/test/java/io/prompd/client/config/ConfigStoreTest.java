@@ -103,6 +103,16 @@ class ConfigStoreTest {
     }
 
     @Test
+    void aFailedWriteLeavesNoTemporaryFile() throws IOException {
+        // A folder in the file's place cannot be replaced by a file: the move fails after the temporary file exists.
+        Files.createDirectories(file().resolve("occupied"));
+        assertThrows(IOException.class, () -> store().write(full()));
+        try (var files = Files.list(home)) {
+            assertEquals(List.of(file()), files.toList());
+        }
+    }
+
+    @Test
     void theHomeFolderIsCreatedWhenMissing() throws IOException {
         ConfigStore nested = new ConfigStore(home.resolve("new/home/config.json"));
         nested.write(full());
