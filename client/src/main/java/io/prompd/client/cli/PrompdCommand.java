@@ -23,6 +23,10 @@ import picocli.CommandLine.ScopeType;
             InitCommand.class,
             ValidateCommand.class,
             PackCommand.class,
+            ConfigCommand.class,
+            RegistryCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class PrompdCommand implements Runnable {
