@@ -32,12 +32,14 @@ final class Transport {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final Semaphore permits;
+    private final StallGuard stallGuard;
 
     Transport(HttpSettings settings, Sleeper sleeper, RandomGenerator random) {
         this.settings = settings;
         this.sleeper = sleeper;
         this.random = random;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
+        this.stallGuard = new StallGuard(settings.idleTimeout());
         // one client for the whole run: its connection pool keeps HTTP/1.1 connections alive between requests
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -118,11 +120,23 @@ final class Transport {
         }
     }
 
+    /** The body of a 200 response, guarded against stalls; any other status ends the attempt as {@link #requireOk} says. */
+    ResponseBody bodyOf(HttpResponse<InputStream> response, URI url) throws TransientFailure {
+        try {
+            requireOk(response.statusCode(), url);
+        } catch (TransientFailure | RuntimeException failed) {
+            close(response);
+            throw failed;
+        }
+        return new ResponseBody(stallGuard.guard(response.body()),
+                response.headers().firstValueAsLong("Content-Length").orElse(-1));
+    }
+
     /**
      * Accepts 200; anything else ends the attempt, as a {@link TransientFailure} when a server
      * trouble may pass (5xx, 429) or as the clear final error for the user.
      */
-    static void requireOk(int status, URI url) throws TransientFailure {
+    private static void requireOk(int status, URI url) throws TransientFailure {
         if (status == 200) {
             return;
         }

@@ -130,6 +130,35 @@ class RetryTest {
     }
 
     @Test
+    void aBodyThatStallsIsGivenUpAndFetchedAgain() {
+        byte[] document = documentOf("/registry.json").repeat(50).getBytes(StandardCharsets.UTF_8);
+        AtomicInteger requests = new AtomicInteger();
+        server.handle("/", exchange -> {
+            if (requests.incrementAndGet() > 1) {
+                respond(exchange, 200, document);
+                return;
+            }
+            exchange.sendResponseHeaders(200, document.length);
+            exchange.getResponseBody().write(document, 0, 10);
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        HttpSettings impatient = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(200), 8, 5,
+                1 << 20, RetryPolicy.defaults());
+        long start = System.nanoTime();
+
+        byte[] body = new RegistryFetcher(cache, false, impatient, sleeper).fetchDocument(server.url("/registry.json"));
+
+        assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
+        assertEquals(2, requests.get());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0, "gave up on the stall early");
+    }
+
+    @Test
     void aClosedPortIsRetriedThenReported() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
