@@ -38,10 +38,6 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Dur
         return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), 8, 5, 64L << 20, RetryPolicy.defaults());
     }
 
-    public HttpSettings withRetry(RetryPolicy newRetry) {
-        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, maxConcurrent, maxRedirects, maxDocumentBytes, newRetry);
-    }
-
     public HttpSettings withMaxConcurrent(int newMaxConcurrent) {
         return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, newMaxConcurrent, maxRedirects, maxDocumentBytes, retry);
     }

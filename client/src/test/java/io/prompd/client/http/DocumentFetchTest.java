@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
@@ -14,7 +15,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +182,22 @@ class DocumentFetchTest {
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("larger than 1048576 bytes: "), failure.getMessage());
+    }
+
+    @Test
+    void aRunsFetcherCachesUnderTheHomeFolderAndHonoursOffline(@TempDir Path home) throws Exception {
+        serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
+        URI url = server.url("/registry.json");
+
+        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Settings.Verbosity.NORMAL)).fetchDocument(url);
+        byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Settings.Verbosity.QUIET))
+                .fetchDocument(url);
+
+        assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
+        try (Stream<Path> cached = Files.list(home.resolve("cache/http"))) {
+            assertEquals(1, cached.count());
+        }
+        assertEquals(1, server.seen().size());
     }
 
     @Test
