@@ -97,6 +97,40 @@ class RetryTest {
     }
 
     @Test
+    void waitsAsLongAsTheServerAsksWithinTheLongestWait() {
+        AtomicInteger requests = new AtomicInteger();
+        server.handle("/", exchange -> {
+            if (requests.incrementAndGet() == 1) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                respond(exchange, 429, "slow down");
+            } else {
+                respond(exchange, 200, documentOf("/registry.json"));
+            }
+        });
+
+        fetcher().fetchDocument(server.url("/registry.json"));
+
+        assertEquals(2, server.seen().size());
+        assertTrue(sleeper.waits.get(0).compareTo(Duration.ofSeconds(1)) >= 0, sleeper.waits.toString());
+    }
+
+    @Test
+    void givesUpAtOnceWhenTheServerAsksForALongerWait() {
+        server.handle("/", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "3600");
+            respond(exchange, 503, "maintenance");
+        });
+        URI url = server.url("/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+
+        assertEquals("could not fetch " + url + ": gave up after 1 attempt (last: HTTP 503, asked to wait 3600 s)",
+                failure.getMessage());
+        assertEquals(1, server.seen().size());
+        assertEquals(0, sleeper.waits.size());
+    }
+
+    @Test
     void aBodyCutShortIsFetchedAgain() {
         byte[] document = documentOf("/registry.json").repeat(50).getBytes(StandardCharsets.UTF_8);
         AtomicInteger requests = new AtomicInteger();
