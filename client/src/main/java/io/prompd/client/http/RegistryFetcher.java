@@ -100,6 +100,7 @@ public final class RegistryFetcher {
                     "offline and not cached: " + Urls.display(url), "run again without --offline to fetch it"));
         }
         Map<String, String> headers = new LinkedHashMap<>(DOCUMENT_HEADERS);
+        headers.putAll(ContentEncoding.ACCEPT_GZIP);
         cached.ifPresent(known -> headers.putAll(known.conditionalHeaders()));
         return transport.withRetries(url, () -> {
             HttpResponse<InputStream> response = transport.open(url, credential, headers);
@@ -107,7 +108,9 @@ public final class RegistryFetcher {
                 Transport.close(response);
                 return cached.get().body();
             }
-            byte[] body = readDocument(transport.bodyOf(response, url), url);
+            ResponseBody encoded = transport.bodyOf(response, url);
+            byte[] body = readDocument(ContentEncoding.decode(encoded, response.headers().firstValue("Content-Encoding"), url),
+                    url);
             cache.write(url, new CachedDocument(body, response.headers().firstValue("ETag"),
                     response.headers().firstValue("Last-Modified")));
             return body;

@@ -8,6 +8,8 @@
  *       ({@code If-None-Match}, {@code If-Modified-Since}); a static host has no other freshness
  *       signal the registry controls. Offline runs read only that cache. Tarballs are not cached
  *       here: they are named by their integrity, so the install layer caches them better.</li>
+ *   <li>Documents are asked for gzip-compressed; the size limit applies to the decoded bytes.
+ *       Tarballs are asked for as they are, since their integrity is that of the served bytes.</li>
  *   <li>A download is hashed while it streams and is put in place only once its integrity
  *       matches; a mismatch is not retried, since the host would serve the same bytes again.</li>
  *   <li>Connection failures, timeouts, stalls, 5xx, 429 and bodies cut short are retried with

@@ -100,6 +100,37 @@ class DocumentFetchTest {
     }
 
     @Test
+    void decodesAGzippedDocumentAndCachesItDecoded() {
+        String packages = "{\"packages\":[" + "\"@prompd/core\",".repeat(500) + "\"@prompd/last\"]}\n";
+        server.handle("/packages.json", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            respond(exchange, 200, LoopbackServer.gzip(packages.getBytes(StandardCharsets.UTF_8)));
+        });
+        URI url = server.url("/packages.json");
+
+        byte[] online = Fetchers.online(cache).fetchDocument(url);
+        byte[] offline = Fetchers.offline(cache).fetchDocument(url);
+
+        assertEquals("gzip", server.seen().get(0).header("Accept-Encoding"));
+        assertEquals(packages, new String(online, StandardCharsets.UTF_8));
+        assertArrayEquals(online, offline);
+    }
+
+    @Test
+    void refusesAnEncodingItDidNotAskFor() {
+        server.handle("/packages.json", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "br");
+            respond(exchange, 200, "compressed?");
+        });
+        URI url = server.url("/packages.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("unsupported Content-Encoding 'br' from " + url, failure.getMessage());
+    }
+
+    @Test
     void offlineReadsTheCacheWithoutAnyRequest() {
         serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
         URI url = server.url("/registry.json");

@@ -149,6 +149,26 @@ class RetryTest {
     }
 
     @Test
+    void aGzippedBodyCutShortIsFetchedAgain() {
+        byte[] document = documentOf("/packages.json").repeat(500).getBytes(StandardCharsets.UTF_8);
+        byte[] compressed = LoopbackServer.gzip(document);
+        AtomicInteger requests = new AtomicInteger();
+        server.handle("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            if (requests.incrementAndGet() == 1) {
+                respondTruncated(exchange, compressed);
+            } else {
+                respond(exchange, 200, compressed);
+            }
+        });
+
+        byte[] body = fetcher().fetchDocument(server.url("/packages.json"));
+
+        assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
+        assertEquals(2, server.seen().size());
+    }
+
+    @Test
     void aBodyAlwaysCutShortFailsClearly() {
         byte[] document = documentOf("/registry.json").repeat(50).getBytes(StandardCharsets.UTF_8);
         server.handle("/", exchange -> respondTruncated(exchange, document));
