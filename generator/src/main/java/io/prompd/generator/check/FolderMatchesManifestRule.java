@@ -1,0 +1,33 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.manifest.ManifestDraft;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A new version folder is {@code packages/<name>/<version>/} of the name and version its
+ * prompd.json declares, to the letter (build metadata included), because clients find a version
+ * by its folder.
+ */
+final class FolderMatchesManifestRule implements PullRequestRule {
+
+    private static final String HINT = "the folder must be packages/<name>/<version>/ with the name and version of"
+            + " its prompd.json: rename the folder or correct the field";
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) {
+        for (NewVersion version : pullRequest.newVersions()) {
+            ManifestDraft draft = version.manifest().draft();
+            List<Problem> mismatches = new ArrayList<>();
+            draft.name().filter(name -> !name.equals(version.folder().name())).ifPresent(name -> mismatches.add(
+                    Problem.error("prompd.json", "/name", "the manifest names the package " + name + ", but the folder"
+                            + " is that of " + version.folder().name(), HINT)));
+            draft.version().filter(declared -> !declared.equals(version.folder().version())).ifPresent(declared ->
+                    mismatches.add(Problem.error("prompd.json", "/version", "the manifest declares version " + declared
+                            + ", but the folder is that of version " + version.folder().version(), HINT)));
+            problems.addAll(version.inManifest(mismatches));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.RegistrySnapshot;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Who may change what, decided from the pull request's author and the merge base's settings:
+ * <ul>
+ *   <li>maintainers (registry.json) may change anything, and only they may change registry.json,
+ *       scopes.json (so only they create scopes) and the repository's documentation and CI files;</li>
+ *   <li>a scoped package's versions and meta.json belong to the scope's owners, directly or through
+ *       a team; a scope that the merge base does not declare has no owners yet;</li>
+ *   <li>an unscoped package belongs to the owners its meta.json lists at the merge base; a name
+ *       nobody has used is anyone's to claim, by adding its meta.json with themselves as owner.</li>
+ * </ul>
+ */
+final class OwnershipRule implements PullRequestRule {
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) {
+        if (pullRequest.changes().isEmpty()) {
+            return;
+        }
+        if (pullRequest.actor().isEmpty()) {
+            problems.error("", "", "the pull request's author is unknown, so who may make these changes cannot be checked",
+                    "run the check with --actor <login>, the GitHub login of the pull request's author");
+            return;
+        }
+        String login = pullRequest.actor().get();
+        if (pullRequest.isMaintainer(login)) {
+            return;
+        }
+        SortedSet<PackageName> packages = new TreeSet<>();
+        for (PullRequest.ChangedFile changed : pullRequest.changes()) {
+            switch (changed.path().kind()) {
+                case SETTINGS, REPOSITORY_FILE -> problems.error(changed.change().path(), "",
+                        "only registry maintainers may change " + changed.change().path() + ", and " + login + " is not one",
+                        "ask a maintainer (\"maintainers\" in registry.json) to make this change");
+                case VERSION_FILE, META -> packages.add(changed.path().name().orElseThrow());
+                case OTHER -> { /* refused whoever changes it, by AllowedPathsRule */ }
+            }
+        }
+        for (PackageName name : packages) {
+            refusal(pullRequest, login, name).ifPresent(reason -> problems.error(ChangedPath.packageFolder(name), "",
+                    reason, hint(login, name)));
+        }
+    }
+
+    private static Optional<String> refusal(PullRequest pullRequest, String login, PackageName name) {
+        RegistrySnapshot base = pullRequest.base();
+        if (name.isScoped()) {
+            if (!base.scopes().isKnownScope(name.scopeWithAt())) {
+                return Optional.of("the scope " + name.scopeWithAt() + " does not exist yet, and only maintainers may"
+                        + " create scopes");
+            }
+            return base.scopes().mayPublish(login, name) ? Optional.empty()
+                    : Optional.of(login + " is not an owner of the scope " + name.scopeWithAt()
+                    + ", directly or through a team, so may not change " + name);
+        }
+        PackageMeta owned = base.meta(name);
+        boolean claimed = base.packages().containsKey(name) || !owned.owners().isEmpty();
+        if (claimed) {
+            return owned.owners().contains(login) ? Optional.empty()
+                    : Optional.of(login + " is not an owner of " + name + " (its meta.json lists "
+                    + (owned.owners().isEmpty() ? "no owners" : String.join(", ", owned.owners())) + ")");
+        }
+        return pullRequest.head().meta(name).owners().contains(login) ? Optional.empty()
+                : Optional.of("a new unscoped package needs " + ChangedPath.metaFile(name) + " listing its owners,"
+                + " and " + login + " among them");
+    }
+
+    private static String hint(String login, PackageName name) {
+        if (name.isScoped()) {
+            return "ask an owner of " + name.scopeWithAt() + " to add you to it in scopes.json, or a maintainer to"
+                    + " create the scope";
+        }
+        return "add {\"owners\": [\"" + login + "\"]} to " + ChangedPath.metaFile(name)
+                + " for a new name, or ask an owner of an existing one to add you";
+    }
+}
