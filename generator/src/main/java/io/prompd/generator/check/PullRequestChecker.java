@@ -14,12 +14,15 @@ import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -59,8 +62,10 @@ public final class PullRequestChecker {
             throws IOException {
         Objects.requireNonNull(actor, "actor");
         ObjectId mergeBase = repository.mergeBase(base, head);
-        RegistrySnapshot baseSnapshot = repository.snapshot(mergeBase);
+        // Listing a large registry takes a while; the two listings are independent, so they overlap.
+        CompletableFuture<RegistrySnapshot> baseListing = CompletableFuture.supplyAsync(() -> snapshot(repository, mergeBase));
         RegistrySnapshot headSnapshot = repository.snapshot(head);
+        RegistrySnapshot baseSnapshot = join(baseListing);
         List<Change> changes = repository.diff(mergeBase, head);
         PackageValidator validator = new PackageValidator(PullRequest.policy(baseSnapshot).limits());
         PullRequest pullRequest = new PullRequest(repository, baseSnapshot, headSnapshot, changes, actor,
@@ -92,6 +97,28 @@ public final class PullRequestChecker {
             versions.add(new NewVersion(folder, source, readManifest(source), validator.validate(source)));
         }
         return versions;
+    }
+
+    private static RegistrySnapshot snapshot(RegistryRepository repository, ObjectId commit) {
+        try {
+            return repository.snapshot(commit);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private static RegistrySnapshot join(CompletableFuture<RegistrySnapshot> listing) throws IOException {
+        try {
+            return listing.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw failed;
+        }
     }
 
     private static ManifestResult readManifest(GitTreeSource source) throws IOException {

@@ -11,11 +11,11 @@ import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -88,14 +88,18 @@ final class SnapshotIndex implements PackageIndex {
     private SortedMap<PackageName, VersionRange> dependencies(VersionFolder folder) {
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
         try {
-            JsonNode declared = Json.mapper().readTree(snapshot.source(folder).read(MANIFEST)).path("dependencies");
+            Optional<byte[]> manifest = snapshot.file(folder, MANIFEST);
+            if (manifest.isEmpty()) {
+                return dependencies;
+            }
+            JsonNode declared = Json.mapper().readTree(manifest.get()).path("dependencies");
             declared.fields().forEachRemaining(entry -> {
                 if (PackageName.check(entry.getKey()).isEmpty() && entry.getValue().isTextual()
                         && VersionRange.isValid(entry.getValue().asText())) {
                     dependencies.put(PackageName.parse(entry.getKey()), VersionRange.parse(entry.getValue().asText()));
                 }
             });
-        } catch (NoSuchFileException | JsonProcessingException unreadable) {
+        } catch (JsonProcessingException unreadable) {
             return dependencies;
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
