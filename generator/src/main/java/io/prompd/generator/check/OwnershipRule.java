@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * Who may change what, decided from the pull request's author and the merge base's settings:
  * <ul>
  *   <li>maintainers (registry.json) may change anything, and only they may change registry.json,
- *       scopes.json (so only they create scopes) and the repository's documentation and CI files;</li>
+ *       scopes.json (so only they create scopes) and the repository's documentation and CI files;
+ *       a scope they publish in must be declared in scopes.json at the head;</li>
  *   <li>a scoped package's versions and meta.json belong to the scope's owners, directly or through
  *       a team; a scope that the merge base does not declare has no owners yet;</li>
  *   <li>an unscoped package belongs to the owners its meta.json lists at the merge base; a name
@@ -33,6 +34,7 @@ final class OwnershipRule implements PullRequestRule {
         }
         String login = pullRequest.actor().get();
         if (pullRequest.isMaintainer(login)) {
+            checkNewScopesAreDeclared(pullRequest, problems);
             return;
         }
         SortedSet<PackageName> packages = new TreeSet<>();
@@ -48,6 +50,19 @@ final class OwnershipRule implements PullRequestRule {
         for (PackageName name : packages) {
             refusal(pullRequest, login, name).ifPresent(reason -> problems.error(ChangedPath.packageFolder(name), "",
                     reason, hint(login, name)));
+        }
+    }
+
+    /**
+     * A maintainer may publish the first package of a scope, but the scope must then be declared in
+     * scopes.json at the head, with owners who can publish in it later.
+     */
+    private static void checkNewScopesAreDeclared(PullRequest pullRequest, Problems problems) {
+        for (PackageName name : pullRequest.newPackages()) {
+            if (name.isScoped() && !pullRequest.head().scopes().isKnownScope(name.scopeWithAt())) {
+                problems.error(ChangedPath.packageFolder(name), "", "the scope " + name.scopeWithAt()
+                        + " is not declared in scopes.json", "add it to scopes.json with its owners in this pull request");
+            }
         }
     }
 

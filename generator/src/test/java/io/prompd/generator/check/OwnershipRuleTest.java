@@ -93,6 +93,15 @@ class OwnershipRuleTest {
     }
 
     @Test
+    void maintainersNewScopeMustBeDeclaredInScopesJson() {
+        repo.publish("@fresh/pkg", "1.0.0");
+        repo.commit("new scope, forgotten in scopes.json", TestRegistryRepo.MAINTAINER);
+
+        assertError(check(repo, TestRegistryRepo.MAINTAINER), "packages/@fresh/pkg",
+                "the scope @fresh is not declared in scopes.json");
+    }
+
+    @Test
     void registrySettingsAndRepositoryFilesAreForMaintainers() {
         repo.write("registry.json", """
                 {"name": "Mine now", "baseUrl": "https://registry.example.test/",
