@@ -35,7 +35,8 @@ public final class CheckReportRenderer {
         out.append("## ").append(report.passed() ? "✅ Registry check passed" : "❌ Registry check failed").append("\n\n");
         out.append("Checked `").append(shortId(report.head())).append("` against the merge base `")
                 .append(shortId(report.mergeBase())).append("`.\n\n");
-        List<String> summary = summary(report, text -> "`" + text + "`");
+        // A path is the pull request's text: a backtick in it must not end the code span early.
+        List<String> summary = summary(report, text -> "`" + text.replace('`', '\'') + "`");
         if (!summary.isEmpty()) {
             out.append("**This pull request**\n\n");
             summary.forEach(line -> out.append("- ").append(line).append('\n'));

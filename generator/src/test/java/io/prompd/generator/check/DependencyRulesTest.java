@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +137,35 @@ class DependencyRulesTest {
 
         assertEquals("/inherits", problem.pointer());
         assertEquals(6, problem.line());
+    }
+
+    @Test
+    void allowedVersionWithoutTheReferencedFileIsAWarning() {
+        repo.publish("@common/util", "1.1.0");
+        repo.write("packages/@common/util/1.1.0/prompts/extra.prmd", "---\nid: extra\n---\n# User\n\nMore.\n");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.write(PROMPT, """
+                ---
+                id: x
+                name: X
+                version: 1.0.0
+                description: A test prompt
+                inherits: "@common/util@^1.0.0/prompts/extra.prmd"
+                ---
+                # User
+
+                Say hello.
+                """);
+        repo.commit("publish");
+
+        var report = check(repo, "alice");
+
+        assertPassed(report);
+        Problem warning = report.problems().stream().filter(problem -> problem.file().equals(PROMPT)).findFirst()
+                .orElseThrow();
+        assertEquals(Severity.WARNING, warning.severity());
+        assertTrue(warning.message().contains("@common/util 1.0.0 (allowed by \"^1.0.0\") do not have"),
+                warning.message());
     }
 
     @Test
