@@ -1,7 +1,6 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.name.PackageName;
-import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.resolve.DependencyCycles;
 import io.prompd.core.resolve.Resolution;
@@ -29,10 +28,10 @@ final class DependencyCycleRule implements PullRequestRule {
                 edges.put(self, version.manifest().draft().dependencies());
                 for (List<PackageName> cycle : DependencyCycles.find(edges)) {
                     if (cycle.contains(self)) {
-                        problems.addAll(version.inManifest(List.of(Problem.error("prompd.json", "/dependencies",
+                        problems.add(version.manifestError("/dependencies",
                                 "the dependencies close a cycle: " + describe(version, resolution, cycle),
                                 "packages must not depend on each other in a circle; move what they share into a"
-                                        + " package both depend on"))));
+                                        + " package both depend on"));
                     }
                 }
             });

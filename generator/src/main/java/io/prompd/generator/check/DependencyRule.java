@@ -22,30 +22,29 @@ import java.util.stream.Collectors;
  */
 final class DependencyRule implements PullRequestRule {
 
-    private static final String MANIFEST = "prompd.json";
-
     @Override
     public void check(PullRequest pullRequest, Problems problems) {
         for (NewVersion version : pullRequest.newVersions()) {
             List<Problem> found = new ArrayList<>();
             version.manifest().draft().dependencies().forEach((name, range) ->
-                    checkRange(pullRequest, name, range, found));
+                    checkRange(pullRequest, version, name, range, found));
             if (found.isEmpty()) {
-                pullRequest.resolution(version).failure().ifPresent(failure -> found.add(Problem.error(MANIFEST,
+                pullRequest.resolution(version).failure().ifPresent(failure -> found.add(version.manifestError(
                         "/dependencies", "the dependencies cannot be resolved together: " + failure.getMessage(),
                         failure.hint())));
             }
-            problems.addAll(version.inManifest(found));
+            problems.addAll(found);
         }
     }
 
-    private static void checkRange(PullRequest pullRequest, PackageName name, VersionRange range, List<Problem> found) {
+    private static void checkRange(PullRequest pullRequest, NewVersion version, PackageName name, VersionRange range,
+                                   List<Problem> found) {
         RegistrySnapshot head = pullRequest.head();
         String pointer = Pointer.of("dependencies", name.toString());
         SortedMap<Version, VersionFolder> versions = head.packages().get(name);
         if (versions == null) {
             List<PackageName> similar = pullRequest.headIndex().similarNames(name);
-            found.add(Problem.error(MANIFEST, pointer, name + " is not a package of this registry",
+            found.add(version.manifestError(pointer, name + " is not a package of this registry",
                     similar.isEmpty() ? "publish it first (or in this pull request), or correct the name"
                             : "did you mean " + similar.stream().map(PackageName::toString)
                             .collect(Collectors.joining(" or ")) + "?"));
@@ -53,14 +52,14 @@ final class DependencyRule implements PullRequestRule {
         }
         List<Version> allowed = versions.keySet().stream().filter(range::satisfiedBy).toList();
         if (allowed.isEmpty()) {
-            found.add(Problem.error(MANIFEST, pointer, "no published version of " + name + " satisfies \"" + range.text()
+            found.add(version.manifestError(pointer, "no published version of " + name + " satisfies \"" + range.text()
                     + "\" (published: " + list(versions.keySet().stream().toList()) + ")",
                     "allow a published version, or publish one the range allows first"));
             return;
         }
         PackageMeta meta = head.meta(name);
         if (allowed.stream().allMatch(meta::isYanked)) {
-            found.add(Problem.error(MANIFEST, pointer, "every version of " + name + " that \"" + range.text()
+            found.add(version.manifestError(pointer, "every version of " + name + " that \"" + range.text()
                     + "\" allows is yanked (" + list(allowed) + ")", yankHint(meta, allowed)));
         }
     }

@@ -1,10 +1,7 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.manifest.ManifestDraft;
-import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A new version folder is {@code packages/<name>/<version>/} of the name and version its
@@ -20,14 +17,12 @@ final class FolderMatchesManifestRule implements PullRequestRule {
     public void check(PullRequest pullRequest, Problems problems) {
         for (NewVersion version : pullRequest.newVersions()) {
             ManifestDraft draft = version.manifest().draft();
-            List<Problem> mismatches = new ArrayList<>();
-            draft.name().filter(name -> !name.equals(version.folder().name())).ifPresent(name -> mismatches.add(
-                    Problem.error("prompd.json", "/name", "the manifest names the package " + name + ", but the folder"
+            draft.name().filter(name -> !name.equals(version.folder().name())).ifPresent(name -> problems.add(
+                    version.manifestError("/name", "the manifest names the package " + name + ", but the folder"
                             + " is that of " + version.folder().name(), HINT)));
             draft.version().filter(declared -> !declared.equals(version.folder().version())).ifPresent(declared ->
-                    mismatches.add(Problem.error("prompd.json", "/version", "the manifest declares version " + declared
+                    problems.add(version.manifestError("/version", "the manifest declares version " + declared
                             + ", but the folder is that of version " + version.folder().version(), HINT)));
-            problems.addAll(version.inManifest(mismatches));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.archive.PackSelector;
 import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.problem.Problem;
@@ -40,8 +41,9 @@ record NewVersion(VersionFolder folder, GitTreeSource source, ManifestResult man
         return packageProblems.stream().map(problem -> problem.inFile(repositoryPath(problem.file()))).toList();
     }
 
-    /** Problems about fields of prompd.json, with their lines, at the manifest's repository path. */
-    List<Problem> inManifest(List<Problem> manifestProblems) {
-        return inRepository(manifest.locate(manifestProblems));
+    /** An error about a field of prompd.json, with the field's line, at the manifest's repository path. */
+    Problem manifestError(String pointer, String message, String hint) {
+        Problem located = manifest.lines().locate(Problem.error(PackSelector.MANIFEST, pointer, message, hint));
+        return located.inFile(repositoryPath(located.file()));
     }
 }

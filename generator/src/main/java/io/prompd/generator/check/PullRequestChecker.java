@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.archive.PackSelector;
 import io.prompd.core.manifest.FieldLines;
 import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestReader;
@@ -32,7 +33,7 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 public final class PullRequestChecker {
 
-    private static final String MANIFEST = "prompd.json";
+    private static final String MANIFEST = PackSelector.MANIFEST;
 
     private final List<PullRequestRule> rules;
 

@@ -2,6 +2,7 @@ package io.prompd.generator.check;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.archive.PackSelector;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Candidate;
@@ -26,8 +27,6 @@ import java.util.TreeMap;
  * one check and is not shared between threads.
  */
 final class SnapshotIndex implements PackageIndex {
-
-    private static final String MANIFEST = "prompd.json";
 
     private final RegistrySnapshot snapshot;
     private final Map<PackageName, List<Candidate>> read = new HashMap<>();
@@ -88,7 +87,7 @@ final class SnapshotIndex implements PackageIndex {
     private SortedMap<PackageName, VersionRange> dependencies(VersionFolder folder) {
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
         try {
-            Optional<byte[]> manifest = snapshot.file(folder, MANIFEST);
+            Optional<byte[]> manifest = snapshot.file(folder, PackSelector.MANIFEST);
             if (manifest.isEmpty()) {
                 return dependencies;
             }
