@@ -13,6 +13,7 @@ import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ final class SnapshotIndex implements PackageIndex {
 
     private List<Candidate> readVersions(PackageName name) {
         List<Candidate> candidates = new ArrayList<>();
-        for (VersionFolder folder : snapshot.packages().getOrDefault(name, new TreeMap<>()).values()) {
+        for (VersionFolder folder : snapshot.packages().getOrDefault(name, Collections.emptySortedMap()).values()) {
             candidates.add(new Candidate(name, folder.version(), dependencies(folder),
                     snapshot.meta(name).isYanked(folder.version())));
         }
