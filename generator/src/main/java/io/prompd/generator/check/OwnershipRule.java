@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.RegistrySnapshot;
@@ -48,8 +49,7 @@ final class OwnershipRule implements PullRequestRule {
             }
         }
         for (PackageName name : packages) {
-            refusal(pullRequest, login, name).ifPresent(reason -> problems.error(ChangedPath.packageFolder(name), "",
-                    reason, hint(login, name)));
+            refusal(pullRequest, login, name).ifPresent(problems::add);
         }
     }
 
@@ -66,35 +66,31 @@ final class OwnershipRule implements PullRequestRule {
         }
     }
 
-    private static Optional<String> refusal(PullRequest pullRequest, String login, PackageName name) {
+    private static Optional<Problem> refusal(PullRequest pullRequest, String login, PackageName name) {
         RegistrySnapshot base = pullRequest.base();
+        String folder = ChangedPath.packageFolder(name);
+        if (name.isScoped() && !base.scopes().isKnownScope(name.scopeWithAt())) {
+            return Optional.of(Problem.error(folder, "", "the scope " + name.scopeWithAt() + " does not exist yet, and"
+                    + " only maintainers may create scopes", "ask a maintainer to add " + name.scopeWithAt()
+                    + " to scopes.json, with you among its owners"));
+        }
         if (name.isScoped()) {
-            if (!base.scopes().isKnownScope(name.scopeWithAt())) {
-                return Optional.of("the scope " + name.scopeWithAt() + " does not exist yet, and only maintainers may"
-                        + " create scopes");
-            }
             return base.scopes().mayPublish(login, name) ? Optional.empty()
-                    : Optional.of(login + " is not an owner of the scope " + name.scopeWithAt()
-                    + ", directly or through a team, so may not change " + name);
+                    : Optional.of(Problem.error(folder, "", login + " is not an owner of the scope " + name.scopeWithAt()
+                    + ", directly or through a team, so may not change " + name, "ask an owner of "
+                    + name.scopeWithAt() + " to add you to it in scopes.json"));
         }
         PackageMeta owned = base.meta(name);
         boolean claimed = base.packages().containsKey(name) || !owned.owners().isEmpty();
         if (claimed) {
             return owned.owners().contains(login) ? Optional.empty()
-                    : Optional.of(login + " is not an owner of " + name + " (its meta.json lists "
-                    + (owned.owners().isEmpty() ? "no owners" : String.join(", ", owned.owners())) + ")");
+                    : Optional.of(Problem.error(folder, "", login + " is not an owner of " + name + " (its meta.json lists "
+                    + (owned.owners().isEmpty() ? "no owners" : String.join(", ", owned.owners())) + ")",
+                    "ask an owner to add you to \"owners\" in " + ChangedPath.metaFile(name)));
         }
         return pullRequest.head().meta(name).owners().contains(login) ? Optional.empty()
-                : Optional.of("a new unscoped package needs " + ChangedPath.metaFile(name) + " listing its owners,"
-                + " and " + login + " among them");
-    }
-
-    private static String hint(String login, PackageName name) {
-        if (name.isScoped()) {
-            return "ask an owner of " + name.scopeWithAt() + " to add you to it in scopes.json, or a maintainer to"
-                    + " create the scope";
-        }
-        return "add {\"owners\": [\"" + login + "\"]} to " + ChangedPath.metaFile(name)
-                + " for a new name, or ask an owner of an existing one to add you";
+                : Optional.of(Problem.error(folder, "", "a new unscoped package needs " + ChangedPath.metaFile(name)
+                + " listing its owners, and " + login + " among them", "add {\"owners\": [\"" + login + "\"]} to "
+                + ChangedPath.metaFile(name)));
     }
 }
