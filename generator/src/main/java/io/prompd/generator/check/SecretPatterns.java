@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a likely credential looks like, in one place: whoever adds a kind of key adds a line here.
- * A version folder must not hold any: once merged, Git history keeps it for ever.
+ * A version folder must not hold any: once merged, Git history keeps it for ever. Files named
+ * {@code .env*} are refused whatever they hold, by {@link PackedExactlyRule}, since pack never packs them.
  */
 final class SecretPatterns {
 
