@@ -9,8 +9,9 @@ import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 
@@ -27,7 +28,7 @@ final class DependencyRule implements PullRequestRule {
         for (NewVersion version : pullRequest.newVersions()) {
             List<Problem> found = new ArrayList<>();
             version.manifest().draft().dependencies().forEach((name, range) ->
-                    checkRange(pullRequest, version, name, range, found));
+                    rangeProblem(pullRequest, version, name, range).ifPresent(found::add));
             if (found.isEmpty()) {
                 pullRequest.resolution(version).failure().ifPresent(failure -> found.add(version.manifestError(
                         "/dependencies", "the dependencies cannot be resolved together: " + failure.getMessage(),
@@ -37,40 +38,35 @@ final class DependencyRule implements PullRequestRule {
         }
     }
 
-    private static void checkRange(PullRequest pullRequest, NewVersion version, PackageName name, VersionRange range,
-                                   List<Problem> found) {
+    private static Optional<Problem> rangeProblem(PullRequest pullRequest, NewVersion version, PackageName name,
+                                                  VersionRange range) {
         RegistrySnapshot head = pullRequest.head();
         String pointer = Pointer.of("dependencies", name.toString());
         SortedMap<Version, VersionFolder> versions = head.packages().get(name);
         if (versions == null) {
             List<PackageName> similar = pullRequest.headIndex().similarNames(name);
-            found.add(version.manifestError(pointer, name + " is not a package of this registry",
+            return Optional.of(version.manifestError(pointer, name + " is not a package of this registry",
                     similar.isEmpty() ? "publish it first (or in this pull request), or correct the name"
                             : "did you mean " + similar.stream().map(PackageName::toString)
                             .collect(Collectors.joining(" or ")) + "?"));
-            return;
         }
         List<Version> allowed = versions.keySet().stream().filter(range::satisfiedBy).toList();
         if (allowed.isEmpty()) {
-            found.add(version.manifestError(pointer, "no published version of " + name + " satisfies \"" + range.text()
-                    + "\" (published: " + list(versions.keySet().stream().toList()) + ")",
+            return Optional.of(version.manifestError(pointer, "no published version of " + name + " satisfies \""
+                            + range.text() + "\" (published: " + list(versions.keySet()) + ")",
                     "allow a published version, or publish one the range allows first"));
-            return;
         }
         PackageMeta meta = head.meta(name);
         if (allowed.stream().allMatch(meta::isYanked)) {
-            found.add(version.manifestError(pointer, "every version of " + name + " that \"" + range.text()
-                    + "\" allows is yanked (" + list(allowed) + ")", yankHint(meta, allowed)));
+            Version newest = allowed.get(allowed.size() - 1);
+            return Optional.of(version.manifestError(pointer, "every version of " + name + " that \"" + range.text()
+                            + "\" allows is yanked (" + list(allowed) + ")",
+                    "allow a version that is not yanked; " + newest + " was yanked because: " + meta.yanked().get(newest)));
         }
+        return Optional.empty();
     }
 
-    private static String yankHint(PackageMeta meta, List<Version> allowed) {
-        Map<Version, String> reasons = meta.yanked();
-        return "allow a version that is not yanked; " + allowed.get(allowed.size() - 1) + " was yanked because: "
-                + reasons.get(allowed.get(allowed.size() - 1));
-    }
-
-    private static String list(List<Version> versions) {
+    private static String list(Collection<Version> versions) {
         return versions.stream().map(Version::toString).collect(Collectors.joining(", "));
     }
 }
