@@ -5,6 +5,7 @@ import io.prompd.generator.check.CheckReport;
 import io.prompd.generator.check.CheckReportRenderer;
 import io.prompd.generator.check.PullRequestChecker;
 import io.prompd.generator.source.RegistryRepository;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,17 +54,13 @@ final class CheckCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws Exception {
-        if (json && format != Format.JSON && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--json and --format " + format.name()
-                    .toLowerCase(Locale.ROOT) + " contradict each other; give one of them");
-        }
+    public Integer call() throws IOException {
+        Format chosen = chosenFormat();
         CheckReport report;
         try (RegistryRepository registry = RegistryRepository.open(repository)) {
             report = new PullRequestChecker().check(registry, registry.resolve(base), registry.resolve(head),
-                    Optional.ofNullable(actor));
+                    Optional.ofNullable(actor).filter(login -> !login.isBlank()));
         }
-        Format chosen = json ? Format.JSON : format;
         String rendered = switch (chosen) {
             case TEXT -> CheckReportRenderer.text(report);
             case MARKDOWN -> CheckReportRenderer.markdown(report);
@@ -72,6 +69,14 @@ final class CheckCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
         return (report.passed() ? ExitCode.OK : ExitCode.FAILURE).code();
+    }
+
+    private Format chosenFormat() {
+        if (json && format != Format.JSON && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--json and --format "
+                    + format.name().toLowerCase(Locale.ROOT) + " contradict each other; give one of them");
+        }
+        return json ? Format.JSON : format;
     }
 
     /** Reads a format in any letter case, listing the valid ones when it is none of them. */
