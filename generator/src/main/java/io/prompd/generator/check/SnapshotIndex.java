@@ -7,6 +7,7 @@ import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.PackageIndex;
+import io.prompd.core.version.InvalidRangeException;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
@@ -31,6 +32,9 @@ final class SnapshotIndex implements PackageIndex {
 
     private final RegistrySnapshot snapshot;
     private final Map<PackageName, List<Candidate>> read = new HashMap<>();
+    /** Parsed names and ranges by their text: thousands of manifests repeat the same few. */
+    private final Map<String, Optional<PackageName>> names = new HashMap<>();
+    private final Map<String, Optional<VersionRange>> ranges = new HashMap<>();
 
     SnapshotIndex(RegistrySnapshot snapshot) {
         this.snapshot = snapshot;
@@ -94,9 +98,11 @@ final class SnapshotIndex implements PackageIndex {
             }
             JsonNode declared = Json.mapper().readTree(manifest.get()).path("dependencies");
             declared.fields().forEachRemaining(entry -> {
-                if (PackageName.check(entry.getKey()).isEmpty() && entry.getValue().isTextual()
-                        && VersionRange.isValid(entry.getValue().asText())) {
-                    dependencies.put(PackageName.parse(entry.getKey()), VersionRange.parse(entry.getValue().asText()));
+                Optional<PackageName> name = names.computeIfAbsent(entry.getKey(), SnapshotIndex::name);
+                Optional<VersionRange> range = entry.getValue().isTextual()
+                        ? ranges.computeIfAbsent(entry.getValue().asText(), SnapshotIndex::range) : Optional.empty();
+                if (name.isPresent() && range.isPresent()) {
+                    dependencies.put(name.get(), range.get());
                 }
             });
         } catch (JsonProcessingException unreadable) {
@@ -105,5 +111,17 @@ final class SnapshotIndex implements PackageIndex {
             throw new UncheckedIOException(failed);
         }
         return dependencies;
+    }
+
+    private static Optional<PackageName> name(String text) {
+        return PackageName.check(text).isEmpty() ? Optional.of(PackageName.parse(text)) : Optional.empty();
+    }
+
+    private static Optional<VersionRange> range(String text) {
+        try {
+            return Optional.of(VersionRange.parse(text));
+        } catch (InvalidRangeException invalid) {
+            return Optional.empty();
+        }
     }
 }
