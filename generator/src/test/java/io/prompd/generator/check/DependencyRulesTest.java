@@ -140,6 +140,29 @@ class DependencyRulesTest {
     }
 
     @Test
+    void yankedVersionsAreNotResolvedTo() {
+        repo.publish("@common/util", "1.1.0");
+        repo.write("packages/@common/util/1.1.0/prompts/extra.prmd", "---\nid: extra\n---\n# User\n\nMore.\n");
+        repo.meta("@common/util", "{\"yanked\": {\"1.1.0\": \"leaks the system prompt\"}}");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.write(PROMPT, """
+                ---
+                id: x
+                name: X
+                version: 1.0.0
+                description: A test prompt
+                inherits: "@common/util@^1.0.0/prompts/extra.prmd"
+                ---
+                # User
+
+                Say hello.
+                """);
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), PROMPT, "which @common/util 1.0.0 (the version the dependencies resolve to)");
+    }
+
+    @Test
     void allowedVersionWithoutTheReferencedFileIsAWarning() {
         repo.publish("@common/util", "1.1.0");
         repo.write("packages/@common/util/1.1.0/prompts/extra.prmd", "---\nid: extra\n---\n# User\n\nMore.\n");

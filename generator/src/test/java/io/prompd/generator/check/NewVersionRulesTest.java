@@ -114,6 +114,18 @@ class NewVersionRulesTest {
     }
 
     @Test
+    void twoNewVersionsDifferingOnlyInBuildMetadataAreRefused() {
+        repo.publish("@common/base", "1.0.0+a");
+        repo.publish("@common/base", "1.0.0+b");
+        repo.commit("publish twice");
+
+        var report = check(repo, "alice");
+
+        assertError(report, "packages/@common/base/1.0.0+a", "also added as 1.0.0+b");
+        assertError(report, "packages/@common/base/1.0.0+b", "also added as 1.0.0+a");
+    }
+
+    @Test
     void versionDifferingOnlyInBuildMetadataIsTaken() {
         repo.publish("@common/util", "1.0.0+rebuild");
         repo.commit("publish");
