@@ -39,14 +39,18 @@ final class PullRequest {
 
     /** A changed path with what it is in the registry's layout. */
     record ChangedFile(Change change, ChangedPath path) {
+
+        static ChangedFile of(Change change) {
+            return new ChangedFile(change, ChangedPath.of(change.path()));
+        }
     }
 
-    PullRequest(RegistryRepository repository, RegistrySnapshot base, RegistrySnapshot head, List<Change> changes,
+    PullRequest(RegistryRepository repository, RegistrySnapshot base, RegistrySnapshot head, List<ChangedFile> changes,
                 Optional<String> actor, List<NewVersion> newVersions) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.base = Objects.requireNonNull(base, "base");
         this.head = Objects.requireNonNull(head, "head");
-        this.changes = changes.stream().map(change -> new ChangedFile(change, ChangedPath.of(change.path()))).toList();
+        this.changes = List.copyOf(changes);
         this.actor = Objects.requireNonNull(actor, "actor");
         this.newVersions = List.copyOf(newVersions);
         this.headIndex = new SnapshotIndex(head);

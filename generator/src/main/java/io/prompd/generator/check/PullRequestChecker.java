@@ -8,7 +8,6 @@ import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.source.SourceEntry;
-import io.prompd.generator.source.Change;
 import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
@@ -67,7 +66,8 @@ public final class PullRequestChecker {
         CompletableFuture<RegistrySnapshot> baseListing = CompletableFuture.supplyAsync(() -> snapshot(repository, mergeBase));
         RegistrySnapshot headSnapshot = repository.snapshot(head);
         RegistrySnapshot baseSnapshot = join(baseListing);
-        List<Change> changes = repository.diff(mergeBase, head);
+        List<PullRequest.ChangedFile> changes = repository.diff(mergeBase, head).stream()
+                .map(PullRequest.ChangedFile::of).toList();
         PackageValidator validator = new PackageValidator(PullRequest.policy(baseSnapshot).limits());
         PullRequest pullRequest = new PullRequest(repository, baseSnapshot, headSnapshot, changes, actor,
                 newVersions(baseSnapshot, headSnapshot, changes, validator));
@@ -84,10 +84,11 @@ public final class PullRequestChecker {
     }
 
     /** The version folders present at the head but not at the merge base, each read and validated once. */
-    private static List<NewVersion> newVersions(RegistrySnapshot base, RegistrySnapshot head, List<Change> changes,
-                                                PackageValidator validator) throws IOException {
+    private static List<NewVersion> newVersions(RegistrySnapshot base, RegistrySnapshot head,
+                                                List<PullRequest.ChangedFile> changes, PackageValidator validator)
+            throws IOException {
         SortedSet<PackageVersion> added = new TreeSet<>();
-        changes.forEach(change -> ChangedPath.of(change.path()).packageVersion()
+        changes.forEach(changed -> changed.path().packageVersion()
                 .filter(id -> base.folder(id.name(), id.version()).isEmpty())
                 .filter(id -> head.folder(id.name(), id.version()).isPresent())
                 .ifPresent(added::add));
