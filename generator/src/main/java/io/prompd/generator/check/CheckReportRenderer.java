@@ -1,14 +1,12 @@
 package io.prompd.generator.check;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.json.Json;
-import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.generator.source.PackageVersion;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** A {@link CheckReport} as text for a terminal, Markdown for the pull request's comment, or JSON for scripts. */
@@ -46,26 +44,20 @@ public final class CheckReportRenderer {
         return out.toString();
     }
 
-    /** {@code {"ok": ..., "added": [{"name", "version"}], "newPackages", "otherChanges", "problems": [...]}}. */
+    /**
+     * {@code {"ok", "added", "newPackages", "otherChanges", "problems", "mergeBase", "head"}}, keys
+     * sorted; problems have the shape {@code prompd validate --json} gives them.
+     */
     public static String json(CheckReport report) {
-        ObjectNode root = Json.mapper().createObjectNode();
-        root.put("ok", report.passed());
-        root.put("mergeBase", report.mergeBase());
-        root.put("head", report.head());
-        ArrayNode added = root.putArray("added");
-        for (PackageVersion version : report.added()) {
-            added.addObject().put("name", version.name().toString()).put("version", version.version().toString())
-                    .put("newPackage", report.newPackages().contains(version.name()));
-        }
-        ArrayNode other = root.putArray("otherChanges");
-        report.otherChanges().forEach(other::add);
-        ArrayNode problems = root.putArray("problems");
-        for (Problem problem : report.problems()) {
-            problems.addObject().put("severity", problem.severity().label()).put("file", problem.file())
-                    .put("pointer", problem.pointer()).put("line", problem.line()).put("message", problem.message())
-                    .put("hint", problem.hint());
-        }
-        return new String(Json.write(root), StandardCharsets.UTF_8);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ok", report.passed());
+        json.put("mergeBase", report.mergeBase());
+        json.put("head", report.head());
+        json.put("added", report.added());
+        json.put("newPackages", report.newPackages());
+        json.put("otherChanges", report.otherChanges());
+        json.put("problems", report.problems());
+        return Json.writeString(json) + "\n";
     }
 
     /** One line per added version and per other changed path, with names and paths set off by {@code code}. */
