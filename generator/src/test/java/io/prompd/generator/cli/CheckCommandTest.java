@@ -93,7 +93,7 @@ class CheckCommandTest {
         assertEquals("@common/base", json.at("/added/0/name").asText());
         assertEquals("1.0.0", json.at("/added/0/version").asText());
         assertEquals("@common/base", json.at("/newPackages/0").asText());
-        assertEquals("ERROR", json.at("/problems/0/severity").asText());
+        assertEquals("error", json.at("/problems/0/severity").asText());
         assertEquals("packages/@common/base", json.at("/problems/0/file").asText());
     }
 
