@@ -10,7 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PackageNameRuleTest {
+/** New package names: look-alikes of existing or other new names, and reserved names. */
+class NameRulesTest {
 
     @TempDir
     Path folder;
