@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -47,12 +48,17 @@ final class ContentRule implements PullRequestRule {
                     "save text as UTF-8; a binary file a prompt includes goes under contexts/ or is named in the"
                             + " prompt's context");
         }
-        for (SecretPatterns.Finding secret : SecretPatterns.find(text.orElseGet(
-                () -> new String(bytes, StandardCharsets.ISO_8859_1)))) {
-            problems.add(Problem.error(file, "", "the file holds what looks like " + secret.description(),
-                    "remove it, and revoke the credential if it is real: Git history and mirrors keep every pushed"
-                            + " commit").atLine(text.isPresent() ? secret.line() : 0));
-        }
+        problems.addAll(secrets(file, text, bytes));
+    }
+
+    /** Likely credentials, with their lines in a text file; a binary file's bytes are searched as Latin-1, without lines. */
+    private static List<Problem> secrets(String file, Optional<String> text, byte[] bytes) {
+        String searched = text.orElseGet(() -> new String(bytes, StandardCharsets.ISO_8859_1));
+        return SecretPatterns.find(searched).stream()
+                .map(secret -> Problem.error(file, "", "the file holds what looks like " + secret.description(),
+                        "remove it, and revoke the credential if it is real: Git history and mirrors keep every pushed"
+                                + " commit").atLine(text.isPresent() ? secret.line() : 0))
+                .toList();
     }
 
     /** The text, when the bytes are UTF-8 without NUL characters; empty for a binary file. */
