@@ -1,6 +1,5 @@
 package io.prompd.generator.check;
 
-import static io.prompd.generator.check.PullRequestScenario.UTIL;
 import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
@@ -114,7 +113,7 @@ class PathAndMetaRulesTest {
     @Test
     void repositoryDocumentationMayBeChangedByMaintainers() {
         repo.write("README.md", "# Our registry\n");
-        repo.write(UTIL + "/../meta.json", "{\"distTags\": {\"latest\": \"1.0.0\"}}");
+        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.0.0\"}}");
         repo.commit("docs", TestRegistryRepo.MAINTAINER);
 
         assertPassed(check(repo, TestRegistryRepo.MAINTAINER));

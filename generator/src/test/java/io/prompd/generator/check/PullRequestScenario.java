@@ -10,6 +10,7 @@ import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ final class PullRequestScenario {
     private PullRequestScenario() {
     }
 
-    static TestRegistryRepo registryWithUtil(java.nio.file.Path folder) {
+    static TestRegistryRepo registryWithUtil(Path folder) {
         TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
         repo.publish("@common/util", "1.0.0");
         repo.commit("publish @common/util 1.0.0");
