@@ -151,9 +151,40 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         return folded.toString();
     }
 
+    /**
+     * The order of {@link #toString()}, computed without building the strings: registries keep
+     * tens of thousands of names in sorted maps, and each insertion compares a dozen times.
+     */
     @Override
     public int compareTo(PackageName other) {
-        return toString().compareTo(other.toString());
+        int length = textLength();
+        int otherLength = other.textLength();
+        for (int index = 0; index < Math.min(length, otherLength); index++) {
+            char mine = textAt(index);
+            char theirs = other.textAt(index);
+            if (mine != theirs) {
+                return mine - theirs;
+            }
+        }
+        return length - otherLength;
+    }
+
+    private int textLength() {
+        return scope.isEmpty() ? name.length() : scope.length() + 2 + name.length();
+    }
+
+    /** The character at the index of {@link #toString()}. */
+    private char textAt(int index) {
+        if (scope.isEmpty()) {
+            return name.charAt(index);
+        }
+        if (index == 0) {
+            return '@';
+        }
+        if (index <= scope.length()) {
+            return scope.charAt(index - 1);
+        }
+        return index == scope.length() + 1 ? '/' : name.charAt(index - scope.length() - 2);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.prompd.generator.source;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
@@ -46,7 +48,22 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
 
     /** Walks the whole first-parent history of the commit. */
     public static PublicationHistory compute(RegistryRepository repository, ObjectId commit) throws IOException {
-        return walk(repository, Optional.empty(), commit);
+        return walk(repository, Optional.empty(), commit, MANIFESTS);
+    }
+
+    /**
+     * The publications of only the given versions (those present at the commit), diffing only
+     * their manifests at each step, for a check that needs the publisher of a few folders.
+     */
+    public static PublicationHistory compute(RegistryRepository repository, ObjectId commit,
+                                             Collection<PackageVersion> versions) throws IOException {
+        if (versions.isEmpty()) {
+            return new PublicationHistory(commit, new TreeMap<>());
+        }
+        TreeFilter manifests = PathFilterGroup.createFromStrings(versions.stream()
+                .map(version -> RegistryLayout.versionFolder(version.name(), version.version()) + "/" + RegistryLayout.MANIFEST)
+                .toList());
+        return walk(repository, Optional.empty(), commit, manifests);
     }
 
     /**
@@ -56,11 +73,11 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
      * {@link #compute}.
      */
     public PublicationHistory update(RegistryRepository repository, ObjectId newCommit) throws IOException {
-        return walk(repository, Optional.of(this), newCommit);
+        return walk(repository, Optional.of(this), newCommit, MANIFESTS);
     }
 
     private static PublicationHistory walk(RegistryRepository repository, Optional<PublicationHistory> previous,
-                                           ObjectId head) throws IOException {
+                                           ObjectId head, TreeFilter manifests) throws IOException {
         try (ObjectReader reader = repository.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             Optional<ObjectId> stop = previous.map(PublicationHistory::commit);
             Deque<RevCommit> line = new ArrayDeque<>();
@@ -73,18 +90,18 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
             SortedMap<PackageVersion, Publication> state = new TreeMap<>(
                     resumed ? previous.get().publications() : Map.of());
             for (RevCommit commit : line) {
-                apply(reader, walk, commit, state);
+                apply(reader, walk, commit, manifests, state);
             }
             return new PublicationHistory(head, state);
         }
     }
 
-    private static void apply(ObjectReader reader, RevWalk walk, RevCommit commit,
+    private static void apply(ObjectReader reader, RevWalk walk, RevCommit commit, TreeFilter manifests,
                               SortedMap<PackageVersion, Publication> state) throws IOException {
         Optional<ObjectId> parentTree = commit.getParentCount() == 0 ? Optional.empty()
                 : Optional.of(walk.parseCommit(commit.getParent(0)).getTree());
         Publication publication = new Publication(commit, Instant.ofEpochSecond(commit.getCommitTime()));
-        for (Change change : TreeDiff.between(reader, parentTree, commit.getTree(), MANIFESTS)) {
+        for (Change change : TreeDiff.between(reader, parentTree, commit.getTree(), manifests)) {
             Optional<PackageVersion> version = RegistryLayout.manifestOwner(change.path());
             if (version.isEmpty()) {
                 continue;

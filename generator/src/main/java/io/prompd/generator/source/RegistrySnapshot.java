@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectDatabase;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * The registry at one commit: its settings, its scopes, the folder of every published version and
@@ -87,6 +90,23 @@ public final class RegistrySnapshot {
      */
     public List<Problem> problems() {
         return problems;
+    }
+
+    /**
+     * One regular file of a version folder, without listing the folder: cheaper than
+     * {@link #source} when only, say, the manifests of many versions are needed.
+     *
+     * @param path path inside the folder, {@code /}-separated
+     * @return its bytes, or empty when there is no regular file at that path
+     */
+    public Optional<byte[]> file(VersionFolder folder, String path) throws IOException {
+        try (ObjectReader reader = objects.newReader(); TreeWalk walk = TreeWalk.forPath(reader, path, folder.treeId())) {
+            if (walk == null || walk.getFileMode(0) != FileMode.REGULAR_FILE
+                    && walk.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
+                return Optional.empty();
+            }
+            return Optional.of(reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+        }
     }
 
     /** The files of a version folder, read from Git objects. */

@@ -1,0 +1,38 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.generator.source.PackageVersion;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The outcome of checking a pull request.
+ *
+ * @param mergeBase    the commit the pull request was compared against
+ * @param head         the commit checked
+ * @param added        the versions the pull request adds, sorted
+ * @param newPackages  the packages among them that had no version before, sorted
+ * @param otherChanges paths outside version folders that it changes (meta.json, settings, documentation), sorted
+ * @param problems     every problem found, sorted
+ */
+public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
+                          List<String> otherChanges, List<Problem> problems) {
+
+    public CheckReport {
+        Objects.requireNonNull(mergeBase, "mergeBase");
+        Objects.requireNonNull(head, "head");
+        added = added.stream().sorted().toList();
+        newPackages = Collections.unmodifiableSortedSet(new TreeSet<>(newPackages));
+        otherChanges = otherChanges.stream().sorted().toList();
+        problems = problems.stream().sorted(Problem.ORDER).toList();
+    }
+
+    /** Whether the pull request may be merged: no errors (warnings do not block). */
+    public boolean passed() {
+        return problems.stream().noneMatch(Problem::isError);
+    }
+}

@@ -1,0 +1,77 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.json.Json;
+import io.prompd.core.problem.ProblemReport;
+import io.prompd.generator.source.PackageVersion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** A {@link CheckReport} as text for a terminal, Markdown for the pull request's comment, or JSON for scripts. */
+public final class CheckReportRenderer {
+
+    private static final int SHORT_ID = 7;
+
+    private CheckReportRenderer() {
+    }
+
+    /** The summary of what the pull request does, then the problems grouped by file. */
+    public static String text(CheckReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append(report.passed() ? "PASSED" : "FAILED").append(": registry check of ").append(shortId(report.head()))
+                .append(" against ").append(shortId(report.mergeBase())).append('\n');
+        summary(report, UnaryOperator.identity()).forEach(line -> out.append("  ").append(line).append('\n'));
+        out.append('\n').append(ProblemReport.text(report.problems()));
+        return out.toString();
+    }
+
+    /** A title with the verdict, what the pull request adds and changes, then the problems. */
+    public static String markdown(CheckReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("## ").append(report.passed() ? "✅ Registry check passed" : "❌ Registry check failed").append("\n\n");
+        out.append("Checked `").append(shortId(report.head())).append("` against the merge base `")
+                .append(shortId(report.mergeBase())).append("`.\n\n");
+        // A path is the pull request's text: a backtick in it must not end the code span early.
+        List<String> summary = summary(report, text -> "`" + text.replace('`', '\'') + "`");
+        if (!summary.isEmpty()) {
+            out.append("**This pull request**\n\n");
+            summary.forEach(line -> out.append("- ").append(line).append('\n'));
+            out.append('\n');
+        }
+        out.append(ProblemReport.markdown(report.problems()));
+        return out.toString();
+    }
+
+    /**
+     * {@code {"ok", "added", "newPackages", "otherChanges", "problems", "mergeBase", "head"}}, keys
+     * sorted; problems have the shape {@code prompd validate --json} gives them.
+     */
+    public static String json(CheckReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ok", report.passed());
+        json.put("mergeBase", report.mergeBase());
+        json.put("head", report.head());
+        json.put("added", report.added());
+        json.put("newPackages", report.newPackages());
+        json.put("otherChanges", report.otherChanges());
+        json.put("problems", report.problems());
+        return Json.writeString(json) + "\n";
+    }
+
+    /** One line per added version and per other changed path, with names and paths set off by {@code code}. */
+    private static List<String> summary(CheckReport report, UnaryOperator<String> code) {
+        List<String> lines = new ArrayList<>();
+        for (PackageVersion version : report.added()) {
+            lines.add((report.newPackages().contains(version.name()) ? "adds the new package " : "adds ")
+                    + code.apply(version.name().toString()) + " version " + code.apply(version.version().toString()));
+        }
+        report.otherChanges().forEach(path -> lines.add("changes " + code.apply(path)));
+        return lines;
+    }
+
+    private static String shortId(String commit) {
+        return commit.substring(0, Math.min(SHORT_ID, commit.length()));
+    }
+}

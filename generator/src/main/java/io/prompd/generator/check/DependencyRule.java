@@ -1,0 +1,72 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.VersionFolder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
+
+/**
+ * Every dependency of a new version names a package of the registry (published, or added in the
+ * same pull request) with a version in range that is not yanked; then the whole graph resolves
+ * with the resolver clients use. The resolver's explanation is reported only when each range on
+ * its own is fine, so one missing package is not reported twice.
+ */
+final class DependencyRule implements PullRequestRule {
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) {
+        for (NewVersion version : pullRequest.newVersions()) {
+            List<Problem> found = new ArrayList<>();
+            version.manifest().draft().dependencies().forEach((name, range) ->
+                    rangeProblem(pullRequest, version, name, range).ifPresent(found::add));
+            if (found.isEmpty()) {
+                pullRequest.resolution(version).failure().ifPresent(failure -> found.add(version.manifestError(
+                        "/dependencies", "the dependencies cannot be resolved together: " + failure.getMessage(),
+                        failure.hint())));
+            }
+            problems.addAll(found);
+        }
+    }
+
+    private static Optional<Problem> rangeProblem(PullRequest pullRequest, NewVersion version, PackageName name,
+                                                  VersionRange range) {
+        RegistrySnapshot head = pullRequest.head();
+        String pointer = Pointer.of("dependencies", name.toString());
+        SortedMap<Version, VersionFolder> versions = head.packages().get(name);
+        if (versions == null) {
+            List<PackageName> similar = pullRequest.headIndex().similarNames(name);
+            return Optional.of(version.manifestError(pointer, name + " is not a package of this registry",
+                    similar.isEmpty() ? "publish it first (or in this pull request), or correct the name"
+                            : "did you mean " + similar.stream().map(PackageName::toString)
+                            .collect(Collectors.joining(" or ")) + "?"));
+        }
+        List<Version> allowed = versions.keySet().stream().filter(range::satisfiedBy).toList();
+        if (allowed.isEmpty()) {
+            return Optional.of(version.manifestError(pointer, "no published version of " + name + " satisfies \""
+                            + range.text() + "\" (published: " + list(versions.keySet()) + ")",
+                    "allow a published version, or publish one the range allows first"));
+        }
+        PackageMeta meta = head.meta(name);
+        if (allowed.stream().allMatch(meta::isYanked)) {
+            Version newest = allowed.get(allowed.size() - 1);
+            return Optional.of(version.manifestError(pointer, "every version of " + name + " that \"" + range.text()
+                            + "\" allows is yanked (" + list(allowed) + ")",
+                    "allow a version that is not yanked; " + newest + " was yanked because: " + meta.yanked().get(newest)));
+        }
+        return Optional.empty();
+    }
+
+    private static String list(Collection<Version> versions) {
+        return versions.stream().map(Version::toString).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,56 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.Publication;
+import io.prompd.generator.source.PublicationHistory;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A published version never changes: any file added to, changed in or deleted from a version
+ * folder present at the merge base is refused (a rename shows as a deletion there), naming the
+ * commit that published the version. History is walked only when such a change exists, and then
+ * only for the touched folders' manifests.
+ *
+ * <p>The one planned exception, a takedown of a whole version by maintainers, belongs here: it
+ * would remove its changes from {@code published} before they are reported.
+ */
+final class ImmutabilityRule implements PullRequestRule {
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) throws IOException {
+        List<PullRequest.ChangedFile> published = pullRequest.changes(ChangedPath.Kind.VERSION_FILE).stream()
+                .filter(changed -> changed.path().packageVersion()
+                        .flatMap(id -> pullRequest.base().folder(id.name(), id.version())).isPresent())
+                .toList();
+        if (published.isEmpty()) {
+            return;
+        }
+        TreeSet<PackageVersion> versions = new TreeSet<>();
+        published.forEach(changed -> versions.add(changed.path().packageVersion().orElseThrow()));
+        PublicationHistory history = PublicationHistory.compute(pullRequest.repository(), pullRequest.baseCommit(), versions);
+        for (PullRequest.ChangedFile changed : published) {
+            PackageVersion version = changed.path().packageVersion().orElseThrow();
+            problems.error(changed.change().path(), "", "this file is " + verb(changed) + " in " + version.name() + " "
+                            + version.version() + ", a published version: " + publishedIn(history.publication(version)),
+                    "published versions never change; revert this change, and to correct the version publish a new"
+                            + " one and yank this one in " + ChangedPath.metaFile(version.name()));
+        }
+    }
+
+    private static String verb(PullRequest.ChangedFile changed) {
+        return switch (changed.change().type()) {
+            case ADDED -> "added";
+            case MODIFIED -> "changed";
+            case DELETED -> "deleted";
+        };
+    }
+
+    private static String publishedIn(Optional<Publication> publication) {
+        return publication.map(where -> "it was published in commit " + where.describe())
+                .orElse("it was published before this pull request");
+    }
+}

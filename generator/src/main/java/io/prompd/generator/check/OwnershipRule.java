@@ -1,0 +1,96 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.RegistrySnapshot;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Who may change what, decided from the pull request's author and the merge base's settings:
+ * <ul>
+ *   <li>maintainers (registry.json) may change anything, and only they may change registry.json,
+ *       scopes.json (so only they create scopes) and the repository's documentation and CI files;
+ *       a scope they publish in must be declared in scopes.json at the head;</li>
+ *   <li>a scoped package's versions and meta.json belong to the scope's owners, directly or through
+ *       a team; a scope that the merge base does not declare has no owners yet;</li>
+ *   <li>an unscoped package belongs to the owners its meta.json lists at the merge base; a name
+ *       nobody has used is anyone's to claim, by adding its meta.json with themselves as owner.</li>
+ * </ul>
+ */
+final class OwnershipRule implements PullRequestRule {
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) {
+        if (pullRequest.changes().isEmpty()) {
+            return;
+        }
+        if (pullRequest.actor().isEmpty()) {
+            problems.error("", "", "the pull request's author is unknown, so who may make these changes cannot be checked",
+                    "run the check with --actor <login>, the GitHub login of the pull request's author");
+            return;
+        }
+        String login = pullRequest.actor().get();
+        if (pullRequest.isMaintainer(login)) {
+            checkNewScopesAreDeclared(pullRequest, problems);
+            return;
+        }
+        SortedSet<PackageName> packages = new TreeSet<>();
+        for (PullRequest.ChangedFile changed : pullRequest.changes()) {
+            switch (changed.path().kind()) {
+                case SETTINGS, REPOSITORY_FILE -> problems.error(changed.change().path(), "",
+                        "only registry maintainers may change " + changed.change().path() + ", and " + login + " is not one",
+                        "ask a maintainer (\"maintainers\" in registry.json) to make this change");
+                case VERSION_FILE, META -> packages.add(changed.path().name().orElseThrow());
+                case OTHER -> { /* refused whoever changes it, by AllowedPathsRule */ }
+            }
+        }
+        for (PackageName name : packages) {
+            refusal(pullRequest, login, name).ifPresent(problems::add);
+        }
+    }
+
+    /**
+     * A maintainer may publish the first package of a scope, but the scope must then be declared in
+     * scopes.json at the head, with owners who can publish in it later.
+     */
+    private static void checkNewScopesAreDeclared(PullRequest pullRequest, Problems problems) {
+        for (PackageName name : pullRequest.newPackages()) {
+            if (name.isScoped() && !pullRequest.head().scopes().isKnownScope(name.scopeWithAt())) {
+                problems.error(ChangedPath.packageFolder(name), "", "the scope " + name.scopeWithAt()
+                        + " is not declared in scopes.json", "add it to scopes.json with its owners in this pull request");
+            }
+        }
+    }
+
+    private static Optional<Problem> refusal(PullRequest pullRequest, String login, PackageName name) {
+        RegistrySnapshot base = pullRequest.base();
+        String folder = ChangedPath.packageFolder(name);
+        if (name.isScoped() && !base.scopes().isKnownScope(name.scopeWithAt())) {
+            return Optional.of(Problem.error(folder, "", "the scope " + name.scopeWithAt() + " does not exist yet, and"
+                    + " only maintainers may create scopes", "ask a maintainer to add " + name.scopeWithAt()
+                    + " to scopes.json, with you among its owners"));
+        }
+        if (name.isScoped()) {
+            return base.scopes().mayPublish(login, name) ? Optional.empty()
+                    : Optional.of(Problem.error(folder, "", login + " is not an owner of the scope " + name.scopeWithAt()
+                    + ", directly or through a team, so may not change " + name, "ask an owner of "
+                    + name.scopeWithAt() + " to add you to it in scopes.json"));
+        }
+        PackageMeta owned = base.meta(name);
+        boolean claimed = base.packages().containsKey(name) || !owned.owners().isEmpty();
+        if (claimed) {
+            return owned.owners().contains(login) ? Optional.empty()
+                    : Optional.of(Problem.error(folder, "", login + " is not an owner of " + name + " (its meta.json lists "
+                    + (owned.owners().isEmpty() ? "no owners" : String.join(", ", owned.owners())) + ")",
+                    "ask an owner to add you to \"owners\" in " + ChangedPath.metaFile(name)));
+        }
+        return pullRequest.head().meta(name).owners().contains(login) ? Optional.empty()
+                : Optional.of(Problem.error(folder, "", "a new unscoped package needs " + ChangedPath.metaFile(name)
+                + " listing its owners, and " + login + " among them", "add {\"owners\": [\"" + login + "\"]} to "
+                + ChangedPath.metaFile(name)));
+    }
+}

@@ -1,0 +1,137 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.prompt.Alias;
+import io.prompd.core.prompt.PackageReference;
+import io.prompd.core.prompt.PromptFile;
+import io.prompd.core.prompt.PromptPart;
+import io.prompd.core.resolve.Resolution;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.VersionFolder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Every file a prompt of a new version takes from another package ({@code inherits}, {@code using}
+ * with a path, {@code context}, {@code system}, ... written as {@code @scope/pkg@range/path})
+ * exists in the version of that package the dependencies resolve to, read from the head; a
+ * version the declared range also allows without the file is a warning. Whether the package is
+ * a declared dependency at all is the prompt validator's rule.
+ */
+final class PackageReferenceRule implements PullRequestRule {
+
+    /** A reference and the front-matter field that wrote it. */
+    private record Located(PackageReference reference, String pointer) {
+    }
+
+    /** Where a reference's problems are reported: the prompt's repository path, the field and its line. */
+    private record Site(String file, String pointer, int line) {
+
+        Problem error(String message, String hint) {
+            return Problem.error(file, pointer, message, hint).atLine(line);
+        }
+
+        Problem warning(String message, String hint) {
+            return Problem.warning(file, pointer, message, hint).atLine(line);
+        }
+    }
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) throws IOException {
+        for (NewVersion version : pullRequest.newVersions()) {
+            Optional<Resolution> resolution = pullRequest.resolution(version).resolution();
+            if (resolution.isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<String, PromptFile> prompt : version.report().prompts().entrySet()) {
+                for (Located located : references(prompt.getValue())) {
+                    PackageReference reference = located.reference();
+                    Version chosen = resolution.get().versions().get(reference.packageName());
+                    if (chosen != null && !reference.path().isEmpty()) {
+                        Site site = new Site(version.repositoryPath(prompt.getKey()), located.pointer(),
+                                prompt.getValue().lineOf(topKey(located.pointer())));
+                        problems.addAll(missingInResolved(pullRequest, reference, chosen, site));
+                        problems.addAll(missingInAllowed(pullRequest, version, reference, chosen, site));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The file must be in the version the dependencies resolve to: an error otherwise. */
+    private static List<Problem> missingInResolved(PullRequest pullRequest, PackageReference reference, Version chosen,
+                                                   Site site) throws IOException {
+        if (hasFile(pullRequest, reference, chosen)) {
+            return List.of();
+        }
+        return List.of(site.error("'" + reference.written() + "' points to " + reference.path() + ", which "
+                        + reference.packageName() + " " + chosen + " (the version the dependencies resolve to) does not have",
+                "correct the path, or require a version of " + reference.packageName() + " that has the file"));
+    }
+
+    /**
+     * Another install may pick another version the declared range allows, so a file missing from
+     * any of those (yanked ones aside) is worth a warning, though it does not block.
+     */
+    private static List<Problem> missingInAllowed(PullRequest pullRequest, NewVersion version, PackageReference reference,
+                                                  Version chosen, Site site) throws IOException {
+        VersionRange declared = version.manifest().draft().dependencies().get(reference.packageName());
+        if (declared == null) {
+            return List.of();
+        }
+        PackageMeta meta = pullRequest.head().meta(reference.packageName());
+        List<Version> without = new ArrayList<>();
+        for (Version allowed : pullRequest.head().packages()
+                .getOrDefault(reference.packageName(), Collections.emptySortedMap()).keySet()) {
+            if (!allowed.equals(chosen) && declared.satisfiedBy(allowed) && !meta.isYanked(allowed)
+                    && !hasFile(pullRequest, reference, allowed)) {
+                without.add(allowed);
+            }
+        }
+        if (without.isEmpty()) {
+            return List.of();
+        }
+        return List.of(site.warning("'" + reference.written() + "' points to " + reference.path() + ", which "
+                        + reference.packageName() + " " + without.stream().map(Version::toString)
+                        .collect(Collectors.joining(", ")) + " (allowed by \"" + declared.text() + "\") do not have",
+                "narrow the range in \"dependencies\" to versions that have the file"));
+    }
+
+    private static boolean hasFile(PullRequest pullRequest, PackageReference reference, Version version)
+            throws IOException {
+        Optional<VersionFolder> folder = pullRequest.head().folder(reference.packageName(), version);
+        return folder.isPresent() && pullRequest.head().file(folder.get(), reference.path()).isPresent();
+    }
+
+    private static List<Located> references(PromptFile prompt) {
+        List<Located> found = new ArrayList<>();
+        prompt.inherits().filter(PackageReference.class::isInstance)
+                .ifPresent(reference -> found.add(new Located((PackageReference) reference, "/inherits")));
+        for (int index = 0; index < prompt.using().size(); index++) {
+            Alias alias = prompt.using().get(index);
+            found.add(new Located(alias.target(), "/using/" + index + "/name"));
+        }
+        Stream.of(prompt.contexts(), prompt.system(), prompt.user(), prompt.assistant(), prompt.response())
+                .flatMap(List::stream)
+                .filter(PromptPart.FilePart.class::isInstance)
+                .map(PromptPart.FilePart.class::cast)
+                .filter(part -> part.reference() instanceof PackageReference)
+                .forEach(part -> found.add(new Located((PackageReference) part.reference(), part.pointer())));
+        return found;
+    }
+
+    /** {@code inherits} for {@code /inherits}, {@code context} for {@code /context/1}: the key whose line is known. */
+    private static String topKey(String pointer) {
+        int slash = pointer.indexOf('/', 1);
+        return slash < 0 ? pointer.substring(1) : pointer.substring(1, slash);
+    }
+}

@@ -1,0 +1,40 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.archive.LeftOut;
+import io.prompd.core.problem.Problems;
+
+/**
+ * A version folder holds exactly what {@code prompd pack} packs: a file pack would leave out
+ * (a {@code .env*} file, one that {@code ignore} or {@code files} excludes, tooling folders) is an
+ * error, since the folder is what reviewers read and what the registry serves.
+ */
+final class PackedExactlyRule implements PullRequestRule {
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) {
+        for (NewVersion version : pullRequest.newVersions()) {
+            for (LeftOut left : version.report().selection().leftOut()) {
+                problems.error(version.repositoryPath(left.path()), "", why(left.reason())
+                        + ", but a version folder must hold exactly what prompd pack packs", hint(left.reason()));
+            }
+        }
+    }
+
+    private static String why(LeftOut.Reason reason) {
+        return switch (reason) {
+            case SECRET -> "the file looks like secrets (.env*), which pack never includes";
+            case ALWAYS_EXCLUDED -> "tooling state (.git, node_modules, .prompd) is never packed";
+            case IGNORED -> "\"ignore\" in prompd.json leaves this file out of the package";
+            case NOT_IN_FILES -> "\"files\" in prompd.json does not name this file, so it stays out of the package";
+        };
+    }
+
+    private static String hint(LeftOut.Reason reason) {
+        return switch (reason) {
+            case SECRET -> "delete the file; if it held real credentials, revoke them, since Git history keeps them";
+            case ALWAYS_EXCLUDED -> "delete it from the version folder";
+            case IGNORED, NOT_IN_FILES -> "delete the file from the version folder (unpack the tarball of prompd pack"
+                    + " there), or change prompd.json so that it is packed";
+        };
+    }
+}

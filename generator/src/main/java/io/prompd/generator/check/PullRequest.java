@@ -1,0 +1,131 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.resolve.Candidate;
+import io.prompd.core.resolve.ResolutionException;
+import io.prompd.core.resolve.ResolveOptions;
+import io.prompd.core.resolve.Resolver;
+import io.prompd.generator.source.Change;
+import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RegistryConfig;
+import io.prompd.generator.source.RegistryRepository;
+import io.prompd.generator.source.RegistrySnapshot;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Everything the rules look at: the registry at the merge base and at the head, the paths that
+ * differ, who opened the pull request, and the version folders it adds. Settings that decide
+ * who may do what (maintainers, policy, scopes) are always taken from the merge base, so a pull
+ * request cannot grant itself rights. Made for one check; resolutions are remembered for the
+ * rules that share them.
+ */
+final class PullRequest {
+
+    private final RegistryRepository repository;
+    private final RegistrySnapshot base;
+    private final RegistrySnapshot head;
+    private final List<ChangedFile> changes;
+    private final Optional<String> actor;
+    private final List<NewVersion> newVersions;
+    private final SnapshotIndex headIndex;
+    private final Map<PackageVersion, DependencyResolution> resolutions = new HashMap<>();
+
+    /** A changed path with what it is in the registry's layout. */
+    record ChangedFile(Change change, ChangedPath path) {
+
+        static ChangedFile of(Change change) {
+            return new ChangedFile(change, ChangedPath.of(change.path()));
+        }
+    }
+
+    PullRequest(RegistryRepository repository, RegistrySnapshot base, RegistrySnapshot head, List<ChangedFile> changes,
+                Optional<String> actor, List<NewVersion> newVersions) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.base = Objects.requireNonNull(base, "base");
+        this.head = Objects.requireNonNull(head, "head");
+        this.changes = List.copyOf(changes);
+        this.actor = Objects.requireNonNull(actor, "actor");
+        this.newVersions = List.copyOf(newVersions);
+        this.headIndex = new SnapshotIndex(head);
+    }
+
+    RegistryRepository repository() {
+        return repository;
+    }
+
+    /** The registry at the merge base: what the pull request starts from. */
+    RegistrySnapshot base() {
+        return base;
+    }
+
+    RegistrySnapshot head() {
+        return head;
+    }
+
+    ObjectId baseCommit() {
+        return base.commit();
+    }
+
+    List<ChangedFile> changes() {
+        return changes;
+    }
+
+    List<ChangedFile> changes(ChangedPath.Kind kind) {
+        return changes.stream().filter(changed -> changed.path().kind() == kind).toList();
+    }
+
+    Optional<String> actor() {
+        return actor;
+    }
+
+    List<NewVersion> newVersions() {
+        return newVersions;
+    }
+
+    /** Names that have no version at the merge base, but get one in this pull request. */
+    SortedSet<PackageName> newPackages() {
+        SortedSet<PackageName> names = new TreeSet<>();
+        newVersions.stream().map(version -> version.folder().name())
+                .filter(name -> !base.packages().containsKey(name)).forEach(names::add);
+        return names;
+    }
+
+    RegistryConfig.Policy policy() {
+        return policy(base);
+    }
+
+    static RegistryConfig.Policy policy(RegistrySnapshot snapshot) {
+        return snapshot.config().map(RegistryConfig::policy).orElse(RegistryConfig.Policy.DEFAULT);
+    }
+
+    boolean isMaintainer(String login) {
+        return base.config().map(config -> config.isMaintainer(login)).orElse(false);
+    }
+
+    SnapshotIndex headIndex() {
+        return headIndex;
+    }
+
+    /**
+     * The dependencies of a new version resolved over the head, with the new version standing for
+     * its whole package, so that any dependency back on the package must accept this version.
+     */
+    DependencyResolution resolution(NewVersion version) {
+        return resolutions.computeIfAbsent(version.id(), id -> {
+            Candidate self = Candidate.of(id.name(), id.version(), version.manifest().draft().dependencies());
+            try {
+                return DependencyResolution.of(Resolver.resolve(self.dependencies(), headIndex.pinning(self),
+                        ResolveOptions.defaults()));
+            } catch (ResolutionException unsatisfiable) {
+                return DependencyResolution.failed(unsatisfiable);
+            }
+        });
+    }
+}

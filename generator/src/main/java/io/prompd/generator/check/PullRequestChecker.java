@@ -1,0 +1,133 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.archive.PackSelector;
+import io.prompd.core.manifest.FieldLines;
+import io.prompd.core.manifest.ManifestDraft;
+import io.prompd.core.manifest.ManifestReader;
+import io.prompd.core.manifest.ManifestResult;
+import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.source.SourceEntry;
+import io.prompd.generator.source.GitTreeSource;
+import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RegistryRepository;
+import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.VersionFolder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Checks a pull request to a registry repository against every rule of the registry and returns
+ * all problems at once. The head is compared with the merge base of base and head, so changes
+ * that reached the target branch after the pull request branched off are not counted as its own.
+ */
+public final class PullRequestChecker {
+
+    private static final String MANIFEST = PackSelector.MANIFEST;
+
+    private final List<PullRequestRule> rules;
+
+    public PullRequestChecker() {
+        this.rules = List.of(
+                new AllowedPathsRule(),
+                new SettingsFilesRule(),
+                new ImmutabilityRule(),
+                new OwnershipRule(),
+                new LookalikeNameRule(),
+                new ReservedNameRule(),
+                new FolderMatchesManifestRule(),
+                new PackageValidityRule(),
+                new PackedExactlyRule(),
+                new VersionTakenRule(),
+                new ContentRule(),
+                new DependencyRule(),
+                new DependencyCycleRule(),
+                new PackageReferenceRule(),
+                new MetaFileRule());
+    }
+
+    /**
+     * @param actor the GitHub login of the pull request's author; without it, ownership cannot be
+     *              checked and that is reported as an error
+     */
+    public CheckReport check(RegistryRepository repository, ObjectId base, ObjectId head, Optional<String> actor)
+            throws IOException {
+        Objects.requireNonNull(actor, "actor");
+        ObjectId mergeBase = repository.mergeBase(base, head);
+        // Listing a large registry takes a while; the two listings are independent, so they overlap.
+        CompletableFuture<RegistrySnapshot> baseListing = CompletableFuture.supplyAsync(() -> snapshot(repository, mergeBase));
+        RegistrySnapshot headSnapshot = repository.snapshot(head);
+        RegistrySnapshot baseSnapshot = join(baseListing);
+        List<PullRequest.ChangedFile> changes = repository.diff(mergeBase, head).stream()
+                .map(PullRequest.ChangedFile::of).toList();
+        PackageValidator validator = new PackageValidator(PullRequest.policy(baseSnapshot).limits());
+        PullRequest pullRequest = new PullRequest(repository, baseSnapshot, headSnapshot, changes, actor,
+                newVersions(baseSnapshot, headSnapshot, changes, validator));
+        Problems problems = new Problems();
+        for (PullRequestRule rule : rules) {
+            rule.check(pullRequest, problems);
+        }
+        List<String> otherChanges = pullRequest.changes().stream()
+                .filter(changed -> changed.path().kind() != ChangedPath.Kind.VERSION_FILE)
+                .map(changed -> changed.change().path()).toList();
+        return new CheckReport(mergeBase.name(), head.name(),
+                pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(),
+                otherChanges, problems.sorted());
+    }
+
+    /** The version folders present at the head but not at the merge base, each read and validated once. */
+    private static List<NewVersion> newVersions(RegistrySnapshot base, RegistrySnapshot head,
+                                                List<PullRequest.ChangedFile> changes, PackageValidator validator)
+            throws IOException {
+        SortedSet<PackageVersion> added = new TreeSet<>();
+        changes.forEach(changed -> changed.path().packageVersion()
+                .filter(id -> base.folder(id.name(), id.version()).isEmpty())
+                .filter(id -> head.folder(id.name(), id.version()).isPresent())
+                .ifPresent(added::add));
+        List<NewVersion> versions = new ArrayList<>();
+        for (PackageVersion id : added) {
+            VersionFolder folder = head.folder(id.name(), id.version()).orElseThrow();
+            GitTreeSource source = head.source(folder);
+            versions.add(new NewVersion(folder, source, readManifest(source), validator.validate(source)));
+        }
+        return versions;
+    }
+
+    private static RegistrySnapshot snapshot(RegistryRepository repository, ObjectId commit) {
+        try {
+            return repository.snapshot(commit);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private static RegistrySnapshot join(CompletableFuture<RegistrySnapshot> listing) throws IOException {
+        try {
+            return listing.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw failed;
+        }
+    }
+
+    private static ManifestResult readManifest(GitTreeSource source) throws IOException {
+        if (source.entry(MANIFEST).filter(SourceEntry::isFile).isEmpty()) {
+            return new ManifestResult(Optional.empty(), ManifestDraft.empty(), List.of(), FieldLines.none());
+        }
+        return ManifestReader.read(MANIFEST, source.read(MANIFEST));
+    }
+}

@@ -1,0 +1,32 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problems;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A new unscoped package may not take a name the registry's policy reserves, nor one that reads
+ * like it, unless a maintainer publishes it. A reserved scope needs no rule here: only
+ * maintainers create scopes.
+ */
+final class ReservedNameRule implements PullRequestRule {
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) {
+        if (pullRequest.actor().map(pullRequest::isMaintainer).orElse(false)) {
+            return;
+        }
+        Set<String> reservedKeys = pullRequest.policy().reservedNames().stream()
+                .filter(reserved -> PackageName.check(reserved).isEmpty())
+                .map(reserved -> PackageName.parse(reserved).lookalikeKey())
+                .collect(Collectors.toSet());
+        for (PackageName name : pullRequest.newPackages()) {
+            if (!name.isScoped() && reservedKeys.contains(name.lookalikeKey())) {
+                problems.error(ChangedPath.packageFolder(name), "", "'" + name + "' is reserved by the registry"
+                        + " (or reads like a reserved name)", "choose another name; only maintainers may publish"
+                        + " reserved names (\"policy\" → \"reservedNames\" in registry.json)");
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.prompd.generator.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a likely credential looks like, in one place: whoever adds a kind of key adds a line here.
+ * A version folder must not hold any: once merged, Git history keeps it for ever. Files named
+ * {@code .env*} are refused whatever they hold, by {@link PackedExactlyRule}, since pack never packs them.
+ */
+final class SecretPatterns {
+
+    /** A kind of credential and the text that gives it away. */
+    private record Kind(String description, Pattern pattern) {
+    }
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind("an OpenAI-style API key (sk-...)", Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}")),
+            new Kind("an AWS access key id (AKIA...)", Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b")),
+            new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36}")),
+            new Kind("a GitHub fine-grained token (github_pat_...)", Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}")),
+            new Kind("a private key (-----BEGIN ... PRIVATE KEY-----)",
+                    Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")));
+
+    /**
+     * A likely credential found in a text.
+     *
+     * @param line        its 1-based line
+     * @param description what kind of credential it looks like
+     */
+    record Finding(int line, String description) {
+    }
+
+    private SecretPatterns() {
+    }
+
+    /** Every likely credential in the text, line by line, in order. */
+    static List<Finding> find(String text) {
+        List<Finding> findings = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int index = 0; index < lines.length; index++) {
+            for (Kind kind : KINDS) {
+                Matcher matcher = kind.pattern().matcher(lines[index]);
+                if (matcher.find()) {
+                    findings.add(new Finding(index + 1, kind.description()));
+                }
+            }
+        }
+        return findings;
+    }
+}

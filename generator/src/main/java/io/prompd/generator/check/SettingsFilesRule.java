@@ -1,0 +1,28 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A changed {@code registry.json}, {@code scopes.json} or {@code meta.json} must still read: the
+ * problems found reading them at the head (syntax, wrong types, invalid versions, undeclared
+ * teams) are the pull request's own. Problems of files it does not touch are older and not its.
+ */
+final class SettingsFilesRule implements PullRequestRule {
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) {
+        Set<String> changedSettings = pullRequest.changes().stream()
+                .filter(changed -> changed.path().kind() == ChangedPath.Kind.SETTINGS
+                        || changed.path().kind() == ChangedPath.Kind.META)
+                .map(changed -> changed.change().path())
+                .collect(Collectors.toSet());
+        for (Problem problem : pullRequest.head().problems()) {
+            if (changedSettings.contains(problem.file())) {
+                problems.add(problem);
+            }
+        }
+    }
+}

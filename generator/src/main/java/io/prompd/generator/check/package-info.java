@@ -1,0 +1,28 @@
+/**
+ * The registry's pull-request check: {@link io.prompd.generator.check.PullRequestChecker} compares
+ * a pull request's head with its merge base and returns a {@link io.prompd.generator.check.CheckReport}
+ * with every problem; {@link io.prompd.generator.check.CheckReportRenderer} writes it as text,
+ * Markdown or JSON. Each rule is one class implementing {@code PullRequestRule}; the registry's
+ * {@code index-template/README.md} ("What the check enforces") describes them for people, and
+ * the two must agree.
+ *
+ * <p>Decisions worth knowing:
+ * <ul>
+ *   <li>Who may do what is read from the merge base (registry.json, scopes.json, meta.json), never
+ *       from the pull request itself. Maintainers may change anything but a published version;
+ *       only they change registry.json, scopes.json and the repository's documentation and CI.</li>
+ *   <li>A new unscoped name is anyone's, but its pull request must add its meta.json with the
+ *       author among the owners, so the name has owners from its first version on.</li>
+ *   <li>Reserved names, and names that read like them, are refused unless a maintainer publishes.</li>
+ *   <li>A file taken from another package must exist in the version the dependencies resolve to
+ *       (an error); another non-yanked version its range allows without the file is a warning.</li>
+ *   <li>Only cycles through a new version are refused: older data may hold cycles, which the
+ *       resolver copes with.</li>
+ *   <li>A version folder is exactly what {@code prompd pack} packs, so a file pack leaves out,
+ *       {@code .env*} above all, is an error rather than pack's warning.</li>
+ *   <li>Only what the rules need is read: both listings (not manifests) of the registry, the new
+ *       folders, the manifests of packages the resolver visits, and the history of published
+ *       folders only when a pull request touches one.</li>
+ * </ul>
+ */
+package io.prompd.generator.check;

@@ -1,0 +1,93 @@
+package io.prompd.generator.cli;
+
+import io.prompd.core.ExitCode;
+import io.prompd.generator.check.CheckReport;
+import io.prompd.generator.check.CheckReportRenderer;
+import io.prompd.generator.check.PullRequestChecker;
+import io.prompd.generator.source.RegistryRepository;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code prompd-registry check}: checks a pull request's commits against the registry's rules. */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        description = {"Check a pull request to a registry repository: every problem, each with its file, field or"
+                + " line and a hint. Reads Git objects only; no working tree is needed.",
+                "Exits 0 when there is no error (warnings do not fail the check), 1 when there is one."})
+final class CheckCommand implements Callable<Integer> {
+
+    /** How the report is written. */
+    enum Format {
+        TEXT, MARKDOWN, JSON
+    }
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<repo>", description = "The registry repository (bare or a clone).")
+    Path repository;
+
+    @Option(names = "--base", required = true, paramLabel = "<rev>",
+            description = "The branch the pull request goes into, or its commit; head is compared with their merge base.")
+    String base;
+
+    @Option(names = "--head", required = true, paramLabel = "<rev>", description = "The pull request's commit.")
+    String head;
+
+    @Option(names = "--actor", paramLabel = "<login>",
+            description = "GitHub login of the pull request's author, for the ownership rules (an error without it).")
+    String actor;
+
+    @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
+            converter = FormatConverter.class,
+            description = "text (default), markdown (for a pull request comment) or json.")
+    Format format;
+
+    @Option(names = "--json", description = "Same as --format json.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Format chosen = chosenFormat();
+        CheckReport report;
+        try (RegistryRepository registry = RegistryRepository.open(repository)) {
+            report = new PullRequestChecker().check(registry, registry.resolve(base), registry.resolve(head),
+                    Optional.ofNullable(actor).filter(login -> !login.isBlank()));
+        }
+        String rendered = switch (chosen) {
+            case TEXT -> CheckReportRenderer.text(report);
+            case MARKDOWN -> CheckReportRenderer.markdown(report);
+            case JSON -> CheckReportRenderer.json(report);
+        };
+        spec.commandLine().getOut().print(rendered);
+        spec.commandLine().getOut().flush();
+        return (report.passed() ? ExitCode.OK : ExitCode.FAILURE).code();
+    }
+
+    private Format chosenFormat() {
+        if (json && format != Format.JSON && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--json and --format "
+                    + format.name().toLowerCase(Locale.ROOT) + " contradict each other; give one of them");
+        }
+        return json ? Format.JSON : format;
+    }
+
+    /** Reads a format in any letter case, listing the valid ones when it is none of them. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a format; use text, markdown or json");
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.prompd.generator.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageVersion;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class CheckReportRendererTest {
+
+    private static final String BASE = "1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    private static final String HEAD = "2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    private static final PackageName NEW = PackageName.parse("@a/new");
+    private static final PackageName OLD = PackageName.parse("@a/old");
+
+    private static CheckReport report(List<Problem> problems) {
+        return new CheckReport(BASE, HEAD,
+                List.of(new PackageVersion(OLD, Version.parse("1.1.0")), new PackageVersion(NEW, Version.parse("1.0.0"))),
+                new TreeSet<>(List.of(NEW)), List.of("packages/@a/old/meta.json", "odd`name.md"), problems);
+    }
+
+    @Test
+    void textStartsWithTheVerdictAndSummary() {
+        String text = CheckReportRenderer.text(report(List.of(Problem.warning("packages/@a/old/meta.json", "/owners",
+                "owners have no effect", ""))));
+
+        assertEquals("""
+                PASSED: registry check of 2222222 against 1111111
+                  adds the new package @a/new version 1.0.0
+                  adds @a/old version 1.1.0
+                  changes odd`name.md
+                  changes packages/@a/old/meta.json
+
+                packages/@a/old/meta.json
+                  warning /owners: owners have no effect
+                0 errors, 1 warning
+                """, text);
+    }
+
+    @Test
+    void markdownHasTheVerdictSummaryAndProblems() {
+        String markdown = CheckReportRenderer.markdown(report(List.of(Problem.error("odd`name.md", "", "not allowed", "remove it"))));
+
+        assertTrue(markdown.startsWith("## ❌ Registry check failed\n\nChecked `2222222` against the merge base `1111111`.\n"),
+                markdown);
+        assertTrue(markdown.contains("- adds the new package `@a/new` version `1.0.0`\n- adds `@a/old` version `1.1.0`\n"),
+                markdown);
+        assertTrue(markdown.contains("- changes `odd'name.md`\n"), "a backtick cannot end the code span: " + markdown);
+        assertTrue(markdown.endsWith("**1 error, 0 warnings**\n"), markdown);
+    }
+
+    @Test
+    void markdownOfACleanReportPasses() {
+        assertTrue(CheckReportRenderer.markdown(report(List.of())).startsWith("## ✅ Registry check passed\n"));
+    }
+
+    @Test
+    void jsonCarriesEverything() throws Exception {
+        JsonNode json = Json.mapper().readTree(CheckReportRenderer.json(report(List.of(
+                Problem.error("x", "", "bad", "fix")))));
+
+        assertEquals(false, json.get("ok").asBoolean());
+        assertEquals(BASE, json.get("mergeBase").asText());
+        assertEquals(HEAD, json.get("head").asText());
+        assertEquals("@a/new", json.at("/added/0/name").asText());
+        assertEquals("1.0.0", json.at("/added/0/version").asText());
+        assertEquals("@a/new", json.at("/newPackages/0").asText());
+        assertEquals("odd`name.md", json.at("/otherChanges/0").asText());
+        assertEquals("bad", json.at("/problems/0/message").asText());
+    }
+}

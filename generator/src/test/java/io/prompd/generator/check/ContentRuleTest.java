@@ -1,0 +1,104 @@
+package io.prompd.generator.check;
+
+import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
+import static io.prompd.generator.check.PullRequestScenario.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ContentRuleTest {
+
+    private static final String BASE = "packages/@common/base/1.0.0";
+    private static final byte[] BINARY = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13};
+
+    @TempDir
+    Path folder;
+
+    private TestRegistryRepo repo;
+
+    @BeforeEach
+    void registry() {
+        repo = PullRequestScenario.registryWithUtil(folder);
+        repo.publish("@common/base", "1.0.0");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "OpenAI-style API key | key = sk-proj-abcdefghijklmnopqrstuvwxyz012345",
+            "AWS access key id    | aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
+            "GitHub token (ghp_   | token: ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+            "GitHub token (ghp_   | token: gho_abcdefghijklmnopqrstuvwxyz0123456789",
+            "GitHub token (ghp_   | token: ghs_abcdefghijklmnopqrstuvwxyz0123456789",
+            "fine-grained token   | github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
+            "private key          | -----BEGIN RSA PRIVATE KEY-----",
+            "private key          | -----BEGIN PRIVATE KEY-----",
+            "private key          | -----BEGIN OPENSSH PRIVATE KEY-----"})
+    void likelySecretIsReportedWithItsLine(String kind, String line) {
+        repo.write(BASE + "/contexts/notes.md", "# Notes\n\n" + line + "\n");
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/notes.md", kind);
+
+        assertEquals(3, problem.line());
+    }
+
+    @Test
+    void textWithoutSecretsPasses() {
+        repo.write(BASE + "/contexts/notes.md", "Keys look like sk-... and AKIA...; never paste one.\n");
+        repo.commit("publish");
+
+        assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void binaryFileOutsideContextsIsRefused() {
+        repo.writeBytes(BASE + "/images/logo.png", BINARY);
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), BASE + "/images/logo.png", "binary");
+    }
+
+    @Test
+    void textThatIsNotUtf8IsRefused() {
+        repo.writeBytes(BASE + "/notes.txt", new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), BASE + "/notes.txt", "not UTF-8");
+    }
+
+    @Test
+    void binaryFileInAContextsFolderPasses() {
+        repo.writeBytes(BASE + "/contexts/logo.png", BINARY);
+        repo.commit("publish");
+
+        assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void binaryFileNamedAsAPromptContextPasses() {
+        repo.writeBytes(BASE + "/data/table.xlsx", BINARY);
+        repo.write(BASE + "/prompts/x.prmd", """
+                ---
+                id: x
+                name: X
+                version: 1.0.0
+                description: A test prompt
+                context: ../data/table.xlsx
+                ---
+                # User
+
+                Summarise the table.
+                """);
+        repo.commit("publish");
+
+        assertPassed(check(repo, "alice"));
+    }
+}

@@ -1,0 +1,216 @@
+package io.prompd.generator.check;
+
+import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
+import static io.prompd.generator.check.PullRequestScenario.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dependencies of a new version: existence, ranges, yanks, resolution, cycles and package references. */
+class DependencyRulesTest {
+
+    private static final String MANIFEST = "packages/@common/base/1.0.0/prompd.json";
+    private static final String PROMPT = "packages/@common/base/1.0.0/prompts/x.prmd";
+
+    @TempDir
+    Path folder;
+
+    private TestRegistryRepo repo;
+
+    @BeforeEach
+    void registry() {
+        repo = PullRequestScenario.registryWithUtil(folder);
+    }
+
+    @Test
+    void missingDependencyIsNamedAtItsField() {
+        repo.publish("@common/base", "1.0.0", "@common/utils@^1.0.0");
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), MANIFEST, "@common/utils is not a package of this registry");
+
+        assertEquals("/dependencies/@common~1utils", problem.pointer());
+        assertTrue(problem.line() > 0);
+        assertTrue(problem.hint().contains("@common/util"), problem.hint());
+    }
+
+    @Test
+    void dependencyAddedInTheSamePullRequestCounts() {
+        repo.publish("@common/base", "1.0.0", "@common/format@^1.0.0");
+        repo.publish("@common/format", "1.0.0");
+        repo.commit("publish both");
+
+        assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void unsatisfiableRangeListsThePublishedVersions() {
+        repo.publish("@common/base", "1.0.0", "@common/util@^2.0.0");
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), MANIFEST, "no published version of @common/util satisfies \"^2.0.0\"",
+                "published: 1.0.0");
+    }
+
+    @Test
+    void rangeWithOnlyYankedVersionsIsRefused() {
+        repo.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"broken output\"}}");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), MANIFEST, "every version of @common/util", "is yanked");
+
+        assertTrue(problem.hint().contains("broken output"), problem.hint());
+    }
+
+    @Test
+    void conflictDeeperInTheGraphIsExplainedByTheResolver() {
+        repo.checkout("main");
+        repo.publish("@common/format", "1.0.0", "@common/util@^2.0.0");
+        repo.commit("publish a version that asks for the impossible");
+        repo.checkout("pr");
+        repo.merge("main", "update", "alice");
+        repo.publish("@common/base", "1.0.0", "@common/format@^1.0.0");
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), MANIFEST, "cannot be resolved together", "@common/util");
+    }
+
+    @Test
+    void newVersionClosingACycleIsRefusedNamingIt() {
+        repo.checkout("main");
+        repo.publish("@common/loop", "2.0.0", "@common/base@^1.0.0");
+        repo.commit("older data that waits for a cycle");
+        repo.checkout("pr");
+        repo.merge("main", "update", "alice");
+        repo.publish("@common/base", "1.0.0", "@common/loop@^2.0.0");
+        repo.commit("close the cycle");
+
+        var report = check(repo, "alice");
+
+        assertError(report, MANIFEST, "close a cycle: @common/base 1.0.0 → @common/loop 2.0.0 → @common/base");
+        assertErrorCount(report, 1);
+    }
+
+    @Test
+    void olderCyclesThatDoNotPassThroughTheNewVersionAreLeftAlone() {
+        repo.checkout("main");
+        repo.publish("@common/a", "1.0.0", "@common/b@^1.0.0");
+        repo.publish("@common/b", "1.0.0", "@common/a@^1.0.0");
+        repo.commit("an old cycle");
+        repo.checkout("pr");
+        repo.merge("main", "update", "alice");
+        repo.publish("@common/base", "1.0.0", "@common/a@^1.0.0");
+        repo.commit("depend on the cycle");
+
+        assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void referenceToAFileMissingInTheResolvedVersionIsRefused() {
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.write(PROMPT, """
+                ---
+                id: x
+                name: X
+                version: 1.0.0
+                description: A test prompt
+                inherits: "@common/util@^1.0.0/prompts/missing.prmd"
+                ---
+                # User
+
+                Say hello.
+                """);
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), PROMPT, "'@common/util@^1.0.0/prompts/missing.prmd'",
+                "@common/util 1.0.0");
+
+        assertEquals("/inherits", problem.pointer());
+        assertEquals(6, problem.line());
+    }
+
+    @Test
+    void yankedVersionsAreNotResolvedTo() {
+        repo.publish("@common/util", "1.1.0");
+        repo.write("packages/@common/util/1.1.0/prompts/extra.prmd", "---\nid: extra\n---\n# User\n\nMore.\n");
+        repo.meta("@common/util", "{\"yanked\": {\"1.1.0\": \"leaks the system prompt\"}}");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.write(PROMPT, """
+                ---
+                id: x
+                name: X
+                version: 1.0.0
+                description: A test prompt
+                inherits: "@common/util@^1.0.0/prompts/extra.prmd"
+                ---
+                # User
+
+                Say hello.
+                """);
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), PROMPT, "which @common/util 1.0.0 (the version the dependencies resolve to)");
+    }
+
+    @Test
+    void allowedVersionWithoutTheReferencedFileIsAWarning() {
+        repo.publish("@common/util", "1.1.0");
+        repo.write("packages/@common/util/1.1.0/prompts/extra.prmd", "---\nid: extra\n---\n# User\n\nMore.\n");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.write(PROMPT, """
+                ---
+                id: x
+                name: X
+                version: 1.0.0
+                description: A test prompt
+                inherits: "@common/util@^1.0.0/prompts/extra.prmd"
+                ---
+                # User
+
+                Say hello.
+                """);
+        repo.commit("publish");
+
+        var report = check(repo, "alice");
+
+        assertPassed(report);
+        Problem warning = report.problems().stream().filter(problem -> problem.file().equals(PROMPT)).findFirst()
+                .orElseThrow();
+        assertEquals(Severity.WARNING, warning.severity());
+        assertTrue(warning.message().contains("@common/util 1.0.0 (allowed by \"^1.0.0\") do not have"),
+                warning.message());
+    }
+
+    @Test
+    void referencesThroughAnAliasToExistingFilesPass() {
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.write(PROMPT, """
+                ---
+                id: x
+                name: X
+                version: 1.0.0
+                description: A test prompt
+                using:
+                  - name: "@common/util@^1.0.0"
+                    prefix: "@util"
+                inherits: "@util/prompts/x.prmd"
+                ---
+                # User
+
+                Say hello.
+                """);
+        repo.commit("publish");
+
+        assertPassed(check(repo, "alice"));
+    }
+}

@@ -1,0 +1,89 @@
+package io.prompd.generator.check;
+
+import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
+import static io.prompd.generator.check.PullRequestScenario.check;
+
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** New package names: look-alikes of existing or other new names, and reserved names. */
+class NameRulesTest {
+
+    @TempDir
+    Path folder;
+
+    private TestRegistryRepo repo;
+
+    @BeforeEach
+    void registry() {
+        repo = TestRegistryRepo.initRegistry(folder);
+        repo.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
+                 "policy": {"reservedNames": ["admin", "prompd"]}}
+                """);
+        repo.commit("reserve names", TestRegistryRepo.MAINTAINER);
+        repo.publish("@common/util", "1.0.0");
+        repo.commit("publish util");
+        repo.branch("pr").checkout("pr");
+    }
+
+    @Test
+    void lookalikeOfAnExistingNameIsATyposquat() {
+        repo.publish("@common/ut1l", "1.0.0");
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), "packages/@common/ut1l", "reads like the existing package @common/util");
+    }
+
+    @Test
+    void lookalikesAddedTogetherAreRefused() {
+        repo.publish("@common/my-tool", "1.0.0");
+        repo.publish("@common/my_tool", "1.0.0");
+        repo.commit("publish both");
+
+        var report = check(repo, "alice");
+
+        assertError(report, "packages/@common/my-tool", "reads like @common/my_tool");
+        assertError(report, "packages/@common/my_tool", "reads like @common/my-tool");
+    }
+
+    @Test
+    void newVersionOfAnExistingPackageIsNoTyposquat() {
+        repo.publish("@common/util", "1.1.0");
+        repo.commit("publish");
+
+        assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void reservedNameIsRefused() {
+        repo.publish("admin", "1.0.0");
+        repo.meta("admin", "{\"owners\": [\"carol\"]}");
+        repo.commit("claim", "carol");
+
+        assertError(check(repo, "carol"), "packages/admin", "'admin' is reserved");
+    }
+
+    @Test
+    void nameReadingLikeAReservedOneIsRefused() {
+        repo.publish("pr0mpd", "1.0.0");
+        repo.meta("pr0mpd", "{\"owners\": [\"carol\"]}");
+        repo.commit("claim", "carol");
+
+        assertError(check(repo, "carol"), "packages/pr0mpd", "reserved");
+    }
+
+    @Test
+    void maintainerMayPublishAReservedName() {
+        repo.publish("admin", "1.0.0");
+        repo.meta("admin", "{\"owners\": [\"maintainer\"]}");
+        repo.commit("claim", TestRegistryRepo.MAINTAINER);
+
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+    }
+}

@@ -1,0 +1,136 @@
+package io.prompd.generator.check;
+
+import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
+import static io.prompd.generator.check.PullRequestScenario.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules on the folder of a new version: its place, its validity, its exact content, its number. */
+class NewVersionRulesTest {
+
+    private static final String BASE = "packages/@common/base/1.0.0";
+
+    @TempDir
+    Path folder;
+
+    private TestRegistryRepo repo;
+
+    @BeforeEach
+    void registry() {
+        repo = PullRequestScenario.registryWithUtil(folder);
+    }
+
+    @Test
+    void validNewVersionPassesAndIsSummarised() {
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.publish("@common/util", "1.1.0");
+        repo.commit("publish");
+
+        var report = check(repo, "alice");
+
+        assertPassed(report);
+        assertEquals(List.of("@common/base@1.0.0", "@common/util@1.1.0"),
+                report.added().stream().map(Object::toString).toList());
+        assertEquals(List.of(PackageName.parse("@common/base")), List.copyOf(report.newPackages()));
+        assertTrue(report.problems().isEmpty(), report.problems()::toString);
+    }
+
+    @Test
+    void manifestNameMustMatchTheFolder() {
+        repo.publish("@common/base", "1.0.0");
+        repo.write(BASE + "/prompd.json", """
+                {"name": "@common/other", "version": "1.0.0", "description": "x", "license": "MIT",
+                 "main": "prompts/x.prmd"}
+                """);
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/prompd.json", "names the package @common/other");
+
+        assertEquals("/name", problem.pointer());
+        assertEquals(1, problem.line());
+    }
+
+    @Test
+    void manifestVersionMustMatchTheFolder() {
+        repo.publish("@common/base", "1.0.0");
+        repo.write(BASE + "/prompd.json", """
+                {"name": "@common/base",
+                 "version": "1.0.1", "description": "x", "license": "MIT", "main": "prompts/x.prmd"}
+                """);
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/prompd.json", "declares version 1.0.1");
+
+        assertEquals(2, problem.line());
+    }
+
+    @Test
+    void packageProblemsAreReportedAtRepositoryPaths() {
+        repo.publish("@common/base", "1.0.0");
+        repo.write(BASE + "/prompd.json", """
+                {"name": "@common/base", "version": "1.0.0", "description": "x", "license": "MIT",
+                 "main": "prompts/missing.prmd"}
+                """);
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/prompd.json", "prompts/missing.prmd");
+
+        assertEquals("/main", problem.pointer());
+    }
+
+    @Test
+    void fileThatPackWouldLeaveOutIsAnError() {
+        repo.publish("@common/base", "1.0.0");
+        repo.write(BASE + "/prompd.json", """
+                {"name": "@common/base", "version": "1.0.0", "description": "x", "license": "MIT",
+                 "main": "prompts/x.prmd", "ignore": ["drafts/"]}
+                """);
+        repo.write(BASE + "/drafts/idea.md", "not ready\n");
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), BASE + "/drafts/idea.md", "\"ignore\"", "exactly what prompd pack packs");
+    }
+
+    @Test
+    void dotEnvFileIsAnErrorNotAWarning() {
+        repo.publish("@common/base", "1.0.0");
+        repo.write(BASE + "/.env", "DEBUG=1\n");
+        repo.commit("publish");
+
+        var report = check(repo, "alice");
+
+        assertError(report, BASE + "/.env", "looks like secrets");
+        assertEquals(1, report.problems().stream().filter(problem -> problem.file().equals(BASE + "/.env")).count());
+    }
+
+    @Test
+    void twoNewVersionsDifferingOnlyInBuildMetadataAreRefused() {
+        repo.publish("@common/base", "1.0.0+a");
+        repo.publish("@common/base", "1.0.0+b");
+        repo.commit("publish twice");
+
+        var report = check(repo, "alice");
+
+        assertError(report, "packages/@common/base/1.0.0+a", "also added as 1.0.0+b");
+        assertError(report, "packages/@common/base/1.0.0+b", "also added as 1.0.0+a");
+    }
+
+    @Test
+    void versionDifferingOnlyInBuildMetadataIsTaken() {
+        repo.publish("@common/util", "1.0.0+rebuild");
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), "packages/@common/util/1.0.0+rebuild", "version 1.0.0+rebuild is taken",
+                "1.0.0 is published");
+    }
+}

@@ -1,0 +1,168 @@
+package io.prompd.generator.check;
+
+import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
+import static io.prompd.generator.check.PullRequestScenario.check;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OwnershipRuleTest {
+
+    private static final String NEW_SCOPES = """
+            {"scopes": {"@common": {"owners": ["alice"], "teams": ["core"]}, "@fresh": {"owners": ["alice"]}},
+             "teams": {"core": ["bob"]}}
+            """;
+
+    @TempDir
+    Path folder;
+
+    private TestRegistryRepo repo;
+
+    @BeforeEach
+    void registry() {
+        repo = PullRequestScenario.registryWithUtil(folder);
+    }
+
+    @Test
+    void scopeOwnerMayPublish() {
+        repo.publish("@common/base", "1.0.0");
+        repo.commit("publish");
+
+        assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void ownerThroughATeamMayPublish() {
+        repo.publish("@common/base", "1.0.0");
+        repo.commit("publish", "bob");
+
+        assertPassed(check(repo, "bob"));
+    }
+
+    @Test
+    void nonOwnerMayNotPublishInTheScope() {
+        repo.publish("@common/base", "1.0.0");
+        repo.commit("publish", "mallory");
+
+        Problem problem = assertError(check(repo, "mallory"), "packages/@common/base", "mallory is not an owner of the scope @common");
+
+        assertTrue(problem.hint().contains("scopes.json"), problem.hint());
+    }
+
+    @Test
+    void withoutActorOneErrorAsksForIt() {
+        repo.publish("@common/base", "1.0.0");
+        repo.commit("publish");
+
+        var report = check(repo, null);
+
+        assertErrorCount(report, 1);
+        assertTrue(assertError(report, "", "author is unknown").hint().contains("--actor"));
+    }
+
+    @Test
+    void newScopeByNonMaintainerIsRefusedTwice() {
+        repo.write("scopes.json", NEW_SCOPES);
+        repo.publish("@fresh/pkg", "1.0.0");
+        repo.commit("my own scope");
+
+        var report = check(repo, "alice");
+
+        assertError(report, "scopes.json", "only registry maintainers may change scopes.json");
+        assertError(report, "packages/@fresh/pkg", "the scope @fresh does not exist yet");
+        assertErrorCount(report, 2);
+    }
+
+    @Test
+    void maintainerMayAddAScopeWithItsFirstPackage() {
+        repo.write("scopes.json", NEW_SCOPES);
+        repo.publish("@fresh/pkg", "1.0.0");
+        repo.commit("new scope", TestRegistryRepo.MAINTAINER);
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertPassed(report);
+        assertTrue(report.otherChanges().contains("scopes.json"));
+    }
+
+    @Test
+    void maintainersNewScopeMustBeDeclaredInScopesJson() {
+        repo.publish("@fresh/pkg", "1.0.0");
+        repo.commit("new scope, forgotten in scopes.json", TestRegistryRepo.MAINTAINER);
+
+        assertError(check(repo, TestRegistryRepo.MAINTAINER), "packages/@fresh/pkg",
+                "the scope @fresh is not declared in scopes.json");
+    }
+
+    @Test
+    void registrySettingsAndRepositoryFilesAreForMaintainers() {
+        repo.write("registry.json", """
+                {"name": "Mine now", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["alice"]}
+                """);
+        repo.write(".github/workflows/check.yml", "on: push\n");
+        repo.commit("take over");
+
+        var report = check(repo, "alice");
+
+        assertError(report, "registry.json", "only registry maintainers");
+        assertError(report, ".github/workflows/check.yml", "only registry maintainers");
+    }
+
+    @Test
+    void anyoneMayClaimAFreeUnscopedNameListingThemselvesAsOwner() {
+        repo.publish("free-name", "1.0.0");
+        repo.meta("free-name", "{\"owners\": [\"carol\"]}");
+        repo.commit("claim", "carol");
+
+        assertPassed(check(repo, "carol"));
+    }
+
+    @Test
+    void newUnscopedNameWithoutOwnersIsRefused() {
+        repo.publish("free-name", "1.0.0");
+        repo.commit("claim", "carol");
+
+        Problem problem = assertError(check(repo, "carol"), "packages/free-name", "needs packages/free-name/meta.json");
+
+        assertTrue(problem.hint().contains("{\"owners\": [\"carol\"]}"), problem.hint());
+    }
+
+    @Test
+    void unscopedPackageBelongsToTheOwnersAtTheMergeBase() {
+        repo.checkout("main");
+        repo.publish("taken", "1.0.0");
+        repo.meta("taken", "{\"owners\": [\"carol\"]}");
+        repo.commit("claim", "carol");
+        repo.checkout("pr");
+        repo.merge("main", "update", "mallory");
+        repo.publish("taken", "1.1.0");
+        repo.meta("taken", "{\"owners\": [\"carol\", \"mallory\"]}");
+        repo.commit("add myself as owner", "mallory");
+
+        assertError(check(repo, "mallory"), "packages/taken", "mallory is not an owner of taken", "carol");
+    }
+
+    @Test
+    void metaChangeByNonOwnerIsRefused() {
+        repo.meta("@common/util", "{\"deprecated\": {\"1.0.0\": \"old\"}}");
+        repo.commit("deprecate", "mallory");
+
+        assertError(check(repo, "mallory"), "packages/@common/util", "mallory is not an owner");
+    }
+
+    @Test
+    void metaChangeByOwnerPasses() {
+        repo.meta("@common/util", "{\"deprecated\": {\"1.0.0\": \"old\"}}");
+        repo.commit("deprecate");
+
+        assertPassed(check(repo, "alice"));
+    }
+}

@@ -1,0 +1,89 @@
+package io.prompd.generator.check;
+
+import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
+import static io.prompd.generator.check.PullRequestScenario.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What every check shares: the merge base, what counts as the pull request's own, the summary. */
+class PullRequestCheckerTest {
+
+    @TempDir
+    Path folder;
+
+    private TestRegistryRepo repo;
+
+    @BeforeEach
+    void registry() {
+        repo = PullRequestScenario.registryWithUtil(folder);
+    }
+
+    @Test
+    void headIsComparedWithTheMergeBaseNotWithTheMovedBaseBranch() {
+        ObjectId branchPoint = repo.head();
+        repo.checkout("main");
+        repo.publish("@common/util", "1.1.0");
+        repo.commit("main moves on");
+        repo.checkout("pr");
+        repo.publish("@common/base", "1.0.0");
+        ObjectId head = repo.commit("publish base");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        assertEquals(branchPoint.name(), report.mergeBase());
+        assertEquals(head.name(), report.head());
+        assertEquals(List.of("@common/base@1.0.0"), report.added().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void problemsOfFilesThePullRequestDoesNotTouchAreNotItsOwn() {
+        repo.checkout("main");
+        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"not a version\"}}");
+        repo.commit("an older mistake");
+        repo.checkout("pr");
+        repo.merge("main", "update", "alice");
+        repo.publish("@common/base", "1.0.0");
+        repo.commit("publish base");
+
+        assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void brokenSettingsFileChangedByThePullRequestIsReported() {
+        repo.write("scopes.json", "{\"scopes\": {\"@common\": {\"owners\": [\"alice\"], \"teams\": [\"ghosts\"]}}}\n");
+        repo.commit("scopes", TestRegistryRepo.MAINTAINER);
+
+        assertError(check(repo, TestRegistryRepo.MAINTAINER), "scopes.json", "the team 'ghosts' is not declared");
+    }
+
+    @Test
+    void pullRequestWithoutChangesPasses() {
+        repo.commit("nothing");
+
+        CheckReport report = check(repo, null);
+
+        assertPassed(report);
+        assertTrue(report.added().isEmpty() && report.otherChanges().isEmpty() && report.problems().isEmpty());
+    }
+
+    @Test
+    void otherChangesListEveryPathOutsideVersionFolders() {
+        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.0.0\"}}");
+        repo.write("README.md", "# Registry\n");
+        repo.commit("docs and tags", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertEquals(List.of("README.md", "packages/@common/util/meta.json"), report.otherChanges());
+    }
+}

@@ -1,0 +1,147 @@
+package io.prompd.generator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.ExitCode;
+import io.prompd.core.json.Json;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+
+    @TempDir
+    Path folder;
+
+    private TestRegistryRepo repo;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void pullRequestAddingAVersion() {
+        repo = TestRegistryRepo.initRegistry(folder.resolve("registry"));
+        repo.publish("@common/util", "1.0.0");
+        repo.commit("publish util");
+        repo.branch("pr").checkout("pr");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.commit("publish base");
+    }
+
+    private int run(String... args) {
+        return RegistryCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    private String[] check(String actor, String... more) {
+        String[] base = {"check", repo.root().toString(), "--base", "main", "--head", "pr", "--actor", actor};
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void passingPullRequestExitsZeroWithATextSummary() {
+        int exit = run(check("alice"));
+
+        assertEquals(ExitCode.OK.code(), exit, err::toString);
+        assertTrue(out.toString().startsWith("PASSED: registry check of "), out::toString);
+        assertTrue(out.toString().contains("adds the new package @common/base version 1.0.0"), out::toString);
+        assertTrue(out.toString().endsWith("no problems\n"), out::toString);
+    }
+
+    @Test
+    void failingPullRequestExitsOneAndGroupsProblemsByFile() {
+        int exit = run(check("mallory"));
+
+        assertEquals(ExitCode.FAILURE.code(), exit);
+        assertTrue(out.toString().startsWith("FAILED"), out::toString);
+        assertTrue(out.toString().contains("packages/@common/base\n  error   mallory is not an owner"), out::toString);
+        assertTrue(out.toString().contains("1 error, 0 warnings"), out::toString);
+    }
+
+    @Test
+    void markdownHasTheVerdictTheSummaryAndTheProblems() {
+        assertEquals(ExitCode.FAILURE.code(), run(check("mallory", "--format", "markdown")));
+
+        String markdown = out.toString();
+        assertTrue(markdown.startsWith("## ❌ Registry check failed\n"), markdown);
+        assertTrue(markdown.contains("- adds the new package `@common/base` version `1.0.0`"), markdown);
+        assertTrue(markdown.contains("### `packages/@common/base`"), markdown);
+        assertTrue(markdown.endsWith("**1 error, 0 warnings**\n"), markdown);
+    }
+
+    @Test
+    void markdownOfAPassingCheckHasTheCheckMark() {
+        assertEquals(ExitCode.OK.code(), run(check("alice", "--format", "MARKDOWN")));
+
+        assertTrue(out.toString().startsWith("## ✅ Registry check passed\n"), out::toString);
+    }
+
+    @Test
+    void jsonHasOkAddedAndProblems() throws Exception {
+        assertEquals(ExitCode.FAILURE.code(), run(check("mallory", "--json")));
+
+        JsonNode json = Json.mapper().readTree(out.toString());
+        assertFalse(json.get("ok").asBoolean());
+        assertEquals("@common/base", json.at("/added/0/name").asText());
+        assertEquals("1.0.0", json.at("/added/0/version").asText());
+        assertEquals("@common/base", json.at("/newPackages/0").asText());
+        assertEquals("error", json.at("/problems/0/severity").asText());
+        assertEquals("packages/@common/base", json.at("/problems/0/file").asText());
+    }
+
+    @Test
+    void formatJsonEqualsTheJsonFlag() {
+        run(check("alice", "--format", "json"));
+        String viaFormat = out.toString();
+        out.getBuffer().setLength(0);
+        run(check("alice", "--json"));
+
+        assertEquals(viaFormat, out.toString());
+    }
+
+    @Test
+    void unknownRevisionIsNotFound() {
+        int exit = run("check", repo.root().toString(), "--base", "main", "--head", "no-such-branch");
+
+        assertEquals(ExitCode.NOT_FOUND.code(), exit);
+        assertTrue(err.toString().contains("no-such-branch"), err::toString);
+    }
+
+    @Test
+    void folderThatIsNoRepositoryIsNotFound() {
+        assertEquals(ExitCode.NOT_FOUND.code(), run("check", folder.resolve("none").toString(), "--base", "a", "--head", "b"));
+    }
+
+    @Test
+    void missingRevisionOptionIsAUsageError() {
+        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", "main"));
+        assertTrue(err.toString().contains("--head"), err::toString);
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        assertEquals(ExitCode.USAGE.code(), run(check("alice", "--format", "html")));
+        assertTrue(err.toString().contains("use text, markdown or json"), err::toString);
+    }
+
+    @Test
+    void contradictoryFormatsAreAUsageError() {
+        assertEquals(ExitCode.USAGE.code(), run(check("alice", "--json", "--format", "markdown")));
+    }
+
+    @Test
+    void worksOnABareClone() {
+        Path bare = repo.bareClone(folder.resolve("bare.git"));
+
+        assertEquals(ExitCode.OK.code(), run("check", bare.toString(), "--base", "main", "--head", "pr", "--actor", "alice"),
+                err::toString);
+    }
+}
