@@ -1,0 +1,131 @@
+package io.prompd.client.install.store;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the client makes files and folders appear whole or not at all: written under a temporary
+ * name beside their target (so the final rename stays on one file system), then renamed. A run
+ * killed midway leaves only names marked by {@link #MARK}, which {@link #removeLeftovers} deletes.
+ */
+public final class Staging {
+
+    /** Every temporary name holds this; no package name or version can, as neither may contain '~'. */
+    public static final String MARK = ".~staging-";
+
+    private Staging() {
+    }
+
+    /** Replaces {@code target} with {@code bytes}: readers see the old file or the new one, never a mix. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path temporary = temporaryFile(target);
+        try {
+            Files.write(temporary, bytes);
+            moveIntoPlace(temporary, target, true);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** A new empty temporary file beside {@code target}. */
+    public static Path temporaryFile(Path target) throws IOException {
+        Path folder = parentOf(target);
+        Files.createDirectories(folder);
+        return Files.createTempFile(folder, MARK + target.getFileName() + "-", ".part");
+    }
+
+    /** A new empty temporary folder beside {@code target}. */
+    public static Path temporaryFolder(Path target) throws IOException {
+        Path folder = parentOf(target);
+        Files.createDirectories(folder);
+        return Files.createTempDirectory(folder, MARK + target.getFileName() + "-");
+    }
+
+    /**
+     * Renames {@code staged} to {@code target} in one step.
+     *
+     * @param replace whether an existing target is replaced; a folder never is, and then
+     *                {@link java.nio.file.FileAlreadyExistsException} says another run was first
+     */
+    public static void moveIntoPlace(Path staged, Path target, boolean replace) throws IOException {
+        StandardCopyOption[] atomic = replace
+                ? new StandardCopyOption[] {StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING}
+                : new StandardCopyOption[] {StandardCopyOption.ATOMIC_MOVE};
+        try {
+            Files.move(staged, target, atomic);
+        } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
+            if (replace) {
+                Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(staged, target);
+            }
+        }
+    }
+
+    /**
+     * Deletes what killed runs left in {@code folder} and its subfolders. Only safe while no other
+     * run can be writing there, that is while holding the {@link HomeLock}.
+     *
+     * @return the leftovers deleted
+     */
+    public static List<Path> removeLeftovers(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Path> leftovers = new ArrayList<>();
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                if (isStaged(directory)) {
+                    leftovers.add(directory);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (isStaged(file)) {
+                    leftovers.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        for (Path leftover : leftovers) {
+            deleteRecursively(leftover);
+        }
+        return leftovers.stream().sorted().toList();
+    }
+
+    private static boolean isStaged(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().startsWith(MARK);
+    }
+
+    public static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+                for (Path child : children) {
+                    deleteRecursively(child);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
+    }
+
+    private static Path parentOf(Path target) {
+        return target.toAbsolutePath().normalize().getParent();
+    }
+}
