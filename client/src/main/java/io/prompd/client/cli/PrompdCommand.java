@@ -23,6 +23,14 @@ import picocli.CommandLine.ScopeType;
             InitCommand.class,
             ValidateCommand.class,
             PackCommand.class,
+            InstallCommand.class,
+            UninstallCommand.class,
+            UpdateCommand.class,
+            OutdatedCommand.class,
+            ListCommand.class,
+            InfoCommand.class,
+            TreeCommand.class,
+            CacheCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class PrompdCommand implements Runnable {
