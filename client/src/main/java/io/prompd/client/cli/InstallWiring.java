@@ -1,6 +1,10 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.config.Registry;
+import io.prompd.client.config.RegistryChooser;
 import io.prompd.client.config.Settings;
+import io.prompd.client.http.Credential;
+import io.prompd.client.http.Origin;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.TerminalProgress;
@@ -12,14 +16,13 @@ import io.prompd.client.install.registry.RegistryEndpoint;
 import io.prompd.client.install.registry.RegistryRoutes;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
-import io.prompd.core.ExitCode;
-import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.util.Optional;
 
 /** Builds the install services of a run from its settings: one place that knows how they fit together. */
 final class InstallWiring {
@@ -44,12 +47,12 @@ final class InstallWiring {
         return new TarballCache(settings().cacheFolder());
     }
 
-    PackageRegistry registry() {
+    PackageRegistry registry() throws IOException {
         Settings settings = settings();
         return new HttpPackageRegistry(RegistryFetcher.of(settings), routes(settings));
     }
 
-    Installer installer() {
+    Installer installer() throws IOException {
         Settings settings = settings();
         return new Installer(settings.home(), store(), cache(), registry(), settings.offline(), listener());
     }
@@ -71,22 +74,18 @@ final class InstallWiring {
         };
     }
 
-    private static RegistryRoutes routes(Settings settings) {
-        String chosen = settings.registry().orElseThrow(() -> new PrompdException(ExitCode.USAGE, "no registry configured",
-                "pass --registry URL or set $" + Settings.REGISTRY_VARIABLE));
-        return RegistryRoutes.single(RegistryEndpoint.anonymous(rootUrl(chosen)));
+    /** Each package to the registry the configuration routes its scope to, with that registry's credentials. */
+    private RegistryRoutes routes(Settings settings) throws IOException {
+        RegistryChooser chooser = RegistryChooser.load(settings, root.context().environment());
+        return name -> endpoint(chooser.choose(name));
     }
 
-    private static URI rootUrl(String text) {
-        try {
-            URI url = new URI(text.endsWith("/") ? text : text + "/");
-            if (!url.isAbsolute()) {
-                throw new URISyntaxException(text, "a registry URL needs a scheme such as https:// or file://");
-            }
-            return url;
-        } catch (URISyntaxException invalid) {
-            throw new PrompdException(ExitCode.USAGE, "not a registry URL: " + text + " (" + invalid.getReason() + ")",
-                    "give a URL such as https://registry.example.com/ or file:///path/to/registry/");
-        }
+    private static RegistryEndpoint endpoint(Registry registry) {
+        URI url = registry.url().uri();
+        // file registries take no credentials: there is no origin to send them to
+        Optional<Credential> credential = registry.authorizationHeader()
+                .filter(header -> !"file".equalsIgnoreCase(url.getScheme()))
+                .map(header -> new Credential(Origin.of(url), header));
+        return new RegistryEndpoint(url, credential);
     }
 }

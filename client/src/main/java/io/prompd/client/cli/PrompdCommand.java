@@ -31,6 +31,10 @@ import picocli.CommandLine.ScopeType;
             InfoCommand.class,
             TreeCommand.class,
             CacheCommand.class,
+            ConfigCommand.class,
+            RegistryCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n")
 public final class PrompdCommand implements Runnable {
@@ -98,6 +102,9 @@ public final class PrompdCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         listExitCodes(cli);
+        // Picocli asks this mapper for the exit code of a command line it could not parse.
+        cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
+                ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;
