@@ -1,4 +1,4 @@
-package io.prompd.client.install;
+package io.prompd.client.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
  * request path. It can be made flaky: a share of requests answered 500, another share cut off
  * halfway through the body, decided by a seeded random so every run fails the same way.
  */
-final class RegistryServer implements AutoCloseable {
+public final class RegistryServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -45,26 +45,26 @@ final class RegistryServer implements AutoCloseable {
         server.start();
     }
 
-    static RegistryServer serving(Path root) {
+    public static RegistryServer serving(Path root) {
         return new RegistryServer(root);
     }
 
     /** From now on, answer {@code errorShare} of requests with 500 and cut {@code dropShare} off mid-body. */
-    RegistryServer flaky(double errorShareOfRequests, double dropShareOfRequests) {
+    public RegistryServer flaky(double errorShareOfRequests, double dropShareOfRequests) {
         this.errorShare = errorShareOfRequests;
         this.dropShare = dropShareOfRequests;
         return this;
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
-    void forgetRequests() {
+    public void forgetRequests() {
         requests.clear();
     }
 

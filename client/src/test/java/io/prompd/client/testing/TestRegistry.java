@@ -1,4 +1,4 @@
-package io.prompd.client.install;
+package io.prompd.client.testing;
 
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackResult;
@@ -38,7 +38,7 @@ import java.util.TreeMap;
  * with the documents of {@code core.protocol}: what the generator's build writes, made without it.
  * Tarballs are packed by the real {@link Packer}.
  */
-final class TestRegistry {
+public final class TestRegistry {
 
     private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
     private static final Instant FIRST_PUBLICATION = Instant.parse("2026-01-01T00:00:00Z");
@@ -50,20 +50,20 @@ final class TestRegistry {
     private final SortedMap<PackageName, SortedMap<String, Version>> tags = new TreeMap<>();
     private int published;
 
-    TestRegistry(Path root) {
+    public TestRegistry(Path root) {
         this.root = root;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    URI fileUrl() {
+    public URI fileUrl() {
         return root.toUri();
     }
 
     /** Publishes a version whose dependencies are given as name, range, name, range… */
-    TestRegistry publish(String name, String version, String... dependencies) {
+    public TestRegistry publish(String name, String version, String... dependencies) {
         PackageName packageName = PackageName.parse(name);
         Version packageVersion = Version.parse(version);
         SortedMap<PackageName, VersionRange> declared = new TreeMap<>();
@@ -99,27 +99,27 @@ final class TestRegistry {
         return write();
     }
 
-    TestRegistry yank(String name, String version, String reason) {
+    public TestRegistry yank(String name, String version, String reason) {
         yanked.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(Version.parse(version), reason);
         return write();
     }
 
-    TestRegistry deprecate(String name, String version, String message) {
+    public TestRegistry deprecate(String name, String version, String message) {
         deprecated.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(Version.parse(version), message);
         return write();
     }
 
-    TestRegistry tag(String name, String tag, String version) {
+    public TestRegistry tag(String name, String tag, String version) {
         tags.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(tag, Version.parse(version));
         return write();
     }
 
-    Path tarball(String name, String version) {
+    public Path tarball(String name, String version) {
         return root.resolve(RegistryLayout.tarball(PackageName.parse(name), Version.parse(version)));
     }
 
     /** Changes one byte of a tarball, leaving its recorded integrity as it was. */
-    void tamper(String name, String version) throws IOException {
+    public void tamper(String name, String version) throws IOException {
         Path file = tarball(name, version);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x20;
