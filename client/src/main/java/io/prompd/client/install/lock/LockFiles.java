@@ -153,12 +153,17 @@ public final class LockFiles {
     private static URI absoluteUrl(String text) {
         try {
             URI url = new URI(text);
-            if (!url.isAbsolute() || url.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("'" + text + "' is not an absolute URL without user information");
+            if (url.getRawUserInfo() != null) {
+                // not quoted: the user information may be a password
+                throw new IllegalArgumentException("a locked URL must not hold user information; credentials go in"
+                        + " prompd's configuration, never in prompd.lock");
+            }
+            if (!url.isAbsolute()) {
+                throw new IllegalArgumentException("'" + text + "' is not an absolute URL");
             }
             return url;
         } catch (URISyntaxException malformed) {
-            throw new IllegalArgumentException("'" + text + "' is not a URL: " + malformed.getReason());
+            throw new IllegalArgumentException("not a URL: " + malformed.getReason());
         }
     }
 
