@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.json.Json;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -72,6 +75,22 @@ class InstallCommandsTest {
         assertFalse(json.get("resolved").asBoolean());
         assertFalse(json.get("lockChanged").asBoolean());
         assertEquals("already_installed", json.get("packages").get(0).get("origin").asText());
+    }
+
+    @Test
+    void aTerminalSeesAProgressBarPerDownloadOnStderr() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY", server.url().toString()),
+                project, CliRun.CLOCK, new ByteArrayInputStream(new byte[0]), true);
+
+        int exitCode = PrompdCommand.commandLine(new PrintWriter(out), new PrintWriter(err), terminal)
+                .execute("install", "@acme/util");
+
+        assertEquals(0, exitCode, err.toString());
+        assertTrue(err.toString().startsWith("\r@acme/util@1.1.0 ["), err.toString());
+        assertTrue(err.toString().contains("100%"), err.toString());
+        assertFalse(out.toString().contains("\r"), "stdout stays clean for scripts");
     }
 
     @Test
