@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,7 @@ public final class RegistryServer implements AutoCloseable {
     private final Random random = new Random(42);
     private volatile double errorShare;
     private volatile double dropShare;
+    private volatile Duration tarballPause = Duration.ZERO;
 
     private RegistryServer(Path root) {
         this.root = root;
@@ -53,6 +55,12 @@ public final class RegistryServer implements AutoCloseable {
     public RegistryServer flaky(double errorShareOfRequests, double dropShareOfRequests) {
         this.errorShare = errorShareOfRequests;
         this.dropShare = dropShareOfRequests;
+        return this;
+    }
+
+    /** From now on, send half of every tarball, wait this long, then send the rest: time to kill a client mid-download. */
+    public RegistryServer pauseInTarballs(Duration pause) {
+        this.tarballPause = pause;
         return this;
     }
 
@@ -94,7 +102,23 @@ public final class RegistryServer implements AutoCloseable {
                 // closing the connection under a half-sent body is what a dropped download looks like
                 throw new IOException("dropped on purpose");
             }
-            out.write(body);
+            if (path.endsWith(".tgz") && !tarballPause.isZero()) {
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                sleep(tarballPause);
+                out.write(body, body.length / 2, body.length - body.length / 2);
+            } else {
+                out.write(body);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) throws IOException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            throw new IOException("stopped while pausing", stopped);
         }
     }
 
