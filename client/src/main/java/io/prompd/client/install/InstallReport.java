@@ -5,7 +5,6 @@ import io.prompd.core.version.VersionRange;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -30,7 +29,6 @@ public record InstallReport(List<InstalledPackage> packages, SortedMap<PackageNa
         removed = List.copyOf(removed);
         warnings = List.copyOf(warnings);
         repaired = List.copyOf(repaired);
-        Objects.requireNonNull(packages, "packages");
     }
 
     public long count(InstalledPackage.Origin origin) {

@@ -68,14 +68,13 @@ public final class Installer {
         return locked(repaired -> {
             Project project = Project.load(projectFolder);
             try (RegistryIndex index = new RegistryIndex(registry)) {
-                List<Requested> requests = request(added, index);
-                SortedMap<PackageName, VersionRange> roots = new TreeMap<>(project.manifest().dependencies());
-                requests.forEach(request -> roots.put(request.name(), request.range()));
-                Set<PackageName> unpinned = names(requests);
-                Plan plan = plan(roots, project.lockOrEmpty(), unpinned, !requests.isEmpty(), options, index);
+                List<RequestedPackage> requests = request(added, index);
+                Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
+                Plan plan = plan(roots(project.manifest().dependencies(), requests), project.lockOrEmpty(), unpinned,
+                        !requests.isEmpty(), options, index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 requests.forEach(request -> saved.put(request.name(), request.saved(plan.lock())));
-                return apply(project, plan, saved, List.of(), options, index, repaired);
+                return apply(project, plan, saved, List.of(), options, repaired);
             }
         });
     }
@@ -84,13 +83,10 @@ public final class Installer {
     public InstallReport installGlobal(List<PackageSpec> specs, InstallOptions options) throws IOException {
         return locked(repaired -> {
             try (RegistryIndex index = new RegistryIndex(registry)) {
-                List<Requested> requests = request(specs, index);
-                SortedMap<PackageName, VersionRange> roots = new TreeMap<>();
-                requests.forEach(request -> roots.put(request.name(), request.range()));
-                Plan plan = plan(roots, LockFile.empty(), Set.of(), true, options, index);
-                List<String> warnings = new ArrayList<>(plan.warnings());
+                Plan plan = plan(roots(new TreeMap<>(), request(specs, index)), LockFile.empty(), Set.of(), true, options,
+                        index);
                 List<InstalledPackage> installed = installer().install(plan.lock());
-                return new InstallReport(installed, new TreeMap<>(), List.of(), false, true, warnings, repaired);
+                return new InstallReport(installed, new TreeMap<>(), List.of(), false, true, plan.warnings(), repaired);
             }
         });
     }
@@ -119,7 +115,7 @@ public final class Installer {
                 if (latest) {
                     for (PackageName name : direct.keySet()) {
                         if (names.isEmpty() || names.contains(name)) {
-                            latestVersion(published(name, index)).map(VersionRange::caret).ifPresent(range -> {
+                            index.require(name).latest().map(VersionRange::caret).ifPresent(range -> {
                                 roots.put(name, range);
                                 if (!range.equals(direct.get(name))) {
                                     saved.put(name, range);
@@ -129,7 +125,7 @@ public final class Installer {
                     }
                 }
                 Plan plan = plan(roots, current, unpinned, true, options, index);
-                return apply(project, plan, saved, List.of(), options, index, repaired);
+                return apply(project, plan, saved, List.of(), options, repaired);
             }
         });
     }
@@ -151,7 +147,7 @@ public final class Installer {
             try (RegistryIndex index = new RegistryIndex(registry)) {
                 Plan plan = plan(roots, project.lockOrEmpty(), Set.of(), false, InstallOptions.defaults(), index);
                 return apply(project, plan, new TreeMap<>(), names.stream().sorted().toList(), InstallOptions.defaults(),
-                        index, repaired);
+                        repaired);
             }
         });
     }
@@ -197,7 +193,7 @@ public final class Installer {
         Resolution resolution = Resolver.resolve(roots, index, resolveOptions);
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
         for (Map.Entry<PackageName, Version> chosen : resolution.versions().entrySet()) {
-            PublishedPackage published = published(chosen.getKey(), index);
+            PublishedPackage published = index.require(chosen.getKey());
             VersionSummary summary = published.version(chosen.getValue()).orElseThrow();
             packages.put(chosen.getKey(), new LockedPackage(summary.version(), published.tarballUrl(summary),
                     summary.dist().integrity(), summary.dependencies()));
@@ -237,8 +233,8 @@ public final class Installer {
 
     /** Installs the plan and then, only if that succeeded, writes the project's files. */
     private InstallReport apply(Project project, Plan plan, SortedMap<PackageName, VersionRange> saved,
-                                List<PackageName> removed, InstallOptions options, RegistryIndex index,
-                                List<Path> repaired) throws IOException {
+                                List<PackageName> removed, InstallOptions options, List<Path> repaired)
+            throws IOException {
         Manifest manifest = project.manifest();
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>(manifest.dependencies());
         dependencies.putAll(saved);
@@ -267,77 +263,22 @@ public final class Installer {
             return new PrompdException(ExitCode.CONFLICT, "--frozen needs a prompd.lock, and " + project.folder()
                     + " has none", "run 'prompd install' without --frozen and commit prompd.lock");
         }
-        LockFile existing = project.lock().get();
-        List<String> changes = new ArrayList<>();
-        SortedMap<PackageName, LockedPackage> all = new TreeMap<>(existing.packages());
-        all.putAll(wanted.packages());
-        all.keySet().forEach(name -> {
-            Optional<LockedPackage> before = existing.get(name);
-            Optional<LockedPackage> after = wanted.get(name);
-            if (before.isEmpty()) {
-                changes.add("add " + name + "@" + after.orElseThrow().version());
-            } else if (after.isEmpty()) {
-                changes.add("remove " + name + "@" + before.get().version());
-            } else if (!before.equals(after)) {
-                changes.add("change " + name + " " + before.get().version() + " -> " + after.get().version());
-            }
-        });
+        List<String> changes = LockChanges.between(project.lock().get(), wanted);
         return new PrompdException(ExitCode.CONFLICT, "prompd.lock is out of date with prompd.json and --frozen forbids"
                 + " changing it: " + String.join(", ", changes),
                 "run 'prompd install' without --frozen and commit the updated prompd.lock");
     }
 
-    /** A package asked for on the command line, and the range to solve it with. */
-    private record Requested(PackageName name, VersionRange range, Optional<VersionRange> written) {
-
-        /** The range to save: as written, else {@code ^} the version chosen. */
-        VersionRange saved(LockFile lock) {
-            return written.orElseGet(() -> VersionRange.caret(lock.packages().get(name).version()));
-        }
+    private static List<RequestedPackage> request(List<PackageSpec> specs, RegistryIndex index) {
+        return specs.stream().map(spec -> RequestedPackage.of(spec, index)).toList();
     }
 
-    /** Ranges for the specs; dist-tags, {@code latest} included, are looked up in the package's index. */
-    private static List<Requested> request(List<PackageSpec> specs, RegistryIndex index) {
-        List<Requested> requests = new ArrayList<>();
-        for (PackageSpec spec : specs) {
-            PackageName name = spec.name();
-            if (spec.selector() instanceof PackageSpec.Range range) {
-                requests.add(new Requested(name, range.range(), Optional.of(range.range())));
-            } else if (spec.selector() instanceof PackageSpec.DistTag tag) {
-                PublishedPackage published = published(name, index);
-                Version tagged = published.taggedVersion(tag.tag()).orElseThrow(() -> new PrompdException(
-                        ExitCode.NOT_FOUND, name + " has no dist-tag '" + tag.tag() + "'",
-                        "its dist-tags are: " + String.join(", ", published.packument().distTags().keySet())));
-                requests.add(new Requested(name, VersionRange.parse(tagged.toString()), Optional.empty()));
-            } else {
-                PublishedPackage published = published(name, index);
-                VersionRange range = latestVersion(published).map(VersionRange::caret).orElseGet(VersionRange::any);
-                requests.add(new Requested(name, range, Optional.empty()));
-            }
-        }
-        return requests;
-    }
-
-    /** The version {@code latest} points at; without that tag, the highest that is neither yanked nor a pre-release. */
-    static Optional<Version> latestVersion(PublishedPackage published) {
-        return published.taggedVersion("latest").or(() -> published.packument().versions().values().stream()
-                .filter(version -> version.yanked() == null && !version.version().isPreRelease())
-                .map(VersionSummary::version).max(Version::compareTo));
-    }
-
-    private static PublishedPackage published(PackageName name, RegistryIndex index) {
-        return index.find(name).orElseThrow(() -> notFound(name, index));
-    }
-
-    static PrompdException notFound(PackageName name, RegistryIndex index) {
-        List<PackageName> similar = index.similarNames(name);
-        String hint = similar.isEmpty() ? "check the name, and the registry ('prompd config' shows which is used)"
-                : "did you mean " + join(similar) + "?";
-        return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in the registry", hint);
-    }
-
-    private static Set<PackageName> names(List<Requested> requests) {
-        return Set.copyOf(requests.stream().map(Requested::name).toList());
+    /** The dependencies with the requested packages added, or their ranges replaced. */
+    private static SortedMap<PackageName, VersionRange> roots(SortedMap<PackageName, VersionRange> dependencies,
+                                                              List<RequestedPackage> requests) {
+        SortedMap<PackageName, VersionRange> roots = new TreeMap<>(dependencies);
+        requests.forEach(request -> roots.put(request.name(), request.range()));
+        return roots;
     }
 
     private static String join(Collection<PackageName> names) {

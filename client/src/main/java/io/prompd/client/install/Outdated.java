@@ -51,7 +51,7 @@ public final class Outdated {
                     .max(Version::compareTo)
                     .filter(highest -> highest.compareTo(entry.version()) > 0)
                     .orElse(entry.version());
-            Optional<Version> latest = Installer.latestVersion(published.get());
+            Optional<Version> latest = published.get().latest();
             boolean behind = !wanted.equals(entry.version())
                     || latest.filter(version -> version.compareTo(entry.version()) > 0).isPresent();
             if (behind) {

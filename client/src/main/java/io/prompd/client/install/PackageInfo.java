@@ -31,7 +31,7 @@ public record PackageInfo(Packument packument, VersionDocument shown) {
      * @throws PrompdException NOT_FOUND, with similar names, when there is no such package or version
      */
     public static PackageInfo of(PackageSpec spec, RegistryIndex index, PackageRegistry registry) {
-        PublishedPackage published = index.find(spec.name()).orElseThrow(() -> Installer.notFound(spec.name(), index));
+        PublishedPackage published = index.require(spec.name());
         Version version = select(spec, published);
         return new PackageInfo(published.packument(), registry.versionDocument(spec.name(), version));
     }
@@ -51,6 +51,6 @@ public record PackageInfo(Packument packument, VersionDocument shown) {
                     .orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no version of " + spec.name()
                             + " matches " + range.range(), "'prompd info " + spec.name() + "' lists its versions"));
         }
-        return Installer.latestVersion(published).orElseGet(() -> published.packument().versions().lastKey());
+        return published.latest().orElseGet(() -> published.packument().versions().lastKey());
     }
 }

@@ -30,6 +30,16 @@ public record PublishedPackage(Packument packument, URI url) {
         return Optional.ofNullable(packument.distTags().get(tag));
     }
 
+    /** The version {@code latest} points at; without that tag, the highest that is neither yanked nor a pre-release. */
+    public Optional<Version> latest() {
+        return taggedVersion(LATEST).or(() -> packument.versions().values().stream()
+                .filter(version -> version.yanked() == null && !version.version().isPreRelease())
+                .map(VersionSummary::version).max(Version::compareTo));
+    }
+
+    /** The dist-tag a name without version means, as npm's. */
+    public static final String LATEST = "latest";
+
     /**
      * The tarball's absolute URL without user information: what a lock file may record, since
      * credentials go in headers, never in URLs written down.

@@ -1,5 +1,7 @@
 package io.prompd.client.install.registry;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Candidate;
@@ -49,6 +51,20 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         } catch (CompletionException failed) {
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }
+    }
+
+    /**
+     * The package's {@code index.json}, which must exist.
+     *
+     * @throws PrompdException NOT_FOUND naming similar packages when there is no such package
+     */
+    public PublishedPackage require(PackageName name) {
+        return find(name).orElseThrow(() -> {
+            List<PackageName> similar = similarNames(name);
+            String hint = similar.isEmpty() ? "check the name, and which registry serves it ('prompd registry list')"
+                    : "did you mean " + String.join(" or ", similar.stream().map(PackageName::toString).toList()) + "?";
+            return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in the registry", hint);
+        });
     }
 
     @Override

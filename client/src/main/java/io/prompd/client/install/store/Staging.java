@@ -3,15 +3,16 @@ package io.prompd.client.install.store;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * How the client makes files and folders appear whole or not at all: written under a temporary
@@ -37,18 +38,28 @@ public final class Staging {
         }
     }
 
-    /** A new empty temporary file beside {@code target}. */
+    /**
+     * A new empty temporary file beside {@code target}. Not {@link Files#createTempFile}: its
+     * owner-only permissions would stay on the file once renamed, and a rewritten prompd.json
+     * should be as readable as one written by an editor.
+     */
     public static Path temporaryFile(Path target) throws IOException {
-        Path folder = parentOf(target);
-        Files.createDirectories(folder);
-        return Files.createTempFile(folder, MARK + target.getFileName() + "-", ".part");
+        Path staged = stagedName(target);
+        Files.createFile(staged);
+        return staged;
     }
 
-    /** A new empty temporary folder beside {@code target}. */
+    /** A new empty temporary folder beside {@code target}, with the default permissions for the same reason. */
     public static Path temporaryFolder(Path target) throws IOException {
-        Path folder = parentOf(target);
+        Path staged = stagedName(target);
+        Files.createDirectory(staged);
+        return staged;
+    }
+
+    private static Path stagedName(Path target) throws IOException {
+        Path folder = target.toAbsolutePath().normalize().getParent();
         Files.createDirectories(folder);
-        return Files.createTempDirectory(folder, MARK + target.getFileName() + "-");
+        return folder.resolve(MARK + target.getFileName() + "-" + UUID.randomUUID());
     }
 
     /**
@@ -125,7 +136,4 @@ public final class Staging {
         Files.deleteIfExists(path);
     }
 
-    private static Path parentOf(Path target) {
-        return target.toAbsolutePath().normalize().getParent();
-    }
 }
