@@ -6,6 +6,7 @@ import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.json.Json;
 import io.prompd.core.manifest.Manifest;
+import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestWriter;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Dist;
@@ -17,13 +18,16 @@ import io.prompd.core.protocol.PromptSummary;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.source.DirectorySource;
 import io.prompd.core.source.MemorySource;
+import io.prompd.core.source.PackageSource;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,35 +68,44 @@ public final class TestRegistry {
 
     /** Publishes a version whose dependencies are given as name, range, name, range… */
     public TestRegistry publish(String name, String version, String... dependencies) {
-        PackageName packageName = PackageName.parse(name);
-        Version packageVersion = Version.parse(version);
         SortedMap<PackageName, VersionRange> declared = new TreeMap<>();
         for (int i = 0; i < dependencies.length; i += 2) {
             declared.put(PackageName.parse(dependencies[i]), VersionRange.parse(dependencies[i + 1]));
         }
-        Manifest manifest = Manifest.of(packageName, packageVersion).toBuilder()
+        Manifest manifest = Manifest.of(PackageName.parse(name), Version.parse(version)).toBuilder()
                 .description("Prompts of " + name).license("MIT").dependencies(declared)
                 .prompts(Map.of("greet", "prompts/greet.prmd")).build();
-        Map<String, byte[]> files = Map.of(
+        return publish(new MemorySource(name, Map.of(
                 "prompd.json", ManifestWriter.write(manifest),
-                "README.md", ("# " + name + "\n\nVersion " + version + ".\n").getBytes(),
-                "prompts/greet.prmd", "---\nid: greet\ndescription: Says hello\n---\nHello.\n".getBytes());
+                "README.md", ("# " + name + "\n\nVersion " + version + ".\n").getBytes(StandardCharsets.UTF_8),
+                "prompts/greet.prmd", "---\nid: greet\ndescription: Says hello\n---\nHello.\n".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Publishes a package folder as it is, such as one of the corpus, packed as {@code prompd pack} would. */
+    public TestRegistry publish(Path folder) {
+        return publish(new DirectorySource(folder));
+    }
+
+    private TestRegistry publish(PackageSource source) {
         try {
-            MemorySource source = new MemorySource(name, files);
+            Manifest manifest = ManifestReader.read(ManifestReader.FILE_NAME, source.read(ManifestReader.FILE_NAME))
+                    .manifest().orElseThrow(() -> new IllegalArgumentException(source.describe() + " has manifest errors"));
             ByteArrayOutputStream tarball = new ByteArrayOutputStream();
-            PackResult packed = Packer.pack(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT),
-                    tarball);
-            Path file = root.resolve(RegistryLayout.tarball(packageName, packageVersion));
+            PackResult packed = Packer.pack(source,
+                    PackSelector.select(source, manifest.files(), manifest.ignore(), ArchiveLimits.DEFAULT), tarball);
+            Path file = root.resolve(RegistryLayout.tarball(manifest.name(), manifest.version()));
             Files.createDirectories(file.getParent());
             Files.write(file, tarball.toByteArray());
-            Dist dist = new Dist(RegistryLayout.tarballInPackageFolder(packageName, packageVersion), packed.integrity(),
-                    packed.size(), packed.fileCount(), packed.unpackedSize());
+            Dist dist = new Dist(RegistryLayout.tarballInPackageFolder(manifest.name(), manifest.version()),
+                    packed.integrity(), packed.size(), packed.fileCount(), packed.unpackedSize());
             Instant publishedAt = FIRST_PUBLICATION.plusSeconds(86_400L * published++);
-            VersionDocument document = new VersionDocument(packageName, packageVersion, manifest.description().orElseThrow(),
-                    List.of(), null, null, "MIT", null, declared, new TreeMap<>(), manifest.prompts(), dist, publishedAt,
-                    COMMIT, new TreeMap<>(Map.of("prompts/greet.prmd",
-                    new PromptSummary("greet", null, "Says hello", List.of()))), "# " + name + "\n");
-            versions.computeIfAbsent(packageName, key -> new TreeMap<>()).put(packageVersion, document);
+            SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
+            manifest.prompts().values().forEach(path -> promptFiles.put(path, new PromptSummary(null, null, "Says hello", List.of())));
+            VersionDocument document = new VersionDocument(manifest.name(), manifest.version(),
+                    manifest.description().orElse(null), manifest.keywords(), null, null, manifest.license().orElse(null), null,
+                    manifest.dependencies(), manifest.engines(), manifest.prompts(), dist, publishedAt, COMMIT, promptFiles,
+                    "# " + manifest.name() + "\n");
+            versions.computeIfAbsent(manifest.name(), key -> new TreeMap<>()).put(manifest.version(), document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
