@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param author      npm's shorthand {@code Name <email> (url)}, or null
  * @param owners      who may publish new versions
  * @param distTags    tag to version; {@code latest} is present unless no version qualifies for it
- * @param versions    every version, in version order
+ * @param versions    every version; in version order here, in text order in the JSON (its keys are sorted as text)
  * @param updatedAt   when the most recently published version was published
  */
 public record Packument(PackageName name, String description, List<String> keywords, String category, String author,

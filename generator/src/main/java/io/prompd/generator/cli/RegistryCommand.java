@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Check pull requests to a Prompd registry repository and build the static registry from it.",
-        subcommands = {CommandLine.HelpCommand.class, BuildCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, BuildCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class RegistryCommand implements Runnable {
 
@@ -45,6 +45,9 @@ public final class RegistryCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
+        // picocli hands its own usage errors to this mapper too; they keep the usage exit code
+        cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
+                ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;
