@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,9 +47,7 @@ final class HttpCache {
                 return Optional.empty();
             }
             return Optional.of(new CachedDocument(body, etag, lastModified));
-        } catch (NoSuchFileException notCached) {
-            return Optional.empty();
-        } catch (IOException unreadable) {
+        } catch (IOException absentOrUnreadable) {
             return Optional.empty();
         }
     }

@@ -100,6 +100,7 @@ public final class RegistryFetcher {
                     "offline and not cached: " + Urls.display(url), "run again without --offline to fetch it"));
         }
         Map<String, String> headers = new LinkedHashMap<>(DOCUMENT_HEADERS);
+        headers.putAll(ContentEncoding.ACCEPT_GZIP);
         cached.ifPresent(known -> headers.putAll(known.conditionalHeaders()));
         return transport.withRetries(url, () -> {
             HttpResponse<InputStream> response = transport.open(url, credential, headers);
@@ -107,14 +108,16 @@ public final class RegistryFetcher {
                 Transport.close(response);
                 return cached.get().body();
             }
-            byte[] body = readDocument(httpBody(response, url), url);
+            ResponseBody encoded = transport.bodyOf(response, url);
+            byte[] body = readDocument(ContentEncoding.decode(encoded, response.headers().firstValue("Content-Encoding"), url),
+                    url);
             cache.write(url, new CachedDocument(body, response.headers().firstValue("ETag"),
                     response.headers().firstValue("Last-Modified")));
             return body;
         });
     }
 
-    private byte[] readDocument(Body body, URI url) throws TransientFailure, IOException {
+    private byte[] readDocument(ResponseBody body, URI url) throws TransientFailure, IOException {
         try (InputStream in = body.stream()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             Transfers.copy(in, body.length(), bytes, ignored -> { }, settings.maxDocumentBytes(), url);
@@ -134,7 +137,7 @@ public final class RegistryFetcher {
         }
         try {
             transport.withRetries(url, () -> {
-                Body body = isFile(url) ? openFile(url) : httpBody(transport.open(url, credential, Map.of()), url);
+                ResponseBody body = isFile(url) ? openFile(url) : transport.bodyOf(transport.open(url, credential, Map.of()), url);
                 try (InputStream in = body.stream()) {
                     saveVerified(in, body.length(), url, target, expected, progress);
                 }
@@ -170,27 +173,13 @@ public final class RegistryFetcher {
         }
     }
 
-    /** A body to read and its announced length, or -1. */
-    private record Body(InputStream stream, long length) {
-    }
-
-    private static Body httpBody(HttpResponse<InputStream> response, URI url) throws TransientFailure {
-        try {
-            Transport.requireOk(response.statusCode(), url);
-        } catch (TransientFailure | RuntimeException failed) {
-            Transport.close(response);
-            throw failed;
-        }
-        return new Body(response.body(), response.headers().firstValueAsLong("Content-Length").orElse(-1));
-    }
-
-    private static Body openFile(URI url) throws IOException {
+    private static ResponseBody openFile(URI url) throws IOException {
         Path file = Path.of(url);
         try {
             if (Files.isDirectory(file)) {
                 throw new NoSuchFileException(file.toString());
             }
-            return new Body(Files.newInputStream(file), Files.size(file));
+            return new ResponseBody(Files.newInputStream(file), Files.size(file));
         } catch (NoSuchFileException missing) {
             throw new PrompdException(ExitCode.NOT_FOUND, "not found in the registry: " + Urls.display(url),
                     "check the package name and version, and the registry folder");

@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.function.LongConsumer;
@@ -35,6 +36,9 @@ final class Transfers {
             int read;
             try {
                 read = body.read(buffer);
+            } catch (InterruptedIOException stalled) {
+                throw new TransientFailure("stalled after " + received(total, declaredLength) + ", " + stalled.getMessage(),
+                        stalled);
             } catch (IOException dropped) {
                 throw new TransientFailure("connection dropped after " + received(total, declaredLength), dropped);
             }

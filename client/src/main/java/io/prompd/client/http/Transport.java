@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +33,14 @@ final class Transport {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final Semaphore permits;
+    private final StallGuard stallGuard;
 
     Transport(HttpSettings settings, Sleeper sleeper, RandomGenerator random) {
         this.settings = settings;
         this.sleeper = sleeper;
         this.random = random;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
+        this.stallGuard = new StallGuard(settings.idleTimeout());
         // one client for the whole run: its connection pool keeps HTTP/1.1 connections alive between requests
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -63,14 +66,12 @@ final class Transport {
                 try {
                     return runWithPermit(attempt);
                 } catch (TransientFailure failure) {
-                    if (attemptNumber == retry.maxAttempts()) {
-                        throw new PrompdException(ExitCode.NETWORK, "could not fetch " + Urls.display(url) + ": gave up after "
-                                + attemptNumber + (attemptNumber == 1 ? " attempt" : " attempts") + " (last: "
-                                + failure.getMessage() + ")",
-                                "the registry or the network may be down; try again later, or use --offline to work from the cache",
-                                failure);
+                    Duration backoff = retry.delayAfter(attemptNumber, random);
+                    Duration asked = failure.retryAfter().orElse(Duration.ZERO);
+                    if (attemptNumber == retry.maxAttempts() || asked.compareTo(retry.maxDelay()) > 0) {
+                        throw gaveUp(url, attemptNumber, failure);
                     }
-                    sleeper.sleep(retry.delayAfter(attemptNumber, random));
+                    sleeper.sleep(asked.compareTo(backoff) > 0 ? asked : backoff);
                 }
             }
         } catch (InterruptedException interrupted) {
@@ -79,6 +80,13 @@ final class Transport {
         } catch (IOException local) {
             throw new UncheckedIOException(local);
         }
+    }
+
+    private static PrompdException gaveUp(URI url, int attempts, TransientFailure last) {
+        String asked = last.retryAfter().map(wait -> ", asked to wait " + wait.toSeconds() + " s").orElse("");
+        return new PrompdException(ExitCode.NETWORK, "could not fetch " + Urls.display(url) + ": gave up after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts") + " (last: " + last.getMessage() + asked + ")",
+                "the registry or the network may be down; try again later, or use --offline to work from the cache", last);
     }
 
     private <T> T runWithPermit(Attempt<T> attempt) throws TransientFailure, IOException, InterruptedException {
@@ -118,11 +126,24 @@ final class Transport {
         }
     }
 
+    /** The body of a 200 response, guarded against stalls; any other status ends the attempt as {@link #requireOk} says. */
+    ResponseBody bodyOf(HttpResponse<InputStream> response, URI url) throws TransientFailure {
+        try {
+            requireOk(response, url);
+        } catch (TransientFailure | RuntimeException failed) {
+            close(response);
+            throw failed;
+        }
+        return new ResponseBody(stallGuard.guard(response.body()),
+                response.headers().firstValueAsLong("Content-Length").orElse(-1));
+    }
+
     /**
      * Accepts 200; anything else ends the attempt, as a {@link TransientFailure} when a server
      * trouble may pass (5xx, 429) or as the clear final error for the user.
      */
-    static void requireOk(int status, URI url) throws TransientFailure {
+    private static void requireOk(HttpResponse<?> response, URI url) throws TransientFailure {
+        int status = response.statusCode();
         if (status == 200) {
             return;
         }
@@ -137,10 +158,16 @@ final class Transport {
                     "log in with: prompd login --registry " + registry);
         }
         if (status == 429 || status >= 500) {
-            throw new TransientFailure("HTTP " + status);
+            throw new TransientFailure("HTTP " + status, retryAfter(response));
         }
         throw new PrompdException(ExitCode.NETWORK, "the registry answered HTTP " + status + " for " + shown,
                 "check the registry URL");
+    }
+
+    /** The {@code Retry-After} header in its seconds form; its date form is rare from static hosts and ignored. */
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(String::strip).filter(value -> value.matches("\\d{1,9}"))
+                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)));
     }
 
     private HttpRequest request(URI url, Optional<Credential> credential, Map<String, String> headers) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
@@ -14,7 +15,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +97,37 @@ class DocumentFetchTest {
 
         assertEquals(INDEX, new String(revalidated, StandardCharsets.UTF_8));
         assertEquals(lastModified, server.seen().get(1).header("If-Modified-Since"));
+    }
+
+    @Test
+    void decodesAGzippedDocumentAndCachesItDecoded() {
+        String packages = "{\"packages\":[" + "\"@prompd/core\",".repeat(500) + "\"@prompd/last\"]}\n";
+        server.handle("/packages.json", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            respond(exchange, 200, LoopbackServer.gzip(packages.getBytes(StandardCharsets.UTF_8)));
+        });
+        URI url = server.url("/packages.json");
+
+        byte[] online = Fetchers.online(cache).fetchDocument(url);
+        byte[] offline = Fetchers.offline(cache).fetchDocument(url);
+
+        assertEquals("gzip", server.seen().get(0).header("Accept-Encoding"));
+        assertEquals(packages, new String(online, StandardCharsets.UTF_8));
+        assertArrayEquals(online, offline);
+    }
+
+    @Test
+    void refusesAnEncodingItDidNotAskFor() {
+        server.handle("/packages.json", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "br");
+            respond(exchange, 200, "compressed?");
+        });
+        URI url = server.url("/packages.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("unsupported Content-Encoding 'br' from " + url, failure.getMessage());
     }
 
     @Test
@@ -179,6 +213,22 @@ class DocumentFetchTest {
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("larger than 1048576 bytes: "), failure.getMessage());
+    }
+
+    @Test
+    void aRunsFetcherCachesUnderTheHomeFolderAndHonoursOffline(@TempDir Path home) throws Exception {
+        serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
+        URI url = server.url("/registry.json");
+
+        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Settings.Verbosity.NORMAL)).fetchDocument(url);
+        byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Settings.Verbosity.QUIET))
+                .fetchDocument(url);
+
+        assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
+        try (Stream<Path> cached = Files.list(home.resolve("cache/http"))) {
+            assertEquals(1, cached.count());
+        }
+        assertEquals(1, server.seen().size());
     }
 
     @Test

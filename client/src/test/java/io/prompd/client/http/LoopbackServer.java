@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
 
 /** An HTTP server on 127.0.0.1 and a free port that records every request it answers. */
 final class LoopbackServer implements AutoCloseable {
@@ -78,17 +80,27 @@ final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    /** Announces the whole body but sends only its first half, then drops the connection. */
+    /** The bytes gzip-compressed, as a CDN serves a document to a client that accepts it. */
+    static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(bytes);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return compressed.toByteArray();
+    }
+
+    /**
+     * Announces the whole body but sends only its first half. Closing the short stream throws;
+     * letting that escape the handler makes the server drop the connection mid-body.
+     */
     static void respondTruncated(HttpExchange exchange, byte[] body) throws IOException {
         exchange.sendResponseHeaders(200, body.length);
         OutputStream out = exchange.getResponseBody();
         out.write(body, 0, body.length / 2);
         out.flush();
-        try {
-            out.close();
-        } catch (IOException expected) {
-            // the server closes the connection because bytes are missing, which is the point
-        }
+        out.close();
     }
 
     @Override
