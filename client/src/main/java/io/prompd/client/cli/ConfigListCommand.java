@@ -8,8 +8,8 @@ import java.io.PrintWriter;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -19,8 +19,8 @@ final class ConfigListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the keys and values as one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     private final PrompdCommand root;
 
@@ -32,7 +32,7 @@ final class ConfigListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SortedMap<String, String> entries = ConfigKey.entries(ConfigStore.of(root.settings()).read());
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             out.print(Json.writeString(entries) + "\n");
         } else {
             entries.forEach((key, value) -> out.print(key + " = " + value + "\n"));

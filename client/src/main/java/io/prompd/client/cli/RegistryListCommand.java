@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -22,8 +22,8 @@ final class RegistryListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print the registries as a JSON array.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     private final PrompdCommand root;
 
@@ -34,7 +34,7 @@ final class RegistryListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<RegistryService.RegistryEntry> registries = new RegistryService(root.settings()).list();
-        spec.commandLine().getOut().print(json ? Json.writeString(registries.stream().map(RegistryListCommand::asJson).toList()) + "\n"
+        spec.commandLine().getOut().print(output.json ? Json.writeString(registries.stream().map(RegistryListCommand::asJson).toList()) + "\n"
                 : asText(registries));
         return ExitCode.OK.code();
     }
