@@ -66,7 +66,7 @@ public final class Installer {
      */
     public InstallReport install(Path projectFolder, List<PackageSpec> added, InstallOptions options) throws IOException {
         return locked(repaired -> {
-            Project project = Project.load(projectFolder);
+            Project project = loadRepaired(projectFolder, repaired);
             try (RegistryIndex index = new RegistryIndex(registry)) {
                 List<RequestedPackage> requests = request(added, index);
                 Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
@@ -99,7 +99,7 @@ public final class Installer {
     public InstallReport update(Path projectFolder, Collection<PackageName> names, boolean latest, InstallOptions options)
             throws IOException {
         return locked(repaired -> {
-            Project project = Project.load(projectFolder);
+            Project project = loadRepaired(projectFolder, repaired);
             LockFile current = project.lockOrEmpty();
             SortedMap<PackageName, VersionRange> direct = project.manifest().dependencies();
             List<PackageName> unknown = names.stream()
@@ -136,7 +136,7 @@ public final class Installer {
      */
     public InstallReport uninstall(Path projectFolder, Collection<PackageName> names) throws IOException {
         return locked(repaired -> {
-            Project project = Project.load(projectFolder);
+            Project project = loadRepaired(projectFolder, repaired);
             SortedMap<PackageName, VersionRange> roots = new TreeMap<>(project.manifest().dependencies());
             List<PackageName> unknown = names.stream().filter(name -> !roots.containsKey(name)).sorted().toList();
             if (!unknown.isEmpty()) {
@@ -164,6 +164,12 @@ public final class Installer {
             repaired.addAll(cache.removeLeftovers());
             return work.run(repaired);
         }
+    }
+
+    /** The project, once what a killed run left beside its files is gone. */
+    private static Project loadRepaired(Path projectFolder, List<Path> repaired) throws IOException {
+        repaired.addAll(Project.removeLeftovers(projectFolder));
+        return Project.load(projectFolder);
     }
 
     private LockedInstaller installer() {

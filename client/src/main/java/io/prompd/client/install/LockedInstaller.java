@@ -52,10 +52,9 @@ final class LockedInstaller {
      */
     List<InstalledPackage> install(LockFile lock) throws IOException {
         if (offline) {
-            List<String> notCached = lock.packages().entrySet().stream()
-                    .filter(entry -> !store.contains(entry.getKey(), entry.getValue().version()))
-                    .filter(entry -> cache.find(entry.getValue().integrity()).isEmpty())
-                    .map(entry -> entry.getKey() + "@" + entry.getValue().version()).toList();
+            List<String> notCached = missing(lock).stream()
+                    .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty())
+                    .map(name -> name + "@" + lock.packages().get(name).version()).toList();
             if (!notCached.isEmpty()) {
                 throw new PrompdException(ExitCode.NETWORK, "offline, and neither installed nor cached: "
                         + String.join(", ", notCached), "run again without --offline to download "

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -52,6 +53,14 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
                 ManifestReader.FILE_NAME + " has errors:\n" + ProblemReport.text(result.problems()).strip(),
                 "fix them, then run this again ('prompd validate' shows them too)"));
         return new Project(folder, manifest, LockFiles.read(folder.resolve(LockFile.FILE_NAME)));
+    }
+
+    /**
+     * Deletes the half-written {@code prompd.json} or {@code prompd.lock} a killed run may have left
+     * beside them. Hold the {@link io.prompd.client.install.store.HomeLock} while calling it.
+     */
+    public static List<Path> removeLeftovers(Path folder) throws IOException {
+        return Staging.removeLeftovers(folder, 1);
     }
 
     public Path manifestFile() {

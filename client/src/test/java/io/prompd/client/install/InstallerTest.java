@@ -308,10 +308,13 @@ class InstallerTest {
         Files.writeString(staged.resolve("half.txt"), "half");
         Path cachedFolder = Files.list(home.resolve("cache/tarballs/sha512")).findFirst().orElseThrow();
         Path partial = Files.writeString(cachedFolder.resolve(".abc.tgz.123.part"), "partial");
+        // and one killed while writing the lock file
+        Path halfLock = Files.writeString(project.resolve(".~staging-prompd.lock-42"), "{\"lockfileVer");
 
         InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
 
-        assertEquals(2, report.repaired().size(), report.repaired().toString());
+        assertEquals(3, report.repaired().size(), report.repaired().toString());
+        assertFalse(Files.exists(halfLock));
         assertFalse(Files.exists(staged.getParent()));
         assertFalse(Files.exists(partial));
         assertTrue(installed("@acme/base", "1.2.0"));

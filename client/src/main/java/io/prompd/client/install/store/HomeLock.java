@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The lock every run that changes the prompd home holds: {@code <home>/install.lock}. An operating
@@ -43,7 +42,7 @@ public final class HomeLock implements AutoCloseable {
         Path file = home.resolve(FILE_NAME);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            Instant giveUp = Instant.now().plus(patience);
+            long giveUp = System.nanoTime() + patience.toNanos();
             boolean told = false;
             while (true) {
                 FileLock lock = tryLock(channel);
@@ -54,7 +53,7 @@ public final class HomeLock implements AutoCloseable {
                     onWait.run();
                     told = true;
                 }
-                if (Instant.now().isAfter(giveUp)) {
+                if (System.nanoTime() - giveUp > 0) {
                     throw new PrompdException(ExitCode.CONFLICT, "another prompd run has held " + file + " for more than "
                             + patience.toSeconds() + " seconds", "wait for it to finish, then run this again");
                 }

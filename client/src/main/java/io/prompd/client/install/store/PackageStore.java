@@ -75,9 +75,12 @@ public final class PackageStore {
         return target;
     }
 
-    /** Deletes folders of unpacks that a killed run left; hold the {@link HomeLock} while calling it. */
+    /**
+     * Deletes folders of unpacks that a killed run left: beside the version folders, so at most two
+     * levels down ({@code @scope/}). Hold the {@link HomeLock} while calling it.
+     */
     public List<Path> removeLeftovers() throws IOException {
-        return Staging.removeLeftovers(root);
+        return Staging.removeLeftovers(root, 2);
     }
 
     /** Every installed version, by package. */

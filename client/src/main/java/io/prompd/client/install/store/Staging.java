@@ -3,6 +3,7 @@ package io.prompd.client.install.store;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,17 +86,18 @@ public final class Staging {
     }
 
     /**
-     * Deletes what killed runs left in {@code folder} and its subfolders. Only safe while no other
-     * run can be writing there, that is while holding the {@link HomeLock}.
+     * Deletes what killed runs left in {@code folder} and its subfolders down to {@code depth}
+     * (1: the folder's own entries), so that the content of complete folders is never walked. Only
+     * safe while no other run can be writing there, that is while holding the {@link HomeLock}.
      *
      * @return the leftovers deleted
      */
-    public static List<Path> removeLeftovers(Path folder) throws IOException {
+    public static List<Path> removeLeftovers(Path folder, int depth) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         List<Path> leftovers = new ArrayList<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), depth, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
                 if (isStaged(directory)) {
@@ -104,6 +107,7 @@ public final class Staging {
                 return FileVisitResult.CONTINUE;
             }
 
+            /** Also called for folders at the depth limit. */
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 if (isStaged(file)) {
