@@ -156,6 +156,19 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aLockedYankedVersionInstallsWithAWarningOnStderr() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        registry.yank("@acme/util", "1.1.0", "typo in the prompt");
+        home = work.resolve("other-home");
+
+        CliRun run = prompd("install");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("warning: @acme/util@1.1.0 is yanked: typo in the prompt"), run.err());
+        assertFalse(run.out().contains("yanked"), run.out());
+    }
+
+    @Test
     void aGlobalInstallNeedsNoProject() throws IOException {
         Files.delete(project.resolve("prompd.json"));
         CliRun run = prompd("install", "--global", "@acme/base");

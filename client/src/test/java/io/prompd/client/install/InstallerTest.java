@@ -296,6 +296,8 @@ class InstallerTest {
         server.flaky(0.3, 0.15);
         InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
         assertEquals(3, report.packages().size());
+        List<String> requests = server.requests();
+        assertTrue(requests.size() > requests.stream().distinct().count() + 2, "failures were served and retried: " + requests);
         assertTrue(installed("@acme/util", "1.1.0"));
     }
 
