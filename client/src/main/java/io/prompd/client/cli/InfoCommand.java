@@ -106,7 +106,7 @@ final class InfoCommand implements Callable<Integer> {
     private static void section(StringBuilder text, String title, List<String> lines) {
         if (!lines.isEmpty()) {
             text.append(title).append(":\n");
-            lines.forEach(line -> text.append("  ").append(line).append('\n'));
+            lines.forEach(line -> text.append(line.isBlank() ? "" : "  " + line).append('\n'));
         }
     }
 

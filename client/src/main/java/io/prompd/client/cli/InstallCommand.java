@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,7 +48,7 @@ final class InstallCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (global && packages.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--global needs the packages to install");
+            throw new ParameterException(spec.commandLine(), "--global needs the packages to install");
         }
         Installer installer = new InstallWiring(root, spec.commandLine().getErr()).installer();
         InstallReport report = global

@@ -132,6 +132,14 @@ class InstallCommandsTest {
     }
 
     @Test
+    void resolutionLowestChoosesTheOldestAllowedVersions() {
+        CliRun run = prompd("install", "@acme/util@^1.0.0", "--resolution", "lowest");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("+ @acme/util@1.0.0"), run.out());
+        assertEquals(2, prompd("install", "--resolution", "newest").exitCode());
+    }
+
+    @Test
     void aMalformedSpecIsAUsageError() {
         CliRun run = prompd("install", "@acme/util@>>1");
         assertEquals(2, run.exitCode(), run.err());
