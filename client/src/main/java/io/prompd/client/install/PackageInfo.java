@@ -11,6 +11,7 @@ import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A package as the registry describes it, and one of its versions in full.
@@ -43,6 +44,11 @@ public record PackageInfo(Packument packument, VersionDocument shown) {
                     "its dist-tags are: " + String.join(", ", published.packument().distTags().keySet())));
         }
         if (spec.selector() instanceof PackageSpec.Range range) {
+            // a version named exactly is shown even when yanked: that is when one wants to read why
+            Optional<Version> exact = range.range().exactVersion().filter(published.packument().versions()::containsKey);
+            if (exact.isPresent()) {
+                return exact.get();
+            }
             return published.packument().versions().values().stream()
                     .filter(version -> version.yanked() == null)
                     .map(VersionSummary::version)

@@ -267,9 +267,12 @@ class InstallCommandsTest {
         assertTrue(run.out().contains("prompts:\n  greet  prompts/greet.prmd  Says hello\n"), run.out());
         assertTrue(run.out().contains("README:\n  # @acme/util\n"), run.out());
 
+        registry.yank("@acme/util", "1.0.0", "superseded");
+        assertTrue(prompd("info", "@acme/util@1.0.0").out().startsWith("@acme/util@1.0.0 "), "a yanked version named exactly");
         JsonNode json = Json.mapper().readTree(prompd("info", "@acme/util@beta", "--json").out());
         assertEquals("1.0.0", json.get("version").asText());
         assertEquals("use 1.1", json.at("/versions/0/deprecated").asText());
+        assertEquals("superseded", json.at("/versions/0/yanked").asText());
     }
 
     @Test
