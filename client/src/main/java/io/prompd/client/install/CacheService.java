@@ -1,6 +1,6 @@
 package io.prompd.client.install;
 
-import io.prompd.client.install.store.HomeLock;
+import io.prompd.client.install.store.RunLock;
 import io.prompd.client.install.store.Staging;
 import io.prompd.client.install.store.TarballCache;
 import java.io.IOException;
@@ -28,7 +28,7 @@ public final class CacheService {
 
     /** Hashes every cached tarball again; corrupt ones are deleted, to be downloaded again when needed. */
     public TarballCache.CacheCheck verify() throws IOException {
-        try (HomeLock ignored = HomeLock.acquire(home, LOCK_PATIENCE, () -> { })) {
+        try (RunLock ignored = RunLock.acquire(home.resolve(RunLock.HOME_FILE), LOCK_PATIENCE, () -> { })) {
             TarballCache tarballs = new TarballCache(cacheFolder);
             tarballs.removeLeftovers();
             return tarballs.verify();
@@ -41,7 +41,7 @@ public final class CacheService {
      * @return the number of files deleted
      */
     public long clean() throws IOException {
-        try (HomeLock ignored = HomeLock.acquire(home, LOCK_PATIENCE, () -> { })) {
+        try (RunLock ignored = RunLock.acquire(home.resolve(RunLock.HOME_FILE), LOCK_PATIENCE, () -> { })) {
             if (!Files.isDirectory(cacheFolder)) {
                 return 0;
             }

@@ -5,7 +5,7 @@ import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
-import io.prompd.client.install.store.HomeLock;
+import io.prompd.client.install.store.RunLock;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
@@ -34,7 +34,7 @@ import java.util.TreeMap;
 
 /**
  * Installs, updates and uninstalls the dependencies of a project, or packages without one. Every
- * run holds the home lock, first cleans what killed runs left, changes the store only by adding
+ * run holds the home's lock (and the project's, as runs with other homes may share the project), first cleans what killed runs left, changes the store only by adding
  * complete version folders, and writes {@code prompd.json} and {@code prompd.lock} last, each in one
  * step, so that a failure leaves the project as it was.
  */
@@ -65,8 +65,7 @@ public final class Installer {
      * lock file that still meets {@code prompd.json} is used as it is, without asking the registry.
      */
     public InstallReport install(Path projectFolder, List<PackageSpec> added, InstallOptions options) throws IOException {
-        return locked(repaired -> {
-            Project project = loadRepaired(projectFolder, repaired);
+        return lockedProject(projectFolder, (project, repaired) -> {
             try (RegistryIndex index = new RegistryIndex(registry)) {
                 List<RequestedPackage> requests = request(added, index);
                 Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
@@ -98,8 +97,7 @@ public final class Installer {
      */
     public InstallReport update(Path projectFolder, Collection<PackageName> names, boolean latest, InstallOptions options)
             throws IOException {
-        return locked(repaired -> {
-            Project project = loadRepaired(projectFolder, repaired);
+        return lockedProject(projectFolder, (project, repaired) -> {
             LockFile current = project.lockOrEmpty();
             SortedMap<PackageName, VersionRange> direct = project.manifest().dependencies();
             List<PackageName> unknown = names.stream()
@@ -135,8 +133,7 @@ public final class Installer {
      * The store keeps their versions: other projects may use them.
      */
     public InstallReport uninstall(Path projectFolder, Collection<PackageName> names) throws IOException {
-        return locked(repaired -> {
-            Project project = loadRepaired(projectFolder, repaired);
+        return lockedProject(projectFolder, (project, repaired) -> {
             SortedMap<PackageName, VersionRange> roots = new TreeMap<>(project.manifest().dependencies());
             List<PackageName> unknown = names.stream().filter(name -> !roots.containsKey(name)).sorted().toList();
             if (!unknown.isEmpty()) {
@@ -159,17 +156,29 @@ public final class Installer {
     }
 
     private InstallReport locked(LockedWork work) throws IOException {
-        try (HomeLock ignored = HomeLock.acquire(home, LOCK_PATIENCE, listener::waitingForLock)) {
+        try (RunLock ignored = RunLock.acquire(home.resolve(RunLock.HOME_FILE), LOCK_PATIENCE, listener::waitingForLock)) {
             List<Path> repaired = new ArrayList<>(store.removeLeftovers());
             repaired.addAll(cache.removeLeftovers());
             return work.run(repaired);
         }
     }
 
-    /** The project, once what a killed run left beside its files is gone. */
-    private static Project loadRepaired(Path projectFolder, List<Path> repaired) throws IOException {
-        repaired.addAll(Project.removeLeftovers(projectFolder));
-        return Project.load(projectFolder);
+    /** Work on a project done while holding the home's lock and the project's. */
+    @FunctionalInterface
+    private interface ProjectWork {
+        InstallReport run(Project project, List<Path> repaired) throws IOException;
+    }
+
+    /** Runs the work on the project read under both locks, once what a killed run left beside its files is gone. */
+    private InstallReport lockedProject(Path projectFolder, ProjectWork work) throws IOException {
+        Project.requireIn(projectFolder);
+        return locked(repaired -> {
+            try (RunLock ignored = RunLock.acquire(projectFolder.resolve(RunLock.PROJECT_FILE), LOCK_PATIENCE,
+                    listener::waitingForLock)) {
+                repaired.addAll(Project.removeLeftovers(projectFolder));
+                return work.run(Project.load(projectFolder), repaired);
+            }
+        });
     }
 
     private LockedInstaller installer() {

@@ -40,13 +40,12 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
      *                         of an invalid one or of an unreadable lock file
      */
     public static Project load(Path folder) throws IOException {
-        Path manifestFile = folder.resolve(ManifestReader.FILE_NAME);
+        requireIn(folder);
         byte[] json;
         try {
-            json = Files.readAllBytes(manifestFile);
-        } catch (NoSuchFileException absent) {
-            throw new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in " + folder.toAbsolutePath(),
-                    "run this in a project folder, create one with 'prompd init', or install with --global");
+            json = Files.readAllBytes(folder.resolve(ManifestReader.FILE_NAME));
+        } catch (NoSuchFileException removedMeanwhile) {
+            throw notAProject(folder);
         }
         ManifestResult result = ManifestReader.read(ManifestReader.FILE_NAME, json);
         Manifest manifest = result.manifest().orElseThrow(() -> new PrompdException(ExitCode.FAILURE,
@@ -55,9 +54,21 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
         return new Project(folder, manifest, LockFiles.read(folder.resolve(LockFile.FILE_NAME)));
     }
 
+    /** @throws PrompdException NOT_FOUND, saying what to do, when the folder holds no {@code prompd.json} */
+    public static void requireIn(Path folder) {
+        if (!Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME))) {
+            throw notAProject(folder);
+        }
+    }
+
+    private static PrompdException notAProject(Path folder) {
+        return new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in " + folder.toAbsolutePath(),
+                "run this in a project folder, create one with 'prompd init', or install with --global");
+    }
+
     /**
      * Deletes the half-written {@code prompd.json} or {@code prompd.lock} a killed run may have left
-     * beside them. Hold the {@link io.prompd.client.install.store.HomeLock} while calling it.
+     * beside them. Hold the {@link io.prompd.client.install.store.RunLock} while calling it.
      */
     public static List<Path> removeLeftovers(Path folder) throws IOException {
         return Staging.removeLeftovers(folder, 1);

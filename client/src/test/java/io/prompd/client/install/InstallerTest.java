@@ -344,6 +344,25 @@ class InstallerTest {
     }
 
     @Test
+    void runsWithDifferentHomesTakeTurnsOnOneProject() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<InstallReport>> runs = threads.invokeAll(List.of(
+                    () -> Homes.installer(work.resolve("home-a"), server.url(), false).install(project,
+                            List.of(PackageSpec.parse("@acme/util@^1.0.0")), InstallOptions.defaults()),
+                    () -> Homes.installer(work.resolve("home-b"), server.url(), false).install(project,
+                            List.of(PackageSpec.parse("@acme/base@^1.0.0")), InstallOptions.defaults())));
+            runs.get(0).get();
+            runs.get(1).get();
+        } finally {
+            threads.shutdownNow();
+        }
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        assertTrue(manifest.contains("@acme/util") && manifest.contains("@acme/base"), "neither run lost the other's addition");
+        assertEquals(Set.of(name("@acme/greeter"), name("@acme/base"), name("@acme/util")), lock().packages().keySet());
+    }
+
+    @Test
     void installingFromAFolderRegistryWorksThroughFileUrls() throws IOException {
         InstallReport report = Homes.installer(home, registry.fileUrl(), false).install(project, List.of(),
                 InstallOptions.defaults());

@@ -77,7 +77,7 @@ public final class PackageStore {
 
     /**
      * Deletes folders of unpacks that a killed run left: beside the version folders, so at most two
-     * levels down ({@code @scope/}). Hold the {@link HomeLock} while calling it.
+     * levels down ({@code @scope/}). Hold the {@link RunLock} while calling it.
      */
     public List<Path> removeLeftovers() throws IOException {
         return Staging.removeLeftovers(root, 2);

@@ -88,7 +88,7 @@ public final class Staging {
     /**
      * Deletes what killed runs left in {@code folder} and its subfolders down to {@code depth}
      * (1: the folder's own entries), so that the content of complete folders is never walked. Only
-     * safe while no other run can be writing there, that is while holding the {@link HomeLock}.
+     * safe while no other run can be writing there, that is while holding the {@link RunLock}.
      *
      * @return the leftovers deleted
      */

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HomeLockTest {
+class RunLockTest {
 
     @TempDir
     Path home;
@@ -19,13 +19,13 @@ class HomeLockTest {
     @Test
     void aSecondRunWaitsAndGivesUpAfterItsPatience() throws Exception {
         AtomicInteger told = new AtomicInteger();
-        try (HomeLock first = HomeLock.acquire(home, Duration.ofSeconds(1), () -> { })) {
+        try (RunLock first = RunLock.acquire(home.resolve(RunLock.HOME_FILE), Duration.ofSeconds(1), () -> { })) {
             PrompdException busy = assertThrows(PrompdException.class,
-                    () -> HomeLock.acquire(home, Duration.ofMillis(200), told::incrementAndGet));
+                    () -> RunLock.acquire(home.resolve(RunLock.HOME_FILE), Duration.ofMillis(200), told::incrementAndGet));
             assertEquals(ExitCode.CONFLICT, busy.exitCode());
         }
         assertEquals(1, told.get(), "the user is told once that the run waits");
-        try (HomeLock again = HomeLock.acquire(home, Duration.ofMillis(200), () -> { })) {
+        try (RunLock again = RunLock.acquire(home.resolve(RunLock.HOME_FILE), Duration.ofMillis(200), () -> { })) {
             // released by the first: taken at once
         }
     }

@@ -12,34 +12,38 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /**
- * The lock every run that changes the prompd home holds: {@code <home>/install.lock}. An operating
- * system file lock, so it excludes other processes, and polled rather than awaited, because within
- * one JVM a second {@link FileChannel#lock()} on the same file throws instead of waiting. The
- * operating system releases it when a process dies, so a killed run never leaves it taken.
+ * A lock that one run at a time holds: {@code <home>/install.lock} for a home's store and cache,
+ * {@code <project>/.prompd/install.lock} for a project's files, which runs with different homes may
+ * share. An operating system file lock, so it excludes other processes, and polled rather than
+ * awaited, because within one JVM a second {@link FileChannel#lock()} on the same file throws
+ * instead of waiting. The operating system releases it when a process dies, so a killed run never
+ * leaves it taken. Runs take the home's lock before a project's, so two runs never wait for each other.
  */
-public final class HomeLock implements AutoCloseable {
+public final class RunLock implements AutoCloseable {
 
-    public static final String FILE_NAME = "install.lock";
+    /** In the home folder. */
+    public static final String HOME_FILE = "install.lock";
+    /** In a project folder; {@code .prompd} is never packed. */
+    public static final String PROJECT_FILE = ".prompd/install.lock";
 
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final FileChannel channel;
     private final FileLock lock;
 
-    private HomeLock(FileChannel channel, FileLock lock) {
+    private RunLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
     }
 
     /**
-     * Takes the lock, waiting up to {@code patience} for another run to finish.
+     * Takes the lock held in {@code file}, waiting up to {@code patience} for another run to finish.
      *
      * @param onWait called once if the lock is held elsewhere, so the user knows why nothing happens
      * @throws PrompdException CONFLICT when the other run holds it longer than {@code patience}
      */
-    public static HomeLock acquire(Path home, Duration patience, Runnable onWait) throws IOException {
-        Files.createDirectories(home);
-        Path file = home.resolve(FILE_NAME);
+    public static RunLock acquire(Path file, Duration patience, Runnable onWait) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             long giveUp = System.nanoTime() + patience.toNanos();
@@ -47,7 +51,7 @@ public final class HomeLock implements AutoCloseable {
             while (true) {
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
-                    return new HomeLock(channel, lock);
+                    return new RunLock(channel, lock);
                 }
                 if (!told) {
                     onWait.run();
