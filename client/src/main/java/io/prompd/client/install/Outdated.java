@@ -3,9 +3,7 @@ package io.prompd.client.install;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.name.PackageName;
-import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
-import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,12 +41,7 @@ public final class Outdated {
             if (published.isEmpty()) {
                 continue;
             }
-            List<VersionRange> ranges = graph.rangesOn(entry.name());
-            Version wanted = published.get().packument().versions().values().stream()
-                    .filter(version -> version.yanked() == null)
-                    .map(VersionSummary::version)
-                    .filter(version -> ranges.stream().allMatch(range -> range.satisfiedBy(version)))
-                    .max(Version::compareTo)
+            Version wanted = published.get().highestAllowed(graph.rangesOn(entry.name()))
                     .filter(highest -> highest.compareTo(entry.version()) > 0)
                     .orElse(entry.version());
             Optional<Version> latest = published.get().latest();

@@ -8,10 +8,9 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionDocument;
-import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A package as the registry describes it, and one of its versions in full.
@@ -39,21 +38,12 @@ public record PackageInfo(Packument packument, VersionDocument shown) {
 
     private static Version select(PackageSpec spec, PublishedPackage published) {
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
-            return published.taggedVersion(tag.tag()).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
-                    spec.name() + " has no dist-tag '" + tag.tag() + "'",
-                    "its dist-tags are: " + String.join(", ", published.packument().distTags().keySet())));
+            return published.requireTag(tag.tag());
         }
         if (spec.selector() instanceof PackageSpec.Range range) {
             // a version named exactly is shown even when yanked: that is when one wants to read why
-            Optional<Version> exact = range.range().exactVersion().filter(published.packument().versions()::containsKey);
-            if (exact.isPresent()) {
-                return exact.get();
-            }
-            return published.packument().versions().values().stream()
-                    .filter(version -> version.yanked() == null)
-                    .map(VersionSummary::version)
-                    .filter(range.range()::satisfiedBy)
-                    .max(Version::compareTo)
+            return range.range().exactVersion().filter(published.packument().versions()::containsKey)
+                    .or(() -> published.highestAllowed(List.of(range.range())))
                     .orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no version of " + spec.name()
                             + " matches " + range.range(), "'prompd info " + spec.name() + "' lists its versions"));
         }

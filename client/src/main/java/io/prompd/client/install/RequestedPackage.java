@@ -3,7 +3,6 @@ package io.prompd.client.install;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
-import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
@@ -40,9 +39,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         }
         PublishedPackage published = index.require(name);
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
-            Version tagged = published.taggedVersion(tag.tag()).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
-                    name + " has no dist-tag '" + tag.tag() + "'",
-                    "its dist-tags are: " + String.join(", ", published.packument().distTags().keySet())));
+            Version tagged = published.requireTag(tag.tag());
             return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty());
         }
         VersionRange fromLatest = published.latest().map(VersionRange::caret).orElseGet(VersionRange::any);

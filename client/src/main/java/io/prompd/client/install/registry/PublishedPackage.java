@@ -5,8 +5,10 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +30,22 @@ public record PublishedPackage(Packument packument, URI url) {
     /** The version a dist-tag points at. */
     public Optional<Version> taggedVersion(String tag) {
         return Optional.ofNullable(packument.distTags().get(tag));
+    }
+
+    /** @throws PrompdException NOT_FOUND, listing the tags there are, when the package has no such tag */
+    public Version requireTag(String tag) {
+        return taggedVersion(tag).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
+                packument.name() + " has no dist-tag '" + tag + "'",
+                "its dist-tags are: " + String.join(", ", packument.distTags().keySet())));
+    }
+
+    /** The highest version every range allows, yanked ones left out. */
+    public Optional<Version> highestAllowed(Collection<VersionRange> ranges) {
+        return packument.versions().values().stream()
+                .filter(version -> version.yanked() == null)
+                .map(VersionSummary::version)
+                .filter(version -> ranges.stream().allMatch(range -> range.satisfiedBy(version)))
+                .max(Version::compareTo);
     }
 
     /** The version {@code latest} points at; without that tag, the highest that is neither yanked nor a pre-release. */
