@@ -33,6 +33,9 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = {"-g", "--global"}, description = "Install into the store only, without a project: prompd.json and prompd.lock are not touched.")
     boolean global;
 
+    @Option(names = "--frozen", description = "Fail (exit 4) instead of changing prompd.json or prompd.lock, as CI wants.")
+    boolean frozen;
+
     @Mixin
     ResolutionOptions resolution;
 
@@ -52,8 +55,8 @@ final class InstallCommand implements Callable<Integer> {
         }
         Installer installer = new InstallWiring(root, spec.commandLine().getErr()).installer();
         InstallReport report = global
-                ? installer.installGlobal(packages, resolution.options())
-                : installer.install(root.context().workingDirectory(), packages, resolution.options());
+                ? installer.installGlobal(packages, resolution.options(frozen))
+                : installer.install(root.context().workingDirectory(), packages, resolution.options(frozen));
         InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
     }

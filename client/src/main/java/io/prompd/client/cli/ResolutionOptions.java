@@ -8,7 +8,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --resolution} and {@code --frozen}: how commands that resolve and lock do it. */
+/** {@code --resolution}: which versions commands that resolve choose. */
 final class ResolutionOptions {
 
     @Option(names = "--resolution", paramLabel = "highest|lowest", defaultValue = "highest",
@@ -16,10 +16,7 @@ final class ResolutionOptions {
             description = "Which allowed versions to choose: the newest (default), or the oldest to test lower bounds.")
     Strategy strategy;
 
-    @Option(names = "--frozen", description = "Fail (exit 4) instead of changing prompd.json or prompd.lock, as CI wants.")
-    boolean frozen;
-
-    InstallOptions options() {
+    InstallOptions options(boolean frozen) {
         return new InstallOptions(strategy, frozen);
     }
 

@@ -44,7 +44,7 @@ final class UpdateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
-                .update(root.context().workingDirectory(), names, latest, resolution.options());
+                .update(root.context().workingDirectory(), names, latest, resolution.options(false));
         InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
     }
