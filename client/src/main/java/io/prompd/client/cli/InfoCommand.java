@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "info", aliases = "view", mixinStandardHelpOptions = true,
         description = {
-            "Describe a package from the registry: its versions with their dates, dist-tags, and for one version",
-            "(the latest, or the one a range or tag selects) its dependencies, prompts and README's beginning."})
+            "Describe a package from the registry: its versions with their dates, and its dist-tags.",
+            "For one version (the latest, or the one a range or tag selects): its dependencies, prompts and"
+                    + " the beginning of its README."})
 final class InfoCommand implements Callable<Integer> {
 
     /** Enough of a README to tell what the package is about without flooding the terminal. */

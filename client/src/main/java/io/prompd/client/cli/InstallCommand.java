@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Install the project's dependencies, as prompd.lock pins them when it still matches prompd.json.",
             "With packages, add them to prompd.json first (saving ^<version> when no range is given) and install.",
-            "Packages go to <home>/packages/<name>@<version>/, shared by every project; each tarball is checked",
-            "against its sha512 integrity before it is unpacked."})
+            "Packages go to <home>/packages/<name>@<version>/, shared by every project; each tarball is checked"
+                    + " against its sha512 integrity before it is unpacked."})
 final class InstallCommand implements Callable<Integer> {
 
     @Spec

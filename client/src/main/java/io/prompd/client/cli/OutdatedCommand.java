@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "outdated", mixinStandardHelpOptions = true,
         description = {
-            "List the project's packages with newer versions: current (locked), wanted (the newest the ranges",
-            "allow, what 'prompd update' moves to) and latest (what 'prompd update --latest' moves to)."})
+            "List the project's packages that have newer versions.",
+            "For each: current (locked), wanted (the newest the ranges allow, what 'prompd update' moves to)"
+                    + " and latest (what 'prompd update --latest' moves to)."})
 final class OutdatedCommand implements Callable<Integer> {
 
     @Spec

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "tree", mixinStandardHelpOptions = true,
         description = {
-            "Show the project's dependencies as a tree, from prompd.json and prompd.lock; asks no registry.",
+            "Show the project's dependencies as a tree, from prompd.json and prompd.lock.",
+            "Asks no registry.",
             "A package needed in several places is expanded at its first place only."})
 final class TreeCommand implements Callable<Integer> {
 
