@@ -142,13 +142,16 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      * old build or the new one, never a mix.
      */
     void publish() throws IOException {
-        if (Files.exists(out)) {
+        boolean replacing = Files.exists(out);
+        if (replacing) {
             Files.move(out, retired, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException failed) {
-            Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+            if (replacing) {
+                Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+            }
             throw failed;
         }
         published = true;
