@@ -26,6 +26,7 @@ import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,14 +83,15 @@ public final class RegistryBuilder {
         Path out = options.out();
         StagingArea.checkReplaceable(out);
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
-        Optional<BuildState> previous = BuildState.read(out).filter(state -> state.sameOptions(baseUrl));
         try (RegistryRepository repository = RegistryRepository.open(options.repository())) {
             ObjectId commit = repository.resolve(options.revision());
-            if (previous.isPresent() && previous.get().commit().equals(commit.name())) {
-                BuildState state = previous.get();
-                return new BuildResult(commit.name(), state.packages().size(), versionCount(state.packages()), 0,
-                        versionCount(state.packages()), true, elapsedSince(start));
+            if (BuildState.Header.read(out).filter(header -> header.isBuildOf(commit.name(), baseUrl)).isPresent()) {
+                RegistryDocument.Counts counts = Json.read(Files.readAllBytes(
+                        out.resolve(RegistryLayout.REGISTRY_DOCUMENT)), RegistryDocument.class).counts();
+                return new BuildResult(commit.name(), counts.packages(), counts.versions(), 0, counts.versions(), true,
+                        elapsedSince(start));
             }
+            Optional<BuildState> previous = BuildState.read(out).filter(state -> state.sameOptions(baseUrl));
             RegistrySnapshot snapshot = repository.snapshot(commit);
             List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
             if (snapshot.config().isEmpty() || !problems.isEmpty()) {
