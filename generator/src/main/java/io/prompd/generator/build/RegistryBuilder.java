@@ -85,11 +85,9 @@ public final class RegistryBuilder {
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
         try (RegistryRepository repository = RegistryRepository.open(options.repository())) {
             ObjectId commit = repository.resolve(options.revision());
-            if (BuildState.Header.read(out).filter(header -> header.isBuildOf(commit.name(), baseUrl)).isPresent()) {
-                RegistryDocument.Counts counts = Json.read(Files.readAllBytes(
-                        out.resolve(RegistryLayout.REGISTRY_DOCUMENT)), RegistryDocument.class).counts();
-                return new BuildResult(commit.name(), counts.packages(), counts.versions(), 0, counts.versions(), true,
-                        elapsedSince(start));
+            Optional<BuildResult> unchanged = alreadyBuilt(out, commit.name(), baseUrl, start);
+            if (unchanged.isPresent()) {
+                return unchanged.get();
             }
             Optional<BuildState> previous = BuildState.read(out).filter(state -> state.sameOptions(baseUrl));
             RegistrySnapshot snapshot = repository.snapshot(commit);
@@ -120,6 +118,18 @@ public final class RegistryBuilder {
                         built.reused(), false, elapsedSince(start));
             }
         }
+    }
+
+    /** The result of a build that writes nothing, when the folder already holds this very build. */
+    private static Optional<BuildResult> alreadyBuilt(Path out, String commit, Optional<String> baseUrl, long start)
+            throws IOException {
+        if (BuildState.Header.read(out).filter(header -> header.isBuildOf(commit, baseUrl)).isEmpty()) {
+            return Optional.empty();
+        }
+        RegistryDocument.Counts counts = Json.read(Files.readAllBytes(out.resolve(RegistryLayout.REGISTRY_DOCUMENT)),
+                RegistryDocument.class).counts();
+        return Optional.of(new BuildResult(commit, counts.packages(), counts.versions(), 0, counts.versions(), true,
+                elapsedSince(start)));
     }
 
     private static ValidationException failure(List<Problem> problems) {
