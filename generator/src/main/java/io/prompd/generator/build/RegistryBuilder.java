@@ -186,23 +186,10 @@ public final class RegistryBuilder {
         AtomicInteger done = new AtomicInteger();
         int total = state.packages().size();
         List<PackageResult> results = inParallel(state.packages().keySet().stream().toList(), name -> {
-            PackageState packageState = state.packages().get(name);
-            Optional<PackageState> old = previous.map(build -> build.packages().get(name));
-            try {
-                PackageResult result;
-                if (old.isPresent() && old.get().equals(packageState) && previousSummaries.containsKey(name)) {
-                    int reused = builder.carryOver(name, packageState);
-                    result = new PackageResult(previousSummaries.get(name), Optional.empty(), 0, reused, List.of());
-                } else {
-                    PackageBuilder.Outcome outcome = builder.build(name, snapshot.packages().get(name), packageState, old);
-                    result = new PackageResult(outcome.packument().map(PackageDocuments::summary).orElse(null),
-                            outcome.packument(), outcome.packed(), outcome.reused(), outcome.problems());
-                }
-                progress.packageBuilt(done.incrementAndGet(), total);
-                return result;
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
+            PackageResult result = buildPackage(builder, snapshot, name, state.packages().get(name),
+                    previous.map(build -> build.packages().get(name)), previousSummaries);
+            progress.packageBuilt(done.incrementAndGet(), total);
+            return result;
         });
         SortedMap<PackageName, Packument> rebuilt = new TreeMap<>();
         List<PackageSummary> summaries = new ArrayList<>();
@@ -211,9 +198,7 @@ public final class RegistryBuilder {
         int reused = 0;
         for (PackageResult result : results) {
             result.packument().ifPresent(packument -> rebuilt.put(packument.name(), packument));
-            if (result.summary() != null) {
-                summaries.add(result.summary());
-            }
+            result.summary().ifPresent(summaries::add);
             problems.addAll(result.problems());
             packed += result.packed();
             reused += result.reused();
@@ -221,8 +206,28 @@ public final class RegistryBuilder {
         return new Built(summaries, rebuilt, packed, reused, problems);
     }
 
-    /** One package's part of a build; {@code summary} is null when the package has problems. */
-    private record PackageResult(PackageSummary summary, Optional<Packument> packument, int packed, int reused,
+    /**
+     * Carries the package's folder over when nothing it depends on changed since the previous
+     * build, else builds it (still reusing its unchanged versions).
+     */
+    private static PackageResult buildPackage(PackageBuilder builder, RegistrySnapshot snapshot, PackageName name,
+                                              PackageState state, Optional<PackageState> old,
+                                              Map<PackageName, PackageSummary> previousSummaries) {
+        try {
+            if (old.filter(state::equals).isPresent() && previousSummaries.containsKey(name)) {
+                return new PackageResult(Optional.of(previousSummaries.get(name)), Optional.empty(), 0,
+                        builder.carryOver(name, state), List.of());
+            }
+            PackageBuilder.Outcome outcome = builder.build(name, snapshot.packages().get(name), state, old);
+            return new PackageResult(outcome.packument().map(PackageDocuments::summary), outcome.packument(),
+                    outcome.packed(), outcome.reused(), outcome.problems());
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /** One package's part of a build; without a summary when the package has problems. */
+    private record PackageResult(Optional<PackageSummary> summary, Optional<Packument> packument, int packed, int reused,
                                  List<Problem> problems) {
     }
 

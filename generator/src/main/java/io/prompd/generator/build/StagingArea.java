@@ -64,10 +64,6 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         return out.resolveSibling("." + out.getFileName() + "." + role);
     }
 
-    Path root() {
-        return staging;
-    }
-
     /** Writes a file, or links the previous output's file when it has these very bytes, so unchanged files stay as they were. */
     @Override
     public void write(String path, byte[] bytes) throws IOException {
