@@ -1,10 +1,16 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Failures;
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code prompd} command: the entry point of the client. */
 @Command(
@@ -12,37 +18,102 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Create, validate and pack prompt packages; install them from a Prompd registry.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            InitCommand.class,
+            ValidateCommand.class,
+            PackCommand.class,
+            ConfigCommand.class,
+            RegistryCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
+        },
         exitCodeListHeading = "%nExit codes:%n")
 public final class PrompdCommand implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Inherited by every subcommand; picocli binds the inherited copies to this one field. */
-    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+    // Options of scope INHERIT are accepted before or after any subcommand; picocli binds every
+    // inherited copy to these fields of the root command.
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces and more detail on errors.")
     boolean verbose;
+
+    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "The prompd home folder (default: $" + Settings.HOME_VARIABLE + ", else ~/" + Settings.HOME_FOLDER_NAME + ").")
+    Path home;
+
+    @Option(names = "--registry", scope = ScopeType.INHERIT, paramLabel = "URL|NAME",
+            description = "The registry to use, by URL or configured name (default: $" + Settings.REGISTRY_VARIABLE
+                    + ", else the configured default).")
+    String registry;
+
+    @Option(names = "--offline", scope = ScopeType.INHERIT,
+            description = "Use only the cache and what is installed; never touch the network.")
+    boolean offline;
+
+    private final CliContext context;
+
+    private PrompdCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
-    public static void main(String[] args) {
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+    CliContext context() {
+        return context;
     }
 
-    /** The command line with its output streams, exit codes and error handling set up; tests call this too. */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        PrompdCommand root = new PrompdCommand();
-        CommandLine cli = new CommandLine(root);
+    /** Options first, then environment variables, then defaults. */
+    Settings settings() {
+        Path homeFolder = Optional.ofNullable(home).map(context::resolve)
+                .or(() -> context.variable(Settings.HOME_VARIABLE).map(Path::of).map(context::resolve))
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), Settings.HOME_FOLDER_NAME));
+        Optional<String> chosenRegistry = Optional.ofNullable(registry).or(() -> context.variable(Settings.REGISTRY_VARIABLE));
+        Settings.Verbosity verbosity = verbose ? Settings.Verbosity.VERBOSE : Settings.Verbosity.NORMAL;
+        return new Settings(homeFolder, chosenRegistry, offline, verbosity);
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode = commandLine(out, err, CliContext.system()).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(exitCode);
+    }
+
+    /** The command line with its streams, context, exit codes and error handling set up; tests call this too. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context) {
+        PrompdCommand root = new PrompdCommand(context);
+        CommandLine cli = new CommandLine(root, new Factory(root));
         cli.setOut(out);
         cli.setErr(err);
-        cli.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
-        cli.setExitCodeExceptionMapper(failure -> Failures.exitCode(failure).code());
+        listExitCodes(cli);
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;
+    }
+
+    private static void listExitCodes(CommandLine command) {
+        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
+        command.getSubcommands().values().forEach(PrompdCommand::listExitCodes);
+    }
+
+    /** Gives each subcommand that asks for it (a constructor taking the root) the root's context and settings. */
+    private record Factory(PrompdCommand root) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> constructor = type.getDeclaredConstructor(PrompdCommand.class);
+                return constructor.newInstance(root);
+            } catch (NoSuchMethodException noRootNeeded) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
     }
 }

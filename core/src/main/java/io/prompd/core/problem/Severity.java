@@ -5,6 +5,7 @@ public enum Severity {
     ERROR,
     WARNING;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

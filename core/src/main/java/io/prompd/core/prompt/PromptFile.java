@@ -1,6 +1,7 @@
 package io.prompd.core.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -70,6 +71,21 @@ public record PromptFile(
             throw new IllegalArgumentException("bodyLine must be positive: " + bodyLine);
         }
         fieldLines = Collections.unmodifiableSortedMap(new TreeMap<>(fieldLines));
+    }
+
+    /**
+     * Every file this prompt points at from its front matter: what it inherits, the package of
+     * each {@code using} alias, and the file parts of its context and role entries, in that order.
+     */
+    public List<Reference> references() {
+        List<Reference> references = new ArrayList<>();
+        inherits.ifPresent(references::add);
+        using.forEach(alias -> references.add(alias.target()));
+        Stream.of(contexts, system, user, assistant, response).flatMap(List::stream)
+                .filter(PromptPart.FilePart.class::isInstance)
+                .map(part -> ((PromptPart.FilePart) part).reference())
+                .forEach(references::add);
+        return List.copyOf(references);
     }
 
     /** The parameter with this name, the first one if the file declares it twice. */

@@ -28,6 +28,16 @@ public final class SharedData {
         throw new IllegalStateException("no shared/" + relative + " beside any folder above " + Path.of("").toAbsolutePath());
     }
 
+    /** A folder of this repository (such as {@code index-template}), found from wherever the tests run. */
+    public static Path repositoryFolder(String relative) {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve("mvnw")) && Files.exists(folder.resolve(relative))) {
+                return folder.resolve(relative);
+            }
+        }
+        throw new IllegalStateException("no " + relative + " in the repository above " + Path.of("").toAbsolutePath());
+    }
+
     /** {@code shared/corpus/prompds/@prompd}: the real packages. */
     public static Path corpusPackages() {
         return folder("corpus/prompds/@prompd");

@@ -30,7 +30,12 @@ public final class RegistryCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(exitCode);
     }
 
     /** The command line with its output streams, exit codes and error handling set up; tests call this too. */
@@ -40,9 +45,6 @@ public final class RegistryCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
-        // picocli hands its own usage errors to this mapper too; they keep the usage exit code
-        cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
-                ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;

@@ -53,6 +53,6 @@ class PackageMetaTest {
                 parsed.problems().stream().map(p -> p.pointer() + "@" + p.line()).toList());
         assertTrue(parsed.problems().stream().allMatch(p -> p.file().equals(FILE)));
         assertEquals(Map.of("next", Version.parse("2.0.0")), parsed.value().orElseThrow().distTags());
-        assertTrue(parsed.problems().stream().map(Problem::message).anyMatch(m -> m.contains("leave out the 'v'")));
+        assertTrue(parsed.problems().stream().map(Problem::message).anyMatch(m -> m.contains("starts with 'v' (leave it out)")));
     }
 }

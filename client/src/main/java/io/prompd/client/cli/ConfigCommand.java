@@ -1,0 +1,25 @@
+package io.prompd.client.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = {
+            "Show and change the configuration in config.json of the prompd home.",
+            "Keys: registry (the default registry), registries.NAME, scopes.@SCOPE and credentials.URL."},
+        subcommands = {
+            ConfigGetCommand.class,
+            ConfigSetCommand.class,
+            ConfigUnsetCommand.class,
+            ConfigListCommand.class,
+        })
+final class ConfigCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: get, set, unset or list");
+    }
+}

@@ -1,0 +1,38 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.config.ConfigKey;
+import io.prompd.client.config.ConfigStore;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "get", mixinStandardHelpOptions = true,
+        description = {"Print the value of one configuration key; credentials show as (set), never the secret.",
+            "Exits 3 when the key is not set."})
+final class ConfigGetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "KEY", description = "registry, registries.NAME, scopes.@SCOPE or credentials.URL")
+    String key;
+
+    private final PrompdCommand root;
+
+    ConfigGetCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ConfigKey parsed = ConfigKey.parse(key);
+        String value = parsed.get(ConfigStore.of(root.settings()).read()).orElseThrow(() -> new PrompdException(
+                ExitCode.NOT_FOUND, "'" + parsed + "' is not set", "'prompd config list' shows what is set"));
+        spec.commandLine().getOut().print(value + "\n");
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,42 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.config.ConfigKey;
+import io.prompd.client.config.ConfigStore;
+import io.prompd.core.ExitCode;
+import io.prompd.core.json.Json;
+import java.io.PrintWriter;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Print every configuration key that is set, sorted, as KEY = VALUE; credentials show as (set).")
+final class ConfigListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    JsonOption output;
+
+    private final PrompdCommand root;
+
+    ConfigListCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SortedMap<String, String> entries = ConfigKey.entries(ConfigStore.of(root.settings()).read());
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            out.print(Json.writeString(entries) + "\n");
+        } else {
+            entries.forEach((key, value) -> out.print(key + " = " + value + "\n"));
+        }
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,43 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.config.Config;
+import io.prompd.client.config.ConfigKey;
+import io.prompd.client.config.ConfigStore;
+import io.prompd.core.ExitCode;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "unset", mixinStandardHelpOptions = true,
+        description = {"Remove one configuration key; a key that is not set is not an error.",
+            "Removing registries.NAME also removes the scope routes and the default naming it, and its credentials."})
+final class ConfigUnsetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "KEY", description = "registry, registries.NAME, scopes.@SCOPE or credentials.URL")
+    String key;
+
+    private final PrompdCommand root;
+
+    ConfigUnsetCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ConfigKey parsed = ConfigKey.parse(key);
+        ConfigStore store = ConfigStore.of(root.settings());
+        Config config = store.read();
+        if (parsed.get(config).isEmpty()) {
+            spec.commandLine().getOut().print(parsed + " was not set\n");
+        } else {
+            store.write(parsed.unset(config));
+            spec.commandLine().getOut().print("unset " + parsed + "\n");
+        }
+        return ExitCode.OK.code();
+    }
+}

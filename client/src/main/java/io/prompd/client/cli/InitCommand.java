@@ -1,0 +1,75 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.scaffold.PackageScaffolder;
+import io.prompd.client.scaffold.Scaffold;
+import io.prompd.client.scaffold.ScaffoldOptions;
+import io.prompd.client.scaffold.ScaffoldWriter;
+import io.prompd.core.ExitCode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {
+            "Create a package: prompd.json, README.md, LICENSE and prompts/example.prompd, ready to validate and pack.",
+            "With --from, turn prompt files you already have into a package: they are copied under prompts/ with",
+            "the files they reference, and the packages they reference become dependencies.",
+            "Never overwrites a file."})
+final class InitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
+            description = "The package folder, created if missing (default: the current folder).")
+    Path folder;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Package name, @scope/name or name (default: from the folder name).")
+    String name;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "One sentence on what the package is for.")
+    String description;
+
+    @Option(names = "--author", paramLabel = "AUTHOR", description = "Who wrote it, as 'Name <email>'.")
+    String author;
+
+    @Option(names = "--license", paramLabel = "SPDX", description = "License, an SPDX expression (default: MIT).")
+    String license;
+
+    @Option(names = "--from", arity = "1..*", paramLabel = "FILE|DIR",
+            description = "Prompt files, or folders holding them, to make the package from.")
+    List<Path> from = List.of();
+
+    private final PrompdCommand root;
+
+    InitCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext context = root.context();
+        Path target = context.resolve(folder);
+        ScaffoldOptions options = new ScaffoldOptions(Optional.ofNullable(name), Optional.ofNullable(description),
+                Optional.ofNullable(author), Optional.ofNullable(license));
+        PackageScaffolder scaffolder = new PackageScaffolder(context.clock());
+        Scaffold scaffold = from.isEmpty()
+                ? scaffolder.plan(target, options)
+                : scaffolder.planFrom(target, options, from.stream().map(context::resolve).toList());
+        List<Path> written = ScaffoldWriter.write(target, scaffold);
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("created " + scaffold.name() + " in " + target);
+        written.forEach(file -> out.println("  " + target.relativize(file).toString().replace('\\', '/')));
+        scaffold.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
+        out.println("next: prompd validate " + folder + " && prompd pack " + folder);
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,87 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.pack.PackOutcome;
+import io.prompd.client.pack.PackService;
+import io.prompd.core.ExitCode;
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.PackResult;
+import io.prompd.core.json.Json;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.ProblemReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "pack", mixinStandardHelpOptions = true,
+        description = {
+            "Validate a package and write it as a reproducible gzip tarball: the same folder always gives the same bytes.",
+            "Prints the file name, its size, the number of files and the sha512 integrity the registry will record."})
+final class PackCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PackageFolderParameter folder;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Where to write the tarball (default: scope-name-version.tgz in the current folder).")
+    Path out;
+
+    @Mixin
+    JsonOption output;
+
+    private final PrompdCommand root;
+
+    PackCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext context = root.context();
+        Path packageFolder = folder.existing(context);
+        PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT)
+                .pack(packageFolder, Optional.ofNullable(out).map(context::resolve), context.workingDirectory());
+        List<Problem> problems = outcome.report().problems();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!problems.isEmpty()) {
+            err.print(ProblemReport.text(problems));
+        }
+        if (outcome.tarball().isEmpty()) {
+            err.println("error: nothing was packed; fix the errors above and run 'prompd pack' again");
+            return ExitCode.FAILURE.code();
+        }
+        PackOutcome.Tarball tarball = outcome.tarball().get();
+        spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(tarball)) + "\n" : asText(tarball));
+        return ExitCode.OK.code();
+    }
+
+    private static String asText(PackOutcome.Tarball tarball) {
+        PackResult result = tarball.result();
+        return "file:          " + tarball.file() + "\n"
+                + "size:          " + result.size() + " bytes\n"
+                + "files:         " + result.fileCount() + "\n"
+                + "unpacked size: " + result.unpackedSize() + " bytes\n"
+                + "integrity:     " + result.integrity() + "\n";
+    }
+
+    private static Map<String, Object> asJson(PackOutcome.Tarball tarball) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("file", tarball.file().toString());
+        result.put("size", tarball.result().size());
+        result.put("fileCount", tarball.result().fileCount());
+        result.put("unpackedSize", tarball.result().unpackedSize());
+        result.put("integrity", tarball.result().integrity().toString());
+        return result;
+    }
+}

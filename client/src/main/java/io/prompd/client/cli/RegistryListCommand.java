@@ -1,0 +1,74 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.config.RegistryService;
+import io.prompd.client.config.Scope;
+import io.prompd.core.ExitCode;
+import io.prompd.core.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the configured registries by name: URL, whether default, scopes served, credentials (never the secret).")
+final class RegistryListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    JsonOption output;
+
+    private final PrompdCommand root;
+
+    RegistryListCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<RegistryService.RegistryEntry> registries = new RegistryService(root.settings()).list();
+        spec.commandLine().getOut().print(output.json ? Json.writeString(registries.stream().map(RegistryListCommand::asJson).toList()) + "\n"
+                : asText(registries));
+        return ExitCode.OK.code();
+    }
+
+    private static String asText(List<RegistryService.RegistryEntry> registries) {
+        if (registries.isEmpty()) {
+            return "no registry configured; add one with 'prompd registry add NAME URL'\n";
+        }
+        int nameWidth = registries.stream().mapToInt(entry -> entry.name().toString().length()).max().orElse(0);
+        int urlWidth = registries.stream().mapToInt(entry -> entry.url().toString().length()).max().orElse(0);
+        StringBuilder text = new StringBuilder();
+        for (RegistryService.RegistryEntry entry : registries) {
+            List<String> notes = new ArrayList<>();
+            if (entry.isDefault()) {
+                notes.add("default");
+            }
+            if (!entry.scopes().isEmpty()) {
+                notes.add("scopes " + entry.scopes().stream().map(Scope::toString).collect(Collectors.joining(" ")));
+            }
+            entry.credentials().ifPresent(notes::add);
+            String line = String.format("%-" + nameWidth + "s  %-" + urlWidth + "s  %s", entry.name(), entry.url(),
+                    String.join(", ", notes));
+            text.append(line.stripTrailing()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static Map<String, Object> asJson(RegistryService.RegistryEntry entry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", entry.name().toString());
+        json.put("url", entry.url().toString());
+        json.put("default", entry.isDefault());
+        json.put("scopes", entry.scopes().stream().map(Scope::toString).toList());
+        entry.credentials().ifPresent(credentials -> json.put("credentials", credentials));
+        return json;
+    }
+}

@@ -1,0 +1,51 @@
+package io.prompd.client.cli;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Reads a secret: typed at the terminal without echo when there is one, else the first line of
+ * standard input (so {@code prompd login < token.txt} and pipes work in scripts). Never from an
+ * argument, which would stay in the shell's history and show in the process list.
+ */
+final class SecretInput {
+
+    private SecretInput() {
+    }
+
+    /**
+     * @param prompt what to ask for at the terminal, as in {@code token for work (https://...)}
+     * @throws PrompdException (usage) when nothing was given
+     */
+    static String read(CliContext context, String prompt) throws IOException {
+        Console console = context.interactive() ? System.console() : null;
+        Optional<String> secret = console != null ? typed(console, prompt) : firstLine(context);
+        return secret.filter(text -> !text.isEmpty()).orElseThrow(() -> new PrompdException(ExitCode.USAGE,
+                "no " + prompt + " was given",
+                "type it when asked, or pipe it in on standard input, as in 'prompd login < token.txt'"));
+    }
+
+    private static Optional<String> typed(Console console, String prompt) {
+        char[] typed = console.readPassword("%s: ", prompt);
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String secret = new String(typed);
+        // Do not leave the secret in a buffer longer than needed.
+        Arrays.fill(typed, '\0');
+        return Optional.of(secret);
+    }
+
+    private static Optional<String> firstLine(CliContext context) throws IOException {
+        // Not closed: the reader would close the caller's standard input.
+        BufferedReader reader = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
+        return Optional.ofNullable(reader.readLine());
+    }
+}

@@ -1,0 +1,70 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.pack.PackService;
+import io.prompd.core.ExitCode;
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.json.Json;
+import io.prompd.core.packaging.PackageReport;
+import io.prompd.core.problem.ProblemReport;
+import io.prompd.core.source.SourceEntry;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {
+            "Check a package the way pack will see it: prompd.json, the files it would pack and every prompt among them.",
+            "Prints every problem, grouped by file. Exits 0 when there is no error (warnings are allowed)."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PackageFolderParameter folder;
+
+    @Mixin
+    JsonOption output;
+
+    private final PrompdCommand root;
+
+    ValidateCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path packageFolder = folder.existing(root.context());
+        PackageReport report = new PackService(ArchiveLimits.DEFAULT).validate(packageFolder);
+        spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(report)) + "\n" : asText(report));
+        return (report.hasErrors() ? ExitCode.FAILURE : ExitCode.OK).code();
+    }
+
+    private static String asText(PackageReport report) {
+        return describe(report) + "\n" + ProblemReport.text(report.problems());
+    }
+
+    /** {@code @scope/name@1.0.0: 6 files, 12345 bytes unpacked}. */
+    private static String describe(PackageReport report) {
+        String name = report.manifest().map(manifest -> manifest.name() + "@" + manifest.version()).orElse("package");
+        int files = report.selection().included().size();
+        return name + ": " + files + (files == 1 ? " file, " : " files, ") + report.selection().unpackedSize() + " bytes unpacked";
+    }
+
+    private static Map<String, Object> asJson(PackageReport report) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("ok", !report.hasErrors());
+        report.manifest().ifPresent(manifest -> {
+            result.put("name", manifest.name());
+            result.put("version", manifest.version());
+        });
+        result.put("files", report.selection().included().stream().map(SourceEntry::path).toList());
+        result.put("problems", report.problems());
+        return result;
+    }
+}

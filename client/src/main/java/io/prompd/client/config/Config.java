@@ -1,0 +1,136 @@
+package io.prompd.client.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The user's configuration, as kept in {@code config.json} of the prompd home.
+ *
+ * @param defaultRegistry the registry used when neither an option nor a scope route says otherwise
+ * @param registries      registries by the names the user gave them
+ * @param scopes          which registry serves the packages of a scope, as npm's {@code @myorg:registry}
+ * @param credentials     credentials by registry URL, so they are found whether the registry is
+ *                        named or given by URL
+ */
+public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryName, RegistryUrl> registries,
+                     SortedMap<Scope, RegistryRef> scopes, SortedMap<RegistryUrl, Credentials> credentials) {
+
+    public static final Config EMPTY = new Config(Optional.empty(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+
+    public Config {
+        Objects.requireNonNull(defaultRegistry, "defaultRegistry");
+        registries = sortedCopy(registries);
+        scopes = sortedCopy(scopes);
+        credentials = sortedCopy(credentials);
+        List<String> unknown = new ArrayList<>(unknownNames(defaultRegistry, registries, scopes).values());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", unknown));
+        }
+    }
+
+    private static <K extends Comparable<K>, V> SortedMap<K, V> sortedCopy(Map<K, V> map) {
+        Objects.requireNonNull(map, "map");
+        SortedMap<K, V> copy = new TreeMap<>();
+        map.forEach((key, value) -> copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
+        return Collections.unmodifiableSortedMap(copy);
+    }
+
+    /**
+     * Every reference to a registry name that is not configured, by the JSON pointer of the field
+     * holding it, so the file reader can report each where it is.
+     */
+    static SortedMap<String, String> unknownNames(Optional<RegistryRef> defaultRegistry,
+                                                  Map<RegistryName, RegistryUrl> registries,
+                                                  Map<Scope, RegistryRef> scopes) {
+        SortedMap<String, String> unknown = new TreeMap<>();
+        defaultRegistry.ifPresent(ref -> {
+            if (ref instanceof RegistryName name && !registries.containsKey(name)) {
+                unknown.put("/" + ConfigFields.DEFAULT_REGISTRY, "the default registry '" + name + "' is not configured");
+            }
+        });
+        scopes.forEach((scope, ref) -> {
+            if (ref instanceof RegistryName name && !registries.containsKey(name)) {
+                unknown.put("/" + ConfigFields.SCOPES + "/" + scope,
+                        "scope " + scope + " is routed to registry '" + name + "', which is not configured");
+            }
+        });
+        return unknown;
+    }
+
+    /** The URL a reference stands for; empty for a name that is not configured. */
+    public Optional<RegistryUrl> urlOf(RegistryRef ref) {
+        return ref instanceof RegistryName name ? Optional.ofNullable(registries.get(name)) : Optional.of((RegistryUrl) ref);
+    }
+
+    public Optional<Credentials> credentialsFor(RegistryUrl url) {
+        return Optional.ofNullable(credentials.get(url));
+    }
+
+    /** The scopes routed to the named registry, whether by its name or by its URL. */
+    public List<Scope> scopesRoutedTo(RegistryName name) {
+        RegistryUrl url = registries.get(name);
+        return scopes.entrySet().stream()
+                .filter(route -> route.getValue().equals(name) || route.getValue().equals(url))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    public Config withDefaultRegistry(Optional<RegistryRef> registry) {
+        return new Config(registry, registries, scopes, credentials);
+    }
+
+    public Config withRegistry(RegistryName name, RegistryUrl url) {
+        return new Config(defaultRegistry, put(registries, name, url), scopes, credentials);
+    }
+
+    /**
+     * Without the named registry nor what only made sense with it: scope routes and the default
+     * naming it, and its credentials unless another configured name shares its URL.
+     */
+    public Config withoutRegistry(RegistryName name) {
+        RegistryUrl url = registries.get(name);
+        SortedMap<RegistryName, RegistryUrl> remaining = remove(registries, name);
+        SortedMap<Scope, RegistryRef> routes = new TreeMap<>(scopes);
+        routes.values().removeIf(name::equals);
+        boolean urlStillNamed = remaining.containsValue(url);
+        return new Config(defaultRegistry.filter(ref -> !ref.equals(name)), remaining, routes,
+                url == null || urlStillNamed ? credentials : remove(credentials, url));
+    }
+
+    public Config withScope(Scope scope, RegistryRef registry) {
+        return new Config(defaultRegistry, registries, put(scopes, scope, registry), credentials);
+    }
+
+    public Config withoutScope(Scope scope) {
+        return new Config(defaultRegistry, registries, remove(scopes, scope), credentials);
+    }
+
+    public Config withCredentials(RegistryUrl url, Credentials registryCredentials) {
+        return new Config(defaultRegistry, registries, scopes, put(credentials, url, registryCredentials));
+    }
+
+    public Config withoutCredentials(RegistryUrl url) {
+        return new Config(defaultRegistry, registries, scopes, remove(credentials, url));
+    }
+
+    private static <K, V> SortedMap<K, V> put(SortedMap<K, V> map, K key, V value) {
+        return changed(map, copy -> copy.put(key, value));
+    }
+
+    private static <K, V> SortedMap<K, V> remove(SortedMap<K, V> map, K key) {
+        return changed(map, copy -> copy.remove(key));
+    }
+
+    private static <K, V> SortedMap<K, V> changed(SortedMap<K, V> map, Consumer<SortedMap<K, V>> change) {
+        SortedMap<K, V> copy = new TreeMap<>(map);
+        change.accept(copy);
+        return copy;
+    }
+}

@@ -1,0 +1,230 @@
+package io.prompd.client.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.prompd.core.json.Json;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.problem.Severity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * {@code config.json} to {@link Config} and back. Reading reports every problem of the file at
+ * once, each at its field; messages never quote a value that could be a secret.
+ */
+final class ConfigJson {
+
+    // Duplicate keys are refused: which of two tokens wins would be a guess.
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** In alphabetical order, as a hint lists them. */
+    private static final List<String> FIELDS = List.of(
+            ConfigFields.CREDENTIALS, ConfigFields.REGISTRIES, ConfigFields.DEFAULT_REGISTRY, ConfigFields.SCOPES);
+
+    private final Path file;
+    private final Problems problems = new Problems();
+
+    private ConfigJson(Path file) {
+        this.file = file;
+    }
+
+    /** @throws ConfigException with every problem of the file */
+    static Config read(Path file, byte[] json) {
+        return new ConfigJson(file).readDocument(json);
+    }
+
+    static byte[] write(Config config) {
+        SortedMap<String, Object> document = new TreeMap<>();
+        config.defaultRegistry().ifPresent(ref -> document.put(ConfigFields.DEFAULT_REGISTRY, ref.toString()));
+        putIfAny(document, ConfigFields.REGISTRIES, config.registries(), Object::toString);
+        putIfAny(document, ConfigFields.SCOPES, config.scopes(), Object::toString);
+        putIfAny(document, ConfigFields.CREDENTIALS, config.credentials(), ConfigJson::credentialsFields);
+        return Json.write(document);
+    }
+
+    private static <K, V> void putIfAny(Map<String, Object> document, String field, Map<K, V> entries,
+                                        Function<V, Object> value) {
+        if (!entries.isEmpty()) {
+            SortedMap<String, Object> written = new TreeMap<>();
+            entries.forEach((key, entry) -> written.put(key.toString(), value.apply(entry)));
+            document.put(field, written);
+        }
+    }
+
+    private static Map<String, String> credentialsFields(Credentials credentials) {
+        if (credentials instanceof Credentials.Token token) {
+            return Map.of(ConfigFields.TOKEN, token.token());
+        }
+        if (credentials instanceof Credentials.Basic basic) {
+            return Map.of(ConfigFields.USERNAME, basic.username(), ConfigFields.PASSWORD, basic.password());
+        }
+        return Map.of(ConfigFields.TOKEN_ENV, ((Credentials.FromEnvironment) credentials).variable());
+    }
+
+    private Config readDocument(byte[] json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException malformed) {
+            throw new ConfigException(file, List.of(syntaxError(malformed)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse bytes held in memory", e);
+        }
+        if (root == null || root.isMissingNode()) {
+            return Config.EMPTY;
+        }
+        if (!root.isObject()) {
+            problems.error(file.toString(), "", "the configuration must be a JSON object", "");
+            throw new ConfigException(file, problems.sorted());
+        }
+        root.fieldNames().forEachRemaining(field -> {
+            if (!FIELDS.contains(field)) {
+                problems.error(file.toString(), pointer(field), "unknown field '" + field + "'",
+                        "the fields are " + String.join(", ", FIELDS));
+            }
+        });
+        Optional<RegistryRef> defaultRegistry = Optional.ofNullable(root.get(ConfigFields.DEFAULT_REGISTRY))
+                .flatMap(node -> reference(node, pointer(ConfigFields.DEFAULT_REGISTRY)));
+        SortedMap<RegistryName, RegistryUrl> registries = members(root, ConfigFields.REGISTRIES, RegistryName::parse,
+                (node, at) -> text(node, at).flatMap(text -> parsed(RegistryUrl::parse, text, at)));
+        SortedMap<Scope, RegistryRef> scopes = members(root, ConfigFields.SCOPES, Scope::parse, this::reference);
+        SortedMap<RegistryUrl, Credentials> credentials = members(root, ConfigFields.CREDENTIALS, RegistryUrl::parse,
+                this::credentials);
+        Config.unknownNames(defaultRegistry, registries, scopes)
+                .forEach((at, message) -> problems.error(file.toString(), at, message,
+                        "add it with 'prompd registry add NAME URL', or name a configured registry"));
+        if (problems.hasErrors()) {
+            throw new ConfigException(file, problems.sorted());
+        }
+        return new Config(defaultRegistry, registries, scopes, credentials);
+    }
+
+    /**
+     * Only where the syntax breaks: the parser's own message can quote the text around the
+     * error, and that text may be a secret.
+     */
+    private Problem syntaxError(JsonProcessingException malformed) {
+        JsonLocation at = malformed.getLocation();
+        int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
+        String where = line == 0 ? "" : " at line " + line + ", column " + at.getColumnNr();
+        return new Problem(Severity.ERROR, file.toString(), "", line, "not valid JSON" + where,
+                "fix the JSON syntax; an editor with JSON support shows the spot");
+    }
+
+    /**
+     * The members of an object field, keys and values parsed. Two keys may be spelled differently
+     * yet parse to one (two spellings of a URL): that is an error, as a duplicate key is.
+     */
+    private <K extends Comparable<K>, V> SortedMap<K, V> members(JsonNode root, String field, Function<String, K> keyParser,
+                                                                BiFunction<JsonNode, String, Optional<V>> valueReader) {
+        SortedMap<K, V> members = new TreeMap<>();
+        JsonNode object = root.get(field);
+        if (object == null) {
+            return members;
+        }
+        if (!object.isObject()) {
+            problems.error(file.toString(), pointer(field), "'" + field + "' must be a JSON object", "");
+            return members;
+        }
+        object.properties().forEach(member -> {
+            String at = pointer(field, member.getKey());
+            parsed(keyParser, member.getKey(), at).ifPresent(key -> valueReader.apply(member.getValue(), at)
+                    .ifPresent(value -> {
+                        if (members.putIfAbsent(key, value) != null) {
+                            problems.error(file.toString(), at, "'" + key + "' is given twice, spelled differently",
+                                    "keep one of the two");
+                        }
+                    }));
+        });
+        return members;
+    }
+
+    private Optional<RegistryRef> reference(JsonNode node, String at) {
+        return text(node, at).flatMap(text -> parsed(RegistryRef::parse, text, at));
+    }
+
+    private Optional<Credentials> credentials(JsonNode node, String at) {
+        if (!node.isObject()) {
+            problems.error(file.toString(), at, "credentials must be a JSON object", credentialsHint());
+            return Optional.empty();
+        }
+        Set<String> fields = new TreeSet<>();
+        node.fieldNames().forEachRemaining(fields::add);
+        Optional<Function<JsonNode, Credentials>> kind = kindOf(fields);
+        if (kind.isEmpty()) {
+            problems.error(file.toString(), at, "credentials hold the fields " + fields
+                    + ", which are none of the three kinds", credentialsHint());
+            return Optional.empty();
+        }
+        for (String field : fields) {
+            if (!node.get(field).isTextual()) {
+                problems.error(file.toString(), at + "/" + field, "'" + field + "' must be a string", "");
+                return Optional.empty();
+            }
+        }
+        return parsed(kind.get(), node, at);
+    }
+
+    private static Optional<Function<JsonNode, Credentials>> kindOf(Set<String> fields) {
+        if (fields.equals(Set.of(ConfigFields.TOKEN))) {
+            return Optional.of(node -> new Credentials.Token(node.get(ConfigFields.TOKEN).textValue()));
+        }
+        if (fields.equals(Set.of(ConfigFields.USERNAME, ConfigFields.PASSWORD))) {
+            return Optional.of(node -> new Credentials.Basic(node.get(ConfigFields.USERNAME).textValue(),
+                    node.get(ConfigFields.PASSWORD).textValue()));
+        }
+        if (fields.equals(Set.of(ConfigFields.TOKEN_ENV))) {
+            return Optional.of(node -> new Credentials.FromEnvironment(node.get(ConfigFields.TOKEN_ENV).textValue()));
+        }
+        return Optional.empty();
+    }
+
+    private static String credentialsHint() {
+        return "write {\"" + ConfigFields.TOKEN + "\": \"...\"}, {\"" + ConfigFields.USERNAME + "\": \"...\", \""
+                + ConfigFields.PASSWORD + "\": \"...\"} or {\"" + ConfigFields.TOKEN_ENV + "\": \"VARIABLE\"},"
+                + " or run 'prompd login'";
+    }
+
+    private Optional<String> text(JsonNode node, String at) {
+        if (node.isTextual()) {
+            return Optional.of(node.textValue());
+        }
+        problems.error(file.toString(), at, "must be a string", "");
+        return Optional.empty();
+    }
+
+    /** The value parsed, or empty after reporting the parser's message, which never holds a secret. */
+    private <S, T> Optional<T> parsed(Function<S, T> parser, S input, String at) {
+        try {
+            return Optional.of(parser.apply(input));
+        } catch (IllegalArgumentException invalid) {
+            problems.error(file.toString(), at, invalid.getMessage(), "");
+            return Optional.empty();
+        }
+    }
+
+    /** A JSON pointer; {@code ~} and {@code /} in keys (URLs have slashes) are escaped as RFC 6901 says. */
+    static String pointer(String... keys) {
+        StringBuilder pointer = new StringBuilder();
+        for (String key : keys) {
+            pointer.append('/').append(key.replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.toString();
+    }
+}

@@ -1,0 +1,174 @@
+package io.prompd.client.config;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * One setting of the configuration as {@code prompd config} names it: {@code registry} (the
+ * default), {@code registries.NAME}, {@code scopes.@SCOPE} or {@code credentials.URL}. Values are
+ * shown as typed, except credentials, whose secrets show as {@value Credentials#HIDDEN}.
+ */
+public sealed interface ConfigKey {
+
+    String FORMS = ConfigFields.DEFAULT_REGISTRY + ", " + ConfigFields.REGISTRIES + ".NAME, "
+            + ConfigFields.SCOPES + ".@SCOPE or " + ConfigFields.CREDENTIALS + ".URL";
+
+    /** @throws PrompdException (usage) for a key of no known form */
+    static ConfigKey parse(String key) {
+        int dot = key.indexOf('.');
+        String field = dot < 0 ? key : key.substring(0, dot);
+        String rest = dot < 0 ? "" : key.substring(dot + 1);
+        if (field.equals(ConfigFields.DEFAULT_REGISTRY) && dot < 0) {
+            return new DefaultRegistry();
+        }
+        return switch (field) {
+            case ConfigFields.REGISTRIES -> new NamedRegistry(parsed(key, rest, RegistryName::parse));
+            case ConfigFields.SCOPES -> new ScopeRoute(parsed(key, rest, Scope::parse));
+            case ConfigFields.CREDENTIALS -> new CredentialsOf(parsed(key, rest, RegistryUrl::parse));
+            default -> throw new PrompdException(ExitCode.USAGE, "unknown configuration key '" + key + "'",
+                    "the keys are " + FORMS + "; 'prompd config list' shows those set");
+        };
+    }
+
+    private static <T> T parsed(String key, String part, Function<String, T> parser) {
+        try {
+            return parser.apply(part);
+        } catch (IllegalArgumentException invalid) {
+            throw new PrompdException(ExitCode.USAGE, "invalid configuration key '" + key + "': " + invalid.getMessage(),
+                    "the keys are " + FORMS);
+        }
+    }
+
+    private static <T> T parsedValue(String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException invalid) {
+            throw new PrompdException(ExitCode.USAGE, invalid.getMessage(),
+                    "give a URL such as https://registry.example.com/ or file:///path/to/registry");
+        }
+    }
+
+    /** Every key set in the configuration with the value shown for it, sorted by key. */
+    static SortedMap<String, String> entries(Config config) {
+        SortedMap<String, String> entries = new TreeMap<>();
+        config.defaultRegistry().ifPresent(ref -> entries.put(new DefaultRegistry().toString(), ref.toString()));
+        config.registries().forEach((name, url) -> entries.put(new NamedRegistry(name).toString(), url.toString()));
+        config.scopes().forEach((scope, ref) -> entries.put(new ScopeRoute(scope).toString(), ref.toString()));
+        config.credentials().forEach((url, credentials) ->
+                entries.put(new CredentialsOf(url).toString(), credentials.describe()));
+        return entries;
+    }
+
+    /** The value shown for the key, empty when it is not set. */
+    Optional<String> get(Config config);
+
+    /** @throws PrompdException for a value the key cannot take (usage) or a registry name not configured (not found) */
+    Config set(Config config, String value);
+
+    /** The configuration without this key, and without what only made sense with it. */
+    Config unset(Config config);
+
+    private static RegistryRef registryRef(Config config, String value) {
+        RegistryRef ref = parsedValue(value, RegistryRef::parse);
+        if (config.urlOf(ref).isEmpty()) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + value + "'",
+                    "add it first with 'prompd registry add " + value + " URL', or give a URL");
+        }
+        return ref;
+    }
+
+    /** The default registry: a configured name or a URL. */
+    record DefaultRegistry() implements ConfigKey {
+        @Override
+        public Optional<String> get(Config config) {
+            return config.defaultRegistry().map(Object::toString);
+        }
+
+        @Override
+        public Config set(Config config, String value) {
+            return config.withDefaultRegistry(Optional.of(registryRef(config, value)));
+        }
+
+        @Override
+        public Config unset(Config config) {
+            return config.withDefaultRegistry(Optional.empty());
+        }
+
+        @Override
+        public String toString() {
+            return ConfigFields.DEFAULT_REGISTRY;
+        }
+    }
+
+    record NamedRegistry(RegistryName name) implements ConfigKey {
+        @Override
+        public Optional<String> get(Config config) {
+            return Optional.ofNullable(config.registries().get(name)).map(Object::toString);
+        }
+
+        @Override
+        public Config set(Config config, String value) {
+            return config.withRegistry(name, parsedValue(value, RegistryUrl::parse));
+        }
+
+        @Override
+        public Config unset(Config config) {
+            return config.withoutRegistry(name);
+        }
+
+        @Override
+        public String toString() {
+            return ConfigFields.REGISTRIES + "." + name;
+        }
+    }
+
+    record ScopeRoute(Scope scope) implements ConfigKey {
+        @Override
+        public Optional<String> get(Config config) {
+            return Optional.ofNullable(config.scopes().get(scope)).map(Object::toString);
+        }
+
+        @Override
+        public Config set(Config config, String value) {
+            return config.withScope(scope, registryRef(config, value));
+        }
+
+        @Override
+        public Config unset(Config config) {
+            return config.withoutScope(scope);
+        }
+
+        @Override
+        public String toString() {
+            return ConfigFields.SCOPES + "." + scope;
+        }
+    }
+
+    /** Shown but never set here: a secret typed on a command line stays in the shell's history. */
+    record CredentialsOf(RegistryUrl url) implements ConfigKey {
+        @Override
+        public Optional<String> get(Config config) {
+            return config.credentialsFor(url).map(Credentials::describe);
+        }
+
+        @Override
+        public Config set(Config config, String value) {
+            throw new PrompdException(ExitCode.USAGE, "credentials are not set with 'prompd config set'",
+                    "run 'prompd login --registry " + url + "', which reads the secret from standard input");
+        }
+
+        @Override
+        public Config unset(Config config) {
+            return config.withoutCredentials(url);
+        }
+
+        @Override
+        public String toString() {
+            return ConfigFields.CREDENTIALS + "." + url;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.prompd.client.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads and writes {@code config.json}. A missing file is the empty configuration. Writes are
+ * atomic (a temporary file moved over the old one), so a crash leaves the old file or the new
+ * one, never half of one; and the file is readable by its owner only, since it holds secrets.
+ * Two prompd processes changing the configuration at the same moment are not coordinated: the
+ * last write wins.
+ */
+public final class ConfigStore {
+
+    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private final Path file;
+
+    public ConfigStore(Path file) {
+        this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+    }
+
+    public static ConfigStore of(Settings settings) {
+        return new ConfigStore(settings.configFile());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** @throws ConfigException when the file is malformed, with every problem at its field */
+    public Config read() throws IOException {
+        byte[] json;
+        try {
+            json = Files.readAllBytes(file);
+        } catch (NoSuchFileException missing) {
+            return Config.EMPTY;
+        }
+        return ConfigJson.read(file, json);
+    }
+
+    public void write(Config config) throws IOException {
+        Path folder = file.getParent();
+        Files.createDirectories(folder);
+        boolean posix = Files.getFileStore(folder).supportsFileAttributeView("posix");
+        FileAttribute<?>[] ownerOnly = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        // Created owner-only from the start, so the secrets are never readable by others, not even briefly.
+        Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp", ownerOnly);
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer json = ByteBuffer.wrap(ConfigJson.write(config));
+                while (json.hasRemaining()) {
+                    channel.write(json);
+                }
+                channel.force(true);
+            }
+            moveOver(temporary);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private void moveOver(Path temporary) throws IOException {
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Reads, changes and writes back the configuration; returns the configuration written. */
+    public Config update(UnaryOperator<Config> change) throws IOException {
+        Config changed = change.apply(read());
+        write(changed);
+        return changed;
+    }
+}

@@ -1,0 +1,133 @@
+package io.prompd.client.config;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How prompd proves who it is to one registry. Secrets never appear in {@code toString()} nor in
+ * a validation message, so neither a log line nor an error can leak them.
+ */
+public sealed interface Credentials permits Credentials.Resolved, Credentials.FromEnvironment {
+
+    /** Shown in place of a secret. */
+    String HIDDEN = "(set)";
+
+    /**
+     * The credentials to send, looking up an environment variable now rather than when they
+     * were stored, so a rotated token is picked up on the next run.
+     *
+     * @return empty when the variable the credentials come from is unset or blank
+     */
+    Optional<Resolved> resolve(Map<String, String> environment);
+
+    /** What a person may see: the kind of credentials, never the secret. */
+    String describe();
+
+    /** Credentials that can be sent as they are. */
+    sealed interface Resolved extends Credentials permits Token, Basic {
+
+        /** The value of the HTTP {@code Authorization} header. */
+        String authorizationHeader();
+
+        @Override
+        default Optional<Resolved> resolve(Map<String, String> environment) {
+            return Optional.of(this);
+        }
+    }
+
+    /** A bearer token, such as a registry's access token. */
+    record Token(String token) implements Resolved {
+
+        // Visible ASCII only: anything else could not travel in a header, or could split it.
+        private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
+
+        public Token {
+            Objects.requireNonNull(token, "token");
+            if (!VISIBLE_ASCII.matcher(token).matches()) {
+                throw new IllegalArgumentException(
+                        "a token must be one or more visible ASCII characters, without spaces or line breaks");
+            }
+        }
+
+        @Override
+        public String authorizationHeader() {
+            return "Bearer " + token;
+        }
+
+        @Override
+        public String describe() {
+            return "token " + HIDDEN;
+        }
+
+        @Override
+        public String toString() {
+            return "Token[token=" + HIDDEN + "]";
+        }
+    }
+
+    /** A user name and password sent with HTTP basic authentication. */
+    record Basic(String username, String password) implements Resolved {
+
+        private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+        public Basic {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+            if (username.isEmpty() || username.contains(":") || CONTROL.matcher(username).find()) {
+                throw new IllegalArgumentException("invalid user name '" + username
+                        + "': it must not be empty nor hold ':' or control characters");
+            }
+            if (password.isEmpty() || CONTROL.matcher(password).find()) {
+                throw new IllegalArgumentException("a password must not be empty nor hold control characters");
+            }
+        }
+
+        @Override
+        public String authorizationHeader() {
+            String pair = username + ":" + password;
+            return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String describe() {
+            return "user " + username + ", password " + HIDDEN;
+        }
+
+        @Override
+        public String toString() {
+            return "Basic[username=" + username + ", password=" + HIDDEN + "]";
+        }
+    }
+
+    /**
+     * A token kept in an environment variable, so the configuration file holds no secret (as CI
+     * systems want it).
+     */
+    record FromEnvironment(String variable) implements Credentials {
+
+        private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+        public FromEnvironment {
+            Objects.requireNonNull(variable, "variable");
+            if (!VARIABLE_NAME.matcher(variable).matches()) {
+                throw new IllegalArgumentException("invalid environment variable name '" + variable
+                        + "': use letters, digits and '_', not starting with a digit");
+            }
+        }
+
+        @Override
+        public Optional<Resolved> resolve(Map<String, String> environment) {
+            return Optional.ofNullable(environment.get(variable)).filter(value -> !value.isBlank())
+                    .map(value -> new Token(value.strip()));
+        }
+
+        @Override
+        public String describe() {
+            return "token from $" + variable;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.prompd.client.config;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.name.PackageName;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Decides which registry serves a package: the registry chosen for this run ({@code --registry}
+ * or {@code PROMPD_REGISTRY}) above all, else the registry its scope is routed to, else the
+ * configured default. There is no built-in default registry: with none configured, the user is
+ * told how to configure one rather than sent somewhere silently.
+ */
+public final class RegistryChooser {
+
+    private final Config config;
+    private final Optional<String> override;
+    private final Map<String, String> environment;
+
+    /**
+     * @param override    a registry URL or configured name that overrides the configuration
+     * @param environment where credentials kept in environment variables are looked up
+     */
+    public RegistryChooser(Config config, Optional<String> override, Map<String, String> environment) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.override = Objects.requireNonNull(override, "override");
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The chooser of this run: the configuration of the settings' home and the settings' registry override. */
+    public static RegistryChooser load(Settings settings, Map<String, String> environment) throws IOException {
+        return new RegistryChooser(ConfigStore.of(settings).read(), settings.registry(), environment);
+    }
+
+    /** The registry to fetch the package from, with its credentials. */
+    public Registry choose(PackageName packageName) {
+        RegistryRef ref = overridden()
+                .or(() -> Scope.of(packageName).map(scope -> config.scopes().get(scope)))
+                .or(config::defaultRegistry)
+                .orElseThrow(RegistryChooser::noneConfigured);
+        return withCredentials(located(ref));
+    }
+
+    /** The registry of work not about one package (search, login): the override, else the default. */
+    public Registry choose() {
+        return withCredentials(locate());
+    }
+
+    /**
+     * The registry {@link #choose()} picks, without credentials: for the commands that change
+     * them, which must work even when the current ones cannot be resolved.
+     */
+    public Registry locate() {
+        return located(overridden().or(config::defaultRegistry).orElseThrow(RegistryChooser::noneConfigured));
+    }
+
+    private Optional<RegistryRef> overridden() {
+        return override.map(text -> {
+            try {
+                return RegistryRef.parse(text);
+            } catch (IllegalArgumentException invalid) {
+                throw new PrompdException(ExitCode.USAGE, invalid.getMessage() + " (from --registry or $"
+                        + Settings.REGISTRY_VARIABLE + ")",
+                        "give a URL such as https://registry.example.com/ or the name of a configured registry");
+            }
+        });
+    }
+
+    private Registry located(RegistryRef ref) {
+        RegistryUrl url = config.urlOf(ref).orElseThrow(() -> unknown((RegistryName) ref));
+        Optional<RegistryName> name = ref instanceof RegistryName registryName ? Optional.of(registryName) : Optional.empty();
+        return new Registry(url, name, Optional.empty());
+    }
+
+    private PrompdException unknown(RegistryName name) {
+        String configured = config.registries().keySet().stream().map(RegistryName::toString)
+                .collect(Collectors.joining(", "));
+        return new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'",
+                (configured.isEmpty() ? "no registry is configured" : "the configured registries are " + configured)
+                        + "; add one with 'prompd registry add " + name + " URL', or pass its URL");
+    }
+
+    private static PrompdException noneConfigured() {
+        return new PrompdException(ExitCode.USAGE, "no registry configured",
+                "run 'prompd registry add NAME URL --default', or pass --registry URL");
+    }
+
+    private Registry withCredentials(Registry registry) {
+        Optional<Credentials> stored = config.credentialsFor(registry.url());
+        if (stored.isEmpty()) {
+            return registry;
+        }
+        try {
+            Credentials.Resolved resolved = stored.get().resolve(environment).orElseThrow(() -> new PrompdException(
+                    ExitCode.USAGE, "registry " + registry.describe() + " takes its " + stored.get().describe()
+                            + ", which is unset or blank",
+                    "set the variable, or run 'prompd login' to store a token instead"));
+            return new Registry(registry.url(), registry.name(), Optional.of(resolved));
+        } catch (IllegalArgumentException unusable) {
+            throw new PrompdException(ExitCode.USAGE, "registry " + registry.describe() + " takes its "
+                    + stored.get().describe() + ", which cannot be used: " + unusable.getMessage(),
+                    "set the variable to the token alone");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.prompd.client.config;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** The name a user gives a registry in the configuration, as in {@code prompd registry add work https://...}. */
+public record RegistryName(String value) implements RegistryRef, Comparable<RegistryName> {
+
+    public static final int MAX_LENGTH = 64;
+
+    private static final Pattern RULE = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    public RegistryName {
+        Objects.requireNonNull(value, "value");
+        if (value.length() > MAX_LENGTH || !RULE.matcher(value).matches()) {
+            throw new IllegalArgumentException("invalid registry name '" + value + "': use 1 to " + MAX_LENGTH
+                    + " lowercase letters a-z, digits, '.', '_' and '-', starting with a letter or digit");
+        }
+    }
+
+    public static RegistryName parse(String text) {
+        return new RegistryName(text);
+    }
+
+    @Override
+    public int compareTo(RegistryName other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,17 @@
+package io.prompd.client.config;
+
+/**
+ * How a configuration or an option names a registry: by a configured {@link RegistryName} or
+ * directly by its {@link RegistryUrl}.
+ */
+public sealed interface RegistryRef permits RegistryName, RegistryUrl {
+
+    /**
+     * A URL when the text holds a {@code :} (no registry name can), else a name.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the URL or the name
+     */
+    static RegistryRef parse(String text) {
+        return text.contains(":") ? RegistryUrl.parse(text) : RegistryName.parse(text);
+    }
+}

@@ -1,0 +1,93 @@
+package io.prompd.client.http;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Registry documents on disk, one file per URL named by the URL's SHA-256, holding body and
+ * validators together so they can never disagree. Unreadable or foreign entries count as absent:
+ * the cache only ever saves a download, it is never the truth.
+ */
+final class HttpCache {
+
+    private static final String FORMAT = "prompd-http-cache/1";
+
+    private final Path folder;
+
+    HttpCache(Path folder) {
+        this.folder = folder.toAbsolutePath().normalize();
+    }
+
+    Optional<CachedDocument> read(URI url) {
+        Path file = fileOf(url);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (!in.readUTF().equals(FORMAT) || !in.readUTF().equals(url.toString())) {
+                return Optional.empty();
+            }
+            Optional<String> etag = optional(in.readUTF());
+            Optional<String> lastModified = optional(in.readUTF());
+            int length = in.readInt();
+            if (length < 0) {
+                return Optional.empty();
+            }
+            byte[] body = in.readNBytes(length);
+            if (body.length != length || in.read() != -1) {
+                return Optional.empty();
+            }
+            return Optional.of(new CachedDocument(body, etag, lastModified));
+        } catch (IOException absentOrUnreadable) {
+            return Optional.empty();
+        }
+    }
+
+    void write(URI url, CachedDocument document) {
+        Path file = fileOf(url);
+        try {
+            Path temporary = AtomicFiles.temporaryBeside(file);
+            try {
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
+                    out.writeUTF(FORMAT);
+                    out.writeUTF(url.toString());
+                    out.writeUTF(document.etag().orElse(""));
+                    out.writeUTF(document.lastModified().orElse(""));
+                    byte[] body = document.body();
+                    out.writeInt(body.length);
+                    out.write(body);
+                }
+                AtomicFiles.moveIntoPlace(temporary, file);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException cannotWrite) {
+            throw new UncheckedIOException("cannot write the HTTP cache file " + file, cannotWrite);
+        }
+    }
+
+    Path fileOf(URI url) {
+        return folder.resolve(sha256Hex(url.toString()));
+    }
+
+    private static Optional<String> optional(String header) {
+        return header.isEmpty() ? Optional.empty() : Optional.of(header);
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.prompd.client.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The limits of every registry request.
+ *
+ * @param connectTimeout   how long to wait for a connection
+ * @param requestTimeout   how long to wait for a response's headers, per attempt
+ * @param idleTimeout      how long a body may send nothing before the attempt is given up
+ * @param maxConcurrent    requests in flight at once, across threads; bounds what a registry or
+ *                         CDN sees from one install
+ * @param maxRedirects     redirects followed per request
+ * @param maxDocumentBytes the largest JSON document accepted; tarballs are streamed to disk instead
+ * @param retry            which failures are tried again, and after how long
+ */
+public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Duration idleTimeout, int maxConcurrent, int maxRedirects,
+                           long maxDocumentBytes, RetryPolicy retry) {
+
+    public HttpSettings {
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(requestTimeout, "requestTimeout");
+        requirePositive(idleTimeout, "idleTimeout");
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1, not " + maxConcurrent);
+        }
+        if (maxRedirects < 0) {
+            throw new IllegalArgumentException("maxRedirects must not be negative: " + maxRedirects);
+        }
+        if (maxDocumentBytes < 1) {
+            throw new IllegalArgumentException("maxDocumentBytes must be positive: " + maxDocumentBytes);
+        }
+        Objects.requireNonNull(retry, "retry");
+    }
+
+    public static HttpSettings defaults() {
+        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), 8, 5, 64L << 20, RetryPolicy.defaults());
+    }
+
+    public HttpSettings withMaxConcurrent(int newMaxConcurrent) {
+        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, newMaxConcurrent, maxRedirects, maxDocumentBytes, retry);
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive: " + duration);
+        }
+    }
+}

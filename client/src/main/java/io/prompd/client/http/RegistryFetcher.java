@@ -1,0 +1,200 @@
+package io.prompd.client.http;
+
+import io.prompd.client.config.Settings;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.archive.IntegrityOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The client's only way to read a registry: a folder of static files behind {@code https://},
+ * {@code http://} or {@code file://}. JSON documents are cached on disk and revalidated with
+ * {@code ETag} and {@code Last-Modified}; tarballs are streamed to disk and verified before they
+ * are put in place. Safe to share between threads; one instance per run keeps connections alive.
+ */
+public final class RegistryFetcher {
+
+    /** The folder under the prompd cache that holds documents. */
+    public static final String CACHE_FOLDER = "http";
+
+    private static final Map<String, String> DOCUMENT_HEADERS = Map.of("Accept", "application/json");
+
+    private final HttpCache cache;
+    private final boolean offline;
+    private final HttpSettings settings;
+    private final Transport transport;
+
+    /**
+     * @param cacheFolder where documents are cached
+     * @param offline     read documents only from the cache and download nothing over the network
+     * @param sleeper     waits between attempts
+     */
+    public RegistryFetcher(Path cacheFolder, boolean offline, HttpSettings settings, Sleeper sleeper) {
+        this.cache = new HttpCache(Objects.requireNonNull(cacheFolder, "cacheFolder"));
+        this.offline = offline;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.transport = new Transport(settings, Objects.requireNonNull(sleeper, "sleeper"), new SplittableRandom());
+    }
+
+    /** The fetcher of a run: cache under {@code <home>/cache/http}, offline as chosen, default limits. */
+    public static RegistryFetcher of(Settings runSettings) {
+        return new RegistryFetcher(runSettings.cacheFolder().resolve(CACHE_FOLDER), runSettings.offline(),
+                HttpSettings.defaults(), Sleeper.THREAD);
+    }
+
+    /** A public document. */
+    public byte[] fetchDocument(URI url) {
+        return document(url, Optional.empty());
+    }
+
+    /**
+     * A document, sending the credential if the URL is on its origin.
+     *
+     * @throws PrompdException NOT_FOUND if the registry has no such document; NETWORK if it cannot
+     *                         be reached, refuses access, or this run is offline and the document
+     *                         is not cached
+     */
+    public byte[] fetchDocument(URI url, Credential credential) {
+        return document(url, Optional.of(Objects.requireNonNull(credential, "credential")));
+    }
+
+    /** Downloads a public file; see {@link #download(URI, Credential, Path, Integrity, ProgressListener)}. */
+    public void download(URI url, Path target, Integrity expected, ProgressListener progress) {
+        transfer(url, Optional.empty(), target, expected, progress);
+    }
+
+    /**
+     * Downloads a file to {@code target}, which appears only once its content has the expected
+     * integrity; until then the bytes live in a temporary file beside it. An existing target is replaced.
+     *
+     * @throws PrompdException INTEGRITY if the content differs from {@code expected} (no file is
+     *                         left behind); NOT_FOUND and NETWORK as for documents
+     */
+    public void download(URI url, Credential credential, Path target, Integrity expected, ProgressListener progress) {
+        transfer(url, Optional.of(Objects.requireNonNull(credential, "credential")), target, expected, progress);
+    }
+
+    private byte[] document(URI url, Optional<Credential> credential) {
+        Objects.requireNonNull(url, "url");
+        if (isFile(url)) {
+            return transport.withRetries(url, () -> readDocument(openFile(url), url));
+        }
+        Optional<CachedDocument> cached = cache.read(url);
+        if (offline) {
+            return cached.map(CachedDocument::body).orElseThrow(() -> new PrompdException(ExitCode.NETWORK,
+                    "offline and not cached: " + Urls.display(url), "run again without --offline to fetch it"));
+        }
+        Map<String, String> headers = new LinkedHashMap<>(DOCUMENT_HEADERS);
+        headers.putAll(ContentEncoding.ACCEPT_GZIP);
+        cached.ifPresent(known -> headers.putAll(known.conditionalHeaders()));
+        return transport.withRetries(url, () -> {
+            HttpResponse<InputStream> response = transport.open(url, credential, headers);
+            if (response.statusCode() == 304 && cached.isPresent()) {
+                Transport.close(response);
+                return cached.get().body();
+            }
+            ResponseBody encoded = transport.bodyOf(response, url);
+            byte[] body = readDocument(ContentEncoding.decode(encoded, response.headers().firstValue("Content-Encoding"), url),
+                    url);
+            cache.write(url, new CachedDocument(body, response.headers().firstValue("ETag"),
+                    response.headers().firstValue("Last-Modified")));
+            return body;
+        });
+    }
+
+    private byte[] readDocument(ResponseBody body, URI url) throws TransientFailure, IOException {
+        try (InputStream in = body.stream()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Transfers.copy(in, body.length(), bytes, ignored -> { }, settings.maxDocumentBytes(), url);
+            return bytes.toByteArray();
+        }
+    }
+
+    private void transfer(URI url, Optional<Credential> credential, Path target, Integrity expected,
+                          ProgressListener progress) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(progress, "progress");
+        if (offline && !isFile(url)) {
+            throw new PrompdException(ExitCode.NETWORK, "offline and not cached: " + Urls.display(url),
+                    "run again without --offline to download it");
+        }
+        try {
+            transport.withRetries(url, () -> {
+                ResponseBody body = isFile(url) ? openFile(url) : transport.bodyOf(transport.open(url, credential, Map.of()), url);
+                try (InputStream in = body.stream()) {
+                    saveVerified(in, body.length(), url, target, expected, progress);
+                }
+                return target;
+            });
+        } finally {
+            progress.finished();
+        }
+    }
+
+    /** Streams to a temporary file while hashing, and moves it into place only if the hash is the expected one. */
+    private void saveVerified(InputStream in, long length, URI url, Path target, Integrity expected,
+                              ProgressListener progress) throws TransientFailure, IOException {
+        Path temporary = AtomicFiles.temporaryBeside(target);
+        try {
+            Integrity actual;
+            try (OutputStream file = Files.newOutputStream(temporary);
+                 IntegrityOutputStream hashing = new IntegrityOutputStream(file, expected.algorithm())) {
+                progress.started(length);
+                Transfers.copy(in, length, hashing, progress::advanced, Long.MAX_VALUE, url);
+                hashing.flush();
+                actual = hashing.integrity();
+            }
+            if (!expected.matches(actual)) {
+                throw new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + Urls.display(url)
+                        + ": expected " + expected + " but got " + actual,
+                        "the file differs from what the registry recorded and was not kept; try again later, "
+                                + "and tell the registry's maintainers if it persists");
+            }
+            AtomicFiles.moveIntoPlace(temporary, target);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static ResponseBody openFile(URI url) throws IOException {
+        Path file = Path.of(url);
+        try {
+            if (Files.isDirectory(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            return new ResponseBody(Files.newInputStream(file), Files.size(file));
+        } catch (NoSuchFileException missing) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "not found in the registry: " + Urls.display(url),
+                    "check the package name and version, and the registry folder");
+        }
+    }
+
+    private static boolean isFile(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("file")) {
+            return true;
+        }
+        if (scheme.equals("http") || scheme.equals("https")) {
+            return false;
+        }
+        throw new PrompdException(ExitCode.USAGE, "unsupported registry URL: " + Urls.display(url),
+                "a registry is read over https://, http:// or file://");
+    }
+}

@@ -1,0 +1,69 @@
+package io.prompd.client.http;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.function.LongConsumer;
+
+/** Copies a response body while checking it arrives whole. */
+final class Transfers {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private Transfers() {
+    }
+
+    /**
+     * Copies all of {@code body} to {@code out}. A failed read or fewer bytes than announced is a
+     * dropped connection, worth a retry; a failed write is a local problem and is thrown as it is.
+     *
+     * @param declaredLength the announced length, or -1
+     * @param maxBytes       the most bytes accepted
+     * @return the number of bytes copied
+     */
+    static long copy(InputStream body, long declaredLength, OutputStream out, LongConsumer advanced, long maxBytes,
+                     URI url) throws TransientFailure, IOException {
+        if (declaredLength > maxBytes) {
+            throw tooLarge(url, maxBytes);
+        }
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long total = 0;
+        while (true) {
+            int read;
+            try {
+                read = body.read(buffer);
+            } catch (InterruptedIOException stalled) {
+                throw new TransientFailure("stalled after " + received(total, declaredLength) + ", " + stalled.getMessage(),
+                        stalled);
+            } catch (IOException dropped) {
+                throw new TransientFailure("connection dropped after " + received(total, declaredLength), dropped);
+            }
+            if (read < 0) {
+                break;
+            }
+            total += read;
+            if (total > maxBytes) {
+                throw tooLarge(url, maxBytes);
+            }
+            out.write(buffer, 0, read);
+            advanced.accept(read);
+        }
+        if (declaredLength >= 0 && total != declaredLength) {
+            throw new TransientFailure("body ended after " + received(total, declaredLength));
+        }
+        return total;
+    }
+
+    private static String received(long total, long declaredLength) {
+        return total + (declaredLength >= 0 ? " of " + declaredLength : "") + " bytes";
+    }
+
+    private static PrompdException tooLarge(URI url, long maxBytes) {
+        return new PrompdException(ExitCode.NETWORK, "larger than " + maxBytes + " bytes: " + Urls.display(url),
+                "a registry document this large is not one prompd expects; check the registry URL");
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Reading a registry, which is only a folder of static files on a web server, a CDN or disk:
+ * {@link io.prompd.client.http.RegistryFetcher} is the client's one way to it.
+ *
+ * <p>Decisions worth knowing:
+ * <ul>
+ *   <li>JSON documents are cached under {@code <home>/cache/http} and revalidated on every use
+ *       ({@code If-None-Match}, {@code If-Modified-Since}); a static host has no other freshness
+ *       signal the registry controls. Offline runs read only that cache. Tarballs are not cached
+ *       here: they are named by their integrity, so the install layer caches them better.</li>
+ *   <li>Documents are asked for gzip-compressed; the size limit applies to the decoded bytes.
+ *       Tarballs are asked for as they are, since their integrity is that of the served bytes.</li>
+ *   <li>A download is hashed while it streams and is put in place only once its integrity
+ *       matches; a mismatch is not retried, since the host would serve the same bytes again.</li>
+ *   <li>Connection failures, timeouts, stalls, 5xx, 429 and bodies cut short are retried with
+ *       backoff and jitter, a bounded number of times; other 4xx answers are final.</li>
+ *   <li>Redirects are followed here, not by {@code HttpClient}, so a credential is sent only to
+ *       its own origin and is dropped for good once a redirect leaves it; https never redirects to
+ *       http. Messages hide credentials, user information and queries of URLs.</li>
+ * </ul>
+ */
+package io.prompd.client.http;

@@ -1,0 +1,176 @@
+package io.prompd.client.scaffold;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.prompt.LocalReference;
+import io.prompd.core.prompt.PackageReference;
+import io.prompd.core.prompt.PromptFile;
+import io.prompd.core.prompt.PromptParser;
+import io.prompd.core.prompt.Reference;
+import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Loose prompt files turned into package content for {@code prompd init --from}: the prompts and
+ * the local files they reference, copied under {@code prompts/} with their relative layout kept
+ * (so every relative reference still resolves), and the packages they reference as dependencies.
+ *
+ * @param files        copied bytes by package path
+ * @param promptNames  prompt name (the file name without extension) to package path
+ * @param dependencies packages referenced by the prompts, with the version they asked for
+ * @param notes        what could not be carried over
+ */
+record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String> promptNames,
+                       SortedMap<PackageName, VersionRange> dependencies, List<String> notes) {
+
+    private static final String FOLDER = "prompts/";
+    private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "node_modules", ".prompd");
+
+    static ImportedPrompts collect(List<Path> sources) {
+        SortedSet<Path> prompts = new TreeSet<>();
+        List<Path> roots = new ArrayList<>();
+        for (Path source : sources) {
+            Path absolute = source.toAbsolutePath().normalize();
+            roots.add(Files.isDirectory(absolute) ? absolute : absolute.getParent());
+            prompts.addAll(promptsAt(absolute));
+        }
+        if (prompts.isEmpty()) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "no prompt files (.prmd or .prompd) in " + sources,
+                    "give prompt files, or folders that hold some");
+        }
+        return new Collector(prompts, roots).collect();
+    }
+
+    private static List<Path> promptsAt(Path source) {
+        if (!Files.exists(source)) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "no such file or folder: " + source, "check the path given to --from");
+        }
+        if (Files.isRegularFile(source)) {
+            if (!PackageValidator.isPromptFile(source.toString())) {
+                throw new PrompdException(ExitCode.USAGE, source + " is not a prompt file",
+                        "--from takes .prmd or .prompd files, or folders holding them");
+            }
+            return List.of(source);
+        }
+        try (Stream<Path> walk = Files.walk(source)) {
+            return walk.filter(path -> source.relativize(path).toString().isEmpty()
+                            || Stream.of(source.relativize(path).toString().split("[/\\\\]")).noneMatch(SKIPPED_FOLDERS::contains))
+                    .filter(Files::isRegularFile)
+                    .filter(path -> PackageValidator.isPromptFile(path.toString()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Follows local references from the prompts to every file the package needs. */
+    private static final class Collector {
+        private final SortedSet<Path> prompts;
+        private final List<Path> roots;
+        private final SortedSet<Path> needed = new TreeSet<>();
+        private final SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
+        private final List<String> notes = new ArrayList<>();
+
+        Collector(SortedSet<Path> prompts, List<Path> roots) {
+            this.prompts = prompts;
+            this.roots = roots;
+        }
+
+        ImportedPrompts collect() {
+            Deque<Path> toRead = new ArrayDeque<>(prompts);
+            while (!toRead.isEmpty()) {
+                Path file = toRead.pop();
+                if (!needed.add(file) || !PackageValidator.isPromptFile(file.toString())) {
+                    continue;
+                }
+                parse(file).ifPresent(prompt -> prompt.references().forEach(reference -> follow(file, reference, toRead)));
+            }
+            Path base = commonFolder();
+            SortedMap<String, byte[]> files = new TreeMap<>();
+            SortedMap<String, String> names = new TreeMap<>();
+            for (Path file : needed) {
+                String path = FOLDER + slashes(base.relativize(file));
+                files.put(path, read(file));
+                if (prompts.contains(file)) {
+                    names.put(uniqueName(names, path), path);
+                }
+            }
+            return new ImportedPrompts(files, names, dependencies, notes);
+        }
+
+        private Optional<PromptFile> parse(Path file) {
+            var parsed = PromptParser.parse(file.getFileName().toString(), read(file));
+            if (parsed.prompt().isEmpty()) {
+                notes.add(file + " has errors and was copied as it is; run 'prompd validate' to see them");
+            }
+            return parsed.prompt();
+        }
+
+        private void follow(Path file, Reference reference, Deque<Path> toRead) {
+            if (reference instanceof LocalReference local) {
+                Path target = file.getParent().resolve(local.written()).normalize();
+                if (Files.isRegularFile(target)) {
+                    toRead.push(target);
+                } else {
+                    notes.add(file + " refers to " + local.written() + ", which does not exist; add it to the package by hand");
+                }
+            } else if (reference instanceof PackageReference other) {
+                VersionRange asked = VersionRange.isValid(other.selector()) && !other.selector().isEmpty()
+                        ? VersionRange.parse(other.selector()) : VersionRange.any();
+                VersionRange earlier = dependencies.putIfAbsent(other.packageName(), asked);
+                if (earlier != null && !earlier.equals(asked)) {
+                    notes.add(other.packageName() + " is asked for as \"" + earlier + "\" and as \"" + asked
+                            + "\"; prompd.json keeps \"" + earlier + "\"");
+                }
+            }
+        }
+
+        /** The deepest folder holding every source root and every file copied, so relative paths survive. */
+        private Path commonFolder() {
+            Path common = roots.get(0);
+            for (Path path : Stream.concat(roots.stream(), needed.stream().map(Path::getParent)).toList()) {
+                while (!path.startsWith(common)) {
+                    common = common.getParent();
+                }
+            }
+            return common;
+        }
+
+        private static String uniqueName(SortedMap<String, String> taken, String path) {
+            String fileName = path.substring(path.lastIndexOf('/') + 1);
+            String stem = fileName.substring(0, fileName.lastIndexOf('.'));
+            if (!taken.containsKey(stem)) {
+                return stem;
+            }
+            return path.substring(FOLDER.length(), path.lastIndexOf('.')).replace('/', '-');
+        }
+
+        private static String slashes(Path relative) {
+            return relative.toString().replace('\\', '/');
+        }
+
+        private static byte[] read(Path file) {
+            try {
+                return Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

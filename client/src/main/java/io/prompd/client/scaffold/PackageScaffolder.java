@@ -1,0 +1,119 @@
+package io.prompd.client.scaffold;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.manifest.Manifest;
+import io.prompd.core.manifest.ManifestWriter;
+import io.prompd.core.manifest.Person;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Plans the files of a new package: a manifest, a README, a LICENSE and prompts, either an example
+ * prompt or prompt files the user already has. The result validates and packs as it is.
+ */
+public final class PackageScaffolder {
+
+    static final String FIRST_VERSION = "0.1.0";
+    static final String DEFAULT_LICENSE = "MIT";
+    private static final String EXAMPLE_PROMPT = "prompts/example.prompd";
+
+    private final Clock clock;
+
+    public PackageScaffolder(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A fresh package with one example prompt. */
+    public Scaffold plan(Path folder, ScaffoldOptions options) {
+        PackageName name = name(folder, options);
+        String description = options.description().orElse("Prompts for " + name.name().replace('-', ' ') + ".");
+        Manifest manifest = manifest(name, description, options)
+                .main(EXAMPLE_PROMPT)
+                .prompts(Map.of("example", EXAMPLE_PROMPT))
+                .build();
+        SortedMap<String, byte[]> files = commonFiles(manifest, options, Map.of("example", EXAMPLE_PROMPT));
+        files.put(EXAMPLE_PROMPT, utf8(ExamplePrompt.text(name)));
+        return new Scaffold(name, files, List.of());
+    }
+
+    /** A package made of prompt files found at {@code sources}, with what they reference. */
+    public Scaffold planFrom(Path folder, ScaffoldOptions options, List<Path> sources) {
+        PackageName name = name(folder, options);
+        ImportedPrompts imported = ImportedPrompts.collect(sources);
+        String description = options.description().orElse("Prompts imported into " + name + ".");
+        SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>(imported.dependencies());
+        dependencies.remove(name);
+        Manifest.Builder builder = manifest(name, description, options)
+                .prompts(imported.promptNames())
+                .dependencies(dependencies);
+        if (imported.promptNames().size() == 1) {
+            builder.main(imported.promptNames().values().iterator().next());
+        }
+        Manifest manifest = builder.build();
+        SortedMap<String, byte[]> files = commonFiles(manifest, options, imported.promptNames());
+        files.putAll(imported.files());
+        return new Scaffold(name, files, imported.notes());
+    }
+
+    private Manifest.Builder manifest(PackageName name, String description, ScaffoldOptions options) {
+        Manifest.Builder builder = Manifest.of(name, Version.parse(FIRST_VERSION)).toBuilder()
+                .description(description)
+                .license(options.license().orElse(DEFAULT_LICENSE))
+                .readme("README.md");
+        options.author().map(Person::parse).ifPresent(builder::author);
+        return builder;
+    }
+
+    private SortedMap<String, byte[]> commonFiles(Manifest manifest, ScaffoldOptions options, Map<String, String> prompts) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        files.put("prompd.json", ManifestWriter.write(manifest));
+        files.put("README.md", utf8(readme(manifest, prompts)));
+        int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
+        String holder = options.author().map(Person::parse).map(Person::name).orElse("the authors of " + manifest.name());
+        files.put("LICENSE", utf8(LicenseText.of(manifest.license().orElse(DEFAULT_LICENSE), year, holder)));
+        return files;
+    }
+
+    private static String readme(Manifest manifest, Map<String, String> prompts) {
+        StringBuilder readme = new StringBuilder("# ").append(manifest.name()).append("\n\n")
+                .append(manifest.description().orElse("")).append("\n\n## Prompts\n\n");
+        new TreeMap<>(prompts).forEach((prompt, path) ->
+                readme.append("- `").append(prompt).append("`: [").append(path).append("](").append(path).append(")\n"));
+        readme.append("\n## Use\n\n```sh\nprompd install ").append(manifest.name()).append("\n```\n");
+        return readme.toString();
+    }
+
+    /** The name given, or one made from the folder name; refused with a hint when neither is valid. */
+    static PackageName name(Path folder, ScaffoldOptions options) {
+        if (options.name().isPresent()) {
+            try {
+                return PackageName.parse(options.name().get());
+            } catch (IllegalArgumentException invalid) {
+                throw new PrompdException(ExitCode.USAGE, invalid.getMessage(), "pass --name @scope/name or --name name");
+            }
+        }
+        Path fileName = folder.toAbsolutePath().normalize().getFileName();
+        String derived = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "").replaceAll("[.-]+$", "");
+        if (!PackageName.check(derived).isEmpty()) {
+            throw new PrompdException(ExitCode.USAGE, "cannot make a package name from the folder name '" + fileName + "'",
+                    "pass --name @scope/name");
+        }
+        return PackageName.parse(derived);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

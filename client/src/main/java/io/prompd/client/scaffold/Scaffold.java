@@ -1,0 +1,26 @@
+package io.prompd.client.scaffold;
+
+import io.prompd.core.name.PackageName;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A package about to be written: every file's bytes by package path, and what the user should know.
+ *
+ * @param name  the package's name
+ * @param files file contents by path relative to the package folder, with {@code /}
+ * @param notes things the scaffolder could not do for the user (such as a referenced file it did not copy)
+ */
+public record Scaffold(PackageName name, SortedMap<String, byte[]> files, List<String> notes) {
+
+    public Scaffold {
+        Objects.requireNonNull(name, "name");
+        SortedMap<String, byte[]> copy = new TreeMap<>();
+        files.forEach((path, bytes) -> copy.put(path, bytes.clone()));
+        files = Collections.unmodifiableSortedMap(copy);
+        notes = List.copyOf(notes);
+    }
+}

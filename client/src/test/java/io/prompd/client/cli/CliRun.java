@@ -1,0 +1,36 @@
+package io.prompd.client.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs {@code prompd} in-process as a user would type it, with captured output, a home folder of
+ * the test's own, a fixed clock and the given working folder.
+ */
+record CliRun(int exitCode, String out, String err) {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-14T12:00:00Z"), ZoneOffset.UTC);
+
+    static CliRun in(Path workingDirectory, Path home, String... args) {
+        return in(workingDirectory, home, "", Map.of(), args);
+    }
+
+    static CliRun in(Path workingDirectory, Path home, String stdin, Map<String, String> variables, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Map<String, String> environment = new HashMap<>(variables);
+        environment.put("PROMPD_HOME", home.toString());
+        CliContext context = new CliContext(environment, workingDirectory, CLOCK,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
+        int exitCode = PrompdCommand.commandLine(new PrintWriter(out), new PrintWriter(err), context).execute(args);
+        return new CliRun(exitCode, out.toString(), err.toString());
+    }
+}

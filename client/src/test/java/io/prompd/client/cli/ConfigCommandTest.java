@@ -1,0 +1,109 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigCommandTest {
+
+    @TempDir
+    Path work;
+
+    CliRun prompd(String... args) {
+        return CliRun.in(work, work.resolve("home"), args);
+    }
+
+    @BeforeEach
+    void addARegistry() {
+        assertEquals(0, prompd("registry", "add", "acme", "https://prompd.acme.example/").exitCode());
+    }
+
+    @Test
+    void setThenGetEachKindOfKey() {
+        assertEquals("registry = acme\n", prompd("config", "set", "registry", "acme").out());
+        assertEquals("scopes.@tools = https://tools.example/\n",
+                prompd("config", "set", "scopes.@tools", "https://tools.example").out());
+        assertEquals("registries.mirror = file:///srv/mirror/\n",
+                prompd("config", "set", "registries.mirror", "file:///srv/mirror").out());
+        assertEquals("acme\n", prompd("config", "get", "registry").out());
+        assertEquals("https://tools.example/\n", prompd("config", "get", "scopes.@tools").out());
+        assertEquals("file:///srv/mirror/\n", prompd("config", "get", "registries.mirror").out());
+    }
+
+    @Test
+    void listShowsEveryKeySortedAndSecretsAsSet() {
+        prompd("config", "set", "registry", "acme");
+        prompd("config", "set", "scopes.@acme", "acme");
+        CliRun login = CliRun.in(work, work.resolve("home"), "s3cr3t-t0ken\n", java.util.Map.of(), "login");
+        assertEquals(0, login.exitCode(), login.err());
+        CliRun list = prompd("config", "list");
+        assertEquals(0, list.exitCode(), list.err());
+        assertEquals("""
+                credentials.https://prompd.acme.example/ = token (set)
+                registries.acme = https://prompd.acme.example/
+                registry = acme
+                scopes.@acme = acme
+                """, list.out());
+        assertEquals("token (set)\n", prompd("config", "get", "credentials.https://prompd.acme.example/").out());
+    }
+
+    @Test
+    void listAsJsonIsOneObject() throws IOException {
+        prompd("config", "set", "registry", "acme");
+        JsonNode json = Json.mapper().readTree(prompd("config", "list", "--json").out());
+        assertEquals("acme", json.get("registry").asText());
+        assertEquals("https://prompd.acme.example/", json.get("registries.acme").asText());
+    }
+
+    @Test
+    void getOfAKeyNotSetIsNotFound() {
+        CliRun get = prompd("config", "get", "scopes.@nobody");
+        assertEquals(3, get.exitCode());
+        assertTrue(get.err().startsWith("error: 'scopes.@nobody' is not set"), get.err());
+    }
+
+    @Test
+    void anUnknownKeyIsAUsageErrorListingTheKeys() {
+        CliRun get = prompd("config", "get", "proxy");
+        assertEquals(2, get.exitCode());
+        assertTrue(get.err().contains("unknown configuration key 'proxy'"), get.err());
+        assertTrue(get.err().contains("registries.NAME"), get.err());
+    }
+
+    @Test
+    void settingAnUnknownRegistryNameIsNotFound() {
+        CliRun set = prompd("config", "set", "registry", "nowhere");
+        assertEquals(3, set.exitCode());
+        assertTrue(set.err().contains("unknown registry 'nowhere'"), set.err());
+    }
+
+    @Test
+    void settingAMalformedUrlIsAUsageError() {
+        CliRun set = prompd("config", "set", "registries.x", "ftp://x.example/");
+        assertEquals(2, set.exitCode());
+        assertTrue(set.err().contains("invalid registry URL"), set.err());
+    }
+
+    @Test
+    void credentialsAreNotSetOnTheCommandLine() {
+        CliRun set = prompd("config", "set", "credentials.https://prompd.acme.example/", "s3cr3t");
+        assertEquals(2, set.exitCode());
+        assertTrue(set.err().contains("prompd login"), set.err());
+    }
+
+    @Test
+    void unsetRemovesAKeyAndWhatDependsOnIt() {
+        prompd("config", "set", "registry", "acme");
+        prompd("config", "set", "scopes.@acme", "acme");
+        assertEquals("unset registries.acme\n", prompd("config", "unset", "registries.acme").out());
+        assertEquals("", prompd("config", "list").out());
+        assertEquals("registry was not set\n", prompd("config", "unset", "registry").out());
+    }
+}

@@ -1,0 +1,120 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InitCommandTest {
+
+    @TempDir
+    Path work;
+
+    private CliRun prompd(String... args) {
+        return CliRun.in(work, work.resolve("home"), args);
+    }
+
+    @Test
+    void aNewPackageValidatesAndPacksAsItIs() throws IOException {
+        CliRun init = prompd("init", "code-helpers", "--name", "@acme/code-helpers", "--author", "Ada <ada@example.org>");
+        assertEquals(0, init.exitCode(), init.err());
+        Path pkg = work.resolve("code-helpers");
+        for (String file : new String[] {"prompd.json", "README.md", "LICENSE", "prompts/example.prompd"}) {
+            assertTrue(Files.isRegularFile(pkg.resolve(file)), file);
+        }
+        assertTrue(Files.readString(pkg.resolve("LICENSE")).contains("Copyright (c) 2026 Ada"));
+
+        CliRun validate = prompd("validate", "code-helpers");
+        assertEquals(0, validate.exitCode(), validate.out());
+        assertTrue(validate.out().endsWith("no problems\n"), validate.out());
+        CliRun pack = prompd("pack", "code-helpers");
+        assertEquals(0, pack.exitCode(), pack.err());
+        assertTrue(Files.isRegularFile(work.resolve("acme-code-helpers-0.1.0.tgz")));
+    }
+
+    @Test
+    void theNameComesFromTheFolderWhenNotGiven() throws IOException {
+        assertEquals(0, prompd("init", "My Prompts").exitCode());
+        JsonNode manifest = Json.mapper().readTree(work.resolve("My Prompts/prompd.json").toFile());
+        assertEquals("my-prompts", manifest.get("name").asText());
+        assertEquals("0.1.0", manifest.get("version").asText());
+        assertEquals("MIT", manifest.get("license").asText());
+    }
+
+    @Test
+    void anInvalidNameIsAUsageError() {
+        CliRun run = prompd("init", "x", "--name", "@Bad/Name");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("invalid package name '@Bad/Name'"), run.err());
+        assertFalse(Files.exists(work.resolve("x")));
+    }
+
+    @Test
+    void itNeverOverwritesAndWritesNothingWhenAnyFileExists() throws IOException {
+        Path pkg = Files.createDirectories(work.resolve("existing"));
+        Files.writeString(pkg.resolve("README.md"), "mine\n");
+        CliRun run = prompd("init", "existing");
+        assertEquals(4, run.exitCode());
+        assertTrue(run.err().contains("refusing to overwrite README.md"), run.err());
+        assertEquals("mine\n", Files.readString(pkg.resolve("README.md")));
+        assertFalse(Files.exists(pkg.resolve("prompd.json")));
+        try (var left = Files.list(pkg)) {
+            assertEquals(1, left.count(), "no staging folder or partial file is left behind");
+        }
+    }
+
+    @Test
+    void fromLooseFilesCopiesPromptsAndWhatTheyReferenceAndDeclaresPackages() throws IOException {
+        Path loose = Files.createDirectories(work.resolve("loose"));
+        Files.writeString(loose.resolve("base.prmd"), """
+                ---
+                id: base
+                parameters:
+                  - name: topic
+                    type: string
+                ---
+                Think about {{ topic }}.
+                """);
+        Files.createDirectories(work.resolve("notes"));
+        Files.writeString(work.resolve("notes/style.md"), "Be brief.\n");
+        Files.writeString(loose.resolve("child.prmd"), """
+                ---
+                id: child
+                inherits: ./base.prmd
+                context: ../notes/style.md
+                using:
+                  - name: "@common/base-prompts@^2.0.0"
+                    prefix: "@base"
+                ---
+                More.
+                """);
+        CliRun run = prompd("init", "--from", "loose", "--name", "@me/imported", "imported");
+        assertEquals(0, run.exitCode(), run.err());
+
+        Path pkg = work.resolve("imported");
+        assertTrue(Files.isRegularFile(pkg.resolve("prompts/loose/child.prmd")));
+        assertEquals("Be brief.\n", Files.readString(pkg.resolve("prompts/notes/style.md")));
+        JsonNode manifest = Json.mapper().readTree(pkg.resolve("prompd.json").toFile());
+        assertEquals("prompts/loose/base.prmd", manifest.at("/prompts/base").asText());
+        assertEquals("prompts/loose/child.prmd", manifest.at("/prompts/child").asText());
+        assertEquals("^2.0.0", manifest.at("/dependencies/@common~1base-prompts").asText());
+
+        CliRun validate = prompd("validate", "imported");
+        assertEquals(0, validate.exitCode(), validate.out());
+    }
+
+    @Test
+    void fromSomethingThatIsNotAPromptIsRefused() throws IOException {
+        Files.writeString(work.resolve("notes.txt"), "hello\n");
+        CliRun run = prompd("init", "--from", "notes.txt", "out");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("is not a prompt file"), run.err());
+    }
+}

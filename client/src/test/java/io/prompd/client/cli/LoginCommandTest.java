@@ -1,0 +1,136 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoginCommandTest {
+
+    static final String SECRET = "s3cr3t-t0ken";
+
+    @TempDir
+    Path work;
+
+    Path home;
+
+    CliRun prompd(String stdin, String... args) {
+        return CliRun.in(work, home, stdin, Map.of(), args);
+    }
+
+    @BeforeEach
+    void addRegistries() {
+        home = work.resolve("home");
+        assertEquals(0, prompd("", "registry", "add", "acme", "https://prompd.acme.example/", "--default").exitCode());
+        assertEquals(0, prompd("", "registry", "add", "work", "https://prompd.work.example/").exitCode());
+    }
+
+    static void assertNoSecret(CliRun run) {
+        assertFalse(run.out().contains(SECRET), run.out());
+        assertFalse(run.err().contains(SECRET), run.err());
+    }
+
+    @Test
+    void loginStoresTheTokenReadFromStandardInputForTheDefaultRegistry() throws IOException {
+        CliRun login = prompd(SECRET + "\n", "login");
+        assertEquals(0, login.exitCode(), login.err());
+        assertEquals("logged in to acme (https://prompd.acme.example/): credentials stored in "
+                + home.resolve("config.json") + "\n", login.out());
+        assertNoSecret(login);
+        String file = Files.readString(home.resolve("config.json"));
+        assertTrue(file.contains("\"token\" : \"" + SECRET + "\""), file);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("config.json"))));
+    }
+
+    @Test
+    void theRegistryOptionWorksBeforeAndAfterTheSubcommand() {
+        assertEquals(0, prompd(SECRET, "login", "--registry", "work").exitCode());
+        assertEquals("token (set)\n", prompd("", "config", "get", "credentials.https://prompd.work.example/").out());
+        CliRun logout = prompd("", "--registry", "work", "logout");
+        assertEquals(0, logout.exitCode(), logout.err());
+        assertEquals("logged out of work (https://prompd.work.example/): its credentials were removed\n", logout.out());
+        assertEquals(3, prompd("", "config", "get", "credentials.https://prompd.work.example/").exitCode());
+    }
+
+    @Test
+    void theRegistryMayBeAUrlNotConfigured() {
+        CliRun login = prompd(SECRET, "login", "--registry", "file:///srv/registry");
+        assertEquals(0, login.exitCode(), login.err());
+        assertTrue(login.out().startsWith("logged in to file:///srv/registry/:"), login.out());
+    }
+
+    @Test
+    void basicAuthenticationReadsThePassword() {
+        CliRun login = prompd(SECRET + "\n", "login", "--username", "alice");
+        assertEquals(0, login.exitCode(), login.err());
+        assertNoSecret(login);
+        CliRun list = prompd("", "registry", "list");
+        assertTrue(list.out().contains("user alice, password (set)"), list.out());
+        assertNoSecret(list);
+    }
+
+    @Test
+    void aTokenFromTheEnvironmentStoresNoSecret() throws IOException {
+        CliRun login = prompd("", "login", "--token-env", "ACME_TOKEN");
+        assertEquals(0, login.exitCode(), login.err());
+        assertEquals("token from $ACME_TOKEN\n", prompd("", "config", "get", "credentials.https://prompd.acme.example/").out());
+        assertTrue(Files.readString(home.resolve("config.json")).contains("\"tokenEnv\" : \"ACME_TOKEN\""));
+    }
+
+    @Test
+    void usernameAndTokenVariableExcludeEachOther() {
+        CliRun login = prompd("", "login", "--username", "alice", "--token-env", "ACME_TOKEN");
+        assertEquals(2, login.exitCode());
+        assertTrue(login.err().contains("mutually exclusive"), login.err());
+    }
+
+    @Test
+    void nothingOnStandardInputIsAUsageError() {
+        CliRun login = prompd("", "login");
+        assertEquals(2, login.exitCode());
+        assertTrue(login.err().startsWith("error: no token for acme"), login.err());
+    }
+
+    @Test
+    void anUnusableTokenIsRefusedWithoutQuotingIt() {
+        CliRun login = prompd("two " + SECRET + "\n", "login");
+        assertEquals(2, login.exitCode());
+        assertTrue(login.err().contains("visible ASCII"), login.err());
+        assertNoSecret(login);
+    }
+
+    @Test
+    void loginToAnUnknownRegistryNameIsNotFound() {
+        CliRun login = prompd(SECRET, "login", "--registry", "nowhere");
+        assertEquals(3, login.exitCode());
+        assertTrue(login.err().contains("unknown registry 'nowhere'"), login.err());
+        assertNoSecret(login);
+    }
+
+    @Test
+    void loginToAMalformedUrlIsAUsageError() {
+        assertEquals(2, prompd(SECRET, "login", "--registry", "ftp://x.example/").exitCode());
+    }
+
+    @Test
+    void logoutWithoutCredentialsSaysSo() {
+        CliRun logout = prompd("", "logout");
+        assertEquals(0, logout.exitCode(), logout.err());
+        assertEquals("no credentials were stored for acme (https://prompd.acme.example/)\n", logout.out());
+    }
+
+    @Test
+    void theRegistryVariableChoosesTheRegistryToo() {
+        CliRun login = CliRun.in(work, home, SECRET, Map.of("PROMPD_REGISTRY", "work"), "login");
+        assertEquals(0, login.exitCode(), login.err());
+        assertTrue(login.out().startsWith("logged in to work "), login.out());
+    }
+}

@@ -1,0 +1,130 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryCommandTest {
+
+    @TempDir
+    Path work;
+
+    CliRun prompd(String... args) {
+        return CliRun.in(work, work.resolve("home"), args);
+    }
+
+    @Test
+    void addListAndRemoveARegistry() {
+        CliRun add = prompd("registry", "add", "acme", "https://Prompd.Acme.example", "--scope", "@acme",
+                "--scope", "@tools", "--default");
+        assertEquals(0, add.exitCode(), add.err());
+        assertEquals("""
+                added registry acme (https://prompd.acme.example/)
+                scope @acme now comes from acme
+                scope @tools now comes from acme
+                acme is the default registry
+                """, add.out());
+        assertEquals(0, prompd("registry", "add", "local", "file:///srv/registry").exitCode());
+
+        CliRun list = prompd("registry", "list");
+        assertEquals(0, list.exitCode(), list.err());
+        assertEquals("""
+                acme   https://prompd.acme.example/  default, scopes @acme @tools
+                local  file:///srv/registry/
+                """, list.out());
+
+        CliRun remove = prompd("registry", "remove", "acme");
+        assertEquals(0, remove.exitCode(), remove.err());
+        assertEquals("""
+                removed registry acme (https://prompd.acme.example/)
+                scope @acme now comes from the default registry
+                scope @tools now comes from the default registry
+                there is no default registry now; choose one with 'prompd config set registry NAME'
+                """, remove.out());
+        assertEquals("local  file:///srv/registry/\n", prompd("registry", "list").out());
+    }
+
+    @Test
+    void theConfigurationIsWrittenUnderTheHomeOnly() {
+        prompd("registry", "add", "acme", "https://prompd.acme.example/");
+        assertTrue(Files.isRegularFile(work.resolve("home/config.json")));
+        assertEquals(1, work.toFile().list().length);
+    }
+
+    @Test
+    void listAsJson() throws IOException {
+        prompd("registry", "add", "acme", "https://prompd.acme.example/", "--scope", "@acme", "--default");
+        CliRun list = prompd("registry", "list", "--json");
+        assertEquals(0, list.exitCode(), list.err());
+        JsonNode registries = Json.mapper().readTree(list.out());
+        assertEquals(1, registries.size());
+        assertEquals("acme", registries.get(0).get("name").asText());
+        assertEquals("https://prompd.acme.example/", registries.get(0).get("url").asText());
+        assertTrue(registries.get(0).get("default").asBoolean());
+        assertEquals("@acme", registries.get(0).get("scopes").get(0).asText());
+    }
+
+    @Test
+    void anEmptyListSaysHowToAddOne() {
+        CliRun list = prompd("registry", "list");
+        assertEquals(0, list.exitCode());
+        assertTrue(list.out().contains("prompd registry add"), list.out());
+        assertEquals("[ ]\n", prompd("registry", "list", "--json").out());
+    }
+
+    @Test
+    void aMalformedUrlOrNameIsAUsageError() {
+        CliRun badUrl = prompd("registry", "add", "acme", "prompd.acme.example");
+        assertEquals(2, badUrl.exitCode());
+        assertTrue(badUrl.err().contains("absolute http://, https:// or file:///"), badUrl.err());
+        CliRun badName = prompd("registry", "add", "Acme", "https://prompd.acme.example/");
+        assertEquals(2, badName.exitCode());
+        assertTrue(badName.err().contains("invalid registry name 'Acme'"), badName.err());
+        CliRun badScope = prompd("registry", "add", "acme", "https://prompd.acme.example/", "--scope", "acme");
+        assertEquals(2, badScope.exitCode());
+        assertTrue(badScope.err().contains("a scope starts with '@'"), badScope.err());
+        assertFalse(Files.exists(work.resolve("home/config.json")));
+    }
+
+    @Test
+    void addingANameAgainWithAnotherUrlIsAConflict() {
+        prompd("registry", "add", "acme", "https://prompd.acme.example/");
+        CliRun again = prompd("registry", "add", "acme", "https://other.example/");
+        assertEquals(4, again.exitCode());
+        assertTrue(again.err().contains("already configured as https://prompd.acme.example/"), again.err());
+        assertEquals(0, prompd("registry", "add", "acme", "https://prompd.acme.example", "--scope", "@acme").exitCode());
+    }
+
+    @Test
+    void removingAnUnknownRegistryIsNotFound() {
+        CliRun remove = prompd("registry", "remove", "nowhere");
+        assertEquals(3, remove.exitCode());
+        assertTrue(remove.err().startsWith("error: unknown registry 'nowhere'\nhint: "), remove.err());
+    }
+
+    @Test
+    void aMalformedConfigurationFileIsReportedWithItsFields() throws IOException {
+        Path home = work.resolve("home");
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("config.json"), "{\"registries\": {\"Acme\": \"x\"}}");
+        CliRun list = prompd("registry", "list");
+        assertEquals(1, list.exitCode());
+        assertTrue(list.err().contains(home.resolve("config.json").toString()), list.err());
+        assertTrue(list.err().contains("/registries/Acme: invalid registry name 'Acme'"), list.err());
+    }
+
+    @Test
+    void aSubcommandIsRequired() {
+        CliRun run = prompd("registry");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("a subcommand is required"), run.err());
+    }
+}

@@ -1,0 +1,142 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateAndPackCommandTest {
+
+    @TempDir
+    Path work;
+
+    Path home;
+    Path pkg;
+
+    @BeforeEach
+    void writePackage() throws IOException {
+        home = work.resolve("home");
+        pkg = work.resolve("greeter");
+        write("prompd.json", """
+                {
+                  "name": "@acme/greeter",
+                  "version": "1.0.0",
+                  "description": "Greets people",
+                  "license": "MIT",
+                  "main": "prompts/greet.prmd"
+                }
+                """);
+        write("README.md", "# Greeter\n");
+        write("prompts/greet.prmd", """
+                ---
+                id: greet
+                parameters:
+                  - name: who
+                    type: string
+                    required: true
+                ---
+                # User
+
+                Say hello to {{ who }}.
+                """);
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = pkg.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validatePassesAndSaysWhatWouldBePacked() {
+        CliRun run = CliRun.in(work, home, "validate", "greeter");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("@acme/greeter@1.0.0: 3 files"), run.out());
+        assertTrue(run.out().endsWith("no problems\n"), run.out());
+    }
+
+    @Test
+    void validateReportsEveryProblemGroupedByFileAndFails() throws IOException {
+        write("prompd.json", """
+                {"name": "@Acme/greeter", "version": "v1", "license": "MIT", "main": "prompts/missing.prmd"}
+                """);
+        write("prompts/greet.prmd", "no front matter here\n");
+        write(".env", "KEY=secret\n");
+        CliRun run = CliRun.in(pkg, home, "validate");
+        assertEquals(1, run.exitCode());
+        String out = run.out();
+        assertTrue(out.contains("prompd.json\n"), out);
+        assertTrue(out.contains("/name"), out);
+        assertTrue(out.contains("/version"), out);
+        assertTrue(out.contains("/main"), out);
+        assertTrue(out.contains("prompts/greet.prmd\n"), out);
+        assertTrue(out.contains(".env\n  warning"), out);
+        assertTrue(out.contains("4 errors"), out);
+    }
+
+    @Test
+    void validateJsonIsMachineReadable() throws IOException {
+        CliRun run = CliRun.in(work, home, "validate", "greeter", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertTrue(json.get("ok").asBoolean());
+        assertEquals("@acme/greeter", json.get("name").asText());
+        assertEquals(3, json.get("files").size());
+    }
+
+    @Test
+    void validateOfAMissingFolderIsNotFound() {
+        CliRun run = CliRun.in(work, home, "validate", "nowhere");
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().startsWith("error: no package folder at "), run.err());
+        assertTrue(run.err().contains("hint: "), run.err());
+    }
+
+    @Test
+    void packWritesAReproducibleTarballAndPrintsItsIntegrity() throws IOException {
+        CliRun first = CliRun.in(work, home, "pack", "greeter");
+        assertEquals(0, first.exitCode(), first.err());
+        Path tarball = work.resolve("acme-greeter-1.0.0.tgz");
+        byte[] bytes = Files.readAllBytes(tarball);
+        assertTrue(first.out().contains("integrity:     " + Integrity.of(bytes)), first.out());
+        assertTrue(first.out().contains("files:         3\n"), first.out());
+
+        Files.setLastModifiedTime(pkg.resolve("README.md"), FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+        CliRun second = CliRun.in(work, home, "pack", "greeter", "--out", "again.tgz");
+        assertEquals(0, second.exitCode(), second.err());
+        assertArrayEquals(bytes, Files.readAllBytes(work.resolve("again.tgz")));
+    }
+
+    @Test
+    void packRefusesAPackageWithErrorsAndWritesNothing() throws IOException {
+        write("prompd.json", "{\"name\": \"@acme/greeter\"}\n");
+        CliRun run = CliRun.in(work, home, "pack", "greeter");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("/version"), run.err());
+        assertTrue(run.err().contains("nothing was packed"), run.err());
+        try (var files = Files.list(work)) {
+            assertFalse(files.anyMatch(file -> file.toString().endsWith(".tgz")));
+        }
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        CliRun run = CliRun.in(work, home, "pack", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Exit codes:"), run.out());
+        assertTrue(run.out().contains("6   Integrity error"), run.out());
+    }
+}

@@ -1,0 +1,179 @@
+package io.prompd.client.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.problem.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigStoreTest {
+
+    @TempDir
+    Path home;
+
+    Path file() {
+        return home.resolve("config.json");
+    }
+
+    ConfigStore store() {
+        return new ConfigStore(file());
+    }
+
+    static Config full() {
+        RegistryName work = RegistryName.parse("work");
+        RegistryUrl workUrl = RegistryUrl.parse("https://prompd.work.example/");
+        RegistryUrl local = RegistryUrl.parse("file:///srv/registry/");
+        return Config.EMPTY.withRegistry(work, workUrl).withRegistry(RegistryName.parse("local"), local)
+                .withDefaultRegistry(Optional.of(work))
+                .withScope(Scope.parse("@acme"), work)
+                .withScope(Scope.parse("@mirror"), RegistryUrl.parse("https://mirror.example/"))
+                .withCredentials(workUrl, new Credentials.Token("t0ken"))
+                .withCredentials(local, new Credentials.Basic("alice", "pass word"))
+                .withCredentials(RegistryUrl.parse("https://mirror.example/"), new Credentials.FromEnvironment("MIRROR_TOKEN"));
+    }
+
+    @Test
+    void aMissingFileIsTheEmptyConfiguration() throws IOException {
+        assertEquals(Config.EMPTY, store().read());
+    }
+
+    @Test
+    void whatIsWrittenIsReadBack() throws IOException {
+        store().write(full());
+        assertEquals(full(), store().read());
+    }
+
+    @Test
+    void theFileIsSortedJsonWithTheDocumentedFields() throws IOException {
+        store().write(full());
+        assertEquals("""
+                {
+                  "credentials" : {
+                    "file:///srv/registry/" : {
+                      "password" : "pass word",
+                      "username" : "alice"
+                    },
+                    "https://mirror.example/" : {
+                      "tokenEnv" : "MIRROR_TOKEN"
+                    },
+                    "https://prompd.work.example/" : {
+                      "token" : "t0ken"
+                    }
+                  },
+                  "registries" : {
+                    "local" : "file:///srv/registry/",
+                    "work" : "https://prompd.work.example/"
+                  },
+                  "registry" : "work",
+                  "scopes" : {
+                    "@acme" : "work",
+                    "@mirror" : "https://mirror.example/"
+                  }
+                }
+                """, Files.readString(file()));
+    }
+
+    @Test
+    void theFileIsReadableByItsOwnerOnlyEvenWhenItWasNot() throws IOException {
+        Files.writeString(file(), "{}");
+        Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r--r--"));
+        store().write(full());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
+    }
+
+    @Test
+    void writingReplacesTheFileAndLeavesNoTemporaryFile() throws IOException {
+        store().write(full());
+        store().write(Config.EMPTY);
+        assertEquals(Config.EMPTY, store().read());
+        try (var files = Files.list(home)) {
+            assertEquals(List.of(file()), files.toList());
+        }
+    }
+
+    @Test
+    void aFailedWriteLeavesNoTemporaryFile() throws IOException {
+        // A folder in the file's place cannot be replaced by a file: the move fails after the temporary file exists.
+        Files.createDirectories(file().resolve("occupied"));
+        assertThrows(IOException.class, () -> store().write(full()));
+        try (var files = Files.list(home)) {
+            assertEquals(List.of(file()), files.toList());
+        }
+    }
+
+    @Test
+    void theHomeFolderIsCreatedWhenMissing() throws IOException {
+        ConfigStore nested = new ConfigStore(home.resolve("new/home/config.json"));
+        nested.write(full());
+        assertEquals(full(), nested.read());
+    }
+
+    @Test
+    void anEmptyFileIsTheEmptyConfiguration() throws IOException {
+        Files.writeString(file(), "");
+        assertEquals(Config.EMPTY, store().read());
+    }
+
+    @Test
+    void everyProblemOfAMalformedFileIsReportedAtItsField() throws IOException {
+        Files.writeString(file(), """
+                {
+                  "registry": "nowhere",
+                  "registries": {"Work": "https://a.example/", "ok": "ftp://b.example/"},
+                  "scopes": {"acme": "ok", "@x": 3},
+                  "credentials": {"https://a.example/": {"token": "s3cr3t", "tokenEnv": "X"}},
+                  "proxy": "http://proxy/"
+                }
+                """);
+        ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
+        assertEquals(ExitCode.FAILURE, failure.exitCode());
+        List<String> pointers = failure.problems().stream().map(Problem::pointer).toList();
+        assertEquals(List.of("/credentials/https:~1~1a.example~1", "/proxy", "/registries/Work", "/registries/ok",
+                "/registry", "/scopes/@x", "/scopes/acme"), pointers);
+        assertTrue(failure.getMessage().contains(file().toString()), failure.getMessage());
+        assertFalse(failure.getMessage().contains("s3cr3t"), failure.getMessage());
+    }
+
+    @Test
+    void malformedJsonIsReportedByLineWithoutQuotingTheText() throws IOException {
+        Files.writeString(file(), "{\n  \"credentials\": {\"https://a.example/\": {\"token\": s3cr3t}}\n}\n");
+        ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
+        assertEquals(2, failure.problems().get(0).line());
+        assertFalse(failure.getMessage().contains("s3cr3t"), failure.getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnError() throws IOException {
+        Files.writeString(file(), "{\"registry\": \"https://a.example/\", \"registry\": \"https://b.example/\"}",
+                StandardCharsets.UTF_8);
+        assertThrows(ConfigException.class, () -> store().read());
+    }
+
+    @Test
+    void oneUrlSpelledTwiceIsAnError() throws IOException {
+        Files.writeString(file(), "{\"registries\": {\"a\": \"https://a.example\"}, \"credentials\": {"
+                + "\"https://a.example/\": {\"token\": \"one\"}, \"HTTPS://A.EXAMPLE\": {\"token\": \"two\"}}}");
+        ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
+        assertEquals(1, failure.problems().size());
+        assertTrue(failure.problems().get(0).message().contains("given twice"), failure.getMessage());
+    }
+
+    @Test
+    void credentialsOfAnInvalidKindAreNamedWithoutTheirSecret() throws IOException {
+        Files.writeString(file(), "{\"credentials\": {\"https://a.example/\": {\"token\": \"two words\"}}}");
+        ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
+        assertEquals("/credentials/https:~1~1a.example~1", failure.problems().get(0).pointer());
+        assertFalse(failure.getMessage().contains("two words"), failure.getMessage());
+    }
+}

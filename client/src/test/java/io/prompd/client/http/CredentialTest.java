@@ -1,0 +1,201 @@
+package io.prompd.client.http;
+
+import static io.prompd.client.http.LoopbackServer.respond;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.Failures;
+import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CredentialTest {
+
+    private static final String TOKEN = "s3cr3t-token-value";
+    private static final String DOCUMENT = "{}\n";
+
+    @TempDir
+    Path cache;
+
+    private final LoopbackServer registry = LoopbackServer.start();
+    private final LoopbackServer elsewhere = LoopbackServer.start();
+
+    @AfterEach
+    void stop() {
+        registry.close();
+        elsewhere.close();
+    }
+
+    private Credential credentialFor(LoopbackServer server) {
+        return new Credential(Origin.of(server.url("/")), "Bearer " + TOKEN);
+    }
+
+    private static void redirect(LoopbackServer server, String path, int status, URI to) {
+        server.handle(path, exchange -> {
+            exchange.getResponseHeaders().set("Location", to.toString());
+            respond(exchange, status, "");
+        });
+    }
+
+    @Test
+    void sendsTheCredentialToItsOrigin() {
+        registry.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
+
+        Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry));
+
+        assertEquals("Bearer " + TOKEN, registry.seen().get(0).header("Authorization"));
+    }
+
+    @Test
+    void neverSendsACredentialToAnotherOrigin() {
+        elsewhere.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
+
+        Fetchers.online(cache).fetchDocument(elsewhere.url("/registry.json"), credentialFor(registry));
+
+        assertNull(elsewhere.seen().get(0).header("Authorization"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {301, 302, 303, 307, 308})
+    void aSameOriginRedirectKeepsTheCredential(int status) {
+        redirect(registry, "/old.json", status, registry.url("/new.json"));
+        registry.handle("/new.json", exchange -> respond(exchange, 200, DOCUMENT));
+
+        Fetchers.online(cache).fetchDocument(registry.url("/old.json"), credentialFor(registry));
+
+        assertEquals(2, registry.seen().size());
+        registry.seen().forEach(request -> assertEquals("Bearer " + TOKEN, request.header("Authorization")));
+    }
+
+    @Test
+    void aRedirectToAnotherOriginDropsTheCredential() {
+        redirect(registry, "/registry.json", 302, elsewhere.url("/cdn/registry.json"));
+        elsewhere.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
+
+        byte[] body = Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry));
+
+        assertEquals(DOCUMENT, new String(body, StandardCharsets.UTF_8));
+        assertEquals("Bearer " + TOKEN, registry.seen().get(0).header("Authorization"));
+        assertEquals(1, elsewhere.seen().size());
+        assertNull(elsewhere.seen().get(0).header("Authorization"));
+    }
+
+    @Test
+    void aCredentialOnceDroppedStaysDroppedWhenARedirectComesBack() {
+        redirect(registry, "/registry.json", 302, elsewhere.url("/bounce"));
+        redirect(elsewhere, "/bounce", 302, registry.url("/final.json"));
+        registry.handle("/final.json", exchange -> respond(exchange, 200, DOCUMENT));
+
+        Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry));
+
+        assertNull(registry.seen().get(1).header("Authorization"));
+    }
+
+    @Test
+    void aDownloadRedirectedToACdnDropsTheCredentialToo() {
+        byte[] tarball = "tarball".getBytes(StandardCharsets.UTF_8);
+        redirect(registry, "/a.tgz", 307, elsewhere.url("/a.tgz"));
+        elsewhere.handle("/", exchange -> respond(exchange, 200, tarball));
+
+        Fetchers.online(cache).download(registry.url("/a.tgz"), credentialFor(registry), cache.resolve("a.tgz"),
+                Integrity.of(tarball), ProgressListener.NONE);
+
+        assertNull(elsewhere.seen().get(0).header("Authorization"));
+    }
+
+    @Test
+    void followsAtMostFiveRedirects() {
+        registry.handle("/", exchange -> {
+            int hop = Integer.parseInt(exchange.getRequestURI().getPath().substring(1));
+            exchange.getResponseHeaders().set("Location", "/" + (hop + 1));
+            respond(exchange, 302, "");
+        });
+        URI url = registry.url("/0");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("more than 5 redirects from " + url, failure.getMessage());
+        assertEquals(6, registry.seen().size());
+    }
+
+    @Test
+    void refusesARedirectToAFile() {
+        redirect(registry, "/registry.json", 302, URI.create("file:///etc/passwd"));
+
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(registry.url("/registry.json")));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertTrue(failure.getMessage().startsWith("refusing a redirect from "), failure.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 403, 404, 500})
+    void theTokenAppearsInNoMessage(int status) {
+        registry.handle("/", exchange -> respond(exchange, status, "Bearer " + TOKEN));
+        URI url = registry.url("/registry.json");
+        Credential credential = credentialFor(registry);
+
+        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(url, credential));
+        assertNoTokenIn(() -> Fetchers.online(cache).download(url, credential, cache.resolve("a.tgz"),
+                Integrity.of(new byte[0]), ProgressListener.NONE));
+    }
+
+    @Test
+    void theTokenAppearsInNoMessageAboutRedirectsOrUnreachableHosts() {
+        registry.handle("/loop", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/loop");
+            respond(exchange, 302, "");
+        });
+        Credential credential = credentialFor(registry);
+
+        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(registry.url("/loop"), credential));
+        URI unreachable = URI.create("http://127.0.0.1:1/registry.json");
+        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(unreachable,
+                new Credential(Origin.of(unreachable), "Bearer " + TOKEN)));
+    }
+
+    @Test
+    void aCredentialHidesItsValue() {
+        assertFalse(credentialFor(registry).toString().contains(TOKEN));
+    }
+
+    @Test
+    void secretsInTheUrlAreHiddenInMessages() {
+        registry.handle("/", exchange -> respond(exchange, 404, ""));
+        URI url = URI.create("http://user:" + TOKEN + "@127.0.0.1:" + registry.url("/").getPort()
+                + "/registry.json?signature=" + TOKEN);
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+
+        assertEquals("not found in the registry: http://127.0.0.1:" + url.getPort() + "/registry.json?…",
+                failure.getMessage());
+    }
+
+    /** Runs a failing call and checks the token is in no message, hint or report, down the cause chain. */
+    private static void assertNoTokenIn(Executable failing) {
+        PrompdException failure = assertThrows(PrompdException.class, failing);
+        StringWriter report = new StringWriter();
+        Failures.report(failure, true, new PrintWriter(report));
+        assertFalse(report.toString().contains(TOKEN), report.toString());
+        assertFalse(failure.hint().contains(TOKEN), failure.hint());
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            assertFalse(String.valueOf(cause.getMessage()).contains(TOKEN), cause.toString());
+        }
+    }
+}

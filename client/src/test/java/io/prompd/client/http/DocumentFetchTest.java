@@ -1,0 +1,270 @@
+package io.prompd.client.http;
+
+import static io.prompd.client.http.LoopbackServer.respond;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.client.config.Settings;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DocumentFetchTest {
+
+    private static final String INDEX = "{\"name\":\"@prompd/core\"}\n";
+
+    @TempDir
+    Path cache;
+
+    private final LoopbackServer server = LoopbackServer.start();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Serves {@code body} with an ETag, and 304 when the client already has it. */
+    private void serveWithEtag(String path, AtomicReference<String> body) {
+        server.handle(path, exchange -> {
+            String etag = "\"" + Integer.toHexString(body.get().hashCode()) + "\"";
+            exchange.getResponseHeaders().set("ETag", etag);
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                respond(exchange, 304, "");
+            } else {
+                respond(exchange, 200, body.get());
+            }
+        });
+    }
+
+    @Test
+    void revalidatesWithTheEtagAndUsesTheCachedBodyOn304() {
+        serveWithEtag("/packages/index.json", new AtomicReference<>(INDEX));
+        URI url = server.url("/packages/index.json");
+        RegistryFetcher fetcher = Fetchers.online(cache);
+
+        byte[] first = fetcher.fetchDocument(url);
+        byte[] second = fetcher.fetchDocument(url);
+
+        assertEquals(INDEX, new String(first, StandardCharsets.UTF_8));
+        assertArrayEquals(first, second);
+        assertEquals(2, server.count("/packages/index.json"));
+        assertNull(server.seen().get(0).header("If-None-Match"));
+        assertEquals("application/json", server.seen().get(0).header("Accept"));
+        assertTrue(server.seen().get(1).header("If-None-Match").startsWith("\""));
+    }
+
+    @Test
+    void aChangedDocumentReplacesTheCachedOne() {
+        AtomicReference<String> body = new AtomicReference<>(INDEX);
+        serveWithEtag("/registry.json", body);
+        URI url = server.url("/registry.json");
+        RegistryFetcher fetcher = Fetchers.online(cache);
+        fetcher.fetchDocument(url);
+
+        body.set("{\"changed\":true}\n");
+
+        assertEquals(body.get(), new String(fetcher.fetchDocument(url), StandardCharsets.UTF_8));
+        assertEquals(body.get(), new String(Fetchers.offline(cache).fetchDocument(url), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void revalidatesWithLastModifiedWhenThereIsNoEtag() {
+        String lastModified = "Wed, 21 Oct 2026 07:28:00 GMT";
+        server.handle("/packages.json", exchange -> {
+            exchange.getResponseHeaders().set("Last-Modified", lastModified);
+            boolean unchanged = lastModified.equals(exchange.getRequestHeaders().getFirst("If-Modified-Since"));
+            respond(exchange, unchanged ? 304 : 200, unchanged ? "" : INDEX);
+        });
+        RegistryFetcher fetcher = Fetchers.online(cache);
+
+        fetcher.fetchDocument(server.url("/packages.json"));
+        byte[] revalidated = fetcher.fetchDocument(server.url("/packages.json"));
+
+        assertEquals(INDEX, new String(revalidated, StandardCharsets.UTF_8));
+        assertEquals(lastModified, server.seen().get(1).header("If-Modified-Since"));
+    }
+
+    @Test
+    void decodesAGzippedDocumentAndCachesItDecoded() {
+        String packages = "{\"packages\":[" + "\"@prompd/core\",".repeat(500) + "\"@prompd/last\"]}\n";
+        server.handle("/packages.json", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            respond(exchange, 200, LoopbackServer.gzip(packages.getBytes(StandardCharsets.UTF_8)));
+        });
+        URI url = server.url("/packages.json");
+
+        byte[] online = Fetchers.online(cache).fetchDocument(url);
+        byte[] offline = Fetchers.offline(cache).fetchDocument(url);
+
+        assertEquals("gzip", server.seen().get(0).header("Accept-Encoding"));
+        assertEquals(packages, new String(online, StandardCharsets.UTF_8));
+        assertArrayEquals(online, offline);
+    }
+
+    @Test
+    void refusesAnEncodingItDidNotAskFor() {
+        server.handle("/packages.json", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "br");
+            respond(exchange, 200, "compressed?");
+        });
+        URI url = server.url("/packages.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("unsupported Content-Encoding 'br' from " + url, failure.getMessage());
+    }
+
+    @Test
+    void offlineReadsTheCacheWithoutAnyRequest() {
+        serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
+        URI url = server.url("/registry.json");
+        Fetchers.online(cache).fetchDocument(url);
+
+        byte[] offline = Fetchers.offline(cache).fetchDocument(url);
+
+        assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
+        assertEquals(1, server.seen().size());
+    }
+
+    @Test
+    void offlineWithoutACachedCopyFailsClearly() {
+        URI url = server.url("/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache).fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("offline and not cached: " + url, failure.getMessage());
+        assertTrue(failure.hint().contains("--offline"), failure.hint());
+        assertEquals(0, server.seen().size());
+    }
+
+    @Test
+    void offlineDownloadsNothing() {
+        URI url = server.url("/packages/-/a-1.0.0.tgz");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache)
+                .download(url, cache.resolve("a.tgz"), Integrity.of(new byte[0]), ProgressListener.NONE));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals(0, server.seen().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {404, 410})
+    void aMissingDocumentIsNotFoundAndNotRetried(int status) {
+        server.handle("/", exchange -> respond(exchange, status, "no"));
+        URI url = server.url("/packages/@a/b/index.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        assertEquals("not found in the registry: " + url, failure.getMessage());
+        assertEquals(1, server.seen().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403})
+    void refusedAccessSaysHowToLogIn(int status) {
+        server.handle("/", exchange -> respond(exchange, status, "denied"));
+        URI url = server.url("/packages/@private/b/index.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("the registry refused access (HTTP " + status + "): " + url, failure.getMessage());
+        assertEquals("log in with: prompd login --registry " + Origin.of(url), failure.hint());
+        assertEquals(1, server.seen().size());
+    }
+
+    @Test
+    void anotherClientErrorNamesTheStatusAndIsNotRetried() {
+        server.handle("/", exchange -> respond(exchange, 400, "bad"));
+        URI url = server.url("/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("the registry answered HTTP 400 for " + url, failure.getMessage());
+        assertEquals(1, server.seen().size());
+    }
+
+    @Test
+    void aDocumentLargerThanTheLimitIsRefused() {
+        server.handle("/", exchange -> respond(exchange, 200, new byte[(1 << 20) + 1]));
+
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(server.url("/packages.json")));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertTrue(failure.getMessage().startsWith("larger than 1048576 bytes: "), failure.getMessage());
+    }
+
+    @Test
+    void aRunsFetcherCachesUnderTheHomeFolderAndHonoursOffline(@TempDir Path home) throws Exception {
+        serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
+        URI url = server.url("/registry.json");
+
+        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Settings.Verbosity.NORMAL)).fetchDocument(url);
+        byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Settings.Verbosity.QUIET))
+                .fetchDocument(url);
+
+        assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
+        try (Stream<Path> cached = Files.list(home.resolve("cache/http"))) {
+            assertEquals(1, cached.count());
+        }
+        assertEquals(1, server.seen().size());
+    }
+
+    @Test
+    void readsAFileUrlDirectly(@TempDir Path registry) throws Exception {
+        Path document = registry.resolve("registry.json");
+        Files.writeString(document, INDEX);
+
+        byte[] body = Fetchers.online(cache).fetchDocument(document.toUri());
+
+        assertEquals(INDEX, new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMissingFileIsNotFound(@TempDir Path registry) {
+        URI url = registry.resolve("packages/@a/b/index.json").toUri();
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        assertEquals("not found in the registry: " + url, failure.getMessage());
+    }
+
+    @Test
+    void aFolderIsNotADocument(@TempDir Path registry) {
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(registry.toUri()));
+
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+    }
+
+    @Test
+    void otherSchemesAreAUsageError() {
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(URI.create("ftp://example.org/registry.json")));
+
+        assertEquals(ExitCode.USAGE, failure.exitCode());
+        assertEquals("unsupported registry URL: ftp://example.org/registry.json", failure.getMessage());
+    }
+}

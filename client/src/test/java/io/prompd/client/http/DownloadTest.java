@@ -1,0 +1,194 @@
+package io.prompd.client.http;
+
+import static io.prompd.client.http.LoopbackServer.respond;
+import static io.prompd.client.http.LoopbackServer.respondTruncated;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloadTest {
+
+    private static final String TARBALL_PATH = "/packages/@prompd/core/-/core-1.0.0.tgz";
+
+    @TempDir
+    Path cache;
+
+    @TempDir
+    Path store;
+
+    private final LoopbackServer server = LoopbackServer.start();
+    private final byte[] tarball = randomBytes(200_000);
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
+        new Random(7).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Records the calls a download makes, in order. */
+    private static final class RecordingProgress implements ProgressListener {
+        final List<String> calls = new ArrayList<>();
+        long advanced;
+
+        @Override
+        public void started(long totalBytes) {
+            calls.add("started " + totalBytes);
+        }
+
+        @Override
+        public void advanced(long bytes) {
+            advanced += bytes;
+        }
+
+        @Override
+        public void finished() {
+            calls.add("finished");
+        }
+    }
+
+    private List<Path> storeContents() throws IOException {
+        try (Stream<Path> files = Files.list(store)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void savesAVerifiedTarballAndReportsProgress() throws IOException {
+        server.handle("/", exchange -> respond(exchange, 200, tarball));
+        Path target = store.resolve("core-1.0.0.tgz");
+        RecordingProgress progress = new RecordingProgress();
+
+        Fetchers.online(cache).download(server.url(TARBALL_PATH), target, Integrity.of(tarball), progress);
+
+        assertArrayEquals(tarball, Files.readAllBytes(target));
+        assertEquals(List.of("started " + tarball.length, "finished"), progress.calls);
+        assertEquals(tarball.length, progress.advanced);
+        assertEquals(List.of(target), storeContents());
+    }
+
+    @Test
+    void aTamperedTarballIsAnIntegrityErrorAndLeavesNoFile() throws IOException {
+        byte[] tampered = tarball.clone();
+        tampered[1000] ^= 1;
+        server.handle("/", exchange -> respond(exchange, 200, tampered));
+        URI url = server.url(TARBALL_PATH);
+        Path target = store.resolve("core-1.0.0.tgz");
+        Integrity expected = Integrity.of(tarball);
+        RecordingProgress progress = new RecordingProgress();
+
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).download(url, target, expected, progress));
+
+        assertEquals(ExitCode.INTEGRITY, failure.exitCode());
+        assertEquals("integrity check failed for " + url + ": expected " + expected + " but got " + Integrity.of(tampered),
+                failure.getMessage());
+        assertFalse(Files.exists(target));
+        assertEquals(List.of(), storeContents());
+        assertEquals(1, server.seen().size(), "a mismatch is not retried: the registry would serve the same bytes");
+        assertEquals("finished", progress.calls.get(progress.calls.size() - 1));
+    }
+
+    @Test
+    void aTamperedTarballLeavesAnEarlierFileAtTheTargetAlone() throws IOException {
+        server.handle("/", exchange -> respond(exchange, 200, "tampered"));
+        Path target = store.resolve("core-1.0.0.tgz");
+        Files.write(target, tarball);
+
+        assertThrows(PrompdException.class, () -> Fetchers.online(cache)
+                .download(server.url(TARBALL_PATH), target, Integrity.of(tarball), ProgressListener.NONE));
+
+        assertArrayEquals(tarball, Files.readAllBytes(target));
+        assertEquals(List.of(target), storeContents());
+    }
+
+    @Test
+    void aDownloadCutShortStartsOverAndSucceeds() throws IOException {
+        AtomicInteger requests = new AtomicInteger();
+        server.handle("/", exchange -> {
+            if (requests.incrementAndGet() == 1) {
+                respondTruncated(exchange, tarball);
+            } else {
+                respond(exchange, 200, tarball);
+            }
+        });
+        Path target = store.resolve("core-1.0.0.tgz");
+        RecordingProgress progress = new RecordingProgress();
+
+        Fetchers.online(cache).download(server.url(TARBALL_PATH), target, Integrity.of(tarball), progress);
+
+        assertArrayEquals(tarball, Files.readAllBytes(target));
+        assertEquals(List.of("started " + tarball.length, "started " + tarball.length, "finished"), progress.calls);
+        assertEquals(List.of(target), storeContents());
+    }
+
+    @Test
+    void aMissingTarballIsNotFoundAndLeavesNoFile() throws IOException {
+        server.handle("/", exchange -> respond(exchange, 404, "no"));
+        URI url = server.url(TARBALL_PATH);
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache)
+                .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), ProgressListener.NONE));
+
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        assertEquals(List.of(), storeContents());
+    }
+
+    @Test
+    void downloadsAreNotHttpCached() throws IOException {
+        server.handle("/", exchange -> respond(exchange, 200, tarball));
+
+        Fetchers.online(cache).download(server.url(TARBALL_PATH), store.resolve("a.tgz"), Integrity.of(tarball),
+                ProgressListener.NONE);
+
+        try (Stream<Path> cached = Files.list(cache)) {
+            assertEquals(0, cached.count());
+        }
+    }
+
+    @Test
+    void copiesAndVerifiesAFileUrl(@TempDir Path registry) throws IOException {
+        Path source = registry.resolve("core-1.0.0.tgz");
+        Files.write(source, tarball);
+        Path target = store.resolve("nested/core-1.0.0.tgz");
+
+        Fetchers.online(cache).download(source.toUri(), target, Integrity.of(tarball), ProgressListener.NONE);
+
+        assertArrayEquals(tarball, Files.readAllBytes(target));
+    }
+
+    @Test
+    void aTamperedFileUrlIsAnIntegrityErrorToo(@TempDir Path registry) throws IOException {
+        Path source = registry.resolve("core-1.0.0.tgz");
+        Files.writeString(source, "not the tarball");
+        Path target = store.resolve("core-1.0.0.tgz");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache)
+                .download(source.toUri(), target, Integrity.of(tarball), ProgressListener.NONE));
+
+        assertEquals(ExitCode.INTEGRITY, failure.exitCode());
+        assertTrue(Files.notExists(target));
+    }
+}

@@ -1,0 +1,34 @@
+package io.prompd.client.http;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Fetchers for tests: quick timeouts, and a sleeper that records the waits instead of waiting. */
+final class Fetchers {
+
+    static final HttpSettings QUICK = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), 8, 5, 1 << 20,
+            new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2)));
+
+    private Fetchers() {
+    }
+
+    /** Records each wait and returns at once. */
+    static final class RecordingSleeper implements Sleeper {
+        final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void sleep(Duration delay) {
+            waits.add(delay);
+        }
+    }
+
+    static RegistryFetcher online(Path cache) {
+        return new RegistryFetcher(cache, false, QUICK, new RecordingSleeper());
+    }
+
+    static RegistryFetcher offline(Path cache) {
+        return new RegistryFetcher(cache, true, QUICK, new RecordingSleeper());
+    }
+}

@@ -1,0 +1,111 @@
+package io.prompd.client.http;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
+
+/** An HTTP server on 127.0.0.1 and a free port that records every request it answers. */
+final class LoopbackServer implements AutoCloseable {
+
+    /** What the server saw of one request. */
+    record Seen(String path, Headers headers) {
+        String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+    private LoopbackServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException cannotBind) {
+            throw new UncheckedIOException(cannotBind);
+        }
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    static LoopbackServer start() {
+        return new LoopbackServer();
+    }
+
+    /** Answers requests under {@code path}, recording each before the handler runs. */
+    LoopbackServer handle(String path, HttpHandler handler) {
+        server.createContext(path, exchange -> {
+            seen.add(new Seen(exchange.getRequestURI().getPath(), exchange.getRequestHeaders()));
+            try (exchange) {
+                handler.handle(exchange);
+            }
+        });
+        return this;
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    long count(String path) {
+        return seen.stream().filter(request -> request.path().equals(path)).count();
+    }
+
+    static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        respond(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** The bytes gzip-compressed, as a CDN serves a document to a client that accepts it. */
+    static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(bytes);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return compressed.toByteArray();
+    }
+
+    /**
+     * Announces the whole body but sends only its first half. Closing the short stream throws;
+     * letting that escape the handler makes the server drop the connection mid-body.
+     */
+    static void respondTruncated(HttpExchange exchange, byte[] body) throws IOException {
+        exchange.sendResponseHeaders(200, body.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        out.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

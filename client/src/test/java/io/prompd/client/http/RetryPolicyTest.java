@@ -1,0 +1,48 @@
+package io.prompd.client.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RetryPolicyTest {
+
+    private final RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(1000));
+
+    @ParameterizedTest
+    @CsvSource({"1, 50, 100", "2, 100, 200", "3, 200, 400", "4, 400, 800", "5, 500, 1000", "40, 500, 1000"})
+    void waitsDoubleWithJitterUpToTheMaximum(int failedAttempt, long least, long most) {
+        SplittableRandom random = new SplittableRandom(failedAttempt);
+        for (int draw = 0; draw < 200; draw++) {
+            long wait = policy.delayAfter(failedAttempt, random).toMillis();
+            assertTrue(wait >= least && wait <= most, failedAttempt + ": " + wait);
+        }
+    }
+
+    @Test
+    void jitterSpreadsTheWaits() {
+        SplittableRandom random = new SplittableRandom(1);
+        long distinct = IntStream.range(0, 50)
+                .mapToObj(draw -> policy.delayAfter(3, random)).distinct().count();
+
+        assertTrue(distinct > 10, "distinct waits: " + distinct);
+    }
+
+    @Test
+    void theDefaultsTryFourTimesStartingAtAHundredMilliseconds() {
+        assertEquals(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2)), RetryPolicy.defaults());
+    }
+
+    @Test
+    void refusesNonsense() {
+        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> policy.delayAfter(0, new SplittableRandom(1)));
+    }
+}

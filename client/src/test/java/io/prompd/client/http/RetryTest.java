@@ -1,0 +1,230 @@
+package io.prompd.client.http;
+
+import static io.prompd.client.http.LoopbackServer.respond;
+import static io.prompd.client.http.LoopbackServer.respondTruncated;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RetryTest {
+
+    @TempDir
+    Path cache;
+
+    private final LoopbackServer server = LoopbackServer.start();
+    private final Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private RegistryFetcher fetcher() {
+        return new RegistryFetcher(cache, false, Fetchers.QUICK, sleeper);
+    }
+
+    private static String documentOf(String path) {
+        return "{\"path\":\"" + path + "\"}\n";
+    }
+
+    @Test
+    void aServerFailingThirtyPercentOfRequestsStillServesEveryDocument() {
+        Random dice = new Random(20_261_125);
+        Map<String, AtomicInteger> requestsPerPath = new ConcurrentHashMap<>();
+        server.handle("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            requestsPerPath.computeIfAbsent(path, ignored -> new AtomicInteger()).incrementAndGet();
+            boolean fail;
+            synchronized (dice) {
+                fail = dice.nextDouble() < 0.3;
+            }
+            respond(exchange, fail ? 500 : 200, fail ? "oops" : documentOf(path));
+        });
+        RegistryFetcher fetcher = fetcher();
+
+        for (int i = 0; i < 60; i++) {
+            String path = "/packages/p" + i + "/index.json";
+            assertEquals(documentOf(path), new String(fetcher.fetchDocument(server.url(path)), StandardCharsets.UTF_8));
+        }
+
+        assertTrue(server.seen().size() > 60, "some requests failed and were retried");
+        assertTrue(requestsPerPath.values().stream().allMatch(count -> count.get() <= 4), requestsPerPath.toString());
+        assertEquals(server.seen().size() - 60, sleeper.waits.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503, 429})
+    void givesUpAfterTheBoundedAttemptsSayingHowMany(int status) {
+        server.handle("/", exchange -> respond(exchange, status, "busy"));
+        URI url = server.url("/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: HTTP " + status + ")", failure.getMessage());
+        assertEquals(4, server.seen().size());
+        assertEquals(3, sleeper.waits.size());
+    }
+
+    @Test
+    void waitsGrowExponentiallyWithinTheirBounds() {
+        server.handle("/", exchange -> respond(exchange, 503, "busy"));
+
+        assertThrows(PrompdException.class, () -> fetcher().fetchDocument(server.url("/registry.json")));
+
+        long[] waits = sleeper.waits.stream().mapToLong(Duration::toMillis).toArray();
+        assertTrue(waits[0] >= 50 && waits[0] <= 100, "first wait " + waits[0]);
+        assertTrue(waits[1] >= 100 && waits[1] <= 200, "second wait " + waits[1]);
+        assertTrue(waits[2] >= 200 && waits[2] <= 400, "third wait " + waits[2]);
+    }
+
+    @Test
+    void waitsAsLongAsTheServerAsksWithinTheLongestWait() {
+        AtomicInteger requests = new AtomicInteger();
+        server.handle("/", exchange -> {
+            if (requests.incrementAndGet() == 1) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                respond(exchange, 429, "slow down");
+            } else {
+                respond(exchange, 200, documentOf("/registry.json"));
+            }
+        });
+
+        fetcher().fetchDocument(server.url("/registry.json"));
+
+        assertEquals(2, server.seen().size());
+        assertTrue(sleeper.waits.get(0).compareTo(Duration.ofSeconds(1)) >= 0, sleeper.waits.toString());
+    }
+
+    @Test
+    void givesUpAtOnceWhenTheServerAsksForALongerWait() {
+        server.handle("/", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", "3600");
+            respond(exchange, 503, "maintenance");
+        });
+        URI url = server.url("/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+
+        assertEquals("could not fetch " + url + ": gave up after 1 attempt (last: HTTP 503, asked to wait 3600 s)",
+                failure.getMessage());
+        assertEquals(1, server.seen().size());
+        assertEquals(0, sleeper.waits.size());
+    }
+
+    @Test
+    void aBodyCutShortIsFetchedAgain() {
+        byte[] document = documentOf("/registry.json").repeat(50).getBytes(StandardCharsets.UTF_8);
+        AtomicInteger requests = new AtomicInteger();
+        server.handle("/", exchange -> {
+            if (requests.incrementAndGet() == 1) {
+                respondTruncated(exchange, document);
+            } else {
+                respond(exchange, 200, document);
+            }
+        });
+
+        byte[] body = fetcher().fetchDocument(server.url("/registry.json"));
+
+        assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
+        assertEquals(2, server.seen().size());
+    }
+
+    @Test
+    void aGzippedBodyCutShortIsFetchedAgain() {
+        byte[] document = documentOf("/packages.json").repeat(500).getBytes(StandardCharsets.UTF_8);
+        byte[] compressed = LoopbackServer.gzip(document);
+        AtomicInteger requests = new AtomicInteger();
+        server.handle("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            if (requests.incrementAndGet() == 1) {
+                respondTruncated(exchange, compressed);
+            } else {
+                respond(exchange, 200, compressed);
+            }
+        });
+
+        byte[] body = fetcher().fetchDocument(server.url("/packages.json"));
+
+        assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
+        assertEquals(2, server.seen().size());
+    }
+
+    @Test
+    void aBodyAlwaysCutShortFailsClearly() {
+        byte[] document = documentOf("/registry.json").repeat(50).getBytes(StandardCharsets.UTF_8);
+        server.handle("/", exchange -> respondTruncated(exchange, document));
+        URI url = server.url("/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertTrue(failure.getMessage().startsWith("could not fetch " + url + ": gave up after 4 attempts (last: "),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains(" of " + document.length + " bytes"), failure.getMessage());
+        assertEquals(4, server.seen().size());
+    }
+
+    @Test
+    void aBodyThatStallsIsGivenUpAndFetchedAgain() {
+        byte[] document = documentOf("/registry.json").repeat(50).getBytes(StandardCharsets.UTF_8);
+        AtomicInteger requests = new AtomicInteger();
+        server.handle("/", exchange -> {
+            if (requests.incrementAndGet() > 1) {
+                respond(exchange, 200, document);
+                return;
+            }
+            exchange.sendResponseHeaders(200, document.length);
+            exchange.getResponseBody().write(document, 0, 10);
+            exchange.getResponseBody().flush();
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        HttpSettings impatient = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(200), 8, 5,
+                1 << 20, RetryPolicy.defaults());
+        long start = System.nanoTime();
+
+        byte[] body = new RegistryFetcher(cache, false, impatient, sleeper).fetchDocument(server.url("/registry.json"));
+
+        assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
+        assertEquals(2, requests.get());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0, "gave up on the stall early");
+    }
+
+    @Test
+    void aClosedPortIsRetriedThenReported() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        URI url = URI.create("http://127.0.0.1:" + closedPort + "/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertTrue(failure.getMessage().startsWith("could not fetch " + url + ": gave up after 4 attempts (last: cannot reach "
+                + "http://127.0.0.1:" + closedPort), failure.getMessage());
+        assertEquals(3, sleeper.waits.size());
+    }
+}
