@@ -1,5 +1,8 @@
 package io.prompd.generator.build;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Owners;
@@ -87,6 +90,49 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
             return Optional.empty();
         }
         return state.format() == FORMAT ? Optional.of(state) : Optional.empty();
+    }
+
+    /**
+     * What the previous build in the folder was made of, read without its packages: enough to
+     * tell that nothing changed. The writer sorts keys, so these fields come before
+     * {@code packages}, and reading stops there instead of going through megabytes of package states.
+     *
+     * @param baseUrl null for relative links
+     */
+    record Header(int format, String commit, String baseUrl) {
+
+        static Optional<Header> read(Path out) throws IOException {
+            Path file = out.resolve(FILE);
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            int format = 0;
+            String commit = null;
+            String baseUrl = null;
+            try (JsonParser parser = Json.mapper().createParser(file.toFile())) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    return Optional.empty();
+                }
+                for (String field = parser.nextFieldName(); field != null && !field.equals("packages");
+                     field = parser.nextFieldName()) {
+                    parser.nextToken();
+                    switch (field) {
+                        case "format" -> format = parser.getValueAsInt();
+                        case "commit" -> commit = parser.getValueAsString();
+                        case "baseUrl" -> baseUrl = parser.getValueAsString();
+                        default -> parser.skipChildren();
+                    }
+                }
+            } catch (JsonProcessingException unreadable) {
+                return Optional.empty();
+            }
+            return commit == null ? Optional.empty() : Optional.of(new Header(format, commit, baseUrl));
+        }
+
+        /** Whether a build of this commit with these options would write exactly what the folder holds. */
+        boolean isBuildOf(String otherCommit, Optional<String> otherBaseUrl) {
+            return format == FORMAT && commit.equals(otherCommit) && Objects.equals(baseUrl, otherBaseUrl.orElse(null));
+        }
     }
 
     boolean sameOptions(Optional<String> otherBaseUrl) {

@@ -40,7 +40,7 @@ final class PackageBuilder {
      * What building a package gave: its packument (empty when it has errors), the versions packed
      * and carried over, and every problem.
      */
-    record Outcome(PackageName name, Optional<Packument> packument, int packed, int reused, List<Problem> problems) {
+    record Outcome(Optional<Packument> packument, int packed, int reused, List<Problem> problems) {
 
         Outcome {
             problems = List.copyOf(problems);
@@ -76,11 +76,11 @@ final class PackageBuilder {
         }
         problems.addAll(PackageDocuments.checkMeta(name, state.meta(), state.versions()));
         if (!problems.isEmpty()) {
-            return new Outcome(name, Optional.empty(), packed, reused, problems);
+            return new Outcome(Optional.empty(), packed, reused, problems);
         }
         Packument packument = PackageDocuments.packument(name, documents, state.meta(), state.owners());
         staging.write(RegistryLayout.packument(name), Json.write(packument));
-        return new Outcome(name, Optional.of(packument), packed, reused, List.of());
+        return new Outcome(Optional.of(packument), packed, reused, List.of());
     }
 
     private boolean isCarriedOver(PackageName name, Version version, VersionState state,

@@ -26,6 +26,7 @@ import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,14 +83,13 @@ public final class RegistryBuilder {
         Path out = options.out();
         StagingArea.checkReplaceable(out);
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
-        Optional<BuildState> previous = BuildState.read(out).filter(state -> state.sameOptions(baseUrl));
         try (RegistryRepository repository = RegistryRepository.open(options.repository())) {
             ObjectId commit = repository.resolve(options.revision());
-            if (previous.isPresent() && previous.get().commit().equals(commit.name())) {
-                BuildState state = previous.get();
-                return new BuildResult(commit.name(), state.packages().size(), versionCount(state.packages()), 0,
-                        versionCount(state.packages()), true, elapsedSince(start));
+            Optional<BuildResult> unchanged = alreadyBuilt(out, commit.name(), baseUrl, start);
+            if (unchanged.isPresent()) {
+                return unchanged.get();
             }
+            Optional<BuildState> previous = BuildState.read(out).filter(state -> state.sameOptions(baseUrl));
             RegistrySnapshot snapshot = repository.snapshot(commit);
             List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
             if (snapshot.config().isEmpty() || !problems.isEmpty()) {
@@ -118,6 +118,18 @@ public final class RegistryBuilder {
                         built.reused(), false, elapsedSince(start));
             }
         }
+    }
+
+    /** The result of a build that writes nothing, when the folder already holds this very build. */
+    private static Optional<BuildResult> alreadyBuilt(Path out, String commit, Optional<String> baseUrl, long start)
+            throws IOException {
+        if (BuildState.Header.read(out).filter(header -> header.isBuildOf(commit, baseUrl)).isEmpty()) {
+            return Optional.empty();
+        }
+        RegistryDocument.Counts counts = Json.read(Files.readAllBytes(out.resolve(RegistryLayout.REGISTRY_DOCUMENT)),
+                RegistryDocument.class).counts();
+        return Optional.of(new BuildResult(commit, counts.packages(), counts.versions(), 0, counts.versions(), true,
+                elapsedSince(start)));
     }
 
     private static ValidationException failure(List<Problem> problems) {
@@ -174,23 +186,10 @@ public final class RegistryBuilder {
         AtomicInteger done = new AtomicInteger();
         int total = state.packages().size();
         List<PackageResult> results = inParallel(state.packages().keySet().stream().toList(), name -> {
-            PackageState packageState = state.packages().get(name);
-            Optional<PackageState> old = previous.map(build -> build.packages().get(name));
-            try {
-                PackageResult result;
-                if (old.isPresent() && old.get().equals(packageState) && previousSummaries.containsKey(name)) {
-                    int reused = builder.carryOver(name, packageState);
-                    result = new PackageResult(previousSummaries.get(name), Optional.empty(), 0, reused, List.of());
-                } else {
-                    PackageBuilder.Outcome outcome = builder.build(name, snapshot.packages().get(name), packageState, old);
-                    result = new PackageResult(outcome.packument().map(PackageDocuments::summary).orElse(null),
-                            outcome.packument(), outcome.packed(), outcome.reused(), outcome.problems());
-                }
-                progress.packageBuilt(done.incrementAndGet(), total);
-                return result;
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
+            PackageResult result = buildPackage(builder, snapshot, name, state.packages().get(name),
+                    previous.map(build -> build.packages().get(name)), previousSummaries);
+            progress.packageBuilt(done.incrementAndGet(), total);
+            return result;
         });
         SortedMap<PackageName, Packument> rebuilt = new TreeMap<>();
         List<PackageSummary> summaries = new ArrayList<>();
@@ -199,9 +198,7 @@ public final class RegistryBuilder {
         int reused = 0;
         for (PackageResult result : results) {
             result.packument().ifPresent(packument -> rebuilt.put(packument.name(), packument));
-            if (result.summary() != null) {
-                summaries.add(result.summary());
-            }
+            result.summary().ifPresent(summaries::add);
             problems.addAll(result.problems());
             packed += result.packed();
             reused += result.reused();
@@ -209,8 +206,28 @@ public final class RegistryBuilder {
         return new Built(summaries, rebuilt, packed, reused, problems);
     }
 
-    /** One package's part of a build; {@code summary} is null when the package has problems. */
-    private record PackageResult(PackageSummary summary, Optional<Packument> packument, int packed, int reused,
+    /**
+     * Carries the package's folder over when nothing it depends on changed since the previous
+     * build, else builds it (still reusing its unchanged versions).
+     */
+    private static PackageResult buildPackage(PackageBuilder builder, RegistrySnapshot snapshot, PackageName name,
+                                              PackageState state, Optional<PackageState> old,
+                                              Map<PackageName, PackageSummary> previousSummaries) {
+        try {
+            if (old.filter(state::equals).isPresent() && previousSummaries.containsKey(name)) {
+                return new PackageResult(Optional.of(previousSummaries.get(name)), Optional.empty(), 0,
+                        builder.carryOver(name, state), List.of());
+            }
+            PackageBuilder.Outcome outcome = builder.build(name, snapshot.packages().get(name), state, old);
+            return new PackageResult(outcome.packument().map(PackageDocuments::summary), outcome.packument(),
+                    outcome.packed(), outcome.reused(), outcome.problems());
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /** One package's part of a build; without a summary when the package has problems. */
+    private record PackageResult(Optional<PackageSummary> summary, Optional<Packument> packument, int packed, int reused,
                                  List<Problem> problems) {
     }
 

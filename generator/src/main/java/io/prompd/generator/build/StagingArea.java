@@ -5,15 +5,17 @@ import io.prompd.core.PrompdException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -62,10 +64,6 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         return out.resolveSibling("." + out.getFileName() + "." + role);
     }
 
-    Path root() {
-        return staging;
-    }
-
     /** Writes a file, or links the previous output's file when it has these very bytes, so unchanged files stay as they were. */
     @Override
     public void write(String path, byte[] bytes) throws IOException {
@@ -101,14 +99,31 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         Files.createLink(target(path), old);
     }
 
-    /** Carries every file below a folder of the previous output over unchanged. */
+    /**
+     * Carries every file below a folder of the previous output over unchanged. One walk creates
+     * each folder once and links each file, with no further look-ups: a registry has tens of
+     * thousands of files to carry over, and on network disks each file system call counts.
+     */
     void linkFolder(String folder) throws IOException {
-        Path root = previous.orElseThrow(() -> new NoSuchFileException(folder, null, "no previous output"));
-        try (Stream<Path> files = Files.walk(root.resolve(folder))) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                link(root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/"));
+        Path from = previous.orElseThrow(() -> new NoSuchFileException(folder, null, "no previous output"))
+                .resolve(folder);
+        Path to = staging.resolve(folder);
+        Files.createDirectories(to.getParent());
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
+                Files.createDirectory(to.resolve(from.relativize(directory)));
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile()) {
+                    Files.createLink(to.resolve(from.relativize(file)), file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private Path target(String path) throws IOException {
@@ -123,13 +138,16 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      * old build or the new one, never a mix.
      */
     void publish() throws IOException {
-        if (Files.exists(out)) {
+        boolean replacing = Files.exists(out);
+        if (replacing) {
             Files.move(out, retired, StandardCopyOption.ATOMIC_MOVE);
         }
         try {
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException failed) {
-            Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+            if (replacing) {
+                Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+            }
             throw failed;
         }
         published = true;
@@ -165,17 +183,24 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     }
 
     static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException failed) {
-                    throw new UncheckedIOException(failed);
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
                 }
-            });
-        }
+                Files.delete(directory);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

@@ -99,7 +99,7 @@ final class VersionPacker {
 
     /** A folder holds the version its manifest declares: the path is the registry's key, the manifest the tarball's. */
     private static void checkFolderName(VersionFolder folder, Manifest manifest, List<Problem> problems) {
-        if (!manifest.name().equals(folder.name()) || !manifest.version().toString().equals(folder.version().toString())) {
+        if (!manifest.name().equals(folder.name()) || !manifest.version().equals(folder.version())) {
             problems.add(Problem.error(folder.path() + "/prompd.json", "",
                     "the manifest declares " + manifest.name() + "@" + manifest.version() + " but the folder is "
                             + folder.path(), "move the files to packages/" + manifest.name() + "/" + manifest.version()

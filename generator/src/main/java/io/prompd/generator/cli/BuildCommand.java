@@ -10,6 +10,7 @@ import io.prompd.generator.build.BuildResult;
 import io.prompd.generator.build.RegistryBuilder;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,7 +70,7 @@ final class BuildCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCode.FAILURE.code();
         }
-        stdout.print(json ? new String(Json.write(result), java.nio.charset.StandardCharsets.UTF_8) : summary(result));
+        stdout.print(json ? new String(Json.write(result), StandardCharsets.UTF_8) : summary(result));
         stdout.flush();
         return ExitCode.OK.code();
     }

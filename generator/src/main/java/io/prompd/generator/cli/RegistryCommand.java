@@ -45,9 +45,6 @@ public final class RegistryCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
-        // picocli hands its own usage errors to this mapper too; they keep the usage exit code
-        cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
-                ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;

@@ -218,6 +218,29 @@ class RegistryBuilderTest {
     }
 
     @Test
+    void removedVersionsAndPackagesLeaveTheOutput() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/a", "1.1.0");
+            repo.publish("@common/b", "1.0.0");
+            repo.commit("publish a and b");
+            build(repo, out);
+            repo.delete("packages/@common/a/1.1.0");
+            repo.delete("packages/@common/b");
+            repo.commit("take down a 1.1.0 and b");
+            build(repo, out);
+        }
+        PackageName name = PackageName.parse("@common/a");
+        assertEquals(Set.of(Version.parse("1.0.0")),
+                read(out.resolve(RegistryLayout.packument(name)), Packument.class).versions().keySet());
+        assertFalse(Files.exists(out.resolve(RegistryLayout.tarball(name, Version.parse("1.1.0")))));
+        assertFalse(Files.exists(out.resolve("packages/@common/b")));
+        assertEquals(List.of(name), read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class).packages().stream()
+                .map(PackageSummary::name).toList());
+    }
+
+    @Test
     void aChangedMetaJsonRewritesOnlyThatPackagesIndex() throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
