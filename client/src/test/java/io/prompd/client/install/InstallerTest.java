@@ -104,6 +104,15 @@ class InstallerTest {
     }
 
     @Test
+    void onlyThePackagesOfTheGraphAreFetched() throws IOException {
+        registry.publish("@acme/unrelated", "1.0.0");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        assertEquals(List.of("/packages/@acme/base/index.json", "/packages/@acme/greeter/index.json",
+                "/packages/@acme/util/index.json"), server.requests().stream().filter(path -> path.endsWith(".json"))
+                .sorted().toList());
+    }
+
+    @Test
     void aSecondInstallUsesTheLockAndAsksTheRegistryNothing() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         byte[] lockBytes = Files.readAllBytes(project.resolve("prompd.lock"));
