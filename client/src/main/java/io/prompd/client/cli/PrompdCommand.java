@@ -23,6 +23,14 @@ import picocli.CommandLine.ScopeType;
             InitCommand.class,
             ValidateCommand.class,
             PackCommand.class,
+            InstallCommand.class,
+            UninstallCommand.class,
+            UpdateCommand.class,
+            OutdatedCommand.class,
+            ListCommand.class,
+            InfoCommand.class,
+            TreeCommand.class,
+            CacheCommand.class,
             ConfigCommand.class,
             RegistryCommand.class,
             LoginCommand.class,
@@ -94,6 +102,9 @@ public final class PrompdCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         listExitCodes(cli);
+        // Picocli asks this mapper for the exit code of a command line it could not parse.
+        cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
+                ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;

@@ -13,12 +13,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 /**
@@ -42,18 +45,35 @@ public final class Json {
     private Json() {
     }
 
-    /** PackageName, Version and VersionRange travel as the strings people write. */
+    /**
+     * PackageName, Version and VersionRange travel as the strings people write; an Instant as
+     * ISO-8601 in UTC ({@code 2026-01-01T00:00:00Z}); an Integrity as its SRI string.
+     */
     private static SimpleModule valueTypes() {
         SimpleModule module = new SimpleModule("prompd-values");
         module.addSerializer(PackageName.class, ToStringSerializer.instance);
         module.addSerializer(Version.class, ToStringSerializer.instance);
         module.addSerializer(VersionRange.class, ToStringSerializer.instance);
+        module.addSerializer(Instant.class, ToStringSerializer.instance);
+        module.addSerializer(Integrity.class, ToStringSerializer.instance);
         module.addDeserializer(PackageName.class, new ParsingDeserializer<>(PackageName.class, PackageName::parse));
         module.addDeserializer(Version.class, new ParsingDeserializer<>(Version.class, Version::parse));
         module.addDeserializer(VersionRange.class, new ParsingDeserializer<>(VersionRange.class, VersionRange::parse));
+        module.addDeserializer(Instant.class, new ParsingDeserializer<>(Instant.class, Json::instant));
+        module.addDeserializer(Integrity.class, new ParsingDeserializer<>(Integrity.class, Integrity::parse));
         module.addKeyDeserializer(PackageName.class, new ParsingKeyDeserializer(PackageName::parse));
         module.addKeyDeserializer(Version.class, new ParsingKeyDeserializer(Version::parse));
         return module;
+    }
+
+    /** Jackson reports an IllegalArgumentException as a bad value; Instant.parse throws its own type. */
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException invalid) {
+            throw new IllegalArgumentException("not an ISO-8601 instant such as 2026-01-01T00:00:00Z: '" + text + "'",
+                    invalid);
+        }
     }
 
     /** The shared mapper, for tree work ({@code readTree}, {@code createObjectNode}); do not reconfigure it. */

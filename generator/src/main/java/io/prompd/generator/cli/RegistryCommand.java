@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Check pull requests to a Prompd registry repository and build the static registry from it.",
-        subcommands = {CommandLine.HelpCommand.class, CheckCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, BuildCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class RegistryCommand implements Runnable {
 

@@ -1,0 +1,32 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.config.Settings;
+import io.prompd.client.install.CacheService;
+import io.prompd.core.ExitCode;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "clean", mixinStandardHelpOptions = true,
+        description = "Delete every cached tarball and registry document. Installed packages stay; --offline then works only for them.")
+final class CacheCleanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrompdCommand root;
+
+    CacheCleanCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = root.settings();
+        long deleted = new CacheService(settings.home(), settings.cacheFolder()).clean();
+        spec.commandLine().getOut().println("deleted " + deleted + (deleted == 1 ? " cached file from " : " cached files from ")
+                + settings.cacheFolder());
+        return ExitCode.OK.code();
+    }
+}

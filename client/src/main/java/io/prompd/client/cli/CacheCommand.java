@@ -1,0 +1,20 @@
+package io.prompd.client.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "cache", mixinStandardHelpOptions = true,
+        description = "Check or empty the download cache (<home>/cache): tarballs by integrity, registry documents by URL.",
+        subcommands = {CacheVerifyCommand.class, CacheCleanCommand.class})
+final class CacheCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "say 'prompd cache verify' or 'prompd cache clean'");
+    }
+}

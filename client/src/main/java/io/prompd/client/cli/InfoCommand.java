@@ -1,0 +1,136 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.install.PackageInfo;
+import io.prompd.client.install.registry.PackageRegistry;
+import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.core.ExitCode;
+import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageSpec;
+import io.prompd.core.protocol.PromptSummary;
+import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.protocol.VersionSummary;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "info", aliases = "view", mixinStandardHelpOptions = true,
+        description = {
+            "Describe a package from the registry: its versions with their dates, and its dist-tags.",
+            "For one version (the latest, or the one a range or tag selects): its dependencies, prompts and"
+                    + " the beginning of its README."})
+final class InfoCommand implements Callable<Integer> {
+
+    /** Enough of a README to tell what the package is about without flooding the terminal. */
+    private static final int README_LINES = 15;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PACKAGE", converter = PackageSpecConverter.class,
+            description = "@scope/name, optionally @ a range or dist-tag.")
+    PackageSpec packageSpec;
+
+    @Mixin
+    JsonOption output;
+
+    private final PrompdCommand root;
+
+    InfoCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PackageRegistry registry = new InstallWiring(root, spec.commandLine().getErr()).registry();
+        PackageInfo info;
+        try (RegistryIndex index = new RegistryIndex(registry)) {
+            info = PackageInfo.of(packageSpec, index, registry);
+        }
+        spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(info)) + "\n" : asText(info));
+        return ExitCode.OK.code();
+    }
+
+    private static String asText(PackageInfo info) {
+        VersionDocument shown = info.shown();
+        StringBuilder text = new StringBuilder();
+        text.append(shown.name()).append('@').append(shown.version());
+        if (shown.description() != null) {
+            text.append(" - ").append(shown.description());
+        }
+        text.append('\n');
+        if (shown.license() != null) {
+            text.append("license: ").append(shown.license()).append('\n');
+        }
+        text.append("dist-tags:");
+        info.packument().distTags().forEach((tag, version) -> text.append(' ').append(tag).append('=').append(version));
+        text.append("\nversions:\n");
+        for (VersionSummary version : info.packument().versions().values()) {
+            text.append("  ").append(version.version()).append("  ").append(DAY.format(version.publishedAt()));
+            if (version.yanked() != null) {
+                text.append("  yanked: ").append(version.yanked());
+            }
+            if (version.deprecated() != null) {
+                text.append("  deprecated: ").append(version.deprecated());
+            }
+            text.append('\n');
+        }
+        section(text, "dependencies", shown.dependencies().entrySet().stream()
+                .map(entry -> entry.getKey() + " " + entry.getValue()).toList());
+        section(text, "prompts", shown.prompts().entrySet().stream()
+                .map(entry -> entry.getKey() + "  " + entry.getValue() + describe(shown.promptFiles().get(entry.getValue())))
+                .toList());
+        text.append("tarball: ").append(shown.dist().size()).append(" bytes, ").append(shown.dist().fileCount())
+                .append(" files, ").append(shown.dist().integrity()).append('\n');
+        if (shown.readme() != null) {
+            List<String> lines = shown.readme().lines().toList();
+            section(text, "README", lines.subList(0, Math.min(README_LINES, lines.size())));
+            if (lines.size() > README_LINES) {
+                text.append("  … (").append(lines.size() - README_LINES).append(" more lines)\n");
+            }
+        }
+        return text.toString();
+    }
+
+    private static String describe(PromptSummary prompt) {
+        return prompt == null || prompt.description() == null ? "" : "  " + prompt.description();
+    }
+
+    private static void section(StringBuilder text, String title, List<String> lines) {
+        if (!lines.isEmpty()) {
+            text.append(title).append(":\n");
+            lines.forEach(line -> text.append(line.isBlank() ? "" : "  " + line).append('\n'));
+        }
+    }
+
+    private static Map<String, Object> asJson(PackageInfo info) {
+        VersionDocument shown = info.shown();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", shown.name());
+        json.put("version", shown.version());
+        json.put("description", shown.description());
+        json.put("license", shown.license());
+        json.put("distTags", info.packument().distTags());
+        json.put("versions", info.packument().versions().values().stream().map(version -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("version", version.version());
+            entry.put("publishedAt", version.publishedAt());
+            entry.put("yanked", version.yanked());
+            entry.put("deprecated", version.deprecated());
+            return entry;
+        }).toList());
+        json.put("dependencies", shown.dependencies());
+        json.put("prompts", shown.prompts());
+        json.put("dist", shown.dist());
+        json.put("readme", shown.readme());
+        return json;
+    }
+}

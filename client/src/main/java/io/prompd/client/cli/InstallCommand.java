@@ -1,0 +1,63 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.install.InstallReport;
+import io.prompd.client.install.Installer;
+import io.prompd.core.ExitCode;
+import io.prompd.core.name.PackageSpec;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "install", aliases = "i", mixinStandardHelpOptions = true,
+        description = {
+            "Install the project's dependencies, as prompd.lock pins them when it still matches prompd.json.",
+            "With packages, add them to prompd.json first (saving ^<version> when no range is given) and install.",
+            "Packages go to <home>/packages/<name>@<version>/, shared by every project; each tarball is checked"
+                    + " against its sha512 integrity before it is unpacked."})
+final class InstallCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "PACKAGE",
+            description = "@scope/name, optionally @ a range or dist-tag: @acme/pkg@^1.2, @acme/pkg@beta, acme/pkg.",
+            converter = PackageSpecConverter.class)
+    List<PackageSpec> packages = List.of();
+
+    @Option(names = {"-g", "--global"}, description = "Install into the store only, without a project: prompd.json and prompd.lock are not touched.")
+    boolean global;
+
+    @Option(names = "--frozen", description = "Fail (exit 4) instead of changing prompd.json or prompd.lock, as CI wants.")
+    boolean frozen;
+
+    @Mixin
+    ResolutionOptions resolution;
+
+    @Mixin
+    JsonOption output;
+
+    private final PrompdCommand root;
+
+    InstallCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (global && packages.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--global needs the packages to install");
+        }
+        Installer installer = new InstallWiring(root, spec.commandLine().getErr()).installer();
+        InstallReport report = global
+                ? installer.installGlobal(packages, resolution.options(frozen))
+                : installer.install(root.context().workingDirectory(), packages, resolution.options(frozen));
+        InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ExitCode.OK.code();
+    }
+}

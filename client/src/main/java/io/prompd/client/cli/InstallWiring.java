@@ -1,0 +1,91 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.config.Registry;
+import io.prompd.client.config.RegistryChooser;
+import io.prompd.client.config.Settings;
+import io.prompd.client.http.Credential;
+import io.prompd.client.http.Origin;
+import io.prompd.client.http.ProgressListener;
+import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.http.TerminalProgress;
+import io.prompd.client.install.InstallListener;
+import io.prompd.client.install.Installer;
+import io.prompd.client.install.registry.HttpPackageRegistry;
+import io.prompd.client.install.registry.PackageRegistry;
+import io.prompd.client.install.registry.RegistryEndpoint;
+import io.prompd.client.install.registry.RegistryRoutes;
+import io.prompd.client.install.store.PackageStore;
+import io.prompd.client.install.store.TarballCache;
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Optional;
+
+/** Builds the install services of a run from its settings: one place that knows how they fit together. */
+final class InstallWiring {
+
+    private final PrompdCommand root;
+    private final PrintWriter err;
+
+    InstallWiring(PrompdCommand root, PrintWriter err) {
+        this.root = root;
+        this.err = err;
+    }
+
+    Settings settings() {
+        return root.settings();
+    }
+
+    PackageStore store() {
+        return new PackageStore(settings().packagesFolder(), ArchiveLimits.DEFAULT);
+    }
+
+    TarballCache cache() {
+        return new TarballCache(settings().cacheFolder());
+    }
+
+    PackageRegistry registry() throws IOException {
+        Settings settings = settings();
+        return new HttpPackageRegistry(RegistryFetcher.of(settings), routes(settings));
+    }
+
+    Installer installer() throws IOException {
+        Settings settings = settings();
+        return new Installer(settings.home(), store(), cache(), registry(), settings.offline(), listener());
+    }
+
+    /** A progress bar per download when stderr is a terminal; nothing when it is piped. */
+    private InstallListener listener() {
+        boolean interactive = root.context().interactive();
+        return new InstallListener() {
+            @Override
+            public void waitingForLock() {
+                err.println("waiting for another prompd run to finish…");
+                err.flush();
+            }
+
+            @Override
+            public ProgressListener downloading(PackageName name, Version version) {
+                return interactive ? new TerminalProgress(err, name + "@" + version) : ProgressListener.NONE;
+            }
+        };
+    }
+
+    /** Each package to the registry the configuration routes its scope to, with that registry's credentials. */
+    private RegistryRoutes routes(Settings settings) throws IOException {
+        RegistryChooser chooser = RegistryChooser.load(settings, root.context().environment());
+        return name -> endpoint(chooser.choose(name));
+    }
+
+    private static RegistryEndpoint endpoint(Registry registry) {
+        URI url = registry.url().uri();
+        // file registries take no credentials: there is no origin to send them to
+        Optional<Credential> credential = registry.authorizationHeader()
+                .filter(header -> !"file".equalsIgnoreCase(url.getScheme()))
+                .map(header -> new Credential(Origin.of(url), header));
+        return new RegistryEndpoint(url, credential);
+    }
+}

@@ -1,0 +1,80 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.install.Project;
+import io.prompd.client.install.ProjectGraph;
+import io.prompd.core.ExitCode;
+import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
+        description = {
+            "List the project's packages as prompd.lock pins them, direct dependencies marked.",
+            "With --installed, list every version in the store instead, whatever project installed it."})
+final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--installed", description = "List the store (<home>/packages) instead of the project.")
+    boolean installed;
+
+    @Mixin
+    JsonOption output;
+
+    private final PrompdCommand root;
+
+    ListCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String text = installed ? store() : project();
+        spec.commandLine().getOut().print(text);
+        return ExitCode.OK.code();
+    }
+
+    private String project() throws Exception {
+        List<ProjectGraph.Entry> entries = ProjectGraph.of(Project.load(root.context().workingDirectory())).entries();
+        if (output.json) {
+            return Json.writeString(entries.stream().map(entry -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("name", entry.name());
+                json.put("version", entry.version());
+                json.put("direct", entry.direct());
+                return json;
+            }).toList()) + "\n";
+        }
+        StringBuilder text = new StringBuilder();
+        entries.forEach(entry -> text.append(entry.name()).append('@').append(entry.version())
+                .append(entry.direct() ? "" : "  (transitive)").append('\n'));
+        return text.toString();
+    }
+
+    private String store() throws Exception {
+        SortedMap<PackageName, SortedSet<Version>> versions = new InstallWiring(root, spec.commandLine().getErr())
+                .store().installed();
+        if (output.json) {
+            Map<String, List<String>> json = new LinkedHashMap<>();
+            versions.forEach((name, installedVersions) -> json.put(name.toString(),
+                    installedVersions.stream().map(Version::toString).toList()));
+            return Json.writeString(json) + "\n";
+        }
+        StringBuilder text = new StringBuilder();
+        versions.forEach((name, installedVersions) -> installedVersions.forEach(version ->
+                text.append(name).append('@').append(version).append('\n')));
+        return text.toString();
+    }
+}

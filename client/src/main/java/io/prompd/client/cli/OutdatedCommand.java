@@ -1,0 +1,71 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.install.Outdated;
+import io.prompd.client.install.Project;
+import io.prompd.client.install.ProjectGraph;
+import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.core.ExitCode;
+import io.prompd.core.json.Json;
+import io.prompd.core.version.Version;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+@Command(name = "outdated", mixinStandardHelpOptions = true,
+        description = {
+            "List the project's packages that have newer versions.",
+            "For each: current (locked), wanted (the newest the ranges allow, what 'prompd update' moves to)"
+                    + " and latest (what 'prompd update --latest' moves to)."})
+final class OutdatedCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    JsonOption output;
+
+    private final PrompdCommand root;
+
+    OutdatedCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ProjectGraph graph = ProjectGraph.of(Project.load(root.context().workingDirectory()));
+        List<Outdated.Row> rows;
+        try (RegistryIndex index = new RegistryIndex(new InstallWiring(root, spec.commandLine().getErr()).registry())) {
+            rows = Outdated.check(graph, index);
+        }
+        spec.commandLine().getOut().print(output.json ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList())
+                + "\n" : asText(rows));
+        return ExitCode.OK.code();
+    }
+
+    private static String asText(List<Outdated.Row> rows) {
+        if (rows.isEmpty()) {
+            return "every package is up to date\n";
+        }
+        List<List<String>> table = new ArrayList<>();
+        table.add(List.of("package", "current", "wanted", "latest", "dependency"));
+        rows.forEach(row -> table.add(List.of(row.name().toString(), row.current().toString(), row.wanted().toString(),
+                row.latest().map(Version::toString).orElse("-"), row.direct() ? "direct" : "transitive")));
+        return Tables.render(table);
+    }
+
+    private static Map<String, Object> asJson(Outdated.Row row) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", row.name());
+        json.put("current", row.current());
+        json.put("wanted", row.wanted());
+        row.latest().ifPresent(latest -> json.put("latest", latest));
+        json.put("direct", row.direct());
+        return json;
+    }
+}

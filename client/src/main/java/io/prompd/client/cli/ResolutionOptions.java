@@ -1,0 +1,33 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.install.InstallOptions;
+import io.prompd.core.resolve.Strategy;
+import java.util.Arrays;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code --resolution}: which versions commands that resolve choose. */
+final class ResolutionOptions {
+
+    @Option(names = "--resolution", paramLabel = "highest|lowest", defaultValue = "highest",
+            converter = StrategyConverter.class,
+            description = "Which allowed versions to choose: the newest (default), or the oldest to test lower bounds.")
+    Strategy strategy;
+
+    InstallOptions options(boolean frozen) {
+        return new InstallOptions(strategy, frozen);
+    }
+
+    /** Strategies as users type them, in lower case. */
+    static final class StrategyConverter implements ITypeConverter<Strategy> {
+        @Override
+        public Strategy convert(String value) {
+            return Arrays.stream(Strategy.values())
+                    .filter(strategy -> strategy.name().toLowerCase(Locale.ROOT).equals(value))
+                    .findFirst()
+                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a resolution; use highest or lowest"));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.prompd.client.cli;
+
+import java.util.List;
+
+/** Plain-text tables: columns padded to their widest cell, two spaces apart, no trailing spaces. */
+final class Tables {
+
+    private Tables() {
+    }
+
+    /** @param rows the header first, then the rows; every row as long as the header */
+    static String render(List<List<String>> rows) {
+        int columns = rows.get(0).size();
+        int[] widths = new int[columns];
+        rows.forEach(row -> {
+            for (int column = 0; column < columns; column++) {
+                widths[column] = Math.max(widths[column], row.get(column).length());
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < columns; column++) {
+                line.append(column == 0 ? "" : "  ").append(String.format("%-" + widths[column] + "s", row.get(column)));
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+        }
+        return text.toString();
+    }
+}

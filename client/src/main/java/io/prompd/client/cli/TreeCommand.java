@@ -1,0 +1,120 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.install.Project;
+import io.prompd.client.install.ProjectGraph;
+import io.prompd.core.ExitCode;
+import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "tree", mixinStandardHelpOptions = true,
+        description = {
+            "Show the project's dependencies as a tree, from prompd.json and prompd.lock.",
+            "Asks no registry.",
+            "A package needed in several places is expanded at its first place only."})
+final class TreeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    static final class Format {
+        @Option(names = "--json", description = "Print the tree as JSON.")
+        boolean json;
+
+        @Option(names = "--dot", description = "Print the graph in Graphviz's DOT language, for 'dot -Tsvg'.")
+        boolean dot;
+    }
+
+    private final PrompdCommand root;
+
+    TreeCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Project project = Project.load(root.context().workingDirectory());
+        ProjectGraph graph = ProjectGraph.of(project);
+        String title = project.manifest().name() + "@" + project.manifest().version();
+        String text;
+        if (format.json) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", project.manifest().name());
+            json.put("version", project.manifest().version());
+            json.put("dependencies", graph.tree().stream().map(TreeCommand::asJson).toList());
+            text = Json.writeString(json) + "\n";
+        } else if (format.dot) {
+            text = dot(title, graph);
+        } else {
+            StringBuilder tree = new StringBuilder(title).append('\n');
+            List<ProjectGraph.Node> nodes = graph.tree();
+            for (int i = 0; i < nodes.size(); i++) {
+                draw(nodes.get(i), "", i == nodes.size() - 1, tree);
+            }
+            text = tree.toString();
+        }
+        spec.commandLine().getOut().print(text);
+        return ExitCode.OK.code();
+    }
+
+    private static void draw(ProjectGraph.Node node, String indent, boolean last, StringBuilder tree) {
+        tree.append(indent).append(last ? "└── " : "├── ").append(label(node)).append('\n');
+        String childIndent = indent + (last ? "    " : "│   ");
+        for (int i = 0; i < node.children().size(); i++) {
+            draw(node.children().get(i), childIndent, i == node.children().size() - 1, tree);
+        }
+    }
+
+    private static String label(ProjectGraph.Node node) {
+        String version = node.version().map(Version::toString).map(text -> "@" + text).orElse("");
+        String note = node.version().isEmpty() ? " (not locked: run 'prompd install')" : node.repeated() ? " (shown above)" : "";
+        return node.name() + version + " " + node.range() + note;
+    }
+
+    private static Map<String, Object> asJson(ProjectGraph.Node node) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", node.name());
+        json.put("range", node.range());
+        node.version().ifPresent(version -> json.put("version", version));
+        if (node.repeated()) {
+            json.put("repeated", true);
+        }
+        json.put("dependencies", node.children().stream().map(TreeCommand::asJson).toList());
+        return json;
+    }
+
+    /** One node per package version, one edge per dependency, labelled with its range. */
+    private static String dot(String title, ProjectGraph graph) {
+        StringBuilder dot = new StringBuilder("digraph dependencies {\n  node [shape=box];\n");
+        graph.roots().forEach((name, range) -> edge(dot, title, vertex(graph, name), range));
+        graph.lock().packages().forEach((name, locked) -> locked.dependencies().forEach((target, range) ->
+                edge(dot, name + "@" + locked.version(), vertex(graph, target), range)));
+        return dot.append("}\n").toString();
+    }
+
+    private static String vertex(ProjectGraph graph, PackageName name) {
+        return graph.lock().get(name).map(locked -> name + "@" + locked.version()).orElse(name.toString());
+    }
+
+    private static void edge(StringBuilder dot, String from, String to, VersionRange range) {
+        dot.append("  ").append(quoted(from)).append(" -> ").append(quoted(to)).append(" [label=").append(quoted(range.text()))
+                .append("];\n");
+    }
+
+    private static String quoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}

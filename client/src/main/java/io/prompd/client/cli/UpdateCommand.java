@@ -1,0 +1,51 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.install.InstallReport;
+import io.prompd.core.ExitCode;
+import io.prompd.core.name.PackageName;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "update", aliases = "up", mixinStandardHelpOptions = true,
+        description = {
+            "Move packages to the newest versions prompd.json's ranges allow, and rewrite prompd.lock.",
+            "Without names, every package may move; with names, only those (the others stay as locked).",
+            "With --latest, the named direct dependencies' ranges first move to ^<latest version>."})
+final class UpdateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "NAME", converter = PackageNameConverter.class,
+            description = "The packages to update (default: all).")
+    List<PackageName> names = List.of();
+
+    @Option(names = "--latest", description = "Move the ranges in prompd.json to ^<latest>, across major versions.")
+    boolean latest;
+
+    @Mixin
+    ResolutionOptions resolution;
+
+    @Mixin
+    JsonOption output;
+
+    private final PrompdCommand root;
+
+    UpdateCommand(PrompdCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
+                .update(root.context().workingDirectory(), names, latest, resolution.options(false));
+        InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,62 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.store.RunLock;
+import io.prompd.client.install.store.Staging;
+import io.prompd.client.install.store.TarballCache;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Maintenance of {@code <home>/cache}. Both operations hold the home lock, so no install is
+ * downloading into the cache meanwhile. The store of installed packages is never touched.
+ */
+public final class CacheService {
+
+    private static final Duration LOCK_PATIENCE = Duration.ofMinutes(1);
+
+    private final Path home;
+    private final Path cacheFolder;
+
+    public CacheService(Path home, Path cacheFolder) {
+        this.home = home;
+        this.cacheFolder = cacheFolder;
+    }
+
+    /** Hashes every cached tarball again; corrupt ones are deleted, to be downloaded again when needed. */
+    public TarballCache.CacheCheck verify() throws IOException {
+        try (RunLock ignored = RunLock.acquire(home.resolve(RunLock.HOME_FILE), LOCK_PATIENCE, () -> { })) {
+            TarballCache tarballs = new TarballCache(cacheFolder);
+            tarballs.removeLeftovers();
+            return tarballs.verify();
+        }
+    }
+
+    /**
+     * Deletes everything cached: tarballs and registry documents.
+     *
+     * @return the number of files deleted
+     */
+    public long clean() throws IOException {
+        try (RunLock ignored = RunLock.acquire(home.resolve(RunLock.HOME_FILE), LOCK_PATIENCE, () -> { })) {
+            if (!Files.isDirectory(cacheFolder)) {
+                return 0;
+            }
+            long files;
+            try (Stream<Path> walk = Files.walk(cacheFolder)) {
+                files = walk.filter(Files::isRegularFile).count();
+            }
+            List<Path> children;
+            try (Stream<Path> list = Files.list(cacheFolder)) {
+                children = list.toList();
+            }
+            for (Path child : children) {
+                Staging.deleteRecursively(child);
+            }
+            return files;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.prompd.client.install;
+
+import io.prompd.core.resolve.Strategy;
+import java.util.Objects;
+
+/**
+ * How to install.
+ *
+ * @param strategy which allowed versions the resolver tries first
+ * @param frozen   fail instead of changing {@code prompd.json} or {@code prompd.lock}, as CI wants
+ */
+public record InstallOptions(Strategy strategy, boolean frozen) {
+
+    public InstallOptions {
+        Objects.requireNonNull(strategy, "strategy");
+    }
+
+    public static InstallOptions defaults() {
+        return new InstallOptions(Strategy.HIGHEST, false);
+    }
+}

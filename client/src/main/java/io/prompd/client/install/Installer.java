@@ -1,0 +1,302 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.PackageRegistry;
+import io.prompd.client.install.registry.PublishedPackage;
+import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.client.install.store.RunLock;
+import io.prompd.client.install.store.PackageStore;
+import io.prompd.client.install.store.TarballCache;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.manifest.Manifest;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.name.PackageSpec;
+import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.resolve.Resolution;
+import io.prompd.core.resolve.ResolveOptions;
+import io.prompd.core.resolve.Resolver;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Installs, updates and uninstalls the dependencies of a project, or packages without one. Every
+ * run holds the home's lock (and the project's, as runs with other homes may share the project), first cleans what killed runs left, changes the store only by adding
+ * complete version folders, and writes {@code prompd.json} and {@code prompd.lock} last, each in one
+ * step, so that a failure leaves the project as it was.
+ */
+public final class Installer {
+
+    /** How long a run waits for another one to finish before giving up. */
+    private static final Duration LOCK_PATIENCE = Duration.ofMinutes(10);
+
+    private final Path home;
+    private final PackageStore store;
+    private final TarballCache cache;
+    private final PackageRegistry registry;
+    private final boolean offline;
+    private final InstallListener listener;
+
+    public Installer(Path home, PackageStore store, TarballCache cache, PackageRegistry registry, boolean offline,
+                     InstallListener listener) {
+        this.home = Objects.requireNonNull(home, "home");
+        this.store = Objects.requireNonNull(store, "store");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.offline = offline;
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Installs the project's dependencies, adding {@code added} to them first. Without additions, a
+     * lock file that still meets {@code prompd.json} is used as it is, without asking the registry.
+     */
+    public InstallReport install(Path projectFolder, List<PackageSpec> added, InstallOptions options) throws IOException {
+        return lockedProject(projectFolder, (project, repaired) -> {
+            try (RegistryIndex index = new RegistryIndex(registry)) {
+                List<RequestedPackage> requests = request(added, index);
+                Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
+                Plan plan = plan(roots(project.manifest().dependencies(), requests), project.lockOrEmpty(), unpinned,
+                        !requests.isEmpty(), options, index);
+                SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
+                requests.forEach(request -> saved.put(request.name(), request.saved(plan.lock())));
+                return apply(project, plan, saved, List.of(), options, repaired);
+            }
+        });
+    }
+
+    /** Installs packages into the store alone: no project, so no {@code prompd.json} or lock to change. */
+    public InstallReport installGlobal(List<PackageSpec> specs, InstallOptions options) throws IOException {
+        return locked(repaired -> {
+            try (RegistryIndex index = new RegistryIndex(registry)) {
+                Plan plan = plan(roots(new TreeMap<>(), request(specs, index)), LockFile.empty(), Set.of(), true, options,
+                        index);
+                List<InstalledPackage> installed = installer().install(plan.lock());
+                return new InstallReport(installed, new TreeMap<>(), List.of(), false, true, plan.warnings(), repaired);
+            }
+        });
+    }
+
+    /**
+     * Resolves again, letting the named packages (all when none is named) move to the newest
+     * versions their ranges allow. With {@code latest}, the named direct dependencies' ranges move
+     * to {@code ^<latest>} first.
+     */
+    public InstallReport update(Path projectFolder, Collection<PackageName> names, boolean latest, InstallOptions options)
+            throws IOException {
+        return lockedProject(projectFolder, (project, repaired) -> {
+            LockFile current = project.lockOrEmpty();
+            SortedMap<PackageName, VersionRange> direct = project.manifest().dependencies();
+            List<PackageName> unknown = names.stream()
+                    .filter(name -> !direct.containsKey(name) && current.get(name).isEmpty()).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new PrompdException(ExitCode.NOT_FOUND, "not a dependency of this project: " + join(unknown),
+                        "'prompd list' shows the project's packages; 'prompd install NAME' adds one");
+            }
+            Set<PackageName> unpinned = Set.copyOf(names.isEmpty() ? current.packages().keySet() : names);
+            try (RegistryIndex index = new RegistryIndex(registry)) {
+                SortedMap<PackageName, VersionRange> roots = new TreeMap<>(direct);
+                SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
+                if (latest) {
+                    for (PackageName name : direct.keySet()) {
+                        if (names.isEmpty() || names.contains(name)) {
+                            index.require(name).latest().map(VersionRange::caret).ifPresent(range -> {
+                                roots.put(name, range);
+                                if (!range.equals(direct.get(name))) {
+                                    saved.put(name, range);
+                                }
+                            });
+                        }
+                    }
+                }
+                Plan plan = plan(roots, current, unpinned, true, options, index);
+                return apply(project, plan, saved, List.of(), options, repaired);
+            }
+        });
+    }
+
+    /**
+     * Removes dependencies from {@code prompd.json} and from the lock, with what only they needed.
+     * The store keeps their versions: other projects may use them.
+     */
+    public InstallReport uninstall(Path projectFolder, Collection<PackageName> names) throws IOException {
+        return lockedProject(projectFolder, (project, repaired) -> {
+            SortedMap<PackageName, VersionRange> roots = new TreeMap<>(project.manifest().dependencies());
+            List<PackageName> unknown = names.stream().filter(name -> !roots.containsKey(name)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new PrompdException(ExitCode.NOT_FOUND, "not a dependency in prompd.json: " + join(unknown),
+                        "'prompd list' shows the project's direct dependencies");
+            }
+            roots.keySet().removeAll(names);
+            try (RegistryIndex index = new RegistryIndex(registry)) {
+                Plan plan = plan(roots, project.lockOrEmpty(), Set.of(), false, InstallOptions.defaults(), index);
+                return apply(project, plan, new TreeMap<>(), names.stream().sorted().toList(), InstallOptions.defaults(),
+                        repaired);
+            }
+        });
+    }
+
+    /** Work done while holding the home lock, after cleaning what killed runs left behind. */
+    @FunctionalInterface
+    private interface LockedWork {
+        InstallReport run(List<Path> repaired) throws IOException;
+    }
+
+    private InstallReport locked(LockedWork work) throws IOException {
+        try (RunLock ignored = RunLock.acquire(home.resolve(RunLock.HOME_FILE), LOCK_PATIENCE, listener::waitingForLock)) {
+            List<Path> repaired = new ArrayList<>(store.removeLeftovers());
+            repaired.addAll(cache.removeLeftovers());
+            return work.run(repaired);
+        }
+    }
+
+    /** Work on a project done while holding the home's lock and the project's. */
+    @FunctionalInterface
+    private interface ProjectWork {
+        InstallReport run(Project project, List<Path> repaired) throws IOException;
+    }
+
+    /** Runs the work on the project read under both locks, once what a killed run left beside its files is gone. */
+    private InstallReport lockedProject(Path projectFolder, ProjectWork work) throws IOException {
+        Project.requireIn(projectFolder);
+        return locked(repaired -> {
+            try (RunLock ignored = RunLock.acquire(projectFolder.resolve(RunLock.PROJECT_FILE), LOCK_PATIENCE,
+                    listener::waitingForLock)) {
+                repaired.addAll(Project.removeLeftovers(projectFolder));
+                return work.run(Project.load(projectFolder), repaired);
+            }
+        });
+    }
+
+    private LockedInstaller installer() {
+        return new LockedInstaller(store, cache, registry, offline, listener);
+    }
+
+    /** The new lock, and whether it took a resolution. */
+    private record Plan(LockFile lock, boolean resolved, List<String> warnings) {
+    }
+
+    /**
+     * The lock to install: the current one reduced to what the roots need when it meets them and
+     * nothing asks to move, else a new resolution preferring the current lock's versions except
+     * for {@code unpinned}.
+     */
+    private Plan plan(SortedMap<PackageName, VersionRange> roots, LockFile current, Set<PackageName> unpinned,
+                      boolean mustResolve, InstallOptions options, RegistryIndex index) {
+        if (!mustResolve) {
+            Optional<LockFile> kept = current.satisfying(roots);
+            if (kept.isPresent()) {
+                return new Plan(kept.get(), false, statusWarnings(kept.get(), installer().missing(kept.get()), index));
+            }
+        }
+        SortedMap<PackageName, Version> preferred = new TreeMap<>(current.versions());
+        preferred.keySet().removeAll(unpinned);
+        ResolveOptions resolveOptions = ResolveOptions.defaults().withStrategy(options.strategy()).withLocked(preferred);
+        Resolution resolution = Resolver.resolve(roots, index, resolveOptions);
+        SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
+        for (Map.Entry<PackageName, Version> chosen : resolution.versions().entrySet()) {
+            PublishedPackage published = index.require(chosen.getKey());
+            VersionSummary summary = published.version(chosen.getValue()).orElseThrow();
+            packages.put(chosen.getKey(), new LockedPackage(summary.version(), published.tarballUrl(summary),
+                    summary.dist().integrity(), summary.dependencies()));
+        }
+        LockFile lock = new LockFile(packages);
+        return new Plan(lock, true, statusWarnings(lock, List.copyOf(packages.keySet()), index));
+    }
+
+    /**
+     * Yanked and deprecated versions among {@code names}. Only packages whose metadata this run needs
+     * anyway are looked at, so an install with everything locked and installed asks the registry nothing.
+     */
+    private List<String> statusWarnings(LockFile lock, List<PackageName> names, RegistryIndex index) {
+        index.prefetch(names);
+        List<String> warnings = new ArrayList<>();
+        for (PackageName name : names) {
+            Version version = lock.packages().get(name).version();
+            Optional<VersionSummary> summary;
+            try {
+                summary = index.find(name).flatMap(published -> published.version(version));
+            } catch (PrompdException unavailable) {
+                // the lock alone is enough to install; the status is a courtesy when the registry can tell it
+                continue;
+            }
+            summary.ifPresent(known -> {
+                if (known.yanked() != null) {
+                    warnings.add(name + "@" + version + " is yanked: " + known.yanked()
+                            + " (installed because the lock file pins it; 'prompd update " + name + "' moves off it)");
+                }
+                if (known.deprecated() != null) {
+                    warnings.add(name + "@" + version + " is deprecated: " + known.deprecated());
+                }
+            });
+        }
+        return warnings;
+    }
+
+    /** Installs the plan and then, only if that succeeded, writes the project's files. */
+    private InstallReport apply(Project project, Plan plan, SortedMap<PackageName, VersionRange> saved,
+                                List<PackageName> removed, InstallOptions options, List<Path> repaired)
+            throws IOException {
+        Manifest manifest = project.manifest();
+        SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>(manifest.dependencies());
+        dependencies.putAll(saved);
+        dependencies.keySet().removeAll(removed);
+        boolean manifestChanged = !dependencies.equals(manifest.dependencies());
+        boolean lockChanged = project.lock().map(existing -> !existing.equals(plan.lock())).orElse(true);
+        if (options.frozen() && (manifestChanged || lockChanged)) {
+            throw frozenRefusal(project, plan.lock(), manifestChanged);
+        }
+        List<InstalledPackage> installed = installer().install(plan.lock());
+        if (manifestChanged) {
+            project.writeManifest(manifest.toBuilder().dependencies(dependencies).build());
+        }
+        if (lockChanged) {
+            project.writeLock(plan.lock());
+        }
+        return new InstallReport(installed, saved, removed, lockChanged, plan.resolved(), plan.warnings(), repaired);
+    }
+
+    private static PrompdException frozenRefusal(Project project, LockFile wanted, boolean manifestChanged) {
+        if (manifestChanged) {
+            return new PrompdException(ExitCode.CONFLICT, "--frozen forbids changing prompd.json",
+                    "run without --frozen to add or remove dependencies");
+        }
+        if (project.lock().isEmpty()) {
+            return new PrompdException(ExitCode.CONFLICT, "--frozen needs a prompd.lock, and " + project.folder()
+                    + " has none", "run 'prompd install' without --frozen and commit prompd.lock");
+        }
+        List<String> changes = LockChanges.between(project.lock().get(), wanted);
+        return new PrompdException(ExitCode.CONFLICT, "prompd.lock is out of date with prompd.json and --frozen forbids"
+                + " changing it: " + String.join(", ", changes),
+                "run 'prompd install' without --frozen and commit the updated prompd.lock");
+    }
+
+    private static List<RequestedPackage> request(List<PackageSpec> specs, RegistryIndex index) {
+        return specs.stream().map(spec -> RequestedPackage.of(spec, index)).toList();
+    }
+
+    /** The dependencies with the requested packages added, or their ranges replaced. */
+    private static SortedMap<PackageName, VersionRange> roots(SortedMap<PackageName, VersionRange> dependencies,
+                                                              List<RequestedPackage> requests) {
+        SortedMap<PackageName, VersionRange> roots = new TreeMap<>(dependencies);
+        requests.forEach(request -> roots.put(request.name(), request.range()));
+        return roots;
+    }
+
+    private static String join(Collection<PackageName> names) {
+        return String.join(", ", names.stream().map(PackageName::toString).toList());
+    }
+}

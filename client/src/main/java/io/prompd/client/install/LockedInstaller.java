@@ -1,0 +1,98 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.PackageRegistry;
+import io.prompd.client.install.store.PackageStore;
+import io.prompd.client.install.store.TarballCache;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.name.PackageName;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Puts every package of a lock in the store, from the cache when it can and the registry when it
+ * must, checking each tarball's integrity before anything of it is unpacked.
+ */
+final class LockedInstaller {
+
+    private final PackageStore store;
+    private final TarballCache cache;
+    private final PackageRegistry registry;
+    private final boolean offline;
+    private final InstallListener listener;
+
+    LockedInstaller(PackageStore store, TarballCache cache, PackageRegistry registry, boolean offline,
+                    InstallListener listener) {
+        this.store = store;
+        this.cache = cache;
+        this.registry = registry;
+        this.offline = offline;
+        this.listener = listener;
+    }
+
+    /** The locked packages not in the store yet. */
+    List<PackageName> missing(LockFile lock) {
+        return lock.packages().entrySet().stream()
+                .filter(entry -> !store.contains(entry.getKey(), entry.getValue().version()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Installs what is missing. Offline, it first checks that the cache holds every tarball needed
+     * and otherwise fails naming all those it lacks, before installing anything.
+     *
+     * @throws PrompdException NETWORK offline with tarballs missing; INTEGRITY when a tarball does not
+     *                         match the lock, and then that version is not installed
+     */
+    List<InstalledPackage> install(LockFile lock) throws IOException {
+        if (offline) {
+            List<String> notCached = missing(lock).stream()
+                    .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty())
+                    .map(name -> name + "@" + lock.packages().get(name).version()).toList();
+            if (!notCached.isEmpty()) {
+                throw new PrompdException(ExitCode.NETWORK, "offline, and neither installed nor cached: "
+                        + String.join(", ", notCached), "run again without --offline to download "
+                        + (notCached.size() == 1 ? "it" : "them"));
+            }
+        }
+        List<InstalledPackage> installed = new ArrayList<>();
+        for (Map.Entry<PackageName, LockedPackage> entry : lock.packages().entrySet()) {
+            installed.add(installOne(entry.getKey(), entry.getValue()));
+        }
+        return installed;
+    }
+
+    private InstalledPackage installOne(PackageName name, LockedPackage locked) throws IOException {
+        if (store.contains(name, locked.version())) {
+            return new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()),
+                    InstalledPackage.Origin.ALREADY_INSTALLED);
+        }
+        Optional<Path> cached = cache.find(locked.integrity());
+        if (cached.isPresent()) {
+            try {
+                return unpack(name, locked, cached.get(), InstalledPackage.Origin.CACHE);
+            } catch (PrompdException damaged) {
+                if (damaged.exitCode() != ExitCode.INTEGRITY || offline) {
+                    throw damaged;
+                }
+                // the cached copy no longer matches its name (a disk error, a hand edit): fetch it again
+                cache.evict(locked.integrity());
+            }
+        }
+        Path target = cache.pathOf(locked.integrity());
+        registry.download(name, locked.resolved(), target, locked.integrity(), listener.downloading(name, locked.version()));
+        return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
+    }
+
+    private InstalledPackage unpack(PackageName name, LockedPackage locked, Path tarball, InstalledPackage.Origin origin)
+            throws IOException {
+        Path folder = store.install(name, locked.version(), tarball, locked.integrity());
+        return new InstalledPackage(name, locked.version(), folder, origin);
+    }
+}

@@ -1,0 +1,52 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.registry.PackageRegistry;
+import io.prompd.client.install.registry.PublishedPackage;
+import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.name.PackageSpec;
+import io.prompd.core.protocol.Packument;
+import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.version.Version;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A package as the registry describes it, and one of its versions in full.
+ *
+ * @param packument every version with its dates and status, and the dist-tags
+ * @param shown     the version asked for: the one a range or tag selects, else {@code latest}
+ */
+public record PackageInfo(Packument packument, VersionDocument shown) {
+
+    public PackageInfo {
+        Objects.requireNonNull(packument, "packument");
+        Objects.requireNonNull(shown, "shown");
+    }
+
+    /**
+     * Looks the package up.
+     *
+     * @throws PrompdException NOT_FOUND, with similar names, when there is no such package or version
+     */
+    public static PackageInfo of(PackageSpec spec, RegistryIndex index, PackageRegistry registry) {
+        PublishedPackage published = index.require(spec.name());
+        Version version = select(spec, published);
+        return new PackageInfo(published.packument(), registry.versionDocument(spec.name(), version));
+    }
+
+    private static Version select(PackageSpec spec, PublishedPackage published) {
+        if (spec.selector() instanceof PackageSpec.DistTag tag) {
+            return published.requireTag(tag.tag());
+        }
+        if (spec.selector() instanceof PackageSpec.Range range) {
+            // a version named exactly is shown even when yanked: that is when one wants to read why
+            return range.range().exactVersion().filter(published.packument().versions()::containsKey)
+                    .or(() -> published.highestAllowed(List.of(range.range())))
+                    .orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no version of " + spec.name()
+                            + " matches " + range.range(), "'prompd info " + spec.name() + "' lists its versions"));
+        }
+        return published.latest().orElseGet(() -> published.packument().versions().lastKey());
+    }
+}

@@ -1,0 +1,98 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockFiles;
+import io.prompd.client.install.store.Staging;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.manifest.Manifest;
+import io.prompd.core.manifest.ManifestReader;
+import io.prompd.core.manifest.ManifestResult;
+import io.prompd.core.manifest.ManifestWriter;
+import io.prompd.core.problem.ProblemReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A folder with a {@code prompd.json} whose dependencies are installed, and its {@code prompd.lock}.
+ *
+ * @param folder   the project folder
+ * @param manifest its {@code prompd.json}
+ * @param lock     its {@code prompd.lock}, when it has one
+ */
+public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
+
+    public Project {
+        folder = folder.toAbsolutePath().normalize();
+        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(lock, "lock");
+    }
+
+    /**
+     * Reads the project in {@code folder}.
+     *
+     * @throws PrompdException NOT_FOUND without a {@code prompd.json}; FAILURE listing every problem
+     *                         of an invalid one or of an unreadable lock file
+     */
+    public static Project load(Path folder) throws IOException {
+        requireIn(folder);
+        byte[] json;
+        try {
+            json = Files.readAllBytes(folder.resolve(ManifestReader.FILE_NAME));
+        } catch (NoSuchFileException removedMeanwhile) {
+            throw notAProject(folder);
+        }
+        ManifestResult result = ManifestReader.read(ManifestReader.FILE_NAME, json);
+        Manifest manifest = result.manifest().orElseThrow(() -> new PrompdException(ExitCode.FAILURE,
+                ManifestReader.FILE_NAME + " has errors:\n" + ProblemReport.text(result.problems()).strip(),
+                "fix them, then run this again ('prompd validate' shows them too)"));
+        return new Project(folder, manifest, LockFiles.read(folder.resolve(LockFile.FILE_NAME)));
+    }
+
+    /** @throws PrompdException NOT_FOUND, saying what to do, when the folder holds no {@code prompd.json} */
+    public static void requireIn(Path folder) {
+        if (!Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME))) {
+            throw notAProject(folder);
+        }
+    }
+
+    private static PrompdException notAProject(Path folder) {
+        return new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in " + folder.toAbsolutePath(),
+                "run this in a project folder, create one with 'prompd init', or install with --global");
+    }
+
+    /**
+     * Deletes the half-written {@code prompd.json} or {@code prompd.lock} a killed run may have left
+     * beside them. Hold the {@link io.prompd.client.install.store.RunLock} while calling it.
+     */
+    public static List<Path> removeLeftovers(Path folder) throws IOException {
+        return Staging.removeLeftovers(folder, 1);
+    }
+
+    public Path manifestFile() {
+        return folder.resolve(ManifestReader.FILE_NAME);
+    }
+
+    public Path lockFile() {
+        return folder.resolve(LockFile.FILE_NAME);
+    }
+
+    /** The lock, or an empty one for a project never installed. */
+    public LockFile lockOrEmpty() {
+        return lock.orElseGet(LockFile::empty);
+    }
+
+    /** Replaces {@code prompd.json} in one step, as {@link ManifestWriter} writes it. */
+    public void writeManifest(Manifest changed) throws IOException {
+        Staging.write(manifestFile(), ManifestWriter.write(changed));
+    }
+
+    public void writeLock(LockFile changed) throws IOException {
+        LockFiles.write(lockFile(), changed);
+    }
+}

@@ -1,0 +1,104 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A project's installed dependency graph as its files state it: the direct ranges of
+ * {@code prompd.json} and the versions of {@code prompd.lock}. Reading it asks no registry.
+ *
+ * @param roots the direct dependencies and their ranges
+ * @param lock  the locked versions
+ */
+public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile lock) {
+
+    public ProjectGraph {
+        roots = Collections.unmodifiableSortedMap(new TreeMap<>(roots));
+        Objects.requireNonNull(lock, "lock");
+    }
+
+    /** @throws PrompdException NOT_FOUND when the project was never installed */
+    public static ProjectGraph of(Project project) {
+        LockFile lock = project.lock().orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
+                "no prompd.lock in " + project.folder(), "run 'prompd install' first"));
+        return new ProjectGraph(project.manifest().dependencies(), lock);
+    }
+
+    /** One package of the graph. */
+    public record Entry(PackageName name, Version version, boolean direct) {
+    }
+
+    /** Every locked package, direct ones marked, in name order. */
+    public List<Entry> entries() {
+        return lock.packages().entrySet().stream()
+                .map(entry -> new Entry(entry.getKey(), entry.getValue().version(), roots.containsKey(entry.getKey())))
+                .toList();
+    }
+
+    /**
+     * A package in the tree: the range that asked for it, the version locked, and what it needs.
+     *
+     * @param version  the locked version; absent when the lock lacks the package (run install)
+     * @param repeated shown in full elsewhere in the tree already, so its children are left out here
+     */
+    public record Node(PackageName name, VersionRange range, Optional<Version> version, List<Node> children,
+                       boolean repeated) {
+        public Node {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(range, "range");
+            Objects.requireNonNull(version, "version");
+            children = List.copyOf(children);
+        }
+    }
+
+    /** The direct dependencies with what they need below them; each package is expanded once, at its first place. */
+    public List<Node> tree() {
+        Set<PackageName> expanded = new HashSet<>();
+        return roots.entrySet().stream().map(root -> node(root.getKey(), root.getValue(), expanded)).toList();
+    }
+
+    private Node node(PackageName name, VersionRange range, Set<PackageName> expanded) {
+        LockedPackage locked = lock.packages().get(name);
+        if (locked == null) {
+            return new Node(name, range, Optional.empty(), List.of(), false);
+        }
+        if (!expanded.add(name)) {
+            return new Node(name, range, Optional.of(locked.version()), List.of(), !locked.dependencies().isEmpty());
+        }
+        List<Node> children = new ArrayList<>();
+        for (Map.Entry<PackageName, VersionRange> dependency : locked.dependencies().entrySet()) {
+            children.add(node(dependency.getKey(), dependency.getValue(), expanded));
+        }
+        return new Node(name, range, Optional.of(locked.version()), children, false);
+    }
+
+    /** Every range the graph places on the package: its own in prompd.json and those of the locked packages needing it. */
+    public List<VersionRange> rangesOn(PackageName name) {
+        List<VersionRange> ranges = new ArrayList<>();
+        if (roots.containsKey(name)) {
+            ranges.add(roots.get(name));
+        }
+        lock.packages().values().forEach(locked -> {
+            VersionRange range = locked.dependencies().get(name);
+            if (range != null) {
+                ranges.add(range);
+            }
+        });
+        return ranges;
+    }
+}

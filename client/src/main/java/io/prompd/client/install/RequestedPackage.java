@@ -1,0 +1,53 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.registry.PublishedPackage;
+import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.core.PrompdException;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.name.PackageSpec;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A package named on the command line, with the range to solve it with.
+ *
+ * @param range   what the resolver must meet
+ * @param written the range the user wrote, saved as it is; absent when the user gave none or a
+ *                dist-tag, and then {@code ^<version chosen>} is saved, as npm does
+ */
+record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRange> written) {
+
+    RequestedPackage {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(range, "range");
+        Objects.requireNonNull(written, "written");
+    }
+
+    /**
+     * The request a spec makes. A dist-tag, {@code latest} included, is looked up in the package's
+     * {@code index.json} first: the resolver knows versions and ranges, not tags.
+     *
+     * @throws PrompdException NOT_FOUND for an unknown package or dist-tag
+     */
+    static RequestedPackage of(PackageSpec spec, RegistryIndex index) {
+        PackageName name = spec.name();
+        if (spec.selector() instanceof PackageSpec.Range range) {
+            return new RequestedPackage(name, range.range(), Optional.of(range.range()));
+        }
+        PublishedPackage published = index.require(name);
+        if (spec.selector() instanceof PackageSpec.DistTag tag) {
+            Version tagged = published.requireTag(tag.tag());
+            return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty());
+        }
+        VersionRange fromLatest = published.latest().map(VersionRange::caret).orElseGet(VersionRange::any);
+        return new RequestedPackage(name, fromLatest, Optional.empty());
+    }
+
+    /** The range to save in {@code prompd.json} once {@code lock} is chosen. */
+    VersionRange saved(LockFile lock) {
+        return written.orElseGet(() -> VersionRange.caret(lock.packages().get(name).version()));
+    }
+}

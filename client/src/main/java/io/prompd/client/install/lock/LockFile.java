@@ -1,0 +1,66 @@
+package io.prompd.client.install.lock;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * {@code prompd.lock}: the exact version of every package a project installs, so every machine
+ * installs the same bytes.
+ *
+ * @param packages every locked package, direct and transitive, by name
+ */
+public record LockFile(SortedMap<PackageName, LockedPackage> packages) {
+
+    /** Bumped on any change an older client could misread. */
+    public static final int VERSION = 1;
+
+    public static final String FILE_NAME = "prompd.lock";
+
+    public LockFile {
+        packages = Collections.unmodifiableSortedMap(new TreeMap<>(packages));
+    }
+
+    public static LockFile empty() {
+        return new LockFile(new TreeMap<>());
+    }
+
+    public Optional<LockedPackage> get(PackageName name) {
+        return Optional.ofNullable(packages.get(name));
+    }
+
+    /** The locked version of every package, as preferences for a new resolution. */
+    public SortedMap<PackageName, Version> versions() {
+        SortedMap<PackageName, Version> versions = new TreeMap<>();
+        packages.forEach((name, locked) -> versions.put(name, locked.version()));
+        return versions;
+    }
+
+    /**
+     * This lock reduced to what the roots need, when it still meets them: every root and every
+     * dependency reachable from them is locked at a version its range allows. Empty when the
+     * roots ask for something the lock does not hold, so a resolution is needed.
+     */
+    public Optional<LockFile> satisfying(Map<PackageName, VersionRange> roots) {
+        SortedMap<PackageName, LockedPackage> needed = new TreeMap<>();
+        Deque<Map.Entry<PackageName, VersionRange>> pending = new ArrayDeque<>(roots.entrySet());
+        while (!pending.isEmpty()) {
+            Map.Entry<PackageName, VersionRange> requirement = pending.pop();
+            LockedPackage locked = packages.get(requirement.getKey());
+            if (locked == null || !requirement.getValue().satisfiedBy(locked.version())) {
+                return Optional.empty();
+            }
+            if (needed.put(requirement.getKey(), locked) == null) {
+                pending.addAll(locked.dependencies().entrySet());
+            }
+        }
+        return Optional.of(new LockFile(needed));
+    }
+}

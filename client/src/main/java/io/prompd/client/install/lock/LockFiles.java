@@ -1,0 +1,200 @@
+package io.prompd.client.install.lock;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.client.install.store.Staging;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.ProblemReport;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Reads and writes {@code prompd.lock} in the shared JSON dialect: keys sorted, so a change of one
+ * package changes only its lines. A lock file with problems is refused with all of them listed.
+ *
+ * <pre>
+ * {
+ *   "lockfileVersion": 1,
+ *   "packages": {
+ *     "@acme/base": {
+ *       "dependencies": { "@acme/util": "^1.0.0" },
+ *       "integrity": "sha512-…",
+ *       "resolved": "https://registry.example/packages/@acme/base/-/base-1.2.0.tgz",
+ *       "version": "1.2.0"
+ *     }
+ *   }
+ * }
+ * </pre>
+ */
+public final class LockFiles {
+
+    private static final String LOCKFILE_VERSION = "lockfileVersion";
+    private static final String PACKAGES = "packages";
+    private static final String VERSION = "version";
+    private static final String RESOLVED = "resolved";
+    private static final String INTEGRITY = "integrity";
+    private static final String DEPENDENCIES = "dependencies";
+
+    private LockFiles() {
+    }
+
+    /** The lock file of a project folder, or empty when it has none. */
+    public static Optional<LockFile> read(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(bytes));
+    }
+
+    /** @throws PrompdException FAILURE listing every problem when the bytes are not a valid lock file */
+    public static LockFile parse(byte[] json) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(json);
+        } catch (JsonProcessingException malformed) {
+            throw refused(List.of(Problem.error(LockFile.FILE_NAME, "", "it is not valid JSON: "
+                    + malformed.getOriginalMessage(), "")));
+        } catch (IOException impossible) {
+            throw new IllegalStateException("bytes in memory are always readable", impossible);
+        }
+        Problems problems = new Problems();
+        SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
+        if (root == null || !root.isObject()) {
+            problems.error(LockFile.FILE_NAME, "", "the lock file must be a JSON object", "");
+        } else {
+            JsonNode version = root.path(LOCKFILE_VERSION);
+            if (!version.isInt() || version.asInt() != LockFile.VERSION) {
+                problems.error(LockFile.FILE_NAME, "/" + LOCKFILE_VERSION, "lockfileVersion must be " + LockFile.VERSION
+                        + ", not " + version, "a newer prompd wrote it; update prompd");
+            }
+            JsonNode entries = root.path(PACKAGES);
+            if (!entries.isObject()) {
+                problems.error(LockFile.FILE_NAME, "/" + PACKAGES, "packages must be an object", "");
+            } else {
+                for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> entry = it.next();
+                    readPackage(entry.getKey(), entry.getValue(), problems).ifPresent(locked -> packages.put(locked.getKey(), locked.getValue()));
+                }
+            }
+        }
+        if (problems.hasErrors()) {
+            throw refused(problems.sorted());
+        }
+        return new LockFile(packages);
+    }
+
+    private static Optional<Map.Entry<PackageName, LockedPackage>> readPackage(String nameText, JsonNode node,
+            Problems allProblems) {
+        String pointer = "/" + PACKAGES + "/" + pointerToken(nameText);
+        Problems problems = new Problems();
+        Optional<PackageName> name = field(problems, pointer, nameText, PackageName::parse);
+        Optional<Version> version = field(problems, pointer + "/" + VERSION, node.path(VERSION).asText(""), Version::parse);
+        Optional<URI> resolved = field(problems, pointer + "/" + RESOLVED, node.path(RESOLVED).asText(""), LockFiles::absoluteUrl);
+        Optional<Integrity> integrity = field(problems, pointer + "/" + INTEGRITY, node.path(INTEGRITY).asText(""), Integrity::parse);
+        SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
+        JsonNode declared = node.path(DEPENDENCIES);
+        if (!declared.isMissingNode() && !declared.isObject()) {
+            problems.error(LockFile.FILE_NAME, pointer + "/" + DEPENDENCIES, "dependencies must be an object", "");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = declared.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> dependency = it.next();
+            String dependencyPointer = pointer + "/" + DEPENDENCIES + "/" + pointerToken(dependency.getKey());
+            Optional<PackageName> target = field(problems, dependencyPointer, dependency.getKey(), PackageName::parse);
+            Optional<VersionRange> range = field(problems, dependencyPointer, dependency.getValue().asText(""), VersionRange::parse);
+            if (target.isPresent() && range.isPresent()) {
+                dependencies.put(target.get(), range.get());
+            }
+        }
+        allProblems.addAll(problems.sorted());
+        if (problems.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.entry(name.orElseThrow(), new LockedPackage(version.orElseThrow(), resolved.orElseThrow(),
+                integrity.orElseThrow(), dependencies)));
+    }
+
+    /** A key as one JSON pointer token (RFC 6901). */
+    private static String pointerToken(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static <T> Optional<T> field(Problems problems, String pointer, String text, Function<String, T> parser) {
+        try {
+            return Optional.of(parser.apply(text));
+        } catch (IllegalArgumentException invalid) {
+            problems.error(LockFile.FILE_NAME, pointer, text.isEmpty() ? "missing or empty" : invalid.getMessage(), "");
+            return Optional.empty();
+        }
+    }
+
+    private static URI absoluteUrl(String text) {
+        try {
+            URI url = new URI(text);
+            if (url.getRawUserInfo() != null) {
+                // not quoted: the user information may be a password
+                throw new IllegalArgumentException("a locked URL must not hold user information; credentials go in"
+                        + " prompd's configuration, never in prompd.lock");
+            }
+            if (!url.isAbsolute()) {
+                throw new IllegalArgumentException("'" + text + "' is not an absolute URL");
+            }
+            return url;
+        } catch (URISyntaxException malformed) {
+            throw new IllegalArgumentException("not a URL: " + malformed.getReason());
+        }
+    }
+
+    private static PrompdException refused(List<Problem> problems) {
+        return new PrompdException(ExitCode.FAILURE, "prompd.lock cannot be read:\n" + ProblemReport.text(problems).strip(),
+                "fix it by hand, or delete it and run 'prompd install' to lock again");
+    }
+
+    /** The canonical bytes of a lock file: the same lock always gives the same bytes. */
+    public static byte[] toBytes(LockFile lock) {
+        Map<String, Object> packages = new TreeMap<>();
+        lock.packages().forEach((name, locked) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            if (!locked.dependencies().isEmpty()) {
+                Map<String, String> dependencies = new TreeMap<>();
+                locked.dependencies().forEach((target, range) -> dependencies.put(target.toString(), range.text()));
+                entry.put(DEPENDENCIES, dependencies);
+            }
+            entry.put(INTEGRITY, locked.integrity().toString());
+            entry.put(RESOLVED, locked.resolved().toString());
+            entry.put(VERSION, locked.version().toString());
+            packages.put(name.toString(), entry);
+        });
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put(LOCKFILE_VERSION, LockFile.VERSION);
+        root.put(PACKAGES, packages);
+        return Json.write(root);
+    }
+
+    /** Replaces the lock file in one step, so a killed run leaves the old one or the new one. */
+    public static void write(Path file, LockFile lock) throws IOException {
+        Staging.write(file, toBytes(lock));
+    }
+}

@@ -1,0 +1,37 @@
+package io.prompd.client.install.lock;
+
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.net.URI;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One package version as {@code prompd.lock} pins it: enough to install it again without asking
+ * the registry anything.
+ *
+ * @param version      the chosen version
+ * @param resolved     the tarball's absolute URL, without user information, so no credential is ever written
+ * @param integrity    the tarball's integrity, checked before anything is unpacked
+ * @param dependencies what this version declares, to check the lock still holds without the registry
+ */
+public record LockedPackage(Version version, URI resolved, Integrity integrity,
+                            SortedMap<PackageName, VersionRange> dependencies) {
+
+    public LockedPackage {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(resolved, "resolved");
+        Objects.requireNonNull(integrity, "integrity");
+        if (!resolved.isAbsolute()) {
+            throw new IllegalArgumentException("a locked tarball URL must be absolute: " + resolved);
+        }
+        if (resolved.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("a locked tarball URL must not hold user information");
+        }
+        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
+    }
+}

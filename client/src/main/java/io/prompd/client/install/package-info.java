@@ -1,0 +1,17 @@
+/**
+ * Installing packages: {@link io.prompd.client.install.Installer} for {@code install}, {@code update}
+ * and {@code uninstall}, and the read-only views {@link io.prompd.client.install.ProjectGraph},
+ * {@link io.prompd.client.install.Outdated} and {@link io.prompd.client.install.PackageInfo}.
+ *
+ * <p>An install plans a {@link io.prompd.client.install.lock.LockFile} and then makes the store hold
+ * it. Planning keeps the project's lock when it still meets {@code prompd.json} (no registry is
+ * asked, not even for packages already installed), and otherwise runs core's resolver over
+ * {@link io.prompd.client.install.registry.RegistryIndex}, preferring the locked versions. Only then
+ * are tarballs fetched, verified and unpacked, and only after that are {@code prompd.json} and
+ * {@code prompd.lock} rewritten, so a failure at any step leaves the project as it was.
+ *
+ * <p>Crash safety rests on one rule: nothing appears under its final name until it is complete
+ * ({@link io.prompd.client.install.store.Staging}). Everything half-done has a staging name, and each
+ * run, holding the {@link io.prompd.client.install.store.RunLock}s, deletes what killed runs left.
+ */
+package io.prompd.client.install;

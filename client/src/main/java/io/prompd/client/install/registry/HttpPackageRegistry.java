@@ -1,0 +1,89 @@
+package io.prompd.client.install.registry;
+
+import io.prompd.client.http.Credential;
+import io.prompd.client.http.ProgressListener;
+import io.prompd.client.http.RegistryFetcher;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.PackageList;
+import io.prompd.core.protocol.PackageSummary;
+import io.prompd.core.protocol.Packument;
+import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Registries read through the client's {@link RegistryFetcher}: static files over HTTP or from a folder. */
+public final class HttpPackageRegistry implements PackageRegistry {
+
+    private final RegistryFetcher fetcher;
+    private final RegistryRoutes routes;
+
+    public HttpPackageRegistry(RegistryFetcher fetcher, RegistryRoutes routes) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.routes = Objects.requireNonNull(routes, "routes");
+    }
+
+    @Override
+    public Optional<PublishedPackage> find(PackageName name) {
+        RegistryEndpoint endpoint = routes.endpointFor(name);
+        URI url = endpoint.resolve(RegistryLayout.packument(name));
+        byte[] json;
+        try {
+            json = fetch(endpoint, url);
+        } catch (PrompdException failure) {
+            if (failure.exitCode() == ExitCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+        return Optional.of(new PublishedPackage(parse(json, Packument.class, url), url));
+    }
+
+    @Override
+    public VersionDocument versionDocument(PackageName name, Version version) {
+        RegistryEndpoint endpoint = routes.endpointFor(name);
+        URI url = endpoint.resolve(RegistryLayout.versionDocument(name, version));
+        return parse(fetch(endpoint, url), VersionDocument.class, url);
+    }
+
+    @Override
+    public List<PackageName> packageNames(PackageName near) {
+        RegistryEndpoint endpoint = routes.endpointFor(near);
+        URI url = endpoint.resolve(RegistryLayout.PACKAGE_LIST);
+        return parse(fetch(endpoint, url), PackageList.class, url).packages().stream().map(PackageSummary::name).toList();
+    }
+
+    @Override
+    public void download(PackageName name, URI tarball, Path target, Integrity integrity, ProgressListener progress) {
+        Optional<Credential> credential = routes.endpointFor(name).credential();
+        if (credential.isPresent()) {
+            fetcher.download(tarball, credential.get(), target, integrity, progress);
+        } else {
+            fetcher.download(tarball, target, integrity, progress);
+        }
+    }
+
+    private byte[] fetch(RegistryEndpoint endpoint, URI url) {
+        return endpoint.credential().map(credential -> fetcher.fetchDocument(url, credential))
+                .orElseGet(() -> fetcher.fetchDocument(url));
+    }
+
+    private static <T> T parse(byte[] json, Class<T> type, URI url) {
+        try {
+            return Json.read(json, type);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            throw new PrompdException(ExitCode.NETWORK, "the registry sent an unreadable document: " + url + " ("
+                    + unreadable.getMessage() + ")", "the registry may be newer than this client, or damaged; update prompd,"
+                    + " or tell the registry's maintainers");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.prompd.client.install.registry;
+
+import io.prompd.client.http.ProgressListener;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.version.Version;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** What installing needs of registries: their documents and their tarballs. */
+public interface PackageRegistry {
+
+    /** The package's {@code index.json}; empty when the registry serving its name has no such package. */
+    Optional<PublishedPackage> find(PackageName name);
+
+    /** One version's {@code <version>.json}, with its README and prompts. */
+    VersionDocument versionDocument(PackageName name, Version version);
+
+    /** Every package name of the registry serving {@code near}'s name, to suggest names; empty when unknown. */
+    List<PackageName> packageNames(PackageName near);
+
+    /**
+     * Downloads a tarball to {@code target}, which appears only with the expected integrity.
+     *
+     * @throws io.prompd.core.PrompdException INTEGRITY when the bytes differ, NETWORK when offline or unreachable
+     */
+    void download(PackageName name, URI tarball, Path target, Integrity integrity, ProgressListener progress);
+}

@@ -1,0 +1,78 @@
+package io.prompd.client.install.registry;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.protocol.Packument;
+import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A package's {@code index.json} with the URL it was read from, against which its relative tarball
+ * URLs resolve.
+ */
+public record PublishedPackage(Packument packument, URI url) {
+
+    public PublishedPackage {
+        Objects.requireNonNull(packument, "packument");
+        Objects.requireNonNull(url, "url");
+    }
+
+    public Optional<VersionSummary> version(Version version) {
+        return Optional.ofNullable(packument.versions().get(version));
+    }
+
+    /** The version a dist-tag points at. */
+    public Optional<Version> taggedVersion(String tag) {
+        return Optional.ofNullable(packument.distTags().get(tag));
+    }
+
+    /** @throws PrompdException NOT_FOUND, listing the tags there are, when the package has no such tag */
+    public Version requireTag(String tag) {
+        return taggedVersion(tag).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
+                packument.name() + " has no dist-tag '" + tag + "'",
+                "its dist-tags are: " + String.join(", ", packument.distTags().keySet())));
+    }
+
+    /** The highest version every range allows, yanked ones left out. */
+    public Optional<Version> highestAllowed(Collection<VersionRange> ranges) {
+        return packument.versions().values().stream()
+                .filter(version -> version.yanked() == null)
+                .map(VersionSummary::version)
+                .filter(version -> ranges.stream().allMatch(range -> range.satisfiedBy(version)))
+                .max(Version::compareTo);
+    }
+
+    /** The version {@code latest} points at; without that tag, the highest that is neither yanked nor a pre-release. */
+    public Optional<Version> latest() {
+        return taggedVersion(LATEST).or(() -> packument.versions().values().stream()
+                .filter(version -> version.yanked() == null && !version.version().isPreRelease())
+                .map(VersionSummary::version).max(Version::compareTo));
+    }
+
+    /** The dist-tag a name without version means, as npm's. */
+    public static final String LATEST = "latest";
+
+    /**
+     * The tarball's absolute URL without user information: what a lock file may record, since
+     * credentials go in headers, never in URLs written down.
+     */
+    public URI tarballUrl(VersionSummary version) {
+        URI resolved = url.resolve(version.dist().tarball());
+        if (resolved.getRawUserInfo() == null) {
+            return resolved;
+        }
+        try {
+            return new URI(resolved.getScheme(), null, resolved.getHost(), resolved.getPort(), resolved.getPath(),
+                    resolved.getQuery(), null);
+        } catch (URISyntaxException impossible) {
+            throw new PrompdException(ExitCode.FAILURE, "the registry gives an unusable tarball URL for "
+                    + packument.name() + "@" + version.version() + ": " + resolved, "report it to the registry's maintainers");
+        }
+    }
+}

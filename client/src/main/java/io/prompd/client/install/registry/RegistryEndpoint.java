@@ -1,0 +1,32 @@
+package io.prompd.client.install.registry;
+
+import io.prompd.client.http.Credential;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The registry that serves a package, and what to send it.
+ *
+ * @param root       the registry's root URL, ending with {@code /}
+ * @param credential sent only to the root's own origin; never written anywhere
+ */
+public record RegistryEndpoint(URI root, Optional<Credential> credential) {
+
+    public RegistryEndpoint {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(credential, "credential");
+        if (!root.isAbsolute() || !root.getPath().endsWith("/")) {
+            throw new IllegalArgumentException("a registry root is an absolute URL ending with '/': " + root);
+        }
+    }
+
+    public static RegistryEndpoint anonymous(URI root) {
+        return new RegistryEndpoint(root, Optional.empty());
+    }
+
+    /** A document of the registry, from its path in {@link io.prompd.core.protocol.RegistryLayout}. */
+    public URI resolve(String path) {
+        return root.resolve(path);
+    }
+}

@@ -1,0 +1,135 @@
+package io.prompd.client.install.store;
+
+import io.prompd.core.archive.Integrity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Downloaded tarballs, addressed by their integrity: {@code <cache>/tarballs/sha512/ab/ab12…ef.tgz}.
+ * The same bytes are stored once whichever package or registry they came from, and an entry's name
+ * says what its content must hash to, so it can always be checked again. An entry appears only
+ * complete (it is written beside and renamed); any other file in the folder is a leftover.
+ */
+public final class TarballCache {
+
+    public static final String FOLDER = "tarballs";
+
+    private static final String SUFFIX = ".tgz";
+    private static final Pattern ENTRY = Pattern.compile("[0-9a-f]+\\.tgz");
+
+    private final Path root;
+
+    /** @param cacheFolder the prompd cache folder, {@code <home>/cache} */
+    public TarballCache(Path cacheFolder) {
+        this.root = cacheFolder.toAbsolutePath().normalize().resolve(FOLDER);
+    }
+
+    /** Where the tarball with this integrity is, or would be, kept. */
+    public Path pathOf(Integrity integrity) {
+        String hex = integrity.hex();
+        return root.resolve(integrity.algorithm().sriName()).resolve(hex.substring(0, 2)).resolve(hex + SUFFIX);
+    }
+
+    public Optional<Path> find(Integrity integrity) {
+        Path path = pathOf(integrity);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /** Forgets an entry whose content turned out not to match its name. */
+    public void evict(Integrity integrity) throws IOException {
+        Files.deleteIfExists(pathOf(integrity));
+    }
+
+    /**
+     * Deletes whatever is not a complete entry: temporary files of downloads a killed run left.
+     * Call it only while holding the {@link RunLock}, when no download can be running.
+     */
+    public List<Path> removeLeftovers() throws IOException {
+        List<Path> leftovers = new ArrayList<>();
+        for (Path file : files()) {
+            if (!ENTRY.matcher(file.getFileName().toString()).matches()) {
+                Files.deleteIfExists(file);
+                leftovers.add(file);
+            }
+        }
+        return List.copyOf(leftovers);
+    }
+
+    /**
+     * Hashes every entry again and deletes those whose content does not match their name, such as
+     * after a disk error or a hand edit.
+     */
+    public CacheCheck verify() throws IOException {
+        List<Path> corrupt = new ArrayList<>();
+        int checked = 0;
+        for (Path file : files()) {
+            Optional<Integrity> named = integrityNamedBy(file);
+            if (named.isEmpty()) {
+                continue;
+            }
+            checked++;
+            if (!named.get().matches(hash(file, named.get().algorithm()))) {
+                Files.deleteIfExists(file);
+                corrupt.add(file);
+            }
+        }
+        return new CacheCheck(checked, corrupt);
+    }
+
+    /** Every file under the cache, sorted; none when it was never written. */
+    private List<Path> files() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private Optional<Integrity> integrityNamedBy(Path file) {
+        String name = file.getFileName().toString();
+        if (!ENTRY.matcher(name).matches() || file.getNameCount() < 3) {
+            return Optional.empty();
+        }
+        String algorithmName = file.getParent().getParent().getFileName().toString();
+        try {
+            Integrity.Algorithm algorithm = Integrity.Algorithm.valueOf(algorithmName.toUpperCase(Locale.ROOT));
+            byte[] digest = HexFormat.of().parseHex(name.substring(0, name.length() - SUFFIX.length()));
+            return Optional.of(Integrity.ofDigest(algorithm, digest));
+        } catch (IllegalArgumentException notAnEntry) {
+            return Optional.empty();
+        }
+    }
+
+    private static Integrity hash(Path file, Integrity.Algorithm algorithm) throws IOException {
+        var digest = algorithm.newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return Integrity.ofDigest(algorithm, digest.digest());
+    }
+
+    /**
+     * What {@link #verify()} found.
+     *
+     * @param checked entries hashed
+     * @param removed entries whose content did not match, now deleted
+     */
+    public record CacheCheck(int checked, List<Path> removed) {
+        public CacheCheck {
+            removed = List.copyOf(removed);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * What an install leaves in the prompd home: the store of installed versions
+ * ({@code <home>/packages/<name>@<version>/}, shared by every project, never changed once complete),
+ * the tarball cache addressed by integrity ({@code <home>/cache/tarballs/sha512/…}), the locks that
+ * serialise runs, and the staging that makes every write appear whole.
+ */
+package io.prompd.client.install.store;

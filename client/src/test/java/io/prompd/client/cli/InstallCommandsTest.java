@@ -1,0 +1,302 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.client.testing.RegistryServer;
+import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The install family of commands as a user types them, against a registry on 127.0.0.1. */
+class InstallCommandsTest {
+
+    @TempDir
+    Path work;
+
+    TestRegistry registry;
+    RegistryServer server;
+    Path project;
+    Path home;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        registry = new TestRegistry(work.resolve("registry"))
+                .publish("@acme/util", "1.0.0")
+                .publish("@acme/util", "1.1.0")
+                .publish("@acme/base", "1.0.0", "@acme/util", "^1.0.0")
+                .publish("@acme/greeter", "1.0.0", "@acme/base", "^1.0.0", "@acme/util", "^1.0.0");
+        server = RegistryServer.serving(registry.root());
+        home = work.resolve("home");
+        project = Files.createDirectories(work.resolve("app"));
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private CliRun prompd(String... args) {
+        return CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", server.url().toString()), args);
+    }
+
+    @Test
+    void installAddsSavesAndReportsWhatItDid() throws IOException {
+        CliRun run = prompd("install", "acme/greeter");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("""
+                saved @acme/greeter ^1.0.0 in prompd.json
+                3 packages: 3 downloaded, 0 from the cache, 0 already installed
+                  + @acme/base@1.0.0
+                  + @acme/greeter@1.0.0
+                  + @acme/util@1.1.0
+                prompd.lock written
+                """, run.out());
+        assertEquals("", run.err(), "no progress bar when stderr is not a terminal");
+        assertTrue(Files.isRegularFile(home.resolve("packages/@acme/greeter@1.0.0/prompd.json")));
+
+        CliRun again = prompd("install", "--json");
+        assertEquals(0, again.exitCode(), again.err());
+        JsonNode json = Json.mapper().readTree(again.out());
+        assertFalse(json.get("resolved").asBoolean());
+        assertFalse(json.get("lockChanged").asBoolean());
+        assertEquals("already_installed", json.get("packages").get(0).get("origin").asText());
+    }
+
+    @Test
+    void aTerminalSeesAProgressBarPerDownloadOnStderr() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY", server.url().toString()),
+                project, CliRun.CLOCK, new ByteArrayInputStream(new byte[0]), true);
+
+        int exitCode = PrompdCommand.commandLine(new PrintWriter(out), new PrintWriter(err), terminal)
+                .execute("install", "@acme/util");
+
+        assertEquals(0, exitCode, err.toString());
+        assertTrue(err.toString().startsWith("\r@acme/util@1.1.0 ["), err.toString());
+        assertTrue(err.toString().contains("100%"), err.toString());
+        assertFalse(out.toString().contains("\r"), "stdout stays clean for scripts");
+    }
+
+    @Test
+    void theLockFileIsSortedStableJsonWithoutCredentials() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        String url = server.url().toString();
+        assertTrue(lock.startsWith("{\n  \"lockfileVersion\" : 1,\n  \"packages\" : {\n    \"@acme/base\" : {\n"
+                + "      \"dependencies\" : {\n        \"@acme/util\" : \"^1.0.0\"\n      },\n      \"integrity\" : \"sha512-"), lock);
+        assertTrue(lock.contains("\"resolved\" : \"" + url + "packages/@acme/util/-/util-1.1.0.tgz\""), lock);
+        assertTrue(lock.endsWith("}\n"), lock);
+    }
+
+    @Test
+    void frozenFailsWithExitConflict() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        Files.writeString(project.resolve("prompd.json"),
+                "{\"name\": \"@me/app\", \"version\": \"1.0.0\", \"dependencies\": {\"@acme/util\": \"1.0.0\"}}\n");
+        CliRun run = prompd("install", "--frozen");
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: prompd.lock is out of date with prompd.json"), run.err());
+    }
+
+    @Test
+    void aConflictExitsWithFourAndExplains() throws IOException {
+        registry.publish("@acme/strict", "1.0.0", "@acme/util", "1.0.0");
+        CliRun run = prompd("install", "@acme/strict", "@acme/util@^1.1.0");
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.err().contains("version solving failed"), run.err());
+        assertTrue(run.err().contains("hint: "), run.err());
+    }
+
+    @Test
+    void aMissingPackageExitsWithThreeAndSuggests() {
+        CliRun run = prompd("install", "@acme/gretter");
+        assertEquals(3, run.exitCode(), run.err());
+        assertEquals("error: no package @acme/gretter in the registry\nhint: did you mean @acme/greeter?\n",
+                run.err().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void resolutionLowestChoosesTheOldestAllowedVersions() {
+        CliRun run = prompd("install", "@acme/util@^1.0.0", "--resolution", "lowest");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("+ @acme/util@1.0.0"), run.out());
+        assertEquals(2, prompd("install", "--resolution", "newest").exitCode());
+    }
+
+    @Test
+    void aMalformedSpecIsAUsageError() {
+        CliRun run = prompd("install", "@acme/util@>>1");
+        assertEquals(2, run.exitCode(), run.err());
+    }
+
+    @Test
+    void offlineWithoutTheCacheExitsWithFiveListingWhatIsMissing() throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+        home = work.resolve("empty-home");
+        CliRun run = prompd("--offline", "install");
+        assertEquals(5, run.exitCode(), run.err());
+        assertTrue(run.err().contains("@acme/base@1.0.0, @acme/greeter@1.0.0, @acme/util@1.1.0"), run.err());
+    }
+
+    @Test
+    void aTamperedTarballExitsWithSix() throws IOException {
+        registry.tamper("@acme/util", "1.1.0");
+        CliRun run = prompd("install", "@acme/util");
+        assertEquals(6, run.exitCode(), run.err());
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+        assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
+    }
+
+    @Test
+    void aLockedYankedVersionInstallsWithAWarningOnStderr() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        registry.yank("@acme/util", "1.1.0", "typo in the prompt");
+        home = work.resolve("other-home");
+
+        CliRun run = prompd("install");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("warning: @acme/util@1.1.0 is yanked: typo in the prompt"), run.err());
+        assertFalse(run.out().contains("yanked"), run.out());
+    }
+
+    @Test
+    void aGlobalInstallNeedsNoProject() throws IOException {
+        Files.delete(project.resolve("prompd.json"));
+        CliRun run = prompd("install", "--global", "@acme/base");
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+        CliRun list = prompd("list", "--installed");
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0\n", list.out());
+    }
+
+    @Test
+    void installOutsideAProjectSaysWhatToDo() throws IOException {
+        Files.delete(project.resolve("prompd.json"));
+        CliRun run = prompd("install");
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("--global"), run.err());
+    }
+
+    @Test
+    void listShowsDirectAndTransitivePackages() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive)\n", prompd("list").out());
+        JsonNode json = Json.mapper().readTree(prompd("list", "--json").out());
+        assertTrue(json.get(0).get("direct").asBoolean());
+        assertFalse(json.get(1).get("direct").asBoolean());
+    }
+
+    @Test
+    void treeDrawsTheGraphAsTextJsonAndDot() throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+
+        assertEquals("""
+                @me/app@1.0.0
+                └── @acme/greeter@1.0.0 ^1.0.0
+                    ├── @acme/base@1.0.0 ^1.0.0
+                    │   └── @acme/util@1.1.0 ^1.0.0
+                    └── @acme/util@1.1.0 ^1.0.0
+                """, prompd("tree").out());
+
+        JsonNode json = Json.mapper().readTree(prompd("tree", "--json").out());
+        assertEquals("@acme/util", json.at("/dependencies/0/dependencies/0/dependencies/0/name").asText());
+
+        String dot = prompd("tree", "--dot").out();
+        assertTrue(dot.startsWith("digraph dependencies {\n"), dot);
+        assertTrue(dot.contains("  \"@acme/base@1.0.0\" -> \"@acme/util@1.1.0\" [label=\"^1.0.0\"];\n"), dot);
+        assertEquals(2, prompd("tree", "--json", "--dot").exitCode(), "one format at a time");
+    }
+
+    @Test
+    void outdatedShowsCurrentWantedAndLatest() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@^1.0.0").exitCode());
+        registry.publish("@acme/util", "1.2.0").publish("@acme/util", "2.0.0").publish("@acme/base", "2.0.0");
+
+        CliRun run = prompd("outdated");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("""
+                package     current  wanted  latest  dependency
+                @acme/base  1.0.0    1.0.0   2.0.0   direct
+                @acme/util  1.1.0    1.2.0   2.0.0   transitive
+                """, run.out());
+        JsonNode json = Json.mapper().readTree(prompd("outdated", "--json").out());
+        assertEquals("1.2.0", json.get(1).get("wanted").asText());
+    }
+
+    @Test
+    void updateAndUninstallChangeTheProject() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.publish("@acme/util", "1.2.0");
+
+        CliRun update = prompd("update");
+        assertEquals(0, update.exitCode(), update.err());
+        assertTrue(update.out().contains("+ @acme/util@1.2.0"), update.out());
+
+        CliRun uninstall = prompd("uninstall", "acme/base");
+        assertEquals(0, uninstall.exitCode(), uninstall.err());
+        assertTrue(uninstall.out().startsWith("removed @acme/base from prompd.json\n"), uninstall.out());
+        assertEquals("", prompd("list").out());
+    }
+
+    @Test
+    void infoDescribesThePackage() throws IOException {
+        registry.deprecate("@acme/util", "1.0.0", "use 1.1").tag("@acme/util", "beta", "1.0.0");
+        CliRun run = prompd("info", "@acme/util");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("@acme/util@1.1.0 - Prompts of @acme/util\nlicense: MIT\n"
+                + "dist-tags: beta=1.0.0 latest=1.1.0\nversions:\n  1.0.0  2026-01-01  deprecated: use 1.1\n"
+                + "  1.1.0  2026-01-02\n"), run.out());
+        assertTrue(run.out().contains("prompts:\n  greet  prompts/greet.prmd  Says hello\n"), run.out());
+        assertTrue(run.out().contains("README:\n  # @acme/util\n"), run.out());
+
+        registry.yank("@acme/util", "1.0.0", "superseded");
+        assertTrue(prompd("info", "@acme/util@1.0.0").out().startsWith("@acme/util@1.0.0 "), "a yanked version named exactly");
+        JsonNode json = Json.mapper().readTree(prompd("info", "@acme/util@beta", "--json").out());
+        assertEquals("1.0.0", json.get("version").asText());
+        assertEquals("use 1.1", json.at("/versions/0/deprecated").asText());
+        assertEquals("superseded", json.at("/versions/0/yanked").asText());
+    }
+
+    @Test
+    void cacheVerifyRemovesCorruptTarballsAndCleanEmptiesTheCache() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        CliRun healthy = prompd("cache", "verify");
+        assertEquals(0, healthy.exitCode(), healthy.err());
+        assertEquals("1 cached tarballs checked, 0 corrupt\n", healthy.out());
+
+        Path cached;
+        try (var files = Files.walk(home.resolve("cache/tarballs"))) {
+            cached = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        Files.writeString(cached, "rotten");
+        CliRun corrupt = prompd("cache", "verify");
+        assertEquals(6, corrupt.exitCode());
+        assertTrue(corrupt.out().startsWith("corrupt, removed: "), corrupt.out());
+        assertFalse(Files.exists(cached));
+
+        CliRun clean = prompd("cache", "clean");
+        assertEquals(0, clean.exitCode(), clean.err());
+        try (var files = Files.walk(home.resolve("cache"))) {
+            assertEquals(0, files.filter(Files::isRegularFile).count());
+        }
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")), "clean leaves installed packages alone");
+    }
+}

@@ -1,0 +1,106 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.client.testing.RegistryServer;
+import io.prompd.client.testing.TestRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code prompd install} in separate JVMs of the packaged jar: killed midway, and two at once. */
+class InstallJarIT {
+
+    private static final Path JAR = Path.of("target/prompd.jar").toAbsolutePath();
+
+    @TempDir
+    Path work;
+
+    RegistryServer server;
+    Path project;
+    Path home;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        TestRegistry registry = new TestRegistry(work.resolve("registry"))
+                .publish("@acme/util", "1.0.0")
+                .publish("@acme/base", "1.0.0", "@acme/util", "^1.0.0");
+        server = RegistryServer.serving(registry.root());
+        home = Files.createDirectories(work.resolve("home"));
+        project = Files.createDirectories(work.resolve("app"));
+        Files.writeString(project.resolve("prompd.json"),
+                "{\"name\": \"@me/app\", \"version\": \"1.0.0\", \"dependencies\": {\"@acme/base\": \"^1.0.0\"}}\n");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        builder.environment().put("PROMPD_HOME", home.toString());
+        builder.environment().put("PROMPD_REGISTRY", server.url().toString());
+        return builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static int finish(Process process) throws InterruptedException {
+        assertTrue(process.waitFor(90, TimeUnit.SECONDS), "prompd did not finish in time");
+        return process.exitValue();
+    }
+
+    private List<Path> leftovers() throws IOException {
+        try (Stream<Path> paths = Files.walk(home)) {
+            return paths.filter(path -> path.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+
+    @Test
+    void aRunKilledMidDownloadIsRepairedByTheNextRun() throws Exception {
+        server.pauseInTarballs(Duration.ofSeconds(30));
+        Process killed = start("install");
+        Instant giveUp = Instant.now().plusSeconds(60);
+        while (leftovers().isEmpty() && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(50);
+        }
+        assertTrue(!leftovers().isEmpty(), "the download had begun");
+        killed.destroyForcibly().waitFor();
+        server.pauseInTarballs(Duration.ZERO);
+
+        assertEquals(0, finish(start("install")));
+
+        assertEquals(List.of(), leftovers());
+        assertTrue(Files.isRegularFile(home.resolve("packages/@acme/base@1.0.0/prompd.json")));
+        assertTrue(Files.isRegularFile(home.resolve("packages/@acme/util@1.0.0/prompd.json")));
+        assertTrue(Files.isRegularFile(project.resolve("prompd.lock")));
+    }
+
+    @Test
+    void twoProcessesInstallingOneProjectAtOnceBothSucceed() throws Exception {
+        server.pauseInTarballs(Duration.ofMillis(300));
+        Process first = start("install");
+        Process second = start("install");
+
+        assertEquals(0, finish(first));
+        assertEquals(0, finish(second));
+
+        assertEquals(List.of(), leftovers());
+        assertTrue(Files.isRegularFile(home.resolve("packages/@acme/util@1.0.0/prompd.json")));
+        assertEquals(2, server.requests().stream().filter(path -> path.endsWith(".tgz")).count(),
+                "the second run found both versions installed by the first");
+    }
+}

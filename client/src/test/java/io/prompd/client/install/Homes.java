@@ -1,0 +1,44 @@
+package io.prompd.client.install;
+
+import io.prompd.client.http.HttpSettings;
+import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.http.RetryPolicy;
+import io.prompd.client.install.registry.HttpPackageRegistry;
+import io.prompd.client.install.registry.RegistryEndpoint;
+import io.prompd.client.install.registry.RegistryRoutes;
+import io.prompd.client.install.store.PackageStore;
+import io.prompd.client.install.store.TarballCache;
+import io.prompd.core.archive.ArchiveLimits;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Installers for tests: a home folder of the test's own, one registry, retries without waiting. */
+final class Homes {
+
+    /** Patient enough that a flaky test server never makes an install give up. */
+    static final HttpSettings TEST_HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5), 8, 5, 1 << 24,
+            new RetryPolicy(12, Duration.ZERO, Duration.ZERO));
+
+    private Homes() {
+    }
+
+    static Installer installer(Path home, URI registry, boolean offline) {
+        return new Installer(home, store(home), cache(home), registry(home, registry, offline), offline,
+                InstallListener.SILENT);
+    }
+
+    static HttpPackageRegistry registry(Path home, URI registry, boolean offline) {
+        RegistryFetcher fetcher = new RegistryFetcher(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER), offline,
+                TEST_HTTP, delay -> { });
+        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(RegistryEndpoint.anonymous(registry)));
+    }
+
+    static PackageStore store(Path home) {
+        return new PackageStore(home.resolve("packages"), ArchiveLimits.DEFAULT);
+    }
+
+    static TarballCache cache(Path home) {
+        return new TarballCache(home.resolve("cache"));
+    }
+}

@@ -1,0 +1,446 @@
+package io.prompd.client.install;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.testing.RegistryServer;
+import io.prompd.client.testing.TestRegistry;
+import io.prompd.client.install.lock.LockFiles;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.manifest.ManifestReader;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.name.PackageSpec;
+import io.prompd.core.resolve.Strategy;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InstallerTest {
+
+    @TempDir
+    Path work;
+
+    TestRegistry registry;
+    RegistryServer server;
+    Path project;
+    Path home;
+
+    @BeforeEach
+    void publish() throws IOException {
+        registry = new TestRegistry(work.resolve("registry"))
+                .publish("@acme/util", "1.0.0")
+                .publish("@acme/util", "1.1.0")
+                .publish("@acme/util", "2.0.0")
+                .publish("@acme/base", "1.0.0", "@acme/util", "^1.0.0")
+                .publish("@acme/base", "1.2.0", "@acme/util", "^1.1.0")
+                .publish("@acme/greeter", "1.0.0", "@acme/base", "^1.0.0");
+        server = RegistryServer.serving(registry.root());
+        home = work.resolve("home");
+        project = work.resolve("project");
+        writeProject("\"@acme/greeter\": \"^1.0.0\"");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void writeProject(String dependencies) throws IOException {
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("prompd.json"), "{\n  \"name\": \"@me/app\",\n  \"version\": \"1.0.0\",\n"
+                + "  \"dependencies\": {" + dependencies + "}\n}\n");
+    }
+
+    private Installer installer() {
+        return Homes.installer(home, server.url(), false);
+    }
+
+    private LockFile lock() throws IOException {
+        return LockFiles.read(project.resolve("prompd.lock")).orElseThrow();
+    }
+
+    private static PackageName name(String text) {
+        return PackageName.parse(text);
+    }
+
+    private boolean installed(String name, String version) {
+        return Files.isRegularFile(home.resolve("packages").resolve(name + "@" + version).resolve("prompd.json"));
+    }
+
+    @Test
+    void installResolvesLocksAndUnpacksEveryPackageIntoTheStore() throws IOException {
+        InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
+
+        assertTrue(report.resolved());
+        assertTrue(report.lockChanged());
+        assertEquals(3, report.count(InstalledPackage.Origin.DOWNLOADED));
+        LockFile lock = lock();
+        assertEquals(Version.parse("1.2.0"), lock.packages().get(name("@acme/base")).version());
+        assertEquals(Version.parse("1.1.0"), lock.packages().get(name("@acme/util")).version());
+        assertEquals(server.url().resolve("packages/@acme/base/-/base-1.2.0.tgz"), lock.packages().get(name("@acme/base")).resolved());
+        assertEquals(Integrity.of(Files.readAllBytes(registry.tarball("@acme/base", "1.2.0"))),
+                lock.packages().get(name("@acme/base")).integrity());
+        assertTrue(installed("@acme/greeter", "1.0.0"));
+        assertTrue(installed("@acme/base", "1.2.0"));
+        assertTrue(installed("@acme/util", "1.1.0"));
+    }
+
+    @Test
+    void onlyThePackagesOfTheGraphAreFetched() throws IOException {
+        registry.publish("@acme/unrelated", "1.0.0");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        assertEquals(List.of("/packages/@acme/base/index.json", "/packages/@acme/greeter/index.json",
+                "/packages/@acme/util/index.json"), server.requests().stream().filter(path -> path.endsWith(".json"))
+                .sorted().toList());
+    }
+
+    @Test
+    void aSecondInstallUsesTheLockAndAsksTheRegistryNothing() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        byte[] lockBytes = Files.readAllBytes(project.resolve("prompd.lock"));
+        registry.publish("@acme/base", "1.3.0", "@acme/util", "^1.1.0");
+        server.forgetRequests();
+
+        InstallReport again = installer().install(project, List.of(), InstallOptions.defaults());
+
+        assertFalse(again.resolved());
+        assertFalse(again.lockChanged());
+        assertEquals(3, again.count(InstalledPackage.Origin.ALREADY_INSTALLED));
+        assertEquals(List.of(), server.requests());
+        assertArrayEquals(lockBytes, Files.readAllBytes(project.resolve("prompd.lock")));
+    }
+
+    @Test
+    void aLockInstallsTheSameVersionsOnAnotherMachineWithoutResolving() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.publish("@acme/base", "1.3.0", "@acme/util", "^1.1.0");
+        home = work.resolve("other-home");
+        server.forgetRequests();
+
+        InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
+
+        assertFalse(report.resolved());
+        assertTrue(installed("@acme/base", "1.2.0"));
+        assertFalse(installed("@acme/base", "1.3.0"));
+        assertFalse(server.requests().contains("/packages.json"));
+    }
+
+    @Test
+    void frozenRefusesALockThatWouldChangeAndChangesNothing() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        byte[] lockBytes = Files.readAllBytes(project.resolve("prompd.lock"));
+        writeProject("\"@acme/greeter\": \"^1.0.0\", \"@acme/util\": \"~1.0.0\"");
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true)));
+
+        assertEquals(ExitCode.CONFLICT, refused.exitCode());
+        assertTrue(refused.getMessage().contains("prompd.lock is out of date"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("@acme/util 1.1.0 -> 1.0.0"), refused.getMessage());
+        assertArrayEquals(lockBytes, Files.readAllBytes(project.resolve("prompd.lock")));
+        assertFalse(installed("@acme/util", "1.0.0"));
+    }
+
+    @Test
+    void frozenAcceptsALockThatStillHolds() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        InstallReport frozen = installer().install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true));
+        assertFalse(frozen.lockChanged());
+    }
+
+    @Test
+    void addingAPackageWithoutARangeSavesCaretOfTheVersionInstalled() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        writeProject("");
+        InstallReport report = installer().install(project, List.of(PackageSpec.parse("acme/util")), InstallOptions.defaults());
+
+        assertEquals("^2.0.0", report.saved().get(name("@acme/util")).text());
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        assertTrue(manifest.contains("\"@acme/util\": \"^2.0.0\""), manifest);
+        assertTrue(ManifestReader.read("prompd.json", manifest.getBytes()).manifest().isPresent());
+        assertEquals(Set.of(name("@acme/util")), lock().packages().keySet(), "the lock holds what prompd.json needs, no more");
+    }
+
+    @Test
+    void aRangeGivenIsSavedAsWritten() throws IOException {
+        InstallReport report = installer().install(project, List.of(PackageSpec.parse("@acme/base@~1.0")),
+                InstallOptions.defaults());
+        assertEquals("~1.0", report.saved().get(name("@acme/base")).text());
+        assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/base")).version());
+    }
+
+    @Test
+    void aDistTagResolvesThroughThePackument() throws IOException {
+        registry.publish("@acme/util", "3.0.0-beta.1").tag("@acme/util", "beta", "3.0.0-beta.1");
+        writeProject("");
+
+        InstallReport report = installer().install(project, List.of(PackageSpec.parse("@acme/util@beta")),
+                InstallOptions.defaults());
+
+        assertEquals("^3.0.0-beta.1", report.saved().get(name("@acme/util")).text());
+        assertTrue(installed("@acme/util", "3.0.0-beta.1"));
+    }
+
+    @Test
+    void anUnknownDistTagIsNotFoundAndListsTheTags() throws IOException {
+        PrompdException missing = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(PackageSpec.parse("@acme/util@next")), InstallOptions.defaults()));
+        assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+        assertTrue(missing.hint().contains("latest"), missing.hint());
+    }
+
+    @Test
+    void conflictingRangesExplainTheConflict() throws IOException {
+        registry.publish("@acme/new", "1.0.0", "@acme/util", "^2.0.0");
+        writeProject("\"@acme/base\": \"^1.0.0\", \"@acme/new\": \"^1.0.0\"");
+
+        PrompdException conflict = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.CONFLICT, conflict.exitCode());
+        assertTrue(conflict.getMessage().contains("@acme/util"), conflict.getMessage());
+        assertTrue(conflict.getMessage().contains("version solving failed"), conflict.getMessage());
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+    }
+
+    @Test
+    void aMissingPackageIsNotFoundWithSimilarNames() throws IOException {
+        writeProject("\"@acme/greeterr\": \"^1.0.0\"");
+
+        PrompdException missing = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+        assertTrue(missing.getMessage().contains("did you mean @acme/greeter?"), missing.getMessage());
+    }
+
+    @Test
+    void aMissingPackageAskedByNameSuggestsToo() {
+        PrompdException missing = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(PackageSpec.parse("@acme/utl")), InstallOptions.defaults()));
+        assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+        assertEquals("did you mean @acme/util?", missing.hint());
+    }
+
+    @Test
+    void aLockedYankedVersionStillInstallsWithAWarning() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.yank("@acme/base", "1.2.0", "leaks the system prompt");
+        home = work.resolve("fresh-home");
+
+        InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
+
+        assertTrue(installed("@acme/base", "1.2.0"));
+        assertEquals(1, report.warnings().size(), report.warnings().toString());
+        assertTrue(report.warnings().get(0).startsWith("@acme/base@1.2.0 is yanked: leaks the system prompt"));
+    }
+
+    @Test
+    void aYankedVersionIsNotChosenByANewResolution() throws IOException {
+        registry.yank("@acme/base", "1.2.0", "broken");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/base")).version());
+    }
+
+    @Test
+    void offlineInstallsFromTheCacheWhenTheStoreLacksAVersion() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        deleteRecursively(home.resolve("packages"));
+        server.close();
+
+        InstallReport report = Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults());
+
+        assertEquals(3, report.count(InstalledPackage.Origin.CACHE));
+        assertTrue(installed("@acme/util", "1.1.0"));
+    }
+
+    @Test
+    void offlineWithoutTheCacheNamesEveryMissingPackage() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        home = work.resolve("empty-home");
+
+        PrompdException offline = assertThrows(PrompdException.class,
+                () -> Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.NETWORK, offline.exitCode());
+        assertTrue(offline.getMessage().contains("@acme/base@1.2.0, @acme/greeter@1.0.0, @acme/util@1.1.0"),
+                offline.getMessage());
+    }
+
+    @Test
+    void aTamperedTarballIsAnIntegrityErrorAndNothingOfItIsInstalled() throws IOException {
+        registry.tamper("@acme/util", "1.1.0");
+
+        PrompdException tampered = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.INTEGRITY, tampered.exitCode());
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+        try (Stream<Path> cached = Files.walk(home.resolve("cache/tarballs"))) {
+            assertEquals(2, cached.filter(Files::isRegularFile).count(), "only the two good tarballs are cached");
+        }
+    }
+
+    @Test
+    void aFlakyServerIsOvercomeByRetries() throws IOException {
+        server.flaky(0.3, 0.15);
+        InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
+        assertEquals(3, report.packages().size());
+        List<String> requests = server.requests();
+        assertTrue(requests.size() > requests.stream().distinct().count() + 2, "failures were served and retried: " + requests);
+        assertTrue(installed("@acme/util", "1.1.0"));
+    }
+
+    @Test
+    void whatAKilledRunLeftIsCleanedAndTheNextRunCompletes() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        // a run killed while unpacking and another killed while downloading
+        deleteRecursively(home.resolve("packages/@acme/base@1.2.0"));
+        Path staged = Files.createDirectories(home.resolve("packages/@acme/.~staging-base@1.2.0-123/package"));
+        Files.writeString(staged.resolve("half.txt"), "half");
+        Path cachedFolder = Files.list(home.resolve("cache/tarballs/sha512")).findFirst().orElseThrow();
+        Path partial = Files.writeString(cachedFolder.resolve(".abc.tgz.123.part"), "partial");
+        // and one killed while writing the lock file
+        Path halfLock = Files.writeString(project.resolve(".~staging-prompd.lock-42"), "{\"lockfileVer");
+
+        InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
+
+        assertEquals(3, report.repaired().size(), report.repaired().toString());
+        assertFalse(Files.exists(halfLock));
+        assertFalse(Files.exists(staged.getParent()));
+        assertFalse(Files.exists(partial));
+        assertTrue(installed("@acme/base", "1.2.0"));
+    }
+
+    @Test
+    void twoConcurrentInstallsOfOneProjectBothSucceed() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Callable<InstallReport> install = () -> installer().install(project, List.of(), InstallOptions.defaults());
+            List<Future<InstallReport>> runs = threads.invokeAll(List.of(install, install));
+            InstallReport first = runs.get(0).get();
+            InstallReport second = runs.get(1).get();
+            assertEquals(3, first.packages().size());
+            assertEquals(3, second.packages().size());
+            assertEquals(3, first.count(InstalledPackage.Origin.DOWNLOADED) + second.count(InstalledPackage.Origin.DOWNLOADED));
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(3, lock().packages().size());
+        assertTrue(installed("@acme/util", "1.1.0"));
+        try (Stream<Path> left = Files.walk(home)) {
+            assertTrue(left.noneMatch(path -> path.getFileName().toString().startsWith(".~staging-")));
+        }
+    }
+
+    @Test
+    void runsWithDifferentHomesTakeTurnsOnOneProject() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<InstallReport>> runs = threads.invokeAll(List.of(
+                    () -> Homes.installer(work.resolve("home-a"), server.url(), false).install(project,
+                            List.of(PackageSpec.parse("@acme/util@^1.0.0")), InstallOptions.defaults()),
+                    () -> Homes.installer(work.resolve("home-b"), server.url(), false).install(project,
+                            List.of(PackageSpec.parse("@acme/base@^1.0.0")), InstallOptions.defaults())));
+            runs.get(0).get();
+            runs.get(1).get();
+        } finally {
+            threads.shutdownNow();
+        }
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        assertTrue(manifest.contains("@acme/util") && manifest.contains("@acme/base"), "neither run lost the other's addition");
+        assertEquals(Set.of(name("@acme/greeter"), name("@acme/base"), name("@acme/util")), lock().packages().keySet());
+    }
+
+    @Test
+    void installingFromAFolderRegistryWorksThroughFileUrls() throws IOException {
+        InstallReport report = Homes.installer(home, registry.fileUrl(), false).install(project, List.of(),
+                InstallOptions.defaults());
+        assertEquals(3, report.count(InstalledPackage.Origin.DOWNLOADED));
+        assertEquals("file", lock().packages().get(name("@acme/util")).resolved().getScheme());
+    }
+
+    @Test
+    void lowestResolutionTakesTheOldestAllowedVersions() throws IOException {
+        installer().install(project, List.of(), new InstallOptions(Strategy.LOWEST, false));
+        assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/base")).version());
+        assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/util")).version());
+    }
+
+    @Test
+    void updateMovesWithinRangesAndLatestMovesTheRanges() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.publish("@acme/base", "1.3.0", "@acme/util", "^1.1.0").publish("@acme/greeter", "2.0.0");
+
+        InstallReport update = installer().update(project, List.of(), false, InstallOptions.defaults());
+        assertEquals(Version.parse("1.3.0"), lock().packages().get(name("@acme/base")).version());
+        assertTrue(update.saved().isEmpty());
+
+        InstallReport latest = installer().update(project, List.of(name("@acme/greeter")), true, InstallOptions.defaults());
+        assertEquals("^2.0.0", latest.saved().get(name("@acme/greeter")).text());
+        assertEquals(Set.of(name("@acme/greeter")), lock().packages().keySet(), "greeter 2 needs nothing");
+    }
+
+    @Test
+    void updateOfOnePackageKeepsTheOthersLocked() throws IOException {
+        writeProject("\"@acme/base\": \"^1.0.0\", \"@acme/util\": \"^1.0.0\"");
+        installer().install(project, List.of(), new InstallOptions(Strategy.LOWEST, false));
+        registry.publish("@acme/util", "1.5.0");
+
+        installer().update(project, List.of(name("@acme/util")), false, InstallOptions.defaults());
+
+        assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/base")).version());
+        assertEquals(Version.parse("1.5.0"), lock().packages().get(name("@acme/util")).version());
+    }
+
+    @Test
+    void uninstallRemovesTheDependencyAndWhatOnlyItNeeded() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+
+        InstallReport report = installer().uninstall(project, List.of(name("@acme/greeter")));
+
+        assertEquals(List.of(name("@acme/greeter")), report.removed());
+        assertTrue(lock().packages().isEmpty());
+        assertFalse(Files.readString(project.resolve("prompd.json")).contains("greeter"));
+        assertTrue(installed("@acme/greeter", "1.0.0"), "the shared store keeps the version");
+    }
+
+    @Test
+    void uninstallOfAPackageThatIsNoDependencyIsNotFound() {
+        PrompdException missing = assertThrows(PrompdException.class,
+                () -> installer().uninstall(project, List.of(name("@acme/util"))));
+        assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+    }
+
+    @Test
+    void aGlobalInstallNeedsNoProjectAndWritesNone() throws IOException {
+        InstallReport report = installer().installGlobal(List.of(PackageSpec.parse("@acme/base@1.0.0")),
+                InstallOptions.defaults());
+        assertEquals(2, report.packages().size());
+        assertTrue(installed("@acme/base", "1.0.0"));
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        io.prompd.client.install.store.Staging.deleteRecursively(folder);
+    }
+}

@@ -1,0 +1,71 @@
+package io.prompd.client.install;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ProjectGraphTest {
+
+    private static PackageName name(String text) {
+        return PackageName.parse(text);
+    }
+
+    private static LockedPackage locked(String version, Map<PackageName, VersionRange> dependencies) {
+        return new LockedPackage(Version.parse(version), URI.create("https://r.example/" + version + ".tgz"),
+                Integrity.of(version.getBytes()), new TreeMap<>(dependencies));
+    }
+
+    /** app → a → c, app → b → c, app → missing (not locked). */
+    private static ProjectGraph graph() {
+        LockFile lock = new LockFile(new TreeMap<>(Map.of(
+                name("@x/a"), locked("1.0.0", Map.of(name("@x/c"), VersionRange.parse("^1.0.0"))),
+                name("@x/b"), locked("1.0.0", Map.of(name("@x/c"), VersionRange.parse("~1.2.0"))),
+                name("@x/c"), locked("1.2.3", Map.of(name("@x/d"), VersionRange.parse("*"))),
+                name("@x/d"), locked("0.1.0", Map.of()))));
+        return new ProjectGraph(new TreeMap<>(Map.of(name("@x/a"), VersionRange.parse("^1.0.0"),
+                name("@x/b"), VersionRange.parse("^1.0.0"), name("@x/missing"), VersionRange.parse("^1.0.0"))), lock);
+    }
+
+    @Test
+    void aPackageNeededTwiceIsExpandedOnceAndMarkedElsewhere() {
+        List<ProjectGraph.Node> tree = graph().tree();
+        ProjectGraph.Node firstC = tree.get(0).children().get(0);
+        ProjectGraph.Node secondC = tree.get(1).children().get(0);
+        assertEquals(1, firstC.children().size());
+        assertFalse(firstC.repeated());
+        assertTrue(secondC.repeated());
+        assertTrue(secondC.children().isEmpty());
+        assertEquals("~1.2.0", secondC.range().text(), "each place shows the range that asked for it");
+    }
+
+    @Test
+    void aDependencyTheLockLacksIsShownWithoutVersion() {
+        ProjectGraph.Node missing = graph().tree().get(2);
+        assertEquals(name("@x/missing"), missing.name());
+        assertTrue(missing.version().isEmpty());
+    }
+
+    @Test
+    void rangesOnAPackageComeFromEveryDependent() {
+        assertEquals(List.of(VersionRange.parse("^1.0.0"), VersionRange.parse("~1.2.0")), graph().rangesOn(name("@x/c")));
+        assertEquals(List.of(VersionRange.parse("^1.0.0")), graph().rangesOn(name("@x/a")));
+    }
+
+    @Test
+    void entriesMarkDirectDependencies() {
+        List<ProjectGraph.Entry> entries = graph().entries();
+        assertEquals(List.of(true, true, false, false), entries.stream().map(ProjectGraph.Entry::direct).toList());
+    }
+}

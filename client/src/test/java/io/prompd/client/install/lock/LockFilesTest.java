@@ -1,0 +1,137 @@
+package io.prompd.client.install.lock;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LockFilesTest {
+
+    private static final Integrity INTEGRITY = Integrity.of("tarball".getBytes(StandardCharsets.UTF_8));
+
+    @TempDir
+    Path work;
+
+    private static LockedPackage locked(String version, String... dependencies) {
+        TreeMap<PackageName, VersionRange> declared = new TreeMap<>();
+        for (int i = 0; i < dependencies.length; i += 2) {
+            declared.put(PackageName.parse(dependencies[i]), VersionRange.parse(dependencies[i + 1]));
+        }
+        return new LockedPackage(Version.parse(version), URI.create("https://r.example/t-" + version + ".tgz"), INTEGRITY,
+                declared);
+    }
+
+    private static LockFile lock() {
+        return new LockFile(new TreeMap<>(Map.of(
+                PackageName.parse("@b/second"), locked("2.0.0"),
+                PackageName.parse("@a/first"), locked("1.0.0", "@b/second", "^2.0.0"))));
+    }
+
+    @Test
+    void writesSortedCanonicalJson() {
+        assertEquals("""
+                {
+                  "lockfileVersion" : 1,
+                  "packages" : {
+                    "@a/first" : {
+                      "dependencies" : {
+                        "@b/second" : "^2.0.0"
+                      },
+                      "integrity" : "%1$s",
+                      "resolved" : "https://r.example/t-1.0.0.tgz",
+                      "version" : "1.0.0"
+                    },
+                    "@b/second" : {
+                      "integrity" : "%1$s",
+                      "resolved" : "https://r.example/t-2.0.0.tgz",
+                      "version" : "2.0.0"
+                    }
+                  }
+                }
+                """.formatted(INTEGRITY), new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsBackWhatItWroteAndWritesTheSameBytesAgain() throws IOException {
+        Path file = work.resolve("prompd.lock");
+        LockFiles.write(file, lock());
+        LockFile read = LockFiles.read(file).orElseThrow();
+        assertEquals(lock(), read);
+        assertArrayEquals(Files.readAllBytes(file), LockFiles.toBytes(read));
+    }
+
+    @Test
+    void aMissingFileIsNoLock() throws IOException {
+        assertTrue(LockFiles.read(work.resolve("prompd.lock")).isEmpty());
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsPointer() {
+        String json = """
+                {"lockfileVersion": 9, "packages": {
+                  "@a/first": {"version": "one", "resolved": "relative.tgz", "integrity": "md5-x"},
+                  "Bad Name": {"version": "1.0.0", "resolved": "https://r/x.tgz", "integrity": "%s",
+                               "dependencies": {"@a/first": ">>1"}}
+                }}
+                """.formatted(INTEGRITY);
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> LockFiles.parse(json.getBytes(StandardCharsets.UTF_8)));
+        String message = refused.getMessage();
+        assertEquals(ExitCode.FAILURE, refused.exitCode());
+        for (String pointer : new String[] {"/lockfileVersion", "/packages/@a~1first/version", "/packages/@a~1first/resolved",
+            "/packages/@a~1first/integrity", "/packages/Bad Name", "/packages/Bad Name/dependencies/@a~1first"}) {
+            assertTrue(message.contains(pointer), pointer + " in " + message);
+        }
+    }
+
+    @Test
+    void aUrlWithUserInformationIsNeverLocked() {
+        assertThrows(IllegalArgumentException.class, () -> new LockedPackage(Version.parse("1.0.0"),
+                URI.create("https://user:secret@r.example/t.tgz"), INTEGRITY, new TreeMap<>()));
+        PrompdException refused = assertThrows(PrompdException.class, () -> LockFiles.parse("""
+                {"lockfileVersion": 1, "packages": {"@a/x": {"version": "1.0.0",
+                  "resolved": "https://user:secret@r.example/t.tgz", "integrity": "%s"}}}
+                """.formatted(INTEGRITY).getBytes(StandardCharsets.UTF_8)));
+        assertTrue(refused.getMessage().contains("/packages/@a~1x/resolved"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("secret"), "a password is never repeated in a message");
+    }
+
+    @Test
+    void aLockSatisfiesRootsWhoseRangesItsVersionsMeetAndDropsTheRest() {
+        LockFile withExtra = new LockFile(new TreeMap<>(Map.of(
+                PackageName.parse("@a/first"), locked("1.0.0", "@b/second", "^2.0.0"),
+                PackageName.parse("@b/second"), locked("2.0.0"),
+                PackageName.parse("@c/unused"), locked("1.0.0"))));
+
+        LockFile kept = withExtra.satisfying(Map.of(PackageName.parse("@a/first"), VersionRange.parse("^1.0.0"))).orElseThrow();
+
+        assertEquals(lock(), kept);
+        assertTrue(withExtra.satisfying(Map.of(PackageName.parse("@a/first"), VersionRange.parse("^2.0.0"))).isEmpty());
+        assertTrue(withExtra.satisfying(Map.of(PackageName.parse("@d/absent"), VersionRange.any())).isEmpty());
+    }
+
+    @Test
+    void aLockWhoseTransitiveVersionNoLongerMeetsItsDependentIsNotSatisfying() {
+        LockFile broken = new LockFile(new TreeMap<>(Map.of(
+                PackageName.parse("@a/first"), locked("1.0.0", "@b/second", "^3.0.0"),
+                PackageName.parse("@b/second"), locked("2.0.0"))));
+        assertTrue(broken.satisfying(Map.of(PackageName.parse("@a/first"), VersionRange.any())).isEmpty());
+    }
+}

@@ -1,0 +1,92 @@
+package io.prompd.client.install.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.archive.PackResult;
+import io.prompd.core.archive.PackSelector;
+import io.prompd.core.archive.Packer;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.source.MemorySource;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackageStoreTest {
+
+    private static final PackageName NAME = PackageName.parse("@acme/greeter");
+    private static final Version VERSION = Version.parse("1.2.0");
+
+    @TempDir
+    Path work;
+
+    private PackResult pack(Path tarball) throws IOException {
+        MemorySource source = MemorySource.ofText("greeter", Map.of(
+                "prompd.json", "{\"name\": \"@acme/greeter\", \"version\": \"1.2.0\"}\n", "README.md", "# Greeter\n"));
+        return Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT), tarball);
+    }
+
+    @Test
+    void installsAVersionIntoItsOwnFolder() throws IOException {
+        Path tarball = work.resolve("greeter.tgz");
+        PackResult packed = pack(tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+
+        Path folder = store.install(NAME, VERSION, tarball, packed.integrity());
+
+        assertEquals(work.resolve("packages/@acme/greeter@1.2.0"), folder);
+        assertTrue(Files.isRegularFile(folder.resolve("prompd.json")));
+        assertEquals(Map.of(NAME, java.util.Set.of(VERSION)), Map.copyOf(store.installed()));
+    }
+
+    @Test
+    void aTarballNotMatchingItsIntegrityLeavesNothingBehind() throws IOException {
+        Path tarball = work.resolve("greeter.tgz");
+        pack(tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> store.install(NAME, VERSION, tarball, Integrity.of(new byte[] {0})));
+
+        assertEquals(ExitCode.INTEGRITY, refused.exitCode());
+        assertFalse(store.contains(NAME, VERSION));
+        try (Stream<Path> left = Files.walk(work.resolve("packages"))) {
+            assertTrue(left.noneMatch(path -> path.getFileName().toString().startsWith(Staging.MARK)));
+        }
+    }
+
+    @Test
+    void anInstalledVersionIsNeverReplaced() throws IOException {
+        Path tarball = work.resolve("greeter.tgz");
+        PackResult packed = pack(tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        Path folder = store.install(NAME, VERSION, tarball, packed.integrity());
+        Files.writeString(folder.resolve("marker"), "first");
+
+        store.install(NAME, VERSION, tarball, packed.integrity());
+
+        assertEquals("first", Files.readString(folder.resolve("marker")));
+    }
+
+    @Test
+    void halfUnpackedFoldersAreNotInstalledVersionsAndAreRemoved() throws IOException {
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        Path staged = Files.createDirectories(work.resolve("packages/@acme/" + Staging.MARK + "greeter@1.2.0-1/sub"));
+
+        assertTrue(store.installed().isEmpty());
+        assertEquals(List.of(staged.getParent()), store.removeLeftovers());
+        assertFalse(Files.exists(staged.getParent()));
+    }
+}

@@ -1,0 +1,66 @@
+package io.prompd.client.install.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.archive.Integrity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TarballCacheTest {
+
+    @TempDir
+    Path cacheFolder;
+
+    private Path put(TarballCache cache, String content) throws IOException {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        Path path = cache.pathOf(Integrity.of(bytes));
+        Files.createDirectories(path.getParent());
+        return Files.write(path, bytes);
+    }
+
+    @Test
+    void entriesAreNamedByTheirDigest() {
+        Integrity integrity = Integrity.of(new byte[] {1, 2, 3});
+        Path path = new TarballCache(cacheFolder).pathOf(integrity);
+        assertEquals(cacheFolder.resolve("tarballs/sha512/" + integrity.hex().substring(0, 2) + "/" + integrity.hex() + ".tgz"),
+                path);
+    }
+
+    @Test
+    void verifyKeepsGoodEntriesAndDeletesCorruptOnes() throws IOException {
+        TarballCache cache = new TarballCache(cacheFolder);
+        Path good = put(cache, "good");
+        Path bad = put(cache, "bad");
+        Files.writeString(bad, "changed on disk");
+
+        TarballCache.CacheCheck check = cache.verify();
+
+        assertEquals(2, check.checked());
+        assertEquals(List.of(bad), check.removed());
+        assertTrue(Files.exists(good));
+        assertFalse(Files.exists(bad));
+    }
+
+    @Test
+    void leftoversOfInterruptedDownloadsAreRemoved() throws IOException {
+        TarballCache cache = new TarballCache(cacheFolder);
+        Path good = put(cache, "good");
+        Path partial = Files.writeString(good.resolveSibling("." + good.getFileName() + ".123.part"), "half");
+
+        assertEquals(List.of(partial), cache.removeLeftovers());
+        assertTrue(Files.exists(good));
+        assertTrue(cache.find(Integrity.of("good".getBytes(StandardCharsets.UTF_8))).isPresent());
+    }
+
+    @Test
+    void anEmptyCacheHasNothingToVerify() throws IOException {
+        assertEquals(0, new TarballCache(cacheFolder.resolve("never-written")).verify().checked());
+    }
+}

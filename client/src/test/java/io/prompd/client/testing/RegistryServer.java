@@ -1,0 +1,130 @@
+package io.prompd.client.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves a {@link TestRegistry}'s folder over HTTP on 127.0.0.1 and a free port, recording every
+ * request path. It can be made flaky: a share of requests answered 500, another share cut off
+ * halfway through the body, decided by a seeded random so every run fails the same way.
+ */
+public final class RegistryServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final Path root;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final Random random = new Random(42);
+    private volatile double errorShare;
+    private volatile double dropShare;
+    private volatile Duration tarballPause = Duration.ZERO;
+
+    private RegistryServer(Path root) {
+        this.root = root;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException cannotBind) {
+            throw new UncheckedIOException(cannotBind);
+        }
+        server.setExecutor(threads);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    public static RegistryServer serving(Path root) {
+        return new RegistryServer(root);
+    }
+
+    /** From now on, answer {@code errorShare} of requests with 500 and cut {@code dropShare} off mid-body. */
+    public RegistryServer flaky(double errorShareOfRequests, double dropShareOfRequests) {
+        this.errorShare = errorShareOfRequests;
+        this.dropShare = dropShareOfRequests;
+        return this;
+    }
+
+    /** From now on, send half of every tarball, wait this long, then send the rest: time to kill a client mid-download. */
+    public RegistryServer pauseInTarballs(Duration pause) {
+        this.tarballPause = pause;
+        return this;
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    public void forgetRequests() {
+        requests.clear();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+            requests.add(path);
+            double dice;
+            synchronized (random) {
+                dice = random.nextDouble();
+            }
+            if (dice < errorShare) {
+                exchange.sendResponseHeaders(500, -1);
+                return;
+            }
+            Path file = root.resolve(path.substring(1)).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            exchange.sendResponseHeaders(200, body.length);
+            OutputStream out = exchange.getResponseBody();
+            if (dice < errorShare + dropShare) {
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                // closing the connection under a half-sent body is what a dropped download looks like
+                throw new IOException("dropped on purpose");
+            }
+            if (path.endsWith(".tgz") && !tarballPause.isZero()) {
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                sleep(tarballPause);
+                out.write(body, body.length / 2, body.length - body.length / 2);
+            } else {
+                out.write(body);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) throws IOException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            throw new IOException("stopped while pausing", stopped);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

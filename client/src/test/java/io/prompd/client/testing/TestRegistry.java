@@ -1,0 +1,183 @@
+package io.prompd.client.testing;
+
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.PackResult;
+import io.prompd.core.archive.PackSelector;
+import io.prompd.core.archive.Packer;
+import io.prompd.core.json.Json;
+import io.prompd.core.manifest.Manifest;
+import io.prompd.core.manifest.ManifestReader;
+import io.prompd.core.manifest.ManifestWriter;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.Dist;
+import io.prompd.core.protocol.Owners;
+import io.prompd.core.protocol.PackageList;
+import io.prompd.core.protocol.PackageSummary;
+import io.prompd.core.protocol.Packument;
+import io.prompd.core.protocol.PromptSummary;
+import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.source.DirectorySource;
+import io.prompd.core.source.MemorySource;
+import io.prompd.core.source.PackageSource;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A static registry written by the test into a folder, laid out as {@link RegistryLayout} says and
+ * with the documents of {@code core.protocol}: what the generator's build writes, made without it.
+ * Tarballs are packed by the real {@link Packer}.
+ */
+public final class TestRegistry {
+
+    private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+    private static final Instant FIRST_PUBLICATION = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final Path root;
+    private final SortedMap<PackageName, SortedMap<Version, VersionDocument>> versions = new TreeMap<>();
+    private final SortedMap<PackageName, SortedMap<Version, String>> yanked = new TreeMap<>();
+    private final SortedMap<PackageName, SortedMap<Version, String>> deprecated = new TreeMap<>();
+    private final SortedMap<PackageName, SortedMap<String, Version>> tags = new TreeMap<>();
+    private int published;
+
+    public TestRegistry(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public URI fileUrl() {
+        return root.toUri();
+    }
+
+    /** Publishes a version whose dependencies are given as name, range, name, range… */
+    public TestRegistry publish(String name, String version, String... dependencies) {
+        SortedMap<PackageName, VersionRange> declared = new TreeMap<>();
+        for (int i = 0; i < dependencies.length; i += 2) {
+            declared.put(PackageName.parse(dependencies[i]), VersionRange.parse(dependencies[i + 1]));
+        }
+        Manifest manifest = Manifest.of(PackageName.parse(name), Version.parse(version)).toBuilder()
+                .description("Prompts of " + name).license("MIT").dependencies(declared)
+                .prompts(Map.of("greet", "prompts/greet.prmd")).build();
+        return publish(new MemorySource(name, Map.of(
+                "prompd.json", ManifestWriter.write(manifest),
+                "README.md", ("# " + name + "\n\nVersion " + version + ".\n").getBytes(StandardCharsets.UTF_8),
+                "prompts/greet.prmd", "---\nid: greet\ndescription: Says hello\n---\nHello.\n".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** Publishes a package folder as it is, such as one of the corpus, packed as {@code prompd pack} would. */
+    public TestRegistry publish(Path folder) {
+        return publish(new DirectorySource(folder));
+    }
+
+    private TestRegistry publish(PackageSource source) {
+        try {
+            Manifest manifest = ManifestReader.read(ManifestReader.FILE_NAME, source.read(ManifestReader.FILE_NAME))
+                    .manifest().orElseThrow(() -> new IllegalArgumentException(source.describe() + " has manifest errors"));
+            ByteArrayOutputStream tarball = new ByteArrayOutputStream();
+            PackResult packed = Packer.pack(source,
+                    PackSelector.select(source, manifest.files(), manifest.ignore(), ArchiveLimits.DEFAULT), tarball);
+            Path file = root.resolve(RegistryLayout.tarball(manifest.name(), manifest.version()));
+            Files.createDirectories(file.getParent());
+            Files.write(file, tarball.toByteArray());
+            Dist dist = new Dist(RegistryLayout.tarballInPackageFolder(manifest.name(), manifest.version()),
+                    packed.integrity(), packed.size(), packed.fileCount(), packed.unpackedSize());
+            Instant publishedAt = FIRST_PUBLICATION.plusSeconds(86_400L * published++);
+            SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
+            manifest.prompts().values().forEach(path -> promptFiles.put(path, new PromptSummary(null, null, "Says hello", List.of())));
+            VersionDocument document = new VersionDocument(manifest.name(), manifest.version(),
+                    manifest.description().orElse(null), manifest.keywords(), null, null, manifest.license().orElse(null), null,
+                    manifest.dependencies(), manifest.engines(), manifest.prompts(), dist, publishedAt, COMMIT, promptFiles,
+                    "# " + manifest.name() + "\n");
+            versions.computeIfAbsent(manifest.name(), key -> new TreeMap<>()).put(manifest.version(), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return write();
+    }
+
+    public TestRegistry yank(String name, String version, String reason) {
+        yanked.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(Version.parse(version), reason);
+        return write();
+    }
+
+    public TestRegistry deprecate(String name, String version, String message) {
+        deprecated.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(Version.parse(version), message);
+        return write();
+    }
+
+    public TestRegistry tag(String name, String tag, String version) {
+        tags.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(tag, Version.parse(version));
+        return write();
+    }
+
+    public Path tarball(String name, String version) {
+        return root.resolve(RegistryLayout.tarball(PackageName.parse(name), Version.parse(version)));
+    }
+
+    /** Changes one byte of a tarball, leaving its recorded integrity as it was. */
+    public void tamper(String name, String version) throws IOException {
+        Path file = tarball(name, version);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(file, bytes);
+    }
+
+    /** index.json of every package, each version's document, and packages.json. */
+    private TestRegistry write() {
+        try {
+            List<PackageSummary> summaries = new ArrayList<>();
+            for (var entry : versions.entrySet()) {
+                Packument packument = packument(entry.getKey(), entry.getValue());
+                write(RegistryLayout.packument(entry.getKey()), packument);
+                for (VersionDocument document : entry.getValue().values()) {
+                    write(RegistryLayout.versionDocument(entry.getKey(), document.version()), document);
+                }
+                summaries.add(new PackageSummary(entry.getKey(), packument.distTags().get("latest"),
+                        packument.description(), List.of(), null, null, packument.updatedAt()));
+            }
+            write(RegistryLayout.PACKAGE_LIST, new PackageList(summaries));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Packument packument(PackageName name, SortedMap<Version, VersionDocument> documents) {
+        SortedMap<Version, String> yanks = yanked.getOrDefault(name, new TreeMap<>());
+        SortedMap<Version, String> deprecations = deprecated.getOrDefault(name, new TreeMap<>());
+        SortedMap<String, Version> distTags = new TreeMap<>(tags.getOrDefault(name, new TreeMap<>()));
+        if (!distTags.containsKey("latest")) {
+            documents.keySet().stream().filter(version -> !version.isPreRelease() && !yanks.containsKey(version))
+                    .max(Version::compareTo).ifPresent(latest -> distTags.put("latest", latest));
+        }
+        SortedMap<Version, VersionSummary> summaries = new TreeMap<>();
+        documents.forEach((version, document) -> summaries.put(version,
+                document.summary(yanks.get(version), deprecations.get(version))));
+        VersionDocument newest = documents.get(documents.lastKey());
+        return new Packument(name, newest.description(), List.of(), null, null, "MIT", null, Owners.NONE, distTags,
+                summaries, newest.publishedAt());
+    }
+
+    private void write(String path, Object document) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.write(file, Json.write(document));
+    }
+}

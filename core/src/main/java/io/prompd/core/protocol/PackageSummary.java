@@ -1,0 +1,26 @@
+package io.prompd.core.protocol;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One package in {@code packages.json}: enough to list and search packages without fetching
+ * each one. Descriptive fields come from the version {@code latest} points at (the highest
+ * version when there is no {@code latest}).
+ *
+ * @param latest    the {@code latest} dist-tag, or null when every version is yanked or a pre-release
+ * @param author    npm's shorthand {@code Name <email> (url)}, or null
+ * @param updatedAt when the package's most recently published version was published
+ */
+public record PackageSummary(PackageName name, Version latest, String description, List<String> keywords,
+                             String category, String author, Instant updatedAt) {
+
+    public PackageSummary {
+        Objects.requireNonNull(name, "name");
+        keywords = List.copyOf(keywords);
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+}

@@ -1,0 +1,45 @@
+package io.prompd.core.protocol;
+
+import io.prompd.core.manifest.Repository;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A package's {@code index.json}, npm's packument: the package and every published version,
+ * yanked ones included (a resolver skips them unless a lock file pins one).
+ *
+ * @param description descriptive fields come from the version {@code latest} points at, or the highest
+ * @param author      npm's shorthand {@code Name <email> (url)}, or null
+ * @param owners      who may publish new versions
+ * @param distTags    tag to version; {@code latest} is present unless no version qualifies for it
+ * @param versions    every version; in version order here, in text order in the JSON (its keys are sorted as text)
+ * @param updatedAt   when the most recently published version was published
+ */
+public record Packument(PackageName name, String description, List<String> keywords, String category, String author,
+                        String license, Repository repository, Owners owners, SortedMap<String, Version> distTags,
+                        SortedMap<Version, VersionSummary> versions, Instant updatedAt) {
+
+    public Packument {
+        Objects.requireNonNull(name, "name");
+        keywords = List.copyOf(keywords);
+        Objects.requireNonNull(owners, "owners");
+        distTags = Collections.unmodifiableSortedMap(new TreeMap<>(distTags));
+        versions = Collections.unmodifiableSortedMap(new TreeMap<>(versions));
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("a package needs at least one version: " + name);
+        }
+        for (var tag : distTags.entrySet()) {
+            if (!versions.containsKey(tag.getValue())) {
+                throw new IllegalArgumentException("dist-tag " + tag.getKey() + " of " + name
+                        + " points at " + tag.getValue() + ", which is not published");
+            }
+        }
+    }
+}

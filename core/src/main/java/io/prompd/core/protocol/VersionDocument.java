@@ -1,0 +1,47 @@
+package io.prompd.core.protocol;
+
+import io.prompd.core.manifest.Repository;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * {@code packages/<name>/<version>.json}: everything about one published version that never
+ * changes, with its prompt files' parameters and its README. Yanked and deprecated are left to
+ * the package's {@code index.json}, so this file may be cached forever.
+ *
+ * @param author      npm's shorthand {@code Name <email> (url)}, or null
+ * @param promptFiles every prompt file of the tarball, by path in the package
+ * @param readme      the README's text, or null when the package has none
+ */
+public record VersionDocument(PackageName name, Version version, String description, List<String> keywords,
+                              String category, String author, String license, Repository repository,
+                              SortedMap<PackageName, VersionRange> dependencies, SortedMap<String, String> engines,
+                              SortedMap<String, String> prompts, Dist dist, Instant publishedAt, String commit,
+                              SortedMap<String, PromptSummary> promptFiles, String readme) {
+
+    public VersionDocument {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+        keywords = List.copyOf(keywords);
+        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
+        engines = Collections.unmodifiableSortedMap(new TreeMap<>(engines));
+        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts));
+        Objects.requireNonNull(dist, "dist");
+        Objects.requireNonNull(publishedAt, "publishedAt");
+        commit = Checks.commitId(commit);
+        promptFiles = Collections.unmodifiableSortedMap(new TreeMap<>(promptFiles));
+    }
+
+    /** The version as the package's {@code index.json} lists it, with what maintainers say of it now. */
+    public VersionSummary summary(String yanked, String deprecated) {
+        return new VersionSummary(version, description, license, dependencies, engines, prompts, dist, publishedAt,
+                commit, yanked, deprecated);
+    }
+}

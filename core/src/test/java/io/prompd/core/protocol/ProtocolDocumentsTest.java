@@ -1,0 +1,104 @@
+package io.prompd.core.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.json.Json;
+import io.prompd.core.manifest.Repository;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class ProtocolDocumentsTest {
+
+    private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+    private static final Instant TIME = Instant.parse("2026-03-01T12:00:00Z");
+    private static final PackageName NAME = PackageName.parse("@a/b");
+    private static final Dist DIST = new Dist("-/b-1.0.0.tgz", Integrity.of(new byte[] {1, 2, 3}), 120, 4, 2000);
+
+    private static VersionDocument document(String version) {
+        return new VersionDocument(NAME, Version.parse(version), "A package", List.of("k"), "testing", "Ann <ann@example.org>",
+                "MIT", Repository.git("https://example.org/b.git"),
+                new TreeMap<>(Map.of(PackageName.parse("@a/c"), VersionRange.parse("^1.0.0"))),
+                new TreeMap<>(Map.of("prompd", ">=0.1.0")), new TreeMap<>(Map.of("main", "prompts/main.prmd")), DIST,
+                TIME, COMMIT, new TreeMap<>(Map.of("prompts/main.prmd", new PromptSummary("main", "Main", null,
+                List.of(new ParameterSummary("topic", "string", true, "What to write about", new TextNode("cats"),
+                        List.of(new TextNode("cats"), new TextNode("dogs"))),
+                        new ParameterSummary("count", "integer", false, null, IntNode.valueOf(3), List.of()))))),
+                "# B\n");
+    }
+
+    private static <T> T roundTrip(T value, Class<T> type) throws IOException {
+        return Json.read(Json.write(value), type);
+    }
+
+    @Test
+    void aVersionDocumentReadsBackAsWritten() throws IOException {
+        VersionDocument document = document("1.0.0");
+        assertEquals(document, roundTrip(document, VersionDocument.class));
+    }
+
+    @Test
+    void aPackumentReadsBackWithItsVersionsInVersionOrder() throws IOException {
+        TreeMap<Version, VersionSummary> versions = new TreeMap<>();
+        for (String version : List.of("1.10.0", "1.2.0", "1.9.0")) {
+            versions.put(Version.parse(version), document(version).summary(version.equals("1.2.0") ? "broken" : null, null));
+        }
+        Packument packument = new Packument(NAME, "A package", List.of(), null, null, "MIT", null,
+                new Owners(new TreeSet<>(Set.of("ann")), new TreeSet<>()),
+                new TreeMap<>(Map.of("latest", Version.parse("1.10.0"))), versions, TIME);
+        Packument read = roundTrip(packument, Packument.class);
+        assertEquals(packument, read);
+        String json = new String(Json.write(packument), StandardCharsets.UTF_8);
+        assertEquals(List.of(Version.parse("1.2.0"), Version.parse("1.9.0"), Version.parse("1.10.0")),
+                List.copyOf(read.versions().keySet()), "read back in version order, whatever the order of the text");
+        assertTrue(json.contains("\"yanked\" : \"broken\""), json);
+    }
+
+    @Test
+    void registryDocumentWritesPrivateAndReadsBack() throws IOException {
+        RegistryDocument registry = new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, "Test", "https://example.org/r.git",
+                true, COMMIT, TIME, RegistryLayout.urlTemplates(), new RegistryDocument.Counts(1, 3));
+        assertTrue(new String(Json.write(registry), StandardCharsets.UTF_8).contains("\"private\" : true"));
+        assertEquals(registry, roundTrip(registry, RegistryDocument.class));
+    }
+
+    @Test
+    void aPackageListIsSortedByName() throws IOException {
+        PackageSummary b = new PackageSummary(PackageName.parse("b"), null, null, List.of(), null, null, TIME);
+        PackageSummary a = new PackageSummary(PackageName.parse("@z/a"), Version.parse("1.0.0"), "x", List.of(), null,
+                null, TIME);
+        PackageList list = new PackageList(List.of(b, a));
+        assertEquals(List.of(a, b), list.packages());
+        assertEquals(list, roundTrip(list, PackageList.class));
+    }
+
+    @Test
+    void aDistTagMustPointAtAPublishedVersion() {
+        TreeMap<Version, VersionSummary> versions = new TreeMap<>(Map.of(Version.parse("1.0.0"),
+                document("1.0.0").summary(null, null)));
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> new Packument(NAME, null,
+                List.of(), null, null, null, null, Owners.NONE, new TreeMap<>(Map.of("latest", Version.parse("2.0.0"))),
+                versions, TIME));
+        assertTrue(failure.getMessage().contains("2.0.0"), failure.getMessage());
+    }
+
+    @Test
+    void aCommitMustBeAFullId() {
+        assertThrows(IllegalArgumentException.class, () -> new RegistryDocument(1, "Test", "g", false, "abc1234", TIME,
+                new TreeMap<>(), new RegistryDocument.Counts(0, 0)));
+    }
+}

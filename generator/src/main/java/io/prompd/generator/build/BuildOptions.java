@@ -1,0 +1,32 @@
+package io.prompd.generator.build;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to build and where.
+ *
+ * @param repository the registry's Git repository (bare, a {@code .git} folder or a working tree)
+ * @param revision   the revision to build, such as {@code HEAD} or {@code main}
+ * @param out        the output folder; replaced as a whole when the build succeeds
+ * @param baseUrl    where the output will be served, to write absolute URLs; empty for relative ones
+ */
+public record BuildOptions(Path repository, String revision, Path out, Optional<URI> baseUrl) {
+
+    public BuildOptions {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(revision, "revision");
+        out = out.toAbsolutePath().normalize();
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        baseUrl.ifPresent(url -> {
+            if (!url.isAbsolute() || !url.toString().endsWith("/")) {
+                throw new IllegalArgumentException("the base URL must be absolute and end with '/': " + url);
+            }
+        });
+        if (out.getParent() == null) {
+            throw new IllegalArgumentException("the output folder cannot be a file system root: " + out);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.prompd.generator.build;
+
+/** Hears of packages as they are built; called from worker threads, so an implementation must be thread-safe. */
+@FunctionalInterface
+public interface BuildProgress {
+
+    BuildProgress NONE = (done, total) -> { };
+
+    void packageBuilt(int done, int total);
+}

@@ -1,0 +1,31 @@
+package io.prompd.generator.build;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a build did.
+ *
+ * @param commit           the registry commit built
+ * @param packages         packages in the output
+ * @param versions         versions in the output
+ * @param tarballsWritten  tarballs packed by this build
+ * @param tarballsReused   tarballs kept from the previous output
+ * @param unchanged        whether the previous output was already of this commit with these options, and left untouched
+ * @param elapsed          wall time of the build ({@code seconds} in JSON)
+ */
+public record BuildResult(String commit, int packages, int versions, int tarballsWritten, int tarballsReused,
+                          boolean unchanged, @JsonIgnore Duration elapsed) {
+
+    public BuildResult {
+        Objects.requireNonNull(commit, "commit");
+        Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    @JsonProperty("seconds")
+    public double seconds() {
+        return elapsed.toMillis() / 1000.0;
+    }
+}

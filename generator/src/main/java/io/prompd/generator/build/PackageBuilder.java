@@ -1,0 +1,103 @@
+package io.prompd.generator.build;
+
+import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.protocol.Packument;
+import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.version.Version;
+import io.prompd.generator.build.BuildState.PackageState;
+import io.prompd.generator.build.BuildState.VersionState;
+import io.prompd.generator.source.Publication;
+import io.prompd.generator.source.VersionFolder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Writes one package's folder: a tarball and a version document per version, and index.json.
+ * A version whose source tree and publication are those of the previous build keeps its
+ * tarball and document from the previous output: versions are immutable, so they are never
+ * packed twice.
+ */
+final class PackageBuilder {
+
+    private final VersionPacker packer;
+    private final StagingArea staging;
+
+    PackageBuilder(VersionPacker packer, StagingArea staging) {
+        this.packer = packer;
+        this.staging = staging;
+    }
+
+    /**
+     * What building a package gave: its packument (empty when it has errors), the versions packed
+     * and carried over, and every problem.
+     */
+    record Outcome(Optional<Packument> packument, int packed, int reused, List<Problem> problems) {
+
+        Outcome {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Links the whole folder of a package whose state is unchanged, index.json and pages included. */
+    int carryOver(PackageName name, PackageState state) throws IOException {
+        staging.linkFolder(RegistryLayout.packageFolder(name));
+        return state.versions().size();
+    }
+
+    Outcome build(PackageName name, SortedMap<Version, VersionFolder> folders, PackageState state,
+                  Optional<PackageState> previous) throws IOException {
+        SortedMap<Version, VersionDocument> documents = new TreeMap<>();
+        List<Problem> problems = new ArrayList<>();
+        int packed = 0;
+        int reused = 0;
+        for (Map.Entry<Version, VersionState> entry : state.versions().entrySet()) {
+            Version version = entry.getKey();
+            if (isCarriedOver(name, version, entry.getValue(), previous)) {
+                documents.put(version, carryOver(name, version));
+                reused++;
+                continue;
+            }
+            VersionPacker.Packed result = packer.pack(folders.get(version), publication(entry.getValue()), staging);
+            problems.addAll(result.problems());
+            if (result.document().isPresent()) {
+                staging.write(RegistryLayout.versionDocument(name, version), Json.write(result.document().get()));
+                documents.put(version, result.document().get());
+                packed++;
+            }
+        }
+        problems.addAll(PackageDocuments.checkMeta(name, state.meta(), state.versions()));
+        if (!problems.isEmpty()) {
+            return new Outcome(Optional.empty(), packed, reused, problems);
+        }
+        Packument packument = PackageDocuments.packument(name, documents, state.meta(), state.owners());
+        staging.write(RegistryLayout.packument(name), Json.write(packument));
+        return new Outcome(Optional.of(packument), packed, reused, List.of());
+    }
+
+    private boolean isCarriedOver(PackageName name, Version version, VersionState state,
+                                  Optional<PackageState> previous) {
+        return previous.map(old -> state.equals(old.versions().get(version))).orElse(false)
+                && staging.hasPrevious(RegistryLayout.tarball(name, version))
+                && staging.hasPrevious(RegistryLayout.versionDocument(name, version));
+    }
+
+    private VersionDocument carryOver(PackageName name, Version version) throws IOException {
+        String document = RegistryLayout.versionDocument(name, version);
+        staging.link(RegistryLayout.tarball(name, version));
+        staging.link(document);
+        return Json.read(staging.readPrevious(document), VersionDocument.class);
+    }
+
+    private static Publication publication(VersionState state) {
+        return new Publication(ObjectId.fromString(state.commit()), state.publishedAt());
+    }
+}

@@ -1,0 +1,81 @@
+package io.prompd.generator.build;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.protocol.Owners;
+import io.prompd.core.protocol.PackageSummary;
+import io.prompd.core.protocol.Packument;
+import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageMeta;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A package's {@code index.json} and its line in {@code packages.json}, from its versions and its meta.json. */
+final class PackageDocuments {
+
+    static final String LATEST = "latest";
+
+    private PackageDocuments() {
+    }
+
+    /** Every entry of meta.json that names a version the package does not have. */
+    static List<Problem> checkMeta(PackageName name, PackageMeta meta, SortedMap<Version, ?> versions) {
+        String file = "packages/" + name + "/" + PackageMeta.FILE;
+        List<Problem> problems = new ArrayList<>();
+        meta.distTags().forEach((tag, version) -> {
+            if (!versions.containsKey(version)) {
+                problems.add(Problem.error(file, "/distTags/" + tag, "the dist-tag '" + tag + "' points at " + version
+                        + ", which is not published", "point it at a published version, or remove it"));
+            }
+        });
+        reportUnknown(file, "/yanked/", meta.yanked(), versions, problems);
+        reportUnknown(file, "/deprecated/", meta.deprecated(), versions, problems);
+        return problems;
+    }
+
+    private static void reportUnknown(String file, String pointer, SortedMap<Version, String> entries,
+                                      SortedMap<Version, ?> versions, List<Problem> problems) {
+        entries.keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
+                problems.add(Problem.error(file, pointer + version, version + " is not a published version",
+                        "name a version that has a folder under packages/, or remove the entry")));
+    }
+
+    /**
+     * The packument. {@code latest} is the meta's tag if it sets one, else the highest version that
+     * is neither a pre-release nor yanked, as npm would have tagged it; with no such version there
+     * is no {@code latest}. Descriptive fields come from the version {@code latest} points at, or
+     * the highest one.
+     */
+    static Packument packument(PackageName name, SortedMap<Version, VersionDocument> documents, PackageMeta meta,
+                               Owners owners) {
+        SortedMap<String, Version> distTags = new TreeMap<>(meta.distTags());
+        if (!distTags.containsKey(LATEST)) {
+            defaultLatest(documents, meta).ifPresent(latest -> distTags.put(LATEST, latest));
+        }
+        SortedMap<Version, VersionSummary> versions = new TreeMap<>();
+        documents.forEach((version, document) -> versions.put(version,
+                document.summary(meta.yanked().get(version), meta.deprecated().get(version))));
+        VersionDocument described = documents.get(distTags.getOrDefault(LATEST, documents.lastKey()));
+        Instant updatedAt = documents.values().stream().map(VersionDocument::publishedAt)
+                .max(Comparator.naturalOrder()).orElseThrow();
+        return new Packument(name, described.description(), described.keywords(), described.category(),
+                described.author(), described.license(), described.repository(), owners, distTags, versions, updatedAt);
+    }
+
+    private static Optional<Version> defaultLatest(SortedMap<Version, VersionDocument> documents, PackageMeta meta) {
+        return documents.keySet().stream().filter(version -> !version.isPreRelease() && !meta.isYanked(version))
+                .max(Comparator.naturalOrder());
+    }
+
+    static PackageSummary summary(Packument packument) {
+        return new PackageSummary(packument.name(), packument.distTags().get(LATEST), packument.description(),
+                packument.keywords(), packument.category(), packument.author(), packument.updatedAt());
+    }
+}

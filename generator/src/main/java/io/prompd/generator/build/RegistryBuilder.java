@@ -1,0 +1,278 @@
+package io.prompd.generator.build;
+
+import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.ValidationException;
+import io.prompd.core.protocol.Owners;
+import io.prompd.core.protocol.PackageList;
+import io.prompd.core.protocol.PackageSummary;
+import io.prompd.core.protocol.Packument;
+import io.prompd.core.protocol.RegistryDocument;
+import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.version.Version;
+import io.prompd.generator.build.BuildState.PackageState;
+import io.prompd.generator.build.BuildState.VersionState;
+import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.Publication;
+import io.prompd.generator.source.PublicationHistory;
+import io.prompd.generator.source.RegistryConfig;
+import io.prompd.generator.source.RegistryRepository;
+import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.Scopes;
+import io.prompd.generator.source.VersionFolder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * Builds the static registry of one commit: every version validated and packed exactly as
+ * {@code prompd pack} packs it, the JSON documents of {@link RegistryLayout}, and what the
+ * {@link RegistryWriter}s add. Packages are built in parallel; the output is the same whatever
+ * the order they finish in.
+ *
+ * <p>A build is all or nothing: if any version fails validation, or meta.json names a version
+ * that does not exist, the build fails with every problem and the previous output stays as it
+ * was. Given the output of an earlier build, only what changed is written; with the same commit
+ * and options, nothing at all is.
+ */
+public final class RegistryBuilder {
+
+    private final List<RegistryWriter> writers;
+    private final int parallelism;
+
+    /** A builder with the root documents' writer, using every processor. */
+    public RegistryBuilder() {
+        this(List.of(new RootDocumentWriter()), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param writers     what to write after the package folders, in order
+     * @param parallelism how many packages to build at once
+     */
+    public RegistryBuilder(List<RegistryWriter> writers, int parallelism) {
+        this.writers = List.copyOf(writers);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
+        }
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * @throws ValidationException with every problem, when a version or a settings file is invalid
+     */
+    public BuildResult build(BuildOptions options, BuildProgress progress) throws IOException {
+        long start = System.nanoTime();
+        Path out = options.out();
+        StagingArea.checkReplaceable(out);
+        Optional<String> baseUrl = options.baseUrl().map(URI::toString);
+        try (RegistryRepository repository = RegistryRepository.open(options.repository())) {
+            ObjectId commit = repository.resolve(options.revision());
+            Optional<BuildResult> unchanged = alreadyBuilt(out, commit.name(), baseUrl, start);
+            if (unchanged.isPresent()) {
+                return unchanged.get();
+            }
+            Optional<BuildState> previous = BuildState.read(out).filter(state -> state.sameOptions(baseUrl));
+            RegistrySnapshot snapshot = repository.snapshot(commit);
+            List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
+            if (snapshot.config().isEmpty() || !problems.isEmpty()) {
+                throw failure(problems);
+            }
+            PublicationHistory history = previous.isPresent()
+                    ? previous.get().history().update(repository, commit)
+                    : PublicationHistory.compute(repository, commit);
+            SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
+            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
+            Links links = new Links(options.baseUrl());
+            try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
+                Built built = buildPackages(snapshot, links, state, previous, staging, progress);
+                problems.addAll(built.problems());
+                if (!problems.isEmpty()) {
+                    throw failure(problems);
+                }
+                BuiltRegistry registry = new BuiltRegistry(registryDocument(snapshot, state, links),
+                        new PackageList(built.summaries()), built.rebuilt());
+                for (RegistryWriter writer : writers) {
+                    writer.write(registry, staging);
+                }
+                staging.write(BuildState.FILE, Json.write(state));
+                staging.publish();
+                return new BuildResult(commit.name(), states.size(), versionCount(states), built.packed(),
+                        built.reused(), false, elapsedSince(start));
+            }
+        }
+    }
+
+    /** The result of a build that writes nothing, when the folder already holds this very build. */
+    private static Optional<BuildResult> alreadyBuilt(Path out, String commit, Optional<String> baseUrl, long start)
+            throws IOException {
+        if (BuildState.Header.read(out).filter(header -> header.isBuildOf(commit, baseUrl)).isEmpty()) {
+            return Optional.empty();
+        }
+        RegistryDocument.Counts counts = Json.read(Files.readAllBytes(out.resolve(RegistryLayout.REGISTRY_DOCUMENT)),
+                RegistryDocument.class).counts();
+        return Optional.of(new BuildResult(commit, counts.packages(), counts.versions(), 0, counts.versions(), true,
+                elapsedSince(start)));
+    }
+
+    private static ValidationException failure(List<Problem> problems) {
+        return new ValidationException("the registry cannot be built: fix these problems in the repository",
+                problems.stream().sorted(Problem.ORDER).toList());
+    }
+
+    /** What every package's files depend on; a version folder without a manifest was never published and is reported. */
+    private static SortedMap<PackageName, PackageState> packageStates(RegistrySnapshot snapshot,
+                                                                      PublicationHistory history,
+                                                                      List<Problem> problems) {
+        SortedMap<PackageName, PackageState> states = new TreeMap<>();
+        snapshot.packages().forEach((name, folders) -> {
+            SortedMap<Version, VersionState> versions = new TreeMap<>();
+            folders.forEach((version, folder) -> {
+                Optional<Publication> publication = history.publication(new PackageVersion(name, version));
+                if (publication.isEmpty()) {
+                    problems.add(Problem.error(folder.path() + "/prompd.json", "", "the version folder has no prompd.json",
+                            "add the manifest, or remove the folder"));
+                    return;
+                }
+                versions.put(version, new VersionState(folder.treeId().name(), publication.get().commit().name(),
+                        publication.get().time()));
+            });
+            if (!versions.isEmpty()) {
+                PackageMeta meta = snapshot.meta(name);
+                states.put(name, new PackageState(versions, meta, owners(name, snapshot.scopes(), meta)));
+            }
+        });
+        return states;
+    }
+
+    private static Owners owners(PackageName name, Scopes scopes, PackageMeta meta) {
+        if (!name.isScoped()) {
+            return new Owners(meta.owners(), Owners.NONE.teams());
+        }
+        Scopes.ScopeOwnership ownership = scopes.scopes().get(name.scopeWithAt());
+        return ownership == null ? Owners.NONE : new Owners(ownership.owners(), ownership.teams());
+    }
+
+    /** The packages' part of a build. */
+    private record Built(List<PackageSummary> summaries, SortedMap<PackageName, Packument> rebuilt, int packed,
+                         int reused, List<Problem> problems) {
+    }
+
+    private Built buildPackages(RegistrySnapshot snapshot, Links links, BuildState state,
+                                Optional<BuildState> previous, StagingArea staging, BuildProgress progress)
+            throws IOException {
+        RegistryConfig config = snapshot.config().orElseThrow();
+        PackageBuilder builder = new PackageBuilder(new VersionPacker(snapshot,
+                new PackageValidator(config.policy().limits()), links), staging);
+        Map<PackageName, PackageSummary> previousSummaries = previous.isPresent()
+                ? previousSummaries(staging) : Map.of();
+        AtomicInteger done = new AtomicInteger();
+        int total = state.packages().size();
+        List<PackageResult> results = inParallel(state.packages().keySet().stream().toList(), name -> {
+            PackageResult result = buildPackage(builder, snapshot, name, state.packages().get(name),
+                    previous.map(build -> build.packages().get(name)), previousSummaries);
+            progress.packageBuilt(done.incrementAndGet(), total);
+            return result;
+        });
+        SortedMap<PackageName, Packument> rebuilt = new TreeMap<>();
+        List<PackageSummary> summaries = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        int packed = 0;
+        int reused = 0;
+        for (PackageResult result : results) {
+            result.packument().ifPresent(packument -> rebuilt.put(packument.name(), packument));
+            result.summary().ifPresent(summaries::add);
+            problems.addAll(result.problems());
+            packed += result.packed();
+            reused += result.reused();
+        }
+        return new Built(summaries, rebuilt, packed, reused, problems);
+    }
+
+    /**
+     * Carries the package's folder over when nothing it depends on changed since the previous
+     * build, else builds it (still reusing its unchanged versions).
+     */
+    private static PackageResult buildPackage(PackageBuilder builder, RegistrySnapshot snapshot, PackageName name,
+                                              PackageState state, Optional<PackageState> old,
+                                              Map<PackageName, PackageSummary> previousSummaries) {
+        try {
+            if (old.filter(state::equals).isPresent() && previousSummaries.containsKey(name)) {
+                return new PackageResult(Optional.of(previousSummaries.get(name)), Optional.empty(), 0,
+                        builder.carryOver(name, state), List.of());
+            }
+            PackageBuilder.Outcome outcome = builder.build(name, snapshot.packages().get(name), state, old);
+            return new PackageResult(outcome.packument().map(PackageDocuments::summary), outcome.packument(),
+                    outcome.packed(), outcome.reused(), outcome.problems());
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /** One package's part of a build; without a summary when the package has problems. */
+    private record PackageResult(Optional<PackageSummary> summary, Optional<Packument> packument, int packed, int reused,
+                                 List<Problem> problems) {
+    }
+
+    private static Map<PackageName, PackageSummary> previousSummaries(StagingArea staging) throws IOException {
+        if (!staging.hasPrevious(RegistryLayout.PACKAGE_LIST)) {
+            return Map.of();
+        }
+        return Json.read(staging.readPrevious(RegistryLayout.PACKAGE_LIST), PackageList.class).packages().stream()
+                .collect(Collectors.toMap(PackageSummary::name, Function.identity()));
+    }
+
+    /** Runs the task over every item on this builder's pool, keeping the items' order in the results. */
+    private <T, R> List<R> inParallel(List<T> items, Function<T, R> task) throws IOException {
+        ForkJoinPool pool = new ForkJoinPool(parallelism);
+        try {
+            return pool.submit(() -> items.parallelStream().map(task).toList()).get();
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("building packages failed", cause);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the build was interrupted", interrupted);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RegistryDocument registryDocument(RegistrySnapshot snapshot, BuildState state, Links links) {
+        RegistryConfig config = snapshot.config().orElseThrow();
+        return new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, config.name(), config.git().toString(),
+                config.isPrivate(), state.commit(), snapshot.commitTime(), links.templates(),
+                new RegistryDocument.Counts(state.packages().size(), versionCount(state.packages())));
+    }
+
+    private static int versionCount(Map<PackageName, PackageState> packages) {
+        return packages.values().stream().mapToInt(state -> state.versions().size()).sum();
+    }
+
+    private static Duration elapsedSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

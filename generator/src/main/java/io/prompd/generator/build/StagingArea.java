@@ -1,0 +1,206 @@
+package io.prompd.generator.build;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The folder a build writes into, beside the output folder, swapped into place only when the
+ * build succeeds, so a sync to a CDN never sees half a build. Files carried over from the previous
+ * output are hard links to it, keeping their bytes, inode and mtime; changed files are always new
+ * files, so a hard-linked file is never modified in place. Closing an area that was not published
+ * removes it and leaves the previous output untouched.
+ *
+ * <p>Paths are relative to the output root, with {@code /} separators. Methods may be called from
+ * several threads for different paths.
+ */
+final class StagingArea implements OutputFiles, AutoCloseable {
+
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final Path out;
+    private final Path staging;
+    private final Path retired;
+    private final Optional<Path> previous;
+    private boolean published;
+
+    private StagingArea(Path out, Optional<Path> previous) {
+        this.out = out;
+        this.staging = sibling(out, "staging");
+        this.retired = sibling(out, "old");
+        this.previous = previous;
+    }
+
+    /**
+     * Creates an empty staging folder beside {@code out}, removing what a crashed build left there.
+     *
+     * @param previous the previous output to carry files over from, if any
+     */
+    static StagingArea create(Path out, Optional<Path> previous) throws IOException {
+        StagingArea area = new StagingArea(out, previous);
+        deleteTree(area.staging);
+        deleteTree(area.retired);
+        Files.createDirectories(area.staging);
+        return area;
+    }
+
+    private static Path sibling(Path out, String role) {
+        return out.resolveSibling("." + out.getFileName() + "." + role);
+    }
+
+    /** Writes a file, or links the previous output's file when it has these very bytes, so unchanged files stay as they were. */
+    @Override
+    public void write(String path, byte[] bytes) throws IOException {
+        Optional<Path> old = previous.map(folder -> folder.resolve(path)).filter(Files::isRegularFile);
+        if (old.isPresent() && Arrays.equals(Files.readAllBytes(old.get()), bytes)) {
+            link(path);
+            return;
+        }
+        Path target = target(path);
+        Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    /** A new file to stream into; the caller closes it. */
+    OutputStream create(String path) throws IOException {
+        return new BufferedOutputStream(Files.newOutputStream(target(path), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), BUFFER_BYTES);
+    }
+
+    /** Whether the previous output has this file, so it can be {@linkplain #link linked}. */
+    boolean hasPrevious(String path) {
+        return previous.map(folder -> Files.isRegularFile(folder.resolve(path))).orElse(false);
+    }
+
+    /** A file of the previous output, such as a document to carry over. */
+    byte[] readPrevious(String path) throws IOException {
+        return Files.readAllBytes(previous.orElseThrow(() -> new NoSuchFileException(path, null, "no previous output"))
+                .resolve(path));
+    }
+
+    /** Carries a file of the previous output over unchanged. */
+    void link(String path) throws IOException {
+        Path old = previous.orElseThrow(() -> new NoSuchFileException(path, null, "no previous output")).resolve(path);
+        Files.createLink(target(path), old);
+    }
+
+    /**
+     * Carries every file below a folder of the previous output over unchanged. One walk creates
+     * each folder once and links each file, with no further look-ups: a registry has tens of
+     * thousands of files to carry over, and on network disks each file system call counts.
+     */
+    void linkFolder(String folder) throws IOException {
+        Path from = previous.orElseThrow(() -> new NoSuchFileException(folder, null, "no previous output"))
+                .resolve(folder);
+        Path to = staging.resolve(folder);
+        Files.createDirectories(to.getParent());
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
+                Files.createDirectory(to.resolve(from.relativize(directory)));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile()) {
+                    Files.createLink(to.resolve(from.relativize(file)), file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private Path target(String path) throws IOException {
+        Path target = staging.resolve(path);
+        Files.createDirectories(target.getParent());
+        return target;
+    }
+
+    /**
+     * Puts the staged output in place of {@code out} with renames: out to a retired folder, the
+     * staging folder to out, then the retired folder is deleted. A reader of {@code out} sees the
+     * old build or the new one, never a mix.
+     */
+    void publish() throws IOException {
+        boolean replacing = Files.exists(out);
+        if (replacing) {
+            Files.move(out, retired, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException failed) {
+            if (replacing) {
+                Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw failed;
+        }
+        published = true;
+        deleteTree(retired);
+    }
+
+    /** Removes the staging folder unless it was published. */
+    @Override
+    public void close() throws IOException {
+        if (!published) {
+            deleteTree(staging);
+        }
+    }
+
+    /**
+     * Refuses an output folder that holds anything but a previous build, since publishing replaces
+     * it as a whole.
+     */
+    static void checkReplaceable(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return;
+        }
+        if (!Files.isDirectory(out)) {
+            throw new FileAlreadyExistsException(out.toString(), null, "not a folder");
+        }
+        try (Stream<Path> entries = Files.list(out)) {
+            List<Path> content = entries.limit(1).toList();
+            if (!content.isEmpty() && !Files.isRegularFile(out.resolve(BuildState.FILE))) {
+                throw new PrompdException(ExitCode.CONFLICT, out + " is not empty and not the output of a previous build",
+                        "give a new or empty folder to --out: a build replaces the whole folder");
+            }
+        }
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(directory);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

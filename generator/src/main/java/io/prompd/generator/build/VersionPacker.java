@@ -1,0 +1,113 @@
+package io.prompd.generator.build;
+
+import io.prompd.core.archive.PackResult;
+import io.prompd.core.archive.Packer;
+import io.prompd.core.manifest.Manifest;
+import io.prompd.core.manifest.Person;
+import io.prompd.core.packaging.PackageReport;
+import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.protocol.Dist;
+import io.prompd.core.protocol.PromptSummary;
+import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.source.PackageSource;
+import io.prompd.core.source.SourceEntry;
+import io.prompd.generator.source.Publication;
+import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.VersionFolder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Validates one version folder and packs it, with the very code {@code prompd validate} and
+ * {@code prompd pack} run on a folder, so the registry's tarball is byte for byte the one its
+ * author packed.
+ */
+final class VersionPacker {
+
+    private static final String README_PREFIX = "readme";
+
+    private final RegistrySnapshot snapshot;
+    private final PackageValidator validator;
+    private final Links links;
+
+    VersionPacker(RegistrySnapshot snapshot, PackageValidator validator, Links links) {
+        this.snapshot = snapshot;
+        this.validator = validator;
+        this.links = links;
+    }
+
+    /** A packed version's document, or every problem that kept it from being packed. */
+    record Packed(Optional<VersionDocument> document, List<Problem> problems) {
+
+        Packed {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Validates the folder and, when it has no errors, streams its tarball into the staging area. */
+    Packed pack(VersionFolder folder, Publication publication, StagingArea staging) throws IOException {
+        PackageSource source = new ReadOnceSource(snapshot.source(folder));
+        PackageReport report = validator.validate(source);
+        List<Problem> problems = new ArrayList<>();
+        report.problems().stream().filter(Problem::isError).map(problem -> inRepository(folder, problem))
+                .forEach(problems::add);
+        report.manifest().ifPresent(manifest -> checkFolderName(folder, manifest, problems));
+        if (!problems.isEmpty() || report.packable().isEmpty()) {
+            return new Packed(Optional.empty(), problems);
+        }
+        Manifest manifest = report.packable().get();
+        PackResult packed;
+        try (OutputStream out = staging.create(RegistryLayout.tarball(folder.name(), folder.version()))) {
+            packed = Packer.pack(source, report.selection(), out);
+        }
+        Dist dist = new Dist(links.tarball(folder.name(), folder.version()), packed.integrity(), packed.size(),
+                packed.fileCount(), packed.unpackedSize());
+        return new Packed(Optional.of(document(manifest, report, readme(source, manifest, report), dist, publication)),
+                List.of());
+    }
+
+    private static VersionDocument document(Manifest manifest, PackageReport report, Optional<String> readme,
+                                            Dist dist, Publication publication) {
+        SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
+        report.prompts().forEach((path, prompt) -> promptFiles.put(path, PromptSummary.of(prompt)));
+        return new VersionDocument(manifest.name(), manifest.version(), manifest.description().orElse(null),
+                manifest.keywords(), manifest.category().orElse(null), manifest.author().map(Person::display).orElse(null),
+                manifest.license().orElse(null), manifest.repository().orElse(null), manifest.dependencies(),
+                manifest.engines(), manifest.prompts(), dist, publication.time(), publication.commit().name(),
+                promptFiles, readme.orElse(null));
+    }
+
+    /** The README the manifest names, else the first packed root file called README-something. */
+    private static Optional<String> readme(PackageSource source, Manifest manifest, PackageReport report)
+            throws IOException {
+        List<String> packed = report.selection().included().stream().map(SourceEntry::path).toList();
+        Optional<String> path = manifest.readme().filter(packed::contains).or(() -> packed.stream()
+                .filter(file -> file.indexOf('/') < 0 && file.toLowerCase(Locale.ROOT).startsWith(README_PREFIX))
+                .findFirst());
+        return path.isEmpty() ? Optional.empty()
+                : Optional.of(new String(source.read(path.get()), StandardCharsets.UTF_8));
+    }
+
+    /** A folder holds the version its manifest declares: the path is the registry's key, the manifest the tarball's. */
+    private static void checkFolderName(VersionFolder folder, Manifest manifest, List<Problem> problems) {
+        if (!manifest.name().equals(folder.name()) || !manifest.version().equals(folder.version())) {
+            problems.add(Problem.error(folder.path() + "/prompd.json", "",
+                    "the manifest declares " + manifest.name() + "@" + manifest.version() + " but the folder is "
+                            + folder.path(), "move the files to packages/" + manifest.name() + "/" + manifest.version()
+                            + "/, or correct name and version in prompd.json"));
+        }
+    }
+
+    private static Problem inRepository(VersionFolder folder, Problem problem) {
+        return problem.inFile(problem.file().isEmpty() ? folder.path() : folder.path() + "/" + problem.file());
+    }
+}

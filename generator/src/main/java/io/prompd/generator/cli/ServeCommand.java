@@ -1,0 +1,45 @@
+package io.prompd.generator.cli;
+
+import io.prompd.core.ExitCode;
+import io.prompd.generator.serve.StaticServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code prompd-registry serve}: a local preview of a built registry; production stays static files. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve a built registry folder over HTTP for a local preview, with the content types,"
+                + " cache headers and ETags of a real host. Runs until interrupted (Ctrl-C)."})
+final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<dir>", description = "The output folder of 'prompd-registry build'.")
+    Path folder;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
+            description = "The port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String host;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65_535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be from 0 to 65535, not " + port);
+        }
+        try (StaticServer server = StaticServer.start(folder, host, port)) {
+            spec.commandLine().getOut().println("serving " + folder + " at " + server.url() + " (Ctrl-C to stop)");
+            spec.commandLine().getOut().flush();
+            new CountDownLatch(1).await();
+        }
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,174 @@
+package io.prompd.generator.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A local preview of a static registry folder over HTTP, with the JDK's server: the content
+ * types, cache headers and ETags a real host would send, so a client can be tried against a
+ * build before it is published. Production stays plain static files on a host or CDN.
+ *
+ * <p>A folder URL serves its {@code index.html}, or else its {@code index.json}, so
+ * {@code /packages/@scope/name/} shows the package page once the site exists and the packument
+ * until then. Paths that would leave the folder are refused, however they are encoded.
+ */
+public final class StaticServer implements AutoCloseable {
+
+    private static final List<String> FOLDER_INDEXES = List.of("index.html", "index.json");
+    private static final int THREADS = 4;
+
+    private final Path root;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private StaticServer(Path root, HttpServer server, ExecutorService executor) {
+        this.root = root;
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /**
+     * Starts serving {@code root} on the host and port (0 for any free port).
+     */
+    public static StaticServer start(Path root, String host, int port) throws IOException {
+        Path folder = root.toRealPath();
+        if (!Files.isDirectory(folder)) {
+            throw new java.nio.file.NotDirectoryException(root.toString());
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+        StaticServer serving = new StaticServer(folder, server, executor);
+        server.createContext("/", serving::handle);
+        server.setExecutor(executor);
+        server.start();
+        return serving;
+    }
+
+    /** The URL of the root, such as {@code http://127.0.0.1:8080/}. */
+    public URI url() {
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            boolean head = "HEAD".equals(method);
+            if (!head && !"GET".equals(method)) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            Optional<Path> file = resolve(exchange.getRequestURI());
+            if (file.isEmpty()) {
+                sendText(exchange, 404, "not found\n", head);
+                return;
+            }
+            send(exchange, file.get(), head);
+        }
+    }
+
+    /**
+     * The regular file a request names, if it lies inside the root. The path arrives decoded
+     * ({@code %2e%2e} is already {@code ..}), so dot segments are refused here, and the real path
+     * is checked too, so a symbolic link cannot lead outside.
+     */
+    private Optional<Path> resolve(URI request) throws IOException {
+        String path = request.getPath();
+        if (path == null || !path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
+            return Optional.empty();
+        }
+        for (String segment : path.substring(1).split("/", -1)) {
+            if (segment.equals("..") || segment.equals(".")) {
+                return Optional.empty();
+            }
+        }
+        Path candidate = root.resolve(path.substring(1)).normalize();
+        if (!candidate.startsWith(root) || !Files.exists(candidate)) {
+            return Optional.empty();
+        }
+        if (Files.isDirectory(candidate)) {
+            if (!path.endsWith("/")) {
+                return Optional.empty();
+            }
+            candidate = FOLDER_INDEXES.stream().map(candidate::resolve).filter(Files::isRegularFile).findFirst()
+                    .orElse(null);
+            if (candidate == null) {
+                return Optional.empty();
+            }
+        }
+        Path real = candidate.toRealPath();
+        return real.startsWith(root) && Files.isRegularFile(real) ? Optional.of(real) : Optional.empty();
+    }
+
+    private void send(HttpExchange exchange, Path file, boolean head) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        String etag = "\"" + Long.toHexString(attributes.size()) + "-"
+                + Long.toHexString(attributes.lastModifiedTime().toMillis()) + "\"";
+        String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        var headers = exchange.getResponseHeaders();
+        headers.set("ETag", etag);
+        headers.set("Cache-Control", CachePolicy.cacheControl(relative));
+        if (matches(exchange.getRequestHeaders().getFirst("If-None-Match"), etag)) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        headers.set("Content-Type", ContentTypes.of(file.getFileName().toString()));
+        if (head) {
+            headers.set("Content-Length", Long.toString(attributes.size()));
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(200, attributes.size() == 0 ? -1 : attributes.size());
+        try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
+            in.transferTo(out);
+        }
+    }
+
+    /** If-None-Match holds one tag, a list of tags, or {@code *}. */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sendText(HttpExchange exchange, int status, String text, boolean head) throws IOException {
+        byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        if (head) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

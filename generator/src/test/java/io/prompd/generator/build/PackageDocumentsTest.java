@@ -1,0 +1,108 @@
+package io.prompd.generator.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.protocol.Dist;
+import io.prompd.core.protocol.Owners;
+import io.prompd.core.protocol.PackageSummary;
+import io.prompd.core.protocol.Packument;
+import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageMeta;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class PackageDocumentsTest {
+
+    private static final PackageName NAME = PackageName.parse("@a/b");
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** Versions published one day apart, in the order given, each described by its own version. */
+    private static SortedMap<Version, VersionDocument> published(String... versions) {
+        SortedMap<Version, VersionDocument> documents = new TreeMap<>();
+        for (int i = 0; i < versions.length; i++) {
+            Version version = Version.parse(versions[i]);
+            documents.put(version, new VersionDocument(NAME, version, "description of " + version, List.of(), null, null,
+                    "MIT", null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                    new Dist("-/b-" + version + ".tgz", Integrity.of(new byte[] {(byte) i}), 1, 1, 1),
+                    START.plusSeconds(86_400L * i), "0123456789abcdef0123456789abcdef01234567", new TreeMap<>(), null));
+        }
+        return documents;
+    }
+
+    private static PackageMeta meta(Map<String, Version> distTags, Map<Version, String> yanked,
+                                    Map<Version, String> deprecated) {
+        return new PackageMeta(new TreeMap<>(distTags), new TreeMap<>(yanked), new TreeMap<>(deprecated), new TreeSet<>());
+    }
+
+    @Test
+    void latestIsTheHighestStableVersionThatIsNotYanked() {
+        Packument packument = PackageDocuments.packument(NAME, published("1.0.0", "1.1.0", "2.0.0-beta.1"),
+                meta(Map.of(), Map.of(Version.parse("1.1.0"), "broken"), Map.of()), Owners.NONE);
+        assertEquals(Map.of("latest", Version.parse("1.0.0")), packument.distTags());
+        assertEquals("description of 1.0.0", packument.description(), "described by the version latest points at");
+    }
+
+    @Test
+    void metaJsonsLatestWins() {
+        Packument packument = PackageDocuments.packument(NAME, published("1.0.0", "1.1.0"),
+                meta(Map.of("latest", Version.parse("1.0.0"), "next", Version.parse("1.1.0")), Map.of(), Map.of()),
+                Owners.NONE);
+        assertEquals(Version.parse("1.0.0"), packument.distTags().get("latest"));
+        assertEquals(Version.parse("1.1.0"), packument.distTags().get("next"));
+    }
+
+    @Test
+    void withoutAStableVersionThereIsNoLatestAndTheHighestDescribesThePackage() {
+        Packument packument = PackageDocuments.packument(NAME, published("1.0.0-alpha.1", "1.0.0-alpha.2"),
+                meta(Map.of(), Map.of(), Map.of()), Owners.NONE);
+        assertFalse(packument.distTags().containsKey("latest"));
+        assertEquals("description of 1.0.0-alpha.2", packument.description());
+        PackageSummary summary = PackageDocuments.summary(packument);
+        assertEquals(null, summary.latest());
+    }
+
+    @Test
+    void updatedAtIsTheLatestPublicationNotTheHighestVersion() {
+        SortedMap<Version, VersionDocument> documents = published("2.0.0", "1.0.1");
+        Packument packument = PackageDocuments.packument(NAME, documents, meta(Map.of(), Map.of(), Map.of()), Owners.NONE);
+        assertEquals(documents.get(Version.parse("1.0.1")).publishedAt(), packument.updatedAt());
+    }
+
+    @Test
+    void yankedAndDeprecatedGoToTheirVersions() {
+        Packument packument = PackageDocuments.packument(NAME, published("1.0.0", "1.1.0"),
+                meta(Map.of(), Map.of(Version.parse("1.0.0"), "leaks keys"), Map.of(Version.parse("1.1.0"), "use 2")),
+                Owners.NONE);
+        assertEquals("leaks keys", packument.versions().get(Version.parse("1.0.0")).yanked());
+        assertEquals("use 2", packument.versions().get(Version.parse("1.1.0")).deprecated());
+        assertEquals(null, packument.versions().get(Version.parse("1.1.0")).yanked());
+    }
+
+    @Test
+    void aDistTagToAnUnpublishedVersionIsAnError() {
+        List<Problem> problems = PackageDocuments.checkMeta(NAME,
+                meta(Map.of("beta", Version.parse("3.0.0")), Map.of(), Map.of()), published("1.0.0"));
+        assertEquals(1, problems.size());
+        assertEquals("packages/@a/b/meta.json", problems.get(0).file());
+        assertEquals("/distTags/beta", problems.get(0).pointer());
+        assertTrue(problems.get(0).isError());
+    }
+
+    @Test
+    void yankingOrDeprecatingAnUnpublishedVersionIsAnError() {
+        List<Problem> problems = PackageDocuments.checkMeta(NAME, meta(Map.of(),
+                Map.of(Version.parse("9.0.0"), "x"), Map.of(Version.parse("8.0.0"), "y")), published("1.0.0"));
+        assertEquals(List.of("/deprecated/8.0.0", "/yanked/9.0.0"), problems.stream().map(Problem::pointer).sorted().toList());
+    }
+}

@@ -1,0 +1,314 @@
+package io.prompd.generator.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.PrompdException;
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.archive.Packer;
+import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.packaging.PackageReport;
+import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.ValidationException;
+import io.prompd.core.protocol.PackageList;
+import io.prompd.core.protocol.PackageSummary;
+import io.prompd.core.protocol.Packument;
+import io.prompd.core.protocol.RegistryDocument;
+import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.source.DirectorySource;
+import io.prompd.core.version.Version;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryBuilderTest {
+
+    @TempDir
+    Path temp;
+
+    private static BuildResult build(TestRegistryRepo repo, Path out) throws IOException {
+        return build(repo, out, Optional.empty());
+    }
+
+    private static BuildResult build(TestRegistryRepo repo, Path out, Optional<URI> baseUrl) throws IOException {
+        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, baseUrl), BuildProgress.NONE);
+    }
+
+    private static <T> T read(Path file, Class<T> type) throws IOException {
+        return Json.read(Files.readAllBytes(file), type);
+    }
+
+    @Test
+    void buildsEveryVersionOfTheExampleRegistryAsPromptdPackWouldPackIt() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {
+            BuildResult result = build(repo, out);
+            assertEquals(new BuildResult(repo.head().name(), 8, 15, 15, 0, false, result.elapsed()), result);
+        }
+        Path packages = IndexTemplate.folder().resolve("packages");
+        PackageList list = read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class);
+        assertEquals(8, list.packages().size());
+        int versions = 0;
+        for (PackageSummary summary : list.packages()) {
+            Path packumentFile = out.resolve(RegistryLayout.packument(summary.name()));
+            Packument packument = read(packumentFile, Packument.class);
+            for (VersionSummary version : packument.versions().values()) {
+                versions++;
+                Path tarball = Path.of(packumentFile.toUri().resolve(version.dist().tarball()));
+                byte[] bytes = Files.readAllBytes(tarball);
+                assertTrue(version.dist().integrity().matches(bytes), tarball + " has the integrity index.json records");
+                assertEquals(version.dist().size(), bytes.length);
+                assertArrayEquals(packedFromDisk(packages.resolve(summary.name() + "/" + version.version())), bytes,
+                        "the registry's tarball of " + summary.name() + "@" + version.version() + " is prompd pack's");
+                VersionDocument document = read(out.resolve(
+                        RegistryLayout.versionDocument(summary.name(), version.version())), VersionDocument.class);
+                assertEquals(version, document.summary(version.yanked(), version.deprecated()));
+            }
+        }
+        assertEquals(15, versions);
+        RegistryDocument registry = read(out.resolve(RegistryLayout.REGISTRY_DOCUMENT), RegistryDocument.class);
+        assertEquals(new RegistryDocument.Counts(8, 15), registry.counts());
+        assertEquals("Example Prompd Registry", registry.name());
+        assertEquals(RegistryLayout.urlTemplates(), registry.urls());
+        assertArrayEquals(RootDocumentWriter.manifestSchema(), Files.readAllBytes(out.resolve(RegistryLayout.MANIFEST_SCHEMA)));
+    }
+
+    private static byte[] packedFromDisk(Path folder) throws IOException {
+        DirectorySource source = new DirectorySource(folder);
+        PackageReport report = new PackageValidator(ArchiveLimits.DEFAULT).validate(source);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Packer.pack(source, report.selection(), bytes);
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void versionDocumentsHoldPromptParametersAndTheReadme() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {
+            build(repo, out);
+        }
+        PackageName name = PackageName.parse("@prompd/code-reviewer");
+        VersionDocument document = read(out.resolve(RegistryLayout.versionDocument(name, Version.parse("1.2.0"))),
+                VersionDocument.class);
+        String readme = Files.readString(IndexTemplate.folder().resolve("packages/@prompd/code-reviewer/1.2.0/README.md"));
+        assertEquals(readme, document.readme());
+        assertEquals(Set.of("prompts/review.prmd", "prompts/security-review.prmd", "prompts/testability-review.prmd"),
+                document.promptFiles().keySet());
+        assertFalse(document.promptFiles().get("prompts/review.prmd").parameters().isEmpty(),
+                "the review prompt declares parameters");
+        assertEquals("-/code-reviewer-1.2.0.tgz", document.dist().tarball());
+    }
+
+    @Test
+    void distTagsYankedAndDeprecatedComeFromMetaJson() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {
+            build(repo, out);
+        }
+        Packument reviewer = read(out.resolve(RegistryLayout.packument(PackageName.parse("@prompd/code-reviewer"))),
+                Packument.class);
+        assertEquals(Version.parse("1.2.0"), reviewer.distTags().get("latest"));
+        assertEquals(Version.parse("2.0.0-beta.1"), reviewer.distTags().get("next"));
+        assertTrue(reviewer.versions().get(Version.parse("1.0.0")).yanked().startsWith("The review prompt told"));
+        assertNull(reviewer.versions().get(Version.parse("1.1.0")).yanked());
+        Packument base = read(out.resolve(RegistryLayout.packument(PackageName.parse("@common/base-prompts"))),
+                Packument.class);
+        assertTrue(base.versions().get(Version.parse("1.0.0")).deprecated().startsWith("1.x is no longer maintained"));
+        assertNull(base.versions().get(Version.parse("2.1.0")).deprecated());
+        assertEquals(Version.parse("2.1.0"), base.distTags().get("latest"), "latest defaults to the highest version");
+        Packument unscoped = read(out.resolve(RegistryLayout.packument(PackageName.parse("sql-explainer"))), Packument.class);
+        assertEquals(Set.of("ivan"), unscoped.owners().users(), "an unscoped package's owners come from its meta.json");
+        assertEquals(Set.of("core", "devtools"), reviewer.owners().teams(), "a scoped package's owners are its scope's");
+    }
+
+    @Test
+    void latestDefaultsToTheHighestVersionThatIsNeitherPreReleaseNorYanked() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/a", "1.1.0");
+            repo.publish("@common/a", "2.0.0-rc.1");
+            repo.meta("@common/a", "{\"yanked\": {\"1.1.0\": \"broken\"}}");
+            repo.commit("publish");
+            build(repo, out);
+        }
+        Packument packument = read(out.resolve(RegistryLayout.packument(PackageName.parse("@common/a"))), Packument.class);
+        assertEquals(Version.parse("1.0.0"), packument.distTags().get("latest"));
+        PackageList list = read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class);
+        assertEquals(Version.parse("1.0.0"), list.packages().get(0).latest());
+    }
+
+    @Test
+    void aBaseUrlGivesAbsoluteUrls() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("publish");
+            build(repo, out, Optional.of(URI.create("https://cdn.example.org/registry/")));
+        }
+        PackageName name = PackageName.parse("@common/a");
+        Packument packument = read(out.resolve(RegistryLayout.packument(name)), Packument.class);
+        assertEquals("https://cdn.example.org/registry/packages/@common/a/-/a-1.0.0.tgz",
+                packument.versions().get(Version.parse("1.0.0")).dist().tarball());
+        RegistryDocument registry = read(out.resolve(RegistryLayout.REGISTRY_DOCUMENT), RegistryDocument.class);
+        assertEquals("https://cdn.example.org/registry/packages/{name}/index.json", registry.urls().get("package"));
+    }
+
+    @Test
+    void twoBuildsOfOneCommitAreIdenticalFileForFile() throws IOException {
+        try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {
+            build(repo, temp.resolve("first"));
+            build(repo, temp.resolve("second"));
+        }
+        assertEquals(OutputTree.of(temp.resolve("first")).hashes(), OutputTree.of(temp.resolve("second")).hashes());
+    }
+
+    @Test
+    void aBuildWithNothingChangedWritesNothing() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {
+            build(repo, out);
+            OutputTree before = OutputTree.of(out);
+            BuildResult again = build(repo, out);
+            assertTrue(again.unchanged());
+            assertEquals(0, again.tarballsWritten());
+            assertEquals(before, OutputTree.of(out), "same files, inodes and mtimes");
+        }
+        try (Stream<Path> siblings = Files.list(temp)) {
+            assertEquals(List.of("out", "repo"), siblings.map(path -> path.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aNewVersionRewritesOnlyItsPackageFilesAndTheRootDocuments() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/b", "1.0.0");
+            repo.commit("publish a and b");
+            build(repo, out);
+            OutputTree before = OutputTree.of(out);
+            repo.publish("@common/a", "1.1.0");
+            repo.commit("publish a 1.1.0");
+            BuildResult result = build(repo, out);
+            assertEquals(1, result.tarballsWritten());
+            assertEquals(2, result.tarballsReused());
+            assertEquals(Set.of("packages/@common/a/-/a-1.1.0.tgz", "packages/@common/a/1.1.0.json",
+                            "packages/@common/a/index.json", "packages.json", "registry.json", BuildState.FILE),
+                    before.rewrittenIn(OutputTree.of(out)).keySet());
+        }
+    }
+
+    @Test
+    void removedVersionsAndPackagesLeaveTheOutput() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/a", "1.1.0");
+            repo.publish("@common/b", "1.0.0");
+            repo.commit("publish a and b");
+            build(repo, out);
+            repo.delete("packages/@common/a/1.1.0");
+            repo.delete("packages/@common/b");
+            repo.commit("take down a 1.1.0 and b");
+            build(repo, out);
+        }
+        PackageName name = PackageName.parse("@common/a");
+        assertEquals(Set.of(Version.parse("1.0.0")),
+                read(out.resolve(RegistryLayout.packument(name)), Packument.class).versions().keySet());
+        assertFalse(Files.exists(out.resolve(RegistryLayout.tarball(name, Version.parse("1.1.0")))));
+        assertFalse(Files.exists(out.resolve("packages/@common/b")));
+        assertEquals(List.of(name), read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class).packages().stream()
+                .map(PackageSummary::name).toList());
+    }
+
+    @Test
+    void aChangedMetaJsonRewritesOnlyThatPackagesIndex() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/a", "1.1.0");
+            repo.commit("publish a");
+            build(repo, out);
+            OutputTree before = OutputTree.of(out);
+            repo.meta("@common/a", "{\"deprecated\": {\"1.0.0\": \"use 1.1.0\"}}");
+            repo.commit("deprecate a 1.0.0");
+            build(repo, out);
+            assertEquals(Set.of("packages/@common/a/index.json", "registry.json", BuildState.FILE),
+                    before.rewrittenIn(OutputTree.of(out)).keySet(), "version documents and tarballs never change");
+        }
+    }
+
+    @Test
+    void aFailedBuildReportsEveryProblemAndLeavesThePreviousOutputAsItWas() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("publish a");
+            build(repo, out);
+            OutputTree before = OutputTree.of(out);
+            repo.publish("@common/b", "1.0.0");
+            repo.write("packages/@common/b/1.0.0/prompd.json", "{\"name\": \"@common/b\", \"version\": \"1.0.0\", \"main\": 3}");
+            repo.publish("@common/c", "1.0.0");
+            repo.write("packages/@common/c/1.0.0/prompd.json", "{\"name\": \"@common/zzz\", \"version\": \"1.0.0\"}");
+            repo.meta("@common/a", "{\"distTags\": {\"beta\": \"9.0.0\"}}");
+            repo.commit("three broken packages");
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, out));
+            Set<String> files = Set.copyOf(failure.problems().stream().map(Problem::file).toList());
+            assertTrue(files.containsAll(Set.of("packages/@common/b/1.0.0/prompd.json",
+                    "packages/@common/c/1.0.0/prompd.json", "packages/@common/a/meta.json")), files::toString);
+            assertEquals(before, OutputTree.of(out));
+        }
+        try (Stream<Path> siblings = Files.list(temp)) {
+            assertEquals(List.of("out", "repo"), siblings.map(path -> path.getFileName().toString()).sorted().toList(),
+                    "no staging folder is left behind");
+        }
+    }
+
+    @Test
+    void refusesToReplaceAFolderThatIsNotABuildOutput() throws IOException {
+        Path out = temp.resolve("documents");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("thesis.txt"), "precious");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("publish a");
+            assertThrows(PrompdException.class, () -> build(repo, out));
+        }
+        assertEquals("precious", Files.readString(out.resolve("thesis.txt")));
+    }
+
+    @Test
+    void integrityInTheDocumentsIsTheTarballs() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("a-tool", "1.0.0");
+            repo.meta("a-tool", "{\"owners\": [\"alice\"]}");
+            repo.commit("publish");
+            build(repo, out);
+        }
+        PackageName name = PackageName.parse("a-tool");
+        VersionDocument document = read(out.resolve(RegistryLayout.versionDocument(name, Version.parse("1.0.0"))),
+                VersionDocument.class);
+        byte[] tarball = Files.readAllBytes(out.resolve(RegistryLayout.tarball(name, Version.parse("1.0.0"))));
+        assertEquals(Integrity.of(tarball), document.dist().integrity());
+    }
+}

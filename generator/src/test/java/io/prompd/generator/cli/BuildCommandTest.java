@@ -1,0 +1,106 @@
+package io.prompd.generator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private Path repo;
+    private Path out;
+    private final StringWriter stdout = new StringWriter();
+    private final StringWriter stderr = new StringWriter();
+
+    @BeforeEach
+    void registry() {
+        repo = temp.resolve("repo");
+        out = temp.resolve("out");
+        try (TestRegistryRepo registry = TestRegistryRepo.initRegistry(repo)) {
+            registry.publish("@common/a", "1.0.0");
+            registry.publish("@common/a", "1.1.0");
+            registry.commit("publish a");
+        }
+    }
+
+    private int run(String... args) {
+        stdout.getBuffer().setLength(0);
+        stderr.getBuffer().setLength(0);
+        return RegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true)).execute(args);
+    }
+
+    @Test
+    void printsAOneLineSummary() {
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        assertTrue(stdout.toString().matches("built 1 packages, 2 versions \\(2 tarballs written, 0 reused\\) into "
+                + java.util.regex.Pattern.quote(out.toString()) + " in \\d+\\.\\d s\n"), stdout.toString());
+        assertEquals("", stderr.toString(), "no progress when stderr is not a terminal");
+        assertTrue(Files.isRegularFile(out.resolve("registry.json")));
+    }
+
+    @Test
+    void saysSoWhenNothingChanged() {
+        run("build", repo.toString(), "--out", out.toString());
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        assertTrue(stdout.toString().startsWith("nothing changed since the build of "), stdout.toString());
+    }
+
+    @Test
+    void printsTheSummaryAsJson() throws Exception {
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--json"));
+        JsonNode summary = Json.mapper().readTree(stdout.toString());
+        assertEquals(2, summary.get("tarballsWritten").asInt());
+        assertEquals(1, summary.get("packages").asInt());
+        assertFalse(summary.get("unchanged").asBoolean());
+        assertEquals(40, summary.get("commit").asText().length());
+    }
+
+    @Test
+    void aVersionThatFailsValidationFailsTheBuildWithEveryProblem() {
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.write("packages/@common/a/1.2.0/prompd.json", "{\"name\": \"@common/a\", \"version\": \"1.2.0\", \"main\": 3}");
+            registry.commit("broken");
+        }
+        assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
+        assertTrue(stderr.toString().startsWith("error: the registry cannot be built"), stderr.toString());
+        assertTrue(stderr.toString().contains("packages/@common/a/1.2.0/prompd.json"), stderr.toString());
+        assertEquals("", stdout.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aMissingRepositoryIsNotFound() {
+        assertEquals(3, run("build", temp.resolve("nowhere").toString(), "--out", out.toString()));
+        assertTrue(stderr.toString().startsWith("error: not a Git repository"), stderr.toString());
+    }
+
+    @Test
+    void anUnknownRevisionIsNotFound() {
+        assertEquals(3, run("build", repo.toString(), "--rev", "no-such-branch", "--out", out.toString()));
+    }
+
+    @Test
+    void aRelativeBaseUrlIsAUsageError() {
+        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", "registry/"));
+        assertTrue(stderr.toString().contains("--base-url must be an absolute URL"), stderr.toString());
+    }
+
+    @Test
+    void theOutputFolderIsRequired() {
+        assertEquals(2, run("build", repo.toString()));
+        assertTrue(stderr.toString().contains("--out"), stderr.toString());
+    }
+}

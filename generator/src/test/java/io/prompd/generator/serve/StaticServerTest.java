@@ -1,0 +1,158 @@
+package io.prompd.generator.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StaticServerTest {
+
+    @TempDir
+    Path temp;
+
+    private Path root;
+    private StaticServer server;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void serveARegistry() throws IOException {
+        root = temp.resolve("site");
+        write("registry.json", "{}\n");
+        write("packages/@a/b/index.json", "{\"name\": \"@a/b\"}\n");
+        write("packages/@a/b/1.0.0.json", "{}\n");
+        write("packages/@a/b/-/b-1.0.0.tgz", "not really gzip");
+        write("docs/index.html", "<h1>docs</h1>");
+        write("docs/index.json", "{}");
+        Files.writeString(temp.resolve("secret.txt"), "outside the root");
+        server = StaticServer.start(root, "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void write(String path, String text) throws IOException {
+        Files.createDirectories(root.resolve(path).getParent());
+        Files.writeString(root.resolve(path), text);
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.url().resolve(path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void listensOnTheLoopbackAddressAtTheChosenFreePort() {
+        assertEquals("127.0.0.1", server.url().getHost());
+        assertTrue(server.url().getPort() > 0);
+    }
+
+    @Test
+    void servesJsonWithShortCachingAndAnETag() throws Exception {
+        HttpResponse<String> response = get("registry.json");
+        assertEquals(200, response.statusCode());
+        assertEquals("{}\n", response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("public, max-age=300", response.headers().firstValue("Cache-Control").orElseThrow());
+        assertTrue(response.headers().firstValue("ETag").orElseThrow().matches("\"[0-9a-f]+-[0-9a-f]+\""));
+    }
+
+    @Test
+    void tarballsAndVersionDocumentsAreImmutable() throws Exception {
+        HttpResponse<String> tarball = get("packages/@a/b/-/b-1.0.0.tgz");
+        assertEquals("application/gzip", tarball.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("public, max-age=31536000, immutable", tarball.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("public, max-age=31536000, immutable",
+                get("packages/@a/b/1.0.0.json").headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("public, max-age=300",
+                get("packages/@a/b/index.json").headers().firstValue("Cache-Control").orElseThrow());
+    }
+
+    @Test
+    void aMatchingIfNoneMatchGetsNotModified() throws Exception {
+        String etag = get("registry.json").headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = get("registry.json", "If-None-Match", etag);
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        assertEquals(200, get("registry.json", "If-None-Match", "\"other\"").statusCode());
+    }
+
+    @Test
+    void aFolderServesItsIndexHtmlElseItsIndexJson() throws Exception {
+        HttpResponse<String> docs = get("docs/");
+        assertEquals("<h1>docs</h1>", docs.body());
+        assertEquals("text/html; charset=utf-8", docs.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("{\"name\": \"@a/b\"}\n", get("packages/@a/b/").body());
+    }
+
+    @Test
+    void missingFilesAreNotFound() throws Exception {
+        assertEquals(404, get("packages/@a/c/index.json").statusCode());
+        assertEquals(404, get("packages/").statusCode(), "a folder without an index");
+    }
+
+    @Test
+    void headSendsTheHeadersWithoutTheBody() throws Exception {
+        HttpResponse<String> head = client.send(HttpRequest.newBuilder(server.url().resolve("registry.json"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals("application/json", head.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void pathsLeavingTheFolderAreRefusedHoweverTheyAreWritten() throws Exception {
+        for (String path : new String[] {"/../secret.txt", "/%2e%2e/secret.txt", "/packages/%2E%2E/%2e%2e/secret.txt",
+                "/packages/..%2f..%2fsecret.txt", "/%2e%2e%5csecret.txt"}) {
+            assertEquals(404, rawStatus(path), path);
+        }
+    }
+
+    /** Sends the path as written: HTTP clients normalise dot segments away before sending. */
+    private int rawStatus(String path) throws IOException {
+        try (Socket socket = new Socket(server.url().getHost(), server.url().getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String statusLine = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst().orElseThrow();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void otherMethodsAreNotAllowed() throws Exception {
+        HttpResponse<String> post = client.send(HttpRequest.newBuilder(server.url().resolve("registry.json"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+    }
+
+    @Test
+    void cachePolicyOfEachKindOfFile() {
+        assertEquals(CachePolicy.IMMUTABLE, CachePolicy.cacheControl("packages/b/-/b-1.0.0.tgz"));
+        assertEquals(CachePolicy.IMMUTABLE, CachePolicy.cacheControl("packages/@a/b/1.0.0.json"));
+        assertEquals(CachePolicy.SHORT, CachePolicy.cacheControl("packages/@a/b/index.json"));
+        assertEquals(CachePolicy.SHORT, CachePolicy.cacheControl("packages.json"));
+        assertEquals(CachePolicy.SHORT, CachePolicy.cacheControl("registry.json"));
+        assertEquals(CachePolicy.SHORT, CachePolicy.cacheControl(URI.create("schemas/prompd.schema.json").getPath()));
+    }
+}
