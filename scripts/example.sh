@@ -20,6 +20,15 @@ GIT_AUTHOR_DATE=2026-01-01T00:00:00Z GIT_COMMITTER_DATE=2026-01-01T00:00:00Z \
 java -jar generator/target/prompd-registry.jar build "$repo" --out "$out"
 echo "static registry written to $out"
 
+# A client installs from the result as from any static host: here through file://.
+project=target/example/project
+home=target/example/home
+mkdir -p "$project"
+printf '{\n  "name": "example-project",\n  "version": "1.0.0",\n  "license": "MIT"\n}\n' > "$project/prompd.json"
+prompd() { (cd "$project" && PROMPD_HOME="$root/$home" java -jar "$root/client/target/prompd.jar" --registry "file://$root/$out/" "$@"); }
+prompd install @prompd/test-writer
+prompd tree
+
 if [ "${1:-}" = "--serve" ]; then
   exec java -jar generator/target/prompd-registry.jar serve "$out" --port 8080
 fi
