@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -40,7 +41,7 @@ class RegistryEndToEndIT {
     private static final String PASSWORD = "s3cret-pa55";
 
     @TempDir
-    Path work;
+    static Path work;
 
     private Nginx nginx;
     private Path home;
@@ -48,6 +49,8 @@ class RegistryEndToEndIT {
 
     @BeforeAll
     void buildAndServeRegistries() throws Exception {
+        // nginx's workers run as an unprivileged user: they must be able to enter the test's folder.
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path publicRepo = copyIntoNewRepository(SharedData.repositoryFolder("index-template"), work.resolve("public-repo"));
         Path privateRepo = privateRegistry(work.resolve("private-repo"));
         build(publicRepo, work.resolve("site/public"));
