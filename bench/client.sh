@@ -5,18 +5,23 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-150}
-client="$root/client/target/prompd.jar"
+client="$root/client/target/prompd"
 generator="$root/generator/target/prompd-registry.jar"
 [ -f "$client" ] && [ -f "$generator" ] || (cd "$root" && ./mvnw -q -B package -DskipTests)
 command -v cargo >/dev/null || { echo "cargo is needed for the peer measurement" >&2; exit 1; }
 command -v nginx >/dev/null || { echo "nginx is needed (apt-get install -y nginx-light)" >&2; exit 1; }
 work=$(mktemp -d /tmp/prompd-client-bench.XXXXXX)
+chmod 755 "$work"  # nginx's workers run unprivileged and must enter it
 trap '"$root/bench/nginx.sh" stop "$work"; rm -rf "$work"' EXIT
 cargo_port=$((20000 + RANDOM % 10000)); prompd_port=$((cargo_port + 1))
 
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); python3 -c "print(f'{$end - $start:.2f}')"; }
+seconds() { # wall time of a command that must succeed
+  local start end; start=$(date +%s.%N)
+  "$@" >"$work/last.log" 2>&1 || { echo "failed: $*" >&2; cat "$work/last.log" >&2; exit 1; }
+  end=$(date +%s.%N); python3 -c "print(f'{$end - $start:.2f}')"
+}
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
-prompd() { PROMPD_HOME="$work/home" java -jar "$client" "$@"; }
+prompd() { PROMPD_HOME="$work/home" "$client" "$@"; }
 
 python3 "$root/../shared/bench/cargo_peer.py" "$work/cargo" "$n" "$cargo_port" >/dev/null
 python3 "$root/bench/synthetic_registry.py" "$work/repo" "$n" >/dev/null
@@ -34,9 +39,9 @@ PY
 
 cargo_cold=$(cd "$work/cargo/root" && CARGO_HOME="$work/cargo-home" seconds cargo fetch)
 prompd_cold=$(cd "$work/project" && seconds prompd install --registry "http://127.0.0.1:$prompd_port/")
-installed=$(ls "$work/home/packages" | wc -l)
+installed=$(find "$work/home/packages" -mindepth 2 -maxdepth 3 -name "*@*" -type d | wc -l)
 prompd_warm=$(cd "$work/project" && seconds prompd install --registry "http://127.0.0.1:$prompd_port/")
-version=$(seconds java -jar "$client" --version)
+version=$(seconds "$client" --version)
 
 echo "graph: $n packages x 4 versions; prompd installed $installed package versions"
 echo "cold cargo fetch:                 ${cargo_cold} s"

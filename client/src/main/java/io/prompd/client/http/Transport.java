@@ -28,12 +28,13 @@ final class Transport {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String USER_AGENT = "prompd";
 
-    private final HttpClient client;
     private final HttpSettings settings;
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final Semaphore permits;
     private final StallGuard stallGuard;
+    /** Made on the first network request: a run served from file:// or the store never pays for TLS set-up. */
+    private HttpClient client;
 
     Transport(HttpSettings settings, Sleeper sleeper, RandomGenerator random) {
         this.settings = settings;
@@ -41,12 +42,18 @@ final class Transport {
         this.random = random;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
         this.stallGuard = new StallGuard(settings.idleTimeout());
-        // one client for the whole run: its connection pool keeps HTTP/1.1 connections alive between requests
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .build();
+    }
+
+    /** One client for the whole run: its connection pool keeps HTTP/1.1 connections alive between requests. */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(settings.connectTimeout())
+                    .build();
+        }
+        return client;
     }
 
     /** One try of a request; a {@link TransientFailure} asks for another, anything else ends it. */
@@ -181,7 +188,7 @@ final class Transport {
 
     private HttpResponse<InputStream> send(HttpRequest request) throws TransientFailure, InterruptedException {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return client().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException timeout) {
             throw new TransientFailure("timed out", timeout);
         } catch (IOException unreachable) {
