@@ -39,8 +39,10 @@ public final class TerminalProgress implements ProgressListener {
     @Override
     public void finished() {
         if (!shown.isEmpty()) {
-            out.println();
-            out.flush();
+            synchronized (out) {
+                out.println();
+                out.flush();
+            }
             shown = "";
         }
     }
@@ -64,8 +66,11 @@ public final class TerminalProgress implements ProgressListener {
         }
         // spaces wipe what a longer previous line left behind
         String padding = " ".repeat(Math.max(0, shown.length() - next.length()));
-        out.print("\r" + next + padding);
-        out.flush();
+        // Downloads run in parallel and share the terminal: one whole line at a time.
+        synchronized (out) {
+            out.print("\r" + next + padding);
+            out.flush();
+        }
         shown = next;
     }
 

@@ -9,17 +9,25 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Puts every package of a lock in the store, from the cache when it can and the registry when it
  * must, checking each tarball's integrity before anything of it is unpacked.
  */
 final class LockedInstaller {
+
+    /** As many as the HTTP layer lets run at once: more would only queue there. */
+    private static final int PARALLEL_INSTALLS = 8;
 
     private final PackageStore store;
     private final TarballCache cache;
@@ -61,11 +69,41 @@ final class LockedInstaller {
                         + (notCached.size() == 1 ? "it" : "them"));
             }
         }
-        List<InstalledPackage> installed = new ArrayList<>();
-        for (Map.Entry<PackageName, LockedPackage> entry : lock.packages().entrySet()) {
-            installed.add(installOne(entry.getKey(), entry.getValue()));
+        ExecutorService workers = Executors.newFixedThreadPool(PARALLEL_INSTALLS, task -> {
+            Thread thread = new Thread(task, "prompd-install");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            // Each package installs on its own (download to a temporary name, verify, unpack into a
+            // staging folder, rename), so they can go in parallel and a failure leaves no half of any.
+            List<Future<InstalledPackage>> pending = new ArrayList<>();
+            lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> installOne(name, locked))));
+            List<InstalledPackage> installed = new ArrayList<>();
+            for (Future<InstalledPackage> one : pending) {
+                installed.add(await(one));
+            }
+            return installed;
+        } finally {
+            workers.shutdownNow();
         }
-        return installed;
+    }
+
+    private static InstalledPackage await(Future<InstalledPackage> one) throws IOException {
+        try {
+            return one.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while installing");
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(failed.getCause());
+        }
     }
 
     private InstalledPackage installOne(PackageName name, LockedPackage locked) throws IOException {

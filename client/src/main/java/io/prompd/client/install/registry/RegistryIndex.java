@@ -44,8 +44,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     /** The package's {@code index.json}, fetched once per run. */
     public Optional<PublishedPackage> find(PackageName name) {
-        CompletableFuture<Optional<PublishedPackage>> pending = packages.computeIfAbsent(name,
-                key -> CompletableFuture.supplyAsync(() -> registry.find(key), fetchers));
+        CompletableFuture<Optional<PublishedPackage>> pending = packages.computeIfAbsent(name, this::fetch);
         try {
             return pending.join();
         } catch (CompletionException failed) {
@@ -79,8 +78,23 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     @Override
     public void prefetch(Collection<PackageName> names) {
-        names.forEach(name -> packages.computeIfAbsent(name,
-                key -> CompletableFuture.supplyAsync(() -> registry.find(key), fetchers)));
+        names.forEach(name -> packages.computeIfAbsent(name, this::fetch));
+    }
+
+    /**
+     * Fetches a packument and, as cargo does with its sparse index, at once asks for the packages its
+     * installable versions depend on: the solver will most likely need them, and fetching them now,
+     * in parallel, saves a round trip per level of the dependency graph.
+     */
+    private CompletableFuture<Optional<PublishedPackage>> fetch(PackageName name) {
+        return CompletableFuture.supplyAsync(() -> {
+            Optional<PublishedPackage> found = registry.find(name);
+            found.ifPresent(published -> prefetch(published.packument().versions().values().stream()
+                    .filter(version -> version.yanked() == null)
+                    .flatMap(version -> version.dependencies().keySet().stream())
+                    .distinct().toList()));
+            return found;
+        }, fetchers);
     }
 
     /** Names of the registry within a few edits of the asked one, or sharing its look-alike key; closest first. */
