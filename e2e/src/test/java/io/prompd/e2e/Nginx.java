@@ -76,7 +76,8 @@ final class Nginx implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nginx stopped: " + Files.readString(work.resolve("nginx.out")));
             }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(50);
@@ -92,10 +93,15 @@ final class Nginx implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException interrupted) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

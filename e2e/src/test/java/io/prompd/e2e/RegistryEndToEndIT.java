@@ -12,10 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Date;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -71,7 +70,7 @@ class RegistryEndToEndIT {
     }
 
     @AfterAll
-    void stopNginx() throws InterruptedException {
+    void stopNginx() {
         if (nginx != null) {
             nginx.close();
         }
@@ -210,7 +209,7 @@ class RegistryEndToEndIT {
         try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
             git.add().addFilepattern(".").call();
             PersonIdent author = new PersonIdent("Registry Bot", "bot@example.org",
-                    Date.from(Instant.parse("2026-02-01T10:00:00Z")), TimeZone.getTimeZone("UTC"));
+                    Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC);
             git.commit().setMessage(message).setAuthor(author).setCommitter(author).setSign(false).call();
         }
     }

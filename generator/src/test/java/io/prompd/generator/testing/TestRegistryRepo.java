@@ -108,8 +108,9 @@ public final class TestRegistryRepo implements AutoCloseable {
 
     /** A bare clone of this repository, as CI usually has, in the given folder. */
     public Path bareClone(Path folder) {
-        try (Git clone = Git.cloneRepository().setURI(root.toUri().toString()).setDirectory(folder.toFile())
-                .setBare(true).setCloneAllBranches(true).call()) {
+        try {
+            Git.cloneRepository().setURI(root.toUri().toString()).setDirectory(folder.toFile())
+                    .setBare(true).setCloneAllBranches(true).call().close();
             return folder;
         } catch (GitAPIException failed) {
             throw new IllegalStateException("cannot clone " + root, failed);
