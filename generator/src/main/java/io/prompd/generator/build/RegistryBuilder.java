@@ -43,12 +43,12 @@ import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * Builds the static registry of one commit: every version validated and packed exactly as
- * {@code prompd pack} packs it, the JSON documents of {@link RegistryLayout}, and what the
+ * Builds the static registry of one commit: every version read and packed exactly as
+ * {@code prompd pack} packs it (the pull-request check validated it when it was merged), the JSON documents of {@link RegistryLayout}, and what the
  * {@link RegistryWriter}s add. Packages are built in parallel; the output is the same whatever
  * the order they finish in.
  *
- * <p>A build is all or nothing: if any version fails validation, or meta.json names a version
+ * <p>A build is all or nothing: if any version cannot be read, or meta.json names a version
  * that does not exist, the build fails with every problem and the previous output stays as it
  * was. Given the output of an earlier build, only what changed is written; with the same commit
  * and options, nothing at all is.
