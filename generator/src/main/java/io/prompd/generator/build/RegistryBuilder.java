@@ -90,18 +90,19 @@ public final class RegistryBuilder {
                 return unchanged.get();
             }
             Optional<BuildState> previous = BuildState.read(out).filter(state -> state.sameOptions(baseUrl));
-            RegistrySnapshot snapshot = repository.snapshot(commit);
-            List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
-            if (snapshot.config().isEmpty() || !problems.isEmpty()) {
-                throw failure(problems);
-            }
-            PublicationHistory history = previous.isPresent()
-                    ? previous.get().history().update(repository, commit)
-                    : PublicationHistory.compute(repository, commit);
-            SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
-            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
-            Links links = new Links(options.baseUrl());
+            // created before reading the repository, so the last retired build is deleted meanwhile
             try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
+                RegistrySnapshot snapshot = repository.snapshot(commit);
+                List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
+                if (snapshot.config().isEmpty() || !problems.isEmpty()) {
+                    throw failure(problems);
+                }
+                PublicationHistory history = previous.isPresent()
+                        ? previous.get().history().update(repository, commit)
+                        : PublicationHistory.compute(repository, commit);
+                SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
+                BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
+                Links links = new Links(options.baseUrl());
                 Built built = buildPackages(snapshot, links, state, previous, staging, progress);
                 problems.addAll(built.problems());
                 if (!problems.isEmpty()) {
