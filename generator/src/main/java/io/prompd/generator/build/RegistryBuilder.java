@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,14 +94,22 @@ public final class RegistryBuilder {
             Optional<BuildState> previous = BuildState.read(out).filter(state -> state.sameOptions(baseUrl));
             // created before reading the repository, so the last retired build is deleted meanwhile
             try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
+                // the history walk and the snapshot read the repository independently: one core each
+                CompletableFuture<PublicationHistory> pendingHistory = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return previous.isPresent()
+                                ? previous.get().history().update(repository, commit)
+                                : PublicationHistory.compute(repository, commit);
+                    } catch (IOException failed) {
+                        throw new UncheckedIOException(failed);
+                    }
+                }, task -> new Thread(task, "publication-history").start());
                 RegistrySnapshot snapshot = repository.snapshot(commit);
+                PublicationHistory history = await(pendingHistory);
                 List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
                 if (snapshot.config().isEmpty() || !problems.isEmpty()) {
                     throw failure(problems);
                 }
-                PublicationHistory history = previous.isPresent()
-                        ? previous.get().history().update(repository, commit)
-                        : PublicationHistory.compute(repository, commit);
                 SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
                 BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
                 Links links = new Links(options.baseUrl());
@@ -118,6 +128,17 @@ public final class RegistryBuilder {
                 return new BuildResult(commit.name(), states.size(), versionCount(states), built.packed(),
                         built.reused(), false, elapsedSince(start));
             }
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> pending) throws IOException {
+        try {
+            return pending.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw failed;
         }
     }
 
