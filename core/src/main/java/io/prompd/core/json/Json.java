@@ -17,9 +17,9 @@ import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
@@ -41,6 +41,9 @@ public final class Json {
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+    /** Most documents are a few KiB: the buffer grows once or not at all. */
+    private static final int INITIAL_BYTES = 4096;
 
     private Json() {
     }
@@ -87,7 +90,14 @@ public final class Json {
 
     /** The canonical bytes of a value: sorted, indented, ending with a newline. */
     public static byte[] write(Object value) {
-        return (writeString(value) + "\n").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(INITIAL_BYTES);
+        try {
+            WRITER.writeValue(bytes, value);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", impossible);
+        }
+        bytes.write('\n');
+        return bytes.toByteArray();
     }
 
     public static String writeString(Object value) {

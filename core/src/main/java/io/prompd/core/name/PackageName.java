@@ -157,6 +157,10 @@ public record PackageName(String scope, String name) implements Comparable<Packa
      */
     @Override
     public int compareTo(PackageName other) {
+        if (scope.equals(other.scope)) {
+            // the same prefix before the names, and most names in a registry share their scope
+            return name.compareTo(other.name);
+        }
         int length = textLength();
         int otherLength = other.textLength();
         for (int index = 0; index < Math.min(length, otherLength); index++) {

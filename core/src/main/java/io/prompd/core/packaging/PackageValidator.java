@@ -61,6 +61,24 @@ public final class PackageValidator {
         return new PackageReport(manifest.manifest(), selection, prompts, problems.sorted());
     }
 
+    /**
+     * Reads a package that {@link #validate} already accepted, such as a version merged into a
+     * registry through its pull-request check: the manifest, the pack selection and the prompt
+     * files, with an error only for what would make a tarball or a document wrong (a manifest,
+     * selection or prompt file that does not parse). The cross-file rules of {@link #validate}
+     * (manifest paths, prompt references, template variables) are not run again: they cannot
+     * change what is read, and re-running them for every version dominated a registry build.
+     */
+    public PackageReport readAccepted(PackageSource source) throws IOException {
+        Problems problems = new Problems();
+        ManifestResult manifest = readManifest(source, problems);
+        ManifestDraft draft = manifest.draft();
+        PackSelection selection = PackSelector.select(source, draft.files(), draft.ignore(), limits);
+        problems.addAll(manifest.locate(selection.problems()));
+        SortedMap<String, PromptFile> prompts = parsePrompts(source, selection, problems);
+        return new PackageReport(manifest.manifest(), selection, prompts, problems.sorted());
+    }
+
     private static ManifestResult readManifest(PackageSource source, Problems problems) throws IOException {
         if (source.entry(MANIFEST).filter(SourceEntry::isFile).isEmpty()) {
             problems.error(MANIFEST, "", "the package has no " + MANIFEST,

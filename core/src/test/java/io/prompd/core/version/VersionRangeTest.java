@@ -3,6 +3,7 @@ package io.prompd.core.version;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Grammar and API cases beyond the npm conformance table; each refusal was checked against node-semver 7.8.5. */
 class VersionRangeTest {
+
+    @Test
+    void aRangeParsedTwiceIsSharedAndAnInvalidOneIsRefusedEachTime() {
+        assertSame(VersionRange.parse("^1.2.3 || ~2.0"), VersionRange.parse("^1.2.3 || ~2.0"));
+        assertThrows(InvalidRangeException.class, () -> VersionRange.parse(">==1.2"));
+        assertThrows(InvalidRangeException.class, () -> VersionRange.parse(">==1.2"));
+    }
+
 
     private static String refusal(String range) {
         return assertThrows(InvalidRangeException.class, () -> VersionRange.parse(range)).getMessage();

@@ -3,6 +3,7 @@ package io.prompd.core.version;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class VersionTest {
+
+    @Test
+    void aVersionParsedTwiceIsSharedAndAnInvalidOneIsRefusedEachTime() {
+        assertSame(Version.parse("1.2.3-beta.1+build"), Version.parse("1.2.3-beta.1+build"));
+        assertThrows(IllegalArgumentException.class, () -> Version.parse("01.2.3"));
+        assertThrows(IllegalArgumentException.class, () -> Version.parse("01.2.3"));
+    }
+
 
     @ParameterizedTest
     @ValueSource(strings = {"0.0.0", "1.2.3", "10.20.30", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-0.3.7",

@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,12 +45,12 @@ import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
- * Builds the static registry of one commit: every version validated and packed exactly as
- * {@code prompd pack} packs it, the JSON documents of {@link RegistryLayout}, and what the
+ * Builds the static registry of one commit: every version read and packed exactly as
+ * {@code prompd pack} packs it (the pull-request check validated it when it was merged), the JSON documents of {@link RegistryLayout}, and what the
  * {@link RegistryWriter}s add. Packages are built in parallel; the output is the same whatever
  * the order they finish in.
  *
- * <p>A build is all or nothing: if any version fails validation, or meta.json names a version
+ * <p>A build is all or nothing: if any version cannot be read, or meta.json names a version
  * that does not exist, the build fails with every problem and the previous output stays as it
  * was. Given the output of an earlier build, only what changed is written; with the same commit
  * and options, nothing at all is.
@@ -90,18 +92,27 @@ public final class RegistryBuilder {
                 return unchanged.get();
             }
             Optional<BuildState> previous = BuildState.read(out).filter(state -> state.sameOptions(baseUrl));
-            RegistrySnapshot snapshot = repository.snapshot(commit);
-            List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
-            if (snapshot.config().isEmpty() || !problems.isEmpty()) {
-                throw failure(problems);
-            }
-            PublicationHistory history = previous.isPresent()
-                    ? previous.get().history().update(repository, commit)
-                    : PublicationHistory.compute(repository, commit);
-            SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
-            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
-            Links links = new Links(options.baseUrl());
+            // created before reading the repository, so the last retired build is deleted meanwhile
             try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
+                // the history walk and the snapshot read the repository independently: one core each
+                CompletableFuture<PublicationHistory> pendingHistory = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return previous.isPresent()
+                                ? previous.get().history().update(repository, commit)
+                                : PublicationHistory.compute(repository, commit);
+                    } catch (IOException failed) {
+                        throw new UncheckedIOException(failed);
+                    }
+                }, task -> new Thread(task, "publication-history").start());
+                RegistrySnapshot snapshot = repository.snapshot(commit);
+                PublicationHistory history = await(pendingHistory);
+                List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
+                if (snapshot.config().isEmpty() || !problems.isEmpty()) {
+                    throw failure(problems);
+                }
+                SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
+                BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
+                Links links = new Links(options.baseUrl());
                 Built built = buildPackages(snapshot, links, state, previous, staging, progress);
                 problems.addAll(built.problems());
                 if (!problems.isEmpty()) {
@@ -117,6 +128,17 @@ public final class RegistryBuilder {
                 return new BuildResult(commit.name(), states.size(), versionCount(states), built.packed(),
                         built.reused(), false, elapsedSince(start));
             }
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> pending) throws IOException {
+        try {
+            return pending.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw failed;
         }
     }
 

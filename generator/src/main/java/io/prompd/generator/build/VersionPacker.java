@@ -27,9 +27,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Validates one version folder and packs it, with the very code {@code prompd validate} and
- * {@code prompd pack} run on a folder, so the registry's tarball is byte for byte the one its
- * author packed.
+ * Reads one version folder and packs it, with the very code {@code prompd pack} runs on a
+ * folder, so the registry's tarball is byte for byte the one its author packed. The folder was
+ * validated by the pull-request check that merged it, so only what the output depends on is
+ * read again ({@link PackageValidator#readAccepted}).
  */
 final class VersionPacker {
 
@@ -53,10 +54,10 @@ final class VersionPacker {
         }
     }
 
-    /** Validates the folder and, when it has no errors, streams its tarball into the staging area. */
+    /** Reads the folder and, when it has no errors, streams its tarball into the staging area. */
     Packed pack(VersionFolder folder, Publication publication, StagingArea staging) throws IOException {
         PackageSource source = new ReadOnceSource(snapshot.source(folder));
-        PackageReport report = validator.validate(source);
+        PackageReport report = validator.readAccepted(source);
         List<Problem> problems = new ArrayList<>();
         report.problems().stream().filter(Problem::isError).map(problem -> inRepository(folder, problem))
                 .forEach(problems::add);

@@ -1,0 +1,54 @@
+package io.prompd.core.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.ProblemReport;
+import io.prompd.core.source.MemorySource;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PackageValidatorTest {
+
+    private static final String MANIFEST = "{\"name\": \"@a/b\", \"version\": \"1.0.0\"}";
+    private final PackageValidator validator = new PackageValidator(ArchiveLimits.DEFAULT);
+
+    private static MemorySource withPrompt(String prompt) {
+        return MemorySource.ofText("p", Map.of("prompd.json", MANIFEST, "hello.prmd", prompt));
+    }
+
+    @Test
+    void readAcceptedLeavesTheCrossFileRulesToValidate() throws IOException {
+        MemorySource source = withPrompt("---\nparameters:\n  - name: x\n---\n{{ x }} {{ undeclared }}\n");
+        List<Problem> validated = validator.validate(source).problems();
+        assertTrue(validated.stream().anyMatch(problem -> problem.message().contains("'undeclared'")),
+                ProblemReport.text(validated));
+
+        PackageReport read = validator.readAccepted(source);
+        assertTrue(read.problems().stream().noneMatch(problem -> problem.file().equals("hello.prmd")),
+                ProblemReport.text(read.problems()));
+        assertEquals("@a/b", read.packable().orElseThrow().name().toString());
+        assertEquals(List.of("hello.prmd", "prompd.json"),
+                read.selection().included().stream().map(entry -> entry.path()).toList());
+        assertEquals(List.of("hello.prmd"), List.copyOf(read.prompts().keySet()));
+    }
+
+    @Test
+    void readAcceptedFailsOnAPromptThatDoesNotParse() throws IOException {
+        PackageReport read = validator.readAccepted(withPrompt("---\nparameters: [\n---\nbody\n"));
+        assertTrue(read.hasErrors());
+        assertTrue(read.packable().isEmpty());
+        assertEquals("hello.prmd", read.problems().get(0).file());
+    }
+
+    @Test
+    void readAcceptedFailsOnAManifestThatDoesNotParse() throws IOException {
+        PackageReport read = validator.readAccepted(MemorySource.ofText("p", Map.of("prompd.json", "{\"name\": ")));
+        assertTrue(read.hasErrors());
+        assertTrue(read.manifest().isEmpty());
+    }
+}

@@ -1,0 +1,57 @@
+package io.prompd.generator.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StagingAreaTest {
+
+    @TempDir
+    Path temp;
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void publish(Path out, String content) throws IOException {
+        try (StagingArea staging = StagingArea.create(out, Files.exists(out) ? Optional.of(out) : Optional.empty())) {
+            staging.write("packages/@a/b/index.json", bytes(content));
+            staging.publish();
+        }
+    }
+
+    @Test
+    void theRetiredBuildStaysUntilTheNextBuildDeletesIt() throws IOException {
+        Path out = temp.resolve("out");
+        Path retired = temp.resolve(".out.old");
+        publish(out, "first");
+        assertFalse(Files.exists(retired), "a first build retires nothing");
+        publish(out, "second");
+        assertTrue(Files.isRegularFile(retired.resolve("packages/@a/b/index.json")), "kept until the next build");
+        publish(out, "third");
+        assertArrayEquals(bytes("third"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")));
+        assertArrayEquals(bytes("second"), Files.readAllBytes(retired.resolve("packages/@a/b/index.json")),
+                "the older retired build was deleted before this one was retired");
+    }
+
+    @Test
+    void aBuildThatIsNotPublishedStillDeletesTheRetiredBuild() throws IOException {
+        Path out = temp.resolve("out");
+        publish(out, "first");
+        publish(out, "second");
+        try (StagingArea staging = StagingArea.create(out, Optional.of(out))) {
+            staging.write("packages/@a/b/index.json", bytes("never published"));
+        }
+        assertFalse(Files.exists(temp.resolve(".out.old")));
+        assertFalse(Files.exists(temp.resolve(".out.staging")));
+        assertArrayEquals(bytes("second"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")));
+    }
+}
