@@ -6,7 +6,10 @@ import io.prompd.core.Failures;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +21,11 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Create, validate and pack prompt packages; install them from a Prompd registry.",
-        subcommands = {
+        exitCodeListHeading = "%nExit codes:%n")
+public final class PrompdCommand implements Runnable {
+
+    /** Every subcommand, in the order help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             InitCommand.class,
             ValidateCommand.class,
@@ -34,10 +41,10 @@ import picocli.CommandLine.ScopeType;
             ConfigCommand.class,
             RegistryCommand.class,
             LoginCommand.class,
-            LogoutCommand.class,
-        },
-        exitCodeListHeading = "%nExit codes:%n")
-public final class PrompdCommand implements Runnable {
+            LogoutCommand.class);
+
+    /** The root's options that take a value, which is then not a subcommand's name. */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--home", "--registry");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -89,7 +96,9 @@ public final class PrompdCommand implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int exitCode = commandLine(out, err, CliContext.system()).execute(args);
+        // Picocli builds its model of every command it is given by reflection, and for all of them
+        // that is most of a short run's start-up: give it only the one invoked, when one is named.
+        int exitCode = commandLine(out, err, CliContext.system(), needed(args)).execute(args);
         out.flush();
         err.flush();
         System.exit(exitCode);
@@ -97,8 +106,14 @@ public final class PrompdCommand implements Runnable {
 
     /** The command line with its streams, context, exit codes and error handling set up; tests call this too. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context) {
+        return commandLine(out, err, context, SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, CliContext context,
+                                           List<Class<?>> subcommands) {
         PrompdCommand root = new PrompdCommand(context);
         CommandLine cli = new CommandLine(root, new Factory(root));
+        subcommands.forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);
         listExitCodes(cli);
@@ -108,6 +123,35 @@ public final class PrompdCommand implements Runnable {
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;
+    }
+
+    /**
+     * The subcommands a run needs: the one the arguments name (by name or alias), none for a bare
+     * {@code --version}, and all of them otherwise (help, a usage error, an unknown name).
+     */
+    static List<Class<?>> needed(String[] args) {
+        for (int index = 0; index < args.length; index++) {
+            String argument = args[index];
+            if (OPTIONS_WITH_VALUE.contains(argument)) {
+                index++;
+            } else if (!argument.startsWith("-")) {
+                return SUBCOMMANDS.stream()
+                        .filter(type -> type != CommandLine.HelpCommand.class && names(type).contains(argument))
+                        .<List<Class<?>>>map(List::of)
+                        .findFirst().orElse(SUBCOMMANDS);
+            }
+        }
+        List<String> options = List.of(args);
+        boolean versionOnly = (options.contains("--version") || options.contains("-V"))
+                && !options.contains("--help") && !options.contains("-h");
+        return versionOnly ? List.of() : SUBCOMMANDS;
+    }
+
+    private static Set<String> names(Class<?> type) {
+        Command command = type.getAnnotation(Command.class);
+        Set<String> names = new HashSet<>(List.of(command.aliases()));
+        names.add(command.name());
+        return names;
     }
 
     private static void listExitCodes(CommandLine command) {
