@@ -2,9 +2,7 @@ package io.prompd.core.version;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.semver4j.Semver;
@@ -38,13 +36,8 @@ public final class Version implements Comparable<Version> {
     private static final Pattern PRE_RELEASE_PART = Pattern.compile(PRE_RELEASE_IDENTIFIER);
     private static final Pattern BUILD_PART = Pattern.compile(BUILD_IDENTIFIER);
 
-    /**
-     * Versions already parsed, by text: a registry build parses every version of every package,
-     * and a few version texts (1.0.0, 1.1.0, ...) make up most of them. Versions are immutable, so
-     * sharing them is safe; the bound keeps memory flat, versions beyond it are parsed each time.
-     */
-    private static final int PARSED_CAPACITY = 4096;
-    private static final Map<String, Version> PARSED = new ConcurrentHashMap<>();
+    /** Immutable values, so one parse of a text serves every caller. */
+    private static final ParsedValues<Version> PARSED = new ParsedValues<>(Version::parseUncached);
 
     private final Semver semver;
 
@@ -55,15 +48,7 @@ public final class Version implements Comparable<Version> {
     /** @throws IllegalArgumentException with a message saying every rule the text breaks and what a valid version looks like */
     public static Version parse(String text) {
         Objects.requireNonNull(text, "text");
-        Version known = PARSED.get(text);
-        if (known != null) {
-            return known;
-        }
-        Version version = parseUncached(text);
-        if (PARSED.size() < PARSED_CAPACITY) {
-            PARSED.putIfAbsent(text, version);
-        }
-        return version;
+        return PARSED.parse(text);
     }
 
     private static Version parseUncached(String text) {

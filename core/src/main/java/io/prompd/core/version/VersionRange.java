@@ -5,10 +5,8 @@ import io.prompd.core.version.RangeSyntax.Intersection;
 import io.prompd.core.version.RangeSyntax.RangeOperator;
 import io.prompd.core.version.RangeSyntax.SimpleComparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -32,14 +30,8 @@ public final class VersionRange {
     private static final String EXAMPLES = "write a range such as 1.2.3, ^1.2.3, ~1.2, 1.x, >=1.0.0 <2.0.0 or"
             + " 1.0.0 - 2.0.0, and join alternatives with ||";
 
-    /**
-     * Ranges already parsed, by text: a registry build reads tens of thousands of manifests whose
-     * dependencies repeat a few hundred ranges, and desugaring one costs far more than a look-up.
-     * Ranges are immutable, so sharing them is safe; the bound keeps memory flat whatever the input,
-     * ranges beyond it are simply parsed each time.
-     */
-    private static final int PARSED_CAPACITY = 4096;
-    private static final Map<String, VersionRange> PARSED = new ConcurrentHashMap<>();
+    /** Immutable values, so one parse of a text serves every caller. */
+    private static final ParsedValues<VersionRange> PARSED = new ParsedValues<>(VersionRange::parseUncached);
 
     private final String text;
     private final List<RangeSyntax> alternatives;
@@ -54,15 +46,7 @@ public final class VersionRange {
     /** @throws InvalidRangeException saying what is wrong and how valid ranges look */
     public static VersionRange parse(String text) {
         Objects.requireNonNull(text, "text");
-        VersionRange known = PARSED.get(text);
-        if (known != null) {
-            return known;
-        }
-        VersionRange range = parseUncached(text);
-        if (PARSED.size() < PARSED_CAPACITY) {
-            PARSED.putIfAbsent(text, range);
-        }
-        return range;
+        return PARSED.parse(text);
     }
 
     private static VersionRange parseUncached(String text) {
