@@ -82,7 +82,7 @@ public final class ManifestReader {
         // Sorted again once lines are known: the order is by file, then line.
         List<Problem> found = lines.locate(problems.sorted()).stream().sorted(Problem.ORDER).toList();
         Optional<Manifest> manifest = Problems.anyError(found) ? Optional.empty() : Optional.of(fields.build());
-        return new ManifestResult(manifest, fields.draft(), found, lines);
+        return new ManifestResult(file, manifest, fields.draft(), found, lines);
     }
 
     private ManifestResult malformed(JsonProcessingException malformed) {
@@ -92,7 +92,7 @@ public final class ManifestReader {
         Problem problem = new Problem(Severity.ERROR, file, "", line,
                 "the manifest is not valid JSON" + where + ": " + malformed.getOriginalMessage(),
                 "fix the JSON syntax; an editor with JSON support shows the spot");
-        return new ManifestResult(Optional.empty(), ManifestDraft.empty(), List.of(problem), FieldLines.none());
+        return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(problem), FieldLines.none());
     }
 
     private void readFields(JsonNode root) {

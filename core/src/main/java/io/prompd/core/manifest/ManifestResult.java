@@ -8,14 +8,17 @@ import java.util.Optional;
 /**
  * What reading a {@code prompd.json} gave.
  *
+ * @param file     the manifest's path, as its problems name it
  * @param manifest the manifest, present exactly when there is no error
  * @param draft    every field that parsed, also when there are errors
  * @param problems every error and warning, sorted, each with its line
  * @param lines    where each field is in the file, to give later checks' problems a line too
  */
-public record ManifestResult(Optional<Manifest> manifest, ManifestDraft draft, List<Problem> problems, FieldLines lines) {
+public record ManifestResult(String file, Optional<Manifest> manifest, ManifestDraft draft, List<Problem> problems,
+                             FieldLines lines) {
 
     public ManifestResult {
+        Objects.requireNonNull(file, "file");
         Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(draft, "draft");
         problems = List.copyOf(problems);
@@ -25,12 +28,22 @@ public record ManifestResult(Optional<Manifest> manifest, ManifestDraft draft, L
         }
     }
 
+    /** The result for a package without a manifest: nothing parsed, and the caller reports the absence. */
+    public static ManifestResult missing(String file) {
+        return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(), FieldLines.none());
+    }
+
     public boolean hasErrors() {
         return problems.stream().anyMatch(Problem::isError);
     }
 
-    /** The problems of a later check of this manifest (such as {@link ManifestPaths}) with their lines. */
+    /**
+     * The problems of a later check (such as {@link ManifestPaths}) with their lines: those about
+     * this manifest get the line of their field; problems of other files are left as they are.
+     */
     public List<Problem> locate(List<Problem> laterProblems) {
-        return lines.locate(laterProblems);
+        return laterProblems.stream()
+                .map(problem -> problem.file().equals(file) ? lines.locate(problem) : problem)
+                .toList();
     }
 }

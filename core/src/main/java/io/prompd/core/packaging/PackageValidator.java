@@ -4,7 +4,6 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.LeftOut;
 import io.prompd.core.archive.PackSelection;
 import io.prompd.core.archive.PackSelector;
-import io.prompd.core.manifest.FieldLines;
 import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestPaths;
 import io.prompd.core.manifest.ManifestReader;
@@ -83,7 +82,7 @@ public final class PackageValidator {
         if (source.entry(MANIFEST).filter(SourceEntry::isFile).isEmpty()) {
             problems.error(MANIFEST, "", "the package has no " + MANIFEST,
                     "run 'prompd init' in the package folder, or create " + MANIFEST + " with at least a name and a version");
-            return new ManifestResult(Optional.empty(), ManifestDraft.empty(), List.of(), FieldLines.none());
+            return ManifestResult.missing(MANIFEST);
         }
         ManifestResult result = ManifestReader.read(MANIFEST, source.read(MANIFEST));
         problems.addAll(result.problems());

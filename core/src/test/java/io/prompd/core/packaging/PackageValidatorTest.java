@@ -22,6 +22,20 @@ class PackageValidatorTest {
     }
 
     @Test
+    void onlyTheManifestsOwnProblemsGetTheLineOfAManifestField() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\n  \"name\": \"@a/b\",\n  \"version\": \"1.0.0\",\n  \"files\": [\"missing/*\", \"*.prmd\"]\n}\n",
+                "a.prmd", "---\nid: a\n---\nHi\n",
+                "A.prmd", "---\nid: b\n---\nHi\n"));
+        List<Problem> problems = validator.validate(source).problems();
+        Problem unmatched = problems.stream().filter(problem -> problem.pointer().equals("/files/0")).findFirst().orElseThrow();
+        assertEquals(4, unmatched.line(), ProblemReport.text(problems));
+        List<Problem> others = problems.stream().filter(problem -> !problem.file().equals("prompd.json")).toList();
+        assertTrue(others.stream().anyMatch(problem -> problem.message().contains("case")), ProblemReport.text(problems));
+        assertTrue(others.stream().allMatch(problem -> problem.line() == 0), ProblemReport.text(problems));
+    }
+
+    @Test
     void readAcceptedLeavesTheCrossFileRulesToValidate() throws IOException {
         MemorySource source = withPrompt("---\nparameters:\n  - name: x\n---\n{{ x }} {{ undeclared }}\n");
         List<Problem> validated = validator.validate(source).problems();

@@ -1,8 +1,6 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.archive.PackSelector;
-import io.prompd.core.manifest.FieldLines;
-import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.packaging.PackageValidator;
@@ -126,7 +124,7 @@ public final class PullRequestChecker {
 
     private static ManifestResult readManifest(GitTreeSource source) throws IOException {
         if (source.entry(MANIFEST).filter(SourceEntry::isFile).isEmpty()) {
-            return new ManifestResult(Optional.empty(), ManifestDraft.empty(), List.of(), FieldLines.none());
+            return ManifestResult.missing(MANIFEST);
         }
         return ManifestReader.read(MANIFEST, source.read(MANIFEST));
     }
