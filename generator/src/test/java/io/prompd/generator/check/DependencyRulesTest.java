@@ -118,18 +118,7 @@ class DependencyRulesTest {
     @Test
     void referenceToAFileMissingInTheResolvedVersionIsRefused() {
         repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
-        repo.write(PROMPT, """
-                ---
-                id: x
-                name: X
-                version: 1.0.0
-                description: A test prompt
-                inherits: "@common/util@^1.0.0/prompts/missing.prmd"
-                ---
-                # User
-
-                Say hello.
-                """);
+        writePromptInheriting("@common/util@^1.0.0/prompts/missing.prmd");
         repo.commit("publish");
 
         Problem problem = assertError(check(repo, "alice"), PROMPT, "'@common/util@^1.0.0/prompts/missing.prmd'",
@@ -145,18 +134,7 @@ class DependencyRulesTest {
         repo.write("packages/@common/util/1.1.0/prompts/extra.prmd", "---\nid: extra\n---\n# User\n\nMore.\n");
         repo.meta("@common/util", "{\"yanked\": {\"1.1.0\": \"leaks the system prompt\"}}");
         repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
-        repo.write(PROMPT, """
-                ---
-                id: x
-                name: X
-                version: 1.0.0
-                description: A test prompt
-                inherits: "@common/util@^1.0.0/prompts/extra.prmd"
-                ---
-                # User
-
-                Say hello.
-                """);
+        writePromptInheriting("@common/util@^1.0.0/prompts/extra.prmd");
         repo.commit("publish");
 
         assertError(check(repo, "alice"), PROMPT, "which @common/util 1.0.0 (the version the dependencies resolve to)");
@@ -167,18 +145,7 @@ class DependencyRulesTest {
         repo.publish("@common/util", "1.1.0");
         repo.write("packages/@common/util/1.1.0/prompts/extra.prmd", "---\nid: extra\n---\n# User\n\nMore.\n");
         repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
-        repo.write(PROMPT, """
-                ---
-                id: x
-                name: X
-                version: 1.0.0
-                description: A test prompt
-                inherits: "@common/util@^1.0.0/prompts/extra.prmd"
-                ---
-                # User
-
-                Say hello.
-                """);
+        writePromptInheriting("@common/util@^1.0.0/prompts/extra.prmd");
         repo.commit("publish");
 
         var report = check(repo, "alice");
@@ -212,5 +179,21 @@ class DependencyRulesTest {
         repo.commit("publish");
 
         assertPassed(check(repo, "alice"));
+    }
+
+    /** The new version's prompt, inheriting from the given reference. */
+    private void writePromptInheriting(String reference) {
+        repo.write(PROMPT, """
+                ---
+                id: x
+                name: X
+                version: 1.0.0
+                description: A test prompt
+                inherits: "%s"
+                ---
+                # User
+
+                Say hello.
+                """.formatted(reference));
     }
 }
