@@ -43,21 +43,16 @@ public final class PackageValidator {
 
     public PackageReport validate(PackageSource source) throws IOException {
         Problems problems = new Problems();
-        ManifestResult manifest = readManifest(source, problems);
-        ManifestDraft draft = manifest.draft();
-
-        PackSelection selection = PackSelector.select(source, draft.files(), draft.ignore(), limits);
-        problems.addAll(manifest.locate(selection.problems()));
-        warnAboutSecrets(selection, problems);
+        Contents contents = read(source, problems);
+        ManifestDraft draft = contents.manifest().draft();
+        warnAboutSecrets(contents.selection(), problems);
 
         SortedSet<String> packed = new TreeSet<>();
-        selection.included().forEach(entry -> packed.add(entry.path()));
-        problems.addAll(manifest.locate(ManifestPaths.check(draft, MANIFEST, packed)));
-
-        SortedMap<String, PromptFile> prompts = parsePrompts(source, selection, problems);
+        contents.selection().included().forEach(entry -> packed.add(entry.path()));
+        problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, packed)));
         draft.name().ifPresent(name -> problems.addAll(
-                PromptValidator.validate(new PromptPackage(name, draft.dependencies(), packed, prompts))));
-        return new PackageReport(manifest.manifest(), selection, prompts, problems.sorted());
+                PromptValidator.validate(new PromptPackage(name, draft.dependencies(), packed, contents.prompts()))));
+        return contents.report(problems);
     }
 
     /**
@@ -70,12 +65,21 @@ public final class PackageValidator {
      */
     public PackageReport readAccepted(PackageSource source) throws IOException {
         Problems problems = new Problems();
+        return read(source, problems).report(problems);
+    }
+
+    /** What both validating and reading parse: the manifest, the pack selection and the packed prompts. */
+    private Contents read(PackageSource source, Problems problems) throws IOException {
         ManifestResult manifest = readManifest(source, problems);
-        ManifestDraft draft = manifest.draft();
-        PackSelection selection = PackSelector.select(source, draft.files(), draft.ignore(), limits);
+        PackSelection selection = PackSelector.select(source, manifest.draft().files(), manifest.draft().ignore(), limits);
         problems.addAll(manifest.locate(selection.problems()));
-        SortedMap<String, PromptFile> prompts = parsePrompts(source, selection, problems);
-        return new PackageReport(manifest.manifest(), selection, prompts, problems.sorted());
+        return new Contents(manifest, selection, parsePrompts(source, selection, problems));
+    }
+
+    private record Contents(ManifestResult manifest, PackSelection selection, SortedMap<String, PromptFile> prompts) {
+        PackageReport report(Problems problems) {
+            return new PackageReport(manifest.manifest(), selection, prompts, problems.sorted());
+        }
     }
 
     private static ManifestResult readManifest(PackageSource source, Problems problems) throws IOException {
