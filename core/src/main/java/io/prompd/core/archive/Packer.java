@@ -44,7 +44,11 @@ public final class Packer {
     /** commons-compress keeps one byte of the 100-byte name field for the terminating NUL. */
     private static final int NAME_FIELD_BYTES = TarConstants.NAMELEN - 1;
     private static final String PAX_NAME = "PaxHeader";
-    private static final int BUFFER_BYTES = 64 * 1024;
+    /**
+     * Most packages pack to a few KiB: a larger buffer would be mostly zeroing memory, three times
+     * over for every tarball a registry build writes.
+     */
+    private static final int BUFFER_BYTES = 16 * 1024;
     /**
      * Part of the format: changing it changes every tarball's bytes. zlib's usual level: deflate is
      * most of the cost of packing, level 9 takes about twice as long and saves little on text.

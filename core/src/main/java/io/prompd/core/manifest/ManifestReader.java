@@ -1,6 +1,7 @@
 package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -61,11 +62,12 @@ public final class ManifestReader {
     }
 
     private ManifestResult readDocument(byte[] json) {
-        FieldLines lines;
         JsonNode root;
         try (JsonParser parser = MAPPER.createParser(json)) {
-            lines = FieldLines.scan(parser);
-            root = MAPPER.readTree(json);
+            root = MAPPER.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "unexpected content after the end of the JSON document");
+            }
         } catch (JsonProcessingException malformed) {
             return malformed(malformed);
         } catch (IOException e) {
@@ -79,6 +81,7 @@ public final class ManifestReader {
         } else {
             readFields(root);
         }
+        FieldLines lines = FieldLines.of(json);
         // Sorted again once lines are known: the order is by file, then line.
         List<Problem> found = lines.locate(problems.sorted()).stream().sorted(Problem.ORDER).toList();
         Optional<Manifest> manifest = Problems.anyError(found) ? Optional.empty() : Optional.of(fields.build());

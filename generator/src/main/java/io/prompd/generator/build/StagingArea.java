@@ -2,7 +2,6 @@ package io.prompd.generator.build;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +18,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
@@ -35,7 +36,6 @@ import java.util.stream.Stream;
  */
 final class StagingArea implements OutputFiles, AutoCloseable {
 
-    private static final int BUFFER_BYTES = 64 * 1024;
     /** Scoped package folders ({@code packages/@scope/name}) and the subfolders of unscoped ones. */
     private static final int PARALLEL_DEPTH = 3;
 
@@ -44,6 +44,8 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     private final Path retired;
     private final Optional<Path> previous;
     private final CompletableFuture<Void> retiredDeleted;
+    /** Folders this area created: a build writes tens of thousands of files into a few thousand folders. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private boolean published;
 
     private StagingArea(Path out, Optional<Path> previous) {
@@ -92,10 +94,9 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
-    /** A new file to stream into; the caller closes it. */
+    /** A new file to stream into, unbuffered: callers write in large chunks. The caller closes it. */
     OutputStream create(String path) throws IOException {
-        return new BufferedOutputStream(Files.newOutputStream(target(path), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), BUFFER_BYTES);
+        return Files.newOutputStream(target(path), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     /** Whether the previous output has this file, so it can be {@linkplain #link linked}. */
@@ -144,8 +145,28 @@ final class StagingArea implements OutputFiles, AutoCloseable {
 
     private Path target(String path) throws IOException {
         Path target = staging.resolve(path);
-        Files.createDirectories(target.getParent());
+        ensureFolder(target.getParent());
         return target;
+    }
+
+    /**
+     * Creates the folder and its missing parents, parents first: {@link Files#createDirectories}
+     * tries the folder first and pays for an exception whenever its parent is missing, as it is
+     * for every new package.
+     */
+    private void ensureFolder(Path folder) throws IOException {
+        if (!folder.startsWith(staging) || folder.equals(staging) || folders.contains(folder)) {
+            return;
+        }
+        ensureFolder(folder.getParent());
+        try {
+            Files.createDirectory(folder);
+        } catch (FileAlreadyExistsException createdMeanwhile) {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                throw createdMeanwhile;
+            }
+        }
+        folders.add(folder);
     }
 
     /**

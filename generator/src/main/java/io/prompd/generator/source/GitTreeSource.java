@@ -97,13 +97,28 @@ public final class GitTreeSource implements PackageSource {
     /** Streams a regular file's blob; a symbolic link is not followed, so opening one fails like a missing file. */
     @Override
     public InputStream open(String path) throws IOException {
+        try (ObjectReader reader = objects.newReader()) {
+            return reader.open(blob(path), Constants.OBJ_BLOB).openStream();
+        }
+    }
+
+    /**
+     * The blob's bytes in one array of the size its header gives, rather than grown while
+     * streaming; without JGit's limit for loading a blob whole, as reading a file has none.
+     */
+    @Override
+    public byte[] read(String path) throws IOException {
+        try (ObjectReader reader = objects.newReader()) {
+            return reader.open(blob(path), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+        }
+    }
+
+    private ObjectId blob(String path) throws NoSuchFileException {
         Optional<SourceEntry> entry = entry(path);
         if (entry.isEmpty() || !entry.get().isFile()) {
             throw new NoSuchFileException(description + "/" + path, null,
                     entry.isEmpty() ? "no such file" : "not a regular file but " + entry.get().kind());
         }
-        try (ObjectReader reader = objects.newReader()) {
-            return reader.open(blobs.get(path), Constants.OBJ_BLOB).openStream();
-        }
+        return blobs.get(path);
     }
 }
