@@ -15,7 +15,11 @@ final class AtomicFiles {
     /** A fresh temporary file beside {@code target}, on the same file system so the move can be atomic. */
     static Path temporaryBeside(Path target) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
+        // mkdir on an existing folder fails only after taking the folder's lock, which the parallel
+        // downloads creating files in it hold often: a look first is much cheaper
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+        }
         return Files.createTempFile(folder, "." + target.getFileName() + ".", ".part");
     }
 

@@ -25,13 +25,27 @@ final class HttpCache {
     private static final String FORMAT = "prompd-http-cache/1";
 
     private final Path folder;
+    /**
+     * Never updated, only cloned: a clone is much cheaper than looking the algorithm up among the
+     * security providers for every URL, and unlike a shared digest it is safe across threads.
+     */
+    private final MessageDigest sha256;
 
     HttpCache(Path folder) {
         this.folder = folder.toAbsolutePath().normalize();
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
+        }
     }
 
     Optional<CachedDocument> read(URI url) {
         Path file = fileOf(url);
+        // a cold install finds none of its documents: a look costs far less than the exception of a failed open
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             if (!in.readUTF().equals(FORMAT) || !in.readUTF().equals(url.toString())) {
                 return Optional.empty();
@@ -83,11 +97,13 @@ final class HttpCache {
         return header.isEmpty() ? Optional.empty() : Optional.of(header);
     }
 
-    private static String sha256Hex(String text) {
+    private String sha256Hex(String text) {
+        MessageDigest digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
+            digest = (MessageDigest) sha256.clone();
+        } catch (CloneNotSupportedException impossible) {
+            throw new IllegalStateException("the platform's SHA-256 cannot be cloned", impossible);
         }
+        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

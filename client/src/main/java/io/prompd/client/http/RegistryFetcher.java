@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -103,16 +102,16 @@ public final class RegistryFetcher {
         headers.putAll(ContentEncoding.ACCEPT_GZIP);
         cached.ifPresent(known -> headers.putAll(known.conditionalHeaders()));
         return transport.withRetries(url, () -> {
-            HttpResponse<InputStream> response = transport.open(url, credential, headers);
+            Transport.Response response = transport.open(url, credential, headers);
             if (response.statusCode() == 304 && cached.isPresent()) {
                 Transport.close(response);
                 return cached.get().body();
             }
             ResponseBody encoded = transport.bodyOf(response, url);
-            byte[] body = readDocument(ContentEncoding.decode(encoded, response.headers().firstValue("Content-Encoding"), url),
+            byte[] body = readDocument(ContentEncoding.decode(encoded, response.header("Content-Encoding"), url),
                     url);
-            cache.write(url, new CachedDocument(body, response.headers().firstValue("ETag"),
-                    response.headers().firstValue("Last-Modified")));
+            cache.write(url, new CachedDocument(body, response.header("ETag"),
+                    response.header("Last-Modified")));
             return body;
         });
     }

@@ -5,14 +5,13 @@ import io.prompd.core.PrompdException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -22,6 +21,12 @@ import java.util.random.RandomGenerator;
  * Sends GET requests the way every registry read needs: a bounded number at once, tried again
  * with backoff on transient failures, redirects followed by hand so a credential never leaves
  * its origin.
+ *
+ * <p>Over {@link HttpURLConnection}, not {@code java.net.http.HttpClient}: a short command line run
+ * spends most of its time loading and interpreting code, and the blocking connection is a fraction
+ * of the asynchronous client's classes, starts no selector or worker threads, and sets up TLS only
+ * for an https URL where the client does it when it is built. Its keep-alive cache reuses
+ * connections across requests and threads alike.
  */
 final class Transport {
 
@@ -32,28 +37,42 @@ final class Transport {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final Semaphore permits;
-    private final StallGuard stallGuard;
-    /** Made on the first network request: a run served from file:// or the store never pays for TLS set-up. */
-    private HttpClient client;
+    private final int connectTimeoutMillis;
+    /**
+     * A blocking socket has one read timeout, for the headers and the body alike: the shorter of the
+     * two limits keeps both promises (no wait for headers beyond the request timeout, no silent body
+     * beyond the idle one).
+     */
+    private final int readTimeoutMillis;
 
     Transport(HttpSettings settings, Sleeper sleeper, RandomGenerator random) {
         this.settings = settings;
         this.sleeper = sleeper;
         this.random = random;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
-        this.stallGuard = new StallGuard(settings.idleTimeout());
+        this.connectTimeoutMillis = millis(settings.connectTimeout());
+        this.readTimeoutMillis = millis(settings.requestTimeout().compareTo(settings.idleTimeout()) < 0
+                ? settings.requestTimeout() : settings.idleTimeout());
     }
 
-    /** One client for the whole run: its connection pool keeps HTTP/1.1 connections alive between requests. */
-    private synchronized HttpClient client() {
-        if (client == null) {
-            client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(settings.connectTimeout())
-                    .build();
+    /** At least a millisecond, as zero would mean no timeout at all. */
+    private static int millis(Duration timeout) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    }
+
+    /**
+     * A response whose status and headers have arrived; its body is read with
+     * {@link #bodyOf} or dropped with {@link #close}.
+     */
+    record Response(HttpURLConnection connection, int statusCode) {
+
+        Response {
+            Objects.requireNonNull(connection, "connection");
         }
-        return client;
+
+        Optional<String> header(String name) {
+            return Optional.ofNullable(connection.getHeaderField(name));
+        }
     }
 
     /** One try of a request; a {@link TransientFailure} asks for another, anything else ends it. */
@@ -111,12 +130,11 @@ final class Transport {
      *
      * @return the first response that is not a redirect; the caller closes its body
      */
-    HttpResponse<InputStream> open(URI url, Optional<Credential> credential, Map<String, String> headers)
-            throws TransientFailure, InterruptedException {
+    Response open(URI url, Optional<Credential> credential, Map<String, String> headers) throws TransientFailure {
         URI current = url;
         Optional<Credential> sent = credential.filter(known -> known.appliesTo(url));
         for (int redirects = 0; ; redirects++) {
-            HttpResponse<InputStream> response = send(request(current, sent, headers));
+            Response response = send(current, sent, headers);
             if (!REDIRECTS.contains(response.statusCode())) {
                 return response;
             }
@@ -134,22 +152,27 @@ final class Transport {
     }
 
     /** The body of a 200 response, guarded against stalls; any other status ends the attempt as {@link #requireOk} says. */
-    ResponseBody bodyOf(HttpResponse<InputStream> response, URI url) throws TransientFailure {
+    ResponseBody bodyOf(Response response, URI url) throws TransientFailure {
         try {
             requireOk(response, url);
         } catch (TransientFailure | RuntimeException failed) {
             close(response);
             throw failed;
         }
-        return new ResponseBody(stallGuard.guard(response.body()),
-                response.headers().firstValueAsLong("Content-Length").orElse(-1));
+        try {
+            return new ResponseBody(response.connection().getInputStream(), response.connection().getContentLengthLong());
+        } catch (SocketTimeoutException timeout) {
+            throw new TransientFailure("timed out", timeout);
+        } catch (IOException dropped) {
+            throw new TransientFailure("connection dropped before the body", dropped);
+        }
     }
 
     /**
      * Accepts 200; anything else ends the attempt, as a {@link TransientFailure} when a server
      * trouble may pass (5xx, 429) or as the clear final error for the user.
      */
-    private static void requireOk(HttpResponse<?> response, URI url) throws TransientFailure {
+    private static void requireOk(Response response, URI url) throws TransientFailure {
         int status = response.statusCode();
         if (status == 200) {
             return;
@@ -172,33 +195,42 @@ final class Transport {
     }
 
     /** The {@code Retry-After} header in its seconds form; its date form is rare from static hosts and ignored. */
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip).filter(value -> value.matches("\\d{1,9}"))
+    private static Optional<Duration> retryAfter(Response response) {
+        return response.header("Retry-After").map(String::strip).filter(value -> value.matches("\\d{1,9}"))
                 .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)));
     }
 
-    private HttpRequest request(URI url, Optional<Credential> credential, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET()
-                .timeout(settings.requestTimeout())
-                .header("User-Agent", USER_AGENT);
-        headers.forEach(request::header);
-        credential.ifPresent(known -> request.header("Authorization", known.authorization()));
-        return request.build();
-    }
-
-    private HttpResponse<InputStream> send(HttpRequest request) throws TransientFailure, InterruptedException {
+    private Response send(URI url, Optional<Credential> credential, Map<String, String> headers) throws TransientFailure {
+        HttpURLConnection connection = connection(url);
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout(connectTimeoutMillis);
+        connection.setReadTimeout(readTimeoutMillis);
+        connection.setRequestProperty("User-Agent", USER_AGENT);
+        headers.forEach(connection::setRequestProperty);
+        credential.ifPresent(known -> connection.setRequestProperty("Authorization", known.authorization()));
         try {
-            return client().send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException timeout) {
+            return new Response(connection, connection.getResponseCode());
+        } catch (SocketTimeoutException timeout) {
             throw new TransientFailure("timed out", timeout);
         } catch (IOException unreachable) {
-            throw new TransientFailure("cannot reach " + Origin.of(request.uri()) + " ("
+            throw new TransientFailure("cannot reach " + Origin.of(url) + " ("
                     + unreachable.getClass().getSimpleName() + ")", unreachable);
         }
     }
 
-    private static URI redirectTarget(URI current, HttpResponse<InputStream> response, URI requested) {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> new PrompdException(ExitCode.NETWORK,
+    /** Only http and https URLs get here, and both open an {@link HttpURLConnection}. */
+    private static HttpURLConnection connection(URI url) {
+        try {
+            return (HttpURLConnection) url.toURL().openConnection();
+        } catch (IOException | IllegalArgumentException unusable) {
+            throw new PrompdException(ExitCode.USAGE, "unusable registry URL: " + Urls.display(url),
+                    "a registry is read over https://, http:// or file://");
+        }
+    }
+
+    private static URI redirectTarget(URI current, Response response, URI requested) {
+        String location = response.header("Location").orElseThrow(() -> new PrompdException(ExitCode.NETWORK,
                 "a redirect without a Location header for " + Urls.display(requested), "the registry's host is misconfigured"));
         URI next;
         try {
@@ -216,9 +248,14 @@ final class Transport {
         return next;
     }
 
-    static void close(HttpResponse<InputStream> response) {
+    /** Drops the response's body; an error status has its body in the error stream, if any. */
+    static void close(Response response) {
         try {
-            response.body().close();
+            InputStream body = response.statusCode() >= 400 ? response.connection().getErrorStream()
+                    : response.connection().getInputStream();
+            if (body != null) {
+                body.close();
+            }
         } catch (IOException ignored) {
             // the response is finished with either way; a failing close only loses the connection for reuse
         }

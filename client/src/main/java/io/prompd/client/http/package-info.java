@@ -14,7 +14,7 @@
  *       matches; a mismatch is not retried, since the host would serve the same bytes again.</li>
  *   <li>Connection failures, timeouts, stalls, 5xx, 429 and bodies cut short are retried with
  *       backoff and jitter, a bounded number of times; other 4xx answers are final.</li>
- *   <li>Redirects are followed here, not by {@code HttpClient}, so a credential is sent only to
+ *   <li>Redirects are followed here, not by {@code HttpURLConnection}, so a credential is sent only to
  *       its own origin and is dropped for good once a redirect leaves it; https never redirects to
  *       http. Messages hide credentials, user information and queries of URLs.</li>
  * </ul>

@@ -47,10 +47,13 @@ public final class SafeUnpacker {
     private final ArchiveLimits limits;
     private final Set<String> paths = new HashSet<>();
     private final Set<String> foldedPaths = new HashSet<>();
+    /** The target and the folders made for earlier entries: making them again would cost a failing mkdir per file. */
+    private final Set<Path> folders = new HashSet<>();
     private long unpackedSize;
 
     private SafeUnpacker(Path target, ArchiveLimits limits) {
         this.target = target;
+        folders.add(target);
         this.limits = limits;
     }
 
@@ -216,10 +219,13 @@ public final class SafeUnpacker {
         if (!file.startsWith(target) || file.equals(target)) {
             throw Rejection.unsafe(entry.getName(), "it leads outside the target folder");
         }
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (FileAlreadyExistsException fileInTheWay) {
-            throw Rejection.unsafe(entry.getName(), "a file of the archive stands where its folder should be");
+        if (!folders.contains(file.getParent())) {
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (FileAlreadyExistsException fileInTheWay) {
+                throw Rejection.unsafe(entry.getName(), "a file of the archive stands where its folder should be");
+            }
+            folders.add(file.getParent());
         }
         long written = 0;
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -1,8 +1,10 @@
 package io.prompd.core.resolve;
 
 import io.prompd.core.name.PackageName;
+import io.prompd.core.version.VersionRange;
 import java.util.Collection;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * The published packages the resolver may choose from. The resolver asks only for packages that
@@ -27,5 +29,14 @@ public interface PackageIndex {
      * backed by a network can fetch them in parallel. Called before those requests, never required.
      */
     default void prefetch(Collection<PackageName> names) {
+    }
+
+    /**
+     * Announces packages as {@link #prefetch(Collection)} does, with the ranges they are depended on
+     * with: an index may guess from them which versions the resolver will choose, and fetch those
+     * versions' dependencies ahead too.
+     */
+    default void prefetch(SortedMap<PackageName, VersionRange> wanted) {
+        prefetch(wanted.keySet());
     }
 }

@@ -210,7 +210,8 @@ final class Solver {
 
     private List<Incompatibility> dependencyIncompatibilities(Domain domain, int version) {
         SortedMap<PackageName, VersionRange> dependencies = domain.dependencies(version);
-        List<PackageName> unseen = dependencies.keySet().stream().filter(name -> !domains.containsKey(name)).toList();
+        SortedMap<PackageName, VersionRange> unseen = new TreeMap<>(dependencies);
+        unseen.keySet().removeAll(domains.keySet());
         if (!unseen.isEmpty()) {
             index.prefetch(unseen);
         }

@@ -265,6 +265,8 @@ class ResolverTest {
         assertEquals(index.asked.stream().sorted().toList(), index.asked.stream().distinct().sorted().toList());
         assertEquals(java.util.List.of("a", "b", "c"), index.asked.stream().map(PackageName::toString).sorted().toList());
         assertEquals(java.util.List.of("a", "b", "c"), index.prefetched.stream().map(PackageName::toString).sorted().toList());
+        assertEquals(TestIndex.ranges("a", "^1.0.0", "b", "^1.0.0", "c", "^1.0.0"), index.announcedRanges,
+                "each announced with its range, from which an index may guess the version chosen");
     }
 
     @Test

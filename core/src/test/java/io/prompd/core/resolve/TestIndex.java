@@ -4,7 +4,6 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -17,6 +16,8 @@ final class TestIndex implements PackageIndex {
     private final Map<PackageName, List<PackageName>> similar = new TreeMap<>();
     final List<PackageName> asked = new ArrayList<>();
     final List<PackageName> prefetched = new ArrayList<>();
+    /** The range each package was first announced with. */
+    final Map<PackageName, VersionRange> announcedRanges = new TreeMap<>();
 
     /** Adds a version; dependencies as alternating names and ranges. */
     TestIndex add(String name, String version, String... dependencies) {
@@ -63,7 +64,8 @@ final class TestIndex implements PackageIndex {
     }
 
     @Override
-    public void prefetch(Collection<PackageName> names) {
-        prefetched.addAll(names);
+    public void prefetch(SortedMap<PackageName, VersionRange> wanted) {
+        prefetched.addAll(wanted.keySet());
+        wanted.forEach(announcedRanges::putIfAbsent);
     }
 }

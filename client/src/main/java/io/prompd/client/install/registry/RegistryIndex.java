@@ -6,12 +6,14 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.PackageIndex;
+import io.prompd.core.version.VersionRange;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +23,8 @@ import java.util.concurrent.Executors;
 /**
  * The resolver's view of the registries for one run. A package's {@code index.json} is fetched
  * only when the package enters the dependency graph (sparse, as cargo's index), at most once, and
- * the packages the resolver announces are fetched in parallel.
+ * the packages the resolver announces are fetched in parallel. Announced with the range they are
+ * wanted in, a package also has the dependencies of its likely version fetched ahead.
  */
 public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
@@ -44,7 +47,8 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     /** The package's {@code index.json}, fetched once per run. */
     public Optional<PublishedPackage> find(PackageName name) {
-        CompletableFuture<Optional<PublishedPackage>> pending = packages.computeIfAbsent(name, this::fetch);
+        CompletableFuture<Optional<PublishedPackage>> pending = packages.computeIfAbsent(name,
+                missing -> fetch(missing, Optional.empty()));
         try {
             return pending.join();
         } catch (CompletionException failed) {
@@ -78,21 +82,29 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     @Override
     public void prefetch(Collection<PackageName> names) {
-        names.forEach(name -> packages.computeIfAbsent(name, this::fetch));
+        names.forEach(name -> packages.computeIfAbsent(name, missing -> fetch(missing, Optional.empty())));
+    }
+
+    @Override
+    public void prefetch(SortedMap<PackageName, VersionRange> wanted) {
+        wanted.forEach((name, range) -> packages.computeIfAbsent(name, missing -> fetch(missing, Optional.of(range))));
     }
 
     /**
-     * Fetches a packument and, as cargo does with its sparse index, at once asks for the packages its
-     * installable versions depend on: the solver will most likely need them, and fetching them now,
-     * in parallel, saves a round trip per level of the dependency graph.
+     * Fetches a packument and, wanted in a range, at once asks for the dependencies of the version
+     * the resolver will most likely choose, the highest that range allows: fetching them now, in
+     * parallel, saves a round trip per level of the dependency graph. Only that version's, not every
+     * version's as cargo does: most of those packages would never be installed, and on a cold run
+     * the work of fetching and reading them costs more than the round trips it could save. When the
+     * resolver chooses otherwise, it announces what that version needs itself.
      */
-    private CompletableFuture<Optional<PublishedPackage>> fetch(PackageName name) {
+    private CompletableFuture<Optional<PublishedPackage>> fetch(PackageName name, Optional<VersionRange> range) {
         return CompletableFuture.supplyAsync(() -> {
             Optional<PublishedPackage> found = registry.find(name);
-            found.ifPresent(published -> prefetch(published.packument().versions().values().stream()
-                    .filter(version -> version.yanked() == null)
-                    .flatMap(version -> version.dependencies().keySet().stream())
-                    .distinct().toList()));
+            found.ifPresent(published -> range
+                    .flatMap(wanted -> published.highestAllowed(List.of(wanted)))
+                    .flatMap(published::version)
+                    .ifPresent(likely -> prefetch(likely.dependencies())));
             return found;
         }, fetchers);
     }

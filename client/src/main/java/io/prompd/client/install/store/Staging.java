@@ -60,7 +60,10 @@ public final class Staging {
 
     private static Path stagedName(Path target) throws IOException {
         Path folder = target.toAbsolutePath().normalize().getParent();
-        Files.createDirectories(folder);
+        // a look first: mkdir on an existing folder fails only after taking the lock that parallel installs contend for
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+        }
         return folder.resolve(MARK + target.getFileName() + "-" + UUID.randomUUID());
     }
 

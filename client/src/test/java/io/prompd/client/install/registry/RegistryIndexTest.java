@@ -4,23 +4,60 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.ProgressListener;
+import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RegistryIndexTest {
+
+    /** A registry that counts the packuments it is asked for. */
+    private record Counted(PackageRegistry registry, Map<PackageName, Integer> finds) implements PackageRegistry {
+        Counted(PackageRegistry registry) {
+            this(registry, new ConcurrentHashMap<>());
+        }
+
+        @Override
+        public Optional<PublishedPackage> find(PackageName name) {
+            finds.merge(name, 1, Integer::sum);
+            return registry.find(name);
+        }
+
+        @Override
+        public VersionDocument versionDocument(PackageName name, Version version) {
+            return registry.versionDocument(name, version);
+        }
+
+        @Override
+        public List<PackageName> packageNames(PackageName near) {
+            return registry.packageNames(near);
+        }
+
+        @Override
+        public void download(PackageName name, URI tarball, Path target, Integrity integrity, ProgressListener progress) {
+            registry.download(name, tarball, target, integrity, progress);
+        }
+    }
 
     /** A registry with no packages at all, that counts what it is asked. */
     private static final class CountingRegistry implements PackageRegistry {
@@ -67,6 +104,32 @@ class RegistryIndexTest {
             index.find(name("@a/two"));
         }
         assertEquals(Map.of(name("@a/one"), 1, name("@a/two"), 1), registry.finds);
+    }
+
+    @Test
+    void aPackageWantedInARangeHasOnlyTheDependenciesOfItsHighestAllowedVersionFetchedAhead(@TempDir Path work)
+            throws InterruptedException {
+        TestRegistry published = new TestRegistry(work.resolve("registry"))
+                .publish("@t/old", "1.0.0")
+                .publish("@t/leaf", "1.0.0")
+                .publish("@t/new", "1.0.0", "@t/leaf", "^1.0.0")
+                .publish("@t/next", "1.0.0")
+                .publish("@t/top", "1.0.0", "@t/old", "^1.0.0")
+                .publish("@t/top", "1.1.0", "@t/new", "^1.0.0")
+                .publish("@t/top", "2.0.0", "@t/next", "^1.0.0");
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { });
+        Counted registry = new Counted(new HttpPackageRegistry(fetcher,
+                RegistryRoutes.single(RegistryEndpoint.anonymous(published.fileUrl()))));
+        try (RegistryIndex index = new RegistryIndex(registry)) {
+            index.prefetch(new TreeMap<>(Map.of(name("@t/top"), VersionRange.parse("^1.0.0"))));
+            // the dependency of the dependency shows that the guess goes down the graph on its own
+            Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+            while (!registry.finds().containsKey(name("@t/leaf")) && Instant.now().isBefore(giveUp)) {
+                Thread.sleep(10);
+            }
+            index.find(name("@t/leaf"));
+        }
+        assertEquals(Set.of(name("@t/top"), name("@t/new"), name("@t/leaf")), registry.finds().keySet());
     }
 
     @Test

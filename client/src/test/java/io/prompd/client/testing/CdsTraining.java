@@ -1,0 +1,75 @@
+package io.prompd.client.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The build's training run for the launcher's class-data sharing archive: {@code prompd install}
+ * of a project against a registry served over HTTP, so the archive holds the classes of a real
+ * install (HTTP, JSON documents, resolution, unpacking, lock files) and not only those of start-up.
+ * The project's lock is made by a first run and then outdated by a new dependency, so the recorded
+ * run reads a lock, resolves, installs some versions and finds others in the store.
+ *
+ * <p>Usage: {@code CdsTraining JAR ARCHIVE WORK_FOLDER}, run by the client's build after shading.
+ */
+public final class CdsTraining {
+
+    /** The launcher's JVM options that the archive must be made with. */
+    private static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final long RUN_MINUTES = 5;
+
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: CdsTraining JAR ARCHIVE WORK_FOLDER");
+        }
+        Path jar = Path.of(args[0]).toAbsolutePath();
+        Path archive = Path.of(args[1]).toAbsolutePath();
+        Path work = Path.of(args[2]).toAbsolutePath();
+        TestRegistry registry = new TestRegistry(work.resolve("registry"))
+                .publish("@train/util", "1.0.0")
+                .publish("@train/util", "1.1.0")
+                .publish("@train/text", "1.0.0", "@train/util", "^1.0.0")
+                .publish("@train/base", "1.0.0", "@train/util", "^1.1.0", "@train/text", "^1.0.0")
+                .publish("@train/extra", "2.0.0", "@train/text", "^1.0.0");
+        Path project = Files.createDirectories(work.resolve("project"));
+        try (RegistryServer server = RegistryServer.serving(registry.root())) {
+            writeProject(project, "\"@train/base\": \"^1.0.0\"");
+            install(jar, List.of(), work, server);
+            writeProject(project, "\"@train/base\": \"^1.0.0\", \"@train/extra\": \"^2.0.0\"");
+            install(jar, List.of("-XX:ArchiveClassesAtExit=" + archive), work, server);
+        }
+    }
+
+    private static void writeProject(Path project, String dependencies) throws IOException {
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@train/app\", \"version\": \"1.0.0\","
+                + " \"license\": \"MIT\", \"dependencies\": {" + dependencies + "}}\n");
+    }
+
+    private static void install(Path jar, List<String> options, Path work, RegistryServer server)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options);
+        command.addAll(LAUNCHER_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString(), "install"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.resolve("project").toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("training.log").toFile()));
+        builder.environment().put("PROMPD_HOME", work.resolve("home").toString());
+        builder.environment().put("PROMPD_REGISTRY", server.url().toString());
+        Process process = builder.start();
+        if (!process.waitFor(RUN_MINUTES, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the training install did not finish in " + RUN_MINUTES + " minutes");
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("the training install failed with exit code " + process.exitValue()
+                    + "; see " + work.resolve("training.log"));
+        }
+    }
+}
