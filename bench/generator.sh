@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark of the registry generator (see README.md beside this script).
 # Usage: bench/generator.sh [PACKAGES]   (default 5000 packages x 4 versions)
-# Prints each figure and its ratio to the peer (`tar czf` of the same version folders), measured in this run.
+# Prints each figure (median of RUNS runs, default 3) and its ratio to the peer (`tar czf` of the
+# same version folders), measured in this run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+source "$root/bench/lib.sh"
 n=${1:-5000}
 jar="$root/generator/target/prompd-registry.jar"
 # C1 only: a build is a few seconds of many short code paths (JGit, Jackson, SnakeYAML, zlib), and
@@ -17,30 +19,29 @@ read -r -a java_opts <<< "${PROMPD_JAVA_OPTS:--Xmx512m -XX:TieredStopAtLevel=1}"
 base=${BENCH_DIR:-$( [ -d /dev/shm ] && echo /dev/shm || echo /tmp )}
 work=$(mktemp -d "$base/prompd-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-
-seconds() { # run a command, print its wall time in seconds
-  local start end
-  start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N)
-  python3 -c "print(f'{$end - $start:.2f}')"
-}
-ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+generator() { java "${java_opts[@]}" -jar "$jar" "$@"; }
 
 python3 "$root/bench/synthetic_registry.py" "$work/repo" "$n" >/dev/null
-echo "registry: $n packages x 4 versions, $(cd "$work/repo" && git ls-files | wc -l) files, in $base"
+echo "registry: $n packages x 4 versions, $(cd "$work/repo" && git ls-files | wc -l) files, in $base; median of $RUNS runs"
 
-peer=$(seconds tar czf "$work/peer.tgz" -C "$work/repo" packages)
-full=$(seconds java "${java_opts[@]}" -jar "$jar" build "$work/repo" --out "$work/out")
+peer=$(timed 'rm -f "$work/peer.tgz"' tar czf "$work/peer.tgz" -C "$work/repo" packages)
+full=$(timed 'rm -rf "$work/out" "$work/.out.old"' generator build "$work/repo" --out "$work/out")
 echo "tar czf of the version folders:        ${peer} s"
 echo "full build (${java_opts[*]}):  ${full} s   ratio $(ratio "$full" "$peer") (goal <= 2.00)"
 
-# One new version, committed, then an incremental build over the previous output.
+# One new version on a branch: the pull request's check, then, merged, an incremental build over
+# the previous output (each run starts from the full build of main, kept aside).
 cp -r "$work/repo/packages/@bench/pkg00000/2.0.0" "$work/repo/packages/@bench/pkg00000/2.0.1"
 sed -i 's/"version": "2.0.0"/"version": "2.0.1"/' "$work/repo/packages/@bench/pkg00000/2.0.1/prompd.json"
 (cd "$work/repo" && git checkout -q -b pr && git add -A && git -c user.name=bench -c user.email=b@example.org commit -qm "pkg00000 2.0.1")
-check=$(seconds java "${java_opts[@]}" -jar "$jar" check "$work/repo" --base main --head pr --actor bench)
-(cd "$work/repo" && git checkout -q main && git merge -q --ff-only pr)
-incremental=$(seconds java "${java_opts[@]}" -jar "$jar" build "$work/repo" --out "$work/out")
-nothing=$(seconds java "${java_opts[@]}" -jar "$jar" build "$work/repo" --out "$work/out")
+check=$(timed : generator check "$work/repo" --base main --head pr --actor bench)
+(cd "$work/repo" && git checkout -q main)
+rm -rf "$work/out" "$work/.out.old"
+generator build "$work/repo" --out "$work/main-build" >/dev/null
+(cd "$work/repo" && git merge -q --ff-only pr)
+incremental=$(timed 'rm -rf "$work/out" "$work/.out.old"; cp -al "$work/main-build" "$work/out"' \
+  generator build "$work/repo" --out "$work/out")
+nothing=$(timed : generator build "$work/repo" --out "$work/out")
 echo "check of a one-version pull request:   ${check} s   (goal <= 3.00)"
 echo "incremental build after one version:   ${incremental} s   (goal <= 3.00)"
 echo "build with nothing changed:            ${nothing} s"
