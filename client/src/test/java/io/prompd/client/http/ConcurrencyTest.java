@@ -41,12 +41,14 @@ class ConcurrencyTest {
             mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(40);
-                respond(exchange, 200, exchange.getRequestURI().getPath());
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
             } finally {
+                // no longer counted once answering: the client frees its slot when the answer has
+                // arrived, and the next request may reach the server before this thread gets here
                 inFlight.decrementAndGet();
             }
+            respond(exchange, 200, exchange.getRequestURI().getPath());
         });
         RegistryFetcher fetcher = new RegistryFetcher(cache, false, Fetchers.QUICK.withMaxConcurrent(LIMIT),
                 new Fetchers.RecordingSleeper());
