@@ -98,9 +98,9 @@ class InstallCommandsTest {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         String lock = Files.readString(project.resolve("prompd.lock"));
         String url = server.url().toString();
-        assertTrue(lock.startsWith("{\n  \"lockfileVersion\" : 1,\n  \"packages\" : {\n    \"@acme/base\" : {\n"
-                + "      \"dependencies\" : {\n        \"@acme/util\" : \"^1.0.0\"\n      },\n      \"integrity\" : \"sha512-"), lock);
-        assertTrue(lock.contains("\"resolved\" : \"" + url + "packages/@acme/util/-/util-1.1.0.tgz\""), lock);
+        assertTrue(lock.startsWith("{\n  \"lockfileVersion\": 1,\n  \"packages\": {\n    \"@acme/base\": {\n"
+                + "      \"dependencies\": {\n        \"@acme/util\": \"^1.0.0\"\n      },\n      \"integrity\": \"sha512-"), lock);
+        assertTrue(lock.contains("\"resolved\": \"" + url + "packages/@acme/util/-/util-1.1.0.tgz\""), lock);
         assertTrue(lock.endsWith("}\n"), lock);
     }
 

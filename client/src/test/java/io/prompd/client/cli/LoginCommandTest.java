@@ -46,7 +46,7 @@ class LoginCommandTest {
                 + home.resolve("config.json") + "\n", login.out());
         assertNoSecret(login);
         String file = Files.readString(home.resolve("config.json"));
-        assertTrue(file.contains("\"token\" : \"" + SECRET + "\""), file);
+        assertTrue(file.contains("\"token\": \"" + SECRET + "\""), file);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("config.json"))));
     }
 
@@ -82,7 +82,7 @@ class LoginCommandTest {
         CliRun login = prompd("", "login", "--token-env", "ACME_TOKEN");
         assertEquals(0, login.exitCode(), login.err());
         assertEquals("token from $ACME_TOKEN\n", prompd("", "config", "get", "credentials.https://prompd.acme.example/").out());
-        assertTrue(Files.readString(home.resolve("config.json")).contains("\"tokenEnv\" : \"ACME_TOKEN\""));
+        assertTrue(Files.readString(home.resolve("config.json")).contains("\"tokenEnv\": \"ACME_TOKEN\""));
     }
 
     @Test

@@ -77,7 +77,7 @@ class RegistryCommandTest {
         CliRun list = prompd("registry", "list");
         assertEquals(0, list.exitCode());
         assertTrue(list.out().contains("prompd registry add"), list.out());
-        assertEquals("[ ]\n", prompd("registry", "list", "--json").out());
+        assertEquals("[]\n", prompd("registry", "list", "--json").out());
     }
 
     @Test

@@ -59,26 +59,26 @@ class ConfigStoreTest {
         store().write(full());
         assertEquals("""
                 {
-                  "credentials" : {
-                    "file:///srv/registry/" : {
-                      "password" : "pass word",
-                      "username" : "alice"
+                  "credentials": {
+                    "file:///srv/registry/": {
+                      "password": "pass word",
+                      "username": "alice"
                     },
-                    "https://mirror.example/" : {
-                      "tokenEnv" : "MIRROR_TOKEN"
+                    "https://mirror.example/": {
+                      "tokenEnv": "MIRROR_TOKEN"
                     },
-                    "https://prompd.work.example/" : {
-                      "token" : "t0ken"
+                    "https://prompd.work.example/": {
+                      "token": "t0ken"
                     }
                   },
-                  "registries" : {
-                    "local" : "file:///srv/registry/",
-                    "work" : "https://prompd.work.example/"
+                  "registries": {
+                    "local": "file:///srv/registry/",
+                    "work": "https://prompd.work.example/"
                   },
-                  "registry" : "work",
-                  "scopes" : {
-                    "@acme" : "work",
-                    "@mirror" : "https://mirror.example/"
+                  "registry": "work",
+                  "scopes": {
+                    "@acme": "work",
+                    "@mirror": "https://mirror.example/"
                   }
                 }
                 """, Files.readString(file()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +29,9 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 /**
- * The one JSON dialect of every file prompd writes: keys sorted, two-space indent, {@code \n}
- * line ends on every platform, a final newline, no nulls. Same data, same bytes.
+ * The one JSON dialect of every file prompd writes: keys sorted, two-space indent,
+ * {@code "key": value}, {@code \n} line ends on every platform, a final newline, no nulls. Same
+ * data, same bytes.
  */
 public final class Json {
 
@@ -41,9 +43,19 @@ public final class Json {
             .addModule(valueTypes())
             .build();
 
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+    /**
+     * npm's layout, so lock files and documents read like the manifests beside them: two-space
+     * indent, {@code "key": value}, {@code {}} and {@code []} when empty. Jackson copies it for each
+     * write (it is {@code Instantiatable}), so sharing its nesting state is safe.
+     */
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    private static final ObjectWriter WRITER = MAPPER.writer(PRINTER);
 
     /** The shape of the instants prompd writes, a digit standing for any digit. */
     private static final String WHOLE_SECONDS_IN_UTC = "0000-00-00T00:00:00Z";
@@ -121,6 +133,11 @@ public final class Json {
             value = value * 10 + text.charAt(i) - '0';
         }
         return value;
+    }
+
+    /** The layout of every JSON file prompd writes, for writers that build their own tree. */
+    public static DefaultPrettyPrinter printer() {
+        return PRINTER;
     }
 
     /** The shared mapper, for tree work ({@code readTree}, {@code createObjectNode}); do not reconfigure it. */

@@ -1,12 +1,10 @@
 package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prompd.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -20,20 +18,12 @@ import java.util.Optional;
  */
 public final class ManifestWriter {
 
-    /** Jackson copies it for each write (it is {@code Instantiatable}), so sharing its nesting state is safe. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-
     private ManifestWriter() {
     }
 
     public static byte[] write(Manifest manifest) {
         try {
-            String json = ManifestReader.MAPPER.writer(PRETTY).writeValueAsString(tree(manifest));
+            String json = ManifestReader.MAPPER.writer(Json.printer()).writeValueAsString(tree(manifest));
             return (json + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);

@@ -65,14 +65,14 @@ class ProtocolDocumentsTest {
         String json = new String(Json.write(packument), StandardCharsets.UTF_8);
         assertEquals(List.of(Version.parse("1.2.0"), Version.parse("1.9.0"), Version.parse("1.10.0")),
                 List.copyOf(read.versions().keySet()), "read back in version order, whatever the order of the text");
-        assertTrue(json.contains("\"yanked\" : \"broken\""), json);
+        assertTrue(json.contains("\"yanked\": \"broken\""), json);
     }
 
     @Test
     void registryDocumentWritesPrivateAndReadsBack() throws IOException {
         RegistryDocument registry = new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, "Test", "https://example.org/r.git",
                 true, COMMIT, TIME, RegistryLayout.urlTemplates(), new RegistryDocument.Counts(1, 3));
-        assertTrue(new String(Json.write(registry), StandardCharsets.UTF_8).contains("\"private\" : true"));
+        assertTrue(new String(Json.write(registry), StandardCharsets.UTF_8).contains("\"private\": true"));
         assertEquals(registry, roundTrip(registry, RegistryDocument.class));
     }
 

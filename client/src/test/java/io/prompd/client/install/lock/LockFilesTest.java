@@ -48,20 +48,20 @@ class LockFilesTest {
     void writesSortedCanonicalJson() {
         assertEquals("""
                 {
-                  "lockfileVersion" : 1,
-                  "packages" : {
-                    "@a/first" : {
-                      "dependencies" : {
-                        "@b/second" : "^2.0.0"
+                  "lockfileVersion": 1,
+                  "packages": {
+                    "@a/first": {
+                      "dependencies": {
+                        "@b/second": "^2.0.0"
                       },
-                      "integrity" : "%1$s",
-                      "resolved" : "https://r.example/t-1.0.0.tgz",
-                      "version" : "1.0.0"
+                      "integrity": "%1$s",
+                      "resolved": "https://r.example/t-1.0.0.tgz",
+                      "version": "1.0.0"
                     },
-                    "@b/second" : {
-                      "integrity" : "%1$s",
-                      "resolved" : "https://r.example/t-2.0.0.tgz",
-                      "version" : "2.0.0"
+                    "@b/second": {
+                      "integrity": "%1$s",
+                      "resolved": "https://r.example/t-2.0.0.tgz",
+                      "version": "2.0.0"
                     }
                   }
                 }
