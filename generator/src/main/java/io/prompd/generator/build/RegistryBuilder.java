@@ -107,6 +107,8 @@ public final class RegistryBuilder {
                 RegistrySnapshot snapshot = repository.snapshot(commit);
                 PublicationHistory history = await(pendingHistory);
                 List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
+                snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()
+                        .filter(Problem::isError).forEach(problems::add));
                 if (snapshot.config().isEmpty() || !problems.isEmpty()) {
                     throw failure(problems);
                 }

@@ -15,14 +15,16 @@ final class SettingsFilesRule implements PullRequestRule {
     @Override
     public void check(PullRequest pullRequest, Problems problems) {
         Set<String> changedSettings = pullRequest.changes().stream()
-                .filter(changed -> changed.path().kind() == ChangedPath.Kind.SETTINGS
-                        || changed.path().kind() == ChangedPath.Kind.META)
+                .filter(changed -> changed.path().kind() == ChangedPath.Kind.SETTINGS)
                 .map(changed -> changed.change().path())
                 .collect(Collectors.toSet());
         for (Problem problem : pullRequest.head().problems()) {
             if (changedSettings.contains(problem.file())) {
                 problems.add(problem);
             }
+        }
+        for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.META)) {
+            changed.path().name().ifPresent(name -> problems.addAll(pullRequest.head().metaProblems(name)));
         }
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,18 +107,14 @@ public final class RegistryRepository implements AutoCloseable {
                     .flatMap(bytes -> collect(Scopes.parse(bytes), problems)).orElse(Scopes.EMPTY);
             Optional<ObjectId> packagesTree = treeAt(reader, tree, RegistryLayout.PACKAGES, problems);
             SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages = Collections.emptySortedMap();
-            Map<PackageName, PackageMeta> metas = new HashMap<>();
+            Map<PackageName, ObjectId> metaFiles = Map.of();
             if (packagesTree.isPresent()) {
                 PackageListing listing = PackageListing.read(reader, packagesTree.get(), problems);
                 packages = listing.packages();
-                for (Map.Entry<PackageName, ObjectId> meta : listing.metaFiles().entrySet()) {
-                    byte[] bytes = reader.open(meta.getValue(), Constants.OBJ_BLOB).getBytes();
-                    collect(PackageMeta.parse(RegistryLayout.metaFile(meta.getKey()), bytes), problems)
-                            .ifPresent(parsed -> metas.put(meta.getKey(), parsed));
-                }
+                metaFiles = listing.metaFiles();
             }
             return new RegistrySnapshot(repository.getObjectDatabase(), commit, Instant.ofEpochSecond(commit.getCommitTime()),
-                    config, scopes, packages, metas, problems.sorted());
+                    config, scopes, packages, metaFiles, problems.sorted());
         }
     }
 

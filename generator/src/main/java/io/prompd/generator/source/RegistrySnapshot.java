@@ -4,13 +4,17 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectDatabase;
@@ -21,8 +25,10 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /**
  * The registry at one commit: its settings, its scopes, the folder of every published version and
  * every package's meta.json, with every problem found while reading them. Listing reads only
- * trees and the few settings files; package files are read when a {@link #source} is asked for.
- * A snapshot is immutable and may be shared between threads while its repository is open.
+ * trees and the few settings files; a package's files are read when a {@link #source} is asked
+ * for, and its meta.json when its {@link #meta} is: a pull request's check needs a handful of the
+ * thousands a registry has. A snapshot is immutable (a meta.json is read at most once) and may be
+ * shared between threads while its repository is open.
  */
 public final class RegistrySnapshot {
 
@@ -32,12 +38,13 @@ public final class RegistrySnapshot {
     private final Optional<RegistryConfig> config;
     private final Scopes scopes;
     private final SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages;
-    private final SortedMap<PackageName, PackageMeta> metas;
+    private final SortedMap<PackageName, ObjectId> metaFiles;
+    private final Map<PackageName, Parsed<PackageMeta>> metas = new ConcurrentHashMap<>();
     private final List<Problem> problems;
 
     RegistrySnapshot(ObjectDatabase objects, ObjectId commit, Instant commitTime, Optional<RegistryConfig> config,
                      Scopes scopes, SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages,
-                     Map<PackageName, PackageMeta> metas, List<Problem> problems) {
+                     Map<PackageName, ObjectId> metaFiles, List<Problem> problems) {
         this.objects = objects;
         this.commit = commit.copy();
         this.commitTime = commitTime;
@@ -46,7 +53,7 @@ public final class RegistrySnapshot {
         SortedMap<PackageName, SortedMap<Version, VersionFolder>> immutable = new TreeMap<>();
         packages.forEach((name, versions) -> immutable.put(name, Collections2.sortedMap(versions)));
         this.packages = Collections.unmodifiableSortedMap(immutable);
-        this.metas = Collections2.sortedMap(metas);
+        this.metaFiles = Collections2.sortedMap(metaFiles);
         this.problems = problems.stream().sorted(Problem.ORDER).toList();
     }
 
@@ -78,15 +85,40 @@ public final class RegistrySnapshot {
         return Optional.ofNullable(packages.getOrDefault(name, Collections.emptySortedMap()).get(version));
     }
 
-    /** The package's meta.json, or {@link PackageMeta#EMPTY} when it has none; invalid entries are left out and reported. */
+    /** The package's meta.json, or {@link PackageMeta#EMPTY} when it has none; invalid entries are left out (see {@link #metaProblems}). */
     public PackageMeta meta(PackageName name) {
-        return metas.getOrDefault(name, PackageMeta.EMPTY);
+        return readMeta(name).value().orElse(PackageMeta.EMPTY);
+    }
+
+    /** What is wrong with the package's meta.json; none when it has none. */
+    public List<Problem> metaProblems(PackageName name) {
+        return readMeta(name).problems();
+    }
+
+    /** The packages that have a meta.json, whether or not they have a version. */
+    public SortedSet<PackageName> packagesWithMeta() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(metaFiles.keySet()));
+    }
+
+    private Parsed<PackageMeta> readMeta(PackageName name) {
+        ObjectId file = metaFiles.get(name);
+        if (file == null) {
+            return Parsed.of(PackageMeta.EMPTY, List.of());
+        }
+        return metas.computeIfAbsent(name, unread -> {
+            try (ObjectReader reader = objects.newReader()) {
+                return PackageMeta.parse(RegistryLayout.metaFile(name), reader.open(file, Constants.OBJ_BLOB).getBytes());
+            } catch (IOException failed) {
+                throw new UncheckedIOException("cannot read " + RegistryLayout.metaFile(name), failed);
+            }
+        });
     }
 
     /**
      * Everything wrong with the registry's layout and settings files: a missing or invalid
-     * registry.json, invalid scopes.json or meta.json entries, and folders under packages/ that
-     * are not a valid name or version. The contents of version folders are not checked here.
+     * registry.json, invalid scopes.json entries, and folders under packages/ that are not a valid
+     * name or version. A meta.json's problems are {@link #metaProblems}; the contents of version
+     * folders are not checked here.
      */
     public List<Problem> problems() {
         return problems;

@@ -284,6 +284,21 @@ class RegistryBuilderTest {
     }
 
     @Test
+    void aMetaFileThatDoesNotParseFailsTheBuild() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.meta("@common/a", "{\"yanked\": ");
+            repo.meta("@common/never-published", "{");
+            repo.commit("two broken meta files");
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, out));
+            assertEquals(Set.of("packages/@common/a/meta.json", "packages/@common/never-published/meta.json"),
+                    Set.copyOf(failure.problems().stream().map(Problem::file).toList()));
+            assertFalse(Files.exists(out));
+        }
+    }
+
+    @Test
     void refusesToReplaceAFolderThatIsNotABuildOutput() throws IOException {
         Path out = temp.resolve("documents");
         Files.createDirectories(out);

@@ -124,7 +124,9 @@ class RegistrySnapshotTest {
         assertEquals(Version.parse("1.0.0"), snapshot.meta(PackageName.parse("@common/base")).distTags().get("latest"));
         assertEquals(PackageMeta.EMPTY, snapshot.meta(PackageName.parse("tools")));
         assertEquals(List.of("packages/@common/base/meta.json:1 /yanked/0.9"),
-                snapshot.problems().stream().map(Problem::location).toList());
+                snapshot.metaProblems(PackageName.parse("@common/base")).stream().map(Problem::location).toList());
+        assertEquals(List.of(), snapshot.metaProblems(PackageName.parse("tools")));
+        assertEquals(List.of(), snapshot.problems(), "a meta.json's problems are its package's, not the layout's");
     }
 
     @Test
