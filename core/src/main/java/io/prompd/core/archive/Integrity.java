@@ -34,6 +34,17 @@ public record Integrity(Algorithm algorithm, String base64) {
         base64 = Base64.getEncoder().encodeToString(digest);
     }
 
+    // written out for start-up time, as PackageName's: a warm install compares the integrity of every locked package
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Integrity that && algorithm == that.algorithm && base64.equals(that.base64);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * algorithm.hashCode() + base64.hashCode();
+    }
+
     /** The hash functions of SRI strings. */
     public enum Algorithm {
         SHA256("sha256", "SHA-256", 32),

@@ -191,6 +191,21 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         return index == scope.length() + 1 ? '/' : name.charAt(index - scope.length() - 2);
     }
 
+    /*
+     * equals and hashCode are written out because a record's generated ones link method handles
+     * on their first call: tens of milliseconds of every command's start-up, for the type that
+     * keys nearly every map. The same goes for the few other records compared on start-up paths.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PackageName that && scope.equals(that.scope) && name.equals(that.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * scope.hashCode() + name.hashCode();
+    }
+
     @Override
     public String toString() {
         return scope.isEmpty() ? name : "@" + scope + "/" + name;

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -28,6 +29,18 @@ final class Solver {
     }
 
     private record DependencyKey(Domain depender, PackageName target, VersionRange range) {
+
+        // written out for start-up time, as PackageName's
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof DependencyKey that && depender.equals(that.depender) && target.equals(that.target)
+                    && range.equals(that.range);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(depender, target, range);
+        }
     }
 
     private final PackageIndex index;

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,5 +71,15 @@ class IntegrityTest {
             assertEquals(5, in.count());
             assertEquals(HELLO_SHA512, in.integrity().toString());
         }
+    }
+
+    @Test
+    void integritiesAreEqualWhenAlgorithmAndDigestAre() {
+        Integrity hello = Integrity.of(HELLO);
+        assertEquals(hello, Integrity.parse(HELLO_SHA512));
+        assertEquals(hello.hashCode(), Integrity.parse(HELLO_SHA512).hashCode());
+        assertFalse(hello.equals(Integrity.of("hellO".getBytes(StandardCharsets.UTF_8))));
+        assertFalse(hello.equals(Integrity.parse("sha256-" + Base64.getEncoder().encodeToString(new byte[32]))));
+        assertFalse(hello.equals(HELLO_SHA512));
     }
 }

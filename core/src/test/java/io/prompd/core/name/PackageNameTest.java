@@ -153,4 +153,14 @@ class PackageNameTest {
         assertEquals(0, PackageName.parse("@a/y").compareTo(new PackageName("a", "y")));
         assertEquals(PackageName.parse("@a/y"), new PackageName("a", "y"));
     }
+
+    @Test
+    void namesAreEqualWhenScopeAndNameAre() {
+        assertEquals(PackageName.parse("@org/pkg"), new PackageName("org", "pkg"));
+        assertEquals(PackageName.parse("@org/pkg").hashCode(), new PackageName("org", "pkg").hashCode());
+        assertNotEquals(PackageName.parse("@org/pkg"), PackageName.parse("@org/pkh"));
+        assertNotEquals(PackageName.parse("@org/pkg"), PackageName.parse("@orh/pkg"));
+        assertNotEquals(PackageName.parse("pkg"), PackageName.parse("@pkg/pkg"));
+        assertNotEquals(PackageName.parse("pkg"), "pkg");
+    }
 }

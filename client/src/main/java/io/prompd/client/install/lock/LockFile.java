@@ -28,6 +28,17 @@ public record LockFile(SortedMap<PackageName, LockedPackage> packages) {
         packages = Collections.unmodifiableSortedMap(new TreeMap<>(packages));
     }
 
+    // written out for start-up time, as PackageName's: a warm install compares the lock it read with the one it plans
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LockFile that && packages.equals(that.packages);
+    }
+
+    @Override
+    public int hashCode() {
+        return packages.hashCode();
+    }
+
     public static LockFile empty() {
         return new LockFile(new TreeMap<>());
     }

@@ -34,4 +34,16 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
         }
         dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
     }
+
+    // written out for start-up time, as PackageName's: a warm install compares the lock it read with the one it plans
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LockedPackage that && version.equals(that.version) && resolved.equals(that.resolved)
+                && integrity.equals(that.integrity) && dependencies.equals(that.dependencies);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(version, resolved, integrity, dependencies);
+    }
 }

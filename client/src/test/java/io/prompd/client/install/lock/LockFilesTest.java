@@ -134,4 +134,19 @@ class LockFilesTest {
                 PackageName.parse("@b/second"), locked("2.0.0"))));
         assertTrue(broken.satisfying(Map.of(PackageName.parse("@a/first"), VersionRange.any())).isEmpty());
     }
+
+    @Test
+    void locksAreEqualWhenEveryLockedPackageIs() {
+        assertEquals(lock(), lock());
+        assertEquals(lock().hashCode(), lock().hashCode());
+        assertEquals(locked("1.0.0", "@b/second", "^2.0.0").hashCode(), locked("1.0.0", "@b/second", "^2.0.0").hashCode());
+        assertFalse(locked("1.0.0").equals(locked("1.0.1")), "another version");
+        assertFalse(locked("1.0.0").equals(locked("1.0.0", "@b/second", "^2.0.0")), "other dependencies");
+        assertFalse(locked("1.0.0").equals(new LockedPackage(Version.parse("1.0.0"), URI.create("https://r.example/other.tgz"),
+                INTEGRITY, new TreeMap<>())), "another URL");
+        assertFalse(locked("1.0.0").equals(new LockedPackage(Version.parse("1.0.0"),
+                URI.create("https://r.example/t-1.0.0.tgz"), Integrity.of(new byte[1]), new TreeMap<>())), "another tarball");
+        LockFile other = new LockFile(new TreeMap<>(Map.of(PackageName.parse("@b/second"), locked("2.0.0"))));
+        assertFalse(lock().equals(other));
+    }
 }
