@@ -2,10 +2,9 @@ package io.prompd.client.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.prompd.core.json.Json;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Severity;
@@ -27,11 +26,6 @@ import java.util.function.Function;
  * once, each at its field; messages never quote a value that could be a secret.
  */
 final class ConfigJson {
-
-    // Duplicate keys are refused: which of two tokens wins would be a guess.
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     /** In alphabetical order, as a hint lists them. */
     private static final List<String> FIELDS = List.of(
@@ -80,13 +74,13 @@ final class ConfigJson {
     private Config readDocument(byte[] json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = JsonTrees.read(json);
         } catch (JsonProcessingException malformed) {
             throw new ConfigException(file, List.of(syntaxError(malformed)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot parse bytes held in memory", e);
         }
-        if (root == null || root.isMissingNode()) {
+        if (root.isMissingNode()) {
             return Config.EMPTY;
         }
         if (!root.isObject()) {

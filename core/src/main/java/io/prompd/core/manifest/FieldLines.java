@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.problem.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +57,7 @@ public final class FieldLines {
 
     private SortedMap<String, Integer> scan() {
         SortedMap<String, Integer> found = new TreeMap<>();
-        try (JsonParser parser = ManifestReader.MAPPER.createParser(json)) {
+        try (JsonParser parser = JsonTrees.parser(json)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token.isStructEnd()) {

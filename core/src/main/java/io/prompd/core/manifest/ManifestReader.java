@@ -1,16 +1,11 @@
 package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
@@ -35,16 +30,6 @@ public final class ManifestReader {
 
     public static final String FILE_NAME = "prompd.json";
 
-    /**
-     * Immutable once built, so one mapper serves every read. Duplicate keys are refused: which one
-     * wins would be a guess. Decimals are kept exactly as written, so unknown fields survive a rewrite.
-     */
-    static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
-
     private final String file;
     private final Problems problems = new Problems();
     private final Manifest.Builder fields = new Manifest.Builder();
@@ -63,17 +48,15 @@ public final class ManifestReader {
 
     private ManifestResult readDocument(byte[] json) {
         JsonNode root;
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            root = MAPPER.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw new JsonParseException(parser, "unexpected content after the end of the JSON document");
-            }
+        try {
+            // duplicate keys refused, decimals kept as written so unknown fields survive a rewrite
+            root = JsonTrees.read(json);
         } catch (JsonProcessingException malformed) {
             return malformed(malformed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot parse bytes held in memory", e);
         }
-        if (root == null || root.isMissingNode()) {
+        if (root.isMissingNode()) {
             problems.error(file, "", "the manifest is empty",
                     "write a JSON object such as {\"name\": \"@scope/name\", \"version\": \"1.0.0\"}");
         } else if (!root.isObject()) {

@@ -7,6 +7,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
@@ -73,7 +74,7 @@ public final class LockFiles {
     public static LockFile parse(byte[] json) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(json);
+            root = JsonTrees.read(json);
         } catch (JsonProcessingException malformed) {
             throw refused(List.of(Problem.error(LockFile.FILE_NAME, "", "it is not valid JSON: "
                     + malformed.getOriginalMessage(), "")));
