@@ -90,20 +90,17 @@ public final class RegistryBuilder {
             if (unchanged.isPresent()) {
                 return unchanged.get();
             }
+            // the snapshot, the previous build's state and the history walk are read independently, in parallel
+            CompletableFuture<RegistrySnapshot> pendingSnapshot = inBackground("registry-snapshot",
+                    () -> repository.snapshot(commit));
             Optional<BuildState> previous = BuildState.read(out).filter(state -> state.sameOptions(baseUrl));
-            // created before reading the repository, so the last retired build is deleted meanwhile
+            // created before the history walk, so the last retired build is deleted meanwhile
             try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
-                // the history walk and the snapshot read the repository independently: one core each
-                CompletableFuture<PublicationHistory> pendingHistory = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return previous.isPresent()
+                CompletableFuture<PublicationHistory> pendingHistory = inBackground("publication-history",
+                        () -> previous.isPresent()
                                 ? previous.get().history().update(repository, commit)
-                                : PublicationHistory.compute(repository, commit);
-                    } catch (IOException failed) {
-                        throw new UncheckedIOException(failed);
-                    }
-                }, task -> new Thread(task, "publication-history").start());
-                RegistrySnapshot snapshot = repository.snapshot(commit);
+                                : PublicationHistory.compute(repository, commit));
+                RegistrySnapshot snapshot = await(pendingSnapshot);
                 PublicationHistory history = await(pendingHistory);
                 List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
                 snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()
@@ -132,12 +129,35 @@ public final class RegistryBuilder {
         }
     }
 
+    /** What reads the repository, in a thread of its own. */
+    private interface RepositoryRead<T> {
+        T read() throws IOException;
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String name, RepositoryRead<T> read) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return read.read();
+            } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            }
+        }, task -> new Thread(task, name).start());
+    }
+
+    /** The result, or the failure as the reading thread met it. */
     private static <T> T await(CompletableFuture<T> pending) throws IOException {
         try {
             return pending.join();
         } catch (CompletionException failed) {
-            if (failed.getCause() instanceof UncheckedIOException io) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof UncheckedIOException io) {
                 throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
             }
             throw failed;
         }

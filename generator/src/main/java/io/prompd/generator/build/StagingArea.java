@@ -15,7 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -125,19 +127,32 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         Path from = previous.orElseThrow(() -> new NoSuchFileException(folder, null, "no previous output"))
                 .resolve(folder);
         Path to = staging.resolve(folder);
-        Files.createDirectories(to.getParent());
+        // the parent is the scope's folder for nearly every package: created once, not tried again
+        ensureFolder(to.getParent());
+        Deque<Path> targets = new ArrayDeque<>();
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
-                Files.createDirectory(to.resolve(from.relativize(directory)));
+                Path target = targets.isEmpty() ? to : targets.peek().resolve(directory.getFileName());
+                Files.createDirectory(target);
+                targets.push(target);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 if (attributes.isRegularFile()) {
-                    Files.createLink(to.resolve(from.relativize(file)), file);
+                    Files.createLink(targets.element().resolve(file.getFileName()), file);
                 }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                targets.pop();
                 return FileVisitResult.CONTINUE;
             }
         });
