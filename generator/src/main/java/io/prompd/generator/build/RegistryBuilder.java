@@ -84,16 +84,20 @@ public final class RegistryBuilder {
         Path out = options.out();
         StagingArea.checkReplaceable(out);
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
+        // The previous build's state, the snapshot and the history walk are read independently, in
+        // parallel; the state (megabytes of JSON) while the repository is opened. A build that
+        // finds nothing changed leaves that read unused.
+        CompletableFuture<Optional<BuildState>> pendingPrevious = inBackground("previous-build",
+                () -> BuildState.read(out));
         try (RegistryRepository repository = RegistryRepository.open(options.repository())) {
             ObjectId commit = repository.resolve(options.revision());
             Optional<BuildResult> unchanged = alreadyBuilt(out, commit.name(), baseUrl, start);
             if (unchanged.isPresent()) {
                 return unchanged.get();
             }
-            // the snapshot, the previous build's state and the history walk are read independently, in parallel
             CompletableFuture<RegistrySnapshot> pendingSnapshot = inBackground("registry-snapshot",
                     () -> repository.snapshot(commit));
-            Optional<BuildState> previous = BuildState.read(out).filter(state -> state.sameOptions(baseUrl));
+            Optional<BuildState> previous = await(pendingPrevious).filter(state -> state.sameOptions(baseUrl));
             // created before the history walk, so the last retired build is deleted meanwhile
             try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
                 CompletableFuture<PublicationHistory> pendingHistory = inBackground("publication-history",
@@ -129,19 +133,27 @@ public final class RegistryBuilder {
         }
     }
 
-    /** What reads the repository, in a thread of its own. */
-    private interface RepositoryRead<T> {
+    /** A read of the repository or of the previous output. */
+    private interface Read<T> {
         T read() throws IOException;
     }
 
-    private static <T> CompletableFuture<T> inBackground(String name, RepositoryRead<T> read) {
+    /**
+     * Starts the read in a thread of its own. A daemon thread: a build that fails, or finds
+     * nothing changed, does not wait for reads it no longer needs.
+     */
+    private static <T> CompletableFuture<T> inBackground(String name, Read<T> read) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return read.read();
             } catch (IOException failed) {
                 throw new UncheckedIOException(failed);
             }
-        }, task -> new Thread(task, name).start());
+        }, task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** The result, or the failure as the reading thread met it. */
