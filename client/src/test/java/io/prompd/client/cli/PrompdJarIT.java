@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the packaged {@code target/prompd.jar} in a separate JVM, as a user types it. */
+/** Runs the packaged {@code target/prompd.jar}, and its launcher, in a separate JVM, as a user types it. */
 class PrompdJarIT {
 
     private static final Path JAR = Path.of("target/prompd.jar").toAbsolutePath();
@@ -36,6 +36,21 @@ class PrompdJarIT {
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "prompd did not finish in time");
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theLauncherMapsTheArchiveMadeAtBuildTime() throws Exception {
+        Path classes = work.resolve("classes.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of("target/prompd").toAbsolutePath().toString(), "--version")
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("launcher.txt").toFile());
+        builder.environment().put("JAVA_OPTS", "-Xlog:class+load:file=" + classes);
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish in time");
+        String output = Files.readString(work.resolve("launcher.txt"), StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.startsWith("prompd "), output);
+        assertTrue(Files.readString(classes, StandardCharsets.UTF_8)
+                .contains("io.prompd.client.cli.PrompdCommand source: shared objects file"));
     }
 
     @Test
