@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A package name: {@code @scope/name} or {@code name}.
@@ -23,8 +22,6 @@ public record PackageName(String scope, String name) implements Comparable<Packa
 
     public static final int MAX_PART_LENGTH = 64;
 
-    private static final Pattern PART = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    private static final Pattern ALLOWED_CHARACTER = Pattern.compile("[a-z0-9._-]");
 
     private static final Set<String> DEVICE_NAMES = Set.of(
             "con", "prn", "aux", "nul",
@@ -94,7 +91,7 @@ public record PackageName(String scope, String name) implements Comparable<Packa
             problems.add("the " + what + " '" + part + "' is " + part.length() + " characters long; shorten it to at most "
                     + MAX_PART_LENGTH);
         }
-        if (!PART.matcher(part).matches()) {
+        if (!hasAllowedCharacters(part)) {
             problems.add("the " + what + " '" + part + "' " + firstOffence(part) + "; use only lowercase letters a-z,"
                     + " digits, '.', '_' and '-', starting with a letter or digit");
         }
@@ -109,12 +106,35 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         }
     }
 
+    /**
+     * Lowercase letters, digits, {@code .}, {@code _} and {@code -}, starting with a letter or
+     * digit. A loop rather than a regular expression: registries parse hundreds of thousands of names.
+     */
+    private static boolean hasAllowedCharacters(String part) {
+        if (!isLetterOrDigit(part.charAt(0))) {
+            return false;
+        }
+        for (int index = 1; index < part.length(); index++) {
+            if (!isAllowed(part.charAt(index))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isAllowed(char c) {
+        return isLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
+    }
+
     /** Where the part breaks the character rules, so the user sees which character to change. */
     private static String firstOffence(String part) {
         for (int index = 0; index < part.length(); index++) {
-            String character = part.substring(index, index + 1);
-            if (!ALLOWED_CHARACTER.matcher(character).matches()) {
-                return "holds '" + character + "' at position " + (index + 1);
+            if (!isAllowed(part.charAt(index))) {
+                return "holds '" + part.charAt(index) + "' at position " + (index + 1);
             }
         }
         return "starts with '" + part.charAt(0) + "'";
