@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,20 @@ class PrompdJarIT {
         assertTrue(output.startsWith("prompd "), output);
         assertTrue(Files.readString(classes, StandardCharsets.UTF_8)
                 .contains("io.prompd.client.cli.PrompdCommand source: shared objects file"));
+    }
+
+    @Test
+    void aLauncherMovedAwayFromItsArchiveStartsWithoutSayingSo() throws Exception {
+        Path moved = Files.createDirectories(work.resolve("moved"));
+        for (String file : List.of("prompd", "prompd.jar", "prompd.jsa")) {
+            Files.copy(Path.of("target", file), moved.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Process process = new ProcessBuilder(moved.resolve("prompd").toString(), "--version").directory(work.toFile())
+                .redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile()).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish in time");
+        assertEquals(0, process.exitValue());
+        assertTrue(Files.readString(work.resolve("out.txt")).startsWith("prompd "));
+        assertEquals("", Files.readString(work.resolve("err.txt")), "the archive that does not fit is not reported");
     }
 
     @Test
