@@ -154,6 +154,14 @@ class ConfigStoreTest {
     }
 
     @Test
+    void contentAfterTheDocumentIsReportedAtItsLine() throws IOException {
+        Files.writeString(file(), "{\"registry\": \"https://a.example/\"}\n{\"registry\": \"https://b.example/\"}\n");
+        ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
+        assertEquals(2, failure.problems().get(0).line());
+        assertTrue(failure.problems().get(0).message().startsWith("not valid JSON"), failure.getMessage());
+    }
+
+    @Test
     void aKeyGivenTwiceIsAnError() throws IOException {
         Files.writeString(file(), "{\"registry\": \"https://a.example/\", \"registry\": \"https://b.example/\"}",
                 StandardCharsets.UTF_8);

@@ -78,6 +78,13 @@ class LockFilesTest {
     }
 
     @Test
+    void contentAfterTheDocumentIsRefused() {
+        byte[] twice = (new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8) + "{}\n").getBytes(StandardCharsets.UTF_8);
+        PrompdException refused = assertThrows(PrompdException.class, () -> LockFiles.parse(twice));
+        assertTrue(refused.getMessage().contains("after the end of the JSON document"), refused.getMessage());
+    }
+
+    @Test
     void aMissingFileIsNoLock() throws IOException {
         assertTrue(LockFiles.read(work.resolve("prompd.lock")).isEmpty());
     }
