@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.testing.Processes;
 import io.prompd.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ class RegistryEndToEndIT {
         }
     }
 
-    private Jars.Run prompd(String stdin, String... args) throws IOException, InterruptedException {
+    private Processes.Run prompd(String stdin, String... args) throws IOException, InterruptedException {
         return Jars.run(Jars.PROMPD, project, Map.of("PROMPD_HOME", home.toString()), stdin, args);
     }
 
@@ -85,16 +86,16 @@ class RegistryEndToEndIT {
     void configureRegistriesAndLogIn() throws Exception {
         prompd("", "registry", "add", "public", nginx.url("/public/"), "--default").ok();
         prompd("", "registry", "add", "private", nginx.url("/private/"), "--scope", "@private").ok();
-        Jars.Run login = prompd(PASSWORD + "\n", "login", "--registry", "private", "--username", USER).ok();
+        Processes.Run login = prompd(PASSWORD + "\n", "login", "--registry", "private", "--username", USER).ok();
         assertFalse(login.out().contains(PASSWORD) || login.err().contains(PASSWORD), "the password is never shown");
-        Jars.Run list = prompd("", "config", "list").ok();
+        Processes.Run list = prompd("", "config", "list").ok();
         assertFalse(list.out().contains(PASSWORD), list.out());
     }
 
     @Test
     @Order(2)
     void installFromThePublicAndThePrivateRegistry() throws Exception {
-        Jars.Run install = prompd("", "install", "@prompd/code-reviewer@^1.1", "@private/team-prompts").ok();
+        Processes.Run install = prompd("", "install", "@prompd/code-reviewer@^1.1", "@private/team-prompts").ok();
         assertFalse(install.out().contains(PASSWORD) || install.err().contains(PASSWORD));
 
         String manifest = Files.readString(project.resolve("prompd.json"));
@@ -111,10 +112,10 @@ class RegistryEndToEndIT {
     @Test
     @Order(3)
     void treeAndInfoDescribeWhatIsInstalled() throws Exception {
-        Jars.Run tree = prompd("", "tree").ok();
+        Processes.Run tree = prompd("", "tree").ok();
         assertTrue(tree.out().contains("@prompd/code-reviewer@1.2.0"), tree.out());
         assertTrue(tree.out().contains("@common/base-prompts@2.1.0"), tree.out());
-        Jars.Run info = prompd("", "info", "@prompd/code-reviewer").ok();
+        Processes.Run info = prompd("", "info", "@prompd/code-reviewer").ok();
         assertTrue(info.out().contains("1.2.0"), info.out());
         assertTrue(info.out().contains("next"), "dist-tags are shown: " + info.out());
     }
@@ -134,10 +135,10 @@ class RegistryEndToEndIT {
     @Test
     @Order(5)
     void thePrivateRegistryRefusesWithoutCredentials() throws Exception {
-        Jars.Run logout = prompd("", "logout", "--registry", "private");
+        Processes.Run logout = prompd("", "logout", "--registry", "private");
         assertEquals(0, logout.exitCode(), logout.err());
         Path other = Files.createDirectories(work.resolve("other-home"));
-        Jars.Run refused = Jars.run(Jars.PROMPD, project, Map.of("PROMPD_HOME", other.toString()), "",
+        Processes.Run refused = Jars.run(Jars.PROMPD, project, Map.of("PROMPD_HOME", other.toString()), "",
                 "info", "@private/team-prompts", "--registry", nginx.url("/private/"));
         assertEquals(5, refused.exitCode(), refused.out() + refused.err());
         assertTrue(refused.err().contains("login"), "the hint says how to log in: " + refused.err());

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.testing.Processes;
+import io.prompd.core.testing.Processes.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,37 +22,29 @@ import org.junit.jupiter.api.io.TempDir;
 class PrompdJarIT {
 
     private static final Path JAR = Path.of("target/prompd.jar").toAbsolutePath();
+    private static final Path LAUNCHER = Path.of("target/prompd").toAbsolutePath();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
     Path work;
 
-    private record Run(int exitCode, String out, String err) {
+    private Run prompd(String... args) throws IOException, InterruptedException {
+        return Processes.run(Processes.java(List.of(), JAR, args), work, Map.of("PROMPD_HOME", work.resolve("home").toString()),
+                "", TIMEOUT);
     }
 
-    private Run prompd(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    private Run launch(Path launcher, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-        builder.environment().put("PROMPD_HOME", work.resolve("home").toString());
-        Path out = work.resolve("stdout.txt");
-        Path err = work.resolve("stderr.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "prompd did not finish in time");
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return Processes.run(command, work, environment, "", TIMEOUT);
     }
 
     @Test
     void theLauncherMapsTheArchiveMadeAtBuildTime() throws Exception {
         Path classes = work.resolve("classes.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of("target/prompd").toAbsolutePath().toString(), "--version")
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(work.resolve("launcher.txt").toFile());
-        builder.environment().put("JAVA_OPTS", "-Xlog:class+load:file=" + classes);
-        Process process = builder.start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish in time");
-        String output = Files.readString(work.resolve("launcher.txt"), StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), output);
-        assertTrue(output.startsWith("prompd "), output);
+        Run version = launch(LAUNCHER, Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classes), "--version").ok();
+        assertTrue(version.out().startsWith("prompd "), version.out());
         assertTrue(Files.readString(classes, StandardCharsets.UTF_8)
                 .contains("io.prompd.client.cli.PrompdCommand source: shared objects file"));
     }
@@ -60,12 +55,9 @@ class PrompdJarIT {
         for (String file : List.of("prompd", "prompd.jar", "prompd.jsa")) {
             Files.copy(Path.of("target", file), moved.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }
-        Process process = new ProcessBuilder(moved.resolve("prompd").toString(), "--version").directory(work.toFile())
-                .redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile()).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish in time");
-        assertEquals(0, process.exitValue());
-        assertTrue(Files.readString(work.resolve("out.txt")).startsWith("prompd "));
-        assertEquals("", Files.readString(work.resolve("err.txt")), "the archive that does not fit is not reported");
+        Run version = launch(moved.resolve("prompd"), Map.of(), "--version").ok();
+        assertTrue(version.out().startsWith("prompd "), version.out());
+        assertEquals("", version.err(), "the archive that does not fit is not reported");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.prompd.client.testing;
 
+import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The build's training run for the launcher's class-data sharing archive: {@code prompd install}
@@ -20,7 +22,7 @@ public final class CdsTraining {
 
     /** The launcher's JVM options that the archive must be made with. */
     private static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-    private static final long RUN_MINUTES = 5;
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private CdsTraining() {
     }
@@ -52,24 +54,12 @@ public final class CdsTraining {
                 + " \"license\": \"MIT\", \"dependencies\": {" + dependencies + "}}\n");
     }
 
-    private static void install(Path jar, List<String> options, Path work, RegistryServer server)
+    private static void install(Path jar, List<String> recording, Path work, RegistryServer server)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(options);
-        command.addAll(LAUNCHER_OPTIONS);
-        command.addAll(List.of("-jar", jar.toString(), "install"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.resolve("project").toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("training.log").toFile()));
-        builder.environment().put("PROMPD_HOME", work.resolve("home").toString());
-        builder.environment().put("PROMPD_REGISTRY", server.url().toString());
-        Process process = builder.start();
-        if (!process.waitFor(RUN_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the training install did not finish in " + RUN_MINUTES + " minutes");
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("the training install failed with exit code " + process.exitValue()
-                    + "; see " + work.resolve("training.log"));
-        }
+        List<String> options = new ArrayList<>(LAUNCHER_OPTIONS);
+        options.addAll(recording);
+        Processes.run(Processes.java(options, jar, "install"), work.resolve("project"),
+                Map.of("PROMPD_HOME", work.resolve("home").toString(), "PROMPD_REGISTRY", server.url().toString()), "",
+                TIMEOUT).ok();
     }
 }

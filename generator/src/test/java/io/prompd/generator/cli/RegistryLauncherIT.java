@@ -3,14 +3,17 @@ package io.prompd.generator.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.testing.Processes;
+import io.prompd.core.testing.Processes.Run;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,21 +25,11 @@ class RegistryLauncherIT {
     @TempDir
     Path work;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
     /** Runs the launcher with JAVA_OPTS, which its options end with. */
     private Run launch(String javaOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-        builder.environment().put("JAVA_OPTS", javaOptions);
-        Path out = work.resolve("stdout.txt");
-        Path err = work.resolve("stderr.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "prompd-registry did not finish in time");
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return Processes.run(command, work, Map.of("JAVA_OPTS", javaOptions), "", Duration.ofSeconds(120));
     }
 
     @Test
@@ -46,8 +39,7 @@ class RegistryLauncherIT {
             registry.publish("@common/util", "1.0.0");
             registry.commit("a package");
             Run build = launch("-Xmx256m -Xlog:class+load:file=" + classes, "build", registry.root().toString(),
-                    "--out", work.resolve("out").toString());
-            assertEquals(0, build.exitCode(), build.out() + build.err());
+                    "--out", work.resolve("out").toString()).ok();
             assertTrue(build.out().contains("built 1 packages, 1 versions"), build.out());
         }
         assertTrue(Files.isRegularFile(work.resolve("out/packages/@common/util/-/util-1.0.0.tgz")));
@@ -58,8 +50,7 @@ class RegistryLauncherIT {
 
     @Test
     void versionAndAUsageErrorWithItsExitCode() throws Exception {
-        Run version = launch("", "--version");
-        assertEquals(0, version.exitCode(), version.err());
+        Run version = launch("", "--version").ok();
         assertTrue(version.out().startsWith("prompd-registry "), version.out());
         Run unknown = launch("", "frobnicate");
         assertEquals(2, unknown.exitCode(), unknown.err());

@@ -1,11 +1,13 @@
 package io.prompd.generator.testing;
 
+import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The build's training run for the launcher's class-data sharing archive: an incremental build
@@ -19,7 +21,7 @@ public final class CdsTraining {
 
     /** The launcher's JVM options that the archive must be made with. */
     private static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
-    private static final long RUN_MINUTES = 5;
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private CdsTraining() {
     }
@@ -30,7 +32,7 @@ public final class CdsTraining {
         }
         Path jar = Path.of(args[0]).toAbsolutePath();
         Path archive = Path.of(args[1]).toAbsolutePath();
-        Path work = Path.of(args[2]).toAbsolutePath();
+        Path work = Files.createDirectories(Path.of(args[2]).toAbsolutePath());
         Path out = work.resolve("out");
         try (TestRegistryRepo registry = TestRegistryRepo.initRegistry(work.resolve("registry"))) {
             registry.publish("@common/util", "1.0.0");
@@ -41,26 +43,16 @@ public final class CdsTraining {
             registry.commit("a new version");
             build(jar, List.of("-XX:ArchiveClassesAtExit=" + archive), registry.root(), out, work);
         }
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the training build recorded no " + archive);
+        }
     }
 
-    private static void build(Path jar, List<String> options, Path registry, Path out, Path work)
+    private static void build(Path jar, List<String> recording, Path registry, Path out, Path work)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(options);
-        command.addAll(LAUNCHER_OPTIONS);
-        command.addAll(List.of("-jar", jar.toString(), "build", registry.toString(), "--out", out.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("training.log").toFile())).start();
-        if (!process.waitFor(RUN_MINUTES, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the training build did not finish in " + RUN_MINUTES + " minutes");
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("the training build failed with exit code " + process.exitValue()
-                    + "; see " + work.resolve("training.log"));
-        }
-        if (!Files.isDirectory(out)) {
-            throw new IllegalStateException("the training build wrote no " + out);
-        }
+        List<String> options = new ArrayList<>(LAUNCHER_OPTIONS);
+        options.addAll(recording);
+        Processes.run(Processes.java(options, jar, "build", registry.toString(), "--out", out.toString()), work,
+                Map.of(), "", TIMEOUT).ok();
     }
 }

@@ -1,0 +1,73 @@
+package io.prompd.core.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a program in a process of its own, as a user or a CI job would, and keeps what it printed:
+ * the packaged jars, their launchers, the class-data sharing training runs.
+ */
+public final class Processes {
+
+    /** What a finished process printed, and its exit code. */
+    public record Run(int exitCode, String out, String err) {
+
+        /** This run, when it exited with 0; otherwise the test fails, showing both streams. */
+        public Run ok() {
+            assertEquals(0, exitCode, () -> "exit " + exitCode + "\nstdout:\n" + out + "\nstderr:\n" + err);
+            return this;
+        }
+    }
+
+    private Processes() {
+    }
+
+    /** The command that runs a jar, with JVM options, on the JVM running the tests. */
+    public static List<String> java(List<String> options, Path jar, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Runs the command in a folder, with these variables added to the environment and {@code stdin}
+     * as its input, and fails the test when it takes longer than the timeout. Output goes through
+     * temporary files, so a process that prints a lot never waits on a full pipe.
+     */
+    public static Run run(List<String> command, Path folder, Map<String, String> environment, String stdin,
+                          Duration timeout) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+        builder.environment().putAll(environment);
+        Path out = Files.createTempFile("process-out", ".txt");
+        Path err = Files.createTempFile("process-err", ".txt");
+        Path in = Files.createTempFile("process-in", ".txt");
+        try {
+            Files.writeString(in, stdin, StandardCharsets.UTF_8);
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(in.toFile()).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                fail("did not finish in " + timeout.toSeconds() + " s: " + command);
+            }
+            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            Files.deleteIfExists(in);
+        }
+    }
+}
