@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -87,6 +88,11 @@ final class HttpCache {
         } catch (IOException cannotWrite) {
             throw new UncheckedIOException("cannot write the HTTP cache file " + file, cannotWrite);
         }
+    }
+
+    /** Deletes the temporary files of documents that runs which have ended left here. */
+    List<Path> removeOrphans() throws IOException {
+        return AtomicFiles.removeOrphans(folder);
     }
 
     Path fileOf(URI url) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,11 @@ public final class RegistryFetcher {
     public static RegistryFetcher of(Settings runSettings) {
         return new RegistryFetcher(runSettings.cacheFolder().resolve(CACHE_FOLDER), runSettings.offline(),
                 HttpSettings.defaults(), Sleeper.THREAD);
+    }
+
+    /** Deletes the temporary files of documents that runs killed midway left in the cache, and says which. */
+    public List<Path> removeLeftovers() throws IOException {
+        return cache.removeOrphans();
     }
 
     /** A public document. */

@@ -159,6 +159,7 @@ public final class Installer {
         try (RunLock ignored = RunLock.acquire(home.resolve(RunLock.HOME_FILE), LOCK_PATIENCE, listener::waitingForLock)) {
             List<Path> repaired = new ArrayList<>(store.removeLeftovers());
             repaired.addAll(cache.removeLeftovers());
+            repaired.addAll(registry.removeLeftovers());
             return work.run(repaired);
         }
     }

@@ -319,16 +319,34 @@ class InstallerTest {
         Files.writeString(staged.resolve("half.txt"), "half");
         Path cachedFolder = Files.list(home.resolve("cache/tarballs/sha512")).findFirst().orElseThrow();
         Path partial = Files.writeString(cachedFolder.resolve(".abc.tgz.123.part"), "partial");
+        // one killed while caching a document, while another run, still going, caches one
+        Path documents = home.resolve("cache/http");
+        Path orphan = Files.writeString(documents.resolve(".0a1b.%d.77.part".formatted(endedProcess())), "{\"na");
+        Path someoneElses = Files.writeString(documents.resolve(".2c3d.%d.78.part".formatted(ProcessHandle.current().pid())), "{");
         // and one killed while writing the lock file
         Path halfLock = Files.writeString(project.resolve(".~staging-prompd.lock-42"), "{\"lockfileVer");
 
         InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
 
-        assertEquals(3, report.repaired().size(), report.repaired().toString());
+        assertEquals(4, report.repaired().size(), report.repaired().toString());
         assertFalse(Files.exists(halfLock));
         assertFalse(Files.exists(staged.getParent()));
         assertFalse(Files.exists(partial));
+        assertFalse(Files.exists(orphan));
+        assertTrue(Files.exists(someoneElses), "a live process's temporary file is kept");
         assertTrue(installed("@acme/base", "1.2.0"));
+    }
+
+    /** The id of a process that has ended. */
+    private static long endedProcess() throws IOException {
+        Process ended = new ProcessBuilder("true").start();
+        try {
+            ended.waitFor();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException(interrupted);
+        }
+        return ended.pid();
     }
 
     @Test

@@ -72,6 +72,11 @@ public final class HttpPackageRegistry implements PackageRegistry {
         }
     }
 
+    @Override
+    public List<Path> removeLeftovers() throws IOException {
+        return fetcher.removeLeftovers();
+    }
+
     private byte[] fetch(RegistryEndpoint endpoint, URI url) {
         return endpoint.credential().map(credential -> fetcher.fetchDocument(url, credential))
                 .orElseGet(() -> fetcher.fetchDocument(url));

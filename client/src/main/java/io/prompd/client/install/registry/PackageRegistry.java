@@ -5,6 +5,7 @@ import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.version.Version;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,4 +29,9 @@ public interface PackageRegistry {
      * @throws io.prompd.core.PrompdException INTEGRITY when the bytes differ, NETWORK when offline or unreachable
      */
     void download(PackageName name, URI tarball, Path target, Integrity integrity, ProgressListener progress);
+
+    /** Deletes what runs killed midway left in the registries' local cache, and says what; a registry without one has none. */
+    default List<Path> removeLeftovers() throws IOException {
+        return List.of();
+    }
 }
