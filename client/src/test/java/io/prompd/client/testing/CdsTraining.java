@@ -1,11 +1,9 @@
 package io.prompd.client.testing;
 
-import io.prompd.core.testing.Processes;
+import io.prompd.core.testing.CdsTrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,18 +20,13 @@ public final class CdsTraining {
 
     /** The launcher's JVM options that the archive must be made with. */
     private static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private CdsTraining() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: CdsTraining JAR ARCHIVE WORK_FOLDER");
-        }
-        Path jar = Path.of(args[0]).toAbsolutePath();
-        Path archive = Path.of(args[1]).toAbsolutePath();
-        Path work = Path.of(args[2]).toAbsolutePath();
+        CdsTrainingRun training = CdsTrainingRun.of(args, LAUNCHER_OPTIONS);
+        Path work = training.work();
         TestRegistry registry = new TestRegistry(work.resolve("registry"))
                 .publish("@train/util", "1.0.0")
                 .publish("@train/util", "1.1.0")
@@ -42,24 +35,17 @@ public final class CdsTraining {
                 .publish("@train/extra", "2.0.0", "@train/text", "^1.0.0");
         Path project = Files.createDirectories(work.resolve("project"));
         try (RegistryServer server = RegistryServer.serving(registry.root())) {
+            Map<String, String> environment = Map.of("PROMPD_HOME", work.resolve("home").toString(),
+                    "PROMPD_REGISTRY", server.url().toString());
             writeProject(project, "\"@train/base\": \"^1.0.0\"");
-            install(jar, List.of(), work, server);
+            training.prepare(project, environment, "install");
             writeProject(project, "\"@train/base\": \"^1.0.0\", \"@train/extra\": \"^2.0.0\"");
-            install(jar, List.of("-XX:ArchiveClassesAtExit=" + archive), work, server);
+            training.record(project, environment, "install");
         }
     }
 
     private static void writeProject(Path project, String dependencies) throws IOException {
         Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@train/app\", \"version\": \"1.0.0\","
                 + " \"license\": \"MIT\", \"dependencies\": {" + dependencies + "}}\n");
-    }
-
-    private static void install(Path jar, List<String> recording, Path work, RegistryServer server)
-            throws IOException, InterruptedException {
-        List<String> options = new ArrayList<>(LAUNCHER_OPTIONS);
-        options.addAll(recording);
-        Processes.run(Processes.java(options, jar, "install"), work.resolve("project"),
-                Map.of("PROMPD_HOME", work.resolve("home").toString(), "PROMPD_REGISTRY", server.url().toString()), "",
-                TIMEOUT).ok();
     }
 }

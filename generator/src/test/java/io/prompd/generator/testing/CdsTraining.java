@@ -1,11 +1,8 @@
 package io.prompd.generator.testing;
 
-import io.prompd.core.testing.Processes;
+import io.prompd.core.testing.CdsTrainingRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,38 +18,22 @@ public final class CdsTraining {
 
     /** The launcher's JVM options that the archive must be made with. */
     private static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
-    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private CdsTraining() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: CdsTraining JAR ARCHIVE WORK_FOLDER");
-        }
-        Path jar = Path.of(args[0]).toAbsolutePath();
-        Path archive = Path.of(args[1]).toAbsolutePath();
-        Path work = Files.createDirectories(Path.of(args[2]).toAbsolutePath());
-        Path out = work.resolve("out");
-        try (TestRegistryRepo registry = TestRegistryRepo.initRegistry(work.resolve("registry"))) {
+        CdsTrainingRun training = CdsTrainingRun.of(args, LAUNCHER_OPTIONS);
+        String out = training.work().resolve("out").toString();
+        try (TestRegistryRepo registry = TestRegistryRepo.initRegistry(training.work().resolve("registry"))) {
             registry.publish("@common/util", "1.0.0");
             registry.publish("@common/text", "1.0.0", "@common/util@^1.0.0");
             registry.commit("first packages");
-            build(jar, List.of(), registry.root(), out, work);
+            Path repository = registry.root();
+            training.prepare(training.work(), Map.of(), "build", repository.toString(), "--out", out);
             registry.publish("@common/util", "1.1.0");
             registry.commit("a new version");
-            build(jar, List.of("-XX:ArchiveClassesAtExit=" + archive), registry.root(), out, work);
+            training.record(training.work(), Map.of(), "build", repository.toString(), "--out", out);
         }
-        if (!Files.isRegularFile(archive)) {
-            throw new IllegalStateException("the training build recorded no " + archive);
-        }
-    }
-
-    private static void build(Path jar, List<String> recording, Path registry, Path out, Path work)
-            throws IOException, InterruptedException {
-        List<String> options = new ArrayList<>(LAUNCHER_OPTIONS);
-        options.addAll(recording);
-        Processes.run(Processes.java(options, jar, "build", registry.toString(), "--out", out.toString()), work,
-                Map.of(), "", TIMEOUT).ok();
     }
 }
