@@ -1,14 +1,10 @@
 package io.prompd.core.manifest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonTrees;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,19 +17,11 @@ import java.util.Optional;
  */
 public final class ManifestWriter {
 
-    /** Only for writing trees, whose order and values it keeps as they are. */
-    private static final ObjectWriter WRITER = JsonMapper.builder().build().writer(Json.printer());
-
     private ManifestWriter() {
     }
 
     public static byte[] write(Manifest manifest) {
-        try {
-            String json = WRITER.writeValueAsString(tree(manifest));
-            return (json + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        return Json.write(tree(manifest));
     }
 
     private static ObjectNode tree(Manifest manifest) {

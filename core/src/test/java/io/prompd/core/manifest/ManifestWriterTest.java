@@ -112,7 +112,7 @@ class ManifestWriterTest {
     @Test
     void unknownFieldsAreWrittenAsRead() {
         String json = "{\n  \"name\": \"a\",\n  \"version\": \"0.1.0\",\n  \"x\": {\n    \"price\": 1.50,\n"
-                + "    \"big\": 123456789012345678901234567890\n  }\n}\n";
+                + "    \"big\": 123456789012345678901234567890,\n    \"none\": null,\n    \"empty\": {}\n  }\n}\n";
 
         Manifest manifest = ManifestReader.read("prompd.json", json.getBytes(StandardCharsets.UTF_8)).manifest().orElseThrow();
 
