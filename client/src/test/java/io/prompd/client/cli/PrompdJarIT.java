@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,9 +34,7 @@ class PrompdJarIT {
 
     private Run launch(Path launcher, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(launcher.toString()));
-        command.addAll(List.of(args));
-        return Processes.run(command, work, environment, "", TIMEOUT);
+        return Processes.run(Processes.command(launcher, args), work, environment, "", TIMEOUT);
     }
 
     @Test

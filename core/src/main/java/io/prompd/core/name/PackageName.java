@@ -22,7 +22,6 @@ public record PackageName(String scope, String name) implements Comparable<Packa
 
     public static final int MAX_PART_LENGTH = 64;
 
-
     private static final Set<String> DEVICE_NAMES = Set.of(
             "con", "prn", "aux", "nul",
             "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",

@@ -32,6 +32,14 @@ public final class Processes {
     private Processes() {
     }
 
+    /** The command that runs a program, such as a launcher script, with these arguments. */
+    public static List<String> command(Path program, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(program.toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
     /** The command that runs a jar, with JVM options, on the JVM running the tests. */
     public static List<String> java(List<String> options, Path jar, String... args) {
         List<String> command = new ArrayList<>();

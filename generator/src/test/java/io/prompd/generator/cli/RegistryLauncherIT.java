@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +25,8 @@ class RegistryLauncherIT {
 
     /** Runs the launcher with JAVA_OPTS, which its options end with. */
     private Run launch(String javaOptions, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
-        command.addAll(List.of(args));
-        return Processes.run(command, work, Map.of("JAVA_OPTS", javaOptions), "", Duration.ofSeconds(120));
+        return Processes.run(Processes.command(LAUNCHER, args), work, Map.of("JAVA_OPTS", javaOptions), "",
+                Duration.ofSeconds(120));
     }
 
     @Test
