@@ -1,13 +1,12 @@
 package io.prompd.client.config;
 
+import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -52,15 +51,17 @@ public final class ConfigStore {
         return ConfigJson.read(file, json);
     }
 
+    /** Replaces the file; a killed write's temporary file, which may hold secrets, goes first. */
     public void write(Config config) throws IOException {
         Path folder = file.getParent();
         Files.createDirectories(folder);
+        AtomicFiles.removeOrphansOf(file);
         boolean posix = Files.getFileStore(folder).supportsFileAttributeView("posix");
         FileAttribute<?>[] ownerOnly = posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
         // Created owner-only from the start, so the secrets are never readable by others, not even briefly.
-        Path temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp", ownerOnly);
+        Path temporary = AtomicFiles.temporaryFile(file, ownerOnly);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 ByteBuffer json = ByteBuffer.wrap(ConfigJson.write(config));
@@ -69,17 +70,9 @@ public final class ConfigStore {
                 }
                 channel.force(true);
             }
-            moveOver(temporary);
+            AtomicFiles.moveIntoPlace(temporary, file);
         } finally {
             Files.deleteIfExists(temporary);
-        }
-    }
-
-    private void moveOver(Path temporary) throws IOException {
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

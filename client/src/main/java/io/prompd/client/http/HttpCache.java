@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import io.prompd.core.files.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -70,7 +71,7 @@ final class HttpCache {
     void write(URI url, CachedDocument document) {
         Path file = fileOf(url);
         try {
-            Path temporary = AtomicFiles.temporaryBeside(file);
+            Path temporary = AtomicFiles.temporaryFile(file);
             try {
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
                     out.writeUTF(FORMAT);
@@ -92,7 +93,7 @@ final class HttpCache {
 
     /** Deletes the temporary files of documents that runs which have ended left here. */
     List<Path> removeOrphans() throws IOException {
-        return AtomicFiles.removeOrphans(folder);
+        return AtomicFiles.removeOrphans(folder, 1);
     }
 
     Path fileOf(URI url) {

@@ -5,6 +5,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.IntegrityOutputStream;
+import io.prompd.core.files.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -156,7 +157,7 @@ public final class RegistryFetcher {
     /** Streams to a temporary file while hashing, and moves it into place only if the hash is the expected one. */
     private void saveVerified(InputStream in, long length, URI url, Path target, Integrity expected,
                               ProgressListener progress) throws TransientFailure, IOException {
-        Path temporary = AtomicFiles.temporaryBeside(target);
+        Path temporary = AtomicFiles.temporaryFile(target);
         try {
             Integrity actual;
             try (OutputStream file = Files.newOutputStream(temporary);

@@ -1,8 +1,8 @@
 package io.prompd.client.install;
 
 import io.prompd.client.install.store.RunLock;
-import io.prompd.client.install.store.Staging;
 import io.prompd.client.install.store.TarballCache;
+import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ public final class CacheService {
                 children = list.toList();
             }
             for (Path child : children) {
-                Staging.deleteRecursively(child);
+                AtomicFiles.deleteRecursively(child);
             }
             return files;
         }

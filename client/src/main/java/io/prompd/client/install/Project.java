@@ -2,9 +2,9 @@ package io.prompd.client.install;
 
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
-import io.prompd.client.install.store.Staging;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestResult;
@@ -71,7 +71,7 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
      * beside them. Hold the {@link io.prompd.client.install.store.RunLock} while calling it.
      */
     public static List<Path> removeLeftovers(Path folder) throws IOException {
-        return Staging.removeLeftovers(folder, 1);
+        return AtomicFiles.removeOrphans(folder, 1);
     }
 
     public Path manifestFile() {
@@ -89,7 +89,7 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
 
     /** Replaces {@code prompd.json} in one step, as {@link ManifestWriter} writes it. */
     public void writeManifest(Manifest changed) throws IOException {
-        Staging.write(manifestFile(), ManifestWriter.write(changed));
+        AtomicFiles.write(manifestFile(), ManifestWriter.write(changed));
     }
 
     public void writeLock(LockFile changed) throws IOException {

@@ -11,7 +11,7 @@
  * {@code prompd.lock} rewritten, so a failure at any step leaves the project as it was.
  *
  * <p>Crash safety rests on one rule: nothing appears under its final name until it is complete
- * ({@link io.prompd.client.install.store.Staging}). Everything half-done has a staging name, and each
+ * ({@link io.prompd.core.files.AtomicFiles}). Everything half-done has a temporary name, and each
  * run, holding the {@link io.prompd.client.install.store.RunLock}s, deletes what killed runs left.
  */
 package io.prompd.client.install;

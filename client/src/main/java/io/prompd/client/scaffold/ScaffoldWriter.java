@@ -2,22 +2,24 @@ package io.prompd.client.scaffold;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes a {@link Scaffold} without ever overwriting a file or leaving half a package: a new folder
  * is built beside its final place and renamed into it; into an existing folder, every file is
- * first written in full under a temporary name, then all are moved into place.
+ * first written in full in a temporary folder, then all are moved into place. What a killed run
+ * left of the same folder is deleted first.
  */
 public final class ScaffoldWriter {
+
+    /** Inside an existing folder, the temporary folder is named after this. */
+    private static final String STAGING_TARGET = "init";
 
     private ScaffoldWriter() {
     }
@@ -28,15 +30,13 @@ public final class ScaffoldWriter {
         if (Files.exists(folder)) {
             return writeInto(folder, scaffold);
         }
-        Path parent = folder.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + folder.getFileName() + ".init-");
+        AtomicFiles.removeOrphansOf(folder);
+        Path staging = AtomicFiles.temporaryFolder(folder);
         try {
             writeFiles(staging, scaffold.files());
-            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException failure) {
-            deleteTree(staging);
-            throw failure;
+            AtomicFiles.moveIntoFreePlace(staging, folder);
+        } finally {
+            AtomicFiles.deleteRecursively(staging);
         }
         return targets(folder, scaffold);
     }
@@ -57,15 +57,15 @@ public final class ScaffoldWriter {
     }
 
     private static List<Path> writeInto(Path folder, Scaffold scaffold) throws IOException {
-        Path staging = Files.createTempDirectory(folder, ".init-");
+        AtomicFiles.removeOrphansOf(folder.resolve(STAGING_TARGET));
+        Path staging = AtomicFiles.temporaryFolder(folder.resolve(STAGING_TARGET));
         List<Path> moved = new ArrayList<>();
         try {
             writeFiles(staging, scaffold.files());
             for (String path : scaffold.files().keySet()) {
                 Path target = folder.resolve(path);
                 Files.createDirectories(target.getParent());
-                // No REPLACE_EXISTING: a file that appeared since the check is never overwritten.
-                Files.move(staging.resolve(path), target, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.moveIntoFreePlace(staging.resolve(path), target);
                 moved.add(target);
             }
         } catch (IOException | RuntimeException failure) {
@@ -74,7 +74,7 @@ public final class ScaffoldWriter {
             }
             throw failure;
         } finally {
-            deleteTree(staging);
+            AtomicFiles.deleteRecursively(staging);
         }
         return targets(folder, scaffold);
     }
@@ -89,16 +89,5 @@ public final class ScaffoldWriter {
 
     private static List<Path> targets(Path folder, Scaffold scaffold) {
         return scaffold.files().keySet().stream().map(folder::resolve).toList();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,24 @@ class InitCommandTest {
         CliRun pack = prompd("pack", "code-helpers");
         assertEquals(0, pack.exitCode(), pack.err());
         assertTrue(Files.isRegularFile(work.resolve("acme-code-helpers-0.1.0.tgz")));
+    }
+
+    @Test
+    void aNewFolderGetsTheDefaultPermissionsAndWhatAKilledInitLeftOfItGoes() throws Exception {
+        Process killed = new ProcessBuilder("true").start();
+        killed.waitFor();
+        Files.createDirectories(work.resolve(".notes.%d.1.part/prompts".formatted(killed.pid())));
+        Path elsewhere = Files.createDirectories(work.resolve(".other.%d.1.part".formatted(killed.pid())));
+        Path plain = Files.createDirectories(work.resolve("plain"));
+
+        CliRun init = prompd("init", "notes");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(work.resolve("notes")));
+        try (var left = Files.list(work)) {
+            assertEquals(List.of(elsewhere, plain, work.resolve("notes")).stream().sorted().toList(),
+                    left.filter(path -> !path.equals(work.resolve("home"))).sorted().toList());
+        }
     }
 
     @Test

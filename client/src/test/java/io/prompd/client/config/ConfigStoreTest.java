@@ -112,6 +112,20 @@ class ConfigStoreTest {
         }
     }
 
+
+    @Test
+    void theTemporaryFileOfAKilledWriteGoesWithTheNextWrite() throws Exception {
+        Process killed = new ProcessBuilder("true").start();
+        killed.waitFor();
+        Files.writeString(home.resolve(".config.json.%d.7.part".formatted(killed.pid())), "{\"credentials\": half");
+        Path otherFile = Files.writeString(home.resolve(".other.%d.7.part".formatted(killed.pid())), "not the config's");
+
+        store().write(full());
+
+        try (var files = Files.list(home)) {
+            assertEquals(List.of(otherFile, file()), files.sorted().toList());
+        }
+    }
     @Test
     void theHomeFolderIsCreatedWhenMissing() throws IOException {
         ConfigStore nested = new ConfigStore(home.resolve("new/home/config.json"));

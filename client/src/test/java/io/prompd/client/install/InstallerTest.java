@@ -13,6 +13,7 @@ import io.prompd.client.install.lock.LockFiles;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
@@ -263,7 +264,7 @@ class InstallerTest {
     @Test
     void offlineInstallsFromTheCacheWhenTheStoreLacksAVersion() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
-        deleteRecursively(home.resolve("packages"));
+        AtomicFiles.deleteRecursively(home.resolve("packages"));
         server.close();
 
         InstallReport report = Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults());
@@ -314,17 +315,18 @@ class InstallerTest {
     void whatAKilledRunLeftIsCleanedAndTheNextRunCompletes() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         // a run killed while unpacking and another killed while downloading
-        deleteRecursively(home.resolve("packages/@acme/base@1.2.0"));
-        Path staged = Files.createDirectories(home.resolve("packages/@acme/.~staging-base@1.2.0-123/package"));
+        AtomicFiles.deleteRecursively(home.resolve("packages/@acme/base@1.2.0"));
+        long killed = endedProcess();
+        Path staged = Files.createDirectories(home.resolve("packages/@acme/.base@1.2.0.%d.5.part/package".formatted(killed)));
         Files.writeString(staged.resolve("half.txt"), "half");
         Path cachedFolder = Files.list(home.resolve("cache/tarballs/sha512")).findFirst().orElseThrow();
         Path partial = Files.writeString(cachedFolder.resolve(".abc.tgz.123.part"), "partial");
         // one killed while caching a document, while another run, still going, caches one
         Path documents = home.resolve("cache/http");
-        Path orphan = Files.writeString(documents.resolve(".0a1b.%d.77.part".formatted(endedProcess())), "{\"na");
+        Path orphan = Files.writeString(documents.resolve(".0a1b.%d.77.part".formatted(killed)), "{\"na");
         Path someoneElses = Files.writeString(documents.resolve(".2c3d.%d.78.part".formatted(ProcessHandle.current().pid())), "{");
         // and one killed while writing the lock file
-        Path halfLock = Files.writeString(project.resolve(".~staging-prompd.lock-42"), "{\"lockfileVer");
+        Path halfLock = Files.writeString(project.resolve(".prompd.lock.%d.6.part".formatted(killed)), "{\"lockfileVer");
 
         InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
 
@@ -366,7 +368,7 @@ class InstallerTest {
         assertEquals(3, lock().packages().size());
         assertTrue(installed("@acme/util", "1.1.0"));
         try (Stream<Path> left = Files.walk(home)) {
-            assertTrue(left.noneMatch(path -> path.getFileName().toString().startsWith(".~staging-")));
+            assertTrue(left.noneMatch(AtomicFiles::isTemporary));
         }
     }
 
@@ -456,9 +458,5 @@ class InstallerTest {
         assertEquals(2, report.packages().size());
         assertTrue(installed("@acme/base", "1.0.0"));
         assertFalse(Files.exists(project.resolve("prompd.lock")));
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        io.prompd.client.install.store.Staging.deleteRecursively(folder);
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.core.archive;
 
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.problem.ValidationException;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
@@ -11,11 +12,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.UUID;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -93,17 +91,13 @@ public final class Packer {
      * when complete, so no reader ever sees a half-written tarball.
      */
     public static PackResult packToFile(PackageSource source, PackSelection selection, Path target) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        // not Files.createTempFile: its owner-only permissions would stay on the published tarball
-        Path temporary = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+        Path temporary = AtomicFiles.temporaryFile(target);
         try {
             PackResult result;
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
                 result = pack(source, selection, out);
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveIntoPlace(temporary, target);
             return result;
         } finally {
             Files.deleteIfExists(temporary);

@@ -2,6 +2,7 @@ package io.prompd.generator.build;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -267,7 +268,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         try {
             subtrees.parallelStream().forEach(subtree -> {
                 try {
-                    deleteSequentially(subtree);
+                    AtomicFiles.deleteRecursively(subtree);
                 } catch (IOException failed) {
                     throw new UncheckedIOException(failed);
                 }
@@ -275,25 +276,6 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         } catch (UncheckedIOException failed) {
             throw failed.getCause();
         }
-        deleteSequentially(folder);
-    }
-
-    private static void deleteSequentially(Path folder) throws IOException {
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        AtomicFiles.deleteRecursively(folder);
     }
 }

@@ -2,10 +2,10 @@ package io.prompd.client.install.lock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prompd.client.install.store.Staging;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
@@ -196,6 +196,6 @@ public final class LockFiles {
 
     /** Replaces the lock file in one step, so a killed run leaves the old one or the new one. */
     public static void write(Path file, LockFile lock) throws IOException {
-        Staging.write(file, toBytes(lock));
+        AtomicFiles.write(file, toBytes(lock));
     }
 }

@@ -3,6 +3,7 @@ package io.prompd.client.install.store;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.SafeUnpacker;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.io.IOException;
@@ -61,26 +62,26 @@ public final class PackageStore {
         if (Files.isDirectory(target)) {
             return target;
         }
-        Path staged = Staging.temporaryFolder(target);
+        Path staged = AtomicFiles.temporaryFolder(target);
         try {
             try (InputStream in = Files.newInputStream(tarball)) {
                 SafeUnpacker.unpackVerified(in, integrity, staged, limits);
             }
-            Staging.moveIntoPlace(staged, target, false);
+            AtomicFiles.moveIntoFreePlace(staged, target);
         } catch (FileAlreadyExistsException installedMeanwhile) {
             // an equal copy is in place; versions never change, so either copy will do
         } finally {
-            Staging.deleteRecursively(staged);
+            AtomicFiles.deleteRecursively(staged);
         }
         return target;
     }
 
     /**
      * Deletes folders of unpacks that a killed run left: beside the version folders, so at most two
-     * levels down ({@code @scope/}). Hold the {@link RunLock} while calling it.
+     * levels down ({@code @scope/}). An unpack still running is left alone.
      */
     public List<Path> removeLeftovers() throws IOException {
-        return Staging.removeLeftovers(root, 2);
+        return AtomicFiles.removeOrphans(root, 2);
     }
 
     /** Every installed version, by package. */
@@ -117,7 +118,7 @@ public final class PackageStore {
             }
         }
         return folders.stream().filter(Files::isDirectory)
-                .filter(folder -> !folder.getFileName().toString().startsWith(Staging.MARK)).toList();
+                .filter(folder -> !AtomicFiles.isTemporary(folder)).toList();
     }
 
     private static List<Path> list(Path folder) throws IOException {

@@ -12,6 +12,7 @@ import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.Packer;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.source.MemorySource;
 import io.prompd.core.version.Version;
@@ -63,7 +64,7 @@ class PackageStoreTest {
         assertEquals(ExitCode.INTEGRITY, refused.exitCode());
         assertFalse(store.contains(NAME, VERSION));
         try (Stream<Path> left = Files.walk(work.resolve("packages"))) {
-            assertTrue(left.noneMatch(path -> path.getFileName().toString().startsWith(Staging.MARK)));
+            assertTrue(left.noneMatch(AtomicFiles::isTemporary));
         }
     }
 
@@ -81,12 +82,18 @@ class PackageStoreTest {
     }
 
     @Test
-    void halfUnpackedFoldersAreNotInstalledVersionsAndAreRemoved() throws IOException {
+    void foldersOfKilledUnpacksAreNotInstalledVersionsAndAreRemoved() throws Exception {
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
-        Path staged = Files.createDirectories(work.resolve("packages/@acme/" + Staging.MARK + "greeter@1.2.0-1/sub"));
+        Process killed = new ProcessBuilder("true").start();
+        killed.waitFor();
+        Path left = Files.createDirectories(work.resolve("packages/@acme/.greeter@1.2.0.%d.1.part/sub".formatted(killed.pid())))
+                .getParent();
+        Path running = AtomicFiles.temporaryFolder(work.resolve("packages/@acme/greeter@1.3.0"));
 
         assertTrue(store.installed().isEmpty());
-        assertEquals(List.of(staged.getParent()), store.removeLeftovers());
-        assertFalse(Files.exists(staged.getParent()));
+        assertEquals(List.of(left), store.removeLeftovers());
+        assertFalse(Files.exists(left));
+        assertTrue(Files.isDirectory(running));
+        assertTrue(store.installed().isEmpty());
     }
 }

@@ -1,0 +1,192 @@
+package io.prompd.core.files;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Files and folders appear whole or not at all: each is written under a temporary name beside its
+ * target (so the final rename stays on one file system), then renamed in one step. A crash or a
+ * parallel reader never sees half of one.
+ *
+ * <p>A temporary name is {@code .<target>.<pid>.<random>.part}: hidden, never a package, version or
+ * cache entry name, and it holds the id of the process writing it. So the leftovers of a run killed
+ * midway can be told from what another run is writing right now, without any lock
+ * ({@link #removeOrphans}).
+ */
+public final class AtomicFiles {
+
+    private static final String SUFFIX = ".part";
+    /** The writer's process id, then what makes the name unique. */
+    private static final Pattern WRITER = Pattern.compile("\\.(\\d{1,18})\\.\\d+\\.part$");
+
+    private AtomicFiles() {
+    }
+
+    /** Replaces {@code target} with {@code bytes}: readers see the old file or the new one, never a mix. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path temporary = temporaryFile(target);
+        try {
+            Files.write(temporary, bytes);
+            moveIntoPlace(temporary, target);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * A new empty temporary file beside {@code target}, creating the folder when needed. With no
+     * attributes it gets the default permissions, unlike {@link Files#createTempFile}, whose
+     * owner-only ones would stay on the file once renamed: a rewritten prompd.json or a packed
+     * tarball should be as readable as any other file the user makes.
+     */
+    public static Path temporaryFile(Path target, FileAttribute<?>... attributes) throws IOException {
+        return Files.createFile(temporaryName(target), attributes);
+    }
+
+    /** A new empty temporary folder beside {@code target}, with the default permissions for the same reason. */
+    public static Path temporaryFolder(Path target) throws IOException {
+        return Files.createDirectory(temporaryName(target));
+    }
+
+    private static Path temporaryName(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        // mkdir on an existing folder fails only after taking the folder's lock, which parallel
+        // downloads and unpacks creating entries in it hold often: a look first is much cheaper
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+        }
+        return folder.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + SUFFIX);
+    }
+
+    /** Whether the path is a temporary name of this class, whoever writes it. */
+    public static boolean isTemporary(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".") && name.toString().endsWith(SUFFIX);
+    }
+
+    /** Renames {@code staged} to {@code target} in one step, replacing a file already there. */
+    public static void moveIntoPlace(Path staged, Path target) throws IOException {
+        try {
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
+            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Renames {@code staged} to {@code target}, never over anything. Not with {@code ATOMIC_MOVE}:
+     * rename(2) silently replaces a file or an empty folder, so the JDK's look for the target comes
+     * first; what appears between that look and the rename is as unlikely as it is harmless for the
+     * callers (a folder that is not empty makes the rename fail).
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when {@code target} exists: another run was first
+     */
+    public static void moveIntoFreePlace(Path staged, Path target) throws IOException {
+        Files.move(staged, target);
+    }
+
+    /**
+     * Deletes the temporary files and folders whose writer has ended, in {@code folder} and its
+     * subfolders down to {@code depth} (1: the folder's own entries), so that the content of
+     * complete folders is never walked. Safe while other runs write there: a live process's
+     * temporaries are kept.
+     *
+     * @return what was deleted, sorted
+     */
+    public static List<Path> removeOrphans(Path folder, int depth) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Path> orphans = new ArrayList<>();
+        Files.walkFileTree(folder, EnumSet.noneOf(FileVisitOption.class), depth, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                if (isOrphan(directory)) {
+                    orphans.add(directory);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            /** Also called for folders at the depth limit. */
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (isOrphan(file)) {
+                    orphans.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        for (Path orphan : orphans) {
+            deleteRecursively(orphan);
+        }
+        return orphans.stream().sorted().toList();
+    }
+
+    /**
+     * Deletes the temporaries of {@code target} whose writer has ended, and nothing else beside it:
+     * for targets in a user's own folders, where only what prompd wrote itself may go.
+     *
+     * @return what was deleted, sorted
+     */
+    public static List<Path> removeOrphansOf(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        String prefix = "." + absolute.getFileName() + ".";
+        List<Path> orphans = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, entry -> isOrphan(entry)
+                && entry.getFileName().toString().startsWith(prefix))) {
+            for (Path orphan : entries) {
+                orphans.add(orphan);
+            }
+        }
+        for (Path orphan : orphans) {
+            deleteRecursively(orphan);
+        }
+        return orphans.stream().sorted().toList();
+    }
+
+    private static boolean isOrphan(Path path) {
+        return isTemporary(path) && writer(path.getFileName().toString()).isEmpty();
+    }
+
+    /** The live process writing the temporary of that name; empty once it has ended, or for a name without one. */
+    private static Optional<ProcessHandle> writer(String name) {
+        Matcher writer = WRITER.matcher(name);
+        return writer.find() ? ProcessHandle.of(Long.parseLong(writer.group(1))) : Optional.empty();
+    }
+
+    /** Deletes a file, or a folder with everything in it; links are deleted, never followed. */
+    public static void deleteRecursively(Path path) throws IOException {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+                for (Path child : children) {
+                    deleteRecursively(child);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
+    }
+}

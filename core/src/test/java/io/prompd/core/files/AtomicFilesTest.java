@@ -1,0 +1,142 @@
+package io.prompd.core.files;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path folder;
+
+    /** The id of a process that has ended, for the names of a killed run's leftovers. */
+    private static long endedProcess() throws IOException, InterruptedException {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        return ended.pid();
+    }
+
+    private List<Path> entries(Path in) throws IOException {
+        try (Stream<Path> entries = Files.list(in)) {
+            return entries.sorted().toList();
+        }
+    }
+
+    @Test
+    void aTemporaryNamesItsTargetAndProcessAndIsNoOrphanWhileItRuns() throws IOException {
+        Path temporary = AtomicFiles.temporaryFile(folder.resolve("sub/entry"));
+        assertTrue(temporary.getFileName().toString().startsWith(".entry." + ProcessHandle.current().pid() + "."),
+                temporary.toString());
+        assertTrue(AtomicFiles.isTemporary(temporary));
+        assertEquals(List.of(), AtomicFiles.removeOrphans(folder, 2));
+        assertEquals(List.of(), AtomicFiles.removeOrphansOf(folder.resolve("sub/entry")));
+        assertTrue(Files.exists(temporary));
+    }
+
+    @Test
+    void temporariesGetTheDefaultPermissionsNotTheOwnerOnlyOnesOfCreateTempFile() throws IOException {
+        Path file = AtomicFiles.temporaryFile(folder.resolve("prompd.json"));
+        Path subfolder = AtomicFiles.temporaryFolder(folder.resolve("package"));
+        Path plain = Files.createFile(folder.resolve("plain"));
+        Path plainFolder = Files.createDirectory(folder.resolve("plain-folder"));
+
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+        assertEquals(Files.getPosixFilePermissions(plainFolder), Files.getPosixFilePermissions(subfolder));
+        Path secret = AtomicFiles.temporaryFile(folder.resolve("config.json"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+    }
+
+    @Test
+    void writeReplacesTheTargetAndLeavesNoTemporary() throws IOException {
+        Path target = Files.writeString(folder.resolve("prompd.lock"), "old");
+        AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8));
+        assertArrayEquals("new".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(target));
+        assertEquals(List.of(target), entries(folder));
+    }
+
+    @Test
+    void aFreePlaceIsNeverTakenOverNotEvenAnEmptyFolder() throws IOException {
+        Path target = Files.createDirectory(folder.resolve("greeter@1.0.0"));
+        Path staged = AtomicFiles.temporaryFolder(target);
+        assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.moveIntoFreePlace(staged, target));
+        assertTrue(Files.isDirectory(staged));
+        Path other = folder.resolve("greeter@1.1.0");
+        AtomicFiles.moveIntoFreePlace(staged, other);
+        assertTrue(Files.isDirectory(other));
+
+        Path readme = Files.writeString(folder.resolve("README.md"), "mine");
+        Path stagedFile = Files.writeString(AtomicFiles.temporaryFile(readme), "generated");
+        assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.moveIntoFreePlace(stagedFile, readme));
+        assertEquals("mine", Files.readString(readme));
+    }
+
+    @Test
+    void onlyTheTemporariesOfEndedProcessesAreRemoved() throws Exception {
+        long ended = endedProcess();
+        Path orphan = Files.writeString(folder.resolve(".entry.%d.123.part".formatted(ended)), "half");
+        Path orphanFolder = Files.createDirectories(folder.resolve("@acme/.greeter@1.0.0.%d.9.part/prompts".formatted(ended)));
+        Path withoutProcess = Files.writeString(folder.resolve(".entry.123.part"), "half, from an older prompd");
+        Path live = AtomicFiles.temporaryFile(folder.resolve("other"));
+        Path entry = Files.writeString(folder.resolve("0a1b2c"), "whole");
+        Path hidden = Files.writeString(folder.resolve(".keep"), "not a temporary file");
+
+        assertEquals(List.of(orphanFolder.getParent(), withoutProcess, orphan).stream().sorted().toList(),
+                AtomicFiles.removeOrphans(folder, 2));
+
+        assertEquals(List.of(folder.resolve("@acme"), live, entry, hidden).stream().sorted().toList(), entries(folder));
+        assertEquals(List.of(), entries(folder.resolve("@acme")));
+    }
+
+    @Test
+    void theDepthLimitKeepsCompleteFoldersUnwalked() throws Exception {
+        Path deep = Files.createDirectories(folder.resolve("a/b"))
+                .resolve(".entry.%d.1.part".formatted(endedProcess()));
+        Files.writeString(deep, "half");
+        assertEquals(List.of(), AtomicFiles.removeOrphans(folder, 2));
+        assertEquals(List.of(deep), AtomicFiles.removeOrphans(folder, 3));
+    }
+
+    @Test
+    void theOrphansOfOneTargetLeaveEverythingElseBesideIt() throws Exception {
+        long ended = endedProcess();
+        Path mine = Files.createDirectories(folder.resolve(".greeter.%d.5.part/prompts".formatted(ended))).getParent();
+        Path someoneElses = Files.writeString(folder.resolve(".notes.%d.5.part".formatted(ended)), "not prompd's");
+
+        assertEquals(List.of(mine), AtomicFiles.removeOrphansOf(folder.resolve("greeter")));
+        assertEquals(List.of(someoneElses), entries(folder));
+    }
+
+    @Test
+    void aFolderNeverWrittenHasNoOrphans() throws IOException {
+        assertEquals(List.of(), AtomicFiles.removeOrphans(folder.resolve("absent"), 1));
+        assertEquals(List.of(), AtomicFiles.removeOrphansOf(folder.resolve("absent/target")));
+    }
+
+    @Test
+    void deletingRecursivelyRemovesLinksNotWhatTheyPointTo() throws IOException {
+        Path kept = Files.writeString(folder.resolve("kept"), "outside");
+        Path tree = Files.createDirectories(folder.resolve("tree/sub"));
+        Files.createSymbolicLink(tree.resolve("link"), kept);
+        Files.createSymbolicLink(folder.resolve("tree/folder-link"), folder);
+
+        AtomicFiles.deleteRecursively(folder.resolve("tree"));
+        AtomicFiles.deleteRecursively(folder.resolve("absent"));
+
+        assertFalse(Files.exists(folder.resolve("tree")));
+        assertEquals(List.of(kept), entries(folder));
+    }
+}
