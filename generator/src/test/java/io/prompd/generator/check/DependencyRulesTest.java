@@ -9,27 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
-import io.prompd.generator.testing.TestRegistryRepo;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Dependencies of a new version: existence, ranges, yanks, resolution, cycles and package references. */
-class DependencyRulesTest {
+class DependencyRulesTest extends PullRequestScenarioTest {
 
     private static final String MANIFEST = "packages/@common/base/1.0.0/prompd.json";
     private static final String PROMPT = "packages/@common/base/1.0.0/prompts/x.prmd";
-
-    @TempDir
-    Path folder;
-
-    private TestRegistryRepo repo;
-
-    @BeforeEach
-    void registry() {
-        repo = PullRequestScenario.registryWithUtil(folder);
-    }
 
     @Test
     void missingDependencyIsNamedAtItsField() {

@@ -8,27 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
-import io.prompd.generator.testing.TestRegistryRepo;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The rules on the folder of a new version: its place, its validity, its exact content, its number. */
-class NewVersionRulesTest {
+class NewVersionRulesTest extends PullRequestScenarioTest {
 
     private static final String BASE = "packages/@common/base/1.0.0";
-
-    @TempDir
-    Path folder;
-
-    private TestRegistryRepo repo;
-
-    @BeforeEach
-    void registry() {
-        repo = PullRequestScenario.registryWithUtil(folder);
-    }
 
     @Test
     void validNewVersionPassesAndIsSummarised() {

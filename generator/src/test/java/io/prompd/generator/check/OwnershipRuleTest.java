@@ -8,27 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.generator.testing.TestRegistryRepo;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class OwnershipRuleTest {
+class OwnershipRuleTest extends PullRequestScenarioTest {
 
     private static final String NEW_SCOPES = """
             {"scopes": {"@common": {"owners": ["alice"], "teams": ["core"]}, "@fresh": {"owners": ["alice"]}},
              "teams": {"core": ["bob"]}}
             """;
-
-    @TempDir
-    Path folder;
-
-    private TestRegistryRepo repo;
-
-    @BeforeEach
-    void registry() {
-        repo = PullRequestScenario.registryWithUtil(folder);
-    }
 
     @Test
     void scopeOwnerMayPublish() {

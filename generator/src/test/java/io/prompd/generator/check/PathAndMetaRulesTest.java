@@ -8,25 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
 import io.prompd.generator.testing.TestRegistryRepo;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Files outside version folders: which may change, and what a changed meta.json must say. */
-class PathAndMetaRulesTest {
+class PathAndMetaRulesTest extends PullRequestScenarioTest {
 
     private static final String META = "packages/@common/util/meta.json";
-
-    @TempDir
-    Path folder;
-
-    private TestRegistryRepo repo;
-
-    @BeforeEach
-    void registry() {
-        repo = PullRequestScenario.registryWithUtil(folder);
-    }
 
     @Test
     void strayFileInAPackageFolderIsRefused() {

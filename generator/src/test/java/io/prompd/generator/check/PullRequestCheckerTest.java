@@ -7,25 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.generator.testing.TestRegistryRepo;
-import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What every check shares: the merge base, what counts as the pull request's own, the summary. */
-class PullRequestCheckerTest {
-
-    @TempDir
-    Path folder;
-
-    private TestRegistryRepo repo;
-
-    @BeforeEach
-    void registry() {
-        repo = PullRequestScenario.registryWithUtil(folder);
-    }
+class PullRequestCheckerTest extends PullRequestScenarioTest {
 
     @Test
     void headIsComparedWithTheMergeBaseNotWithTheMovedBaseBranch() {
