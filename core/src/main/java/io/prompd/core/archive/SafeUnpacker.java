@@ -107,12 +107,11 @@ public final class SafeUnpacker {
     }
 
     private UnpackResult unpackAll(IntegrityInputStream tgz) throws IOException {
-        CountingInputStream compressed = new CountingInputStream(tgz);
         // gzip hands back what it read past its end only to a stream that supports mark and reset
-        InputStream rest = new BufferedInputStream(compressed, BUFFER_BYTES);
+        InputStream rest = new BufferedInputStream(new Unclosed(tgz), BUFFER_BYTES);
         byte[] buffer = new byte[BUFFER_BYTES];
         // closing ends the native inflater at once; the download stream itself stays open for the caller
-        try (InputStream decompressed = new ExpansionGuard(gunzip(rest), compressed, limits);
+        try (InputStream decompressed = new ExpansionGuard(gunzip(rest), tgz, limits);
                 TarArchiveInputStream tar = new TarArchiveInputStream(decompressed, StandardCharsets.UTF_8.name())) {
             for (TarArchiveEntry entry = nextEntry(tar); entry != null; entry = nextEntry(tar)) {
                 String path = checkedPath(entry);
@@ -274,42 +273,15 @@ public final class SafeUnpacker {
         }
     }
 
-    /** Counts the compressed bytes read, for the expansion ratio; never closes the caller's stream. */
-    private static final class CountingInputStream extends FilterInputStream {
-        private long count;
-
-        CountingInputStream(InputStream in) {
+    /** Leaves the caller's stream open when the decompression chain is closed: the caller opened it and closes it. */
+    private static final class Unclosed extends FilterInputStream {
+        Unclosed(InputStream in) {
             super(in);
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            int read = in.read(bytes, offset, length);
-            if (read > 0) {
-                count += read;
-            }
-            return read;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(n);
-            count += skipped;
-            return skipped;
-        }
-
-        @Override
         public void close() {
-            // the caller opened the download and closes it
+            // the caller's to close
         }
     }
 
@@ -318,12 +290,13 @@ public final class SafeUnpacker {
      * allowed ratio, or the limits plus tar's own overhead, so a gzip bomb costs megabytes, not gigabytes.
      */
     private static final class ExpansionGuard extends FilterInputStream {
-        private final CountingInputStream compressed;
+        /** Counts the compressed bytes read so far. */
+        private final IntegrityInputStream compressed;
         private final ArchiveLimits limits;
         private final long maxDecompressed;
         private long produced;
 
-        ExpansionGuard(InputStream decompressed, CountingInputStream compressed, ArchiveLimits limits) {
+        ExpansionGuard(InputStream decompressed, IntegrityInputStream compressed, ArchiveLimits limits) {
             super(decompressed);
             this.compressed = compressed;
             this.limits = limits;
@@ -358,9 +331,9 @@ public final class SafeUnpacker {
         private void count(long bytes) throws Rejection {
             produced += bytes;
             if (produced > EXPANSION_SLACK_BYTES
-                    && produced > Math.max(compressed.count, 1) * (long) limits.maxExpansionRatio()) {
+                    && produced > Math.max(compressed.count(), 1) * (long) limits.maxExpansionRatio()) {
                 throw Rejection.overLimit("the archive expands more than " + limits.maxExpansionRatio()
-                        + " times its compressed size (" + produced + " bytes from " + compressed.count
+                        + " times its compressed size (" + produced + " bytes from " + compressed.count()
                         + "), which is how decompression bombs look");
             }
             if (produced > maxDecompressed) {
