@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,10 +69,12 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
 
     /**
      * Deletes the half-written {@code prompd.json} or {@code prompd.lock} a killed run may have left
-     * beside them. Hold the {@link io.prompd.client.install.store.RunLock} while calling it.
+     * beside them, and nothing else: the folder is the user's.
      */
     public static List<Path> removeLeftovers(Path folder) throws IOException {
-        return AtomicFiles.removeOrphans(folder, 1);
+        List<Path> leftovers = new ArrayList<>(AtomicFiles.removeOrphansOf(folder.resolve(ManifestReader.FILE_NAME)));
+        leftovers.addAll(AtomicFiles.removeOrphansOf(folder.resolve(LockFile.FILE_NAME)));
+        return List.copyOf(leftovers);
     }
 
     public Path manifestFile() {

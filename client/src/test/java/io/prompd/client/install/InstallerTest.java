@@ -327,6 +327,8 @@ class InstallerTest {
         Path someoneElses = Files.writeString(documents.resolve(".2c3d.%d.78.part".formatted(ProcessHandle.current().pid())), "{");
         // and one killed while writing the lock file
         Path halfLock = Files.writeString(project.resolve(".prompd.lock.%d.6.part".formatted(killed)), "{\"lockfileVer");
+        // the project folder is the user's: nothing but prompd's own files goes
+        Path usersOwn = Files.writeString(project.resolve(".draft.%d.6.part".formatted(killed)), "mine");
 
         InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
 
@@ -336,6 +338,7 @@ class InstallerTest {
         assertFalse(Files.exists(partial));
         assertFalse(Files.exists(orphan));
         assertTrue(Files.exists(someoneElses), "a live process's temporary file is kept");
+        assertTrue(Files.exists(usersOwn));
         assertTrue(installed("@acme/base", "1.2.0"));
     }
 

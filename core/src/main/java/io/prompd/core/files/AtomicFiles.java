@@ -34,7 +34,7 @@ public final class AtomicFiles {
 
     private static final String SUFFIX = ".part";
     /** The writer's process id, then what makes the name unique. */
-    private static final Pattern WRITER = Pattern.compile("\\.(\\d{1,18})\\.\\d+\\.part$");
+    private static final Pattern WRITER = Pattern.compile("\\.(\\d{1,18})\\.\\d+" + Pattern.quote(SUFFIX) + "$");
 
     private AtomicFiles() {
     }
@@ -79,8 +79,7 @@ public final class AtomicFiles {
 
     /** Whether the path is a temporary name of this class, whoever writes it. */
     public static boolean isTemporary(Path path) {
-        Path name = path.getFileName();
-        return name != null && name.toString().startsWith(".") && name.toString().endsWith(SUFFIX);
+        return writerId(path).isPresent();
     }
 
     /** Renames {@code staged} to {@code target} in one step, replacing a file already there. */
@@ -168,14 +167,19 @@ public final class AtomicFiles {
         return orphans.stream().sorted().toList();
     }
 
+    /** A temporary whose writer has ended. */
     private static boolean isOrphan(Path path) {
-        return isTemporary(path) && writer(path.getFileName().toString()).isEmpty();
+        return writerId(path).filter(pid -> ProcessHandle.of(pid).isEmpty()).isPresent();
     }
 
-    /** The live process writing the temporary of that name; empty once it has ended, or for a name without one. */
-    private static Optional<ProcessHandle> writer(String name) {
-        Matcher writer = WRITER.matcher(name);
-        return writer.find() ? ProcessHandle.of(Long.parseLong(writer.group(1))) : Optional.empty();
+    /** The id of the process that writes the temporary of that name; empty for any other name. */
+    private static Optional<Long> writerId(Path path) {
+        Path name = path.getFileName();
+        if (name == null || !name.toString().startsWith(".")) {
+            return Optional.empty();
+        }
+        Matcher writer = WRITER.matcher(name.toString());
+        return writer.find() ? Optional.of(Long.parseLong(writer.group(1))) : Optional.empty();
     }
 
     /** Deletes a file, or a folder with everything in it; links are deleted, never followed. */

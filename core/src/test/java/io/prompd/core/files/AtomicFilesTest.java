@@ -89,15 +89,17 @@ class AtomicFilesTest {
         long ended = endedProcess();
         Path orphan = Files.writeString(folder.resolve(".entry.%d.123.part".formatted(ended)), "half");
         Path orphanFolder = Files.createDirectories(folder.resolve("@acme/.greeter@1.0.0.%d.9.part/prompts".formatted(ended)));
-        Path withoutProcess = Files.writeString(folder.resolve(".entry.123.part"), "half, from an older prompd");
+        Path notOurs = Files.writeString(folder.resolve(".entry.123.part"), "no process id: not prompd's");
         Path live = AtomicFiles.temporaryFile(folder.resolve("other"));
         Path entry = Files.writeString(folder.resolve("0a1b2c"), "whole");
         Path hidden = Files.writeString(folder.resolve(".keep"), "not a temporary file");
 
-        assertEquals(List.of(orphanFolder.getParent(), withoutProcess, orphan).stream().sorted().toList(),
+        assertEquals(List.of(orphanFolder.getParent(), orphan).stream().sorted().toList(),
                 AtomicFiles.removeOrphans(folder, 2));
 
-        assertEquals(List.of(folder.resolve("@acme"), live, entry, hidden).stream().sorted().toList(), entries(folder));
+        assertEquals(List.of(folder.resolve("@acme"), notOurs, live, entry, hidden).stream().sorted().toList(),
+                entries(folder));
+        assertFalse(AtomicFiles.isTemporary(notOurs));
         assertEquals(List.of(), entries(folder.resolve("@acme")));
     }
 
