@@ -11,10 +11,12 @@ import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -72,22 +74,13 @@ final class InfoCommand implements Callable<Integer> {
         }
         text.append("dist-tags:");
         info.packument().distTags().forEach((tag, version) -> text.append(' ').append(tag).append('=').append(version));
-        text.append("\nversions:\n");
-        for (VersionSummary version : info.packument().versions().values()) {
-            text.append("  ").append(version.version()).append("  ").append(DAY.format(version.publishedAt()));
-            if (version.yanked() != null) {
-                text.append("  yanked: ").append(version.yanked());
-            }
-            if (version.deprecated() != null) {
-                text.append("  deprecated: ").append(version.deprecated());
-            }
-            text.append('\n');
-        }
-        section(text, "dependencies", shown.dependencies().entrySet().stream()
-                .map(entry -> entry.getKey() + " " + entry.getValue()).toList());
-        section(text, "prompts", shown.prompts().entrySet().stream()
-                .map(entry -> entry.getKey() + "  " + entry.getValue() + describe(shown.promptFiles().get(entry.getValue())))
-                .toList());
+        text.append('\n');
+        section(text, "versions", table(info.packument().versions().values().stream()
+                .map(version -> List.of(version.version().toString(), DAY.format(version.publishedAt()), notes(version)))));
+        section(text, "dependencies", table(shown.dependencies().entrySet().stream()
+                .map(entry -> List.of(entry.getKey().toString(), entry.getValue().toString()))));
+        section(text, "prompts", table(shown.prompts().entrySet().stream()
+                .map(entry -> List.of(entry.getKey(), entry.getValue(), describe(shown.promptFiles().get(entry.getValue()))))));
         text.append("tarball: ").append(shown.dist().size()).append(" bytes, ").append(shown.dist().fileCount())
                 .append(" files, ").append(shown.dist().integrity()).append('\n');
         if (shown.readme() != null) {
@@ -100,8 +93,25 @@ final class InfoCommand implements Callable<Integer> {
         return text.toString();
     }
 
+    private static String notes(VersionSummary version) {
+        List<String> notes = new ArrayList<>();
+        if (version.yanked() != null) {
+            notes.add("yanked: " + version.yanked());
+        }
+        if (version.deprecated() != null) {
+            notes.add("deprecated: " + version.deprecated());
+        }
+        return String.join("  ", notes);
+    }
+
     private static String describe(PromptSummary prompt) {
-        return prompt == null || prompt.description() == null ? "" : "  " + prompt.description();
+        return prompt == null || prompt.description() == null ? "" : prompt.description();
+    }
+
+    /** The rows' cells in aligned columns, a line each. */
+    private static List<String> table(Stream<List<String>> rows) {
+        List<List<String>> all = rows.toList();
+        return all.isEmpty() ? List.of() : Tables.render(all).lines().toList();
     }
 
     private static void section(StringBuilder text, String title, List<String> lines) {

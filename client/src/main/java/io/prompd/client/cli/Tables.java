@@ -21,7 +21,8 @@ final class Tables {
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
             for (int column = 0; column < columns; column++) {
-                line.append(column == 0 ? "" : "  ").append(String.format("%-" + widths[column] + "s", row.get(column)));
+                String cell = row.get(column);
+                line.append(column == 0 ? "" : "  ").append(cell).append(" ".repeat(widths[column] - cell.length()));
             }
             text.append(line.toString().stripTrailing()).append('\n');
         }

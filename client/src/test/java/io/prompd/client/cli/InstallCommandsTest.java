@@ -266,6 +266,9 @@ class InstallCommandsTest {
                 + "  1.1.0  2026-01-02\n"), run.out());
         assertTrue(run.out().contains("prompts:\n  greet  prompts/greet.prmd  Says hello\n"), run.out());
         assertTrue(run.out().contains("README:\n  # @acme/util\n"), run.out());
+        registry.publish("@acme/a", "1.0.0").publish("@acme/greeter", "1.1.0", "@acme/a", "1.0.0", "@acme/base", "^1.0.0");
+        assertTrue(prompd("info", "@acme/greeter").out().contains("dependencies:\n  @acme/a     1.0.0\n  @acme/base  ^1.0.0\n"),
+                "aligned columns");
 
         registry.yank("@acme/util", "1.0.0", "superseded");
         assertTrue(prompd("info", "@acme/util@1.0.0").out().startsWith("@acme/util@1.0.0 "), "a yanked version named exactly");
