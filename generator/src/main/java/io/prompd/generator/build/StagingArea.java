@@ -239,7 +239,8 @@ final class StagingArea implements OutputFiles, AutoCloseable {
             return;
         }
         if (!Files.isDirectory(out)) {
-            throw new FileAlreadyExistsException(out.toString(), null, "not a folder");
+            throw new PrompdException(ExitCode.CONFLICT, out + " is a file, not a folder",
+                    "give a new or empty folder to --out: a build replaces the whole folder");
         }
         try (Stream<Path> entries = Files.list(out)) {
             List<Path> content = entries.limit(1).toList();

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,25 @@ class BuildCommandTest {
     void aRelativeBaseUrlIsAUsageError() {
         assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", "registry/"));
         assertTrue(stderr.toString().contains("--base-url must be an absolute URL"), stderr.toString());
+    }
+
+    @Test
+    void anOutputThatIsNoBuildIsNeverReplaced() throws Exception {
+        Path file = Files.writeString(temp.resolve("notes.txt"), "mine");
+        assertEquals(4, run("build", repo.toString(), "--out", file.toString()));
+        assertEquals("error: " + file + " is a file, not a folder\nhint: give a new or empty folder to --out: a build"
+                + " replaces the whole folder\n", stderr.toString().replace(System.lineSeparator(), "\n"));
+        assertEquals("mine", Files.readString(file));
+
+        Path folder = Files.createDirectories(temp.resolve("documents"));
+        Files.writeString(folder.resolve("thesis.md"), "years of work");
+        assertEquals(4, run("build", repo.toString(), "--out", folder.toString()));
+        assertTrue(stderr.toString().startsWith("error: " + folder + " is not empty and not the output of a previous build"),
+                stderr.toString());
+        try (var left = Files.list(temp)) {
+            assertEquals(List.of(folder, file, repo), left.sorted().toList(), "no staging folder is left beside it");
+        }
+        assertEquals("years of work", Files.readString(folder.resolve("thesis.md")));
     }
 
     @Test
