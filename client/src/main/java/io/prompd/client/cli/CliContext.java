@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.core.Terminal;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * touches the real home folder or depends on the time of day.
  */
 public record CliContext(Map<String, String> environment, Path workingDirectory, Clock clock, InputStream stdin,
-                         boolean interactive) {
+                         boolean stderrIsTerminal) {
 
     public CliContext {
         environment = Map.copyOf(environment);
@@ -23,7 +24,7 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
     }
 
     public static CliContext system() {
-        return new CliContext(System.getenv(), Path.of(""), Clock.systemUTC(), System.in, System.console() != null);
+        return new CliContext(System.getenv(), Path.of(""), Clock.systemUTC(), System.in, Terminal.isStandardError());
     }
 
     public Optional<String> variable(String name) {

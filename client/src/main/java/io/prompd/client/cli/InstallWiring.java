@@ -5,10 +5,9 @@ import io.prompd.client.config.RegistryChooser;
 import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.Origin;
-import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
-import io.prompd.client.http.TerminalProgress;
 import io.prompd.client.install.InstallListener;
+import io.prompd.client.install.InstallProgress;
 import io.prompd.client.install.Installer;
 import io.prompd.client.install.registry.HttpPackageRegistry;
 import io.prompd.client.install.registry.PackageRegistry;
@@ -17,8 +16,6 @@ import io.prompd.client.install.registry.RegistryRoutes;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.archive.ArchiveLimits;
-import io.prompd.core.name.PackageName;
-import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -57,9 +54,9 @@ final class InstallWiring {
         return new Installer(settings.home(), store(), cache(), registry(), settings.offline(), listener());
     }
 
-    /** A progress bar per download when stderr is a terminal; nothing when it is piped. */
+    /** One progress line for the install when stderr is a terminal; nothing when it is piped. */
     private InstallListener listener() {
-        boolean interactive = root.context().interactive();
+        boolean terminal = root.context().stderrIsTerminal();
         return new InstallListener() {
             @Override
             public void waitingForLock() {
@@ -68,8 +65,8 @@ final class InstallWiring {
             }
 
             @Override
-            public ProgressListener downloading(PackageName name, Version version) {
-                return interactive ? new TerminalProgress(err, name + "@" + version) : ProgressListener.NONE;
+            public InstallProgress installing(int count) {
+                return terminal ? new InstallProgressBar(err, count) : InstallProgress.NONE;
             }
         };
     }

@@ -25,7 +25,7 @@ final class SecretInput {
      * @throws PrompdException (usage) when nothing was given
      */
     static String read(CliContext context, String prompt) throws IOException {
-        Console console = context.interactive() ? System.console() : null;
+        Console console = System.console();
         Optional<String> secret = console != null ? typed(console, prompt) : firstLine(context);
         return secret.filter(text -> !text.isEmpty()).orElseThrow(() -> new PrompdException(ExitCode.USAGE,
                 "no " + prompt + " was given",

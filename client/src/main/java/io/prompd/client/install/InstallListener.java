@@ -1,9 +1,5 @@
 package io.prompd.client.install;
 
-import io.prompd.client.http.ProgressListener;
-import io.prompd.core.name.PackageName;
-import io.prompd.core.version.Version;
-
 /** Hears what an install is doing while it runs, so a command can show it; the service itself never prints. */
 public interface InstallListener {
 
@@ -14,8 +10,8 @@ public interface InstallListener {
     default void waitingForLock() {
     }
 
-    /** The listener of one tarball's download. */
-    default ProgressListener downloading(PackageName name, Version version) {
-        return ProgressListener.NONE;
+    /** The packages of a lock, {@code count} of them, are about to be put in place. */
+    default InstallProgress installing(int count) {
+        return InstallProgress.NONE;
     }
 }

@@ -74,11 +74,15 @@ final class LockedInstaller {
             thread.setDaemon(true);
             return thread;
         });
-        try {
+        try (InstallProgress progress = listener.installing(lock.packages().size())) {
             // Each package installs on its own (download to a temporary name, verify, unpack into a
             // staging folder, rename), so they can go in parallel and a failure leaves no half of any.
             List<Future<InstalledPackage>> pending = new ArrayList<>();
-            lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> installOne(name, locked))));
+            lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> {
+                InstalledPackage installed = installOne(name, locked, progress);
+                progress.installed(name, locked.version());
+                return installed;
+            })));
             List<InstalledPackage> installed = new ArrayList<>();
             for (Future<InstalledPackage> one : pending) {
                 installed.add(await(one));
@@ -106,7 +110,8 @@ final class LockedInstaller {
         }
     }
 
-    private InstalledPackage installOne(PackageName name, LockedPackage locked) throws IOException {
+    private InstalledPackage installOne(PackageName name, LockedPackage locked, InstallProgress progress)
+            throws IOException {
         if (store.contains(name, locked.version())) {
             return new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()),
                     InstalledPackage.Origin.ALREADY_INSTALLED);
@@ -124,7 +129,7 @@ final class LockedInstaller {
             }
         }
         Path target = cache.pathOf(locked.integrity());
-        registry.download(name, locked.resolved(), target, locked.integrity(), listener.downloading(name, locked.version()));
+        registry.download(name, locked.resolved(), target, locked.integrity(), progress.downloading(name, locked.version()));
         return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
     }
 

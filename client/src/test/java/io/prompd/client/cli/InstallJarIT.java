@@ -7,12 +7,14 @@ import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +87,37 @@ class InstallJarIT {
         assertTrue(Files.isRegularFile(home.resolve("packages/@acme/base@1.0.0/prompd.json")));
         assertTrue(Files.isRegularFile(home.resolve("packages/@acme/util@1.0.0/prompd.json")));
         assertTrue(Files.isRegularFile(project.resolve("prompd.lock")));
+    }
+
+    /**
+     * Runs {@code prompd install} at a terminal, as a person does: script(1) gives it one.
+     *
+     * @param redirections where the shell sends stdout and stderr instead
+     * @return what the terminal showed
+     */
+    private String installAtATerminal(Path runHome, String redirections) throws Exception {
+        String install = Processes.java(List.of(), JAR, "install").stream()
+                .map(word -> "'" + word.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", install + " " + redirections, "/dev/null")
+                .directory(project.toFile()).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().put("PROMPD_HOME", runHome.toString());
+        builder.environment().put("PROMPD_REGISTRY", server.url().toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String shown = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, finish(process), shown);
+        return shown;
+    }
+
+    @Test
+    void progressIsShownAtATerminalAndKeptOutOfARedirectedStderr() throws Exception {
+        String shown = installAtATerminal(home, "> out.txt");
+        assertTrue(shown.contains("\rinstalling [") && shown.contains("2/2"), shown);
+        assertTrue(Files.readString(project.resolve("out.txt")).startsWith("2 packages: 2 downloaded"));
+
+        String summary = installAtATerminal(work.resolve("home-2"), "2> err.txt");
+        assertTrue(summary.startsWith("2 packages: 2 downloaded"), summary);
+        assertEquals("", Files.readString(project.resolve("err.txt")), "no progress in a log");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.prompd.generator.cli;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.Terminal;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
@@ -90,7 +91,7 @@ final class BuildCommand implements Callable<Integer> {
 
     /** Progress on one rewritten line, only for a person at a terminal: logs and pipes get the summary alone. */
     private static BuildProgress progress(PrintWriter stderr) {
-        if (System.console() == null) {
+        if (!Terminal.isStandardError()) {
             return BuildProgress.NONE;
         }
         return (done, total) -> {
