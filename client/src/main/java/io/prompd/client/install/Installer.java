@@ -15,6 +15,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Resolution;
+import io.prompd.core.resolve.ResolutionException;
 import io.prompd.core.resolve.ResolveOptions;
 import io.prompd.core.resolve.Resolver;
 import io.prompd.core.version.Version;
@@ -66,7 +67,7 @@ public final class Installer {
      */
     public InstallReport install(Path projectFolder, List<PackageSpec> added, InstallOptions options) throws IOException {
         return lockedProject(projectFolder, (project, repaired) -> {
-            try (RegistryIndex index = new RegistryIndex(registry)) {
+            try (RegistryIndex index = index()) {
                 List<RequestedPackage> requests = request(added, index);
                 Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
                 Plan plan = plan(roots(project.manifest().dependencies(), requests), project.lockOrEmpty(), unpinned,
@@ -81,7 +82,7 @@ public final class Installer {
     /** Installs packages into the store alone: no project, so no {@code prompd.json} or lock to change. */
     public InstallReport installGlobal(List<PackageSpec> specs, InstallOptions options) throws IOException {
         return locked(repaired -> {
-            try (RegistryIndex index = new RegistryIndex(registry)) {
+            try (RegistryIndex index = index()) {
                 Plan plan = plan(roots(new TreeMap<>(), request(specs, index)), LockFile.empty(), Set.of(), true, options,
                         index);
                 List<InstalledPackage> installed = installer().install(plan.lock());
@@ -107,7 +108,7 @@ public final class Installer {
                         "'prompd list' shows the project's packages; 'prompd install NAME' adds one");
             }
             Set<PackageName> unpinned = Set.copyOf(names.isEmpty() ? current.packages().keySet() : names);
-            try (RegistryIndex index = new RegistryIndex(registry)) {
+            try (RegistryIndex index = index()) {
                 SortedMap<PackageName, VersionRange> roots = new TreeMap<>(direct);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 if (latest) {
@@ -141,7 +142,7 @@ public final class Installer {
                         "'prompd list' shows the project's direct dependencies");
             }
             roots.keySet().removeAll(names);
-            try (RegistryIndex index = new RegistryIndex(registry)) {
+            try (RegistryIndex index = index()) {
                 Plan plan = plan(roots, project.lockOrEmpty(), Set.of(), false, InstallOptions.defaults(), index);
                 return apply(project, plan, new TreeMap<>(), names.stream().sorted().toList(), InstallOptions.defaults(),
                         repaired);
@@ -206,7 +207,16 @@ public final class Installer {
         SortedMap<PackageName, Version> preferred = new TreeMap<>(current.versions());
         preferred.keySet().removeAll(unpinned);
         ResolveOptions resolveOptions = ResolveOptions.defaults().withStrategy(options.strategy()).withLocked(preferred);
-        Resolution resolution = Resolver.resolve(roots, index, resolveOptions);
+        Resolution resolution;
+        try {
+            resolution = Resolver.resolve(roots, index, resolveOptions);
+        } catch (ResolutionException failed) {
+            if (!offline) {
+                throw failed;
+            }
+            throw new PrompdException(failed.exitCode(), failed.getMessage(), "offline, only the versions installed or"
+                    + " cached count: run again without --offline to choose among all published ones", failed);
+        }
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
         for (Map.Entry<PackageName, Version> chosen : resolution.versions().entrySet()) {
             PublishedPackage published = index.require(chosen.getKey());
@@ -245,6 +255,19 @@ public final class Installer {
             });
         }
         return warnings;
+    }
+
+    /**
+     * The resolver's view of the registry. Offline, only versions at hand count, installed or with
+     * their tarball cached, as with cargo's {@code --offline}: a newer version known only from a
+     * cached {@code index.json} could not be installed.
+     */
+    private RegistryIndex index() {
+        return offline ? new RegistryIndex(registry, this::isAtHand) : new RegistryIndex(registry);
+    }
+
+    private boolean isAtHand(PackageName name, VersionSummary version) {
+        return store.contains(name, version.version()) || cache.find(version.dist().integrity()).isPresent();
     }
 
     /** Installs the plan and then, only if that succeeded, writes the project's files. */

@@ -274,6 +274,27 @@ class InstallerTest {
     }
 
     @Test
+    void offlineResolutionChoosesAmongTheVersionsAtHandAsCargoDoes() throws IOException {
+        writeProject("\"@acme/util\": \"1.0.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        Files.delete(project.resolve("prompd.lock"));
+        writeProject("\"@acme/util\": \"^1.0.0\"");
+        server.close();
+
+        Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults());
+
+        assertEquals(Version.parse("1.0.0"), lock().packages().get(PackageName.parse("@acme/util")).version(),
+                "1.1.0 is published, but neither installed nor cached");
+
+        writeProject("\"@acme/util\": \"^2.0.0\"");
+        PrompdException nothingAtHand = assertThrows(PrompdException.class,
+                () -> Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults()));
+        assertEquals(ExitCode.NOT_FOUND, nothingAtHand.exitCode());
+        assertTrue(nothingAtHand.getMessage().contains("@acme/util"), nothingAtHand.getMessage());
+        assertTrue(nothingAtHand.hint().contains("without --offline"), nothingAtHand.hint());
+    }
+
+    @Test
     void offlineWithoutTheCacheNamesEveryMissingPackage() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         home = work.resolve("empty-home");

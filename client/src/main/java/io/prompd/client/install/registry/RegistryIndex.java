@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiPredicate;
 
 /**
  * The resolver's view of the registries for one run. A package's {@code index.json} is fetched
@@ -34,6 +35,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     private static final int MAX_SUGGESTIONS = 3;
 
     private final PackageRegistry registry;
+    private final BiPredicate<PackageName, VersionSummary> usable;
     private final Map<PackageName, CompletableFuture<Optional<PublishedPackage>>> packages = new ConcurrentHashMap<>();
     private final ExecutorService fetchers = Executors.newFixedThreadPool(PARALLEL_FETCHES, runnable -> {
         Thread thread = new Thread(runnable, "prompd-index");
@@ -42,7 +44,13 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     });
 
     public RegistryIndex(PackageRegistry registry) {
+        this(registry, (name, version) -> true);
+    }
+
+    /** @param usable which published versions the resolver may choose, such as only those at hand offline */
+    public RegistryIndex(PackageRegistry registry, BiPredicate<PackageName, VersionSummary> usable) {
         this.registry = registry;
+        this.usable = usable;
     }
 
     /** The package's {@code index.json}, fetched once per run. */
@@ -73,6 +81,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     @Override
     public List<Candidate> versions(PackageName name) {
         return find(name).map(published -> published.packument().versions().values().stream()
+                .filter(version -> usable.test(name, version))
                 .map(version -> candidate(name, version)).toList()).orElse(List.of());
     }
 
