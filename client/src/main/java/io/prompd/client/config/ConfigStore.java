@@ -2,12 +2,9 @@ package io.prompd.client.config;
 
 import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -61,19 +58,7 @@ public final class ConfigStore {
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
         // Created owner-only from the start, so the secrets are never readable by others, not even briefly.
-        Path temporary = AtomicFiles.temporaryFile(file, ownerOnly);
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer json = ByteBuffer.wrap(ConfigJson.write(config));
-                while (json.hasRemaining()) {
-                    channel.write(json);
-                }
-                channel.force(true);
-            }
-            AtomicFiles.moveIntoPlace(temporary, file);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, ConfigJson.write(config), ownerOnly);
     }
 
     /** Reads, changes and writes back the configuration; returns the configuration written. */

@@ -1,6 +1,8 @@
 package io.prompd.core.files;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitOption;
@@ -10,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.util.ArrayList;
@@ -39,11 +42,23 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Replaces {@code target} with {@code bytes}: readers see the old file or the new one, never a mix. */
-    public static void write(Path target, byte[] bytes) throws IOException {
-        Path temporary = temporaryFile(target);
+    /**
+     * Replaces {@code target} with {@code bytes}: readers see the old file or the new one, never a
+     * mix. The bytes reach the disk before the rename, so a power cut after it cannot leave an empty
+     * file where the user's {@code prompd.json} was.
+     *
+     * @param attributes those of the new file, such as owner-only permissions for secrets; it has them from its creation
+     */
+    public static void write(Path target, byte[] bytes, FileAttribute<?>... attributes) throws IOException {
+        Path temporary = temporaryFile(target, attributes);
         try {
-            Files.write(temporary, bytes);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer content = ByteBuffer.wrap(bytes);
+                while (content.hasRemaining()) {
+                    channel.write(content);
+                }
+                channel.force(true);
+            }
             moveIntoPlace(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
