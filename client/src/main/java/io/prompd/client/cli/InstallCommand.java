@@ -26,9 +26,8 @@ final class InstallCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "PACKAGE",
-            description = "@scope/name, optionally @ a range or dist-tag: @acme/pkg@^1.2, @acme/pkg@beta, acme/pkg.",
-            converter = PackageSpecConverter.class)
-    List<PackageSpec> packages = List.of();
+            description = "@scope/name, optionally @ a range or dist-tag: @acme/pkg@^1.2, @acme/pkg@beta, acme/pkg.")
+    List<String> packageArguments = List.of();
 
     @Option(names = {"-g", "--global"}, description = "Install into the store only, without a project: prompd.json and prompd.lock are not touched.")
     boolean global;
@@ -50,6 +49,8 @@ final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<PackageSpec> packages = ListArguments.converted(spec, "PACKAGE", packageArguments,
+                new PackageSpecConverter()::convert);
         if (global && packages.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--global needs the packages to install");
         }

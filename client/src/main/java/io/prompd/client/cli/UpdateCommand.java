@@ -22,9 +22,8 @@ final class UpdateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "NAME", converter = PackageNameConverter.class,
-            description = "The packages to update (default: all).")
-    List<PackageName> names = List.of();
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "The packages to update (default: all).")
+    List<String> nameArguments = List.of();
 
     @Option(names = "--latest", description = "Move the ranges in prompd.json to ^<latest>, across major versions.")
     boolean latest;
@@ -43,6 +42,7 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<PackageName> names = ListArguments.converted(spec, "NAME", nameArguments, new PackageNameConverter()::convert);
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
                 .update(root.context().workingDirectory(), names, latest, resolution.options(false));
         InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());

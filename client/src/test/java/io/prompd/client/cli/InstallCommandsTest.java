@@ -141,9 +141,20 @@ class InstallCommandsTest {
     }
 
     @Test
-    void aMalformedSpecIsAUsageError() {
-        CliRun run = prompd("install", "@acme/util@>>1");
-        assertEquals(2, run.exitCode(), run.err());
+    void aMalformedSpecIsAUsageErrorThatSaysWhatIsWrong() {
+        CliRun range = prompd("install", "@acme/base", "@acme/util@>>1");
+        assertEquals(2, range.exitCode(), range.err());
+        assertTrue(range.err().startsWith("Invalid value for PACKAGE: '@acme/util@>>1'"), range.err());
+
+        CliRun name = prompd("install", "@acme");
+        assertEquals(2, name.exitCode(), name.err());
+        assertTrue(name.err().contains("a scoped name needs a '/' between scope and name"), name.err());
+
+        CliRun versioned = prompd("update", "acme/util@1");
+        assertEquals(2, versioned.exitCode(), versioned.err());
+        assertTrue(versioned.err().startsWith("Invalid value for NAME: 'acme/util@1': give the package name alone"),
+                versioned.err());
+        assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing was installed");
     }
 
     @Test
