@@ -14,10 +14,18 @@ public final class ProblemReport {
     private ProblemReport() {
     }
 
+    /** The heading of problems that belong to no one file, in a package's report. */
+    public static final String PACKAGE = "(package)";
+
     public static String text(List<Problem> problems) {
+        return text(problems, PACKAGE);
+    }
+
+    /** @param unfiled the heading of the problems that belong to no one file, such as {@code (pull request)} */
+    public static String text(List<Problem> problems, String unfiled) {
         StringBuilder out = new StringBuilder();
         byFile(problems).forEach((file, inFile) -> {
-            out.append(file.isEmpty() ? "(package)" : file).append('\n');
+            out.append(file.isEmpty() ? unfiled : file).append('\n');
             for (Problem problem : inFile) {
                 out.append("  ").append(String.format("%-8s", problem.severity().label()));
                 String where = where(problem);
@@ -34,10 +42,11 @@ public final class ProblemReport {
         return out.toString();
     }
 
-    public static String markdown(List<Problem> problems) {
+    /** @param unfiled the heading of the problems that belong to no one file */
+    public static String markdown(List<Problem> problems, String unfiled) {
         StringBuilder out = new StringBuilder();
         byFile(problems).forEach((file, inFile) -> {
-            out.append("### `").append(file.isEmpty() ? "(package)" : file).append("`\n\n");
+            out.append("### `").append(file.isEmpty() ? unfiled : file).append("`\n\n");
             for (Problem problem : inFile) {
                 out.append("- ").append(problem.isError() ? "❌ **error**" : "⚠️ warning");
                 String where = where(problem);

@@ -30,7 +30,7 @@ class ProblemReportTest {
 
     @Test
     void markdownEscapesHtmlAndMarksSeverity() {
-        String markdown = ProblemReport.markdown(List.of(Problem.error("a.prmd", "", "bad <script>", "")));
+        String markdown = ProblemReport.markdown(List.of(Problem.error("a.prmd", "", "bad <script>", "")), ProblemReport.PACKAGE);
         assertTrue(markdown.contains("❌ **error**: bad &lt;script&gt;"), markdown);
         assertTrue(markdown.endsWith("**1 error, 0 warnings**\n"), markdown);
     }

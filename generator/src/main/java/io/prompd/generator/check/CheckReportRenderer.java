@@ -14,6 +14,9 @@ public final class CheckReportRenderer {
 
     private static final int SHORT_ID = 7;
 
+    /** Problems of no one file are about the pull request as a whole, such as its unknown author. */
+    private static final String UNFILED = "(pull request)";
+
     private CheckReportRenderer() {
     }
 
@@ -23,7 +26,7 @@ public final class CheckReportRenderer {
         out.append(report.passed() ? "PASSED" : "FAILED").append(": registry check of ").append(shortId(report.head()))
                 .append(" against ").append(shortId(report.mergeBase())).append('\n');
         summary(report, UnaryOperator.identity()).forEach(line -> out.append("  ").append(line).append('\n'));
-        out.append('\n').append(ProblemReport.text(report.problems()));
+        out.append('\n').append(ProblemReport.text(report.problems(), UNFILED));
         return out.toString();
     }
 
@@ -40,7 +43,7 @@ public final class CheckReportRenderer {
             summary.forEach(line -> out.append("- ").append(line).append('\n'));
             out.append('\n');
         }
-        out.append(ProblemReport.markdown(report.problems()));
+        out.append(ProblemReport.markdown(report.problems(), UNFILED));
         return out.toString();
     }
 

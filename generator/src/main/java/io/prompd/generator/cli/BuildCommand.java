@@ -67,7 +67,7 @@ final class BuildCommand implements Callable<Integer> {
             result = new RegistryBuilder().build(options, progress(stderr));
         } catch (ValidationException invalid) {
             stderr.println("error: " + invalid.getMessage());
-            stderr.print(ProblemReport.text(invalid.problems()));
+            stderr.print(ProblemReport.text(invalid.problems(), "(registry)"));
             stderr.flush();
             return ExitCode.FAILURE.code();
         }

@@ -57,6 +57,16 @@ class CheckReportRendererTest {
     }
 
     @Test
+    void problemsOfNoOneFileAreTheWholePullRequests() {
+        List<Problem> unfiled = List.of(Problem.error("", "", "the pull request's author is unknown", ""));
+
+        assertTrue(CheckReportRenderer.text(report(unfiled)).contains("\n(pull request)\n  error   the pull request's"),
+                CheckReportRenderer.text(report(unfiled)));
+        assertTrue(CheckReportRenderer.markdown(report(unfiled)).contains("### `(pull request)`\n\n- ❌ **error**: the pull"),
+                CheckReportRenderer.markdown(report(unfiled)));
+    }
+
+    @Test
     void markdownOfACleanReportPasses() {
         assertTrue(CheckReportRenderer.markdown(report(List.of())).startsWith("## ✅ Registry check passed\n"));
     }
