@@ -5,7 +5,9 @@ import io.prompd.client.scaffold.Scaffold;
 import io.prompd.client.scaffold.ScaffoldOptions;
 import io.prompd.client.scaffold.ScaffoldWriter;
 import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +46,8 @@ final class InitCommand implements Callable<Integer> {
     String license;
 
     @Option(names = "--from", arity = "1..*", paramLabel = "FILE|DIR",
-            description = "Prompt files, or folders holding them, to make the package from.")
+            description = "Prompt files, or folders holding them, to make the package from. It takes every value"
+                    + " after it: give DIR before it.")
     List<Path> from = List.of();
 
     private final PrompdCommand root;
@@ -60,6 +63,7 @@ final class InitCommand implements Callable<Integer> {
         ScaffoldOptions options = new ScaffoldOptions(Optional.ofNullable(name), Optional.ofNullable(description),
                 Optional.ofNullable(author), Optional.ofNullable(license));
         PackageScaffolder scaffolder = new PackageScaffolder(context.clock());
+        refuseFolderTakenByFrom(context);
         Scaffold scaffold = from.isEmpty()
                 ? scaffolder.plan(target, options)
                 : scaffolder.planFrom(target, options, from.stream().map(context::resolve).toList());
@@ -71,5 +75,23 @@ final class InitCommand implements Callable<Integer> {
         scaffold.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
         out.println("next: prompd validate " + folder + " && prompd pack " + folder);
         return ExitCode.OK.code();
+    }
+
+    /**
+     * {@code prompd init --from a.prmd my-pkg} gives my-pkg to --from, which takes every value after
+     * it, so the package would land in the current folder. When that last value does not exist and
+     * no folder was given, that is what happened: say how to write it instead.
+     */
+    private void refuseFolderTakenByFrom(CliContext context) {
+        boolean folderGiven = !spec.positionalParameters().get(0).originalStringValues().isEmpty();
+        if (from.isEmpty() || folderGiven) {
+            return;
+        }
+        Path last = from.get(from.size() - 1);
+        if (!Files.exists(context.resolve(last))) {
+            throw new PrompdException(ExitCode.USAGE, "--from took '" + last + "' as a file to import, and there is none",
+                    "--from takes every value after it: to create the package in " + last + ", name it first, as in"
+                            + " 'prompd init " + last + " --from ...'");
+        }
     }
 }

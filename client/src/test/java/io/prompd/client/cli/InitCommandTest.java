@@ -132,8 +132,22 @@ class InitCommandTest {
     @Test
     void fromSomethingThatIsNotAPromptIsRefused() throws IOException {
         Files.writeString(work.resolve("notes.txt"), "hello\n");
-        CliRun run = prompd("init", "--from", "notes.txt", "out");
+        CliRun run = prompd("init", "out", "--from", "notes.txt");
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("is not a prompt file"), run.err());
+    }
+
+    @Test
+    void aFolderWrittenAfterFromIsExplainedNotImported() throws IOException {
+        Files.writeString(work.resolve("style.prmd"), "---\nid: style\n---\nBe brief.\n");
+        CliRun run = prompd("init", "--from", "style.prmd", "my-pkg");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: --from took 'my-pkg' as a file to import, and there is none\n"
+                + "hint: --from takes every value after it: to create the package in my-pkg, name it first"), run.err());
+        assertFalse(Files.exists(work.resolve("prompd.json")), "nothing was written in the current folder");
+
+        assertEquals(0, prompd("init", "my-pkg", "--from", "style.prmd").exitCode());
+        assertTrue(Files.isRegularFile(work.resolve("my-pkg/prompts/style.prmd")));
     }
 }
