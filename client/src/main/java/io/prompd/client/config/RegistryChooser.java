@@ -65,7 +65,8 @@ public final class RegistryChooser {
             } catch (IllegalArgumentException invalid) {
                 throw new PrompdException(ExitCode.USAGE, invalid.getMessage() + " (from --registry or $"
                         + Settings.REGISTRY_VARIABLE + ")",
-                        "give a URL such as https://registry.example.com/ or the name of a configured registry");
+                        "give a URL such as https://registry.example.com/ or file:///srv/registry/, or the name of a"
+                                + " configured registry");
             }
         });
     }

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /** URLs as messages show them. */
-final class Urls {
+public final class Urls {
 
     private Urls() {
     }
@@ -13,7 +13,7 @@ final class Urls {
      * The URL without user information and with its query hidden: either may carry a secret
      * (a password, a signed CDN link), and messages end up in logs and bug reports.
      */
-    static String display(URI url) {
+    public static String display(URI url) {
         if (url.getRawUserInfo() == null && url.getRawQuery() == null) {
             return url.toString();
         }

@@ -15,6 +15,7 @@ import io.prompd.core.protocol.PackageList;
 import io.prompd.core.protocol.PackageSummary;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.PromptSummary;
+import io.prompd.core.protocol.RegistryDocument;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
@@ -139,9 +140,12 @@ public final class TestRegistry {
         Files.write(file, bytes);
     }
 
-    /** index.json of every package, each version's document, and packages.json. */
+    /** registry.json, index.json of every package, each version's document, and packages.json. */
     private TestRegistry write() {
         try {
+            write(RegistryLayout.REGISTRY_DOCUMENT, new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, "Test registry",
+                    "https://git.example.test/registry.git", false, COMMIT, FIRST_PUBLICATION, RegistryLayout.urlTemplates(),
+                    new RegistryDocument.Counts(versions.size(), versions.values().stream().mapToInt(Map::size).sum())));
             List<PackageSummary> summaries = new ArrayList<>();
             for (var entry : versions.entrySet()) {
                 Packument packument = packument(entry.getKey(), entry.getValue());

@@ -8,9 +8,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * {@code registry.json}: what a client reads first about a registry.
+ * {@code registry.json}: a registry's description of itself. The client reads it when a package is
+ * missing or a document unreadable, to tell a wrong registry URL or a newer protocol from those.
  *
- * @param protocolVersion {@link RegistryLayout#PROTOCOL_VERSION} of the build; a client refuses a newer one
+ * @param protocolVersion {@link RegistryLayout#PROTOCOL_VERSION} of the build; a client that cannot read a
+ *                        registry's documents names a newer one as the reason
  * @param name            the registry's display name
  * @param git             clone URL of the registry repository, where packages are published by pull request
  * @param isPrivate       whether reading the registry needs credentials

@@ -1,12 +1,15 @@
 package io.prompd.client.install.registry;
 
+import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.http.Urls;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.PackageList;
 import io.prompd.core.protocol.PackageSummary;
@@ -20,12 +23,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Registries read through the client's {@link RegistryFetcher}: static files over HTTP or from a folder. */
 public final class HttpPackageRegistry implements PackageRegistry {
 
     private final RegistryFetcher fetcher;
     private final RegistryRoutes routes;
+    /** Roots seen to hold a registry of a protocol this client reads, so each is asked at most once a run. */
+    private final Set<URI> verifiedRoots = ConcurrentHashMap.newKeySet();
 
     public HttpPackageRegistry(RegistryFetcher fetcher, RegistryRoutes routes) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -41,11 +48,56 @@ public final class HttpPackageRegistry implements PackageRegistry {
             json = fetch(endpoint, url);
         } catch (PrompdException failure) {
             if (failure.exitCode() == ExitCode.NOT_FOUND) {
+                requireRegistry(endpoint);
                 return Optional.empty();
             }
             throw failure;
         }
-        return Optional.of(new PublishedPackage(parse(json, Packument.class, url), url));
+        try {
+            return Optional.of(new PublishedPackage(parse(json, Packument.class, url), url));
+        } catch (PrompdException unreadable) {
+            requireRegistry(endpoint);
+            throw unreadable;
+        }
+    }
+
+    /**
+     * Tells a wrong registry URL from a missing package, and a registry newer than this client from
+     * a damaged document, by its {@code registry.json}. Only failures ask: an install that finds
+     * every package costs no request more.
+     */
+    private void requireRegistry(RegistryEndpoint endpoint) {
+        if (verifiedRoots.contains(endpoint.root())) {
+            return;
+        }
+        String root = Urls.display(endpoint.root());
+        byte[] json;
+        try {
+            json = fetch(endpoint, endpoint.resolve(RegistryLayout.REGISTRY_DOCUMENT));
+        } catch (PrompdException failure) {
+            if (failure.exitCode() == ExitCode.NOT_FOUND) {
+                throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": it has no "
+                        + RegistryLayout.REGISTRY_DOCUMENT, "check the registry URL: --registry, $"
+                        + Settings.REGISTRY_VARIABLE + ", or 'prompd registry list'");
+            }
+            // offline or unreachable, it cannot tell: the failure that asked stands
+            return;
+        }
+        int protocol = protocolVersion(json);
+        if (protocol > RegistryLayout.PROTOCOL_VERSION) {
+            throw new PrompdException(ExitCode.FAILURE, "the registry at " + root + " uses protocol version " + protocol
+                    + ", and this prompd reads up to version " + RegistryLayout.PROTOCOL_VERSION, "update prompd");
+        }
+        verifiedRoots.add(endpoint.root());
+    }
+
+    /** The one field this client needs of {@code registry.json}; 0 when it cannot be read. */
+    private static int protocolVersion(byte[] json) {
+        try {
+            return JsonTrees.read(json).path("protocolVersion").asInt(0);
+        } catch (IOException unreadable) {
+            return 0;
+        }
     }
 
     @Override

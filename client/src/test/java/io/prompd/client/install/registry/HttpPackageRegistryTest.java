@@ -1,0 +1,78 @@
+package io.prompd.client.install.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.client.http.HttpSettings;
+import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.name.PackageName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a failed read of a package says: a missing package, a wrong registry URL, a newer registry, a damaged file. */
+class HttpPackageRegistryTest {
+
+    private static final PackageName UTIL = PackageName.parse("@acme/util");
+
+    @TempDir
+    Path work;
+
+    private HttpPackageRegistry registryAt(Path root) {
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { });
+        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(RegistryEndpoint.anonymous(root.toUri())));
+    }
+
+    private TestRegistry registry() {
+        return new TestRegistry(work.resolve("registry")).publish("@acme/util", "1.0.0");
+    }
+
+    @Test
+    void aPackageARegistryLacksIsMissing() {
+        assertEquals(Optional.empty(), registryAt(registry().root()).find(PackageName.parse("@acme/none")));
+        assertTrue(registryAt(registry().root()).find(UTIL).isPresent());
+    }
+
+    @Test
+    void aFolderThatHoldsNoRegistryIsSaidToBeNone() throws IOException {
+        Path elsewhere = Files.createDirectories(work.resolve("not-a-registry"));
+
+        PrompdException wrongUrl = assertThrows(PrompdException.class, () -> registryAt(elsewhere).find(UTIL));
+
+        assertEquals(ExitCode.NOT_FOUND, wrongUrl.exitCode());
+        assertEquals("no prompd registry at " + elsewhere.toUri() + ": it has no registry.json", wrongUrl.getMessage());
+        assertTrue(wrongUrl.hint().contains("--registry"), wrongUrl.hint());
+    }
+
+    @Test
+    void aRegistryOfANewerProtocolIsNamedAsWhyItsDocumentsCannotBeRead() throws IOException {
+        Path root = registry().root();
+        Files.writeString(root.resolve("registry.json"), "{\"protocolVersion\": 2, \"name\": \"Future\"}");
+        Files.writeString(root.resolve("packages/@acme/util/index.json"), "{\"packages\": {\"shape\": \"new\"}}");
+
+        PrompdException newer = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+        assertEquals(ExitCode.FAILURE, newer.exitCode());
+        assertTrue(newer.getMessage().endsWith("uses protocol version 2, and this prompd reads up to version 1"),
+                newer.getMessage());
+        assertEquals("update prompd", newer.hint());
+    }
+
+    @Test
+    void aDamagedDocumentOfAKnownRegistryStaysADamagedDocument() throws IOException {
+        Path root = registry().root();
+        Files.writeString(root.resolve("packages/@acme/util/index.json"), "{\"name\": ");
+
+        PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+        assertEquals(ExitCode.NETWORK, damaged.exitCode());
+        assertTrue(damaged.getMessage().startsWith("the registry sent an unreadable document"), damaged.getMessage());
+    }
+}
