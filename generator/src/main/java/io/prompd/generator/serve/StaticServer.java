@@ -2,9 +2,12 @@ package io.prompd.generator.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -45,9 +48,16 @@ public final class StaticServer implements AutoCloseable {
     public static StaticServer start(Path root, String host, int port) throws IOException {
         Path folder = root.toRealPath();
         if (!Files.isDirectory(folder)) {
-            throw new java.nio.file.NotDirectoryException(root.toString());
+            throw new PrompdException(ExitCode.USAGE, root + " is a file, not a folder",
+                    "give the folder that 'prompd-registry build --out' wrote");
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        } catch (BindException taken) {
+            throw new PrompdException(ExitCode.CONFLICT, "cannot listen on " + host + " port " + port + ": "
+                    + taken.getMessage(), "choose another port with --port, or --port 0 for any free one");
+        }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS);
         StaticServer serving = new StaticServer(folder, server, executor);
         server.createContext("/", serving::handle);

@@ -3,8 +3,12 @@ package io.prompd.generator.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +29,23 @@ class ServeCommandTest {
     void aMissingFolderIsNotFound() {
         assertEquals(3, run("serve", temp.resolve("nowhere").toString(), "--port", "0"));
         assertTrue(stderr.toString().startsWith("error: no such file or folder"), stderr.toString());
+    }
+
+    @Test
+    void aFileIsNoRegistryFolder() throws IOException {
+        Path file = Files.writeString(temp.resolve("registry.json"), "{}");
+        assertEquals(2, run("serve", file.toString(), "--port", "0"));
+        assertTrue(stderr.toString().startsWith("error: " + file + " is a file, not a folder\nhint: give the folder"),
+                stderr.toString());
+    }
+
+    @Test
+    void aPortInUseIsAConflictThatSaysHowToChooseAnother() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(4, run("serve", temp.toString(), "--port", String.valueOf(taken.getLocalPort())));
+        }
+        assertTrue(stderr.toString().startsWith("error: cannot listen on 127.0.0.1 port "), stderr.toString());
+        assertTrue(stderr.toString().contains("hint: choose another port with --port"), stderr.toString());
     }
 
     @Test
