@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 /** Turns any failure into the exit code and the one-line message a command line shows for it. */
 public final class Failures {
@@ -41,6 +44,13 @@ public final class Failures {
             message = "already exists: " + exists.getFile();
         } else if (cause instanceof AccessDeniedException denied) {
             message = "permission denied: " + denied.getFile();
+        } else if (cause instanceof NotDirectoryException notFolder) {
+            message = "not a folder: " + notFolder.getFile();
+        } else if (cause instanceof DirectoryNotEmptyException notEmpty) {
+            message = "folder not empty: " + notEmpty.getFile();
+        } else if (cause instanceof FileSystemException other && other.getFile() != null) {
+            // its message is the file and the system's reason, such as "No space left on device"
+            message = other.getMessage();
         } else if (cause instanceof IOException io) {
             message = "input/output error: " + io.getMessage();
         } else {

@@ -1,0 +1,55 @@
+package io.prompd.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import org.junit.jupiter.api.Test;
+
+class FailuresTest {
+
+    private static final String NL = System.lineSeparator();
+
+    @Test
+    void aPrompdExceptionShowsItsMessageAndHintWithItsExitCode() {
+        PrompdException known = new PrompdException(ExitCode.CONFLICT, "taken", "choose another");
+        assertEquals("error: taken" + NL + "hint: choose another", Failures.describe(known));
+        assertEquals(ExitCode.CONFLICT, Failures.exitCode(known));
+    }
+
+    @Test
+    void fileSystemFailuresNameTheFileAndWhatIsWrongWithIt() {
+        assertEquals("error: no such file or folder: /a", Failures.describe(new NoSuchFileException("/a")));
+        assertEquals("error: already exists: /a", Failures.describe(new FileAlreadyExistsException("/a")));
+        assertEquals("error: permission denied: /a", Failures.describe(new AccessDeniedException("/a")));
+        assertEquals("error: not a folder: /a", Failures.describe(new NotDirectoryException("/a")));
+        assertEquals("error: folder not empty: /a", Failures.describe(new DirectoryNotEmptyException("/a")));
+        assertEquals("error: /a: No space left on device",
+                Failures.describe(new FileSystemException("/a", null, "No space left on device")));
+        assertEquals("error: input/output error: broken pipe", Failures.describe(new IOException("broken pipe")));
+        assertEquals(ExitCode.NOT_FOUND, Failures.exitCode(new NoSuchFileException("/a")));
+        assertEquals(ExitCode.CONFLICT, Failures.exitCode(new FileAlreadyExistsException("/a")));
+        assertEquals(ExitCode.FAILURE, Failures.exitCode(new AccessDeniedException("/a")));
+    }
+
+    @Test
+    void anUncheckedIoExceptionIsDescribedByItsCause() {
+        UncheckedIOException wrapped = new UncheckedIOException("reading", new NoSuchFileException("/a"));
+        assertEquals("error: no such file or folder: /a", Failures.describe(wrapped));
+        assertEquals(ExitCode.NOT_FOUND, Failures.exitCode(wrapped));
+    }
+
+    @Test
+    void anythingElseIsAnInternalErrorToReport() {
+        assertEquals("error: internal error (IllegalStateException): oops" + NL
+                + "hint: run again with --verbose for the stack trace, and report it as a bug",
+                Failures.describe(new IllegalStateException("oops")));
+        assertEquals(ExitCode.FAILURE, Failures.exitCode(new IllegalStateException("oops")));
+    }
+}
