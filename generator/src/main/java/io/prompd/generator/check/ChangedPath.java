@@ -113,6 +113,11 @@ record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<
         return PACKAGES + "/" + name;
     }
 
+    /** {@code packages/<name>/<version>}: where problems about a whole version are reported. */
+    static String versionFolder(PackageVersion version) {
+        return packageFolder(version.name()) + "/" + version.version();
+    }
+
     static String metaFile(PackageName name) {
         return packageFolder(name) + "/" + PackageMeta.FILE;
     }

@@ -11,8 +11,9 @@ import java.util.TreeSet;
 
 /**
  * A published version never changes: any file added to, changed in or deleted from a version
- * folder present at the merge base is refused (a rename shows as a deletion there), naming the
- * commit that published the version. History is walked only when such a change exists, and then
+ * folder present at the merge base is refused, naming the commit that published the version. A
+ * version whose folder is gone (deleted, or renamed) is one problem at that folder rather than one
+ * per file. History is walked only when such a change exists, and then
  * only for the touched folders' manifests.
  *
  * <p>The one planned exception, a takedown of a whole version by maintainers, belongs here: it
@@ -32,8 +33,20 @@ final class ImmutabilityRule implements PullRequestRule {
         TreeSet<PackageVersion> versions = new TreeSet<>();
         published.forEach(changed -> versions.add(changed.path().packageVersion().orElseThrow()));
         PublicationHistory history = PublicationHistory.compute(pullRequest.repository(), pullRequest.baseCommit(), versions);
+        for (PackageVersion version : versions) {
+            if (pullRequest.head().folder(version.name(), version.version()).isEmpty()) {
+                // one problem for the version, not one per file of it
+                problems.error(ChangedPath.versionFolder(version), "", "the published version " + version.name() + " "
+                        + version.version() + " is deleted: " + publishedIn(history.publication(version)),
+                        "published versions stay; restore the folder, and to withdraw the version yank it in "
+                                + ChangedPath.metaFile(version.name()));
+            }
+        }
         for (PullRequest.ChangedFile changed : published) {
             PackageVersion version = changed.path().packageVersion().orElseThrow();
+            if (pullRequest.head().folder(version.name(), version.version()).isEmpty()) {
+                continue;
+            }
             problems.error(changed.change().path(), "", "this file is " + verb(changed) + " in " + version.name() + " "
                             + version.version() + ", a published version: " + publishedIn(history.publication(version)),
                     "published versions never change; revert this change, and to correct the version publish a new"

@@ -6,6 +6,7 @@ import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.ProblemReport;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.nio.file.Path;
 import org.eclipse.jgit.lib.ObjectId;
@@ -61,14 +62,18 @@ class ImmutabilityRuleTest {
     }
 
     @Test
-    void renamedVersionFolderIsRefusedAtEveryOldPath() {
+    void aDeletedOrRenamedVersionIsOneProblemAtItsFolderNotOnePerFile() {
         repo.move(UTIL, "packages/@common/util/1.0.1");
         repo.commit("rename the version");
 
         var report = check(repo, "alice");
 
-        assertError(report, UTIL + "/prompd.json", "deleted");
-        assertError(report, UTIL + "/README.md", "deleted");
+        Problem problem = assertError(report, UTIL, "the published version @common/util 1.0.0 is deleted",
+                publishingCommit);
+        assertTrue(problem.hint().contains("restore the folder"), problem.hint());
+        assertTrue(problem.hint().contains("yank it in packages/@common/util/meta.json"), problem.hint());
+        assertTrue(report.problems().stream().noneMatch(other -> other.file().startsWith(UTIL + "/")),
+                () -> ProblemReport.text(report.problems()));
     }
 
     @Test
