@@ -1,9 +1,9 @@
 package io.prompd.client.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
+import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
@@ -114,10 +114,8 @@ final class ConfigJson {
      * error, and that text may be a secret.
      */
     private Problem syntaxError(JsonProcessingException malformed) {
-        JsonLocation at = malformed.getLocation();
-        int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
-        String where = line == 0 ? "" : " at line " + line + ", column " + at.getColumnNr();
-        return new Problem(Severity.ERROR, file.toString(), "", line, "not valid JSON" + where,
+        JsonSyntaxError error = JsonSyntaxError.of(malformed);
+        return new Problem(Severity.ERROR, file.toString(), "", error.line(), "not valid JSON" + error.where(),
                 "fix the JSON syntax; an editor with JSON support shows the spot");
     }
 

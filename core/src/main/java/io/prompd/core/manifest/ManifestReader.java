@@ -1,10 +1,10 @@
 package io.prompd.core.manifest;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
@@ -72,11 +72,9 @@ public final class ManifestReader {
     }
 
     private ManifestResult malformed(JsonProcessingException malformed) {
-        JsonLocation at = malformed.getLocation();
-        int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
-        String where = line == 0 ? "" : " at line " + line + ", column " + at.getColumnNr();
-        Problem problem = new Problem(Severity.ERROR, file, "", line,
-                "the manifest is not valid JSON" + where + ": " + malformed.getOriginalMessage(),
+        JsonSyntaxError error = JsonSyntaxError.of(malformed);
+        Problem problem = new Problem(Severity.ERROR, file, "", error.line(),
+                "the manifest is not valid JSON" + error.where() + ": " + error.reason(),
                 "fix the JSON syntax; an editor with JSON support shows the spot");
         return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(problem), FieldLines.none());
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.problem.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,9 +47,9 @@ final class JsonFile {
             }
             return new Opened(Optional.of(new JsonFile(file, root, fieldLines(bytes))), List.of());
         } catch (JsonProcessingException invalid) {
-            int line = invalid.getLocation() == null ? 0 : Math.max(0, invalid.getLocation().getLineNr());
-            return new Opened(Optional.empty(), List.of(Problem.error(file, "", "invalid JSON: " + invalid.getOriginalMessage(),
-                    "check for a missing comma, quote or bracket").atLine(line)));
+            JsonSyntaxError error = JsonSyntaxError.of(invalid);
+            return new Opened(Optional.empty(), List.of(Problem.error(file, "", "invalid JSON" + error.where() + ": "
+                    + error.reason(), "check for a missing comma, quote or bracket").atLine(error.line())));
         } catch (IOException unreadable) {
             return new Opened(Optional.empty(), List.of(Problem.error(file, "", "cannot read: " + unreadable.getMessage(), "")));
         }

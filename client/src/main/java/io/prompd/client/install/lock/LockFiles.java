@@ -7,6 +7,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.json.Json;
+import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
@@ -76,8 +77,9 @@ public final class LockFiles {
         try {
             root = JsonTrees.read(json);
         } catch (JsonProcessingException malformed) {
-            throw refused(List.of(Problem.error(LockFile.FILE_NAME, "", "it is not valid JSON: "
-                    + malformed.getOriginalMessage(), "")));
+            JsonSyntaxError error = JsonSyntaxError.of(malformed);
+            throw refused(List.of(Problem.error(LockFile.FILE_NAME, "", "it is not valid JSON" + error.where() + ": "
+                    + error.reason(), "").atLine(error.line())));
         } catch (IOException impossible) {
             throw new IllegalStateException("bytes in memory are always readable", impossible);
         }
