@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
@@ -64,7 +65,7 @@ public final class ManifestReader {
         } else {
             readFields(root);
         }
-        FieldLines lines = FieldLines.of(json);
+        FieldLines lines = FieldLines.ofJson(json);
         // Sorted again once lines are known: the order is by file, then line.
         List<Problem> found = lines.locate(problems.sorted()).stream().sorted(Problem.ORDER).toList();
         Optional<Manifest> manifest = Problems.anyError(found) ? Optional.empty() : Optional.of(fields.build());

@@ -1,5 +1,6 @@
 package io.prompd.core.manifest;
 
+import io.prompd.core.json.FieldLines;
 import io.prompd.core.problem.Problem;
 import java.util.List;
 import java.util.Objects;

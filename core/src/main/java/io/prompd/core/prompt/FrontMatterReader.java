@@ -2,6 +2,7 @@ package io.prompd.core.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prompd.core.json.FieldLines;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import java.math.BigDecimal;
@@ -29,14 +30,14 @@ final class FrontMatterReader {
 
     private final String file;
     private final ObjectNode root;
-    private final SortedMap<String, Integer> keyLines;
+    private final FieldLines lines;
     private final Problems problems;
     private int errors;
 
-    FrontMatterReader(String file, ObjectNode root, SortedMap<String, Integer> keyLines, Problems problems) {
+    FrontMatterReader(String file, ObjectNode root, FieldLines lines, Problems problems) {
         this.file = file;
         this.root = root;
-        this.keyLines = keyLines;
+        this.lines = lines;
         this.problems = problems;
     }
 
@@ -55,7 +56,7 @@ final class FrontMatterReader {
                 text("author"), texts("tags"), parameters(), inherits(using), using, contexts,
                 parts("system", using), parts("user", using), parts("assistant", using), parts("response", using),
                 present(root.get("override")), text("provider"), text("model"), temperature(), maxTokens(),
-                extra, frontMatter.body(), body.sections(), frontMatter.bodyLine(), keyLines);
+                extra, frontMatter.body(), body.sections(), frontMatter.bodyLine(), lines);
     }
 
     private Optional<String> text(String key) {
@@ -276,13 +277,7 @@ final class FrontMatterReader {
 
     private void error(String pointer, String message, String hint) {
         errors++;
-        problems.add(Problem.error(file, pointer, message, hint).atLine(lineOf(pointer)));
-    }
-
-    private int lineOf(String pointer) {
-        int slash = pointer.indexOf('/', 1);
-        String key = (slash < 0 ? pointer.substring(1) : pointer.substring(1, slash)).replace("~1", "/").replace("~0", "~");
-        return keyLines.getOrDefault(key, 0);
+        problems.add(Problem.error(file, pointer, message, hint).atLine(lines.lineOf(pointer)));
     }
 
     private static Optional<JsonNode> present(JsonNode value) {

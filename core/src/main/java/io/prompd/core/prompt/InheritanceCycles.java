@@ -48,6 +48,6 @@ final class InheritanceCycles {
     private static void report(PromptPackage pack, List<String> cycle, Problems problems) {
         String file = cycle.get(0);
         problems.add(Problem.error(file, "/inherits", "circular inheritance: " + String.join(" → ", cycle),
-                "make one of these prompts stop inheriting from the next").atLine(pack.prompts().get(file).lineOf("inherits")));
+                "make one of these prompts stop inheriting from the next").atLine(pack.prompts().get(file).lineOf("/inherits")));
     }
 }

@@ -15,37 +15,42 @@ final class ParameterRules {
     private ParameterRules() {
     }
 
+    /** Each problem is placed at the line of its own field in the front matter. */
     static void check(PromptFile prompt, Problems problems) {
+        Problems found = new Problems();
+        collect(prompt, found);
+        problems.addAll(prompt.fieldLines().locate(found.sorted()));
+    }
+
+    private static void collect(PromptFile prompt, Problems problems) {
         Map<String, Parameter> seen = new HashMap<>();
-        int line = prompt.lineOf("parameters");
         for (Parameter parameter : prompt.parameters()) {
             Parameter first = seen.putIfAbsent(parameter.name(), parameter);
             if (first != null) {
                 problems.add(Problem.error(prompt.file(), parameter.pointer() + "/name", "the parameter '"
                         + parameter.name() + "' is declared twice (first at " + first.pointer() + ")",
-                        "rename or remove one of them").atLine(line));
+                        "rename or remove one of them"));
             }
-            enumValues(prompt.file(), parameter, problems, line);
-            itemType(prompt.file(), parameter, problems, line);
+            enumValues(prompt.file(), parameter, problems);
+            itemType(prompt.file(), parameter, problems);
             Optional<ParameterType> type = parameter.type();
             if (type.isEmpty()) {
                 problems.add(Problem.error(prompt.file(), parameter.pointer() + "/type", "the parameter '"
                         + parameter.name() + "' has the unknown type '" + parameter.typeName() + "'",
-                        "use one of: " + ParameterType.keywords()).atLine(line));
+                        "use one of: " + ParameterType.keywords()));
                 continue;
             }
-            parameter.defaultValue().ifPresent(value -> defaultValue(prompt.file(), parameter, type.get(), value,
-                    problems, line));
+            parameter.defaultValue().ifPresent(value -> defaultValue(prompt.file(), parameter, type.get(), value, problems));
         }
     }
 
     private static void defaultValue(String file, Parameter parameter, ParameterType type, JsonNode value,
-                                     Problems problems, int line) {
+                                     Problems problems) {
         String pointer = parameter.pointer() + "/default";
         if (!type.accepts(value)) {
             problems.add(Problem.error(file, pointer, "the default " + value + " of '" + parameter.name()
                     + "' is not of its type " + type.keyword(),
-                    "give a default of type " + type.keyword() + ", or change the type").atLine(line));
+                    "give a default of type " + type.keyword() + ", or change the type"));
             return;
         }
         List<String> allowed = parameter.enumValues().stream().filter(JsonNode::isTextual).map(JsonNode::textValue).toList();
@@ -58,11 +63,11 @@ final class ParameterRules {
                 : List.of(value);
         chosen.stream().filter(element -> !allowed.contains(element.asText())).forEach(element ->
                 problems.add(Problem.warning(file, pointer, "the default " + element + " of '" + parameter.name()
-                        + "' is not one of its enum values", "use one of: " + String.join(", ", allowed)).atLine(line)));
+                        + "' is not one of its enum values", "use one of: " + String.join(", ", allowed))));
     }
 
     /** {@code items: string} or {@code items: {type: string, ...}} must name a known type too. */
-    private static void itemType(String file, Parameter parameter, Problems problems, int line) {
+    private static void itemType(String file, Parameter parameter, Problems problems) {
         Optional<JsonNode> items = parameter.items();
         if (items.isEmpty()) {
             return;
@@ -73,17 +78,16 @@ final class ParameterRules {
             return;
         }
         problems.add(Problem.error(file, parameter.pointer() + (shorthand ? "/items" : "/items/type"), "the items of '"
-                + parameter.name() + "' have the unknown type " + type, "use one of: " + ParameterType.keywords())
-                .atLine(line));
+                + parameter.name() + "' have the unknown type " + type, "use one of: " + ParameterType.keywords()));
     }
 
-    private static void enumValues(String file, Parameter parameter, Problems problems, int line) {
+    private static void enumValues(String file, Parameter parameter, Problems problems) {
         List<JsonNode> values = parameter.enumValues();
         for (int index = 0; index < values.size(); index++) {
             if (!values.get(index).isTextual()) {
                 problems.add(Problem.error(file, parameter.pointer() + "/enum/" + index, "the enum value "
                         + values.get(index) + " of '" + parameter.name() + "' is not a string",
-                        "quote it: \"" + values.get(index).asText() + "\"").atLine(line));
+                        "quote it: \"" + values.get(index).asText() + "\""));
             }
         }
     }

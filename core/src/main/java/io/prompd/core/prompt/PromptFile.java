@@ -1,6 +1,7 @@
 package io.prompd.core.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.FieldLines;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  * @param override   the {@code override} value as written; its meaning belongs to the renderer
  * @param extra      front-matter keys prompd does not know ({@code content-type}, {@code license}), by key
  * @param bodyLine   the 1-based line of the file where the body starts
- * @param fieldLines the 1-based line of each top-level front-matter key, for messages
+ * @param fieldLines where each front-matter field is in the file, for messages
  */
 public record PromptFile(
         String file,
@@ -47,7 +48,7 @@ public record PromptFile(
         String body,
         List<Section> sections,
         int bodyLine,
-        SortedMap<String, Integer> fieldLines) {
+        FieldLines fieldLines) {
 
     public PromptFile {
         Objects.requireNonNull(file, "file");
@@ -70,7 +71,7 @@ public record PromptFile(
         if (bodyLine < 1) {
             throw new IllegalArgumentException("bodyLine must be positive: " + bodyLine);
         }
-        fieldLines = Collections.unmodifiableSortedMap(new TreeMap<>(fieldLines));
+        Objects.requireNonNull(fieldLines, "fieldLines");
     }
 
     /**
@@ -93,8 +94,8 @@ public record PromptFile(
         return parameters.stream().filter(parameter -> parameter.name().equals(parameterName)).findFirst();
     }
 
-    /** The line of a top-level key, or 0 when the file does not have it. */
-    public int lineOf(String key) {
-        return fieldLines.getOrDefault(key, 0);
+    /** The line of the front-matter field at this JSON pointer, or of the nearest field holding it; 0 when none. */
+    public int lineOf(String pointer) {
+        return fieldLines.lineOf(pointer);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.prompd.core.json.FieldLines;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import java.nio.ByteBuffer;
@@ -14,10 +15,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -30,9 +27,6 @@ public final class PromptParser {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
-
-    /** A top-level key at the start of a line, bare or quoted. */
-    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^(\"[^\"]+\"|'[^']+'|[^\\s#:\"'-][^:]*?)\\s*:(\\s|$)");
 
     private PromptParser() {
     }
@@ -88,7 +82,8 @@ public final class PromptParser {
                     "write one 'key: value' per line").atLine(frontMatter.firstYamlLine()));
             return Optional.empty();
         }
-        return Optional.of(new FrontMatterReader(file, (ObjectNode) root, keyLines(frontMatter), problems).read(frontMatter));
+        FieldLines lines = FieldLines.ofYaml(frontMatter.yaml(), frontMatter.firstYamlLine());
+        return Optional.of(new FrontMatterReader(file, (ObjectNode) root, lines, problems).read(frontMatter));
     }
 
     /**
@@ -102,19 +97,5 @@ public final class PromptParser {
                     + (start == null ? "" : " that starts on line " + (lineShift + start.getLine() + 1)));
         }
         return invalid.getOriginalMessage();
-    }
-
-    private static SortedMap<String, Integer> keyLines(FrontMatter frontMatter) {
-        SortedMap<String, Integer> lines = new TreeMap<>();
-        String[] yamlLines = frontMatter.yaml().split("\n", -1);
-        for (int index = 0; index < yamlLines.length; index++) {
-            Matcher key = TOP_LEVEL_KEY.matcher(yamlLines[index]);
-            if (key.find()) {
-                String name = key.group(1).strip();
-                boolean quoted = name.length() > 1 && (name.charAt(0) == '"' || name.charAt(0) == '\'');
-                lines.putIfAbsent(quoted ? name.substring(1, name.length() - 1) : name, frontMatter.firstYamlLine() + index);
-            }
-        }
-        return lines;
     }
 }

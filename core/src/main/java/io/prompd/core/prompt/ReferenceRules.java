@@ -40,7 +40,7 @@ final class ReferenceRules {
 
     private static void localReference(PromptPackage pack, String file, PromptFile prompt, LocalReference reference,
                                        String pointer, Problems problems) {
-        int line = lineOf(prompt, pointer);
+        int line = prompt.lineOf(pointer);
         Optional<String> resolved = reference.resolveFrom(file);
         if (resolved.isEmpty()) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' points outside the package",
@@ -54,7 +54,7 @@ final class ReferenceRules {
 
     private static void packageReference(PromptPackage pack, String file, PromptFile prompt, PackageReference reference,
                                          String pointer, Problems problems) {
-        int line = lineOf(prompt, pointer);
+        int line = prompt.lineOf(pointer);
         if (reference.packageName().equals(pack.name())) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to this package ("
                     + pack.name() + ") by name", "refer to files of the same package with a relative path, such as"
@@ -75,10 +75,5 @@ final class ReferenceRules {
                     + " of " + reference.packageName() + ", but prompd.json allows \"" + declared.text() + "\"",
                     "make the version here and in \"dependencies\" agree").atLine(line));
         }
-    }
-
-    private static int lineOf(PromptFile prompt, String pointer) {
-        int slash = pointer.indexOf('/', 1);
-        return prompt.lineOf(slash < 0 ? pointer.substring(1) : pointer.substring(1, slash));
     }
 }

@@ -66,11 +66,11 @@ class CorpusValidationTest {
     @Test
     void examplesUsesCoreWithoutDeclaringItAndAnUndeclaredWorkflowVariable() throws IOException {
         assertEquals(List.of(
-                "error assistants/code-assistant.prmd:26 /using/0/name '@prompd/core@0.0.1' refers to @prompd/core,"
+                "error assistants/code-assistant.prmd:27 /using/0/name '@prompd/core@0.0.1' refers to @prompd/core,"
                         + " which is not a dependency of @prompd-internal/examples",
                 "error prompts/package-inheritance.prmd:6 /inherits '@prompd/core@0.0.1/prompts/base.prmd' refers to"
                         + " @prompd/core, which is not a dependency of @prompd-internal/examples",
-                "error prompts/team-project-planner.prmd:28 /using/0/name '@prompd/core@0.0.1' refers to @prompd/core,"
+                "error prompts/team-project-planner.prmd:29 /using/0/name '@prompd/core@0.0.1' refers to @prompd/core,"
                         + " which is not a dependency of @prompd-internal/examples",
                 "warning workflows/prompts/step1.prmd:17 the variable 'workflow' is used in the body but not declared"
                         + " as a parameter"), summaries("examples"));
@@ -78,14 +78,14 @@ class CorpusValidationTest {
 
     @Test
     void blogWritingAliasesAnUndeclaredPackage() throws IOException {
-        assertEquals(List.of("error prompts/advanced-code-assistant.prmd:24 /using/0/name '@prompd/public-examples@1.1.0'"
+        assertEquals(List.of("error prompts/advanced-code-assistant.prmd:25 /using/0/name '@prompd/public-examples@1.1.0'"
                 + " refers to @prompd/public-examples, which is not a dependency of @prompd/blog-writer"),
                 summaries("blog-writing"));
     }
 
     @Test
     void demoPromptsAliasesCoreWithoutDeclaringIt() throws IOException {
-        assertEquals(List.of("error customer-support-sentiment-analyzer.prmd:11 /using/0/name '@prompd/core@0.0.1'"
+        assertEquals(List.of("error customer-support-sentiment-analyzer.prmd:12 /using/0/name '@prompd/core@0.0.1'"
                 + " refers to @prompd/core, which is not a dependency of @prompd/demo-prompts"),
                 summaries("demo-prompts"));
     }

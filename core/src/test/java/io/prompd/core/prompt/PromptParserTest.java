@@ -55,7 +55,7 @@ class PromptParserTest {
         assertEquals(200, prompt.maxTokens().orElseThrow());
         assertEquals("# Task\nHello {{ name }}\n", prompt.body());
         assertEquals(13, prompt.bodyLine());
-        assertEquals(3, prompt.lineOf("name"));
+        assertEquals(3, prompt.lineOf("/name"));
     }
 
     @Test
@@ -269,10 +269,11 @@ class PromptParserTest {
                 temperature: hot
                 ---
                 """);
-        assertEquals(List.of("/id", "/tags", "/parameters/2/required", "/parameters/2/type", "/parameters/3/name",
+        assertEquals(List.of("/id", "/tags", "/parameters/2/type", "/parameters/2/required", "/parameters/3/name",
                         "/temperature"),
                 result.problems().stream().map(Problem::pointer).toList());
-        assertEquals(2, result.problems().get(0).line());
+        assertEquals(List.of(2, 3, 8, 9, 10, 11), result.problems().stream().map(Problem::line).toList(),
+                "each at the line of its own field, nested ones included");
         assertTrue(result.prompt().isEmpty());
         Problem unquoted = onlyProblem("---\nversion: 1.0\n---\n");
         assertEquals("'version' must be a string, not number 1.0", unquoted.message());

@@ -62,7 +62,7 @@ class PromptValidatorTest {
     void parameterNamesAreUnique() {
         Problem problem = single(validate("---\nparameters:\n  - name: x\n  - name: x\n---\n{{ x }}\n"), Severity.ERROR);
         assertEquals("/parameters/1/name", problem.pointer());
-        assertEquals(2, problem.line());
+        assertEquals(4, problem.line(), "the second declaration's own line");
         assertTrue(problem.message().contains("declared twice"), problem.message());
     }
 

@@ -58,7 +58,7 @@ final class PackageReferenceRule implements PullRequestRule {
                     Version chosen = resolution.get().versions().get(reference.packageName());
                     if (chosen != null && !reference.path().isEmpty()) {
                         Site site = new Site(version.repositoryPath(prompt.getKey()), located.pointer(),
-                                prompt.getValue().lineOf(topKey(located.pointer())));
+                                prompt.getValue().lineOf(located.pointer()));
                         problems.addAll(missingInResolved(pullRequest, reference, chosen, site));
                         problems.addAll(missingInAllowed(pullRequest, version, reference, chosen, site));
                     }
@@ -129,9 +129,4 @@ final class PackageReferenceRule implements PullRequestRule {
         return found;
     }
 
-    /** {@code inherits} for {@code /inherits}, {@code context} for {@code /context/1}: the key whose line is known. */
-    private static String topKey(String pointer) {
-        int slash = pointer.indexOf('/', 1);
-        return slash < 0 ? pointer.substring(1) : pointer.substring(1, slash);
-    }
-}
+    /** {@code inherits} for {@code /inherits}, {@code context} for {@code /context/1}: the key whose line is known. */}

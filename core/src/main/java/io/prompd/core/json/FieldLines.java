@@ -1,34 +1,47 @@
-package io.prompd.core.manifest;
+package io.prompd.core.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import io.prompd.core.json.JsonTrees;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prompd.core.problem.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Where each field of a JSON document starts: JSON pointer to 1-based line. A problem found on the
- * parsed tree gets its line from here, so a report can say {@code prompd.json:7}.
+ * Where each field of a JSON or YAML document starts: JSON pointer to 1-based line. A problem found
+ * on the parsed tree gets its line from here, so a report can say {@code prompd.json:7}, or the line
+ * of {@code type:} in a prompt's third parameter.
  *
  * <p>The document is read again for its lines only when a line is first asked for: most manifests
- * have no problem to locate, and a registry build reads tens of thousands of them.
+ * and prompts have no problem to locate, and a registry build reads tens of thousands of them.
+ * Two instances are equal when they read the same text the same way.
  */
 public final class FieldLines {
 
-    private static final FieldLines NONE = new FieldLines(new byte[0]);
+    private enum Format { JSON, YAML }
 
-    private final byte[] json;
+    private static final FieldLines NONE = new FieldLines(new byte[0], Format.JSON, 0);
+    private static final YAMLFactory YAML = new YAMLFactory();
+
+    private final byte[] text;
+    private final Format format;
+    /** Added to the parser's lines: the line of the file where the document starts, less one. */
+    private final int lineShift;
     private SortedMap<String, Integer> lines;
 
-    private FieldLines(byte[] json) {
-        this.json = json;
+    private FieldLines(byte[] text, Format format, int lineShift) {
+        this.text = text;
+        this.format = format;
+        this.lineShift = lineShift;
     }
 
     /** No lines known: every problem keeps line 0. */
@@ -37,8 +50,20 @@ public final class FieldLines {
     }
 
     /** The lines of a document that parsed as one JSON value. */
-    static FieldLines of(byte[] json) {
-        return new FieldLines(json.clone());
+    public static FieldLines ofJson(byte[] json) {
+        return new FieldLines(json.clone(), Format.JSON, 0);
+    }
+
+    /**
+     * The lines of a YAML document that parsed, such as a prompt's front matter.
+     *
+     * @param firstLine the line of the file where the document's first line is
+     */
+    public static FieldLines ofYaml(String yaml, int firstLine) {
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("firstLine must be positive: " + firstLine);
+        }
+        return new FieldLines(yaml.getBytes(StandardCharsets.UTF_8), Format.YAML, firstLine - 1);
     }
 
     /**
@@ -46,7 +71,7 @@ public final class FieldLines {
      * for an array element.
      */
     public synchronized SortedMap<String, Integer> lines() {
-        if (json.length == 0) {
+        if (text.length == 0) {
             return Collections.emptySortedMap();
         }
         if (lines == null) {
@@ -57,13 +82,13 @@ public final class FieldLines {
 
     private SortedMap<String, Integer> scan() {
         SortedMap<String, Integer> found = new TreeMap<>();
-        try (JsonParser parser = JsonTrees.parser(json)) {
+        try (JsonParser parser = format == Format.JSON ? JsonTrees.parser(text) : YAML.createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token.isStructEnd()) {
                     continue;
                 }
-                int line = parser.currentTokenLocation().getLineNr();
+                int line = lineShift + parser.currentTokenLocation().getLineNr();
                 // An object or array opens its own context; the field or element it is belongs to the enclosing one.
                 JsonStreamContext holder = token.isStructStart()
                         ? parser.getParsingContext().getParent()
@@ -101,5 +126,21 @@ public final class FieldLines {
 
     public List<Problem> locate(List<Problem> problems) {
         return problems.stream().map(this::locate).toList();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FieldLines that && format == that.format && lineShift == that.lineShift
+                && Arrays.equals(text, that.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(format, lineShift, Arrays.hashCode(text));
+    }
+
+    @Override
+    public String toString() {
+        return "FieldLines[" + format + ", " + text.length + " bytes from line " + (lineShift + 1) + "]";
     }
 }
