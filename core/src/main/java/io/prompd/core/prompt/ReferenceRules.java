@@ -16,7 +16,14 @@ final class ReferenceRules {
     private ReferenceRules() {
     }
 
+    /** Each problem is placed at the line of the field that holds the reference. */
     static void check(PromptPackage pack, String file, PromptFile prompt, Problems problems) {
+        Problems found = new Problems();
+        collect(pack, file, prompt, found);
+        problems.addAll(prompt.fieldLines().locate(found.sorted()));
+    }
+
+    private static void collect(PromptPackage pack, String file, PromptFile prompt, Problems problems) {
         prompt.inherits().ifPresent(reference -> reference(pack, file, prompt, reference, "/inherits", problems));
         for (int index = 0; index < prompt.using().size(); index++) {
             packageReference(pack, file, prompt, prompt.using().get(index).target(), "/using/" + index + "/name", problems);
@@ -40,25 +47,23 @@ final class ReferenceRules {
 
     private static void localReference(PromptPackage pack, String file, PromptFile prompt, LocalReference reference,
                                        String pointer, Problems problems) {
-        int line = prompt.lineOf(pointer);
         Optional<String> resolved = reference.resolveFrom(file);
         if (resolved.isEmpty()) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' points outside the package",
-                    "refer only to files inside the package, relative to the folder of " + file).atLine(line));
+                    "refer only to files inside the package, relative to the folder of " + file));
         } else if (!pack.files().contains(resolved.get())) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
                     + "', which is not in the package", "add the file, or fix the path: it is relative to the folder of "
-                    + file).atLine(line));
+                    + file));
         }
     }
 
     private static void packageReference(PromptPackage pack, String file, PromptFile prompt, PackageReference reference,
                                          String pointer, Problems problems) {
-        int line = prompt.lineOf(pointer);
         if (reference.packageName().equals(pack.name())) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to this package ("
                     + pack.name() + ") by name", "refer to files of the same package with a relative path, such as"
-                    + " ./" + (reference.path().isEmpty() ? "file.prmd" : reference.path())).atLine(line));
+                    + " ./" + (reference.path().isEmpty() ? "file.prmd" : reference.path())));
             return;
         }
         VersionRange declared = pack.dependencies().get(reference.packageName());
@@ -66,14 +71,14 @@ final class ReferenceRules {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to " + reference.packageName()
                     + ", which is not a dependency of " + pack.name(), "add \"" + reference.packageName() + "\": \""
                     + (reference.selector().isEmpty() ? "*" : reference.selector())
-                    + "\" to \"dependencies\" in prompd.json").atLine(line));
+                    + "\" to \"dependencies\" in prompd.json"));
             return;
         }
         Optional<Version> pinned = reference.pinnedVersion();
         if (pinned.isPresent() && !declared.satisfiedBy(pinned.get())) {
             problems.add(Problem.warning(file, pointer, "'" + reference.written() + "' asks for version " + pinned.get()
                     + " of " + reference.packageName() + ", but prompd.json allows \"" + declared.text() + "\"",
-                    "make the version here and in \"dependencies\" agree").atLine(line));
+                    "make the version here and in \"dependencies\" agree"));
         }
     }
 }

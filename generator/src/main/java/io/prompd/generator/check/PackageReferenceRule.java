@@ -33,15 +33,18 @@ final class PackageReferenceRule implements PullRequestRule {
     private record Located(PackageReference reference, String pointer) {
     }
 
-    /** Where a reference's problems are reported: the prompt's repository path, the field and its line. */
-    private record Site(String file, String pointer, int line) {
+    /**
+     * Where a reference's problems are reported: the prompt's repository path and the field, whose
+     * line is looked up only for a problem (it reads the front matter again).
+     */
+    private record Site(String file, String pointer, PromptFile prompt) {
 
         Problem error(String message, String hint) {
-            return Problem.error(file, pointer, message, hint).atLine(line);
+            return Problem.error(file, pointer, message, hint).atLine(prompt.lineOf(pointer));
         }
 
         Problem warning(String message, String hint) {
-            return Problem.warning(file, pointer, message, hint).atLine(line);
+            return Problem.warning(file, pointer, message, hint).atLine(prompt.lineOf(pointer));
         }
     }
 
@@ -58,7 +61,7 @@ final class PackageReferenceRule implements PullRequestRule {
                     Version chosen = resolution.get().versions().get(reference.packageName());
                     if (chosen != null && !reference.path().isEmpty()) {
                         Site site = new Site(version.repositoryPath(prompt.getKey()), located.pointer(),
-                                prompt.getValue().lineOf(located.pointer()));
+                                prompt.getValue());
                         problems.addAll(missingInResolved(pullRequest, reference, chosen, site));
                         problems.addAll(missingInAllowed(pullRequest, version, reference, chosen, site));
                     }
