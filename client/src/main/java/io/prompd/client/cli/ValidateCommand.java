@@ -4,6 +4,7 @@ import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.Json;
+import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.source.SourceEntry;
@@ -49,9 +50,11 @@ final class ValidateCommand implements Callable<Integer> {
         return describe(report) + "\n" + ProblemReport.text(report.problems());
     }
 
-    /** {@code @scope/name@1.0.0: 6 files, 12345 bytes unpacked}. */
+    /** {@code @scope/name@1.0.0: 6 files, 12345 bytes unpacked}, with as much of the name as the manifest gives. */
     private static String describe(PackageReport report) {
-        String name = report.manifest().map(manifest -> manifest.name() + "@" + manifest.version()).orElse("package");
+        ManifestDraft draft = report.draft();
+        String name = draft.name().map(Object::toString).orElse("package")
+                + draft.version().map(version -> "@" + version).orElse("");
         int files = report.selection().included().size();
         return name + ": " + files + (files == 1 ? " file, " : " files, ") + report.selection().unpackedSize() + " bytes unpacked";
     }
@@ -59,10 +62,8 @@ final class ValidateCommand implements Callable<Integer> {
     private static Map<String, Object> asJson(PackageReport report) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ok", !report.hasErrors());
-        report.manifest().ifPresent(manifest -> {
-            result.put("name", manifest.name());
-            result.put("version", manifest.version());
-        });
+        report.draft().name().ifPresent(name -> result.put("name", name));
+        report.draft().version().ifPresent(version -> result.put("version", version));
         result.put("files", report.selection().included().stream().map(SourceEntry::path).toList());
         result.put("problems", report.problems());
         return result;

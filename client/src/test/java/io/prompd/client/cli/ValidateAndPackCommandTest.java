@@ -88,6 +88,20 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aPackageWithErrorsIsStillNamedByWhatItsManifestGives() throws IOException {
+        write("prompd.json", """
+                {"name": "@acme/greeter", "version": "v1", "license": "MIT"}
+                """);
+        CliRun run = CliRun.in(pkg, home, "validate");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().startsWith("@acme/greeter: "), run.out());
+
+        JsonNode json = Json.mapper().readTree(CliRun.in(pkg, home, "validate", "--json").out());
+        assertEquals("@acme/greeter", json.get("name").asText());
+        assertTrue(json.path("version").isMissingNode(), "an invalid version is left out");
+    }
+
+    @Test
     void validateJsonIsMachineReadable() throws IOException {
         CliRun run = CliRun.in(work, home, "validate", "greeter", "--json");
         assertEquals(0, run.exitCode(), run.err());

@@ -2,6 +2,7 @@ package io.prompd.core.packaging;
 
 import io.prompd.core.archive.PackSelection;
 import io.prompd.core.manifest.Manifest;
+import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.PromptFile;
 import java.util.Collections;
@@ -15,15 +16,17 @@ import java.util.TreeMap;
  * Everything {@link PackageValidator} learnt about one package.
  *
  * @param manifest  the manifest, present when it has no errors
+ * @param draft     every field of the manifest that parsed, errors or not: a name to show a package by
  * @param selection the files {@code pack} would pack, and those it leaves out
  * @param prompts   the prompt files that parsed, by package path
  * @param problems  every problem of the package, sorted
  */
-public record PackageReport(Optional<Manifest> manifest, PackSelection selection,
+public record PackageReport(Optional<Manifest> manifest, ManifestDraft draft, PackSelection selection,
                             SortedMap<String, PromptFile> prompts, List<Problem> problems) {
 
     public PackageReport {
         Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(draft, "draft");
         Objects.requireNonNull(selection, "selection");
         prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts));
         problems = problems.stream().sorted(Problem.ORDER).toList();

@@ -78,7 +78,7 @@ public final class PackageValidator {
 
     private record Contents(ManifestResult manifest, PackSelection selection, SortedMap<String, PromptFile> prompts) {
         PackageReport report(Problems problems) {
-            return new PackageReport(manifest.manifest(), selection, prompts, problems.sorted());
+            return new PackageReport(manifest.manifest(), manifest.draft(), selection, prompts, problems.sorted());
         }
     }
 
