@@ -102,6 +102,18 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aFilesEntryIsJudgedOnceAndALeadingSlashIsTolerated() throws IOException {
+        write("prompd.json", """
+                {"name": "@acme/greeter", "version": "1.0.0", "license": "MIT", "files": ["/prompts/", "../outside"]}
+                """);
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().contains("/files/1, line 1: the pattern '../outside' leads outside the package"), run.out());
+        assertTrue(run.out().endsWith("1 error, 1 warning\n"), "one error for the one wrong entry: " + run.out());
+    }
+
+    @Test
     void validateJsonIsMachineReadable() throws IOException {
         CliRun run = CliRun.in(work, home, "validate", "greeter", "--json");
         assertEquals(0, run.exitCode(), run.err());

@@ -45,9 +45,19 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
 
     /**
      * Reads a {@code files} entry: an exact path, a folder or a glob, always relative to the root
-     * ({@code ./} and a leading or trailing {@code /} are tolerated).
+     * ({@code ./} and a leading or trailing {@code /} are tolerated, as npm tolerates them).
      */
     public static PathPattern filesEntry(String entry) {
+        return new PathPattern(Glob.compile(filesEntryPath(entry)), false, false);
+    }
+
+    /**
+     * The path or glob a {@code files} entry names, relative to the package root, without the
+     * tolerated {@code ./} and leading or trailing {@code /}.
+     *
+     * @throws IllegalArgumentException why the entry cannot name files of the package
+     */
+    public static String filesEntryPath(String entry) {
         String rest = Objects.requireNonNull(entry, "entry").strip();
         if (rest.startsWith("./")) {
             rest = rest.substring(2);
@@ -58,7 +68,7 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
             rest = rest.substring(0, rest.length() - 1);
         }
         checkSegments(entry, rest);
-        return new PathPattern(Glob.compile(rest), false, false);
+        return rest;
     }
 
     private static void checkSegments(String original, String glob) {
@@ -70,7 +80,11 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
                     "the pattern '" + original + "' has a backslash; use '/' between folders");
         }
         for (String segment : Glob.segmentsOf(glob)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+            if (segment.equals("..")) {
+                throw new IllegalArgumentException("the pattern '" + original
+                        + "' leads outside the package; patterns are relative to the package root");
+            }
+            if (segment.isEmpty() || segment.equals(".")) {
                 throw new IllegalArgumentException("the pattern '" + original
                         + "' has an empty, '.' or '..' segment; patterns are relative to the package root");
             }

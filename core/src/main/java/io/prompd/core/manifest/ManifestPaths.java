@@ -1,6 +1,7 @@
 package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import io.prompd.core.archive.PathPattern;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import java.util.ArrayDeque;
@@ -49,12 +50,11 @@ public final class ManifestPaths {
                 .ifPresent(path -> requireFile(pointer(ManifestFields.LICENSE), path));
         List<String> files = manifest.files();
         for (int index = 0; index < files.size(); index++) {
-            String entry = files.get(index);
-            JsonPointer at = pointer(ManifestFields.FILES).appendIndex(index);
-            Optional<String> inside = normalized(at, entry);
-            if (inside.isPresent() && !GLOB.matcher(entry).find() && !isFileOrFolder(inside.get())) {
-                problems.error(file, at.toString(), "'" + entry + "' is neither a file nor a folder of the package",
-                        "fix the path or remove the entry");
+            // files entries are patterns: what is wrong with one as a pattern, the pack selection reports
+            Optional<String> path = filesEntryPath(files.get(index));
+            if (path.isPresent() && !GLOB.matcher(path.get()).find() && !isFileOrFolder(path.get())) {
+                problems.error(file, pointer(ManifestFields.FILES).appendIndex(index).toString(), "'" + files.get(index)
+                        + "' is neither a file nor a folder of the package", "fix the path or remove the entry");
             }
         }
         return problems.sorted();
@@ -65,6 +65,14 @@ public final class ManifestPaths {
         if (inside.isPresent() && !packagePaths.contains(inside.get())) {
             problems.error(file, at.toString(), "'" + path + "' is not a file of the package",
                     "fix the path, relative to the folder of " + file + ", or add the file");
+        }
+    }
+
+    private static Optional<String> filesEntryPath(String entry) {
+        try {
+            return Optional.of(PathPattern.filesEntryPath(entry));
+        } catch (IllegalArgumentException notAPattern) {
+            return Optional.empty();
         }
     }
 

@@ -74,16 +74,23 @@ class ManifestPathsTest {
 
     @Test
     void aPathMayNotLeaveThePackage() {
-        assertEquals(List.of("1 /files/0: '../secret.txt' leads outside the package",
-                        "1 /main: 'prompts/../../x.prmd' leads outside the package"),
-                problems(", \"main\": \"prompts/../../x.prmd\", \"files\": [\"../secret.txt\"]"));
+        assertEquals(List.of("1 /main: 'prompts/../../x.prmd' leads outside the package"),
+                problems(", \"main\": \"prompts/../../x.prmd\""));
     }
 
     @Test
     void aPathMayNotBeAbsolute() {
-        assertEquals(List.of("1 /files/0: '/etc/passwd' is absolute; package paths are relative to the package root",
-                        "1 /files/1: 'C:/x.md' is absolute; package paths are relative to the package root"),
-                problems(", \"files\": [\"/etc/passwd\", \"C:/x.md\"]"));
+        assertEquals(List.of("1 /main: '/etc/passwd' is absolute; package paths are relative to the package root",
+                        "1 /readme: 'C:/x.md' is absolute; package paths are relative to the package root"),
+                problems(", \"main\": \"/etc/passwd\", \"readme\": \"C:/x.md\""));
+    }
+
+    @Test
+    void filesEntriesAreReadAsThePackSelectionReadsThemWhichReportsTheInvalidOnes() {
+        assertEquals(List.of(), problems(", \"files\": [\"/prompts/\", \"./README.md\", \"../secret.txt\", \"\"]"),
+                "a leading '/' or './' is tolerated, as npm tolerates it; '..' and '' are the selection's to report");
+        assertEquals(List.of("1 /files/0: '/docs' is neither a file nor a folder of the package"),
+                problems(", \"files\": [\"/docs\"]"));
     }
 
     @Test
@@ -94,11 +101,11 @@ class ManifestPathsTest {
 
     @Test
     void anEmptyPathIsAnError() {
-        List<Problem> problems = ManifestPaths.check(ManifestReaderTest.readWith(", \"files\": [\"\"]").draft(),
+        List<Problem> problems = ManifestPaths.check(ManifestReaderTest.readWith(", \"prompts\": {\"x\": \"\"}").draft(),
                 "prompd.json", PACKAGE);
 
         assertEquals("a path must not be empty", problems.get(0).message());
-        assertEquals("/files/0", problems.get(0).pointer());
+        assertEquals("/prompts/x", problems.get(0).pointer());
     }
 
     @Test
