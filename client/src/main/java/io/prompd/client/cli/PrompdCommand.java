@@ -113,6 +113,8 @@ public final class PrompdCommand implements Runnable {
                                            List<Class<?>> subcommands) {
         PrompdCommand root = new PrompdCommand(context);
         CommandLine cli = new CommandLine(root, new Factory(root));
+        // Picocli would read '@acme' as a file of arguments when one is named so; here it is a scope.
+        cli.setExpandAtFiles(false);
         subcommands.forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);

@@ -42,6 +42,8 @@ public final class RegistryCommand implements Runnable {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         RegistryCommand root = new RegistryCommand();
         CommandLine cli = new CommandLine(root);
+        // Picocli would read '@acme' as a file of arguments when one is named so; here it is a scope.
+        cli.setExpandAtFiles(false);
         cli.setOut(out);
         cli.setErr(err);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());

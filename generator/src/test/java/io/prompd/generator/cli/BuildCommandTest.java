@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
 import io.prompd.generator.testing.TestRegistryRepo;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -116,6 +117,13 @@ class BuildCommandTest {
             assertEquals(List.of(folder, file, repo), left.sorted().toList(), "no staging folder is left beside it");
         }
         assertEquals("years of work", Files.readString(folder.resolve("thesis.md")));
+    }
+
+    @Test
+    void anArgumentNamedLikeAnExistingFileIsNeverReadAsMoreArguments() throws IOException {
+        Path file = Files.writeString(temp.resolve("acme"), "--version\n");
+        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--rev", "main", "@" + file));
+        assertEquals("", stdout.toString(), "the file's --version was not read as an argument");
     }
 
     @Test
