@@ -79,6 +79,10 @@ public final class RegistryRepository implements AutoCloseable {
             throw new PrompdException(ExitCode.USAGE, "'" + revision + "' is not a valid revision",
                     "give a branch, a tag, a commit id or an expression such as HEAD~1");
         }
+        if (id == null && !repository.getRefDatabase().hasRefs()) {
+            throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " has no commits yet",
+                    "commit the registry's files (registry.json, scopes.json, packages/) first");
+        }
         if (id == null) {
             throw new PrompdException(ExitCode.NOT_FOUND, "no revision '" + revision + "' in " + repository.getDirectory(),
                     "fetch the branch or commit first (git fetch origin " + revision + "), or check its spelling");

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,16 @@ class BuildCommandTest {
     void aMissingRepositoryIsNotFound() {
         assertEquals(3, run("build", temp.resolve("nowhere").toString(), "--out", out.toString()));
         assertTrue(stderr.toString().startsWith("error: not a Git repository"), stderr.toString());
+    }
+
+    @Test
+    void aRepositoryWithoutCommitsIsSaidToHaveNone() throws Exception {
+        Path empty = temp.resolve("empty");
+        Git.init().setDirectory(empty.toFile()).call().close();
+
+        assertEquals(3, run("build", empty.toString(), "--out", out.toString()));
+        assertTrue(stderr.toString().startsWith("error: " + empty.resolve(".git") + " has no commits yet\nhint: commit"),
+                stderr.toString());
     }
 
     @Test
