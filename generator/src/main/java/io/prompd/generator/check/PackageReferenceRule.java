@@ -131,5 +131,4 @@ final class PackageReferenceRule implements PullRequestRule {
                 .forEach(part -> found.add(new Located((PackageReference) part.reference(), part.pointer())));
         return found;
     }
-
-    /** {@code inherits} for {@code /inherits}, {@code context} for {@code /context/1}: the key whose line is known. */}
+}
