@@ -30,7 +30,14 @@ public final class FieldLines {
     private enum Format { JSON, YAML }
 
     private static final FieldLines NONE = new FieldLines(new byte[0], Format.JSON, 0);
-    private static final YAMLFactory YAML = new YAMLFactory();
+
+    /**
+     * Made on the first YAML scan, not with this class: reading a manifest, as every command does,
+     * must not load the YAML parser.
+     */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY = new YAMLFactory();
+    }
 
     private final byte[] text;
     private final Format format;
@@ -82,7 +89,7 @@ public final class FieldLines {
 
     private SortedMap<String, Integer> scan() {
         SortedMap<String, Integer> found = new TreeMap<>();
-        try (JsonParser parser = format == Format.JSON ? JsonTrees.parser(text) : YAML.createParser(text)) {
+        try (JsonParser parser = format == Format.JSON ? JsonTrees.parser(text) : Yaml.FACTORY.createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token.isStructEnd()) {
