@@ -7,7 +7,9 @@ import io.prompd.generator.source.PublicationHistory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A published version never changes: any file added to, changed in or deleted from a version
@@ -33,9 +35,12 @@ final class ImmutabilityRule implements PullRequestRule {
         TreeSet<PackageVersion> versions = new TreeSet<>();
         published.forEach(changed -> versions.add(changed.path().packageVersion().orElseThrow()));
         PublicationHistory history = PublicationHistory.compute(pullRequest.repository(), pullRequest.baseCommit(), versions);
+        // a version whose folder is gone is one problem, not one per file of it
+        Set<PackageVersion> deleted = versions.stream()
+                .filter(version -> pullRequest.head().folder(version.name(), version.version()).isEmpty())
+                .collect(Collectors.toSet());
         for (PackageVersion version : versions) {
-            if (pullRequest.head().folder(version.name(), version.version()).isEmpty()) {
-                // one problem for the version, not one per file of it
+            if (deleted.contains(version)) {
                 problems.error(ChangedPath.versionFolder(version), "", "the published version " + version.name() + " "
                         + version.version() + " is deleted: " + publishedIn(history.publication(version)),
                         "published versions stay; restore the folder, and to withdraw the version yank it in "
@@ -44,7 +49,7 @@ final class ImmutabilityRule implements PullRequestRule {
         }
         for (PullRequest.ChangedFile changed : published) {
             PackageVersion version = changed.path().packageVersion().orElseThrow();
-            if (pullRequest.head().folder(version.name(), version.version()).isEmpty()) {
+            if (deleted.contains(version)) {
                 continue;
             }
             problems.error(changed.change().path(), "", "this file is " + verb(changed) + " in " + version.name() + " "
