@@ -86,7 +86,7 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
             }
             if (segment.isEmpty() || segment.equals(".")) {
                 throw new IllegalArgumentException("the pattern '" + original
-                        + "' has an empty, '.' or '..' segment; patterns are relative to the package root");
+                        + "' has an empty or '.' segment; patterns are relative to the package root");
             }
         }
     }

@@ -67,4 +67,12 @@ class PathPatternTest {
     void refusesFilesEntriesThatNameNothingOrLeaveTheRoot(String entry) {
         assertThrows(IllegalArgumentException.class, () -> PathPattern.filesEntry(entry));
     }
+
+    @Test
+    void aRefusalSaysWhichRuleTheEntryBreaks() {
+        assertEquals("the pattern '../outside' leads outside the package; patterns are relative to the package root",
+                assertThrows(IllegalArgumentException.class, () -> PathPattern.filesEntry("../outside")).getMessage());
+        assertEquals("the pattern 'a/./b' has an empty or '.' segment; patterns are relative to the package root",
+                assertThrows(IllegalArgumentException.class, () -> PathPattern.filesEntry("a/./b")).getMessage());
+    }
 }
