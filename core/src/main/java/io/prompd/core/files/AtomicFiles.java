@@ -150,10 +150,7 @@ public final class AtomicFiles {
                 return FileVisitResult.CONTINUE;
             }
         });
-        for (Path orphan : orphans) {
-            deleteRecursively(orphan);
-        }
-        return orphans.stream().sorted().toList();
+        return deleted(orphans);
     }
 
     /**
@@ -176,6 +173,11 @@ public final class AtomicFiles {
                 orphans.add(orphan);
             }
         }
+        return deleted(orphans);
+    }
+
+    /** @return the paths, sorted, once deleted */
+    private static List<Path> deleted(List<Path> orphans) throws IOException {
         for (Path orphan : orphans) {
             deleteRecursively(orphan);
         }
