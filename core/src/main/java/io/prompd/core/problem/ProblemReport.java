@@ -11,11 +11,11 @@ import java.util.Map;
  */
 public final class ProblemReport {
 
-    private ProblemReport() {
-    }
-
     /** The heading of problems that belong to no one file, in a package's report. */
     public static final String PACKAGE = "(package)";
+
+    private ProblemReport() {
+    }
 
     public static String text(List<Problem> problems) {
         return text(problems, PACKAGE);
