@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
+import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,10 +43,9 @@ class InitCommandTest {
 
     @Test
     void aNewFolderGetsTheDefaultPermissionsAndWhatAKilledInitLeftOfItGoes() throws Exception {
-        Process killed = new ProcessBuilder("true").start();
-        killed.waitFor();
-        Files.createDirectories(work.resolve(".notes.%d.1.part/prompts".formatted(killed.pid())));
-        Path elsewhere = Files.createDirectories(work.resolve(".other.%d.1.part".formatted(killed.pid())));
+        long killed = Processes.endedPid();
+        Files.createDirectories(work.resolve(".notes.%d.1.part/prompts".formatted(killed)));
+        Path elsewhere = Files.createDirectories(work.resolve(".other.%d.1.part".formatted(killed)));
         Path plain = Files.createDirectories(work.resolve("plain"));
 
         CliRun init = prompd("init", "notes");

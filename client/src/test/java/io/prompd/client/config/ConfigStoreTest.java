@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,10 +116,9 @@ class ConfigStoreTest {
 
     @Test
     void theTemporaryFileOfAKilledWriteGoesWithTheNextWrite() throws Exception {
-        Process killed = new ProcessBuilder("true").start();
-        killed.waitFor();
-        Files.writeString(home.resolve(".config.json.%d.7.part".formatted(killed.pid())), "{\"credentials\": half");
-        Path otherFile = Files.writeString(home.resolve(".other.%d.7.part".formatted(killed.pid())), "not the config's");
+        long killed = Processes.endedPid();
+        Files.writeString(home.resolve(".config.json.%d.7.part".formatted(killed)), "{\"credentials\": half");
+        Path otherFile = Files.writeString(home.resolve(".other.%d.7.part".formatted(killed)), "not the config's");
 
         store().write(full());
 

@@ -18,6 +18,7 @@ import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.resolve.Strategy;
+import io.prompd.core.testing.Processes;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -333,11 +334,11 @@ class InstallerTest {
     }
 
     @Test
-    void whatAKilledRunLeftIsCleanedAndTheNextRunCompletes() throws IOException {
+    void whatAKilledRunLeftIsCleanedAndTheNextRunCompletes() throws Exception {
         installer().install(project, List.of(), InstallOptions.defaults());
         // a run killed while unpacking and another killed while downloading
         AtomicFiles.deleteRecursively(home.resolve("packages/@acme/base@1.2.0"));
-        long killed = endedProcess();
+        long killed = Processes.endedPid();
         Path staged = Files.createDirectories(home.resolve("packages/@acme/.base@1.2.0.%d.5.part/package".formatted(killed)));
         Files.writeString(staged.resolve("half.txt"), "half");
         Path cachedFolder = Files.list(home.resolve("cache/tarballs/sha512")).findFirst().orElseThrow();
@@ -361,18 +362,6 @@ class InstallerTest {
         assertTrue(Files.exists(someoneElses), "a live process's temporary file is kept");
         assertTrue(Files.exists(usersOwn));
         assertTrue(installed("@acme/base", "1.2.0"));
-    }
-
-    /** The id of a process that has ended. */
-    private static long endedProcess() throws IOException {
-        Process ended = new ProcessBuilder("true").start();
-        try {
-            ended.waitFor();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IOException(interrupted);
-        }
-        return ended.pid();
     }
 
     @Test

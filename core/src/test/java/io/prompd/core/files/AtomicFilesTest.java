@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,13 +22,6 @@ class AtomicFilesTest {
 
     @TempDir
     Path folder;
-
-    /** The id of a process that has ended, for the names of a killed run's leftovers. */
-    private static long endedProcess() throws IOException, InterruptedException {
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor();
-        return ended.pid();
-    }
 
     private List<Path> entries(Path in) throws IOException {
         try (Stream<Path> entries = Files.list(in)) {
@@ -86,7 +80,7 @@ class AtomicFilesTest {
 
     @Test
     void onlyTheTemporariesOfEndedProcessesAreRemoved() throws Exception {
-        long ended = endedProcess();
+        long ended = Processes.endedPid();
         Path orphan = Files.writeString(folder.resolve(".entry.%d.123.part".formatted(ended)), "half");
         Path orphanFolder = Files.createDirectories(folder.resolve("@acme/.greeter@1.0.0.%d.9.part/prompts".formatted(ended)));
         Path notOurs = Files.writeString(folder.resolve(".entry.123.part"), "no process id: not prompd's");
@@ -106,7 +100,7 @@ class AtomicFilesTest {
     @Test
     void theDepthLimitKeepsCompleteFoldersUnwalked() throws Exception {
         Path deep = Files.createDirectories(folder.resolve("a/b"))
-                .resolve(".entry.%d.1.part".formatted(endedProcess()));
+                .resolve(".entry.%d.1.part".formatted(Processes.endedPid()));
         Files.writeString(deep, "half");
         assertEquals(List.of(), AtomicFiles.removeOrphans(folder, 2));
         assertEquals(List.of(deep), AtomicFiles.removeOrphans(folder, 3));
@@ -114,7 +108,7 @@ class AtomicFilesTest {
 
     @Test
     void theOrphansOfOneTargetLeaveEverythingElseBesideIt() throws Exception {
-        long ended = endedProcess();
+        long ended = Processes.endedPid();
         Path mine = Files.createDirectories(folder.resolve(".greeter.%d.5.part/prompts".formatted(ended))).getParent();
         Path someoneElses = Files.writeString(folder.resolve(".notes.%d.5.part".formatted(ended)), "not prompd's");
 

@@ -32,6 +32,16 @@ public final class Processes {
     private Processes() {
     }
 
+    /**
+     * The id of a process that has ended: what the temporary files of a run killed midway name.
+     * (The id may be taken again by a new process, but not in the moment a test needs it.)
+     */
+    public static long endedPid() throws IOException, InterruptedException {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        return ended.pid();
+    }
+
     /** The command that runs a program, such as a launcher script, with these arguments. */
     public static List<String> command(Path program, String... args) {
         List<String> command = new ArrayList<>();

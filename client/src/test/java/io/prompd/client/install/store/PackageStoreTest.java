@@ -15,6 +15,7 @@ import io.prompd.core.archive.Packer;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.source.MemorySource;
+import io.prompd.core.testing.Processes;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,9 +85,8 @@ class PackageStoreTest {
     @Test
     void foldersOfKilledUnpacksAreNotInstalledVersionsAndAreRemoved() throws Exception {
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
-        Process killed = new ProcessBuilder("true").start();
-        killed.waitFor();
-        Path left = Files.createDirectories(work.resolve("packages/@acme/.greeter@1.2.0.%d.1.part/sub".formatted(killed.pid())))
+        long killed = Processes.endedPid();
+        Path left = Files.createDirectories(work.resolve("packages/@acme/.greeter@1.2.0.%d.1.part/sub".formatted(killed)))
                 .getParent();
         Path running = AtomicFiles.temporaryFolder(work.resolve("packages/@acme/greeter@1.3.0"));
 
