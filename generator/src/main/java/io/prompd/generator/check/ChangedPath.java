@@ -1,10 +1,12 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryConfig;
+import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
 import java.util.List;
 import java.util.Objects;
@@ -14,24 +16,22 @@ import java.util.Set;
 /**
  * What a path a pull request changes is, in the registry's layout: a file of a version folder,
  * a package's meta.json, a settings file, one of the repository's own files, or none of these
- * (then {@link #reason} says why it does not fit).
+ * (then {@link #misfit} says why it does not fit).
  *
  * @param path    the repository path
  * @param kind    what the path is
  * @param name    the package, for version files and meta.json
  * @param version the version folder, for version files
- * @param reason  for {@link Kind#OTHER}, why the path is not allowed; empty otherwise
+ * @param misfit  for {@link Kind#OTHER}, the problem, reported at the folder that does not fit
+ *                (a package name or version that is not one) or else at the file; empty otherwise
  */
-record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<Version> version, String reason) {
-
-    static final String PACKAGES = "packages";
+record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<Version> version,
+                   Optional<Problem> misfit) {
 
     /** Files of the repository itself (documentation, CI, Git settings), which maintainers look after. */
     private static final Set<String> REPOSITORY_FILES = Set.of("README.md", "CONTRIBUTING.md", "LICENSE",
             ".gitignore", ".gitattributes");
     private static final String REPOSITORY_FOLDER = ".github/";
-    static final String LAYOUT_HINT =
-            "put package files in packages/<name>/<version>/ and package settings in packages/<name>/meta.json";
 
     enum Kind {
         /** A file inside {@code packages/<name>/<version>/}. */
@@ -51,74 +51,84 @@ record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(reason, "reason");
+        if (misfit.isPresent() != (kind == Kind.OTHER)) {
+            throw new IllegalArgumentException("a path has a misfit exactly when it is of kind OTHER: " + path);
+        }
     }
 
     static ChangedPath of(String path) {
         if (path.equals(RegistryConfig.FILE) || path.equals(Scopes.FILE)) {
-            return simple(path, Kind.SETTINGS);
+            return fitting(path, Kind.SETTINGS);
         }
         if (REPOSITORY_FILES.contains(path) || path.startsWith(REPOSITORY_FOLDER)) {
-            return simple(path, Kind.REPOSITORY_FILE);
+            return fitting(path, Kind.REPOSITORY_FILE);
         }
-        if (!path.startsWith(PACKAGES + "/")) {
-            return other(path, "this file is not part of a registry: only packages/, registry.json, scopes.json"
-                    + " and the repository's documentation and CI files may change");
+        if (!path.startsWith(RepositoryLayout.PACKAGES + "/")) {
+            return other(path, outsideTheRegistry(path));
         }
         return inPackages(path, List.of(path.split("/")));
     }
 
+    private static Problem outsideTheRegistry(String path) {
+        String allowed = "only packages/, registry.json, scopes.json and the repository's documentation and CI"
+                + " files may change";
+        String hint = "put package files in packages/<name>/<version>/ and package settings in"
+                + " packages/<name>/meta.json";
+        int folderEnd = path.indexOf('/');
+        return folderEnd < 0
+                ? Problem.error(path, "", "this file is not part of a registry: " + allowed, hint)
+                : Problem.error(path.substring(0, folderEnd), "", "this folder is not part of a registry: " + allowed,
+                        hint);
+    }
+
     private static ChangedPath inPackages(String path, List<String> parts) {
         boolean scoped = parts.size() > 1 && parts.get(1).startsWith("@");
+        if (scoped) {
+            Optional<Problem> scopeMisfit = RepositoryLayout.scopeMisfit(parts.get(1));
+            if (scopeMisfit.isPresent()) {
+                return other(path, scopeMisfit.get());
+            }
+        }
         int nameParts = scoped ? 2 : 1;
         if (parts.size() < 2 + nameParts) {
-            return other(path, "packages/ holds only package folders");
+            return other(path, RepositoryLayout.fileInsteadOfPackageFolder(path));
         }
         String nameText = String.join("/", parts.subList(1, 1 + nameParts));
-        List<String> nameProblems = PackageName.check(nameText);
-        if (!nameProblems.isEmpty()) {
-            return other(path, "'" + nameText + "' is not a valid package name: " + String.join("; ", nameProblems));
+        Optional<Problem> nameMisfit = RepositoryLayout.packageNameMisfit(nameText);
+        if (nameMisfit.isPresent()) {
+            return other(path, nameMisfit.get());
         }
         PackageName name = PackageName.parse(nameText);
         String entry = parts.get(1 + nameParts);
         boolean directlyInPackage = parts.size() == 2 + nameParts;
         if (directlyInPackage) {
             return entry.equals(PackageMeta.FILE)
-                    ? new ChangedPath(path, Kind.META, Optional.of(name), Optional.empty(), "")
-                    : other(path, "a package folder holds only version folders and " + PackageMeta.FILE);
+                    ? new ChangedPath(path, Kind.META, Optional.of(name), Optional.empty(), Optional.empty())
+                    : other(path, RepositoryLayout.strayFileInPackageFolder(name, path));
         }
-        List<String> versionProblems = Version.check(entry);
-        if (!versionProblems.isEmpty()) {
-            return other(path, "the folder '" + entry + "' of " + name + " is not a version: "
-                    + String.join("; ", versionProblems));
+        Optional<Problem> versionMisfit = RepositoryLayout.versionFolderMisfit(name, entry);
+        if (versionMisfit.isPresent()) {
+            return other(path, versionMisfit.get());
         }
-        return new ChangedPath(path, Kind.VERSION_FILE, Optional.of(name), Optional.of(Version.parse(entry)), "");
+        return new ChangedPath(path, Kind.VERSION_FILE, Optional.of(name), Optional.of(Version.parse(entry)),
+                Optional.empty());
     }
 
-    private static ChangedPath simple(String path, Kind kind) {
-        return new ChangedPath(path, kind, Optional.empty(), Optional.empty(), "");
+    private static ChangedPath fitting(String path, Kind kind) {
+        return new ChangedPath(path, kind, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private static ChangedPath other(String path, String reason) {
-        return new ChangedPath(path, Kind.OTHER, Optional.empty(), Optional.empty(), reason);
+    private static ChangedPath other(String path, Problem misfit) {
+        return new ChangedPath(path, Kind.OTHER, Optional.empty(), Optional.empty(), Optional.of(misfit));
+    }
+
+    /** Where the change lies as a reader sees it: the folder that does not fit, or else the path itself. */
+    String place() {
+        return misfit.map(Problem::file).orElse(path);
     }
 
     /** The version whose folder holds this file, for {@link Kind#VERSION_FILE}. */
     Optional<PackageVersion> packageVersion() {
         return name.flatMap(packageName -> version.map(folder -> new PackageVersion(packageName, folder)));
-    }
-
-    /** {@code packages/<name>}: where problems about a whole package are reported. */
-    static String packageFolder(PackageName name) {
-        return PACKAGES + "/" + name;
-    }
-
-    /** {@code packages/<name>/<version>}: where problems about a whole version are reported. */
-    static String versionFolder(PackageVersion version) {
-        return packageFolder(version.name()) + "/" + version.version();
-    }
-
-    static String metaFile(PackageName name) {
-        return packageFolder(name) + "/" + PackageMeta.FILE;
     }
 }

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * @param head         the commit checked
  * @param added        the versions the pull request adds, sorted
  * @param newPackages  the packages among them that had no version before, sorted
- * @param otherChanges paths outside version folders that it changes (meta.json, settings, documentation), sorted
+ * @param otherChanges paths outside version folders that it changes (meta.json, settings, documentation), and
+ *                     each folder that does not fit the layout once, sorted
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,

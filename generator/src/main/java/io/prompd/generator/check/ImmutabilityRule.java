@@ -4,6 +4,7 @@ import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Publication;
 import io.prompd.generator.source.PublicationHistory;
+import io.prompd.generator.source.RepositoryLayout;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -41,10 +42,10 @@ final class ImmutabilityRule implements PullRequestRule {
                 .collect(Collectors.toSet());
         for (PackageVersion version : versions) {
             if (deleted.contains(version)) {
-                problems.error(ChangedPath.versionFolder(version), "", "the published version " + version.name() + " "
+                problems.error(RepositoryLayout.versionFolder(version.name(), version.version()), "", "the published version " + version.name() + " "
                         + version.version() + " is deleted: " + publishedIn(history.publication(version)),
                         "published versions stay; restore the folder, and to withdraw the version yank it in "
-                                + ChangedPath.metaFile(version.name()));
+                                + RepositoryLayout.metaFile(version.name()));
             }
         }
         for (PullRequest.ChangedFile changed : published) {
@@ -55,7 +56,7 @@ final class ImmutabilityRule implements PullRequestRule {
             problems.error(changed.change().path(), "", "this file is " + verb(changed) + " in " + version.name() + " "
                             + version.version() + ", a published version: " + publishedIn(history.publication(version)),
                     "published versions never change; revert this change, and to correct the version publish a new"
-                            + " one and yank this one in " + ChangedPath.metaFile(version.name()));
+                            + " one and yank this one in " + RepositoryLayout.metaFile(version.name()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.prompd.generator.check;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.RepositoryLayout;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -26,11 +27,11 @@ final class LookalikeNameRule implements PullRequestRule {
         for (PackageName name : fresh) {
             String key = name.lookalikeKey();
             existing.stream().filter(other -> other.lookalikeKey().equals(key)).forEach(other ->
-                    problems.error(ChangedPath.packageFolder(name), "", "'" + name + "' reads like the existing package "
+                    problems.error(RepositoryLayout.packageFolder(name), "", "'" + name + "' reads like the existing package "
                             + other + ", so it is refused as a likely typosquat", "choose a name that differs from "
                             + other + " by more than '-', '_', '.' or 0/o and 1/l/i"));
             fresh.stream().filter(other -> !other.equals(name) && other.lookalikeKey().equals(key)).forEach(other ->
-                    problems.error(ChangedPath.packageFolder(name), "", "'" + name + "' reads like " + other
+                    problems.error(RepositoryLayout.packageFolder(name), "", "'" + name + "' reads like " + other
                             + ", also added in this pull request", "keep one of the two names"));
         }
     }

@@ -5,6 +5,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.RepositoryLayout;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -60,7 +61,7 @@ final class OwnershipRule implements PullRequestRule {
     private static void checkNewScopesAreDeclared(PullRequest pullRequest, Problems problems) {
         for (PackageName name : pullRequest.newPackages()) {
             if (name.isScoped() && !pullRequest.head().scopes().isKnownScope(name.scopeWithAt())) {
-                problems.error(ChangedPath.packageFolder(name), "", "the scope " + name.scopeWithAt()
+                problems.error(RepositoryLayout.packageFolder(name), "", "the scope " + name.scopeWithAt()
                         + " is not declared in scopes.json", "add it to scopes.json with its owners in this pull request");
             }
         }
@@ -68,7 +69,7 @@ final class OwnershipRule implements PullRequestRule {
 
     private static Optional<Problem> refusal(PullRequest pullRequest, String login, PackageName name) {
         RegistrySnapshot base = pullRequest.base();
-        String folder = ChangedPath.packageFolder(name);
+        String folder = RepositoryLayout.packageFolder(name);
         if (name.isScoped() && !base.scopes().isKnownScope(name.scopeWithAt())) {
             return Optional.of(Problem.error(folder, "", "the scope " + name.scopeWithAt() + " does not exist yet, and"
                     + " only maintainers may create scopes", "ask a maintainer to add " + name.scopeWithAt()
@@ -86,11 +87,11 @@ final class OwnershipRule implements PullRequestRule {
             return owned.owners().contains(login) ? Optional.empty()
                     : Optional.of(Problem.error(folder, "", login + " is not an owner of " + name + " (its meta.json lists "
                     + (owned.owners().isEmpty() ? "no owners" : String.join(", ", owned.owners())) + ")",
-                    "ask an owner to add you to \"owners\" in " + ChangedPath.metaFile(name)));
+                    "ask an owner to add you to \"owners\" in " + RepositoryLayout.metaFile(name)));
         }
         return pullRequest.head().meta(name).owners().contains(login) ? Optional.empty()
-                : Optional.of(Problem.error(folder, "", "a new unscoped package needs " + ChangedPath.metaFile(name)
+                : Optional.of(Problem.error(folder, "", "a new unscoped package needs " + RepositoryLayout.metaFile(name)
                 + " listing its owners, and " + login + " among them", "add {\"owners\": [\"" + login + "\"]} to "
-                + ChangedPath.metaFile(name)));
+                + RepositoryLayout.metaFile(name)));
     }
 }

@@ -76,7 +76,7 @@ public final class PullRequestChecker {
         }
         List<String> otherChanges = pullRequest.changes().stream()
                 .filter(changed -> changed.path().kind() != ChangedPath.Kind.VERSION_FILE)
-                .map(changed -> changed.change().path()).toList();
+                .map(changed -> changed.path().place()).distinct().toList();
         return new CheckReport(mergeBase.name(), head.name(),
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(),
                 otherChanges, problems.sorted());

@@ -2,6 +2,7 @@ package io.prompd.generator.check;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.RepositoryLayout;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,7 +24,7 @@ final class ReservedNameRule implements PullRequestRule {
                 .collect(Collectors.toSet());
         for (PackageName name : pullRequest.newPackages()) {
             if (!name.isScoped() && reservedKeys.contains(name.lookalikeKey())) {
-                problems.error(ChangedPath.packageFolder(name), "", "'" + name + "' is reserved by the registry"
+                problems.error(RepositoryLayout.packageFolder(name), "", "'" + name + "' is reserved by the registry"
                         + " (or reads like a reserved name)", "choose another name; only maintainers may publish"
                         + " reserved names (\"policy\" → \"reservedNames\" in registry.json)");
             }

@@ -1,11 +1,13 @@
 package io.prompd.generator.source;
 
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.FileMode;
@@ -64,28 +66,22 @@ final class PackageListing {
     }
 
     private void visitScope(TreeWalk walk, String scope) throws IOException {
-        String path = repositoryPath(walk);
-        List<String> violations = PackageName.check(scope + "/name");
-        if (!violations.isEmpty()) {
-            problems.error(path, "", "'" + scope + "' is not a valid scope: " + String.join("; ", violations),
-                    "rename the folder to a valid scope, such as @my-team");
+        Optional<Problem> misfit = RepositoryLayout.scopeMisfit(scope);
+        if (misfit.isPresent()) {
+            problems.add(misfit.get());
         } else if (!walk.isSubtree()) {
-            problems.error(path, "", "a scope must be a folder of packages, but " + path + " is a file",
-                    "remove the file, or put packages below packages/" + scope + "/");
+            problems.add(RepositoryLayout.fileInsteadOfPackageFolder(repositoryPath(walk)));
         } else {
             walk.enterSubtree();
         }
     }
 
     private void visitPackage(TreeWalk walk, String nameText) throws IOException {
-        String path = repositoryPath(walk);
-        List<String> violations = PackageName.check(nameText);
-        if (!violations.isEmpty()) {
-            problems.error(path, "", "'" + nameText + "' is not a valid package name: " + String.join("; ", violations),
-                    "package folders are packages/<name>/<version>/ or packages/@<scope>/<name>/<version>/");
+        Optional<Problem> misfit = RepositoryLayout.packageNameMisfit(nameText);
+        if (misfit.isPresent()) {
+            problems.add(misfit.get());
         } else if (!walk.isSubtree()) {
-            problems.error(path, "", "expected a package folder, found a file",
-                    "package folders are packages/<name>/<version>/ or packages/@<scope>/<name>/<version>/");
+            problems.add(RepositoryLayout.fileInsteadOfPackageFolder(repositoryPath(walk)));
         } else {
             walk.enterSubtree();
         }
@@ -97,22 +93,21 @@ final class PackageListing {
             if (entry.equals(PackageMeta.FILE) && walk.getFileMode(0) == FileMode.REGULAR_FILE) {
                 metaFiles.put(name, walk.getObjectId(0));
             } else {
-                problems.error(path, "", "unexpected file in the folder of " + name,
-                        "a package folder holds only version folders and an optional meta.json");
+                problems.add(RepositoryLayout.strayFileInPackageFolder(name, path));
             }
             return;
         }
-        try {
+        Optional<Problem> misfit = RepositoryLayout.versionFolderMisfit(name, entry);
+        if (misfit.isPresent()) {
+            problems.add(misfit.get());
+        } else {
             Version version = Version.parse(entry);
             packages.computeIfAbsent(name, any -> new TreeMap<>())
                     .put(version, new VersionFolder(name, version, path, walk.getObjectId(0)));
-        } catch (IllegalArgumentException invalid) {
-            problems.error(path, "", "the folder of " + name + " is not a version: " + invalid.getMessage(),
-                    "name each version folder after its exact version, such as 1.2.3");
         }
     }
 
     private static String repositoryPath(TreeWalk walk) {
-        return RegistryLayout.PACKAGES + "/" + walk.getPathString();
+        return RepositoryLayout.PACKAGES + "/" + walk.getPathString();
     }
 }

@@ -35,7 +35,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publication> publications) {
 
     private static final TreeFilter MANIFESTS = AndTreeFilter.create(
-            PathFilter.create(RegistryLayout.PACKAGES), PathSuffixFilter.create("/" + RegistryLayout.MANIFEST));
+            PathFilter.create(RepositoryLayout.PACKAGES), PathSuffixFilter.create("/" + RepositoryLayout.MANIFEST));
 
     public PublicationHistory {
         commit = commit.copy();
@@ -61,7 +61,7 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
             return new PublicationHistory(commit, new TreeMap<>());
         }
         TreeFilter manifests = PathFilterGroup.createFromStrings(versions.stream()
-                .map(version -> RegistryLayout.versionFolder(version.name(), version.version()) + "/" + RegistryLayout.MANIFEST)
+                .map(version -> RepositoryLayout.versionFolder(version.name(), version.version()) + "/" + RepositoryLayout.MANIFEST)
                 .toList());
         return walk(repository, Optional.empty(), commit, manifests);
     }
@@ -102,7 +102,7 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
                 : Optional.of(walk.parseCommit(commit.getParent(0)).getTree());
         Publication publication = new Publication(commit, Instant.ofEpochSecond(commit.getCommitTime()));
         for (Change change : TreeDiff.between(reader, parentTree, commit.getTree(), manifests)) {
-            Optional<PackageVersion> version = RegistryLayout.manifestOwner(change.path());
+            Optional<PackageVersion> version = RepositoryLayout.manifestOwner(change.path());
             if (version.isEmpty()) {
                 continue;
             }

@@ -109,7 +109,7 @@ public final class RegistryRepository implements AutoCloseable {
                     .flatMap(bytes -> collect(RegistryConfig.parse(bytes), problems));
             Scopes scopes = readFile(reader, tree, Scopes.FILE, false, problems)
                     .flatMap(bytes -> collect(Scopes.parse(bytes), problems)).orElse(Scopes.EMPTY);
-            Optional<ObjectId> packagesTree = treeAt(reader, tree, RegistryLayout.PACKAGES, problems);
+            Optional<ObjectId> packagesTree = treeAt(reader, tree, RepositoryLayout.PACKAGES, problems);
             SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages = Collections.emptySortedMap();
             Map<PackageName, ObjectId> metaFiles = Map.of();
             if (packagesTree.isPresent()) {

@@ -107,9 +107,9 @@ public final class RegistrySnapshot {
         }
         return metas.computeIfAbsent(name, unread -> {
             try (ObjectReader reader = objects.newReader()) {
-                return PackageMeta.parse(RegistryLayout.metaFile(name), reader.open(file, Constants.OBJ_BLOB).getBytes());
+                return PackageMeta.parse(RepositoryLayout.metaFile(name), reader.open(file, Constants.OBJ_BLOB).getBytes());
             } catch (IOException failed) {
-                throw new UncheckedIOException("cannot read " + RegistryLayout.metaFile(name), failed);
+                throw new UncheckedIOException("cannot read " + RepositoryLayout.metaFile(name), failed);
             }
         });
     }

@@ -31,7 +31,7 @@ class ChangedPathTest {
         ChangedPath classified = ChangedPath.of(path);
 
         assertEquals(kind, classified.kind());
-        assertEquals(kind == ChangedPath.Kind.OTHER, !classified.reason().isEmpty());
+        assertEquals(kind == ChangedPath.Kind.OTHER, classified.misfit().isPresent());
     }
 
     @Test
@@ -41,8 +41,23 @@ class ChangedPathTest {
         assertEquals("@a/b@1.0.0+x", file.packageVersion().orElseThrow().toString());
     }
 
+    @ParameterizedTest(name = "{0} lies at {1}")
+    @CsvSource({
+            "packages/@a/b/1.0.0/prompd.json, packages/@a/b/1.0.0/prompd.json",
+            "packages/@a/b/meta.json, packages/@a/b/meta.json",
+            "packages/@a/b/notes.txt, packages/@a/b/notes.txt",
+            "packages/@a/B/1.0.0/prompts/x.prmd, packages/@a/B",
+            "packages/@A/b/1.0.0/prompts/x.prmd, packages/@A",
+            "packages/@a/b/1.0/prompts/x.prmd, packages/@a/b/1.0",
+            "docs/guide/README.md, docs",
+            "NOTES.txt, NOTES.txt"})
+    void aFileBelowAFolderThatDoesNotFitLiesAtThatFolder(String path, String place) {
+        assertEquals(place, ChangedPath.of(path).place());
+    }
+
     @Test
     void otherPathSaysWhyItDoesNotFit() {
-        assertTrue(ChangedPath.of("packages/@a/b/v2/prompd.json").reason().contains("'v2' of @a/b is not a version"));
+        assertTrue(ChangedPath.of("packages/@a/b/v2/prompd.json").misfit().orElseThrow().message()
+                .contains("'v2' of @a/b is not a version"));
     }
 }

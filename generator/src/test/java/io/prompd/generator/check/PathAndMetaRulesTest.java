@@ -1,13 +1,18 @@
 package io.prompd.generator.check;
 
 import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
+import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.testing.TestRegistryRepo;
+import java.io.IOException;
+import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 
 /** Files outside version folders: which may change, and what a changed meta.json must say. */
@@ -20,31 +25,75 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         repo.write("packages/@common/util/notes.txt", "todo\n");
         repo.commit("notes");
 
-        assertError(check(repo, "alice"), "packages/@common/util/notes.txt", "only version folders and meta.json");
+        assertError(check(repo, "alice"), "packages/@common/util/notes.txt", "holds only version folders");
     }
 
     @Test
     void fileOutsideTheRegistryLayoutIsRefused() {
-        repo.write("tools/publish.sh", "#!/bin/sh\n");
-        repo.commit("a script");
+        repo.write("NOTES.txt", "todo\n");
+        repo.commit("notes");
 
-        assertError(check(repo, TestRegistryRepo.MAINTAINER), "tools/publish.sh", "not part of a registry");
+        assertError(check(repo, TestRegistryRepo.MAINTAINER), "NOTES.txt", "this file is not part of a registry");
     }
 
     @Test
-    void folderThatIsNoVersionIsRefused() {
+    void folderOutsideTheRegistryLayoutIsRefusedOnceForAllItsFiles() {
+        repo.write("tools/publish.sh", "#!/bin/sh\n");
+        repo.write("tools/lib/common.sh", "#!/bin/sh\n");
+        repo.commit("scripts");
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(report, "tools", "this folder is not part of a registry");
+        assertErrorCount(report, 1);
+        assertEquals(List.of("tools"), report.otherChanges());
+    }
+
+    @Test
+    void folderThatIsNoVersionIsRefusedOnceForAllItsFiles() {
         repo.write("packages/@common/util/v2/prompd.json", "{}\n");
+        repo.write("packages/@common/util/v2/prompts/a.prmd", "---\nid: a\n---\nA\n");
         repo.commit("bad folder");
 
-        assertError(check(repo, "alice"), "packages/@common/util/v2/prompd.json", "'v2' of @common/util is not a version");
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, "packages/@common/util/v2", "'v2' of @common/util is not a version");
+        assertErrorCount(report, 1);
+        assertEquals(List.of("packages/@common/util/v2"), report.otherChanges());
     }
 
     @Test
-    void invalidPackageNameFolderIsRefused() {
+    void invalidPackageNameFolderIsRefusedOnceForAllItsVersions() {
         repo.write("packages/@common/Util/1.0.0/prompd.json", "{}\n");
+        repo.write("packages/@common/Util/1.1.0/prompd.json", "{}\n");
         repo.commit("bad name");
 
-        assertError(check(repo, "alice"), "packages/@common/Util/1.0.0/prompd.json", "not a valid package name");
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, "packages/@common/Util", "'@common/Util' is not a valid package name");
+        assertErrorCount(report, 1);
+    }
+
+    @Test
+    void everyMisfitIsReportedWhereTheBuildReportsItWithTheSameWords() throws IOException {
+        repo.write("packages/@common/util/v1.1.0/prompd.json", "{}\n");
+        repo.write("packages/@Common/base/1.0.0/prompd.json", "{}\n");
+        repo.write("packages/Bad_Name/1.0.0/prompd.json", "{}\n");
+        repo.write("packages/stray.txt", "x");
+        repo.write("packages/@common/notes.txt", "x");
+        repo.write("packages/@common/util/notes.txt", "x");
+        ObjectId head = repo.commit("mess");
+
+        List<Problem> checked = check(repo, TestRegistryRepo.MAINTAINER).problems();
+        List<Problem> built;
+        try (RegistryRepository registry = repo.open()) {
+            built = registry.snapshot(head).problems();
+        }
+
+        assertEquals(List.of("packages/@Common", "packages/@common/notes.txt", "packages/@common/util/notes.txt",
+                "packages/@common/util/v1.1.0", "packages/Bad_Name", "packages/stray.txt"),
+                checked.stream().map(Problem::file).toList());
+        assertEquals(built, checked);
     }
 
     @Test

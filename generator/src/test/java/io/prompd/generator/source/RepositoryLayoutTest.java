@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RegistryLayoutTest {
+class RepositoryLayoutTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -18,7 +18,7 @@ class RegistryLayoutTest {
         "packages/tools/2.0.0-beta.1/prompd.json, tools, 2.0.0-beta.1"})
     void findsTheVersionOfAManifest(String path, String name, String version) {
         assertEquals(Optional.of(new PackageVersion(PackageName.parse(name), Version.parse(version))),
-                RegistryLayout.manifestOwner(path));
+                RepositoryLayout.manifestOwner(path));
     }
 
     @ParameterizedTest
@@ -31,6 +31,6 @@ class RegistryLayoutTest {
         "other/tools/1.0.0/prompd.json",
         "packages/prompd.json"})
     void ignoresAnyOtherPath(String path) {
-        assertTrue(RegistryLayout.manifestOwner(path).isEmpty());
+        assertTrue(RepositoryLayout.manifestOwner(path).isEmpty());
     }
 }

@@ -1,0 +1,94 @@
+package io.prompd.generator.source;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.version.Version;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where things live in a registry repository: the one place that knows the folder layout, and
+ * the one wording of what does not fit it, which the build (listing a whole tree) and the check
+ * of a pull request (classifying changed paths) both report. Each misfit is reported at the
+ * folder or file that is wrong, not at every file below it.
+ */
+public final class RepositoryLayout {
+
+    public static final String PACKAGES = "packages";
+    static final String MANIFEST = "prompd.json";
+
+    private static final String PACKAGE_FOLDERS_HINT =
+            "package folders are packages/<name>/<version>/ or packages/@<scope>/<name>/<version>/";
+
+    private RepositoryLayout() {
+    }
+
+    public static String packageFolder(PackageName name) {
+        return PACKAGES + "/" + name;
+    }
+
+    public static String versionFolder(PackageName name, Version version) {
+        return packageFolder(name) + "/" + version;
+    }
+
+    public static String metaFile(PackageName name) {
+        return packageFolder(name) + "/" + PackageMeta.FILE;
+    }
+
+    /** A scope folder ({@code packages/@scope}) whose name is no valid scope. */
+    public static Optional<Problem> scopeMisfit(String scope) {
+        return misfit(PackageName.check(scope + "/name"), PACKAGES + "/" + scope,
+                "'" + scope + "' is not a valid scope: ", "rename the folder to a valid scope, such as @my-team");
+    }
+
+    /** A package folder ({@code packages/<name>}) whose name is no valid package name. */
+    public static Optional<Problem> packageNameMisfit(String name) {
+        return misfit(PackageName.check(name), PACKAGES + "/" + name, "'" + name + "' is not a valid package name: ",
+                PACKAGE_FOLDERS_HINT);
+    }
+
+    /** A folder inside a package folder whose name is no version. */
+    public static Optional<Problem> versionFolderMisfit(PackageName name, String folder) {
+        return misfit(Version.check(folder), packageFolder(name) + "/" + folder,
+                "the folder '" + folder + "' of " + name + " is not a version: ",
+                "name each version folder after its exact version, such as 1.2.3");
+    }
+
+    /** A file where a scope or package folder belongs, such as {@code packages/notes.txt}. */
+    public static Problem fileInsteadOfPackageFolder(String path) {
+        return Problem.error(path, "", "packages/ holds only package folders (and scope folders of packages),"
+                + " but this is a file", PACKAGE_FOLDERS_HINT);
+    }
+
+    /** A file in a package folder other than its meta.json. */
+    public static Problem strayFileInPackageFolder(PackageName name, String path) {
+        return Problem.error(path, "", "the folder of " + name + " holds only version folders and an optional "
+                + PackageMeta.FILE, "put the file into a version folder, packages/" + name + "/<version>/");
+    }
+
+    private static Optional<Problem> misfit(List<String> violations, String place, String what, String hint) {
+        return violations.isEmpty()
+                ? Optional.empty()
+                : Optional.of(Problem.error(place, "", what + String.join("; ", violations), hint));
+    }
+
+    /**
+     * The version whose manifest is at the path ({@code packages/<name>/<version>/prompd.json}),
+     * or empty for any other path, including folders that are not a valid name or version.
+     */
+    static Optional<PackageVersion> manifestOwner(String path) {
+        String[] parts = path.split("/", -1);
+        boolean scoped = parts.length > 1 && parts[1].startsWith("@");
+        int expectedLength = scoped ? 5 : 4;
+        if (parts.length != expectedLength || !parts[0].equals(PACKAGES)
+                || !parts[expectedLength - 1].equals(MANIFEST)) {
+            return Optional.empty();
+        }
+        String name = scoped ? parts[1] + "/" + parts[2] : parts[1];
+        String version = parts[expectedLength - 2];
+        if (!PackageName.check(name).isEmpty() || !Version.isValid(version)) {
+            return Optional.empty();
+        }
+        return Optional.of(new PackageVersion(PackageName.parse(name), Version.parse(version)));
+    }
+}
