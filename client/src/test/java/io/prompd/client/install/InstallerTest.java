@@ -413,6 +413,26 @@ class InstallerTest {
     }
 
     @Test
+    void aVersionWithBuildMetadataInstallsFromHostsThatReadAPlusAsASpace() throws IOException {
+        registry.publish("@acme/stamped", "1.0.0+build.7");
+        writeProject("\"@acme/stamped\": \"^1.0.0\"");
+
+        // RegistryServer decodes paths as forms are decoded, '+' to a space, as Amazon S3 does.
+        installer().install(project, List.of(), InstallOptions.defaults());
+
+        assertTrue(installed("@acme/stamped", "1.0.0+build.7"));
+        assertEquals(server.url().resolve("packages/@acme/stamped/-/stamped-1.0.0%2Bbuild.7.tgz"),
+                lock().packages().get(name("@acme/stamped")).resolved());
+        assertTrue(server.requests().contains("/packages/@acme/stamped/-/stamped-1.0.0+build.7.tgz"),
+                () -> server.requests().toString());
+
+        Files.delete(project.resolve("prompd.lock"));
+        Homes.installer(work.resolve("other-home"), registry.fileUrl(), false).install(project, List.of(),
+                InstallOptions.defaults());
+        assertTrue(Files.isRegularFile(work.resolve("other-home/packages/@acme/stamped@1.0.0+build.7/prompd.json")));
+    }
+
+    @Test
     void lowestResolutionTakesTheOldestAllowedVersions() throws IOException {
         installer().install(project, List.of(), new InstallOptions(Strategy.LOWEST, false));
         assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/base")).version());

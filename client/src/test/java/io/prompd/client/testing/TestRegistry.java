@@ -97,8 +97,9 @@ public final class TestRegistry {
             Path file = root.resolve(RegistryLayout.tarball(manifest.name(), manifest.version()));
             Files.createDirectories(file.getParent());
             Files.write(file, tarball.toByteArray());
-            Dist dist = new Dist(RegistryLayout.tarballInPackageFolder(manifest.name(), manifest.version()),
-                    packed.integrity(), packed.size(), packed.fileCount(), packed.unpackedSize());
+            String tarballUrl = RegistryLayout.url(RegistryLayout.tarballInPackageFolder(manifest.name(),
+                    manifest.version()));
+            Dist dist = new Dist(tarballUrl, packed.integrity(), packed.size(), packed.fileCount(), packed.unpackedSize());
             Instant publishedAt = FIRST_PUBLICATION.plusSeconds(86_400L * published++);
             SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
             manifest.prompts().values().forEach(path -> promptFiles.put(path, new PromptSummary(null, null, "Says hello", List.of())));

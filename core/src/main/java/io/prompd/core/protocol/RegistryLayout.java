@@ -61,6 +61,16 @@ public final class RegistryLayout {
         return name.name() + "-" + version + ".tgz";
     }
 
+    /**
+     * A path of this layout as it goes into a URL. A version may hold {@code +} (build metadata),
+     * which is legal in a URL path, but some static hosts (Amazon S3 among them) read a literal
+     * {@code +} as a space; encoded, it reaches every host as {@code +}. Every other character a
+     * name or version may hold is safe in a URL as it is.
+     */
+    public static String url(String path) {
+        return path.replace("+", "%2B");
+    }
+
     /** URL templates published in {@code registry.json} so other tools need not hard-code the layout. */
     public static java.util.SortedMap<String, String> urlTemplates() {
         return new java.util.TreeMap<>(java.util.Map.of(

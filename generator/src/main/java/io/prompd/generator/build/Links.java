@@ -16,8 +16,8 @@ record Links(Optional<URI> baseUrl) {
 
     /** The tarball's URL as written in the package's index.json and version documents, which share a folder. */
     String tarball(PackageName name, Version version) {
-        return baseUrl.map(base -> base + RegistryLayout.tarball(name, version))
-                .orElseGet(() -> RegistryLayout.tarballInPackageFolder(name, version));
+        return RegistryLayout.url(baseUrl.map(base -> base + RegistryLayout.tarball(name, version))
+                .orElseGet(() -> RegistryLayout.tarballInPackageFolder(name, version)));
     }
 
     /** The URL templates of registry.json, which lies at the root, so relative templates are the layout's paths. */

@@ -25,6 +25,14 @@ class LinksTest {
     }
 
     @Test
+    void aPlusOfBuildMetadataIsEncodedSinceSomeHostsReadItAsASpace() {
+        Version stamped = Version.parse("1.0.0+build.7");
+        assertEquals("-/b-1.0.0%2Bbuild.7.tgz", new Links(Optional.empty()).tarball(NAME, stamped));
+        assertEquals("https://cdn.example/r/packages/@a/b/-/b-1.0.0%2Bbuild.7.tgz",
+                new Links(Optional.of(URI.create("https://cdn.example/r/"))).tarball(NAME, stamped));
+    }
+
+    @Test
     void aBaseUrlMakesEveryUrlAbsolute() {
         Links links = new Links(Optional.of(URI.create("https://cdn.example/r/")));
         assertEquals("https://cdn.example/r/packages/@a/b/-/b-1.0.0.tgz", links.tarball(NAME, VERSION));

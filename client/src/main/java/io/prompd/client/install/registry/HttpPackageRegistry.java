@@ -42,7 +42,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
     @Override
     public Optional<PublishedPackage> find(PackageName name) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
-        URI url = endpoint.resolve(RegistryLayout.packument(name));
+        URI url = endpoint.resolve(RegistryLayout.url(RegistryLayout.packument(name)));
         byte[] json;
         try {
             json = fetch(endpoint, url);
@@ -103,7 +103,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
     @Override
     public VersionDocument versionDocument(PackageName name, Version version) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
-        URI url = endpoint.resolve(RegistryLayout.versionDocument(name, version));
+        URI url = endpoint.resolve(RegistryLayout.url(RegistryLayout.versionDocument(name, version)));
         return parse(fetch(endpoint, url), VersionDocument.class, url);
     }
 
