@@ -46,7 +46,7 @@ final class BuildCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "Write absolute URLs below this one (ending with '/') instead of relative ones.")
+            description = "Write absolute URLs below this one instead of relative ones.")
     URI baseUrl;
 
     @Option(names = "--json", description = "Print the summary as JSON.")
@@ -54,13 +54,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (baseUrl != null && (!baseUrl.isAbsolute() || !baseUrl.toString().endsWith("/"))) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--base-url must be an absolute URL ending with '/', such as https://example.org/registry/");
-        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        BuildOptions options = new BuildOptions(repository, revision, out, Optional.ofNullable(baseUrl));
+        BuildOptions options = new BuildOptions(repository, revision, out, Optional.ofNullable(baseUrl).map(this::root));
         readWholePacksFromMemoryMaps();
         BuildResult result;
         try {
@@ -74,6 +70,15 @@ final class BuildCommand implements Callable<Integer> {
         stdout.print(json ? new String(Json.write(result), StandardCharsets.UTF_8) : summary(result));
         stdout.flush();
         return ExitCode.OK.code();
+    }
+
+    /** The base URL as a folder, {@code /} added when missing, as the client takes a registry's URL. */
+    private URI root(URI url) {
+        if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an absolute URL"
+                    + " without query or fragment, such as https://example.org/registry/, not '" + url + "'");
+        }
+        return url.getRawPath().endsWith("/") ? url : URI.create(url + "/");
     }
 
     /**

@@ -109,6 +109,18 @@ class BuildCommandTest {
     void aRelativeBaseUrlIsAUsageError() {
         assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", "registry/"));
         assertTrue(stderr.toString().contains("--base-url must be an absolute URL"), stderr.toString());
+        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn.example/r?v=1"));
+        assertTrue(stderr.toString().contains("without query or fragment"), stderr.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aBaseUrlWithoutTheClosingSlashIsTakenAsTheFolderItNames() throws Exception {
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn.example/r"));
+
+        JsonNode packument = Json.mapper().readTree(out.resolve("packages/@common/a/index.json").toFile());
+        assertEquals("https://cdn.example/r/packages/@common/a/-/a-1.0.0.tgz",
+                packument.at("/versions/1.0.0/dist/tarball").asText());
     }
 
     @Test
