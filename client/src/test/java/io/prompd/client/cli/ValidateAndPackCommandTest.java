@@ -69,6 +69,23 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aLikelyCredentialFailsValidateAndPackAsTheRegistryWouldRefuseIt() throws IOException {
+        write("prompts/notes.md", "Use this key:\nghp_abcdefghijklmnopqrstuvwxyz0123456789\n");
+
+        CliRun validate = CliRun.in(pkg, home, "validate");
+        assertEquals(1, validate.exitCode());
+        assertTrue(validate.out().contains("prompts/notes.md\n  error   line 2: the file holds what looks like a GitHub token"),
+                validate.out());
+
+        CliRun pack = CliRun.in(pkg, home, "pack");
+        assertEquals(1, pack.exitCode());
+        assertTrue(pack.err().contains("nothing was packed"), pack.err());
+        try (var files = Files.list(pkg)) {
+            assertTrue(files.noneMatch(file -> file.toString().endsWith(".tgz")));
+        }
+    }
+
+    @Test
     void validateReportsEveryProblemGroupedByFileAndFails() throws IOException {
         write("prompd.json", """
                 {"name": "@Acme/greeter", "version": "v1", "license": "MIT", "main": "prompts/missing.prmd"}

@@ -28,7 +28,7 @@ import java.util.TreeSet;
 
 /**
  * Checks a whole package the way {@code pack} will see it: the manifest, the files that would be
- * packed, and every prompt file among them. {@code prompd validate}, {@code prompd pack} and the
+ * packed and their content (text, binaries, likely credentials), and every prompt file among them. {@code prompd validate}, {@code prompd pack} and the
  * registry's pull-request check all call this, so they agree on what is valid.
  */
 public final class PackageValidator {
@@ -46,6 +46,7 @@ public final class PackageValidator {
         Contents contents = read(source, problems);
         ManifestDraft draft = contents.manifest().draft();
         warnAboutSecrets(contents.selection(), problems);
+        problems.addAll(ContentCheck.check(source, contents.selection(), contents.prompts()));
 
         SortedSet<String> packed = new TreeSet<>();
         contents.selection().included().forEach(entry -> packed.add(entry.path()));

@@ -8,6 +8,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.source.MemorySource;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,39 @@ class PackageValidatorTest {
         List<Problem> others = problems.stream().filter(problem -> !problem.file().equals("prompd.json")).toList();
         assertTrue(others.stream().anyMatch(problem -> problem.message().contains("case")), ProblemReport.text(problems));
         assertTrue(others.stream().allMatch(problem -> problem.line() == 0), ProblemReport.text(problems));
+    }
+
+    @Test
+    void aLikelyCredentialInAPackedFileIsAnErrorAtItsLine() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"ignore\": [\"private/\"]}",
+                "notes.md", "# Notes\n\nkey = sk-proj-abcdefghijklmnopqrstuvwxyz012345\n",
+                "private/keys.md", "AKIAIOSFODNN7EXAMPLE\n"));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        List<Problem> secrets = problems.stream().filter(problem -> problem.message().contains("looks like")).toList();
+        assertEquals(1, secrets.size(), ProblemReport.text(problems));
+        assertEquals("notes.md:3", secrets.get(0).location());
+        assertTrue(secrets.get(0).isError());
+    }
+
+    @Test
+    void aBinaryFileIsAllowedOnlyAsAContextFile() throws IOException {
+        byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13};
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
+                "hello.prmd", "---\ncontext: data/table.xlsx\n---\nSummarise the table.\n".getBytes(StandardCharsets.UTF_8),
+                "data/table.xlsx", binary,
+                "contexts/logo.png", binary,
+                "images/logo.png", binary,
+                "latin1.txt", new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'}));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of("images/logo.png", "latin1.txt"), problems.stream()
+                .filter(problem -> problem.message().contains("binary")).map(Problem::file).toList(),
+                ProblemReport.text(problems));
     }
 
     @Test

@@ -1,7 +1,15 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.archive.LeftOut;
+import io.prompd.core.packaging.ContentCheck;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.source.SourceEntry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A version folder holds exactly what {@code prompd pack} packs: a file pack would leave out
@@ -11,13 +19,30 @@ import io.prompd.core.problem.Problems;
 final class PackedExactlyRule implements PullRequestRule {
 
     @Override
-    public void check(PullRequest pullRequest, Problems problems) {
+    public void check(PullRequest pullRequest, Problems problems) throws IOException {
         for (NewVersion version : pullRequest.newVersions()) {
             for (LeftOut left : version.report().selection().leftOut()) {
                 problems.error(version.repositoryPath(left.path()), "", why(left.reason())
                         + ", but a version folder must hold exactly what prompd pack packs", hint(left.reason()));
             }
+            problems.addAll(version.inRepository(secretsLeftOut(version)));
         }
+    }
+
+    /**
+     * Validation searched the packed files for credentials; a merged pull request keeps the others
+     * in Git history just as well, so they are searched too.
+     */
+    private static List<Problem> secretsLeftOut(NewVersion version) throws IOException {
+        Set<String> packed = version.report().selection().included().stream().map(SourceEntry::path)
+                .collect(Collectors.toSet());
+        List<Problem> secrets = new ArrayList<>();
+        for (SourceEntry entry : version.source().entries()) {
+            if (entry.isFile() && !packed.contains(entry.path())) {
+                secrets.addAll(ContentCheck.secrets(entry.path(), version.source().read(entry.path())));
+            }
+        }
+        return secrets;
     }
 
     private static String why(LeftOut.Reason reason) {

@@ -46,7 +46,6 @@ public final class PullRequestChecker {
                 new PackageValidityRule(),
                 new PackedExactlyRule(),
                 new VersionTakenRule(),
-                new ContentRule(),
                 new DependencyRule(),
                 new DependencyCycleRule(),
                 new PackageReferenceRule(),

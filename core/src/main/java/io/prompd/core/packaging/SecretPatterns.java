@@ -1,4 +1,4 @@
-package io.prompd.generator.check;
+package io.prompd.core.packaging;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a likely credential looks like, in one place: whoever adds a kind of key adds a line here.
- * A version folder must not hold any: once merged, Git history keeps it for ever. Files named
- * {@code .env*} are refused whatever they hold, by {@link PackedExactlyRule}, since pack never packs them.
+ * A package must not hold any: once published, mirrors and the registry's Git history keep it for
+ * good. Files named {@code .env*} are never packed, whatever they hold ({@code PackSelector}).
  */
 final class SecretPatterns {
 

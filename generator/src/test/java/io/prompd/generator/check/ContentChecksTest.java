@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ContentRuleTest {
+class ContentChecksTest {
 
     private static final String BASE = "packages/@common/base/1.0.0";
     private static final byte[] BINARY = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13};
@@ -56,6 +56,22 @@ class ContentRuleTest {
         repo.commit("publish");
 
         assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void aSecretInAFileThatPackLeavesOutIsReportedTooSinceGitHistoryKeepsIt() {
+        repo.write(BASE + "/prompd.json", """
+                {"name": "@common/base", "version": "1.0.0", "description": "x", "license": "MIT",
+                 "main": "prompts/x.prmd", "ignore": ["drafts/"]}
+                """);
+        repo.write(BASE + "/drafts/idea.md", "draft\ntoken: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n");
+        repo.write(BASE + "/.env", "OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz012345\n");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertEquals(2, assertError(report, BASE + "/drafts/idea.md", "GitHub token").line());
+        assertEquals(1, assertError(report, BASE + "/.env", "OpenAI-style API key").line());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.prompd.generator.check;
+package io.prompd.core.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

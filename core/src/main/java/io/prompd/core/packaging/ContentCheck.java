@@ -1,0 +1,115 @@
+package io.prompd.core.packaging;
+
+import io.prompd.core.archive.PackSelection;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.prompt.LocalReference;
+import io.prompd.core.prompt.PromptFile;
+import io.prompd.core.prompt.PromptPart;
+import io.prompd.core.source.PackageSource;
+import io.prompd.core.source.SourceEntry;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The bytes of the files a package packs: text is UTF-8; a binary file (one holding a NUL byte or
+ * bytes that are not UTF-8) is allowed only as a context file, named by a prompt's
+ * {@code context} / {@code contexts} or lying in a {@code contexts/} folder; and no file holds a
+ * likely credential ({@link SecretPatterns}), binary ones included, as far as their bytes read as text.
+ */
+public final class ContentCheck {
+
+    private static final String CONTEXTS_FOLDER = "contexts";
+
+    private ContentCheck() {
+    }
+
+    static List<Problem> check(PackageSource source, PackSelection selection, SortedMap<String, PromptFile> prompts)
+            throws IOException {
+        SortedSet<String> contextFiles = contextFiles(prompts);
+        List<Problem> problems = new ArrayList<>();
+        for (SourceEntry entry : selection.included()) {
+            if (entry.isFile()) {
+                check(entry.path(), source.read(entry.path()), contextFiles, problems);
+            }
+        }
+        return problems;
+    }
+
+    private static void check(String path, byte[] bytes, SortedSet<String> contextFiles, List<Problem> problems) {
+        Optional<String> text = utf8Text(bytes);
+        if (text.isEmpty() && !contextFiles.contains(path) && !inContextsFolder(path)) {
+            problems.add(Problem.error(path, "", "the file is binary (not UTF-8 text), and only context files may be",
+                    "save text as UTF-8; a binary file a prompt includes goes under contexts/ or is named in the"
+                            + " prompt's context"));
+        }
+        problems.addAll(secrets(path, bytes, text));
+    }
+
+    /**
+     * The likely credentials in a file, with their lines in a text file; a binary file's bytes are
+     * searched as Latin-1, without lines. The registry's check also searches the files pack leaves
+     * out, since whatever a pull request adds stays in the registry's Git history.
+     */
+    public static List<Problem> secrets(String path, byte[] bytes) {
+        return secrets(path, bytes, utf8Text(bytes));
+    }
+
+    private static List<Problem> secrets(String path, byte[] bytes, Optional<String> text) {
+        String searched = text.orElseGet(() -> new String(bytes, StandardCharsets.ISO_8859_1));
+        return SecretPatterns.find(searched).stream()
+                .map(secret -> Problem.error(path, "", "the file holds what looks like " + secret.description(),
+                        "remove it, and revoke the credential if it is real: once published, mirrors and the"
+                                + " registry's Git history keep it for good").atLine(text.isPresent() ? secret.line() : 0))
+                .toList();
+    }
+
+    /** The text, when the bytes are UTF-8 without NUL characters; empty for a binary file. */
+    private static Optional<String> utf8Text(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException notUtf8) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean inContextsFolder(String path) {
+        String[] segments = path.split("/");
+        for (int index = 0; index < segments.length - 1; index++) {
+            if (segments[index].equals(CONTEXTS_FOLDER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Package paths named by a {@code context} or {@code contexts} entry of any prompt. */
+    private static SortedSet<String> contextFiles(SortedMap<String, PromptFile> prompts) {
+        SortedSet<String> files = new TreeSet<>();
+        for (Map.Entry<String, PromptFile> prompt : prompts.entrySet()) {
+            for (PromptPart part : prompt.getValue().contexts()) {
+                if (part instanceof PromptPart.FilePart filePart && filePart.reference() instanceof LocalReference local) {
+                    local.resolveFrom(prompt.getKey()).ifPresent(files::add);
+                }
+            }
+        }
+        return files;
+    }
+}
