@@ -2,10 +2,12 @@ package io.prompd.core.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.regex.Pattern;
 
 /**
- * Where and why a JSON text does not parse, in words for a person fixing it.
+ * Where and why a JSON text does not parse, or does not fit the type it is read as, in words for
+ * a person fixing it.
  *
  * @param line   1-based, or 0 when the parser did not say
  * @param column 1-based, or 0 when the parser did not say
@@ -23,8 +25,38 @@ public record JsonSyntaxError(int line, int column, String reason) {
         JsonLocation at = malformed.getLocation();
         int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
         int column = at == null || line == 0 ? 0 : Math.max(at.getColumnNr(), 0);
-        String reason = PLACE.matcher(malformed.getOriginalMessage()).replaceAll("line $1, column $2");
+        String reason = malformed instanceof JsonMappingException unfitting && !unfitting.getPath().isEmpty()
+                ? pointer(unfitting) + ": " + fitReason(unfitting)
+                : readable(malformed.getOriginalMessage());
         return new JsonSyntaxError(line, column, reason);
+    }
+
+    private static String readable(String message) {
+        return PLACE.matcher(message).replaceAll("line $1, column $2");
+    }
+
+    /** The JSON pointer of the value that does not fit, such as {@code /versions/1.0.0}. */
+    private static String pointer(JsonMappingException unfitting) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference step : unfitting.getPath()) {
+            pointer.append('/').append(step.getFieldName() != null ? step.getFieldName() : step.getIndex());
+        }
+        return pointer.toString();
+    }
+
+    /**
+     * A record's constructor refusing the value says why in its own words (a missing component
+     * throws with the component's name); Jackson's message would name Java classes instead.
+     */
+    private static String fitReason(JsonMappingException unfitting) {
+        Throwable cause = unfitting.getCause();
+        if (cause instanceof NullPointerException && cause.getMessage() != null) {
+            return "'" + cause.getMessage() + "' is missing";
+        }
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            return cause.getMessage();
+        }
+        return readable(unfitting.getOriginalMessage());
     }
 
     /** {@code " at line 3, column 7"}, or nothing when the place is unknown. */

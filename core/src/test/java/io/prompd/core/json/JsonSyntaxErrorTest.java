@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class JsonSyntaxErrorTest {
@@ -30,5 +34,26 @@ class JsonSyntaxErrorTest {
 
         assertEquals(1, error.line());
         assertEquals("Duplicate field 'name'", error.reason());
+    }
+
+    record Point(int x, String label) {
+        Point {
+            Objects.requireNonNull(label, "label");
+            if (x < 0) {
+                throw new IllegalArgumentException("x must not be negative, but is " + x);
+            }
+        }
+    }
+
+    private static JsonSyntaxError binding(String json) {
+        return JsonSyntaxError.of(assertThrows(JsonProcessingException.class, () -> Json.mapper().readValue(json,
+                new TypeReference<Map<String, List<Point>>>() { })));
+    }
+
+    @Test
+    void aValueThatDoesNotFitIsNamedByItsPointerAndTheConstructorsReason() {
+        assertEquals("/points/1: x must not be negative, but is -1",
+                binding("{\"points\": [{\"x\": 1, \"label\": \"a\"}, {\"x\": -1, \"label\": \"b\"}]}").reason());
+        assertEquals("/points/0: 'label' is missing", binding("{\"points\": [{\"x\": 1}]}").reason());
     }
 }

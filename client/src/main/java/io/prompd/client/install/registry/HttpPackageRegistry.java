@@ -1,5 +1,6 @@
 package io.prompd.client.install.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.ProgressListener;
@@ -9,6 +10,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
+import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.PackageList;
@@ -135,12 +137,17 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     private static <T> T parse(byte[] json, Class<T> type, URI url) {
+        String why;
         try {
             return Json.read(json, type);
+        } catch (JsonProcessingException unreadable) {
+            JsonSyntaxError error = JsonSyntaxError.of(unreadable);
+            why = error.where().strip() + (error.where().isEmpty() ? "" : ": ") + error.reason();
         } catch (IOException | IllegalArgumentException unreadable) {
-            throw new PrompdException(ExitCode.NETWORK, "the registry sent an unreadable document: " + url + " ("
-                    + unreadable.getMessage() + ")", "the registry may be newer than this client, or damaged; update prompd,"
-                    + " or tell the registry's maintainers");
+            why = unreadable.getMessage();
         }
+        throw new PrompdException(ExitCode.NETWORK, "the registry sent an unreadable document: " + url + " (" + why
+                + ")", "the registry may be newer than this client, or damaged; update prompd, or tell the registry's"
+                + " maintainers");
     }
 }

@@ -73,6 +73,20 @@ class HttpPackageRegistryTest {
         PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
 
         assertEquals(ExitCode.NETWORK, damaged.exitCode());
-        assertTrue(damaged.getMessage().startsWith("the registry sent an unreadable document"), damaged.getMessage());
+        assertEquals("the registry sent an unreadable document: " + root.toUri().resolve("packages/@acme/util/index.json")
+                + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)", damaged.getMessage());
+    }
+
+    @Test
+    void aDocumentOfTheWrongShapeNamesTheValueThatDoesNotFitNotJavaClasses() throws IOException {
+        Path root = registry().root();
+        Files.writeString(root.resolve("packages/@acme/util/index.json"),
+                "{\"name\": \"@acme/util\", \"versions\": {\"1.0.0\": {}}}");
+
+        PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+        assertEquals(ExitCode.NETWORK, damaged.exitCode());
+        assertTrue(damaged.getMessage().endsWith("(at line 1, column 47: /versions/1.0.0: 'version' is missing)"),
+                damaged.getMessage());
     }
 }
