@@ -8,6 +8,7 @@ import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.name.PackageSpec;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Severity;
@@ -212,7 +213,7 @@ public final class ManifestReader {
             Optional<PackageName> name = parsed(entry.getKey(), at, PackageName::parse,
                     "name the package as it is published, as in @scope/name");
             Optional<VersionRange> range = text(entry.getValue(), at)
-                    .flatMap(text -> parsed(text, at, VersionRange::parse, "use a range such as ^1.2.0 or ~1.2.3"));
+                    .flatMap(text -> parsed(text, at, VersionRange::parse, rangeHint(entry.getKey(), text)));
             if (name.isPresent() && range.isPresent()) {
                 dependencies.put(name.get(), range.get());
             }
@@ -222,6 +223,14 @@ public final class ManifestReader {
         own.filter(node::has).ifPresent(self -> problems.error(file, pointer(ManifestFields.DEPENDENCIES, self),
                 "the package depends on itself", "remove this dependency"));
         return dependencies;
+    }
+
+    /** npm reads a dist-tag in a manifest too, but a manifest's ranges must say which versions fit without a registry. */
+    private static String rangeHint(String name, String written) {
+        return PackageSpec.DistTag.isValid(written)
+                ? "dist-tags are for the command line: 'prompd install " + name + "@" + written + "' saves the version"
+                        + " '" + written + "' points to as ^VERSION"
+                : "use a range such as ^1.2.0 or ~1.2.3";
     }
 
     private Optional<Repository> repository(JsonNode root) {

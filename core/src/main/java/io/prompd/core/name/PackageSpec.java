@@ -46,10 +46,14 @@ public record PackageSpec(PackageName name, Selector selector) {
     public record DistTag(String tag) implements Selector {
         public DistTag {
             Objects.requireNonNull(tag, "tag");
-            if (!DIST_TAG.matcher(tag).matches() || VersionRange.isValid(tag)) {
+            if (!isValid(tag)) {
                 throw new IllegalArgumentException("'" + tag + "' is not a dist-tag: a tag starts with a lowercase letter,"
                         + " holds only a-z, 0-9, '.', '_' and '-', and is not a version range");
             }
+        }
+
+        public static boolean isValid(String text) {
+            return DIST_TAG.matcher(text).matches() && !VersionRange.isValid(text);
         }
     }
 

@@ -199,6 +199,15 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aDistTagAsADependencyIsRefusedWithTheCommandThatSavesItsVersion() {
+        ManifestResult result = readWith(", \"dependencies\": {\"@acme/x\": \"latest\", \"@acme/y\": \"1.x.y\"}");
+
+        assertEquals("dist-tags are for the command line: 'prompd install @acme/x@latest' saves the version 'latest'"
+                + " points to as ^VERSION", only(result, Severity.ERROR, "/dependencies/@acme~1x").hint());
+        assertEquals("use a range such as ^1.2.0 or ~1.2.3", only(result, Severity.ERROR, "/dependencies/@acme~1y").hint());
+    }
+
+    @Test
     void aPackageMayNotDependOnItself() {
         ManifestResult result = readWith(", \"dependencies\": {\"@acme/prompts\": \"1.0.0\"}");
 
