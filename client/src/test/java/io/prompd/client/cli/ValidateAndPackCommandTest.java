@@ -69,6 +69,19 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aFolderWithoutPrompdJsonIsAnErrorThatSaysSo() throws IOException {
+        Path empty = Files.createDirectories(work.resolve("empty"));
+
+        CliRun validate = CliRun.in(empty, home, "validate");
+        assertEquals(1, validate.exitCode(), validate.err());
+        assertTrue(validate.out().contains("prompd.json\n  error   the package has no prompd.json\n"), validate.out());
+
+        CliRun pack = CliRun.in(empty, home, "pack");
+        assertEquals(1, pack.exitCode(), pack.err());
+        assertTrue(pack.err().contains("the package has no prompd.json"), pack.err());
+    }
+
+    @Test
     void aLikelyCredentialFailsValidateAndPackAsTheRegistryWouldRefuseIt() throws IOException {
         write("prompts/notes.md", "Use this key:\nghp_abcdefghijklmnopqrstuvwxyz0123456789\n");
 

@@ -29,9 +29,11 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
         }
     }
 
-    /** The result for a package without a manifest: nothing parsed, and the caller reports the absence. */
+    /** The result for a package without a manifest: nothing parsed, and one error saying so. */
     public static ManifestResult missing(String file) {
-        return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(), FieldLines.none());
+        Problem absent = Problem.error(file, "", "the package has no " + file, "run 'prompd init' in the package"
+                + " folder, or create " + file + " with at least a name and a version");
+        return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(absent), FieldLines.none());
     }
 
     public boolean hasErrors() {

@@ -3,6 +3,7 @@ package io.prompd.core.packaging;
 import io.prompd.core.archive.PackSelection;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestDraft;
+import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.PromptFile;
 import java.util.Collections;
@@ -15,21 +16,30 @@ import java.util.TreeMap;
 /**
  * Everything {@link PackageValidator} learnt about one package.
  *
- * @param manifest  the manifest, present when it has no errors
- * @param draft     every field of the manifest that parsed, errors or not: a name to show a package by
- * @param selection the files {@code pack} would pack, and those it leaves out
- * @param prompts   the prompt files that parsed, by package path
- * @param problems  every problem of the package, sorted
+ * @param manifestResult what reading prompd.json gave: the manifest when it has no errors, every
+ *                       field that parsed (a name to show a package by), where each field is in the file
+ * @param selection      the files {@code pack} would pack, and those it leaves out
+ * @param prompts        the prompt files that parsed, by package path
+ * @param problems       every problem of the package, sorted
  */
-public record PackageReport(Optional<Manifest> manifest, ManifestDraft draft, PackSelection selection,
+public record PackageReport(ManifestResult manifestResult, PackSelection selection,
                             SortedMap<String, PromptFile> prompts, List<Problem> problems) {
 
     public PackageReport {
-        Objects.requireNonNull(manifest, "manifest");
-        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(manifestResult, "manifestResult");
         Objects.requireNonNull(selection, "selection");
         prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts));
         problems = problems.stream().sorted(Problem.ORDER).toList();
+    }
+
+    /** The manifest, present when prompd.json itself has no errors. */
+    public Optional<Manifest> manifest() {
+        return manifestResult.manifest();
+    }
+
+    /** Every field of the manifest that parsed, errors or not. */
+    public ManifestDraft draft() {
+        return manifestResult.draft();
     }
 
     public boolean hasErrors() {
@@ -38,6 +48,6 @@ public record PackageReport(Optional<Manifest> manifest, ManifestDraft draft, Pa
 
     /** The manifest, when the package can be packed; otherwise the problems say why not. */
     public Optional<Manifest> packable() {
-        return hasErrors() ? Optional.empty() : manifest;
+        return hasErrors() ? Optional.empty() : manifest();
     }
 }

@@ -79,17 +79,14 @@ public final class PackageValidator {
 
     private record Contents(ManifestResult manifest, PackSelection selection, SortedMap<String, PromptFile> prompts) {
         PackageReport report(Problems problems) {
-            return new PackageReport(manifest.manifest(), manifest.draft(), selection, prompts, problems.sorted());
+            return new PackageReport(manifest, selection, prompts, problems.sorted());
         }
     }
 
     private static ManifestResult readManifest(PackageSource source, Problems problems) throws IOException {
-        if (source.entry(MANIFEST).filter(SourceEntry::isFile).isEmpty()) {
-            problems.error(MANIFEST, "", "the package has no " + MANIFEST,
-                    "run 'prompd init' in the package folder, or create " + MANIFEST + " with at least a name and a version");
-            return ManifestResult.missing(MANIFEST);
-        }
-        ManifestResult result = ManifestReader.read(MANIFEST, source.read(MANIFEST));
+        ManifestResult result = source.entry(MANIFEST).filter(SourceEntry::isFile).isEmpty()
+                ? ManifestResult.missing(MANIFEST)
+                : ManifestReader.read(MANIFEST, source.read(MANIFEST));
         problems.addAll(result.problems());
         return result;
     }

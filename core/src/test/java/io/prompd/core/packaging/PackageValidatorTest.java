@@ -37,6 +37,15 @@ class PackageValidatorTest {
     }
 
     @Test
+    void aPackageWithoutAManifestIsOneErrorSayingSo() throws IOException {
+        PackageReport report = validator.validate(MemorySource.ofText("p", Map.of("README.md", "# Hi\n")));
+
+        assertEquals(List.of("prompd.json: the package has no prompd.json"),
+                report.problems().stream().map(problem -> problem.location() + ": " + problem.message()).toList());
+        assertTrue(report.packable().isEmpty());
+    }
+
+    @Test
     void aLikelyCredentialInAPackedFileIsAnErrorAtItsLine() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(
                 "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"ignore\": [\"private/\"]}",

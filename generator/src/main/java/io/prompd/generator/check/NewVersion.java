@@ -15,15 +15,13 @@ import java.util.Objects;
  *
  * @param folder   the folder at the head commit
  * @param source   its files
- * @param manifest its prompd.json as read, with every field that parsed even when others did not
  * @param report   what {@code prompd validate} and {@code prompd pack} find in it
  */
-record NewVersion(VersionFolder folder, GitTreeSource source, ManifestResult manifest, PackageReport report) {
+record NewVersion(VersionFolder folder, GitTreeSource source, PackageReport report) {
 
     NewVersion {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(report, "report");
     }
 
@@ -41,9 +39,14 @@ record NewVersion(VersionFolder folder, GitTreeSource source, ManifestResult man
         return packageProblems.stream().map(problem -> problem.inFile(repositoryPath(problem.file()))).toList();
     }
 
+    /** Its prompd.json as read, with every field that parsed even when others did not. */
+    ManifestResult manifest() {
+        return report.manifestResult();
+    }
+
     /** An error about a field of prompd.json, with the field's line, at the manifest's repository path. */
     Problem manifestError(String pointer, String message, String hint) {
-        Problem located = manifest.lines().locate(Problem.error(PackSelector.MANIFEST, pointer, message, hint));
+        Problem located = manifest().lines().locate(Problem.error(PackSelector.MANIFEST, pointer, message, hint));
         return located.inFile(repositoryPath(located.file()));
     }
 }

@@ -1,11 +1,7 @@
 package io.prompd.generator.check;
 
-import io.prompd.core.archive.PackSelector;
-import io.prompd.core.manifest.ManifestReader;
-import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.problem.Problems;
-import io.prompd.core.source.SourceEntry;
 import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
@@ -29,8 +25,6 @@ import org.eclipse.jgit.lib.ObjectId;
  * that reached the target branch after the pull request branched off are not counted as its own.
  */
 public final class PullRequestChecker {
-
-    private static final String MANIFEST = PackSelector.MANIFEST;
 
     private final List<PullRequestRule> rules;
 
@@ -94,7 +88,7 @@ public final class PullRequestChecker {
         for (PackageVersion id : added) {
             VersionFolder folder = head.folder(id.name(), id.version()).orElseThrow();
             GitTreeSource source = head.source(folder);
-            versions.add(new NewVersion(folder, source, readManifest(source), validator.validate(source)));
+            versions.add(new NewVersion(folder, source, validator.validate(source)));
         }
         return versions;
     }
@@ -119,12 +113,5 @@ public final class PullRequestChecker {
             }
             throw failed;
         }
-    }
-
-    private static ManifestResult readManifest(GitTreeSource source) throws IOException {
-        if (source.entry(MANIFEST).filter(SourceEntry::isFile).isEmpty()) {
-            return ManifestResult.missing(MANIFEST);
-        }
-        return ManifestReader.read(MANIFEST, source.read(MANIFEST));
     }
 }

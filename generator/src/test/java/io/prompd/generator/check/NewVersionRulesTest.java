@@ -32,6 +32,16 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aVersionFolderWithoutManifestIsAnErrorNotACrash() {
+        repo.write("packages/@common/base/1.0.0/README.md", "# Base\n");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, "packages/@common/base/1.0.0/prompd.json", "the package has no prompd.json");
+    }
+
+    @Test
     void manifestNameMustMatchTheFolder() {
         repo.publish("@common/base", "1.0.0");
         repo.write(BASE + "/prompd.json", """
