@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.install.Project;
 import io.prompd.core.Terminal;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -29,6 +30,11 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
 
     public Optional<String> variable(String name) {
         return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
+    }
+
+    /** The project the working folder lies in: the nearest folder from there up holding a prompd.json. */
+    public Path projectFolder() {
+        return Project.enclosingOrFail(workingDirectory);
     }
 
     /** A path argument as the user meant it: relative to the working folder. */

@@ -57,7 +57,7 @@ final class InstallCommand implements Callable<Integer> {
         Installer installer = new InstallWiring(root, spec.commandLine().getErr()).installer();
         InstallReport report = global
                 ? installer.installGlobal(packages, resolution.options(frozen))
-                : installer.install(root.context().workingDirectory(), packages, resolution.options(frozen));
+                : installer.install(root.context().projectFolder(), packages, resolution.options(frozen));
         InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
     }

@@ -47,7 +47,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private String project() throws Exception {
-        List<ProjectGraph.Entry> entries = ProjectGraph.of(Project.load(root.context().workingDirectory())).entries();
+        List<ProjectGraph.Entry> entries = ProjectGraph.of(Project.load(root.context().projectFolder())).entries();
         if (output.json) {
             return Json.writeString(entries.stream().map(entry -> {
                 Map<String, Object> json = new LinkedHashMap<>();

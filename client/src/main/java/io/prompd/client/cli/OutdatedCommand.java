@@ -38,7 +38,7 @@ final class OutdatedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProjectGraph graph = ProjectGraph.of(Project.load(root.context().workingDirectory()));
+        ProjectGraph graph = ProjectGraph.of(Project.load(root.context().projectFolder()));
         List<Outdated.Row> rows;
         try (RegistryIndex index = new RegistryIndex(new InstallWiring(root, spec.commandLine().getErr()).registry())) {
             rows = Outdated.check(graph, index);

@@ -34,7 +34,8 @@ final class PackCommand implements Callable<Integer> {
     PackageFolderParameter folder;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "Where to write the tarball (default: scope-name-version.tgz in the current folder).")
+            description = "Where to write the tarball (default: scope-name-version.tgz in the current folder, or at"
+                    + " the package's root when the current folder lies inside the package).")
     Path out;
 
     @Mixin
@@ -50,8 +51,11 @@ final class PackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CliContext context = root.context();
         Path packageFolder = folder.existing(context);
+        // Inside the package, only its root is a place that the next pack leaves out.
+        Path defaultFolder = context.workingDirectory().startsWith(packageFolder) ? packageFolder
+                : context.workingDirectory();
         PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT)
-                .pack(packageFolder, Optional.ofNullable(out).map(context::resolve), context.workingDirectory());
+                .pack(packageFolder, Optional.ofNullable(out).map(context::resolve), defaultFolder);
         List<Problem> problems = outcome.report().problems();
         PrintWriter err = spec.commandLine().getErr();
         if (!problems.isEmpty()) {

@@ -46,7 +46,7 @@ final class TreeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Project project = Project.load(root.context().workingDirectory());
+        Project project = Project.load(root.context().projectFolder());
         ProjectGraph graph = ProjectGraph.of(project);
         String title = project.manifest().name() + "@" + project.manifest().version();
         String text;

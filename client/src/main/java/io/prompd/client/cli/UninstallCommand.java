@@ -37,7 +37,7 @@ final class UninstallCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
-                .uninstall(root.context().workingDirectory(), names);
+                .uninstall(root.context().projectFolder(), names);
         InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
     }

@@ -44,7 +44,7 @@ final class UpdateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<PackageName> names = ListArguments.converted(spec, "NAME", nameArguments, new PackageNameConverter()::convert);
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
-                .update(root.context().workingDirectory(), names, latest, resolution.options(false));
+                .update(root.context().projectFolder(), names, latest, resolution.options(false));
         InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
     }

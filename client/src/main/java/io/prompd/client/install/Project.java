@@ -28,6 +28,9 @@ import java.util.Optional;
  */
 public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
 
+    private static final String NOT_A_PROJECT_HINT =
+            "run this in a project folder, create one with 'prompd init', or install with --global";
+
     public Project {
         folder = folder.toAbsolutePath().normalize();
         Objects.requireNonNull(manifest, "manifest");
@@ -55,6 +58,29 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
         return new Project(folder, manifest, LockFiles.read(folder.resolve(LockFile.FILE_NAME)));
     }
 
+    /**
+     * The nearest folder, from {@code start} up, that holds a {@code prompd.json}: a command run
+     * anywhere inside a project works on that project, as npm and cargo find theirs.
+     */
+    public static Optional<Path> enclosing(Path start) {
+        for (Path folder = start.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME))) {
+                return Optional.of(folder);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The project folder a command run in {@code start} works on.
+     *
+     * @throws PrompdException NOT_FOUND, saying what to do, when neither it nor a folder above holds a {@code prompd.json}
+     */
+    public static Path enclosingOrFail(Path start) {
+        return enclosing(start).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no "
+                + ManifestReader.FILE_NAME + " in " + start.toAbsolutePath() + " or any folder above it", NOT_A_PROJECT_HINT));
+    }
+
     /** @throws PrompdException NOT_FOUND, saying what to do, when the folder holds no {@code prompd.json} */
     public static void requireIn(Path folder) {
         if (!Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME))) {
@@ -64,7 +90,7 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
 
     private static PrompdException notAProject(Path folder) {
         return new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in " + folder.toAbsolutePath(),
-                "run this in a project folder, create one with 'prompd init', or install with --global");
+                NOT_A_PROJECT_HINT);
     }
 
     /**

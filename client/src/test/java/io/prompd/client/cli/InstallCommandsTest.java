@@ -203,7 +203,24 @@ class InstallCommandsTest {
         Files.delete(project.resolve("prompd.json"));
         CliRun run = prompd("install");
         assertEquals(3, run.exitCode());
+        assertTrue(run.err().startsWith("error: no prompd.json in " + project + " or any folder above it\n"), run.err());
         assertTrue(run.err().contains("--global"), run.err());
+    }
+
+    @Test
+    void aCommandRunInAFolderInsideTheProjectWorksOnTheProject() throws IOException {
+        Path inside = Files.createDirectories(project.resolve("prompts/drafts"));
+        Map<String, String> environment = Map.of("PROMPD_REGISTRY", server.url().toString());
+
+        CliRun install = CliRun.in(inside, home, "", environment, "install", "@acme/base");
+        assertEquals(0, install.exitCode(), install.err());
+
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/base\": \"^1.0.0\""));
+        assertTrue(Files.isRegularFile(project.resolve("prompd.lock")));
+        assertFalse(Files.exists(inside.resolve("prompd.json")));
+        assertFalse(Files.exists(inside.resolve("prompd.lock")));
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive)\n",
+                CliRun.in(inside, home, "", environment, "list").out());
     }
 
     @Test

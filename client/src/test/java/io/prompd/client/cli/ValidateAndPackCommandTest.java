@@ -69,6 +69,28 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void withoutAFolderValidateAndPackTakeThePackageTheWorkingFolderLiesIn() throws IOException {
+        CliRun validate = CliRun.in(pkg.resolve("prompts"), home, "validate");
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().startsWith("@acme/greeter@1.0.0: 3 files"), validate.out());
+
+        CliRun pack = CliRun.in(pkg.resolve("prompts"), home, "pack");
+        assertEquals(0, pack.exitCode(), pack.err());
+        assertTrue(Files.isRegularFile(pkg.resolve("acme-greeter-1.0.0.tgz")), pack.out());
+    }
+
+    @Test
+    void packingTwiceInThePackageFolderLeavesTheFirstTarballOut() throws IOException {
+        CliRun first = CliRun.in(pkg, home, "pack");
+        assertEquals(0, first.exitCode(), first.err());
+        byte[] tarball = Files.readAllBytes(pkg.resolve("acme-greeter-1.0.0.tgz"));
+
+        CliRun second = CliRun.in(pkg, home, "pack");
+        assertEquals(0, second.exitCode(), second.err());
+        assertArrayEquals(tarball, Files.readAllBytes(pkg.resolve("acme-greeter-1.0.0.tgz")));
+    }
+
+    @Test
     void aFolderWithoutPrompdJsonIsAnErrorThatSaysSo() throws IOException {
         Path empty = Files.createDirectories(work.resolve("empty"));
 

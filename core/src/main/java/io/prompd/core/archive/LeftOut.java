@@ -22,6 +22,11 @@ public record LeftOut(String path, Reason reason) {
         ALWAYS_EXCLUDED,
         /** Named {@code .env} or {@code .env*}: it looks like secrets, and secrets must never be published. */
         SECRET,
+        /**
+         * A {@code .tgz} at the package root, such as the one {@code prompd pack} writes there by
+         * default: packing it again would put each tarball inside the next.
+         */
+        TARBALL,
         /** Matched by the manifest's {@code ignore} list. */
         IGNORED,
         /** Not named by the manifest's non-empty {@code files} list. */

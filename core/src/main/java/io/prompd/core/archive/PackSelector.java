@@ -31,6 +31,7 @@ public final class PackSelector {
 
     private static final Set<String> ALWAYS_EXCLUDED_NAMES = Set.of(".git", "node_modules", ".prompd");
     private static final String SECRET_PREFIX = ".env";
+    private static final String TARBALL_SUFFIX = ".tgz";
     private static final List<String> ROOT_DOCUMENT_PREFIXES = List.of("readme", "license", "licence");
     private static final String SPLIT_HINT =
             "add what the package does not need to \"ignore\" in prompd.json, or split it into several packages";
@@ -124,6 +125,9 @@ public final class PackSelector {
         }
         if (path.equals(MANIFEST)) {
             return Optional.empty();
+        }
+        if (segments.length == 1 && path.toLowerCase(Locale.ROOT).endsWith(TARBALL_SUFFIX)) {
+            return Optional.of(LeftOut.Reason.TARBALL);
         }
         if (isIgnored(segments, ignoreRules)) {
             return Optional.of(LeftOut.Reason.IGNORED);

@@ -66,6 +66,16 @@ class PackSelectorTest {
     }
 
     @Test
+    void aTarballAtTheRootIsLeftOutSoThatPackingTwiceNestsNothing() throws IOException {
+        PackSelection selection = select(source("prompd.json", "me-1.0.0.tgz", "OLD.TGZ", "contexts/data.tgz"),
+                List.of(), List.of());
+
+        assertEquals(List.of("contexts/data.tgz", "prompd.json"), included(selection));
+        assertEquals(List.of(new LeftOut("OLD.TGZ", LeftOut.Reason.TARBALL),
+                new LeftOut("me-1.0.0.tgz", LeftOut.Reason.TARBALL)), selection.leftOut());
+    }
+
+    @Test
     void secretLookingFilesAreLeftOutEvenWhenNamedInFiles() throws IOException {
         PackSelection selection = select(source("prompd.json", ".env", ".env.local", "config/.envrc", "a.md"),
                 List.of(".env", "a.md"), List.of());

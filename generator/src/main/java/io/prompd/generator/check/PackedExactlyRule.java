@@ -49,6 +49,7 @@ final class PackedExactlyRule implements PullRequestRule {
         return switch (reason) {
             case SECRET -> "the file looks like secrets (.env*), which pack never includes";
             case ALWAYS_EXCLUDED -> "tooling state (.git, node_modules, .prompd) is never packed";
+            case TARBALL -> "a tarball at the package root (such as the output of prompd pack) is never packed";
             case IGNORED -> "\"ignore\" in prompd.json leaves this file out of the package";
             case NOT_IN_FILES -> "\"files\" in prompd.json does not name this file, so it stays out of the package";
         };
@@ -57,7 +58,7 @@ final class PackedExactlyRule implements PullRequestRule {
     private static String hint(LeftOut.Reason reason) {
         return switch (reason) {
             case SECRET -> "delete the file; if it held real credentials, revoke them, since Git history keeps them";
-            case ALWAYS_EXCLUDED -> "delete it from the version folder";
+            case ALWAYS_EXCLUDED, TARBALL -> "delete it from the version folder";
             case IGNORED, NOT_IN_FILES -> "delete the file from the version folder (unpack the tarball of prompd pack"
                     + " there), or change prompd.json so that it is packed";
         };
