@@ -129,7 +129,8 @@ final class LockedInstaller {
             }
         }
         Path target = cache.pathOf(locked.integrity());
-        registry.download(name, locked.resolved(), target, locked.integrity(), progress.downloading(name, locked.version()));
+        registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
+                progress.downloading(name, locked.version()));
         return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
     }
 

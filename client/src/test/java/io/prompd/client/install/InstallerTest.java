@@ -146,6 +146,39 @@ class InstallerTest {
     }
 
     @Test
+    void aLockMadeAgainstOneRegistryInstallsFromAMirrorOfIt() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        byte[] lockBefore = Files.readAllBytes(project.resolve("prompd.lock"));
+        server.close();
+
+        InstallReport report = Homes.installer(work.resolve("other-home"), registry.fileUrl(), false)
+                .install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true));
+
+        assertEquals(3, report.count(InstalledPackage.Origin.DOWNLOADED));
+        assertTrue(Files.isRegularFile(work.resolve("other-home/packages/@acme/base@1.2.0/prompd.json")));
+        assertArrayEquals(lockBefore, Files.readAllBytes(project.resolve("prompd.lock")), "the lock stays as it was");
+    }
+
+    @Test
+    void aTarballTheMirrorLacksComesFromWhereTheLockSaysAsARegistryWithABaseUrlKeepsIt() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        Path documentsOnly = work.resolve("documents-only");
+        try (var files = Files.walk(registry.root())) {
+            for (Path file : files.filter(Files::isRegularFile).filter(file -> !file.toString().endsWith(".tgz")).toList()) {
+                Path copy = documentsOnly.resolve(registry.root().relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+
+        InstallReport report = Homes.installer(work.resolve("other-home"), documentsOnly.toUri(), false)
+                .install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true));
+
+        assertEquals(3, report.count(InstalledPackage.Origin.DOWNLOADED));
+        assertTrue(server.requests().contains("/packages/@acme/base/-/base-1.2.0.tgz"), () -> server.requests().toString());
+    }
+
+    @Test
     void frozenRefusesALockThatWouldChangeAndChangesNothing() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         byte[] lockBytes = Files.readAllBytes(project.resolve("prompd.lock"));

@@ -117,8 +117,28 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
-    public void download(PackageName name, URI tarball, Path target, Integrity integrity, ProgressListener progress) {
-        Optional<Credential> credential = routes.endpointFor(name).credential();
+    public void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
+                         ProgressListener progress) {
+        RegistryEndpoint endpoint = routes.endpointFor(name);
+        if (endpoint.holds(locked)) {
+            download(endpoint, locked, target, integrity, progress);
+            return;
+        }
+        try {
+            download(endpoint, endpoint.resolve(RegistryLayout.url(RegistryLayout.tarball(name, version))), target,
+                    integrity, progress);
+        } catch (PrompdException notThere) {
+            if (notThere.exitCode() != ExitCode.NOT_FOUND) {
+                throw notThere;
+            }
+            // A registry built with --base-url may keep its tarballs on another host, as the lock recorded.
+            download(endpoint, locked, target, integrity, progress);
+        }
+    }
+
+    private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity,
+                          ProgressListener progress) {
+        Optional<Credential> credential = endpoint.credential();
         if (credential.isPresent()) {
             fetcher.download(tarball, credential.get(), target, integrity, progress);
         } else {

@@ -24,11 +24,17 @@ public interface PackageRegistry {
     List<PackageName> packageNames(PackageName near);
 
     /**
-     * Downloads a tarball to {@code target}, which appears only with the expected integrity.
+     * Downloads a version's tarball to {@code target}, which appears only with the expected
+     * integrity. The URL a lock file recorded is used while it lies in the registry now serving the
+     * package's name; once that is another (a mirror, a moved registry, a copied folder), the
+     * version is taken from there first, and the recorded URL is the fallback. The integrity pins
+     * the bytes either way.
      *
+     * @param locked the tarball URL recorded when the version was resolved
      * @throws io.prompd.core.PrompdException INTEGRITY when the bytes differ, NETWORK when offline or unreachable
      */
-    void download(PackageName name, URI tarball, Path target, Integrity integrity, ProgressListener progress);
+    void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
+                  ProgressListener progress);
 
     /** Deletes what runs killed midway left in the registries' local cache, and says what; a registry without one has none. */
     default List<Path> removeLeftovers() throws IOException {

@@ -25,6 +25,11 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential) {
         return new RegistryEndpoint(root, Optional.empty());
     }
 
+    /** Whether the URL lies below the root: a URL of this registry, rather than of another or of a mirror. */
+    public boolean holds(URI url) {
+        return !root.relativize(url).equals(url);
+    }
+
     /** A document of the registry, from its path in {@link io.prompd.core.protocol.RegistryLayout}. */
     public URI resolve(String path) {
         return root.resolve(path);

@@ -54,8 +54,9 @@ class RegistryIndexTest {
         }
 
         @Override
-        public void download(PackageName name, URI tarball, Path target, Integrity integrity, ProgressListener progress) {
-            registry.download(name, tarball, target, integrity, progress);
+        public void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
+                             ProgressListener progress) {
+            registry.download(name, version, locked, target, integrity, progress);
         }
     }
 
@@ -85,7 +86,8 @@ class RegistryIndexTest {
         }
 
         @Override
-        public void download(PackageName name, URI tarball, Path target, Integrity integrity, ProgressListener progress) {
+        public void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
+                             ProgressListener progress) {
             throw new UnsupportedOperationException();
         }
     }
