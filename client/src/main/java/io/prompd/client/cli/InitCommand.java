@@ -73,7 +73,8 @@ final class InitCommand implements Callable<Integer> {
         out.println("created " + scaffold.name() + " in " + target);
         written.forEach(file -> out.println("  " + target.relativize(file).toString().replace('\\', '/')));
         scaffold.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
-        out.println("next: prompd validate " + folder + " && prompd pack " + folder);
+        String folderWord = ShellWords.quote(folder.toString());
+        out.println("next: prompd validate " + folderWord + " && prompd pack " + folderWord);
         return ExitCode.OK.code();
     }
 

@@ -27,7 +27,8 @@ final class PackageFolderParameter {
         Path resolved = context.resolve(folder);
         if (!Files.isDirectory(resolved)) {
             throw new PrompdException(ExitCode.NOT_FOUND, "no package folder at " + resolved,
-                    "give the folder that holds prompd.json, or run 'prompd init " + folder + "' to create one");
+                    "give the folder that holds prompd.json, or run 'prompd init " + ShellWords.quote(folder.toString())
+                            + "' to create one");
         }
         return resolved;
     }

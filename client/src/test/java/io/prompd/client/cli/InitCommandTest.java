@@ -60,7 +60,9 @@ class InitCommandTest {
 
     @Test
     void theNameComesFromTheFolderWhenNotGiven() throws IOException {
-        assertEquals(0, prompd("init", "My Prompts").exitCode());
+        CliRun init = prompd("init", "My Prompts");
+        assertEquals(0, init.exitCode());
+        assertTrue(init.out().endsWith("next: prompd validate 'My Prompts' && prompd pack 'My Prompts'\n"), init.out());
         JsonNode manifest = Json.mapper().readTree(work.resolve("My Prompts/prompd.json").toFile());
         assertEquals("my-prompts", manifest.get("name").asText());
         assertEquals("0.1.0", manifest.get("version").asText());

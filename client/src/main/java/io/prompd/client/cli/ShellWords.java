@@ -1,0 +1,17 @@
+package io.prompd.client.cli;
+
+import java.util.regex.Pattern;
+
+/** Arguments as a suggested command line must spell them, so that copying it into a POSIX shell works. */
+final class ShellWords {
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
+
+    private ShellWords() {
+    }
+
+    /** The word itself when a shell reads it unchanged, else single-quoted: {@code My Package} gives {@code 'My Package'}. */
+    static String quote(String word) {
+        return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,20 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ShellWordsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "code-helpers        | code-helpers",
+            "../pkgs/@acme/x_1.0 | ../pkgs/@acme/x_1.0",
+            "My Prompts          | 'My Prompts'",
+            "it's                | 'it'\\''s'",
+            "$HOME/x             | '$HOME/x'"})
+    void quotesOnlyWhatAShellWouldReadDifferently(String word, String quoted) {
+        assertEquals(quoted, ShellWords.quote(word));
+    }
+}
