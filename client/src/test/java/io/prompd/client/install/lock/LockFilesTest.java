@@ -85,6 +85,26 @@ class LockFilesTest {
     }
 
     @Test
+    void aSyntaxErrorHasItsLineOnceAndItsColumn() {
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> LockFiles.parse("{\n  \"packages\": {,}\n}\n".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(refused.getMessage().startsWith("prompd.lock cannot be read:\nprompd.lock\n  error   line 2: it is not"
+                + " valid JSON (column 16): Unexpected character"), refused.getMessage());
+    }
+
+    @Test
+    void gitMergeConflictMarkersAreNamedWithTheWayOut() {
+        String lock = new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8);
+        String conflicted = lock.replaceFirst("\n", "\n<<<<<<< HEAD\n=======\n>>>>>>> feature/more-prompts\n");
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> LockFiles.parse(conflicted.getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals("prompd.lock holds Git merge conflict markers (line 2)", refused.getMessage());
+        assertTrue(refused.hint().contains("delete prompd.lock and run 'prompd install'"), refused.hint());
+    }
+
+    @Test
     void aMissingFileIsNoLock() throws IOException {
         assertTrue(LockFiles.read(work.resolve("prompd.lock")).isEmpty());
     }
