@@ -7,7 +7,6 @@ import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
-import io.prompd.core.problem.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -76,7 +75,9 @@ final class ConfigJson {
         try {
             root = JsonTrees.read(json);
         } catch (JsonProcessingException malformed) {
-            throw new ConfigException(file, List.of(syntaxError(malformed)));
+            // Without the parser's reason: it quotes the text around the error, and that may be a secret.
+            throw new ConfigException(file, List.of(JsonSyntaxError.problemWithoutReason(file.toString(), json,
+                    malformed, "fix the JSON syntax; an editor with JSON support shows the spot")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot parse bytes held in memory", e);
         }
@@ -109,15 +110,7 @@ final class ConfigJson {
         return new Config(defaultRegistry, registries, scopes, credentials);
     }
 
-    /**
-     * Only where the syntax breaks: the parser's own message can quote the text around the
-     * error, and that text may be a secret.
-     */
-    private Problem syntaxError(JsonProcessingException malformed) {
-        JsonSyntaxError error = JsonSyntaxError.of(malformed);
-        return new Problem(Severity.ERROR, file.toString(), "", error.line(), "not valid JSON" + error.where(),
-                "fix the JSON syntax; an editor with JSON support shows the spot");
-    }
+
 
     /**
      * The members of an object field, keys and values parsed. Two keys may be spelled differently

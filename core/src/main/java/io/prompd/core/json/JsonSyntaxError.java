@@ -3,6 +3,9 @@ package io.prompd.core.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.prompd.core.problem.Problem;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +23,40 @@ public record JsonSyntaxError(int line, int column, String reason) {
      * {@code [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1]}.
      */
     private static final Pattern PLACE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
+
+    /** A line Git writes around the two sides of a conflicted merge. */
+    private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
+
+    /**
+     * The problem to report about a JSON file that does not parse, at the error's line, with the
+     * parser's reason. A file that a Git merge left conflicted is said to be that, at its first
+     * marker, since the parser's words about a stray {@code <} would only puzzle.
+     */
+    public static Problem problem(String file, byte[] text, JsonProcessingException malformed, String hint) {
+        JsonSyntaxError error = of(malformed);
+        return conflict(file, text).orElseGet(() -> Problem.error(file, "", "not valid JSON" + error.columnNote()
+                + ": " + error.reason(), hint).atLine(error.line()));
+    }
+
+    /** {@link #problem} without the parser's reason, which quotes the text near the error: a secret, in some files. */
+    public static Problem problemWithoutReason(String file, byte[] text, JsonProcessingException malformed,
+                                               String hint) {
+        JsonSyntaxError error = of(malformed);
+        return conflict(file, text).orElseGet(() -> Problem.error(file, "", "not valid JSON" + error.columnNote(), hint)
+                .atLine(error.line()));
+    }
+
+    private static Optional<Problem> conflict(String file, byte[] text) {
+        String[] lines = new String(text, StandardCharsets.UTF_8).split("\n", -1);
+        for (int index = 0; index < lines.length; index++) {
+            if (CONFLICT_MARKER.matcher(lines[index]).matches()) {
+                return Optional.of(Problem.error(file, "", "a Git merge left conflict markers here (<<<<<<<, =======,"
+                        + " >>>>>>>)", "keep what each side should keep, delete the marker lines, then run this again")
+                        .atLine(index + 1));
+            }
+        }
+        return Optional.empty();
+    }
 
     public static JsonSyntaxError of(JsonProcessingException malformed) {
         JsonLocation at = malformed.getLocation();
@@ -62,5 +99,10 @@ public record JsonSyntaxError(int line, int column, String reason) {
     /** {@code " at line 3, column 7"}, or nothing when the place is unknown. */
     public String where() {
         return line == 0 ? "" : " at line " + line + (column == 0 ? "" : ", column " + column);
+    }
+
+    /** {@code " (column 7)"}, for a problem that gives the line itself, or nothing when unknown. */
+    private String columnNote() {
+        return line == 0 || column == 0 ? "" : " (column " + column + ")";
     }
 }

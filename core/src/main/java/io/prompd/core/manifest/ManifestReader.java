@@ -11,7 +11,6 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
-import io.prompd.core.problem.Severity;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -54,7 +53,7 @@ public final class ManifestReader {
             // duplicate keys refused, decimals kept as written so unknown fields survive a rewrite
             root = JsonTrees.read(json);
         } catch (JsonProcessingException malformed) {
-            return malformed(malformed);
+            return malformed(json, malformed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot parse bytes held in memory", e);
         }
@@ -73,10 +72,8 @@ public final class ManifestReader {
         return new ManifestResult(file, manifest, fields.draft(), found, lines);
     }
 
-    private ManifestResult malformed(JsonProcessingException malformed) {
-        JsonSyntaxError error = JsonSyntaxError.of(malformed);
-        Problem problem = new Problem(Severity.ERROR, file, "", error.line(),
-                "the manifest is not valid JSON" + error.where() + ": " + error.reason(),
+    private ManifestResult malformed(byte[] json, JsonProcessingException malformed) {
+        Problem problem = JsonSyntaxError.problem(file, json, malformed,
                 "fix the JSON syntax; an editor with JSON support shows the spot");
         return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(problem), FieldLines.none());
     }

@@ -93,9 +93,21 @@ class ManifestReaderTest {
         assertEquals(1, result.problems().size());
         assertEquals(Severity.ERROR, problem.severity());
         assertEquals(3, problem.line());
-        assertTrue(problem.message().contains("line 3, column"), problem.message());
+        assertEquals("not valid JSON (column 17): Unexpected character ('.' (code 46)): was expecting comma to"
+                + " separate Object entries", problem.message());
         assertTrue(result.manifest().isEmpty());
         assertEquals(ManifestDraft.empty(), result.draft());
+    }
+
+    @Test
+    void gitMergeConflictMarkersAreNamedAtTheFirstOne() {
+        ManifestResult result = read("{\n  \"name\": \"@a/b\",\n<<<<<<< HEAD\n  \"version\": \"1.1.0\"\n=======\n"
+                + "  \"version\": \"1.2.0\"\n>>>>>>> feature\n}\n");
+
+        Problem problem = result.problems().get(0);
+        assertEquals(1, result.problems().size());
+        assertEquals(3, problem.line());
+        assertEquals("a Git merge left conflict markers here (<<<<<<<, =======, >>>>>>>)", problem.message());
     }
 
     @Test

@@ -47,9 +47,8 @@ final class JsonFile {
             }
             return new Opened(Optional.of(new JsonFile(file, root, fieldLines(bytes))), List.of());
         } catch (JsonProcessingException invalid) {
-            JsonSyntaxError error = JsonSyntaxError.of(invalid);
-            return new Opened(Optional.empty(), List.of(Problem.error(file, "", "invalid JSON" + error.where() + ": "
-                    + error.reason(), "check for a missing comma, quote or bracket").atLine(error.line())));
+            return new Opened(Optional.empty(), List.of(JsonSyntaxError.problem(file, bytes, invalid,
+                    "check for a missing comma, quote or bracket")));
         } catch (IOException unreadable) {
             return new Opened(Optional.empty(), List.of(Problem.error(file, "", "cannot read: " + unreadable.getMessage(), "")));
         }

@@ -105,7 +105,8 @@ class RegistryConfigTest {
 
         assertEquals(1, parsed.problems().size());
         assertEquals(3, parsed.problems().get(0).line());
-        assertTrue(parsed.problems().get(0).message().startsWith("invalid JSON"));
+        assertTrue(parsed.problems().get(0).message().startsWith("not valid JSON (column 3): Unexpected character"),
+                parsed.problems().get(0).message());
     }
 
     @Test

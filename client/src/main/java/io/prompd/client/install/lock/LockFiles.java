@@ -18,7 +18,6 @@ import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Reads and writes {@code prompd.lock} in the shared JSON dialect: keys sorted, so a change of one
@@ -51,8 +49,6 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class LockFiles {
-
-    private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
 
     private static final String LOCKFILE_VERSION = "lockfileVersion";
     private static final String PACKAGES = "packages";
@@ -77,15 +73,11 @@ public final class LockFiles {
 
     /** @throws PrompdException FAILURE listing every problem when the bytes are not a valid lock file */
     public static LockFile parse(byte[] json) {
-        refuseMergeConflict(json);
         JsonNode root;
         try {
             root = JsonTrees.read(json);
         } catch (JsonProcessingException malformed) {
-            JsonSyntaxError error = JsonSyntaxError.of(malformed);
-            String column = error.column() > 0 ? " (column " + error.column() + ")" : "";
-            throw refused(List.of(Problem.error(LockFile.FILE_NAME, "", "it is not valid JSON" + column + ": "
-                    + error.reason(), "").atLine(error.line())));
+            throw refused(List.of(JsonSyntaxError.problem(LockFile.FILE_NAME, json, malformed, "")));
         } catch (IOException impossible) {
             throw new IllegalStateException("bytes in memory are always readable", impossible);
         }
@@ -173,18 +165,6 @@ public final class LockFiles {
             return url;
         } catch (URISyntaxException malformed) {
             throw new IllegalArgumentException("not a URL: " + malformed.getReason());
-        }
-    }
-
-    /** A merge of two branches that both changed the lock: say so, rather than quote the JSON parser. */
-    private static void refuseMergeConflict(byte[] json) {
-        String[] lines = new String(json, StandardCharsets.UTF_8).split("\n", -1);
-        for (int index = 0; index < lines.length; index++) {
-            if (CONFLICT_MARKER.matcher(lines[index]).matches()) {
-                throw new PrompdException(ExitCode.FAILURE, LockFile.FILE_NAME + " holds Git merge conflict markers"
-                        + " (line " + (index + 1) + ")", "resolve the conflict in prompd.json if it has one, then"
-                        + " delete prompd.lock and run 'prompd install' to lock again");
-            }
         }
     }
 

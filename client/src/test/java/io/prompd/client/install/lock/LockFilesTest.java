@@ -88,8 +88,8 @@ class LockFilesTest {
     void aSyntaxErrorHasItsLineOnceAndItsColumn() {
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> LockFiles.parse("{\n  \"packages\": {,}\n}\n".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(refused.getMessage().startsWith("prompd.lock cannot be read:\nprompd.lock\n  error   line 2: it is not"
-                + " valid JSON (column 16): Unexpected character"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("prompd.lock cannot be read:\nprompd.lock\n  error   line 2: not valid"
+                + " JSON (column 16): Unexpected character"), refused.getMessage());
     }
 
     @Test
@@ -100,8 +100,10 @@ class LockFilesTest {
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> LockFiles.parse(conflicted.getBytes(StandardCharsets.UTF_8)));
 
-        assertEquals("prompd.lock holds Git merge conflict markers (line 2)", refused.getMessage());
-        assertTrue(refused.hint().contains("delete prompd.lock and run 'prompd install'"), refused.hint());
+        assertEquals("prompd.lock cannot be read:\nprompd.lock\n  error   line 2: a Git merge left conflict markers here"
+                + " (<<<<<<<, =======, >>>>>>>)\n          hint: keep what each side should keep, delete the marker lines,"
+                + " then run this again\n1 error, 0 warnings", refused.getMessage());
+        assertTrue(refused.hint().contains("delete it and run 'prompd install' to lock again"), refused.hint());
     }
 
     @Test
