@@ -2,6 +2,7 @@ package io.prompd.generator.check;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.RegistryConfig;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
  * A changed {@code registry.json}, {@code scopes.json} or {@code meta.json} must still read: the
  * problems found reading them at the head (syntax, wrong types, invalid versions, undeclared
  * teams) are the pull request's own. Problems of files it does not touch are older and not its.
+ * And it may not remove the last maintainer, who alone may change these files.
  */
 final class SettingsFilesRule implements PullRequestRule {
 
@@ -22,6 +24,13 @@ final class SettingsFilesRule implements PullRequestRule {
             if (changedSettings.contains(problem.file())) {
                 problems.add(problem);
             }
+        }
+        boolean maintainersLost = pullRequest.head().config().filter(config -> config.maintainers().isEmpty())
+                .isPresent() && pullRequest.base().config().filter(config -> !config.maintainers().isEmpty()).isPresent();
+        if (changedSettings.contains(RegistryConfig.FILE) && maintainersLost) {
+            problems.error(RegistryConfig.FILE, "/maintainers", "the pull request removes the last maintainer, so"
+                    + " nobody could change registry.json or scopes.json through a pull request again",
+                    "keep at least one maintainer's GitHub login");
         }
         for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.META)) {
             changed.path().name().ifPresent(name -> problems.addAll(pullRequest.head().metaProblems(name)));

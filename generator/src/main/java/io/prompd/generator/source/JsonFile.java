@@ -83,6 +83,27 @@ final class JsonFile {
         problems.add(Problem.error(file, pointer, message, hint).atLine(lines.getOrDefault(pointer, 0)));
     }
 
+    /**
+     * Warns about each field of the object at the pointer that the format does not know: most
+     * likely a misspelling, and without effect. A warning, so that a newer field does not block an
+     * older generator.
+     */
+    void unknownFields(String pointer, String... known) {
+        JsonNode object = root.at(pointer);
+        if (!object.isObject()) {
+            return;
+        }
+        List<String> fields = List.of(known);
+        object.fieldNames().forEachRemaining(field -> {
+            if (!fields.contains(field)) {
+                String at = pointer + pointer(field);
+                problems.add(Problem.warning(file, at, "unknown field '" + field + "', which has no effect",
+                        "check its spelling; the fields here are " + String.join(", ", fields))
+                        .atLine(lines.getOrDefault(at, 0)));
+            }
+        });
+    }
+
     List<Problem> problems() {
         return List.copyOf(problems);
     }

@@ -51,6 +51,7 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
             return Parsed.failed(read.problems());
         }
         JsonFile meta = read.json().get();
+        meta.unknownFields("", "distTags", "yanked", "deprecated", "owners");
         Map<String, Version> distTags = meta.entries("/distTags", "an object of tag to version",
                 (tag, pointer) -> meta.optional(pointer, JsonNodeType.STRING,
                         "a version string").flatMap(node -> version(meta, pointer, node.asText())));

@@ -69,6 +69,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         }
         Optional<URI> baseUrl = file.requiredText("/baseUrl").flatMap(text -> url(file, "/baseUrl", text, true));
         Optional<URI> git = file.requiredText("/git").flatMap(text -> url(file, "/git", text, false));
+        file.unknownFields("", "name", "baseUrl", "git", "maintainers", "private", "policy");
         List<String> maintainers = file.strings("/maintainers");
         boolean isPrivate = file.optional("/private", JsonNodeType.BOOLEAN, "true or false")
                 .map(JsonNode::asBoolean).orElse(false);
@@ -103,6 +104,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         if (file.optional("/policy", JsonNodeType.OBJECT, "an object").isEmpty()) {
             return Policy.DEFAULT;
         }
+        file.unknownFields("/policy", "maxFiles", "maxFileBytes", "maxUnpackedBytes", "reservedNames");
         ArchiveLimits defaults = ArchiveLimits.DEFAULT;
         long maxFiles = limit(file, "/policy/maxFiles", defaults.maxFiles(), Integer.MAX_VALUE);
         long maxFileBytes = limit(file, "/policy/maxFileBytes", defaults.maxFileBytes(), Long.MAX_VALUE);

@@ -71,6 +71,7 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
             return Parsed.failed(read.problems());
         }
         JsonFile file = read.json().get();
+        file.unknownFields("", "scopes", "teams");
         SortedMap<String, SortedSet<String>> teams = new TreeMap<>(file.entries("/teams",
                 "an object of team name to member logins",
                 (team, pointer) -> Optional.of(new TreeSet<>(file.strings(pointer)))));
@@ -88,6 +89,7 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
                     "write a scope as @name, in lower case");
             return Optional.empty();
         }
+        file.unknownFields(pointer, "owners", "teams");
         List<String> scopeTeams = file.strings(pointer + "/teams");
         for (int i = 0; i < scopeTeams.size(); i++) {
             if (!teams.containsKey(scopeTeams.get(i))) {

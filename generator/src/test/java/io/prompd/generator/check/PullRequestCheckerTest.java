@@ -6,6 +6,9 @@ import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.ProblemReport;
+import io.prompd.core.problem.Severity;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
@@ -51,6 +54,32 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
         repo.commit("scopes", TestRegistryRepo.MAINTAINER);
 
         assertError(check(repo, TestRegistryRepo.MAINTAINER), "scopes.json", "the team 'ghosts' is not declared");
+    }
+
+    @Test
+    void aMisspelledSettingsFieldIsAWarningThatNamesTheFields() {
+        repo.write("scopes.json", "{\"scopes\": {\"@common\": {\"owner\": [\"alice\"], \"teams\": []}}}\n");
+        repo.commit("scopes", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        Problem misspelled = report.problems().stream().filter(problem -> problem.pointer().equals("/scopes/@common/owner"))
+                .findFirst().orElseThrow(() -> new AssertionError(ProblemReport.text(report.problems())));
+        assertEquals(Severity.WARNING, misspelled.severity());
+        assertEquals("unknown field 'owner', which has no effect", misspelled.message());
+        assertEquals("check its spelling; the fields here are owners, teams", misspelled.hint());
+        assertError(report, "scopes.json", "the scope @common has no owners and no teams");
+    }
+
+    @Test
+    void theLastMaintainerCannotBeRemoved() {
+        repo.write("registry.json", """
+                {"name": "Nobody's", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": []}
+                """);
+        repo.commit("leave", TestRegistryRepo.MAINTAINER);
+
+        assertError(check(repo, TestRegistryRepo.MAINTAINER), "registry.json", "removes the last maintainer");
     }
 
     @Test

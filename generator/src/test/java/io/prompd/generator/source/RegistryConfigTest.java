@@ -61,6 +61,19 @@ class RegistryConfigTest {
     }
 
     @Test
+    void aMisspelledFieldIsAWarningAtItsLineAndTheRestStillCounts() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "maintainer": ["amy"],
+                 "policy": {"maxFile": 10, "maxFileBytes": 100}}
+                """);
+
+        assertEquals(List.of("/maintainer@2 warning", "/policy/maxFile@3 warning"), parsed.problems().stream()
+                .map(p -> p.pointer() + "@" + p.line() + " " + p.severity().name().toLowerCase()).toList());
+        assertEquals(100, parsed.value().orElseThrow().policy().limits().maxFileBytes());
+    }
+
+    @Test
     void reportsEveryMissingRequiredFieldAtOnce() {
         Parsed<RegistryConfig> parsed = parse("{\"private\": false}");
 
