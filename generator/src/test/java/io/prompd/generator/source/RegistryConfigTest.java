@@ -69,7 +69,7 @@ class RegistryConfigTest {
                 """);
 
         assertEquals(List.of("/maintainer@2 warning", "/policy/maxFile@3 warning"), parsed.problems().stream()
-                .map(p -> p.pointer() + "@" + p.line() + " " + p.severity().name().toLowerCase()).toList());
+                .map(p -> p.pointer() + "@" + p.line() + (p.isError() ? " error" : " warning")).toList());
         assertEquals(100, parsed.value().orElseThrow().policy().limits().maxFileBytes());
     }
 
