@@ -1,5 +1,6 @@
 package io.prompd.core.manifest;
 
+import io.prompd.core.problem.Spelling;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Spelling;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,8 +98,9 @@ final class JsonFile {
         object.fieldNames().forEachRemaining(field -> {
             if (!fields.contains(field)) {
                 String at = pointer + pointer(field);
-                problems.add(Problem.warning(file, at, "unknown field '" + field + "', which has no effect",
-                        "check its spelling; the fields here are " + String.join(", ", fields))
+                String hint = Spelling.closest(field, fields).map(meant -> "did you mean '" + meant + "'?")
+                        .orElse("the fields here are " + String.join(", ", fields));
+                problems.add(Problem.warning(file, at, "unknown field '" + field + "', which has no effect", hint)
                         .atLine(lines.getOrDefault(at, 0)));
             }
         });

@@ -57,7 +57,7 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
     }
 
     @Test
-    void aMisspelledSettingsFieldIsAWarningThatNamesTheFields() {
+    void aMisspelledSettingsFieldIsAWarningThatSuggestsTheFieldMeant() {
         repo.write("scopes.json", "{\"scopes\": {\"@common\": {\"owner\": [\"alice\"], \"teams\": []}}}\n");
         repo.commit("scopes", TestRegistryRepo.MAINTAINER);
 
@@ -67,7 +67,7 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
                 .findFirst().orElseThrow(() -> new AssertionError(ProblemReport.text(report.problems())));
         assertEquals(Severity.WARNING, misspelled.severity());
         assertEquals("unknown field 'owner', which has no effect", misspelled.message());
-        assertEquals("check its spelling; the fields here are owners, teams", misspelled.hint());
+        assertEquals("did you mean 'owners'?", misspelled.hint());
         assertError(report, "scopes.json", "the scope @common has no owners and no teams");
     }
 

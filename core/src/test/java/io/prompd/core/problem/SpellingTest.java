@@ -1,4 +1,4 @@
-package io.prompd.core.manifest;
+package io.prompd.core.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

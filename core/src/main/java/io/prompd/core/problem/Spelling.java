@@ -1,4 +1,4 @@
-package io.prompd.core.manifest;
+package io.prompd.core.problem;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the word a writer probably meant, for "did you mean ...?" hints. */
-final class Spelling {
+public final class Spelling {
 
     /** Farther than this many edits, a suggestion is more confusing than helpful. */
     private static final int MAX_EDITS = 2;
@@ -18,7 +18,7 @@ final class Spelling {
      * The candidate closest to the word ignoring case, within {@link #MAX_EDITS} edits; ties go to
      * the first in alphabetical order, so the suggestion is the same on every run.
      */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String folded = word.toLowerCase(Locale.ROOT);
         return candidates.stream()
                 .filter(candidate -> !candidate.equals(word))
