@@ -182,6 +182,30 @@ class RegistryBuilderTest {
     }
 
     @Test
+    void anIncrementalBuildGivesTheFilesAFullBuildOfTheSameCommitGives() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {
+            build(repo, out);
+            List<Runnable> changes = List.of(
+                    () -> repo.publish("@common/base-prompts", "2.2.0"),
+                    () -> repo.meta("@common/base-prompts", "{\"distTags\": {\"latest\": \"2.1.0\"},"
+                            + " \"yanked\": {\"2.2.0\": \"broken\"}}"),
+                    () -> repo.publish("@fresh/pkg", "1.0.0-beta.1"),
+                    () -> repo.delete("packages/@common/base-prompts/2.2.0").meta("@common/base-prompts", "{}"),
+                    () -> repo.delete("packages/sql-explainer"));
+            for (int step = 0; step < changes.size(); step++) {
+                changes.get(step).run();
+                repo.commit("change " + step, TestRegistryRepo.MAINTAINER);
+                build(repo, out);
+                Path full = temp.resolve("full-" + step);
+                build(repo, full);
+
+                assertEquals(OutputTree.of(full).hashes(), OutputTree.of(out).hashes(), "after change " + step);
+            }
+        }
+    }
+
+    @Test
     void aBuildWithNothingChangedWritesNothing() throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {
