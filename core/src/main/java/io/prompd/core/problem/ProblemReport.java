@@ -14,6 +14,9 @@ public final class ProblemReport {
     /** The heading of problems that belong to no one file, in a package's report. */
     public static final String PACKAGE = "(package)";
 
+    /** Where a problem's message and hint start on their lines; their further lines start there too. */
+    private static final String TEXT_INDENT = " ".repeat(10);
+
     private ProblemReport() {
     }
 
@@ -32,9 +35,9 @@ public final class ProblemReport {
                 if (!where.isEmpty()) {
                     out.append(where).append(": ");
                 }
-                out.append(problem.message()).append('\n');
+                out.append(indented(problem.message())).append('\n');
                 if (!problem.hint().isEmpty()) {
-                    out.append("          hint: ").append(problem.hint()).append('\n');
+                    out.append(TEXT_INDENT).append("hint: ").append(indented(problem.hint())).append('\n');
                 }
             }
         });
@@ -97,7 +100,12 @@ public final class ProblemReport {
         return grouped;
     }
 
+    /** A message of several lines, such as a resolver's explanation, kept in the column it starts in. */
+    private static String indented(String text) {
+        return text.replace("\n", "\n" + TEXT_INDENT);
+    }
+
     private static String escapeMarkdown(String text) {
-        return text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|");
+        return text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", "<br>");
     }
 }

@@ -20,23 +20,26 @@ final class Domain {
     private static final Version PROJECT_VERSION = Version.parse("0.0.0");
 
     private final Optional<PackageName> name;
+    /** What explanations call the domain: its name, or for the project what the caller calls it. */
+    private final String label;
     private final List<Version> versions;
     private final List<SortedMap<PackageName, VersionRange>> dependencies;
     private final boolean published;
     /** Yanked versions left out, to explain why a range matches nothing. */
     private final List<Version> yanked;
 
-    private Domain(Optional<PackageName> name, List<Version> versions,
+    private Domain(Optional<PackageName> name, String label, List<Version> versions,
             List<SortedMap<PackageName, VersionRange>> dependencies, boolean published, List<Version> yanked) {
         this.name = name;
+        this.label = label;
         this.versions = List.copyOf(versions);
         this.dependencies = List.copyOf(dependencies);
         this.published = published;
         this.yanked = List.copyOf(yanked);
     }
 
-    static Domain project(SortedMap<PackageName, VersionRange> roots) {
-        return new Domain(Optional.empty(), List.of(PROJECT_VERSION), List.of(roots), true, List.of());
+    static Domain project(SortedMap<PackageName, VersionRange> roots, String label) {
+        return new Domain(Optional.empty(), label, List.of(PROJECT_VERSION), List.of(roots), true, List.of());
     }
 
     /**
@@ -67,7 +70,7 @@ final class Domain {
                 throw new IllegalStateException("the package index listed " + name + " " + choosable.get(i).version() + " twice");
             }
         }
-        return new Domain(Optional.of(name), choosable.stream().map(Candidate::version).toList(),
+        return new Domain(Optional.of(name), name.toString(), choosable.stream().map(Candidate::version).toList(),
                 choosable.stream().map(Candidate::dependencies).toList(), !published.isEmpty(), yanked.stream().sorted().toList());
     }
 
@@ -162,7 +165,7 @@ final class Domain {
 
     @Override
     public String toString() {
-        return name.map(PackageName::toString).orElse("your project");
+        return label;
     }
 
     static Comparator<Domain> byName() {

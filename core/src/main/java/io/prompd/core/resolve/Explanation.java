@@ -315,7 +315,7 @@ final class Explanation {
             return describe(dependency);
         }
         if (incompatibility.cause() instanceof Cause.Root) {
-            return "your project is required";
+            return incompatibility.terms().get(0).domain() + " is required";
         }
         return describeTerms(incompatibility);
     }

@@ -54,7 +54,7 @@ final class Solver {
     Solver(SortedMap<PackageName, VersionRange> roots, PackageIndex index, ResolveOptions options) {
         this.index = index;
         this.options = options;
-        this.project = Domain.project(roots);
+        this.project = Domain.project(roots, options.rootName());
     }
 
     /** @throws FailedResolution with the incompatibility that proves there is no solution */

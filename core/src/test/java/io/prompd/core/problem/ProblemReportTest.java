@@ -36,6 +36,22 @@ class ProblemReportTest {
     }
 
     @Test
+    void aMessageOfSeveralLinesKeepsItsColumnInTextAndBreaksLinesInMarkdown() {
+        List<Problem> explained = List.of(Problem.error("prompd.json", "/dependencies", "Because a needs b.\nSo, it fails.",
+                "widen a range"));
+
+        assertEquals("""
+                prompd.json
+                  error   /dependencies: Because a needs b.
+                          So, it fails.
+                          hint: widen a range
+                1 error, 0 warnings
+                """, ProblemReport.text(explained));
+        assertTrue(ProblemReport.markdown(explained, ProblemReport.PACKAGE)
+                .contains(": Because a needs b.<br>So, it fails.<br>_hint: widen a range_"));
+    }
+
+    @Test
     void summaryOfNothing() {
         assertEquals("no problems", ProblemReport.summary(List.of()));
     }

@@ -3,6 +3,7 @@ package io.prompd.core.resolve;
 import static io.prompd.core.resolve.TestIndex.ranges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.name.PackageName;
@@ -162,17 +163,34 @@ class ResolverTest {
                     So, because your project depends on foo ^1.0.0, version solving failed.""", failure.getMessage());
     }
 
-    @Test
-    void explainsTwoPackagesThatCannotBeInstalledTogether() {
-        TestIndex index = new TestIndex()
+    /** @a/x needs @c/base ^2.0.0 and @b/y needs @c/base ^1.0.0. */
+    private static TestIndex twoPackagesNeedingDifferentBases() {
+        return new TestIndex()
                 .add("@a/x", "1.0.0", "@c/base", "^2.0.0")
                 .add("@b/y", "3.1.0", "@c/base", "^1.0.0")
                 .add("@c/base", "1.0.0").add("@c/base", "2.0.0");
+    }
+
+    @Test
+    void explainsTwoPackagesThatCannotBeInstalledTogether() {
+        TestIndex index = twoPackagesNeedingDifferentBases();
         ResolutionException failure = failure(index, "@a/x", "^1.0.0", "@b/y", "^3.0.0");
         assertEquals(ExitCode.CONFLICT, failure.exitCode());
         assertEquals("""
                 Because every version of @a/x depends on @c/base ^2.0.0 and every version of @b/y depends on @c/base ^1.0.0, @a/x and @b/y cannot be installed together.
                 So, because your project depends on both @a/x ^1.0.0 and @b/y ^3.0.0, version solving failed.""", failure.getMessage());
+    }
+
+    @Test
+    void theExplanationCallsTheRootWhatTheCallerCallsIt() {
+        TestIndex index = twoPackagesNeedingDifferentBases();
+        ResolveOptions named = ResolveOptions.defaults().withRootName("@a/z 1.0.0");
+
+        ResolutionException failure = assertThrows(ResolutionException.class,
+                () -> Resolver.resolve(ranges("@a/x", "^1.0.0", "@b/y", "^3.0.0"), index, named));
+
+        assertTrue(failure.getMessage().endsWith("\nSo, because @a/z 1.0.0 depends on both @a/x ^1.0.0 and @b/y ^3.0.0,"
+                + " version solving failed."), failure.getMessage());
     }
 
     @Test
@@ -227,7 +245,8 @@ class ResolverTest {
     void skipsAYankedPreferredVersionUnlessAllowed() {
         TestIndex index = new TestIndex().add("a", "1.0.0").addYanked("a", "1.1.0");
         SortedMap<PackageName, Version> preferred = new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.1.0")));
-        assertEquals(Map.of("a", "1.0.0"), resolve(index, new ResolveOptions(Strategy.HIGHEST, preferred, false), "a", "^1.0.0"));
+        ResolveOptions notAllowed = new ResolveOptions(Strategy.HIGHEST, preferred, false, "your project");
+        assertEquals(Map.of("a", "1.0.0"), resolve(index, notAllowed, "a", "^1.0.0"));
     }
 
     @Test

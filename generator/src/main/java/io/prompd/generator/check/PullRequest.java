@@ -122,7 +122,7 @@ final class PullRequest {
             Candidate self = Candidate.of(id.name(), id.version(), version.manifest().draft().dependencies());
             try {
                 return DependencyResolution.of(Resolver.resolve(self.dependencies(), headIndex.pinning(self),
-                        ResolveOptions.defaults()));
+                        ResolveOptions.defaults().withRootName(id.name() + " " + id.version())));
             } catch (ResolutionException unsatisfiable) {
                 return DependencyResolution.failed(unsatisfiable);
             }
