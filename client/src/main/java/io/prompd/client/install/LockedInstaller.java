@@ -129,8 +129,18 @@ final class LockedInstaller {
             }
         }
         Path target = cache.pathOf(locked.integrity());
-        registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
-                progress.downloading(name, locked.version()));
+        try {
+            registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
+                    progress.downloading(name, locked.version()));
+        } catch (PrompdException missing) {
+            if (missing.exitCode() != ExitCode.NOT_FOUND) {
+                throw missing;
+            }
+            throw new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
+                    + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage() + ")",
+                    "the version may have been taken down: 'prompd update " + name + "' locks another version its"
+                            + " range allows");
+        }
         return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
     }
 

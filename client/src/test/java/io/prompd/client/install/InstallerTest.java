@@ -179,6 +179,23 @@ class InstallerTest {
     }
 
     @Test
+    void aLockedVersionWhoseTarballIsGoneSaysWhichAndHowToMoveOn() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        Files.delete(registry.tarball("@acme/base", "1.2.0"));
+        home = work.resolve("other-home");
+
+        PrompdException gone = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
+        assertTrue(gone.getMessage().startsWith("@acme/base@1.2.0 is locked in prompd.lock, but the registry no longer"
+                + " has its tarball ("), gone.getMessage());
+        assertEquals("the version may have been taken down: 'prompd update @acme/base' locks another version its range"
+                + " allows", gone.hint());
+        assertFalse(installed("@acme/base", "1.2.0"));
+    }
+
+    @Test
     void frozenRefusesALockThatWouldChangeAndChangesNothing() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         byte[] lockBytes = Files.readAllBytes(project.resolve("prompd.lock"));
