@@ -174,6 +174,10 @@ public final class Installer {
     /** Runs the work on the project read under both locks, once what a killed run left beside its files is gone. */
     private InstallReport lockedProject(Path projectFolder, ProjectWork work) throws IOException {
         Project.requireIn(projectFolder);
+        if (projectFolder.toAbsolutePath().normalize().startsWith(store.root().toAbsolutePath().normalize())) {
+            throw new PrompdException(ExitCode.USAGE, projectFolder + " is an installed package, which is never"
+                    + " changed", "to work on it, copy it out of " + store.root() + " first");
+        }
         return locked(repaired -> {
             try (RunLock ignored = RunLock.acquire(projectFolder.resolve(RunLock.PROJECT_FILE), LOCK_PATIENCE,
                     listener::waitingForLock)) {

@@ -196,6 +196,21 @@ class InstallerTest {
     }
 
     @Test
+    void anInstalledPackageInTheStoreIsNeverTakenForAProject() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        Path installedPackage = home.resolve("packages/@acme/base@1.2.0");
+        byte[] manifest = Files.readAllBytes(installedPackage.resolve("prompd.json"));
+
+        PrompdException refused = assertThrows(PrompdException.class, () -> installer().install(installedPackage,
+                List.of(PackageSpec.parse("@acme/util")), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.USAGE, refused.exitCode());
+        assertTrue(refused.getMessage().endsWith("is an installed package, which is never changed"), refused.getMessage());
+        assertArrayEquals(manifest, Files.readAllBytes(installedPackage.resolve("prompd.json")));
+        assertFalse(Files.exists(installedPackage.resolve("prompd.lock")));
+    }
+
+    @Test
     void frozenRefusesALockThatWouldChangeAndChangesNothing() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         byte[] lockBytes = Files.readAllBytes(project.resolve("prompd.lock"));
