@@ -33,17 +33,20 @@ public record JsonSyntaxError(int line, int column, String reason) {
      * marker, since the parser's words about a stray {@code <} would only puzzle.
      */
     public static Problem problem(String file, byte[] text, JsonProcessingException malformed, String hint) {
-        JsonSyntaxError error = of(malformed);
-        return conflict(file, text).orElseGet(() -> Problem.error(file, "", "not valid JSON" + error.columnNote()
-                + ": " + error.reason(), hint).atLine(error.line()));
+        return problem(file, text, malformed, hint, true);
     }
 
     /** {@link #problem} without the parser's reason, which quotes the text near the error: a secret, in some files. */
     public static Problem problemWithoutReason(String file, byte[] text, JsonProcessingException malformed,
                                                String hint) {
+        return problem(file, text, malformed, hint, false);
+    }
+
+    private static Problem problem(String file, byte[] text, JsonProcessingException malformed, String hint,
+                                   boolean withReason) {
         JsonSyntaxError error = of(malformed);
-        return conflict(file, text).orElseGet(() -> Problem.error(file, "", "not valid JSON" + error.columnNote(), hint)
-                .atLine(error.line()));
+        String message = "not valid JSON" + error.columnNote() + (withReason ? ": " + error.reason() : "");
+        return conflict(file, text).orElseGet(() -> Problem.error(file, "", message, hint).atLine(error.line()));
     }
 
     private static Optional<Problem> conflict(String file, byte[] text) {
