@@ -1,6 +1,7 @@
 package io.prompd.core.problem;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,43 @@ public final class ProblemReport {
 
     /** @param unfiled the heading of the problems that belong to no one file */
     public static String markdown(List<Problem> problems, String unfiled) {
+        return markdownBody(problems, unfiled) + "**" + summary(problems) + "**\n";
+    }
+
+    /**
+     * {@link #markdown(List, String)} in at most {@code maxChars} characters, for a pull request's
+     * comment (GitHub refuses one over 65,536). When not all fit, errors come before warnings, as
+     * many as fit, and a line says how many are left out; the count at the end is of all of them.
+     */
+    public static String markdown(List<Problem> problems, String unfiled, int maxChars) {
+        String all = markdown(problems, unfiled);
+        if (all.length() <= maxChars) {
+            return all;
+        }
+        List<Problem> errorsFirst = problems.stream()
+                .sorted(Comparator.comparing((Problem problem) -> !problem.isError()).thenComparing(Problem.ORDER))
+                .toList();
+        int fitting = 0;
+        int tooMany = errorsFirst.size();
+        while (tooMany - fitting > 1) {
+            int tried = (fitting + tooMany) >>> 1;
+            if (shortened(errorsFirst, tried, unfiled).length() <= maxChars) {
+                fitting = tried;
+            } else {
+                tooMany = tried;
+            }
+        }
+        return shortened(errorsFirst, fitting, unfiled);
+    }
+
+    private static String shortened(List<Problem> errorsFirst, int shown, String unfiled) {
+        List<Problem> left = errorsFirst.subList(shown, errorsFirst.size());
+        return markdownBody(errorsFirst.subList(0, shown), unfiled) + "_Not shown here, to keep this comment within"
+                + " GitHub's limit: " + summary(left) + " more. The check's text output lists them all._\n\n**"
+                + summary(errorsFirst) + "**\n";
+    }
+
+    private static String markdownBody(List<Problem> problems, String unfiled) {
         StringBuilder out = new StringBuilder();
         byFile(problems).forEach((file, inFile) -> {
             out.append("### `").append(file.isEmpty() ? unfiled : file).append("`\n\n");
@@ -64,7 +102,6 @@ public final class ProblemReport {
             }
             out.append('\n');
         });
-        out.append("**").append(summary(problems)).append("**\n");
         return out.toString();
     }
 

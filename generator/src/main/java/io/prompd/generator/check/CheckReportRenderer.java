@@ -14,6 +14,12 @@ public final class CheckReportRenderer {
 
     private static final int SHORT_ID = 7;
 
+    /** GitHub refuses a comment over 65,536 characters; this leaves room for what the workflow adds. */
+    static final int COMMENT_LIMIT = 60_000;
+
+    /** A pull request adding a whole registry at once is summed up, not listed in full. */
+    private static final int SUMMARY_LINES = 100;
+
     /** Problems of no one file are about the pull request as a whole, such as its unknown author. */
     private static final String UNFILED = "(pull request)";
 
@@ -30,7 +36,10 @@ public final class CheckReportRenderer {
         return out.toString();
     }
 
-    /** A title with the verdict, what the pull request adds and changes, then the problems. */
+    /**
+     * A title with the verdict, what the pull request adds and changes, then the problems, within
+     * {@link #COMMENT_LIMIT}: the longest lists are cut, saying how much is left out.
+     */
     public static String markdown(CheckReport report) {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(report.passed() ? "✅ Registry check passed" : "❌ Registry check failed").append("\n\n");
@@ -40,10 +49,13 @@ public final class CheckReportRenderer {
         List<String> summary = summary(report, text -> "`" + text.replace('`', '\'') + "`");
         if (!summary.isEmpty()) {
             out.append("**This pull request**\n\n");
-            summary.forEach(line -> out.append("- ").append(line).append('\n'));
+            summary.stream().limit(SUMMARY_LINES).forEach(line -> out.append("- ").append(line).append('\n'));
+            if (summary.size() > SUMMARY_LINES) {
+                out.append("- … and ").append(summary.size() - SUMMARY_LINES).append(" more\n");
+            }
             out.append('\n');
         }
-        out.append(ProblemReport.markdown(report.problems(), UNFILED));
+        out.append(ProblemReport.markdown(report.problems(), UNFILED, COMMENT_LIMIT - out.length()));
         return out.toString();
     }
 

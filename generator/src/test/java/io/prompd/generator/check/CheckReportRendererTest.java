@@ -11,6 +11,7 @@ import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageVersion;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CheckReportRendererTest {
@@ -54,6 +55,27 @@ class CheckReportRendererTest {
                 markdown);
         assertTrue(markdown.contains("- changes `odd'name.md`\n"), "a backtick cannot end the code span: " + markdown);
         assertTrue(markdown.endsWith("**1 error, 0 warnings**\n"), markdown);
+    }
+
+    @Test
+    void aMarkdownReportStaysWithinWhatAGitHubCommentHolds() {
+        List<PackageVersion> added = IntStream.range(0, 500)
+                .mapToObj(index -> new PackageVersion(PackageName.parse("@a/p" + index), Version.parse("1.0.0"))).toList();
+        List<Problem> problems = IntStream.range(0, 3000)
+                .mapToObj(index -> index % 1000 == 999
+                        ? Problem.error("packages/@a/p" + index + "/1.0.0/prompd.json", "", "a real error", "fix it")
+                        : Problem.warning("packages/@a/p" + index + "/1.0.0/prompts/x.prmd", "", "a long warning "
+                                + "x".repeat(40), "a hint")).toList();
+
+        String markdown = CheckReportRenderer.markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
+                problems));
+
+        assertTrue(markdown.length() <= CheckReportRenderer.COMMENT_LIMIT, () -> "length " + markdown.length());
+        assertTrue(markdown.contains("- … and 400 more\n"), markdown);
+        assertEquals(3, markdown.split("a real error", -1).length - 1, "every error is shown before any warning");
+        assertTrue(markdown.contains("_Not shown here, to keep this comment within GitHub's limit: 0 errors, "),
+                markdown);
+        assertTrue(markdown.endsWith("**3 errors, 2997 warnings**\n"), markdown);
     }
 
     @Test
