@@ -180,8 +180,11 @@ public final class RegistryRepository implements AutoCloseable {
             walk.markStart(parseCommit(walk, head));
             RevCommit common = walk.next();
             if (common == null) {
+                boolean shallow = !repository.getObjectDatabase().getShallowCommits().isEmpty();
                 throw new PrompdException(ExitCode.NOT_FOUND, "commits " + shortId(base) + " and " + shortId(head)
-                        + " have no common history", "base the pull request on the registry's main branch");
+                        + " have no common history" + (shallow ? " in this shallow clone" : ""), shallow
+                        ? "fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
+                        : "base the pull request on the registry's main branch");
             }
             return common.copy();
         }

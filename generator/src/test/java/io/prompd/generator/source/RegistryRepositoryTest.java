@@ -10,6 +10,7 @@ import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -49,6 +50,39 @@ class RegistryRepositoryTest {
             assertEquals(first, registry.resolve(first.name()));
             assertEquals(first, registry.resolve(first.abbreviate(10).name()));
             assertEquals(first, registry.resolve("HEAD~1"));
+        }
+    }
+
+    @Test
+    void commitsWithoutCommonHistoryAreNamedWithTheWayOut() throws Exception {
+        ObjectId lonely;
+        try (Git git = Git.open(folder.toFile())) {
+            git.checkout().setOrphan(true).setName("lonely").call();
+            lonely = git.commit().setMessage("unrelated").setSign(false).setAllowEmpty(true).call().copy();
+        }
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException unrelated = assertThrows(PrompdException.class, () -> registry.mergeBase(first, lonely));
+
+            assertEquals(ExitCode.NOT_FOUND, unrelated.exitCode());
+            assertTrue(unrelated.getMessage().endsWith(" have no common history"), unrelated.getMessage());
+            assertEquals("base the pull request on the registry's main branch", unrelated.hint());
+        }
+    }
+
+    @Test
+    void aShallowCloneThatCutsTheCommonHistoryOffSaysSo() throws Exception {
+        repo.branch("pr").checkout("pr");
+        ObjectId pullRequest = repo.commit("on the branch");
+        repo.checkout("main");
+        ObjectId main = repo.commit("on main");
+        try (Git git = Git.open(folder.toFile())) {
+            git.getRepository().getObjectDatabase().setShallowCommits(Set.of(pullRequest, main));
+        }
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException cutOff = assertThrows(PrompdException.class, () -> registry.mergeBase(main, pullRequest));
+
+            assertTrue(cutOff.getMessage().endsWith(" have no common history in this shallow clone"), cutOff.getMessage());
+            assertTrue(cutOff.hint().contains("git fetch --unshallow"), cutOff.hint());
         }
     }
 
