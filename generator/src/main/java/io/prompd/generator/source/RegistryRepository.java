@@ -40,6 +40,9 @@ import org.eclipse.jgit.util.FS;
  */
 public final class RegistryRepository implements AutoCloseable {
 
+    private static final String WHOLE_HISTORY_HINT =
+            "fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
+
     /** Length of abbreviated commit ids in messages. */
     static final int SHORT_ID_LENGTH = 7;
 
@@ -53,6 +56,24 @@ public final class RegistryRepository implements AutoCloseable {
      * Opens the repository at the folder: a bare repository, a {@code .git} folder, or a working
      * tree containing one.
      */
+    /**
+     * A build takes each version's publish time and commit from the whole history: in a shallow
+     * clone every older version would seem published by its oldest commit, and two clones of one
+     * registry would build different documents.
+     *
+     * @throws PrompdException FAILURE in a shallow clone
+     */
+    public void requireWholeHistory() throws IOException {
+        if (isShallow()) {
+            throw new PrompdException(ExitCode.FAILURE, repository.getDirectory() + " is a shallow clone, and a build"
+                    + " takes each version's publish time and commit from the whole history", WHOLE_HISTORY_HINT);
+        }
+    }
+
+    private boolean isShallow() throws IOException {
+        return !repository.getObjectDatabase().getShallowCommits().isEmpty();
+    }
+
     public static RegistryRepository open(Path folder) throws IOException {
         File gitDir = Files.isDirectory(folder)
                 ? RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED) : null;
@@ -180,11 +201,10 @@ public final class RegistryRepository implements AutoCloseable {
             walk.markStart(parseCommit(walk, head));
             RevCommit common = walk.next();
             if (common == null) {
-                boolean shallow = !repository.getObjectDatabase().getShallowCommits().isEmpty();
+                boolean shallow = isShallow();
                 throw new PrompdException(ExitCode.NOT_FOUND, "commits " + shortId(base) + " and " + shortId(head)
-                        + " have no common history" + (shallow ? " in this shallow clone" : ""), shallow
-                        ? "fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
-                        : "base the pull request on the registry's main branch");
+                        + " have no common history" + (shallow ? " in this shallow clone" : ""),
+                        shallow ? WHOLE_HISTORY_HINT : "base the pull request on the registry's main branch");
             }
             return common.copy();
         }

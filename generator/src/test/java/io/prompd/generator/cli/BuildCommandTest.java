@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,19 @@ class BuildCommandTest {
     @Test
     void anUnknownRevisionIsNotFound() {
         assertEquals(3, run("build", repo.toString(), "--rev", "no-such-branch", "--out", out.toString()));
+    }
+
+    @Test
+    void aShallowCloneIsRefusedSincePublishTimesComeFromTheWholeHistory() throws Exception {
+        try (Git git = Git.open(repo.toFile())) {
+            git.getRepository().getObjectDatabase().setShallowCommits(Set.of(git.getRepository().resolve("HEAD")));
+        }
+
+        assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
+
+        assertTrue(stderr.toString().contains(" is a shallow clone, and a build takes each version's publish time and"
+                + " commit from the whole history\nhint: fetch the whole history (git fetch --unshallow"), stderr.toString());
+        assertFalse(Files.exists(out));
     }
 
     @Test
