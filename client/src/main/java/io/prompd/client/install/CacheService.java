@@ -1,8 +1,9 @@
 package io.prompd.client.install;
 
-import io.prompd.client.install.store.RunLock;
+import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public final class CacheService {
 
     /** Hashes every cached tarball again; corrupt ones are deleted, to be downloaded again when needed. */
     public TarballCache.CacheCheck verify() throws IOException {
-        try (RunLock ignored = RunLock.acquire(home.resolve(RunLock.HOME_FILE), LOCK_PATIENCE, () -> { })) {
+        try (RunLock ignored = RunLock.acquire(home.resolve(RunLocks.HOME_FILE), LOCK_PATIENCE, () -> { })) {
             TarballCache tarballs = new TarballCache(cacheFolder);
             tarballs.removeLeftovers();
             return tarballs.verify();
@@ -41,7 +42,7 @@ public final class CacheService {
      * @return the number of files deleted
      */
     public long clean() throws IOException {
-        try (RunLock ignored = RunLock.acquire(home.resolve(RunLock.HOME_FILE), LOCK_PATIENCE, () -> { })) {
+        try (RunLock ignored = RunLock.acquire(home.resolve(RunLocks.HOME_FILE), LOCK_PATIENCE, () -> { })) {
             if (!Files.isDirectory(cacheFolder)) {
                 return 0;
             }

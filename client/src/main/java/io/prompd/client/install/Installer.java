@@ -5,11 +5,12 @@ import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
-import io.prompd.client.install.store.RunLock;
 import io.prompd.client.install.store.PackageStore;
+import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.files.RunLock;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
@@ -157,7 +158,7 @@ public final class Installer {
     }
 
     private InstallReport locked(LockedWork work) throws IOException {
-        try (RunLock ignored = RunLock.acquire(home.resolve(RunLock.HOME_FILE), LOCK_PATIENCE, listener::waitingForLock)) {
+        try (RunLock ignored = RunLock.acquire(home.resolve(RunLocks.HOME_FILE), LOCK_PATIENCE, listener::waitingForLock)) {
             List<Path> repaired = new ArrayList<>(store.removeLeftovers());
             repaired.addAll(cache.removeLeftovers());
             repaired.addAll(registry.removeLeftovers());
@@ -179,7 +180,7 @@ public final class Installer {
                     + " changed", "to work on it, copy it out of " + store.root() + " first");
         }
         return locked(repaired -> {
-            try (RunLock ignored = RunLock.acquire(projectFolder.resolve(RunLock.PROJECT_FILE), LOCK_PATIENCE,
+            try (RunLock ignored = RunLock.acquire(projectFolder.resolve(RunLocks.PROJECT_FILE), LOCK_PATIENCE,
                     listener::waitingForLock)) {
                 repaired.addAll(Project.removeLeftovers(projectFolder));
                 return work.run(Project.load(projectFolder), repaired);

@@ -12,6 +12,6 @@
  *
  * <p>Crash safety rests on one rule: nothing appears under its final name until it is complete
  * ({@link io.prompd.core.files.AtomicFiles}). Everything half-done has a temporary name, and each
- * run, holding the {@link io.prompd.client.install.store.RunLock}s, deletes what killed runs left.
+ * run, holding the {@link io.prompd.client.install.store.RunLocks}, deletes what killed runs left.
  */
 package io.prompd.client.install;

@@ -7,4 +7,8 @@ public interface BuildProgress {
     BuildProgress NONE = (done, total) -> { };
 
     void packageBuilt(int done, int total);
+
+    /** Another build into the same folder runs: this one waits for it, and a person should know why. */
+    default void waitingForAnotherBuild() {
+    }
 }

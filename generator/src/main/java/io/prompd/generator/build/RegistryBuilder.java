@@ -1,5 +1,6 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageValidator;
@@ -56,6 +57,9 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 public final class RegistryBuilder {
 
+    /** A full build of a large registry takes minutes; longer than this, the other build is likely stuck. */
+    private static final Duration PATIENCE_WITH_ANOTHER_BUILD = Duration.ofMinutes(30);
+
     private final List<RegistryWriter> writers;
     private final int parallelism;
 
@@ -77,12 +81,23 @@ public final class RegistryBuilder {
     }
 
     /**
+     * Builds into {@code options.out()}; another build into the same folder, in this process or
+     * another, waits for this one, since the two would share the staging folder.
+     *
      * @throws ValidationException with every problem, when a version or a settings file is invalid
      */
     public BuildResult build(BuildOptions options, BuildProgress progress) throws IOException {
         long start = System.nanoTime();
+        // before the lock, whose file would otherwise be left beside a folder that is not ours
+        StagingArea.checkReplaceable(options.out());
+        try (RunLock ignored = RunLock.acquire(StagingArea.lockFile(options.out()), PATIENCE_WITH_ANOTHER_BUILD,
+                progress::waitingForAnotherBuild)) {
+            return buildAlone(options, progress, start);
+        }
+    }
+
+    private BuildResult buildAlone(BuildOptions options, BuildProgress progress, long start) throws IOException {
         Path out = options.out();
-        StagingArea.checkReplaceable(out);
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
         // The previous build's state, the snapshot and the history walk are read independently, in
         // parallel; the state (megabytes of JSON) while the repository is opened. A build that

@@ -81,6 +81,11 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         return area;
     }
 
+    /** The file whose lock a build holds while it builds into {@code out}. */
+    static Path lockFile(Path out) {
+        return sibling(out, "lock");
+    }
+
     private static Path sibling(Path out, String role) {
         return out.resolveSibling("." + out.getFileName() + "." + role);
     }

@@ -94,17 +94,27 @@ final class BuildCommand implements Callable<Integer> {
         cache.install();
     }
 
-    /** Progress on one rewritten line, only for a person at a terminal: logs and pipes get the summary alone. */
-    private static BuildProgress progress(PrintWriter stderr) {
-        if (!Terminal.isStandardError()) {
-            return BuildProgress.NONE;
-        }
-        return (done, total) -> {
-            if (done == total || done % 100 == 0) {
-                synchronized (stderr) {
-                    stderr.print("\rbuilding packages: " + done + "/" + total + (done == total ? "\n" : ""));
-                    stderr.flush();
+    /**
+     * Progress on one rewritten line, only for a person at a terminal: logs and pipes get the summary
+     * alone. Waiting for another build is said everywhere: a log should explain a pause too.
+     */
+    private BuildProgress progress(PrintWriter stderr) {
+        boolean terminal = Terminal.isStandardError();
+        return new BuildProgress() {
+            @Override
+            public void packageBuilt(int done, int total) {
+                if (terminal && (done == total || done % 100 == 0)) {
+                    synchronized (stderr) {
+                        stderr.print("\rbuilding packages: " + done + "/" + total + (done == total ? "\n" : ""));
+                        stderr.flush();
+                    }
                 }
+            }
+
+            @Override
+            public void waitingForAnotherBuild() {
+                stderr.println("waiting for another build into " + out + " to finish");
+                stderr.flush();
             }
         };
     }

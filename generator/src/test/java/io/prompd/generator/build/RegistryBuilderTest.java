@@ -11,6 +11,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.Packer;
+import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageReport;
@@ -32,9 +33,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,6 +213,38 @@ class RegistryBuilderTest {
     }
 
     @Test
+    void aBuildWaitsWhileAnotherBuildsIntoTheSameFolder() throws Exception {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {
+            CountDownLatch waiting = new CountDownLatch(1);
+            BuildProgress noticing = new BuildProgress() {
+                @Override
+                public void packageBuilt(int done, int total) {
+                }
+
+                @Override
+                public void waitingForAnotherBuild() {
+                    waiting.countDown();
+                }
+            };
+            ExecutorService second = Executors.newSingleThreadExecutor();
+            try {
+                Future<BuildResult> result;
+                try (RunLock another = RunLock.acquire(StagingArea.lockFile(out), Duration.ofSeconds(1), () -> { })) {
+                    result = second.submit(() -> new RegistryBuilder().build(
+                            new BuildOptions(repo.root(), "HEAD", out, Optional.empty()), noticing));
+                    assertTrue(waiting.await(30, TimeUnit.SECONDS), "the build says that it waits");
+                    assertFalse(result.isDone());
+                    assertFalse(Files.exists(out));
+                }
+                assertEquals(8, result.get(60, TimeUnit.SECONDS).packages());
+            } finally {
+                second.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void aBuildWithNothingChangedWritesNothing() throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {
@@ -217,7 +256,7 @@ class RegistryBuilderTest {
             assertEquals(before, OutputTree.of(out), "same files, inodes and mtimes");
         }
         try (Stream<Path> siblings = Files.list(temp)) {
-            assertEquals(List.of("out", "repo"), siblings.map(path -> path.getFileName().toString()).sorted().toList());
+            assertEquals(List.of(".out.lock", "out", "repo"), siblings.map(path -> path.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -302,7 +341,7 @@ class RegistryBuilderTest {
             assertEquals(before, OutputTree.of(out));
         }
         try (Stream<Path> siblings = Files.list(temp)) {
-            assertEquals(List.of("out", "repo"), siblings.map(path -> path.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of(".out.lock", "out", "repo"), siblings.map(path -> path.getFileName().toString()).sorted().toList(),
                     "no staging folder is left behind");
         }
     }

@@ -51,7 +51,8 @@ public final class TarballCache {
 
     /**
      * Deletes whatever is not a complete entry: temporary files of downloads a killed run left.
-     * Call it only while holding the {@link RunLock}, when no download can be running.
+     * Call it only while holding the home's {@link io.prompd.core.files.RunLock}, when no download can be
+     * running.
      */
     public List<Path> removeLeftovers() throws IOException {
         List<Path> leftovers = new ArrayList<>();

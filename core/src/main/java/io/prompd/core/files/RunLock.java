@@ -1,4 +1,4 @@
-package io.prompd.client.install.store;
+package io.prompd.core.files;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -12,19 +12,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /**
- * A lock that one run at a time holds: {@code <home>/install.lock} for a home's store and cache,
- * {@code <project>/.prompd/install.lock} for a project's files, which runs with different homes may
- * share. An operating system file lock, so it excludes other processes, and polled rather than
- * awaited, because within one JVM a second {@link FileChannel#lock()} on the same file throws
- * instead of waiting. The operating system releases it when a process dies, so a killed run never
- * leaves it taken. Runs take the home's lock before a project's, so two runs never wait for each other.
+ * A lock that one run at a time holds, in a file of its own: the client's on a home's store and on
+ * a project's files, the generator's on a build's output folder. An operating system file lock, so
+ * it excludes other processes, and polled rather than awaited, because within one JVM a second
+ * {@link FileChannel#lock()} on the same file throws instead of waiting. The operating system
+ * releases it when a process dies, so a killed run never leaves it taken.
  */
 public final class RunLock implements AutoCloseable {
-
-    /** In the home folder. */
-    public static final String HOME_FILE = "install.lock";
-    /** In a project folder; {@code .prompd} is never packed. */
-    public static final String PROJECT_FILE = ".prompd/install.lock";
 
     private static final Duration POLL = Duration.ofMillis(50);
 
@@ -58,7 +52,7 @@ public final class RunLock implements AutoCloseable {
                     told = true;
                 }
                 if (System.nanoTime() - giveUp > 0) {
-                    throw new PrompdException(ExitCode.CONFLICT, "another prompd run has held " + file + " for more than "
+                    throw new PrompdException(ExitCode.CONFLICT, "another run has held " + file + " for more than "
                             + patience.toSeconds() + " seconds", "wait for it to finish, then run this again");
                 }
                 Thread.sleep(POLL.toMillis());

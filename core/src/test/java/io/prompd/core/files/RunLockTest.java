@@ -1,4 +1,4 @@
-package io.prompd.client.install.store;
+package io.prompd.core.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,13 +19,13 @@ class RunLockTest {
     @Test
     void aSecondRunWaitsAndGivesUpAfterItsPatience() throws Exception {
         AtomicInteger told = new AtomicInteger();
-        try (RunLock first = RunLock.acquire(home.resolve(RunLock.HOME_FILE), Duration.ofSeconds(1), () -> { })) {
+        try (RunLock first = RunLock.acquire(home.resolve("install.lock"), Duration.ofSeconds(1), () -> { })) {
             PrompdException busy = assertThrows(PrompdException.class,
-                    () -> RunLock.acquire(home.resolve(RunLock.HOME_FILE), Duration.ofMillis(200), told::incrementAndGet));
+                    () -> RunLock.acquire(home.resolve("install.lock"), Duration.ofMillis(200), told::incrementAndGet));
             assertEquals(ExitCode.CONFLICT, busy.exitCode());
         }
         assertEquals(1, told.get(), "the user is told once that the run waits");
-        try (RunLock again = RunLock.acquire(home.resolve(RunLock.HOME_FILE), Duration.ofMillis(200), () -> { })) {
+        try (RunLock again = RunLock.acquire(home.resolve("install.lock"), Duration.ofMillis(200), () -> { })) {
             // released by the first: taken at once
         }
     }
