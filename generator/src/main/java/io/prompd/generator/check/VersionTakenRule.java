@@ -3,12 +3,16 @@ package io.prompd.generator.check;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
 import java.util.Collections;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A new version number is free: versions that differ only in build metadata ({@code 1.0.0+a},
- * {@code 1.0.0}) have the same SemVer precedence, so to a resolver they are one version and the
- * second is refused, whether it is published already or added in the same pull request.
+ * A new version number is free, whether the other one is published already or added in the same
+ * pull request. Versions that differ only in build metadata ({@code 1.0.0+a}, {@code 1.0.0}) have
+ * the same SemVer precedence, so to a resolver they are one version. Versions that differ only in
+ * letter case ({@code 2.0.0-RC.1}, {@code 2.0.0-rc.1}) are two, but their folders, documents and
+ * installed copies would be one on the case-insensitive file systems of macOS and Windows.
  */
 final class VersionTakenRule implements PullRequestRule {
 
@@ -17,14 +21,12 @@ final class VersionTakenRule implements PullRequestRule {
         for (NewVersion version : pullRequest.newVersions()) {
             Version added = version.folder().version();
             pullRequest.base().packages().getOrDefault(version.folder().name(), Collections.emptySortedMap()).keySet()
-                    .stream().filter(other -> differsOnlyInBuild(added, other)).forEach(published ->
+                    .forEach(published -> clash(added, published).ifPresent(why ->
                             problems.error(version.folder().path(), "", "version " + added + " is taken: "
-                                    + published + " is published, and build metadata does not make another version",
-                                    "publish a new version number"));
-            otherNewVersions(pullRequest, version).filter(other -> differsOnlyInBuild(added, other)).forEach(other ->
+                                    + published + " is published, and " + why, "publish a new version number")));
+            otherNewVersions(pullRequest, version).forEach(other -> clash(added, other).ifPresent(why ->
                     problems.error(version.folder().path(), "", "version " + added + " is also added as " + other
-                            + " in this pull request, and build metadata does not make another version",
-                            "keep one of the two folders"));
+                            + " in this pull request, and " + why, "keep one of the two folders")));
         }
     }
 
@@ -34,7 +36,17 @@ final class VersionTakenRule implements PullRequestRule {
                 .map(other -> other.folder().version());
     }
 
-    private static boolean differsOnlyInBuild(Version added, Version other) {
-        return !added.equals(other) && added.comparePrecedence(other) == 0;
+    /** Why two different version folders cannot both exist, if they cannot. */
+    private static Optional<String> clash(Version added, Version other) {
+        if (added.equals(other)) {
+            return Optional.empty();
+        }
+        if (added.comparePrecedence(other) == 0) {
+            return Optional.of("build metadata does not make another version");
+        }
+        if (added.toString().toLowerCase(Locale.ROOT).equals(other.toString().toLowerCase(Locale.ROOT))) {
+            return Optional.of("versions that differ only in letter case would be one folder on macOS and Windows");
+        }
+        return Optional.empty();
     }
 }

@@ -122,6 +122,18 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void versionsDifferingOnlyInLetterCaseAreRefusedPublishedOrNew() {
+        repo.publish("@common/util", "2.0.0-RC.1");
+        repo.publish("@common/util", "2.0.0-rc.1");
+        repo.commit("publish a release candidate twice");
+
+        var report = check(repo, "alice");
+
+        assertError(report, "packages/@common/util/2.0.0-RC.1", "also added as 2.0.0-rc.1", "differ only in letter case");
+        assertError(report, "packages/@common/util/2.0.0-rc.1", "also added as 2.0.0-RC.1", "differ only in letter case");
+    }
+
+    @Test
     void versionDifferingOnlyInBuildMetadataIsTaken() {
         repo.publish("@common/util", "1.0.0+rebuild");
         repo.commit("publish");
