@@ -1,6 +1,7 @@
 package io.prompd.generator.source;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.name.PackageSpec;
 import io.prompd.core.version.Version;
 import java.util.Collections;
 import java.util.Map;
@@ -53,11 +54,22 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
         JsonFile meta = read.json().get();
         meta.unknownFields("", "distTags", "yanked", "deprecated", "owners");
         Map<String, Version> distTags = meta.entries("/distTags", "an object of tag to version",
-                (tag, pointer) -> meta.optional(pointer, JsonNodeType.STRING,
-                        "a version string").flatMap(node -> version(meta, pointer, node.asText())));
+                (tag, pointer) -> distTag(meta, pointer, tag).flatMap(valid -> meta.optional(pointer,
+                        JsonNodeType.STRING, "a version string")).flatMap(node -> version(meta, pointer, node.asText())));
         SortedMap<Version, String> yanked = byVersion(meta, "/yanked", "an object of version to reason");
         SortedMap<Version, String> deprecated = byVersion(meta, "/deprecated", "an object of version to message");
         return Parsed.of(new PackageMeta(new TreeMap<>(distTags), yanked, deprecated, new TreeSet<>(meta.strings("/owners"))), meta.problems());
+    }
+
+    /** A tag clients can ask for: {@code prompd install @a/b@beta} reads {@code 1.x} as a range, and no uppercase. */
+    private static Optional<String> distTag(JsonFile meta, String pointer, String tag) {
+        if (PackageSpec.DistTag.isValid(tag)) {
+            return Optional.of(tag);
+        }
+        meta.error(pointer, "'" + tag + "' is not a dist-tag clients can ask for: a tag starts with a lowercase"
+                + " letter, holds only a-z, 0-9, '.', '_' and '-', and is not a version range", "rename it, such as"
+                + " beta or next");
+        return Optional.empty();
     }
 
     private static SortedMap<Version, String> byVersion(JsonFile meta, String pointer, String expected) {

@@ -55,4 +55,16 @@ class PackageMetaTest {
         assertEquals(Map.of("next", Version.parse("2.0.0")), parsed.value().orElseThrow().distTags());
         assertTrue(parsed.problems().stream().map(Problem::message).anyMatch(m -> m.contains("starts with 'v' (leave it out)")));
     }
+
+    @Test
+    void aDistTagClientsCannotAskForIsRefused() {
+        Parsed<PackageMeta> parsed = parse("""
+                {"distTags": {"latest": "2.0.0", "Beta": "2.0.0", "1.x": "2.0.0", "next gen": "2.0.0"}}
+                """);
+
+        assertEquals(List.of("/distTags/1.x", "/distTags/Beta", "/distTags/next gen"),
+                parsed.problems().stream().map(Problem::pointer).sorted().toList());
+        assertTrue(parsed.problems().stream().allMatch(p -> p.isError() && p.message().contains("is not a dist-tag")));
+        assertEquals(Set.of("latest"), parsed.value().orElseThrow().distTags().keySet());
+    }
 }
