@@ -328,6 +328,17 @@ class InstallerTest {
     }
 
     @Test
+    void aPackageAskedForByNameSkipsALatestTagOnAYankedVersion() throws IOException {
+        registry.tag("@acme/util", "latest", "1.1.0").yank("@acme/util", "1.1.0", "broken");
+        writeProject("");
+
+        installer().install(project, List.of(PackageSpec.parse("@acme/util")), InstallOptions.defaults());
+
+        assertEquals(Version.parse("2.0.0"), lock().packages().get(name("@acme/util")).version());
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/util\": \"^2.0.0\""));
+    }
+
+    @Test
     void offlineInstallsFromTheCacheWhenTheStoreLacksAVersion() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         AtomicFiles.deleteRecursively(home.resolve("packages"));

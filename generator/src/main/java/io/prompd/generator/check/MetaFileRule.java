@@ -16,6 +16,7 @@ import java.util.SortedMap;
  */
 final class MetaFileRule implements PullRequestRule {
 
+    private static final String LATEST = "latest";
     private static final String VERSION_HINT = "name the exact version of a folder of the package, such as 1.2.0";
 
     @Override
@@ -37,6 +38,8 @@ final class MetaFileRule implements PullRequestRule {
                 if (!versions.containsKey(version)) {
                     problems.error(file, Pointer.of("distTags", tag), "the dist-tag '" + tag + "' points to " + version
                             + ", which is not a published version of " + name, VERSION_HINT);
+                } else if (meta.isYanked(version)) {
+                    taggedYanked(problems, file, name, tag, version);
                 }
             });
             meta.yanked().keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
@@ -50,6 +53,22 @@ final class MetaFileRule implements PullRequestRule {
                         + name.scopeWithAt() + " is owned through scopes.json", "remove \"owners\", or ask a"
                         + " maintainer to change the scope's owners in scopes.json");
             }
+        }
+    }
+
+    /**
+     * {@code prompd install NAME} asks for the version {@code latest} points to, which the resolver
+     * then refuses as yanked, so that tag on a yanked version breaks every install without a range.
+     */
+    private static void taggedYanked(Problems problems, String file, PackageName name, String tag, Version version) {
+        String pointer = Pointer.of("distTags", tag);
+        String message = "the dist-tag '" + tag + "' points to " + version + ", which is yanked";
+        if (tag.equals(LATEST)) {
+            problems.error(file, pointer, message + ", so 'prompd install " + name + "' would fail",
+                    "point latest at a version that is not yanked, or remove it to mean the highest such version");
+        } else {
+            problems.warning(file, pointer, message + ", so 'prompd install " + name + "@" + tag + "' finds nothing",
+                    "point the tag at a version that is not yanked, or remove it");
         }
     }
 }

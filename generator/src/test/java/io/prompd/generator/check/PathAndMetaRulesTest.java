@@ -107,6 +107,21 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void latestOnAYankedVersionIsRefusedAndAnotherTagDrawsAWarning() {
+        repo.publish("@common/util", "1.1.0");
+        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.1.0\", \"stable\": \"1.1.0\"},"
+                + " \"yanked\": {\"1.1.0\": \"broken\"}}");
+        repo.commit("yank the latest");
+
+        CheckReport report = check(repo, "alice");
+
+        assertEquals("/distTags/latest", assertError(report, META, "'latest' points to 1.1.0, which is yanked",
+                "'prompd install @common/util' would fail").pointer());
+        assertEquals(List.of("/distTags/stable"), report.problems().stream()
+                .filter(problem -> problem.severity() == Severity.WARNING).map(Problem::pointer).toList());
+    }
+
+    @Test
     void yankAndDeprecationOfMissingVersionsAreRefused() {
         repo.meta("@common/util", "{\"yanked\": {\"0.9.0\": \"x\"}, \"deprecated\": {\"0.8.0\": \"y\"}}");
         repo.commit("yank");

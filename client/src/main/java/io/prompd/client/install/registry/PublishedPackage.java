@@ -48,11 +48,19 @@ public record PublishedPackage(Packument packument, URI url) {
                 .max(Version::compareTo);
     }
 
-    /** The version {@code latest} points at; without that tag, the highest that is neither yanked nor a pre-release. */
+    /**
+     * The version {@code latest} points at; without that tag, or when it points at a yanked version
+     * (which a resolution would refuse), the highest that is neither yanked nor a pre-release.
+     */
     public Optional<Version> latest() {
-        return taggedVersion(LATEST).or(() -> packument.versions().values().stream()
-                .filter(version -> version.yanked() == null && !version.version().isPreRelease())
+        return taggedVersion(LATEST).filter(tagged -> !isYanked(tagged)).or(() -> packument.versions().values()
+                .stream().filter(version -> version.yanked() == null && !version.version().isPreRelease())
                 .map(VersionSummary::version).max(Version::compareTo));
+    }
+
+    private boolean isYanked(Version version) {
+        VersionSummary summary = packument.versions().get(version);
+        return summary != null && summary.yanked() != null;
     }
 
     /** The dist-tag a name without version means, as npm's. */
