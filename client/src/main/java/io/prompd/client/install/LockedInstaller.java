@@ -11,6 +11,7 @@ import io.prompd.core.name.PackageName;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Puts every package of a lock in the store, from the cache when it can and the registry when it
@@ -28,6 +30,8 @@ final class LockedInstaller {
 
     /** As many as the HTTP layer lets run at once: more would only queue there. */
     private static final int PARALLEL_INSTALLS = 8;
+    /** How long a failed install waits for its other downloads to notice the interruption. */
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
 
     private final PackageStore store;
     private final TarballCache cache;
@@ -75,21 +79,37 @@ final class LockedInstaller {
             return thread;
         });
         try (InstallProgress progress = listener.installing(lock.packages().size())) {
-            // Each package installs on its own (download to a temporary name, verify, unpack into a
-            // staging folder, rename), so they can go in parallel and a failure leaves no half of any.
-            List<Future<InstalledPackage>> pending = new ArrayList<>();
-            lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> {
-                InstalledPackage installed = installOne(name, locked, progress);
-                progress.installed(name, locked.version());
+            try {
+                // Each package installs on its own (download to a temporary name, verify, unpack into a
+                // staging folder, rename), so they can go in parallel and a failure leaves no half of any.
+                List<Future<InstalledPackage>> pending = new ArrayList<>();
+                lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> {
+                    InstalledPackage installed = installOne(name, locked, progress);
+                    progress.installed(name, locked.version());
+                    return installed;
+                })));
+                List<InstalledPackage> installed = new ArrayList<>();
+                for (Future<InstalledPackage> one : pending) {
+                    installed.add(await(one));
+                }
                 return installed;
-            })));
-            List<InstalledPackage> installed = new ArrayList<>();
-            for (Future<InstalledPackage> one : pending) {
-                installed.add(await(one));
+            } finally {
+                stop(workers);
             }
-            return installed;
-        } finally {
-            workers.shutdownNow();
+        }
+    }
+
+    /**
+     * Cancels the installs not started and waits for those running, interrupted, to end: after a
+     * failure, no download or unpack may go on writing into the store (or drawing progress) once
+     * the install has returned.
+     */
+    private static void stop(ExecutorService workers) {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
