@@ -51,7 +51,8 @@ final class InstallWiring {
 
     Installer installer() throws IOException {
         Settings settings = settings();
-        return new Installer(settings.home(), store(), cache(), registry(), settings.offline(), listener());
+        return new Installer(settings.home(), store(), cache(), registry(), settings.offline(), listener(),
+                VersionProvider.running());
     }
 
     /** One progress line for the install when stderr is a terminal; nothing when it is piped. */

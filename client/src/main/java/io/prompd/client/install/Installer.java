@@ -42,6 +42,9 @@ import java.util.TreeMap;
  */
 public final class Installer {
 
+    /** The key of {@code engines} that names the prompd a package needs. */
+    private static final String PROMPD_ENGINE = "prompd";
+
     /** How long a run waits for another one to finish before giving up. */
     private static final Duration LOCK_PATIENCE = Duration.ofMinutes(10);
 
@@ -51,15 +54,18 @@ public final class Installer {
     private final PackageRegistry registry;
     private final boolean offline;
     private final InstallListener listener;
+    /** This prompd's version, to say when a package's engines ask for another; empty in a development build. */
+    private final Optional<Version> prompdVersion;
 
     public Installer(Path home, PackageStore store, TarballCache cache, PackageRegistry registry, boolean offline,
-                     InstallListener listener) {
+                     InstallListener listener, Optional<Version> prompdVersion) {
         this.home = Objects.requireNonNull(home, "home");
         this.store = Objects.requireNonNull(store, "store");
         this.cache = Objects.requireNonNull(cache, "cache");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.offline = offline;
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.prompdVersion = Objects.requireNonNull(prompdVersion, "prompdVersion");
     }
 
     /**
@@ -234,7 +240,24 @@ public final class Installer {
     }
 
     /**
-     * Yanked and deprecated versions among {@code names}. Only packages whose metadata this run needs
+     * A package whose {@code engines} ask for another prompd still installs, as npm's do without
+     * engine-strict: the prompts are text, and only some features may be missing. A development
+     * build counts as the release it leads to.
+     */
+    private Optional<String> engineWarning(PackageName name, VersionSummary known) {
+        Optional<VersionRange> wanted = Optional.ofNullable(known.engines().get(PROMPD_ENGINE))
+                .filter(VersionRange::isValid).map(VersionRange::parse);
+        return prompdVersion.flatMap(running -> wanted.filter(range -> !range.satisfiedBy(release(running)))
+                .map(range -> name + "@" + known.version() + " asks for prompd " + range + ", and this is"
+                        + " prompd " + running + "; its prompts may use what this one lacks (update prompd)"));
+    }
+
+    private static Version release(Version version) {
+        return Version.parse(version.major() + "." + version.minor() + "." + version.patch());
+    }
+
+    /**
+     * Yanked and deprecated versions among {@code names}, and those whose engines ask for another prompd. Only packages whose metadata this run needs
      * anyway are looked at, so an install with everything locked and installed asks the registry nothing.
      */
     private List<String> statusWarnings(LockFile lock, List<PackageName> names, RegistryIndex index) {
@@ -257,6 +280,7 @@ public final class Installer {
                 if (known.deprecated() != null) {
                     warnings.add(name + "@" + version + " is deprecated: " + known.deprecated());
                 }
+                engineWarning(name, known).ifPresent(warnings::add);
             });
         }
         return warnings;

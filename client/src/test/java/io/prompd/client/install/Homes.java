@@ -9,9 +9,11 @@ import io.prompd.client.install.registry.RegistryRoutes;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.version.Version;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Installers for tests: a home folder of the test's own, one registry, retries without waiting. */
 final class Homes {
@@ -23,9 +25,12 @@ final class Homes {
     private Homes() {
     }
 
+    /** The version the tests' prompd runs as, for packages' engines. */
+    static final Version PROMPD_VERSION = Version.parse("1.4.0");
+
     static Installer installer(Path home, URI registry, boolean offline) {
         return new Installer(home, store(home), cache(home), registry(home, registry, offline), offline,
-                InstallListener.SILENT);
+                InstallListener.SILENT, Optional.of(PROMPD_VERSION));
     }
 
     static HttpPackageRegistry registry(Path home, URI registry, boolean offline) {

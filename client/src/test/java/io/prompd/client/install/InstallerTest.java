@@ -339,6 +339,19 @@ class InstallerTest {
     }
 
     @Test
+    void aPackageAskingForAnotherPrompdInstallsWithAWarningAsNpmWithoutEngineStrict() throws IOException {
+        registry.publishNeedingPrompd("@acme/future", "1.0.0", ">=2.0.0")
+                .publishNeedingPrompd("@acme/present", "1.0.0", "^1.2.0");
+        writeProject("\"@acme/future\": \"^1.0.0\", \"@acme/present\": \"^1.0.0\"");
+
+        InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
+
+        assertTrue(installed("@acme/future", "1.0.0"));
+        assertEquals(List.of("@acme/future@1.0.0 asks for prompd >=2.0.0, and this is prompd " + Homes.PROMPD_VERSION
+                + "; its prompts may use what this one lacks (update prompd)"), report.warnings());
+    }
+
+    @Test
     void offlineInstallsFromTheCacheWhenTheStoreLacksAVersion() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         AtomicFiles.deleteRecursively(home.resolve("packages"));

@@ -73,9 +73,22 @@ public final class TestRegistry {
         for (int i = 0; i < dependencies.length; i += 2) {
             declared.put(PackageName.parse(dependencies[i]), VersionRange.parse(dependencies[i + 1]));
         }
-        Manifest manifest = Manifest.of(PackageName.parse(name), Version.parse(version)).toBuilder()
-                .description("Prompts of " + name).license("MIT").dependencies(declared)
-                .prompts(Map.of("greet", "prompts/greet.prmd")).build();
+        return publish(manifest(name, version).dependencies(declared).build());
+    }
+
+    /** Publishes a package whose {@code engines} ask for the prompd versions {@code range} allows. */
+    public TestRegistry publishNeedingPrompd(String name, String version, String range) {
+        return publish(manifest(name, version).engines(Map.of("prompd", range)).build());
+    }
+
+    private static Manifest.Builder manifest(String name, String version) {
+        return Manifest.of(PackageName.parse(name), Version.parse(version)).toBuilder()
+                .description("Prompts of " + name).license("MIT").prompts(Map.of("greet", "prompts/greet.prmd"));
+    }
+
+    private TestRegistry publish(Manifest manifest) {
+        String name = manifest.name().toString();
+        String version = manifest.version().toString();
         return publish(new MemorySource(name, Map.of(
                 "prompd.json", ManifestWriter.write(manifest),
                 "README.md", ("# " + name + "\n\nVersion " + version + ".\n").getBytes(StandardCharsets.UTF_8),
