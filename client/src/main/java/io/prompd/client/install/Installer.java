@@ -12,6 +12,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.manifest.Manifest;
+import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.VersionSummary;
@@ -41,9 +42,6 @@ import java.util.TreeMap;
  * step, so that a failure leaves the project as it was.
  */
 public final class Installer {
-
-    /** The key of {@code engines} that names the prompd a package needs. */
-    private static final String PROMPD_ENGINE = "prompd";
 
     /** How long a run waits for another one to finish before giving up. */
     private static final Duration LOCK_PATIENCE = Duration.ofMinutes(10);
@@ -245,7 +243,7 @@ public final class Installer {
      * build counts as the release it leads to.
      */
     private Optional<String> engineWarning(PackageName name, VersionSummary known) {
-        Optional<VersionRange> wanted = Optional.ofNullable(known.engines().get(PROMPD_ENGINE))
+        Optional<VersionRange> wanted = Optional.ofNullable(known.engines().get(ManifestFields.PROMPD_ENGINE))
                 .filter(VersionRange::isValid).map(VersionRange::parse);
         return prompdVersion.flatMap(running -> wanted.filter(range -> !range.satisfiedBy(release(running)))
                 .map(range -> name + "@" + known.version() + " asks for prompd " + range + ", and this is"

@@ -16,6 +16,8 @@ public final class ManifestFields {
     public static final String PROMPTS = "prompts";
     public static final String DEPENDENCIES = "dependencies";
     public static final String ENGINES = "engines";
+    /** The key of {@code engines} that names the prompd versions a package works with, as a SemVer range. */
+    public static final String PROMPD_ENGINE = "prompd";
     public static final String REPOSITORY = "repository";
     public static final String FILES = "files";
     public static final String IGNORE = "ignore";

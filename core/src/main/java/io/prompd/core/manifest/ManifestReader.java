@@ -90,7 +90,12 @@ public final class ManifestReader {
         fields.main(optionalText(root, ManifestFields.MAIN).orElse(null));
         fields.prompts(textMap(root, ManifestFields.PROMPTS));
         fields.dependencies(dependencies(root));
-        fields.engines(textMap(root, ManifestFields.ENGINES));
+        Map<String, String> engines = textMap(root, ManifestFields.ENGINES);
+        // other engines are models and tools, named as their makers write versions; prompd's are SemVer
+        Optional.ofNullable(engines.get(ManifestFields.PROMPD_ENGINE)).ifPresent(range -> parsed(range,
+                pointer(ManifestFields.ENGINES, ManifestFields.PROMPD_ENGINE), VersionRange::parse,
+                "write the prompd versions the package works with as a range, such as >=0.1.0"));
+        fields.engines(engines);
         fields.repository(repository(root).orElse(null));
         fields.files(textList(root, ManifestFields.FILES));
         fields.ignore(textList(root, ManifestFields.IGNORE));

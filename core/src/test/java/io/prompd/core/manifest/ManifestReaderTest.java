@@ -220,6 +220,14 @@ class ManifestReaderTest {
     }
 
     @Test
+    void prompdsEngineIsAVersionRangeAndOtherEnginesAreAsWritten() {
+        ManifestResult result = readWith(", \"engines\": {\"prompd\": \"latest\", \"gpt-4o\": \"2024-08-06\"}");
+
+        assertTrue(only(result, Severity.ERROR, "/engines/prompd").message().contains("not a valid version range"));
+        assertEquals(Map.of("gpt-4o", "2024-08-06", "prompd", "latest"), result.draft().engines());
+    }
+
+    @Test
     void aPackageMayNotDependOnItself() {
         ManifestResult result = readWith(", \"dependencies\": {\"@acme/prompts\": \"1.0.0\"}");
 
