@@ -110,7 +110,7 @@ public final class RegistryBuilder {
             if (unchanged.isPresent()) {
                 return unchanged.get();
             }
-            repository.requireWholeHistory();
+            repository.requireWholeHistory("a build");
             CompletableFuture<RegistrySnapshot> pendingSnapshot = inBackground("registry-snapshot",
                     () -> repository.snapshot(commit));
             Optional<BuildState> previous = await(pendingPrevious).filter(state -> state.sameOptions(baseUrl));

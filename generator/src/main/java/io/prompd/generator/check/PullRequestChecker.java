@@ -53,6 +53,7 @@ public final class PullRequestChecker {
     public CheckReport check(RegistryRepository repository, ObjectId base, ObjectId head, Optional<String> actor)
             throws IOException {
         Objects.requireNonNull(actor, "actor");
+        repository.requireWholeHistory("the check");
         ObjectId mergeBase = repository.mergeBase(base, head);
         // Listing a large registry takes a while; the two listings are independent, so they overlap.
         CompletableFuture<RegistrySnapshot> baseListing = CompletableFuture.supplyAsync(() -> snapshot(repository, mergeBase));

@@ -57,16 +57,18 @@ public final class RegistryRepository implements AutoCloseable {
      * tree containing one.
      */
     /**
-     * A build takes each version's publish time and commit from the whole history: in a shallow
-     * clone every older version would seem published by its oldest commit, and two clones of one
-     * registry would build different documents.
+     * Refuses a shallow clone: the build takes each version's publish time and commit from the whole
+     * history, and the check names the commit that published a version a pull request changes. In
+     * a shallow clone every older version would seem published by its oldest commit, and two clones
+     * of one registry would build different documents.
      *
+     * @param work what needs the history, as in "a build", for the message
      * @throws PrompdException FAILURE in a shallow clone
      */
-    public void requireWholeHistory() throws IOException {
+    public void requireWholeHistory(String work) throws IOException {
         if (isShallow()) {
-            throw new PrompdException(ExitCode.FAILURE, repository.getDirectory() + " is a shallow clone, and a build"
-                    + " takes each version's publish time and commit from the whole history", WHOLE_HISTORY_HINT);
+            throw new PrompdException(ExitCode.FAILURE, repository.getDirectory() + " is a shallow clone, and " + work
+                    + " reads each version's publishing commit from the whole history", WHOLE_HISTORY_HINT);
         }
     }
 
@@ -201,10 +203,8 @@ public final class RegistryRepository implements AutoCloseable {
             walk.markStart(parseCommit(walk, head));
             RevCommit common = walk.next();
             if (common == null) {
-                boolean shallow = isShallow();
                 throw new PrompdException(ExitCode.NOT_FOUND, "commits " + shortId(base) + " and " + shortId(head)
-                        + " have no common history" + (shallow ? " in this shallow clone" : ""),
-                        shallow ? WHOLE_HISTORY_HINT : "base the pull request on the registry's main branch");
+                        + " have no common history", "base the pull request on the registry's main branch");
             }
             return common.copy();
         }

@@ -114,8 +114,8 @@ class BuildCommandTest {
 
         assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
 
-        assertTrue(stderr.toString().contains(" is a shallow clone, and a build takes each version's publish time and"
-                + " commit from the whole history\nhint: fetch the whole history (git fetch --unshallow"), stderr.toString());
+        assertTrue(stderr.toString().contains(" is a shallow clone, and a build reads each version's publishing commit"
+                + " from the whole history\nhint: fetch the whole history (git fetch --unshallow"), stderr.toString());
         assertFalse(Files.exists(out));
     }
 

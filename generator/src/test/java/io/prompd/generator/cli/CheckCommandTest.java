@@ -11,6 +11,8 @@ import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Set;
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +56,20 @@ class CheckCommandTest {
         assertTrue(out.toString().startsWith("PASSED: registry check of "), out::toString);
         assertTrue(out.toString().contains("adds the new package @common/base version 1.0.0"), out::toString);
         assertTrue(out.toString().endsWith("no problems\n"), out::toString);
+    }
+
+    @Test
+    void aShallowCloneIsRefusedWithHowToFetchTheHistory() throws Exception {
+        try (Git git = Git.open(repo.root().toFile())) {
+            git.getRepository().getObjectDatabase().setShallowCommits(Set.of(git.getRepository().resolve("main")));
+        }
+
+        int exit = run(check("alice"));
+
+        assertEquals(ExitCode.FAILURE.code(), exit);
+        assertTrue(err.toString().contains(" is a shallow clone, and the check reads each version's publishing commit"
+                + " from the whole history\nhint: fetch the whole history"), err::toString);
+        assertEquals("", out.toString());
     }
 
     @Test

@@ -70,19 +70,19 @@ class RegistryRepositoryTest {
     }
 
     @Test
-    void aShallowCloneThatCutsTheCommonHistoryOffSaysSo() throws Exception {
-        repo.branch("pr").checkout("pr");
-        ObjectId pullRequest = repo.commit("on the branch");
-        repo.checkout("main");
-        ObjectId main = repo.commit("on main");
+    void aShallowCloneIsRefusedForWorkThatReadsTheWholeHistory() throws Exception {
+        try (RegistryRepository registry = repo.open()) {
+            registry.requireWholeHistory("the check");
+        }
         try (Git git = Git.open(folder.toFile())) {
-            git.getRepository().getObjectDatabase().setShallowCommits(Set.of(pullRequest, main));
+            git.getRepository().getObjectDatabase().setShallowCommits(Set.of(first));
         }
         try (RegistryRepository registry = repo.open()) {
-            PrompdException cutOff = assertThrows(PrompdException.class, () -> registry.mergeBase(main, pullRequest));
+            PrompdException shallow = assertThrows(PrompdException.class, () -> registry.requireWholeHistory("the check"));
 
-            assertTrue(cutOff.getMessage().endsWith(" have no common history in this shallow clone"), cutOff.getMessage());
-            assertTrue(cutOff.hint().contains("git fetch --unshallow"), cutOff.hint());
+            assertTrue(shallow.getMessage().endsWith(" is a shallow clone, and the check reads each version's publishing"
+                    + " commit from the whole history"), shallow.getMessage());
+            assertTrue(shallow.hint().contains("git fetch --unshallow"), shallow.hint());
         }
     }
 
