@@ -10,7 +10,7 @@ final class ShellWords {
     private ShellWords() {
     }
 
-    /** The word itself when a shell reads it unchanged, else single-quoted: {@code My Package} gives {@code 'My Package'}. */
+    /** The word itself when a shell reads it unchanged, else single-quoted: {@code My Package} is {@code 'My Package'}. */
     static String quote(String word) {
         return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }

@@ -255,8 +255,9 @@ public final class Installer {
     }
 
     /**
-     * Yanked and deprecated versions among {@code names}, and those whose engines ask for another prompd. Only packages whose metadata this run needs
-     * anyway are looked at, so an install with everything locked and installed asks the registry nothing.
+     * Yanked and deprecated versions among {@code names}, and those whose engines ask for another
+     * prompd. Only packages whose metadata this run needs anyway are looked at, so an install with
+     * everything locked and installed asks the registry nothing.
      */
     private List<String> statusWarnings(LockFile lock, List<PackageName> names, RegistryIndex index) {
         index.prefetch(names);

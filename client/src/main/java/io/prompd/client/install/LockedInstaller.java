@@ -157,9 +157,9 @@ final class LockedInstaller {
                 throw missing;
             }
             throw new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
-                    + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage() + ")",
-                    "the version may have been taken down: 'prompd update " + name + "' locks another version its"
-                            + " range allows");
+                    + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage()
+                    + ")", "the version may have been taken down: 'prompd update " + name + "' locks another version"
+                    + " its range allows");
         }
         return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
     }

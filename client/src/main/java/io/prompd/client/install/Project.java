@@ -74,11 +74,13 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
     /**
      * The project folder a command run in {@code start} works on.
      *
-     * @throws PrompdException NOT_FOUND, saying what to do, when neither it nor a folder above holds a {@code prompd.json}
+     * @throws PrompdException NOT_FOUND, saying what to do, when neither it nor a folder above holds
+     *                         a {@code prompd.json}
      */
     public static Path enclosingOrFail(Path start) {
         return enclosing(start).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no "
-                + ManifestReader.FILE_NAME + " in " + start.toAbsolutePath() + " or any folder above it", NOT_A_PROJECT_HINT));
+                + ManifestReader.FILE_NAME + " in " + start.toAbsolutePath() + " or any folder above it",
+                NOT_A_PROJECT_HINT));
     }
 
     /** @throws PrompdException NOT_FOUND, saying what to do, when the folder holds no {@code prompd.json} */
