@@ -30,6 +30,12 @@ public final class ContentCheck {
 
     private static final String CONTEXTS_FOLDER = "contexts";
 
+    /**
+     * How a Git LFS pointer starts: a registry builds from Git objects, where LFS keeps this small
+     * text in place of the file, and a clone without LFS checks the same text out.
+     */
+    private static final String LFS_POINTER = "version https://git-lfs.github.com/spec/v1\n";
+
     private ContentCheck() {
     }
 
@@ -51,6 +57,11 @@ public final class ContentCheck {
             problems.add(Problem.error(path, "", "the file is binary (not UTF-8 text), and only context files may be",
                     "save text as UTF-8; a binary file a prompt includes goes under contexts/ or is named in the"
                             + " prompt's context"));
+        }
+        if (text.filter(content -> content.startsWith(LFS_POINTER)).isPresent()) {
+            problems.add(Problem.error(path, "", "the file is a Git LFS pointer, not the file itself, and the pointer"
+                    + " is what would be packed", "commit the file itself: keep the package's files out of LFS"
+                    + " patterns in .gitattributes (or run 'git lfs pull' where the pointer was checked out)"));
         }
         problems.addAll(secrets(path, bytes, text));
     }

@@ -61,6 +61,19 @@ class PackageValidatorTest {
     }
 
     @Test
+    void aGitLfsPointerIsNotTakenForTheFileItStandsFor() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST,
+                "contexts/diagram.png", "version https://git-lfs.github.com/spec/v1\noid sha256:"
+                        + "4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n"));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of("contexts/diagram.png"), problems.stream()
+                .filter(problem -> problem.message().contains("Git LFS pointer")).map(Problem::file).toList(),
+                ProblemReport.text(problems));
+    }
+
+    @Test
     void aBinaryFileIsAllowedOnlyAsAContextFile() throws IOException {
         byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13};
         MemorySource source = new MemorySource("p", Map.of(
