@@ -1,5 +1,6 @@
 package io.prompd.core.problem;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -44,6 +45,8 @@ public record Problem(Severity severity, String file, String pointer, int line, 
         return new Problem(Severity.WARNING, file, pointer, 0, message, hint);
     }
 
+    /** Not a JSON property: {@code severity} says it, and the JSON keeps its keys sorted. */
+    @JsonIgnore
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -3,6 +3,8 @@ package io.prompd.core.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.json.Json;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,15 @@ class ProblemReportTest {
         assertTrue(cut.contains("an error") && !cut.contains("a warning"), cut);
         assertTrue(cut.endsWith("GitHub's limit: 0 errors, 1 warning more. The check's text output lists them all._\n\n"
                 + "**1 error, 1 warning**\n"), cut);
+    }
+
+    @Test
+    void aProblemAsJsonHasItsSixComponentsInSortedOrder() throws Exception {
+        String json = Json.writeString(Problem.error("a.prmd", "/id", "bad", "fix").atLine(2));
+
+        List<String> keys = new ArrayList<>();
+        Json.mapper().readTree(json).fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("file", "hint", "line", "message", "pointer", "severity"), keys);
     }
 
     @Test
