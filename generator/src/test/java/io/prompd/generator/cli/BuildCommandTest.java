@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
@@ -70,6 +71,10 @@ class BuildCommandTest {
         assertEquals(1, summary.get("packages").asInt());
         assertFalse(summary.get("unchanged").asBoolean());
         assertEquals(40, summary.get("commit").asText().length());
+        List<String> keys = new ArrayList<>();
+        summary.fieldNames().forEachRemaining(keys::add);
+        assertEquals(keys.stream().sorted().toList(), keys, "keys are sorted, seconds among them");
+        assertTrue(keys.contains("seconds"), keys::toString);
     }
 
     @Test
