@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.protocol.RegistryLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,6 +51,12 @@ public final class StaticServer implements AutoCloseable {
         if (!Files.isDirectory(folder)) {
             throw new PrompdException(ExitCode.USAGE, root + " is a file, not a folder",
                     "give the folder that 'prompd-registry build --out' wrote");
+        }
+        // the registry's Git repository holds a registry.json too, but no packages.json
+        if (!Files.isRegularFile(folder.resolve(RegistryLayout.PACKAGE_LIST))) {
+            throw new PrompdException(ExitCode.NOT_FOUND, root + " holds no " + RegistryLayout.PACKAGE_LIST
+                    + ", so it is not a built registry", "build one first with 'prompd-registry build <repo> --out"
+                    + " <dir>', then serve <dir>");
         }
         HttpServer server;
         try {

@@ -40,7 +40,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void aFolderThatIsNoBuiltRegistryIsNotFoundWithHowToBuildOne() throws IOException {
+        Files.writeString(temp.resolve("registry.json"), "{\"name\": \"the repository's settings\"}");
+
+        assertEquals(3, run("serve", temp.toString(), "--port", "0"));
+
+        assertTrue(stderr.toString().startsWith("error: " + temp + " holds no packages.json, so it is not a built registry"
+                + "\nhint: build one first"), stderr.toString());
+    }
+
+    @Test
     void aPortInUseIsAConflictThatSaysHowToChooseAnother() throws IOException {
+        Files.writeString(temp.resolve("packages.json"), "{\"packages\": []}");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertEquals(4, run("serve", temp.toString(), "--port", String.valueOf(taken.getLocalPort())));
         }

@@ -32,6 +32,7 @@ class StaticServerTest {
     void serveARegistry() throws IOException {
         root = temp.resolve("site");
         write("registry.json", "{}\n");
+        write("packages.json", "{\"packages\": []}\n");
         write("packages/@a/b/index.json", "{\"name\": \"@a/b\"}\n");
         write("packages/@a/b/1.0.0.json", "{}\n");
         write("packages/@a/b/-/b-1.0.0.tgz", "not really gzip");
