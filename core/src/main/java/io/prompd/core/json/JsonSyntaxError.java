@@ -99,9 +99,9 @@ public record JsonSyntaxError(int line, int column, String reason) {
         return readable(unfitting.getOriginalMessage());
     }
 
-    /** {@code " at line 3, column 7"}, or nothing when the place is unknown. */
-    public String where() {
-        return line == 0 ? "" : " at line " + line + (column == 0 ? "" : ", column " + column);
+    /** {@code "at line 3, column 7: reason"}, or the reason alone when the place is unknown. */
+    public String placeAndReason() {
+        return line == 0 ? reason : "at line " + line + (column == 0 ? "" : ", column " + column) + ": " + reason;
     }
 
     /** {@code " (column 7)"}, for a problem that gives the line itself, or nothing when unknown. */

@@ -23,7 +23,7 @@ class JsonSyntaxErrorTest {
         JsonSyntaxError error = parsing("{\n  \"name\": \"@me/x\"");
 
         assertEquals(2, error.line());
-        assertEquals(" at line 2, column 18", error.where());
+        assertEquals("at line 2, column 18: " + error.reason(), error.placeAndReason());
         assertEquals("Unexpected end-of-input: expected close marker for Object (start marker at line 1, column 1)",
                 error.reason());
     }

@@ -161,8 +161,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
         try {
             return Json.read(json, type);
         } catch (JsonProcessingException unreadable) {
-            JsonSyntaxError error = JsonSyntaxError.of(unreadable);
-            why = error.where().strip() + (error.where().isEmpty() ? "" : ": ") + error.reason();
+            why = JsonSyntaxError.of(unreadable).placeAndReason();
         } catch (IOException | IllegalArgumentException unreadable) {
             why = unreadable.getMessage();
         }
