@@ -54,22 +54,24 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
         JsonFile meta = read.json().get();
         meta.unknownFields("", "distTags", "yanked", "deprecated", "owners");
         Map<String, Version> distTags = meta.entries("/distTags", "an object of tag to version",
-                (tag, pointer) -> distTag(meta, pointer, tag).flatMap(valid -> meta.optional(pointer,
-                        JsonNodeType.STRING, "a version string")).flatMap(node -> version(meta, pointer, node.asText())));
+                (tag, pointer) -> askable(meta, pointer, tag)
+                        ? meta.optional(pointer, JsonNodeType.STRING, "a version string")
+                                .flatMap(node -> version(meta, pointer, node.asText()))
+                        : Optional.empty());
         SortedMap<Version, String> yanked = byVersion(meta, "/yanked", "an object of version to reason");
         SortedMap<Version, String> deprecated = byVersion(meta, "/deprecated", "an object of version to message");
         return Parsed.of(new PackageMeta(new TreeMap<>(distTags), yanked, deprecated, new TreeSet<>(meta.strings("/owners"))), meta.problems());
     }
 
     /** A tag clients can ask for: {@code prompd install @a/b@beta} reads {@code 1.x} as a range, and no uppercase. */
-    private static Optional<String> distTag(JsonFile meta, String pointer, String tag) {
+    private static boolean askable(JsonFile meta, String pointer, String tag) {
         if (PackageSpec.DistTag.isValid(tag)) {
-            return Optional.of(tag);
+            return true;
         }
         meta.error(pointer, "'" + tag + "' is not a dist-tag clients can ask for: a tag starts with a lowercase"
                 + " letter, holds only a-z, 0-9, '.', '_' and '-', and is not a version range", "rename it, such as"
                 + " beta or next");
-        return Optional.empty();
+        return false;
     }
 
     private static SortedMap<Version, String> byVersion(JsonFile meta, String pointer, String expected) {
