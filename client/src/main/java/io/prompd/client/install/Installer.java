@@ -179,7 +179,7 @@ public final class Installer {
     /** Runs the work on the project read under both locks, once what a killed run left beside its files is gone. */
     private InstallReport lockedProject(Path projectFolder, ProjectWork work) throws IOException {
         Project.requireIn(projectFolder);
-        if (projectFolder.toAbsolutePath().normalize().startsWith(store.root().toAbsolutePath().normalize())) {
+        if (projectFolder.toAbsolutePath().normalize().startsWith(store.root())) {
             throw new PrompdException(ExitCode.USAGE, projectFolder + " is an installed package, which is never"
                     + " changed", "to work on it, copy it out of " + store.root() + " first");
         }
