@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.InstalledPackage;
+import io.prompd.client.install.LockChange;
 import io.prompd.core.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -32,13 +33,23 @@ final class InstallReportView {
         int total = report.packages().size();
         text.append(total).append(total == 1 ? " package: " : " packages: ").append(downloaded).append(" downloaded, ")
                 .append(cached).append(" from the cache, ").append(present).append(" already installed\n");
-        for (InstalledPackage installed : report.packages()) {
-            if (installed.origin() != InstalledPackage.Origin.ALREADY_INSTALLED) {
-                text.append("  + ").append(installed.name()).append('@').append(installed.version()).append('\n');
-            }
-        }
-        text.append(report.lockChanged() ? "prompd.lock written\n" : "prompd.lock unchanged\n");
+        report.lock().ifPresentOrElse(lock -> {
+            text.append(lock.written() ? "prompd.lock written" : "prompd.lock unchanged")
+                    .append(lock.changes().isEmpty() ? "\n" : ":\n");
+            lock.changes().forEach(change -> text.append("  ").append(line(change)).append('\n'));
+        }, () -> report.packages().stream().filter(installed -> installed.origin() != InstalledPackage.Origin.ALREADY_INSTALLED)
+                .forEach(installed -> text.append("  + ").append(installed.name()).append('@').append(installed.version())
+                        .append('\n')));
         return text.toString();
+    }
+
+    private static String line(LockChange change) {
+        char symbol = switch (change.kind()) {
+            case ADD -> '+';
+            case REMOVE -> '-';
+            case CHANGE -> '~';
+        };
+        return symbol + " " + change.subject();
     }
 
     private static Map<String, Object> asJson(InstallReport report) {
@@ -57,8 +68,18 @@ final class InstallReportView {
         json.put("saved", saved);
         json.put("removed", report.removed());
         json.put("lockChanged", report.lockChanged());
+        json.put("lockChanges", report.lock().map(InstallReport.LockUpdate::changes).orElse(List.of()).stream()
+                .map(InstallReportView::asJson).toList());
         json.put("resolved", report.resolved());
         json.put("warnings", report.warnings());
+        return json;
+    }
+
+    private static Map<String, Object> asJson(LockChange change) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", change.name());
+        change.before().ifPresent(version -> json.put("before", version));
+        change.after().ifPresent(version -> json.put("after", version));
         return json;
     }
 }

@@ -5,6 +5,8 @@ import io.prompd.core.version.VersionRange;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -14,24 +16,44 @@ import java.util.TreeMap;
  * @param packages      every package the project (or the global install) needs, in name order
  * @param saved         dependencies written to {@code prompd.json} by this run, with their ranges
  * @param removed       dependencies removed from {@code prompd.json} by this run
- * @param lockChanged   whether {@code prompd.lock} was (re)written
+ * @param lock          what happened to {@code prompd.lock}; empty for a global install, which has no project
  * @param resolved      whether the resolver ran; false when the lock file was used as it was
  * @param warnings      what the user should know: yanked or deprecated versions installed
  * @param repaired      leftovers of killed runs that were cleaned up
  */
 public record InstallReport(List<InstalledPackage> packages, SortedMap<PackageName, VersionRange> saved,
-                            List<PackageName> removed, boolean lockChanged, boolean resolved, List<String> warnings,
+                            List<PackageName> removed, Optional<LockUpdate> lock, boolean resolved, List<String> warnings,
                             List<Path> repaired) {
 
     public InstallReport {
         packages = List.copyOf(packages);
         saved = Collections.unmodifiableSortedMap(new TreeMap<>(saved));
         removed = List.copyOf(removed);
+        Objects.requireNonNull(lock, "lock");
         warnings = List.copyOf(warnings);
         repaired = List.copyOf(repaired);
     }
 
+    /** Whether {@code prompd.lock} was (re)written. */
+    public boolean lockChanged() {
+        return lock.map(LockUpdate::written).orElse(false);
+    }
+
     public long count(InstalledPackage.Origin origin) {
         return packages.stream().filter(installed -> installed.origin() == origin).count();
+    }
+
+    /**
+     * @param written whether the file was (re)written: also when it was created, even with no packages in it
+     * @param changes how it differs from the lock before, in name order
+     */
+    public record LockUpdate(boolean written, List<LockChange> changes) {
+
+        public LockUpdate {
+            changes = List.copyOf(changes);
+            if (!written && !changes.isEmpty()) {
+                throw new IllegalArgumentException("a lock that changed was written");
+            }
+        }
     }
 }

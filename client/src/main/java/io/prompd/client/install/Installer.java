@@ -91,7 +91,8 @@ public final class Installer {
                 Plan plan = plan(roots(new TreeMap<>(), request(specs, index)), LockFile.empty(), Set.of(), true, options,
                         index);
                 List<InstalledPackage> installed = installer().install(plan.lock());
-                return new InstallReport(installed, new TreeMap<>(), List.of(), false, true, plan.warnings(), repaired);
+                return new InstallReport(installed, new TreeMap<>(), List.of(), Optional.empty(), true, plan.warnings(),
+                        repaired);
             }
         });
     }
@@ -318,7 +319,9 @@ public final class Installer {
         if (lockChanged) {
             project.writeLock(plan.lock());
         }
-        return new InstallReport(installed, saved, removed, lockChanged, plan.resolved(), plan.warnings(), repaired);
+        InstallReport.LockUpdate lock = new InstallReport.LockUpdate(lockChanged,
+                LockChange.between(project.lockOrEmpty(), plan.lock()));
+        return new InstallReport(installed, saved, removed, Optional.of(lock), plan.resolved(), plan.warnings(), repaired);
     }
 
     private static PrompdException frozenRefusal(Project project, LockFile wanted, boolean manifestChanged) {
@@ -330,7 +333,7 @@ public final class Installer {
             return new PrompdException(ExitCode.CONFLICT, "--frozen needs a prompd.lock, and " + project.folder()
                     + " has none", "run 'prompd install' without --frozen and commit prompd.lock");
         }
-        List<String> changes = LockChanges.between(project.lock().get(), wanted);
+        List<String> changes = LockChange.between(project.lock().get(), wanted).stream().map(LockChange::phrase).toList();
         return new PrompdException(ExitCode.CONFLICT, "prompd.lock is out of date with prompd.json and --frozen forbids"
                 + " changing it: " + String.join(", ", changes),
                 "run 'prompd install' without --frozen and commit the updated prompd.lock");

@@ -61,10 +61,10 @@ class InstallCommandsTest {
         assertEquals("""
                 saved @acme/greeter ^1.0.0 in prompd.json
                 3 packages: 3 downloaded, 0 from the cache, 0 already installed
+                prompd.lock written:
                   + @acme/base@1.0.0
                   + @acme/greeter@1.0.0
                   + @acme/util@1.1.0
-                prompd.lock written
                 """, run.out());
         assertEquals("", run.err(), "no progress bar when stderr is not a terminal");
         assertTrue(Files.isRegularFile(home.resolve("packages/@acme/greeter@1.0.0/prompd.json")));
@@ -74,6 +74,7 @@ class InstallCommandsTest {
         JsonNode json = Json.mapper().readTree(again.out());
         assertFalse(json.get("resolved").asBoolean());
         assertFalse(json.get("lockChanged").asBoolean());
+        assertEquals(0, json.get("lockChanges").size());
         assertEquals("already_installed", json.get("packages").get(0).get("origin").asText());
     }
 
@@ -193,6 +194,8 @@ class InstallCommandsTest {
         Files.delete(project.resolve("prompd.json"));
         CliRun run = prompd("install", "--global", "@acme/base");
         assertEquals(0, run.exitCode(), run.err());
+        assertEquals("2 packages: 2 downloaded, 0 from the cache, 0 already installed\n  + @acme/base@1.0.0\n"
+                + "  + @acme/util@1.1.0\n", run.out(), "what went into the store, and no word of a lock there is none of");
         assertFalse(Files.exists(project.resolve("prompd.lock")));
         CliRun list = prompd("list", "--installed");
         assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0\n", list.out());
@@ -271,17 +274,24 @@ class InstallCommandsTest {
     }
 
     @Test
-    void updateAndUninstallChangeTheProject() throws IOException {
+    void updateAndUninstallSayHowTheLockChanged() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         registry.publish("@acme/util", "1.2.0");
+        assertEquals(0, prompd("install", "--global", "@acme/util").exitCode());
 
         CliRun update = prompd("update");
         assertEquals(0, update.exitCode(), update.err());
-        assertTrue(update.out().contains("+ @acme/util@1.2.0"), update.out());
+        assertEquals("""
+                2 packages: 0 downloaded, 0 from the cache, 2 already installed
+                prompd.lock written:
+                  ~ @acme/util 1.1.0 -> 1.2.0
+                """, update.out(), "the move shows although the new version was in the store already");
 
-        CliRun uninstall = prompd("uninstall", "acme/base");
+        CliRun uninstall = prompd("uninstall", "acme/base", "--json");
         assertEquals(0, uninstall.exitCode(), uninstall.err());
-        assertTrue(uninstall.out().startsWith("removed @acme/base from prompd.json\n"), uninstall.out());
+        JsonNode changes = Json.mapper().readTree(uninstall.out()).get("lockChanges");
+        assertEquals("[{\"before\":\"1.0.0\",\"name\":\"@acme/base\"},{\"before\":\"1.2.0\",\"name\":\"@acme/util\"}]",
+                changes.toString());
         assertEquals("", prompd("list").out());
     }
 
