@@ -8,8 +8,10 @@ import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +23,16 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Create, validate and pack prompt packages; install them from a Prompd registry.",
-        exitCodeListHeading = "%nExit codes:%n")
+        exitCodeListHeading = "%nExit codes:%n",
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+            "  " + Settings.HOME_VARIABLE + "      the prompd home folder, as --home (default: ~/.prompd)",
+            "  " + Settings.REGISTRY_VARIABLE + "  the registry, as --registry",
+            "  https_proxy      the http:// proxy of https registries, with a login as",
+            "                   http://user:password@host:port when it asks for one",
+            "  http_proxy       the proxy of http registries",
+            "  no_proxy         hosts, with their subdomains, reached directly",
+            "                   (upper-case names work too: HTTPS_PROXY, ...)"})
 public final class PrompdCommand implements Runnable {
 
     /** Every subcommand, in the order help lists them. */
@@ -68,6 +79,8 @@ public final class PrompdCommand implements Runnable {
             description = "Use only the cache and what is installed; never touch the network.")
     boolean offline;
 
+    private static final String TUNNEL_LOGINS_REFUSED = "jdk.http.auth.tunneling.disabledSchemes";
+
     private final CliContext context;
 
     private PrompdCommand(CliContext context) {
@@ -90,12 +103,19 @@ public final class PrompdCommand implements Runnable {
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), Settings.HOME_FOLDER_NAME));
         Optional<String> chosenRegistry = Optional.ofNullable(registry).or(() -> context.variable(Settings.REGISTRY_VARIABLE));
         Settings.Verbosity verbosity = verbose ? Settings.Verbosity.VERBOSE : Settings.Verbosity.NORMAL;
-        return new Settings(homeFolder, chosenRegistry, offline, verbosity);
+        Map<String, String> proxyVariables = new TreeMap<>();
+        Settings.PROXY_VARIABLES.forEach(name -> context.variable(name).ifPresent(value -> proxyVariables.put(name, value)));
+        return new Settings(homeFolder, chosenRegistry, offline, verbosity, proxyVariables);
     }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        // The JDK refuses Basic logins to a proxy for the tunnels of https requests unless told
+        // otherwise, yet that is what the user:password in https_proxy asks for, as curl and pip send it.
+        if (System.getProperty(TUNNEL_LOGINS_REFUSED) == null) {
+            System.setProperty(TUNNEL_LOGINS_REFUSED, "");
+        }
         // Picocli builds its model of every command it is given by reflection, and for all of them
         // that is most of a short run's start-up: give it only the one invoked, when one is named.
         int exitCode = commandLine(out, err, CliContext.system(), needed(args)).execute(args);

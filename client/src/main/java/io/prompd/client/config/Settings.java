@@ -1,6 +1,8 @@
 package io.prompd.client.config;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,12 +15,17 @@ import java.util.Optional;
  *                  overriding the configured default
  * @param offline   use only the cache and what is installed
  * @param verbosity how much to tell on stderr
+ * @param proxyVariables those of {@link #PROXY_VARIABLES} that are set, with their values
  */
-public record Settings(Path home, Optional<String> registry, boolean offline, Verbosity verbosity) {
+public record Settings(Path home, Optional<String> registry, boolean offline, Verbosity verbosity,
+                       Map<String, String> proxyVariables) {
 
     public static final String HOME_VARIABLE = "PROMPD_HOME";
     public static final String REGISTRY_VARIABLE = "PROMPD_REGISTRY";
     public static final String HOME_FOLDER_NAME = ".prompd";
+    /** The environment variables that choose proxies, as curl, pip, npm and cargo read them. */
+    public static final List<String> PROXY_VARIABLES = List.of("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY",
+            "no_proxy", "NO_PROXY");
 
     public Settings {
         Objects.requireNonNull(home, "home");
@@ -26,6 +33,7 @@ public record Settings(Path home, Optional<String> registry, boolean offline, Ve
         Objects.requireNonNull(registry, "registry");
         registry = registry.filter(value -> !value.isBlank());
         Objects.requireNonNull(verbosity, "verbosity");
+        proxyVariables = Map.copyOf(proxyVariables);
     }
 
     public Path configFile() {

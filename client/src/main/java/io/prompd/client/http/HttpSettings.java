@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param maxRedirects     redirects followed per request
  * @param maxDocumentBytes the largest JSON document accepted; tarballs are streamed to disk instead
  * @param retry            which failures are tried again, and after how long
+ * @param proxies          which proxy each request goes through
  */
 public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Duration idleTimeout, int maxConcurrent, int maxRedirects,
-                           long maxDocumentBytes, RetryPolicy retry) {
+                           long maxDocumentBytes, RetryPolicy retry, Proxies proxies) {
 
     public HttpSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -32,14 +33,22 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Dur
             throw new IllegalArgumentException("maxDocumentBytes must be positive: " + maxDocumentBytes);
         }
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(proxies, "proxies");
     }
 
     public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), 8, 5, 64L << 20, RetryPolicy.defaults());
+        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), 8, 5, 64L << 20, RetryPolicy.defaults(),
+                Proxies.NONE);
     }
 
     public HttpSettings withMaxConcurrent(int newMaxConcurrent) {
-        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, newMaxConcurrent, maxRedirects, maxDocumentBytes, retry);
+        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, newMaxConcurrent, maxRedirects, maxDocumentBytes, retry,
+                proxies);
+    }
+
+    public HttpSettings withProxies(Proxies newProxies) {
+        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, maxConcurrent, maxRedirects, maxDocumentBytes, retry,
+                newProxies);
     }
 
     private static void requirePositive(Duration duration, String name) {

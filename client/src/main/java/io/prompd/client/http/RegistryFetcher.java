@@ -52,10 +52,14 @@ public final class RegistryFetcher {
         this.transport = new Transport(settings, Objects.requireNonNull(sleeper, "sleeper"), new SplittableRandom());
     }
 
-    /** The fetcher of a run: cache under {@code <home>/cache/http}, offline as chosen, default limits. */
+    /**
+     * The fetcher of a run: cache under {@code <home>/cache/http}, offline and proxies as chosen, default limits.
+     *
+     * @throws PrompdException USAGE when a proxy variable is unusable
+     */
     public static RegistryFetcher of(Settings runSettings) {
         return new RegistryFetcher(runSettings.cacheFolder().resolve(CACHE_FOLDER), runSettings.offline(),
-                HttpSettings.defaults(), Sleeper.THREAD);
+                HttpSettings.defaults().withProxies(Proxies.of(runSettings.proxyVariables())), Sleeper.THREAD);
     }
 
     /** Deletes the temporary files of documents that runs killed midway left in the cache, and says which. */

@@ -32,6 +32,7 @@ final class Transport {
 
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String USER_AGENT = "prompd";
+    private static final int PROXY_LOGIN_REQUIRED = 407;
 
     private final HttpSettings settings;
     private final Sleeper sleeper;
@@ -201,7 +202,8 @@ final class Transport {
     }
 
     private Response send(URI url, Optional<Credential> credential, Map<String, String> headers) throws TransientFailure {
-        HttpURLConnection connection = connection(url);
+        Optional<ProxyServer> proxy = settings.proxies().proxyFor(url);
+        HttpURLConnection connection = connection(url, proxy);
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
         connection.setConnectTimeout(connectTimeoutMillis);
@@ -209,20 +211,38 @@ final class Transport {
         connection.setRequestProperty("User-Agent", USER_AGENT);
         headers.forEach(connection::setRequestProperty);
         credential.ifPresent(known -> connection.setRequestProperty("Authorization", known.authorization()));
+        proxy.flatMap(ProxyServer::authenticator).ifPresent(connection::setAuthenticator);
         try {
-            return new Response(connection, connection.getResponseCode());
+            Response response = new Response(connection, connection.getResponseCode());
+            if (response.statusCode() == PROXY_LOGIN_REQUIRED && proxy.isPresent()) {
+                close(response);
+                throw proxyRefusal(proxy.get(), "HTTP 407");
+            }
+            return response;
         } catch (SocketTimeoutException timeout) {
             throw new TransientFailure("timed out", timeout);
         } catch (IOException unreachable) {
-            throw new TransientFailure("cannot reach " + Origin.of(url) + " ("
-                    + unreachable.getClass().getSimpleName() + ")", unreachable);
+            if (proxy.isPresent() && String.valueOf(unreachable.getMessage()).contains(" 407 ")) {
+                throw proxyRefusal(proxy.get(), unreachable.getMessage());
+            }
+            throw new TransientFailure("cannot reach " + Origin.of(url) + proxy.map(through -> " through the proxy " + through)
+                    .orElse("") + " (" + unreachable.getClass().getSimpleName() + ")", unreachable);
         }
     }
 
+    /** A proxy that wants a login it did not get, or refused the one it got: trying again would not help. */
+    private static PrompdException proxyRefusal(ProxyServer proxy, String answer) {
+        return new PrompdException(ExitCode.NETWORK, "the proxy " + proxy + " asks for a login"
+                + (proxy.user().isPresent() ? " and refused the one given" : "") + " (" + answer + ")",
+                "give it in the proxy variable as http://user:password@host:port (https_proxy for https registries,"
+                        + " http_proxy for http ones)");
+    }
+
     /** Only http and https URLs get here, and both open an {@link HttpURLConnection}. */
-    private static HttpURLConnection connection(URI url) {
+    private static HttpURLConnection connection(URI url, Optional<ProxyServer> proxy) {
         try {
-            return (HttpURLConnection) url.toURL().openConnection();
+            return (HttpURLConnection) (proxy.isPresent() ? url.toURL().openConnection(proxy.get().proxy())
+                    : url.toURL().openConnection());
         } catch (IOException | IllegalArgumentException unusable) {
             throw new PrompdException(ExitCode.USAGE, "unusable registry URL: " + Urls.display(url),
                     "a registry is read over https://, http:// or file://");

@@ -2,18 +2,27 @@ package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.testing.Processes;
 import io.prompd.core.testing.Processes.Run;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,5 +97,48 @@ class PrompdJarIT {
         Run run = prompd("validate", "bad");
         assertEquals(1, run.exitCode());
         assertTrue(run.out().contains("/version"), run.out());
+    }
+
+    @Test
+    void theProxyLoginOfHttpsProxyGoesWithTheTunnelOfAnHttpsRequest() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (ServerSocket proxy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> refuseEveryTunnel(proxy, seen));
+            answering.setDaemon(true);
+            answering.start();
+            String address = "127.0.0.1:" + proxy.getLocalPort();
+
+            Run info = Processes.run(Processes.java(List.of(), JAR, "info", "@acme/util", "--registry",
+                            "https://registry.example/"), work, Map.of("PROMPD_HOME", work.resolve("home").toString(),
+                            "https_proxy", "http://me:s3cret@" + address), "", TIMEOUT);
+
+            assertEquals(5, info.exitCode(), info.err());
+            assertTrue(info.err().startsWith("error: the proxy " + address + " asks for a login and refused the one given"),
+                    info.err());
+            assertFalse(info.err().contains("s3cret"), info.err());
+        }
+        String login = "proxy-authorization: basic " + Base64.getEncoder().encodeToString("me:s3cret".getBytes(StandardCharsets.UTF_8));
+        assertTrue(seen.contains("CONNECT registry.example:443 HTTP/1.1"), seen.toString());
+        assertTrue(seen.stream().anyMatch(line -> line.toLowerCase(Locale.ROOT).equals(login.toLowerCase(Locale.ROOT))),
+                "the JDK sends a Basic login to a tunnel only when told to: " + seen);
+    }
+
+    /** Reads each request head, records its lines, and answers 407 as a proxy refusing every login does. */
+    private static void refuseEveryTunnel(ServerSocket proxy, List<String> seen) {
+        while (!proxy.isClosed()) {
+            try (Socket connection = proxy.accept()) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    seen.add(line);
+                    if (line.isEmpty()) {
+                        connection.getOutputStream().write(("HTTP/1.1 407 Proxy Authentication Required\r\n"
+                                + "Proxy-Authenticate: Basic realm=\"corp\"\r\nContent-Length: 0\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                }
+            } catch (IOException closed) {
+                return;
+            }
+        }
     }
 }

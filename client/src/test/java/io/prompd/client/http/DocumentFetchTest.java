@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -220,8 +221,8 @@ class DocumentFetchTest {
         serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
         URI url = server.url("/registry.json");
 
-        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Settings.Verbosity.NORMAL)).fetchDocument(url);
-        byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Settings.Verbosity.QUIET))
+        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Settings.Verbosity.NORMAL, Map.of())).fetchDocument(url);
+        byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Settings.Verbosity.QUIET, Map.of()))
                 .fetchDocument(url);
 
         assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));

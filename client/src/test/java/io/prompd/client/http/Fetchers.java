@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Fetchers {
 
     static final HttpSettings QUICK = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), 8, 5, 1 << 20,
-            new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2)));
+            new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2)), Proxies.NONE);
 
     private Fetchers() {
     }

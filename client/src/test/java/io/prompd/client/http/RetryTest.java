@@ -202,7 +202,7 @@ class RetryTest {
             }
         });
         HttpSettings impatient = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(200), 8, 5,
-                1 << 20, RetryPolicy.defaults());
+                1 << 20, RetryPolicy.defaults(), Proxies.NONE);
         long start = System.nanoTime();
 
         byte[] body = new RegistryFetcher(cache, false, impatient, sleeper).fetchDocument(server.url("/registry.json"));

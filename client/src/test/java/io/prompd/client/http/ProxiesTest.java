@@ -1,0 +1,156 @@
+package io.prompd.client.http;
+
+import static io.prompd.client.http.LoopbackServer.respond;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProxiesTest {
+
+    private static final URI REGISTRY = URI.create("http://registry.example/registry.json");
+
+    @TempDir
+    Path cache;
+
+    private final LoopbackServer proxy = LoopbackServer.start();
+    private final List<String> requested = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        proxy.close();
+    }
+
+    private static Optional<String> proxyOf(Map<String, String> variables, String url) {
+        return Proxies.of(variables).proxyFor(URI.create(url)).map(ProxyServer::toString);
+    }
+
+    @Test
+    void httpsAndHttpUrlsEachTakeTheirOwnVariableLowerCaseFirst() {
+        Map<String, String> variables = Map.of("https_proxy", "http://lower:3128", "HTTPS_PROXY", "http://upper:3128",
+                "HTTP_PROXY", "plain.example:8080");
+
+        assertEquals(Optional.of("lower:3128"), proxyOf(variables, "https://registry.example/"));
+        assertEquals(Optional.of("plain.example:8080"), proxyOf(variables, "http://registry.example/"),
+                "a proxy without a scheme is an http one, as curl reads it");
+        assertEquals(Optional.of("p.example:80"), proxyOf(Map.of("https_proxy", "http://p.example"), "https://r.example/"));
+        assertEquals(Optional.empty(), proxyOf(Map.of("http_proxy", "http://p.example:1"), "https://r.example/"));
+    }
+
+    @Test
+    void noProxyHostsDomainsAndLoopbackAreReachedDirectly() {
+        Map<String, String> variables = Map.of("https_proxy", "http://p.example:3128",
+                "no_proxy", "internal.example, .corp.example,*.lab.example  10.0.0.7,mirror.example:8443");
+
+        assertEquals(Optional.empty(), proxyOf(variables, "https://internal.example/"));
+        assertEquals(Optional.empty(), proxyOf(variables, "https://cdn.INTERNAL.example/"), "subdomains too");
+        assertEquals(Optional.empty(), proxyOf(variables, "https://corp.example/"));
+        assertEquals(Optional.empty(), proxyOf(variables, "https://a.b.corp.example/"));
+        assertEquals(Optional.empty(), proxyOf(variables, "https://x.lab.example/"));
+        assertEquals(Optional.empty(), proxyOf(variables, "https://10.0.0.7/"));
+        assertEquals(Optional.empty(), proxyOf(variables, "https://mirror.example/"), "an entry's port is ignored");
+        assertEquals(Optional.of("p.example:3128"), proxyOf(variables, "https://notinternal.example/"));
+        assertEquals(Optional.of("p.example:3128"), proxyOf(variables, "https://10.0.0.70/"));
+        for (String loopback : List.of("https://localhost:8443/", "https://127.0.0.1/", "https://[::1]:9/")) {
+            assertEquals(Optional.empty(), proxyOf(variables, loopback), loopback);
+        }
+        assertEquals(Optional.empty(), proxyOf(Map.of("HTTPS_PROXY", "p:1", "NO_PROXY", "*"), "https://r.example/"));
+    }
+
+    @Test
+    void anUnusableProxyIsAUsageErrorOnlyForTheRequestsItWouldTakeNamingTheVariableButNotItsPassword() {
+        for (String value : List.of("socks5://user:secret@p.example:1080", "https://user:secret@p.example",
+                "http://user:secret@", "http://user:secret@p example:1")) {
+            Proxies proxies = Proxies.of(Map.of("HTTPS_PROXY", value, "no_proxy", "mirror.example"));
+            PrompdException error = assertThrows(PrompdException.class,
+                    () -> proxies.proxyFor(URI.create("https://registry.example/")), value);
+
+            assertEquals(ExitCode.USAGE, error.exitCode());
+            assertTrue(error.getMessage().startsWith("the proxy in HTTPS_PROXY is unusable: "), error.getMessage());
+            assertFalse((error.getMessage() + error.hint()).contains("secret"), error.getMessage());
+            assertEquals(Optional.empty(), proxies.proxyFor(URI.create("http://registry.example/")), "http has no proxy");
+            assertEquals(Optional.empty(), proxies.proxyFor(URI.create("https://mirror.example/")), "reached directly");
+        }
+    }
+
+    @Test
+    void theLoginIsKeptButNeverShown() {
+        ProxyServer server = Proxies.of(Map.of("https_proxy", "http://me%40corp:p%3Ass@p.example:3128")).https().orElseThrow();
+
+        assertEquals(Optional.of("me@corp"), server.user());
+        assertEquals(Optional.of("p:ss"), server.password());
+        assertEquals("p.example:3128", server.toString());
+    }
+
+    /** A forward proxy on loopback: answers requests for any host, after a Basic login when {@code login} is set. */
+    private Proxies forwardProxy(Optional<String> login, String proxyUrl) {
+        proxy.handle("/", exchange -> {
+            requested.add(exchange.getRequestURI().toString());
+            String expected = login.map(text -> "Basic " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)))
+                    .orElse(null);
+            if (expected != null && !expected.equals(exchange.getRequestHeaders().getFirst("Proxy-Authorization"))) {
+                exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"corp\"");
+                respond(exchange, 407, "");
+            } else {
+                respond(exchange, 200, "{\"via\":\"proxy\"}");
+            }
+        });
+        return Proxies.of(Map.of("http_proxy", proxyUrl));
+    }
+
+    private RegistryFetcher fetcherThrough(Proxies proxies) {
+        return new RegistryFetcher(cache, false, Fetchers.QUICK.withProxies(proxies), new Fetchers.RecordingSleeper());
+    }
+
+    private String proxyAddress() {
+        return proxy.url("").getAuthority();
+    }
+
+    @Test
+    void requestsGoThroughTheProxyWhichReachesTheHostForThem() {
+        Proxies proxies = forwardProxy(Optional.empty(), "http://" + proxyAddress());
+
+        byte[] body = fetcherThrough(proxies).fetchDocument(REGISTRY);
+
+        assertEquals("{\"via\":\"proxy\"}", new String(body, StandardCharsets.UTF_8));
+        assertEquals(List.of(REGISTRY.toString()), requested, "the proxy was asked for the whole URL");
+    }
+
+    @Test
+    void aProxyLoginFromTheUrlAnswersTheProxysChallenge() {
+        Proxies proxies = forwardProxy(Optional.of("me:s3cret"), "http://me:s3cret@" + proxyAddress());
+
+        assertEquals("{\"via\":\"proxy\"}", new String(fetcherThrough(proxies).fetchDocument(REGISTRY), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aProxyThatWantsALoginEndsTheRunAtOnceSayingHowToGiveOne() {
+        forwardProxy(Optional.of("me:s3cret"), "http://" + proxyAddress());
+        for (String configured : List.of("http://" + proxyAddress(), "http://me:wrong@" + proxyAddress())) {
+            requested.clear();
+            PrompdException refused = assertThrows(PrompdException.class,
+                    () -> fetcherThrough(Proxies.of(Map.of("http_proxy", configured))).fetchDocument(REGISTRY));
+
+            assertEquals(ExitCode.NETWORK, refused.exitCode());
+            assertTrue(refused.getMessage().startsWith("the proxy " + proxyAddress() + " asks for a login"), refused.getMessage());
+            assertEquals(configured.contains("wrong"), refused.getMessage().contains("refused the one given"), refused.getMessage());
+            assertTrue(refused.hint().contains("http://user:password@host:port"), refused.hint());
+            assertFalse(refused.getMessage().contains("wrong"), refused.getMessage());
+            assertTrue(requested.size() <= 2, "not tried again and again: " + requested);
+        }
+    }
+}
