@@ -32,7 +32,9 @@ import picocli.CommandLine.ScopeType;
             "                   http://user:password@host:port when it asks for one",
             "  http_proxy       the proxy of http registries",
             "  no_proxy         hosts, with their subdomains, reached directly",
-            "                   (upper-case names work too: HTTPS_PROXY, ...)"})
+            "                   (upper-case names work too: HTTPS_PROXY, ...)",
+            "  " + Settings.CA_FILE_VARIABLE + "   a PEM file of CA certificates to trust beside Java's, for a",
+            "                   registry or proxy that your company's own CA signs"})
 public final class PrompdCommand implements Runnable {
 
     /** Every subcommand, in the order help lists them. */
@@ -105,7 +107,8 @@ public final class PrompdCommand implements Runnable {
         Settings.Verbosity verbosity = verbose ? Settings.Verbosity.VERBOSE : Settings.Verbosity.NORMAL;
         Map<String, String> proxyVariables = new TreeMap<>();
         Settings.PROXY_VARIABLES.forEach(name -> context.variable(name).ifPresent(value -> proxyVariables.put(name, value)));
-        return new Settings(homeFolder, chosenRegistry, offline, verbosity, proxyVariables);
+        Optional<Path> caFile = context.variable(Settings.CA_FILE_VARIABLE).map(Path::of).map(context::resolve);
+        return new Settings(homeFolder, chosenRegistry, offline, verbosity, proxyVariables, caFile);
     }
 
     public static void main(String[] args) {

@@ -16,12 +16,14 @@ import java.util.Optional;
  * @param offline   use only the cache and what is installed
  * @param verbosity how much to tell on stderr
  * @param proxyVariables those of {@link #PROXY_VARIABLES} that are set, with their values
+ * @param caFile    a PEM file of CA certificates to trust beside Java's ({@code PROMPD_CA_FILE})
  */
 public record Settings(Path home, Optional<String> registry, boolean offline, Verbosity verbosity,
-                       Map<String, String> proxyVariables) {
+                       Map<String, String> proxyVariables, Optional<Path> caFile) {
 
     public static final String HOME_VARIABLE = "PROMPD_HOME";
     public static final String REGISTRY_VARIABLE = "PROMPD_REGISTRY";
+    public static final String CA_FILE_VARIABLE = "PROMPD_CA_FILE";
     public static final String HOME_FOLDER_NAME = ".prompd";
     /** The environment variables that choose proxies, as curl, pip, npm and cargo read them. */
     public static final List<String> PROXY_VARIABLES = List.of("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY",
@@ -34,6 +36,7 @@ public record Settings(Path home, Optional<String> registry, boolean offline, Ve
         registry = registry.filter(value -> !value.isBlank());
         Objects.requireNonNull(verbosity, "verbosity");
         proxyVariables = Map.copyOf(proxyVariables);
+        caFile = caFile.map(file -> file.toAbsolutePath().normalize());
     }
 
     public Path configFile() {

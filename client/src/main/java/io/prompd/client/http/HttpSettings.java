@@ -1,7 +1,9 @@
 package io.prompd.client.http;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The limits of every registry request.
@@ -15,9 +17,11 @@ import java.util.Objects;
  * @param maxDocumentBytes the largest JSON document accepted; tarballs are streamed to disk instead
  * @param retry            which failures are tried again, and after how long
  * @param proxies          which proxy each request goes through
+ * @param caFile           a PEM file of CA certificates to trust beside Java's
  */
 public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Duration idleTimeout, int maxConcurrent, int maxRedirects,
-                           long maxDocumentBytes, RetryPolicy retry, Proxies proxies) {
+                           long maxDocumentBytes, RetryPolicy retry, Proxies proxies,
+                           Optional<Path> caFile) {
 
     public HttpSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -34,21 +38,23 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Dur
         }
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(proxies, "proxies");
+        Objects.requireNonNull(caFile, "caFile");
     }
 
     public static HttpSettings defaults() {
         return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), 8, 5, 64L << 20, RetryPolicy.defaults(),
-                Proxies.NONE);
+                Proxies.NONE, Optional.empty());
     }
 
     public HttpSettings withMaxConcurrent(int newMaxConcurrent) {
         return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, newMaxConcurrent, maxRedirects, maxDocumentBytes, retry,
-                proxies);
+                proxies, caFile);
     }
 
-    public HttpSettings withProxies(Proxies newProxies) {
+    /** These limits, with the proxies and the extra CA certificates of a network that needs them. */
+    public HttpSettings withNetwork(Proxies newProxies, Optional<Path> newCaFile) {
         return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, maxConcurrent, maxRedirects, maxDocumentBytes, retry,
-                newProxies);
+                newProxies, newCaFile);
     }
 
     private static void requirePositive(Duration duration, String name) {

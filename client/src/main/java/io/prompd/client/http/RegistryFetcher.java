@@ -53,13 +53,13 @@ public final class RegistryFetcher {
     }
 
     /**
-     * The fetcher of a run: cache under {@code <home>/cache/http}, offline and proxies as chosen, default limits.
-     *
-     * @throws PrompdException USAGE when a proxy variable is unusable
+     * The fetcher of a run: cache under {@code <home>/cache/http}, offline, proxies and extra CA
+     * certificates as chosen, default limits.
      */
     public static RegistryFetcher of(Settings runSettings) {
         return new RegistryFetcher(runSettings.cacheFolder().resolve(CACHE_FOLDER), runSettings.offline(),
-                HttpSettings.defaults().withProxies(Proxies.of(runSettings.proxyVariables())), Sleeper.THREAD);
+                HttpSettings.defaults().withNetwork(Proxies.of(runSettings.proxyVariables()), runSettings.caFile()),
+                Sleeper.THREAD);
     }
 
     /** Deletes the temporary files of documents that runs killed midway left in the cache, and says which. */

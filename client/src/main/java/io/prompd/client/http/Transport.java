@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Sends GET requests the way every registry read needs: a bounded number at once, tried again
@@ -38,6 +42,7 @@ final class Transport {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final Semaphore permits;
+    private final Optional<ExtraCertificates> extraCertificates;
     private final int connectTimeoutMillis;
     /**
      * A blocking socket has one read timeout, for the headers and the body alike: the shorter of the
@@ -51,6 +56,7 @@ final class Transport {
         this.sleeper = sleeper;
         this.random = random;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
+        this.extraCertificates = settings.caFile().map(file -> new ExtraCertificates(file, Settings.CA_FILE_VARIABLE));
         this.connectTimeoutMillis = millis(settings.connectTimeout());
         this.readTimeoutMillis = millis(settings.requestTimeout().compareTo(settings.idleTimeout()) < 0
                 ? settings.requestTimeout() : settings.idleTimeout());
@@ -204,6 +210,9 @@ final class Transport {
     private Response send(URI url, Optional<Credential> credential, Map<String, String> headers) throws TransientFailure {
         Optional<ProxyServer> proxy = settings.proxies().proxyFor(url);
         HttpURLConnection connection = connection(url, proxy);
+        if (connection instanceof HttpsURLConnection tls) {
+            extraCertificates.ifPresent(extra -> tls.setSSLSocketFactory(extra.socketFactory()));
+        }
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
         connection.setConnectTimeout(connectTimeoutMillis);
@@ -221,6 +230,9 @@ final class Transport {
             return response;
         } catch (SocketTimeoutException timeout) {
             throw new TransientFailure("timed out", timeout);
+        } catch (SSLHandshakeException handshake) {
+            throw untrusted(url, proxy, handshake).orElseThrow(() -> new TransientFailure("cannot reach " + Origin.of(url)
+                    + " (TLS handshake failed: " + handshake.getMessage() + ")", handshake));
         } catch (IOException unreachable) {
             if (proxy.isPresent() && String.valueOf(unreachable.getMessage()).contains(" 407 ")) {
                 throw proxyRefusal(proxy.get(), unreachable.getMessage());
@@ -228,6 +240,30 @@ final class Transport {
             throw new TransientFailure("cannot reach " + Origin.of(url) + proxy.map(through -> " through the proxy " + through)
                     .orElse("") + " (" + unreachable.getClass().getSimpleName() + ")", unreachable);
         }
+    }
+
+    /**
+     * The final error for a certificate that is not trusted, if that is why the handshake failed:
+     * another try would meet the same certificate.
+     */
+    private Optional<PrompdException> untrusted(URI url, Optional<ProxyServer> proxy, SSLHandshakeException handshake) {
+        Throwable innermost = handshake;
+        boolean certificate = false;
+        for (Throwable cause = handshake.getCause(); cause != null; cause = cause.getCause()) {
+            certificate |= cause instanceof CertificateException;
+            innermost = cause;
+        }
+        if (!certificate) {
+            return Optional.empty();
+        }
+        String signer = proxy.map(through -> "the registry, or the proxy " + through + " if it inspects TLS,").orElse("the registry");
+        String hint = extraCertificates.isPresent()
+                ? "the file " + Settings.CA_FILE_VARIABLE + " names lacks the CA that signs " + signer + "; add that CA's"
+                        + " certificate (PEM) to it"
+                : "if your company's own CA signs " + signer + ", give that CA's certificate (PEM) in "
+                        + Settings.CA_FILE_VARIABLE;
+        return Optional.of(new PrompdException(ExitCode.NETWORK, "the certificate of " + Origin.of(url) + " is not trusted ("
+                + innermost.getMessage() + ")", hint, handshake));
     }
 
     /** A proxy that wants a login it did not get, or refused the one it got: trying again would not help. */

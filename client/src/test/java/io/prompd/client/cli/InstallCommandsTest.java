@@ -296,6 +296,27 @@ class InstallCommandsTest {
     }
 
     @Test
+    void anInstallGoesThroughTheProxyThatHttpProxyNames() throws IOException {
+        String viaProxy = "http://registry.example/";
+        CliRun run = CliRun.in(project, home, "", Map.of("http_proxy", server.url().getAuthority()),
+                "install", "@acme/base", "--registry", viaProxy);
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(project.resolve("prompd.lock")).contains("\"resolved\": \"" + viaProxy
+                + "packages/@acme/base/-/base-1.0.0.tgz\""), "the host the proxy reached for the client");
+    }
+
+    @Test
+    void aCaFileNamedRelativelyIsFoundFromTheWorkingFolderAndAnUnusableOneIsAUsageError() {
+        CliRun run = CliRun.in(project, home, "", Map.of("PROMPD_CA_FILE", "company.pem"),
+                "info", "@acme/base", "--registry", "https://127.0.0.1:9/");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: the certificates file in PROMPD_CA_FILE is unusable: "
+                + project.resolve("company.pem") + ": cannot read it"), run.err());
+    }
+
+    @Test
     void infoDescribesThePackage() throws IOException {
         registry.deprecate("@acme/util", "1.0.0", "use 1.1").tag("@acme/util", "beta", "1.0.0");
         CliRun run = prompd("info", "@acme/util");

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,8 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLContext;
 
-/** An HTTP server on 127.0.0.1 and a free port that records every request it answers. */
+/** An HTTP or HTTPS server on 127.0.0.1 and a free port that records every request it answers. */
 final class LoopbackServer implements AutoCloseable {
 
     /** What the server saw of one request. */
@@ -32,18 +35,29 @@ final class LoopbackServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
-    private LoopbackServer() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException cannotBind) {
-            throw new UncheckedIOException(cannotBind);
-        }
+    private LoopbackServer(HttpServer server) {
+        this.server = server;
         server.setExecutor(threads);
         server.start();
     }
 
     static LoopbackServer start() {
-        return new LoopbackServer();
+        try {
+            return new LoopbackServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        } catch (IOException cannotBind) {
+            throw new UncheckedIOException(cannotBind);
+        }
+    }
+
+    /** An HTTPS server presenting the certificate of {@code tls}. */
+    static LoopbackServer startTls(SSLContext tls) {
+        try {
+            HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(tls));
+            return new LoopbackServer(server);
+        } catch (IOException cannotBind) {
+            throw new UncheckedIOException(cannotBind);
+        }
     }
 
     /** Answers requests under {@code path}, recording each before the handler runs. */
@@ -58,7 +72,8 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create((server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort()
+                + path);
     }
 
     List<Seen> seen() {

@@ -113,7 +113,7 @@ class ProxiesTest {
     }
 
     private RegistryFetcher fetcherThrough(Proxies proxies) {
-        return new RegistryFetcher(cache, false, Fetchers.QUICK.withProxies(proxies), new Fetchers.RecordingSleeper());
+        return new RegistryFetcher(cache, false, Fetchers.QUICK.withNetwork(proxies, Optional.empty()), new Fetchers.RecordingSleeper());
     }
 
     private String proxyAddress() {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -202,7 +203,7 @@ class RetryTest {
             }
         });
         HttpSettings impatient = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(200), 8, 5,
-                1 << 20, RetryPolicy.defaults(), Proxies.NONE);
+                1 << 20, RetryPolicy.defaults(), Proxies.NONE, Optional.empty());
         long start = System.nanoTime();
 
         byte[] body = new RegistryFetcher(cache, false, impatient, sleeper).fetchDocument(server.url("/registry.json"));

@@ -1,0 +1,106 @@
+package io.prompd.client.http;
+
+import static io.prompd.client.http.LoopbackServer.respond;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtraCertificatesTest {
+
+    @TempDir
+    static Path keys;
+
+    @TempDir
+    Path work;
+
+    private static TestCertificate certificate;
+    private static LoopbackServer server;
+
+    @BeforeAll
+    static void serveOverTlsWithACompanyCertificate() throws Exception {
+        certificate = TestCertificate.create(keys);
+        server = LoopbackServer.startTls(certificate.serverContext())
+                .handle("/", exchange -> respond(exchange, 200, "{\"over\":\"tls\"}"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private RegistryFetcher trusting(Optional<Path> caFile) {
+        return new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK.withNetwork(Proxies.NONE, caFile),
+                new Fetchers.RecordingSleeper());
+    }
+
+    private URI registry() {
+        return server.url("/registry.json");
+    }
+
+    @Test
+    void aCertificateNoCaTrustsEndsTheRunAtOnceSayingWhereToGiveTheCa() {
+        Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK, sleeper);
+
+        PrompdException untrusted = assertThrows(PrompdException.class, () -> fetcher.fetchDocument(registry()));
+
+        assertEquals(ExitCode.NETWORK, untrusted.exitCode());
+        assertTrue(untrusted.getMessage().startsWith("the certificate of https://127.0.0.1:" + registry().getPort()
+                + " is not trusted (unable to find valid certification path"), untrusted.getMessage());
+        assertTrue(untrusted.hint().endsWith("give that CA's certificate (PEM) in PROMPD_CA_FILE"), untrusted.hint());
+        assertEquals(0, sleeper.waits.size(), "the same certificate would come back: not tried again");
+    }
+
+    @Test
+    void theCaOfThePemFileIsTrustedBesideJavasOwn() throws Exception {
+        Path bundle = work.resolve("bundle.pem");
+        // as certifi's bundle has them: comments between the certificates, which the JDK's own parser refuses
+        Files.writeString(bundle, "# Issuer: CN=Test Company CA\n# Label: \"Company\"\n"
+                + Files.readString(certificate.pem()) + "\n# end\n");
+
+        byte[] body = trusting(Optional.of(bundle)).fetchDocument(registry());
+
+        assertEquals("{\"over\":\"tls\"}", new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFileThatIsNotACaCertificateIsAUsageErrorNamingTheVariableAndTheFile() throws Exception {
+        Path empty = Files.writeString(work.resolve("notes.pem"), "no certificate here\n");
+        Path broken = Files.writeString(work.resolve("broken.pem"),
+                "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        Path missing = work.resolve("missing.pem");
+        for (Path file : new Path[] {empty, broken, missing}) {
+            PrompdException unusable = assertThrows(PrompdException.class,
+                    () -> trusting(Optional.of(file)).fetchDocument(registry()), file.toString());
+
+            assertEquals(ExitCode.USAGE, unusable.exitCode());
+            assertTrue(unusable.getMessage().startsWith("the certificates file in PROMPD_CA_FILE is unusable: " + file + ": "),
+                    unusable.getMessage());
+        }
+    }
+
+    @Test
+    void aFileWithAnotherCaStillSaysTheCertificateIsNotTrusted() throws Exception {
+        Path otherCa = Files.createDirectories(work.resolve("other"));
+        TestCertificate other = TestCertificate.create(otherCa);
+
+        PrompdException untrusted = assertThrows(PrompdException.class,
+                () -> trusting(Optional.of(other.pem())).fetchDocument(registry()));
+
+        assertEquals(ExitCode.NETWORK, untrusted.exitCode());
+        assertTrue(untrusted.hint().startsWith("the file PROMPD_CA_FILE names lacks the CA that signs the registry"),
+                untrusted.hint());
+    }
+}
