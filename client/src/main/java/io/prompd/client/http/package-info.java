@@ -17,6 +17,11 @@
  *   <li>Redirects are followed here, not by {@code HttpURLConnection}, so a credential is sent only to
  *       its own origin and is dropped for good once a redirect leaves it; https never redirects to
  *       http. Messages hide credentials, user information and queries of URLs.</li>
+ *   <li>Proxies come from {@code https_proxy}, {@code http_proxy} and {@code no_proxy}, as for curl
+ *       and pip, never for loopback; extra CA certificates from {@code PROMPD_CA_FILE}. Both are
+ *       read when a request needs them, so a bad value fails only the runs it concerns. A
+ *       certificate nothing trusts, or a proxy refusing its login, ends the run at once: trying
+ *       again would meet the same answer.</li>
  * </ul>
  */
 package io.prompd.client.http;
