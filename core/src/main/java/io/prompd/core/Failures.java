@@ -72,6 +72,16 @@ public final class Failures {
         return exitCode(failure).code();
     }
 
+    /**
+     * Prints a command line that could not be parsed the way every other error is printed, instead
+     * of the parser's message above the whole help, where it was easily missed, and returns the
+     * usage error's exit code.
+     */
+    public static int reportUsage(UsageError error, PrintWriter err) {
+        err.println(error.describe());
+        return ExitCode.USAGE.code();
+    }
+
     private static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof UncheckedIOException && cause.getCause() != null) {

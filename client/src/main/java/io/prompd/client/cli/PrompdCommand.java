@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Failures;
+import io.prompd.core.UsageError;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code prompd} command: the entry point of the client. */
 @Command(
@@ -145,6 +147,11 @@ public final class PrompdCommand implements Runnable {
         // Picocli asks this mapper for the exit code of a command line it could not parse.
         cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
                 ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
+        cli.setParameterExceptionHandler((failure, args) -> Failures.reportUsage(new UsageError(failure.getMessage(),
+                failure instanceof UnmatchedArgumentException unmatched ? unmatched.getUnmatched() : List.of(),
+                failure instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of(),
+                failure.getCommandLine().getCommandSpec().qualifiedName(), !failure.getCommandLine().getSubcommands().isEmpty()),
+                failure.getCommandLine().getErr()));
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;

@@ -145,7 +145,8 @@ class InstallCommandsTest {
     void aMalformedSpecIsAUsageErrorThatSaysWhatIsWrong() {
         CliRun range = prompd("install", "@acme/base", "@acme/util@>>1");
         assertEquals(2, range.exitCode(), range.err());
-        assertTrue(range.err().startsWith("Invalid value for PACKAGE: '@acme/util@>>1'"), range.err());
+        assertTrue(range.err().startsWith("error: invalid value for PACKAGE: '@acme/util@>>1'"), range.err());
+        assertTrue(range.err().endsWith("\nhint: see 'prompd install --help'\n"), "no whole help to hide it: " + range.err());
 
         CliRun name = prompd("install", "@acme");
         assertEquals(2, name.exitCode(), name.err());
@@ -153,7 +154,7 @@ class InstallCommandsTest {
 
         CliRun versioned = prompd("update", "acme/util@1");
         assertEquals(2, versioned.exitCode(), versioned.err());
-        assertTrue(versioned.err().startsWith("Invalid value for NAME: 'acme/util@1': give the package name alone"),
+        assertTrue(versioned.err().startsWith("error: invalid value for NAME: 'acme/util@1': give the package name alone"),
                 versioned.err());
         assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing was installed");
     }

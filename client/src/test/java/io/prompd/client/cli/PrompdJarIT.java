@@ -73,8 +73,10 @@ class PrompdJarIT {
         assertTrue(version.out().startsWith("prompd "), version.out());
         Run help = prompd("--help");
         assertTrue(help.out().contains("Exit codes:"), help.out());
-        Run unknown = prompd("frobnicate");
+        Run unknown = prompd("instal", "@acme/x");
         assertEquals(2, unknown.exitCode(), unknown.err());
+        assertEquals("error: unknown command 'instal'\nhint: did you mean install or uninstall or info?"
+                + " see 'prompd --help'\n", unknown.err());
     }
 
     @Test

@@ -64,6 +64,11 @@ public record PackageSpec(PackageName name, Selector selector) {
         if (spec.isEmpty()) {
             throw new IllegalArgumentException(refusal(text, "it is empty"));
         }
+        if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("~") || spec.contains("://")
+                || spec.contains("\\") || spec.endsWith(".tgz")) {
+            throw new IllegalArgumentException(refusal(text, "it is a path or URL, and prompd installs packages by name"
+                    + " from a registry (a folder built by prompd-registry is one, through --registry file://...)"));
+        }
         int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
         String written = at < 0 ? spec : spec.substring(0, at);
         String nameText = written.startsWith("@") || !written.contains("/") ? written : "@" + written;

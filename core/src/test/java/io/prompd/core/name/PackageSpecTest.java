@@ -76,9 +76,17 @@ class PackageSpecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"@org", "@Org/pkg", "org/", "/pkg", "@org/pkg/extra", "con"})
+    @ValueSource(strings = {"@org", "@Org/pkg", "org/", "@org/pkg/extra", "con"})
     void refusesAnInvalidName(String text) {
         assertTrue(refusal(text).contains("is not a valid package name"), refusal(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../pkg", "./pkg", "/home/me/pkg", "~/pkg", "pkg-1.0.0.tgz", "https://r.example/pkg",
+        "file:///srv/registry/pkg", "C:\\pkg"})
+    void refusesAPathOrUrlSayingPackagesComeFromARegistry(String text) {
+        assertTrue(refusal(text).startsWith("'" + text + "' does not name a package to install: it is a path or URL,"
+                + " and prompd installs packages by name from a registry"), refusal(text));
     }
 
     @ParameterizedTest

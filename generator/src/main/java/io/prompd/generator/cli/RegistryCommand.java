@@ -2,9 +2,12 @@ package io.prompd.generator.cli;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.Failures;
+import io.prompd.core.UsageError;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code prompd-registry} command: the entry point of the generator, run by a registry's CI. */
 @Command(
@@ -47,6 +50,11 @@ public final class RegistryCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
+        cli.setParameterExceptionHandler((failure, args) -> Failures.reportUsage(new UsageError(failure.getMessage(),
+                failure instanceof UnmatchedArgumentException unmatched ? unmatched.getUnmatched() : List.of(),
+                failure instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of(),
+                failure.getCommandLine().getCommandSpec().qualifiedName(), !failure.getCommandLine().getSubcommands().isEmpty()),
+                failure.getCommandLine().getErr()));
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
                 Failures.report(failure, root.verbose, commandLine.getErr()));
         return cli;

@@ -139,7 +139,8 @@ class CheckCommandTest {
     @Test
     void missingRevisionOptionIsAUsageError() {
         assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", "main"));
-        assertTrue(err.toString().contains("--head"), err::toString);
+        assertEquals("error: missing required option: '--head=<rev>'\nhint: see 'prompd-registry check --help'\n",
+                err.toString());
     }
 
     @Test

@@ -1,0 +1,42 @@
+package io.prompd.core;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A command line the parser could not make sense of, in the terms a user typed it in.
+ *
+ * @param message        the parser's message, such as {@code Unknown option: '-y'}
+ * @param unmatched      arguments that fit nowhere, when that is the trouble
+ * @param suggestions    arguments the user may have meant
+ * @param command        the command as typed, such as {@code prompd init}, to point to its help
+ * @param hasSubcommands whether the command takes a subcommand, so that an unmatched word names one
+ */
+public record UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
+                         boolean hasSubcommands) {
+
+    public UsageError {
+        Objects.requireNonNull(message, "message");
+        unmatched = List.copyOf(unmatched);
+        suggestions = List.copyOf(suggestions);
+        Objects.requireNonNull(command, "command");
+    }
+
+    /** {@code error: ...} and a {@code hint:} with the suggestions and where the command's help is. */
+    public String describe() {
+        String meant = suggestions.isEmpty() ? "" : "did you mean " + String.join(" or ", suggestions) + "? ";
+        return "error: " + problem() + System.lineSeparator() + "hint: " + meant + "see '" + command + " --help'";
+    }
+
+    private String problem() {
+        if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+            return hasSubcommands ? "unknown command '" + unmatched.get(0) + "'"
+                    : "unexpected argument " + unmatched.stream().map(word -> "'" + word + "'").collect(Collectors.joining(", "));
+        }
+        boolean sentence = message.length() > 1 && Character.isUpperCase(message.charAt(0))
+                && Character.isLowerCase(message.charAt(1));
+        return sentence ? message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1) : message;
+    }
+}
