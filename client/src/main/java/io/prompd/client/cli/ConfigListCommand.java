@@ -34,6 +34,9 @@ final class ConfigListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             out.print(Json.writeString(entries) + "\n");
+        } else if (entries.isEmpty()) {
+            spec.commandLine().getErr().println("nothing is set in " + root.settings().configFile()
+                    + "; 'prompd registry add NAME URL --default' sets a registry");
         } else {
             entries.forEach((key, value) -> out.print(key + " = " + value + "\n"));
         }

@@ -103,7 +103,10 @@ class ConfigCommandTest {
         prompd("config", "set", "registry", "acme");
         prompd("config", "set", "scopes.@acme", "acme");
         assertEquals("unset registries.acme\n", prompd("config", "unset", "registries.acme").out());
-        assertEquals("", prompd("config", "list").out());
+        CliRun empty = prompd("config", "list");
+        assertEquals("", empty.out());
+        assertEquals("nothing is set in " + work.resolve("home/config.json") + "; 'prompd registry add NAME URL --default'"
+                + " sets a registry\n", empty.err(), "an empty list says why, where scripts do not read it");
         assertEquals("registry was not set\n", prompd("config", "unset", "registry").out());
     }
 }
