@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -23,8 +24,9 @@ import java.util.stream.Stream;
  *
  * @param http   the proxy of http URLs
  * @param https  the proxy of https URLs
- * @param direct {@code no_proxy}'s entries: host names, each also standing for its subdomains, or
- *               addresses, lower case; {@code *} stands for every host
+ * @param direct {@code no_proxy}'s entries: host names, each also standing for its subdomains,
+ *               addresses, or IPv4 blocks such as {@code 10.0.0.0/8}, lower case; {@code *} stands for
+ *               every host
  * @param unusable why the proxy variable of a scheme ({@code http}, {@code https}) is unusable:
  *               an error only for a request that would go through it, so a file:// registry or a
  *               {@code no_proxy} host still works
@@ -60,7 +62,7 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
     Optional<ProxyServer> proxyFor(URI url) {
         String host = url.getHost() == null ? "" : hostPattern(url.getHost());
         if (isLoopback(host) || direct.stream().anyMatch(pattern -> pattern.equals("*") || host.equals(pattern)
-                || host.endsWith("." + pattern))) {
+                || host.endsWith("." + pattern) || inBlock(host, pattern))) {
             return Optional.empty();
         }
         String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
@@ -115,6 +117,37 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
         pattern = pattern.startsWith("*.") ? pattern.substring(2) : pattern.startsWith(".") ? pattern.substring(1) : pattern;
         int colon = pattern.indexOf(':');
         return colon >= 0 && pattern.indexOf(':', colon + 1) < 0 ? pattern.substring(0, colon) : pattern;
+    }
+
+    /** Whether an IPv4 address lies in a {@code no_proxy} block such as {@code 10.0.0.0/8}, as curl and pip read them. */
+    private static boolean inBlock(String host, String pattern) {
+        int slash = pattern.indexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        OptionalLong address = ipv4(host);
+        OptionalLong block = ipv4(pattern.substring(0, slash));
+        String bits = pattern.substring(slash + 1);
+        if (address.isEmpty() || block.isEmpty() || !bits.matches("\\d{1,2}") || Integer.parseInt(bits) > 32) {
+            return false;
+        }
+        long mask = (0xFFFF_FFFFL << (32 - Integer.parseInt(bits))) & 0xFFFF_FFFFL;
+        return (address.getAsLong() & mask) == (block.getAsLong() & mask);
+    }
+
+    private static OptionalLong ipv4(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) {
+            return OptionalLong.empty();
+        }
+        long address = 0;
+        for (String part : parts) {
+            if (!part.matches("\\d{1,3}") || Integer.parseInt(part) > 255) {
+                return OptionalLong.empty();
+            }
+            address = address << 8 | Integer.parseInt(part);
+        }
+        return OptionalLong.of(address);
     }
 
     private static boolean isLoopback(String host) {

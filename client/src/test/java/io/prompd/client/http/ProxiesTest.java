@@ -72,6 +72,17 @@ class ProxiesTest {
     }
 
     @Test
+    void noProxyIpv4BlocksHoldTheAddressesTheirMaskLetThrough() {
+        Map<String, String> variables = Map.of("https_proxy", "http://p.example:3128", "no_proxy", "10.0.0.0/8,192.168.4.0/22,bad/99");
+
+        assertEquals(Optional.empty(), proxyOf(variables, "https://10.200.3.4/"));
+        assertEquals(Optional.empty(), proxyOf(variables, "https://192.168.7.255/"));
+        assertEquals(Optional.of("p.example:3128"), proxyOf(variables, "https://192.168.8.1/"));
+        assertEquals(Optional.of("p.example:3128"), proxyOf(variables, "https://11.0.0.1/"));
+        assertEquals(Optional.of("p.example:3128"), proxyOf(variables, "https://10.example/"), "a name is no address");
+    }
+
+    @Test
     void anUnusableProxyIsAUsageErrorOnlyForTheRequestsItWouldTakeNamingTheVariableButNotItsPassword() {
         for (String value : List.of("socks5://user:secret@p.example:1080", "https://user:secret@p.example",
                 "http://user:secret@", "http://user:secret@p example:1")) {
