@@ -314,7 +314,7 @@ public final class Installer {
         }
         List<InstalledPackage> installed = installer().install(plan.lock());
         if (manifestChanged) {
-            project.writeManifest(manifest.toBuilder().dependencies(dependencies).build());
+            project.writeDependencies(dependencies);
         }
         if (lockChanged) {
             project.writeLock(plan.lock());

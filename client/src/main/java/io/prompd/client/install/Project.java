@@ -6,10 +6,12 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.manifest.Manifest;
+import io.prompd.core.manifest.ManifestEditor;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestResult;
-import io.prompd.core.manifest.ManifestWriter;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.ProblemReport;
+import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * A folder with a {@code prompd.json} whose dependencies are installed, and its {@code prompd.lock}.
@@ -118,9 +121,12 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
         return lock.orElseGet(LockFile::empty);
     }
 
-    /** Replaces {@code prompd.json} in one step, as {@link ManifestWriter} writes it. */
-    public void writeManifest(Manifest changed) throws IOException {
-        AtomicFiles.write(manifestFile(), ManifestWriter.write(changed));
+    /**
+     * Replaces {@code prompd.json}, in one step, with its dependencies changed to these and every
+     * other byte as it is (see {@link ManifestEditor}).
+     */
+    public void writeDependencies(SortedMap<PackageName, VersionRange> dependencies) throws IOException {
+        AtomicFiles.write(manifestFile(), ManifestEditor.withDependencies(Files.readAllBytes(manifestFile()), dependencies));
     }
 
     public void writeLock(LockFile changed) throws IOException {

@@ -297,6 +297,22 @@ class InstallCommandsTest {
     }
 
     @Test
+    void installAndUninstallChangeTheDependenciesOfPrompdJsonAndNotOneOtherByte() throws IOException {
+        String handWritten = "{\r\n    \"version\": \"1.0.0\",\r\n    \"name\": \"@me/app\",\r\n"
+                + "    \"keywords\": [\"b\", \"a\"],\r\n    \"x-team\": \"search\"\r\n}\r\n";
+        Files.writeString(project.resolve("prompd.json"), handWritten);
+
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(handWritten.replace("\"x-team\": \"search\"\r\n", "\"x-team\": \"search\",\r\n"
+                + "    \"dependencies\": {\r\n        \"@acme/util\": \"^1.1.0\"\r\n    }\r\n"),
+                Files.readString(project.resolve("prompd.json")));
+
+        assertEquals(0, prompd("uninstall", "@acme/util").exitCode());
+        assertEquals(handWritten.replace("\"x-team\": \"search\"\r\n", "\"x-team\": \"search\",\r\n"
+                + "    \"dependencies\": {}\r\n"), Files.readString(project.resolve("prompd.json")), "as npm leaves it");
+    }
+
+    @Test
     void anInstallGoesThroughTheProxyThatHttpProxyNames() throws IOException {
         String viaProxy = "http://registry.example/";
         CliRun run = CliRun.in(project, home, "", Map.of("http_proxy", server.url().getAuthority()),

@@ -1,0 +1,138 @@
+package io.prompd.core.manifest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Changes the dependencies of a {@code prompd.json} within its own text, as {@code npm install} and
+ * {@code cargo add} do: every other byte stays as its author wrote it (order of fields, indentation,
+ * line endings, a byte-order mark, fields prompd does not know), so the diff shows the
+ * dependencies alone.
+ */
+public final class ManifestEditor {
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    private ManifestEditor() {
+    }
+
+    /**
+     * The manifest with {@code "dependencies"} holding exactly these, sorted: the member's value is
+     * replaced where it stands; without one, a member is added where {@code prompd init} would have
+     * put it (before the first of the fields that follow it there), or else at the end.
+     *
+     * @param original a manifest that parses, as read from disk
+     * @throws IOException when it is not a JSON object
+     */
+    public static byte[] withDependencies(byte[] original, SortedMap<PackageName, VersionRange> dependencies) throws IOException {
+        String text = new String(original, StandardCharsets.UTF_8);
+        String mark = text.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : "";
+        String json = text.substring(mark.length());
+        Layout layout = Layout.of(json);
+        Members members = Members.of(json);
+        String edited;
+        if (members.dependencies().length == 2) {
+            int[] value = members.dependencies();
+            edited = json.substring(0, value[0]) + layout.object(dependencies) + json.substring(value[1]);
+        } else if (dependencies.isEmpty()) {
+            return original;
+        } else if (members.followerStart() >= 0) {
+            int at = members.followerStart();
+            edited = json.substring(0, at) + layout.member(dependencies) + "," + layout.newline + layout.indent
+                    + json.substring(at);
+        } else {
+            int end = json.lastIndexOf('}');
+            while (end > 0 && Character.isWhitespace(json.charAt(end - 1))) {
+                end--;
+            }
+            boolean empty = json.charAt(end - 1) == '{';
+            edited = json.substring(0, end) + (empty ? "" : ",") + layout.newline + layout.indent + layout.member(dependencies)
+                    + json.substring(end);
+        }
+        return (mark + edited).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Where, in the text, the top-level members that matter to the edit are.
+     *
+     * @param dependencies  where the value of {@code "dependencies"} begins and ends; empty when there is none
+     * @param followerStart where the first member that {@code prompd init} puts after the dependencies
+     *                      begins, or -1
+     */
+    private record Members(int[] dependencies, int followerStart) {
+
+        static Members of(String json) throws IOException {
+            int[] dependencies = new int[0];
+            int followerStart = -1;
+            int rank = ManifestFields.KNOWN.indexOf(ManifestFields.DEPENDENCIES);
+            try (JsonParser parser = Json.mapper().getFactory().createParser(json)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IOException("prompd.json does not hold a JSON object");
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    if (followerStart < 0 && ManifestFields.KNOWN.indexOf(field) > rank) {
+                        followerStart = (int) parser.currentTokenLocation().getCharOffset();
+                    }
+                    parser.nextToken();
+                    int start = (int) parser.currentTokenLocation().getCharOffset();
+                    parser.skipChildren();
+                    if (field.equals(ManifestFields.DEPENDENCIES) && parser.currentToken() == JsonToken.END_OBJECT) {
+                        dependencies = new int[] {start, (int) parser.currentLocation().getCharOffset()};
+                    }
+                }
+            }
+            return new Members(dependencies, followerStart);
+        }
+    }
+
+    private static String quoted(String text) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+    }
+
+    /** How the file lays out its members: the line ending and the indent of one level, empty on one line. */
+    private record Layout(String newline, String indent) {
+
+        static Layout of(String json) {
+            int lineBreak = json.indexOf('\n', json.indexOf('{'));
+            if (lineBreak < 0) {
+                return new Layout("", "");
+            }
+            int end = lineBreak + 1;
+            while (end < json.length() && (json.charAt(end) == ' ' || json.charAt(end) == '\t')) {
+                end++;
+            }
+            return new Layout(json.contains("\r\n") ? "\r\n" : "\n", json.substring(lineBreak + 1, end));
+        }
+
+        String member(SortedMap<PackageName, VersionRange> dependencies) {
+            return quoted(ManifestFields.DEPENDENCIES) + ": " + object(dependencies);
+        }
+
+        /** The dependencies as an object one level deep: one per line, or all on one line as the file has them. */
+        String object(SortedMap<PackageName, VersionRange> dependencies) {
+            if (dependencies.isEmpty()) {
+                return "{}";
+            }
+            List<String> members = new ArrayList<>();
+            for (Map.Entry<PackageName, VersionRange> dependency : dependencies.entrySet()) {
+                members.add(quoted(dependency.getKey().toString()) + ": " + quoted(dependency.getValue().text()));
+            }
+            if (newline.isEmpty()) {
+                return "{" + String.join(", ", members) + "}";
+            }
+            String inner = newline + indent + indent;
+            return "{" + inner + String.join("," + inner, members) + newline + indent + "}";
+        }
+    }
+}
