@@ -3,6 +3,7 @@ package io.prompd.core.name;
 import io.prompd.core.version.InvalidRangeException;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -73,6 +74,11 @@ public record PackageSpec(PackageName name, Selector selector) {
         String written = at < 0 ? spec : spec.substring(0, at);
         String nameText = written.startsWith("@") || !written.contains("/") ? written : "@" + written;
         List<String> nameProblems = PackageName.check(nameText);
+        String lowerCase = nameText.toLowerCase(Locale.ROOT);
+        if (!nameProblems.isEmpty() && PackageName.check(lowerCase).isEmpty()) {
+            throw new IllegalArgumentException("'" + text + "' does not name a package: package names are"
+                    + " lower case, so write '" + lowerCase + spec.substring(written.length()) + "'");
+        }
         if (!nameProblems.isEmpty()) {
             throw new IllegalArgumentException(refusal(text, "'" + nameText + "' is not a valid package name: "
                     + String.join("; ", nameProblems)));
@@ -101,7 +107,7 @@ public record PackageSpec(PackageName name, Selector selector) {
     }
 
     private static String refusal(String text, String reason) {
-        return "'" + text + "' does not name a package to install: " + reason + "; " + EXAMPLES;
+        return "'" + text + "' does not name a package: " + reason + "; " + EXAMPLES;
     }
 
     @Override

@@ -76,16 +76,23 @@ class PackageSpecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"@org", "@Org/pkg", "org/", "@org/pkg/extra", "con"})
+    @ValueSource(strings = {"@org", "org/", "@org/pkg/extra", "con"})
     void refusesAnInvalidName(String text) {
         assertTrue(refusal(text).contains("is not a valid package name"), refusal(text));
+    }
+
+    @Test
+    void refusesUpperCaseSayingHowToWriteIt() {
+        assertEquals("'@Prompd/Code-Reviewer@^1.2' does not name a package: package names are lower case,"
+                + " so write '@prompd/code-reviewer@^1.2'", refusal("@Prompd/Code-Reviewer@^1.2"));
+        assertTrue(refusal("Acme/Tool").contains("so write '@acme/tool'"), refusal("Acme/Tool"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"../pkg", "./pkg", "/home/me/pkg", "~/pkg", "pkg-1.0.0.tgz", "https://r.example/pkg",
         "file:///srv/registry/pkg", "C:\\pkg"})
     void refusesAPathOrUrlSayingPackagesComeFromARegistry(String text) {
-        assertTrue(refusal(text).startsWith("'" + text + "' does not name a package to install: it is a path or URL,"
+        assertTrue(refusal(text).startsWith("'" + text + "' does not name a package: it is a path or URL,"
                 + " and prompd installs packages by name from a registry"), refusal(text));
     }
 
