@@ -86,6 +86,12 @@ public final class HttpPackageRegistry implements PackageRegistry {
             return;
         }
         int protocol = protocolVersion(json);
+        if (protocol < 1) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": its "
+                    + RegistryLayout.REGISTRY_DOCUMENT + " has no protocolVersion (is it a registry's Git repository rather than"
+                    + " what prompd-registry builds from one?)", "build it with 'prompd-registry build REPO --out"
+                    + " DIR' and use DIR, or check the registry URL");
+        }
         if (protocol > RegistryLayout.PROTOCOL_VERSION) {
             throw new PrompdException(ExitCode.FAILURE, "the registry at " + root + " uses protocol version " + protocol
                     + ", and this prompd reads up to version " + RegistryLayout.PROTOCOL_VERSION, "update prompd");

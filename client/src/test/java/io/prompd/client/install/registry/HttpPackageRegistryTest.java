@@ -52,6 +52,19 @@ class HttpPackageRegistryTest {
     }
 
     @Test
+    void aRegistrysGitRepositoryIsToldFromTheRegistryBuiltFromIt() throws IOException {
+        Path repository = Files.createDirectories(work.resolve("registry-repo"));
+        Files.writeString(repository.resolve("registry.json"), "{\"name\": \"Acme\", \"maintainers\": [\"alice\"]}");
+
+        PrompdException source = assertThrows(PrompdException.class, () -> registryAt(repository).find(UTIL));
+
+        assertEquals(ExitCode.NOT_FOUND, source.exitCode());
+        assertEquals("no prompd registry at " + repository.toUri() + ": its registry.json has no protocolVersion (is it a"
+                + " registry's Git repository rather than what prompd-registry builds from one?)", source.getMessage());
+        assertTrue(source.hint().startsWith("build it with 'prompd-registry build REPO --out DIR'"), source.hint());
+    }
+
+    @Test
     void aRegistryOfANewerProtocolIsNamedAsWhyItsDocumentsCannotBeRead() throws IOException {
         Path root = registry().root();
         Files.writeString(root.resolve("registry.json"), "{\"protocolVersion\": 2, \"name\": \"Future\"}");
