@@ -73,6 +73,7 @@ public final class Installer {
     public InstallReport install(Path projectFolder, List<PackageSpec> added, InstallOptions options) throws IOException {
         return lockedProject(projectFolder, (project, repaired) -> {
             try (RegistryIndex index = index()) {
+                requireNotItself(project, added);
                 List<RequestedPackage> requests = request(added, index);
                 Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
                 Plan plan = plan(roots(project.manifest().dependencies(), requests), project.lockOrEmpty(), unpinned,
@@ -337,6 +338,16 @@ public final class Installer {
         return new PrompdException(ExitCode.CONFLICT, "prompd.lock is out of date with prompd.json and --frozen forbids"
                 + " changing it: " + String.join(", ", changes),
                 "run 'prompd install' without --frozen and commit the updated prompd.lock");
+    }
+
+    /** As npm refuses to: mostly a project named after the package it means to use. */
+    private static void requireNotItself(Project project, List<PackageSpec> added) {
+        PackageName own = project.manifest().name();
+        if (added.stream().anyMatch(spec -> spec.name().equals(own))) {
+            throw new PrompdException(ExitCode.USAGE, "refusing to add " + own + " as a dependency of the project " + own
+                    + " itself", "a package cannot depend on itself; if the project only took the package's name, rename"
+                    + " it in " + project.manifestFile().getFileName() + ", or install the package with --global");
+        }
     }
 
     private static List<RequestedPackage> request(List<PackageSpec> specs, RegistryIndex index) {

@@ -313,6 +313,19 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aProjectIsNotMadeADependencyOfItself() throws IOException {
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@acme/util\", \"version\": \"2.0.0\"}\n");
+
+        CliRun run = prompd("install", "acme/util@1");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: refusing to add @acme/util as a dependency of the project @acme/util itself\n"
+                + "hint: a package cannot depend on itself"), run.err());
+        assertEquals("{\"name\": \"@acme/util\", \"version\": \"2.0.0\"}\n", Files.readString(project.resolve("prompd.json")));
+        assertEquals(0, prompd("install", "--global", "acme/util@1").exitCode(), "without a project it is just a package");
+    }
+
+    @Test
     void anInstallGoesThroughTheProxyThatHttpProxyNames() throws IOException {
         String viaProxy = "http://registry.example/";
         CliRun run = CliRun.in(project, home, "", Map.of("http_proxy", server.url().getAuthority()),

@@ -48,7 +48,7 @@ public final class ManifestEditor {
             return original;
         } else if (members.followerStart() >= 0) {
             int at = members.followerStart();
-            edited = json.substring(0, at) + layout.member(dependencies) + "," + layout.newline + layout.indent
+            edited = json.substring(0, at) + layout.member(dependencies) + "," + layout.between()
                     + json.substring(at);
         } else {
             int end = json.lastIndexOf('}');
@@ -56,7 +56,7 @@ public final class ManifestEditor {
                 end--;
             }
             boolean empty = json.charAt(end - 1) == '{';
-            edited = json.substring(0, end) + (empty ? "" : ",") + layout.newline + layout.indent + layout.member(dependencies)
+            edited = json.substring(0, end) + (empty ? "" : ",") + layout.between() + layout.member(dependencies)
                     + json.substring(end);
         }
         return (mark + edited).getBytes(StandardCharsets.UTF_8);
@@ -100,19 +100,28 @@ public final class ManifestEditor {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 
-    /** How the file lays out its members: the line ending and the indent of one level, empty on one line. */
-    private record Layout(String newline, String indent) {
+    /**
+     * How the file lays out its members.
+     *
+     * @param newline its line ending, empty when the object is on one line
+     * @param indent  the indent of one level
+     * @param between what follows the comma after a member
+     */
+    private record Layout(String newline, String indent, String between) {
 
+        /** As the whitespace before the first member has it: a line break and an indent, or one line. */
         static Layout of(String json) {
-            int lineBreak = json.indexOf('\n', json.indexOf('{'));
-            if (lineBreak < 0) {
-                return new Layout("", "");
+            int first = json.indexOf('{') + 1;
+            while (first < json.length() && Character.isWhitespace(json.charAt(first))) {
+                first++;
             }
-            int end = lineBreak + 1;
-            while (end < json.length() && (json.charAt(end) == ' ' || json.charAt(end) == '\t')) {
-                end++;
+            int lineBreak = json.lastIndexOf('\n', first - 1);
+            if (lineBreak < json.indexOf('{')) {
+                return new Layout("", "", json.contains(", \"") || json.contains("\": ") ? " " : "");
             }
-            return new Layout(json.contains("\r\n") ? "\r\n" : "\n", json.substring(lineBreak + 1, end));
+            String newline = json.contains("\r\n") ? "\r\n" : "\n";
+            String indent = json.substring(lineBreak + 1, first);
+            return new Layout(newline, indent, newline + indent);
         }
 
         String member(SortedMap<PackageName, VersionRange> dependencies) {

@@ -59,6 +59,9 @@ class ManifestEditorTest {
                 edited("{\n    \"name\": \"x\",\n    \"readme\": \"R.md\",\n    \"x-mine\": 1\n}\n", TWO));
         assertEquals("{\"name\":\"x\",\"version\":\"1.0.0\",\"dependencies\": {\"@prompd/core\": \"~0.0.2\", \"zeta\": \"^2.0.0\"}}",
                 edited("{\"name\":\"x\",\"version\":\"1.0.0\"}", TWO), "a one-line file stays on one line");
+        assertEquals("{\"name\": \"x\", \"dependencies\": {\"zeta\": \"^2.0.0\"}}\n",
+                edited("{\"name\": \"x\"}\n", new TreeMap<>(Map.of(PackageName.parse("zeta"), VersionRange.parse("^2.0.0")))),
+                "also with a line break after it");
     }
 
     @Test
