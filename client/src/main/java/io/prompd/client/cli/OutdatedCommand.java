@@ -39,18 +39,21 @@ final class OutdatedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProjectGraph graph = ProjectGraph.of(Project.load(root.context().projectFolder()));
-        List<Outdated.Row> rows;
+        Outdated.Result result;
         try (RegistryIndex index = new RegistryIndex(new InstallWiring(root, spec.commandLine().getErr()).registry())) {
-            rows = Outdated.check(graph, index);
+            result = Outdated.check(graph, index);
         }
+        result.gone().forEach(entry -> spec.commandLine().getErr().println("warning: " + entry.name() + " is no longer in"
+                + " the registry; " + entry.version() + " stays installed as locked, but 'prompd update' cannot resolve it"));
+        List<Outdated.Row> rows = result.rows();
         spec.commandLine().getOut().print(output.json ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList())
-                + "\n" : asText(rows));
+                + "\n" : asText(rows, result.gone().isEmpty()));
         return ExitCode.OK.code();
     }
 
-    private static String asText(List<Outdated.Row> rows) {
+    private static String asText(List<Outdated.Row> rows, boolean allPublished) {
         if (rows.isEmpty()) {
-            return "every package is up to date\n";
+            return allPublished ? "every package is up to date\n" : "no package has a newer version\n";
         }
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("package", "current", "wanted", "latest", "dependency"));

@@ -32,13 +32,28 @@ public final class Outdated {
         }
     }
 
-    /** The outdated packages of the graph, in name order; fetches the index of every locked package, in parallel. */
-    public static List<Row> check(ProjectGraph graph, RegistryIndex index) {
+    /**
+     * What {@link #check} found.
+     *
+     * @param rows the packages with newer versions, in name order
+     * @param gone locked packages the registry no longer has, with their locked versions, in name order
+     */
+    public record Result(List<Row> rows, List<ProjectGraph.Entry> gone) {
+        public Result {
+            rows = List.copyOf(rows);
+            gone = List.copyOf(gone);
+        }
+    }
+
+    /** The outdated packages of the graph; fetches the index of every locked package, in parallel. */
+    public static Result check(ProjectGraph graph, RegistryIndex index) {
         index.prefetch(graph.lock().packages().keySet());
         List<Row> rows = new ArrayList<>();
+        List<ProjectGraph.Entry> gone = new ArrayList<>();
         for (ProjectGraph.Entry entry : graph.entries()) {
             Optional<PublishedPackage> published = index.find(entry.name());
             if (published.isEmpty()) {
+                gone.add(entry);
                 continue;
             }
             Version wanted = published.get().highestAllowed(graph.rangesOn(entry.name()))
@@ -51,6 +66,6 @@ public final class Outdated {
                 rows.add(new Row(entry.name(), entry.version(), wanted, latest, entry.direct()));
             }
         }
-        return List.copyOf(rows);
+        return new Result(rows, gone);
     }
 }

@@ -275,6 +275,19 @@ class InstallCommandsTest {
     }
 
     @Test
+    void outdatedWarnsOfALockedPackageTheRegistryNoLongerHas() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        Files.move(registry.root().resolve("packages/@acme/util"), work.resolve("taken-down"));
+
+        CliRun run = prompd("outdated");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("no package has a newer version\n", run.out());
+        assertEquals("warning: @acme/util is no longer in the registry; 1.1.0 stays installed as locked, but 'prompd update'"
+                + " cannot resolve it\n", run.err());
+    }
+
+    @Test
     void updateAndUninstallSayHowTheLockChanged() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         registry.publish("@acme/util", "1.2.0");
