@@ -35,8 +35,10 @@ public record UsageError(String message, List<String> unmatched, List<String> su
             return hasSubcommands ? "unknown command '" + unmatched.get(0) + "'"
                     : "unexpected argument " + unmatched.stream().map(word -> "'" + word + "'").collect(Collectors.joining(", "));
         }
-        boolean sentence = message.length() > 1 && Character.isUpperCase(message.charAt(0))
-                && Character.isLowerCase(message.charAt(1));
-        return sentence ? message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1) : message;
+        // some parser messages come with their own "Error: " in front
+        String bare = message.regionMatches(true, 0, "error: ", 0, "error: ".length()) ? message.substring("error: ".length())
+                : message;
+        boolean sentence = bare.length() > 1 && Character.isUpperCase(bare.charAt(0)) && Character.isLowerCase(bare.charAt(1));
+        return sentence ? bare.substring(0, 1).toLowerCase(Locale.ROOT) + bare.substring(1) : bare;
     }
 }

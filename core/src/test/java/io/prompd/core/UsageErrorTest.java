@@ -23,6 +23,9 @@ class UsageErrorTest {
         assertEquals("error: missing required parameter: '<repo>'\nhint: see 'prompd-registry check --help'\n",
                 described(new UsageError("Missing required parameter: '<repo>'", List.of(), List.of(),
                         "prompd-registry check", false)));
+        assertEquals("error: --json, --dot are mutually exclusive (specify only one)\nhint: see 'prompd tree --help'\n",
+                described(new UsageError("Error: --json, --dot are mutually exclusive (specify only one)", List.of(), List.of(),
+                        "prompd tree", false)), "no second 'error:'");
         assertEquals("error: PACKAGE is wrong\nhint: see 'prompd --help'\n",
                 described(new UsageError("PACKAGE is wrong", List.of(), List.of(), "prompd", true)), "not a sentence: as it is");
     }
