@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.client.config.Settings;
 import io.prompd.client.install.CacheService;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,7 @@ final class CacheCleanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = root.settings();
         long deleted = new CacheService(settings.home(), settings.cacheFolder()).clean();
-        spec.commandLine().getOut().println("deleted " + deleted + (deleted == 1 ? " cached file from " : " cached files from ")
+        spec.commandLine().getOut().println("deleted " + Plural.count(deleted, "cached file") + " from "
                 + settings.cacheFolder());
         return ExitCode.OK.code();
     }

@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.InstalledPackage;
 import io.prompd.client.install.LockChange;
+import io.prompd.core.Plural;
 import io.prompd.core.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class InstallReportView {
         long cached = report.count(InstalledPackage.Origin.CACHE);
         long present = report.count(InstalledPackage.Origin.ALREADY_INSTALLED);
         int total = report.packages().size();
-        text.append(total).append(total == 1 ? " package: " : " packages: ").append(downloaded).append(" downloaded, ")
+        text.append(Plural.count(total, "package")).append(": ").append(downloaded).append(" downloaded, ")
                 .append(cached).append(" from the cache, ").append(present).append(" already installed\n");
         report.lock().ifPresentOrElse(lock -> {
             text.append(lock.written() ? "prompd.lock written" : "prompd.lock unchanged")

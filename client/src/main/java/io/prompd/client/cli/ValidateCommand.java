@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.Json;
 import io.prompd.core.manifest.ManifestDraft;
@@ -56,7 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
         String name = draft.name().map(Object::toString).orElse("package")
                 + draft.version().map(version -> "@" + version).orElse("");
         int files = report.selection().included().size();
-        return name + ": " + files + (files == 1 ? " file, " : " files, ") + report.selection().unpackedSize() + " bytes unpacked";
+        return name + ": " + Plural.count(files, "file") + ", " + report.selection().unpackedSize() + " bytes unpacked";
     }
 
     private static Map<String, Object> asJson(PackageReport report) {

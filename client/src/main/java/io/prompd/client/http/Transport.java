@@ -2,6 +2,7 @@ package io.prompd.client.http;
 
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,8 +118,8 @@ final class Transport {
 
     private static PrompdException gaveUp(URI url, int attempts, TransientFailure last) {
         String asked = last.retryAfter().map(wait -> ", asked to wait " + wait.toSeconds() + " s").orElse("");
-        return new PrompdException(ExitCode.NETWORK, "could not fetch " + Urls.display(url) + ": gave up after " + attempts
-                + (attempts == 1 ? " attempt" : " attempts") + " (last: " + last.getMessage() + asked + ")",
+        return new PrompdException(ExitCode.NETWORK, "could not fetch " + Urls.display(url) + ": gave up after "
+                + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
                 "the registry or the network may be down; try again later, or use --offline to work from the cache", last);
     }
 

@@ -1,5 +1,6 @@
 package io.prompd.core.problem;
 
+import io.prompd.core.Plural;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -112,11 +113,7 @@ public final class ProblemReport {
         if (problems.isEmpty()) {
             return "no problems";
         }
-        return count(errors, "error") + ", " + count(warnings, "warning");
-    }
-
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Plural.count(errors, "error") + ", " + Plural.count(warnings, "warning");
     }
 
     private static String where(Problem problem) {

@@ -1,6 +1,7 @@
 package io.prompd.generator.cli;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.Terminal;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,6 +58,9 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (out.toString().isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out is empty; give the output folder");
+        }
         BuildOptions options = new BuildOptions(repository, revision, out, Optional.ofNullable(baseUrl).map(this::root));
         readWholePacksFromMemoryMaps();
         BuildResult result;
@@ -74,9 +79,12 @@ final class BuildCommand implements Callable<Integer> {
 
     /** The base URL as a folder, {@code /} added when missing, as the client takes a registry's URL. */
     private URI root(URI url) {
-        if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an absolute URL"
-                    + " without query or fragment, such as https://example.org/registry/, not '" + url + "'");
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null
+                || !List.of("https", "http", "file").contains(scheme)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an absolute https://,"
+                    + " http:// or file:// URL (what prompd reads) without query or fragment, such as"
+                    + " https://example.org/registry/, not '" + url + "'");
         }
         return url.getRawPath().endsWith("/") ? url : URI.create(url + "/");
     }
@@ -125,7 +133,8 @@ final class BuildCommand implements Callable<Integer> {
             return "nothing changed since the build of " + result.commit().substring(0, 7) + ": " + out
                     + " left as it is (" + seconds + ")\n";
         }
-        return "built " + result.packages() + " packages, " + result.versions() + " versions (" + result.tarballsWritten()
-                + " tarballs written, " + result.tarballsReused() + " reused) into " + out + " in " + seconds + "\n";
+        return "built " + Plural.count(result.packages(), "package") + ", " + Plural.count(result.versions(), "version") + " ("
+                + Plural.count(result.tarballsWritten(), "tarball") + " written, " + result.tarballsReused() + " reused) into " + out
+                + " in " + seconds + "\n";
     }
 }

@@ -50,7 +50,7 @@ class BuildCommandTest {
     @Test
     void printsAOneLineSummary() {
         assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
-        assertTrue(stdout.toString().matches("built 1 packages, 2 versions \\(2 tarballs written, 0 reused\\) into "
+        assertTrue(stdout.toString().matches("built 1 package, 2 versions \\(2 tarballs written, 0 reused\\) into "
                 + java.util.regex.Pattern.quote(out.toString()) + " in \\d+\\.\\d s\n"), stdout.toString());
         assertEquals("", stderr.toString(), "no progress when stderr is not a terminal");
         assertTrue(Files.isRegularFile(out.resolve("registry.json")));
@@ -125,11 +125,14 @@ class BuildCommandTest {
     }
 
     @Test
-    void aRelativeBaseUrlIsAUsageError() {
-        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", "registry/"));
-        assertTrue(stderr.toString().contains("--base-url must be an absolute URL"), stderr.toString());
-        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn.example/r?v=1"));
-        assertTrue(stderr.toString().contains("without query or fragment"), stderr.toString());
+    void aBaseUrlPrompdCannotReadIsAUsageError() {
+        for (String unreadable : List.of("registry/", "https://cdn.example/r?v=1", "ftp://cdn.example/r/", "s3://bucket/r/")) {
+            assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", unreadable), unreadable);
+            assertTrue(stderr.toString().contains("--base-url must be an absolute https://, http:// or file:// URL (what"
+                    + " prompd reads) without query or fragment"), stderr.toString());
+        }
+        assertEquals(2, run("build", repo.toString(), "--out", ""));
+        assertTrue(stderr.toString().contains("error: --out is empty; give the output folder"), stderr.toString());
         assertFalse(Files.exists(out));
     }
 

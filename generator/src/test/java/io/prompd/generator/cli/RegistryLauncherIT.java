@@ -37,7 +37,7 @@ class RegistryLauncherIT {
             registry.commit("a package");
             Run build = launch("-Xmx256m -Xlog:class+load:file=" + classes, "build", registry.root().toString(),
                     "--out", work.resolve("out").toString()).ok();
-            assertTrue(build.out().contains("built 1 packages, 1 versions"), build.out());
+            assertTrue(build.out().contains("built 1 package, 1 version"), build.out());
         }
         assertTrue(Files.isRegularFile(work.resolve("out/packages/@common/util/-/util-1.0.0.tgz")));
         String loaded = Files.readString(classes, StandardCharsets.UTF_8);
