@@ -25,7 +25,8 @@ final class UpdateCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "The packages to update (default: all).")
     List<String> nameArguments = List.of();
 
-    @Option(names = "--latest", description = "Move the ranges in prompd.json to ^<latest>, across major versions.")
+    @Option(names = "--latest", description = "Move the ranges in prompd.json to ^<latest>, across major versions;"
+            + " never back from a newer locked version, such as a chosen pre-release.")
     boolean latest;
 
     @Mixin

@@ -118,19 +118,31 @@ public final class Installer {
             try (RegistryIndex index = index()) {
                 SortedMap<PackageName, VersionRange> roots = new TreeMap<>(direct);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
+                List<String> kept = new ArrayList<>();
                 if (latest) {
                     for (PackageName name : direct.keySet()) {
-                        if (names.isEmpty() || names.contains(name)) {
-                            index.require(name).latest().map(VersionRange::caret).ifPresent(range -> {
-                                roots.put(name, range);
-                                if (!range.equals(direct.get(name))) {
-                                    saved.put(name, range);
-                                }
-                            });
+                        if (!names.isEmpty() && !names.contains(name)) {
+                            continue;
+                        }
+                        Optional<Version> newest = index.require(name).latest();
+                        Optional<Version> locked = current.get(name).map(LockedPackage::version);
+                        if (newest.isEmpty()) {
+                            continue;
+                        }
+                        if (locked.isPresent() && newest.get().compareTo(locked.get()) < 0) {
+                            // an update never moves back: a pre-release chosen on purpose stays
+                            kept.add("kept " + name + " " + direct.get(name) + ": its latest version, " + newest.get()
+                                    + ", is older than the locked " + locked.get());
+                            continue;
+                        }
+                        VersionRange range = VersionRange.caret(newest.get());
+                        roots.put(name, range);
+                        if (!range.equals(direct.get(name))) {
+                            saved.put(name, range);
                         }
                     }
                 }
-                Plan plan = plan(roots, current, unpinned, true, options, index);
+                Plan plan = plan(roots, current, unpinned, true, options, index).warnedAlso(kept);
                 return apply(project, plan, saved, List.of(), options, repaired);
             }
         });
@@ -200,6 +212,12 @@ public final class Installer {
 
     /** The new lock, and whether it took a resolution. */
     private record Plan(LockFile lock, boolean resolved, List<String> warnings) {
+
+        Plan warnedAlso(List<String> more) {
+            List<String> all = new ArrayList<>(more);
+            all.addAll(warnings);
+            return new Plan(lock, resolved, all);
+        }
     }
 
     /**

@@ -288,6 +288,22 @@ class InstallCommandsTest {
     }
 
     @Test
+    void updateLatestNeverMovesAChosenPreReleaseBackToAnOlderLatest() throws IOException {
+        registry.publish("@acme/util", "2.0.0-beta.1").publish("@acme/other", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/util@^2.0.0-beta.1", "@acme/other@1.0.0").exitCode());
+        registry.publish("@acme/other", "1.1.0");
+
+        CliRun update = prompd("update", "--latest");
+
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("warning: kept @acme/util ^2.0.0-beta.1: its latest version, 1.1.0, is older than the locked"
+                + " 2.0.0-beta.1\n", update.err());
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        assertTrue(manifest.contains("\"@acme/util\": \"^2.0.0-beta.1\""), manifest);
+        assertTrue(manifest.contains("\"@acme/other\": \"^1.1.0\""), "the others still move: " + manifest);
+    }
+
+    @Test
     void updateAndUninstallSayHowTheLockChanged() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         registry.publish("@acme/util", "1.2.0");
