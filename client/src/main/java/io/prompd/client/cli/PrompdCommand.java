@@ -56,7 +56,8 @@ public final class PrompdCommand implements Runnable {
             ConfigCommand.class,
             RegistryCommand.class,
             LoginCommand.class,
-            LogoutCommand.class);
+            LogoutCommand.class,
+            CompletionCommand.class);
 
     /** The root's options that take a value, which is then not a subcommand's name. */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--home", "--registry");

@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.client.install.InstallOptions;
 import io.prompd.core.resolve.Strategy;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ import picocli.CommandLine.TypeConversionException;
 final class ResolutionOptions {
 
     @Option(names = "--resolution", paramLabel = "highest|lowest", defaultValue = "highest",
-            converter = StrategyConverter.class,
+            converter = StrategyConverter.class, completionCandidates = StrategyNames.class,
             description = "Which allowed versions to choose: the newest (default), or the oldest to test lower bounds.")
     Strategy strategy;
 
@@ -20,14 +21,26 @@ final class ResolutionOptions {
         return new InstallOptions(strategy, frozen);
     }
 
+    private static String typed(Strategy strategy) {
+        return strategy.name().toLowerCase(Locale.ROOT);
+    }
+
     /** Strategies as users type them, in lower case. */
     static final class StrategyConverter implements ITypeConverter<Strategy> {
         @Override
         public Strategy convert(String value) {
             return Arrays.stream(Strategy.values())
-                    .filter(strategy -> strategy.name().toLowerCase(Locale.ROOT).equals(value))
+                    .filter(strategy -> typed(strategy).equals(value))
                     .findFirst()
                     .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a resolution; use highest or lowest"));
+        }
+    }
+
+    /** What Tab offers after {@code --resolution}: the names the converter takes. */
+    static final class StrategyNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Strategy.values()).map(ResolutionOptions::typed).iterator();
         }
     }
 }
