@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * What an install, update or uninstall did.
  *
  * @param packages      every package the project (or the global install) needs, in name order
- * @param saved         dependencies written to {@code prompd.json} by this run, with their ranges
+ * @param saved         dependencies whose ranges this run wrote to {@code prompd.json}: added, or with another range
  * @param removed       dependencies removed from {@code prompd.json} by this run
  * @param lock          what happened to {@code prompd.lock}; empty for a global install, which has no project
  * @param resolved      whether the resolver ran; false when the lock file was used as it was

@@ -340,7 +340,10 @@ public final class Installer {
         }
         InstallReport.LockUpdate lock = new InstallReport.LockUpdate(lockChanged,
                 LockChange.between(project.lockOrEmpty(), plan.lock()));
-        return new InstallReport(installed, saved, removed, Optional.of(lock), plan.resolved(), plan.warnings(), repaired);
+        SortedMap<PackageName, VersionRange> changedRanges = new TreeMap<>(saved);
+        changedRanges.entrySet().removeIf(range -> range.getValue().equals(manifest.dependencies().get(range.getKey())));
+        return new InstallReport(installed, changedRanges, removed, Optional.of(lock), plan.resolved(), plan.warnings(),
+                repaired);
     }
 
     private static PrompdException frozenRefusal(Project project, LockFile wanted, boolean manifestChanged) {

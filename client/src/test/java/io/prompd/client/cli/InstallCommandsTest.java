@@ -342,6 +342,16 @@ class InstallCommandsTest {
     }
 
     @Test
+    void installingADependencyAgainAtItsRangeSavesNothing() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+
+        CliRun again = prompd("install", "@acme/util@^1.1.0");
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals("1 package: 0 downloaded, 0 from the cache, 1 already installed\nprompd.lock unchanged\n", again.out());
+    }
+
+    @Test
     void aProjectIsNotMadeADependencyOfItself() throws IOException {
         Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@acme/util\", \"version\": \"2.0.0\"}\n");
 
