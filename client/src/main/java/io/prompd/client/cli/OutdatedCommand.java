@@ -43,17 +43,16 @@ final class OutdatedCommand implements Callable<Integer> {
         try (RegistryIndex index = new RegistryIndex(new InstallWiring(root, spec.commandLine().getErr()).registry())) {
             result = Outdated.check(graph, index);
         }
-        result.gone().forEach(entry -> spec.commandLine().getErr().println("warning: " + entry.name() + " is no longer in"
-                + " the registry; " + entry.version() + " stays installed as locked, but 'prompd update' cannot resolve it"));
+        result.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: " + warning));
         List<Outdated.Row> rows = result.rows();
         spec.commandLine().getOut().print(output.json ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList())
-                + "\n" : asText(rows, result.gone().isEmpty()));
+                + "\n" : asText(rows, result.warnings().isEmpty()));
         return ExitCode.OK.code();
     }
 
-    private static String asText(List<Outdated.Row> rows, boolean allPublished) {
+    private static String asText(List<Outdated.Row> rows, boolean nothingToTell) {
         if (rows.isEmpty()) {
-            return allPublished ? "every package is up to date\n" : "no package has a newer version\n";
+            return nothingToTell ? "every package is up to date\n" : "no package has a newer version\n";
         }
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("package", "current", "wanted", "latest", "dependency"));

@@ -35,13 +35,14 @@ public final class Outdated {
     /**
      * What {@link #check} found.
      *
-     * @param rows the packages with newer versions, in name order
-     * @param gone locked packages the registry no longer has, with their locked versions, in name order
+     * @param rows     the packages with newer versions, in name order
+     * @param warnings what else the user should know of the locked versions: yanked, deprecated, or
+     *                 gone from the registry, in name order
      */
-    public record Result(List<Row> rows, List<ProjectGraph.Entry> gone) {
+    public record Result(List<Row> rows, List<String> warnings) {
         public Result {
             rows = List.copyOf(rows);
-            gone = List.copyOf(gone);
+            warnings = List.copyOf(warnings);
         }
     }
 
@@ -49,13 +50,24 @@ public final class Outdated {
     public static Result check(ProjectGraph graph, RegistryIndex index) {
         index.prefetch(graph.lock().packages().keySet());
         List<Row> rows = new ArrayList<>();
-        List<ProjectGraph.Entry> gone = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (ProjectGraph.Entry entry : graph.entries()) {
             Optional<PublishedPackage> published = index.find(entry.name());
+            String locked = entry.name() + "@" + entry.version();
             if (published.isEmpty()) {
-                gone.add(entry);
+                warnings.add(entry.name() + " is no longer in the registry; " + entry.version() + " stays installed as"
+                        + " locked, but 'prompd update' cannot resolve it");
                 continue;
             }
+            published.get().version(entry.version()).ifPresent(summary -> {
+                if (summary.yanked() != null) {
+                    warnings.add(locked + " is yanked: " + summary.yanked() + " ('prompd update " + entry.name()
+                            + "' moves off it)");
+                }
+                if (summary.deprecated() != null) {
+                    warnings.add(locked + " is deprecated: " + summary.deprecated());
+                }
+            });
             Version wanted = published.get().highestAllowed(graph.rangesOn(entry.name()))
                     .filter(highest -> highest.compareTo(entry.version()) > 0)
                     .orElse(entry.version());
@@ -66,6 +78,6 @@ public final class Outdated {
                 rows.add(new Row(entry.name(), entry.version(), wanted, latest, entry.direct()));
             }
         }
-        return new Result(rows, gone);
+        return new Result(rows, warnings);
     }
 }

@@ -288,6 +288,20 @@ class InstallCommandsTest {
     }
 
     @Test
+    void outdatedWarnsOfALockedVersionYankedOrDeprecatedSinceItWasInstalled() {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.yank("@acme/util", "1.1.0", "typo in the prompt").deprecate("@acme/base", "1.0.0", "use @acme/core");
+
+        CliRun run = prompd("outdated");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("""
+                warning: @acme/base@1.0.0 is deprecated: use @acme/core
+                warning: @acme/util@1.1.0 is yanked: typo in the prompt ('prompd update @acme/util' moves off it)
+                """, run.err());
+    }
+
+    @Test
     void updateLatestNeverMovesAChosenPreReleaseBackToAnOlderLatest() throws IOException {
         registry.publish("@acme/util", "2.0.0-beta.1").publish("@acme/other", "1.0.0");
         assertEquals(0, prompd("install", "@acme/util@^2.0.0-beta.1", "@acme/other@1.0.0").exitCode());
