@@ -1,6 +1,10 @@
 package io.prompd.core;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,6 +19,15 @@ public final class Terminal {
     private static final Path STANDARD_ERROR = Path.of("/proc/self/fd/2");
 
     private Terminal() {
+    }
+
+    /**
+     * A writer of UTF-8 to a standard stream, whatever the locale: as cargo and git write, since a
+     * shell without {@code LANG} (a container, a cron job) mostly sits in a UTF-8 terminal or writes
+     * to a file read as UTF-8, where Java's own choice would turn every non-ASCII character into '?'.
+     */
+    public static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     public static boolean isStandardError() {

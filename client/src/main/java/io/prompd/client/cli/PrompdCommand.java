@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Failures;
+import io.prompd.core.Terminal;
 import io.prompd.core.UsageError;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -115,8 +116,8 @@ public final class PrompdCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        PrintWriter out = Terminal.utf8(System.out);
+        PrintWriter err = Terminal.utf8(System.err);
         // The JDK refuses Basic logins to a proxy for the tunnels of https requests unless told
         // otherwise, yet that is what the user:password in https_proxy asks for, as curl and pip send it.
         if (System.getProperty(TUNNEL_LOGINS_REFUSED) == null) {

@@ -93,6 +93,22 @@ class PrompdJarIT {
     }
 
     @Test
+    void outputIsUtf8EvenInTheCLocale() throws Exception {
+        Map<String, String> cLocale = Map.of("PROMPD_HOME", work.resolve("home").toString(), "LANG", "C", "LC_ALL", "C");
+        Files.writeString(work.resolve("prompd.lock"), "{\"lockfileVersion\": 1, \"packages\": {}}\n");
+        Files.writeString(work.resolve("prompd.json"), "{\"name\": \"app\", \"version\": \"1.0.0\","
+                + " \"dependencies\": {\"@acme/caf\u00e9\": \"^1.0.0\"}}\n");
+
+        Run misnamed = Processes.run(Processes.java(List.of(), JAR, "tree"), work, cLocale, "", TIMEOUT);
+        assertTrue(misnamed.err().contains("invalid package name '@acme/caf\u00e9'"), "not '?': " + misnamed.err());
+
+        Files.writeString(work.resolve("prompd.json"), "{\"name\": \"app\", \"version\": \"1.0.0\","
+                + " \"dependencies\": {\"@acme/cafe\": \"^1.0.0\"}}\n");
+        Run tree = Processes.run(Processes.java(List.of(), JAR, "tree"), work, cLocale, "", TIMEOUT).ok();
+        assertEquals("app@1.0.0\n\u2514\u2500\u2500 @acme/cafe ^1.0.0 (not locked: run 'prompd install')\n", tree.out());
+    }
+
+    @Test
     void validationErrorsExitNonZeroWithTheProblemsOnStdout() throws Exception {
         Files.createDirectories(work.resolve("bad"));
         Files.writeString(work.resolve("bad/prompd.json"), "{\"name\": \"bad\", \"version\": \"1.0\"}\n");

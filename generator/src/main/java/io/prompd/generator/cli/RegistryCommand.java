@@ -2,6 +2,7 @@ package io.prompd.generator.cli;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.Failures;
+import io.prompd.core.Terminal;
 import io.prompd.core.UsageError;
 import java.io.PrintWriter;
 import java.util.List;
@@ -33,8 +34,8 @@ public final class RegistryCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        PrintWriter out = Terminal.utf8(System.out);
+        PrintWriter err = Terminal.utf8(System.err);
         int exitCode = commandLine(out, err).execute(args);
         out.flush();
         err.flush();
