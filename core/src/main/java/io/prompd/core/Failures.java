@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
@@ -51,6 +52,10 @@ public final class Failures {
         } else if (cause instanceof FileSystemException other && other.getFile() != null) {
             // its message is the file and the system's reason, such as "No space left on device"
             message = other.getMessage();
+        } else if (cause instanceof InvalidPathException unmappable && unmappable.getReason().contains("unmappable")) {
+            message = "a file name does not fit this locale's character set ("
+                    + System.getProperty("sun.jnu.encoding", "unknown") + "): " + unmappable.getInput();
+            hint = "run with a UTF-8 locale, as in LC_ALL=C.UTF-8 (the prompd launcher sets one)";
         } else if (cause instanceof IOException io) {
             message = "input/output error: " + io.getMessage();
         } else {

@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,16 @@ class FailuresTest {
         PrompdException known = new PrompdException(ExitCode.CONFLICT, "taken", "choose another");
         assertEquals("error: taken" + NL + "hint: choose another", Failures.describe(known));
         assertEquals(ExitCode.CONFLICT, Failures.exitCode(known));
+    }
+
+    @Test
+    void aFileNameTheLocaleCannotHoldSaysWhichLocaleToRunIn() {
+        String described = Failures.describe(new InvalidPathException("prompts/caf\ufffd.md",
+                "Malformed input or input contains unmappable characters"));
+
+        assertEquals("error: a file name does not fit this locale's character set ("
+                + System.getProperty("sun.jnu.encoding", "unknown") + "): prompts/caf\ufffd.md" + NL
+                + "hint: run with a UTF-8 locale, as in LC_ALL=C.UTF-8 (the prompd launcher sets one)", described);
     }
 
     @Test

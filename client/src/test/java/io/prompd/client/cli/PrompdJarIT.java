@@ -109,6 +109,22 @@ class PrompdJarIT {
     }
 
     @Test
+    void theLauncherReadsNonAsciiFileNamesWithoutALocale() throws Exception {
+        assertEquals(0, prompd("init", "pkg", "--name", "@smoke/pkg").exitCode());
+        // made by the shell: the JVM running the tests may have no UTF-8 locale to name the file with
+        Processes.run(List.of("sh", "-c", "printf 'menu' > \"pkg/prompts/$(printf 'caf\\303\\251')-menu.md\""), work, Map.of(), "",
+                TIMEOUT).ok();
+        Map<String, String> cLocale = Map.of("PROMPD_HOME", work.resolve("home").toString(), "LANG", "C", "LC_ALL", "C");
+
+        Run launched = launch(LAUNCHER, cLocale, "validate", "pkg").ok();
+        assertTrue(launched.out().startsWith("@smoke/pkg@0.1.0: 5 files"), launched.out());
+
+        Run bare = Processes.run(Processes.java(List.of(), JAR, "validate", "pkg"), work, cLocale, "", TIMEOUT);
+        assertEquals(1, bare.exitCode(), bare.err());
+        assertTrue(bare.err().contains("hint: run with a UTF-8 locale, as in LC_ALL=C.UTF-8"), bare.err());
+    }
+
+    @Test
     void validationErrorsExitNonZeroWithTheProblemsOnStdout() throws Exception {
         Files.createDirectories(work.resolve("bad"));
         Files.writeString(work.resolve("bad/prompd.json"), "{\"name\": \"bad\", \"version\": \"1.0\"}\n");
