@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 
 /**
@@ -41,13 +43,13 @@ public final class ManifestEditor {
         Layout layout = Layout.of(json);
         Members members = Members.of(json);
         String edited;
-        if (members.dependencies().length == 2) {
-            int[] value = members.dependencies();
-            edited = json.substring(0, value[0]) + layout.object(dependencies) + json.substring(value[1]);
+        if (members.dependencies().isPresent()) {
+            Span value = members.dependencies().get();
+            edited = json.substring(0, value.start()) + layout.object(dependencies) + json.substring(value.end());
         } else if (dependencies.isEmpty()) {
             return original;
-        } else if (members.followerStart() >= 0) {
-            int at = members.followerStart();
+        } else if (members.followerStart().isPresent()) {
+            int at = members.followerStart().getAsInt();
             edited = json.substring(0, at) + layout.member(dependencies) + "," + layout.between()
                     + json.substring(at);
         } else {
@@ -62,18 +64,21 @@ public final class ManifestEditor {
         return (mark + edited).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Where a piece of the text begins, and where it ends (exclusive). */
+    private record Span(int start, int end) {
+    }
+
     /**
      * Where, in the text, the top-level members that matter to the edit are.
      *
-     * @param dependencies  where the value of {@code "dependencies"} begins and ends; empty when there is none
-     * @param followerStart where the first member that {@code prompd init} puts after the dependencies
-     *                      begins, or -1
+     * @param dependencies  the value of {@code "dependencies"}, when there is one
+     * @param followerStart where the first member that {@code prompd init} puts after the dependencies begins
      */
-    private record Members(int[] dependencies, int followerStart) {
+    private record Members(Optional<Span> dependencies, OptionalInt followerStart) {
 
         static Members of(String json) throws IOException {
-            int[] dependencies = new int[0];
-            int followerStart = -1;
+            Optional<Span> dependencies = Optional.empty();
+            OptionalInt followerStart = OptionalInt.empty();
             int rank = ManifestFields.KNOWN.indexOf(ManifestFields.DEPENDENCIES);
             try (JsonParser parser = Json.mapper().getFactory().createParser(json)) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -81,14 +86,14 @@ public final class ManifestEditor {
                 }
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
-                    if (followerStart < 0 && ManifestFields.KNOWN.indexOf(field) > rank) {
-                        followerStart = (int) parser.currentTokenLocation().getCharOffset();
+                    if (followerStart.isEmpty() && ManifestFields.KNOWN.indexOf(field) > rank) {
+                        followerStart = OptionalInt.of((int) parser.currentTokenLocation().getCharOffset());
                     }
                     parser.nextToken();
                     int start = (int) parser.currentTokenLocation().getCharOffset();
                     parser.skipChildren();
                     if (field.equals(ManifestFields.DEPENDENCIES) && parser.currentToken() == JsonToken.END_OBJECT) {
-                        dependencies = new int[] {start, (int) parser.currentLocation().getCharOffset()};
+                        dependencies = Optional.of(new Span(start, (int) parser.currentLocation().getCharOffset()));
                     }
                 }
             }
