@@ -125,10 +125,10 @@ public final class Installer {
                             continue;
                         }
                         Optional<Version> newest = index.require(name).latest();
-                        Optional<Version> locked = current.get(name).map(LockedPackage::version);
                         if (newest.isEmpty()) {
                             continue;
                         }
+                        Optional<Version> locked = current.get(name).map(LockedPackage::version);
                         if (locked.isPresent() && newest.get().compareTo(locked.get()) < 0) {
                             // an update never moves back: a pre-release chosen on purpose stays
                             kept.add("kept " + name + " " + direct.get(name) + ": its latest version, " + newest.get()
@@ -137,9 +137,7 @@ public final class Installer {
                         }
                         VersionRange range = VersionRange.caret(newest.get());
                         roots.put(name, range);
-                        if (!range.equals(direct.get(name))) {
-                            saved.put(name, range);
-                        }
+                        saved.put(name, range);
                     }
                 }
                 Plan plan = plan(roots, current, unpinned, true, options, index).warnedAlso(kept);
