@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {
             "Print the bash completion script of prompd: its commands and options complete on Tab.",
-            "Load it with: source <(prompd completion); or save it as ~/.local/share/bash-completion/completions/prompd.",
+            "Load it with: source <(prompd completion)",
+            "or save it where bash-completion finds it for every new shell:",
+            "  prompd completion > ~/.local/share/bash-completion/completions/prompd",
             "zsh reads it too, after: autoload -U +X bashcompinit && bashcompinit"})
 final class CompletionCommand implements Callable<Integer> {
 

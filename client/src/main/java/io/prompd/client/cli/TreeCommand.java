@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "tree", mixinStandardHelpOptions = true,
         description = {
-            "Show the project's dependencies as a tree, from prompd.json and prompd.lock.",
+            "Show the project's dependency tree, as prompd.json and prompd.lock give it.",
             "Asks no registry.",
             "A package needed in several places is expanded at its first place only."})
 final class TreeCommand implements Callable<Integer> {

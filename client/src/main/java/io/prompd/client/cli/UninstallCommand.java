@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "uninstall", aliases = {"remove", "rm"}, mixinStandardHelpOptions = true,
         description = {
-            "Remove dependencies from prompd.json, and from prompd.lock with whatever only they needed.",
+            "Remove dependencies from prompd.json and prompd.lock, with the packages only they needed.",
             "Installed versions stay in <home>/packages: the store is shared by every project, and a version"
                     + " kept there costs only disk space."})
 final class UninstallCommand implements Callable<Integer> {
