@@ -3,9 +3,11 @@ package io.prompd.client.install;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
+import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.Objects;
@@ -42,8 +44,20 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
             Version tagged = published.requireTag(tag.tag());
             return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty());
         }
-        VersionRange fromLatest = published.latest().map(VersionRange::caret).orElseGet(VersionRange::any);
-        return new RequestedPackage(name, fromLatest, Optional.empty());
+        Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published));
+        return new RequestedPackage(name, VersionRange.caret(latest), Optional.empty());
+    }
+
+    /** A package whose versions are all pre-releases or yanked: by name alone, none may be chosen. */
+    private static PrompdException nothingToInstallByName(PublishedPackage published) {
+        String name = published.packument().name().toString();
+        Optional<Version> preRelease = published.packument().versions().values().stream()
+                .filter(version -> version.yanked() == null).map(VersionSummary::version).max(Version::compareTo);
+        return preRelease.map(version -> new PrompdException(ExitCode.NOT_FOUND, name + " has only pre-release versions,"
+                        + " which are installed only when asked for", "ask for one, as in 'prompd install " + name + "@"
+                        + version + "'"))
+                .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, "every version of " + name + " is yanked",
+                        "'prompd info " + name + "' says why"));
     }
 
     /** The range to save in {@code prompd.json} once {@code lock} is chosen. */

@@ -366,6 +366,23 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aPackageWithNothingToChooseByNameSaysWhatToAskFor() {
+        registry.publish("@acme/early", "0.1.0-beta.1").publish("@acme/early", "0.1.0-beta.2")
+                .publish("@acme/gone", "1.0.0").yank("@acme/gone", "1.0.0", "leaked a key");
+
+        CliRun early = prompd("install", "@acme/early");
+        assertEquals(3, early.exitCode(), early.err());
+        assertEquals("error: @acme/early has only pre-release versions, which are installed only when asked for\n"
+                + "hint: ask for one, as in 'prompd install @acme/early@0.1.0-beta.2'\n", early.err());
+
+        CliRun gone = prompd("install", "@acme/gone");
+        assertEquals(3, gone.exitCode(), gone.err());
+        assertEquals("error: every version of @acme/gone is yanked\nhint: 'prompd info @acme/gone' says why\n", gone.err());
+
+        assertEquals(0, prompd("install", "@acme/early@0.1.0-beta.2").exitCode());
+    }
+
+    @Test
     void aProjectIsNotMadeADependencyOfItself() throws IOException {
         Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@acme/util\", \"version\": \"2.0.0\"}\n");
 
