@@ -74,7 +74,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         text.append("dist-tags:");
         info.packument().distTags().forEach((tag, version) -> text.append(' ').append(tag).append('=').append(version));
-        text.append('\n');
+        text.append(info.packument().distTags().isEmpty() ? " none\n" : "\n");
         section(text, "versions", table(info.packument().versions().values().stream()
                 .map(version -> List.of(version.version().toString(), DAY.format(version.publishedAt()), notes(version)))));
         section(text, "dependencies", table(shown.dependencies().entrySet().stream()

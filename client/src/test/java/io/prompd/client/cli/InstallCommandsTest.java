@@ -378,6 +378,7 @@ class InstallCommandsTest {
         CliRun gone = prompd("install", "@acme/gone");
         assertEquals(3, gone.exitCode(), gone.err());
         assertEquals("error: every version of @acme/gone is yanked\nhint: 'prompd info @acme/gone' says why\n", gone.err());
+        assertTrue(prompd("info", "@acme/early").out().contains("\ndist-tags: none\n"), "no tag points at a pre-release");
 
         assertEquals(0, prompd("install", "@acme/early@0.1.0-beta.2").exitCode());
     }
