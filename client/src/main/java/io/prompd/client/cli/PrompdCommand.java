@@ -3,10 +3,12 @@ package io.prompd.client.cli;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Failures;
+import io.prompd.core.PrompdException;
 import io.prompd.core.Terminal;
 import io.prompd.core.UsageError;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -107,6 +109,10 @@ public final class PrompdCommand implements Runnable {
         Path homeFolder = Optional.ofNullable(home).map(context::resolve)
                 .or(() -> context.variable(Settings.HOME_VARIABLE).map(Path::of).map(context::resolve))
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), Settings.HOME_FOLDER_NAME));
+        if (Files.exists(homeFolder) && !Files.isDirectory(homeFolder)) {
+            throw new PrompdException(ExitCode.USAGE, "the prompd home " + homeFolder + " is a file, not a folder",
+                    "point --home or $" + Settings.HOME_VARIABLE + " at a folder (it is created when missing)");
+        }
         Optional<String> chosenRegistry = Optional.ofNullable(registry).or(() -> context.variable(Settings.REGISTRY_VARIABLE));
         Settings.Verbosity verbosity = verbose ? Settings.Verbosity.VERBOSE : Settings.Verbosity.NORMAL;
         Map<String, String> proxyVariables = new TreeMap<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,17 @@ class ConfigCommandTest {
         CliRun set = prompd("config", "set", "credentials.https://prompd.acme.example/", "s3cr3t");
         assertEquals(2, set.exitCode());
         assertTrue(set.err().contains("prompd login"), set.err());
+    }
+
+    @Test
+    void aHomeThatIsAFileIsAUsageErrorSayingSo() throws IOException {
+        Path file = Files.writeString(work.resolve("not-a-folder"), "x");
+
+        CliRun run = CliRun.in(work, file, "config", "list");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: the prompd home " + file + " is a file, not a folder\nhint: point --home or $PROMPD_HOME at a"
+                + " folder (it is created when missing)\n", run.err());
     }
 
     @Test
