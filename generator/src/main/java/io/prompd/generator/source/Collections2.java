@@ -18,6 +18,16 @@ final class Collections2 {
         return Collections.unmodifiableSortedSet(new TreeSet<>(items));
     }
 
+    /**
+     * GitHub logins, which GitHub compares ignoring case: a maintainer may write {@code Alice} where
+     * the pull request's actor is {@code alice}. Kept as written, sorted and compared ignoring case.
+     */
+    static SortedSet<String> logins(Collection<String> logins) {
+        SortedSet<String> sorted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        sorted.addAll(logins);
+        return Collections.unmodifiableSortedSet(sorted);
+    }
+
     static <K extends Comparable<? super K>, V> SortedMap<K, V> sortedMap(Map<K, V> entries) {
         return Collections.unmodifiableSortedMap(new TreeMap<>(entries));
     }

@@ -33,7 +33,7 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
         distTags = Collections2.sortedMap(distTags);
         yanked = Collections2.sortedMap(yanked);
         deprecated = Collections2.sortedMap(deprecated);
-        owners = Collections2.sortedSet(owners);
+        owners = Collections2.logins(owners);
     }
 
     public boolean isYanked(Version version) {

@@ -31,7 +31,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(git, "git");
-        maintainers = Collections2.sortedSet(maintainers);
+        maintainers = Collections2.logins(maintainers);
         Objects.requireNonNull(policy, "policy");
     }
 

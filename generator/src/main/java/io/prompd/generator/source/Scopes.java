@@ -25,7 +25,7 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
     public Scopes {
         scopes = Collections2.sortedMap(scopes);
         SortedMap<String, SortedSet<String>> immutableTeams = new TreeMap<>();
-        teams.forEach((team, members) -> immutableTeams.put(team, Collections2.sortedSet(members)));
+        teams.forEach((team, members) -> immutableTeams.put(team, Collections2.logins(members)));
         teams = Collections.unmodifiableSortedMap(immutableTeams);
     }
 
@@ -38,7 +38,7 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
     public record ScopeOwnership(SortedSet<String> owners, SortedSet<String> teams) {
 
         public ScopeOwnership {
-            owners = Collections2.sortedSet(owners);
+            owners = Collections2.logins(owners);
             teams = Collections2.sortedSet(teams);
         }
     }

@@ -34,6 +34,34 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void loginsAreComparedIgnoringCaseAsGitHubComparesThem() {
+        repo.publish("@common/base", "1.0.0");
+        repo.commit("publish", "bob");
+
+        assertPassed(check(repo, "BOB"));
+        assertPassed(check(repo, "Alice"));
+        assertError(check(repo, "mallory"), "packages/@common/base", "mallory is not an owner of the scope @common");
+    }
+
+    @Test
+    void anUnscopedPackagesOwnerWrittenInAnotherCaseMayPublish() {
+        repo.publish("free-name", "1.0.0");
+        repo.meta("free-name", "{\"owners\": [\"Carol\"]}");
+        repo.commit("claim", "carol");
+
+        assertPassed(check(repo, "carol"));
+    }
+
+    @Test
+    void aMaintainerWrittenInAnotherCaseIsStillAMaintainer() {
+        repo.write("scopes.json", NEW_SCOPES);
+        repo.publish("@fresh/pkg", "1.0.0");
+        repo.commit("new scope", TestRegistryRepo.MAINTAINER);
+
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    @Test
     void nonOwnerMayNotPublishInTheScope() {
         repo.publish("@common/base", "1.0.0");
         repo.commit("publish", "mallory");
