@@ -74,6 +74,13 @@ class ManifestEditorTest {
     }
 
     @Test
+    void onlyTheTopLevelMemberIsTheManifestsDependencies() throws IOException {
+        assertEquals("{\"x-tool\": {\"dependencies\": {\"keep\": \"1\"}}, \"dependencies\": {\"zeta\": \"^2.0.0\"}}",
+                edited("{\"x-tool\": {\"dependencies\": {\"keep\": \"1\"}}}",
+                        new TreeMap<>(Map.of(PackageName.parse("zeta"), VersionRange.parse("^2.0.0")))));
+    }
+
+    @Test
     void whatIsNoJsonObjectIsRefused() {
         assertThrows(IOException.class, () -> edited("[1, 2]", TWO));
     }
