@@ -10,6 +10,7 @@ import io.prompd.core.manifest.ManifestEditor;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -55,9 +56,11 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
             throw notAProject(folder);
         }
         ManifestResult result = ManifestReader.read(ManifestReader.FILE_NAME, json);
+        // warnings such as a missing description matter to a package being published, not to an install
         Manifest manifest = result.manifest().orElseThrow(() -> new PrompdException(ExitCode.FAILURE,
-                ManifestReader.FILE_NAME + " has errors:\n" + ProblemReport.text(result.problems()).strip(),
-                "fix them, then run this again ('prompd validate' shows them too)"));
+                ManifestReader.FILE_NAME + " has errors:\n"
+                        + ProblemReport.text(result.problems().stream().filter(Problem::isError).toList()).strip(),
+                "fix them, then run this again ('prompd validate' shows them with the warnings)"));
         return new Project(folder, manifest, LockFiles.read(folder.resolve(LockFile.FILE_NAME)));
     }
 

@@ -384,6 +384,22 @@ class InstallCommandsTest {
     }
 
     @Test
+    void anInvalidPrompdJsonStopsAnInstallWithItsErrorsAlone() throws IOException {
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"app\", \"version\": 1}\n");
+
+        CliRun run = prompd("install");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("""
+                error: prompd.json has errors:
+                prompd.json
+                  error   /version, line 1: 'version' must be a string, not a number
+                1 error, 0 warnings
+                hint: fix them, then run this again ('prompd validate' shows them with the warnings)
+                """, run.err(), "no word of the description or license a project need not have");
+    }
+
+    @Test
     void aProjectIsNotMadeADependencyOfItself() throws IOException {
         Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@acme/util\", \"version\": \"2.0.0\"}\n");
 
