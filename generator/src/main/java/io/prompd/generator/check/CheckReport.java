@@ -18,10 +18,11 @@ import java.util.TreeSet;
  * @param newPackages  the packages among them that had no version before, sorted
  * @param otherChanges paths outside version folders that it changes (meta.json, settings, documentation), and
  *                     each folder that does not fit the layout once, sorted
+ * @param metaChanges  what its changes to meta.json files do (tags, yanks, deprecations, owners), by package
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
-                          List<String> otherChanges, List<Problem> problems) {
+                          List<String> otherChanges, List<MetaChange> metaChanges, List<Problem> problems) {
 
     public CheckReport {
         Objects.requireNonNull(mergeBase, "mergeBase");
@@ -29,6 +30,7 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         added = added.stream().sorted().toList();
         newPackages = Collections.unmodifiableSortedSet(new TreeSet<>(newPackages));
         otherChanges = otherChanges.stream().sorted().toList();
+        metaChanges = List.copyOf(metaChanges);
         problems = problems.stream().sorted(Problem.ORDER).toList();
     }
 

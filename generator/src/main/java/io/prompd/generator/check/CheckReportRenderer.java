@@ -3,11 +3,14 @@ package io.prompd.generator.check;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RepositoryLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** A {@link CheckReport} as text for a terminal, Markdown for the pull request's comment, or JSON for scripts. */
 public final class CheckReportRenderer {
@@ -60,7 +63,7 @@ public final class CheckReportRenderer {
     }
 
     /**
-     * {@code {"ok", "added", "newPackages", "otherChanges", "problems", "mergeBase", "head"}}, keys
+     * {@code {"ok", "added", "newPackages", "otherChanges", "metaChanges", "problems", "mergeBase", "head"}}, keys
      * sorted; problems have the shape {@code prompd validate --json} gives them.
      */
     public static String json(CheckReport report) {
@@ -71,6 +74,16 @@ public final class CheckReportRenderer {
         json.put("added", report.added());
         json.put("newPackages", report.newPackages());
         json.put("otherChanges", report.otherChanges());
+        json.put("metaChanges", report.metaChanges().stream().map(change -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", change.name());
+            entry.put("action", change.actionName());
+            entry.put("target", change.target());
+            if (!change.detail().isEmpty()) {
+                entry.put("detail", change.detail());
+            }
+            return entry;
+        }).toList());
         json.put("problems", report.problems());
         return Json.writeString(json) + "\n";
     }
@@ -82,7 +95,11 @@ public final class CheckReportRenderer {
             lines.add((report.newPackages().contains(version.name()) ? "adds the new package " : "adds ")
                     + code.apply(version.name().toString()) + " version " + code.apply(version.version().toString()));
         }
-        report.otherChanges().forEach(path -> lines.add("changes " + code.apply(path)));
+        report.metaChanges().forEach(change -> lines.add(change.describe(code)));
+        // a meta.json whose changes are told above is not listed again; one changed only in form is
+        Set<String> told = report.metaChanges().stream().map(change -> RepositoryLayout.metaFile(change.name()))
+                .collect(Collectors.toSet());
+        report.otherChanges().stream().filter(path -> !told.contains(path)).forEach(path -> lines.add("changes " + code.apply(path)));
         return lines;
     }
 

@@ -71,9 +71,13 @@ public final class PullRequestChecker {
         List<String> otherChanges = pullRequest.changes().stream()
                 .filter(changed -> changed.path().kind() != ChangedPath.Kind.VERSION_FILE)
                 .map(changed -> changed.path().place()).distinct().toList();
+        List<MetaChange> metaChanges = pullRequest.changes(ChangedPath.Kind.META).stream()
+                .map(changed -> changed.path().name().orElseThrow()).distinct().sorted()
+                .flatMap(name -> MetaChange.between(name, baseSnapshot.meta(name), headSnapshot.meta(name)).stream())
+                .toList();
         return new CheckReport(mergeBase.name(), head.name(),
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(),
-                otherChanges, problems.sorted());
+                otherChanges, metaChanges, problems.sorted());
     }
 
     /** The version folders present at the head but not at the merge base, each read and validated once. */

@@ -24,7 +24,7 @@ class CheckReportRendererTest {
     private static CheckReport report(List<Problem> problems) {
         return new CheckReport(BASE, HEAD,
                 List.of(new PackageVersion(OLD, Version.parse("1.1.0")), new PackageVersion(NEW, Version.parse("1.0.0"))),
-                new TreeSet<>(List.of(NEW)), List.of("packages/@a/old/meta.json", "odd`name.md"), problems);
+                new TreeSet<>(List.of(NEW)), List.of("packages/@a/old/meta.json", "odd`name.md"), List.of(), problems);
     }
 
     @Test
@@ -43,6 +43,25 @@ class CheckReportRendererTest {
                   warning /owners: owners have no effect
                 0 errors, 1 warning
                 """, text);
+    }
+
+    @Test
+    void whatAMetaJsonChangeDoesReplacesItsPathInTheSummary() throws Exception {
+        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(),
+                List.of("packages/@a/old/meta.json", "packages/@a/tidy/meta.json"),
+                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "leaked a key")), List.of());
+
+        assertEquals("""
+                PASSED: registry check of 2222222 against 1111111
+                  yanks @a/old 1.0.0: leaked a key
+                  changes packages/@a/tidy/meta.json
+
+                no problems
+                """, CheckReportRenderer.text(report), "a meta.json changed only in its layout is still listed");
+        assertTrue(CheckReportRenderer.markdown(report).contains("- yanks `@a/old` `1.0.0`: leaked a key\n"));
+        JsonNode json = Json.mapper().readTree(CheckReportRenderer.json(report));
+        assertEquals("{\"action\":\"yanks\",\"detail\":\"leaked a key\",\"name\":\"@a/old\",\"target\":\"1.0.0\"}",
+                json.at("/metaChanges/0").toString());
     }
 
     @Test
@@ -68,7 +87,7 @@ class CheckReportRendererTest {
                                 + "x".repeat(40), "a hint")).toList();
 
         String markdown = CheckReportRenderer.markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
-                problems));
+                List.of(), problems));
 
         assertTrue(markdown.length() <= CheckReportRenderer.COMMENT_LIMIT, () -> "length " + markdown.length());
         assertTrue(markdown.contains("- … and 400 more\n"), markdown);

@@ -6,6 +6,7 @@ import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.Severity;
@@ -101,5 +102,7 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
 
         assertEquals(List.of("README.md", "packages/@common/util/meta.json"), report.otherChanges());
+        assertEquals(List.of(new MetaChange(PackageName.parse("@common/util"), MetaChange.Action.TAGS, "1.0.0", "latest")),
+                report.metaChanges(), "what the meta.json change does, read from the two commits");
     }
 }

@@ -1,0 +1,96 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageMeta;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * One thing a pull request does to a package's {@code meta.json}, as a reviewer wants to read it
+ * rather than as a diff of JSON.
+ *
+ * @param name   the package
+ * @param action what happens
+ * @param target the version or login it happens to
+ * @param detail the dist-tag's name, the yank's reason or the deprecation's message; empty otherwise
+ */
+public record MetaChange(PackageName name, Action action, String target, String detail) {
+
+    public enum Action { TAGS, UNTAGS, YANKS, UNYANKS, DEPRECATES, UNDEPRECATES, ADDS_OWNER, REMOVES_OWNER }
+
+    public MetaChange {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /** What differs between the package's meta before and after, tags first, then yanks, deprecations, owners. */
+    static List<MetaChange> between(PackageName name, PackageMeta before, PackageMeta after) {
+        List<MetaChange> changes = new ArrayList<>();
+        for (String tag : new TreeSet<>(union(before.distTags(), after.distTags()))) {
+            Version was = before.distTags().get(tag);
+            Version is = after.distTags().get(tag);
+            if (is == null) {
+                changes.add(new MetaChange(name, Action.UNTAGS, was.toString(), tag));
+            } else if (!is.equals(was)) {
+                changes.add(new MetaChange(name, Action.TAGS, is.toString(), tag));
+            }
+        }
+        notes(name, before.yanked(), after.yanked(), Action.YANKS, Action.UNYANKS, changes);
+        notes(name, before.deprecated(), after.deprecated(), Action.DEPRECATES, Action.UNDEPRECATES, changes);
+        after.owners().stream().filter(login -> !before.owners().contains(login))
+                .forEach(login -> changes.add(new MetaChange(name, Action.ADDS_OWNER, login, "")));
+        before.owners().stream().filter(login -> !after.owners().contains(login))
+                .forEach(login -> changes.add(new MetaChange(name, Action.REMOVES_OWNER, login, "")));
+        return List.copyOf(changes);
+    }
+
+    /** Versions that get a note (a new one, or a new text) and versions that lose theirs. */
+    private static void notes(PackageName name, SortedMap<Version, String> before, SortedMap<Version, String> after,
+                              Action given, Action taken, List<MetaChange> changes) {
+        for (Version version : new TreeSet<>(union(before, after))) {
+            String was = before.get(version);
+            String is = after.get(version);
+            if (is == null) {
+                changes.add(new MetaChange(name, taken, version.toString(), ""));
+            } else if (!is.equals(was)) {
+                changes.add(new MetaChange(name, given, version.toString(), is));
+            }
+        }
+    }
+
+    private static <K> List<K> union(Map<K, ?> first, Map<K, ?> second) {
+        List<K> keys = new ArrayList<>(first.keySet());
+        keys.addAll(second.keySet());
+        return keys;
+    }
+
+    /** The line of the check's summary, with names, versions and logins set off by {@code code}. */
+    String describe(UnaryOperator<String> code) {
+        String pkg = code.apply(name.toString());
+        String what = code.apply(target);
+        return switch (action) {
+            case TAGS -> "points the dist-tag " + code.apply(detail) + " of " + pkg + " at " + what;
+            case UNTAGS -> "removes the dist-tag " + code.apply(detail) + " of " + pkg + " (it pointed at " + what + ")";
+            case YANKS -> "yanks " + pkg + " " + what + ": " + detail;
+            case UNYANKS -> "takes back the yank of " + pkg + " " + what;
+            case DEPRECATES -> "deprecates " + pkg + " " + what + ": " + detail;
+            case UNDEPRECATES -> "takes back the deprecation of " + pkg + " " + what;
+            case ADDS_OWNER -> "adds " + what + " to the owners of " + pkg;
+            case REMOVES_OWNER -> "removes " + what + " from the owners of " + pkg;
+        };
+    }
+
+    /** Its action as the JSON report writes it, such as {@code adds_owner}. */
+    String actionName() {
+        return action.name().toLowerCase(Locale.ROOT);
+    }
+}

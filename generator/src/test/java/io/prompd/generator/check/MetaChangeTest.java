@@ -1,0 +1,51 @@
+package io.prompd.generator.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageMeta;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class MetaChangeTest {
+
+    private static final PackageName NAME = PackageName.parse("tool");
+
+    private static PackageMeta meta(Map<String, String> tags, Map<String, String> yanked, Map<String, String> deprecated,
+                                    Set<String> owners) {
+        TreeMap<String, Version> distTags = new TreeMap<>();
+        tags.forEach((tag, version) -> distTags.put(tag, Version.parse(version)));
+        return new PackageMeta(distTags, versions(yanked), versions(deprecated), new TreeSet<>(owners));
+    }
+
+    private static TreeMap<Version, String> versions(Map<String, String> notes) {
+        TreeMap<Version, String> byVersion = new TreeMap<>();
+        notes.forEach((version, note) -> byVersion.put(Version.parse(version), note));
+        return byVersion;
+    }
+
+    @Test
+    void eachDifferenceIsOneLineAReviewerCanRead() {
+        PackageMeta before = meta(Map.of("latest", "1.0.0", "next", "2.0.0-rc.1"), Map.of("0.9.0", "broken"),
+                Map.of("1.0.0", "use 1.1", "0.8.0", "old"), Set.of("ann", "bob"));
+        PackageMeta after = meta(Map.of("latest", "1.1.0", "beta", "2.0.0-rc.1"), Map.of("1.0.0", "leaked a key"),
+                Map.of("1.0.0", "use 1.1.0 or later", "0.8.0", "old"), Set.of("Ann", "cid"));
+
+        assertEquals(List.of(
+                "points the dist-tag beta of tool at 2.0.0-rc.1",
+                "points the dist-tag latest of tool at 1.1.0",
+                "removes the dist-tag next of tool (it pointed at 2.0.0-rc.1)",
+                "takes back the yank of tool 0.9.0",
+                "yanks tool 1.0.0: leaked a key",
+                "deprecates tool 1.0.0: use 1.1.0 or later",
+                "adds cid to the owners of tool",
+                "removes bob from the owners of tool"),
+                MetaChange.between(NAME, before, after).stream().map(change -> change.describe(text -> text)).toList());
+        assertEquals(List.of(), MetaChange.between(NAME, after, after));
+    }
+}
