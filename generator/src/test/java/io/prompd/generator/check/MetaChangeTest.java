@@ -34,7 +34,7 @@ class MetaChangeTest {
         PackageMeta before = meta(Map.of("latest", "1.0.0", "next", "2.0.0-rc.1"), Map.of("0.9.0", "broken"),
                 Map.of("1.0.0", "use 1.1", "0.8.0", "old"), Set.of("ann", "bob"));
         PackageMeta after = meta(Map.of("latest", "1.1.0", "beta", "2.0.0-rc.1"), Map.of("1.0.0", "leaked a key"),
-                Map.of("1.0.0", "use 1.1.0 or later", "0.8.0", "old"), Set.of("Ann", "cid"));
+                Map.of("1.0.0", "use 1.1.0\n  or later", "0.8.0", "old"), Set.of("Ann", "cid"));
 
         assertEquals(List.of(
                 "points the dist-tag beta of tool at 2.0.0-rc.1",
