@@ -82,6 +82,9 @@ public final class CheckReportRenderer {
             if (!change.detail().isEmpty()) {
                 entry.put("detail", change.detail());
             }
+            if (!change.was().isEmpty()) {
+                entry.put("was", change.was());
+            }
             return entry;
         }).toList());
         json.put("problems", report.problems());

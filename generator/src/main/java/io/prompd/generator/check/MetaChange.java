@@ -20,8 +20,9 @@ import java.util.function.UnaryOperator;
  * @param action what happens
  * @param target the version or login it happens to
  * @param detail the dist-tag's name, the yank's reason or the deprecation's message; empty otherwise
+ * @param was    the version a dist-tag that moves pointed at before; empty otherwise
  */
-public record MetaChange(PackageName name, Action action, String target, String detail) {
+public record MetaChange(PackageName name, Action action, String target, String detail, String was) {
 
     public enum Action { TAGS, UNTAGS, YANKS, UNYANKS, DEPRECATES, UNDEPRECATES, ADDS_OWNER, REMOVES_OWNER }
 
@@ -30,6 +31,11 @@ public record MetaChange(PackageName name, Action action, String target, String 
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(was, "was");
+    }
+
+    MetaChange(PackageName name, Action action, String target, String detail) {
+        this(name, action, target, detail, "");
     }
 
     /** What differs between the package's meta before and after, tags first, then yanks, deprecations, owners. */
@@ -41,7 +47,7 @@ public record MetaChange(PackageName name, Action action, String target, String 
             if (is == null) {
                 changes.add(new MetaChange(name, Action.UNTAGS, was.toString(), tag));
             } else if (!is.equals(was)) {
-                changes.add(new MetaChange(name, Action.TAGS, is.toString(), tag));
+                changes.add(new MetaChange(name, Action.TAGS, is.toString(), tag, was == null ? "" : was.toString()));
             }
         }
         notes(name, before.yanked(), after.yanked(), Action.YANKS, Action.UNYANKS, changes);
@@ -80,7 +86,8 @@ public record MetaChange(PackageName name, Action action, String target, String 
         // a reason on several lines would end the summary's list item
         String note = detail.strip().replaceAll("\\s+", " ");
         return switch (action) {
-            case TAGS -> "points the dist-tag " + code.apply(detail) + " of " + pkg + " at " + what;
+            case TAGS -> "points the dist-tag " + code.apply(detail) + " of " + pkg + " at " + what
+                    + (was.isEmpty() ? "" : " (it pointed at " + code.apply(was) + ")");
             case UNTAGS -> "removes the dist-tag " + code.apply(detail) + " of " + pkg + " (it pointed at " + what + ")";
             case YANKS -> "yanks " + pkg + " " + what + ": " + note;
             case UNYANKS -> "takes back the yank of " + pkg + " " + what;

@@ -38,7 +38,7 @@ class MetaChangeTest {
 
         assertEquals(List.of(
                 "points the dist-tag beta of tool at 2.0.0-rc.1",
-                "points the dist-tag latest of tool at 1.1.0",
+                "points the dist-tag latest of tool at 1.1.0 (it pointed at 1.0.0)",
                 "removes the dist-tag next of tool (it pointed at 2.0.0-rc.1)",
                 "takes back the yank of tool 0.9.0",
                 "yanks tool 1.0.0: leaked a key",
