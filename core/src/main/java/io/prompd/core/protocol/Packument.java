@@ -25,6 +25,9 @@ public record Packument(PackageName name, String description, List<String> keywo
                         String license, Repository repository, Owners owners, SortedMap<String, Version> distTags,
                         SortedMap<Version, VersionSummary> versions, Instant updatedAt) {
 
+    /** The dist-tag a package name without a version means, as npm's. */
+    public static final String LATEST = "latest";
+
     public Packument {
         Objects.requireNonNull(name, "name");
         keywords = List.copyOf(keywords);

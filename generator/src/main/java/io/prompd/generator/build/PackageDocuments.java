@@ -20,8 +20,6 @@ import java.util.TreeMap;
 /** A package's {@code index.json} and its line in {@code packages.json}, from its versions and its meta.json. */
 final class PackageDocuments {
 
-    static final String LATEST = "latest";
-
     private PackageDocuments() {
     }
 
@@ -56,13 +54,13 @@ final class PackageDocuments {
     static Packument packument(PackageName name, SortedMap<Version, VersionDocument> documents, PackageMeta meta,
                                Owners owners) {
         SortedMap<String, Version> distTags = new TreeMap<>(meta.distTags());
-        if (!distTags.containsKey(LATEST)) {
-            defaultLatest(documents, meta).ifPresent(latest -> distTags.put(LATEST, latest));
+        if (!distTags.containsKey(Packument.LATEST)) {
+            defaultLatest(documents, meta).ifPresent(latest -> distTags.put(Packument.LATEST, latest));
         }
         SortedMap<Version, VersionSummary> versions = new TreeMap<>();
         documents.forEach((version, document) -> versions.put(version,
                 document.summary(meta.yanked().get(version), meta.deprecated().get(version))));
-        VersionDocument described = documents.get(distTags.getOrDefault(LATEST, documents.lastKey()));
+        VersionDocument described = documents.get(distTags.getOrDefault(Packument.LATEST, documents.lastKey()));
         Instant updatedAt = documents.values().stream().map(VersionDocument::publishedAt)
                 .max(Comparator.naturalOrder()).orElseThrow();
         return new Packument(name, described.description(), described.keywords(), described.category(),
@@ -75,7 +73,7 @@ final class PackageDocuments {
     }
 
     static PackageSummary summary(Packument packument) {
-        return new PackageSummary(packument.name(), packument.distTags().get(LATEST), packument.description(),
+        return new PackageSummary(packument.name(), packument.distTags().get(Packument.LATEST), packument.description(),
                 packument.keywords(), packument.category(), packument.author(), packument.updatedAt());
     }
 }

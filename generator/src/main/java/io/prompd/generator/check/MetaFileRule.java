@@ -2,6 +2,7 @@ package io.prompd.generator.check;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.protocol.Packument;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.PackageMeta;
@@ -16,7 +17,6 @@ import java.util.SortedMap;
  */
 final class MetaFileRule implements PullRequestRule {
 
-    private static final String LATEST = "latest";
     private static final String VERSION_HINT = "name the exact version of a folder of the package, such as 1.2.0";
 
     @Override
@@ -63,7 +63,7 @@ final class MetaFileRule implements PullRequestRule {
     private static void taggedYanked(Problems problems, String file, PackageName name, String tag, Version version) {
         String pointer = Pointer.of("distTags", tag);
         String message = "the dist-tag '" + tag + "' points to " + version + ", which is yanked";
-        if (tag.equals(LATEST)) {
+        if (tag.equals(Packument.LATEST)) {
             problems.error(file, pointer, message + ", so 'prompd install " + name + "' would fail",
                     "point latest at a version that is not yanked, or remove it to mean the highest such version");
         } else {

@@ -53,7 +53,7 @@ public record PublishedPackage(Packument packument, URI url) {
      * (which a resolution would refuse), the highest that is neither yanked nor a pre-release.
      */
     public Optional<Version> latest() {
-        return taggedVersion(LATEST).filter(tagged -> !isYanked(tagged)).or(() -> packument.versions().values()
+        return taggedVersion(Packument.LATEST).filter(tagged -> !isYanked(tagged)).or(() -> packument.versions().values()
                 .stream().filter(version -> version.yanked() == null && !version.version().isPreRelease())
                 .map(VersionSummary::version).max(Version::compareTo));
     }
@@ -62,9 +62,6 @@ public record PublishedPackage(Packument packument, URI url) {
         VersionSummary summary = packument.versions().get(version);
         return summary != null && summary.yanked() != null;
     }
-
-    /** The dist-tag a name without version means, as npm's. */
-    public static final String LATEST = "latest";
 
     /**
      * The tarball's absolute URL without user information: what a lock file may record, since
