@@ -290,13 +290,7 @@ public final class Installer {
                 continue;
             }
             summary.ifPresent(known -> {
-                if (known.yanked() != null) {
-                    warnings.add(name + "@" + version + " is yanked: " + known.yanked()
-                            + " (installed because the lock file pins it; 'prompd update " + name + "' moves off it)");
-                }
-                if (known.deprecated() != null) {
-                    warnings.add(name + "@" + version + " is deprecated: " + known.deprecated());
-                }
+                warnings.addAll(StatusNotes.of(name, known, "installed because the lock file pins it; "));
                 engineWarning(name, known).ifPresent(warnings::add);
             });
         }

@@ -53,21 +53,13 @@ public final class Outdated {
         List<String> warnings = new ArrayList<>();
         for (ProjectGraph.Entry entry : graph.entries()) {
             Optional<PublishedPackage> published = index.find(entry.name());
-            String locked = entry.name() + "@" + entry.version();
             if (published.isEmpty()) {
                 warnings.add(entry.name() + " is no longer in the registry; " + entry.version() + " stays installed as"
                         + " locked, but 'prompd update' cannot resolve it");
                 continue;
             }
-            published.get().version(entry.version()).ifPresent(summary -> {
-                if (summary.yanked() != null) {
-                    warnings.add(locked + " is yanked: " + summary.yanked() + " ('prompd update " + entry.name()
-                            + "' moves off it)");
-                }
-                if (summary.deprecated() != null) {
-                    warnings.add(locked + " is deprecated: " + summary.deprecated());
-                }
-            });
+            published.get().version(entry.version())
+                    .ifPresent(summary -> warnings.addAll(StatusNotes.of(entry.name(), summary, "")));
             Version wanted = published.get().highestAllowed(graph.rangesOn(entry.name()))
                     .filter(highest -> highest.compareTo(entry.version()) > 0)
                     .orElse(entry.version());
