@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.io.ByteArrayInputStream;
@@ -37,13 +38,10 @@ final class ExtraCertificates {
             Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*)-----END CERTIFICATE-----");
 
     private final Path file;
-    private final String variable;
     private SSLSocketFactory socketFactory;
 
-    /** @param variable the environment variable that named the file, for messages */
-    ExtraCertificates(Path file, String variable) {
+    ExtraCertificates(Path file) {
         this.file = Objects.requireNonNull(file, "file");
-        this.variable = Objects.requireNonNull(variable, "variable");
     }
 
     /**
@@ -66,15 +64,15 @@ final class ExtraCertificates {
             throw unusable("cannot read it (" + unreadable.getClass().getSimpleName() + ")");
         }
         try {
+            List<Certificate> extra = certificates(pem);
+            if (extra.isEmpty()) {
+                throw unusable("it holds no -----BEGIN CERTIFICATE----- block");
+            }
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
             int index = 0;
             for (X509Certificate known : javaTrustManager().getAcceptedIssuers()) {
                 trusted.setCertificateEntry("java-" + index++, known);
-            }
-            List<Certificate> extra = certificates(pem);
-            if (extra.isEmpty()) {
-                throw unusable("it holds no -----BEGIN CERTIFICATE----- block");
             }
             for (Certificate certificate : extra) {
                 trusted.setCertificateEntry("extra-" + index++, certificate);
@@ -112,8 +110,8 @@ final class ExtraCertificates {
     }
 
     private PrompdException unusable(String reason) {
-        return new PrompdException(ExitCode.USAGE, "the certificates file in " + variable + " is unusable: " + file
-                + ": " + reason, "give a PEM file of CA certificates, as your company or proxy publishes them, or unset "
-                + variable);
+        return new PrompdException(ExitCode.USAGE, "the certificates file in " + Settings.CA_FILE_VARIABLE
+                + " is unusable: " + file + ": " + reason, "give a PEM file of CA certificates, as your company or proxy"
+                + " publishes them, or unset " + Settings.CA_FILE_VARIABLE);
     }
 }

@@ -57,7 +57,7 @@ final class Transport {
         this.sleeper = sleeper;
         this.random = random;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
-        this.extraCertificates = settings.caFile().map(file -> new ExtraCertificates(file, Settings.CA_FILE_VARIABLE));
+        this.extraCertificates = settings.caFile().map(ExtraCertificates::new);
         this.connectTimeoutMillis = millis(settings.connectTimeout());
         this.readTimeoutMillis = millis(settings.requestTimeout().compareTo(settings.idleTimeout()) < 0
                 ? settings.requestTimeout() : settings.idleTimeout());
