@@ -62,6 +62,9 @@ public final class PrompdCommand implements Runnable {
             LogoutCommand.class,
             CompletionCommand.class);
 
+    /** The JDK's setting that refuses some proxy logins for https tunnels; see {@link #main}. */
+    private static final String TUNNEL_LOGINS_REFUSED = "jdk.http.auth.tunneling.disabledSchemes";
+
     /** The root's options that take a value, which is then not a subcommand's name. */
     private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--home", "--registry");
 
@@ -86,8 +89,6 @@ public final class PrompdCommand implements Runnable {
     @Option(names = "--offline", scope = ScopeType.INHERIT,
             description = "Use only the cache and what is installed; never touch the network.")
     boolean offline;
-
-    private static final String TUNNEL_LOGINS_REFUSED = "jdk.http.auth.tunneling.disabledSchemes";
 
     private final CliContext context;
 

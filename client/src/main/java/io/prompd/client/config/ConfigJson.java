@@ -110,8 +110,6 @@ final class ConfigJson {
         return new Config(defaultRegistry, registries, scopes, credentials);
     }
 
-
-
     /**
      * The members of an object field, keys and values parsed. Two keys may be spelled differently
      * yet parse to one (two spellings of a URL): that is an error, as a duplicate key is.

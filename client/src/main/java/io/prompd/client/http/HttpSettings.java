@@ -1,7 +1,7 @@
 package io.prompd.client.http;
 
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -56,6 +56,16 @@ public final class RegistryRepository implements AutoCloseable {
      * Opens the repository at the folder: a bare repository, a {@code .git} folder, or a working
      * tree containing one.
      */
+    public static RegistryRepository open(Path folder) throws IOException {
+        File gitDir = Files.isDirectory(folder)
+                ? RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED) : null;
+        if (gitDir == null) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "not a Git repository: " + folder,
+                    "give the folder of a clone of the registry repository (bare or not)");
+        }
+        return new RegistryRepository(new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build());
+    }
+
     /**
      * Refuses a shallow clone: the build takes each version's publish time and commit from the whole
      * history, and the check names the commit that published a version a pull request changes. In
@@ -74,16 +84,6 @@ public final class RegistryRepository implements AutoCloseable {
 
     private boolean isShallow() throws IOException {
         return !repository.getObjectDatabase().getShallowCommits().isEmpty();
-    }
-
-    public static RegistryRepository open(Path folder) throws IOException {
-        File gitDir = Files.isDirectory(folder)
-                ? RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED) : null;
-        if (gitDir == null) {
-            throw new PrompdException(ExitCode.NOT_FOUND, "not a Git repository: " + folder,
-                    "give the folder of a clone of the registry repository (bare or not)");
-        }
-        return new RegistryRepository(new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build());
     }
 
     Repository repository() {

@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public final class RepositoryLayout {
 
     public static final String PACKAGES = "packages";
-    static final String MANIFEST = "prompd.json";
+    static final String MANIFEST = ManifestReader.FILE_NAME;
 
     private static final String PACKAGE_FOLDERS_HINT =
             "package folders are packages/<name>/<version>/ or packages/@<scope>/<name>/<version>/";
