@@ -28,8 +28,9 @@ import java.util.TreeSet;
 
 /**
  * Checks a whole package the way {@code pack} will see it: the manifest, the files that would be
- * packed and their content (text, binaries, likely credentials), and every prompt file among them. {@code prompd validate}, {@code prompd pack} and the
- * registry's pull-request check all call this, so they agree on what is valid.
+ * packed and their content (text, binaries, likely credentials), and every prompt file among them.
+ * {@code prompd validate}, {@code prompd pack} and the registry's pull-request check all call
+ * this, so they agree on what is valid.
  */
 public final class PackageValidator {
 
