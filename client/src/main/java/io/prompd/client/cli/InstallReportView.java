@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Shows what {@code install}, {@code update} and {@code uninstall} did: the result on stdout, warnings on stderr. */
@@ -39,8 +40,9 @@ final class InstallReportView {
                     .append(lock.changes().isEmpty() ? "\n" : ":\n");
             lock.changes().forEach(change -> text.append("  ").append(line(change)).append('\n'));
         }, () -> report.packages().stream().filter(installed -> installed.origin() != InstalledPackage.Origin.ALREADY_INSTALLED)
-                .forEach(installed -> text.append("  + ").append(installed.name()).append('@').append(installed.version())
-                        .append('\n')));
+                // without a lock, what went into the store, worded as a lock's additions are
+                .map(installed -> new LockChange(installed.name(), Optional.empty(), Optional.of(installed.version())))
+                .forEach(added -> text.append("  ").append(line(added)).append('\n')));
         return text.toString();
     }
 
