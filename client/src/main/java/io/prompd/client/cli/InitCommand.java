@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = {
             "Create a package: prompd.json, README.md, LICENSE and prompts/example.prompd, ready to validate and pack.",
-            "With --from, turn prompt files you already have into a package: they are copied under prompts/ with",
-            "the files they reference, and the packages they reference become dependencies.",
+            "With --from, turn prompt files you already have into a package: they are copied under prompts/ with"
+                    + " the files they reference, and the packages they reference become dependencies.",
             "Never overwrites a file."})
 final class InitCommand implements Callable<Integer> {
 

@@ -2,6 +2,7 @@ package io.prompd.generator.cli;
 
 import io.prompd.core.ExitCode;
 import io.prompd.generator.serve.StaticServer;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,8 +37,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be from 0 to 65535, not " + port);
         }
         try (StaticServer server = StaticServer.start(folder, host, port)) {
-            spec.commandLine().getOut().println("serving " + folder + " at " + server.url() + " (Ctrl-C to stop)");
-            spec.commandLine().getOut().flush();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("serving " + folder + " at " + server.url() + " (Ctrl-C to stop)");
+            out.println("try it: prompd info --registry " + server.url() + " <package>");
+            out.flush();
             new CountDownLatch(1).await();
         }
         return ExitCode.OK.code();

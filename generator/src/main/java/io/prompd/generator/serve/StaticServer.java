@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -89,9 +90,18 @@ public final class StaticServer implements AutoCloseable {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            Optional<Path> file = resolve(exchange.getRequestURI());
+            URI request = exchange.getRequestURI();
+            Optional<Path> found = resolve(request.getPath());
+            if (found.isPresent() && Files.isDirectory(found.get()) && !request.getPath().endsWith("/")) {
+                // as static hosts do, so that the page's relative links resolve inside the folder
+                exchange.getResponseHeaders().set("Location", request.getRawPath() + "/"
+                        + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery()));
+                sendText(exchange, 301, "moved to the folder's URL, which ends with /\n", head);
+                return;
+            }
+            Optional<Path> file = found.isPresent() ? fileToServe(found.get()) : Optional.empty();
             if (file.isEmpty()) {
-                sendText(exchange, 404, "not found\n", head);
+                sendText(exchange, 404, "not found: " + request.getPath() + "\n", head);
                 return;
             }
             send(exchange, file.get(), head);
@@ -99,12 +109,11 @@ public final class StaticServer implements AutoCloseable {
     }
 
     /**
-     * The regular file a request names, if it lies inside the root. The path arrives decoded
-     * ({@code %2e%2e} is already {@code ..}), so dot segments are refused here, and the real path
-     * is checked too, so a symbolic link cannot lead outside.
+     * The file or folder a request path names, if it lies inside the root. The path arrives
+     * decoded ({@code %2e%2e} is already {@code ..}), so dot segments are refused here, and the
+     * real path is checked too, so a symbolic link cannot lead outside.
      */
-    private Optional<Path> resolve(URI request) throws IOException {
-        String path = request.getPath();
+    private Optional<Path> resolve(String path) throws IOException {
         if (path == null || !path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
             return Optional.empty();
         }
@@ -117,18 +126,17 @@ public final class StaticServer implements AutoCloseable {
         if (!candidate.startsWith(root) || !Files.exists(candidate)) {
             return Optional.empty();
         }
-        if (Files.isDirectory(candidate)) {
-            if (!path.endsWith("/")) {
-                return Optional.empty();
-            }
-            candidate = FOLDER_INDEXES.stream().map(candidate::resolve).filter(Files::isRegularFile).findFirst()
-                    .orElse(null);
-            if (candidate == null) {
-                return Optional.empty();
-            }
-        }
         Path real = candidate.toRealPath();
-        return real.startsWith(root) && Files.isRegularFile(real) ? Optional.of(real) : Optional.empty();
+        return real.startsWith(root) ? Optional.of(real) : Optional.empty();
+    }
+
+    /** A regular file as it is, a folder as its index, which a link may not take outside either. */
+    private Optional<Path> fileToServe(Path found) throws IOException {
+        if (Files.isRegularFile(found)) {
+            return Optional.of(found);
+        }
+        Optional<Path> index = FOLDER_INDEXES.stream().map(found::resolve).filter(Files::isRegularFile).findFirst();
+        return index.isPresent() && index.get().toRealPath().startsWith(root) ? index : Optional.empty();
     }
 
     private void send(HttpExchange exchange, Path file, boolean head) throws IOException {
@@ -170,7 +178,7 @@ public final class StaticServer implements AutoCloseable {
     }
 
     private static void sendText(HttpExchange exchange, int status, String text, boolean head) throws IOException {
-        byte[] body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         if (head) {

@@ -1,6 +1,7 @@
 package io.prompd.generator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,28 @@ class ServeCommandTest {
     void aPortOutOfRangeIsAUsageError() {
         assertEquals(2, run("serve", temp.toString(), "--port", "70000"));
         assertTrue(stderr.toString().contains("--port must be from 0 to 65535"), stderr.toString());
+    }
+
+    @Test
+    void servesUntilInterruptedAndSaysHowAClientUsesIt() throws Exception {
+        Files.writeString(temp.resolve("packages.json"), "{\"packages\": []}");
+        Thread serving = new Thread(() -> run("serve", temp.toString(), "--port", "0"));
+        serving.start();
+        try {
+            while (!stdout.toString().contains("\ntry it:") && serving.isAlive()) {
+                Thread.sleep(10);
+            }
+            String url = stdout.toString().replaceFirst("(?s).* at (http://127\\.0\\.0\\.1:\\d+/) .*", "$1");
+            assertEquals("serving " + temp + " at " + url + " (Ctrl-C to stop)\n"
+                    + "try it: prompd info --registry " + url + " <package>\n", stdout.toString());
+            HttpResponse<String> list = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url + "packages.json")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("{\"packages\": []}", list.body());
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+        assertFalse(serving.isAlive());
     }
 
     @Test

@@ -105,8 +105,19 @@ class StaticServerTest {
     }
 
     @Test
+    void aFolderWithoutItsSlashIsRedirectedToIt() throws Exception {
+        HttpResponse<String> response = get("packages/@a/b?x=1");
+        assertEquals(301, response.statusCode());
+        assertEquals("/packages/@a/b/?x=1", response.headers().firstValue("Location").orElseThrow());
+        assertEquals(301, get("packages").statusCode(), "also a folder without an index");
+        assertEquals(200, get("registry.json").statusCode(), "a file is not a folder");
+    }
+
+    @Test
     void missingFilesAreNotFound() throws Exception {
-        assertEquals(404, get("packages/@a/c/index.json").statusCode());
+        HttpResponse<String> missing = get("packages/@a/c/index.json");
+        assertEquals(404, missing.statusCode());
+        assertEquals("not found: /packages/@a/c/index.json\n", missing.body());
         assertEquals(404, get("packages/").statusCode(), "a folder without an index");
     }
 
@@ -125,6 +136,17 @@ class StaticServerTest {
                 "/packages/..%2f..%2fsecret.txt", "/%2e%2e%5csecret.txt"}) {
             assertEquals(404, rawStatus(path), path);
         }
+    }
+
+    @Test
+    void linksLeadingOutOfTheFolderAreRefused() throws Exception {
+        Files.createSymbolicLink(root.resolve("link.txt"), temp.resolve("secret.txt"));
+        Files.createDirectories(root.resolve("linked"));
+        Files.createSymbolicLink(root.resolve("linked/index.json"), temp.resolve("secret.txt"));
+        Files.createSymbolicLink(root.resolve("inside.json"), root.resolve("registry.json"));
+        assertEquals(404, get("link.txt").statusCode());
+        assertEquals(404, get("linked/").statusCode(), "a folder's index");
+        assertEquals("{}\n", get("inside.json").body(), "a link that stays inside is served");
     }
 
     /** Sends the path as written: HTTP clients normalise dot segments away before sending. */
