@@ -29,7 +29,7 @@ public final class Spelling {
     }
 
     /** Edits between two words: insertions, deletions, substitutions and swaps of neighbours, the commonest typos. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] edits = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             edits[i][0] = i;

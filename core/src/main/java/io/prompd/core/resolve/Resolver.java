@@ -2,8 +2,8 @@ package io.prompd.core.resolve;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.name.SimilarNames;
 import io.prompd.core.version.VersionRange;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -37,7 +37,7 @@ public final class Resolver {
         for (PackageName name : explanation.unknownPackages()) {
             List<PackageName> similar = index.similarNames(name);
             if (!similar.isEmpty()) {
-                message.append("\nInstead of ").append(name).append(", did you mean ").append(orList(similar)).append('?');
+                message.append("\nInstead of ").append(name).append(", ").append(SimilarNames.didYouMean(similar));
             }
         }
         if (explanation.involvesMissingVersions()) {
@@ -47,14 +47,5 @@ public final class Resolver {
         }
         return new ResolutionException(ExitCode.CONFLICT, message.toString(),
                 "Widen the conflicting ranges above, or choose versions of those packages that agree.");
-    }
-
-    private static String orList(List<PackageName> names) {
-        List<String> texts = new ArrayList<>(names.stream().map(PackageName::toString).toList());
-        if (texts.size() == 1) {
-            return texts.get(0);
-        }
-        String last = texts.remove(texts.size() - 1);
-        return String.join(", ", texts) + " or " + last;
     }
 }

@@ -12,6 +12,9 @@ class SpellingTest {
     void countsASwapOfNeighboursAsOneEdit() {
         assertEquals(1, Spelling.distance("mti", "mit"));
         assertEquals(3, Spelling.distance("kitten", "sitting"));
+        assertEquals(0, Spelling.distance("abc", "abc"));
+        assertEquals(1, Spelling.distance("abc", "abcd"));
+        assertEquals(3, Spelling.distance("", "abc"));
     }
 
     @Test

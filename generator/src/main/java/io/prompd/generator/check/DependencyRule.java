@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.name.PackageName;
+import io.prompd.core.name.SimilarNames;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
@@ -47,8 +48,7 @@ final class DependencyRule implements PullRequestRule {
             List<PackageName> similar = pullRequest.headIndex().similarNames(name);
             return Optional.of(version.manifestError(pointer, name + " is not a package of this registry",
                     similar.isEmpty() ? "publish it first (or in this pull request), or correct the name"
-                            : "did you mean " + similar.stream().map(PackageName::toString)
-                            .collect(Collectors.joining(" or ")) + "?"));
+                            : SimilarNames.didYouMean(similar)));
         }
         List<Version> allowed = versions.keySet().stream().filter(range::satisfiedBy).toList();
         if (allowed.isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.name.SimilarNames;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.PackageIndex;
 import io.prompd.core.version.InvalidRangeException;
@@ -45,30 +46,9 @@ final class SnapshotIndex implements PackageIndex {
         return read.computeIfAbsent(name, this::readVersions);
     }
 
-    /** Names that read alike, or would after one letter is added, removed or replaced: the usual typos. */
     @Override
     public List<PackageName> similarNames(PackageName name) {
-        String key = name.lookalikeKey();
-        return snapshot.packages().keySet().stream()
-                .filter(existing -> !existing.equals(name) && withinOneEdit(existing.lookalikeKey(), key))
-                .toList();
-    }
-
-    private static boolean withinOneEdit(String left, String right) {
-        if (Math.abs(left.length() - right.length()) > 1) {
-            return false;
-        }
-        int start = 0;
-        while (start < left.length() && start < right.length() && left.charAt(start) == right.charAt(start)) {
-            start++;
-        }
-        int leftEnd = left.length();
-        int rightEnd = right.length();
-        while (leftEnd > start && rightEnd > start && left.charAt(leftEnd - 1) == right.charAt(rightEnd - 1)) {
-            leftEnd--;
-            rightEnd--;
-        }
-        return leftEnd - start <= 1 && rightEnd - start <= 1;
+        return SimilarNames.among(snapshot.packages().keySet(), name);
     }
 
     /** This index, except that the package of {@code only} has just that version: the one being checked. */

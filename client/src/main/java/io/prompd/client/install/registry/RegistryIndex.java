@@ -3,6 +3,7 @@ package io.prompd.client.install.registry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.name.SimilarNames;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.PackageIndex;
@@ -10,7 +11,6 @@ import io.prompd.core.version.VersionRange;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -30,9 +30,6 @@ import java.util.function.BiPredicate;
 public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     private static final int PARALLEL_FETCHES = 8;
-    /** Names further apart than this are not offered as what the user may have meant. */
-    private static final int MAX_SUGGESTION_DISTANCE = 3;
-    private static final int MAX_SUGGESTIONS = 3;
 
     private final PackageRegistry registry;
     private final BiPredicate<PackageName, VersionSummary> usable;
@@ -73,7 +70,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         return find(name).orElseThrow(() -> {
             List<PackageName> similar = similarNames(name);
             String hint = similar.isEmpty() ? "check the name, and which registry serves it ('prompd registry list')"
-                    : "did you mean " + String.join(" or ", similar.stream().map(PackageName::toString).toList()) + "?";
+                    : SimilarNames.didYouMean(similar);
             return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in the registry", hint);
         });
     }
@@ -118,45 +115,14 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         }, fetchers);
     }
 
-    /** Names of the registry within a few edits of the asked one, or sharing its look-alike key; closest first. */
     @Override
     public List<PackageName> similarNames(PackageName name) {
-        List<PackageName> known;
         try {
-            known = registry.packageNames(name);
+            return SimilarNames.among(registry.packageNames(name), name);
         } catch (RuntimeException listUnavailable) {
             // suggestions are a courtesy: the missing package is reported either way
             return List.of();
         }
-        String asked = name.toString().toLowerCase(Locale.ROOT);
-        return known.stream()
-                .filter(candidate -> !candidate.equals(name))
-                .filter(candidate -> candidate.lookalikeKey().equals(name.lookalikeKey())
-                        || distance(asked, candidate.toString()) <= MAX_SUGGESTION_DISTANCE)
-                .sorted(Comparator.comparingInt((PackageName candidate) -> distance(asked, candidate.toString()))
-                        .thenComparing(Comparator.naturalOrder()))
-                .limit(MAX_SUGGESTIONS)
-                .toList();
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String from, String to) {
-        int[] previous = new int[to.length() + 1];
-        int[] current = new int[to.length() + 1];
-        for (int j = 0; j <= to.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= from.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= to.length(); j++) {
-                int substitution = previous[j - 1] + (from.charAt(i - 1) == to.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[to.length()];
     }
 
     @Override

@@ -1,0 +1,51 @@
+package io.prompd.core.name;
+
+import io.prompd.core.problem.Spelling;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The existing names a user probably meant when the one they gave does not exist: the client's
+ * "no package", the resolver's explanations and the registry check's unknown dependencies all
+ * suggest the same ones, in the same words.
+ */
+public final class SimilarNames {
+
+    /** Names further apart than this are more confusing than helpful. */
+    private static final int MAX_EDITS = 3;
+    private static final int MAX_SUGGESTIONS = 3;
+
+    private SimilarNames() {
+    }
+
+    /**
+     * Up to three known names, closest first: one that reads alike ({@link PackageName#lookalikeKey}),
+     * the same name in another scope ({@code @prompd/code-reviewer} for {@code code-reviewer}), or
+     * one within a few typing edits; ties in alphabetical order, so every run suggests the same.
+     */
+    public static List<PackageName> among(Collection<PackageName> known, PackageName asked) {
+        String text = asked.toString();
+        return known.stream()
+                .filter(candidate -> !candidate.equals(asked))
+                .map(candidate -> new Suggestion(candidate, candidate.lookalikeKey().equals(asked.lookalikeKey()) ? 0
+                        : candidate.name().equals(asked.name()) ? 1
+                        : Spelling.distance(text, candidate.toString())))
+                .filter(suggestion -> suggestion.edits() <= MAX_EDITS)
+                .sorted(Comparator.comparingInt(Suggestion::edits).thenComparing(Suggestion::name))
+                .limit(MAX_SUGGESTIONS)
+                .map(Suggestion::name)
+                .toList();
+    }
+
+    /** {@code did you mean @a/x, @a/y or @b/x?} */
+    public static String didYouMean(List<PackageName> names) {
+        List<String> texts = names.stream().map(PackageName::toString).toList();
+        String last = texts.get(texts.size() - 1);
+        return "did you mean " + (texts.size() == 1 ? last
+                : String.join(", ", texts.subList(0, texts.size() - 1)) + " or " + last) + "?";
+    }
+
+    private record Suggestion(PackageName name, int edits) {
+    }
+}
