@@ -1,6 +1,8 @@
 package io.prompd.core;
 
-/** Counts in messages, which read "1 file" and "2 files" alike. */
+import java.util.List;
+
+/** Counts and lists in messages, which read "1 file" and "2 files", "a or b" and "a, b or c" alike. */
 public final class Plural {
 
     private Plural() {
@@ -9,5 +11,13 @@ public final class Plural {
     /** {@code 1 package}, {@code 0 packages}: the nouns of these messages take an s. */
     public static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}: a list as a sentence says it, with "and" or "or". */
+    public static String series(List<String> parts, String conjunction) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " " + conjunction + " " + parts.get(parts.size() - 1);
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.core.name;
 
+import io.prompd.core.Plural;
 import io.prompd.core.problem.Spelling;
 import java.util.Collection;
 import java.util.Comparator;
@@ -40,10 +41,7 @@ public final class SimilarNames {
 
     /** {@code did you mean @a/x, @a/y or @b/x?} */
     public static String didYouMean(List<PackageName> names) {
-        List<String> texts = names.stream().map(PackageName::toString).toList();
-        String last = texts.get(texts.size() - 1);
-        return "did you mean " + (texts.size() == 1 ? last
-                : String.join(", ", texts.subList(0, texts.size() - 1)) + " or " + last) + "?";
+        return "did you mean " + Plural.series(names.stream().map(PackageName::toString).toList(), "or") + "?";
     }
 
     private record Suggestion(PackageName name, int edits) {

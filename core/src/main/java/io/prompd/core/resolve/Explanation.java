@@ -1,5 +1,6 @@
 package io.prompd.core.resolve;
 
+import io.prompd.core.Plural;
 import io.prompd.core.name.PackageName;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -335,7 +336,7 @@ final class Explanation {
         if (yanked.isEmpty()) {
             return text;
         }
-        return text + " (" + join(yanked, "and") + (yanked.size() == 1 ? " is" : " are") + " yanked)";
+        return text + " (" + Plural.series(yanked, "and") + (yanked.size() == 1 ? " is" : " are") + " yanked)";
     }
 
     private static String describeTerms(Incompatibility incompatibility) {
@@ -356,15 +357,8 @@ final class Explanation {
             return "if " + String.join(" and ", positives) + " then " + String.join(" or ", negatives);
         }
         if (!positives.isEmpty()) {
-            return join(positives, "and") + " cannot be installed together";
+            return Plural.series(positives, "and") + " cannot be installed together";
         }
-        return "at least one of " + join(negatives, "or") + " is required";
-    }
-
-    private static String join(List<String> parts, String conjunction) {
-        if (parts.size() == 1) {
-            return parts.get(0);
-        }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " " + conjunction + " " + parts.get(parts.size() - 1);
+        return "at least one of " + Plural.series(negatives, "or") + " is required";
     }
 }
