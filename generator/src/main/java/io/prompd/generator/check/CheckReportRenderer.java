@@ -3,6 +3,7 @@ package io.prompd.generator.check;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RepositoryLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +15,6 @@ import java.util.stream.Collectors;
 
 /** A {@link CheckReport} as text for a terminal, Markdown for the pull request's comment, or JSON for scripts. */
 public final class CheckReportRenderer {
-
-    private static final int SHORT_ID = 7;
 
     /** GitHub refuses a comment over 65,536 characters; this leaves room for what the workflow adds. */
     static final int COMMENT_LIMIT = 60_000;
@@ -32,8 +31,8 @@ public final class CheckReportRenderer {
     /** The summary of what the pull request does, then the problems grouped by file. */
     public static String text(CheckReport report) {
         StringBuilder out = new StringBuilder();
-        out.append(report.passed() ? "PASSED" : "FAILED").append(": registry check of ").append(shortId(report.head()))
-                .append(" against ").append(shortId(report.mergeBase())).append('\n');
+        out.append(report.passed() ? "PASSED" : "FAILED").append(": registry check of ").append(RegistryRepository.shortId(report.head()))
+                .append(" against ").append(RegistryRepository.shortId(report.mergeBase())).append('\n');
         summary(report, UnaryOperator.identity()).forEach(line -> out.append("  ").append(line).append('\n'));
         out.append('\n').append(ProblemReport.text(report.problems(), UNFILED));
         return out.toString();
@@ -46,8 +45,8 @@ public final class CheckReportRenderer {
     public static String markdown(CheckReport report) {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(report.passed() ? "✅ Registry check passed" : "❌ Registry check failed").append("\n\n");
-        out.append("Checked `").append(shortId(report.head())).append("` against the merge base `")
-                .append(shortId(report.mergeBase())).append("`.\n\n");
+        out.append("Checked `").append(RegistryRepository.shortId(report.head())).append("` against the merge base `")
+                .append(RegistryRepository.shortId(report.mergeBase())).append("`.\n\n");
         // A path is the pull request's text: a backtick in it must not end the code span early.
         List<String> summary = summary(report, text -> "`" + text.replace('`', '\'') + "`");
         if (!summary.isEmpty()) {
@@ -104,9 +103,5 @@ public final class CheckReportRenderer {
                 .collect(Collectors.toSet());
         report.otherChanges().stream().filter(path -> !told.contains(path)).forEach(path -> lines.add("changes " + code.apply(path)));
         return lines;
-    }
-
-    private static String shortId(String commit) {
-        return commit.substring(0, Math.min(SHORT_ID, commit.length()));
     }
 }

@@ -10,6 +10,7 @@ import io.prompd.generator.build.BuildOptions;
 import io.prompd.generator.build.BuildProgress;
 import io.prompd.generator.build.BuildResult;
 import io.prompd.generator.build.RegistryBuilder;
+import io.prompd.generator.source.RegistryRepository;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +131,7 @@ final class BuildCommand implements Callable<Integer> {
     private String summary(BuildResult result) {
         String seconds = String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0);
         if (result.unchanged()) {
-            return "nothing changed since the build of " + result.commit().substring(0, 7) + ": " + out
+            return "nothing changed since the build of " + RegistryRepository.shortId(result.commit()) + ": " + out
                     + " left as it is (" + seconds + ")\n";
         }
         return "built " + Plural.count(result.packages(), "package") + ", " + Plural.count(result.versions(), "version") + " ("

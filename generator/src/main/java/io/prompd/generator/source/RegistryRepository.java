@@ -44,7 +44,7 @@ public final class RegistryRepository implements AutoCloseable {
             "fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)";
 
     /** Length of abbreviated commit ids in messages. */
-    static final int SHORT_ID_LENGTH = 7;
+    private static final int SHORT_ID_LENGTH = 7;
 
     private final Repository repository;
 
@@ -220,7 +220,12 @@ public final class RegistryRepository implements AutoCloseable {
     }
 
     static String shortId(ObjectId id) {
-        return id.abbreviate(SHORT_ID_LENGTH).name();
+        return shortId(id.name());
+    }
+
+    /** A commit's id as Git shows it in short, {@code 3f2a9c1}: enough for a person to find it. */
+    public static String shortId(String commit) {
+        return commit.substring(0, Math.min(SHORT_ID_LENGTH, commit.length()));
     }
 
     @Override
