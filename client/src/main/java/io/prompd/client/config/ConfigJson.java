@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
+import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import java.io.IOException;
@@ -90,12 +91,12 @@ final class ConfigJson {
         }
         root.fieldNames().forEachRemaining(field -> {
             if (!FIELDS.contains(field)) {
-                problems.error(file.toString(), pointer(field), "unknown field '" + field + "'",
+                problems.error(file.toString(), Pointer.of(field), "unknown field '" + field + "'",
                         "the fields are " + String.join(", ", FIELDS));
             }
         });
         Optional<RegistryRef> defaultRegistry = Optional.ofNullable(root.get(ConfigFields.DEFAULT_REGISTRY))
-                .flatMap(node -> reference(node, pointer(ConfigFields.DEFAULT_REGISTRY)));
+                .flatMap(node -> reference(node, Pointer.of(ConfigFields.DEFAULT_REGISTRY)));
         SortedMap<RegistryName, RegistryUrl> registries = members(root, ConfigFields.REGISTRIES, RegistryName::parse,
                 (node, at) -> text(node, at).flatMap(text -> parsed(RegistryUrl::parse, text, at)));
         SortedMap<Scope, RegistryRef> scopes = members(root, ConfigFields.SCOPES, Scope::parse, this::reference);
@@ -122,11 +123,11 @@ final class ConfigJson {
             return members;
         }
         if (!object.isObject()) {
-            problems.error(file.toString(), pointer(field), "'" + field + "' must be a JSON object", "");
+            problems.error(file.toString(), Pointer.of(field), "'" + field + "' must be a JSON object", "");
             return members;
         }
         object.properties().forEach(member -> {
-            String at = pointer(field, member.getKey());
+            String at = Pointer.of(field, member.getKey());
             parsed(keyParser, member.getKey(), at).ifPresent(key -> valueReader.apply(member.getValue(), at)
                     .ifPresent(value -> {
                         if (members.putIfAbsent(key, value) != null) {
@@ -200,14 +201,5 @@ final class ConfigJson {
             problems.error(file.toString(), at, invalid.getMessage(), "");
             return Optional.empty();
         }
-    }
-
-    /** A JSON pointer; {@code ~} and {@code /} in keys (URLs have slashes) are escaped as RFC 6901 says. */
-    static String pointer(String... keys) {
-        StringBuilder pointer = new StringBuilder();
-        for (String key : keys) {
-            pointer.append('/').append(key.replace("~", "~0").replace("/", "~1"));
-        }
-        return pointer.toString();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
+import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.problem.Problem;
@@ -93,7 +94,7 @@ public final class ManifestReader {
         Map<String, String> engines = textMap(root, ManifestFields.ENGINES);
         // other engines are models and tools, named as their makers write versions; prompd's are SemVer
         Optional.ofNullable(engines.get(ManifestFields.PROMPD_ENGINE)).ifPresent(range -> parsed(range,
-                pointer(ManifestFields.ENGINES, ManifestFields.PROMPD_ENGINE), VersionRange::parse,
+                Pointer.of(ManifestFields.ENGINES, ManifestFields.PROMPD_ENGINE), VersionRange::parse,
                 "write the prompd versions the package works with as a range, such as >=0.1.0"));
         fields.engines(engines);
         fields.repository(repository(root).orElse(null));
@@ -106,20 +107,20 @@ public final class ManifestReader {
 
     private Optional<String> required(JsonNode root, String field, String example) {
         if (!root.has(field)) {
-            problems.error(file, pointer(field), "the required field '" + field + "' is missing",
+            problems.error(file, Pointer.of(field), "the required field '" + field + "' is missing",
                     "add \"" + field + "\": " + example);
             return Optional.empty();
         }
-        return text(root.get(field), pointer(field));
+        return text(root.get(field), Pointer.of(field));
     }
 
     private Optional<PackageName> packageName(String text) {
-        return parsed(text, pointer(ManifestFields.NAME), PackageName::parse,
+        return parsed(text, Pointer.of(ManifestFields.NAME), PackageName::parse,
                 "use lowercase letters, digits, '.', '_' and '-', as in @scope/my-prompts");
     }
 
     private Optional<Version> version(String text) {
-        return parsed(text, pointer(ManifestFields.VERSION), Version::parse, "");
+        return parsed(text, Pointer.of(ManifestFields.VERSION), Version::parse, "");
     }
 
     /** The value parsed, or empty after reporting the parser's message as an error. */
@@ -134,7 +135,7 @@ public final class ManifestReader {
 
     /** A text field that may be left out; a blank one counts as left out, with a warning. */
     private Optional<String> optionalText(JsonNode root, String field) {
-        return root.has(field) ? nonBlank(root.get(field), pointer(field)) : Optional.empty();
+        return root.has(field) ? nonBlank(root.get(field), Pointer.of(field)) : Optional.empty();
     }
 
     private Optional<String> nonBlank(JsonNode node, String at) {
@@ -157,7 +158,7 @@ public final class ManifestReader {
 
     private Optional<String> description(JsonNode root) {
         if (!root.has(ManifestFields.DESCRIPTION)) {
-            problems.warning(file, pointer(ManifestFields.DESCRIPTION), "the manifest has no description",
+            problems.warning(file, Pointer.of(ManifestFields.DESCRIPTION), "the manifest has no description",
                     "add a sentence saying what the prompts are for; search results show it");
         }
         return optionalText(root, ManifestFields.DESCRIPTION);
@@ -165,7 +166,7 @@ public final class ManifestReader {
 
     private Optional<Person> author(JsonNode root) {
         JsonNode node = root.get(ManifestFields.AUTHOR);
-        String at = pointer(ManifestFields.AUTHOR);
+        String at = Pointer.of(ManifestFields.AUTHOR);
         if (node == null) {
             return Optional.empty();
         }
@@ -190,7 +191,7 @@ public final class ManifestReader {
     }
 
     private Optional<String> license(JsonNode root) {
-        String at = pointer(ManifestFields.LICENSE);
+        String at = Pointer.of(ManifestFields.LICENSE);
         if (!root.has(ManifestFields.LICENSE)) {
             problems.warning(file, at, "the manifest has no license, so nobody knows whether they may use the prompts",
                     "add \"license\": \"MIT\" or another SPDX identifier, or \"UNLICENSED\" to keep all rights");
@@ -208,11 +209,11 @@ public final class ManifestReader {
             return dependencies;
         }
         if (!node.isObject()) {
-            wrongType(pointer(ManifestFields.DEPENDENCIES), "an object of package names to version ranges", node);
+            wrongType(Pointer.of(ManifestFields.DEPENDENCIES), "an object of package names to version ranges", node);
             return dependencies;
         }
         node.properties().forEach(entry -> {
-            String at = pointer(ManifestFields.DEPENDENCIES, entry.getKey());
+            String at = Pointer.of(ManifestFields.DEPENDENCIES, entry.getKey());
             Optional<PackageName> name = parsed(entry.getKey(), at, PackageName::parse,
                     "name the package as it is published, as in @scope/name");
             Optional<VersionRange> range = text(entry.getValue(), at)
@@ -223,7 +224,7 @@ public final class ManifestReader {
         });
         Optional<String> own = Optional.ofNullable(root.get(ManifestFields.NAME)).filter(JsonNode::isTextual)
                 .map(JsonNode::textValue);
-        own.filter(node::has).ifPresent(self -> problems.error(file, pointer(ManifestFields.DEPENDENCIES, self),
+        own.filter(node::has).ifPresent(self -> problems.error(file, Pointer.of(ManifestFields.DEPENDENCIES, self),
                 "the package depends on itself", "remove this dependency"));
         return dependencies;
     }
@@ -238,7 +239,7 @@ public final class ManifestReader {
 
     private Optional<Repository> repository(JsonNode root) {
         JsonNode node = root.get(ManifestFields.REPOSITORY);
-        String at = pointer(ManifestFields.REPOSITORY);
+        String at = Pointer.of(ManifestFields.REPOSITORY);
         if (node == null) {
             return Optional.empty();
         }
@@ -267,11 +268,11 @@ public final class ManifestReader {
             return values;
         }
         if (!node.isArray()) {
-            wrongType(pointer(field), "an array of strings", node);
+            wrongType(Pointer.of(field), "an array of strings", node);
             return values;
         }
         for (int index = 0; index < node.size(); index++) {
-            String at = JsonPointer.compile(pointer(field)).appendIndex(index).toString();
+            String at = JsonPointer.compile(Pointer.of(field)).appendIndex(index).toString();
             text(node.get(index), at).ifPresent(values::add);
         }
         return values;
@@ -284,10 +285,10 @@ public final class ManifestReader {
             return values;
         }
         if (!node.isObject()) {
-            wrongType(pointer(field), "an object of strings", node);
+            wrongType(Pointer.of(field), "an object of strings", node);
             return values;
         }
-        node.properties().forEach(entry -> text(entry.getValue(), pointer(field, entry.getKey()))
+        node.properties().forEach(entry -> text(entry.getValue(), Pointer.of(field, entry.getKey()))
                 .ifPresent(value -> values.put(entry.getKey(), value)));
         return values;
     }
@@ -298,7 +299,7 @@ public final class ManifestReader {
                 .filter(entry -> !ManifestFields.isKnown(entry.getKey()))
                 .forEach(entry -> {
                     extra.put(entry.getKey(), entry.getValue());
-                    problems.warning(file, pointer(entry.getKey()), "unknown field '" + entry.getKey() + "'",
+                    problems.warning(file, Pointer.of(entry.getKey()), "unknown field '" + entry.getKey() + "'",
                             Spelling.closest(entry.getKey(), ManifestFields.KNOWN)
                                     .map(known -> "did you mean '" + known + "'?")
                                     .orElse("prompd keeps it but does not use it; the known fields are "
@@ -318,13 +319,5 @@ public final class ManifestReader {
             case OBJECT, POJO -> "an object";
             default -> "a " + type.name().toLowerCase(Locale.ROOT);
         };
-    }
-
-    private static String pointer(String field) {
-        return JsonPointer.empty().appendProperty(field).toString();
-    }
-
-    private static String pointer(String field, String key) {
-        return JsonPointer.empty().appendProperty(field).appendProperty(key).toString();
     }
 }

@@ -3,6 +3,7 @@ package io.prompd.core.prompt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.json.FieldLines;
+import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import java.math.BigDecimal;
@@ -176,7 +177,7 @@ final class FrontMatterReader {
         List<Parameter> parameters = new ArrayList<>();
         if (value != null && value.isObject()) {
             value.fields().forEachRemaining(field -> parameter(field.getKey(), field.getValue(),
-                    "/parameters/" + escape(field.getKey())).ifPresent(parameters::add));
+                    Pointer.of("parameters", field.getKey())).ifPresent(parameters::add));
             return parameters;
         }
         for (Map.Entry<String, JsonNode> entry : list(value, "/parameters", false)) {
@@ -291,9 +292,5 @@ final class FrontMatterReader {
             case STRING -> "the text '" + value.textValue() + "'";
             default -> value.getNodeType().name().toLowerCase(Locale.ROOT) + " " + value;
         };
-    }
-
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
     }
 }

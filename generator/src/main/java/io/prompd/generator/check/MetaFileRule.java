@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.protocol.Packument;

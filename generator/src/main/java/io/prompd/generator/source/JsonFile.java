@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.json.JsonSyntaxError;
+import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Spelling;
 import java.io.IOException;
@@ -72,14 +73,6 @@ final class JsonFile {
         return lines;
     }
 
-    static String pointer(String... path) {
-        StringBuilder pointer = new StringBuilder();
-        for (String segment : path) {
-            pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
-        }
-        return pointer.toString();
-    }
-
     void error(String pointer, String message, String hint) {
         problems.add(Problem.error(file, pointer, message, hint).atLine(lines.getOrDefault(pointer, 0)));
     }
@@ -97,7 +90,7 @@ final class JsonFile {
         List<String> fields = List.of(known);
         object.fieldNames().forEachRemaining(field -> {
             if (!fields.contains(field)) {
-                String at = pointer + pointer(field);
+                String at = pointer + Pointer.of(field);
                 String hint = Spelling.closest(field, fields).map(meant -> "did you mean '" + meant + "'?")
                         .orElse("the fields here are " + String.join(", ", fields));
                 problems.add(Problem.warning(file, at, "unknown field '" + field + "', which has no effect", hint)
@@ -160,7 +153,7 @@ final class JsonFile {
     <V> Map<String, V> entries(String pointer, String expected, BiFunction<String, String, Optional<V>> convert) {
         Map<String, V> converted = new HashMap<>();
         optional(pointer, JsonNodeType.OBJECT, expected).ifPresent(object -> object.fieldNames()
-                .forEachRemaining(key -> convert.apply(key, pointer + pointer(key))
+                .forEachRemaining(key -> convert.apply(key, pointer + Pointer.of(key))
                         .ifPresent(value -> converted.put(key, value))));
         return converted;
     }

@@ -9,6 +9,7 @@ import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
+import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
@@ -109,7 +110,7 @@ public final class LockFiles {
 
     private static Optional<Map.Entry<PackageName, LockedPackage>> readPackage(String nameText, JsonNode node,
             Problems allProblems) {
-        String pointer = "/" + PACKAGES + "/" + pointerToken(nameText);
+        String pointer = Pointer.of(PACKAGES, nameText);
         Problems problems = new Problems();
         Optional<PackageName> name = field(problems, pointer, nameText, PackageName::parse);
         Optional<Version> version = field(problems, pointer + "/" + VERSION, node.path(VERSION).asText(""), Version::parse);
@@ -122,7 +123,7 @@ public final class LockFiles {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = declared.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> dependency = it.next();
-            String dependencyPointer = pointer + "/" + DEPENDENCIES + "/" + pointerToken(dependency.getKey());
+            String dependencyPointer = pointer + Pointer.of(DEPENDENCIES, dependency.getKey());
             Optional<PackageName> target = field(problems, dependencyPointer, dependency.getKey(), PackageName::parse);
             Optional<VersionRange> range = field(problems, dependencyPointer, dependency.getValue().asText(""), VersionRange::parse);
             if (target.isPresent() && range.isPresent()) {
@@ -135,11 +136,6 @@ public final class LockFiles {
         }
         return Optional.of(Map.entry(name.orElseThrow(), new LockedPackage(version.orElseThrow(), resolved.orElseThrow(),
                 integrity.orElseThrow(), dependencies)));
-    }
-
-    /** A key as one JSON pointer token (RFC 6901). */
-    private static String pointerToken(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
     }
 
     private static <T> Optional<T> field(Problems problems, String pointer, String text, Function<String, T> parser) {

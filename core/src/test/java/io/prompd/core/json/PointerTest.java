@@ -1,0 +1,23 @@
+package io.prompd.core.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PointerTest {
+
+    @Test
+    void escapesTheSlashesOfPackageNamesAndUrlsAndTheTilde() {
+        assertEquals("/dependencies/@a~1b", Pointer.of("dependencies", "@a/b"));
+        assertEquals("/credentials/https:~1~1r.example~1~0me", Pointer.of("credentials", "https://r.example/~me"));
+        assertEquals("", Pointer.of());
+    }
+
+    @Test
+    void pointsWhereJacksonLooks() throws Exception {
+        JsonNode root = JsonTrees.read("{\"credentials\": {\"https://r.example/~me\": 1}}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, root.at(Pointer.of("credentials", "https://r.example/~me")).intValue());
+    }
+}
