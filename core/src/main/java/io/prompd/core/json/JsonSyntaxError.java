@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.prompd.core.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,9 @@ public record JsonSyntaxError(int line, int column, String reason) {
      * {@code [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1]}.
      */
     private static final Pattern PLACE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
+
+    /** Jackson's reason when a key repeats, which {@link JsonTrees} refuses. */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
 
     /** A line Git writes around the two sides of a conflicted merge. */
     private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
@@ -45,6 +49,11 @@ public record JsonSyntaxError(int line, int column, String reason) {
     private static Problem problem(String file, byte[] text, JsonProcessingException malformed, String hint,
                                    boolean withReason) {
         JsonSyntaxError error = of(malformed);
+        Matcher duplicate = DUPLICATE_KEY.matcher(error.reason());
+        if (duplicate.matches()) {
+            return Problem.error(file, "", "the field '" + duplicate.group(1) + "' is given twice in the same object",
+                    "keep one of them: which one counts would be a guess").atLine(error.line());
+        }
         String message = "not valid JSON" + error.columnNote() + (withReason ? ": " + error.reason() : "");
         return conflict(file, text).orElseGet(() -> Problem.error(file, "", message, hint).atLine(error.line()));
     }

@@ -114,8 +114,10 @@ class ManifestReaderTest {
     void duplicateFieldIsAnError() {
         ManifestResult result = read("{\"name\": \"a\",\n\"version\": \"1.0.0\",\n\"name\": \"b\"}");
 
-        assertTrue(result.problems().get(0).message().contains("Duplicate field 'name'"), result.problems().toString());
-        assertEquals(3, result.problems().get(0).line());
+        Problem problem = result.problems().get(0);
+        assertEquals("the field 'name' is given twice in the same object", problem.message());
+        assertEquals("keep one of them: which one counts would be a guess", problem.hint());
+        assertEquals(3, problem.line());
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.prompd.generator.source;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Spelling;
@@ -15,25 +14,25 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * One registry JSON file being read: its tree, the line of every field (Jackson's tree keeps no
- * locations, so they are gathered in a streaming pass) and the problems found so far. The typed
- * getters report a wrong type as a problem and return empty, so a reader goes on to the next field.
+ * One registry JSON file being read: its tree, the line of every field and the problems found so
+ * far. It is read as manifests are, so a key given twice is refused rather than one of them lost.
+ * The typed getters report a wrong type as a problem and return empty, so a reader goes on to the
+ * next field.
  */
 final class JsonFile {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final String file;
     private final JsonNode root;
-    private final Map<String, Integer> lines;
+    private final FieldLines lines;
     private final List<Problem> problems = new ArrayList<>();
 
-    private JsonFile(String file, JsonNode root, Map<String, Integer> lines) {
+    private JsonFile(String file, JsonNode root, FieldLines lines) {
         this.file = file;
         this.root = root;
         this.lines = lines;
@@ -42,12 +41,12 @@ final class JsonFile {
     /** Reads a JSON object; a syntax error or a root that is not an object gives the problem instead. */
     static Opened parse(String file, byte[] bytes) {
         try {
-            JsonNode root = MAPPER.readTree(bytes);
-            if (root == null || !root.isObject()) {
+            JsonNode root = JsonTrees.read(bytes);
+            if (!root.isObject()) {
                 return new Opened(Optional.empty(), List.of(Problem.error(file, "", "the file must hold a JSON object",
                         "write the fields between { and }")));
             }
-            return new Opened(Optional.of(new JsonFile(file, root, fieldLines(bytes))), List.of());
+            return new Opened(Optional.of(new JsonFile(file, root, FieldLines.ofJson(bytes))), List.of());
         } catch (JsonProcessingException invalid) {
             return new Opened(Optional.empty(), List.of(JsonSyntaxError.problem(file, bytes, invalid,
                     "check for a missing comma, quote or bracket")));
@@ -60,21 +59,8 @@ final class JsonFile {
     record Opened(Optional<JsonFile> json, List<Problem> problems) {
     }
 
-    private static Map<String, Integer> fieldLines(byte[] bytes) throws IOException {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = MAPPER.createParser(bytes)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.FIELD_NAME || token.isScalarValue() || token.isStructStart()) {
-                    lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
-                            parser.currentTokenLocation().getLineNr());
-                }
-            }
-        }
-        return lines;
-    }
-
     void error(String pointer, String message, String hint) {
-        problems.add(Problem.error(file, pointer, message, hint).atLine(lines.getOrDefault(pointer, 0)));
+        problems.add(Problem.error(file, pointer, message, hint).atLine(lines.lineOf(pointer)));
     }
 
     /**
@@ -94,7 +80,7 @@ final class JsonFile {
                 String hint = Spelling.closest(field, fields).map(meant -> "did you mean '" + meant + "'?")
                         .orElse("the fields here are " + String.join(", ", fields));
                 problems.add(Problem.warning(file, at, "unknown field '" + field + "', which has no effect", hint)
-                        .atLine(lines.getOrDefault(at, 0)));
+                        .atLine(lines.lineOf(at)));
             }
         });
     }
@@ -110,7 +96,7 @@ final class JsonFile {
             return Optional.empty();
         }
         if (node.getNodeType() != type) {
-            error(pointer, "must be " + expected + ", not " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
+            error(pointer, "must be " + expected + ", not " + node.getNodeType().name().toLowerCase(Locale.ROOT),
                     "write it as " + expected);
             return Optional.empty();
         }

@@ -99,6 +99,19 @@ class RegistrySnapshotTest {
     }
 
     @Test
+    void aScopeGivenTwiceIsRefusedRatherThanOneOfThemLost() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.write("scopes.json", "{\"scopes\": {\n  \"@a\": {\"owners\": [\"alice\"]},\n"
+                + "  \"@a\": {\"owners\": [\"mallory\"]}\n}}");
+        ObjectId head = repo.commit("two @a");
+
+        Problem problem = snapshot(repo, head).problems().get(0);
+
+        assertEquals("scopes.json:3", problem.location());
+        assertEquals("the field '@a' is given twice in the same object", problem.message());
+    }
+
+    @Test
     void invalidSettingsFilesAreReportedTogether() throws IOException {
         TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
         repo.write("registry.json", "{\"name\": \"x\"}");
@@ -107,7 +120,8 @@ class RegistrySnapshotTest {
 
         RegistrySnapshot snapshot = snapshot(repo, head);
 
-        assertEquals(List.of("registry.json /baseUrl", "registry.json /git", "scopes.json:1 /scopes"),
+        // a missing field is placed at the object that lacks it
+        assertEquals(List.of("registry.json:1 /baseUrl", "registry.json:1 /git", "scopes.json:1 /scopes"),
                 snapshot.problems().stream().map(Problem::location).toList());
     }
 
