@@ -107,6 +107,7 @@ public final class RegistryRepository implements AutoCloseable {
                     "commit the registry's files (registry.json, scopes.json, packages/) first");
         }
         if (id == null) {
+            pastTheHistory(revision);
             throw new PrompdException(ExitCode.NOT_FOUND, "no revision '" + revision + "' in " + repository.getDirectory(),
                     "fetch the branch or commit first (git fetch origin " + revision + "), or check its spelling");
         }
@@ -116,6 +117,28 @@ public final class RegistryRepository implements AutoCloseable {
             throw new PrompdException(ExitCode.USAGE, "'" + revision + "' names a " + typeOf(id) + ", not a commit",
                     "give a branch, a tag or a commit id");
         }
+    }
+
+    /**
+     * Refuses an expression such as {@code HEAD~1} whose start exists but which goes back past the
+     * commits at hand, as in the one-commit shallow clone CI checks out by default.
+     */
+    private void pastTheHistory(String revision) throws IOException {
+        int steps = revision.replace('^', '~').indexOf('~');
+        if (steps <= 0) {
+            return;
+        }
+        String start = revision.substring(0, steps);
+        try {
+            if (repository.resolve(start) == null) {
+                return;
+            }
+        } catch (RevisionSyntaxException | AmbiguousObjectException notUsable) {
+            return;
+        }
+        throw new PrompdException(ExitCode.NOT_FOUND, "'" + revision + "' goes back further than the history of '"
+                + start + "' in " + repository.getDirectory(), isShallow() ? WHOLE_HISTORY_HINT
+                : "give a commit that exists, such as '" + start + "'");
     }
 
     private String typeOf(ObjectId id) throws IOException {

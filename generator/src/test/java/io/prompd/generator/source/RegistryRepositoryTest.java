@@ -98,10 +98,29 @@ class RegistryRepositoryTest {
     }
 
     @Test
-    void revisionBeyondTheRootIsNotFound() {
+    void revisionBeyondTheRootIsNotFoundAsSuch() {
         try (RegistryRepository registry = repo.open()) {
-            assertEquals(ExitCode.NOT_FOUND, assertThrows(PrompdException.class,
-                    () -> registry.resolve("HEAD~5")).exitCode());
+            PrompdException beyond = assertThrows(PrompdException.class, () -> registry.resolve("HEAD~5"));
+
+            assertEquals(ExitCode.NOT_FOUND, beyond.exitCode());
+            assertTrue(beyond.getMessage().startsWith("'HEAD~5' goes back further than the history of 'HEAD' in "),
+                    beyond.getMessage());
+            assertEquals("give a commit that exists, such as 'HEAD'", beyond.hint());
+        }
+    }
+
+    @Test
+    void revisionBeyondAShallowCloneSaysToFetchTheHistory() throws Exception {
+        ObjectId second = repo.commit("second");
+        try (Git git = Git.open(folder.toFile())) {
+            git.getRepository().getObjectDatabase().setShallowCommits(Set.of(second));
+        }
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException beyond = assertThrows(PrompdException.class, () -> registry.resolve("main^"));
+
+            assertTrue(beyond.getMessage().startsWith("'main^' goes back further than the history of 'main'"),
+                    beyond.getMessage());
+            assertTrue(beyond.hint().contains("git fetch --unshallow"), beyond.hint());
         }
     }
 
