@@ -73,9 +73,10 @@ public final class HttpPackageRegistry implements PackageRegistry {
             return;
         }
         String root = Urls.display(endpoint.root());
+        URI document = endpoint.resolve(RegistryLayout.REGISTRY_DOCUMENT);
         byte[] json;
         try {
-            json = fetch(endpoint, endpoint.resolve(RegistryLayout.REGISTRY_DOCUMENT));
+            json = fetch(endpoint, document);
         } catch (PrompdException failure) {
             if (failure.exitCode() == ExitCode.NOT_FOUND) {
                 throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": it has no "
@@ -84,6 +85,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
             }
             // offline or unreachable, it cannot tell: the failure that asked stands
             return;
+        }
+        if (isMarkup(json)) {
+            throw webPage(document);
         }
         int protocol = protocolVersion(json);
         if (protocol < 1) {
@@ -163,6 +167,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     private static <T> T parse(byte[] json, Class<T> type, URI url) {
+        if (isMarkup(json)) {
+            throw webPage(url);
+        }
         String why;
         try {
             return Json.read(json, type);
@@ -174,5 +181,21 @@ public final class HttpPackageRegistry implements PackageRegistry {
         throw new PrompdException(ExitCode.NETWORK, "the registry sent an unreadable document: " + url + " (" + why
                 + ")", "the registry may be newer than this client, or damaged; update prompd, or tell the registry's"
                 + " maintainers");
+    }
+
+    private static PrompdException webPage(URI url) {
+        return new PrompdException(ExitCode.NETWORK, "the registry sent a web page instead of JSON: " + Urls.display(url),
+                "a network's sign-in page or a proxy may have answered, or the URL is not a Prompd registry's;"
+                        + " open it in a browser to see");
+    }
+
+    /** HTML or XML: what sign-in pages, proxies and web servers' error pages send, where JSON never starts with '<'. */
+    private static boolean isMarkup(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '<';
+            }
+        }
+        return false;
     }
 }

@@ -91,6 +91,24 @@ class HttpPackageRegistryTest {
     }
 
     @Test
+    void aWebPageInsteadOfADocumentIsCalledOne() throws IOException {
+        Path root = registry().root();
+        Files.writeString(root.resolve("packages/@acme/util/index.json"), "\n<!DOCTYPE html><title>Sign in</title>");
+
+        PrompdException page = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+        assertEquals(ExitCode.NETWORK, page.exitCode());
+        assertEquals("the registry sent a web page instead of JSON: " + root.toUri().resolve("packages/@acme/util/index.json"),
+                page.getMessage());
+        assertTrue(page.hint().startsWith("a network's sign-in page or a proxy may have answered"), page.hint());
+
+        Files.writeString(root.resolve("registry.json"), "<html>Sign in</html>");
+        PrompdException portal = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+        assertEquals("the registry sent a web page instead of JSON: " + root.toUri().resolve("registry.json"),
+                portal.getMessage(), "a page for every URL, as a sign-in portal sends, is not told as a Git repository");
+    }
+
+    @Test
     void aDocumentOfTheWrongShapeNamesTheValueThatDoesNotFitNotJavaClasses() throws IOException {
         Path root = registry().root();
         Files.writeString(root.resolve("packages/@acme/util/index.json"),
