@@ -50,7 +50,7 @@ final class MetaFileRule implements PullRequestRule {
                     problems.error(file, Pointer.of("deprecated", version.toString()), "deprecates " + version
                             + ", which is not a published version of " + name, VERSION_HINT));
             if (name.isScoped() && !meta.owners().isEmpty()) {
-                problems.warning(file, "/owners", "owners in meta.json count only for unscoped packages; "
+                problems.warning(file, Pointer.of("owners"), "owners in meta.json count only for unscoped packages; "
                         + name.scopeWithAt() + " is owned through scopes.json", "remove \"owners\", or ask a"
                         + " maintainer to change the scope's owners in scopes.json");
             }

@@ -1,7 +1,11 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.json.FieldLines;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
@@ -10,7 +14,9 @@ import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -77,7 +83,37 @@ public final class PullRequestChecker {
                 .toList();
         return new CheckReport(mergeBase.name(), head.name(),
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(),
-                otherChanges, metaChanges, problems.sorted());
+                otherChanges, metaChanges, withLines(repository, changes, problems.sorted()));
+    }
+
+    /**
+     * Rules name the fields of meta.json and of the settings files by pointer; their lines come
+     * from the files as the pull request leaves them, so a reviewer can find them in the diff.
+     */
+    private static List<Problem> withLines(RegistryRepository repository, List<PullRequest.ChangedFile> changes,
+                                           List<Problem> problems) throws IOException {
+        Map<String, FieldLines> lines = new HashMap<>();
+        for (PullRequest.ChangedFile changed : changes) {
+            ChangedPath.Kind kind = changed.path().kind();
+            if ((kind == ChangedPath.Kind.META || kind == ChangedPath.Kind.SETTINGS)
+                    && changed.change().type() != ChangeType.DELETED) {
+                byte[] json = repository.blob(changed.change().newBlob());
+                if (parses(json)) {
+                    lines.put(changed.change().path(), FieldLines.ofJson(json));
+                }
+            }
+        }
+        return new Problems().addAll(problems.stream()
+                .map(problem -> lines.getOrDefault(problem.file(), FieldLines.none()).locate(problem)).toList()).sorted();
+    }
+
+    private static boolean parses(byte[] json) {
+        try {
+            JsonTrees.read(json);
+            return true;
+        } catch (IOException invalid) {
+            return false;
+        }
     }
 
     /** The version folders present at the head but not at the merge base, each read and validated once. */

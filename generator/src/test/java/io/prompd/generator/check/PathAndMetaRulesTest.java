@@ -122,14 +122,18 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
-    void yankAndDeprecationOfMissingVersionsAreRefused() {
-        repo.meta("@common/util", "{\"yanked\": {\"0.9.0\": \"x\"}, \"deprecated\": {\"0.8.0\": \"y\"}}");
+    void yankAndDeprecationOfMissingVersionsAreRefusedAtTheirLines() {
+        repo.meta("@common/util", "{\n  \"yanked\": {\"0.9.0\": \"x\"},\n  \"deprecated\": {\n    \"0.8.0\": \"y\"\n  }\n}\n");
         repo.commit("yank");
 
         var report = check(repo, "alice");
 
-        assertEquals("/yanked/0.9.0", assertError(report, META, "yanks 0.9.0").pointer());
-        assertEquals("/deprecated/0.8.0", assertError(report, META, "deprecates 0.8.0").pointer());
+        Problem yank = assertError(report, META, "yanks 0.9.0");
+        assertEquals("/yanked/0.9.0", yank.pointer());
+        assertEquals(2, yank.line());
+        Problem deprecation = assertError(report, META, "deprecates 0.8.0");
+        assertEquals("/deprecated/0.8.0", deprecation.pointer());
+        assertEquals(4, deprecation.line());
     }
 
     @Test
