@@ -68,10 +68,11 @@ public final class PromptParser {
             root = YAML.readTree(frontMatter.yaml());
         } catch (JsonProcessingException invalid) {
             int lineShift = frontMatter.firstYamlLine() - 1;
-            JsonLocation location = invalid.getLocation();
-            int line = location == null || location.getLineNr() < 1 ? 1 : lineShift + location.getLineNr();
-            problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + yamlMessage(invalid, lineShift),
-                    "fix the YAML syntax; quote values holding ': ', '#', '{' or '@'").atLine(line));
+            int line = lineShift + yamlLine(invalid);
+            String message = yamlMessage(invalid, lineShift);
+            problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + message,
+                    message.contains("\\t(TAB)") ? "indent with spaces: YAML does not allow tabs there"
+                            : "fix the YAML syntax; quote values holding ': ', '#', '{' or '@'").atLine(line));
             return Optional.empty();
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -84,6 +85,18 @@ public final class PromptParser {
         }
         FieldLines lines = FieldLines.ofYaml(frontMatter.yaml(), frontMatter.firstYamlLine());
         return Optional.of(new FrontMatterReader(file, (ObjectNode) root, lines, problems).read(frontMatter));
+    }
+
+    /**
+     * The line of the front matter where the parser found the problem: SnakeYAML's mark, since
+     * Jackson's location is that of the last token read, a line or more before a stray tab.
+     */
+    private static int yamlLine(JsonProcessingException invalid) {
+        if (invalid.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return marked.getProblemMark().getLine() + 1;
+        }
+        JsonLocation location = invalid.getLocation();
+        return location == null || location.getLineNr() < 1 ? 1 : location.getLineNr();
     }
 
     /**

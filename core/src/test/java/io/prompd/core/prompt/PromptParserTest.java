@@ -242,6 +242,14 @@ class PromptParserTest {
     }
 
     @Test
+    void reportsATabAtItsOwnLine() {
+        Problem problem = onlyProblem("---\nid: x\nparameters:\n  - name: a\n\ttype: string\n---\nbody\n");
+        assertTrue(problem.message().contains("found character '\\t(TAB)' that cannot start any token"), problem.message());
+        assertEquals(5, problem.line());
+        assertEquals("indent with spaces: YAML does not allow tabs there", problem.hint());
+    }
+
+    @Test
     void reportsDuplicateKeys() {
         Problem problem = onlyProblem("---\nid: x\nid: y\n---\n");
         assertTrue(problem.message().contains("id"), problem.message());
