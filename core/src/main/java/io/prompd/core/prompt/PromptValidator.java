@@ -17,7 +17,7 @@ public final class PromptValidator {
         Problems problems = new Problems();
         pack.prompts().forEach((file, prompt) -> {
             ParameterRules.check(prompt, problems);
-            VariableRule.check(pack, file, prompt, problems);
+            TemplateRule.check(pack, file, prompt, problems);
             ReferenceRules.check(pack, file, prompt, problems);
         });
         InheritanceCycles.check(pack, problems);

@@ -14,15 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the variables a prompt body reads from its caller: the free names of Jinja expressions
- * ({@code {{ x.y | f }}}, {@code {% if %}}, {@code {% for %}}, ...) and of the legacy
- * {@code {name}} placeholders. Names a template binds itself ({@code for}, {@code set},
- * {@code macro}, {@code with}, {@code import}) are not free within their scope.
+ * Reads a prompt body's template as Jinja will: the variables it reads from its caller, the free
+ * names of Jinja expressions ({@code {{ x.y | f }}}, {@code {% if %}}, {@code {% for %}}, ...) and
+ * of the legacy {@code {name}} placeholders, and the tags that do not fit together, which would
+ * stop the template from rendering at all. Names a template binds itself ({@code for},
+ * {@code set}, {@code macro}, {@code with}, {@code import}) are not free within their scope.
  *
  * <p>Jinja renders fenced code blocks too, so {@code {{ }}} counts there; a single-brace
  * placeholder is only taken outside fences and inline code, where braces are rarely JSON.
  */
-final class TemplateVariables {
+final class TemplateScan {
 
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else", "recursive");
     private static final Set<String> LITERALS = Set.of("true", "false", "none", "null");
@@ -36,6 +37,9 @@ final class TemplateVariables {
     private static final Pattern MACRO = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
     private static final Pattern IMPORTED_AS = Pattern.compile("\\bas\\s+([A-Za-z_]\\w*)");
     private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}");
+    /** Tags that open a block Jinja requires to be closed by {@code end<tag>}; {@code set} only without {@code =}. */
+    private static final Set<String> BLOCKS = Set.of("if", "for", "macro", "call", "filter", "with", "block", "set",
+            "autoescape", "raw");
     private static final Pattern LEGACY = Pattern.compile("(?<![{$\\\\])\\{([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)}(?!})");
 
     private final String body;
@@ -43,26 +47,48 @@ final class TemplateVariables {
     private final int[] lineStarts;
     private final Deque<Set<String>> scopes = new ArrayDeque<>();
     private final Map<String, Integer> firstUses = new LinkedHashMap<>();
+    /** The blocks open at the scanning position, innermost first. */
+    private final Deque<OpenBlock> blocks = new ArrayDeque<>();
+    private final List<TemplateFault> faults = new ArrayList<>();
 
-    private TemplateVariables(String body, int firstLine) {
+    private record OpenBlock(String tag, int offset) {
+    }
+
+    private TemplateScan(String body, int firstLine) {
         this.body = body;
         this.markdown = new MarkdownBody(body, firstLine);
         this.lineStarts = lineStarts(body);
         scopes.push(new HashSet<>());
     }
 
-    /** The free variables of a prompt's body, each at its first use, in order of first use. */
-    static List<VariableUse> freeVariables(PromptFile prompt) {
-        return freeVariables(prompt.body(), prompt.bodyLine());
+    /** Scans a prompt's body. */
+    static TemplateScan of(PromptFile prompt) {
+        return of(prompt.body(), prompt.bodyLine());
     }
 
     /** @param firstLine the file line where {@code body} starts */
-    static List<VariableUse> freeVariables(String body, int firstLine) {
-        TemplateVariables scan = new TemplateVariables(body, firstLine);
+    static TemplateScan of(String body, int firstLine) {
+        TemplateScan scan = new TemplateScan(body, firstLine);
         scan.scan();
+        scan.blocks.descendingIterator().forEachRemaining(open -> scan.fault(open.offset(),
+                "{% " + open.tag() + " %} is never closed", "add {% end" + open.tag() + " %} where the block ends"));
+        return scan;
+    }
+
+    /** The variables the body reads without defining them, each at its first use, in order of first use. */
+    List<VariableUse> freeVariables() {
         List<VariableUse> uses = new ArrayList<>();
-        scan.firstUses.forEach((name, offset) -> uses.add(new VariableUse(name, scan.fileLine(offset))));
+        firstUses.forEach((name, offset) -> uses.add(new VariableUse(name, fileLine(offset))));
         return uses;
+    }
+
+    /** Where the tags do not fit together, in the order found. */
+    List<TemplateFault> faults() {
+        return List.copyOf(faults);
+    }
+
+    private void fault(int offset, String message, String hint) {
+        faults.add(new TemplateFault(fileLine(offset), message, hint));
     }
 
     private void scan() {
@@ -82,7 +108,9 @@ final class TemplateVariables {
             placeholders(textStart, open);
             int close = kind == '#' ? body.indexOf("#}", open + 2) : closing(open + 2, kind == '{' ? '}' : '%');
             if (close < 0) {
-                // An unclosed tag fails at render time; the renderer reports it, not this scan.
+                String closer = kind == '{' ? "}}" : kind + "}";
+                fault(open, "'{" + kind + "' is never closed with '" + closer + "'", "close it with '" + closer
+                        + "', or write a literal '{" + kind + "' as {{ '{" + kind + "' }}");
                 return;
             }
             int innerStart = open + 2;
@@ -123,6 +151,8 @@ final class TemplateVariables {
         String tag = tagMatcher.group();
         String rest = inner.substring(tagMatcher.end());
         int restOffset = offset + tagMatcher.end();
+        int tagOffset = offset - 2;
+        structure(tag, rest, tagOffset);
         switch (tag) {
             case "if", "elif", "do", "include" -> expression(rest, restOffset);
             case "for" -> forLoop(rest, restOffset);
@@ -150,11 +180,52 @@ final class TemplateVariables {
             case "from" -> imports(rest);
             case "raw" -> {
                 Matcher end = END_RAW.matcher(body);
-                return end.find(after) ? end.end() : body.length();
+                if (!end.find(after)) {
+                    return body.length();
+                }
+                blocks.pop();
+                return end.end();
             }
             default -> { }
         }
         return after;
+    }
+
+    /** Keeps the stack of open blocks, and says where an end or a branch does not fit it. */
+    private void structure(String tag, String rest, int offset) {
+        if (BLOCKS.contains(tag) && !(tag.equals("set") && rest.contains("="))) {
+            blocks.push(new OpenBlock(tag, offset));
+        } else if (tag.equals("elif") || tag.equals("else")) {
+            OpenBlock open = blocks.peek();
+            if (open == null || !(open.tag().equals("if") || tag.equals("else") && open.tag().equals("for"))) {
+                fault(offset, "{% " + tag + " %} is not inside an {% if %}" + (tag.equals("else") ? " or a {% for %}" : ""),
+                        open == null ? "remove it, or open the block it belongs to"
+                                : "close the {% " + open.tag() + " %} of line " + fileLine(open.offset()) + " first");
+            }
+        } else if (tag.startsWith("end") && BLOCKS.contains(tag.substring(3))) {
+            close(tag.substring(3), offset);
+        }
+    }
+
+    private void close(String tag, int offset) {
+        OpenBlock innermost = blocks.peek();
+        if (innermost != null && innermost.tag().equals(tag)) {
+            blocks.pop();
+            return;
+        }
+        boolean opened = blocks.stream().anyMatch(open -> open.tag().equals(tag));
+        if (!opened) {
+            fault(offset, "{% end" + tag + " %} closes no {% " + tag + " %}", "remove it, or add the {% " + tag
+                    + " %} it should close");
+            return;
+        }
+        // the blocks opened since are the ones left unclosed; reported once, then forgotten
+        while (!blocks.peek().tag().equals(tag)) {
+            OpenBlock unclosed = blocks.pop();
+            fault(unclosed.offset(), "{% " + unclosed.tag() + " %} is never closed: {% end" + tag + " %} on line "
+                    + fileLine(offset) + " comes first", "add {% end" + unclosed.tag() + " %} before it");
+        }
+        blocks.pop();
     }
 
     private void forLoop(String rest, int offset) {

@@ -7,12 +7,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Warns about variables the body reads but no parameter declares, neither the prompt's own nor
- * those of the prompts it inherits from within the package. Rendering would leave them empty.
+ * The body's template: tags that do not fit together are errors, since Jinja would not render the
+ * prompt at all; variables no parameter declares, neither the prompt's own nor those of the
+ * prompts it inherits from within the package, are warnings, since rendering leaves them empty.
  */
-final class VariableRule {
+final class TemplateRule {
 
-    private VariableRule() {
+    private TemplateRule() {
     }
 
     static void check(PromptPackage pack, String file, PromptFile prompt, Problems problems) {
@@ -22,7 +23,10 @@ final class VariableRule {
                 .map(parent -> "declare it under \"parameters\" (the inherited prompt " + parent.written()
                         + " may declare it, but it cannot be checked here)")
                 .orElse("declare it under \"parameters\", or fix its spelling");
-        for (VariableUse use : TemplateVariables.freeVariables(prompt)) {
+        TemplateScan template = TemplateScan.of(prompt);
+        template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render: "
+                + fault.message(), fault.hint()).atLine(fault.line())));
+        for (VariableUse use : template.freeVariables()) {
             if (!declared.contains(use.name())) {
                 problems.add(Problem.warning(file, "", "the variable '" + use.name()
                         + "' is used in the body but not declared as a parameter", hint).atLine(use.line()));

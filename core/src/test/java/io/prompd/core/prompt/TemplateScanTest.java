@@ -1,0 +1,120 @@
+package io.prompd.core.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TemplateScanTest {
+
+    private static List<String> free(String body) {
+        return TemplateScan.of(body, 1).freeVariables().stream().map(VariableUse::name).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{{ x }}", "{{x}}", "{{- x -}}", "{{ x.y | filter }}", "{{ x|title }}", "{{ x['key'] }}",
+        "{%- if x == \"a\" %}{% endif %}", "{% if 1 %}{% elif x %}{% endif %}", "{% for a in x %}{{ a }}{% endfor %}",
+        "{x}", "{x.y}", "{{ x | default('none') }}", "{{ 'a' if x else 'b' }}", "{% include x %}",
+        "```json\n{\"a\": \"{{ x }}\"}\n```"})
+    void findsTheRootVariable(String body) {
+        assertEquals(List.of("x"), free(body));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{{ 'x' }}", "{{ 42 }}", "{{ 1.5 }}", "{{ true }}", "{{ False }}", "{{ none }}", "{{ NULL }}",
+        "{% for i in range(3) %}{{ loop.index }}{% endfor %}", "{# {{ x }} #}", "{% raw %}{{ x }}{% endraw %}",
+        "{{x}", "{{", "{ x }", "{\"x\": 1}", "${x}", "`{x}`", "```\n{x}\n```", "~~~\n{x}\n~~~",
+        "{% set v = 3 %}{{ v }}", "{% set v %}text{% endset %}{{ v }}",
+        "{% macro m(a, b=2) %}{{ a }}{{ b }}{{ caller() }}{% endmacro %}{{ m(1) }}",
+        "{% with a = 1 %}{{ a }}{% endwith %}", "{% from 'f' import m as n %}{{ n() }}",
+        "{% import 'f' as lib %}{{ lib.m() }}", "{{ 3 | round(precision=2) }}",
+        "{% if 1 is defined %}{% endif %}", "{% if 1 is not divisibleby(3) %}{% endif %}",
+        "{{ '}}' }}"})
+    void findsNoVariable(String body) {
+        assertEquals(List.of(), free(body));
+    }
+
+    @Test
+    void loopVariablesAreLocalToTheirLoop() {
+        assertEquals(List.of("items", "item"), free("{% for item in items %}{{ item }}{% endfor %}{{ item }}"));
+    }
+
+    @Test
+    void keyValueLoopsBindBothNames() {
+        assertEquals(List.of("pairs"), free("{% for k, v in pairs.items() %}{{ k }}={{ v }}{% endfor %}"));
+    }
+
+    @Test
+    void aNameIsReportedOnceAtItsFirstLine() {
+        assertEquals(List.of(new VariableUse("topic", 11), new VariableUse("other", 12)),
+                TemplateScan.of("text\n{{ topic }}\n{{ other }} {{ topic }}", 10).freeVariables());
+    }
+
+    @Test
+    void findsVariablesInTheCorpusStyle() {
+        assertEquals(List.of("workflow", "temp"),
+                free("I need: {{ workflow.topic }}; temp: {{ temp }}\n```json\n{ \"a\": \"{{ workflow.topic }}\" }\n```"));
+        assertEquals(List.of("previous_step"),
+                free("{% set previousJson = previous_step | fromjson %}{{ previousJson.analysis }}"));
+        assertEquals(List.of("distinct"), free("- Remove duplicates: {{distinct}}} "));
+        assertEquals(List.of("stakeholders"), free("{%- for stakeholder in [stakeholders] %}{{stakeholder}}{% endfor %}"));
+    }
+
+    private static List<TemplateFault> faults(String body) {
+        return TemplateScan.of(body, 1).faults();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{% if a %}x{% elif b %}y{% else %}z{% endif %}", "{% for a in b %}{{ a }}{% else %}none{% endfor %}",
+        "{%- if a -%}{% for x in a %}{% if x %}{% endif %}{% endfor %}{%- endif %}",
+        "{% set v %}text{% endset %}", "{% set v = 1 %}", "{% macro m() %}{% endmacro %}", "{% raw %}{% if %}{% endraw %}",
+        "{% with a = 1 %}{% endwith %}", "{% filter upper %}x{% endfilter %}", "{% include 'x' %}", "{{ '{%' }}",
+        "{# {% if %} #}", "text { not a tag", "{% unknowntag %}{% endunknowntag %}"})
+    void aTemplateWhoseTagsFitHasNoFault(String body) {
+        assertEquals(List.of(), faults(body));
+    }
+
+    @Test
+    void aBlockNeverClosedIsNamedAtItsLine() {
+        assertEquals(List.of(new TemplateFault(2, "{% if %} is never closed", "add {% endif %} where the block ends")),
+                faults("text\n{% if a %}\nmore"));
+    }
+
+    @Test
+    void anEndThatClosesNothingIsNamed() {
+        assertEquals(List.of(new TemplateFault(1, "{% endfor %} closes no {% for %}",
+                "remove it, or add the {% for %} it should close")), faults("{% if a %}{% endif %}{% endfor %}"));
+    }
+
+    @Test
+    void anEndThatSkipsAnInnerBlockNamesTheBlockLeftOpen() {
+        assertEquals(List.of(new TemplateFault(2, "{% if %} is never closed: {% endfor %} on line 3 comes first",
+                "add {% endif %} before it")), faults("{% for a in b %}\n{% if a %}\n{% endfor %}"));
+    }
+
+    @Test
+    void aBranchOutsideItsBlockIsNamed() {
+        assertEquals(List.of(new TemplateFault(1, "{% else %} is not inside an {% if %} or a {% for %}",
+                "remove it, or open the block it belongs to")), faults("{% else %}"));
+        assertEquals("close the {% with %} of line 1 first",
+                faults("{% if a %}{% with b = 1 %}{% elif c %}{% endwith %}{% endif %}").get(0).hint());
+    }
+
+    @Test
+    void anUnclosedDelimiterIsNamed() {
+        assertEquals(List.of(new TemplateFault(2, "'{{' is never closed with '}}'",
+                "close it with '}}', or write a literal '{{' as {{ '{{' }}")), faults("ok\n{{ topic | upper }\n"));
+        assertEquals("'{%' is never closed with '%}'", faults("{% if x }").get(0).message());
+        assertEquals("'{#' is never closed with '#}'", faults("{# note").get(0).message());
+    }
+
+    @Test
+    void anUnclosedRawBlockIsNamed() {
+        assertEquals("{% raw %} is never closed", faults("{% raw %}{{ x }}").get(0).message());
+    }
+}
