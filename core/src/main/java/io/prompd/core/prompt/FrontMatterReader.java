@@ -166,8 +166,7 @@ final class FrontMatterReader {
         try {
             return Optional.of(parse.apply(written));
         } catch (IllegalArgumentException invalid) {
-            error(pointer, "'" + written + "' is not a valid reference: " + invalid.getMessage(),
-                    "write ./path/file.prmd for a file of this package, or @scope/package@version/path for another package");
+            error(pointer, "'" + written + "' is not a valid reference: " + invalid.getMessage(), References.HOW_TO_WRITE);
             return Optional.empty();
         }
     }

@@ -35,8 +35,8 @@ final class ReferenceRules {
                 .forEach(part -> reference(pack, file, prompt, part.reference(), part.pointer(), problems));
     }
 
-    private static void reference(PromptPackage pack, String file, PromptFile prompt, Reference reference,
-                                  String pointer, Problems problems) {
+    static void reference(PromptPackage pack, String file, PromptFile prompt, Reference reference, String pointer,
+                          Problems problems) {
         if (reference instanceof LocalReference local) {
             localReference(pack, file, prompt, local, pointer, problems);
         } else if (reference instanceof PackageReference viaPackage && viaPackage.alias().isEmpty()) {

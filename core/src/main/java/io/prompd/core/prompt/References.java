@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 /** Reads references as prompts write them: local paths, package references and {@code using} aliases. */
 final class References {
 
+    /** The hint for a reference that does not parse. */
+    static final String HOW_TO_WRITE =
+            "write ./path/file.prmd for a file of this package, or @scope/package@version/path for another package";
+
     /** {@code pkg@selector} or {@code pkg@selector/path}: an unscoped package needs a version to tell it from a folder. */
     private static final Pattern UNSCOPED = Pattern.compile("^[a-z0-9][a-z0-9._-]*@[^/]*(/.*)?$");
     /** A relative path without spaces ending in an extension, such as {@code contexts/a.xlsx}. */

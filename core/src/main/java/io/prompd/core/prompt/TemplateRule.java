@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The body's template: tags that do not fit together are errors, since Jinja would not render the
- * prompt at all; variables no parameter declares, neither the prompt's own nor those of the
+ * The body's template: tags that do not fit together, and included files that are not there, are
+ * errors, since Jinja would not render the prompt at all; variables no parameter declares, neither the prompt's own nor those of the
  * prompts it inherits from within the package, are warnings, since rendering leaves them empty.
  */
 final class TemplateRule {
@@ -26,6 +26,16 @@ final class TemplateRule {
         TemplateScan template = TemplateScan.of(prompt);
         template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render: "
                 + fault.message(), fault.hint()).atLine(fault.line())));
+        for (TemplateScan.Include include : template.includes()) {
+            Problems found = new Problems();
+            try {
+                ReferenceRules.reference(pack, file, prompt, References.parse(include.written(), prompt.using()), "", found);
+            } catch (IllegalArgumentException invalid) {
+                found.error(file, "", "'" + include.written() + "' is not a valid reference: " + invalid.getMessage(),
+                        References.HOW_TO_WRITE);
+            }
+            found.sorted().forEach(problem -> problems.add(problem.atLine(include.line())));
+        }
         for (VariableUse use : template.freeVariables()) {
             if (!declared.contains(use.name())) {
                 problems.add(Problem.warning(file, "", "the variable '" + use.name()

@@ -36,6 +36,8 @@ final class TemplateScan {
     private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([^=]+?)\\s*=(?!=)(.*)$", Pattern.DOTALL);
     private static final Pattern MACRO = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
     private static final Pattern IMPORTED_AS = Pattern.compile("\\bas\\s+([A-Za-z_]\\w*)");
+    /** What may follow the name in {@code {% include %}}: words of the tag, not variables. */
+    private static final Pattern INCLUDE_OPTIONS = Pattern.compile("(\\s+ignore\\s+missing)?(\\s+(with|without)\\s+context)?\\s*$");
     private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}");
     /** Tags that open a block Jinja requires to be closed by {@code end<tag>}; {@code set} only without {@code =}. */
     private static final Set<String> BLOCKS = Set.of("if", "for", "macro", "call", "filter", "with", "block", "set",
@@ -50,8 +52,13 @@ final class TemplateScan {
     /** The blocks open at the scanning position, innermost first. */
     private final Deque<OpenBlock> blocks = new ArrayDeque<>();
     private final List<TemplateFault> faults = new ArrayList<>();
+    private final List<Include> includes = new ArrayList<>();
 
     private record OpenBlock(String tag, int offset) {
+    }
+
+    /** A file the template includes by a literal name, {@code {% include "./part.prmd" %}}. */
+    record Include(String written, int line) {
     }
 
     private TemplateScan(String body, int firstLine) {
@@ -85,6 +92,29 @@ final class TemplateScan {
     /** Where the tags do not fit together, in the order found. */
     List<TemplateFault> faults() {
         return List.copyOf(faults);
+    }
+
+    /**
+     * The files the template must find to render: includes named by one string literal, without
+     * {@code ignore missing}. A name computed at render time cannot be checked here.
+     */
+    List<Include> includes() {
+        return List.copyOf(includes);
+    }
+
+    private void include(String rest, int offset) {
+        String target = rest.strip();
+        if (target.isEmpty() || (target.charAt(0) != '"' && target.charAt(0) != '\'')) {
+            return;
+        }
+        int end = stringEnd(target, 0);
+        if (end <= 1 || target.charAt(end) != target.charAt(0)) {
+            return;
+        }
+        String after = target.substring(Math.min(end + 1, target.length())).strip();
+        if (!after.startsWith("ignore missing") && !after.startsWith("+") && !after.startsWith("~")) {
+            includes.add(new Include(target.substring(1, end), fileLine(offset)));
+        }
     }
 
     private void fault(int offset, String message, String hint) {
@@ -154,7 +184,11 @@ final class TemplateScan {
         int tagOffset = offset - 2;
         structure(tag, rest, tagOffset);
         switch (tag) {
-            case "if", "elif", "do", "include" -> expression(rest, restOffset);
+            case "if", "elif", "do" -> expression(rest, restOffset);
+            case "include" -> {
+                include(rest, tagOffset);
+                expression(INCLUDE_OPTIONS.matcher(rest).replaceFirst(""), restOffset);
+            }
             case "for" -> forLoop(rest, restOffset);
             case "set" -> assignment(rest, restOffset);
             case "with" -> {

@@ -164,6 +164,29 @@ class PromptValidatorTest {
     }
 
     @Test
+    void includedFilesExistAtTheLineOfTheirInclude() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", """
+                        ---
+                        parameters: [{name: name_from_caller, type: string}]
+                        ---
+                        {% include "./part.prmd" %}
+                        {% include './missing.prmd' with context %}
+                        {% include "gone.prmd" ignore missing %}
+                        {% include name_from_caller %}
+                        {% include "@prompd/core@0.0.1/prompts/base.prmd" %}
+                        """,
+                "prompts/part.prmd", "---\n---\n"), Map.of());
+
+        assertEquals(List.of(5, 8), problems.stream().map(Problem::line).toList(), problems.toString());
+        assertEquals("'./missing.prmd' resolves to 'prompts/missing.prmd', which is not in the package",
+                problems.get(0).message());
+        assertTrue(problems.get(1).message().contains("which is not a dependency of @team/prompts"),
+                problems.get(1).message());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
+    @Test
     void localReferencesStayInsideThePackage() {
         Problem problem = single(validate(Map.of("prompts/a.prmd", "---\ninherits: ../../outside.prmd\n---\n"), Map.of()),
                 Severity.ERROR);

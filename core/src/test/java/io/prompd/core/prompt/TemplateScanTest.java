@@ -33,7 +33,7 @@ class TemplateScanTest {
         "{% with a = 1 %}{{ a }}{% endwith %}", "{% from 'f' import m as n %}{{ n() }}",
         "{% import 'f' as lib %}{{ lib.m() }}", "{{ 3 | round(precision=2) }}",
         "{% if 1 is defined %}{% endif %}", "{% if 1 is not divisibleby(3) %}{% endif %}",
-        "{{ '}}' }}"})
+        "{{ '}}' }}", "{% include 'a' ignore missing with context %}", "{% include 'a' without context %}"})
     void findsNoVariable(String body) {
         assertEquals(List.of(), free(body));
     }
@@ -116,5 +116,13 @@ class TemplateScanTest {
     @Test
     void anUnclosedRawBlockIsNamed() {
         assertEquals("{% raw %} is never closed", faults("{% raw %}{{ x }}").get(0).message());
+    }
+
+    @Test
+    void includesNamedByOneLiteralAreListedWithTheirLines() {
+        assertEquals(List.of(new TemplateScan.Include("./a.prmd", 1), new TemplateScan.Include("b.prmd", 2)),
+                TemplateScan.of("{% include \"./a.prmd\" %}\n{%- include 'b.prmd' without context -%}\n"
+                        + "{% include x %}{% include 'c.prmd' ignore missing %}{% include 'd' ~ x %}{% include ['e'] %}", 1)
+                        .includes());
     }
 }
