@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The body's template: tags that do not fit together, and included files that are not there, are
- * errors, since Jinja would not render the prompt at all; variables no parameter declares, neither the prompt's own nor those of the
+ * The body's template: tags that do not fit together, and files it includes, imports or extends
+ * that are not there, are errors, since Jinja would not render the prompt at all; variables no parameter declares, neither the prompt's own nor those of the
  * prompts it inherits from within the package, are warnings, since rendering leaves them empty.
  */
 final class TemplateRule {
@@ -17,25 +17,33 @@ final class TemplateRule {
     }
 
     static void check(PromptPackage pack, String file, PromptFile prompt, Problems problems) {
+        TemplateScan template = TemplateScan.of(prompt);
+        template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render: "
+                + fault.message(), fault.hint()).atLine(fault.line())));
+        template.files().forEach(use -> fileUse(pack, file, prompt, use, problems));
+        undeclaredVariables(pack, file, template, problems);
+    }
+
+    /** A file the template loads is a reference as {@code inherits} is, checked the same way. */
+    private static void fileUse(PromptPackage pack, String file, PromptFile prompt, TemplateScan.FileUse use,
+                                Problems problems) {
+        Problems found = new Problems();
+        try {
+            ReferenceRules.reference(pack, file, prompt, References.parse(use.written(), prompt.using()), "", found);
+        } catch (IllegalArgumentException invalid) {
+            found.error(file, "", "'" + use.written() + "' is not a valid reference: " + invalid.getMessage(),
+                    References.HOW_TO_WRITE);
+        }
+        found.sorted().forEach(problem -> problems.add(problem.atLine(use.line())));
+    }
+
+    private static void undeclaredVariables(PromptPackage pack, String file, TemplateScan template, Problems problems) {
         Set<String> declared = declaredThroughLocalParents(pack, file);
         Optional<Reference> outsideParent = outermostParent(pack, file).filter(PackageReference.class::isInstance);
         String hint = outsideParent
                 .map(parent -> "declare it under \"parameters\" (the inherited prompt " + parent.written()
                         + " may declare it, but it cannot be checked here)")
                 .orElse("declare it under \"parameters\", or fix its spelling");
-        TemplateScan template = TemplateScan.of(prompt);
-        template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render: "
-                + fault.message(), fault.hint()).atLine(fault.line())));
-        for (TemplateScan.Include include : template.includes()) {
-            Problems found = new Problems();
-            try {
-                ReferenceRules.reference(pack, file, prompt, References.parse(include.written(), prompt.using()), "", found);
-            } catch (IllegalArgumentException invalid) {
-                found.error(file, "", "'" + include.written() + "' is not a valid reference: " + invalid.getMessage(),
-                        References.HOW_TO_WRITE);
-            }
-            found.sorted().forEach(problem -> problems.add(problem.atLine(include.line())));
-        }
         for (VariableUse use : template.freeVariables()) {
             if (!declared.contains(use.name())) {
                 problems.add(Problem.warning(file, "", "the variable '" + use.name()

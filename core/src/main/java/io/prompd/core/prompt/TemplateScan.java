@@ -52,13 +52,13 @@ final class TemplateScan {
     /** The blocks open at the scanning position, innermost first. */
     private final Deque<OpenBlock> blocks = new ArrayDeque<>();
     private final List<TemplateFault> faults = new ArrayList<>();
-    private final List<Include> includes = new ArrayList<>();
+    private final List<FileUse> files = new ArrayList<>();
 
     private record OpenBlock(String tag, int offset) {
     }
 
-    /** A file the template includes by a literal name, {@code {% include "./part.prmd" %}}. */
-    record Include(String written, int line) {
+    /** A file the template includes, imports or extends by a literal name, {@code {% include "./part.prmd" %}}. */
+    record FileUse(String written, int line) {
     }
 
     private TemplateScan(String body, int firstLine) {
@@ -95,14 +95,15 @@ final class TemplateScan {
     }
 
     /**
-     * The files the template must find to render: includes named by one string literal, without
-     * {@code ignore missing}. A name computed at render time cannot be checked here.
+     * The files the template must find to render: those it includes, imports or extends, named by
+     * one string literal; not an include marked {@code ignore missing}, nor a name computed at
+     * render time, which cannot be checked here.
      */
-    List<Include> includes() {
-        return List.copyOf(includes);
+    List<FileUse> files() {
+        return List.copyOf(files);
     }
 
-    private void include(String rest, int offset) {
+    private void fileUse(String rest, int offset) {
         String target = rest.strip();
         if (target.isEmpty() || (target.charAt(0) != '"' && target.charAt(0) != '\'')) {
             return;
@@ -113,7 +114,7 @@ final class TemplateScan {
         }
         String after = target.substring(Math.min(end + 1, target.length())).strip();
         if (!after.startsWith("ignore missing") && !after.startsWith("+") && !after.startsWith("~")) {
-            includes.add(new Include(target.substring(1, end), fileLine(offset)));
+            files.add(new FileUse(target.substring(1, end), fileLine(offset)));
         }
     }
 
@@ -186,7 +187,7 @@ final class TemplateScan {
         switch (tag) {
             case "if", "elif", "do" -> expression(rest, restOffset);
             case "include" -> {
-                include(rest, tagOffset);
+                fileUse(rest, tagOffset);
                 expression(INCLUDE_OPTIONS.matcher(rest).replaceFirst(""), restOffset);
             }
             case "for" -> forLoop(rest, restOffset);
@@ -205,13 +206,18 @@ final class TemplateScan {
                     scopes.pop();
                 }
             }
+            case "extends" -> fileUse(rest, tagOffset);
             case "import" -> {
+                fileUse(rest, tagOffset);
                 Matcher as = IMPORTED_AS.matcher(rest);
                 while (as.find()) {
                     scopes.peek().add(as.group(1));
                 }
             }
-            case "from" -> imports(rest);
+            case "from" -> {
+                fileUse(rest, tagOffset);
+                imports(rest);
+            }
             case "raw" -> {
                 Matcher end = END_RAW.matcher(body);
                 if (!end.find(after)) {

@@ -119,10 +119,13 @@ class TemplateScanTest {
     }
 
     @Test
-    void includesNamedByOneLiteralAreListedWithTheirLines() {
-        assertEquals(List.of(new TemplateScan.Include("./a.prmd", 1), new TemplateScan.Include("b.prmd", 2)),
+    void filesNamedByOneLiteralAreListedWithTheirLines() {
+        assertEquals(List.of(new TemplateScan.FileUse("./a.prmd", 1), new TemplateScan.FileUse("b.prmd", 2),
+                        new TemplateScan.FileUse("base.prmd", 3), new TemplateScan.FileUse("m.prmd", 3),
+                        new TemplateScan.FileUse("n.prmd", 3)),
                 TemplateScan.of("{% include \"./a.prmd\" %}\n{%- include 'b.prmd' without context -%}\n"
+                        + "{% extends 'base.prmd' %}{% import 'm.prmd' as m %}{% from 'n.prmd' import x %}"
                         + "{% include x %}{% include 'c.prmd' ignore missing %}{% include 'd' ~ x %}{% include ['e'] %}", 1)
-                        .includes());
+                        .files());
     }
 }
