@@ -116,6 +116,42 @@ class PromptValidatorTest {
     }
 
     @Test
+    void anUnknownTypeGetsTheClosestKnownOne() {
+        Problem problem = single(validate("---\nparameters:\n  - name: x\n    type: strin\n---\n{{ x }}\n"), Severity.ERROR);
+        assertEquals("did you mean 'string'? use one of: " + ParameterType.keywords(), problem.hint());
+    }
+
+    @Test
+    void boundsThatNoValueMeetsAndAPatternThatIsNoRegexAreErrors() {
+        List<Problem> problems = validate("---\nparameters:\n  - name: n\n    type: integer\n    min: 10\n    max: 5\n"
+                + "  - name: s\n    minLength: 5\n    maxLength: 2\n    pattern: \"[a-z\"\n---\n{{ n }}{{ s }}\n");
+        assertEquals(List.of("/parameters/0/max", "/parameters/1/maxLength", "/parameters/1/pattern"),
+                problems.stream().map(Problem::pointer).toList(), problems.toString());
+        assertTrue(problems.stream().allMatch(Problem::isError), problems.toString());
+        assertEquals("the max 5 of 'n' is below its min 10", problems.get(0).message());
+        assertTrue(problems.get(2).message().startsWith("the pattern of 's' is not a regular expression: "),
+                problems.get(2).message());
+    }
+
+    @Test
+    void aDefaultOutsideItsOwnBoundsOrPatternIsAWarning() {
+        List<Problem> problems = validate("---\nparameters:\n  - name: n\n    type: integer\n    min: 10\n    default: 7\n"
+                + "  - name: s\n    maxLength: 2\n    default: abc\n  - name: c\n    pattern: \"^[0-9]+$\"\n    default: x1\n"
+                + "  - name: fine\n    type: number\n    min: 0\n    max: 1\n    default: 0.5\n---\n{{ n }}{{ s }}{{ c }}{{ fine }}\n");
+        assertEquals(List.of("the default 7 of 'n' is below its min 10", "the default \"abc\" of 's' is longer than its"
+                + " maxLength 2", "the default \"x1\" of 'c' does not match its pattern ^[0-9]+$"),
+                problems.stream().map(Problem::message).toList());
+        assertTrue(problems.stream().noneMatch(Problem::isError), problems.toString());
+    }
+
+    @Test
+    void aParameterNameATemplateCannotReadIsAWarning() {
+        Problem problem = single(validate("---\nparameters:\n  - name: 2nd-topic\n---\ntext\n"), Severity.WARNING);
+        assertEquals("the parameter name '2nd-topic' cannot be written in a template as {{ 2nd-topic }}", problem.message());
+        assertEquals("use letters, digits and _, not starting with a digit, such as _2nd_topic", problem.hint());
+    }
+
+    @Test
     void enumValuesAreStrings() {
         Problem problem = single(validate("---\nparameters:\n  - name: x\n    enum: [a, 2]\n---\n{{ x }}\n"), Severity.ERROR);
         assertEquals("/parameters/0/enum/1", problem.pointer());
