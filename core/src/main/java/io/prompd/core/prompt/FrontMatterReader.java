@@ -6,6 +6,7 @@ import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.problem.Spelling;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ final class FrontMatterReader {
     private static final Set<String> KNOWN_KEYS = Set.of("id", "name", "version", "description", "author", "tags",
             "parameters", "inherits", "using", "context", "contexts", "system", "user", "assistant", "response",
             "override", "provider", "model", "temperature", "max_tokens");
+    private static final Set<String> PARAMETER_KEYS = Set.of("name", "type", "required", "default", "description",
+            "enum", "pattern", "min", "max", "minLength", "maxLength", "items");
 
     private final String file;
     private final ObjectNode root;
@@ -52,6 +55,7 @@ final class FrontMatterReader {
                 extra.put(field.getKey(), field.getValue());
             }
         });
+        misspelledKeys(root, "", KNOWN_KEYS);
         MarkdownBody body = new MarkdownBody(frontMatter.body(), frontMatter.bodyLine());
         return new PromptFile(file, text("id"), text("name"), text("version"), text("description"),
                 text("author"), texts("tags"), parameters(), inherits(using), using, contexts,
@@ -202,6 +206,7 @@ final class FrontMatterReader {
             wrongType(pointer, "a map with 'type', 'description', ...", spec);
             return Optional.empty();
         }
+        misspelledKeys(spec, pointer, PARAMETER_KEYS);
         int before = errors;
         Optional<String> type = text(spec.get("type"), pointer + "/type");
         boolean required = bool(spec.get("required"), pointer + "/required");
@@ -267,6 +272,22 @@ final class FrontMatterReader {
             return OptionalInt.empty();
         }
         return tokens;
+    }
+
+    /**
+     * Keys prompd does not know are kept for other tools, but one a typo away from a known key is
+     * most likely that key, which then silently takes no effect.
+     */
+    private void misspelledKeys(JsonNode map, String pointer, Set<String> known) {
+        map.fieldNames().forEachRemaining(key -> {
+            if (!known.contains(key)) {
+                Spelling.closest(key, known).ifPresent(meant -> {
+                    String at = pointer + Pointer.of(key);
+                    problems.add(Problem.warning(file, at, "unknown key '" + key + "', which prompd ignores",
+                            "did you mean '" + meant + "'?").atLine(lines.lineOf(at)));
+                });
+            }
+        });
     }
 
     private void wrongType(String pointer, String expected, JsonNode actual) {

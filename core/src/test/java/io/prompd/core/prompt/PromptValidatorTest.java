@@ -9,6 +9,7 @@ import io.prompd.core.problem.Severity;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -149,6 +150,20 @@ class PromptValidatorTest {
         Problem problem = single(validate("---\nparameters:\n  - name: 2nd-topic\n---\ntext\n"), Severity.WARNING);
         assertEquals("the parameter name '2nd-topic' cannot be written in a template as {{ 2nd-topic }}", problem.message());
         assertEquals("use letters, digits and _, not starting with a digit, such as _2nd_topic", problem.hint());
+    }
+
+    @Test
+    void aKeyATypoAwayFromAKnownOneIsAWarningAndOtherKeysAreKept() {
+        PromptParseResult result = PromptParser.parse("a.prmd",
+                "---\nparamters:\n  - name: x\nparameters:\n  - name: y\n    requried: true\nx-owner: team\n---\n{{ y }}\n");
+
+        assertEquals(List.of("/paramters", "/parameters/0/requried"),
+                result.problems().stream().map(Problem::pointer).toList(), result.problems().toString());
+        assertEquals("unknown key 'paramters', which prompd ignores", result.problems().get(0).message());
+        assertEquals("did you mean 'parameters'?", result.problems().get(0).hint());
+        assertEquals(List.of(2, 6), result.problems().stream().map(Problem::line).toList());
+        assertTrue(result.problems().stream().noneMatch(Problem::isError));
+        assertEquals(Set.of("paramters", "x-owner"), result.prompt().orElseThrow().extra().keySet());
     }
 
     @Test
