@@ -132,6 +132,23 @@ class InitCommandTest {
     }
 
     @Test
+    void fromALoosePromptAlsoCopiesTheFilesItsBodyIncludes() throws IOException {
+        Path loose = Files.createDirectories(work.resolve("loose"));
+        Files.writeString(loose.resolve("part.prmd"), "---\nid: part\n---\nA shared part.\n");
+        Files.createDirectories(loose.resolve("macros"));
+        Files.writeString(loose.resolve("macros/lib.prmd"), "---\nid: lib\n---\n{% macro m() %}x{% endmacro %}\n");
+        Files.writeString(loose.resolve("main.prmd"),
+                "---\nid: main\n---\n{% include \"./part.prmd\" %}\n{% import './macros/lib.prmd' as lib %}{{ lib.m() }}\n");
+
+        assertEquals(0, prompd("init", "pkg", "--from", "loose/main.prmd").exitCode());
+
+        assertEquals("---\nid: part\n---\nA shared part.\n", Files.readString(work.resolve("pkg/prompts/part.prmd")));
+        assertTrue(Files.isRegularFile(work.resolve("pkg/prompts/macros/lib.prmd")));
+        CliRun validate = prompd("validate", "pkg");
+        assertEquals(0, validate.exitCode(), validate.out());
+    }
+
+    @Test
     void fromSomethingThatIsNotAPromptIsRefused() throws IOException {
         Files.writeString(work.resolve("notes.txt"), "hello\n");
         CliRun run = prompd("init", "out", "--from", "notes.txt");

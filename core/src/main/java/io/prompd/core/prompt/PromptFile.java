@@ -74,19 +74,32 @@ public record PromptFile(
         Objects.requireNonNull(fieldLines, "fieldLines");
     }
 
-    /**
-     * Every file this prompt points at from its front matter: what it inherits, the package of
-     * each {@code using} alias, and the file parts of its context and role entries, in that order.
-     */
+    /** Every file this prompt points at, in the order of {@link #referenceSites()}. */
     public List<Reference> references() {
-        List<Reference> references = new ArrayList<>();
-        inherits.ifPresent(references::add);
-        using.forEach(alias -> references.add(alias.target()));
+        return referenceSites().stream().map(ReferenceSite::reference).toList();
+    }
+
+    /**
+     * Every reference with where it is written: in the front matter, what the prompt inherits, the
+     * package of each {@code using} alias and the file parts of its context and role entries; then
+     * the files its body includes, imports or extends by name. A name in the body that is no valid
+     * reference is left out: validation reports it.
+     */
+    public List<ReferenceSite> referenceSites() {
+        List<ReferenceSite> sites = new ArrayList<>();
+        inherits.ifPresent(reference -> sites.add(new ReferenceSite(reference, "/inherits", 0)));
+        for (int index = 0; index < using.size(); index++) {
+            sites.add(new ReferenceSite(using.get(index).target(), "/using/" + index + "/name", 0));
+        }
         Stream.of(contexts, system, user, assistant, response).flatMap(List::stream)
                 .filter(PromptPart.FilePart.class::isInstance)
-                .map(part -> ((PromptPart.FilePart) part).reference())
-                .forEach(references::add);
-        return List.copyOf(references);
+                .map(PromptPart.FilePart.class::cast)
+                .forEach(part -> sites.add(new ReferenceSite(part.reference(), part.pointer(), 0)));
+        for (TemplateScan.FileUse use : TemplateScan.of(this).files()) {
+            References.tryParse(use.written(), using).ifPresent(reference -> sites.add(new ReferenceSite(reference, "",
+                    use.line())));
+        }
+        return List.copyOf(sites);
     }
 
     /** The parameter with this name, the first one if the file declares it twice. */

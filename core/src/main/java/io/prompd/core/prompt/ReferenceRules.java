@@ -16,37 +16,29 @@ final class ReferenceRules {
     private ReferenceRules() {
     }
 
-    /** Each problem is placed at the line of the field that holds the reference. */
+    /** Each problem is placed at the line of the field, or of the body, that holds the reference. */
     static void check(PromptPackage pack, String file, PromptFile prompt, Problems problems) {
         Problems found = new Problems();
-        collect(pack, file, prompt, found);
+        for (ReferenceSite site : prompt.referenceSites()) {
+            Problems at = new Problems();
+            reference(pack, file, site.reference(), site.pointer(), at);
+            at.sorted().forEach(problem -> found.add(site.line() > 0 ? problem.atLine(site.line()) : problem));
+        }
         problems.addAll(prompt.fieldLines().locate(found.sorted()));
     }
 
-    private static void collect(PromptPackage pack, String file, PromptFile prompt, Problems problems) {
-        prompt.inherits().ifPresent(reference -> reference(pack, file, prompt, reference, "/inherits", problems));
-        for (int index = 0; index < prompt.using().size(); index++) {
-            packageReference(pack, file, prompt, prompt.using().get(index).target(), "/using/" + index + "/name", problems);
-        }
-        List.of(prompt.contexts(), prompt.system(), prompt.user(), prompt.assistant(), prompt.response()).stream()
-                .flatMap(List::stream)
-                .filter(PromptPart.FilePart.class::isInstance)
-                .map(PromptPart.FilePart.class::cast)
-                .forEach(part -> reference(pack, file, prompt, part.reference(), part.pointer(), problems));
-    }
-
-    static void reference(PromptPackage pack, String file, PromptFile prompt, Reference reference, String pointer,
-                          Problems problems) {
+    private static void reference(PromptPackage pack, String file, Reference reference, String pointer,
+                                  Problems problems) {
         if (reference instanceof LocalReference local) {
-            localReference(pack, file, prompt, local, pointer, problems);
+            localReference(pack, file, local, pointer, problems);
         } else if (reference instanceof PackageReference viaPackage && viaPackage.alias().isEmpty()) {
             // A reference through a 'using' alias is checked once, at the alias.
-            packageReference(pack, file, prompt, viaPackage, pointer, problems);
+            packageReference(pack, file, viaPackage, pointer, problems);
         }
     }
 
-    private static void localReference(PromptPackage pack, String file, PromptFile prompt, LocalReference reference,
-                                       String pointer, Problems problems) {
+    private static void localReference(PromptPackage pack, String file, LocalReference reference, String pointer,
+                                       Problems problems) {
         Optional<String> resolved = reference.resolveFrom(file);
         if (resolved.isEmpty()) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' points outside the package",
@@ -58,8 +50,8 @@ final class ReferenceRules {
         }
     }
 
-    private static void packageReference(PromptPackage pack, String file, PromptFile prompt, PackageReference reference,
-                                         String pointer, Problems problems) {
+    private static void packageReference(PromptPackage pack, String file, PackageReference reference, String pointer,
+                                         Problems problems) {
         if (reference.packageName().equals(pack.name())) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to this package ("
                     + pack.name() + ") by name", "refer to files of the same package with a relative path, such as"

@@ -40,6 +40,15 @@ final class References {
         return new LocalReference(written);
     }
 
+    /** The reference, or empty when {@link #parse} would refuse it. */
+    static Optional<Reference> tryParse(String written, List<Alias> aliases) {
+        try {
+            return Optional.of(parse(written, aliases));
+        } catch (IllegalArgumentException invalid) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * {@code @scope/pkg@selector/path}, {@code @scope/pkg/path} or {@code pkg@selector/path}.
      *

@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The body's template: tags that do not fit together, and files it includes, imports or extends
- * that are not there, are errors, since Jinja would not render the prompt at all; variables no parameter declares, neither the prompt's own nor those of the
- * prompts it inherits from within the package, are warnings, since rendering leaves them empty.
+ * The body's template: tags that do not fit together, and names of files to include, import or
+ * extend that are no reference, are errors, since Jinja would not render the prompt at all
+ * (whether the files are there is {@link ReferenceRules}'s); variables no parameter declares,
+ * neither the prompt's own nor those of the prompts it inherits from within the package, are
+ * warnings, since rendering leaves them empty.
  */
 final class TemplateRule {
 
@@ -20,21 +22,18 @@ final class TemplateRule {
         TemplateScan template = TemplateScan.of(prompt);
         template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render: "
                 + fault.message(), fault.hint()).atLine(fault.line())));
-        template.files().forEach(use -> fileUse(pack, file, prompt, use, problems));
+        template.files().forEach(use -> fileUse(file, prompt, use, problems));
         undeclaredVariables(pack, file, template, problems);
     }
 
-    /** A file the template loads is a reference as {@code inherits} is, checked the same way. */
-    private static void fileUse(PromptPackage pack, String file, PromptFile prompt, TemplateScan.FileUse use,
-                                Problems problems) {
-        Problems found = new Problems();
+    /** A file the template loads is checked with the prompt's other references; a name that is none is told here. */
+    private static void fileUse(String file, PromptFile prompt, TemplateScan.FileUse use, Problems problems) {
         try {
-            ReferenceRules.reference(pack, file, prompt, References.parse(use.written(), prompt.using()), "", found);
+            References.parse(use.written(), prompt.using());
         } catch (IllegalArgumentException invalid) {
-            found.error(file, "", "'" + use.written() + "' is not a valid reference: " + invalid.getMessage(),
-                    References.HOW_TO_WRITE);
+            problems.add(Problem.error(file, "", "'" + use.written() + "' is not a valid reference: " + invalid.getMessage(),
+                    References.HOW_TO_WRITE).atLine(use.line()));
         }
-        found.sorted().forEach(problem -> problems.add(problem.atLine(use.line())));
     }
 
     private static void undeclaredVariables(PromptPackage pack, String file, TemplateScan template, Problems problems) {

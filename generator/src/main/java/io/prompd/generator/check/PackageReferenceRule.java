@@ -2,10 +2,9 @@ package io.prompd.generator.check;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
-import io.prompd.core.prompt.Alias;
 import io.prompd.core.prompt.PackageReference;
 import io.prompd.core.prompt.PromptFile;
-import io.prompd.core.prompt.PromptPart;
+import io.prompd.core.prompt.ReferenceSite;
 import io.prompd.core.resolve.Resolution;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -18,33 +17,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Every file a prompt of a new version takes from another package ({@code inherits}, {@code using}
- * with a path, {@code context}, {@code system}, ... written as {@code @scope/pkg@range/path})
+ * with a path, {@code context}, {@code system}, ..., or a file its body includes, written as
+ * {@code @scope/pkg@range/path})
  * exists in the version of that package the dependencies resolve to, read from the head; a
  * version the declared range also allows without the file is a warning. Whether the package is
  * a declared dependency at all is the prompt validator's rule.
  */
 final class PackageReferenceRule implements PullRequestRule {
 
-    /** A reference and the front-matter field that wrote it. */
-    private record Located(PackageReference reference, String pointer) {
-    }
-
     /**
-     * Where a reference's problems are reported: the prompt's repository path and the field, whose
-     * line is looked up only for a problem (it reads the front matter again).
+     * Where a reference's problems are reported: the prompt's repository path and the field or
+     * body line; a field's line is looked up only for a problem (it reads the front matter again).
      */
-    private record Site(String file, String pointer, PromptFile prompt) {
+    private record Site(String file, ReferenceSite written, PromptFile prompt) {
 
         Problem error(String message, String hint) {
-            return Problem.error(file, pointer, message, hint).atLine(prompt.lineOf(pointer));
+            return locate(Problem.error(file, written.pointer(), message, hint));
         }
 
         Problem warning(String message, String hint) {
-            return Problem.warning(file, pointer, message, hint).atLine(prompt.lineOf(pointer));
+            return locate(Problem.warning(file, written.pointer(), message, hint));
+        }
+
+        private Problem locate(Problem problem) {
+            return problem.atLine(written.line() > 0 ? written.line() : prompt.lineOf(written.pointer()));
         }
     }
 
@@ -56,12 +55,13 @@ final class PackageReferenceRule implements PullRequestRule {
                 continue;
             }
             for (Map.Entry<String, PromptFile> prompt : version.report().prompts().entrySet()) {
-                for (Located located : references(prompt.getValue())) {
-                    PackageReference reference = located.reference();
+                for (ReferenceSite written : prompt.getValue().referenceSites()) {
+                    if (!(written.reference() instanceof PackageReference reference)) {
+                        continue;
+                    }
                     Version chosen = resolution.get().versions().get(reference.packageName());
                     if (chosen != null && !reference.path().isEmpty()) {
-                        Site site = new Site(version.repositoryPath(prompt.getKey()), located.pointer(),
-                                prompt.getValue());
+                        Site site = new Site(version.repositoryPath(prompt.getKey()), written, prompt.getValue());
                         problems.addAll(missingInResolved(pullRequest, reference, chosen, site));
                         problems.addAll(missingInAllowed(pullRequest, version, reference, chosen, site));
                     }
@@ -113,22 +113,5 @@ final class PackageReferenceRule implements PullRequestRule {
             throws IOException {
         Optional<VersionFolder> folder = pullRequest.head().folder(reference.packageName(), version);
         return folder.isPresent() && pullRequest.head().file(folder.get(), reference.path()).isPresent();
-    }
-
-    private static List<Located> references(PromptFile prompt) {
-        List<Located> found = new ArrayList<>();
-        prompt.inherits().filter(PackageReference.class::isInstance)
-                .ifPresent(reference -> found.add(new Located((PackageReference) reference, "/inherits")));
-        for (int index = 0; index < prompt.using().size(); index++) {
-            Alias alias = prompt.using().get(index);
-            found.add(new Located(alias.target(), "/using/" + index + "/name"));
-        }
-        Stream.of(prompt.contexts(), prompt.system(), prompt.user(), prompt.assistant(), prompt.response())
-                .flatMap(List::stream)
-                .filter(PromptPart.FilePart.class::isInstance)
-                .map(PromptPart.FilePart.class::cast)
-                .filter(part -> part.reference() instanceof PackageReference)
-                .forEach(part -> found.add(new Located((PackageReference) part.reference(), part.pointer())));
-        return found;
     }
 }

@@ -115,6 +115,27 @@ class DependencyRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aFileTheBodyIncludesFromAPackageMustBeInTheResolvedVersion() {
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.write(PROMPT, """
+                ---
+                id: x
+                description: A test prompt
+                ---
+                # User
+
+                {% include "@common/util@^1.0.0/prompts/missing.prmd" %}
+                """);
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), PROMPT, "'@common/util@^1.0.0/prompts/missing.prmd'",
+                "@common/util 1.0.0");
+
+        assertEquals("", problem.pointer());
+        assertEquals(7, problem.line());
+    }
+
+    @Test
     void yankedVersionsAreNotResolvedTo() {
         repo.publish("@common/util", "1.1.0");
         repo.write("packages/@common/util/1.1.0/prompts/extra.prmd", "---\nid: extra\n---\n# User\n\nMore.\n");

@@ -1,0 +1,22 @@
+package io.prompd.core.prompt;
+
+import java.util.Objects;
+
+/**
+ * A reference and where the prompt writes it: a front-matter field, whose line its pointer gives
+ * when a problem needs one, or a line of the body ({@code {% include "./part.prmd" %}}).
+ *
+ * @param pointer the front-matter field, such as {@code /inherits}; empty for the body
+ * @param line    the file line of a reference in the body; 0 for one in the front matter
+ */
+public record ReferenceSite(Reference reference, String pointer, int line) {
+
+    public ReferenceSite {
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(pointer, "pointer");
+        if (line < 0 || (line == 0) == pointer.isEmpty()) {
+            throw new IllegalArgumentException("a reference is either at a field (" + pointer + ") or at a line (" + line
+                    + ")");
+        }
+    }
+}
