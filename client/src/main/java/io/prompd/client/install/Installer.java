@@ -91,7 +91,7 @@ public final class Installer {
             try (RegistryIndex index = index()) {
                 Plan plan = plan(roots(new TreeMap<>(), request(specs, index)), LockFile.empty(), Set.of(), true, options,
                         index);
-                List<InstalledPackage> installed = installer().install(plan.lock());
+                List<InstalledPackage> installed = installer().install(plan.lock(), LockFile.empty());
                 return new InstallReport(installed, new TreeMap<>(), List.of(), Optional.empty(), true, plan.warnings(),
                         repaired);
             }
@@ -323,7 +323,7 @@ public final class Installer {
         if (options.frozen() && (manifestChanged || lockChanged)) {
             throw frozenRefusal(project, plan.lock(), manifestChanged);
         }
-        List<InstalledPackage> installed = installer().install(plan.lock());
+        List<InstalledPackage> installed = installer().install(plan.lock(), project.lockOrEmpty());
         if (manifestChanged) {
             project.writeDependencies(dependencies);
         }

@@ -59,10 +59,12 @@ final class LockedInstaller {
      * Installs what is missing. Offline, it first checks that the cache holds every tarball needed
      * and otherwise fails naming all those it lacks, before installing anything.
      *
+     * @param before what was locked before this run, to tell a version taken down since from one
+     *               the registry lists without its tarball
      * @throws PrompdException NETWORK offline with tarballs missing; INTEGRITY when a tarball does not
      *                         match the lock, and then that version is not installed
      */
-    List<InstalledPackage> install(LockFile lock) throws IOException {
+    List<InstalledPackage> install(LockFile lock, LockFile before) throws IOException {
         if (offline) {
             List<String> notCached = missing(lock).stream()
                     .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty())
@@ -84,7 +86,7 @@ final class LockedInstaller {
                 // staging folder, rename), so they can go in parallel and a failure leaves no half of any.
                 List<Future<InstalledPackage>> pending = new ArrayList<>();
                 lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> {
-                    InstalledPackage installed = installOne(name, locked, progress);
+                    InstalledPackage installed = installOne(name, locked, before, progress);
                     progress.installed(name, locked.version());
                     return installed;
                 })));
@@ -130,8 +132,8 @@ final class LockedInstaller {
         }
     }
 
-    private InstalledPackage installOne(PackageName name, LockedPackage locked, InstallProgress progress)
-            throws IOException {
+    private InstalledPackage installOne(PackageName name, LockedPackage locked, LockFile before,
+                                        InstallProgress progress) throws IOException {
         if (store.contains(name, locked.version())) {
             return new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()),
                     InstalledPackage.Origin.ALREADY_INSTALLED);
@@ -156,12 +158,23 @@ final class LockedInstaller {
             if (missing.exitCode() != ExitCode.NOT_FOUND) {
                 throw missing;
             }
-            throw new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
+            throw noTarball(name, locked, before, missing);
+        }
+        return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
+    }
+
+    private static PrompdException noTarball(PackageName name, LockedPackage locked, LockFile before,
+                                             PrompdException missing) {
+        LockedPackage earlier = before.packages().get(name);
+        if (earlier != null && earlier.version().equals(locked.version())) {
+            return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
                     + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage()
                     + ")", "the version may have been taken down: 'prompd update " + name + "' locks another version"
                     + " its range allows");
         }
-        return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
+        return new PrompdException(ExitCode.NOT_FOUND, "the registry lists " + name + "@" + locked.version()
+                + " but has no tarball for it (" + missing.getMessage() + ")", "the registry may be incomplete or"
+                + " halfway through publishing: try again later, or tell its maintainers");
     }
 
     private InstalledPackage unpack(PackageName name, LockedPackage locked, Path tarball, InstalledPackage.Origin origin)

@@ -196,6 +196,21 @@ class InstallerTest {
     }
 
     @Test
+    void aVersionJustResolvedWhoseTarballIsMissingIsNotSaidToBeLocked() throws IOException {
+        Files.delete(registry.tarball("@acme/base", "1.2.0"));
+
+        PrompdException missing = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+        assertTrue(missing.getMessage().startsWith("the registry lists @acme/base@1.2.0 but has no tarball for it ("),
+                missing.getMessage());
+        assertEquals("the registry may be incomplete or halfway through publishing: try again later, or tell its"
+                + " maintainers", missing.hint());
+        assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing is locked when nothing installed");
+    }
+
+    @Test
     void anInstalledPackageInTheStoreIsNeverTakenForAProject() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         Path installedPackage = home.resolve("packages/@acme/base@1.2.0");
