@@ -20,8 +20,6 @@ import java.util.stream.StreamSupport;
  */
 final class ParameterRules {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     private ParameterRules() {
     }
 
@@ -62,7 +60,7 @@ final class ParameterRules {
 
     /** A template reads {@code {{ name }}}: a name with a dash or a space could only be read as {@code {{ x['a-b'] }}}. */
     private static void name(String file, Parameter parameter, Problems problems) {
-        if (!IDENTIFIER.matcher(parameter.name()).matches()) {
+        if (!TemplateScan.isVariableName(parameter.name())) {
             problems.add(Problem.warning(file, parameter.pointer() + "/name", "the parameter name '" + parameter.name()
                     + "' cannot be written in a template as {{ " + parameter.name() + " }}",
                     "use letters, digits and _, not starting with a digit, such as "

@@ -22,12 +22,13 @@ final class TemplateRule {
         TemplateScan template = TemplateScan.of(prompt);
         template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render: "
                 + fault.message(), fault.hint()).atLine(fault.line())));
-        template.files().forEach(use -> fileUse(file, prompt, use, problems));
+        template.files().forEach(use -> nameThatIsNoReference(file, prompt, use, problems));
         undeclaredVariables(pack, file, template, problems);
     }
 
     /** A file the template loads is checked with the prompt's other references; a name that is none is told here. */
-    private static void fileUse(String file, PromptFile prompt, TemplateScan.FileUse use, Problems problems) {
+    private static void nameThatIsNoReference(String file, PromptFile prompt, TemplateScan.FileUse use,
+                                              Problems problems) {
         try {
             References.parse(use.written(), prompt.using());
         } catch (IllegalArgumentException invalid) {

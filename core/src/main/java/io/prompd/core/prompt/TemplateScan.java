@@ -68,6 +68,11 @@ final class TemplateScan {
         scopes.push(new HashSet<>());
     }
 
+    /** Whether a template can read the name as a variable, {@code {{ name }}}. */
+    static boolean isVariableName(String name) {
+        return IDENTIFIER.matcher(name).matches();
+    }
+
     /** Scans a prompt's body. */
     static TemplateScan of(PromptFile prompt) {
         return of(prompt.body(), prompt.bodyLine());
