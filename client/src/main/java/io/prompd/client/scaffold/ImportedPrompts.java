@@ -3,7 +3,6 @@ package io.prompd.client.scaffold;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
-import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.prompt.LocalReference;
 import io.prompd.core.prompt.PackageReference;
 import io.prompd.core.prompt.PromptFile;
@@ -62,7 +61,7 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             throw new PrompdException(ExitCode.NOT_FOUND, "no such file or folder: " + source, "check the path given to --from");
         }
         if (Files.isRegularFile(source)) {
-            if (!PackageValidator.isPromptFile(source.toString())) {
+            if (!PromptFile.hasPromptExtension(source.toString())) {
                 throw new PrompdException(ExitCode.USAGE, source + " is not a prompt file",
                         "--from takes .prmd or .prompd files, or folders holding them");
             }
@@ -72,7 +71,7 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             return walk.filter(path -> source.relativize(path).toString().isEmpty()
                             || Stream.of(source.relativize(path).toString().split("[/\\\\]")).noneMatch(SKIPPED_FOLDERS::contains))
                     .filter(Files::isRegularFile)
-                    .filter(path -> PackageValidator.isPromptFile(path.toString()))
+                    .filter(path -> PromptFile.hasPromptExtension(path.toString()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,7 +95,7 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             Deque<Path> toRead = new ArrayDeque<>(prompts);
             while (!toRead.isEmpty()) {
                 Path file = toRead.pop();
-                if (!needed.add(file) || !PackageValidator.isPromptFile(file.toString())) {
+                if (!needed.add(file) || !PromptFile.hasPromptExtension(file.toString())) {
                     continue;
                 }
                 parse(file).ifPresent(prompt -> prompt.references().forEach(reference -> follow(file, reference, toRead)));

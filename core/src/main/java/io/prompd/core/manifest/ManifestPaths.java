@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import io.prompd.core.archive.PathPattern;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.prompt.PromptFile;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -43,8 +44,8 @@ public final class ManifestPaths {
 
     private List<Problem> checkAll(FileReferences manifest) {
         manifest.prompts().forEach((prompt, path) ->
-                requireFile(pointer(ManifestFields.PROMPTS).appendProperty(prompt), path));
-        manifest.main().ifPresent(path -> requireFile(pointer(ManifestFields.MAIN), path));
+                requirePrompt(pointer(ManifestFields.PROMPTS).appendProperty(prompt), path));
+        manifest.main().ifPresent(path -> requirePrompt(pointer(ManifestFields.MAIN), path));
         manifest.readme().ifPresent(path -> requireFile(pointer(ManifestFields.README), path));
         manifest.license().flatMap(LicenseCheck::licenseFile)
                 .ifPresent(path -> requireFile(pointer(ManifestFields.LICENSE), path));
@@ -60,11 +61,21 @@ public final class ManifestPaths {
         return problems.sorted();
     }
 
-    private void requireFile(JsonPointer at, String path) {
+    /** @return whether the path is a file of the package */
+    private boolean requireFile(JsonPointer at, String path) {
         Optional<String> inside = normalized(at, path);
         if (inside.isPresent() && !packagePaths.contains(inside.get())) {
             problems.error(file, at.toString(), "'" + path + "' is not a file of the package",
                     "fix the path, relative to the folder of " + file + ", or add the file");
+            return false;
+        }
+        return inside.isPresent();
+    }
+
+    private void requirePrompt(JsonPointer at, String path) {
+        if (requireFile(at, path) && !PromptFile.hasPromptExtension(path)) {
+            problems.error(file, at.toString(), "'" + path + "' is not a prompt file, which ends in .prmd or .prompd",
+                    "name a prompt file of the package here");
         }
     }
 

@@ -18,7 +18,6 @@ import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -105,17 +104,12 @@ public final class PackageValidator {
             Problems problems) throws IOException {
         SortedMap<String, PromptFile> prompts = new TreeMap<>();
         for (SourceEntry entry : selection.included()) {
-            if (isPromptFile(entry.path()) && entry.isFile()) {
+            if (PromptFile.hasPromptExtension(entry.path()) && entry.isFile()) {
                 PromptParseResult parsed = PromptParser.parse(entry.path(), source.read(entry.path()));
                 problems.addAll(parsed.problems());
                 parsed.prompt().ifPresent(prompt -> prompts.put(entry.path(), prompt));
             }
         }
         return prompts;
-    }
-
-    public static boolean isPromptFile(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".prmd") || lower.endsWith(".prompd");
     }
 }

@@ -5,6 +5,7 @@ import io.prompd.core.json.FieldLines;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -72,6 +73,12 @@ public record PromptFile(
             throw new IllegalArgumentException("bodyLine must be positive: " + bodyLine);
         }
         Objects.requireNonNull(fieldLines, "fieldLines");
+    }
+
+    /** Whether a path names a prompt file: {@code .prmd}, or {@code .prompd} as older packages have it. */
+    public static boolean hasPromptExtension(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".prmd") || lower.endsWith(".prompd");
     }
 
     /** Every file this prompt points at, in the order of {@link #referenceSites()}. */

@@ -45,6 +45,13 @@ class ManifestPathsTest {
     }
 
     @Test
+    void aPromptOrMainMustBeAPromptFile() {
+        assertEquals(List.of("1 /main: 'contexts/data.csv' is not a prompt file, which ends in .prmd or .prompd",
+                        "1 /prompts/notes: 'README.md' is not a prompt file, which ends in .prmd or .prompd"),
+                problems(", \"main\": \"contexts/data.csv\", \"prompts\": {\"notes\": \"README.md\"}"));
+    }
+
+    @Test
     void readmeMustBeAFileOfThePackage() {
         assertEquals(List.of("1 /readme: 'readme.md' is not a file of the package"), problems(", \"readme\": \"readme.md\""));
     }
