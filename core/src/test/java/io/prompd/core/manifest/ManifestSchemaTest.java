@@ -12,6 +12,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,9 @@ class ManifestSchemaTest {
         "{\"name\": \"a\"}",
         "{\"name\": \"a\", \"version\": \"1.0.0\", \"keywords\": [1]}",
         "{\"name\": \"a\", \"version\": \"1.0.0\", \"dependencies\": {\"Bad Name\": \"1.0.0\"}}",
-        "{\"name\": \"a\", \"version\": \"1.0.0\", \"files\": [\"/etc/passwd\"]}"})
+        "{\"name\": \"a\", \"version\": \"1.0.0\", \"files\": [\"/etc/passwd\"]}",
+        "{\"name\": \"a\", \"version\": \"1.0.0\", \"main\": \"README.md\"}",
+        "{\"name\": \"a\", \"version\": \"1.0.0\", \"prompts\": {\"x\": \"/abs/x.prmd\"}}"})
     void invalidManifestsFail(String manifest) throws IOException {
         assertFalse(validate(manifest).isEmpty(), manifest);
     }
@@ -102,6 +105,17 @@ class ManifestSchemaTest {
     void theVersionPatternAgreesWithVersion(String version) throws IOException {
         assertEquals(Version.isValid(version),
                 Pattern.compile(pattern("properties", "version", "pattern")).matcher(version).find(), version);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a.prmd", "p/a.prompd", "A.PRMD", "a.Prompd", "a.md", "a.prmd.txt", "prmd", "a.prm"})
+    void thePromptPathPatternAgreesWithPromptFile(String path) throws IOException {
+        JsonNode promptPath = schemaJson().get("definitions").get("promptPath");
+        boolean schemaAccepts = true;
+        for (JsonNode rule : promptPath.get("allOf")) {
+            schemaAccepts &= Pattern.compile(rule.get("pattern").textValue()).matcher(path).find();
+        }
+        assertEquals(PromptFile.hasPromptExtension(path), schemaAccepts, path);
     }
 
     /** Every corpus manifest is structurally fine, even where the reader finds errors (a self-dependency is no schema matter). */
