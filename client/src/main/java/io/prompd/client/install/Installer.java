@@ -155,8 +155,7 @@ public final class Installer {
             SortedMap<PackageName, VersionRange> roots = new TreeMap<>(project.manifest().dependencies());
             List<PackageName> unknown = names.stream().filter(name -> !roots.containsKey(name)).sorted().toList();
             if (!unknown.isEmpty()) {
-                throw new PrompdException(ExitCode.NOT_FOUND, "not a dependency in prompd.json: " + join(unknown),
-                        "'prompd list' shows the project's direct dependencies");
+                throw notADependency(unknown, project.lockOrEmpty());
             }
             roots.keySet().removeAll(names);
             try (RegistryIndex index = index()) {
@@ -165,6 +164,22 @@ public final class Installer {
                         repaired);
             }
         });
+    }
+
+    /** Names what installed a package that is only there because another needs it, as the lock records. */
+    private static PrompdException notADependency(List<PackageName> unknown, LockFile lock) {
+        if (unknown.size() == 1) {
+            PackageName name = unknown.get(0);
+            List<PackageName> dependents = lock.packages().entrySet().stream()
+                    .filter(entry -> entry.getValue().dependencies().containsKey(name)).map(Map.Entry::getKey).toList();
+            if (!dependents.isEmpty()) {
+                return new PrompdException(ExitCode.NOT_FOUND, name + " is not a dependency in prompd.json: it is"
+                        + " installed because " + join(dependents) + " depends on it", "uninstall "
+                        + join(dependents) + " to remove it too; 'prompd tree' shows who needs what");
+            }
+        }
+        return new PrompdException(ExitCode.NOT_FOUND, "not a dependency in prompd.json: " + join(unknown),
+                "'prompd list' shows the project's direct dependencies");
     }
 
     /** Work done while holding the home lock, after cleaning what killed runs left behind. */

@@ -586,6 +586,20 @@ class InstallerTest {
         PrompdException missing = assertThrows(PrompdException.class,
                 () -> installer().uninstall(project, List.of(name("@acme/util"))));
         assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+        assertEquals("not a dependency in prompd.json: @acme/util", missing.getMessage());
+    }
+
+    @Test
+    void uninstallOfAPackageOnlyAnotherNeedsNamesThatOne() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+
+        PrompdException transitive = assertThrows(PrompdException.class,
+                () -> installer().uninstall(project, List.of(name("@acme/base"))));
+
+        assertEquals(ExitCode.NOT_FOUND, transitive.exitCode());
+        assertEquals("@acme/base is not a dependency in prompd.json: it is installed because @acme/greeter depends on it",
+                transitive.getMessage());
+        assertEquals("uninstall @acme/greeter to remove it too; 'prompd tree' shows who needs what", transitive.hint());
     }
 
     @Test
