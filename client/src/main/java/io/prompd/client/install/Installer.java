@@ -120,6 +120,9 @@ public final class Installer {
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 List<String> kept = new ArrayList<>();
                 if (latest) {
+                    names.stream().filter(name -> !direct.containsKey(name)).sorted().forEach(name -> kept.add(name
+                            + " is not in prompd.json, so --latest has no range of it to move: it was updated within"
+                            + " the ranges of the packages that need it"));
                     for (PackageName name : direct.keySet()) {
                         if (!names.isEmpty() && !names.contains(name)) {
                             continue;

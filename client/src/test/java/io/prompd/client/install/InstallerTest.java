@@ -558,6 +558,18 @@ class InstallerTest {
     }
 
     @Test
+    void latestOfAPackageOutsidePrompdJsonSaysItHasNoRangeToMove() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.publish("@acme/util", "1.2.0");
+
+        InstallReport update = installer().update(project, List.of(name("@acme/util")), true, InstallOptions.defaults());
+
+        assertEquals(Version.parse("1.2.0"), lock().packages().get(name("@acme/util")).version());
+        assertEquals(List.of("@acme/util is not in prompd.json, so --latest has no range of it to move: it was updated"
+                + " within the ranges of the packages that need it"), update.warnings());
+    }
+
+    @Test
     void updateOfOnePackageKeepsTheOthersLocked() throws IOException {
         writeProject("\"@acme/base\": \"^1.0.0\", \"@acme/util\": \"^1.0.0\"");
         installer().install(project, List.of(), new InstallOptions(Strategy.LOWEST, false));
