@@ -266,12 +266,14 @@ final class FrontMatterReader {
 
     private OptionalInt maxTokens() {
         JsonNode value = root.get("max_tokens");
-        OptionalInt tokens = length(value, "/max_tokens");
-        if (tokens.isPresent() && tokens.getAsInt() == 0) {
-            error("/max_tokens", "max_tokens must be at least 1", "");
+        if (present(value).isEmpty()) {
             return OptionalInt.empty();
         }
-        return tokens;
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 1) {
+            wrongType("/max_tokens", "a whole number of at least 1", value);
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(value.intValue());
     }
 
     /**

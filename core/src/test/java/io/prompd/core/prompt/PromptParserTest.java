@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PromptParserTest {
 
@@ -239,6 +241,15 @@ class PromptParserTest {
         assertEquals("the front matter is not valid YAML: expected ',' or ']', but got :, while parsing a flow sequence"
                 + " that starts on line 3", problem.message());
         assertEquals(4, problem.line());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5", "1.5", "many"})
+    void maxTokensIsAWholeNumberOfAtLeastOne(String written) {
+        Problem problem = onlyProblem("---\nid: x\nmax_tokens: " + written + "\n---\n");
+        assertTrue(problem.message().startsWith("'max_tokens' must be a whole number of at least 1, not "),
+                problem.message());
+        assertEquals(3, problem.line());
     }
 
     @Test
