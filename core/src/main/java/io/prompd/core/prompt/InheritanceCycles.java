@@ -29,20 +29,12 @@ final class InheritanceCycles {
             }
             if (current.isPresent() && path.contains(current.get())) {
                 List<String> cycle = path.subList(path.indexOf(current.get()), path.size());
-                String first = cycle.stream().sorted().findFirst().orElseThrow();
-                if (reported.add(first)) {
-                    report(pack, rotate(cycle, first), problems);
+                List<String> closed = CyclePaths.closedFromFirst(cycle);
+                if (reported.add(closed.get(0))) {
+                    report(pack, closed, problems);
                 }
             }
         }
-    }
-
-    private static List<String> rotate(List<String> cycle, String first) {
-        int at = cycle.indexOf(first);
-        List<String> rotated = new ArrayList<>(cycle.subList(at, cycle.size()));
-        rotated.addAll(cycle.subList(0, at));
-        rotated.add(first);
-        return rotated;
     }
 
     private static void report(PromptPackage pack, List<String> cycle, Problems problems) {

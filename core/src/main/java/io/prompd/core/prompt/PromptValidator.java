@@ -21,6 +21,7 @@ public final class PromptValidator {
             ReferenceRules.check(pack, file, prompt, problems);
         });
         InheritanceCycles.check(pack, problems);
+        IncludeCycles.check(pack, problems);
         return problems.sorted();
     }
 }

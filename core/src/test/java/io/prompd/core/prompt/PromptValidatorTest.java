@@ -238,6 +238,29 @@ class PromptValidatorTest {
     }
 
     @Test
+    void templatesThatIncludeThemselvesAreACycleNamedOnce() {
+        List<Problem> problems = validate(Map.of(
+                "p/a.prmd", "---\n---\n{% include './b.prmd' %}\n{% include './shared.prmd' %}\n",
+                "p/b.prmd", "---\n---\ntext\n{% import './a.prmd' as a %}\n",
+                "p/self.prmd", "---\n---\n{% extends './self.prmd' %}\n",
+                "p/shared.prmd", "---\n---\nshared\n",
+                "p/top.prmd", "---\n---\n{% include './shared.prmd' %}{% include './a.prmd' %}\n"), Map.of());
+
+        assertEquals(List.of("p/a.prmd:3 circular include: p/a.prmd → p/b.prmd → p/a.prmd",
+                        "p/self.prmd:3 circular include: p/self.prmd → p/self.prmd"),
+                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
+    @Test
+    void aFileIncludedTwiceOrByTwoPromptsIsNoCycle() {
+        assertEquals(List.of(), validate(Map.of(
+                "a.prmd", "---\n---\n{% include './c.prmd' %}{% include './c.prmd' %}{% include './b.prmd' %}\n",
+                "b.prmd", "---\n---\n{% include './c.prmd' %}\n",
+                "c.prmd", "---\n---\nc\n"), Map.of()));
+    }
+
+    @Test
     void localReferencesStayInsideThePackage() {
         Problem problem = single(validate(Map.of("prompts/a.prmd", "---\ninherits: ../../outside.prmd\n---\n"), Map.of()),
                 Severity.ERROR);

@@ -1,0 +1,71 @@
+package io.prompd.core.prompt;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds prompts whose templates include, import or extend themselves through local files: Jinja
+ * would follow them without end when rendering. A cycle found is reported once, on its first file
+ * in path order, at the line that loads the next file.
+ */
+final class IncludeCycles {
+
+    /** One prompt loading another, at a line of its body. */
+    private record Load(String target, int line) {
+    }
+
+    private final PromptPackage pack;
+    private final Map<String, List<Load>> loads = new TreeMap<>();
+    private final Set<String> finished = new HashSet<>();
+    private final Set<Set<String>> reported = new HashSet<>();
+    private final Problems problems;
+
+    private IncludeCycles(PromptPackage pack, Problems problems) {
+        this.pack = pack;
+        this.problems = problems;
+        pack.prompts().forEach((file, prompt) -> loads.put(file, prompt.referenceSites().stream()
+                .filter(site -> site.line() > 0 && site.reference() instanceof LocalReference)
+                .flatMap(site -> ((LocalReference) site.reference()).resolveFrom(file).stream()
+                        .filter(pack.prompts()::containsKey)
+                        .map(target -> new Load(target, site.line())))
+                .toList()));
+    }
+
+    static void check(PromptPackage pack, Problems problems) {
+        IncludeCycles cycles = new IncludeCycles(pack, problems);
+        cycles.loads.keySet().forEach(start -> cycles.visit(start, new ArrayList<>()));
+    }
+
+    private void visit(String file, List<String> path) {
+        int seen = path.indexOf(file);
+        if (seen >= 0) {
+            report(path.subList(seen, path.size()));
+            return;
+        }
+        if (finished.contains(file)) {
+            return;
+        }
+        path.add(file);
+        loads.getOrDefault(file, List.of()).forEach(load -> visit(load.target(), path));
+        path.remove(path.size() - 1);
+        finished.add(file);
+    }
+
+    private void report(List<String> cycle) {
+        if (!reported.add(Set.copyOf(cycle))) {
+            return;
+        }
+        List<String> closed = CyclePaths.closedFromFirst(cycle);
+        String first = closed.get(0);
+        String next = closed.get(1);
+        int line = loads.get(first).stream().filter(load -> load.target().equals(next)).findFirst().orElseThrow().line();
+        problems.add(Problem.error(first, "", "circular include: " + String.join(" → ", closed),
+                "make one of these prompts stop including, importing or extending the next").atLine(line));
+    }
+}
