@@ -1,12 +1,12 @@
 package io.prompd.client.config;
 
+import io.prompd.core.protocol.RegistryLayout;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The root URL of a registry: absolute {@code http}, {@code https} or {@code file}, always ending
@@ -16,8 +16,6 @@ import java.util.Set;
  * credentials are stored by this URL and must be found again however the user wrote it.
  */
 public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUrl> {
-
-    private static final Set<String> SCHEMES = Set.of("http", "https", "file");
 
     public RegistryUrl {
         Objects.requireNonNull(uri, "uri");
@@ -44,7 +42,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     private static List<String> problems(URI uri) {
         List<String> problems = new ArrayList<>();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!SCHEMES.contains(scheme)) {
+        if (!RegistryLayout.URL_SCHEMES.contains(scheme)) {
             problems.add("use an absolute http://, https:// or file:/// URL");
             return problems;
         }

@@ -2,6 +2,7 @@ package io.prompd.core.protocol;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import java.util.Set;
 
 /**
  * Where each document of a static registry lives, relative to the registry's root URL. The
@@ -21,6 +22,9 @@ public final class RegistryLayout {
 
     /** Bumped on any change a client of the previous version could misread. */
     public static final int PROTOCOL_VERSION = 1;
+
+    /** The URL schemes a client reads a registry over, lower case: its documents and its tarballs. */
+    public static final Set<String> URL_SCHEMES = Set.of("https", "http", "file");
 
     public static final String REGISTRY_DOCUMENT = "registry.json";
     public static final String PACKAGE_LIST = "packages.json";

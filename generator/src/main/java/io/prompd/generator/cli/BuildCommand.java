@@ -6,6 +6,7 @@ import io.prompd.core.Terminal;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
+import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.generator.build.BuildOptions;
 import io.prompd.generator.build.BuildProgress;
 import io.prompd.generator.build.BuildResult;
@@ -15,7 +16,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -82,7 +82,7 @@ final class BuildCommand implements Callable<Integer> {
     private URI root(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null
-                || !List.of("https", "http", "file").contains(scheme)) {
+                || !RegistryLayout.URL_SCHEMES.contains(scheme)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an absolute https://,"
                     + " http:// or file:// URL (what prompd reads) without query or fragment, such as"
                     + " https://example.org/registry/, not '" + url + "'");
