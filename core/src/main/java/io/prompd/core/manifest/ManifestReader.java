@@ -300,8 +300,7 @@ public final class ManifestReader {
                 .forEach(entry -> {
                     extra.put(entry.getKey(), entry.getValue());
                     problems.warning(file, Pointer.of(entry.getKey()), "unknown field '" + entry.getKey() + "'",
-                            Spelling.closest(entry.getKey(), ManifestFields.KNOWN)
-                                    .map(known -> "did you mean '" + known + "'?")
+                            Spelling.didYouMean(entry.getKey(), ManifestFields.KNOWN)
                                     .orElse("prompd keeps it but does not use it; the known fields are "
                                             + String.join(", ", ManifestFields.KNOWN)));
                 });

@@ -28,6 +28,11 @@ public final class Spelling {
                 .map(Scored::candidate);
     }
 
+    /** {@code did you mean 'dependencies'?} for the {@link #closest} candidate, if there is one. */
+    public static Optional<String> didYouMean(String word, Collection<String> candidates) {
+        return closest(word, candidates).map(meant -> "did you mean '" + meant + "'?");
+    }
+
     /** Edits between two words: insertions, deletions, substitutions and swaps of neighbours, the commonest typos. */
     public static int distance(String a, String b) {
         int[][] edits = new int[a.length() + 1][b.length() + 1];

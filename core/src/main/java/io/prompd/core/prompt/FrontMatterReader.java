@@ -283,10 +283,10 @@ final class FrontMatterReader {
     private void misspelledKeys(JsonNode map, String pointer, Set<String> known) {
         map.fieldNames().forEachRemaining(key -> {
             if (!known.contains(key)) {
-                Spelling.closest(key, known).ifPresent(meant -> {
+                Spelling.didYouMean(key, known).ifPresent(hint -> {
                     String at = pointer + Pointer.of(key);
-                    problems.add(Problem.warning(file, at, "unknown key '" + key + "', which prompd ignores",
-                            "did you mean '" + meant + "'?").atLine(lines.lineOf(at)));
+                    problems.add(Problem.warning(file, at, "unknown key '" + key + "', which prompd ignores", hint)
+                            .atLine(lines.lineOf(at)));
                 });
             }
         });

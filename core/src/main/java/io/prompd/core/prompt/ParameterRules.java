@@ -70,7 +70,7 @@ final class ParameterRules {
 
     private static String typeHint(String written) {
         List<String> keywords = Arrays.stream(ParameterType.values()).map(ParameterType::keyword).toList();
-        return Spelling.closest(written, keywords).map(meant -> "did you mean '" + meant + "'? ").orElse("")
+        return Spelling.didYouMean(written, keywords).map(question -> question + " ").orElse("")
                 + "use one of: " + ParameterType.keywords();
     }
 

@@ -23,4 +23,11 @@ class SpellingTest {
         assertEquals(Optional.of("ab"), Spelling.closest("aa", List.of("ba", "ab")));
         assertEquals(Optional.empty(), Spelling.closest("devDependencies", List.of("dependencies")));
     }
+
+    @Test
+    void asksAboutTheClosestInOneWording() {
+        assertEquals(Optional.of("did you mean 'dependencies'?"),
+                Spelling.didYouMean("dependancies", List.of("description", "dependencies")));
+        assertEquals(Optional.empty(), Spelling.didYouMean("devDependencies", List.of("dependencies")));
+    }
 }

@@ -77,7 +77,7 @@ final class JsonFile {
         object.fieldNames().forEachRemaining(field -> {
             if (!fields.contains(field)) {
                 String at = pointer + Pointer.of(field);
-                String hint = Spelling.closest(field, fields).map(meant -> "did you mean '" + meant + "'?")
+                String hint = Spelling.didYouMean(field, fields)
                         .orElse("the fields here are " + String.join(", ", fields));
                 problems.add(Problem.warning(file, at, "unknown field '" + field + "', which has no effect", hint)
                         .atLine(lines.lineOf(at)));
