@@ -18,13 +18,11 @@ final class ReferenceRules {
 
     /** Each problem is placed at the line of the field, or of the body, that holds the reference. */
     static void check(PromptPackage pack, String file, PromptFile prompt, Problems problems) {
-        Problems found = new Problems();
         for (ReferenceSite site : prompt.referenceSites()) {
-            Problems at = new Problems();
-            reference(pack, file, site.reference(), site.pointer(), at);
-            at.sorted().forEach(problem -> found.add(site.line() > 0 ? problem.atLine(site.line()) : problem));
+            Problems found = new Problems();
+            reference(pack, file, site.reference(), site.pointer(), found);
+            found.sorted().forEach(problem -> problems.add(problem.atLine(site.lineIn(prompt))));
         }
-        problems.addAll(prompt.fieldLines().locate(found.sorted()));
     }
 
     private static void reference(PromptPackage pack, String file, Reference reference, String pointer,

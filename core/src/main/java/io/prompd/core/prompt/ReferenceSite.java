@@ -19,4 +19,12 @@ public record ReferenceSite(Reference reference, String pointer, int line) {
                     + ")");
         }
     }
+
+    /**
+     * The file line of the reference in the prompt that writes it: its body line, or its field's,
+     * which reads the front matter again, so it is asked for only when a problem needs it.
+     */
+    public int lineIn(PromptFile prompt) {
+        return line > 0 ? line : prompt.lineOf(pointer);
+    }
 }

@@ -32,4 +32,13 @@ class ReferenceSiteTest {
                         new ReferenceSite(new LocalReference("./part.prmd"), "", 5)),
                 prompt.referenceSites());
     }
+
+    @Test
+    void itsLineIsTheBodyLineOrElseThatOfItsField() {
+        PromptFile prompt = PromptParser.parse("a.prmd", "---\nid: a\ninherits: ./base.prmd\n---\n").prompt().orElseThrow();
+        LocalReference file = new LocalReference("./base.prmd");
+
+        assertEquals(3, new ReferenceSite(file, "/inherits", 0).lineIn(prompt));
+        assertEquals(9, new ReferenceSite(file, "", 9).lineIn(prompt));
+    }
 }

@@ -43,7 +43,7 @@ final class PackageReferenceRule implements PullRequestRule {
         }
 
         private Problem locate(Problem problem) {
-            return problem.atLine(written.line() > 0 ? written.line() : prompt.lineOf(written.pointer()));
+            return problem.atLine(written.lineIn(prompt));
         }
     }
 
