@@ -20,25 +20,24 @@ final class IncludeCycles {
     private record Load(String target, int line) {
     }
 
-    private final PromptPackage pack;
     private final Map<String, List<Load>> loads = new TreeMap<>();
     private final Set<String> finished = new HashSet<>();
     private final Set<Set<String>> reported = new HashSet<>();
     private final Problems problems;
 
-    private IncludeCycles(PromptPackage pack, Problems problems) {
-        this.pack = pack;
+    /** @param references every prompt of the package, with its {@link PromptFile#referenceSites()} */
+    private IncludeCycles(Map<String, List<ReferenceSite>> references, Problems problems) {
         this.problems = problems;
-        pack.prompts().forEach((file, prompt) -> loads.put(file, prompt.referenceSites().stream()
+        references.forEach((file, sites) -> loads.put(file, sites.stream()
                 .filter(site -> site.line() > 0 && site.reference() instanceof LocalReference)
                 .flatMap(site -> ((LocalReference) site.reference()).resolveFrom(file).stream()
-                        .filter(pack.prompts()::containsKey)
+                        .filter(references::containsKey)
                         .map(target -> new Load(target, site.line())))
                 .toList()));
     }
 
-    static void check(PromptPackage pack, Problems problems) {
-        IncludeCycles cycles = new IncludeCycles(pack, problems);
+    static void check(Map<String, List<ReferenceSite>> references, Problems problems) {
+        IncludeCycles cycles = new IncludeCycles(references, problems);
         cycles.loads.keySet().forEach(start -> cycles.visit(start, new ArrayList<>()));
     }
 

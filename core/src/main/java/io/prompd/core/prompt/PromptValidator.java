@@ -3,10 +3,12 @@ package io.prompd.core.prompt;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Validates the prompts of one package together: parameters, body variables, references to
- * files and to other packages, and inheritance cycles. Returns every problem, sorted.
+ * files and to other packages, and inheritance and include cycles. Returns every problem, sorted.
  */
 public final class PromptValidator {
 
@@ -15,13 +17,16 @@ public final class PromptValidator {
 
     public static List<Problem> validate(PromptPackage pack) {
         Problems problems = new Problems();
+        // listing a prompt's references scans its body, so each prompt's list is made once
+        Map<String, List<ReferenceSite>> references = new TreeMap<>();
         pack.prompts().forEach((file, prompt) -> {
+            references.put(file, prompt.referenceSites());
             ParameterRules.check(prompt, problems);
             TemplateRule.check(pack, file, prompt, problems);
-            ReferenceRules.check(pack, file, prompt, problems);
+            ReferenceRules.check(pack, file, prompt, references.get(file), problems);
         });
         InheritanceCycles.check(pack, problems);
-        IncludeCycles.check(pack, problems);
+        IncludeCycles.check(references, problems);
         return problems.sorted();
     }
 }

@@ -17,8 +17,10 @@ final class ReferenceRules {
     }
 
     /** Each problem is placed at the line of the field, or of the body, that holds the reference. */
-    static void check(PromptPackage pack, String file, PromptFile prompt, Problems problems) {
-        for (ReferenceSite site : prompt.referenceSites()) {
+    /** @param references the prompt's {@link PromptFile#referenceSites()} */
+    static void check(PromptPackage pack, String file, PromptFile prompt, List<ReferenceSite> references,
+                      Problems problems) {
+        for (ReferenceSite site : references) {
             Problems found = new Problems();
             reference(pack, file, site.reference(), site.pointer(), found);
             found.sorted().forEach(problem -> problems.add(problem.atLine(site.lineIn(prompt))));
