@@ -56,28 +56,17 @@ final class PackageListing {
         String[] parts = walk.getPathString().split("/");
         boolean inScope = parts[0].startsWith("@");
         if (parts.length == 1 && inScope) {
-            visitScope(walk, parts[0]);
+            enterFolder(walk, RepositoryLayout.scopeMisfit(parts[0]));
         } else if (parts.length == (inScope ? 2 : 1)) {
-            visitPackage(walk, inScope ? parts[0] + "/" + parts[1] : parts[0]);
+            enterFolder(walk, RepositoryLayout.packageNameMisfit(inScope ? parts[0] + "/" + parts[1] : parts[0]));
         } else {
             PackageName name = PackageName.parse(inScope ? parts[0] + "/" + parts[1] : parts[0]);
             visitVersionLevel(walk, name, parts[parts.length - 1]);
         }
     }
 
-    private void visitScope(TreeWalk walk, String scope) throws IOException {
-        Optional<Problem> misfit = RepositoryLayout.scopeMisfit(scope);
-        if (misfit.isPresent()) {
-            problems.add(misfit.get());
-        } else if (!walk.isSubtree()) {
-            problems.add(RepositoryLayout.fileInsteadOfPackageFolder(repositoryPath(walk)));
-        } else {
-            walk.enterSubtree();
-        }
-    }
-
-    private void visitPackage(TreeWalk walk, String nameText) throws IOException {
-        Optional<Problem> misfit = RepositoryLayout.packageNameMisfit(nameText);
+    /** Enters a scope or package folder whose name fits the layout; anything else is a problem. */
+    private void enterFolder(TreeWalk walk, Optional<Problem> misfit) throws IOException {
         if (misfit.isPresent()) {
             problems.add(misfit.get());
         } else if (!walk.isSubtree()) {
