@@ -10,6 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 
 /** Turns any failure into the exit code and the one-line message a command line shows for it. */
 public final class Failures {
@@ -45,6 +46,7 @@ public final class Failures {
             message = "already exists: " + exists.getFile();
         } else if (cause instanceof AccessDeniedException denied) {
             message = "permission denied: " + denied.getFile();
+            hint = permissionHint(denied.getFile());
         } else if (cause instanceof NotDirectoryException notFolder) {
             message = "not a folder: " + notFolder.getFile();
         } else if (cause instanceof DirectoryNotEmptyException notEmpty) {
@@ -52,6 +54,7 @@ public final class Failures {
         } else if (cause instanceof FileSystemException other && other.getFile() != null) {
             // its message is the file and the system's reason, such as "No space left on device"
             message = other.getMessage();
+            hint = systemHint(other);
         } else if (cause instanceof InvalidPathException unmappable && unmappable.getReason().contains("unmappable")) {
             message = "a file name does not fit this locale's character set ("
                     + System.getProperty("sun.jnu.encoding", "unknown") + "): " + unmappable.getInput();
@@ -85,6 +88,31 @@ public final class Failures {
     public static int reportUsage(UsageError error, PrintWriter err) {
         err.println(error.describe());
         return ExitCode.USAGE.code();
+    }
+
+    /** What to do about the reasons an operating system gives most often; nothing for the rest. */
+    private static String systemHint(FileSystemException failure) {
+        String reason = failure.getReason() == null ? "" : failure.getReason();
+        if (reason.contains("not permitted") || reason.contains("Permission denied")) {
+            return permissionHint(failure.getFile());
+        }
+        if (reason.contains("No space left") || reason.contains("quota")) {
+            return "free some space on that disk (df -h " + folderOf(failure.getFile()) + ")";
+        }
+        if (reason.contains("Read-only file system")) {
+            return "that disk is mounted read-only: choose a folder on another one";
+        }
+        return "";
+    }
+
+    private static String permissionHint(String file) {
+        return "this user may not write to " + file + ": check the rights of it and of its folder (ls -ld "
+                + folderOf(file) + "), or choose another folder";
+    }
+
+    private static String folderOf(String file) {
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        return parent == null ? file : parent.toString();
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -38,15 +38,31 @@ class FailuresTest {
     void fileSystemFailuresNameTheFileAndWhatIsWrongWithIt() {
         assertEquals("error: no such file or folder: /a", Failures.describe(new NoSuchFileException("/a")));
         assertEquals("error: already exists: /a", Failures.describe(new FileAlreadyExistsException("/a")));
-        assertEquals("error: permission denied: /a", Failures.describe(new AccessDeniedException("/a")));
         assertEquals("error: not a folder: /a", Failures.describe(new NotDirectoryException("/a")));
         assertEquals("error: folder not empty: /a", Failures.describe(new DirectoryNotEmptyException("/a")));
-        assertEquals("error: /a: No space left on device",
-                Failures.describe(new FileSystemException("/a", null, "No space left on device")));
+        assertEquals("error: /a: Too many levels of symbolic links",
+                Failures.describe(new FileSystemException("/a", null, "Too many levels of symbolic links")));
         assertEquals("error: input/output error: broken pipe", Failures.describe(new IOException("broken pipe")));
         assertEquals(ExitCode.NOT_FOUND, Failures.exitCode(new NoSuchFileException("/a")));
         assertEquals(ExitCode.CONFLICT, Failures.exitCode(new FileAlreadyExistsException("/a")));
         assertEquals(ExitCode.FAILURE, Failures.exitCode(new AccessDeniedException("/a")));
+    }
+
+    @Test
+    void theReasonsASystemGivesMostOftenComeWithWhatToDo() {
+        String nl = System.lineSeparator();
+        String rights = "hint: this user may not write to /data/home: check the rights of it and of its folder"
+                + " (ls -ld /data), or choose another folder";
+        assertEquals("error: permission denied: /data/home" + nl + rights,
+                Failures.describe(new AccessDeniedException("/data/home")));
+        assertEquals("error: /data/home: Operation not permitted" + nl + rights,
+                Failures.describe(new FileSystemException("/data/home", null, "Operation not permitted")));
+        assertEquals("error: /data/out/x.tgz: No space left on device" + nl
+                        + "hint: free some space on that disk (df -h /data/out)",
+                Failures.describe(new FileSystemException("/data/out/x.tgz", null, "No space left on device")));
+        assertEquals("error: /data/out: Read-only file system" + nl
+                        + "hint: that disk is mounted read-only: choose a folder on another one",
+                Failures.describe(new FileSystemException("/data/out", null, "Read-only file system")));
     }
 
     @Test
