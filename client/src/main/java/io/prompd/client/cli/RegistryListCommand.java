@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.client.config.RegistryService;
 import io.prompd.client.config.Scope;
+import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import java.util.ArrayList;
@@ -33,7 +34,11 @@ final class RegistryListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<RegistryService.RegistryEntry> registries = new RegistryService(root.settings()).list();
+        Settings settings = root.settings();
+        List<RegistryService.RegistryEntry> registries = new RegistryService(settings).list();
+        // Otherwise the list marks a default that this very run, and every other like it, does not use.
+        settings.registry().ifPresent(chosen -> spec.commandLine().getErr().println("note: --registry or $"
+                + Settings.REGISTRY_VARIABLE + " chooses " + chosen + ", above the default and the scopes' registries"));
         spec.commandLine().getOut().print(output.json ? Json.writeString(registries.stream().map(RegistryListCommand::asJson).toList()) + "\n"
                 : asText(registries));
         return ExitCode.OK.code();

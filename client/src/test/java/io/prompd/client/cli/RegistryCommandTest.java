@@ -9,6 +9,7 @@ import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,18 @@ class RegistryCommandTest {
         assertEquals("https://prompd.acme.example/", registries.get(0).get("url").asText());
         assertTrue(registries.get(0).get("default").asBoolean());
         assertEquals("@acme", registries.get(0).get("scopes").get(0).asText());
+    }
+
+    @Test
+    void theListSaysWhenTheRegistryOfThisRunIsChosenAboveTheConfiguration() {
+        prompd("registry", "add", "acme", "https://prompd.acme.example/", "--default");
+        CliRun chosen = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", "file:///srv/mirror/"),
+                "registry", "list");
+        assertEquals(0, chosen.exitCode(), chosen.err());
+        assertEquals("acme  https://prompd.acme.example/  default\n", chosen.out());
+        assertEquals("note: --registry or $PROMPD_REGISTRY chooses file:///srv/mirror/, above the default and the"
+                + " scopes' registries\n", chosen.err());
+        assertEquals("", prompd("registry", "list").err());
     }
 
     @Test
