@@ -316,16 +316,17 @@ public final class Installer {
     }
 
     /**
-     * The resolver's view of the registry. Offline, only versions at hand count, installed or with
-     * their tarball cached, as with cargo's {@code --offline}: a newer version known only from a
-     * cached {@code index.json} could not be installed.
+     * The resolver's view of the registry. Offline, only versions at hand count, installed, with
+     * their tarball cached or in a registry folder, as with cargo's {@code --offline}: a newer
+     * version known only from a cached {@code index.json} could not be installed.
      */
     private RegistryIndex index() {
         return offline ? new RegistryIndex(registry, this::isAtHand) : new RegistryIndex(registry);
     }
 
     private boolean isAtHand(PackageName name, VersionSummary version) {
-        return store.contains(name, version.version()) || cache.find(version.dist().integrity()).isPresent();
+        return store.contains(name, version.version()) || cache.find(version.dist().integrity()).isPresent()
+                || registry.isAtHand(name);
     }
 
     /** Installs the plan and then, only if that succeeded, writes the project's files. */

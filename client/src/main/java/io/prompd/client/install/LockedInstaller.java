@@ -56,8 +56,8 @@ final class LockedInstaller {
     }
 
     /**
-     * Installs what is missing. Offline, it first checks that the cache holds every tarball needed
-     * and otherwise fails naming all those it lacks, before installing anything.
+     * Installs what is missing. Offline, it first checks that the cache or a registry folder holds
+     * every tarball needed and otherwise fails naming all those it lacks, before installing anything.
      *
      * @param before what was locked before this run, to tell a version taken down since from one
      *               the registry lists without its tarball
@@ -67,7 +67,7 @@ final class LockedInstaller {
     List<InstalledPackage> install(LockFile lock, LockFile before) throws IOException {
         if (offline) {
             List<String> notCached = missing(lock).stream()
-                    .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty())
+                    .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty() && !registry.isAtHand(name))
                     .map(name -> name + "@" + lock.packages().get(name).version()).toList();
             if (!notCached.isEmpty()) {
                 throw new PrompdException(ExitCode.NETWORK, "offline, and neither installed nor cached: "

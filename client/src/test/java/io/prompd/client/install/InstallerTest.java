@@ -400,6 +400,17 @@ class InstallerTest {
     }
 
     @Test
+    void offlineAFileRegistryIsAtHandWhole() throws IOException {
+        writeProject("\"@acme/util\": \"^1.0.0\"");
+
+        Homes.installer(home, registry.root().toUri(), true).install(project, List.of(), InstallOptions.defaults());
+
+        assertEquals(Version.parse("1.1.0"), lock().packages().get(PackageName.parse("@acme/util")).version(),
+                "neither installed nor cached, but read from a folder, which needs no network");
+        assertTrue(installed("@acme/util", "1.1.0"));
+    }
+
+    @Test
     void offlineWithoutTheCacheNamesEveryMissingPackage() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         home = work.resolve("empty-home");

@@ -157,6 +157,11 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
+    public boolean isAtHand(PackageName name) {
+        return routes.endpointFor(name).isFolder();
+    }
+
+    @Override
     public List<Path> removeLeftovers() throws IOException {
         return fetcher.removeLeftovers();
     }

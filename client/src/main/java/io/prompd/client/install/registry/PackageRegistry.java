@@ -36,6 +36,11 @@ public interface PackageRegistry {
     void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
                   ProgressListener progress);
 
+    /** Whether every version of the package can be had with no network, offline too (a registry in a folder). */
+    default boolean isAtHand(PackageName name) {
+        return false;
+    }
+
     /** Deletes what runs killed midway left in the registries' local cache, and says what; a registry without one has none. */
     default List<Path> removeLeftovers() throws IOException {
         return List.of();

@@ -30,6 +30,11 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential) {
         return !root.relativize(url).equals(url);
     }
 
+    /** Whether the registry is a folder, read with no network: offline, all of it is at hand. */
+    public boolean isFolder() {
+        return "file".equalsIgnoreCase(root.getScheme());
+    }
+
     /** A document of the registry, from its path in {@link io.prompd.core.protocol.RegistryLayout}. */
     public URI resolve(String path) {
         return root.resolve(path);
