@@ -400,6 +400,21 @@ class InstallerTest {
     }
 
     @Test
+    void offlineAPackageKnownWithNoVersionAtHandIsNotCalledMissing() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        Files.delete(project.resolve("prompd.lock"));
+        AtomicFiles.deleteRecursively(home.resolve("packages"));
+        AtomicFiles.deleteRecursively(home.resolve("cache/tarballs"));
+        server.close();
+
+        PrompdException nothingAtHand = assertThrows(PrompdException.class,
+                () -> Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals("Because your project depends on @acme/greeter ^1.0.0 and no version of @acme/greeter matches"
+                + " ^1.0.0, version solving failed.", nothingAtHand.getMessage());
+    }
+
+    @Test
     void offlineAFileRegistryIsAtHandWhole() throws IOException {
         writeProject("\"@acme/util\": \"^1.0.0\"");
 

@@ -46,9 +46,10 @@ final class Domain {
      * The choosable versions among everything published: yanked ones only when preferred and the
      * options allow it.
      *
+     * @param exists whether the package exists, though the index may offer none of its versions
      * @throws IllegalStateException when the index breaks its contract
      */
-    static Domain of(PackageName name, List<Candidate> published, ResolveOptions options) {
+    static Domain of(PackageName name, List<Candidate> published, boolean exists, ResolveOptions options) {
         Optional<Version> preferred = Optional.ofNullable(options.preferred().get(name));
         List<Candidate> choosable = new ArrayList<>();
         List<Version> yanked = new ArrayList<>();
@@ -71,7 +72,8 @@ final class Domain {
             }
         }
         return new Domain(Optional.of(name), name.toString(), choosable.stream().map(Candidate::version).toList(),
-                choosable.stream().map(Candidate::dependencies).toList(), !published.isEmpty(), yanked.stream().sorted().toList());
+                choosable.stream().map(Candidate::dependencies).toList(), exists,
+                yanked.stream().sorted().toList());
     }
 
     boolean isProject() {
@@ -83,7 +85,7 @@ final class Domain {
         return name.orElseThrow(() -> new IllegalStateException("the project has no package name"));
     }
 
-    /** Whether any version of the package exists, even a yanked one. */
+    /** Whether the package exists, even when none of its versions may be chosen (all yanked, or held back). */
     boolean isPublished() {
         return published;
     }

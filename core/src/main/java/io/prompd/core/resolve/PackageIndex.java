@@ -14,10 +14,20 @@ import java.util.SortedMap;
 public interface PackageIndex {
 
     /**
-     * Every published version of the package, yanked ones included, in any order; an empty list
-     * when no package of that name exists.
+     * Every published version of the package, yanked ones included, in any order, unless the index
+     * holds some back (offline, those not at hand); an empty list when no package of that name
+     * exists or it holds back all.
      */
     List<Candidate> versions(PackageName name);
+
+    /**
+     * Asked of a package whose {@link #versions} came back empty: whether it exists nonetheless,
+     * every version held back, so that a failure says no version of it fits rather than that there
+     * is no such package. An index that holds nothing back has no such package.
+     */
+    default boolean exists(PackageName name) {
+        return false;
+    }
 
     /** Existing names a user may have meant when asking for a name that does not exist, best first. */
     default List<PackageName> similarNames(PackageName name) {

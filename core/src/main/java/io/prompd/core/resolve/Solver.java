@@ -241,7 +241,10 @@ final class Solver {
     }
 
     private Domain domain(PackageName name) {
-        return domains.computeIfAbsent(name, missing -> Domain.of(missing, index.versions(missing), options));
+        return domains.computeIfAbsent(name, missing -> {
+            List<Candidate> versions = index.versions(missing);
+            return Domain.of(missing, versions, !versions.isEmpty() || index.exists(missing), options);
+        });
     }
 
     private void addIncompatibility(Incompatibility incompatibility) {

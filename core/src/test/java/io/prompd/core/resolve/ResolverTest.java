@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.ExitCode;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -226,6 +227,26 @@ class ResolverTest {
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
         assertEquals("Because your project depends on nothere ^1.0.0 and no package nothere exists, version solving failed.",
                 failure.getMessage());
+    }
+
+    @Test
+    void aPackageWhoseEveryVersionTheIndexHoldsBackIsNotCalledMissing() {
+        TestIndex published = new TestIndex().add("@a/x", "1.0.0");
+        PackageIndex offline = new PackageIndex() {
+            @Override
+            public List<Candidate> versions(PackageName name) {
+                return List.of();
+            }
+
+            @Override
+            public boolean exists(PackageName name) {
+                return !published.versions(name).isEmpty();
+            }
+        };
+        ResolutionException failure = assertThrows(ResolutionException.class,
+                () -> Resolver.resolve(ranges("@a/x", "^1.0.0"), offline, ResolveOptions.defaults()));
+        assertEquals("Because your project depends on @a/x ^1.0.0 and no version of @a/x matches ^1.0.0, version solving"
+                + " failed.", failure.getMessage());
     }
 
     @Test

@@ -82,6 +82,11 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
                 .map(version -> candidate(name, version)).toList()).orElse(List.of());
     }
 
+    @Override
+    public boolean exists(PackageName name) {
+        return find(name).isPresent();
+    }
+
     private static Candidate candidate(PackageName name, VersionSummary version) {
         return new Candidate(name, version.version(), version.dependencies(), version.yanked() != null);
     }
