@@ -26,7 +26,7 @@ public record UsageError(String message, List<String> unmatched, List<String> su
 
     /** {@code error: ...} and a {@code hint:} with the suggestions and where the command's help is. */
     public String describe() {
-        String meant = suggestions.isEmpty() ? "" : "did you mean " + String.join(" or ", suggestions) + "? ";
+        String meant = suggestions.isEmpty() ? "" : "did you mean " + Plural.series(suggestions, "or") + "? ";
         return "error: " + problem() + System.lineSeparator() + "hint: " + meant + "see '" + command + " --help'";
     }
 

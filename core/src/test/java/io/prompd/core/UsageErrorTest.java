@@ -35,6 +35,9 @@ class UsageErrorTest {
         assertEquals("error: unknown command 'instal'\nhint: did you mean install or uninstall? see 'prompd --help'\n",
                 described(new UsageError("Unmatched arguments from index 0: 'instal', 'x'", List.of("instal", "x"),
                         List.of("install", "uninstall"), "prompd", true)));
+        assertEquals("error: unknown command 'instal'\nhint: did you mean install, uninstall or info? see 'prompd --help'\n",
+                described(new UsageError("Unmatched argument at index 0: 'instal'", List.of("instal"),
+                        List.of("install", "uninstall", "info"), "prompd", true)), "as every other list of names");
         assertEquals("error: unexpected argument 'a', 'b'\nhint: see 'prompd list --help'\n",
                 described(new UsageError("Unmatched arguments from index 0: 'a', 'b'", List.of("a", "b"), List.of(),
                         "prompd list", false)));

@@ -75,7 +75,7 @@ class PrompdJarIT {
         assertTrue(help.out().contains("Exit codes:"), help.out());
         Run unknown = prompd("instal", "@acme/x");
         assertEquals(2, unknown.exitCode(), unknown.err());
-        assertEquals("error: unknown command 'instal'\nhint: did you mean install or uninstall or info?"
+        assertEquals("error: unknown command 'instal'\nhint: did you mean install, uninstall or info?"
                 + " see 'prompd --help'\n", unknown.err());
     }
 
