@@ -3,8 +3,10 @@ package io.prompd.core.files;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -72,12 +74,38 @@ public final class AtomicFiles {
      * tarball should be as readable as any other file the user makes.
      */
     public static Path temporaryFile(Path target, FileAttribute<?>... attributes) throws IOException {
-        return Files.createFile(temporaryName(target), attributes);
+        try {
+            return Files.createFile(temporaryName(target), attributes);
+        } catch (FileSystemException failure) {
+            throw asTargets(failure, target);
+        }
     }
 
     /** A new empty temporary folder beside {@code target}, with the default permissions for the same reason. */
     public static Path temporaryFolder(Path target) throws IOException {
-        return Files.createDirectory(temporaryName(target));
+        try {
+            return Files.createDirectory(temporaryName(target));
+        } catch (FileSystemException failure) {
+            throw asTargets(failure, target);
+        }
+    }
+
+    /**
+     * A folder that refuses the temporary name refuses the target too, and the user knows only
+     * the target: "permission denied: .x.tgz.4711.8812.part" would send them looking for a file
+     * they never named.
+     */
+    private static FileSystemException asTargets(FileSystemException failure, Path target) {
+        FileSystemException named;
+        if (failure instanceof AccessDeniedException) {
+            named = new AccessDeniedException(target.toString(), null, failure.getReason());
+        } else if (failure.getReason() != null && failure.getClass() == FileSystemException.class) {
+            named = new FileSystemException(target.toString(), null, failure.getReason());
+        } else {
+            return failure;
+        }
+        named.initCause(failure);
+        return named;
     }
 
     private static Path temporaryName(Path target) throws IOException {

@@ -10,6 +10,7 @@ import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -52,6 +53,18 @@ class AtomicFilesTest {
         Path secret = AtomicFiles.temporaryFile(folder.resolve("config.json"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+    }
+
+    @Test
+    void aFolderThatRefusesTheTemporaryNameIsReportedAsRefusingTheTarget() {
+        // the kernel's /sys refuses new entries even to root, as a read-only or foreign folder would
+        Path target = Path.of("/sys/prompd-test.tgz");
+        FileSystemException file = assertThrows(FileSystemException.class, () -> AtomicFiles.write(target, new byte[1]));
+        FileSystemException folder = assertThrows(FileSystemException.class, () -> AtomicFiles.temporaryFolder(target));
+
+        assertEquals(target.toString(), file.getFile());
+        assertEquals(target.toString(), folder.getFile());
+        assertTrue(file.getCause().getMessage().contains(".prompd-test.tgz."), "the temporary's failure is kept as the cause");
     }
 
     @Test
