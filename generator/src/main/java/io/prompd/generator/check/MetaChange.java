@@ -84,14 +84,14 @@ public record MetaChange(PackageName name, Action action, String target, String 
         String pkg = code.apply(name.toString());
         String what = code.apply(target);
         // a reason on several lines would end the summary's list item
-        String note = detail.strip().replaceAll("\\s+", " ");
+        String note = detail.isBlank() ? "" : ": " + detail.strip().replaceAll("\\s+", " ");
         return switch (action) {
             case TAGS -> "points the dist-tag " + code.apply(detail) + " of " + pkg + " at " + what
                     + (was.isEmpty() ? "" : " (it pointed at " + code.apply(was) + ")");
             case UNTAGS -> "removes the dist-tag " + code.apply(detail) + " of " + pkg + " (it pointed at " + what + ")";
-            case YANKS -> "yanks " + pkg + " " + what + ": " + note;
+            case YANKS -> "yanks " + pkg + " " + what + note;
             case UNYANKS -> "takes back the yank of " + pkg + " " + what;
-            case DEPRECATES -> "deprecates " + pkg + " " + what + ": " + note;
+            case DEPRECATES -> "deprecates " + pkg + " " + what + note;
             case UNDEPRECATES -> "takes back the deprecation of " + pkg + " " + what;
             case ADDS_OWNER -> "adds " + what + " to the owners of " + pkg;
             case REMOVES_OWNER -> "removes " + what + " from the owners of " + pkg;

@@ -63,6 +63,10 @@ final class JsonFile {
         problems.add(Problem.error(file, pointer, message, hint).atLine(lines.lineOf(pointer)));
     }
 
+    void warning(String pointer, String message, String hint) {
+        problems.add(Problem.warning(file, pointer, message, hint).atLine(lines.lineOf(pointer)));
+    }
+
     /**
      * Warns about each field of the object at the pointer that the format does not know: most
      * likely a misspelling, and without effect. A warning, so that a newer field does not block an

@@ -58,8 +58,10 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
                         ? meta.optional(pointer, JsonNodeType.STRING, "a version string")
                                 .flatMap(node -> version(meta, pointer, node.asText()))
                         : Optional.empty());
-        SortedMap<Version, String> yanked = byVersion(meta, "/yanked", "an object of version to reason");
-        SortedMap<Version, String> deprecated = byVersion(meta, "/deprecated", "an object of version to message");
+        SortedMap<Version, String> yanked = byVersion(meta, "/yanked", "reason",
+                "say why, and which version to use instead: clients show it beside the version");
+        SortedMap<Version, String> deprecated = byVersion(meta, "/deprecated", "message",
+                "say what to use instead: clients show it to whoever has the version");
         return Parsed.of(new PackageMeta(new TreeMap<>(distTags), yanked, deprecated, new TreeSet<>(meta.strings("/owners"))), meta.problems());
     }
 
@@ -74,10 +76,19 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
         return false;
     }
 
-    private static SortedMap<Version, String> byVersion(JsonFile meta, String pointer, String expected) {
+    /**
+     * A text per version. An empty one is only a warning: it tells users nothing, but a registry
+     * whose main branch already holds one must still build.
+     */
+    private static SortedMap<Version, String> byVersion(JsonFile meta, String pointer, String text, String blankHint) {
         SortedMap<Version, String> texts = new TreeMap<>();
-        meta.entries(pointer, expected, (key, entryPointer) -> version(meta, entryPointer, key)
-                        .flatMap(version -> meta.requiredText(entryPointer).map(text -> Map.entry(version, text))))
+        meta.entries(pointer, "an object of version to " + text, (key, entryPointer) -> version(meta, entryPointer, key)
+                        .flatMap(version -> meta.requiredText(entryPointer).map(value -> {
+                            if (value.isBlank()) {
+                                meta.warning(entryPointer, "the " + text + " for " + version + " is empty", blankHint);
+                            }
+                            return Map.entry(version, value);
+                        })))
                 .values().forEach(entry -> texts.put(entry.getKey(), entry.getValue()));
         return texts;
     }

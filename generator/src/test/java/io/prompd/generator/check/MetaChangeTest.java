@@ -48,4 +48,12 @@ class MetaChangeTest {
                 MetaChange.between(NAME, before, after).stream().map(change -> change.describe(text -> text)).toList());
         assertEquals(List.of(), MetaChange.between(NAME, after, after));
     }
+
+    @Test
+    void anEmptyReasonLeavesNoDanglingColon() {
+        PackageMeta after = meta(Map.of(), Map.of("1.0.0", " "), Map.of("1.1.0", ""), Set.of());
+
+        assertEquals(List.of("yanks tool 1.0.0", "deprecates tool 1.1.0"),
+                MetaChange.between(NAME, PackageMeta.EMPTY, after).stream().map(change -> change.describe(text -> text)).toList());
+    }
 }

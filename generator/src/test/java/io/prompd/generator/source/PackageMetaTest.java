@@ -57,6 +57,21 @@ class PackageMetaTest {
     }
 
     @Test
+    void anEmptyReasonOrMessageIsAWarningAndTheEntryStands() {
+        Parsed<PackageMeta> parsed = parse("""
+                {"yanked": {"1.0.0": " "},
+                 "deprecated": {"1.1.0": ""}}
+                """);
+
+        assertEquals(List.of("warning /deprecated/1.1.0@2: the message for 1.1.0 is empty",
+                        "warning /yanked/1.0.0@1: the reason for 1.0.0 is empty"),
+                parsed.problems().stream().map(p -> (p.isError() ? "error " : "warning ") + p.pointer() + "@" + p.line()
+                        + ": " + p.message()).sorted().toList());
+        assertEquals(Set.of(Version.parse("1.0.0")), parsed.value().orElseThrow().yanked().keySet());
+        assertEquals(Set.of(Version.parse("1.1.0")), parsed.value().orElseThrow().deprecated().keySet());
+    }
+
+    @Test
     void aDistTagClientsCannotAskForIsRefused() {
         Parsed<PackageMeta> parsed = parse("""
                 {"distTags": {"latest": "2.0.0", "Beta": "2.0.0", "1.x": "2.0.0", "next gen": "2.0.0"}}
