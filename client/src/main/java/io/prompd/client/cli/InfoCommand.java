@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.client.install.PackageInfo;
+import io.prompd.client.install.StatusNotes;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
@@ -96,10 +97,10 @@ final class InfoCommand implements Callable<Integer> {
     private static String notes(VersionSummary version) {
         List<String> notes = new ArrayList<>();
         if (version.yanked() != null) {
-            notes.add("yanked: " + version.yanked());
+            notes.add(StatusNotes.labelled("yanked", version.yanked()));
         }
         if (version.deprecated() != null) {
-            notes.add("deprecated: " + version.deprecated());
+            notes.add(StatusNotes.labelled("deprecated", version.deprecated()));
         }
         return String.join("  ", notes);
     }

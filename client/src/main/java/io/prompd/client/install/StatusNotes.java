@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a user should hear of a locked version that its registry has yanked or deprecated. */
-final class StatusNotes {
+public final class StatusNotes {
 
     private StatusNotes() {
     }
@@ -19,12 +19,17 @@ final class StatusNotes {
         List<String> notes = new ArrayList<>();
         String locked = name + "@" + known.version();
         if (known.yanked() != null) {
-            notes.add(locked + " is yanked: " + known.yanked() + " (" + whyKept + "'prompd update " + name
+            notes.add(locked + " is " + labelled("yanked", known.yanked()) + " (" + whyKept + "'prompd update " + name
                     + "' moves off it)");
         }
         if (known.deprecated() != null) {
-            notes.add(locked + " is deprecated: " + known.deprecated());
+            notes.add(locked + " is " + labelled("deprecated", known.deprecated()));
         }
         return notes;
+    }
+
+    /** {@code yanked: reason}, or the bare label when the registry gave an empty reason. */
+    public static String labelled(String label, String reason) {
+        return reason.isBlank() ? label : label + ": " + reason.strip();
     }
 }
