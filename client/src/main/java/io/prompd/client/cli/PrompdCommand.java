@@ -87,7 +87,7 @@ public final class PrompdCommand implements Runnable {
     String registry;
 
     @Option(names = "--offline", scope = ScopeType.INHERIT,
-            description = "Use only the cache and what is installed; never touch the network.")
+            description = "Never touch the network: use only the cache, what is installed and file:// registries.")
     boolean offline;
 
     private final CliContext context;
