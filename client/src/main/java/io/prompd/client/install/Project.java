@@ -33,7 +33,8 @@ import java.util.SortedMap;
 public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
 
     private static final String NOT_A_PROJECT_HINT =
-            "run this in a project folder, create one with 'prompd init', or install with --global";
+            "run this in a project folder, or create one with 'prompd init'; without a project, 'prompd install"
+                    + " --global' installs into the store and 'prompd list --installed' lists it";
 
     public Project {
         folder = folder.toAbsolutePath().normalize();

@@ -209,6 +209,10 @@ class InstallCommandsTest {
         assertEquals(3, run.exitCode());
         assertTrue(run.err().startsWith("error: no prompd.json in " + project + " or any folder above it\n"), run.err());
         assertTrue(run.err().contains("--global"), run.err());
+        CliRun list = prompd("list");
+        assertEquals(3, list.exitCode());
+        assertTrue(list.err().contains("'prompd list --installed' lists it"), "the store, for a command with no --global: "
+                + list.err());
     }
 
     @Test
