@@ -7,11 +7,11 @@ package io.prompd.client.config;
 public sealed interface RegistryRef permits RegistryName, RegistryUrl {
 
     /**
-     * A URL when the text holds a {@code :} (no registry name can), else a name.
+     * A URL when the text holds a {@code :} or is a path (no registry name can be either), else a name.
      *
-     * @throws IllegalArgumentException saying what is wrong with the URL or the name
+     * @throws IllegalArgumentException saying what is wrong with the URL or the name; for a path, which URL to give
      */
     static RegistryRef parse(String text) {
-        return text.contains(":") ? RegistryUrl.parse(text) : RegistryName.parse(text);
+        return text.contains(":") || RegistryUrl.isPath(text) ? RegistryUrl.parse(text) : RegistryName.parse(text);
     }
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The root URL of a registry: absolute {@code http}, {@code https} or {@code file}, always ending
@@ -39,9 +41,32 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         }
     }
 
+    /**
+     * Whether the text is plainly a path, which no registry name can be (a name holds no '/' and
+     * starts with a letter or digit). Not {@code registry.example.com/prompd}: that is more likely
+     * a URL without its scheme than a folder.
+     */
+    static boolean isPath(String text) {
+        return Stream.of("/", "./", "../", "~/").anyMatch(text::startsWith) || Set.of(".", "..", "~").contains(text);
+    }
+
+    /** The URL to type for a folder, written rather than resolved: the shell expands {@code $PWD} and {@code $HOME}. */
+    private static String fileUrlOf(String path) {
+        String folder = path.endsWith("/") ? path : path + "/";
+        if (folder.startsWith("/")) {
+            return "file://" + folder;
+        }
+        return folder.startsWith("~/") ? "file://$HOME/" + folder.substring(2)
+                : "file://$PWD/" + (folder.startsWith("./") ? folder.substring(2) : folder);
+    }
+
     private static List<String> problems(URI uri) {
         List<String> problems = new ArrayList<>();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.isEmpty() && uri.getPath() != null && isPath(uri.getPath())) {
+            problems.add("a registry in a folder is given by its file:// URL: " + fileUrlOf(uri.getPath()));
+            return problems;
+        }
         if (!RegistryLayout.URL_SCHEMES.contains(scheme)) {
             problems.add("use an absolute http://, https:// or file:/// URL");
             return problems;

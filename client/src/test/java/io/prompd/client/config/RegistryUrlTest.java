@@ -63,4 +63,18 @@ class RegistryUrlTest {
         assertInstanceOf(RegistryUrl.class, RegistryRef.parse("file:///srv/registry"));
         assertInstanceOf(RegistryName.class, RegistryRef.parse("work"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/srv/registry  | file:///srv/registry/",
+        "./out/         | file://$PWD/out/",
+        "../site/out    | file://$PWD/../site/out/",
+        "~/mirror       | file://$HOME/mirror/",
+        ".              | file://$PWD/",
+    })
+    void aFolderGivenAsAPathIsAnsweredWithItsFileUrl(String path, String url) {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryRef.parse(path));
+        assertEquals("invalid registry URL '" + path + "': a registry in a folder is given by its file:// URL: " + url,
+                invalid.getMessage());
+    }
 }
