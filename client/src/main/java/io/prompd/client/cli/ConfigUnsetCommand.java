@@ -4,6 +4,7 @@ import io.prompd.client.config.Config;
 import io.prompd.client.config.ConfigKey;
 import io.prompd.client.config.ConfigStore;
 import io.prompd.core.ExitCode;
+import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +35,19 @@ final class ConfigUnsetCommand implements Callable<Integer> {
         Config config = store.read();
         if (parsed.get(config).isEmpty()) {
             spec.commandLine().getOut().print(parsed + " was not set\n");
-        } else {
-            store.write(parsed.unset(config));
-            spec.commandLine().getOut().print("unset " + parsed + "\n");
+            return ExitCode.OK.code();
         }
+        Config changed = parsed.unset(config);
+        store.write(changed);
+        StringBuilder text = new StringBuilder("unset " + parsed + "\n");
+        // a registry's name takes the default, scope routes and credentials naming it along: say so, as registry remove does
+        SortedMap<String, String> remaining = ConfigKey.entries(changed);
+        ConfigKey.entries(config).forEach((other, value) -> {
+            if (!other.equals(parsed.toString()) && !remaining.containsKey(other)) {
+                text.append("also unset ").append(other).append(" (it was ").append(value).append(")\n");
+            }
+        });
+        spec.commandLine().getOut().print(text);
         return ExitCode.OK.code();
     }
 }

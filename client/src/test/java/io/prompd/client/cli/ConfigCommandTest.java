@@ -114,7 +114,11 @@ class ConfigCommandTest {
     void unsetRemovesAKeyAndWhatDependsOnIt() {
         prompd("config", "set", "registry", "acme");
         prompd("config", "set", "scopes.@acme", "acme");
-        assertEquals("unset registries.acme\n", prompd("config", "unset", "registries.acme").out());
+        assertEquals("""
+                unset registries.acme
+                also unset registry (it was acme)
+                also unset scopes.@acme (it was acme)
+                """, prompd("config", "unset", "registries.acme").out(), "what goes along is said, as registry remove does");
         CliRun empty = prompd("config", "list");
         assertEquals("", empty.out());
         assertEquals("nothing is set in " + work.resolve("home/config.json") + "; 'prompd registry add NAME URL --default'"
