@@ -49,6 +49,11 @@ final class LoginCommand implements Callable<Integer> {
         Registry registry = registries.login(credentials(registries.loginTarget()));
         spec.commandLine().getOut().print("logged in to " + registry.describe() + ": credentials stored in "
                 + registries.store().file() + "\n");
+        if (kind.tokenVariable != null && root.context().variable(kind.tokenVariable).filter(token -> !token.isBlank()).isEmpty()) {
+            // stored all the same: CI often sets the variable only in the job that installs
+            spec.commandLine().getErr().println("note: $" + kind.tokenVariable + " is not set here; set it wherever"
+                    + " prompd reads " + registry.describe());
+        }
         return ExitCode.OK.code();
     }
 

@@ -83,6 +83,12 @@ class LoginCommandTest {
         assertEquals(0, login.exitCode(), login.err());
         assertEquals("token from $ACME_TOKEN\n", prompd("", "config", "get", "credentials.https://prompd.acme.example/").out());
         assertTrue(Files.readString(home.resolve("config.json")).contains("\"tokenEnv\": \"ACME_TOKEN\""));
+        assertEquals("note: $ACME_TOKEN is not set here; set it wherever prompd reads acme (https://prompd.acme.example/)\n",
+                login.err(), "stored all the same, for a job that sets it later");
+
+        CliRun set = CliRun.in(work, home, "", Map.of("ACME_TOKEN", "t0ken"), "login", "--token-env", "ACME_TOKEN");
+        assertEquals(0, set.exitCode(), set.err());
+        assertEquals("", set.err());
     }
 
     @Test
