@@ -68,6 +68,11 @@ final class CheckCommand implements Callable<Integer> {
         };
         spec.commandLine().getOut().print(rendered);
         spec.commandLine().getOut().flush();
+        if (report.head().equals(report.mergeBase())) {
+            // run by an author before committing, the check would pass on what it never saw
+            spec.commandLine().getErr().println("note: " + head + " is the merge base itself, so there is nothing to"
+                    + " check; the check reads commits, not the working tree: commit your changes, then run it again");
+        }
         return (report.passed() ? ExitCode.OK : ExitCode.FAILURE).code();
     }
 

@@ -56,6 +56,16 @@ class CheckCommandTest {
         assertTrue(out.toString().startsWith("PASSED: registry check of "), out::toString);
         assertTrue(out.toString().contains("adds the new package @common/base version 1.0.0"), out::toString);
         assertTrue(out.toString().endsWith("no problems\n"), out::toString);
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void aHeadThatIsTheBaseSaysThatNothingWasChecked() {
+        int exit = run("check", repo.root().toString(), "--base", "pr", "--head", "HEAD", "--actor", "alice");
+
+        assertEquals(ExitCode.OK.code(), exit, err::toString);
+        assertEquals("note: HEAD is the merge base itself, so there is nothing to check; the check reads commits, not"
+                + " the working tree: commit your changes, then run it again\n", err.toString());
     }
 
     @Test
