@@ -7,7 +7,6 @@ import io.prompd.core.files.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,8 +15,6 @@ import java.util.stream.Stream;
  * downloading into the cache meanwhile. The store of installed packages is never touched.
  */
 public final class CacheService {
-
-    private static final Duration LOCK_PATIENCE = Duration.ofMinutes(1);
 
     private final Path home;
     private final Path cacheFolder;
@@ -29,7 +26,7 @@ public final class CacheService {
 
     /** Hashes every cached tarball again; corrupt ones are deleted, to be downloaded again when needed. */
     public TarballCache.CacheCheck verify() throws IOException {
-        try (RunLock ignored = RunLock.acquire(home.resolve(RunLocks.HOME_FILE), LOCK_PATIENCE, () -> { })) {
+        try (RunLock ignored = RunLocks.home(home, () -> { })) {
             TarballCache tarballs = new TarballCache(cacheFolder);
             tarballs.removeLeftovers();
             return tarballs.verify();
@@ -42,7 +39,7 @@ public final class CacheService {
      * @return the number of files deleted
      */
     public long clean() throws IOException {
-        try (RunLock ignored = RunLock.acquire(home.resolve(RunLocks.HOME_FILE), LOCK_PATIENCE, () -> { })) {
+        try (RunLock ignored = RunLocks.home(home, () -> { })) {
             if (!Files.isDirectory(cacheFolder)) {
                 return 0;
             }

@@ -24,7 +24,6 @@ import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,9 +41,6 @@ import java.util.TreeMap;
  * step, so that a failure leaves the project as it was.
  */
 public final class Installer {
-
-    /** How long a run waits for another one to finish before giving up. */
-    private static final Duration LOCK_PATIENCE = Duration.ofMinutes(10);
 
     private final Path home;
     private final PackageStore store;
@@ -192,7 +188,7 @@ public final class Installer {
     }
 
     private InstallReport locked(LockedWork work) throws IOException {
-        try (RunLock ignored = RunLock.acquire(home.resolve(RunLocks.HOME_FILE), LOCK_PATIENCE, listener::waitingForLock)) {
+        try (RunLock ignored = RunLocks.home(home, listener::waitingForLock)) {
             List<Path> repaired = new ArrayList<>(store.removeLeftovers());
             repaired.addAll(cache.removeLeftovers());
             repaired.addAll(registry.removeLeftovers());
@@ -214,8 +210,7 @@ public final class Installer {
                     + " changed", "to work on it, copy it out of " + store.root() + " first");
         }
         return locked(repaired -> {
-            try (RunLock ignored = RunLock.acquire(projectFolder.resolve(RunLocks.PROJECT_FILE), LOCK_PATIENCE,
-                    listener::waitingForLock)) {
+            try (RunLock ignored = RunLocks.project(projectFolder, listener::waitingForLock)) {
                 repaired.addAll(Project.removeLeftovers(projectFolder));
                 return work.run(Project.load(projectFolder), repaired);
             }

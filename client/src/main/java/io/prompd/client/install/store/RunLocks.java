@@ -1,17 +1,35 @@
 package io.prompd.client.install.store;
 
+import io.prompd.core.files.RunLock;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
 /**
- * Where the client's {@link io.prompd.core.files.RunLock}s live: one on a home's store and cache,
+ * The client's {@link RunLock}s: one on a home's store and cache,
  * one on a project's files, which runs with different homes may share. Runs take the home's lock
  * before a project's, so two runs never wait for each other.
  */
 public final class RunLocks {
 
     /** In the home folder. */
-    public static final String HOME_FILE = "install.lock";
+    private static final String HOME_FILE = "install.lock";
     /** In a project folder; {@code .prompd} is never packed. */
-    public static final String PROJECT_FILE = ".prompd/install.lock";
+    private static final String PROJECT_FILE = ".prompd/install.lock";
+
+    /** How long a run waits for another one to finish before giving up: an install of a large graph on a slow network. */
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
 
     private RunLocks() {
+    }
+
+    /** Takes the lock of a home's store and cache; {@code onWait} is told once if another run holds it. */
+    public static RunLock home(Path home, Runnable onWait) throws IOException {
+        return RunLock.acquire(home.resolve(HOME_FILE), PATIENCE, onWait);
+    }
+
+    /** Takes the lock of a project's files, after the home's. */
+    public static RunLock project(Path projectFolder, Runnable onWait) throws IOException {
+        return RunLock.acquire(projectFolder.resolve(PROJECT_FILE), PATIENCE, onWait);
     }
 }
