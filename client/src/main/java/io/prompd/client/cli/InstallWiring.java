@@ -9,6 +9,7 @@ import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.install.InstallListener;
 import io.prompd.client.install.InstallProgress;
 import io.prompd.client.install.Installer;
+import io.prompd.client.install.StoreService;
 import io.prompd.client.install.registry.HttpPackageRegistry;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.RegistryEndpoint;
@@ -55,14 +56,23 @@ final class InstallWiring {
                 VersionProvider.running());
     }
 
+    StoreService storeService() {
+        return new StoreService(settings().home(), store());
+    }
+
+    /** Says why nothing happens while another run holds a lock this one needs. */
+    void waitingForLock() {
+        err.println("waiting for another prompd run to finish…");
+        err.flush();
+    }
+
     /** One progress line for the install when stderr is a terminal; nothing when it is piped. */
     private InstallListener listener() {
         boolean terminal = root.context().stderrIsTerminal();
         return new InstallListener() {
             @Override
             public void waitingForLock() {
-                err.println("waiting for another prompd run to finish…");
-                err.flush();
+                InstallWiring.this.waitingForLock();
             }
 
             @Override

@@ -66,15 +66,7 @@ final class ListCommand implements Callable<Integer> {
     private String store() throws Exception {
         SortedMap<PackageName, SortedSet<Version>> versions = new InstallWiring(root, spec.commandLine().getErr())
                 .store().installed();
-        if (output.json) {
-            Map<String, List<String>> json = new LinkedHashMap<>();
-            versions.forEach((name, installedVersions) -> json.put(name.toString(),
-                    installedVersions.stream().map(Version::toString).toList()));
-            return Json.writeString(json) + "\n";
-        }
-        StringBuilder text = new StringBuilder();
-        versions.forEach((name, installedVersions) -> installedVersions.forEach(version ->
-                text.append(name).append('@').append(version).append('\n')));
-        return text.toString();
+        return output.json ? Json.writeString(StoreVersionsView.asJson(versions)) + "\n"
+                : StoreVersionsView.asLines(versions, "");
     }
 }

@@ -2,12 +2,19 @@ package io.prompd.client.cli;
 
 import io.prompd.client.install.InstallReport;
 import io.prompd.core.ExitCode;
+import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.name.PackageSpec;
+import io.prompd.core.version.Version;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -15,15 +22,20 @@ import picocli.CommandLine.Spec;
         description = {
             "Remove dependencies from prompd.json and prompd.lock, with the packages only they needed.",
             "Installed versions stay in <home>/packages: the store is shared by every project, and a version"
-                    + " kept there costs only disk space."})
+                    + " kept there costs only disk space. With --global, remove versions from the store itself."})
 final class UninstallCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "NAME", converter = PackageNameConverter.class,
-            description = "The dependencies to remove.")
-    List<PackageName> names;
+    @Parameters(arity = "1..*", paramLabel = "NAME",
+            description = "The dependencies to remove; with --global, packages in the store, each optionally @ a"
+                    + " version or range (the name alone: every version).")
+    List<String> arguments;
+
+    @Option(names = {"-g", "--global"}, description = "Remove versions from the store (<home>/packages), for every"
+            + " project: one whose prompd.lock pins such a version installs it again with 'prompd install'.")
+    boolean global;
 
     @Mixin
     JsonOption output;
@@ -36,9 +48,23 @@ final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (global) {
+            return uninstallGlobal();
+        }
+        List<PackageName> names = ListArguments.converted(spec, "NAME", arguments, new PackageNameConverter()::convert);
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
                 .uninstall(root.context().projectFolder(), names);
         InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ExitCode.OK.code();
+    }
+
+    private int uninstallGlobal() throws Exception {
+        List<PackageSpec> packages = ListArguments.converted(spec, "NAME", arguments, new PackageSpecConverter()::convert);
+        InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
+        SortedMap<PackageName, SortedSet<Version>> removed = wiring.storeService().remove(packages, wiring::waitingForLock);
+        spec.commandLine().getOut().print(output.json
+                ? Json.writeString(Map.of("removed", StoreVersionsView.asJson(removed))) + "\n"
+                : StoreVersionsView.asLines(removed, "removed "));
         return ExitCode.OK.code();
     }
 }

@@ -203,6 +203,47 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aGlobalUninstallRemovesVersionsFromTheStore() throws IOException {
+        Files.delete(project.resolve("prompd.json"));
+        assertEquals(0, prompd("install", "--global", "@acme/greeter").exitCode());
+        assertEquals(0, prompd("install", "--global", "@acme/util@1.0.0").exitCode());
+        assertEquals("@acme/base@1.0.0\n@acme/greeter@1.0.0\n@acme/util@1.0.0\n@acme/util@1.1.0\n",
+                prompd("list", "--installed").out());
+
+        CliRun missing = prompd("uninstall", "--global", "@acme/util", "@acme/base@^2", "@acme/nothere");
+        assertEquals(3, missing.exitCode());
+        assertEquals("error: not in the store: @acme/base@^2 and @acme/nothere; nothing was removed\n"
+                + "hint: 'prompd list --installed' lists the store\n", missing.err());
+        CliRun tag = prompd("uninstall", "-g", "@acme/util@latest");
+        assertEquals(2, tag.exitCode());
+        assertTrue(tag.err().startsWith("error: the store knows versions, not dist-tags"), tag.err());
+        assertEquals(4, prompd("list", "--installed").out().lines().count(), "a refused removal removes nothing");
+
+        CliRun some = prompd("uninstall", "-g", "@acme/util@^1.1", "acme/greeter");
+        assertEquals(0, some.exitCode(), some.err());
+        assertEquals("removed @acme/greeter@1.0.0\nremoved @acme/util@1.1.0\n", some.out());
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.0.0\n", prompd("list", "--installed").out());
+
+        CliRun all = prompd("rm", "-g", "@acme/util", "@acme/base", "--json");
+        assertEquals(0, all.exitCode(), all.err());
+        JsonNode removed = Json.mapper().readTree(all.out()).get("removed");
+        assertEquals("1.0.0", removed.get("@acme/util").get(0).asText());
+        assertEquals("", prompd("list", "--installed").out());
+    }
+
+    @Test
+    void aProjectWhoseLockedVersionLeftTheStoreInstallsItAgain() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        assertEquals(0, prompd("uninstall", "-g", "@acme/util").exitCode());
+
+        CliRun again = prompd("install");
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().startsWith("2 packages: 0 downloaded, 1 from the cache, 1 already installed"), again.out());
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0\n", prompd("list", "--installed").out());
+    }
+
+    @Test
     void installOutsideAProjectSaysWhatToDo() throws IOException {
         Files.delete(project.resolve("prompd.json"));
         CliRun run = prompd("install");

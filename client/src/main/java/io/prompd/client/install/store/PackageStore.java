@@ -77,6 +77,22 @@ public final class PackageStore {
     }
 
     /**
+     * Removes an installed version. Its folder is first renamed aside, in one step, so that every
+     * other run sees the version either whole or gone; a run killed while deleting it leaves a
+     * temporary folder that {@link #removeLeftovers} deletes.
+     */
+    public void remove(PackageName name, Version version) throws IOException {
+        Path target = folderOf(name, version);
+        Path aside = AtomicFiles.temporaryFolder(target);
+        try {
+            // a rename onto the empty temporary folder replaces it
+            AtomicFiles.moveIntoPlace(target, aside);
+        } finally {
+            AtomicFiles.deleteRecursively(aside);
+        }
+    }
+
+    /**
      * Deletes folders of unpacks that a killed run left: beside the version folders, so at most two
      * levels down ({@code @scope/}). An unpack still running is left alone.
      */

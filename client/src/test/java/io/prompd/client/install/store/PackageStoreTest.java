@@ -54,6 +54,22 @@ class PackageStoreTest {
     }
 
     @Test
+    void aRemovedVersionIsGoneWholeAndLeavesNothingBeside() throws IOException {
+        Path tarball = work.resolve("greeter.tgz");
+        PackResult packed = pack(tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        store.install(NAME, VERSION, tarball, packed.integrity());
+
+        store.remove(NAME, VERSION);
+
+        assertFalse(store.contains(NAME, VERSION));
+        assertEquals(Map.of(), store.installed());
+        try (Stream<Path> left = Files.list(work.resolve("packages/@acme"))) {
+            assertEquals(List.of(), left.toList(), "no temporary folder either");
+        }
+    }
+
+    @Test
     void aTarballNotMatchingItsIntegrityLeavesNothingBehind() throws IOException {
         Path tarball = work.resolve("greeter.tgz");
         pack(tarball);

@@ -1,0 +1,87 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.store.PackageStore;
+import io.prompd.client.install.store.RunLocks;
+import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
+import io.prompd.core.PrompdException;
+import io.prompd.core.files.RunLock;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.name.PackageSpec;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Maintenance of {@code <home>/packages}, the store every project shares, under the home lock so
+ * that no install is reading or unpacking there meanwhile.
+ */
+public final class StoreService {
+
+    private final Path home;
+    private final PackageStore store;
+
+    public StoreService(Path home, PackageStore store) {
+        this.home = home;
+        this.store = store;
+    }
+
+    /**
+     * Removes installed versions: each spec's range picks among them, a name alone takes every one.
+     * Nothing is removed unless every spec picks at least one. A project whose lock pins a removed
+     * version gets it again from its next install.
+     *
+     * @return the versions removed, by package
+     * @throws PrompdException NOT_FOUND naming the specs that pick no installed version; USAGE for a dist-tag
+     */
+    public SortedMap<PackageName, SortedSet<Version>> remove(List<PackageSpec> specs, Runnable onWait) throws IOException {
+        try (RunLock ignored = RunLocks.home(home, onWait)) {
+            store.removeLeftovers();
+            SortedMap<PackageName, SortedSet<Version>> installed = store.installed();
+            SortedMap<PackageName, SortedSet<Version>> chosen = new TreeMap<>();
+            List<String> unmatched = new ArrayList<>();
+            for (PackageSpec spec : specs) {
+                SortedSet<Version> picked = picked(spec, installed.getOrDefault(spec.name(), Collections.emptySortedSet()));
+                if (picked.isEmpty()) {
+                    unmatched.add(describe(spec));
+                } else {
+                    chosen.computeIfAbsent(spec.name(), name -> new TreeSet<>()).addAll(picked);
+                }
+            }
+            if (!unmatched.isEmpty()) {
+                throw new PrompdException(ExitCode.NOT_FOUND, "not in the store: " + Plural.series(unmatched, "and")
+                        + "; nothing was removed", "'prompd list --installed' lists the store");
+            }
+            for (var versions : chosen.entrySet()) {
+                for (Version version : versions.getValue()) {
+                    store.remove(versions.getKey(), version);
+                }
+            }
+            chosen.replaceAll((name, versions) -> Collections.unmodifiableSortedSet(versions));
+            return Collections.unmodifiableSortedMap(chosen);
+        }
+    }
+
+    private static SortedSet<Version> picked(PackageSpec spec, SortedSet<Version> installed) {
+        if (spec.selector() instanceof PackageSpec.DistTag tag) {
+            throw new PrompdException(ExitCode.USAGE, "the store knows versions, not dist-tags: '" + tag.tag() + "' of "
+                    + spec.name() + " cannot be looked up there",
+                    "give a version or range, as in " + spec.name() + "@1.2.0, or the name alone for every version");
+        }
+        if (spec.selector() instanceof PackageSpec.Range range) {
+            return new TreeSet<>(installed.stream().filter(range.range()::satisfiedBy).toList());
+        }
+        return installed;
+    }
+
+    private static String describe(PackageSpec spec) {
+        return spec.selector() instanceof PackageSpec.Range range ? spec.name() + "@" + range.range() : spec.name().toString();
+    }
+}
