@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -59,9 +60,9 @@ public final class StoreService {
                 throw new PrompdException(ExitCode.NOT_FOUND, "not in the store: " + Plural.series(unmatched, "and")
                         + "; nothing was removed", "'prompd list --installed' lists the store");
             }
-            for (var versions : chosen.entrySet()) {
-                for (Version version : versions.getValue()) {
-                    store.remove(versions.getKey(), version);
+            for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : chosen.entrySet()) {
+                for (Version version : ofPackage.getValue()) {
+                    store.remove(ofPackage.getKey(), version);
                 }
             }
             chosen.replaceAll((name, versions) -> Collections.unmodifiableSortedSet(versions));
