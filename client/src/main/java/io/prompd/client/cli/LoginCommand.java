@@ -49,7 +49,9 @@ final class LoginCommand implements Callable<Integer> {
         Registry registry = registries.login(credentials(registries.loginTarget()));
         spec.commandLine().getOut().print("logged in to " + registry.describe() + ": credentials stored in "
                 + registries.store().file() + "\n");
-        if (kind.tokenVariable != null && root.context().variable(kind.tokenVariable).filter(token -> !token.isBlank()).isEmpty()) {
+        boolean tokenUnsetHere = kind.tokenVariable != null
+                && root.context().variable(kind.tokenVariable).filter(token -> !token.isBlank()).isEmpty();
+        if (tokenUnsetHere) {
             // stored all the same: CI often sets the variable only in the job that installs
             spec.commandLine().getErr().println("note: $" + kind.tokenVariable + " is not set here; set it wherever"
                     + " prompd reads " + registry.describe());
