@@ -48,6 +48,10 @@ public final class StaticServer implements AutoCloseable {
      * Starts serving {@code root} on the host and port (0 for any free port).
      */
     public static StaticServer start(Path root, String host, int port) throws IOException {
+        if (!Files.exists(root)) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "there is no folder " + root + " to serve",
+                    "build one first with 'prompd-registry build <repo> --out " + root + "', then serve it");
+        }
         Path folder = root.toRealPath();
         if (!Files.isDirectory(folder)) {
             throw new PrompdException(ExitCode.USAGE, root + " is a file, not a folder",

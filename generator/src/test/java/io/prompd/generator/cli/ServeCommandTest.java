@@ -31,9 +31,11 @@ class ServeCommandTest {
     }
 
     @Test
-    void aMissingFolderIsNotFound() {
-        assertEquals(3, run("serve", temp.resolve("nowhere").toString(), "--port", "0"));
-        assertTrue(stderr.toString().startsWith("error: no such file or folder"), stderr.toString());
+    void aMissingFolderIsNotFoundWithHowToBuildOne() {
+        Path nowhere = temp.resolve("nowhere");
+        assertEquals(3, run("serve", nowhere.toString(), "--port", "0"));
+        assertEquals("error: there is no folder " + nowhere + " to serve\nhint: build one first with 'prompd-registry build"
+                + " <repo> --out " + nowhere + "', then serve it\n", stderr.toString());
     }
 
     @Test
