@@ -1,7 +1,10 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.config.Config;
 import io.prompd.client.config.ConfigKey;
 import io.prompd.client.config.ConfigStore;
+import io.prompd.client.config.RegistryName;
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.core.ExitCode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,9 +35,27 @@ final class ConfigSetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConfigKey parsed = ConfigKey.parse(key);
-        String written = parsed.get(ConfigStore.of(root.settings()).update(config -> parsed.set(config, value)))
-                .orElseThrow();
-        spec.commandLine().getOut().print(parsed + " = " + written + "\n");
+        ConfigStore store = ConfigStore.of(root.settings());
+        Config before = store.read();
+        Config after = parsed.set(before, value);
+        store.write(after);
+        spec.commandLine().getOut().print(parsed + " = " + parsed.get(after).orElseThrow() + "\n");
+        if (parsed instanceof ConfigKey.NamedRegistry named) {
+            credentialsLeftBehind(named.name(), before, after);
+        }
         return ExitCode.OK.code();
+    }
+
+    /**
+     * Credentials belong to a URL, and go only to its host: a name moved to another URL leaves them
+     * behind, and the user should hear it before the next install is refused.
+     */
+    private void credentialsLeftBehind(RegistryName name, Config before, Config after) {
+        RegistryUrl was = before.registries().get(name);
+        RegistryUrl now = after.registries().get(name);
+        if (was != null && !was.equals(now) && before.credentialsFor(was).isPresent() && after.credentialsFor(now).isEmpty()) {
+            spec.commandLine().getErr().println("note: the credentials stored for " + was + " stay with that URL;"
+                    + " 'prompd login --registry " + name + "' stores some for " + now);
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +109,22 @@ class ConfigCommandTest {
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("error: the prompd home " + file + " is a file, not a folder\nhint: point --home or $PROMPD_HOME at a"
                 + " folder (it is created when missing)\n", run.err());
+    }
+
+    @Test
+    void movingANamedRegistryLeavesItsCredentialsWithTheOldUrlAndSaysSo() {
+        assertEquals(0, CliRun.in(work, work.resolve("home"), "t0ken\n", Map.of(), "login", "--registry", "acme")
+                .exitCode());
+
+        CliRun moved = prompd("config", "set", "registries.acme", "https://mirror.acme.example/");
+
+        assertEquals(0, moved.exitCode(), moved.err());
+        assertEquals("note: the credentials stored for https://prompd.acme.example/ stay with that URL; 'prompd login"
+                + " --registry acme' stores some for https://mirror.acme.example/\n", moved.err());
+        assertEquals("token (set)\n", prompd("config", "get", "credentials.https://prompd.acme.example/").out(),
+                "never sent to another host");
+        assertEquals("", prompd("config", "set", "registries.acme", "https://mirror.acme.example/").err(),
+                "said once, when the name moves");
     }
 
     @Test
