@@ -55,7 +55,44 @@ public record JsonSyntaxError(int line, int column, String reason) {
                     "keep one of them: which one counts would be a guess").atLine(error.line());
         }
         String message = "not valid JSON" + error.columnNote() + (withReason ? ": " + error.reason() : "");
-        return conflict(file, text).orElseGet(() -> Problem.error(file, "", message, hint).atLine(error.line()));
+        return conflict(file, text).or(() -> trailingComma(file, text, error))
+                .orElseGet(() -> Problem.error(file, "", message, hint).atLine(error.line()));
+    }
+
+    /**
+     * A comma after the last entry, which JavaScript allows and JSON does not: the parser stops at
+     * the closing bracket with words about what it expected there, while the comma is the mistake.
+     */
+    private static Optional<Problem> trailingComma(String file, byte[] text, JsonSyntaxError error) {
+        if (error.line() == 0 || error.column() == 0) {
+            return Optional.empty();
+        }
+        String[] lines = new String(text, StandardCharsets.UTF_8).split("\n", -1);
+        if (error.line() > lines.length || error.column() > lines[error.line() - 1].length()) {
+            return Optional.empty();
+        }
+        char closing = lines[error.line() - 1].charAt(error.column() - 1);
+        if (closing != '}' && closing != ']') {
+            return Optional.empty();
+        }
+        int line = error.line() - 1;
+        int column = error.column() - 1;
+        while (line >= 0) {
+            for (int index = column - 1; index >= 0; index--) {
+                char c = lines[line].charAt(index);
+                if (c == ',') {
+                    return Optional.of(Problem.error(file, "", "a comma after the last entry, before the closing '"
+                            + closing + "' on line " + error.line() + ": JSON allows none there",
+                            "delete the comma").atLine(line + 1));
+                }
+                if (!Character.isWhitespace(c)) {
+                    return Optional.empty();
+                }
+            }
+            line--;
+            column = line >= 0 ? lines[line].length() : 0;
+        }
+        return Optional.empty();
     }
 
     private static Optional<Problem> conflict(String file, byte[] text) {

@@ -2,9 +2,11 @@ package io.prompd.core.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.prompd.core.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,28 @@ class JsonSyntaxErrorTest {
 
         assertEquals(1, error.line());
         assertEquals("Duplicate field 'name'", error.reason());
+    }
+
+    private static Problem problemOf(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return JsonSyntaxError.problem("prompd.json", bytes, assertThrows(JsonProcessingException.class,
+                () -> JsonTrees.read(bytes)), "fix the JSON syntax");
+    }
+
+    @Test
+    void aCommaAfterTheLastEntryIsNamedAtItsOwnLine() {
+        Problem inObject = problemOf("{\n  \"name\": \"@me/x\",\n\n}\n");
+        assertEquals("a comma after the last entry, before the closing '}' on line 4: JSON allows none there",
+                inObject.message());
+        assertEquals(2, inObject.line());
+        assertEquals("delete the comma", inObject.hint());
+
+        Problem inArray = problemOf("{\"keywords\": [\"a\", \"b\",  ]}");
+        assertEquals("a comma after the last entry, before the closing ']' on line 1: JSON allows none there",
+                inArray.message());
+
+        assertTrue(problemOf("{\"a\": 1 \"b\": 2}").message().startsWith("not valid JSON"),
+                "a comma missing is not one too many");
     }
 
     record Point(int x, String label) {
