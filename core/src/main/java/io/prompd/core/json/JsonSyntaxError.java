@@ -55,26 +55,43 @@ public record JsonSyntaxError(int line, int column, String reason) {
                     "keep one of them: which one counts would be a guess").atLine(error.line());
         }
         String message = "not valid JSON" + error.columnNote() + (withReason ? ": " + error.reason() : "");
-        return conflict(file, text).or(() -> trailingComma(file, text, error))
+        return conflict(file, text).or(() -> javascriptHabit(file, text, error))
                 .orElseGet(() -> Problem.error(file, "", message, hint).atLine(error.line()));
     }
 
     /**
-     * A comma after the last entry, which JavaScript allows and JSON does not: the parser stops at
-     * the closing bracket with words about what it expected there, while the comma is the mistake.
+     * What people write in JSON out of JavaScript's habits (a comma after the last entry, a comment,
+     * single quotes, a name without quotes), said in those words: the parser only says which
+     * character it did not expect, and for a trailing comma it says so at the closing bracket.
      */
-    private static Optional<Problem> trailingComma(String file, byte[] text, JsonSyntaxError error) {
-        if (error.line() == 0 || error.column() == 0) {
-            return Optional.empty();
-        }
+    private static Optional<Problem> javascriptHabit(String file, byte[] text, JsonSyntaxError error) {
         String[] lines = new String(text, StandardCharsets.UTF_8).split("\n", -1);
-        if (error.line() > lines.length || error.column() > lines[error.line() - 1].length()) {
+        if (error.line() == 0 || error.column() == 0 || error.line() > lines.length
+                || error.column() > lines[error.line() - 1].length()) {
             return Optional.empty();
         }
-        char closing = lines[error.line() - 1].charAt(error.column() - 1);
-        if (closing != '}' && closing != ']') {
-            return Optional.empty();
+        String rest = lines[error.line() - 1].substring(error.column() - 1);
+        char found = rest.charAt(0);
+        if (found == '}' || found == ']') {
+            return trailingComma(file, lines, error, found);
         }
+        if (rest.startsWith("//") || rest.startsWith("/*")) {
+            return Optional.of(Problem.error(file, "", "a comment, which JSON does not allow", "delete it")
+                    .atLine(error.line()));
+        }
+        if (found == '\'') {
+            return Optional.of(Problem.error(file, "", "a single quote: JSON puts strings and names in double quotes",
+                    "write \"...\" instead of '...'").atLine(error.line()));
+        }
+        if ((Character.isLetter(found) || found == '_') && error.reason().contains("double-quote to start field name")) {
+            return Optional.of(Problem.error(file, "", "a field name without quotes", "put it in double quotes, as in"
+                    + " \"name\": ...").atLine(error.line()));
+        }
+        return Optional.empty();
+    }
+
+    /** The comma before the closing bracket, skipping blank space back over lines; empty when there is none. */
+    private static Optional<Problem> trailingComma(String file, String[] lines, JsonSyntaxError error, char closing) {
         int line = error.line() - 1;
         int column = error.column() - 1;
         while (line >= 0) {

@@ -60,6 +60,19 @@ class JsonSyntaxErrorTest {
                 "a comma missing is not one too many");
     }
 
+    @Test
+    void otherJavaScriptHabitsAreNamedAsSuch() {
+        assertEquals("a comment, which JSON does not allow", problemOf("{\n  // the name\n  \"name\": \"x\"\n}").message());
+        assertEquals("a comment, which JSON does not allow", problemOf("{\"name\": \"x\" /* why */}").message());
+        Problem quoted = problemOf("{\n  'name': 'x'\n}");
+        assertEquals("a single quote: JSON puts strings and names in double quotes", quoted.message());
+        assertEquals(2, quoted.line());
+        assertEquals("a single quote: JSON puts strings and names in double quotes",
+                problemOf("{\"name\": 'x'}").message());
+        assertEquals("a field name without quotes", problemOf("{\n  name: \"x\"\n}").message());
+        assertTrue(problemOf("{\"name\": x}").message().startsWith("not valid JSON"), "a value is not a name");
+    }
+
     record Point(int x, String label) {
         Point {
             Objects.requireNonNull(label, "label");
