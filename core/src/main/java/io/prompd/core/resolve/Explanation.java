@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Why version solving failed, in sentences, written from the derivation graph of the failure the
@@ -21,6 +22,9 @@ import java.util.TreeSet;
  * causes; a conclusion used more than once gets a line number to refer back to.
  */
 final class Explanation {
+
+    /** How many of the highest published versions a failure names beside a range none of them meets. */
+    private static final int PUBLISHED_SHOWN = 3;
 
     private record Line(String message, int number) {
     }
@@ -334,9 +338,20 @@ final class Explanation {
         String text = "no version of " + target + " matches " + dependency.range();
         List<String> yanked = target.yankedMatching(dependency.range()).stream().map(Object::toString).toList();
         if (yanked.isEmpty()) {
-            return text;
+            return text + published(target);
         }
         return text + " (" + Plural.series(yanked, "and") + (yanked.size() == 1 ? " is" : " are") + " yanked)";
+    }
+
+    /** The highest versions there are, so that a range asking for another is seen at once to be off. */
+    private static String published(Domain target) {
+        int count = target.size();
+        if (count == 0) {
+            return "";
+        }
+        List<String> highest = IntStream.range(Math.max(0, count - PUBLISHED_SHOWN), count)
+                .mapToObj(index -> target.version(index).toString()).toList();
+        return " (published: " + (count > PUBLISHED_SHOWN ? "…, " : "") + String.join(", ", highest) + ")";
     }
 
     private static String describeTerms(Incompatibility incompatibility) {

@@ -42,10 +42,10 @@ public final class Resolver {
         }
         if (explanation.involvesMissingVersions()) {
             return new ResolutionException(ExitCode.NOT_FOUND, message.toString(),
-                    "Check the names and ranges above against the registry; a range may ask for a version"
-                            + " that was never published or has been yanked.");
+                    "check the names and ranges above against the registry; a range may ask for a version"
+                            + " that was never published or has been yanked");
         }
         return new ResolutionException(ExitCode.CONFLICT, message.toString(),
-                "Widen the conflicting ranges above, or choose versions of those packages that agree.");
+                "widen the conflicting ranges above, or choose versions of those packages that agree");
     }
 }

@@ -203,8 +203,19 @@ class ResolverTest {
         ResolutionException failure = failure(index, "@a/x", "^1.0.0");
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
         assertEquals("""
-                Because every version of @a/x depends on @b/y ^2.0.0 and no version of @b/y matches ^2.0.0, @a/x cannot be used.
+                Because every version of @a/x depends on @b/y ^2.0.0 and no version of @b/y matches ^2.0.0 (published: 1.0.0), @a/x cannot be used.
                 So, because your project depends on @a/x ^1.0.0, version solving failed.""", failure.getMessage());
+    }
+
+    @Test
+    void aRangeNoVersionMeetsIsShownBesideTheHighestPublished() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0").add("a", "1.2.0").add("a", "1.3.0")
+                .add("a", "1.4.0");
+        ResolutionException failure = failure(index, "a", "^2.0.0");
+        assertEquals("Because your project depends on a ^2.0.0 and no version of a matches ^2.0.0 (published: …, 1.2.0,"
+                + " 1.3.0, 1.4.0), version solving failed.", failure.getMessage());
+        assertEquals("check the names and ranges above against the registry; a range may ask for a version that was"
+                + " never published or has been yanked", failure.hint());
     }
 
     @Test
