@@ -67,6 +67,21 @@ class PrompdJarIT {
     }
 
     @Test
+    void aLinkToTheLauncherFindsTheJarBesideTheLauncher() throws Exception {
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        Path relative = Files.createSymbolicLink(bin.resolve("prompd-relative"), bin.relativize(LAUNCHER));
+        Path chained = Files.createSymbolicLink(bin.resolve("prompd"), Path.of("prompd-relative"));
+        Path classes = work.resolve("classes.log");
+
+        Run version = launch(chained, Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classes), "--version").ok();
+
+        assertTrue(version.out().startsWith("prompd "), version.out());
+        assertTrue(Files.readString(classes, StandardCharsets.UTF_8)
+                .contains("io.prompd.client.cli.PrompdCommand source: shared objects file"), "with its archive too");
+        assertTrue(Files.isSymbolicLink(relative));
+    }
+
+    @Test
     void versionAndHelpWithExitCodes() throws Exception {
         Run version = prompd("--version");
         assertEquals(0, version.exitCode());

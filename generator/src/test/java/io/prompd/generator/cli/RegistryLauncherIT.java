@@ -46,6 +46,15 @@ class RegistryLauncherIT {
     }
 
     @Test
+    void aLinkToTheLauncherFindsTheJarBesideTheLauncher() throws Exception {
+        Path link = Files.createSymbolicLink(work.resolve("prompd-registry"), work.relativize(LAUNCHER));
+
+        Run version = Processes.run(Processes.command(link, "--version"), work, Map.of(), "", Duration.ofSeconds(120)).ok();
+
+        assertTrue(version.out().startsWith("prompd-registry "), version.out());
+    }
+
+    @Test
     void versionAndAUsageErrorWithItsExitCode() throws Exception {
         Run version = launch("", "--version").ok();
         assertTrue(version.out().startsWith("prompd-registry "), version.out());
