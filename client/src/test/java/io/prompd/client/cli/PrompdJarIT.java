@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,24 @@ class PrompdJarIT {
         assertTrue(Files.readString(classes, StandardCharsets.UTF_8)
                 .contains("io.prompd.client.cli.PrompdCommand source: shared objects file"), "with its archive too");
         assertTrue(Files.isSymbolicLink(relative));
+    }
+
+    @Test
+    void theLauncherTakesJavaHomeElseSaysWhatToInstall() throws Exception {
+        // a PATH with the tools the launcher itself runs, and no java
+        Path tools = Files.createDirectories(work.resolve("tools"));
+        Path dirname = Stream.of(System.getenv("PATH").split(":")).map(folder -> Path.of(folder, "dirname"))
+                .filter(Files::isExecutable).findFirst().orElseThrow();
+        Files.createSymbolicLink(tools.resolve("dirname"), dirname);
+
+        Run fromJavaHome = launch(LAUNCHER, Map.of("PATH", tools.toString(), "JAVA_HOME", System.getProperty("java.home")),
+                "--version").ok();
+        assertTrue(fromJavaHome.out().startsWith("prompd "), fromJavaHome.out());
+
+        Run none = launch(LAUNCHER, Map.of("PATH", tools.toString(), "JAVA_HOME", ""), "--version");
+        assertEquals(1, none.exitCode());
+        assertEquals("error: prompd needs Java 17 or later, and found no java\nhint: install a JDK or JRE 17+, and put"
+                + " its bin folder on the PATH or set JAVA_HOME\n", none.err());
     }
 
     @Test
