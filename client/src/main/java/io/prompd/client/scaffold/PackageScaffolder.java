@@ -2,10 +2,12 @@ package io.prompd.client.scaffold;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.manifest.LicenseCheck;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestWriter;
 import io.prompd.core.manifest.Person;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.nio.charset.StandardCharsets;
@@ -69,10 +71,24 @@ public final class PackageScaffolder {
     private Manifest.Builder manifest(PackageName name, String description, ScaffoldOptions options) {
         Manifest.Builder builder = Manifest.of(name, Version.parse(FIRST_VERSION)).toBuilder()
                 .description(description)
-                .license(options.license().orElse(DEFAULT_LICENSE))
+                .license(license(options))
                 .readme("README.md");
         options.author().map(Person::parse).ifPresent(builder::author);
         return builder;
+    }
+
+    /**
+     * The license asked for, refused when validation would flag it: the LICENSE file written beside
+     * it would otherwise point to a license text that does not exist.
+     */
+    private static String license(ScaffoldOptions options) {
+        String license = options.license().orElse(DEFAULT_LICENSE);
+        List<Problem> problems = LicenseCheck.check(license, "", "");
+        if (!problems.isEmpty()) {
+            throw new PrompdException(ExitCode.USAGE, "invalid --license: " + problems.get(0).message(),
+                    problems.get(0).hint());
+        }
+        return license;
     }
 
     private SortedMap<String, byte[]> commonFiles(Manifest manifest, ScaffoldOptions options, Map<String, String> prompts) {

@@ -78,6 +78,21 @@ class InitCommandTest {
     }
 
     @Test
+    void aLicenseValidationWouldFlagIsAUsageErrorAndNothingIsWritten() throws IOException {
+        CliRun unknown = prompd("init", "x", "--license", "MITT");
+        assertEquals(2, unknown.exitCode());
+        assertEquals("error: invalid --license: 'MITT' is not a known SPDX license identifier; did you mean MIT?\n"
+                + "hint: write an SPDX expression such as MIT, Apache-2.0 or (MIT OR Apache-2.0); see"
+                + " https://spdx.org/licenses/\n", unknown.err());
+        assertFalse(Files.exists(work.resolve("x")));
+
+        assertEquals(2, prompd("init", "x", "--license", "MIT AND").exitCode());
+        assertEquals(0, prompd("init", "x", "--license", "(MIT OR Apache-2.0)").exitCode());
+        assertEquals("(MIT OR Apache-2.0)", Json.mapper().readTree(work.resolve("x/prompd.json").toFile()).get("license")
+                .asText());
+    }
+
+    @Test
     void itNeverOverwritesAndWritesNothingWhenAnyFileExists() throws IOException {
         Path pkg = Files.createDirectories(work.resolve("existing"));
         Files.writeString(pkg.resolve("README.md"), "mine\n");
