@@ -34,8 +34,9 @@ final class PackCommand implements Callable<Integer> {
     PackageFolderParameter folder;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "Where to write the tarball (default: scope-name-version.tgz in the current folder, or at"
-                    + " the package's root when the current folder lies inside the package).")
+            description = "Where to write the tarball; an existing folder gets scope-name-version.tgz (default: that"
+                    + " name in the current folder, or at the package's root when the current folder lies inside the"
+                    + " package).")
     Path out;
 
     @Mixin

@@ -8,6 +8,7 @@ import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.source.DirectorySource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -27,7 +28,8 @@ public final class PackService {
     /**
      * Packs the folder unless validation found errors, in which case the report says why and nothing is written.
      *
-     * @param target the tarball to write, or empty for {@link #defaultFileName} in {@code defaultFolder}
+     * @param target the tarball to write, or a folder for {@link #defaultFileName} in it; empty for that name in
+     *               {@code defaultFolder}
      */
     public PackOutcome pack(Path folder, Optional<Path> target, Path defaultFolder) throws IOException {
         DirectorySource source = new DirectorySource(folder);
@@ -36,7 +38,8 @@ public final class PackService {
         if (manifest.isEmpty()) {
             return new PackOutcome(report, Optional.empty());
         }
-        Path tarball = target.orElseGet(() -> defaultFolder.resolve(defaultFileName(manifest.get())));
+        Path tarball = target.filter(path -> !Files.isDirectory(path))
+                .orElseGet(() -> target.orElse(defaultFolder).resolve(defaultFileName(manifest.get())));
         PackResult result = Packer.packToFile(source, report.selection(), tarball);
         return new PackOutcome(report, Optional.of(new PackOutcome.Tarball(tarball, result)));
     }

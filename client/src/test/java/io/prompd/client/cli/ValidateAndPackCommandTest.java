@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,6 +198,19 @@ class ValidateAndPackCommandTest {
         CliRun second = CliRun.in(work, home, "pack", "greeter", "--out", "again.tgz");
         assertEquals(0, second.exitCode(), second.err());
         assertArrayEquals(bytes, Files.readAllBytes(work.resolve("again.tgz")));
+    }
+
+    @Test
+    void packIntoAnExistingFolderWritesTheUsualNameThere() throws IOException {
+        Path dist = Files.createDirectories(work.resolve("dist"));
+
+        CliRun run = CliRun.in(work, home, "pack", "greeter", "-o", "dist");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("file:          " + dist.resolve("acme-greeter-1.0.0.tgz") + "\n"), run.out());
+        try (Stream<Path> entries = Files.list(dist)) {
+            assertEquals(List.of(dist.resolve("acme-greeter-1.0.0.tgz")), entries.toList());
+        }
     }
 
     @Test
