@@ -2,10 +2,10 @@ package io.prompd.client.cli;
 
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.install.InstallProgress;
+import io.prompd.core.Sizes;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -71,7 +71,7 @@ final class InstallProgressBar implements InstallProgress {
     synchronized String line() {
         int filled = total == 0 ? BAR_WIDTH : BAR_WIDTH * installed / total;
         return "installing [" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + installed + "/" + total
-                + (downloaded > 0 ? ", " + size(downloaded) + " downloaded" : "");
+                + (downloaded > 0 ? ", " + Sizes.readable(downloaded) + " downloaded" : "");
     }
 
     private void draw() {
@@ -94,13 +94,4 @@ final class InstallProgressBar implements InstallProgress {
         closed = true;
     }
 
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
-    }
 }

@@ -1,5 +1,6 @@
 package io.prompd.core.archive;
 
+import io.prompd.core.Sizes;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
@@ -183,8 +184,8 @@ public final class PackSelector {
                         + " would be one file on Windows and macOS", "rename one of them");
             }
             if (entry.size() > limits.maxFileBytes()) {
-                problems.error(path, "", "the file has " + entry.size() + " bytes, more than the limit of "
-                        + limits.maxFileBytes() + " bytes per file", SPLIT_HINT);
+                problems.error(path, "", "the file has " + Sizes.overLimit(entry.size(), limits.maxFileBytes())
+                        + " per file", SPLIT_HINT);
             }
             total += entry.size();
         }
@@ -193,8 +194,8 @@ public final class PackSelector {
                     + limits.maxFiles(), SPLIT_HINT);
         }
         if (total > limits.maxUnpackedBytes()) {
-            problems.error("", "", "the package's files add up to " + total + " bytes, more than the limit of "
-                    + limits.maxUnpackedBytes() + " bytes", SPLIT_HINT);
+            problems.error("", "", "the package's files add up to " + Sizes.overLimit(total, limits.maxUnpackedBytes()),
+                    SPLIT_HINT);
         }
     }
 

@@ -2,6 +2,7 @@ package io.prompd.core.archive;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.Sizes;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -203,12 +204,11 @@ public final class SafeUnpacker {
             throw Rejection.overLimit("the archive has more than " + limits.maxFiles() + " files");
         }
         if (size > limits.maxFileBytes()) {
-            throw Rejection.overLimit(name + " has " + size + " bytes, more than the limit of "
-                    + limits.maxFileBytes() + " bytes per file");
+            throw Rejection.overLimit(name + " has " + Sizes.overLimit(size, limits.maxFileBytes()) + " per file");
         }
         if (unpackedSize + size > limits.maxUnpackedBytes()) {
             throw Rejection.overLimit("the archive's files add up to more than the limit of "
-                    + limits.maxUnpackedBytes() + " bytes");
+                    + Sizes.readable(limits.maxUnpackedBytes()));
         }
     }
 
@@ -337,8 +337,8 @@ public final class SafeUnpacker {
                         + "), which is how decompression bombs look");
             }
             if (produced > maxDecompressed) {
-                throw Rejection.overLimit("the archive holds more than the limit of " + limits.maxUnpackedBytes()
-                        + " bytes");
+                throw Rejection.overLimit("the archive holds more than the limit of "
+                        + Sizes.readable(limits.maxUnpackedBytes()));
             }
         }
     }
