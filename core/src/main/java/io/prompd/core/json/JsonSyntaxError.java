@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.source.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -55,7 +56,8 @@ public record JsonSyntaxError(int line, int column, String reason) {
                     "keep one of them: which one counts would be a guess").atLine(error.line());
         }
         String message = "not valid JSON" + error.columnNote() + (withReason ? ": " + error.reason() : "");
-        return conflict(file, text).or(() -> javascriptHabit(file, text, error))
+        return Utf8.firstFault(text).map(fault -> fault.problem(file)).or(() -> conflict(file, text))
+                .or(() -> javascriptHabit(file, text, error))
                 .orElseGet(() -> Problem.error(file, "", message, hint).atLine(error.line()));
     }
 

@@ -1,16 +1,15 @@
 package io.prompd.core.packaging;
 
 import io.prompd.core.archive.PackSelection;
+import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.LocalReference;
 import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.prompt.PromptPart;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
+import io.prompd.core.source.Utf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +53,7 @@ public final class ContentCheck {
     private static void check(String path, byte[] bytes, SortedSet<String> contextFiles, List<Problem> problems) {
         Optional<String> text = utf8Text(bytes);
         if (text.isEmpty() && !contextFiles.contains(path) && !inContextsFolder(path)) {
-            problems.add(Problem.error(path, "", "the file is binary (not UTF-8 text), and only context files may be",
-                    "save text as UTF-8; a binary file a prompt includes goes under contexts/ or is named in the"
-                            + " prompt's context"));
+            notText(path, bytes).ifPresent(problems::add);
         }
         if (text.filter(content -> content.startsWith(LFS_POINTER)).isPresent()) {
             problems.add(Problem.error(path, "", "the file is a Git LFS pointer, not the file itself, and the pointer"
@@ -84,21 +81,36 @@ public final class ContentCheck {
                 .toList();
     }
 
-    /** The text, when the bytes are UTF-8 without NUL characters; empty for a binary file. */
-    private static Optional<String> utf8Text(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b == 0) {
-                return Optional.empty();
-            }
+    /**
+     * A file that is not UTF-8 text where only context files may be other: binary (it holds a NUL
+     * byte), or text saved in another encoding, said with the line of its first foreign byte. The
+     * manifest and prompt files are left to their readers, which say the same of their encoding.
+     */
+    private static Optional<Problem> notText(String path, byte[] bytes) {
+        String contextHint = "a binary file a prompt includes goes under contexts/ or is named in the prompt's context";
+        if (hasNul(bytes)) {
+            return Optional.of(Problem.error(path, "", "the file is binary, and only context files may be", contextHint));
         }
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException notUtf8) {
+        if (path.equals(ManifestReader.FILE_NAME) || PromptFile.hasPromptExtension(path)) {
             return Optional.empty();
         }
+        Utf8.Fault fault = Utf8.firstFault(bytes).orElseThrow();
+        return Optional.of(Problem.error(path, "", fault.message(), "save it as UTF-8; " + contextHint)
+                .atLine(fault.line()));
+    }
+
+    /** The text, when the bytes are UTF-8 without NUL characters; empty for a binary file. */
+    private static Optional<String> utf8Text(byte[] bytes) {
+        return hasNul(bytes) ? Optional.empty() : Utf8.decode(bytes);
+    }
+
+    private static boolean hasNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inContextsFolder(String path) {

@@ -9,10 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.prompd.core.source.Utf8;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.error.Mark;
@@ -39,16 +36,9 @@ public final class PromptParser {
      * @param content the bytes of the whole file
      */
     public static PromptParseResult parse(String file, byte[] content) {
-        try {
-            return parse(file, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString());
-        } catch (CharacterCodingException notUtf8) {
-            return new PromptParseResult(Optional.empty(), List.of(Problem.error(file, "",
-                    "the file is not valid UTF-8", "save it as UTF-8")));
-        }
+        return Utf8.decode(content).map(text -> parse(file, text))
+                .orElseGet(() -> new PromptParseResult(Optional.empty(),
+                        List.of(Utf8.firstFault(content).orElseThrow().problem(file))));
     }
 
     /**

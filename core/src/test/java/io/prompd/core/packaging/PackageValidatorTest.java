@@ -86,9 +86,29 @@ class PackageValidatorTest {
 
         List<Problem> problems = validator.validate(source).problems();
 
-        assertEquals(List.of("images/logo.png", "latin1.txt"), problems.stream()
+        assertEquals(List.of("images/logo.png"), problems.stream()
                 .filter(problem -> problem.message().contains("binary")).map(Problem::file).toList(),
                 ProblemReport.text(problems));
+        Problem latin1 = problems.stream().filter(problem -> problem.file().equals("latin1.txt")).findFirst().orElseThrow();
+        assertEquals("the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not allow there",
+                latin1.message(), "text in another encoding is not called binary");
+        assertEquals(1, latin1.line());
+    }
+
+    @Test
+    void aManifestOrPromptInAnotherEncodingIsReportedOnceAtItsLine() throws IOException {
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", "{\"name\": \"@acme/p\", \"version\": \"1.0.0\",\n \"description\": \"caf\u00e9\"}\n"
+                        .getBytes(StandardCharsets.ISO_8859_1),
+                "hello.prmd", "---\nname: Caf\u00e9\n---\nHello.\n".getBytes(StandardCharsets.ISO_8859_1)));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of("hello.prmd@2: the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not"
+                        + " allow there", "prompd.json@2: the file is not UTF-8: this line holds the byte 0xE9, which UTF-8"
+                        + " does not allow there"),
+                problems.stream().map(problem -> problem.file() + "@" + problem.line() + ": " + problem.message())
+                        .sorted().toList(), ProblemReport.text(problems));
     }
 
     @Test

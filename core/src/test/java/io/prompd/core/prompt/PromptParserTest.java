@@ -212,7 +212,9 @@ class PromptParserTest {
         byte[] latin1 = "---\nname: Caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1);
         PromptParseResult result = PromptParser.parse("a.prmd", latin1);
         assertTrue(result.prompt().isEmpty());
-        assertEquals("the file is not valid UTF-8", result.problems().get(0).message());
+        assertEquals("the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not allow there",
+                result.problems().get(0).message());
+        assertEquals(2, result.problems().get(0).line());
     }
 
     @Test
