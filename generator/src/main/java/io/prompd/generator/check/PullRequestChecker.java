@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -88,15 +90,18 @@ public final class PullRequestChecker {
 
     /**
      * Rules name the fields of meta.json and of the settings files by pointer; their lines come
-     * from the files as the pull request leaves them, so a reviewer can find them in the diff.
+     * from the files as the pull request leaves them, so a reviewer can find them in the diff. Only
+     * a file with a problem still lacking its line is read again: most pull requests have none.
      */
     private static List<Problem> withLines(RegistryRepository repository, List<PullRequest.ChangedFile> changes,
                                            List<Problem> problems) throws IOException {
+        Set<String> unplaced = problems.stream().filter(problem -> problem.line() == 0).map(Problem::file)
+                .collect(Collectors.toSet());
         Map<String, FieldLines> lines = new HashMap<>();
         for (PullRequest.ChangedFile changed : changes) {
             ChangedPath.Kind kind = changed.path().kind();
             if ((kind == ChangedPath.Kind.META || kind == ChangedPath.Kind.SETTINGS)
-                    && changed.change().type() != ChangeType.DELETED) {
+                    && changed.change().type() != ChangeType.DELETED && unplaced.contains(changed.change().path())) {
                 byte[] json = repository.blob(changed.change().newBlob());
                 if (parses(json)) {
                     lines.put(changed.change().path(), FieldLines.ofJson(json));
