@@ -56,8 +56,9 @@ public record JsonSyntaxError(int line, int column, String reason) {
                     "keep one of them: which one counts would be a guess").atLine(error.line());
         }
         String message = "not valid JSON" + error.columnNote() + (withReason ? ": " + error.reason() : "");
-        return Utf8.firstFault(text).map(fault -> fault.problem(file)).or(() -> conflict(file, text))
-                .or(() -> javascriptHabit(file, text, error))
+        String[] lines = new String(text, StandardCharsets.UTF_8).split("\n", -1);
+        return Utf8.firstFault(text).map(fault -> fault.problem(file)).or(() -> conflict(file, lines))
+                .or(() -> javascriptHabit(file, lines, error))
                 .orElseGet(() -> Problem.error(file, "", message, hint).atLine(error.line()));
     }
 
@@ -66,8 +67,7 @@ public record JsonSyntaxError(int line, int column, String reason) {
      * single quotes, a name without quotes), said in those words: the parser only says which
      * character it did not expect, and for a trailing comma it says so at the closing bracket.
      */
-    private static Optional<Problem> javascriptHabit(String file, byte[] text, JsonSyntaxError error) {
-        String[] lines = new String(text, StandardCharsets.UTF_8).split("\n", -1);
+    private static Optional<Problem> javascriptHabit(String file, String[] lines, JsonSyntaxError error) {
         if (error.line() == 0 || error.column() == 0 || error.line() > lines.length
                 || error.column() > lines[error.line() - 1].length()) {
             return Optional.empty();
@@ -114,8 +114,7 @@ public record JsonSyntaxError(int line, int column, String reason) {
         return Optional.empty();
     }
 
-    private static Optional<Problem> conflict(String file, byte[] text) {
-        String[] lines = new String(text, StandardCharsets.UTF_8).split("\n", -1);
+    private static Optional<Problem> conflict(String file, String[] lines) {
         for (int index = 0; index < lines.length; index++) {
             if (CONFLICT_MARKER.matcher(lines[index]).matches()) {
                 return Optional.of(Problem.error(file, "", "a Git merge left conflict markers here (<<<<<<<, =======,"

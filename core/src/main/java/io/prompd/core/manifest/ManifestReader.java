@@ -1,6 +1,5 @@
 package io.prompd.core.manifest;
 
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -272,7 +271,7 @@ public final class ManifestReader {
             return values;
         }
         for (int index = 0; index < node.size(); index++) {
-            String at = JsonPointer.compile(Pointer.of(field)).appendIndex(index).toString();
+            String at = Pointer.of(field, String.valueOf(index));
             text(node.get(index), at).ifPresent(values::add);
         }
         return values;

@@ -16,8 +16,11 @@ final class ReferenceRules {
     private ReferenceRules() {
     }
 
-    /** Each problem is placed at the line of the field, or of the body, that holds the reference. */
-    /** @param references the prompt's {@link PromptFile#referenceSites()} */
+    /**
+     * Each problem is placed at the line of the field, or of the body, that holds the reference.
+     *
+     * @param references the prompt's {@link PromptFile#referenceSites()}
+     */
     static void check(PromptPackage pack, String file, PromptFile prompt, List<ReferenceSite> references,
                       Problems problems) {
         for (ReferenceSite site : references) {
