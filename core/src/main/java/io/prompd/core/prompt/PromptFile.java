@@ -93,6 +93,11 @@ public record PromptFile(
      * reference is left out: validation reports it.
      */
     public List<ReferenceSite> referenceSites() {
+        return referenceSites(TemplateScan.of(this));
+    }
+
+    /** {@link #referenceSites()}, from a scan of the body already made. */
+    List<ReferenceSite> referenceSites(TemplateScan template) {
         List<ReferenceSite> sites = new ArrayList<>();
         inherits.ifPresent(reference -> sites.add(new ReferenceSite(reference, "/inherits", 0)));
         for (int index = 0; index < using.size(); index++) {
@@ -102,7 +107,7 @@ public record PromptFile(
                 .filter(PromptPart.FilePart.class::isInstance)
                 .map(PromptPart.FilePart.class::cast)
                 .forEach(part -> sites.add(new ReferenceSite(part.reference(), part.pointer(), 0)));
-        for (TemplateScan.FileUse use : TemplateScan.of(this).files()) {
+        for (TemplateScan.FileUse use : template.files()) {
             References.tryParse(use.written(), using).ifPresent(reference -> sites.add(new ReferenceSite(reference, "",
                     use.line())));
         }

@@ -17,12 +17,13 @@ public final class PromptValidator {
 
     public static List<Problem> validate(PromptPackage pack) {
         Problems problems = new Problems();
-        // listing a prompt's references scans its body, so each prompt's list is made once
+        // the body is scanned once, for the template's own rules and for the files it loads
         Map<String, List<ReferenceSite>> references = new TreeMap<>();
         pack.prompts().forEach((file, prompt) -> {
-            references.put(file, prompt.referenceSites());
+            TemplateScan template = TemplateScan.of(prompt);
+            references.put(file, prompt.referenceSites(template));
             ParameterRules.check(prompt, problems);
-            TemplateRule.check(pack, file, prompt, problems);
+            TemplateRule.check(pack, file, prompt, template, problems);
             ReferenceRules.check(pack, file, prompt, references.get(file), problems);
         });
         InheritanceCycles.check(pack, problems);

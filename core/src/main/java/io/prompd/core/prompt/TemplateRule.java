@@ -18,8 +18,8 @@ final class TemplateRule {
     private TemplateRule() {
     }
 
-    static void check(PromptPackage pack, String file, PromptFile prompt, Problems problems) {
-        TemplateScan template = TemplateScan.of(prompt);
+    /** @param template the scan of the prompt's body */
+    static void check(PromptPackage pack, String file, PromptFile prompt, TemplateScan template, Problems problems) {
         template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render: "
                 + fault.message(), fault.hint()).atLine(fault.line())));
         template.files().forEach(use -> nameThatIsNoReference(file, prompt, use, problems));
