@@ -4,6 +4,7 @@ import io.prompd.client.config.Settings;
 import io.prompd.client.install.CacheService;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.json.Json;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,8 +43,8 @@ final class CacheVerifyCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Json.writeString(json));
         } else {
             check.removed().forEach(file -> spec.commandLine().getOut().println("corrupt, removed: " + file));
-            spec.commandLine().getOut().println(check.checked() + " cached tarballs checked, " + check.removed().size()
-                    + " corrupt");
+            spec.commandLine().getOut().println(Plural.count(check.checked(), "cached tarball") + " checked, "
+                    + check.removed().size() + " corrupt");
         }
         return (check.removed().isEmpty() ? ExitCode.OK : ExitCode.INTEGRITY).code();
     }

@@ -1,10 +1,12 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.http.Urls;
 import io.prompd.client.install.PackageInfo;
 import io.prompd.client.install.StatusNotes;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.PromptSummary;
@@ -82,8 +84,9 @@ final class InfoCommand implements Callable<Integer> {
                 .map(entry -> List.of(entry.getKey().toString(), entry.getValue().toString()))));
         section(text, "prompts", table(shown.prompts().entrySet().stream()
                 .map(entry -> List.of(entry.getKey(), entry.getValue(), describe(shown.promptFiles().get(entry.getValue()))))));
-        text.append("tarball: ").append(shown.dist().size()).append(" bytes, ").append(shown.dist().fileCount())
-                .append(" files, ").append(shown.dist().integrity()).append('\n');
+        text.append("tarball: ").append(Urls.display(info.tarball())).append(" (").append(shown.dist().size())
+                .append(" bytes, ").append(Plural.count(shown.dist().fileCount(), "file")).append(")\n");
+        text.append("integrity: ").append(shown.dist().integrity()).append('\n');
         if (shown.readme() != null) {
             List<String> lines = shown.readme().lines().toList();
             section(text, "README", lines.subList(0, Math.min(README_LINES, lines.size())));
@@ -140,7 +143,7 @@ final class InfoCommand implements Callable<Integer> {
         }).toList());
         json.put("dependencies", shown.dependencies());
         json.put("prompts", shown.prompts());
-        json.put("dist", shown.dist());
+        json.put("dist", info.dist());
         json.put("readme", shown.readme());
         return json;
     }

@@ -6,9 +6,11 @@ import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageSpec;
+import io.prompd.core.protocol.Dist;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.version.Version;
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,12 +19,14 @@ import java.util.Objects;
  *
  * @param packument every version with its dates and status, and the dist-tags
  * @param shown     the version asked for: the one a range or tag selects, else {@code latest}
+ * @param tarball   the shown version's tarball, absolute: the documents' URLs are relative to where they were read
  */
-public record PackageInfo(Packument packument, VersionDocument shown) {
+public record PackageInfo(Packument packument, VersionDocument shown, URI tarball) {
 
     public PackageInfo {
         Objects.requireNonNull(packument, "packument");
         Objects.requireNonNull(shown, "shown");
+        Objects.requireNonNull(tarball, "tarball");
     }
 
     /**
@@ -33,7 +37,14 @@ public record PackageInfo(Packument packument, VersionDocument shown) {
     public static PackageInfo of(PackageSpec spec, RegistryIndex index, PackageRegistry registry) {
         PublishedPackage published = index.require(spec.name());
         Version version = select(spec, published);
-        return new PackageInfo(published.packument(), registry.versionDocument(spec.name(), version));
+        return new PackageInfo(published.packument(), registry.versionDocument(spec.name(), version),
+                published.tarballUrl(published.version(version).orElseThrow()));
+    }
+
+    /** The shown version's {@code dist}, with its tarball's absolute URL. */
+    public Dist dist() {
+        Dist dist = shown.dist();
+        return new Dist(tarball.toString(), dist.integrity(), dist.size(), dist.fileCount(), dist.unpackedSize());
     }
 
     private static Version select(PackageSpec spec, PublishedPackage published) {

@@ -488,6 +488,8 @@ class InstallCommandsTest {
                 + "  1.1.0  2026-01-02\n"), run.out());
         assertTrue(run.out().contains("prompts:\n  greet  prompts/greet.prmd  Says hello\n"), run.out());
         assertTrue(run.out().contains("README:\n  # @acme/util\n"), run.out());
+        String tarball = server.url() + "packages/@acme/util/-/util-1.1.0.tgz";
+        assertTrue(run.out().contains("\ntarball: " + tarball + " ("), "absolute, as a user can fetch it: " + run.out());
         registry.publish("@acme/a", "1.0.0").publish("@acme/greeter", "1.1.0", "@acme/a", "1.0.0", "@acme/base", "^1.0.0");
         assertTrue(prompd("info", "@acme/greeter").out().contains("dependencies:\n  @acme/a     1.0.0\n  @acme/base  ^1.0.0\n"),
                 "aligned columns");
@@ -498,6 +500,8 @@ class InstallCommandsTest {
         assertEquals("1.0.0", json.get("version").asText());
         assertEquals("use 1.1", json.at("/versions/0/deprecated").asText());
         assertEquals("superseded", json.at("/versions/0/yanked").asText());
+        assertEquals(server.url() + "packages/@acme/util/-/util-1.0.0.tgz", json.at("/dist/tarball").asText(),
+                "the registry's relative URL means nothing outside the document that held it");
     }
 
     @Test
@@ -505,7 +509,7 @@ class InstallCommandsTest {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         CliRun healthy = prompd("cache", "verify");
         assertEquals(0, healthy.exitCode(), healthy.err());
-        assertEquals("1 cached tarballs checked, 0 corrupt\n", healthy.out());
+        assertEquals("1 cached tarball checked, 0 corrupt\n", healthy.out());
 
         Path cached;
         try (var files = Files.walk(home.resolve("cache/tarballs"))) {
