@@ -228,12 +228,20 @@ public final class ManifestReader {
         return dependencies;
     }
 
-    /** npm reads a dist-tag in a manifest too, but a manifest's ranges must say which versions fit without a registry. */
+    /**
+     * npm reads a dist-tag in a manifest too, but a manifest's ranges must say which versions fit without a
+     * registry; npm's other sources (github:, git+https:, file:, npm:, URLs) all have a scheme, which no range has.
+     */
     private static String rangeHint(String name, String written) {
-        return PackageSpec.DistTag.isValid(written)
-                ? "dist-tags are for the command line: 'prompd install " + name + "@" + written + "' saves the version"
-                        + " '" + written + "' points to as ^VERSION"
-                : "use a range such as ^1.2.0 or ~1.2.3";
+        if (PackageSpec.DistTag.isValid(written)) {
+            return "dist-tags are for the command line: 'prompd install " + name + "@" + written + "' saves the version"
+                    + " '" + written + "' points to as ^VERSION";
+        }
+        if (written.contains(":")) {
+            return "prompd installs packages from registries only, not from Git, URLs or folders: publish " + name
+                    + " to a registry and use a range such as ^1.2.0";
+        }
+        return "use a range such as ^1.2.0 or ~1.2.3";
     }
 
     private Optional<Repository> repository(JsonNode root) {

@@ -65,9 +65,10 @@ public record PackageSpec(PackageName name, Selector selector) {
         if (spec.isEmpty()) {
             throw new IllegalArgumentException(refusal(text, "it is empty"));
         }
-        if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("~") || spec.contains("://")
+        // npm's other sources (github:, git+ssh:, file:, npm:, URLs) have a scheme; no name, range or tag holds a ':'
+        if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("~") || spec.contains(":")
                 || spec.contains("\\") || spec.endsWith(".tgz")) {
-            throw new IllegalArgumentException(refusal(text, "it is a path or URL, and prompd installs packages by name"
+            throw new IllegalArgumentException(refusal(text, "it is a path, URL or Git source, and prompd installs packages by name"
                     + " from a registry (a folder built by prompd-registry is one, through --registry file://...)"));
         }
         int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);

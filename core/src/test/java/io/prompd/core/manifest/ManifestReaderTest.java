@@ -222,6 +222,17 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aGitUrlOrFolderAsADependencyIsRefusedSayingThatPackagesComeFromRegistries() {
+        for (String source : List.of("github:acme/x", "git+https://example.org/x.git", "file:../x", "npm:@acme/y@1")) {
+            ManifestResult result = readWith(", \"dependencies\": {\"@acme/x\": \"" + source + "\"}");
+
+            assertEquals("prompd installs packages from registries only, not from Git, URLs or folders: publish @acme/x"
+                    + " to a registry and use a range such as ^1.2.0", only(result, Severity.ERROR, "/dependencies/@acme~1x")
+                    .hint(), source);
+        }
+    }
+
+    @Test
     void prompdsEngineIsAVersionRangeAndOtherEnginesAreAsWritten() {
         ManifestResult result = readWith(", \"engines\": {\"prompd\": \"latest\", \"gpt-4o\": \"2024-08-06\"}");
 
