@@ -172,12 +172,18 @@ public final class Packer {
         return record;
     }
 
-    /** What old tar readers without PAX support see instead of the real path: ASCII, at most 99 bytes. */
+    /**
+     * What old tar readers without PAX support see instead of the real path: ASCII, at most 99 bytes,
+     * and not ending in '/', which would make the entry a folder (of size 0) to commons-compress too.
+     */
     private static String asciiStandIn(String name) {
         StringBuilder ascii = new StringBuilder(NAME_FIELD_BYTES);
         for (int i = 0; i < name.length() && ascii.length() < NAME_FIELD_BYTES; i++) {
             char c = name.charAt(i);
             ascii.append(c < 0x80 ? c : '_');
+        }
+        if (ascii.charAt(ascii.length() - 1) == '/') {
+            ascii.setCharAt(ascii.length() - 1, '_');
         }
         return ascii.toString();
     }

@@ -116,6 +116,21 @@ class PackerTest {
         }
     }
 
+    @Test
+    void aLongPathCutAtASlashForOldReadersIsStillAFile() throws IOException {
+        // "package/contexts/" and 81 letters are 98 bytes: the 99-byte name field would end at the '/'
+        String path = "contexts/" + "d".repeat(81) + "/notes.md";
+        Map<String, String> files = new TreeMap<>(files());
+        files.put(path, "notes\n");
+
+        List<TarArchiveEntry> entries = Tarballs.entries(pack(MemorySource.ofText("p", files)));
+
+        TarArchiveEntry notes = entries.stream().filter(entry -> entry.getName().equals("package/" + path))
+                .findFirst().orElseThrow();
+        assertTrue(notes.isFile());
+        assertEquals(6, notes.getSize());
+    }
+
     /**
      * The tar layer is pure Java, so its bytes are pinned: a change here changes every published
      * integrity and must be deliberate. (The gzip layer depends on the platform's zlib, so it is not.)
