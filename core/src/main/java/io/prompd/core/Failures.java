@@ -102,6 +102,9 @@ public final class Failures {
         if (reason.contains("Read-only file system")) {
             return "that disk is mounted read-only: choose a folder on another one";
         }
+        if (reason.contains("Not a directory")) {
+            return "a file stands where this path needs a folder: rename or remove it, or choose another path";
+        }
         return "";
     }
 

@@ -63,6 +63,9 @@ class FailuresTest {
         assertEquals("error: /data/out: Read-only file system" + nl
                         + "hint: that disk is mounted read-only: choose a folder on another one",
                 Failures.describe(new FileSystemException("/data/out", null, "Read-only file system")));
+        assertEquals("error: /data/x.tgz/a.tgz: Not a directory" + nl
+                        + "hint: a file stands where this path needs a folder: rename or remove it, or choose another path",
+                Failures.describe(new FileSystemException("/data/x.tgz/a.tgz", null, "Not a directory")));
     }
 
     @Test

@@ -73,7 +73,7 @@ final class InitCommand implements Callable<Integer> {
         out.println("created " + scaffold.name() + " in " + target);
         written.forEach(file -> out.println("  " + target.relativize(file).toString().replace('\\', '/')));
         scaffold.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
-        String folderWord = ShellWords.quote(folder.toString());
+        String folderWord = ShellWords.path(folder.toString());
         out.println("next: prompd validate " + folderWord + " && prompd pack " + folderWord);
         return ExitCode.OK.code();
     }

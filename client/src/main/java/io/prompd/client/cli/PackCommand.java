@@ -8,12 +8,13 @@ import io.prompd.core.archive.PackResult;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
+import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +35,10 @@ final class PackCommand implements Callable<Integer> {
     PackageFolderParameter folder;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "Where to write the tarball; an existing folder gets scope-name-version.tgz (default: that"
-                    + " name in the current folder, or at the package's root when the current folder lies inside the"
-                    + " package).")
-    Path out;
+            description = "Where to write the tarball; an existing folder, or a path ending in '/' (created when"
+                    + " missing), gets scope-name-version.tgz (default: that name in the current folder, or at the"
+                    + " package's root when the current folder lies inside the package).")
+    String out;
 
     @Mixin
     JsonOption output;
@@ -55,8 +56,8 @@ final class PackCommand implements Callable<Integer> {
         // Inside the package, only its root is a place that the next pack leaves out.
         Path defaultFolder = context.workingDirectory().startsWith(packageFolder) ? packageFolder
                 : context.workingDirectory();
-        PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT)
-                .pack(packageFolder, Optional.ofNullable(out).map(context::resolve), defaultFolder);
+        PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT).pack(packageFolder,
+                out == null ? PackService.Target.folder(defaultFolder) : target(context, out));
         List<Problem> problems = outcome.report().problems();
         PrintWriter err = spec.commandLine().getErr();
         if (!problems.isEmpty()) {
@@ -69,6 +70,13 @@ final class PackCommand implements Callable<Integer> {
         PackOutcome.Tarball tarball = outcome.tarball().get();
         spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(tarball)) + "\n" : asText(tarball));
         return ExitCode.OK.code();
+    }
+
+    /** A path that ends in a separator names a folder, as cp and tar read it, even before it exists. */
+    private static PackService.Target target(CliContext context, String out) {
+        Path path = context.resolve(Path.of(out));
+        return out.endsWith("/") || out.endsWith(File.separator) || Files.isDirectory(path)
+                ? PackService.Target.folder(path) : PackService.Target.file(path);
     }
 
     private static String asText(PackOutcome.Tarball tarball) {

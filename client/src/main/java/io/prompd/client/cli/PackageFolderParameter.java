@@ -17,17 +17,21 @@ final class PackageFolderParameter {
 
     /**
      * The folder given, resolved against the working folder, with a clear error when there is none;
-     * without one, the package the working folder lies in, or the working folder itself when it lies
-     * in none (the command then reports the missing prompd.json).
+     * without one, the package the working folder lies in. Outside every package it fails at once
+     * rather than take the working folder, which may be a home folder, for a package to scan.
      */
     Path existing(CliContext context) {
         if (folder == null) {
-            return Project.enclosing(context.workingDirectory()).orElse(context.workingDirectory());
+            Path working = context.workingDirectory();
+            return Project.enclosing(working).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
+                    "no prompd.json in " + working.toAbsolutePath() + " or any folder above it",
+                    "give the package's folder (as in 'prompd validate DIR'), run this inside a package, or create"
+                            + " one with 'prompd init'"));
         }
         Path resolved = context.resolve(folder);
         if (!Files.isDirectory(resolved)) {
             throw new PrompdException(ExitCode.NOT_FOUND, "no package folder at " + resolved,
-                    "give the folder that holds prompd.json, or run 'prompd init " + ShellWords.quote(folder.toString())
+                    "give the folder that holds prompd.json, or run 'prompd init " + ShellWords.path(folder.toString())
                             + "' to create one");
         }
         return resolved;

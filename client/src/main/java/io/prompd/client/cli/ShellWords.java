@@ -14,4 +14,9 @@ final class ShellWords {
     static String quote(String word) {
         return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
+
+    /** A path as an argument: quoted as {@link #quote} does, and {@code ./-x} for {@code -x}, which a command reads as an option. */
+    static String path(String path) {
+        return quote(path.startsWith("-") ? "./" + path : path);
+    }
 }

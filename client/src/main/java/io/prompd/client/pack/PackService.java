@@ -8,8 +8,8 @@ import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.source.DirectorySource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Validates a package folder and, when it has no errors, packs it into a reproducible tarball. */
@@ -25,21 +25,31 @@ public final class PackService {
         return validator.validate(new DirectorySource(folder));
     }
 
-    /**
-     * Packs the folder unless validation found errors, in which case the report says why and nothing is written.
-     *
-     * @param target the tarball to write, or a folder for {@link #defaultFileName} in it; empty for that name in
-     *               {@code defaultFolder}
-     */
-    public PackOutcome pack(Path folder, Optional<Path> target, Path defaultFolder) throws IOException {
+    /** Where a tarball goes: a file by that name, or a folder (created when missing) for {@link #defaultFileName}. */
+    public record Target(Path path, boolean isFolder) {
+
+        public Target {
+            Objects.requireNonNull(path, "path");
+        }
+
+        public static Target file(Path file) {
+            return new Target(file, false);
+        }
+
+        public static Target folder(Path folder) {
+            return new Target(folder, true);
+        }
+    }
+
+    /** Packs the folder unless validation found errors, in which case the report says why and nothing is written. */
+    public PackOutcome pack(Path folder, Target target) throws IOException {
         DirectorySource source = new DirectorySource(folder);
         PackageReport report = validator.validate(source);
         Optional<Manifest> manifest = report.packable();
         if (manifest.isEmpty()) {
             return new PackOutcome(report, Optional.empty());
         }
-        Path tarball = target.filter(path -> !Files.isDirectory(path))
-                .orElseGet(() -> target.orElse(defaultFolder).resolve(defaultFileName(manifest.get())));
+        Path tarball = target.isFolder() ? target.path().resolve(defaultFileName(manifest.get())) : target.path();
         PackResult result = Packer.packToFile(source, report.selection(), tarball);
         return new PackOutcome(report, Optional.of(new PackOutcome.Tarball(tarball, result)));
     }

@@ -12,6 +12,7 @@ import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -120,7 +121,9 @@ public final class PackageScaffolder {
             }
         }
         Path fileName = folder.toAbsolutePath().normalize().getFileName();
-        String derived = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT)
+        // "Café Prompts" is cafe-prompts: the accents come off rather than take their letters with them
+        String derived = fileName == null ? "" : Normalizer.normalize(fileName.toString(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "").replaceAll("[.-]+$", "");
         if (!PackageName.check(derived).isEmpty()) {
             throw new PrompdException(ExitCode.USAGE, "cannot make a package name from the folder name '" + fileName + "'",

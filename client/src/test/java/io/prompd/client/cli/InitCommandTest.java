@@ -70,6 +70,16 @@ class InitCommandTest {
     }
 
     @Test
+    void accentsComeOffAFolderNameAndAFolderLikeAnOptionIsSpelledSoInTheNextStep() throws IOException {
+        CliRun init = prompd("init", "--", "-Café Prompts");
+        assertEquals(0, init.exitCode(), init.err());
+        assertTrue(init.out().endsWith("next: prompd validate './-Café Prompts' && prompd pack './-Café Prompts'\n"),
+                init.out());
+        assertEquals("cafe-prompts", Json.mapper().readTree(work.resolve("-Café Prompts/prompd.json").toFile())
+                .get("name").asText());
+    }
+
+    @Test
     void anInvalidNameIsAUsageError() {
         CliRun run = prompd("init", "x", "--name", "@Bad/Name");
         assertEquals(2, run.exitCode());

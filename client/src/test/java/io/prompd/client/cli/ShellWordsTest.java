@@ -17,4 +17,13 @@ class ShellWordsTest {
     void quotesOnlyWhatAShellWouldReadDifferently(String word, String quoted) {
         assertEquals(quoted, ShellWords.quote(word));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "-dash        | ./-dash",
+            "-my prompts  | './-my prompts'",
+            "a/-b         | a/-b"})
+    void aPathThatWouldReadAsAnOptionStartsWithDotSlash(String path, String word) {
+        assertEquals(word, ShellWords.path(path));
+    }
 }

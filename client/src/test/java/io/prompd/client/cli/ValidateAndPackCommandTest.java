@@ -96,13 +96,28 @@ class ValidateAndPackCommandTest {
     void aFolderWithoutPrompdJsonIsAnErrorThatSaysSo() throws IOException {
         Path empty = Files.createDirectories(work.resolve("empty"));
 
-        CliRun validate = CliRun.in(empty, home, "validate");
+        CliRun validate = CliRun.in(empty, home, "validate", ".");
         assertEquals(1, validate.exitCode(), validate.err());
         assertTrue(validate.out().contains("prompd.json\n  error   the package has no prompd.json\n"), validate.out());
 
-        CliRun pack = CliRun.in(empty, home, "pack");
+        CliRun pack = CliRun.in(empty, home, "pack", ".");
         assertEquals(1, pack.exitCode(), pack.err());
         assertTrue(pack.err().contains("the package has no prompd.json"), pack.err());
+    }
+
+    @Test
+    void withoutAFolderOutsideEveryPackageNothingIsScanned() throws IOException {
+        Path outside = Files.createDirectories(work.resolve("outside"));
+        Files.writeString(outside.resolve("binary"), "x\u0000");
+
+        for (String command : List.of("validate", "pack")) {
+            CliRun run = CliRun.in(outside, home, command);
+            assertEquals(3, run.exitCode(), run.err());
+            assertEquals("error: no prompd.json in " + outside + " or any folder above it\n"
+                    + "hint: give the package's folder (as in 'prompd validate DIR'), run this inside a package, or"
+                    + " create one with 'prompd init'\n", run.err());
+            assertEquals("", run.out());
+        }
     }
 
     @Test
@@ -211,6 +226,14 @@ class ValidateAndPackCommandTest {
         try (Stream<Path> entries = Files.list(dist)) {
             assertEquals(List.of(dist.resolve("acme-greeter-1.0.0.tgz")), entries.toList());
         }
+    }
+
+    @Test
+    void packIntoAPathEndingInASlashCreatesThatFolder() throws IOException {
+        CliRun run = CliRun.in(work, home, "pack", "greeter", "-o", "dist/new/");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isRegularFile(work.resolve("dist/new/acme-greeter-1.0.0.tgz")), run.out());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -99,6 +100,8 @@ public final class AtomicFiles {
         FileSystemException named;
         if (failure instanceof AccessDeniedException) {
             named = new AccessDeniedException(target.toString(), null, failure.getReason());
+        } else if (failure instanceof NoSuchFileException) {
+            named = new NoSuchFileException(target.toString(), null, failure.getReason());
         } else if (failure.getReason() != null && failure.getClass() == FileSystemException.class) {
             named = new FileSystemException(target.toString(), null, failure.getReason());
         } else {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -65,6 +66,15 @@ class AtomicFilesTest {
         assertEquals(target.toString(), file.getFile());
         assertEquals(target.toString(), folder.getFile());
         assertTrue(file.getCause().getMessage().contains(".prompd-test.tgz."), "the temporary's failure is kept as the cause");
+    }
+
+    @Test
+    void aFolderWhereNoFileCanBeCreatedIsReportedForTheTarget() {
+        // the kernel's /proc answers "no such file" to any new name
+        Path target = Path.of("/proc/prompd-test.tgz");
+        NoSuchFileException missing = assertThrows(NoSuchFileException.class, () -> AtomicFiles.write(target, new byte[1]));
+
+        assertEquals(target.toString(), missing.getFile());
     }
 
     @Test
