@@ -68,7 +68,8 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         if (text.startsWith("@")) {
             int slash = text.indexOf('/');
             if (slash < 0) {
-                problems.add("a scoped name needs a '/' between scope and name, as in " + text + "/name");
+                problems.add("a scoped name needs a '/' between scope and name, as in "
+                        + (text.length() > 1 ? text : "@scope") + "/name");
                 return problems;
             }
             checkPart("scope", text.substring(1, slash), problems);

@@ -49,7 +49,8 @@ class PackageNameTest {
 
     @Test
     void refusesAScopeWithoutSlash() {
-        assertTrue(onlyProblem("@org").contains("needs a '/'"));
+        assertEquals("a scoped name needs a '/' between scope and name, as in @org/name", onlyProblem("@org"));
+        assertEquals("a scoped name needs a '/' between scope and name, as in @scope/name", onlyProblem("@"));
     }
 
     @Test
