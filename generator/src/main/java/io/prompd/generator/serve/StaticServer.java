@@ -67,8 +67,11 @@ public final class StaticServer implements AutoCloseable {
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (BindException taken) {
+            // the JDK's own words: "Address already in use" is about the port, the rest about the host
+            boolean portTaken = String.valueOf(taken.getMessage()).contains("in use");
             throw new PrompdException(ExitCode.CONFLICT, "cannot listen on " + host + " port " + port + ": "
-                    + taken.getMessage(), "choose another port with --port, or --port 0 for any free one");
+                    + taken.getMessage(), portTaken ? "choose another port with --port, or --port 0 for any free one"
+                    : "choose an address of this machine with --host, such as 127.0.0.1 (the default) or 0.0.0.0 for all");
         }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS);
         StaticServer serving = new StaticServer(folder, server, executor);
@@ -103,9 +106,14 @@ public final class StaticServer implements AutoCloseable {
                 sendText(exchange, 301, "moved to the folder's URL, which ends with /\n", head);
                 return;
             }
-            Optional<Path> file = found.isPresent() ? fileToServe(found.get()) : Optional.empty();
+            Optional<Path> file = found.isPresent() ? fileToServe(found.get(), request.getPath().endsWith("/"))
+                    : Optional.empty();
             if (file.isEmpty()) {
-                sendText(exchange, 404, "not found: " + request.getPath() + "\n", head);
+                // the root is the URL this server prints, so a browser lands there first
+                sendText(exchange, 404, "not found: " + request.getPath() + "\n" + (request.getPath().equals("/")
+                        ? "This is a prompd registry, not a web site: " + RegistryLayout.REGISTRY_DOCUMENT
+                                + " describes it and " + RegistryLayout.PACKAGE_LIST + " lists its packages.\n" : ""),
+                        head);
                 return;
             }
             send(exchange, file.get(), head);
@@ -134,10 +142,13 @@ public final class StaticServer implements AutoCloseable {
         return real.startsWith(root) ? Optional.of(real) : Optional.empty();
     }
 
-    /** A regular file as it is, a folder as its index, which a link may not take outside either. */
-    private Optional<Path> fileToServe(Path found) throws IOException {
+    /**
+     * A regular file as it is, unless asked for as a folder (as static hosts answer file/), and a
+     * folder as its index, which a link may not take outside either.
+     */
+    private Optional<Path> fileToServe(Path found, boolean askedForAFolder) throws IOException {
         if (Files.isRegularFile(found)) {
-            return Optional.of(found);
+            return askedForAFolder ? Optional.empty() : Optional.of(found);
         }
         Optional<Path> index = FOLDER_INDEXES.stream().map(found::resolve).filter(Files::isRegularFile).findFirst();
         return index.isPresent() && index.get().toRealPath().startsWith(root) ? index : Optional.empty();

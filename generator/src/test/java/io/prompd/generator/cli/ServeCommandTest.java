@@ -67,6 +67,14 @@ class ServeCommandTest {
     }
 
     @Test
+    void anAddressOfAnotherMachineIsAConflictThatSaysHowToChooseTheHost() throws IOException {
+        Files.writeString(temp.resolve("packages.json"), "{\"packages\": []}");
+        // TEST-NET-1, reserved for documentation: never an address of this machine
+        assertEquals(4, run("serve", temp.toString(), "--host", "192.0.2.1", "--port", "0"));
+        assertTrue(stderr.toString().contains("hint: choose an address of this machine with --host"), stderr.toString());
+    }
+
+    @Test
     void aPortOutOfRangeIsAUsageError() {
         assertEquals(2, run("serve", temp.toString(), "--port", "70000"));
         assertTrue(stderr.toString().contains("--port must be from 0 to 65535"), stderr.toString());

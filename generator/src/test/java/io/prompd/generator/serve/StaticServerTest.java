@@ -119,6 +119,11 @@ class StaticServerTest {
         assertEquals(404, missing.statusCode());
         assertEquals("not found: /packages/@a/c/index.json\n", missing.body());
         assertEquals(404, get("packages/").statusCode(), "a folder without an index");
+        assertEquals(404, get("registry.json/").statusCode(), "a file asked for as a folder");
+        HttpResponse<String> root = get("");
+        assertEquals(404, root.statusCode());
+        assertEquals("not found: /\nThis is a prompd registry, not a web site: registry.json describes it and"
+                + " packages.json lists its packages.\n", root.body());
     }
 
     @Test
