@@ -123,6 +123,12 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
 
         private void follow(Path file, Reference reference, Deque<Path> toRead) {
             if (reference instanceof LocalReference local) {
+                if (!staysRelative(file.getParent(), local.written())) {
+                    // following it would copy a file such as /etc/hostname into a package meant for publishing
+                    notes.add(file + " refers to " + local.written() + ", which no package can hold: not copied;"
+                            + " write the path relative to the prompt and add that file by hand");
+                    return;
+                }
                 Path target = file.getParent().resolve(local.written()).normalize();
                 if (Files.isRegularFile(target)) {
                     toRead.push(target);
@@ -138,6 +144,25 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
                             + "\"; prompd.json keeps \"" + earlier + "\"");
                 }
             }
+        }
+
+        /**
+         * Whether the path is relative and climbs no higher than the file system's root from
+         * {@code folder}: above it, ".." stops at the root, so the copied layout could never put the
+         * file where the reference leads.
+         */
+        private static boolean staysRelative(Path folder, String written) {
+            if (written.startsWith("/") || written.startsWith("~") || Path.of(written).isAbsolute()) {
+                return false;
+            }
+            int depth = folder.toAbsolutePath().normalize().getNameCount();
+            for (String segment : written.split("[/\\\\]")) {
+                depth += segment.equals("..") ? -1 : segment.isEmpty() || segment.equals(".") ? 0 : 1;
+                if (depth < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The deepest folder holding every source root and every file copied, so relative paths survive. */

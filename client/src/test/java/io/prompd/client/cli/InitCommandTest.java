@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,6 +155,24 @@ class InitCommandTest {
 
         CliRun validate = prompd("validate", "imported");
         assertEquals(0, validate.exitCode(), validate.out());
+    }
+
+    @Test
+    void fromCopiesNoFileThatAnAbsolutePathOrOneAboveTheRootNames() throws IOException {
+        Path loose = Files.createDirectories(work.resolve("loose"));
+        String up = "../".repeat(loose.getNameCount() + 2);
+        Files.writeString(loose.resolve("q.prmd"), "---\nid: q\nsystem: " + up + "etc/hostname\n---\n"
+                + "{% include \"/etc/hostname\" %}\n");
+
+        CliRun run = prompd("init", "pkg", "--from", "loose/q.prmd");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains(loose.resolve("q.prmd") + " refers to /etc/hostname, which no package can hold:"
+                + " not copied"), run.err());
+        assertTrue(run.err().contains(" refers to " + up + "etc/hostname, which no package can hold"), run.err());
+        try (Stream<Path> files = Files.walk(work.resolve("pkg/prompts"))) {
+            assertEquals(List.of(work.resolve("pkg/prompts/q.prmd")), files.filter(Files::isRegularFile).toList());
+        }
     }
 
     @Test
