@@ -42,6 +42,7 @@ final class TemplateScan {
     /** Tags that open a block Jinja requires to be closed by {@code end<tag>}; {@code set} only without {@code =}. */
     private static final Set<String> BLOCKS = Set.of("if", "for", "macro", "call", "filter", "with", "block", "set",
             "autoescape", "raw");
+    private static final Map<Character, Character> CLOSERS = Map.of('(', ')', '[', ']', '{', '}');
     private static final Pattern LEGACY = Pattern.compile("(?<![{$\\\\])\\{([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)}(?!})");
 
     private final String body;
@@ -153,7 +154,12 @@ final class TemplateScan {
             String inner = body.substring(innerStart, close);
             position = close + 2;
             if (kind == '{') {
-                expression(trimControl(inner), innerStart + leadingControl(inner));
+                String printed = trimControl(inner);
+                if (printed.isBlank()) {
+                    fault(open, "'{{ }}' holds no expression", "write the variable or expression to print between the"
+                            + " braces, or remove them");
+                }
+                expression(printed, innerStart + leadingControl(inner));
             } else if (kind == '%') {
                 position = statement(trimControl(inner), innerStart + leadingControl(inner), position);
             }
@@ -181,14 +187,17 @@ final class TemplateScan {
         while (tagStart < inner.length() && Character.isWhitespace(inner.charAt(tagStart))) {
             tagStart++;
         }
+        int tagOffset = offset - 2;
         if (!tagMatcher.region(tagStart, inner.length()).lookingAt()) {
+            fault(tagOffset, "'{% " + (inner.isBlank() ? "" : inner.strip() + " ") + "%}' names no tag", "start it with a tag such as if, for or set,"
+                    + " or write a literal '{%' as {{ '{%' }}");
             return after;
         }
         String tag = tagMatcher.group();
         String rest = inner.substring(tagMatcher.end());
         int restOffset = offset + tagMatcher.end();
-        int tagOffset = offset - 2;
         structure(tag, rest, tagOffset);
+        argumentsRequired(tag, rest, tagOffset);
         switch (tag) {
             case "if", "elif", "do" -> expression(rest, restOffset);
             case "include" -> {
@@ -234,6 +243,21 @@ final class TemplateScan {
             default -> { }
         }
         return after;
+    }
+
+    /** Jinja refuses these tags without what follows their name. */
+    private void argumentsRequired(String tag, String rest, int offset) {
+        String needed = switch (tag) {
+            case "if", "elif" -> "a condition, as in {% " + tag + " topic %}";
+            case "for" -> FOR.matcher(rest).matches() ? "" : "'NAME in ITEMS', as in {% for item in items %}";
+            case "include", "extends", "import", "from" -> "the file's name, as in {% " + tag + " \"./part.prmd\""
+                    + (tag.equals("import") ? " as part" : tag.equals("from") ? " import name" : "") + " %}";
+            case "set", "macro", "block" -> "a name, as in {% " + tag + " name" + (tag.equals("macro") ? "()" : "") + " %}";
+            default -> "";
+        };
+        if (!needed.isEmpty() && (rest.isBlank() || tag.equals("for"))) {
+            fault(offset, "{% " + tag + " %} needs " + needed, "complete the tag, or remove it");
+        }
     }
 
     /** Keeps the stack of open blocks, and says where an end or a branch does not fit it. */
@@ -355,6 +379,7 @@ final class TemplateScan {
     private void expression(String text, int offset) {
         String previous = "";
         String beforePrevious = "";
+        Deque<Character> brackets = new ArrayDeque<>();
         int index = 0;
         while (index < text.length()) {
             char c = text.charAt(index);
@@ -384,10 +409,35 @@ final class TemplateScan {
             } else {
                 index++;
                 token = String.valueOf(c);
+                if (!bracketFits(c, brackets, offset + start)) {
+                    return;
+                }
             }
             beforePrevious = previous;
             previous = token;
         }
+        if (!brackets.isEmpty()) {
+            fault(offset, "'" + brackets.peek() + "' is never closed in this expression", "close it with '"
+                    + CLOSERS.get(brackets.peek()) + "'");
+        } else if (previous.equals("|")) {
+            fault(offset, "a '|' ends the expression with no filter after it", "name the filter, as in | upper, or"
+                    + " remove the '|'");
+        }
+    }
+
+    /** Keeps the open brackets of an expression; false, with a fault, for a closing one that fits none. */
+    private boolean bracketFits(char c, Deque<Character> brackets, int offset) {
+        if (CLOSERS.containsKey(c)) {
+            brackets.push(c);
+        } else if (CLOSERS.containsValue(c)) {
+            if (brackets.isEmpty() || CLOSERS.get(brackets.peek()) != c) {
+                fault(offset, "'" + c + "' closes no bracket of this expression", brackets.isEmpty()
+                        ? "remove it, or add the bracket it should close" : "close the '" + brackets.peek() + "' first");
+                return false;
+            }
+            brackets.pop();
+        }
+        return true;
     }
 
     private static boolean isKeywordArgument(String text, int end) {

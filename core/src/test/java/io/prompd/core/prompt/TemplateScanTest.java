@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TemplateScanTest {
@@ -111,6 +112,35 @@ class TemplateScanTest {
                 "close it with '}}', or write a literal '{{' as {{ '{{' }}")), faults("ok\n{{ topic | upper }\n"));
         assertEquals("'{%' is never closed with '%}'", faults("{% if x }").get(0).message());
         assertEquals("'{#' is never closed with '#}'", faults("{# note").get(0).message());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', value = {
+        "{{ }}                          => '{{ }}' holds no expression",
+        "{{- -}}                        => '{{ }}' holds no expression",
+        "{% %}                          => '{% %}' names no tag",
+        "{% 'x' %}                      => '{% 'x' %}' names no tag",
+        "{% if %}{% endif %}            => {% if %} needs a condition, as in {% if topic %}",
+        "{% if a %}{% elif %}{% endif %} => {% elif %} needs a condition, as in {% elif topic %}",
+        "{% for in %}{% endfor %}       => {% for %} needs 'NAME in ITEMS', as in {% for item in items %}",
+        "{% for x %}{% endfor %}        => {% for %} needs 'NAME in ITEMS', as in {% for item in items %}",
+        "{% include %}                  => {% include %} needs the file's name, as in {% include \"./part.prmd\" %}",
+        "{% set %}{% endset %}          => {% set %} needs a name, as in {% set name %}",
+        "{{ (a }}                       => '(' is never closed in this expression",
+        "{{ a] }}                       => ']' closes no bracket of this expression",
+        "{{ f(a] }}                     => ']' closes no bracket of this expression",
+        "{{ a | }}                      => a '|' ends the expression with no filter after it",
+        "{% if (a %}{% endif %}         => '(' is never closed in this expression"})
+    void whatJinjaCannotParseIsNamed(String body, String message) {
+        assertEquals(List.of(message), faults(body).stream().map(TemplateFault::message).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{ f(a, [1, 2], {'k': (b)}) | join(', ') }}", "{{ 'a (' ~ b }}", "{{ x | default('[') }}",
+        "{% for k, v in d.items() if v %}{% endfor %}", "{% include ['a.prmd', 'b.prmd'] %}",
+        "{% set a = (1, 2) %}", "{% if a in [1, (2)] %}{% endif %}"})
+    void bracketsInsideStringsOrNestedFitTogether(String body) {
+        assertEquals(List.of(), faults(body));
     }
 
     @Test
