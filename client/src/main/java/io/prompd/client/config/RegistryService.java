@@ -78,14 +78,28 @@ public final class RegistryService {
     public Registry login(Credentials credentials) throws IOException {
         Objects.requireNonNull(credentials, "credentials");
         Config config = store.read();
-        Registry registry = target(config);
+        Registry registry = loginTarget(config);
         store.write(config.withCredentials(registry.url(), credentials));
         return registry;
     }
 
-    /** The registry {@link #login} would store credentials for, to name it when asking for them. */
+    /**
+     * The registry {@link #login} would store credentials for, to name it when asking for them.
+     *
+     * @throws PrompdException USAGE for a {@code file://} registry, which would never use them
+     */
     public Registry loginTarget() throws IOException {
-        return target(store.read());
+        return loginTarget(store.read());
+    }
+
+    private Registry loginTarget(Config config) {
+        Registry registry = target(config);
+        if (registry.url().isFolder()) {
+            throw new PrompdException(ExitCode.USAGE, registry.describe() + " is a folder read from disk, and prompd"
+                    + " sends credentials only over HTTP: nothing would ever use them", "log in to a registry served over"
+                    + " https:// or http://; a folder's access is its file permissions");
+        }
+        return registry;
     }
 
     /** Forgets the credentials of the registry chosen by {@code --registry}, else the default. */

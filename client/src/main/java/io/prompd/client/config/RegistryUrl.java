@@ -127,6 +127,11 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         };
     }
 
+    /** Whether the registry is a folder read from disk, which no credential is ever sent to. */
+    public boolean isFolder() {
+        return uri.getScheme().equalsIgnoreCase("file");
+    }
+
     /** The URL of a document of this registry, from its path relative to the root. */
     public URI resolve(String relativePath) {
         return uri.resolve(relativePath);

@@ -62,9 +62,9 @@ class LoginCommandTest {
 
     @Test
     void theRegistryMayBeAUrlNotConfigured() {
-        CliRun login = prompd(SECRET, "login", "--registry", "file:///srv/registry");
+        CliRun login = prompd(SECRET, "login", "--registry", "https://prompd.other.example/");
         assertEquals(0, login.exitCode(), login.err());
-        assertTrue(login.out().startsWith("logged in to file:///srv/registry/:"), login.out());
+        assertTrue(login.out().startsWith("logged in to https://prompd.other.example/:"), login.out());
     }
 
     @Test
@@ -124,6 +124,16 @@ class LoginCommandTest {
     @Test
     void loginToAMalformedUrlIsAUsageError() {
         assertEquals(2, prompd(SECRET, "login", "--registry", "ftp://x.example/").exitCode());
+    }
+
+    @Test
+    void loginToAFileRegistryIsRefusedSinceNothingWouldSendTheCredentials() throws IOException {
+        CliRun login = prompd(SECRET, "login", "--registry", work.toUri().toString());
+
+        assertEquals(2, login.exitCode());
+        assertTrue(login.err().startsWith("error: " + work.toUri() + " is a folder read from disk, and prompd sends"
+                + " credentials only over HTTP"), login.err());
+        assertFalse(Files.readString(home.resolve("config.json")).contains(SECRET));
     }
 
     @Test
