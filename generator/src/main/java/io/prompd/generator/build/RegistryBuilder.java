@@ -23,6 +23,7 @@ import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.Scopes;
+import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -214,6 +215,7 @@ public final class RegistryBuilder {
                                                                       List<Problem> problems) {
         SortedMap<PackageName, PackageState> states = new TreeMap<>();
         snapshot.packages().forEach((name, folders) -> {
+            problems.addAll(sameVersionTwice(folders));
             SortedMap<Version, VersionState> versions = new TreeMap<>();
             folders.forEach((version, folder) -> {
                 Optional<Publication> publication = history.publication(new PackageVersion(name, version));
@@ -231,6 +233,21 @@ public final class RegistryBuilder {
             }
         });
         return states;
+    }
+
+    /**
+     * Folders of one version that differ only in build metadata ({@code 2.0.0}, {@code 2.0.0+dup}):
+     * to clients and the resolver they are one version, which cannot have two tarballs. The check
+     * refuses a pull request adding one, but commits can reach the branch in other ways.
+     */
+    private static List<Problem> sameVersionTwice(SortedMap<Version, VersionFolder> folders) {
+        List<Problem> problems = new ArrayList<>();
+        folders.values().forEach(folder -> folders.keySet().stream()
+                .filter(other -> !other.equals(folder.version()) && other.comparePrecedence(folder.version()) == 0)
+                .forEach(other -> problems.add(Problem.error(folder.path(), "", "version " + folder.version()
+                        + " is also published as " + other + ", and build metadata does not make another version",
+                        "delete one of the two folders on the branch built (clients cannot tell them apart)"))));
+        return problems;
     }
 
     private static Owners owners(PackageName name, Scopes scopes, PackageMeta meta) {

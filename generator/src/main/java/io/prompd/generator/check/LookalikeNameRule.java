@@ -1,17 +1,20 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.RepositoryLayout;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.stream.Collectors;
 
 /**
  * A new package name that reads like an existing one (equal {@link PackageName#lookalikeKey()}),
- * or like another name added in the same pull request, is refused as a likely typosquat. Only
- * the merge base's listing of names is read, never a manifest.
+ * or like another name added in the same pull request, is refused as a likely typosquat. Existing
+ * names are those of the merge base and of the base branch's tip; only their listings are read,
+ * never a manifest.
  */
 final class LookalikeNameRule implements PullRequestRule {
 
@@ -22,17 +25,37 @@ final class LookalikeNameRule implements PullRequestRule {
             return;
         }
         Set<String> freshKeys = fresh.stream().map(PackageName::lookalikeKey).collect(Collectors.toSet());
-        List<PackageName> existing = pullRequest.base().packages().keySet().stream()
+        List<PackageName> existing = pullRequest.takenNames().stream()
                 .filter(name -> freshKeys.contains(name.lookalikeKey())).toList();
         for (PackageName name : fresh) {
             String key = name.lookalikeKey();
-            existing.stream().filter(other -> other.lookalikeKey().equals(key)).forEach(other ->
-                    problems.error(RepositoryLayout.packageFolder(name), "", "'" + name + "' reads like the existing package "
-                            + other + ", so it is refused as a likely typosquat", "choose a name that differs from "
-                            + other + " by more than '-', '_', '.' or 0/o and 1/l/i"));
+            existing.stream().filter(other -> other.lookalikeKey().equals(key))
+                    .forEach(other -> taken(pullRequest, name, other).ifPresent(problems::add));
             fresh.stream().filter(other -> !other.equals(name) && other.lookalikeKey().equals(key)).forEach(other ->
                     problems.error(RepositoryLayout.packageFolder(name), "", "'" + name + "' reads like " + other
                             + ", also added in this pull request", "keep one of the two names"));
         }
+    }
+
+    /**
+     * A name can equal a taken one only when the base branch published it after the pull request
+     * branched off. A scope's owners own all its names, so a scoped one is theirs all the same; an
+     * unscoped name belongs to whoever claimed it first.
+     */
+    private static Optional<Problem> taken(PullRequest pullRequest, PackageName name, PackageName other) {
+        String folder = RepositoryLayout.packageFolder(name);
+        String differ = "choose a name that differs from " + other + " by more than '-', '_', '.' or 0/o and 1/l/i";
+        if (!pullRequest.takenSinceBranching(other)) {
+            return Optional.of(Problem.error(folder, "", "'" + name + "' reads like the existing package " + other
+                    + ", so it is refused as a likely typosquat", differ));
+        }
+        String since = "published on the base branch after this pull request branched off";
+        if (!name.equals(other)) {
+            return Optional.of(Problem.error(folder, "", "'" + name + "' reads like the package " + other + ", " + since
+                    + ", so it is refused as a likely typosquat", differ));
+        }
+        return name.isScoped() ? Optional.empty() : Optional.of(Problem.error(folder, "", "the name " + name
+                + " is taken: it was " + since, "choose another name, or ask its owners to add you to \"owners\" in "
+                + RepositoryLayout.metaFile(name)));
     }
 }

@@ -5,11 +5,13 @@ import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.ResolutionException;
 import io.prompd.core.resolve.ResolveOptions;
 import io.prompd.core.resolve.Resolver;
+import io.prompd.core.version.Version;
 import io.prompd.generator.source.Change;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +25,15 @@ import org.eclipse.jgit.lib.ObjectId;
  * Everything the rules look at: the registry at the merge base and at the head, the paths that
  * differ, who opened the pull request, and the version folders it adds. Settings that decide
  * who may do what (maintainers, policy, scopes) are always taken from the merge base, so a pull
- * request cannot grant itself rights. Made for one check; resolutions are remembered for the
+ * request cannot grant itself rights; names and versions taken also count from the tip of the
+ * base branch. Made for one check; resolutions are remembered for the
  * rules that share them.
  */
 final class PullRequest {
 
     private final RegistryRepository repository;
     private final RegistrySnapshot base;
+    private final RegistrySnapshot baseTip;
     private final RegistrySnapshot head;
     private final List<ChangedFile> changes;
     private final Optional<String> actor;
@@ -45,10 +49,15 @@ final class PullRequest {
         }
     }
 
-    PullRequest(RegistryRepository repository, RegistrySnapshot base, RegistrySnapshot head, List<ChangedFile> changes,
-                Optional<String> actor, List<NewVersion> newVersions) {
+    /**
+     * @param base    the registry at the merge base
+     * @param baseTip the registry at the tip of the base branch (the merge base itself when it has not moved)
+     */
+    PullRequest(RegistryRepository repository, RegistrySnapshot base, RegistrySnapshot baseTip, RegistrySnapshot head,
+                List<ChangedFile> changes, Optional<String> actor, List<NewVersion> newVersions) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.base = Objects.requireNonNull(base, "base");
+        this.baseTip = Objects.requireNonNull(baseTip, "baseTip");
         this.head = Objects.requireNonNull(head, "head");
         this.changes = List.copyOf(changes);
         this.actor = Objects.requireNonNull(actor, "actor");
@@ -67,6 +76,34 @@ final class PullRequest {
 
     RegistrySnapshot head() {
         return head;
+    }
+
+    /**
+     * Every package name taken: published at the merge base or, since the pull request branched
+     * off, on the base branch. Git merges a folder added there and a look-alike or a version of the
+     * same number added here without a conflict, and the build would publish both.
+     */
+    SortedSet<PackageName> takenNames() {
+        SortedSet<PackageName> names = new TreeSet<>(base.packages().keySet());
+        names.addAll(baseTip.packages().keySet());
+        return names;
+    }
+
+    /** The versions of a package taken, as {@link #takenNames} are. */
+    SortedSet<Version> takenVersions(PackageName name) {
+        SortedSet<Version> versions = new TreeSet<>(base.packages().getOrDefault(name, Collections.emptySortedMap()).keySet());
+        versions.addAll(baseTip.packages().getOrDefault(name, Collections.emptySortedMap()).keySet());
+        return versions;
+    }
+
+    /** Whether a taken name was published on the base branch after the pull request branched off. */
+    boolean takenSinceBranching(PackageName name) {
+        return !base.packages().containsKey(name);
+    }
+
+    /** Whether a taken version was published on the base branch after the pull request branched off. */
+    boolean takenSinceBranching(PackageName name, Version version) {
+        return base.folder(name, version).isEmpty();
     }
 
     ObjectId baseCommit() {

@@ -30,7 +30,9 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * Checks a pull request to a registry repository against every rule of the registry and returns
  * all problems at once. The head is compared with the merge base of base and head, so changes
- * that reached the target branch after the pull request branched off are not counted as its own.
+ * that reached the target branch after the pull request branched off are not counted as its own;
+ * but names and version numbers published there since are taken all the same, since merging
+ * would publish both.
  */
 public final class PullRequestChecker {
 
@@ -63,14 +65,17 @@ public final class PullRequestChecker {
         Objects.requireNonNull(actor, "actor");
         repository.requireWholeHistory("the check");
         ObjectId mergeBase = repository.mergeBase(base, head);
-        // Listing a large registry takes a while; the two listings are independent, so they overlap.
+        // Listing a large registry takes a while; the listings are independent, so they overlap.
         CompletableFuture<RegistrySnapshot> baseListing = CompletableFuture.supplyAsync(() -> snapshot(repository, mergeBase));
+        CompletableFuture<RegistrySnapshot> baseTipListing = base.equals(mergeBase) ? baseListing
+                : CompletableFuture.supplyAsync(() -> snapshot(repository, base));
         RegistrySnapshot headSnapshot = repository.snapshot(head);
         RegistrySnapshot baseSnapshot = join(baseListing);
+        RegistrySnapshot baseTipSnapshot = join(baseTipListing);
         List<PullRequest.ChangedFile> changes = repository.diff(mergeBase, head).stream()
                 .map(PullRequest.ChangedFile::of).toList();
         PackageValidator validator = new PackageValidator(PullRequest.policy(baseSnapshot).limits());
-        PullRequest pullRequest = new PullRequest(repository, baseSnapshot, headSnapshot, changes, actor,
+        PullRequest pullRequest = new PullRequest(repository, baseSnapshot, baseTipSnapshot, headSnapshot, changes, actor,
                 newVersions(baseSnapshot, headSnapshot, changes, validator));
         Problems problems = new Problems();
         for (PullRequestRule rule : rules) {

@@ -389,4 +389,26 @@ class RegistryBuilderTest {
         byte[] tarball = Files.readAllBytes(out.resolve(RegistryLayout.tarball(name, Version.parse("1.0.0"))));
         assertEquals(Integrity.of(tarball), document.dist().integrity());
     }
+
+    @Test
+    void twoFoldersOfOneVersionDifferingInBuildMetadataFailTheBuild() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "2.0.0");
+            repo.publish("@common/a", "2.0.0+dup");
+            repo.publish("@common/a", "2.0.0+again");
+            repo.commit("one version three times, merged from two pull requests");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+
+            assertEquals(Set.of(
+                    "packages/@common/a/2.0.0: version 2.0.0 is also published as 2.0.0+again",
+                    "packages/@common/a/2.0.0: version 2.0.0 is also published as 2.0.0+dup",
+                    "packages/@common/a/2.0.0+again: version 2.0.0+again is also published as 2.0.0",
+                    "packages/@common/a/2.0.0+again: version 2.0.0+again is also published as 2.0.0+dup",
+                    "packages/@common/a/2.0.0+dup: version 2.0.0+dup is also published as 2.0.0",
+                    "packages/@common/a/2.0.0+dup: version 2.0.0+dup is also published as 2.0.0+again"),
+                    Set.copyOf(failure.problems().stream().map(problem -> problem.file() + ": "
+                            + problem.message().substring(0, problem.message().indexOf(','))).toList()));
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.prompd.generator.check;
 import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
+import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.nio.file.Path;
@@ -85,5 +86,33 @@ class NameRulesTest {
         repo.commit("claim", TestRegistryRepo.MAINTAINER);
 
         assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+    }
+
+    @Test
+    void nameOrLookalikePublishedOnTheBaseBranchSinceBranchingIsTaken() {
+        repo.publish("@common/foo_bar", "1.0.0");
+        repo.publish("tool", "1.0.0");
+        repo.meta("tool", "{\"owners\": [\"alice\"]}");
+        repo.commit("publish");
+        mergedMeanwhile(repo, "dave", main -> {
+            main.publish("@common/foo-bar", "1.0.0");
+            main.publish("tool", "2.0.0");
+            main.meta("tool", "{\"owners\": [\"dave\"]}");
+        });
+
+        var report = check(repo, "alice");
+
+        assertError(report, "packages/@common/foo_bar", "reads like the package @common/foo-bar, published on the"
+                + " base branch after this pull request branched off");
+        assertError(report, "packages/tool", "the name tool is taken");
+    }
+
+    @Test
+    void scopedPackageAlsoStartedOnTheBaseBranchIsTheScopeOwners() {
+        repo.publish("@common/new", "1.1.0");
+        repo.commit("publish");
+        mergedMeanwhile(repo, "bob", main -> main.publish("@common/new", "1.0.0"));
+
+        assertPassed(check(repo, "alice"));
     }
 }

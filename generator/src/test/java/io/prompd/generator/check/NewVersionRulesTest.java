@@ -3,6 +3,7 @@ package io.prompd.generator.check;
 import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
+import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,5 +141,19 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
 
         assertError(check(repo, "alice"), "packages/@common/util/1.0.0+rebuild", "version 1.0.0+rebuild is taken",
                 "1.0.0 is published");
+    }
+
+    @Test
+    void versionPublishedOnTheBaseBranchSinceBranchingIsTakenToo() {
+        List.of("2.0.0+dup", "3.0.0").forEach(version -> repo.publish("@common/util", version));
+        repo.commit("publish 2.0.0 again, and 3.0.0");
+        mergedMeanwhile(repo, "bob", main -> List.of("2.0.0", "3.0.0").forEach(version -> main.publish("@common/util", version)));
+
+        var report = check(repo, "alice");
+
+        assertError(report, "packages/@common/util/2.0.0+dup", "version 2.0.0+dup is taken",
+                "2.0.0 was published on the base branch after this pull request branched off", "build metadata");
+        assertError(report, "packages/@common/util/3.0.0", "version 3.0.0 is taken",
+                "it was published on the base branch after this pull request branched off");
     }
 }

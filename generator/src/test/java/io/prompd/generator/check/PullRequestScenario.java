@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A registry with a pull request branch, for one scenario: {@code main} holds the registry
@@ -32,6 +33,14 @@ final class PullRequestScenario {
         repo.commit("publish @common/util 1.0.0");
         repo.branch("pr").checkout("pr");
         return repo;
+    }
+
+    /** Commits a change to {@code main} after {@code pr} branched off, as another pull request merged meanwhile, and returns to {@code pr}. */
+    static void mergedMeanwhile(TestRegistryRepo repo, String login, Consumer<TestRegistryRepo> change) {
+        repo.checkout("main");
+        change.accept(repo);
+        repo.commit("merged meanwhile", login);
+        repo.checkout("pr");
     }
 
     /** Checks branch {@code pr} against {@code main}. */
