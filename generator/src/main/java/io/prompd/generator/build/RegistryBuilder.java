@@ -126,7 +126,9 @@ public final class RegistryBuilder {
                 List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
                 snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()
                         .filter(Problem::isError).forEach(problems::add));
-                if (snapshot.config().isEmpty() || !problems.isEmpty()) {
+                // Without registry.json there is no policy to read versions by; any other problem still
+                // lets the packages be read, so that the build reports their problems too.
+                if (snapshot.config().isEmpty()) {
                     throw failure(problems);
                 }
                 SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);

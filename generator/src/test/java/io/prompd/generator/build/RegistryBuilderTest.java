@@ -391,11 +391,25 @@ class RegistryBuilderTest {
     }
 
     @Test
+    void aLayoutErrorDoesNotHideTheOtherProblemsOfTheCommit() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.meta("@common/a", "{\"yanked\": {\"9.0.0\": \"never existed\"}}").publish("@common/a", "1.0.0");
+            repo.publish("@common/b", "1.0.0");
+            repo.write("packages/@common/b/1.0.0/prompd.json", "{\"name\": \"@common/b\", \"version\": ")
+                    .write("packages/junk/file.txt", "stray\n")
+                    .commit("a yank of nothing, a broken manifest, a stray file");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+
+            assertEquals(Set.of("packages/junk/file.txt", "packages/@common/b/1.0.0/prompd.json",
+                    "packages/@common/a/meta.json"), Set.copyOf(failure.problems().stream().map(Problem::file).toList()));
+        }
+    }
+
+    @Test
     void twoFoldersOfOneVersionDifferingInBuildMetadataFailTheBuild() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
-            repo.publish("@common/a", "2.0.0");
-            repo.publish("@common/a", "2.0.0+dup");
-            repo.publish("@common/a", "2.0.0+again");
+            List.of("2.0.0", "2.0.0+dup", "2.0.0+again").forEach(version -> repo.publish("@common/a", version));
             repo.commit("one version three times, merged from two pull requests");
 
             ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
