@@ -108,15 +108,22 @@ public final class RegistryRepository implements AutoCloseable {
         }
         if (id == null) {
             pastTheHistory(revision);
-            throw new PrompdException(ExitCode.NOT_FOUND, "no revision '" + revision + "' in " + repository.getDirectory(),
-                    "fetch the branch or commit first (git fetch origin " + revision + "), or check its spelling");
+            throw noRevision(revision, null);
         }
         try (RevWalk walk = new RevWalk(repository)) {
             return walk.parseCommit(id).copy();
+        } catch (MissingObjectException missing) {
+            // a full commit id resolves without a look at the objects: only reading it finds it missing
+            throw noRevision(revision, missing);
         } catch (IncorrectObjectTypeException notCommit) {
             throw new PrompdException(ExitCode.USAGE, "'" + revision + "' names a " + typeOf(id) + ", not a commit",
                     "give a branch, a tag or a commit id");
         }
+    }
+
+    private PrompdException noRevision(String revision, Exception cause) {
+        return new PrompdException(ExitCode.NOT_FOUND, "no revision '" + revision + "' in " + repository.getDirectory(),
+                "fetch the branch or commit first (git fetch origin " + revision + "), or check its spelling", cause);
     }
 
     /**

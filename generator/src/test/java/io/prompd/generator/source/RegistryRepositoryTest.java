@@ -16,6 +16,8 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class RegistryRepositoryTest {
@@ -86,14 +88,16 @@ class RegistryRepositoryTest {
         }
     }
 
-    @Test
-    void unknownRevisionIsNotFoundWithAHint() {
+    @ParameterizedTest
+    @ValueSource(strings = {"no-such-branch", "1234567890abcdef1234567890abcdef12345678",
+        "0000000000000000000000000000000000000000"})
+    void unknownRevisionIsNotFoundWithAHint(String revision) {
         try (RegistryRepository registry = repo.open()) {
-            PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve("no-such-branch"));
+            PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve(revision));
 
             assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
-            assertTrue(missing.getMessage().contains("no-such-branch"));
-            assertTrue(missing.hint().contains("git fetch"));
+            assertEquals("no revision '" + revision + "' in " + repo.root().resolve(".git"), missing.getMessage());
+            assertTrue(missing.hint().contains("git fetch origin " + revision), missing.hint());
         }
     }
 
