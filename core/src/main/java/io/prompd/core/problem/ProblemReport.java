@@ -88,16 +88,16 @@ public final class ProblemReport {
     private static String markdownBody(List<Problem> problems, String unfiled) {
         StringBuilder out = new StringBuilder();
         byFile(problems).forEach((file, inFile) -> {
-            out.append("### `").append(file.isEmpty() ? unfiled : file).append("`\n\n");
+            out.append("### ").append(markdownCode(file.isEmpty() ? unfiled : file)).append("\n\n");
             for (Problem problem : inFile) {
                 out.append("- ").append(problem.isError() ? "❌ **error**" : "⚠️ warning");
                 String where = where(problem);
                 if (!where.isEmpty()) {
-                    out.append(" `").append(where).append('`');
+                    out.append(' ').append(markdownCode(where));
                 }
-                out.append(": ").append(escapeMarkdown(problem.message()));
+                out.append(": ").append(markdownText(problem.message()));
                 if (!problem.hint().isEmpty()) {
-                    out.append("<br>_hint: ").append(escapeMarkdown(problem.hint())).append('_');
+                    out.append("<br>_hint: ").append(markdownText(problem.hint())).append('_');
                 }
                 out.append('\n');
             }
@@ -139,7 +139,31 @@ public final class ProblemReport {
         return text.replace("\n", "\n" + TEXT_INDENT);
     }
 
-    private static String escapeMarkdown(String text) {
+    /**
+     * Text from users (a message quoting a file, a yank reason) as Markdown that shows it as
+     * written: no HTML of its own (a {@code <!--} would hide the rest of a comment), and its lines
+     * kept within one list item.
+     */
+    public static String markdownText(String text) {
         return text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", "<br>");
+    }
+
+    /**
+     * Text from users (a path, a name) as one Markdown code span, whatever it holds: the fence is
+     * longer than any run of backticks inside, so none of them ends it early, and line breaks,
+     * which would end a heading or a list item, become spaces.
+     */
+    public static String markdownCode(String text) {
+        String line = text.replaceAll("\\R", " ");
+        int longestRun = 0;
+        int run = 0;
+        for (char c : line.toCharArray()) {
+            run = c == '`' ? run + 1 : 0;
+            longestRun = Math.max(longestRun, run);
+        }
+        String fence = "`".repeat(longestRun + 1);
+        // a span starting or ending with a backtick needs a space there, which Markdown then strips
+        String pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+        return fence + pad + line + pad + fence;
     }
 }

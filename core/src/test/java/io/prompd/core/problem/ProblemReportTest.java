@@ -83,4 +83,12 @@ class ProblemReportTest {
     void summaryOfNothing() {
         assertEquals("no problems", ProblemReport.summary(List.of()));
     }
+
+    @Test
+    void markdownCodeSpanHoldsAnyTextOnOneLine() {
+        assertEquals("`a.md`", ProblemReport.markdownCode("a.md"));
+        assertEquals("``odd`name``", ProblemReport.markdownCode("odd`name"));
+        assertEquals("``` ``x ```", ProblemReport.markdownCode("``x"));
+        assertEquals("`two lines`", ProblemReport.markdownCode("two\nlines"));
+    }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -33,7 +34,7 @@ public final class CheckReportRenderer {
         StringBuilder out = new StringBuilder();
         out.append(report.passed() ? "PASSED" : "FAILED").append(": registry check of ").append(RegistryRepository.shortId(report.head()))
                 .append(" against ").append(RegistryRepository.shortId(report.mergeBase())).append('\n');
-        summary(report, UnaryOperator.identity()).forEach(line -> out.append("  ").append(line).append('\n'));
+        summary(report, Style.PLAIN).forEach(line -> out.append("  ").append(line).append('\n'));
         out.append('\n').append(ProblemReport.text(report.problems(), UNFILED));
         return out.toString();
     }
@@ -47,8 +48,7 @@ public final class CheckReportRenderer {
         out.append("## ").append(report.passed() ? "✅ Registry check passed" : "❌ Registry check failed").append("\n\n");
         out.append("Checked `").append(RegistryRepository.shortId(report.head())).append("` against the merge base `")
                 .append(RegistryRepository.shortId(report.mergeBase())).append("`.\n\n");
-        // A path is the pull request's text: a backtick in it must not end the code span early.
-        List<String> summary = summary(report, text -> "`" + text.replace('`', '\'') + "`");
+        List<String> summary = summary(report, Style.MARKDOWN);
         if (!summary.isEmpty()) {
             out.append("**This pull request**\n\n");
             summary.stream().limit(SUMMARY_LINES).forEach(line -> out.append("- ").append(line).append('\n'));
@@ -90,14 +90,31 @@ public final class CheckReportRenderer {
         return Json.writeString(json) + "\n";
     }
 
-    /** One line per added version and per other changed path, with names and paths set off by {@code code}. */
-    private static List<String> summary(CheckReport report, UnaryOperator<String> code) {
+    /**
+     * How the summary writes what comes from the pull request: names, versions and paths set off
+     * as {@code code}, and free text (a yank's reason) as it is; Markdown makes both show what the
+     * author wrote, without HTML or formatting of the author's own.
+     */
+    record Style(UnaryOperator<String> code, UnaryOperator<String> text) {
+
+        static final Style PLAIN = new Style(UnaryOperator.identity(), UnaryOperator.identity());
+        static final Style MARKDOWN = new Style(ProblemReport::markdownCode, ProblemReport::markdownText);
+
+        Style {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** One line per added version and per other changed path, written in the style. */
+    private static List<String> summary(CheckReport report, Style style) {
+        UnaryOperator<String> code = style.code();
         List<String> lines = new ArrayList<>();
         for (PackageVersion version : report.added()) {
             lines.add((report.newPackages().contains(version.name()) ? "adds the new package " : "adds ")
                     + code.apply(version.name().toString()) + " version " + code.apply(version.version().toString()));
         }
-        report.metaChanges().forEach(change -> lines.add(change.describe(code)));
+        report.metaChanges().forEach(change -> lines.add(change.describe(style)));
         // a meta.json whose changes are told above is not listed again; one changed only in form is
         Set<String> told = report.metaChanges().stream().map(change -> RepositoryLayout.metaFile(change.name()))
                 .collect(Collectors.toSet());

@@ -79,12 +79,13 @@ public record MetaChange(PackageName name, Action action, String target, String 
         return keys;
     }
 
-    /** The line of the check's summary, with names, versions and logins set off by {@code code}. */
-    String describe(UnaryOperator<String> code) {
+    /** The line of the check's summary, with names, versions and logins set off as code in the style. */
+    String describe(CheckReportRenderer.Style style) {
+        UnaryOperator<String> code = style.code();
         String pkg = code.apply(name.toString());
         String what = code.apply(target);
         // a reason on several lines would end the summary's list item
-        String note = detail.isBlank() ? "" : ": " + detail.strip().replaceAll("\\s+", " ");
+        String note = detail.isBlank() ? "" : ": " + style.text().apply(detail.strip().replaceAll("\\s+", " "));
         return switch (action) {
             case TAGS -> "points the dist-tag " + code.apply(detail) + " of " + pkg + " at " + what
                     + (was.isEmpty() ? "" : " (it pointed at " + code.apply(was) + ")");

@@ -72,8 +72,23 @@ class CheckReportRendererTest {
                 markdown);
         assertTrue(markdown.contains("- adds the new package `@a/new` version `1.0.0`\n- adds `@a/old` version `1.1.0`\n"),
                 markdown);
-        assertTrue(markdown.contains("- changes `odd'name.md`\n"), "a backtick cannot end the code span: " + markdown);
+        assertTrue(markdown.contains("- changes ``odd`name.md``\n"), "a backtick cannot end the code span: " + markdown);
+        assertTrue(markdown.contains("### ``odd`name.md``\n"), "nor the heading's: " + markdown);
         assertTrue(markdown.endsWith("**1 error, 0 warnings**\n"), markdown);
+    }
+
+    @Test
+    void textFromMetaJsonIsEscapedInMarkdownAsProblemMessagesAre() {
+        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of("packages/@a/old/meta.json"),
+                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "<!-- hidden"),
+                        new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "<b>use</b> | 2.x"),
+                        new MetaChange(OLD, MetaChange.Action.TAGS, "1.1.0", "`x`")), List.of());
+
+        String markdown = CheckReportRenderer.markdown(report);
+
+        assertTrue(markdown.contains("- yanks `@a/old` `1.0.0`: &lt;!-- hidden\n"), markdown);
+        assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: &lt;b&gt;use&lt;/b&gt; \\| 2.x\n"), markdown);
+        assertTrue(markdown.contains("- points the dist-tag `` `x` `` of `@a/old` at `1.1.0`\n"), markdown);
     }
 
     @Test

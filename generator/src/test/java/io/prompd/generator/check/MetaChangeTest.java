@@ -45,7 +45,7 @@ class MetaChangeTest {
                 "deprecates tool 1.0.0: use 1.1.0 or later",
                 "adds cid to the owners of tool",
                 "removes bob from the owners of tool"),
-                MetaChange.between(NAME, before, after).stream().map(change -> change.describe(text -> text)).toList());
+                MetaChange.between(NAME, before, after).stream().map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
         assertEquals(List.of(), MetaChange.between(NAME, after, after));
     }
 
@@ -54,6 +54,6 @@ class MetaChangeTest {
         PackageMeta after = meta(Map.of(), Map.of("1.0.0", " "), Map.of("1.1.0", ""), Set.of());
 
         assertEquals(List.of("yanks tool 1.0.0", "deprecates tool 1.1.0"),
-                MetaChange.between(NAME, PackageMeta.EMPTY, after).stream().map(change -> change.describe(text -> text)).toList());
+                MetaChange.between(NAME, PackageMeta.EMPTY, after).stream().map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
     }
 }
