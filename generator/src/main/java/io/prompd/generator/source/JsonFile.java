@@ -11,8 +11,8 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Spelling;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,17 +123,45 @@ final class JsonFile {
 
     /** Each string of an array of strings; entries of another type are reported and left out. */
     List<String> strings(String pointer) {
-        return optional(pointer, JsonNodeType.ARRAY, "an array of strings").map(array -> {
-            List<String> texts = new ArrayList<>();
+        return List.copyOf(indexedStrings(pointer).values());
+    }
+
+    /**
+     * GitHub logins, from an array of strings: each entry that cannot be one (empty, with a space,
+     * written as a mention with '@') is reported and left out, since it would match nobody.
+     */
+    List<String> logins(String pointer) {
+        List<String> logins = new ArrayList<>();
+        indexedStrings(pointer).forEach((index, login) -> {
+            String at = pointer + "/" + index;
+            if (login.isBlank()) {
+                error(at, "the login is empty", "write a GitHub login, or remove the entry");
+            } else if (login.startsWith("@")) {
+                error(at, "'" + login + "' is not a GitHub login: '@' belongs to a mention, not to the login",
+                        "write the login without '@': " + login.substring(1).strip());
+            } else if (login.chars().anyMatch(Character::isWhitespace)) {
+                error(at, "'" + login + "' is not a GitHub login: logins have no spaces",
+                        "write the login as it appears in the address of the person's profile, github.com/<login>");
+            } else {
+                logins.add(login);
+            }
+        });
+        return logins;
+    }
+
+    /** The strings of an array by their index; entries of another type are reported and left out. */
+    private Map<Integer, String> indexedStrings(String pointer) {
+        Map<Integer, String> texts = new LinkedHashMap<>();
+        optional(pointer, JsonNodeType.ARRAY, "an array of strings").ifPresent(array -> {
             for (int i = 0; i < array.size(); i++) {
                 if (array.get(i).isTextual()) {
-                    texts.add(array.get(i).asText());
+                    texts.put(i, array.get(i).asText());
                 } else {
                     error(pointer + "/" + i, "must be a string", "write it between double quotes");
                 }
             }
-            return texts;
-        }).orElseGet(Collections::emptyList);
+        });
+        return texts;
     }
 
     /**

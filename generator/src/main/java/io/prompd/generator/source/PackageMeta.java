@@ -62,7 +62,7 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
                 "say why, and which version to use instead: clients show it beside the version");
         SortedMap<Version, String> deprecated = byVersion(meta, "/deprecated", "message",
                 "say what to use instead: clients show it to whoever has the version");
-        return Parsed.of(new PackageMeta(new TreeMap<>(distTags), yanked, deprecated, new TreeSet<>(meta.strings("/owners"))), meta.problems());
+        return Parsed.of(new PackageMeta(new TreeMap<>(distTags), yanked, deprecated, new TreeSet<>(meta.logins("/owners"))), meta.problems());
     }
 
     /** A tag clients can ask for: {@code prompd install @a/b@beta} reads {@code 1.x} as a range, and no uppercase. */

@@ -70,7 +70,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         Optional<URI> baseUrl = file.requiredText("/baseUrl").flatMap(text -> url(file, "/baseUrl", text, true));
         Optional<URI> git = file.requiredText("/git").flatMap(text -> url(file, "/git", text, false));
         file.unknownFields("", "name", "baseUrl", "git", "maintainers", "private", "policy");
-        List<String> maintainers = file.strings("/maintainers");
+        List<String> maintainers = file.logins("/maintainers");
         boolean isPrivate = file.optional("/private", JsonNodeType.BOOLEAN, "true or false")
                 .map(JsonNode::asBoolean).orElse(false);
         Policy policy = policy(file);

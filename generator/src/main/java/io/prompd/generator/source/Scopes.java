@@ -74,7 +74,7 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
         file.unknownFields("", "scopes", "teams");
         SortedMap<String, SortedSet<String>> teams = new TreeMap<>(file.entries("/teams",
                 "an object of team name to member logins",
-                (team, pointer) -> Optional.of(new TreeSet<>(file.strings(pointer)))));
+                (team, pointer) -> Optional.of(new TreeSet<>(file.logins(pointer)))));
         SortedMap<String, ScopeOwnership> scopes = new TreeMap<>(file.entries("/scopes",
                 "an object of scope to owners and teams", (scope, pointer) -> ownership(file, scope, pointer, teams)));
         return Parsed.of(new Scopes(scopes, teams), file.problems());
@@ -82,10 +82,13 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
 
     private static Optional<ScopeOwnership> ownership(JsonFile file, String scope, String pointer,
                                                       SortedMap<String, SortedSet<String>> teams) {
+        if (!scope.startsWith("@")) {
+            file.error(pointer, "'" + scope + "' is not a valid scope: a scope starts with '@'", "write it as @" + scope);
+            return Optional.empty();
+        }
         List<String> nameProblems = PackageName.check(scope + "/x");
-        if (!scope.startsWith("@") || !nameProblems.isEmpty()) {
-            file.error(pointer, "'" + scope + "' is not a valid scope"
-                            + (nameProblems.isEmpty() ? "" : ": " + String.join("; ", nameProblems)),
+        if (!nameProblems.isEmpty()) {
+            file.error(pointer, "'" + scope + "' is not a valid scope: " + String.join("; ", nameProblems),
                     "write a scope as @name, in lower case");
             return Optional.empty();
         }
@@ -97,7 +100,7 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
                         "declare it under /teams with its members, or remove it");
             }
         }
-        List<String> owners = file.strings(pointer + "/owners");
+        List<String> owners = file.logins(pointer + "/owners");
         if (owners.isEmpty() && scopeTeams.isEmpty()) {
             file.error(pointer, "the scope " + scope + " has no owners and no teams",
                     "list at least one owner login or team, so someone may publish in it");

@@ -82,4 +82,16 @@ class PackageMetaTest {
         assertTrue(parsed.problems().stream().allMatch(p -> p.isError() && p.message().contains("is not a dist-tag")));
         assertEquals(Set.of("latest"), parsed.value().orElseThrow().distTags().keySet());
     }
+
+    @Test
+    void ownersMustBeLogins() {
+        Parsed<PackageMeta> parsed = parse("""
+                {"owners": ["ivan",
+                            "bob smith"]}
+                """);
+
+        assertEquals(List.of("/owners/1@2: 'bob smith' is not a GitHub login: logins have no spaces"),
+                parsed.problems().stream().map(p -> p.pointer() + "@" + p.line() + ": " + p.message()).toList());
+        assertEquals(Set.of("ivan"), parsed.value().orElseThrow().owners());
+    }
 }

@@ -145,4 +145,19 @@ class RegistryConfigTest {
                 () -> parse("{}").orElseThrow("registry.json is invalid"));
         assertEquals(3, thrown.problems().size());
     }
+
+    @Test
+    void maintainersMustBeLogins() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "maintainers": ["amy", "@zed"]}
+                """);
+
+        Problem problem = parsed.problems().get(0);
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        assertEquals("/maintainers/1", problem.pointer());
+        assertEquals(2, problem.line());
+        assertEquals("write the login without '@': zed", problem.hint());
+        assertEquals(Set.of("amy"), parsed.value().orElseThrow().maintainers());
+    }
 }

@@ -78,4 +78,28 @@ class ScopesTest {
         assertFalse(kept.isKnownScope("common"));
         assertTrue(parsed.problems().stream().allMatch(Problem::isError));
     }
+
+    @Test
+    void ownersAndTeamMembersMustBeLoginsAndAScopeStartsWithAt() {
+        Parsed<Scopes> parsed = parse("""
+                {"scopes": {
+                   "nosign": {"owners": ["alice"]},
+                   "@ok": {"owners": ["amy", "", "@carol"], "teams": ["core"]}
+                 },
+                 "teams": {"core": ["bob smith", "  ", "dan"]}}
+                """);
+
+        assertEquals(List.of(
+                        "/scopes/@ok/owners/1@3: the login is empty",
+                        "/scopes/@ok/owners/2@3: '@carol' is not a GitHub login: '@' belongs to a mention, not to the login",
+                        "/scopes/nosign@2: 'nosign' is not a valid scope: a scope starts with '@'",
+                        "/teams/core/0@5: 'bob smith' is not a GitHub login: logins have no spaces",
+                        "/teams/core/1@5: the login is empty"),
+                parsed.problems().stream().map(p -> p.pointer() + "@" + p.line() + ": " + p.message()).sorted().toList());
+        assertEquals("write the login without '@': carol", parsed.problems().stream()
+                .filter(p -> p.message().contains("@carol")).findFirst().orElseThrow().hint());
+        Scopes kept = parsed.value().orElseThrow();
+        assertEquals(Set.of("amy"), kept.scopes().get("@ok").owners());
+        assertEquals(Set.of("dan"), kept.teams().get("core"));
+    }
 }
