@@ -71,9 +71,14 @@ final class OwnershipRule implements PullRequestRule {
         RegistrySnapshot base = pullRequest.base();
         String folder = RepositoryLayout.packageFolder(name);
         if (name.isScoped() && !base.scopes().isKnownScope(name.scopeWithAt())) {
-            return Optional.of(Problem.error(folder, "", "the scope " + name.scopeWithAt() + " does not exist yet, and"
-                    + " only maintainers may create scopes", "ask a maintainer to add " + name.scopeWithAt()
-                    + " to scopes.json, with you among its owners"));
+            String scope = name.scopeWithAt();
+            boolean hasPackages = base.packages().keySet().stream()
+                    .anyMatch(other -> other.isScoped() && other.scopeWithAt().equals(scope));
+            return Optional.of(Problem.error(folder, "", hasPackages
+                    ? "the scope " + scope + " has packages but no entry in scopes.json, so it has no owners, and only"
+                            + " maintainers may publish in it"
+                    : "the scope " + scope + " does not exist yet, and only maintainers may create scopes",
+                    "ask a maintainer to add " + scope + " to scopes.json, with you among its owners"));
         }
         if (name.isScoped()) {
             return base.scopes().mayPublish(login, name) ? Optional.empty()

@@ -1,8 +1,13 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.json.Pointer;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.RegistryConfig;
+import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.Scopes;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,7 +15,8 @@ import java.util.stream.Collectors;
  * A changed {@code registry.json}, {@code scopes.json} or {@code meta.json} must still read: the
  * problems found reading them at the head (syntax, wrong types, invalid versions, undeclared
  * teams) are the pull request's own. Problems of files it does not touch are older and not its.
- * And it may not remove the last maintainer, who alone may change these files.
+ * And it may not remove the last maintainer, who alone may change these files, nor the owners of a
+ * scope that still has packages.
  */
 final class SettingsFilesRule implements PullRequestRule {
 
@@ -32,8 +38,42 @@ final class SettingsFilesRule implements PullRequestRule {
                     + " nobody could change registry.json or scopes.json through a pull request again",
                     "keep at least one maintainer's GitHub login");
         }
+        if (changedSettings.contains(Scopes.FILE) && wholeFileReads(pullRequest.head(), Scopes.FILE)) {
+            scopesLeftWithoutOwners(pullRequest, problems);
+        }
         for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.META)) {
             changed.path().name().ifPresent(name -> problems.addAll(pullRequest.head().metaProblems(name)));
         }
+    }
+
+    /**
+     * A scope removed from scopes.json, or left with neither owners nor teams, while packages remain
+     * in it: nobody but maintainers could publish, tag or yank them any more. Published versions
+     * cannot be deleted, so the scope has to stay.
+     */
+    private static void scopesLeftWithoutOwners(PullRequest pullRequest, Problems problems) {
+        Scopes head = pullRequest.head().scopes();
+        for (String scope : pullRequest.base().scopes().scopes().keySet()) {
+            Scopes.ScopeOwnership ownership = head.scopes().get(scope);
+            if (ownership != null && (!ownership.owners().isEmpty() || !ownership.teams().isEmpty())) {
+                continue;
+            }
+            List<String> packages = pullRequest.head().packages().keySet().stream()
+                    .filter(name -> name.isScoped() && name.scopeWithAt().equals(scope)).map(PackageName::toString)
+                    .toList();
+            if (!packages.isEmpty()) {
+                problems.error(Scopes.FILE, ownership == null ? "/scopes" : Pointer.of("scopes", scope), "the pull request "
+                        + (ownership == null ? "removes the scope " + scope : "removes every owner and team of " + scope)
+                        + ", which still has packages (" + String.join(", ", packages) + "), so only maintainers could"
+                        + " publish, tag or yank them", "keep " + scope + " with its owners; to retire it, remove or move"
+                        + " its packages first (see step 3 of \"Set up your registry\" in the registry's README)");
+            }
+        }
+    }
+
+    /** Whether the file, as the head has it, parsed as a whole (its entries may still have problems). */
+    private static boolean wholeFileReads(RegistrySnapshot snapshot, String file) {
+        return snapshot.problems().stream()
+                .noneMatch(problem -> problem.isError() && problem.file().equals(file) && problem.pointer().isEmpty());
     }
 }

@@ -4,6 +4,7 @@ import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
@@ -172,5 +173,44 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         repo.commit("deprecate");
 
         assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void removingAScopeOrAllItsOwnersWhilePackagesRemainIsRefused() {
+        repo.write("scopes.json", """
+                {"scopes": {"@other": {"owners": ["alice"]}}}
+                """);
+        repo.commit("retire @common", TestRegistryRepo.MAINTAINER);
+
+        Problem removed = assertError(check(repo, TestRegistryRepo.MAINTAINER), "scopes.json",
+                "removes the scope @common, which still has packages (@common/util)");
+
+        assertTrue(removed.hint().contains("remove or move its packages first"), removed.hint());
+        assertEquals(1, removed.line());
+    }
+
+    @Test
+    void removingEveryOwnerOfAScopeWithPackagesIsRefused() {
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": []}}}
+                """);
+        repo.commit("clear @common", TestRegistryRepo.MAINTAINER);
+
+        assertError(check(repo, TestRegistryRepo.MAINTAINER), "scopes.json",
+                "removes every owner and team of @common, which still has packages (@common/util)");
+    }
+
+    @Test
+    void aScopeWithPackagesButNoEntryIsNotCalledNew() {
+        repo.checkout("main");
+        repo.write("scopes.json", "{\"scopes\": {}}\n");
+        repo.commit("drop @common", TestRegistryRepo.MAINTAINER);
+        repo.checkout("pr");
+        repo.merge("main", "update", "alice");
+        repo.publish("@common/util", "1.1.0");
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), "packages/@common/util",
+                "the scope @common has packages but no entry in scopes.json, so it has no owners");
     }
 }
