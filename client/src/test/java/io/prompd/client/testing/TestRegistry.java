@@ -3,6 +3,7 @@ package io.prompd.client.testing;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.archive.PackSelector;
+import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.json.Json;
 import io.prompd.core.manifest.Manifest;
@@ -106,7 +107,7 @@ public final class TestRegistry {
                     .manifest().orElseThrow(() -> new IllegalArgumentException(source.describe() + " has manifest errors"));
             ByteArrayOutputStream tarball = new ByteArrayOutputStream();
             PackResult packed = Packer.pack(source,
-                    PackSelector.select(source, manifest.files(), manifest.ignore(), ArchiveLimits.DEFAULT), tarball);
+                    PackSelector.select(source, manifest.files(), manifest.ignore(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), tarball);
             Path file = root.resolve(RegistryLayout.tarball(manifest.name(), manifest.version()));
             Files.createDirectories(file.getParent());
             Files.write(file, tarball.toByteArray());

@@ -34,8 +34,6 @@ public final class PackSelector {
     private static final String SECRET_PREFIX = ".env";
     private static final String TARBALL_SUFFIX = ".tgz";
     private static final List<String> ROOT_DOCUMENT_PREFIXES = List.of("readme", "license", "licence");
-    private static final String SPLIT_HINT =
-            "add what the package does not need to \"ignore\" in prompd.json, or split it into several packages";
 
     private PackSelector() {
     }
@@ -44,10 +42,11 @@ public final class PackSelector {
      * Selects the files to pack and reports every problem that would make the tarball unsafe or too large.
      *
      * @param files  the manifest's {@code files} list (empty: every file)
-     * @param ignore the manifest's {@code ignore} list, gitignore-like
+     * @param ignore   the manifest's {@code ignore} list, gitignore-like
+     * @param location where the files are, for the hints on keeping a file out
      */
     public static PackSelection select(PackageSource source, List<String> files, List<String> ignore,
-            ArchiveLimits limits) throws IOException {
+            ArchiveLimits limits, PackageLocation location) throws IOException {
         Problems problems = new Problems();
         List<Listed> fileEntries = compile(files, "/files/", PathPattern::filesEntry, problems);
         List<PathPattern> ignoreRules = compile(ignore, "/ignore/", PathPattern::ignoreRule, problems).stream()
@@ -73,7 +72,7 @@ public final class PackSelector {
         leftOut.sort(Comparator.comparing(LeftOut::path));
 
         reportUnusedFileEntries(fileEntries, usedFileEntries, problems);
-        checkIncluded(included, limits, problems);
+        checkIncluded(included, limits, location, problems);
         return new PackSelection(included, leftOut, problems.sorted());
     }
 
@@ -169,14 +168,15 @@ public final class PackSelector {
         }
     }
 
-    private static void checkIncluded(List<SourceEntry> included, ArchiveLimits limits, Problems problems) {
+    private static void checkIncluded(List<SourceEntry> included, ArchiveLimits limits, PackageLocation location,
+            Problems problems) {
         Map<String, String> byFoldedPath = new HashMap<>();
         long total = 0;
         for (SourceEntry entry : included) {
             String path = entry.path();
-            checkKind(entry, problems);
+            checkKind(entry, location, problems);
             for (String violation : PackagePaths.violations(path)) {
-                problems.error(path, "", violation, "rename the file, or add it to \"ignore\" in prompd.json");
+                problems.error(path, "", violation, location.fixOrLeaveOut("rename the file"));
             }
             String clash = byFoldedPath.putIfAbsent(PackagePaths.caseFoldKey(path), path);
             if (clash != null) {
@@ -185,30 +185,30 @@ public final class PackSelector {
             }
             if (entry.size() > limits.maxFileBytes()) {
                 problems.error(path, "", "the file has " + Sizes.overLimit(entry.size(), limits.maxFileBytes())
-                        + " per file", SPLIT_HINT);
+                        + " per file", location.removeOrLeaveOut());
             }
             total += entry.size();
         }
         if (included.size() > limits.maxFiles()) {
             problems.error("", "", "the package has " + included.size() + " files, more than the limit of "
-                    + limits.maxFiles(), SPLIT_HINT);
+                    + limits.maxFiles(), location.trimOrSplit());
         }
         if (total > limits.maxUnpackedBytes()) {
             problems.error("", "", "the package's files add up to " + Sizes.overLimit(total, limits.maxUnpackedBytes()),
-                    SPLIT_HINT);
+                    location.trimOrSplit());
         }
     }
 
-    private static void checkKind(SourceEntry entry, Problems problems) {
+    private static void checkKind(SourceEntry entry, PackageLocation location, Problems problems) {
         String path = entry.path();
         switch (entry.kind()) {
             case FILE -> { }
             case SYMLINK -> problems.error(path, "", "the file is a symbolic link, and links are never packed",
-                    "replace the link with a copy of the file, or add it to \"ignore\"");
+                    location.fixOrLeaveOut("replace the link with a copy of the file"));
             case HARDLINK -> problems.error(path, "", "the file is a hard link (it has other names on disk),"
-                    + " and links are never packed", "replace it with a plain copy, or add it to \"ignore\"");
+                    + " and links are never packed", location.fixOrLeaveOut("replace it with a plain copy"));
             case OTHER -> problems.error(path, "", "the entry is not a regular file (a device, socket, pipe or"
-                    + " Git submodule)", "remove it, or add it to \"ignore\"");
+                    + " Git submodule)", location.removeOrLeaveOut());
         }
     }
 }

@@ -4,6 +4,7 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.LeftOut;
 import io.prompd.core.archive.PackSelection;
 import io.prompd.core.archive.PackSelector;
+import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestPaths;
 import io.prompd.core.manifest.ManifestReader;
@@ -36,9 +37,17 @@ public final class PackageValidator {
     private static final String MANIFEST = PackSelector.MANIFEST;
 
     private final ArchiveLimits limits;
+    private final PackageLocation location;
 
+    /** A validator of an author's folder, as {@code prompd validate} and {@code prompd pack} read it. */
     public PackageValidator(ArchiveLimits limits) {
+        this(limits, PackageLocation.WORKING_FOLDER);
+    }
+
+    /** @param location where the packages' files are, for the hints on keeping a file out */
+    public PackageValidator(ArchiveLimits limits, PackageLocation location) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.location = Objects.requireNonNull(location, "location");
     }
 
     public PackageReport validate(PackageSource source) throws IOException {
@@ -72,7 +81,8 @@ public final class PackageValidator {
     /** What both validating and reading parse: the manifest, the pack selection and the packed prompts. */
     private Contents read(PackageSource source, Problems problems) throws IOException {
         ManifestResult manifest = readManifest(source, problems);
-        PackSelection selection = PackSelector.select(source, manifest.draft().files(), manifest.draft().ignore(), limits);
+        PackSelection selection = PackSelector.select(source, manifest.draft().files(), manifest.draft().ignore(), limits,
+                location);
         problems.addAll(manifest.locate(selection.problems()));
         return new Contents(manifest, selection, parsePrompts(source, selection, problems));
     }

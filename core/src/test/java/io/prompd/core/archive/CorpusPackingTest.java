@@ -44,7 +44,7 @@ class CorpusPackingTest {
         try {
             JsonNode manifest = JSON.readTree(folder.resolve("prompd.json").toFile());
             return PackSelector.select(new DirectorySource(folder), strings(manifest, "files"),
-                    strings(manifest, "ignore"), ArchiveLimits.DEFAULT);
+                    strings(manifest, "ignore"), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }

@@ -32,7 +32,7 @@ class PackSelectorTest {
 
     private static PackSelection select(PackageSource source, List<String> files, List<String> ignore)
             throws IOException {
-        return PackSelector.select(source, files, ignore, LIMITS);
+        return PackSelector.select(source, files, ignore, LIMITS, PackageLocation.WORKING_FOLDER);
     }
 
     private static List<String> included(PackSelection selection) {
@@ -180,7 +180,7 @@ class PackSelectorTest {
     @Test
     void tooManyFilesIsAnError() throws IOException {
         PackSelection selection = PackSelector.select(source("prompd.json", "a", "b"), List.of(), List.of(),
-                new ArchiveLimits(2, 100, 100, 10));
+                new ArchiveLimits(2, 100, 100, 10), PackageLocation.WORKING_FOLDER);
 
         assertEquals(List.of("|the package has 3 files, more than the limit of 2"),
                 selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
@@ -189,7 +189,7 @@ class PackSelectorTest {
     @Test
     void aFileOverTheSizeLimitIsAnError() throws IOException {
         PackSelection selection = PackSelector.select(ListedSource.of(SourceEntry.file("prompd.json", 2),
-                SourceEntry.file("big.csv", 101)), List.of(), List.of(), new ArchiveLimits(10, 100, 1000, 10));
+                SourceEntry.file("big.csv", 101)), List.of(), List.of(), new ArchiveLimits(10, 100, 1000, 10), PackageLocation.WORKING_FOLDER);
 
         assertEquals(List.of("big.csv|the file has 101 bytes, more than the limit of 100 bytes per file"),
                 selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
@@ -199,7 +199,7 @@ class PackSelectorTest {
     @Test
     void aTotalOverTheLimitIsAnError() throws IOException {
         PackSelection selection = PackSelector.select(ListedSource.of(SourceEntry.file("prompd.json", 60),
-                SourceEntry.file("a.csv", 60)), List.of(), List.of(), new ArchiveLimits(10, 100, 100, 10));
+                SourceEntry.file("a.csv", 60)), List.of(), List.of(), new ArchiveLimits(10, 100, 100, 10), PackageLocation.WORKING_FOLDER);
 
         assertEquals(List.of("|the package's files add up to 120 bytes, more than the limit of 100 bytes"),
                 selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());

@@ -49,7 +49,7 @@ class PackerTest {
 
     private static byte[] pack(PackageSource source) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Packer.pack(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT), out);
+        Packer.pack(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), out);
         return out.toByteArray();
     }
 
@@ -185,7 +185,7 @@ class PackerTest {
     void theResultDescribesTheTarball() throws IOException {
         MemorySource source = MemorySource.ofText("p", files());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PackSelection selection = PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT);
+        PackSelection selection = PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER);
 
         PackResult result = Packer.pack(source, selection, out);
 
@@ -199,7 +199,7 @@ class PackerTest {
     @Test
     void aSelectionWithErrorsIsRefused() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", "{}", "A.md", "a", "a.md", "a"));
-        PackSelection selection = PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT);
+        PackSelection selection = PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER);
 
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> Packer.pack(source, selection, new ByteArrayOutputStream()));
@@ -225,7 +225,7 @@ class PackerTest {
         Path target = folder.resolve("out/p-1.0.0.tgz");
 
         PackResult result = Packer.packToFile(source,
-                PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT), target);
+                PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), target);
 
         assertArrayEquals(pack(source), Files.readAllBytes(target));
         assertEquals(Files.size(target), result.size());
@@ -245,7 +245,7 @@ class PackerTest {
                 throw new IOException("disk gone");
             }
         };
-        PackSelection selection = PackSelector.select(broken, List.of(), List.of(), ArchiveLimits.DEFAULT);
+        PackSelection selection = PackSelector.select(broken, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER);
 
         assertThrows(IOException.class, () -> Packer.packToFile(broken, selection, folder.resolve("p.tgz")));
         try (Stream<Path> left = Files.list(folder)) {

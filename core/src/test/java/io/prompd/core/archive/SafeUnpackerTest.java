@@ -39,7 +39,7 @@ class SafeUnpackerTest {
     private static byte[] packed(Map<String, String> files) throws IOException {
         MemorySource source = MemorySource.ofText("p", files);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Packer.pack(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT), out);
+        Packer.pack(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), out);
         return out.toByteArray();
     }
 
@@ -80,7 +80,7 @@ class SafeUnpackerTest {
         }
         DirectorySource unpacked = new DirectorySource(target);
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        Packer.pack(unpacked, PackSelector.select(unpacked, List.of(), List.of(), ArchiveLimits.DEFAULT), again);
+        Packer.pack(unpacked, PackSelector.select(unpacked, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), again);
         assertArrayEquals(tgz, again.toByteArray());
     }
 

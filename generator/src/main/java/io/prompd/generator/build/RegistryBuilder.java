@@ -1,5 +1,6 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
@@ -270,7 +271,7 @@ public final class RegistryBuilder {
             throws IOException {
         RegistryConfig config = snapshot.config().orElseThrow();
         PackageBuilder builder = new PackageBuilder(new VersionPacker(snapshot,
-                new PackageValidator(config.policy().limits()), links), staging);
+                new PackageValidator(config.policy().limits(), PackageLocation.VERSION_FOLDER), links), staging);
         Map<PackageName, PackageSummary> previousSummaries = previous.isPresent()
                 ? previousSummaries(staging) : Map.of();
         AtomicInteger done = new AtomicInteger();

@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.packaging.PackageValidator;
@@ -74,7 +75,8 @@ public final class PullRequestChecker {
         RegistrySnapshot baseTipSnapshot = join(baseTipListing);
         List<PullRequest.ChangedFile> changes = repository.diff(mergeBase, head).stream()
                 .map(PullRequest.ChangedFile::of).toList();
-        PackageValidator validator = new PackageValidator(PullRequest.policy(baseSnapshot).limits());
+        PackageValidator validator = new PackageValidator(PullRequest.policy(baseSnapshot).limits(),
+                PackageLocation.VERSION_FOLDER);
         PullRequest pullRequest = new PullRequest(repository, baseSnapshot, baseTipSnapshot, headSnapshot, changes, actor,
                 newVersions(baseSnapshot, headSnapshot, changes, validator));
         Problems problems = new Problems();

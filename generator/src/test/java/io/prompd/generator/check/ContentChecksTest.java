@@ -4,10 +4,13 @@ import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,5 +119,31 @@ class ContentChecksTest {
         repo.commit("publish");
 
         assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void whatCannotBePackedIsToBeRemovedFromTheVersionFolderNotIgnored() {
+        repo.delete(BASE);
+        repo.checkout("main");
+        repo.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
+                 "policy": {"maxFileBytes": 100}}
+                """);
+        repo.commit("a small file limit", TestRegistryRepo.MAINTAINER);
+        repo.checkout("pr");
+        repo.merge("main", "update", "alice");
+        repo.publish("@common/base", "1.0.0");
+        repo.write(BASE + "/contexts/big.md", "x".repeat(101));
+        repo.symlink(BASE + "/link.md", "README.md");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        for (Problem problem : List.of(assertError(report, BASE + "/contexts/big.md", "per file"),
+                assertError(report, BASE + "/link.md", "symbolic link"))) {
+            assertTrue(problem.hint().endsWith("remove it from the version folder"), problem.hint());
+            assertFalse(problem.hint().contains("ignore"), problem.hint());
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.archive.PackSelector;
+import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.name.PackageName;
@@ -37,7 +38,7 @@ class PackageStoreTest {
     private PackResult pack(Path tarball) throws IOException {
         MemorySource source = MemorySource.ofText("greeter", Map.of(
                 "prompd.json", "{\"name\": \"@acme/greeter\", \"version\": \"1.2.0\"}\n", "README.md", "# Greeter\n"));
-        return Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT), tarball);
+        return Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), tarball);
     }
 
     @Test
