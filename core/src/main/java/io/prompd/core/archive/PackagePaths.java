@@ -42,6 +42,11 @@ public final class PackagePaths {
         if (hasWindowsOnlyTrouble(path)) {
             found.add("a name in the path is reserved on Windows (CON, NUL, COM1...) or ends in a dot or space");
         }
+        if (path.indexOf('\uFFFD') >= 0) {
+            // Git and the file system hand such a name over with its undecodable bytes replaced by
+            // U+FFFD: the tarball would hold a name that is nowhere on disk or in the repository
+            found.add("the path is not valid UTF-8 (shown with \uFFFD where its bytes do not decode)");
+        }
         if (path.chars().anyMatch(Character::isISOControl)) {
             found.add("the path contains a control character");
         }

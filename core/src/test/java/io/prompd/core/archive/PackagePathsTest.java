@@ -28,6 +28,7 @@ class PackagePathsTest {
                 Arguments.of("a//b", "empty"),
                 Arguments.of("new\nline", "control character"),
                 Arguments.of("c1\u0085control", "control character"),
+                Arguments.of("contexts/bad\uFFFDname.md", "not valid UTF-8"),
                 Arguments.of("cafe\u0301", "NFC"),
                 Arguments.of("what?.prmd", "Windows does not allow"),
                 Arguments.of("a|b", "Windows does not allow"),

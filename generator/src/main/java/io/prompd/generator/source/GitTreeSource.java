@@ -57,7 +57,7 @@ public final class GitTreeSource implements PackageSource {
             walk.addTree(tree);
             walk.setRecursive(true);
             while (walk.next()) {
-                String path = walk.getPathString();
+                String path = GitPaths.of(walk);
                 FileMode mode = walk.getFileMode(0);
                 ObjectId id = walk.getObjectId(0);
                 entries.add(entry(path, mode, reader, id));

@@ -53,7 +53,7 @@ final class PackageListing {
     }
 
     private void visit(TreeWalk walk) throws IOException {
-        String[] parts = walk.getPathString().split("/");
+        String[] parts = GitPaths.of(walk).split("/");
         boolean inScope = parts[0].startsWith("@");
         if (parts.length == 1 && inScope) {
             enterFolder(walk, RepositoryLayout.scopeMisfit(parts[0]));
@@ -97,6 +97,6 @@ final class PackageListing {
     }
 
     private static String repositoryPath(TreeWalk walk) {
-        return RepositoryLayout.PACKAGES + "/" + walk.getPathString();
+        return RepositoryLayout.PACKAGES + "/" + GitPaths.of(walk);
     }
 }

@@ -43,7 +43,7 @@ final class TreeDiff {
                 FileMode newMode = walk.getFileMode(1);
                 ChangeType type = oldMode == FileMode.MISSING ? ChangeType.ADDED
                         : newMode == FileMode.MISSING ? ChangeType.DELETED : ChangeType.MODIFIED;
-                changes.add(new Change(type, walk.getPathString(), walk.getObjectId(0), walk.getObjectId(1),
+                changes.add(new Change(type, GitPaths.of(walk), walk.getObjectId(0), walk.getObjectId(1),
                         oldMode, newMode));
             }
         }

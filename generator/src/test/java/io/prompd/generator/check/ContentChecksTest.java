@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.generator.testing.TestRegistryRepo;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,5 +147,19 @@ class ContentChecksTest {
             assertTrue(problem.hint().endsWith("remove it from the version folder"), problem.hint());
             assertFalse(problem.hint().contains("ignore"), problem.hint());
         }
+    }
+
+    @Test
+    void aFileNameThatIsNotUtf8IsRefusedSinceNoTarballCouldHoldIt() {
+        repo.publish("@common/base", "1.0.0");
+        byte[] folder = (BASE + "/contexts/bad").getBytes(StandardCharsets.UTF_8);
+        byte[] name = Arrays.copyOf(folder, folder.length + 8);
+        System.arraycopy(new byte[] {(byte) 0xFF, 'n', 'a', 'm', 'e', '.', 'm', 'd'}, 0, name, folder.length, 8);
+        repo.commit("publish");
+        repo.rawNamedFile(name, "context\n");
+        repo.commitStaged("add a context file");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/bad\uFFFDname.md", "not valid UTF-8");
+        assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
@@ -156,14 +157,32 @@ public final class TestRegistryRepo implements AutoCloseable {
 
     /** Stages a Git submodule entry (mode 160000) pointing at a commit, as a pull request could add one. */
     public TestRegistryRepo gitlink(String path, ObjectId commit) {
+        return stage(new DirCacheEntry(path), FileMode.GITLINK, commit);
+    }
+
+    /**
+     * Stages a file under a name of raw bytes, which need not be UTF-8: Git stores any bytes,
+     * though Java can name no such file on disk to add. Commit it with {@link #commitStaged}.
+     */
+    public TestRegistryRepo rawNamedFile(byte[] path, String text) {
+        try (ObjectInserter inserter = git.getRepository().newObjectInserter()) {
+            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, text.getBytes(StandardCharsets.UTF_8));
+            inserter.flush();
+            return stage(new DirCacheEntry(path), FileMode.REGULAR_FILE, blob);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private TestRegistryRepo stage(DirCacheEntry path, FileMode mode, ObjectId object) {
         try {
             DirCache index = git.getRepository().lockDirCache();
             DirCacheEditor editor = index.editor();
             editor.add(new DirCacheEditor.PathEdit(path) {
                 @Override
                 public void apply(DirCacheEntry entry) {
-                    entry.setFileMode(FileMode.GITLINK);
-                    entry.setObjectId(commit);
+                    entry.setFileMode(mode);
+                    entry.setObjectId(object);
                 }
             });
             editor.commit();
@@ -261,6 +280,22 @@ public final class TestRegistryRepo implements AutoCloseable {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
+        } catch (GitAPIException failed) {
+            throw new IllegalStateException("cannot stage '" + message + "'", failed);
+        }
+        return commitStaged(message, login, time);
+    }
+
+    /**
+     * Commits the index as it is, by {@value #DEFAULT_AUTHOR}: what {@link #rawNamedFile} staged
+     * has no file on disk, so staging the working tree would take it out again.
+     */
+    public ObjectId commitStaged(String message) {
+        return commitStaged(message, DEFAULT_AUTHOR, nextTime);
+    }
+
+    private ObjectId commitStaged(String message, String login, Instant time) {
+        try {
             ObjectId id = git.commit().setMessage(message).setAuthor(person(login, time))
                     .setCommitter(person(login, time)).setSign(false).setAllowEmpty(true).call().copy();
             nextTime = time.plus(Duration.ofHours(1));
