@@ -34,6 +34,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class InstallerTest {
 
@@ -492,6 +494,36 @@ class InstallerTest {
         assertTrue(Files.exists(someoneElses), "a live process's temporary file is kept");
         assertTrue(Files.exists(usersOwn));
         assertTrue(installed("@acme/base", "1.2.0"));
+    }
+
+    /** How a version folder may be damaged after it was installed: by hand, by a disk tool. */
+    enum Damage {
+        REPLACED_BY_A_FILE, EMPTIED, MANIFEST_DELETED;
+
+        void to(Path folder) throws IOException {
+            AtomicFiles.deleteRecursively(this == MANIFEST_DELETED ? folder.resolve("prompd.json") : folder);
+            if (this == REPLACED_BY_A_FILE) {
+                Files.writeString(folder, "not a package");
+            } else if (this == EMPTIED) {
+                Files.createDirectory(folder);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Damage.class)
+    void aDamagedVersionInTheStoreIsNotTakenForInstalledButReplacedFromTheCache(Damage damage) throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        Path folder = home.resolve("packages/@acme/base@1.2.0");
+        damage.to(folder);
+
+        InstallReport report = installer().install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true));
+
+        assertEquals(1, report.count(InstalledPackage.Origin.CACHE), report.packages().toString());
+        assertEquals(2, report.count(InstalledPackage.Origin.ALREADY_INSTALLED));
+        assertTrue(report.repaired().contains(folder), report.repaired().toString());
+        assertTrue(installed("@acme/base", "1.2.0"));
+        assertEquals(Set.of(Version.parse("1.2.0")), Homes.store(home).installed().get(name("@acme/base")));
     }
 
     @Test

@@ -4,17 +4,20 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.SafeUnpacker;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -24,7 +27,9 @@ import java.util.stream.Stream;
 /**
  * Installed packages, one folder per version shared by every project: {@code <home>/packages/@scope/name@1.2.0/}.
  * A version folder only ever appears complete, unpacked beside it and renamed into place, and is
- * never changed afterwards: a version's content is fixed once published.
+ * never changed afterwards: a version's content is fixed once published. Only a whole one counts
+ * as installed, a folder holding its {@code prompd.json}: whatever else has its name (a file, a
+ * folder emptied by hand or by a disk tool) is damage, which the next run removes and installs again.
  */
 public final class PackageStore {
 
@@ -46,22 +51,30 @@ public final class PackageStore {
         return root.resolve(name + "@" + version);
     }
 
+    /** Whether the version is installed whole. */
     public boolean contains(PackageName name, Version version) {
-        return Files.isDirectory(folderOf(name, version));
+        return isWhole(folderOf(name, version));
+    }
+
+    /** Every package has its manifest at the root of its tarball, so a version folder without one is not usable. */
+    private static boolean isWhole(Path folder) {
+        return Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME));
     }
 
     /**
      * Unpacks a tarball into the version's folder after checking every byte against its integrity.
-     * When another run put the version in place first, its folder is kept and this one dropped.
+     * When another run put the version in place first, its folder is kept and this one dropped;
+     * anything else in its place is removed first.
      *
      * @throws io.prompd.core.PrompdException INTEGRITY when the tarball does not match or is unsafe;
      *                                        nothing is installed then
      */
     public Path install(PackageName name, Version version, Path tarball, Integrity integrity) throws IOException {
         Path target = folderOf(name, version);
-        if (Files.isDirectory(target)) {
+        if (isWhole(target)) {
             return target;
         }
+        discard(target);
         Path staged = AtomicFiles.temporaryFolder(target);
         try {
             try (InputStream in = Files.newInputStream(tarball)) {
@@ -82,11 +95,19 @@ public final class PackageStore {
      * temporary folder that {@link #removeLeftovers} deletes.
      */
     public void remove(PackageName name, Version version) throws IOException {
-        Path target = folderOf(name, version);
-        Path aside = AtomicFiles.temporaryFolder(target);
+        discard(folderOf(name, version));
+    }
+
+    private static void discard(Path entry) throws IOException {
+        if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            // a file or a link goes in one step already
+            Files.deleteIfExists(entry);
+            return;
+        }
+        Path aside = AtomicFiles.temporaryFolder(entry);
         try {
             // a rename onto the empty temporary folder replaces it
-            AtomicFiles.moveIntoPlace(target, aside);
+            AtomicFiles.moveIntoPlace(entry, aside);
         } finally {
             AtomicFiles.deleteRecursively(aside);
         }
@@ -94,47 +115,72 @@ public final class PackageStore {
 
     /**
      * Deletes folders of unpacks that a killed run left: beside the version folders, so at most two
-     * levels down ({@code @scope/}). An unpack still running is left alone.
+     * levels down ({@code @scope/}). An unpack still running is left alone. Entries named as a
+     * version that are not whole go too, so that the version installs again; only a caller holding
+     * the home's lock may call this, as no unpack renames a version into place meanwhile.
+     *
+     * @return what was deleted, sorted
      */
     public List<Path> removeLeftovers() throws IOException {
-        return AtomicFiles.removeOrphans(root, 2);
+        List<Path> removed = new ArrayList<>(AtomicFiles.removeOrphans(root, 2));
+        for (Path entry : versionEntries()) {
+            if (!isWhole(entry) && parse(entry).isPresent()) {
+                discard(entry);
+                removed.add(entry);
+            }
+        }
+        return removed.stream().sorted().toList();
     }
 
     /** Every installed version, by package. */
     public SortedMap<PackageName, SortedSet<Version>> installed() throws IOException {
         SortedMap<PackageName, SortedSet<Version>> installed = new TreeMap<>();
-        for (Path folder : versionFolders()) {
-            String relative = root.relativize(folder).toString().replace('\\', '/');
-            int at = relative.lastIndexOf('@');
-            if (at <= 0) {
-                continue;
-            }
-            String nameText = relative.substring(0, at);
-            String versionText = relative.substring(at + 1);
-            if (PackageName.check(nameText).isEmpty() && Version.isValid(versionText)) {
-                installed.computeIfAbsent(PackageName.parse(nameText), key -> new TreeSet<>()).add(Version.parse(versionText));
+        for (Path entry : versionEntries()) {
+            if (isWhole(entry)) {
+                parse(entry).ifPresent(version -> installed.computeIfAbsent(version.name(), key -> new TreeSet<>())
+                        .add(version.version()));
             }
         }
         installed.replaceAll((name, versions) -> Collections.unmodifiableSortedSet(versions));
         return Collections.unmodifiableSortedMap(installed);
     }
 
-    /** Folders named like a version: {@code name@v} at the top, or {@code @scope/name@v} one level down. */
-    private List<Path> versionFolders() throws IOException {
+    private record NamedVersion(PackageName name, Version version) {
+    }
+
+    /** The package and version an entry's path names, {@code @scope/name@1.2.0}; empty for any other name. */
+    private Optional<NamedVersion> parse(Path entry) {
+        String relative = root.relativize(entry).toString().replace('\\', '/');
+        int at = relative.lastIndexOf('@');
+        if (at <= 0) {
+            return Optional.empty();
+        }
+        String nameText = relative.substring(0, at);
+        String versionText = relative.substring(at + 1);
+        if (PackageName.check(nameText).isEmpty() && Version.isValid(versionText)) {
+            return Optional.of(new NamedVersion(PackageName.parse(nameText), Version.parse(versionText)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The entries, of any kind, where version folders go: {@code name@v} at the top, or
+     * {@code @scope/name@v} one level down; temporaries of runs left out.
+     */
+    private List<Path> versionEntries() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
-        List<Path> folders = new ArrayList<>();
+        List<Path> entries = new ArrayList<>();
         for (Path entry : list(root)) {
             String fileName = entry.getFileName().toString();
             if (fileName.startsWith("@")) {
-                folders.addAll(list(entry));
+                entries.addAll(list(entry));
             } else {
-                folders.add(entry);
+                entries.add(entry);
             }
         }
-        return folders.stream().filter(Files::isDirectory)
-                .filter(folder -> !AtomicFiles.isTemporary(folder)).toList();
+        return entries.stream().filter(entry -> !AtomicFiles.isTemporary(entry)).toList();
     }
 
     private static List<Path> list(Path folder) throws IOException {

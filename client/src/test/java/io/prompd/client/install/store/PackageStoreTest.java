@@ -113,4 +113,30 @@ class PackageStoreTest {
         assertTrue(Files.isDirectory(running));
         assertTrue(store.installed().isEmpty());
     }
+
+    @Test
+    void aVersionFolderWithoutItsManifestIsNotInstalledAndIsReplacedByTheNextInstall() throws IOException {
+        Path tarball = work.resolve("greeter.tgz");
+        PackResult packed = pack(tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        Path emptied = Files.createDirectories(work.resolve("packages/@acme/greeter@1.2.0"));
+
+        assertFalse(store.contains(NAME, VERSION));
+        assertEquals(Map.of(), store.installed());
+        store.install(NAME, VERSION, tarball, packed.integrity());
+
+        assertTrue(Files.isRegularFile(emptied.resolve("prompd.json")));
+    }
+
+    @Test
+    void leftoversIncludeEntriesNamedAsAVersionThatAreNotWholeAndNothingElse() throws IOException {
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        Path file = Files.createDirectories(work.resolve("packages/@acme")).resolve("greeter@1.2.0");
+        Files.writeString(file, "not a package");
+        Path usersOwn = Files.writeString(work.resolve("packages/notes.txt"), "mine");
+
+        assertEquals(List.of(file), store.removeLeftovers());
+        assertFalse(Files.exists(file));
+        assertTrue(Files.exists(usersOwn));
+    }
 }
