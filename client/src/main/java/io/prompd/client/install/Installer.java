@@ -241,12 +241,12 @@ public final class Installer {
         if (!mustResolve) {
             Optional<LockFile> kept = current.satisfying(roots);
             if (kept.isPresent()) {
-                return new Plan(kept.get(), false, statusWarnings(kept.get(), installer().missing(kept.get()), index));
+                return new Plan(kept.get(), false, statusWarnings(new ProjectGraph(roots, kept.get()),
+                        installer().missing(kept.get()), index));
             }
         }
-        SortedMap<PackageName, Version> preferred = new TreeMap<>(current.versions());
-        preferred.keySet().removeAll(unpinned);
-        ResolveOptions resolveOptions = ResolveOptions.defaults().withStrategy(options.strategy()).withLocked(preferred);
+        ResolveOptions resolveOptions = ResolveOptions.defaults().withStrategy(options.strategy())
+                .withLocked(current.versions()).freeing(unpinned);
         Resolution resolution;
         try {
             resolution = Resolver.resolve(roots, index, resolveOptions);
@@ -265,7 +265,7 @@ public final class Installer {
                     summary.dist().integrity(), summary.dependencies()));
         }
         LockFile lock = new LockFile(packages);
-        return new Plan(lock, true, statusWarnings(lock, List.copyOf(packages.keySet()), index));
+        return new Plan(lock, true, statusWarnings(new ProjectGraph(roots, lock), List.copyOf(packages.keySet()), index));
     }
 
     /**
@@ -290,22 +290,22 @@ public final class Installer {
      * prompd. Only packages whose metadata this run needs anyway are looked at, so an install with
      * everything locked and installed asks the registry nothing.
      */
-    private List<String> statusWarnings(LockFile lock, List<PackageName> names, RegistryIndex index) {
+    private List<String> statusWarnings(ProjectGraph graph, List<PackageName> names, RegistryIndex index) {
         index.prefetch(names);
         List<String> warnings = new ArrayList<>();
         for (PackageName name : names) {
-            Version version = lock.packages().get(name).version();
-            Optional<VersionSummary> summary;
+            Version version = graph.lock().packages().get(name).version();
+            Optional<PublishedPackage> published;
             try {
-                summary = index.find(name).flatMap(published -> published.version(version));
+                published = index.find(name);
             } catch (PrompdException unavailable) {
                 // the lock alone is enough to install; the status is a courtesy when the registry can tell it
                 continue;
             }
-            summary.ifPresent(known -> {
-                warnings.addAll(StatusNotes.of(name, known, "installed because the lock file pins it; "));
+            published.ifPresent(listed -> listed.version(version).ifPresent(known -> {
+                warnings.addAll(StatusNotes.of(graph, listed, known, "installed because the lock file pins it; "));
                 engineWarning(name, known).ifPresent(warnings::add);
-            });
+            }));
         }
         return warnings;
     }

@@ -59,7 +59,7 @@ public final class Outdated {
                 continue;
             }
             published.get().version(entry.version())
-                    .ifPresent(summary -> warnings.addAll(StatusNotes.of(entry.name(), summary, "")));
+                    .ifPresent(summary -> warnings.addAll(StatusNotes.of(graph, published.get(), summary, "")));
             Version wanted = published.get().highestAllowed(graph.rangesOn(entry.name()))
                     .filter(highest -> highest.compareTo(entry.version()) > 0)
                     .orElse(entry.version());

@@ -1,9 +1,14 @@
 package io.prompd.client.install;
 
+import io.prompd.client.install.registry.PublishedPackage;
+import io.prompd.core.Plural;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What a user should hear of a locked version that its registry has yanked or deprecated. */
 public final class StatusNotes {
@@ -12,20 +17,45 @@ public final class StatusNotes {
     }
 
     /**
+     * @param graph   the project's ranges, which decide the way off a yanked version
+     * @param known   the locked version, as {@code published} lists it
      * @param whyKept what a yank's note says, before the way off it, of why the version is still
      *                there, such as {@code installed because the lock file pins it; }; empty to say nothing
      */
-    static List<String> of(PackageName name, VersionSummary known, String whyKept) {
+    static List<String> of(ProjectGraph graph, PublishedPackage published, VersionSummary known, String whyKept) {
         List<String> notes = new ArrayList<>();
+        PackageName name = published.packument().name();
         String locked = name + "@" + known.version();
         if (known.yanked() != null) {
-            notes.add(locked + " is " + labelled("yanked", known.yanked()) + " (" + whyKept + "'prompd update " + name
-                    + "' moves off it)");
+            notes.add(locked + " is " + labelled("yanked", known.yanked()) + " (" + whyKept
+                    + wayOff(graph, published, known.version()) + ")");
         }
         if (known.deprecated() != null) {
             notes.add(locked + " is " + labelled("deprecated", known.deprecated()));
         }
         return notes;
+    }
+
+    /**
+     * An update moves off a yanked version only to another that every range allows: when there is
+     * none, it keeps the yanked one (as cargo does), so saying "update" would send the user in a circle.
+     */
+    private static String wayOff(ProjectGraph graph, PublishedPackage published, Version yanked) {
+        PackageName name = published.packument().name();
+        if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
+            return "'prompd update " + name + "' moves off it";
+        }
+        String ranges = Plural.series(graph.rangesOn(name).stream().map(VersionRange::text).distinct().toList(), "and");
+        VersionRange own = graph.roots().get(name);
+        if (own == null) {
+            return "no other version meets " + ranges + ", which the packages needing it ask for; a newer version of"
+                    + " those may ask for another ('prompd tree' shows them)";
+        }
+        Optional<Version> newer = published.latest().filter(latest -> latest.compareTo(yanked) > 0
+                && !own.satisfiedBy(latest));
+        return "no other version meets " + ranges + ": widen its range in prompd.json"
+                + newer.map(latest -> ", as 'prompd update " + name + " --latest' does to ^" + latest)
+                        .orElse(", or choose another version ('prompd info " + name + "' lists them)");
     }
 
     /** {@code yanked: reason}, or the bare label when the registry gave an empty reason. */

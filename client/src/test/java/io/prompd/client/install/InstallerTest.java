@@ -628,6 +628,37 @@ class InstallerTest {
     }
 
     @Test
+    void aLockedVersionYankedSinceStaysThroughUpdatesUntilAnotherFitsAsCargoKeepsIt() throws IOException {
+        writeProject("\"@acme/greeter\": \"^1.0.0\", \"@acme/util\": \"^1.1.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.yank("@acme/util", "1.1.0", "bad release").publish("@acme/base", "1.3.0", "@acme/util", "^1.1.0");
+
+        InstallReport all = installer().update(project, List.of(), false, InstallOptions.defaults());
+        installer().update(project, List.of(name("@acme/util")), false, InstallOptions.defaults());
+
+        assertEquals(Version.parse("1.3.0"), lock().packages().get(name("@acme/base")).version(), "the others still move");
+        assertEquals(Version.parse("1.1.0"), lock().packages().get(name("@acme/util")).version());
+        assertEquals(List.of("@acme/util@1.1.0 is yanked: bad release (installed because the lock file pins it; no other"
+                + " version meets ^1.1.0: widen its range in prompd.json, as 'prompd update @acme/util --latest' does to"
+                + " ^2.0.0)"), all.warnings());
+
+        registry.publish("@acme/util", "1.1.1");
+        installer().update(project, List.of(name("@acme/util")), false, InstallOptions.defaults());
+        assertEquals(Version.parse("1.1.1"), lock().packages().get(name("@acme/util")).version());
+    }
+
+    @Test
+    void latestMovesOffALockedVersionYankedSince() throws IOException {
+        writeProject("\"@acme/util\": \"^1.1.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.yank("@acme/util", "1.1.0", "bad release");
+
+        installer().update(project, List.of(), true, InstallOptions.defaults());
+
+        assertEquals(Version.parse("2.0.0"), lock().packages().get(name("@acme/util")).version());
+    }
+
+    @Test
     void updateOfOnePackageKeepsTheOthersLocked() throws IOException {
         writeProject("\"@acme/base\": \"^1.0.0\", \"@acme/util\": \"^1.0.0\"");
         installer().install(project, List.of(), new InstallOptions(Strategy.LOWEST, false));

@@ -2,35 +2,99 @@ package io.prompd.client.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Dist;
+import io.prompd.core.protocol.Owners;
+import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class StatusNotesTest {
 
-    private static VersionSummary summary(String yanked, String deprecated) {
-        return new VersionSummary(Version.parse("1.0.0"), null, null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-                new Dist("-/x-1.0.0.tgz", Integrity.of(new byte[] {1}), 1, 1, 1), Instant.EPOCH,
+    private static final PackageName X = PackageName.parse("@a/x");
+    private static final Integrity INTEGRITY = Integrity.of(new byte[] {1});
+
+    private static VersionSummary summary(String version, String yanked, String deprecated) {
+        return new VersionSummary(Version.parse(version), null, null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                new Dist("-/x-" + version + ".tgz", INTEGRITY, 1, 1, 1), Instant.EPOCH,
                 "0123456789abcdef0123456789abcdef01234567", yanked, deprecated);
+    }
+
+    /** @x published as these versions, each with its yank reason or null */
+    private static PublishedPackage published(VersionSummary... versions) {
+        SortedMap<Version, VersionSummary> byVersion = new TreeMap<>();
+        for (VersionSummary version : versions) {
+            byVersion.put(version.version(), version);
+        }
+        return new PublishedPackage(new Packument(X, null, List.of(), null, null, null, null, Owners.NONE,
+                new TreeMap<>(), byVersion, Instant.EPOCH), URI.create("https://registry.test/packages/@a/x/index.json"));
+    }
+
+    /** A project depending on @a/x with that range, locked at {@code locked}; or needing it through @a/app. */
+    private static ProjectGraph graph(String range, String locked, boolean direct) {
+        PackageName app = PackageName.parse("@a/app");
+        LockedPackage x = new LockedPackage(Version.parse(locked), URI.create("https://registry.test/x.tgz"), INTEGRITY,
+                new TreeMap<>());
+        LockedPackage needing = new LockedPackage(Version.parse("1.0.0"), URI.create("https://registry.test/app.tgz"),
+                INTEGRITY, new TreeMap<>(Map.of(X, VersionRange.parse(range))));
+        return direct ? new ProjectGraph(new TreeMap<>(Map.of(X, VersionRange.parse(range))), new LockFile(new TreeMap<>(Map.of(X, x))))
+                : new ProjectGraph(new TreeMap<>(Map.of(app, VersionRange.caret(Version.parse("1.0.0")))),
+                        new LockFile(new TreeMap<>(Map.of(X, x, app, needing))));
     }
 
     @Test
     void aNoteGivesTheRegistrysReasonAndWhatToDo() {
+        VersionSummary yanked = summary("1.0.0", " leaks a key\n", "use 2.x");
         assertEquals(List.of("@a/x@1.0.0 is yanked: leaks a key (kept; 'prompd update @a/x' moves off it)",
                         "@a/x@1.0.0 is deprecated: use 2.x"),
-                StatusNotes.of(PackageName.parse("@a/x"), summary(" leaks a key\n", "use 2.x"), "kept; "));
+                StatusNotes.of(graph("^1.0.0", "1.0.0", true), published(yanked, summary("1.0.1", null, null)), yanked,
+                        "kept; "));
     }
 
     @Test
     void anEmptyReasonLeavesTheBareState() {
+        VersionSummary yanked = summary("1.0.0", "", " ");
         assertEquals(List.of("@a/x@1.0.0 is yanked ('prompd update @a/x' moves off it)", "@a/x@1.0.0 is deprecated"),
-                StatusNotes.of(PackageName.parse("@a/x"), summary("", " "), ""));
+                StatusNotes.of(graph("^1.0.0", "1.0.0", true), published(yanked, summary("1.1.0", null, null)), yanked, ""));
         assertEquals("yanked", StatusNotes.labelled("yanked", "  "));
+    }
+
+    @Test
+    void withNoOtherVersionInRangeTheWayOffIsANewRangeToTheNewerMajor() {
+        VersionSummary yanked = summary("1.2.0", "bad release", null);
+        assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0: widen its range in"
+                        + " prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)"),
+                StatusNotes.of(graph("^1.2.0", "1.2.0", true), published(summary("1.1.0", null, null), yanked,
+                        summary("2.0.0", null, null)), yanked, ""));
+    }
+
+    @Test
+    void withNoOtherVersionInRangeNorANewerOneTheWayOffIsAnotherRange() {
+        VersionSummary yanked = summary("1.2.0", "bad release", null);
+        assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0: widen its range in"
+                        + " prompd.json, or choose another version ('prompd info @a/x' lists them))"),
+                StatusNotes.of(graph("^1.2.0", "1.2.0", true), published(summary("1.1.0", null, null), yanked), yanked,
+                        ""));
+    }
+
+    @Test
+    void aTransitiveYankedVersionWithNoOtherInRangeNamesWhereItsRangeComesFrom() {
+        VersionSummary yanked = summary("1.2.0", "bad release", null);
+        assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0, which the packages"
+                        + " needing it ask for; a newer version of those may ask for another ('prompd tree' shows them))"),
+                StatusNotes.of(graph("^1.2.0", "1.2.0", false), published(yanked, summary("2.0.0", null, null)), yanked,
+                        ""));
     }
 }

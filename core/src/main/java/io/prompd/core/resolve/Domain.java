@@ -27,30 +27,33 @@ final class Domain {
     private final boolean published;
     /** Yanked versions left out, to explain why a range matches nothing. */
     private final List<Version> yanked;
+    /** The index of a yanked version kept choosable because it is pinned; -1 when there is none. */
+    private final int pinnedYanked;
 
     private Domain(Optional<PackageName> name, String label, List<Version> versions,
-            List<SortedMap<PackageName, VersionRange>> dependencies, boolean published, List<Version> yanked) {
+            List<SortedMap<PackageName, VersionRange>> dependencies, boolean published, List<Version> yanked,
+            int pinnedYanked) {
         this.name = name;
         this.label = label;
         this.versions = List.copyOf(versions);
         this.dependencies = List.copyOf(dependencies);
         this.published = published;
         this.yanked = List.copyOf(yanked);
+        this.pinnedYanked = pinnedYanked;
     }
 
     static Domain project(SortedMap<PackageName, VersionRange> roots, String label) {
-        return new Domain(Optional.empty(), label, List.of(PROJECT_VERSION), List.of(roots), true, List.of());
+        return new Domain(Optional.empty(), label, List.of(PROJECT_VERSION), List.of(roots), true, List.of(), -1);
     }
 
     /**
-     * The choosable versions among everything published: yanked ones only when preferred and the
-     * options allow it.
+     * The choosable versions among everything published: yanked ones only when pinned.
      *
      * @param exists whether the package exists, though the index may offer none of its versions
      * @throws IllegalStateException when the index breaks its contract
      */
     static Domain of(PackageName name, List<Candidate> published, boolean exists, ResolveOptions options) {
-        Optional<Version> preferred = Optional.ofNullable(options.preferred().get(name));
+        Optional<Version> pinned = Optional.ofNullable(options.pinned().get(name));
         List<Candidate> choosable = new ArrayList<>();
         List<Version> yanked = new ArrayList<>();
         for (Candidate candidate : published) {
@@ -58,8 +61,7 @@ final class Domain {
                 throw new IllegalStateException("the package index answered " + candidate.name() + " " + candidate.version()
                         + " when asked for " + name);
             }
-            boolean keepYanked = options.allowYankedPreferred() && preferred.filter(candidate.version()::equals).isPresent();
-            if (!candidate.yanked() || keepYanked) {
+            if (!candidate.yanked() || pinned.filter(candidate.version()::equals).isPresent()) {
                 choosable.add(candidate);
             } else {
                 yanked.add(candidate.version());
@@ -71,9 +73,12 @@ final class Domain {
                 throw new IllegalStateException("the package index listed " + name + " " + choosable.get(i).version() + " twice");
             }
         }
-        return new Domain(Optional.of(name), name.toString(), choosable.stream().map(Candidate::version).toList(),
+        List<Version> versions = choosable.stream().map(Candidate::version).toList();
+        int pinnedYanked = choosable.stream().filter(Candidate::yanked).findFirst().map(candidate ->
+                versions.indexOf(candidate.version())).orElse(-1);
+        return new Domain(Optional.of(name), name.toString(), versions,
                 choosable.stream().map(Candidate::dependencies).toList(), exists,
-                yanked.stream().sorted().toList());
+                yanked.stream().sorted().toList(), pinnedYanked);
     }
 
     boolean isProject() {
@@ -109,6 +114,16 @@ final class Domain {
     /** The yanked versions, never chosen, that the range would have matched; ascending. */
     List<Version> yankedMatching(VersionRange range) {
         return yanked.stream().filter(range::satisfiedBy).toList();
+    }
+
+    /** Of the allowed versions, those to try before a pinned yanked one; that one alone when nothing else is allowed. */
+    BitSet beforePinnedYanked(BitSet allowed) {
+        if (pinnedYanked < 0) {
+            return allowed;
+        }
+        BitSet others = (BitSet) allowed.clone();
+        others.clear(pinnedYanked);
+        return others.isEmpty() ? allowed : others;
     }
 
     BitSet all() {

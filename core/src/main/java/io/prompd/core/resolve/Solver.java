@@ -214,7 +214,9 @@ final class Solver {
                 return preferred;
             }
         }
-        int chosen = options.strategy() == Strategy.LOWEST ? allowed.nextSetBit(0) : allowed.previousSetBit(domain.size() - 1);
+        BitSet candidates = domain.beforePinnedYanked(allowed);
+        int chosen = options.strategy() == Strategy.LOWEST ? candidates.nextSetBit(0)
+                : candidates.previousSetBit(domain.size() - 1);
         if (chosen < 0) {
             throw new IllegalStateException("no version of " + domain + " is allowed, yet it was to be decided");
         }

@@ -274,10 +274,28 @@ class ResolverTest {
     }
 
     @Test
+    void aFreedPinnedVersionThatIsYankedStaysWhenNothingElseFits() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").addYanked("a", "1.2.0").add("b", "1.0.0").add("b", "1.1.0");
+        ResolveOptions update = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(
+                PackageName.parse("a"), Version.parse("1.2.0"), PackageName.parse("b"), Version.parse("1.0.0"))))
+                .freeing(List.of(PackageName.parse("a"), PackageName.parse("b")));
+        assertEquals(Map.of("a", "1.2.0", "b", "1.1.0"), resolve(index, update, "a", "^1.2.0", "b", "^1.0.0"));
+    }
+
+    @Test
+    void aFreedPinnedVersionThatIsYankedGivesWayToAnyOtherThatFitsEvenAnOlderOne() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0").addYanked("a", "1.2.0");
+        ResolveOptions update = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse("a"),
+                Version.parse("1.2.0")))).freeing(List.of(PackageName.parse("a")));
+        assertEquals(Map.of("a", "1.1.0"), resolve(index, update, "a", "^1.0.0"));
+        assertEquals(Map.of("a", "1.0.0"), resolve(index, update.withStrategy(Strategy.LOWEST), "a", "^1.0.0"));
+    }
+
+    @Test
     void skipsAYankedPreferredVersionUnlessAllowed() {
         TestIndex index = new TestIndex().add("a", "1.0.0").addYanked("a", "1.1.0");
         SortedMap<PackageName, Version> preferred = new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.1.0")));
-        ResolveOptions notAllowed = new ResolveOptions(Strategy.HIGHEST, preferred, false, "your project");
+        ResolveOptions notAllowed = new ResolveOptions(Strategy.HIGHEST, preferred, new TreeMap<>(), "your project");
         assertEquals(Map.of("a", "1.0.0"), resolve(index, notAllowed, "a", "^1.0.0"));
     }
 
