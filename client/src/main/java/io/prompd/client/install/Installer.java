@@ -26,6 +26,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +44,9 @@ import java.util.TreeMap;
  * step, so that a failure leaves the project as it was.
  */
 public final class Installer {
+
+    /** What a conflict's explanation calls the root of a global install, which has no project. */
+    private static final String GLOBAL_ROOT = "the global install";
 
     private final Path home;
     private final PackageStore store;
@@ -81,15 +87,32 @@ public final class Installer {
         });
     }
 
-    /** Installs packages into the store alone: no project, so no {@code prompd.json} or lock to change. */
+    /**
+     * Installs packages into the store alone: no project, so no {@code prompd.json} or lock to change.
+     * As with {@code npm install --global}, each package is resolved on its own, since the store
+     * holds any number of versions of a package: two named packages needing different versions of a
+     * third do not conflict. Every one is resolved before anything is installed.
+     */
     public InstallReport installGlobal(List<PackageSpec> specs, InstallOptions options) throws IOException {
         return locked(repaired -> {
             try (RegistryIndex index = index()) {
-                Plan plan = plan(roots(new TreeMap<>(), request(specs, index)), LockFile.empty(), Set.of(), true, options,
-                        index);
-                List<InstalledPackage> installed = installer().install(plan.lock(), LockFile.empty());
-                return new InstallReport(installed, new TreeMap<>(), List.of(), Optional.empty(), true, plan.warnings(),
-                        repaired);
+                ResolveOptions alone = ResolveOptions.defaults().withStrategy(options.strategy())
+                        .withRootName(GLOBAL_ROOT);
+                List<Plan> plans = new ArrayList<>();
+                for (RequestedPackage request : request(specs, index)) {
+                    plans.add(resolved(roots(new TreeMap<>(), List.of(request)), alone, index));
+                }
+                Map<String, InstalledPackage> installed = new LinkedHashMap<>();
+                Set<String> warnings = new LinkedHashSet<>();
+                for (Plan plan : plans) {
+                    // a version two packages share is reported once, as the first of them installed it
+                    installer().install(plan.lock(), LockFile.empty())
+                            .forEach(one -> installed.putIfAbsent(one.name() + "@" + one.version(), one));
+                    warnings.addAll(plan.warnings());
+                }
+                return new InstallReport(installed.values().stream().sorted(Comparator.comparing(InstalledPackage::name)
+                        .thenComparing(InstalledPackage::version)).toList(), new TreeMap<>(), List.of(), Optional.empty(),
+                        true, List.copyOf(warnings), repaired);
             }
         });
     }
@@ -245,8 +268,12 @@ public final class Installer {
                         installer().missing(kept.get()), index));
             }
         }
-        ResolveOptions resolveOptions = ResolveOptions.defaults().withStrategy(options.strategy())
-                .withLocked(current.versions()).freeing(unpinned);
+        return resolved(roots, ResolveOptions.defaults().withStrategy(options.strategy())
+                .withLocked(current.versions()).freeing(unpinned), index);
+    }
+
+    /** A new resolution of the roots, as a lock. */
+    private Plan resolved(SortedMap<PackageName, VersionRange> roots, ResolveOptions resolveOptions, RegistryIndex index) {
         Resolution resolution;
         try {
             resolution = Resolver.resolve(roots, index, resolveOptions);

@@ -711,4 +711,33 @@ class InstallerTest {
         assertTrue(installed("@acme/base", "1.0.0"));
         assertFalse(Files.exists(project.resolve("prompd.lock")));
     }
+
+    @Test
+    void aGlobalInstallResolvesEachPackageOnItsOwnAsNpmDoes() throws IOException {
+        // together, util ^2.0.0 would conflict with base's ^1.0.0, and greeter's base ^1.0.0 would take base 1.0.0
+        InstallReport report = installer().installGlobal(List.of(PackageSpec.parse("@acme/base@1.0.0"),
+                PackageSpec.parse("@acme/util@^2.0.0"), PackageSpec.parse("@acme/greeter")), InstallOptions.defaults());
+
+        assertTrue(installed("@acme/base", "1.0.0"));
+        assertTrue(installed("@acme/base", "1.2.0"), "greeter's own base");
+        assertTrue(installed("@acme/util", "2.0.0"));
+        assertTrue(installed("@acme/util", "1.1.0"));
+        assertEquals(List.of("@acme/base@1.0.0", "@acme/base@1.2.0", "@acme/greeter@1.0.0", "@acme/util@1.1.0",
+                "@acme/util@2.0.0"), report.packages().stream().map(one -> one.name() + "@" + one.version()).toList(),
+                "each version once, in order");
+    }
+
+    @Test
+    void aGlobalConflictDoesNotSpeakOfAProject() {
+        registry.publish("@acme/needs-util-3", "1.0.0", "@acme/util", "^3.0.0");
+
+        PrompdException failed = assertThrows(PrompdException.class, () -> installer().installGlobal(
+                List.of(PackageSpec.parse("@acme/needs-util-3")), InstallOptions.defaults()));
+
+        assertEquals("""
+                Because every version of @acme/needs-util-3 depends on @acme/util ^3.0.0 and no version of @acme/util\
+                 matches ^3.0.0 (published: 1.0.0, 1.1.0, 2.0.0), @acme/needs-util-3 cannot be used.
+                So, because the global install depends on @acme/needs-util-3 ^1.0.0, version solving failed.""",
+                failed.getMessage());
+    }
 }
