@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
         description = {
             "List the project's packages that have newer versions.",
             "For each: current (locked), wanted (the newest the ranges allow, what 'prompd update' moves to)"
-                    + " and latest (what 'prompd update --latest' moves to)."})
+                    + " and latest (what 'prompd update --latest' moves to).",
+            "A dependency of prompd.json not locked yet is listed too, with no current version.",
+            "With --json, an array of {name, current, wanted, latest, direct} in name order; current is left out for"
+                    + " a dependency not locked, wanted or latest when no version qualifies."})
 final class OutdatedCommand implements Callable<Integer> {
 
     @Spec
@@ -56,7 +59,8 @@ final class OutdatedCommand implements Callable<Integer> {
         }
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("package", "current", "wanted", "latest", "dependency"));
-        rows.forEach(row -> table.add(List.of(row.name().toString(), row.current().toString(), row.wanted().toString(),
+        rows.forEach(row -> table.add(List.of(row.name().toString(),
+                row.current().map(Version::toString).orElse("not locked"), row.wanted().map(Version::toString).orElse("-"),
                 row.latest().map(Version::toString).orElse("-"), row.direct() ? "direct" : "transitive")));
         return Tables.render(table);
     }
@@ -64,8 +68,8 @@ final class OutdatedCommand implements Callable<Integer> {
     private static Map<String, Object> asJson(Outdated.Row row) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", row.name());
-        json.put("current", row.current());
-        json.put("wanted", row.wanted());
+        row.current().ifPresent(current -> json.put("current", current));
+        row.wanted().ifPresent(wanted -> json.put("wanted", wanted));
         row.latest().ifPresent(latest -> json.put("latest", latest));
         json.put("direct", row.direct());
         return json;

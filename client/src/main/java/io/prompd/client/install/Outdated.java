@@ -5,6 +5,7 @@ import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,14 +17,16 @@ public final class Outdated {
     }
 
     /**
-     * One package with a newer version.
+     * One package with a newer version, or a dependency of {@code prompd.json} not locked yet (as
+     * npm's outdated lists a missing one).
      *
-     * @param current the locked version
-     * @param wanted  the highest version every range on the package allows, not yanked
+     * @param current the locked version; empty when the lock lacks the package
+     * @param wanted  the highest version every range on the package allows, not yanked; empty when none does
      * @param latest  the version the {@code latest} dist-tag points at
      * @param direct  whether {@code prompd.json} names it
      */
-    public record Row(PackageName name, Version current, Version wanted, Optional<Version> latest, boolean direct) {
+    public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
+                      boolean direct) {
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(current, "current");
@@ -36,8 +39,8 @@ public final class Outdated {
      * What {@link #check} found.
      *
      * @param rows     the packages with newer versions, in name order
-     * @param warnings what else the user should know of the locked versions: yanked, deprecated, or
-     *                 gone from the registry, in name order
+     * @param warnings what else the user should know: locked versions yanked, deprecated, or gone
+     *                 from the registry, in name order, then dependencies that the registry lacks
      */
     public record Result(List<Row> rows, List<String> warnings) {
         public Result {
@@ -46,9 +49,15 @@ public final class Outdated {
         }
     }
 
-    /** The outdated packages of the graph; fetches the index of every locked package, in parallel. */
+    /**
+     * The outdated packages of the graph, and the dependencies it has not locked; fetches the index
+     * of every one, in parallel.
+     */
     public static Result check(ProjectGraph graph, RegistryIndex index) {
-        index.prefetch(graph.lock().packages().keySet());
+        List<PackageName> unlocked = graph.unlocked();
+        List<PackageName> names = new ArrayList<>(graph.lock().packages().keySet());
+        names.addAll(unlocked);
+        index.prefetch(names);
         List<Row> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (ProjectGraph.Entry entry : graph.entries()) {
@@ -67,9 +76,19 @@ public final class Outdated {
             boolean behind = !wanted.equals(entry.version())
                     || latest.filter(version -> version.compareTo(entry.version()) > 0).isPresent();
             if (behind) {
-                rows.add(new Row(entry.name(), entry.version(), wanted, latest, entry.direct()));
+                rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.of(wanted), latest, entry.direct()));
             }
         }
+        for (PackageName name : unlocked) {
+            Optional<PublishedPackage> published = index.find(name);
+            if (published.isEmpty()) {
+                warnings.add(name + " is in prompd.json but not in the registry, so 'prompd install' cannot lock it");
+                continue;
+            }
+            rows.add(new Row(name, Optional.empty(), published.get().highestAllowed(graph.rangesOn(name)),
+                    published.get().latest(), true));
+        }
+        rows.sort(Comparator.comparing(Row::name));
         return new Result(rows, warnings);
     }
 }

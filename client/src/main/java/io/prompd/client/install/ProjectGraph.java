@@ -50,6 +50,11 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
                 .toList();
     }
 
+    /** The direct dependencies the lock lacks: added to prompd.json by hand since the last install. */
+    public List<PackageName> unlocked() {
+        return roots.keySet().stream().filter(name -> !lock.packages().containsKey(name)).toList();
+    }
+
     /**
      * A package in the tree: the range that asked for it, the version locked, and what it needs.
      *

@@ -320,6 +320,27 @@ class InstallCommandsTest {
     }
 
     @Test
+    void outdatedListsADependencyNotLockedYetAsNpmListsAMissingOne() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util@^1.0.0").exitCode());
+        registry.publish("@acme/base", "2.0.0");
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
+                + " \"dependencies\": {\"@acme/util\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"}}\n");
+
+        CliRun run = prompd("outdated");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("""
+                package     current     wanted  latest  dependency
+                @acme/base  not locked  1.0.0   2.0.0   direct
+                """, run.out());
+        JsonNode json = Json.mapper().readTree(prompd("outdated", "--json").out());
+        assertEquals(1, json.size());
+        assertFalse(json.get(0).has("current"), json.toString());
+        assertEquals("1.0.0", json.get(0).get("wanted").asText());
+        assertEquals("2.0.0", json.get(0).get("latest").asText());
+    }
+
+    @Test
     void outdatedWarnsOfALockedPackageTheRegistryNoLongerHas() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         Files.move(registry.root().resolve("packages/@acme/util"), work.resolve("taken-down"));
