@@ -2,10 +2,12 @@ package io.prompd.client.cli;
 
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
+import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
         description = {
-            "List the project's packages as prompd.lock pins them, direct dependencies marked.",
+            "List the project's packages as prompd.lock pins them, direct dependencies marked, and so are"
+                    + " versions missing from the store and those nothing needs any more.",
             "With --installed, list every version in the store instead, whatever project installed it."})
 final class ListCommand implements Callable<Integer> {
 
@@ -48,19 +51,37 @@ final class ListCommand implements Callable<Integer> {
 
     private String project() throws Exception {
         List<ProjectGraph.Entry> entries = ProjectGraph.of(Project.load(root.context().projectFolder())).entries();
+        PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
         if (output.json) {
             return Json.writeString(entries.stream().map(entry -> {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("name", entry.name());
                 json.put("version", entry.version());
                 json.put("direct", entry.direct());
+                json.put("needed", entry.needed());
+                json.put("installed", store.contains(entry.name(), entry.version()));
                 return json;
             }).toList()) + "\n";
         }
         StringBuilder text = new StringBuilder();
         entries.forEach(entry -> text.append(entry.name()).append('@').append(entry.version())
-                .append(entry.direct() ? "" : "  (transitive)").append('\n'));
+                .append(note(entry, store.contains(entry.name(), entry.version()))).append('\n'));
         return text.toString();
+    }
+
+    /** What sets the entry apart from an installed direct dependency, and what to do about it. */
+    private static String note(ProjectGraph.Entry entry, boolean installed) {
+        if (!entry.needed()) {
+            return "  (not needed: 'prompd install' removes it)";
+        }
+        List<String> notes = new ArrayList<>();
+        if (!entry.direct()) {
+            notes.add("transitive");
+        }
+        if (!installed) {
+            notes.add(TreeCommand.NOT_INSTALLED);
+        }
+        return notes.isEmpty() ? "" : "  (" + String.join(", ", notes) + ")";
     }
 
     private String store() throws Exception {

@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
+import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Spec;
             "Asks no registry.",
             "A package needed in several places is expanded at its first place only."})
 final class TreeCommand implements Callable<Integer> {
+
+    /** How tree and list mark a locked version the store lacks, such as one removed with uninstall --global. */
+    static final String NOT_INSTALLED = "not installed: run 'prompd install'";
 
     @Spec
     CommandSpec spec;
@@ -48,13 +52,14 @@ final class TreeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Project project = Project.load(root.context().projectFolder());
         ProjectGraph graph = ProjectGraph.of(project);
+        PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
         String title = project.manifest().name() + "@" + project.manifest().version();
         String text;
         if (format.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", project.manifest().name());
             json.put("version", project.manifest().version());
-            json.put("dependencies", graph.tree().stream().map(TreeCommand::asJson).toList());
+            json.put("dependencies", graph.tree().stream().map(node -> asJson(node, store)).toList());
             text = Json.writeString(json) + "\n";
         } else if (format.dot) {
             text = dot(title, graph);
@@ -62,7 +67,7 @@ final class TreeCommand implements Callable<Integer> {
             StringBuilder tree = new StringBuilder(title).append('\n');
             List<ProjectGraph.Node> nodes = graph.tree();
             for (int i = 0; i < nodes.size(); i++) {
-                draw(nodes.get(i), "", i == nodes.size() - 1, tree);
+                draw(nodes.get(i), "", i == nodes.size() - 1, store, tree);
             }
             text = tree.toString();
         }
@@ -70,29 +75,43 @@ final class TreeCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private static void draw(ProjectGraph.Node node, String indent, boolean last, StringBuilder tree) {
-        tree.append(indent).append(last ? "└── " : "├── ").append(label(node)).append('\n');
+    private static void draw(ProjectGraph.Node node, String indent, boolean last, PackageStore store, StringBuilder tree) {
+        tree.append(indent).append(last ? "└── " : "├── ").append(label(node, store)).append('\n');
         String childIndent = indent + (last ? "    " : "│   ");
         for (int i = 0; i < node.children().size(); i++) {
-            draw(node.children().get(i), childIndent, i == node.children().size() - 1, tree);
+            draw(node.children().get(i), childIndent, i == node.children().size() - 1, store, tree);
         }
     }
 
-    private static String label(ProjectGraph.Node node) {
+    private static String label(ProjectGraph.Node node, PackageStore store) {
         String version = node.version().map(Version::toString).map(text -> "@" + text).orElse("");
-        String note = node.version().isEmpty() ? " (not locked: run 'prompd install')" : node.repeated() ? " (shown above)" : "";
+        String note;
+        if (node.version().isEmpty()) {
+            note = " (not locked: run 'prompd install')";
+        } else if (!isInstalled(node, store)) {
+            note = " (" + NOT_INSTALLED + ")";
+        } else {
+            note = node.repeated() ? " (shown above)" : "";
+        }
         return node.name() + version + " " + node.range() + note;
     }
 
-    private static Map<String, Object> asJson(ProjectGraph.Node node) {
+    private static boolean isInstalled(ProjectGraph.Node node, PackageStore store) {
+        return node.version().filter(version -> store.contains(node.name(), version)).isPresent();
+    }
+
+    private static Map<String, Object> asJson(ProjectGraph.Node node, PackageStore store) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", node.name());
         json.put("range", node.range());
-        node.version().ifPresent(version -> json.put("version", version));
+        node.version().ifPresent(version -> {
+            json.put("version", version);
+            json.put("installed", isInstalled(node, store));
+        });
         if (node.repeated()) {
             json.put("repeated", true);
         }
-        json.put("dependencies", node.children().stream().map(TreeCommand::asJson).toList());
+        json.put("dependencies", node.children().stream().map(child -> asJson(child, store)).toList());
         return json;
     }
 

@@ -7,8 +7,10 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +41,36 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
         return new ProjectGraph(project.manifest().dependencies(), lock);
     }
 
-    /** One package of the graph. */
-    public record Entry(PackageName name, Version version, boolean direct) {
+    /**
+     * One package of the graph.
+     *
+     * @param needed whether the direct dependencies need it, themselves or through others: the lock
+     *               may still hold a package nothing needs once prompd.json was edited by hand
+     */
+    public record Entry(PackageName name, Version version, boolean direct, boolean needed) {
     }
 
-    /** Every locked package, direct ones marked, in name order. */
+    /** Every locked package, direct and needed ones marked, in name order. */
     public List<Entry> entries() {
+        Set<PackageName> needed = needed();
         return lock.packages().entrySet().stream()
-                .map(entry -> new Entry(entry.getKey(), entry.getValue().version(), roots.containsKey(entry.getKey())))
+                .map(entry -> new Entry(entry.getKey(), entry.getValue().version(), roots.containsKey(entry.getKey()),
+                        needed.contains(entry.getKey())))
                 .toList();
+    }
+
+    /** The locked packages the direct dependencies lead to. */
+    private Set<PackageName> needed() {
+        Set<PackageName> needed = new HashSet<>();
+        Deque<PackageName> next = new ArrayDeque<>(roots.keySet());
+        while (!next.isEmpty()) {
+            PackageName name = next.pop();
+            LockedPackage locked = lock.packages().get(name);
+            if (locked != null && needed.add(name)) {
+                next.addAll(locked.dependencies().keySet());
+            }
+        }
+        return needed;
     }
 
     /** The direct dependencies the lock lacks: added to prompd.json by hand since the last install. */

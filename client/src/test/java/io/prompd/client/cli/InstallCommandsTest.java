@@ -282,6 +282,35 @@ class InstallCommandsTest {
     }
 
     @Test
+    void listAndTreeMarkALockedVersionTheStoreLacks() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive, not installed: run 'prompd install')\n",
+                prompd("list").out());
+        assertFalse(Json.mapper().readTree(prompd("list", "--json").out()).get(1).get("installed").asBoolean());
+        assertEquals("""
+                @me/app@1.0.0
+                └── @acme/base@1.0.0 ^1.0.0
+                    └── @acme/util@1.1.0 ^1.0.0 (not installed: run 'prompd install')
+                """, prompd("tree").out());
+        JsonNode tree = Json.mapper().readTree(prompd("tree", "--json").out());
+        assertTrue(tree.at("/dependencies/0/installed").asBoolean());
+        assertFalse(tree.at("/dependencies/0/dependencies/0/installed").asBoolean());
+    }
+
+    @Test
+    void listMarksALockedPackageNothingNeedsAnyMore() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base", "@acme/greeter").exitCode());
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
+                + " \"dependencies\": {\"@acme/base\": \"^1.0.0\"}}\n");
+
+        assertEquals("@acme/base@1.0.0\n@acme/greeter@1.0.0  (not needed: 'prompd install' removes it)\n"
+                + "@acme/util@1.1.0  (transitive)\n", prompd("list").out());
+        assertFalse(Json.mapper().readTree(prompd("list", "--json").out()).get(1).get("needed").asBoolean());
+    }
+
+    @Test
     void treeDrawsTheGraphAsTextJsonAndDot() throws IOException {
         assertEquals(0, prompd("install", "@acme/greeter").exitCode());
 

@@ -68,4 +68,13 @@ class ProjectGraphTest {
         List<ProjectGraph.Entry> entries = graph().entries();
         assertEquals(List.of(true, true, false, false), entries.stream().map(ProjectGraph.Entry::direct).toList());
     }
+
+    @Test
+    void entriesNothingLeadsToAnyMoreAreNotNeeded() {
+        ProjectGraph graph = graph();
+        ProjectGraph edited = new ProjectGraph(new TreeMap<>(Map.of(name("@x/b"), VersionRange.parse("^1.0.0"))),
+                graph.lock());
+        assertEquals(List.of(true, true, true, true), graph.entries().stream().map(ProjectGraph.Entry::needed).toList());
+        assertEquals(List.of(false, true, true, true), edited.entries().stream().map(ProjectGraph.Entry::needed).toList());
+    }
 }
