@@ -3,9 +3,14 @@ package io.prompd.core.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.source.Utf8;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +54,7 @@ public record JsonSyntaxError(int line, int column, String reason) {
 
     private static Problem problem(String file, byte[] text, JsonProcessingException malformed, String hint,
                                    boolean withReason) {
-        JsonSyntaxError error = of(malformed);
+        JsonSyntaxError error = of(malformed, text);
         Matcher duplicate = DUPLICATE_KEY.matcher(error.reason());
         if (duplicate.matches()) {
             return Problem.error(file, "", "the field '" + duplicate.group(1) + "' is given twice in the same object",
@@ -125,14 +130,70 @@ public record JsonSyntaxError(int line, int column, String reason) {
         return Optional.empty();
     }
 
-    public static JsonSyntaxError of(JsonProcessingException malformed) {
+    /** @param json the text that failed to parse or fit, to name what it holds where another kind of value fits */
+    public static JsonSyntaxError of(JsonProcessingException malformed, byte[] json) {
         JsonLocation at = malformed.getLocation();
         int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
         int column = at == null || line == 0 ? 0 : Math.max(at.getColumnNr(), 0);
-        String reason = malformed instanceof JsonMappingException unfitting && !unfitting.getPath().isEmpty()
-                ? pointer(unfitting) + ": " + fitReason(unfitting)
-                : readable(malformed.getOriginalMessage());
+        String reason;
+        if (malformed instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            reason = mismatch(mismatched, json);
+        } else if (malformed instanceof JsonMappingException unfitting && !unfitting.getPath().isEmpty()) {
+            reason = pointer(unfitting) + ": " + fitReason(unfitting);
+        } else {
+            reason = readable(malformed.getOriginalMessage());
+        }
         return new JsonSyntaxError(line, column, reason);
+    }
+
+    /**
+     * A value of another kind than its place takes, in JSON's words: Jackson's name the Java type
+     * ("Cannot deserialize value of type `java.util.TreeMap`...").
+     */
+    private static String mismatch(MismatchedInputException mismatched, byte[] json) {
+        String expected = "expected " + kindOf(mismatched.getTargetType());
+        String found = found(mismatched, json).map(kind -> ", found " + kind).orElse("");
+        return mismatched.getPath().isEmpty() ? expected + " as the document" + found
+                : pointer(mismatched) + ": " + expected + found;
+    }
+
+    /** What JSON value a Java type is read from; the protocol's own value types (versions, names, dates) are strings. */
+    private static String kindOf(Class<?> type) {
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        return "a string";
+    }
+
+    /** What the text holds at the failure's place; empty when it cannot tell. */
+    private static Optional<String> found(JsonMappingException unfitting, byte[] json) {
+        JsonNode node;
+        try {
+            node = JsonTrees.read(json);
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        for (JsonMappingException.Reference step : unfitting.getPath()) {
+            node = step.getFieldName() != null ? node.path(step.getFieldName()) : node.path(step.getIndex());
+        }
+        return switch (node.getNodeType()) {
+            case OBJECT, POJO -> Optional.of("an object");
+            case ARRAY -> Optional.of("an array");
+            case STRING, BINARY -> Optional.of("a string");
+            case NUMBER -> Optional.of("a number");
+            case BOOLEAN -> Optional.of(node.asText());
+            case NULL -> Optional.of("null");
+            case MISSING -> Optional.empty();
+        };
     }
 
     private static String readable(String message) {

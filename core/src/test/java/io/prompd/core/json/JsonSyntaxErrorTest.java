@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class JsonSyntaxErrorTest {
 
     private static JsonSyntaxError parsing(String json) {
-        return JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
-                () -> JsonTrees.read(json.getBytes(StandardCharsets.UTF_8))));
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return JsonSyntaxError.of(assertThrows(JsonProcessingException.class, () -> JsonTrees.read(bytes)), bytes);
     }
 
     @Test
@@ -84,7 +84,7 @@ class JsonSyntaxErrorTest {
 
     private static JsonSyntaxError binding(String json) {
         return JsonSyntaxError.of(assertThrows(JsonProcessingException.class, () -> Json.mapper().readValue(json,
-                new TypeReference<Map<String, List<Point>>>() { })));
+                new TypeReference<Map<String, List<Point>>>() { })), json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -92,5 +92,13 @@ class JsonSyntaxErrorTest {
         assertEquals("/points/1: x must not be negative, but is -1",
                 binding("{\"points\": [{\"x\": 1, \"label\": \"a\"}, {\"x\": -1, \"label\": \"b\"}]}").reason());
         assertEquals("/points/0: 'label' is missing", binding("{\"points\": [{\"x\": 1}]}").reason());
+    }
+
+    @Test
+    void aValueOfAnotherKindSaysWhatWasExpectedAndWhatCameNotJavaTypes() {
+        assertEquals("expected an object as the document, found an array", binding("[1]").reason());
+        assertEquals("/points: expected an array, found an object", binding("{\"points\": {}}").reason());
+        assertEquals("/points/0/x: expected a number, found a string",
+                binding("{\"points\": [{\"x\": \"one\", \"label\": \"a\"}]}").reason());
     }
 }

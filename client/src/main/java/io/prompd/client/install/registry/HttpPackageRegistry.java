@@ -55,12 +55,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
             }
             throw failure;
         }
-        try {
-            return Optional.of(new PublishedPackage(parse(json, Packument.class, url), url));
-        } catch (PrompdException unreadable) {
-            requireRegistry(endpoint);
-            throw unreadable;
-        }
+        return Optional.of(new PublishedPackage(parse(endpoint, json, Packument.class, url), url));
     }
 
     /**
@@ -116,14 +111,14 @@ public final class HttpPackageRegistry implements PackageRegistry {
     public VersionDocument versionDocument(PackageName name, Version version) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         URI url = endpoint.resolve(RegistryLayout.url(RegistryLayout.versionDocument(name, version)));
-        return parse(fetch(endpoint, url), VersionDocument.class, url);
+        return parse(endpoint, fetch(endpoint, url), VersionDocument.class, url);
     }
 
     @Override
     public List<PackageName> packageNames(PackageName near) {
         RegistryEndpoint endpoint = routes.endpointFor(near);
         URI url = endpoint.resolve(RegistryLayout.PACKAGE_LIST);
-        return parse(fetch(endpoint, url), PackageList.class, url).packages().stream().map(PackageSummary::name).toList();
+        return parse(endpoint, fetch(endpoint, url), PackageList.class, url).packages().stream().map(PackageSummary::name).toList();
     }
 
     @Override
@@ -171,7 +166,21 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 .orElseGet(() -> fetcher.fetchDocument(url));
     }
 
-    private static <T> T parse(byte[] json, Class<T> type, URI url) {
+    /** Reads a document, telling a registry newer than this client by its {@code registry.json} when it does not fit. */
+    private <T> T parse(RegistryEndpoint endpoint, byte[] json, Class<T> type, URI url) {
+        try {
+            return read(json, type, url);
+        } catch (PrompdException unreadable) {
+            requireRegistry(endpoint);
+            throw unreadable;
+        }
+    }
+
+    /**
+     * A document that arrived and does not fit is damaged: a failure of the registry's, not of the
+     * network, which delivered it whole.
+     */
+    private static <T> T read(byte[] json, Class<T> type, URI url) {
         if (isMarkup(json)) {
             throw webPage(url);
         }
@@ -179,13 +188,12 @@ public final class HttpPackageRegistry implements PackageRegistry {
         try {
             return Json.read(json, type);
         } catch (JsonProcessingException unreadable) {
-            why = JsonSyntaxError.of(unreadable).placeAndReason();
+            why = JsonSyntaxError.of(unreadable, json).placeAndReason();
         } catch (IOException | IllegalArgumentException unreadable) {
             why = unreadable.getMessage();
         }
-        throw new PrompdException(ExitCode.NETWORK, "the registry sent an unreadable document: " + url + " (" + why
-                + ")", "the registry may be newer than this client, or damaged; update prompd, or tell the registry's"
-                + " maintainers");
+        throw new PrompdException(ExitCode.FAILURE, "the registry sent a damaged document: " + Urls.display(url) + " ("
+                + why + ")", "report it to the registry's maintainers, with this message");
     }
 
     private static PrompdException webPage(URI url) {

@@ -85,9 +85,10 @@ class HttpPackageRegistryTest {
 
         PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
 
-        assertEquals(ExitCode.NETWORK, damaged.exitCode());
-        assertEquals("the registry sent an unreadable document: " + root.toUri().resolve("packages/@acme/util/index.json")
+        assertEquals(ExitCode.FAILURE, damaged.exitCode(), "it arrived: the network did its part");
+        assertEquals("the registry sent a damaged document: " + root.toUri().resolve("packages/@acme/util/index.json")
                 + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)", damaged.getMessage());
+        assertEquals("report it to the registry's maintainers, with this message", damaged.hint());
     }
 
     @Test
@@ -116,8 +117,30 @@ class HttpPackageRegistryTest {
 
         PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
 
-        assertEquals(ExitCode.NETWORK, damaged.exitCode());
+        assertEquals(ExitCode.FAILURE, damaged.exitCode());
         assertTrue(damaged.getMessage().endsWith("(at line 1, column 47: /versions/1.0.0: 'version' is missing)"),
                 damaged.getMessage());
+    }
+
+    @Test
+    void aValueOfAnotherKindIsNamedByItsPointerWhatWasExpectedAndWhatCame() throws IOException {
+        Path root = registry().root();
+        Path index = root.resolve("packages/@acme/util/index.json");
+        String url = root.toUri().resolve("packages/@acme/util/index.json").toString();
+
+        Files.writeString(index, "[\"@acme/util\"]");
+        PrompdException array = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+        Files.writeString(index, "{\"name\": \"@acme/util\", \"versions\": 5}");
+        PrompdException number = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+        Files.writeString(index, "{\"name\": \"@acme/util\", \"versions\": {\"1.0.0\": {\"version\": true}}}");
+        PrompdException field = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+        assertEquals(ExitCode.FAILURE, array.exitCode());
+        assertEquals("the registry sent a damaged document: " + url + " (at line 1, column 1: expected an object as the"
+                + " document, found an array)", array.getMessage());
+        assertEquals("the registry sent a damaged document: " + url + " (at line 1, column 36: /versions: expected an"
+                + " object, found a number)", number.getMessage());
+        assertTrue(field.getMessage().endsWith(": /versions/1.0.0/version: expected a string, found true)"),
+                field.getMessage());
     }
 }
