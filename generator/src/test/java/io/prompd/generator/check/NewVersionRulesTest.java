@@ -86,6 +86,24 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aDescriptionAndALicenseAreRequiredToPublishThoughValidateOnlyWarns() {
+        repo.publish("@common/base", "1.0.0");
+        repo.write(BASE + "/prompd.json", """
+                {"name": "@common/base", "version": "1.0.0",
+                 "main": "prompts/x.prmd"}
+                """);
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem description = assertError(report, BASE + "/prompd.json", "no description", "requires to publish");
+        Problem license = assertError(report, BASE + "/prompd.json", "no license", "requires to publish");
+        assertEquals("/description", description.pointer());
+        assertEquals("/license", license.pointer());
+        assertEquals(1, license.line());
+    }
+
+    @Test
     void fileThatPackWouldLeaveOutIsAnError() {
         repo.publish("@common/base", "1.0.0");
         repo.write(BASE + "/prompd.json", """
