@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public record LocalReference(String written) implements Reference {
 
     private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
+    /** An absolute path, a home folder ({@code ~/x}) or a URL: places no package holds, wherever it is unpacked. */
+    private static final Pattern ELSEWHERE = Pattern.compile("[/\\\\]|[A-Za-z]:[/\\\\]|~[^/]*/|[A-Za-z][A-Za-z0-9+.-]*://|file:");
 
     public LocalReference {
         Objects.requireNonNull(written, "written");
@@ -26,10 +28,10 @@ public record LocalReference(String written) implements Reference {
     /**
      * The package-relative, normalised path this reference names when written in
      * {@code referringFile} (itself package-relative), or empty when it leaves the package:
-     * too many {@code ..} or an absolute path.
+     * too many {@code ..}, an absolute or home path, or a URL.
      */
     public Optional<String> resolveFrom(String referringFile) {
-        if (written.startsWith("/") || written.startsWith("\\") || DRIVE.matcher(written).lookingAt()) {
+        if (isElsewhere(written) || DRIVE.matcher(written).lookingAt()) {
             return Optional.empty();
         }
         Deque<String> parts = new ArrayDeque<>();
@@ -48,5 +50,10 @@ public record LocalReference(String written) implements Reference {
             }
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("/", parts));
+    }
+
+    /** Whether the text starts as an absolute path, a home path ({@code ~/x}) or a URL does. */
+    static boolean isElsewhere(String text) {
+        return ELSEWHERE.matcher(text).lookingAt();
     }
 }

@@ -18,6 +18,9 @@ final class References {
     /** A relative path without spaces ending in an extension, such as {@code contexts/a.xlsx}. */
     private static final Pattern FILE_PATH = Pattern.compile("^[\\w@.-]+(/[\\w@.-]+)*\\.[A-Za-z][A-Za-z0-9]{0,9}$");
 
+    /** Text without whitespace. */
+    private static final Pattern WORD = Pattern.compile("\\S+");
+
     private References() {
     }
 
@@ -76,10 +79,15 @@ final class References {
         return new PackageReference(written, packageName, selector, path, Optional.empty());
     }
 
-    /** An entry of {@code system}, {@code context}, ...: a file when it reads as a path, text otherwise. */
+    /**
+     * An entry of {@code system}, {@code context}, ...: a file when it reads as a path, text otherwise.
+     * One word that starts as an absolute path, a home path or a URL does is taken for a file too, so
+     * that validation can say it is outside the package rather than let it pass as the text to send.
+     */
     static PromptPart part(String text, String pointer, List<Alias> aliases) {
         String trimmed = text.strip();
-        boolean path = trimmed.startsWith("./") || trimmed.startsWith("../") || FILE_PATH.matcher(trimmed).matches();
+        boolean path = trimmed.startsWith("./") || trimmed.startsWith("../") || FILE_PATH.matcher(trimmed).matches()
+                || (LocalReference.isElsewhere(trimmed) && WORD.matcher(trimmed).matches());
         return path && !trimmed.contains("\n")
                 ? new PromptPart.FilePart(parse(trimmed, aliases), pointer)
                 : new PromptPart.TextPart(text);

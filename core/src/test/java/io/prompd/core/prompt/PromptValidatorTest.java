@@ -268,6 +268,23 @@ class PromptValidatorTest {
     }
 
     @Test
+    void absoluteHomeAndUrlPathsInMessageFieldsAreOutsideThePackage() {
+        List<Problem> problems = validate(Map.of("prompts/a.prmd", """
+                ---
+                context: /etc/hosts.md
+                contexts: ["/prompts/x.prompd", "~/secret.md", "file:///etc/passwd", "https://example.com/x.md"]
+                system: /nonexistent/sys.md
+                user: 'C:\\notes\\u.md'
+                ---
+                """), Map.of());
+        assertEquals(List.of("/context:2", "/contexts/0:3", "/contexts/1:3", "/contexts/2:3", "/contexts/3:3", "/system:4",
+                        "/user:5"), problems.stream().map(problem -> problem.pointer() + ":" + problem.line()).toList(),
+                problems.toString());
+        assertEquals("'~/secret.md' points outside the package", problems.get(2).message());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
+    @Test
     void packageReferencesNameDeclaredDependencies() {
         Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: \"@prompd/core@0.0.1/prompts/base.prmd\"\n---\n"),
                 Map.of()), Severity.ERROR);

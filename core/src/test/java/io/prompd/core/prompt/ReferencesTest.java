@@ -27,7 +27,8 @@ class ReferencesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../x.md", "/etc/passwd", "C:/x.md", "./a/../../x.md", "."})
+    @ValueSource(strings = {"../x.md", "/etc/passwd", "C:/x.md", "./a/../../x.md", ".", "~/x.md", "~me/x.md",
+        "https://example.com/x.md", "file:///etc/passwd"})
     void aLocalReferenceLeavingThePackageResolvesToNothing(String written) {
         assertEquals(Optional.empty(), new LocalReference(written).resolveFrom("a.prmd"));
     }
@@ -81,7 +82,9 @@ class ReferencesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "./a.md | true", "../a b.md | true", "contexts/a.xlsx | true", "notes.txt | true",
-        "Be concise. | false", "You are an expert. | false", "Answer in JSON | false", "a.md\\nmore | false"})
+        "/etc/hosts.md | true", "~/secret.md | true", "file:///etc/passwd | true", "https://example.com/x.md | true",
+        "Be concise. | false", "You are an expert. | false", "Answer in JSON | false", "a.md\\nmore | false",
+        "/imagine a cat | false", "Note: | false", "See https://example.com | false"})
     void classifiesMessageEntriesAsFilesOrText(String text, boolean file) {
         PromptPart part = References.part(text.replace("\\n", "\n"), "/system", List.of());
         assertEquals(file, part instanceof PromptPart.FilePart, part.toString());
