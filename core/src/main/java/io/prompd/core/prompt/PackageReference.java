@@ -1,7 +1,6 @@
 package io.prompd.core.prompt;
 
 import io.prompd.core.name.PackageName;
-import io.prompd.core.version.Version;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,11 +27,6 @@ public record PackageReference(String written, PackageName packageName, String s
         if (path.startsWith("/")) {
             throw new IllegalArgumentException("a package path is relative to the package root: " + path);
         }
-    }
-
-    /** The exact version the reference pins, when its selector is one rather than a range. */
-    public Optional<Version> pinnedVersion() {
-        return Version.isValid(selector) ? Optional.of(Version.parse(selector)) : Optional.empty();
     }
 
     /** The same package, version and path written without alias: {@code @scope/pkg@1.0.0/path}. */

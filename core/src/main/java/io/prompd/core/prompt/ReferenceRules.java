@@ -2,14 +2,13 @@ package io.prompd.core.prompt;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
-import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The rules on what a prompt points at: local files must exist inside the package, and other
- * packages must be declared dependencies at versions the manifest allows.
+ * packages must be declared dependencies, with the range the manifest gives when a reference writes one.
  */
 final class ReferenceRules {
 
@@ -69,11 +68,12 @@ final class ReferenceRules {
                     + "\" to \"dependencies\" in prompd.json"));
             return;
         }
-        Optional<Version> pinned = reference.pinnedVersion();
-        if (pinned.isPresent() && !declared.satisfiedBy(pinned.get())) {
-            problems.add(Problem.warning(file, pointer, "'" + reference.written() + "' asks for version " + pinned.get()
-                    + " of " + reference.packageName() + ", but prompd.json allows \"" + declared.text() + "\"",
-                    "make the version here and in \"dependencies\" agree"));
+        // The dependencies decide which version is installed; a different range here would only mislead a reader.
+        if (!reference.selector().isEmpty()
+                && !VersionRange.parse(reference.selector()).desugared().equals(declared.desugared())) {
+            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' asks for " + reference.packageName()
+                    + " \"" + reference.selector() + "\", but \"dependencies\" in prompd.json give \"" + declared.text()
+                    + "\"", "write the same range in both places"));
         }
     }
 }

@@ -191,7 +191,7 @@ class PromptValidatorTest {
     @Test
     void variablesUnderAPackageParentAreWarnedAboutWithAHint() {
         Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: \"@prompd/core@1.0.0/base.prmd\"\n---\n{{ topic }}\n"),
-                Map.of("@prompd/core", "^1.0.0")), Severity.WARNING);
+                Map.of("@prompd/core", "1.0.0")), Severity.WARNING);
         assertTrue(problem.hint().contains("@prompd/core@1.0.0/base.prmd"), problem.hint());
     }
 
@@ -302,12 +302,28 @@ class PromptValidatorTest {
     }
 
     @Test
-    void aPinnedVersionOutsideTheDeclaredRangeIsAWarning() {
-        Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: \"@prompd/core@0.0.1/base.prmd\"\n---\n"),
-                Map.of("@prompd/core", "^1.0.0")), Severity.WARNING);
-        assertTrue(problem.message().contains("\"^1.0.0\""), problem.message());
-        assertEquals(List.of(), validate(Map.of("a.prmd", "---\ninherits: \"@prompd/core@^1.2/base.prmd\"\n---\n"),
-                Map.of("@prompd/core", "^1.0.0")));
+    void aRangeOtherThanTheDeclaredOneIsAnErrorNamingBoth() {
+        List<Problem> problems = validate(Map.of("a.prmd", """
+                ---
+                using:
+                  - name: "@common/base@~1.2.0"
+                    prefix: "@base"
+                inherits: "@common/base@^9.9.9/prompts/x.prmd"
+                ---
+                {% include "@common/base@2.0.0/prompts/y.prmd" %}
+                """), Map.of("@common/base", "^2.0.0"));
+        assertEquals(List.of("/using/0/name:3", "/inherits:5", ":7"),
+                problems.stream().map(problem -> problem.pointer() + ":" + problem.line()).toList(), problems.toString());
+        assertEquals("'@common/base@^9.9.9/prompts/x.prmd' asks for @common/base \"^9.9.9\", but \"dependencies\" in"
+                + " prompd.json give \"^2.0.0\"", problems.get(1).message());
+        assertEquals("write the same range in both places", problems.get(1).hint());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
+    @Test
+    void theDeclaredRangeWrittenAnotherWayOrNoRangeAtAllIsAccepted() {
+        assertEquals(List.of(), validate(Map.of("a.prmd", "---\ninherits: \"@prompd/core@^1/base.prmd\"\n---\n"
+                + "{% include \"@prompd/core/part.prmd\" %}\n"), Map.of("@prompd/core", "^1.0.0")));
     }
 
     @Test

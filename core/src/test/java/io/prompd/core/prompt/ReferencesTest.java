@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.prompd.core.name.PackageName;
-import io.prompd.core.version.Version;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,13 +46,6 @@ class ReferencesTest {
         assertEquals(path, reference.path());
         assertEquals(written, reference.canonical());
         assertEquals(Optional.empty(), reference.alias());
-    }
-
-    @Test
-    void aPinnedVersionIsAnExactSelector() {
-        assertEquals(Optional.of(Version.parse("0.0.1")),
-                References.parsePackage("@prompd/core@0.0.1/x.prmd").pinnedVersion());
-        assertEquals(Optional.empty(), References.parsePackage("@prompd/core@^0.0.1/x.prmd").pinnedVersion());
     }
 
     @Test
