@@ -24,18 +24,18 @@ final class ReferenceRules {
                       Problems problems) {
         for (ReferenceSite site : references) {
             Problems found = new Problems();
-            reference(pack, file, site.reference(), site.pointer(), found);
+            reference(pack, file, prompt, site.reference(), site.pointer(), found);
             found.sorted().forEach(problem -> problems.add(problem.atLine(site.lineIn(prompt))));
         }
     }
 
-    private static void reference(PromptPackage pack, String file, Reference reference, String pointer,
-                                  Problems problems) {
+    private static void reference(PromptPackage pack, String file, PromptFile prompt, Reference reference,
+                                  String pointer, Problems problems) {
         if (reference instanceof LocalReference local) {
             localReference(pack, file, local, pointer, problems);
         } else if (reference instanceof PackageReference viaPackage && viaPackage.alias().isEmpty()) {
             // A reference through a 'using' alias is checked once, at the alias.
-            packageReference(pack, file, viaPackage, pointer, problems);
+            packageReference(pack, file, prompt.using(), viaPackage, pointer, problems);
         }
     }
 
@@ -52,8 +52,8 @@ final class ReferenceRules {
         }
     }
 
-    private static void packageReference(PromptPackage pack, String file, PackageReference reference, String pointer,
-                                         Problems problems) {
+    private static void packageReference(PromptPackage pack, String file, List<Alias> aliases,
+                                         PackageReference reference, String pointer, Problems problems) {
         if (reference.packageName().equals(pack.name())) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to this package ("
                     + pack.name() + ") by name", "refer to files of the same package with a relative path, such as"
@@ -61,6 +61,11 @@ final class ReferenceRules {
             return;
         }
         VersionRange declared = pack.dependencies().get(reference.packageName());
+        boolean namedByUsing = aliases.stream().map(Alias::target).anyMatch(reference::equals);
+        if (declared == null && reference.selector().isEmpty() && !namedByUsing) {
+            problems.add(undefinedAlias(file, aliases, reference, pointer));
+            return;
+        }
         if (declared == null) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to " + reference.packageName()
                     + ", which is not a dependency of " + pack.name(), "add \"" + reference.packageName() + "\": \""
@@ -75,5 +80,20 @@ final class ReferenceRules {
                     + " \"" + reference.selector() + "\", but \"dependencies\" in prompd.json give \"" + declared.text()
                     + "\"", "write the same range in both places"));
         }
+    }
+
+    /**
+     * {@code @base/x.prmd} with no {@code using} entry for {@code @base} reads as the package
+     * {@code @base/x.prmd}; outside {@code using} and without a range, an undefined alias is far
+     * likelier than such a package.
+     */
+    private static Problem undefinedAlias(String file, List<Alias> aliases, PackageReference reference, String pointer) {
+        String written = reference.written();
+        String prefix = written.substring(0, written.indexOf('/'));
+        String defined = aliases.isEmpty() ? "the prompt has no 'using' entry"
+                : "the prompt's aliases are " + String.join(", ", aliases.stream().map(Alias::prefix).toList());
+        return Problem.error(file, pointer, "'" + written + "' starts with the alias " + prefix
+                + ", which no 'using' entry defines (" + defined + ")", "add a 'using' entry with prefix: \"" + prefix
+                + "\", or write a package reference as @scope/name@range/path, with the package in \"dependencies\"");
     }
 }

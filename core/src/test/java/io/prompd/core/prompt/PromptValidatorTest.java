@@ -294,6 +294,33 @@ class PromptValidatorTest {
     }
 
     @Test
+    void anUndefinedAliasIsNamedWithTheAliasesThereAre() {
+        Problem problem = single(validate(Map.of("a.prmd", """
+                ---
+                using:
+                  - name: "@prompd/core@0.0.1"
+                    prefix: "@core"
+                ---
+                {% include "@core/x.prmd" %}
+                {% include "@undefinedalias/x.prmd" %}
+                """), Map.of("@prompd/core", "0.0.1")), Severity.ERROR);
+        assertEquals(7, problem.line());
+        assertEquals("'@undefinedalias/x.prmd' starts with the alias @undefinedalias, which no 'using' entry defines"
+                + " (the prompt's aliases are @core)", problem.message());
+        assertEquals("add a 'using' entry with prefix: \"@undefinedalias\", or write a package reference as"
+                + " @scope/name@range/path, with the package in \"dependencies\"", problem.hint());
+        assertTrue(single(validate("---\ninherits: \"@base/prompts/x.prmd\"\n---\n"), Severity.ERROR).message()
+                .endsWith("(the prompt has no 'using' entry)"));
+    }
+
+    @Test
+    void aUsingEntryWithoutRangeNamesAMissingDependency() {
+        Problem problem = single(validate("---\nusing:\n  - name: \"@prompd/core\"\n    prefix: \"@core\"\n---\n"),
+                Severity.ERROR);
+        assertEquals("add \"@prompd/core\": \"*\" to \"dependencies\" in prompd.json", problem.hint());
+    }
+
+    @Test
     void aliasesNameDeclaredDependenciesAndAreCheckedOnce() {
         String prompt = "---\nusing:\n  - name: \"@prompd/core@0.0.1\"\n    prefix: \"@core\"\n"
                 + "inherits: \"@core/prompts/base.prmd\"\n---\n";
