@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -44,6 +46,8 @@ public final class FieldLines {
     /** Added to the parser's lines: the line of the file where the document starts, less one. */
     private final int lineShift;
     private SortedMap<String, Integer> lines;
+    /** Each scalar value as the document writes it, by pointer; read in the same scan as the lines. */
+    private Map<String, String> scalars;
 
     private FieldLines(byte[] text, Format format, int lineShift) {
         this.text = text;
@@ -81,14 +85,34 @@ public final class FieldLines {
         if (text.length == 0) {
             return Collections.emptySortedMap();
         }
-        if (lines == null) {
-            lines = Collections.unmodifiableSortedMap(scan());
-        }
+        scanOnce();
         return lines;
     }
 
-    private SortedMap<String, Integer> scan() {
-        SortedMap<String, Integer> found = new TreeMap<>();
+    /**
+     * The scalar value at the pointer as the document writes it: YAML reads {@code NO}, {@code on} or
+     * {@code 1.10} as false, true and 1.1, and a message that quoted the value read would show the
+     * author a value they never wrote. Empty when the pointer names no scalar.
+     */
+    public synchronized Optional<String> scalarAt(String pointer) {
+        if (text.length == 0) {
+            return Optional.empty();
+        }
+        scanOnce();
+        return Optional.ofNullable(scalars.get(pointer));
+    }
+
+    private void scanOnce() {
+        if (lines == null) {
+            SortedMap<String, Integer> found = new TreeMap<>();
+            Map<String, String> written = new TreeMap<>();
+            scan(found, written);
+            lines = Collections.unmodifiableSortedMap(found);
+            scalars = written;
+        }
+    }
+
+    private void scan(SortedMap<String, Integer> found, Map<String, String> written) {
         try (JsonParser parser = format == Format.JSON ? JsonTrees.parser(text) : Yaml.FACTORY.createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -105,11 +129,13 @@ public final class FieldLines {
                 } else if (holder.inRoot()) {
                     found.putIfAbsent("", line);
                 }
+                if (token.isScalarValue()) {
+                    written.put(holder.pathAsPointer().toString(), parser.getText());
+                }
             }
         } catch (IOException impossible) {
             throw new UncheckedIOException("the document parsed once and must parse again", impossible);
         }
-        return found;
     }
 
     /** The line of the field, or else of the nearest field holding it; 0 when nothing is known. */

@@ -2,6 +2,7 @@ package io.prompd.core.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
@@ -293,9 +294,10 @@ final class FrontMatterReader {
     }
 
     private void wrongType(String pointer, String expected, JsonNode actual) {
-        // YAML reads 1.0, 2024-01-01 or true as numbers, dates and booleans unless they are quoted.
-        String hint = expected.startsWith("a string") && actual.isValueNode() ? "put the value in quotes" : "";
-        error(pointer, "'" + pointer.substring(1) + "' must be " + expected + ", not " + describe(actual), hint);
+        // YAML reads 1.10, no or on as numbers and booleans unless they are quoted: show them as written.
+        String written = actual.isValueNode() ? lines.scalarAt(pointer).orElse(actual.asText()) : "";
+        String hint = expected.startsWith("a string") && actual.isValueNode() ? "quote it: " + TextNode.valueOf(written) : "";
+        error(pointer, "'" + pointer.substring(1) + "' must be " + expected + ", not " + describe(actual, written), hint);
     }
 
     private void error(String pointer, String message, String hint) {
@@ -307,12 +309,12 @@ final class FrontMatterReader {
         return value == null || value.isNull() || value.isMissingNode() ? Optional.empty() : Optional.of(value);
     }
 
-    private static String describe(JsonNode value) {
+    private static String describe(JsonNode value, String written) {
         return switch (value.getNodeType()) {
             case ARRAY -> "a list";
             case OBJECT, POJO -> "a map";
             case STRING -> "the text '" + value.textValue() + "'";
-            default -> value.getNodeType().name().toLowerCase(Locale.ROOT) + " " + value;
+            default -> value.getNodeType().name().toLowerCase(Locale.ROOT) + " " + written;
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.prompd.core.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Spelling;
@@ -40,7 +41,6 @@ final class ParameterRules {
                         "rename or remove one of them"));
             }
             name(prompt.file(), parameter, problems);
-            enumValues(prompt.file(), parameter, problems);
             itemType(prompt.file(), parameter, problems);
             Optional<Pattern> pattern = constraints(prompt.file(), parameter, problems);
             Optional<ParameterType> type = parameter.type();
@@ -50,8 +50,9 @@ final class ParameterRules {
                         typeHint(parameter.typeName())));
                 continue;
             }
+            enumValues(prompt, parameter, type.get(), problems);
             parameter.defaultValue().ifPresent(value -> {
-                if (defaultValue(prompt.file(), parameter, type.get(), value, problems)) {
+                if (defaultValue(prompt, parameter, type.get(), value, problems)) {
                     defaultWithinConstraints(prompt.file(), parameter, value, pattern, problems);
                 }
             });
@@ -105,16 +106,14 @@ final class ParameterRules {
     }
 
     /** @return whether the default has the parameter's type, so that its other constraints can be checked */
-    private static boolean defaultValue(String file, Parameter parameter, ParameterType type, JsonNode value,
+    private static boolean defaultValue(PromptFile prompt, Parameter parameter, ParameterType type, JsonNode value,
                                         Problems problems) {
         String pointer = parameter.pointer() + "/default";
         if (!type.accepts(value)) {
-            problems.add(Problem.error(file, pointer, "the default " + value + " of '" + parameter.name()
-                    + "' is not of its type " + type.keyword(),
-                    "give a default of type " + type.keyword() + ", or change the type"));
+            problems.add(notOfType(prompt, parameter, pointer, "default", type, value));
             return false;
         }
-        List<String> allowed = parameter.enumValues().stream().filter(JsonNode::isTextual).map(JsonNode::textValue).toList();
+        List<JsonNode> allowed = parameter.enumValues();
         if (allowed.isEmpty()) {
             return true;
         }
@@ -122,10 +121,33 @@ final class ParameterRules {
         List<JsonNode> chosen = value.isArray()
                 ? StreamSupport.stream(value.spliterator(), false).toList()
                 : List.of(value);
-        chosen.stream().filter(element -> !allowed.contains(element.asText())).forEach(element ->
-                problems.add(Problem.warning(file, pointer, "the default " + element + " of '" + parameter.name()
-                        + "' is not one of its enum values", "use one of: " + String.join(", ", allowed))));
+        chosen.stream().filter(element -> allowed.stream().noneMatch(option -> sameValue(option, element)))
+                .forEach(element -> problems.add(Problem.warning(prompt.file(), pointer, "the default " + element
+                        + " of '" + parameter.name() + "' is not one of its enum values", "use one of: "
+                        + String.join(", ", allowed.stream().map(JsonNode::asText).toList()))));
         return true;
+    }
+
+    /** 3 and 3.0 are one integer, as {@link ParameterType#INTEGER} accepts both. */
+    private static boolean sameValue(JsonNode one, JsonNode other) {
+        return one.isNumber() && other.isNumber() ? one.decimalValue().compareTo(other.decimalValue()) == 0
+                : one.equals(other);
+    }
+
+    /**
+     * A value not of its parameter's type, shown as the file writes it: YAML reads an unquoted
+     * {@code NO} as false, and neither the message nor the hint to quote it should say false.
+     */
+    private static Problem notOfType(PromptFile prompt, Parameter parameter, String pointer, String what,
+                                     ParameterType type, JsonNode value) {
+        String written = value.isValueNode() && !value.isTextual()
+                ? prompt.fieldLines().scalarAt(pointer).orElse(value.toString())
+                : value.toString();
+        TextNode quoted = TextNode.valueOf(written);
+        String hint = value.isValueNode() && type.accepts(quoted) ? "quote it: " + quoted
+                : "write a value of type " + type.keyword() + ", or change the type";
+        return Problem.error(prompt.file(), pointer, "the " + what + " " + written + " of '" + parameter.name()
+                + "' is not of its type " + type.keyword(), hint);
     }
 
     /** A default the parameter's own bounds or pattern refuse; a warning, as one outside its enum is. */
@@ -161,29 +183,43 @@ final class ParameterRules {
                         "give a default the pattern accepts, or correct the pattern")));
     }
 
-    /** {@code items: string} or {@code items: {type: string, ...}} must name a known type too. */
+    /** The type {@code items} give must be a known one too. */
     private static void itemType(String file, Parameter parameter, Problems problems) {
-        Optional<JsonNode> items = parameter.items();
-        if (items.isEmpty()) {
+        Optional<JsonNode> written = itemsTypeAsWritten(parameter);
+        if (written.isEmpty() || written.get().isMissingNode() || itemsType(parameter).isPresent()) {
             return;
         }
-        boolean shorthand = items.get().isTextual();
-        JsonNode type = shorthand ? items.get() : items.get().path("type");
-        if (type.isMissingNode() || (type.isTextual() && ParameterType.of(type.textValue()).isPresent())) {
-            return;
-        }
+        JsonNode type = written.get();
+        boolean shorthand = parameter.items().orElseThrow().isTextual();
         problems.add(Problem.error(file, parameter.pointer() + (shorthand ? "/items" : "/items/type"), "the items of '"
                 + parameter.name() + "' have the unknown type " + type, typeHint(type.asText())));
     }
 
-    private static void enumValues(String file, Parameter parameter, Problems problems) {
+    /** What {@code items: string} or {@code items: {type: string, ...}} gives as the elements' type. */
+    private static Optional<JsonNode> itemsTypeAsWritten(Parameter parameter) {
+        return parameter.items().map(items -> items.isTextual() ? items : items.path("type"));
+    }
+
+    /**
+     * Enum values have the type a value of the parameter has, as its default does; an array's enum
+     * lists the values of its elements, of the type its {@code items} give.
+     */
+    private static void enumValues(PromptFile prompt, Parameter parameter, ParameterType type, Problems problems) {
+        Optional<ParameterType> valueType = type == ParameterType.ARRAY ? itemsType(parameter) : Optional.of(type);
+        if (valueType.isEmpty()) {
+            return;
+        }
         List<JsonNode> values = parameter.enumValues();
         for (int index = 0; index < values.size(); index++) {
-            if (!values.get(index).isTextual()) {
-                problems.add(Problem.error(file, parameter.pointer() + "/enum/" + index, "the enum value "
-                        + values.get(index) + " of '" + parameter.name() + "' is not a string",
-                        "quote it: \"" + values.get(index).asText() + "\""));
+            if (!valueType.get().accepts(values.get(index))) {
+                problems.add(notOfType(prompt, parameter, parameter.pointer() + "/enum/" + index, "enum value",
+                        valueType.get(), values.get(index)));
             }
         }
+    }
+
+    /** The element type of an array parameter, when its {@code items} name a known one. */
+    private static Optional<ParameterType> itemsType(Parameter parameter) {
+        return itemsTypeAsWritten(parameter).filter(JsonNode::isTextual).flatMap(type -> ParameterType.of(type.textValue()));
     }
 }

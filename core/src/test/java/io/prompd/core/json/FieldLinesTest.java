@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.prompd.core.problem.Problem;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class FieldLinesTest {
@@ -49,6 +52,18 @@ class FieldLinesTest {
         assertEquals(5, lines.lineOf("/parameters/0/type"));
         assertEquals(6, lines.lineOf("/parameters/1/name"));
         assertEquals(6, lines.lineOf("/parameters/1/type"), "a missing field: the line of what holds it");
+    }
+
+    @Test
+    void keepsEachScalarAsWrittenThoughYamlReadsItAsAnotherValue() {
+        FieldLines lines = FieldLines.ofYaml("default: NO\nenum: [NO, 'SE', 1.10, 0x1F, on]\nmap: {a: 1}\n", 1);
+
+        assertEquals(Optional.of("NO"), lines.scalarAt("/default"));
+        assertEquals(List.of("NO", "SE", "1.10", "0x1F", "on"), IntStream.range(0, 5)
+                .mapToObj(index -> lines.scalarAt("/enum/" + index).orElseThrow()).toList());
+        assertEquals(Optional.empty(), lines.scalarAt("/map"));
+        assertEquals(Optional.of("1"), lines.scalarAt("/map/a"));
+        assertEquals(Optional.empty(), FieldLines.none().scalarAt("/default"));
     }
 
     @Test

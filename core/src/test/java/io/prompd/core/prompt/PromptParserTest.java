@@ -296,9 +296,10 @@ class PromptParserTest {
         assertEquals(List.of(2, 3, 8, 9, 10, 11), result.problems().stream().map(Problem::line).toList(),
                 "each at the line of its own field, nested ones included");
         assertTrue(result.prompt().isEmpty());
-        Problem unquoted = onlyProblem("---\nversion: 1.0\n---\n");
-        assertEquals("'version' must be a string, not number 1.0", unquoted.message());
-        assertEquals("put the value in quotes", unquoted.hint());
+        Problem unquoted = onlyProblem("---\nversion: 1.10\n---\n");
+        assertEquals("'version' must be a string, not number 1.10", unquoted.message(), "as written, not as YAML reads it");
+        assertEquals("quote it: \"1.10\"", unquoted.hint());
+        assertEquals("quote it: \"NO\"", onlyProblem("---\nmodel: NO\n---\n").hint());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -166,10 +167,50 @@ class PromptValidatorTest {
         assertEquals(Set.of("paramters", "x-owner"), result.prompt().orElseThrow().extra().keySet());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "string | [a, '\"2\"'] | ''", "string | [a, 2] | /enum/1", "integer | [1, 2, 3] | ''",
+        "integer | ['\"a\"', 2.5, 3] | /enum/0 /enum/1", "number | [1, 2.5] | ''", "boolean | [true, x] | /enum/1",
+        "array | [1, a] | ''", "array\\n    items: integer | [1, a] | /enum/1",
+        "array\\n    items: {type: string} | [a, 1] | /enum/1", "json | [1, a, {b: 2}] | ''", "strin | [1] | /type"})
+    void enumValuesHaveTheParametersType(String type, String values, String wrong) {
+        List<Problem> problems = validate("---\nparameters:\n  - name: x\n    type: " + type.replace("\\n", "\n")
+                + "\n    enum: " + values + "\n---\n{{ x }}\n");
+        assertEquals(wrong, problems.stream().map(problem -> problem.pointer().substring("/parameters/0".length()))
+                .collect(Collectors.joining(" ")), problems.toString());
+        assertTrue(problems.stream().allMatch(Problem::isError), problems.toString());
+    }
+
     @Test
-    void enumValuesAreStrings() {
-        Problem problem = single(validate("---\nparameters:\n  - name: x\n    enum: [a, 2]\n---\n{{ x }}\n"), Severity.ERROR);
-        assertEquals("/parameters/0/enum/1", problem.pointer());
+    void aValueOfAnotherTypeIsShownAsWrittenNotAsYamlReadsIt() {
+        List<Problem> problems = validate("""
+                ---
+                parameters:
+                  - name: country
+                    enum: [NO, SE, DK, 01]
+                    default: NO
+                  - name: count
+                    type: integer
+                    enum: ["1", 2]
+                ---
+                {{ country }}{{ count }}
+                """);
+        assertEquals(List.of(
+                "4 the enum value NO of 'country' is not of its type string / quote it: \"NO\"",
+                "4 the enum value 01 of 'country' is not of its type string / quote it: \"01\"",
+                "5 the default NO of 'country' is not of its type string / quote it: \"NO\"",
+                "8 the enum value \"1\" of 'count' is not of its type integer / write a value of type integer, or change"
+                        + " the type"), problems.stream()
+                .map(problem -> problem.line() + " " + problem.message() + " / " + problem.hint()).toList());
+    }
+
+    @Test
+    void aDefaultIsOneOfTheEnumValuesOfItsType() {
+        assertEquals(List.of(), validate("---\nparameters:\n  - name: x\n    type: integer\n    enum: [1, 2]\n"
+                + "    default: 2.0\n---\n{{ x }}\n"));
+        Problem problem = single(validate("---\nparameters:\n  - name: x\n    type: integer\n    enum: [1, 2]\n"
+                + "    default: 3\n---\n{{ x }}\n"), Severity.WARNING);
+        assertEquals("use one of: 1, 2", problem.hint());
     }
 
     @Test
