@@ -55,13 +55,13 @@ public final class PackageValidator {
         Contents contents = read(source, problems);
         ManifestDraft draft = contents.manifest().draft();
         warnAboutSecrets(contents.selection(), problems);
-        problems.addAll(ContentCheck.check(source, contents.selection(), contents.prompts()));
+        problems.addAll(ContentCheck.check(source, contents.selection(), contents.drafts()));
 
         SortedSet<String> packed = new TreeSet<>();
         contents.selection().included().forEach(entry -> packed.add(entry.path()));
         problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, packed)));
         draft.name().ifPresent(name -> problems.addAll(
-                PromptValidator.validate(new PromptPackage(name, draft.dependencies(), packed, contents.prompts()))));
+                PromptValidator.validate(new PromptPackage(name, draft.dependencies(), packed, contents.drafts()))));
         return contents.report(problems);
     }
 
@@ -84,10 +84,23 @@ public final class PackageValidator {
         PackSelection selection = PackSelector.select(source, manifest.draft().files(), manifest.draft().ignore(), limits,
                 location);
         problems.addAll(manifest.locate(selection.problems()));
-        return new Contents(manifest, selection, parsePrompts(source, selection, problems));
+        SortedMap<String, PromptParseResult> parsed = parsePrompts(source, selection, problems);
+        SortedMap<String, PromptFile> prompts = new TreeMap<>();
+        SortedMap<String, PromptFile> drafts = new TreeMap<>();
+        parsed.forEach((path, result) -> {
+            result.prompt().ifPresent(prompt -> prompts.put(path, prompt));
+            result.draft().ifPresent(draft -> drafts.put(path, draft));
+        });
+        return new Contents(manifest, selection, prompts, drafts);
     }
 
-    private record Contents(ManifestResult manifest, PackSelection selection, SortedMap<String, PromptFile> prompts) {
+    /**
+     * @param prompts the prompt files without errors, as the report gives them
+     * @param drafts  every prompt file whose front matter read, errors or not, so that one run
+     *                validates what each holds beyond its errors
+     */
+    private record Contents(ManifestResult manifest, PackSelection selection, SortedMap<String, PromptFile> prompts,
+                            SortedMap<String, PromptFile> drafts) {
         PackageReport report(Problems problems) {
             return new PackageReport(manifest, selection, prompts, problems.sorted());
         }
@@ -110,16 +123,16 @@ public final class PackageValidator {
         }
     }
 
-    private static SortedMap<String, PromptFile> parsePrompts(PackageSource source, PackSelection selection,
+    private static SortedMap<String, PromptParseResult> parsePrompts(PackageSource source, PackSelection selection,
             Problems problems) throws IOException {
-        SortedMap<String, PromptFile> prompts = new TreeMap<>();
+        SortedMap<String, PromptParseResult> parsed = new TreeMap<>();
         for (SourceEntry entry : selection.included()) {
             if (PromptFile.hasPromptExtension(entry.path()) && entry.isFile()) {
-                PromptParseResult parsed = PromptParser.parse(entry.path(), source.read(entry.path()));
-                problems.addAll(parsed.problems());
-                parsed.prompt().ifPresent(prompt -> prompts.put(entry.path(), prompt));
+                PromptParseResult result = PromptParser.parse(entry.path(), source.read(entry.path()));
+                problems.addAll(result.problems());
+                parsed.put(entry.path(), result);
             }
         }
-        return prompts;
+        return parsed;
     }
 }

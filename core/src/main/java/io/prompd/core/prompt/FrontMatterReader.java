@@ -23,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * The typed reading of one file's front matter into a {@link PromptFile}, collecting every problem
- * with its JSON pointer and line. Used once per file.
+ * with its JSON pointer and line. A broken field or entry is left out and the rest read, so that the
+ * file can still be validated as a whole. Used once per file.
  */
 final class FrontMatterReader {
 
@@ -190,8 +191,13 @@ final class FrontMatterReader {
                 wrongType(entry.getKey(), "a map with 'name', 'type', ...", spec);
                 continue;
             }
-            required(spec, entry.getKey(), "name").flatMap(name -> parameter(name, spec, entry.getKey()))
-                    .ifPresent(parameters::add);
+            Optional<String> name = required(spec, entry.getKey(), "name");
+            if (name.isEmpty()) {
+                // the other keys are not read, but 'nme' is most likely why 'name' is missing
+                misspelledKeys(spec, entry.getKey(), PARAMETER_KEYS);
+                continue;
+            }
+            parameter(name.get(), spec, entry.getKey()).ifPresent(parameters::add);
         }
         return parameters;
     }
@@ -210,6 +216,7 @@ final class FrontMatterReader {
         misspelledKeys(spec, pointer, PARAMETER_KEYS);
         int before = errors;
         Optional<String> type = text(spec.get("type"), pointer + "/type");
+        boolean typeBroken = errors > before;
         boolean required = bool(spec.get("required"), pointer + "/required");
         Optional<String> description = text(spec.get("description"), pointer + "/description");
         List<JsonNode> enumValues = list(spec.get("enum"), pointer + "/enum", false).stream()
@@ -219,9 +226,11 @@ final class FrontMatterReader {
         Optional<BigDecimal> max = number(spec.get("max"), pointer + "/max");
         OptionalInt minLength = length(spec.get("minLength"), pointer + "/minLength");
         OptionalInt maxLength = length(spec.get("maxLength"), pointer + "/maxLength");
-        if (errors > before) {
+        if (typeBroken) {
+            // the rules on a parameter read its type: without it they would only add errors of their own
             return Optional.empty();
         }
+        // any other broken field is left out, as if not written, and the parameter stays declared
         return Optional.of(new Parameter(name, type.orElse(Parameter.DEFAULT_TYPE), required,
                 present(spec.get("default")), description, enumValues, pattern, min, max, minLength, maxLength,
                 present(spec.get("items")), pointer));

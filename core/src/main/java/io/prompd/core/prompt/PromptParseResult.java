@@ -8,16 +8,20 @@ import java.util.Optional;
 /**
  * What parsing one prompt file gave.
  *
- * @param prompt   the prompt, present when the file has no errors
+ * @param draft    every field and entry of the front matter that read, without those that did not,
+ *                 so that the rest of the file can still be validated; present when the front
+ *                 matter is a map of keys
  * @param problems every problem found, sorted
  */
-public record PromptParseResult(Optional<PromptFile> prompt, List<Problem> problems) {
+public record PromptParseResult(Optional<PromptFile> draft, List<Problem> problems) {
 
     public PromptParseResult {
-        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(draft, "draft");
         problems = problems.stream().sorted(Problem.ORDER).toList();
-        if (prompt.isPresent() && problems.stream().anyMatch(Problem::isError)) {
-            throw new IllegalArgumentException("a prompt with errors is not returned");
-        }
+    }
+
+    /** The prompt, present when the file has no errors. */
+    public Optional<PromptFile> prompt() {
+        return problems.stream().anyMatch(Problem::isError) ? Optional.empty() : draft;
     }
 }

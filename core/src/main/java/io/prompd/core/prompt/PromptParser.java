@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Parses prompt files: YAML front matter between {@code ---} lines, then a Markdown body. Reports
- * every problem of a file at once; a file with an error gives no prompt. Thread-safe.
+ * every problem of a file at once; a file with an error gives no prompt, only a draft. Thread-safe.
  */
 public final class PromptParser {
 
@@ -49,7 +49,7 @@ public final class PromptParser {
         Problems problems = new Problems();
         Optional<PromptFile> prompt = FrontMatter.split(file, text, problems)
                 .flatMap(frontMatter -> parse(file, frontMatter, problems));
-        return new PromptParseResult(problems.hasErrors() ? Optional.empty() : prompt, problems.sorted());
+        return new PromptParseResult(prompt, problems.sorted());
     }
 
     private static Optional<PromptFile> parse(String file, FrontMatter frontMatter, Problems problems) {

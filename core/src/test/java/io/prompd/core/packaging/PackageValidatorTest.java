@@ -37,6 +37,61 @@ class PackageValidatorTest {
     }
 
     @Test
+    void aBrokenFrontMatterEntryHidesNoOtherProblemOfItsPrompt() throws IOException {
+        PackageReport report = validator.validate(withPrompt("""
+                ---
+                parameters:
+                  - nme: b
+                  - name: count
+                    type: integer
+                    default: many
+                  - name: tone
+                    required: "yes"
+                  - name: level
+                    type: 3
+                context: ./missing.md
+                ---
+                {% if count %}
+                {% include "./gone.prmd" %}
+                {{ tone }} {{ undeclared }}
+                """));
+
+        assertEquals(List.of(
+                        "error hello.prmd:3 /parameters/0/name 'name' is missing",
+                        "warning hello.prmd:3 /parameters/0/nme unknown key 'nme', which prompd ignores",
+                        "error hello.prmd:6 /parameters/1/default the default \"many\" of 'count' is not of its type integer",
+                        "error hello.prmd:8 /parameters/2/required 'parameters/2/required' must be true or false, not the"
+                                + " text 'yes'",
+                        "error hello.prmd:10 /parameters/3/type 'parameters/3/type' must be a string, not number 3",
+                        "error hello.prmd:11 /context './missing.md' resolves to 'missing.md', which is not in the package",
+                        "error hello.prmd:13 the template does not render: {% if %} is never closed",
+                        "error hello.prmd:14 './gone.prmd' resolves to 'gone.prmd', which is not in the package",
+                        "warning hello.prmd:15 the variable 'undeclared' is used in the body but not declared as a"
+                                + " parameter"),
+                report.problems().stream().filter(problem -> problem.file().equals("hello.prmd"))
+                        .map(problem -> problem.severity().label() + " " + problem.location() + " " + problem.message())
+                        .toList());
+        assertTrue(report.prompts().isEmpty(), "a prompt with errors is not reported as read");
+    }
+
+    @Test
+    void aFrontMatterFieldOfTheWrongShapeHidesNoOtherProblem() throws IOException {
+        List<Problem> problems = validator.validate(withPrompt("""
+                ---
+                parameters: "oops"
+                using:
+                  - name: "@prompd/core@1.0.0"
+                context: ./missing.md
+                ---
+                {{ topic }}
+                """)).problems();
+
+        assertEquals(List.of("/parameters", "/using/0/prefix", "/context", ""), problems.stream()
+                .filter(problem -> problem.file().equals("hello.prmd")).map(Problem::pointer).toList(),
+                ProblemReport.text(problems));
+    }
+
+    @Test
     void aPackageWithoutAManifestIsOneErrorSayingSo() throws IOException {
         PackageReport report = validator.validate(MemorySource.ofText("p", Map.of("README.md", "# Hi\n")));
 
