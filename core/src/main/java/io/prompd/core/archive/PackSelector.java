@@ -52,6 +52,7 @@ public final class PackSelector {
         List<PathPattern> ignoreRules = compile(ignore, "/ignore/", PathPattern::ignoreRule, problems).stream()
                 .map(Listed::pattern).toList();
         BitSet usedFileEntries = new BitSet(files.size());
+        Map<Integer, LeftOut> leftOutByEntry = new HashMap<>();
         boolean restricted = !files.isEmpty();
 
         List<SourceEntry> included = new ArrayList<>();
@@ -59,19 +60,28 @@ public final class PackSelector {
         Set<String> excludedFolders = new TreeSet<>();
         for (SourceEntry entry : source.entries()) {
             String[] segments = Glob.segmentsOf(entry.path());
+            BitSet named = matches(fileEntries, segments);
             Optional<String> excluded = alwaysExcludedPrefix(segments);
-            if (excluded.isPresent()) {
-                excludedFolders.add(excluded.get());
+            Optional<LeftOut.Reason> reason = excluded.isPresent() ? Optional.of(LeftOut.Reason.ALWAYS_EXCLUDED)
+                    : reasonToLeaveOut(entry.path(), segments, !named.isEmpty(), restricted, ignoreRules);
+            if (reason.isEmpty()) {
+                included.add(entry);
+                usedFileEntries.or(named);
                 continue;
             }
-            boolean named = markMatches(fileEntries, segments, usedFileEntries);
-            reasonToLeaveOut(entry.path(), segments, named, restricted, ignoreRules).ifPresentOrElse(
-                    reason -> leftOut.add(new LeftOut(entry.path(), reason)), () -> included.add(entry));
+            LeftOut left = new LeftOut(entry.path(), reason.get());
+            if (excluded.isPresent()) {
+                excludedFolders.add(excluded.get());
+            } else {
+                leftOut.add(left);
+            }
+            // the file itself, even where the selection lists only its folder
+            named.stream().forEach(index -> leftOutByEntry.putIfAbsent(index, left));
         }
         excludedFolders.forEach(folder -> leftOut.add(new LeftOut(folder, LeftOut.Reason.ALWAYS_EXCLUDED)));
         leftOut.sort(Comparator.comparing(LeftOut::path));
 
-        reportUnusedFileEntries(fileEntries, usedFileEntries, problems);
+        reportUnusedFileEntries(fileEntries, usedFileEntries, leftOutByEntry, problems);
         checkIncluded(included, limits, location, problems);
         return new PackSelection(included, leftOut, problems.sorted());
     }
@@ -106,13 +116,12 @@ public final class PackSelector {
         return Optional.empty();
     }
 
-    /** Tests every files entry (not just up to the first match), so unused entries can be reported. */
-    private static boolean markMatches(List<Listed> fileEntries, String[] segments, BitSet used) {
-        boolean named = false;
+    /** The indexes of every files entry that names the path (not just the first), so unused entries can be reported. */
+    private static BitSet matches(List<Listed> fileEntries, String[] segments) {
+        BitSet named = new BitSet();
         for (Listed entry : fileEntries) {
             if (entry.pattern().matches(segments)) {
-                used.set(entry.index());
-                named = true;
+                named.set(entry.index());
             }
         }
         return named;
@@ -158,14 +167,40 @@ public final class PackSelector {
         return ROOT_DOCUMENT_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
-    private static void reportUnusedFileEntries(List<Listed> fileEntries, BitSet used, Problems problems) {
+    /**
+     * An entry that packs nothing is an error: one naming no file at all, or only files that pack
+     * leaves out whatever {@code files} says, with the reason, since the file is there to see.
+     */
+    private static void reportUnusedFileEntries(List<Listed> fileEntries, BitSet used, Map<Integer, LeftOut> leftOut,
+                                                Problems problems) {
         for (Listed entry : fileEntries) {
-            if (!used.get(entry.index())) {
-                problems.error(MANIFEST, "/files/" + entry.index(),
-                        "\"" + entry.text() + "\" in \"files\" matches no file",
+            if (used.get(entry.index())) {
+                continue;
+            }
+            String pointer = "/files/" + entry.index();
+            String subject = "\"" + entry.text() + "\" in \"files\"";
+            LeftOut left = leftOut.get(entry.index());
+            if (left == null) {
+                problems.error(MANIFEST, pointer, subject + " matches no file",
                         "correct the path or remove the entry from \"files\"");
+            } else if (left.reason() == LeftOut.Reason.IGNORED) {
+                problems.error(MANIFEST, pointer, subject + " names '" + left.path() + "', which exists but is left out"
+                        + " by \"ignore\"", "remove the entry from \"files\", or the rule from \"ignore\"");
+            } else {
+                problems.error(MANIFEST, pointer, subject + " names '" + left.path() + "', which exists but is left out: "
+                        + whyAlwaysLeftOut(left.reason()), "remove the entry from \"files\"");
             }
         }
+    }
+
+    private static String whyAlwaysLeftOut(LeftOut.Reason reason) {
+        return switch (reason) {
+            case ALWAYS_EXCLUDED -> "pack never packs " + String.join("/, ", ALWAYS_EXCLUDED_NAMES.stream().sorted()
+                    .toList()) + "/";
+            case SECRET -> "it looks like secrets, and pack never packs .env files";
+            case TARBALL -> "pack never packs a .tgz at the package root";
+            case IGNORED, NOT_IN_FILES -> throw new IllegalArgumentException("not left out whatever files says: " + reason);
+        };
     }
 
     private static void checkIncluded(List<SourceEntry> included, ArchiveLimits limits, PackageLocation location,

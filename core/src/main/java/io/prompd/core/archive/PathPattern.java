@@ -57,7 +57,7 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
      *
      * @throws IllegalArgumentException why the entry cannot name files of the package
      */
-    public static String filesEntryPath(String entry) {
+    private static String filesEntryPath(String entry) {
         String rest = Objects.requireNonNull(entry, "entry").strip();
         if (rest.startsWith("./")) {
             rest = rest.substring(2);

@@ -1,6 +1,5 @@
 package io.prompd.core.manifest;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 
@@ -15,8 +14,6 @@ public interface FileReferences {
     Optional<String> main();
 
     Optional<String> readme();
-
-    List<String> files();
 
     Optional<String> license();
 }

@@ -1,7 +1,6 @@
 package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import io.prompd.core.archive.PathPattern;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.prompt.PromptFile;
@@ -14,13 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * Checks that the paths a manifest names ({@code prompts}, {@code main}, {@code readme}, the file of
- * {@code SEE LICENSE IN}, and the literal entries of {@code files}) exist in the package and stay inside it.
- * Globs in {@code files} are only checked for safety here: whether they match anything is the archive's
- * question, since only it applies {@code ignore} too.
+ * {@code SEE LICENSE IN}) exist in the package and stay inside it. Whether each {@code files} entry
+ * names something to pack is the pack selection's question, since only it applies {@code ignore} too.
  */
 public final class ManifestPaths {
 
-    private static final Pattern GLOB = Pattern.compile("[*?\\[\\]{}]");
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:.*");
 
     private final String file;
@@ -49,15 +46,6 @@ public final class ManifestPaths {
         manifest.readme().ifPresent(path -> requireFile(pointer(ManifestFields.README), path));
         manifest.license().flatMap(LicenseCheck::licenseFile)
                 .ifPresent(path -> requireFile(pointer(ManifestFields.LICENSE), path));
-        List<String> files = manifest.files();
-        for (int index = 0; index < files.size(); index++) {
-            // files entries are patterns: what is wrong with one as a pattern, the pack selection reports
-            Optional<String> path = filesEntryPath(files.get(index));
-            if (path.isPresent() && !GLOB.matcher(path.get()).find() && !isFileOrFolder(path.get())) {
-                problems.error(file, pointer(ManifestFields.FILES).appendIndex(index).toString(), "'" + files.get(index)
-                        + "' is neither a file nor a folder of the package", "fix the path or remove the entry");
-            }
-        }
         return problems.sorted();
     }
 
@@ -77,19 +65,6 @@ public final class ManifestPaths {
             problems.error(file, at.toString(), "'" + path + "' is not a prompt file, which ends in .prmd or .prompd",
                     "name a prompt file of the package here");
         }
-    }
-
-    private static Optional<String> filesEntryPath(String entry) {
-        try {
-            return Optional.of(PathPattern.filesEntryPath(entry));
-        } catch (IllegalArgumentException notAPattern) {
-            return Optional.empty();
-        }
-    }
-
-    private boolean isFileOrFolder(String path) {
-        String folder = path.isEmpty() || path.endsWith("/") ? path : path + "/";
-        return packagePaths.contains(path) || packagePaths.stream().anyMatch(candidate -> candidate.startsWith(folder));
     }
 
     /**

@@ -85,7 +85,8 @@ class PackSelectorTest {
                 new LeftOut(".env", LeftOut.Reason.SECRET),
                 new LeftOut(".env.local", LeftOut.Reason.SECRET),
                 new LeftOut("config/.envrc", LeftOut.Reason.SECRET)), selection.leftOut());
-        assertFalse(selection.hasErrors());
+        assertEquals(List.of("/files/0"), selection.problems().stream().map(Problem::pointer).toList(),
+                "the entry that packs nothing says why");
     }
 
     @Test
@@ -107,6 +108,21 @@ class PackSelectorTest {
 
         assertTrue(selection.hasErrors());
         assertEquals(List.of("prompd.json|/files/1|\"missing.md\" in \"files\" matches no file"), messages(selection));
+    }
+
+    @Test
+    void aFilesEntryNamingOnlyFilesPackLeavesOutSaysWhy() throws IOException {
+        PackSelection selection = select(source("prompd.json", "a.md", "notes.md", ".git/config", ".env", "x.tgz"),
+                List.of("a.md", "notes.md", ".git/config", ".env", "x.tgz", "*.md"), List.of("notes.md"));
+
+        assertEquals(List.of(
+                "prompd.json|/files/1|\"notes.md\" in \"files\" names 'notes.md', which exists but is left out by \"ignore\"",
+                "prompd.json|/files/2|\".git/config\" in \"files\" names '.git/config', which exists but is left out: pack never"
+                        + " packs .git/, .prompd/, node_modules/",
+                "prompd.json|/files/3|\".env\" in \"files\" names '.env', which exists but is left out: it looks like"
+                        + " secrets, and pack never packs .env files",
+                "prompd.json|/files/4|\"x.tgz\" in \"files\" names 'x.tgz', which exists but is left out: pack never"
+                        + " packs a .tgz at the package root"), messages(selection));
     }
 
     @Test

@@ -23,8 +23,7 @@ class ManifestPathsTest {
     void acceptsPathsThatNameFilesOfThePackage() {
         assertEquals(List.of(), problems("""
                 , "main": "prompts/main.prmd", "readme": "README.md", "license": "SEE LICENSE IN LICENSE.txt",
-                "prompts": {"summary": "prompts/extra/summary.prmd", "main": "./prompts/../prompts/main.prmd"},
-                "files": ["prompts/main.prmd", "prompts", "contexts/", "**/*.md", "prompts/?ain.prmd", "."]
+                "prompts": {"summary": "prompts/extra/summary.prmd", "main": "./prompts/../prompts/main.prmd"}
                 """));
     }
 
@@ -66,17 +65,9 @@ class ManifestPathsTest {
     }
 
     @Test
-    void aLiteralFilesEntryMustBeAFileOrFolderAndPointsAtItsElement() {
-        assertEquals(List.of("3 /files/3: 'docs' is neither a file nor a folder of the package"), problems("""
-                ,
-                "files": ["README.md", "prompts/", "**/*.csv",
-                  "docs"]
-                """));
-    }
-
-    @Test
-    void globsInFilesAreLeftToTheArchive() {
-        assertEquals(List.of(), problems(", \"files\": [\"nothing/**\", \"*.txt\", \"x?.md\", \"[ab].md\"]"));
+    void filesEntriesAreLeftToThePackSelection() {
+        assertEquals(List.of(), problems(", \"files\": [\"docs\", \"nothing/**\", \"/prompts/\", \"../secret.txt\", \"\"]"),
+                "the selection, which applies \"ignore\" too, reports what names no file to pack, once");
     }
 
     @Test
@@ -90,14 +81,6 @@ class ManifestPathsTest {
         assertEquals(List.of("1 /main: '/etc/passwd' is absolute; package paths are relative to the package root",
                         "1 /readme: 'C:/x.md' is absolute; package paths are relative to the package root"),
                 problems(", \"main\": \"/etc/passwd\", \"readme\": \"C:/x.md\""));
-    }
-
-    @Test
-    void filesEntriesAreReadAsThePackSelectionReadsThemWhichReportsTheInvalidOnes() {
-        assertEquals(List.of(), problems(", \"files\": [\"/prompts/\", \"./README.md\", \"../secret.txt\", \"\"]"),
-                "a leading '/' or './' is tolerated, as npm tolerates it; '..' and '' are the selection's to report");
-        assertEquals(List.of("1 /files/0: '/docs' is neither a file nor a folder of the package"),
-                problems(", \"files\": [\"/docs\"]"));
     }
 
     @Test

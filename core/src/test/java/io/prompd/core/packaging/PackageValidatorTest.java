@@ -92,6 +92,17 @@ class PackageValidatorTest {
     }
 
     @Test
+    void aFilesEntryThatMatchesNothingIsReportedOnce() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"files\": [\"prompts\", \"nonexistent.md\"]}",
+                "prompts/a.prmd", "---\nid: a\n---\nHi\n"));
+
+        assertEquals(List.of("prompd.json /files/1 \"nonexistent.md\" in \"files\" matches no file"),
+                validator.validate(source).problems().stream().filter(Problem::isError)
+                        .map(problem -> problem.file() + " " + problem.pointer() + " " + problem.message()).toList());
+    }
+
+    @Test
     void aPackageWithoutAManifestIsOneErrorSayingSo() throws IOException {
         PackageReport report = validator.validate(MemorySource.ofText("p", Map.of("README.md", "# Hi\n")));
 
