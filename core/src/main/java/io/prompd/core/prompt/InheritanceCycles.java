@@ -18,21 +18,24 @@ final class InheritanceCycles {
     private InheritanceCycles() {
     }
 
-    static void check(PromptPackage pack, Problems problems) {
-        Set<String> reported = new HashSet<>();
+    /**
+     * Each prompt is walked once: a walk stops where an earlier one went, since what lies beyond
+     * (a cycle or none) is already known, so long chains cost their length, not its square.
+     */
+    static void check(PromptPackage pack, LocalParents parents, Problems problems) {
+        Set<String> walked = new HashSet<>();
         for (String start : pack.prompts().keySet()) {
             List<String> path = new ArrayList<>();
+            Set<String> onPath = new HashSet<>();
             Optional<String> current = Optional.of(start);
-            while (current.isPresent() && pack.prompts().containsKey(current.get()) && !path.contains(current.get())) {
+            while (current.isPresent() && pack.prompts().containsKey(current.get()) && !walked.contains(current.get())) {
                 path.add(current.get());
-                current = pack.localParent(current.get());
+                onPath.add(current.get());
+                walked.add(current.get());
+                current = parents.of(current.get());
             }
-            if (current.isPresent() && path.contains(current.get())) {
-                List<String> cycle = path.subList(path.indexOf(current.get()), path.size());
-                List<String> closed = CyclePaths.closedFromFirst(cycle);
-                if (reported.add(closed.get(0))) {
-                    report(pack, closed, problems);
-                }
+            if (current.isPresent() && onPath.contains(current.get())) {
+                report(pack, CyclePaths.closedFromFirst(path.subList(path.indexOf(current.get()), path.size())), problems);
             }
         }
     }

@@ -19,14 +19,15 @@ public final class PromptValidator {
         Problems problems = new Problems();
         // the body is scanned once, for the template's own rules and for the files it loads
         Map<String, List<ReferenceSite>> references = new TreeMap<>();
+        LocalParents parents = new LocalParents(pack);
         pack.prompts().forEach((file, prompt) -> {
             TemplateScan template = TemplateScan.of(prompt);
             references.put(file, prompt.referenceSites(template));
             ParameterRules.check(prompt, problems);
-            TemplateRule.check(pack, file, prompt, template, problems);
+            TemplateRule.check(pack, parents, file, prompt, template, problems);
             ReferenceRules.check(pack, file, prompt, references.get(file), problems);
         });
-        InheritanceCycles.check(pack, problems);
+        InheritanceCycles.check(pack, parents, problems);
         IncludeCycles.check(references, problems);
         return problems.sorted();
     }

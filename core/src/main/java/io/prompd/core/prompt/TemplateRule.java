@@ -18,12 +18,16 @@ final class TemplateRule {
     private TemplateRule() {
     }
 
-    /** @param template the scan of the prompt's body */
-    static void check(PromptPackage pack, String file, PromptFile prompt, TemplateScan template, Problems problems) {
+    /**
+     * @param parents  the package's local inheritance
+     * @param template the scan of the prompt's body
+     */
+    static void check(PromptPackage pack, LocalParents parents, String file, PromptFile prompt, TemplateScan template,
+                      Problems problems) {
         template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render: "
                 + fault.message(), fault.hint()).atLine(fault.line())));
         template.files().forEach(use -> nameThatIsNoReference(file, prompt, use, problems));
-        undeclaredVariables(pack, file, template, problems);
+        undeclaredVariables(pack, parents, file, template, problems);
     }
 
     /** A file the template loads is checked with the prompt's other references; a name that is none is told here. */
@@ -37,9 +41,10 @@ final class TemplateRule {
         }
     }
 
-    private static void undeclaredVariables(PromptPackage pack, String file, TemplateScan template, Problems problems) {
-        Set<String> declared = declaredThroughLocalParents(pack, file);
-        Optional<Reference> outsideParent = outermostParent(pack, file).filter(PackageReference.class::isInstance);
+    private static void undeclaredVariables(PromptPackage pack, LocalParents parents, String file, TemplateScan template,
+                                            Problems problems) {
+        Set<String> declared = declaredThroughLocalParents(pack, parents, file);
+        Optional<Reference> outsideParent = outermostParent(pack, parents, file).filter(PackageReference.class::isInstance);
         String hint = outsideParent
                 .map(parent -> "declare it under \"parameters\" (the inherited prompt " + parent.written()
                         + " may declare it, but it cannot be checked here)")
@@ -52,11 +57,11 @@ final class TemplateRule {
         }
     }
 
-    private static Set<String> declaredThroughLocalParents(PromptPackage pack, String file) {
+    private static Set<String> declaredThroughLocalParents(PromptPackage pack, LocalParents parents, String file) {
         Set<String> declared = new HashSet<>();
         Set<String> visited = new HashSet<>();
         for (Optional<String> current = Optional.of(file); current.isPresent() && visited.add(current.get());
-                current = pack.localParent(current.get())) {
+                current = parents.of(current.get())) {
             PromptFile prompt = pack.prompts().get(current.get());
             if (prompt != null) {
                 prompt.parameters().forEach(parameter -> declared.add(parameter.name()));
@@ -66,11 +71,11 @@ final class TemplateRule {
     }
 
     /** The {@code inherits} of the last prompt of the local chain: the parent this package cannot see. */
-    private static Optional<Reference> outermostParent(PromptPackage pack, String file) {
+    private static Optional<Reference> outermostParent(PromptPackage pack, LocalParents parents, String file) {
         Set<String> visited = new HashSet<>();
         String current = file;
         while (visited.add(current)) {
-            Optional<String> parent = pack.localParent(current);
+            Optional<String> parent = parents.of(current);
             if (parent.isEmpty() || !pack.prompts().containsKey(parent.get())) {
                 return Optional.ofNullable(pack.prompts().get(current)).flatMap(PromptFile::inherits);
             }

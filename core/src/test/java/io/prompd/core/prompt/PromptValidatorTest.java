@@ -413,6 +413,18 @@ class PromptValidatorTest {
     }
 
     @Test
+    void everyCycleIsReportedOnceWhateverLeadsIntoIt() {
+        List<Problem> problems = validate(Map.of(
+                "a.prmd", "---\ninherits: ./b.prmd\n---\n",
+                "b.prmd", "---\ninherits: ./a.prmd\n---\n",
+                "c.prmd", "---\ninherits: ./a.prmd\n---\n",
+                "x.prmd", "---\ninherits: ./x.prmd\n---\n",
+                "y.prmd", "---\ninherits: ./c.prmd\n---\n"), Map.of());
+        assertEquals(List.of("circular inheritance: a.prmd → b.prmd → a.prmd", "circular inheritance: x.prmd → x.prmd"),
+                problems.stream().map(Problem::message).toList());
+    }
+
+    @Test
     void declaredVariablesAreFoundThroughACycleWithoutLoopingForever() {
         List<Problem> problems = validate(Map.of(
                 "a.prmd", "---\ninherits: ./b.prmd\nparameters:\n  - name: x\n---\n{{ x }}{{ y }}\n",
