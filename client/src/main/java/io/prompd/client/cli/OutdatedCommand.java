@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         description = {
             "List the project's packages that have newer versions.",
             "For each: current (locked), wanted (the newest the ranges allow, what 'prompd update' moves to)"
-                    + " and latest (what 'prompd update --latest' moves to).",
+                    + " and latest (the version the 'latest' dist-tag names, the range 'prompd update --latest' writes;"
+                    + " the lock then takes the newest that range allows).",
             "A dependency of prompd.json not locked yet is listed too, with no current version.",
             "With --json, an array of {name, current, wanted, latest, direct} in name order; current is left out for"
                     + " a dependency not locked, wanted or latest when no version qualifies."})
