@@ -37,6 +37,9 @@ public record JsonSyntaxError(int line, int column, String reason) {
     /** A line Git writes around the two sides of a conflicted merge. */
     private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
 
+    /** What a record names when it refuses a missing field, as in {@code Objects.requireNonNull(name, "name")}. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
     /**
      * The problem to report about a JSON file that does not parse, at the error's line, with the
      * parser's reason. A file that a Git merge left conflicted is said to be that, at its first
@@ -138,8 +141,9 @@ public record JsonSyntaxError(int line, int column, String reason) {
         String reason;
         if (malformed instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             reason = mismatch(mismatched, json);
-        } else if (malformed instanceof JsonMappingException unfitting && !unfitting.getPath().isEmpty()) {
-            reason = pointer(unfitting) + ": " + fitReason(unfitting);
+        } else if (malformed instanceof JsonMappingException unfitting
+                && (!unfitting.getPath().isEmpty() || unfitting.getCause() != null)) {
+            reason = (unfitting.getPath().isEmpty() ? "" : pointer(unfitting) + ": ") + fitReason(unfitting);
         } else {
             reason = readable(malformed.getOriginalMessage());
         }
@@ -215,8 +219,10 @@ public record JsonSyntaxError(int line, int column, String reason) {
      */
     private static String fitReason(JsonMappingException unfitting) {
         Throwable cause = unfitting.getCause();
-        if (cause instanceof NullPointerException && cause.getMessage() != null) {
-            return "'" + cause.getMessage() + "' is missing";
+        if (cause instanceof NullPointerException) {
+            // records name a required field in the message; the JVM's own words about a null are no field name
+            return cause.getMessage() != null && FIELD_NAME.matcher(cause.getMessage()).matches()
+                    ? "'" + cause.getMessage() + "' is missing" : "a required field is missing";
         }
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
             return cause.getMessage();

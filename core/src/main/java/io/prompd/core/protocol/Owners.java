@@ -1,6 +1,7 @@
 package io.prompd.core.protocol;
 
 import java.util.Collections;
+import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -16,7 +17,7 @@ public record Owners(SortedSet<String> users, SortedSet<String> teams) {
     public static final Owners NONE = new Owners(Collections.emptySortedSet(), Collections.emptySortedSet());
 
     public Owners {
-        users = Collections.unmodifiableSortedSet(new TreeSet<>(users));
-        teams = Collections.unmodifiableSortedSet(new TreeSet<>(teams));
+        users = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(users, "users")));
+        teams = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(teams, "teams")));
     }
 }

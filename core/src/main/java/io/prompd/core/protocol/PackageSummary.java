@@ -20,7 +20,7 @@ public record PackageSummary(PackageName name, Version latest, String descriptio
 
     public PackageSummary {
         Objects.requireNonNull(name, "name");
-        keywords = List.copyOf(keywords);
+        keywords = List.copyOf(Objects.requireNonNull(keywords, "keywords"));
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 }

@@ -30,10 +30,10 @@ public record Packument(PackageName name, String description, List<String> keywo
 
     public Packument {
         Objects.requireNonNull(name, "name");
-        keywords = List.copyOf(keywords);
+        keywords = List.copyOf(Objects.requireNonNull(keywords, "keywords"));
         Objects.requireNonNull(owners, "owners");
-        distTags = Collections.unmodifiableSortedMap(new TreeMap<>(distTags));
-        versions = Collections.unmodifiableSortedMap(new TreeMap<>(versions));
+        distTags = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(distTags, "distTags")));
+        versions = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(versions, "versions")));
         Objects.requireNonNull(updatedAt, "updatedAt");
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("a package needs at least one version: " + name);

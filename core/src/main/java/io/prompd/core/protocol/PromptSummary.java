@@ -2,6 +2,7 @@ package io.prompd.core.protocol;
 
 import io.prompd.core.prompt.PromptFile;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A prompt file of a version, from its front matter: what it is and what it asks for.
@@ -14,7 +15,7 @@ import java.util.List;
 public record PromptSummary(String id, String name, String description, List<ParameterSummary> parameters) {
 
     public PromptSummary {
-        parameters = List.copyOf(parameters);
+        parameters = List.copyOf(Objects.requireNonNull(parameters, "parameters"));
     }
 
     public static PromptSummary of(PromptFile prompt) {

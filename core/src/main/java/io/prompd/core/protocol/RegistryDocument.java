@@ -34,7 +34,7 @@ public record RegistryDocument(int protocolVersion, String name, String git,
         Objects.requireNonNull(git, "git");
         commit = Checks.commitId(commit);
         Objects.requireNonNull(generatedAt, "generatedAt");
-        urls = Collections.unmodifiableSortedMap(new TreeMap<>(urls));
+        urls = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(urls, "urls")));
         Objects.requireNonNull(counts, "counts");
     }
 

@@ -29,14 +29,14 @@ public record VersionDocument(PackageName name, Version version, String descript
     public VersionDocument {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
-        keywords = List.copyOf(keywords);
-        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
-        engines = Collections.unmodifiableSortedMap(new TreeMap<>(engines));
-        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts));
+        keywords = List.copyOf(Objects.requireNonNull(keywords, "keywords"));
+        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(dependencies, "dependencies")));
+        engines = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(engines, "engines")));
+        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(prompts, "prompts")));
         Objects.requireNonNull(dist, "dist");
         Objects.requireNonNull(publishedAt, "publishedAt");
         commit = Checks.commitId(commit);
-        promptFiles = Collections.unmodifiableSortedMap(new TreeMap<>(promptFiles));
+        promptFiles = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(promptFiles, "promptFiles")));
     }
 
     /** The version as the package's {@code index.json} lists it, with what maintainers say of it now. */

@@ -28,9 +28,9 @@ public record VersionSummary(Version version, String description, String license
 
     public VersionSummary {
         Objects.requireNonNull(version, "version");
-        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
-        engines = Collections.unmodifiableSortedMap(new TreeMap<>(engines));
-        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts));
+        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(dependencies, "dependencies")));
+        engines = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(engines, "engines")));
+        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(prompts, "prompts")));
         Objects.requireNonNull(dist, "dist");
         Objects.requireNonNull(publishedAt, "publishedAt");
         commit = Checks.commitId(commit);

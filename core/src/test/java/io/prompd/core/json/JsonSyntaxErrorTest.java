@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.protocol.Packument;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,32 @@ class JsonSyntaxErrorTest {
         assertEquals("/points/1: x must not be negative, but is -1",
                 binding("{\"points\": [{\"x\": 1, \"label\": \"a\"}, {\"x\": -1, \"label\": \"b\"}]}").reason());
         assertEquals("/points/0: 'label' is missing", binding("{\"points\": [{\"x\": 1}]}").reason());
+    }
+
+    record Tagged(List<String> tags) {
+        Tagged {
+            tags = List.copyOf(tags);
+        }
+    }
+
+    @Test
+    void aNullTheJvmDescribesIsAMissingFieldNotItsWords() {
+        JsonSyntaxError error = JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
+                () -> Json.mapper().readValue("{\"tagged\": {}}", new TypeReference<Map<String, Tagged>>() { })),
+                new byte[0]);
+
+        assertEquals("/tagged: a required field is missing", error.reason());
+    }
+
+    @Test
+    void aRegistryDocumentWithoutAListNamesIt() {
+        String packument = "{\"name\": \"@a/b\", \"owners\": {\"users\": [], \"teams\": []}, \"distTags\": {},"
+                + " \"versions\": {}, \"updatedAt\": \"2026-01-01T00:00:00Z\"}";
+        JsonSyntaxError error = JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
+                () -> Json.read(packument.getBytes(StandardCharsets.UTF_8), Packument.class)),
+                packument.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("'keywords' is missing", error.reason());
     }
 
     @Test

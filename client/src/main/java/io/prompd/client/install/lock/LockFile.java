@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -25,7 +26,7 @@ public record LockFile(SortedMap<PackageName, LockedPackage> packages) {
     public static final String FILE_NAME = "prompd.lock";
 
     public LockFile {
-        packages = Collections.unmodifiableSortedMap(new TreeMap<>(packages));
+        packages = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(packages, "packages")));
     }
 
     // written out for start-up time, as PackageName's: a warm install compares the lock it read with the one it plans

@@ -32,7 +32,7 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
         if (resolved.getRawUserInfo() != null) {
             throw new IllegalArgumentException("a locked tarball URL must not hold user information");
         }
-        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
+        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(dependencies, "dependencies")));
     }
 
     // written out for start-up time, as PackageName's: a warm install compares the lock it read with the one it plans
