@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
@@ -52,7 +53,8 @@ final class BuildCommand implements Callable<Integer> {
             description = "Write absolute URLs below this one instead of relative ones.")
     URI baseUrl;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
+    @Option(names = "--json", description = "Print the summary as JSON; when the build fails,"
+            + " {\"ok\": false, \"problems\": [...]} in the shape of check's.")
     boolean json;
 
     @Override
@@ -69,7 +71,13 @@ final class BuildCommand implements Callable<Integer> {
             result = new RegistryBuilder().build(options, progress(stderr));
         } catch (ValidationException invalid) {
             stderr.println("error: " + invalid.getMessage());
-            stderr.print(ProblemReport.text(invalid.problems(), "(registry)"));
+            if (json) {
+                // a script reads the problems; the person watching its log still sees why it stopped
+                stdout.print(Json.writeString(Map.of("ok", false, "problems", invalid.problems())) + "\n");
+                stdout.flush();
+            } else {
+                stderr.print(ProblemReport.text(invalid.problems(), "(registry)"));
+            }
             stderr.flush();
             return ExitCode.FAILURE.code();
         }

@@ -91,6 +91,21 @@ class BuildCommandTest {
     }
 
     @Test
+    void aFailedBuildGivesItsProblemsAsJsonWhenAskedTo() throws Exception {
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.write("packages/@common/a/1.2.0/prompd.json", "{\"name\": \"@common/a\", \"version\": \"1.2.0\", \"main\": 3}");
+            registry.commit("broken");
+        }
+        assertEquals(1, run("build", repo.toString(), "--out", out.toString(), "--json"));
+
+        JsonNode report = Json.mapper().readTree(stdout.toString());
+        assertFalse(report.get("ok").asBoolean());
+        assertEquals("packages/@common/a/1.2.0/prompd.json", report.at("/problems/0/file").asText());
+        assertEquals("/main", report.at("/problems/0/pointer").asText());
+        assertTrue(stderr.toString().startsWith("error: the registry cannot be built"), stderr.toString());
+    }
+
+    @Test
     void aMissingRepositoryIsNotFound() {
         assertEquals(3, run("build", temp.resolve("nowhere").toString(), "--out", out.toString()));
         assertTrue(stderr.toString().startsWith("error: not a Git repository"), stderr.toString());
