@@ -130,7 +130,7 @@ public final class RegistryBuilder {
                 // Without registry.json there is no policy to read versions by; any other problem still
                 // lets the packages be read, so that the build reports their problems too.
                 if (snapshot.config().isEmpty()) {
-                    throw failure(problems);
+                    throw failure(snapshot.withLines(problems));
                 }
                 SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
                 BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
@@ -138,7 +138,7 @@ public final class RegistryBuilder {
                 Built built = buildPackages(snapshot, links, state, previous, staging, progress);
                 problems.addAll(built.problems());
                 if (!problems.isEmpty()) {
-                    throw failure(problems);
+                    throw failure(snapshot.withLines(problems));
                 }
                 BuiltRegistry registry = new BuiltRegistry(registryDocument(snapshot, state, links),
                         new PackageList(built.summaries()), built.rebuilt());

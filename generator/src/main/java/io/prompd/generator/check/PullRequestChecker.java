@@ -1,12 +1,9 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.archive.PackageLocation;
-import io.prompd.core.json.FieldLines;
-import io.prompd.core.json.JsonTrees;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
-import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
@@ -15,17 +12,13 @@ import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -92,40 +85,9 @@ public final class PullRequestChecker {
                 .toList();
         return new CheckReport(mergeBase.name(), head.name(),
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(),
-                otherChanges, metaChanges, withLines(repository, changes, problems.sorted()));
-    }
-
-    /**
-     * Rules name the fields of meta.json and of the settings files by pointer; their lines come
-     * from the files as the pull request leaves them, so a reviewer can find them in the diff. Only
-     * a file with a problem still lacking its line is read again: most pull requests have none.
-     */
-    private static List<Problem> withLines(RegistryRepository repository, List<PullRequest.ChangedFile> changes,
-                                           List<Problem> problems) throws IOException {
-        Set<String> unplaced = problems.stream().filter(problem -> problem.line() == 0).map(Problem::file)
-                .collect(Collectors.toSet());
-        Map<String, FieldLines> lines = new HashMap<>();
-        for (PullRequest.ChangedFile changed : changes) {
-            ChangedPath.Kind kind = changed.path().kind();
-            if ((kind == ChangedPath.Kind.META || kind == ChangedPath.Kind.SETTINGS)
-                    && changed.change().type() != ChangeType.DELETED && unplaced.contains(changed.change().path())) {
-                byte[] json = repository.blob(changed.change().newBlob());
-                if (parses(json)) {
-                    lines.put(changed.change().path(), FieldLines.ofJson(json));
-                }
-            }
-        }
-        return new Problems().addAll(problems.stream()
-                .map(problem -> lines.getOrDefault(problem.file(), FieldLines.none()).locate(problem)).toList()).sorted();
-    }
-
-    private static boolean parses(byte[] json) {
-        try {
-            JsonTrees.read(json);
-            return true;
-        } catch (IOException invalid) {
-            return false;
-        }
+                otherChanges, metaChanges,
+                // lines from the files as the pull request leaves them, which the reviewer sees in the diff
+                new Problems().addAll(headSnapshot.withLines(problems.sorted())).sorted());
     }
 
     /** The version folders present at the head but not at the merge base, each read and validated once. */

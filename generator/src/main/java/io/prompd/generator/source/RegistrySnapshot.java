@@ -1,5 +1,7 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.json.FieldLines;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
@@ -7,19 +9,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectDatabase;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -138,6 +145,45 @@ public final class RegistrySnapshot {
                 return Optional.empty();
             }
             return Optional.of(reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+        }
+    }
+
+    /**
+     * The problems with the line of their field where they lack one and name a JSON file of this
+     * commit: rules name the fields of meta.json and of the settings files by pointer, and a
+     * reviewer or maintainer looks for the line. Only a file with such a problem is read again, and
+     * one that is not JSON any more is left without lines (its syntax error has its own).
+     */
+    public List<Problem> withLines(List<Problem> found) throws IOException {
+        Set<String> unplaced = found.stream().filter(problem -> problem.line() == 0 && problem.file().endsWith(".json"))
+                .map(Problem::file).collect(Collectors.toSet());
+        if (unplaced.isEmpty()) {
+            return found;
+        }
+        Map<String, FieldLines> lines = new HashMap<>();
+        try (ObjectReader reader = objects.newReader(); RevWalk commits = new RevWalk(reader)) {
+            RevTree tree = commits.parseCommit(commit).getTree();
+            for (String file : unplaced) {
+                try (TreeWalk walk = TreeWalk.forPath(reader, file, tree)) {
+                    if (walk != null && walk.getFileMode(0) == FileMode.REGULAR_FILE) {
+                        byte[] json = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes();
+                        if (parses(json)) {
+                            lines.put(file, FieldLines.ofJson(json));
+                        }
+                    }
+                }
+            }
+        }
+        return found.stream().map(problem -> lines.getOrDefault(problem.file(), FieldLines.none()).locate(problem))
+                .toList();
+    }
+
+    private static boolean parses(byte[] json) {
+        try {
+            JsonTrees.read(json);
+            return true;
+        } catch (IOException invalid) {
+            return false;
         }
     }
 

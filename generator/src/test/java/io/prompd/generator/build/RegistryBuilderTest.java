@@ -332,12 +332,14 @@ class RegistryBuilderTest {
             repo.write("packages/@common/b/1.0.0/prompd.json", "{\"name\": \"@common/b\", \"version\": \"1.0.0\", \"main\": 3}");
             repo.publish("@common/c", "1.0.0");
             repo.write("packages/@common/c/1.0.0/prompd.json", "{\"name\": \"@common/zzz\", \"version\": \"1.0.0\"}");
-            repo.meta("@common/a", "{\"distTags\": {\"beta\": \"9.0.0\"}}");
+            repo.meta("@common/a", "{\n  \"distTags\": {\n    \"beta\": \"9.0.0\"\n  }\n}");
             repo.commit("three broken packages");
             ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, out));
             Set<String> files = Set.copyOf(failure.problems().stream().map(Problem::file).toList());
             assertTrue(files.containsAll(Set.of("packages/@common/b/1.0.0/prompd.json",
                     "packages/@common/c/1.0.0/prompd.json", "packages/@common/a/meta.json")), files::toString);
+            assertEquals(3, failure.problems().stream().filter(problem -> problem.file().endsWith("meta.json"))
+                    .findFirst().orElseThrow().line(), "the line of the dist-tag, as the check gives it");
             assertEquals(before, OutputTree.of(out));
         }
         try (Stream<Path> siblings = Files.list(temp)) {
