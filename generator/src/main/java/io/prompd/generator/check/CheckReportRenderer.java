@@ -63,7 +63,9 @@ public final class CheckReportRenderer {
 
     /**
      * {@code {"ok", "added", "newPackages", "otherChanges", "metaChanges", "problems", "mergeBase", "head"}}, keys
-     * sorted; problems have the shape {@code prompd validate --json} gives them.
+     * sorted; problems have the shape {@code prompd validate --json} gives them, and each meta change is
+     * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the
+     * earlier text of a changed yank or deprecation).
      */
     public static String json(CheckReport report) {
         Map<String, Object> json = new LinkedHashMap<>();

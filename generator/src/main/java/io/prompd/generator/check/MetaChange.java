@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
  * @param action what happens
  * @param target the version or login it happens to
  * @param detail the dist-tag's name, the yank's reason or the deprecation's message; empty otherwise
- * @param was    the version a dist-tag that moves pointed at before; empty otherwise
+ * @param was    the version a dist-tag that moves pointed at before, or the text a changed yank or
+ *               deprecation had; empty otherwise
  */
 public record MetaChange(PackageName name, Action action, String target, String detail, String was) {
 
@@ -68,7 +69,7 @@ public record MetaChange(PackageName name, Action action, String target, String 
             if (is == null) {
                 changes.add(new MetaChange(name, taken, version.toString(), ""));
             } else if (!is.equals(was)) {
-                changes.add(new MetaChange(name, given, version.toString(), is));
+                changes.add(new MetaChange(name, given, version.toString(), is, was == null ? "" : was));
             }
         }
     }
@@ -90,9 +91,10 @@ public record MetaChange(PackageName name, Action action, String target, String 
             case TAGS -> "points the dist-tag " + code.apply(detail) + " of " + pkg + " at " + what
                     + (was.isEmpty() ? "" : " (it pointed at " + code.apply(was) + ")");
             case UNTAGS -> "removes the dist-tag " + code.apply(detail) + " of " + pkg + " (it pointed at " + what + ")";
-            case YANKS -> "yanks " + pkg + " " + what + note;
+            case YANKS -> (was.isEmpty() ? "yanks " : "changes the reason for the yank of ") + pkg + " " + what + note;
             case UNYANKS -> "takes back the yank of " + pkg + " " + what;
-            case DEPRECATES -> "deprecates " + pkg + " " + what + note;
+            case DEPRECATES -> (was.isEmpty() ? "deprecates " : "changes the deprecation message of ") + pkg + " " + what
+                    + note;
             case UNDEPRECATES -> "takes back the deprecation of " + pkg + " " + what;
             case ADDS_OWNER -> "adds " + what + " to the owners of " + pkg;
             case REMOVES_OWNER -> "removes " + what + " from the owners of " + pkg;

@@ -31,18 +31,20 @@ class MetaChangeTest {
 
     @Test
     void eachDifferenceIsOneLineAReviewerCanRead() {
-        PackageMeta before = meta(Map.of("latest", "1.0.0", "next", "2.0.0-rc.1"), Map.of("0.9.0", "broken"),
-                Map.of("1.0.0", "use 1.1", "0.8.0", "old"), Set.of("ann", "bob"));
-        PackageMeta after = meta(Map.of("latest", "1.1.0", "beta", "2.0.0-rc.1"), Map.of("1.0.0", "leaked a key"),
+        PackageMeta before = meta(Map.of("latest", "1.0.0", "next", "2.0.0-rc.1"),
+                Map.of("0.9.0", "broken", "0.7.0", "bad"), Map.of("1.0.0", "use 1.1", "0.8.0", "old"), Set.of("ann", "bob"));
+        PackageMeta after = meta(Map.of("latest", "1.1.0", "beta", "2.0.0-rc.1"),
+                Map.of("1.0.0", "leaked a key", "0.7.0", "leaked a key too"),
                 Map.of("1.0.0", "use 1.1.0\n  or later", "0.8.0", "old"), Set.of("Ann", "cid"));
 
         assertEquals(List.of(
                 "points the dist-tag beta of tool at 2.0.0-rc.1",
                 "points the dist-tag latest of tool at 1.1.0 (it pointed at 1.0.0)",
                 "removes the dist-tag next of tool (it pointed at 2.0.0-rc.1)",
+                "changes the reason for the yank of tool 0.7.0: leaked a key too",
                 "takes back the yank of tool 0.9.0",
                 "yanks tool 1.0.0: leaked a key",
-                "deprecates tool 1.0.0: use 1.1.0 or later",
+                "changes the deprecation message of tool 1.0.0: use 1.1.0 or later",
                 "adds cid to the owners of tool",
                 "removes bob from the owners of tool"),
                 MetaChange.between(NAME, before, after).stream().map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
