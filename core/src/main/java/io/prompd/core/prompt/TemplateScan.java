@@ -379,6 +379,8 @@ final class TemplateScan {
     private void expression(String text, int offset) {
         String previous = "";
         String beforePrevious = "";
+        // a test may take one argument without parentheses: x is divisibleby 3, x is sameas false
+        boolean previousIsTest = false;
         Deque<Character> brackets = new ArrayDeque<>();
         int index = 0;
         while (index < text.length()) {
@@ -403,9 +405,19 @@ final class TemplateScan {
                 }
                 token = text.substring(start, index);
                 boolean test = previous.equals("is") || (previous.equals("not") && beforePrevious.equals("is"));
+                if (endsOperand(previous) && !previousIsTest && !KEYWORDS.contains(token)) {
+                    fault(offset + start, "'" + token + "' follows a value with no operator between them",
+                            "join them with an operator (~ for text, and, or, +, ...) or a filter (|), or put them"
+                                    + " in {{ }} of their own");
+                    return;
+                }
                 if (!previous.equals(".") && !previous.equals("|") && !test && !isKeywordArgument(text, index)) {
                     use(token, offset + start);
                 }
+                previousIsTest = test;
+                beforePrevious = previous;
+                previous = token;
+                continue;
             } else {
                 index++;
                 token = String.valueOf(c);
@@ -413,6 +425,7 @@ final class TemplateScan {
                     return;
                 }
             }
+            previousIsTest = false;
             beforePrevious = previous;
             previous = token;
         }
@@ -438,6 +451,13 @@ final class TemplateScan {
             brackets.pop();
         }
         return true;
+    }
+
+    /** Whether the token ends a value, after which a name needs an operator first: a name, a literal, a bracket closed. */
+    private static boolean endsOperand(String token) {
+        return !token.isEmpty() && !KEYWORDS.contains(token)
+                && (IDENTIFIER.matcher(token).matches() || token.equals("0") || token.equals("\"")
+                        || token.equals(")") || token.equals("]") || token.equals("}"));
     }
 
     private static boolean isKeywordArgument(String text, int end) {

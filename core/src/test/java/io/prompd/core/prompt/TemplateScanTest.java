@@ -130,7 +130,10 @@ class TemplateScanTest {
         "{{ a] }}                       => ']' closes no bracket of this expression",
         "{{ f(a] }}                     => ']' closes no bracket of this expression",
         "{{ a | }}                      => a '|' ends the expression with no filter after it",
-        "{% if (a %}{% endif %}         => '(' is never closed in this expression"})
+        "{% if (a %}{% endif %}         => '(' is never closed in this expression",
+        "{{ a b }}                      => 'b' follows a value with no operator between them",
+        "{{ f(x) y }}                   => 'y' follows a value with no operator between them",
+        "{{ a } more {{ b }}            => '}' closes no bracket of this expression"})
     void whatJinjaCannotParseIsNamed(String body, String message) {
         assertEquals(List.of(message), faults(body).stream().map(TemplateFault::message).toList());
     }
@@ -138,7 +141,9 @@ class TemplateScanTest {
     @ParameterizedTest
     @ValueSource(strings = {"{{ f(a, [1, 2], {'k': (b)}) | join(', ') }}", "{{ 'a (' ~ b }}", "{{ x | default('[') }}",
         "{% for k, v in d.items() if v %}{% endfor %}", "{% include ['a.prmd', 'b.prmd'] %}",
-        "{% set a = (1, 2) %}", "{% if a in [1, (2)] %}{% endif %}"})
+        "{% set a = (1, 2) %}", "{% if a in [1, (2)] %}{% endif %}", "{{ x if y else none }}",
+        "{{ x is divisibleby 3 }}", "{{ x is not sameas false }}", "{{ 'a' 'b' }}", "{{ a not in b }}",
+        "{% for k in d if k is defined %}{% endfor %}", "{% with a = 1, b = 2 %}{% endwith %}"})
     void bracketsInsideStringsOrNestedFitTogether(String body) {
         assertEquals(List.of(), faults(body));
     }
