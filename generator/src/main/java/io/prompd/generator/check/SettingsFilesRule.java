@@ -6,6 +6,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,26 @@ final class SettingsFilesRule implements PullRequestRule {
             scopesLeftWithoutOwners(pullRequest, problems);
         }
         for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.META)) {
-            changed.path().name().ifPresent(name -> problems.addAll(pullRequest.head().metaProblems(name)));
+            changed.path().name().ifPresent(name -> {
+                problems.addAll(pullRequest.head().metaProblems(name));
+                unscopedLeftWithoutOwners(pullRequest, name, problems);
+            });
+        }
+    }
+
+    /**
+     * An unscoped package whose meta.json loses every owner, by an edit or by its deletion, while
+     * versions remain: its owners are the only ones besides maintainers who may publish it.
+     */
+    private static void unscopedLeftWithoutOwners(PullRequest pullRequest, PackageName name, Problems problems) {
+        boolean orphaned = !name.isScoped() && !pullRequest.base().meta(name).owners().isEmpty()
+                && pullRequest.head().meta(name).owners().isEmpty() && pullRequest.head().packages().containsKey(name);
+        if (orphaned) {
+            boolean deleted = !pullRequest.head().packagesWithMeta().contains(name);
+            problems.error(RepositoryLayout.metaFile(name), deleted ? "" : "/owners", "the pull request "
+                    + (deleted ? "deletes the meta.json" : "removes every owner") + " of " + name + ", which still has"
+                    + " versions, so only maintainers could publish, tag or yank it", "keep at least one owner's login in"
+                    + " \"owners\"");
         }
     }
 

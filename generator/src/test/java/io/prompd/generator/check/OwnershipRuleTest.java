@@ -160,6 +160,25 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void removingEveryOwnerOfAnUnscopedPackageIsRefused() {
+        repo.checkout("main");
+        repo.publish("taken", "1.0.0");
+        repo.meta("taken", "{\n  \"owners\": [\"carol\"]\n}");
+        repo.commit("claim", "carol");
+        repo.checkout("pr");
+        repo.merge("main", "update", "carol");
+        repo.meta("taken", "{\n  \"owners\": []\n}");
+        repo.commit("give it up", "carol");
+
+        Problem emptied = assertError(check(repo, "carol"), "packages/taken/meta.json", "removes every owner of taken");
+        assertEquals(2, emptied.line());
+
+        repo.delete("packages/taken/meta.json");
+        repo.commit("delete meta.json", "carol");
+        assertError(check(repo, "carol"), "packages/taken/meta.json", "deletes the meta.json of taken");
+    }
+
+    @Test
     void metaChangeByNonOwnerIsRefused() {
         repo.meta("@common/util", "{\"deprecated\": {\"1.0.0\": \"old\"}}");
         repo.commit("deprecate", "mallory");
