@@ -35,6 +35,8 @@ public final class ManifestReader {
     private final String file;
     private final Problems problems = new Problems();
     private final Manifest.Builder fields = new Manifest.Builder();
+    /** The lists some of whose entries were left out, with the file index of each entry kept. */
+    private final Map<String, List<Integer>> kept = new TreeMap<>();
 
     private ManifestReader(String file) {
         this.file = file;
@@ -70,13 +72,14 @@ public final class ManifestReader {
         // Sorted again once lines are known: the order is by file, then line.
         List<Problem> found = lines.locate(problems.sorted()).stream().sorted(Problem.ORDER).toList();
         Optional<Manifest> manifest = Problems.anyError(found) ? Optional.empty() : Optional.of(fields.build());
-        return new ManifestResult(file, manifest, fields.draft(), found, lines);
+        return new ManifestResult(file, manifest, fields.draft(), found, lines, kept);
     }
 
     private ManifestResult malformed(byte[] json, JsonProcessingException malformed) {
         Problem problem = JsonSyntaxError.problem(file, json, malformed,
                 "fix the JSON syntax; an editor with JSON support shows the spot");
-        return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(problem), FieldLines.none());
+        return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(problem), FieldLines.none(),
+                Map.of());
     }
 
     private void readFields(JsonNode root) {
@@ -278,9 +281,17 @@ public final class ManifestReader {
             wrongType(Pointer.of(field), "an array of strings", node);
             return values;
         }
+        List<Integer> indexes = new ArrayList<>();
         for (int index = 0; index < node.size(); index++) {
             String at = Pointer.of(field, String.valueOf(index));
-            text(node.get(index), at).ifPresent(values::add);
+            Optional<String> value = text(node.get(index), at);
+            if (value.isPresent()) {
+                values.add(value.get());
+                indexes.add(index);
+            }
+        }
+        if (indexes.size() < node.size()) {
+            kept.put(Pointer.of(field), indexes);
         }
         return values;
     }

@@ -3,6 +3,7 @@ package io.prompd.core.manifest;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.problem.Problem;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,9 +15,11 @@ import java.util.Optional;
  * @param draft    every field that parsed, also when there are errors
  * @param problems every error and warning, sorted, each with its line
  * @param lines    where each field is in the file, to give later checks' problems a line too
+ * @param kept     for a list whose invalid entries the draft leaves out, by the list's pointer: the index in
+ *                 the file of each entry kept, so that a later check's {@code /files/1} names the right one
  */
 public record ManifestResult(String file, Optional<Manifest> manifest, ManifestDraft draft, List<Problem> problems,
-                             FieldLines lines) {
+                             FieldLines lines, Map<String, List<Integer>> kept) {
 
     public ManifestResult {
         Objects.requireNonNull(file, "file");
@@ -24,6 +27,7 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
         Objects.requireNonNull(draft, "draft");
         problems = List.copyOf(problems);
         Objects.requireNonNull(lines, "lines");
+        kept = Map.copyOf(kept);
         if (manifest.isPresent() == problems.stream().anyMatch(Problem::isError)) {
             throw new IllegalArgumentException("a result has a manifest exactly when it has no errors");
         }
@@ -33,7 +37,8 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
     public static ManifestResult missing(String file) {
         Problem absent = Problem.error(file, "", "the package has no " + file, "run 'prompd init' in the package"
                 + " folder, or create " + file + " with at least a name and a version");
-        return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(absent), FieldLines.none());
+        return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(absent), FieldLines.none(),
+                Map.of());
     }
 
     public boolean hasErrors() {
@@ -46,7 +51,22 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
      */
     public List<Problem> locate(List<Problem> laterProblems) {
         return laterProblems.stream()
-                .map(problem -> problem.file().equals(file) ? lines.locate(problem) : problem)
+                .map(problem -> problem.file().equals(file) ? lines.locate(inFileIndexes(problem)) : problem)
                 .toList();
+    }
+
+    /** The problem pointing at the entry as the file numbers it, not as the draft's list does. */
+    private Problem inFileIndexes(Problem problem) {
+        for (Map.Entry<String, List<Integer>> list : kept.entrySet()) {
+            String prefix = list.getKey() + "/";
+            if (problem.pointer().startsWith(prefix)) {
+                String rest = problem.pointer().substring(prefix.length());
+                int end = rest.indexOf('/') < 0 ? rest.length() : rest.indexOf('/');
+                int index = Integer.parseInt(rest.substring(0, end));
+                return new Problem(problem.severity(), problem.file(), prefix + list.getValue().get(index)
+                        + rest.substring(end), problem.line(), problem.message(), problem.hint());
+            }
+        }
+        return problem;
     }
 }

@@ -103,6 +103,22 @@ class PackageValidatorTest {
     }
 
     @Test
+    void anEntryAfterAnInvalidOneIsNamedByItsPlaceInTheFile() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\",\n \"files\": [\n  5,\n  \"prompts\",\n"
+                        + "  \"nonexistent.md\"\n ],\n \"ignore\": [true, \"./x\"]}",
+                "prompts/a.prmd", "---\nid: a\n---\nHi\n"));
+
+        List<Problem> errors = validator.validate(source).problems().stream().filter(Problem::isError).toList();
+
+        Problem missing = errors.stream().filter(problem -> problem.message().contains("nonexistent.md")).findFirst()
+                .orElseThrow();
+        assertEquals("/files/2", missing.pointer());
+        assertEquals(5, missing.line());
+        assertTrue(errors.stream().anyMatch(problem -> problem.pointer().equals("/ignore/1")), errors::toString);
+    }
+
+    @Test
     void aPackageWithoutAManifestIsOneErrorSayingSo() throws IOException {
         PackageReport report = validator.validate(MemorySource.ofText("p", Map.of("README.md", "# Hi\n")));
 
