@@ -38,6 +38,9 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
         boolean anchored = rest.startsWith("/") || rest.indexOf('/') >= 0;
         if (rest.startsWith("/")) {
             rest = rest.substring(1);
+        } else if (rest.startsWith("./")) {
+            // written as files entries may be: the root's x, which gitignore would write /x
+            rest = rest.substring(2);
         }
         checkSegments(pattern, rest);
         return new PathPattern(Glob.compile(anchored ? rest : "**/" + rest), folderOnly, negated);

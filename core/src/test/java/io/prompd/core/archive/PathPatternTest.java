@@ -31,6 +31,9 @@ class PathPatternTest {
             "docs/*.md, docs/a.md, true",
             "docs/*.md, x/docs/a.md, false",
             "!keep.log, keep.log, true",
+            "./*.md, notes.md, true",
+            "./*.md, docs/notes.md, false",
+            "./drafts/, drafts/a.md, true",
     })
     void ignoreRules(String rule, String path, boolean expected) {
         assertEquals(expected, PathPattern.ignoreRule(rule).matches(path));
@@ -57,7 +60,7 @@ class PathPatternTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "/", "!", "../outside", "a/./b", "a\\b"})
+    @ValueSource(strings = {"", "/", "!", "./", "../outside", "a/./b", "a\\b"})
     void refusesIgnoreRulesThatNameNothingOrLeaveTheRoot(String rule) {
         assertThrows(IllegalArgumentException.class, () -> PathPattern.ignoreRule(rule));
     }

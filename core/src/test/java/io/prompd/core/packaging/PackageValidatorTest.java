@@ -106,7 +106,7 @@ class PackageValidatorTest {
     void anEntryAfterAnInvalidOneIsNamedByItsPlaceInTheFile() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(
                 "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\",\n \"files\": [\n  5,\n  \"prompts\",\n"
-                        + "  \"nonexistent.md\"\n ],\n \"ignore\": [true, \"./x\"]}",
+                        + "  \"nonexistent.md\"\n ],\n \"ignore\": [true, \"a/../x\"]}",
                 "prompts/a.prmd", "---\nid: a\n---\nHi\n"));
 
         List<Problem> errors = validator.validate(source).problems().stream().filter(Problem::isError).toList();
