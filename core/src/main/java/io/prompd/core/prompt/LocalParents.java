@@ -14,7 +14,11 @@ final class LocalParents {
     private final Map<String, String> parents = new HashMap<>();
 
     LocalParents(PromptPackage pack) {
-        pack.prompts().keySet().forEach(file -> pack.localParent(file).ifPresent(parent -> parents.put(file, parent)));
+        pack.prompts().forEach((file, prompt) -> {
+            if (prompt.inherits().orElse(null) instanceof LocalReference parent) {
+                parent.resolveFrom(file).ifPresent(path -> parents.put(file, path));
+            }
+        });
     }
 
     /** The package path of the prompt that {@code file} inherits from, when it is a file of this package. */

@@ -4,7 +4,6 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
 import java.util.Collections;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -26,14 +25,5 @@ public record PromptPackage(PackageName name, SortedMap<PackageName, VersionRang
         dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
         files = Collections.unmodifiableSortedSet(new TreeSet<>(files));
         prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts));
-    }
-
-    /** The package path of the prompt that {@code file} inherits from, when it is a file of this package. */
-    Optional<String> localParent(String file) {
-        PromptFile prompt = prompts.get(file);
-        if (prompt == null || !(prompt.inherits().orElse(null) instanceof LocalReference parent)) {
-            return Optional.empty();
-        }
-        return parent.resolveFrom(file);
     }
 }
