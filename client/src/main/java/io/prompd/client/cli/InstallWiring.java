@@ -92,7 +92,7 @@ final class InstallWiring {
         URI url = registry.url().uri();
         // file registries take no credentials: there is no origin to send them to
         Optional<Credential> credential = registry.authorizationHeader()
-                .filter(header -> !"file".equalsIgnoreCase(url.getScheme()))
+                .filter(header -> !registry.url().isFolder())
                 .map(header -> new Credential(Origin.of(url), header));
         return new RegistryEndpoint(url, credential);
     }
