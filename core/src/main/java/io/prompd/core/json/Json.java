@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -137,18 +136,9 @@ public final class Json {
         return value;
     }
 
-    /** The layout of every JSON file prompd writes, for writers that build their own tree. */
-    public static DefaultPrettyPrinter printer() {
-        return PRINTER;
-    }
-
     /** The shared mapper, for tree work ({@code readTree}, {@code createObjectNode}); do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
-    }
-
-    public static ObjectReader reader(Class<?> type) {
-        return MAPPER.readerFor(type);
     }
 
     /** The canonical bytes of a value: sorted, indented, ending with a newline. */

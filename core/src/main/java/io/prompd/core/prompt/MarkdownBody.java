@@ -25,10 +25,6 @@ final class MarkdownBody {
         this.fenced = markFences(lines);
     }
 
-    int lineCount() {
-        return lines.size();
-    }
-
     /** Whether the body line at this 0-based index is a fence line or inside a fenced block. */
     boolean isFenced(int index) {
         return fenced[index];

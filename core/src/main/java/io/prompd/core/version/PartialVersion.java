@@ -87,10 +87,6 @@ record PartialVersion(int precision, int major, int minor, int patch, String pre
         return precision == 3;
     }
 
-    boolean hasPreRelease() {
-        return !preRelease.isEmpty();
-    }
-
     /** The full version, its pre-release included and its build metadata dropped as npm does. */
     Version version() {
         return Version.of(major, minor, patch, preRelease);

@@ -1,13 +1,11 @@
 package io.prompd.core.version;
 
-import io.prompd.core.version.RangeSyntax.Hyphen;
 import io.prompd.core.version.RangeSyntax.Intersection;
 import io.prompd.core.version.RangeSyntax.RangeOperator;
 import io.prompd.core.version.RangeSyntax.SimpleComparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A dependency range in npm's syntax ({@code ^1.2}, {@code ~1.2.3}, {@code >=1 <2}, {@code 1.x},
@@ -97,22 +95,6 @@ public final class VersionRange {
             }
         }
         return Optional.empty();
-    }
-
-    public boolean isExact() {
-        return exactVersion().isPresent();
-    }
-
-    /** Whether some version of the range is written with a pre-release, the only way a pre-release can satisfy it. */
-    public boolean mentionsPreRelease() {
-        return alternatives.stream().flatMap(VersionRange::writtenVersions).anyMatch(PartialVersion::hasPreRelease);
-    }
-
-    private static Stream<PartialVersion> writtenVersions(RangeSyntax alternative) {
-        if (alternative instanceof Hyphen hyphen) {
-            return Stream.of(hyphen.from(), hyphen.to());
-        }
-        return ((Intersection) alternative).comparators().stream().map(SimpleComparator::version);
     }
 
     /** The range as written. */

@@ -32,27 +32,6 @@ class ResolutionTest {
         return new Resolution(versions, dependencies);
     }
 
-    private static List<String> order(Resolution resolution) {
-        return resolution.topologicalOrder().stream().map(PackageName::toString).toList();
-    }
-
-    @Test
-    void listsDependentsInNameOrder() {
-        Resolution resolution = resolution("app base util", "tool base", "base", "util");
-        assertEquals(List.of("app", "tool"), resolution.dependents(PackageName.parse("base")).stream().map(PackageName::toString).toList());
-        assertTrue(resolution.dependents(PackageName.parse("app")).isEmpty());
-    }
-
-    @Test
-    void ordersDependenciesBeforeDependents() {
-        assertEquals(List.of("base", "util", "lib", "app"), order(resolution("app lib", "lib base util", "base", "util")));
-    }
-
-    @Test
-    void entersACycleAtItsSmallestName() {
-        assertEquals(List.of("a", "b", "top"), order(resolution("top a", "a b", "b a")));
-    }
-
     @Test
     void rejectsEdgesToPackagesWithoutAVersion() {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,

@@ -30,9 +30,4 @@ public record Change(ChangeType type, String path, ObjectId oldBlob, ObjectId ne
             throw new IllegalArgumentException(type + " does not fit modes " + oldMode + " -> " + newMode + " of " + path);
         }
     }
-
-    /** Whether the path is the folder or below it ({@code folder} without a trailing {@code /}). */
-    public boolean isUnder(String folder) {
-        return path.startsWith(folder + "/");
-    }
 }

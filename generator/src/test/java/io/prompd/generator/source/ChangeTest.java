@@ -19,14 +19,4 @@ class ChangeTest {
         assertThrows(IllegalArgumentException.class, () -> new Change(ChangeType.MODIFIED, "a", BLOB, ObjectId.zeroId(),
                 FileMode.REGULAR_FILE, FileMode.MISSING));
     }
-
-    @Test
-    void isUnderMatchesWholeFolderNamesOnly() {
-        Change change = new Change(ChangeType.ADDED, "packages/tools/1.0.0/README.md", ObjectId.zeroId(), BLOB,
-                FileMode.MISSING, FileMode.REGULAR_FILE);
-
-        assertTrue(change.isUnder("packages/tools/1.0.0"));
-        assertTrue(change.isUnder("packages"));
-        assertFalse(change.isUnder("packages/tools/1.0"));
-    }
 }

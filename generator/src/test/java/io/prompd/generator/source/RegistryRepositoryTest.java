@@ -193,9 +193,9 @@ class RegistryRepositoryTest {
 
             assertEquals(8, changes.size());
             assertEquals(4, changes.stream().filter(c -> c.type() == ChangeType.DELETED
-                    && c.isUnder("packages/@common/base/1.0.0")).count());
+                    && c.path().startsWith("packages/@common/base/1.0.0/")).count());
             assertEquals(4, changes.stream().filter(c -> c.type() == ChangeType.ADDED
-                    && c.isUnder("packages/@common/base/1.0.1")).count());
+                    && c.path().startsWith("packages/@common/base/1.0.1/")).count());
         }
     }
 
