@@ -1,7 +1,6 @@
 package io.prompd.client.config;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,27 +24,7 @@ public record Registry(RegistryUrl url, Optional<RegistryName> name, Optional<Cr
         return url.resolve(relativePath);
     }
 
-    /**
-     * Whether a URL is served by this registry's own origin (same scheme, host and port), the only
-     * place its credentials may be sent: a tarball hosted elsewhere must not receive them.
-     */
-    public boolean ownsUrl(URI other) {
-        URI own = url.uri();
-        String scheme = lower(own.getScheme());
-        return scheme.equals(lower(other.getScheme()))
-                && lower(own.getHost()).equals(lower(other.getHost()))
-                && port(scheme, own) == port(scheme, other);
-    }
-
-    private static String lower(String text) {
-        return text == null ? "" : text.toLowerCase(Locale.ROOT);
-    }
-
-    private static int port(String scheme, URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : RegistryUrl.defaultPort(scheme);
-    }
-
-    /** The {@code Authorization} header value for requests to URLs this registry {@linkplain #ownsUrl owns}. */
+    /** The {@code Authorization} header value, for requests to this registry's own origin only (see {@code Origin}). */
     public Optional<String> authorizationHeader() {
         return credentials.map(Credentials.Resolved::authorizationHeader);
     }

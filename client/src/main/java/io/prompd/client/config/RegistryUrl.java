@@ -119,7 +119,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         return URI.create(text.append(path).toString());
     }
 
-    static int defaultPort(String scheme) {
+    /** The port a URL of the scheme means when it names none; -1 for schemes without one, such as {@code file}. */
+    public static int defaultPort(String scheme) {
         return switch (scheme) {
             case "http" -> 80;
             case "https" -> 443;

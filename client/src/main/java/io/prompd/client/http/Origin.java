@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import io.prompd.client.config.RegistryUrl;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -37,7 +38,7 @@ public record Origin(String scheme, String host, int port) {
             throw new IllegalArgumentException("not an absolute http(s) URL: " + Urls.display(url));
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        int port = url.getPort() >= 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
+        int port = url.getPort() >= 0 ? url.getPort() : RegistryUrl.defaultPort(scheme);
         return new Origin(scheme, url.getHost(), port);
     }
 
