@@ -115,11 +115,10 @@ public final class PrompdCommand implements Runnable {
                     "point --home or $" + Settings.HOME_VARIABLE + " at a folder (it is created when missing)");
         }
         Optional<String> chosenRegistry = Optional.ofNullable(registry).or(() -> context.variable(Settings.REGISTRY_VARIABLE));
-        Settings.Verbosity verbosity = verbose ? Settings.Verbosity.VERBOSE : Settings.Verbosity.NORMAL;
         Map<String, String> proxyVariables = new TreeMap<>();
         Settings.PROXY_VARIABLES.forEach(name -> context.variable(name).ifPresent(value -> proxyVariables.put(name, value)));
         Optional<Path> caFile = context.variable(Settings.CA_FILE_VARIABLE).map(Path::of).map(context::resolve);
-        return new Settings(homeFolder, chosenRegistry, offline, verbosity, proxyVariables, caFile);
+        return new Settings(homeFolder, chosenRegistry, offline, proxyVariables, caFile);
     }
 
     public static void main(String[] args) {

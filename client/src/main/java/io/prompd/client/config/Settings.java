@@ -9,16 +9,17 @@ import java.util.Optional;
 /**
  * What every client service needs to know about where it runs, decided once from options,
  * environment variables and defaults, so services never read the environment themselves.
+ * {@code --verbose} is not among them: services never print, and only the command line's failure
+ * report changes with it.
  *
  * @param home      the prompd home folder ({@code --home}, {@code PROMPD_HOME}, or {@code ~/.prompd})
  * @param registry  a registry URL or name chosen for this run ({@code --registry}, {@code PROMPD_REGISTRY}),
  *                  overriding the configured default
  * @param offline   use only the cache and what is installed
- * @param verbosity how much to tell on stderr
  * @param proxyVariables those of {@link #PROXY_VARIABLES} that are set, with their values
  * @param caFile    a PEM file of CA certificates to trust beside Java's ({@code PROMPD_CA_FILE})
  */
-public record Settings(Path home, Optional<String> registry, boolean offline, Verbosity verbosity,
+public record Settings(Path home, Optional<String> registry, boolean offline,
                        Map<String, String> proxyVariables, Optional<Path> caFile) {
 
     public static final String HOME_VARIABLE = "PROMPD_HOME";
@@ -34,7 +35,6 @@ public record Settings(Path home, Optional<String> registry, boolean offline, Ve
         home = home.toAbsolutePath().normalize();
         Objects.requireNonNull(registry, "registry");
         registry = registry.filter(value -> !value.isBlank());
-        Objects.requireNonNull(verbosity, "verbosity");
         proxyVariables = Map.copyOf(proxyVariables);
         caFile = caFile.map(file -> file.toAbsolutePath().normalize());
     }
@@ -49,12 +49,5 @@ public record Settings(Path home, Optional<String> registry, boolean offline, Ve
 
     public Path cacheFolder() {
         return home.resolve("cache");
-    }
-
-    /** How much a command tells on stderr beside its result. */
-    public enum Verbosity {
-        QUIET,
-        NORMAL,
-        VERBOSE
     }
 }

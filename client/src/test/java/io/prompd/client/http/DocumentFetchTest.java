@@ -221,8 +221,8 @@ class DocumentFetchTest {
         serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
         URI url = server.url("/registry.json");
 
-        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Settings.Verbosity.NORMAL, Map.of(), Optional.empty())).fetchDocument(url);
-        byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Settings.Verbosity.QUIET, Map.of(), Optional.empty()))
+        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty())).fetchDocument(url);
+        byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Map.of(), Optional.empty()))
                 .fetchDocument(url);
 
         assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
