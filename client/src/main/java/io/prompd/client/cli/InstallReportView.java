@@ -6,6 +6,7 @@ import io.prompd.client.install.LockChange;
 import io.prompd.core.Plural;
 import io.prompd.core.json.Json;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Shows what {@code install}, {@code update} and {@code uninstall} did: the result on stdout, warnings on stderr. */
+/**
+ * Shows what {@code install}, {@code update} and {@code uninstall} did: the result on stdout; warnings,
+ * and what was cleaned up after killed runs, on stderr.
+ */
 final class InstallReportView {
 
     private InstallReportView() {
@@ -21,6 +25,10 @@ final class InstallReportView {
 
     static void print(InstallReport report, boolean json, PrintWriter out, PrintWriter err) {
         report.warnings().forEach(warning -> err.println("warning: " + warning));
+        if (!report.repaired().isEmpty()) {
+            err.println("note: removed " + Plural.count(report.repaired().size(), "leftover") + " of interrupted runs"
+                    + " (half-written downloads, unpacked folders or lock files)");
+        }
         out.print(json ? Json.writeString(asJson(report)) + "\n" : asText(report));
     }
 
@@ -75,6 +83,7 @@ final class InstallReportView {
                 .map(InstallReportView::asJson).toList());
         json.put("resolved", report.resolved());
         json.put("warnings", report.warnings());
+        json.put("repaired", report.repaired().stream().map(Path::toString).toList());
         return json;
     }
 

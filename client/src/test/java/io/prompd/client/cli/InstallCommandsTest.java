@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.json.Json;
+import io.prompd.core.testing.Processes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,6 +77,24 @@ class InstallCommandsTest {
         assertFalse(json.get("lockChanged").asBoolean());
         assertEquals(0, json.get("lockChanges").size());
         assertEquals("already_installed", json.get("packages").get(0).get("origin").asText());
+        assertEquals(0, json.get("repaired").size());
+    }
+
+    @Test
+    void whatAKilledRunLeftIsRemovedAndSaidSo() throws Exception {
+        assertEquals(0, prompd("install", "acme/util").exitCode());
+        Path halfUnpacked = Files.createDirectories(home.resolve("packages/@acme/.base@1.0.0.%d.1.part/package"
+                .formatted(Processes.endedPid())));
+
+        CliRun run = prompd("install");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("note: removed 1 leftover of interrupted runs (half-written downloads, unpacked folders or lock files)\n",
+                run.err());
+        assertFalse(Files.exists(halfUnpacked));
+        Files.createDirectories(halfUnpacked);
+        JsonNode json = Json.mapper().readTree(prompd("install", "--json").out());
+        assertEquals(halfUnpacked.getParent().toString(), json.get("repaired").get(0).asText());
     }
 
     @Test
