@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ConfigStore {
 
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> OWNER_ONLY = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
 
     private final Path file;
 

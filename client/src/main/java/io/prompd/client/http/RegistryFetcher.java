@@ -189,7 +189,8 @@ public final class RegistryFetcher {
             if (Files.isDirectory(file)) {
                 throw new NoSuchFileException(file.toString());
             }
-            return new ResponseBody(Files.newInputStream(file), Files.size(file));
+            long size = Files.size(file);
+            return new ResponseBody(Files.newInputStream(file), size);
         } catch (NoSuchFileException missing) {
             throw new PrompdException(ExitCode.NOT_FOUND, "not found in the registry: " + Urls.display(url),
                     "check the package name and version, and the registry folder");

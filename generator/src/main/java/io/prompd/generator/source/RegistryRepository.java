@@ -141,6 +141,7 @@ public final class RegistryRepository implements AutoCloseable {
                 return;
             }
         } catch (RevisionSyntaxException | AmbiguousObjectException notUsable) {
+            // the start is then no commit at all, which the caller reports as a missing revision
             return;
         }
         throw new PrompdException(ExitCode.NOT_FOUND, "'" + revision + "' goes back further than the history of '"

@@ -8,6 +8,7 @@ import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.PackageIndex;
 import io.prompd.core.version.VersionRange;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     public List<PackageName> similarNames(PackageName name) {
         try {
             return SimilarNames.among(registry.packageNames(name), name);
-        } catch (RuntimeException listUnavailable) {
+        } catch (PrompdException | UncheckedIOException listUnavailable) {
             // suggestions are a courtesy: the missing package is reported either way
             return List.of();
         }
