@@ -86,8 +86,10 @@ public final class PackageScaffolder {
         String license = options.license().orElse(DEFAULT_LICENSE);
         List<Problem> problems = LicenseCheck.check(license, "", "");
         if (!problems.isEmpty()) {
-            throw new PrompdException(ExitCode.USAGE, "invalid --license: " + problems.get(0).message(),
-                    problems.get(0).hint());
+            // "MITT OR Apach-2.0" has two unknown identifiers: name both at once, as validate would
+            List<String> messages = problems.stream().map(Problem::message).toList();
+            throw new PrompdException(ExitCode.USAGE, "invalid --license:"
+                    + (messages.size() == 1 ? " " + messages.get(0) : "\n  " + String.join("\n  ", messages)), problems.get(0).hint());
         }
         return license;
     }

@@ -98,6 +98,10 @@ class InitCommandTest {
         assertFalse(Files.exists(work.resolve("x")));
 
         assertEquals(2, prompd("init", "x", "--license", "MIT AND").exitCode());
+        CliRun twoUnknown = prompd("init", "x", "--license", "MITT OR Apache-2.1");
+        assertEquals(2, twoUnknown.exitCode());
+        assertTrue(twoUnknown.err().startsWith("error: invalid --license:\n  'MITT' is not a known SPDX license identifier;"
+                + " did you mean MIT?\n  'Apache-2.1' is not a known SPDX license identifier"), twoUnknown.err());
         assertEquals(0, prompd("init", "x", "--license", "(MIT OR Apache-2.0)").exitCode());
         assertEquals("(MIT OR Apache-2.0)", Json.mapper().readTree(work.resolve("x/prompd.json").toFile()).get("license")
                 .asText());
