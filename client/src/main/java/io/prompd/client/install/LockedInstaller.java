@@ -7,16 +7,15 @@ import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.PackageName;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -92,7 +91,7 @@ final class LockedInstaller {
                 })));
                 List<InstalledPackage> installed = new ArrayList<>();
                 for (Future<InstalledPackage> one : pending) {
-                    installed.add(await(one));
+                    installed.add(Futures.get(one));
                 }
                 return installed;
             } finally {
@@ -112,23 +111,6 @@ final class LockedInstaller {
             workers.awaitTermination(STOP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static InstalledPackage await(Future<InstalledPackage> one) throws IOException {
-        try {
-            return one.get();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while installing");
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(failed.getCause());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.prompd.generator.build;
 
 import io.prompd.core.archive.PackageLocation;
+import io.prompd.core.concurrent.Futures;
+import io.prompd.core.concurrent.IoSupplier;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
@@ -38,8 +40,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -115,15 +115,15 @@ public final class RegistryBuilder {
             repository.requireWholeHistory("a build");
             CompletableFuture<RegistrySnapshot> pendingSnapshot = inBackground("registry-snapshot",
                     () -> repository.snapshot(commit));
-            Optional<BuildState> previous = await(pendingPrevious).filter(state -> state.sameOptions(baseUrl));
+            Optional<BuildState> previous = Futures.join(pendingPrevious).filter(state -> state.sameOptions(baseUrl));
             // created before the history walk, so the last retired build is deleted meanwhile
             try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
                 CompletableFuture<PublicationHistory> pendingHistory = inBackground("publication-history",
                         () -> previous.isPresent()
                                 ? previous.get().history().update(repository, commit)
                                 : PublicationHistory.compute(repository, commit));
-                RegistrySnapshot snapshot = await(pendingSnapshot);
-                PublicationHistory history = await(pendingHistory);
+                RegistrySnapshot snapshot = Futures.join(pendingSnapshot);
+                PublicationHistory history = Futures.join(pendingHistory);
                 List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
                 snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()
                         .filter(Problem::isError).forEach(problems::add));
@@ -153,46 +153,16 @@ public final class RegistryBuilder {
         }
     }
 
-    /** A read of the repository or of the previous output. */
-    private interface Read<T> {
-        T read() throws IOException;
-    }
-
     /**
      * Starts the read in a thread of its own. A daemon thread: a build that fails, or finds
      * nothing changed, does not wait for reads it no longer needs.
      */
-    private static <T> CompletableFuture<T> inBackground(String name, Read<T> read) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return read.read();
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
-        }, task -> {
+    private static <T> CompletableFuture<T> inBackground(String name, IoSupplier<T> read) {
+        return Futures.supplyAsync(read, task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             thread.start();
         });
-    }
-
-    /** The result, or the failure as the reading thread met it. */
-    private static <T> T await(CompletableFuture<T> pending) throws IOException {
-        try {
-            return pending.join();
-        } catch (CompletionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw failed;
-        }
     }
 
     /** The result of a build that writes nothing, when the folder already holds this very build. */
@@ -334,19 +304,7 @@ public final class RegistryBuilder {
     private <T, R> List<R> inParallel(List<T> items, Function<T, R> task) throws IOException {
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
-            return pool.submit(() -> items.parallelStream().map(task).toList()).get();
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("building packages failed", cause);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IOException("the build was interrupted", interrupted);
+            return Futures.get(pool.submit(() -> items.parallelStream().map(task).toList()));
         } finally {
             pool.shutdownNow();
         }

@@ -2,18 +2,19 @@ package io.prompd.generator.build;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.concurrent.Futures;
 import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
@@ -22,9 +23,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 /**
@@ -56,13 +57,10 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         this.staging = sibling(out, "staging");
         this.retired = sibling(out, "old");
         this.previous = previous;
-        this.retiredDeleted = CompletableFuture.runAsync(() -> {
-            try {
-                deleteTree(retired);
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
-        });
+        this.retiredDeleted = Futures.supplyAsync(() -> {
+            deleteTree(retired);
+            return null;
+        }, ForkJoinPool.commonPool());
     }
 
     /**
@@ -213,14 +211,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     }
 
     private void awaitRetiredDeleted() throws IOException {
-        try {
-            retiredDeleted.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw failed;
-        }
+        Futures.join(retiredDeleted);
     }
 
     /**

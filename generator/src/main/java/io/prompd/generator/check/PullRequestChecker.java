@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.archive.PackageLocation;
+import io.prompd.core.concurrent.Futures;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
@@ -10,7 +11,6 @@ import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -60,12 +60,13 @@ public final class PullRequestChecker {
         repository.requireWholeHistory("the check");
         ObjectId mergeBase = repository.mergeBase(base, head);
         // Listing a large registry takes a while; the listings are independent, so they overlap.
-        CompletableFuture<RegistrySnapshot> baseListing = CompletableFuture.supplyAsync(() -> snapshot(repository, mergeBase));
+        CompletableFuture<RegistrySnapshot> baseListing = Futures.supplyAsync(() -> repository.snapshot(mergeBase),
+                ForkJoinPool.commonPool());
         CompletableFuture<RegistrySnapshot> baseTipListing = base.equals(mergeBase) ? baseListing
-                : CompletableFuture.supplyAsync(() -> snapshot(repository, base));
+                : Futures.supplyAsync(() -> repository.snapshot(base), ForkJoinPool.commonPool());
         RegistrySnapshot headSnapshot = repository.snapshot(head);
-        RegistrySnapshot baseSnapshot = join(baseListing);
-        RegistrySnapshot baseTipSnapshot = join(baseTipListing);
+        RegistrySnapshot baseSnapshot = Futures.join(baseListing);
+        RegistrySnapshot baseTipSnapshot = Futures.join(baseTipListing);
         List<PullRequest.ChangedFile> changes = repository.diff(mergeBase, head).stream()
                 .map(PullRequest.ChangedFile::of).toList();
         PackageValidator validator = new PackageValidator(PullRequest.policy(baseSnapshot).limits(),
@@ -106,27 +107,5 @@ public final class PullRequestChecker {
             versions.add(new NewVersion(folder, source, validator.validate(source)));
         }
         return versions;
-    }
-
-    private static RegistrySnapshot snapshot(RegistryRepository repository, ObjectId commit) {
-        try {
-            return repository.snapshot(commit);
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
-        }
-    }
-
-    private static RegistrySnapshot join(CompletableFuture<RegistrySnapshot> listing) throws IOException {
-        try {
-            return listing.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw failed;
-        }
     }
 }

@@ -1,0 +1,6 @@
+/**
+ * Work that runs on other threads and throws {@link java.io.IOException}s, which
+ * {@link java.util.concurrent.CompletableFuture} and {@link java.util.concurrent.Future} carry
+ * wrapped: {@link io.prompd.core.concurrent.Futures} wraps and unwraps them in one place.
+ */
+package io.prompd.core.concurrent;
