@@ -61,7 +61,7 @@ final class VersionPacker {
         List<Problem> problems = new ArrayList<>();
         report.problems().stream().filter(Problem::isError).map(problem -> inRepository(folder, problem))
                 .forEach(problems::add);
-        report.manifest().ifPresent(manifest -> checkFolderName(folder, manifest, problems));
+        problems.addAll(folder.mismatches(report.manifestResult()));
         if (!problems.isEmpty() || report.packable().isEmpty()) {
             return new Packed(Optional.empty(), problems);
         }
@@ -96,16 +96,6 @@ final class VersionPacker {
                 .findFirst());
         return path.isEmpty() ? Optional.empty()
                 : Optional.of(new String(source.read(path.get()), StandardCharsets.UTF_8));
-    }
-
-    /** A folder holds the version its manifest declares: the path is the registry's key, the manifest the tarball's. */
-    private static void checkFolderName(VersionFolder folder, Manifest manifest, List<Problem> problems) {
-        if (!manifest.name().equals(folder.name()) || !manifest.version().equals(folder.version())) {
-            problems.add(Problem.error(folder.path() + "/prompd.json", "",
-                    "the manifest declares " + manifest.name() + "@" + manifest.version() + " but the folder is "
-                            + folder.path(), "move the files to packages/" + manifest.name() + "/" + manifest.version()
-                            + "/, or correct name and version in prompd.json"));
-        }
     }
 
     private static Problem inRepository(VersionFolder folder, Problem problem) {

@@ -1,7 +1,12 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.manifest.ManifestDraft;
+import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -24,5 +29,24 @@ public record VersionFolder(PackageName name, Version version, String path, Obje
 
     public PackageVersion id() {
         return new PackageVersion(name, version);
+    }
+
+    /**
+     * Errors at the fields of the folder's {@code prompd.json} that declare another name or version
+     * than the folder, to the letter (build metadata included): clients find a version by its
+     * folder, while the tarball carries the manifest. Each has its line and its repository path.
+     */
+    public List<Problem> mismatches(ManifestResult manifest) {
+        String hint = "the folder must be packages/<name>/<version>/ with the name and version of its prompd.json:"
+                + " rename the folder or correct the field";
+        ManifestDraft draft = manifest.draft();
+        List<Problem> problems = new ArrayList<>();
+        draft.name().filter(declared -> !declared.equals(name)).ifPresent(declared -> problems.add(Problem.error(
+                manifest.file(), "/name", "the manifest names the package " + declared + ", but the folder is that of "
+                        + name, hint)));
+        draft.version().filter(declared -> !declared.equals(version)).ifPresent(declared -> problems.add(Problem.error(
+                manifest.file(), "/version", "the manifest declares version " + declared + ", but the folder is that of"
+                        + " version " + version, hint)));
+        return manifest.locate(problems).stream().map(problem -> problem.inFile(path + "/" + problem.file())).toList();
     }
 }

@@ -427,4 +427,24 @@ class RegistryBuilderTest {
                             + problem.message().substring(0, problem.message().indexOf(','))).toList()));
         }
     }
+
+    @Test
+    void aFolderWhoseManifestDeclaresAnotherVersionFailsTheBuildAtThatField() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.write("packages/@common/a/1.0.0/prompd.json", """
+                    {"name": "@common/a", "description": "x", "license": "MIT",
+                     "version": "1.0.1"}
+                    """);
+            repo.commit("a folder renamed after the fact");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+
+            Problem problem = failure.problems().stream().filter(Problem::isError).findFirst().orElseThrow();
+            assertEquals("packages/@common/a/1.0.0/prompd.json", problem.file());
+            assertEquals("/version", problem.pointer());
+            assertEquals(2, problem.line());
+            assertEquals("the manifest declares version 1.0.1, but the folder is that of version 1.0.0", problem.message());
+        }
+    }
 }
