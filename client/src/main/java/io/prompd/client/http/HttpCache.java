@@ -71,21 +71,18 @@ final class HttpCache {
     void write(URI url, CachedDocument document) {
         Path file = fileOf(url);
         try {
-            Path temporary = AtomicFiles.temporaryFile(file);
-            try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
-                    out.writeUTF(FORMAT);
-                    out.writeUTF(url.toString());
-                    out.writeUTF(document.etag().orElse(""));
-                    out.writeUTF(document.lastModified().orElse(""));
-                    byte[] body = document.body();
-                    out.writeInt(body.length);
-                    out.write(body);
-                }
-                AtomicFiles.moveIntoPlace(temporary, file);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.writeStream(file, stream -> {
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
+                out.writeUTF(FORMAT);
+                out.writeUTF(url.toString());
+                out.writeUTF(document.etag().orElse(""));
+                out.writeUTF(document.lastModified().orElse(""));
+                byte[] body = document.body();
+                out.writeInt(body.length);
+                out.write(body);
+                out.flush();
+                return file;
+            });
         } catch (IOException cannotWrite) {
             throw new UncheckedIOException("cannot write the HTTP cache file " + file, cannotWrite);
         }

@@ -9,7 +9,6 @@ import io.prompd.core.files.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -161,26 +160,20 @@ public final class RegistryFetcher {
     /** Streams to a temporary file while hashing, and moves it into place only if the hash is the expected one. */
     private void saveVerified(InputStream in, long length, URI url, Path target, Integrity expected,
                               ProgressListener progress) throws TransientFailure, IOException {
-        Path temporary = AtomicFiles.temporaryFile(target);
-        try {
-            Integrity actual;
-            try (OutputStream file = Files.newOutputStream(temporary);
-                 IntegrityOutputStream hashing = new IntegrityOutputStream(file, expected.algorithm())) {
-                progress.started(length);
-                Transfers.copy(in, length, hashing, progress::advanced, Long.MAX_VALUE, url);
-                hashing.flush();
-                actual = hashing.integrity();
-            }
+        AtomicFiles.writeStream(target, file -> {
+            IntegrityOutputStream hashing = new IntegrityOutputStream(file, expected.algorithm());
+            progress.started(length);
+            Transfers.copy(in, length, hashing, progress::advanced, Long.MAX_VALUE, url);
+            hashing.flush();
+            Integrity actual = hashing.integrity();
             if (!expected.matches(actual)) {
                 throw new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + Urls.display(url)
                         + ": expected " + expected + " but got " + actual,
                         "the file differs from what the registry recorded and was not kept; try again later, "
                                 + "and tell the registry's maintainers if it persists");
             }
-            AtomicFiles.moveIntoPlace(temporary, target);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+            return actual;
+        });
     }
 
     private static ResponseBody openFile(URI url) throws IOException {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -91,17 +90,7 @@ public final class Packer {
      * when complete, so no reader ever sees a half-written tarball.
      */
     public static PackResult packToFile(PackageSource source, PackSelection selection, Path target) throws IOException {
-        Path temporary = AtomicFiles.temporaryFile(target);
-        try {
-            PackResult result;
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                result = pack(source, selection, out);
-            }
-            AtomicFiles.moveIntoPlace(temporary, target);
-            return result;
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        return AtomicFiles.writeStream(target, out -> pack(source, selection, out));
     }
 
     private static GzipParameters gzipParameters() {

@@ -1,6 +1,7 @@
 package io.prompd.core.files;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -63,6 +64,39 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             moveIntoPlace(temporary, target);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Content written to a stream, with what the writing found out (a hash, a count).
+     *
+     * @param <E> what else than an {@link IOException} the writing may throw, such as a download's retryable failure
+     */
+    @FunctionalInterface
+    public interface StreamContent<T, E extends Exception> {
+
+        /** Writes the content; throwing instead leaves the target as it was. */
+        T writeTo(OutputStream out) throws IOException, E;
+    }
+
+    /**
+     * Replaces {@code target} with the content written, through a temporary file beside it moved
+     * into place once the content is complete and closed: readers see the old file or the new one,
+     * and a content that throws (a download whose hash is wrong) leaves no trace. Unlike
+     * {@link #write(Path, byte[], FileAttribute[])}, the bytes are not forced to the disk first:
+     * this is for files that can be made again, such as tarballs and cache entries.
+     */
+    public static <T, E extends Exception> T writeStream(Path target, StreamContent<T, E> content) throws IOException, E {
+        Path temporary = temporaryFile(target);
+        try {
+            T result;
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                result = content.writeTo(out);
+            }
+            moveIntoPlace(temporary, target);
+            return result;
         } finally {
             Files.deleteIfExists(temporary);
         }
