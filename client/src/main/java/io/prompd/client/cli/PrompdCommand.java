@@ -107,6 +107,17 @@ public final class PrompdCommand implements Runnable {
 
     /** Options first, then environment variables, then defaults. */
     Settings settings() {
+        // An empty option would resolve to the working folder, which would then receive the config.json with
+        // its secrets and be packed with it; an empty variable stays "unset", as shells leave them.
+        if (home != null && home.toString().isBlank()) {
+            throw new PrompdException(ExitCode.USAGE, "--home is given an empty folder name",
+                    "give the prompd home folder, as in --home ~/.prompd, or leave the option out");
+        }
+        if (registry != null && registry.isBlank()) {
+            throw new PrompdException(ExitCode.USAGE, "--registry is given an empty registry",
+                    "give a URL such as https://registry.example.com/ or the name of a configured registry,"
+                            + " or leave the option out");
+        }
         Path homeFolder = Optional.ofNullable(home).map(context::resolve)
                 .or(() -> context.variable(Settings.HOME_VARIABLE).map(Path::of).map(context::resolve))
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), Settings.HOME_FOLDER_NAME));

@@ -117,6 +117,23 @@ class RegistryCommandTest {
     }
 
     @Test
+    void anEmptyHomeOrRegistryOptionIsAUsageErrorAndAnEmptyVariableIsUnset() {
+        CliRun home = prompd("--home", "", "registry", "add", "a", "https://a.example/");
+        assertEquals(2, home.exitCode(), home.err());
+        assertTrue(home.err().startsWith("error: --home is given an empty folder name\nhint: "), home.err());
+        assertEquals(2, prompd("--home", " ", "registry", "list").exitCode());
+        assertFalse(Files.exists(work.resolve("config.json")));
+
+        CliRun registry = prompd("registry", "list", "--registry", "");
+        assertEquals(2, registry.exitCode(), registry.err());
+        assertTrue(registry.err().startsWith("error: --registry is given an empty registry\nhint: "), registry.err());
+
+        CliRun unset = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", ""), "registry", "list");
+        assertEquals(0, unset.exitCode(), unset.err());
+        assertEquals("", unset.err());
+    }
+
+    @Test
     void removingAnUnknownRegistryIsNotFound() {
         CliRun remove = prompd("registry", "remove", "nowhere");
         assertEquals(3, remove.exitCode());
