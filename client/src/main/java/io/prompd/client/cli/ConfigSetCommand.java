@@ -35,10 +35,9 @@ final class ConfigSetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConfigKey parsed = ConfigKey.parse(key);
-        ConfigStore store = ConfigStore.of(root.settings());
-        Config before = store.read();
-        Config after = parsed.set(before, value);
-        store.write(after);
+        ConfigStore.Change change = ConfigStore.of(root.settings()).update(config -> parsed.set(config, value));
+        Config before = change.before();
+        Config after = change.after();
         spec.commandLine().getOut().print(parsed + " = " + parsed.get(after).orElseThrow() + "\n");
         if (parsed instanceof ConfigKey.NamedRegistry named) {
             credentialsLeftBehind(named.name(), before, after);

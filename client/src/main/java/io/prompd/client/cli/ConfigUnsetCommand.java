@@ -31,14 +31,13 @@ final class ConfigUnsetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConfigKey parsed = ConfigKey.parse(key);
-        ConfigStore store = ConfigStore.of(root.settings());
-        Config config = store.read();
+        ConfigStore.Change change = ConfigStore.of(root.settings()).update(parsed::unset);
+        Config config = change.before();
         if (parsed.get(config).isEmpty()) {
             spec.commandLine().getOut().print(parsed + " was not set\n");
             return ExitCode.OK.code();
         }
-        Config changed = parsed.unset(config);
-        store.write(changed);
+        Config changed = change.after();
         StringBuilder text = new StringBuilder("unset " + parsed + "\n");
         // a registry's name takes the default, scope routes and credentials naming it along: say so, as registry remove does
         SortedMap<String, String> remaining = ConfigKey.entries(changed);

@@ -7,6 +7,7 @@ import io.prompd.client.config.Scope;
 import io.prompd.core.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,10 +46,13 @@ final class RegistryAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new RegistryService(root.settings()).add(name, url, scopes, makeDefault);
-        StringBuilder text = new StringBuilder("added registry " + name + " (" + url + ")\n");
+        RegistryService.Addition addition = new RegistryService(root.settings()).add(name, url, scopes, makeDefault);
+        StringBuilder text = new StringBuilder((addition.wasConfigured() ? "registry " + name + " (" + url
+                + ") is already configured" : "added registry " + name + " (" + url + ")") + "\n");
         scopes.stream().distinct().sorted().forEach(scope -> text.append("scope ").append(scope)
-                .append(" now comes from ").append(name).append('\n'));
+                .append(" now comes from ").append(name)
+                .append(Optional.ofNullable(addition.movedScopes().get(scope)).map(was -> ", was " + was).orElse(""))
+                .append('\n'));
         if (makeDefault) {
             text.append(name).append(" is the default registry\n");
         }

@@ -1,13 +1,18 @@
 package io.prompd.client.config;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.RunLock;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -16,12 +21,20 @@ import java.util.function.UnaryOperator;
  * Reads and writes {@code config.json}. A missing file is the empty configuration. Writes are
  * atomic (a temporary file moved over the old one), so a crash leaves the old file or the new
  * one, never half of one; and the file is readable by its owner only, since it holds secrets.
- * Two prompd processes changing the configuration at the same moment are not coordinated: the
- * last write wins.
+ * Changes ({@link #update}) hold a lock file beside it from reading to writing, so two runs
+ * changing the configuration at the same moment both keep their change.
  */
 public final class ConfigStore {
 
     static final Set<PosixFilePermission> OWNER_ONLY = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
+
+    /** A change reads and writes one small file: another run holding the lock longer is stuck. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    /** Beside the configuration, so runs sharing a home share it. */
+    private static final String LOCK_FILE = "config.lock";
+    /** As Linux's own limit on a chain of links. */
+    private static final int MAX_LINKS = 40;
 
     private final Path file;
 
@@ -44,27 +57,71 @@ public final class ConfigStore {
             json = Files.readAllBytes(file);
         } catch (NoSuchFileException missing) {
             return Config.EMPTY;
+        } catch (AccessDeniedException denied) {
+            throw new PrompdException(ExitCode.FAILURE, "this user may not read the configuration file " + file,
+                    "give it back its owner's read right (chmod u+r " + file + "), or choose another home with --home");
+        } catch (IOException unreadable) {
+            if (Files.isDirectory(file)) {
+                throw new PrompdException(ExitCode.FAILURE, "the configuration file " + file + " is a folder",
+                        "move that folder away (prompd writes its configuration there as a file), or choose another"
+                                + " home with --home");
+            }
+            throw unreadable;
         }
         return ConfigJson.read(file, json);
     }
 
-    /** Replaces the file; a killed write's temporary file, which may hold secrets, goes first. */
+    /**
+     * Replaces the file; a killed write's temporary file, which may hold secrets, goes first. A
+     * link (as dotfiles managers make) stays a link: its target is replaced, in the target's folder.
+     */
     public void write(Config config) throws IOException {
-        Path folder = file.getParent();
+        Path target = linkTarget(file);
+        Path folder = target.getParent();
         Files.createDirectories(folder);
-        AtomicFiles.removeOrphansOf(file);
+        AtomicFiles.removeOrphansOf(target);
         boolean posix = Files.getFileStore(folder).supportsFileAttributeView("posix");
         FileAttribute<?>[] ownerOnly = posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
         // Created owner-only from the start, so the secrets are never readable by others, not even briefly.
-        AtomicFiles.write(file, ConfigJson.write(config), ownerOnly);
+        AtomicFiles.write(target, ConfigJson.write(config), ownerOnly);
     }
 
-    /** Reads, changes and writes back the configuration; returns the configuration written. */
-    public Config update(UnaryOperator<Config> change) throws IOException {
-        Config changed = change.apply(read());
-        write(changed);
-        return changed;
+    /** The file a chain of links ends at, whether or not it exists yet. */
+    private static Path linkTarget(Path path) throws IOException {
+        Path current = path;
+        for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new PrompdException(ExitCode.FAILURE, "the configuration file " + path + " is a link that"
+                        + " leads to itself", "make " + path + " a file, or a link to one");
+            }
+            current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
+        }
+        return current;
+    }
+
+    /**
+     * Reads, changes and writes back the configuration under the lock, so that a change made by
+     * another run meanwhile is read first rather than overwritten; an unchanged configuration is
+     * not written.
+     */
+    public Change update(UnaryOperator<Config> change) throws IOException {
+        try (RunLock lock = RunLock.acquire(file.resolveSibling(LOCK_FILE), PATIENCE, () -> { })) {
+            Config before = read();
+            Config after = change.apply(before);
+            if (!after.equals(before)) {
+                write(after);
+            }
+            return new Change(before, after);
+        }
+    }
+
+    /** The configuration before and after one {@link #update}. */
+    public record Change(Config before, Config after) {
+        public Change {
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+        }
     }
 }

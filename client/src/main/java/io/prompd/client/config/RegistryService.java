@@ -3,10 +3,12 @@ package io.prompd.client.config;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Adds, removes and lists the configured registries and stores the credentials for them. */
 public final class RegistryService {
@@ -29,33 +31,38 @@ public final class RegistryService {
      * again with the same URL only adds the routes; with another URL it is a conflict, so a typo
      * never silently redirects where packages come from.
      */
-    public void add(RegistryName name, RegistryUrl url, List<Scope> scopes, boolean makeDefault) throws IOException {
-        Config config = store.read();
-        RegistryUrl existing = config.registries().get(name);
-        if (existing != null && !existing.equals(url)) {
-            throw new PrompdException(ExitCode.CONFLICT, "registry '" + name + "' is already configured as " + existing,
-                    "remove it first with 'prompd registry remove " + name + "', or choose another name");
-        }
-        Config changed = config.withRegistry(name, url);
-        for (Scope scope : scopes) {
-            changed = changed.withScope(scope, name);
-        }
-        if (makeDefault) {
-            changed = changed.withDefaultRegistry(Optional.of(name));
-        }
-        store.write(changed);
+    public Addition add(RegistryName name, RegistryUrl url, List<Scope> scopes, boolean makeDefault) throws IOException {
+        ConfigStore.Change change = store.update(config -> {
+            RegistryUrl existing = config.registries().get(name);
+            if (existing != null && !existing.equals(url)) {
+                throw new PrompdException(ExitCode.CONFLICT, "registry '" + name + "' is already configured as " + existing,
+                        "to move it, run 'prompd config set " + ConfigFields.REGISTRIES + "." + name + " " + url
+                                + "', which keeps its default and scopes; or choose another name");
+            }
+            Config changed = config.withRegistry(name, url);
+            for (Scope scope : scopes) {
+                changed = changed.withScope(scope, name);
+            }
+            return makeDefault ? changed.withDefaultRegistry(Optional.of(name)) : changed;
+        });
+        Map<Scope, RegistryRef> movedScopes = new TreeMap<>();
+        scopes.forEach(scope -> Optional.ofNullable(change.before().scopes().get(scope))
+                .filter(previous -> !previous.equals(name)).ifPresent(previous -> movedScopes.put(scope, previous)));
+        return new Addition(change.before().registries().containsKey(name), movedScopes);
     }
 
     /** Removes the registry, the scope routes and default naming it, and its credentials. */
     public Removal remove(RegistryName name) throws IOException {
-        Config config = store.read();
+        ConfigStore.Change change = store.update(config -> {
+            if (!config.registries().containsKey(name)) {
+                throw new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'",
+                        "'prompd registry list' shows the configured registries");
+            }
+            return config.withoutRegistry(name);
+        });
+        Config config = change.before();
+        Config changed = change.after();
         RegistryUrl url = config.registries().get(name);
-        if (url == null) {
-            throw new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'",
-                    "'prompd registry list' shows the configured registries");
-        }
-        Config changed = config.withoutRegistry(name);
-        store.write(changed);
         return new Removal(name, url,
                 config.scopes().keySet().stream().filter(scope -> !changed.scopes().containsKey(scope)).toList(),
                 config.defaultRegistry().isPresent() && changed.defaultRegistry().isEmpty(),
@@ -77,10 +84,9 @@ public final class RegistryService {
     /** Stores the credentials for the registry chosen by {@code --registry}, else the default; returns that registry. */
     public Registry login(Credentials credentials) throws IOException {
         Objects.requireNonNull(credentials, "credentials");
-        Config config = store.read();
-        Registry registry = loginTarget(config);
-        store.write(config.withCredentials(registry.url(), credentials));
-        return registry;
+        ConfigStore.Change change = store.update(config ->
+                config.withCredentials(loginTarget(config).url(), credentials));
+        return loginTarget(change.before());
     }
 
     /**
@@ -104,18 +110,26 @@ public final class RegistryService {
 
     /** Forgets the credentials of the registry chosen by {@code --registry}, else the default. */
     public Logout logout() throws IOException {
-        Config config = store.read();
-        Registry registry = target(config);
-        boolean had = config.credentials().containsKey(registry.url());
-        if (had) {
-            store.write(config.withoutCredentials(registry.url()));
-        }
-        return new Logout(registry, had);
+        ConfigStore.Change change = store.update(config -> config.withoutCredentials(target(config).url()));
+        Registry registry = target(change.before());
+        return new Logout(registry, change.before().credentials().containsKey(registry.url()));
     }
 
     private Registry target(Config config) {
         // Locating reads no environment variable: only resolving credentials does.
         return new RegistryChooser(config, override, Map.of()).locate();
+    }
+
+    /**
+     * What adding a registry changed besides it.
+     *
+     * @param wasConfigured whether the name was configured already, with that URL
+     * @param movedScopes   the scopes that came from another registry before, with that registry
+     */
+    public record Addition(boolean wasConfigured, Map<Scope, RegistryRef> movedScopes) {
+        public Addition {
+            movedScopes = Collections.unmodifiableSortedMap(new TreeMap<>(movedScopes));
+        }
     }
 
     /**

@@ -9,7 +9,12 @@ import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,7 +118,43 @@ class RegistryCommandTest {
         CliRun again = prompd("registry", "add", "acme", "https://other.example/");
         assertEquals(4, again.exitCode());
         assertTrue(again.err().contains("already configured as https://prompd.acme.example/"), again.err());
+        assertTrue(again.err().contains("'prompd config set registries.acme https://other.example/'"), again.err());
         assertEquals(0, prompd("registry", "add", "acme", "https://prompd.acme.example", "--scope", "@acme").exitCode());
+    }
+
+    @Test
+    void addingTheSameRegistryAgainSaysItIsConfiguredAndAMovedScopeSaysWhereItCameFrom() {
+        prompd("registry", "add", "c", "https://c.example/", "--scope", "@common");
+        CliRun again = prompd("registry", "add", "c", "https://c.example");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals("registry c (https://c.example/) is already configured\n", again.out());
+
+        CliRun moved = prompd("registry", "add", "d", "https://d.example/", "--scope", "@common", "--scope", "@new");
+        assertEquals(0, moved.exitCode(), moved.err());
+        assertEquals("""
+                added registry d (https://d.example/)
+                scope @common now comes from d, was c
+                scope @new now comes from d
+                """, moved.out());
+    }
+
+    @Test
+    void registriesAddedAtOnceAreAllKept() throws Exception {
+        int runs = 8;
+        ExecutorService threads = Executors.newFixedThreadPool(runs);
+        try {
+            List<Future<CliRun>> adds = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                String name = "r" + run;
+                adds.add(threads.submit(() -> prompd("registry", "add", name, "file:///srv/" + name)));
+            }
+            for (Future<CliRun> add : adds) {
+                assertEquals(0, add.get().exitCode(), add.get().err());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(runs, prompd("registry", "list").out().lines().count());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
@@ -13,8 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +48,53 @@ class ConfigStoreTest {
                 .withCredentials(workUrl, new Credentials.Token("t0ken"))
                 .withCredentials(local, new Credentials.Basic("alice", "pass word"))
                 .withCredentials(RegistryUrl.parse("https://mirror.example/"), new Credentials.FromEnvironment("MIRROR_TOKEN"));
+    }
+
+    @Test
+    void changesMadeAtOnceAreAllKept() throws Exception {
+        int runs = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(runs);
+        try {
+            List<Future<?>> changes = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                RegistryName name = RegistryName.parse("r" + run);
+                changes.add(threads.submit(() -> {
+                    start.await();
+                    return store().update(config -> config.withRegistry(name, RegistryUrl.parse("file:///srv/" + name)));
+                }));
+            }
+            start.countDown();
+            for (Future<?> change : changes) {
+                change.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(runs, store().read().registries().size());
+    }
+
+    @Test
+    void aLinkedFileStaysALinkAndItsTargetIsReplaced() throws IOException {
+        Path dotfiles = Files.createDirectories(home.resolve("dotfiles"));
+        Files.writeString(dotfiles.resolve("prompd.json"), "{}");
+        Files.createSymbolicLink(file(), Path.of("dotfiles/prompd.json"));
+
+        store().write(full());
+
+        assertTrue(Files.isSymbolicLink(file()));
+        assertEquals(full(), new ConfigStore(dotfiles.resolve("prompd.json")).read());
+        assertEquals(full(), store().read());
+    }
+
+    @Test
+    void aFolderWhereTheFileShouldBeIsNamedWithWhatToDo() throws IOException {
+        Files.createDirectories(file());
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> store().read());
+
+        assertEquals("the configuration file " + file() + " is a folder", failure.getMessage());
+        assertTrue(failure.hint().contains("move that folder away"), failure.hint());
     }
 
     @Test
