@@ -32,7 +32,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  " + Settings.HOME_VARIABLE + "      the prompd home folder, as --home (default: ~/.prompd)",
-            "  " + Settings.REGISTRY_VARIABLE + "  the registry, as --registry",
+            "  " + Settings.REGISTRY_VARIABLE + "  the registry in place of the default, as --registry",
             "  https_proxy      the http:// proxy of https registries, with a login as",
             "                   http://user:password@host:port when it asks for one",
             "  http_proxy       the proxy of http registries",
@@ -82,8 +82,8 @@ public final class PrompdCommand implements Runnable {
     Path home;
 
     @Option(names = "--registry", scope = ScopeType.INHERIT, paramLabel = "URL|NAME",
-            description = "The registry to use, by URL or configured name (default: $" + Settings.REGISTRY_VARIABLE
-                    + ", else the configured default).")
+            description = "The registry to use in place of the default, by URL or configured name (default: $"
+                    + Settings.REGISTRY_VARIABLE + ", else the configured default); scopes routed to a registry keep it.")
     String registry;
 
     @Option(names = "--offline", scope = ScopeType.INHERIT,

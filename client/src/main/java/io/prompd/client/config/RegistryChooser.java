@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Decides which registry serves a package: the registry chosen for this run ({@code --registry}
- * or {@code PROMPD_REGISTRY}) above all, else the registry its scope is routed to, else the
- * configured default. There is no built-in default registry: with none configured, the user is
- * told how to configure one rather than sent somewhere silently.
+ * Decides which registry serves a package, as npm does: the registry its scope is routed to, else
+ * the registry chosen for this run ({@code --registry} or {@code PROMPD_REGISTRY}), else the
+ * configured default. The run's registry replaces only the default, so a company's scope never
+ * goes to a public mirror given for the rest. There is no built-in default registry: with none
+ * configured, the user is told how to configure one rather than sent somewhere silently.
  */
 public final class RegistryChooser {
 
@@ -38,8 +39,8 @@ public final class RegistryChooser {
 
     /** The registry to fetch the package from, with its credentials. */
     public Registry choose(PackageName packageName) {
-        RegistryRef ref = overridden()
-                .or(() -> Scope.of(packageName).map(scope -> config.scopes().get(scope)))
+        RegistryRef ref = Scope.of(packageName).map(scope -> config.scopes().get(scope))
+                .or(this::overridden)
                 .or(config::defaultRegistry)
                 .orElseThrow(RegistryChooser::noneConfigured);
         return withCredentials(located(ref));

@@ -85,8 +85,8 @@ class RegistryCommandTest {
                 "registry", "list");
         assertEquals(0, chosen.exitCode(), chosen.err());
         assertEquals("acme  https://prompd.acme.example/  default\n", chosen.out());
-        assertEquals("note: --registry or $PROMPD_REGISTRY chooses file:///srv/mirror/, above the default and the"
-                + " scopes' registries\n", chosen.err());
+        assertEquals("note: --registry or $PROMPD_REGISTRY chooses file:///srv/mirror/ in place of the default; routed"
+                + " scopes keep their registries\n", chosen.err());
         assertEquals("", prompd("registry", "list").err());
     }
 

@@ -34,10 +34,19 @@ class RegistryChooserTest {
     }
 
     @Test
-    void theOverrideBeatsScopeRoutingAndTheDefault() {
-        Registry registry = chooser(Optional.of("file:///tmp/reg")).choose(ACME_PACKAGE);
+    void theOverrideReplacesTheDefaultOnly() {
+        Registry registry = chooser(Optional.of("file:///tmp/reg")).choose(OTHER_PACKAGE);
         assertEquals("file:///tmp/reg/", registry.url().toString());
         assertEquals(Optional.empty(), registry.name());
+        assertEquals("file:///tmp/reg/", chooser(Optional.of("file:///tmp/reg")).choose().url().toString());
+    }
+
+    @Test
+    void aRoutedScopeKeepsItsRegistryWhateverTheOverride() {
+        Registry registry = chooser(Optional.of("file:///tmp/reg")).choose(ACME_PACKAGE);
+        assertEquals(ACME_URL, registry.url());
+        assertEquals(Optional.of("Bearer acme-t0ken"), registry.authorizationHeader());
+        assertEquals(LOCAL_URL, chooser(Optional.of("main")).choose(PackageName.parse("@local/x")).url());
     }
 
     @Test
