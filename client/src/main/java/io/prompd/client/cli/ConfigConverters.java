@@ -27,10 +27,17 @@ final class ConfigConverters {
         }
     }
 
+    /** Given the root by the command line's factory, so a folder path is named by its URL from the run's working folder. */
     static final class ToRegistryUrl implements CommandLine.ITypeConverter<RegistryUrl> {
+        private final PrompdCommand root;
+
+        ToRegistryUrl(PrompdCommand root) {
+            this.root = root;
+        }
+
         @Override
         public RegistryUrl convert(String text) {
-            return converted(text, RegistryUrl::parse);
+            return converted(text, url -> RegistryUrl.parse(url, root.context().workingDirectory()));
         }
     }
 

@@ -1,13 +1,17 @@
 package io.prompd.client.config;
 
 import io.prompd.core.protocol.RegistryLayout;
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,16 +33,58 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         uri = normalized(uri);
     }
 
+    /**
+     * A host and port without a scheme, as in {@code 127.0.0.1:8802} or {@code localhost:8080/x}, which
+     * {@link URI} reads as a scheme and a path, or not at all.
+     */
+    private static final Pattern HOST_AND_PORT = Pattern.compile("[A-Za-z0-9.-]+:\\d+(/\\S*)?");
+    private static final int MAX_PORT = 65_535;
+
     /** @throws IllegalArgumentException naming every rule the text breaks */
     public static RegistryUrl parse(String text) {
+        return parse(text, Path.of(""));
+    }
+
+    /**
+     * @param workingFolder the folder a relative path given for the URL is relative to, to name its file:// URL
+     * @throws IllegalArgumentException naming every rule the text breaks
+     */
+    public static RegistryUrl parse(String text, Path workingFolder) {
         Objects.requireNonNull(text, "text");
-        try {
-            return new RegistryUrl(new URI(text.strip()));
-        } catch (URISyntaxException malformed) {
-            // Not quoted: a URL too malformed to parse could still hold a password.
-            throw new IllegalArgumentException("invalid registry URL: " + malformed.getReason()
-                    + (malformed.getIndex() >= 0 ? " at position " + (malformed.getIndex() + 1) : ""), malformed);
+        String url = text.strip();
+        if (isPath(url)) {
+            throw new IllegalArgumentException("invalid registry URL '" + url + "': a registry in a folder is given by"
+                    + " its file:// URL: " + fileUrlOf(url, workingFolder));
         }
+        if (HOST_AND_PORT.matcher(url).matches()) {
+            String withScheme = "http://" + url + (url.contains("/") ? "" : "/");
+            throw new IllegalArgumentException("invalid registry URL '" + url + "': it has no scheme; write "
+                    + withScheme + ", or https:// for a registry served over TLS");
+        }
+        try {
+            return new RegistryUrl(new URI(url));
+        } catch (URISyntaxException malformed) {
+            throw new IllegalArgumentException("invalid registry URL: " + malformedBecause(url, malformed), malformed);
+        }
+    }
+
+    /** What is wrong, without quoting the URL, which is too malformed to be sure where a password in it ends. */
+    private static String malformedBecause(String url, URISyntaxException malformed) {
+        // The parser points at where a part starts, not always at the space in it.
+        if (url.chars().anyMatch(Character::isWhitespace)) {
+            boolean holdsLogin = url.contains("@");
+            return "a URL holds no spaces: write each as %20" + (holdsLogin ? "" : ", as in " + url.replace(" ", "%20"));
+        }
+        int index = malformed.getIndex();
+        if (index < 0 || index >= url.length()) {
+            return malformed.getReason();
+        }
+        if (malformed.getReason().startsWith("Malformed escape pair")) {
+            return "'" + url.substring(index, Math.min(url.length(), index + 3)) + "' at position " + (index + 1)
+                    + " is no escape: '%' is followed by two hexadecimal digits (write '%' itself as %25)";
+        }
+        return "the character '" + url.charAt(index) + "' at position " + (index + 1) + " cannot stand there ("
+                + malformed.getReason() + ")";
     }
 
     /**
@@ -50,23 +96,53 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         return Stream.of("/", "./", "../", "~/").anyMatch(text::startsWith) || Set.of(".", "..", "~").contains(text);
     }
 
-    /** The URL to type for a folder, written rather than resolved: the shell expands {@code $PWD} and {@code $HOME}. */
-    private static String fileUrlOf(String path) {
-        String folder = path.endsWith("/") ? path : path + "/";
-        if (folder.startsWith("/")) {
-            return "file://" + folder;
+    /** The URL to type for a folder, as an absolute URL, with its spaces and other characters escaped. */
+    private static String fileUrlOf(String path, Path workingFolder) {
+        Path folder = path.equals("~") || path.startsWith("~/")
+                ? Path.of(System.getProperty("user.home")).resolve(path.substring(1).replaceFirst("^/", ""))
+                : workingFolder.toAbsolutePath().resolve(path);
+        String url = folder.normalize().toUri().toString();
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /**
+     * Why an http URL's host and port cannot be used, when they cannot; shared by registry and
+     * proxy URLs, whose {@link URI#getHost()} is null for any of these reasons.
+     */
+    public static Optional<String> serverProblem(URI uri) {
+        if (uri.getHost() != null) {
+            int port = uri.getPort();
+            return port == 0 || port > MAX_PORT
+                    ? Optional.of("the port " + port + " is out of range: use 1 to " + MAX_PORT) : Optional.empty();
         }
-        return folder.startsWith("~/") ? "file://$HOME/" + folder.substring(2)
-                : "file://$PWD/" + (folder.startsWith("./") ? folder.substring(2) : folder);
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.isEmpty()) {
+            return Optional.of("the URL names no host");
+        }
+        String server = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = server.lastIndexOf(':');
+        String host = colon < 0 || server.endsWith("]") ? server : server.substring(0, colon);
+        String port = host.equals(server) ? "" : server.substring(colon + 1);
+        if (host.isEmpty()) {
+            return Optional.of("the URL names no host");
+        }
+        if (!port.matches("\\d*")) {
+            return Optional.of("the port '" + port + "' is not a number from 1 to " + MAX_PORT);
+        }
+        if (host.chars().anyMatch(character -> character > 0x7F)) {
+            try {
+                return Optional.of("the host name '" + host + "' is not ASCII: write it in its punycode form, "
+                        + IDN.toASCII(host));
+            } catch (IllegalArgumentException notEvenInternational) {
+                return Optional.of("the host name '" + host + "' is not valid");
+            }
+        }
+        return Optional.of("the host name '" + host + "' is not valid: use letters a-z, digits, '-' and '.'");
     }
 
     private static List<String> problems(URI uri) {
         List<String> problems = new ArrayList<>();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.isEmpty() && uri.getPath() != null && isPath(uri.getPath())) {
-            problems.add("a registry in a folder is given by its file:// URL: " + fileUrlOf(uri.getPath()));
-            return problems;
-        }
         if (!RegistryLayout.URL_SCHEMES.contains(scheme)) {
             problems.add("use an absolute http://, https:// or file:/// URL");
             return problems;
@@ -79,8 +155,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             if (uri.getHost() != null && !uri.getHost().equalsIgnoreCase("localhost")) {
                 problems.add("a file URL names no host; write file:///absolute/path (three slashes)");
             }
-        } else if (uri.getHost() == null) {
-            problems.add("the URL names no host");
+        } else {
+            serverProblem(uri).ifPresent(problems::add);
         }
         if (uri.getRawUserInfo() != null) {
             problems.add("the URL holds a user or password; remove it and run 'prompd login' instead");

@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -97,9 +98,13 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
             unusable.put(scheme, unusableBecause + "it is not a URL");
             return Optional.empty();
         }
-        if (!"http".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
-            unusable.put(scheme, unusableBecause + (url.getHost() == null ? "it names no host"
-                    : "prompd reaches proxies over http://, not " + url.getScheme() + "://"));
+        if (!"http".equalsIgnoreCase(url.getScheme())) {
+            unusable.put(scheme, unusableBecause + "prompd reaches proxies over http://, not " + url.getScheme() + "://");
+            return Optional.empty();
+        }
+        Optional<String> serverProblem = RegistryUrl.serverProblem(url);
+        if (serverProblem.isPresent()) {
+            unusable.put(scheme, unusableBecause + serverProblem.get());
             return Optional.empty();
         }
         Optional<String> userInfo = Optional.ofNullable(url.getUserInfo());

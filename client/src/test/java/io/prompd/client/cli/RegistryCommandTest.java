@@ -175,6 +175,13 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aFolderPathIsAnsweredWithItsAbsoluteFileUrl() {
+        CliRun add = prompd("registry", "add", "b", "./regB");
+        assertEquals(2, add.exitCode());
+        assertTrue(add.err().contains("file://" + work.resolve("regB") + "/"), add.err());
+    }
+
+    @Test
     void removingAnUnknownRegistryIsNotFound() {
         CliRun remove = prompd("registry", "remove", "nowhere");
         assertEquals(3, remove.exitCode());

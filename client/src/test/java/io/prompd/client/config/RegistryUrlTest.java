@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +29,7 @@ class RegistryUrlTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "prompd.example.com/registry     | absolute http://, https:// or file:///",
         "ftp://prompd.example.com/        | absolute http://, https:// or file:///",
         "https:prompd.example.com         | no path starting with '/'",
@@ -37,7 +38,17 @@ class RegistryUrlTest {
         "https://me:secret@example.com/   | run 'prompd login' instead",
         "https://example.com/?key=1       | cannot have a query",
         "https://example.com/#top         | cannot have a fragment",
-        "https://exa mple.com/            | Illegal character",
+        "https://exa mple.com/            | a URL holds no spaces: write each as %20, as in https://exa%20mple.com/",
+        "file:///tmp/reg A/               | as in file:///tmp/reg%20A/",
+        "http://127.0.0.1:8080/%zz/       | '%zz' at position 23 is no escape",
+        "127.0.0.1:8802                   | it has no scheme; write http://127.0.0.1:8802/",
+        "localhost:8802/r/                | it has no scheme; write http://localhost:8802/r/",
+        "https://example.com/a<b/         | the character '<' at position 22 cannot stand there",
+        "http://127.0.0.1:99999/          | 'http://127.0.0.1:99999/': the port 99999 is out of range: use 1 to 65535",
+        "http://127.0.0.1:0/              | the port 0 is out of range",
+        "http://127.0.0.1:abc/            | the port 'abc' is not a number from 1 to 65535",
+        "https://héllo.example/           | the host name 'héllo.example' is not ASCII: write it in its punycode form, xn--hllo-bpa.example",
+        "http://a_b.example/              | the host name 'a_b.example' is not valid",
     })
     void aRegistryUrlMustBeAbsoluteAndPlain(String written, String reason) {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryUrl.parse(written));
@@ -67,14 +78,23 @@ class RegistryUrlTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "/srv/registry  | file:///srv/registry/",
-        "./out/         | file://$PWD/out/",
-        "../site/out    | file://$PWD/../site/out/",
-        "~/mirror       | file://$HOME/mirror/",
-        ".              | file://$PWD/",
+        "./out/         | file:///work/base/out/",
+        "../site/out    | file:///work/site/out/",
+        "reg A          | file:///work/base/reg%20A/",
+        ".              | file:///work/base/",
     })
-    void aFolderGivenAsAPathIsAnsweredWithItsFileUrl(String path, String url) {
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryRef.parse(path));
-        assertEquals("invalid registry URL '" + path + "': a registry in a folder is given by its file:// URL: " + url,
+    void aFolderGivenAsAPathIsAnsweredWithItsAbsoluteFileUrl(String path, String url) {
+        String written = path.equals("reg A") ? "./reg A" : path;
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse(written, Path.of("/work/base")));
+        assertEquals("invalid registry URL '" + written + "': a registry in a folder is given by its file:// URL: " + url,
+                invalid.getMessage());
+    }
+
+    @Test
+    void aFolderInTheHomeIsAnsweredWithItsAbsoluteFileUrl() {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryRef.parse("~/mirror"));
+        assertTrue(invalid.getMessage().endsWith(Path.of(System.getProperty("user.home"), "mirror").toUri() + "/"),
                 invalid.getMessage());
     }
 }

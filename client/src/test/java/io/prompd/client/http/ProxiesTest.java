@@ -99,6 +99,25 @@ class ProxiesTest {
     }
 
     @Test
+    void aProxyPortOutOfRangeOrNotANumberIsNamedOnlyWhenTheProxyIsUsed() {
+        Proxies tooHigh = Proxies.of(Map.of("http_proxy", "http://127.0.0.1:99999"));
+        assertEquals(Optional.empty(), tooHigh.proxyFor(URI.create("file:///some/registry/")), "a folder needs no proxy");
+        PrompdException error = assertThrows(PrompdException.class,
+                () -> tooHigh.proxyFor(URI.create("http://registry.example/")));
+        assertEquals("the proxy in http_proxy is unusable: the port 99999 is out of range: use 1 to 65535",
+                error.getMessage());
+
+        PrompdException zero = assertThrows(PrompdException.class, () -> Proxies.of(Map.of("HTTPS_PROXY",
+                "http://127.0.0.1:0")).proxyFor(URI.create("https://registry.example/")));
+        assertEquals("the proxy in HTTPS_PROXY is unusable: the port 0 is out of range: use 1 to 65535", zero.getMessage());
+
+        PrompdException letters = assertThrows(PrompdException.class, () -> Proxies.of(Map.of("https_proxy",
+                "http://127.0.0.1:abc")).proxyFor(URI.create("https://registry.example/")));
+        assertEquals("the proxy in https_proxy is unusable: the port 'abc' is not a number from 1 to 65535",
+                letters.getMessage());
+    }
+
+    @Test
     void theLoginIsKeptButNeverShown() {
         ProxyServer server = Proxies.of(Map.of("https_proxy", "http://me%40corp:p%3Ass@p.example:3128")).https().orElseThrow();
 
