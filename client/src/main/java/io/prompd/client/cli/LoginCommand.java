@@ -47,8 +47,10 @@ final class LoginCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RegistryService registries = new RegistryService(root.settings());
         Registry registry = registries.login(credentials(registries.loginTarget()));
-        spec.commandLine().getOut().print("logged in to " + registry.describe() + ": credentials stored in "
-                + registries.store().file() + "\n");
+        spec.commandLine().getOut().print("logged in to " + registry.describe() + ": " + (kind.tokenVariable == null
+                ? "credentials stored in " + registries.store().file()
+                : "prompd will read the token from $" + kind.tokenVariable + " (only that name is stored, in "
+                        + registries.store().file() + ")") + "\n");
         boolean tokenUnsetHere = kind.tokenVariable != null
                 && root.context().variable(kind.tokenVariable).filter(token -> !token.isBlank()).isEmpty();
         if (tokenUnsetHere) {

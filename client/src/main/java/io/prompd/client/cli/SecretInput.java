@@ -6,6 +6,9 @@ import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -26,7 +29,7 @@ final class SecretInput {
      */
     static String read(CliContext context, String prompt) throws IOException {
         Console console = System.console();
-        Optional<String> secret = console != null ? typed(console, prompt) : firstLine(context);
+        Optional<String> secret = console != null ? typed(console, prompt) : firstLine(context, prompt);
         return secret.filter(text -> !text.isEmpty()).orElseThrow(() -> new PrompdException(ExitCode.USAGE,
                 "no " + prompt + " was given",
                 "type it when asked, or pipe it in on standard input, as in 'prompd login < token.txt'"));
@@ -43,9 +46,17 @@ final class SecretInput {
         return Optional.of(secret);
     }
 
-    private static Optional<String> firstLine(CliContext context) throws IOException {
+    private static Optional<String> firstLine(CliContext context, String prompt) throws IOException {
+        // Bytes that are not UTF-8 would otherwise become U+FFFD, and a secret other than the one given be stored.
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         // Not closed: the reader would close the caller's standard input.
-        BufferedReader reader = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
-        return Optional.ofNullable(reader.readLine());
+        BufferedReader reader = new BufferedReader(new InputStreamReader(context.stdin(), strict));
+        try {
+            return Optional.ofNullable(reader.readLine());
+        } catch (CharacterCodingException notUtf8) {
+            throw new PrompdException(ExitCode.USAGE, "the " + prompt + " given on standard input is not UTF-8 text",
+                    "nothing was stored; give it as UTF-8, as a terminal or a text file in a UTF-8 locale has it");
+        }
     }
 }

@@ -24,12 +24,17 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun in(Path workingDirectory, Path home, String stdin, Map<String, String> variables, String... args) {
+        return in(workingDirectory, home, stdin.getBytes(StandardCharsets.UTF_8), variables, args);
+    }
+
+    /** With standard input as bytes, which need not be text. */
+    static CliRun in(Path workingDirectory, Path home, byte[] stdin, Map<String, String> variables, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> environment = new HashMap<>(variables);
         environment.put("PROMPD_HOME", home.toString());
         CliContext context = new CliContext(environment, workingDirectory, CLOCK,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
+                new ByteArrayInputStream(stdin), false);
         int exitCode = PrompdCommand.commandLine(new PrintWriter(out), new PrintWriter(err), context).execute(args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }

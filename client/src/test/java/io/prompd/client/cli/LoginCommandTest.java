@@ -81,6 +81,8 @@ class LoginCommandTest {
     void aTokenFromTheEnvironmentStoresNoSecret() throws IOException {
         CliRun login = prompd("", "login", "--token-env", "ACME_TOKEN");
         assertEquals(0, login.exitCode(), login.err());
+        assertEquals("logged in to acme (https://prompd.acme.example/): prompd will read the token from $ACME_TOKEN (only"
+                + " that name is stored, in " + home.resolve("config.json") + ")\n", login.out());
         assertEquals("token from $ACME_TOKEN\n", prompd("", "config", "get", "credentials.https://prompd.acme.example/").out());
         assertTrue(Files.readString(home.resolve("config.json")).contains("\"tokenEnv\": \"ACME_TOKEN\""));
         assertEquals("note: $ACME_TOKEN is not set here; set it wherever prompd reads acme (https://prompd.acme.example/)\n",
@@ -89,6 +91,17 @@ class LoginCommandTest {
         CliRun set = CliRun.in(work, home, "", Map.of("ACME_TOKEN", "t0ken"), "login", "--token-env", "ACME_TOKEN");
         assertEquals(0, set.exitCode(), set.err());
         assertEquals("", set.err());
+    }
+
+    @Test
+    void aPasswordThatIsNotUtf8IsRefusedRatherThanStoredChanged() throws IOException {
+        byte[] latin1 = {(byte) 0xff, (byte) 0xfe, '\n'};
+        CliRun login = CliRun.in(work, home, latin1, Map.of(), "login", "--username", "bob");
+
+        assertEquals(2, login.exitCode(), login.err());
+        assertTrue(login.err().startsWith("error: the password of bob for acme (https://prompd.acme.example/) given on"
+                + " standard input is not UTF-8 text\nhint: nothing was stored"), login.err());
+        assertFalse(Files.readString(home.resolve("config.json")).contains("credentials"));
     }
 
     @Test
