@@ -94,6 +94,6 @@ final class InstallWiring {
         Optional<Credential> credential = registry.authorizationHeader()
                 .filter(header -> !registry.url().isFolder())
                 .map(header -> new Credential(Origin.of(url), header));
-        return new RegistryEndpoint(url, credential);
+        return new RegistryEndpoint(url, credential, registry.name());
     }
 }

@@ -31,6 +31,11 @@ public record Registry(RegistryUrl url, Optional<RegistryName> name, Optional<Cr
 
     /** {@code work (https://prompd.example.com/)}, or the URL alone, for messages. */
     public String describe() {
+        return describe(name, url.uri());
+    }
+
+    /** A registry as messages name it, from its name when it was chosen by one and its root URL. */
+    public static String describe(Optional<RegistryName> name, URI url) {
         return name.map(registryName -> registryName + " (" + url + ")").orElse(url.toString());
     }
 }

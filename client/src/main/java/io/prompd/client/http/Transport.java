@@ -191,9 +191,7 @@ final class Transport {
                     "check the package name and version, and the registry URL");
         }
         if (status == 401 || status == 403) {
-            String registry = Origin.of(url).toString();
-            throw new PrompdException(ExitCode.NETWORK, "the registry refused access (HTTP " + status + "): " + shown,
-                    "log in with: prompd login --registry " + registry);
+            throw new AccessRefused(status, url);
         }
         if (status == 429 || status >= 500) {
             throw new TransientFailure("HTTP " + status, retryAfter(response));

@@ -63,7 +63,7 @@ public final class Outdated {
         for (ProjectGraph.Entry entry : graph.entries()) {
             Optional<PublishedPackage> published = index.find(entry.name());
             if (published.isEmpty()) {
-                warnings.add(entry.name() + " is no longer in the registry; " + entry.version() + " stays installed as"
+                warnings.add(entry.name() + " is no longer in " + index.describe(entry.name()) + "; " + entry.version() + " stays installed as"
                         + " locked, but 'prompd update' cannot resolve it");
                 continue;
             }

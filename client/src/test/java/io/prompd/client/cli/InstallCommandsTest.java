@@ -148,8 +148,38 @@ class InstallCommandsTest {
     void aMissingPackageExitsWithThreeAndSuggests() {
         CliRun run = prompd("install", "@acme/gretter");
         assertEquals(3, run.exitCode(), run.err());
-        assertEquals("error: no package @acme/gretter in the registry\nhint: did you mean @acme/greeter?\n",
+        assertEquals("error: no package @acme/gretter in registry " + server.url() + "\nhint: did you mean @acme/greeter?\n",
                 run.err().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void aMissingPackageNamesTheRegistryAsConfigured() {
+        assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
+
+        CliRun run = CliRun.in(project, home, "info", "@data/csv-toolkit");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: no package @data/csv-toolkit in registry main (" + server.url() + ")\n"),
+                run.err());
+    }
+
+    @Test
+    void aRefusalSaysWhetherStoredCredentialsWereRefused() {
+        assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
+        server.refuseAccess(401);
+
+        CliRun without = CliRun.in(project, home, "info", "@acme/base");
+        assertEquals(5, without.exitCode(), without.err());
+        assertTrue(without.err().startsWith("error: registry main (" + server.url() + ") refused access (HTTP 401): "),
+                without.err());
+        assertTrue(without.err().contains("\nhint: it wants credentials and none are stored for it: log in with"
+                + " 'prompd login --registry main'\n"), without.err());
+
+        assertEquals(0, CliRun.in(project, home, "t0ken\n", Map.of(), "login").exitCode());
+        CliRun refused = CliRun.in(project, home, "info", "@acme/base");
+        assertEquals(5, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("\nhint: it refused the credentials stored for it, which may have expired or be"
+                + " wrong: log in again with 'prompd login --registry main'\n"), refused.err());
     }
 
     @Test
@@ -397,7 +427,7 @@ class InstallCommandsTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("no package has a newer version\n", run.out());
-        assertEquals("warning: @acme/util is no longer in the registry; 1.1.0 stays installed as locked, but 'prompd update'"
+        assertEquals("warning: @acme/util is no longer in registry " + server.url() + "; 1.1.0 stays installed as locked, but 'prompd update'"
                 + " cannot resolve it\n", run.err());
     }
 

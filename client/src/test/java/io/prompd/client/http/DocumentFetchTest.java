@@ -189,7 +189,7 @@ class DocumentFetchTest {
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("the registry refused access (HTTP " + status + "): " + url, failure.getMessage());
-        assertEquals("log in with: prompd login --registry " + Origin.of(url), failure.hint());
+        assertEquals("log in with 'prompd login --registry REGISTRY', naming the registry as configured", failure.hint());
         assertEquals(1, server.seen().size());
     }
 

@@ -34,6 +34,7 @@ public final class RegistryServer implements AutoCloseable {
     private volatile double errorShare;
     private volatile double dropShare;
     private volatile Duration tarballPause = Duration.ZERO;
+    private volatile int refusal;
 
     private RegistryServer(Path root) {
         this.root = root;
@@ -64,6 +65,12 @@ public final class RegistryServer implements AutoCloseable {
         return this;
     }
 
+    /** From now on, answer every request with this status, as a registry that wants credentials it did not get (401, 403). */
+    public RegistryServer refuseAccess(int status) {
+        this.refusal = status;
+        return this;
+    }
+
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
@@ -83,6 +90,10 @@ public final class RegistryServer implements AutoCloseable {
             double dice;
             synchronized (random) {
                 dice = random.nextDouble();
+            }
+            if (refusal != 0) {
+                exchange.sendResponseHeaders(refusal, -1);
+                return;
             }
             if (dice < errorShare) {
                 exchange.sendResponseHeaders(500, -1);

@@ -2,6 +2,7 @@ package io.prompd.client.install.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prompd.client.config.Settings;
+import io.prompd.client.http.AccessRefused;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
@@ -144,11 +145,32 @@ public final class HttpPackageRegistry implements PackageRegistry {
     private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity,
                           ProgressListener progress) {
         Optional<Credential> credential = endpoint.credential();
-        if (credential.isPresent()) {
-            fetcher.download(tarball, credential.get(), target, integrity, progress);
-        } else {
-            fetcher.download(tarball, target, integrity, progress);
+        try {
+            if (credential.isPresent()) {
+                fetcher.download(tarball, credential.get(), target, integrity, progress);
+            } else {
+                fetcher.download(tarball, target, integrity, progress);
+            }
+        } catch (AccessRefused refused) {
+            throw refusal(endpoint, refused);
         }
+    }
+
+    /**
+     * A refusal naming the registry as configured, and telling credentials sent and refused from
+     * none sent: logging in again is the fix of both, but for different reasons.
+     */
+    private static PrompdException refusal(RegistryEndpoint endpoint, AccessRefused refused) {
+        String login = "'prompd login --registry " + endpoint.loginArgument() + "'";
+        return new PrompdException(ExitCode.NETWORK, "registry " + endpoint.describe() + " refused access (HTTP "
+                + refused.status() + "): " + Urls.display(refused.url()), endpoint.credential().isPresent()
+                ? "it refused the credentials stored for it, which may have expired or be wrong: log in again with " + login
+                : "it wants credentials and none are stored for it: log in with " + login, refused);
+    }
+
+    @Override
+    public String describe(PackageName name) {
+        return "registry " + routes.endpointFor(name).describe();
     }
 
     @Override
@@ -162,8 +184,12 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     private byte[] fetch(RegistryEndpoint endpoint, URI url) {
-        return endpoint.credential().map(credential -> fetcher.fetchDocument(url, credential))
-                .orElseGet(() -> fetcher.fetchDocument(url));
+        try {
+            return endpoint.credential().map(credential -> fetcher.fetchDocument(url, credential))
+                    .orElseGet(() -> fetcher.fetchDocument(url));
+        } catch (AccessRefused refused) {
+            throw refusal(endpoint, refused);
+        }
     }
 
     /** Reads a document, telling a registry newer than this client by its {@code registry.json} when it does not fit. */

@@ -36,6 +36,11 @@ public interface PackageRegistry {
     void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
                   ProgressListener progress);
 
+    /** The registry serving the package's name, as messages name it. */
+    default String describe(PackageName name) {
+        return "the registry";
+    }
+
     /** Whether every version of the package can be had with no network, offline too (a registry in a folder). */
     default boolean isAtHand(PackageName name) {
         return false;

@@ -72,8 +72,13 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
             List<PackageName> similar = similarNames(name);
             String hint = similar.isEmpty() ? "check the name, and which registry serves it ('prompd registry list')"
                     : SimilarNames.didYouMean(similar);
-            return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in the registry", hint);
+            return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in " + registry.describe(name), hint);
         });
+    }
+
+    /** The registry serving the package's name, as messages name it. */
+    public String describe(PackageName name) {
+        return registry.describe(name);
     }
 
     @Override
