@@ -295,10 +295,20 @@ final class Transport {
                     "the registry's host is misconfigured");
         }
         String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-        boolean downgrade = "https".equalsIgnoreCase(current.getScheme()) && !scheme.equals("https");
-        if (downgrade || !(scheme.equals("http") || scheme.equals("https")) || next.getHost() == null) {
+        Optional<String> why;
+        if (!(scheme.equals("http") || scheme.equals("https"))) {
+            why = Optional.of("a redirect may lead only to another http:// or https:// URL; if the registry is a folder,"
+                    + " give its file:// URL itself");
+        } else if ("https".equalsIgnoreCase(current.getScheme()) && !scheme.equals("https")) {
+            why = Optional.of("a registry served over https must stay on https");
+        } else if (next.getHost() == null) {
+            why = Optional.of("the redirect names no host: the registry's host is misconfigured");
+        } else {
+            why = Optional.empty();
+        }
+        if (why.isPresent()) {
             throw new PrompdException(ExitCode.NETWORK, "refusing a redirect from " + Urls.display(current) + " to "
-                    + Urls.display(next), "a registry served over https must stay on https");
+                    + Urls.display(next), why.get());
         }
         return next;
     }

@@ -142,6 +142,8 @@ class CredentialTest {
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("refusing a redirect from "), failure.getMessage());
+        assertEquals("a redirect may lead only to another http:// or https:// URL; if the registry is a folder, give its"
+                + " file:// URL itself", failure.hint(), "the registry is served over http, so https is not the point");
     }
 
     @ParameterizedTest
