@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ final class ExtraCertificates {
 
     /** The JDK's parser stops at the comments that bundles such as certifi's put between certificates. */
     private static final Pattern PEM_BLOCK =
-            Pattern.compile("-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*)-----END CERTIFICATE-----");
+            Pattern.compile("-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----", Pattern.DOTALL);
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/=\\s]*");
 
     private final Path file;
     private SSLSocketFactory socketFactory;
@@ -57,6 +59,9 @@ final class ExtraCertificates {
     }
 
     private SSLSocketFactory read() {
+        if (Files.isDirectory(file)) {
+            throw unusable("it is a folder; name the PEM file itself");
+        }
         String pem;
         try {
             pem = Files.readString(file, StandardCharsets.ISO_8859_1);
@@ -83,7 +88,7 @@ final class ExtraCertificates {
             context.init(null, trust.getTrustManagers(), null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException | IllegalArgumentException | IOException broken) {
-            throw unusable("a certificate in it is broken (" + broken.getMessage() + ")");
+            throw unusable("a -----BEGIN CERTIFICATE----- block in it could not be parsed (" + broken.getMessage() + ")");
         }
     }
 
@@ -92,6 +97,10 @@ final class ExtraCertificates {
         List<Certificate> certificates = new ArrayList<>();
         Matcher block = PEM_BLOCK.matcher(pem);
         while (block.find()) {
+            if (!BASE64.matcher(block.group(1)).matches()) {
+                throw new CertificateException("certificate " + (certificates.size() + 1)
+                        + " holds characters that are not base64");
+            }
             byte[] der = Base64.getMimeDecoder().decode(block.group(1));
             certificates.add(factory.generateCertificate(new ByteArrayInputStream(der)));
         }

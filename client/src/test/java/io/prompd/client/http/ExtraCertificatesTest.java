@@ -92,6 +92,23 @@ class ExtraCertificatesTest {
     }
 
     @Test
+    void aCorruptBlockOrAFolderIsSaidToBeSo() throws Exception {
+        Path corrupt = Files.writeString(work.resolve("corrupt.pem"),
+                "-----BEGIN CERTIFICATE-----\nMIIB*corrupt!\n-----END CERTIFICATE-----\n");
+        PrompdException unparsable = assertThrows(PrompdException.class,
+                () -> trusting(Optional.of(corrupt)).fetchDocument(registry()));
+        assertEquals("the certificates file in PROMPD_CA_FILE is unusable: " + corrupt + ": a -----BEGIN CERTIFICATE-----"
+                + " block in it could not be parsed (certificate 1 holds characters that are not base64)",
+                unparsable.getMessage());
+
+        Path folder = Files.createDirectories(work.resolve("certs"));
+        PrompdException notAFile = assertThrows(PrompdException.class,
+                () -> trusting(Optional.of(folder)).fetchDocument(registry()));
+        assertEquals("the certificates file in PROMPD_CA_FILE is unusable: " + folder + ": it is a folder; name the PEM"
+                + " file itself", notAFile.getMessage());
+    }
+
+    @Test
     void aFileWithAnotherCaStillSaysTheCertificateIsNotTrusted() throws Exception {
         Path otherCa = Files.createDirectories(work.resolve("other"));
         TestCertificate other = TestCertificate.create(otherCa);
