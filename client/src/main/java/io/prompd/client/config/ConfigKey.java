@@ -25,6 +25,17 @@ public sealed interface ConfigKey {
         if (field.equals(ConfigFields.DEFAULT_REGISTRY) && dot < 0) {
             return new DefaultRegistry();
         }
+        String entryForm = switch (field) {
+            case ConfigFields.REGISTRIES -> ConfigFields.REGISTRIES + ".NAME";
+            case ConfigFields.SCOPES -> ConfigFields.SCOPES + ".@SCOPE";
+            case ConfigFields.CREDENTIALS -> ConfigFields.CREDENTIALS + ".URL";
+            default -> "";
+        };
+        // Else the empty entry name would be parsed, and refused with a rule about names the user never typed.
+        if (rest.isEmpty() && !entryForm.isEmpty()) {
+            throw new PrompdException(ExitCode.USAGE, "'" + key + "' holds one entry per key: give " + entryForm,
+                    "'prompd config list' shows every key set");
+        }
         return switch (field) {
             case ConfigFields.REGISTRIES -> new NamedRegistry(parsed(key, rest, RegistryName::parse));
             case ConfigFields.SCOPES -> new ScopeRoute(parsed(key, rest, Scope::parse));

@@ -72,6 +72,17 @@ class ConfigCommandTest {
     }
 
     @Test
+    void aMapAskedForWithoutItsEntrySaysHowToNameOne() {
+        CliRun scopes = prompd("config", "get", "scopes");
+        assertEquals(2, scopes.exitCode());
+        assertEquals("error: 'scopes' holds one entry per key: give scopes.@SCOPE\nhint: 'prompd config list' shows every"
+                + " key set\n", scopes.err());
+        assertTrue(prompd("config", "set", "registries.", "https://x.example/").err()
+                .startsWith("error: 'registries.' holds one entry per key: give registries.NAME\n"));
+        assertTrue(prompd("config", "unset", "credentials").err().contains("give credentials.URL"));
+    }
+
+    @Test
     void anUnknownKeyIsAUsageErrorListingTheKeys() {
         CliRun get = prompd("config", "get", "proxy");
         assertEquals(2, get.exitCode());
