@@ -11,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** Turns any failure into the exit code and the one-line message a command line shows for it. */
 public final class Failures {
@@ -32,8 +33,28 @@ public final class Failures {
         return ExitCode.FAILURE;
     }
 
+    /**
+     * What a command line shows for a failure, in parts, for a report other than text.
+     *
+     * @param hint empty when there is none
+     */
+    public record Explanation(ExitCode exitCode, String message, String hint) {
+        public Explanation {
+            Objects.requireNonNull(exitCode, "exitCode");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(hint, "hint");
+        }
+    }
+
     /** {@code error: message} and, when there is one, {@code hint: ...} on a second line. */
     public static String describe(Throwable failure) {
+        Explanation explained = explain(failure);
+        return "error: " + explained.message()
+                + (explained.hint().isEmpty() ? "" : System.lineSeparator() + "hint: " + explained.hint());
+    }
+
+    /** The exit code, message and hint of a failure. */
+    public static Explanation explain(Throwable failure) {
         Throwable cause = unwrap(failure);
         String message;
         String hint = "";
@@ -65,7 +86,7 @@ public final class Failures {
             message = "internal error (" + cause.getClass().getSimpleName() + "): " + cause.getMessage();
             hint = "run again with --verbose for the stack trace, and report it as a bug";
         }
-        return "error: " + message + (hint.isEmpty() ? "" : System.lineSeparator() + "hint: " + hint);
+        return new Explanation(exitCode(failure), message, hint);
     }
 
     /**

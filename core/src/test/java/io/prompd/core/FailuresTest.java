@@ -22,6 +22,9 @@ class FailuresTest {
         PrompdException known = new PrompdException(ExitCode.CONFLICT, "taken", "choose another");
         assertEquals("error: taken" + NL + "hint: choose another", Failures.describe(known));
         assertEquals(ExitCode.CONFLICT, Failures.exitCode(known));
+        assertEquals(new Failures.Explanation(ExitCode.CONFLICT, "taken", "choose another"), Failures.explain(known));
+        assertEquals(new Failures.Explanation(ExitCode.FAILURE, "input/output error: broken pipe", ""),
+                Failures.explain(new IOException("broken pipe")));
     }
 
     @Test

@@ -60,6 +60,12 @@ final class PackCommand implements Callable<Integer> {
                 out == null ? PackService.Target.folder(defaultFolder) : target(context, out));
         List<Problem> problems = outcome.report().problems();
         PrintWriter err = spec.commandLine().getErr();
+        if (outcome.tarball().isEmpty() && output.json) {
+            // as validate --json: the problems on stdout for a script, the reason it stopped on stderr
+            spec.commandLine().getOut().print(Json.writeString(Map.of("ok", false, "problems", problems)) + "\n");
+            err.println("error: nothing was packed; fix the errors 'prompd validate' lists and run 'prompd pack' again");
+            return ExitCode.FAILURE.code();
+        }
         if (!problems.isEmpty()) {
             err.print(ProblemReport.text(problems));
         }

@@ -6,11 +6,13 @@ import io.prompd.core.Failures;
 import io.prompd.core.PrompdException;
 import io.prompd.core.Terminal;
 import io.prompd.core.UsageError;
+import io.prompd.core.json.Json;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,9 +173,38 @@ public final class PrompdCommand implements Runnable {
                 failure instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of(),
                 failure.getCommandLine().getCommandSpec().qualifiedName(), !failure.getCommandLine().getSubcommands().isEmpty()),
                 failure.getCommandLine().getErr()));
-        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
-                Failures.report(failure, root.verbose, commandLine.getErr()));
+        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
+            if (asksForJson(parseResult)) {
+                // a script reads the failure where it reads results; the person watching its log still sees the text
+                commandLine.getOut().print(Json.writeString(failureAsJson(Failures.explain(failure))) + "\n");
+                commandLine.getOut().flush();
+            }
+            return Failures.report(failure, root.verbose, commandLine.getErr());
+        });
         return cli;
+    }
+
+    /** Whether the command run, the innermost of the command line, was given {@code --json}. */
+    private static boolean asksForJson(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult command = parseResult;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        return command.hasMatchedOption(JsonOption.NAME);
+    }
+
+    /** {@code {"ok": false, "error": {"exitCode", "message", "hint"}}}, the hint only when there is one. */
+    private static Map<String, Object> failureAsJson(Failures.Explanation explained) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("exitCode", explained.exitCode().code());
+        error.put("message", explained.message());
+        if (!explained.hint().isEmpty()) {
+            error.put("hint", explained.hint());
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ok", false);
+        json.put("error", error);
+        return json;
     }
 
     /**

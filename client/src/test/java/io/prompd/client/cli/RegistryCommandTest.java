@@ -200,6 +200,23 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aFailureOfACommandGivenJsonIsAlsoOneJsonObjectOnStdout() throws IOException {
+        Files.createDirectories(work.resolve("home/config.json"));
+
+        CliRun list = prompd("registry", "list", "--json");
+
+        assertEquals(1, list.exitCode());
+        JsonNode json = Json.mapper().readTree(list.out());
+        assertFalse(json.get("ok").asBoolean());
+        assertEquals(1, json.get("error").get("exitCode").asInt());
+        assertEquals("the configuration file " + work.resolve("home/config.json") + " is a folder",
+                json.get("error").get("message").asText());
+        assertTrue(json.get("error").get("hint").asText().startsWith("move that folder away"), json.toString());
+        assertTrue(list.err().startsWith("error: the configuration file "), "the text stays on stderr: " + list.err());
+        assertEquals("", prompd("registry", "list").out(), "without --json, stdout stays empty");
+    }
+
+    @Test
     void aSubcommandIsRequired() {
         CliRun run = prompd("registry");
         assertEquals(2, run.exitCode());

@@ -106,6 +106,20 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void packAsJsonOfAnInvalidPackagePrintsItsProblemsAsValidateDoes() throws IOException {
+        Path empty = Files.createDirectories(work.resolve("empty"));
+
+        CliRun pack = CliRun.in(empty, home, "pack", ".", "--json");
+
+        assertEquals(1, pack.exitCode(), pack.err());
+        JsonNode json = Json.mapper().readTree(pack.out());
+        assertFalse(json.get("ok").asBoolean());
+        JsonNode validated = Json.mapper().readTree(CliRun.in(empty, home, "validate", ".", "--json").out());
+        assertEquals(validated.get("problems"), json.get("problems"));
+        assertTrue(pack.err().startsWith("error: nothing was packed"), pack.err());
+    }
+
+    @Test
     void withoutAFolderOutsideEveryPackageNothingIsScanned() throws IOException {
         Path outside = Files.createDirectories(work.resolve("outside"));
         Files.writeString(outside.resolve("binary"), "x\u0000");
