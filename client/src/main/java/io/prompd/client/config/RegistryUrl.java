@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -71,7 +72,14 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     /** What is wrong, without quoting the URL, which is too malformed to be sure where a password in it ends. */
     private static String malformedBecause(String url, URISyntaxException malformed) {
         // The parser points at where a part starts, not always at the space in it.
-        if (url.chars().anyMatch(Character::isWhitespace)) {
+        int space = IntStream.range(0, url.length()).filter(at -> Character.isWhitespace(url.charAt(at))).findFirst()
+                .orElse(-1);
+        if (space >= 0) {
+            int authority = url.indexOf("//");
+            int path = authority < 0 ? 0 : url.indexOf('/', authority + 2);
+            if (authority >= 0 && (path < 0 || space < path)) {
+                return "the host name holds a space, which no host name can";
+            }
             boolean holdsLogin = url.contains("@");
             return "a URL holds no spaces: write each as %20" + (holdsLogin ? "" : ", as in " + url.replace(" ", "%20"));
         }
