@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>maintainers (registry.json) may change anything, and only they may change registry.json,
  *       scopes.json (so only they create scopes) and the repository's documentation and CI files;
- *       a scope they publish in must be declared in scopes.json at the head;</li>
+ *       a scope they publish in must be declared in scopes.json at the head, and an unscoped
+ *       package they publish must get owners in its meta.json;</li>
  *   <li>a scoped package's versions and meta.json belong to the scope's owners, directly or through
  *       a team; a scope that the merge base does not declare has no owners yet;</li>
  *   <li>an unscoped package belongs to the owners its meta.json lists at the merge base; a name
@@ -36,7 +37,7 @@ final class OwnershipRule implements PullRequestRule {
         }
         String login = pullRequest.actor().get();
         if (pullRequest.isMaintainer(login)) {
-            checkNewScopesAreDeclared(pullRequest, problems);
+            checkNewPackagesHaveOwners(pullRequest, problems);
             return;
         }
         SortedSet<PackageName> packages = new TreeSet<>();
@@ -55,14 +56,21 @@ final class OwnershipRule implements PullRequestRule {
     }
 
     /**
-     * A maintainer may publish the first package of a scope, but the scope must then be declared in
-     * scopes.json at the head, with owners who can publish in it later.
+     * A maintainer may publish the first package of a scope, or a new unscoped package, but the
+     * package must still get owners at the head: the scope declared in scopes.json, or the unscoped
+     * package's meta.json listing them. Otherwise only maintainers could ever publish or manage it.
+     * Anyone else is held to this already, since they must list themselves as owners.
      */
-    private static void checkNewScopesAreDeclared(PullRequest pullRequest, Problems problems) {
+    private static void checkNewPackagesHaveOwners(PullRequest pullRequest, Problems problems) {
         for (PackageName name : pullRequest.newPackages()) {
+            String folder = RepositoryLayout.packageFolder(name);
             if (name.isScoped() && !pullRequest.head().scopes().isKnownScope(name.scopeWithAt())) {
-                problems.error(RepositoryLayout.packageFolder(name), "", "the scope " + name.scopeWithAt()
+                problems.error(folder, "", "the scope " + name.scopeWithAt()
                         + " is not declared in scopes.json", "add it to scopes.json with its owners in this pull request");
+            } else if (!name.isScoped() && pullRequest.head().meta(name).owners().isEmpty()) {
+                problems.error(folder, "", "the new unscoped package " + name + " has no owners, so nobody but the"
+                        + " maintainers could publish or manage it", "add " + RepositoryLayout.metaFile(name)
+                        + " with \"owners\", such as {\"owners\": [\"<login>\"]}, in this pull request");
             }
         }
     }

@@ -145,6 +145,20 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aMaintainersNewUnscopedPackageNeedsOwnersToo() {
+        repo.publish("free-name", "1.0.0");
+        repo.commit("publish without owners", TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(check(repo, TestRegistryRepo.MAINTAINER), "packages/free-name",
+                "the new unscoped package free-name has no owners");
+        assertTrue(problem.hint().contains("packages/free-name/meta.json with \"owners\""), problem.hint());
+
+        repo.meta("free-name", "{\"owners\": [\"carol\"]}");
+        repo.commit("give it an owner", TestRegistryRepo.MAINTAINER);
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+    }
+
+    @Test
     void unscopedPackageBelongsToTheOwnersAtTheMergeBase() {
         repo.checkout("main");
         repo.publish("taken", "1.0.0");
