@@ -43,6 +43,21 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aTarballUnpackedWithItsPackageFolderIsExplained() {
+        repo.publish("@common/base", "1.0.0");
+        for (String file : List.of("prompd.json", "README.md", "LICENSE", "prompts")) {
+            repo.move(BASE + "/" + file, BASE + "/package/" + file);
+        }
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/prompd.json",
+                "package/prompd.json is below it", "unpacked with its package/ folder");
+
+        assertTrue(problem.hint().contains("--strip-components=1"), problem.hint());
+        assertTrue(problem.hint().contains("move the files of " + BASE + "/package/ up"), problem.hint());
+    }
+
+    @Test
     void manifestNameMustMatchTheFolder() {
         repo.publish("@common/base", "1.0.0");
         repo.write(BASE + "/prompd.json", """
