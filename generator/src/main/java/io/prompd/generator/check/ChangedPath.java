@@ -69,6 +69,11 @@ record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<
         return inPackages(path, List.of(path.split("/")));
     }
 
+    /** A submodule entry under packages/, whatever its place: never a package's files. */
+    static ChangedPath embeddedRepository(String path) {
+        return other(path, RepositoryLayout.embeddedRepository(path));
+    }
+
     private static Problem outsideTheRegistry(String path) {
         String allowed = "only packages/, registry.json, scopes.json and the repository's documentation and CI"
                 + " files may change";

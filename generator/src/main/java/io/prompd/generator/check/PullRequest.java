@@ -11,6 +11,7 @@ import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.RepositoryLayout;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -45,7 +47,10 @@ final class PullRequest {
     record ChangedFile(Change change, ChangedPath path) {
 
         static ChangedFile of(Change change) {
-            return new ChangedFile(change, ChangedPath.of(change.path()));
+            boolean submodule = change.newMode() == FileMode.GITLINK
+                    && change.path().startsWith(RepositoryLayout.PACKAGES + "/");
+            return new ChangedFile(change, submodule ? ChangedPath.embeddedRepository(change.path())
+                    : ChangedPath.of(change.path()));
         }
     }
 

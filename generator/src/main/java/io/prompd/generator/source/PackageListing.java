@@ -53,6 +53,10 @@ final class PackageListing {
     }
 
     private void visit(TreeWalk walk) throws IOException {
+        if (walk.getFileMode(0) == FileMode.GITLINK) {
+            problems.add(RepositoryLayout.embeddedRepository(repositoryPath(walk)));
+            return;
+        }
         String[] parts = GitPaths.of(walk).split("/");
         boolean inScope = parts[0].startsWith("@");
         if (parts.length == 1 && inScope) {

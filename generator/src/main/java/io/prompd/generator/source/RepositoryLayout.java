@@ -67,6 +67,18 @@ public final class RepositoryLayout {
                 + PackageMeta.FILE, "put the file into a version folder, packages/" + name + "/<version>/");
     }
 
+    /**
+     * A submodule entry (a Git link) where the layout wants a folder of files: a package copied
+     * together with its own .git folder, which {@code git add} records as a link to a commit of
+     * another repository, so none of its files reach the registry.
+     */
+    public static Problem embeddedRepository(String path) {
+        return Problem.error(path, "", "this is an embedded Git repository (a submodule entry), not a folder of"
+                + " files: it was added with its own .git folder, so none of its files are in the commit",
+                "remove the inner .git folder (rm -rf " + path + "/.git), then run 'git rm --cached " + path
+                        + "' and 'git add " + path + "' to commit its files");
+    }
+
     private static Optional<Problem> misfit(List<String> violations, String place, String what, String hint) {
         return violations.isEmpty()
                 ? Optional.empty()

@@ -5,6 +5,7 @@ import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
@@ -26,6 +27,18 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         repo.commit("notes");
 
         assertError(check(repo, "alice"), "packages/@common/util/notes.txt", "holds only version folders");
+    }
+
+    @Test
+    void aPackageCommittedWithItsOwnGitFolderIsCalledAnEmbeddedRepository() {
+        repo.gitlink("packages/@common/util/1.1.0", repo.head());
+        repo.commit("publish, with the package's .git");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem problem = assertError(report, "packages/@common/util/1.1.0", "embedded Git repository (a submodule");
+        assertTrue(problem.hint().contains("git rm --cached packages/@common/util/1.1.0"), problem.hint());
+        assertErrorCount(report, 1);
     }
 
     @Test

@@ -84,6 +84,18 @@ class RegistrySnapshotTest {
     }
 
     @Test
+    void aSubmoduleWhereAFolderBelongsIsCalledAnEmbeddedRepository() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.gitlink("packages/@common/base/1.0.0", repo.head());
+        ObjectId head = repo.commit("publish, with the package's .git");
+
+        List<Problem> problems = snapshot(repo, head).problems();
+
+        assertEquals(List.of("packages/@common/base/1.0.0"), problems.stream().map(Problem::file).toList());
+        assertTrue(problems.get(0).message().contains("embedded Git repository"), problems.get(0).message());
+    }
+
+    @Test
     void missingRegistryJsonIsAProblemAndMissingScopesAreEmpty() throws IOException {
         TestRegistryRepo repo = TestRegistryRepo.init(folder);
         repo.publish("tools", "1.0.0");
