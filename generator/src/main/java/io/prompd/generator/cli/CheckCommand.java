@@ -56,6 +56,12 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Format chosen = chosenFormat();
+        if (actor != null && actor.strip().startsWith("@")) {
+            // an '@' is how a login is mentioned on GitHub, but no login holds one: the check would
+            // then find the author owning nothing
+            throw new CommandLine.ParameterException(spec.commandLine(), "--actor " + actor
+                    + " is not a GitHub login: write the login without '@', as in --actor " + actor.strip().substring(1));
+        }
         CheckReport report;
         try (RegistryRepository registry = RegistryRepository.open(repository)) {
             report = new PullRequestChecker().check(registry, registry.resolve(base), registry.resolve(head),

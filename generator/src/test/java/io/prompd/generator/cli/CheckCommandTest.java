@@ -60,6 +60,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void anActorWrittenWithAtIsAUsageErrorSayingToDropIt() {
+        int exit = run(check("@alice"));
+
+        assertEquals(ExitCode.USAGE.code(), exit, err::toString);
+        assertTrue(err.toString().contains("write the login without '@', as in --actor alice"), err::toString);
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void aHeadThatIsTheBaseSaysThatNothingWasChecked() {
         int exit = run("check", repo.root().toString(), "--base", "pr", "--head", "HEAD", "--actor", "alice");
 
