@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -81,10 +82,15 @@ public final class StaticServer implements AutoCloseable {
         return serving;
     }
 
-    /** The URL of the root, such as {@code http://127.0.0.1:8080/}. */
+    /**
+     * The URL of the root, such as {@code http://127.0.0.1:8080/}. Bound to all addresses
+     * ({@code --host 0.0.0.0}), it names this machine's loopback address: the wildcard is where
+     * the server listens, not an address a client can connect to.
+     */
     public URI url() {
         InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().getHostAddress();
+        InetAddress bound = address.getAddress();
+        String host = (bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound).getHostAddress();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/");
     }
 

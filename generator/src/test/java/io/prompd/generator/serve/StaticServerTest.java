@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,6 +65,15 @@ class StaticServerTest {
     void listensOnTheLoopbackAddressAtTheChosenFreePort() {
         assertEquals("127.0.0.1", server.url().getHost());
         assertTrue(server.url().getPort() > 0);
+    }
+
+    @Test
+    void boundToAllAddressesItGivesAUrlOfThisMachineThatAnswers() throws Exception {
+        try (StaticServer everywhere = StaticServer.start(root, "0.0.0.0", 0)) {
+            assertEquals(InetAddress.getLoopbackAddress().getHostAddress(), everywhere.url().getHost());
+            assertEquals(200, client.send(HttpRequest.newBuilder(everywhere.url().resolve("registry.json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
     }
 
     @Test
