@@ -126,7 +126,8 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
             } catch (JsonProcessingException unreadable) {
                 return Optional.empty();
             }
-            return commit == null ? Optional.empty() : Optional.of(new Header(format, commit, baseUrl));
+            return commit == null || !ObjectId.isId(commit) ? Optional.empty()
+                    : Optional.of(new Header(format, commit, baseUrl));
         }
 
         /** Whether a build of this commit with these options would write exactly what the folder holds. */

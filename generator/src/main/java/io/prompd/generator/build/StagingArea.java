@@ -7,6 +7,7 @@ import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -51,6 +52,8 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     /** Folders this area created: a build writes tens of thousands of files into a few thousand folders. */
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private boolean published;
+    /** Whether the retired build's deletion was waited for: its failure is reported once, by publish or close. */
+    private boolean retiredAwaited;
 
     private StagingArea(Path out, Optional<Path> previous) {
         this.out = out;
@@ -77,6 +80,19 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         deleteTree(area.staging);
         Files.createDirectories(area.staging);
         return area;
+    }
+
+    /**
+     * Puts the previous build back in place of {@code out} when a build was stopped between the two
+     * renames of {@link #publish}: {@code out} is then missing and the previous build lies retired
+     * beside it, where the next build would delete it and rebuild everything. Call it holding the
+     * {@linkplain #lockFile lock}, so that no publish is under way.
+     */
+    static void restoreInterruptedPublish(Path out) throws IOException {
+        Path retired = sibling(out, "old");
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && BuildState.Header.read(retired).isPresent()) {
+            Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 
     /** The file whose lock a build holds while it builds into {@code out}. */
@@ -211,7 +227,19 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     }
 
     private void awaitRetiredDeleted() throws IOException {
-        Futures.join(retiredDeleted);
+        if (retiredAwaited) {
+            return;
+        }
+        retiredAwaited = true;
+        try {
+            Futures.join(retiredDeleted);
+        } catch (IOException failed) {
+            String reason = failed instanceof AccessDeniedException denied
+                    ? "permission denied: " + denied.getFile() : failed.getMessage();
+            throw new PrompdException(ExitCode.FAILURE, "cannot delete " + retired + ", the output that the last"
+                    + " build replaced (" + reason + ")", "delete " + retired + " yourself (it holds only that old"
+                    + " output; check the permissions of its files and folders), then build again", failed);
+        }
     }
 
     /**
@@ -240,7 +268,8 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         }
         try (Stream<Path> entries = Files.list(out)) {
             List<Path> content = entries.limit(1).toList();
-            if (!content.isEmpty() && !Files.isRegularFile(out.resolve(BuildState.FILE))) {
+            // a marker that does not read as a build's state is no proof: the folder may be the user's
+            if (!content.isEmpty() && BuildState.Header.read(out).isEmpty()) {
                 throw new PrompdException(ExitCode.CONFLICT, out + " is not empty and not the output of a previous build",
                         "give a new or empty folder to --out: a build replaces the whole folder");
             }

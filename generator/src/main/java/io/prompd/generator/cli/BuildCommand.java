@@ -64,6 +64,11 @@ final class BuildCommand implements Callable<Integer> {
         if (out.toString().isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out is empty; give the output folder");
         }
+        if (out.toAbsolutePath().normalize().getParent() == null) {
+            // the staging folder and the retired output live beside the output folder, and a root has no beside
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a file system root;"
+                    + " give a folder below it, such as " + out.toAbsolutePath().resolve("public"));
+        }
         BuildOptions options = new BuildOptions(repository, revision, out, Optional.ofNullable(baseUrl).map(this::root));
         readWholePacksFromMemoryMaps();
         BuildResult result;

@@ -51,6 +51,14 @@ class RegistryBuilderTest {
     @TempDir
     Path temp;
 
+    /** Publishes {@code @common/a} 1.0.0 and 1.1.0 in one commit and builds it, as a first build. */
+    private static void buildTwoVersionsOfA(TestRegistryRepo repo, Path out) throws IOException {
+        repo.publish("@common/a", "1.0.0");
+        repo.publish("@common/a", "1.1.0");
+        repo.commit("publish a");
+        build(repo, out);
+    }
+
     private static BuildResult build(TestRegistryRepo repo, Path out) throws IOException {
         return build(repo, out, Optional.empty());
     }
@@ -307,10 +315,7 @@ class RegistryBuilderTest {
     void aChangedMetaJsonRewritesOnlyThatPackagesIndex() throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
-            repo.publish("@common/a", "1.0.0");
-            repo.publish("@common/a", "1.1.0");
-            repo.commit("publish a");
-            build(repo, out);
+            buildTwoVersionsOfA(repo, out);
             OutputTree before = OutputTree.of(out);
             repo.meta("@common/a", "{\"deprecated\": {\"1.0.0\": \"use 1.1.0\"}}");
             repo.commit("deprecate a 1.0.0");
@@ -345,6 +350,25 @@ class RegistryBuilderTest {
         try (Stream<Path> siblings = Files.list(temp)) {
             assertEquals(List.of(".out.lock", "out", "repo"), siblings.map(path -> path.getFileName().toString()).sorted().toList(),
                     "no staging folder is left behind");
+        }
+    }
+
+    @Test
+    void aBuildKilledBetweenItsTwoRenamesLeavesThePreviousBuildToContinueFrom() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            // what a kill after the first rename of publish leaves: the output retired, the new one still staged
+            Files.move(out, temp.resolve(".out.old"));
+            Files.createDirectories(temp.resolve(".out.staging/packages"));
+            repo.publish("@common/b", "1.0.0");
+            repo.commit("publish b");
+
+            BuildResult result = build(repo, out);
+
+            assertEquals(1, result.tarballsWritten());
+            assertEquals(2, result.tarballsReused(), "the previous build was put back and built on");
+            assertTrue(Files.isRegularFile(out.resolve("packages/@common/b/index.json")));
         }
     }
 
