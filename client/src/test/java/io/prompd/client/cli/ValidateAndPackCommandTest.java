@@ -251,6 +251,47 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void packRefusesToWriteOverOneOfThePackagesOwnFiles() throws IOException {
+        byte[] manifest = Files.readAllBytes(pkg.resolve("prompd.json"));
+
+        CliRun run = CliRun.in(pkg, home, "pack", "--out", "prompd.json");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: refusing to write the tarball over " + pkg.resolve("prompd.json")
+                + ": it is the package's own prompd.json, which it packs\nhint: "), run.err());
+        assertArrayEquals(manifest, Files.readAllBytes(pkg.resolve("prompd.json")));
+    }
+
+    @Test
+    void packRefusesToReplaceALinkOrAFileThatIsNoTarball() throws IOException {
+        Path notes = Files.writeString(work.resolve("notes.txt"), "mine\n");
+        Path link = Files.createSymbolicLink(work.resolve("link.tgz"), notes);
+
+        CliRun overLink = CliRun.in(work, home, "pack", "greeter", "--out", "link.tgz");
+        CliRun overNotes = CliRun.in(work, home, "pack", "greeter", "--out", "notes.txt");
+
+        assertEquals(4, overLink.exitCode(), overLink.err());
+        assertTrue(overLink.err().contains(link + ": it is a symbolic link\nhint: give --out a new file name"),
+                overLink.err());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(4, overNotes.exitCode(), overNotes.err());
+        assertTrue(overNotes.err().contains(notes + ": it is not a gzip tarball"), overNotes.err());
+        assertEquals("mine\n", Files.readString(notes));
+    }
+
+    @Test
+    void packReplacesAnEarlierTarballGivenByName() throws IOException {
+        assertEquals(0, CliRun.in(work, home, "pack", "greeter", "--out", "out.tgz").exitCode());
+        write("README.md", "# Greeter, again\n");
+
+        CliRun again = CliRun.in(work, home, "pack", "greeter", "--out", "out.tgz");
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("integrity:     " + Integrity.of(Files.readAllBytes(work.resolve("out.tgz")))),
+                again.out());
+    }
+
+    @Test
     void packRefusesAPackageWithErrorsAndWritesNothing() throws IOException {
         write("prompd.json", "{\"name\": \"@acme/greeter\"}\n");
         CliRun run = CliRun.in(work, home, "pack", "greeter");
