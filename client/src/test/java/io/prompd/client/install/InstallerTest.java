@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.client.install.lock.LockFiles;
@@ -25,6 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -453,6 +456,29 @@ class InstallerTest {
         try (Stream<Path> cached = Files.walk(home.resolve("cache/tarballs"))) {
             assertEquals(2, cached.filter(Files::isRegularFile).count(), "only the two good tarballs are cached");
         }
+    }
+
+    @Test
+    void aLockEntryPinningAnotherPackagesTarballIsAnIntegrityErrorAndLeavesNothingInTheStore() throws IOException {
+        registry.publish("@acme/decoy", "1.1.0");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        LockFile honest = lock();
+        SortedMap<PackageName, LockedPackage> packages = new TreeMap<>(honest.packages());
+        LockedPackage util = packages.get(name("@acme/util"));
+        packages.put(name("@acme/util"), new LockedPackage(util.version(),
+                server.url().resolve("packages/@acme/decoy/-/decoy-1.1.0.tgz"),
+                Integrity.of(Files.readAllBytes(registry.tarball("@acme/decoy", "1.1.0"))), util.dependencies()));
+        LockFiles.write(project.resolve("prompd.lock"), new LockFile(packages));
+        home = work.resolve("other-home");
+
+        PrompdException wrong = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.INTEGRITY, wrong.exitCode());
+        assertEquals("the tarball meant to be @acme/util@1.1.0 holds @acme/decoy@1.1.0 instead; nothing of it was"
+                + " installed", wrong.getMessage());
+        assertTrue(wrong.hint().startsWith("the entry of @acme/util in prompd.lock"), wrong.hint());
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.prompd.client.install.store;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.SafeUnpacker;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -66,8 +69,8 @@ public final class PackageStore {
      * When another run put the version in place first, its folder is kept and this one dropped;
      * anything else in its place is removed first.
      *
-     * @throws io.prompd.core.PrompdException INTEGRITY when the tarball does not match or is unsafe;
-     *                                        nothing is installed then
+     * @throws io.prompd.core.PrompdException INTEGRITY when the tarball does not match, is unsafe or
+     *                                        holds another package; nothing is installed then
      */
     public Path install(PackageName name, Version version, Path tarball, Integrity integrity) throws IOException {
         Path target = folderOf(name, version);
@@ -80,6 +83,7 @@ public final class PackageStore {
             try (InputStream in = Files.newInputStream(tarball)) {
                 SafeUnpacker.unpackVerified(in, integrity, staged, limits);
             }
+            requireDeclares(staged, name, version);
             AtomicFiles.moveIntoFreePlace(staged, target);
         } catch (FileAlreadyExistsException installedMeanwhile) {
             // an equal copy is in place; versions never change, so either copy will do
@@ -87,6 +91,28 @@ public final class PackageStore {
             AtomicFiles.deleteRecursively(staged);
         }
         return target;
+    }
+
+    /**
+     * The integrity pins the bytes, not which package they are: a lock entry holding another
+     * package's integrity and URL would otherwise put that package in the store under this name,
+     * for every project on the machine to use.
+     */
+    private static void requireDeclares(Path unpacked, PackageName name, Version version) throws IOException {
+        Path manifest = unpacked.resolve(ManifestReader.FILE_NAME);
+        ManifestDraft declared = Files.isRegularFile(manifest)
+                ? ManifestReader.read(ManifestReader.FILE_NAME, Files.readAllBytes(manifest)).draft() : null;
+        if (declared != null && declared.name().filter(name::equals).isPresent()
+                && declared.version().filter(version::equals).isPresent()) {
+            return;
+        }
+        String found = declared == null ? "no " + ManifestReader.FILE_NAME
+                : declared.name().map(PackageName::toString).orElse("no valid name") + "@"
+                        + declared.version().map(Version::toString).orElse("(no valid version)");
+        throw new PrompdException(ExitCode.INTEGRITY, "the tarball meant to be " + name + "@" + version + " holds "
+                + found + " instead; nothing of it was installed", "the entry of " + name + " in prompd.lock (its"
+                + " integrity and resolved URL) names another package's tarball: delete that entry and run 'prompd"
+                + " install' again; if it comes back, the registry's record of " + name + " is wrong");
     }
 
     /**
