@@ -4,6 +4,7 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestEditor;
@@ -26,11 +27,12 @@ import java.util.SortedMap;
 /**
  * A folder with a {@code prompd.json} whose dependencies are installed, and its {@code prompd.lock}.
  *
- * @param folder   the project folder
- * @param manifest its {@code prompd.json}
- * @param lock     its {@code prompd.lock}, when it has one
+ * @param folder       the project folder
+ * @param manifest     its {@code prompd.json}
+ * @param manifestRead the hash of {@code prompd.json}'s bytes as read, to tell whether the user changed it since
+ * @param lock         its {@code prompd.lock}, when it has one
  */
-public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
+public record Project(Path folder, Manifest manifest, Integrity manifestRead, Optional<LockFile> lock) {
 
     private static final String NOT_A_PROJECT_HINT =
             "run this in a project folder, or create one with 'prompd init'; without a project, 'prompd install"
@@ -39,6 +41,7 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
     public Project {
         folder = folder.toAbsolutePath().normalize();
         Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(manifestRead, "manifestRead");
         Objects.requireNonNull(lock, "lock");
     }
 
@@ -62,7 +65,7 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
                 ManifestReader.FILE_NAME + " has errors:\n"
                         + ProblemReport.text(result.problems().stream().filter(Problem::isError).toList()).strip(),
                 "fix them, then run this again ('prompd validate' shows them with the warnings)"));
-        return new Project(folder, manifest, LockFiles.read(folder.resolve(LockFile.FILE_NAME)));
+        return new Project(folder, manifest, Integrity.of(json), LockFiles.read(folder.resolve(LockFile.FILE_NAME)));
     }
 
     /**
@@ -128,9 +131,18 @@ public record Project(Path folder, Manifest manifest, Optional<LockFile> lock) {
     /**
      * Replaces {@code prompd.json}, in one step, with its dependencies changed to these and every
      * other byte as it is (see {@link ManifestEditor}).
+     *
+     * @throws PrompdException CONFLICT when the file changed since it was read: the dependencies were
+     *                         worked out from the old text, and writing them would drop what the user
+     *                         added meanwhile (an edit, another tool)
      */
     public void writeDependencies(SortedMap<PackageName, VersionRange> dependencies) throws IOException {
-        AtomicFiles.write(manifestFile(), ManifestEditor.withDependencies(Files.readAllBytes(manifestFile()), dependencies));
+        byte[] current = Files.readAllBytes(manifestFile());
+        if (!manifestRead.matches(current)) {
+            throw new PrompdException(ExitCode.CONFLICT, ManifestReader.FILE_NAME + " changed while the install ran;"
+                    + " nothing was written to it (or the lock)", "run the install again");
+        }
+        AtomicFiles.write(manifestFile(), ManifestEditor.withDependencies(current, dependencies));
     }
 
     public void writeLock(LockFile changed) throws IOException {

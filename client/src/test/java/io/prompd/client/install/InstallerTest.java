@@ -482,6 +482,28 @@ class InstallerTest {
     }
 
     @Test
+    void aDependencyTheUserAddsWhileTheInstallRunsIsNotOverwritten() throws IOException {
+        String edited = "{\n  \"name\": \"@me/app\",\n  \"version\": \"1.0.0\",\n"
+                + "  \"dependencies\": {\"@acme/greeter\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"}\n}\n";
+        server.onRequest(path -> {
+            if (path.endsWith(".tgz")) {
+                Files.writeString(project.resolve("prompd.json"), edited);
+            }
+        });
+
+        PrompdException changed = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(PackageSpec.parse("@acme/util@^1.1.0")),
+                        InstallOptions.defaults()));
+
+        assertEquals(ExitCode.CONFLICT, changed.exitCode());
+        assertEquals("prompd.json changed while the install ran; nothing was written to it (or the lock)",
+                changed.getMessage());
+        assertEquals("run the install again", changed.hint());
+        assertEquals(edited, Files.readString(project.resolve("prompd.json")));
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+    }
+
+    @Test
     void aFlakyServerIsOvercomeByRetries() throws IOException {
         server.flaky(0.3, 0.15);
         InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());

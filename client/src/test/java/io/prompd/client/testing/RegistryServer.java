@@ -35,6 +35,7 @@ public final class RegistryServer implements AutoCloseable {
     private volatile double dropShare;
     private volatile Duration tarballPause = Duration.ZERO;
     private volatile int refusal;
+    private volatile RequestHook hook = path -> { };
 
     private RegistryServer(Path root) {
         this.root = root;
@@ -71,6 +72,18 @@ public final class RegistryServer implements AutoCloseable {
         return this;
     }
 
+    /** What a test does, on the server's thread, when a request comes in, before it is answered. */
+    @FunctionalInterface
+    public interface RequestHook {
+        void requested(String path) throws IOException;
+    }
+
+    /** From now on, run the hook on every request: a way to act while a client is midway through its work. */
+    public RegistryServer onRequest(RequestHook requestHook) {
+        this.hook = requestHook;
+        return this;
+    }
+
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
@@ -87,6 +100,7 @@ public final class RegistryServer implements AutoCloseable {
         try (exchange) {
             String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
             requests.add(path);
+            hook.requested(path);
             double dice;
             synchronized (random) {
                 dice = random.nextDouble();
