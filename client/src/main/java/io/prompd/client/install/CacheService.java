@@ -28,8 +28,10 @@ public final class CacheService {
     public TarballCache.CacheCheck verify() throws IOException {
         try (RunLock ignored = RunLocks.home(home, () -> { })) {
             TarballCache tarballs = new TarballCache(cacheFolder);
+            // verify first: a folder in an entry's place is damage to report, which removeLeftovers would clear unsaid
+            TarballCache.CacheCheck check = tarballs.verify();
             tarballs.removeLeftovers();
-            return tarballs.verify();
+            return check;
         }
     }
 

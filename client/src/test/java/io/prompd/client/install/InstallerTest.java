@@ -504,6 +504,19 @@ class InstallerTest {
     }
 
     @Test
+    void aFolderWhereACachedTarballGoesIsReplacedByTheDownload() throws IOException {
+        Integrity util = Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0")));
+        Path cached = Homes.cache(home).pathOf(util);
+        Files.createDirectories(cached.resolve("inside"));
+
+        InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
+
+        assertEquals(3, report.count(InstalledPackage.Origin.DOWNLOADED));
+        assertTrue(installed("@acme/util", "1.1.0"));
+        assertTrue(Files.isRegularFile(cached));
+    }
+
+    @Test
     void aFlakyServerIsOvercomeByRetries() throws IOException {
         server.flaky(0.3, 0.15);
         InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());

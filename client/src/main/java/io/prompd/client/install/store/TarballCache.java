@@ -1,9 +1,11 @@
 package io.prompd.client.install.store;
 
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -50,12 +52,13 @@ public final class TarballCache {
     }
 
     /**
-     * Deletes whatever is not a complete entry: temporary files of downloads a killed run left.
+     * Deletes whatever is not a complete entry: temporary files of downloads a killed run left, and
+     * folders standing where an entry goes, which no download could replace.
      * Call it only while holding the home's {@link io.prompd.core.files.RunLock}, when no download can be
      * running.
      */
     public List<Path> removeLeftovers() throws IOException {
-        List<Path> leftovers = new ArrayList<>();
+        List<Path> leftovers = new ArrayList<>(removeFoldersNamedAsEntries());
         for (Path file : files()) {
             if (!ENTRY.matcher(file.getFileName().toString()).matches()) {
                 Files.deleteIfExists(file);
@@ -70,8 +73,8 @@ public final class TarballCache {
      * after a disk error or a hand edit.
      */
     public CacheCheck verify() throws IOException {
-        List<Path> corrupt = new ArrayList<>();
-        int checked = 0;
+        List<Path> corrupt = new ArrayList<>(removeFoldersNamedAsEntries());
+        int checked = corrupt.size();
         for (Path file : files()) {
             Optional<Integrity> named = integrityNamedBy(file);
             if (named.isEmpty()) {
@@ -84,6 +87,27 @@ public final class TarballCache {
             }
         }
         return new CacheCheck(checked, corrupt);
+    }
+
+    /** A folder by an entry's name (made by hand or a disk tool) is an entry whose content is lost. */
+    private List<Path> removeFoldersNamedAsEntries() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<Path> folders;
+        try (Stream<Path> walk = Files.walk(root)) {
+            folders = walk.filter(path -> !path.equals(root) && ENTRY.matcher(path.getFileName().toString()).matches()
+                    && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+        List<Path> removed = new ArrayList<>();
+        for (Path folder : folders) {
+            // a folder inside one removed already went with it
+            if (removed.stream().noneMatch(folder::startsWith)) {
+                AtomicFiles.deleteRecursively(folder);
+                removed.add(folder);
+            }
+        }
+        return List.copyOf(removed);
     }
 
     /** Every file under the cache, sorted; none when it was never written. */

@@ -49,6 +49,25 @@ class TarballCacheTest {
     }
 
     @Test
+    void aFolderWhereAnEntryGoesIsCountedAsCorruptAndRemovedByVerifyAndByTheLeftoverCleaning() throws IOException {
+        TarballCache cache = new TarballCache(cacheFolder);
+        Path good = put(cache, "good");
+        Path folder = cache.pathOf(Integrity.of("lost".getBytes(StandardCharsets.UTF_8)));
+        Files.createDirectories(folder.resolve("inside"));
+
+        TarballCache.CacheCheck check = cache.verify();
+
+        assertEquals(2, check.checked());
+        assertEquals(List.of(folder), check.removed());
+        assertFalse(Files.exists(folder));
+        assertTrue(Files.exists(good));
+
+        Files.createDirectories(folder);
+        assertEquals(List.of(folder), cache.removeLeftovers());
+        assertFalse(Files.exists(folder));
+    }
+
+    @Test
     void leftoversOfInterruptedDownloadsAreRemoved() throws IOException {
         TarballCache cache = new TarballCache(cacheFolder);
         Path good = put(cache, "good");
