@@ -23,6 +23,7 @@ import io.prompd.core.resolve.Resolver;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -100,7 +101,7 @@ public final class Installer {
                         .withRootName(GLOBAL_ROOT);
                 List<Plan> plans = new ArrayList<>();
                 for (RequestedPackage request : request(specs, index)) {
-                    plans.add(resolved(roots(new TreeMap<>(), List.of(request)), alone, index));
+                    plans.add(resolved(roots(new TreeMap<>(), List.of(request)), LockFile.empty(), alone, index));
                 }
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
                 Set<String> warnings = new LinkedHashSet<>();
@@ -268,12 +269,17 @@ public final class Installer {
                         installer().missing(kept.get()), index));
             }
         }
-        return resolved(roots, ResolveOptions.defaults().withStrategy(options.strategy())
+        return resolved(roots, current, ResolveOptions.defaults().withStrategy(options.strategy())
                 .withLocked(current.versions()).freeing(unpinned), index);
     }
 
-    /** A new resolution of the roots, as a lock. */
-    private Plan resolved(SortedMap<PackageName, VersionRange> roots, ResolveOptions resolveOptions, RegistryIndex index) {
+    /**
+     * A new resolution of the roots, as a lock. An entry it keeps at the same version and integrity
+     * keeps its recorded URL: resolved against a mirror, the bytes are the same, and rewriting every
+     * URL would churn the lock for nothing (the install fetches from the mirror either way).
+     */
+    private Plan resolved(SortedMap<PackageName, VersionRange> roots, LockFile current, ResolveOptions resolveOptions,
+                          RegistryIndex index) {
         Resolution resolution;
         try {
             resolution = Resolver.resolve(roots, index, resolveOptions);
@@ -288,8 +294,12 @@ public final class Installer {
         for (Map.Entry<PackageName, Version> chosen : resolution.versions().entrySet()) {
             PublishedPackage published = index.require(chosen.getKey());
             VersionSummary summary = published.version(chosen.getValue()).orElseThrow();
-            packages.put(chosen.getKey(), new LockedPackage(summary.version(), published.tarballUrl(summary),
-                    summary.dist().integrity(), summary.dependencies()));
+            URI tarball = current.get(chosen.getKey())
+                    .filter(old -> old.version().equals(summary.version())
+                            && old.integrity().equals(summary.dist().integrity()))
+                    .map(LockedPackage::resolved).orElseGet(() -> published.tarballUrl(summary));
+            packages.put(chosen.getKey(), new LockedPackage(summary.version(), tarball, summary.dist().integrity(),
+                    summary.dependencies()));
         }
         LockFile lock = new LockFile(packages);
         return new Plan(lock, true, statusWarnings(new ProjectGraph(roots, lock), List.copyOf(packages.keySet()), index));

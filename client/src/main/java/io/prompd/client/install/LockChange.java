@@ -16,18 +16,25 @@ import java.util.TreeSet;
  * How one package's entry differs between two locks: added, removed, moved to another version, or
  * kept at its version with another tarball URL, integrity or dependencies.
  *
- * @param before its version in the old lock, empty when it is added
- * @param after  its version in the new lock, empty when it is removed
+ * @param before    its version in the old lock, empty when it is added
+ * @param after     its version in the new lock, empty when it is removed
+ * @param differing for an entry kept at its version, what else changed ({@code tarball URL},
+ *                  {@code integrity}, {@code dependencies}); empty otherwise
  */
-public record LockChange(PackageName name, Optional<Version> before, Optional<Version> after) {
+public record LockChange(PackageName name, Optional<Version> before, Optional<Version> after, List<String> differing) {
 
     public LockChange {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
+        differing = List.copyOf(differing);
         if (before.isEmpty() && after.isEmpty()) {
             throw new IllegalArgumentException("a change of " + name + " needs a version before or after it");
         }
+    }
+
+    public LockChange(PackageName name, Optional<Version> before, Optional<Version> after) {
+        this(name, before, after, List.of());
     }
 
     /** Every package whose entry differs, in name order. */
@@ -39,10 +46,26 @@ public record LockChange(PackageName name, Optional<Version> before, Optional<Ve
             Optional<LockedPackage> old = before.get(name);
             Optional<LockedPackage> changed = after.get(name);
             if (!old.equals(changed)) {
-                changes.add(new LockChange(name, old.map(LockedPackage::version), changed.map(LockedPackage::version)));
+                changes.add(new LockChange(name, old.map(LockedPackage::version), changed.map(LockedPackage::version),
+                        old.isPresent() && changed.isPresent() ? differing(old.get(), changed.get()) : List.of()));
             }
         }
         return List.copyOf(changes);
+    }
+
+    /** What differs besides the version, which the change line shows already. */
+    private static List<String> differing(LockedPackage old, LockedPackage changed) {
+        List<String> differing = new ArrayList<>();
+        if (!old.resolved().equals(changed.resolved())) {
+            differing.add("tarball URL");
+        }
+        if (!old.integrity().equals(changed.integrity())) {
+            differing.add("integrity");
+        }
+        if (!old.dependencies().equals(changed.dependencies())) {
+            differing.add("dependencies");
+        }
+        return differing;
     }
 
     public Kind kind() {
@@ -51,14 +74,14 @@ public record LockChange(PackageName name, Optional<Version> before, Optional<Ve
 
     /**
      * The package and its versions: {@code @a/x@1.0.0} when added or removed, {@code @a/y 1.0.0 -> 1.1.0} when
-     * moved, {@code @a/y@1.0.0 (tarball URL, integrity or dependencies)} when kept at its version.
+     * moved, {@code @a/y@1.0.0 (integrity, dependencies)} when kept at its version.
      */
     public String subject() {
         return switch (kind()) {
             case ADD -> name + "@" + after.get();
             case REMOVE -> name + "@" + before.get();
             case CHANGE -> before.equals(after)
-                    ? name + "@" + before.get() + " (tarball URL, integrity or dependencies)"
+                    ? name + "@" + before.get() + " (" + String.join(", ", differing) + ")"
                     : name + " " + before.get() + " -> " + after.get();
         };
     }

@@ -165,6 +165,23 @@ class InstallerTest {
     }
 
     @Test
+    void addingAPackageFromAMirrorKeepsTheRecordedUrlsOfTheEntriesItKeeps() throws IOException {
+        registry.publish("@acme/extra", "1.0.0");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        LockFile before = lock();
+
+        InstallReport report = Homes.installer(work.resolve("other-home"), registry.fileUrl(), false)
+                .install(project, List.of(PackageSpec.parse("@acme/extra")), InstallOptions.defaults());
+
+        assertEquals(List.of("add @acme/extra@1.0.0"), report.lock().orElseThrow().changes().stream()
+                .map(LockChange::phrase).toList());
+        LockFile after = lock();
+        before.packages().forEach((name, locked) -> assertEquals(locked, after.packages().get(name)));
+        assertEquals(registry.fileUrl().resolve("packages/@acme/extra/-/extra-1.0.0.tgz"),
+                after.packages().get(name("@acme/extra")).resolved());
+    }
+
+    @Test
     void aTarballTheMirrorLacksComesFromWhereTheLockSaysAsARegistryWithABaseUrlKeepsIt() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         Path documentsOnly = work.resolve("documents-only");

@@ -31,13 +31,19 @@ class LockChangeTest {
 
     @Test
     void everyDifferingPackageIsOneChangeInNameOrder() {
-        LockFile before = lock(Map.of("@a/kept", locked("1.0.0", "k.tgz"), "@a/moved", locked("1.0.0", "m1.tgz"),
-                "@a/removed", locked("2.0.0", "r.tgz"), "@a/rebuilt", locked("1.0.0", "old.tgz")));
-        LockFile after = lock(Map.of("@a/kept", locked("1.0.0", "k.tgz"), "@a/moved", locked("1.1.0", "m2.tgz"),
-                "@a/added", locked("3.0.0", "a.tgz"), "@a/rebuilt", locked("1.0.0", "new.tgz")));
+        LockedPackage kept = locked("1.0.0", "k.tgz");
+        LockedPackage mirrored = new LockedPackage(kept.version(), URI.create("https://mirror.example/k.tgz"),
+                kept.integrity(), kept.dependencies());
+        LockFile before = lock(Map.of("@a/kept", kept, "@a/moved", locked("1.0.0", "m1.tgz"),
+                "@a/removed", locked("2.0.0", "r.tgz"), "@a/rebuilt", locked("1.0.0", "old.tgz"),
+                "@a/mirrored", kept));
+        LockFile after = lock(Map.of("@a/kept", kept, "@a/moved", locked("1.1.0", "m2.tgz"),
+                "@a/added", locked("3.0.0", "a.tgz"), "@a/rebuilt", locked("1.0.0", "new.tgz"),
+                "@a/mirrored", mirrored));
 
-        assertEquals(List.of("add @a/added@3.0.0", "change @a/moved 1.0.0 -> 1.1.0",
-                        "change @a/rebuilt@1.0.0 (tarball URL, integrity or dependencies)", "remove @a/removed@2.0.0"),
+        assertEquals(List.of("add @a/added@3.0.0", "change @a/mirrored@1.0.0 (tarball URL)",
+                        "change @a/moved 1.0.0 -> 1.1.0", "change @a/rebuilt@1.0.0 (tarball URL, integrity)",
+                        "remove @a/removed@2.0.0"),
                 LockChange.between(before, after).stream().map(LockChange::phrase).toList());
         assertEquals(List.of(), LockChange.between(after, after));
     }
