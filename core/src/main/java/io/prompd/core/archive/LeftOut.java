@@ -27,6 +27,12 @@ public record LeftOut(String path, Reason reason) {
          * default: packing it again would put each tarball inside the next.
          */
         TARBALL,
+        /**
+         * What systems and editors leave beside files ({@code .DS_Store}, {@code ._*}, {@code Thumbs.db},
+         * {@code desktop.ini}, {@code *.swp}, {@code *~}) and a project's {@code prompd.lock}, which records
+         * local URLs: never content, as npm never packs its package-lock.json.
+         */
+        CLUTTER,
         /** Matched by the manifest's {@code ignore} list. */
         IGNORED,
         /** Not named by the manifest's non-empty {@code files} list. */

@@ -29,9 +29,17 @@ public final class PackSelector {
 
     /** The manifest; always packed, never ignored. */
     public static final String MANIFEST = "prompd.json";
+    /** The names {@link LeftOut.Reason#CLUTTER} covers, as messages list them. */
+    public static final String CLUTTER_LIST = ".DS_Store, ._*, Thumbs.db, desktop.ini, *.swp, *~, prompd.lock";
 
     private static final Set<String> ALWAYS_EXCLUDED_NAMES = Set.of(".git", "node_modules", ".prompd");
     private static final String SECRET_PREFIX = ".env";
+    /** Whole names of {@link LeftOut.Reason#CLUTTER}, anywhere in the package. */
+    private static final Set<String> CLUTTER_NAMES = Set.of(".DS_Store", "Thumbs.db", "desktop.ini", "prompd.lock");
+    /** macOS's AppleDouble files on foreign disks. */
+    private static final String CLUTTER_PREFIX = "._";
+    /** Vim's swap files (its hidden {@code .name.swp} too) and the backups of Emacs and others. */
+    private static final List<String> CLUTTER_SUFFIXES = List.of(".swp", "~");
     private static final String TARBALL_SUFFIX = ".tgz";
     private static final List<String> ROOT_DOCUMENT_PREFIXES = List.of("readme", "license", "licence");
 
@@ -135,6 +143,9 @@ public final class PackSelector {
         if (path.equals(MANIFEST)) {
             return Optional.empty();
         }
+        if (isClutter(segments[segments.length - 1])) {
+            return Optional.of(LeftOut.Reason.CLUTTER);
+        }
         if (segments.length == 1 && path.toLowerCase(Locale.ROOT).endsWith(TARBALL_SUFFIX)) {
             return Optional.of(LeftOut.Reason.TARBALL);
         }
@@ -145,6 +156,11 @@ public final class PackSelector {
             return Optional.of(LeftOut.Reason.NOT_IN_FILES);
         }
         return Optional.empty();
+    }
+
+    private static boolean isClutter(String name) {
+        return CLUTTER_NAMES.contains(name) || name.startsWith(CLUTTER_PREFIX)
+                || CLUTTER_SUFFIXES.stream().anyMatch(name::endsWith);
     }
 
     /** As in gitignore, the last matching rule wins, so {@code !keep.log} can take back {@code *.log}. */
@@ -199,6 +215,7 @@ public final class PackSelector {
                     .toList()) + "/";
             case SECRET -> "it looks like secrets, and pack never packs .env files";
             case TARBALL -> "pack never packs a .tgz at the package root";
+            case CLUTTER -> "pack never packs system and editor files or a lock file (" + CLUTTER_LIST + ")";
             case IGNORED, NOT_IN_FILES -> throw new IllegalArgumentException("not left out whatever files says: " + reason);
         };
     }

@@ -76,6 +76,23 @@ class PackSelectorTest {
     }
 
     @Test
+    void systemAndEditorFilesAndTheLockAreLeftOutEvenWhenNamedInFiles() throws IOException {
+        PackSelection selection = select(source("prompd.json", ".DS_Store", "prompts/._a.prmd", "prompts/a.prmd",
+                        "contexts/Thumbs.db", "desktop.ini", "prompts/.a.prmd.swp", "notes.swp", "README.md~",
+                        "prompd.lock", "README.md"),
+                List.of("prompts", "prompd.lock"), List.of());
+
+        assertEquals(List.of("README.md", "prompd.json", "prompts/a.prmd"), included(selection));
+        assertEquals(List.of(".DS_Store", "README.md~", "contexts/Thumbs.db", "desktop.ini", "notes.swp",
+                        "prompd.lock", "prompts/._a.prmd", "prompts/.a.prmd.swp"),
+                selection.leftOut().stream().map(LeftOut::path).toList());
+        assertTrue(selection.leftOut().stream().allMatch(out -> out.reason() == LeftOut.Reason.CLUTTER));
+        assertEquals(List.of("prompd.json|/files/1|\"prompd.lock\" in \"files\" names 'prompd.lock', which exists but is"
+                + " left out: pack never packs system and editor files or a lock file (.DS_Store, ._*, Thumbs.db,"
+                + " desktop.ini, *.swp, *~, prompd.lock)"), messages(selection));
+    }
+
+    @Test
     void secretLookingFilesAreLeftOutEvenWhenNamedInFiles() throws IOException {
         PackSelection selection = select(source("prompd.json", ".env", ".env.local", "config/.envrc", "a.md"),
                 List.of(".env", "a.md"), List.of());

@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.archive.LeftOut;
+import io.prompd.core.archive.PackSelector;
 import io.prompd.core.packaging.ContentCheck;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
@@ -50,6 +51,7 @@ final class PackedExactlyRule implements PullRequestRule {
             case SECRET -> "the file looks like secrets (.env*), which pack never includes";
             case ALWAYS_EXCLUDED -> "tooling state (.git, node_modules, .prompd) is never packed";
             case TARBALL -> "a tarball at the package root (such as the output of prompd pack) is never packed";
+            case CLUTTER -> "system and editor files and lock files (" + PackSelector.CLUTTER_LIST + ") are never packed";
             case IGNORED -> "\"ignore\" in prompd.json leaves this file out of the package";
             case NOT_IN_FILES -> "\"files\" in prompd.json does not name this file, so it stays out of the package";
         };
@@ -58,7 +60,7 @@ final class PackedExactlyRule implements PullRequestRule {
     private static String hint(LeftOut.Reason reason) {
         return switch (reason) {
             case SECRET -> "delete the file; if it held real credentials, revoke them, since Git history keeps them";
-            case ALWAYS_EXCLUDED, TARBALL -> "delete it from the version folder";
+            case ALWAYS_EXCLUDED, TARBALL, CLUTTER -> "delete it from the version folder";
             case IGNORED, NOT_IN_FILES -> "delete the file from the version folder (unpack the tarball of prompd pack"
                     + " there), or change prompd.json so that it is packed";
         };
