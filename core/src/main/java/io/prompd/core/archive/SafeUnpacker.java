@@ -3,13 +3,16 @@ package io.prompd.core.archive;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.Sizes;
+import io.prompd.core.files.NamedWrites;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -133,7 +136,7 @@ public final class SafeUnpacker {
         try {
             return new GzipCompressorInputStream(compressed);
         } catch (IOException notGzip) {
-            throw Rejection.corrupt("it is not gzip-compressed (" + notGzip.getMessage() + ")");
+            throw Rejection.corrupt("it is not gzip-compressed (" + Rejection.detail(notGzip) + ")");
         }
     }
 
@@ -223,17 +226,22 @@ public final class SafeUnpacker {
                 Files.createDirectories(file.getParent());
             } catch (FileAlreadyExistsException fileInTheWay) {
                 throw Rejection.unsafe(entry.getName(), "a file of the archive stands where its folder should be");
+            } catch (FileSystemException refused) {
+                throw Rejection.orUnwritable(entry.getName(), refused);
             }
             folders.add(file.getParent());
         }
         long written = 0;
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (OutputStream out = NamedWrites.naming(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), file)) {
             for (int read = readEntry(tar, buffer); read >= 0; read = readEntry(tar, buffer)) {
                 out.write(buffer, 0, read);
                 written += read;
             }
         } catch (FileAlreadyExistsException clash) {
             throw Rejection.unsafe(entry.getName(), "its file already exists (a case or Unicode clash on this disk)");
+        } catch (FileSystemException refused) {
+            throw Rejection.orUnwritable(entry.getName(), refused);
         }
         if (written != entry.getSize()) {
             throw Rejection.corrupt(entry.getName() + " is shorter than its header says");
@@ -348,6 +356,9 @@ public final class SafeUnpacker {
      * turned into a {@link PrompdException} once the folder is cleaned up.
      */
     private static final class Rejection extends IOException {
+        /** How the system words ENAMETOOLONG (strerror), which Java passes on as the reason. */
+        private static final String NAME_TOO_LONG = "File name too long";
+
         private final ExitCode exitCode;
         private final String hint;
 
@@ -381,7 +392,28 @@ public final class SafeUnpacker {
         /** A failure to read the archive: a refusal raised by the guards, or else damage. */
         static Rejection orCorrupt(IOException unreadable) {
             Rejection rejection = findIn(unreadable);
-            return rejection != null ? rejection : corrupt(unreadable.getMessage());
+            return rejection != null ? rejection : corrupt(detail(unreadable));
+        }
+
+        /** The reader's words; an end of input comes without any, and "null" would tell the user nothing. */
+        static String detail(IOException unreadable) {
+            if (unreadable.getMessage() != null) {
+                return unreadable.getMessage();
+            }
+            return unreadable instanceof EOFException ? "it ends early" : unreadable.getClass().getSimpleName();
+        }
+
+        /**
+         * A name the file system refuses is the archive's doing, but no damage: the package is
+         * fine, only not here. Other refusals (rights, disk) name their file already.
+         */
+        static IOException orUnwritable(String entryName, FileSystemException refused) {
+            if (refused.getReason() == null || !refused.getReason().contains(NAME_TOO_LONG)) {
+                return refused;
+            }
+            return new Rejection(ExitCode.FAILURE, "the archive entry '" + entryName + "' cannot be written: its name"
+                    + " is longer than this file system allows", "the package cannot be installed on this file system;"
+                    + " put the prompd home on another one (PROMPD_HOME), or ask the package's author for shorter names");
         }
 
         static Rejection findIn(Throwable failure) {

@@ -62,6 +62,8 @@ public final class AtomicFiles {
                     channel.write(content);
                 }
                 channel.force(true);
+            } catch (IOException failure) {
+                throw NamedWrites.naming(failure, target);
             }
             moveIntoPlace(temporary, target);
         } finally {
@@ -92,7 +94,8 @@ public final class AtomicFiles {
         Path temporary = temporaryFile(target);
         try {
             T result;
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            // the target, not the temporary, is the name the user knows
+            try (OutputStream out = NamedWrites.naming(Files.newOutputStream(temporary), target)) {
                 result = content.writeTo(out);
             }
             moveIntoPlace(temporary, target);

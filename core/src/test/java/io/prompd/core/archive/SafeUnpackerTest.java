@@ -53,6 +53,7 @@ class SafeUnpackerTest {
         PrompdException refused = assertThrows(PrompdException.class, () -> unpack(tgz, limits));
         assertEquals(exitCode, refused.exitCode(), refused.getMessage());
         assertTrue(refused.getMessage().contains(messagePart), refused.getMessage());
+        assertFalse(refused.getMessage().contains("null"), refused.getMessage());
         assertFalse(refused.hint().isEmpty());
         try (Stream<Path> left = Files.list(target)) {
             assertEquals(List.of(), left.toList());
@@ -303,8 +304,18 @@ class SafeUnpackerTest {
             Tarballs.file(tar, "package/b", HELLO);
         });
 
-        assertRefused(Arrays.copyOf(whole, whole.length / 2), ExitCode.INTEGRITY, "corrupt or truncated");
-        assertRefused(Arrays.copyOf(whole, whole.length - 4), ExitCode.INTEGRITY, "corrupt or truncated");
+        for (int length : new int[] {whole.length / 2, whole.length - 4, whole.length - 9, 30, 11}) {
+            assertRefused(Arrays.copyOf(whole, length), ExitCode.INTEGRITY, "corrupt or truncated");
+        }
+    }
+
+    @Test
+    void anEntryNameLongerThanTheFileSystemAllowsIsNamedAndSaidToBeUninstallableHere() throws IOException {
+        String name = "package/" + "n".repeat(300) + ".md";
+        byte[] tgz = Tarballs.craft(tar -> Tarballs.file(tar, name, HELLO));
+
+        assertRefused(tgz, ExitCode.FAILURE, "the archive entry '" + name + "' cannot be written: its name is longer"
+                + " than this file system allows");
     }
 
     @Test
