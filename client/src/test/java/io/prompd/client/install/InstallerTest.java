@@ -534,6 +534,19 @@ class InstallerTest {
     }
 
     @Test
+    void aFileWhereTheProjectsPrompdFolderGoesIsNamedWithWhatToDo() throws IOException {
+        Files.writeString(project.resolve(".prompd"), "notes\n");
+
+        PrompdException inTheWay = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.CONFLICT, inTheWay.exitCode());
+        assertEquals(project.resolve(".prompd") + " is a file, but it must be a folder: prompd keeps the project's"
+                + " install lock in it", inTheWay.getMessage());
+        assertEquals("move or rename that file, then run this again", inTheWay.hint());
+    }
+
+    @Test
     void aFlakyServerIsOvercomeByRetries() throws IOException {
         server.flaky(0.3, 0.15);
         InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());

@@ -1,7 +1,10 @@
 package io.prompd.client.install.store;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.files.RunLock;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -28,8 +31,18 @@ public final class RunLocks {
         return RunLock.acquire(home.resolve(HOME_FILE), PATIENCE, onWait);
     }
 
-    /** Takes the lock of a project's files, after the home's. */
+    /**
+     * Takes the lock of a project's files, after the home's.
+     *
+     * @throws PrompdException CONFLICT when a file stands where the project's {@code .prompd} folder goes
+     */
     public static RunLock project(Path projectFolder, Runnable onWait) throws IOException {
-        return RunLock.acquire(projectFolder.resolve(PROJECT_FILE), PATIENCE, onWait);
+        Path lock = projectFolder.resolve(PROJECT_FILE);
+        try {
+            return RunLock.acquire(lock, PATIENCE, onWait);
+        } catch (FileAlreadyExistsException notAFolder) {
+            throw new PrompdException(ExitCode.CONFLICT, lock.getParent() + " is a file, but it must be a folder:"
+                    + " prompd keeps the project's install lock in it", "move or rename that file, then run this again");
+        }
     }
 }
