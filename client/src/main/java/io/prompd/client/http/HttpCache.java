@@ -68,6 +68,14 @@ final class HttpCache {
         }
     }
 
+    /**
+     * Whether a file stands where the document would be cached, readable or not: offline, a copy
+     * that {@link #read} refuses is damaged, which calls for another remedy than one never fetched.
+     */
+    boolean holdsFileFor(URI url) {
+        return Files.exists(fileOf(url));
+    }
+
     void write(URI url, CachedDocument document) {
         Path file = fileOf(url);
         try {

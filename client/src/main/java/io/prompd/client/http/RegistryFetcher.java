@@ -105,8 +105,11 @@ public final class RegistryFetcher {
         }
         Optional<CachedDocument> cached = cache.read(url);
         if (offline) {
-            return cached.map(CachedDocument::body).orElseThrow(() -> new PrompdException(ExitCode.NETWORK,
-                    "offline and not cached: " + Urls.display(url), "run again without --offline to fetch it"));
+            return cached.map(CachedDocument::body).orElseThrow(() -> cache.holdsFileFor(url)
+                    ? new PrompdException(ExitCode.NETWORK, "offline, and the cached copy of " + Urls.display(url)
+                            + " is damaged (" + cache.fileOf(url) + ")", "run once without --offline to fetch it again")
+                    : new PrompdException(ExitCode.NETWORK, "offline and not cached: " + Urls.display(url),
+                            "run again without --offline to fetch it"));
         }
         Map<String, String> headers = new LinkedHashMap<>(DOCUMENT_HEADERS);
         headers.putAll(ContentEncoding.ACCEPT_GZIP);

@@ -11,10 +11,12 @@ import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -153,6 +155,21 @@ class DocumentFetchTest {
         assertEquals("offline and not cached: " + url, failure.getMessage());
         assertTrue(failure.hint().contains("--offline"), failure.hint());
         assertEquals(0, server.seen().size());
+    }
+
+    @Test
+    void offlineADamagedCachedCopyIsCalledDamagedNotMissing() throws IOException {
+        serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
+        URI url = server.url("/registry.json");
+        Fetchers.online(cache).fetchDocument(url);
+        Path cached = new HttpCache(cache).fileOf(url);
+        Files.write(cached, Arrays.copyOf(Files.readAllBytes(cached), 40));
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache).fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("offline, and the cached copy of " + url + " is damaged (" + cached + ")", failure.getMessage());
+        assertEquals("run once without --offline to fetch it again", failure.hint());
     }
 
     @Test
