@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.NamedWrites;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -112,13 +113,19 @@ final class StagingArea implements OutputFiles, AutoCloseable {
             link(path);
             return;
         }
-        Path target = target(path);
-        Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (OutputStream out = create(path)) {
+            out.write(bytes);
+        }
     }
 
-    /** A new file to stream into, unbuffered: callers write in large chunks. The caller closes it. */
+    /**
+     * A new file to stream into, unbuffered: callers write in large chunks. The caller closes it.
+     * Its write failures name the file, so that a full disk says which.
+     */
     OutputStream create(String path) throws IOException {
-        return Files.newOutputStream(target(path), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Path target = target(path);
+        return NamedWrites.naming(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                target);
     }
 
     /** Whether the previous output has this file, so it can be {@linkplain #link linked}. */
