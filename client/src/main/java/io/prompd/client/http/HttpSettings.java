@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param connectTimeout   how long to wait for a connection
  * @param requestTimeout   how long to wait for a response's headers, per attempt
  * @param idleTimeout      how long a body may send nothing before the attempt is given up
+ * @param lowSpeed         how slow a body may arrive, on average, before the attempt is given up
  * @param maxConcurrent    requests in flight at once, across threads; bounds what a registry or
  *                         CDN sees from one install
  * @param maxRedirects     redirects followed per request
@@ -19,7 +20,8 @@ import java.util.Optional;
  * @param proxies          which proxy each request goes through
  * @param caFile           a PEM file of CA certificates to trust beside Java's
  */
-public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Duration idleTimeout, int maxConcurrent, int maxRedirects,
+public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Duration idleTimeout, LowSpeedLimit lowSpeed,
+                           int maxConcurrent, int maxRedirects,
                            long maxDocumentBytes, RetryPolicy retry, Proxies proxies,
                            Optional<Path> caFile) {
 
@@ -27,6 +29,7 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Dur
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(requestTimeout, "requestTimeout");
         requirePositive(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(lowSpeed, "lowSpeed");
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be at least 1, not " + maxConcurrent);
         }
@@ -42,18 +45,19 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Dur
     }
 
     public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), 8, 5, 64L << 20, RetryPolicy.defaults(),
+        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), LowSpeedLimit.DEFAULT, 8, 5,
+                64L << 20, RetryPolicy.defaults(),
                 Proxies.NONE, Optional.empty());
     }
 
     public HttpSettings withMaxConcurrent(int newMaxConcurrent) {
-        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, newMaxConcurrent, maxRedirects, maxDocumentBytes, retry,
+        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, lowSpeed, newMaxConcurrent, maxRedirects, maxDocumentBytes, retry,
                 proxies, caFile);
     }
 
     /** These limits, with the proxies and the extra CA certificates of a network that needs them. */
     public HttpSettings withNetwork(Proxies newProxies, Optional<Path> newCaFile) {
-        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, maxConcurrent, maxRedirects, maxDocumentBytes, retry,
+        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, lowSpeed, maxConcurrent, maxRedirects, maxDocumentBytes, retry,
                 newProxies, newCaFile);
     }
 

@@ -132,7 +132,7 @@ public final class RegistryFetcher {
     private byte[] readDocument(ResponseBody body, URI url) throws TransientFailure, IOException {
         try (InputStream in = body.stream()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Transfers.copy(in, body.length(), bytes, ignored -> { }, settings.maxDocumentBytes(), url);
+            Transfers.copy(in, body.length(), bytes, ignored -> { }, settings.maxDocumentBytes(), settings.lowSpeed(), url);
             return bytes.toByteArray();
         }
     }
@@ -166,7 +166,7 @@ public final class RegistryFetcher {
         AtomicFiles.writeStream(target, file -> {
             IntegrityOutputStream hashing = new IntegrityOutputStream(file, expected.algorithm());
             progress.started(length);
-            Transfers.copy(in, length, hashing, progress::advanced, Long.MAX_VALUE, url);
+            Transfers.copy(in, length, hashing, progress::advanced, Long.MAX_VALUE, settings.lowSpeed(), url);
             hashing.flush();
             Integrity actual = hashing.integrity();
             if (!expected.matches(actual)) {

@@ -23,15 +23,18 @@ final class Transfers {
      *
      * @param declaredLength the announced length, or -1
      * @param maxBytes       the most bytes accepted
+     * @param lowSpeed       the slowest average accepted; slower is a stalled transfer, worth a retry
      * @return the number of bytes copied
      */
     static long copy(InputStream body, long declaredLength, OutputStream out, LongConsumer advanced, long maxBytes,
-                     URI url) throws TransientFailure, IOException {
+                     LowSpeedLimit lowSpeed, URI url) throws TransientFailure, IOException {
         if (declaredLength > maxBytes) {
             throw tooLarge(url, maxBytes);
         }
         byte[] buffer = new byte[BUFFER_SIZE];
         long total = 0;
+        long windowStart = System.nanoTime();
+        long totalAtWindowStart = 0;
         while (true) {
             int read;
             try {
@@ -48,6 +51,14 @@ final class Transfers {
             total += read;
             if (total > maxBytes) {
                 throw tooLarge(url, maxBytes);
+            }
+            long now = System.nanoTime();
+            if (now - windowStart >= lowSpeed.window().toNanos()) {
+                if (total - totalAtWindowStart < lowSpeed.bytesPerWindow()) {
+                    throw new TransientFailure("slower than " + lowSpeed + ", after " + received(total, declaredLength));
+                }
+                windowStart = now;
+                totalAtWindowStart = total;
             }
             out.write(buffer, 0, read);
             advanced.accept(read);

@@ -9,7 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Fetchers for tests: quick timeouts, and a sleeper that records the waits instead of waiting. */
 final class Fetchers {
 
-    static final HttpSettings QUICK = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), 8, 5, 1 << 20,
+    static final HttpSettings QUICK = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2),
+            LowSpeedLimit.DEFAULT, 8, 5, 1 << 20,
             new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2)), Proxies.NONE, Optional.empty());
 
     private Fetchers() {

@@ -202,7 +202,8 @@ class RetryTest {
                 Thread.currentThread().interrupt();
             }
         });
-        HttpSettings impatient = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(200), 8, 5,
+        HttpSettings impatient = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(200),
+                LowSpeedLimit.DEFAULT, 8, 5,
                 1 << 20, RetryPolicy.defaults(), Proxies.NONE, Optional.empty());
         long start = System.nanoTime();
 
@@ -211,6 +212,40 @@ class RetryTest {
         assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
         assertEquals(2, requests.get());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0, "gave up on the stall early");
+    }
+
+    @Test
+    void aServerTricklingBytesFailsEachAttemptOnceTheLowSpeedWindowPassesAndIsRetried() {
+        byte[] document = documentOf("/registry.json").repeat(10).getBytes(StandardCharsets.UTF_8);
+        server.handle("/", exchange -> {
+            exchange.sendResponseHeaders(200, document.length);
+            try {
+                // a byte every 50 ms, 20 bytes/s: each one restarts the idle timeout, so that never fires
+                for (byte b : document) {
+                    exchange.getResponseBody().write(b);
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        HttpSettings quick = Fetchers.QUICK;
+        HttpSettings demanding = new HttpSettings(quick.connectTimeout(), quick.requestTimeout(), quick.idleTimeout(),
+                new LowSpeedLimit(100, Duration.ofMillis(300)), quick.maxConcurrent(), quick.maxRedirects(),
+                quick.maxDocumentBytes(), quick.retry(), quick.proxies(), quick.caFile());
+        URI url = server.url("/registry.json");
+        long start = System.nanoTime();
+
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> new RegistryFetcher(cache, false, demanding, sleeper).fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertTrue(failure.getMessage().startsWith("could not fetch " + url + ": gave up after 4 attempts (last: slower"
+                + " than 100 bytes/s over 300 ms, after "), failure.getMessage());
+        assertEquals(4, server.seen().size());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0,
+                "each attempt ended after its window, not after the whole trickle");
     }
 
     @Test

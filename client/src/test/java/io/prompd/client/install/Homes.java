@@ -1,6 +1,7 @@
 package io.prompd.client.install;
 
 import io.prompd.client.http.HttpSettings;
+import io.prompd.client.http.LowSpeedLimit;
 import io.prompd.client.http.Proxies;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.RetryPolicy;
@@ -20,7 +21,8 @@ import java.util.Optional;
 final class Homes {
 
     /** Patient enough that a flaky test server never makes an install give up. */
-    static final HttpSettings TEST_HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5), 8, 5, 1 << 24,
+    static final HttpSettings TEST_HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5),
+            LowSpeedLimit.DEFAULT, 8, 5, 1 << 24,
             new RetryPolicy(12, Duration.ZERO, Duration.ZERO), Proxies.NONE, Optional.empty());
 
     private Homes() {
