@@ -1,7 +1,7 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.Terminal;
 import io.prompd.client.install.Project;
-import io.prompd.core.Terminal;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,11 +1,11 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.CommandLines;
+import io.prompd.cli.Failures;
+import io.prompd.cli.Terminal;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
-import io.prompd.core.Failures;
 import io.prompd.core.PrompdException;
-import io.prompd.core.Terminal;
-import io.prompd.core.UsageError;
 import io.prompd.core.json.Json;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -18,11 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** The {@code prompd} command: the entry point of the client. */
 @Command(
@@ -30,7 +29,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Create, validate and pack prompt packages; install them from a Prompd registry.",
-        exitCodeListHeading = "%nExit codes:%n",
         footerHeading = "%nEnvironment:%n",
         footer = {
             "  " + Settings.HOME_VARIABLE + "      the prompd home folder, as --home (default: ~/.prompd)",
@@ -159,27 +157,16 @@ public final class PrompdCommand implements Runnable {
                                            List<Class<?>> subcommands) {
         PrompdCommand root = new PrompdCommand(context);
         CommandLine cli = new CommandLine(root, new Factory(root));
-        // Picocli would read '@acme' as a file of arguments when one is named so; here it is a scope.
-        cli.setExpandAtFiles(false);
         subcommands.forEach(cli::addSubcommand);
-        cli.setOut(out);
-        cli.setErr(err);
-        listExitCodes(cli);
-        // Picocli asks this mapper for the exit code of a command line it could not parse.
-        cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
-                ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
-        cli.setParameterExceptionHandler((failure, args) -> Failures.reportUsage(new UsageError(failure.getMessage(),
-                failure instanceof UnmatchedArgumentException unmatched ? unmatched.getUnmatched() : List.of(),
-                failure instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of(),
-                failure.getCommandLine().getCommandSpec().qualifiedName(), !failure.getCommandLine().getSubcommands().isEmpty()),
-                failure.getCommandLine().getErr()));
+        CommandLines.configure(cli, out, err, () -> root.verbose);
+        CommandLine.IExecutionExceptionHandler reportAsText = cli.getExecutionExceptionHandler();
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             if (asksForJson(parseResult)) {
                 // a script reads the failure where it reads results; the person watching its log still sees the text
                 commandLine.getOut().print(Json.writeString(failureAsJson(Failures.explain(failure))) + "\n");
                 commandLine.getOut().flush();
             }
-            return Failures.report(failure, root.verbose, commandLine.getErr());
+            return reportAsText.handleExecutionException(failure, commandLine, parseResult);
         });
         return cli;
     }
@@ -234,11 +221,6 @@ public final class PrompdCommand implements Runnable {
         Set<String> names = new HashSet<>(List.of(command.aliases()));
         names.add(command.name());
         return names;
-    }
-
-    private static void listExitCodes(CommandLine command) {
-        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
-        command.getSubcommands().values().forEach(PrompdCommand::listExitCodes);
     }
 
     /** Gives each subcommand that asks for it (a constructor taking the root) the root's context and settings. */

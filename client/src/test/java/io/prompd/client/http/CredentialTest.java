@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.cli.Failures;
 import io.prompd.core.ExitCode;
-import io.prompd.core.Failures;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import java.io.PrintWriter;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockFiles;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
-import io.prompd.client.install.lock.LockFiles;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;

@@ -1,8 +1,8 @@
 package io.prompd.generator.cli;
 
+import io.prompd.cli.Terminal;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
-import io.prompd.core.Terminal;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code prompd-registry build}: writes the static registry of a commit. */
 @Command(name = "build", mixinStandardHelpOptions = true,

@@ -1,5 +1,6 @@
-package io.prompd.core;
+package io.prompd.cli;
 
+import io.prompd.core.Plural;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,8 +1,14 @@
-package io.prompd.core;
+package io.prompd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.files.NamedWrites;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -11,7 +17,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FailuresTest {
 
@@ -84,5 +92,21 @@ class FailuresTest {
                 + "hint: run again with --verbose for the stack trace, and report it as a bug",
                 Failures.describe(new IllegalStateException("oops")));
         assertEquals(ExitCode.FAILURE, Failures.exitCode(new IllegalStateException("oops")));
+    }
+
+    @Test
+    void aFullDiskNamesTheFileBeingWrittenAndHintsToFreeSpace(@TempDir Path folder) {
+        Path tarball = folder.resolve("acme-greeter-1.0.0.tgz");
+
+        // /dev/full fails every write with ENOSPC, as a full disk does
+        FileSystemException full = assertThrows(FileSystemException.class, () -> {
+            try (OutputStream out = NamedWrites.naming(new FileOutputStream("/dev/full"), tarball)) {
+                out.write(new byte[] {1, 2, 3});
+                out.flush();
+            }
+        });
+
+        assertEquals("error: " + tarball + ": No space left on device\nhint: free some space on that disk (df -h "
+                + folder + ")", Failures.describe(full));
     }
 }

@@ -1,7 +1,8 @@
-package io.prompd.core;
+package io.prompd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.prompd.core.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

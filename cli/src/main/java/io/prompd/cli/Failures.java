@@ -1,5 +1,7 @@
-package io.prompd.core;
+package io.prompd.cli;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
