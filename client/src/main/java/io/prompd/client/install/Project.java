@@ -4,7 +4,6 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
-import io.prompd.core.archive.Integrity;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestEditor;
@@ -19,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,10 +29,11 @@ import java.util.SortedMap;
  *
  * @param folder       the project folder
  * @param manifest     its {@code prompd.json}
- * @param manifestRead the hash of {@code prompd.json}'s bytes as read, to tell whether the user changed it since
+ * @param manifestRead {@code prompd.json}'s bytes as read, to tell whether the user changed it since (kept
+ *                     rather than hashed: a few hundred bytes, and a digest's start-up costs a warm install more)
  * @param lock         its {@code prompd.lock}, when it has one
  */
-public record Project(Path folder, Manifest manifest, Integrity manifestRead, Optional<LockFile> lock) {
+public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optional<LockFile> lock) {
 
     private static final String NOT_A_PROJECT_HINT =
             "run this in a project folder, or create one with 'prompd init'; without a project, 'prompd install"
@@ -41,7 +42,7 @@ public record Project(Path folder, Manifest manifest, Integrity manifestRead, Op
     public Project {
         folder = folder.toAbsolutePath().normalize();
         Objects.requireNonNull(manifest, "manifest");
-        Objects.requireNonNull(manifestRead, "manifestRead");
+        manifestRead = manifestRead.clone();
         Objects.requireNonNull(lock, "lock");
     }
 
@@ -65,7 +66,7 @@ public record Project(Path folder, Manifest manifest, Integrity manifestRead, Op
                 ManifestReader.FILE_NAME + " has errors:\n"
                         + ProblemReport.text(result.problems().stream().filter(Problem::isError).toList()).strip(),
                 "fix them, then run this again ('prompd validate' shows them with the warnings)"));
-        return new Project(folder, manifest, Integrity.of(json), LockFiles.read(folder.resolve(LockFile.FILE_NAME)));
+        return new Project(folder, manifest, json, LockFiles.read(folder.resolve(LockFile.FILE_NAME)));
     }
 
     /**
@@ -123,6 +124,11 @@ public record Project(Path folder, Manifest manifest, Integrity manifestRead, Op
         return folder.resolve(LockFile.FILE_NAME);
     }
 
+    @Override
+    public byte[] manifestRead() {
+        return manifestRead.clone();
+    }
+
     /** The lock, or an empty one for a project never installed. */
     public LockFile lockOrEmpty() {
         return lock.orElseGet(LockFile::empty);
@@ -138,7 +144,7 @@ public record Project(Path folder, Manifest manifest, Integrity manifestRead, Op
      */
     public void writeDependencies(SortedMap<PackageName, VersionRange> dependencies) throws IOException {
         byte[] current = Files.readAllBytes(manifestFile());
-        if (!manifestRead.matches(current)) {
+        if (!Arrays.equals(manifestRead, current)) {
             throw new PrompdException(ExitCode.CONFLICT, ManifestReader.FILE_NAME + " changed while the install ran;"
                     + " nothing was written to it (or the lock)", "run the install again");
         }
