@@ -1,12 +1,13 @@
 package io.prompd.client.install.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.SafeUnpacker;
 import io.prompd.core.files.AtomicFiles;
-import io.prompd.core.manifest.ManifestDraft;
+import io.prompd.core.json.Json;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -96,19 +97,20 @@ public final class PackageStore {
     /**
      * The integrity pins the bytes, not which package they are: a lock entry holding another
      * package's integrity and URL would otherwise put that package in the store under this name,
-     * for every project on the machine to use.
+     * for every project on the machine to use. Only the two fields are read, as text: every
+     * package of an install passes here, and the registry validated the rest when it was published.
      */
     private static void requireDeclares(Path unpacked, PackageName name, Version version) throws IOException {
         Path manifest = unpacked.resolve(ManifestReader.FILE_NAME);
-        ManifestDraft declared = Files.isRegularFile(manifest)
-                ? ManifestReader.read(ManifestReader.FILE_NAME, Files.readAllBytes(manifest)).draft() : null;
-        if (declared != null && declared.name().filter(name::equals).isPresent()
-                && declared.version().filter(version::equals).isPresent()) {
+        JsonNode declared = Files.isRegularFile(manifest) ? Json.mapper().readTree(manifest.toFile()) : null;
+        String declaredName = declared == null ? "" : declared.path("name").asText("");
+        String declaredVersion = declared == null ? "" : declared.path("version").asText("");
+        if (declaredName.equals(name.toString()) && declaredVersion.equals(version.toString())) {
             return;
         }
         String found = declared == null ? "no " + ManifestReader.FILE_NAME
-                : declared.name().map(PackageName::toString).orElse("no valid name") + "@"
-                        + declared.version().map(Version::toString).orElse("(no valid version)");
+                : (declaredName.isEmpty() ? "no valid name" : declaredName) + "@"
+                        + (declaredVersion.isEmpty() ? "(no valid version)" : declaredVersion);
         throw new PrompdException(ExitCode.INTEGRITY, "the tarball meant to be " + name + "@" + version + " holds "
                 + found + " instead; nothing of it was installed", "the entry of " + name + " in prompd.lock (its"
                 + " integrity and resolved URL) names another package's tarball: delete that entry and run 'prompd"
