@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.json.Json;
@@ -78,6 +79,23 @@ class InstallCommandsTest {
         assertEquals(0, json.get("lockChanges").size());
         assertEquals("already_installed", json.get("packages").get(0).get("origin").asText());
         assertEquals(0, json.get("repaired").size());
+    }
+
+    @Test
+    void aLockEntryKeptAtItsVersionSaysInJsonWhatElseChanged() throws IOException {
+        assertEquals(0, prompd("install", "acme/greeter").exitCode());
+        Path lock = project.resolve("prompd.lock");
+        ObjectNode edited = (ObjectNode) Json.mapper().readTree(lock.toFile());
+        ((ObjectNode) edited.get("packages").get("@acme/greeter")).putObject("dependencies");
+        Files.writeString(lock, Json.writeString(edited));
+
+        CliRun update = prompd("update", "--json");
+
+        assertEquals(0, update.exitCode(), update.err());
+        JsonNode change = Json.mapper().readTree(update.out()).get("lockChanges").get(0);
+        assertEquals("@acme/greeter", change.get("name").asText());
+        assertEquals(change.get("before"), change.get("after"));
+        assertEquals("[\"dependencies\"]", change.get("differing").toString());
     }
 
     @Test
