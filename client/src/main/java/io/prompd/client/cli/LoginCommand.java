@@ -51,6 +51,11 @@ final class LoginCommand implements Callable<Integer> {
                 ? "credentials stored in " + registries.store().file()
                 : "prompd will read the token from $" + kind.tokenVariable + " (only that name is stored, in "
                         + registries.store().file() + ")") + "\n");
+        if (registry.url().sendsInTheClear()) {
+            spec.commandLine().getErr().println("warning: " + registry.describe() + " is plain http://: the"
+                    + " credentials will cross the network unencrypted with every request; use its https:// URL"
+                    + " unless the network is one you trust");
+        }
         boolean tokenUnsetHere = kind.tokenVariable != null
                 && root.context().variable(kind.tokenVariable).filter(token -> !token.isBlank()).isEmpty();
         if (tokenUnsetHere) {

@@ -212,6 +212,20 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         };
     }
 
+    /**
+     * Whether credentials sent to the registry cross a network unencrypted: plain {@code http://} to
+     * a host other than this machine.
+     */
+    public boolean sendsInTheClear() {
+        return uri.getScheme().equalsIgnoreCase("http") && !isLoopback(uri.getHost());
+    }
+
+    /** Whether the host name or address is this machine's, which no network lies between. */
+    public static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.") || host.equals("::1")
+                || host.equals("[::1]");
+    }
+
     /** Whether the registry is a folder read from disk, which no credential is ever sent to. */
     public boolean isFolder() {
         return uri.getScheme().equalsIgnoreCase("file");

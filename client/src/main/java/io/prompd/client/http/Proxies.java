@@ -62,7 +62,7 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
      */
     Optional<ProxyServer> proxyFor(URI url) {
         String host = url.getHost() == null ? "" : hostPattern(url.getHost());
-        if (isLoopback(host) || direct.stream().anyMatch(pattern -> pattern.equals("*") || host.equals(pattern)
+        if (RegistryUrl.isLoopback(host) || direct.stream().anyMatch(pattern -> pattern.equals("*") || host.equals(pattern)
                 || host.endsWith("." + pattern) || inBlock(host, pattern))) {
             return Optional.empty();
         }
@@ -153,9 +153,5 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
             address = address << 8 | Integer.parseInt(part);
         }
         return OptionalLong.of(address);
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.") || host.equals("::1");
     }
 }

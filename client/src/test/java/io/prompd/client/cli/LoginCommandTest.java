@@ -61,6 +61,18 @@ class LoginCommandTest {
     }
 
     @Test
+    void loginOverPlainHttpWarnsUnlessTheRegistryIsThisMachine() {
+        CliRun inTheClear = prompd(SECRET, "login", "--registry", "http://prompd.acme.example/");
+        assertEquals(0, inTheClear.exitCode(), inTheClear.err());
+        assertTrue(inTheClear.err().startsWith("warning: http://prompd.acme.example/ is plain http://: the credentials"
+                + " will cross the network unencrypted"), inTheClear.err());
+
+        CliRun local = prompd(SECRET, "login", "--registry", "http://127.0.0.1:8080/");
+        assertEquals(0, local.exitCode(), local.err());
+        assertEquals("", local.err());
+    }
+
+    @Test
     void theRegistryMayBeAUrlNotConfigured() {
         CliRun login = prompd(SECRET, "login", "--registry", "https://prompd.other.example/");
         assertEquals(0, login.exitCode(), login.err());
