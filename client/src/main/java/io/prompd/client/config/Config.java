@@ -99,9 +99,12 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
         SortedMap<RegistryName, RegistryUrl> remaining = remove(registries, name);
         SortedMap<Scope, RegistryRef> routes = new TreeMap<>(scopes);
         routes.values().removeIf(name::equals);
-        boolean urlStillNamed = remaining.containsValue(url);
-        return new Config(defaultRegistry.filter(ref -> !ref.equals(name)), remaining, routes,
-                url == null || urlStillNamed ? credentials : remove(credentials, url));
+        Optional<RegistryRef> remainingDefault = defaultRegistry.filter(ref -> !ref.equals(name));
+        // another name, a scope or the default may still reach the same URL, and send these credentials there
+        boolean urlStillUsed = remaining.containsValue(url) || routes.containsValue(url)
+                || remainingDefault.filter(ref -> ref.equals(url)).isPresent();
+        return new Config(remainingDefault, remaining, routes,
+                url == null || urlStillUsed ? credentials : remove(credentials, url));
     }
 
     public Config withScope(Scope scope, RegistryRef registry) {

@@ -57,6 +57,14 @@ class ConfigTest {
     }
 
     @Test
+    void credentialsStayWhileAScopeOrTheDefaultReachesTheUrlWithoutTheName() {
+        Config named = Config.EMPTY.withRegistry(WORK, WORK_URL).withCredentials(WORK_URL, new Credentials.Token("t0ken"));
+        assertTrue(named.withScope(ACME, WORK_URL).withoutRegistry(WORK).credentialsFor(WORK_URL).isPresent());
+        assertTrue(named.withDefaultRegistry(Optional.of(WORK_URL)).withoutRegistry(WORK).credentialsFor(WORK_URL)
+                .isPresent());
+    }
+
+    @Test
     void scopesRoutedToARegistryByNameOrUrlAreFound() {
         Scope other = Scope.parse("@other");
         Config config = Config.EMPTY.withRegistry(WORK, WORK_URL).withScope(ACME, WORK).withScope(other, WORK_URL)
