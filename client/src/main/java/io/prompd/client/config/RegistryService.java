@@ -2,8 +2,8 @@ package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SortedCopies;
 import java.io.IOException;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -128,7 +128,7 @@ public final class RegistryService {
      */
     public record Addition(boolean wasConfigured, Map<Scope, RegistryRef> movedScopes) {
         public Addition {
-            movedScopes = Collections.unmodifiableSortedMap(new TreeMap<>(movedScopes));
+            movedScopes = SortedCopies.map(movedScopes);
         }
     }
 

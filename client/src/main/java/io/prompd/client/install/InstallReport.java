@@ -1,14 +1,13 @@
 package io.prompd.client.install;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * What an install, update or uninstall did.
@@ -27,7 +26,7 @@ public record InstallReport(List<InstalledPackage> packages, SortedMap<PackageNa
 
     public InstallReport {
         packages = List.copyOf(packages);
-        saved = Collections.unmodifiableSortedMap(new TreeMap<>(saved));
+        saved = SortedCopies.map(saved);
         removed = List.copyOf(removed);
         Objects.requireNonNull(lock, "lock");
         warnings = List.copyOf(warnings);

@@ -4,12 +4,12 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * A project's installed dependency graph as its files state it: the direct ranges of
@@ -30,7 +29,7 @@ import java.util.TreeMap;
 public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile lock) {
 
     public ProjectGraph {
-        roots = Collections.unmodifiableSortedMap(new TreeMap<>(roots));
+        roots = SortedCopies.map(roots);
         Objects.requireNonNull(lock, "lock");
     }
 

@@ -7,14 +7,10 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Immutable copies for the compact constructors of the manifest records. */
+/** The deep copy the manifest records need for fields prompd does not know. */
 final class Copies {
 
     private Copies() {
-    }
-
-    static <K extends Comparable<K>, V> SortedMap<K, V> sorted(Map<K, V> map) {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(map)));
     }
 
     /** JSON nodes are mutable, so each is copied deeply: a caller's later change cannot reach the record. */

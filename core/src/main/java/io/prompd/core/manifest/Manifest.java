@@ -1,6 +1,7 @@
 package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -46,9 +47,9 @@ public record Manifest(
         Objects.requireNonNull(license, "license");
         keywords = List.copyOf(keywords);
         Objects.requireNonNull(category, "category");
-        prompts = Copies.sorted(prompts);
-        dependencies = Copies.sorted(dependencies);
-        engines = Copies.sorted(engines);
+        prompts = SortedCopies.map(prompts);
+        dependencies = SortedCopies.map(dependencies);
+        engines = SortedCopies.map(engines);
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(main, "main");
         files = List.copyOf(files);
@@ -199,8 +200,8 @@ public record Manifest(
         public ManifestDraft draft() {
             return new ManifestDraft(Optional.ofNullable(name), Optional.ofNullable(version),
                     Optional.ofNullable(description), Optional.ofNullable(author), Optional.ofNullable(license),
-                    keywords, Optional.ofNullable(category), Copies.sorted(prompts), Copies.sorted(dependencies),
-                    Copies.sorted(engines), Optional.ofNullable(repository), Optional.ofNullable(main), files, ignore,
+                    keywords, Optional.ofNullable(category), SortedCopies.map(prompts), SortedCopies.map(dependencies),
+                    SortedCopies.map(engines), Optional.ofNullable(repository), Optional.ofNullable(main), files, ignore,
                     Optional.ofNullable(readme), Optional.ofNullable(type), Copies.extra(extra));
         }
     }

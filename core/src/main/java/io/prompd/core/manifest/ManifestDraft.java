@@ -1,6 +1,7 @@
 package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -41,9 +42,9 @@ public record ManifestDraft(
         Objects.requireNonNull(license, "license");
         keywords = List.copyOf(keywords);
         Objects.requireNonNull(category, "category");
-        prompts = Copies.sorted(prompts);
-        dependencies = Copies.sorted(dependencies);
-        engines = Copies.sorted(engines);
+        prompts = SortedCopies.map(prompts);
+        dependencies = SortedCopies.map(dependencies);
+        engines = SortedCopies.map(engines);
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(main, "main");
         files = List.copyOf(files);

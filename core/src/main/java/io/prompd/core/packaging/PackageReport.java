@@ -1,17 +1,16 @@
 package io.prompd.core.packaging;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.PackSelection;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.PromptFile;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Everything {@link PackageValidator} learnt about one package.
@@ -28,7 +27,7 @@ public record PackageReport(ManifestResult manifestResult, PackSelection selecti
     public PackageReport {
         Objects.requireNonNull(manifestResult, "manifestResult");
         Objects.requireNonNull(selection, "selection");
-        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts));
+        prompts = SortedCopies.map(prompts);
         problems = problems.stream().sorted(Problem.ORDER).toList();
     }
 

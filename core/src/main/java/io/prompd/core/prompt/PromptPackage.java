@@ -1,13 +1,11 @@
 package io.prompd.core.prompt;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The prompts of one package with what validating them together needs.
@@ -22,8 +20,8 @@ public record PromptPackage(PackageName name, SortedMap<PackageName, VersionRang
 
     public PromptPackage {
         Objects.requireNonNull(name, "name");
-        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(dependencies));
-        files = Collections.unmodifiableSortedSet(new TreeSet<>(files));
-        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(prompts));
+        dependencies = SortedCopies.map(dependencies);
+        files = SortedCopies.set(files);
+        prompts = SortedCopies.map(prompts);
     }
 }

@@ -1,9 +1,9 @@
 package io.prompd.core.protocol;
 
+import io.prompd.core.SortedCopies;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Who may publish a package: the owners and teams of its scope, or for an unscoped package the
@@ -17,7 +17,7 @@ public record Owners(SortedSet<String> users, SortedSet<String> teams) {
     public static final Owners NONE = new Owners(Collections.emptySortedSet(), Collections.emptySortedSet());
 
     public Owners {
-        users = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(users, "users")));
-        teams = Collections.unmodifiableSortedSet(new TreeSet<>(Objects.requireNonNull(teams, "teams")));
+        users = SortedCopies.set(Objects.requireNonNull(users, "users"));
+        teams = SortedCopies.set(Objects.requireNonNull(teams, "teams"));
     }
 }

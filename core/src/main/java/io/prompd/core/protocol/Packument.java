@@ -1,14 +1,13 @@
 package io.prompd.core.protocol;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.manifest.Repository;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * A package's {@code index.json}, npm's packument: the package and every published version,
@@ -32,8 +31,8 @@ public record Packument(PackageName name, String description, List<String> keywo
         Objects.requireNonNull(name, "name");
         keywords = List.copyOf(Objects.requireNonNull(keywords, "keywords"));
         Objects.requireNonNull(owners, "owners");
-        distTags = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(distTags, "distTags")));
-        versions = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(versions, "versions")));
+        distTags = SortedCopies.map(Objects.requireNonNull(distTags, "distTags"));
+        versions = SortedCopies.map(Objects.requireNonNull(versions, "versions"));
         Objects.requireNonNull(updatedAt, "updatedAt");
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("a package needs at least one version: " + name);

@@ -1,11 +1,10 @@
 package io.prompd.core.protocol;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.prompd.core.SortedCopies;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * {@code registry.json}: a registry's description of itself. The client reads it when a package is
@@ -34,7 +33,7 @@ public record RegistryDocument(int protocolVersion, String name, String git,
         Objects.requireNonNull(git, "git");
         commit = Checks.commitId(commit);
         Objects.requireNonNull(generatedAt, "generatedAt");
-        urls = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(urls, "urls")));
+        urls = SortedCopies.map(Objects.requireNonNull(urls, "urls"));
         Objects.requireNonNull(counts, "counts");
     }
 

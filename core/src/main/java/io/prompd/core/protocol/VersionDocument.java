@@ -1,15 +1,14 @@
 package io.prompd.core.protocol;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.manifest.Repository;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * {@code packages/<name>/<version>.json}: everything about one published version that never
@@ -30,13 +29,13 @@ public record VersionDocument(PackageName name, Version version, String descript
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
         keywords = List.copyOf(Objects.requireNonNull(keywords, "keywords"));
-        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(dependencies, "dependencies")));
-        engines = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(engines, "engines")));
-        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(prompts, "prompts")));
+        dependencies = SortedCopies.map(Objects.requireNonNull(dependencies, "dependencies"));
+        engines = SortedCopies.map(Objects.requireNonNull(engines, "engines"));
+        prompts = SortedCopies.map(Objects.requireNonNull(prompts, "prompts"));
         Objects.requireNonNull(dist, "dist");
         Objects.requireNonNull(publishedAt, "publishedAt");
         commit = Checks.commitId(commit);
-        promptFiles = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(promptFiles, "promptFiles")));
+        promptFiles = SortedCopies.map(Objects.requireNonNull(promptFiles, "promptFiles"));
     }
 
     /** The version as the package's {@code index.json} lists it, with what maintainers say of it now. */

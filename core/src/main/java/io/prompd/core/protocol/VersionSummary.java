@@ -1,13 +1,12 @@
 package io.prompd.core.protocol;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * One version in a package's {@code index.json}: what a resolver and an installer need, and the
@@ -28,9 +27,9 @@ public record VersionSummary(Version version, String description, String license
 
     public VersionSummary {
         Objects.requireNonNull(version, "version");
-        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(dependencies, "dependencies")));
-        engines = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(engines, "engines")));
-        prompts = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(prompts, "prompts")));
+        dependencies = SortedCopies.map(Objects.requireNonNull(dependencies, "dependencies"));
+        engines = SortedCopies.map(Objects.requireNonNull(engines, "engines"));
+        prompts = SortedCopies.map(Objects.requireNonNull(prompts, "prompts"));
         Objects.requireNonNull(dist, "dist");
         Objects.requireNonNull(publishedAt, "publishedAt");
         commit = Checks.commitId(commit);

@@ -1,12 +1,11 @@
 package io.prompd.core.resolve;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** One published version of a package and what it depends on. */
 public record Candidate(PackageName name, Version version, SortedMap<PackageName, VersionRange> dependencies,
@@ -15,7 +14,7 @@ public record Candidate(PackageName name, Version version, SortedMap<PackageName
     public Candidate {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
-        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(dependencies, "dependencies")));
+        dependencies = SortedCopies.map(Objects.requireNonNull(dependencies, "dependencies"));
     }
 
     /** A version that is not yanked. */

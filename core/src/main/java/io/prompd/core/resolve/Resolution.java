@@ -1,5 +1,6 @@
 package io.prompd.core.resolve;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -31,7 +32,7 @@ public record Resolution(SortedMap<PackageName, Version> versions,
                     problems.add(name + " depends on " + target + ", which has no chosen version");
                 }
             }
-            edges.put(name, Collections.unmodifiableSortedMap(new TreeMap<>(declared)));
+            edges.put(name, SortedCopies.map(declared));
         }
         for (PackageName name : dependencies.keySet()) {
             if (!versions.containsKey(name)) {
@@ -41,7 +42,7 @@ public record Resolution(SortedMap<PackageName, Version> versions,
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        versions = Collections.unmodifiableSortedMap(new TreeMap<>(versions));
+        versions = SortedCopies.map(versions);
         dependencies = Collections.unmodifiableSortedMap(edges);
     }
 }

@@ -1,9 +1,9 @@
 package io.prompd.core.resolve;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -27,8 +27,8 @@ public record ResolveOptions(Strategy strategy, SortedMap<PackageName, Version> 
 
     public ResolveOptions {
         Objects.requireNonNull(strategy, "strategy");
-        preferred = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(preferred, "preferred")));
-        pinned = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(pinned, "pinned")));
+        preferred = SortedCopies.map(Objects.requireNonNull(preferred, "preferred"));
+        pinned = SortedCopies.map(Objects.requireNonNull(pinned, "pinned"));
         Objects.requireNonNull(rootName, "rootName");
     }
 

@@ -3,6 +3,7 @@ package io.prompd.generator.build;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Owners;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -42,7 +42,7 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
 
     BuildState {
         Objects.requireNonNull(commit, "commit");
-        packages = Collections.unmodifiableSortedMap(new TreeMap<>(packages));
+        packages = SortedCopies.map(packages);
     }
 
     /**
@@ -56,7 +56,7 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     record PackageState(SortedMap<Version, VersionState> versions, PackageMeta meta, Owners owners) {
 
         PackageState {
-            versions = Collections.unmodifiableSortedMap(new TreeMap<>(versions));
+            versions = SortedCopies.map(versions);
             Objects.requireNonNull(meta, "meta");
             Objects.requireNonNull(owners, "owners");
         }

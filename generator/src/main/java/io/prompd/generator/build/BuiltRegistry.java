@@ -1,13 +1,12 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.PackageList;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.RegistryDocument;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The registry a build produced, handed to each {@link RegistryWriter}.
@@ -23,6 +22,6 @@ public record BuiltRegistry(RegistryDocument registry, PackageList packages, Sor
     public BuiltRegistry {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(packages, "packages");
-        rebuilt = Collections.unmodifiableSortedMap(new TreeMap<>(rebuilt));
+        rebuilt = SortedCopies.map(rebuilt);
     }
 }

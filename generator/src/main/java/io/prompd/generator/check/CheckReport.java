@@ -1,13 +1,12 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.generator.source.PackageVersion;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The outcome of checking a pull request.
@@ -28,7 +27,7 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         Objects.requireNonNull(mergeBase, "mergeBase");
         Objects.requireNonNull(head, "head");
         added = added.stream().sorted().toList();
-        newPackages = Collections.unmodifiableSortedSet(new TreeSet<>(newPackages));
+        newPackages = SortedCopies.set(newPackages);
         otherChanges = otherChanges.stream().sorted().toList();
         metaChanges = List.copyOf(metaChanges);
         problems = problems.stream().sorted(Problem.ORDER).toList();

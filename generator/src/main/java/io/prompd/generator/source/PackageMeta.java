@@ -1,6 +1,7 @@
 package io.prompd.generator.source;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.version.Version;
 import java.util.Collections;
@@ -30,9 +31,9 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
             Collections.emptySortedMap(), Collections.emptySortedSet());
 
     public PackageMeta {
-        distTags = Collections2.sortedMap(distTags);
-        yanked = Collections2.sortedMap(yanked);
-        deprecated = Collections2.sortedMap(deprecated);
+        distTags = SortedCopies.map(distTags);
+        yanked = SortedCopies.map(yanked);
+        deprecated = SortedCopies.map(deprecated);
         owners = Collections2.logins(owners);
     }
 

@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.SortedCopies;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -14,8 +15,8 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
@@ -39,7 +40,7 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
 
     public PublicationHistory {
         commit = commit.copy();
-        publications = Collections2.sortedMap(publications);
+        publications = SortedCopies.map(publications);
     }
 
     public Optional<Publication> publication(PackageVersion version) {
@@ -113,5 +114,4 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
             }
         }
     }
-
 }

@@ -2,13 +2,14 @@ package io.prompd.generator.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.ArchiveLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -47,7 +48,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
 
         public Policy {
             Objects.requireNonNull(limits, "limits");
-            reservedNames = Collections2.sortedSet(reservedNames);
+            reservedNames = SortedCopies.set(reservedNames);
         }
     }
 

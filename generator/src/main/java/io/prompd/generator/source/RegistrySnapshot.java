@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Constants;
@@ -58,9 +58,9 @@ public final class RegistrySnapshot {
         this.config = config;
         this.scopes = scopes;
         SortedMap<PackageName, SortedMap<Version, VersionFolder>> immutable = new TreeMap<>();
-        packages.forEach((name, versions) -> immutable.put(name, Collections2.sortedMap(versions)));
+        packages.forEach((name, versions) -> immutable.put(name, SortedCopies.map(versions)));
         this.packages = Collections.unmodifiableSortedMap(immutable);
-        this.metaFiles = Collections2.sortedMap(metaFiles);
+        this.metaFiles = SortedCopies.map(metaFiles);
         this.problems = problems.stream().sorted(Problem.ORDER).toList();
     }
 
@@ -104,7 +104,7 @@ public final class RegistrySnapshot {
 
     /** The packages that have a meta.json, whether or not they have a version. */
     public SortedSet<PackageName> packagesWithMeta() {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(metaFiles.keySet()));
+        return SortedCopies.set(metaFiles.keySet());
     }
 
     private Parsed<PackageMeta> readMeta(PackageName name) {

@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +24,7 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
     public static final Scopes EMPTY = new Scopes(Collections.emptySortedMap(), Collections.emptySortedMap());
 
     public Scopes {
-        scopes = Collections2.sortedMap(scopes);
+        scopes = SortedCopies.map(scopes);
         SortedMap<String, SortedSet<String>> immutableTeams = new TreeMap<>();
         teams.forEach((team, members) -> immutableTeams.put(team, Collections2.logins(members)));
         teams = Collections.unmodifiableSortedMap(immutableTeams);
@@ -39,7 +40,7 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
 
         public ScopeOwnership {
             owners = Collections2.logins(owners);
-            teams = Collections2.sortedSet(teams);
+            teams = SortedCopies.set(teams);
         }
     }
 

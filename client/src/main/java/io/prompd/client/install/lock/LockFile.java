@@ -1,10 +1,10 @@
 package io.prompd.client.install.lock;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayDeque;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +26,7 @@ public record LockFile(SortedMap<PackageName, LockedPackage> packages) {
     public static final String FILE_NAME = "prompd.lock";
 
     public LockFile {
-        packages = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(packages, "packages")));
+        packages = SortedCopies.map(Objects.requireNonNull(packages, "packages"));
     }
 
     // written out for start-up time, as PackageName's: a warm install compares the lock it read with the one it plans

@@ -1,14 +1,13 @@
 package io.prompd.client.install.lock;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.net.URI;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * One package version as {@code prompd.lock} pins it: enough to install it again without asking
@@ -32,7 +31,7 @@ public record LockedPackage(Version version, URI resolved, Integrity integrity,
         if (resolved.getRawUserInfo() != null) {
             throw new IllegalArgumentException("a locked tarball URL must not hold user information");
         }
-        dependencies = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(dependencies, "dependencies")));
+        dependencies = SortedCopies.map(Objects.requireNonNull(dependencies, "dependencies"));
     }
 
     // written out for start-up time, as PackageName's: a warm install compares the lock it read with the one it plans

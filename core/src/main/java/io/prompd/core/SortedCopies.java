@@ -1,0 +1,28 @@
+package io.prompd.core;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Immutable sorted copies, for the compact constructors of records: the JDK has {@code Map.copyOf}
+ * and {@code Set.copyOf}, which forget the order that keeps every output deterministic, and
+ * unmodifiable sorted views, which a caller's later change would still reach.
+ */
+public final class SortedCopies {
+
+    private SortedCopies() {
+    }
+
+    public static <K, V> SortedMap<K, V> map(Map<K, V> entries) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+    }
+
+    public static <T> SortedSet<T> set(Collection<T> items) {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(items));
+    }
+}
