@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the configured registries by name: URL, whether default, scopes served, credentials (never the secret).")
+        description = "List the configured registries: name, URL, whether default, scopes served, credentials (never"
+                + " the secret); URLs the default or a scope names without a registry name come last.")
 final class RegistryListCommand implements Callable<Integer> {
 
     @Spec
@@ -49,7 +50,7 @@ final class RegistryListCommand implements Callable<Integer> {
         if (registries.isEmpty()) {
             return "no registry configured; add one with 'prompd registry add NAME URL'\n";
         }
-        int nameWidth = registries.stream().mapToInt(entry -> entry.name().toString().length()).max().orElse(0);
+        int nameWidth = registries.stream().mapToInt(entry -> nameOf(entry).length()).max().orElse(0);
         int urlWidth = registries.stream().mapToInt(entry -> entry.url().toString().length()).max().orElse(0);
         StringBuilder text = new StringBuilder();
         for (RegistryService.RegistryEntry entry : registries) {
@@ -61,16 +62,21 @@ final class RegistryListCommand implements Callable<Integer> {
                 notes.add("scopes " + entry.scopes().stream().map(Scope::toString).collect(Collectors.joining(" ")));
             }
             entry.credentials().ifPresent(notes::add);
-            String line = String.format("%-" + nameWidth + "s  %-" + urlWidth + "s  %s", entry.name(), entry.url(),
+            String line = String.format("%-" + nameWidth + "s  %-" + urlWidth + "s  %s", nameOf(entry), entry.url(),
                     String.join(", ", notes));
             text.append(line.stripTrailing()).append('\n');
         }
         return text.toString();
     }
 
+    /** A URL the configuration names directly has no name; the column says so rather than stay blank. */
+    private static String nameOf(RegistryService.RegistryEntry entry) {
+        return entry.name().map(Object::toString).orElse("(no name)");
+    }
+
     private static Map<String, Object> asJson(RegistryService.RegistryEntry entry) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", entry.name().toString());
+        entry.name().ifPresent(name -> json.put("name", name.toString()));
         json.put("url", entry.url().toString());
         json.put("default", entry.isDefault());
         json.put("scopes", entry.scopes().stream().map(Scope::toString).toList());

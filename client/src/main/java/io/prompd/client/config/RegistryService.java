@@ -4,11 +4,16 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Adds, removes and lists the configured registries and stores the credentials for them. */
 public final class RegistryService {
@@ -69,16 +74,32 @@ public final class RegistryService {
                 config.credentials().containsKey(url) && !changed.credentials().containsKey(url));
     }
 
-    /** The configured registries, sorted by name. */
+    /**
+     * The configured registries, sorted by name, then the URLs that the default or a scope names
+     * without a registry name ({@code config set registry URL}), sorted, so that nothing the
+     * configuration routes to is left out.
+     */
     public List<RegistryEntry> list() throws IOException {
         Config config = store.read();
-        return config.registries().entrySet().stream()
-                .map(registry -> new RegistryEntry(registry.getKey(), registry.getValue(),
-                        config.defaultRegistry().filter(ref -> ref.equals(registry.getKey()) || ref.equals(registry.getValue()))
-                                .isPresent(),
-                        config.scopesRoutedTo(registry.getKey()),
-                        config.credentialsFor(registry.getValue()).map(Credentials::describe)))
-                .toList();
+        List<RegistryEntry> entries = new ArrayList<>();
+        config.registries().forEach((name, url) -> entries.add(new RegistryEntry(Optional.of(name), url,
+                config.defaultRegistry().filter(ref -> ref.equals(name) || ref.equals(url)).isPresent(),
+                config.scopesRoutedTo(name), config.credentialsFor(url).map(Credentials::describe))));
+        SortedSet<RegistryUrl> unnamed = new TreeSet<>(Comparator.comparing(RegistryUrl::toString));
+        config.defaultRegistry().ifPresent(ref -> addUnnamed(ref, config, unnamed));
+        config.scopes().values().forEach(ref -> addUnnamed(ref, config, unnamed));
+        unnamed.forEach(url -> entries.add(new RegistryEntry(Optional.empty(), url,
+                config.defaultRegistry().filter(url::equals).isPresent(),
+                config.scopes().entrySet().stream().filter(route -> route.getValue().equals(url)).map(Map.Entry::getKey)
+                        .toList(),
+                config.credentialsFor(url).map(Credentials::describe))));
+        return List.copyOf(entries);
+    }
+
+    private static void addUnnamed(RegistryRef ref, Config config, Set<RegistryUrl> unnamed) {
+        if (ref instanceof RegistryUrl url && !config.registries().containsValue(url)) {
+            unnamed.add(url);
+        }
     }
 
     /** Stores the credentials for the registry chosen by {@code --registry}, else the default; returns that registry. */
@@ -151,9 +172,10 @@ public final class RegistryService {
     /**
      * A configured registry as {@code prompd registry list} shows it.
      *
+     * @param name        empty for a URL that the default or a scope names directly
      * @param credentials what kind of credentials are stored, never the secret
      */
-    public record RegistryEntry(RegistryName name, RegistryUrl url, boolean isDefault, List<Scope> scopes,
+    public record RegistryEntry(Optional<RegistryName> name, RegistryUrl url, boolean isDefault, List<Scope> scopes,
                                 Optional<String> credentials) {
         public RegistryEntry {
             Objects.requireNonNull(name, "name");

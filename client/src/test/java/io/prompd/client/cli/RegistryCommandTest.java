@@ -91,6 +91,27 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aDefaultOrScopeGivenByUrlIsListedToo() throws IOException {
+        prompd("registry", "add", "acme", "https://prompd.acme.example/");
+        assertEquals(0, prompd("config", "set", "registry", "https://a.example/").exitCode());
+        assertEquals(0, prompd("config", "set", "scopes.@z", "https://z.example/").exitCode());
+        assertEquals(0, prompd("config", "set", "scopes.@acme", "https://prompd.acme.example/").exitCode());
+
+        CliRun list = prompd("registry", "list");
+
+        assertEquals(0, list.exitCode(), list.err());
+        assertEquals("""
+                acme       https://prompd.acme.example/  scopes @acme
+                (no name)  https://a.example/            default
+                (no name)  https://z.example/            scopes @z
+                """, list.out());
+        JsonNode json = Json.mapper().readTree(prompd("registry", "list", "--json").out());
+        assertEquals(3, json.size());
+        assertFalse(json.get(1).has("name"));
+        assertTrue(json.get(1).get("default").asBoolean());
+    }
+
+    @Test
     void anEmptyListSaysHowToAddOne() {
         CliRun list = prompd("registry", "list");
         assertEquals(0, list.exitCode());
