@@ -104,12 +104,16 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         return Stream.of("/", "./", "../", "~/").anyMatch(text::startsWith) || Set.of(".", "..", "~").contains(text);
     }
 
-    /** The URL to type for a folder, as an absolute URL, with its spaces and other characters escaped. */
+    /**
+     * The URL to type for a folder, as an absolute URL with its spaces and other characters escaped;
+     * below {@code ~}, written with {@code $HOME}, which the shell expands.
+     */
     private static String fileUrlOf(String path, Path workingFolder) {
-        Path folder = path.equals("~") || path.startsWith("~/")
-                ? Path.of(System.getProperty("user.home")).resolve(path.substring(1).replaceFirst("^/", ""))
-                : workingFolder.toAbsolutePath().resolve(path);
-        String url = folder.normalize().toUri().toString();
+        if (path.equals("~") || path.startsWith("~/")) {
+            String below = path.substring(1).replaceFirst("^/", "");
+            return "file://$HOME/" + below + (below.isEmpty() || below.endsWith("/") ? "" : "/");
+        }
+        String url = workingFolder.toAbsolutePath().resolve(path).normalize().toUri().toString();
         return url.endsWith("/") ? url : url + "/";
     }
 
