@@ -35,9 +35,24 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
 
     /** The result for a package without a manifest: nothing parsed, and one error saying so. */
     public static ManifestResult missing(String file) {
-        Problem absent = Problem.error(file, "", "the package has no " + file, "run 'prompd init' in the package"
-                + " folder, or create " + file + " with at least a name and a version");
-        return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(absent), FieldLines.none(),
+        return nothingParsed(file, Problem.error(file, "", "the package has no " + file, "run 'prompd init' in the"
+                + " package folder, or create " + file + " with at least a name and a version"));
+    }
+
+    /**
+     * The result for a package whose manifest sits one folder down, in the folder every entry of a
+     * tarball sits in: the tarball was unpacked without {@code --strip-components=1}, and the
+     * advice to create a manifest, which exists, would mislead.
+     */
+    public static ManifestResult unpackedWithItsFolder(String file, String tarballFolder) {
+        return nothingParsed(file, Problem.error(file, "", "the package has no " + file + ", but " + tarballFolder
+                + file + " is below it: a tarball was unpacked with its " + tarballFolder + " folder", "move the"
+                + " files of " + tarballFolder + " up one level, or unpack the tarball again with 'tar -xzf <tarball>"
+                + " --strip-components=1'"));
+    }
+
+    private static ManifestResult nothingParsed(String file, Problem why) {
+        return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(why), FieldLines.none(),
                 Map.of());
     }
 

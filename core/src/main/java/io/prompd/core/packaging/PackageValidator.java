@@ -5,6 +5,7 @@ import io.prompd.core.archive.LeftOut;
 import io.prompd.core.archive.PackSelection;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.PackageLocation;
+import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestPaths;
 import io.prompd.core.manifest.ManifestReader;
@@ -107,9 +108,14 @@ public final class PackageValidator {
     }
 
     private static ManifestResult readManifest(PackageSource source, Problems problems) throws IOException {
-        ManifestResult result = source.entry(MANIFEST).filter(SourceEntry::isFile).isEmpty()
-                ? ManifestResult.missing(MANIFEST)
-                : ManifestReader.read(MANIFEST, source.read(MANIFEST));
+        ManifestResult result;
+        if (source.entry(MANIFEST).filter(SourceEntry::isFile).isPresent()) {
+            result = ManifestReader.read(MANIFEST, source.read(MANIFEST));
+        } else if (source.entry(Packer.ROOT + MANIFEST).filter(SourceEntry::isFile).isPresent()) {
+            result = ManifestResult.unpackedWithItsFolder(MANIFEST, Packer.ROOT);
+        } else {
+            result = ManifestResult.missing(MANIFEST);
+        }
         problems.addAll(result.problems());
         return result;
     }

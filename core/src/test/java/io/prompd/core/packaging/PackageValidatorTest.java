@@ -23,6 +23,18 @@ class PackageValidatorTest {
     }
 
     @Test
+    void aPackageUnpackedWithItsTarballFolderIsSaidToBeSo() throws IOException {
+        List<Problem> problems = validator.validate(MemorySource.ofText("p",
+                Map.of("package/prompd.json", MANIFEST, "package/hello.prmd", "Hi\n"))).problems();
+
+        Problem missing = problems.stream().filter(problem -> problem.file().equals("prompd.json")).findFirst()
+                .orElseThrow();
+        assertEquals("the package has no prompd.json, but package/prompd.json is below it: a tarball was unpacked with"
+                + " its package/ folder", missing.message());
+        assertTrue(missing.hint().contains("--strip-components=1"), missing.hint());
+    }
+
+    @Test
     void onlyTheManifestsOwnProblemsGetTheLineOfAManifestField() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(
                 "prompd.json", "{\n  \"name\": \"@a/b\",\n  \"version\": \"1.0.0\",\n  \"files\": [\"missing/*\", \"*.prmd\"]\n}\n",

@@ -17,16 +17,12 @@ import java.util.stream.Collectors;
  * paths. Pack's warnings about files it leaves out are dropped: in the registry those files are
  * errors of {@link PackedExactlyRule}. A description and a license, which an author's package may
  * lack, are required to publish, as crates.io requires them: search shows the one, and without the
- * other nobody knows whether they may use the prompts. A missing manifest that sits one folder
- * down, in {@code package/}, is a tarball unpacked without {@code --strip-components=1}, and is
- * explained as such rather than with advice to create a manifest that already exists.
+ * other nobody knows whether they may use the prompts.
  */
 final class PackageValidityRule implements PullRequestRule {
 
     private static final String DESCRIPTION = Pointer.of(ManifestFields.DESCRIPTION);
     private static final String LICENSE = Pointer.of(ManifestFields.LICENSE);
-    /** The folder every entry of a tarball {@code prompd pack} writes sits in. */
-    private static final String TARBALL_FOLDER = "package/";
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) {
@@ -42,26 +38,11 @@ final class PackageValidityRule implements PullRequestRule {
                 missing.add(LICENSE);
             }
             String manifestFile = version.report().manifestResult().file();
-            boolean unstripped = version.source().entry(manifestFile).isEmpty()
-                    && version.source().entry(TARBALL_FOLDER + manifestFile).isPresent();
             problems.addAll(version.inRepository(version.report().problems().stream()
                     .filter(problem -> problem.isError() || !leftOut.contains(problem.file()))
                     .map(problem -> requiredToPublish(problem, manifestFile, missing))
-                    .map(problem -> unstripped ? unstrippedTarball(problem, manifestFile, version) : problem)
                     .toList()));
         }
-    }
-
-    /** The missing manifest of a folder whose files are all one level down, in package/. */
-    private static Problem unstrippedTarball(Problem problem, String manifestFile, NewVersion version) {
-        if (!problem.isError() || !problem.file().equals(manifestFile) || !problem.pointer().isEmpty()) {
-            return problem;
-        }
-        String folder = version.folder().path();
-        return Problem.error(manifestFile, "", "the version folder has no " + manifestFile + ", but "
-                + TARBALL_FOLDER + manifestFile + " is below it: the tarball was unpacked with its " + TARBALL_FOLDER
-                + " folder", "move the files of " + folder + "/" + TARBALL_FOLDER + " up into " + folder
-                + "/, or unpack the tarball again with 'tar -xzf <tarball> --strip-components=1 -C " + folder + "'");
     }
 
     /** The warning that a manifest lacks a field the registry requires, as an error that says so. */

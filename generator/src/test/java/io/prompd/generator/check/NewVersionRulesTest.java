@@ -51,10 +51,10 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
         repo.commit("publish");
 
         Problem problem = assertError(check(repo, "alice"), BASE + "/prompd.json",
-                "package/prompd.json is below it", "unpacked with its package/ folder");
+                "package/prompd.json is below it", "a tarball was unpacked with its package/ folder");
 
         assertTrue(problem.hint().contains("--strip-components=1"), problem.hint());
-        assertTrue(problem.hint().contains("move the files of " + BASE + "/package/ up"), problem.hint());
+        assertTrue(problem.hint().contains("move the files of package/ up one level"), problem.hint());
     }
 
     @Test
