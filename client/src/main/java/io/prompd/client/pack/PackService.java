@@ -10,19 +10,24 @@ import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.source.SourceEntry;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /** Validates a package folder and, when it has no errors, packs it into a reproducible tarball. */
 public final class PackService {
 
-    private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b};
+    private static final int TAR_HEADER_SIZE = 512;
+    private static final int TAR_MAGIC_OFFSET = 257;
+    private static final String TAR_MAGIC = "ustar";
 
     private final PackageValidator validator;
 
@@ -59,9 +64,24 @@ public final class PackService {
             return new PackOutcome(report, Optional.empty());
         }
         Path tarball = target.isFolder() ? target.path().resolve(defaultFileName(manifest.get())) : target.path();
+        requireOutsideThePackage(tarball, folder);
         requireReplaceable(tarball, folder, report);
         PackResult result = Packer.packToFile(source, report.selection(), tarball);
         return new PackOutcome(report, Optional.of(new PackOutcome.Tarball(tarball, result)));
+    }
+
+    /**
+     * A tarball in a folder of the package would be packed by the next pack, as a binary file that
+     * is no context file; at the package's root it is left out, as pack's own default place.
+     */
+    private static void requireOutsideThePackage(Path tarball, Path folder) {
+        Path parent = tarball.toAbsolutePath().normalize().getParent();
+        Path root = folder.toAbsolutePath().normalize();
+        if (parent != null && parent.startsWith(root) && !parent.equals(root)) {
+            throw new PrompdException(ExitCode.CONFLICT, "refusing to write the tarball into " + parent + ", a folder of"
+                    + " the package: the next pack would pack it", "give --out the package folder itself, or a"
+                    + " folder outside the package");
+        }
     }
 
     /**
@@ -77,23 +97,34 @@ public final class PackService {
         }
         if (!Files.isRegularFile(tarball, LinkOption.NOFOLLOW_LINKS)) {
             throw notReplaced(tarball, "it is " + (Files.isSymbolicLink(tarball) ? "a symbolic link"
-                    : "not a regular file (a device, pipe or socket)"));
+                    : Files.isDirectory(tarball) ? "a folder" : "not a regular file (a device, pipe or socket)"));
         }
         for (SourceEntry entry : report.selection().included()) {
             if (Files.isSameFile(tarball, folder.resolve(entry.path()))) {
                 throw notReplaced(tarball, "it is the package's own " + entry.path() + ", which it packs");
             }
         }
-        if (!isGzip(tarball)) {
-            throw notReplaced(tarball, "it is not a gzip tarball, as an earlier pack would have written");
+        if (!isPackedTarball(tarball)) {
+            throw notReplaced(tarball, "it is not a package tarball, as an earlier pack would have written");
         }
     }
 
-    private static boolean isGzip(Path file) throws IOException {
-        byte[] start = new byte[GZIP_MAGIC.length];
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(start, 0, start.length) == start.length && Arrays.equals(start, GZIP_MAGIC);
+    /**
+     * Whether the file is a gzip tarball whose first entry lies in {@code package/}, as every
+     * tarball pack writes: any gzip file (a database dump) is not.
+     */
+    private static boolean isPackedTarball(Path file) throws IOException {
+        byte[] header = new byte[TAR_HEADER_SIZE];
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            if (in.readNBytes(header, 0, header.length) < header.length) {
+                return false;
+            }
+        } catch (ZipException | EOFException notGzip) {
+            return false;
         }
+        String name = new String(header, 0, Packer.ROOT.length(), StandardCharsets.US_ASCII);
+        String magic = new String(header, TAR_MAGIC_OFFSET, TAR_MAGIC.length(), StandardCharsets.US_ASCII);
+        return name.equals(Packer.ROOT) && magic.equals(TAR_MAGIC);
     }
 
     private static PrompdException notReplaced(Path tarball, String why) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -275,8 +277,33 @@ class ValidateAndPackCommandTest {
                 overLink.err());
         assertTrue(Files.isSymbolicLink(link));
         assertEquals(4, overNotes.exitCode(), overNotes.err());
-        assertTrue(overNotes.err().contains(notes + ": it is not a gzip tarball"), overNotes.err());
+        assertTrue(overNotes.err().contains(notes + ": it is not a package tarball"), overNotes.err());
         assertEquals("mine\n", Files.readString(notes));
+    }
+
+    @Test
+    void packRefusesToReplaceAGzipFileThatIsNoPackageTarball() throws IOException {
+        Path dump = work.resolve("important.sql.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dump))) {
+            out.write("insert into t values (1);\n".repeat(100).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] before = Files.readAllBytes(dump);
+
+        CliRun overDump = CliRun.in(work, home, "pack", "greeter", "--out", "important.sql.gz");
+
+        assertEquals(4, overDump.exitCode(), overDump.err());
+        assertTrue(overDump.err().contains("it is not a package tarball"), overDump.err());
+        assertArrayEquals(before, Files.readAllBytes(dump));
+    }
+
+    @Test
+    void packRefusesToWriteIntoAFolderOfThePackageWhichTheNextPackWouldPack() throws IOException {
+        CliRun intoPrompts = CliRun.in(work, home, "pack", "greeter", "--out", "greeter/prompts");
+
+        assertEquals(4, intoPrompts.exitCode(), intoPrompts.err());
+        assertTrue(intoPrompts.err().contains("a folder of the package: the next pack would pack it"), intoPrompts.err());
+        assertEquals(0, CliRun.in(work, home, "pack", "greeter", "--out", "greeter").exitCode(), "the root is pack's own place");
+        assertEquals(0, CliRun.in(work, home, "validate", "greeter").exitCode());
     }
 
     @Test
