@@ -34,8 +34,11 @@ public final class PackSelector {
 
     private static final Set<String> ALWAYS_EXCLUDED_NAMES = Set.of(".git", "node_modules", ".prompd");
     private static final String SECRET_PREFIX = ".env";
-    /** Whole names of {@link LeftOut.Reason#CLUTTER}, anywhere in the package. */
-    private static final Set<String> CLUTTER_NAMES = Set.of(".DS_Store", "Thumbs.db", "desktop.ini", "prompd.lock");
+    /**
+     * Whole names of {@link LeftOut.Reason#CLUTTER}, anywhere in the package, in lower case: the
+     * systems that make them ignore letter case ({@code Desktop.ini}, {@code THUMBS.DB}).
+     */
+    private static final Set<String> CLUTTER_NAMES = Set.of(".ds_store", "thumbs.db", "desktop.ini", "prompd.lock");
     /** macOS's AppleDouble files on foreign disks. */
     private static final String CLUTTER_PREFIX = "._";
     /** Vim's swap files (its hidden {@code .name.swp} too) and the backups of Emacs and others. */
@@ -159,7 +162,7 @@ public final class PackSelector {
     }
 
     private static boolean isClutter(String name) {
-        return CLUTTER_NAMES.contains(name) || name.startsWith(CLUTTER_PREFIX)
+        return CLUTTER_NAMES.contains(name.toLowerCase(Locale.ROOT)) || name.startsWith(CLUTTER_PREFIX)
                 || CLUTTER_SUFFIXES.stream().anyMatch(name::endsWith);
     }
 

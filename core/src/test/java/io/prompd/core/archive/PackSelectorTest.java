@@ -76,6 +76,15 @@ class PackSelectorTest {
     }
 
     @Test
+    void systemFilesAreLeftOutInAnyLetterCaseAsTheirSystemsIgnoreIt() throws IOException {
+        PackSelection selection = select(source("prompd.json", "Desktop.ini", "contexts/THUMBS.DB", "prompts/.ds_store"),
+                List.of(), List.of());
+
+        assertEquals(List.of("prompd.json"), included(selection));
+        assertTrue(selection.leftOut().stream().allMatch(out -> out.reason() == LeftOut.Reason.CLUTTER));
+    }
+
+    @Test
     void systemAndEditorFilesAndTheLockAreLeftOutEvenWhenNamedInFiles() throws IOException {
         PackSelection selection = select(source("prompd.json", ".DS_Store", "prompts/._a.prmd", "prompts/a.prmd",
                         "contexts/Thumbs.db", "desktop.ini", "prompts/.a.prmd.swp", "notes.swp", "README.md~",
