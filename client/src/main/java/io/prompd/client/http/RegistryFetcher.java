@@ -180,7 +180,14 @@ public final class RegistryFetcher {
     }
 
     private static ResponseBody openFile(URI url) throws IOException {
-        Path file = Path.of(url);
+        Path file;
+        try {
+            file = Path.of(url);
+        } catch (IllegalArgumentException noFile) {
+            throw new PrompdException(ExitCode.FAILURE, "cannot read " + Urls.display(url) + " as a file: "
+                    + noFile.getMessage(), "a file: URL is a path alone, with no ?query or #fragment; if prompd.lock"
+                    + " records it, correct that entry's \"resolved\" or delete the entry, then install again");
+        }
         try {
             if (Files.isDirectory(file)) {
                 throw new NoSuchFileException(file.toString());

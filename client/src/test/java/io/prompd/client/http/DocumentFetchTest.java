@@ -278,6 +278,18 @@ class DocumentFetchTest {
     }
 
     @Test
+    void aFileUrlWithAQueryIsNoFileAndSaysWhereToLook(@TempDir Path registry) {
+        URI url = URI.create(registry.resolve("packages/@a/b/-/b-1.0.0.tgz").toUri() + "?x");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+
+        assertEquals(ExitCode.FAILURE, failure.exitCode());
+        assertTrue(failure.getMessage().startsWith("cannot read file:"), failure.getMessage());
+        assertTrue(failure.getMessage().endsWith(" as a file: URI has a query component"), failure.getMessage());
+        assertTrue(failure.hint().contains("prompd.lock"), failure.hint());
+    }
+
+    @Test
     void otherSchemesAreAUsageError() {
         PrompdException failure = assertThrows(PrompdException.class,
                 () -> Fetchers.online(cache).fetchDocument(URI.create("ftp://example.org/registry.json")));
