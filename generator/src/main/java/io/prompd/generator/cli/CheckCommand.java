@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code prompd-registry check}: checks a pull request's commits against the registry's rules. */
 @Command(name = "check",
@@ -50,6 +51,9 @@ final class CheckCommand implements Callable<Integer> {
             description = "text (default), markdown (for a pull request comment) or json.")
     Format format;
 
+    /** GitHub's rule for user names, and the {@code [bot]} suffix of the apps that open pull requests. */
+    private static final Pattern GITHUB_LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:\\[bot])?");
+
     @Option(names = "--json", description = "Same as --format json.")
     boolean json;
 
@@ -61,6 +65,11 @@ final class CheckCommand implements Callable<Integer> {
             // then find the author owning nothing
             throw new CommandLine.ParameterException(spec.commandLine(), "--actor " + actor
                     + " is not a GitHub login: write the login without '@', as in --actor " + actor.strip().substring(1));
+        }
+        if (actor != null && !GITHUB_LOGIN.matcher(actor.strip()).matches()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--actor '" + actor + "' is not a GitHub login:"
+                    + " letters, digits and single hyphens inside (as in octo-cat), or an app's login such as"
+                    + " dependabot[bot]; leave the option out when the author is unknown");
         }
         CheckReport report;
         try (RegistryRepository registry = RegistryRepository.open(repository)) {

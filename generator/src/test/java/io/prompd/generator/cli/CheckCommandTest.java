@@ -1,6 +1,7 @@
 package io.prompd.generator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,8 @@ import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandTest {
@@ -66,6 +69,22 @@ class CheckCommandTest {
         assertEquals(ExitCode.USAGE.code(), exit, err::toString);
         assertTrue(err.toString().contains("write the login without '@', as in --actor alice"), err::toString);
         assertEquals("", out.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"al ice", "alice/x", "-alice", "alice-", ""})
+    void anActorThatIsNoGitHubLoginIsAUsageError(String actor) {
+        int exit = run(check(actor));
+
+        assertEquals(ExitCode.USAGE.code(), exit, err::toString);
+        assertTrue(err.toString().contains("is not a GitHub login"), err::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "Octo-Cat", "dependabot[bot]", "a1"})
+    void gitHubLoginsAndAppsAreActors(String actor) {
+        assertNotEquals(ExitCode.USAGE.code(), run(check(actor)), err::toString);
+        assertTrue(out.toString().contains("registry check of"), out::toString);
     }
 
     @Test
