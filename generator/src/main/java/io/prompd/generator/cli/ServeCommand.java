@@ -36,6 +36,10 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be from 0 to 65535, not " + port);
         }
+        if (host.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--host is empty: give an address such as"
+                    + " 127.0.0.1 (this machine only) or 0.0.0.0 (every network), or leave the option out");
+        }
         try (StaticServer server = StaticServer.start(folder, host, port)) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("serving " + folder + " at " + server.url() + " (Ctrl-C to stop)");

@@ -64,9 +64,15 @@ public final class StaticServer implements AutoCloseable {
                     + ", so it is not a built registry", "build one first with 'prompd-registry build <repo> --out"
                     + " <dir>', then serve <dir>");
         }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new PrompdException(ExitCode.USAGE, "cannot listen on '" + host + "': it is no host name or address"
+                    + " that resolves", "choose an address of this machine with --host, such as 127.0.0.1 (the"
+                    + " default) or 0.0.0.0 for all");
+        }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 0);
+            server = HttpServer.create(address, 0);
         } catch (BindException taken) {
             // the JDK's own words: "Address already in use" is about the port, the rest about the host
             boolean portTaken = String.valueOf(taken.getMessage()).contains("in use");

@@ -75,6 +75,16 @@ class ServeCommandTest {
     }
 
     @Test
+    void aHostThatIsNoAddressIsAUsageError() throws IOException {
+        Files.writeString(temp.resolve("packages.json"), "{\"packages\": []}");
+        assertEquals(2, run("serve", temp.toString(), "--host", "bad host", "--port", "0"));
+        assertTrue(stderr.toString().contains("error: cannot listen on 'bad host': it is no host name or address"),
+                stderr.toString());
+        assertEquals(2, run("serve", temp.toString(), "--host", "", "--port", "0"));
+        assertTrue(stderr.toString().contains("--host is empty"), stderr.toString());
+    }
+
+    @Test
     void aPortOutOfRangeIsAUsageError() {
         assertEquals(2, run("serve", temp.toString(), "--port", "70000"));
         assertTrue(stderr.toString().contains("--port must be from 0 to 65535"), stderr.toString());
