@@ -92,9 +92,7 @@ final class InstallReportView {
         json.put("name", change.name());
         change.before().ifPresent(version -> json.put("before", version));
         change.after().ifPresent(version -> json.put("after", version));
-        if (!change.differing().isEmpty()) {
-            json.put("differing", change.differing());
-        }
+        json.put("differing", change.differing());
         return json;
     }
 }

@@ -496,7 +496,8 @@ class InstallCommandsTest {
         CliRun uninstall = prompd("uninstall", "acme/base", "--json");
         assertEquals(0, uninstall.exitCode(), uninstall.err());
         JsonNode changes = Json.mapper().readTree(uninstall.out()).get("lockChanges");
-        assertEquals("[{\"before\":\"1.0.0\",\"name\":\"@acme/base\"},{\"before\":\"1.2.0\",\"name\":\"@acme/util\"}]",
+        assertEquals("[{\"before\":\"1.0.0\",\"differing\":[],\"name\":\"@acme/base\"},"
+                + "{\"before\":\"1.2.0\",\"differing\":[],\"name\":\"@acme/util\"}]",
                 changes.toString());
         assertEquals("", prompd("list").out());
     }

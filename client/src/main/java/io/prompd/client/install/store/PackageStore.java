@@ -113,7 +113,7 @@ public final class PackageStore {
                         + (declaredVersion.isEmpty() ? "(no valid version)" : declaredVersion);
         throw new PrompdException(ExitCode.INTEGRITY, "the tarball meant to be " + name + "@" + version + " holds "
                 + found + " instead; nothing of it was installed", "the entry of " + name + " in prompd.lock (its"
-                + " integrity and resolved URL) names another package's tarball: delete that entry and run 'prompd"
+                + " integrity and resolved URL) names another tarball: delete that entry and run 'prompd"
                 + " install' again; if it comes back, the registry's record of " + name + " is wrong");
     }
 
