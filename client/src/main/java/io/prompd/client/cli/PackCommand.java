@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +53,10 @@ final class PackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CliContext context = root.context();
+        if (out != null && out.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out is empty: give a file or a folder for"
+                    + " the tarball, or leave the option out to write it in the current folder");
+        }
         Path packageFolder = folder.existing(context);
         // Inside the package, only its root is a place that the next pack leaves out.
         Path defaultFolder = context.workingDirectory().startsWith(packageFolder) ? packageFolder

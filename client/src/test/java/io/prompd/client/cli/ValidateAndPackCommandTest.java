@@ -282,6 +282,14 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void anEmptyOutIsAUsageError() {
+        CliRun empty = CliRun.in(work, home, "pack", "greeter", "--out", "");
+
+        assertEquals(2, empty.exitCode(), empty.err());
+        assertTrue(empty.err().startsWith("error: --out is empty"), empty.err());
+    }
+
+    @Test
     void packRefusesToReplaceAGzipFileThatIsNoPackageTarball() throws IOException {
         Path dump = work.resolve("important.sql.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dump))) {
