@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--actor " + actor
                     + " is not a GitHub login: write the login without '@', as in --actor " + actor.strip().substring(1));
         }
-        if (actor != null && !GITHUB_LOGIN.matcher(actor.strip()).matches()) {
+        if (actor != null && !GITHUB_LOGIN.matcher(actor).matches()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--actor '" + actor + "' is not a GitHub login:"
                     + " letters, digits and single hyphens inside (as in octo-cat), or an app's login such as"
                     + " dependabot[bot]; leave the option out when the author is unknown");
@@ -74,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report;
         try (RegistryRepository registry = RegistryRepository.open(repository)) {
             report = new PullRequestChecker().check(registry, registry.resolve(base), registry.resolve(head),
-                    Optional.ofNullable(actor).filter(login -> !login.isBlank()));
+                    Optional.ofNullable(actor));
         }
         String rendered = switch (chosen) {
             case TEXT -> CheckReportRenderer.text(report);

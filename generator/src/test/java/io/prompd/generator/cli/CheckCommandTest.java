@@ -72,7 +72,7 @@ class CheckCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"al ice", "alice/x", "-alice", "alice-", ""})
+    @ValueSource(strings = {"al ice", "alice/x", "-alice", "alice-", "", " alice"})
     void anActorThatIsNoGitHubLoginIsAUsageError(String actor) {
         int exit = run(check(actor));
 
