@@ -19,7 +19,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -62,27 +61,16 @@ public final class SafeUnpacker {
     }
 
     /**
-     * Unpacks {@code tgz}, read to its end but not closed, into {@code emptyTargetDir}, created if missing.
+     * Unpacks {@code tgz}, read to its end but not closed, into {@code emptyTargetDir}, created if missing,
+     * and checks every byte read against the integrity the registry recorded. The check can only end
+     * after the last byte, so on a mismatch what was written is deleted again.
      *
      * @throws PrompdException with {@link ExitCode#INTEGRITY} or {@link ExitCode#FAILURE} when the
-     *                         archive is refused, {@link ExitCode#CONFLICT} when the folder is not empty
+     *                         archive is refused or does not match {@code expected},
+     *                         {@link ExitCode#CONFLICT} when the folder is not empty
      * @throws IOException     when the folder cannot be written
      */
-    public static UnpackResult unpack(InputStream tgz, Path emptyTargetDir, ArchiveLimits limits) throws IOException {
-        return unpack(tgz, Optional.empty(), emptyTargetDir, limits);
-    }
-
-    /**
-     * Unpacks like {@link #unpack(InputStream, Path, ArchiveLimits)} and checks every byte read against
-     * the integrity the registry recorded. The check can only end after the last byte, so on a mismatch
-     * what was written is deleted again and {@link ExitCode#INTEGRITY} is thrown.
-     */
     public static UnpackResult unpackVerified(InputStream tgz, Integrity expected, Path emptyTargetDir,
-            ArchiveLimits limits) throws IOException {
-        return unpack(tgz, Optional.of(expected), emptyTargetDir, limits);
-    }
-
-    private static UnpackResult unpack(InputStream tgz, Optional<Integrity> expected, Path emptyTargetDir,
             ArchiveLimits limits) throws IOException {
         Path target = emptyTargetDir.toAbsolutePath().normalize();
         Files.createDirectories(target);
@@ -93,11 +81,10 @@ public final class SafeUnpacker {
             }
         }
         SafeUnpacker unpacker = new SafeUnpacker(target, limits);
-        Integrity.Algorithm algorithm = expected.map(Integrity::algorithm).orElse(Integrity.Algorithm.SHA512);
         try {
-            UnpackResult result = unpacker.unpackAll(new IntegrityInputStream(tgz, algorithm));
-            if (expected.isPresent() && !expected.get().matches(result.integrity())) {
-                throw Rejection.tampered(expected.get(), result.integrity());
+            UnpackResult result = unpacker.unpackAll(new IntegrityInputStream(tgz, expected.algorithm()));
+            if (!expected.matches(result.integrity())) {
+                throw Rejection.tampered(expected, result.integrity());
             }
             return result;
         } catch (IOException | RuntimeException failure) {

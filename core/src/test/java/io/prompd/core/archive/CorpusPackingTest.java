@@ -69,8 +69,8 @@ class CorpusPackingTest {
         Packer.pack(source, select(folder), second);
         assertArrayEquals(first.toByteArray(), second.toByteArray());
 
-        UnpackResult unpackedResult = SafeUnpacker.unpack(new ByteArrayInputStream(first.toByteArray()), unpacked,
-                ArchiveLimits.DEFAULT);
+        UnpackResult unpackedResult = SafeUnpacker.unpackVerified(new ByteArrayInputStream(first.toByteArray()),
+                Integrity.of(first.toByteArray()), unpacked, ArchiveLimits.DEFAULT);
         assertEquals(included(selection), unpackedResult.paths());
         assertEquals(result.unpackedSize(), unpackedResult.unpackedSize());
     }

@@ -44,7 +44,7 @@ class SafeUnpackerTest {
     }
 
     private UnpackResult unpack(byte[] tgz, ArchiveLimits limits) throws IOException {
-        return SafeUnpacker.unpack(new ByteArrayInputStream(tgz), target, limits);
+        return SafeUnpacker.unpackVerified(new ByteArrayInputStream(tgz), Integrity.of(tgz), target, limits);
     }
 
     /** Unpacking is refused with this exit code and a message containing this text, and nothing is left behind. */
@@ -121,7 +121,7 @@ class SafeUnpackerTest {
             }
         };
 
-        SafeUnpacker.unpack(download, target, ArchiveLimits.DEFAULT);
+        SafeUnpacker.unpackVerified(download, Integrity.of(tgz), target, ArchiveLimits.DEFAULT);
 
         assertFalse(closed[0]);
         assertEquals(0, download.available());
@@ -269,7 +269,7 @@ class SafeUnpackerTest {
         ArchiveLimits limits = new ArchiveLimits(10, 100L << 20, 100L << 20, 10);
 
         PrompdException refused = assertThrows(PrompdException.class,
-                () -> SafeUnpacker.unpack(input, target, limits));
+                () -> SafeUnpacker.unpackVerified(input, Integrity.of(bomb), target, limits));
 
         assertEquals(ExitCode.FAILURE, refused.exitCode());
         assertTrue(refused.getMessage().contains("expands more than 10 times"), refused.getMessage());
