@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.cli.CommandLines;
 import io.prompd.cli.Failures;
 import io.prompd.cli.Terminal;
+import io.prompd.cli.VerboseOption;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine;
@@ -71,11 +73,11 @@ public final class PrompdCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    private VerboseOption verbose;
+
     // Options of scope INHERIT are accepted before or after any subcommand; picocli binds every
     // inherited copy to these fields of the root command.
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Show stack traces and more detail on errors.")
-    boolean verbose;
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "The prompd home folder (default: $" + Settings.HOME_VARIABLE + ", else ~/" + Settings.HOME_FOLDER_NAME + ").")
@@ -158,7 +160,7 @@ public final class PrompdCommand implements Runnable {
         PrompdCommand root = new PrompdCommand(context);
         CommandLine cli = new CommandLine(root, new Factory(root));
         subcommands.forEach(cli::addSubcommand);
-        CommandLines.configure(cli, out, err, () -> root.verbose);
+        CommandLines.configure(cli, out, err, root.verbose::isOn);
         CommandLine.IExecutionExceptionHandler reportAsText = cli.getExecutionExceptionHandler();
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             if (asksForJson(parseResult)) {

@@ -1,19 +1,17 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.ToolVersion;
 import io.prompd.core.version.Version;
 import java.util.Optional;
-import picocli.CommandLine;
 
-/** The version recorded in the jar's manifest at build time. */
-final class VersionProvider implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-        return new String[] {"prompd " + running().map(Version::toString).orElse("development build")};
+final class VersionProvider extends ToolVersion {
+
+    VersionProvider() {
+        super("prompd");
     }
 
-    /** This prompd's version; empty when run from classes rather than the jar. */
+    /** This prompd's version, which packages' {@code engines} are checked against; empty when run from classes. */
     static Optional<Version> running() {
-        return Optional.ofNullable(VersionProvider.class.getPackage().getImplementationVersion())
-                .filter(Version::isValid).map(Version::parse);
+        return recorded(VersionProvider.class).filter(Version::isValid).map(Version::parse);
     }
 }

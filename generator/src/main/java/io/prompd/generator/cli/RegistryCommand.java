@@ -2,6 +2,7 @@ package io.prompd.generator.cli;
 
 import io.prompd.cli.CommandLines;
 import io.prompd.cli.Terminal;
+import io.prompd.cli.VerboseOption;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -18,10 +19,8 @@ public final class RegistryCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Inherited by every subcommand; picocli binds the inherited copies to this one field. */
-    @CommandLine.Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
-            description = "Show stack traces and more detail on errors.")
-    boolean verbose;
+    @CommandLine.Mixin
+    private VerboseOption verbose;
 
     @Override
     public void run() {
@@ -40,6 +39,6 @@ public final class RegistryCommand implements Runnable {
     /** The command line with its output streams, exit codes and error handling set up; tests call this too. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         RegistryCommand root = new RegistryCommand();
-        return CommandLines.configure(new CommandLine(root), out, err, () -> root.verbose);
+        return CommandLines.configure(new CommandLine(root), out, err, root.verbose::isOn);
     }
 }

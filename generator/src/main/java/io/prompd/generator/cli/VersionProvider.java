@@ -1,12 +1,10 @@
 package io.prompd.generator.cli;
 
-import picocli.CommandLine;
+import io.prompd.cli.ToolVersion;
 
-/** The version recorded in the jar's manifest at build time. */
-final class VersionProvider implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"prompd-registry " + (version == null ? "development build" : version)};
+final class VersionProvider extends ToolVersion {
+
+    VersionProvider() {
+        super("prompd-registry");
     }
 }
