@@ -1,6 +1,7 @@
 package io.prompd.core.archive;
 
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A path that the package folder holds but the tarball will not.
@@ -23,7 +24,7 @@ public record LeftOut(String path, Reason reason) {
         /** Named {@code .env} or {@code .env*}: it looks like secrets, and secrets must never be published. */
         SECRET,
         /**
-         * A {@code .tgz} at the package root, such as the one {@code prompd pack} writes there by
+         * A {@code .tgz} or {@code .tar.gz} at the package root, such as the one {@code prompd pack} writes there by
          * default: packing it again would put each tarball inside the next.
          */
         TARBALL,
@@ -33,9 +34,40 @@ public record LeftOut(String path, Reason reason) {
          * local URLs: never content, as npm never packs its package-lock.json.
          */
         CLUTTER,
+        /**
+         * Git's own rule files ({@code .gitignore}, {@code .gitattributes}, {@code .gitmodules}): in the
+         * registry's repository Git would obey them inside the version folder, dropping or rewriting
+         * files, so the published tarball would differ from the one its author packed.
+         */
+        GIT_RULES,
         /** Matched by the manifest's {@code ignore} list. */
         IGNORED,
         /** Not named by the manifest's non-empty {@code files} list. */
-        NOT_IN_FILES
+        NOT_IN_FILES;
+
+        /** Why a file of this kind stays out, as a clause that can follow "left out: ". */
+        public String why() {
+            return switch (this) {
+                case ALWAYS_EXCLUDED -> "pack never packs " + PackSelector.ALWAYS_EXCLUDED_NAMES.stream().sorted()
+                        .map(name -> name + "/").collect(Collectors.joining(", "));
+                case SECRET -> "it looks like secrets, and pack never packs .env files";
+                case TARBALL -> "pack never packs a .tgz or .tar.gz at the package root";
+                case CLUTTER -> "pack never packs system and editor files or a lock file (" + PackSelector.CLUTTER_LIST
+                        + ")";
+                case GIT_RULES -> "pack never packs Git's rule files (" + PackSelector.GIT_RULES_LIST + "), which would"
+                        + " change what a registry's repository stores";
+                case IGNORED -> "\"ignore\" in prompd.json leaves it out";
+                case NOT_IN_FILES -> "\"files\" in prompd.json does not name it";
+            };
+        }
+
+        /** What to do when the manifest or a prompt needs a file that stays out for this reason. */
+        public String howToNeedAnother() {
+            return switch (this) {
+                case IGNORED -> "take the rule that matches it out of \"ignore\" in prompd.json, or name another file";
+                case NOT_IN_FILES -> "add it to \"files\" in prompd.json, or name another file";
+                case ALWAYS_EXCLUDED, SECRET, TARBALL, CLUTTER, GIT_RULES -> "name another file: pack never packs this one";
+            };
+        }
     }
 }

@@ -2,8 +2,11 @@ package io.prompd.core.archive;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.source.SourceEntry;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What {@code prompd pack} would put in a tarball, and why the rest stays out.
@@ -22,6 +25,13 @@ public record PackSelection(List<SourceEntry> included, List<LeftOut> leftOut, L
 
     public boolean hasErrors() {
         return problems.stream().anyMatch(Problem::isError);
+    }
+
+    /** The files left out, by path, with why (folders left out whole are not listed file by file). */
+    public SortedMap<String, LeftOut.Reason> leftOutReasons() {
+        SortedMap<String, LeftOut.Reason> reasons = new TreeMap<>();
+        leftOut.forEach(left -> reasons.put(left.path(), left.reason()));
+        return Collections.unmodifiableSortedMap(reasons);
     }
 
     /** Total size in bytes of the included files. */

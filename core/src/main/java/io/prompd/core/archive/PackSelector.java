@@ -32,7 +32,7 @@ public final class PackSelector {
     /** The names {@link LeftOut.Reason#CLUTTER} covers, as messages list them. */
     public static final String CLUTTER_LIST = ".DS_Store, ._*, Thumbs.db, desktop.ini, *.swp, *~, prompd.lock";
 
-    private static final Set<String> ALWAYS_EXCLUDED_NAMES = Set.of(".git", "node_modules", ".prompd");
+    static final Set<String> ALWAYS_EXCLUDED_NAMES = Set.of(".git", "node_modules", ".prompd");
     private static final String SECRET_PREFIX = ".env";
     /**
      * Whole names of {@link LeftOut.Reason#CLUTTER}, anywhere in the package, in lower case: the
@@ -43,7 +43,11 @@ public final class PackSelector {
     private static final String CLUTTER_PREFIX = "._";
     /** Vim's swap files (its hidden {@code .name.swp} too) and the backups of Emacs and others. */
     private static final List<String> CLUTTER_SUFFIXES = List.of(".swp", "~");
-    private static final String TARBALL_SUFFIX = ".tgz";
+    /** The names {@link LeftOut.Reason#GIT_RULES} covers, in lower case, as messages list them. */
+    public static final String GIT_RULES_LIST = ".gitignore, .gitattributes, .gitmodules";
+    private static final Set<String> GIT_RULE_NAMES = Set.of(".gitignore", ".gitattributes", ".gitmodules");
+    /** {@code prompd pack} writes .tgz; .tar.gz is how people name the same thing with {@code --out}. */
+    private static final List<String> TARBALL_SUFFIXES = List.of(".tgz", ".tar.gz");
     private static final List<String> ROOT_DOCUMENT_PREFIXES = List.of("readme", "license", "licence");
 
     private PackSelector() {
@@ -149,7 +153,10 @@ public final class PackSelector {
         if (isClutter(segments[segments.length - 1])) {
             return Optional.of(LeftOut.Reason.CLUTTER);
         }
-        if (segments.length == 1 && path.toLowerCase(Locale.ROOT).endsWith(TARBALL_SUFFIX)) {
+        if (GIT_RULE_NAMES.contains(segments[segments.length - 1].toLowerCase(Locale.ROOT))) {
+            return Optional.of(LeftOut.Reason.GIT_RULES);
+        }
+        if (segments.length == 1 && TARBALL_SUFFIXES.stream().anyMatch(path.toLowerCase(Locale.ROOT)::endsWith)) {
             return Optional.of(LeftOut.Reason.TARBALL);
         }
         if (isIgnored(segments, ignoreRules)) {
@@ -207,20 +214,9 @@ public final class PackSelector {
                         + " by \"ignore\"", "remove the entry from \"files\", or the rule from \"ignore\"");
             } else {
                 problems.error(MANIFEST, pointer, subject + " names '" + left.path() + "', which exists but is left out: "
-                        + whyAlwaysLeftOut(left.reason()), "remove the entry from \"files\"");
+                        + left.reason().why(), "remove the entry from \"files\"");
             }
         }
-    }
-
-    private static String whyAlwaysLeftOut(LeftOut.Reason reason) {
-        return switch (reason) {
-            case ALWAYS_EXCLUDED -> "pack never packs " + String.join("/, ", ALWAYS_EXCLUDED_NAMES.stream().sorted()
-                    .toList()) + "/";
-            case SECRET -> "it looks like secrets, and pack never packs .env files";
-            case TARBALL -> "pack never packs a .tgz at the package root";
-            case CLUTTER -> "pack never packs system and editor files or a lock file (" + CLUTTER_LIST + ")";
-            case IGNORED, NOT_IN_FILES -> throw new IllegalArgumentException("not left out whatever files says: " + reason);
-        };
     }
 
     private static void checkIncluded(List<SourceEntry> included, ArchiveLimits limits, PackageLocation location,

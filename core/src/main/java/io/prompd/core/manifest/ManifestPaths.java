@@ -1,12 +1,14 @@
 package io.prompd.core.manifest;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import io.prompd.core.archive.LeftOut;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.prompt.PromptFile;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,21 +24,25 @@ public final class ManifestPaths {
 
     private final String file;
     private final Set<String> packagePaths;
+    private final Map<String, LeftOut.Reason> leftOut;
     private final Problems problems = new Problems();
 
-    private ManifestPaths(String file, Set<String> packagePaths) {
+    private ManifestPaths(String file, Set<String> packagePaths, Map<String, LeftOut.Reason> leftOut) {
         this.file = file;
         this.packagePaths = Set.copyOf(packagePaths);
+        this.leftOut = Map.copyOf(leftOut);
     }
 
     /**
      * @param manifest     a manifest or the draft of one with errors
      * @param file         the manifest's path, as problems name it
      * @param packagePaths every regular file of the package, relative to its root, with {@code /} separators
+     * @param leftOut      the files of the folder that pack leaves out, and why, so that naming one is explained
      * @return the problems, without lines: {@link ManifestResult#locate} adds them
      */
-    public static List<Problem> check(FileReferences manifest, String file, Set<String> packagePaths) {
-        return new ManifestPaths(file, packagePaths).checkAll(manifest);
+    public static List<Problem> check(FileReferences manifest, String file, Set<String> packagePaths,
+            Map<String, LeftOut.Reason> leftOut) {
+        return new ManifestPaths(file, packagePaths, leftOut).checkAll(manifest);
     }
 
     private List<Problem> checkAll(FileReferences manifest) {
@@ -53,8 +59,14 @@ public final class ManifestPaths {
     private boolean requireFile(JsonPointer at, String path) {
         Optional<String> inside = normalized(at, path);
         if (inside.isPresent() && !packagePaths.contains(inside.get())) {
-            problems.error(file, at.toString(), "'" + path + "' is not a file of the package",
-                    "fix the path, relative to the folder of " + file + ", or add the file");
+            LeftOut.Reason reason = leftOut.get(inside.get());
+            if (reason == null) {
+                problems.error(file, at.toString(), "'" + path + "' is not a file of the package",
+                        "fix the path, relative to the folder of " + file + ", or add the file");
+            } else {
+                problems.error(file, at.toString(), "'" + path + "' is in the folder but left out of the package: "
+                        + reason.why(), reason.howToNeedAnother());
+            }
             return false;
         }
         return inside.isPresent();

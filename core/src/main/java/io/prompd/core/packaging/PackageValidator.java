@@ -60,9 +60,10 @@ public final class PackageValidator {
 
         SortedSet<String> packed = new TreeSet<>();
         contents.selection().included().forEach(entry -> packed.add(entry.path()));
-        problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, packed)));
-        draft.name().ifPresent(name -> problems.addAll(
-                PromptValidator.validate(new PromptPackage(name, draft.dependencies(), packed, contents.drafts()))));
+        SortedMap<String, LeftOut.Reason> leftOut = contents.selection().leftOutReasons();
+        problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, packed, leftOut)));
+        draft.name().ifPresent(name -> problems.addAll(PromptValidator.validate(
+                new PromptPackage(name, draft.dependencies(), packed, leftOut, contents.drafts()))));
         return contents.report(problems);
     }
 

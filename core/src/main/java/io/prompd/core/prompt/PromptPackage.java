@@ -1,6 +1,7 @@
 package io.prompd.core.prompt;
 
 import io.prompd.core.SortedCopies;
+import io.prompd.core.archive.LeftOut;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
 import java.util.Objects;
@@ -13,15 +14,18 @@ import java.util.SortedSet;
  * @param name         the package's own name, from its manifest
  * @param dependencies the manifest's declared dependencies
  * @param files        every file path of the package, relative to its root with {@code /}
+ * @param leftOut      the files of the folder that pack leaves out, and why, so that a reference to one is explained
  * @param prompts      the parsed prompts by package path
  */
 public record PromptPackage(PackageName name, SortedMap<PackageName, VersionRange> dependencies,
-                            SortedSet<String> files, SortedMap<String, PromptFile> prompts) {
+                            SortedSet<String> files, SortedMap<String, LeftOut.Reason> leftOut,
+                            SortedMap<String, PromptFile> prompts) {
 
     public PromptPackage {
         Objects.requireNonNull(name, "name");
         dependencies = SortedCopies.map(dependencies);
         files = SortedCopies.set(files);
+        leftOut = SortedCopies.map(leftOut);
         prompts = SortedCopies.map(prompts);
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.core.prompt;
 
+import io.prompd.core.archive.LeftOut;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.VersionRange;
@@ -11,6 +12,8 @@ import java.util.Optional;
  * packages must be declared dependencies, with the range the manifest gives when a reference writes one.
  */
 final class ReferenceRules {
+
+    private static final String INHERITS = "/inherits";
 
     private ReferenceRules() {
     }
@@ -31,11 +34,23 @@ final class ReferenceRules {
 
     private static void reference(PromptPackage pack, String file, PromptFile prompt, Reference reference,
                                   String pointer, Problems problems) {
+        if (pointer.equals(INHERITS)) {
+            inheritedPrompt(file, reference, problems);
+        }
         if (reference instanceof LocalReference local) {
             localReference(pack, file, local, pointer, problems);
         } else if (reference instanceof PackageReference viaPackage && viaPackage.alias().isEmpty()) {
             // A reference through a 'using' alias is checked once, at the alias.
             packageReference(pack, file, prompt.using(), viaPackage, pointer, problems);
+        }
+    }
+
+    /** A prompt inherits a prompt: the same rule as for the manifest's {@code main} and {@code prompts}. */
+    private static void inheritedPrompt(String file, Reference reference, Problems problems) {
+        String path = reference instanceof PackageReference viaPackage ? viaPackage.path() : reference.written();
+        if (!path.isEmpty() && !PromptFile.hasPromptExtension(path)) {
+            problems.add(Problem.error(file, INHERITS, "'" + reference.written() + "' is not a prompt file, which ends"
+                    + " in .prmd or .prompd", "inherit from a prompt file"));
         }
     }
 
@@ -45,6 +60,11 @@ final class ReferenceRules {
         if (resolved.isEmpty()) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' points outside the package",
                     "refer only to files inside the package, relative to the folder of " + file));
+        } else if (pack.leftOut().containsKey(resolved.get())) {
+            LeftOut.Reason reason = pack.leftOut().get(resolved.get());
+            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
+                    + "', which is in the folder but left out of the package: " + reason.why(),
+                    reason.howToNeedAnother()));
         } else if (!pack.files().contains(resolved.get())) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
                     + "', which is not in the package", "add the file, or fix the path: it is relative to the folder of "

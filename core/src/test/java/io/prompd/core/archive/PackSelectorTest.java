@@ -67,12 +67,14 @@ class PackSelectorTest {
 
     @Test
     void aTarballAtTheRootIsLeftOutSoThatPackingTwiceNestsNothing() throws IOException {
-        PackSelection selection = select(source("prompd.json", "me-1.0.0.tgz", "OLD.TGZ", "contexts/data.tgz"),
+        PackSelection selection = select(source("prompd.json", "me-1.0.0.tgz", "OLD.TGZ", "contexts/data.tgz",
+                        "x.tar.gz"),
                 List.of(), List.of());
 
         assertEquals(List.of("contexts/data.tgz", "prompd.json"), included(selection));
         assertEquals(List.of(new LeftOut("OLD.TGZ", LeftOut.Reason.TARBALL),
-                new LeftOut("me-1.0.0.tgz", LeftOut.Reason.TARBALL)), selection.leftOut());
+                new LeftOut("me-1.0.0.tgz", LeftOut.Reason.TARBALL), new LeftOut("x.tar.gz", LeftOut.Reason.TARBALL)),
+                selection.leftOut());
     }
 
     @Test
@@ -99,6 +101,18 @@ class PackSelectorTest {
         assertEquals(List.of("prompd.json|/files/1|\"prompd.lock\" in \"files\" names 'prompd.lock', which exists but is"
                 + " left out: pack never packs system and editor files or a lock file (.DS_Store, ._*, Thumbs.db,"
                 + " desktop.ini, *.swp, *~, prompd.lock)"), messages(selection));
+    }
+
+    @Test
+    void gitRuleFilesAreLeftOutAnywhereSinceARegistryRepositoryWouldObeyThem() throws IOException {
+        PackSelection selection = select(source("prompd.json", ".gitignore", "contexts/.GITATTRIBUTES", ".gitmodules",
+                        "contexts/data.csv", ".gitkeep"),
+                List.of(), List.of());
+
+        assertEquals(List.of(".gitkeep", "contexts/data.csv", "prompd.json"), included(selection));
+        assertEquals(List.of(new LeftOut(".gitignore", LeftOut.Reason.GIT_RULES),
+                new LeftOut(".gitmodules", LeftOut.Reason.GIT_RULES),
+                new LeftOut("contexts/.GITATTRIBUTES", LeftOut.Reason.GIT_RULES)), selection.leftOut());
     }
 
     @Test
@@ -148,7 +162,7 @@ class PackSelectorTest {
                 "prompd.json|/files/3|\".env\" in \"files\" names '.env', which exists but is left out: it looks like"
                         + " secrets, and pack never packs .env files",
                 "prompd.json|/files/4|\"x.tgz\" in \"files\" names 'x.tgz', which exists but is left out: pack never"
-                        + " packs a .tgz at the package root"), messages(selection));
+                        + " packs a .tgz or .tar.gz at the package root"), messages(selection));
     }
 
     @Test

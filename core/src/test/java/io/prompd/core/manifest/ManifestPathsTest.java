@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prompd.core.problem.Problem;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class ManifestPathsTest {
 
     private static List<String> problems(String fields) {
         ManifestResult result = ManifestReaderTest.readWith(fields);
-        return result.locate(ManifestPaths.check(result.draft(), "prompd.json", PACKAGE)).stream()
+        return result.locate(ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of())).stream()
                 .map(problem -> problem.line() + " " + problem.pointer() + ": " + problem.message())
                 .toList();
     }
@@ -61,7 +62,7 @@ class ManifestPathsTest {
 
         assertEquals(List.of(Problem.error("prompd.json", "/license", "'COPYING' is not a file of the package",
                         "fix the path, relative to the folder of prompd.json, or add the file")),
-                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE));
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of()));
     }
 
     @Test
@@ -92,7 +93,7 @@ class ManifestPathsTest {
     @Test
     void anEmptyPathIsAnError() {
         List<Problem> problems = ManifestPaths.check(ManifestReaderTest.readWith(", \"prompts\": {\"x\": \"\"}").draft(),
-                "prompd.json", PACKAGE);
+                "prompd.json", PACKAGE, Map.of());
 
         assertEquals("a path must not be empty", problems.get(0).message());
         assertEquals("/prompts/x", problems.get(0).pointer());
@@ -103,6 +104,6 @@ class ManifestPathsTest {
         ManifestResult result = ManifestReaderTest.read("{\"name\": \"Bad\", \"version\": \"1.0.0\", \"main\": \"gone.prmd\"}");
 
         assertEquals("'gone.prmd' is not a file of the package",
-                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE).get(0).message());
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of()).get(0).message());
     }
 }

@@ -39,7 +39,7 @@ class CorpusValidationTest {
         files.stream().filter(path -> path.endsWith(".prmd")).forEach(path -> prompts.put(path,
                 PromptParser.parse(path, read(root.resolve(path))).prompt().orElseThrow()));
         return PromptValidator.validate(new PromptPackage(PackageName.parse(manifest.get("name").asText()),
-                dependencies, files, prompts));
+                dependencies, files, new TreeMap<>(), prompts));
     }
 
     private static String read(Path path) {

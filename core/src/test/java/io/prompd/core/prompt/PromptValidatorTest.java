@@ -33,7 +33,8 @@ class PromptValidatorTest {
         });
         SortedMap<PackageName, VersionRange> declared = new TreeMap<>();
         dependencies.forEach((name, range) -> declared.put(PackageName.parse(name), VersionRange.parse(range)));
-        return PromptValidator.validate(new PromptPackage(SELF, declared, new TreeSet<>(files.keySet()), prompts));
+        return PromptValidator.validate(new PromptPackage(SELF, declared, new TreeSet<>(files.keySet()), new TreeMap<>(),
+                prompts));
     }
 
     private static List<Problem> validate(String prompt) {
@@ -58,6 +59,16 @@ class PromptValidatorTest {
                 ---
                 {{ topic }}
                 """));
+    }
+
+    @Test
+    void aPromptInheritsOnlyFromAPromptFile() {
+        Problem problem = single(validate(Map.of("prompts/a.prmd", "---\ninherits: ../notes.md\n---\nHi\n",
+                "notes.md", "# Notes\n"), Map.of()), Severity.ERROR);
+        assertEquals("/inherits", problem.pointer());
+        assertEquals("'../notes.md' is not a prompt file, which ends in .prmd or .prompd", problem.message());
+        assertEquals(List.of(), validate(Map.of("prompts/a.prmd", "---\ninherits: ./b.prompd\n---\nHi\n",
+                "prompts/b.prompd", "---\nid: b\n---\nBase\n"), Map.of()));
     }
 
     @Test

@@ -52,6 +52,8 @@ final class PackedExactlyRule implements PullRequestRule {
             case ALWAYS_EXCLUDED -> "tooling state (.git, node_modules, .prompd) is never packed";
             case TARBALL -> "a tarball at the package root (such as the output of prompd pack) is never packed";
             case CLUTTER -> "system and editor files and lock files (" + PackSelector.CLUTTER_LIST + ") are never packed";
+            case GIT_RULES -> "Git's rule files (" + PackSelector.GIT_RULES_LIST + ") are never packed: here Git obeys"
+                    + " them, and may have left out or rewritten files of this version";
             case IGNORED -> "\"ignore\" in prompd.json leaves this file out of the package";
             case NOT_IN_FILES -> "\"files\" in prompd.json does not name this file, so it stays out of the package";
         };
@@ -61,6 +63,8 @@ final class PackedExactlyRule implements PullRequestRule {
         return switch (reason) {
             case SECRET -> "delete the file; if it held real credentials, revoke them, since Git history keeps them";
             case ALWAYS_EXCLUDED, TARBALL, CLUTTER -> "delete it from the version folder";
+            case GIT_RULES -> "delete it, then unpack the tarball of prompd pack into the version folder again and"
+                    + " commit it with git add --force, so that no ignore rule skips a file";
             case IGNORED, NOT_IN_FILES -> "delete the file from the version folder (unpack the tarball of prompd pack"
                     + " there), or change prompd.json so that it is packed";
         };

@@ -132,6 +132,16 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aGitRuleFileInAVersionFolderIsAnErrorSayingGitMayHaveDroppedFiles() {
+        repo.publish("@common/base", "1.0.0");
+        repo.write(BASE + "/.gitignore", "*.csv\n");
+        repo.commit("publish");
+
+        Problem error = assertError(check(repo, "alice"), BASE + "/.gitignore", "Git obeys them");
+        assertTrue(error.hint().contains("git add --force"), error.hint());
+    }
+
+    @Test
     void dotEnvFileIsAnErrorNotAWarning() {
         repo.publish("@common/base", "1.0.0");
         repo.write(BASE + "/.env", "DEBUG=1\n");
