@@ -88,7 +88,7 @@ public final class ContentCheck {
      */
     private static Optional<Problem> notText(String path, byte[] bytes) {
         String contextHint = "a binary file a prompt includes goes under contexts/ or is named in the prompt's context";
-        if (hasNul(bytes)) {
+        if (hasNul(bytes) && Utf8.encodingByMark(bytes).isEmpty()) {
             return Optional.of(Problem.error(path, "", "the file is binary, and only context files may be", contextHint));
         }
         if (path.equals(ManifestReader.FILE_NAME) || PromptFile.hasPromptExtension(path)) {

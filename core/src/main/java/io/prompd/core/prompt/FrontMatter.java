@@ -23,8 +23,8 @@ record FrontMatter(String yaml, int firstYamlLine, String body, int bodyLine) {
         String normalised = normalise(text);
         int firstEnd = lineEnd(normalised, 0);
         if (!isDelimiter(normalised, 0, firstEnd)) {
-            problems.add(Problem.error(file, "", "the file does not start with YAML front matter"
-                    + " (a first line '---')", HINT).atLine(1));
+            problems.add(Problem.error(file, "", normalised.isBlank() ? "the file is empty"
+                    : "the file does not start with YAML front matter (a first line '---')", HINT).atLine(1));
             return Optional.empty();
         }
         int line = 2;

@@ -52,6 +52,16 @@ public final class PromptParser {
         return new PromptParseResult(prompt, problems.sorted());
     }
 
+    private static String yamlHint(String message) {
+        if (message.contains("\\t(TAB)")) {
+            return "indent with spaces: YAML does not allow tabs there";
+        }
+        if (message.startsWith("Duplicate field")) {
+            return "keep one of the two entries: a key appears once in the front matter";
+        }
+        return "fix the YAML syntax; quote values holding ': ', '#', '{' or '@'";
+    }
+
     private static Optional<PromptFile> parse(String file, FrontMatter frontMatter, Problems problems) {
         JsonNode root;
         try {
@@ -60,9 +70,8 @@ public final class PromptParser {
             int lineShift = frontMatter.firstYamlLine() - 1;
             int line = lineShift + yamlLine(invalid);
             String message = yamlMessage(invalid, lineShift);
-            problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + message,
-                    message.contains("\\t(TAB)") ? "indent with spaces: YAML does not allow tabs there"
-                            : "fix the YAML syntax; quote values holding ': ', '#', '{' or '@'").atLine(line));
+            problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + message, yamlHint(message))
+                    .atLine(line));
             return Optional.empty();
         }
         if (root == null || root.isMissingNode() || root.isNull()) {

@@ -7,7 +7,12 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,17 +22,39 @@ import java.util.Optional;
  */
 public final class Utf8 {
 
+    /** UTF-32's marks first: UTF-32LE's begins with UTF-16LE's. */
+    private static final Map<String, byte[]> BYTE_ORDER_MARKS = orderedMarks();
+
     private static final String HINT = "save it as UTF-8 (most editors offer an encoding when saving)";
 
     private Utf8() {
     }
 
-    /** Where the bytes first stop being UTF-8: a 1-based line, and the byte found there; problems give the line. */
-    public record Fault(int line, int value) {
+    private static Map<String, byte[]> orderedMarks() {
+        Map<String, byte[]> marks = new LinkedHashMap<>();
+        marks.put("UTF-32LE", new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0});
+        marks.put("UTF-32BE", new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF});
+        marks.put("UTF-16LE", new byte[] {(byte) 0xFF, (byte) 0xFE});
+        marks.put("UTF-16BE", new byte[] {(byte) 0xFE, (byte) 0xFF});
+        return Collections.unmodifiableMap(marks);
+    }
+
+    /**
+     * Where the bytes first stop being UTF-8: a 1-based line, and the byte found there; problems give the line.
+     *
+     * @param encoding the encoding the file announces with its byte order mark, as Windows Notepad saves
+     *                 UTF-16; empty when it has none
+     */
+    public record Fault(int line, int value, Optional<String> encoding) {
+
+        public Fault {
+            Objects.requireNonNull(encoding, "encoding");
+        }
 
         public String message() {
-            return String.format(Locale.ROOT, "the file is not UTF-8: this line holds the byte 0x%02X, which UTF-8"
-                    + " does not allow there", value);
+            return encoding.map(name -> "the file is " + name + ", not UTF-8: it starts with the byte order mark of "
+                    + name).orElseGet(() -> String.format(Locale.ROOT, "the file is not UTF-8: this line holds the byte"
+                    + " 0x%02X, which UTF-8 does not allow there", value));
         }
 
         /** The problem of {@code file}, at the line, with how to fix it. */
@@ -44,6 +71,10 @@ public final class Utf8 {
 
     /** Where the bytes first stop being UTF-8; empty when they never do. */
     public static Optional<Fault> firstFault(byte[] bytes) {
+        Optional<String> marked = encodingByMark(bytes);
+        if (marked.isPresent()) {
+            return Optional.of(new Fault(1, bytes[0] & 0xFF, marked));
+        }
         ByteBuffer input = ByteBuffer.wrap(bytes);
         if (decodeInto(input, CharBuffer.allocate(bytes.length))) {
             return Optional.empty();
@@ -55,7 +86,21 @@ public final class Utf8 {
                 line++;
             }
         }
-        return Optional.of(new Fault(line, bytes[at] & 0xFF));
+        return Optional.of(new Fault(line, bytes[at] & 0xFF, Optional.empty()));
+    }
+
+    /**
+     * The UTF-16 or UTF-32 encoding whose byte order mark the bytes start with: such text holds NUL
+     * bytes, yet it is text in the wrong encoding, not a binary file.
+     */
+    public static Optional<String> encodingByMark(byte[] bytes) {
+        for (Map.Entry<String, byte[]> mark : BYTE_ORDER_MARKS.entrySet()) {
+            if (bytes.length >= mark.getValue().length
+                    && Arrays.equals(bytes, 0, mark.getValue().length, mark.getValue(), 0, mark.getValue().length)) {
+                return Optional.of(mark.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Decodes as far as the bytes are UTF-8, leaving the input at the first byte that is not; UTF-8 never needs more chars than bytes. */

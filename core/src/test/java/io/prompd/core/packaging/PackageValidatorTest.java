@@ -228,6 +228,21 @@ class PackageValidatorTest {
     }
 
     @Test
+    void aPromptSavedAsUtf16IsOneErrorNamingTheEncodingNotABinaryFile() throws IOException {
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
+                "hello.prmd", ("\uFEFF---\nid: a\n---\nHello.\n").getBytes(StandardCharsets.UTF_16LE),
+                "notes.md", ("\uFEFFNotes\n").getBytes(StandardCharsets.UTF_16LE)));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of("hello.prmd@1: the file is UTF-16LE, not UTF-8: it starts with the byte order mark of UTF-16LE",
+                        "notes.md@1: the file is UTF-16LE, not UTF-8: it starts with the byte order mark of UTF-16LE"),
+                problems.stream().filter(Problem::isError).map(problem -> problem.file() + "@" + problem.line() + ": "
+                        + problem.message()).sorted().toList(), ProblemReport.text(problems));
+    }
+
+    @Test
     void readAcceptedLeavesTheCrossFileRulesToValidate() throws IOException {
         MemorySource source = withPrompt("---\nparameters:\n  - name: x\n---\n{{ x }} {{ undeclared }}\n");
         List<Problem> validated = validator.validate(source).problems();

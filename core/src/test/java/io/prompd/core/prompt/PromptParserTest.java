@@ -267,6 +267,13 @@ class PromptParserTest {
         Problem problem = onlyProblem("---\nid: x\nid: y\n---\n");
         assertTrue(problem.message().contains("id"), problem.message());
         assertEquals(3, problem.line());
+        assertEquals("keep one of the two entries: a key appears once in the front matter", problem.hint());
+    }
+
+    @Test
+    void anEmptyFileIsSaidToBeEmpty() {
+        assertEquals("the file is empty", onlyProblem("").message());
+        assertEquals("the file is empty", onlyProblem("\n  \n").message());
     }
 
     @Test
