@@ -1,5 +1,6 @@
 package io.prompd.core.prompt;
 
+import io.prompd.core.problem.Spelling;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +43,16 @@ final class TemplateScan {
     /** Tags that open a block Jinja requires to be closed by {@code end<tag>}; {@code set} only without {@code =}. */
     private static final Set<String> BLOCKS = Set.of("if", "for", "macro", "call", "filter", "with", "block", "set",
             "autoescape", "raw");
+    /**
+     * The tags of Jinja, with its standard extensions (do, loop controls, i18n), and of Nunjucks, the two
+     * engines prompts are written for: any other name fails when the prompt renders, as
+     * {@code {% elsif %}} from Ruby or Liquid habits does.
+     */
+    private static final Set<String> TAGS = Set.of("if", "elif", "elseif", "else", "endif", "for", "endfor", "break",
+            "continue", "macro", "endmacro", "call", "endcall", "filter", "endfilter", "set", "endset", "with", "endwith",
+            "block", "endblock", "extends", "include", "import", "from", "autoescape", "endautoescape", "raw", "endraw",
+            "do", "trans", "pluralize", "endtrans", "verbatim", "endverbatim", "asyncEach", "endeach", "asyncAll",
+            "endall", "ifAsync");
     private static final Map<Character, Character> CLOSERS = Map.of('(', ')', '[', ']', '{', '}');
     private static final Pattern LEGACY = Pattern.compile("(?<![{$\\\\])\\{([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)}(?!})");
 
@@ -194,12 +205,17 @@ final class TemplateScan {
             return after;
         }
         String tag = tagMatcher.group();
+        if (!TAGS.contains(tag)) {
+            fault(tagOffset, "{% " + tag + " %} is not a tag of Jinja or Nunjucks", Spelling.didYouMean(tag, TAGS).orElse(
+                    "use one of their tags, such as if, elif, else, for or set, or write a literal '{%' as {{ '{%' }}"));
+            return after;
+        }
         String rest = inner.substring(tagMatcher.end());
         int restOffset = offset + tagMatcher.end();
         structure(tag, rest, tagOffset);
         argumentsRequired(tag, rest, tagOffset);
         switch (tag) {
-            case "if", "elif", "do" -> expression(rest, restOffset);
+            case "if", "elif", "elseif", "do" -> expression(rest, restOffset);
             case "include" -> {
                 fileUse(rest, tagOffset);
                 expression(INCLUDE_OPTIONS.matcher(rest).replaceFirst(""), restOffset);
@@ -248,7 +264,7 @@ final class TemplateScan {
     /** Jinja refuses these tags without what follows their name. */
     private void argumentsRequired(String tag, String rest, int offset) {
         String needed = switch (tag) {
-            case "if", "elif" -> "a condition, as in {% " + tag + " topic %}";
+            case "if", "elif", "elseif" -> "a condition, as in {% " + tag + " topic %}";
             case "for" -> FOR.matcher(rest).matches() ? "" : "'NAME in ITEMS', as in {% for item in items %}";
             case "include", "extends", "import", "from" -> "the file's name, as in {% " + tag + " \"./part.prmd\""
                     + (tag.equals("import") ? " as part" : tag.equals("from") ? " import name" : "") + " %}";
@@ -264,7 +280,7 @@ final class TemplateScan {
     private void structure(String tag, String rest, int offset) {
         if (BLOCKS.contains(tag) && !(tag.equals("set") && rest.contains("="))) {
             blocks.push(new OpenBlock(tag, offset));
-        } else if (tag.equals("elif") || tag.equals("else")) {
+        } else if (tag.equals("elif") || tag.equals("elseif") || tag.equals("else")) {
             OpenBlock open = blocks.peek();
             if (open == null || !(open.tag().equals("if") || tag.equals("else") && open.tag().equals("for"))) {
                 fault(offset, "{% " + tag + " %} is not inside an {% if %}" + (tag.equals("else") ? " or a {% for %}" : ""),

@@ -75,9 +75,17 @@ class TemplateScanTest {
         "{%- if a -%}{% for x in a %}{% if x %}{% endif %}{% endfor %}{%- endif %}",
         "{% set v %}text{% endset %}", "{% set v = 1 %}", "{% macro m() %}{% endmacro %}", "{% raw %}{% if %}{% endraw %}",
         "{% with a = 1 %}{% endwith %}", "{% filter upper %}x{% endfilter %}", "{% include 'x' %}", "{{ '{%' }}",
-        "{# {% if %} #}", "text { not a tag", "{% unknowntag %}{% endunknowntag %}"})
+        "{# {% if %} #}", "text { not a tag", "{% if a %}{% elseif b %}{% endif %}"})
     void aTemplateWhoseTagsFitHasNoFault(String body) {
         assertEquals(List.of(), faults(body));
+    }
+
+    @Test
+    void aTagNeitherJinjaNorNunjucksKnowsIsNamedWithTheTagMeant() {
+        assertEquals(List.of(new TemplateFault(2, "{% elsif %} is not a tag of Jinja or Nunjucks", "did you mean 'elif'?"),
+                        new TemplateFault(3, "{% unknowntag %} is not a tag of Jinja or Nunjucks", "use one of their tags, such as if,"
+                                + " elif, else, for or set, or write a literal '{%' as {{ '{%' }}")),
+                faults("{% if a %}x\n{% elsif b %}y{% endif %}\n{% unknowntag %}"));
     }
 
     @Test
