@@ -21,7 +21,10 @@ public record LeftOut(String path, Reason reason) {
     public enum Reason {
         /** Under {@code .git/}, {@code node_modules/} or {@code .prompd/}: tooling state, never package content. */
         ALWAYS_EXCLUDED,
-        /** Named {@code .env} or {@code .env*}: it looks like secrets, and secrets must never be published. */
+        /**
+         * Named {@code .env*}, or a credentials file ({@code .npmrc}, {@code .pypirc}, {@code .netrc},
+         * {@code .git-credentials}): it looks like secrets, and secrets must never be published.
+         */
         SECRET,
         /**
          * A {@code .tgz} or {@code .tar.gz} at the package root, such as the one {@code prompd pack} writes there by
@@ -50,7 +53,7 @@ public record LeftOut(String path, Reason reason) {
             return switch (this) {
                 case ALWAYS_EXCLUDED -> "pack never packs " + PackSelector.ALWAYS_EXCLUDED_NAMES.stream().sorted()
                         .map(name -> name + "/").collect(Collectors.joining(", "));
-                case SECRET -> "it looks like secrets, and pack never packs .env files";
+                case SECRET -> "it looks like secrets, and pack never packs them (" + PackSelector.SECRET_LIST + ")";
                 case TARBALL -> "pack never packs a .tgz or .tar.gz at the package root";
                 case CLUTTER -> "pack never packs system and editor files or a lock file (" + PackSelector.CLUTTER_LIST
                         + ")";

@@ -125,7 +125,7 @@ public final class PackageValidator {
         for (LeftOut left : selection.leftOut()) {
             if (left.reason() == LeftOut.Reason.SECRET) {
                 problems.warning(left.path(), "", "left out of the package because it looks like secrets",
-                        "keep secrets out of package folders; pack never includes .env files");
+                        "keep secrets out of package folders; pack never includes " + PackSelector.SECRET_LIST);
             }
         }
     }

@@ -48,7 +48,7 @@ final class PackedExactlyRule implements PullRequestRule {
 
     private static String why(LeftOut.Reason reason) {
         return switch (reason) {
-            case SECRET -> "the file looks like secrets (.env*), which pack never includes";
+            case SECRET -> "the file looks like secrets (" + PackSelector.SECRET_LIST + "), which pack never includes";
             case ALWAYS_EXCLUDED -> "tooling state (.git, node_modules, .prompd) is never packed";
             case TARBALL -> "a tarball at the package root (such as the output of prompd pack) is never packed";
             case CLUTTER -> "system and editor files and lock files (" + PackSelector.CLUTTER_LIST + ") are never packed";
