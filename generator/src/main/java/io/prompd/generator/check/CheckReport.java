@@ -17,11 +17,13 @@ import java.util.SortedSet;
  * @param newPackages  the packages among them that had no version before, sorted
  * @param otherChanges paths outside version folders that it changes (meta.json, settings, documentation), and
  *                     each folder that does not fit the layout once, sorted
+ * @param newFiles     the files among them that had no file at their path before, sorted
  * @param metaChanges  what its changes to meta.json files do (tags, yanks, deprecations, owners), by package
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
-                          List<String> otherChanges, List<MetaChange> metaChanges, List<Problem> problems) {
+                          List<String> otherChanges, SortedSet<String> newFiles, List<MetaChange> metaChanges,
+                          List<Problem> problems) {
 
     public CheckReport {
         Objects.requireNonNull(mergeBase, "mergeBase");
@@ -29,6 +31,10 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         added = added.stream().sorted().toList();
         newPackages = SortedCopies.set(newPackages);
         otherChanges = otherChanges.stream().sorted().toList();
+        newFiles = SortedCopies.set(newFiles);
+        if (!otherChanges.containsAll(newFiles)) {
+            throw new IllegalArgumentException("new files must be among the other changes: " + newFiles);
+        }
         metaChanges = List.copyOf(metaChanges);
         problems = problems.stream().sorted(Problem.ORDER).toList();
     }

@@ -62,8 +62,8 @@ public final class CheckReportRenderer {
     }
 
     /**
-     * {@code {"ok", "added", "newPackages", "otherChanges", "metaChanges", "problems", "mergeBase", "head"}}, keys
-     * sorted; problems have the shape {@code prompd validate --json} gives them, and each meta change is
+     * {@code {"ok", "added", "newPackages", "otherChanges", "newFiles", "metaChanges", "problems", "mergeBase",
+     * "head"}}, keys sorted; problems have the shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the
      * earlier text of a changed yank or deprecation).
      */
@@ -75,6 +75,7 @@ public final class CheckReportRenderer {
         json.put("added", report.added());
         json.put("newPackages", report.newPackages());
         json.put("otherChanges", report.otherChanges());
+        json.put("newFiles", report.newFiles());
         json.put("metaChanges", report.metaChanges().stream().map(change -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", change.name());
@@ -108,7 +109,10 @@ public final class CheckReportRenderer {
         }
     }
 
-    /** One line per added version and per other changed path, written in the style. */
+    /**
+     * One line per added version and per other changed path, written in the style; a new file is
+     * worded as a new version is, since "changes" would suggest an earlier one existed.
+     */
     private static List<String> summary(CheckReport report, Style style) {
         UnaryOperator<String> code = style.code();
         List<String> lines = new ArrayList<>();
@@ -120,7 +124,8 @@ public final class CheckReportRenderer {
         // a meta.json whose changes are told above is not listed again; one changed only in form is
         Set<String> told = report.metaChanges().stream().map(change -> RepositoryLayout.metaFile(change.name()))
                 .collect(Collectors.toSet());
-        report.otherChanges().stream().filter(path -> !told.contains(path)).forEach(path -> lines.add("changes " + code.apply(path)));
+        report.otherChanges().stream().filter(path -> !told.contains(path)).forEach(path ->
+                lines.add((report.newFiles().contains(path) ? "adds " : "changes ") + code.apply(path)));
         return lines;
     }
 }

@@ -5,6 +5,7 @@ import io.prompd.core.concurrent.Futures;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
@@ -19,6 +20,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
 /**
@@ -77,16 +79,21 @@ public final class PullRequestChecker {
         for (PullRequestRule rule : rules) {
             rule.check(pullRequest, problems);
         }
-        List<String> otherChanges = pullRequest.changes().stream()
-                .filter(changed -> changed.path().kind() != ChangedPath.Kind.VERSION_FILE)
-                .map(changed -> changed.path().place()).distinct().toList();
+        List<PullRequest.ChangedFile> outsideVersions = pullRequest.changes().stream()
+                .filter(changed -> changed.path().kind() != ChangedPath.Kind.VERSION_FILE).toList();
+        List<String> otherChanges = outsideVersions.stream().map(changed -> changed.path().place()).distinct().toList();
+        // a folder that does not fit may have held files the pull request leaves alone, so only a file is called new
+        SortedSet<String> newFiles = outsideVersions.stream()
+                .filter(changed -> changed.change().type() == ChangeType.ADDED
+                        && changed.path().place().equals(changed.path().path()))
+                .map(changed -> changed.path().path()).collect(Collectors.toCollection(TreeSet::new));
         List<MetaChange> metaChanges = pullRequest.changes(ChangedPath.Kind.META).stream()
                 .map(changed -> changed.path().name().orElseThrow()).distinct().sorted()
                 .flatMap(name -> MetaChange.between(name, baseSnapshot.meta(name), headSnapshot.meta(name)).stream())
                 .toList();
         return new CheckReport(mergeBase.name(), head.name(),
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(),
-                otherChanges, metaChanges,
+                otherChanges, newFiles, metaChanges,
                 // lines from the files as the pull request leaves them, which the reviewer sees in the diff
                 new Problems().addAll(headSnapshot.withLines(problems.sorted())).sorted());
     }

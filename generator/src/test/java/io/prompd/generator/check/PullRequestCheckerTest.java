@@ -6,12 +6,14 @@ import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.Severity;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +106,22 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
         assertEquals(List.of("README.md", "packages/@common/util/meta.json"), report.otherChanges());
         assertEquals(List.of(new MetaChange(PackageName.parse("@common/util"), MetaChange.Action.TAGS, "1.0.0", "latest")),
                 report.metaChanges(), "what the meta.json change does, read from the two commits");
+    }
+
+    @Test
+    void aMetaJsonThePullRequestCreatesIsSummedUpAsAddedNotChanged() throws Exception {
+        repo.meta("@common/util", "{}\n");
+        repo.write("README.md", "# Registry\n");
+        repo.commit("first meta.json, and a readme", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertEquals(Set.of("README.md", "packages/@common/util/meta.json"), report.newFiles());
+        assertTrue(CheckReportRenderer.text(report).contains("\n  adds packages/@common/util/meta.json\n"),
+                CheckReportRenderer.text(report));
+        assertTrue(CheckReportRenderer.markdown(report).contains("\n- adds `packages/@common/util/meta.json`\n"),
+                CheckReportRenderer.markdown(report));
+        assertEquals("packages/@common/util/meta.json",
+                Json.mapper().readTree(CheckReportRenderer.json(report)).at("/newFiles/1").asText());
     }
 }
