@@ -35,6 +35,13 @@ public final class Packer {
     /** Where every path sits inside the tarball. */
     public static final String ROOT = "package/";
 
+    /**
+     * The command that unpacks a tarball as the package's own files, for hints: without
+     * {@code --strip-components=1} they land in {@link #ROOT} instead. {@code -C <folder>} names
+     * another folder than the current one.
+     */
+    public static final String UNPACK_COMMAND = "tar -xzf <tarball> --strip-components=1";
+
     private static final Instant FIXED_MTIME = Instant.parse("1985-10-26T08:15:00Z");
     private static final int FILE_MODE = 0644;
     private static final int EXECUTABLE_MODE = 0755;

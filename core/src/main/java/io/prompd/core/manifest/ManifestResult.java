@@ -44,11 +44,11 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
      * tarball sits in: the tarball was unpacked without {@code --strip-components=1}, and the
      * advice to create a manifest, which exists, would mislead.
      */
-    public static ManifestResult unpackedWithItsFolder(String file, String tarballFolder) {
+    public static ManifestResult unpackedWithItsFolder(String file, String tarballFolder, String unpackCommand) {
         return nothingParsed(file, Problem.error(file, "", "the package has no " + file + ", but " + tarballFolder
                 + file + " is below it: a tarball was unpacked with its " + tarballFolder + " folder", "move the"
-                + " files of " + tarballFolder + " up one level, or unpack the tarball again with 'tar -xzf <tarball>"
-                + " --strip-components=1'"));
+                + " files of " + tarballFolder + " up one level, or unpack the tarball again with '" + unpackCommand
+                + "'"));
     }
 
     private static ManifestResult nothingParsed(String file, Problem why) {

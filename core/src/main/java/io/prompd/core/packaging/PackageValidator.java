@@ -113,7 +113,7 @@ public final class PackageValidator {
         if (source.entry(MANIFEST).filter(SourceEntry::isFile).isPresent()) {
             result = ManifestReader.read(MANIFEST, source.read(MANIFEST));
         } else if (source.entry(Packer.ROOT + MANIFEST).filter(SourceEntry::isFile).isPresent()) {
-            result = ManifestResult.unpackedWithItsFolder(MANIFEST, Packer.ROOT);
+            result = ManifestResult.unpackedWithItsFolder(MANIFEST, Packer.ROOT, Packer.UNPACK_COMMAND);
         } else {
             result = ManifestResult.missing(MANIFEST);
         }

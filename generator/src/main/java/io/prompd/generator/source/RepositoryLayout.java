@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
@@ -48,11 +49,15 @@ public final class RepositoryLayout {
                 PACKAGE_FOLDERS_HINT);
     }
 
-    /** A folder inside a package folder whose name is no version. */
+    /**
+     * A folder inside a package folder whose name is no version. One named as the folder every
+     * entry of a tarball sits in is a tarball unpacked there whole, with no version folder.
+     */
     public static Optional<Problem> versionFolderMisfit(PackageName name, String folder) {
         return misfit(Version.check(folder), packageFolder(name) + "/" + folder,
                 "the folder '" + folder + "' of " + name + " is not a version: ",
-                "name each version folder after its exact version, such as 1.2.3");
+                Packer.ROOT.equals(folder + "/") ? unpackIntoVersionFolder(name)
+                        : "name each version folder after its exact version, such as 1.2.3");
     }
 
     /** A file where a scope or package folder belongs, such as {@code packages/notes.txt}. */
@@ -61,10 +66,20 @@ public final class RepositoryLayout {
                 + " but this is a file", PACKAGE_FOLDERS_HINT);
     }
 
-    /** A file in a package folder other than its meta.json. */
+    /**
+     * A file in a package folder other than its meta.json. A manifest there is a package's files
+     * put there, most likely by unpacking its tarball, with no version folder.
+     */
     public static Problem strayFileInPackageFolder(PackageName name, String path) {
         return Problem.error(path, "", "the folder of " + name + " holds only version folders and an optional "
-                + PackageMeta.FILE, "put the file into a version folder, packages/" + name + "/<version>/");
+                + PackageMeta.FILE, path.endsWith("/" + MANIFEST) ? unpackIntoVersionFolder(name)
+                : "put the file into a version folder, packages/" + name + "/<version>/");
+    }
+
+    private static String unpackIntoVersionFolder(PackageName name) {
+        String folder = packageFolder(name) + "/<version>";
+        return "a package's files go in a version folder, " + folder + "/: unpack its tarball there with '"
+                + Packer.UNPACK_COMMAND + " -C " + folder + "'";
     }
 
     /**

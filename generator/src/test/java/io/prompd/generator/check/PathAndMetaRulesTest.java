@@ -88,6 +88,23 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aTarballUnpackedIntoThePackageFolderWithNoVersionFolderIsToldTheLayout() {
+        String folder = repo.publish("@common/base", "1.0.0");
+        repo.move(folder, "packages/@common/base/package");
+        repo.write("packages/@common/tools/prompd.json", "{\"name\": \"@common/tools\", \"version\": \"1.0.0\"}\n");
+        repo.commit("publish, unpacked with tar -xzf");
+
+        CheckReport report = check(repo, "alice");
+
+        for (Problem problem : List.of(assertError(report, "packages/@common/base/package", "is not a version"),
+                assertError(report, "packages/@common/tools/prompd.json", "holds only version folders"))) {
+            String versionFolder = problem.file().substring(0, problem.file().lastIndexOf('/')) + "/<version>";
+            assertEquals("a package's files go in a version folder, " + versionFolder + "/: unpack its tarball there"
+                    + " with 'tar -xzf <tarball> --strip-components=1 -C " + versionFolder + "'", problem.hint());
+        }
+    }
+
+    @Test
     void everyMisfitIsReportedWhereTheBuildReportsItWithTheSameWords() throws IOException {
         repo.write("packages/@common/util/v1.1.0/prompd.json", "{}\n");
         repo.write("packages/@Common/base/1.0.0/prompd.json", "{}\n");
