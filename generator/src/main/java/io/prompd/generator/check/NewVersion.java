@@ -39,6 +39,15 @@ record NewVersion(VersionFolder folder, GitTreeSource source, PackageReport repo
         return packageProblems.stream().map(problem -> problem.inFile(repositoryPath(problem.file()))).toList();
     }
 
+    /**
+     * Whether the path of the package is a Git submodule: {@link AllowedPathsRule} reports it as an
+     * embedded repository, with how to commit its files, so the rules that read the files leave it
+     * to that one error instead of adding theirs (not a regular file, never packed) for one cause.
+     */
+    boolean isEmbeddedRepository(String packagePath) {
+        return source.isSubmodule(packagePath);
+    }
+
     /** Its prompd.json as read, with every field that parsed even when others did not. */
     ManifestResult manifest() {
         return report.manifestResult();

@@ -22,7 +22,8 @@ final class PackedExactlyRule implements PullRequestRule {
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
         for (NewVersion version : pullRequest.newVersions()) {
-            for (LeftOut left : version.report().selection().leftOut()) {
+            for (LeftOut left : version.report().selection().leftOut().stream()
+                    .filter(left -> !version.isEmbeddedRepository(left.path())).toList()) {
                 problems.error(version.repositoryPath(left.path()), "", why(left.reason())
                         + ", but a version folder must hold exactly what prompd pack packs", hint(left.reason()));
             }

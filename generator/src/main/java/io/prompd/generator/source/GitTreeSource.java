@@ -9,9 +9,11 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -34,14 +36,16 @@ public final class GitTreeSource implements PackageSource {
     private final List<SourceEntry> entries;
     private final Map<String, SourceEntry> entriesByPath;
     private final Map<String, ObjectId> blobs;
+    private final Set<String> submodules;
 
     private GitTreeSource(ObjectDatabase objects, String description, List<SourceEntry> entries,
-                          Map<String, ObjectId> blobs) {
+                          Map<String, ObjectId> blobs, Set<String> submodules) {
         this.objects = objects;
         this.description = description;
         this.entries = List.copyOf(entries);
         this.entriesByPath = entries.stream().collect(Collectors.toUnmodifiableMap(SourceEntry::path, entry -> entry));
         this.blobs = Map.copyOf(blobs);
+        this.submodules = Set.copyOf(submodules);
     }
 
     /**
@@ -53,6 +57,7 @@ public final class GitTreeSource implements PackageSource {
             throws IOException {
         List<SourceEntry> entries = new ArrayList<>();
         Map<String, ObjectId> blobs = new HashMap<>();
+        Set<String> submodules = new HashSet<>();
         try (TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(tree);
             walk.setRecursive(true);
@@ -63,12 +68,14 @@ public final class GitTreeSource implements PackageSource {
                 entries.add(entry(path, mode, reader, id));
                 if (mode.getObjectType() == Constants.OBJ_BLOB) {
                     blobs.put(path, id);
+                } else if (mode == FileMode.GITLINK) {
+                    submodules.add(path);
                 }
             }
         }
         // A tree walk orders "a/b" after "a.txt" as Git does; the PackageSource contract wants plain path order.
         entries.sort(Comparator.comparing(SourceEntry::path));
-        return new GitTreeSource(objects, description, entries, blobs);
+        return new GitTreeSource(objects, description, entries, blobs, submodules);
     }
 
     private static SourceEntry entry(String path, FileMode mode, ObjectReader reader, ObjectId id) throws IOException {
@@ -92,6 +99,14 @@ public final class GitTreeSource implements PackageSource {
     @Override
     public Optional<SourceEntry> entry(String path) {
         return Optional.ofNullable(entriesByPath.get(path));
+    }
+
+    /**
+     * Whether the entry is a Git submodule, which a package's files never are: it is listed as
+     * {@link EntryKind#OTHER}, as a device file is on disk, but has a cause and fix of its own.
+     */
+    public boolean isSubmodule(String path) {
+        return submodules.contains(path);
     }
 
     /** Streams a regular file's blob; a symbolic link is not followed, so opening one fails like a missing file. */

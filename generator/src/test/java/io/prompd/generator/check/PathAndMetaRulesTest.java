@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Files outside version folders: which may change, and what a changed meta.json must say. */
 class PathAndMetaRulesTest extends PullRequestScenarioTest {
@@ -38,6 +40,19 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
 
         Problem problem = assertError(report, "packages/@common/util/1.1.0", "embedded Git repository (a submodule");
         assertTrue(problem.hint().contains("git rm --cached packages/@common/util/1.1.0"), problem.hint());
+        assertErrorCount(report, 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prompts/shared", "node_modules"})
+    void aSubmoduleInsideANewVersionIsOneErrorCallingItAnEmbeddedRepository(String entry) {
+        String submodule = repo.publish("@common/util", "1.1.0") + "/" + entry;
+        repo.gitlink(submodule, repo.head());
+        repo.commit("publish, with a package's .git inside");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, submodule, "embedded Git repository (a submodule");
         assertErrorCount(report, 1);
     }
 

@@ -2,6 +2,7 @@ package io.prompd.generator.source;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,8 @@ class GitTreeSourceTest {
                     .orElseThrow());
 
             assertEquals(new SourceEntry("vendor", EntryKind.OTHER, 0, false), withLink.entry("vendor").orElseThrow());
+            assertTrue(withLink.isSubmodule("vendor"));
+            assertFalse(withLink.isSubmodule("prompd.json"));
         }
     }
 }
