@@ -198,6 +198,29 @@ class BuildCommandTest {
     }
 
     @Test
+    void aFolderWithABuildStateButNoRegistryDocumentIsNeverReplaced() throws IOException {
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        byte[] state = Files.readAllBytes(out.resolve(".prompd-build.json"));
+        Path folder = Files.createDirectories(temp.resolve("copied-state"));
+        Files.write(folder.resolve(".prompd-build.json"), state);
+
+        assertEquals(4, run("build", repo.toString(), "--out", folder.toString()), "the very commit that state names");
+        assertEquals("error: " + folder + " is not empty and not the output of a previous build\nhint: give a new or"
+                + " empty folder to --out: a build replaces the whole folder\n",
+                stderr.toString().replace(System.lineSeparator(), "\n"));
+
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.publish("@common/b", "1.0.0");
+            registry.commit("publish b");
+        }
+        Files.writeString(folder.resolve("thesis.md"), "years of work");
+        assertEquals(4, run("build", repo.toString(), "--out", folder.toString()), "a later commit");
+        assertEquals("years of work", Files.readString(folder.resolve("thesis.md")));
+        assertTrue(Files.isRegularFile(folder.resolve(".prompd-build.json")));
+        assertFalse(Files.exists(temp.resolve(".copied-state.old")));
+    }
+
+    @Test
     void aFileSystemRootIsNoOutputFolder() {
         Path root = temp.getRoot();
 
