@@ -1,6 +1,7 @@
 package io.prompd.cli;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.json.Json;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -10,13 +11,17 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** The set-up both command lines share: how they read arguments, list exit codes and report failures. */
 public final class CommandLines {
 
+    /** The option of the commands whose result, or failure, a script may want to read as JSON. */
+    public static final String JSON_OPTION = "--json";
+
     private CommandLines() {
     }
 
     /**
      * Gives the command line its streams, lists the exit codes in the help of every command, and
      * reports a command line that does not parse as a usage error, and a failed command with its
-     * message and hint (its stack trace too when {@code verbose} says so). Call it once every
+     * message and hint (its stack trace too when {@code verbose} says so), both also as JSON on
+     * standard output when the command was given {@value #JSON_OPTION}. Call it once every
      * subcommand is added.
      */
     public static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err, BooleanSupplier verbose) {
@@ -28,14 +33,42 @@ public final class CommandLines {
         // Picocli asks this mapper for the exit code of a command line it could not parse.
         cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
                 ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
-        cli.setParameterExceptionHandler((failure, args) -> Failures.reportUsage(new UsageError(failure.getMessage(),
-                failure instanceof UnmatchedArgumentException unmatched ? unmatched.getUnmatched() : List.of(),
-                failure instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of(),
-                failure.getCommandLine().getCommandSpec().qualifiedName(), !failure.getCommandLine().getSubcommands().isEmpty()),
-                failure.getCommandLine().getErr()));
-        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) ->
-                Failures.report(failure, verbose.getAsBoolean(), commandLine.getErr()));
+        cli.setParameterExceptionHandler((failure, args) -> {
+            CommandLine command = failure.getCommandLine();
+            UsageError error = new UsageError(failure.getMessage(),
+                    failure instanceof UnmatchedArgumentException unmatched ? unmatched.getUnmatched() : List.of(),
+                    failure instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of(),
+                    command.getCommandSpec().qualifiedName(), !command.getSubcommands().isEmpty());
+            printJsonWhenAsked(command, error.explain());
+            return Failures.reportUsage(error, command.getErr());
+        });
+        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
+            printJsonWhenAsked(commandLine, Failures.explain(failure));
+            return Failures.report(failure, verbose.getAsBoolean(), commandLine.getErr());
+        });
         return cli;
+    }
+
+    /** A script reads the failure where it reads results; the person watching its log still sees the text on stderr. */
+    private static void printJsonWhenAsked(CommandLine command, Failures.Explanation explained) {
+        if (asksForJson(command)) {
+            command.getOut().print(Json.writeString(explained.asJson()) + "\n");
+            command.getOut().flush();
+        }
+    }
+
+    /**
+     * Whether the command takes {@value #JSON_OPTION} and its own arguments hold it. They are read as
+     * given rather than as parsed: a usage error stops picocli before it reaches the option.
+     */
+    private static boolean asksForJson(CommandLine command) {
+        CommandLine.ParseResult parsed = command.getParseResult();
+        if (parsed == null || !command.getCommandSpec().optionsMap().containsKey(JSON_OPTION)) {
+            return false;
+        }
+        List<String> arguments = parsed.expandedArgs();
+        int endOfOptions = arguments.indexOf(command.getCommandSpec().parser().endOfOptionsDelimiter());
+        return (endOfOptions < 0 ? arguments : arguments.subList(0, endOfOptions)).contains(JSON_OPTION);
     }
 
     private static void listExitCodes(CommandLine command) {

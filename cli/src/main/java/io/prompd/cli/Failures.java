@@ -13,6 +13,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** Turns any failure into the exit code and the one-line message a command line shows for it. */
@@ -46,13 +48,30 @@ public final class Failures {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(hint, "hint");
         }
+
+        /** {@code error: message} and, when there is one, {@code hint: ...} on a second line. */
+        public String text() {
+            return "error: " + message + (hint.isEmpty() ? "" : System.lineSeparator() + "hint: " + hint);
+        }
+
+        /** {@code {"ok": false, "error": {"exitCode", "message", "hint"}}}, the hint only when there is one. */
+        public Map<String, Object> asJson() {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("exitCode", exitCode.code());
+            error.put("message", message);
+            if (!hint.isEmpty()) {
+                error.put("hint", hint);
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("ok", false);
+            json.put("error", error);
+            return json;
+        }
     }
 
     /** {@code error: message} and, when there is one, {@code hint: ...} on a second line. */
     public static String describe(Throwable failure) {
-        Explanation explained = explain(failure);
-        return "error: " + explained.message()
-                + (explained.hint().isEmpty() ? "" : System.lineSeparator() + "hint: " + explained.hint());
+        return explain(failure).text();
     }
 
     /** The exit code, message and hint of a failure. */
@@ -109,7 +128,7 @@ public final class Failures {
      * usage error's exit code.
      */
     public static int reportUsage(UsageError error, PrintWriter err) {
-        err.println(error.describe());
+        err.println(error.explain().text());
         return ExitCode.USAGE.code();
     }
 

@@ -1,5 +1,6 @@
 package io.prompd.cli;
 
+import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +26,10 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         Objects.requireNonNull(command, "command");
     }
 
-    /** {@code error: ...} and a {@code hint:} with the suggestions and where the command's help is. */
-    public String describe() {
+    /** The problem, and a hint with the suggestions and where the command's help is. */
+    public Failures.Explanation explain() {
         String meant = suggestions.isEmpty() ? "" : "did you mean " + Plural.series(suggestions, "or") + "? ";
-        return "error: " + problem() + System.lineSeparator() + "hint: " + meant + "see '" + command + " --help'";
+        return new Failures.Explanation(ExitCode.USAGE, problem(), meant + "see '" + command + " --help'");
     }
 
     private String problem() {

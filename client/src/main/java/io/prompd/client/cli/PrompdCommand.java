@@ -1,19 +1,16 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.CommandLines;
-import io.prompd.cli.Failures;
 import io.prompd.cli.Terminal;
 import io.prompd.cli.VerboseOption;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
-import io.prompd.core.json.Json;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,40 +157,7 @@ public final class PrompdCommand implements Runnable {
         PrompdCommand root = new PrompdCommand(context);
         CommandLine cli = new CommandLine(root, new Factory(root));
         subcommands.forEach(cli::addSubcommand);
-        CommandLines.configure(cli, out, err, root.verbose::isOn);
-        CommandLine.IExecutionExceptionHandler reportAsText = cli.getExecutionExceptionHandler();
-        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
-            if (asksForJson(parseResult)) {
-                // a script reads the failure where it reads results; the person watching its log still sees the text
-                commandLine.getOut().print(Json.writeString(failureAsJson(Failures.explain(failure))) + "\n");
-                commandLine.getOut().flush();
-            }
-            return reportAsText.handleExecutionException(failure, commandLine, parseResult);
-        });
-        return cli;
-    }
-
-    /** Whether the command run, the innermost of the command line, was given {@code --json}. */
-    private static boolean asksForJson(CommandLine.ParseResult parseResult) {
-        CommandLine.ParseResult command = parseResult;
-        while (command.hasSubcommand()) {
-            command = command.subcommand();
-        }
-        return command.hasMatchedOption(JsonOption.NAME);
-    }
-
-    /** {@code {"ok": false, "error": {"exitCode", "message", "hint"}}}, the hint only when there is one. */
-    private static Map<String, Object> failureAsJson(Failures.Explanation explained) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("exitCode", explained.exitCode().code());
-        error.put("message", explained.message());
-        if (!explained.hint().isEmpty()) {
-            error.put("hint", explained.hint());
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("ok", false);
-        json.put("error", error);
-        return json;
+        return CommandLines.configure(cli, out, err, root.verbose::isOn);
     }
 
     /**

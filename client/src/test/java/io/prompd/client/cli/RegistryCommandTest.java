@@ -238,6 +238,24 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aUsageErrorOfACommandGivenJsonIsTheSameJsonObject() throws IOException {
+        for (List<String> args : List.of(List.of("registry", "list", "--json", "--bogus"),
+                List.of("registry", "list", "--bogus", "--json"))) {
+            CliRun list = prompd(args.toArray(String[]::new));
+
+            assertEquals(2, list.exitCode(), args::toString);
+            JsonNode json = Json.mapper().readTree(list.out());
+            assertFalse(json.get("ok").asBoolean());
+            assertEquals(2, json.at("/error/exitCode").asInt());
+            assertEquals("unknown option: '--bogus'", json.at("/error/message").asText());
+            assertEquals("see 'prompd registry list --help'", json.at("/error/hint").asText());
+            assertTrue(list.err().startsWith("error: unknown option: '--bogus'"), "the text stays on stderr: " + list.err());
+        }
+        assertEquals("", prompd("registry", "list", "--bogus").out(), "without --json, stdout stays empty");
+        assertEquals("", prompd("registry", "add", "--json").out(), "add has no --json, which is then only unknown");
+    }
+
+    @Test
     void aSubcommandIsRequired() {
         CliRun run = prompd("registry");
         assertEquals(2, run.exitCode());

@@ -1,5 +1,6 @@
 package io.prompd.generator.cli;
 
+import io.prompd.cli.CommandLines;
 import io.prompd.cli.Terminal;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -53,8 +54,9 @@ final class BuildCommand implements Callable<Integer> {
             description = "Write absolute URLs below this one instead of relative ones.")
     URI baseUrl;
 
-    @Option(names = "--json", description = "Print the summary as JSON; when the build fails,"
-            + " {\"ok\": false, \"problems\": [...]} in the shape of check's.")
+    @Option(names = CommandLines.JSON_OPTION, description = "Print the summary as JSON; when the build fails,"
+            + " {\"ok\": false, \"problems\": [...]} in the shape of check's; any other failure as {\"ok\": false,"
+            + " \"error\": {\"exitCode\", \"message\", \"hint\"}}, its text still on stderr.")
     boolean json;
 
     @Override

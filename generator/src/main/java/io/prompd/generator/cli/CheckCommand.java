@@ -1,5 +1,6 @@
 package io.prompd.generator.cli;
 
+import io.prompd.cli.CommandLines;
 import io.prompd.core.ExitCode;
 import io.prompd.generator.check.CheckReport;
 import io.prompd.generator.check.CheckReportRenderer;
@@ -54,7 +55,7 @@ final class CheckCommand implements Callable<Integer> {
     /** GitHub's rule for user names, and the {@code [bot]} suffix of the apps that open pull requests. */
     private static final Pattern GITHUB_LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:\\[bot])?");
 
-    @Option(names = "--json", description = "Same as --format json.")
+    @Option(names = CommandLines.JSON_OPTION, description = "Same as --format json.")
     boolean json;
 
     @Override

@@ -183,6 +183,29 @@ class BuildCommandTest {
     }
 
     @Test
+    void aRefusedBuildAndAUsageErrorGiveTheJsonFailureWhenAskedTo() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("documents"));
+        Files.writeString(folder.resolve("thesis.md"), "years of work");
+
+        assertEquals(4, run("build", repo.toString(), "--out", folder.toString(), "--json"));
+        JsonNode refused = Json.mapper().readTree(stdout.toString());
+        assertFalse(refused.get("ok").asBoolean());
+        assertEquals(4, refused.at("/error/exitCode").asInt());
+        assertEquals(folder + " is not empty and not the output of a previous build", refused.at("/error/message").asText());
+        assertTrue(refused.at("/error/hint").asText().startsWith("give a new or empty folder to --out"), refused::toString);
+        assertTrue(stderr.toString().startsWith("error: " + folder + " is not empty"), "the text stays on stderr");
+
+        assertEquals(2, run("build", "--json"));
+        JsonNode usage = Json.mapper().readTree(stdout.toString());
+        assertEquals(2, usage.at("/error/exitCode").asInt());
+        assertEquals("missing required parameter: '<repo>'", usage.at("/error/message").asText());
+        assertEquals("see 'prompd-registry build --help'", usage.at("/error/hint").asText());
+
+        assertEquals(2, run("build", repo.toString(), "--out", ""));
+        assertEquals("", stdout.toString(), "without --json, stdout stays empty");
+    }
+
+    @Test
     void aFolderWithABuildMarkerThatIsNoBuildStateIsNeverReplaced() throws IOException {
         Path folder = Files.createDirectories(temp.resolve("documents"));
         Files.writeString(folder.resolve("thesis.md"), "years of work");

@@ -1,0 +1,66 @@
+package io.prompd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+class CommandLinesTest {
+
+    @Command(name = "tool", subcommands = {Show.class, Plain.class})
+    static final class Tool implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "show")
+    static final class Show implements Runnable {
+        @Option(names = "--json")
+        boolean json;
+
+        @Parameters(arity = "1")
+        List<String> words;
+
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "plain")
+    static final class Plain implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    private final StringWriter out = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = CommandLines.configure(new CommandLine(new Tool()), new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true), () -> false);
+        return cli.execute(args);
+    }
+
+    @Test
+    void aUsageErrorIsTheJsonFailureOnlyWhereTheCommandTakesJsonAndItsOwnArgumentsGiveIt() throws IOException {
+        assertEquals(2, run("show", "--json", "--bogus", "a"));
+        assertEquals(Json.mapper().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
+                + " '--bogus'\", \"hint\": \"see 'tool show --help'\"}}"), Json.mapper().readTree(out.toString()));
+
+        out.getBuffer().setLength(0);
+        assertEquals(2, run("show", "--bogus", "--", "--json"));
+        assertEquals("", out.toString(), "after '--', --json is a word, not the option");
+
+        assertEquals(2, run("plain", "--json"));
+        assertEquals("", out.toString(), "a command without --json is not asked for JSON");
+    }
+}
