@@ -36,7 +36,7 @@ final class PackCommand implements Callable<Integer> {
     PackageFolderParameter folder;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "Where to write the tarball; an existing folder, or a path ending in '/' (created when"
+            description = "Where to write the tarball, in a folder that exists; an existing folder, or a path ending in '/' (created when"
                     + " missing), gets scope-name-version.tgz (default: that name in the current folder, or at the"
                     + " package's root when the current folder lies inside the package).")
     String out;

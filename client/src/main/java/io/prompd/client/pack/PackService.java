@@ -65,6 +65,9 @@ public final class PackService {
         }
         Path tarball = target.isFolder() ? target.path().resolve(defaultFileName(manifest.get())) : target.path();
         requireOutsideThePackage(tarball, folder);
+        if (!target.isFolder()) {
+            requireFolderOf(tarball);
+        }
         requireReplaceable(tarball, folder, report);
         PackResult result = Packer.packToFile(source, report.selection(), tarball);
         return new PackOutcome(report, Optional.of(new PackOutcome.Tarball(tarball, result)));
@@ -81,6 +84,19 @@ public final class PackService {
             throw new PrompdException(ExitCode.CONFLICT, "refusing to write the tarball into " + parent + ", a folder of"
                     + " the package: the next pack would pack it", "give --out the package folder itself, or a"
                     + " folder outside the package");
+        }
+    }
+
+    /**
+     * A file is written into a folder that exists, as {@code tar -cf} and {@code curl -o} do: a
+     * mistyped folder would otherwise be created, and the tarball be missed where it was expected.
+     */
+    private static void requireFolderOf(Path tarball) {
+        Path parent = tarball.toAbsolutePath().normalize().getParent();
+        if (parent != null && Files.notExists(parent)) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "no folder " + parent + " to write the tarball "
+                    + tarball.getFileName() + " into", "create it first (mkdir -p " + parent + "), or end --out with '/'"
+                    + " to have pack create the folder and name the tarball");
         }
     }
 

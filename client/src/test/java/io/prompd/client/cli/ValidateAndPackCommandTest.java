@@ -253,6 +253,17 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void packIntoAFileOfAMissingFolderIsNotFoundAndCreatesNothing() {
+        CliRun run = CliRun.in(work, home, "pack", "greeter", "--out", "missing/dir/x.tgz");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertEquals("error: no folder " + work.resolve("missing/dir") + " to write the tarball x.tgz into\nhint: create it"
+                + " first (mkdir -p " + work.resolve("missing/dir") + "), or end --out with '/' to have pack create the"
+                + " folder and name the tarball\n", run.err());
+        assertFalse(Files.exists(work.resolve("missing")));
+    }
+
+    @Test
     void packRefusesToWriteOverOneOfThePackagesOwnFiles() throws IOException {
         byte[] manifest = Files.readAllBytes(pkg.resolve("prompd.json"));
 
