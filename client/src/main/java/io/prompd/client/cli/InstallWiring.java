@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryChooser;
+import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.Origin;
@@ -85,15 +86,15 @@ final class InstallWiring {
     /** Each package to the registry the configuration routes its scope to, with that registry's credentials. */
     private RegistryRoutes routes(Settings settings) throws IOException {
         RegistryChooser chooser = RegistryChooser.load(settings, root.context().environment());
-        return name -> endpoint(chooser.choose(name));
+        return name -> endpoint(chooser.choose(name), chooser.route(name));
     }
 
-    private static RegistryEndpoint endpoint(Registry registry) {
+    private static RegistryEndpoint endpoint(Registry registry, Optional<Scope> route) {
         URI url = registry.url().uri();
         // file registries take no credentials: there is no origin to send them to
         Optional<Credential> credential = registry.authorizationHeader()
                 .filter(header -> !registry.url().isFolder())
                 .map(header -> new Credential(Origin.of(url), header));
-        return new RegistryEndpoint(url, credential, registry.name());
+        return new RegistryEndpoint(url, credential, registry.name(), route);
     }
 }

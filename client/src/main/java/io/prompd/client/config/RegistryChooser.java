@@ -39,11 +39,19 @@ public final class RegistryChooser {
 
     /** The registry to fetch the package from, with its credentials. */
     public Registry choose(PackageName packageName) {
-        RegistryRef ref = Scope.of(packageName).map(scope -> config.scopes().get(scope))
+        RegistryRef ref = route(packageName).map(scope -> config.scopes().get(scope))
                 .or(this::overridden)
                 .or(config::defaultRegistry)
                 .orElseThrow(RegistryChooser::noneConfigured);
         return withCredentials(located(ref));
+    }
+
+    /**
+     * The package's scope when the configuration routes it to a registry, which {@code --registry}
+     * then does not change; empty when the package goes to the run's registry or the default.
+     */
+    public Optional<Scope> route(PackageName packageName) {
+        return Scope.of(packageName).filter(config.scopes()::containsKey);
     }
 
     /** The registry of work not about one package (search, login): the override, else the default. */

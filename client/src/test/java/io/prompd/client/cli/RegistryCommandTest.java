@@ -256,6 +256,28 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aRoutedScopeWhoseRegistryIsMissingIsCorrectedInItsRouteNotWithRegistry() throws IOException {
+        String empty = Files.createDirectories(work.resolve("empty")).toUri().toString();
+        prompd("registry", "add", "work", empty, "--scope", "@acme");
+        prompd("config", "set", "scopes.@raw", empty);
+
+        CliRun named = prompd("--registry", "https://elsewhere.example/", "info", "@acme/util");
+        CliRun unnamed = prompd("info", "@raw/util");
+
+        assertEquals(3, named.exitCode(), named.err());
+        assertEquals("error: no prompd registry at " + empty + ": it has no registry.json\nhint: @acme is routed to"
+                + " registry work, which --registry does not change: correct its URL with 'prompd config set"
+                + " registries.work URL', route @acme to another registry with 'prompd registry add NAME URL --scope"
+                + " @acme', or remove it with its routes with 'prompd registry remove work'\n", named.err());
+        assertEquals(3, unnamed.exitCode(), unnamed.err());
+        assertTrue(unnamed.err().endsWith("hint: @raw is routed to this URL, which --registry does not change: route @raw"
+                + " to another registry with 'prompd registry add NAME URL --scope @raw', or remove the route with"
+                + " 'prompd config unset scopes.@raw'\n"), unnamed.err());
+        assertTrue(prompd("--registry", empty, "info", "util").err().contains("hint: check the registry URL: --registry,"),
+                "an unscoped package goes to --registry, which is then what to correct");
+    }
+
+    @Test
     void aSubcommandIsRequired() {
         CliRun run = prompd("registry");
         assertEquals(2, run.exitCode());

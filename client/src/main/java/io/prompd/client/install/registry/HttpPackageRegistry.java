@@ -1,7 +1,6 @@
 package io.prompd.client.install.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.prompd.client.config.Settings;
 import io.prompd.client.http.AccessRefused;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.ProgressListener;
@@ -76,8 +75,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
         } catch (PrompdException failure) {
             if (failure.exitCode() == ExitCode.NOT_FOUND) {
                 throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": it has no "
-                        + RegistryLayout.REGISTRY_DOCUMENT, "check the registry URL: --registry, $"
-                        + Settings.REGISTRY_VARIABLE + ", or 'prompd registry list'");
+                        + RegistryLayout.REGISTRY_DOCUMENT, endpoint.urlCorrection());
             }
             // offline or unreachable, it cannot tell: the failure that asked stands
             return;

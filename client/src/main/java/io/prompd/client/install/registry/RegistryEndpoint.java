@@ -1,7 +1,10 @@
 package io.prompd.client.install.registry;
 
+import io.prompd.client.config.ConfigFields;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryName;
+import io.prompd.client.config.Scope;
+import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
 import java.net.URI;
 import java.util.Objects;
@@ -13,25 +16,43 @@ import java.util.Optional;
  * @param root       the registry's root URL, ending with {@code /}
  * @param credential sent only to the root's own origin; never written anywhere
  * @param name       its configured name, when it was chosen by one, so messages name it as the user does
+ * @param route      the package's scope, when the configuration routes it here: then a wrong URL is
+ *                   corrected in that route, not with {@code --registry}
  */
-public record RegistryEndpoint(URI root, Optional<Credential> credential, Optional<RegistryName> name) {
+public record RegistryEndpoint(URI root, Optional<Credential> credential, Optional<RegistryName> name,
+                               Optional<Scope> route) {
 
     public RegistryEndpoint {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(route, "route");
         if (!root.isAbsolute() || !root.getPath().endsWith("/")) {
             throw new IllegalArgumentException("a registry root is an absolute URL ending with '/': " + root);
         }
     }
 
     public static RegistryEndpoint anonymous(URI root) {
-        return new RegistryEndpoint(root, Optional.empty(), Optional.empty());
+        return new RegistryEndpoint(root, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** As messages name it: {@code work (https://prompd.example.com/)}, or the URL alone. */
     public String describe() {
         return Registry.describe(name, root);
+    }
+
+    /** Where to correct the URL when no registry is found there: the scope's route, else the run's or default registry. */
+    public String urlCorrection() {
+        if (route.isEmpty()) {
+            return "check the registry URL: --registry, $" + Settings.REGISTRY_VARIABLE + ", or 'prompd registry list'";
+        }
+        Scope scope = route.get();
+        String moveRoute = "route " + scope + " to another registry with 'prompd registry add NAME URL --scope " + scope + "'";
+        return name.map(registry -> scope + " is routed to registry " + registry + ", which --registry does not change:"
+                        + " correct its URL with 'prompd config set " + ConfigFields.REGISTRIES + "." + registry + " URL', "
+                        + moveRoute + ", or remove it with its routes with 'prompd registry remove " + registry + "'")
+                .orElseGet(() -> scope + " is routed to this URL, which --registry does not change: " + moveRoute
+                        + ", or remove the route with 'prompd config unset " + ConfigFields.SCOPES + "." + scope + "'");
     }
 
     /** What {@code prompd login --registry} takes to log in to it. */
