@@ -40,6 +40,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
      */
     private static final Pattern HOST_AND_PORT = Pattern.compile("[A-Za-z0-9.-]+:\\d+(/\\S*)?");
     private static final int MAX_PORT = 65_535;
+    private static final Pattern ENCODED_DOT = Pattern.compile("%2e", Pattern.CASE_INSENSITIVE);
 
     /** @throws IllegalArgumentException naming every rule the text breaks */
     public static RegistryUrl parse(String text) {
@@ -170,6 +171,9 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         } else {
             serverProblem(uri).ifPresent(problems::add);
         }
+        encodedDotSegment(uri.getRawPath()).ifPresent(segment -> problems.add("the path segment '" + segment + "' is '"
+                + ENCODED_DOT.matcher(segment).replaceAll(".") + "' written with %2e, which a server reads as that dot"
+                + " segment though the URL does not: write the path without it"));
         if (uri.getRawUserInfo() != null) {
             problems.add("the URL holds a user or password; remove it and run 'prompd login' instead");
         }
@@ -180,6 +184,17 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             problems.add("a registry URL cannot have a fragment ('#...')");
         }
         return problems;
+    }
+
+    /**
+     * A {@code .} or {@code ..} segment written with {@code %2e}, in any letter case: URI resolution
+     * takes it for a name and keeps it, where a server decodes it first, so the registry would be
+     * read from another folder than the one its URL seems to name and its credentials are stored by.
+     */
+    private static Optional<String> encodedDotSegment(String rawPath) {
+        return Stream.of(rawPath.split("/")).filter(segment -> ENCODED_DOT.matcher(segment).find())
+                .filter(segment -> Set.of(".", "..").contains(ENCODED_DOT.matcher(segment).replaceAll(".")))
+                .findFirst();
     }
 
     /** The URL as a message may quote it: a password written into it stays out of the message. */

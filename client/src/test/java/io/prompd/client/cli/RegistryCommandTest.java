@@ -278,6 +278,16 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aDotSegmentWrittenWithPercentEncodingIsRefused() {
+        CliRun add = prompd("registry", "add", "work", "http://prompd.example/r/%2E%2e/");
+
+        assertEquals(2, add.exitCode(), add.err());
+        assertTrue(add.err().contains("invalid registry URL 'http://prompd.example/r/%2E%2e/': the path segment"
+                + " '%2E%2e' is '..' written with %2e"), add.err());
+        assertTrue(prompd("registry", "list").out().startsWith("no registry configured"), "nothing was added");
+    }
+
+    @Test
     void aSubcommandIsRequired() {
         CliRun run = prompd("registry");
         assertEquals(2, run.exitCode());

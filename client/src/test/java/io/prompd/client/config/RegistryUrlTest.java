@@ -23,6 +23,7 @@ class RegistryUrlTest {
         "http://127.0.0.1:8080,               http://127.0.0.1:8080/",
         "file:///srv/registry,                file:///srv/registry/",
         "file://localhost/srv/registry/,      file:///srv/registry/",
+        "http://127.0.0.1/%2e%2ex/,           http://127.0.0.1/%2e%2ex/",
     })
     void oneRegistryHasOneSpellingEndingWithASlash(String written, String normalized) {
         assertEquals(normalized, RegistryUrl.parse(written).toString());
@@ -50,6 +51,11 @@ class RegistryUrlTest {
         "http://127.0.0.1:abc/            | the port 'abc' is not a number from 1 to 65535",
         "https://héllo.example/           | the host name 'héllo.example' is not ASCII: write it in its punycode form, xn--hllo-bpa.example",
         "http://a_b.example/              | the host name 'a_b.example' is not valid",
+        "http://h/%2e%2e/                 | the path segment '%2e%2e' is '..' written with %2e, which a server reads as that dot segment though the URL does not: write the path without it",
+        "http://h/a/%2E%2E/b/             | the path segment '%2E%2E' is '..' written with %2e",
+        "http://h/%2E./                   | the path segment '%2E.' is '..'",
+        "http://h/.%2e                    | the path segment '.%2e' is '..'",
+        "file:///srv/%2e/registry/        | the path segment '%2e' is '.'",
     })
     void aRegistryUrlMustBeAbsoluteAndPlain(String written, String reason) {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryUrl.parse(written));
