@@ -13,6 +13,9 @@ public final class CommandLines {
 
     /** The option of the commands whose result, or failure, a script may want to read as JSON. */
     public static final String JSON_OPTION = "--json";
+    /** The check's {@code --format json}, which its {@value #JSON_OPTION} abbreviates. */
+    private static final String FORMAT_OPTION = "--format";
+    private static final String JSON_FORMAT = "json";
 
     private CommandLines() {
     }
@@ -68,7 +71,10 @@ public final class CommandLines {
         }
         List<String> arguments = parsed.expandedArgs();
         int endOfOptions = arguments.indexOf(command.getCommandSpec().parser().endOfOptionsDelimiter());
-        return (endOfOptions < 0 ? arguments : arguments.subList(0, endOfOptions)).contains(JSON_OPTION);
+        List<String> options = endOfOptions < 0 ? arguments : arguments.subList(0, endOfOptions);
+        int format = options.lastIndexOf(FORMAT_OPTION);
+        return options.contains(JSON_OPTION) || options.contains(FORMAT_OPTION + "=" + JSON_FORMAT)
+                || format >= 0 && format + 1 < options.size() && options.get(format + 1).equals(JSON_FORMAT);
     }
 
     private static void listExitCodes(CommandLine command) {

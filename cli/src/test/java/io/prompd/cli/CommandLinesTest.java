@@ -1,11 +1,13 @@
 package io.prompd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -26,6 +28,9 @@ class CommandLinesTest {
     static final class Show implements Runnable {
         @Option(names = "--json")
         boolean json;
+
+        @Option(names = "--format")
+        String format;
 
         @Parameters(arity = "1")
         List<String> words;
@@ -62,5 +67,19 @@ class CommandLinesTest {
 
         assertEquals(2, run("plain", "--json"));
         assertEquals("", out.toString(), "a command without --json is not asked for JSON");
+    }
+
+    @Test
+    void formatJsonAsksForTheJsonFailureAsJsonDoes() {
+        for (List<String> format : List.of(List.of("--format", "json"), List.of("--format=json"))) {
+            out.getBuffer().setLength(0);
+            List<String> args = new ArrayList<>(List.of("show", "--bogus"));
+            args.addAll(format);
+            assertEquals(2, run(args.toArray(String[]::new)));
+            assertTrue(out.toString().startsWith("{"), format + " gave: " + out);
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(2, run("show", "--bogus", "--format", "text"));
+        assertEquals("", out.toString());
     }
 }

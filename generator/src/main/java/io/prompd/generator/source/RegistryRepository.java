@@ -73,11 +73,12 @@ public final class RegistryRepository implements AutoCloseable {
      * of one registry would build different documents.
      *
      * @param work what needs the history, as in "a build", for the message
-     * @throws PrompdException FAILURE in a shallow clone
+     * @throws PrompdException NOT_FOUND in a shallow clone: the history the work reads is missing, as a
+     *                         revision not fetched is, and the check's workflow tells "could not run" by that
      */
     public void requireWholeHistory(String work) throws IOException {
         if (isShallow()) {
-            throw new PrompdException(ExitCode.FAILURE, repository.getDirectory() + " is a shallow clone, and " + work
+            throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " is a shallow clone, and " + work
                     + " reads each version's publishing commit from the whole history", WHOLE_HISTORY_HINT);
         }
     }

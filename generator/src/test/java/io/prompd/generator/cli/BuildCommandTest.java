@@ -135,7 +135,7 @@ class BuildCommandTest {
             git.getRepository().getObjectDatabase().setShallowCommits(Set.of(git.getRepository().resolve("HEAD")));
         }
 
-        assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals(3, run("build", repo.toString(), "--out", out.toString()));
 
         assertTrue(stderr.toString().contains(" is a shallow clone, and a build reads each version's publishing commit"
                 + " from the whole history\nhint: fetch the whole history (git fetch --unshallow"), stderr.toString());

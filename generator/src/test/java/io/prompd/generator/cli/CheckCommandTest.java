@@ -104,7 +104,7 @@ class CheckCommandTest {
 
         int exit = run(check("alice"));
 
-        assertEquals(ExitCode.FAILURE.code(), exit);
+        assertEquals(ExitCode.NOT_FOUND.code(), exit);
         assertTrue(err.toString().contains(" is a shallow clone, and the check reads each version's publishing commit"
                 + " from the whole history\nhint: fetch the whole history"), err::toString);
         assertEquals("", out.toString());
