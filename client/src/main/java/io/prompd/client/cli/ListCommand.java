@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
         description = {
             "List the project's packages as prompd.lock pins them, direct dependencies marked, and so are"
                     + " versions missing from the store and those nothing needs any more.",
+            "A version outside a range asking for it (prompd.json edited since the lock was written) is marked"
+                    + " invalid, and then list exits 1, as 'npm ls' does; 'prompd install' locks again.",
             "With --installed, list every version in the store instead, whatever project installed it."})
 final class ListCommand implements Callable<Integer> {
 
@@ -44,13 +46,16 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String text = installed ? store() : project();
-        spec.commandLine().getOut().print(text);
-        return ExitCode.OK.code();
+        if (installed) {
+            spec.commandLine().getOut().print(store());
+            return ExitCode.OK.code();
+        }
+        List<ProjectGraph.Entry> entries = ProjectGraph.of(Project.load(root.context().projectFolder())).entries();
+        spec.commandLine().getOut().print(project(entries));
+        return InvalidVersions.exitCode(entries, spec.commandLine().getErr());
     }
 
-    private String project() throws Exception {
-        List<ProjectGraph.Entry> entries = ProjectGraph.of(Project.load(root.context().projectFolder())).entries();
+    private String project(List<ProjectGraph.Entry> entries) throws Exception {
         PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
         if (output.json) {
             return Json.writeString(entries.stream().map(entry -> {
@@ -60,6 +65,7 @@ final class ListCommand implements Callable<Integer> {
                 json.put("direct", entry.direct());
                 json.put("needed", entry.needed());
                 json.put("installed", store.contains(entry.name(), entry.version()));
+                json.put("invalid", entry.invalid());
                 return json;
             }).toList()) + "\n";
         }
@@ -77,6 +83,9 @@ final class ListCommand implements Callable<Integer> {
         List<String> notes = new ArrayList<>();
         if (!entry.direct()) {
             notes.add("transitive");
+        }
+        if (entry.invalid()) {
+            notes.add(InvalidVersions.note(entry.unmet()));
         }
         if (!installed) {
             notes.add(TreeCommand.NOT_INSTALLED);

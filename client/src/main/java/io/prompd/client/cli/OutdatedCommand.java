@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
             "For each: current (locked), wanted (the newest the ranges allow, what 'prompd update' moves to)"
                     + " and latest (the version the 'latest' dist-tag names, the range 'prompd update --latest' writes;"
                     + " the lock then takes the newest that range allows).",
-            "A dependency of prompd.json not locked yet is listed too, with no current version.",
-            "With --json, an array of {name, current, wanted, latest, direct} in name order; current is left out for"
-                    + " a dependency not locked, wanted or latest when no version qualifies."})
+            "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
+                    + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
+                    + " wanted is then the newest version within them, what 'prompd install' moves to.",
+            "With --json, an array of {name, current, wanted, latest, direct, invalid} in name order; current and"
+                    + " invalid are left out for a dependency not locked, wanted or latest when no version qualifies."})
 final class OutdatedCommand implements Callable<Integer> {
 
     @Spec
@@ -61,7 +63,7 @@ final class OutdatedCommand implements Callable<Integer> {
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("package", "current", "wanted", "latest", "dependency"));
         rows.forEach(row -> table.add(List.of(row.name().toString(),
-                row.current().map(Version::toString).orElse("not locked"), row.wanted().map(Version::toString).orElse("-"),
+                row.current().map(current -> current + (row.invalid() ? " (invalid)" : "")).orElse("not locked"), row.wanted().map(Version::toString).orElse("-"),
                 row.latest().map(Version::toString).orElse("-"), row.direct() ? "direct" : "transitive")));
         return Tables.render(table);
     }
@@ -73,6 +75,7 @@ final class OutdatedCommand implements Callable<Integer> {
         row.wanted().ifPresent(wanted -> json.put("wanted", wanted));
         row.latest().ifPresent(latest -> json.put("latest", latest));
         json.put("direct", row.direct());
+        row.current().ifPresent(current -> json.put("invalid", row.invalid()));
         return json;
     }
 }

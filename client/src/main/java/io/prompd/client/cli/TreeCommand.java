@@ -3,7 +3,6 @@ package io.prompd.client.cli;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
 import io.prompd.client.install.store.PackageStore;
-import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -22,7 +21,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Show the project's dependency tree, as prompd.json and prompd.lock give it.",
             "Asks no registry.",
-            "A package needed in several places is expanded at its first place only."})
+            "A package needed in several places is expanded at its first place only.",
+            "A version outside the range asking for it (prompd.json edited since the lock was written) is marked"
+                    + " invalid, and then tree exits 1, as 'npm ls' does; 'prompd install' locks again."})
 final class TreeCommand implements Callable<Integer> {
 
     /** How tree and list mark a locked version the store lacks, such as one removed with uninstall --global. */
@@ -72,7 +73,7 @@ final class TreeCommand implements Callable<Integer> {
             text = tree.toString();
         }
         spec.commandLine().getOut().print(text);
-        return ExitCode.OK.code();
+        return InvalidVersions.exitCode(graph.entries(), spec.commandLine().getErr());
     }
 
     private static void draw(ProjectGraph.Node node, String indent, boolean last, PackageStore store, StringBuilder tree) {
@@ -88,6 +89,8 @@ final class TreeCommand implements Callable<Integer> {
         String note;
         if (node.version().isEmpty()) {
             note = " (not locked: run 'prompd install')";
+        } else if (node.invalid()) {
+            note = " (" + InvalidVersions.note(List.of(node.range())) + ")";
         } else if (!isInstalled(node, store)) {
             note = " (" + NOT_INSTALLED + ")";
         } else {
@@ -107,6 +110,7 @@ final class TreeCommand implements Callable<Integer> {
         node.version().ifPresent(version -> {
             json.put("version", version);
             json.put("installed", isInstalled(node, store));
+            json.put("invalid", node.invalid());
         });
         if (node.repeated()) {
             json.put("repeated", true);

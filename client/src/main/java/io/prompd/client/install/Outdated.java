@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Which locked packages have newer versions: within their ranges (wanted) and at all (latest). */
+/**
+ * Which locked packages have newer versions, within their ranges (wanted) and at all (latest), or
+ * versions outside their ranges.
+ */
 public final class Outdated {
 
     private Outdated() {
@@ -21,12 +24,14 @@ public final class Outdated {
      * npm's outdated lists a missing one).
      *
      * @param current the locked version; empty when the lock lacks the package
-     * @param wanted  the highest version every range on the package allows, not yanked; empty when none does
+     * @param wanted  the highest version every range on the package allows, not yanked, or the current one when
+     *                it is higher and within them; empty when none does
      * @param latest  the version the {@code latest} dist-tag points at
      * @param direct  whether {@code prompd.json} names it
+     * @param invalid whether the locked version is outside a range asking for it (see {@link ProjectGraph.Entry#invalid})
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
-                      boolean direct) {
+                      boolean direct, boolean invalid) {
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(current, "current");
@@ -69,14 +74,16 @@ public final class Outdated {
             }
             published.get().version(entry.version())
                     .ifPresent(summary -> warnings.addAll(StatusNotes.of(graph, published.get(), summary, "")));
-            Version wanted = published.get().highestAllowed(graph.rangesOn(entry.name()))
-                    .filter(highest -> highest.compareTo(entry.version()) > 0)
-                    .orElse(entry.version());
+            Optional<Version> highest = published.get().highestAllowed(graph.rangesOn(entry.name()));
+            // a version outside its ranges is wanted away from even when it is newer, as 'prompd install' moves it
+            Optional<Version> wanted = entry.invalid() ? highest
+                    : Optional.of(highest.filter(version -> version.compareTo(entry.version()) > 0).orElse(entry.version()));
             Optional<Version> latest = published.get().latest();
-            boolean behind = !wanted.equals(entry.version())
+            boolean behind = !wanted.equals(Optional.of(entry.version()))
                     || latest.filter(version -> version.compareTo(entry.version()) > 0).isPresent();
             if (behind) {
-                rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.of(wanted), latest, entry.direct()));
+                rows.add(new Row(entry.name(), Optional.of(entry.version()), wanted, latest, entry.direct(),
+                        entry.invalid()));
             }
         }
         for (PackageName name : unlocked) {
@@ -86,7 +93,7 @@ public final class Outdated {
                 continue;
             }
             rows.add(new Row(name, Optional.empty(), published.get().highestAllowed(graph.rangesOn(name)),
-                    published.get().latest(), true));
+                    published.get().latest(), true, false));
         }
         rows.sort(Comparator.comparing(Row::name));
         return new Result(rows, warnings);

@@ -45,16 +45,33 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
      *
      * @param needed whether the direct dependencies need it, themselves or through others: the lock
      *               may still hold a package nothing needs once prompd.json was edited by hand
+     * @param unmet  the ranges on it, of prompd.json and of the needed packages, that the locked version
+     *               is outside of: prompd.json was edited (by hand, by a merge) since the lock was written
      */
-    public record Entry(PackageName name, Version version, boolean direct, boolean needed) {
+    public record Entry(PackageName name, Version version, boolean direct, boolean needed, List<VersionRange> unmet) {
+        public Entry {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            unmet = List.copyOf(unmet);
+        }
+
+        /** Whether the locked version is outside a range asking for it, as npm calls such a package. */
+        public boolean invalid() {
+            return !unmet.isEmpty();
+        }
     }
 
-    /** Every locked package, direct and needed ones marked, in name order. */
+    /** Every locked package, direct, needed and invalid ones marked, in name order. */
     public List<Entry> entries() {
         Set<PackageName> needed = needed();
         return lock.packages().entrySet().stream()
-                .map(entry -> new Entry(entry.getKey(), entry.getValue().version(), roots.containsKey(entry.getKey()),
-                        needed.contains(entry.getKey())))
+                .map(entry -> {
+                    Version version = entry.getValue().version();
+                    List<VersionRange> unmet = rangesOn(entry.getKey(), needed).stream()
+                            .filter(range -> !range.satisfiedBy(version)).distinct().toList();
+                    return new Entry(entry.getKey(), version, roots.containsKey(entry.getKey()),
+                            needed.contains(entry.getKey()), unmet);
+                })
                 .toList();
     }
 
@@ -91,6 +108,11 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
             Objects.requireNonNull(version, "version");
             children = List.copyOf(children);
         }
+
+        /** Whether the locked version is outside the range asking for it here. */
+        public boolean invalid() {
+            return version.filter(locked -> !range.satisfiedBy(locked)).isPresent();
+        }
     }
 
     /** The direct dependencies with what they need below them; each package is expanded once, at its first place. */
@@ -116,13 +138,18 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
 
     /** Every range the graph places on the package: its own in prompd.json and those of the locked packages needing it. */
     public List<VersionRange> rangesOn(PackageName name) {
+        return rangesOn(name, lock.packages().keySet());
+    }
+
+    /** The ranges prompd.json and the locked packages {@code from} place on the package. */
+    private List<VersionRange> rangesOn(PackageName name, Set<PackageName> from) {
         List<VersionRange> ranges = new ArrayList<>();
         if (roots.containsKey(name)) {
             ranges.add(roots.get(name));
         }
-        lock.packages().values().forEach(locked -> {
+        lock.packages().forEach((dependent, locked) -> {
             VersionRange range = locked.dependencies().get(name);
-            if (range != null) {
+            if (range != null && from.contains(dependent)) {
                 ranges.add(range);
             }
         });

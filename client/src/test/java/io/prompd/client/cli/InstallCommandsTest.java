@@ -55,6 +55,12 @@ class InstallCommandsTest {
         return CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", server.url().toString()), args);
     }
 
+    /** prompd.json with these dependencies, as a hand edit or a merge leaves it: prompd.lock is not touched. */
+    private void editDependencies(String dependencies) throws IOException {
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
+                + " \"dependencies\": {" + dependencies + "}}\n");
+    }
+
     @Test
     void installAddsSavesAndReportsWhatItDid() throws IOException {
         CliRun run = prompd("install", "acme/greeter");
@@ -369,8 +375,7 @@ class InstallCommandsTest {
     @Test
     void listMarksALockedPackageNothingNeedsAnyMore() throws IOException {
         assertEquals(0, prompd("install", "@acme/base", "@acme/greeter").exitCode());
-        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
-                + " \"dependencies\": {\"@acme/base\": \"^1.0.0\"}}\n");
+        editDependencies("\"@acme/base\": \"^1.0.0\"");
 
         assertEquals("@acme/base@1.0.0\n@acme/greeter@1.0.0  (not needed: 'prompd install' removes it)\n"
                 + "@acme/util@1.1.0  (transitive)\n", prompd("list").out());
@@ -419,8 +424,7 @@ class InstallCommandsTest {
     void outdatedListsADependencyNotLockedYetAsNpmListsAMissingOne() throws IOException {
         assertEquals(0, prompd("install", "@acme/util@^1.0.0").exitCode());
         registry.publish("@acme/base", "2.0.0");
-        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
-                + " \"dependencies\": {\"@acme/util\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"}}\n");
+        editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"");
 
         CliRun run = prompd("outdated");
 
@@ -434,6 +438,51 @@ class InstallCommandsTest {
         assertFalse(json.get(0).has("current"), json.toString());
         assertEquals("1.0.0", json.get(0).get("wanted").asText());
         assertEquals("2.0.0", json.get(0).get("latest").asText());
+    }
+
+    @Test
+    void aLockedVersionOutsideTheRangeOfAnEditedManifestIsInvalidToOutdatedListAndTree() throws IOException {
+        registry.publish("@acme/util", "2.0.0");
+        assertEquals(0, prompd("install", "@acme/util@^2.0.0").exitCode());
+        editDependencies("\"@acme/util\": \"^1.0.0\"");
+
+        CliRun outdated = prompd("outdated");
+        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals("""
+                package     current          wanted  latest  dependency
+                @acme/util  2.0.0 (invalid)  1.1.0   2.0.0   direct
+                """, outdated.out());
+        JsonNode row = Json.mapper().readTree(prompd("outdated", "--json").out()).get(0);
+        assertEquals("2.0.0", row.get("current").asText());
+        assertEquals("1.1.0", row.get("wanted").asText());
+        assertTrue(row.get("invalid").asBoolean(), row.toString());
+
+        String error = "error: prompd.lock does not match prompd.json: @acme/util@2.0.0 is outside ^1.0.0\n"
+                + "hint: run 'prompd install' to lock versions within the ranges\n";
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode(), "as npm ls exits 1");
+        assertEquals("@acme/util@2.0.0  (invalid: outside ^1.0.0, run 'prompd install')\n", list.out());
+        assertEquals(error, list.err());
+        CliRun listJson = prompd("list", "--json");
+        assertEquals(1, listJson.exitCode());
+        assertTrue(Json.mapper().readTree(listJson.out()).get(0).get("invalid").asBoolean(), listJson.out());
+
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode());
+        assertEquals("""
+                @me/app@1.0.0
+                └── @acme/util@2.0.0 ^1.0.0 (invalid: outside ^1.0.0, run 'prompd install')
+                """, tree.out());
+        assertEquals(error, tree.err());
+        CliRun treeJson = prompd("tree", "--json");
+        assertEquals(1, treeJson.exitCode());
+        assertTrue(Json.mapper().readTree(treeJson.out()).at("/dependencies/0/invalid").asBoolean(), treeJson.out());
+
+        assertEquals(0, prompd("install").exitCode());
+        CliRun fixed = prompd("list", "--json");
+        assertEquals(0, fixed.exitCode(), fixed.err());
+        assertFalse(Json.mapper().readTree(fixed.out()).get(0).get("invalid").asBoolean(), fixed.out());
+        assertEquals(0, prompd("tree").exitCode());
     }
 
     @Test
