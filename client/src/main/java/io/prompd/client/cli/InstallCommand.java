@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "install", aliases = "i", mixinStandardHelpOptions = true,
         description = {
             "Install the project's dependencies, as prompd.lock pins them when it still matches prompd.json.",
-            "With packages, add them to prompd.json first (saving ^<version> when no range is given) and install.",
+            "With packages, add them to prompd.json first and install: a package given without a range, with a"
+                    + " dist-tag or with a bare version (1.2.3) is saved as ^<version chosen>, as npm and cargo read"
+                    + " 1.2.3 (--save-exact keeps the version itself); a range is saved as written.",
             "Packages go to <home>/packages/<name>@<version>/, shared by every project; each tarball is checked"
                     + " against its sha512 integrity before it is unpacked."})
 final class InstallCommand implements Callable<Integer> {
@@ -34,6 +36,10 @@ final class InstallCommand implements Callable<Integer> {
 
     @Option(names = "--frozen", description = "Fail (exit 4) instead of changing prompd.json or prompd.lock, as CI wants.")
     boolean frozen;
+
+    @Option(names = {"-E", "--save-exact"}, description = "Save the version chosen as it is (1.2.3), not as ^1.2.3, for"
+            + " a package given without a range, with a dist-tag or with a bare version; a range is saved as written.")
+    boolean saveExact;
 
     @Mixin
     ResolutionOptions resolution;
@@ -54,10 +60,15 @@ final class InstallCommand implements Callable<Integer> {
         if (global && packages.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--global needs the packages to install");
         }
+        if (saveExact && (global || packages.isEmpty())) {
+            throw new ParameterException(spec.commandLine(), "--save-exact saves the packages it adds to prompd.json:"
+                    + " name them, without --global");
+        }
         Installer installer = new InstallWiring(root, spec.commandLine().getErr()).installer();
         InstallReport report = global
                 ? installer.installGlobal(packages, resolution.options(frozen))
-                : installer.install(root.context().projectFolder(), packages, resolution.options(frozen));
+                : installer.install(root.context().projectFolder(), packages,
+                        resolution.options(frozen).savingExact(saveExact));
         InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
     }

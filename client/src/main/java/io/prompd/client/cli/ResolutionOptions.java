@@ -18,7 +18,7 @@ final class ResolutionOptions {
     Strategy strategy;
 
     InstallOptions options(boolean frozen) {
-        return new InstallOptions(strategy, frozen);
+        return new InstallOptions(strategy, frozen, false);
     }
 
     private static String typed(Strategy strategy) {

@@ -77,7 +77,7 @@ public final class Installer {
         return lockedProject(projectFolder, (project, repaired) -> {
             try (RegistryIndex index = index()) {
                 requireNotItself(project, added);
-                List<RequestedPackage> requests = request(added, index);
+                List<RequestedPackage> requests = request(added, index, options.saveExact());
                 Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
                 Plan plan = plan(roots(project.manifest().dependencies(), requests), project.lockOrEmpty(), unpinned,
                         !requests.isEmpty(), options, index);
@@ -100,7 +100,7 @@ public final class Installer {
                 ResolveOptions alone = ResolveOptions.defaults().withStrategy(options.strategy())
                         .withRootName(GLOBAL_ROOT);
                 List<Plan> plans = new ArrayList<>();
-                for (RequestedPackage request : request(specs, index)) {
+                for (RequestedPackage request : request(specs, index, false)) {
                     plans.add(resolved(roots(new TreeMap<>(), List.of(request)), LockFile.empty(), alone, index));
                 }
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
@@ -414,8 +414,8 @@ public final class Installer {
         }
     }
 
-    private static List<RequestedPackage> request(List<PackageSpec> specs, RegistryIndex index) {
-        return specs.stream().map(spec -> RequestedPackage.of(spec, index)).toList();
+    private static List<RequestedPackage> request(List<PackageSpec> specs, RegistryIndex index, boolean saveExact) {
+        return specs.stream().map(spec -> RequestedPackage.of(spec, index, saveExact)).toList();
     }
 
     /** The dependencies with the requested packages added, or their ranges replaced. */

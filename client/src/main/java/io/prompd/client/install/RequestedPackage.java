@@ -16,11 +16,13 @@ import java.util.Optional;
 /**
  * A package named on the command line, with the range to solve it with.
  *
- * @param range   what the resolver must meet
- * @param written the range the user wrote, saved as it is; absent when the user gave none or a
- *                dist-tag, and then {@code ^<version chosen>} is saved, as npm does
+ * @param range      what the resolver must meet
+ * @param written    the range the user wrote, saved as it is; absent when the user gave none, a
+ *                   dist-tag or a bare version, and then the version chosen is saved as {@code saveExact} says
+ * @param saveExact  save the version chosen as it is, as npm's {@code --save-exact} does, rather than
+ *                   as {@code ^<version>}
  */
-record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRange> written) {
+record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRange> written, boolean saveExact) {
 
     RequestedPackage {
         Objects.requireNonNull(name, "name");
@@ -34,18 +36,22 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
      *
      * @throws PrompdException NOT_FOUND for an unknown package or dist-tag
      */
-    static RequestedPackage of(PackageSpec spec, RegistryIndex index) {
+    static RequestedPackage of(PackageSpec spec, RegistryIndex index, boolean saveExact) {
         PackageName name = spec.name();
         if (spec.selector() instanceof PackageSpec.Range range) {
-            return new RequestedPackage(name, range.range(), Optional.of(range.range()));
+            // a bare version picks the version to install, not the range to keep: npm saves it as ^1.2.3, and
+            // cargo reads "1.2.3" so; an operator (=1.2.3, ^1.2) is a range the user chose, kept as written
+            boolean bareVersion = Version.isValid(range.range().text());
+            return new RequestedPackage(name, range.range(), bareVersion ? Optional.empty() : Optional.of(range.range()),
+                    saveExact);
         }
         PublishedPackage published = index.require(name);
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
             Version tagged = published.requireTag(tag.tag());
-            return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty());
+            return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact);
         }
         Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published));
-        return new RequestedPackage(name, VersionRange.caret(latest), Optional.empty());
+        return new RequestedPackage(name, VersionRange.caret(latest), Optional.empty(), saveExact);
     }
 
     /** A package whose versions are all pre-releases or yanked: by name alone, none may be chosen. */
@@ -62,6 +68,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
 
     /** The range to save in {@code prompd.json} once {@code lock} is chosen. */
     VersionRange saved(LockFile lock) {
-        return written.orElseGet(() -> VersionRange.caret(lock.packages().get(name).version()));
+        Version chosen = lock.packages().get(name).version();
+        return written.orElseGet(() -> saveExact ? VersionRange.parse(chosen.toString()) : VersionRange.caret(chosen));
     }
 }

@@ -150,6 +150,34 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aBareVersionIsSavedAsItsCaretRangeAndSaveExactKeepsTheVersionChosen() throws IOException {
+        registry.publish("@acme/next", "3.0.0-rc.1").tag("@acme/next", "next", "3.0.0-rc.1")
+                .publish("@acme/pinned", "1.0.0").publish("@acme/pinned", "1.1.0");
+
+        CliRun run = prompd("install", "@acme/util@1.0.0", "@acme/next@3.0.0-rc.1", "@acme/pinned@=1.0.0",
+                "@acme/base@~1.0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("""
+                saved @acme/base ~1.0 in prompd.json
+                saved @acme/next ^3.0.0-rc.1 in prompd.json
+                saved @acme/pinned =1.0.0 in prompd.json
+                saved @acme/util ^1.0.0 in prompd.json
+                """), "as npm's save-prefix: " + run.out());
+        assertTrue(run.out().contains("+ @acme/util@1.0.0\n"), "the version asked for is installed: " + run.out());
+
+        CliRun exact = prompd("install", "-E", "@acme/util@1.0.0", "@acme/next@next", "@acme/pinned");
+        assertEquals(0, exact.exitCode(), exact.err());
+        assertTrue(exact.out().startsWith("""
+                saved @acme/next 3.0.0-rc.1 in prompd.json
+                saved @acme/pinned 1.1.0 in prompd.json
+                saved @acme/util 1.0.0 in prompd.json
+                """), exact.out());
+        assertEquals(2, prompd("install", "--save-exact", "--global", "@acme/util").exitCode(), "nothing to save");
+        assertEquals(2, prompd("install", "--save-exact").exitCode(), "nothing to save");
+    }
+
+    @Test
     void frozenFailsWithExitConflict() throws IOException {
         assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
         Files.writeString(project.resolve("prompd.json"),

@@ -157,7 +157,7 @@ class InstallerTest {
         server.close();
 
         InstallReport report = Homes.installer(work.resolve("other-home"), registry.fileUrl(), false)
-                .install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true));
+                .install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true, false));
 
         assertEquals(3, report.count(InstalledPackage.Origin.DOWNLOADED));
         assertTrue(Files.isRegularFile(work.resolve("other-home/packages/@acme/base@1.2.0/prompd.json")));
@@ -194,7 +194,7 @@ class InstallerTest {
         }
 
         InstallReport report = Homes.installer(work.resolve("other-home"), documentsOnly.toUri(), false)
-                .install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true));
+                .install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true, false));
 
         assertEquals(3, report.count(InstalledPackage.Origin.DOWNLOADED));
         assertTrue(server.requests().contains("/packages/@acme/base/-/base-1.2.0.tgz"), () -> server.requests().toString());
@@ -254,7 +254,7 @@ class InstallerTest {
         writeProject("\"@acme/greeter\": \"^1.0.0\", \"@acme/util\": \"~1.0.0\"");
 
         PrompdException refused = assertThrows(PrompdException.class,
-                () -> installer().install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true)));
+                () -> installer().install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true, false)));
 
         assertEquals(ExitCode.CONFLICT, refused.exitCode());
         assertTrue(refused.getMessage().contains("prompd.lock is out of date"), refused.getMessage());
@@ -266,7 +266,7 @@ class InstallerTest {
     @Test
     void frozenAcceptsALockThatStillHolds() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
-        InstallReport frozen = installer().install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true));
+        InstallReport frozen = installer().install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true, false));
         assertFalse(frozen.lockChanged());
     }
 
@@ -608,7 +608,7 @@ class InstallerTest {
         Path folder = home.resolve("packages/@acme/base@1.2.0");
         damage.to(folder);
 
-        InstallReport report = installer().install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true));
+        InstallReport report = installer().install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true, false));
 
         assertEquals(1, report.count(InstalledPackage.Origin.CACHE), report.packages().toString());
         assertEquals(2, report.count(InstalledPackage.Origin.ALREADY_INSTALLED));
@@ -687,7 +687,7 @@ class InstallerTest {
 
     @Test
     void lowestResolutionTakesTheOldestAllowedVersions() throws IOException {
-        installer().install(project, List.of(), new InstallOptions(Strategy.LOWEST, false));
+        installer().install(project, List.of(), new InstallOptions(Strategy.LOWEST, false, false));
         assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/base")).version());
         assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/util")).version());
     }
@@ -752,7 +752,7 @@ class InstallerTest {
     @Test
     void updateOfOnePackageKeepsTheOthersLocked() throws IOException {
         writeProject("\"@acme/base\": \"^1.0.0\", \"@acme/util\": \"^1.0.0\"");
-        installer().install(project, List.of(), new InstallOptions(Strategy.LOWEST, false));
+        installer().install(project, List.of(), new InstallOptions(Strategy.LOWEST, false, false));
         registry.publish("@acme/util", "1.5.0");
 
         installer().update(project, List.of(name("@acme/util")), false, InstallOptions.defaults());
