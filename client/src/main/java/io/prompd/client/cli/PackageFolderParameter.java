@@ -3,6 +3,8 @@ package io.prompd.client.cli;
 import io.prompd.client.install.Project;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Packer;
+import io.prompd.core.manifest.ManifestReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Parameters;
@@ -16,9 +18,10 @@ final class PackageFolderParameter {
     Path folder;
 
     /**
-     * The folder given, resolved against the working folder, with a clear error when there is none;
-     * without one, the package the working folder lies in. Outside every package it fails at once
-     * rather than take the working folder, which may be a home folder, for a package to scan.
+     * The folder given, resolved against the working folder, with a clear error when there is none
+     * or it holds no prompd.json; without one, the package the working folder lies in. Outside every
+     * package it fails at once rather than take the folder, which may be a home folder, for a package
+     * to scan, and report every file of it before saying what it lacks.
      */
     Path existing(CliContext context) {
         if (folder == null) {
@@ -30,10 +33,18 @@ final class PackageFolderParameter {
         }
         Path resolved = context.resolve(folder);
         if (!Files.isDirectory(resolved)) {
-            throw new PrompdException(ExitCode.NOT_FOUND, "no package folder at " + resolved,
-                    "give the folder that holds prompd.json, or run 'prompd init " + ShellWords.path(folder.toString())
-                            + "' to create one");
+            throw notAPackage("no package folder at " + resolved);
+        }
+        // a tarball unpacked with its package/ folder is a package: validation explains where its prompd.json is
+        if (!Files.isRegularFile(resolved.resolve(ManifestReader.FILE_NAME))
+                && !Files.isRegularFile(resolved.resolve(Packer.ROOT + ManifestReader.FILE_NAME))) {
+            throw notAPackage("no prompd.json in " + resolved);
         }
         return resolved;
+    }
+
+    private PrompdException notAPackage(String message) {
+        return new PrompdException(ExitCode.NOT_FOUND, message, "give the folder that holds prompd.json, or run"
+                + " 'prompd init " + ShellWords.path(folder.toString()) + "' to create one");
     }
 }

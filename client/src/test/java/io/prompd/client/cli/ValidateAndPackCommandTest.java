@@ -95,28 +95,41 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
-    void aFolderWithoutPrompdJsonIsAnErrorThatSaysSo() throws IOException {
-        Path empty = Files.createDirectories(work.resolve("empty"));
+    void aFolderWithoutPrompdJsonFailsAtOnceAsNotFoundWithoutReportingItsFiles() throws IOException {
+        Path documents = Files.createDirectories(work.resolve("documents"));
+        Files.writeString(documents.resolve("notes.txt"), "not a prompt\n");
+        String error = "error: no prompd.json in " + documents + "\nhint: give the folder that holds prompd.json, or run"
+                + " 'prompd init documents' to create one\n";
 
-        CliRun validate = CliRun.in(empty, home, "validate", ".");
+        for (String command : List.of("validate", "pack")) {
+            CliRun run = CliRun.in(work, home, command, "documents");
+            assertEquals(3, run.exitCode(), command + ": " + run.err());
+            assertEquals("", run.out(), command);
+            assertEquals(error, run.err(), command);
+        }
+    }
+
+    @Test
+    void aTarballUnpackedWithItsPackageFolderIsStillExplained() throws IOException {
+        Path unpacked = Files.createDirectories(work.resolve("unpacked/package"));
+        Files.copy(pkg.resolve("prompd.json"), unpacked.resolve("prompd.json"));
+
+        CliRun validate = CliRun.in(work, home, "validate", "unpacked");
+
         assertEquals(1, validate.exitCode(), validate.err());
-        assertTrue(validate.out().contains("prompd.json\n  error   the package has no prompd.json\n"), validate.out());
-
-        CliRun pack = CliRun.in(empty, home, "pack", ".");
-        assertEquals(1, pack.exitCode(), pack.err());
-        assertTrue(pack.err().contains("the package has no prompd.json"), pack.err());
+        assertTrue(validate.out().contains("a tarball was unpacked with its package/ folder"), validate.out());
     }
 
     @Test
     void packAsJsonOfAnInvalidPackagePrintsItsProblemsAsValidateDoes() throws IOException {
-        Path empty = Files.createDirectories(work.resolve("empty"));
+        write("prompd.json", "{\"name\": \"@acme/greeter\"}\n");
 
-        CliRun pack = CliRun.in(empty, home, "pack", ".", "--json");
+        CliRun pack = CliRun.in(pkg, home, "pack", ".", "--json");
 
         assertEquals(1, pack.exitCode(), pack.err());
         JsonNode json = Json.mapper().readTree(pack.out());
         assertFalse(json.get("ok").asBoolean());
-        JsonNode validated = Json.mapper().readTree(CliRun.in(empty, home, "validate", ".", "--json").out());
+        JsonNode validated = Json.mapper().readTree(CliRun.in(pkg, home, "validate", ".", "--json").out());
         assertEquals(validated.get("problems"), json.get("problems"));
         assertTrue(pack.err().startsWith("error: nothing was packed"), pack.err());
     }
