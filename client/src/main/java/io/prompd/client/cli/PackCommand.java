@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "pack", mixinStandardHelpOptions = true,
         description = {
             "Validate a package and write it as a reproducible gzip tarball: the same folder always gives the same bytes.",
-            "Prints the file name, its size, the number of files and the sha512 integrity the registry will record."})
+            "Prints the file name, its size, the number of files and the sha512 integrity the registry will record.",
+            "With --json, validate --json's object {ok, name, version, files, problems}, the warnings among the"
+                    + " problems, and for the tarball file, size, fileCount, unpackedSize and integrity; a package"
+                    + " with errors packs nothing and gives that object with ok false and no tarball fields."})
 final class PackCommand implements Callable<Integer> {
 
     @Spec
@@ -63,14 +66,17 @@ final class PackCommand implements Callable<Integer> {
                 : context.workingDirectory();
         PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT).pack(packageFolder,
                 out == null ? PackService.Target.folder(defaultFolder) : target(context, out));
-        List<Problem> problems = outcome.report().problems();
         PrintWriter err = spec.commandLine().getErr();
-        if (outcome.tarball().isEmpty() && output.json) {
+        if (output.json) {
             // as validate --json: the problems on stdout for a script, the reason it stopped on stderr
-            spec.commandLine().getOut().print(Json.writeString(Map.of("ok", false, "problems", problems)) + "\n");
-            err.println("error: nothing was packed; fix the errors 'prompd validate' lists and run 'prompd pack' again");
-            return ExitCode.FAILURE.code();
+            spec.commandLine().getOut().print(Json.writeString(asJson(outcome)) + "\n");
+            if (outcome.tarball().isEmpty()) {
+                err.println("error: nothing was packed; fix the errors 'prompd validate' lists and run 'prompd pack' again");
+                return ExitCode.FAILURE.code();
+            }
+            return ExitCode.OK.code();
         }
+        List<Problem> problems = outcome.report().problems();
         if (!problems.isEmpty()) {
             err.print(ProblemReport.text(problems));
         }
@@ -78,8 +84,7 @@ final class PackCommand implements Callable<Integer> {
             err.println("error: nothing was packed; fix the errors above and run 'prompd pack' again");
             return ExitCode.FAILURE.code();
         }
-        PackOutcome.Tarball tarball = outcome.tarball().get();
-        spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(tarball)) + "\n" : asText(tarball));
+        spec.commandLine().getOut().print(asText(outcome.tarball().get()));
         return ExitCode.OK.code();
     }
 
@@ -99,13 +104,15 @@ final class PackCommand implements Callable<Integer> {
                 + "integrity:     " + result.integrity() + "\n";
     }
 
-    private static Map<String, Object> asJson(PackOutcome.Tarball tarball) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("file", tarball.file().toString());
-        result.put("size", tarball.result().size());
-        result.put("fileCount", tarball.result().fileCount());
-        result.put("unpackedSize", tarball.result().unpackedSize());
-        result.put("integrity", tarball.result().integrity().toString());
+    private static Map<String, Object> asJson(PackOutcome outcome) {
+        Map<String, Object> result = new LinkedHashMap<>(ValidateCommand.asJson(outcome.report()));
+        outcome.tarball().ifPresent(tarball -> {
+            result.put("file", tarball.file().toString());
+            result.put("size", tarball.result().size());
+            result.put("fileCount", tarball.result().fileCount());
+            result.put("unpackedSize", tarball.result().unpackedSize());
+            result.put("integrity", tarball.result().integrity().toString());
+        });
         return result;
     }
 }

@@ -60,7 +60,8 @@ final class ValidateCommand implements Callable<Integer> {
         return name + ": " + Plural.count(files, "file") + ", " + report.selection().unpackedSize() + " bytes unpacked";
     }
 
-    private static Map<String, Object> asJson(PackageReport report) {
+    /** {@code {ok, name, version, files, problems}}, which pack --json gives too, so a script reads both alike. */
+    static Map<String, Object> asJson(PackageReport report) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ok", !report.hasErrors());
         report.draft().name().ifPresent(name -> result.put("name", name));

@@ -121,6 +121,25 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void packAsJsonOfAPackedPackageIsValidatesObjectWithItsWarningsAndTheTarball() throws IOException {
+        write(".env.local", "KEY=secret\n");
+
+        CliRun pack = CliRun.in(pkg, home, "pack", "--json");
+
+        assertEquals(0, pack.exitCode(), pack.err());
+        assertEquals("", pack.err(), "the warnings are in the JSON");
+        JsonNode json = Json.mapper().readTree(pack.out());
+        assertTrue(json.get("ok").asBoolean(), json.toString());
+        assertEquals(".env.local", json.at("/problems/0/file").asText(), json.toString());
+        assertEquals("warning", json.at("/problems/0/severity").asText(), json.toString());
+        assertTrue(json.get("integrity").asText().startsWith("sha512-"), json.toString());
+        JsonNode validated = Json.mapper().readTree(CliRun.in(pkg, home, "validate", "--json").out());
+        for (String field : List.of("ok", "name", "version", "files", "problems")) {
+            assertEquals(validated.get(field), json.get(field), field);
+        }
+    }
+
+    @Test
     void packAsJsonOfAnInvalidPackagePrintsItsProblemsAsValidateDoes() throws IOException {
         write("prompd.json", "{\"name\": \"@acme/greeter\"}\n");
 
