@@ -107,6 +107,20 @@ class LockFilesTest {
     }
 
     @Test
+    void aFileUrlIsWrittenWithItsThreeSlashesAndReadInEitherForm() {
+        URI resolved = URI.create("file:///srv/registry/").resolve("packages/@a/first/-/first-1.0.0.tgz");
+        LockFile lock = new LockFile(new TreeMap<>(Map.of(PackageName.parse("@a/first"),
+                new LockedPackage(Version.parse("1.0.0"), resolved, INTEGRITY, new TreeMap<>()))));
+
+        String written = new String(LockFiles.toBytes(lock), StandardCharsets.UTF_8);
+
+        assertTrue(written.contains("\"resolved\": \"file:///srv/registry/packages/@a/first/-/first-1.0.0.tgz\""), written);
+        assertEquals(lock, LockFiles.parse(written.getBytes(StandardCharsets.UTF_8)));
+        String older = written.replace("file:///", "file:/");
+        assertEquals(lock, LockFiles.parse(older.getBytes(StandardCharsets.UTF_8)), "as older locks have it");
+    }
+
+    @Test
     void aMissingFileIsNoLock() throws IOException {
         assertTrue(LockFiles.read(work.resolve("prompd.lock")).isEmpty());
     }
