@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.config.RegistryChooser;
 import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.RegistryService;
 import io.prompd.core.ExitCode;
@@ -33,7 +34,8 @@ final class RegistryRemoveCommand implements Callable<Integer> {
         removal.unroutedScopes().forEach(scope -> text.append("scope ").append(scope)
                 .append(" now comes from the default registry\n"));
         if (removal.wasDefault()) {
-            text.append("there is no default registry now; choose one with 'prompd config set registry NAME'\n");
+            text.append("there is no default registry now; ").append(RegistryChooser.howToSetADefault(removal.remaining()))
+                    .append('\n');
         }
         if (removal.credentialsRemoved()) {
             text.append("its credentials were removed\n");

@@ -1,12 +1,14 @@
 package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +44,7 @@ public final class RegistryChooser {
         RegistryRef ref = route(packageName).map(scope -> config.scopes().get(scope))
                 .or(this::overridden)
                 .or(config::defaultRegistry)
-                .orElseThrow(RegistryChooser::noneConfigured);
+                .orElseThrow(this::noneConfigured);
         return withCredentials(located(ref));
     }
 
@@ -64,7 +66,7 @@ public final class RegistryChooser {
      * them, which must work even when the current ones cannot be resolved.
      */
     public Registry locate() {
-        return located(overridden().or(config::defaultRegistry).orElseThrow(RegistryChooser::noneConfigured));
+        return located(overridden().or(config::defaultRegistry).orElseThrow(this::noneConfigured));
     }
 
     private Optional<RegistryRef> overridden() {
@@ -94,9 +96,22 @@ public final class RegistryChooser {
                         + "; add one with 'prompd registry add " + name + " URL', or pass its URL");
     }
 
-    private static PrompdException noneConfigured() {
+    private PrompdException noneConfigured() {
         return new PrompdException(ExitCode.USAGE, "no registry configured",
-                "run 'prompd registry add NAME URL --default', or pass --registry URL");
+                howToSetADefault(config.registries().keySet()) + ", or pass --registry URL");
+    }
+
+    /**
+     * How to make a registry the default, given the registries configured (named in their order): 'config set registry'
+     * takes only one of them, while 'registry add --default' takes a new one or one of them again.
+     */
+    public static String howToSetADefault(Set<RegistryName> configured) {
+        String add = "add one with 'prompd registry add NAME URL --default'";
+        if (configured.isEmpty()) {
+            return add;
+        }
+        return "make " + Plural.series(configured.stream().map(RegistryName::toString).toList(), "or")
+                + " the default with 'prompd config set registry NAME', or " + add;
     }
 
     private Registry withCredentials(Registry registry) {

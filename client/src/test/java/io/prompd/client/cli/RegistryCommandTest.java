@@ -53,9 +53,24 @@ class RegistryCommandTest {
                 removed registry acme (https://prompd.acme.example/)
                 scope @acme now comes from the default registry
                 scope @tools now comes from the default registry
-                there is no default registry now; choose one with 'prompd config set registry NAME'
+                there is no default registry now; make local the default with 'prompd config set registry NAME', or add\
+                 one with 'prompd registry add NAME URL --default'
                 """, remove.out());
         assertEquals("local  file:///srv/registry/\n", prompd("registry", "list").out());
+    }
+
+    @Test
+    void removingTheDefaultAndTheNextCommandGiveTheSameAdviceThatWorks() {
+        assertEquals(0, prompd("registry", "add", "acme", "https://prompd.acme.example/", "--default").exitCode());
+
+        CliRun remove = prompd("registry", "remove", "acme");
+
+        String advice = "add one with 'prompd registry add NAME URL --default'";
+        assertTrue(remove.out().endsWith("there is no default registry now; " + advice + "\n"), remove.out());
+        CliRun info = prompd("info", "@acme/greeter");
+        assertEquals(2, info.exitCode(), info.err());
+        assertEquals("error: no registry configured\nhint: " + advice + ", or pass --registry URL\n", info.err());
+        assertEquals(3, prompd("config", "set", "registry", "acme").exitCode(), "only a configured name can be set");
     }
 
     @Test
