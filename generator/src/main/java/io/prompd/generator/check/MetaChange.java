@@ -39,7 +39,10 @@ public record MetaChange(PackageName name, Action action, String target, String 
         this(name, action, target, detail, "");
     }
 
-    /** What differs between the package's meta before and after, tags first, then yanks, deprecations, owners. */
+    /**
+     * What differs between the package's meta before and after, tags first, then yanks, deprecations, and owners
+     * of an unscoped package.
+     */
     static List<MetaChange> between(PackageName name, PackageMeta before, PackageMeta after) {
         List<MetaChange> changes = new ArrayList<>();
         for (String tag : new TreeSet<>(union(before.distTags(), after.distTags()))) {
@@ -53,10 +56,13 @@ public record MetaChange(PackageName name, Action action, String target, String 
         }
         notes(name, before.yanked(), after.yanked(), Action.YANKS, Action.UNYANKS, changes);
         notes(name, before.deprecated(), after.deprecated(), Action.DEPRECATES, Action.UNDEPRECATES, changes);
-        after.owners().stream().filter(login -> !before.owners().contains(login))
-                .forEach(login -> changes.add(new MetaChange(name, Action.ADDS_OWNER, login, "")));
-        before.owners().stream().filter(login -> !after.owners().contains(login))
-                .forEach(login -> changes.add(new MetaChange(name, Action.REMOVES_OWNER, login, "")));
+        // a scope's packages are owned through scopes.json: their meta.json owners change nothing, and only draw a warning
+        if (!name.isScoped()) {
+            after.owners().stream().filter(login -> !before.owners().contains(login))
+                    .forEach(login -> changes.add(new MetaChange(name, Action.ADDS_OWNER, login, "")));
+            before.owners().stream().filter(login -> !after.owners().contains(login))
+                    .forEach(login -> changes.add(new MetaChange(name, Action.REMOVES_OWNER, login, "")));
+        }
         return List.copyOf(changes);
     }
 
