@@ -18,12 +18,14 @@ import java.util.SortedSet;
  * @param otherChanges paths outside version folders that it changes (meta.json, settings, documentation), and
  *                     each folder that does not fit the layout once, sorted
  * @param newFiles     the files among them that had no file at their path before, sorted
+ * @param unreadable   the meta.json files among them that do not read in full as it leaves them, sorted: of
+ *                     these, the meta changes tell only the parts that read
  * @param metaChanges  what its changes to meta.json files do (tags, yanks, deprecations, owners), by package
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
-                          List<String> otherChanges, SortedSet<String> newFiles, List<MetaChange> metaChanges,
-                          List<Problem> problems) {
+                          List<String> otherChanges, SortedSet<String> newFiles, SortedSet<String> unreadable,
+                          List<MetaChange> metaChanges, List<Problem> problems) {
 
     public CheckReport {
         Objects.requireNonNull(mergeBase, "mergeBase");
@@ -34,6 +36,10 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         newFiles = SortedCopies.set(newFiles);
         if (!otherChanges.containsAll(newFiles)) {
             throw new IllegalArgumentException("new files must be among the other changes: " + newFiles);
+        }
+        unreadable = SortedCopies.set(unreadable);
+        if (!otherChanges.containsAll(unreadable)) {
+            throw new IllegalArgumentException("unreadable files must be among the other changes: " + unreadable);
         }
         metaChanges = List.copyOf(metaChanges);
         problems = problems.stream().sorted(Problem.ORDER).toList();

@@ -23,6 +23,8 @@ public final class CheckReportRenderer {
     /** A pull request adding a whole registry at once is summed up, not listed in full. */
     private static final int SUMMARY_LINES = 100;
 
+    private static final String UNREADABLE = ", which does not read in full (the errors below say why)";
+
     /** Problems of no one file are about the pull request as a whole, such as its unknown author. */
     private static final String UNFILED = "(pull request)";
 
@@ -62,8 +64,8 @@ public final class CheckReportRenderer {
     }
 
     /**
-     * {@code {"ok", "added", "newPackages", "otherChanges", "newFiles", "metaChanges", "problems", "mergeBase",
-     * "head"}}, keys sorted; problems have the shape {@code prompd validate --json} gives them, and each meta change is
+     * {@code {"ok", "added", "newPackages", "otherChanges", "newFiles", "unreadable", "metaChanges", "problems",
+     * "mergeBase", "head"}}, keys sorted; problems have the shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the
      * earlier text of a changed yank or deprecation).
      */
@@ -76,6 +78,7 @@ public final class CheckReportRenderer {
         json.put("newPackages", report.newPackages());
         json.put("otherChanges", report.otherChanges());
         json.put("newFiles", report.newFiles());
+        json.put("unreadable", report.unreadable());
         json.put("metaChanges", report.metaChanges().stream().map(change -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", change.name());
@@ -111,7 +114,9 @@ public final class CheckReportRenderer {
 
     /**
      * One line per added version and per other changed path, written in the style; a new file is
-     * worded as a new version is, since "changes" would suggest an earlier one existed.
+     * worded as a new version is, since "changes" would suggest an earlier one existed. A meta.json
+     * that does not read in full is listed even when some of its changes are told, since they are
+     * not all of them.
      */
     private static List<String> summary(CheckReport report, Style style) {
         UnaryOperator<String> code = style.code();
@@ -123,9 +128,10 @@ public final class CheckReportRenderer {
         report.metaChanges().forEach(change -> lines.add(change.describe(style)));
         // a meta.json whose changes are told above is not listed again; one changed only in form is
         Set<String> told = report.metaChanges().stream().map(change -> RepositoryLayout.metaFile(change.name()))
-                .collect(Collectors.toSet());
+                .filter(path -> !report.unreadable().contains(path)).collect(Collectors.toSet());
         report.otherChanges().stream().filter(path -> !told.contains(path)).forEach(path ->
-                lines.add((report.newFiles().contains(path) ? "adds " : "changes ") + code.apply(path)));
+                lines.add((report.newFiles().contains(path) ? "adds " : "changes ") + code.apply(path)
+                        + (report.unreadable().contains(path) ? UNREADABLE : "")));
         return lines;
     }
 }

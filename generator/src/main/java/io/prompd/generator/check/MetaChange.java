@@ -1,8 +1,10 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.Parsed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,11 +44,19 @@ public record MetaChange(PackageName name, Action action, String target, String 
 
     /**
      * What differs between the package's meta before and after, tags first, then yanks, deprecations, and owners
-     * of an unscoped package.
+     * of an unscoped package. Only parts that read on both sides are compared: a file or entry that does not read
+     * stands for nothing, and reading it as absent would tell of tags removed and yanks taken back that the pull
+     * request's author never meant.
      */
-    static List<MetaChange> between(PackageName name, PackageMeta before, PackageMeta after) {
+    static List<MetaChange> between(PackageName name, Parsed<PackageMeta> beforeRead, Parsed<PackageMeta> afterRead) {
+        PackageMeta before = beforeRead.value().orElse(PackageMeta.EMPTY);
+        PackageMeta after = afterRead.value().orElse(PackageMeta.EMPTY);
+        Predicate<String> reads = pointer -> beforeRead.reads(pointer) && afterRead.reads(pointer);
         List<MetaChange> changes = new ArrayList<>();
         for (String tag : new TreeSet<>(union(before.distTags(), after.distTags()))) {
+            if (!reads.test(Pointer.of("distTags", tag))) {
+                continue;
+            }
             Version was = before.distTags().get(tag);
             Version is = after.distTags().get(tag);
             if (is == null) {
@@ -54,10 +65,11 @@ public record MetaChange(PackageName name, Action action, String target, String 
                 changes.add(new MetaChange(name, Action.TAGS, is.toString(), tag, was == null ? "" : was.toString()));
             }
         }
-        notes(name, before.yanked(), after.yanked(), Action.YANKS, Action.UNYANKS, changes);
-        notes(name, before.deprecated(), after.deprecated(), Action.DEPRECATES, Action.UNDEPRECATES, changes);
+        notes(name, "yanked", before.yanked(), after.yanked(), reads, Action.YANKS, Action.UNYANKS, changes);
+        notes(name, "deprecated", before.deprecated(), after.deprecated(), reads, Action.DEPRECATES,
+                Action.UNDEPRECATES, changes);
         // a scope's packages are owned through scopes.json: their meta.json owners change nothing, and only draw a warning
-        if (!name.isScoped()) {
+        if (!name.isScoped() && reads.test(Pointer.of("owners"))) {
             after.owners().stream().filter(login -> !before.owners().contains(login))
                     .forEach(login -> changes.add(new MetaChange(name, Action.ADDS_OWNER, login, "")));
             before.owners().stream().filter(login -> !after.owners().contains(login))
@@ -66,10 +78,14 @@ public record MetaChange(PackageName name, Action action, String target, String 
         return List.copyOf(changes);
     }
 
-    /** Versions that get a note (a new one, or a new text) and versions that lose theirs. */
-    private static void notes(PackageName name, SortedMap<Version, String> before, SortedMap<Version, String> after,
-                              Action given, Action taken, List<MetaChange> changes) {
+    /** Versions that get a note (a new one, or a new text) and versions that lose theirs, where both sides read. */
+    private static void notes(PackageName name, String field, SortedMap<Version, String> before,
+                              SortedMap<Version, String> after, Predicate<String> reads, Action given, Action taken,
+                              List<MetaChange> changes) {
         for (Version version : new TreeSet<>(union(before, after))) {
+            if (!reads.test(Pointer.of(field, version.toString()))) {
+                continue;
+            }
             String was = before.get(version);
             String is = after.get(version);
             if (is == null) {

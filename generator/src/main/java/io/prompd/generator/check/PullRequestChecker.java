@@ -2,6 +2,7 @@ package io.prompd.generator.check;
 
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.concurrent.Futures;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
@@ -10,6 +11,7 @@ import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -87,13 +89,15 @@ public final class PullRequestChecker {
                 .filter(changed -> changed.change().type() == ChangeType.ADDED
                         && changed.path().place().equals(changed.path().path()))
                 .map(changed -> changed.path().path()).collect(Collectors.toCollection(TreeSet::new));
-        List<MetaChange> metaChanges = pullRequest.changes(ChangedPath.Kind.META).stream()
-                .map(changed -> changed.path().name().orElseThrow()).distinct().sorted()
-                .flatMap(name -> MetaChange.between(name, baseSnapshot.meta(name), headSnapshot.meta(name)).stream())
-                .toList();
+        List<PackageName> metaChanged = pullRequest.changes(ChangedPath.Kind.META).stream()
+                .map(changed -> changed.path().name().orElseThrow()).distinct().sorted().toList();
+        SortedSet<String> unreadable = metaChanged.stream().filter(name -> headSnapshot.parsedMeta(name).hasErrors())
+                .map(RepositoryLayout::metaFile).collect(Collectors.toCollection(TreeSet::new));
+        List<MetaChange> metaChanges = metaChanged.stream().flatMap(name -> MetaChange.between(name,
+                baseSnapshot.parsedMeta(name), headSnapshot.parsedMeta(name)).stream()).toList();
         return new CheckReport(mergeBase.name(), head.name(),
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(),
-                otherChanges, newFiles, metaChanges,
+                otherChanges, newFiles, unreadable, metaChanges,
                 // lines from the files as the pull request leaves them, which the reviewer sees in the diff
                 new Problems().addAll(headSnapshot.withLines(problems.sorted())).sorted());
     }

@@ -32,6 +32,20 @@ public record Parsed<T>(Optional<T> value, List<Problem> problems) {
         return value.isEmpty() || problems.stream().anyMatch(Problem::isError);
     }
 
+    /**
+     * Whether the part of the file at the JSON pointer was read as written: no error is at it, inside
+     * it (an entry of it left out) or at a part holding it (a field of the wrong type, or the whole
+     * file), so that its value is what the file says rather than a stand-in for what did not read.
+     */
+    public boolean reads(String pointer) {
+        return problems.stream().filter(Problem::isError).map(Problem::pointer)
+                .noneMatch(error -> within(pointer, error) || within(error, pointer));
+    }
+
+    private static boolean within(String outer, String inner) {
+        return inner.equals(outer) || inner.startsWith(outer + "/");
+    }
+
     /** The value when the file had no errors; otherwise a {@link ValidationException} carrying them all. */
     public T orElseThrow(String summary) {
         if (hasErrors()) {

@@ -94,12 +94,12 @@ public final class RegistrySnapshot {
 
     /** The package's meta.json, or {@link PackageMeta#EMPTY} when it has none; invalid entries are left out (see {@link #metaProblems}). */
     public PackageMeta meta(PackageName name) {
-        return readMeta(name).value().orElse(PackageMeta.EMPTY);
+        return parsedMeta(name).value().orElse(PackageMeta.EMPTY);
     }
 
     /** What is wrong with the package's meta.json; none when it has none. */
     public List<Problem> metaProblems(PackageName name) {
-        return readMeta(name).problems();
+        return parsedMeta(name).problems();
     }
 
     /** The packages that have a meta.json, whether or not they have a version. */
@@ -107,7 +107,8 @@ public final class RegistrySnapshot {
         return SortedCopies.set(metaFiles.keySet());
     }
 
-    private Parsed<PackageMeta> readMeta(PackageName name) {
+    /** The package's meta.json as read, with which of its parts did not read; empty and without problems when it has none. */
+    public Parsed<PackageMeta> parsedMeta(PackageName name) {
         ObjectId file = metaFiles.get(name);
         if (file == null) {
             return Parsed.of(PackageMeta.EMPTY, List.of());

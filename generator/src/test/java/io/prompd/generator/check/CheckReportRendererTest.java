@@ -24,7 +24,8 @@ class CheckReportRendererTest {
     private static CheckReport report(List<Problem> problems) {
         return new CheckReport(BASE, HEAD,
                 List.of(new PackageVersion(OLD, Version.parse("1.1.0")), new PackageVersion(NEW, Version.parse("1.0.0"))),
-                new TreeSet<>(List.of(NEW)), List.of("packages/@a/old/meta.json", "odd`name.md"), new TreeSet<>(), List.of(),
+                new TreeSet<>(List.of(NEW)), List.of("packages/@a/old/meta.json", "odd`name.md"), new TreeSet<>(), new TreeSet<>(),
+                List.of(),
                 problems);
     }
 
@@ -49,7 +50,7 @@ class CheckReportRendererTest {
     @Test
     void whatAMetaJsonChangeDoesReplacesItsPathInTheSummary() throws Exception {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(),
-                List.of("packages/@a/old/meta.json", "packages/@a/tidy/meta.json"), new TreeSet<>(),
+                List.of("packages/@a/old/meta.json", "packages/@a/tidy/meta.json"), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "leaked a key")), List.of());
 
         assertEquals("""
@@ -81,7 +82,7 @@ class CheckReportRendererTest {
     @Test
     void textFromMetaJsonIsEscapedInMarkdownAsProblemMessagesAre() {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of("packages/@a/old/meta.json"),
-                new TreeSet<>(),
+                new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "<!-- hidden"),
                         new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "<b>use</b> | 2.x"),
                         new MetaChange(OLD, MetaChange.Action.TAGS, "1.1.0", "`x`")), List.of());
@@ -104,7 +105,7 @@ class CheckReportRendererTest {
                                 + "x".repeat(40), "a hint")).toList();
 
         String markdown = CheckReportRenderer.markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
-                new TreeSet<>(), List.of(), problems));
+                new TreeSet<>(), new TreeSet<>(), List.of(), problems));
 
         assertTrue(markdown.length() <= CheckReportRenderer.COMMENT_LIMIT, () -> "length " + markdown.length());
         assertTrue(markdown.contains("- … and 400 more\n"), markdown);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.Parsed;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,10 @@ class MetaChangeTest {
         return byVersion;
     }
 
+    private static Parsed<PackageMeta> read(PackageMeta meta) {
+        return Parsed.of(meta, List.of());
+    }
+
     @Test
     void eachDifferenceIsOneLineAReviewerCanRead() {
         PackageMeta before = meta(Map.of("latest", "1.0.0", "next", "2.0.0-rc.1"),
@@ -47,8 +52,8 @@ class MetaChangeTest {
                 "changes the deprecation message of tool 1.0.0: use 1.1.0 or later",
                 "adds cid to the owners of tool",
                 "removes bob from the owners of tool"),
-                MetaChange.between(NAME, before, after).stream().map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
-        assertEquals(List.of(), MetaChange.between(NAME, after, after));
+                MetaChange.between(NAME, read(before), read(after)).stream().map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
+        assertEquals(List.of(), MetaChange.between(NAME, read(after), read(after)));
     }
 
     @Test
@@ -56,6 +61,6 @@ class MetaChangeTest {
         PackageMeta after = meta(Map.of(), Map.of("1.0.0", " "), Map.of("1.1.0", ""), Set.of());
 
         assertEquals(List.of("yanks tool 1.0.0", "deprecates tool 1.1.0"),
-                MetaChange.between(NAME, PackageMeta.EMPTY, after).stream().map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
+                MetaChange.between(NAME, read(PackageMeta.EMPTY), read(after)).stream().map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
     }
 }

@@ -1,17 +1,71 @@
 package io.prompd.generator.check;
 
+import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
+import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What the check's summary says a pull request does to a meta.json, read from the file at both commits. */
 class MetaSummaryTest extends PullRequestScenarioTest {
 
     private static final PackageName UTIL = PackageName.parse("@common/util");
+    private static final String META = "packages/@common/util/meta.json";
+
+    /** A meta.json that the pull request starts from: on main, and merged into pr. */
+    private void metaAtBase(String json) {
+        repo.checkout("main");
+        repo.publish("@common/util", "1.1.0");
+        repo.meta("@common/util", json);
+        repo.commit("tag, yank and deprecate", TestRegistryRepo.MAINTAINER);
+        repo.checkout("pr");
+        repo.merge("main", "catch up", "alice");
+    }
+
+    @Test
+    void aMetaJsonThatDoesNotParseIsSaidNotToReadInsteadOfToBeEmptied() throws Exception {
+        metaAtBase("{\"distTags\": {\"next\": \"1.1.0\"}, \"yanked\": {\"1.0.0\": \"broken\"}}");
+        repo.meta("@common/util", "{\"distTags\": {\"next\": \"1.1.0\"}, \"yanked\": {\"1.0.0\": \"broken\"},}");
+        repo.commit("trailing comma");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, META, "");
+        assertEquals(List.of(), report.metaChanges(), "nothing of the file reads, so nothing is told of it");
+        assertEquals(Set.of(META), report.unreadable());
+        assertEquals(META, Json.mapper().readTree(CheckReportRenderer.json(report)).at("/unreadable/0").asText());
+        String text = CheckReportRenderer.text(report);
+        assertTrue(text.contains("\n  changes " + META + ", which does not read in full (the errors below say why)\n"),
+                text);
+        assertTrue(CheckReportRenderer.markdown(report).contains("\n- changes `" + META + "`, which does not read in"
+                + " full (the errors below say why)\n"), CheckReportRenderer.markdown(report));
+    }
+
+    @Test
+    void entriesOfTheWrongShapeAreLeftOutOfTheComparisonAndTheRestIsTold() {
+        metaAtBase("{\"distTags\": {\"latest\": \"1.0.0\"}, \"yanked\": {\"1.0.0\": \"broken\"},"
+                + " \"deprecated\": {\"1.1.0\": \"use 1.2\"}}");
+        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.0.0\", \"beta\": \"1.1.0\"},"
+                + " \"yanked\": {\"1.0.0\": 5}, \"deprecated\": [\"1.1.0\"]}");
+        repo.commit("tag beta, and break the rest");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, META, "must be a string");
+        assertError(report, META, "must be an object of version to message");
+        assertEquals(List.of(new MetaChange(UTIL, MetaChange.Action.TAGS, "1.1.0", "beta")), report.metaChanges(),
+                "neither the yank nor the deprecation is taken back: their entries do not read");
+        assertEquals(List.of(
+                        "points the dist-tag beta of @common/util at 1.1.0",
+                        "changes " + META + ", which does not read in full (the errors below say why)"),
+                summary(report));
+    }
 
     @Test
     void ownersOfAScopedPackageAreNoOwnerChangeSinceTheyHaveNoEffect() {
@@ -23,5 +77,10 @@ class MetaSummaryTest extends PullRequestScenarioTest {
         assertTrue(report.problems().stream().anyMatch(problem -> problem.message().contains("count only for unscoped")),
                 () -> report.problems().toString());
         assertEquals(List.of(new MetaChange(UTIL, MetaChange.Action.TAGS, "1.0.0", "latest")), report.metaChanges());
+    }
+
+    private static List<String> summary(CheckReport report) {
+        String text = CheckReportRenderer.text(report);
+        return text.lines().skip(1).takeWhile(line -> !line.isEmpty()).map(String::strip).toList();
     }
 }
