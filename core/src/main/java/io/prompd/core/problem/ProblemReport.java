@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders problems for people: grouped by file, errors and warnings with their field or line and
@@ -15,6 +17,12 @@ public final class ProblemReport {
 
     /** The heading of problems that belong to no one file, in a package's report. */
     public static final String PACKAGE = "(package)";
+
+    /**
+     * A word holding an '@' (group 1), without the brackets, quotes and punctuation around it, so
+     * that "'@dave'." keeps its quotes and full stop outside the code span.
+     */
+    private static final Pattern AT_WORD = Pattern.compile("(?<!\\S)[(\\[{'\"]*(\\S*?@\\S*?)[.,;:!?)\\]}'\"]*(?!\\S)");
 
     /** Where a problem's message and hint start on their lines; their further lines start there too. */
     private static final String TEXT_INDENT = " ".repeat(10);
@@ -141,11 +149,29 @@ public final class ProblemReport {
 
     /**
      * Text from users (a message quoting a file, a yank reason) as Markdown that shows it as
-     * written: no HTML of its own (a {@code <!--} would hide the rest of a comment), and its lines
-     * kept within one list item.
+     * written: no HTML of its own (a {@code <!--} would hide the rest of a comment), its lines
+     * kept within one list item, and no mention: GitHub notifies whoever {@code @login} or
+     * {@code @org/team} names, and package names and scopes read as such, so each word holding an
+     * '@' is set as a code span, where GitHub links nobody. A code span rather than an invisible
+     * joiner after the '@': it shows the word as the name it is, and a name copied from the comment
+     * stays that name, where a joiner would be copied along and make it another. The text's own
+     * backticks and backslashes are escaped, so that none can pair with a span's fence and leave the
+     * word outside it.
      */
     public static String markdownText(String text) {
-        return text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", "<br>");
+        StringBuilder out = new StringBuilder();
+        Matcher word = AT_WORD.matcher(text);
+        int written = 0;
+        while (word.find()) {
+            out.append(markdownPlain(text.substring(written, word.start(1)))).append(markdownCode(word.group(1)));
+            written = word.end(1);
+        }
+        return out.append(markdownPlain(text.substring(written))).toString();
+    }
+
+    private static String markdownPlain(String text) {
+        return text.replace("\\", "\\\\").replace("`", "\\`").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("|", "\\|").replace("\n", "<br>");
     }
 
     /**

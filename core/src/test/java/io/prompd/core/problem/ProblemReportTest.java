@@ -38,6 +38,22 @@ class ProblemReportTest {
     }
 
     @Test
+    void markdownSetsEveryWordWithAnAtAsCodeSoThatGitHubMentionsNobody() {
+        assertEquals("`@prompd` is owned through scopes.json; ask `@common/base-prompts's` owners, '`@dave`'"
+                        + " (`@bob`). Mail `bob@example.org`, or install `@a/b@^1.0.0`:",
+                ProblemReport.markdownText("@prompd is owned through scopes.json; ask @common/base-prompts's owners,"
+                        + " '@dave' (@bob). Mail bob@example.org, or install @a/b@^1.0.0:"));
+        assertEquals("see `` `@bob` `` and `@x<y>`<br>&lt;b&gt;", ProblemReport.markdownText("see `@bob` and @x<y>\n<b>"),
+                "inside a code span HTML shows as written, and is escaped outside");
+    }
+
+    @Test
+    void backticksAndBackslashesOfMarkdownTextCannotPairWithTheFenceOfAMention() {
+        assertEquals("\\`x `@bob` \\\\\\`", ProblemReport.markdownText("`x @bob \\`"),
+                "an unescaped ` would pair with the span's opening fence and leave @bob outside it");
+    }
+
+    @Test
     void aMessageOfSeveralLinesKeepsItsColumnInTextAndBreaksLinesInMarkdown() {
         List<Problem> explained = List.of(Problem.error("prompd.json", "/dependencies", "Because a needs b.\nSo, it fails.",
                 "widen a range"));

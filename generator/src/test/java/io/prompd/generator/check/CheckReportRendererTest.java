@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,6 +93,25 @@ class CheckReportRendererTest {
         assertTrue(markdown.contains("- yanks `@a/old` `1.0.0`: &lt;!-- hidden\n"), markdown);
         assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: &lt;b&gt;use&lt;/b&gt; \\| 2.x\n"), markdown);
         assertTrue(markdown.contains("- points the dist-tag `` `x` `` of `@a/old` at `1.1.0`\n"), markdown);
+    }
+
+    @Test
+    void markdownMentionsNobodyWhileTextKeepsTheWordsAsWritten() {
+        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of("packages/@a/old/meta.json"),
+                new TreeSet<>(), new TreeSet<>(),
+                List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "see @bob, or @acme/security")),
+                List.of(Problem.warning("packages/@a/old/meta.json", "/owners", "owners in meta.json count only for"
+                        + " unscoped packages; @a is owned through scopes.json", "ask @common/base-prompts")));
+
+        String markdown = CheckReportRenderer.markdown(report);
+
+        assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: see `@bob`, or `@acme/security`\n"), markdown);
+        assertTrue(markdown.contains("unscoped packages; `@a` is owned through scopes.json<br>_hint: ask"
+                + " `@common/base-prompts`_\n"), markdown);
+        assertFalse(markdown.replaceAll("`[^`\\n]*`", "").contains("@"), "every '@' is inside a code span: " + markdown);
+        String text = CheckReportRenderer.text(report);
+        assertTrue(text.contains("  deprecates @a/old 1.1.0: see @bob, or @acme/security\n")
+                && text.contains("; @a is owned through scopes.json\n          hint: ask @common/base-prompts\n"), text);
     }
 
     @Test
