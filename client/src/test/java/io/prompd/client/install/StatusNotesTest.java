@@ -27,7 +27,7 @@ class StatusNotesTest {
     private static final Integrity INTEGRITY = Integrity.of(new byte[] {1});
 
     private static VersionSummary summary(String version, String yanked, String deprecated) {
-        return new VersionSummary(Version.parse(version), null, null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+        return new VersionSummary(Version.parse(version), null, null, new TreeMap<>(), new TreeMap<>(), null, new TreeMap<>(),
                 new Dist("-/x-" + version + ".tgz", INTEGRITY, 1, 1, 1), Instant.EPOCH,
                 "0123456789abcdef0123456789abcdef01234567", yanked, deprecated);
     }

@@ -119,7 +119,7 @@ public final class TestRegistry {
             manifest.prompts().values().forEach(path -> promptFiles.put(path, new PromptSummary(null, null, "Says hello", List.of())));
             VersionDocument document = new VersionDocument(manifest.name(), manifest.version(),
                     manifest.description().orElse(null), manifest.keywords(), null, null, manifest.license().orElse(null), null,
-                    manifest.dependencies(), manifest.engines(), manifest.prompts(), dist, publishedAt, COMMIT, promptFiles,
+                    manifest.dependencies(), manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist, publishedAt, COMMIT, promptFiles,
                     "# " + manifest.name() + "\n");
             versions.computeIfAbsent(manifest.name(), key -> new TreeMap<>()).put(manifest.version(), document);
         } catch (IOException e) {

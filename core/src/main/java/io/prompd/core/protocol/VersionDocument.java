@@ -16,13 +16,15 @@ import java.util.SortedMap;
  * the package's {@code index.json}, so this file may be cached forever.
  *
  * @param author      npm's shorthand {@code Name <email> (url)}, or null
+ * @param main        the path of the default prompt's file in the package ({@code prompd.json}'s
+ *                    {@code main}), or null
  * @param promptFiles every prompt file of the tarball, by path in the package
  * @param readme      the README's text, or null when the package has none
  */
 public record VersionDocument(PackageName name, Version version, String description, List<String> keywords,
                               String category, String author, String license, Repository repository,
                               SortedMap<PackageName, VersionRange> dependencies, SortedMap<String, String> engines,
-                              SortedMap<String, String> prompts, Dist dist, Instant publishedAt, String commit,
+                              String main, SortedMap<String, String> prompts, Dist dist, Instant publishedAt, String commit,
                               SortedMap<String, PromptSummary> promptFiles, String readme) {
 
     public VersionDocument {
@@ -40,7 +42,7 @@ public record VersionDocument(PackageName name, Version version, String descript
 
     /** The version as the package's {@code index.json} lists it, with what maintainers say of it now. */
     public VersionSummary summary(String yanked, String deprecated) {
-        return new VersionSummary(version, description, license, dependencies, engines, prompts, dist, publishedAt,
-                commit, yanked, deprecated);
+        return new VersionSummary(version, description, license, dependencies, engines, main, prompts, dist,
+                publishedAt, commit, yanked, deprecated);
     }
 }

@@ -14,6 +14,7 @@ import java.util.SortedMap;
  *
  * @param dependencies package to accepted range
  * @param engines      tool or model to the range it needs, as written
+ * @param main         the path of the default prompt's file in the package, or null
  * @param prompts      prompt name to the path of its file in the package
  * @param publishedAt  time of the commit that published the version
  * @param commit       that commit
@@ -22,7 +23,7 @@ import java.util.SortedMap;
  */
 public record VersionSummary(Version version, String description, String license,
                              SortedMap<PackageName, VersionRange> dependencies, SortedMap<String, String> engines,
-                             SortedMap<String, String> prompts, Dist dist, Instant publishedAt, String commit,
+                             String main, SortedMap<String, String> prompts, Dist dist, Instant publishedAt, String commit,
                              String yanked, String deprecated) {
 
     public VersionSummary {

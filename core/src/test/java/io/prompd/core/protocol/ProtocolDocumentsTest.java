@@ -13,6 +13,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -33,11 +34,12 @@ class ProtocolDocumentsTest {
         return new VersionDocument(NAME, Version.parse(version), "A package", List.of("k"), "testing", "Ann <ann@example.org>",
                 "MIT", Repository.git("https://example.org/b.git"),
                 new TreeMap<>(Map.of(PackageName.parse("@a/c"), VersionRange.parse("^1.0.0"))),
-                new TreeMap<>(Map.of("prompd", ">=0.1.0")), new TreeMap<>(Map.of("main", "prompts/main.prmd")), DIST,
+                new TreeMap<>(Map.of("prompd", ">=0.1.0")), "prompts/main.prmd", new TreeMap<>(Map.of("main", "prompts/main.prmd")), DIST,
                 TIME, COMMIT, new TreeMap<>(Map.of("prompts/main.prmd", new PromptSummary("main", "Main", null,
                 List.of(new ParameterSummary("topic", "string", true, "What to write about", new TextNode("cats"),
-                        List.of(new TextNode("cats"), new TextNode("dogs"))),
-                        new ParameterSummary("count", "integer", false, null, IntNode.valueOf(3), List.of()))))),
+                        List.of(new TextNode("cats"), new TextNode("dogs")), "[a-z]+", null, null, 2, 40),
+                        new ParameterSummary("count", "integer", false, null, IntNode.valueOf(3), List.of(), null,
+                                new BigDecimal("1"), new BigDecimal("2.5"), null, null))))),
                 "# B\n");
     }
 

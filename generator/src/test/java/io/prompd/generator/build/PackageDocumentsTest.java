@@ -33,7 +33,7 @@ class PackageDocumentsTest {
         for (int i = 0; i < versions.length; i++) {
             Version version = Version.parse(versions[i]);
             documents.put(version, new VersionDocument(NAME, version, "description of " + version, List.of(), null, null,
-                    "MIT", null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                    "MIT", null, new TreeMap<>(), new TreeMap<>(), null, new TreeMap<>(),
                     new Dist("-/b-" + version + ".tgz", Integrity.of(new byte[] {(byte) i}), 1, 1, 1),
                     START.plusSeconds(86_400L * i), "0123456789abcdef0123456789abcdef01234567", new TreeMap<>(), null));
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
@@ -130,6 +131,69 @@ class RegistryBuilderTest {
         assertFalse(document.promptFiles().get("prompts/review.prmd").parameters().isEmpty(),
                 "the review prompt declares parameters");
         assertEquals("-/code-reviewer-1.2.0.tgz", document.dist().tarball());
+    }
+
+    @Test
+    void versionDocumentsPublishTheDefaultPromptAndTheLimitsOfEachParameter() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            String folder = repo.publish("@common/a", "1.0.0");
+            repo.write(folder + "/prompts/x.prmd", """
+                    ---
+                    id: x
+                    name: X
+                    version: 1.0.0
+                    parameters:
+                      - name: word_count
+                        type: integer
+                        min: 500
+                        max: 2000
+                      - name: ratio
+                        type: number
+                        min: 0.5
+                      - name: slug
+                        type: string
+                        pattern: "^[a-z-]+$"
+                        minLength: 3
+                        maxLength: 40
+                      - name: topic
+                    ---
+                    # User
+
+                    Write {{ word_count }} words on {{ topic }} as {{ slug }} at {{ ratio }}.
+                    """);
+            repo.commit("publish a");
+            build(repo, out);
+        }
+        PackageName name = PackageName.parse("@common/a");
+        JsonNode document = Json.mapper().readTree(out.resolve(RegistryLayout.versionDocument(name,
+                Version.parse("1.0.0"))).toFile());
+        assertEquals("""
+                [{"enum":[],"max":2000,"min":500,"name":"word_count","required":false,"type":"integer"},\
+                {"enum":[],"min":0.5,"name":"ratio","required":false,"type":"number"},\
+                {"enum":[],"maxLength":40,"minLength":3,"name":"slug","pattern":"^[a-z-]+$","required":false,\
+                "type":"string"},\
+                {"enum":[],"name":"topic","required":false,"type":"string"}]""",
+                document.at("/promptFiles/prompts~1x.prmd/parameters").toString(), "each limit, only where it is set");
+        assertEquals("prompts/x.prmd", document.at("/main").asText());
+        assertEquals("prompts/x.prmd", Json.mapper().readTree(out.resolve(RegistryLayout.packument(name)).toFile())
+                .at("/versions/1.0.0/main").asText(), "the default prompt is known without the version document");
+    }
+
+    @Test
+    void anOutputOfTheFormatBeforeTheDefaultPromptAndParameterLimitsIsRebuiltInFull() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            Path state = out.resolve(BuildState.FILE);
+            Files.writeString(state, Files.readString(state).replace("\"format\": " + BuildState.FORMAT, "\"format\": 1"));
+
+            BuildResult result = build(repo, out);
+
+            assertFalse(result.unchanged());
+            assertEquals(2, result.tarballsWritten(), "version documents without main or the limits are not kept");
+            assertEquals(0, result.tarballsReused());
+        }
     }
 
     @Test
