@@ -21,7 +21,8 @@ public final class CommandLines {
     }
 
     /**
-     * Gives the command line its streams, lists the exit codes in the help of every command, and
+     * Gives the command line its streams, lists the exit codes in the help of every command, gives
+     * every subcommand the root's {@code --version}, and
      * reports a command line that does not parse as a usage error, and a failed command with its
      * message and hint (its stack trace too when {@code verbose} says so), both also as JSON on
      * standard output when the command was given {@value #JSON_OPTION}. Call it once every
@@ -33,6 +34,7 @@ public final class CommandLines {
         cli.setOut(out);
         cli.setErr(err);
         listExitCodes(cli);
+        shareVersion(cli, cli.getCommandSpec());
         // Picocli asks this mapper for the exit code of a command line it could not parse.
         cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
                 ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
@@ -72,12 +74,34 @@ public final class CommandLines {
         List<String> arguments = parsed.expandedArgs();
         int endOfOptions = arguments.indexOf(command.getCommandSpec().parser().endOfOptionsDelimiter());
         List<String> options = endOfOptions < 0 ? arguments : arguments.subList(0, endOfOptions);
-        int format = options.lastIndexOf(FORMAT_OPTION);
-        return options.contains(JSON_OPTION) || options.contains(FORMAT_OPTION + "=" + JSON_FORMAT)
-                || format >= 0 && format + 1 < options.size() && options.get(format + 1).equals(JSON_FORMAT);
+        boolean json = false;
+        // the last word wins, as picocli lets a later option override an earlier one
+        for (int index = 0; index < options.size(); index++) {
+            String option = options.get(index);
+            if (option.equals(JSON_OPTION)) {
+                json = true;
+            } else if (option.startsWith(JSON_OPTION + "=")) {
+                json = Boolean.parseBoolean(option.substring(JSON_OPTION.length() + 1));
+            } else if (option.equals(FORMAT_OPTION) && index + 1 < options.size()) {
+                json = options.get(index + 1).equalsIgnoreCase(JSON_FORMAT);
+            } else if (option.startsWith(FORMAT_OPTION + "=")) {
+                json = option.substring(FORMAT_OPTION.length() + 1).equalsIgnoreCase(JSON_FORMAT);
+            }
+        }
+        return json;
     }
 
-    private static void listExitCodes(CommandLine command) {
+    /** Every subcommand's help offers --version: it prints the tool's version, as the root's does. */
+    private static void shareVersion(CommandLine command, CommandLine.Model.CommandSpec root) {
+        if (root.versionProvider() != null) {
+            command.getCommandSpec().versionProvider(root.versionProvider());
+        } else {
+            command.getCommandSpec().version(root.version());
+        }
+        command.getSubcommands().values().forEach(subcommand -> shareVersion(subcommand, root));
+    }
+
+        private static void listExitCodes(CommandLine command) {
         command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
         command.getSubcommands().values().forEach(CommandLines::listExitCodes);
     }

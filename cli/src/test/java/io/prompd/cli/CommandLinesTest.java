@@ -17,14 +17,14 @@ import picocli.CommandLine.Parameters;
 
 class CommandLinesTest {
 
-    @Command(name = "tool", subcommands = {Show.class, Plain.class})
+    @Command(name = "tool", version = "tool 9.9.9", subcommands = {Show.class, Plain.class})
     static final class Tool implements Runnable {
         @Override
         public void run() {
         }
     }
 
-    @Command(name = "show")
+    @Command(name = "show", mixinStandardHelpOptions = true)
     static final class Show implements Runnable {
         @Option(names = "--json")
         boolean json;
@@ -71,7 +71,8 @@ class CommandLinesTest {
 
     @Test
     void formatJsonAsksForTheJsonFailureAsJsonDoes() {
-        for (List<String> format : List.of(List.of("--format", "json"), List.of("--format=json"))) {
+        for (List<String> format : List.of(List.of("--format", "json"), List.of("--format=json"),
+                List.of("--format", "JSON"), List.of("--json=true"), List.of("--json=false", "--json"))) {
             out.getBuffer().setLength(0);
             List<String> args = new ArrayList<>(List.of("show", "--bogus"));
             args.addAll(format);
@@ -80,6 +81,14 @@ class CommandLinesTest {
         }
         out.getBuffer().setLength(0);
         assertEquals(2, run("show", "--bogus", "--format", "text"));
+        assertEquals(2, run("show", "--bogus", "--json=false"));
+        assertEquals(2, run("show", "--bogus", "--json", "--format", "text"));
         assertEquals("", out.toString());
+    }
+
+    @Test
+    void aSubcommandsVersionIsTheTools() {
+        assertEquals(0, run("show", "--version"));
+        assertEquals("tool 9.9.9", out.toString().strip());
     }
 }
