@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -41,6 +42,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     private static final Pattern HOST_AND_PORT = Pattern.compile("[A-Za-z0-9.-]+:\\d+(/\\S*)?");
     private static final int MAX_PORT = 65_535;
     private static final Pattern ENCODED_DOT = Pattern.compile("%2e", Pattern.CASE_INSENSITIVE);
+    /** '/' and '\\' written encoded: a file system, and many servers, read them as separators the URL does not have. */
+    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%2f|%5c", Pattern.CASE_INSENSITIVE);
 
     /** @throws IllegalArgumentException naming every rule the text breaks */
     public static RegistryUrl parse(String text) {
@@ -170,6 +173,12 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             }
         } else {
             serverProblem(uri).ifPresent(problems::add);
+        }
+        Matcher separator = ENCODED_SEPARATOR.matcher(uri.getRawPath());
+        if (separator.find()) {
+            problems.add("the path holds '" + separator.group() + "', a '" + (separator.group().equalsIgnoreCase("%2f")
+                    ? "/" : "\\") + "' written encoded, which the file system or a server reads as a folder separator"
+                    + " though the URL does not: write the path with '/' between its folders");
         }
         encodedDotSegment(uri.getRawPath()).ifPresent(segment -> problems.add("the path segment '" + segment + "' is '"
                 + ENCODED_DOT.matcher(segment).replaceAll(".") + "' written with %2e, which a server reads as that dot"

@@ -56,6 +56,9 @@ class RegistryUrlTest {
         "http://h/%2E./                   | the path segment '%2E.' is '..'",
         "http://h/.%2e                    | the path segment '.%2e' is '..'",
         "file:///srv/%2e/registry/        | the path segment '%2e' is '.'",
+        "file:///srv/x/..%2fpublic/       | the path holds '%2f', a '/' written encoded, which the file system or a server reads as a folder separator",
+        "http://h/x%2F..%2Fpublic/        | the path holds '%2F', a '/' written encoded",
+        "http://h/a%5c../                 | the path holds '%5c', a '\\' written encoded",
     })
     void aRegistryUrlMustBeAbsoluteAndPlain(String written, String reason) {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryUrl.parse(written));
