@@ -22,8 +22,9 @@ public record LeftOut(String path, Reason reason) {
         /** Under {@code .git/}, {@code node_modules/} or {@code .prompd/}: tooling state, never package content. */
         ALWAYS_EXCLUDED,
         /**
-         * Named {@code .env*}, or a credentials file ({@code .npmrc}, {@code .pypirc}, {@code .netrc},
-         * {@code .git-credentials}): it looks like secrets, and secrets must never be published.
+         * Named {@code .env*}, or as a credentials file or a copy of one ({@code .npmrc*}, {@code .pypirc*},
+         * {@code .netrc*}, {@code _netrc*}, {@code .git-credentials*}): it looks like secrets, and secrets
+         * must never be published.
          */
         SECRET,
         /**

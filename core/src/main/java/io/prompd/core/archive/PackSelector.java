@@ -30,14 +30,18 @@ public final class PackSelector {
     /** The manifest; always packed, never ignored. */
     public static final String MANIFEST = "prompd.json";
     /** The names {@link LeftOut.Reason#SECRET} covers, as messages list them. */
-    public static final String SECRET_LIST = ".env*, .npmrc, .pypirc, .netrc, .git-credentials";
+    public static final String SECRET_LIST = ".env*, .npmrc*, .pypirc*, .netrc*, _netrc*, .git-credentials*";
     /** The names {@link LeftOut.Reason#CLUTTER} covers, as messages list them. */
     public static final String CLUTTER_LIST = ".DS_Store, ._*, Thumbs.db, desktop.ini, *.swp, *~, prompd.lock";
 
     static final Set<String> ALWAYS_EXCLUDED_NAMES = Set.of(".git", "node_modules", ".prompd");
     private static final String SECRET_PREFIX = ".env";
-    /** Where package managers and Git keep credentials, in lower case: npm's and pip's tokens, netrc's passwords. */
-    private static final Set<String> CREDENTIAL_FILES = Set.of(".npmrc", ".pypirc", ".netrc", ".git-credentials");
+    /**
+     * Where package managers and Git keep credentials, in lower case: npm's and pip's tokens, netrc's
+     * passwords (_netrc on Windows). As with .env, their copies (.npmrc.bak) hold the same secrets.
+     */
+    private static final List<String> CREDENTIAL_PREFIXES = List.of(".npmrc", ".pypirc", ".netrc", "_netrc",
+            ".git-credentials");
     /**
      * Whole names of {@link LeftOut.Reason#CLUTTER}, anywhere in the package, in lower case: the
      * systems that make them ignore letter case ({@code Desktop.ini}, {@code THUMBS.DB}).
@@ -149,7 +153,8 @@ public final class PackSelector {
     private static Optional<LeftOut.Reason> reasonToLeaveOut(String path, String[] segments, boolean named,
             boolean restricted, List<PathPattern> ignoreRules) {
         String name = segments[segments.length - 1];
-        if (name.startsWith(SECRET_PREFIX) || CREDENTIAL_FILES.contains(name.toLowerCase(Locale.ROOT))) {
+        String folded = name.toLowerCase(Locale.ROOT);
+        if (name.startsWith(SECRET_PREFIX) || CREDENTIAL_PREFIXES.stream().anyMatch(folded::startsWith)) {
             return Optional.of(LeftOut.Reason.SECRET);
         }
         if (path.equals(MANIFEST)) {

@@ -21,6 +21,8 @@ final class SecretPatterns {
             new Kind("an AWS access key id (AKIA...)", Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b")),
             new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36}")),
             new Kind("a GitHub fine-grained token (github_pat_...)", Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}")),
+            new Kind("an npm access token (npm_...)", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
+            new Kind("a PyPI API token (pypi-...)", Pattern.compile("\\bpypi-AgE[A-Za-z0-9_-]{50,}")),
             new Kind("a private key (-----BEGIN ... PRIVATE KEY-----)",
                     Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")));
 

@@ -132,13 +132,13 @@ class PackSelectorTest {
     @Test
     void credentialsFilesOfPackageManagersAndGitAreLeftOutAsSecrets() throws IOException {
         PackSelection selection = select(source("prompd.json", ".npmrc", "sub/.PyPIrc", ".netrc", ".git-credentials",
-                        "npmrc.md"),
+                        ".npmrc.bak", "_netrc", "npmrc.md"),
                 List.of(), List.of());
 
         assertEquals(List.of("npmrc.md", "prompd.json"), included(selection));
         assertTrue(selection.leftOut().stream().allMatch(out -> out.reason() == LeftOut.Reason.SECRET),
                 selection.leftOut()::toString);
-        assertEquals(4, selection.leftOut().size());
+        assertEquals(6, selection.leftOut().size());
     }
 
     @Test
@@ -172,7 +172,7 @@ class PackSelectorTest {
                 "prompd.json|/files/2|\".git/config\" in \"files\" names '.git/config', which exists but is left out: pack never"
                         + " packs .git/, .prompd/, node_modules/",
                 "prompd.json|/files/3|\".env\" in \"files\" names '.env', which exists but is left out: it looks like"
-                        + " secrets, and pack never packs them (.env*, .npmrc, .pypirc, .netrc, .git-credentials)",
+                        + " secrets, and pack never packs them (.env*, .npmrc*, .pypirc*, .netrc*, _netrc*, .git-credentials*)",
                 "prompd.json|/files/4|\"x.tgz\" in \"files\" names 'x.tgz', which exists but is left out: pack never"
                         + " packs a .tgz or .tar.gz at the package root"), messages(selection));
     }

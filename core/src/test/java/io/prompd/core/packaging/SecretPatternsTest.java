@@ -18,6 +18,8 @@ class SecretPatternsTest {
             "ghu_abcdefghijklmnopqrstuvwxyz0123456789",
             "ghr_abcdefghijklmnopqrstuvwxyz0123456789",
             "github_pat_11ABCDEFG0123456789_abcdef",
+            "//registry.npmjs.org/:_authToken=npm_abcdefghijklmnopqrstuvwxyz0123456789",
+            "password = pypi-AgEIcHlwaS5vcmcCJGE0ZjkxMzYxLTQ3NjgtNGQxZi1iMmE5LTVmODFmZmQxNWUyZQACKlszLCJmMjA",
             "-----BEGIN EC PRIVATE KEY-----"})
     void eachKindIsFound(String secret) {
         assertEquals(1, SecretPatterns.find("before " + secret + " after").size());
@@ -30,6 +32,8 @@ class SecretPatternsTest {
             "AKIAabcdefghijklmnop",
             "AKIAABCDEFGHIJKLMNOPQ",
             "ghp_tooShort",
+            "npm_install_the_package",
+            "pypi-package",
             "-----BEGIN PUBLIC KEY-----",
             "-----BEGIN CERTIFICATE-----"})
     void lookalikesThatAreNoCredentialsAreNotFound(String text) {
