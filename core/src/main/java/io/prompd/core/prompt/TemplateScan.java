@@ -39,10 +39,10 @@ final class TemplateScan {
     private static final Pattern IMPORTED_AS = Pattern.compile("\\bas\\s+([A-Za-z_]\\w*)");
     /** What may follow the name in {@code {% include %}}: words of the tag, not variables. */
     private static final Pattern INCLUDE_OPTIONS = Pattern.compile("(\\s+ignore\\s+missing)?(\\s+(with|without)\\s+context)?\\s*$");
-    private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}");
+    private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*end(?:raw|verbatim)\\s*[-+]?%}");
     /** Tags that open a block Jinja requires to be closed by {@code end<tag>}; {@code set} only without {@code =}. */
     private static final Set<String> BLOCKS = Set.of("if", "for", "macro", "call", "filter", "with", "block", "set",
-            "autoescape", "raw");
+            "autoescape", "raw", "switch");
     /**
      * The tags of Jinja, with its standard extensions (do, loop controls, i18n), and of Nunjucks, the two
      * engines prompts are written for: any other name fails when the prompt renders, as
@@ -51,8 +51,11 @@ final class TemplateScan {
     private static final Set<String> TAGS = Set.of("if", "elif", "elseif", "else", "endif", "for", "endfor", "break",
             "continue", "macro", "endmacro", "call", "endcall", "filter", "endfilter", "set", "endset", "with", "endwith",
             "block", "endblock", "extends", "include", "import", "from", "autoescape", "endautoescape", "raw", "endraw",
-            "do", "trans", "pluralize", "endtrans", "verbatim", "endverbatim", "asyncEach", "endeach", "asyncAll",
-            "endall", "ifAsync");
+            "do", "trans", "pluralize", "endtrans", "verbatim", "endverbatim", "switch", "case", "default", "endswitch",
+            "ifAsync", "asyncEach", "endeach", "asyncAll", "endall");
+    /** Nunjucks' variants, read as the tags they stand for: its async forms work as if and for do. */
+    private static final Map<String, String> VARIANTS = Map.of("elseif", "elif", "ifAsync", "if", "asyncEach", "for",
+            "endeach", "endfor", "asyncAll", "for", "endall", "endfor", "verbatim", "raw", "endverbatim", "endraw");
     private static final Map<Character, Character> CLOSERS = Map.of('(', ')', '[', ']', '{', '}');
     private static final Pattern LEGACY = Pattern.compile("(?<![{$\\\\])\\{([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)}(?!})");
 
@@ -204,18 +207,20 @@ final class TemplateScan {
                     + " or write a literal '{%' as {{ '{%' }}");
             return after;
         }
-        String tag = tagMatcher.group();
-        if (!TAGS.contains(tag)) {
-            fault(tagOffset, "{% " + tag + " %} is not a tag of Jinja or Nunjucks", Spelling.didYouMean(tag, TAGS).orElse(
-                    "use one of their tags, such as if, elif, else, for or set, or write a literal '{%' as {{ '{%' }}"));
+        String written = tagMatcher.group();
+        if (!TAGS.contains(written)) {
+            fault(tagOffset, "{% " + written + " %} is not a tag of Jinja or Nunjucks", Spelling.didYouMean(written, TAGS)
+                    .orElse("use one of their tags, such as if, elif, else, for or set, or write a literal '{%' as"
+                            + " {{ '{%' }}"));
             return after;
         }
+        String tag = VARIANTS.getOrDefault(written, written);
         String rest = inner.substring(tagMatcher.end());
         int restOffset = offset + tagMatcher.end();
         structure(tag, rest, tagOffset);
         argumentsRequired(tag, rest, tagOffset);
         switch (tag) {
-            case "if", "elif", "elseif", "do" -> expression(rest, restOffset);
+            case "if", "elif", "do", "switch", "case" -> expression(rest, restOffset);
             case "include" -> {
                 fileUse(rest, tagOffset);
                 expression(INCLUDE_OPTIONS.matcher(rest).replaceFirst(""), restOffset);
@@ -264,7 +269,7 @@ final class TemplateScan {
     /** Jinja refuses these tags without what follows their name. */
     private void argumentsRequired(String tag, String rest, int offset) {
         String needed = switch (tag) {
-            case "if", "elif", "elseif" -> "a condition, as in {% " + tag + " topic %}";
+            case "if", "elif" -> "a condition, as in {% " + tag + " topic %}";
             case "for" -> FOR.matcher(rest).matches() ? "" : "'NAME in ITEMS', as in {% for item in items %}";
             case "include", "extends", "import", "from" -> "the file's name, as in {% " + tag + " \"./part.prmd\""
                     + (tag.equals("import") ? " as part" : tag.equals("from") ? " import name" : "") + " %}";
@@ -280,7 +285,13 @@ final class TemplateScan {
     private void structure(String tag, String rest, int offset) {
         if (BLOCKS.contains(tag) && !(tag.equals("set") && rest.contains("="))) {
             blocks.push(new OpenBlock(tag, offset));
-        } else if (tag.equals("elif") || tag.equals("elseif") || tag.equals("else")) {
+        } else if (tag.equals("case") || tag.equals("default")) {
+            OpenBlock open = blocks.peek();
+            if (open == null || !open.tag().equals("switch")) {
+                fault(offset, "{% " + tag + " %} is not inside a {% switch %}", "remove it, or open the {% switch %} it"
+                        + " belongs to");
+            }
+        } else if (tag.equals("elif") || tag.equals("else")) {
             OpenBlock open = blocks.peek();
             if (open == null || !(open.tag().equals("if") || tag.equals("else") && open.tag().equals("for"))) {
                 fault(offset, "{% " + tag + " %} is not inside an {% if %}" + (tag.equals("else") ? " or a {% for %}" : ""),

@@ -45,6 +45,12 @@ class TemplateScanTest {
     }
 
     @Test
+    void nunjucksAsyncLoopsAndSwitchesUseAndBindAsForAndIfDo() {
+        assertEquals(List.of("items", "kind"), free("{% asyncEach item in items %}{{ item }}{% endeach %}"
+                + "{% switch kind %}{% case 'a' %}A{% endswitch %}"));
+    }
+
+    @Test
     void keyValueLoopsBindBothNames() {
         assertEquals(List.of("pairs"), free("{% for k, v in pairs.items() %}{{ k }}={{ v }}{% endfor %}"));
     }
@@ -75,7 +81,10 @@ class TemplateScanTest {
         "{%- if a -%}{% for x in a %}{% if x %}{% endif %}{% endfor %}{%- endif %}",
         "{% set v %}text{% endset %}", "{% set v = 1 %}", "{% macro m() %}{% endmacro %}", "{% raw %}{% if %}{% endraw %}",
         "{% with a = 1 %}{% endwith %}", "{% filter upper %}x{% endfilter %}", "{% include 'x' %}", "{{ '{%' }}",
-        "{# {% if %} #}", "text { not a tag", "{% if a %}{% elseif b %}{% endif %}"})
+        "{# {% if %} #}", "text { not a tag", "{% if a %}{% elseif b %}{% endif %}",
+        "{% switch a %}{% case 'x' %}X{% default %}D{% endswitch %}", "{% ifAsync a %}q{% endif %}",
+        "{% asyncEach i in items %}{{ i }}{% endeach %}", "{% asyncAll i in items %}{{ i }}{% endall %}",
+        "{% verbatim %}{% if %}{% endverbatim %}"})
     void aTemplateWhoseTagsFitHasNoFault(String body) {
         assertEquals(List.of(), faults(body));
     }
@@ -86,6 +95,12 @@ class TemplateScanTest {
                         new TemplateFault(3, "{% unknowntag %} is not a tag of Jinja or Nunjucks", "use one of their tags, such as if,"
                                 + " elif, else, for or set, or write a literal '{%' as {{ '{%' }}")),
                 faults("{% if a %}x\n{% elsif b %}y{% endif %}\n{% unknowntag %}"));
+    }
+
+    @Test
+    void aCaseOutsideASwitchIsNamed() {
+        assertEquals(List.of(new TemplateFault(1, "{% case %} is not inside a {% switch %}",
+                "remove it, or open the {% switch %} it belongs to")), faults("{% case 'x' %}"));
     }
 
     @Test
