@@ -25,6 +25,7 @@ import io.prompd.generator.source.PublicationHistory;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
@@ -189,7 +190,7 @@ public final class RegistryBuilder {
                                                                       List<Problem> problems) {
         SortedMap<PackageName, PackageState> states = new TreeMap<>();
         snapshot.packages().forEach((name, folders) -> {
-            problems.addAll(sameVersionTwice(folders));
+            problems.addAll(clashingVersions(folders));
             SortedMap<Version, VersionState> versions = new TreeMap<>();
             folders.forEach((version, folder) -> {
                 Optional<Publication> publication = history.publication(new PackageVersion(name, version));
@@ -210,17 +211,18 @@ public final class RegistryBuilder {
     }
 
     /**
-     * Folders of one version that differ only in build metadata ({@code 2.0.0}, {@code 2.0.0+dup}):
-     * to clients and the resolver they are one version, which cannot have two tarballs. The check
-     * refuses a pull request adding one, but commits can reach the branch in other ways.
+     * Folders that cannot both be published ({@link RepositoryLayout#versionClash}): one version to
+     * clients, which cannot have two tarballs, or one folder on macOS and Windows. The check refuses
+     * a pull request adding one, but two pull requests checked against an older base, or a push,
+     * can still bring both to the branch; only a maintainer's pull request can then delete one.
      */
-    private static List<Problem> sameVersionTwice(SortedMap<Version, VersionFolder> folders) {
+    private static List<Problem> clashingVersions(SortedMap<Version, VersionFolder> folders) {
         List<Problem> problems = new ArrayList<>();
-        folders.values().forEach(folder -> folders.keySet().stream()
-                .filter(other -> !other.equals(folder.version()) && other.comparePrecedence(folder.version()) == 0)
-                .forEach(other -> problems.add(Problem.error(folder.path(), "", "version " + folder.version()
-                        + " is also published as " + other + ", and build metadata does not make another version",
-                        "delete one of the two folders on the branch built (clients cannot tell them apart)"))));
+        folders.values().forEach(folder -> folders.keySet().forEach(other ->
+                RepositoryLayout.versionClash(folder.version(), other).ifPresent(why -> problems.add(Problem.error(
+                        folder.path(), "", "version " + folder.version() + " is also published as " + other + ", and "
+                                + why, "a maintainer deletes the one published later, in a pull request of their own"
+                                + " (see \"Take a version down\" in the registry's README)")))));
         return problems;
     }
 

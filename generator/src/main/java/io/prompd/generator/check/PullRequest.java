@@ -115,6 +115,11 @@ final class PullRequest {
         return base.commit();
     }
 
+    /** The tip of the base branch, whose history holds every version ever published there. */
+    ObjectId baseTipCommit() {
+        return baseTip.commit();
+    }
+
     List<ChangedFile> changes() {
         return changes;
     }

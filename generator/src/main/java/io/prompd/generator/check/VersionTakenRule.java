@@ -3,58 +3,70 @@ package io.prompd.generator.check;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
-import java.util.Locale;
-import java.util.Optional;
+import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RemovedVersions;
+import io.prompd.generator.source.RepositoryLayout;
+import java.io.IOException;
+import java.util.Map;
+import java.util.SortedSet;
 import java.util.stream.Stream;
 
 /**
  * A new version number is free, whether the other one is published already (at the merge base
- * or, since, on the base branch) or added in the same pull request. Versions that differ only in build metadata ({@code 1.0.0+a}, {@code 1.0.0}) have
- * the same SemVer precedence, so to a resolver they are one version. Versions that differ only in
- * letter case ({@code 2.0.0-RC.1}, {@code 2.0.0-rc.1}) are two, but their folders, documents and
- * installed copies would be one on the case-insensitive file systems of macOS and Windows.
+ * or, since, on the base branch), was published once and removed since, or is added in the same
+ * pull request; {@link RepositoryLayout#versionClash} says which other versions count as the same
+ * one. A removed version's number stays taken because lock files pin its old content; the base
+ * branch's history is read for that only when the pull request adds a version, and then only for
+ * the manifests of the packages it adds to.
  */
 final class VersionTakenRule implements PullRequestRule {
 
+    private static final String NEW_NUMBER = "publish a new version number";
+
     @Override
-    public void check(PullRequest pullRequest, Problems problems) {
+    public void check(PullRequest pullRequest, Problems problems) throws IOException {
+        if (pullRequest.newVersions().isEmpty()) {
+            return;
+        }
+        RemovedVersions removed = RemovedVersions.compute(pullRequest.repository(), pullRequest.baseTipCommit(),
+                pullRequest.newVersions().stream().map(version -> version.folder().name()).distinct().toList());
         for (NewVersion version : pullRequest.newVersions()) {
             PackageName name = version.folder().name();
-            Version added = version.folder().version();
-            for (Version published : pullRequest.takenVersions(name)) {
+            SortedSet<Version> taken = pullRequest.takenVersions(name);
+            for (Version published : taken) {
                 boolean since = pullRequest.takenSinceBranching(name, published);
-                String where = since ? " was published on the base branch after this pull request branched off" : " is published";
-                String hint = since ? "merge the base branch into this pull request, and publish a new version number"
-                        : "publish a new version number";
-                if (added.equals(published)) {
-                    problems.error(version.folder().path(), "", "version " + added + " is taken: it" + where, hint);
-                }
-                clash(added, published).ifPresent(why -> problems.error(version.folder().path(), "",
-                        "version " + added + " is taken: " + published + where + ", and " + why, hint));
+                refuse(problems, version, published, since
+                        ? " was published on the base branch after this pull request branched off" : " is published",
+                        since ? "merge the base branch into this pull request, and " + NEW_NUMBER : NEW_NUMBER);
             }
-            otherNewVersions(pullRequest, version).forEach(other -> clash(added, other).ifPresent(why ->
-                    problems.error(version.folder().path(), "", "version " + added + " is also added as " + other
-                            + " in this pull request, and " + why, "keep one of the two folders")));
+            for (Map.Entry<PackageVersion, RemovedVersions.Removal> gone : removed.removals().entrySet()) {
+                if (gone.getKey().name().equals(name) && !taken.contains(gone.getKey().version())) {
+                    refuse(problems, version, gone.getKey().version(), " was published in commit "
+                            + gone.getValue().published().describe() + " and removed in commit "
+                            + gone.getValue().removed().describe(), NEW_NUMBER
+                            + ": a removed version's number stays taken, since lock files pin its old content");
+                }
+            }
+            Version added = version.folder().version();
+            otherNewVersions(pullRequest, version).forEach(other -> RepositoryLayout.versionClash(added, other)
+                    .ifPresent(why -> problems.error(version.folder().path(), "", "version " + added + " is also added as "
+                            + other + " in this pull request, and " + why, "keep one of the two folders")));
         }
+    }
+
+    /** Refuses the new version if it is the other one, or clashes with it. */
+    private static void refuse(Problems problems, NewVersion version, Version other, String where, String hint) {
+        Version added = version.folder().version();
+        if (added.equals(other)) {
+            problems.error(version.folder().path(), "", "version " + added + " is taken: it" + where, hint);
+        }
+        RepositoryLayout.versionClash(added, other).ifPresent(why -> problems.error(version.folder().path(), "",
+                "version " + added + " is taken: " + other + where + ", and " + why, hint));
     }
 
     private static Stream<Version> otherNewVersions(PullRequest pullRequest, NewVersion version) {
         return pullRequest.newVersions().stream()
                 .filter(other -> other.folder().name().equals(version.folder().name()) && other != version)
                 .map(other -> other.folder().version());
-    }
-
-    /** Why two different version folders cannot both exist, if they cannot. */
-    private static Optional<String> clash(Version added, Version other) {
-        if (added.equals(other)) {
-            return Optional.empty();
-        }
-        if (added.comparePrecedence(other) == 0) {
-            return Optional.of("build metadata does not make another version");
-        }
-        if (added.toString().toLowerCase(Locale.ROOT).equals(other.toString().toLowerCase(Locale.ROOT))) {
-            return Optional.of("versions that differ only in letter case would be one folder on macOS and Windows");
-        }
-        return Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,6 +59,26 @@ public final class RepositoryLayout {
                 "the folder '" + folder + "' of " + name + " is not a version: ",
                 Packer.ROOT.equals(folder + "/") ? unpackIntoVersionFolder(name)
                         : "name each version folder after its exact version, such as 1.2.3");
+    }
+
+    /**
+     * Why two version folders of one package cannot both be published, if they cannot. Versions
+     * that differ only in build metadata ({@code 1.0.0+a}, {@code 1.0.0}) have the same SemVer
+     * precedence, so to a resolver and a lock file they are one version. Versions that differ only
+     * in letter case ({@code 2.0.0-RC.1}, {@code 2.0.0-rc.1}) are two, but their folders, documents
+     * and installed copies would be one on the case-insensitive file systems of macOS and Windows.
+     */
+    public static Optional<String> versionClash(Version one, Version other) {
+        if (one.equals(other)) {
+            return Optional.empty();
+        }
+        if (one.comparePrecedence(other) == 0) {
+            return Optional.of("build metadata does not make another version");
+        }
+        if (one.toString().toLowerCase(Locale.ROOT).equals(other.toString().toLowerCase(Locale.ROOT))) {
+            return Optional.of("versions that differ only in letter case would be one folder on macOS and Windows");
+        }
+        return Optional.empty();
     }
 
     /** A file where a scope or package folder belongs, such as {@code packages/notes.txt}. */

@@ -517,6 +517,23 @@ class RegistryBuilderTest {
     }
 
     @Test
+    void versionsDifferingOnlyInLetterCaseFailTheBuildAsTheCheckRefusesThem() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            List.of("2.0.0-RC.1", "2.0.0-rc.1").forEach(version -> repo.publish("@common/a", version));
+            repo.commit("one folder on macOS and Windows, merged from two pull requests");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+
+            assertEquals(List.of("packages/@common/a/2.0.0-RC.1", "packages/@common/a/2.0.0-rc.1"),
+                    failure.problems().stream().map(Problem::file).sorted().toList());
+            failure.problems().forEach(problem -> {
+                assertTrue(problem.message().contains("differ only in letter case"), problem.message());
+                assertTrue(problem.hint().contains("a maintainer deletes the one published later"), problem.hint());
+            });
+        }
+    }
+
+    @Test
     void aFolderWhoseManifestDeclaresAnotherVersionFailsTheBuildAtThatField() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             repo.publish("@common/a", "1.0.0");

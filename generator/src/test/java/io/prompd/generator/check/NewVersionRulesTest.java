@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
+import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -198,5 +199,29 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
                 "2.0.0 was published on the base branch after this pull request branched off", "build metadata");
         assertError(report, "packages/@common/util/3.0.0", "version 3.0.0 is taken",
                 "it was published on the base branch after this pull request branched off");
+    }
+
+    @Test
+    void aRemovedVersionNumberStaysTakenNamingWhereItWasPublishedAndRemoved() {
+        String published = mergedMeanwhile(repo, "alice", main -> main.publish("@common/util", "2.0.0"));
+        String removed = mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete("packages/@common/util/2.0.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.publish("@common/util", "2.0.0");
+        repo.commit("publish 2.0.0 again, with other content");
+
+        Problem problem = assertError(check(repo, "alice"), "packages/@common/util/2.0.0", "version 2.0.0 is taken",
+                "it was published in commit " + published, "and removed in commit " + removed);
+        assertTrue(problem.hint().startsWith("publish a new version number"), problem.hint());
+    }
+
+    @Test
+    void aRemovedVersionTakesTheNumbersThatClashWithItToo() {
+        mergedMeanwhile(repo, "alice", main -> main.publish("@common/util", "2.0.0-RC.1"));
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete("packages/@common/util/2.0.0-RC.1"));
+        repo.publish("@common/util", "2.0.0-rc.1");
+        repo.commit("publish the release candidate in lower case");
+
+        assertError(check(repo, "alice"), "packages/@common/util/2.0.0-rc.1", "version 2.0.0-rc.1 is taken",
+                "2.0.0-RC.1 was published in commit", "differ only in letter case");
     }
 }
