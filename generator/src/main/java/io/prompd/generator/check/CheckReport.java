@@ -4,6 +4,7 @@ import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.generator.source.PackageVersion;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -15,6 +16,7 @@ import java.util.SortedSet;
  * @param head         the commit checked
  * @param added        the versions the pull request adds, sorted
  * @param newPackages  the packages among them that had no version before, sorted
+ * @param takenDown    the published versions it removes, a maintainers' takedown, sorted
  * @param otherChanges paths outside version folders that it changes (meta.json, settings, documentation), and
  *                     each folder that does not fit the layout once, sorted
  * @param newFiles     the files among them that had no file at their path before, sorted
@@ -24,7 +26,8 @@ import java.util.SortedSet;
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
-                          List<String> otherChanges, SortedSet<String> newFiles, SortedSet<String> unreadable,
+                          List<Takedown> takenDown, List<String> otherChanges, SortedSet<String> newFiles,
+                          SortedSet<String> unreadable,
                           List<MetaChange> metaChanges, List<Problem> problems) {
 
     public CheckReport {
@@ -32,6 +35,7 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         Objects.requireNonNull(head, "head");
         added = added.stream().sorted().toList();
         newPackages = SortedCopies.set(newPackages);
+        takenDown = takenDown.stream().sorted(Comparator.comparing(Takedown::version)).toList();
         otherChanges = otherChanges.stream().sorted().toList();
         newFiles = SortedCopies.set(newFiles);
         if (!otherChanges.containsAll(newFiles)) {

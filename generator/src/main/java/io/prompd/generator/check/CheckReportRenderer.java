@@ -64,8 +64,9 @@ public final class CheckReportRenderer {
     }
 
     /**
-     * {@code {"ok", "added", "newPackages", "otherChanges", "newFiles", "unreadable", "metaChanges", "problems",
-     * "mergeBase", "head"}}, keys sorted; problems have the shape {@code prompd validate --json} gives them, and each meta change is
+     * {@code {"ok", "added", "newPackages", "takenDown", "otherChanges", "newFiles", "unreadable", "metaChanges",
+     * "problems", "mergeBase", "head"}}, keys sorted; each takedown is {@code {name, version, publishedIn?}} (the
+     * publishing commit); problems have the shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the
      * earlier text of a changed yank or deprecation).
      */
@@ -76,6 +77,13 @@ public final class CheckReportRenderer {
         json.put("head", report.head());
         json.put("added", report.added());
         json.put("newPackages", report.newPackages());
+        json.put("takenDown", report.takenDown().stream().map(takedown -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", takedown.version().name().toString());
+            entry.put("version", takedown.version().version().toString());
+            takedown.publication().ifPresent(where -> entry.put("publishedIn", where.commit().name()));
+            return entry;
+        }).toList());
         json.put("otherChanges", report.otherChanges());
         json.put("newFiles", report.newFiles());
         json.put("unreadable", report.unreadable());
@@ -113,7 +121,7 @@ public final class CheckReportRenderer {
     }
 
     /**
-     * One line per added version and per other changed path, written in the style; a new file is
+     * One line per added or taken down version and per other changed path, written in the style; a new file is
      * worded as a new version is, since "changes" would suggest an earlier one existed. A meta.json
      * that does not read in full is listed even when some of its changes are told, since they are
      * not all of them.
@@ -124,6 +132,11 @@ public final class CheckReportRenderer {
         for (PackageVersion version : report.added()) {
             lines.add((report.newPackages().contains(version.name()) ? "adds the new package " : "adds ")
                     + code.apply(version.name().toString()) + " version " + code.apply(version.version().toString()));
+        }
+        for (Takedown takedown : report.takenDown()) {
+            lines.add("takes down " + code.apply(takedown.version().name().toString()) + " version "
+                    + code.apply(takedown.version().version().toString()) + takedown.publication()
+                    .map(where -> ", published in commit " + code.apply(where.describe())).orElse(""));
         }
         report.metaChanges().forEach(change -> lines.add(change.describe(style)));
         // a meta.json whose changes are told above is not listed again; one changed only in form is

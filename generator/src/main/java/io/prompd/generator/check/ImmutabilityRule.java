@@ -6,57 +6,70 @@ import io.prompd.generator.source.Publication;
 import io.prompd.generator.source.PublicationHistory;
 import io.prompd.generator.source.RepositoryLayout;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * A published version never changes: any file added to, changed in or deleted from a version
  * folder present at the merge base is refused, naming the commit that published the version. A
  * version whose folder is gone (deleted, or renamed) is one problem at that folder rather than one
- * per file. History is walked only when such a change exists, and then
- * only for the touched folders' manifests.
+ * per file. History is walked only when such a change exists, and then only for the touched
+ * folders' manifests.
  *
- * <p>The one planned exception, a takedown of a whole version by maintainers, belongs here: it
- * would remove its changes from {@code published} before they are reported.
+ * <p>The one exception is a maintainers' takedown: a maintainer's pull request may delete whole
+ * version folders (leaked secrets, illegal content), never change or partly delete one.
  */
 final class ImmutabilityRule implements PullRequestRule {
 
+    private static final String TAKEDOWN = "\"Take a version down\" in the registry's README";
+
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
-        List<PullRequest.ChangedFile> published = pullRequest.changes(ChangedPath.Kind.VERSION_FILE).stream()
-                .filter(changed -> changed.path().packageVersion()
-                        .flatMap(id -> pullRequest.base().folder(id.name(), id.version())).isPresent())
-                .toList();
-        if (published.isEmpty()) {
+        if (pullRequest.touchedPublishedVersions().isEmpty()) {
             return;
         }
-        TreeSet<PackageVersion> versions = new TreeSet<>();
-        published.forEach(changed -> versions.add(changed.path().packageVersion().orElseThrow()));
-        PublicationHistory history = PublicationHistory.compute(pullRequest.repository(), pullRequest.baseCommit(), versions);
-        // a version whose folder is gone is one problem, not one per file of it
-        Set<PackageVersion> deleted = versions.stream()
-                .filter(version -> pullRequest.head().folder(version.name(), version.version()).isEmpty())
-                .collect(Collectors.toSet());
-        for (PackageVersion version : versions) {
-            if (deleted.contains(version)) {
-                problems.error(RepositoryLayout.versionFolder(version.name(), version.version()), "", "the published version " + version.name() + " "
-                        + version.version() + " is deleted: " + publishedIn(history.publication(version)),
-                        "published versions stay; restore the folder, and to withdraw the version yank it in "
-                                + RepositoryLayout.metaFile(version.name()));
+        PublicationHistory history = pullRequest.publications();
+        Set<PackageVersion> deleted = pullRequest.deletedVersions();
+        Set<PackageVersion> takenDown = pullRequest.takedowns();
+        for (PackageVersion version : deleted) {
+            if (!takenDown.contains(version)) {
+                refuseDeletion(pullRequest, version, history.publication(version), problems);
             }
         }
-        for (PullRequest.ChangedFile changed : published) {
+        for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.VERSION_FILE)) {
             PackageVersion version = changed.path().packageVersion().orElseThrow();
-            if (deleted.contains(version)) {
+            if (!pullRequest.touchedPublishedVersions().contains(version) || deleted.contains(version)) {
                 continue;
             }
             problems.error(changed.change().path(), "", "this file is " + verb(changed) + " in " + version.name() + " "
                             + version.version() + ", a published version: " + publishedIn(history.publication(version)),
                     "published versions never change; revert this change, and to correct the version publish a new"
                             + " one and yank this one in " + RepositoryLayout.metaFile(version.name()));
+        }
+    }
+
+    /**
+     * Only maintainers take a version down. When it is one of two folders that are the same
+     * version to clients, the build refuses the branch until one goes, so the way out is said.
+     */
+    private static void refuseDeletion(PullRequest pullRequest, PackageVersion version,
+                                       Optional<Publication> publication, Problems problems) {
+        String folder = RepositoryLayout.versionFolder(version.name(), version.version());
+        String deleted = "the published version " + version.name() + " " + version.version() + " is deleted: "
+                + publishedIn(publication);
+        Optional<String> clash = pullRequest.base().packages().get(version.name()).keySet().stream()
+                .flatMap(other -> RepositoryLayout.versionClash(version.version(), other)
+                        .map(why -> other + " is published too, and " + why).stream())
+                .findFirst();
+        if (clash.isPresent()) {
+            problems.error(folder, "", deleted + "; " + clash.get() + ", so the registry cannot be built until one of"
+                    + " the two goes, and only a maintainer may delete a published version", "ask a maintainer to"
+                    + " delete the one published later, in a pull request of their own (see " + TAKEDOWN + ")");
+        } else {
+            problems.error(folder, "", deleted + ", and only a maintainer may delete a published version, to take it"
+                    + " down", "published versions stay; restore the folder, and to withdraw the version yank it in "
+                    + RepositoryLayout.metaFile(version.name()) + " (for a leaked secret or illegal content, see "
+                    + TAKEDOWN + ")");
         }
     }
 

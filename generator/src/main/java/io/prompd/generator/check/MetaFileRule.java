@@ -7,13 +7,21 @@ import io.prompd.core.protocol.Packument;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.VersionFolder;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * A changed meta.json speaks only of versions that exist at the head: every dist-tag points to
- * one, every yank and deprecation names one, and a meta.json without any version folder beside it
- * is refused (it would claim a name without publishing anything). Whether it parses is
+ * A changed meta.json, and the meta.json of a package whose version folders the pull request
+ * deletes, speak only of versions that exist at the head: every dist-tag points to one, every yank
+ * and deprecation names one. A new meta.json without any version folder beside it is refused (it
+ * would claim a name without publishing anything). Whether it parses is
  * {@link SettingsFilesRule}'s, who may change it {@link OwnershipRule}'s.
  */
 final class MetaFileRule implements PullRequestRule {
@@ -22,14 +30,26 @@ final class MetaFileRule implements PullRequestRule {
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) {
+        SortedSet<PackageName> names = new TreeSet<>();
+        Set<PackageName> addedFiles = new HashSet<>();
         for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.META)) {
-            if (changed.change().type() == ChangeType.DELETED) {
-                continue;
-            }
             PackageName name = changed.path().name().orElseThrow();
-            String file = changed.change().path();
-            SortedMap<Version, VersionFolder> versions = pullRequest.head().packages().get(name);
-            if (versions == null) {
+            if (changed.change().type() != ChangeType.DELETED) {
+                names.add(name);
+            }
+            if (changed.change().type() == ChangeType.ADDED) {
+                addedFiles.add(name);
+            }
+        }
+        // a meta.json the pull request leaves alone can still name a version it deletes (a takedown)
+        pullRequest.deletedVersions().stream().map(PackageVersion::name)
+                .filter(name -> pullRequest.head().packagesWithMeta().contains(name)).forEach(names::add);
+        for (PackageName name : names) {
+            String file = RepositoryLayout.metaFile(name);
+            SortedMap<Version, VersionFolder> versions = pullRequest.head().packages()
+                    .getOrDefault(name, Collections.emptySortedMap());
+            // once published, a name may keep its meta.json, and with it its owners, after a takedown of every version
+            if (versions.isEmpty() && addedFiles.contains(name)) {
                 problems.error(file, "", name + " has no version folder, so it cannot have a meta.json",
                         "publish a first version of " + name + " in the same pull request");
                 continue;
@@ -37,23 +57,34 @@ final class MetaFileRule implements PullRequestRule {
             PackageMeta meta = pullRequest.head().meta(name);
             meta.distTags().forEach((tag, version) -> {
                 if (!versions.containsKey(version)) {
-                    problems.error(file, Pointer.of("distTags", tag), "the dist-tag '" + tag + "' points to " + version
-                            + ", which is not a published version of " + name, VERSION_HINT);
+                    missing(pullRequest, name, version, problems, file, Pointer.of("distTags", tag),
+                            "the dist-tag '" + tag + "' points to " + version);
                 } else if (meta.isYanked(version)) {
                     taggedYanked(problems, file, name, tag, version);
                 }
             });
             meta.yanked().keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
-                    problems.error(file, Pointer.of("yanked", version.toString()), "yanks " + version
-                            + ", which is not a published version of " + name, VERSION_HINT));
+                    missing(pullRequest, name, version, problems, file, Pointer.of("yanked", version.toString()),
+                            "yanks " + version));
             meta.deprecated().keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
-                    problems.error(file, Pointer.of("deprecated", version.toString()), "deprecates " + version
-                            + ", which is not a published version of " + name, VERSION_HINT));
+                    missing(pullRequest, name, version, problems, file, Pointer.of("deprecated", version.toString()),
+                            "deprecates " + version));
             if (name.isScoped() && !meta.owners().isEmpty()) {
                 problems.warning(file, Pointer.of("owners"), "owners in meta.json count only for unscoped packages; "
                         + name.scopeWithAt() + " is owned through scopes.json", "remove \"owners\", or ask a"
                         + " maintainer to change the scope's owners in scopes.json");
             }
+        }
+    }
+
+    /** An entry naming a version without a folder at the head: never published, or deleted by this pull request. */
+    private static void missing(PullRequest pullRequest, PackageName name, Version version, Problems problems,
+                                String file, String pointer, String entry) {
+        if (pullRequest.base().folder(name, version).isPresent()) {
+            problems.error(file, pointer, entry + ", which this pull request deletes",
+                    "remove the entry in the same pull request, or point it at a version that stays");
+        } else {
+            problems.error(file, pointer, entry + ", which is not a published version of " + name, VERSION_HINT);
         }
     }
 

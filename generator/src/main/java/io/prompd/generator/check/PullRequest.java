@@ -8,10 +8,12 @@ import io.prompd.core.resolve.Resolver;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.Change;
 import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.PublicationHistory;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -28,7 +31,7 @@ import org.eclipse.jgit.lib.ObjectId;
  * differ, who opened the pull request, and the version folders it adds. Settings that decide
  * who may do what (maintainers, policy, scopes) are always taken from the merge base, so a pull
  * request cannot grant itself rights; names and versions taken also count from the tip of the
- * base branch. Made for one check; resolutions are remembered for the
+ * base branch. Made for one check; resolutions and publications are remembered for the
  * rules that share them.
  */
 final class PullRequest {
@@ -42,6 +45,8 @@ final class PullRequest {
     private final List<NewVersion> newVersions;
     private final SnapshotIndex headIndex;
     private final Map<PackageVersion, DependencyResolution> resolutions = new HashMap<>();
+    private final SortedSet<PackageVersion> touchedPublished;
+    private Optional<PublicationHistory> publications = Optional.empty();
 
     /** A changed path with what it is in the registry's layout. */
     record ChangedFile(Change change, ChangedPath path) {
@@ -68,6 +73,10 @@ final class PullRequest {
         this.actor = Objects.requireNonNull(actor, "actor");
         this.newVersions = List.copyOf(newVersions);
         this.headIndex = new SnapshotIndex(head);
+        this.touchedPublished = Collections.unmodifiableSortedSet(changes(ChangedPath.Kind.VERSION_FILE).stream()
+                .map(changed -> changed.path().packageVersion().orElseThrow())
+                .filter(id -> base.folder(id.name(), id.version()).isPresent())
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     RegistryRepository repository() {
@@ -118,6 +127,36 @@ final class PullRequest {
     /** The tip of the base branch, whose history holds every version ever published there. */
     ObjectId baseTipCommit() {
         return baseTip.commit();
+    }
+
+    /** The versions published at the merge base that the pull request adds, changes or deletes files of. */
+    SortedSet<PackageVersion> touchedPublishedVersions() {
+        return touchedPublished;
+    }
+
+    /** Those of {@link #touchedPublishedVersions} whose folder is gone at the head: deleted whole, or renamed. */
+    SortedSet<PackageVersion> deletedVersions() {
+        return touchedPublished.stream().filter(id -> head.folder(id.name(), id.version()).isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * The versions this pull request takes down: the whole folders it deletes when its author is
+     * a maintainer, who alone may remove a published version (leaked secrets, illegal content).
+     */
+    SortedSet<PackageVersion> takedowns() {
+        return actor.filter(this::isMaintainer).isPresent() ? deletedVersions() : Collections.emptySortedSet();
+    }
+
+    /**
+     * Where each of the {@link #touchedPublishedVersions} was published: its history is walked
+     * when first asked for, and only for their manifests.
+     */
+    PublicationHistory publications() throws IOException {
+        if (publications.isEmpty()) {
+            publications = Optional.of(PublicationHistory.compute(repository, base.commit(), touchedPublished));
+        }
+        return publications.get();
     }
 
     List<ChangedFile> changes() {

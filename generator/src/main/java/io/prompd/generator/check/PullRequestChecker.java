@@ -95,8 +95,12 @@ public final class PullRequestChecker {
                 .map(RepositoryLayout::metaFile).collect(Collectors.toCollection(TreeSet::new));
         List<MetaChange> metaChanges = metaChanged.stream().flatMap(name -> MetaChange.between(name,
                 baseSnapshot.parsedMeta(name), headSnapshot.parsedMeta(name)).stream()).toList();
+        List<Takedown> takenDown = new ArrayList<>();
+        for (PackageVersion version : pullRequest.takedowns()) {
+            takenDown.add(new Takedown(version, pullRequest.publications().publication(version)));
+        }
         return new CheckReport(mergeBase.name(), head.name(),
-                pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(),
+                pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(), takenDown,
                 otherChanges, newFiles, unreadable, metaChanges,
                 // lines from the files as the pull request leaves them, which the reviewer sees in the diff
                 new Problems().addAll(headSnapshot.withLines(problems.sorted())).sorted());

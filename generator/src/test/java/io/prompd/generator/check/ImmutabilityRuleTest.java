@@ -2,13 +2,17 @@ package io.prompd.generator.check;
 
 import static io.prompd.generator.check.PullRequestScenario.UTIL;
 import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
+import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,13 +25,14 @@ class ImmutabilityRuleTest {
 
     private TestRegistryRepo repo;
     private String publishingCommit;
+    private ObjectId publishedCommit;
 
     @BeforeEach
     void registry() {
         repo = TestRegistryRepo.initRegistry(folder);
         repo.publish("@common/util", "1.0.0");
-        ObjectId published = repo.commit("publish @common/util 1.0.0");
-        publishingCommit = published.abbreviate(7).name();
+        publishedCommit = repo.commit("publish @common/util 1.0.0");
+        publishingCommit = publishedCommit.abbreviate(7).name();
         repo.write("README.md", "# Registry\n");
         repo.commit("registry readme", TestRegistryRepo.MAINTAINER);
         repo.branch("pr").checkout("pr");
@@ -82,5 +87,92 @@ class ImmutabilityRuleTest {
         repo.commit("maintainer edit", TestRegistryRepo.MAINTAINER);
 
         assertError(check(repo, TestRegistryRepo.MAINTAINER), UTIL + "/README.md", "published version");
+    }
+
+    @Test
+    void aMaintainerTakesAWholeVersionDownAndTheSummaryNamesItsPublishingCommit() {
+        repo.delete(UTIL);
+        repo.commit("take down a leaked key", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertPassed(report);
+        assertEquals(List.of("@common/util@1.0.0"),
+                report.takenDown().stream().map(takedown -> takedown.version().toString()).toList());
+        assertTrue(CheckReportRenderer.text(report).contains("takes down @common/util version 1.0.0, published in commit "
+                + publishingCommit + " (2026-01-01)"), CheckReportRenderer.text(report));
+        assertTrue(CheckReportRenderer.json(report).contains("\"publishedIn\": \"" + publishedCommit.name()),
+                CheckReportRenderer.json(report));
+    }
+
+    @Test
+    void nobodyElseMayTakeAVersionDownAndNothingIsListedAsTakenDown() {
+        repo.delete(UTIL);
+        repo.commit("delete my version");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem problem = assertError(report, UTIL, "is deleted", "only a maintainer may delete a published version");
+        assertTrue(problem.hint().contains("Take a version down"), problem.hint());
+        assertTrue(report.takenDown().isEmpty(), report.takenDown()::toString);
+    }
+
+    @Test
+    void aMaintainerMayNotChangeOrPartlyDeleteAVersion() {
+        repo.delete(UTIL + "/prompts");
+        repo.commit("delete only the prompts", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(report, UTIL + "/prompts/x.prmd", "deleted", "a published version");
+        assertTrue(report.takenDown().isEmpty(), report.takenDown()::toString);
+    }
+
+    @Test
+    void aTakedownMustFixTheMetaEntriesOfTheVersionInTheSamePullRequest() {
+        mergedMeanwhile(repo, "alice", main -> main.meta("@common/util", """
+                {"distTags": {"latest": "1.0.0"}, "yanked": {"1.0.0": "leaked a key"}, "deprecated": {"1.0.0": "old"}}
+                """).publish("@common/util", "1.1.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.delete(UTIL);
+        repo.commit("take down", TestRegistryRepo.MAINTAINER);
+
+        CheckReport stale = check(repo, TestRegistryRepo.MAINTAINER);
+
+        String meta = "packages/@common/util/meta.json";
+        Problem tag = assertError(stale, meta, "the dist-tag 'latest' points to 1.0.0, which this pull request deletes");
+        assertTrue(tag.hint().contains("in the same pull request"), tag.hint());
+        assertError(stale, meta, "yanks 1.0.0, which this pull request deletes");
+        assertError(stale, meta, "deprecates 1.0.0, which this pull request deletes");
+
+        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.1.0\"}}\n");
+        repo.commit("and its meta entries", TestRegistryRepo.MAINTAINER);
+
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+    }
+
+    @Test
+    void aPackageWhoseEveryVersionIsTakenDownKeepsItsMetaAndOwners() {
+        mergedMeanwhile(repo, "carol", main -> main.meta("tool", "{\"owners\": [\"carol\"]}").publish("tool", "1.0.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.delete(UTIL).delete("packages/tool/1.0.0");
+        repo.meta("tool", "{\"owners\": [\"carol\", \"dave\"]}");
+        repo.commit("take down both", TestRegistryRepo.MAINTAINER);
+
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+    }
+
+    @Test
+    void deletingOneOfTwoFoldersOfTheSameVersionSaysAMaintainerMay() {
+        mergedMeanwhile(repo, "alice", main -> main.publish("@common/util", "1.0.0+b"));
+        repo.merge("main", "up to date", "alice");
+        repo.delete(UTIL + "+b");
+        repo.commit("delete the later one");
+
+        Problem problem = assertError(check(repo, "alice"), UTIL + "+b", "1.0.0 is published too",
+                "build metadata does not make another version", "only a maintainer may delete a published version");
+        assertTrue(problem.hint().contains("ask a maintainer to delete the one published later"), problem.hint());
+
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
     }
 }
