@@ -1,10 +1,12 @@
 package io.prompd.core.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.manifest.Repository;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -19,10 +21,13 @@ import java.util.SortedMap;
  * @param distTags    tag to version; {@code latest} is present unless no version qualifies for it
  * @param versions    every version; in version order here, in text order in the JSON (its keys are sorted as text)
  * @param updatedAt   when the most recently published version was published
+ * @param takenDown   version the maintainers took down to the reason, so that people and clients can tell why
+ *                    it vanished; in the JSON only when there is one, and read as empty from documents without
  */
 public record Packument(PackageName name, String description, List<String> keywords, String category, String author,
                         String license, Repository repository, Owners owners, SortedMap<String, Version> distTags,
-                        SortedMap<Version, VersionSummary> versions, Instant updatedAt) {
+                        SortedMap<Version, VersionSummary> versions, Instant updatedAt,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<Version, String> takenDown) {
 
     /** The dist-tag a package name without a version means, as npm's. */
     public static final String LATEST = "latest";
@@ -34,6 +39,7 @@ public record Packument(PackageName name, String description, List<String> keywo
         distTags = SortedCopies.map(Objects.requireNonNull(distTags, "distTags"));
         versions = SortedCopies.map(Objects.requireNonNull(versions, "versions"));
         Objects.requireNonNull(updatedAt, "updatedAt");
+        takenDown = takenDown == null ? Collections.emptySortedMap() : SortedCopies.map(takenDown);
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("a package needs at least one version: " + name);
         }
@@ -43,5 +49,18 @@ public record Packument(PackageName name, String description, List<String> keywo
                         + " points at " + tag.getValue() + ", which is not published");
             }
         }
+        for (Version gone : takenDown.keySet()) {
+            if (versions.containsKey(gone)) {
+                throw new IllegalArgumentException(name + " " + gone + " is taken down, so it is not published");
+            }
+        }
+    }
+
+    /** A package none of whose versions was taken down. */
+    public Packument(PackageName name, String description, List<String> keywords, String category, String author,
+                     String license, Repository repository, Owners owners, SortedMap<String, Version> distTags,
+                     SortedMap<Version, VersionSummary> versions, Instant updatedAt) {
+        this(name, description, keywords, category, author, license, repository, owners, distTags, versions, updatedAt,
+                Collections.emptySortedMap());
     }
 }

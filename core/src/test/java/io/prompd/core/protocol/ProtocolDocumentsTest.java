@@ -1,6 +1,7 @@
 package io.prompd.core.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,6 +69,26 @@ class ProtocolDocumentsTest {
         assertEquals(List.of(Version.parse("1.2.0"), Version.parse("1.9.0"), Version.parse("1.10.0")),
                 List.copyOf(read.versions().keySet()), "read back in version order, whatever the order of the text");
         assertTrue(json.contains("\"yanked\": \"broken\""), json);
+    }
+
+    @Test
+    void versionsTakenDownAreWrittenOnlyWhenThereAreAny() throws IOException {
+        TreeMap<Version, VersionSummary> versions = new TreeMap<>(Map.of(Version.parse("1.0.0"),
+                document("1.0.0").summary(null, null)));
+        Packument without = new Packument(NAME, null, List.of(), null, null, null, null, Owners.NONE, new TreeMap<>(),
+                versions, TIME);
+        Packument with = new Packument(NAME, null, List.of(), null, null, null, null, Owners.NONE, new TreeMap<>(),
+                versions, TIME, new TreeMap<>(Map.of(Version.parse("0.9.0"), "leaked a key")));
+
+        assertFalse(new String(Json.write(without), StandardCharsets.UTF_8).contains("takenDown"));
+        assertEquals(without, roundTrip(without, Packument.class));
+        assertTrue(new String(Json.write(with), StandardCharsets.UTF_8)
+                .contains("\"takenDown\": {\n    \"0.9.0\": \"leaked a key\"\n  }"));
+        assertEquals(with, roundTrip(with, Packument.class));
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> new Packument(NAME, null,
+                List.of(), null, null, null, null, Owners.NONE, new TreeMap<>(), versions, TIME,
+                new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key"))));
+        assertTrue(failure.getMessage().contains("1.0.0 is taken down"), failure.getMessage());
     }
 
     @Test

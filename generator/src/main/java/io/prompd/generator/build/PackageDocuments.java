@@ -23,7 +23,10 @@ final class PackageDocuments {
     private PackageDocuments() {
     }
 
-    /** Every entry of meta.json that names a version the package does not have. */
+    /**
+     * Every entry of meta.json that names a version the package does not have, and every takedown
+     * of a version it has: the check refuses both, but a push past it can bring them to the branch.
+     */
     static List<Problem> checkMeta(PackageName name, PackageMeta meta, SortedMap<Version, ?> versions) {
         String file = "packages/" + name + "/" + PackageMeta.FILE;
         List<Problem> problems = new ArrayList<>();
@@ -35,6 +38,10 @@ final class PackageDocuments {
         });
         reportUnknown(file, "/yanked/", meta.yanked(), versions, problems);
         reportUnknown(file, "/deprecated/", meta.deprecated(), versions, problems);
+        meta.takenDown().keySet().stream().filter(versions::containsKey).forEach(version ->
+                problems.add(Problem.error(file, "/takenDown/" + version, version + " is taken down, but its folder is"
+                        + " still published", "a maintainer deletes packages/" + name + "/" + version
+                        + "/ (a takedown entry is never removed: the number stays taken)")));
         return problems;
     }
 
@@ -64,7 +71,8 @@ final class PackageDocuments {
         Instant updatedAt = documents.values().stream().map(VersionDocument::publishedAt)
                 .max(Comparator.naturalOrder()).orElseThrow();
         return new Packument(name, described.description(), described.keywords(), described.category(),
-                described.author(), described.license(), described.repository(), owners, distTags, versions, updatedAt);
+                described.author(), described.license(), described.repository(), owners, distTags, versions, updatedAt,
+                meta.takenDown());
     }
 
     private static Optional<Version> defaultLatest(SortedMap<Version, VersionDocument> documents, PackageMeta meta) {

@@ -19,21 +19,26 @@ import java.util.TreeSet;
  * @param distTags   tag (such as {@code latest}) to the version it points at
  * @param yanked     versions withdrawn from resolution, with the reason
  * @param deprecated versions still installable but warned about, with the message
+ * @param takenDown  versions whose folders maintainers deleted, with the reason: the record keeps the
+ *                   number taken (lock files pin its old content) and tells clients why it is gone
  * @param owners     logins that may publish an unscoped package
  */
 public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version, String> yanked,
-                          SortedMap<Version, String> deprecated, SortedSet<String> owners) {
+                          SortedMap<Version, String> deprecated, SortedMap<Version, String> takenDown,
+                          SortedSet<String> owners) {
 
     public static final String FILE = "meta.json";
 
     /** The meta of a package without meta.json. */
     public static final PackageMeta EMPTY = new PackageMeta(Collections.emptySortedMap(), Collections.emptySortedMap(),
-            Collections.emptySortedMap(), Collections.emptySortedSet());
+            Collections.emptySortedMap(), Collections.emptySortedMap(), Collections.emptySortedSet());
 
     public PackageMeta {
         distTags = SortedCopies.map(distTags);
         yanked = SortedCopies.map(yanked);
         deprecated = SortedCopies.map(deprecated);
+        // the build state of a generator older than takedown records holds none, and its output is still good
+        takenDown = takenDown == null ? Collections.emptySortedMap() : SortedCopies.map(takenDown);
         owners = Collections2.logins(owners);
     }
 
@@ -53,7 +58,7 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
             return Parsed.failed(read.problems());
         }
         JsonFile meta = read.json().get();
-        meta.unknownFields("", "distTags", "yanked", "deprecated", "owners");
+        meta.unknownFields("", "distTags", "yanked", "deprecated", "takenDown", "owners");
         Map<String, Version> distTags = meta.entries("/distTags", "an object of tag to version",
                 (tag, pointer) -> askable(meta, pointer, tag)
                         ? meta.optional(pointer, JsonNodeType.STRING, "a version string")
@@ -63,7 +68,10 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
                 "say why, and which version to use instead: clients show it beside the version");
         SortedMap<Version, String> deprecated = byVersion(meta, "/deprecated", "message",
                 "say what to use instead: clients show it to whoever has the version");
-        return Parsed.of(new PackageMeta(new TreeMap<>(distTags), yanked, deprecated, new TreeSet<>(meta.logins("/owners"))), meta.problems());
+        SortedMap<Version, String> takenDown = byVersion(meta, "/takenDown", "reason",
+                "say why the version was taken down: clients show it in place of the version");
+        return Parsed.of(new PackageMeta(new TreeMap<>(distTags), yanked, deprecated, takenDown,
+                new TreeSet<>(meta.logins("/owners"))), meta.problems());
     }
 
     /** A tag clients can ask for: {@code prompd install @a/b@beta} reads {@code 1.x} as a range, and no uppercase. */

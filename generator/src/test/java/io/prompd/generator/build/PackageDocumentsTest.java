@@ -42,7 +42,12 @@ class PackageDocumentsTest {
 
     private static PackageMeta meta(Map<String, Version> distTags, Map<Version, String> yanked,
                                     Map<Version, String> deprecated) {
-        return new PackageMeta(new TreeMap<>(distTags), new TreeMap<>(yanked), new TreeMap<>(deprecated), new TreeSet<>());
+        return new PackageMeta(new TreeMap<>(distTags), new TreeMap<>(yanked), new TreeMap<>(deprecated), new TreeMap<>(),
+                new TreeSet<>());
+    }
+
+    private static PackageMeta takenDown(Map<Version, String> takenDown) {
+        return new PackageMeta(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(takenDown), new TreeSet<>());
     }
 
     @Test
@@ -104,5 +109,21 @@ class PackageDocumentsTest {
         List<Problem> problems = PackageDocuments.checkMeta(NAME, meta(Map.of(),
                 Map.of(Version.parse("9.0.0"), "x"), Map.of(Version.parse("8.0.0"), "y")), published("1.0.0"));
         assertEquals(List.of("/deprecated/8.0.0", "/yanked/9.0.0"), problems.stream().map(Problem::pointer).sorted().toList());
+    }
+
+    @Test
+    void theVersionsTakenDownAreInTheIndexWithTheirReasons() {
+        Packument packument = PackageDocuments.packument(NAME, published("1.0.0"),
+                takenDown(Map.of(Version.parse("0.9.0"), "leaked an API key")), Owners.NONE);
+        assertEquals(Map.of(Version.parse("0.9.0"), "leaked an API key"), packument.takenDown());
+    }
+
+    @Test
+    void takingDownAVersionStillPublishedIsAnError() {
+        List<Problem> problems = PackageDocuments.checkMeta(NAME,
+                takenDown(Map.of(Version.parse("1.0.0"), "leaked a key", Version.parse("0.9.0"), "leaked a key")),
+                published("1.0.0"));
+        assertEquals(List.of("/takenDown/1.0.0"), problems.stream().map(Problem::pointer).toList());
+        assertTrue(problems.get(0).hint().contains("deletes packages/@a/b/1.0.0/"), problems.get(0).hint());
     }
 }

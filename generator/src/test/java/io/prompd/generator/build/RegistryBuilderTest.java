@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -219,6 +220,22 @@ class RegistryBuilderTest {
     }
 
     @Test
+    void theVersionsTakenDownAreInTheIndexWithTheirReasonsOnlyWhenThereAreAny() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            assertFalse(Files.readString(out.resolve("packages/@common/a/index.json")).contains("takenDown"));
+
+            repo.delete("packages/@common/a/1.0.0").meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+            repo.commit("take 1.0.0 down");
+            build(repo, out);
+        }
+        Packument packument = read(out.resolve("packages/@common/a/index.json"), Packument.class);
+        assertEquals(Map.of(Version.parse("1.0.0"), "leaked a key"), packument.takenDown());
+        assertEquals(Set.of(Version.parse("1.1.0")), packument.versions().keySet());
+    }
+
+    @Test
     void latestDefaultsToTheHighestVersionThatIsNeitherPreReleaseNorYanked() throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
@@ -329,6 +346,20 @@ class RegistryBuilderTest {
         }
         try (Stream<Path> siblings = Files.list(temp)) {
             assertEquals(List.of(".out.lock", "out", "repo"), siblings.map(path -> path.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void theStateOfAGeneratorOlderThanTakedownRecordsIsBuiltOn() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            Path state = out.resolve(BuildState.FILE);
+            Files.writeString(state, Files.readString(state).replace("\"takenDown\": {},", ""));
+            repo.publish("@common/a", "1.2.0");
+            repo.commit("publish a 1.2.0");
+
+            assertEquals(1, build(repo, out).tarballsWritten(), "the two published versions are not packed again");
         }
     }
 

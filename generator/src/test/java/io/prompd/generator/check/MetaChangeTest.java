@@ -21,7 +21,7 @@ class MetaChangeTest {
                                     Set<String> owners) {
         TreeMap<String, Version> distTags = new TreeMap<>();
         tags.forEach((tag, version) -> distTags.put(tag, Version.parse(version)));
-        return new PackageMeta(distTags, versions(yanked), versions(deprecated), new TreeSet<>(owners));
+        return new PackageMeta(distTags, versions(yanked), versions(deprecated), new TreeMap<>(), new TreeSet<>(owners));
     }
 
     private static TreeMap<Version, String> versions(Map<String, String> notes) {

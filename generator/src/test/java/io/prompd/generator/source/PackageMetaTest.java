@@ -26,12 +26,14 @@ class PackageMetaTest {
                 {"distTags": {"latest": "2.1.0", "next": "3.0.0-beta.1"},
                  "yanked": {"1.0.1": "broken template"},
                  "deprecated": {"1.0.0": "use 2.x"},
+                 "takenDown": {"0.9.0": "leaked an API key"},
                  "owners": ["alice"]}
                 """).orElseThrow("invalid");
 
         assertEquals(Map.of("latest", Version.parse("2.1.0"), "next", Version.parse("3.0.0-beta.1")), meta.distTags());
         assertEquals(Map.of(Version.parse("1.0.1"), "broken template"), meta.yanked());
         assertEquals(Map.of(Version.parse("1.0.0"), "use 2.x"), meta.deprecated());
+        assertEquals(Map.of(Version.parse("0.9.0"), "leaked an API key"), meta.takenDown());
         assertEquals(Set.of("alice"), meta.owners());
         assertTrue(meta.isYanked(Version.parse("1.0.1")));
         assertFalse(meta.isYanked(Version.parse("1.0.0")));
@@ -54,6 +56,20 @@ class PackageMetaTest {
         assertTrue(parsed.problems().stream().allMatch(p -> p.file().equals(FILE)));
         assertEquals(Map.of("next", Version.parse("2.0.0")), parsed.value().orElseThrow().distTags());
         assertTrue(parsed.problems().stream().map(Problem::message).anyMatch(m -> m.contains("starts with 'v' (leave it out)")));
+    }
+
+    @Test
+    void aTakedownIsAnObjectOfVersionToReason() {
+        Parsed<PackageMeta> parsed = parse("""
+                {"takenDown": {"1.0": "why", "1.0.1": 5, "1.0.2": "leaked a key"},
+                 "takendown": {}}
+                """);
+
+        assertEquals(List.of("error /takenDown/1.0", "error /takenDown/1.0.1", "warning /takendown"),
+                parsed.problems().stream().map(p -> (p.isError() ? "error " : "warning ") + p.pointer()).sorted().toList());
+        assertEquals(Map.of(Version.parse("1.0.2"), "leaked a key"), parsed.value().orElseThrow().takenDown());
+        assertTrue(parse("{\"takenDown\": [\"1.0.0\"]}").problems().get(0).message()
+                .contains("an object of version to reason"));
     }
 
     @Test
