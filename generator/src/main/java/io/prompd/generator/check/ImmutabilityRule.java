@@ -21,7 +21,8 @@ import java.util.Set;
  */
 final class ImmutabilityRule implements PullRequestRule {
 
-    private static final String TAKEDOWN = "\"Take a version down\" in the registry's README";
+    /** Where maintainers and authors read how a takedown goes. */
+    static final String TAKEDOWN = "\"Take a version down\" in the registry's README";
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {

@@ -20,11 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Everything the rules look at: the registry at the merge base and at the head, the paths that
@@ -79,10 +80,6 @@ final class PullRequest {
                 .collect(Collectors.toCollection(TreeSet::new)));
     }
 
-    RegistryRepository repository() {
-        return repository;
-    }
-
     /** The registry at the merge base: what the pull request starts from. */
     RegistrySnapshot base() {
         return base;
@@ -120,13 +117,14 @@ final class PullRequest {
         return base.folder(name, version).isEmpty();
     }
 
-    ObjectId baseCommit() {
-        return base.commit();
-    }
-
-    /** The tip of the base branch, whose history holds every version ever published there. */
-    ObjectId baseTipCommit() {
-        return baseTip.commit();
+    /**
+     * The versions of a package taken down, to the reason, by the records of the merge base and of
+     * the tip of the base branch: one may be taken down there after the pull request branched off.
+     */
+    SortedMap<Version, String> takenDown(PackageName name) {
+        SortedMap<Version, String> records = new TreeMap<>(base.meta(name).takenDown());
+        records.putAll(baseTip.meta(name).takenDown());
+        return records;
     }
 
     /** The versions published at the merge base that the pull request adds, changes or deletes files of. */

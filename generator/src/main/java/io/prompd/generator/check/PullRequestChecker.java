@@ -41,6 +41,7 @@ public final class PullRequestChecker {
                 new AllowedPathsRule(),
                 new SettingsFilesRule(),
                 new ImmutabilityRule(),
+                new TakedownRecordRule(),
                 new OwnershipRule(),
                 new LookalikeNameRule(),
                 new ReservedNameRule(),

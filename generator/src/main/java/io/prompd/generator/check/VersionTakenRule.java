@@ -3,33 +3,23 @@ package io.prompd.generator.check;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
-import io.prompd.generator.source.PackageVersion;
-import io.prompd.generator.source.RemovedVersions;
 import io.prompd.generator.source.RepositoryLayout;
-import java.io.IOException;
-import java.util.Map;
 import java.util.SortedSet;
 import java.util.stream.Stream;
 
 /**
  * A new version number is free, whether the other one is published already (at the merge base
- * or, since, on the base branch), was published once and removed since, or is added in the same
- * pull request; {@link RepositoryLayout#versionClash} says which other versions count as the same
- * one. A removed version's number stays taken because lock files pin its old content; the base
- * branch's history is read for that only when the pull request adds a version, and then only for
- * the manifests of the packages it adds to.
+ * or, since, on the base branch), was taken down (its record in meta.json's {@code "takenDown"},
+ * which {@link TakedownRecordRule} keeps), or is added in the same pull request;
+ * {@link RepositoryLayout#versionClash} says which other versions count as the same one. A number
+ * taken down stays taken because lock files pin its old content.
  */
 final class VersionTakenRule implements PullRequestRule {
 
     private static final String NEW_NUMBER = "publish a new version number";
 
     @Override
-    public void check(PullRequest pullRequest, Problems problems) throws IOException {
-        if (pullRequest.newVersions().isEmpty()) {
-            return;
-        }
-        RemovedVersions removed = RemovedVersions.compute(pullRequest.repository(), pullRequest.baseTipCommit(),
-                pullRequest.newVersions().stream().map(version -> version.folder().name()).distinct().toList());
+    public void check(PullRequest pullRequest, Problems problems) {
         for (NewVersion version : pullRequest.newVersions()) {
             PackageName name = version.folder().name();
             SortedSet<Version> taken = pullRequest.takenVersions(name);
@@ -39,14 +29,13 @@ final class VersionTakenRule implements PullRequestRule {
                         ? " was published on the base branch after this pull request branched off" : " is published",
                         since ? "merge the base branch into this pull request, and " + NEW_NUMBER : NEW_NUMBER);
             }
-            for (Map.Entry<PackageVersion, RemovedVersions.Removal> gone : removed.removals().entrySet()) {
-                if (gone.getKey().name().equals(name) && !taken.contains(gone.getKey().version())) {
-                    refuse(problems, version, gone.getKey().version(), " was published in commit "
-                            + gone.getValue().published().describe() + " and removed in commit "
-                            + gone.getValue().removed().describe(), NEW_NUMBER
-                            + ": a removed version's number stays taken, since lock files pin its old content");
+            pullRequest.takenDown(name).forEach((gone, reason) -> {
+                if (!taken.contains(gone)) {
+                    refuse(problems, version, gone, " was taken down (\"" + reason + "\", "
+                            + RepositoryLayout.metaFile(name) + ")", NEW_NUMBER
+                            + ": a number taken down stays taken, since lock files pin its old content");
                 }
-            }
+            });
             Version added = version.folder().version();
             otherNewVersions(pullRequest, version).forEach(other -> RepositoryLayout.versionClash(added, other)
                     .ifPresent(why -> problems.error(version.folder().path(), "", "version " + added + " is also added as "

@@ -10,7 +10,8 @@
  * <ul>
  *   <li>Who may do what is read from the merge base (registry.json, scopes.json, meta.json), never
  *       from the pull request itself. Maintainers may change anything but a published version,
- *       which they may only take down whole; only they change registry.json, scopes.json and the
+ *       which they may only take down whole, recording it in meta.json's {@code takenDown}, which
+ *       nobody changes after; only they change registry.json, scopes.json and the
  *       repository's documentation and CI.</li>
  *   <li>A new unscoped name is anyone's, but its pull request must add its meta.json with the
  *       author among the owners, so the name has owners from its first version on.</li>

@@ -91,7 +91,7 @@ class ImmutabilityRuleTest {
 
     @Test
     void aMaintainerTakesAWholeVersionDownAndTheSummaryNamesItsPublishingCommit() {
-        repo.delete(UTIL);
+        repo.delete(UTIL).meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
         repo.commit("take down a leaked key", TestRegistryRepo.MAINTAINER);
 
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
@@ -145,7 +145,7 @@ class ImmutabilityRuleTest {
         assertError(stale, meta, "yanks 1.0.0, which this pull request deletes");
         assertError(stale, meta, "deprecates 1.0.0, which this pull request deletes");
 
-        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.1.0\"}}\n");
+        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.1.0\"}, \"takenDown\": {\"1.0.0\": \"leaked a key\"}}\n");
         repo.commit("and its meta entries", TestRegistryRepo.MAINTAINER);
 
         assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
@@ -156,7 +156,8 @@ class ImmutabilityRuleTest {
         mergedMeanwhile(repo, "carol", main -> main.meta("tool", "{\"owners\": [\"carol\"]}").publish("tool", "1.0.0"));
         repo.merge("main", "up to date", "alice");
         repo.delete(UTIL).delete("packages/tool/1.0.0");
-        repo.meta("tool", "{\"owners\": [\"carol\", \"dave\"]}");
+        repo.meta("tool", "{\"owners\": [\"carol\", \"dave\"], \"takenDown\": {\"1.0.0\": \"illegal content\"}}");
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
         repo.commit("take down both", TestRegistryRepo.MAINTAINER);
 
         assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
@@ -173,6 +174,8 @@ class ImmutabilityRuleTest {
                 "build metadata does not make another version", "only a maintainer may delete a published version");
         assertTrue(problem.hint().contains("ask a maintainer to delete the one published later"), problem.hint());
 
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0+b\": \"1.0.0 is published\"}}");
+        repo.commit("record the takedown");
         assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
     }
 }

@@ -202,26 +202,27 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
-    void aRemovedVersionNumberStaysTakenNamingWhereItWasPublishedAndRemoved() {
-        String published = mergedMeanwhile(repo, "alice", main -> main.publish("@common/util", "2.0.0"));
-        String removed = mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete("packages/@common/util/2.0.0"));
+    void aVersionNumberTakenDownStaysTakenNamingTheReason() {
+        mergedMeanwhile(repo, "alice", main -> main.publish("@common/util", "2.0.0"));
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete("packages/@common/util/2.0.0")
+                .meta("@common/util", "{\"takenDown\": {\"2.0.0\": \"leaked a key\"}}"));
         repo.merge("main", "up to date", "alice");
         repo.publish("@common/util", "2.0.0");
         repo.commit("publish 2.0.0 again, with other content");
 
         Problem problem = assertError(check(repo, "alice"), "packages/@common/util/2.0.0", "version 2.0.0 is taken",
-                "it was published in commit " + published, "and removed in commit " + removed);
+                "it was taken down (\"leaked a key\", packages/@common/util/meta.json)");
         assertTrue(problem.hint().startsWith("publish a new version number"), problem.hint());
     }
 
     @Test
-    void aRemovedVersionTakesTheNumbersThatClashWithItToo() {
-        mergedMeanwhile(repo, "alice", main -> main.publish("@common/util", "2.0.0-RC.1"));
-        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete("packages/@common/util/2.0.0-RC.1"));
+    void aVersionTakenDownOnTheBaseBranchTakesTheNumbersThatClashWithItToo() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main
+                .meta("@common/util", "{\"takenDown\": {\"2.0.0-RC.1\": \"illegal content\"}}"));
         repo.publish("@common/util", "2.0.0-rc.1");
         repo.commit("publish the release candidate in lower case");
 
         assertError(check(repo, "alice"), "packages/@common/util/2.0.0-rc.1", "version 2.0.0-rc.1 is taken",
-                "2.0.0-RC.1 was published in commit", "differ only in letter case");
+                "2.0.0-RC.1 was taken down (\"illegal content\"", "differ only in letter case");
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * A registry with a pull request branch, for one scenario: {@code main} holds the registry
@@ -36,18 +35,12 @@ final class PullRequestScenario {
         return repo;
     }
 
-    /**
-     * Commits a change to {@code main} after {@code pr} branched off, as another pull request merged meanwhile, and
-     * returns to {@code pr}.
-     *
-     * @return the commit's id as messages give it, abbreviated
-     */
-    static String mergedMeanwhile(TestRegistryRepo repo, String login, Consumer<TestRegistryRepo> change) {
+    /** Commits a change to {@code main} after {@code pr} branched off, as another pull request merged meanwhile, and returns to {@code pr}. */
+    static void mergedMeanwhile(TestRegistryRepo repo, String login, Consumer<TestRegistryRepo> change) {
         repo.checkout("main");
         change.accept(repo);
-        ObjectId commit = repo.commit("merged meanwhile", login);
+        repo.commit("merged meanwhile", login);
         repo.checkout("pr");
-        return RegistryRepository.shortId(commit.name());
     }
 
     /** Checks branch {@code pr} against {@code main}. */

@@ -1,0 +1,91 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.json.Pointer;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RepositoryLayout;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The records of {@code "takenDown"} in meta.json keep a taken-down version's number taken, since
+ * lock files pin its old content, and tell clients why it is gone; {@link VersionTakenRule} reads
+ * them instead of the branch's history, whose cost grows with every commit. So a record must
+ * exist for every takedown, and must last: a maintainers' takedown adds one with a reason in the
+ * same pull request; only maintainers add one, and only for a version without a folder at the
+ * head; nobody removes or changes one.
+ */
+final class TakedownRecordRule implements PullRequestRule {
+
+    private static final String REASON = "<why it was taken down>";
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) {
+        SortedSet<PackageName> names = new TreeSet<>();
+        pullRequest.changes(ChangedPath.Kind.META).forEach(changed -> names.add(changed.path().name().orElseThrow()));
+        pullRequest.takedowns().forEach(version -> names.add(version.name()));
+        for (PackageName name : names) {
+            SortedMap<Version, String> before = pullRequest.base().meta(name).takenDown();
+            SortedMap<Version, String> after = pullRequest.head().meta(name).takenDown();
+            String file = RepositoryLayout.metaFile(name);
+            before.forEach((version, reason) -> kept(file, version, reason, after.get(version), problems));
+            after.forEach((version, reason) -> {
+                if (!before.containsKey(version)) {
+                    added(pullRequest, name, version, reason, problems);
+                }
+            });
+            pullRequest.takedowns().stream().filter(version -> version.name().equals(name))
+                    .map(PackageVersion::version).filter(version -> !after.containsKey(version))
+                    .forEach(version -> problems.error(file, "", name + " " + version + " is taken down without a"
+                            + " record in \"takenDown\", which keeps its number taken and tells clients why it is gone",
+                            recordHint(pullRequest, name, version, after)));
+        }
+    }
+
+    private static void kept(String file, Version version, String reason, String now, Problems problems) {
+        if (now == null) {
+            problems.error(file, Pointer.of("takenDown"), "the takedown record of " + version + " is removed",
+                    "restore \"" + version + "\": \"" + reason + "\" in \"takenDown\": a number taken down stays taken,"
+                            + " since lock files pin its old content");
+        } else if (!now.equals(reason)) {
+            problems.error(file, Pointer.of("takenDown", version.toString()), "the reason the takedown record of "
+                    + version + " gives is changed; it was \"" + reason + "\"", "restore it: a takedown record never"
+                    + " changes");
+        }
+    }
+
+    private static void added(PullRequest pullRequest, PackageName name, Version version, String reason,
+                              Problems problems) {
+        String file = RepositoryLayout.metaFile(name);
+        String pointer = Pointer.of("takenDown", version.toString());
+        Optional<String> outsider = pullRequest.actor().filter(login -> !pullRequest.isMaintainer(login));
+        if (outsider.isPresent()) {
+            problems.error(file, pointer, "only a maintainer may record a takedown, and " + outsider.get()
+                    + " is not one", "remove the entry; to have a version taken down, ask a maintainer (see "
+                    + ImmutabilityRule.TAKEDOWN + ")");
+        } else if (pullRequest.head().folder(name, version).isPresent()) {
+            problems.error(file, pointer, "records the takedown of " + version + ", which still has its folder",
+                    "delete " + RepositoryLayout.versionFolder(name, version) + " in this pull request, or remove"
+                            + " the entry");
+        } else if (reason.isBlank()) {
+            problems.error(file, pointer, "the takedown record of " + version + " gives no reason",
+                    "say why it was taken down: clients show it in place of the version");
+        }
+    }
+
+    /** The exact JSON to add, in the file as it is at the head. */
+    private static String recordHint(PullRequest pullRequest, PackageName name, Version version,
+                                     SortedMap<Version, String> records) {
+        String file = RepositoryLayout.metaFile(name);
+        String entry = "\"" + version + "\": \"" + REASON + "\"";
+        if (!pullRequest.head().packagesWithMeta().contains(name)) {
+            return "add " + file + " holding {\"takenDown\": {" + entry + "}} in this pull request";
+        }
+        return records.isEmpty() ? "add \"takenDown\": {" + entry + "} to " + file + " in this pull request"
+                : "add " + entry + " to \"takenDown\" in " + file + " in this pull request";
+    }
+}

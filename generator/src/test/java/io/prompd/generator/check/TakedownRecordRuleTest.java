@@ -1,0 +1,91 @@
+package io.prompd.generator.check;
+
+import static io.prompd.generator.check.PullRequestScenario.UTIL;
+import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
+import static io.prompd.generator.check.PullRequestScenario.check;
+import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.generator.testing.TestRegistryRepo;
+import org.junit.jupiter.api.Test;
+
+/** The records of versions taken down, in meta.json's "takenDown". */
+class TakedownRecordRuleTest extends PullRequestScenarioTest {
+
+    private static final String META = "packages/@common/util/meta.json";
+
+    @Test
+    void aTakedownWithoutARecordIsRefusedWithTheJsonToAdd() {
+        repo.delete(UTIL);
+        repo.commit("take down a leaked key", TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(check(repo, TestRegistryRepo.MAINTAINER), META,
+                "@common/util 1.0.0 is taken down without a record in \"takenDown\"");
+        assertEquals("add packages/@common/util/meta.json holding {\"takenDown\": {\"1.0.0\": \"<why it was taken"
+                + " down>\"}} in this pull request", problem.hint());
+
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \" \"}}");
+        repo.commit("record it", TestRegistryRepo.MAINTAINER);
+        assertError(check(repo, TestRegistryRepo.MAINTAINER), META, "the takedown record of 1.0.0 gives no reason");
+
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("say why", TestRegistryRepo.MAINTAINER);
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+    }
+
+    @Test
+    void theHintAddsToTheRecordsAMetaJsonHasAlready() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.meta("@common/util", "{\"takenDown\":"
+                + " {\"0.9.0\": \"leaked a key\"}}"));
+        repo.merge("main", "up to date", TestRegistryRepo.MAINTAINER);
+        repo.delete(UTIL);
+        repo.commit("take down", TestRegistryRepo.MAINTAINER);
+
+        Problem problem = assertError(check(repo, TestRegistryRepo.MAINTAINER), META, "is taken down without a record");
+        assertEquals("add \"1.0.0\": \"<why it was taken down>\" to \"takenDown\" in packages/@common/util/meta.json"
+                + " in this pull request", problem.hint());
+    }
+
+    @Test
+    void onlyAMaintainerRecordsATakedown() {
+        repo.meta("@common/util", "{\"takenDown\": {\"0.9.0\": \"never mind\"}}");
+        repo.commit("reserve a number");
+
+        Problem problem = assertError(check(repo, "alice"), META,
+                "only a maintainer may record a takedown, and alice is not one");
+        assertEquals("/takenDown/0.9.0", problem.pointer());
+    }
+
+    @Test
+    void aRecordNamesAVersionWithoutAFolder() {
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("record without deleting", TestRegistryRepo.MAINTAINER);
+
+        assertError(check(repo, TestRegistryRepo.MAINTAINER), META,
+                "records the takedown of 1.0.0, which still has its folder");
+    }
+
+    @Test
+    void nobodyRemovesOrChangesARecordNotEvenAMaintainer() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.meta("@common/util", "{\"takenDown\":"
+                + " {\"0.8.0\": \"illegal content\", \"0.9.0\": \"leaked a key\"}}"));
+        repo.merge("main", "up to date", TestRegistryRepo.MAINTAINER);
+        repo.meta("@common/util", "{\"takenDown\": {\"0.9.0\": \"a typo\"}}");
+        repo.commit("free 0.8.0, reword 0.9.0", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        Problem removed = assertError(report, META, "the takedown record of 0.8.0 is removed");
+        assertEquals("restore \"0.8.0\": \"illegal content\" in \"takenDown\": a number taken down stays taken,"
+                + " since lock files pin its old content", removed.hint());
+        assertError(report, META, "the reason the takedown record of 0.9.0 gives is changed; it was \"leaked a key\"");
+        assertErrorCount(report, 2);
+
+        repo.delete(META);
+        repo.commit("delete the records", TestRegistryRepo.MAINTAINER);
+        assertErrorCount(check(repo, TestRegistryRepo.MAINTAINER), 2);
+    }
+}
