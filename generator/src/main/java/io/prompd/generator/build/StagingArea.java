@@ -5,7 +5,6 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.NamedWrites;
-import io.prompd.core.protocol.RegistryLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -264,11 +263,11 @@ final class StagingArea implements OutputFiles, AutoCloseable {
 
     /**
      * Refuses an output folder that holds anything but a previous build, since publishing replaces
-     * it as a whole. A previous build is told by its state and the registry document, which every
-     * build writes: a state file alone, such as one copied there, is no proof that the rest of the
-     * folder is a build's to replace, and a build of the commit it names would find nothing to do
-     * but read the missing document. Refusing is safer than building afresh, which would replace
-     * the folder with whatever it holds besides.
+     * it as a whole. A previous build is told by its state and the root documents, which every
+     * build writes: a state file with some of them, such as files copied there, is no proof that
+     * the rest of the folder is a build's to replace, and a build of the commit it names would find
+     * nothing to do and leave the folder without them. Refusing is safer than building afresh,
+     * which would replace the folder with whatever it holds besides.
      */
     static void checkReplaceable(Path out) throws IOException {
         if (!Files.exists(out)) {
@@ -282,7 +281,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
             List<Path> content = entries.limit(1).toList();
             // a marker that does not read as a build's state is no proof: the folder may be the user's
             if (!content.isEmpty() && (BuildState.Header.read(out).isEmpty()
-                    || !Files.isRegularFile(out.resolve(RegistryLayout.REGISTRY_DOCUMENT)))) {
+                    || !RootDocumentWriter.PATHS.stream().allMatch(path -> Files.isRegularFile(out.resolve(path))))) {
                 throw new PrompdException(ExitCode.CONFLICT, out + " is not empty and not the output of a previous build",
                         "give a new or empty folder to --out: a build replaces the whole folder");
             }

@@ -244,6 +244,28 @@ class BuildCommandTest {
     }
 
     @Test
+    void aFolderWithABuildStateButNotEveryRootDocumentIsNeverReplaced() throws IOException {
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        List<String> documents = List.of("registry.json", "packages.json", "schemas/prompd.schema.json");
+        for (String missing : documents) {
+            Path folder = temp.resolve("copied-" + documents.indexOf(missing));
+            for (String copied : List.of(".prompd-build.json", "registry.json", "packages.json",
+                    "schemas/prompd.schema.json")) {
+                if (!copied.equals(missing)) {
+                    Files.createDirectories(folder.resolve(copied).getParent());
+                    Files.copy(out.resolve(copied), folder.resolve(copied));
+                }
+            }
+
+            assertEquals(4, run("build", repo.toString(), "--out", folder.toString()), "without " + missing);
+            assertEquals("error: " + folder + " is not empty and not the output of a previous build\nhint: give a new"
+                    + " or empty folder to --out: a build replaces the whole folder\n",
+                    stderr.toString().replace(System.lineSeparator(), "\n"));
+            assertFalse(Files.exists(folder.resolve(missing)));
+        }
+    }
+
+    @Test
     void aFileSystemRootIsNoOutputFolder() {
         Path root = temp.getRoot();
 
