@@ -8,6 +8,8 @@ import io.prompd.core.version.Version;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where things live in a registry repository: the one place that knows the folder layout, and
@@ -22,6 +24,11 @@ public final class RepositoryLayout {
 
     private static final String PACKAGE_FOLDERS_HINT =
             "package folders are packages/<name>/<version>/ or packages/@<scope>/<name>/<version>/";
+
+    private static final String VERSION_FOLDER_NAME = "a version folder is named as its version, MAJOR.MINOR.PATCH"
+            + " with optional -PRERELEASE and +BUILD, such as 1.2.0 or 2.0.0-beta.1";
+    /** How a folder name meant as a version starts, 'v' included, since tags are often written so. */
+    private static final Pattern MEANT_AS_VERSION = Pattern.compile("[vV]?[0-9]");
 
     private RepositoryLayout() {
     }
@@ -51,14 +58,22 @@ public final class RepositoryLayout {
     }
 
     /**
-     * A folder inside a package folder whose name is no version. One named as the folder every
-     * entry of a tarball sits in is a tarball unpacked there whole, with no version folder.
+     * A folder inside a package folder whose name is no version. Only a name meant as a version
+     * ({@code v2}, {@code 1.2}) is told what breaks the grammar and to be renamed; any other, such
+     * as {@code prompts} or {@code package} (a tarball unpacked whole), holds a package's files put
+     * straight into its folder, which the grammar's details would only mislead about.
      */
     public static Optional<Problem> versionFolderMisfit(PackageName name, String folder) {
-        return misfit(Version.check(folder), packageFolder(name) + "/" + folder,
+        List<String> violations = Version.check(folder);
+        if (violations.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean meantAsVersion = MEANT_AS_VERSION.matcher(folder).lookingAt();
+        return misfit(meantAsVersion ? Stream.concat(violations.stream(), Stream.of(VERSION_FOLDER_NAME)).toList()
+                        : List.of(VERSION_FOLDER_NAME), packageFolder(name) + "/" + folder,
                 "the folder '" + folder + "' of " + name + " is not a version: ",
-                Packer.ROOT.equals(folder + "/") ? unpackIntoVersionFolder(name)
-                        : "name each version folder after its exact version, such as 1.2.3");
+                meantAsVersion ? "name each version folder after its exact version, such as 1.2.3"
+                        : unpackIntoVersionFolder(name));
     }
 
     /**

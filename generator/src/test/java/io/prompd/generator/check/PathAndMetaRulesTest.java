@@ -21,6 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Files outside version folders: which may change, and what a changed meta.json must say. */
 class PathAndMetaRulesTest extends PullRequestScenarioTest {
 
+    private static final String VERSION_FOLDER_NAME = "a version folder is named as its version, MAJOR.MINOR.PATCH"
+            + " with optional -PRERELEASE and +BUILD, such as 1.2.0 or 2.0.0-beta.1";
+
     private static final String META = "packages/@common/util/meta.json";
 
     @Test
@@ -91,6 +94,25 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aFolderPutStraightIntoThePackageFolderIsToldTheLayoutAndOneMeantAsAVersionHowToNameIt() {
+        repo.write("packages/@common/util/prompts/a.prmd", "---\nid: a\n---\nA\n");
+        repo.write("packages/@common/util/1.2/prompd.json", "{}\n");
+        repo.commit("bad folders");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem content = assertError(report, "packages/@common/util/prompts", "is not a version");
+        assertEquals("the folder 'prompts' of @common/util is not a version: " + VERSION_FOLDER_NAME, content.message());
+        assertTrue(content.hint().startsWith("a package's files go in a version folder,"
+                + " packages/@common/util/<version>/"), content.hint());
+        Problem meantAsVersion = assertError(report, "packages/@common/util/1.2", "is not a version");
+        assertEquals("the folder '1.2' of @common/util is not a version: '1.2' should be exactly three numbers"
+                + " separated by '.'; " + VERSION_FOLDER_NAME, meantAsVersion.message());
+        assertEquals("name each version folder after its exact version, such as 1.2.3", meantAsVersion.hint());
+        assertErrorCount(report, 2);
+    }
+
+    @Test
     void invalidPackageNameFolderIsRefusedOnceForAllItsVersions() {
         repo.write("packages/@common/Util/1.0.0/prompd.json", "{}\n");
         repo.write("packages/@common/Util/1.1.0/prompd.json", "{}\n");
@@ -111,7 +133,10 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
 
         CheckReport report = check(repo, "alice");
 
-        for (Problem problem : List.of(assertError(report, "packages/@common/base/package", "is not a version"),
+        Problem unpackedWhole = assertError(report, "packages/@common/base/package", "is not a version");
+        assertEquals("the folder 'package' of @common/base is not a version: " + VERSION_FOLDER_NAME,
+                unpackedWhole.message());
+        for (Problem problem : List.of(unpackedWhole,
                 assertError(report, "packages/@common/tools/prompd.json", "holds only version folders"))) {
             String versionFolder = problem.file().substring(0, problem.file().lastIndexOf('/')) + "/<version>";
             assertEquals("a package's files go in a version folder, " + versionFolder + "/: unpack its tarball there"
