@@ -40,7 +40,6 @@ final class PackageValidityRule implements PullRequestRule {
             String manifestFile = version.report().manifestResult().file();
             problems.addAll(version.inRepository(version.report().problems().stream()
                     .filter(problem -> problem.isError() || !leftOut.contains(problem.file()))
-                    .filter(problem -> !version.isEmbeddedRepository(problem.file()))
                     .map(problem -> requiredToPublish(problem, manifestFile, missing))
                     .toList()));
         }

@@ -22,8 +22,7 @@ final class PackedExactlyRule implements PullRequestRule {
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
         for (NewVersion version : pullRequest.newVersions()) {
-            for (LeftOut left : version.report().selection().leftOut().stream()
-                    .filter(left -> !version.isEmbeddedRepository(left.path())).toList()) {
+            for (LeftOut left : version.report().selection().leftOut()) {
                 problems.error(version.repositoryPath(left.path()), "", why(left.reason())
                         + ", but a version folder must hold exactly what prompd pack packs", hint(left.reason()));
             }

@@ -52,11 +52,16 @@ final class PullRequest {
     /** A changed path with what it is in the registry's layout. */
     record ChangedFile(Change change, ChangedPath path) {
 
+        /**
+         * A submodule in a version folder is a file of that version, which the rules reading its
+         * files report as pack sees it; anywhere else under packages/ it stands where a folder of
+         * files belongs.
+         */
         static ChangedFile of(Change change) {
-            boolean submodule = change.newMode() == FileMode.GITLINK
+            ChangedPath path = ChangedPath.of(change.path());
+            boolean submodule = change.newMode() == FileMode.GITLINK && path.kind() != ChangedPath.Kind.VERSION_FILE
                     && change.path().startsWith(RepositoryLayout.PACKAGES + "/");
-            return new ChangedFile(change, submodule ? ChangedPath.embeddedRepository(change.path())
-                    : ChangedPath.of(change.path()));
+            return new ChangedFile(change, submodule ? ChangedPath.embeddedRepository(change.path()) : path);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Files outside version folders: which may change, and what a changed meta.json must say. */
@@ -46,10 +47,9 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertErrorCount(report, 1);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"prompts/shared", "node_modules"})
-    void aSubmoduleInsideANewVersionIsOneErrorCallingItAnEmbeddedRepository(String entry) {
-        String submodule = repo.publish("@common/util", "1.1.0") + "/" + entry;
+    @Test
+    void aSubmoduleInsideANewVersionIsOneErrorCallingItAnEmbeddedRepositoryAndPartOfTheVersion() {
+        String submodule = repo.publish("@common/util", "1.1.0") + "/prompts/shared";
         repo.gitlink(submodule, repo.head());
         repo.commit("publish, with a package's .git inside");
 
@@ -57,6 +57,24 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
 
         assertError(report, submodule, "embedded Git repository (a submodule");
         assertErrorCount(report, 1);
+        assertEquals(List.of(), report.otherChanges(), "the version is the change");
+    }
+
+    /** Pack names a folder it leaves out with a final '/', and the submodule node_modules as the entry it is. */
+    @ParameterizedTest
+    @CsvSource({"node_modules, node_modules", "node_modules/x, node_modules/"})
+    void aSubmoduleThatPackLeavesOutIsOnlyTheErrorThatItsFolderIsNeverPacked(String entry, String leftOut) {
+        String version = repo.publish("@common/util", "1.1.0");
+        repo.gitlink(version + "/" + entry, repo.head());
+        repo.commit("publish, with a dependency's .git inside");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem problem = assertError(report, version + "/" + leftOut, "tooling state (.git, node_modules, .prompd)"
+                + " is never packed");
+        assertEquals("delete it from the version folder", problem.hint());
+        assertErrorCount(report, 1);
+        assertEquals(List.of(), report.otherChanges(), "the version is the change");
     }
 
     @Test
