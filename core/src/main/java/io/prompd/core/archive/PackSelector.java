@@ -83,13 +83,19 @@ public final class PackSelector {
         Set<String> excludedFolders = new TreeSet<>();
         for (SourceEntry entry : source.entries()) {
             String[] segments = Glob.segmentsOf(entry.path());
-            BitSet named = matches(fileEntries, segments);
+            BitSet matching = matches(fileEntries, segments);
+            BitSet naming = naming(fileEntries, matching);
+            BitSet takingBack = (BitSet) matching.clone();
+            takingBack.andNot(naming);
+            // a '!' entry did its work when it matches a file, whether or not another rule left the file out
+            usedFileEntries.or(takingBack);
             Optional<String> excluded = alwaysExcludedPrefix(segments);
             Optional<LeftOut.Reason> reason = excluded.isPresent() ? Optional.of(LeftOut.Reason.ALWAYS_EXCLUDED)
-                    : reasonToLeaveOut(entry.path(), segments, !named.isEmpty(), restricted, ignoreRules);
+                    : reasonToLeaveOut(entry.path(), segments, isNamed(naming, takingBack), restricted,
+                            ignoreRules);
             if (reason.isEmpty()) {
                 included.add(entry);
-                usedFileEntries.or(named);
+                usedFileEntries.or(naming);
                 continue;
             }
             LeftOut left = new LeftOut(entry.path(), reason.get());
@@ -99,7 +105,7 @@ public final class PackSelector {
                 leftOut.add(left);
             }
             // the file itself, even where the selection lists only its folder
-            named.stream().forEach(index -> leftOutByEntry.putIfAbsent(index, left));
+            naming.stream().forEach(index -> leftOutByEntry.putIfAbsent(index, left));
         }
         excludedFolders.forEach(folder -> leftOut.add(new LeftOut(folder, LeftOut.Reason.ALWAYS_EXCLUDED)));
         leftOut.sort(Comparator.comparing(LeftOut::path));
@@ -137,6 +143,19 @@ public final class PackSelector {
             }
         }
         return Optional.empty();
+    }
+
+    /** Of the matching entries, those that name files rather than take them back with '!'. */
+    private static BitSet naming(List<Listed> fileEntries, BitSet matching) {
+        BitSet naming = new BitSet();
+        fileEntries.stream().filter(entry -> matching.get(entry.index()) && !entry.pattern().negated())
+                .forEach(entry -> naming.set(entry.index()));
+        return naming;
+    }
+
+    /** As in npm, the last entry that matches decides: a '!' entry takes back what earlier ones named. */
+    private static boolean isNamed(BitSet naming, BitSet takingBack) {
+        return naming.length() > takingBack.length();
     }
 
     /** The indexes of every files entry that names the path (not just the first), so unused entries can be reported. */
@@ -219,6 +238,9 @@ public final class PackSelector {
             if (left == null) {
                 problems.error(MANIFEST, pointer, subject + " matches no file",
                         "correct the path or remove the entry from \"files\"");
+            } else if (left.reason() == LeftOut.Reason.NOT_IN_FILES) {
+                problems.error(MANIFEST, pointer, subject + " names '" + left.path() + "', which a later \"!\" entry in"
+                        + " \"files\" takes back", "remove one of the two entries");
             } else if (left.reason() == LeftOut.Reason.IGNORED) {
                 problems.error(MANIFEST, pointer, subject + " names '" + left.path() + "', which exists but is left out"
                         + " by \"ignore\"", "remove the entry from \"files\", or the rule from \"ignore\"");

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param glob       the compiled glob, anchored at the package root
  * @param folderOnly whether it matches folders only (written with a trailing {@code /})
- * @param negated    whether it takes back what an earlier ignore pattern left out ({@code !keep.log})
+ * @param negated    whether it takes back what an earlier pattern of its list left out ({@code !keep.log} in
+ *                   {@code ignore}) or named ({@code !drafts} in {@code files})
  */
 public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
 
@@ -48,10 +49,13 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
 
     /**
      * Reads a {@code files} entry: an exact path, a folder or a glob, always relative to the root
-     * ({@code ./} and a leading or trailing {@code /} are tolerated, as npm tolerates them).
+     * ({@code ./} and a leading or trailing {@code /} are tolerated, as npm tolerates them); a leading
+     * {@code !} takes back what earlier entries named, as in npm.
      */
     public static PathPattern filesEntry(String entry) {
-        return new PathPattern(Glob.compile(filesEntryPath(entry)), false, false);
+        String written = Objects.requireNonNull(entry, "entry").strip();
+        boolean negated = written.startsWith("!");
+        return new PathPattern(Glob.compile(filesEntryPath(negated ? written.substring(1) : written)), false, negated);
     }
 
     /**

@@ -142,6 +142,29 @@ class PackSelectorTest {
     }
 
     @Test
+    void aBangEntryInFilesTakesBackWhatEarlierEntriesNamedAsInNpm() throws IOException {
+        PackSelection selection = select(source("prompd.json", "prompts/a.prmd", "prompts/secret.prmd",
+                        "prompts/drafts/b.prmd", "prompts/drafts/keep.prmd"),
+                List.of("prompts", "!prompts/secret.prmd", "!prompts/drafts", "prompts/drafts/keep.prmd"), List.of());
+
+        assertEquals(List.of("prompd.json", "prompts/a.prmd", "prompts/drafts/keep.prmd"), included(selection));
+        assertEquals(List.of(new LeftOut("prompts/drafts/b.prmd", LeftOut.Reason.NOT_IN_FILES),
+                new LeftOut("prompts/secret.prmd", LeftOut.Reason.NOT_IN_FILES)), selection.leftOut());
+        assertEquals(List.of(), messages(selection));
+    }
+
+    @Test
+    void aBangEntryThatTakesBackNothingOrAnEntryItTakesWholeBackIsReported() throws IOException {
+        PackSelection selection = select(source("prompd.json", "a.md", "b.md"),
+                List.of("a.md", "!a.md", "b.md", "!nothing.md"), List.of());
+
+        assertEquals(List.of("b.md", "prompd.json"), included(selection));
+        assertEquals(List.of("prompd.json|/files/0|\"a.md\" in \"files\" names 'a.md', which a later \"!\" entry in"
+                        + " \"files\" takes back", "prompd.json|/files/3|\"!nothing.md\" in \"files\" matches no file"),
+                messages(selection));
+    }
+
+    @Test
     void filesRestrictsToExactPathsFoldersAndGlobsPlusManifestAndRootDocuments() throws IOException {
         PackSelection selection = select(source("prompd.json", "README.md", "LICENSE", "licence.txt",
                         "docs/README.md", "prompts/a.prmd", "contexts/deep/c.md", "one.prmd", "two.prmd", "other.txt"),
