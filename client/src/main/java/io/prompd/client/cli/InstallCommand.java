@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Install the project's dependencies, as prompd.lock pins them when it still matches prompd.json.",
             "With packages, add them to prompd.json first and install: a package given without a range, with a"
-                    + " dist-tag or with a bare version (1.2.3) is saved as ^<version chosen>, as npm and cargo read"
+                    + " dist-tag or with a bare version (1.2.3, v1.2.3) is saved as ^<version chosen>, as npm and cargo read"
                     + " 1.2.3 (--save-exact keeps the version itself); a range is saved as written.",
             "Packages go to <home>/packages/<name>@<version>/, shared by every project; each tarball is checked"
                     + " against its sha512 integrity before it is unpacked."})

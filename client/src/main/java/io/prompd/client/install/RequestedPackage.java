@@ -39,11 +39,11 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
     static RequestedPackage of(PackageSpec spec, RegistryIndex index, boolean saveExact) {
         PackageName name = spec.name();
         if (spec.selector() instanceof PackageSpec.Range range) {
-            // a bare version picks the version to install, not the range to keep: npm saves it as ^1.2.3, and
-            // cargo reads "1.2.3" so; an operator (=1.2.3, ^1.2) is a range the user chose, kept as written
-            boolean bareVersion = Version.isValid(range.range().text());
-            return new RequestedPackage(name, range.range(), bareVersion ? Optional.empty() : Optional.of(range.range()),
-                    saveExact);
+            // a bare version (1.2.3, v1.2.3) picks the version to install, not the range to keep: npm saves it as
+            // ^1.2.3, and cargo reads "1.2.3" so; an operator (=1.2.3, ^1.2) is a range the user chose, kept as written
+            Optional<VersionRange> written = range.range().bareVersion().isPresent()
+                    ? Optional.empty() : Optional.of(range.range());
+            return new RequestedPackage(name, range.range(), written, saveExact);
         }
         PublishedPackage published = index.require(name);
         if (spec.selector() instanceof PackageSpec.DistTag tag) {

@@ -178,6 +178,22 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aVersionWrittenWithVIsABareVersionToo() throws IOException {
+        registry.publish("@acme/pinned", "1.0.0").publish("@acme/pinned", "1.1.0");
+
+        CliRun run = prompd("install", "@acme/util@v1.0.0", "@acme/pinned@=v1.0.0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("""
+                saved @acme/pinned =v1.0.0 in prompd.json
+                saved @acme/util ^1.0.0 in prompd.json
+                """), "npm reads v1.0.0 as the version 1.0.0: " + run.out());
+        CliRun exact = prompd("install", "-E", "@acme/util@v1.0.0");
+        assertEquals(0, exact.exitCode(), exact.err());
+        assertTrue(exact.out().startsWith("saved @acme/util 1.0.0 in prompd.json\n"), exact.out());
+    }
+
+    @Test
     void frozenFailsWithExitConflict() throws IOException {
         assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
         Files.writeString(project.resolve("prompd.json"),

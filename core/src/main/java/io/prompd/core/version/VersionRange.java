@@ -6,6 +6,7 @@ import io.prompd.core.version.RangeSyntax.SimpleComparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A dependency range in npm's syntax ({@code ^1.2}, {@code ~1.2.3}, {@code >=1 <2}, {@code 1.x},
@@ -86,11 +87,22 @@ public final class VersionRange {
 
     /** The one version the range allows, when it is written as {@code 1.2.3}, {@code =1.2.3} or {@code v1.2.3}. */
     public Optional<Version> exactVersion() {
+        return soleFullVersion(operator -> operator == RangeOperator.NONE || operator == RangeOperator.EQUAL);
+    }
+
+    /**
+     * The version, when the range is a version with no operator: {@code 1.2.3} or {@code v1.2.3}, which npm reads
+     * as a version to pick rather than a range ({@code =1.2.3} is a range its writer chose).
+     */
+    public Optional<Version> bareVersion() {
+        return soleFullVersion(operator -> operator == RangeOperator.NONE);
+    }
+
+    private Optional<Version> soleFullVersion(Predicate<RangeOperator> operators) {
         if (alternatives.size() == 1 && alternatives.get(0) instanceof Intersection intersection
                 && intersection.comparators().size() == 1) {
             SimpleComparator comparator = intersection.comparators().get(0);
-            boolean equality = comparator.operator() == RangeOperator.NONE || comparator.operator() == RangeOperator.EQUAL;
-            if (equality && comparator.version().isFull()) {
+            if (operators.test(comparator.operator()) && comparator.version().isFull()) {
                 return Optional.of(comparator.version().version());
             }
         }

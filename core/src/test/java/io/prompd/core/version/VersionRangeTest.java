@@ -158,16 +158,15 @@ class VersionRangeTest {
         assertNotEquals(VersionRange.parse(">=1.0.0"), range);
     }
 
+    /** {@code -} for none: an exact version allows one version, a bare one also has no operator. */
     @ParameterizedTest
-    @CsvSource({"1.2.3,1.2.3", "=1.2.3,1.2.3", "v1.2.3,1.2.3", " = 1.2.3-rc.1 ,1.2.3-rc.1", "1.2.3+build,1.2.3"})
-    void recognisesExactVersions(String range, String exact) {
-        assertEquals(Optional.of(Version.parse(exact)), VersionRange.parse(range).exactVersion());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"1.2", "1.2.x", "^1.2.3", ">=1.2.3", "1.2.3 || 1.2.4", "1.2.3 1.2.3", "1.2.3 - 1.2.3", "*"})
-    void recognisesRangesThatAreNotExact(String range) {
-        assertEquals(Optional.empty(), VersionRange.parse(range).exactVersion());
+    @CsvSource(nullValues = "-", value = {"1.2.3,1.2.3,1.2.3", "=1.2.3,1.2.3,-", "v1.2.3,1.2.3,1.2.3",
+        "=v1.2.3,1.2.3,-", "' = 1.2.3-rc.1 ',1.2.3-rc.1,-", "' 1.2.3-rc.1 ',1.2.3-rc.1,1.2.3-rc.1",
+        "1.2.3+build,1.2.3,1.2.3", "1.2,-,-", "v1.x,-,-", "1.2.x,-,-", "^1.2.3,-,-", ">=1.2.3,-,-",
+        "1.2.3 || 1.2.4,-,-", "1.2.3 1.2.3,-,-", "1.2.3 - 1.2.3,-,-", "*,-,-"})
+    void recognisesExactAndBareVersions(String range, String exact, String bare) {
+        assertEquals(Optional.ofNullable(exact).map(Version::parse), VersionRange.parse(range).exactVersion());
+        assertEquals(Optional.ofNullable(bare).map(Version::parse), VersionRange.parse(range).bareVersion());
     }
 
     @Test
