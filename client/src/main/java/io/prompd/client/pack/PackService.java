@@ -28,6 +28,8 @@ public final class PackService {
     private static final int TAR_HEADER_SIZE = 512;
     private static final int TAR_MAGIC_OFFSET = 257;
     private static final String TAR_MAGIC = "ustar";
+    private static final String OUTSIDE_THE_PACKAGE = "give --out the package folder itself, or a folder outside the"
+            + " package";
 
     private final PackageValidator validator;
 
@@ -64,6 +66,7 @@ public final class PackService {
             return new PackOutcome(report, Optional.empty());
         }
         Path tarball = target.isFolder() ? target.path().resolve(defaultFileName(manifest.get())) : target.path();
+        requireNoFileInTheWay(tarball, folder);
         requireOutsideThePackage(tarball, folder);
         if (!target.isFolder()) {
             requireFolderOf(tarball);
@@ -82,8 +85,26 @@ public final class PackService {
         Path root = folder.toAbsolutePath().normalize();
         if (parent != null && parent.startsWith(root) && !parent.equals(root)) {
             throw new PrompdException(ExitCode.CONFLICT, "refusing to write the tarball into " + parent + ", a folder of"
-                    + " the package: the next pack would pack it", "give --out the package folder itself, or a"
-                    + " folder outside the package");
+                    + " the package: the next pack would pack it", OUTSIDE_THE_PACKAGE);
+        }
+    }
+
+    /**
+     * Something other than a folder where the tarball's folder, or one above it, should be stops the
+     * writing with "already exists" or "Not a directory", naming neither what stands there nor what to do.
+     */
+    private static void requireNoFileInTheWay(Path tarball, Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        for (Path above = tarball.toAbsolutePath().normalize().getParent(); above != null; above = above.getParent()) {
+            if (Files.isDirectory(above)) {
+                return;
+            }
+            if (Files.exists(above, LinkOption.NOFOLLOW_LINKS)) {
+                boolean ofThePackage = above.startsWith(root);
+                throw new PrompdException(ExitCode.CONFLICT, above + " is " + kind(above)
+                        + (ofThePackage ? " of the package" : "") + ", not a folder: no tarball can be written into it",
+                        ofThePackage ? OUTSIDE_THE_PACKAGE : "rename or remove it, or give --out another path");
+            }
         }
     }
 
@@ -112,8 +133,7 @@ public final class PackService {
             return;
         }
         if (!Files.isRegularFile(tarball, LinkOption.NOFOLLOW_LINKS)) {
-            throw notReplaced(tarball, "it is " + (Files.isSymbolicLink(tarball) ? "a symbolic link"
-                    : Files.isDirectory(tarball) ? "a folder" : "not a regular file (a device, pipe or socket)"));
+            throw notReplaced(tarball, "it is " + kind(tarball));
         }
         for (SourceEntry entry : report.selection().included()) {
             if (Files.isSameFile(tarball, folder.resolve(entry.path()))) {
@@ -141,6 +161,17 @@ public final class PackService {
         String name = new String(header, 0, Packer.ROOT.length(), StandardCharsets.US_ASCII);
         String magic = new String(header, TAR_MAGIC_OFFSET, TAR_MAGIC.length(), StandardCharsets.US_ASCII);
         return name.equals(Packer.ROOT) && magic.equals(TAR_MAGIC);
+    }
+
+    /** What stands at a path that exists; a symbolic link is told as one, whatever it points to. */
+    private static String kind(Path path) {
+        if (Files.isSymbolicLink(path)) {
+            return "a symbolic link";
+        }
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            return "a folder";
+        }
+        return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? "a file" : "a device, pipe or socket";
     }
 
     private static PrompdException notReplaced(Path tarball, String why) {

@@ -358,6 +358,24 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void packNamesAFileStandingWhereTheTarballsFolderShouldBe() throws IOException {
+        Path file = Files.writeString(work.resolve("lock.orig"), "mine\n");
+
+        for (String out : List.of("lock.orig/x.tgz", "lock.orig/deeper/x.tgz", "lock.orig/")) {
+            CliRun run = CliRun.in(work, home, "pack", "greeter", "--out", out);
+
+            assertEquals(4, run.exitCode(), out + ": " + run.err());
+            assertEquals("error: " + file + " is a file, not a folder: no tarball can be written into it\n"
+                    + "hint: rename or remove it, or give --out another path\n", run.err(), out);
+        }
+        assertEquals("mine\n", Files.readString(file));
+        CliRun inPackage = CliRun.in(work, home, "pack", "greeter", "--out", "greeter/README.md/x.tgz");
+        assertEquals(4, inPackage.exitCode(), inPackage.err());
+        assertTrue(inPackage.err().startsWith("error: " + pkg.resolve("README.md") + " is a file of the package, not a"
+                + " folder: no tarball can be written into it\nhint: give --out the package folder itself"), inPackage.err());
+    }
+
+    @Test
     void packReplacesAnEarlierTarballGivenByName() throws IOException {
         assertEquals(0, CliRun.in(work, home, "pack", "greeter", "--out", "out.tgz").exitCode());
         write("README.md", "# Greeter, again\n");
