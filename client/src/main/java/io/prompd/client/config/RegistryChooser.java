@@ -5,6 +5,7 @@ import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -103,15 +104,18 @@ public final class RegistryChooser {
 
     /**
      * How to make a registry the default, given the registries configured (named in their order): 'config set registry'
-     * takes only one of them, while 'registry add --default' takes a new one or one of them again.
+     * takes only one of them, so its command names one to be run as it is, while 'registry add --default' takes a new
+     * one or one of them again.
      */
     public static String howToSetADefault(Set<RegistryName> configured) {
         String add = "add one with 'prompd registry add NAME URL --default'";
         if (configured.isEmpty()) {
             return add;
         }
-        return "make " + Plural.series(configured.stream().map(RegistryName::toString).toList(), "or")
-                + " the default with 'prompd config set registry NAME', or " + add;
+        List<String> names = configured.stream().map(RegistryName::toString).toList();
+        String set = "'prompd config set registry " + names.get(0) + "'";
+        return (names.size() == 1 ? "make " + names.get(0) + " the default with " + set
+                : "make one of " + Plural.series(names, "and") + " the default, as in " + set) + ", or " + add;
     }
 
     private Registry withCredentials(Registry registry) {

@@ -53,7 +53,7 @@ class RegistryCommandTest {
                 removed registry acme (https://prompd.acme.example/)
                 scope @acme now comes from the default registry
                 scope @tools now comes from the default registry
-                there is no default registry now; make local the default with 'prompd config set registry NAME', or add\
+                there is no default registry now; make local the default with 'prompd config set registry local', or add\
                  one with 'prompd registry add NAME URL --default'
                 """, remove.out());
         assertEquals("local  file:///srv/registry/\n", prompd("registry", "list").out());
@@ -71,6 +71,23 @@ class RegistryCommandTest {
         assertEquals(2, info.exitCode(), info.err());
         assertEquals("error: no registry configured\nhint: " + advice + ", or pass --registry URL\n", info.err());
         assertEquals(3, prompd("config", "set", "registry", "acme").exitCode(), "only a configured name can be set");
+    }
+
+    @Test
+    void theAdviceAfterRemovingTheDefaultNamesARegistryLeftInItsCommand() {
+        assertEquals(0, prompd("registry", "add", "acme", "https://prompd.acme.example/", "--default").exitCode());
+        assertEquals(0, prompd("registry", "add", "local", "file:///srv/registry").exitCode());
+        assertEquals(0, prompd("registry", "add", "mirror", "https://mirror.acme.example/").exitCode());
+
+        CliRun remove = prompd("registry", "remove", "acme");
+
+        String advice = "make one of local and mirror the default, as in 'prompd config set registry local', or add one"
+                + " with 'prompd registry add NAME URL --default'";
+        assertTrue(remove.out().endsWith("there is no default registry now; " + advice + "\n"), remove.out());
+        CliRun info = prompd("info", "@acme/greeter");
+        assertEquals(2, info.exitCode(), info.err());
+        assertEquals("error: no registry configured\nhint: " + advice + ", or pass --registry URL\n", info.err());
+        assertEquals(0, prompd("config", "set", "registry", "local").exitCode(), "the command runs as it is");
     }
 
     @Test
