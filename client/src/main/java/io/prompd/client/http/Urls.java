@@ -3,7 +3,7 @@ package io.prompd.client.http;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** URLs as messages show them. */
+/** URLs as prompd writes them, in {@code prompd.lock} and {@code --json}, and as messages show them. */
 public final class Urls {
 
     private Urls() {
@@ -15,14 +15,27 @@ public final class Urls {
      */
     public static String display(URI url) {
         if (url.getRawUserInfo() == null && url.getRawQuery() == null) {
-            return url.toString();
+            return written(url);
         }
         try {
-            String shown = new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null)
-                    .toString();
+            String shown = written(new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null,
+                    null));
             return url.getRawQuery() == null ? shown : shown + "?…";
         } catch (URISyntaxException impossible) {
             return url.getScheme() + "://" + url.getHost() + "/…";
         }
+    }
+
+    /**
+     * A file URL as {@code file:///path}, as users write it and {@code prompd registry list} shows it, where
+     * resolving against a {@code file:///} registry gives Java's {@code file:/path}, the same URL (which older
+     * locks hold, and reading still takes); any other URL as it is.
+     */
+    public static String written(URI url) {
+        String path = url.getRawSchemeSpecificPart();
+        if (!"file".equalsIgnoreCase(url.getScheme()) || !path.startsWith("/") || path.startsWith("//")) {
+            return url.toString();
+        }
+        return url.getScheme() + "://" + path + (url.getRawFragment() == null ? "" : "#" + url.getRawFragment());
     }
 }

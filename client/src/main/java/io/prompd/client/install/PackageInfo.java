@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.http.Urls;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
@@ -44,7 +45,7 @@ public record PackageInfo(Packument packument, VersionDocument shown, URI tarbal
     /** The shown version's {@code dist}, with its tarball's absolute URL. */
     public Dist dist() {
         Dist dist = shown.dist();
-        return new Dist(tarball.toString(), dist.integrity(), dist.size(), dist.fileCount(), dist.unpackedSize());
+        return new Dist(Urls.written(tarball), dist.integrity(), dist.size(), dist.fileCount(), dist.unpackedSize());
     }
 
     private static Version select(PackageSpec spec, PublishedPackage published) {

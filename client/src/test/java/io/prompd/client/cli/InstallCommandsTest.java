@@ -716,6 +716,21 @@ class InstallCommandsTest {
     }
 
     @Test
+    void infoSpellsAFileRegistrysTarballAsTheLockDoes() throws IOException {
+        Map<String, String> fileRegistry = Map.of("PROMPD_REGISTRY", "file://" + registry.root().toUri().getPath());
+        assertEquals(0, CliRun.in(project, home, "", fileRegistry, "install", "@acme/util").exitCode());
+        String resolved = Json.mapper().readTree(project.resolve("prompd.lock").toFile())
+                .at("/packages/@acme~1util/resolved").asText();
+        assertTrue(resolved.startsWith("file:///"), resolved);
+
+        CliRun text = CliRun.in(project, home, "", fileRegistry, "info", "@acme/util");
+        CliRun json = CliRun.in(project, home, "", fileRegistry, "info", "@acme/util", "--json");
+
+        assertTrue(text.out().contains("\ntarball: " + resolved + " ("), text.out());
+        assertEquals(resolved, Json.mapper().readTree(json.out()).at("/dist/tarball").asText());
+    }
+
+    @Test
     void cacheVerifyRemovesCorruptTarballsAndCleanEmptiesTheCache() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         CliRun healthy = prompd("cache", "verify");

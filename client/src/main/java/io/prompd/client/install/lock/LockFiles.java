@@ -2,6 +2,7 @@ package io.prompd.client.install.lock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.client.http.Urls;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
@@ -180,7 +181,7 @@ public final class LockFiles {
                 entry.put(DEPENDENCIES, dependencies);
             }
             entry.put(INTEGRITY, locked.integrity().toString());
-            entry.put(RESOLVED, written(locked.resolved()));
+            entry.put(RESOLVED, Urls.written(locked.resolved()));
             entry.put(VERSION, locked.version().toString());
             packages.put(name.toString(), entry);
         });
@@ -188,19 +189,6 @@ public final class LockFiles {
         root.put(LOCKFILE_VERSION, LockFile.VERSION);
         root.put(PACKAGES, packages);
         return Json.write(root);
-    }
-
-    /**
-     * A URL as the lock records it: a file URL as {@code file:///path}, as users write it and
-     * {@code prompd registry list} shows it, where resolving against a {@code file:///} registry gives
-     * Java's {@code file:/path}, the same URL (which older locks hold, and reading still takes).
-     */
-    private static String written(URI url) {
-        String path = url.getRawSchemeSpecificPart();
-        if (!"file".equalsIgnoreCase(url.getScheme()) || !path.startsWith("/") || path.startsWith("//")) {
-            return url.toString();
-        }
-        return url.getScheme() + "://" + path + (url.getRawFragment() == null ? "" : "#" + url.getRawFragment());
     }
 
     /** Replaces the lock file in one step, so a killed run leaves the old one or the new one. */
