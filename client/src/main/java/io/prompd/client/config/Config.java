@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -29,7 +30,7 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
         registries = sortedCopy(registries);
         scopes = sortedCopy(scopes);
         credentials = sortedCopy(credentials);
-        List<String> unknown = new ArrayList<>(unknownNames(defaultRegistry, registries, scopes).values());
+        List<String> unknown = new ArrayList<>(unknownNames(defaultRegistry, registries.keySet(), scopes).values());
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", unknown));
         }
@@ -46,17 +47,16 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
      * Every reference to a registry name that is not configured, by the JSON pointer of the field
      * holding it, so the file reader can report each where it is.
      */
-    static SortedMap<String, String> unknownNames(Optional<RegistryRef> defaultRegistry,
-                                                  Map<RegistryName, RegistryUrl> registries,
+    static SortedMap<String, String> unknownNames(Optional<RegistryRef> defaultRegistry, Set<RegistryName> configured,
                                                   Map<Scope, RegistryRef> scopes) {
         SortedMap<String, String> unknown = new TreeMap<>();
         defaultRegistry.ifPresent(ref -> {
-            if (ref instanceof RegistryName name && !registries.containsKey(name)) {
+            if (ref instanceof RegistryName name && !configured.contains(name)) {
                 unknown.put("/" + ConfigFields.DEFAULT_REGISTRY, "the default registry '" + name + "' is not configured");
             }
         });
         scopes.forEach((scope, ref) -> {
-            if (ref instanceof RegistryName name && !registries.containsKey(name)) {
+            if (ref instanceof RegistryName name && !configured.contains(name)) {
                 unknown.put("/" + ConfigFields.SCOPES + "/" + scope,
                         "scope " + scope + " is routed to registry '" + name + "', which is not configured");
             }

@@ -102,13 +102,29 @@ final class ConfigJson {
         SortedMap<Scope, RegistryRef> scopes = members(root, ConfigFields.SCOPES, Scope::parse, this::reference);
         SortedMap<RegistryUrl, Credentials> credentials = members(root, ConfigFields.CREDENTIALS, RegistryUrl::parse,
                 this::credentials);
-        Config.unknownNames(defaultRegistry, registries, scopes)
+        Config.unknownNames(defaultRegistry, registryNames(root), scopes)
                 .forEach((at, message) -> problems.error(file.toString(), at, message,
                         "add it with 'prompd registry add NAME URL', or name a configured registry"));
         if (problems.hasErrors()) {
             throw new ConfigException(file, problems.sorted());
         }
         return new Config(defaultRegistry, registries, scopes, credentials);
+    }
+
+    /**
+     * The names the file gives registries, those whose URL cannot be used included: a reference to one names a
+     * registry that is configured, and the error at its URL says what to fix.
+     */
+    private static Set<RegistryName> registryNames(JsonNode root) {
+        Set<RegistryName> names = new TreeSet<>();
+        root.path(ConfigFields.REGISTRIES).fieldNames().forEachRemaining(name -> {
+            try {
+                names.add(RegistryName.parse(name));
+            } catch (IllegalArgumentException invalid) {
+                // reported at the name by members(), and no reference can be parsed as it either
+            }
+        });
+        return names;
     }
 
     /**

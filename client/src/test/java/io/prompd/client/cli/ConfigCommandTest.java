@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,6 +121,22 @@ class ConfigCommandTest {
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("error: the prompd home " + file + " is a file, not a folder\nhint: point --home or $PROMPD_HOME at a"
                 + " folder (it is created when missing)\n", run.err());
+    }
+
+    @Test
+    void aRouteToARegistryWhoseUrlIsInvalidIsNotToldAsNotConfigured() throws IOException {
+        Files.writeString(work.resolve("home/config.json"), """
+                {"registries": {"acme": "https://prompd.acme.example/", "evil": "https://evil.example/a/%2e%2e/b/"},
+                 "registry": "evil", "scopes": {"@common": "evil", "@tools": "gone"}}
+                """);
+
+        CliRun run = prompd("config", "list");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("\n  /registries/evil: invalid registry URL"), run.err());
+        assertTrue(run.err().contains("\n  /scopes/@tools: scope @tools is routed to registry 'gone', which is not"
+                + " configured"), run.err());
+        assertFalse(run.err().contains("'evil'"), "the URL is what to fix, not the references to evil: " + run.err());
     }
 
     @Test
