@@ -37,8 +37,7 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
         distTags = SortedCopies.map(distTags);
         yanked = SortedCopies.map(yanked);
         deprecated = SortedCopies.map(deprecated);
-        // the build state of a generator older than takedown records holds none, and its output is still good
-        takenDown = takenDown == null ? Collections.emptySortedMap() : SortedCopies.map(takenDown);
+        takenDown = SortedCopies.map(takenDown);
         owners = Collections2.logins(owners);
     }
 

@@ -350,20 +350,6 @@ class RegistryBuilderTest {
     }
 
     @Test
-    void theStateOfAGeneratorOlderThanTakedownRecordsIsBuiltOn() throws IOException {
-        Path out = temp.resolve("out");
-        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
-            buildTwoVersionsOfA(repo, out);
-            Path state = out.resolve(BuildState.FILE);
-            Files.writeString(state, Files.readString(state).replace("\"takenDown\": {},", ""));
-            repo.publish("@common/a", "1.2.0");
-            repo.commit("publish a 1.2.0");
-
-            assertEquals(1, build(repo, out).tarballsWritten(), "the two published versions are not packed again");
-        }
-    }
-
-    @Test
     void aNewVersionRewritesOnlyItsPackageFilesAndTheRootDocuments() throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
