@@ -98,7 +98,9 @@ public final class RegistryChooser {
     }
 
     private PrompdException noneConfigured() {
-        return new PrompdException(ExitCode.USAGE, "no registry configured",
+        return new PrompdException(ExitCode.USAGE, config.registries().isEmpty() ? "no registry configured"
+                : "no default registry: the configured ones are " + config.registries().keySet().stream()
+                        .map(RegistryName::toString).collect(Collectors.joining(", ")),
                 howToSetADefault(config.registries().keySet()) + ", or pass --registry URL");
     }
 

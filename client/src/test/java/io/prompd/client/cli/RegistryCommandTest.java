@@ -86,7 +86,8 @@ class RegistryCommandTest {
         assertTrue(remove.out().endsWith("there is no default registry now; " + advice + "\n"), remove.out());
         CliRun info = prompd("info", "@acme/greeter");
         assertEquals(2, info.exitCode(), info.err());
-        assertEquals("error: no registry configured\nhint: " + advice + ", or pass --registry URL\n", info.err());
+        assertEquals("error: no default registry: the configured ones are local, mirror\nhint: " + advice
+                + ", or pass --registry URL\n", info.err());
         assertEquals(0, prompd("config", "set", "registry", "local").exitCode(), "the command runs as it is");
     }
 
