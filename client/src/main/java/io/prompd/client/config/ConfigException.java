@@ -2,6 +2,7 @@ package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class ConfigException extends PrompdException {
         if (problem.line() > 0) {
             return "line " + problem.line() + ": ";
         }
-        return problem.pointer().isEmpty() ? "" : problem.pointer() + ": ";
+        return problem.pointer().isEmpty() ? "" : Pointer.readable(problem.pointer()) + ": ";
     }
 
     public List<Problem> problems() {

@@ -18,4 +18,12 @@ public final class Pointer {
         }
         return pointer.toString();
     }
+
+    /**
+     * The pointer as a person reads it, its escapes undone ({@code /dependencies/@a/b}): the names it
+     * holds are seldom ambiguous, and the JSON outputs keep the exact pointer.
+     */
+    public static String readable(String pointer) {
+        return pointer.replace("~1", "/").replace("~0", "~");
+    }
 }

@@ -1,6 +1,7 @@
 package io.prompd.core.problem;
 
 import io.prompd.core.Plural;
+import io.prompd.core.json.Pointer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -127,7 +128,7 @@ public final class ProblemReport {
     private static String where(Problem problem) {
         List<String> parts = new ArrayList<>(2);
         if (!problem.pointer().isEmpty()) {
-            parts.add(problem.pointer());
+            parts.add(Pointer.readable(problem.pointer()));
         }
         if (problem.line() > 0) {
             parts.add("line " + problem.line());
