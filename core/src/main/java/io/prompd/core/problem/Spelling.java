@@ -15,7 +15,8 @@ public final class Spelling {
     }
 
     /**
-     * The candidate closest to the word ignoring case, within {@link #MAX_EDITS} edits; ties go to
+     * The candidate closest to the word ignoring case, within {@link #MAX_EDITS} edits and fewer edits
+     * than the word has letters; ties go to
      * the first in alphabetical order, so the suggestion is the same on every run.
      */
     public static Optional<String> closest(String word, Collection<String> candidates) {
@@ -23,7 +24,8 @@ public final class Spelling {
         return candidates.stream()
                 .filter(candidate -> !candidate.equals(word))
                 .map(candidate -> new Scored(candidate, distance(folded, candidate.toLowerCase(Locale.ROOT))))
-                .filter(scored -> scored.edits() <= MAX_EDITS)
+                // two edits turn a one- or two-letter word into almost anything ('h' into 'id')
+                .filter(scored -> scored.edits() <= MAX_EDITS && scored.edits() < word.length())
                 .min(Comparator.comparingInt(Scored::edits).thenComparing(Scored::candidate))
                 .map(Scored::candidate);
     }

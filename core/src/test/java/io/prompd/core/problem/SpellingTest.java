@@ -25,6 +25,13 @@ class SpellingTest {
     }
 
     @Test
+    void aWordOfOneOrTwoLettersIsNotTakenForAnyWordTwoEditsAway() {
+        assertEquals(Optional.empty(), Spelling.closest("h", List.of("id")));
+        assertEquals(Optional.empty(), Spelling.closest("xy", List.of("id")));
+        assertEquals(Optional.of("id"), Spelling.closest("if", List.of("id")));
+    }
+
+    @Test
     void asksAboutTheClosestInOneWording() {
         assertEquals(Optional.of("did you mean 'dependencies'?"),
                 Spelling.didYouMean("dependancies", List.of("description", "dependencies")));
