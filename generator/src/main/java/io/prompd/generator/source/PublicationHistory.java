@@ -2,13 +2,17 @@ package io.prompd.generator.source;
 
 import io.prompd.core.SortedCopies;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
@@ -19,9 +23,11 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 /**
  * For every version present at a commit, the commit that published it.
  *
- * <p>History is followed along the {@link FirstParentLine}, from the root to the commit, so a
- * version deleted and added again counts from its last addition, and a version merged from a pull
- * request branch counts from the merge commit. Each step diffs only the changed subtrees under
+ * <p>History is followed along first parents only, from the root to the commit, diffing each
+ * commit with its first parent. On the first-parent line the state after each step is exactly
+ * the versions present at that commit, so a version deleted and added again counts from its
+ * last addition, and a version merged from a pull request branch counts from the merge commit:
+ * the moment it reached the registry's branch. Each step diffs only the changed subtrees under
  * {@code packages/}, so the whole walk costs one pass over history, not one per version.
  *
  * @param commit       the commit the history was computed at
@@ -74,18 +80,38 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
     private static PublicationHistory walk(RegistryRepository repository, Optional<PublicationHistory> previous,
                                            ObjectId head, TreeFilter manifests) throws IOException {
         try (ObjectReader reader = repository.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            FirstParentLine line = FirstParentLine.of(walk, head, previous.map(PublicationHistory::commit));
+            Optional<ObjectId> stop = previous.map(PublicationHistory::commit);
+            Deque<RevCommit> line = new ArrayDeque<>();
+            RevCommit current = RegistryRepository.parseCommit(walk, head);
+            while (current != null && !stop.map(current::equals).orElse(false)) {
+                line.push(current);
+                current = current.getParentCount() == 0 ? null : walk.parseCommit(current.getParent(0));
+            }
+            boolean resumed = current != null;
             SortedMap<PackageVersion, Publication> state = new TreeMap<>(
-                    line.resumed() ? previous.get().publications() : Map.of());
-            line.replay(reader, manifests, (commit, changes) -> changes.forEach(change ->
-                    RepositoryLayout.manifestOwner(change.path()).ifPresent(version -> {
-                        switch (change.type()) {
-                            case ADDED -> state.put(version, commit);
-                            case DELETED -> state.remove(version);
-                            case MODIFIED -> { /* an edit of a published version does not republish it */ }
-                        }
-                    })));
+                    resumed ? previous.get().publications() : Map.of());
+            for (RevCommit commit : line) {
+                apply(reader, walk, commit, manifests, state);
+            }
             return new PublicationHistory(head, state);
+        }
+    }
+
+    private static void apply(ObjectReader reader, RevWalk walk, RevCommit commit, TreeFilter manifests,
+                              SortedMap<PackageVersion, Publication> state) throws IOException {
+        Optional<ObjectId> parentTree = commit.getParentCount() == 0 ? Optional.empty()
+                : Optional.of(walk.parseCommit(commit.getParent(0)).getTree());
+        Publication publication = new Publication(commit, Instant.ofEpochSecond(commit.getCommitTime()));
+        for (Change change : TreeDiff.between(reader, parentTree, commit.getTree(), manifests)) {
+            Optional<PackageVersion> version = RepositoryLayout.manifestOwner(change.path());
+            if (version.isEmpty()) {
+                continue;
+            }
+            switch (change.type()) {
+                case ADDED -> state.put(version.get(), publication);
+                case DELETED -> state.remove(version.get());
+                case MODIFIED -> { /* an edit of a published version does not republish it */ }
+            }
         }
     }
 }
