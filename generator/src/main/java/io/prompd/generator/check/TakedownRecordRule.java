@@ -25,9 +25,10 @@ final class TakedownRecordRule implements PullRequestRule {
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) {
+        SortedSet<PackageVersion> takedowns = pullRequest.takedowns();
         SortedSet<PackageName> names = new TreeSet<>();
         pullRequest.changes(ChangedPath.Kind.META).forEach(changed -> names.add(changed.path().name().orElseThrow()));
-        pullRequest.takedowns().forEach(version -> names.add(version.name()));
+        takedowns.forEach(version -> names.add(version.name()));
         for (PackageName name : names) {
             SortedMap<Version, String> before = pullRequest.base().meta(name).takenDown();
             SortedMap<Version, String> after = pullRequest.head().meta(name).takenDown();
@@ -38,7 +39,7 @@ final class TakedownRecordRule implements PullRequestRule {
                     added(pullRequest, name, version, reason, problems);
                 }
             });
-            pullRequest.takedowns().stream().filter(version -> version.name().equals(name))
+            takedowns.stream().filter(version -> version.name().equals(name))
                     .map(PackageVersion::version).filter(version -> !after.containsKey(version))
                     .forEach(version -> problems.error(file, "", name + " " + version + " is taken down without a"
                             + " record in \"takenDown\", which keeps its number taken and tells clients why it is gone",
