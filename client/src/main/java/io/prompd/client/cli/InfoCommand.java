@@ -41,7 +41,7 @@ final class InfoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PACKAGE", converter = PackageSpecConverter.class,
-            description = "@scope/name, optionally @ a range or dist-tag.")
+            description = "name or @scope/name (acme/pkg for @acme/pkg), optionally @ a range or dist-tag.")
     PackageSpec packageSpec;
 
     @Mixin

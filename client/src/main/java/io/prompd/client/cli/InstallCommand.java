@@ -28,7 +28,7 @@ final class InstallCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "PACKAGE",
-            description = "@scope/name, optionally @ a range or dist-tag: @acme/pkg@^1.2, @acme/pkg@beta, acme/pkg.")
+            description = "name or @scope/name, optionally @ a range or dist-tag: @acme/pkg@^1.2, @acme/pkg@beta, acme/pkg (for @acme/pkg).")
     List<String> packageArguments = List.of();
 
     @Option(names = {"-g", "--global"}, description = "Install into the store only, without a project: prompd.json and prompd.lock are not touched.")

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
         description = {
-            "List the project's packages as prompd.lock pins them, direct dependencies marked, and so are"
+            "List the project's packages as prompd.lock pins them, transitive dependencies marked, and so are"
                     + " versions missing from the store and those nothing needs any more.",
             "A version outside a range asking for it (prompd.json edited since the lock was written) is marked"
                     + " invalid, and then list exits 1, as 'npm ls' does; 'prompd install' locks again.",
