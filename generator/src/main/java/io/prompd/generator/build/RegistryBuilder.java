@@ -95,7 +95,7 @@ public final class RegistryBuilder {
         StagingArea.checkReplaceable(options.out());
         try (RunLock ignored = RunLock.acquire(StagingArea.lockFile(options.out()), PATIENCE_WITH_ANOTHER_BUILD,
                 progress::waitingForAnotherBuild)) {
-            StagingArea.restoreInterruptedPublish(options.out());
+            StagingArea.recoverFromKilledBuild(options.out());
             return buildAlone(options, progress, start);
         }
     }

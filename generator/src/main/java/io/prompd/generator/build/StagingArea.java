@@ -68,28 +68,29 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     }
 
     /**
-     * Creates an empty staging folder beside {@code out}, removing what a crashed build left there,
-     * and starts deleting the build that the last publish retired, in the background while this
-     * build reads and packs: its files are hard links to the live output's, so it costs little room
-     * until then, and deleting tens of thousands of them took as long as the rest of an
-     * incremental build.
+     * Creates an empty staging folder beside {@code out} and starts deleting the build that the
+     * last publish retired, in the background while this build reads and packs: its files are hard
+     * links to the live output's, so it costs little room until then, and deleting tens of
+     * thousands of them took as long as the rest of an incremental build.
      *
      * @param previous the previous output to carry files over from, if any
      */
     static StagingArea create(Path out, Optional<Path> previous) throws IOException {
         StagingArea area = new StagingArea(out, previous);
-        deleteTree(area.staging);
         Files.createDirectories(area.staging);
         return area;
     }
 
     /**
-     * Puts the previous build back in place of {@code out} when a build was stopped between the two
-     * renames of {@link #publish}: {@code out} is then missing and the previous build lies retired
-     * beside it, where the next build would delete it and rebuild everything. Call it holding the
-     * {@linkplain #lockFile lock}, so that no publish is under way.
+     * Cleans up after a build that was killed: removes what it staged, and puts the previous build
+     * back in place of {@code out} when it was stopped between the two renames of {@link #publish}
+     * ({@code out} is then missing and the previous build lies retired beside it, where the next
+     * build would delete it and rebuild everything). Every build calls it first, one that finds
+     * nothing to do too, so that no staged half-build outlives the next run. Call it holding the
+     * {@linkplain #lockFile lock}, so that no other build is under way.
      */
-    static void restoreInterruptedPublish(Path out) throws IOException {
+    static void recoverFromKilledBuild(Path out) throws IOException {
+        deleteTree(sibling(out, "staging"));
         Path retired = sibling(out, "old");
         if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && BuildState.Header.read(retired).isPresent()) {
             Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);

@@ -435,6 +435,18 @@ class RegistryBuilderTest {
     }
 
     @Test
+    void aBuildWithNothingChangedStillRemovesWhatAKilledBuildStaged() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            Files.createDirectories(temp.resolve(".out.staging/packages"));
+
+            assertTrue(build(repo, out).unchanged());
+        }
+        assertFalse(Files.exists(temp.resolve(".out.staging")), "the staged half-build is gone");
+    }
+
+    @Test
     void aBuildKilledBetweenItsTwoRenamesLeavesThePreviousBuildToContinueFrom() throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
