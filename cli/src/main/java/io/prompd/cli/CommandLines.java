@@ -4,6 +4,8 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -21,19 +23,20 @@ public final class CommandLines {
     }
 
     /**
-     * Gives the command line its streams, lists the exit codes in the help of every command, gives
+     * Gives the command line its streams, lists the exit codes the program uses in the help of every command, gives
      * every subcommand the root's {@code --version}, and
      * reports a command line that does not parse as a usage error, and a failed command with its
      * message and hint (its stack trace too when {@code verbose} says so), both also as JSON on
      * standard output when the command was given {@value #JSON_OPTION}. Call it once every
      * subcommand is added.
      */
-    public static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err, BooleanSupplier verbose) {
+    public static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err, BooleanSupplier verbose,
+                                        Set<ExitCode> exitCodes) {
         // Picocli would read '@acme' as a file of arguments when one is named so; here it is a scope.
         cli.setExpandAtFiles(false);
         cli.setOut(out);
         cli.setErr(err);
-        listExitCodes(cli);
+        listExitCodes(cli, ExitCode.helpList(exitCodes));
         shareVersion(cli, cli.getCommandSpec());
         // Picocli asks this mapper for the exit code of a command line it could not parse.
         cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
@@ -101,8 +104,8 @@ public final class CommandLines {
         command.getSubcommands().values().forEach(subcommand -> shareVersion(subcommand, root));
     }
 
-        private static void listExitCodes(CommandLine command) {
-        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
-        command.getSubcommands().values().forEach(CommandLines::listExitCodes);
+    private static void listExitCodes(CommandLine command, Map<String, String> exitCodes) {
+        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        command.getSubcommands().values().forEach(subcommand -> listExitCodes(subcommand, exitCodes));
     }
 }

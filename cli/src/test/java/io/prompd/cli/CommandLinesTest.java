@@ -3,12 +3,14 @@ package io.prompd.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,7 +53,7 @@ class CommandLinesTest {
 
     private int run(String... args) {
         CommandLine cli = CommandLines.configure(new CommandLine(new Tool()), new PrintWriter(out, true),
-                new PrintWriter(new StringWriter(), true), () -> false);
+                new PrintWriter(new StringWriter(), true), () -> false, Set.of(ExitCode.OK));
         return cli.execute(args);
     }
 

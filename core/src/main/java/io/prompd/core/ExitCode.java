@@ -2,10 +2,11 @@ package io.prompd.core;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The exit codes of both command line programs, in one place so scripts can rely on them.
- * Every code is listed in {@code --help}.
+ * Each program lists in {@code --help} the codes it uses.
  */
 public enum ExitCode {
     OK(0, "Success."),
@@ -32,11 +33,16 @@ public enum ExitCode {
         return description;
     }
 
-    /** Code to description, in ascending order, in the shape picocli's {@code exitCodeList} wants. */
-    public static Map<String, String> helpList() {
+    /**
+     * Code to description of the codes a program uses, in ascending order, in the shape picocli's
+     * {@code exitCodeList} wants.
+     */
+    public static Map<String, String> helpList(Set<ExitCode> used) {
         Map<String, String> list = new LinkedHashMap<>();
         for (ExitCode exit : values()) {
-            list.put(Integer.toString(exit.code), exit.description);
+            if (used.contains(exit)) {
+                list.put(Integer.toString(exit.code), exit.description);
+            }
         }
         return list;
     }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +158,7 @@ public final class PrompdCommand implements Runnable {
         PrompdCommand root = new PrompdCommand(context);
         CommandLine cli = new CommandLine(root, new Factory(root));
         subcommands.forEach(cli::addSubcommand);
-        return CommandLines.configure(cli, out, err, root.verbose::isOn);
+        return CommandLines.configure(cli, out, err, root.verbose::isOn, EnumSet.allOf(ExitCode.class));
     }
 
     /**

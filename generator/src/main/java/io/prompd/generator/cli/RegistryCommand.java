@@ -3,7 +3,9 @@ package io.prompd.generator.cli;
 import io.prompd.cli.CommandLines;
 import io.prompd.cli.Terminal;
 import io.prompd.cli.VerboseOption;
+import io.prompd.core.ExitCode;
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -15,6 +17,10 @@ import picocli.CommandLine;
         description = "Check pull requests to a Prompd registry repository and build the static registry from it.",
         subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, BuildCommand.class, ServeCommand.class})
 public final class RegistryCommand implements Runnable {
+
+    /** The generator reaches no registry and downloads nothing, so it has no network or integrity failures. */
+    private static final Set<ExitCode> EXIT_CODES =
+            Set.of(ExitCode.OK, ExitCode.FAILURE, ExitCode.USAGE, ExitCode.NOT_FOUND, ExitCode.CONFLICT);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -39,6 +45,6 @@ public final class RegistryCommand implements Runnable {
     /** The command line with its output streams, exit codes and error handling set up; tests call this too. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         RegistryCommand root = new RegistryCommand();
-        return CommandLines.configure(new CommandLine(root), out, err, root.verbose::isOn);
+        return CommandLines.configure(new CommandLine(root), out, err, root.verbose::isOn, EXIT_CODES);
     }
 }

@@ -175,6 +175,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void helpListsOnlyTheExitCodesTheGeneratorUses() {
+        assertEquals(ExitCode.OK.code(), run("check", "--help"));
+
+        String help = out.toString();
+        assertTrue(help.contains("Exit codes:") && help.contains("  4   Conflict"), help);
+        assertFalse(help.contains("Network error") || help.contains("Integrity error"), help);
+    }
+
+    @Test
     void missingRevisionOptionIsAUsageError() {
         assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", "main"));
         assertEquals("error: missing required option: '--head=<rev>'\nhint: see 'prompd-registry check --help'\n",
