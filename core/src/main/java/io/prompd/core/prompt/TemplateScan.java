@@ -39,7 +39,6 @@ final class TemplateScan {
     private static final Pattern IMPORTED_AS = Pattern.compile("\\bas\\s+([A-Za-z_]\\w*)");
     /** What may follow the name in {@code {% include %}}: words of the tag, not variables. */
     private static final Pattern INCLUDE_OPTIONS = Pattern.compile("(\\s+ignore\\s+missing)?(\\s+(with|without)\\s+context)?\\s*$");
-    private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*end(?:raw|verbatim)\\s*[-+]?%}");
     /** Tags that open a block Jinja requires to be closed by {@code end<tag>}; {@code set} only without {@code =}. */
     private static final Set<String> BLOCKS = Set.of("if", "for", "macro", "call", "filter", "with", "block", "set",
             "autoescape", "raw", "switch");
@@ -56,6 +55,12 @@ final class TemplateScan {
     /** Nunjucks' variants, read as the tags they stand for: its async forms work as if and for do. */
     private static final Map<String, String> VARIANTS = Map.of("elseif", "elif", "ifAsync", "if", "asyncEach", "for",
             "endeach", "endfor", "asyncAll", "for", "endall", "endfor", "verbatim", "raw", "endverbatim", "endraw");
+    /**
+     * The ends of Nunjucks' variants that open a block: Nunjucks closes each with this end only, and Jinja knows
+     * neither, so {@code {% asyncEach %}} closed by the {@code {% endfor %}} of the loop it stands for renders nowhere.
+     */
+    private static final Map<String, String> ENDS = Map.of("asyncEach", "endeach", "asyncAll", "endall",
+            "verbatim", "endverbatim");
     private static final Map<Character, Character> CLOSERS = Map.of('(', ')', '[', ']', '{', '}');
     private static final Pattern LEGACY = Pattern.compile("(?<![{$\\\\])\\{([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)}(?!})");
 
@@ -69,7 +74,16 @@ final class TemplateScan {
     private final List<TemplateFault> faults = new ArrayList<>();
     private final List<FileUse> files = new ArrayList<>();
 
-    private record OpenBlock(String tag, int offset) {
+    /**
+     * @param written the tag as written, {@code asyncEach}
+     * @param tag     the tag it stands for, {@code for}
+     */
+    private record OpenBlock(String written, String tag, int offset) {
+
+        /** The one tag that closes the block. */
+        String end() {
+            return ENDS.getOrDefault(written, "end" + tag);
+        }
     }
 
     /** A file the template includes, imports or extends by a literal name, {@code {% include "./part.prmd" %}}. */
@@ -98,7 +112,7 @@ final class TemplateScan {
         TemplateScan scan = new TemplateScan(body, firstLine);
         scan.scan();
         scan.blocks.descendingIterator().forEachRemaining(open -> scan.fault(open.offset(),
-                "{% " + open.tag() + " %} is never closed", "add {% end" + open.tag() + " %} where the block ends"));
+                "{% " + open.written() + " %} is never closed", "add {% " + open.end() + " %} where the block ends"));
         return scan;
     }
 
@@ -217,7 +231,7 @@ final class TemplateScan {
         String tag = VARIANTS.getOrDefault(written, written);
         String rest = inner.substring(tagMatcher.end());
         int restOffset = offset + tagMatcher.end();
-        structure(tag, rest, tagOffset);
+        structure(written, tag, rest, tagOffset);
         argumentsRequired(tag, rest, tagOffset);
         switch (tag) {
             case "if", "elif", "do", "switch", "case" -> expression(rest, restOffset);
@@ -254,7 +268,8 @@ final class TemplateScan {
                 imports(rest);
             }
             case "raw" -> {
-                Matcher end = END_RAW.matcher(body);
+                // everything up to the block's own end is text, other ends included
+                Matcher end = Pattern.compile("\\{%[-+]?\\s*" + blocks.peek().end() + "\\s*[-+]?%}").matcher(body);
                 if (!end.find(after)) {
                     return body.length();
                 }
@@ -281,10 +296,15 @@ final class TemplateScan {
         }
     }
 
-    /** Keeps the stack of open blocks, and says where an end or a branch does not fit it. */
-    private void structure(String tag, String rest, int offset) {
+    /**
+     * Keeps the stack of open blocks, and says where an end or a branch does not fit it.
+     *
+     * @param written the tag as written, {@code endeach}
+     * @param tag     the tag it stands for, {@code endfor}
+     */
+    private void structure(String written, String tag, String rest, int offset) {
         if (BLOCKS.contains(tag) && !(tag.equals("set") && rest.contains("="))) {
-            blocks.push(new OpenBlock(tag, offset));
+            blocks.push(new OpenBlock(written, tag, offset));
         } else if (tag.equals("case") || tag.equals("default")) {
             OpenBlock open = blocks.peek();
             if (open == null || !open.tag().equals("switch")) {
@@ -296,32 +316,38 @@ final class TemplateScan {
             if (open == null || !(open.tag().equals("if") || tag.equals("else") && open.tag().equals("for"))) {
                 fault(offset, "{% " + tag + " %} is not inside an {% if %}" + (tag.equals("else") ? " or a {% for %}" : ""),
                         open == null ? "remove it, or open the block it belongs to"
-                                : "close the {% " + open.tag() + " %} of line " + fileLine(open.offset()) + " first");
+                                : "close the {% " + open.written() + " %} of line " + fileLine(open.offset()) + " first");
             }
         } else if (tag.startsWith("end") && BLOCKS.contains(tag.substring(3))) {
-            close(tag.substring(3), offset);
+            close(written, tag.substring(3), offset);
         }
     }
 
-    private void close(String tag, int offset) {
-        OpenBlock innermost = blocks.peek();
-        if (innermost != null && innermost.tag().equals(tag)) {
-            blocks.pop();
-            return;
-        }
+    /**
+     * @param written the end as written, {@code endeach}
+     * @param tag     the block it closes, {@code for}
+     */
+    private void close(String written, String tag, int offset) {
         boolean opened = blocks.stream().anyMatch(open -> open.tag().equals(tag));
         if (!opened) {
-            fault(offset, "{% end" + tag + " %} closes no {% " + tag + " %}", "remove it, or add the {% " + tag
+            String opener = ENDS.entrySet().stream().filter(end -> end.getValue().equals(written)).map(Map.Entry::getKey)
+                    .findFirst().orElse(tag);
+            fault(offset, "{% " + written + " %} closes no {% " + opener + " %}", "remove it, or add the {% " + opener
                     + " %} it should close");
             return;
         }
         // the blocks opened since are the ones left unclosed; reported once, then forgotten
         while (!blocks.peek().tag().equals(tag)) {
             OpenBlock unclosed = blocks.pop();
-            fault(unclosed.offset(), "{% " + unclosed.tag() + " %} is never closed: {% end" + tag + " %} on line "
-                    + fileLine(offset) + " comes first", "add {% end" + unclosed.tag() + " %} before it");
+            fault(unclosed.offset(), "{% " + unclosed.written() + " %} is never closed: {% " + written + " %} on line "
+                    + fileLine(offset) + " comes first", "add {% " + unclosed.end() + " %} before it");
         }
-        blocks.pop();
+        // an end of the block's kind but not its own, endfor for asyncEach, still ends it: one fault, not two
+        OpenBlock closed = blocks.pop();
+        if (!closed.end().equals(written)) {
+            fault(offset, "{% " + written + " %} cannot close the {% " + closed.written() + " %} of line "
+                    + fileLine(closed.offset()), "write {% " + closed.end() + " %} in its place");
+        }
     }
 
     private void forLoop(String rest, int offset) {

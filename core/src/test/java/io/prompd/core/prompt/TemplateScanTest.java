@@ -122,6 +122,35 @@ class TemplateScanTest {
     }
 
     @Test
+    void aNunjucksAsyncLoopClosedByAnotherLoopsEndIsNamedAtTheEndWithItsOwn() {
+        assertEquals(List.of(new TemplateFault(3, "{% endfor %} cannot close the {% asyncEach %} of line 1",
+                "write {% endeach %} in its place")), faults("{% asyncEach i in items %}\n{{ i }}\n{% endfor %}"));
+        assertEquals(List.of(new TemplateFault(1, "{% endeach %} cannot close the {% asyncAll %} of line 1",
+                "write {% endall %} in its place")), faults("{% asyncAll i in items %}{{ i }}{% endeach %}"));
+        assertEquals(List.of(new TemplateFault(2, "{% endall %} cannot close the {% for %} of line 1",
+                "write {% endfor %} in its place")), faults("{% for i in items %}\n{% else %}{% endall %}"));
+    }
+
+    @Test
+    void aNunjucksBlockIsToldItsOwnEnd() {
+        assertEquals(List.of(new TemplateFault(1, "{% asyncEach %} is never closed", "add {% endeach %} where the block ends")),
+                faults("{% asyncEach i in items %}{{ i }}"));
+        assertEquals(List.of(new TemplateFault(1, "{% endall %} closes no {% asyncAll %}",
+                "remove it, or add the {% asyncAll %} it should close")), faults("{% endall %}"));
+        assertEquals(List.of(new TemplateFault(2, "{% if %} is never closed: {% endeach %} on line 3 comes first",
+                "add {% endif %} before it")), faults("{% asyncEach i in items %}\n{% if i %}\n{% endeach %}"));
+        assertEquals("close the {% asyncEach %} of line 1 first",
+                faults("{% if a %}{% asyncEach i in a %}{% elif b %}{% endeach %}{% endif %}").get(0).hint());
+    }
+
+    @Test
+    void aRawBlockEndsOnlyAtItsOwnEnd() {
+        assertEquals(List.of(new TemplateFault(1, "{% verbatim %} is never closed", "add {% endverbatim %} where the block ends")),
+                faults("{% verbatim %}{{ x }}{% endraw %}"));
+        assertEquals(List.of(), faults("{% raw %}{% endverbatim %}{% endraw %}"));
+    }
+
+    @Test
     void aBranchOutsideItsBlockIsNamed() {
         assertEquals(List.of(new TemplateFault(1, "{% else %} is not inside an {% if %} or a {% for %}",
                 "remove it, or open the block it belongs to")), faults("{% else %}"));
