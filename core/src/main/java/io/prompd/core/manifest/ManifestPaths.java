@@ -55,28 +55,33 @@ public final class ManifestPaths {
         return problems.sorted();
     }
 
-    /** @return whether the path is a file of the package */
-    private boolean requireFile(JsonPointer at, String path) {
-        Optional<String> inside = normalized(at, path);
-        if (inside.isPresent() && !packagePaths.contains(inside.get())) {
-            LeftOut.Reason reason = leftOut.get(inside.get());
-            if (reason == null) {
-                problems.error(file, at.toString(), "'" + path + "' is not a file of the package",
-                        "fix the path, relative to the folder of " + file + ", or add the file");
-            } else {
-                problems.error(file, at.toString(), "'" + path + "' is in the folder but left out of the package: "
-                        + reason.why(), reason.howToNeedAnother());
-            }
-            return false;
+    private void requireFile(JsonPointer at, String path) {
+        normalized(at, path).ifPresent(inside -> isPackageFile(at, path, inside));
+    }
+
+    /** @param inside the path {@link #normalized} */
+    private boolean isPackageFile(JsonPointer at, String path, String inside) {
+        if (packagePaths.contains(inside)) {
+            return true;
         }
-        return inside.isPresent();
+        LeftOut.Reason reason = leftOut.get(inside);
+        if (reason == null) {
+            problems.error(file, at.toString(), "'" + path + "' is not a file of the package",
+                    "fix the path, relative to the folder of " + file + ", or add the file");
+        } else {
+            problems.error(file, at.toString(), "'" + path + "' is in the folder but left out of the package: "
+                    + reason.why(), reason.howToNeedAnother());
+        }
+        return false;
     }
 
     private void requirePrompt(JsonPointer at, String path) {
-        if (requireFile(at, path) && !PromptFile.hasPromptExtension(path)) {
-            problems.error(file, at.toString(), "'" + path + "' is not a prompt file, which ends in .prmd or .prompd",
-                    "name a prompt file of the package here");
-        }
+        // a prompt file meant without its extension is told only that, not also that no file has the path as written
+        normalized(at, path).flatMap(inside -> PromptFile.didYouMean(path, inside, packagePaths)
+                        .or(() -> isPackageFile(at, path, inside) && !PromptFile.hasPromptExtension(path)
+                                ? Optional.of("name a prompt file of the package here") : Optional.empty()))
+                .ifPresent(hint -> problems.error(file, at.toString(), "'" + path + "' is not a prompt file, which ends"
+                        + " in .prmd or .prompd", hint));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.prompd.core.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.Plural;
 import io.prompd.core.json.FieldLines;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -79,6 +81,23 @@ public record PromptFile(
     public static boolean hasPromptExtension(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
         return lower.endsWith(".prmd") || lower.endsWith(".prompd");
+    }
+
+    /**
+     * {@code did you mean './example.prmd'?} when a path written without its extension stands for a prompt file of the
+     * package, as in {@code inherits: ./example}.
+     *
+     * @param written  the path as written
+     * @param resolved the package path it names
+     * @param files    every file of the package
+     */
+    public static Optional<String> didYouMean(String written, String resolved, Set<String> files) {
+        if (hasPromptExtension(written)) {
+            return Optional.empty();
+        }
+        List<String> meant = Stream.of(".prmd", ".prompd").filter(extension -> files.contains(resolved + extension))
+                .map(extension -> "'" + written + extension + "'").toList();
+        return meant.isEmpty() ? Optional.empty() : Optional.of("did you mean " + Plural.series(meant, "or") + "?");
     }
 
     /** Every file this prompt points at, in the order of {@link #referenceSites()}. */

@@ -35,7 +35,15 @@ final class ReferenceRules {
     private static void reference(PromptPackage pack, String file, PromptFile prompt, Reference reference,
                                   String pointer, Problems problems) {
         if (pointer.equals(INHERITS)) {
-            inheritedPrompt(file, reference, problems);
+            Optional<String> meant = reference instanceof LocalReference local
+                    ? local.resolveFrom(file).flatMap(resolved -> PromptFile.didYouMean(local.written(), resolved,
+                            pack.files()))
+                    : Optional.empty();
+            inheritedPrompt(file, reference, meant, problems);
+            if (meant.isPresent()) {
+                // the prompt file meant is in the package: its extension is all the path lacks
+                return;
+            }
         }
         if (reference instanceof LocalReference local) {
             localReference(pack, file, local, pointer, problems);
@@ -45,12 +53,16 @@ final class ReferenceRules {
         }
     }
 
-    /** A prompt inherits a prompt: the same rule as for the manifest's {@code main} and {@code prompts}. */
-    private static void inheritedPrompt(String file, Reference reference, Problems problems) {
+    /**
+     * A prompt inherits a prompt: the same rule as for the manifest's {@code main} and {@code prompts}.
+     *
+     * @param meant the hint naming the prompt file of the package the reference stands for, if it names one
+     */
+    private static void inheritedPrompt(String file, Reference reference, Optional<String> meant, Problems problems) {
         String path = reference instanceof PackageReference viaPackage ? viaPackage.path() : reference.written();
         if (!path.isEmpty() && !PromptFile.hasPromptExtension(path)) {
             problems.add(Problem.error(file, INHERITS, "'" + reference.written() + "' is not a prompt file, which ends"
-                    + " in .prmd or .prompd", "inherit from a prompt file"));
+                    + " in .prmd or .prompd", meant.orElse("inherit from a prompt file")));
         }
     }
 

@@ -52,6 +52,19 @@ class ManifestPathsTest {
     }
 
     @Test
+    void aPromptWrittenWithoutItsExtensionIsToldTheFileMeant() {
+        ManifestResult result = ManifestReaderTest.read("{\"name\": \"a\", \"version\": \"1.0.0\", \"main\": \"./prompts/main\","
+                + " \"prompts\": {\"both\": \"prompts/both\"}}");
+
+        assertEquals(List.of(Problem.error("prompd.json", "/main", "'./prompts/main' is not a prompt file, which ends in .prmd"
+                                + " or .prompd", "did you mean './prompts/main.prmd'?"),
+                        Problem.error("prompd.json", "/prompts/both", "'prompts/both' is not a prompt file, which ends in"
+                                + " .prmd or .prompd", "did you mean 'prompts/both.prmd' or 'prompts/both.prompd'?")),
+                ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompts/main.prmd", "prompts/both.prmd",
+                        "prompts/both.prompd", "prompts/both"), Map.of()));
+    }
+
+    @Test
     void readmeMustBeAFileOfThePackage() {
         assertEquals(List.of("1 /readme: 'readme.md' is not a file of the package"), problems(", \"readme\": \"readme.md\""));
     }

@@ -72,6 +72,16 @@ class PromptValidatorTest {
     }
 
     @Test
+    void aPromptInheritingAPromptFileWithoutItsExtensionIsToldTheFileMeant() {
+        Problem problem = single(validate(Map.of("prompts/a.prmd", "---\ninherits: ./example\n---\nHi\n",
+                "prompts/example.prompd", "---\nid: b\n---\nBase\n"), Map.of()), Severity.ERROR);
+        assertEquals("/inherits", problem.pointer());
+        assertEquals(2, problem.line());
+        assertEquals("'./example' is not a prompt file, which ends in .prmd or .prompd", problem.message());
+        assertEquals("did you mean './example.prompd'?", problem.hint());
+    }
+
+    @Test
     void parameterNamesAreUnique() {
         Problem problem = single(validate("---\nparameters:\n  - name: x\n  - name: x\n---\n{{ x }}\n"), Severity.ERROR);
         assertEquals("/parameters/1/name", problem.pointer());
