@@ -82,6 +82,22 @@ class PromptValidatorTest {
     }
 
     @Test
+    void aPromptWithNoTextAfterItsFrontMatterIsAWarningAtItsClosingLine() {
+        Problem problem = single(validate("---\nid: x\n---\n \n"), Severity.WARNING);
+        assertEquals(new Problem(Severity.WARNING, "prompts/a.prmd", "", 3, "the prompt has no text after its front matter",
+                "write the prompt's text after the closing '---', give it in 'system' or 'user', or take it from another"
+                        + " prompt with 'inherits'"), problem);
+        assertEquals(2, single(validate("---\n---\n"), Severity.WARNING).line());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"inherits: ./b.prmd", "system: You review code.", "user: ./u.md", "context: ./u.md"})
+    void aPromptWhoseTextComesFromItsFrontMatterOrItsParentNeedsNoBody(String field) {
+        assertEquals(List.of(), validate(Map.of("prompts/a.prmd", "---\n" + field + "\n---\n",
+                "prompts/b.prmd", "---\n---\nBase\n", "prompts/u.md", "Review this."), Map.of()));
+    }
+
+    @Test
     void parameterNamesAreUnique() {
         Problem problem = single(validate("---\nparameters:\n  - name: x\n  - name: x\n---\n{{ x }}\n"), Severity.ERROR);
         assertEquals("/parameters/1/name", problem.pointer());
@@ -268,7 +284,7 @@ class PromptValidatorTest {
                         user: ["./u.txt"]
                         ---
                         """,
-                "prompts/base.prmd", "---\n---\n",
+                "prompts/base.prmd", "---\n---\nBase\n",
                 "contexts/here.md", "x"), Map.of());
         assertEquals(List.of("/context/1", "/system", "/user/0"), problems.stream().map(Problem::pointer).toList());
         assertTrue(problems.get(0).message().contains("'contexts/missing.md'"), problems.get(0).message());
@@ -289,7 +305,7 @@ class PromptValidatorTest {
                         {% include name_from_caller %}
                         {% include "@prompd/core@0.0.1/prompts/base.prmd" %}
                         """,
-                "prompts/part.prmd", "---\n---\n"), Map.of());
+                "prompts/part.prmd", "---\n---\nPart\n"), Map.of());
 
         assertEquals(List.of(5, 8), problems.stream().map(Problem::line).toList(), problems.toString());
         assertEquals("'./missing.prmd' resolves to 'prompts/missing.prmd', which is not in the package",
@@ -377,7 +393,7 @@ class PromptValidatorTest {
 
     @Test
     void aUsingEntryWithoutRangeNamesAMissingDependency() {
-        Problem problem = single(validate("---\nusing:\n  - name: \"@prompd/core\"\n    prefix: \"@core\"\n---\n"),
+        Problem problem = single(validate("---\nusing:\n  - name: \"@prompd/core\"\n    prefix: \"@core\"\n---\nHi\n"),
                 Severity.ERROR);
         assertEquals("add \"@prompd/core\": \"*\" to \"dependencies\" in prompd.json", problem.hint());
     }
@@ -418,7 +434,7 @@ class PromptValidatorTest {
     @Test
     void aPromptDoesNotReferToItsOwnPackageByName() {
         Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: \"@team/prompts@1.0.0/base.prmd\"\n---\n",
-                "base.prmd", "---\n---\n"), Map.of("@team/prompts", "1.0.0")), Severity.ERROR);
+                "base.prmd", "---\n---\nBase\n"), Map.of("@team/prompts", "1.0.0")), Severity.ERROR);
         assertTrue(problem.hint().contains("./base.prmd"), problem.hint());
     }
 
