@@ -9,7 +9,7 @@
  * refuse. Decisions worth knowing:
  * <ul>
  *   <li>An empty {@code files} list restricts nothing (npm's reading), so {@code "files": []} still
- *       publishes {@code main}.</li>
+ *       publishes {@code main}; the manifest's reader warns of it, since the list reads as unfinished.</li>
  *   <li>Packing reports problems for {@code prompd validate}; unpacking throws, because a download
  *       is all-or-nothing.</li>
  *   <li>Unpacking refusals end with exit code INTEGRITY when the archive is damaged or holds what

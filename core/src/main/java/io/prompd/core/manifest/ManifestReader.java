@@ -100,7 +100,7 @@ public final class ManifestReader {
                 "write the prompd versions the package works with as a range, such as >=0.1.0"));
         fields.engines(engines);
         fields.repository(repository(root).orElse(null));
-        fields.files(textList(root, ManifestFields.FILES));
+        fields.files(files(root));
         fields.ignore(textList(root, ManifestFields.IGNORE));
         fields.readme(optionalText(root, ManifestFields.README).orElse(null));
         fields.type(optionalText(root, ManifestFields.TYPE).orElse(null));
@@ -245,6 +245,19 @@ public final class ManifestReader {
                     + " to a registry and use a range such as ^1.2.0";
         }
         return "use a range such as ^1.2.0 or ~1.2.3";
+    }
+
+    /**
+     * An empty list restricts nothing, as absent does, and so packs every file: written out, it rather looks like a
+     * list not filled in yet, or like packing nothing.
+     */
+    private List<String> files(JsonNode root) {
+        JsonNode node = root.get(ManifestFields.FILES);
+        if (node != null && node.isArray() && node.isEmpty()) {
+            problems.warning(file, Pointer.of(ManifestFields.FILES), "'files' is empty, so it restricts nothing and"
+                    + " every file of the package is packed", "list the files to pack in it, or remove it");
+        }
+        return textList(root, ManifestFields.FILES);
     }
 
     private Optional<Repository> repository(JsonNode root) {

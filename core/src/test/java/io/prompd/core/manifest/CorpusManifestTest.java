@@ -52,7 +52,8 @@ class CorpusManifestTest {
                 "core", List.of(emptyRepositoryAt(9)),
                 "csv-toolkit", List.of(emptyRepositoryAt(13)),
                 "demo-prompts", List.of(emptyRepositoryAt(8)),
-                "dog-blog-writing", List.of(emptyRepositoryAt(9)),
+                "dog-blog-writing", List.of(emptyRepositoryAt(9), "warning 11 /files: 'files' is empty, so it restricts"
+                        + " nothing and every file of the package is packed"),
                 "examples", List.of(
                         emptyRepositoryAt(16),
                         "error 51 /dependencies/@prompd-internal~1examples: the package depends on itself")), verdicts);

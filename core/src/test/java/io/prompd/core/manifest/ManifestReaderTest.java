@@ -306,6 +306,16 @@ class ManifestReaderTest {
     }
 
     @Test
+    void anEmptyFilesListIsAWarningThatEveryFileIsPacked() {
+        ManifestResult result = readWith(",\n\"files\": []");
+
+        assertEquals(Problem.warning("prompd.json", "/files", "'files' is empty, so it restricts nothing and every file of"
+                + " the package is packed", "list the files to pack in it, or remove it").atLine(2),
+                only(result, Severity.WARNING, "/files"));
+        assertEquals(List.of(), result.manifest().orElseThrow().files());
+    }
+
+    @Test
     void aRepositoryUrlAloneIsAGitRepository() {
         assertEquals(Optional.of(Repository.git("https://x.io/r.git")),
                 readWith(", \"repository\": \"https://x.io/r.git\"").manifest().orElseThrow().repository());
