@@ -8,8 +8,10 @@
  * {@link io.prompd.core.archive.ArchiveLimits}), so the registry never publishes what a client would
  * refuse. Decisions worth knowing:
  * <ul>
- *   <li>An empty {@code files} list restricts nothing (npm's reading), so {@code "files": []} still
- *       publishes {@code main}; the manifest's reader warns of it, since the list reads as unfinished.</li>
+ *   <li>An empty {@code files} list restricts nothing, so {@code "files": []} still publishes
+ *       {@code main} and the prompts; the manifest's reader warns of it, since the list reads as
+ *       unfinished. npm packs only {@code package.json}, README and LICENSE then, which here would
+ *       leave out every prompt the manifest names and fail the package it was meant to publish.</li>
  *   <li>Packing reports problems for {@code prompd validate}; unpacking throws, because a download
  *       is all-or-nothing.</li>
  *   <li>Unpacking refusals end with exit code INTEGRITY when the archive is damaged or holds what
