@@ -52,7 +52,8 @@ public final class PullRequestChecker {
                 new DependencyRule(),
                 new DependencyCycleRule(),
                 new PackageReferenceRule(),
-                new MetaFileRule());
+                new MetaFileRule(),
+                new StrandedDependentsRule());
     }
 
     /**

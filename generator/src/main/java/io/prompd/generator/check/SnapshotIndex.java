@@ -1,6 +1,5 @@
 package io.prompd.generator.check;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.json.Json;
@@ -9,17 +8,20 @@ import io.prompd.core.name.SimilarNames;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.PackageIndex;
 import io.prompd.core.version.InvalidRangeException;
+import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -56,27 +58,61 @@ final class SnapshotIndex implements PackageIndex {
         return name -> name.equals(only.name()) ? List.of(only) : versions(name);
     }
 
+    /**
+     * The published versions that depend on one of the packages, for a change that may leave them without a
+     * version. Nothing else says who depends on a package, so every manifest is read; but only one whose text may
+     * name one of the packages is parsed, which is most of the cost.
+     */
+    List<Candidate> dependentsOf(Set<PackageName> packages) throws IOException {
+        List<String> quoted = packages.stream().map(name -> "\"" + name + "\"").toList();
+        List<Candidate> dependents = new ArrayList<>();
+        for (SortedMap<Version, VersionFolder> versions : snapshot.packages().values()) {
+            for (VersionFolder folder : versions.values()) {
+                byte[] manifest = manifest(folder);
+                // names are ASCII, which no byte of another character's UTF-8 equals; JSON may still escape one
+                String text = new String(manifest, StandardCharsets.ISO_8859_1);
+                if (text.indexOf('\\') < 0 && quoted.stream().noneMatch(text::contains)) {
+                    continue;
+                }
+                Candidate candidate = candidate(folder, manifest);
+                if (!Collections.disjoint(candidate.dependencies().keySet(), packages)) {
+                    dependents.add(candidate);
+                }
+            }
+        }
+        return dependents;
+    }
+
     private List<Candidate> readVersions(PackageName name) {
         List<Candidate> candidates = new ArrayList<>();
-        for (VersionFolder folder : snapshot.packages().getOrDefault(name, Collections.emptySortedMap()).values()) {
-            candidates.add(new Candidate(name, folder.version(), dependencies(folder),
-                    snapshot.meta(name).isYanked(folder.version())));
+        try {
+            for (VersionFolder folder : snapshot.packages().getOrDefault(name, Collections.emptySortedMap()).values()) {
+                candidates.add(candidate(folder, manifest(folder)));
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
         }
         return candidates;
+    }
+
+    /** The version's prompd.json, empty when it has none (a new version reports that itself). */
+    private byte[] manifest(VersionFolder folder) throws IOException {
+        return snapshot.file(folder, PackSelector.MANIFEST).orElse(new byte[0]);
+    }
+
+    private Candidate candidate(VersionFolder folder, byte[] manifest) {
+        return new Candidate(folder.name(), folder.version(), dependencies(manifest),
+                snapshot.meta(folder.name()).isYanked(folder.version()));
     }
 
     /**
      * The dependencies a published version declares. An entry that does not parse is left out:
      * published versions were checked when they arrived, and a new one reports its own manifest.
      */
-    private SortedMap<PackageName, VersionRange> dependencies(VersionFolder folder) {
+    private SortedMap<PackageName, VersionRange> dependencies(byte[] manifest) {
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
         try {
-            Optional<byte[]> manifest = snapshot.file(folder, PackSelector.MANIFEST);
-            if (manifest.isEmpty()) {
-                return dependencies;
-            }
-            JsonNode declared = Json.mapper().readTree(manifest.get()).path("dependencies");
+            JsonNode declared = Json.mapper().readTree(manifest).path("dependencies");
             declared.fields().forEachRemaining(entry -> {
                 Optional<PackageName> name = names.computeIfAbsent(entry.getKey(), SnapshotIndex::name);
                 Optional<VersionRange> range = entry.getValue().isTextual()
@@ -85,10 +121,8 @@ final class SnapshotIndex implements PackageIndex {
                     dependencies.put(name.get(), range.get());
                 }
             });
-        } catch (JsonProcessingException unreadable) {
+        } catch (IOException unreadable) {
             return dependencies;
-        } catch (IOException failed) {
-            throw new UncheckedIOException(failed);
         }
         return dependencies;
     }

@@ -18,13 +18,17 @@
  *   <li>Reserved names, and names that read like them, are refused unless a maintainer publishes.</li>
  *   <li>A file taken from another package must exist in the version the dependencies resolve to
  *       (an error); another non-yanked version its range allows without the file is a warning.</li>
+ *   <li>A yank that leaves other packages' published versions with a range no version left unyanked
+ *       satisfies is a warning, not an error: withdrawing a broken version must stay possible (as in
+ *       cargo), and lock files keep installing the dependents.</li>
  *   <li>Only cycles through a new version are refused: older data may hold cycles, which the
  *       resolver copes with.</li>
  *   <li>A version folder is exactly what {@code prompd pack} packs, so a file pack leaves out,
  *       {@code .env*} above all, is an error rather than pack's warning.</li>
  *   <li>Only what the rules need is read: both listings (not manifests) of the registry, the new
- *       folders, the manifests of packages the resolver visits, and the history of published
- *       folders only when a pull request touches one.</li>
+ *       folders, the manifests of packages the resolver visits, every manifest only when a pull
+ *       request yanks (to find the dependents), and the history of published folders only when a
+ *       pull request touches one.</li>
  * </ul>
  */
 package io.prompd.generator.check;

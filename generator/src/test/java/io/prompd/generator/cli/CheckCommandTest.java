@@ -152,6 +152,31 @@ class CheckCommandTest {
     }
 
     @Test
+    void aYankLeavingADependentWithoutAVersionIsAWarningInEveryFormatAndTheCheckPasses() throws Exception {
+        repo.checkout("main").merge("pr", "merge base", "alice");
+        repo.checkout("pr").merge("main", "up to date", "alice");
+        repo.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"leaks the prompt\"}}");
+        repo.commit("yank");
+        String warning = "every version of @common/util that \"^1.0.0\" allows is yanked once this pull request yanks"
+                + " 1.0.0, so no new install can use the versions that depend on it with that range: @common/base 1.0.0";
+
+        assertEquals(ExitCode.OK.code(), run(check("alice")), err::toString);
+        assertTrue(out.toString().contains("packages/@common/util/meta.json\n  warning /yanked/1.0.0, line 1: "
+                + warning + "\n"), out::toString);
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK.code(), run(check("alice", "--format", "markdown")));
+        assertTrue(out.toString().startsWith("## ✅ Registry check passed\n"), out::toString);
+        assertTrue(out.toString().contains("- ⚠️ warning `/yanked/1.0.0, line 1`: every version of `@common/util`"),
+                out::toString);
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK.code(), run(check("alice", "--json")));
+        JsonNode json = Json.mapper().readTree(out.toString());
+        assertTrue(json.get("ok").asBoolean());
+        assertEquals("warning", json.at("/problems/0/severity").asText());
+        assertEquals(warning, json.at("/problems/0/message").asText());
+    }
+
+    @Test
     void formatJsonEqualsTheJsonFlag() {
         run(check("alice", "--format", "json"));
         String viaFormat = out.toString();
