@@ -17,17 +17,18 @@ import java.util.SortedSet;
  * @param added        the versions the pull request adds, sorted
  * @param newPackages  the packages among them that had no version before, sorted
  * @param takenDown    the published versions it removes, a maintainers' takedown, sorted
- * @param otherChanges paths outside version folders that it changes (meta.json, settings, documentation), and
- *                     each folder that does not fit the layout once, sorted
- * @param newFiles     the files among them that had no file at their path before, sorted
+ * @param otherChanges paths outside version folders that it adds, changes or deletes (meta.json, settings,
+ *                     documentation), and each folder that does not fit the layout once, sorted
+ * @param newPaths     those among them that the merge base has nothing at, sorted
+ * @param deletedPaths those among them that the head has nothing at, sorted
  * @param unreadable   the meta.json files among them that do not read in full as it leaves them, sorted: of
  *                     these, the meta changes tell only the parts that read
  * @param metaChanges  what its changes to meta.json files do (tags, yanks, deprecations, owners), by package
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
-                          List<Takedown> takenDown, List<String> otherChanges, SortedSet<String> newFiles,
-                          SortedSet<String> unreadable,
+                          List<Takedown> takenDown, List<String> otherChanges, SortedSet<String> newPaths,
+                          SortedSet<String> deletedPaths, SortedSet<String> unreadable,
                           List<MetaChange> metaChanges, List<Problem> problems) {
 
     public CheckReport {
@@ -37,9 +38,11 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         newPackages = SortedCopies.set(newPackages);
         takenDown = takenDown.stream().sorted(Comparator.comparing(Takedown::version)).toList();
         otherChanges = otherChanges.stream().sorted().toList();
-        newFiles = SortedCopies.set(newFiles);
-        if (!otherChanges.containsAll(newFiles)) {
-            throw new IllegalArgumentException("new files must be among the other changes: " + newFiles);
+        newPaths = SortedCopies.set(newPaths);
+        deletedPaths = SortedCopies.set(deletedPaths);
+        if (!otherChanges.containsAll(newPaths) || !otherChanges.containsAll(deletedPaths)) {
+            throw new IllegalArgumentException("new and deleted paths must be among the other changes: " + newPaths
+                    + ", " + deletedPaths);
         }
         unreadable = SortedCopies.set(unreadable);
         if (!otherChanges.containsAll(unreadable)) {

@@ -64,9 +64,9 @@ public final class CheckReportRenderer {
     }
 
     /**
-     * {@code {"ok", "added", "newPackages", "takenDown", "otherChanges", "newFiles", "unreadable", "metaChanges",
-     * "problems", "mergeBase", "head"}}, keys sorted; each takedown is {@code {name, version, publishedIn?}} (the
-     * publishing commit); problems have the shape {@code prompd validate --json} gives them, and each meta change is
+     * {@code {"ok", "added", "newPackages", "takenDown", "otherChanges", "newPaths", "deletedPaths", "unreadable",
+     * "metaChanges", "problems", "mergeBase", "head"}}, keys sorted; each takedown is
+     * {@code {name, version, publishedIn?}} (the publishing commit); problems have the shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the
      * earlier text of a changed yank or deprecation).
      */
@@ -85,7 +85,8 @@ public final class CheckReportRenderer {
             return entry;
         }).toList());
         json.put("otherChanges", report.otherChanges());
-        json.put("newFiles", report.newFiles());
+        json.put("newPaths", report.newPaths());
+        json.put("deletedPaths", report.deletedPaths());
         json.put("unreadable", report.unreadable());
         json.put("metaChanges", report.metaChanges().stream().map(change -> {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -121,9 +122,9 @@ public final class CheckReportRenderer {
     }
 
     /**
-     * One line per added or taken down version and per other changed path, written in the style; a new file is
-     * worded as a new version is, since "changes" would suggest an earlier one existed. A meta.json
-     * that does not read in full is listed even when some of its changes are told, since they are
+     * One line per added or taken down version and per other changed path, written in the style; a new path is
+     * worded as a new version is, since "changes" would suggest an earlier one existed, and a deleted one says so.
+     * A meta.json that does not read in full is listed even when some of its changes are told, since they are
      * not all of them.
      */
     private static List<String> summary(CheckReport report, Style style) {
@@ -143,8 +144,15 @@ public final class CheckReportRenderer {
         Set<String> told = report.metaChanges().stream().map(change -> RepositoryLayout.metaFile(change.name()))
                 .filter(path -> !report.unreadable().contains(path)).collect(Collectors.toSet());
         report.otherChanges().stream().filter(path -> !told.contains(path)).forEach(path ->
-                lines.add((report.newFiles().contains(path) ? "adds " : "changes ") + code.apply(path)
+                lines.add(verb(report, path) + code.apply(path)
                         + (report.unreadable().contains(path) ? UNREADABLE : "")));
         return lines;
+    }
+
+    private static String verb(CheckReport report, String path) {
+        if (report.newPaths().contains(path)) {
+            return "adds ";
+        }
+        return report.deletedPaths().contains(path) ? "deletes " : "changes ";
     }
 }

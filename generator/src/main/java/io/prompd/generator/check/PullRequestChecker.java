@@ -6,7 +6,6 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
-import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
@@ -86,11 +85,16 @@ public final class PullRequestChecker {
         List<PullRequest.ChangedFile> outsideVersions = pullRequest.changes().stream()
                 .filter(changed -> changed.path().kind() != ChangedPath.Kind.VERSION_FILE).toList();
         List<String> otherChanges = outsideVersions.stream().map(changed -> changed.path().place()).distinct().toList();
-        // a folder that does not fit may have held files the pull request leaves alone, so only a file is called new
-        SortedSet<String> newFiles = outsideVersions.stream()
-                .filter(changed -> changed.change().type() == ChangeType.ADDED
-                        && changed.path().place().equals(changed.path().path()))
-                .map(changed -> changed.path().path()).collect(Collectors.toCollection(TreeSet::new));
+        // a folder that does not fit may hold files the pull request leaves alone, so the commits are asked
+        SortedSet<String> newPaths = new TreeSet<>();
+        SortedSet<String> deletedPaths = new TreeSet<>();
+        for (String place : otherChanges) {
+            if (!baseSnapshot.has(place)) {
+                newPaths.add(place);
+            } else if (!headSnapshot.has(place)) {
+                deletedPaths.add(place);
+            }
+        }
         List<PackageName> metaChanged = pullRequest.changes(ChangedPath.Kind.META).stream()
                 .map(changed -> changed.path().name().orElseThrow()).distinct().sorted().toList();
         SortedSet<String> unreadable = metaChanged.stream().filter(name -> headSnapshot.parsedMeta(name).hasErrors())
@@ -103,7 +107,7 @@ public final class PullRequestChecker {
         }
         return new CheckReport(mergeBase.name(), head.name(),
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(), takenDown,
-                otherChanges, newFiles, unreadable, metaChanges,
+                otherChanges, newPaths, deletedPaths, unreadable, metaChanges,
                 // lines from the files as the pull request leaves them, which the reviewer sees in the diff
                 new Problems().addAll(headSnapshot.withLines(problems.sorted())).sorted());
     }

@@ -149,6 +149,14 @@ public final class RegistrySnapshot {
         }
     }
 
+    /** Whether the commit has a file or folder at the path. */
+    public boolean has(String path) throws IOException {
+        try (ObjectReader reader = objects.newReader(); RevWalk commits = new RevWalk(reader);
+             TreeWalk walk = TreeWalk.forPath(reader, path, commits.parseCommit(commit).getTree())) {
+            return walk != null;
+        }
+    }
+
     /**
      * The problems with the line of their field where they lack one and name a JSON file of this
      * commit: rules name the fields of meta.json and of the settings files by pointer, and a

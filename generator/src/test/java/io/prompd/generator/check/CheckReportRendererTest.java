@@ -26,7 +26,7 @@ class CheckReportRendererTest {
         return new CheckReport(BASE, HEAD,
                 List.of(new PackageVersion(OLD, Version.parse("1.1.0")), new PackageVersion(NEW, Version.parse("1.0.0"))),
                 new TreeSet<>(List.of(NEW)), List.of(), List.of("packages/@a/old/meta.json", "odd`name.md"), new TreeSet<>(),
-                new TreeSet<>(), List.of(), problems);
+                new TreeSet<>(), new TreeSet<>(), List.of(), problems);
     }
 
     @Test
@@ -51,6 +51,7 @@ class CheckReportRendererTest {
     void whatAMetaJsonChangeDoesReplacesItsPathInTheSummary() throws Exception {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
                 List.of("packages/@a/old/meta.json", "packages/@a/tidy/meta.json"), new TreeSet<>(), new TreeSet<>(),
+                new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "leaked a key")), List.of());
 
         assertEquals("""
@@ -82,7 +83,7 @@ class CheckReportRendererTest {
     @Test
     void textFromMetaJsonIsEscapedInMarkdownAsProblemMessagesAre() {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
-                List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(),
+                List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "<!-- hidden"),
                         new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "<b>use</b> | 2.x"),
                         new MetaChange(OLD, MetaChange.Action.TAGS, "1.1.0", "`x`")), List.of());
@@ -97,7 +98,7 @@ class CheckReportRendererTest {
     @Test
     void markdownMentionsNobodyWhileTextKeepsTheWordsAsWritten() {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
-                List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(),
+                List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "see @bob, or @acme/security")),
                 List.of(Problem.warning("packages/@a/old/meta.json", "/owners", "owners in meta.json count only for"
                         + " unscoped packages; @a is owned through scopes.json", "ask @common/base-prompts")));
@@ -124,7 +125,7 @@ class CheckReportRendererTest {
                                 + "x".repeat(40), "a hint")).toList();
 
         String markdown = CheckReportRenderer.markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
-                List.of(), new TreeSet<>(), new TreeSet<>(), List.of(), problems));
+                List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of(), problems));
 
         assertTrue(markdown.length() <= CheckReportRenderer.COMMENT_LIMIT, () -> "length " + markdown.length());
         assertTrue(markdown.contains("- … and 400 more\n"), markdown);

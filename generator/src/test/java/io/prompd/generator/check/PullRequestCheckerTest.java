@@ -116,12 +116,40 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
 
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
 
-        assertEquals(Set.of("README.md", "packages/@common/util/meta.json"), report.newFiles());
+        assertEquals(Set.of("README.md", "packages/@common/util/meta.json"), report.newPaths());
         assertTrue(CheckReportRenderer.text(report).contains("\n  adds packages/@common/util/meta.json\n"),
                 CheckReportRenderer.text(report));
         assertTrue(CheckReportRenderer.markdown(report).contains("\n- adds `packages/@common/util/meta.json`\n"),
                 CheckReportRenderer.markdown(report));
         assertEquals("packages/@common/util/meta.json",
-                Json.mapper().readTree(CheckReportRenderer.json(report)).at("/newFiles/1").asText());
+                Json.mapper().readTree(CheckReportRenderer.json(report)).at("/newPaths/1").asText());
+    }
+
+    @Test
+    void aPathOutsideVersionFoldersIsSummedUpAsAddedChangedOrDeletedAsTheCommitsHaveItFoldersThatDoNotFitToo()
+            throws Exception {
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("README.md", "# R\n")
+                .write("tools/a.sh", "#!/bin/sh\n").write("old/notes.txt", "x\n"));
+        repo.merge("main", "up to date", TestRegistryRepo.MAINTAINER);
+        repo.write("random-folder/x", "x\n").write("packages/@common/util/v2/prompd.json", "{}\n")
+                .write("packages/foo.txt", "x\n").write("tools/b.sh", "#!/bin/sh\n").delete("old").delete("README.md");
+        repo.commit("misfits", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertTrue(CheckReportRenderer.text(report).contains("""
+                  deletes README.md
+                  deletes old
+                  adds packages/@common/util/v2
+                  adds packages/foo.txt
+                  adds random-folder
+                  changes tools
+                """), CheckReportRenderer.text(report));
+        assertTrue(CheckReportRenderer.markdown(report).contains("\n- adds `random-folder`\n- changes `tools`\n"),
+                CheckReportRenderer.markdown(report));
+        var json = Json.mapper().readTree(CheckReportRenderer.json(report));
+        assertEquals("[\"packages/@common/util/v2\",\"packages/foo.txt\",\"random-folder\"]",
+                json.get("newPaths").toString());
+        assertEquals("[\"README.md\",\"old\"]", json.get("deletedPaths").toString());
     }
 }
