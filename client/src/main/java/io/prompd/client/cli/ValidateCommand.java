@@ -1,17 +1,21 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.install.InstalledVersions;
+import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.Json;
 import io.prompd.core.manifest.ManifestDraft;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.source.SourceEntry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {
             "Check a package the way pack will see it: prompd.json, the files it would pack and every prompt among them.",
+            "A file a prompt takes from a dependency (inherits: \"@scope/name@^1/prompts/base.prmd\") is looked for in"
+                    + " the version prompd.lock pins, once 'prompd install' has installed it.",
             "Prints every problem, grouped by file. Exits 0 when there is no error (warnings are allowed)."})
 final class ValidateCommand implements Callable<Integer> {
 
@@ -42,9 +48,23 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path packageFolder = folder.existing(root.context());
-        PackageReport report = new PackService(ArchiveLimits.DEFAULT).validate(packageFolder);
+        PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
+        PackService.Validation validation = new PackService(ArchiveLimits.DEFAULT)
+                .validate(packageFolder, InstalledVersions.forPackage(packageFolder, store));
+        PackageReport report = validation.report();
         spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(report)) + "\n" : asText(report));
+        if (!validation.unchecked().isEmpty()) {
+            spec.commandLine().getErr().println("note: " + unchecked(validation.unchecked()));
+        }
         return (report.hasErrors() ? ExitCode.FAILURE : ExitCode.OK).code();
+    }
+
+    /** One line, however many packages: an author who never installed sees it on every run. */
+    private static String unchecked(SortedSet<PackageName> packages) {
+        boolean one = packages.size() == 1;
+        return "the files the prompts take from " + Plural.series(packages.stream().map(Object::toString).toList(), "and")
+                + " were not checked: prompd.lock pins no installed version of " + (one ? "it" : "them")
+                + "; run 'prompd install', then validate again";
     }
 
     private static String asText(PackageReport report) {

@@ -2,12 +2,15 @@ package io.prompd.client.pack;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.Manifest;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.prompt.DependencyFiles;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.source.SourceEntry;
 import java.io.EOFException;
@@ -19,6 +22,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -31,14 +38,41 @@ public final class PackService {
     private static final String OUTSIDE_THE_PACKAGE = "give --out the package folder itself, or a folder outside the"
             + " package";
 
+    private static final String LOCKED = "the version prompd.lock pins";
+
     private final PackageValidator validator;
 
     public PackService(ArchiveLimits limits) {
         this.validator = new PackageValidator(limits);
     }
 
-    public PackageReport validate(Path folder) throws IOException {
-        return validator.validate(new DirectorySource(folder));
+    /**
+     * What {@code prompd validate} finds in a package.
+     *
+     * @param report    every problem, those with the files taken from other packages included
+     * @param unchecked the dependencies whose files the prompts take but whose version is not installed
+     */
+    public record Validation(PackageReport report, SortedSet<PackageName> unchecked) {
+
+        public Validation {
+            Objects.requireNonNull(report, "report");
+            unchecked = SortedCopies.set(unchecked);
+        }
+    }
+
+    /**
+     * Validates the package as pack would, and looks for each file its prompts take from another
+     * package in the version {@code installed} gives. Pack leaves that out: a tarball's validity
+     * does not depend on what this machine has installed, and the registry's check looks in the
+     * versions it resolves.
+     */
+    public Validation validate(Path folder, DependencyFiles.Versions installed) throws IOException {
+        PackageReport report = validator.validate(new DirectorySource(folder));
+        DependencyFiles.Result taken = DependencyFiles.check(DependencyFiles.uses(report.prompts()), installed, LOCKED);
+        // a package that is no dependency has its error already, which says to declare it
+        Set<PackageName> declared = report.draft().dependencies().keySet();
+        return new Validation(report.withProblems(taken.problems()),
+                taken.unchecked().stream().filter(declared::contains).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     /** Where a tarball goes: a file by that name, or a folder (created when missing) for {@link #defaultFileName}. */

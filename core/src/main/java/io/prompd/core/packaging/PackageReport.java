@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.stream.Stream;
 
 /**
  * Everything {@link PackageValidator} learnt about one package.
@@ -29,6 +30,12 @@ public record PackageReport(ManifestResult manifestResult, PackSelection selecti
         Objects.requireNonNull(selection, "selection");
         prompts = SortedCopies.map(prompts);
         problems = problems.stream().sorted(Problem.ORDER).toList();
+    }
+
+    /** This report with more problems, found by a rule that needs more than the package. */
+    public PackageReport withProblems(List<Problem> more) {
+        return new PackageReport(manifestResult, selection, prompts,
+                Stream.concat(problems.stream(), more.stream()).toList());
     }
 
     /** The manifest, present when prompd.json itself has no errors. */

@@ -112,6 +112,8 @@ class DependencyRulesTest extends PullRequestScenarioTest {
 
         assertEquals("/inherits", problem.pointer());
         assertEquals(6, problem.line());
+        assertEquals("@common/util 1.0.0 has prompts/x.prmd; correct the path, or require a version of @common/util"
+                + " that has the file", problem.hint());
     }
 
     @Test

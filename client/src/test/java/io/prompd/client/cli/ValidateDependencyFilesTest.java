@@ -1,0 +1,126 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.client.testing.TestRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** validate looks for the files a package's prompts take from its dependencies in the versions installed. */
+class ValidateDependencyFilesTest {
+
+    private static final String NOT_CHECKED = "note: the files the prompts take from @acme/util were not checked:"
+            + " prompd.lock pins no installed version of it; run 'prompd install', then validate again\n";
+
+    @TempDir
+    Path work;
+
+    Path home;
+    Path pkg;
+    TestRegistry registry;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        home = work.resolve("home");
+        pkg = Files.createDirectories(work.resolve("greeter"));
+        registry = new TestRegistry(work.resolve("registry")).publish("@acme/util", "1.0.0");
+        Files.writeString(pkg.resolve("prompd.json"), """
+                {
+                  "name": "@acme/greeter",
+                  "version": "1.0.0",
+                  "description": "Greets people",
+                  "license": "MIT",
+                  "dependencies": {"@acme/util": "^1.0.0"}
+                }
+                """);
+        Files.writeString(pkg.resolve("README.md"), "# Greeter\n");
+    }
+
+    private void inherit(String reference) throws IOException {
+        Files.createDirectories(pkg.resolve("prompts"));
+        Files.writeString(pkg.resolve("prompts/hello.prmd"), """
+                ---
+                id: hello
+                description: Says hello
+                inherits: "%s"
+                ---
+                # User
+
+                Hello.
+                """.formatted(reference));
+    }
+
+    private CliRun prompd(String... args) {
+        return CliRun.in(pkg, home, "", Map.of("PROMPD_REGISTRY", registry.fileUrl().toString()), args);
+    }
+
+    @Test
+    void aFileTheInstalledVersionLacksIsAnErrorNamingWhatItHas() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/base.prmd");
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun run = prompd("validate");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("""
+                prompts/hello.prmd
+                  error   /inherits, line 4: '@acme/util@^1.0.0/prompts/base.prmd' points to prompts/base.prmd, which\
+                 @acme/util 1.0.0 (the version prompd.lock pins) does not have
+                          hint: @acme/util 1.0.0 has prompts/greet.prmd; correct the path, or require a version of\
+                 @acme/util that has the file
+                """), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void aMisspeltFileGetsTheOneMeant() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/gret.prmd");
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun run = prompd("validate", "--json");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("\"hint\": \"did you mean 'prompts/greet.prmd'? correct the path"), run.out());
+    }
+
+    @Test
+    void aFileTheInstalledVersionHasPasses() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/greet.prmd");
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun run = prompd("validate");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().endsWith("no problems\n"), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void withoutAnInstallOneLineSaysWhatWasNotChecked() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/base.prmd");
+
+        CliRun run = prompd("validate");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().endsWith("no problems\n"), run.out());
+        assertEquals(NOT_CHECKED, run.err());
+    }
+
+    @Test
+    void aLockedVersionRemovedFromTheStoreGoesUnchecked() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/base.prmd");
+        assertEquals(0, prompd("install").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util").exitCode());
+
+        CliRun run = prompd("validate");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertEquals(NOT_CHECKED, run.err());
+    }
+}

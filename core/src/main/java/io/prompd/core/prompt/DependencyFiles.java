@@ -1,0 +1,154 @@
+package io.prompd.core.prompt;
+
+import io.prompd.core.SortedCopies;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
+import io.prompd.core.problem.Spelling;
+import io.prompd.core.source.PackageSource;
+import io.prompd.core.source.SourceEntry;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The rule that every file a prompt takes from another package ({@code inherits}, {@code using}
+ * with a path, {@code context}, {@code system}, ..., or a file its body includes, written as
+ * {@code @scope/pkg@range/path}) exists in the version of that package the prompt gets. Which
+ * version that is depends on who asks: the registry's check takes the one the dependencies
+ * resolve to, {@code prompd validate} the one prompd.lock pins and the store holds. Whether the
+ * package is a declared dependency at all is {@link PromptValidator}'s rule.
+ */
+public final class DependencyFiles {
+
+    /** How many files of the kind asked for a hint names before it only counts the rest. */
+    private static final int FILES_NAMED = 5;
+
+    private DependencyFiles() {
+    }
+
+    /** The version of a package that references to it get, and its files. */
+    public record VersionFiles(Version version, PackageSource files) {
+
+        public VersionFiles {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(files, "files");
+        }
+
+        /** Whether the version has a regular file at the package path. */
+        public boolean has(String path) throws IOException {
+            return files.entry(path).filter(SourceEntry::isFile).isPresent();
+        }
+    }
+
+    /** Where the versions references get come from. */
+    @FunctionalInterface
+    public interface Versions {
+
+        /** The version of the package references to it get; empty when that cannot be told, and they go unchecked. */
+        Optional<VersionFiles> of(PackageName name) throws IOException;
+    }
+
+    /**
+     * A reference to a file of another package and where a prompt writes it.
+     *
+     * @param file   the prompt's package path
+     * @param prompt the prompt, to find the line of a front-matter field only when a problem needs it
+     */
+    public record FileUse(String file, PromptFile prompt, ReferenceSite site, PackageReference reference) {
+
+        public FileUse {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(prompt, "prompt");
+            Objects.requireNonNull(site, "site");
+            Objects.requireNonNull(reference, "reference");
+        }
+
+        /** A problem at the reference's field or body line. */
+        public Problem problem(Severity severity, String message, String hint) {
+            return new Problem(severity, file, site.pointer(), site.lineIn(prompt), message, hint);
+        }
+    }
+
+    /**
+     * @param problems  an error for each reference to a file its version lacks
+     * @param unchecked the packages whose files are referenced but whose version could not be told
+     */
+    public record Result(List<Problem> problems, SortedSet<PackageName> unchecked) {
+
+        public Result {
+            problems = List.copyOf(problems);
+            unchecked = SortedCopies.set(unchecked);
+        }
+    }
+
+    /** Every reference to a file of another package in these prompts, by prompt path. */
+    public static List<FileUse> uses(Map<String, PromptFile> prompts) {
+        List<FileUse> uses = new ArrayList<>();
+        prompts.forEach((file, prompt) -> {
+            for (ReferenceSite site : prompt.referenceSites()) {
+                if (site.reference() instanceof PackageReference reference && !reference.path().isEmpty()) {
+                    uses.add(new FileUse(file, prompt, site, reference));
+                }
+            }
+        });
+        return List.copyOf(uses);
+    }
+
+    /**
+     * Checks each file taken from another package in the version {@code versions} gives.
+     *
+     * @param uses     what {@link #uses} found
+     * @param chosenBy how that version was chosen, for the message: {@code the version the dependencies resolve to}
+     */
+    public static Result check(List<FileUse> uses, Versions versions, String chosenBy) throws IOException {
+        List<Problem> problems = new ArrayList<>();
+        SortedSet<PackageName> unchecked = new TreeSet<>();
+        for (FileUse use : uses) {
+            PackageReference reference = use.reference();
+            Optional<VersionFiles> chosen = versions.of(reference.packageName());
+            if (chosen.isEmpty()) {
+                unchecked.add(reference.packageName());
+            } else if (!chosen.get().has(reference.path())) {
+                problems.add(use.problem(Severity.ERROR, "'" + reference.written() + "' points to " + reference.path()
+                        + ", which " + reference.packageName() + " " + chosen.get().version() + " (" + chosenBy
+                        + ") does not have", hint(reference, chosen.get())));
+            }
+        }
+        return new Result(problems, unchecked);
+    }
+
+    /**
+     * The file the path probably meant, or else the files of its kind the version has, before the
+     * fix: a misspelt or moved file is the likeliest cause.
+     */
+    private static String hint(PackageReference reference, VersionFiles chosen) throws IOException {
+        String fix = "correct the path, or require a version of " + reference.packageName() + " that has the file";
+        List<String> files = chosen.files().entries().stream().filter(SourceEntry::isFile).map(SourceEntry::path).toList();
+        Optional<String> meant = Spelling.didYouMean(reference.path(), files);
+        if (meant.isPresent()) {
+            return meant.get() + " " + fix;
+        }
+        String kind = extension(reference.path());
+        List<String> alike = files.stream().filter(path -> extension(path).equals(kind)).toList();
+        if (alike.isEmpty()) {
+            return fix;
+        }
+        String named = String.join(", ", alike.subList(0, Math.min(FILES_NAMED, alike.size())))
+                + (alike.size() > FILES_NAMED ? " and " + (alike.size() - FILES_NAMED) + " more" : "");
+        return reference.packageName() + " " + chosen.version() + " has " + named + "; " + fix;
+    }
+
+    /** {@code .prmd} of {@code prompts/a.prmd}; empty for a name without one. */
+    private static String extension(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot);
+    }
+}

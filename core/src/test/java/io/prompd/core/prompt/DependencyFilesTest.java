@@ -1,0 +1,144 @@
+package io.prompd.core.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
+import io.prompd.core.source.MemorySource;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class DependencyFilesTest {
+
+    private static final PackageName UTIL = PackageName.parse("@common/util");
+    private static final String CHOSEN_BY = "the version the test picks";
+
+    /** @common/util 1.2.0 with these files; every other package unknown. */
+    private static DependencyFiles.Versions util(String... files) {
+        Map<String, String> texts = new TreeMap<>();
+        for (String file : files) {
+            texts.put(file, "text");
+        }
+        DependencyFiles.VersionFiles version = new DependencyFiles.VersionFiles(Version.parse("1.2.0"),
+                MemorySource.ofText("util", texts));
+        return name -> name.equals(UTIL) ? Optional.of(version) : Optional.empty();
+    }
+
+    private static DependencyFiles.Result check(String prompt, DependencyFiles.Versions versions) throws IOException {
+        PromptParseResult parsed = PromptParser.parse("prompts/a.prmd", prompt);
+        assertEquals(List.of(), parsed.problems());
+        SortedMap<String, PromptFile> prompts = new TreeMap<>(Map.of("prompts/a.prmd", parsed.prompt().orElseThrow()));
+        return DependencyFiles.check(DependencyFiles.uses(prompts), versions, CHOSEN_BY);
+    }
+
+    private static String inheriting(String reference) {
+        return """
+                ---
+                id: a
+                inherits: "%s"
+                ---
+                # User
+
+                Hello.
+                """.formatted(reference);
+    }
+
+    @Test
+    void aFileTheVersionHasPasses() throws IOException {
+        DependencyFiles.Result result = check(inheriting("@common/util@^1.0.0/prompts/base.prmd"),
+                util("prompd.json", "prompts/base.prmd"));
+
+        assertEquals(List.of(), result.problems());
+        assertEquals(Set.of(), result.unchecked());
+    }
+
+    @Test
+    void aMissingFileIsAnErrorAtItsFieldNamingTheVersionAndTheFilesOfItsKind() throws IOException {
+        Problem problem = single(check(inheriting("@common/util@^1.0.0/prompts/other.prmd"),
+                util("README.md", "prompts/base.prmd", "prompts/extra.prmd")));
+
+        assertEquals(Severity.ERROR, problem.severity());
+        assertEquals("prompts/a.prmd", problem.file());
+        assertEquals("/inherits", problem.pointer());
+        assertEquals(3, problem.line());
+        assertEquals("'@common/util@^1.0.0/prompts/other.prmd' points to prompts/other.prmd, which @common/util 1.2.0"
+                + " (" + CHOSEN_BY + ") does not have", problem.message());
+        assertEquals("@common/util 1.2.0 has prompts/base.prmd, prompts/extra.prmd; correct the path, or require a"
+                + " version of @common/util that has the file", problem.hint());
+    }
+
+    @Test
+    void aMisspeltFileGetsTheOneItMeant() throws IOException {
+        Problem problem = single(check(inheriting("@common/util@^1.0.0/prompts/bsae.prmd"),
+                util("prompts/base.prmd", "prompts/extra.prmd")));
+
+        assertEquals("did you mean 'prompts/base.prmd'? correct the path, or require a version of @common/util that"
+                + " has the file", problem.hint());
+    }
+
+    @Test
+    void manyFilesOfTheKindAreCounted() throws IOException {
+        Problem problem = single(check(inheriting("@common/util/prompts/zzzzzz.prmd"),
+                util("a.prmd", "b.prmd", "c.prmd", "d.prmd", "e.prmd", "f.prmd", "g.prmd")));
+
+        assertEquals("@common/util 1.2.0 has a.prmd, b.prmd, c.prmd, d.prmd, e.prmd and 2 more; correct the path, or"
+                + " require a version of @common/util that has the file", problem.hint());
+    }
+
+    @Test
+    void aFileTheBodyIncludesThroughAnAliasIsCheckedAtItsLine() throws IOException {
+        Problem problem = single(check("""
+                ---
+                id: a
+                using:
+                  - name: "@common/util@^1.0.0"
+                    prefix: "@util"
+                ---
+                # User
+
+                {% include "@util/parts/missing.md" %}
+                """, util("parts/intro.md")));
+
+        assertEquals("", problem.pointer());
+        assertEquals(9, problem.line());
+        assertEquals("'@util/parts/missing.md' points to parts/missing.md, which @common/util 1.2.0 (" + CHOSEN_BY
+                + ") does not have", problem.message());
+    }
+
+    @Test
+    void aPackageWithoutAKnownVersionIsLeftUncheckedAndNamed() throws IOException {
+        DependencyFiles.Result result = check(inheriting("@other/pkg@^1.0.0/prompts/base.prmd"), util());
+
+        assertEquals(List.of(), result.problems());
+        assertEquals(Set.of(PackageName.parse("@other/pkg")), result.unchecked());
+    }
+
+    @Test
+    void aBarePackageNamesNoFile() throws IOException {
+        DependencyFiles.Result result = check("""
+                ---
+                id: a
+                using:
+                  - name: "@other/pkg@^1.0.0"
+                    prefix: "@p"
+                ---
+                Hello.
+                """, util());
+
+        assertEquals(List.of(), result.problems());
+        assertEquals(Set.of(), result.unchecked(), "nothing to check, so nothing left unchecked");
+    }
+
+    private static Problem single(DependencyFiles.Result result) {
+        assertEquals(1, result.problems().size(), result.problems().toString());
+        return result.problems().get(0);
+    }
+}
