@@ -11,12 +11,71 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {
-            "Print the bash completion script of prompd: its commands and options complete on Tab.",
+            "Print the bash completion script of prompd: its commands and options complete on Tab, and so do the"
+                    + " configured registry names (--registry, registry remove, config set's value) and configuration"
+                    + " keys (config get, set and unset), which it asks prompd for.",
             "Load it with: source <(prompd completion)",
             "or save it where bash-completion finds it for every new shell:",
             "  prompd completion > ~/.local/share/bash-completion/completions/prompd",
             "zsh reads it too, after: autoload -U +X bashcompinit && bashcompinit"})
 final class CompletionCommand implements Callable<Integer> {
+
+    /**
+     * Completes what picocli cannot, as it writes candidates into the script: registry names and
+     * configuration keys are the user's own and change, so on each Tab they are asked of prompd
+     * itself, with the line's --home. The rest goes to picocli's {@code _complete_prompd}.
+     */
+    private static final String CONFIGURED = """
+
+            # Configuration keys set, one a line, from 'prompd config list' with the --home of the line.
+            function _prompd_configured_keys() {
+              local i line home=()
+              for (( i = 1; i < COMP_CWORD; i++ )); do
+                [[ ${COMP_WORDS[i]} == --home ]] && home=(--home "${COMP_WORDS[i+1]}")
+              done
+              "${COMP_WORDS[0]}" "${home[@]}" config list 2>/dev/null | while IFS= read -r line; do
+                printf '%s\\n' "${line%% = *}"
+              done
+            }
+
+            function _prompd_registry_names() {
+              local key
+              _prompd_configured_keys | while IFS= read -r key; do
+                [[ ${key} == registries.* ]] && printf '%s\\n' "${key#registries.}"
+              done
+            }
+
+            # Completes registry names and configuration keys, and leaves everything else to _complete_prompd.
+            function _complete_prompd_configured() {
+              local i candidates words=() prev=${COMP_WORDS[COMP_CWORD-1]} curr=${COMP_WORDS[COMP_CWORD]}
+              # the words before the one completed, without options and the values of --home and --registry
+              for (( i = 1; i < COMP_CWORD; i++ )); do
+                case ${COMP_WORDS[i]} in
+                  --home|--registry) (( i++ )) ;;
+                  -*) ;;
+                  *) words+=("${COMP_WORDS[i]}") ;;
+                esac
+              done
+              if [[ ${prev} == --registry ]]; then
+                candidates=$(_prompd_registry_names)
+              elif [[ ${prev} == --home || ${curr} == -* ]]; then
+                _complete_prompd "$@"; return $?
+              else
+                case "${words[*]}" in
+                  'registry remove'|'config set registry'|'config set scopes.'*) candidates=$(_prompd_registry_names) ;;
+                  'config get'|'config unset') candidates=$(_prompd_configured_keys) ;;
+                  # credentials are set by 'prompd login', never by config set
+                  'config set')
+                    candidates=$(printf 'registry\\n'; _prompd_configured_keys | grep -v -e '^registry$' -e '^credentials\\.') ;;
+                  *) _complete_prompd "$@"; return $? ;;
+                esac
+              fi
+              local IFS=$'\\n'
+              COMPREPLY=( $(compgen -W "${candidates}" -- "${curr}") )
+            }
+
+            complete -F _complete_prompd_configured -o default prompd prompd.sh prompd.bash
+            """;
 
     @Spec
     CommandSpec spec;
@@ -32,7 +91,7 @@ final class CompletionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // this run knows only the subcommand it was given; the script describes all of them
         CommandLine whole = PrompdCommand.commandLine(out, spec.commandLine().getErr(), root.context());
-        out.print(AutoComplete.bash(spec.parent().name(), whole));
+        out.print(AutoComplete.bash(spec.parent().name(), whole) + CONFIGURED);
         return ExitCode.OK.code();
     }
 }

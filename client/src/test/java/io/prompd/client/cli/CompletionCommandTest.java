@@ -13,13 +13,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CompletionCommandTest {
 
-    /** Asks the script what Tab offers after each line, as bash would, and prints one answer per line. */
+    /**
+     * Asks the script what Tab offers after each line, as bash would, and prints one answer per
+     * line; prompd itself is a function answering 'config list' for the home $2 with the file $3.
+     */
     private static final String ASK = """
             source "$1"
+            test_home=$2 test_listed=$3
             compopt() { :; }
+            prompd() {
+              if [[ "$*" == "--home $test_home config list" ]]; then cat "$test_listed"; else return 1; fi
+            }
             offer() {
               COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
-              _complete_prompd prompd "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+              _complete_prompd_configured prompd "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
               echo "${COMPREPLY[*]}"
             }
             offer prompd ins
@@ -27,20 +34,49 @@ class CompletionCommandTest {
             offer prompd install --resolution ""
             offer prompd cache ""
             offer prompd tree --d
+            offer prompd --home "$2" install --registry ""
+            offer prompd --home "$2" registry remove w
+            offer prompd --home "$2" registry remove --h
+            offer prompd --home "$2" config get ""
+            offer prompd --home "$2" config unset sc
+            offer prompd --home "$2" config set ""
+            offer prompd --home "$2" config set scopes.@acme ""
+            offer prompd --home "$2" config set registry p
             """;
 
     @TempDir
     Path work;
 
     @Test
-    void theBashScriptCompletesCommandsOptionsAndTheirValues() throws Exception {
-        CliRun run = CliRun.in(work, work.resolve("home"), "completion");
+    void theBashScriptCompletesCommandsOptionsTheirValuesAndWhatIsConfigured() throws Exception {
+        Path home = work.resolve("home");
+        CliRun.in(work, home, "registry", "add", "work", "https://prompd.work.example/", "--scope", "@acme", "--default");
+        CliRun.in(work, home, "registry", "add", "public", "https://prompd.example/");
+        CliRun.in(work, home, "secret\n", Map.of(), "login", "--registry", "work");
+        Path configured = Files.writeString(work.resolve("config.txt"), CliRun.in(work, home, "config", "list").out());
+        CliRun run = CliRun.in(work, home, "completion");
         assertEquals(0, run.exitCode(), run.err());
+        assertEquals(CliRun.in(work, work.resolve("empty-home"), "completion").out(), run.out(),
+                "the script is the same whatever is configured: it asks on each Tab");
         Path script = Files.writeString(work.resolve("prompd.bash"), run.out());
 
-        Processes.Run offered = Processes.run(List.of("bash", "-c", ASK, "ask", script.toString()), work, Map.of(), "",
-                Duration.ofSeconds(30)).ok();
+        Processes.Run offered = Processes.run(List.of("bash", "-c", ASK, "ask", script.toString(), home.toString(),
+                configured.toString()), work, Map.of(), "", Duration.ofSeconds(30)).ok();
 
-        assertEquals("install\n--frozen\nhighest lowest\nverify clean\n--dot\n", offered.out(), offered.err());
+        assertEquals("""
+                install
+                --frozen
+                highest lowest
+                verify clean
+                --dot
+                public work
+                work
+                --help --home
+                credentials.https://prompd.work.example/ registries.public registries.work registry scopes.@acme
+                scopes.@acme
+                registry registries.public registries.work scopes.@acme
+                public work
+                public
+                """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured));
     }
 }
