@@ -3,18 +3,15 @@ package io.prompd.client.config;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.OwnerOnly;
 import io.prompd.core.files.RunLock;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,8 +22,6 @@ import java.util.function.UnaryOperator;
  * changing the configuration at the same moment both keep their change.
  */
 public final class ConfigStore {
-
-    static final Set<PosixFilePermission> OWNER_ONLY = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
 
     /** A change reads and writes one small file: another run holding the lock longer is stuck. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -80,12 +75,7 @@ public final class ConfigStore {
         Path folder = target.getParent();
         Files.createDirectories(folder);
         AtomicFiles.removeOrphansOf(target);
-        boolean posix = Files.getFileStore(folder).supportsFileAttributeView("posix");
-        FileAttribute<?>[] ownerOnly = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        // Created owner-only from the start, so the secrets are never readable by others, not even briefly.
-        AtomicFiles.write(target, ConfigJson.write(config), ownerOnly);
+        AtomicFiles.write(target, ConfigJson.write(config), OwnerOnly.fileIn(folder));
     }
 
     /** The file a chain of links ends at, whether or not it exists yet. */

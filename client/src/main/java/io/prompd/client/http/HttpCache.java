@@ -1,6 +1,7 @@
 package io.prompd.client.http;
 
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.OwnerOnly;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -79,6 +80,8 @@ final class HttpCache {
     void write(URI url, CachedDocument document) {
         Path file = fileOf(url);
         try {
+            // a private registry's documents are cached here as much as public ones
+            OwnerOnly.folder(folder);
             AtomicFiles.writeStream(file, stream -> {
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
                 out.writeUTF(FORMAT);

@@ -132,7 +132,7 @@ final class LockedInstaller {
                 cache.evict(locked.integrity());
             }
         }
-        Path target = cache.pathOf(locked.integrity());
+        Path target = cache.entryToWrite(locked.integrity());
         try {
             registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
                     progress.downloading(name, locked.version()));

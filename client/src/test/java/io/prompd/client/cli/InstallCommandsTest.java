@@ -16,6 +16,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -248,6 +250,23 @@ class InstallCommandsTest {
         assertEquals(5, refused.exitCode(), refused.err());
         assertTrue(refused.err().contains("\nhint: it refused the credentials stored for it, which may have expired or be"
                 + " wrong: log in again with 'prompd login --registry main'\n"), refused.err());
+    }
+
+    @Test
+    void aPrivateRegistrysDocumentsTarballsAndPackagesAreKeptFromOtherUsers() throws IOException {
+        assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
+        assertEquals(0, CliRun.in(project, home, "t0ken\n", Map.of(), "login").exitCode());
+        // as an earlier prompd left it, open to every user of the machine
+        Files.createDirectories(home.resolve("packages"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+
+        CliRun run = CliRun.in(project, home, "install", "@acme/greeter");
+
+        assertEquals(0, run.exitCode(), run.err());
+        for (String folder : List.of("packages", "cache/tarballs", "cache/http")) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(folder))),
+                    folder);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.SafeUnpacker;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.OwnerOnly;
 import io.prompd.core.json.Json;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
@@ -78,6 +79,8 @@ public final class PackageStore {
         if (isWhole(target)) {
             return target;
         }
+        // a private registry's packages are unpacked here too, as confidential as its tarballs
+        OwnerOnly.folder(root);
         discard(target);
         Path staged = AtomicFiles.temporaryFolder(target);
         try {

@@ -2,6 +2,7 @@ package io.prompd.client.install.store;
 
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,6 +40,16 @@ public final class TarballCache {
     public Path pathOf(Integrity integrity) {
         String hex = integrity.hex();
         return root.resolve(integrity.algorithm().sriName()).resolve(hex.substring(0, 2)).resolve(hex + SUFFIX);
+    }
+
+    /**
+     * Where a download of the tarball with this integrity goes: {@link #pathOf}, in the cache's
+     * folder made first and reachable by its owner only, since a private registry's tarballs land
+     * here as much as public ones.
+     */
+    public Path entryToWrite(Integrity integrity) throws IOException {
+        OwnerOnly.folder(root);
+        return pathOf(integrity);
     }
 
     public Optional<Path> find(Integrity integrity) {

@@ -1,0 +1,54 @@
+package io.prompd.core.files;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Keeps files and folders to the user who runs prompd: a credential, and what a private
+ * registry serves. Only where the file system has POSIX permissions; elsewhere (NTFS, FAT) its own
+ * rules stay as they are.
+ */
+public final class OwnerOnly {
+
+    private static final Set<PosixFilePermission> FILE = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
+    private static final Set<PosixFilePermission> FOLDER = Set.copyOf(PosixFilePermissions.fromString("rwx------"));
+
+    private OwnerOnly() {
+    }
+
+    /**
+     * The attributes that create a file in {@code folder}, which must exist, readable by its owner
+     * only from its creation, so that a secret is never readable by others, not even briefly.
+     */
+    public static FileAttribute<?>[] fileIn(Path folder) throws IOException {
+        return isPosix(folder) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+                : new FileAttribute<?>[0];
+    }
+
+    /**
+     * Creates the folder when missing, and leaves it, new or not, reachable by its owner only: no
+     * other user can read what is put in it, whatever the files' own permissions. Called before
+     * writing into it, so nothing is there yet while a new one has the default permissions. A folder
+     * of another user's stays as that user made it.
+     */
+    public static void folder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        if (isPosix(folder) && !Files.getPosixFilePermissions(folder).equals(FOLDER)) {
+            try {
+                Files.setPosixFilePermissions(folder, FOLDER);
+            } catch (FileSystemException notTheOwner) {
+                // writing into it succeeds or fails on its own, with its own message
+            }
+        }
+    }
+
+    private static boolean isPosix(Path existing) throws IOException {
+        return Files.getFileStore(existing).supportsFileAttributeView("posix");
+    }
+}
