@@ -1,11 +1,13 @@
 package io.prompd.client.http;
 
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.IntegrityOutputStream;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.protocol.RegistryLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -200,13 +202,11 @@ public final class RegistryFetcher {
         }
     }
 
+    /** Whether the URL is read from disk rather than over the network; a scheme no registry is read over is refused. */
     private static boolean isFile(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("file")) {
-            return true;
-        }
-        if (scheme.equals("http") || scheme.equals("https")) {
-            return false;
+        if (RegistryLayout.URL_SCHEMES.contains(scheme)) {
+            return RegistryUrl.isFile(url);
         }
         throw new PrompdException(ExitCode.USAGE, "unsupported registry URL: " + Urls.display(url),
                 "a registry is read over https://, http:// or file://");

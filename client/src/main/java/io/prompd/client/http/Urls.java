@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import io.prompd.client.config.RegistryUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -33,7 +34,7 @@ public final class Urls {
      */
     public static String written(URI url) {
         String path = url.getRawSchemeSpecificPart();
-        if (!"file".equalsIgnoreCase(url.getScheme()) || !path.startsWith("/") || path.startsWith("//")) {
+        if (!RegistryUrl.isFile(url) || !path.startsWith("/") || path.startsWith("//")) {
             return url.toString();
         }
         return url.getScheme() + "://" + path + (url.getRawFragment() == null ? "" : "#" + url.getRawFragment());

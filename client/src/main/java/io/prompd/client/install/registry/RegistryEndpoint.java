@@ -3,6 +3,7 @@ package io.prompd.client.install.registry;
 import io.prompd.client.config.ConfigFields;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryName;
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
@@ -67,7 +68,7 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential, Option
 
     /** Whether the registry is a folder, read with no network: offline, all of it is at hand. */
     public boolean isFolder() {
-        return "file".equalsIgnoreCase(root.getScheme());
+        return RegistryUrl.isFile(root);
     }
 
     /** A document of the registry, from its path in {@link io.prompd.core.protocol.RegistryLayout}. */
