@@ -69,12 +69,16 @@ final class PackageListing {
         }
     }
 
-    /** Enters a scope or package folder whose name fits the layout; anything else is a problem. */
+    /**
+     * Enters a scope or package folder whose name fits the layout; anything else is a problem. A file
+     * is told that it is one before what its name lacks, as the check words it: packages/README.md is
+     * no package folder misnamed.
+     */
     private void enterFolder(TreeWalk walk, Optional<Problem> misfit) throws IOException {
-        if (misfit.isPresent()) {
-            problems.add(misfit.get());
-        } else if (!walk.isSubtree()) {
+        if (!walk.isSubtree()) {
             problems.add(RepositoryLayout.fileInsteadOfPackageFolder(repositoryPath(walk)));
+        } else if (misfit.isPresent()) {
+            problems.add(misfit.get());
         } else {
             walk.enterSubtree();
         }

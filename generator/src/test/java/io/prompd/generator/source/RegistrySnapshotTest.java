@@ -84,6 +84,20 @@ class RegistrySnapshotTest {
     }
 
     @Test
+    void aFileWhereAPackageFolderBelongsIsCalledAFileWhateverItsName() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.write("packages/README.md", "x");
+        repo.write("packages/@common/Notes.md", "x");
+        ObjectId head = repo.commit("notes beside the packages");
+
+        List<Problem> problems = snapshot(repo, head).problems();
+
+        assertEquals(List.of(RepositoryLayout.fileInsteadOfPackageFolder("packages/@common/Notes.md"),
+                RepositoryLayout.fileInsteadOfPackageFolder("packages/README.md")), problems,
+                "worded as the check words it, not as a package name that breaks the rules");
+    }
+
+    @Test
     void aSubmoduleWhereAFolderBelongsIsCalledAnEmbeddedRepository() throws IOException {
         TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
         repo.gitlink("packages/@common/base/1.0.0", repo.head());
