@@ -165,7 +165,11 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             return true;
         }
 
-        /** The deepest folder holding every source root and every file copied, so relative paths survive. */
+        /**
+         * The deepest folder holding every source root and every file copied, so relative paths survive;
+         * its {@code prompts} folder when that holds every file, as a package's does, so that a package
+         * given to {@code --from} keeps its layout instead of nesting it as {@code prompts/prompts/}.
+         */
         private Path commonFolder() {
             Path common = roots.get(0);
             for (Path path : Stream.concat(roots.stream(), needed.stream().map(Path::getParent)).toList()) {
@@ -173,7 +177,8 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
                     common = common.getParent();
                 }
             }
-            return common;
+            Path ownFolder = common.resolve(FOLDER);
+            return needed.stream().allMatch(file -> file.startsWith(ownFolder)) ? ownFolder : common;
         }
 
         private static String uniqueName(SortedMap<String, String> taken, String path) {

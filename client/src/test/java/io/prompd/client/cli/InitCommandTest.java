@@ -162,6 +162,24 @@ class InitCommandTest {
     }
 
     @Test
+    void fromAPackageKeepsItsPromptsFolderRatherThanNestingIt() throws IOException {
+        assertEquals(0, prompd("init", "old").exitCode());
+        Files.createDirectories(work.resolve("old/prompts/review"));
+        Files.writeString(work.resolve("old/prompts/review/deep.prmd"), "---\nid: deep\n---\nLook deeper.\n");
+
+        CliRun run = prompd("init", "new", "--from", "old");
+
+        assertEquals(0, run.exitCode(), run.err());
+        try (Stream<Path> files = Files.walk(work.resolve("new/prompts"))) {
+            assertEquals(List.of("example.prompd", "review/deep.prmd"), files.filter(Files::isRegularFile)
+                    .map(file -> work.resolve("new/prompts").relativize(file).toString().replace('\\', '/')).sorted()
+                    .toList());
+        }
+        CliRun validate = prompd("validate", "new");
+        assertEquals(0, validate.exitCode(), validate.out());
+    }
+
+    @Test
     void fromCopiesNoFileThatAnAbsolutePathOrOneAboveTheRootNames() throws IOException {
         Path loose = Files.createDirectories(work.resolve("loose"));
         String up = "../".repeat(loose.getNameCount() + 2);
