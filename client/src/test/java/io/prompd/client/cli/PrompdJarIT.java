@@ -101,6 +101,28 @@ class PrompdJarIT {
     }
 
     @Test
+    void theLauncherTellsAnOlderJavaByItsReleaseFileWithoutStartingIt() throws Exception {
+        Path tools = Files.createDirectories(work.resolve("tools"));
+        for (String tool : List.of("dirname", "readlink", "sed")) {
+            Files.createSymbolicLink(tools.resolve(tool), Stream.of(System.getenv("PATH").split(":"))
+                    .map(folder -> Path.of(folder, tool)).filter(Files::isExecutable).findFirst().orElseThrow());
+        }
+        Path oldJava = Files.createDirectories(work.resolve("jdk8/bin")).resolve("java");
+        Files.writeString(oldJava, "#!/bin/sh\necho started\n");
+        oldJava.toFile().setExecutable(true);
+        Files.writeString(work.resolve("jdk8/release"), "IMPLEMENTOR=\"Old\"\nJAVA_VERSION=\"1.8.0_292\"\n");
+
+        Run old = launch(LAUNCHER, Map.of("PATH", tools.toString(), "JAVA_HOME", work.resolve("jdk8").toString()),
+                "--version");
+
+        assertEquals(1, old.exitCode());
+        assertEquals("", old.out(), "the old java was not started");
+        assertEquals("error: prompd needs Java 17 or later, and " + oldJava + " is Java 8 (" + work.resolve("jdk8").toRealPath()
+                + ")\nhint: install a JDK or JRE 17+, and put its bin folder first on the PATH or set JAVA_HOME to it\n",
+                old.err());
+    }
+
+    @Test
     void versionAndHelpWithExitCodes() throws Exception {
         Run version = prompd("--version");
         assertEquals(0, version.exitCode());

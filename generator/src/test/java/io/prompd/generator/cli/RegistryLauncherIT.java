@@ -55,6 +55,21 @@ class RegistryLauncherIT {
     }
 
     @Test
+    void anOlderJavaIsToldFromItsReleaseFile() throws Exception {
+        Path java = Files.createDirectories(work.resolve("jdk11/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho started\n");
+        java.toFile().setExecutable(true);
+        Files.writeString(work.resolve("jdk11/release"), "JAVA_VERSION=\"11.0.2\"\n");
+
+        Run old = Processes.run(Processes.command(LAUNCHER, "--version"), work,
+                Map.of("JAVA_HOME", work.resolve("jdk11").toString()), "", Duration.ofSeconds(120));
+
+        assertEquals(1, old.exitCode());
+        assertTrue(old.err().startsWith("error: prompd-registry needs Java 17 or later, and " + java + " is Java 11"),
+                old.err());
+    }
+
+    @Test
     void versionAndAUsageErrorWithItsExitCode() throws Exception {
         Run version = launch("", "--version").ok();
         assertTrue(version.out().startsWith("prompd-registry "), version.out());
