@@ -4,7 +4,6 @@ import io.prompd.core.testing.CdsTrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,18 +13,15 @@ import java.util.Map;
  * The project's lock is made by a first run and then outdated by a new dependency, so the recorded
  * run reads a lock, resolves, installs some versions and finds others in the store.
  *
- * <p>Usage: {@code CdsTraining JAR ARCHIVE WORK_FOLDER}, run by the client's build after shading.
+ * <p>Usage: {@code CdsTraining JAR ARCHIVE WORK_FOLDER LAUNCHER_JVM_OPTIONS}, run by the client's build after shading.
  */
 public final class CdsTraining {
-
-    /** The launcher's JVM options that the archive must be made with. */
-    private static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private CdsTraining() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        CdsTrainingRun training = CdsTrainingRun.of(args, LAUNCHER_OPTIONS);
+        CdsTrainingRun training = CdsTrainingRun.of(args);
         Path work = training.work();
         TestRegistry registry = new TestRegistry(work.resolve("registry"))
                 .publish("@train/util", "1.0.0")

@@ -23,13 +23,16 @@ public record CdsTrainingRun(Path jar, Path archive, Path work, List<String> lau
         launcherOptions = List.copyOf(launcherOptions);
     }
 
-    /** The training of a {@code main(args)}; creates the work folder. */
-    public static CdsTrainingRun of(String[] args, List<String> launcherOptions) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: CdsTraining JAR ARCHIVE WORK_FOLDER");
+    /**
+     * The training of a {@code main(args)}; creates the work folder. The launcher's JVM options come
+     * from the pom, which also writes them into the launcher, so that the two cannot disagree.
+     */
+    public static CdsTrainingRun of(String[] args) throws IOException {
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: CdsTraining JAR ARCHIVE WORK_FOLDER LAUNCHER_JVM_OPTIONS");
         }
         return new CdsTrainingRun(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath(),
-                Files.createDirectories(Path.of(args[2]).toAbsolutePath()), launcherOptions);
+                Files.createDirectories(Path.of(args[2]).toAbsolutePath()), List.of(args[3].trim().split("\\s+")));
     }
 
     /** Runs the jar as the launcher would, to prepare what the recorded run starts from. */

@@ -3,7 +3,6 @@ package io.prompd.generator.testing;
 import io.prompd.core.testing.CdsTrainingRun;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,18 +11,15 @@ import java.util.Map;
  * reading the previous build, reading Git, checking and packing a version, and carrying the
  * other packages over.
  *
- * <p>Usage: {@code CdsTraining JAR ARCHIVE WORK_FOLDER}, run by the generator's build after shading.
+ * <p>Usage: {@code CdsTraining JAR ARCHIVE WORK_FOLDER LAUNCHER_JVM_OPTIONS}, run by the generator's build after shading.
  */
 public final class CdsTraining {
-
-    /** The launcher's JVM options that the archive must be made with. */
-    private static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
 
     private CdsTraining() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        CdsTrainingRun training = CdsTrainingRun.of(args, LAUNCHER_OPTIONS);
+        CdsTrainingRun training = CdsTrainingRun.of(args);
         String out = training.work().resolve("out").toString();
         try (TestRegistryRepo registry = TestRegistryRepo.initRegistry(training.work().resolve("registry"))) {
             registry.publish("@common/util", "1.0.0");
