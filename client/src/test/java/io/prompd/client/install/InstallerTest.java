@@ -201,6 +201,46 @@ class InstallerTest {
     }
 
     @Test
+    void aFileUrlALockRecordsIsNeverReadForARegistryOnTheNetwork() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        Path onThisMachine = Files.copy(registry.tarball("@acme/base", "1.2.0"), work.resolve("base.tgz"));
+        Files.delete(registry.tarball("@acme/base", "1.2.0"));
+        Path lockFile = project.resolve("prompd.lock");
+        Files.writeString(lockFile, Files.readString(lockFile).replace(
+                server.url() + "packages/@acme/base/-/base-1.2.0.tgz", onThisMachine.toUri().toString()));
+        home = work.resolve("other-home");
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertFileUrlRefused(refused, onThisMachine);
+    }
+
+    @Test
+    void aFileUrlARegistryOnTheNetworkSendsIsNeverRead() throws IOException {
+        Path onThisMachine = Files.copy(registry.tarball("@acme/base", "1.2.0"), work.resolve("base.tgz"));
+        Files.delete(registry.tarball("@acme/base", "1.2.0"));
+        Path index = registry.root().resolve("packages/@acme/base/index.json");
+        Files.writeString(index, Files.readString(index).replace("\"-/base-1.2.0.tgz\"",
+                "\"" + onThisMachine.toUri() + "\""));
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertFileUrlRefused(refused, onThisMachine);
+    }
+
+    private void assertFileUrlRefused(PrompdException refused, Path file) {
+        assertEquals(ExitCode.FAILURE, refused.exitCode());
+        assertEquals("refusing to read the tarball of @acme/base@1.2.0 from " + file.toUri() + ": registry "
+                + server.url() + " is not a folder, and only a registry in a folder may send a file: URL",
+                refused.getMessage());
+        assertEquals("if prompd.lock records this URL, delete the entry of @acme/base and install again; if the"
+                + " registry's index.json sends it, tell the registry's maintainers", refused.hint());
+        assertFalse(installed("@acme/base", "1.2.0"));
+    }
+
+    @Test
     void aLockedVersionWhoseTarballIsGoneSaysWhichAndHowToMoveOn() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         Files.delete(registry.tarball("@acme/base", "1.2.0"));

@@ -136,8 +136,23 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 throw notThere;
             }
             // A registry built with --base-url may keep its tarballs on another host, as the lock recorded.
+            if (!endpoint.mayRead(locked)) {
+                throw fileOfARemoteRegistry(endpoint, name, version, locked);
+            }
             download(endpoint, locked, target, integrity, progress);
         }
+    }
+
+    /**
+     * A registry on the network, or a lock cloned with a project, could otherwise have this machine
+     * read any of its files ({@code /dev/zero}, a key) as a package's tarball.
+     */
+    private static PrompdException fileOfARemoteRegistry(RegistryEndpoint endpoint, PackageName name, Version version,
+                                                         URI tarball) {
+        return new PrompdException(ExitCode.FAILURE, "refusing to read the tarball of " + name + "@" + version + " from "
+                + Urls.display(tarball) + ": registry " + endpoint.describe() + " is not a folder, and only a registry"
+                + " in a folder may send a file: URL", "if prompd.lock records this URL, delete the entry of " + name
+                + " and install again; if the registry's index.json sends it, tell the registry's maintainers");
     }
 
     private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity,

@@ -66,6 +66,11 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential, Option
         return !root.relativize(url).equals(url);
     }
 
+    /** Whether a tarball URL it sent, or a lock recorded for it, may be read: a file: URL only for a registry in a folder. */
+    public boolean mayRead(URI tarball) {
+        return isFolder() || !RegistryUrl.isFile(tarball);
+    }
+
     /** Whether the registry is a folder, read with no network: offline, all of it is at hand. */
     public boolean isFolder() {
         return RegistryUrl.isFile(root);
