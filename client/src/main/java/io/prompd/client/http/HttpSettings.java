@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import io.prompd.core.archive.ArchiveLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,13 +17,15 @@ import java.util.Optional;
  *                         CDN sees from one install
  * @param maxRedirects     redirects followed per request
  * @param maxDocumentBytes the largest JSON document accepted; tarballs are streamed to disk instead
+ * @param maxTarballBytes  the largest tarball downloaded: a registry sending more (an endless body)
+ *                         would otherwise fill the disk before the integrity check could refuse it
  * @param retry            which failures are tried again, and after how long
  * @param proxies          which proxy each request goes through
  * @param caFile           a PEM file of CA certificates to trust beside Java's
  */
 public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Duration idleTimeout, LowSpeedLimit lowSpeed,
                            int maxConcurrent, int maxRedirects,
-                           long maxDocumentBytes, RetryPolicy retry, Proxies proxies,
+                           long maxDocumentBytes, long maxTarballBytes, RetryPolicy retry, Proxies proxies,
                            Optional<Path> caFile) {
 
     public HttpSettings {
@@ -39,6 +42,9 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Dur
         if (maxDocumentBytes < 1) {
             throw new IllegalArgumentException("maxDocumentBytes must be positive: " + maxDocumentBytes);
         }
+        if (maxTarballBytes < 1) {
+            throw new IllegalArgumentException("maxTarballBytes must be positive: " + maxTarballBytes);
+        }
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(proxies, "proxies");
         Objects.requireNonNull(caFile, "caFile");
@@ -46,18 +52,18 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Dur
 
     public static HttpSettings defaults() {
         return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), LowSpeedLimit.DEFAULT, 8, 5,
-                64L << 20, RetryPolicy.defaults(),
+                64L << 20, ArchiveLimits.DEFAULT.maxTarballBytes(), RetryPolicy.defaults(),
                 Proxies.NONE, Optional.empty());
     }
 
     public HttpSettings withMaxConcurrent(int newMaxConcurrent) {
-        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, lowSpeed, newMaxConcurrent, maxRedirects, maxDocumentBytes, retry,
+        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, lowSpeed, newMaxConcurrent, maxRedirects, maxDocumentBytes, maxTarballBytes, retry,
                 proxies, caFile);
     }
 
     /** These limits, with the proxies and the extra CA certificates of a network that needs them. */
     public HttpSettings withNetwork(Proxies newProxies, Optional<Path> newCaFile) {
-        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, lowSpeed, maxConcurrent, maxRedirects, maxDocumentBytes, retry,
+        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, lowSpeed, maxConcurrent, maxRedirects, maxDocumentBytes, maxTarballBytes, retry,
                 newProxies, newCaFile);
     }
 

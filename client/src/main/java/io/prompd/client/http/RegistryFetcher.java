@@ -134,7 +134,8 @@ public final class RegistryFetcher {
     private byte[] readDocument(ResponseBody body, URI url) throws TransientFailure, IOException {
         try (InputStream in = body.stream()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Transfers.copy(in, body.length(), bytes, ignored -> { }, settings.maxDocumentBytes(), settings.lowSpeed(), url);
+            Transfers.copy(in, body.length(), bytes, ignored -> { }, settings.maxDocumentBytes(),
+                    "a registry document this large is not one prompd expects; check the registry URL", settings.lowSpeed(), url);
             return bytes.toByteArray();
         }
     }
@@ -168,7 +169,9 @@ public final class RegistryFetcher {
         AtomicFiles.writeStream(target, file -> {
             IntegrityOutputStream hashing = new IntegrityOutputStream(file, expected.algorithm());
             progress.started(length);
-            Transfers.copy(in, length, hashing, progress::advanced, Long.MAX_VALUE, settings.lowSpeed(), url);
+            Transfers.copy(in, length, hashing, progress::advanced, settings.maxTarballBytes(), "no package's tarball"
+                    + " is this large, so the registry sent something else, and nothing of it was kept; tell the"
+                    + " registry's maintainers", settings.lowSpeed(), url);
             hashing.flush();
             Integrity actual = hashing.integrity();
             if (!expected.matches(actual)) {

@@ -22,14 +22,15 @@ final class Transfers {
      * dropped connection, worth a retry; a failed write is a local problem and is thrown as it is.
      *
      * @param declaredLength the announced length, or -1
-     * @param maxBytes       the most bytes accepted
+     * @param maxBytes       the most bytes accepted; a body announcing more is refused before it is read
+     * @param tooLargeHint   what to do about a body larger than that
      * @param lowSpeed       the slowest average accepted; slower is a stalled transfer, worth a retry
      * @return the number of bytes copied
      */
     static long copy(InputStream body, long declaredLength, OutputStream out, LongConsumer advanced, long maxBytes,
-                     LowSpeedLimit lowSpeed, URI url) throws TransientFailure, IOException {
+                     String tooLargeHint, LowSpeedLimit lowSpeed, URI url) throws TransientFailure, IOException {
         if (declaredLength > maxBytes) {
-            throw tooLarge(url, maxBytes);
+            throw tooLarge(url, maxBytes, tooLargeHint);
         }
         byte[] buffer = new byte[BUFFER_SIZE];
         long total = 0;
@@ -50,7 +51,7 @@ final class Transfers {
             }
             total += read;
             if (total > maxBytes) {
-                throw tooLarge(url, maxBytes);
+                throw tooLarge(url, maxBytes, tooLargeHint);
             }
             long now = System.nanoTime();
             if (now - windowStart >= lowSpeed.window().toNanos()) {
@@ -73,8 +74,7 @@ final class Transfers {
         return total + (declaredLength >= 0 ? " of " + declaredLength : "") + " bytes";
     }
 
-    private static PrompdException tooLarge(URI url, long maxBytes) {
-        return new PrompdException(ExitCode.NETWORK, "larger than " + maxBytes + " bytes: " + Urls.display(url),
-                "a registry document this large is not one prompd expects; check the registry URL");
+    private static PrompdException tooLarge(URI url, long maxBytes, String hint) {
+        return new PrompdException(ExitCode.NETWORK, "larger than " + maxBytes + " bytes: " + Urls.display(url), hint);
     }
 }

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DownloadTest {
 
@@ -109,6 +111,31 @@ class DownloadTest {
         assertEquals(List.of(), storeContents());
         assertEquals(1, server.seen().size(), "a mismatch is not retried: the registry would serve the same bytes");
         assertEquals("finished", progress.calls.get(progress.calls.size() - 1));
+    }
+
+    /** A body that never ends, as a hostile registry sends, announcing {@code length} (0: none, chunked). */
+    @ParameterizedTest
+    @ValueSource(longs = {100_000_000_000L, 0})
+    void anEndlessTarballStopsAtTheLimitAndLeavesNoFile(long length) throws IOException {
+        server.handle("/", exchange -> {
+            exchange.sendResponseHeaders(200, length);
+            byte[] zeros = new byte[64 * 1024];
+            // a bound, so that a client that does not stop fails the test rather than filling the disk
+            for (int sent = 0; sent < 64; sent++) {
+                exchange.getResponseBody().write(zeros);
+            }
+        });
+        URI url = server.url(TARBALL_PATH);
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache)
+                .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), ProgressListener.NONE));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("larger than " + Fetchers.QUICK.maxTarballBytes() + " bytes: " + url, failure.getMessage());
+        assertEquals("no package's tarball is this large, so the registry sent something else, and nothing of it was"
+                + " kept; tell the registry's maintainers", failure.hint());
+        assertEquals(List.of(), storeContents());
+        assertEquals(1, server.seen().size(), "not retried: the registry would send the same again");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Fetchers {
 
     static final HttpSettings QUICK = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2),
-            LowSpeedLimit.DEFAULT, 8, 5, 1 << 20,
+            LowSpeedLimit.DEFAULT, 8, 5, 1 << 20, 1 << 20,
             new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2)), Proxies.NONE, Optional.empty());
 
     private Fetchers() {

@@ -204,7 +204,7 @@ class RetryTest {
         });
         HttpSettings impatient = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(200),
                 LowSpeedLimit.DEFAULT, 8, 5,
-                1 << 20, RetryPolicy.defaults(), Proxies.NONE, Optional.empty());
+                1 << 20, 1 << 20, RetryPolicy.defaults(), Proxies.NONE, Optional.empty());
         long start = System.nanoTime();
 
         byte[] body = new RegistryFetcher(cache, false, impatient, sleeper).fetchDocument(server.url("/registry.json"));
@@ -233,7 +233,7 @@ class RetryTest {
         HttpSettings quick = Fetchers.QUICK;
         HttpSettings demanding = new HttpSettings(quick.connectTimeout(), quick.requestTimeout(), quick.idleTimeout(),
                 new LowSpeedLimit(100, Duration.ofMillis(300)), quick.maxConcurrent(), quick.maxRedirects(),
-                quick.maxDocumentBytes(), quick.retry(), quick.proxies(), quick.caFile());
+                quick.maxDocumentBytes(), quick.maxTarballBytes(), quick.retry(), quick.proxies(), quick.caFile());
         URI url = server.url("/registry.json");
         long start = System.nanoTime();
 

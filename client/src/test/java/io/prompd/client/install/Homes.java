@@ -22,7 +22,7 @@ final class Homes {
 
     /** Patient enough that a flaky test server never makes an install give up. */
     static final HttpSettings TEST_HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5),
-            LowSpeedLimit.DEFAULT, 8, 5, 1 << 24,
+            LowSpeedLimit.DEFAULT, 8, 5, 1 << 24, ArchiveLimits.DEFAULT.maxTarballBytes(),
             new RetryPolicy(12, Duration.ZERO, Duration.ZERO), Proxies.NONE, Optional.empty());
 
     private Homes() {

@@ -12,6 +12,10 @@ package io.prompd.core.archive;
 public record ArchiveLimits(int maxFiles, long maxFileBytes, long maxUnpackedBytes, int maxExpansionRatio) {
 
     private static final long MIB = 1024L * 1024L;
+    /** Tar headers, PAX records and padding a file may add on top of its content. */
+    private static final long TAR_OVERHEAD_PER_FILE = 4 * 1024;
+    /** gzip's header, with room for the optional file name and comment, and its trailer. */
+    private static final long GZIP_FRAMING_BYTES = 1024;
 
     public static final ArchiveLimits DEFAULT = new ArchiveLimits(1_000, 5 * MIB, 50 * MIB, 100);
 
@@ -20,5 +24,20 @@ public record ArchiveLimits(int maxFiles, long maxFileBytes, long maxUnpackedByt
             throw new IllegalArgumentException("archive limits must all be positive: " + maxFiles + ", "
                     + maxFileBytes + ", " + maxUnpackedBytes + ", " + maxExpansionRatio);
         }
+    }
+
+    /** The largest tar these limits let through: the files' bytes plus what tar adds around each. */
+    public long maxTarBytes() {
+        return maxUnpackedBytes + (maxFiles + 8L) * TAR_OVERHEAD_PER_FILE;
+    }
+
+    /**
+     * The largest gzip-compressed tarball that can hold what {@link #maxTarBytes()} allows: bytes that
+     * do not compress grow by deflate's stored-block headers (zlib's deflateBound) and gzip's own, so a
+     * download larger than this cannot be a package.
+     */
+    public long maxTarballBytes() {
+        long tar = maxTarBytes();
+        return tar + (tar >> 12) + (tar >> 14) + (tar >> 25) + 13 + GZIP_FRAMING_BYTES;
     }
 }

@@ -42,8 +42,6 @@ public final class SafeUnpacker {
      * tars pad the archive to 10 KiB, so small honest packages expand far beyond any sensible ratio.
      */
     private static final long EXPANSION_SLACK_BYTES = 1024 * 1024;
-    /** Tar headers, PAX records and padding a file may add on top of its content. */
-    private static final long TAR_OVERHEAD_PER_FILE = 4 * 1024;
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Path target;
@@ -295,7 +293,7 @@ public final class SafeUnpacker {
             super(decompressed);
             this.compressed = compressed;
             this.limits = limits;
-            this.maxDecompressed = limits.maxUnpackedBytes() + (limits.maxFiles() + 8L) * TAR_OVERHEAD_PER_FILE;
+            this.maxDecompressed = limits.maxTarBytes();
         }
 
         @Override
