@@ -55,7 +55,19 @@ public final class HttpPackageRegistry implements PackageRegistry {
             }
             throw failure;
         }
-        return Optional.of(new PublishedPackage(parse(endpoint, json, Packument.class, url), url));
+        Packument packument = parse(endpoint, json, Packument.class, url);
+        requireAsked(name.toString(), packument.name().toString(), url);
+        return Optional.of(new PublishedPackage(packument, url));
+    }
+
+    /**
+     * A document must be of what was asked: a registry could otherwise install one package under
+     * another's name, at its own path or by redirecting one package's URL to another's.
+     */
+    private static void requireAsked(String asked, String described, URI url) {
+        if (!described.equals(asked)) {
+            throw damaged(url, "it describes " + described + ", and " + asked + " was asked for");
+        }
     }
 
     /**
@@ -110,7 +122,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
     public VersionDocument versionDocument(PackageName name, Version version) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         URI url = endpoint.resolve(RegistryLayout.url(RegistryLayout.versionDocument(name, version)));
-        return parse(endpoint, fetch(endpoint, url), VersionDocument.class, url);
+        VersionDocument document = parse(endpoint, fetch(endpoint, url), VersionDocument.class, url);
+        requireAsked(name + "@" + version, document.name() + "@" + document.version(), url);
+        return document;
     }
 
     @Override
@@ -215,10 +229,6 @@ public final class HttpPackageRegistry implements PackageRegistry {
         }
     }
 
-    /**
-     * A document that arrived and does not fit is damaged: a failure of the registry's, not of the
-     * network, which delivered it whole.
-     */
     private static <T> T read(byte[] json, Class<T> type, URI url) {
         if (isMarkup(json)) {
             throw webPage(url);
@@ -231,7 +241,15 @@ public final class HttpPackageRegistry implements PackageRegistry {
         } catch (IOException | IllegalArgumentException unreadable) {
             why = unreadable.getMessage();
         }
-        throw new PrompdException(ExitCode.FAILURE, "the registry sent a damaged document: " + Urls.display(url) + " ("
+        throw damaged(url, why);
+    }
+
+    /**
+     * A document that arrived and does not fit is damaged: a failure of the registry's, not of the
+     * network, which delivered it whole.
+     */
+    private static PrompdException damaged(URI url, String why) {
+        return new PrompdException(ExitCode.FAILURE, "the registry sent a damaged document: " + Urls.display(url) + " ("
                 + why + ")", "report it to the registry's maintainers, with this message");
     }
 

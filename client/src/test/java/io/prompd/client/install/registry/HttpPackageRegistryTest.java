@@ -10,9 +10,11 @@ import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +91,35 @@ class HttpPackageRegistryTest {
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json"
                 + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)", damaged.getMessage());
         assertEquals("report it to the registry's maintainers, with this message", damaged.hint());
+    }
+
+    @Test
+    void anIndexOfAnotherPackageIsADamagedDocumentNamingBoth() throws IOException {
+        Path root = registry().root();
+        Path evil = Files.createDirectories(root.resolve("packages/@acme/evil"));
+        Files.copy(root.resolve("packages/@acme/util/index.json"), evil.resolve("index.json"));
+
+        PrompdException other = assertThrows(PrompdException.class,
+                () -> registryAt(root).find(PackageName.parse("@acme/evil")));
+
+        assertEquals(ExitCode.FAILURE, other.exitCode());
+        assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/evil/index.json (it"
+                + " describes @acme/util, and @acme/evil was asked for)", other.getMessage());
+        assertEquals("report it to the registry's maintainers, with this message", other.hint());
+    }
+
+    @Test
+    void aVersionDocumentOfAnotherVersionIsADamagedDocumentNamingBoth() throws IOException {
+        TestRegistry registry = registry().publish("@acme/util", "1.1.0");
+        Path root = registry.root();
+        Files.copy(root.resolve("packages/@acme/util/1.1.0.json"), root.resolve("packages/@acme/util/1.0.0.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        PrompdException other = assertThrows(PrompdException.class,
+                () -> registryAt(root).versionDocument(UTIL, Version.parse("1.0.0")));
+
+        assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/1.0.0.json (it"
+                + " describes @acme/util@1.1.0, and @acme/util@1.0.0 was asked for)", other.getMessage());
     }
 
     @Test
