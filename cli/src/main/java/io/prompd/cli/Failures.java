@@ -51,7 +51,9 @@ public final class Failures {
 
         /** {@code error: message} and, when there is one, {@code hint: ...} on a second line. */
         public String text() {
-            return "error: " + message + (hint.isEmpty() ? "" : System.lineSeparator() + "hint: " + hint);
+            // a message may quote what a registry sent
+            return "error: " + TerminalText.lines(message)
+                    + (hint.isEmpty() ? "" : System.lineSeparator() + "hint: " + TerminalText.lines(hint));
         }
 
         /** {@code {"ok": false, "error": {"exitCode", "message", "hint"}}}, the hint only when there is one. */

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.TerminalText;
 import io.prompd.client.http.Urls;
 import io.prompd.client.install.PackageInfo;
 import io.prompd.client.install.StatusNotes;
@@ -60,7 +61,9 @@ final class InfoCommand implements Callable<Integer> {
         try (RegistryIndex index = new RegistryIndex(registry)) {
             info = PackageInfo.of(packageSpec, index, registry);
         }
-        spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(info)) + "\n" : asText(info));
+        // nearly all of it is the registry's text; Jackson already escapes control characters in JSON
+        spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(info)) + "\n"
+                : TerminalText.lines(asText(info)));
         return ExitCode.OK.code();
     }
 

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.TerminalText;
 import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.InstalledPackage;
 import io.prompd.client.install.LockChange;
@@ -24,7 +25,7 @@ final class InstallReportView {
     }
 
     static void print(InstallReport report, boolean json, PrintWriter out, PrintWriter err) {
-        report.warnings().forEach(warning -> err.println("warning: " + warning));
+        report.warnings().forEach(warning -> err.println("warning: " + TerminalText.line(warning)));
         if (!report.repaired().isEmpty()) {
             err.println("note: removed " + Plural.count(report.repaired().size(), "leftover") + " of interrupted runs"
                     + " (half-written downloads, unpacked folders or lock files)");

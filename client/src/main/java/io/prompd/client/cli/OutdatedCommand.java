@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.TerminalText;
 import io.prompd.client.install.Outdated;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
@@ -49,7 +50,7 @@ final class OutdatedCommand implements Callable<Integer> {
         try (RegistryIndex index = new RegistryIndex(new InstallWiring(root, spec.commandLine().getErr()).registry())) {
             result = Outdated.check(graph, index);
         }
-        result.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: " + warning));
+        result.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: " + TerminalText.line(warning)));
         List<Outdated.Row> rows = result.rows();
         spec.commandLine().getOut().print(output.json ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList())
                 + "\n" : asText(rows, result.warnings().isEmpty()));

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.TerminalText;
 import java.util.List;
 
 /** Plain-text tables: columns padded to their widest cell, two spaces apart, no trailing spaces. */
@@ -8,8 +9,12 @@ final class Tables {
     private Tables() {
     }
 
-    /** @param rows the header first, then the rows; every row as long as the header */
-    static String render(List<List<String>> rows) {
+    /**
+     * @param rawRows the header first, then the rows; every row as long as the header. A cell is one
+     *             line, and may quote a registry: its control characters are spelt out
+     */
+    static String render(List<List<String>> rawRows) {
+        List<List<String>> rows = rawRows.stream().map(row -> row.stream().map(TerminalText::line).toList()).toList();
         int columns = rows.get(0).size();
         int[] widths = new int[columns];
         rows.forEach(row -> {

@@ -735,6 +735,24 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aRegistrysControlCharactersReachTheTerminalSpeltOutAndJsonExact() throws IOException {
+        String hostile = "\u001b]0;pwned\u0007use 1.1\r\u001b[2K";
+        registry.deprecate("@acme/util", "1.0.0", hostile);
+
+        String info = prompd("info", "@acme/util").out();
+        assertTrue(info.contains("  1.0.0  2026-01-01  deprecated: ^[]0;pwned^Guse 1.1^M^[[2K\n"), info);
+        JsonNode json = Json.mapper().readTree(prompd("info", "@acme/util", "--json").out());
+        assertEquals(hostile, json.at("/versions/0/deprecated").asText());
+        CliRun install = prompd("install", "@acme/util@1.0.0");
+        assertEquals(0, install.exitCode(), install.err());
+        assertTrue(install.err().contains("warning: @acme/util@1.0.0 is deprecated: ^[]0;pwned^Guse 1.1^M^[[2K\n"),
+                install.err());
+        assertEquals("warning: @acme/util@1.0.0 is deprecated: ^[]0;pwned^Guse 1.1^M^[[2K\n", prompd("outdated").err());
+        registry.tag("@acme/util", "\u001b[31mred", "1.0.0");
+        assertTrue(prompd("info", "@acme/util@blue").err().contains("^[[31mred"), "an error quoting the registry too");
+    }
+
+    @Test
     void infoSpellsAFileRegistrysTarballAsTheLockDoes() throws IOException {
         Map<String, String> fileRegistry = Map.of("PROMPD_REGISTRY", "file://" + registry.root().toUri().getPath());
         assertEquals(0, CliRun.in(project, home, "", fileRegistry, "install", "@acme/util").exitCode());
