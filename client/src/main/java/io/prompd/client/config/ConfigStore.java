@@ -3,7 +3,7 @@ package io.prompd.client.config;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
-import io.prompd.core.files.OwnerOnly;
+import io.prompd.client.files.OwnerOnly;
 import io.prompd.core.files.RunLock;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

@@ -1,7 +1,7 @@
 package io.prompd.client.http;
 
 import io.prompd.core.files.AtomicFiles;
-import io.prompd.core.files.OwnerOnly;
+import io.prompd.client.files.OwnerOnly;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

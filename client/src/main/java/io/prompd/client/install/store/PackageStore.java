@@ -7,7 +7,7 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.SafeUnpacker;
 import io.prompd.core.files.AtomicFiles;
-import io.prompd.core.files.OwnerOnly;
+import io.prompd.client.files.OwnerOnly;
 import io.prompd.core.json.Json;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;

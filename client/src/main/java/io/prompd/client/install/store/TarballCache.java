@@ -2,7 +2,7 @@ package io.prompd.client.install.store;
 
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.files.AtomicFiles;
-import io.prompd.core.files.OwnerOnly;
+import io.prompd.client.files.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ public final class TarballCache {
         this.root = cacheFolder.toAbsolutePath().normalize().resolve(FOLDER);
     }
 
-    /** Where the tarball with this integrity is, or would be, kept. */
+    /** Where the tarball with this integrity is, or would be, kept; to write it, ask {@link #entryToWrite}. */
     public Path pathOf(Integrity integrity) {
         String hex = integrity.hex();
         return root.resolve(integrity.algorithm().sriName()).resolve(hex.substring(0, 2)).resolve(hex + SUFFIX);

@@ -1,4 +1,4 @@
-package io.prompd.core.files;
+package io.prompd.client.files;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -26,7 +26,7 @@ public final class OwnerOnly {
      * The attributes that create a file in {@code folder}, which must exist, readable by its owner
      * only from its creation, so that a secret is never readable by others, not even briefly.
      */
-    public static FileAttribute<?>[] fileIn(Path folder) throws IOException {
+    public static FileAttribute<?>[] fileIn(Path folder) {
         return isPosix(folder) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
                 : new FileAttribute<?>[0];
     }
@@ -39,16 +39,23 @@ public final class OwnerOnly {
      */
     public static void folder(Path folder) throws IOException {
         Files.createDirectories(folder);
-        if (isPosix(folder) && !Files.getPosixFilePermissions(folder).equals(FOLDER)) {
+        if (isPosix(folder)) {
             try {
-                Files.setPosixFilePermissions(folder, FOLDER);
+                if (!Files.getPosixFilePermissions(folder).equals(FOLDER)) {
+                    Files.setPosixFilePermissions(folder, FOLDER);
+                }
             } catch (FileSystemException notTheOwner) {
                 // writing into it succeeds or fails on its own, with its own message
             }
         }
     }
 
-    private static boolean isPosix(Path existing) throws IOException {
-        return Files.getFileStore(existing).supportsFileAttributeView("posix");
+    /**
+     * Asked of the file system, not of the mount: a file store is found by reading the mount table,
+     * which on a machine with many mounts cost more than the download it came before. A mount without
+     * permissions (FAT) refuses the change, which {@link #folder} lets pass.
+     */
+    private static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

@@ -1,4 +1,4 @@
-package io.prompd.core.files;
+package io.prompd.client.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
