@@ -167,7 +167,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             problems.add("the URL has no path starting with '/'; write " + scheme + ":///absolute/path");
             return problems;
         }
-        if (isFile(uri)) {
+        if (RegistryLayout.isFileUrl(uri)) {
             if (uri.getHost() != null && !uri.getHost().equalsIgnoreCase("localhost")) {
                 problems.add("a file URL names no host; write file:///absolute/path (three slashes)");
             }
@@ -222,7 +222,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             path = path + "/";
         }
         StringBuilder text = new StringBuilder(scheme).append("://");
-        if (host != null && !(isFile(uri) && host.equals("localhost"))) {
+        if (host != null && !(RegistryLayout.isFileUrl(uri) && host.equals("localhost"))) {
             text.append(host);
             if (port >= 0) {
                 text.append(':').append(port);
@@ -256,12 +256,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
 
     /** Whether the registry is a folder read from disk, which no credential is ever sent to. */
     public boolean isFolder() {
-        return isFile(uri);
-    }
-
-    /** Whether any URL, a registry's or a tarball's, is a {@code file:} URL: its scheme in any letter case. */
-    public static boolean isFile(URI url) {
-        return "file".equalsIgnoreCase(url.getScheme());
+        return RegistryLayout.isFileUrl(uri);
     }
 
     /** The URL of a document of this registry, from its path relative to the root. */

@@ -1,6 +1,5 @@
 package io.prompd.client.http;
 
-import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Settings;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -209,7 +208,7 @@ public final class RegistryFetcher {
     private static boolean isFile(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (RegistryLayout.URL_SCHEMES.contains(scheme)) {
-            return RegistryUrl.isFile(url);
+            return RegistryLayout.isFileUrl(url);
         }
         throw new PrompdException(ExitCode.USAGE, "unsupported registry URL: " + Urls.display(url),
                 "a registry is read over https://, http:// or file://");

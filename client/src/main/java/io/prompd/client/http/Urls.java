@@ -1,6 +1,6 @@
 package io.prompd.client.http;
 
-import io.prompd.client.config.RegistryUrl;
+import io.prompd.core.protocol.RegistryLayout;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -34,7 +34,7 @@ public final class Urls {
      */
     public static String written(URI url) {
         String path = url.getRawSchemeSpecificPart();
-        if (!RegistryUrl.isFile(url) || !path.startsWith("/") || path.startsWith("//")) {
+        if (!RegistryLayout.isFileUrl(url) || !path.startsWith("/") || path.startsWith("//")) {
             return url.toString();
         }
         return url.getScheme() + "://" + path + (url.getRawFragment() == null ? "" : "#" + url.getRawFragment());

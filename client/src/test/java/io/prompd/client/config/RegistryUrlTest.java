@@ -73,19 +73,6 @@ class RegistryUrlTest {
         assertFalse(invalid.getMessage().contains("s3cr3t"), invalid.getMessage());
     }
 
-    @ParameterizedTest
-    @CsvSource({
-        "file:///srv/registry/,                                 true",
-        "FILE:///srv/registry/,                                 true",
-        "file:/srv/registry/packages/-/x-1.0.0.tgz,             true",
-        "https://example.com/file/,                             false",
-        "http://file/,                                          false",
-        "packages/file/index.json,                              false",
-    })
-    void aFileUrlIsOneWithTheFileSchemeInAnyLetterCase(String url, boolean file) {
-        assertEquals(file, RegistryUrl.isFile(java.net.URI.create(url)));
-    }
-
     @Test
     void aRegistryInAFolderIsOneWithAFileUrl() {
         assertTrue(RegistryUrl.parse("file:///srv/registry").isFolder());

@@ -2,6 +2,7 @@ package io.prompd.core.protocol;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import java.net.URI;
 import java.util.Set;
 
 /**
@@ -25,6 +26,11 @@ public final class RegistryLayout {
 
     /** The URL schemes a client reads a registry over, lower case: its documents and its tarballs. */
     public static final Set<String> URL_SCHEMES = Set.of("https", "http", "file");
+
+    /** Whether a URL, a registry's or a tarball's, is a {@code file:} one: its scheme in any letter case. */
+    public static boolean isFileUrl(URI url) {
+        return "file".equalsIgnoreCase(url.getScheme());
+    }
 
     public static final String REGISTRY_DOCUMENT = "registry.json";
     public static final String PACKAGE_LIST = "packages.json";

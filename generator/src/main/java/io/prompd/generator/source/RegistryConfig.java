@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.protocol.RegistryLayout;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
@@ -85,7 +86,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
     private static Optional<URI> url(JsonFile file, String pointer, String text, boolean mustEndWithSlash) {
         try {
             URI uri = new URI(text);
-            if (!uri.isAbsolute() || uri.getHost() == null && !"file".equals(uri.getScheme())) {
+            if (!uri.isAbsolute() || uri.getHost() == null && !RegistryLayout.isFileUrl(uri)) {
                 file.error(pointer, "'" + text + "' is not an absolute URL", "write it as https://host/path/");
                 return Optional.empty();
             }

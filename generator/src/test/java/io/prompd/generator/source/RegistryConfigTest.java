@@ -113,6 +113,16 @@ class RegistryConfigTest {
     }
 
     @Test
+    void aFolderIsABaseUrlWhateverTheCaseOfItsScheme() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "FILE:///srv/registry/", "git": "https://g.acme.test/r.git"}
+                """);
+
+        assertEquals(List.of(), parsed.problems());
+        assertEquals(URI.create("FILE:///srv/registry/"), parsed.value().orElseThrow().baseUrl());
+    }
+
+    @Test
     void syntaxErrorGivesTheLine() {
         Parsed<RegistryConfig> parsed = parse("{\n  \"name\": \"Acme\"\n  \"git\": 1\n}");
 

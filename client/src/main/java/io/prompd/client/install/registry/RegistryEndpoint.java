@@ -3,10 +3,10 @@ package io.prompd.client.install.registry;
 import io.prompd.client.config.ConfigFields;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryName;
-import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
+import io.prompd.core.protocol.RegistryLayout;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,12 +68,12 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential, Option
 
     /** Whether a tarball URL it sent, or a lock recorded for it, may be read: a file: URL only for a registry in a folder. */
     public boolean mayRead(URI tarball) {
-        return isFolder() || !RegistryUrl.isFile(tarball);
+        return isFolder() || !RegistryLayout.isFileUrl(tarball);
     }
 
     /** Whether the registry is a folder, read with no network: offline, all of it is at hand. */
     public boolean isFolder() {
-        return RegistryUrl.isFile(root);
+        return RegistryLayout.isFileUrl(root);
     }
 
     /** A document of the registry, from its path in {@link io.prompd.core.protocol.RegistryLayout}. */
