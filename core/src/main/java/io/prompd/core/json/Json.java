@@ -83,8 +83,8 @@ public final class Json {
         module.addDeserializer(VersionRange.class, new ParsingDeserializer<>(VersionRange.class, VersionRange::parse));
         module.addDeserializer(Instant.class, new ParsingDeserializer<>(Instant.class, Json::instant));
         module.addDeserializer(Integrity.class, new ParsingDeserializer<>(Integrity.class, Integrity::parse));
-        module.addKeyDeserializer(PackageName.class, new ParsingKeyDeserializer(PackageName::parse));
-        module.addKeyDeserializer(Version.class, new ParsingKeyDeserializer(Version::parse));
+        module.addKeyDeserializer(PackageName.class, new ParsingKeyDeserializer(PackageName.class, PackageName::parse));
+        module.addKeyDeserializer(Version.class, new ParsingKeyDeserializer(Version.class, Version::parse));
         return module;
     }
 
@@ -180,15 +180,23 @@ public final class Json {
     }
 
     private static final class ParsingKeyDeserializer extends com.fasterxml.jackson.databind.KeyDeserializer {
+        private final Class<?> type;
         private final Function<String, ?> parser;
 
-        ParsingKeyDeserializer(Function<String, ?> parser) {
+        ParsingKeyDeserializer(Class<?> type, Function<String, ?> parser) {
+            this.type = type;
             this.parser = parser;
         }
 
+        /** A key that does not parse fails as a value does, a mapping failure with the parser's reason, not a bare one. */
         @Override
-        public Object deserializeKey(String key, com.fasterxml.jackson.databind.DeserializationContext context) {
-            return parser.apply(key);
+        public Object deserializeKey(String key, com.fasterxml.jackson.databind.DeserializationContext context)
+                throws IOException {
+            try {
+                return parser.apply(key);
+            } catch (IllegalArgumentException invalid) {
+                throw context.weirdKeyException(type, key, invalid.getMessage()).withCause(invalid);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.source.Utf8;
@@ -139,7 +140,10 @@ public record JsonSyntaxError(int line, int column, String reason) {
         int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
         int column = at == null || line == 0 ? 0 : Math.max(at.getColumnNr(), 0);
         String reason;
-        if (malformed instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+        if (malformed instanceof InvalidFormatException invalid && invalid.getCause() instanceof IllegalArgumentException why
+                && parsedAString(invalid, json)) {
+            reason = (invalid.getPath().isEmpty() ? "" : pointer(invalid) + ": ") + why.getMessage();
+        } else if (malformed instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             reason = mismatch(mismatched, json);
         } else if (malformed instanceof JsonMappingException unfitting
                 && (!unfitting.getPath().isEmpty() || unfitting.getCause() != null)) {
@@ -148,6 +152,15 @@ public record JsonSyntaxError(int line, int column, String reason) {
             reason = readable(malformed.getOriginalMessage());
         }
         return new JsonSyntaxError(line, column, reason);
+    }
+
+    /**
+     * Whether a parser refused a string where a string belongs (a version, a name, a date), so that
+     * its reason tells what is wrong, rather than a true or a number Jackson turned into a string for
+     * it. A map key that does not parse is told at its map, an object.
+     */
+    private static boolean parsedAString(InvalidFormatException invalid, byte[] json) {
+        return found(invalid, json).map(kind -> kind.equals("a string") || kind.equals("an object")).orElse(true);
     }
 
     /**

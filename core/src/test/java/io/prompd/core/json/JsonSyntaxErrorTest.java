@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.protocol.Packument;
+import io.prompd.core.version.Version;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,25 @@ class JsonSyntaxErrorTest {
                 packument.getBytes(StandardCharsets.UTF_8));
 
         assertEquals("'keywords' is missing", error.reason());
+    }
+
+    @Test
+    void aStringThatIsNoVersionSaysWhyNotThatAStringWasExpected() {
+        String tags = "{\"latest\": \"1.0.0/../../x\"}";
+        JsonSyntaxError value = JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
+                () -> Json.mapper().readValue(tags, new TypeReference<Map<String, Version>>() { })),
+                tags.getBytes(StandardCharsets.UTF_8));
+        String versions = "{\"versions\": {\"99999999999999999999999.0.0\": 1}}";
+        JsonSyntaxError key = JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
+                () -> Json.mapper().readValue(versions, new TypeReference<Map<String, Map<Version, Integer>>>() { })),
+                versions.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("/latest: " + whyNoVersion("1.0.0/../../x"), value.reason());
+        assertEquals("/versions: " + whyNoVersion("99999999999999999999999.0.0"), key.reason());
+    }
+
+    private static String whyNoVersion(String text) {
+        return assertThrows(IllegalArgumentException.class, () -> Version.parse(text)).getMessage();
     }
 
     @Test
