@@ -68,7 +68,8 @@ public final class PackService {
      */
     public Validation validate(Path folder, DependencyFiles.Versions installed) throws IOException {
         PackageReport report = validator.validate(new DirectorySource(folder));
-        DependencyFiles.Result taken = DependencyFiles.check(DependencyFiles.uses(report.prompts()), installed, LOCKED);
+        DependencyFiles.Result taken = DependencyFiles.check(DependencyFiles.uses(report.prompts().values()),
+                installed, LOCKED);
         // a package that is no dependency has its error already, which says to declare it
         Set<PackageName> declared = report.draft().dependencies().keySet();
         return new Validation(report.withProblems(taken.problems()),

@@ -90,6 +90,23 @@ class ValidateDependencyFilesTest {
     }
 
     @Test
+    void anInheritedPromptWithoutItsExtensionIsOneErrorNamingIt() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/greet");
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun run = prompd("validate");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("""
+                prompts/hello.prmd
+                  error   /inherits, line 4: '@acme/util@^1.0.0/prompts/greet' is not a prompt file, which ends in\
+                 .prmd or .prompd
+                          hint: did you mean '@acme/util@^1.0.0/prompts/greet.prmd'?
+                """), run.out());
+        assertEquals(1, run.out().split("error ", -1).length - 1, run.out());
+    }
+
+    @Test
     void aFileTheInstalledVersionHasPasses() throws IOException {
         inherit("@acme/util@^1.0.0/prompts/greet.prmd");
         assertEquals(0, prompd("install").exitCode());

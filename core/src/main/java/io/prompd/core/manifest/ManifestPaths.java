@@ -76,12 +76,17 @@ public final class ManifestPaths {
     }
 
     private void requirePrompt(JsonPointer at, String path) {
-        // a prompt file meant without its extension is told only that, not also that no file has the path as written
-        normalized(at, path).flatMap(inside -> PromptFile.didYouMean(path, inside, packagePaths)
-                        .or(() -> isPackageFile(at, path, inside) && !PromptFile.hasPromptExtension(path)
-                                ? Optional.of("name a prompt file of the package here") : Optional.empty()))
-                .ifPresent(hint -> problems.error(file, at.toString(), "'" + path + "' is not a prompt file, which ends"
-                        + " in .prmd or .prompd", hint));
+        Optional<String> inside = normalized(at, path);
+        if (inside.isEmpty()) {
+            return;
+        }
+        Optional<Problem> meant = PromptFile.extensionLeftOff(file, at.toString(), path, inside.get(), packagePaths);
+        if (meant.isPresent()) {
+            // a prompt file meant without its extension is told only that, not also that no file has the path as written
+            problems.add(meant.get());
+        } else if (isPackageFile(at, path, inside.get()) && !PromptFile.hasPromptExtension(path)) {
+            problems.add(PromptFile.notAPromptFile(file, at.toString(), path, "name a prompt file of the package here"));
+        }
     }
 
     /**

@@ -6,12 +6,12 @@ import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
 import io.prompd.core.prompt.PromptFile;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.stream.Stream;
 
 /**
  * Everything {@link PackageValidator} learnt about one package.
@@ -32,10 +32,12 @@ public record PackageReport(ManifestResult manifestResult, PackSelection selecti
         problems = problems.stream().sorted(Problem.ORDER).toList();
     }
 
-    /** This report with more problems, found by a rule that needs more than the package. */
+    /**
+     * This report with more problems, found by a rule that needs more than the package; one that
+     * {@linkplain Problems#restate restates} a problem of the report replaces it.
+     */
     public PackageReport withProblems(List<Problem> more) {
-        return new PackageReport(manifestResult, selection, prompts,
-                Stream.concat(problems.stream(), more.stream()).toList());
+        return new PackageReport(manifestResult, selection, prompts, Problems.restating(problems, more));
     }
 
     /** The manifest, present when prompd.json itself has no errors. */

@@ -51,6 +51,12 @@ public record Problem(Severity severity, String file, String pointer, int line, 
         return severity == Severity.ERROR;
     }
 
+    /** Whether {@code other} is this problem, found again at the same place, whatever its hint. */
+    public boolean restatedBy(Problem other) {
+        return severity == other.severity && file.equals(other.file) && pointer.equals(other.pointer)
+                && line == other.line && message.equals(other.message);
+    }
+
     public Problem atLine(int newLine) {
         return new Problem(severity, file, pointer, newLine, message, hint);
     }

@@ -22,6 +22,27 @@ public final class Problems {
         return this;
     }
 
+    /**
+     * Adds a problem, in place of the one found at the same place with the same message: a later
+     * rule that knows more than the first one gives the better hint, and a reader sees the problem once.
+     */
+    public Problems restate(Problem problem) {
+        for (int index = 0; index < found.size(); index++) {
+            if (found.get(index).restatedBy(problem)) {
+                found.set(index, problem);
+                return this;
+            }
+        }
+        return add(problem);
+    }
+
+    /** The problems in the order found, each {@link #restate restated} one in place of the first. */
+    public static List<Problem> restating(List<Problem> first, List<Problem> more) {
+        Problems merged = new Problems().addAll(first);
+        more.forEach(merged::restate);
+        return List.copyOf(merged.found);
+    }
+
     public Problems error(String file, String pointer, String message, String hint) {
         return add(Problem.error(file, pointer, message, hint));
     }

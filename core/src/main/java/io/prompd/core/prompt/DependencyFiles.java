@@ -10,12 +10,14 @@ import io.prompd.core.source.SourceEntry;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The rule that every file a prompt takes from another package ({@code inherits}, {@code using}
@@ -29,6 +31,7 @@ public final class DependencyFiles {
 
     /** How many files of the kind asked for a hint names before it only counts the rest. */
     private static final int FILES_NAMED = 5;
+    private static final String INHERITS = "/inherits";
 
     private DependencyFiles() {
     }
@@ -58,21 +61,30 @@ public final class DependencyFiles {
     /**
      * A reference to a file of another package and where a prompt writes it.
      *
-     * @param file   the prompt's package path
-     * @param prompt the prompt, to find the line of a front-matter field only when a problem needs it
+     * @param prompt the prompt, whose path problems name, to find the line of a front-matter field only when a
+     *               problem needs it
      */
-    public record FileUse(String file, PromptFile prompt, ReferenceSite site, PackageReference reference) {
+    public record FileUse(PromptFile prompt, ReferenceSite site, PackageReference reference) {
 
         public FileUse {
-            Objects.requireNonNull(file, "file");
             Objects.requireNonNull(prompt, "prompt");
             Objects.requireNonNull(site, "site");
             Objects.requireNonNull(reference, "reference");
         }
 
+        /** The prompt's package path. */
+        public String file() {
+            return prompt.file();
+        }
+
+        /** The line of the reference's field or body line. */
+        public int line() {
+            return site.lineIn(prompt);
+        }
+
         /** A problem at the reference's field or body line. */
         public Problem problem(Severity severity, String message, String hint) {
-            return new Problem(severity, file, site.pointer(), site.lineIn(prompt), message, hint);
+            return new Problem(severity, file(), site.pointer(), line(), message, hint);
         }
     }
 
@@ -88,21 +100,24 @@ public final class DependencyFiles {
         }
     }
 
-    /** Every reference to a file of another package in these prompts, by prompt path. */
-    public static List<FileUse> uses(Map<String, PromptFile> prompts) {
+    /** Every reference to a file of another package in these prompts. */
+    public static List<FileUse> uses(Collection<PromptFile> prompts) {
         List<FileUse> uses = new ArrayList<>();
-        prompts.forEach((file, prompt) -> {
+        for (PromptFile prompt : prompts) {
             for (ReferenceSite site : prompt.referenceSites()) {
                 if (site.reference() instanceof PackageReference reference && !reference.path().isEmpty()) {
-                    uses.add(new FileUse(file, prompt, site, reference));
+                    uses.add(new FileUse(prompt, site, reference));
                 }
             }
-        });
+        }
         return List.copyOf(uses);
     }
 
     /**
-     * Checks each file taken from another package in the version {@code versions} gives.
+     * Checks each file taken from another package in the version {@code versions} gives. Where a
+     * prompt inherits a path of it that is no prompt file, the validator's error says so, and the
+     * result {@linkplain io.prompd.core.problem.Problems#restate restates} it naming the prompt file meant,
+     * rather than adding that the version lacks the path.
      *
      * @param uses     what {@link #uses} found
      * @param chosenBy how that version was chosen, for the message: {@code the version the dependencies resolve to}
@@ -115,6 +130,9 @@ public final class DependencyFiles {
             Optional<VersionFiles> chosen = versions.of(reference.packageName());
             if (chosen.isEmpty()) {
                 unchecked.add(reference.packageName());
+            } else if (use.site().pointer().equals(INHERITS) && !PromptFile.hasPromptExtension(reference.path())) {
+                PromptFile.extensionLeftOff(use.file(), INHERITS, reference.written(), reference.path(),
+                        files(chosen.get())).ifPresent(meant -> problems.add(meant.atLine(use.line())));
             } else if (!chosen.get().has(reference.path())) {
                 problems.add(use.problem(Severity.ERROR, "'" + reference.written() + "' points to " + reference.path()
                         + ", which " + reference.packageName() + " " + chosen.get().version() + " (" + chosenBy
@@ -125,24 +143,33 @@ public final class DependencyFiles {
     }
 
     /**
-     * The file the path probably meant, or else the files of its kind the version has, before the
-     * fix: a misspelt or moved file is the likeliest cause.
+     * The file the path probably meant (the prompt file it names but for the extension, or a
+     * misspelt or moved file), or else the files of its kind the version has, before the fix.
      */
     private static String hint(PackageReference reference, VersionFiles chosen) throws IOException {
         String fix = "correct the path, or require a version of " + reference.packageName() + " that has the file";
-        List<String> files = chosen.files().entries().stream().filter(SourceEntry::isFile).map(SourceEntry::path).toList();
-        Optional<String> meant = Spelling.didYouMean(reference.path(), files);
+        Set<String> files = files(chosen);
+        Optional<String> meant = PromptFile.didYouMean(reference.path(), reference.path(), files)
+                .or(() -> Spelling.didYouMean(reference.path(), files));
         if (meant.isPresent()) {
             return meant.get() + " " + fix;
         }
         String kind = extension(reference.path());
-        List<String> alike = files.stream().filter(path -> extension(path).equals(kind)).toList();
+        // a path without an extension tells no kind: the files without one are LICENSE and the like
+        List<String> alike = kind.isEmpty() ? List.of()
+                : files.stream().filter(path -> extension(path).equals(kind)).toList();
         if (alike.isEmpty()) {
             return fix;
         }
         String named = String.join(", ", alike.subList(0, Math.min(FILES_NAMED, alike.size())))
                 + (alike.size() > FILES_NAMED ? " and " + (alike.size() - FILES_NAMED) + " more" : "");
         return reference.packageName() + " " + chosen.version() + " has " + named + "; " + fix;
+    }
+
+    /** The regular files of the version, in path order. */
+    private static Set<String> files(VersionFiles chosen) throws IOException {
+        return chosen.files().entries().stream().filter(SourceEntry::isFile).map(SourceEntry::path)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** {@code .prmd} of {@code prompts/a.prmd}; empty for a name without one. */

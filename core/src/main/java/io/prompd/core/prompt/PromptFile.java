@@ -3,6 +3,7 @@ package io.prompd.core.prompt;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.Plural;
 import io.prompd.core.json.FieldLines;
+import io.prompd.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -84,12 +85,31 @@ public record PromptFile(
     }
 
     /**
-     * {@code did you mean './example.prmd'?} when a path written without its extension stands for a prompt file of the
-     * package, as in {@code inherits: ./example}.
+     * The error for a path that must name a prompt file and does not.
+     *
+     * @param written the path as written, which the message quotes
+     */
+    public static Problem notAPromptFile(String file, String pointer, String written, String hint) {
+        return Problem.error(file, pointer, "'" + written + "' is not a prompt file, which ends in .prmd or .prompd",
+                hint);
+    }
+
+    /**
+     * {@link #notAPromptFile}, hinting {@code did you mean './example.prmd'?}, when a path written without its
+     * extension stands for a prompt file of the package, as in {@code inherits: ./example}; empty when it does not.
      *
      * @param written  the path as written
      * @param resolved the package path it names
      * @param files    every file of the package
+     */
+    public static Optional<Problem> extensionLeftOff(String file, String pointer, String written, String resolved,
+                                                     Set<String> files) {
+        return didYouMean(written, resolved, files).map(hint -> notAPromptFile(file, pointer, written, hint));
+    }
+
+    /**
+     * {@code did you mean 'prompts/example.prmd'?} when {@code written}, naming {@code resolved}, is a prompt
+     * file of {@code files} but for its extension.
      */
     public static Optional<String> didYouMean(String written, String resolved, Set<String> files) {
         if (hasPromptExtension(written)) {

@@ -34,16 +34,9 @@ final class ReferenceRules {
 
     private static void reference(PromptPackage pack, String file, PromptFile prompt, Reference reference,
                                   String pointer, Problems problems) {
-        if (pointer.equals(INHERITS)) {
-            Optional<String> meant = reference instanceof LocalReference local
-                    ? local.resolveFrom(file).flatMap(resolved -> PromptFile.didYouMean(local.written(), resolved,
-                            pack.files()))
-                    : Optional.empty();
-            inheritedPrompt(file, reference, meant, problems);
-            if (meant.isPresent()) {
-                // the prompt file meant is in the package: its extension is all the path lacks
-                return;
-            }
+        if (pointer.equals(INHERITS) && inheritsExtensionLeftOff(pack, file, reference, problems)) {
+            // the prompt file meant is in the package: its extension is all the path lacks
+            return;
         }
         if (reference instanceof LocalReference local) {
             localReference(pack, file, local, pointer, problems);
@@ -54,16 +47,25 @@ final class ReferenceRules {
     }
 
     /**
-     * A prompt inherits a prompt: the same rule as for the manifest's {@code main} and {@code prompts}.
+     * A prompt inherits a prompt: the same rule as for the manifest's {@code main} and {@code prompts}. Of a
+     * package reference only the dependency's files tell which prompt file was meant: {@link DependencyFiles} restates
+     * the error with that hint where it knows them.
      *
-     * @param meant the hint naming the prompt file of the package the reference stands for, if it names one
+     * @return whether the path stands for a prompt file of this package, which the error names
      */
-    private static void inheritedPrompt(String file, Reference reference, Optional<String> meant, Problems problems) {
+    private static boolean inheritsExtensionLeftOff(PromptPackage pack, String file, Reference reference,
+                                                    Problems problems) {
         String path = reference instanceof PackageReference viaPackage ? viaPackage.path() : reference.written();
-        if (!path.isEmpty() && !PromptFile.hasPromptExtension(path)) {
-            problems.add(Problem.error(file, INHERITS, "'" + reference.written() + "' is not a prompt file, which ends"
-                    + " in .prmd or .prompd", meant.orElse("inherit from a prompt file")));
+        if (path.isEmpty() || PromptFile.hasPromptExtension(path)) {
+            return false;
         }
+        Optional<Problem> meant = reference instanceof LocalReference local
+                ? local.resolveFrom(file).flatMap(resolved -> PromptFile.extensionLeftOff(file, INHERITS,
+                        local.written(), resolved, pack.files()))
+                : Optional.empty();
+        problems.add(meant.orElseGet(() -> PromptFile.notAPromptFile(file, INHERITS, reference.written(),
+                "inherit from a prompt file")));
+        return meant.isPresent();
     }
 
     private static void localReference(PromptPackage pack, String file, LocalReference reference, String pointer,

@@ -1,6 +1,7 @@
 package io.prompd.core.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
@@ -36,7 +37,7 @@ class DependencyFilesTest {
         PromptParseResult parsed = PromptParser.parse("prompts/a.prmd", prompt);
         assertEquals(List.of(), parsed.problems());
         SortedMap<String, PromptFile> prompts = new TreeMap<>(Map.of("prompts/a.prmd", parsed.prompt().orElseThrow()));
-        return DependencyFiles.check(DependencyFiles.uses(prompts), versions, CHOSEN_BY);
+        return DependencyFiles.check(DependencyFiles.uses(prompts.values()), versions, CHOSEN_BY);
     }
 
     private static String inheriting(String reference) {
@@ -49,6 +50,21 @@ class DependencyFilesTest {
 
                 Hello.
                 """.formatted(reference);
+    }
+
+    /** A prompt including the file through the alias {@code @util} of @common/util, at line 9. */
+    private static String including(String file) {
+        return """
+                ---
+                id: a
+                using:
+                  - name: "@common/util@^1.0.0"
+                    prefix: "@util"
+                ---
+                # User
+
+                {%% include "%s" %%}
+                """.formatted(file);
     }
 
     @Test
@@ -85,6 +101,39 @@ class DependencyFilesTest {
     }
 
     @Test
+    void anInheritedPromptWithoutItsExtensionRestatesTheValidatorsErrorNamingIt() throws IOException {
+        Problem problem = single(check(inheriting("@common/util@^1.0.0/prompts/base"),
+                util("LICENSE", "README.md", "prompts/base.prmd")));
+
+        assertTrue(PromptFile.notAPromptFile("prompts/a.prmd", "/inherits", "@common/util@^1.0.0/prompts/base", "")
+                .atLine(3).restatedBy(problem), problem.toString());
+        assertEquals("did you mean '@common/util@^1.0.0/prompts/base.prmd'?", problem.hint());
+    }
+
+    @Test
+    void anInheritedPathThatIsNoPromptFileIsLeftToTheValidator() throws IOException {
+        DependencyFiles.Result result = check(inheriting("@common/util@^1.0.0/prompts/other"),
+                util("LICENSE", "prompts/base.prmd"));
+
+        assertEquals(List.of(), result.problems(), "the validator's error says it is no prompt file");
+    }
+
+    @Test
+    void anIncludedPathWithoutItsExtensionGetsThePromptFileItNames() throws IOException {
+        Problem problem = single(check(including("@util/prompts/base"), util("LICENSE", "prompts/base.prmd")));
+
+        assertEquals("did you mean 'prompts/base.prmd'? correct the path, or require a version of @common/util that"
+                + " has the file", problem.hint());
+    }
+
+    @Test
+    void aPathWithoutAnExtensionListsNoFilesWithoutOne() throws IOException {
+        Problem problem = single(check(including("@util/parts/zzzzzzzz"), util("LICENSE", "NOTICE", "parts/a.md")));
+
+        assertEquals("correct the path, or require a version of @common/util that has the file", problem.hint());
+    }
+
+    @Test
     void manyFilesOfTheKindAreCounted() throws IOException {
         Problem problem = single(check(inheriting("@common/util/prompts/zzzzzz.prmd"),
                 util("a.prmd", "b.prmd", "c.prmd", "d.prmd", "e.prmd", "f.prmd", "g.prmd")));
@@ -95,17 +144,7 @@ class DependencyFilesTest {
 
     @Test
     void aFileTheBodyIncludesThroughAnAliasIsCheckedAtItsLine() throws IOException {
-        Problem problem = single(check("""
-                ---
-                id: a
-                using:
-                  - name: "@common/util@^1.0.0"
-                    prefix: "@util"
-                ---
-                # User
-
-                {% include "@util/parts/missing.md" %}
-                """, util("parts/intro.md")));
+        Problem problem = single(check(including("@util/parts/missing.md"), util("parts/intro.md")));
 
         assertEquals("", problem.pointer());
         assertEquals(9, problem.line());

@@ -44,7 +44,7 @@ final class PackageReferenceRule implements PullRequestRule {
                 continue;
             }
             SortedMap<PackageName, Version> chosen = resolution.get().versions();
-            List<FileUse> uses = DependencyFiles.uses(version.report().prompts());
+            List<FileUse> uses = DependencyFiles.uses(version.report().prompts().values());
             List<Problem> found = new ArrayList<>(DependencyFiles.check(uses,
                     name -> chosen.containsKey(name) ? head.of(name, chosen.get(name)) : Optional.empty(), RESOLVED)
                     .problems());
@@ -54,7 +54,8 @@ final class PackageReferenceRule implements PullRequestRule {
                     missingInAllowed(pullRequest, head, version, use, picked).ifPresent(found::add);
                 }
             }
-            found.forEach(problem -> problems.add(problem.inFile(version.repositoryPath(problem.file()))));
+            // after PackageValidityRule, so that a restated error of the validator replaces it
+            found.forEach(problem -> problems.restate(problem.inFile(version.repositoryPath(problem.file()))));
         }
     }
 
