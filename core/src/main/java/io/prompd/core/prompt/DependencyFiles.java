@@ -11,7 +11,9 @@ import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -125,9 +127,15 @@ public final class DependencyFiles {
     public static Result check(List<FileUse> uses, Versions versions, String chosenBy) throws IOException {
         List<Problem> problems = new ArrayList<>();
         SortedSet<PackageName> unchecked = new TreeSet<>();
+        // asked once a package: prompts take many files from one, and telling its version may walk a folder
+        Map<PackageName, Optional<VersionFiles>> asked = new HashMap<>();
         for (FileUse use : uses) {
             PackageReference reference = use.reference();
-            Optional<VersionFiles> chosen = versions.of(reference.packageName());
+            Optional<VersionFiles> chosen = asked.get(reference.packageName());
+            if (chosen == null) {
+                chosen = versions.of(reference.packageName());
+                asked.put(reference.packageName(), chosen);
+            }
             if (chosen.isEmpty()) {
                 unchecked.add(reference.packageName());
             } else if (use.site().pointer().equals(INHERITS) && !PromptFile.hasPromptExtension(reference.path())) {

@@ -9,6 +9,7 @@ import io.prompd.core.problem.Severity;
 import io.prompd.core.source.MemorySource;
 import io.prompd.core.version.Version;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -150,6 +151,30 @@ class DependencyFilesTest {
         assertEquals(9, problem.line());
         assertEquals("'@util/parts/missing.md' points to parts/missing.md, which @common/util 1.2.0 (" + CHOSEN_BY
                 + ") does not have", problem.message());
+    }
+
+    @Test
+    void eachPackageIsAskedForItsVersionOnce() throws IOException {
+        DependencyFiles.Versions util = util("parts/intro.md");
+        List<PackageName> asked = new ArrayList<>();
+        check("""
+                ---
+                id: a
+                using:
+                  - name: "@common/util@^1.0.0"
+                    prefix: "@util"
+                context: "@util/parts/intro.md"
+                ---
+                # User
+
+                {% include "@util/parts/intro.md" %}
+                {% include "@util/parts/outro.md" %}
+                """, name -> {
+                    asked.add(name);
+                    return util.of(name);
+                });
+
+        assertEquals(List.of(UTIL), asked);
     }
 
     @Test
