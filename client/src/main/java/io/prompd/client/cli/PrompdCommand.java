@@ -107,16 +107,37 @@ public final class PrompdCommand implements Runnable {
 
     /** Options first, then environment variables, then defaults. */
     Settings settings() {
+        Path homeFolder = homeFolder();
+        if (registry != null && registry.isBlank()) {
+            throw new PrompdException(ExitCode.USAGE, "--registry is given an empty registry",
+                    "give a URL such as https://registry.example.com/ or the name of a configured registry,"
+                            + " or leave the option out");
+        }
+        Optional<String> chosenRegistry = Optional.ofNullable(registry).or(() -> context.variable(Settings.REGISTRY_VARIABLE));
+        Map<String, String> proxyVariables = new TreeMap<>();
+        Settings.PROXY_VARIABLES.forEach(name -> context.variable(name).ifPresent(value -> proxyVariables.put(name, value)));
+        Optional<Path> caFile = context.variable(Settings.CA_FILE_VARIABLE).map(Path::of).map(context::resolve);
+        return new Settings(homeFolder, chosenRegistry, offline, proxyVariables, caFile);
+    }
+
+    /**
+     * {@code <home>/packages}, for a command that reads installed packages only at best effort and
+     * needs no other setting; empty when the home is no usable folder.
+     */
+    Optional<Path> packagesFolder() {
+        try {
+            return Optional.of(homeFolder().resolve(Settings.PACKAGES_FOLDER_NAME));
+        } catch (PrompdException unusable) {
+            return Optional.empty();
+        }
+    }
+
+    private Path homeFolder() {
         // An empty option would resolve to the working folder, which would then receive the config.json with
         // its secrets and be packed with it; an empty variable stays "unset", as shells leave them.
         if (home != null && home.toString().isBlank()) {
             throw new PrompdException(ExitCode.USAGE, "--home is given an empty folder name",
                     "give the prompd home folder, as in --home ~/.prompd, or leave the option out");
-        }
-        if (registry != null && registry.isBlank()) {
-            throw new PrompdException(ExitCode.USAGE, "--registry is given an empty registry",
-                    "give a URL such as https://registry.example.com/ or the name of a configured registry,"
-                            + " or leave the option out");
         }
         Path homeFolder = Optional.ofNullable(home).map(context::resolve)
                 .or(() -> context.variable(Settings.HOME_VARIABLE).map(Path::of).map(context::resolve))
@@ -125,11 +146,7 @@ public final class PrompdCommand implements Runnable {
             throw new PrompdException(ExitCode.USAGE, "the prompd home " + homeFolder + " is a file, not a folder",
                     "point --home or $" + Settings.HOME_VARIABLE + " at a folder (it is created when missing)");
         }
-        Optional<String> chosenRegistry = Optional.ofNullable(registry).or(() -> context.variable(Settings.REGISTRY_VARIABLE));
-        Map<String, String> proxyVariables = new TreeMap<>();
-        Settings.PROXY_VARIABLES.forEach(name -> context.variable(name).ifPresent(value -> proxyVariables.put(name, value)));
-        Optional<Path> caFile = context.variable(Settings.CA_FILE_VARIABLE).map(Path::of).map(context::resolve);
-        return new Settings(homeFolder, chosenRegistry, offline, proxyVariables, caFile);
+        return homeFolder;
     }
 
     public static void main(String[] args) {

@@ -15,6 +15,7 @@ import io.prompd.core.source.SourceEntry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,13 +49,20 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path packageFolder = folder.existing(root.context());
-        PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
+        // the dependency files are checked at best effort: no registry setting matters, and an unusable home skips them
+        Optional<PackageStore> store = root.packagesFolder()
+                .map(packages -> new PackageStore(packages, ArchiveLimits.DEFAULT));
         PackService.Validation validation = new PackService(ArchiveLimits.DEFAULT)
                 .validate(packageFolder, InstalledVersions.forPackage(packageFolder, store));
         PackageReport report = validation.report();
         spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(report)) + "\n" : asText(report));
         if (!validation.unchecked().isEmpty()) {
             spec.commandLine().getErr().println("note: " + unchecked(validation.unchecked()));
+        }
+        if (!validation.outOfDate().isEmpty()) {
+            spec.commandLine().getErr().println("note: prompd.lock is out of date for " + Plural.series(
+                    validation.outOfDate().stream().map(Object::toString).toList(), "and")
+                    + "; run 'prompd install', then validate again");
         }
         return (report.hasErrors() ? ExitCode.FAILURE : ExitCode.OK).code();
     }

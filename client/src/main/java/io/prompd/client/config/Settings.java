@@ -26,6 +26,8 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
     public static final String REGISTRY_VARIABLE = "PROMPD_REGISTRY";
     public static final String CA_FILE_VARIABLE = "PROMPD_CA_FILE";
     public static final String HOME_FOLDER_NAME = ".prompd";
+    /** The store's folder in the home. */
+    public static final String PACKAGES_FOLDER_NAME = "packages";
     /** The environment variables that choose proxies, as curl, pip, npm and cargo read them. */
     public static final List<String> PROXY_VARIABLES = List.of("https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY",
             "no_proxy", "NO_PROXY");
@@ -44,7 +46,7 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
     }
 
     public Path packagesFolder() {
-        return home.resolve("packages");
+        return home.resolve(PACKAGES_FOLDER_NAME);
     }
 
     public Path cacheFolder() {

@@ -1,5 +1,6 @@
 package io.prompd.client.pack;
 
+import io.prompd.client.install.InstalledVersions;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
@@ -13,6 +14,7 @@ import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.prompt.DependencyFiles;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.source.SourceEntry;
+import io.prompd.core.version.VersionRange;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -51,12 +54,15 @@ public final class PackService {
      *
      * @param report    every problem, those with the files taken from other packages included
      * @param unchecked the dependencies whose files the prompts take but whose version is not installed
+     * @param outOfDate the dependencies whose files the prompts take but whose version prompd.lock pins outside the
+     *                  declared range, so that they went unchecked too
      */
-    public record Validation(PackageReport report, SortedSet<PackageName> unchecked) {
+    public record Validation(PackageReport report, SortedSet<PackageName> unchecked, SortedSet<PackageName> outOfDate) {
 
         public Validation {
             Objects.requireNonNull(report, "report");
             unchecked = SortedCopies.set(unchecked);
+            outOfDate = SortedCopies.set(outOfDate);
         }
     }
 
@@ -66,14 +72,16 @@ public final class PackService {
      * does not depend on what this machine has installed, and the registry's check looks in the
      * versions it resolves.
      */
-    public Validation validate(Path folder, DependencyFiles.Versions installed) throws IOException {
+    public Validation validate(Path folder, InstalledVersions installed) throws IOException {
         PackageReport report = validator.validate(new DirectorySource(folder));
+        SortedMap<PackageName, VersionRange> declared = report.draft().dependencies();
         DependencyFiles.Result taken = DependencyFiles.check(DependencyFiles.uses(report.prompts().values()),
-                installed, LOCKED);
+                installed.within(declared), LOCKED);
         // a package that is no dependency has its error already, which says to declare it
-        Set<PackageName> declared = report.draft().dependencies().keySet();
-        return new Validation(report.withProblems(taken.problems()),
-                taken.unchecked().stream().filter(declared::contains).collect(Collectors.toCollection(TreeSet::new)));
+        Map<Boolean, SortedSet<PackageName>> stale = taken.unchecked().stream().filter(declared::containsKey)
+                .collect(Collectors.partitioningBy(name -> installed.outOfDate(declared, name),
+                        Collectors.toCollection(TreeSet::new)));
+        return new Validation(report.withProblems(taken.problems()), stale.get(false), stale.get(true));
     }
 
     /** Where a tarball goes: a file by that name, or a folder (created when missing) for {@link #defaultFileName}. */

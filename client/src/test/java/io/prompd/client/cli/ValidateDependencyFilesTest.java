@@ -130,6 +130,42 @@ class ValidateDependencyFilesTest {
     }
 
     @Test
+    void aLockedVersionOutsideARaisedRangeGoesUncheckedSayingTheLockIsOutOfDate() throws IOException {
+        inherit("@acme/util/prompts/base.prmd");
+        assertEquals(0, prompd("install").exitCode());
+        Files.writeString(pkg.resolve("prompd.json"), Files.readString(pkg.resolve("prompd.json"))
+                .replace("\"^1.0.0\"", "\"^2.0.0\""));
+
+        CliRun run = prompd("validate");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertEquals("note: prompd.lock is out of date for @acme/util; run 'prompd install', then validate again\n",
+                run.err());
+    }
+
+    @Test
+    void aHomeThatIsAFileSkipsTheCheckWithTheNote() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/base.prmd");
+        Files.writeString(home, "not a folder");
+
+        CliRun run = prompd("validate");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals(NOT_CHECKED, run.err());
+    }
+
+    @Test
+    void anEmptyRegistryOptionDoesNotKeepTheCheckFromTheStore() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/base.prmd");
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun run = prompd("validate", "--registry", "");
+
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("which @acme/util 1.0.0 (the version prompd.lock pins) does not have"), run.out());
+    }
+
+    @Test
     void aLockedVersionRemovedFromTheStoreGoesUnchecked() throws IOException {
         inherit("@acme/util@^1.0.0/prompts/base.prmd");
         assertEquals(0, prompd("install").exitCode());
