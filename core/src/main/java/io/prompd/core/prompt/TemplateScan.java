@@ -61,6 +61,9 @@ final class TemplateScan {
      */
     private static final Map<String, String> ENDS = Map.of("asyncEach", "endeach", "asyncAll", "endall",
             "verbatim", "endverbatim");
+    /** The end of a raw or verbatim block, by its name: compiled once, not for each such block of each prompt. */
+    private static final Map<String, Pattern> RAW_ENDS = Map.of("endraw", rawEnd("endraw"), "endverbatim",
+            rawEnd("endverbatim"));
     private static final Map<Character, Character> CLOSERS = Map.of('(', ')', '[', ']', '{', '}');
     private static final Pattern LEGACY = Pattern.compile("(?<![{$\\\\])\\{([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)}(?!})");
 
@@ -269,7 +272,7 @@ final class TemplateScan {
             }
             case "raw" -> {
                 // everything up to the block's own end is text, other ends included
-                Matcher end = Pattern.compile("\\{%[-+]?\\s*" + blocks.peek().end() + "\\s*[-+]?%}").matcher(body);
+                Matcher end = RAW_ENDS.get(blocks.peek().end()).matcher(body);
                 if (!end.find(after)) {
                     return body.length();
                 }
@@ -279,6 +282,10 @@ final class TemplateScan {
             default -> { }
         }
         return after;
+    }
+
+    private static Pattern rawEnd(String end) {
+        return Pattern.compile("\\{%[-+]?\\s*" + end + "\\s*[-+]?%}");
     }
 
     /** Jinja refuses these tags without what follows their name. */
