@@ -68,17 +68,19 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     }
 
     /**
-     * Creates an empty staging folder beside {@code out} and starts deleting the build that the
-     * last publish retired, in the background while this build reads and packs: its files are hard
-     * links to the live output's, so it costs little room until then, and deleting tens of
-     * thousands of them took as long as the rest of an incremental build.
+     * Creates the staging folder beside {@code out}, new and so empty, and starts deleting the build
+     * that the last publish retired, in the background while this build reads and packs: its files
+     * are hard links to the live output's, so it costs little room until then, and deleting tens of
+     * thousands of them took as long as the rest of an incremental build. Call
+     * {@link #recoverFromKilledBuild} first, which removes a staging folder a killed build left.
      *
      * @param previous the previous output to carry files over from, if any
+     * @throws java.nio.file.FileAlreadyExistsException when a staging folder is there already
      */
     static StagingArea create(Path out, Optional<Path> previous) throws IOException {
-        StagingArea area = new StagingArea(out, previous);
-        Files.createDirectories(area.staging);
-        return area;
+        // before the area starts deleting the retired build, which a refused area would leave running
+        Files.createDirectory(sibling(out, "staging"));
+        return new StagingArea(out, previous);
     }
 
     /**

@@ -2,10 +2,12 @@ package io.prompd.generator.build;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -40,6 +42,19 @@ class StagingAreaTest {
         assertArrayEquals(bytes("third"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")));
         assertArrayEquals(bytes("second"), Files.readAllBytes(retired.resolve("packages/@a/b/index.json")),
                 "the older retired build was deleted before this one was retired");
+    }
+
+    @Test
+    void aStagingFolderLeftBehindIsNotBuiltOnUntilRecoveryRemovesIt() throws IOException {
+        Path out = temp.resolve("out");
+        Path left = Files.createDirectories(temp.resolve(".out.staging/packages/@a/b"));
+        Files.writeString(left.resolve("stale.json"), "from a killed build");
+
+        assertThrows(FileAlreadyExistsException.class, () -> StagingArea.create(out, Optional.empty()));
+        StagingArea.recoverFromKilledBuild(out);
+        publish(out, "first");
+
+        assertFalse(Files.exists(out.resolve("packages/@a/b/stale.json")));
     }
 
     @Test
