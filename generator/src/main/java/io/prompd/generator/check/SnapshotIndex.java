@@ -35,6 +35,8 @@ final class SnapshotIndex implements PackageIndex {
 
     private final RegistrySnapshot snapshot;
     private final Map<PackageName, List<Candidate>> read = new HashMap<>();
+    /** The versions {@link #dependentsOf} parsed, which the resolver then asks for again. */
+    private final Map<VersionFolder, Candidate> parsed = new HashMap<>();
     /** Parsed names and ranges by their text: thousands of manifests repeat the same few. */
     private final Map<String, Optional<PackageName>> names = new HashMap<>();
     private final Map<String, Optional<VersionRange>> ranges = new HashMap<>();
@@ -69,12 +71,13 @@ final class SnapshotIndex implements PackageIndex {
         for (SortedMap<Version, VersionFolder> versions : snapshot.packages().values()) {
             for (VersionFolder folder : versions.values()) {
                 byte[] manifest = manifest(folder);
-                // names are ASCII, which no byte of another character's UTF-8 equals; JSON may still escape one
+                // names are ASCII, which no byte of another character's UTF-8 equals; of JSON's escapes only an escaped
+                // slash or a u-escape can stand in a valid name, and the others (a quote, a newline) fill descriptions
                 String text = new String(manifest, StandardCharsets.ISO_8859_1);
-                if (text.indexOf('\\') < 0 && quoted.stream().noneMatch(text::contains)) {
+                if (!text.contains("\\/") && !text.contains("\\u") && quoted.stream().noneMatch(text::contains)) {
                     continue;
                 }
-                Candidate candidate = candidate(folder, manifest);
+                Candidate candidate = parsed.computeIfAbsent(folder, unparsed -> candidate(folder, manifest));
                 if (!Collections.disjoint(candidate.dependencies().keySet(), packages)) {
                     dependents.add(candidate);
                 }
@@ -87,7 +90,8 @@ final class SnapshotIndex implements PackageIndex {
         List<Candidate> candidates = new ArrayList<>();
         try {
             for (VersionFolder folder : snapshot.packages().getOrDefault(name, Collections.emptySortedMap()).values()) {
-                candidates.add(candidate(folder, manifest(folder)));
+                Candidate known = parsed.get(folder);
+                candidates.add(known != null ? known : candidate(folder, manifest(folder)));
             }
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);

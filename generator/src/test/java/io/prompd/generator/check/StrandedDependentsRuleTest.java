@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Yanks that leave published versions of other packages with a dependency no version satisfies. */
 class StrandedDependentsRuleTest extends PullRequestScenarioTest {
@@ -107,13 +109,15 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         assertEquals(List.of("@common/base 1.0.0, 1.1.0; @common/hints 1.0.0", "@common/tool 1.0.0"), stranded(report));
     }
 
-    @Test
-    void aDependentWritingTheNameWithAJsonEscapeIsFoundToo() {
+    @ParameterizedTest
+    @ValueSource(strings = {"@common\\/util", "\\u0040common/util"})
+    void aDependentWritingTheNameWithAJsonEscapeIsFoundToo(String escaped) {
         mergedMeanwhile(repo, "alice", main -> {
             Path manifest = main.root().resolve(main.publish("@common/escaped", "1.0.0", "@common/util@^1.1.0"))
                     .resolve("prompd.json");
             try {
-                Files.writeString(manifest, Files.readString(manifest).replace("\"@common/util\"", "\"@common\\/util\""));
+                Files.writeString(manifest, Files.readString(manifest)
+                        .replace("\"@common/util\"", "\"" + escaped + "\""));
             } catch (IOException failed) {
                 throw new UncheckedIOException(failed);
             }
