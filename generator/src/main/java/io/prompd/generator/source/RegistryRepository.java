@@ -179,8 +179,8 @@ public final class RegistryRepository implements AutoCloseable {
                 packages = listing.packages();
                 metaFiles = listing.metaFiles();
             }
-            return new RegistrySnapshot(repository.getObjectDatabase(), commit, Instant.ofEpochSecond(commit.getCommitTime()),
-                    config, scopes, packages, metaFiles, problems.sorted());
+            return new RegistrySnapshot(repository.getObjectDatabase(), commit, tree,
+                    Instant.ofEpochSecond(commit.getCommitTime()), config, scopes, packages, metaFiles, problems.sorted());
         }
     }
 

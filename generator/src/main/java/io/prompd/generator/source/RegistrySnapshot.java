@@ -25,8 +25,6 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectDatabase;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
-import org.eclipse.jgit.revwalk.RevTree;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -41,6 +39,8 @@ public final class RegistrySnapshot {
 
     private final ObjectDatabase objects;
     private final ObjectId commit;
+    /** The commit's root tree, so that a look-up by path does not parse the commit again. */
+    private final ObjectId tree;
     private final Instant commitTime;
     private final Optional<RegistryConfig> config;
     private final Scopes scopes;
@@ -49,11 +49,13 @@ public final class RegistrySnapshot {
     private final Map<PackageName, Parsed<PackageMeta>> metas = new ConcurrentHashMap<>();
     private final List<Problem> problems;
 
-    RegistrySnapshot(ObjectDatabase objects, ObjectId commit, Instant commitTime, Optional<RegistryConfig> config,
+    RegistrySnapshot(ObjectDatabase objects, ObjectId commit, ObjectId tree, Instant commitTime,
+                     Optional<RegistryConfig> config,
                      Scopes scopes, SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages,
                      Map<PackageName, ObjectId> metaFiles, List<Problem> problems) {
         this.objects = objects;
         this.commit = commit.copy();
+        this.tree = tree.copy();
         this.commitTime = commitTime;
         this.config = config;
         this.scopes = scopes;
@@ -151,8 +153,7 @@ public final class RegistrySnapshot {
 
     /** Whether the commit has a file or folder at the path. */
     public boolean has(String path) throws IOException {
-        try (ObjectReader reader = objects.newReader(); RevWalk commits = new RevWalk(reader);
-             TreeWalk walk = TreeWalk.forPath(reader, path, commits.parseCommit(commit).getTree())) {
+        try (ObjectReader reader = objects.newReader(); TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
             return walk != null;
         }
     }
@@ -170,8 +171,7 @@ public final class RegistrySnapshot {
             return found;
         }
         Map<String, FieldLines> lines = new HashMap<>();
-        try (ObjectReader reader = objects.newReader(); RevWalk commits = new RevWalk(reader)) {
-            RevTree tree = commits.parseCommit(commit).getTree();
+        try (ObjectReader reader = objects.newReader()) {
             for (String file : unplaced) {
                 try (TreeWalk walk = TreeWalk.forPath(reader, file, tree)) {
                     if (walk != null && walk.getFileMode(0) == FileMode.REGULAR_FILE) {
