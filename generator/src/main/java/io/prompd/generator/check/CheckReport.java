@@ -4,6 +4,7 @@ import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.generator.source.PackageVersion;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +21,7 @@ import java.util.SortedSet;
  * @param otherChanges paths outside version folders that it adds, changes or deletes (meta.json, settings,
  *                     documentation), and each folder that does not fit the layout once, sorted
  * @param newPaths     those among them that the merge base has nothing at, sorted
- * @param deletedPaths those among them that the head has nothing at, sorted
+ * @param deletedPaths those among them that the head has nothing at, sorted; none of them new
  * @param unreadable   the meta.json files among them that do not read in full as it leaves them, sorted: of
  *                     these, the meta changes tell only the parts that read
  * @param metaChanges  what its changes to meta.json files do (tags, yanks, deprecations, owners), by package
@@ -43,6 +44,9 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         if (!otherChanges.containsAll(newPaths) || !otherChanges.containsAll(deletedPaths)) {
             throw new IllegalArgumentException("new and deleted paths must be among the other changes: " + newPaths
                     + ", " + deletedPaths);
+        }
+        if (!Collections.disjoint(newPaths, deletedPaths)) {
+            throw new IllegalArgumentException("a path cannot be both new and deleted: " + newPaths + ", " + deletedPaths);
         }
         unreadable = SortedCopies.set(unreadable);
         if (!otherChanges.containsAll(unreadable)) {
