@@ -4,12 +4,17 @@ package io.prompd.core.archive;
  * Bounds on what a package may hold, applied when packing and again when unpacking, so a
  * registry and its clients refuse the same archives.
  *
+ * <p>No bound on how far an archive expands against its compressed size: unpacking stops
+ * decompressing once the output passes {@link #maxTarBytes()}, so a gzip bomb
+ * costs no more than an honest package at the limit. A ratio refused honest repetitive files (a
+ * 3.6 MB CSV packs to 7.5 KB) that the registry could only catch by compressing every package it
+ * checks; npm has none, and cargo's only raises its absolute cap.
+ *
  * @param maxFiles          most regular files in one package
  * @param maxFileBytes      largest single file, in bytes
  * @param maxUnpackedBytes  largest total of all files, in bytes
- * @param maxExpansionRatio most times the unpacked size may exceed the compressed archive (against zip bombs)
  */
-public record ArchiveLimits(int maxFiles, long maxFileBytes, long maxUnpackedBytes, int maxExpansionRatio) {
+public record ArchiveLimits(int maxFiles, long maxFileBytes, long maxUnpackedBytes) {
 
     private static final long MIB = 1024L * 1024L;
     /** Tar headers, PAX records and padding a file may add on top of its content. */
@@ -17,12 +22,12 @@ public record ArchiveLimits(int maxFiles, long maxFileBytes, long maxUnpackedByt
     /** gzip's header, with room for the optional file name and comment, and its trailer. */
     private static final long GZIP_FRAMING_BYTES = 1024;
 
-    public static final ArchiveLimits DEFAULT = new ArchiveLimits(1_000, 5 * MIB, 50 * MIB, 100);
+    public static final ArchiveLimits DEFAULT = new ArchiveLimits(1_000, 5 * MIB, 50 * MIB);
 
     public ArchiveLimits {
-        if (maxFiles < 1 || maxFileBytes < 1 || maxUnpackedBytes < 1 || maxExpansionRatio < 1) {
+        if (maxFiles < 1 || maxFileBytes < 1 || maxUnpackedBytes < 1) {
             throw new IllegalArgumentException("archive limits must all be positive: " + maxFiles + ", "
-                    + maxFileBytes + ", " + maxUnpackedBytes + ", " + maxExpansionRatio);
+                    + maxFileBytes + ", " + maxUnpackedBytes);
         }
     }
 

@@ -33,15 +33,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * <p>Exit codes: {@link ExitCode#INTEGRITY} when the archive is corrupt, truncated or holds entries
  * {@code prompd pack} never writes (paths outside {@code package/}, traversal, links, devices,
  * duplicates), because such an archive was damaged or tampered with; {@link ExitCode#FAILURE} when a
- * well-formed archive exceeds the {@link ArchiveLimits} (too many files, too large, too compressible).
+ * well-formed archive exceeds the {@link ArchiveLimits} (too many files, too large).
  */
 public final class SafeUnpacker {
 
-    /**
-     * Expansion below this many bytes is never called a bomb: tar pads every file to 512 bytes and many
-     * tars pad the archive to 10 KiB, so small honest packages expand far beyond any sensible ratio.
-     */
-    private static final long EXPANSION_SLACK_BYTES = 1024 * 1024;
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Path target;
@@ -100,7 +95,7 @@ public final class SafeUnpacker {
         InputStream rest = new BufferedInputStream(new Unclosed(tgz), BUFFER_BYTES);
         byte[] buffer = new byte[BUFFER_BYTES];
         // closing ends the native inflater at once; the download stream itself stays open for the caller
-        try (InputStream decompressed = new ExpansionGuard(gunzip(rest), tgz, limits);
+        try (InputStream decompressed = new ExpansionGuard(gunzip(rest), limits);
                 TarArchiveInputStream tar = new TarArchiveInputStream(decompressed, StandardCharsets.UTF_8.name())) {
             for (TarArchiveEntry entry = nextEntry(tar); entry != null; entry = nextEntry(tar)) {
                 String path = checkedPath(entry);
@@ -279,19 +274,17 @@ public final class SafeUnpacker {
     }
 
     /**
-     * Stops decompression as soon as the output outgrows the compressed input by more than the
-     * allowed ratio, or the limits plus tar's own overhead, so a gzip bomb costs megabytes, not gigabytes.
+     * Stops decompression as soon as the output outgrows the limits plus tar's own overhead, so a gzip
+     * bomb costs what the largest package allowed costs, not gigabytes: what decompresses past the
+     * entries (padding, PAX records, a folder's content) is counted here and nowhere else.
      */
     private static final class ExpansionGuard extends FilterInputStream {
-        /** Counts the compressed bytes read so far. */
-        private final IntegrityInputStream compressed;
         private final ArchiveLimits limits;
         private final long maxDecompressed;
         private long produced;
 
-        ExpansionGuard(InputStream decompressed, IntegrityInputStream compressed, ArchiveLimits limits) {
+        ExpansionGuard(InputStream decompressed, ArchiveLimits limits) {
             super(decompressed);
-            this.compressed = compressed;
             this.limits = limits;
             this.maxDecompressed = limits.maxTarBytes();
         }
@@ -323,12 +316,6 @@ public final class SafeUnpacker {
 
         private void count(long bytes) throws Rejection {
             produced += bytes;
-            if (produced > EXPANSION_SLACK_BYTES
-                    && produced > Math.max(compressed.count(), 1) * (long) limits.maxExpansionRatio()) {
-                throw Rejection.overLimit("the archive expands more than " + limits.maxExpansionRatio()
-                        + " times its compressed size (" + produced + " bytes from " + compressed.count()
-                        + "), which is how decompression bombs look");
-            }
             if (produced > maxDecompressed) {
                 throw Rejection.overLimit("the archive holds more than the limit of "
                         + Sizes.readable(limits.maxUnpackedBytes()));

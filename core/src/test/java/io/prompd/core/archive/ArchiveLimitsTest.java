@@ -16,7 +16,7 @@ class ArchiveLimitsTest {
     /** Clients refuse a download larger than maxTarballBytes: no package the limits let through may be refused so. */
     @Test
     void theLargestTarballThatFitsTheLimitsIsNoLargerThanMaxTarballBytes() throws IOException {
-        ArchiveLimits limits = new ArchiveLimits(4, 256 * 1024, 1024 * 1024, 100);
+        ArchiveLimits limits = new ArchiveLimits(4, 256 * 1024, 1024 * 1024);
         Random random = new Random(11);
         Map<String, byte[]> files = new TreeMap<>();
         files.put("prompd.json", "{\"name\":\"@t/p\",\"version\":\"1.0.0\"}".getBytes());

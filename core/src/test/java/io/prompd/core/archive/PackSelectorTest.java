@@ -271,7 +271,7 @@ class PackSelectorTest {
     @Test
     void tooManyFilesIsAnError() throws IOException {
         PackSelection selection = PackSelector.select(source("prompd.json", "a", "b"), List.of(), List.of(),
-                new ArchiveLimits(2, 100, 100, 10), PackageLocation.WORKING_FOLDER);
+                new ArchiveLimits(2, 100, 100), PackageLocation.WORKING_FOLDER);
 
         assertEquals(List.of("|the package has 3 files, more than the limit of 2"),
                 selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
@@ -280,7 +280,7 @@ class PackSelectorTest {
     @Test
     void aFileOverTheSizeLimitIsAnError() throws IOException {
         PackSelection selection = PackSelector.select(ListedSource.of(SourceEntry.file("prompd.json", 2),
-                SourceEntry.file("big.csv", 101)), List.of(), List.of(), new ArchiveLimits(10, 100, 1000, 10), PackageLocation.WORKING_FOLDER);
+                SourceEntry.file("big.csv", 101)), List.of(), List.of(), new ArchiveLimits(10, 100, 1000), PackageLocation.WORKING_FOLDER);
 
         assertEquals(List.of("big.csv|the file has 101 bytes, more than the limit of 100 bytes per file"),
                 selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
@@ -290,7 +290,7 @@ class PackSelectorTest {
     @Test
     void aTotalOverTheLimitIsAnError() throws IOException {
         PackSelection selection = PackSelector.select(ListedSource.of(SourceEntry.file("prompd.json", 60),
-                SourceEntry.file("a.csv", 60)), List.of(), List.of(), new ArchiveLimits(10, 100, 100, 10), PackageLocation.WORKING_FOLDER);
+                SourceEntry.file("a.csv", 60)), List.of(), List.of(), new ArchiveLimits(10, 100, 100), PackageLocation.WORKING_FOLDER);
 
         assertEquals(List.of("|the package's files add up to 120 bytes, more than the limit of 100 bytes"),
                 selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());

@@ -111,8 +111,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         long maxFiles = limit(file, "/policy/maxFiles", defaults.maxFiles(), Integer.MAX_VALUE);
         long maxFileBytes = limit(file, "/policy/maxFileBytes", defaults.maxFileBytes(), Long.MAX_VALUE);
         long maxUnpackedBytes = limit(file, "/policy/maxUnpackedBytes", defaults.maxUnpackedBytes(), Long.MAX_VALUE);
-        ArchiveLimits limits = new ArchiveLimits((int) maxFiles, maxFileBytes, maxUnpackedBytes,
-                defaults.maxExpansionRatio());
+        ArchiveLimits limits = new ArchiveLimits((int) maxFiles, maxFileBytes, maxUnpackedBytes);
         return new Policy(limits, new TreeSet<>(file.strings("/policy/reservedNames")));
     }
 

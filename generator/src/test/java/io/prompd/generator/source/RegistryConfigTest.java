@@ -34,7 +34,7 @@ class RegistryConfigTest {
         assertEquals(List.of("amy", "zed"), List.copyOf(config.maintainers()));
         assertTrue(config.isPrivate());
         assertTrue(config.isMaintainer("amy"));
-        assertEquals(new ArchiveLimits(10, 100, 1000, ArchiveLimits.DEFAULT.maxExpansionRatio()), config.policy().limits());
+        assertEquals(new ArchiveLimits(10, 100, 1000), config.policy().limits());
         assertEquals(Set.of("prompd"), config.policy().reservedNames());
     }
 
