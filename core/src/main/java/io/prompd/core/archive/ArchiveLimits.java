@@ -1,5 +1,7 @@
 package io.prompd.core.archive;
 
+import io.prompd.core.Sizes;
+
 /**
  * Bounds on what a package may hold, applied when packing and again when unpacking, so a
  * registry and its clients refuse the same archives.
@@ -44,5 +46,18 @@ public record ArchiveLimits(int maxFiles, long maxFileBytes, long maxUnpackedByt
     public long maxTarballBytes() {
         long tar = maxTarBytes();
         return tar + (tar >> 12) + (tar >> 14) + (tar >> 25) + 13 + GZIP_FRAMING_BYTES;
+    }
+
+    /**
+     * Whether a file of this size is within the per-file limit. One beyond it is refused by its size
+     * alone and its content is never read, so a 2 GB file costs a check no more than a small one.
+     */
+    public boolean fitsOneFile(long size) {
+        return size <= maxFileBytes;
+    }
+
+    /** The error of a file that does not {@link #fitsOneFile fit} where its content would have been read. */
+    public String notRead(long size) {
+        return "the file is not read: it has " + Sizes.overLimit(size, maxFileBytes) + " per file";
     }
 }

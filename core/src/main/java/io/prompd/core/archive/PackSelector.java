@@ -266,7 +266,7 @@ public final class PackSelector {
                 problems.error(path, "", "the path differs from '" + clash + "' only in letter case, so they"
                         + " would be one file on Windows and macOS", "rename one of them");
             }
-            if (entry.size() > limits.maxFileBytes()) {
+            if (!limits.fitsOneFile(entry.size())) {
                 problems.error(path, "", "the file has " + Sizes.overLimit(entry.size(), limits.maxFileBytes())
                         + " per file", location.removeOrLeaveOut());
             }

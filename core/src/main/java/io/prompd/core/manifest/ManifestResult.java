@@ -51,6 +51,15 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
                 + "'"));
     }
 
+    /**
+     * The result for a manifest over the per-file limit, left unread: the limit is what it breaks,
+     * not its syntax, and reading it would cost as much as it is large.
+     */
+    public static ManifestResult tooLarge(String file, String notRead) {
+        return nothingParsed(file, Problem.error(file, "", notRead, "a manifest holds a few fields: write " + file + " again with"
+                + " the package's name, version and what else it needs"));
+    }
+
     private static ManifestResult nothingParsed(String file, Problem why) {
         return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(why), FieldLines.none(),
                 Map.of());

@@ -1,6 +1,5 @@
 package io.prompd.core.packaging;
 
-import io.prompd.core.archive.PackSelection;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.LocalReference;
@@ -38,14 +37,13 @@ public final class ContentCheck {
     private ContentCheck() {
     }
 
-    static List<Problem> check(PackageSource source, PackSelection selection, SortedMap<String, PromptFile> prompts)
+    /** @param files the packed regular files within the per-file limit, the only ones read */
+    static List<Problem> check(PackageSource source, List<SourceEntry> files, SortedMap<String, PromptFile> prompts)
             throws IOException {
         SortedSet<String> contextFiles = contextFiles(prompts);
         List<Problem> problems = new ArrayList<>();
-        for (SourceEntry entry : selection.included()) {
-            if (entry.isFile()) {
-                check(entry.path(), source.read(entry.path()), contextFiles, problems);
-            }
+        for (SourceEntry entry : files) {
+            check(entry.path(), source.read(entry.path()), contextFiles, problems);
         }
         return problems;
     }

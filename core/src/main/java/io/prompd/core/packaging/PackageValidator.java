@@ -56,7 +56,7 @@ public final class PackageValidator {
         Contents contents = read(source, problems);
         ManifestDraft draft = contents.manifest().draft();
         warnAboutSecrets(contents.selection(), problems);
-        problems.addAll(ContentCheck.check(source, contents.selection(), contents.drafts()));
+        problems.addAll(ContentCheck.check(source, readable(contents.selection().included()), contents.drafts()));
 
         SortedSet<String> packed = new TreeSet<>();
         contents.selection().included().forEach(entry -> packed.add(entry.path()));
@@ -82,11 +82,11 @@ public final class PackageValidator {
 
     /** What both validating and reading parse: the manifest, the pack selection and the packed prompts. */
     private Contents read(PackageSource source, Problems problems) throws IOException {
-        ManifestResult manifest = readManifest(source, problems);
+        ManifestResult manifest = readManifest(source, limits, problems);
         PackSelection selection = PackSelector.select(source, manifest.draft().files(), manifest.draft().ignore(), limits,
                 location);
         problems.addAll(manifest.locate(selection.problems()));
-        SortedMap<String, PromptParseResult> parsed = parsePrompts(source, selection, problems);
+        SortedMap<String, PromptParseResult> parsed = parsePrompts(source, readable(selection.included()), problems);
         SortedMap<String, PromptFile> prompts = new TreeMap<>();
         SortedMap<String, PromptFile> drafts = new TreeMap<>();
         parsed.forEach((path, result) -> {
@@ -108,9 +108,21 @@ public final class PackageValidator {
         }
     }
 
-    private static ManifestResult readManifest(PackageSource source, Problems problems) throws IOException {
+    /**
+     * The regular files whose content validation reads: one over the per-file limit already has its
+     * error from the selection, and reading it would cost as much as the file is large.
+     */
+    private List<SourceEntry> readable(List<SourceEntry> entries) {
+        return entries.stream().filter(entry -> entry.isFile() && limits.fitsOneFile(entry.size())).toList();
+    }
+
+    private static ManifestResult readManifest(PackageSource source, ArchiveLimits limits, Problems problems)
+            throws IOException {
         ManifestResult result;
-        if (source.entry(MANIFEST).filter(SourceEntry::isFile).isPresent()) {
+        Optional<SourceEntry> manifest = source.entry(MANIFEST).filter(SourceEntry::isFile);
+        if (manifest.isPresent() && !limits.fitsOneFile(manifest.get().size())) {
+            result = ManifestResult.tooLarge(MANIFEST, limits.notRead(manifest.get().size()));
+        } else if (manifest.isPresent()) {
             result = ManifestReader.read(MANIFEST, source.read(MANIFEST));
         } else if (source.entry(Packer.ROOT + MANIFEST).filter(SourceEntry::isFile).isPresent()) {
             result = ManifestResult.unpackedWithItsFolder(MANIFEST, Packer.ROOT, Packer.UNPACK_COMMAND);
@@ -130,11 +142,11 @@ public final class PackageValidator {
         }
     }
 
-    private static SortedMap<String, PromptParseResult> parsePrompts(PackageSource source, PackSelection selection,
+    private static SortedMap<String, PromptParseResult> parsePrompts(PackageSource source, List<SourceEntry> files,
             Problems problems) throws IOException {
         SortedMap<String, PromptParseResult> parsed = new TreeMap<>();
-        for (SourceEntry entry : selection.included()) {
-            if (PromptFile.hasPromptExtension(entry.path()) && entry.isFile()) {
+        for (SourceEntry entry : files) {
+            if (PromptFile.hasPromptExtension(entry.path())) {
                 PromptParseResult result = PromptParser.parse(entry.path(), source.read(entry.path()));
                 problems.addAll(result.problems());
                 parsed.put(entry.path(), result);

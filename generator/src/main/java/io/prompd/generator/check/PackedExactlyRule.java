@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.LeftOut;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.packaging.ContentCheck;
@@ -26,20 +27,21 @@ final class PackedExactlyRule implements PullRequestRule {
                 problems.error(version.repositoryPath(left.path()), "", why(left.reason())
                         + ", but a version folder must hold exactly what prompd pack packs", hint(left.reason()));
             }
-            problems.addAll(version.inRepository(secretsLeftOut(version)));
+            problems.addAll(version.inRepository(secretsLeftOut(version, pullRequest.policy().limits())));
         }
     }
 
     /**
      * Validation searched the packed files for credentials; a merged pull request keeps the others
-     * in Git history just as well, so they are searched too.
+     * in Git history just as well, so they are searched too, but for one over the per-file limit: its
+     * error here refuses it already, and reading it would cost as much as it is large.
      */
-    private static List<Problem> secretsLeftOut(NewVersion version) throws IOException {
+    private static List<Problem> secretsLeftOut(NewVersion version, ArchiveLimits limits) throws IOException {
         Set<String> packed = version.report().selection().included().stream().map(SourceEntry::path)
                 .collect(Collectors.toSet());
         List<Problem> secrets = new ArrayList<>();
         for (SourceEntry entry : version.source().entries()) {
-            if (entry.isFile() && !packed.contains(entry.path())) {
+            if (entry.isFile() && !packed.contains(entry.path()) && limits.fitsOneFile(entry.size())) {
                 secrets.addAll(ContentCheck.secrets(entry.path(), version.source().read(entry.path())));
             }
         }

@@ -187,11 +187,7 @@ final class PullRequest {
     }
 
     RegistryConfig.Policy policy() {
-        return policy(base);
-    }
-
-    static RegistryConfig.Policy policy(RegistrySnapshot snapshot) {
-        return snapshot.config().map(RegistryConfig::policy).orElse(RegistryConfig.Policy.DEFAULT);
+        return base.policy();
     }
 
     boolean isMaintainer(String login) {

@@ -80,6 +80,11 @@ public final class RegistrySnapshot {
         return config;
     }
 
+    /** The policy of registry.json, or the default one when it is missing or invalid. */
+    public RegistryConfig.Policy policy() {
+        return config.map(RegistryConfig::policy).orElse(RegistryConfig.Policy.DEFAULT);
+    }
+
     /** The scopes, empty when there is no scopes.json; invalid entries are left out and reported. */
     public Scopes scopes() {
         return scopes;
@@ -116,10 +121,17 @@ public final class RegistrySnapshot {
             return Parsed.of(PackageMeta.EMPTY, List.of());
         }
         return metas.computeIfAbsent(name, unread -> {
+            String path = RepositoryLayout.metaFile(name);
             try (ObjectReader reader = objects.newReader()) {
-                return PackageMeta.parse(RepositoryLayout.metaFile(name), reader.open(file, Constants.OBJ_BLOB).getBytes());
+                Optional<byte[]> json = readWithinLimit(reader, file);
+                if (json.isEmpty()) {
+                    return Parsed.failed(List.of(Problem.error(path, "", policy().limits().notRead(
+                            reader.getObjectSize(file, Constants.OBJ_BLOB)), "a meta.json holds dist-tags, yanks,"
+                            + " deprecations and owners: write it again with those alone")));
+                }
+                return PackageMeta.parse(path, json.get());
             } catch (IOException failed) {
-                throw new UncheckedIOException("cannot read " + RepositoryLayout.metaFile(name), failed);
+                throw new UncheckedIOException("cannot read " + path, failed);
             }
         });
     }
@@ -139,7 +151,8 @@ public final class RegistrySnapshot {
      * {@link #source} when only, say, the manifests of many versions are needed.
      *
      * @param path path inside the folder, {@code /}-separated
-     * @return its bytes, or empty when there is no regular file at that path
+     * @return its bytes, or empty when there is no regular file at that path or it is over the
+     *         per-file limit (its version reports that itself)
      */
     public Optional<byte[]> file(VersionFolder folder, String path) throws IOException {
         try (ObjectReader reader = objects.newReader(); TreeWalk walk = TreeWalk.forPath(reader, path, folder.treeId())) {
@@ -147,8 +160,20 @@ public final class RegistrySnapshot {
                     && walk.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
                 return Optional.empty();
             }
-            return Optional.of(reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+            return readWithinLimit(reader, walk.getObjectId(0));
         }
+    }
+
+    /**
+     * The blob's bytes when its header gives a size within the policy's per-file limit: a larger
+     * one is refused by its size alone, and reading it would cost as much as it is large.
+     */
+    private Optional<byte[]> readWithinLimit(ObjectReader reader, ObjectId blob) throws IOException {
+        long limit = policy().limits().maxFileBytes();
+        if (reader.getObjectSize(blob, Constants.OBJ_BLOB) > limit) {
+            return Optional.empty();
+        }
+        return Optional.of(reader.open(blob, Constants.OBJ_BLOB).getBytes((int) Math.min(limit, Integer.MAX_VALUE)));
     }
 
     /** Whether the commit has a file or folder at the path. */
@@ -175,10 +200,8 @@ public final class RegistrySnapshot {
             for (String file : unplaced) {
                 try (TreeWalk walk = TreeWalk.forPath(reader, file, tree)) {
                     if (walk != null && walk.getFileMode(0) == FileMode.REGULAR_FILE) {
-                        byte[] json = reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes();
-                        if (parses(json)) {
-                            lines.put(file, FieldLines.ofJson(json));
-                        }
+                        readWithinLimit(reader, walk.getObjectId(0)).filter(RegistrySnapshot::parses)
+                                .ifPresent(json -> lines.put(file, FieldLines.ofJson(json)));
                     }
                 }
             }

@@ -581,4 +581,21 @@ class RegistryBuilderTest {
             assertEquals("the manifest declares version 1.0.1, but the folder is that of version 1.0.0", problem.message());
         }
     }
+
+    @Test
+    void aFileOverTheSizeLimitFailsTheBuildByItsSizeWithoutReadingIt() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("publish");
+            repo.hugeBlob("packages/@common/a/1.0.0/prompts/big.prmd", 3L << 30);
+            repo.commitStaged("a 3 GiB prompt pushed past the check");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+
+            assertEquals(List.of("packages/@common/a/1.0.0: the package's files add up to 3.0 GiB, more than the limit"
+                    + " of 50.0 MiB", "packages/@common/a/1.0.0/prompts/big.prmd: the file has 3.0 GiB, more than the"
+                    + " limit of 5.0 MiB per file"), failure.problems().stream().filter(Problem::isError)
+                    .map(problem -> problem.file() + ": " + problem.message()).toList());
+        }
+    }
 }

@@ -162,4 +162,29 @@ class ContentChecksTest {
         Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/bad\uFFFDname.md", "not valid UTF-8");
         assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"contexts/data.csv", "prompts/big.prmd", ".env"})
+    void aFileOverTheSizeLimitIsRefusedByItsSizeWithoutReadingIt(String file) {
+        repo.publish("@common/base", "1.0.0");
+        repo.commit("publish");
+        repo.hugeBlob(BASE + "/" + file, 3L << 30);
+        repo.commitStaged("add a 3 GiB file");
+
+        assertError(check(repo, "alice"), BASE + "/" + file, file.equals(".env")
+                ? "pack never includes" : "3.0 GiB, more than the limit of 5.0 MiB per file");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({BASE + "/prompd.json", "packages/@common/base/meta.json"})
+    void aJsonFileOverTheSizeLimitIsRefusedByItsSizeWithoutReadingIt(String file) {
+        repo.publish("@common/base", "1.0.0");
+        repo.commit("publish");
+        repo.hugeBlob(file, 3L << 30);
+        repo.commitStaged("a 3 GiB JSON file");
+
+        Problem problem = assertError(check(repo, "alice"), file,
+                "the file is not read: it has 3.0 GiB, more than the limit of 5.0 MiB per file");
+        assertTrue(problem.hint().contains(" again with "), problem.hint());
+    }
 }

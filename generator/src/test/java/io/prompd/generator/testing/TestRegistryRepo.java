@@ -1,6 +1,7 @@
 package io.prompd.generator.testing;
 
 import io.prompd.generator.source.RegistryRepository;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.DeflaterOutputStream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -172,6 +174,32 @@ public final class TestRegistryRepo implements AutoCloseable {
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
+    }
+
+    /**
+     * Stages a file whose blob's header claims {@code size} bytes though it holds a handful: Git
+     * reads a blob's size from its header alone, so this stands for a blob of gigabytes, which only
+     * a reader of its content would notice (failing at once, on the missing bytes). Commit it with
+     * {@link #commitStaged}.
+     */
+    public TestRegistryRepo hugeBlob(String path, long size) {
+        byte[] start = ("the first bytes of " + size).getBytes(StandardCharsets.US_ASCII);
+        // any id not taken will do: Git checks a blob against its id only once it reads the content
+        ObjectId id = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, start);
+        Path loose = root.resolve(".git/objects").resolve(id.name().substring(0, 2)).resolve(id.name().substring(2));
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try {
+            try (DeflaterOutputStream deflater = new DeflaterOutputStream(compressed)) {
+                deflater.write(Constants.encodedTypeString(Constants.OBJ_BLOB));
+                deflater.write((" " + size + "\0").getBytes(StandardCharsets.US_ASCII));
+                deflater.write(start);
+            }
+            Files.createDirectories(loose.getParent());
+            Files.write(loose, compressed.toByteArray());
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return stage(new DirCacheEntry(path), FileMode.REGULAR_FILE, id);
     }
 
     private TestRegistryRepo stage(DirCacheEntry path, FileMode mode, ObjectId object) {
