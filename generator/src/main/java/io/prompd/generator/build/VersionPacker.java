@@ -13,6 +13,7 @@ import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
+import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.Publication;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
@@ -56,11 +57,11 @@ final class VersionPacker {
 
     /** Reads the folder and, when it has no errors, streams its tarball into the staging area. */
     Packed pack(VersionFolder folder, Publication publication, StagingArea staging) throws IOException {
-        PackageSource source = new ReadOnceSource(snapshot.source(folder));
+        GitTreeSource files = snapshot.source(folder);
+        PackageSource source = new ReadOnceSource(files);
         PackageReport report = validator.readAccepted(source);
-        List<Problem> problems = new ArrayList<>();
-        report.problems().stream().filter(Problem::isError).map(problem -> inRepository(folder, problem))
-                .forEach(problems::add);
+        List<Problem> problems = new ArrayList<>(folder.inRepository(
+                report.problems().stream().filter(Problem::isError).toList(), files));
         problems.addAll(folder.mismatches(report.manifestResult()));
         if (!problems.isEmpty() || report.packable().isEmpty()) {
             return new Packed(Optional.empty(), problems);
@@ -96,9 +97,5 @@ final class VersionPacker {
                 .findFirst());
         return path.isEmpty() ? Optional.empty()
                 : Optional.of(new String(source.read(path.get()), StandardCharsets.UTF_8));
-    }
-
-    private static Problem inRepository(VersionFolder folder, Problem problem) {
-        return problem.inFile(problem.file().isEmpty() ? folder.path() : folder.path() + "/" + problem.file());
     }
 }

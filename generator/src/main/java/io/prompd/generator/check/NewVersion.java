@@ -6,7 +6,6 @@ import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.problem.Problem;
 import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.PackageVersion;
-import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.VersionFolder;
 import java.util.List;
 import java.util.Objects;
@@ -30,24 +29,13 @@ record NewVersion(VersionFolder folder, GitTreeSource source, PackageReport repo
         return folder.id();
     }
 
-    /** The repository path of a file of the package ({@code ""}, the package itself, is the folder). */
     String repositoryPath(String packagePath) {
-        return packagePath.isEmpty() ? folder.path() : folder.path() + "/" + packagePath;
+        return folder.repositoryPath(packagePath);
     }
 
-    /**
-     * Problems found in the package, moved to where a reviewer finds them in the repository. Pack's
-     * error at a Git submodule it would pack, an entry that is not a regular file, is told as what
-     * it is, an embedded repository, with how to commit its files; one that pack leaves out, such as
-     * one under node_modules/, is only the error that the folder is never packed, since committing
-     * its files would not do.
-     */
+    /** See {@link VersionFolder#inRepository}. */
     List<Problem> inRepository(List<Problem> packageProblems) {
-        return packageProblems.stream().map(problem -> source.isSubmodule(problem.file())
-                ? RepositoryLayout.embeddedRepository(repositoryPath(problem.file()))
-                : problem.inFile(repositoryPath(problem.file())))
-                // pack may fault a submodule twice (its kind, its name), and both are that one repository
-                .distinct().toList();
+        return folder.inRepository(packageProblems, source);
     }
 
     /** Its prompd.json as read, with every field that parsed even when others did not. */

@@ -31,6 +31,26 @@ public record VersionFolder(PackageName name, Version version, String path, Obje
         return new PackageVersion(name, version);
     }
 
+    /** The repository path of a file of the package ({@code ""}, the package itself, is the folder). */
+    public String repositoryPath(String packagePath) {
+        return packagePath.isEmpty() ? path : path + "/" + packagePath;
+    }
+
+    /**
+     * Problems found in the folder's package, moved to where a reviewer finds them in the
+     * repository, the same in the check and the build. Pack's error at a Git submodule it would
+     * pack, an entry that is not a regular file, is told as what it is, an embedded repository,
+     * with how to commit its files; one that pack leaves out, such as one under node_modules/, is
+     * only the error that the folder is never packed, since committing its files would not do.
+     */
+    public List<Problem> inRepository(List<Problem> packageProblems, GitTreeSource source) {
+        return packageProblems.stream().map(problem -> source.isSubmodule(problem.file())
+                ? RepositoryLayout.embeddedRepository(repositoryPath(problem.file()))
+                : problem.inFile(repositoryPath(problem.file())))
+                // pack may fault a submodule twice (its kind, its name), and both are that one repository
+                .distinct().toList();
+    }
+
     /**
      * Errors at the fields of the folder's {@code prompd.json} that declare another name or version
      * than the folder, to the letter (build metadata included): clients find a version by its

@@ -28,6 +28,7 @@ import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.version.Version;
+import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -596,6 +597,21 @@ class RegistryBuilderTest {
                     + " of 50.0 MiB", "packages/@common/a/1.0.0/prompts/big.prmd: the file has 3.0 GiB, more than the"
                     + " limit of 5.0 MiB per file"), failure.problems().stream().filter(Problem::isError)
                     .map(problem -> problem.file() + ": " + problem.message()).toList());
+        }
+    }
+
+    @Test
+    void aSubmoduleInAVersionFolderFailsTheBuildAsTheEmbeddedRepositoryTheCheckCallsIt() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("publish");
+            repo.gitlink("packages/@common/a/1.0.0/sub", repo.head());
+            repo.commitStaged("a submodule pushed past the check");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+
+            assertEquals(List.of(RepositoryLayout.embeddedRepository("packages/@common/a/1.0.0/sub")),
+                    failure.problems());
         }
     }
 }
