@@ -239,6 +239,12 @@ class SafeUnpackerTest {
     }
 
     @Test
+    void refusesAPathWithABidiOverrideAsPackDoes() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/notes\u202Edm.exe", HELLO)),
+                ExitCode.INTEGRITY, "U+202E, an invisible Unicode format character");
+    }
+
+    @Test
     void refusesAFileOverTheSizeLimit() throws IOException {
         assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/big", new byte[101])),
                 new ArchiveLimits(10, 100, 1000), ExitCode.FAILURE, "101 bytes, more than the limit of 100");

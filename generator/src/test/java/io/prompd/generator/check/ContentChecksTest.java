@@ -187,4 +187,14 @@ class ContentChecksTest {
                 "the file is not read: it has 3.0 GiB, more than the limit of 5.0 MiB per file");
         assertTrue(problem.hint().contains(" again with "), problem.hint());
     }
+
+    @Test
+    void aFileNameWithABidiOverrideIsRefusedSinceItReadsAsAnother() {
+        repo.write(BASE + "/contexts/notes\u202Edm.exe", "context\n");
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/notes\u202Edm.exe",
+                "U+202E, an invisible Unicode format character");
+        assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
+    }
 }
