@@ -2,6 +2,7 @@ package io.prompd.cli;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

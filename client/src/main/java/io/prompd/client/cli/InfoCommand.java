@@ -1,6 +1,5 @@
 package io.prompd.client.cli;
 
-import io.prompd.cli.TerminalText;
 import io.prompd.client.http.Urls;
 import io.prompd.client.install.PackageInfo;
 import io.prompd.client.install.StatusNotes;
@@ -8,6 +7,7 @@ import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.PromptSummary;

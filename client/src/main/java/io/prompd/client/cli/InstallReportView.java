@@ -1,10 +1,10 @@
 package io.prompd.client.cli;
 
-import io.prompd.cli.TerminalText;
 import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.InstalledPackage;
 import io.prompd.client.install.LockChange;
 import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.prompd.client.cli;
 
-import io.prompd.cli.TerminalText;
 import io.prompd.client.install.Outdated;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.version.Version;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.prompd.client.cli;
 
-import io.prompd.cli.TerminalText;
+import io.prompd.core.TerminalText;
 import java.util.List;
 
 /** Plain-text tables: columns padded to their widest cell, two spaces apart, no trailing spaces. */

@@ -3,6 +3,7 @@ package io.prompd.core.manifest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
@@ -150,8 +151,11 @@ public final class ManifestReader {
         return value;
     }
 
+    /** A string field; every one is shown to people (search, prompd info, the check's comment), so none holds a control character. */
     private Optional<String> text(JsonNode node, String at) {
         if (node.isTextual()) {
+            TerminalText.controlCharacter(node.textValue()).ifPresent(what -> problems.error(file, at,
+                    "'" + at.substring(1) + "' " + what, TerminalText.PLAIN_TEXT_HINT));
             return Optional.of(node.textValue());
         }
         wrongType(at, "a string", node);

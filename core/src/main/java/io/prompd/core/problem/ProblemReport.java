@@ -1,6 +1,7 @@
 package io.prompd.core.problem;
 
 import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.Pointer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +40,8 @@ public final class ProblemReport {
     public static String text(List<Problem> problems, String unfiled) {
         StringBuilder out = new StringBuilder();
         byFile(problems).forEach((file, inFile) -> {
-            out.append(file.isEmpty() ? unfiled : file).append('\n');
+            // a path is the pull request's or package's own, and may hold what a terminal would act on
+            out.append(file.isEmpty() ? unfiled : TerminalText.line(file)).append('\n');
             for (Problem problem : inFile) {
                 out.append("  ").append(String.format("%-8s", problem.severity().label()));
                 String where = where(problem);

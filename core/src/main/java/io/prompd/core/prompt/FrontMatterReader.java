@@ -3,6 +3,7 @@ package io.prompd.core.prompt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
@@ -78,6 +79,8 @@ final class FrontMatterReader {
             wrongType(pointer, "a string", value);
             return Optional.empty();
         }
+        TerminalText.controlCharacter(value.textValue()).ifPresent(what -> error(pointer,
+                "'" + pointer.substring(1) + "' " + what, TerminalText.PLAIN_TEXT_HINT));
         return Optional.of(value.textValue());
     }
 

@@ -381,4 +381,23 @@ class ManifestReaderTest {
 
         assertEquals(List.of(1, 1, 2, 3), result.problems().stream().map(Problem::line).toList());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "/description | ,\"description\": \"red \\u001b[31malert\" | 'description' holds the control character U+001B",
+            "/author      | ,\"author\": \"Eve \\u0007\"               | 'author' holds the control character U+0007",
+            "/author/name | ,\"author\": {\"name\": \"Eve\\r\"}        | 'author/name' holds the control character U+000D",
+            "/keywords/1  | ,\"keywords\": [\"a\", \"\\u009bb\"]       | 'keywords/1' holds the control character U+009B"})
+    void aControlCharacterInATextFieldIsAnErrorSinceATerminalWouldActOnIt(String pointer, String field, String message) {
+        Problem problem = only(read("{\"name\": \"a\", \"version\": \"1.0.0\"" + field + "}"), Severity.ERROR, pointer);
+
+        assertEquals(message, problem.message());
+        assertTrue(problem.hint().startsWith("remove it and write plain text"), problem.hint());
+    }
+
+    @Test
+    void aTabOrLineBreakInADescriptionIsFine() {
+        assertEquals(List.of(), read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"MIT\","
+                + " \"description\": \"one\\ttwo\\nthree\"}").problems());
+    }
 }

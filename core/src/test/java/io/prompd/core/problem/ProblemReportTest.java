@@ -107,4 +107,11 @@ class ProblemReportTest {
         assertEquals("``` ``x ```", ProblemReport.markdownCode("``x"));
         assertEquals("`two lines`", ProblemReport.markdownCode("two\nlines"));
     }
+
+    @Test
+    void textShowsTheControlCharactersOfAPathAsEscapes() {
+        String text = ProblemReport.text(List.of(Problem.error("contexts/a\u001b]0;owned\u0007b\r.md", "", "bad", "")));
+
+        assertTrue(text.startsWith("contexts/a^[]0;owned^Gb^M.md\n"), text);
+    }
 }

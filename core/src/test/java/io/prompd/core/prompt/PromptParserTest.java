@@ -324,4 +324,13 @@ class PromptParserTest {
         assertEquals(List.of("/using/0/name", "/using/1/name", "/inherits"),
                 result.problems().stream().map(Problem::pointer).toList());
     }
+
+    @Test
+    void aControlCharacterInTheFrontMattersDescriptionIsAnErrorAtItsLine() {
+        Problem problem = onlyProblem("---\nid: a\ndescription: \"clears \\e[2J the screen\"\n---\nHello\n");
+
+        assertEquals("/description", problem.pointer());
+        assertEquals(3, problem.line());
+        assertEquals("'description' holds the control character U+001B", problem.message());
+    }
 }

@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.generator.source.PackageVersion;
@@ -112,7 +113,8 @@ public final class CheckReportRenderer {
      */
     record Style(UnaryOperator<String> code, UnaryOperator<String> text) {
 
-        static final Style PLAIN = new Style(UnaryOperator.identity(), UnaryOperator.identity());
+        /** Control characters spelt out, since a terminal would act on them rather than show them. */
+        static final Style PLAIN = new Style(TerminalText::line, TerminalText::line);
         static final Style MARKDOWN = new Style(ProblemReport::markdownCode, ProblemReport::markdownText);
 
         Style {

@@ -2,6 +2,7 @@ package io.prompd.generator.source;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.TerminalText;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.version.Version;
 import java.util.Collections;
@@ -95,6 +96,9 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
                             if (value.isBlank()) {
                                 meta.warning(entryPointer, "the " + text + " for " + version + " is empty", blankHint);
                             }
+                            // clients print it beside the version, and the check's report quotes it
+                            TerminalText.controlCharacter(value).ifPresent(what -> meta.error(entryPointer,
+                                    "the " + text + " for " + version + " " + what, TerminalText.PLAIN_TEXT_HINT));
                             return Map.entry(version, value);
                         })))
                 .values().forEach(entry -> texts.put(entry.getKey(), entry.getValue()));

@@ -164,4 +164,20 @@ class CheckReportRendererTest {
         assertEquals("odd`name.md", json.at("/otherChanges/0").asText());
         assertEquals("bad", json.at("/problems/0/message").asText());
     }
+
+    @Test
+    void textShowsControlCharactersOfPathsAndMetaJsonTextAsEscapes() {
+        String path = "packages/@a/old/1.0.0/x\u001b[2K.md";
+        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
+                List.of(path), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
+                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "gone\u0007")),
+                List.of(Problem.error(path, "", "bad", "")));
+
+        String text = CheckReportRenderer.text(report);
+
+        assertFalse(text.contains("\u001b") || text.contains("\u0007"), text);
+        assertTrue(text.contains("changes packages/@a/old/1.0.0/x^[[2K.md\n"), text);
+        assertTrue(text.contains("\npackages/@a/old/1.0.0/x^[[2K.md\n"), text);
+        assertTrue(text.contains("yanks @a/old 1.0.0: gone^G\n"), text);
+    }
 }

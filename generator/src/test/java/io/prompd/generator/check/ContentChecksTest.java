@@ -197,4 +197,17 @@ class ContentChecksTest {
                 "U+202E, an invisible Unicode format character");
         assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
     }
+
+    @Test
+    void aControlCharacterInTheManifestsDescriptionIsRefusedAtItsLine() {
+        repo.write(BASE + "/prompd.json", """
+                {"name": "@common/base", "version": "1.0.0", "license": "MIT", "main": "prompts/x.prmd",
+                 "description": "fine\\u001b]8;;https://evil.example\\u0007 text"}
+                """);
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/prompd.json",
+                "'description' holds the control character U+001B");
+        assertEquals(2, problem.line());
+    }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PackageMetaTest {
 
@@ -109,5 +111,17 @@ class PackageMetaTest {
         assertEquals(List.of("/owners/1@2: 'bob smith' is not a GitHub login: logins have no spaces"),
                 parsed.problems().stream().map(p -> p.pointer() + "@" + p.line() + ": " + p.message()).toList());
         assertEquals(Set.of("ivan"), parsed.value().orElseThrow().owners());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "yanked     | reason  | /yanked/1.0.0",
+            "deprecated | message | /deprecated/1.0.0",
+            "takenDown  | reason  | /takenDown/1.0.0"})
+    void aControlCharacterInAMessageIsAnErrorSinceClientsPrintIt(String field, String text, String pointer) {
+        Parsed<PackageMeta> parsed = parse("{\"" + field + "\": {\"1.0.0\": \"fine\\u001b[8m hidden\"}}");
+
+        assertEquals(List.of("the " + text + " for 1.0.0 holds the control character U+001B"), parsed.problems().stream()
+                .filter(problem -> problem.pointer().equals(pointer)).map(Problem::message).toList());
     }
 }

@@ -1,8 +1,9 @@
-package io.prompd.cli;
+package io.prompd.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TerminalTextTest {
@@ -23,5 +24,12 @@ class TerminalTextTest {
     void textWithoutControlCharactersIsLeftAsItIs() {
         String plain = "Prompts for résumés — 日本語\tand tabs";
         assertSame(plain, TerminalText.line(plain));
+    }
+
+    @Test
+    void aFieldMayHoldTabsAndLineBreaksButNoOtherControlCharacter() {
+        assertEquals(Optional.empty(), TerminalText.controlCharacter("one\ttwo\nthree"));
+        assertEquals(Optional.of("holds the control character U+000D"), TerminalText.controlCharacter("a\r\nb"));
+        assertEquals(Optional.of("holds the control character U+009B"), TerminalText.controlCharacter("\u009b2J"));
     }
 }

@@ -1,0 +1,72 @@
+package io.prompd.core;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Text that others wrote (a registry's descriptions, README and messages, a pull request's paths)
+ * as a terminal may show it: control characters spelt out as {@code cat -v} does ({@code ^[} for
+ * ESC, {@code ^G} for BEL, {@code ^M} for CR, {@code M-^[} for C1's CSI), so that no such text can
+ * move the cursor, overwrite a line, recolour the terminal, set its title or ring. Tab stays, being
+ * only space. The readers of the fields shown this way refuse such characters in the first place
+ * ({@link #controlCharacter}); spelling them out covers what was published before, and paths.
+ */
+public final class TerminalText {
+
+    /** How to fix a field holding a control character, for every reader that refuses one. */
+    public static final String PLAIN_TEXT_HINT = "remove it and write plain text: a terminal would act on it"
+            + " instead of showing it (a tab or a line break is fine)";
+
+    private TerminalText() {
+    }
+
+    /** One line: a newline is spelt out too, so that the text cannot pass for lines of prompd's own. */
+    public static String line(String text) {
+        return visible(text, false);
+    }
+
+    /** Several lines, such as a README or a whole report: newlines stay. */
+    public static String lines(String text) {
+        return visible(text, true);
+    }
+
+    /**
+     * What is wrong with a field's text, as {@code holds the control character U+001B}: empty when it
+     * holds none but tabs and line breaks, which multi-line text legitimately has.
+     */
+    public static Optional<String> controlCharacter(String text) {
+        for (int index = 0; index < text.length(); index++) {
+            if (isControl(text.charAt(index), true)) {
+                return Optional.of(String.format(Locale.ROOT, "holds the control character U+%04X",
+                        (int) text.charAt(index)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String visible(String text, boolean keepNewlines) {
+        StringBuilder shown = null;
+        for (int index = 0; index < text.length(); index++) {
+            char c = text.charAt(index);
+            boolean control = isControl(c, keepNewlines);
+            if (control && shown == null) {
+                // text without control characters, nearly all of it, is returned as it is
+                shown = new StringBuilder(text.length() + 8).append(text, 0, index);
+            }
+            if (control) {
+                shown.append(caret(c));
+            } else if (shown != null) {
+                shown.append(c);
+            }
+        }
+        return shown == null ? text : shown.toString();
+    }
+
+    private static boolean isControl(char c, boolean newlineAllowed) {
+        return c < 0x20 ? c != '\t' && !(newlineAllowed && c == '\n') : c >= 0x7F && c <= 0x9F;
+    }
+
+    private static String caret(char control) {
+        return control >= 0x80 ? "M-" + caret((char) (control - 0x80)) : "^" + (char) (control ^ 0x40);
+    }
+}
