@@ -2,6 +2,7 @@ package io.prompd.generator.source;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
@@ -203,6 +204,13 @@ public final class RegistryRepository implements AutoCloseable {
             if (walk.getFileMode(0) != FileMode.REGULAR_FILE) {
                 problems.error(path, "", path + " must be a regular file, not " + walk.getFileMode(0),
                         "replace it with a plain JSON file");
+                return Optional.empty();
+            }
+            // read before the policy it may hold, so the default per-file limit keeps a huge one from being read at all
+            long size = reader.getObjectSize(walk.getObjectId(0), Constants.OBJ_BLOB);
+            if (!ArchiveLimits.DEFAULT.fitsOneFile(size)) {
+                problems.error(path, "", ArchiveLimits.DEFAULT.notRead(size),
+                        "keep " + path + " to its settings: it is read whole by every check and build");
                 return Optional.empty();
             }
             return Optional.of(reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes());

@@ -188,6 +188,17 @@ class ContentChecksTest {
         assertTrue(problem.hint().contains(" again with "), problem.hint());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"scopes.json", "registry.json"})
+    void aSettingsFileOverTheSizeLimitIsRefusedByItsSizeWithoutReadingIt(String file) {
+        repo.hugeBlob(file, 3L << 30);
+        repo.commitStaged("a 3 GiB settings file");
+
+        Problem problem = assertError(check(repo, "alice"), file,
+                "the file is not read: it has 3.0 GiB, more than the limit of 5.0 MiB per file");
+        assertTrue(problem.hint().startsWith("keep " + file + " to its settings"), problem.hint());
+    }
+
     @Test
     void aFileNameWithABidiOverrideIsRefusedSinceItReadsAsAnother() {
         repo.write(BASE + "/contexts/notes\u202Edm.exe", "context\n");
