@@ -101,10 +101,11 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
                 parse(file).ifPresent(prompt -> prompt.references().forEach(reference -> follow(file, reference, toRead)));
             }
             Path base = commonFolder();
+            String folder = laidOutAsAPackage(base) ? "" : FOLDER;
             SortedMap<String, byte[]> files = new TreeMap<>();
             SortedMap<String, String> names = new TreeMap<>();
             for (Path file : needed) {
-                String path = FOLDER + slashes(base.relativize(file));
+                String path = folder + slashes(base.relativize(file));
                 files.put(path, read(file));
                 if (prompts.contains(file)) {
                     names.put(uniqueName(names, path), path);
@@ -165,11 +166,7 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             return true;
         }
 
-        /**
-         * The deepest folder holding every source root and every file copied, so relative paths survive;
-         * its {@code prompts} folder when that holds every file, as a package's does, so that a package
-         * given to {@code --from} keeps its layout instead of nesting it as {@code prompts/prompts/}.
-         */
+        /** The deepest folder holding every source root and every file copied, so relative paths survive. */
         private Path commonFolder() {
             Path common = roots.get(0);
             for (Path path : Stream.concat(roots.stream(), needed.stream().map(Path::getParent)).toList()) {
@@ -177,8 +174,18 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
                     common = common.getParent();
                 }
             }
-            Path ownFolder = common.resolve(FOLDER);
-            return needed.stream().allMatch(file -> file.startsWith(ownFolder)) ? ownFolder : common;
+            return common;
+        }
+
+        /**
+         * Whether the files already lie as in a package, the prompts in {@code prompts/} and what they take
+         * in other folders ({@code contexts/}), none beside where prompd.json, README and LICENSE go: a
+         * package given to {@code --from} then keeps its layout rather than nesting it in {@code prompts/}.
+         */
+        private boolean laidOutAsAPackage(Path base) {
+            Path promptsFolder = base.resolve(FOLDER);
+            return prompts.stream().allMatch(prompt -> prompt.startsWith(promptsFolder))
+                    && needed.stream().noneMatch(file -> file.getParent().equals(base));
         }
 
         private static String uniqueName(SortedMap<String, String> taken, String path) {

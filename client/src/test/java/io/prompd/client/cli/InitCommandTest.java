@@ -165,14 +165,18 @@ class InitCommandTest {
     void fromAPackageKeepsItsPromptsFolderRatherThanNestingIt() throws IOException {
         assertEquals(0, prompd("init", "old").exitCode());
         Files.createDirectories(work.resolve("old/prompts/review"));
-        Files.writeString(work.resolve("old/prompts/review/deep.prmd"), "---\nid: deep\n---\nLook deeper.\n");
+        Files.writeString(work.resolve("old/prompts/review/deep.prmd"),
+                "---\nid: deep\ncontext: ../../contexts/style.md\n---\nLook deeper.\n");
+        Files.createDirectories(work.resolve("old/contexts"));
+        Files.writeString(work.resolve("old/contexts/style.md"), "Be brief.\n");
 
         CliRun run = prompd("init", "new", "--from", "old");
 
         assertEquals(0, run.exitCode(), run.err());
-        try (Stream<Path> files = Files.walk(work.resolve("new/prompts"))) {
-            assertEquals(List.of("example.prompd", "review/deep.prmd"), files.filter(Files::isRegularFile)
-                    .map(file -> work.resolve("new/prompts").relativize(file).toString().replace('\\', '/')).sorted()
+        try (Stream<Path> files = Files.walk(work.resolve("new"))) {
+            assertEquals(List.of("LICENSE", "README.md", "contexts/style.md", "prompd.json", "prompts/example.prompd",
+                            "prompts/review/deep.prmd"), files.filter(Files::isRegularFile)
+                    .map(file -> work.resolve("new").relativize(file).toString().replace('\\', '/')).sorted()
                     .toList());
         }
         CliRun validate = prompd("validate", "new");
