@@ -25,6 +25,39 @@ public final class TerminalText {
         return visible(text, false);
     }
 
+    /**
+     * A path, as {@link #line} shows it, with its invisible characters spelt out too
+     * ({@code notes<U+202E>dm.exe}): a name shown with them reads as another. Only paths, since
+     * free text has legitimate ones (the zero-width joiner inside an emoji, marks in right-to-left text).
+     */
+    public static String path(String path) {
+        String shown = line(path);
+        if (shown.codePoints().noneMatch(TerminalText::isInvisible)) {
+            return shown;
+        }
+        StringBuilder spelt = new StringBuilder();
+        shown.codePoints().forEach(c -> {
+            if (isInvisible(c)) {
+                spelt.append(String.format(Locale.ROOT, "<U+%04X>", c));
+            } else {
+                spelt.appendCodePoint(c);
+            }
+        });
+        return spelt.toString();
+    }
+
+    /**
+     * Whether a character shows as nothing, or as another's space: Unicode's format characters (bidi
+     * controls, zero-width ones, the BOM), line and paragraph separators, and the fillers and joiner
+     * that fonts draw blank (U+034F, U+115F, U+1160, U+3164, U+FFA0).
+     */
+    public static boolean isInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || codePoint == 0x034F || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164
+                || codePoint == 0xFFA0;
+    }
+
     /** Several lines, such as a README or a whole report: newlines stay. */
     public static String lines(String text) {
         return visible(text, true);

@@ -32,4 +32,12 @@ class TerminalTextTest {
         assertEquals(Optional.of("holds the control character U+000D"), TerminalText.controlCharacter("a\r\nb"));
         assertEquals(Optional.of("holds the control character U+009B"), TerminalText.controlCharacter("\u009b2J"));
     }
+
+    @Test
+    void aPathSpellsOutItsInvisibleCharactersAndFreeTextKeepsThem() {
+        assertEquals("contexts/notes<U+202E>dm.exe", TerminalText.path("contexts/notes\u202Edm.exe"));
+        assertEquals("a<U+3164>b^[.md", TerminalText.path("a\u3164b\u001b.md"));
+        assertEquals("family \uD83D\uDC68\u200D\uD83D\uDC67", TerminalText.line("family \uD83D\uDC68\u200D\uD83D\uDC67"),
+                "the joiner inside an emoji stays in text");
+    }
 }

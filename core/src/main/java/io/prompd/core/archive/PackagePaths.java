@@ -1,5 +1,6 @@
 package io.prompd.core.archive;
 
+import io.prompd.core.TerminalText;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +51,10 @@ public final class PackagePaths {
         if (path.chars().anyMatch(Character::isISOControl)) {
             found.add("the path contains a control character");
         }
-        path.codePoints().filter(c -> Character.getType(c) == Character.FORMAT).findFirst().ifPresent(c -> found.add(
+        path.codePoints().filter(TerminalText::isInvisible).findFirst().ifPresent(c -> found.add(
                 // a right-to-left override (U+202E) shows notes[U+202E]dm.exe as notesexe.md; zero-width ones make twins of names
-                String.format(Locale.ROOT, "the path contains U+%04X, an invisible Unicode format character (a"
-                        + " bidi control or zero-width character), which makes a name read as another", c)));
+                String.format(Locale.ROOT, "the path contains U+%04X, an invisible Unicode character (a bidi control,"
+                        + " a zero-width character or a blank filler), which makes a name read as another", c)));
         if (hasDotOrEmptySegment(path)) {
             found.add("the path has an empty, '.' or '..' segment");
         }

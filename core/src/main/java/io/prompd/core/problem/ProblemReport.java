@@ -41,7 +41,7 @@ public final class ProblemReport {
         StringBuilder out = new StringBuilder();
         byFile(problems).forEach((file, inFile) -> {
             // a path is the pull request's or package's own, and may hold what a terminal would act on
-            out.append(file.isEmpty() ? unfiled : TerminalText.line(file)).append('\n');
+            out.append(file.isEmpty() ? unfiled : TerminalText.path(file)).append('\n');
             for (Problem problem : inFile) {
                 out.append("  ").append(String.format("%-8s", problem.severity().label()));
                 String where = where(problem);

@@ -241,7 +241,7 @@ class SafeUnpackerTest {
     @Test
     void refusesAPathWithABidiOverrideAsPackDoes() throws IOException {
         assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/notes\u202Edm.exe", HELLO)),
-                ExitCode.INTEGRITY, "U+202E, an invisible Unicode format character");
+                ExitCode.INTEGRITY, "U+202E, an invisible Unicode character");
     }
 
     @Test

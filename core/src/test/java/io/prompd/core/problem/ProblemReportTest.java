@@ -114,4 +114,11 @@ class ProblemReportTest {
 
         assertTrue(text.startsWith("contexts/a^[]0;owned^Gb^M.md\n"), text);
     }
+
+    @Test
+    void textShowsTheInvisibleCharactersOfAPathSoThatItDoesNotReadAsAnother() {
+        String text = ProblemReport.text(List.of(Problem.error("contexts/notes\u202Edm.exe", "", "bad", "")));
+
+        assertTrue(text.startsWith("contexts/notes<U+202E>dm.exe\n"), text);
+    }
 }

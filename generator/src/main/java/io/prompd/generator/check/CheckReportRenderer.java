@@ -113,8 +113,11 @@ public final class CheckReportRenderer {
      */
     record Style(UnaryOperator<String> code, UnaryOperator<String> text) {
 
-        /** Control characters spelt out, since a terminal would act on them rather than show them. */
-        static final Style PLAIN = new Style(TerminalText::line, TerminalText::line);
+        /**
+         * Control characters spelt out, since a terminal would act on them rather than show them, and in
+         * names and paths invisible characters too, since a name shown with them reads as another.
+         */
+        static final Style PLAIN = new Style(TerminalText::path, TerminalText::line);
         static final Style MARKDOWN = new Style(ProblemReport::markdownCode, ProblemReport::markdownText);
 
         Style {

@@ -205,7 +205,7 @@ class ContentChecksTest {
         repo.commit("publish");
 
         Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/notes\u202Edm.exe",
-                "U+202E, an invisible Unicode format character");
+                "U+202E, an invisible Unicode character");
         assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
     }
 
