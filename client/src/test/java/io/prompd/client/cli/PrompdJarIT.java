@@ -107,19 +107,20 @@ class PrompdJarIT {
             Files.createSymbolicLink(tools.resolve(tool), Stream.of(System.getenv("PATH").split(":"))
                     .map(folder -> Path.of(folder, tool)).filter(Files::isExecutable).findFirst().orElseThrow());
         }
-        Path oldJava = Files.createDirectories(work.resolve("jdk8/bin")).resolve("java");
+        // Java 8's layout: the java of its JRE, in the JDK's jre folder, the release file beside that folder
+        Path oldJava = Files.createDirectories(work.resolve("jdk8/jre/bin")).resolve("java");
         Files.writeString(oldJava, "#!/bin/sh\necho started\n");
         oldJava.toFile().setExecutable(true);
         Files.writeString(work.resolve("jdk8/release"), "IMPLEMENTOR=\"Old\"\nJAVA_VERSION=\"1.8.0_292\"\n");
+        Path onPath = Files.createDirectories(work.resolve("path"));
+        Files.createSymbolicLink(onPath.resolve("java"), oldJava);
 
-        Run old = launch(LAUNCHER, Map.of("PATH", tools.toString(), "JAVA_HOME", work.resolve("jdk8").toString()),
-                "--version");
+        Run old = launch(LAUNCHER, Map.of("PATH", tools + ":" + onPath, "JAVA_HOME", ""), "--version");
 
         assertEquals(1, old.exitCode());
         assertEquals("", old.out(), "the old java was not started");
-        assertEquals("error: prompd needs Java 17 or later, and " + oldJava + " is Java 8 (" + work.resolve("jdk8").toRealPath()
-                + ")\nhint: install a JDK or JRE 17+, and put its bin folder first on the PATH or set JAVA_HOME to it\n",
-                old.err());
+        assertEquals("error: prompd needs Java 17 or later, and " + oldJava.toRealPath() + " is Java 8\nhint: install a"
+                + " JDK or JRE 17+, and put its bin folder first on the PATH or set JAVA_HOME to it\n", old.err());
     }
 
     @Test

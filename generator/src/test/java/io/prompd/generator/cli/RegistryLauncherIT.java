@@ -65,7 +65,8 @@ class RegistryLauncherIT {
                 Map.of("JAVA_HOME", work.resolve("jdk11").toString()), "", Duration.ofSeconds(120));
 
         assertEquals(1, old.exitCode());
-        assertTrue(old.err().startsWith("error: prompd-registry needs Java 17 or later, and " + java + " is Java 11"),
+        assertTrue(old.err().startsWith("error: prompd-registry needs Java 17 or later, and " + java.toRealPath()
+                        + " is Java 11"),
                 old.err());
     }
 
