@@ -57,7 +57,27 @@ public final class HttpPackageRegistry implements PackageRegistry {
         }
         Packument packument = parse(endpoint, json, Packument.class, url);
         requireAsked(name.toString(), packument.name().toString(), url);
+        requireDistinctVersions(packument, url);
         return Optional.of(new PublishedPackage(packument, url));
+    }
+
+    /**
+     * Each version must be listed under itself, and once: a resolver and an installer find a version
+     * by its key, and SemVer holds versions differing only in build metadata to be one.
+     */
+    private static void requireDistinctVersions(Packument packument, URI url) {
+        Version previous = null;
+        for (var entry : packument.versions().entrySet()) {
+            Version version = entry.getKey();
+            if (previous != null && previous.comparePrecedence(version) == 0) {
+                throw damaged(url, "versions " + previous + " and " + version
+                        + " are one version: build metadata does not make another");
+            }
+            if (!entry.getValue().version().equals(version)) {
+                throw damaged(url, "versions/" + version + " says it is version " + entry.getValue().version());
+            }
+            previous = version;
+        }
     }
 
     /**

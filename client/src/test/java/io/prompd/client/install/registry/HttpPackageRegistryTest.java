@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.io.IOException;
@@ -120,6 +122,40 @@ class HttpPackageRegistryTest {
 
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/1.0.0.json (it"
                 + " describes @acme/util@1.1.0, and @acme/util@1.0.0 was asked for)", other.getMessage());
+    }
+
+    @Test
+    void anIndexListingOneVersionTwiceByBuildMetadataIsADamagedDocumentNamingBoth() throws IOException {
+        Path root = registry().root();
+        Path index = root.resolve("packages/@acme/util/index.json");
+        ObjectNode packument = (ObjectNode) Json.mapper().readTree(index.toFile());
+        ObjectNode versions = (ObjectNode) packument.get("versions");
+        ObjectNode rebuilt = versions.get("1.0.0").deepCopy();
+        versions.set("1.0.0+Build", rebuilt.put("version", "1.0.0+Build"));
+        Files.write(index, Json.write(packument));
+
+        PrompdException twice = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+        assertEquals(ExitCode.FAILURE, twice.exitCode());
+        assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json"
+                + " (versions 1.0.0 and 1.0.0+Build are one version: build metadata does not make another)",
+                twice.getMessage());
+        assertEquals("report it to the registry's maintainers, with this message", twice.hint());
+    }
+
+    @Test
+    void anIndexListingAVersionUnderAnothersKeyIsADamagedDocumentNamingBoth() throws IOException {
+        Path root = registry().root();
+        Path index = root.resolve("packages/@acme/util/index.json");
+        ObjectNode packument = (ObjectNode) Json.mapper().readTree(index.toFile());
+        ((ObjectNode) packument.get("versions").get("1.0.0")).put("version", "1.0.1");
+        Files.write(index, Json.write(packument));
+
+        PrompdException misfiled = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+        assertEquals(ExitCode.FAILURE, misfiled.exitCode());
+        assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json"
+                + " (versions/1.0.0 says it is version 1.0.1)", misfiled.getMessage());
     }
 
     @Test
