@@ -87,10 +87,26 @@ final class References {
     static PromptPart part(String text, String pointer, List<Alias> aliases) {
         String trimmed = text.strip();
         boolean path = trimmed.startsWith("./") || trimmed.startsWith("../") || FILE_PATH.matcher(trimmed).matches()
-                || (LocalReference.isElsewhere(trimmed) && WORD.matcher(trimmed).matches());
+                || (LocalReference.isElsewhere(trimmed) && WORD.matcher(trimmed).matches()) || isPackageFile(trimmed);
         return path && !trimmed.contains("\n")
                 ? new PromptPart.FilePart(parse(trimmed, aliases), pointer)
                 : new PromptPart.TextPart(text);
+    }
+
+    /**
+     * A package's file named with a range, {@code @a/b@^2.0.0/contexts/x.md}: its range characters
+     * ({@code ^}, {@code ~}, {@code >}) are none that a path holds, so the file test alone took it for
+     * text to send, and its file was never looked for.
+     */
+    private static boolean isPackageFile(String text) {
+        if (!WORD.matcher(text).matches() || !(text.startsWith("@") || UNSCOPED.matcher(text).matches())) {
+            return false;
+        }
+        try {
+            return FILE_PATH.matcher(parsePackage(text).path()).matches();
+        } catch (IllegalArgumentException notAReference) {
+            return false;
+        }
     }
 
     private static int firstOf(String text, int from, char... stops) {

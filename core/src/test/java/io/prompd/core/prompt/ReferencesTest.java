@@ -76,7 +76,9 @@ class ReferencesTest {
         "./a.md | true", "../a b.md | true", "contexts/a.xlsx | true", "notes.txt | true",
         "/etc/hosts.md | true", "~/secret.md | true", "file:///etc/passwd | true", "https://example.com/x.md | true",
         "Be concise. | false", "You are an expert. | false", "Answer in JSON | false", "a.md\\nmore | false",
-        "/imagine a cat | false", "Note: | false", "See https://example.com | false"})
+        "/imagine a cat | false", "Note: | false", "See https://example.com | false",
+        "@common/base-prompts@^2.0.0/contexts/style.md | true", "util@~1.2/contexts/a.md | true",
+        "@common/base-prompts@>=2 <3/contexts/style.md | false", "@here is a note. | false"})
     void classifiesMessageEntriesAsFilesOrText(String text, boolean file) {
         PromptPart part = References.part(text.replace("\\n", "\n"), "/system", List.of());
         assertEquals(file, part instanceof PromptPart.FilePart, part.toString());
