@@ -29,9 +29,14 @@ final class CompletionCommand implements Callable<Integer> {
 
             # Configuration keys set, one a line, from 'prompd config list' with the --home of the line.
             function _prompd_configured_keys() {
-              local i line home=()
+              local i line folder home=()
               for (( i = 1; i < COMP_CWORD; i++ )); do
-                [[ ${COMP_WORDS[i]} == --home ]] && home=(--home "${COMP_WORDS[i+1]}")
+                if [[ ${COMP_WORDS[i]} == --home ]]; then
+                  # bash splits --home=DIR at the '=', and leaves a ~ for the shell to expand later
+                  folder=${COMP_WORDS[i+1]}
+                  [[ ${folder} == = ]] && folder=${COMP_WORDS[i+2]}
+                  home=(--home "${folder/#\\~/$HOME}")
+                fi
               done
               "${COMP_WORDS[0]}" "${home[@]}" config list 2>/dev/null | while IFS= read -r line; do
                 printf '%s\\n' "${line%% = *}"
@@ -48,10 +53,12 @@ final class CompletionCommand implements Callable<Integer> {
             # Completes registry names and configuration keys, and leaves everything else to _complete_prompd.
             function _complete_prompd_configured() {
               local i candidates words=() prev=${COMP_WORDS[COMP_CWORD-1]} curr=${COMP_WORDS[COMP_CWORD]}
+              # --registry=NAME, which bash splits at the '=', is --registry NAME
+              [[ ${prev} == = && COMP_CWORD -ge 2 ]] && prev=${COMP_WORDS[COMP_CWORD-2]}
               # the words before the one completed, without options and the values of --home and --registry
               for (( i = 1; i < COMP_CWORD; i++ )); do
                 case ${COMP_WORDS[i]} in
-                  --home|--registry) (( i++ )) ;;
+                  --home|--registry) (( i++ )); [[ ${COMP_WORDS[i]} == = ]] && (( i++ )) ;;
                   -*) ;;
                   *) words+=("${COMP_WORDS[i]}") ;;
                 esac

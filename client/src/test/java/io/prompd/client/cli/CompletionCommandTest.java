@@ -42,6 +42,9 @@ class CompletionCommandTest {
             offer prompd --home "$2" config set ""
             offer prompd --home "$2" config set scopes.@acme ""
             offer prompd --home "$2" config set registry p
+            offer prompd --home = "$2" install --registry = ""
+            offer prompd --home = "$2" config unset sc
+            HOME=$(dirname "$2") offer prompd --home "~/$(basename "$2")" registry remove p
             """;
 
     @TempDir
@@ -76,6 +79,9 @@ class CompletionCommandTest {
                 scopes.@acme
                 registry registries.public registries.work scopes.@acme
                 public work
+                public
+                public work
+                scopes.@acme
                 public
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured));
     }
