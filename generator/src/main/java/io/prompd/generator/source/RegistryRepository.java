@@ -207,14 +207,25 @@ public final class RegistryRepository implements AutoCloseable {
                 return Optional.empty();
             }
             // read before the policy it may hold, so the default per-file limit keeps a huge one from being read at all
-            long size = reader.getObjectSize(walk.getObjectId(0), Constants.OBJ_BLOB);
-            if (!ArchiveLimits.DEFAULT.fitsOneFile(size)) {
-                problems.error(path, "", ArchiveLimits.DEFAULT.notRead(size),
-                        "keep " + path + " to its settings: it is read whole by every check and build");
-                return Optional.empty();
+            Optional<byte[]> bytes = readWithin(reader, walk.getObjectId(0), ArchiveLimits.DEFAULT);
+            if (bytes.isEmpty()) {
+                problems.error(path, "", ArchiveLimits.DEFAULT.notRead(reader.getObjectSize(walk.getObjectId(0),
+                        Constants.OBJ_BLOB)), "keep " + path + " to its settings: it is read whole by every check and build");
             }
-            return Optional.of(reader.open(walk.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+            return bytes;
         }
+    }
+
+    /**
+     * The blob's bytes when the size its header gives fits the per-file limit: a larger one is refused
+     * by its size alone, and reading it would cost as much as it is large.
+     */
+    static Optional<byte[]> readWithin(ObjectReader reader, ObjectId blob, ArchiveLimits limits) throws IOException {
+        if (!limits.fitsOneFile(reader.getObjectSize(blob, Constants.OBJ_BLOB))) {
+            return Optional.empty();
+        }
+        return Optional.of(reader.open(blob, Constants.OBJ_BLOB)
+                .getBytes((int) Math.min(limits.maxFileBytes(), Integer.MAX_VALUE)));
     }
 
     private static Optional<ObjectId> treeAt(ObjectReader reader, RevTree tree, String path, Problems problems)

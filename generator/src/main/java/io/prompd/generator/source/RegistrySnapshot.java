@@ -164,16 +164,9 @@ public final class RegistrySnapshot {
         }
     }
 
-    /**
-     * The blob's bytes when its header gives a size within the policy's per-file limit: a larger
-     * one is refused by its size alone, and reading it would cost as much as it is large.
-     */
+    /** The blob's bytes when it fits the policy's per-file limit: {@link RegistryRepository#readWithin}. */
     private Optional<byte[]> readWithinLimit(ObjectReader reader, ObjectId blob) throws IOException {
-        long limit = policy().limits().maxFileBytes();
-        if (reader.getObjectSize(blob, Constants.OBJ_BLOB) > limit) {
-            return Optional.empty();
-        }
-        return Optional.of(reader.open(blob, Constants.OBJ_BLOB).getBytes((int) Math.min(limit, Integer.MAX_VALUE)));
+        return RegistryRepository.readWithin(reader, blob, policy().limits());
     }
 
     /** Whether the commit has a file or folder at the path. */
