@@ -81,12 +81,26 @@ public final class SafeUnpacker {
             }
             return result;
         } catch (IOException | RuntimeException failure) {
-            deleteContents(target);
             Rejection rejection = Rejection.findIn(failure);
             if (rejection != null) {
-                throw rejection.toException();
+                PrompdException refused = rejection.toException();
+                emptyAfter(refused, target);
+                throw refused;
             }
+            emptyAfter(failure, target);
             throw failure;
+        }
+    }
+
+    /**
+     * Empties the target after a failure. What stops that is added to the failure, which stays the
+     * one reported: the user must learn that the archive was refused, not only that a file stayed.
+     */
+    private static void emptyAfter(Exception failure, Path target) {
+        try {
+            deleteContents(target);
+        } catch (IOException | RuntimeException notEmptied) {
+            failure.addSuppressed(notEmptied);
         }
     }
 

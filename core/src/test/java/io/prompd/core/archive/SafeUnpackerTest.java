@@ -8,14 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.source.MemorySource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -108,6 +111,36 @@ class SafeUnpackerTest {
         try (Stream<Path> left = Files.list(target)) {
             assertEquals(List.of(), left.toList());
         }
+    }
+
+    @Test
+    void aRefusalStaysWhatIsReportedWhenTheFolderCannotBeEmptiedAfterIt() throws IOException {
+        byte[] tgz = packed(Map.of("prompd.json", "{}"));
+        Integrity other = Integrity.of(packed(Map.of("prompd.json", "{ }")));
+        // the folder vanishes once the download is read, as when another process removes it: emptying it
+        // then fails, for root too, whom permissions would not stop
+        InputStream download = new ByteArrayInputStream(tgz) {
+            @Override
+            public synchronized int read(byte[] bytes, int offset, int length) {
+                int read = super.read(bytes, offset, length);
+                if (read < 0 && Files.exists(target)) {
+                    try {
+                        AtomicFiles.deleteRecursively(target);
+                    } catch (IOException failed) {
+                        throw new UncheckedIOException(failed);
+                    }
+                }
+                return read;
+            }
+        };
+
+        PrompdException refused = assertThrows(PrompdException.class, () -> SafeUnpacker.unpackVerified(download,
+                other, target, ArchiveLimits.DEFAULT));
+
+        assertEquals(ExitCode.INTEGRITY, refused.exitCode());
+        assertTrue(refused.getMessage().contains("does not match its integrity"), refused.getMessage());
+        assertEquals(List.of(NoSuchFileException.class),
+                Arrays.stream(refused.getSuppressed()).map(Object::getClass).toList());
     }
 
     @Test

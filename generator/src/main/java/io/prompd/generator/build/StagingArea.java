@@ -229,7 +229,12 @@ final class StagingArea implements OutputFiles, AutoCloseable {
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException failed) {
             if (replacing) {
-                Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException notPutBack) {
+                    // the failed publish is the cause; the next build puts the retired output back (recoverFromKilledBuild)
+                    failed.addSuppressed(notPutBack);
+                }
             }
             throw failed;
         }
