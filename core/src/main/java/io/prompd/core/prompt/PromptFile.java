@@ -153,11 +153,6 @@ public record PromptFile(
         return List.copyOf(sites);
     }
 
-    /** The parameter with this name, the first one if the file declares it twice. */
-    public Optional<Parameter> parameter(String parameterName) {
-        return parameters.stream().filter(parameter -> parameter.name().equals(parameterName)).findFirst();
-    }
-
     /** The line of the front-matter field at this JSON pointer, or of the nearest field holding it; 0 when none. */
     public int lineOf(String pointer) {
         return fieldLines.lineOf(pointer);

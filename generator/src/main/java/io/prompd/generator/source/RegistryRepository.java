@@ -155,13 +155,6 @@ public final class RegistryRepository implements AutoCloseable {
         return Constants.typeString(repository.open(id).getType());
     }
 
-    /** The content of a file, by its blob id as a {@link Change} gives it. */
-    public byte[] blob(ObjectId id) throws IOException {
-        try (ObjectReader reader = repository.newObjectReader()) {
-            return reader.open(id, Constants.OBJ_BLOB).getBytes();
-        }
-    }
-
     /** Reads the registry at the commit. Missing settings files and bad folders end up in its problems. */
     public RegistrySnapshot snapshot(ObjectId commitId) throws IOException {
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
