@@ -60,8 +60,8 @@ class CommandLinesTest {
     @Test
     void aUsageErrorIsTheJsonFailureOnlyWhereTheCommandTakesJsonAndItsOwnArgumentsGiveIt() throws IOException {
         assertEquals(2, run("show", "--json", "--bogus", "a"));
-        assertEquals(Json.mapper().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
-                + " '--bogus'\", \"hint\": \"see 'tool show --help'\"}}"), Json.mapper().readTree(out.toString()));
+        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
+                + " '--bogus'\", \"hint\": \"see 'tool show --help'\"}}"), Json.reader().readTree(out.toString()));
 
         out.getBuffer().setLength(0);
         assertEquals(2, run("show", "--bogus", "--", "--json"));

@@ -60,7 +60,7 @@ class ConfigCommandTest {
     @Test
     void listAsJsonIsOneObject() throws IOException {
         prompd("config", "set", "registry", "acme");
-        JsonNode json = Json.mapper().readTree(prompd("config", "list", "--json").out());
+        JsonNode json = Json.reader().readTree(prompd("config", "list", "--json").out());
         assertEquals("acme", json.get("registry").asText());
         assertEquals("https://prompd.acme.example/", json.get("registries.acme").asText());
     }

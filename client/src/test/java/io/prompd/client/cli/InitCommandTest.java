@@ -64,7 +64,7 @@ class InitCommandTest {
         CliRun init = prompd("init", "My Prompts");
         assertEquals(0, init.exitCode());
         assertTrue(init.out().endsWith("next: prompd validate 'My Prompts' && prompd pack 'My Prompts'\n"), init.out());
-        JsonNode manifest = Json.mapper().readTree(work.resolve("My Prompts/prompd.json").toFile());
+        JsonNode manifest = Json.reader().readTree(Files.readAllBytes(work.resolve("My Prompts/prompd.json")));
         assertEquals("my-prompts", manifest.get("name").asText());
         assertEquals("0.1.0", manifest.get("version").asText());
         assertEquals("MIT", manifest.get("license").asText());
@@ -76,7 +76,7 @@ class InitCommandTest {
         assertEquals(0, init.exitCode(), init.err());
         assertTrue(init.out().endsWith("next: prompd validate './-Café Prompts' && prompd pack './-Café Prompts'\n"),
                 init.out());
-        assertEquals("cafe-prompts", Json.mapper().readTree(work.resolve("-Café Prompts/prompd.json").toFile())
+        assertEquals("cafe-prompts", Json.reader().readTree(Files.readAllBytes(work.resolve("-Café Prompts/prompd.json")))
                 .get("name").asText());
     }
 
@@ -103,7 +103,7 @@ class InitCommandTest {
         assertTrue(twoUnknown.err().startsWith("error: invalid --license:\n  'MITT' is not a known SPDX license identifier;"
                 + " did you mean MIT?\n  'Apache-2.1' is not a known SPDX license identifier"), twoUnknown.err());
         assertEquals(0, prompd("init", "x", "--license", "(MIT OR Apache-2.0)").exitCode());
-        assertEquals("(MIT OR Apache-2.0)", Json.mapper().readTree(work.resolve("x/prompd.json").toFile()).get("license")
+        assertEquals("(MIT OR Apache-2.0)", Json.reader().readTree(Files.readAllBytes(work.resolve("x/prompd.json"))).get("license")
                 .asText());
     }
 
@@ -152,7 +152,7 @@ class InitCommandTest {
         Path pkg = work.resolve("imported");
         assertTrue(Files.isRegularFile(pkg.resolve("prompts/loose/child.prmd")));
         assertEquals("Be brief.\n", Files.readString(pkg.resolve("prompts/notes/style.md")));
-        JsonNode manifest = Json.mapper().readTree(pkg.resolve("prompd.json").toFile());
+        JsonNode manifest = Json.reader().readTree(Files.readAllBytes(pkg.resolve("prompd.json")));
         assertEquals("prompts/loose/base.prmd", manifest.at("/prompts/base").asText());
         assertEquals("prompts/loose/child.prmd", manifest.at("/prompts/child").asText());
         assertEquals("^2.0.0", manifest.at("/dependencies/@common~1base-prompts").asText());

@@ -103,7 +103,7 @@ class RegistryCommandTest {
         prompd("registry", "add", "acme", "https://prompd.acme.example/", "--scope", "@acme", "--default");
         CliRun list = prompd("registry", "list", "--json");
         assertEquals(0, list.exitCode(), list.err());
-        JsonNode registries = Json.mapper().readTree(list.out());
+        JsonNode registries = Json.reader().readTree(list.out());
         assertEquals(1, registries.size());
         assertEquals("acme", registries.get(0).get("name").asText());
         assertEquals("https://prompd.acme.example/", registries.get(0).get("url").asText());
@@ -138,7 +138,7 @@ class RegistryCommandTest {
                 (no name)  https://a.example/            default
                 (no name)  https://z.example/            scopes @z
                 """, list.out());
-        JsonNode json = Json.mapper().readTree(prompd("registry", "list", "--json").out());
+        JsonNode json = Json.reader().readTree(prompd("registry", "list", "--json").out());
         assertEquals(3, json.size());
         assertFalse(json.get(1).has("name"));
         assertTrue(json.get(1).get("default").asBoolean());
@@ -260,7 +260,7 @@ class RegistryCommandTest {
         CliRun list = prompd("registry", "list", "--json");
 
         assertEquals(1, list.exitCode());
-        JsonNode json = Json.mapper().readTree(list.out());
+        JsonNode json = Json.reader().readTree(list.out());
         assertFalse(json.get("ok").asBoolean());
         assertEquals(1, json.get("error").get("exitCode").asInt());
         assertEquals("the configuration file " + work.resolve("home/config.json") + " is a folder",
@@ -277,7 +277,7 @@ class RegistryCommandTest {
             CliRun list = prompd(args.toArray(String[]::new));
 
             assertEquals(2, list.exitCode(), args::toString);
-            JsonNode json = Json.mapper().readTree(list.out());
+            JsonNode json = Json.reader().readTree(list.out());
             assertFalse(json.get("ok").asBoolean());
             assertEquals(2, json.at("/error/exitCode").asInt());
             assertEquals("unknown option: '--bogus'", json.at("/error/message").asText());

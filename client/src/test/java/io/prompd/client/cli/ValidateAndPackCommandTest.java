@@ -128,12 +128,12 @@ class ValidateAndPackCommandTest {
 
         assertEquals(0, pack.exitCode(), pack.err());
         assertEquals("", pack.err(), "the warnings are in the JSON");
-        JsonNode json = Json.mapper().readTree(pack.out());
+        JsonNode json = Json.reader().readTree(pack.out());
         assertTrue(json.get("ok").asBoolean(), json.toString());
         assertEquals(".env.local", json.at("/problems/0/file").asText(), json.toString());
         assertEquals("warning", json.at("/problems/0/severity").asText(), json.toString());
         assertTrue(json.get("integrity").asText().startsWith("sha512-"), json.toString());
-        JsonNode validated = Json.mapper().readTree(CliRun.in(pkg, home, "validate", "--json").out());
+        JsonNode validated = Json.reader().readTree(CliRun.in(pkg, home, "validate", "--json").out());
         for (String field : List.of("ok", "name", "version", "files", "problems")) {
             assertEquals(validated.get(field), json.get(field), field);
         }
@@ -146,9 +146,9 @@ class ValidateAndPackCommandTest {
         CliRun pack = CliRun.in(pkg, home, "pack", ".", "--json");
 
         assertEquals(1, pack.exitCode(), pack.err());
-        JsonNode json = Json.mapper().readTree(pack.out());
+        JsonNode json = Json.reader().readTree(pack.out());
         assertFalse(json.get("ok").asBoolean());
-        JsonNode validated = Json.mapper().readTree(CliRun.in(pkg, home, "validate", ".", "--json").out());
+        JsonNode validated = Json.reader().readTree(CliRun.in(pkg, home, "validate", ".", "--json").out());
         assertEquals(validated.get("problems"), json.get("problems"));
         assertTrue(pack.err().startsWith("error: nothing was packed"), pack.err());
     }
@@ -213,7 +213,7 @@ class ValidateAndPackCommandTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.out().startsWith("@acme/greeter: "), run.out());
 
-        JsonNode json = Json.mapper().readTree(CliRun.in(pkg, home, "validate", "--json").out());
+        JsonNode json = Json.reader().readTree(CliRun.in(pkg, home, "validate", "--json").out());
         assertEquals("@acme/greeter", json.get("name").asText());
         assertTrue(json.path("version").isMissingNode(), "an invalid version is left out");
     }
@@ -234,7 +234,7 @@ class ValidateAndPackCommandTest {
     void validateJsonIsMachineReadable() throws IOException {
         CliRun run = CliRun.in(work, home, "validate", "greeter", "--json");
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode json = Json.mapper().readTree(run.out());
+        JsonNode json = Json.reader().readTree(run.out());
         assertTrue(json.get("ok").asBoolean());
         assertEquals("@acme/greeter", json.get("name").asText());
         assertEquals(3, json.get("files").size());

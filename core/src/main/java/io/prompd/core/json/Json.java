@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -57,6 +58,8 @@ public final class Json {
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
     private static final ObjectWriter WRITER = MAPPER.writer(PRINTER);
+
+    private static final ObjectReader READER = MAPPER.reader();
 
     /** The shape of the instants prompd writes, a digit standing for any digit. */
     private static final String WHOLE_SECONDS_IN_UTC = "0000-00-00T00:00:00Z";
@@ -136,9 +139,13 @@ public final class Json {
         return value;
     }
 
-    /** The shared mapper, for tree work ({@code readTree}, {@code createObjectNode}); do not reconfigure it. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
+    /**
+     * A reader of this dialect, for trees ({@code readTree}), streaming parsers and types named at
+     * run time ({@code forType}). Immutable, unlike the mapper behind it, which no caller gets: one
+     * that reconfigured it would change how every other reads and writes.
+     */
+    public static ObjectReader reader() {
+        return READER;
     }
 
     /** The canonical bytes of a value: sorted, indented, ending with a newline. */

@@ -80,7 +80,7 @@ public final class ManifestEditor {
             Optional<Span> dependencies = Optional.empty();
             OptionalInt followerStart = OptionalInt.empty();
             int rank = ManifestFields.KNOWN.indexOf(ManifestFields.DEPENDENCIES);
-            try (JsonParser parser = Json.mapper().getFactory().createParser(json)) {
+            try (JsonParser parser = Json.reader().createParser(json)) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
                     throw new IOException("prompd.json does not hold a JSON object");
                 }

@@ -85,8 +85,8 @@ class JsonSyntaxErrorTest {
     }
 
     private static JsonSyntaxError binding(String json) {
-        return JsonSyntaxError.of(assertThrows(JsonProcessingException.class, () -> Json.mapper().readValue(json,
-                new TypeReference<Map<String, List<Point>>>() { })), json.getBytes(StandardCharsets.UTF_8));
+        return JsonSyntaxError.of(assertThrows(JsonProcessingException.class, () -> Json.reader()
+                .forType(new TypeReference<Map<String, List<Point>>>() { }).readValue(json)), json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -105,7 +105,7 @@ class JsonSyntaxErrorTest {
     @Test
     void aNullTheJvmDescribesIsAMissingFieldNotItsWords() {
         JsonSyntaxError error = JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
-                () -> Json.mapper().readValue("{\"tagged\": {}}", new TypeReference<Map<String, Tagged>>() { })),
+                () -> Json.reader().forType(new TypeReference<Map<String, Tagged>>() { }).readValue("{\"tagged\": {}}")),
                 new byte[0]);
 
         assertEquals("/tagged: a required field is missing", error.reason());
@@ -126,11 +126,12 @@ class JsonSyntaxErrorTest {
     void aStringThatIsNoVersionSaysWhyNotThatAStringWasExpected() {
         String tags = "{\"latest\": \"1.0.0/../../x\"}";
         JsonSyntaxError value = JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
-                () -> Json.mapper().readValue(tags, new TypeReference<Map<String, Version>>() { })),
+                () -> Json.reader().forType(new TypeReference<Map<String, Version>>() { }).readValue(tags)),
                 tags.getBytes(StandardCharsets.UTF_8));
         String versions = "{\"versions\": {\"99999999999999999999999.0.0\": 1}}";
         JsonSyntaxError key = JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
-                () -> Json.mapper().readValue(versions, new TypeReference<Map<String, Map<Version, Integer>>>() { })),
+                () -> Json.reader().forType(new TypeReference<Map<String, Map<Version, Integer>>>() { })
+                        .readValue(versions)),
                 versions.getBytes(StandardCharsets.UTF_8));
 
         assertEquals("/latest: " + whyNoVersion("1.0.0/../../x"), value.reason());

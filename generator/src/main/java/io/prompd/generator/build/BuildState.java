@@ -109,7 +109,7 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
             int format = 0;
             String commit = null;
             String baseUrl = null;
-            try (JsonParser parser = Json.mapper().createParser(file.toFile())) {
+            try (JsonParser parser = Json.reader().createParser(file.toFile())) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
                     return Optional.empty();
                 }

@@ -116,7 +116,7 @@ final class SnapshotIndex implements PackageIndex {
     private SortedMap<PackageName, VersionRange> dependencies(byte[] manifest) {
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
         try {
-            JsonNode declared = Json.mapper().readTree(manifest).path("dependencies");
+            JsonNode declared = Json.reader().readTree(manifest).path("dependencies");
             declared.fields().forEachRemaining(entry -> {
                 Optional<PackageName> name = names.computeIfAbsent(entry.getKey(), SnapshotIndex::name);
                 Optional<VersionRange> range = entry.getValue().isTextual()

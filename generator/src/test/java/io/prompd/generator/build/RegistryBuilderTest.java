@@ -168,8 +168,8 @@ class RegistryBuilderTest {
             build(repo, out);
         }
         PackageName name = PackageName.parse("@common/a");
-        JsonNode document = Json.mapper().readTree(out.resolve(RegistryLayout.versionDocument(name,
-                Version.parse("1.0.0"))).toFile());
+        JsonNode document = Json.reader().readTree(Files.readAllBytes(out.resolve(RegistryLayout.versionDocument(name,
+                Version.parse("1.0.0")))));
         assertEquals("""
                 [{"enum":[],"max":2000,"min":500,"name":"word_count","required":false,"type":"integer"},\
                 {"enum":[],"min":0.5,"name":"ratio","required":false,"type":"number"},\
@@ -178,7 +178,7 @@ class RegistryBuilderTest {
                 {"enum":[],"name":"topic","required":false,"type":"string"}]""",
                 document.at("/promptFiles/prompts~1x.prmd/parameters").toString(), "each limit, only where it is set");
         assertEquals("prompts/x.prmd", document.at("/main").asText());
-        assertEquals("prompts/x.prmd", Json.mapper().readTree(out.resolve(RegistryLayout.packument(name)).toFile())
+        assertEquals("prompts/x.prmd", Json.reader().readTree(Files.readAllBytes(out.resolve(RegistryLayout.packument(name))))
                 .at("/versions/1.0.0/main").asText(), "the default prompt is known without the version document");
     }
 

@@ -122,7 +122,7 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
         assertTrue(CheckReportRenderer.markdown(report).contains("\n- adds `packages/@common/util/meta.json`\n"),
                 CheckReportRenderer.markdown(report));
         assertEquals("packages/@common/util/meta.json",
-                Json.mapper().readTree(CheckReportRenderer.json(report)).at("/newPaths/1").asText());
+                Json.reader().readTree(CheckReportRenderer.json(report)).at("/newPaths/1").asText());
     }
 
     @Test
@@ -147,7 +147,7 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
                 """), CheckReportRenderer.text(report));
         assertTrue(CheckReportRenderer.markdown(report).contains("\n- adds `random-folder`\n- changes `tools`\n"),
                 CheckReportRenderer.markdown(report));
-        var json = Json.mapper().readTree(CheckReportRenderer.json(report));
+        var json = Json.reader().readTree(CheckReportRenderer.json(report));
         assertEquals("[\"packages/@common/util/v2\",\"packages/foo.txt\",\"random-folder\"]",
                 json.get("newPaths").toString());
         assertEquals("[\"README.md\",\"old\"]", json.get("deletedPaths").toString());

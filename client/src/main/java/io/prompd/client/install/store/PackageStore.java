@@ -105,7 +105,7 @@ public final class PackageStore {
      */
     private static void requireDeclares(Path unpacked, PackageName name, Version version) throws IOException {
         Path manifest = unpacked.resolve(ManifestReader.FILE_NAME);
-        JsonNode declared = Files.isRegularFile(manifest) ? Json.mapper().readTree(manifest.toFile()) : null;
+        JsonNode declared = Files.isRegularFile(manifest) ? Json.reader().readTree(Files.readAllBytes(manifest)) : null;
         String declaredName = declared == null ? "" : declared.path("name").asText("");
         String declaredVersion = declared == null ? "" : declared.path("version").asText("");
         if (declaredName.equals(name.toString()) && declaredVersion.equals(version.toString())) {

@@ -128,7 +128,7 @@ class HttpPackageRegistryTest {
     void anIndexListingOneVersionTwiceByBuildMetadataIsADamagedDocumentNamingBoth() throws IOException {
         Path root = registry().root();
         Path index = root.resolve("packages/@acme/util/index.json");
-        ObjectNode packument = (ObjectNode) Json.mapper().readTree(index.toFile());
+        ObjectNode packument = (ObjectNode) Json.reader().readTree(Files.readAllBytes(index));
         ObjectNode versions = (ObjectNode) packument.get("versions");
         ObjectNode rebuilt = versions.get("1.0.0").deepCopy();
         versions.set("1.0.0+Build", rebuilt.put("version", "1.0.0+Build"));
@@ -147,7 +147,7 @@ class HttpPackageRegistryTest {
     void anIndexListingAVersionUnderAnothersKeyIsADamagedDocumentNamingBoth() throws IOException {
         Path root = registry().root();
         Path index = root.resolve("packages/@acme/util/index.json");
-        ObjectNode packument = (ObjectNode) Json.mapper().readTree(index.toFile());
+        ObjectNode packument = (ObjectNode) Json.reader().readTree(Files.readAllBytes(index));
         ((ObjectNode) packument.get("versions").get("1.0.0")).put("version", "1.0.1");
         Files.write(index, Json.write(packument));
 
