@@ -31,6 +31,19 @@ public final class Futures {
         }, executor);
     }
 
+    /**
+     * Starts blocking I/O work in a thread of its own, named {@code name}: on the common pool it
+     * would hold one of the few threads that parallel streams need. A daemon thread, so that a run
+     * that fails, or finds nothing to do, does not wait for work it no longer needs.
+     */
+    public static <T> CompletableFuture<T> inBackground(String name, IoSupplier<T> work) {
+        return supplyAsync(work, task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
     /** The result, waiting for it; the work's own failure when it failed. */
     public static <T> T join(CompletableFuture<T> pending) throws IOException {
         try {

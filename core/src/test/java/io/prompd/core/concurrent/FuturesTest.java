@@ -31,6 +31,14 @@ class FuturesTest {
     }
 
     @Test
+    void backgroundWorkRunsInADaemonThreadOfItsOwnName() throws IOException {
+        Thread worker = Futures.join(Futures.inBackground("registry-snapshot", Thread::currentThread));
+
+        assertEquals("registry-snapshot", worker.getName());
+        assertTrue(worker.isDaemon());
+    }
+
+    @Test
     void anIoFailureComesBackAsTheSameIoException() {
         NoSuchFileException missing = new NoSuchFileException("registry.json");
         CompletableFuture<String> pending = Futures.supplyAsync(() -> {

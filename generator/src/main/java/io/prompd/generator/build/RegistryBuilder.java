@@ -2,7 +2,6 @@ package io.prompd.generator.build;
 
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.concurrent.Futures;
-import io.prompd.core.concurrent.IoSupplier;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
@@ -106,7 +105,7 @@ public final class RegistryBuilder {
         // The previous build's state, the snapshot and the history walk are read independently, in
         // parallel; the state (megabytes of JSON) while the repository is opened. A build that
         // finds nothing changed leaves that read unused.
-        CompletableFuture<Optional<BuildState>> pendingPrevious = inBackground("previous-build",
+        CompletableFuture<Optional<BuildState>> pendingPrevious = Futures.inBackground("previous-build",
                 () -> BuildState.read(out));
         try (RegistryRepository repository = RegistryRepository.open(options.repository())) {
             ObjectId commit = repository.resolve(options.revision());
@@ -115,12 +114,12 @@ public final class RegistryBuilder {
                 return unchanged.get();
             }
             repository.requireWholeHistory("a build");
-            CompletableFuture<RegistrySnapshot> pendingSnapshot = inBackground("registry-snapshot",
+            CompletableFuture<RegistrySnapshot> pendingSnapshot = Futures.inBackground("registry-snapshot",
                     () -> repository.snapshot(commit));
             Optional<BuildState> previous = Futures.join(pendingPrevious).filter(state -> state.sameOptions(baseUrl));
             // created before the history walk, so the last retired build is deleted meanwhile
             try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
-                CompletableFuture<PublicationHistory> pendingHistory = inBackground("publication-history",
+                CompletableFuture<PublicationHistory> pendingHistory = Futures.inBackground("publication-history",
                         () -> previous.isPresent()
                                 ? previous.get().history().update(repository, commit)
                                 : PublicationHistory.compute(repository, commit));
@@ -153,18 +152,6 @@ public final class RegistryBuilder {
                         built.reused(), false, elapsedSince(start));
             }
         }
-    }
-
-    /**
-     * Starts the read in a thread of its own. A daemon thread: a build that fails, or finds
-     * nothing changed, does not wait for reads it no longer needs.
-     */
-    private static <T> CompletableFuture<T> inBackground(String name, IoSupplier<T> read) {
-        return Futures.supplyAsync(read, task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            thread.start();
-        });
     }
 
     /** The result of a build that writes nothing, when the folder already holds this very build. */

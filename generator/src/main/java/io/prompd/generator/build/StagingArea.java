@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 /**
@@ -56,15 +55,12 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     /** Whether the retired build's deletion was waited for: its failure is reported once, by publish or close. */
     private boolean retiredAwaited;
 
-    private StagingArea(Path out, Optional<Path> previous) {
+    private StagingArea(Path out, Optional<Path> previous, Path retired, CompletableFuture<Void> retiredDeleted) {
         this.out = out;
         this.staging = sibling(out, "staging");
-        this.retired = sibling(out, "old");
+        this.retired = retired;
         this.previous = previous;
-        this.retiredDeleted = Futures.supplyAsync(() -> {
-            deleteTree(retired);
-            return null;
-        }, ForkJoinPool.commonPool());
+        this.retiredDeleted = retiredDeleted;
     }
 
     /**
@@ -80,7 +76,11 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     static StagingArea create(Path out, Optional<Path> previous) throws IOException {
         // before the area starts deleting the retired build, which a refused area would leave running
         Files.createDirectory(sibling(out, "staging"));
-        return new StagingArea(out, previous);
+        Path retired = sibling(out, "old");
+        return new StagingArea(out, previous, retired, Futures.inBackground("retired-build-deletion", () -> {
+            deleteTree(retired);
+            return null;
+        }));
     }
 
     /**

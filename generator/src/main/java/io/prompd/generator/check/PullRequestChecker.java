@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -65,10 +64,10 @@ public final class PullRequestChecker {
         repository.requireWholeHistory("the check");
         ObjectId mergeBase = repository.mergeBase(base, head);
         // Listing a large registry takes a while; the listings are independent, so they overlap.
-        CompletableFuture<RegistrySnapshot> baseListing = Futures.supplyAsync(() -> repository.snapshot(mergeBase),
-                ForkJoinPool.commonPool());
+        CompletableFuture<RegistrySnapshot> baseListing = Futures.inBackground("merge-base-snapshot",
+                () -> repository.snapshot(mergeBase));
         CompletableFuture<RegistrySnapshot> baseTipListing = base.equals(mergeBase) ? baseListing
-                : Futures.supplyAsync(() -> repository.snapshot(base), ForkJoinPool.commonPool());
+                : Futures.inBackground("base-snapshot", () -> repository.snapshot(base));
         RegistrySnapshot headSnapshot = repository.snapshot(head);
         RegistrySnapshot baseSnapshot = Futures.join(baseListing);
         RegistrySnapshot baseTipSnapshot = Futures.join(baseTipListing);
