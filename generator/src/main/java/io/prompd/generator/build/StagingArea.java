@@ -74,13 +74,28 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      * @throws java.nio.file.FileAlreadyExistsException when a staging folder is there already
      */
     static StagingArea create(Path out, Optional<Path> previous) throws IOException {
+        return create(out, previous, StagingArea::deleteTree);
+    }
+
+    /**
+     * As {@link #create(Path, Optional)}, deleting the retired build with {@code deleteRetired}:
+     * tests make it fail, which neither permissions, ignored by root, nor the immutable attribute,
+     * which not everyone may set, can do everywhere.
+     */
+    static StagingArea create(Path out, Optional<Path> previous, TreeDeletion deleteRetired) throws IOException {
         // before the area starts deleting the retired build, which a refused area would leave running
         Files.createDirectory(sibling(out, "staging"));
         Path retired = sibling(out, "old");
         return new StagingArea(out, previous, retired, Futures.inBackground("retired-build-deletion", () -> {
-            deleteTree(retired);
+            deleteRetired.delete(retired);
             return null;
         }));
+    }
+
+    /** Deletes a folder and everything in it, as {@link #deleteTree} does. */
+    @FunctionalInterface
+    interface TreeDeletion {
+        void delete(Path folder) throws IOException;
     }
 
     /**

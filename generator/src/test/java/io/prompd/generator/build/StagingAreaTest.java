@@ -1,12 +1,17 @@
 package io.prompd.generator.build;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,5 +73,32 @@ class StagingAreaTest {
         assertFalse(Files.exists(temp.resolve(".out.old")));
         assertFalse(Files.exists(temp.resolve(".out.staging")));
         assertArrayEquals(bytes("second"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")));
+    }
+
+    @Test
+    void aRetiredBuildThatCannotBeDeletedIsNamedOnceWithWhatToDo() throws IOException {
+        Path out = temp.resolve("out");
+        Path retired = temp.resolve(".out.old");
+        publish(out, "first");
+        publish(out, "second");
+        AccessDeniedException denied = new AccessDeniedException(retired.resolve("packages/@a").toString());
+
+        PrompdException failed;
+        try (StagingArea staging = StagingArea.create(out, Optional.of(out), folder -> {
+            throw denied;
+        })) {
+            staging.write("packages/@a/b/index.json", bytes("third"));
+            failed = assertThrows(PrompdException.class, staging::publish);
+        }
+
+        assertEquals(ExitCode.FAILURE, failed.exitCode());
+        assertEquals("cannot delete " + retired + ", the output that the last build replaced (permission denied: "
+                + retired.resolve("packages/@a") + ")", failed.getMessage());
+        assertEquals("delete " + retired + " yourself (it holds only that old output; check the permissions of its"
+                + " files and folders), then build again", failed.hint());
+        assertSame(denied, failed.getCause());
+        assertArrayEquals(bytes("second"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")),
+                "the output stays as it was");
+        assertFalse(Files.exists(temp.resolve(".out.staging")), "closing, which does not report it again, removes the staging");
     }
 }

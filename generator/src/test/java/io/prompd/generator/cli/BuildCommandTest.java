@@ -12,13 +12,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -272,52 +269,6 @@ class BuildCommandTest {
         assertEquals(2, run("build", repo.toString(), "--out", root.toString()));
         assertTrue(stderr.toString().startsWith("error: --out " + root + " is a file system root; give a folder below"
                 + " it"), stderr.toString());
-    }
-
-    @Test
-    void aRetiredOutputThatCannotBeDeletedIsNamedOnceWithWhatToDo() throws Exception {
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
-        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
-            registry.publish("@common/b", "1.0.0");
-            registry.commit("publish b");
-        }
-        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
-        Path retired = temp.resolve(".out.old");
-        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
-            registry.publish("@common/c", "1.0.0");
-            registry.commit("publish c");
-        }
-        try (AutoCloseable ignored = undeletableEntries(retired.resolve("packages"))) {
-            assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
-        }
-        assertTrue(stderr.toString().startsWith("error: cannot delete " + retired + ", the output that the last build"
-                + " replaced ("), stderr.toString());
-        assertTrue(stderr.toString().contains("hint: delete " + retired + " yourself"), stderr.toString());
-        assertFalse(stderr.toString().contains("internal error"), stderr.toString());
-        assertTrue(Files.isRegularFile(out.resolve("packages/@common/b/index.json")), "the output stays as it was");
-    }
-
-    /**
-     * Makes the entries of a folder undeletable until closed: by its permissions, or, for root, whom
-     * permissions do not stop, with the immutable attribute.
-     */
-    private static AutoCloseable undeletableEntries(Path folder) throws Exception {
-        Set<PosixFilePermission> before = Files.getPosixFilePermissions(folder);
-        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
-        if (!Files.isWritable(folder)) {
-            return () -> Files.setPosixFilePermissions(folder, before);
-        }
-        Files.setPosixFilePermissions(folder, before);
-        Assumptions.assumeTrue(chattr("+i", folder), "neither permissions nor chattr can protect " + folder);
-        return () -> chattr("-i", folder);
-    }
-
-    private static boolean chattr(String change, Path file) throws InterruptedException {
-        try {
-            return new ProcessBuilder("chattr", change, file.toString()).inheritIO().start().waitFor() == 0;
-        } catch (IOException missing) {
-            return false;
-        }
     }
 
     @Test
