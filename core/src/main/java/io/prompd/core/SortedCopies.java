@@ -3,6 +3,7 @@ package io.prompd.core;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -18,8 +19,11 @@ public final class SortedCopies {
     private SortedCopies() {
     }
 
+    /** Refuses a null key or value as {@code Map.copyOf} does: read later, it would fail far from its cause. */
     public static <K, V> SortedMap<K, V> map(Map<K, V> entries) {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+        SortedMap<K, V> copy = new TreeMap<>(entries);
+        copy.forEach((key, value) -> Objects.requireNonNull(value, () -> "no value for the key " + key));
+        return Collections.unmodifiableSortedMap(copy);
     }
 
     public static <T> SortedSet<T> set(Collection<T> items) {

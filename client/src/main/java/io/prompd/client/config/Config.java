@@ -1,7 +1,7 @@
 package io.prompd.client.config;
 
+import io.prompd.core.SortedCopies;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,20 +27,13 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
 
     public Config {
         Objects.requireNonNull(defaultRegistry, "defaultRegistry");
-        registries = sortedCopy(registries);
-        scopes = sortedCopy(scopes);
-        credentials = sortedCopy(credentials);
+        registries = SortedCopies.map(Objects.requireNonNull(registries, "registries"));
+        scopes = SortedCopies.map(Objects.requireNonNull(scopes, "scopes"));
+        credentials = SortedCopies.map(Objects.requireNonNull(credentials, "credentials"));
         List<String> unknown = new ArrayList<>(unknownNames(defaultRegistry, registries.keySet(), scopes).values());
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", unknown));
         }
-    }
-
-    private static <K extends Comparable<K>, V> SortedMap<K, V> sortedCopy(Map<K, V> map) {
-        Objects.requireNonNull(map, "map");
-        SortedMap<K, V> copy = new TreeMap<>();
-        map.forEach((key, value) -> copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
-        return Collections.unmodifiableSortedMap(copy);
     }
 
     /**
