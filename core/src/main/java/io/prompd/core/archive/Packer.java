@@ -5,7 +5,6 @@ import io.prompd.core.problem.ValidationException;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,7 +74,7 @@ public final class Packer {
         IntegrityOutputStream measured = new IntegrityOutputStream(out);
         long unpacked = 0;
         try (GzipCompressorOutputStream gzip =
-                        new GzipCompressorOutputStream(new NonClosing(measured), gzipParameters());
+                        new GzipCompressorOutputStream(CallerOwned.output(measured), gzipParameters());
                 // tar writes 512-byte records: buffered, deflate gets large chunks and far fewer native calls,
                 // with the same output since zlib's stream does not depend on how its input is split
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(new BufferedOutputStream(gzip, BUFFER_BYTES),
@@ -192,22 +191,5 @@ public final class Packer {
         header.setUserName("");
         header.setGroupName("");
         return header;
-    }
-
-    /** The caller owns {@code out}; finishing the gzip stream must not close it. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -106,7 +106,7 @@ public final class SafeUnpacker {
 
     private UnpackResult unpackAll(IntegrityInputStream tgz) throws IOException {
         // gzip hands back what it read past its end only to a stream that supports mark and reset
-        InputStream rest = new BufferedInputStream(new Unclosed(tgz), BUFFER_BYTES);
+        InputStream rest = new BufferedInputStream(CallerOwned.input(tgz), BUFFER_BYTES);
         byte[] buffer = new byte[BUFFER_BYTES];
         // closing ends the native inflater at once; the download stream itself stays open for the caller
         try (InputStream decompressed = new ExpansionGuard(gunzip(rest), limits);
@@ -272,18 +272,6 @@ public final class SafeUnpacker {
                     Files.delete(path);
                 }
             }
-        }
-    }
-
-    /** Leaves the caller's stream open when the decompression chain is closed: the caller opened it and closes it. */
-    private static final class Unclosed extends FilterInputStream {
-        Unclosed(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the caller's to close
         }
     }
 
