@@ -1,10 +1,11 @@
 package io.prompd.client.install.store;
 
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.archive.IntegrityInputStream;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.client.files.OwnerOnly;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -147,14 +148,10 @@ public final class TarballCache {
     }
 
     private static Integrity hash(Path file, Integrity.Algorithm algorithm) throws IOException {
-        var digest = algorithm.newDigest();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
+        try (IntegrityInputStream in = new IntegrityInputStream(Files.newInputStream(file), algorithm)) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return in.integrity();
         }
-        return Integrity.ofDigest(algorithm, digest.digest());
     }
 
     /**
