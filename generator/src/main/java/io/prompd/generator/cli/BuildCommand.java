@@ -144,7 +144,7 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     private String summary(BuildResult result) {
-        String seconds = String.format(Locale.ROOT, "%.1f s", result.elapsed().toMillis() / 1000.0);
+        String seconds = String.format(Locale.ROOT, "%.1f s", result.seconds());
         if (result.unchanged()) {
             return "nothing changed since the build of " + RegistryRepository.shortId(result.commit()) + ": " + out
                     + " left as it is (" + seconds + ")\n";
