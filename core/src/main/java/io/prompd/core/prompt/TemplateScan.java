@@ -80,8 +80,10 @@ final class TemplateScan {
     /**
      * @param written the tag as written, {@code asyncEach}
      * @param tag     the tag it stands for, {@code for}
+     * @param scopes  how many scopes were open before it: whatever closes the block, an end or the end
+     *                of an outer block, closes the scopes opened since, its own among them
      */
-    private record OpenBlock(String written, String tag, int offset) {
+    private record OpenBlock(String written, String tag, int offset, int scopes) {
 
         /** The one tag that closes the block. */
         String end() {
@@ -253,11 +255,6 @@ final class TemplateScan {
             }
             case "macro" -> macro(rest);
             case "call", "filter" -> scopes.push(new HashSet<>(MACRO_LOCALS));
-            case "endfor", "endmacro", "endwith", "endcall", "endfilter" -> {
-                if (scopes.size() > 1) {
-                    scopes.pop();
-                }
-            }
             case "extends" -> fileUse(rest, tagOffset);
             case "import" -> {
                 fileUse(rest, tagOffset);
@@ -311,7 +308,7 @@ final class TemplateScan {
      */
     private void structure(String written, String tag, String rest, int offset) {
         if (BLOCKS.contains(tag) && !(tag.equals("set") && rest.contains("="))) {
-            blocks.push(new OpenBlock(written, tag, offset));
+            blocks.push(new OpenBlock(written, tag, offset, scopes.size()));
         } else if (tag.equals("case") || tag.equals("default")) {
             OpenBlock open = blocks.peek();
             if (open == null || !open.tag().equals("switch")) {
@@ -354,6 +351,9 @@ final class TemplateScan {
         if (!closed.end().equals(written)) {
             fault(offset, "{% " + written + " %} cannot close the {% " + closed.written() + " %} of line "
                     + fileLine(closed.offset()), "write {% " + closed.end() + " %} in its place");
+        }
+        while (scopes.size() > closed.scopes()) {
+            scopes.pop();
         }
     }
 

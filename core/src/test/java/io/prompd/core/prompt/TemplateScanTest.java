@@ -45,6 +45,14 @@ class TemplateScanTest {
     }
 
     @Test
+    void aScopeEndsWithItsBlockWhateverEndClosesIt() {
+        assertEquals(List.of("x", "a"), free("{% if x %}{% with a = 1 %}{% endif %}{{ a }}"),
+                "the endif closes the with left open, and its a with it");
+        assertEquals(List.of("items"), free("{% for item in items %}{% endwith %}{{ item }}{% endfor %}"),
+                "an end closing no block of its kind leaves the loop's item bound");
+    }
+
+    @Test
     void nunjucksAsyncLoopsAndSwitchesUseAndBindAsForAndIfDo() {
         assertEquals(List.of("items", "kind"), free("{% asyncEach item in items %}{{ item }}{% endeach %}"
                 + "{% switch kind %}{% case 'a' %}A{% endswitch %}"));
