@@ -39,7 +39,7 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
         yanked = SortedCopies.map(yanked);
         deprecated = SortedCopies.map(deprecated);
         takenDown = SortedCopies.map(takenDown);
-        owners = Collections2.logins(owners);
+        owners = Logins.of(owners);
     }
 
     public boolean isYanked(Version version) {

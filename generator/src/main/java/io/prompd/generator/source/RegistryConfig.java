@@ -33,7 +33,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(git, "git");
-        maintainers = Collections2.logins(maintainers);
+        maintainers = Logins.of(maintainers);
         Objects.requireNonNull(policy, "policy");
     }
 

@@ -26,7 +26,7 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
     public Scopes {
         scopes = SortedCopies.map(scopes);
         SortedMap<String, SortedSet<String>> immutableTeams = new TreeMap<>();
-        teams.forEach((team, members) -> immutableTeams.put(team, Collections2.logins(members)));
+        teams.forEach((team, members) -> immutableTeams.put(team, Logins.of(members)));
         teams = Collections.unmodifiableSortedMap(immutableTeams);
     }
 
@@ -39,7 +39,7 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
     public record ScopeOwnership(SortedSet<String> owners, SortedSet<String> teams) {
 
         public ScopeOwnership {
-            owners = Collections2.logins(owners);
+            owners = Logins.of(owners);
             teams = SortedCopies.set(teams);
         }
     }

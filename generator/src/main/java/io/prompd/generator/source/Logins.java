@@ -5,17 +5,17 @@ import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** Login sets, kept as written and compared as GitHub compares logins. */
-final class Collections2 {
+/** Sets of GitHub logins, kept as written and compared as GitHub compares logins. */
+final class Logins {
 
-    private Collections2() {
+    private Logins() {
     }
 
     /**
      * GitHub logins, which GitHub compares ignoring case: a maintainer may write {@code Alice} where
      * the pull request's actor is {@code alice}. Kept as written, sorted and compared ignoring case.
      */
-    static SortedSet<String> logins(Collection<String> logins) {
+    static SortedSet<String> of(Collection<String> logins) {
         SortedSet<String> sorted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         sorted.addAll(logins);
         return Collections.unmodifiableSortedSet(sorted);
