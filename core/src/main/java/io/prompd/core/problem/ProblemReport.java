@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +44,7 @@ public final class ProblemReport {
             // a path is the pull request's or package's own, and may hold what a terminal would act on
             out.append(file.isEmpty() ? unfiled : TerminalText.path(file)).append('\n');
             for (Problem problem : inFile) {
-                out.append("  ").append(String.format("%-8s", problem.severity().label()));
+                out.append("  ").append(String.format(Locale.ROOT, "%-8s", problem.severity().label()));
                 String where = where(problem);
                 if (!where.isEmpty()) {
                     out.append(where).append(": ");

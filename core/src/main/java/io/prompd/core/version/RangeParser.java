@@ -7,6 +7,7 @@ import io.prompd.core.version.RangeSyntax.SimpleComparator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,7 +53,7 @@ final class RangeParser {
             char character = text.charAt(index);
             boolean printable = character >= 0x20 && character < 0x7F;
             if (!printable && !WHITESPACE.matcher(String.valueOf(character)).matches()) {
-                problems.add("it holds the character U+" + String.format("%04X", (int) character)
+                problems.add(String.format(Locale.ROOT, "it holds the character U+%04X", (int) character)
                         + " at position " + (index + 1) + ", but ranges are plain ASCII text");
             }
         }
