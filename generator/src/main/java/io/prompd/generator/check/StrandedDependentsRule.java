@@ -16,102 +16,151 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * A yank that leaves published versions of other packages with a dependency range that no version
- * left unyanked satisfies is a warning at the yank: new installs of those versions fail from then
- * on, while lock files that pin them keep installing. The yank itself stays allowed, as cargo
- * allows it where npm refuses to unpublish what others depend on: it is how a broken or harmful
- * version is withdrawn, and the dependents' owners can publish a fix. Each range left without a
- * version is one warning naming every version that declares it, so that a yank of a package many
- * depend on stays one line per range; yanked dependents are left out, since nothing installs them
- * anew, and so are new ones, which {@link DependencyRule} judges. Only a pull request that yanks
- * reads the other packages' manifests.
+ * A yank or a takedown that leaves published versions of other packages with a dependency range that
+ * no version left unyanked satisfies is a warning at the withdrawal: new installs of those versions
+ * fail from then on. The withdrawal itself stays allowed, as cargo allows a yank where npm refuses to
+ * unpublish what others depend on: it is how a broken or harmful version is withdrawn, and the
+ * dependents' owners can publish a fix. Each range left without a version is one warning naming every
+ * version that declares it, so that withdrawing a package many depend on stays one line per range;
+ * yanked dependents are left out, since nothing installs them anew, and so are new ones, which
+ * {@link DependencyRule} judges. Only a pull request that yanks or takes down reads the other
+ * packages' manifests.
  */
 final class StrandedDependentsRule implements PullRequestRule {
 
-    /** A range on a package the pull request yanks versions of. */
-    private record Dependency(PackageName yanked, VersionRange range) {
+    /** A range on a package the pull request withdraws versions of. */
+    private record Dependency(PackageName withdrawn, VersionRange range) {
+    }
+
+    /** The versions of one package a pull request yanks, and those it takes down. */
+    private record Withdrawal(SortedSet<Version> yanked, SortedSet<Version> takenDown) {
+
+        /** The versions of this withdrawal the range allows. */
+        Withdrawal allowedBy(VersionRange range) {
+            return new Withdrawal(allowed(yanked, range), allowed(takenDown, range));
+        }
+
+        private static SortedSet<Version> allowed(SortedSet<Version> versions, VersionRange range) {
+            return versions.stream().filter(range::satisfiedBy).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        boolean isEmpty() {
+            return yanked.isEmpty() && takenDown.isEmpty();
+        }
+
+        /** Where the warning points: the entry of the newest version withdrawn. */
+        String newestEntry() {
+            SortedSet<Version> withdrawn = new TreeSet<>(yanked);
+            withdrawn.addAll(takenDown);
+            Version newest = withdrawn.last();
+            return Pointer.of(takenDown.contains(newest) ? "takenDown" : "yanked", newest.toString());
+        }
+
+        /** What the pull request does, as "yanks 1.0.0 and takes down 1.1.0". */
+        String description() {
+            List<String> actions = new ArrayList<>();
+            if (!yanked.isEmpty()) {
+                actions.add("yanks " + series(yanked));
+            }
+            if (!takenDown.isEmpty()) {
+                actions.add("takes down " + series(takenDown));
+            }
+            return String.join(" and ", actions);
+        }
+
+        private static String series(SortedSet<Version> versions) {
+            return Plural.series(versions.stream().map(Version::toString).toList(), "and");
+        }
     }
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
-        SortedMap<PackageName, SortedSet<Version>> yanks = newYanks(pullRequest);
-        if (yanks.isEmpty()) {
+        SortedMap<PackageName, Withdrawal> withdrawals = newWithdrawals(pullRequest);
+        if (withdrawals.isEmpty()) {
             return;
         }
         RegistrySnapshot head = pullRequest.head();
         Map<Dependency, SortedMap<PackageName, List<Version>>> dependents = new LinkedHashMap<>();
-        for (Candidate dependent : pullRequest.headIndex().dependentsOf(yanks.keySet())) {
+        for (Candidate dependent : pullRequest.headIndex().dependentsOf(withdrawals.keySet())) {
             if (dependent.yanked() || pullRequest.base().folder(dependent.name(), dependent.version()).isEmpty()) {
                 continue;
             }
             dependent.dependencies().forEach((name, range) -> {
-                if (yanks.containsKey(name)) {
+                if (withdrawals.containsKey(name)) {
                     dependents.computeIfAbsent(new Dependency(name, range), unseen -> new TreeMap<>())
                             .computeIfAbsent(dependent.name(), unseen -> new ArrayList<>()).add(dependent.version());
                 }
             });
         }
         dependents.forEach((dependency, versions) -> {
-            List<Version> yankedHere = yankedHere(head, dependency.yanked(), dependency.range(),
-                    yanks.get(dependency.yanked()));
-            if (yankedHere.isEmpty()) {
+            Withdrawal withdrawnHere = withdrawnHere(head, dependency, withdrawals.get(dependency.withdrawn()));
+            if (withdrawnHere.isEmpty()) {
                 return;
             }
-            Version newest = yankedHere.get(yankedHere.size() - 1);
             String range = "\"" + dependency.range().text() + "\"";
             String stranded = versions.entrySet().stream().map(dependent -> dependent.getKey() + " "
                     + dependent.getValue().stream().map(Version::toString).collect(Collectors.joining(", ")))
                     .collect(Collectors.joining("; "));
-            problems.warning(RepositoryLayout.metaFile(dependency.yanked()), Pointer.of("yanked", newest.toString()),
-                    "every version of " + dependency.yanked() + " that " + range + " allows is yanked once this pull"
-                            + " request yanks " + Plural.series(yankedHere.stream().map(Version::toString).toList(),
-                            "and") + ", so no new install can use the versions that depend on it with that range: "
-                            + stranded,
-                    "the yank is allowed, and lock files that pin those versions still install; to keep them"
-                            + " installable, publish a version of " + dependency.yanked() + " that " + range
-                            + " allows, publish new versions of the dependents with a range that allows a version that"
-                            + " is not yanked, or take back the yank of " + newest);
+            String fixes = "publish a version of " + dependency.withdrawn() + " that " + range
+                    + " allows, publish new versions of the dependents with a range that allows a version that is not"
+                    + " yanked";
+            String hint = withdrawnHere.takenDown().isEmpty()
+                    ? "the yank is allowed, and lock files that pin those versions still install; to keep them"
+                            + " installable, " + fixes + ", or take back the yank of " + withdrawnHere.yanked().last()
+                    : "the takedown is allowed; to keep those versions installable, " + fixes;
+            problems.warning(RepositoryLayout.metaFile(dependency.withdrawn()), withdrawnHere.newestEntry(),
+                    "no version of " + dependency.withdrawn() + " that " + range + " allows is left unyanked once this"
+                            + " pull request " + withdrawnHere.description() + ", so no new install can use the"
+                            + " versions that depend on it with that range: " + stranded,
+                    hint);
         });
     }
 
     /**
-     * The versions of each package whose meta.json the pull request changes that it yanks: published
-     * at the merge base, and not yanked there.
+     * What the pull request withdraws of each package whose meta.json it changes: the versions published at the
+     * merge base, and not yanked there, that it yanks, and those whose folders it deletes as a takedown.
      */
-    private static SortedMap<PackageName, SortedSet<Version>> newYanks(PullRequest pullRequest) {
-        SortedMap<PackageName, SortedSet<Version>> yanks = new TreeMap<>();
+    private static SortedMap<PackageName, Withdrawal> newWithdrawals(PullRequest pullRequest) {
+        SortedMap<PackageName, Withdrawal> withdrawals = new TreeMap<>();
         for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.META)) {
             PackageName name = changed.path().name().orElseThrow();
             PackageMeta before = pullRequest.base().meta(name);
-            SortedSet<Version> yanked = pullRequest.head().meta(name).yanked().keySet().stream()
-                    .filter(version -> !before.isYanked(version) && pullRequest.base().folder(name, version).isPresent())
-                    .collect(Collectors.toCollection(TreeSet::new));
-            if (!yanked.isEmpty()) {
-                yanks.put(name, yanked);
+            PackageMeta after = pullRequest.head().meta(name);
+            Withdrawal withdrawal = new Withdrawal(
+                    publishedAtBase(pullRequest, name, after.yanked().keySet(), version -> !before.isYanked(version)),
+                    publishedAtBase(pullRequest, name, after.takenDown().keySet(),
+                            version -> pullRequest.head().folder(name, version).isEmpty()));
+            if (!withdrawal.isEmpty()) {
+                withdrawals.put(name, withdrawal);
             }
         }
-        return yanks;
+        return withdrawals;
+    }
+
+    private static SortedSet<Version> publishedAtBase(PullRequest pullRequest, PackageName name, Set<Version> versions,
+                                                      Predicate<Version> withdrawnHere) {
+        return versions.stream()
+                .filter(version -> withdrawnHere.test(version) && pullRequest.base().folder(name, version).isPresent())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
-     * The versions of {@code name} this pull request yanks that the range allows, when every version at the head it
-     * allows is yanked; empty when one is not, or when the range allowed none of those it yanks (then it was
-     * without a version before).
+     * What this pull request withdraws that the range allows, when every version left at the head that it allows is
+     * yanked; empty when one is not, or when the range allowed none of those withdrawn (then it was without a version
+     * before).
      */
-    private static List<Version> yankedHere(RegistrySnapshot head, PackageName name, VersionRange range,
-                                            SortedSet<Version> yanks) {
-        List<Version> allowed = head.packages().getOrDefault(name, Collections.emptySortedMap()).keySet().stream()
-                .filter(range::satisfiedBy).toList();
-        if (!allowed.stream().allMatch(head.meta(name)::isYanked)) {
-            return List.of();
-        }
-        return allowed.stream().filter(yanks::contains).toList();
+    private static Withdrawal withdrawnHere(RegistrySnapshot head, Dependency dependency, Withdrawal withdrawal) {
+        boolean noneLeft = head.packages().getOrDefault(dependency.withdrawn(), Collections.emptySortedMap()).keySet()
+                .stream().filter(dependency.range()::satisfiedBy).allMatch(head.meta(dependency.withdrawn())::isYanked);
+        return noneLeft ? withdrawal.allowedBy(dependency.range()) : new Withdrawal(new TreeSet<>(), new TreeSet<>());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
+import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         Problem all = warnings.get(0);
         assertEquals("/yanked/1.1.0", all.pointer());
         assertEquals(4, all.line());
-        assertEquals("every version of @common/util that \"^1.0.0\" allows is yanked once this pull request yanks"
+        assertEquals("no version of @common/util that \"^1.0.0\" allows is left unyanked once this pull request yanks"
                 + " 1.0.0 and 1.1.0, so no new install can use the versions that depend on it with that range:"
                 + " @common/base 1.0.0, 1.1.0; @common/hints 1.0.0", all.message(),
                 "the yanked tool 0.9.0 is installed anew by nobody");
@@ -64,9 +65,42 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
                 + " installable, publish a version of @common/util that \"^1.0.0\" allows, publish new versions of the"
                 + " dependents with a range that allows a version that is not yanked, or take back the yank of 1.1.0",
                 all.hint());
-        assertEquals("every version of @common/util that \"^1.1.0\" allows is yanked once this pull request yanks"
+        assertEquals("no version of @common/util that \"^1.1.0\" allows is left unyanked once this pull request yanks"
                 + " 1.1.0, so no new install can use the versions that depend on it with that range: @common/tool 1.0.0",
                 warnings.get(1).message());
+    }
+
+    @Test
+    void aTakedownLeavingARangeWithoutAVersionWarnsAtItsEntryWithoutPromisingLockFiles() {
+        repo.delete("packages/@common/util/1.1.0")
+                .meta("@common/util", "{\"yanked\": {\"1.0.0\": \"leaks\"}, \"takenDown\": {\"1.1.0\": \"a key\"}}");
+        repo.commit("take down 1.1.0, yank 1.0.0", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertPassed(report);
+        List<Problem> warnings = report.problems().stream().filter(problem -> problem.file().equals(META)).toList();
+        assertEquals(List.of("/takenDown/1.1.0", "/takenDown/1.1.0"), warnings.stream().map(Problem::pointer).toList());
+        assertEquals("no version of @common/util that \"^1.0.0\" allows is left unyanked once this pull request yanks"
+                + " 1.0.0 and takes down 1.1.0, so no new install can use the versions that depend on it with that"
+                + " range: @common/base 1.0.0, 1.1.0; @common/hints 1.0.0", warnings.get(0).message());
+        assertEquals("the takedown is allowed; to keep those versions installable, publish a version of @common/util"
+                + " that \"^1.0.0\" allows, publish new versions of the dependents with a range that allows a version"
+                + " that is not yanked", warnings.get(0).hint());
+        assertEquals("no version of @common/util that \"^1.1.0\" allows is left unyanked once this pull request takes"
+                + " down 1.1.0, so no new install can use the versions that depend on it with that range:"
+                + " @common/tool 1.0.0", warnings.get(1).message());
+    }
+
+    @Test
+    void aTakedownThatLeavesAVersionInEveryRangeSaysNothing() {
+        repo.delete("packages/@common/util/1.0.0").meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"a key\"}}");
+        repo.commit("take down 1.0.0", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertPassed(report);
+        assertEquals(List.of(), stranded(report));
     }
 
     @Test

@@ -157,7 +157,7 @@ class CheckCommandTest {
         repo.checkout("pr").merge("main", "up to date", "alice");
         repo.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"leaks the prompt\"}}");
         repo.commit("yank");
-        String warning = "every version of @common/util that \"^1.0.0\" allows is yanked once this pull request yanks"
+        String warning = "no version of @common/util that \"^1.0.0\" allows is left unyanked once this pull request yanks"
                 + " 1.0.0, so no new install can use the versions that depend on it with that range: @common/base 1.0.0";
 
         assertEquals(ExitCode.OK.code(), run(check("alice")), err::toString);
@@ -166,7 +166,7 @@ class CheckCommandTest {
         out.getBuffer().setLength(0);
         assertEquals(ExitCode.OK.code(), run(check("alice", "--format", "markdown")));
         assertTrue(out.toString().startsWith("## ✅ Registry check passed\n"), out::toString);
-        assertTrue(out.toString().contains("- ⚠️ warning `/yanked/1.0.0, line 1`: every version of `@common/util`"),
+        assertTrue(out.toString().contains("- ⚠️ warning `/yanked/1.0.0, line 1`: no version of `@common/util`"),
                 out::toString);
         out.getBuffer().setLength(0);
         assertEquals(ExitCode.OK.code(), run(check("alice", "--json")));
