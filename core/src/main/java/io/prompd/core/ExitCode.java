@@ -9,13 +9,30 @@ import java.util.Set;
  * Each program lists in {@code --help} the codes it uses.
  */
 public enum ExitCode {
-    OK(0, "Success."),
-    FAILURE(1, "Failure: validation errors or a failed operation."),
-    USAGE(2, "Usage error: unknown option, missing or malformed argument."),
-    NOT_FOUND(3, "Not found: a package, version, file or revision does not exist."),
-    CONFLICT(4, "Conflict: versions cannot be resolved together, or the target already exists."),
-    NETWORK(5, "Network error: a registry could not be reached or refused the request."),
-    INTEGRITY(6, "Integrity error: downloaded content does not match its checksum.");
+    OK(Codes.OK, "Success."),
+    FAILURE(Codes.FAILURE, "Failure: validation errors or a failed operation."),
+    USAGE(Codes.USAGE, "Usage error: unknown option, missing or malformed argument."),
+    NOT_FOUND(Codes.NOT_FOUND, "Not found: a package, version, file or revision does not exist."),
+    CONFLICT(Codes.CONFLICT, "Conflict: versions cannot be resolved together, or the target already exists."),
+    NETWORK(Codes.NETWORK, "Network error: a registry could not be reached or refused the request."),
+    INTEGRITY(Codes.INTEGRITY, "Integrity error: downloaded content does not match its checksum.");
+
+    /**
+     * The codes as compile-time constants, for the help texts in annotations that name one, which
+     * cannot call {@link #code()}.
+     */
+    public static final class Codes {
+        public static final int OK = 0;
+        public static final int FAILURE = 1;
+        public static final int USAGE = 2;
+        public static final int NOT_FOUND = 3;
+        public static final int CONFLICT = 4;
+        public static final int NETWORK = 5;
+        public static final int INTEGRITY = 6;
+
+        private Codes() {
+        }
+    }
 
     private final int code;
     private final String description;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Hash every cached tarball again and delete those that no longer match their integrity.",
-            "Exits 6 when any was corrupt (it is gone now, and downloaded again when next needed)."})
+            "Exits " + ExitCode.Codes.INTEGRITY + " when any was corrupt (it is gone now, and downloaded again when next needed)."})
 final class CacheVerifyCommand implements Callable<Integer> {
 
     @Spec

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "get", mixinStandardHelpOptions = true,
         description = {"Print the value of one configuration key; credentials show as (set), never the secret.",
-            "Exits 3 when the key is not set."})
+            "Exits " + ExitCode.Codes.NOT_FOUND + " when the key is not set."})
 final class ConfigGetCommand implements Callable<Integer> {
 
     @Spec

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "List the project's packages as prompd.lock pins them, transitive dependencies marked, and so are"
                     + " versions missing from the store and those nothing needs any more.",
             "A version outside a range asking for it (prompd.json edited since the lock was written) is marked"
-                    + " invalid, and then list exits 1, as 'npm ls' does; 'prompd install' locks again.",
+                    + " invalid, and then list exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does; 'prompd install' locks again.",
             "With --installed, list every version in the store instead, whatever project installed it."})
 final class ListCommand implements Callable<Integer> {
 

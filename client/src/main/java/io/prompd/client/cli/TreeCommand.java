@@ -3,6 +3,7 @@ package io.prompd.client.cli;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
 import io.prompd.client.install.store.PackageStore;
+import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
             "Asks no registry.",
             "A package needed in several places is expanded at its first place only.",
             "A version outside the range asking for it (prompd.json edited since the lock was written) is marked"
-                    + " invalid, and then tree exits 1, as 'npm ls' does; 'prompd install' locks again."})
+                    + " invalid, and then tree exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does; 'prompd install' locks again."})
 final class TreeCommand implements Callable<Integer> {
 
     /** How tree and list mark a locked version the store lacks, such as one removed with uninstall --global. */

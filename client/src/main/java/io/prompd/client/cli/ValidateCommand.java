@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "Check a package the way pack will see it: prompd.json, the files it would pack and every prompt among them.",
             "A file a prompt takes from a dependency (inherits: \"@scope/name@^1/prompts/base.prmd\") is looked for in"
                     + " the version prompd.lock pins, once 'prompd install' has installed it.",
-            "Prints every problem, grouped by file. Exits 0 when there is no error (warnings are allowed)."})
+            "Prints every problem, grouped by file. Exits " + ExitCode.Codes.OK + " when there is no error (warnings are allowed)."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec

@@ -22,7 +22,9 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         description = {"Check a pull request to a registry repository: every problem, each with its file, field or"
                 + " line and a hint. Reads Git objects only; no working tree is needed.",
-                "Exits 0 when there is no error (warnings do not fail the check), 1 when there is one; 2 and 3"
+                "Exits " + ExitCode.Codes.OK + " when there is no error (warnings do not fail the check), "
+                        + ExitCode.Codes.FAILURE + " when there is one; " + ExitCode.Codes.USAGE + " and "
+                        + ExitCode.Codes.NOT_FOUND
                         + " when the check cannot run (a wrong option; a revision or repository not found, or a"
                         + " shallow clone)."})
 final class CheckCommand implements Callable<Integer> {
