@@ -1,5 +1,6 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.files.RunLock;
@@ -229,9 +230,10 @@ public final class RegistryBuilder {
     private Built buildPackages(RegistrySnapshot snapshot, Links links, BuildState state,
                                 Optional<BuildState> previous, StagingArea staging, BuildProgress progress)
             throws IOException {
-        RegistryConfig config = snapshot.config().orElseThrow();
+        // the limits every client applies, not the policy's: a policy lowered later holds for new versions, which
+        // the check judges, and published ones stay served
         PackageBuilder builder = new PackageBuilder(new VersionPacker(snapshot,
-                new PackageValidator(config.policy().limits(), PackageLocation.VERSION_FOLDER), links), staging);
+                new PackageValidator(ArchiveLimits.DEFAULT, PackageLocation.VERSION_FOLDER), links), staging);
         Map<PackageName, PackageSummary> previousSummaries = previous.isPresent()
                 ? previousSummaries(staging) : Map.of();
         AtomicInteger done = new AtomicInteger();

@@ -107,24 +107,26 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
             return Policy.DEFAULT;
         }
         file.unknownFields("/policy", "maxFiles", "maxFileBytes", "maxUnpackedBytes", "reservedNames");
+        // a policy can only lower the limits: clients refuse to unpack a package beyond the defaults
         ArchiveLimits defaults = ArchiveLimits.DEFAULT;
-        long maxFiles = limit(file, "/policy/maxFiles", defaults.maxFiles(), Integer.MAX_VALUE);
-        long maxFileBytes = limit(file, "/policy/maxFileBytes", defaults.maxFileBytes(), Long.MAX_VALUE);
-        long maxUnpackedBytes = limit(file, "/policy/maxUnpackedBytes", defaults.maxUnpackedBytes(), Long.MAX_VALUE);
+        long maxFiles = limit(file, "/policy/maxFiles", defaults.maxFiles());
+        long maxFileBytes = limit(file, "/policy/maxFileBytes", defaults.maxFileBytes());
+        long maxUnpackedBytes = limit(file, "/policy/maxUnpackedBytes", defaults.maxUnpackedBytes());
         ArchiveLimits limits = new ArchiveLimits((int) maxFiles, maxFileBytes, maxUnpackedBytes);
         return new Policy(limits, new TreeSet<>(file.strings("/policy/reservedNames")));
     }
 
-    /** A positive whole number no larger than {@code max}; the default when absent or invalid (after reporting it). */
-    private static long limit(JsonFile file, String pointer, long fallback, long max) {
+    /** A positive whole number no larger than the default; the default when absent or invalid (after reporting it). */
+    private static long limit(JsonFile file, String pointer, long fallback) {
         Optional<JsonNode> node = file.optional(pointer, JsonNodeType.NUMBER, "a positive whole number");
         if (node.isEmpty()) {
             return fallback;
         }
         if (!node.get().canConvertToExactIntegral() || !node.get().canConvertToLong()
-                || node.get().asLong() < 1 || node.get().asLong() > max) {
-            file.error(pointer, "must be a whole number from 1 to " + max + ", not " + node.get(),
-                    "leave it out to use the default, " + fallback);
+                || node.get().asLong() < 1 || node.get().asLong() > fallback) {
+            file.error(pointer, "must be a whole number from 1 to " + fallback + ", not " + node.get(),
+                    "a policy can lower a limit, not raise it: clients refuse to install a package beyond the"
+                            + " default, " + fallback + "; leave it out to use that");
             return fallback;
         }
         return node.get().asLong();

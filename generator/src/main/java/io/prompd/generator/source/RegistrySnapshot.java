@@ -1,6 +1,7 @@
 package io.prompd.generator.source;
 
 import io.prompd.core.SortedCopies;
+import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
@@ -125,7 +126,7 @@ public final class RegistrySnapshot {
             try (ObjectReader reader = objects.newReader()) {
                 Optional<byte[]> json = readWithinLimit(reader, file);
                 if (json.isEmpty()) {
-                    return Parsed.failed(List.of(Problem.error(path, "", policy().limits().notRead(
+                    return Parsed.failed(List.of(Problem.error(path, "", ArchiveLimits.DEFAULT.notRead(
                             reader.getObjectSize(file, Constants.OBJ_BLOB)), "a meta.json holds dist-tags, yanks,"
                             + " deprecations and owners: write it again with those alone")));
                 }
@@ -164,9 +165,13 @@ public final class RegistrySnapshot {
         }
     }
 
-    /** The blob's bytes when it fits the policy's per-file limit: {@link RegistryRepository#readWithin}. */
+    /**
+     * The blob's bytes when it fits the per-file limit every client applies: {@link RegistryRepository#readWithin}.
+     * Not the policy's, which may be lower: it holds for new versions, which the check judges, while the build
+     * reads published ones too.
+     */
     private Optional<byte[]> readWithinLimit(ObjectReader reader, ObjectId blob) throws IOException {
-        return RegistryRepository.readWithin(reader, blob, policy().limits());
+        return RegistryRepository.readWithin(reader, blob, ArchiveLimits.DEFAULT);
     }
 
     /** Whether the commit has a file or folder at the path. */

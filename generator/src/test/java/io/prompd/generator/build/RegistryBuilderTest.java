@@ -601,6 +601,24 @@ class RegistryBuilderTest {
     }
 
     @Test
+    void aPolicyLoweredAfterAVersionWasPublishedLeavesThatVersionServed() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.write("packages/@common/a/1.0.0/contexts/long.md", "x".repeat(3000));
+            repo.commit("publish a with a 3,000-byte file");
+            repo.write("registry.json", Files.readString(repo.root().resolve("registry.json"))
+                    .replace("\"maintainers\"", "\"policy\": {\"maxFileBytes\": 2048, \"maxFiles\": 2},\n  \"maintainers\""));
+            repo.commit("lower the limits for new versions", TestRegistryRepo.MAINTAINER);
+
+            build(repo, temp.resolve("out"));
+
+            assertTrue(Files.isRegularFile(temp.resolve("out/packages/@common/a/1.0.0.json")));
+            assertTrue(Files.isRegularFile(temp.resolve("out").resolve(RegistryLayout.tarball(
+                    PackageName.parse("@common/a"), Version.parse("1.0.0")))));
+        }
+    }
+
+    @Test
     void aSubmoduleInAVersionFolderFailsTheBuildAsTheEmbeddedRepositoryTheCheckCallsIt() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             repo.publish("@common/a", "1.0.0");

@@ -102,6 +102,21 @@ class RegistryConfigTest {
     }
 
     @Test
+    void aPolicyCanLowerTheLimitsButNotRaiseThemPastWhatClientsUnpack() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "policy": {"maxFiles": 1001, "maxFileBytes": 5242881, "maxUnpackedBytes": 52428800}}
+                """);
+
+        assertEquals(List.of("/policy/maxFileBytes", "/policy/maxFiles"),
+                parsed.problems().stream().map(Problem::pointer).toList());
+        assertEquals("must be a whole number from 1 to 5242880, not 5242881", parsed.problems().get(0).message());
+        assertTrue(parsed.problems().get(0).hint().startsWith("a policy can lower a limit, not raise it: clients"
+                + " refuse to install a package beyond the default, 5242880"), parsed.problems().get(0).hint());
+        assertEquals(ArchiveLimits.DEFAULT, parsed.value().orElseThrow().policy().limits());
+    }
+
+    @Test
     void baseUrlMustBeAbsoluteAndEndWithSlash() {
         Parsed<RegistryConfig> parsed = parse("""
                 {"name": "Acme", "baseUrl": "https://r.acme.test", "git": "registry.git"}
