@@ -117,7 +117,8 @@ public final class RegistryBuilder {
             repository.requireWholeHistory("a build");
             CompletableFuture<RegistrySnapshot> pendingSnapshot = Futures.inBackground("registry-snapshot",
                     () -> repository.snapshot(commit));
-            Optional<BuildState> previous = Futures.join(pendingPrevious).filter(state -> state.sameOptions(baseUrl));
+            Optional<BuildState> served = Futures.join(pendingPrevious);
+            Optional<BuildState> previous = served.filter(state -> state.sameOptions(baseUrl));
             // created before the history walk, so the last retired build is deleted meanwhile
             try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
                 CompletableFuture<PublicationHistory> pendingHistory = Futures.inBackground("publication-history",
@@ -135,6 +136,7 @@ public final class RegistryBuilder {
                     throw failure(snapshot.withLines(problems));
                 }
                 SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
+                served.ifPresent(old -> problems.addAll(changedSinceServed(old, states)));
                 BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
                 Links links = new Links(options.baseUrl());
                 Built built = buildPackages(snapshot, links, state, previous, staging, progress);
@@ -196,6 +198,34 @@ public final class RegistryBuilder {
             }
         });
         return states;
+    }
+
+    /**
+     * Versions the output serves whose folder now holds other files: a published version never changes,
+     * since lock files pin its tarball's integrity, so only a rewritten history (a force-push, a reset) can
+     * do this, and the build refuses it rather than serve new bytes under the old number. A version that is
+     * gone is no error: a takedown, or a build of an older commit, removes it.
+     */
+    private static List<Problem> changedSinceServed(BuildState served, SortedMap<PackageName, PackageState> states) {
+        List<Problem> problems = new ArrayList<>();
+        states.forEach((name, state) -> {
+            PackageState old = served.packages().get(name);
+            state.versions().forEach((version, now) -> {
+                VersionState before = old == null ? null : old.versions().get(version);
+                if (before != null && !before.tree().equals(now.tree())) {
+                    String published = RegistryRepository.shortId(before.commit());
+                    problems.add(Problem.error(RepositoryLayout.versionFolder(name, version), "",
+                            "the version's files differ from those the output serves, published in commit "
+                                    + published + ": the history of the branch was"
+                                    + " rewritten, and lock files pin the tarball those files made",
+                            "put the folder back as commit " + published
+                                    + " has it and publish the change as a new version; to serve the new files under"
+                                    + " the old number anyway, build into an empty --out (every lock file that pins"
+                                    + " the version then fails its integrity check)"));
+                }
+            });
+        });
+        return problems;
     }
 
     /**

@@ -601,6 +601,29 @@ class RegistryBuilderTest {
     }
 
     @Test
+    void aVersionTheOutputServesWhoseFilesChangedFailsTheBuildAndTheOutputKeepsTheOldTarball() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            Path out = temp.resolve("out");
+            buildTwoVersionsOfA(repo, out);
+            Path tarball = out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"), Version.parse("1.0.0")));
+            byte[] served = Files.readAllBytes(tarball);
+            String published = repo.head().name().substring(0, 7);
+            repo.write("packages/@common/a/1.0.0/contexts/new.md", "other bytes under the old number\n");
+            repo.commit("a push past the check, as a rewritten history brings");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, out));
+
+            assertEquals(List.of("packages/@common/a/1.0.0: the version's files differ from those the output serves,"
+                    + " published in commit " + published + ": the history of the branch was rewritten, and lock"
+                    + " files pin the tarball those files made"), failure.problems().stream()
+                    .filter(problem -> problem.message().contains("the output serves"))
+                    .map(problem -> problem.file() + ": " + problem.message()).toList());
+            assertArrayEquals(served, Files.readAllBytes(tarball));
+            build(repo, temp.resolve("fresh"));
+        }
+    }
+
+    @Test
     void aPolicyLoweredAfterAVersionWasPublishedLeavesThatVersionServed() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             repo.publish("@common/a", "1.0.0");
