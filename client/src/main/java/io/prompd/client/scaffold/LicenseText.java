@@ -1,5 +1,7 @@
 package io.prompd.client.scaffold;
 
+import java.util.Locale;
+
 /** The LICENSE file of a new package: the MIT text in full, a pointer to the SPDX text otherwise. */
 final class LicenseText {
 
@@ -11,7 +13,8 @@ final class LicenseText {
             return "Copyright (c) " + year + " " + holder + "\n\n"
                     + "Licensed under " + license + ". The full text is at https://spdx.org/licenses/" + license + ".html\n";
         }
-        return """
+        // Locale.ROOT: the default locale's digits would write the year as ٢٠٢٦ under ar-SA
+        return String.format(Locale.ROOT, """
                 MIT License
 
                 Copyright (c) %d %s
@@ -33,6 +36,6 @@ final class LicenseText {
                 LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
                 OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
                 SOFTWARE.
-                """.formatted(year, holder);
+                """, year, holder);
     }
 }

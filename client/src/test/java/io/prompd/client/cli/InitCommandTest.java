@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,20 @@ class InitCommandTest {
         CliRun pack = prompd("pack", "code-helpers");
         assertEquals(0, pack.exitCode(), pack.err());
         assertTrue(Files.isRegularFile(work.resolve("acme-code-helpers-0.1.0.tgz")));
+    }
+
+    @Test
+    void theLicensesYearIsWrittenInAsciiDigitsWhateverTheLocale() throws IOException {
+        Locale before = Locale.getDefault(Locale.Category.FORMAT);
+        Locale.setDefault(Locale.Category.FORMAT, Locale.forLanguageTag("ar-SA"));
+        try {
+            CliRun init = prompd("init", "notes", "--author", "Ada");
+            assertEquals(0, init.exitCode(), init.err());
+        } finally {
+            Locale.setDefault(Locale.Category.FORMAT, before);
+        }
+        String license = Files.readString(work.resolve("notes/LICENSE"));
+        assertTrue(license.contains("\nCopyright (c) 2026 Ada\n"), license);
     }
 
     @Test
