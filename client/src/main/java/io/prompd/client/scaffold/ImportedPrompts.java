@@ -2,6 +2,7 @@ package io.prompd.client.scaffold;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.prompt.LocalReference;
 import io.prompd.core.prompt.PackageReference;
@@ -40,6 +41,13 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
 
     private static final String FOLDER = "prompts/";
     private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "node_modules", ".prompd");
+
+    ImportedPrompts {
+        files = Scaffold.copyOf(files);
+        promptNames = SortedCopies.map(promptNames);
+        dependencies = SortedCopies.map(dependencies);
+        notes = List.copyOf(notes);
+    }
 
     static ImportedPrompts collect(List<Path> sources) {
         SortedSet<Path> prompts = new TreeSet<>();

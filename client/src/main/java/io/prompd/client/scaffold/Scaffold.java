@@ -3,6 +3,7 @@ package io.prompd.client.scaffold;
 import io.prompd.core.name.PackageName;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,9 +19,14 @@ public record Scaffold(PackageName name, SortedMap<String, byte[]> files, List<S
 
     public Scaffold {
         Objects.requireNonNull(name, "name");
+        files = copyOf(files);
+        notes = List.copyOf(notes);
+    }
+
+    /** An immutable copy of files by path, each array copied too: the caller's arrays stay the caller's to change. */
+    static SortedMap<String, byte[]> copyOf(Map<String, byte[]> files) {
         SortedMap<String, byte[]> copy = new TreeMap<>();
         files.forEach((path, bytes) -> copy.put(path, bytes.clone()));
-        files = Collections.unmodifiableSortedMap(copy);
-        notes = List.copyOf(notes);
+        return Collections.unmodifiableSortedMap(copy);
     }
 }
