@@ -196,13 +196,23 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
                     && needed.stream().noneMatch(file -> file.getParent().equals(base));
         }
 
+        /**
+         * The file name without extension; when taken, the path below {@code prompts/} with dashes, and
+         * when that is taken too, as x/a.prmd's x-a is by x-a.prmd, that with -2, -3, …: a name given
+         * twice would drop the first prompt from prompd.json and the README, its file copied all the same.
+         */
         private static String uniqueName(SortedMap<String, String> taken, String path) {
             String fileName = path.substring(path.lastIndexOf('/') + 1);
             String stem = fileName.substring(0, fileName.lastIndexOf('.'));
             if (!taken.containsKey(stem)) {
                 return stem;
             }
-            return path.substring(FOLDER.length(), path.lastIndexOf('.')).replace('/', '-');
+            String fromPath = path.substring(FOLDER.length(), path.lastIndexOf('.')).replace('/', '-');
+            String name = fromPath;
+            for (int number = 2; taken.containsKey(name); number++) {
+                name = fromPath + "-" + number;
+            }
+            return name;
         }
 
         private static String slashes(Path relative) {

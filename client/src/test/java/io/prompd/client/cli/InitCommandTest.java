@@ -177,6 +177,23 @@ class InitCommandTest {
     }
 
     @Test
+    void fromPromptsWhoseNamesClashGivesEachOneItsOwnName() throws IOException {
+        Files.createDirectories(work.resolve("loose/x"));
+        for (String prompt : List.of("a", "x-a", "x/a")) {
+            Files.writeString(work.resolve("loose/" + prompt + ".prmd"), "---\nid: p\n---\nSay " + prompt + ".\n");
+        }
+
+        CliRun run = prompd("init", "pkg", "--from", "loose");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode prompts = Json.reader().readTree(Files.readAllBytes(work.resolve("pkg/prompd.json"))).get("prompts");
+        assertEquals(Json.reader().readTree("{\"a\": \"prompts/a.prmd\", \"x-a\": \"prompts/x-a.prmd\","
+                + " \"x-a-2\": \"prompts/x/a.prmd\"}"), prompts);
+        assertTrue(Files.readString(work.resolve("pkg/README.md")).contains("- `x-a`: [prompts/x-a.prmd]"));
+        assertEquals(0, prompd("validate", "pkg").exitCode());
+    }
+
+    @Test
     void fromAPackageKeepsItsPromptsFolderRatherThanNestingIt() throws IOException {
         assertEquals(0, prompd("init", "old").exitCode());
         Files.createDirectories(work.resolve("old/prompts/review"));
