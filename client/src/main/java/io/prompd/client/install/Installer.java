@@ -41,8 +41,9 @@ import java.util.TreeMap;
 /**
  * Installs, updates and uninstalls the dependencies of a project, or packages without one. Every
  * run holds the home's lock (and the project's, as runs with other homes may share the project), first cleans what killed runs left, changes the store only by adding
- * complete version folders, and writes {@code prompd.json} and {@code prompd.lock} last, each in one
- * step, so that a failure leaves the project as it was.
+ * complete version folders, and writes {@code prompd.json} and {@code prompd.lock} last, both in full
+ * before either replaces its file, so that a failure before those two renames leaves the project as
+ * it was (see {@link Project#write} for one between them).
  */
 public final class Installer {
 
@@ -375,12 +376,8 @@ public final class Installer {
             throw frozenRefusal(project, plan.lock(), manifestChanged);
         }
         List<InstalledPackage> installed = installer().install(plan.lock(), project.lockOrEmpty());
-        if (manifestChanged) {
-            project.writeDependencies(dependencies);
-        }
-        if (lockChanged) {
-            project.writeLock(plan.lock());
-        }
+        project.write(manifestChanged ? Optional.of(dependencies) : Optional.empty(),
+                lockChanged ? Optional.of(plan.lock()) : Optional.empty());
         InstallReport.LockUpdate lock = new InstallReport.LockUpdate(lockChanged,
                 LockChange.between(project.lockOrEmpty(), plan.lock()));
         SortedMap<PackageName, VersionRange> changedRanges = new TreeMap<>(saved);

@@ -19,7 +19,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -135,23 +137,31 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
     }
 
     /**
-     * Replaces {@code prompd.json}, in one step, with its dependencies changed to these and every
-     * other byte as it is (see {@link ManifestEditor}).
+     * Writes the dependencies into {@code prompd.json}, every other byte as it is (see
+     * {@link ManifestEditor}), and the lock into {@code prompd.lock}, each when given, with
+     * {@link AtomicFiles#writeAll}: a failure writing either changes neither. prompd.lock is renamed
+     * first, since something in its place (a folder) can still refuse that, and prompd.json, the
+     * user's own file, then stays as it was; a crash between the two renames leaves the new lock
+     * beside the old prompd.json, which the next install fits the lock to again.
      *
-     * @throws PrompdException CONFLICT when the file changed since it was read: the dependencies were
-     *                         worked out from the old text, and writing them would drop what the user
-     *                         added meanwhile (an edit, another tool)
+     * @throws PrompdException CONFLICT when {@code prompd.json} changed since it was read: the
+     *                         dependencies were worked out from the old text, and writing them would
+     *                         drop what the user added meanwhile (an edit, another tool)
      */
-    public void writeDependencies(SortedMap<PackageName, VersionRange> dependencies) throws IOException {
-        byte[] current = Files.readAllBytes(manifestFile());
-        if (!Arrays.equals(manifestRead, current)) {
-            throw new PrompdException(ExitCode.CONFLICT, ManifestReader.FILE_NAME + " changed while the install ran;"
-                    + " nothing was written to it (or the lock)", "run the install again");
+    public void write(Optional<SortedMap<PackageName, VersionRange>> dependencies, Optional<LockFile> changedLock)
+            throws IOException {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        if (changedLock.isPresent()) {
+            files.put(lockFile(), LockFiles.toBytes(changedLock.get()));
         }
-        AtomicFiles.write(manifestFile(), ManifestEditor.withDependencies(current, dependencies));
-    }
-
-    public void writeLock(LockFile changed) throws IOException {
-        LockFiles.write(lockFile(), changed);
+        if (dependencies.isPresent()) {
+            byte[] current = Files.readAllBytes(manifestFile());
+            if (!Arrays.equals(manifestRead, current)) {
+                throw new PrompdException(ExitCode.CONFLICT, ManifestReader.FILE_NAME + " changed while the install ran;"
+                        + " nothing was written to it (or the lock)", "run the install again");
+            }
+            files.put(manifestFile(), ManifestEditor.withDependencies(current, dependencies.get()));
+        }
+        AtomicFiles.writeAll(files);
     }
 }

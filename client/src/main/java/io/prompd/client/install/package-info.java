@@ -8,7 +8,8 @@
  * asked, not even for packages already installed), and otherwise runs core's resolver over
  * {@link io.prompd.client.install.registry.RegistryIndex}, preferring the locked versions. Only then
  * are tarballs fetched, verified and unpacked, and only after that are {@code prompd.json} and
- * {@code prompd.lock} rewritten, so a failure at any step leaves the project as it was.
+ * {@code prompd.lock} rewritten, both in full before either is renamed into place, so a failure at
+ * any step before those two renames leaves the project as it was.
  *
  * <p>Crash safety rests on one rule: nothing appears under its final name until it is complete
  * ({@link io.prompd.core.files.AtomicFiles}). Everything half-done has a temporary name, and each

@@ -525,7 +525,7 @@ class InstallerTest {
         packages.put(name("@acme/util"), new LockedPackage(util.version(),
                 server.url().resolve("packages/@acme/decoy/-/decoy-1.1.0.tgz"),
                 Integrity.of(Files.readAllBytes(registry.tarball("@acme/decoy", "1.1.0"))), util.dependencies()));
-        LockFiles.write(project.resolve("prompd.lock"), new LockFile(packages));
+        Files.write(project.resolve("prompd.lock"), LockFiles.toBytes(new LockFile(packages)));
         home = work.resolve("other-home");
 
         PrompdException wrong = assertThrows(PrompdException.class,
@@ -558,6 +558,26 @@ class InstallerTest {
         assertEquals("run the install again", changed.hint());
         assertEquals(edited, Files.readString(project.resolve("prompd.json")));
         assertFalse(Files.exists(project.resolve("prompd.lock")));
+    }
+
+    @Test
+    void aLockThatCannotBeWrittenLeavesPrompdJsonAsItWas() throws IOException {
+        byte[] manifest = Files.readAllBytes(project.resolve("prompd.json"));
+        Path lockFile = project.resolve("prompd.lock");
+        server.onRequest(path -> {
+            if (path.endsWith(".tgz")) {
+                Files.createDirectories(lockFile.resolve("in-the-way"));
+            }
+        });
+
+        assertThrows(IOException.class, () -> installer().install(project, List.of(PackageSpec.parse("@acme/util@^1.1.0")),
+                InstallOptions.defaults()));
+
+        assertArrayEquals(manifest, Files.readAllBytes(project.resolve("prompd.json")));
+        try (Stream<Path> left = Files.list(project)) {
+            assertEquals(List.of(project.resolve(".prompd"), project.resolve("prompd.json"), lockFile),
+                    left.sorted().toList(), "no temporary is left");
+        }
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -54,20 +56,49 @@ public final class AtomicFiles {
      * @param attributes those of the new file, such as owner-only permissions for secrets; it has them from its creation
      */
     public static void write(Path target, byte[] bytes, FileAttribute<?>... attributes) throws IOException {
-        Path temporary = temporaryFile(target, attributes);
+        Path temporary = staged(target, bytes, attributes);
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer content = ByteBuffer.wrap(bytes);
-                while (content.hasRemaining()) {
-                    channel.write(content);
-                }
-                channel.force(true);
-            } catch (IOException failure) {
-                throw NamedWrites.naming(failure, target);
-            }
             moveIntoPlace(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Replaces files that belong together, as {@link #write} replaces one: each is written in full
+     * beside its target before the first rename, so a failure writing any (a full disk) changes
+     * none. The renames then follow back to back in the map's order; one that fails (a folder in the
+     * target's place), or a crash among them, leaves the targets before it new and the rest as they were.
+     */
+    public static void writeAll(Map<Path, byte[]> files) throws IOException {
+        Map<Path, Path> temporaries = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+                temporaries.put(file.getKey(), staged(file.getKey(), file.getValue()));
+            }
+            for (Map.Entry<Path, Path> file : temporaries.entrySet()) {
+                moveIntoPlace(file.getValue(), file.getKey());
+            }
+        } finally {
+            for (Path temporary : temporaries.values()) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /** A temporary beside {@code target} holding {@code bytes}, on the disk already, for the caller to rename. */
+    private static Path staged(Path target, byte[] bytes, FileAttribute<?>... attributes) throws IOException {
+        Path temporary = temporaryFile(target, attributes);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            ByteBuffer content = ByteBuffer.wrap(bytes);
+            while (content.hasRemaining()) {
+                channel.write(content);
+            }
+            channel.force(true);
+            return temporary;
+        } catch (IOException failure) {
+            Files.deleteIfExists(temporary);
+            throw NamedWrites.naming(failure, target);
         }
     }
 

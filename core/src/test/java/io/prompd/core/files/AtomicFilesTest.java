@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +85,34 @@ class AtomicFilesTest {
         AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8));
         assertArrayEquals("new".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(target));
         assertEquals(List.of(target), entries(folder));
+    }
+
+    @Test
+    void writeAllChangesNoFileWhenAnyOfThemCannotBeWritten() throws IOException {
+        Path manifest = Files.writeString(folder.resolve("prompd.json"), "old");
+        Files.writeString(folder.resolve("blocked"), "a file where the lock's folder goes");
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(manifest, "new".getBytes(StandardCharsets.UTF_8));
+        files.put(folder.resolve("blocked/prompd.lock"), "new".getBytes(StandardCharsets.UTF_8));
+
+        assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.writeAll(files));
+
+        assertEquals("old", Files.readString(manifest));
+        assertEquals(List.of(folder.resolve("blocked"), manifest), entries(folder));
+    }
+
+    @Test
+    void writeAllRenamesInTheMapsOrder() throws IOException {
+        Path lock = Files.createDirectories(folder.resolve("prompd.lock/inside")).getParent();
+        Path manifest = Files.writeString(folder.resolve("prompd.json"), "old");
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(lock, "new".getBytes(StandardCharsets.UTF_8));
+        files.put(manifest, "new".getBytes(StandardCharsets.UTF_8));
+
+        assertThrows(FileSystemException.class, () -> AtomicFiles.writeAll(files));
+
+        assertEquals("old", Files.readString(manifest), "the first rename failed, so the second was not made");
+        assertEquals(List.of(manifest, lock), entries(folder));
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.prompd.client.http.Urls;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
-import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
@@ -189,10 +188,5 @@ public final class LockFiles {
         root.put(LOCKFILE_VERSION, LockFile.VERSION);
         root.put(PACKAGES, packages);
         return Json.write(root);
-    }
-
-    /** Replaces the lock file in one step, so a killed run leaves the old one or the new one. */
-    public static void write(Path file, LockFile lock) throws IOException {
-        AtomicFiles.write(file, toBytes(lock));
     }
 }
