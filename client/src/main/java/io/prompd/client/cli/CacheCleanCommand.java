@@ -1,7 +1,5 @@
 package io.prompd.client.cli;
 
-import io.prompd.client.config.Settings;
-import io.prompd.client.install.CacheService;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import java.util.concurrent.Callable;
@@ -24,10 +22,10 @@ final class CacheCleanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = root.settings();
-        long deleted = new CacheService(settings.home(), settings.cacheFolder()).clean();
+        InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
+        long deleted = wiring.cacheService().clean(wiring::waitingForLock);
         spec.commandLine().getOut().println("deleted " + Plural.count(deleted, "cached file") + " from "
-                + settings.cacheFolder());
+                + wiring.settings().cacheFolder());
         return ExitCode.OK.code();
     }
 }

@@ -1,7 +1,5 @@
 package io.prompd.client.cli;
 
-import io.prompd.client.config.Settings;
-import io.prompd.client.install.CacheService;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -34,8 +32,8 @@ final class CacheVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = root.settings();
-        TarballCache.CacheCheck check = new CacheService(settings.home(), settings.cacheFolder()).verify();
+        InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
+        TarballCache.CacheCheck check = wiring.cacheService().verify(wiring::waitingForLock);
         if (output.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("checked", check.checked());

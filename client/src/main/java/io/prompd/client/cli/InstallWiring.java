@@ -7,6 +7,7 @@ import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.Origin;
 import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.install.CacheService;
 import io.prompd.client.install.InstallListener;
 import io.prompd.client.install.InstallProgress;
 import io.prompd.client.install.Installer;
@@ -59,6 +60,11 @@ final class InstallWiring {
 
     StoreService storeService() {
         return new StoreService(settings().home(), store());
+    }
+
+    CacheService cacheService() {
+        Settings settings = settings();
+        return new CacheService(settings.home(), settings.cacheFolder());
     }
 
     /** Says why nothing happens while another run holds a lock this one needs. */

@@ -24,9 +24,13 @@ public final class CacheService {
         this.cacheFolder = cacheFolder;
     }
 
-    /** Hashes every cached tarball again; corrupt ones are deleted, to be downloaded again when needed. */
-    public TarballCache.CacheCheck verify() throws IOException {
-        try (RunLock ignored = RunLocks.home(home, () -> { })) {
+    /**
+     * Hashes every cached tarball again; corrupt ones are deleted, to be downloaded again when needed.
+     *
+     * @param onWait told once if another run holds the home lock, which may last minutes
+     */
+    public TarballCache.CacheCheck verify(Runnable onWait) throws IOException {
+        try (RunLock ignored = RunLocks.home(home, onWait)) {
             TarballCache tarballs = new TarballCache(cacheFolder);
             // verify first: a folder in an entry's place is damage to report, which removeLeftovers would clear unsaid
             TarballCache.CacheCheck check = tarballs.verify();
@@ -38,10 +42,11 @@ public final class CacheService {
     /**
      * Deletes everything cached: tarballs and registry documents.
      *
+     * @param onWait told once if another run holds the home lock, which may last minutes
      * @return the number of files deleted
      */
-    public long clean() throws IOException {
-        try (RunLock ignored = RunLocks.home(home, () -> { })) {
+    public long clean(Runnable onWait) throws IOException {
+        try (RunLock ignored = RunLocks.home(home, onWait)) {
             if (!Files.isDirectory(cacheFolder)) {
                 return 0;
             }

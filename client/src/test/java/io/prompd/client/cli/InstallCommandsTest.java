@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.core.testing.Processes;
 import java.io.ByteArrayInputStream;
@@ -19,10 +21,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The install family of commands as a user types them, against a registry on 127.0.0.1. */
 class InstallCommandsTest {
@@ -790,5 +798,30 @@ class InstallCommandsTest {
             assertEquals(0, files.filter(Files::isRegularFile).count());
         }
         assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")), "clean leaves installed packages alone");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"clean", "verify"})
+    void theCacheCommandsSayTheyWaitForARunHoldingTheHome(String subcommand) throws Exception {
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(Map.of("PROMPD_HOME", home.toString()), project, CliRun.CLOCK,
+                new ByteArrayInputStream(new byte[0]), false);
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> cache;
+            try (RunLock install = RunLocks.home(home, () -> { })) {
+                cache = background.submit(() -> PrompdCommand.commandLine(new PrintWriter(new StringWriter()),
+                        new PrintWriter(err), context).execute("cache", subcommand));
+                long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!err.toString().contains("waiting") && System.nanoTime() < giveUp) {
+                    Thread.sleep(10);
+                }
+                assertFalse(cache.isDone(), "it waits while the other run holds the home");
+            }
+            assertEquals(0, cache.get(30, TimeUnit.SECONDS));
+            assertEquals("waiting for another prompd run to finish…\n", err.toString());
+        } finally {
+            background.shutdownNow();
+        }
     }
 }
