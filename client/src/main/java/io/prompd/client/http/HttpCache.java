@@ -7,7 +7,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Registry documents on disk, one file per URL named by the URL's SHA-256, holding body and
- * validators together so they can never disagree. Unreadable or foreign entries count as absent:
- * the cache only ever saves a download, it is never the truth.
+ * validators together so they can never disagree. Unreadable or foreign entries count as absent,
+ * and one that cannot be written is not kept: the cache only ever saves a download, it is never the truth.
  */
 final class HttpCache {
 
@@ -94,8 +93,9 @@ final class HttpCache {
                 out.flush();
                 return file;
             });
-        } catch (IOException cannotWrite) {
-            throw new UncheckedIOException("cannot write the HTTP cache file " + file, cannotWrite);
+        } catch (IOException notKept) {
+            // a full disk or a file in the folder's place costs the next run a download, never this one,
+            // which has the document; the fetcher has no channel for a note, and needs none for that
         }
     }
 

@@ -776,6 +776,20 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aDocumentCacheThatCannotBeWrittenStopsNeitherInfoNorInstall() throws IOException {
+        // a file where the folder goes refuses every entry, even to root, as a full or read-only disk would
+        Files.createDirectories(home.resolve("cache"));
+        Files.writeString(home.resolve("cache/http"), "not a folder\n");
+
+        CliRun info = prompd("info", "@acme/util");
+        assertEquals(List.of(0, ""), List.of(info.exitCode(), info.err()));
+        assertTrue(info.out().startsWith("@acme/util@1.1.0 "), info.out());
+        CliRun install = prompd("install", "@acme/util");
+        assertEquals(List.of(0, ""), List.of(install.exitCode(), install.err()));
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")));
+    }
+
+    @Test
     void cacheVerifyRemovesCorruptTarballsAndCleanEmptiesTheCache() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         CliRun healthy = prompd("cache", "verify");
