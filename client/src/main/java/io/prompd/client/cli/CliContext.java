@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import io.prompd.cli.Terminal;
 import io.prompd.client.install.Project;
+import java.io.Console;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,22 +11,40 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The world a command runs in: environment variables, working folder, clock, standard input and
- * whether stderr is a terminal. {@code main} takes the real ones; tests pass their own, so no test
- * touches the real home folder or depends on the time of day.
+ * The world a command runs in: environment variables, working folder, the user's home folder, clock,
+ * standard input, the terminal to ask for a secret at and whether stderr is a terminal. {@code main}
+ * takes the real ones; tests pass their own, so no test touches the real home folder, waits for
+ * someone to type at a real terminal or depends on the time of day.
+ *
+ * @param userHome where {@code ~/.prompd} lies, the home when neither {@code --home} nor
+ *                 {@code PROMPD_HOME} names one
+ * @param terminal empty when standard input is no terminal: a secret is then its first line
  */
-public record CliContext(Map<String, String> environment, Path workingDirectory, Clock clock, InputStream stdin,
-                         boolean stderrIsTerminal) {
+public record CliContext(Map<String, String> environment, Path workingDirectory, Path userHome, Clock clock,
+                         InputStream stdin, Optional<SecretPrompt> terminal, boolean stderrIsTerminal) {
+
+    /** Asks for a line typed at the terminal without showing it, as {@link Console#readPassword} does. */
+    @FunctionalInterface
+    public interface SecretPrompt {
+
+        /** @return what was typed, empty at the end of input */
+        Optional<char[]> ask(String prompt);
+    }
 
     public CliContext {
         environment = Map.copyOf(environment);
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        userHome = userHome.toAbsolutePath().normalize();
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(terminal, "terminal");
     }
 
     public static CliContext system() {
-        return new CliContext(System.getenv(), Path.of(""), Clock.systemUTC(), System.in, Terminal.isStandardError());
+        Optional<SecretPrompt> terminal = Optional.ofNullable(System.console())
+                .map(console -> prompt -> Optional.ofNullable(console.readPassword("%s: ", prompt)));
+        return new CliContext(System.getenv(), Path.of(""), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
+                System.in, terminal, Terminal.isStandardError());
     }
 
     public Optional<String> variable(String name) {

@@ -141,7 +141,7 @@ public final class PrompdCommand implements Runnable {
         }
         Path homeFolder = Optional.ofNullable(home).map(context::resolve)
                 .or(() -> context.variable(Settings.HOME_VARIABLE).map(Path::of).map(context::resolve))
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), Settings.HOME_FOLDER_NAME));
+                .orElseGet(() -> context.userHome().resolve(Settings.HOME_FOLDER_NAME));
         if (Files.exists(homeFolder) && !Files.isDirectory(homeFolder)) {
             throw new PrompdException(ExitCode.USAGE, "the prompd home " + homeFolder + " is a file, not a folder",
                     "point --home or $" + Settings.HOME_VARIABLE + " at a folder (it is created when missing)");

@@ -3,7 +3,6 @@ package io.prompd.client.cli;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
@@ -28,22 +27,20 @@ final class SecretInput {
      * @throws PrompdException (usage) when nothing was given
      */
     static String read(CliContext context, String prompt) throws IOException {
-        Console console = System.console();
-        Optional<String> secret = console != null ? typed(console, prompt) : firstLine(context, prompt);
+        Optional<CliContext.SecretPrompt> terminal = context.terminal();
+        Optional<String> secret = terminal.isPresent() ? typed(terminal.get(), prompt) : firstLine(context, prompt);
         return secret.filter(text -> !text.isEmpty()).orElseThrow(() -> new PrompdException(ExitCode.USAGE,
                 "no " + prompt + " was given",
                 "type it when asked, or pipe it in on standard input, as in 'prompd login < token.txt'"));
     }
 
-    private static Optional<String> typed(Console console, String prompt) {
-        char[] typed = console.readPassword("%s: ", prompt);
-        if (typed == null) {
-            return Optional.empty();
-        }
-        String secret = new String(typed);
-        // Do not leave the secret in a buffer longer than needed.
-        Arrays.fill(typed, '\0');
-        return Optional.of(secret);
+    private static Optional<String> typed(CliContext.SecretPrompt terminal, String prompt) {
+        return terminal.ask(prompt).map(typed -> {
+            String secret = new String(typed);
+            // only the array can be cleared: the String, which the configuration needs, stays until collected
+            Arrays.fill(typed, '\0');
+            return secret;
+        });
     }
 
     private static Optional<String> firstLine(CliContext context, String prompt) throws IOException {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs {@code prompd} in-process as a user would type it, with captured output, a home folder of
@@ -29,12 +30,22 @@ record CliRun(int exitCode, String out, String err) {
 
     /** With standard input as bytes, which need not be text. */
     static CliRun in(Path workingDirectory, Path home, byte[] stdin, Map<String, String> variables, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         Map<String, String> environment = new HashMap<>(variables);
         environment.put("PROMPD_HOME", home.toString());
-        CliContext context = new CliContext(environment, workingDirectory, CLOCK,
-                new ByteArrayInputStream(stdin), false);
+        // $PROMPD_HOME leaves the user's home folder unused; a made-up one keeps it so should that fail
+        return with(context(environment, workingDirectory, home.resolveSibling("user-home"), stdin), args);
+    }
+
+    /** A context without a terminal: a secret is read from standard input, as when it is piped. */
+    static CliContext context(Map<String, String> environment, Path workingDirectory, Path userHome, byte[] stdin) {
+        return new CliContext(environment, workingDirectory, userHome, CLOCK, new ByteArrayInputStream(stdin),
+                Optional.empty(), false);
+    }
+
+    /** In a world of the test's own making, as {@link #context} and more. */
+    static CliRun with(CliContext context, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         int exitCode = PrompdCommand.commandLine(new PrintWriter(out), new PrintWriter(err), context).execute(args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }

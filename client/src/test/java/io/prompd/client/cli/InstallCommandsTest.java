@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -136,7 +137,7 @@ class InstallCommandsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY", server.url().toString()),
-                project, CliRun.CLOCK, new ByteArrayInputStream(new byte[0]), true);
+                project, work.resolve("user-home"), CliRun.CLOCK, new ByteArrayInputStream(new byte[0]), Optional.empty(), true);
 
         int exitCode = PrompdCommand.commandLine(new PrintWriter(out), new PrintWriter(err), terminal)
                 .execute("install", "@acme/util");
@@ -818,8 +819,8 @@ class InstallCommandsTest {
     @ValueSource(strings = {"clean", "verify"})
     void theCacheCommandsSayTheyWaitForARunHoldingTheHome(String subcommand) throws Exception {
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(Map.of("PROMPD_HOME", home.toString()), project, CliRun.CLOCK,
-                new ByteArrayInputStream(new byte[0]), false);
+        CliContext context = CliRun.context(Map.of("PROMPD_HOME", home.toString()), project, work.resolve("user-home"),
+                new byte[0]);
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> cache;

@@ -1,14 +1,20 @@
 package io.prompd.client.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +54,24 @@ class LoginCommandTest {
         String file = Files.readString(home.resolve("config.json"));
         assertTrue(file.contains("\"token\": \"" + SECRET + "\""), file);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("config.json"))));
+    }
+
+    @Test
+    void atATerminalTheSecretIsTypedThereAndStandardInputIsLeftUnread() throws IOException {
+        List<String> asked = new ArrayList<>();
+        char[] typed = SECRET.toCharArray();
+        CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString()), work, work.resolve("user-home"),
+                CliRun.CLOCK, new ByteArrayInputStream("piped\n".getBytes(StandardCharsets.UTF_8)), Optional.of(prompt -> {
+                    asked.add(prompt);
+                    return Optional.of(typed);
+                }), false);
+
+        CliRun login = CliRun.with(terminal, "login");
+
+        assertEquals(0, login.exitCode(), login.err());
+        assertEquals(List.of("token for acme (https://prompd.acme.example/)"), asked);
+        assertTrue(Files.readString(home.resolve("config.json")).contains("\"token\": \"" + SECRET + "\""));
+        assertArrayEquals(new char[SECRET.length()], typed, "the typed characters are cleared");
     }
 
     @Test

@@ -99,6 +99,18 @@ class RegistryCommandTest {
     }
 
     @Test
+    void withoutHomeOptionOrVariableTheHomeIsDotPrompdInTheUsersHomeFolder() {
+        Path user = work.resolve("user");
+        assertEquals(0, CliRun.in(work, user.resolve(".prompd"), "registry", "add", "acme", "https://prompd.acme.example/")
+                .exitCode());
+
+        CliRun list = CliRun.with(CliRun.context(Map.of(), work, user, new byte[0]), "registry", "list");
+
+        assertEquals(0, list.exitCode(), list.err());
+        assertEquals("acme  https://prompd.acme.example/\n", list.out());
+    }
+
+    @Test
     void listAsJson() throws IOException {
         prompd("registry", "add", "acme", "https://prompd.acme.example/", "--scope", "@acme", "--default");
         CliRun list = prompd("registry", "list", "--json");
