@@ -50,23 +50,20 @@ final class RegistryListCommand implements Callable<Integer> {
         if (registries.isEmpty()) {
             return "no registry configured; add one with 'prompd registry add NAME URL'\n";
         }
-        int nameWidth = registries.stream().mapToInt(entry -> nameOf(entry).length()).max().orElse(0);
-        int urlWidth = registries.stream().mapToInt(entry -> entry.url().toString().length()).max().orElse(0);
-        StringBuilder text = new StringBuilder();
-        for (RegistryService.RegistryEntry entry : registries) {
-            List<String> notes = new ArrayList<>();
-            if (entry.isDefault()) {
-                notes.add("default");
-            }
-            if (!entry.scopes().isEmpty()) {
-                notes.add("scopes " + entry.scopes().stream().map(Scope::toString).collect(Collectors.joining(" ")));
-            }
-            entry.credentials().ifPresent(notes::add);
-            String line = String.format("%-" + nameWidth + "s  %-" + urlWidth + "s  %s", nameOf(entry), entry.url(),
-                    String.join(", ", notes));
-            text.append(line.stripTrailing()).append('\n');
+        return Tables.render(registries.stream()
+                .map(entry -> List.of(nameOf(entry), entry.url().toString(), notes(entry))).toList());
+    }
+
+    private static String notes(RegistryService.RegistryEntry entry) {
+        List<String> notes = new ArrayList<>();
+        if (entry.isDefault()) {
+            notes.add("default");
         }
-        return text.toString();
+        if (!entry.scopes().isEmpty()) {
+            notes.add("scopes " + entry.scopes().stream().map(Scope::toString).collect(Collectors.joining(" ")));
+        }
+        entry.credentials().ifPresent(notes::add);
+        return String.join(", ", notes);
     }
 
     /** A URL the configuration names directly has no name; the column says so rather than stay blank. */

@@ -10,8 +10,8 @@ final class Tables {
     }
 
     /**
-     * @param rawRows the header first, then the rows; every row as long as the header. A cell is one
-     *             line, and may quote a registry: its control characters are spelt out
+     * @param rawRows the header first when the table has one, then the rows; every row as long as the
+     *             first. A cell is one line, and may quote a registry: its control characters are spelt out
      */
     static String render(List<List<String>> rawRows) {
         List<List<String>> rows = rawRows.stream().map(row -> row.stream().map(TerminalText::line).toList()).toList();

@@ -114,6 +114,18 @@ class LoginCommandTest {
     }
 
     @Test
+    void aUserNamesControlCharacterIsSpeltOutInTheListOfRegistries() {
+        assertEquals(0, prompd(SECRET + "\n", "login", "--username", "al\u009b2Jice").exitCode());
+
+        CliRun list = prompd("", "registry", "list");
+
+        assertEquals("""
+                acme  https://prompd.acme.example/  default, user alM-^[2Jice, password (set)
+                work  https://prompd.work.example/
+                """, list.out());
+    }
+
+    @Test
     void aTokenFromTheEnvironmentStoresNoSecret() throws IOException {
         CliRun login = prompd("", "login", "--token-env", "ACME_TOKEN");
         assertEquals(0, login.exitCode(), login.err());
