@@ -27,8 +27,11 @@ import picocli.CommandLine.Spec;
             "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
                     + " wanted is then the newest version within them, what 'prompd install' moves to.",
-            "With --json, an array of {name, current, wanted, latest, direct, invalid} in name order; current and"
-                    + " invalid are left out for a dependency not locked, wanted or latest when no version qualifies."})
+            "So is a locked version the registry took down (warned of with the reason): wanted is then the newest"
+                    + " version left within the ranges, what 'prompd update' moves to.",
+            "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown} in name order;"
+                    + " current, invalid and takenDown are left out for a dependency not locked, wanted or latest when"
+                    + " no version qualifies."})
 final class OutdatedCommand implements Callable<Integer> {
 
     @Spec
@@ -64,9 +67,21 @@ final class OutdatedCommand implements Callable<Integer> {
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("package", "current", "wanted", "latest", "dependency"));
         rows.forEach(row -> table.add(List.of(row.name().toString(),
-                row.current().map(current -> current + (row.invalid() ? " (invalid)" : "")).orElse("not locked"), row.wanted().map(Version::toString).orElse("-"),
+                row.current().map(current -> current + marks(row)).orElse("not locked"), row.wanted().map(Version::toString).orElse("-"),
                 row.latest().map(Version::toString).orElse("-"), row.direct() ? "direct" : "transitive")));
         return Tables.render(table);
+    }
+
+    /** {@code  (invalid, taken down)}, or what of it applies. */
+    private static String marks(Outdated.Row row) {
+        List<String> marks = new ArrayList<>();
+        if (row.invalid()) {
+            marks.add("invalid");
+        }
+        if (row.takenDown()) {
+            marks.add("taken down");
+        }
+        return marks.isEmpty() ? "" : " (" + String.join(", ", marks) + ")";
     }
 
     private static Map<String, Object> asJson(Outdated.Row row) {
@@ -76,7 +91,10 @@ final class OutdatedCommand implements Callable<Integer> {
         row.wanted().ifPresent(wanted -> json.put("wanted", wanted));
         row.latest().ifPresent(latest -> json.put("latest", latest));
         json.put("direct", row.direct());
-        row.current().ifPresent(current -> json.put("invalid", row.invalid()));
+        row.current().ifPresent(current -> {
+            json.put("invalid", row.invalid());
+            json.put("takenDown", row.takenDown());
+        });
         return json;
     }
 }

@@ -3,6 +3,7 @@ package io.prompd.client.install;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Which locked packages have newer versions, within their ranges (wanted) and at all (latest), or
- * versions outside their ranges.
+ * versions outside their ranges or taken down.
  */
 public final class Outdated {
 
@@ -25,13 +26,14 @@ public final class Outdated {
      *
      * @param current the locked version; empty when the lock lacks the package
      * @param wanted  the highest version every range on the package allows, not yanked, or the current one when
-     *                it is higher and within them; empty when none does
+     *                it is higher, within them and still published; empty when none does
      * @param latest  the version the {@code latest} dist-tag points at
      * @param direct  whether {@code prompd.json} names it
-     * @param invalid whether the locked version is outside a range asking for it (see {@link ProjectGraph.Entry#invalid})
+     * @param invalid   whether the locked version is outside a range asking for it (see {@link ProjectGraph.Entry#invalid})
+     * @param takenDown whether the registry no longer lists the locked version: taken down by its maintainers
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
-                      boolean direct, boolean invalid) {
+                      boolean direct, boolean invalid, boolean takenDown) {
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(current, "current");
@@ -44,7 +46,7 @@ public final class Outdated {
      * What {@link #check} found.
      *
      * @param rows     the packages with newer versions, in name order
-     * @param warnings what else the user should know: locked versions yanked, deprecated, or gone
+     * @param warnings what else the user should know: locked versions yanked, deprecated, taken down, or gone
      *                 from the registry, in name order, then dependencies that the registry lacks
      */
     public record Result(List<Row> rows, List<String> warnings) {
@@ -72,18 +74,23 @@ public final class Outdated {
                         + " locked, but 'prompd update' cannot resolve it");
                 continue;
             }
-            published.get().version(entry.version())
-                    .ifPresent(summary -> warnings.addAll(StatusNotes.of(graph, published.get(), summary, "")));
+            Optional<VersionSummary> summary = published.get().version(entry.version());
+            summary.ifPresent(known -> warnings.addAll(StatusNotes.of(graph, published.get(), known, "")));
+            boolean takenDown = summary.isEmpty();
+            if (takenDown) {
+                warnings.add(StatusNotes.takenDown(graph, published.get(), entry.version()));
+            }
             Optional<Version> highest = published.get().highestAllowed(graph.rangesOn(entry.name()));
-            // a version outside its ranges is wanted away from even when it is newer, as 'prompd install' moves it
-            Optional<Version> wanted = entry.invalid() ? highest
+            // a version outside its ranges is wanted away from even when it is newer, as 'prompd install' moves
+            // it, and so is one taken down, which can no longer be installed
+            Optional<Version> wanted = entry.invalid() || takenDown ? highest
                     : Optional.of(highest.filter(version -> version.compareTo(entry.version()) > 0).orElse(entry.version()));
             Optional<Version> latest = published.get().latest();
             boolean behind = !wanted.equals(Optional.of(entry.version()))
                     || latest.filter(version -> version.compareTo(entry.version()) > 0).isPresent();
             if (behind) {
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), wanted, latest, entry.direct(),
-                        entry.invalid()));
+                        entry.invalid(), takenDown));
             }
         }
         for (PackageName name : unlocked) {
@@ -93,7 +100,7 @@ public final class Outdated {
                 continue;
             }
             rows.add(new Row(name, Optional.empty(), published.get().highestAllowed(graph.rangesOn(name)),
-                    published.get().latest(), true, false));
+                    published.get().latest(), true, false, false));
         }
         rows.sort(Comparator.comparing(Row::name));
         return new Result(rows, warnings);

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What a user should hear of a locked version that its registry has yanked or deprecated. */
+/** What a user should hear of a locked version that its registry has yanked, deprecated or taken down. */
 public final class StatusNotes {
 
     private StatusNotes() {
@@ -37,10 +37,22 @@ public final class StatusNotes {
     }
 
     /**
-     * An update moves off a yanked version only to another that every range allows: when there is
-     * none, it keeps the yanked one (as cargo does), so saying "update" would send the user in a circle.
+     * What to say of a locked version that its registry no longer lists: taken down, with the
+     * maintainers' reason when its index records one. Its tarball is gone, so an install that does not
+     * have it yet fails for it, and the way off is the same as a yanked version's.
      */
-    private static String wayOff(ProjectGraph graph, PublishedPackage published, Version yanked) {
+    static String takenDown(ProjectGraph graph, PublishedPackage published, Version locked) {
+        String reason = published.packument().takenDown().get(locked);
+        return published.packument().name() + "@" + locked + " is "
+                + (reason == null ? "no longer listed by its registry" : labelled("taken down", reason))
+                + " (it can no longer be downloaded; " + wayOff(graph, published, locked) + ")";
+    }
+
+    /**
+     * An update moves off a yanked or taken down version only to another that every range allows: when
+     * there is none, it keeps a yanked one (as cargo does), so saying "update" would send the user in a circle.
+     */
+    private static String wayOff(ProjectGraph graph, PublishedPackage published, Version locked) {
         PackageName name = published.packument().name();
         if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
             return "'prompd update " + name + "' moves off it";
@@ -51,7 +63,7 @@ public final class StatusNotes {
             return "no other version meets " + ranges + ", which the packages needing it ask for; a newer version of"
                     + " those may ask for another ('prompd tree' shows them)";
         }
-        Optional<Version> newer = published.latest().filter(latest -> latest.compareTo(yanked) > 0
+        Optional<Version> newer = published.latest().filter(latest -> latest.compareTo(locked) > 0
                 && !own.satisfiedBy(latest));
         return "no other version meets " + ranges + ": widen its range in prompd.json"
                 + newer.map(latest -> ", as 'prompd update " + name + " --latest' does to ^" + latest)

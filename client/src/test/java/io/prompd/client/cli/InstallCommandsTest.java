@@ -585,6 +585,31 @@ class InstallCommandsTest {
     }
 
     @Test
+    void outdatedWarnsOfALockedVersionTakenDownAndWantsTheNewestLeft() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.publish("@acme/util", "2.0.0").takeDown("@acme/util", "1.1.0", "leaked an API key");
+
+        CliRun run = prompd("outdated");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("""
+                package     current             wanted  latest  dependency
+                @acme/util  1.1.0 (taken down)  1.0.0   2.0.0   transitive
+                """, run.out());
+        assertEquals("warning: @acme/util@1.1.0 is taken down: leaked an API key (it can no longer be downloaded;"
+                + " 'prompd update @acme/util' moves off it)\n", run.err());
+        JsonNode row = Json.reader().readTree(prompd("outdated", "--json").out()).get(0);
+        assertEquals("1.0.0", row.get("wanted").asText());
+        assertTrue(row.get("takenDown").asBoolean(), row.toString());
+        assertFalse(row.get("invalid").asBoolean(), row.toString());
+
+        CliRun update = prompd("update", "@acme/util");
+        assertEquals(0, update.exitCode(), update.err());
+        assertTrue(update.out().contains("~ @acme/util 1.1.0 -> 1.0.0\n"), update.out());
+        assertEquals("", prompd("outdated").err());
+    }
+
+    @Test
     void updateLatestNeverMovesAChosenPreReleaseBackToAnOlderLatest() throws IOException {
         registry.publish("@acme/util", "2.0.0-beta.1").publish("@acme/other", "1.0.0");
         assertEquals(0, prompd("install", "@acme/util@^2.0.0-beta.1", "@acme/other@1.0.0").exitCode());

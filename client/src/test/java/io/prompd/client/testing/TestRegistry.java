@@ -54,6 +54,7 @@ public final class TestRegistry {
     private final SortedMap<PackageName, SortedMap<Version, String>> yanked = new TreeMap<>();
     private final SortedMap<PackageName, SortedMap<Version, String>> deprecated = new TreeMap<>();
     private final SortedMap<PackageName, SortedMap<String, Version>> tags = new TreeMap<>();
+    private final SortedMap<PackageName, SortedMap<Version, String>> takenDown = new TreeMap<>();
     private int published;
 
     public TestRegistry(Path root) {
@@ -143,6 +144,21 @@ public final class TestRegistry {
         return write();
     }
 
+    /** Takes a version down as the generator's build does: its document and tarball go, index.json gives the reason. */
+    public TestRegistry takeDown(String name, String version, String reason) {
+        PackageName packageName = PackageName.parse(name);
+        Version gone = Version.parse(version);
+        versions.get(packageName).remove(gone);
+        takenDown.computeIfAbsent(packageName, key -> new TreeMap<>()).put(gone, reason);
+        try {
+            Files.delete(tarball(name, version));
+            Files.delete(root.resolve(RegistryLayout.versionDocument(packageName, gone)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return write();
+    }
+
     public Path tarball(String name, String version) {
         return root.resolve(RegistryLayout.tarball(PackageName.parse(name), Version.parse(version)));
     }
@@ -191,7 +207,7 @@ public final class TestRegistry {
                 document.summary(yanks.get(version), deprecations.get(version))));
         VersionDocument newest = documents.get(documents.lastKey());
         return new Packument(name, newest.description(), List.of(), null, null, "MIT", null, Owners.NONE, distTags,
-                summaries, newest.publishedAt());
+                summaries, newest.publishedAt(), takenDown.getOrDefault(name, new TreeMap<>()));
     }
 
     private void write(String path, Object document) throws IOException {
