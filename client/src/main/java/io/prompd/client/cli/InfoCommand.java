@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "info", aliases = "view", mixinStandardHelpOptions = true,
         description = {
-            "Describe a package from the registry: its versions with their dates, and its dist-tags.",
+            "Describe a package from the registry: its versions with their dates, its dist-tags, and the versions"
+                    + " its maintainers took down with the reasons.",
             "For one version (the latest, or the one a range or tag selects): its dependencies, prompts and"
                     + " the beginning of its README."})
 final class InfoCommand implements Callable<Integer> {
@@ -83,6 +84,8 @@ final class InfoCommand implements Callable<Integer> {
         text.append(info.packument().distTags().isEmpty() ? " none\n" : "\n");
         section(text, "versions", table(info.packument().versions().values().stream()
                 .map(version -> List.of(version.version().toString(), DAY.format(version.publishedAt()), notes(version)))));
+        section(text, "taken down", table(info.packument().takenDown().entrySet().stream()
+                .map(entry -> List.of(entry.getKey().toString(), entry.getValue().strip()))));
         section(text, "dependencies", table(shown.dependencies().entrySet().stream()
                 .map(entry -> List.of(entry.getKey().toString(), entry.getValue().toString()))));
         section(text, "prompts", table(shown.prompts().entrySet().stream()
@@ -144,6 +147,7 @@ final class InfoCommand implements Callable<Integer> {
             entry.put("deprecated", version.deprecated());
             return entry;
         }).toList());
+        json.put("takenDown", info.packument().takenDown());
         json.put("dependencies", shown.dependencies());
         json.put("prompts", shown.prompts());
         json.put("dist", info.dist());

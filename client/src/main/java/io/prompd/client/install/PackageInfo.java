@@ -14,11 +14,12 @@ import io.prompd.core.version.Version;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A package as the registry describes it, and one of its versions in full.
  *
- * @param packument every version with its dates and status, and the dist-tags
+ * @param packument every version with its dates and status, the dist-tags, and the versions taken down
  * @param shown     the version asked for: the one a range or tag selects, else {@code latest}
  * @param tarball   the shown version's tarball, absolute: the documents' URLs are relative to where they were read
  */
@@ -33,7 +34,8 @@ public record PackageInfo(Packument packument, VersionDocument shown, URI tarbal
     /**
      * Looks the package up.
      *
-     * @throws PrompdException NOT_FOUND, with similar names, when there is no such package or version
+     * @throws PrompdException NOT_FOUND, with similar names, when there is no such package or version, and with
+     *                         the reason when the version named was taken down
      */
     public static PackageInfo of(PackageSpec spec, RegistryIndex index, PackageRegistry registry) {
         PublishedPackage published = index.require(spec.name());
@@ -53,8 +55,15 @@ public record PackageInfo(Packument packument, VersionDocument shown, URI tarbal
             return published.requireTag(tag.tag());
         }
         if (spec.selector() instanceof PackageSpec.Range range) {
+            Optional<Version> exact = range.range().exactVersion();
+            Optional<String> takedown = exact.map(published.packument().takenDown()::get);
+            if (takedown.isPresent()) {
+                throw new PrompdException(ExitCode.NOT_FOUND, spec.name() + "@" + exact.get() + " is "
+                        + StatusNotes.labelled("taken down", takedown.get()), "'prompd info " + spec.name()
+                        + "' lists the versions left");
+            }
             // a version named exactly is shown even when yanked: that is when one wants to read why
-            return range.range().exactVersion().filter(published.packument().versions()::containsKey)
+            return exact.filter(published.packument().versions()::containsKey)
                     .or(() -> published.highestAllowed(List.of(range.range())))
                     .orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no version of " + spec.name()
                             + " matches " + range.range(), "'prompd info " + spec.name() + "' lists its versions"));

@@ -769,6 +769,27 @@ class InstallCommandsTest {
     }
 
     @Test
+    void infoListsTheVersionsTakenDownWithTheirReasonsAndSaysWhyOneNamedIsGone() throws IOException {
+        assertTrue(Json.reader().readTree(prompd("info", "@acme/util", "--json").out()).get("takenDown").isEmpty());
+        registry.takeDown("@acme/util", "1.0.0", "leaked an API key");
+
+        CliRun run = prompd("info", "@acme/util");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\nversions:\n  1.1.0  2026-01-02\ntaken down:\n  1.0.0  leaked an API key\n"),
+                run.out());
+        JsonNode json = Json.reader().readTree(prompd("info", "@acme/util", "--json").out());
+        assertEquals("{\"1.0.0\":\"leaked an API key\"}", json.get("takenDown").toString());
+        CliRun gone = prompd("info", "@acme/util@1.0.0");
+        assertEquals(3, gone.exitCode(), gone.err());
+        assertEquals("""
+                error: @acme/util@1.0.0 is taken down: leaked an API key
+                hint: 'prompd info @acme/util' lists the versions left
+                """, gone.err());
+        assertEquals("", gone.out());
+    }
+
+    @Test
     void aRegistrysControlCharactersReachTheTerminalSpeltOutAndJsonExact() throws IOException {
         String hostile = "\u001b]0;pwned\u0007use 1.1\r\u001b[2K";
         registry.deprecate("@acme/util", "1.0.0", hostile);
