@@ -141,12 +141,24 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
         return rangesOn(name, lock.packages().keySet());
     }
 
+    /** The ranges the locked packages needing the package place on it, without its own in prompd.json. */
+    public List<VersionRange> rangesOfDependents(PackageName name) {
+        return rangesOfDependents(name, lock.packages().keySet());
+    }
+
     /** The ranges prompd.json and the locked packages {@code from} place on the package. */
     private List<VersionRange> rangesOn(PackageName name, Set<PackageName> from) {
         List<VersionRange> ranges = new ArrayList<>();
         if (roots.containsKey(name)) {
             ranges.add(roots.get(name));
         }
+        ranges.addAll(rangesOfDependents(name, from));
+        return ranges;
+    }
+
+    /** The ranges the locked packages {@code from} place on the package. */
+    private List<VersionRange> rangesOfDependents(PackageName name, Set<PackageName> from) {
+        List<VersionRange> ranges = new ArrayList<>();
         lock.packages().forEach((dependent, locked) -> {
             VersionRange range = locked.dependencies().get(name);
             if (range != null && from.contains(dependent)) {

@@ -51,23 +51,36 @@ public final class StatusNotes {
     /**
      * An update moves off a yanked or taken down version only to another that every range allows: when
      * there is none, it keeps a yanked one (as cargo does), so saying "update" would send the user in a circle.
+     * Nor does a wider range in {@code prompd.json} help where the ranges of the packages needing it allow no
+     * other version, and {@code update --latest} only when they allow the latest.
      */
     private static String wayOff(ProjectGraph graph, PublishedPackage published, Version locked) {
         PackageName name = published.packument().name();
         if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
             return "'prompd update " + name + "' moves off it";
         }
-        String ranges = Plural.series(graph.rangesOn(name).stream().map(VersionRange::text).distinct().toList(), "and");
+        String ranges = series(graph.rangesOn(name));
         VersionRange own = graph.roots().get(name);
         if (own == null) {
             return "no other version meets " + ranges + ", which the packages needing it ask for; a newer version of"
                     + " those may ask for another ('prompd tree' shows them)";
         }
+        List<VersionRange> needing = graph.rangesOfDependents(name);
+        if (!needing.isEmpty() && published.highestAllowed(needing).isEmpty()) {
+            return "no other version meets " + ranges + ", and none would with a wider range in prompd.json: the"
+                    + " packages needing it ask for " + series(needing) + "; a newer version of those may ask for"
+                    + " another ('prompd tree' shows them)";
+        }
         Optional<Version> newer = published.latest().filter(latest -> latest.compareTo(locked) > 0
-                && !own.satisfiedBy(latest));
+                && !own.satisfiedBy(latest) && needing.stream().allMatch(range -> range.satisfiedBy(latest)));
         return "no other version meets " + ranges + ": widen its range in prompd.json"
                 + newer.map(latest -> ", as 'prompd update " + name + " --latest' does to ^" + latest)
                         .orElse(", or choose another version ('prompd info " + name + "' lists them)");
+    }
+
+    /** {@code ^1.0.0 and ^1.1.0}, each range once. */
+    private static String series(List<VersionRange> ranges) {
+        return Plural.series(ranges.stream().map(VersionRange::text).distinct().toList(), "and");
     }
 
     /** {@code yanked: reason}, or the bare label when the registry gave an empty reason. */

@@ -790,8 +790,12 @@ class InstallerTest {
         assertEquals(Version.parse("1.3.0"), lock().packages().get(name("@acme/base")).version(), "the others still move");
         assertEquals(Version.parse("1.1.0"), lock().packages().get(name("@acme/util")).version());
         assertEquals(List.of("@acme/util@1.1.0 is yanked: bad release (installed because the lock file pins it; no other"
-                + " version meets ^1.1.0: widen its range in prompd.json, as 'prompd update @acme/util --latest' does to"
-                + " ^2.0.0)"), all.warnings());
+                + " version meets ^1.1.0, and none would with a wider range in prompd.json: the packages needing it ask"
+                + " for ^1.1.0; a newer version of those may ask for another ('prompd tree' shows them))"), all.warnings());
+        PrompdException latest = assertThrows(PrompdException.class, () -> installer().update(project,
+                List.of(name("@acme/util")), true, InstallOptions.defaults()));
+        assertEquals(ExitCode.CONFLICT, latest.exitCode(), "@acme/base's ^1.1.0 refuses ^2.0.0, so the warning does not"
+                + " suggest --latest");
 
         registry.publish("@acme/util", "1.1.1");
         installer().update(project, List.of(name("@acme/util")), false, InstallOptions.defaults());

@@ -44,14 +44,27 @@ class StatusNotesTest {
 
     /** A project depending on @a/x with that range, locked at {@code locked}; or needing it through @a/app. */
     private static ProjectGraph graph(String range, String locked, boolean direct) {
-        PackageName app = PackageName.parse("@a/app");
-        LockedPackage x = new LockedPackage(Version.parse(locked), URI.create("https://registry.test/x.tgz"), INTEGRITY,
-                new TreeMap<>());
-        LockedPackage needing = new LockedPackage(Version.parse("1.0.0"), URI.create("https://registry.test/app.tgz"),
-                INTEGRITY, new TreeMap<>(Map.of(X, VersionRange.parse(range))));
-        return direct ? new ProjectGraph(new TreeMap<>(Map.of(X, VersionRange.parse(range))), new LockFile(new TreeMap<>(Map.of(X, x))))
-                : new ProjectGraph(new TreeMap<>(Map.of(app, VersionRange.caret(Version.parse("1.0.0")))),
-                        new LockFile(new TreeMap<>(Map.of(X, x, app, needing))));
+        return direct ? graph(range, null, locked) : graph(null, range, locked);
+    }
+
+    /**
+     * A project with @a/x locked at {@code locked}, depending on it with {@code own} unless null, and on @a/app,
+     * which needs it in {@code needing}, unless null.
+     */
+    private static ProjectGraph graph(String own, String needing, String locked) {
+        SortedMap<PackageName, VersionRange> roots = new TreeMap<>();
+        SortedMap<PackageName, LockedPackage> packages = new TreeMap<>(Map.of(X, new LockedPackage(Version.parse(locked),
+                URI.create("https://registry.test/x.tgz"), INTEGRITY, new TreeMap<>())));
+        if (own != null) {
+            roots.put(X, VersionRange.parse(own));
+        }
+        if (needing != null) {
+            PackageName app = PackageName.parse("@a/app");
+            roots.put(app, VersionRange.caret(Version.parse("1.0.0")));
+            packages.put(app, new LockedPackage(Version.parse("1.0.0"), URI.create("https://registry.test/app.tgz"),
+                    INTEGRITY, new TreeMap<>(Map.of(X, VersionRange.parse(needing)))));
+        }
+        return new ProjectGraph(roots, new LockFile(packages));
     }
 
     @Test
@@ -101,6 +114,25 @@ class StatusNotesTest {
                         + " meets ^1.1.0: widen its range in prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)",
                 StatusNotes.takenDown(graph("^1.1.0", "1.1.0", true), published, Version.parse("1.1.0")),
                 "a folder deleted before takedowns were recorded");
+    }
+
+    @Test
+    void updateLatestIsTheWayOffOnlyWhenThePackagesNeedingItAllowTheLatest() {
+        VersionSummary yanked = summary("1.1.0", "bad release", null);
+        PublishedPackage published = published(summary("1.0.0", null, null), yanked, summary("2.0.0", null, null));
+        assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ^1.0.0 and ^1.1.0, and none"
+                        + " would with a wider range in prompd.json: the packages needing it ask for ^1.1.0; a newer"
+                        + " version of those may ask for another ('prompd tree' shows them))"),
+                StatusNotes.of(graph("^1.0.0", "^1.1.0", "1.1.0"), published, yanked, ""),
+                "'update @a/x --latest' would move to ^2.0.0, which @a/app's ^1.1.0 refuses: a conflict");
+        assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ^1.0.0 and >=1.1.0: widen its"
+                        + " range in prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)"),
+                StatusNotes.of(graph("^1.0.0", ">=1.1.0", "1.1.0"), published, yanked, ""));
+        assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ~1.1.0 and >=1.1.0 <3.0.0:"
+                        + " widen its range in prompd.json, or choose another version ('prompd info @a/x' lists them))"),
+                StatusNotes.of(graph("~1.1.0", ">=1.1.0 <3.0.0", "1.1.0"), published(summary("1.0.0", null, null),
+                        yanked, summary("2.0.0", null, null), summary("3.0.0", null, null)), yanked, ""),
+                "2.0.0 would do, but not the latest, 3.0.0");
     }
 
     @Test
