@@ -16,7 +16,7 @@ import java.util.SortedSet;
  * @param mergeBase    the commit the pull request was compared against
  * @param head         the commit checked
  * @param added        the versions the pull request adds, sorted
- * @param newPackages  the packages among them that had no version before, sorted
+ * @param newPackages  the packages among them whose name was not in use before (no version, no meta.json), sorted
  * @param takenDown    the published versions it removes, a maintainers' takedown, sorted
  * @param otherChanges paths outside version folders that it adds, changes or deletes (meta.json, settings,
  *                     documentation), and each folder that does not fit the layout once, sorted

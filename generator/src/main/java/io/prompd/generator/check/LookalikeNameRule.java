@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 /**
  * A new package name that reads like an existing one (equal {@link PackageName#lookalikeKey()}),
  * or like another name added in the same pull request, is refused as a likely typosquat. Existing
- * names are those of the merge base and of the base branch's tip; only their listings are read,
- * never a manifest.
+ * names are those {@linkplain PullRequest#takenNames taken} at the merge base and at the base
+ * branch's tip, a package whose every version was taken down among them: it keeps its meta.json,
+ * its owners and its name. Only their listings are read, never a manifest.
  */
 final class LookalikeNameRule implements PullRequestRule {
 

@@ -95,13 +95,14 @@ final class PullRequest {
     }
 
     /**
-     * Every package name taken: published at the merge base or, since the pull request branched
-     * off, on the base branch. Git merges a folder added there and a look-alike or a version of the
-     * same number added here without a conflict, and the build would publish both.
+     * Every package name taken: {@linkplain RegistrySnapshot#inUse in use} at the merge base or,
+     * since the pull request branched off, on the base branch; a name whose every version was taken
+     * down stays taken by its meta.json. Git merges a folder added there and a look-alike or a
+     * version of the same number added here without a conflict, and the build would publish both.
      */
     SortedSet<PackageName> takenNames() {
-        SortedSet<PackageName> names = new TreeSet<>(base.packages().keySet());
-        names.addAll(baseTip.packages().keySet());
+        SortedSet<PackageName> names = base.namesInUse();
+        names.addAll(baseTip.namesInUse());
         return names;
     }
 
@@ -112,9 +113,9 @@ final class PullRequest {
         return versions;
     }
 
-    /** Whether a taken name was published on the base branch after the pull request branched off. */
+    /** Whether a taken name was taken on the base branch after the pull request branched off. */
     boolean takenSinceBranching(PackageName name) {
-        return !base.packages().containsKey(name);
+        return !base.inUse(name);
     }
 
     /** Whether a taken version was published on the base branch after the pull request branched off. */
@@ -178,11 +179,14 @@ final class PullRequest {
         return newVersions;
     }
 
-    /** Names that have no version at the merge base, but get one in this pull request. */
+    /**
+     * Names not in use at the merge base that get a version in this pull request: a package whose
+     * every version was taken down keeps its name, and its owners publish there again.
+     */
     SortedSet<PackageName> newPackages() {
         SortedSet<PackageName> names = new TreeSet<>();
         newVersions.stream().map(version -> version.folder().name())
-                .filter(name -> !base.packages().containsKey(name)).forEach(names::add);
+                .filter(name -> !base.inUse(name)).forEach(names::add);
         return names;
     }
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Constants;
@@ -113,6 +114,21 @@ public final class RegistrySnapshot {
     /** The packages that have a meta.json, whether or not they have a version. */
     public SortedSet<PackageName> packagesWithMeta() {
         return SortedCopies.set(metaFiles.keySet());
+    }
+
+    /**
+     * Whether the name is in use: it has a version folder, or a meta.json alone, which a package keeps
+     * after a takedown of every version, and with it its owners and its numbers taken.
+     */
+    public boolean inUse(PackageName name) {
+        return packages.containsKey(name) || metaFiles.containsKey(name);
+    }
+
+    /** Every name {@link #inUse}, sorted. */
+    public SortedSet<PackageName> namesInUse() {
+        SortedSet<PackageName> names = new TreeSet<>(packages.keySet());
+        names.addAll(metaFiles.keySet());
+        return names;
     }
 
     /** The package's meta.json as read, with which of its parts did not read; empty and without problems when it has none. */

@@ -4,6 +4,7 @@ import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.nio.file.Path;
@@ -59,6 +60,48 @@ class NameRulesTest {
         repo.commit("publish");
 
         assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void aNameWhoseEveryVersionWasTakenDownKeepsItsLookalikesOut() {
+        everyVersionTakenDownOnMain();
+        repo.publish("sql_explainer", "1.0.0");
+        repo.meta("sql_explainer", "{\"owners\": [\"mallory\"]}");
+        repo.publish("@common/g0ne", "1.0.0");
+        repo.commit("squat", "mallory");
+
+        var squat = check(repo, "mallory");
+
+        assertError(squat, "packages/sql_explainer", "reads like the existing package sql-explainer");
+        assertError(squat, "packages/@common/g0ne", "reads like the existing package @common/gone");
+    }
+
+    @Test
+    void theOwnersOfANameWhoseEveryVersionWasTakenDownPublishThereAgain() {
+        everyVersionTakenDownOnMain();
+        repo.publish("sql-explainer", "2.0.0");
+        repo.commit("publish again", "ivan");
+
+        var report = check(repo, "ivan");
+
+        assertPassed(report);
+        assertTrue(report.newPackages().isEmpty(), report.newPackages()::toString);
+    }
+
+    /** sql-explainer (owned by ivan) and @common/gone, each published and taken down whole on main, merged into pr. */
+    private void everyVersionTakenDownOnMain() {
+        repo.checkout("main");
+        repo.publish("sql-explainer", "1.0.0");
+        repo.meta("sql-explainer", "{\"owners\": [\"ivan\"]}");
+        repo.publish("@common/gone", "1.0.0");
+        repo.commit("publish", "ivan");
+        repo.delete("packages/sql-explainer/1.0.0");
+        repo.meta("sql-explainer", "{\"owners\": [\"ivan\"], \"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.delete("packages/@common/gone/1.0.0");
+        repo.meta("@common/gone", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("take down", TestRegistryRepo.MAINTAINER);
+        repo.checkout("pr");
+        repo.merge("main", "update", "ivan");
     }
 
     @Test
