@@ -39,24 +39,18 @@ final class LookalikeNameRule implements PullRequestRule {
     }
 
     /**
-     * A name can equal a taken one only when the base branch published it after the pull request
-     * branched off. A scope's owners own all its names, so a scoped one is theirs all the same; an
-     * unscoped name belongs to whoever claimed it first.
+     * A name can equal a taken one only when the base branch took it after the pull request
+     * branched off. It is then the same package: whether the author may publish in it is
+     * {@link OwnershipRule}'s, by the owners on the base branch.
      */
     private static Optional<Problem> taken(PullRequest pullRequest, PackageName name, PackageName other) {
+        if (name.equals(other)) {
+            return Optional.empty();
+        }
         String folder = RepositoryLayout.packageFolder(name);
         String differ = "choose a name that differs from " + other + " by more than '-', '_', '.' or 0/o and 1/l/i";
-        if (!pullRequest.takenSinceBranching(other)) {
-            return Optional.of(Problem.error(folder, "", "'" + name + "' reads like the existing package " + other
-                    + ", so it is refused as a likely typosquat", differ));
-        }
-        String since = "published on the base branch after this pull request branched off";
-        if (!name.equals(other)) {
-            return Optional.of(Problem.error(folder, "", "'" + name + "' reads like the package " + other + ", " + since
-                    + ", so it is refused as a likely typosquat", differ));
-        }
-        return name.isScoped() ? Optional.empty() : Optional.of(Problem.error(folder, "", "the name " + name
-                + " is taken: it was " + since, "choose another name, or ask its owners to add you to \"owners\" in "
-                + RepositoryLayout.metaFile(name)));
+        return Optional.of(Problem.error(folder, "", "'" + name + "' reads like " + (pullRequest.takenSinceBranching(other)
+                ? "the package " + other + ", published on the base branch after this pull request branched off"
+                : "the existing package " + other) + ", so it is refused as a likely typosquat", differ));
     }
 }

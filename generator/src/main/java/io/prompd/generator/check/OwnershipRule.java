@@ -11,15 +11,17 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Who may change what, decided from the pull request's author and the merge base's settings:
+ * Who may change what, decided from the pull request's author and the settings at the tip of the
+ * base branch ({@link PullRequest#baseTip}), where a right granted or revoked since the pull
+ * request branched off already counts:
  * <ul>
  *   <li>maintainers (registry.json) may change anything, and only they may change registry.json,
  *       scopes.json (so only they create scopes) and the repository's documentation and CI files;
  *       a scope they publish in must be declared in scopes.json at the head, and an unscoped
  *       package they publish must get owners in its meta.json;</li>
  *   <li>a scoped package's versions and meta.json belong to the scope's owners, directly or through
- *       a team; a scope that the merge base does not declare has no owners yet;</li>
- *   <li>an unscoped package belongs to the owners its meta.json lists at the merge base; a name
+ *       a team; a scope that the base branch does not declare has no owners yet;</li>
+ *   <li>an unscoped package belongs to the owners its meta.json lists on the base branch; a name
  *       nobody has used is anyone's to claim, by adding its meta.json with themselves as owner.</li>
  * </ul>
  */
@@ -76,11 +78,11 @@ final class OwnershipRule implements PullRequestRule {
     }
 
     private static Optional<Problem> refusal(PullRequest pullRequest, String login, PackageName name) {
-        RegistrySnapshot base = pullRequest.base();
+        RegistrySnapshot settings = pullRequest.baseTip();
         String folder = RepositoryLayout.packageFolder(name);
-        if (name.isScoped() && !base.scopes().isKnownScope(name.scopeWithAt())) {
+        if (name.isScoped() && !settings.scopes().isKnownScope(name.scopeWithAt())) {
             String scope = name.scopeWithAt();
-            boolean hasPackages = base.packages().keySet().stream()
+            boolean hasPackages = settings.packages().keySet().stream()
                     .anyMatch(other -> other.isScoped() && other.scopeWithAt().equals(scope));
             return Optional.of(Problem.error(folder, "", hasPackages
                     ? "the scope " + scope + " has packages but no entry in scopes.json, so it has no owners, and only"
@@ -89,18 +91,25 @@ final class OwnershipRule implements PullRequestRule {
                     "ask a maintainer to add " + scope + " to scopes.json, with you among its owners"));
         }
         if (name.isScoped()) {
-            return base.scopes().mayPublish(login, name) ? Optional.empty()
+            return settings.scopes().mayPublish(login, name) ? Optional.empty()
                     : Optional.of(Problem.error(folder, "", login + " is not an owner of the scope " + name.scopeWithAt()
-                    + ", directly or through a team, so may not change " + name, "ask an owner of "
-                    + name.scopeWithAt() + " to add you to it in scopes.json"));
+                    + ", directly or through a team, in scopes.json on the base branch, so may not change " + name,
+                    "ask an owner of " + name.scopeWithAt() + " to add you to it in scopes.json"));
         }
-        PackageMeta owned = base.meta(name);
-        boolean claimed = base.packages().containsKey(name) || !owned.owners().isEmpty();
-        if (claimed) {
-            return owned.owners().contains(login) ? Optional.empty()
-                    : Optional.of(Problem.error(folder, "", login + " is not an owner of " + name + " (its meta.json lists "
-                    + (owned.owners().isEmpty() ? "no owners" : String.join(", ", owned.owners())) + ")",
-                    "ask an owner to add you to \"owners\" in " + RepositoryLayout.metaFile(name)));
+        PackageMeta owned = settings.meta(name);
+        if (pullRequest.takenNames().contains(name)) {
+            if (owned.owners().contains(login)) {
+                return Optional.empty();
+            }
+            String listed = owned.owners().isEmpty() ? "no owners" : String.join(", ", owned.owners());
+            String hint = "ask an owner to add you to \"owners\" in " + RepositoryLayout.metaFile(name);
+            // the author's branch does not show a claim made since it branched off, so the error says where it is
+            return Optional.of(pullRequest.takenSinceBranching(name)
+                    ? Problem.error(folder, "", "the name " + name + " is taken: it was claimed on the base branch"
+                            + " after this pull request branched off, and its meta.json there lists " + listed,
+                            "choose another name, or " + hint)
+                    : Problem.error(folder, "", login + " is not an owner of " + name + " (its meta.json on the base"
+                            + " branch lists " + listed + ")", hint));
         }
         return pullRequest.head().meta(name).owners().contains(login) ? Optional.empty()
                 : Optional.of(Problem.error(folder, "", "a new unscoped package needs " + RepositoryLayout.metaFile(name)

@@ -30,10 +30,12 @@ import org.eclipse.jgit.lib.FileMode;
 /**
  * Everything the rules look at: the registry at the merge base and at the head, the paths that
  * differ, who opened the pull request, and the version folders it adds. Settings that decide
- * who may do what (maintainers, policy, scopes) are always taken from the merge base, so a pull
- * request cannot grant itself rights; names and versions taken also count from the tip of the
- * base branch. Made for one check; resolutions and publications are remembered for the
- * rules that share them.
+ * who may do what (maintainers, scopes, owners, policy) are taken from the tip of the base
+ * branch, never from the head: a pull request cannot grant itself rights, and one opened before a
+ * right was revoked or a limit lowered is held to the registry as it is when it would merge, as
+ * npm and crates.io revoke a removed owner's rights at once. Names and versions taken count from
+ * the merge base and the tip alike. Made for one check; resolutions and publications are
+ * remembered for the rules that share them.
  */
 final class PullRequest {
 
@@ -88,6 +90,14 @@ final class PullRequest {
     /** The registry at the merge base: what the pull request starts from. */
     RegistrySnapshot base() {
         return base;
+    }
+
+    /**
+     * The registry at the tip of the base branch, whose settings say who may do what: the pull
+     * request would merge into it.
+     */
+    RegistrySnapshot baseTip() {
+        return baseTip;
     }
 
     RegistrySnapshot head() {
@@ -190,12 +200,13 @@ final class PullRequest {
         return names;
     }
 
+    /** The policy of the tip of the base branch: the limits a version merged now is published under. */
     RegistryConfig.Policy policy() {
-        return base.policy();
+        return baseTip.policy();
     }
 
     boolean isMaintainer(String login) {
-        return base.config().map(config -> config.isMaintainer(login)).orElse(false);
+        return baseTip.config().map(config -> config.isMaintainer(login)).orElse(false);
     }
 
     SnapshotIndex headIndex() {

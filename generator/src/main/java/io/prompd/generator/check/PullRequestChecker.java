@@ -73,7 +73,7 @@ public final class PullRequestChecker {
         RegistrySnapshot baseTipSnapshot = Futures.join(baseTipListing);
         List<PullRequest.ChangedFile> changes = repository.diff(mergeBase, head).stream()
                 .map(PullRequest.ChangedFile::of).toList();
-        PackageValidator validator = new PackageValidator(baseSnapshot.policy().limits(),
+        PackageValidator validator = new PackageValidator(baseTipSnapshot.policy().limits(),
                 PackageLocation.VERSION_FOLDER);
         PullRequest pullRequest = new PullRequest(repository, baseSnapshot, baseTipSnapshot, headSnapshot, changes, actor,
                 newVersions(baseSnapshot, headSnapshot, changes, validator));

@@ -150,6 +150,19 @@ class ContentChecksTest {
     }
 
     @Test
+    void aLimitLoweredOnTheBaseBranchSinceBranchingHoldsForThePullRequest() {
+        repo.write(BASE + "/contexts/big.md", "x".repeat(101));
+        repo.commit("publish");
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
+                 "policy": {"maxFileBytes": 100}}
+                """));
+
+        assertError(check(repo, "alice"), BASE + "/contexts/big.md", "per file");
+    }
+
+    @Test
     void aFileNameThatIsNotUtf8IsRefusedSinceNoTarballCouldHoldIt() {
         repo.publish("@common/base", "1.0.0");
         byte[] folder = (BASE + "/contexts/bad").getBytes(StandardCharsets.UTF_8);

@@ -123,6 +123,20 @@ class NameRulesTest {
     }
 
     @Test
+    void aNameReservedOnTheBaseBranchSinceBranchingIsReserved() {
+        repo.publish("registry", "1.0.0");
+        repo.meta("registry", "{\"owners\": [\"carol\"]}");
+        repo.commit("claim", "carol");
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
+                 "policy": {"reservedNames": ["admin", "prompd", "registry"]}}
+                """));
+
+        assertError(check(repo, "carol"), "packages/registry", "'registry' is reserved");
+    }
+
+    @Test
     void maintainerMayPublishAReservedName() {
         repo.publish("admin", "1.0.0");
         repo.meta("admin", "{\"owners\": [\"maintainer\"]}");

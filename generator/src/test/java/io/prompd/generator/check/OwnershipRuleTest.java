@@ -4,6 +4,7 @@ import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
+import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,18 +160,78 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
-    void unscopedPackageBelongsToTheOwnersAtTheMergeBase() {
-        repo.checkout("main");
-        repo.publish("taken", "1.0.0");
-        repo.meta("taken", "{\"owners\": [\"carol\"]}");
-        repo.commit("claim", "carol");
-        repo.checkout("pr");
-        repo.merge("main", "update", "mallory");
+    void unscopedPackageBelongsToTheOwnersOnTheBaseBranchNotToThoseThePullRequestAdds() {
+        carolsTakenMergedIntoThePullRequest();
         repo.publish("taken", "1.1.0");
         repo.meta("taken", "{\"owners\": [\"carol\", \"mallory\"]}");
         repo.commit("add myself as owner", "mallory");
 
         assertError(check(repo, "mallory"), "packages/taken", "mallory is not an owner of taken", "carol");
+    }
+
+    @Test
+    void aTeamMemberRemovedOnTheBaseBranchSinceBranchingMayNotPublish() {
+        repo.publish("@common/base", "1.0.0");
+        repo.commit("publish", "bob");
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"], "teams": ["core"]}}, "teams": {"core": ["xavier"]}}
+                """));
+
+        var report = check(repo, "bob");
+
+        assertError(report, "packages/@common/base", "bob is not an owner of the scope @common",
+                "in scopes.json on the base branch");
+        assertErrorCount(report, 1);
+    }
+
+    @Test
+    void anOwnerReplacedOnTheBaseBranchSinceBranchingMayNotPublish() {
+        carolsTakenMergedIntoThePullRequest();
+        repo.publish("taken", "1.1.0");
+        repo.commit("publish", "carol");
+        mergedMeanwhile(repo, "carol", main -> main.meta("taken", "{\"owners\": [\"dave\"]}"));
+
+        assertError(check(repo, "carol"), "packages/taken",
+                "carol is not an owner of taken (its meta.json on the base branch lists dave)");
+    }
+
+    /** The unscoped package taken 1.0.0, owned by carol, published on main and merged into pr. */
+    private void carolsTakenMergedIntoThePullRequest() {
+        repo.checkout("main");
+        repo.publish("taken", "1.0.0");
+        repo.meta("taken", "{\"owners\": [\"carol\"]}");
+        repo.commit("claim", "carol");
+        repo.checkout("pr");
+        repo.merge("main", "update", "carol");
+    }
+
+    @Test
+    void aMaintainerRemovedOnTheBaseBranchSinceBranchingIsNoneAnyMore() {
+        repo.write("scopes.json", NEW_SCOPES);
+        repo.publish("@fresh/pkg", "1.0.0");
+        repo.commit("new scope", TestRegistryRepo.MAINTAINER);
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["alice"]}
+                """));
+
+        var formerMaintainers = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(formerMaintainers, "scopes.json", "only registry maintainers may change scopes.json, and"
+                + " maintainer is not one");
+        assertError(formerMaintainers, "packages/@fresh/pkg", "the scope @fresh does not exist yet");
+        assertErrorCount(formerMaintainers, 2);
+    }
+
+    @Test
+    void aRightGrantedOnTheBaseBranchSinceBranchingCounts() {
+        repo.publish("@common/base", "1.0.0");
+        repo.commit("publish", "mallory");
+        mergedMeanwhile(repo, "alice", main -> main.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice", "mallory"], "teams": ["core"]}}, "teams": {"core": ["bob"]}}
+                """));
+
+        assertPassed(check(repo, "mallory"));
     }
 
     @Test
