@@ -10,6 +10,8 @@ import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -67,26 +69,40 @@ final class SettingsFilesRule implements PullRequestRule {
     }
 
     /**
-     * A scope removed from scopes.json, or left with neither owners nor teams, while packages remain
-     * in it: nobody but maintainers could publish, tag or yank them any more. Published versions
-     * cannot be deleted, so the scope has to stay.
+     * A scope removed from scopes.json, or left with no login among its owners and its teams'
+     * members (no owners and no teams, or only teams that are empty or undeclared), while packages
+     * remain in it: nobody but maintainers could publish, tag or yank them any more. Published
+     * versions cannot be deleted, so the scope has to stay. A scope new in scopes.json counts too,
+     * when its first package comes in the same pull request.
      */
     private static void scopesLeftWithoutOwners(PullRequest pullRequest, Problems problems) {
         Scopes head = pullRequest.head().scopes();
-        for (String scope : pullRequest.base().scopes().scopes().keySet()) {
+        SortedSet<String> scopes = new TreeSet<>(pullRequest.base().scopes().scopes().keySet());
+        scopes.addAll(head.scopes().keySet());
+        for (String scope : scopes) {
             Scopes.ScopeOwnership ownership = head.scopes().get(scope);
-            if (ownership != null && (!ownership.owners().isEmpty() || !ownership.teams().isEmpty())) {
+            if (ownership != null && !head.publishers(scope).isEmpty()) {
                 continue;
             }
             List<String> packages = pullRequest.head().packages().keySet().stream()
                     .filter(name -> name.isScoped() && name.scopeWithAt().equals(scope)).map(PackageName::toString)
                     .toList();
-            if (!packages.isEmpty()) {
-                problems.error(Scopes.FILE, ownership == null ? "/scopes" : Pointer.of("scopes", scope), "the pull request "
-                        + (ownership == null ? "removes the scope " + scope : "removes every owner and team of " + scope)
-                        + ", which still has packages (" + String.join(", ", packages) + "), so only maintainers could"
-                        + " publish, tag or yank them", "keep " + scope + " with its owners; to retire it, remove or move"
-                        + " its packages first (see step 3 of \"Set up your registry\" in the registry's README)");
+            if (packages.isEmpty()) {
+                continue;
+            }
+            String orphaned = "has packages (" + String.join(", ", packages) + "), so only maintainers could publish,"
+                    + " tag or yank them";
+            String retire = "to retire it, remove or move its packages first (see step 3 of \"Set up your registry\""
+                    + " in the registry's README)";
+            if (ownership == null) {
+                problems.error(Scopes.FILE, "/scopes", "the pull request removes the scope " + scope + ", which still "
+                        + orphaned, "keep " + scope + " with its owners; " + retire);
+            } else {
+                problems.error(Scopes.FILE, Pointer.of("scopes", scope), "the pull request leaves " + scope + " without"
+                        + " a login who may publish in it (" + (ownership.teams().isEmpty() ? "no owners and no teams"
+                        : "no owners, and no member in its teams " + String.join(", ", ownership.teams())) + "), which "
+                        + orphaned, "list at least one login in \"owners\" of " + scope + " or in one of its teams;"
+                        + " " + retire);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.prompd.generator.source;
 
 import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -54,12 +55,21 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
      * no scope owner, so this is false for them: their owners live in the package's meta.json.
      */
     public boolean mayPublish(String login, PackageName name) {
-        if (!name.isScoped()) {
-            return false;
+        return name.isScoped() && publishers(name.scopeWithAt()).contains(login);
+    }
+
+    /**
+     * The logins that may publish in the scope: its owners and the members of its teams (a team
+     * not declared has none); none when the scope is not declared here.
+     */
+    public SortedSet<String> publishers(String scopeWithAt) {
+        ScopeOwnership ownership = scopes.get(scopeWithAt);
+        if (ownership == null) {
+            return Collections.emptySortedSet();
         }
-        ScopeOwnership ownership = scopes.get(name.scopeWithAt());
-        return ownership != null && (ownership.owners().contains(login) || ownership.teams().stream()
-                .anyMatch(team -> teams.getOrDefault(team, Collections.emptySortedSet()).contains(login)));
+        List<String> logins = new ArrayList<>(ownership.owners());
+        ownership.teams().forEach(team -> logins.addAll(teams.getOrDefault(team, Collections.emptySortedSet())));
+        return Logins.of(logins);
     }
 
     /**

@@ -290,8 +290,29 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
                 """);
         repo.commit("clear @common", TestRegistryRepo.MAINTAINER);
 
-        assertError(check(repo, TestRegistryRepo.MAINTAINER), "scopes.json",
-                "removes every owner and team of @common, which still has packages (@common/util)");
+        assertError(check(repo, TestRegistryRepo.MAINTAINER), "scopes.json", "leaves @common without a login who may"
+                + " publish in it (no owners and no teams), which has packages (@common/util)");
+    }
+
+    @Test
+    void emptyingEveryTeamOfAScopeWithoutOwnersIsRefused() {
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": [], "teams": ["core", "ops"]},
+                            "@fresh": {"owners": [], "teams": ["ops"]},
+                            "@unused": {"owners": [], "teams": ["ops"]}},
+                 "teams": {"core": [], "ops": []}}
+                """);
+        repo.publish("@fresh/pkg", "1.0.0");
+        repo.commit("empty the teams", TestRegistryRepo.MAINTAINER);
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        Problem common = assertError(report, "scopes.json", "leaves @common without a login who may publish in it (no"
+                + " owners, and no member in its teams core, ops), which has packages (@common/util)");
+        assertTrue(common.hint().startsWith("list at least one login in \"owners\" of @common or in one of its teams"),
+                common.hint());
+        assertError(report, "scopes.json", "leaves @fresh without a login", "(@fresh/pkg)");
+        assertErrorCount(report, 2);
     }
 
     @Test
