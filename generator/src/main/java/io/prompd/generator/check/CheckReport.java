@@ -24,7 +24,8 @@ import java.util.SortedSet;
  * @param deletedPaths those among them that the head has nothing at, sorted; none of them new
  * @param unreadable   the meta.json files among them that do not read in full as it leaves them, sorted: of
  *                     these, the meta changes tell only the parts that read
- * @param metaChanges  what its changes to meta.json files do (tags, yanks, deprecations, owners), by package
+ * @param metaChanges  what its changes to meta.json files do (tags, yanks, deprecations, takedown records, owners),
+ *                     by package
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,

@@ -69,7 +69,7 @@ public final class CheckReportRenderer {
      * "metaChanges", "problems", "mergeBase", "head"}}, keys sorted; each takedown is
      * {@code {name, version, publishedIn?}} (the publishing commit); problems have the shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the
-     * earlier text of a changed yank or deprecation).
+     * earlier text of a changed yank, deprecation or takedown record).
      */
     public static String json(CheckReport report) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -127,8 +127,9 @@ public final class CheckReportRenderer {
     }
 
     /**
-     * One line per added or taken down version and per other changed path, written in the style; a new path is
-     * worded as a new version is, since "changes" would suggest an earlier one existed, and a deleted one says so.
+     * One line per added or taken down version (with the reason its takedown record gives), per change to a
+     * meta.json and per other changed path, written in the style; a new path is worded as a new version is,
+     * since "changes" would suggest an earlier one existed, and a deleted one says so.
      * A meta.json that does not read in full is listed even when some of its changes are told, since they are
      * not all of them.
      */
@@ -142,9 +143,14 @@ public final class CheckReportRenderer {
         for (Takedown takedown : report.takenDown()) {
             lines.add("takes down " + code.apply(takedown.version().name().toString()) + " version "
                     + code.apply(takedown.version().version().toString()) + takedown.publication()
-                    .map(where -> ", published in commit " + code.apply(where.describe())).orElse(""));
+                    .map(where -> ", published in commit " + code.apply(where.describe())).orElse("")
+                    + report.metaChanges().stream().filter(change -> change.recordsTakedownOf(takedown.version()))
+                    .findFirst().map(record -> record.note(style)).orElse(""));
         }
-        report.metaChanges().forEach(change -> lines.add(change.describe(style)));
+        // a takedown's record, told on its line above, would only repeat it
+        report.metaChanges().stream().filter(change -> report.takenDown().stream()
+                .noneMatch(takedown -> change.recordsTakedownOf(takedown.version())))
+                .forEach(change -> lines.add(change.describe(style)));
         // a meta.json whose changes are told above is not listed again; one changed only in form is
         Set<String> told = report.metaChanges().stream().map(change -> RepositoryLayout.metaFile(change.name()))
                 .filter(path -> !report.unreadable().contains(path)).collect(Collectors.toSet());

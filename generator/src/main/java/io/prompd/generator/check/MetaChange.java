@@ -4,6 +4,7 @@ import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Parsed;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,17 @@ import java.util.function.UnaryOperator;
  * @param name   the package
  * @param action what happens
  * @param target the version or login it happens to
- * @param detail the dist-tag's name, the yank's reason or the deprecation's message; empty otherwise
- * @param was    the version a dist-tag that moves pointed at before, or the text a changed yank or
- *               deprecation had; empty otherwise
+ * @param detail the dist-tag's name, the yank's or the takedown's reason or the deprecation's
+ *               message; empty otherwise
+ * @param was    the version a dist-tag that moves pointed at before, or the text a changed yank,
+ *               deprecation or takedown record had; empty otherwise
  */
 public record MetaChange(PackageName name, Action action, String target, String detail, String was) {
 
-    public enum Action { TAGS, UNTAGS, YANKS, UNYANKS, DEPRECATES, UNDEPRECATES, ADDS_OWNER, REMOVES_OWNER }
+    public enum Action {
+        TAGS, UNTAGS, YANKS, UNYANKS, DEPRECATES, UNDEPRECATES, RECORDS_TAKEDOWN, REMOVES_TAKEDOWN_RECORD, ADDS_OWNER,
+        REMOVES_OWNER
+    }
 
     public MetaChange {
         Objects.requireNonNull(name, "name");
@@ -43,8 +48,8 @@ public record MetaChange(PackageName name, Action action, String target, String 
     }
 
     /**
-     * What differs between the package's meta before and after, tags first, then yanks, deprecations, and owners
-     * of an unscoped package. Only parts that read on both sides are compared: a file or entry that does not read
+     * What differs between the package's meta before and after, tags first, then yanks, deprecations, takedown
+     * records, and owners of an unscoped package. Only parts that read on both sides are compared: a file or entry that does not read
      * stands for nothing, and reading it as absent would tell of tags removed and yanks taken back that the pull
      * request's author never meant.
      */
@@ -68,6 +73,8 @@ public record MetaChange(PackageName name, Action action, String target, String 
         notes(name, "yanked", before.yanked(), after.yanked(), reads, Action.YANKS, Action.UNYANKS, changes);
         notes(name, "deprecated", before.deprecated(), after.deprecated(), reads, Action.DEPRECATES,
                 Action.UNDEPRECATES, changes);
+        notes(name, "takenDown", before.takenDown(), after.takenDown(), reads, Action.RECORDS_TAKEDOWN,
+                Action.REMOVES_TAKEDOWN_RECORD, changes);
         // a scope's packages are owned through scopes.json: their meta.json owners change nothing, and only draw a warning
         if (!name.isScoped() && reads.test(Pointer.of("owners"))) {
             after.owners().stream().filter(login -> !before.owners().contains(login))
@@ -102,13 +109,21 @@ public record MetaChange(PackageName name, Action action, String target, String 
         return keys;
     }
 
+    /**
+     * Whether this is the new record of the takedown of the version, which the summary tells on the
+     * takedown's own line.
+     */
+    boolean recordsTakedownOf(PackageVersion version) {
+        return action == Action.RECORDS_TAKEDOWN && was.isEmpty() && name.equals(version.name())
+                && target.equals(version.version().toString());
+    }
+
     /** The line of the check's summary, with names, versions and logins set off as code in the style. */
     String describe(CheckReportRenderer.Style style) {
         UnaryOperator<String> code = style.code();
         String pkg = code.apply(name.toString());
         String what = code.apply(target);
-        // a reason on several lines would end the summary's list item
-        String note = detail.isBlank() ? "" : ": " + style.text().apply(detail.strip().replaceAll("\\s+", " "));
+        String note = note(style);
         return switch (action) {
             case TAGS -> "points the dist-tag " + code.apply(detail) + " of " + pkg + " at " + what
                     + (was.isEmpty() ? "" : " (it pointed at " + code.apply(was) + ")");
@@ -118,9 +133,18 @@ public record MetaChange(PackageName name, Action action, String target, String 
             case DEPRECATES -> (was.isEmpty() ? "deprecates " : "changes the deprecation message of ") + pkg + " " + what
                     + note;
             case UNDEPRECATES -> "takes back the deprecation of " + pkg + " " + what;
+            case RECORDS_TAKEDOWN -> (was.isEmpty() ? "records the takedown of " : "changes the reason for the takedown of ")
+                    + pkg + " " + what + note;
+            case REMOVES_TAKEDOWN_RECORD -> "removes the takedown record of " + pkg + " " + what;
             case ADDS_OWNER -> "adds " + what + " to the owners of " + pkg;
             case REMOVES_OWNER -> "removes " + what + " from the owners of " + pkg;
         };
+    }
+
+    /** The reason, message or text, after a colon, on one line; nothing when it is blank. */
+    String note(CheckReportRenderer.Style style) {
+        // a reason on several lines would end the summary's list item
+        return detail.isBlank() ? "" : ": " + style.text().apply(detail.strip().replaceAll("\\s+", " "));
     }
 
     /** Its action as the JSON report writes it, such as {@code adds_owner}. */

@@ -6,6 +6,7 @@ import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
@@ -99,8 +100,10 @@ class ImmutabilityRuleTest {
         assertPassed(report);
         assertEquals(List.of("@common/util@1.0.0"),
                 report.takenDown().stream().map(takedown -> takedown.version().toString()).toList());
-        assertTrue(CheckReportRenderer.text(report).contains("takes down @common/util version 1.0.0, published in commit "
-                + publishingCommit + " (2026-01-01)"), CheckReportRenderer.text(report));
+        String text = CheckReportRenderer.text(report);
+        assertTrue(text.contains("\n  takes down @common/util version 1.0.0, published in commit " + publishingCommit
+                + " (2026-01-01): leaked a key\n"), text);
+        assertFalse(text.contains("meta.json"), "the record is told on the takedown's line:\n" + text);
         assertTrue(CheckReportRenderer.json(report).contains("\"publishedIn\": \"" + publishedCommit.name()),
                 CheckReportRenderer.json(report));
     }

@@ -57,6 +57,20 @@ class MetaChangeTest {
     }
 
     @Test
+    void takedownRecordsAreToldAsTheOtherNotes() {
+        PackageMeta before = new PackageMeta(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                versions(Map.of("0.4.0", "illegal content", "0.5.0", "leaked a key")), new TreeSet<>());
+        PackageMeta after = new PackageMeta(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                versions(Map.of("0.5.0", "leaked a token", "0.6.0", "held personal\ndata")), new TreeSet<>());
+
+        assertEquals(List.of(
+                "removes the takedown record of tool 0.4.0",
+                "changes the reason for the takedown of tool 0.5.0: leaked a token",
+                "records the takedown of tool 0.6.0: held personal data"),
+                MetaChange.between(NAME, read(before), read(after)).stream().map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
+    }
+
+    @Test
     void anEmptyReasonLeavesNoDanglingColon() {
         PackageMeta after = meta(Map.of(), Map.of("1.0.0", " "), Map.of("1.1.0", ""), Set.of());
 
