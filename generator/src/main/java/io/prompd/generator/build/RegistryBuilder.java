@@ -130,7 +130,7 @@ public final class RegistryBuilder {
                 List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
                 snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()
                         .filter(Problem::isError).forEach(problems::add));
-                // Without registry.json there is no policy to read versions by; any other problem still
+                // Without registry.json there is no registry document to write; any other problem still
                 // lets the packages be read, so that the build reports their problems too.
                 if (snapshot.config().isEmpty()) {
                     throw failure(snapshot.withLines(problems));

@@ -38,9 +38,11 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
     }
 
     /**
-     * Rules a registry applies to every package.
+     * Rules the check applies to what a pull request adds: versions published before a rule changed stay
+     * served.
      *
-     * @param limits        bounds on files and sizes
+     * @param limits        bounds on files and sizes, no higher than {@link ArchiveLimits#DEFAULT} when read
+     *                      from registry.json
      * @param reservedNames package names (or scopes, without {@code @}) nobody but maintainers may publish
      */
     public record Policy(ArchiveLimits limits, SortedSet<String> reservedNames) {
@@ -116,17 +118,26 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         return new Policy(limits, new TreeSet<>(file.strings("/policy/reservedNames")));
     }
 
-    /** A positive whole number no larger than the default; the default when absent or invalid (after reporting it). */
+    /**
+     * A positive whole number, the default when absent or invalid (after reporting it), and when above the
+     * default: a policy can lower a limit, not raise it, since clients refuse to unpack a package beyond the
+     * defaults. A raised one is a warning, not an error, so that a registry.json written before that rule
+     * still builds.
+     */
     private static long limit(JsonFile file, String pointer, long fallback) {
         Optional<JsonNode> node = file.optional(pointer, JsonNodeType.NUMBER, "a positive whole number");
         if (node.isEmpty()) {
             return fallback;
         }
-        if (!node.get().canConvertToExactIntegral() || !node.get().canConvertToLong()
-                || node.get().asLong() < 1 || node.get().asLong() > fallback) {
+        if (!node.get().canConvertToExactIntegral() || !node.get().canConvertToLong() || node.get().asLong() < 1) {
             file.error(pointer, "must be a whole number from 1 to " + fallback + ", not " + node.get(),
+                    "leave it out to use the default, " + fallback);
+            return fallback;
+        }
+        if (node.get().asLong() > fallback) {
+            file.warning(pointer, node.get() + " is above the default, " + fallback + ", which applies instead",
                     "a policy can lower a limit, not raise it: clients refuse to install a package beyond the"
-                            + " default, " + fallback + "; leave it out to use that");
+                            + " default; write a number from 1 to " + fallback + ", or leave it out");
             return fallback;
         }
         return node.get().asLong();
