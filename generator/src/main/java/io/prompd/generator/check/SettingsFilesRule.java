@@ -73,15 +73,18 @@ final class SettingsFilesRule implements PullRequestRule {
      * members (no owners and no teams, or only teams that are empty or undeclared), while packages
      * remain in it: nobody but maintainers could publish, tag or yank them any more. Published
      * versions cannot be deleted, so the scope has to stay. A scope new in scopes.json counts too,
-     * when its first package comes in the same pull request.
+     * when its first package comes in the same pull request. One the merge base already left without a
+     * login is not this pull request's doing.
      */
     private static void scopesLeftWithoutOwners(PullRequest pullRequest, Problems problems) {
+        Scopes base = pullRequest.base().scopes();
         Scopes head = pullRequest.head().scopes();
-        SortedSet<String> scopes = new TreeSet<>(pullRequest.base().scopes().scopes().keySet());
+        SortedSet<String> scopes = new TreeSet<>(base.scopes().keySet());
         scopes.addAll(head.scopes().keySet());
         for (String scope : scopes) {
             Scopes.ScopeOwnership ownership = head.scopes().get(scope);
-            if (ownership != null && !head.publishers(scope).isEmpty()) {
+            boolean alreadyWithout = base.scopes().containsKey(scope) && base.publishers(scope).isEmpty();
+            if (ownership != null && (alreadyWithout || !head.publishers(scope).isEmpty())) {
                 continue;
             }
             List<String> packages = pullRequest.head().packages().keySet().stream()

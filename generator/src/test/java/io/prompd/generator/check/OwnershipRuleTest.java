@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.generator.testing.TestRegistryRepo;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OwnershipRuleTest extends PullRequestScenarioTest {
@@ -313,6 +314,21 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
                 common.hint());
         assertError(report, "scopes.json", "leaves @fresh without a login", "(@fresh/pkg)");
         assertErrorCount(report, 2);
+    }
+
+    @Test
+    void aScopeTheBaseAlreadyLeftWithoutALoginIsNotThePullRequestsDoing() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("scopes.json", """
+                {"scopes": {"@common": {"owners": [], "teams": ["core"]}}, "teams": {"core": []}}
+                """));
+        repo.merge("main", "up to date", TestRegistryRepo.MAINTAINER);
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": [], "teams": ["core"]}, "@new": {"owners": ["alice"]}},
+                 "teams": {"core": []}}
+                """);
+        repo.commit("add a scope", TestRegistryRepo.MAINTAINER);
+
+        assertEquals(List.of(), check(repo, TestRegistryRepo.MAINTAINER).problems());
     }
 
     @Test
