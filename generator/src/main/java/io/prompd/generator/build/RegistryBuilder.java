@@ -136,7 +136,7 @@ public final class RegistryBuilder {
                     throw failure(snapshot.withLines(problems));
                 }
                 SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
-                served.ifPresent(old -> problems.addAll(changedSinceServed(old, states)));
+                served.ifPresent(old -> problems.addAll(changedSinceServed(old, states, out)));
                 BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
                 Links links = new Links(options.baseUrl());
                 Built built = buildPackages(snapshot, links, state, previous, staging, progress);
@@ -202,26 +202,30 @@ public final class RegistryBuilder {
 
     /**
      * Versions the output serves whose folder now holds other files: a published version never changes,
-     * since lock files pin its tarball's integrity, so only a rewritten history (a force-push, a reset) can
-     * do this, and the build refuses it rather than serve new bytes under the old number. A version that is
-     * gone is no error: a takedown, or a build of an older commit, removes it.
+     * since lock files pin its tarball's integrity, so only a rewritten history (a force-push, a reset) or a
+     * push that bypassed the check can do this, and the build refuses it rather than serve new bytes under
+     * the old number. A version that is gone is no error: a takedown, or a build of an older commit, removes
+     * it. Only an output built before holds this record: a build into an empty folder, as a CI runner's, has
+     * nothing to compare with.
      */
-    private static List<Problem> changedSinceServed(BuildState served, SortedMap<PackageName, PackageState> states) {
+    private static List<Problem> changedSinceServed(BuildState served, SortedMap<PackageName, PackageState> states,
+                                                    Path out) {
         List<Problem> problems = new ArrayList<>();
         states.forEach((name, state) -> {
             PackageState old = served.packages().get(name);
             state.versions().forEach((version, now) -> {
                 VersionState before = old == null ? null : old.versions().get(version);
                 if (before != null && !before.tree().equals(now.tree())) {
-                    String published = RegistryRepository.shortId(before.commit());
                     problems.add(Problem.error(RepositoryLayout.versionFolder(name, version), "",
                             "the version's files differ from those the output serves, published in commit "
-                                    + published + ": the history of the branch was"
-                                    + " rewritten, and lock files pin the tarball those files made",
-                            "put the folder back as commit " + published
-                                    + " has it and publish the change as a new version; to serve the new files under"
-                                    + " the old number anyway, build into an empty --out (every lock file that pins"
-                                    + " the version then fails its integrity check)"));
+                                    + RegistryRepository.shortId(before.commit()) + ": the branch's history was"
+                                    + " rewritten, or a push bypassed the check, and lock files pin the tarball the"
+                                    + " published files made",
+                            "put the published files back (the served tarball, " + out.resolve(
+                                    RegistryLayout.tarball(name, version)) + ", holds them) and publish the change as"
+                                    + " a new version; to serve the new files under the old number anyway, build"
+                                    + " into an empty --out (every lock file that pins the version then fails its"
+                                    + " integrity check)"));
                 }
             });
         });

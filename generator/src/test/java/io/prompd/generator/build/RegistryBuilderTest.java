@@ -614,10 +614,13 @@ class RegistryBuilderTest {
             ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, out));
 
             assertEquals(List.of("packages/@common/a/1.0.0: the version's files differ from those the output serves,"
-                    + " published in commit " + published + ": the history of the branch was rewritten, and lock"
-                    + " files pin the tarball those files made"), failure.problems().stream()
+                    + " published in commit " + published + ": the branch's history was rewritten, or a push"
+                    + " bypassed the check, and lock files pin the tarball the published files made"),
+                    failure.problems().stream()
                     .filter(problem -> problem.message().contains("the output serves"))
                     .map(problem -> problem.file() + ": " + problem.message()).toList());
+            assertTrue(failure.problems().stream().anyMatch(problem -> problem.hint()
+                    .startsWith("put the published files back (the served tarball, " + tarball + ", holds them)")));
             assertArrayEquals(served, Files.readAllBytes(tarball));
             build(repo, temp.resolve("fresh"));
         }
