@@ -41,7 +41,9 @@ final class CheckCommand implements Callable<Integer> {
     Path repository;
 
     @Option(names = "--base", required = true, paramLabel = "<rev>",
-            description = "The branch the pull request goes into, or its commit; head is compared with their merge base.")
+            description = "The branch the pull request goes into, or its commit; head is compared with their merge"
+                    + " base, and who may do what (maintainers, owners) and the policy are read here, so give the"
+                    + " branch's tip.")
     String base;
 
     @Option(names = "--head", required = true, paramLabel = "<rev>", description = "The pull request's commit.")
