@@ -30,7 +30,8 @@ public final class Outdated {
      * @param latest  the version the {@code latest} dist-tag points at
      * @param direct  whether {@code prompd.json} names it
      * @param invalid   whether the locked version is outside a range asking for it (see {@link ProjectGraph.Entry#invalid})
-     * @param takenDown whether the registry no longer lists the locked version: taken down by its maintainers
+     * @param takenDown whether the registry records the locked version as taken down by its maintainers (one
+     *                  gone without that record is only warned of)
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
                       boolean direct, boolean invalid, boolean takenDown) {
@@ -76,21 +77,21 @@ public final class Outdated {
             }
             Optional<VersionSummary> summary = published.get().version(entry.version());
             summary.ifPresent(known -> warnings.addAll(StatusNotes.of(graph, published.get(), known, "")));
-            boolean takenDown = summary.isEmpty();
-            if (takenDown) {
+            boolean gone = summary.isEmpty();
+            if (gone) {
                 warnings.add(StatusNotes.takenDown(graph, published.get(), entry.version()));
             }
             Optional<Version> highest = published.get().highestAllowed(graph.rangesOn(entry.name()));
             // a version outside its ranges is wanted away from even when it is newer, as 'prompd install' moves
-            // it, and so is one taken down, which can no longer be installed
-            Optional<Version> wanted = entry.invalid() || takenDown ? highest
+            // it, and so is one gone, which can no longer be installed
+            Optional<Version> wanted = entry.invalid() || gone ? highest
                     : Optional.of(highest.filter(version -> version.compareTo(entry.version()) > 0).orElse(entry.version()));
             Optional<Version> latest = published.get().latest();
             boolean behind = !wanted.equals(Optional.of(entry.version()))
                     || latest.filter(version -> version.compareTo(entry.version()) > 0).isPresent();
             if (behind) {
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), wanted, latest, entry.direct(),
-                        entry.invalid(), takenDown));
+                        entry.invalid(), published.get().packument().takenDown().containsKey(entry.version())));
             }
         }
         for (PackageName name : unlocked) {

@@ -585,6 +585,21 @@ class InstallCommandsTest {
     }
 
     @Test
+    void outdatedCallsALockedVersionGoneWithoutARecordNoLongerListedNotTakenDown() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.publish("@acme/util", "2.0.0").unlist("@acme/util", "1.1.0");
+
+        CliRun run = prompd("outdated", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode row = Json.reader().readTree(run.out()).get(0);
+        assertEquals("1.0.0", row.get("wanted").asText());
+        assertFalse(row.get("takenDown").asBoolean(), row.toString());
+        assertTrue(run.err().startsWith("warning: @acme/util@1.1.0 is no longer listed by its registry"), run.err());
+        assertFalse(prompd("outdated").out().contains("taken down"));
+    }
+
+    @Test
     void outdatedWarnsOfALockedVersionTakenDownAndWantsTheNewestLeft() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         registry.publish("@acme/util", "2.0.0").takeDown("@acme/util", "1.1.0", "leaked an API key");

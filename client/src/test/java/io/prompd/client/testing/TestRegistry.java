@@ -146,10 +146,15 @@ public final class TestRegistry {
 
     /** Takes a version down as the generator's build does: its document and tarball go, index.json gives the reason. */
     public TestRegistry takeDown(String name, String version, String reason) {
+        takenDown.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(Version.parse(version), reason);
+        return unlist(name, version);
+    }
+
+    /** Removes a version without a takedown record, as a registry whose history was rewritten does. */
+    public TestRegistry unlist(String name, String version) {
         PackageName packageName = PackageName.parse(name);
         Version gone = Version.parse(version);
         versions.get(packageName).remove(gone);
-        takenDown.computeIfAbsent(packageName, key -> new TreeMap<>()).put(gone, reason);
         try {
             Files.delete(tarball(name, version));
             Files.delete(root.resolve(RegistryLayout.versionDocument(packageName, gone)));
