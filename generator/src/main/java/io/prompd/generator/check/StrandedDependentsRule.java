@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.Plural;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
@@ -43,6 +44,11 @@ final class StrandedDependentsRule implements PullRequestRule {
 
     /** The versions of one package a pull request yanks, and those it takes down. */
     private record Withdrawal(SortedSet<Version> yanked, SortedSet<Version> takenDown) {
+
+        Withdrawal {
+            yanked = SortedCopies.set(yanked);
+            takenDown = SortedCopies.set(takenDown);
+        }
 
         /** The versions of this withdrawal the range allows. */
         Withdrawal allowedBy(VersionRange range) {
