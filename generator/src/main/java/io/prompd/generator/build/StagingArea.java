@@ -101,17 +101,30 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     /**
      * Cleans up after a build that was killed: removes what it staged, and puts the previous build
      * back in place of {@code out} when it was stopped between the two renames of {@link #publish}
-     * ({@code out} is then missing and the previous build lies retired beside it, where the next
-     * build would delete it and rebuild everything). Every build calls it first, one that finds
-     * nothing to do too, so that no staged half-build outlives the next run. Call it holding the
-     * {@linkplain #lockFile lock}, so that no other build is under way.
+     * ({@code out} is then missing, the previous build lies retired beside it, where the next build
+     * would delete it and rebuild everything, and the staging folder, which the second rename takes
+     * away, is still there). With {@code out} missing and no staging folder, the user deleted
+     * {@code out}, as a damaged output is rebuilt: the retired build is deleted, not put back, since
+     * its files are hard links to the deleted output's and may be the damaged ones. Every build
+     * calls it first, one that finds nothing to do too, so that no staged half-build outlives the
+     * next run. Call it holding the {@linkplain #lockFile lock}, so that no other build is under way.
      */
     static void recoverFromKilledBuild(Path out) throws IOException {
-        deleteTree(sibling(out, "staging"));
+        Path staging = sibling(out, "staging");
         Path retired = sibling(out, "old");
-        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && BuildState.Header.read(retired).isPresent()) {
-            Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            // put back before the staging folder is deleted, which tells a kill between the renames: a
+            // recovery killed in between then still finds what it needs
+            if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS) && BuildState.Header.read(retired).isPresent()) {
+                Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                // now, not in the background as create does: a build killed while that deletion ran would leave
+                // a staging folder beside a retired build that still reads as one, and its recovery would put
+                // that half-deleted build back
+                deleteTree(retired);
+            }
         }
+        deleteTree(staging);
     }
 
     /** The file whose lock a build holds while it builds into {@code out}. */

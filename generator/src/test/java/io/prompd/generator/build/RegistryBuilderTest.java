@@ -12,6 +12,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.Packer;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
@@ -35,6 +36,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -452,11 +454,12 @@ class RegistryBuilderTest {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             buildTwoVersionsOfA(repo, out);
-            // what a kill after the first rename of publish leaves: the output retired, the new one still staged
-            Files.move(out, temp.resolve(".out.old"));
-            Files.createDirectories(temp.resolve(".out.staging/packages"));
             repo.publish("@common/b", "1.0.0");
             repo.commit("publish b");
+            // what a kill after the first rename of publish leaves: the output retired, the whole new build still staged
+            build(repo, temp.resolve("next"));
+            Files.move(out, temp.resolve(".out.old"));
+            Files.move(temp.resolve("next"), temp.resolve(".out.staging"));
 
             BuildResult result = build(repo, out);
 
@@ -464,6 +467,28 @@ class RegistryBuilderTest {
             assertEquals(2, result.tarballsReused(), "the previous build was put back and built on");
             assertTrue(Files.isRegularFile(out.resolve("packages/@common/b/index.json")));
         }
+    }
+
+    @Test
+    void anOutputDeletedByHandIsBuiltAfreshNotPutBackFromTheRetiredBuildThatSharesItsFiles() throws IOException {
+        Path out = temp.resolve("out");
+        Path tarball = out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"), Version.parse("1.0.0")));
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            repo.publish("@common/b", "1.0.0");
+            repo.commit("publish b");
+            build(repo, out);
+            byte[] packed = Files.readAllBytes(tarball);
+            // damaged in place, so the retired build's hard link to it is damaged too
+            Files.write(tarball, new byte[] {0, 0, 0, 0}, StandardOpenOption.WRITE);
+            AtomicFiles.deleteRecursively(out);
+
+            BuildResult result = build(repo, out);
+
+            assertEquals(3, result.tarballsWritten(), "built afresh");
+            assertArrayEquals(packed, Files.readAllBytes(tarball));
+        }
+        assertFalse(Files.exists(temp.resolve(".out.old")), "the retired build, as damaged, is deleted");
     }
 
     @Test
