@@ -72,6 +72,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      *
      * @param previous the previous output to carry files over from, if any
      * @throws java.nio.file.FileAlreadyExistsException when a staging folder is there already
+     * @throws PrompdException USAGE when {@code out} is a mount point
      */
     static StagingArea create(Path out, Optional<Path> previous) throws IOException {
         return create(out, previous, StagingArea::deleteTree);
@@ -84,6 +85,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      */
     static StagingArea create(Path out, Optional<Path> previous, TreeDeletion deleteRetired) throws IOException {
         // before the area starts deleting the retired build, which a refused area would leave running
+        refuseMountPoint(out);
         Files.createDirectory(sibling(out, "staging"));
         Path retired = sibling(out, "old");
         return new StagingArea(out, previous, retired, Futures.inBackground("retired-build-deletion", () -> {
@@ -313,6 +315,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
             throw new PrompdException(ExitCode.CONFLICT, out + " is a file, not a folder",
                     "give a new or empty folder to --out: a build replaces the whole folder");
         }
+        refuseMountPoint(out);
         try (Stream<Path> entries = Files.list(out)) {
             List<Path> content = entries.limit(1).toList();
             // a marker that does not read as a build's state is no proof: the folder may be the user's
@@ -321,6 +324,32 @@ final class StagingArea implements OutputFiles, AutoCloseable {
                 throw new PrompdException(ExitCode.CONFLICT, out + " is not empty and not the output of a previous build",
                         "give a new or empty folder to --out: a build replaces the whole folder");
             }
+        }
+    }
+
+    /**
+     * Refuses an output folder on another device than the folder it is in, a mount point such as a
+     * Docker volume or a tmpfs: {@link #publish} renames it, which a mount point refuses ("Device or
+     * resource busy") only once the whole build is done, and the staging folder beside it could not
+     * be renamed onto it either. A bind mount of a folder of the same file system has the same
+     * device and is not told apart; its rename still fails, and the output stays as it was.
+     */
+    private static void refuseMountPoint(Path out) throws IOException {
+        Path folder = out.toAbsolutePath().normalize().getParent();
+        if (folder == null || !Files.exists(out) || device(out).equals(device(folder))) {
+            return;
+        }
+        throw new PrompdException(ExitCode.USAGE, "--out " + out + " is a mount point, another file system than"
+                + " that of " + folder + ": a build replaces its output folder with a rename, which cannot move a"
+                + " mount point", "build into a folder inside the mount, such as --out " + out.resolve("site"));
+    }
+
+    /** The device a file is on; the same for every file where the file system cannot tell, as on Windows. */
+    private static Object device(Path file) throws IOException {
+        try {
+            return Files.getAttribute(file, "unix:dev");
+        } catch (UnsupportedOperationException notUnix) {
+            return "";
         }
     }
 

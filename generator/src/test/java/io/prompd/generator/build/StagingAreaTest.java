@@ -63,6 +63,18 @@ class StagingAreaTest {
     }
 
     @Test
+    void noStagingFolderIsCreatedForAMountPointWhichPublishCouldNotReplace() {
+        // a mount point on every Linux, another file system than the root's
+        Path mount = Path.of("/proc");
+
+        PrompdException refused = assertThrows(PrompdException.class, () -> StagingArea.create(mount, Optional.empty()));
+
+        assertEquals(ExitCode.USAGE, refused.exitCode());
+        assertEquals("build into a folder inside the mount, such as --out /proc/site", refused.hint());
+        assertFalse(Files.exists(Path.of("/.proc.staging")));
+    }
+
+    @Test
     void aBuildThatIsNotPublishedStillDeletesTheRetiredBuild() throws IOException {
         Path out = temp.resolve("out");
         publish(out, "first");

@@ -272,6 +272,18 @@ class BuildCommandTest {
     }
 
     @Test
+    void aMountPointIsNoOutputFolderSinceTheBuildReplacesItWithARename() {
+        // a mount point on every Linux, another file system than the root's
+        Path mount = Path.of("/proc");
+
+        assertEquals(2, run("build", repo.toString(), "--out", mount.toString()));
+        assertEquals("error: --out /proc is a mount point, another file system than that of /: a build replaces its"
+                + " output folder with a rename, which cannot move a mount point\nhint: build into a folder inside the"
+                + " mount, such as --out /proc/site\n", stderr.toString().replace(System.lineSeparator(), "\n"));
+        assertFalse(Files.exists(Path.of("/.proc.lock")), "refused before anything is written beside it");
+    }
+
+    @Test
     void anArgumentNamedLikeAnExistingFileIsNeverReadAsMoreArguments() throws IOException {
         Path file = Files.writeString(temp.resolve("acme"), "--version\n");
         assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--rev", "main", "@" + file));
