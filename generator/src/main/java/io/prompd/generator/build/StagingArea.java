@@ -305,9 +305,19 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      * build writes: a state file with some of them, such as files copied there, is no proof that
      * the rest of the folder is a build's to replace, and a build of the commit it names would find
      * nothing to do and leave the folder without them. Refusing is safer than building afresh,
-     * which would replace the folder with whatever it holds besides.
+     * which would replace the folder with whatever it holds besides. A symbolic link is refused,
+     * not followed: publishing would replace the link with a folder and leave its target as it was,
+     * and building into the target would put the staging folder, lock and retired build beside the
+     * target, not beside the path given.
      */
     static void checkReplaceable(Path out) throws IOException {
+        if (Files.isSymbolicLink(out)) {
+            // the real path when the link leads somewhere; a dangling link's own target otherwise
+            Path target = Files.exists(out) ? out.toRealPath() : out.resolveSibling(Files.readSymbolicLink(out));
+            throw new PrompdException(ExitCode.USAGE, "--out " + out + " is a symbolic link to " + target + ": a build"
+                    + " replaces its output folder with a rename, which would replace the link and leave " + target
+                    + " as it was", "give the folder itself: --out " + target);
+        }
         if (!Files.exists(out)) {
             return;
         }

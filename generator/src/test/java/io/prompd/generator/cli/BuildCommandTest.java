@@ -284,6 +284,29 @@ class BuildCommandTest {
     }
 
     @Test
+    void aSymbolicLinkIsNoOutputFolderSinceTheBuildWouldReplaceTheLinkNotItsTarget() throws IOException {
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        Path link = Files.createSymbolicLink(Files.createDirectories(temp.resolve("www")).resolve("registry"),
+                Path.of("../out"));
+
+        assertEquals(2, run("build", repo.toString(), "--out", link.toString()));
+        assertEquals("error: --out " + link + " is a symbolic link to " + out.toRealPath() + ": a build replaces its"
+                + " output folder with a rename, which would replace the link and leave " + out.toRealPath()
+                + " as it was\nhint: give the folder itself: --out " + out.toRealPath() + "\n",
+                stderr.toString().replace(System.lineSeparator(), "\n"));
+        assertTrue(Files.isSymbolicLink(link));
+        try (var beside = Files.list(link.getParent())) {
+            assertEquals(List.of(link), beside.toList(), "no lock or staging folder beside the link");
+        }
+
+        Path dangling = Files.createSymbolicLink(temp.resolve("site"), Path.of("nowhere"));
+        assertEquals(2, run("build", repo.toString(), "--out", dangling.toString()));
+        assertTrue(stderr.toString().startsWith("error: --out " + dangling + " is a symbolic link to "
+                + temp.resolve("nowhere") + ": "), stderr.toString());
+        assertTrue(Files.isSymbolicLink(dangling));
+    }
+
+    @Test
     void anArgumentNamedLikeAnExistingFileIsNeverReadAsMoreArguments() throws IOException {
         Path file = Files.writeString(temp.resolve("acme"), "--version\n");
         assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--rev", "main", "@" + file));
