@@ -319,6 +319,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
                     + " as it was", "give the folder itself: --out " + target);
         }
         if (!Files.exists(out)) {
+            requireFolderAbove(out);
             return;
         }
         if (!Files.isDirectory(out)) {
@@ -333,6 +334,23 @@ final class StagingArea implements OutputFiles, AutoCloseable {
                     || !RootDocumentWriter.PATHS.stream().allMatch(path -> Files.isRegularFile(out.resolve(path))))) {
                 throw new PrompdException(ExitCode.CONFLICT, out + " is not empty and not the output of a previous build",
                         "give a new or empty folder to --out: a build replaces the whole folder");
+            }
+        }
+    }
+
+    /**
+     * Refuses a new output folder below a file, as in {@code --out notes.txt/site}: creating the
+     * lock file's folder failed with "already exists", naming the file without a word on why that
+     * was wrong.
+     */
+    private static void requireFolderAbove(Path out) {
+        for (Path above = out.toAbsolutePath().normalize().getParent(); above != null; above = above.getParent()) {
+            if (Files.isDirectory(above)) {
+                return;
+            }
+            if (Files.exists(above)) {
+                throw new PrompdException(ExitCode.CONFLICT, above + " is a file, not a folder: --out " + out
+                        + " cannot be made in it", "rename or remove the file, or give --out another path");
             }
         }
     }

@@ -180,6 +180,17 @@ class BuildCommandTest {
     }
 
     @Test
+    void aFileWhereAFolderAboveTheOutputMustBeIsNamedWithWhatToDo() throws IOException {
+        Path file = Files.writeString(temp.resolve("notes.txt"), "mine");
+        Path below = file.resolve("site/out");
+
+        assertEquals(4, run("build", repo.toString(), "--out", below.toString()));
+        assertEquals("error: " + file + " is a file, not a folder: --out " + below + " cannot be made in it\nhint: rename"
+                + " or remove the file, or give --out another path\n", stderr.toString().replace(System.lineSeparator(), "\n"));
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
     void aRefusedBuildAndAUsageErrorGiveTheJsonFailureWhenAskedTo() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("documents"));
         Files.writeString(folder.resolve("thesis.md"), "years of work");
