@@ -8,14 +8,21 @@ import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.Predicate;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -47,10 +54,20 @@ public final class RegistryRepository implements AutoCloseable {
     /** Length of abbreviated commit ids in messages. */
     private static final int SHORT_ID_LENGTH = 7;
 
-    private final Repository repository;
+    /** What of a Git folder JGit reads; a file or folder of these that this user may not read, it takes for one not there. */
+    private static final Set<String> GIT_FILES = Set.of(Constants.HEAD, Constants.CONFIG, Constants.PACKED_REFS,
+            Constants.SHALLOW, "refs", Constants.OBJECTS);
 
-    private RegistryRepository(Repository repository) {
+    /** Whether this user may read a file, or list and enter a folder. */
+    private static final Predicate<Path> READABLE = path -> Files.isReadable(path)
+            && (!Files.isDirectory(path) || Files.isExecutable(path));
+
+    private final Repository repository;
+    private final Predicate<Path> readable;
+
+    private RegistryRepository(Repository repository, Predicate<Path> readable) {
         this.repository = repository;
+        this.readable = readable;
     }
 
     /**
@@ -58,13 +75,77 @@ public final class RegistryRepository implements AutoCloseable {
      * tree containing one.
      */
     public static RegistryRepository open(Path folder) throws IOException {
+        return open(folder, READABLE);
+    }
+
+    /**
+     * As {@link #open(Path)}, telling what this user may read by {@code readable}: tests deny what
+     * they choose, which permissions cannot do for root.
+     */
+    static RegistryRepository open(Path folder, Predicate<Path> readable) throws IOException {
         File gitDir = Files.isDirectory(folder)
                 ? RepositoryCache.FileKey.resolve(folder.toFile(), FS.DETECTED) : null;
         if (gitDir == null) {
+            // the folder itself when bare, else the .git of its working tree
+            requireReadable(folder, readable);
+            requireReadable(folder.resolve(Constants.DOT_GIT), readable);
             throw new PrompdException(ExitCode.NOT_FOUND, "not a Git repository: " + folder,
                     "give the folder of a clone of the registry repository (bare or not)");
         }
-        return new RegistryRepository(new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build());
+        return new RegistryRepository(new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build(),
+                readable);
+    }
+
+    /**
+     * Refuses a Git folder that this user may not read in full, naming the first file or folder in
+     * the way: JGit reads it as missing, and the repository was "not a Git repository", had "no
+     * commits yet" or lacked the revision asked for, with a hint to fetch it. It looks at every
+     * loose object, so it is called only once one of those is found.
+     */
+    private static void requireReadable(Path gitDir, Predicate<Path> readable) throws IOException {
+        Files.walkFileTree(gitDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                if (!readByGit(folder)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (!readable.test(folder)) {
+                    throw denied(folder);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (readByGit(file) && !readable.test(file)) {
+                    throw denied(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                // a folder that cannot be listed fails here, before preVisitDirectory; a file gone meanwhile is a
+                // repacked object, and a Git folder not there none to read
+                if (!readByGit(file) || failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (failure instanceof AccessDeniedException) {
+                    throw denied(file);
+                }
+                throw failure;
+            }
+
+            private boolean readByGit(Path path) {
+                return path.equals(gitDir) || GIT_FILES.contains(gitDir.relativize(path).getName(0).toString());
+            }
+        });
+    }
+
+    private static PrompdException denied(Path path) {
+        return new PrompdException(ExitCode.FAILURE, "permission denied: " + path + ", a part of the Git repository"
+                + " that this user may not read", "give this user the right to read the repository, its folders"
+                + " included (ls -ld " + path + "), or give a clone it may read");
     }
 
     /**
@@ -104,6 +185,9 @@ public final class RegistryRepository implements AutoCloseable {
             throw new PrompdException(ExitCode.USAGE, "'" + revision + "' is not a valid revision",
                     "give a branch, a tag, a commit id or an expression such as HEAD~1");
         }
+        if (id == null) {
+            requireReadable(repository.getDirectory().toPath(), readable);
+        }
         if (id == null && !repository.getRefDatabase().hasRefs()) {
             throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " has no commits yet",
                     "commit the registry's files (registry.json, scopes.json, packages/) first");
@@ -116,6 +200,7 @@ public final class RegistryRepository implements AutoCloseable {
             return walk.parseCommit(id).copy();
         } catch (MissingObjectException missing) {
             // a full commit id resolves without a look at the objects: only reading it finds it missing
+            requireReadable(repository.getDirectory().toPath(), readable);
             throw noRevision(revision, missing);
         } catch (IncorrectObjectTypeException notCommit) {
             throw new PrompdException(ExitCode.USAGE, "'" + revision + "' names a " + typeOf(id) + ", not a commit",

@@ -8,6 +8,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -133,6 +134,34 @@ class RegistryRepositoryTest {
         PrompdException missing = assertThrows(PrompdException.class, () -> RegistryRepository.open(empty));
 
         assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+    }
+
+    @Test
+    void aFolderThisUserMayNotReadIsSaidToBeSoNotToBeNoRepository(@TempDir Path locked) {
+        // what JGit sees of a repository it may not read: nothing
+        PrompdException denied = assertThrows(PrompdException.class,
+                () -> RegistryRepository.open(locked, path -> !path.equals(locked)));
+
+        assertEquals(ExitCode.FAILURE, denied.exitCode());
+        assertEquals("permission denied: " + locked + ", a part of the Git repository that this user may not read",
+                denied.getMessage());
+        assertEquals("give this user the right to read the repository, its folders included (ls -ld " + locked
+                + "), or give a clone it may read", denied.hint());
+    }
+
+    @Test
+    void aRevisionWhoseObjectsThisUserMayNotReadIsSaidToBeSoNotToBeFetched() throws IOException {
+        Path objects = folder.resolve(".git/objects");
+        // what JGit sees of an object it may not read: none
+        Files.delete(objects.resolve(first.name().substring(0, 2)).resolve(first.name().substring(2)));
+
+        try (RegistryRepository registry = RegistryRepository.open(folder, path -> !path.equals(objects))) {
+            PrompdException denied = assertThrows(PrompdException.class, () -> registry.resolve("HEAD"));
+
+            assertEquals(ExitCode.FAILURE, denied.exitCode());
+            assertEquals("permission denied: " + objects + ", a part of the Git repository that this user may not read",
+                    denied.getMessage());
+        }
     }
 
     @Test
