@@ -10,6 +10,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -142,7 +143,7 @@ public final class Failures {
             return permissionHint(failure.getFile());
         }
         if (reason.contains("No space left") || reason.contains("quota")) {
-            return "free some space on that disk (df -h " + folderOf(failure.getFile()) + ")";
+            return "free some space on that disk (df -h " + existingFolderOf(failure.getFile()) + ")";
         }
         if (reason.contains("Read-only file system")) {
             return "that disk is mounted read-only: choose a folder on another one";
@@ -161,6 +162,18 @@ public final class Failures {
     private static String folderOf(String file) {
         Path parent = Path.of(file).toAbsolutePath().getParent();
         return parent == null ? file : parent.toString();
+    }
+
+    /**
+     * The nearest folder of the file that exists as the failure is reported: a build's staging
+     * folder and a download's temporary one are deleted by then, and df refuses a path that is not there.
+     */
+    private static String existingFolderOf(String file) {
+        Path folder = Path.of(file).toAbsolutePath().getParent();
+        while (folder != null && !Files.isDirectory(folder)) {
+            folder = folder.getParent();
+        }
+        return folder == null ? file : folder.toString();
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -60,7 +60,7 @@ class FailuresTest {
     }
 
     @Test
-    void theReasonsASystemGivesMostOftenComeWithWhatToDo() {
+    void theReasonsASystemGivesMostOftenComeWithWhatToDo(@TempDir Path folder) {
         String nl = System.lineSeparator();
         String rights = "hint: this user may not write to /data/home: check the rights of it and of its folder"
                 + " (ls -ld /data), or choose another folder";
@@ -68,15 +68,25 @@ class FailuresTest {
                 Failures.describe(new AccessDeniedException("/data/home")));
         assertEquals("error: /data/home: Operation not permitted" + nl + rights,
                 Failures.describe(new FileSystemException("/data/home", null, "Operation not permitted")));
-        assertEquals("error: /data/out/x.tgz: No space left on device" + nl
-                        + "hint: free some space on that disk (df -h /data/out)",
-                Failures.describe(new FileSystemException("/data/out/x.tgz", null, "No space left on device")));
+        assertEquals("error: " + folder.resolve("x.tgz") + ": No space left on device" + nl
+                        + "hint: free some space on that disk (df -h " + folder + ")",
+                Failures.describe(new FileSystemException(folder.resolve("x.tgz").toString(), null,
+                        "No space left on device")));
         assertEquals("error: /data/out: Read-only file system" + nl
                         + "hint: that disk is mounted read-only: choose a folder on another one",
                 Failures.describe(new FileSystemException("/data/out", null, "Read-only file system")));
         assertEquals("error: /data/x.tgz/a.tgz: Not a directory" + nl
                         + "hint: a file stands where this path needs a folder: rename or remove it, or choose another path",
                 Failures.describe(new FileSystemException("/data/x.tgz/a.tgz", null, "Not a directory")));
+    }
+
+    @Test
+    void aFullDiskNamesAFolderThatStillExistsForDf(@TempDir Path folder) {
+        // a build's staging folder, deleted by the time the failure is reported
+        Path tarball = folder.resolve(".out.staging/packages/@a/b/-/b-1.0.0.tgz");
+
+        assertEquals("error: " + tarball + ": No space left on device" + NL + "hint: free some space on that disk (df -h "
+                + folder + ")", Failures.describe(new FileSystemException(tarball.toString(), null, "No space left on device")));
     }
 
     @Test
