@@ -67,6 +67,7 @@ final class PackCommand implements Callable<Integer> {
         PackOutcome outcome = new PackService(ArchiveLimits.DEFAULT).pack(packageFolder,
                 out == null ? PackService.Target.folder(defaultFolder) : target(context, out));
         PrintWriter err = spec.commandLine().getErr();
+        ValidateCommand.noteRepaired(outcome.repaired(), err);
         if (output.json) {
             // as validate --json: the problems on stdout for a script, the reason it stopped on stderr
             spec.commandLine().getOut().print(Json.writeString(asJson(outcome)) + "\n");

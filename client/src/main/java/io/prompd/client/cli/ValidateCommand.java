@@ -12,8 +12,10 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageReport;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.source.SourceEntry;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -55,6 +57,7 @@ final class ValidateCommand implements Callable<Integer> {
         PackService.Validation validation = new PackService(ArchiveLimits.DEFAULT)
                 .validate(packageFolder, InstalledVersions.forPackage(packageFolder, store));
         PackageReport report = validation.report();
+        noteRepaired(validation.repaired(), spec.commandLine().getErr());
         spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(report)) + "\n" : asText(report));
         if (!validation.unchecked().isEmpty()) {
             spec.commandLine().getErr().println("note: " + unchecked(validation.unchecked()));
@@ -65,6 +68,14 @@ final class ValidateCommand implements Callable<Integer> {
                     + "; run 'prompd install', then validate again");
         }
         return (report.hasErrors() ? ExitCode.FAILURE : ExitCode.OK).code();
+    }
+
+    /** Says what was deleted in the user's folder, as install does, for validate and pack. */
+    static void noteRepaired(List<Path> repaired, PrintWriter err) {
+        if (!repaired.isEmpty()) {
+            err.println("note: removed " + Plural.count(repaired.size(), "leftover") + " of interrupted runs at the"
+                    + " package's root (half-written tarballs, prompd.json or prompd.lock)");
+        }
     }
 
     /** One line, however many packages: an author who never installed sees it on every run. */

@@ -4,6 +4,7 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.archive.PackSelector;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestEditor;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,13 +109,15 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
     }
 
     /**
-     * Deletes the half-written {@code prompd.json} or {@code prompd.lock} a killed run may have left
-     * beside them, and nothing else: the folder is the user's.
+     * Deletes the half-written {@code prompd.json}, {@code prompd.lock} or tarball (pack writes one
+     * at a package's root by default) a killed run may have left in the folder, and nothing else:
+     * the folder is the user's.
+     *
+     * @return what was deleted, sorted
      */
     public static List<Path> removeLeftovers(Path folder) throws IOException {
-        List<Path> leftovers = new ArrayList<>(AtomicFiles.removeOrphansOf(folder.resolve(ManifestReader.FILE_NAME)));
-        leftovers.addAll(AtomicFiles.removeOrphansOf(folder.resolve(LockFile.FILE_NAME)));
-        return List.copyOf(leftovers);
+        return AtomicFiles.removeOrphansIn(folder, name -> name.equals(ManifestReader.FILE_NAME)
+                || name.equals(LockFile.FILE_NAME) || PackSelector.isTarball(name));
     }
 
     public Path manifestFile() {

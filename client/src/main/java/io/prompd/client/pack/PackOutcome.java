@@ -3,6 +3,7 @@ package io.prompd.client.pack;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.packaging.PackageReport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,13 +11,15 @@ import java.util.Optional;
  * What {@link PackService#pack} did.
  *
  * @param report  the validation of the package
- * @param tarball the tarball written, absent when the report has errors
+ * @param tarball  the tarball written, absent when the report has errors
+ * @param repaired what killed runs had left at the package's root, deleted first
  */
-public record PackOutcome(PackageReport report, Optional<Tarball> tarball) {
+public record PackOutcome(PackageReport report, Optional<Tarball> tarball, List<Path> repaired) {
 
     public PackOutcome {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(tarball, "tarball");
+        repaired = List.copyOf(repaired);
     }
 
     public record Tarball(Path file, PackResult result) {

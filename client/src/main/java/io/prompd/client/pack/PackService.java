@@ -1,6 +1,7 @@
 package io.prompd.client.pack;
 
 import io.prompd.client.install.InstalledVersions;
+import io.prompd.client.install.Project;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,13 +58,16 @@ public final class PackService {
      * @param unchecked the dependencies whose files the prompts take but whose version is not installed
      * @param outOfDate the dependencies whose files the prompts take but whose version prompd.lock pins outside the
      *                  declared range, so that they went unchecked too
+     * @param repaired  what killed runs had left at the package's root, deleted first
      */
-    public record Validation(PackageReport report, SortedSet<PackageName> unchecked, SortedSet<PackageName> outOfDate) {
+    public record Validation(PackageReport report, SortedSet<PackageName> unchecked, SortedSet<PackageName> outOfDate,
+                             List<Path> repaired) {
 
         public Validation {
             Objects.requireNonNull(report, "report");
             unchecked = SortedCopies.set(unchecked);
             outOfDate = SortedCopies.set(outOfDate);
+            repaired = List.copyOf(repaired);
         }
     }
 
@@ -73,6 +78,7 @@ public final class PackService {
      * versions it resolves.
      */
     public Validation validate(Path folder, InstalledVersions installed) throws IOException {
+        List<Path> repaired = removeLeftovers(folder);
         PackageReport report = validator.validate(new DirectorySource(folder));
         SortedMap<PackageName, VersionRange> declared = report.draft().dependencies();
         DependencyFiles.Result taken = DependencyFiles.check(DependencyFiles.uses(report.prompts().values()),
@@ -81,7 +87,20 @@ public final class PackService {
         Map<Boolean, SortedSet<PackageName>> stale = taken.unchecked().stream().filter(declared::containsKey)
                 .collect(Collectors.partitioningBy(name -> installed.outOfDate(declared, name),
                         Collectors.toCollection(TreeSet::new)));
-        return new Validation(report.withProblems(taken.problems()), stale.get(false), stale.get(true));
+        return new Validation(report.withProblems(taken.problems()), stale.get(false), stale.get(true), repaired);
+    }
+
+    /**
+     * Deletes what killed runs left at the package's root ({@link Project#removeLeftovers}), where this
+     * user may: the selection leaves such files out anyway, so one that stays harms no package, and
+     * validate, which only reads, must not fail on a folder it may not change.
+     */
+    private static List<Path> removeLeftovers(Path folder) {
+        try {
+            return Project.removeLeftovers(folder);
+        } catch (IOException notDeleted) {
+            return List.of();
+        }
     }
 
     /** Where a tarball goes: a file by that name, or a folder (created when missing) for {@link #defaultFileName}. */
@@ -102,11 +121,12 @@ public final class PackService {
 
     /** Packs the folder unless validation found errors, in which case the report says why and nothing is written. */
     public PackOutcome pack(Path folder, Target target) throws IOException {
+        List<Path> repaired = removeLeftovers(folder);
         DirectorySource source = new DirectorySource(folder);
         PackageReport report = validator.validate(source);
         Optional<Manifest> manifest = report.packable();
         if (manifest.isEmpty()) {
-            return new PackOutcome(report, Optional.empty());
+            return new PackOutcome(report, Optional.empty(), repaired);
         }
         Path tarball = target.isFolder() ? target.path().resolve(defaultFileName(manifest.get())) : target.path();
         requireNoFileInTheWay(tarball, folder);
@@ -116,7 +136,7 @@ public final class PackService {
         }
         requireReplaceable(tarball, folder, report);
         PackResult result = Packer.packToFile(source, report.selection(), tarball);
-        return new PackOutcome(report, Optional.of(new PackOutcome.Tarball(tarball, result)));
+        return new PackOutcome(report, Optional.of(new PackOutcome.Tarball(tarball, result)), repaired);
     }
 
     /**

@@ -133,6 +133,18 @@ class InstallCommandsTest {
     }
 
     @Test
+    void theTarballAKilledPackLeftInTheProjectIsRemovedAsItsLockFilesAre() throws Exception {
+        Path halfPacked = Files.writeString(project.resolve(".me-app-1.0.0.tgz.%d.1.part"
+                .formatted(Processes.endedPid())), "half a tarball");
+
+        CliRun run = prompd("install", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(halfPacked.toString(), Json.reader().readTree(run.out()).get("repaired").get(0).asText());
+        assertFalse(Files.exists(halfPacked));
+    }
+
+    @Test
     void aTerminalSeesOneProgressLineOnStderrWipedAtTheEnd() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

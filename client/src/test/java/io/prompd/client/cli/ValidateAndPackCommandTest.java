@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.json.Json;
+import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +94,35 @@ class ValidateAndPackCommandTest {
         CliRun second = CliRun.in(pkg, home, "pack");
         assertEquals(0, second.exitCode(), second.err());
         assertArrayEquals(tarball, Files.readAllBytes(pkg.resolve("acme-greeter-1.0.0.tgz")));
+    }
+
+    @Test
+    void whatAKilledPackOrInstallLeftAtTheRootIsDeletedAndNeverPacked() throws Exception {
+        long ended = Processes.endedPid();
+        // binary, and over the limit for one file: what a pack killed while renaming its tarball leaves
+        Path tarball = Files.write(pkg.resolve(".acme-greeter-1.0.0.tgz.%d.5.part".formatted(ended)),
+                new byte[6 << 20]);
+        Path lock = Files.writeString(pkg.resolve(".prompd.lock.%d.6.part".formatted(ended)), "{\"lockfileVersion\"");
+        Path writing = AtomicFiles.temporaryFile(pkg.resolve("prompd.lock"));
+        String note = "note: removed 2 leftovers of interrupted runs at the package's root (half-written tarballs,"
+                + " prompd.json or prompd.lock)\n";
+
+        CliRun validate = CliRun.in(pkg, home, "validate");
+
+        assertEquals(0, validate.exitCode(), validate.out());
+        assertEquals(note, validate.err());
+        assertFalse(Files.exists(tarball));
+        assertFalse(Files.exists(lock));
+        assertTrue(Files.exists(writing), "a running write's temporary file is kept");
+
+        Files.writeString(lock, "{");
+        CliRun pack = CliRun.in(pkg, home, "pack", "--json");
+
+        assertEquals(0, pack.exitCode(), pack.err());
+        assertEquals("[\"README.md\",\"prompd.json\",\"prompts/greet.prmd\"]",
+                Json.reader().readTree(pack.out()).get("files").toString(),
+                "a running write's temporary file is not packed either");
+        assertFalse(Files.exists(lock));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * A path that the package folder holds but the tarball will not.
  *
- * @param path   the file's path, or for an always-excluded folder its path with a trailing {@code /}
+ * @param path   the file's path, or for a folder left out whole its path with a trailing {@code /}
  *               (one line for a whole {@code .git/} rather than one per object)
  * @param reason why it is left out
  */
@@ -27,6 +27,13 @@ public record LeftOut(String path, Reason reason) {
          * must never be published.
          */
         SECRET,
+        /**
+         * A temporary file or folder of prompd's own ({@code .<name>.<pid>.<random>.part}): what a write
+         * in progress, or one killed midway, leaves beside the file it replaces, such as a tarball
+         * being packed at the package root or a {@code prompd.lock} being installed. It is never
+         * content, and half of a file at best.
+         */
+        TEMPORARY,
         /**
          * A {@code .tgz} or {@code .tar.gz} at the package root, such as the one {@code prompd pack} writes there by
          * default: packing it again would put each tarball inside the next.
@@ -55,6 +62,7 @@ public record LeftOut(String path, Reason reason) {
                 case ALWAYS_EXCLUDED -> "pack never packs " + PackSelector.ALWAYS_EXCLUDED_NAMES.stream().sorted()
                         .map(name -> name + "/").collect(Collectors.joining(", "));
                 case SECRET -> "it looks like secrets, and pack never packs them (" + PackSelector.SECRET_LIST + ")";
+                case TEMPORARY -> "pack never packs prompd's own temporary files (" + PackSelector.TEMPORARY_LIST + ")";
                 case TARBALL -> "pack never packs a .tgz or .tar.gz at the package root";
                 case CLUTTER -> "pack never packs system and editor files or a lock file (" + PackSelector.CLUTTER_LIST
                         + ")";
@@ -70,7 +78,8 @@ public record LeftOut(String path, Reason reason) {
             return switch (this) {
                 case IGNORED -> "take the rule that matches it out of \"ignore\" in prompd.json, or name another file";
                 case NOT_IN_FILES -> "add it to \"files\" in prompd.json, or name another file";
-                case ALWAYS_EXCLUDED, SECRET, TARBALL, CLUTTER, GIT_RULES -> "name another file: pack never packs this one";
+                case ALWAYS_EXCLUDED, SECRET, TEMPORARY, TARBALL, CLUTTER, GIT_RULES ->
+                        "name another file: pack never packs this one";
             };
         }
     }

@@ -1,6 +1,7 @@
 package io.prompd.core.archive;
 
 import io.prompd.core.Sizes;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
@@ -10,12 +11,12 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -31,6 +32,8 @@ public final class PackSelector {
     public static final String MANIFEST = "prompd.json";
     /** The names {@link LeftOut.Reason#SECRET} covers, as messages list them. */
     public static final String SECRET_LIST = ".env*, .npmrc*, .pypirc*, .netrc*, _netrc*, .git-credentials*";
+    /** The names {@link LeftOut.Reason#TEMPORARY} covers, as messages list them. */
+    public static final String TEMPORARY_LIST = ".<name>.<pid>.<random>.part";
     /** The names {@link LeftOut.Reason#CLUTTER} covers, as messages list them. */
     public static final String CLUTTER_LIST = ".DS_Store, ._*, Thumbs.db, desktop.ini, *.swp, *~, prompd.lock";
 
@@ -80,7 +83,7 @@ public final class PackSelector {
 
         List<SourceEntry> included = new ArrayList<>();
         List<LeftOut> leftOut = new ArrayList<>();
-        Set<String> excludedFolders = new TreeSet<>();
+        Set<LeftOut> excludedFolders = new HashSet<>();
         for (SourceEntry entry : source.entries()) {
             String[] segments = Glob.segmentsOf(entry.path());
             BitSet matching = matches(fileEntries, segments);
@@ -89,8 +92,8 @@ public final class PackSelector {
             takingBack.andNot(naming);
             // a '!' entry did its work when it matches a file, whether or not another rule left the file out
             usedFileEntries.or(takingBack);
-            Optional<String> excluded = alwaysExcludedPrefix(segments);
-            Optional<LeftOut.Reason> reason = excluded.isPresent() ? Optional.of(LeftOut.Reason.ALWAYS_EXCLUDED)
+            Optional<LeftOut> excluded = excludedPrefix(segments);
+            Optional<LeftOut.Reason> reason = excluded.isPresent() ? excluded.map(LeftOut::reason)
                     : reasonToLeaveOut(entry.path(), segments, isNamed(naming, takingBack), restricted,
                             ignoreRules);
             if (reason.isEmpty()) {
@@ -107,7 +110,7 @@ public final class PackSelector {
             // the file itself, even where the selection lists only its folder
             naming.stream().forEach(index -> leftOutByEntry.putIfAbsent(index, left));
         }
-        excludedFolders.forEach(folder -> leftOut.add(new LeftOut(folder, LeftOut.Reason.ALWAYS_EXCLUDED)));
+        leftOut.addAll(excludedFolders);
         leftOut.sort(Comparator.comparing(LeftOut::path));
 
         reportUnusedFileEntries(fileEntries, usedFileEntries, leftOutByEntry, problems);
@@ -134,12 +137,19 @@ public final class PackSelector {
         return compiled;
     }
 
-    /** The excluded folder (with a trailing '/') or file a path lies in, if any. */
-    private static Optional<String> alwaysExcludedPrefix(String[] segments) {
+    /**
+     * The folder (with a trailing '/') or file left out whole that a path lies in, if any: one
+     * always excluded, or a temporary folder of prompd's (init's, filled before its files are moved
+     * into place). A temporary file is left out by {@link #reasonToLeaveOut}, after the secrets.
+     */
+    private static Optional<LeftOut> excludedPrefix(String[] segments) {
         for (int i = 0; i < segments.length; i++) {
-            if (ALWAYS_EXCLUDED_NAMES.contains(segments[i])) {
+            boolean folder = i + 1 < segments.length;
+            LeftOut.Reason reason = ALWAYS_EXCLUDED_NAMES.contains(segments[i]) ? LeftOut.Reason.ALWAYS_EXCLUDED
+                    : folder && AtomicFiles.isTemporaryName(segments[i]) ? LeftOut.Reason.TEMPORARY : null;
+            if (reason != null) {
                 String prefix = String.join("/", Arrays.copyOf(segments, i + 1));
-                return Optional.of(i + 1 < segments.length ? prefix + "/" : prefix);
+                return Optional.of(new LeftOut(folder ? prefix + "/" : prefix, reason));
             }
         }
         return Optional.empty();
@@ -179,13 +189,16 @@ public final class PackSelector {
         if (path.equals(MANIFEST)) {
             return Optional.empty();
         }
+        if (AtomicFiles.isTemporaryName(name)) {
+            return Optional.of(LeftOut.Reason.TEMPORARY);
+        }
         if (isClutter(segments[segments.length - 1])) {
             return Optional.of(LeftOut.Reason.CLUTTER);
         }
         if (GIT_RULE_NAMES.contains(segments[segments.length - 1].toLowerCase(Locale.ROOT))) {
             return Optional.of(LeftOut.Reason.GIT_RULES);
         }
-        if (segments.length == 1 && TARBALL_SUFFIXES.stream().anyMatch(path.toLowerCase(Locale.ROOT)::endsWith)) {
+        if (segments.length == 1 && isTarball(name)) {
             return Optional.of(LeftOut.Reason.TARBALL);
         }
         if (isIgnored(segments, ignoreRules)) {
@@ -195,6 +208,11 @@ public final class PackSelector {
             return Optional.of(LeftOut.Reason.NOT_IN_FILES);
         }
         return Optional.empty();
+    }
+
+    /** Whether the name is that of a tarball, such as the one pack writes at the package's root by default. */
+    public static boolean isTarball(String name) {
+        return TARBALL_SUFFIXES.stream().anyMatch(name.toLowerCase(Locale.ROOT)::endsWith);
     }
 
     private static boolean isClutter(String name) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,8 +43,11 @@ import java.util.regex.Pattern;
 public final class AtomicFiles {
 
     private static final String SUFFIX = ".part";
-    /** The writer's process id, then what makes the name unique. */
-    private static final Pattern WRITER = Pattern.compile("\\.(\\d{1,18})\\.\\d+" + Pattern.quote(SUFFIX) + "$");
+    /**
+     * The target's name, the writer's process id, then what makes the name unique. The target's name
+     * may hold dots and digits itself ({@code pkg@1.2.0}): the two numbers are the last ones.
+     */
+    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.(\\d{1,18})\\.\\d+" + Pattern.quote(SUFFIX));
 
     private AtomicFiles() {
     }
@@ -193,7 +197,15 @@ public final class AtomicFiles {
 
     /** Whether the path is a temporary name of this class, whoever writes it. */
     public static boolean isTemporary(Path path) {
-        return writerId(path).isPresent();
+        return temporary(path).isPresent();
+    }
+
+    /**
+     * Whether a file or folder name is a temporary name of this class, whoever writes it: for names
+     * that are not on this disk, such as those of a package's files in a Git commit.
+     */
+    public static boolean isTemporaryName(String name) {
+        return temporary(name).isPresent();
     }
 
     /** Renames {@code staged} to {@code target} in one step, replacing a file already there. */
@@ -260,14 +272,23 @@ public final class AtomicFiles {
      */
     public static List<Path> removeOrphansOf(Path target) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
-        Path folder = absolute.getParent();
+        return removeOrphansIn(absolute.getParent(), absolute.getFileName().toString()::equals);
+    }
+
+    /**
+     * Deletes the temporaries among the entries of {@code folder} whose writer has ended and whose
+     * target's name {@code targets} accepts: as {@link #removeOrphansOf}, for several targets of a
+     * user's folder, such as the files prompd writes at a package's root.
+     *
+     * @return what was deleted, sorted
+     */
+    public static List<Path> removeOrphansIn(Path folder, Predicate<String> targets) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        String prefix = "." + absolute.getFileName() + ".";
         List<Path> orphans = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, entry -> isOrphan(entry)
-                && entry.getFileName().toString().startsWith(prefix))) {
+                && temporary(entry).filter(temporary -> targets.test(temporary.target())).isPresent())) {
             for (Path orphan : entries) {
                 orphans.add(orphan);
             }
@@ -285,17 +306,23 @@ public final class AtomicFiles {
 
     /** A temporary whose writer has ended. */
     private static boolean isOrphan(Path path) {
-        return writerId(path).filter(pid -> ProcessHandle.of(pid).isEmpty()).isPresent();
+        return temporary(path).filter(temporary -> ProcessHandle.of(temporary.writer()).isEmpty()).isPresent();
     }
 
-    /** The id of the process that writes the temporary of that name; empty for any other name. */
-    private static Optional<Long> writerId(Path path) {
+    /** What a temporary's name tells: the name of the file or folder it becomes, and the process writing it. */
+    private record Temporary(String target, long writer) {
+    }
+
+    /** What the name of a temporary tells; empty for any other name. */
+    private static Optional<Temporary> temporary(Path path) {
         Path name = path.getFileName();
-        if (name == null || !name.toString().startsWith(".")) {
-            return Optional.empty();
-        }
-        Matcher writer = WRITER.matcher(name.toString());
-        return writer.find() ? Optional.of(Long.parseLong(writer.group(1))) : Optional.empty();
+        return name == null ? Optional.empty() : temporary(name.toString());
+    }
+
+    private static Optional<Temporary> temporary(String name) {
+        Matcher temporary = TEMPORARY.matcher(name);
+        return temporary.matches() ? Optional.of(new Temporary(temporary.group(1), Long.parseLong(temporary.group(2))))
+                : Optional.empty();
     }
 
     /** Deletes a file, or a folder with everything in it; links are deleted, never followed. */

@@ -78,6 +78,20 @@ class PackSelectorTest {
     }
 
     @Test
+    void prompdsOwnTemporariesAreLeftOutWhoeverWritesThemSoThatAKilledWriteBlocksNoPack() throws IOException {
+        PackSelection selection = select(source("prompd.json", ".me-1.0.0.tgz.4711.9921.part", ".prompd.lock.4711.5.part",
+                        ".init.4711.77.part/LICENSE", ".init.4711.77.part/prompts/a.prmd", "prompts/a.prmd",
+                        "prompts/.notes.part", ".env.4711.5.part"),
+                List.of(), List.of());
+
+        assertEquals(List.of("prompd.json", "prompts/.notes.part", "prompts/a.prmd"), included(selection));
+        assertEquals(List.of(new LeftOut(".env.4711.5.part", LeftOut.Reason.SECRET),
+                new LeftOut(".init.4711.77.part/", LeftOut.Reason.TEMPORARY),
+                new LeftOut(".me-1.0.0.tgz.4711.9921.part", LeftOut.Reason.TEMPORARY),
+                new LeftOut(".prompd.lock.4711.5.part", LeftOut.Reason.TEMPORARY)), selection.leftOut());
+    }
+
+    @Test
     void systemFilesAreLeftOutInAnyLetterCaseAsTheirSystemsIgnoreIt() throws IOException {
         PackSelection selection = select(source("prompd.json", "Desktop.ini", "contexts/THUMBS.DB", "prompts/.ds_store"),
                 List.of(), List.of());

@@ -170,6 +170,21 @@ class AtomicFilesTest {
     }
 
     @Test
+    void theOrphansOfSeveralTargetsAreTheOnesWhoseTargetsNameIsAccepted() throws Exception {
+        long ended = Processes.endedPid();
+        Path tarball = Files.writeString(folder.resolve(".pkg-1.2.0.tgz.%d.5.part".formatted(ended)), "half");
+        Path lock = Files.writeString(folder.resolve(".prompd.lock.%d.6.part".formatted(ended)), "half");
+        Path notAccepted = Files.writeString(folder.resolve(".notes.%d.5.part".formatted(ended)), "not prompd's");
+        Path live = AtomicFiles.temporaryFile(folder.resolve("pkg-1.3.0.tgz"));
+
+        assertEquals(List.of(tarball, lock).stream().sorted().toList(), AtomicFiles.removeOrphansIn(folder,
+                name -> name.endsWith(".tgz") || name.equals("prompd.lock")));
+        assertEquals(List.of(notAccepted, live).stream().sorted().toList(), entries(folder));
+        assertTrue(AtomicFiles.isTemporaryName(".pkg@1.2.0.1.99.part"));
+        assertFalse(AtomicFiles.isTemporaryName("pkg@1.2.0.1.99.part"), "not hidden");
+    }
+
+    @Test
     void aFolderNeverWrittenHasNoOrphans() throws IOException {
         assertEquals(List.of(), AtomicFiles.removeOrphans(folder.resolve("absent"), 1));
         assertEquals(List.of(), AtomicFiles.removeOrphansOf(folder.resolve("absent/target")));
