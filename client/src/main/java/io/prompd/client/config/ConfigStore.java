@@ -28,9 +28,6 @@ public final class ConfigStore {
 
     /** Beside the configuration, so runs sharing a home share it. */
     private static final String LOCK_FILE = "config.lock";
-    /** As Linux's own limit on a chain of links. */
-    private static final int MAX_LINKS = 40;
-
     private final Path file;
 
     public ConfigStore(Path file) {
@@ -71,24 +68,10 @@ public final class ConfigStore {
      * link (as dotfiles managers make) stays a link: its target is replaced, in the target's folder.
      */
     public void write(Config config) throws IOException {
-        Path target = linkTarget(file);
-        Path folder = target.getParent();
+        Path folder = file.getParent();
         Files.createDirectories(folder);
-        AtomicFiles.removeOrphansOf(target);
-        AtomicFiles.write(target, ConfigJson.write(config), OwnerOnly.fileIn(folder));
-    }
-
-    /** The file a chain of links ends at, whether or not it exists yet. */
-    private static Path linkTarget(Path path) throws IOException {
-        Path current = path;
-        for (int hops = 0; Files.isSymbolicLink(current); hops++) {
-            if (hops == MAX_LINKS) {
-                throw new PrompdException(ExitCode.FAILURE, "the configuration file " + path + " is a link that"
-                        + " leads to itself", "make " + path + " a file, or a link to one");
-            }
-            current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
-        }
-        return current;
+        AtomicFiles.removeOrphansOf(file);
+        AtomicFiles.write(file, ConfigJson.write(config), OwnerOnly.fileIn(folder));
     }
 
     /**

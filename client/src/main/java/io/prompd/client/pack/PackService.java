@@ -186,8 +186,8 @@ public final class PackService {
 
     /**
      * The tarball replaces whatever has its name, so only an earlier tarball may stand there, as npm
-     * repacks over its own: anything else (the package's own manifest, a link whose target the
-     * rename would not follow but replace, a device) would be lost without a word.
+     * repacks over its own: anything else (the package's own manifest, a link, whose target the
+     * tarball would replace, a device) would be lost without a word.
      *
      * @throws PrompdException CONFLICT when something else stands there
      */

@@ -145,6 +145,26 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aLinkedPrompdJsonGetsTheDependencyAndAPrivateLockStaysPrivate() throws IOException {
+        Path dotfiles = Files.createDirectories(work.resolve("dotfiles"));
+        Path manifest = Files.move(project.resolve("prompd.json"), dotfiles.resolve("prompd.json"));
+        Files.createSymbolicLink(project.resolve("prompd.json"), manifest);
+        assertEquals(0, prompd("install", "acme/util").exitCode());
+        Path lock = project.resolve("prompd.lock");
+        Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(manifest, PosixFilePermissions.fromString("rw-------"));
+
+        CliRun run = prompd("install", "acme/base");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isSymbolicLink(project.resolve("prompd.json")));
+        assertTrue(Files.readString(manifest).contains("\"@acme/base\""), Files.readString(manifest));
+        assertTrue(Files.readString(lock).contains("\"@acme/base\""), Files.readString(lock));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(lock)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(manifest)));
+    }
+
+    @Test
     void aTerminalSeesOneProgressLineOnStderrWipedAtTheEnd() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

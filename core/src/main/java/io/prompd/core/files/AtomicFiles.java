@@ -1,5 +1,7 @@
 package io.prompd.core.files;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -19,12 +21,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -35,6 +40,9 @@ import java.util.regex.Pattern;
  * target (so the final rename stays on one file system), then renamed in one step. A crash or a
  * parallel reader never sees half of one.
  *
+ * <p>A file replaced keeps what makes it the user's: a symbolic link stays a link, its target
+ * rewritten (as an editor's save or a shell's {@code >} does), and the file its POSIX permissions.
+ *
  * <p>A temporary name is {@code .<target>.<pid>.<random>.part}: hidden, never a package, version or
  * cache entry name, and it holds the id of the process writing it. So the leftovers of a run killed
  * midway can be told from what another run is writing right now, without any lock
@@ -42,6 +50,8 @@ import java.util.regex.Pattern;
  */
 public final class AtomicFiles {
 
+    /** As Linux's own limit on a chain of links. */
+    private static final int MAX_LINKS = 40;
     private static final String SUFFIX = ".part";
     /**
      * The target's name, the writer's process id, then what makes the name unique. The target's name
@@ -60,9 +70,10 @@ public final class AtomicFiles {
      * @param attributes those of the new file, such as owner-only permissions for secrets; it has them from its creation
      */
     public static void write(Path target, byte[] bytes, FileAttribute<?>... attributes) throws IOException {
-        Path temporary = staged(target, bytes, attributes);
+        Path destination = throughLinks(target);
+        Path temporary = staged(destination, bytes, attributes);
         try {
-            moveIntoPlace(temporary, target);
+            moveIntoPlace(temporary, destination);
         } finally {
             Files.deleteIfExists(temporary);
         }
@@ -78,7 +89,8 @@ public final class AtomicFiles {
         Map<Path, Path> temporaries = new LinkedHashMap<>();
         try {
             for (Map.Entry<Path, byte[]> file : files.entrySet()) {
-                temporaries.put(file.getKey(), staged(file.getKey(), file.getValue()));
+                Path destination = throughLinks(file.getKey());
+                temporaries.put(destination, staged(destination, file.getValue()));
             }
             for (Map.Entry<Path, Path> file : temporaries.entrySet()) {
                 moveIntoPlace(file.getValue(), file.getKey());
@@ -88,6 +100,23 @@ public final class AtomicFiles {
                 Files.deleteIfExists(temporary);
             }
         }
+    }
+
+    /**
+     * Where a write of {@code target} lands: the file a chain of symbolic links ends at, whether or
+     * not it exists yet. Renaming over the link itself would make it a file of its own, and the file
+     * it pointed to (in a dotfiles repository, say) would never see the change.
+     */
+    private static Path throughLinks(Path target) throws IOException {
+        Path current = target;
+        for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+            if (hops == MAX_LINKS) {
+                throw new PrompdException(ExitCode.FAILURE, target + " is a link that leads to itself",
+                        "make " + target + " a file, or a link to one");
+            }
+            current = current.resolveSibling(Files.readSymbolicLink(current)).normalize();
+        }
+        return current;
     }
 
     /** A temporary beside {@code target} holding {@code bytes}, on the disk already, for the caller to rename. */
@@ -126,14 +155,15 @@ public final class AtomicFiles {
      * this is for files that can be made again, such as tarballs and cache entries.
      */
     public static <T, E extends Exception> T writeStream(Path target, StreamContent<T, E> content) throws IOException, E {
-        Path temporary = temporaryFile(target);
+        Path destination = throughLinks(target);
+        Path temporary = temporaryFile(destination);
         try {
             T result;
             // the target, not the temporary, is the name the user knows
-            try (OutputStream out = NamedWrites.naming(Files.newOutputStream(temporary), target)) {
+            try (OutputStream out = NamedWrites.naming(Files.newOutputStream(temporary), destination)) {
                 result = content.writeTo(out);
             }
-            moveIntoPlace(temporary, target);
+            moveIntoPlace(temporary, destination);
             return result;
         } finally {
             Files.deleteIfExists(temporary);
@@ -142,15 +172,39 @@ public final class AtomicFiles {
 
     /**
      * A new empty temporary file beside {@code target}, creating the folder when needed. With no
-     * attributes it gets the default permissions, unlike {@link Files#createTempFile}, whose
-     * owner-only ones would stay on the file once renamed: a rewritten prompd.json or a packed
-     * tarball should be as readable as any other file the user makes.
+     * attributes it gets the POSIX permissions of the file {@code target} it replaces, so that a
+     * private prompd.json stays private, or for a new file the default ones, unlike
+     * {@link Files#createTempFile}, whose owner-only ones would stay on the file once renamed: a
+     * packed tarball should be as readable as any other file the user makes.
      */
     public static Path temporaryFile(Path target, FileAttribute<?>... attributes) throws IOException {
+        Optional<Set<PosixFilePermission>> replaced = attributes.length == 0 ? permissionsOf(target) : Optional.empty();
+        Path temporary;
         try {
-            return Files.createFile(temporaryName(target), attributes);
+            // created with them, so that not even the empty file is ever more open than the one it replaces
+            temporary = Files.createFile(temporaryName(target), replaced
+                    .<FileAttribute<?>[]>map(permissions -> new FileAttribute<?>[] {
+                        PosixFilePermissions.asFileAttribute(permissions)})
+                    .orElse(attributes));
         } catch (FileSystemException failure) {
             throw asTargets(failure, target);
+        }
+        if (replaced.isPresent()) {
+            // the umask takes bits away from a new file (group write, say), which the replaced one had
+            Files.setPosixFilePermissions(temporary, replaced.get());
+        }
+        return temporary;
+    }
+
+    /** The POSIX permissions of {@code file}, when it is a regular file on a file system that has them. */
+    private static Optional<Set<PosixFilePermission>> permissionsOf(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || !file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.getPosixFilePermissions(file));
+        } catch (NoSuchFileException deletedMeanwhile) {
+            return Optional.empty();
         }
     }
 
@@ -271,7 +325,8 @@ public final class AtomicFiles {
      * @return what was deleted, sorted
      */
     public static List<Path> removeOrphansOf(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath().normalize();
+        // a write of a link's target leaves its temporaries beside that target
+        Path absolute = throughLinks(target).toAbsolutePath().normalize();
         return removeOrphansIn(absolute.getParent(), absolute.getFileName().toString()::equals);
     }
 

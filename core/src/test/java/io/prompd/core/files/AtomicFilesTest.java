@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.PrompdException;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,72 @@ class AtomicFilesTest {
         AtomicFiles.write(target, "new".getBytes(StandardCharsets.UTF_8));
         assertArrayEquals("new".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(target));
         assertEquals(List.of(target), entries(folder));
+    }
+
+    @Test
+    void aLinkStaysALinkAndTheFileItPointsToIsRewrittenBesideItself() throws IOException {
+        Path dotfiles = Files.createDirectories(folder.resolve("dotfiles"));
+        Path manifest = Files.writeString(dotfiles.resolve("prompd.json"), "old");
+        Path lock = Files.writeString(dotfiles.resolve("prompd.lock"), "old");
+        Path tarball = Files.writeString(dotfiles.resolve("pkg.tgz"), "old");
+        Path project = Files.createDirectories(folder.resolve("project"));
+        for (Path target : List.of(manifest, lock, tarball)) {
+            Files.createSymbolicLink(project.resolve(target.getFileName()), Path.of("../dotfiles").resolve(target.getFileName()));
+        }
+        // a chain of links ends at the file
+        Files.createSymbolicLink(project.resolve("chained.json"), Path.of("prompd.json"));
+
+        AtomicFiles.write(project.resolve("chained.json"), "new".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeAll(Map.of(project.resolve("prompd.lock"), "new".getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.writeStream(project.resolve("pkg.tgz"), out -> {
+            out.write("new".getBytes(StandardCharsets.UTF_8));
+            return null;
+        });
+
+        for (Path target : List.of(manifest, lock, tarball)) {
+            assertTrue(Files.isSymbolicLink(project.resolve(target.getFileName())), target.toString());
+            assertEquals("new", Files.readString(target), target.toString());
+        }
+        assertEquals(List.of(lock, manifest, tarball).stream().sorted().toList(), entries(dotfiles), "no temporary left");
+    }
+
+    @Test
+    void aLinkThatLeadsToItselfIsSaidToWithWhatToDo() throws IOException {
+        Path link = Files.createSymbolicLink(folder.resolve("prompd.json"), Path.of("prompd.json"));
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> AtomicFiles.write(link, new byte[1]));
+
+        assertEquals(link + " is a link that leads to itself", failure.getMessage());
+        assertEquals("make " + link + " a file, or a link to one", failure.hint());
+    }
+
+    @Test
+    void aReplacedFileKeepsItsPermissionsThoseTheUmaskWouldTakeAwayToo() throws IOException {
+        Path manifest = Files.writeString(folder.resolve("prompd.json"), "old");
+        Files.setPosixFilePermissions(manifest, PosixFilePermissions.fromString("rw-------"));
+        Path lock = Files.writeString(folder.resolve("prompd.lock"), "old");
+        Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-rw----"));
+        Path tarball = Files.writeString(folder.resolve("pkg.tgz"), "old");
+        Files.setPosixFilePermissions(tarball, PosixFilePermissions.fromString("rw-r-----"));
+
+        AtomicFiles.write(manifest, "new".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeAll(Map.of(lock, "new".getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.writeStream(tarball, out -> null);
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(manifest)));
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(lock)));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(tarball)));
+    }
+
+    @Test
+    void permissionsGivenForTheNewFileWinOverThoseOfTheFileItReplaces() throws IOException {
+        Path config = Files.writeString(folder.resolve("config.json"), "old");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+
+        AtomicFiles.write(config, "secret".getBytes(StandardCharsets.UTF_8),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
     }
 
     @Test
