@@ -28,10 +28,10 @@ public record LeftOut(String path, Reason reason) {
          */
         SECRET,
         /**
-         * A temporary file or folder of prompd's own ({@code .<name>.<pid>.<random>.part}): what a write
-         * in progress, or one killed midway, leaves beside the file it replaces, such as a tarball
-         * being packed at the package root or a {@code prompd.lock} being installed. It is never
-         * content, and half of a file at best.
+         * A temporary file or folder of prompd's own ({@code .<name>.<pid>-<start>.<random>.part}):
+         * what a write in progress, or one killed midway, leaves beside the file it replaces, such as
+         * a tarball being packed at the package root or a {@code prompd.lock} being installed. It is
+         * never content, and half of a file at best.
          */
         TEMPORARY,
         /**

@@ -33,7 +33,7 @@ public final class PackSelector {
     /** The names {@link LeftOut.Reason#SECRET} covers, as messages list them. */
     public static final String SECRET_LIST = ".env*, .npmrc*, .pypirc*, .netrc*, _netrc*, .git-credentials*";
     /** The names {@link LeftOut.Reason#TEMPORARY} covers, as messages list them. */
-    public static final String TEMPORARY_LIST = ".<name>.<pid>.<random>.part";
+    public static final String TEMPORARY_LIST = ".<name>.<pid>-<start>.<random>.part";
     /** The names {@link LeftOut.Reason#CLUTTER} covers, as messages list them. */
     public static final String CLUTTER_LIST = ".DS_Store, ._*, Thumbs.db, desktop.ini, *.swp, *~, prompd.lock";
 

@@ -23,6 +23,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -43,10 +44,13 @@ import java.util.regex.Pattern;
  * <p>A file replaced keeps what makes it the user's: a symbolic link stays a link, its target
  * rewritten (as an editor's save or a shell's {@code >} does), and the file its POSIX permissions.
  *
- * <p>A temporary name is {@code .<target>.<pid>.<random>.part}: hidden, never a package, version or
- * cache entry name, and it holds the id of the process writing it. So the leftovers of a run killed
- * midway can be told from what another run is writing right now, without any lock
- * ({@link #removeOrphans}).
+ * <p>A temporary name is {@code .<target>.<pid>-<start>.<random>.part}: hidden, never a package,
+ * version or cache entry name, and it holds the id of the process writing it and the moment that
+ * process started (in milliseconds since 1970). So the leftovers of a run killed midway can be told
+ * from what another run is writing right now, without any lock ({@link #removeOrphans}), even once
+ * the id is taken again: by a new process after the ids wrapped around, or, for a prompd that ran
+ * as PID 1 of a container, by the host's own init. Where the system does not tell a process's start,
+ * the name is {@code .<target>.<pid>.<random>.part}, as earlier versions wrote it.
  */
 public final class AtomicFiles {
 
@@ -54,10 +58,15 @@ public final class AtomicFiles {
     private static final int MAX_LINKS = 40;
     private static final String SUFFIX = ".part";
     /**
-     * The target's name, the writer's process id, then what makes the name unique. The target's name
-     * may hold dots and digits itself ({@code pkg@1.2.0}): the two numbers are the last ones.
+     * The target's name, the writer's process id and start when known, then what makes the name
+     * unique. The target's name may hold dots and digits itself ({@code pkg@1.2.0}): the numbers
+     * are the last ones.
      */
-    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.(\\d{1,18})\\.\\d+" + Pattern.quote(SUFFIX));
+    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.(\\d{1,18})(?:-(\\d{1,18}))?\\.\\d+"
+            + Pattern.quote(SUFFIX));
+    /** {@code <pid>-<start>} of this process, or {@code <pid>} alone where its start is unknown. */
+    private static final String THIS_WRITER = ProcessHandle.current().pid() + startOf(ProcessHandle.current())
+            .map(start -> "-" + start).orElse("");
 
     private AtomicFiles() {
     }
@@ -245,7 +254,7 @@ public final class AtomicFiles {
         if (!Files.isDirectory(folder)) {
             Files.createDirectories(folder);
         }
-        return folder.resolve("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + "."
+        return folder.resolve("." + absolute.getFileName() + "." + THIS_WRITER + "."
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + SUFFIX);
     }
 
@@ -361,11 +370,33 @@ public final class AtomicFiles {
 
     /** A temporary whose writer has ended. */
     private static boolean isOrphan(Path path) {
-        return temporary(path).filter(temporary -> ProcessHandle.of(temporary.writer()).isEmpty()).isPresent();
+        return temporary(path).filter(AtomicFiles::hasEnded).isPresent();
     }
 
-    /** What a temporary's name tells: the name of the file or folder it becomes, and the process writing it. */
-    private record Temporary(String target, long writer) {
+    /**
+     * Whether no process has the writer's id, or the one that has it started at another moment, so
+     * took the id over. A name without the start, or a process whose start the system does not
+     * tell, is taken to be the writer's: deleting a temporary under a live writer would fail its write.
+     */
+    private static boolean hasEnded(Temporary temporary) {
+        Optional<ProcessHandle> process = ProcessHandle.of(temporary.writer());
+        if (process.isEmpty()) {
+            return true;
+        }
+        Optional<Long> start = startOf(process.get());
+        return temporary.started().isPresent() && start.isPresent() && !start.equals(temporary.started());
+    }
+
+    /** When the process started, in milliseconds since 1970, where the system tells. */
+    private static Optional<Long> startOf(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toEpochMilli);
+    }
+
+    /**
+     * What a temporary's name tells: the name of the file or folder it becomes, and the process
+     * writing it, with when that process started unless an earlier version wrote the name.
+     */
+    private record Temporary(String target, long writer, Optional<Long> started) {
     }
 
     /** What the name of a temporary tells; empty for any other name. */
@@ -376,8 +407,12 @@ public final class AtomicFiles {
 
     private static Optional<Temporary> temporary(String name) {
         Matcher temporary = TEMPORARY.matcher(name);
-        return temporary.matches() ? Optional.of(new Temporary(temporary.group(1), Long.parseLong(temporary.group(2))))
-                : Optional.empty();
+        if (!temporary.matches()) {
+            return Optional.empty();
+        }
+        String started = temporary.group(3);
+        return Optional.of(new Temporary(temporary.group(1), Long.parseLong(temporary.group(2)),
+                Optional.ofNullable(started).map(Long::parseLong)));
     }
 
     /** Deletes a file, or a folder with everything in it; links are deleted, never followed. */

@@ -34,11 +34,15 @@ class AtomicFilesTest {
         }
     }
 
+    private static long thisProcessStarted() {
+        return ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+    }
+
     @Test
     void aTemporaryNamesItsTargetAndProcessAndIsNoOrphanWhileItRuns() throws IOException {
         Path temporary = AtomicFiles.temporaryFile(folder.resolve("sub/entry"));
-        assertTrue(temporary.getFileName().toString().startsWith(".entry." + ProcessHandle.current().pid() + "."),
-                temporary.toString());
+        assertTrue(temporary.getFileName().toString().startsWith(".entry." + ProcessHandle.current().pid() + "-"
+                + thisProcessStarted() + "."), temporary.toString());
         assertTrue(AtomicFiles.isTemporary(temporary));
         assertEquals(List.of(), AtomicFiles.removeOrphans(folder, 2));
         assertEquals(List.of(), AtomicFiles.removeOrphansOf(folder.resolve("sub/entry")));
@@ -215,6 +219,22 @@ class AtomicFilesTest {
                 entries(folder));
         assertFalse(AtomicFiles.isTemporary(notOurs));
         assertEquals(List.of(), entries(folder.resolve("@acme")));
+    }
+
+    @Test
+    void aTemporaryWhoseProcessIdWasTakenAgainByAProcessStartedLaterIsAnOrphan() throws IOException {
+        long pid = ProcessHandle.current().pid();
+        Path reused = Files.writeString(folder.resolve(".pkg@1.2.0.%d-%d.5.part".formatted(pid, thisProcessStarted() - 1)),
+                "half");
+        // a prompd killed as PID 1 of a container, whose folder the host sees: there, PID 1 is init
+        Path ofAContainersInit = Files.createDirectory(folder.resolve(".pkg@1.3.0.1-1.6.part"));
+        Path mine = AtomicFiles.temporaryFolder(folder.resolve("pkg@1.4.0"));
+        Path ofAnEarlierVersion = Files.writeString(folder.resolve(".pkg@1.5.0.%d.7.part".formatted(pid)),
+                "its writer may be running: it has no start to tell");
+
+        assertEquals(List.of(ofAContainersInit, reused).stream().sorted().toList(), AtomicFiles.removeOrphans(folder, 1));
+        assertEquals(List.of(mine, ofAnEarlierVersion).stream().sorted().toList(), entries(folder));
+        assertEquals(List.of(), AtomicFiles.removeOrphansOf(folder.resolve("pkg@1.4.0")));
     }
 
     @Test
