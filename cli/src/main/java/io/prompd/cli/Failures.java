@@ -33,7 +33,7 @@ public final class Failures {
         if (cause instanceof NoSuchFileException) {
             return ExitCode.NOT_FOUND;
         }
-        if (cause instanceof FileAlreadyExistsException) {
+        if (cause instanceof FileAlreadyExistsException || cause instanceof NotDirectoryException) {
             return ExitCode.CONFLICT;
         }
         return ExitCode.FAILURE;
@@ -94,7 +94,9 @@ public final class Failures {
             message = "permission denied: " + denied.getFile();
             hint = permissionHint(denied.getFile());
         } else if (cause instanceof NotDirectoryException notFolder) {
-            message = "not a folder: " + notFolder.getFile();
+            // as Folders.create names the file in the way, rather than the JDK's "already exists"
+            message = "a file stands where a folder is needed: " + notFolder.getFile();
+            hint = "move or rename that file, then run this again";
         } else if (cause instanceof DirectoryNotEmptyException notEmpty) {
             message = "folder not empty: " + notEmpty.getFile();
         } else if (cause instanceof FileSystemException other && other.getFile() != null) {
@@ -151,11 +153,21 @@ public final class Failures {
         if (reason.contains("Not a directory")) {
             return "a file stands where this path needs a folder: rename or remove it, or choose another path";
         }
+        if (reason.contains("Is a directory")) {
+            return "a folder stands where a file is needed: move or rename that folder, then run this again";
+        }
         return "";
     }
 
+    /**
+     * The failure does not say whether reading or writing was refused, so the file's rights tell:
+     * validate reading a file its owner keeps to themselves should not send the user looking for
+     * write rights. A file this user cannot even look at counts as unreadable.
+     */
     private static String permissionHint(String file) {
-        return "this user may not write to " + file + ": check the rights of it and of its folder (ls -ld "
+        Path path = Path.of(file);
+        String refused = !Files.notExists(path) && !Files.isReadable(path) ? "read " : "write to ";
+        return "this user may not " + refused + file + ": check the rights of it and of its folder (ls -ld "
                 + folderOf(file) + "), or choose another folder";
     }
 

@@ -49,13 +49,13 @@ class FailuresTest {
     void fileSystemFailuresNameTheFileAndWhatIsWrongWithIt() {
         assertEquals("error: no such file or folder: /a", Failures.describe(new NoSuchFileException("/a")));
         assertEquals("error: already exists: /a", Failures.describe(new FileAlreadyExistsException("/a")));
-        assertEquals("error: not a folder: /a", Failures.describe(new NotDirectoryException("/a")));
         assertEquals("error: folder not empty: /a", Failures.describe(new DirectoryNotEmptyException("/a")));
         assertEquals("error: /a: Too many levels of symbolic links",
                 Failures.describe(new FileSystemException("/a", null, "Too many levels of symbolic links")));
         assertEquals("error: input/output error: broken pipe", Failures.describe(new IOException("broken pipe")));
         assertEquals(ExitCode.NOT_FOUND, Failures.exitCode(new NoSuchFileException("/a")));
         assertEquals(ExitCode.CONFLICT, Failures.exitCode(new FileAlreadyExistsException("/a")));
+        assertEquals(ExitCode.CONFLICT, Failures.exitCode(new NotDirectoryException("/a")));
         assertEquals(ExitCode.FAILURE, Failures.exitCode(new AccessDeniedException("/a")));
     }
 
@@ -75,6 +75,12 @@ class FailuresTest {
         assertEquals("error: /data/out: Read-only file system" + nl
                         + "hint: that disk is mounted read-only: choose a folder on another one",
                 Failures.describe(new FileSystemException("/data/out", null, "Read-only file system")));
+        assertEquals("error: a file stands where a folder is needed: /data/home/packages" + nl
+                        + "hint: move or rename that file, then run this again",
+                Failures.describe(new NotDirectoryException("/data/home/packages")));
+        assertEquals("error: /data/home/install.lock: Is a directory" + nl
+                        + "hint: a folder stands where a file is needed: move or rename that folder, then run this again",
+                Failures.describe(new FileSystemException("/data/home/install.lock", null, "Is a directory")));
         assertEquals("error: /data/x.tgz/a.tgz: Not a directory" + nl
                         + "hint: a file stands where this path needs a folder: rename or remove it, or choose another path",
                 Failures.describe(new FileSystemException("/data/x.tgz/a.tgz", null, "Not a directory")));

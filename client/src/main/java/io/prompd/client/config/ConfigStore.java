@@ -3,6 +3,7 @@ package io.prompd.client.config;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.Folders;
 import io.prompd.client.files.OwnerOnly;
 import io.prompd.core.files.RunLock;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class ConfigStore {
      */
     public void write(Config config) throws IOException {
         Path folder = file.getParent();
-        Files.createDirectories(folder);
+        Folders.create(folder);
         AtomicFiles.removeOrphansOf(file);
         AtomicFiles.write(file, ConfigJson.write(config), OwnerOnly.fileIn(folder));
     }

@@ -1,5 +1,6 @@
 package io.prompd.client.files;
 
+import io.prompd.core.files.Folders;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class OwnerOnly {
      * of another user's stays as that user made it.
      */
     public static void folder(Path folder) throws IOException {
-        Files.createDirectories(folder);
+        Folders.create(folder);
         if (isPosix(folder)) {
             try {
                 if (!Files.getPosixFilePermissions(folder).equals(FOLDER)) {

@@ -8,6 +8,7 @@ import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.archive.Packer;
+import io.prompd.core.files.Folders;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageReport;
@@ -158,16 +159,13 @@ public final class PackService {
      */
     private static void requireNoFileInTheWay(Path tarball, Path folder) {
         Path root = folder.toAbsolutePath().normalize();
-        for (Path above = tarball.toAbsolutePath().normalize().getParent(); above != null; above = above.getParent()) {
-            if (Files.isDirectory(above)) {
-                return;
-            }
-            if (Files.exists(above, LinkOption.NOFOLLOW_LINKS)) {
-                boolean ofThePackage = above.startsWith(root);
-                throw new PrompdException(ExitCode.CONFLICT, above + " is " + kind(above)
-                        + (ofThePackage ? " of the package" : "") + ", not a folder: no tarball can be written into it",
-                        ofThePackage ? OUTSIDE_THE_PACKAGE : "rename or remove it, or give --out another path");
-            }
+        Optional<Path> inTheWay = Folders.fileInTheWay(tarball.toAbsolutePath().normalize().getParent());
+        if (inTheWay.isPresent()) {
+            Path above = inTheWay.get();
+            boolean ofThePackage = above.startsWith(root);
+            throw new PrompdException(ExitCode.CONFLICT, above + " is " + kind(above)
+                    + (ofThePackage ? " of the package" : "") + ", not a folder: no tarball can be written into it",
+                    ofThePackage ? OUTSIDE_THE_PACKAGE : "rename or remove it, or give --out another path");
         }
     }
 

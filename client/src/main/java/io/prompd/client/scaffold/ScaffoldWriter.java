@@ -3,6 +3,8 @@ package io.prompd.client.scaffold;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.Folders;
+import io.prompd.core.files.NamedWrites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ public final class ScaffoldWriter {
         AtomicFiles.removeOrphansOf(folder);
         Path staging = AtomicFiles.temporaryFolder(folder);
         try {
-            writeFiles(staging, scaffold.files());
+            writeFiles(staging, folder, scaffold.files());
             AtomicFiles.moveIntoFreePlace(staging, folder);
         } finally {
             AtomicFiles.deleteRecursively(staging);
@@ -61,10 +63,10 @@ public final class ScaffoldWriter {
         Path staging = AtomicFiles.temporaryFolder(folder.resolve(STAGING_TARGET));
         List<Path> moved = new ArrayList<>();
         try {
-            writeFiles(staging, scaffold.files());
+            writeFiles(staging, folder, scaffold.files());
             for (String path : scaffold.files().keySet()) {
                 Path target = folder.resolve(path);
-                Files.createDirectories(target.getParent());
+                Folders.create(target.getParent());
                 AtomicFiles.moveIntoFreePlace(staging.resolve(path), target);
                 moved.add(target);
             }
@@ -92,11 +94,20 @@ public final class ScaffoldWriter {
         }
     }
 
-    private static void writeFiles(Path root, Map<String, byte[]> files) throws IOException {
+    /**
+     * Writes the files into {@code staging}; a failure names the file in {@code folder}, where the
+     * user will look for it, rather than in a temporary folder that is gone by then.
+     */
+    static void writeFiles(Path staging, Path folder, Map<String, byte[]> files) throws IOException {
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Path target = root.resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            Files.write(target, file.getValue());
+            Path target = staging.resolve(file.getKey());
+            try {
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            } catch (IOException failure) {
+                // a full disk says "No space left on device" and nothing else
+                throw NamedWrites.naming(failure, folder.resolve(file.getKey()));
+            }
         }
     }
 

@@ -75,6 +75,20 @@ class InitCommandTest {
     }
 
     @Test
+    void aFileWhereAFolderOfThePackageGoesIsNamedWithWhatToDo() throws IOException {
+        Path prompts = Files.writeString(Files.createDirectories(work.resolve("notes")).resolve("prompts"), "mine");
+
+        CliRun init = prompd("init", "notes");
+
+        assertEquals(4, init.exitCode(), init.err());
+        assertEquals("error: a file stands where a folder is needed: " + prompts + "\nhint: move or rename that file,"
+                + " then run this again\n", init.err());
+        try (Stream<Path> left = Files.list(work.resolve("notes"))) {
+            assertEquals(List.of(prompts), left.toList(), "nothing of the package is left");
+        }
+    }
+
+    @Test
     void theNameComesFromTheFolderWhenNotGiven() throws IOException {
         CliRun init = prompd("init", "My Prompts");
         assertEquals(0, init.exitCode());

@@ -164,6 +164,30 @@ class InstallCommandsTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(manifest)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"packages", "cache/tarballs"})
+    void aFileWhereAFolderOfTheHomeGoesIsNamedWithWhatToDo(String folder) throws IOException {
+        Path inTheWay = Files.writeString(Files.createDirectories(home.resolve(folder).getParent()).resolve(
+                home.resolve(folder).getFileName()), "notes");
+
+        CliRun run = prompd("install", "acme/util");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals("error: a file stands where a folder is needed: " + inTheWay + "\nhint: move or rename that file,"
+                + " then run this again\n", run.err());
+    }
+
+    @Test
+    void aFolderWhereTheHomesLockFileGoesIsNamedWithWhatToDo() throws IOException {
+        Path lock = Files.createDirectories(home.resolve("install.lock"));
+
+        CliRun run = prompd("install", "acme/util");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: " + lock + ": Is a directory\nhint: a folder stands where a file is needed: move or rename"
+                + " that folder, then run this again\n", run.err());
+    }
+
     @Test
     void aTerminalSeesOneProgressLineOnStderrWipedAtTheEnd() {
         StringWriter out = new StringWriter();

@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -179,6 +181,25 @@ class PrompdJarIT {
         Run bare = Processes.run(Processes.java(List.of(), JAR, "validate", "pkg"), work, cLocale, "", TIMEOUT);
         assertEquals(1, bare.exitCode(), bare.err());
         assertTrue(bare.err().contains("hint: run with a UTF-8 locale, as in LC_ALL=C.UTF-8"), bare.err());
+    }
+
+    @Test
+    void aPromptThisUserMayNotReadIsSaidToBeUnreadableNotUnwritable() throws Exception {
+        assertEquals(0, prompd("init", "pkg", "--name", "@smoke/pkg").exitCode());
+        Path prompt = Files.writeString(work.resolve("pkg/prompts/x.prmd"), "---\nid: x\n---\nHello.\n");
+        Files.setPosixFilePermissions(prompt, PosixFilePermissions.fromString("---------"));
+        List<String> validate = new ArrayList<>(Processes.java(List.of(), JAR, "validate", "pkg"));
+        if (Files.isReadable(prompt)) {
+            // root reads any file: validate runs as nobody, as a colleague reading the package would
+            validate.addAll(0, List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+
+        Run run = Processes.run(validate, work, Map.of("PROMPD_HOME", work.resolve("home").toString()), "", TIMEOUT);
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: permission denied: " + prompt + "\nhint: this user may not read " + prompt + ": check the"
+                + " rights of it and of its folder (ls -ld " + prompt.getParent() + "), or choose another folder\n", run.err());
     }
 
     @Test

@@ -252,7 +252,7 @@ public final class AtomicFiles {
         // mkdir on an existing folder fails only after taking the folder's lock, which parallel
         // downloads and unpacks creating entries in it hold often: a look first is much cheaper
         if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder);
+            Folders.create(folder);
         }
         return folder.resolve("." + absolute.getFileName() + "." + THIS_WRITER + "."
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + SUFFIX);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -37,7 +36,7 @@ public final class RunLock implements AutoCloseable {
      * @throws PrompdException CONFLICT when the other run holds it longer than {@code patience}
      */
     public static RunLock acquire(Path file, Duration patience, Runnable onWait) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Folders.create(file.toAbsolutePath().getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             long giveUp = System.nanoTime() + patience.toNanos();

@@ -14,6 +14,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
@@ -166,7 +167,7 @@ class AtomicFilesTest {
         files.put(manifest, "new".getBytes(StandardCharsets.UTF_8));
         files.put(folder.resolve("blocked/prompd.lock"), "new".getBytes(StandardCharsets.UTF_8));
 
-        assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.writeAll(files));
+        assertThrows(NotDirectoryException.class, () -> AtomicFiles.writeAll(files));
 
         assertEquals("old", Files.readString(manifest));
         assertEquals(List.of(folder.resolve("blocked"), manifest), entries(folder));

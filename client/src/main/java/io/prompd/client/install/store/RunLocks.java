@@ -4,7 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.RunLock;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -40,7 +40,7 @@ public final class RunLocks {
         Path lock = projectFolder.resolve(PROJECT_FILE);
         try {
             return RunLock.acquire(lock, PATIENCE, onWait);
-        } catch (FileAlreadyExistsException notAFolder) {
+        } catch (NotDirectoryException notAFolder) {
             throw new PrompdException(ExitCode.CONFLICT, lock.getParent() + " is a file, but it must be a folder:"
                     + " prompd keeps the project's install lock in it", "move or rename that file, then run this again");
         }

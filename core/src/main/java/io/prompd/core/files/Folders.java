@@ -1,0 +1,53 @@
+package io.prompd.core.files;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Folders that prompd creates, with a failure that names what stands in the way. Where a file has
+ * the name of a folder to create, {@link Files#createDirectories} says "already exists" of that
+ * file, or "Not a directory" of the folder below it: neither tells that a file is in the way, and
+ * the second not even which one.
+ */
+public final class Folders {
+
+    private Folders() {
+    }
+
+    /**
+     * Creates {@code folder} and the folders above it that are missing.
+     *
+     * @throws NotDirectoryException naming the file (or link, or device) that stands where one of them goes
+     */
+    public static Path create(Path folder) throws IOException {
+        try {
+            return Files.createDirectories(folder);
+        } catch (FileSystemException failure) {
+            Optional<Path> inTheWay = fileInTheWay(folder);
+            if (inTheWay.isEmpty()) {
+                throw failure;
+            }
+            NotDirectoryException named = new NotDirectoryException(inTheWay.get().toString());
+            named.initCause(failure);
+            throw named;
+        }
+    }
+
+    /** The nearest of {@code folder} and the folders above it that exists but is no folder, if any. */
+    public static Optional<Path> fileInTheWay(Path folder) {
+        for (Path path = folder.toAbsolutePath().normalize(); path != null; path = path.getParent()) {
+            if (Files.isDirectory(path)) {
+                return Optional.empty();
+            }
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,59 @@
+package io.prompd.core.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FoldersTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void missingFoldersAreCreatedAndExistingOnesKept() throws IOException {
+        Path tarballs = home.resolve("cache/tarballs");
+        assertEquals(tarballs, Folders.create(tarballs));
+        assertEquals(tarballs, Folders.create(tarballs));
+        assertTrue(Files.isDirectory(tarballs));
+    }
+
+    @Test
+    void aFileWhereTheFolderGoesIsNamedAsTheFileInTheWay() throws IOException {
+        Path packages = Files.writeString(home.resolve("packages"), "notes");
+
+        NotDirectoryException inTheWay = assertThrows(NotDirectoryException.class, () -> Folders.create(packages));
+
+        assertEquals(packages.toString(), inTheWay.getFile());
+        assertTrue(inTheWay.getCause() instanceof FileAlreadyExistsException, "the JDK's own failure is kept");
+    }
+
+    @Test
+    void aFileWhereAFolderAboveGoesIsNamedRatherThanTheFolderBelowIt() throws IOException {
+        Path cache = Files.writeString(home.resolve("cache"), "notes");
+        Path link = Files.createSymbolicLink(home.resolve("linked"), cache);
+
+        assertEquals(cache.toString(), assertThrows(NotDirectoryException.class,
+                () -> Folders.create(cache.resolve("tarballs/sha512"))).getFile());
+        assertEquals(link.toString(), assertThrows(NotDirectoryException.class,
+                () -> Folders.create(link.resolve("tarballs"))).getFile());
+        assertEquals(Optional.empty(), Folders.fileInTheWay(home.resolve("free/below")));
+    }
+
+    @Test
+    void anyOtherFailureIsTheSystemsOwn() {
+        // the kernel's /proc answers "no such file" to any new name: no file is in the way
+        FileSystemException refused = assertThrows(FileSystemException.class,
+                () -> Folders.create(Path.of("/proc/prompd-test/packages")));
+        assertTrue(!(refused instanceof NotDirectoryException), refused.toString());
+    }
+}
