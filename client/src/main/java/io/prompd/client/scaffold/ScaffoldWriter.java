@@ -28,6 +28,8 @@ public final class ScaffoldWriter {
 
     /** @return the files written, sorted */
     public static List<Path> write(Path folder, Scaffold scaffold) throws IOException {
+        // before any refusal: the files a killed init had moved in are refused, and its temporary would stay for good
+        AtomicFiles.removeOrphansOf(folder.resolve(STAGING_TARGET));
         refuseExistingFiles(folder, scaffold);
         if (Files.exists(folder)) {
             return writeInto(folder, scaffold);
@@ -52,14 +54,15 @@ public final class ScaffoldWriter {
                 .filter(path -> Files.exists(folder.resolve(path)))
                 .toList();
         if (!existing.isEmpty()) {
+            String them = existing.size() == 1 ? "it" : "them";
             throw new PrompdException(ExitCode.CONFLICT,
                     "refusing to overwrite " + String.join(", ", existing) + " in " + folder,
-                    "init never overwrites files: move them away, or run init in an empty folder");
+                    "init never overwrites files: remove or move " + them + " (an init that was interrupted leaves those"
+                            + " it had written), then run init again; or run init in another folder");
         }
     }
 
     private static List<Path> writeInto(Path folder, Scaffold scaffold) throws IOException {
-        AtomicFiles.removeOrphansOf(folder.resolve(STAGING_TARGET));
         Path staging = AtomicFiles.temporaryFolder(folder.resolve(STAGING_TARGET));
         List<Path> moved = new ArrayList<>();
         try {

@@ -151,6 +151,27 @@ class InitCommandTest {
     }
 
     @Test
+    void whatAnInitKilledBetweenItsMovesLeftIsRefusedSayingHowToGoOnAndItsTemporaryFolderGoes() throws Exception {
+        Path pkg = Files.createDirectories(work.resolve("existing"));
+        Path license = Files.writeString(pkg.resolve("LICENSE"), "MIT License\n");
+        Path staging = Files.createDirectories(pkg.resolve(".init.%d.5.part/prompts".formatted(Processes.endedPid())))
+                .getParent();
+        Files.writeString(staging.resolve("README.md"), "# existing\n");
+
+        CliRun run = prompd("init", "existing");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals("error: refusing to overwrite LICENSE in " + pkg + "\nhint: init never overwrites files: remove or"
+                + " move it (an init that was interrupted leaves those it had written), then run init again; or run init"
+                + " in another folder\n", run.err());
+        try (Stream<Path> left = Files.list(pkg)) {
+            assertEquals(List.of(license), left.toList());
+        }
+        Files.delete(license);
+        assertEquals(0, prompd("init", "existing").exitCode());
+    }
+
+    @Test
     void fromLooseFilesCopiesPromptsAndWhatTheyReferenceAndDeclaresPackages() throws IOException {
         Path loose = Files.createDirectories(work.resolve("loose"));
         Files.writeString(loose.resolve("base.prmd"), """
