@@ -25,6 +25,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,8 +84,9 @@ public final class AtomicFiles {
         Path temporary = staged(destination, bytes, attributes);
         try {
             moveIntoPlace(temporary, destination);
-        } finally {
-            Files.deleteIfExists(temporary);
+        } catch (IOException | RuntimeException failure) {
+            discarding(failure, List.of(temporary));
+            throw failure;
         }
     }
 
@@ -104,9 +106,22 @@ public final class AtomicFiles {
             for (Map.Entry<Path, Path> file : temporaries.entrySet()) {
                 moveIntoPlace(file.getValue(), file.getKey());
             }
-        } finally {
-            for (Path temporary : temporaries.values()) {
+        } catch (IOException | RuntimeException failure) {
+            discarding(failure, temporaries.values());
+            throw failure;
+        }
+    }
+
+    /**
+     * Deletes what a failed write left beside its targets; a failure the deletion meets is added to
+     * the write's, which stays the one thrown, since the reason the write failed is what the user needs.
+     */
+    private static void discarding(Exception failure, Collection<Path> temporaries) {
+        for (Path temporary : temporaries) {
+            try {
                 Files.deleteIfExists(temporary);
+            } catch (IOException leftBehind) {
+                failure.addSuppressed(leftBehind);
             }
         }
     }
@@ -139,8 +154,9 @@ public final class AtomicFiles {
             channel.force(true);
             return temporary;
         } catch (IOException failure) {
-            Files.deleteIfExists(temporary);
-            throw NamedWrites.naming(failure, target);
+            IOException named = NamedWrites.naming(failure, target);
+            discarding(named, List.of(temporary));
+            throw named;
         }
     }
 
@@ -174,8 +190,9 @@ public final class AtomicFiles {
             }
             moveIntoPlace(temporary, destination);
             return result;
-        } finally {
-            Files.deleteIfExists(temporary);
+        } catch (Exception failure) {
+            discarding(failure, List.of(temporary));
+            throw failure;
         }
     }
 

@@ -10,6 +10,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -185,6 +186,23 @@ class AtomicFilesTest {
 
         assertEquals("old", Files.readString(manifest), "the first rename failed, so the second was not made");
         assertEquals(List.of(manifest, lock), entries(folder));
+    }
+
+    @Test
+    void aWriteThatFailsIsReportedForItsOwnReasonWhenWhatItLeftCannotBeDeleted() throws IOException {
+        Path target = folder.resolve("pkg.tgz");
+
+        IOException failure = assertThrows(IOException.class, () -> AtomicFiles.writeStream(target, out -> {
+            // the temporary becomes a folder with a file in it, which deleting it cannot remove
+            Path temporary = entries(folder).get(0);
+            Files.delete(temporary);
+            Files.createDirectories(temporary.resolve("inside"));
+            throw new IOException("the download broke off");
+        }));
+
+        assertEquals("the download broke off", failure.getMessage());
+        assertEquals(1, failure.getSuppressed().length, List.of(failure.getSuppressed())::toString);
+        assertTrue(failure.getSuppressed()[0] instanceof DirectoryNotEmptyException, failure.getSuppressed()[0]::toString);
     }
 
     @Test
