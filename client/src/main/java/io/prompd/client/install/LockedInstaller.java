@@ -9,7 +9,9 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,18 +147,35 @@ final class LockedInstaller {
         return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
     }
 
-    private static PrompdException noTarball(PackageName name, LockedPackage locked, LockFile before,
-                                             PrompdException missing) {
+    private PrompdException noTarball(PackageName name, LockedPackage locked, LockFile before,
+                                      PrompdException missing) {
         LockedPackage earlier = before.packages().get(name);
         if (earlier != null && earlier.version().equals(locked.version())) {
+            String moveOn = "'prompd update " + name + "' locks another version its range allows";
+            Optional<String> reason = takedownReason(name, locked.version());
+            if (reason.isPresent()) {
+                return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
+                        + LockFile.FILE_NAME + ", but its registry took it down: " + reason.get(), moveOn);
+            }
             return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
                     + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage()
-                    + ")", "the version may have been taken down: 'prompd update " + name + "' locks another version"
-                    + " its range allows");
+                    + ")", "the version may have been taken down: " + moveOn);
         }
         return new PrompdException(ExitCode.NOT_FOUND, "the registry lists " + name + "@" + locked.version()
                 + " but has no tarball for it (" + missing.getMessage() + ")", "the registry may be incomplete or"
                 + " halfway through publishing: try again later, or tell its maintainers");
+    }
+
+    /**
+     * The reason the registry's index gives for taking the version down, if it does: read only once the
+     * tarball is found missing, and a failure to read it leaves the error as it was.
+     */
+    private Optional<String> takedownReason(PackageName name, Version version) {
+        try {
+            return registry.find(name).map(published -> published.packument().takenDown().get(version));
+        } catch (PrompdException | UncheckedIOException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private InstalledPackage unpack(PackageName name, LockedPackage locked, Path tarball, InstalledPackage.Origin origin)

@@ -258,6 +258,22 @@ class InstallerTest {
     }
 
     @Test
+    void aLockedVersionTakenDownSinceIsNotFoundWithTheReasonItsRegistryGives() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.publish("@acme/base", "1.3.0").takeDown("@acme/base", "1.2.0", "leaked an API key");
+        home = work.resolve("other-home");
+
+        PrompdException gone = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
+        assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry took it down: leaked an API key",
+                gone.getMessage());
+        assertEquals("'prompd update @acme/base' locks another version its range allows", gone.hint());
+        assertFalse(installed("@acme/base", "1.2.0"));
+    }
+
+    @Test
     void aVersionJustResolvedWhoseTarballIsMissingIsNotSaidToBeLocked() throws IOException {
         Files.delete(registry.tarball("@acme/base", "1.2.0"));
 
