@@ -74,27 +74,12 @@ public final class ScaffoldWriter {
                 moved.add(target);
             }
         } catch (IOException | RuntimeException failure) {
-            deleteMoved(moved, failure);
+            AtomicFiles.deleteAfter(failure, moved);
             throw failure;
         } finally {
             AtomicFiles.deleteRecursively(staging);
         }
         return targets(folder, scaffold);
-    }
-
-    /**
-     * Deletes the files moved in before {@code failure}, each one that cannot be deleted added to it:
-     * the failure stays the error reported, as it says why init stopped, and the user still learns
-     * which file it left behind.
-     */
-    static void deleteMoved(List<Path> moved, Exception failure) {
-        for (Path written : moved) {
-            try {
-                Files.deleteIfExists(written);
-            } catch (IOException | RuntimeException cannotDelete) {
-                failure.addSuppressed(cannotDelete);
-            }
-        }
     }
 
     /**

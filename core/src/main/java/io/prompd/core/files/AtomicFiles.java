@@ -85,7 +85,7 @@ public final class AtomicFiles {
         try {
             moveIntoPlace(temporary, destination);
         } catch (IOException | RuntimeException failure) {
-            discarding(failure, List.of(temporary));
+            deleteAfter(failure, List.of(temporary));
             throw failure;
         }
     }
@@ -107,20 +107,21 @@ public final class AtomicFiles {
                 moveIntoPlace(file.getValue(), file.getKey());
             }
         } catch (IOException | RuntimeException failure) {
-            discarding(failure, temporaries.values());
+            deleteAfter(failure, temporaries.values());
             throw failure;
         }
     }
 
     /**
-     * Deletes what a failed write left beside its targets; a failure the deletion meets is added to
-     * the write's, which stays the one thrown, since the reason the write failed is what the user needs.
+     * Deletes the files a failed operation left, each one, even after another could not be: a failure
+     * a deletion meets is added to {@code failure}, which stays the one to throw, since why the
+     * operation failed is what the user needs, and the user still learns which file stayed.
      */
-    private static void discarding(Exception failure, Collection<Path> temporaries) {
-        for (Path temporary : temporaries) {
+    public static void deleteAfter(Exception failure, Collection<Path> leftovers) {
+        for (Path leftover : leftovers) {
             try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException leftBehind) {
+                Files.deleteIfExists(leftover);
+            } catch (IOException | RuntimeException leftBehind) {
                 failure.addSuppressed(leftBehind);
             }
         }
@@ -155,7 +156,7 @@ public final class AtomicFiles {
             return temporary;
         } catch (IOException failure) {
             IOException named = NamedWrites.naming(failure, target);
-            discarding(named, List.of(temporary));
+            deleteAfter(named, List.of(temporary));
             throw named;
         }
     }
@@ -191,7 +192,7 @@ public final class AtomicFiles {
             moveIntoPlace(temporary, destination);
             return result;
         } catch (Exception failure) {
-            discarding(failure, List.of(temporary));
+            deleteAfter(failure, List.of(temporary));
             throw failure;
         }
     }

@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +204,22 @@ class AtomicFilesTest {
         assertEquals("the download broke off", failure.getMessage());
         assertEquals(1, failure.getSuppressed().length, List.of(failure.getSuppressed())::toString);
         assertTrue(failure.getSuppressed()[0] instanceof DirectoryNotEmptyException, failure.getSuppressed()[0]::toString);
+    }
+
+    @Test
+    void aFileThatCannotBeDeletedAfterAFailureIsAddedToItAndTheOthersStillGo() throws IOException {
+        // a folder holding a file is what deleteIfExists refuses even to root
+        Path stuck = Files.createDirectories(folder.resolve("README.md"));
+        Files.writeString(stuck.resolve("inside"), "x\n");
+        Path license = Files.writeString(folder.resolve("LICENSE"), "MIT\n");
+        IOException diskFull = new IOException("No space left on device");
+
+        AtomicFiles.deleteAfter(diskFull, List.of(stuck, license));
+
+        assertEquals(List.of(DirectoryNotEmptyException.class),
+                Arrays.stream(diskFull.getSuppressed()).map(Object::getClass).toList());
+        assertEquals(stuck.toString(), ((DirectoryNotEmptyException) diskFull.getSuppressed()[0]).getFile());
+        assertFalse(Files.exists(license));
     }
 
     @Test
