@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.Folders;
 import io.prompd.core.files.NamedWrites;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -344,14 +345,11 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      * was wrong.
      */
     private static void requireFolderAbove(Path out) {
-        for (Path above = out.toAbsolutePath().normalize().getParent(); above != null; above = above.getParent()) {
-            if (Files.isDirectory(above)) {
-                return;
-            }
-            if (Files.exists(above)) {
-                throw new PrompdException(ExitCode.CONFLICT, above + " is a file, not a folder: --out " + out
-                        + " cannot be made in it", "rename or remove the file, or give --out another path");
-            }
+        // out itself is not there, so what stands in the way is above it
+        Optional<Path> inTheWay = Folders.fileInTheWay(out);
+        if (inTheWay.isPresent()) {
+            throw new PrompdException(ExitCode.CONFLICT, inTheWay.get() + " is a file, not a folder: --out " + out
+                    + " cannot be made in it", "rename or remove the file, or give --out another path");
         }
     }
 
