@@ -97,7 +97,7 @@ final class OwnershipRule implements PullRequestRule {
                     "ask an owner of " + name.scopeWithAt() + " to add you to it in scopes.json"));
         }
         PackageMeta owned = settings.meta(name);
-        if (pullRequest.takenNames().contains(name)) {
+        if (pullRequest.isTaken(name)) {
             if (owned.owners().contains(login)) {
                 return Optional.empty();
             }

@@ -123,6 +123,11 @@ final class PullRequest {
         return versions;
     }
 
+    /** Whether the name is one of the {@linkplain #takenNames taken names}, without listing them all. */
+    boolean isTaken(PackageName name) {
+        return base.inUse(name) || baseTip.inUse(name);
+    }
+
     /** Whether a taken name was taken on the base branch after the pull request branched off. */
     boolean takenSinceBranching(PackageName name) {
         return !base.inUse(name);
