@@ -33,7 +33,7 @@ class VersionRangeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"^^1", ">=>1", "~=1", ">==1.2", "> = 1"})
+    @ValueSource(strings = {"^^1", ">=>1", "~=1", ">==1.2", "> = 1", "^<1"})
     void refusesTwoOperators(String range) {
         assertTrue(refusal(range).contains("more than one operator"), refusal(range));
     }
@@ -60,6 +60,11 @@ class VersionRangeTest {
     }
 
     @Test
+    void refusesAHyphenThatDoesNotStandBetweenTwoVersions() {
+        assertTrue(refusal("1 2 -").contains("'1 2 -' is not a hyphen range"), refusal("1 2 -"));
+    }
+
+    @Test
     void refusesASinglePipe() {
         assertTrue(refusal("1 | 2").contains("'||'"), refusal("1 | 2"));
     }
@@ -76,6 +81,7 @@ class VersionRangeTest {
     @Test
     void refusesNonAsciiCharacters() {
         assertTrue(refusal("\u00a01.2.3").contains("U+00A0"), refusal("\u00a01.2.3"));
+        assertTrue(refusal("1.2.3\u007f").contains("it holds the character U+007F at position 6"), refusal("1.2.3\u007f"));
     }
 
     @ParameterizedTest
@@ -85,6 +91,12 @@ class VersionRangeTest {
     }
 
     /** npm accepts these by accident of its regular expressions; prompd refuses rather than guess. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.x-beta", "1.2.x+build"})
+    void refusesAPreReleaseOrBuildPartOnAWildcardVersion(String range) {
+        assertTrue(refusal(range).contains("has a pre-release or build part on a version with a wildcard"), refusal(range));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1.2.x-beta", "vv1", "^2147483647", "2147483648.0.0"})
     void refusesOddFormsNpmHappensToAccept(String range) {
@@ -108,17 +120,22 @@ class VersionRangeTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
+        "^1;>=1.0.0 <2.0.0-0",
         "^1.2;>=1.2.0 <2.0.0-0",
         "^0.1;>=0.1.0 <0.2.0-0",
+        "^0.1.2;>=0.1.2 <0.2.0-0",
         "^0.0.3;>=0.0.3 <0.0.4-0",
         "^1.2.3-beta+build;>=1.2.3-beta <2.0.0-0",
         "~1.2.3;>=1.2.3 <1.3.0-0",
         "~>1;>=1.0.0 <2.0.0-0",
         "1.x;>=1.0.0 <2.0.0-0",
         ">1.2;>=1.3.0",
+        ">1;>=2.0.0",
         "<=1.2;<1.3.0-0",
+        "<=1;<2.0.0-0",
         "<1.2;<1.2.0-0",
         "1.2 - 2;>=1.2.0 <3.0.0-0",
+        "1 - 2.3;>=1.0.0 <2.4.0-0",
         "1.2.3 - 2.3.4-rc.1;>=1.2.3 <=2.3.4-rc.1",
         ">= 1.0.0  <\t2;>=1.0.0 <2.0.0-0",
         "=v1.2.3;=1.2.3",
@@ -126,6 +143,14 @@ class VersionRangeTest {
         "^0 || 2;<1.0.0-0 || >=2.0.0 <3.0.0-0"})
     void desugarsAsNpm(String range, String desugared) {
         assertEquals(desugared, VersionRange.parse(range).desugared());
+    }
+
+    @Test
+    void aStrictComparisonExcludesTheVersionItNames() {
+        assertFalse(satisfies("<1.2.3", "1.2.3"));
+        assertFalse(satisfies(">1.2.3", "1.2.3"));
+        assertTrue(satisfies("<=1.2.3", "1.2.3"));
+        assertTrue(satisfies(">=1.2.3", "1.2.3"));
     }
 
     @Test
