@@ -61,7 +61,7 @@ class VersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.2.3-bêta", "1.2.3+ß", "１.2.3"})
+    @ValueSource(strings = {"1.2.3-bêta", "1.2.3+ß", "１.2.3", "1.2.3-\u0080"})
     void refusesNonAscii(String text) {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> Version.parse(text));
         assertTrue(invalid.getMessage().contains("ASCII"), invalid.getMessage());
@@ -75,6 +75,13 @@ class VersionTest {
     }
 
     @Test
+    void namesWhatIsWrongWithTheShapeOfTheText() {
+        assertEquals(List.of("it is empty"), Version.check(""));
+        assertEquals(List.of("it starts with 'V' (leave it out)"), Version.check("V1.2.3"));
+        assertEquals(List.of("'1.2' should be exactly three numbers separated by '.'"), Version.check("1.2"));
+    }
+
+    @Test
     void refusesCharactersOutsideIdentifiers() {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> Version.parse("1.2.3-be_ta"));
         assertTrue(invalid.getMessage().contains("'be_ta' is not valid"), invalid.getMessage());
@@ -83,6 +90,7 @@ class VersionTest {
     @Test
     void refusesNumbersBeyondTheSupportedLimits() {
         assertFalse(Version.isValid("2147483648.0.0"));
+        assertEquals(List.of("the number 2147483648 is larger than 2147483647"), Version.check("0.0.2147483648"));
         assertFalse(Version.isValid("1.0.0-9223372036854775808"));
     }
 
