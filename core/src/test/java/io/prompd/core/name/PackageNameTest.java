@@ -112,6 +112,23 @@ class PackageNameTest {
     }
 
     @Test
+    void theConstructorChecksTheScopeAndNamesAnUnscopedNameWithoutAt() {
+        IllegalArgumentException badScope = assertThrows(IllegalArgumentException.class, () -> new PackageName("Org", "pkg"));
+        assertTrue(badScope.getMessage().startsWith("invalid package name '@Org/pkg': the scope 'Org' holds 'O' at position 1"),
+                badScope.getMessage());
+        IllegalArgumentException unscoped = assertThrows(IllegalArgumentException.class, () -> new PackageName("", "con"));
+        assertTrue(unscoped.getMessage().startsWith("invalid package name 'con': the name 'con' starts with 'con'"),
+                unscoped.getMessage());
+    }
+
+    @Test
+    void parseGivesTheAdviceOfCheckForAScopeWithoutSlash() {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> PackageName.parse("@org"));
+        assertEquals("invalid package name '@org': a scoped name needs a '/' between scope and name, as in @org/name",
+                invalid.getMessage());
+    }
+
+    @Test
     void foldsSeparatorsInTheLookalikeKey() {
         assertEquals(PackageName.parse("@common/base-prompts").lookalikeKey(),
                 PackageName.parse("@common/base_prompts").lookalikeKey());
