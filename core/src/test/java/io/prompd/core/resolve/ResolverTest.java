@@ -27,6 +27,10 @@ class ResolverTest {
         return resolve(index, ResolveOptions.defaults(), roots);
     }
 
+    private static ResolveOptions lockedAt(String name, String version) {
+        return ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse(name), Version.parse(version))));
+    }
+
     private static ResolutionException failure(TestIndex index, String... roots) {
         return assertThrows(ResolutionException.class, () -> Resolver.resolve(ranges(roots), index, ResolveOptions.defaults()));
     }
@@ -67,14 +71,27 @@ class ResolverTest {
     @Test
     void prefersTheLockedVersionOverTheHighest() {
         TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0").add("a", "1.2.0");
-        ResolveOptions locked = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.1.0"))));
+        ResolveOptions locked = lockedAt("a", "1.1.0");
         assertEquals(Map.of("a", "1.1.0"), resolve(index, locked, "a", "^1.0.0"));
+    }
+
+    @Test
+    void prefersALockedVersionEvenWhenItIsTheOldest() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0");
+        assertEquals(Map.of("a", "1.0.0"), resolve(index, lockedAt("a", "1.0.0"), "a", "^1.0.0"));
+    }
+
+    @Test
+    void picksTheHighestVersionWhateverOrderTheIndexListsThemIn() {
+        TestIndex index = new TestIndex().add("a", "1.5.0").add("a", "2.0.0").add("a", "1.0.0");
+        assertEquals(Map.of("a", "2.0.0"), resolve(index, "a", "*"));
+        assertEquals(Map.of("a", "1.5.0"), resolve(index, "a", "^1.0.0"));
     }
 
     @Test
     void ignoresALockedVersionOutsideTheRange() {
         TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "2.0.0");
-        ResolveOptions locked = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.0.0"))));
+        ResolveOptions locked = lockedAt("a", "1.0.0");
         assertEquals(Map.of("a", "2.0.0"), resolve(index, locked, "a", "^2.0.0"));
     }
 
@@ -269,7 +286,7 @@ class ResolverTest {
     @Test
     void keepsAYankedVersionThatIsLocked() {
         TestIndex index = new TestIndex().add("a", "1.0.0").addYanked("a", "1.1.0").add("a", "1.2.0");
-        ResolveOptions locked = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.1.0"))));
+        ResolveOptions locked = lockedAt("a", "1.1.0");
         assertEquals(Map.of("a", "1.1.0"), resolve(index, locked, "a", "^1.0.0"));
     }
 
@@ -377,7 +394,7 @@ class ResolverTest {
                 .add("app", "1.0.0", "base", "^1.0.0", "extra", "^1.0.0")
                 .add("extra", "1.0.0", "base", ">=1.1.0")
                 .add("base", "1.0.0").add("base", "1.1.0").add("base", "1.2.0");
-        ResolveOptions locked = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse("base"), Version.parse("1.0.0"))));
+        ResolveOptions locked = lockedAt("base", "1.0.0");
         assertEquals(Map.of("app", "1.0.0", "extra", "1.0.0", "base", "1.2.0"), resolve(index, locked, "app", "^1.0.0"));
     }
 }
