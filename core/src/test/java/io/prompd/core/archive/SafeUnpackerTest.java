@@ -204,6 +204,14 @@ class SafeUnpackerTest {
     }
 
     @Test
+    void refusesTraversalInAFolderEntry() throws IOException {
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.special(tar, "package/../x/", TarConstants.LF_DIR, "");
+            Tarballs.file(tar, "package/a", HELLO);
+        }), ExitCode.INTEGRITY, "the archive entry 'package/../x/' is refused");
+    }
+
+    @Test
     void refusesAbsolutePaths() throws IOException {
         assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "/etc/x", HELLO)),
                 ExitCode.INTEGRITY, "not under package/");
@@ -281,6 +289,16 @@ class SafeUnpackerTest {
     void refusesAFileOverTheSizeLimit() throws IOException {
         assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/big", new byte[101])),
                 new ArchiveLimits(10, 100, 1000), ExitCode.FAILURE, "101 bytes, more than the limit of 100");
+    }
+
+    @Test
+    void acceptsFilesThatReachTheLimitsExactly() throws IOException {
+        byte[] tgz = Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/a", new byte[50]);
+            Tarballs.file(tar, "package/b", new byte[50]);
+        });
+
+        assertEquals(100, unpack(tgz, new ArchiveLimits(2, 50, 100)).unpackedSize());
     }
 
     @Test
