@@ -1,5 +1,7 @@
 package io.prompd.core.archive;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.source.MemorySource;
@@ -12,6 +14,15 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ArchiveLimitsTest {
+
+    @Test
+    void limitsOfOneAreAllowedAndAZeroLimitIsRefused() {
+        assertEquals(new ArchiveLimits(1, 1, 1), new ArchiveLimits(1, 1, 1));
+        assertEquals("archive limits must all be positive: 0, 1, 1",
+                assertThrows(IllegalArgumentException.class, () -> new ArchiveLimits(0, 1, 1)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ArchiveLimits(1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ArchiveLimits(1, 1, 0));
+    }
 
     /** Clients refuse a download larger than maxTarballBytes: no package the limits let through may be refused so. */
     @Test
