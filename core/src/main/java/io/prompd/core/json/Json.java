@@ -1,6 +1,7 @@
 package io.prompd.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -168,8 +170,23 @@ public final class Json {
         }
     }
 
+    /**
+     * The document in the bytes, as a {@code type}.
+     *
+     * @throws com.fasterxml.jackson.core.JsonProcessingException when the bytes do not parse or do
+     *                                                            not fit the type, a document of
+     *                                                            {@code null} included
+     */
     public static <T> T read(byte[] json, Class<T> type) throws IOException {
-        return MAPPER.readValue(json, type);
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            T value = MAPPER.readValue(parser, type);
+            if (value == null) {
+                // Jackson reads a document of null as no value at all, which every caller would take for a value
+                throw MismatchedInputException.from(parser, type, "a document of null, where " + type.getSimpleName()
+                        + " belongs");
+            }
+            return value;
+        }
     }
 
     private static final class ParsingDeserializer<T> extends com.fasterxml.jackson.databind.deser.std.FromStringDeserializer<T> {

@@ -149,4 +149,13 @@ class JsonSyntaxErrorTest {
         assertEquals("/points/0/x: expected a number, found a string",
                 binding("{\"points\": [{\"x\": \"one\", \"label\": \"a\"}]}").reason());
     }
+
+    @Test
+    void aDocumentOfNullIsAValueOfAnotherKindNotNoValue() {
+        byte[] json = "null\n".getBytes(StandardCharsets.UTF_8);
+        JsonSyntaxError error = JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
+                () -> Json.read(json, Packument.class)), json);
+
+        assertEquals("at line 1, column 1: expected an object as the document, found null", error.placeAndReason());
+    }
 }

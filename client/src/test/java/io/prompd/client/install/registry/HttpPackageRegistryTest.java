@@ -210,4 +210,23 @@ class HttpPackageRegistryTest {
         assertTrue(field.getMessage().endsWith(": /versions/1.0.0/version: expected a string, found true)"),
                 field.getMessage());
     }
+
+    @Test
+    void aDocumentOfNullIsADamagedDocumentNotAnInternalError() throws IOException {
+        Path root = registry().root();
+        Files.writeString(root.resolve("packages/@acme/util/index.json"), "null");
+        Files.writeString(root.resolve("packages/@acme/util/1.0.0.json"), "null\n");
+
+        PrompdException packument = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+        PrompdException version = assertThrows(PrompdException.class,
+                () -> registryAt(root).versionDocument(UTIL, Version.parse("1.0.0")));
+
+        assertEquals(ExitCode.FAILURE, packument.exitCode());
+        assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json (at line 1,"
+                + " column 1: expected an object as the document, found null)", packument.getMessage());
+        assertEquals("report it to the registry's maintainers, with this message", packument.hint());
+        assertEquals(ExitCode.FAILURE, version.exitCode());
+        assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/1.0.0.json (at line 1,"
+                + " column 1: expected an object as the document, found null)", version.getMessage());
+    }
 }
