@@ -49,7 +49,7 @@ final class InstallWiring {
 
     PackageRegistry registry() throws IOException {
         Settings settings = settings();
-        return new HttpPackageRegistry(RegistryFetcher.of(settings), routes(settings));
+        return new HttpPackageRegistry(RegistryFetcher.of(settings, root.context().clock()), routes(settings));
     }
 
     Installer installer() throws IOException {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,22 +45,24 @@ public final class RegistryFetcher {
      * @param cacheFolder where documents are cached
      * @param offline     read documents only from the cache and download nothing over the network
      * @param sleeper     waits between attempts
+     * @param clock       tells how long a registry asks to be left alone until a date ({@code Retry-After})
      */
-    public RegistryFetcher(Path cacheFolder, boolean offline, HttpSettings settings, Sleeper sleeper) {
+    public RegistryFetcher(Path cacheFolder, boolean offline, HttpSettings settings, Sleeper sleeper, Clock clock) {
         this.cache = new HttpCache(Objects.requireNonNull(cacheFolder, "cacheFolder"));
         this.offline = offline;
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.transport = new Transport(settings, Objects.requireNonNull(sleeper, "sleeper"), new SplittableRandom());
+        this.transport = new Transport(settings, Objects.requireNonNull(sleeper, "sleeper"), new SplittableRandom(),
+                Objects.requireNonNull(clock, "clock"));
     }
 
     /**
      * The fetcher of a run: cache under {@code <home>/cache/http}, offline, proxies and extra CA
      * certificates as chosen, default limits.
      */
-    public static RegistryFetcher of(Settings runSettings) {
+    public static RegistryFetcher of(Settings runSettings, Clock clock) {
         return new RegistryFetcher(runSettings.cacheFolder().resolve(CACHE_FOLDER), runSettings.offline(),
                 HttpSettings.defaults().withNetwork(Proxies.of(runSettings.proxyVariables()), runSettings.caFile()),
-                Sleeper.THREAD);
+                Sleeper.THREAD, clock);
     }
 
     /** Deletes the temporary files of documents that runs killed midway left in the cache, and says which. */

@@ -11,7 +11,11 @@ import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.cert.CertificateException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +46,8 @@ final class Transport {
     private final HttpSettings settings;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    /** Turns a {@code Retry-After} date into a wait. */
+    private final Clock clock;
     private final Semaphore permits;
     private final Optional<ExtraCertificates> extraCertificates;
     private final int connectTimeoutMillis;
@@ -52,10 +58,11 @@ final class Transport {
      */
     private final int readTimeoutMillis;
 
-    Transport(HttpSettings settings, Sleeper sleeper, RandomGenerator random) {
+    Transport(HttpSettings settings, Sleeper sleeper, RandomGenerator random, Clock clock) {
         this.settings = settings;
         this.sleeper = sleeper;
         this.random = random;
+        this.clock = clock;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
         this.extraCertificates = settings.caFile().map(ExtraCertificates::new);
         this.connectTimeoutMillis = millis(settings.connectTimeout());
@@ -180,7 +187,7 @@ final class Transport {
      * Accepts 200; anything else ends the attempt, as a {@link TransientFailure} when a server
      * trouble may pass (5xx, 429) or as the clear final error for the user.
      */
-    private static void requireOk(Response response, URI url) throws TransientFailure {
+    private void requireOk(Response response, URI url) throws TransientFailure {
         int status = response.statusCode();
         if (status == 200) {
             return;
@@ -200,10 +207,24 @@ final class Transport {
                 "check the registry URL");
     }
 
-    /** The {@code Retry-After} header in its seconds form; its date form is rare from static hosts and ignored. */
-    private static Optional<Duration> retryAfter(Response response) {
-        return response.header("Retry-After").map(String::strip).filter(value -> value.matches("\\d{1,9}"))
-                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)));
+    /**
+     * The wait the {@code Retry-After} header asks for (RFC 9110, section 10.2.3): a number of seconds,
+     * or an HTTP-date, which is as long as it is ahead of this run's clock and no wait once past.
+     * The date is read in its IMF-fixdate form ({@code Wed, 02 Dec 2026 16:00:00 GMT}), the one a
+     * server must send; a value of no form is ignored, and the failure retried as one without it.
+     */
+    private Optional<Duration> retryAfter(Response response) {
+        Optional<String> value = response.header("Retry-After").map(String::strip);
+        if (value.isEmpty() || value.get().matches("\\d{1,9}")) {
+            return value.map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)));
+        }
+        try {
+            Instant then = DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.get(), Instant::from);
+            Duration untilThen = Duration.between(clock.instant(), then);
+            return Optional.of(untilThen.isNegative() ? Duration.ZERO : untilThen);
+        } catch (DateTimeParseException noDate) {
+            return Optional.empty();
+        }
     }
 
     private Response send(URI url, Optional<Credential> credential, Map<String, String> headers) throws TransientFailure {

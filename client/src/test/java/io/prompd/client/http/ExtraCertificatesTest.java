@@ -42,7 +42,7 @@ class ExtraCertificatesTest {
 
     private RegistryFetcher trusting(Optional<Path> caFile) {
         return new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK.withNetwork(Proxies.NONE, caFile),
-                new Fetchers.RecordingSleeper());
+                new Fetchers.RecordingSleeper(), Fetchers.CLOCK);
     }
 
     private URI registry() {
@@ -52,7 +52,7 @@ class ExtraCertificatesTest {
     @Test
     void aCertificateNoCaTrustsEndsTheRunAtOnceSayingWhereToGiveTheCa() {
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK, sleeper);
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK, sleeper, Fetchers.CLOCK);
 
         PrompdException untrusted = assertThrows(PrompdException.class, () -> fetcher.fetchDocument(registry()));
 

@@ -143,7 +143,8 @@ class ProxiesTest {
     }
 
     private RegistryFetcher fetcherThrough(Proxies proxies) {
-        return new RegistryFetcher(cache, false, Fetchers.QUICK.withNetwork(proxies, Optional.empty()), new Fetchers.RecordingSleeper());
+        return new RegistryFetcher(cache, false, Fetchers.QUICK.withNetwork(proxies, Optional.empty()),
+                new Fetchers.RecordingSleeper(), Fetchers.CLOCK);
     }
 
     private String proxyAddress() {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -39,7 +40,7 @@ class RetryTest {
     }
 
     private RegistryFetcher fetcher() {
-        return new RegistryFetcher(cache, false, Fetchers.QUICK, sleeper);
+        return new RegistryFetcher(cache, false, Fetchers.QUICK, sleeper, Fetchers.CLOCK);
     }
 
     private static String documentOf(String path) {
@@ -116,9 +117,32 @@ class RetryTest {
     }
 
     @Test
-    void givesUpAtOnceWhenTheServerAsksForALongerWait() {
+    void waitsUntilTheDateTheServerAsksByTheClockAndNoMoreThanTheBackoffForADateThatHasPassed() {
+        List<String> retryAfters = List.of("Wed, 02 Dec 2026 15:59:00 GMT", "Wed, 02 Dec 2026 16:00:01 GMT");
+        AtomicInteger requests = new AtomicInteger();
         server.handle("/", exchange -> {
-            exchange.getResponseHeaders().set("Retry-After", "3600");
+            int request = requests.getAndIncrement();
+            if (request < retryAfters.size()) {
+                exchange.getResponseHeaders().set("Retry-After", retryAfters.get(request));
+                respond(exchange, 429, "slow down");
+            } else {
+                respond(exchange, 200, documentOf("/registry.json"));
+            }
+        });
+
+        fetcher().fetchDocument(server.url("/registry.json"));
+
+        assertEquals(3, server.seen().size());
+        long afterThePast = sleeper.waits.get(0).toMillis();
+        assertTrue(afterThePast >= 50 && afterThePast <= 100, "the first backoff, not a negative wait: " + afterThePast);
+        assertEquals(Duration.ofSeconds(1), sleeper.waits.get(1), "a second after the clock's 16:00:00");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3600", "Wed, 02 Dec 2026 17:00:00 GMT"})
+    void givesUpAtOnceWhenTheServerAsksForALongerWait(String retryAfter) {
+        server.handle("/", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", retryAfter);
             respond(exchange, 503, "maintenance");
         });
         URI url = server.url("/registry.json");
@@ -207,7 +231,7 @@ class RetryTest {
                 1 << 20, 1 << 20, RetryPolicy.defaults(), Proxies.NONE, Optional.empty());
         long start = System.nanoTime();
 
-        byte[] body = new RegistryFetcher(cache, false, impatient, sleeper).fetchDocument(server.url("/registry.json"));
+        byte[] body = new RegistryFetcher(cache, false, impatient, sleeper, Fetchers.CLOCK).fetchDocument(server.url("/registry.json"));
 
         assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
         assertEquals(2, requests.get());
@@ -238,7 +262,7 @@ class RetryTest {
         long start = System.nanoTime();
 
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> new RegistryFetcher(cache, false, demanding, sleeper).fetchDocument(url));
+                () -> new RegistryFetcher(cache, false, demanding, sleeper, Fetchers.CLOCK).fetchDocument(url));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("could not fetch " + url + ": gave up after 4 attempts (last: slower"

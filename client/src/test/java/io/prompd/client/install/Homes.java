@@ -14,6 +14,7 @@ import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.version.Version;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ final class Homes {
 
     static HttpPackageRegistry registry(Path home, URI registry, boolean offline) {
         RegistryFetcher fetcher = new RegistryFetcher(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER), offline,
-                TEST_HTTP, delay -> { });
+                TEST_HTTP, delay -> { }, Clock.systemUTC());
         return new HttpPackageRegistry(fetcher, RegistryRoutes.single(RegistryEndpoint.anonymous(registry)));
     }
 

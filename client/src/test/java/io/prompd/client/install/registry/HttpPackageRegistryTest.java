@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,8 @@ class HttpPackageRegistryTest {
     Path work;
 
     private HttpPackageRegistry registryAt(Path root) {
-        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { });
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { },
+                Clock.systemUTC());
         return new HttpPackageRegistry(fetcher, RegistryRoutes.single(RegistryEndpoint.anonymous(root.toUri())));
     }
 

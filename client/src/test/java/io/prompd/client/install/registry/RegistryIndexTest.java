@@ -17,6 +17,7 @@ import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -119,7 +120,8 @@ class RegistryIndexTest {
                 .publish("@t/top", "1.0.0", "@t/old", "^1.0.0")
                 .publish("@t/top", "1.1.0", "@t/new", "^1.0.0")
                 .publish("@t/top", "2.0.0", "@t/next", "^1.0.0");
-        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { });
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { },
+                Clock.systemUTC());
         Counted registry = new Counted(new HttpPackageRegistry(fetcher,
                 RegistryRoutes.single(RegistryEndpoint.anonymous(published.fileUrl()))));
         try (RegistryIndex index = new RegistryIndex(registry)) {
