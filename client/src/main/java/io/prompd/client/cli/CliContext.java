@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.Terminal;
+import io.prompd.client.http.Sleeper;
 import io.prompd.client.install.Project;
 import java.io.Console;
 import java.io.InputStream;
@@ -12,16 +13,17 @@ import java.util.Optional;
 
 /**
  * The world a command runs in: environment variables, working folder, the user's home folder, clock,
- * standard input, the terminal to ask for a secret at and whether stderr is a terminal. {@code main}
- * takes the real ones; tests pass their own, so no test touches the real home folder, waits for
- * someone to type at a real terminal or depends on the time of day.
+ * how to wait, standard input, the terminal to ask for a secret at and whether stderr is a terminal.
+ * {@code main} takes the real ones; tests pass their own, so no test touches the real home folder,
+ * waits for someone to type at a real terminal, sits out the pause a registry asks for or depends on
+ * the time of day.
  *
  * @param userHome where {@code ~/.prompd} lies, the home when neither {@code --home} nor
  *                 {@code PROMPD_HOME} names one
  * @param terminal empty when standard input is no terminal: a secret is then its first line
  */
 public record CliContext(Map<String, String> environment, Path workingDirectory, Path userHome, Clock clock,
-                         InputStream stdin, Optional<SecretPrompt> terminal, boolean stderrIsTerminal) {
+                         Sleeper sleeper, InputStream stdin, Optional<SecretPrompt> terminal, boolean stderrIsTerminal) {
 
     /** Asks for a line typed at the terminal without showing it, as {@link Console#readPassword} does. */
     @FunctionalInterface
@@ -36,6 +38,7 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
         workingDirectory = workingDirectory.toAbsolutePath().normalize();
         userHome = userHome.toAbsolutePath().normalize();
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(stdin, "stdin");
         Objects.requireNonNull(terminal, "terminal");
     }
@@ -44,7 +47,7 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
         Optional<SecretPrompt> terminal = Optional.ofNullable(System.console())
                 .map(console -> prompt -> Optional.ofNullable(console.readPassword("%s: ", prompt)));
         return new CliContext(System.getenv(), Path.of(""), Path.of(System.getProperty("user.home")), Clock.systemUTC(),
-                System.in, terminal, Terminal.isStandardError());
+                Sleeper.THREAD, System.in, terminal, Terminal.isStandardError());
     }
 
     public Optional<String> variable(String name) {

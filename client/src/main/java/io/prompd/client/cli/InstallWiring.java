@@ -7,6 +7,7 @@ import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.Origin;
 import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.http.Urls;
 import io.prompd.client.install.CacheService;
 import io.prompd.client.install.InstallListener;
 import io.prompd.client.install.InstallProgress;
@@ -22,6 +23,7 @@ import io.prompd.core.archive.ArchiveLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Builds the install services of a run from its settings: one place that knows how they fit together. */
@@ -49,7 +51,8 @@ final class InstallWiring {
 
     PackageRegistry registry() throws IOException {
         Settings settings = settings();
-        return new HttpPackageRegistry(RegistryFetcher.of(settings, root.context().clock()), routes(settings));
+        return new HttpPackageRegistry(RegistryFetcher.of(settings, root.context().clock(),
+                root.context().sleeper(), this::waitingForRegistry), routes(settings));
     }
 
     Installer installer() throws IOException {
@@ -70,6 +73,13 @@ final class InstallWiring {
     /** Says why nothing happens while another run holds a lock this one needs. */
     void waitingForLock() {
         err.println("waiting for another prompd run to finish…");
+        err.flush();
+    }
+
+    /** Says why nothing happens while a registry that asked for a pause ({@code Retry-After}) is waited for. */
+    private void waitingForRegistry(URI url, String answer, Duration delay) {
+        err.println("the registry asks to wait " + delay.toSeconds() + " s (" + answer + "): waiting, then fetching "
+                + Urls.display(url) + " again…");
         err.flush();
     }
 

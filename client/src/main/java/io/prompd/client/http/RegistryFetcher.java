@@ -46,23 +46,25 @@ public final class RegistryFetcher {
      * @param offline     read documents only from the cache and download nothing over the network
      * @param sleeper     waits between attempts
      * @param clock       tells how long a registry asks to be left alone until a date ({@code Retry-After})
+     * @param waits       hears of the waits a registry asks for
      */
-    public RegistryFetcher(Path cacheFolder, boolean offline, HttpSettings settings, Sleeper sleeper, Clock clock) {
+    public RegistryFetcher(Path cacheFolder, boolean offline, HttpSettings settings, Sleeper sleeper, Clock clock,
+                           WaitListener waits) {
         this.cache = new HttpCache(Objects.requireNonNull(cacheFolder, "cacheFolder"));
         this.offline = offline;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.transport = new Transport(settings, Objects.requireNonNull(sleeper, "sleeper"), new SplittableRandom(),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(waits, "waits"));
     }
 
     /**
      * The fetcher of a run: cache under {@code <home>/cache/http}, offline, proxies and extra CA
      * certificates as chosen, default limits.
      */
-    public static RegistryFetcher of(Settings runSettings, Clock clock) {
+    public static RegistryFetcher of(Settings runSettings, Clock clock, Sleeper sleeper, WaitListener waits) {
         return new RegistryFetcher(runSettings.cacheFolder().resolve(CACHE_FOLDER), runSettings.offline(),
                 HttpSettings.defaults().withNetwork(Proxies.of(runSettings.proxyVariables()), runSettings.caFile()),
-                Sleeper.THREAD, clock);
+                sleeper, clock, waits);
     }
 
     /** Deletes the temporary files of documents that runs killed midway left in the cache, and says which. */

@@ -6,27 +6,37 @@ import java.util.random.RandomGenerator;
 
 /**
  * How often a failing request is tried and how long to wait in between: exponential backoff with
- * jitter, so many clients failing together do not come back together.
+ * jitter, so many clients failing together do not come back together, or longer when the server
+ * asks for longer ({@code Retry-After}).
  *
  * @param maxAttempts tries in all, the first included (at least 1)
  * @param baseDelay   the wait before the second try, doubled for each further one
- * @param maxDelay    the longest wait
+ * @param maxDelay    the longest wait of the backoff
+ * @param maxWait     the longest one request waits in all, the waits the server asks for included: a
+ *                    server asking for more is given up on at once, rather than holding a run for
+ *                    as long as it likes
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxWait) {
 
     public RetryPolicy {
         Objects.requireNonNull(baseDelay, "baseDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
+        Objects.requireNonNull(maxWait, "maxWait");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
         }
-        if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
-            throw new IllegalArgumentException("delays must satisfy 0 <= baseDelay <= maxDelay");
+        if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0 || maxWait.compareTo(maxDelay) < 0) {
+            throw new IllegalArgumentException("delays must satisfy 0 <= baseDelay <= maxDelay <= maxWait");
         }
     }
 
+    /**
+     * A minute in all, as other clients bound a {@code Retry-After}: long enough for the pause a CDN or
+     * an object store asks of a burst of requests, short enough that a registry asking for hours fails
+     * the run at once, saying so, rather than leaving it to hang.
+     */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2));
+        return new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60));
     }
 
     /**

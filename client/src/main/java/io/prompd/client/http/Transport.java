@@ -48,6 +48,7 @@ final class Transport {
     private final RandomGenerator random;
     /** Turns a {@code Retry-After} date into a wait. */
     private final Clock clock;
+    private final WaitListener waits;
     private final Semaphore permits;
     private final Optional<ExtraCertificates> extraCertificates;
     private final int connectTimeoutMillis;
@@ -58,11 +59,12 @@ final class Transport {
      */
     private final int readTimeoutMillis;
 
-    Transport(HttpSettings settings, Sleeper sleeper, RandomGenerator random, Clock clock) {
+    Transport(HttpSettings settings, Sleeper sleeper, RandomGenerator random, Clock clock, WaitListener waits) {
         this.settings = settings;
         this.sleeper = sleeper;
         this.random = random;
         this.clock = clock;
+        this.waits = waits;
         this.permits = new Semaphore(settings.maxConcurrent(), true);
         this.extraCertificates = settings.caFile().map(ExtraCertificates::new);
         this.connectTimeoutMillis = millis(settings.connectTimeout());
@@ -97,22 +99,25 @@ final class Transport {
     }
 
     /**
-     * Runs the attempt until it succeeds, fails for good, or the policy's attempts are spent. Each
-     * attempt holds one of the permits; waiting between attempts holds none.
+     * Runs the attempt until it succeeds, fails for good, or the policy's attempts or time to wait
+     * are spent. Each attempt holds one of the permits; waiting between attempts holds none.
      */
     <T> T withRetries(URI url, Attempt<T> attempt) {
         RetryPolicy retry = settings.retry();
+        Duration waited = Duration.ZERO;
         try {
             for (int attemptNumber = 1; ; attemptNumber++) {
                 try {
                     return runWithPermit(attempt);
                 } catch (TransientFailure failure) {
                     Duration backoff = retry.delayAfter(attemptNumber, random);
-                    Duration asked = failure.retryAfter().orElse(Duration.ZERO);
-                    if (attemptNumber == retry.maxAttempts() || asked.compareTo(retry.maxDelay()) > 0) {
+                    Optional<Duration> asked = failure.retryAfter().filter(wait -> wait.compareTo(backoff) > 0);
+                    waited = waited.plus(asked.orElse(backoff));
+                    if (attemptNumber == retry.maxAttempts() || waited.compareTo(retry.maxWait()) > 0) {
                         throw gaveUp(url, attemptNumber, failure);
                     }
-                    sleeper.sleep(asked.compareTo(backoff) > 0 ? asked : backoff);
+                    asked.ifPresent(wait -> waits.waiting(url, failure.getMessage(), wait));
+                    sleeper.sleep(asked.orElse(backoff));
                 }
             }
         } catch (InterruptedException interrupted) {
@@ -123,11 +128,16 @@ final class Transport {
         }
     }
 
+    /** The failure of a request given up on; a registry that said when to come back is up, and the hint says so. */
     private static PrompdException gaveUp(URI url, int attempts, TransientFailure last) {
         String asked = last.retryAfter().map(wait -> ", asked to wait " + wait.toSeconds() + " s").orElse("");
+        String hint = last.retryAfter().filter(wait -> wait.toSeconds() > 0)
+                .map(wait -> "the registry asks to wait " + wait.toSeconds() + " s (" + last.getMessage() + "): try again"
+                        + " after that")
+                .orElse("the registry or the network may be down; try again later");
         return new PrompdException(ExitCode.NETWORK, "could not fetch " + Urls.display(url) + ": gave up after "
                 + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
-                "the registry or the network may be down; try again later, or use --offline to work from the cache", last);
+                hint + ", or use --offline to work from the cache", last);
     }
 
     private <T> T runWithPermit(Attempt<T> attempt) throws TransientFailure, IOException, InterruptedException {

@@ -13,7 +13,10 @@
  *   <li>A download is hashed while it streams and is put in place only once its integrity
  *       matches; a mismatch is not retried, since the host would serve the same bytes again.</li>
  *   <li>Connection failures, timeouts, stalls, 5xx, 429 and bodies cut short are retried with
- *       backoff and jitter, a bounded number of times; other 4xx answers are final.</li>
+ *       backoff and jitter, a bounded number of times; other 4xx answers are final. A wait the
+ *       registry asks for ({@code Retry-After}, seconds or a date) is kept, up to a minute in all per
+ *       request, and told to a {@link io.prompd.client.http.WaitListener}; a longer one ends the
+ *       request at once, naming the wait, as one that held a run for hours would look hung.</li>
  *   <li>Redirects are followed here, not by {@code HttpURLConnection}, so a credential is sent only to
  *       its own origin and is dropped for good once a redirect leaves it; https never redirects to
  *       http. Messages hide credentials, user information and queries of URLs.</li>

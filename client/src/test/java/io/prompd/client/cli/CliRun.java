@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.http.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,6 +21,9 @@ record CliRun(int exitCode, String out, String err) {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-14T12:00:00Z"), ZoneOffset.UTC);
 
+    /** Returns at once: a test takes a registry's pause as done. */
+    static final Sleeper SLEEPER = delay -> { };
+
     static CliRun in(Path workingDirectory, Path home, String... args) {
         return in(workingDirectory, home, "", Map.of(), args);
     }
@@ -38,7 +42,7 @@ record CliRun(int exitCode, String out, String err) {
 
     /** A context without a terminal: a secret is read from standard input, as when it is piped. */
     static CliContext context(Map<String, String> environment, Path workingDirectory, Path userHome, byte[] stdin) {
-        return new CliContext(environment, workingDirectory, userHome, CLOCK, new ByteArrayInputStream(stdin),
+        return new CliContext(environment, workingDirectory, userHome, CLOCK, SLEEPER, new ByteArrayInputStream(stdin),
                 Optional.empty(), false);
     }
 

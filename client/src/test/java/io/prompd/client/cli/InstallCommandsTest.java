@@ -99,6 +99,17 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aPauseTheRegistryAsksForIsWaitedOutSayingSoOnStderr() {
+        server.throttle(1, "30");
+
+        CliRun run = prompd("install", "acme/util");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("the registry asks to wait 30 s (HTTP 429): waiting, then fetching " + server.url()
+                + "packages/@acme/util/index.json again…\n", run.err());
+    }
+
+    @Test
     void aLockEntryKeptAtItsVersionSaysInJsonWhatElseChanged() throws IOException {
         assertEquals(0, prompd("install", "acme/greeter").exitCode());
         Path lock = project.resolve("prompd.lock");
@@ -193,7 +204,8 @@ class InstallCommandsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY", server.url().toString()),
-                project, work.resolve("user-home"), CliRun.CLOCK, new ByteArrayInputStream(new byte[0]), Optional.empty(), true);
+                project, work.resolve("user-home"), CliRun.CLOCK, CliRun.SLEEPER, new ByteArrayInputStream(new byte[0]),
+                Optional.empty(), true);
 
         int exitCode = PrompdCommand.commandLine(new PrintWriter(out), new PrintWriter(err), terminal)
                 .execute("install", "@acme/util");

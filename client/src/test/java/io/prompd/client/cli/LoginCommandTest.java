@@ -61,7 +61,8 @@ class LoginCommandTest {
         List<String> asked = new ArrayList<>();
         char[] typed = SECRET.toCharArray();
         CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString()), work, work.resolve("user-home"),
-                CliRun.CLOCK, new ByteArrayInputStream("piped\n".getBytes(StandardCharsets.UTF_8)), Optional.of(prompt -> {
+                CliRun.CLOCK, CliRun.SLEEPER, new ByteArrayInputStream("piped\n".getBytes(StandardCharsets.UTF_8)),
+                Optional.of(prompt -> {
                     asked.add(prompt);
                     return Optional.of(typed);
                 }), false);

@@ -238,10 +238,11 @@ class DocumentFetchTest {
         serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
         URI url = server.url("/registry.json");
 
-        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty()), Fetchers.CLOCK)
-                .fetchDocument(url);
+        Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
+        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty()), Fetchers.CLOCK, sleeper,
+                WaitListener.NONE).fetchDocument(url);
         byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Map.of(), Optional.empty()),
-                Fetchers.CLOCK).fetchDocument(url);
+                Fetchers.CLOCK, sleeper, WaitListener.NONE).fetchDocument(url);
 
         assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
         try (Stream<Path> cached = Files.list(home.resolve("cache/http"))) {

@@ -42,7 +42,7 @@ class ExtraCertificatesTest {
 
     private RegistryFetcher trusting(Optional<Path> caFile) {
         return new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK.withNetwork(Proxies.NONE, caFile),
-                new Fetchers.RecordingSleeper(), Fetchers.CLOCK);
+                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, WaitListener.NONE);
     }
 
     private URI registry() {
@@ -52,7 +52,8 @@ class ExtraCertificatesTest {
     @Test
     void aCertificateNoCaTrustsEndsTheRunAtOnceSayingWhereToGiveTheCa() {
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK, sleeper, Fetchers.CLOCK);
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK, sleeper, Fetchers.CLOCK,
+                WaitListener.NONE);
 
         PrompdException untrusted = assertThrows(PrompdException.class, () -> fetcher.fetchDocument(registry()));
 

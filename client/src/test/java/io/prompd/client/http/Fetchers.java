@@ -14,7 +14,7 @@ final class Fetchers {
 
     static final HttpSettings QUICK = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2),
             LowSpeedLimit.DEFAULT, 8, 5, 1 << 20, 1 << 20,
-            new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2)), Proxies.NONE, Optional.empty());
+            new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60)), Proxies.NONE, Optional.empty());
 
     /** The moment every test fetcher takes for now, against which a Retry-After date is measured. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T16:00:00Z"), ZoneOffset.UTC);
@@ -33,10 +33,10 @@ final class Fetchers {
     }
 
     static RegistryFetcher online(Path cache) {
-        return new RegistryFetcher(cache, false, QUICK, new RecordingSleeper(), CLOCK);
+        return new RegistryFetcher(cache, false, QUICK, new RecordingSleeper(), CLOCK, WaitListener.NONE);
     }
 
     static RegistryFetcher offline(Path cache) {
-        return new RegistryFetcher(cache, true, QUICK, new RecordingSleeper(), CLOCK);
+        return new RegistryFetcher(cache, true, QUICK, new RecordingSleeper(), CLOCK, WaitListener.NONE);
     }
 }

@@ -144,7 +144,7 @@ class ProxiesTest {
 
     private RegistryFetcher fetcherThrough(Proxies proxies) {
         return new RegistryFetcher(cache, false, Fetchers.QUICK.withNetwork(proxies, Optional.empty()),
-                new Fetchers.RecordingSleeper(), Fetchers.CLOCK);
+                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, WaitListener.NONE);
     }
 
     private String proxyAddress() {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ class RetryTest {
 
     private final LoopbackServer server = LoopbackServer.start();
     private final Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
+    /** What the fetcher told of the waits the server asked for. */
+    private final List<String> told = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
@@ -40,7 +43,12 @@ class RetryTest {
     }
 
     private RegistryFetcher fetcher() {
-        return new RegistryFetcher(cache, false, Fetchers.QUICK, sleeper, Fetchers.CLOCK);
+        return fetcher(Fetchers.QUICK);
+    }
+
+    private RegistryFetcher fetcher(HttpSettings settings) {
+        return new RegistryFetcher(cache, false, settings, sleeper, Fetchers.CLOCK,
+                (url, answer, delay) -> told.add(url + ": " + answer + ", " + delay.toSeconds() + " s"));
     }
 
     private static String documentOf(String path) {
@@ -82,6 +90,8 @@ class RetryTest {
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: HTTP " + status + ")", failure.getMessage());
+        assertEquals("the registry or the network may be down; try again later, or use --offline to work from the cache",
+                failure.hint());
         assertEquals(4, server.seen().size());
         assertEquals(3, sleeper.waits.size());
     }
@@ -98,27 +108,8 @@ class RetryTest {
         assertTrue(waits[2] >= 200 && waits[2] <= 400, "third wait " + waits[2]);
     }
 
-    @Test
-    void waitsAsLongAsTheServerAsksWithinTheLongestWait() {
-        AtomicInteger requests = new AtomicInteger();
-        server.handle("/", exchange -> {
-            if (requests.incrementAndGet() == 1) {
-                exchange.getResponseHeaders().set("Retry-After", "1");
-                respond(exchange, 429, "slow down");
-            } else {
-                respond(exchange, 200, documentOf("/registry.json"));
-            }
-        });
-
-        fetcher().fetchDocument(server.url("/registry.json"));
-
-        assertEquals(2, server.seen().size());
-        assertTrue(sleeper.waits.get(0).compareTo(Duration.ofSeconds(1)) >= 0, sleeper.waits.toString());
-    }
-
-    @Test
-    void waitsUntilTheDateTheServerAsksByTheClockAndNoMoreThanTheBackoffForADateThatHasPassed() {
-        List<String> retryAfters = List.of("Wed, 02 Dec 2026 15:59:00 GMT", "Wed, 02 Dec 2026 16:00:01 GMT");
+    /** Answers 429 with each {@code Retry-After} in turn, then the document. */
+    private void throttles(List<String> retryAfters) {
         AtomicInteger requests = new AtomicInteger();
         server.handle("/", exchange -> {
             int request = requests.getAndIncrement();
@@ -129,6 +120,39 @@ class RetryTest {
                 respond(exchange, 200, documentOf("/registry.json"));
             }
         });
+    }
+
+    @Test
+    void waitsAsLongAsTheServerAsksUpToAMinuteInAllSayingSo() {
+        throttles(List.of("25", "25"));
+        URI url = server.url("/registry.json");
+
+        fetcher().fetchDocument(url);
+
+        assertEquals(3, server.seen().size());
+        assertEquals(List.of(Duration.ofSeconds(25), Duration.ofSeconds(25)), sleeper.waits);
+        assertEquals(List.of(url + ": HTTP 429, 25 s", url + ": HTTP 429, 25 s"), told);
+    }
+
+    @Test
+    void givesUpOnceTheWaitsTheServerAsksForWouldPassAMinuteInAllSayingWhatItAsked() {
+        throttles(List.of("40", "40", "40"));
+        URI url = server.url("/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("could not fetch " + url + ": gave up after 2 attempts (last: HTTP 429, asked to wait 40 s)",
+                failure.getMessage());
+        assertEquals("the registry asks to wait 40 s (HTTP 429): try again after that, or use --offline to work from the"
+                + " cache", failure.hint());
+        assertEquals(List.of(Duration.ofSeconds(40)), sleeper.waits);
+        assertEquals(List.of(url + ": HTTP 429, 40 s"), told);
+    }
+
+    @Test
+    void waitsUntilTheDateTheServerAsksByTheClockAndNoMoreThanTheBackoffForADateThatHasPassed() {
+        throttles(List.of("Wed, 02 Dec 2026 15:59:00 GMT", "Wed, 02 Dec 2026 16:00:01 GMT"));
 
         fetcher().fetchDocument(server.url("/registry.json"));
 
@@ -151,6 +175,8 @@ class RetryTest {
 
         assertEquals("could not fetch " + url + ": gave up after 1 attempt (last: HTTP 503, asked to wait 3600 s)",
                 failure.getMessage());
+        assertEquals("the registry asks to wait 3600 s (HTTP 503): try again after that, or use --offline to work from"
+                + " the cache", failure.hint());
         assertEquals(1, server.seen().size());
         assertEquals(0, sleeper.waits.size());
     }
@@ -231,7 +257,7 @@ class RetryTest {
                 1 << 20, 1 << 20, RetryPolicy.defaults(), Proxies.NONE, Optional.empty());
         long start = System.nanoTime();
 
-        byte[] body = new RegistryFetcher(cache, false, impatient, sleeper, Fetchers.CLOCK).fetchDocument(server.url("/registry.json"));
+        byte[] body = fetcher(impatient).fetchDocument(server.url("/registry.json"));
 
         assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
         assertEquals(2, requests.get());
@@ -262,7 +288,7 @@ class RetryTest {
         long start = System.nanoTime();
 
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> new RegistryFetcher(cache, false, demanding, sleeper, Fetchers.CLOCK).fetchDocument(url));
+                () -> fetcher(demanding).fetchDocument(url));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("could not fetch " + url + ": gave up after 4 attempts (last: slower"

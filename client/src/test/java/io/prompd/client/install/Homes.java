@@ -5,6 +5,7 @@ import io.prompd.client.http.LowSpeedLimit;
 import io.prompd.client.http.Proxies;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.RetryPolicy;
+import io.prompd.client.http.WaitListener;
 import io.prompd.client.install.registry.HttpPackageRegistry;
 import io.prompd.client.install.registry.RegistryEndpoint;
 import io.prompd.client.install.registry.RegistryRoutes;
@@ -24,7 +25,7 @@ final class Homes {
     /** Patient enough that a flaky test server never makes an install give up. */
     static final HttpSettings TEST_HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5),
             LowSpeedLimit.DEFAULT, 8, 5, 1 << 24, ArchiveLimits.DEFAULT.maxTarballBytes(),
-            new RetryPolicy(12, Duration.ZERO, Duration.ZERO), Proxies.NONE, Optional.empty());
+            new RetryPolicy(12, Duration.ZERO, Duration.ZERO, Duration.ZERO), Proxies.NONE, Optional.empty());
 
     private Homes() {
     }
@@ -39,7 +40,7 @@ final class Homes {
 
     static HttpPackageRegistry registry(Path home, URI registry, boolean offline) {
         RegistryFetcher fetcher = new RegistryFetcher(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER), offline,
-                TEST_HTTP, delay -> { }, Clock.systemUTC());
+                TEST_HTTP, delay -> { }, Clock.systemUTC(), WaitListener.NONE);
         return new HttpPackageRegistry(fetcher, RegistryRoutes.single(RegistryEndpoint.anonymous(registry)));
     }
 

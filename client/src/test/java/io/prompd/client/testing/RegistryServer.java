@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves a {@link TestRegistry}'s folder over HTTP on 127.0.0.1 and a free port, recording every
@@ -35,6 +36,8 @@ public final class RegistryServer implements AutoCloseable {
     private volatile double dropShare;
     private volatile Duration tarballPause = Duration.ZERO;
     private volatile int refusal;
+    private final AtomicInteger throttled = new AtomicInteger();
+    private volatile String retryAfter = "";
     private volatile RequestHook hook = path -> { };
 
     private RegistryServer(Path root) {
@@ -72,6 +75,13 @@ public final class RegistryServer implements AutoCloseable {
         return this;
     }
 
+    /** From now on, answer the next {@code requests} with 429 and this {@code Retry-After}, as a CDN throttling a burst. */
+    public RegistryServer throttle(int requests, String askedWait) {
+        this.retryAfter = askedWait;
+        this.throttled.set(requests);
+        return this;
+    }
+
     /** What a test does, on the server's thread, when a request comes in, before it is answered. */
     @FunctionalInterface
     public interface RequestHook {
@@ -104,6 +114,11 @@ public final class RegistryServer implements AutoCloseable {
             double dice;
             synchronized (random) {
                 dice = random.nextDouble();
+            }
+            if (throttled.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                exchange.getResponseHeaders().set("Retry-After", retryAfter);
+                exchange.sendResponseHeaders(429, -1);
+                return;
             }
             if (refusal != 0) {
                 exchange.sendResponseHeaders(refusal, -1);

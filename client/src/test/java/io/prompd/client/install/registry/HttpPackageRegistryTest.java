@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.http.WaitListener;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -32,7 +33,7 @@ class HttpPackageRegistryTest {
 
     private HttpPackageRegistry registryAt(Path root) {
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { },
-                Clock.systemUTC());
+                Clock.systemUTC(), WaitListener.NONE);
         return new HttpPackageRegistry(fetcher, RegistryRoutes.single(RegistryEndpoint.anonymous(root.toUri())));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.http.WaitListener;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -121,7 +122,7 @@ class RegistryIndexTest {
                 .publish("@t/top", "1.1.0", "@t/new", "^1.0.0")
                 .publish("@t/top", "2.0.0", "@t/next", "^1.0.0");
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { },
-                Clock.systemUTC());
+                Clock.systemUTC(), WaitListener.NONE);
         Counted registry = new Counted(new HttpPackageRegistry(fetcher,
                 RegistryRoutes.single(RegistryEndpoint.anonymous(published.fileUrl()))));
         try (RegistryIndex index = new RegistryIndex(registry)) {
