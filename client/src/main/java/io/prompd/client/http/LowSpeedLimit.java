@@ -8,6 +8,8 @@ import java.util.Objects;
  * {@code http.low-speed-limit}: an attempt that receives fewer than {@code bytesPerSecond} on average
  * over a whole {@code window} is given up, and retried as other transient failures are. The idle
  * timeout cannot catch a server that trickles a byte now and then, since every byte restarts it.
+ * Only the rate is bounded, as in cargo, not a whole transfer's time: a deadline that let a large
+ * tarball through a slow link would let a small one trickle as long.
  *
  * @param bytesPerSecond the lowest average rate, in bytes per second
  * @param window         how long the rate may stay below it
