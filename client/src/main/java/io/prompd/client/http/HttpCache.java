@@ -99,6 +99,15 @@ final class HttpCache {
         }
     }
 
+    /** Forgets the document, if it is here; one that stays, unwanted, only costs a revalidation. */
+    void delete(URI url) {
+        try {
+            Files.deleteIfExists(fileOf(url));
+        } catch (IOException kept) {
+            // as for a copy that cannot be written: the fetcher has no channel for a note
+        }
+    }
+
     /** Deletes the temporary files of documents that runs which have ended left here. */
     List<Path> removeOrphans() throws IOException {
         return AtomicFiles.removeOrphans(folder, 1);

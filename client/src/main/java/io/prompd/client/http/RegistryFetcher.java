@@ -88,6 +88,15 @@ public final class RegistryFetcher {
         return document(url, Optional.of(Objects.requireNonNull(credential, "credential")));
     }
 
+    /**
+     * Drops the cached copy of a document its reader could not read, so that the next run fetches it
+     * whole: kept, it would be read again offline, and revalidated online, where a 304 to its
+     * {@code ETag} would keep the damage for good.
+     */
+    public void forget(URI url) {
+        cache.delete(Objects.requireNonNull(url, "url"));
+    }
+
     /** Downloads a public file; see {@link #download(URI, Credential, Path, Integrity, ProgressListener)}. */
     public void download(URI url, Path target, Integrity expected, ProgressListener progress) {
         transfer(url, Optional.empty(), target, expected, progress);

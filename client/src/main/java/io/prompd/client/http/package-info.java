@@ -6,8 +6,10 @@
  * <ul>
  *   <li>JSON documents are cached under {@code <home>/cache/http} and revalidated on every use
  *       ({@code If-None-Match}, {@code If-Modified-Since}); a static host has no other freshness
- *       signal the registry controls. Offline runs read only that cache. Tarballs are not cached
- *       here: they are named by their integrity, so the install layer caches them better.</li>
+ *       signal the registry controls. Offline runs read only that cache. A document its reader
+ *       cannot read is dropped from it ({@code forget}), as its {@code ETag} would otherwise have a
+ *       304 keep the damage. Tarballs are not cached here: they are named by their integrity, so
+ *       the install layer caches them better.</li>
  *   <li>Documents are asked for gzip-compressed; the size limit applies to the decoded bytes.
  *       Tarballs are asked for as they are, since their integrity is that of the served bytes.</li>
  *   <li>A download is hashed while it streams and is put in place only once its integrity

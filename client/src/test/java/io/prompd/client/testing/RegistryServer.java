@@ -38,6 +38,7 @@ public final class RegistryServer implements AutoCloseable {
     private volatile int refusal;
     private final AtomicInteger throttled = new AtomicInteger();
     private volatile String retryAfter = "";
+    private volatile String etag = "";
     private volatile RequestHook hook = path -> { };
 
     private RegistryServer(Path root) {
@@ -79,6 +80,16 @@ public final class RegistryServer implements AutoCloseable {
     public RegistryServer throttle(int requests, String askedWait) {
         this.retryAfter = askedWait;
         this.throttled.set(requests);
+        return this;
+    }
+
+    /**
+     * From now on, send this {@code ETag} with every file, and answer 304 to a request that names it,
+     * whatever the file now holds: a host whose validator does not follow the content, as one made of
+     * a file's size and time of change does when a file is fixed in place.
+     */
+    public RegistryServer sameEtag(String validator) {
+        this.etag = validator;
         return this;
     }
 
@@ -132,6 +143,13 @@ public final class RegistryServer implements AutoCloseable {
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
+            }
+            if (!etag.isEmpty()) {
+                exchange.getResponseHeaders().set("ETag", etag);
+                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
             }
             byte[] body = Files.readAllBytes(file);
             exchange.sendResponseHeaders(200, body.length);

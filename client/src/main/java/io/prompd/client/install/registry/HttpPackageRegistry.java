@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Registries read through the client's {@link RegistryFetcher}: static files over HTTP or from a folder. */
 public final class HttpPackageRegistry implements PackageRegistry {
@@ -55,9 +56,12 @@ public final class HttpPackageRegistry implements PackageRegistry {
             }
             throw failure;
         }
-        Packument packument = parse(endpoint, json, Packument.class, url);
-        requireAsked(name.toString(), packument.name().toString(), url);
-        requireDistinctVersions(packument, url);
+        Packument packument = readFetched(url, () -> {
+            Packument read = parse(endpoint, json, Packument.class, url);
+            requireAsked(name.toString(), read.name().toString(), url);
+            requireDistinctVersions(read, url);
+            return read;
+        });
         return Optional.of(new PublishedPackage(packument, url));
     }
 
@@ -112,20 +116,24 @@ public final class HttpPackageRegistry implements PackageRegistry {
             // offline or unreachable, it cannot tell: the failure that asked stands
             return;
         }
-        if (isMarkup(json)) {
-            throw webPage(document);
-        }
-        int protocol = protocolVersion(json);
-        if (protocol < 1) {
-            throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": its "
-                    + RegistryLayout.REGISTRY_DOCUMENT + " has no protocolVersion (is it a registry's Git repository rather than"
-                    + " what prompd-registry builds from one?)", "build it with 'prompd-registry build REPO --out"
-                    + " DIR' and use DIR, or check the registry URL");
-        }
-        if (protocol > RegistryLayout.PROTOCOL_VERSION) {
-            throw new PrompdException(ExitCode.FAILURE, "the registry at " + root + " uses protocol version " + protocol
-                    + ", and this prompd reads up to version " + RegistryLayout.PROTOCOL_VERSION, "update prompd");
-        }
+        readFetched(document, () -> {
+            if (isMarkup(json)) {
+                throw webPage(document);
+            }
+            int protocol = protocolVersion(json);
+            if (protocol < 1) {
+                throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": its "
+                        + RegistryLayout.REGISTRY_DOCUMENT + " has no protocolVersion (is it a registry's Git repository"
+                        + " rather than what prompd-registry builds from one?)", "build it with 'prompd-registry build"
+                        + " REPO --out DIR' and use DIR, or check the registry URL");
+            }
+            if (protocol > RegistryLayout.PROTOCOL_VERSION) {
+                throw new PrompdException(ExitCode.FAILURE, "the registry at " + root + " uses protocol version "
+                        + protocol + ", and this prompd reads up to version " + RegistryLayout.PROTOCOL_VERSION,
+                        "update prompd");
+            }
+            return protocol;
+        });
         verifiedRoots.add(endpoint.root());
     }
 
@@ -142,16 +150,21 @@ public final class HttpPackageRegistry implements PackageRegistry {
     public VersionDocument versionDocument(PackageName name, Version version) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         URI url = endpoint.resolve(RegistryLayout.url(RegistryLayout.versionDocument(name, version)));
-        VersionDocument document = parse(endpoint, fetch(endpoint, url), VersionDocument.class, url);
-        requireAsked(name + "@" + version, document.name() + "@" + document.version(), url);
-        return document;
+        byte[] json = fetch(endpoint, url);
+        return readFetched(url, () -> {
+            VersionDocument document = parse(endpoint, json, VersionDocument.class, url);
+            requireAsked(name + "@" + version, document.name() + "@" + document.version(), url);
+            return document;
+        });
     }
 
     @Override
     public List<PackageName> packageNames(PackageName near) {
         RegistryEndpoint endpoint = routes.endpointFor(near);
         URI url = endpoint.resolve(RegistryLayout.PACKAGE_LIST);
-        return parse(endpoint, fetch(endpoint, url), PackageList.class, url).packages().stream().map(PackageSummary::name).toList();
+        byte[] json = fetch(endpoint, url);
+        return readFetched(url, () -> parse(endpoint, json, PackageList.class, url)).packages().stream()
+                .map(PackageSummary::name).toList();
     }
 
     @Override
@@ -236,6 +249,19 @@ public final class HttpPackageRegistry implements PackageRegistry {
                     .orElseGet(() -> fetcher.fetchDocument(url));
         } catch (AccessRefused refused) {
             throw refusal(endpoint, refused);
+        }
+    }
+
+    /**
+     * What {@code reading} makes of the document fetched from {@code url}; a document it cannot read
+     * is dropped from the cache, so that the next run fetches it whole rather than keep the damage.
+     */
+    private <T> T readFetched(URI url, Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (RuntimeException unreadable) {
+            fetcher.forget(url);
+            throw unreadable;
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WaitListener;
+import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -15,6 +16,7 @@ import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,9 +34,13 @@ class HttpPackageRegistryTest {
     Path work;
 
     private HttpPackageRegistry registryAt(Path root) {
-        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { },
+        return registryAt(root.toUri(), false);
+    }
+
+    private HttpPackageRegistry registryAt(URI root, boolean offline) {
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), offline, HttpSettings.defaults(), delay -> { },
                 Clock.systemUTC(), WaitListener.NONE);
-        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(RegistryEndpoint.anonymous(root.toUri())));
+        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(RegistryEndpoint.anonymous(root)));
     }
 
     private TestRegistry registry() {
@@ -231,5 +237,26 @@ class HttpPackageRegistryTest {
         assertEquals(ExitCode.FAILURE, version.exitCode());
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/1.0.0.json (at line 1,"
                 + " column 1: expected an object as the document, found null)", version.getMessage());
+    }
+
+    @Test
+    void aDocumentThatCannotBeReadIsNotKeptSoTheNextRunFetchesItWhole() throws IOException {
+        Path root = registry().root();
+        Path index = root.resolve("packages/@acme/util/index.json");
+        byte[] whole = Files.readAllBytes(index);
+        Files.writeString(index, "{\"name\": ");
+        try (RegistryServer server = RegistryServer.serving(root).sameEtag("\"v1\"")) {
+            URI url = server.url().resolve("packages/@acme/util/index.json");
+
+            PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(server.url(), false).find(UTIL));
+            PrompdException offline = assertThrows(PrompdException.class, () -> registryAt(server.url(), true).find(UTIL));
+            Files.write(index, whole);
+            Optional<PublishedPackage> fixed = registryAt(server.url(), false).find(UTIL);
+
+            assertTrue(damaged.getMessage().startsWith("the registry sent a damaged document: " + url), damaged.getMessage());
+            assertEquals("offline and not cached: " + url, offline.getMessage(), "the damaged copy was not kept");
+            assertEquals(Version.parse("1.0.0"), fixed.orElseThrow().packument().versions().firstKey(),
+                    "fetched whole, not revalidated by the damaged copy's ETag");
+        }
     }
 }
