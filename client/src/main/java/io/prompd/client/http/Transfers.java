@@ -18,8 +18,9 @@ final class Transfers {
     }
 
     /**
-     * Copies all of {@code body} to {@code out}. A failed read or fewer bytes than announced is a
-     * dropped connection, worth a retry; a failed write is a local problem and is thrown as it is.
+     * Copies all of {@code body} to {@code out}. A failed read, or other than as many bytes as
+     * announced, is a dropped or garbled connection, worth a retry; a failed write is a local problem
+     * and is thrown as it is.
      *
      * @param declaredLength the announced length, or -1
      * @param maxBytes       the most bytes accepted; a body announcing more is refused before it is read
@@ -50,6 +51,10 @@ final class Transfers {
                 break;
             }
             total += read;
+            if (declaredLength >= 0 && total > declaredLength) {
+                // at once, not at the end: what a server sends beyond its word may have no end
+                throw new TransientFailure("body longer than its Content-Length of " + declaredLength + " bytes");
+            }
             if (total > maxBytes) {
                 throw tooLarge(url, maxBytes, tooLargeHint);
             }
@@ -64,7 +69,7 @@ final class Transfers {
             out.write(buffer, 0, read);
             advanced.accept(read);
         }
-        if (declaredLength >= 0 && total != declaredLength) {
+        if (declaredLength >= 0 && total < declaredLength) {
             throw new TransientFailure("body ended after " + received(total, declaredLength));
         }
         return total;

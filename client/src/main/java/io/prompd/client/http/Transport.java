@@ -251,6 +251,7 @@ final class Transport {
         headers.forEach(connection::setRequestProperty);
         credential.ifPresent(known -> connection.setRequestProperty("Authorization", known.authorization()));
         proxy.flatMap(ProxyServer::authenticator).ifPresent(connection::setAuthenticator);
+        connect(connection, url, proxy);
         try {
             Response response = new Response(connection, connection.getResponseCode());
             if (response.statusCode() == PROXY_LOGIN_REQUIRED && proxy.isPresent()) {
@@ -258,6 +259,23 @@ final class Transport {
                 throw proxyRefusal(proxy.get(), "HTTP 407");
             }
             return response;
+        } catch (SocketTimeoutException timeout) {
+            throw new TransientFailure("timed out", timeout);
+        } catch (IOException closed) {
+            // the connection was made, so the host is there: it, or a proxy, ended it before answering
+            throw new TransientFailure("the server at " + Origin.of(url) + proxy.map(through -> ", or the proxy " + through + ",")
+                    .orElse("") + " closed the connection before answering (" + Objects.requireNonNullElse(closed.getMessage(),
+                    closed.getClass().getSimpleName()) + ")", closed);
+        }
+    }
+
+    /**
+     * Connects, apart from sending the request, so that a host that cannot be reached is told from
+     * one that closes the connection it accepted.
+     */
+    private void connect(HttpURLConnection connection, URI url, Optional<ProxyServer> proxy) throws TransientFailure {
+        try {
+            connection.connect();
         } catch (SocketTimeoutException timeout) {
             throw new TransientFailure("timed out", timeout);
         } catch (SSLHandshakeException handshake) {

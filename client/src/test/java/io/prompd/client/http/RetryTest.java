@@ -299,6 +299,36 @@ class RetryTest {
     }
 
     @Test
+    void aConnectionTheServerResetsOrClosesUnansweredIsSaidToBeClosedByItNotUnreachable() {
+        try (RawServer resetting = RawServer.resetting(); RawServer closing = RawServer.answering("")) {
+            URI reset = resetting.url("/registry.json");
+            URI closed = closing.url("/registry.json");
+
+            PrompdException afterReset = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(reset));
+            PrompdException afterClose = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(closed));
+
+            assertEquals("could not fetch " + reset + ": gave up after 4 attempts (last: the server at "
+                    + Origin.of(reset) + " closed the connection before answering (Connection reset))", afterReset.getMessage());
+            assertEquals("could not fetch " + closed + ": gave up after 4 attempts (last: the server at "
+                    + Origin.of(closed) + " closed the connection before answering (Unexpected end of file from server))",
+                    afterClose.getMessage());
+        }
+    }
+
+    @Test
+    void aBodyLongerThanItsContentLengthIsSaidToBeLonger() {
+        try (RawServer server = RawServer.answering("HTTP/1.0 200 OK\r\nContent-Length: 10\r\n\r\n{\"a\": 1}\n GARBAGE AFTER IT")) {
+            URI url = server.url("/registry.json");
+
+            PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+
+            assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: body longer than its Content-Length of"
+                    + " 10 bytes)", failure.getMessage());
+            assertEquals(4, server.connections());
+        }
+    }
+
+    @Test
     void aClosedPortIsRetriedThenReported() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
