@@ -23,6 +23,7 @@ import io.prompd.core.archive.ArchiveLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -70,9 +71,9 @@ final class InstallWiring {
         return new CacheService(settings.home(), settings.cacheFolder());
     }
 
-    /** Says why nothing happens while another run holds a lock this one needs. */
-    void waitingForLock() {
-        err.println("waiting for another prompd run to finish…");
+    /** Says why nothing happens while another run holds a lock this one needs, and which. */
+    void waitingForLock(Path lock) {
+        err.println("waiting for another prompd run to finish (it holds " + lock + ")…");
         err.flush();
     }
 
@@ -88,8 +89,8 @@ final class InstallWiring {
         boolean terminal = root.context().stderrIsTerminal();
         return new InstallListener() {
             @Override
-            public void waitingForLock() {
-                InstallWiring.this.waitingForLock();
+            public void waitingForLock(Path lock) {
+                InstallWiring.this.waitingForLock(lock);
             }
 
             @Override

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +28,9 @@ public final class CacheService {
     /**
      * Hashes every cached tarball again; corrupt ones are deleted, to be downloaded again when needed.
      *
-     * @param onWait told once if another run holds the home lock, which may last minutes
+     * @param onWait told the lock's file once if another run holds the home lock, which may last minutes
      */
-    public TarballCache.CacheCheck verify(Runnable onWait) throws IOException {
+    public TarballCache.CacheCheck verify(Consumer<Path> onWait) throws IOException {
         try (RunLock ignored = RunLocks.home(home, onWait)) {
             TarballCache tarballs = new TarballCache(cacheFolder);
             // verify first: a folder in an entry's place is damage to report, which removeLeftovers would clear unsaid
@@ -42,10 +43,10 @@ public final class CacheService {
     /**
      * Deletes everything cached: tarballs and registry documents.
      *
-     * @param onWait told once if another run holds the home lock, which may last minutes
+     * @param onWait told the lock's file once if another run holds the home lock, which may last minutes
      * @return the number of files deleted
      */
-    public long clean(Runnable onWait) throws IOException {
+    public long clean(Consumer<Path> onWait) throws IOException {
         try (RunLock ignored = RunLocks.home(home, onWait)) {
             if (!Files.isDirectory(cacheFolder)) {
                 return 0;

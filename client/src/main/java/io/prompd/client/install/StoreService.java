@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Maintenance of {@code <home>/packages}, the store every project shares, under the home lock so
@@ -42,7 +43,7 @@ public final class StoreService {
      * @return the versions removed, by package
      * @throws PrompdException NOT_FOUND naming the specs that pick no installed version; USAGE for a dist-tag
      */
-    public SortedMap<PackageName, SortedSet<Version>> remove(List<PackageSpec> specs, Runnable onWait) throws IOException {
+    public SortedMap<PackageName, SortedSet<Version>> remove(List<PackageSpec> specs, Consumer<Path> onWait) throws IOException {
         try (RunLock ignored = RunLocks.home(home, onWait)) {
             store.removeLeftovers();
             SortedMap<PackageName, SortedSet<Version>> installed = store.installed();

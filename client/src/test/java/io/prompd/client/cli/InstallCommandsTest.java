@@ -953,7 +953,7 @@ class InstallCommandsTest {
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> cache;
-            try (RunLock install = RunLocks.home(home, () -> { })) {
+            try (RunLock install = RunLocks.home(home, lock -> { })) {
                 cache = background.submit(() -> PrompdCommand.commandLine(new PrintWriter(new StringWriter()),
                         new PrintWriter(err), context).execute("cache", subcommand));
                 long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -963,7 +963,8 @@ class InstallCommandsTest {
                 assertFalse(cache.isDone(), "it waits while the other run holds the home");
             }
             assertEquals(0, cache.get(30, TimeUnit.SECONDS));
-            assertEquals("waiting for another prompd run to finish…\n", err.toString());
+            assertEquals("waiting for another prompd run to finish (it holds " + home.resolve("install.lock") + ")…\n",
+                    err.toString());
         } finally {
             background.shutdownNow();
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The client's {@link RunLock}s: one on a home's store and cache,
@@ -26,9 +27,12 @@ public final class RunLocks {
     private RunLocks() {
     }
 
-    /** Takes the lock of a home's store and cache; {@code onWait} is told once if another run holds it. */
-    public static RunLock home(Path home, Runnable onWait) throws IOException {
-        return RunLock.acquire(home.resolve(HOME_FILE), PATIENCE, onWait);
+    /**
+     * Takes the lock of a home's store and cache; {@code onWait} is told its file once if another run
+     * holds it, for a user to tell which run, or which stale lock of a network file system, to look at.
+     */
+    public static RunLock home(Path home, Consumer<Path> onWait) throws IOException {
+        return acquire(home.resolve(HOME_FILE), onWait);
     }
 
     /**
@@ -36,13 +40,17 @@ public final class RunLocks {
      *
      * @throws PrompdException CONFLICT when a file stands where the project's {@code .prompd} folder goes
      */
-    public static RunLock project(Path projectFolder, Runnable onWait) throws IOException {
+    public static RunLock project(Path projectFolder, Consumer<Path> onWait) throws IOException {
         Path lock = projectFolder.resolve(PROJECT_FILE);
         try {
-            return RunLock.acquire(lock, PATIENCE, onWait);
+            return acquire(lock, onWait);
         } catch (NotDirectoryException notAFolder) {
             throw new PrompdException(ExitCode.CONFLICT, lock.getParent() + " is a file, but it must be a folder:"
                     + " prompd keeps the project's install lock in it", "move or rename that file, then run this again");
         }
+    }
+
+    private static RunLock acquire(Path lock, Consumer<Path> onWait) throws IOException {
+        return RunLock.acquire(lock, PATIENCE, () -> onWait.accept(lock));
     }
 }
