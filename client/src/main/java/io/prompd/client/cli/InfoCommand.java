@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
             "Describe a package from the registry: its versions with their dates, its dist-tags, and the versions"
                     + " its maintainers took down with the reasons.",
             "For one version (the latest, or the one a range or tag selects): its dependencies, prompts and"
-                    + " the beginning of its README."})
+                    + " the beginning of its README.",
+            "A package whose every version was taken down is described by its takedowns alone; with --json, by"
+                    + " name, distTags, versions (empty) and takenDown."})
 final class InfoCommand implements Callable<Integer> {
 
     /** Enough of a README to tell what the package is about without flooding the terminal. */
@@ -69,8 +71,18 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static String asText(PackageInfo info) {
-        VersionDocument shown = info.shown();
         StringBuilder text = new StringBuilder();
+        info.shown().ifPresentOrElse(shown -> heading(text, info, shown.document()), () -> text
+                .append(info.packument().name()).append(" - every version is taken down, so none can be installed\n"));
+        section(text, "versions", table(info.packument().versions().values().stream()
+                .map(version -> List.of(version.version().toString(), DAY.format(version.publishedAt()), notes(version)))));
+        section(text, "taken down", table(info.packument().takenDown().entrySet().stream()
+                .map(entry -> List.of(entry.getKey().toString(), entry.getValue().strip()))));
+        info.shown().ifPresent(shown -> details(text, shown));
+        return text.toString();
+    }
+
+    private static void heading(StringBuilder text, PackageInfo info, VersionDocument shown) {
         text.append(shown.name()).append('@').append(shown.version());
         if (shown.description() != null) {
             text.append(" - ").append(shown.description());
@@ -82,15 +94,15 @@ final class InfoCommand implements Callable<Integer> {
         text.append("dist-tags:");
         info.packument().distTags().forEach((tag, version) -> text.append(' ').append(tag).append('=').append(version));
         text.append(info.packument().distTags().isEmpty() ? " none\n" : "\n");
-        section(text, "versions", table(info.packument().versions().values().stream()
-                .map(version -> List.of(version.version().toString(), DAY.format(version.publishedAt()), notes(version)))));
-        section(text, "taken down", table(info.packument().takenDown().entrySet().stream()
-                .map(entry -> List.of(entry.getKey().toString(), entry.getValue().strip()))));
+    }
+
+    private static void details(StringBuilder text, PackageInfo.ShownVersion version) {
+        VersionDocument shown = version.document();
         section(text, "dependencies", table(shown.dependencies().entrySet().stream()
                 .map(entry -> List.of(entry.getKey().toString(), entry.getValue().toString()))));
         section(text, "prompts", table(shown.prompts().entrySet().stream()
                 .map(entry -> List.of(entry.getKey(), entry.getValue(), describe(shown.promptFiles().get(entry.getValue()))))));
-        text.append("tarball: ").append(Urls.display(info.tarball())).append(" (").append(shown.dist().size())
+        text.append("tarball: ").append(Urls.display(version.tarball())).append(" (").append(shown.dist().size())
                 .append(" bytes, ").append(Plural.count(shown.dist().fileCount(), "file")).append(")\n");
         text.append("integrity: ").append(shown.dist().integrity()).append('\n');
         if (shown.readme() != null) {
@@ -100,7 +112,6 @@ final class InfoCommand implements Callable<Integer> {
                 text.append("  … (").append(lines.size() - README_LINES).append(" more lines)\n");
             }
         }
-        return text.toString();
     }
 
     private static String notes(VersionSummary version) {
@@ -131,13 +142,15 @@ final class InfoCommand implements Callable<Integer> {
         }
     }
 
+    /** The shown version's fields are left out of a package whose every version was taken down. */
     private static Map<String, Object> asJson(PackageInfo info) {
-        VersionDocument shown = info.shown();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", shown.name());
-        json.put("version", shown.version());
-        json.put("description", shown.description());
-        json.put("license", shown.license());
+        json.put("name", info.packument().name());
+        info.shown().ifPresent(shown -> {
+            json.put("version", shown.document().version());
+            json.put("description", shown.document().description());
+            json.put("license", shown.document().license());
+        });
         json.put("distTags", info.packument().distTags());
         json.put("versions", info.packument().versions().values().stream().map(version -> {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -148,10 +161,12 @@ final class InfoCommand implements Callable<Integer> {
             return entry;
         }).toList());
         json.put("takenDown", info.packument().takenDown());
-        json.put("dependencies", shown.dependencies());
-        json.put("prompts", shown.prompts());
-        json.put("dist", info.dist());
-        json.put("readme", shown.readme());
+        info.shown().ifPresent(shown -> {
+            json.put("dependencies", shown.document().dependencies());
+            json.put("prompts", shown.document().prompts());
+            json.put("dist", shown.dist());
+            json.put("readme", shown.document().readme());
+        });
         return json;
     }
 }

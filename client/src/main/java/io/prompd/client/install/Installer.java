@@ -412,6 +412,8 @@ public final class Installer {
     }
 
     private static List<RequestedPackage> request(List<PackageSpec> specs, RegistryIndex index, boolean saveExact) {
+        // each request reads its package's index.json: fetched together, not one after another
+        index.prefetch(specs.stream().map(PackageSpec::name).toList());
         return specs.stream().map(spec -> RequestedPackage.of(spec, index, saveExact)).toList();
     }
 

@@ -20,15 +20,32 @@ import java.util.Optional;
  * A package as the registry describes it, and one of its versions in full.
  *
  * @param packument every version with its dates and status, the dist-tags, and the versions taken down
- * @param shown     the version asked for: the one a range or tag selects, else {@code latest}
- * @param tarball   the shown version's tarball, absolute: the documents' URLs are relative to where they were read
+ * @param shown     the version asked for: the one a range or tag selects, else {@code latest}; empty when
+ *                  every version was taken down and none was asked for, the package described by its takedowns
  */
-public record PackageInfo(Packument packument, VersionDocument shown, URI tarball) {
+public record PackageInfo(Packument packument, Optional<ShownVersion> shown) {
 
     public PackageInfo {
         Objects.requireNonNull(packument, "packument");
         Objects.requireNonNull(shown, "shown");
-        Objects.requireNonNull(tarball, "tarball");
+    }
+
+    /**
+     * @param document the version's {@code <version>.json}
+     * @param tarball  its tarball, absolute: the documents' URLs are relative to where they were read
+     */
+    public record ShownVersion(VersionDocument document, URI tarball) {
+
+        public ShownVersion {
+            Objects.requireNonNull(document, "document");
+            Objects.requireNonNull(tarball, "tarball");
+        }
+
+        /** The version's {@code dist}, with its tarball's absolute URL. */
+        public Dist dist() {
+            Dist dist = document.dist();
+            return new Dist(Urls.written(tarball), dist.integrity(), dist.size(), dist.fileCount(), dist.unpackedSize());
+        }
     }
 
     /**
@@ -39,35 +56,32 @@ public record PackageInfo(Packument packument, VersionDocument shown, URI tarbal
      */
     public static PackageInfo of(PackageSpec spec, RegistryIndex index, PackageRegistry registry) {
         PublishedPackage published = index.require(spec.name());
-        Version version = select(spec, published);
-        return new PackageInfo(published.packument(), registry.versionDocument(spec.name(), version),
-                published.tarballUrl(published.version(version).orElseThrow()));
+        Optional<ShownVersion> shown = select(spec, published).map(version -> new ShownVersion(
+                registry.versionDocument(spec.name(), version),
+                published.tarballUrl(published.version(version).orElseThrow())));
+        return new PackageInfo(published.packument(), shown);
     }
 
-    /** The shown version's {@code dist}, with its tarball's absolute URL. */
-    public Dist dist() {
-        Dist dist = shown.dist();
-        return new Dist(Urls.written(tarball), dist.integrity(), dist.size(), dist.fileCount(), dist.unpackedSize());
-    }
-
-    private static Version select(PackageSpec spec, PublishedPackage published) {
+    /** The version to show; none for a package whose every version was taken down, asked for by name alone. */
+    private static Optional<Version> select(PackageSpec spec, PublishedPackage published) {
+        if (published.packument().hasNoVersionLeft()) {
+            if (spec.selector() instanceof PackageSpec.Latest) {
+                return Optional.empty();
+            }
+            throw StatusNotes.noVersionLeft(published.packument());
+        }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
-            return published.requireTag(tag.tag());
+            return Optional.of(published.requireTag(tag.tag()));
         }
         if (spec.selector() instanceof PackageSpec.Range range) {
+            StatusNotes.requireNotTakenDown(published, range.range());
             Optional<Version> exact = range.range().exactVersion();
-            Optional<String> takedown = exact.map(published.packument().takenDown()::get);
-            if (takedown.isPresent()) {
-                throw new PrompdException(ExitCode.NOT_FOUND, spec.name() + "@" + exact.get() + " is "
-                        + StatusNotes.labelled("taken down", takedown.get()), "'prompd info " + spec.name()
-                        + "' lists the versions left");
-            }
             // a version named exactly is shown even when yanked: that is when one wants to read why
-            return exact.filter(published.packument().versions()::containsKey)
+            return Optional.of(exact.filter(published.packument().versions()::containsKey)
                     .or(() -> published.highestAllowed(List.of(range.range())))
                     .orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no version of " + spec.name()
-                            + " matches " + range.range(), "'prompd info " + spec.name() + "' lists its versions"));
+                            + " matches " + range.range(), "'prompd info " + spec.name() + "' lists its versions")));
         }
-        return published.latest().orElseGet(() -> published.packument().versions().lastKey());
+        return Optional.of(published.latest().orElseGet(() -> published.packument().versions().lastKey()));
     }
 }

@@ -32,13 +32,17 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
 
     /**
      * The request a spec makes. A dist-tag, {@code latest} included, is looked up in the package's
-     * {@code index.json} first: the resolver knows versions and ranges, not tags.
+     * {@code index.json} first: the resolver knows versions and ranges, not tags. So is a range, for
+     * the takedowns the resolver does not know of.
      *
-     * @throws PrompdException NOT_FOUND for an unknown package or dist-tag
+     * @throws PrompdException NOT_FOUND for an unknown package or dist-tag; with the maintainers' reasons for a
+     *                         version taken down named exactly, and for a package with no version left
      */
     static RequestedPackage of(PackageSpec spec, RegistryIndex index, boolean saveExact) {
         PackageName name = spec.name();
         if (spec.selector() instanceof PackageSpec.Range range) {
+            // a package missing is the resolver's to report, with whatever else of the graph it cannot find
+            index.find(name).ifPresent(published -> StatusNotes.requireNotTakenDown(published, range.range()));
             // a bare version (1.2.3, v1.2.3) picks the version to install, not the range to keep: npm saves it as
             // ^1.2.3, and cargo reads "1.2.3" so; an operator (=1.2.3, ^1.2) is a range the user chose, kept as written
             Optional<VersionRange> written = range.range().bareVersion().isPresent()
@@ -46,6 +50,9 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
             return new RequestedPackage(name, range.range(), written, saveExact);
         }
         PublishedPackage published = index.require(name);
+        if (published.packument().hasNoVersionLeft()) {
+            throw StatusNotes.noVersionLeft(published.packument());
+        }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
             Version tagged = published.requireTag(tag.tag());
             return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact);

@@ -1,16 +1,20 @@
 package io.prompd.client.install;
 
 import io.prompd.client.install.registry.PublishedPackage;
+import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
+import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** What a user should hear of a locked version that its registry has yanked, deprecated or taken down. */
+/** What a user should hear of a version, locked or asked for, that its registry has yanked, deprecated or taken down. */
 public final class StatusNotes {
 
     private StatusNotes() {
@@ -76,6 +80,39 @@ public final class StatusNotes {
         return "no other version meets " + ranges + ": widen its range in prompd.json"
                 + newer.map(latest -> ", as 'prompd update " + name + " --latest' does to ^" + latest)
                         .orElse(", or choose another version ('prompd info " + name + "' lists them)");
+    }
+
+    /**
+     * Refuses a request that only a version taken down could meet: any, once every version of the package is
+     * taken down, or the one taken down that the range names exactly.
+     *
+     * @throws PrompdException NOT_FOUND, with the maintainers' reasons
+     */
+    static void requireNotTakenDown(PublishedPackage published, VersionRange range) {
+        Packument packument = published.packument();
+        if (packument.hasNoVersionLeft()) {
+            throw noVersionLeft(packument);
+        }
+        Optional<Version> exact = range.exactVersion();
+        Optional<String> takedown = exact.map(packument.takenDown()::get);
+        if (takedown.isPresent()) {
+            throw new PrompdException(ExitCode.NOT_FOUND, packument.name() + "@" + exact.get() + " is "
+                    + labelled("taken down", takedown.get()), "'prompd info " + packument.name()
+                    + "' lists the versions left");
+        }
+    }
+
+    /**
+     * The failure of asking for a package every version of which was taken down. It has no hint: there
+     * is no version to point at, and which package to use instead is the user's to choose.
+     */
+    static PrompdException noVersionLeft(Packument packument) {
+        String takedowns = packument.takenDown().entrySet().stream()
+                .map(entry -> entry.getValue().isBlank() ? entry.getKey().toString()
+                        : entry.getKey() + ": " + entry.getValue().strip())
+                .collect(Collectors.joining("; "));
+        return new PrompdException(ExitCode.NOT_FOUND, "every version of " + packument.name() + " is taken down ("
+                + takedowns + "), so none can be installed", "");
     }
 
     /** {@code ^1.0.0 and ^1.1.0}, each range once. */

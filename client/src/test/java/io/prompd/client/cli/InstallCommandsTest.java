@@ -873,6 +873,60 @@ class InstallCommandsTest {
     }
 
     @Test
+    void infoOfAPackageWithNoVersionLeftShowsEveryTakedownAndAVersionAskedForIsNotFoundWithTheReasons()
+            throws IOException {
+        registry.publish("@acme/gone", "1.0.0").publish("@acme/gone", "1.1.0")
+                .takeDown("@acme/gone", "1.0.0", "leaked an API key").takeDown("@acme/gone", "1.1.0", "held personal data");
+
+        CliRun run = prompd("info", "@acme/gone");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("""
+                @acme/gone - every version is taken down, so none can be installed
+                taken down:
+                  1.0.0  leaked an API key
+                  1.1.0  held personal data
+                """, run.out());
+        assertEquals(Json.reader().readTree("{\"name\": \"@acme/gone\", \"distTags\": {}, \"versions\": [],"
+                        + " \"takenDown\": {\"1.0.0\": \"leaked an API key\", \"1.1.0\": \"held personal data\"}}"),
+                Json.reader().readTree(prompd("info", "@acme/gone", "--json").out()));
+        for (String asked : List.of("@acme/gone@1.1.0", "@acme/gone@^1.0.0", "@acme/gone@beta")) {
+            CliRun gone = prompd("info", asked);
+            assertEquals(3, gone.exitCode(), asked);
+            assertEquals("error: every version of @acme/gone is taken down (1.0.0: leaked an API key; 1.1.0: held"
+                    + " personal data), so none can be installed\n", gone.err(), asked);
+        }
+    }
+
+    @Test
+    void installOfAPackageWithNoVersionLeftIsNotFoundWithTheReasonsAndChangesNothing() throws IOException {
+        registry.publish("@acme/gone", "1.0.0").takeDown("@acme/gone", "1.0.0", "leaked an API key");
+
+        for (String asked : List.of("@acme/gone", "@acme/gone@1.0.0", "@acme/gone@^1.0.0", "@acme/gone@latest")) {
+            CliRun run = prompd("install", asked);
+
+            assertEquals(3, run.exitCode(), asked);
+            assertEquals("error: every version of @acme/gone is taken down (1.0.0: leaked an API key), so none can be"
+                    + " installed\n", run.err(), asked);
+        }
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+        assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n", Files.readString(project.resolve("prompd.json")));
+    }
+
+    @Test
+    void installOfAVersionTakenDownNamedExactlyGivesTheReasonAsInfoDoes() throws IOException {
+        registry.takeDown("@acme/util", "1.0.0", "leaked an API key");
+
+        CliRun run = prompd("install", "@acme/util@1.0.0");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertEquals("""
+                error: @acme/util@1.0.0 is taken down: leaked an API key
+                hint: 'prompd info @acme/util' lists the versions left
+                """, run.err());
+    }
+
+    @Test
     void aRegistrysControlCharactersReachTheTerminalSpeltOutAndJsonExact() throws IOException {
         String hostile = "\u001b]0;pwned\u0007use 1.1\r\u001b[2K";
         registry.deprecate("@acme/util", "1.0.0", hostile);

@@ -179,11 +179,12 @@ public final class TestRegistry {
     /** registry.json, index.json of every package, each version's document, and packages.json. */
     private TestRegistry write() {
         try {
-            write(RegistryLayout.REGISTRY_DOCUMENT, new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, "Test registry",
-                    "https://git.example.test/registry.git", false, COMMIT, FIRST_PUBLICATION, RegistryLayout.urlTemplates(),
-                    new RegistryDocument.Counts(versions.size(), versions.values().stream().mapToInt(Map::size).sum())));
             List<PackageSummary> summaries = new ArrayList<>();
             for (var entry : versions.entrySet()) {
+                if (entry.getValue().isEmpty()) {
+                    writeWithoutVersions(entry.getKey());
+                    continue;
+                }
                 Packument packument = packument(entry.getKey(), entry.getValue());
                 write(RegistryLayout.packument(entry.getKey()), packument);
                 for (VersionDocument document : entry.getValue().values()) {
@@ -192,11 +193,27 @@ public final class TestRegistry {
                 summaries.add(new PackageSummary(entry.getKey(), packument.distTags().get("latest"),
                         packument.description(), List.of(), null, null, packument.updatedAt()));
             }
+            write(RegistryLayout.REGISTRY_DOCUMENT, new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, "Test registry",
+                    "https://git.example.test/registry.git", false, COMMIT, FIRST_PUBLICATION, RegistryLayout.urlTemplates(),
+                    new RegistryDocument.Counts(summaries.size(), versions.values().stream().mapToInt(Map::size).sum())));
             write(RegistryLayout.PACKAGE_LIST, new PackageList(summaries));
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A package with no version left: once every one was taken down, its index.json holds the takedowns, and
+     * packages.json leaves it out; once unlisted without a record, it is gone.
+     */
+    private void writeWithoutVersions(PackageName name) throws IOException {
+        SortedMap<Version, String> takedowns = takenDown.getOrDefault(name, new TreeMap<>());
+        if (takedowns.isEmpty()) {
+            Files.deleteIfExists(root.resolve(RegistryLayout.packument(name)));
+            return;
+        }
+        write(RegistryLayout.packument(name), Packument.everyVersionTakenDown(name, Owners.NONE, takedowns));
     }
 
     private Packument packument(PackageName name, SortedMap<Version, VersionDocument> documents) {

@@ -13,14 +13,17 @@ import java.util.SortedMap;
 
 /**
  * A package's {@code index.json}, npm's packument: the package and every published version,
- * yanked ones included (a resolver skips them unless a lock file pins one).
+ * yanked ones included (a resolver skips them unless a lock file pins one). A package whose every
+ * version was taken down keeps one, without versions, as npm keeps a tombstone of an unpublished
+ * package: its name stays taken, and people and clients can still tell why its versions vanished.
  *
- * @param description descriptive fields come from the version {@code latest} points at, or the highest
+ * @param description descriptive fields come from the version {@code latest} points at, or the highest; absent
+ *                    when no version is left, since they come from a version's manifest
  * @param author      npm's shorthand {@code Name <email> (url)}, or null
  * @param owners      who may publish new versions
  * @param distTags    tag to version; {@code latest} is present unless no version qualifies for it
  * @param versions    every version; in version order here, in text order in the JSON (its keys are sorted as text)
- * @param updatedAt   when the most recently published version was published
+ * @param updatedAt   when the most recently published version was published; absent when no version is left
  * @param takenDown   version the maintainers took down to the reason, so that people and clients can tell why
  *                    it vanished; in the JSON only when there is one, and read as empty from documents without
  */
@@ -38,10 +41,13 @@ public record Packument(PackageName name, String description, List<String> keywo
         Objects.requireNonNull(owners, "owners");
         distTags = SortedCopies.map(Objects.requireNonNull(distTags, "distTags"));
         versions = SortedCopies.map(Objects.requireNonNull(versions, "versions"));
-        Objects.requireNonNull(updatedAt, "updatedAt");
         takenDown = takenDown == null ? Collections.emptySortedMap() : SortedCopies.map(takenDown);
-        if (versions.isEmpty()) {
-            throw new IllegalArgumentException("a package needs at least one version: " + name);
+        if (versions.isEmpty() && takenDown.isEmpty()) {
+            throw new IllegalArgumentException("a package needs at least one version, or the takedown of every one it"
+                    + " had: " + name);
+        }
+        if (!versions.isEmpty()) {
+            Objects.requireNonNull(updatedAt, "updatedAt");
         }
         for (var tag : distTags.entrySet()) {
             if (!versions.containsKey(tag.getValue())) {
@@ -62,5 +68,19 @@ public record Packument(PackageName name, String description, List<String> keywo
                      SortedMap<Version, VersionSummary> versions, Instant updatedAt) {
         this(name, description, keywords, category, author, license, repository, owners, distTags, versions, updatedAt,
                 Collections.emptySortedMap());
+    }
+
+    /**
+     * The packument of a package whose every version was taken down: its name, its owners and the
+     * reasons, and nothing to install.
+     */
+    public static Packument everyVersionTakenDown(PackageName name, Owners owners, SortedMap<Version, String> takenDown) {
+        return new Packument(name, null, List.of(), null, null, null, null, owners, Collections.emptySortedMap(),
+                Collections.emptySortedMap(), null, takenDown);
+    }
+
+    /** Whether no version is left, every one taken down. */
+    public boolean hasNoVersionLeft() {
+        return versions.isEmpty();
     }
 }

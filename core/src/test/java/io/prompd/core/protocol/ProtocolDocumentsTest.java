@@ -92,6 +92,40 @@ class ProtocolDocumentsTest {
     }
 
     @Test
+    void aPackageEveryVersionOfWhichWasTakenDownHasTheTakedownsAndNothingElseOfAVersion() throws IOException {
+        Owners owners = new Owners(new TreeSet<>(Set.of("ann")), new TreeSet<>());
+        Packument packument = Packument.everyVersionTakenDown(NAME, owners,
+                new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key")));
+
+        assertEquals("""
+                {
+                  "distTags": {},
+                  "keywords": [],
+                  "name": "@a/b",
+                  "owners": {
+                    "teams": [],
+                    "users": [
+                      "ann"
+                    ]
+                  },
+                  "takenDown": {
+                    "1.0.0": "leaked a key"
+                  },
+                  "versions": {}
+                }
+                """, new String(Json.write(packument), StandardCharsets.UTF_8));
+        assertEquals(packument, roundTrip(packument, Packument.class));
+        assertTrue(packument.hasNoVersionLeft());
+        IllegalArgumentException nothing = assertThrows(IllegalArgumentException.class, () -> new Packument(NAME, null,
+                List.of(), null, null, null, null, Owners.NONE, new TreeMap<>(), new TreeMap<>(), null));
+        assertEquals("a package needs at least one version, or the takedown of every one it had: @a/b",
+                nothing.getMessage());
+        assertThrows(NullPointerException.class, () -> new Packument(NAME, null, List.of(), null, null, null, null,
+                Owners.NONE, new TreeMap<>(), new TreeMap<>(Map.of(Version.parse("1.0.0"), document("1.0.0").summary(null,
+                        null))), null), "a package with a version was updated when it was published");
+    }
+
+    @Test
     void registryDocumentWritesPrivateAndReadsBack() throws IOException {
         RegistryDocument registry = new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, "Test", "https://example.org/r.git",
                 true, COMMIT, TIME, RegistryLayout.urlTemplates(), new RegistryDocument.Counts(1, 3));
