@@ -108,7 +108,7 @@ public final class Installer {
                 Set<String> warnings = new LinkedHashSet<>();
                 for (Plan plan : plans) {
                     // a version two packages share is reported once, as the first of them installed it
-                    installer().install(plan.lock(), LockFile.empty())
+                    installer().install(plan.graph(), LockFile.empty())
                             .forEach(one -> installed.putIfAbsent(one.name() + "@" + one.version(), one));
                     warnings.addAll(plan.warnings());
                 }
@@ -246,13 +246,17 @@ public final class Installer {
         return new LockedInstaller(store, cache, registry, offline, listener);
     }
 
-    /** The new lock, and whether it took a resolution. */
-    private record Plan(LockFile lock, boolean resolved, List<String> warnings) {
+    /** The new lock with the ranges it meets, and whether it took a resolution. */
+    private record Plan(ProjectGraph graph, boolean resolved, List<String> warnings) {
+
+        LockFile lock() {
+            return graph.lock();
+        }
 
         Plan warnedAlso(List<String> more) {
             List<String> all = new ArrayList<>(more);
             all.addAll(warnings);
-            return new Plan(lock, resolved, all);
+            return new Plan(graph, resolved, all);
         }
     }
 
@@ -266,8 +270,8 @@ public final class Installer {
         if (!mustResolve) {
             Optional<LockFile> kept = current.satisfying(roots);
             if (kept.isPresent()) {
-                return new Plan(kept.get(), false, statusWarnings(new ProjectGraph(roots, kept.get()),
-                        installer().missing(kept.get()), index));
+                ProjectGraph graph = new ProjectGraph(roots, kept.get());
+                return new Plan(graph, false, statusWarnings(graph, installer().missing(kept.get()), index));
             }
         }
         return resolved(roots, current, ResolveOptions.defaults().withStrategy(options.strategy())
@@ -302,8 +306,8 @@ public final class Installer {
             packages.put(chosen.getKey(), new LockedPackage(summary.version(), tarball, summary.dist().integrity(),
                     summary.dependencies()));
         }
-        LockFile lock = new LockFile(packages);
-        return new Plan(lock, true, statusWarnings(new ProjectGraph(roots, lock), List.copyOf(packages.keySet()), index));
+        ProjectGraph graph = new ProjectGraph(roots, new LockFile(packages));
+        return new Plan(graph, true, statusWarnings(graph, List.copyOf(packages.keySet()), index));
     }
 
     /**
@@ -375,7 +379,7 @@ public final class Installer {
         if (options.frozen() && (manifestChanged || lockChanged)) {
             throw frozenRefusal(project, plan.lock(), manifestChanged);
         }
-        List<InstalledPackage> installed = installer().install(plan.lock(), project.lockOrEmpty());
+        List<InstalledPackage> installed = installer().install(plan.graph(), project.lockOrEmpty());
         project.write(manifestChanged ? Optional.of(dependencies) : Optional.empty(),
                 lockChanged ? Optional.of(plan.lock()) : Optional.empty());
         InstallReport.LockUpdate lock = new InstallReport.LockUpdate(lockChanged,

@@ -3,6 +3,7 @@ package io.prompd.client.install;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PackageRegistry;
+import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
@@ -60,12 +61,15 @@ final class LockedInstaller {
      * Installs what is missing. Offline, it first checks that the cache or a registry folder holds
      * every tarball needed and otherwise fails naming all those it lacks, before installing anything.
      *
-     * @param before what was locked before this run, to tell a version taken down since from one
-     *               the registry lists without its tarball
+     * @param project the graph the install leaves: the lock to install, and the ranges that decide the way off a
+     *                version taken down
+     * @param before  what was locked before this run, to tell a version taken down since from one
+     *                the registry lists without its tarball
      * @throws PrompdException NETWORK offline with tarballs missing; INTEGRITY when a tarball does not
      *                         match the lock, and then that version is not installed
      */
-    List<InstalledPackage> install(LockFile lock, LockFile before) throws IOException {
+    List<InstalledPackage> install(ProjectGraph project, LockFile before) throws IOException {
+        LockFile lock = project.lock();
         if (offline) {
             List<String> notCached = missing(lock).stream()
                     .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty() && !registry.isAtHand(name))
@@ -87,7 +91,7 @@ final class LockedInstaller {
                 // staging folder, rename), so they can go in parallel and a failure leaves no half of any.
                 List<Future<InstalledPackage>> pending = new ArrayList<>();
                 lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> {
-                    InstalledPackage installed = installOne(name, locked, before, progress);
+                    InstalledPackage installed = installOne(name, locked, project, before, progress);
                     progress.installed(name, locked.version());
                     return installed;
                 })));
@@ -116,7 +120,7 @@ final class LockedInstaller {
         }
     }
 
-    private InstalledPackage installOne(PackageName name, LockedPackage locked, LockFile before,
+    private InstalledPackage installOne(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
                                         InstallProgress progress) throws IOException {
         if (store.contains(name, locked.version())) {
             return new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()),
@@ -142,24 +146,25 @@ final class LockedInstaller {
             if (missing.exitCode() != ExitCode.NOT_FOUND) {
                 throw missing;
             }
-            throw noTarball(name, locked, before, missing);
+            throw noTarball(name, locked, project, before, missing);
         }
         return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
     }
 
-    private PrompdException noTarball(PackageName name, LockedPackage locked, LockFile before,
+    private PrompdException noTarball(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
                                       PrompdException missing) {
         LockedPackage earlier = before.packages().get(name);
         if (earlier != null && earlier.version().equals(locked.version())) {
-            String moveOn = "'prompd update " + name + "' locks another version its range allows";
-            Optional<String> reason = takedownReason(name, locked.version());
-            if (reason.isPresent()) {
+            Optional<PublishedPackage> recorded = takedownRecord(name, locked.version());
+            if (recorded.isPresent()) {
                 return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
-                        + LockFile.FILE_NAME + ", but its registry took it down: " + reason.get(), moveOn);
+                        + LockFile.FILE_NAME + ", but its registry took it down: " + recorded.get().packument()
+                        .takenDown().get(locked.version()), StatusNotes.wayOff(project, recorded.get(), locked.version()));
             }
             return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
                     + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage()
-                    + ")", "the version may have been taken down: " + moveOn);
+                    + ")", "the version may have been taken down: 'prompd update " + name + "' locks another version"
+                    + " its range allows");
         }
         return new PrompdException(ExitCode.NOT_FOUND, "the registry lists " + name + "@" + locked.version()
                 + " but has no tarball for it (" + missing.getMessage() + ")", "the registry may be incomplete or"
@@ -167,12 +172,12 @@ final class LockedInstaller {
     }
 
     /**
-     * The reason the registry's index gives for taking the version down, if it does: read only once the
-     * tarball is found missing, and a failure to read it leaves the error as it was.
+     * The registry's index of the package when it records the version's takedown, with the reason: read only
+     * once the tarball is found missing, and a failure to read it leaves the error as it was.
      */
-    private Optional<String> takedownReason(PackageName name, Version version) {
+    private Optional<PublishedPackage> takedownRecord(PackageName name, Version version) {
         try {
-            return registry.find(name).map(published -> published.packument().takenDown().get(version));
+            return registry.find(name).filter(published -> published.packument().takenDown().containsKey(version));
         } catch (PrompdException | UncheckedIOException unreadable) {
             return Optional.empty();
         }

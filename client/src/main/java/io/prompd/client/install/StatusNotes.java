@@ -56,12 +56,19 @@ public final class StatusNotes {
      * An update moves off a yanked or taken down version only to another that every range allows: when
      * there is none, it keeps a yanked one (as cargo does), so saying "update" would send the user in a circle.
      * Nor does a wider range in {@code prompd.json} help where the ranges of the packages needing it allow no
-     * other version, and {@code update --latest} only when they allow the latest.
+     * other version, and {@code update --latest} only when they allow the latest. Once every version is taken
+     * down no range helps: the dependency must go, or the packages that need it must stop needing it.
      */
-    private static String wayOff(ProjectGraph graph, PublishedPackage published, Version locked) {
+    static String wayOff(ProjectGraph graph, PublishedPackage published, Version locked) {
         PackageName name = published.packument().name();
         if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
             return "'prompd update " + name + "' moves off it";
+        }
+        if (published.packument().hasNoVersionLeft()) {
+            List<VersionRange> needing = graph.rangesOfDependents(name);
+            return needing.isEmpty() ? "no version of it is left: remove the dependency with 'prompd uninstall " + name
+                    + "'" : "no version of it is left, and packages of the project ask for " + series(needing)
+                    + "; a newer version of those may not ('prompd tree' shows them)";
         }
         String ranges = series(graph.rangesOn(name));
         VersionRange own = graph.roots().get(name);

@@ -927,6 +927,29 @@ class InstallCommandsTest {
     }
 
     @Test
+    void outdatedAndUpdateOfALockedDependencyWithNoVersionLeftSayToRemoveIt() throws IOException {
+        registry.publish("@acme/gone", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/gone").exitCode());
+        registry.takeDown("@acme/gone", "1.0.0", "leaked an API key");
+
+        CliRun outdated = prompd("outdated");
+
+        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals("""
+                package     current             wanted  latest  dependency
+                @acme/gone  1.0.0 (taken down)  -       -       direct
+                """, outdated.out());
+        assertEquals("warning: @acme/gone@1.0.0 is taken down: leaked an API key (it can no longer be downloaded; no"
+                + " version of it is left: remove the dependency with 'prompd uninstall @acme/gone')\n", outdated.err());
+        CliRun update = prompd("update");
+        assertEquals(3, update.exitCode(), update.err());
+        assertTrue(update.err().startsWith("error: Because your project depends on @acme/gone ^1.0.0 and no version of"
+                + " @acme/gone matches ^1.0.0, version solving failed.\n"), update.err());
+        assertEquals(0, prompd("uninstall", "@acme/gone").exitCode());
+        assertEquals("", prompd("outdated").err());
+    }
+
+    @Test
     void aRegistrysControlCharactersReachTheTerminalSpeltOutAndJsonExact() throws IOException {
         String hostile = "\u001b]0;pwned\u0007use 1.1\r\u001b[2K";
         registry.deprecate("@acme/util", "1.0.0", hostile);

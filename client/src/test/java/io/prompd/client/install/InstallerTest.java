@@ -269,8 +269,43 @@ class InstallerTest {
         assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
         assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry took it down: leaked an API key",
                 gone.getMessage());
-        assertEquals("'prompd update @acme/base' locks another version its range allows", gone.hint());
+        assertEquals("'prompd update @acme/base' moves off it", gone.hint());
         assertFalse(installed("@acme/base", "1.2.0"));
+    }
+
+    @Test
+    void aLockedDependencyWithNoVersionLeftGivesTheReasonAndSaysToRemoveItNotToUpdateIt() throws IOException {
+        registry.publish("@acme/alone", "1.0.0");
+        writeProject("\"@acme/alone\": \"^1.0.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.takeDown("@acme/alone", "1.0.0", "held a customer's API key");
+        home = work.resolve("other-home");
+
+        PrompdException gone = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
+        assertEquals("@acme/alone@1.0.0 is locked in prompd.lock, but its registry took it down: held a customer's API"
+                + " key", gone.getMessage());
+        assertEquals("no version of it is left: remove the dependency with 'prompd uninstall @acme/alone'", gone.hint());
+        installer().uninstall(project, List.of(name("@acme/alone")));
+        assertEquals(Set.of(), lock().packages().keySet(), "the way off it works");
+    }
+
+    @Test
+    void aLockedPackageWithNoVersionLeftThatOthersNeedNamesTheirRangesNotAnUninstall() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.takeDown("@acme/util", "1.0.0", "leaked a key").takeDown("@acme/util", "1.1.0", "leaked a key")
+                .takeDown("@acme/util", "2.0.0", "leaked a key");
+        home = work.resolve("other-home");
+
+        PrompdException gone = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals("@acme/util@1.1.0 is locked in prompd.lock, but its registry took it down: leaked a key",
+                gone.getMessage());
+        assertEquals("no version of it is left, and packages of the project ask for ^1.1.0; a newer version of those"
+                + " may not ('prompd tree' shows them)", gone.hint());
     }
 
     @Test
