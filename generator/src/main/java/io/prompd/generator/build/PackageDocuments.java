@@ -56,10 +56,14 @@ final class PackageDocuments {
      * The packument. {@code latest} is the meta's tag if it sets one, else the highest version that
      * is neither a pre-release nor yanked, as npm would have tagged it; with no such version there
      * is no {@code latest}. Descriptive fields come from the version {@code latest} points at, or
-     * the highest one.
+     * the highest one. Without a version, every one taken down, it holds the takedowns and the owners
+     * alone: the descriptive fields of a version taken down may be what had it taken down.
      */
     static Packument packument(PackageName name, SortedMap<Version, VersionDocument> documents, PackageMeta meta,
                                Owners owners) {
+        if (documents.isEmpty()) {
+            return Packument.everyVersionTakenDown(name, owners, meta.takenDown());
+        }
         SortedMap<String, Version> distTags = new TreeMap<>(meta.distTags());
         if (!distTags.containsKey(Packument.LATEST)) {
             defaultLatest(documents, meta).ifPresent(latest -> distTags.put(Packument.LATEST, latest));
@@ -80,8 +84,13 @@ final class PackageDocuments {
                 .max(Comparator.naturalOrder());
     }
 
-    static PackageSummary summary(Packument packument) {
-        return new PackageSummary(packument.name(), packument.distTags().get(Packument.LATEST), packument.description(),
-                packument.keywords(), packument.category(), packument.author(), packument.updatedAt());
+    /** The package's line in packages.json, which lists what can be installed: none once no version is left. */
+    static Optional<PackageSummary> summary(Packument packument) {
+        if (packument.hasNoVersionLeft()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PackageSummary(packument.name(), packument.distTags().get(Packument.LATEST),
+                packument.description(), packument.keywords(), packument.category(), packument.author(),
+                packument.updatedAt()));
     }
 }

@@ -35,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,7 +152,7 @@ public final class RegistryBuilder {
                 }
                 staging.write(BuildState.FILE, Json.write(state));
                 staging.publish();
-                return new BuildResult(commit.name(), states.size(), versionCount(states), built.packed(),
+                return new BuildResult(commit.name(), packageCount(states), versionCount(states), built.packed(),
                         built.reused(), false, elapsedSince(start));
             }
         }
@@ -174,12 +175,17 @@ public final class RegistryBuilder {
                 problems.stream().sorted(Problem.ORDER).toList());
     }
 
-    /** What every package's files depend on; a version folder without a manifest was never published and is reported. */
+    /**
+     * What every package's files depend on; a version folder without a manifest was never published and is
+     * reported. A package every version of which was taken down is one while its meta.json records the takedowns.
+     */
     private static SortedMap<PackageName, PackageState> packageStates(RegistrySnapshot snapshot,
                                                                       PublicationHistory history,
                                                                       List<Problem> problems) {
         SortedMap<PackageName, PackageState> states = new TreeMap<>();
-        snapshot.packages().forEach((name, folders) -> {
+        snapshot.namesInUse().forEach(name -> {
+            SortedMap<Version, VersionFolder> folders = snapshot.packages().getOrDefault(name,
+                    Collections.emptySortedMap());
             problems.addAll(clashingVersions(folders));
             SortedMap<Version, VersionState> versions = new TreeMap<>();
             folders.forEach((version, folder) -> {
@@ -192,8 +198,8 @@ public final class RegistryBuilder {
                 versions.put(version, new VersionState(folder.treeId().name(), publication.get().commit().name(),
                         publication.get().time()));
             });
-            if (!versions.isEmpty()) {
-                PackageMeta meta = snapshot.meta(name);
+            PackageMeta meta = snapshot.meta(name);
+            if (!versions.isEmpty() || !meta.takenDown().isEmpty()) {
                 states.put(name, new PackageState(versions, meta, owners(name, snapshot.scopes(), meta)));
             }
         });
@@ -301,12 +307,15 @@ public final class RegistryBuilder {
                                               PackageState state, Optional<PackageState> old,
                                               Map<PackageName, PackageSummary> previousSummaries) {
         try {
+            // A package without a version has no line in packages.json to carry over, so it is built again: its
+            // index.json alone, which the staging area keeps as the previous file when the bytes are the same.
             if (old.filter(state::equals).isPresent() && previousSummaries.containsKey(name)) {
                 return new PackageResult(Optional.of(previousSummaries.get(name)), Optional.empty(), 0,
                         builder.carryOver(name, state), List.of());
             }
-            PackageBuilder.Outcome outcome = builder.build(name, snapshot.packages().get(name), state, old);
-            return new PackageResult(outcome.packument().map(PackageDocuments::summary), outcome.packument(),
+            PackageBuilder.Outcome outcome = builder.build(name, snapshot.packages().getOrDefault(name,
+                    Collections.emptySortedMap()), state, old);
+            return new PackageResult(outcome.packument().flatMap(PackageDocuments::summary), outcome.packument(),
                     outcome.packed(), outcome.reused(), outcome.problems());
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
@@ -340,7 +349,12 @@ public final class RegistryBuilder {
         RegistryConfig config = snapshot.config().orElseThrow();
         return new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, config.name(), config.git().toString(),
                 config.isPrivate(), state.commit(), snapshot.commitTime(), links.templates(),
-                new RegistryDocument.Counts(state.packages().size(), versionCount(state.packages())));
+                new RegistryDocument.Counts(packageCount(state.packages()), versionCount(state.packages())));
+    }
+
+    /** The packages with a version, as packages.json lists them: one whose every version was taken down is none. */
+    private static int packageCount(Map<PackageName, PackageState> packages) {
+        return (int) packages.values().stream().filter(state -> !state.versions().isEmpty()).count();
     }
 
     private static int versionCount(Map<PackageName, PackageState> packages) {

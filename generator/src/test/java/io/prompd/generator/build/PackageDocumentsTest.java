@@ -17,6 +17,7 @@ import io.prompd.generator.source.PackageMeta;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -73,7 +74,7 @@ class PackageDocumentsTest {
                 meta(Map.of(), Map.of(), Map.of()), Owners.NONE);
         assertFalse(packument.distTags().containsKey("latest"));
         assertEquals("description of 1.0.0-alpha.2", packument.description());
-        PackageSummary summary = PackageDocuments.summary(packument);
+        PackageSummary summary = PackageDocuments.summary(packument).orElseThrow();
         assertEquals(null, summary.latest());
     }
 
@@ -116,6 +117,20 @@ class PackageDocumentsTest {
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0"),
                 takenDown(Map.of(Version.parse("0.9.0"), "leaked an API key")), Owners.NONE);
         assertEquals(Map.of(Version.parse("0.9.0"), "leaked an API key"), packument.takenDown());
+    }
+
+    @Test
+    void withNoVersionLeftTheIndexHoldsTheTakedownsAndOwnersAloneAndPackagesJsonNoLine() {
+        Owners owners = new Owners(new TreeSet<>(List.of("ann")), new TreeSet<>());
+        SortedMap<Version, String> takedowns = new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key"));
+
+        Packument packument = PackageDocuments.packument(NAME, published(), takenDown(takedowns), owners);
+
+        assertEquals(Packument.everyVersionTakenDown(NAME, owners, takedowns), packument);
+        assertEquals(Optional.empty(), PackageDocuments.summary(packument));
+        assertEquals(List.of("/distTags/latest"), PackageDocuments.checkMeta(NAME, new PackageMeta(new TreeMap<>(
+                Map.of("latest", Version.parse("1.0.0"))), new TreeMap<>(), new TreeMap<>(), takedowns, new TreeSet<>()),
+                published()).stream().map(Problem::pointer).toList(), "a dist-tag left at the version taken down");
     }
 
     @Test

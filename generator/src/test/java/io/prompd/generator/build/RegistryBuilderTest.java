@@ -238,6 +238,91 @@ class RegistryBuilderTest {
         assertEquals(Set.of(Version.parse("1.1.0")), packument.versions().keySet());
     }
 
+    /** Takes down sql-explainer's one version of the example registry, recording it as the README says. */
+    private static void takeDownTheOneVersionOfSqlExplainer(TestRegistryRepo repo) {
+        repo.delete("packages/sql-explainer/1.0.0").meta("sql-explainer",
+                "{\"owners\": [\"ivan\"], \"takenDown\": {\"1.0.0\": \"Held a customer's API key.\"}}");
+    }
+
+    /** The example registry with a second commit, sql-explainer's takedown. */
+    private TestRegistryRepo exampleWithSqlExplainerTakenDown() {
+        TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"));
+        takeDownTheOneVersionOfSqlExplainer(repo);
+        repo.commit("take sql-explainer 1.0.0 down", TestRegistryRepo.MAINTAINER);
+        return repo;
+    }
+
+    @Test
+    void aPackageWithNoVersionLeftKeepsAnIndexOfItsTakedownsAndOwnersThatPackagesJsonLeavesOut() throws IOException {
+        Path out = temp.resolve("out");
+        BuildResult result;
+        try (TestRegistryRepo repo = exampleWithSqlExplainerTakenDown()) {
+            result = build(repo, out);
+        }
+        assertEquals("""
+                {
+                  "distTags": {},
+                  "keywords": [],
+                  "name": "sql-explainer",
+                  "owners": {
+                    "teams": [],
+                    "users": [
+                      "ivan"
+                    ]
+                  },
+                  "takenDown": {
+                    "1.0.0": "Held a customer's API key."
+                  },
+                  "versions": {}
+                }
+                """, Files.readString(out.resolve("packages/sql-explainer/index.json")));
+        try (Stream<Path> files = Files.list(out.resolve("packages/sql-explainer"))) {
+            assertEquals(List.of("index.json"), files.map(file -> file.getFileName().toString()).toList());
+        }
+        List<PackageName> listed = read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class).packages().stream()
+                .map(PackageSummary::name).toList();
+        assertFalse(listed.contains(PackageName.parse("sql-explainer")), listed.toString());
+        assertEquals(7, listed.size());
+        assertEquals(new RegistryDocument.Counts(7, 14),
+                read(out.resolve(RegistryLayout.REGISTRY_DOCUMENT), RegistryDocument.class).counts(),
+                "what packages.json lists");
+        assertEquals(7, result.packages());
+    }
+
+    @Test
+    void aPackageWithNoVersionLeftIsLeftAsItWasByABuildThatChangesAnotherPackage() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = exampleWithSqlExplainerTakenDown()) {
+            build(repo, out);
+            OutputTree before = OutputTree.of(out);
+            assertTrue(before.files().containsKey("packages/sql-explainer/index.json"));
+            repo.meta("@prompd/test-writer", "{\"deprecated\": {\"1.0.0\": \"use 2\"}}");
+            repo.commit("deprecate test-writer 1.0.0");
+            build(repo, out);
+
+            assertEquals(Set.of("packages/@prompd/test-writer/index.json", "registry.json", BuildState.FILE),
+                    before.rewrittenIn(OutputTree.of(out)).keySet());
+        }
+    }
+
+    @Test
+    void anOutputOfTheFormatBeforeIndexesOfPackagesWithNoVersionLeftIsBuiltAgainWithThem() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = exampleWithSqlExplainerTakenDown()) {
+            build(repo, out);
+            // what the generator of format 2 left of this very commit: no index.json of the package
+            Files.delete(out.resolve("packages/sql-explainer/index.json"));
+            Files.delete(out.resolve("packages/sql-explainer"));
+            Path state = out.resolve(BuildState.FILE);
+            Files.writeString(state, Files.readString(state).replace("\"format\": " + BuildState.FORMAT, "\"format\": 2"));
+
+            BuildResult result = build(repo, out);
+
+            assertFalse(result.unchanged());
+            assertTrue(Files.isRegularFile(out.resolve("packages/sql-explainer/index.json")));
+        }
+    }
+
     @Test
     void latestDefaultsToTheHighestVersionThatIsNeitherPreReleaseNorYanked() throws IOException {
         Path out = temp.resolve("out");
@@ -291,6 +376,9 @@ class RegistryBuilderTest {
                             + " \"yanked\": {\"2.2.0\": \"broken\"}}"),
                     () -> repo.publish("@fresh/pkg", "1.0.0-beta.1"),
                     () -> repo.delete("packages/@common/base-prompts/2.2.0").meta("@common/base-prompts", "{}"),
+                    () -> takeDownTheOneVersionOfSqlExplainer(repo),
+                    () -> repo.publish("@common/base-prompts", "2.3.0"),
+                    () -> repo.publish("sql-explainer", "1.1.0"),
                     () -> repo.delete("packages/sql-explainer"));
             for (int step = 0; step < changes.size(); step++) {
                 changes.get(step).run();
