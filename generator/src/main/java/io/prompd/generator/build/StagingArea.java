@@ -33,7 +33,8 @@ import java.util.stream.Stream;
 /**
  * The folder a build writes into, beside the output folder, swapped into place only when the
  * build succeeds, so a sync to a CDN never sees half a build. Files carried over from the previous
- * output are hard links to it, keeping their bytes, inode and mtime; changed files are always new
+ * output are hard links to it, keeping their bytes, inode and mtime (copies keeping bytes and mtime
+ * when their permissions are not those {@link OutputModes} gives); changed files are always new
  * files, so a hard-linked file is never modified in place. Closing an area that was not published
  * removes it and leaves the previous output untouched.
  *
@@ -50,18 +51,21 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     private final Path retired;
     private final Optional<Path> previous;
     private final CompletableFuture<Void> retiredDeleted;
+    private final OutputModes modes;
     /** Folders this area created: a build writes tens of thousands of files into a few thousand folders. */
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private boolean published;
     /** Whether the retired build's deletion was waited for: its failure is reported once, by publish or close. */
     private boolean retiredAwaited;
 
-    private StagingArea(Path out, Optional<Path> previous, Path retired, CompletableFuture<Void> retiredDeleted) {
+    private StagingArea(Path out, Optional<Path> previous, Path retired, CompletableFuture<Void> retiredDeleted,
+                        OutputModes modes) {
         this.out = out;
         this.staging = sibling(out, "staging");
         this.retired = retired;
         this.previous = previous;
         this.retiredDeleted = retiredDeleted;
+        this.modes = modes;
     }
 
     /**
@@ -87,12 +91,12 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     static StagingArea create(Path out, Optional<Path> previous, TreeDeletion deleteRetired) throws IOException {
         // before the area starts deleting the retired build, which a refused area would leave running
         refuseMountPoint(out);
-        Files.createDirectory(sibling(out, "staging"));
+        OutputModes modes = OutputModes.forOutput(Files.createDirectory(sibling(out, "staging")), out);
         Path retired = sibling(out, "old");
         return new StagingArea(out, previous, retired, Futures.inBackground("retired-build-deletion", () -> {
             deleteRetired.delete(retired);
             return null;
-        }));
+        }), modes);
     }
 
     /** Deletes a folder and everything in it, as {@link #deleteTree} does. */
@@ -158,8 +162,14 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      */
     OutputStream create(String path) throws IOException {
         Path target = target(path);
-        return NamedWrites.naming(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                target);
+        OutputStream created = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            modes.file(target);
+        } catch (IOException failed) {
+            created.close();
+            throw failed;
+        }
+        return NamedWrites.naming(created, target);
     }
 
     /** Whether the previous output has this file, so it can be {@linkplain #link linked}. */
@@ -176,7 +186,23 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     /** Carries a file of the previous output over unchanged. */
     void link(String path) throws IOException {
         Path old = previous.orElseThrow(() -> new NoSuchFileException(path, null, "no previous output")).resolve(path);
-        Files.createLink(target(path), old);
+        carryOver(old, target(path), Files.readAttributes(old, BasicFileAttributes.class));
+    }
+
+    /**
+     * Links a file of the previous output, or copies it when it may not be linked
+     * ({@link OutputModes#mayLink}), to give the copy a file's permissions. The copy keeps the
+     * mtime, to the nanosecond, which a copy with its attributes rounds to microseconds, so that a
+     * sync to a CDN sees it unchanged.
+     */
+    private void carryOver(Path old, Path target, BasicFileAttributes attributes) throws IOException {
+        if (modes.mayLink(old, attributes)) {
+            Files.createLink(target, old);
+        } else {
+            Files.copy(old, target);
+            Files.setLastModifiedTime(target, attributes.lastModifiedTime());
+            modes.file(target);
+        }
     }
 
     /**
@@ -196,6 +222,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
             public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
                 Path target = targets.isEmpty() ? to : targets.peek().resolve(directory.getFileName());
                 Files.createDirectory(target);
+                modes.folder(target);
                 targets.push(target);
                 return FileVisitResult.CONTINUE;
             }
@@ -203,7 +230,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 if (attributes.isRegularFile()) {
-                    Files.createLink(targets.element().resolve(file.getFileName()), file);
+                    carryOver(file, targets.element().resolve(file.getFileName()), attributes);
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -237,6 +264,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         ensureFolder(folder.getParent());
         try {
             Files.createDirectory(folder);
+            modes.folder(folder);
         } catch (FileAlreadyExistsException createdMeanwhile) {
             if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
                 throw createdMeanwhile;
@@ -252,6 +280,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      */
     void publish() throws IOException {
         awaitRetiredDeleted();
+        modes.finish(staging);
         boolean replacing = Files.exists(out);
         if (replacing) {
             Files.move(out, retired, StandardCopyOption.ATOMIC_MOVE);

@@ -33,20 +33,25 @@ import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -481,6 +486,51 @@ class RegistryBuilderTest {
         assertFalse(Files.exists(out.resolve("packages/@common/b")));
         assertEquals(List.of(name), read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class).packages().stream()
                 .map(PackageSummary::name).toList());
+    }
+
+    @Test
+    void aCarriedOverFileWithOtherPermissionsIsCopiedWithAFilesPermissionsLeavingTheServedFileAsItWas()
+            throws IOException {
+        Path out = temp.resolve("out");
+        // one in a package carried over whole, one in a package that gets a new version
+        List<String> carriedOver = List.of("packages/@common/b/index.json", "packages/@common/a/-/a-1.0.0.tgz");
+        Map<String, FileTime> mtimes = new TreeMap<>();
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/b", "1.0.0");
+            repo.commit("publish a and b");
+            build(repo, out);
+            for (String file : carriedOver) {
+                // as a build under umask 077 wrote them, before the permissions were fixed
+                Files.setPosixFilePermissions(out.resolve(file), PosixFilePermissions.fromString("rw-------"));
+                mtimes.put(file, Files.getLastModifiedTime(out.resolve(file)));
+            }
+            repo.publish("@common/a", "1.1.0");
+            repo.commit("publish a 1.1.0");
+            build(repo, out);
+        }
+
+        assertEquals(Map.of("files", Set.of("rw-r--r--"), "folders", Set.of("rwxr-xr-x")), permissionsBelow(out));
+        for (String file : carriedOver) {
+            assertEquals(mtimes.get(file), Files.getLastModifiedTime(out.resolve(file)), file + " keeps its mtime");
+            assertEquals("rw-------", PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(temp.resolve(".out.old").resolve(file))),
+                    "the output served until the new one replaced it stayed as it was: " + file);
+        }
+    }
+
+    /** The permissions of the files and of the folders below {@code root}, {@code root} left out. */
+    private static Map<String, Set<String>> permissionsBelow(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(path -> !path.equals(root)).collect(Collectors.groupingBy(
+                    path -> Files.isDirectory(path) ? "folders" : "files", TreeMap::new, Collectors.mapping(path -> {
+                        try {
+                            return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+                        } catch (IOException failed) {
+                            throw new UncheckedIOException(failed);
+                        }
+                    }, Collectors.toSet())));
+        }
     }
 
     @Test

@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,51 @@ class StagingAreaTest {
         assertArrayEquals(bytes("third"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")));
         assertArrayEquals(bytes("second"), Files.readAllBytes(retired.resolve("packages/@a/b/index.json")),
                 "the older retired build was deleted before this one was retired");
+    }
+
+    @Test
+    void theOutputFolderKeepsTheModeOfTheFolderItReplacesAndPassesItsSetGroupIdBitOn() throws IOException {
+        Path out = Files.createDirectory(temp.resolve("out"));
+        // a folder prepared for a web server that reads it as a member of its group
+        Files.setAttribute(out, "unix:mode", 02750);
+
+        publish(out, "first");
+        assertEquals("2750", mode(out));
+        assertEquals("2755", mode(out.resolve("packages/@a")),
+                "below it a folder's mode, with the set-group-ID bit that gives files the folder's group");
+        publish(out, "second");
+        assertEquals("2750", mode(out), "every build");
+    }
+
+    @Test
+    void theOutputFolderKeepsTheGroupOfTheFolderItReplaces() throws IOException {
+        Path out = Files.createDirectory(temp.resolve("out"));
+        int group = (int) Files.getAttribute(out, "unix:gid") + 1;
+        try {
+            Files.setAttribute(out, "unix:gid", group);
+        } catch (FileSystemException notAMember) {
+            Assumptions.abort("only root, or a member of another group, may give a folder to it");
+        }
+
+        publish(out, "first");
+
+        assertEquals(group, Files.getAttribute(out, "unix:gid"));
+    }
+
+    @Test
+    void anOutputFolderItsOwnerMayNotWriteInIsWrittenAndThenGetsItsMode() throws IOException {
+        Path out = Files.createDirectory(temp.resolve("out"));
+        Files.setAttribute(out, "unix:mode", 0555);
+
+        publish(out, "first");
+
+        assertEquals("555", mode(out));
+        assertArrayEquals(bytes("first"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")));
+    }
+
+    /** The mode of a file or folder in octal, the way chmod takes it. */
+    private static String mode(Path path) throws IOException {
+        return Integer.toOctalString((int) Files.getAttribute(path, "unix:mode") & 07777);
     }
 
     @Test

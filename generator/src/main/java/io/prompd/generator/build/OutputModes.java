@@ -1,0 +1,119 @@
+package io.prompd.generator.build;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The permissions of what a build writes: files 0644 and folders 0755, as a tarball's entries
+ * have, whatever the umask of the process. Left to the umask, a build under a stricter one (cron,
+ * sudo, a systemd unit's {@code UMask=}) wrote files the web server could not read beside carried
+ * over ones that it could, and an incremental output differed from a fresh one. The output folder
+ * itself takes the mode and group of the folder it replaces, which are the operator's choice for
+ * the web server, not the build's. Every folder keeps the set-group-ID bit that it has from the
+ * folder above, so that the files below it get that folder's group as the operator set it up.
+ *
+ * <p>Nothing is set on a file system without POSIX permissions (Windows), nor, from its first
+ * refusal on, on a mount that cannot store them (vfat, SMB): there the mount decides.
+ */
+final class OutputModes {
+
+    private static final Set<PosixFilePermission> FILE = Set.copyOf(PosixFilePermissions.fromString("rw-r--r--"));
+    private static final int FOLDER = 0755;
+    private static final int OWNER_ALL = 0700;
+    private static final int SET_GROUP_ID = 02000;
+    /** The permissions, set-user-ID, set-group-ID and sticky bits of {@code unix:mode}, without the file type. */
+    private static final int MODE_BITS = 07777;
+
+    private final int topMode;
+    private final int folderMode;
+    /** Set at the first change the file system refuses, after which nothing is tried again. */
+    private volatile boolean unsupported;
+
+    private OutputModes(int topMode, int folderMode, boolean unsupported) {
+        this.topMode = topMode;
+        this.folderMode = folderMode;
+        this.unsupported = unsupported;
+    }
+
+    /**
+     * Gives {@code top}, the new output folder just created, the group and mode of {@code replaced}
+     * when it exists, so that the files and folders created below it get the group and set-group-ID
+     * bit from the start. Until {@link #finish} its owner may do anything in it: a folder made
+     * read-only (0555) would refuse the files to come.
+     */
+    static OutputModes forOutput(Path top, Path replaced) throws IOException {
+        if (!top.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            return new OutputModes(FOLDER, FOLDER, true);
+        }
+        int mode;
+        if (Files.exists(replaced)) {
+            Map<String, Object> attributes = Files.readAttributes(replaced, "unix:mode,gid");
+            mode = (int) attributes.get("mode") & MODE_BITS;
+            try {
+                Files.setAttribute(top, "unix:gid", attributes.get("gid"));
+            } catch (FileSystemException notAMember) {
+                // only root, or a member of the group, may give a folder to it: the folder keeps the user's
+            }
+        } else {
+            mode = FOLDER | ((int) Files.getAttribute(top, "unix:mode") & SET_GROUP_ID);
+        }
+        OutputModes modes = new OutputModes(mode, FOLDER | (mode & SET_GROUP_ID), false);
+        modes.set(top, "unix:mode", mode | OWNER_ALL);
+        return modes;
+    }
+
+    /** Gives a new file below the output folder its permissions. */
+    void file(Path file) throws IOException {
+        set(file, "posix:permissions", FILE);
+    }
+
+    /** Gives a new folder below the output folder its permissions. */
+    void folder(Path folder) throws IOException {
+        set(folder, "unix:mode", folderMode);
+    }
+
+    /**
+     * Whether a file of the previous output has a file's permissions, and so can be linked: one
+     * without, from a build before this rule or changed by hand, is copied instead, since changing a
+     * hard link's permissions would change those of the live output, which a build leaves as it is
+     * until it is published.
+     *
+     * @param attributes the file's: on a POSIX file system they hold its permissions already, which
+     *                   spares a look-up per file, and a build carries tens of thousands over
+     */
+    boolean mayLink(Path file, BasicFileAttributes attributes) throws IOException {
+        if (unsupported) {
+            return true;
+        }
+        Set<PosixFilePermission> permissions = attributes instanceof PosixFileAttributes posix
+                ? posix.permissions() : Files.getPosixFilePermissions(file);
+        return permissions.equals(FILE);
+    }
+
+    /** Gives the output folder its final mode, before it is published. */
+    void finish(Path top) throws IOException {
+        if ((topMode & OWNER_ALL) != OWNER_ALL) {
+            set(top, "unix:mode", topMode);
+        }
+    }
+
+    private void set(Path path, String attribute, Object value) throws IOException {
+        if (unsupported) {
+            return;
+        }
+        try {
+            Files.setAttribute(path, attribute, value);
+        } catch (FileSystemException refused) {
+            // a file this build has just created: only a mount without permissions refuses the change
+            unsupported = true;
+        }
+    }
+}
