@@ -116,45 +116,54 @@ public final class RegistryBuilder {
                 return unchanged.get();
             }
             repository.requireWholeHistory("a build");
-            CompletableFuture<RegistrySnapshot> pendingSnapshot = Futures.inBackground("registry-snapshot",
-                    () -> repository.snapshot(commit));
-            Optional<BuildState> served = Futures.join(pendingPrevious);
-            Optional<BuildState> previous = served.filter(state -> state.sameOptions(baseUrl));
-            // created before the history walk, so the last retired build is deleted meanwhile
-            try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
-                CompletableFuture<PublicationHistory> pendingHistory = Futures.inBackground("publication-history",
-                        () -> previous.isPresent()
-                                ? previous.get().history().update(repository, commit)
-                                : PublicationHistory.compute(repository, commit));
-                RegistrySnapshot snapshot = Futures.join(pendingSnapshot);
-                PublicationHistory history = Futures.join(pendingHistory);
-                List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
-                snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()
-                        .filter(Problem::isError).forEach(problems::add));
-                // Without registry.json there is no registry document to write; any other problem still
-                // lets the packages be read, so that the build reports their problems too.
-                if (snapshot.config().isEmpty()) {
-                    throw failure(snapshot.withLines(problems));
-                }
-                SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
-                served.ifPresent(old -> problems.addAll(changedSinceServed(old, states, out)));
-                BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
-                Links links = new Links(options.baseUrl());
-                Built built = buildPackages(snapshot, links, state, previous, staging, progress);
-                problems.addAll(built.problems());
-                if (!problems.isEmpty()) {
-                    throw failure(snapshot.withLines(problems));
-                }
-                BuiltRegistry registry = new BuiltRegistry(registryDocument(snapshot, state, links),
-                        new PackageList(built.summaries()), built.rebuilt());
-                for (RegistryWriter writer : writers) {
-                    writer.write(registry, staging);
-                }
-                staging.write(BuildState.FILE, Json.write(state));
-                staging.publish();
-                return new BuildResult(commit.name(), packageCount(states), versionCount(states), built.packed(),
-                        built.reused(), false, elapsedSince(start));
+            return repository.readingObjects("the build",
+                    () -> buildCommit(repository, commit, options, progress, pendingPrevious, start));
+        }
+    }
+
+    private BuildResult buildCommit(RegistryRepository repository, ObjectId commit, BuildOptions options,
+                                    BuildProgress progress, CompletableFuture<Optional<BuildState>> pendingPrevious,
+                                    long start) throws IOException {
+        Path out = options.out();
+        Optional<String> baseUrl = options.baseUrl().map(URI::toString);
+        CompletableFuture<RegistrySnapshot> pendingSnapshot = Futures.inBackground("registry-snapshot",
+                () -> repository.snapshot(commit));
+        Optional<BuildState> served = Futures.join(pendingPrevious);
+        Optional<BuildState> previous = served.filter(state -> state.sameOptions(baseUrl));
+        // created before the history walk, so the last retired build is deleted meanwhile
+        try (StagingArea staging = StagingArea.create(out, previous.map(old -> out))) {
+            CompletableFuture<PublicationHistory> pendingHistory = Futures.inBackground("publication-history",
+                    () -> previous.isPresent()
+                            ? previous.get().history().update(repository, commit)
+                            : PublicationHistory.compute(repository, commit));
+            RegistrySnapshot snapshot = Futures.join(pendingSnapshot);
+            PublicationHistory history = Futures.join(pendingHistory);
+            List<Problem> problems = new ArrayList<>(snapshot.problems().stream().filter(Problem::isError).toList());
+            snapshot.packagesWithMeta().forEach(name -> snapshot.metaProblems(name).stream()
+                    .filter(Problem::isError).forEach(problems::add));
+            // Without registry.json there is no registry document to write; any other problem still
+            // lets the packages be read, so that the build reports their problems too.
+            if (snapshot.config().isEmpty()) {
+                throw failure(snapshot.withLines(problems));
             }
+            SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
+            served.ifPresent(old -> problems.addAll(changedSinceServed(old, states, out)));
+            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
+            Links links = new Links(options.baseUrl());
+            Built built = buildPackages(snapshot, links, state, previous, staging, progress);
+            problems.addAll(built.problems());
+            if (!problems.isEmpty()) {
+                throw failure(snapshot.withLines(problems));
+            }
+            BuiltRegistry registry = new BuiltRegistry(registryDocument(snapshot, state, links),
+                    new PackageList(built.summaries()), built.rebuilt());
+            for (RegistryWriter writer : writers) {
+                writer.write(registry, staging);
+            }
+            staging.write(BuildState.FILE, Json.write(state));
+            staging.publish();
+            return new BuildResult(commit.name(), packageCount(states), versionCount(states), built.packed(),
+                    built.reused(), false, elapsedSince(start));
         }
     }
 

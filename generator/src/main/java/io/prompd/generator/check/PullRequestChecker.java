@@ -62,6 +62,11 @@ public final class PullRequestChecker {
             throws IOException {
         Objects.requireNonNull(actor, "actor");
         repository.requireWholeHistory("the check");
+        return repository.readingObjects("the check", () -> checkCommits(repository, base, head, actor));
+    }
+
+    private CheckReport checkCommits(RegistryRepository repository, ObjectId base, ObjectId head,
+                                     Optional<String> actor) throws IOException {
         ObjectId mergeBase = repository.mergeBase(base, head);
         // Listing a large registry takes a while; the listings are independent, so they overlap.
         CompletableFuture<RegistrySnapshot> baseListing = Futures.inBackground("merge-base-snapshot",

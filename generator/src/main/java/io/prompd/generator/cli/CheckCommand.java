@@ -25,8 +25,8 @@ import picocli.CommandLine;
                 "Exits " + ExitCode.Codes.OK + " when there is no error (warnings do not fail the check), "
                         + ExitCode.Codes.FAILURE + " when there is one; " + ExitCode.Codes.USAGE + " and "
                         + ExitCode.Codes.NOT_FOUND
-                        + " when the check cannot run (a wrong option; a revision or repository not found, or a"
-                        + " shallow clone)."})
+                        + " when the check cannot run (a wrong option; a revision or repository not found, a"
+                        + " shallow clone, or a partial or damaged one that lacks objects the check reads)."})
 final class CheckCommand implements Callable<Integer> {
 
     /** How the report is written. */

@@ -3,11 +3,13 @@ package io.prompd.generator.source;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.concurrent.IoSupplier;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -27,6 +29,7 @@ import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -167,6 +170,64 @@ public final class RegistryRepository implements AutoCloseable {
 
     private boolean isShallow() throws IOException {
         return !repository.getObjectDatabase().getShallowCommits().isEmpty();
+    }
+
+    /**
+     * Runs work that reads this repository's objects, and reports an object it lacks as what it
+     * is: one a partial clone was made without ({@code git clone --filter}), fetched only when Git
+     * needs it, which JGit cannot do, or one a damaged repository lost. Either was a bare
+     * "input/output error" with no hint, and exited as a failed check would. A partial clone is not
+     * refused up front: one that holds every object the work reads, as a blobless clone does for the
+     * commit checked out, works.
+     *
+     * @param work what reads, as in "the build", for the message
+     * @throws PrompdException NOT_FOUND when an object is missing, as for a shallow clone
+     */
+    public <T> T readingObjects(String work, IoSupplier<T> reading) throws IOException {
+        try {
+            return reading.get();
+        } catch (IOException | UncheckedIOException failure) {
+            Optional<MissingObjectException> missing = missingObject(failure);
+            if (missing.isEmpty()) {
+                throw failure;
+            }
+            // JGit takes an object file it may not read for one not there
+            requireReadable(repository.getDirectory().toPath(), readable);
+            // "Missing blob 1ae78f…", as JGit words it
+            String object = missing.get().getMessage().replaceFirst("^Missing ", "");
+            Optional<String> filter = partialCloneFilter();
+            if (filter.isPresent()) {
+                throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " is a partial clone ("
+                        + filter.get() + "), and " + work + " needs objects it does not have, such as " + object,
+                        "clone without --filter (in actions/checkout, drop `filter:`)", missing.get());
+            }
+            throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " lacks the " + object + " that "
+                    + work + " reads: the repository is incomplete or damaged", "see what is damaged with git fsck"
+                    + " in " + repository.getDirectory() + ", then clone the registry again", missing.get());
+        }
+    }
+
+    private static Optional<MissingObjectException> missingObject(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MissingObjectException missing) {
+                return Optional.of(missing);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How the repository is a partial clone, when it is one: Git marks the remote it may fetch
+     * missing objects from, in {@code extensions.partialClone} or by {@code promisor = true}.
+     */
+    private Optional<String> partialCloneFilter() {
+        Config config = repository.getConfig();
+        Optional<String> promisor = Optional.ofNullable(config.getString("extensions", null, "partialClone"))
+                .or(() -> config.getSubsections("remote").stream()
+                        .filter(remote -> config.getBoolean("remote", remote, "promisor", false)).sorted().findFirst());
+        return promisor.map(remote -> Optional.ofNullable(config.getString("remote", remote, "partialCloneFilter"))
+                .map(filter -> "--filter=" + filter + " from " + remote)
+                .orElse("objects left to remote " + remote));
     }
 
     Repository repository() {

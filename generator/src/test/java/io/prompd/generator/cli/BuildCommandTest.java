@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +137,42 @@ class BuildCommandTest {
 
         assertTrue(stderr.toString().contains(" is a shallow clone, and a build reads each version's publishing commit"
                 + " from the whole history\nhint: fetch the whole history (git fetch --unshallow"), stderr.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aPartialCloneBuildsWhatItHoldsAndNamesItsFilterForWhatItLacks() {
+        ObjectId blob;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.meta("@common/a", "{\"distTags\": {\"latest\": \"1.0.0\"}}");
+            registry.commit("latest is 1.0.0");
+            registry.meta("@common/a", "{\"distTags\": {\"latest\": \"1.1.0\"}}");
+            registry.commit("latest is 1.1.0");
+            // a blobless clone fetched the blobs of the commit it checked out, and no older one
+            blob = registry.markPartialClone("blob:none").deleteBlob("HEAD~1", "packages/@common/a/meta.json");
+        }
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+
+        assertEquals(3, run("build", repo.toString(), "--rev", "HEAD~1", "--out", temp.resolve("older").toString()));
+
+        assertEquals("error: " + repo.resolve(".git") + " is a partial clone (--filter=blob:none from origin), and the"
+                + " build needs objects it does not have, such as blob " + blob.name() + "\nhint: clone without --filter"
+                + " (in actions/checkout, drop `filter:`)\n", stderr.toString());
+        assertFalse(Files.exists(temp.resolve("older")));
+    }
+
+    @Test
+    void aRepositoryThatLostAnObjectIsSaidToBeDamaged() {
+        ObjectId blob;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            blob = registry.deleteBlob("HEAD", "packages/@common/a/1.0.0/prompts/x.prmd");
+        }
+
+        assertEquals(3, run("build", repo.toString(), "--out", out.toString()));
+
+        assertEquals("error: " + repo.resolve(".git") + " lacks the blob " + blob.name() + " that the build reads: the"
+                + " repository is incomplete or damaged\nhint: see what is damaged with git fsck in "
+                + repo.resolve(".git") + ", then clone the registry again\n", stderr.toString());
         assertFalse(Files.exists(out));
     }
 

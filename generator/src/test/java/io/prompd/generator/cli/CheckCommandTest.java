@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +108,24 @@ class CheckCommandTest {
         assertEquals(ExitCode.NOT_FOUND.code(), exit);
         assertTrue(err.toString().contains(" is a shallow clone, and the check reads each version's publishing commit"
                 + " from the whole history\nhint: fetch the whole history"), err::toString);
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void aPartialCloneWithoutABlobOfTheBaseNamesItsFilterAndIsNoFailedCheck() {
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice", "bob"]}}}
+                """);
+        repo.commit("bob owns @common too");
+        // the clone checked out the pull request's head, whose scopes.json is another blob
+        ObjectId blob = repo.markPartialClone("blob:none").deleteBlob("main", "scopes.json");
+
+        int exit = run(check("alice"));
+
+        assertEquals(ExitCode.NOT_FOUND.code(), exit);
+        assertEquals("error: " + repo.root().resolve(".git") + " is a partial clone (--filter=blob:none from origin),"
+                + " and the check needs objects it does not have, such as blob " + blob.name() + "\nhint: clone without"
+                + " --filter (in actions/checkout, drop `filter:`)\n", err.toString());
         assertEquals("", out.toString());
     }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,6 +87,25 @@ class RegistryRepositoryTest {
             assertTrue(shallow.getMessage().endsWith(" is a shallow clone, and the check reads each version's publishing"
                     + " commit from the whole history"), shallow.getMessage());
             assertTrue(shallow.hint().contains("git fetch --unshallow"), shallow.hint());
+        }
+    }
+
+    @Test
+    void aPartialCloneIsToldByTheExtensionGitRecordsItIn() throws Exception {
+        repo.write("scopes.json", "{}").commit("no scopes");
+        ObjectId blob = repo.deleteBlob("HEAD~1", "scopes.json");
+        try (Git git = Git.open(folder.toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("extensions", null, "partialClone", "upstream");
+            config.save();
+        }
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException partial = assertThrows(PrompdException.class,
+                    () -> registry.readingObjects("the check", () -> registry.snapshot(registry.resolve("HEAD~1"))));
+
+            assertEquals(ExitCode.NOT_FOUND, partial.exitCode());
+            assertEquals(folder.resolve(".git") + " is a partial clone (objects left to remote upstream), and the check"
+                    + " needs objects it does not have, such as blob " + blob.name(), partial.getMessage());
         }
     }
 

@@ -28,6 +28,8 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * A real registry Git repository in a test folder, built with JGit, for writing pull-request
@@ -361,6 +363,42 @@ public final class TestRegistryRepo implements AutoCloseable {
             return commit(message, login, time);
         } catch (GitAPIException | IOException failed) {
             throw new IllegalStateException("cannot merge " + branch, failed);
+        }
+    }
+
+    /**
+     * Records in the config what {@code git clone --filter=<filter>} does: the remote it may fetch
+     * missing objects from, with the filter. Delete the objects such a clone lacks with
+     * {@link #deleteBlob}.
+     */
+    public TestRegistryRepo markPartialClone(String filter) {
+        StoredConfig config = git.getRepository().getConfig();
+        config.setString("remote", "origin", "url", "https://git.example.test/registry.git");
+        config.setBoolean("remote", "origin", "promisor", true);
+        config.setString("remote", "origin", "partialclonefilter", filter);
+        try {
+            config.save();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return this;
+    }
+
+    /**
+     * Deletes the object of a file as a revision holds it, as a partial clone lacks it, or a
+     * damaged repository lost it. Commits here store their objects loose, one file each.
+     *
+     * @return the blob's id
+     */
+    public ObjectId deleteBlob(String revision, String path) {
+        try (TreeWalk walk = TreeWalk.forPath(git.getRepository(), path,
+                git.getRepository().parseCommit(git.getRepository().resolve(revision)).getTree())) {
+            ObjectId blob = walk.getObjectId(0);
+            Files.delete(root.resolve(".git/objects").resolve(blob.name().substring(0, 2))
+                    .resolve(blob.name().substring(2)));
+            return blob;
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
         }
     }
 
