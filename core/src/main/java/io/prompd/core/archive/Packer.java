@@ -21,10 +21,14 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 /**
  * Writes a package's selected files as a reproducible {@code .tgz}: the same files give the same
  * bytes, and so the same integrity, whether they come from a folder, a Git tree or memory, and
- * whatever their times, owners and order on disk.
+ * whatever their times, owners, modes and order on disk.
  *
  * <p>The layout follows npm: entries {@code package/<path>} sorted by path, regular files only,
- * mtime 1985-10-26T08:15:00Z, owner 0:0 with empty names, mode 0644 or 0755. Paths that do not fit
+ * mtime 1985-10-26T08:15:00Z, owner 0:0 with empty names, mode 0644 for every file. An executable
+ * bit, on disk or in Git, is not kept: a prompt package has no program to run, and a folder on a
+ * file system without modes (core.fileMode=false: WSL's /mnt/c, vfat, SMB) shows every file
+ * executable where Git records none, so {@code prompd pack} and the registry's build gave one
+ * version two tarballs. Paths that do not fit
  * the 100-byte ASCII name field get a PAX header written here with the {@code path} record alone,
  * because commons-compress would stamp its own PAX headers with the current time and user.
  * Byte-identity across machines assumes the same zlib deflate output, as npm's does.
@@ -43,7 +47,6 @@ public final class Packer {
 
     private static final Instant FIXED_MTIME = Instant.parse("1985-10-26T08:15:00Z");
     private static final int FILE_MODE = 0644;
-    private static final int EXECUTABLE_MODE = 0755;
     /** commons-compress keeps one byte of the 100-byte name field for the terminating NUL. */
     private static final int NAME_FIELD_BYTES = TarConstants.NAMELEN - 1;
     private static final String PAX_NAME = "PaxHeader";
@@ -118,7 +121,6 @@ public final class Packer {
         }
         TarArchiveEntry header = fixedHeader(fitsNameField ? name : asciiStandIn(name), TarConstants.LF_NORMAL);
         header.setSize(entry.size());
-        header.setMode(entry.executable() ? EXECUTABLE_MODE : FILE_MODE);
         tar.putArchiveEntry(header);
         long copied = 0;
         try (InputStream in = source.open(entry.path())) {
@@ -146,7 +148,6 @@ public final class Packer {
         byte[] record = paxRecord("path", nameBytes);
         TarArchiveEntry pax = fixedHeader(ROOT + PAX_NAME, TarConstants.LF_PAX_EXTENDED_HEADER_LC);
         pax.setSize(record.length);
-        pax.setMode(FILE_MODE);
         tar.putArchiveEntry(pax);
         tar.write(record);
         tar.closeArchiveEntry();
@@ -186,6 +187,7 @@ public final class Packer {
     private static TarArchiveEntry fixedHeader(String name, byte linkFlag) {
         TarArchiveEntry header = new TarArchiveEntry(name, linkFlag, true);
         header.setModTime(FileTime.from(FIXED_MTIME));
+        header.setMode(FILE_MODE);
         header.setUserId(0);
         header.setGroupId(0);
         header.setUserName("");

@@ -29,6 +29,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 /**
  * Unpacks a downloaded {@code .tgz} into an empty folder, refusing anything {@code prompd pack}
  * would not have written and anything beyond the limits. On refusal the folder is left empty.
+ * Files get the permissions a new file gets, whatever mode their entries give: {@link Packer}
+ * writes 0644 for every file, and a tarball packed before it dropped the executable bit holds
+ * no program to run either.
  *
  * <p>Exit codes: {@link ExitCode#INTEGRITY} when the archive is corrupt, truncated or holds entries
  * {@code prompd pack} never writes (paths outside {@code package/}, traversal, links, devices,
@@ -239,9 +242,6 @@ public final class SafeUnpacker {
         }
         if (written != entry.getSize()) {
             throw Rejection.corrupt(entry.getName() + " is shorter than its header says");
-        }
-        if ((entry.getMode() & 0100) != 0 && !file.toFile().setExecutable(true, true)) {
-            throw new IOException("cannot make " + file + " executable");
         }
         unpackedSize += written;
     }

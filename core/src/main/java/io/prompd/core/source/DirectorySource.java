@@ -55,13 +55,13 @@ public final class DirectorySource implements PackageSource {
     private SourceEntry toEntry(Path file, BasicFileAttributes attributes) {
         String path = relative(file);
         if (attributes.isSymbolicLink()) {
-            return new SourceEntry(path, EntryKind.SYMLINK, 0, false);
+            return new SourceEntry(path, EntryKind.SYMLINK, 0);
         }
         if (!attributes.isRegularFile()) {
-            return new SourceEntry(path, EntryKind.OTHER, 0, false);
+            return new SourceEntry(path, EntryKind.OTHER, 0);
         }
         EntryKind kind = linkCount(file) > 1 ? EntryKind.HARDLINK : EntryKind.FILE;
-        return new SourceEntry(path, kind, attributes.size(), Files.isExecutable(file));
+        return new SourceEntry(path, kind, attributes.size());
     }
 
     private static int linkCount(Path file) {

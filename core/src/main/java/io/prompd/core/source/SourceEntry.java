@@ -5,12 +5,11 @@ import java.util.Objects;
 /**
  * One non-folder entry of a package source.
  *
- * @param path       relative path with {@code /} separators, never starting with {@code /}
- * @param kind       regular file, symbolic link or other
- * @param size       size in bytes (0 for anything but a regular file)
- * @param executable whether the owner may execute it (packed as mode 0755 rather than 0644)
+ * @param path relative path with {@code /} separators, never starting with {@code /}
+ * @param kind regular file, symbolic link or other
+ * @param size size in bytes (0 for anything but a regular file)
  */
-public record SourceEntry(String path, EntryKind kind, long size, boolean executable) {
+public record SourceEntry(String path, EntryKind kind, long size) {
 
     public SourceEntry {
         Objects.requireNonNull(path, "path");
@@ -24,7 +23,7 @@ public record SourceEntry(String path, EntryKind kind, long size, boolean execut
     }
 
     public static SourceEntry file(String path, long size) {
-        return new SourceEntry(path, EntryKind.FILE, size, false);
+        return new SourceEntry(path, EntryKind.FILE, size);
     }
 
     public boolean isFile() {

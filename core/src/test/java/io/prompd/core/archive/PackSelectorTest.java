@@ -244,9 +244,9 @@ class PackSelectorTest {
     @Test
     void linksAndOtherEntriesAreErrorsNotSilentlyDropped() throws IOException {
         PackSelection selection = select(ListedSource.of(SourceEntry.file("prompd.json", 2),
-                new SourceEntry("soft", EntryKind.SYMLINK, 0, false),
-                new SourceEntry("hard", EntryKind.HARDLINK, 3, false),
-                new SourceEntry("pipe", EntryKind.OTHER, 0, false)), List.of(), List.of());
+                new SourceEntry("soft", EntryKind.SYMLINK, 0),
+                new SourceEntry("hard", EntryKind.HARDLINK, 3),
+                new SourceEntry("pipe", EntryKind.OTHER, 0)), List.of(), List.of());
 
         assertEquals(List.of("hard", "pipe", "soft"),
                 selection.problems().stream().map(Problem::file).toList());
@@ -314,7 +314,7 @@ class PackSelectorTest {
     @Test
     void leftOutFilesAreNotCheckedAgainstThePackingRules() throws IOException {
         PackSelection selection = select(ListedSource.of(SourceEntry.file("prompd.json", 2),
-                new SourceEntry("dist/link", EntryKind.SYMLINK, 0, false)), List.of(), List.of("dist/**"));
+                new SourceEntry("dist/link", EntryKind.SYMLINK, 0)), List.of(), List.of("dist/**"));
 
         assertFalse(selection.hasErrors());
         assertEquals(List.of(new LeftOut("dist/link", LeftOut.Reason.IGNORED)), selection.leftOut());

@@ -80,10 +80,9 @@ public final class GitTreeSource implements PackageSource {
 
     private static SourceEntry entry(String path, FileMode mode, ObjectReader reader, ObjectId id) throws IOException {
         if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
-            return new SourceEntry(path, EntryKind.FILE, reader.getObjectSize(id, Constants.OBJ_BLOB),
-                    mode == FileMode.EXECUTABLE_FILE);
+            return new SourceEntry(path, EntryKind.FILE, reader.getObjectSize(id, Constants.OBJ_BLOB));
         }
-        return new SourceEntry(path, mode == FileMode.SYMLINK ? EntryKind.SYMLINK : EntryKind.OTHER, 0, false);
+        return new SourceEntry(path, mode == FileMode.SYMLINK ? EntryKind.SYMLINK : EntryKind.OTHER, 0);
     }
 
     @Override

@@ -55,6 +55,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistryBuilderTest {
 
@@ -189,18 +191,24 @@ class RegistryBuilderTest {
                 .at("/versions/1.0.0/main").asText(), "the default prompt is known without the version document");
     }
 
-    @Test
-    void anOutputOfTheFormatBeforeTheDefaultPromptAndParameterLimitsIsRebuiltInFull() throws IOException {
+    /**
+     * Format 1: version documents without the default prompt and the parameters' limits; 2: tarballs
+     * that kept an executable file's mode 0755.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void anOutputOfAnEarlierFormatIsRebuiltInFull(int format) throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             buildTwoVersionsOfA(repo, out);
             Path state = out.resolve(BuildState.FILE);
-            Files.writeString(state, Files.readString(state).replace("\"format\": " + BuildState.FORMAT, "\"format\": 1"));
+            Files.writeString(state, Files.readString(state).replace("\"format\": " + BuildState.FORMAT,
+                    "\"format\": " + format));
 
             BuildResult result = build(repo, out);
 
             assertFalse(result.unchanged());
-            assertEquals(2, result.tarballsWritten(), "version documents without main or the limits are not kept");
+            assertEquals(2, result.tarballsWritten(), "what that format wrote is not kept");
             assertEquals(0, result.tarballsReused());
         }
     }

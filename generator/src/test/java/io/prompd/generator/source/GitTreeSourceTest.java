@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.Packer;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.source.DirectorySource;
 import io.prompd.core.source.EntryKind;
+import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
 import io.prompd.core.version.Version;
 import io.prompd.generator.testing.TestRegistryRepo;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -47,15 +53,44 @@ class GitTreeSourceTest {
     }
 
     @Test
-    void listsEntriesSortedByPathWithKindsSizesAndExecutableBit() {
+    void listsEntriesSortedByPathWithKindsAndSizes() {
         assertEquals(List.of(
-                new SourceEntry("LICENSE", EntryKind.FILE, "MIT License\n".length(), false),
-                new SourceEntry("README.md", EntryKind.FILE, "# @common/base\n\nA test package.\n".length(), false),
-                new SourceEntry("link.md", EntryKind.SYMLINK, 0, false),
-                new SourceEntry("prompd.json", EntryKind.FILE, source.entry("prompd.json").orElseThrow().size(), false),
-                new SourceEntry("prompts.bin", EntryKind.FILE, 3, false),
-                new SourceEntry("prompts/x.prmd", EntryKind.FILE, source.entry("prompts/x.prmd").orElseThrow().size(), false),
-                new SourceEntry("run.sh", EntryKind.FILE, "#!/bin/sh\n".length(), true)), source.entries());
+                new SourceEntry("LICENSE", EntryKind.FILE, "MIT License\n".length()),
+                new SourceEntry("README.md", EntryKind.FILE, "# @common/base\n\nA test package.\n".length()),
+                new SourceEntry("link.md", EntryKind.SYMLINK, 0),
+                new SourceEntry("prompd.json", EntryKind.FILE, source.entry("prompd.json").orElseThrow().size()),
+                new SourceEntry("prompts.bin", EntryKind.FILE, 3),
+                new SourceEntry("prompts/x.prmd", EntryKind.FILE, source.entry("prompts/x.prmd").orElseThrow().size()),
+                new SourceEntry("run.sh", EntryKind.FILE, "#!/bin/sh\n".length())), source.entries());
+    }
+
+    @Test
+    void aFileExecutableInGitOrOnDiskPacksToTheBytesOfAPlainOne(@TempDir Path other) throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(other)) {
+            String version = repo.publish("@common/tools", "1.0.0");
+            ObjectId plain = repo.commit("publish");
+            repo.executable(version + "/prompts/x.prmd");
+            ObjectId executable = repo.commit("the prompt as 100755");
+
+            byte[] packed = pack(committed(repo, plain));
+
+            assertArrayEquals(packed, pack(committed(repo, executable)), "committed as 100755");
+            assertArrayEquals(packed, pack(new DirectorySource(other.resolve(version))), "executable on disk");
+        }
+    }
+
+    private static GitTreeSource committed(TestRegistryRepo repo, ObjectId commit) throws IOException {
+        try (RegistryRepository registry = repo.open()) {
+            RegistrySnapshot snapshot = registry.snapshot(commit);
+            return snapshot.source(snapshot.folder(PackageName.parse("@common/tools"), Version.parse("1.0.0"))
+                    .orElseThrow());
+        }
+    }
+
+    private static byte[] pack(PackageSource source) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Packer.pack(source, new PackageValidator(ArchiveLimits.DEFAULT).validate(source).selection(), out);
+        return out.toByteArray();
     }
 
     @Test
@@ -90,7 +125,7 @@ class GitTreeSourceTest {
             GitTreeSource withLink = snapshot.source(snapshot.folder(PackageName.parse("tools"), Version.parse("1.0.0"))
                     .orElseThrow());
 
-            assertEquals(new SourceEntry("vendor", EntryKind.OTHER, 0, false), withLink.entry("vendor").orElseThrow());
+            assertEquals(new SourceEntry("vendor", EntryKind.OTHER, 0), withLink.entry("vendor").orElseThrow());
             assertTrue(withLink.isSubmodule("vendor"));
             assertFalse(withLink.isSubmodule("prompd.json"));
         }
