@@ -193,7 +193,7 @@ class RegistryBuilderTest {
 
     /**
      * Format 1: version documents without the default prompt and the parameters' limits; 2: tarballs
-     * that kept an executable file's mode 0755.
+     * that kept an executable file's mode 0755, and no index.json of a package with no version left.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
