@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,8 @@ final class Transport {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String USER_AGENT = "prompd";
     private static final int PROXY_LOGIN_REQUIRED = 407;
+    /** The longest {@code Retry-After} read as written; a longer one is read as the longest, still far past any wait. */
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(999_999_999_999_999_999L);
 
     private final HttpSettings settings;
     private final Sleeper sleeper;
@@ -221,12 +224,17 @@ final class Transport {
      * The wait the {@code Retry-After} header asks for (RFC 9110, section 10.2.3): a number of seconds,
      * or an HTTP-date, which is as long as it is ahead of this run's clock and no wait once past.
      * The date is read in its IMF-fixdate form ({@code Wed, 02 Dec 2026 16:00:00 GMT}), the one a
-     * server must send; a value of no form is ignored, and the failure retried as one without it.
+     * server must send; a value of no form is ignored, and the failure retried as one without it. A
+     * number of seconds of more than 18 digits, past what a {@code long} surely holds, is read as {@link #LONGEST_RETRY_AFTER}.
      */
     private Optional<Duration> retryAfter(Response response) {
         Optional<String> value = response.header("Retry-After").map(String::strip);
-        if (value.isEmpty() || value.get().matches("\\d{1,9}")) {
-            return value.map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)));
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get().matches("\\d+")) {
+            String seconds = value.get().replaceFirst("^0+(?=\\d)", "");
+            return Optional.of(seconds.length() > 18 ? LONGEST_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(seconds)));
         }
         try {
             Instant then = DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.get(), Instant::from);
@@ -286,8 +294,20 @@ final class Transport {
                 throw proxyRefusal(proxy.get(), unreachable.getMessage());
             }
             throw new TransientFailure("cannot reach " + Origin.of(url) + proxy.map(through -> " through the proxy " + through)
-                    .orElse("") + " (" + unreachable.getClass().getSimpleName() + ")", unreachable);
+                    .orElse("") + " (" + whyUnreachable(unreachable) + ")", unreachable);
         }
+    }
+
+    /**
+     * What the user can act on: the system's reason ({@code Connection refused}, {@code No route to
+     * host}), where the exception's class alone would be Java's name for it; an unknown host's message
+     * is only the host's name.
+     */
+    private static String whyUnreachable(IOException unreachable) {
+        if (unreachable instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        return Objects.requireNonNullElse(unreachable.getMessage(), unreachable.getClass().getSimpleName());
     }
 
     /**

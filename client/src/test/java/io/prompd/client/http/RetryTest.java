@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RetryTest {
@@ -179,6 +180,23 @@ class RetryTest {
                 + " the cache", failure.hint());
         assertEquals(1, server.seen().size());
         assertEquals(0, sleeper.waits.size());
+    }
+
+    /** Past nine digits the wait was not read at all, and the failure was retried at once as one without it. */
+    @ParameterizedTest
+    @CsvSource({"2147483647, 2147483647", "99999999999999999999, 999999999999999999"})
+    void givesUpAtOnceWhenTheServerAsksForAWaitOfManyDigits(String retryAfter, String readAs) {
+        server.handle("/", exchange -> {
+            exchange.getResponseHeaders().set("Retry-After", retryAfter);
+            respond(exchange, 429, "slow down");
+        });
+        URI url = server.url("/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+
+        assertEquals("could not fetch " + url + ": gave up after 1 attempt (last: HTTP 429, asked to wait " + readAs
+                + " s)", failure.getMessage());
+        assertEquals(1, server.seen().size());
     }
 
     @Test
@@ -339,8 +357,8 @@ class RetryTest {
         PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
-        assertTrue(failure.getMessage().startsWith("could not fetch " + url + ": gave up after 4 attempts (last: cannot reach "
-                + "http://127.0.0.1:" + closedPort), failure.getMessage());
+        assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: cannot reach http://127.0.0.1:"
+                + closedPort + " (Connection refused))", failure.getMessage());
         assertEquals(3, sleeper.waits.size());
     }
 }
