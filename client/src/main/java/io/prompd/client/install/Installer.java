@@ -84,7 +84,7 @@ public final class Installer {
                         !requests.isEmpty(), options, index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 requests.forEach(request -> saved.put(request.name(), request.saved(plan.lock())));
-                return apply(project, plan, saved, List.of(), options, repaired);
+                return apply(project, plan, saved, List.of(), options, repaired, index);
             }
         });
     }
@@ -108,7 +108,7 @@ public final class Installer {
                 Set<String> warnings = new LinkedHashSet<>();
                 for (Plan plan : plans) {
                     // a version two packages share is reported once, as the first of them installed it
-                    installer().install(plan.graph(), LockFile.empty())
+                    installer().install(plan.graph(), LockFile.empty(), index)
                             .forEach(one -> installed.putIfAbsent(one.name() + "@" + one.version(), one));
                     warnings.addAll(plan.warnings());
                 }
@@ -165,7 +165,7 @@ public final class Installer {
                     }
                 }
                 Plan plan = plan(roots, current, unpinned, true, options, index).warnedAlso(kept);
-                return apply(project, plan, saved, List.of(), options, repaired);
+                return apply(project, plan, saved, List.of(), options, repaired, index);
             }
         });
     }
@@ -185,7 +185,7 @@ public final class Installer {
             try (RegistryIndex index = index()) {
                 Plan plan = plan(roots, project.lockOrEmpty(), Set.of(), false, InstallOptions.defaults(), index);
                 return apply(project, plan, new TreeMap<>(), names.stream().sorted().toList(), InstallOptions.defaults(),
-                        repaired);
+                        repaired, index);
             }
         });
     }
@@ -368,7 +368,8 @@ public final class Installer {
 
     /** Installs the plan and then, only if that succeeded, writes the project's files. */
     private InstallReport apply(Project project, Plan plan, SortedMap<PackageName, VersionRange> saved,
-                                List<PackageName> removed, InstallOptions options, List<Path> repaired)
+                                List<PackageName> removed, InstallOptions options, List<Path> repaired,
+                                RegistryIndex index)
             throws IOException {
         Manifest manifest = project.manifest();
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>(manifest.dependencies());
@@ -379,7 +380,7 @@ public final class Installer {
         if (options.frozen() && (manifestChanged || lockChanged)) {
             throw frozenRefusal(project, plan.lock(), manifestChanged);
         }
-        List<InstalledPackage> installed = installer().install(plan.graph(), project.lockOrEmpty());
+        List<InstalledPackage> installed = installer().install(plan.graph(), project.lockOrEmpty(), index);
         project.write(manifestChanged ? Optional.of(dependencies) : Optional.empty(),
                 lockChanged ? Optional.of(plan.lock()) : Optional.empty());
         InstallReport.LockUpdate lock = new InstallReport.LockUpdate(lockChanged,

@@ -4,6 +4,7 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
+import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
@@ -65,10 +66,12 @@ final class LockedInstaller {
      *                version taken down
      * @param before  what was locked before this run, to tell a version taken down since from one
      *                the registry lists without its tarball
+     * @param index   the run's view of the registry, whose {@code index.json} of a package to download says
+     *                whether the version was taken down
      * @throws PrompdException NETWORK offline with tarballs missing; INTEGRITY when a tarball does not
      *                         match the lock, and then that version is not installed
      */
-    List<InstalledPackage> install(ProjectGraph project, LockFile before) throws IOException {
+    List<InstalledPackage> install(ProjectGraph project, LockFile before, RegistryIndex index) throws IOException {
         LockFile lock = project.lock();
         if (offline) {
             List<String> notCached = missing(lock).stream()
@@ -91,7 +94,7 @@ final class LockedInstaller {
                 // staging folder, rename), so they can go in parallel and a failure leaves no half of any.
                 List<Future<InstalledPackage>> pending = new ArrayList<>();
                 lock.packages().forEach((name, locked) -> pending.add(workers.submit(() -> {
-                    InstalledPackage installed = installOne(name, locked, project, before, progress);
+                    InstalledPackage installed = installOne(name, locked, project, before, index, progress);
                     progress.installed(name, locked.version());
                     return installed;
                 })));
@@ -121,7 +124,7 @@ final class LockedInstaller {
     }
 
     private InstalledPackage installOne(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
-                                        InstallProgress progress) throws IOException {
+                                        RegistryIndex index, InstallProgress progress) throws IOException {
         if (store.contains(name, locked.version())) {
             return new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()),
                     InstalledPackage.Origin.ALREADY_INSTALLED);
@@ -138,6 +141,12 @@ final class LockedInstaller {
                 cache.evict(locked.integrity());
             }
         }
+        // The lock's URL may lie outside the registry (a mirror, an old host still serving the tarball):
+        // a takedown the registry records must stop the download from there too.
+        Optional<PublishedPackage> takenDown = takedownRecord(name, locked.version(), index);
+        if (takenDown.isPresent()) {
+            throw takenDown(name, locked, project, takenDown.get());
+        }
         Path target = cache.entryToWrite(locked.integrity());
         try {
             registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
@@ -146,20 +155,25 @@ final class LockedInstaller {
             if (missing.exitCode() != ExitCode.NOT_FOUND) {
                 throw missing;
             }
-            throw noTarball(name, locked, project, before, missing);
+            throw noTarball(name, locked, project, before, index, missing);
         }
         return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
     }
 
+    private static PrompdException takenDown(PackageName name, LockedPackage locked, ProjectGraph project,
+                                             PublishedPackage recorded) {
+        return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
+                + LockFile.FILE_NAME + ", but its registry took it down: " + recorded.packument()
+                .takenDown().get(locked.version()), StatusNotes.wayOff(project, recorded, locked.version()));
+    }
+
     private PrompdException noTarball(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
-                                      PrompdException missing) {
+                                      RegistryIndex index, PrompdException missing) {
         LockedPackage earlier = before.packages().get(name);
         if (earlier != null && earlier.version().equals(locked.version())) {
-            Optional<PublishedPackage> recorded = takedownRecord(name, locked.version());
+            Optional<PublishedPackage> recorded = takedownRecord(name, locked.version(), index);
             if (recorded.isPresent()) {
-                return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
-                        + LockFile.FILE_NAME + ", but its registry took it down: " + recorded.get().packument()
-                        .takenDown().get(locked.version()), StatusNotes.wayOff(project, recorded.get(), locked.version()));
+                return takenDown(name, locked, project, recorded.get());
             }
             return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
                     + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage()
@@ -173,11 +187,12 @@ final class LockedInstaller {
 
     /**
      * The registry's index of the package when it records the version's takedown, with the reason: read only
-     * once the tarball is found missing, and a failure to read it leaves the error as it was.
+     * for a version to download, once per run (the plan has read it already to warn of its status), and a
+     * failure to read it leaves the download, and its error, as they were.
      */
-    private Optional<PublishedPackage> takedownRecord(PackageName name, Version version) {
+    private static Optional<PublishedPackage> takedownRecord(PackageName name, Version version, RegistryIndex index) {
         try {
-            return registry.find(name).filter(published -> published.packument().takenDown().containsKey(version));
+            return index.find(name).filter(published -> published.packument().takenDown().containsKey(version));
         } catch (PrompdException | UncheckedIOException unreadable) {
             return Optional.empty();
         }

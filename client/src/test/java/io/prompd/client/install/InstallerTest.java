@@ -274,6 +274,34 @@ class InstallerTest {
     }
 
     @Test
+    void aLockedVersionTakenDownIsNotFetchedFromTheOtherHostTheLockRecords() throws IOException {
+        Path oldHost = work.resolve("old-host");
+        try (var files = Files.walk(registry.root())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = oldHost.resolve(registry.root().relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        try (RegistryServer old = RegistryServer.serving(oldHost)) {
+            Homes.installer(home, old.url(), false).install(project, List.of(), InstallOptions.defaults());
+            registry.publish("@acme/base", "1.3.0").takeDown("@acme/base", "1.2.0", "leaked an API key");
+            old.forgetRequests();
+
+            PrompdException gone = assertThrows(PrompdException.class,
+                    () -> Homes.installer(work.resolve("other-home"), registry.fileUrl(), false)
+                            .install(project, List.of(), InstallOptions.defaults()));
+
+            assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
+            assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry took it down: leaked an API key",
+                    gone.getMessage());
+            assertEquals("'prompd update @acme/base' moves off it", gone.hint());
+            assertFalse(old.requests().contains("/packages/@acme/base/-/base-1.2.0.tgz"), () -> old.requests().toString());
+            assertFalse(Files.exists(work.resolve("other-home/packages/@acme/base@1.2.0")));
+        }
+    }
+
+    @Test
     void aLockedDependencyWithNoVersionLeftGivesTheReasonAndSaysToRemoveItNotToUpdateIt() throws IOException {
         registry.publish("@acme/alone", "1.0.0");
         writeProject("\"@acme/alone\": \"^1.0.0\"");
