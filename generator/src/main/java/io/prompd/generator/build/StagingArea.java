@@ -45,6 +45,8 @@ final class StagingArea implements OutputFiles, AutoCloseable {
 
     /** Scoped package folders ({@code packages/@scope/name}) and the subfolders of unscoped ones. */
     private static final int PARALLEL_DEPTH = 3;
+    /** The owner's read, write and search bits, which listing and deleting a folder's entries need. */
+    private static final int OWNER_ALL = 0700;
 
     private final Path out;
     private final Path staging;
@@ -94,12 +96,14 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         OutputModes modes = OutputModes.forOutput(Files.createDirectory(sibling(out, "staging")), out);
         Path retired = sibling(out, "old");
         return new StagingArea(out, previous, retired, Futures.inBackground("retired-build-deletion", () -> {
+            // before any deletion, the seam's too: it is given the folder a deletion of a real one gets
+            ownerMayEmpty(retired);
             deleteRetired.delete(retired);
             return null;
         }), modes);
     }
 
-    /** Deletes a folder and everything in it, as {@link #deleteTree} does. */
+    /** Deletes a folder, which its owner may write in, and everything in it, as {@link #deleteTree} does. */
     @FunctionalInterface
     interface TreeDeletion {
         void delete(Path folder) throws IOException;
@@ -399,6 +403,24 @@ final class StagingArea implements OutputFiles, AutoCloseable {
                 + " mount point", "build into a folder inside the mount, such as --out " + out.resolve("site"));
     }
 
+    /**
+     * Lets the owner delete what a folder a build made holds: the top folder of a staging folder
+     * or retired build has the mode of the output folder it replaced, which the operator may have
+     * made read-only (0555), and every second build then failed to delete the build it retired.
+     * The folders below it are a build's, 0755. Nothing is done to a folder that is not there, nor
+     * on a file system without POSIX modes.
+     */
+    private static void ownerMayEmpty(Path folder) throws IOException {
+        if (!folder.getFileSystem().supportedFileAttributeViews().contains("unix")
+                || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        int mode = (int) Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        if ((mode & OWNER_ALL) != OWNER_ALL) {
+            Files.setAttribute(folder, "unix:mode", (mode | OWNER_ALL) & 07777, LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
     /** The device a file is on; the same for every file where the file system cannot tell, as on Windows. */
     private static Object device(Path file) throws IOException {
         try {
@@ -409,15 +431,16 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     }
 
     /**
-     * Deletes a folder and everything in it. The folders {@value #PARALLEL_DEPTH} levels down
-     * (in a registry, the package folders) are deleted in parallel: a retired build has tens of
-     * thousands of files, and deleting them one after the other was a large part of an
-     * incremental build.
+     * Deletes a folder a build made, a staging folder or a retired build, and everything in it.
+     * The folders {@value #PARALLEL_DEPTH} levels down (in a registry, the package folders) are
+     * deleted in parallel: a retired build has tens of thousands of files, and deleting them one
+     * after the other was a large part of an incremental build.
      */
     static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        ownerMayEmpty(folder);
         List<Path> subtrees;
         try (Stream<Path> walk = Files.walk(folder, PARALLEL_DEPTH)) {
             subtrees = walk.filter(path -> folder.relativize(path).getNameCount() == PARALLEL_DEPTH

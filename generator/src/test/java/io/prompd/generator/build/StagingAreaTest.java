@@ -91,6 +91,32 @@ class StagingAreaTest {
         assertArrayEquals(bytes("first"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")));
     }
 
+    @Test
+    void aRetiredBuildOfAnOutputFolderItsOwnerMayNotWriteInIsMadeWritableAndDeleted() throws IOException {
+        Path out = Files.createDirectory(temp.resolve("out"));
+        Path retired = temp.resolve(".out.old");
+        Files.setAttribute(out, "unix:mode", 0555);
+        publish(out, "first");
+        publish(out, "second");
+        assertEquals("555", mode(retired), "retired with the mode it had");
+        String[] modeWhenDeleted = new String[1];
+
+        // root deletes what a 0555 folder holds anyway: the mode the deletion is given tells
+        try (StagingArea staging = StagingArea.create(out, Optional.of(out), folder -> {
+            modeWhenDeleted[0] = mode(folder);
+            StagingArea.deleteTree(folder);
+        })) {
+            staging.write("packages/@a/b/index.json", bytes("third"));
+            staging.publish();
+        }
+
+        assertEquals("755", modeWhenDeleted[0], "its owner may empty it; group and others as they were");
+        assertEquals("555", mode(out));
+        assertArrayEquals(bytes("third"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")));
+        assertArrayEquals(bytes("second"), Files.readAllBytes(retired.resolve("packages/@a/b/index.json")),
+                "the older retired build was deleted before this one was retired");
+    }
+
     /** The mode of a file or folder in octal, the way chmod takes it. */
     private static String mode(Path path) throws IOException {
         return Integer.toOctalString((int) Files.getAttribute(path, "unix:mode") & 07777);
