@@ -3,6 +3,7 @@ package io.prompd.generator.build;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -27,6 +28,7 @@ final class OutputModes {
 
     private static final Set<PosixFilePermission> FILE = Set.copyOf(PosixFilePermissions.fromString("rw-r--r--"));
     private static final int FOLDER = 0755;
+    /** The owner's read, write and search bits, which listing and deleting a folder's entries need. */
     private static final int OWNER_ALL = 0700;
     private static final int SET_GROUP_ID = 02000;
     /** The permissions, set-user-ID, set-group-ID and sticky bits of {@code unix:mode}, without the file type. */
@@ -102,6 +104,24 @@ final class OutputModes {
     void finish(Path top) throws IOException {
         if ((topMode & OWNER_ALL) != OWNER_ALL) {
             set(top, "unix:mode", topMode);
+        }
+    }
+
+    /**
+     * Lets the owner delete what a folder a build made holds: the top folder of a staging folder
+     * or retired build has the mode of the output folder it replaced, which the operator may have
+     * made read-only (0555), and every second build then failed to delete the build it retired.
+     * The folders below it are a build's, 0755. Nothing is done to a folder that is not there, nor
+     * on a file system without POSIX modes.
+     */
+    static void ownerMayEmpty(Path folder) throws IOException {
+        if (!folder.getFileSystem().supportedFileAttributeViews().contains("unix")
+                || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        int mode = (int) Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        if ((mode & OWNER_ALL) != OWNER_ALL) {
+            Files.setAttribute(folder, "unix:mode", (mode | OWNER_ALL) & MODE_BITS, LinkOption.NOFOLLOW_LINKS);
         }
     }
 

@@ -45,8 +45,6 @@ final class StagingArea implements OutputFiles, AutoCloseable {
 
     /** Scoped package folders ({@code packages/@scope/name}) and the subfolders of unscoped ones. */
     private static final int PARALLEL_DEPTH = 3;
-    /** The owner's read, write and search bits, which listing and deleting a folder's entries need. */
-    private static final int OWNER_ALL = 0700;
 
     private final Path out;
     private final Path staging;
@@ -97,7 +95,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         Path retired = sibling(out, "old");
         return new StagingArea(out, previous, retired, Futures.inBackground("retired-build-deletion", () -> {
             // before any deletion, the seam's too: it is given the folder a deletion of a real one gets
-            ownerMayEmpty(retired);
+            OutputModes.ownerMayEmpty(retired);
             deleteRetired.delete(retired);
             return null;
         }), modes);
@@ -403,24 +401,6 @@ final class StagingArea implements OutputFiles, AutoCloseable {
                 + " mount point", "build into a folder inside the mount, such as --out " + out.resolve("site"));
     }
 
-    /**
-     * Lets the owner delete what a folder a build made holds: the top folder of a staging folder
-     * or retired build has the mode of the output folder it replaced, which the operator may have
-     * made read-only (0555), and every second build then failed to delete the build it retired.
-     * The folders below it are a build's, 0755. Nothing is done to a folder that is not there, nor
-     * on a file system without POSIX modes.
-     */
-    private static void ownerMayEmpty(Path folder) throws IOException {
-        if (!folder.getFileSystem().supportedFileAttributeViews().contains("unix")
-                || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        int mode = (int) Files.getAttribute(folder, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-        if ((mode & OWNER_ALL) != OWNER_ALL) {
-            Files.setAttribute(folder, "unix:mode", (mode | OWNER_ALL) & 07777, LinkOption.NOFOLLOW_LINKS);
-        }
-    }
-
     /** The device a file is on; the same for every file where the file system cannot tell, as on Windows. */
     private static Object device(Path file) throws IOException {
         try {
@@ -440,7 +420,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        ownerMayEmpty(folder);
+        OutputModes.ownerMayEmpty(folder);
         List<Path> subtrees;
         try (Stream<Path> walk = Files.walk(folder, PARALLEL_DEPTH)) {
             subtrees = walk.filter(path -> folder.relativize(path).getNameCount() == PARALLEL_DEPTH
