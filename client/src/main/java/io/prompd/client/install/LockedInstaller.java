@@ -155,7 +155,7 @@ final class LockedInstaller {
             if (missing.exitCode() != ExitCode.NOT_FOUND) {
                 throw missing;
             }
-            throw noTarball(name, locked, project, before, index, missing);
+            throw noTarball(name, locked, before, missing);
         }
         return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
     }
@@ -167,14 +167,14 @@ final class LockedInstaller {
                 .takenDown().get(locked.version()), StatusNotes.wayOff(project, recorded, locked.version()));
     }
 
-    private PrompdException noTarball(PackageName name, LockedPackage locked, ProjectGraph project, LockFile before,
-                                      RegistryIndex index, PrompdException missing) {
+    /**
+     * The failure of a download the registry answered with not found. A takedown it records was
+     * reported before the download was tried, from the same index, so here the version is merely gone.
+     */
+    private static PrompdException noTarball(PackageName name, LockedPackage locked, LockFile before,
+                                             PrompdException missing) {
         LockedPackage earlier = before.packages().get(name);
         if (earlier != null && earlier.version().equals(locked.version())) {
-            Optional<PublishedPackage> recorded = takedownRecord(name, locked.version(), index);
-            if (recorded.isPresent()) {
-                return takenDown(name, locked, project, recorded.get());
-            }
             return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
                     + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage()
                     + ")", "the version may have been taken down: 'prompd update " + name + "' locks another version"
@@ -187,8 +187,8 @@ final class LockedInstaller {
 
     /**
      * The registry's index of the package when it records the version's takedown, with the reason: read only
-     * for a version to download, once per run (the plan has read it already to warn of its status), and a
-     * failure to read it leaves the download, and its error, as they were.
+     * for a version to download, before the download (the plan has read it already to warn of its status),
+     * and a failure to read it leaves the download, and its error, as they were.
      */
     private static Optional<PublishedPackage> takedownRecord(PackageName name, Version version, RegistryIndex index) {
         try {
