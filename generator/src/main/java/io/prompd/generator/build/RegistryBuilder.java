@@ -147,7 +147,9 @@ public final class RegistryBuilder {
                 throw failure(snapshot.withLines(problems));
             }
             SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
-            served.ifPresent(old -> problems.addAll(changedSinceServed(old, states, out)));
+            if (served.isPresent()) {
+                problems.addAll(changedSinceServed(served.get(), states, repository, out));
+            }
             BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
             Links links = new Links(options.baseUrl());
             Built built = buildPackages(snapshot, links, state, previous, staging, progress);
@@ -220,17 +222,21 @@ public final class RegistryBuilder {
      * since lock files pin its tarball's integrity, so only a rewritten history (a force-push, a reset) or a
      * push that bypassed the check can do this, and the build refuses it rather than serve new bytes under
      * the old number. A version that is gone is no error: a takedown, or a build of an older commit, removes
-     * it. Only an output built before holds this record: a build into an empty folder, as a CI runner's, has
-     * nothing to compare with.
+     * it. Nor is a new tree whose files differ only in their executable bits, which no tarball holds: the
+     * version is packed again, to the same bytes. Only an output built before holds this record: a build into
+     * an empty folder, as a CI runner's, has nothing to compare with.
      */
     private static List<Problem> changedSinceServed(BuildState served, SortedMap<PackageName, PackageState> states,
-                                                    Path out) {
+                                                    RegistryRepository repository, Path out) throws IOException {
         List<Problem> problems = new ArrayList<>();
-        states.forEach((name, state) -> {
+        for (Map.Entry<PackageName, PackageState> state : states.entrySet()) {
+            PackageName name = state.getKey();
             PackageState old = served.packages().get(name);
-            state.versions().forEach((version, now) -> {
+            for (Map.Entry<Version, VersionState> now : state.getValue().versions().entrySet()) {
+                Version version = now.getKey();
                 VersionState before = old == null ? null : old.versions().get(version);
-                if (before != null && !before.tree().equals(now.tree())) {
+                if (before != null && !before.tree().equals(now.getValue().tree()) && !repository.sameFiles(
+                        ObjectId.fromString(before.tree()), ObjectId.fromString(now.getValue().tree()))) {
                     problems.add(Problem.error(RepositoryLayout.versionFolder(name, version), "",
                             "the version's files differ from those the output serves, published in commit "
                                     + RegistryRepository.shortId(before.commit()) + ": the branch's history was"
@@ -242,8 +248,8 @@ public final class RegistryBuilder {
                                     + " into an empty --out (every lock file that pins the version then fails its"
                                     + " integrity check)"));
                 }
-            });
-        });
+            }
+        }
         return problems;
     }
 

@@ -11,7 +11,10 @@ import java.util.Set;
 
 /**
  * A published version never changes: any file added to, changed in or deleted from a version
- * folder present at the merge base is refused, naming the commit that published the version. A
+ * folder present at the merge base is refused, naming the commit that published the version. What
+ * counts is content, paths and blobs: a file made executable or not, and nothing else, changes no
+ * tarball (every entry is 0644), while a symbolic link or a submodule in a file's place is a change
+ * whatever its object. A
  * version whose folder is gone (deleted, or renamed) is one problem at that folder rather than one
  * per file. History is walked only when such a change exists, and then only for the touched
  * folders' manifests.
@@ -39,7 +42,8 @@ final class ImmutabilityRule implements PullRequestRule {
         }
         for (PullRequest.ChangedFile changed : pullRequest.changes(ChangedPath.Kind.VERSION_FILE)) {
             PackageVersion version = changed.path().packageVersion().orElseThrow();
-            if (!pullRequest.touchedPublishedVersions().contains(version) || deleted.contains(version)) {
+            if (!pullRequest.touchedPublishedVersions().contains(version) || deleted.contains(version)
+                    || changed.change().onlyExecutableBit()) {
                 continue;
             }
             problems.error(changed.change().path(), "", "this file is " + verb(changed) + " in " + version.name() + " "

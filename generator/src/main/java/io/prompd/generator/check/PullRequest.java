@@ -82,6 +82,7 @@ final class PullRequest {
         this.newVersions = List.copyOf(newVersions);
         this.headIndex = new SnapshotIndex(head);
         this.touchedPublished = Collections.unmodifiableSortedSet(changes(ChangedPath.Kind.VERSION_FILE).stream()
+                .filter(changed -> !changed.change().onlyExecutableBit())
                 .map(changed -> changed.path().packageVersion().orElseThrow())
                 .filter(id -> base.folder(id.name(), id.version()).isPresent())
                 .collect(Collectors.toCollection(TreeSet::new)));
@@ -148,7 +149,10 @@ final class PullRequest {
         return records;
     }
 
-    /** The versions published at the merge base that the pull request adds, changes or deletes files of. */
+    /**
+     * The versions published at the merge base that the pull request adds, changes or deletes files of; a file
+     * whose executable bit alone changes is none of these, since a package holds no mode.
+     */
     SortedSet<PackageVersion> touchedPublishedVersions() {
         return touchedPublished;
     }

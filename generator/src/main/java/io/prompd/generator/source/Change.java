@@ -30,4 +30,17 @@ public record Change(ChangeType type, String path, ObjectId oldBlob, ObjectId ne
             throw new IllegalArgumentException(type + " does not fit modes " + oldMode + " -> " + newMode + " of " + path);
         }
     }
+
+    /**
+     * Whether only the executable bit differs: the same blob, a regular file on both sides. A package holds no
+     * mode (every entry of its tarball is 0644), so such a change makes no difference to anything served; a
+     * symbolic link, a submodule or a folder in a file's place changes what the path is, whatever its object.
+     */
+    public boolean onlyExecutableBit() {
+        return type == ChangeType.MODIFIED && oldBlob.equals(newBlob) && isFile(oldMode) && isFile(newMode);
+    }
+
+    private static boolean isFile(FileMode mode) {
+        return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
+    }
 }

@@ -390,6 +390,18 @@ public final class RegistryRepository implements AutoCloseable {
     }
 
     /**
+     * Whether two trees hold the same files at the same paths, executable bits aside
+     * ({@link Change#onlyExecutableBit}): two such version folders pack the same tarball. A tree this
+     * repository no longer has (a history rewritten and collected since) cannot be told the same.
+     */
+    public boolean sameFiles(ObjectId oldTree, ObjectId newTree) throws IOException {
+        try (ObjectReader reader = repository.newObjectReader()) {
+            return reader.has(oldTree, Constants.OBJ_TREE) && TreeDiff.between(reader, Optional.of(oldTree), newTree,
+                    TreeFilter.ALL).stream().allMatch(Change::onlyExecutableBit);
+        }
+    }
+
+    /**
      * The best common ancestor of two commits: a pull request is checked against the merge base,
      * so changes that reached the target branch after the branch point are not counted as its own.
      */

@@ -53,6 +53,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.jgit.lib.FileMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -391,6 +392,8 @@ class RegistryBuilderTest {
                     () -> repo.delete("packages/@common/base-prompts/2.2.0").meta("@common/base-prompts", "{}"),
                     () -> takeDownTheOneVersionOfSqlExplainer(repo),
                     () -> repo.publish("@common/base-prompts", "2.3.0"),
+                    // no tarball holds a mode, so the version's new tree packs the bytes it packed
+                    () -> repo.executable("packages/@common/base-prompts/2.3.0/LICENSE"),
                     () -> repo.publish("sql-explainer", "1.1.0"),
                     () -> repo.delete("packages/sql-explainer"));
             for (int step = 0; step < changes.size(); step++) {
@@ -794,6 +797,22 @@ class RegistryBuilderTest {
                     .startsWith("put the published files back (the served tarball, " + tarball + ", holds them)")));
             assertArrayEquals(served, Files.readAllBytes(tarball));
             build(repo, temp.resolve("fresh"));
+        }
+    }
+
+    @Test
+    void aServedFileTurnedIntoASymbolicLinkToItsOwnTextFailsTheBuildAsAChangeOfTheVersion() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            Path out = temp.resolve("out");
+            buildTwoVersionsOfA(repo, out);
+            repo.restage("packages/@common/a/1.0.0/LICENSE", FileMode.SYMLINK);
+            repo.commitStaged("a link whose target is the file's text, pushed past the check");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, out));
+
+            assertTrue(failure.problems().stream().anyMatch(problem -> problem.file().equals("packages/@common/a/1.0.0")
+                    && problem.message().startsWith("the version's files differ from those the output serves")),
+                    failure.problems()::toString);
         }
     }
 

@@ -14,6 +14,7 @@ import io.prompd.core.problem.ProblemReport;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,39 @@ class ImmutabilityRuleTest {
         assertTrue(problem.message().contains("published in commit " + publishingCommit + " (2026-01-01)"),
                 problem.message());
         assertTrue(problem.hint().contains("packages/@common/util/meta.json"), problem.hint());
+    }
+
+    @Test
+    void aPublishedFileMadeExecutableOrNotChangesNoContentAndPasses() {
+        repo.executable(UTIL + "/LICENSE");
+        repo.commit("chmod +x, as a checkout on a file system without modes commits it");
+
+        CheckReport report = check(repo, "alice");
+
+        assertPassed(report);
+        assertTrue(report.problems().isEmpty(), () -> ProblemReport.text(report.problems()));
+    }
+
+    @Test
+    void aPublishedFileTurnedIntoASymbolicLinkOrASubmoduleIsChangedEvenWithTheSameObject() {
+        repo.restage(UTIL + "/LICENSE", FileMode.SYMLINK).restage(UTIL + "/README.md", FileMode.GITLINK);
+        repo.commitStaged("a link whose target is the file's text, and a submodule in place of a file");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, UTIL + "/LICENSE", "changed", "a published version");
+        assertError(report, UTIL + "/README.md", "changed", "a published version");
+    }
+
+    @Test
+    void anExecutableBitBesideAChangedFileIsNotReportedItself() {
+        repo.executable(UTIL + "/LICENSE").write(UTIL + "/README.md", "# Better words\n");
+        repo.commit("edit and chmod");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, UTIL + "/README.md", "changed", "a published version");
+        assertEquals(List.of(UTIL + "/README.md"), report.problems().stream().map(Problem::file).toList());
     }
 
     @Test

@@ -19,4 +19,22 @@ class ChangeTest {
         assertThrows(IllegalArgumentException.class, () -> new Change(ChangeType.MODIFIED, "a", BLOB, ObjectId.zeroId(),
                 FileMode.REGULAR_FILE, FileMode.MISSING));
     }
+
+    @Test
+    void onlyTheExecutableBitDiffersBetweenTwoRegularFilesOfOneBlob() {
+        ObjectId other = ObjectId.fromString("9876543210987654321098765432109876543210");
+        assertTrue(modified(BLOB, FileMode.REGULAR_FILE, FileMode.EXECUTABLE_FILE).onlyExecutableBit());
+        assertTrue(modified(BLOB, FileMode.EXECUTABLE_FILE, FileMode.REGULAR_FILE).onlyExecutableBit());
+        assertFalse(modified(BLOB, FileMode.REGULAR_FILE, FileMode.SYMLINK).onlyExecutableBit());
+        assertFalse(modified(BLOB, FileMode.SYMLINK, FileMode.EXECUTABLE_FILE).onlyExecutableBit());
+        assertFalse(modified(BLOB, FileMode.REGULAR_FILE, FileMode.GITLINK).onlyExecutableBit());
+        assertFalse(new Change(ChangeType.MODIFIED, "a", BLOB, other, FileMode.REGULAR_FILE, FileMode.EXECUTABLE_FILE)
+                .onlyExecutableBit());
+        assertFalse(new Change(ChangeType.ADDED, "a", ObjectId.zeroId(), BLOB, FileMode.MISSING, FileMode.REGULAR_FILE)
+                .onlyExecutableBit());
+    }
+
+    private static Change modified(ObjectId blob, FileMode from, FileMode to) {
+        return new Change(ChangeType.MODIFIED, "a", blob, blob, from, to);
+    }
 }

@@ -159,6 +159,20 @@ public final class TestRegistryRepo implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Stages the file at the path, already committed or staged, under another mode with its blob unchanged: a
+     * symbolic link whose target is the file's bytes, which only a push past the check could bring. Commit it
+     * with {@link #commitStaged}.
+     */
+    public TestRegistryRepo restage(String path, FileMode mode) {
+        try {
+            ObjectId blob = git.getRepository().readDirCache().getEntry(path).getObjectId();
+            return stage(new DirCacheEntry(path), mode, blob);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
     /** Stages a Git submodule entry (mode 160000) pointing at a commit, as a pull request could add one. */
     public TestRegistryRepo gitlink(String path, ObjectId commit) {
         return stage(new DirCacheEntry(path), FileMode.GITLINK, commit);
