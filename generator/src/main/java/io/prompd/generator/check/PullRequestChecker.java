@@ -40,6 +40,7 @@ public final class PullRequestChecker {
                 new SettingsFilesRule(),
                 new ImmutabilityRule(),
                 new TakedownRecordRule(),
+                new NoVersionLeftRule(),
                 new OwnershipRule(),
                 new LookalikeNameRule(),
                 new ReservedNameRule(),

@@ -196,6 +196,34 @@ class CheckCommandTest {
     }
 
     @Test
+    void aTakedownOfAPackagesLastVersionIsAWarningInEveryFormatAndTheCheckPasses() throws Exception {
+        repo.checkout("main").merge("pr", "merge base", "alice");
+        repo.checkout("pr").merge("main", "up to date", "alice");
+        repo.delete("packages/@common/base/1.0.0").meta("@common/base", "{\"takenDown\": {\"1.0.0\": \"a key\"}}");
+        repo.commit("take down", TestRegistryRepo.MAINTAINER);
+        String warning = "@common/base has no version left once this pull request takes down 1.0.0, so packages.json"
+                + " no longer lists it and no install finds it; its meta.json keeps the name taken, and its index.json"
+                + " lists the takedowns";
+
+        assertEquals(ExitCode.OK.code(), run(check(TestRegistryRepo.MAINTAINER)), err::toString);
+        assertTrue(out.toString().contains("\n  takes down @common/base version 1.0.0, published in commit "),
+                out::toString);
+        assertTrue(out.toString().contains("packages/@common/base/meta.json\n  warning /takenDown/1.0.0, line 1: "
+                + warning + "\n"), out::toString);
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK.code(), run(check(TestRegistryRepo.MAINTAINER, "--format", "markdown")));
+        assertTrue(out.toString().contains("- ⚠️ warning `/takenDown/1.0.0, line 1`: `@common/base` has no version"
+                + " left once this pull request takes down 1.0.0"), out::toString);
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.OK.code(), run(check(TestRegistryRepo.MAINTAINER, "--json")));
+        JsonNode json = Json.reader().readTree(out.toString());
+        assertTrue(json.get("ok").asBoolean());
+        assertEquals("@common/base", json.at("/takenDown/0/name").asText());
+        assertEquals("warning", json.at("/problems/0/severity").asText());
+        assertEquals(warning, json.at("/problems/0/message").asText());
+    }
+
+    @Test
     void formatJsonEqualsTheJsonFlag() {
         run(check("alice", "--format", "json"));
         String viaFormat = out.toString();

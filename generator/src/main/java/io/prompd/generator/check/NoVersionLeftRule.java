@@ -1,0 +1,47 @@
+package io.prompd.generator.check;
+
+import io.prompd.core.Plural;
+import io.prompd.core.json.Pointer;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Problems;
+import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RepositoryLayout;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A takedown that leaves a package without any version is a warning at its record: the package then
+ * vanishes from packages.json and no install finds it, a larger step than withdrawing one version,
+ * which the summary's line per version taken down does not tell. It stays allowed, since that may be
+ * the maintainers' very intent (a package that is all leaked secrets or illegal content), and the
+ * name, its owners and the records remain in meta.json.
+ */
+final class NoVersionLeftRule implements PullRequestRule {
+
+    @Override
+    public void check(PullRequest pullRequest, Problems problems) {
+        SortedMap<PackageName, SortedSet<Version>> takenDown = new TreeMap<>();
+        for (PackageVersion version : pullRequest.takedowns()) {
+            takenDown.computeIfAbsent(version.name(), unseen -> new TreeSet<>()).add(version.version());
+        }
+        takenDown.forEach((name, versions) -> {
+            if (!pullRequest.head().packages().getOrDefault(name, Collections.emptySortedMap()).isEmpty()) {
+                return;
+            }
+            Version newest = versions.last();
+            String pointer = pullRequest.head().meta(name).takenDown().containsKey(newest)
+                    ? Pointer.of("takenDown", newest.toString()) : "";
+            String owners = name.isScoped() ? "" : " and its owners";
+            problems.warning(RepositoryLayout.metaFile(name), pointer, name + " has no version left once this pull"
+                            + " request takes down " + Plural.series(versions.stream().map(Version::toString).toList(),
+                            "and") + ", so packages.json no longer lists it and no install finds it; its"
+                            + " meta.json keeps the name taken" + owners + ", and its index.json lists the takedowns",
+                    "the takedown is allowed; if " + name + " is meant to stay installable, publish a new version of"
+                            + " it, in this pull request or a later one");
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package io.prompd.generator.check;
+
+import static io.prompd.generator.check.PullRequestScenario.UTIL;
+import static io.prompd.generator.check.PullRequestScenario.assertPassed;
+import static io.prompd.generator.check.PullRequestScenario.check;
+import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Severity;
+import io.prompd.generator.testing.TestRegistryRepo;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Takedowns that leave a package without a version. */
+class NoVersionLeftRuleTest extends PullRequestScenarioTest {
+
+    @Test
+    void takingDownTheLastVersionsOfAPackageIsAWarningAtTheNewestRecord() {
+        mergedMeanwhile(repo, "alice", main -> main.publish("@common/util", "1.1.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.delete(UTIL).delete("packages/@common/util/1.1.0");
+        repo.meta("@common/util", "{\n  \"takenDown\": {\n    \"1.0.0\": \"leaked a key\",\n"
+                + "    \"1.1.0\": \"leaked a key\"\n  }\n}\n");
+        repo.commit("take down every version", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertPassed(report);
+        Problem warning = report.problems().get(0);
+        assertEquals(List.of(Severity.WARNING), report.problems().stream().map(Problem::severity).toList());
+        assertEquals("packages/@common/util/meta.json", warning.file());
+        assertEquals("/takenDown/1.1.0", warning.pointer());
+        assertEquals(4, warning.line());
+        assertEquals("@common/util has no version left once this pull request takes down 1.0.0 and 1.1.0, so"
+                + " packages.json no longer lists it and no install finds it; its meta.json keeps the name taken, and"
+                + " its index.json lists the takedowns", warning.message());
+        assertEquals("the takedown is allowed; if @common/util is meant to stay installable, publish a new version"
+                + " of it, in this pull request or a later one", warning.hint());
+    }
+
+    @Test
+    void anUnscopedPackageKeepsItsOwnersAndTheWarningSaysSo() {
+        mergedMeanwhile(repo, "carol", main -> main.meta("tool", "{\"owners\": [\"carol\"]}").publish("tool", "1.0.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.delete("packages/tool/1.0.0");
+        repo.meta("tool", "{\"owners\": [\"carol\"], \"takenDown\": {\"1.0.0\": \"illegal content\"}}");
+        repo.commit("take down", TestRegistryRepo.MAINTAINER);
+
+        assertEquals(List.of("tool has no version left once this pull request takes down 1.0.0, so packages.json no"
+                        + " longer lists it and no install finds it; its meta.json keeps the name taken and its owners,"
+                        + " and its index.json lists the takedowns"),
+                check(repo, TestRegistryRepo.MAINTAINER).problems().stream().map(Problem::message).toList());
+    }
+
+    @Test
+    void aTakedownThatLeavesAVersionOrPublishesOneSaysNothing() {
+        mergedMeanwhile(repo, "alice", main -> main.publish("@common/util", "1.1.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.delete(UTIL).meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("take down 1.0.0", TestRegistryRepo.MAINTAINER);
+
+        assertEquals(List.of(), check(repo, TestRegistryRepo.MAINTAINER).problems());
+
+        repo.delete("packages/@common/util/1.1.0").publish("@common/util", "2.0.0");
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\", \"1.1.0\": \"leaked a key\"}}");
+        repo.commit("take down 1.1.0 and publish 2.0.0", TestRegistryRepo.MAINTAINER);
+
+        assertEquals(List.of(), check(repo, TestRegistryRepo.MAINTAINER).problems());
+    }
+}
