@@ -5,12 +5,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The permissions of what a build writes: files 0644 and folders 0755, as a tarball's entries
@@ -19,14 +14,16 @@ import java.util.Set;
  * over ones that it could, and an incremental output differed from a fresh one. The output folder
  * itself takes the mode and group of the folder it replaces, which are the operator's choice for
  * the web server, not the build's. Every folder keeps the set-group-ID bit that it has from the
- * folder above, so that the files below it get that folder's group as the operator set it up.
+ * folder above, so that the files below it get that folder's group as the operator set it up;
+ * a file carried over from the previous output in another group (the folder's before the operator
+ * changed it) is copied into it, as a fresh build would write it.
  *
  * <p>Nothing is set on a file system without POSIX permissions (Windows), nor, from its first
  * refusal on, on a mount that cannot store them (vfat, SMB): there the mount decides.
  */
 final class OutputModes {
 
-    private static final Set<PosixFilePermission> FILE = Set.copyOf(PosixFilePermissions.fromString("rw-r--r--"));
+    private static final int FILE = 0644;
     private static final int FOLDER = 0755;
     /** The owner's read, write and search bits, which listing and deleting a folder's entries need. */
     private static final int OWNER_ALL = 0700;
@@ -36,12 +33,15 @@ final class OutputModes {
 
     private final int topMode;
     private final int folderMode;
+    /** The group id the files created below the output folder get; unused where {@link #unsupported}. */
+    private final int group;
     /** Set at the first change the file system refuses, after which nothing is tried again. */
     private volatile boolean unsupported;
 
-    private OutputModes(int topMode, int folderMode, boolean unsupported) {
+    private OutputModes(int topMode, int folderMode, int group, boolean unsupported) {
         this.topMode = topMode;
         this.folderMode = folderMode;
+        this.group = group;
         this.unsupported = unsupported;
     }
 
@@ -53,7 +53,7 @@ final class OutputModes {
      */
     static OutputModes forOutput(Path top, Path replaced) throws IOException {
         if (!top.getFileSystem().supportedFileAttributeViews().contains("unix")) {
-            return new OutputModes(FOLDER, FOLDER, true);
+            return new OutputModes(FOLDER, FOLDER, 0, true);
         }
         int mode;
         if (Files.exists(replaced)) {
@@ -67,14 +67,29 @@ final class OutputModes {
         } else {
             mode = FOLDER | ((int) Files.getAttribute(top, "unix:mode") & SET_GROUP_ID);
         }
-        OutputModes modes = new OutputModes(mode, FOLDER | (mode & SET_GROUP_ID), false);
-        modes.set(top, "unix:mode", mode | OWNER_ALL);
-        return modes;
+        // the group is asked once the folder has its mode, on which it depends
+        boolean unsupported = !applied(top, "unix:mode", mode | OWNER_ALL);
+        return new OutputModes(mode, FOLDER | (mode & SET_GROUP_ID), unsupported ? 0 : groupOfNewFiles(top),
+                unsupported);
+    }
+
+    /**
+     * The group the file system gives a new file in the folder: the folder's when it has the set-group-ID bit,
+     * else the process's on Linux, the folder's always on BSD and macOS. A file created there and deleted at
+     * once tells, wherever the build runs and whatever group it runs under.
+     */
+    private static int groupOfNewFiles(Path folder) throws IOException {
+        Path probe = Files.createTempFile(folder, ".group", "");
+        try {
+            return (int) Files.getAttribute(probe, "unix:gid");
+        } finally {
+            Files.delete(probe);
+        }
     }
 
     /** Gives a new file below the output folder its permissions. */
     void file(Path file) throws IOException {
-        set(file, "posix:permissions", FILE);
+        set(file, "unix:mode", FILE);
     }
 
     /** Gives a new folder below the output folder its permissions. */
@@ -83,21 +98,20 @@ final class OutputModes {
     }
 
     /**
-     * Whether a file of the previous output has a file's permissions, and so can be linked: one
-     * without, from a build before this rule or changed by hand, is copied instead, since changing a
-     * hard link's permissions would change those of the live output, which a build leaves as it is
-     * until it is published.
-     *
-     * @param attributes the file's: on a POSIX file system they hold its permissions already, which
-     *                   spares a look-up per file, and a build carries tens of thousands over
+     * Whether a file of the previous output has the permissions and the group a new file gets, and
+     * so can be linked: one without, from a build before this rule, changed by hand, or in the group
+     * the output folder had before the operator gave it another (with the set-group-ID bit, which
+     * gives new files the folder's group), is copied instead, since changing a hard link's
+     * permissions or group would change those of the live output, which a build leaves as it is
+     * until it is published. One look-up reads both, by number: a group's name would be looked up
+     * for every file, and a build carries tens of thousands over.
      */
-    boolean mayLink(Path file, BasicFileAttributes attributes) throws IOException {
+    boolean mayLink(Path file) throws IOException {
         if (unsupported) {
             return true;
         }
-        Set<PosixFilePermission> permissions = attributes instanceof PosixFileAttributes posix
-                ? posix.permissions() : Files.getPosixFilePermissions(file);
-        return permissions.equals(FILE);
+        Map<String, Object> attributes = Files.readAttributes(file, "unix:mode,gid");
+        return ((int) attributes.get("mode") & MODE_BITS) == FILE && (int) attributes.get("gid") == group;
     }
 
     /** Gives the output folder its final mode, before it is published. */
@@ -126,14 +140,18 @@ final class OutputModes {
     }
 
     private void set(Path path, String attribute, Object value) throws IOException {
-        if (unsupported) {
-            return;
+        if (!unsupported && !applied(path, attribute, value)) {
+            unsupported = true;
         }
+    }
+
+    private static boolean applied(Path path, String attribute, Object value) throws IOException {
         try {
             Files.setAttribute(path, attribute, value);
+            return true;
         } catch (FileSystemException refused) {
             // a file this build has just created: only a mount without permissions refuses the change
-            unsupported = true;
+            return false;
         }
     }
 }

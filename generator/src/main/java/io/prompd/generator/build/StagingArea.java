@@ -193,12 +193,12 @@ final class StagingArea implements OutputFiles, AutoCloseable {
 
     /**
      * Links a file of the previous output, or copies it when it may not be linked
-     * ({@link OutputModes#mayLink}), to give the copy a file's permissions. The copy keeps the
+     * ({@link OutputModes#mayLink}), to give the copy a file's permissions and the group of new files. The copy keeps the
      * mtime, to the nanosecond, which a copy with its attributes rounds to microseconds, so that a
      * sync to a CDN sees it unchanged.
      */
     private void carryOver(Path old, Path target, BasicFileAttributes attributes) throws IOException {
-        if (modes.mayLink(old, attributes)) {
+        if (modes.mayLink(old)) {
             Files.createLink(target, old);
         } else {
             Files.copy(old, target);

@@ -35,6 +35,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -54,6 +55,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.FileMode;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -527,6 +529,40 @@ class RegistryBuilderTest {
             assertEquals("rw-------", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(temp.resolve(".out.old").resolve(file))),
                     "the output served until the new one replaced it stayed as it was: " + file);
+        }
+    }
+
+    @Test
+    void afterTheOutputFolderIsGivenToAnotherGroupAnIncrementalBuildGivesEveryFileThatGroup()
+            throws IOException {
+        Path out = temp.resolve("out");
+        int group;
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/b", "1.0.0");
+            repo.commit("publish a and b");
+            build(repo, out);
+            group = (int) Files.getAttribute(out, "unix:gid") + 1;
+            try {
+                // chgrp www-data out && chmod g+s out, for a web server reading the output as a member of its group
+                Files.setAttribute(out, "unix:gid", group);
+            } catch (FileSystemException notAMember) {
+                Assumptions.abort("only root, or a member of another group, may give a folder to it");
+            }
+            Files.setAttribute(out, "unix:mode", 02755);
+            repo.publish("@common/a", "1.1.0");
+            repo.commit("publish a 1.1.0");
+            build(repo, out);
+        }
+
+        try (Stream<Path> paths = Files.walk(out)) {
+            assertEquals(Set.of(group), paths.map(path -> {
+                try {
+                    return Files.getAttribute(path, "unix:gid");
+                } catch (IOException failed) {
+                    throw new UncheckedIOException(failed);
+                }
+            }).collect(Collectors.toSet()), "b carried over whole, a's 1.0.0, and the files written");
         }
     }
 

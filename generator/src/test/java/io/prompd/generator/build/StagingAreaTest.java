@@ -16,7 +16,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +81,47 @@ class StagingAreaTest {
         publish(out, "first");
 
         assertEquals(group, Files.getAttribute(out, "unix:gid"));
+    }
+
+    @Test
+    void aFileCarriedOverAfterTheOutputFolderWasGivenToAnotherGroupIsCopiedIntoItLeavingTheServedFileAsItWas()
+            throws IOException {
+        Path out = temp.resolve("out");
+        try (StagingArea staging = StagingArea.create(out, Optional.empty())) {
+            staging.write("packages/@a/b/index.json", bytes("linked alone"));
+            staging.write("packages/@c/d/-/d-1.0.0.tgz", bytes("linked with its folder"));
+            staging.publish();
+        }
+        int before = (int) Files.getAttribute(out, "unix:gid");
+        int group = before + 1;
+        try {
+            // as an operator sets a folder up for the web server: chgrp www-data out && chmod g+s out
+            Files.setAttribute(out, "unix:gid", group);
+        } catch (FileSystemException notAMember) {
+            Assumptions.abort("only root, or a member of another group, may give a folder to it");
+        }
+        Files.setAttribute(out, "unix:mode", 02755);
+        List<String> carried = List.of("packages/@a/b/index.json", "packages/@c/d/-/d-1.0.0.tgz");
+        Map<String, Object> mtimes = new TreeMap<>();
+        for (String file : carried) {
+            mtimes.put(file, Files.getLastModifiedTime(out.resolve(file)));
+        }
+
+        try (StagingArea staging = StagingArea.create(out, Optional.of(out))) {
+            staging.link("packages/@a/b/index.json");
+            staging.linkFolder("packages/@c/d");
+            staging.write("packages/@e/f/index.json", bytes("new"));
+            staging.publish();
+        }
+
+        assertEquals(group, Files.getAttribute(out.resolve("packages/@e/f/index.json"), "unix:gid"), "a new file");
+        for (String file : carried) {
+            assertEquals(group, Files.getAttribute(out.resolve(file), "unix:gid"), file);
+            assertEquals("644", mode(out.resolve(file)), file);
+            assertEquals(mtimes.get(file), Files.getLastModifiedTime(out.resolve(file)), file + " keeps its mtime");
+            assertEquals(before, Files.getAttribute(temp.resolve(".out.old").resolve(file), "unix:gid"),
+                    "the output served until the new one replaced it stayed as it was: " + file);
+        }
     }
 
     @Test
