@@ -9,6 +9,7 @@ import io.prompd.core.resolve.Candidate;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
 import java.io.IOException;
@@ -95,15 +96,15 @@ final class StrandedDependentsRule implements PullRequestRule {
             return;
         }
         RegistrySnapshot head = pullRequest.head();
-        Map<Dependency, SortedMap<PackageName, List<Version>>> dependents = new LinkedHashMap<>();
+        Map<Dependency, SortedSet<PackageVersion>> dependents = new LinkedHashMap<>();
         for (Candidate dependent : pullRequest.headIndex().dependentsOf(withdrawals.keySet())) {
             if (dependent.yanked() || pullRequest.base().folder(dependent.name(), dependent.version()).isEmpty()) {
                 continue;
             }
             dependent.dependencies().forEach((name, range) -> {
                 if (withdrawals.containsKey(name)) {
-                    dependents.computeIfAbsent(new Dependency(name, range), unseen -> new TreeMap<>())
-                            .computeIfAbsent(dependent.name(), unseen -> new ArrayList<>()).add(dependent.version());
+                    dependents.computeIfAbsent(new Dependency(name, range), unseen -> new TreeSet<>())
+                            .add(new PackageVersion(dependent.name(), dependent.version()));
                 }
             });
         }
@@ -113,9 +114,8 @@ final class StrandedDependentsRule implements PullRequestRule {
                 return;
             }
             String range = "\"" + dependency.range().text() + "\"";
-            String stranded = versions.entrySet().stream().map(dependent -> dependent.getKey() + " "
-                    + dependent.getValue().stream().map(Version::toString).collect(Collectors.joining(", ")))
-                    .collect(Collectors.joining("; "));
+            // each as name@version, which holds an '@' scoped or not, so that the Markdown report sets every one as code
+            String stranded = versions.stream().map(PackageVersion::toString).collect(Collectors.joining(", "));
             String fixes = "publish a version of " + dependency.withdrawn() + " that " + range
                     + " allows, publish new versions of the dependents with a range that allows a version that is not"
                     + " yanked";

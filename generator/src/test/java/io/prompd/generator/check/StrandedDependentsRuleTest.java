@@ -5,6 +5,7 @@ import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
@@ -59,14 +60,14 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         assertEquals(4, all.line());
         assertEquals("no version of @common/util that \"^1.0.0\" allows is left unyanked once this pull request yanks"
                 + " 1.0.0 and 1.1.0, so no new install can use the versions that depend on it with that range:"
-                + " @common/base 1.0.0, 1.1.0; @common/hints 1.0.0", all.message(),
+                + " @common/base@1.0.0, @common/base@1.1.0, @common/hints@1.0.0", all.message(),
                 "the yanked tool 0.9.0 is installed anew by nobody");
         assertEquals("the yank is allowed, and lock files that pin those versions still install; to keep them"
                 + " installable, publish a version of @common/util that \"^1.0.0\" allows, publish new versions of the"
                 + " dependents with a range that allows a version that is not yanked, or take back the yank of 1.1.0",
                 all.hint());
         assertEquals("no version of @common/util that \"^1.1.0\" allows is left unyanked once this pull request yanks"
-                + " 1.1.0, so no new install can use the versions that depend on it with that range: @common/tool 1.0.0",
+                + " 1.1.0, so no new install can use the versions that depend on it with that range: @common/tool@1.0.0",
                 warnings.get(1).message());
     }
 
@@ -83,13 +84,26 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         assertEquals(List.of("/takenDown/1.1.0", "/takenDown/1.1.0"), warnings.stream().map(Problem::pointer).toList());
         assertEquals("no version of @common/util that \"^1.0.0\" allows is left unyanked once this pull request yanks"
                 + " 1.0.0 and takes down 1.1.0, so no new install can use the versions that depend on it with that"
-                + " range: @common/base 1.0.0, 1.1.0; @common/hints 1.0.0", warnings.get(0).message());
+                + " range: @common/base@1.0.0, @common/base@1.1.0, @common/hints@1.0.0", warnings.get(0).message());
         assertEquals("the takedown is allowed; to keep those versions installable, publish a version of @common/util"
                 + " that \"^1.0.0\" allows, publish new versions of the dependents with a range that allows a version"
                 + " that is not yanked", warnings.get(0).hint());
         assertEquals("no version of @common/util that \"^1.1.0\" allows is left unyanked once this pull request takes"
                 + " down 1.1.0, so no new install can use the versions that depend on it with that range:"
-                + " @common/tool 1.0.0", warnings.get(1).message());
+                + " @common/tool@1.0.0", warnings.get(1).message());
+    }
+
+    @Test
+    void theMarkdownReportSetsEveryDependentAsCodeScopedOrNot() {
+        mergedMeanwhile(repo, "carol", main -> main.meta("helper", "{\"owners\": [\"carol\"]}")
+                .publish("helper", "1.0.0", "@common/util@^1.1.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.meta("@common/util", "{\"yanked\": {\"1.1.0\": \"leaks\"}}");
+        repo.commit("yank 1.1.0");
+
+        String markdown = CheckReportRenderer.markdown(check(repo, "alice"));
+
+        assertTrue(markdown.contains("with that range: `@common/tool@1.0.0`, `helper@1.0.0`<br>"), markdown);
     }
 
     @Test
@@ -127,7 +141,7 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         repo.meta("@common/util", YANK_EVERY_1X);
         repo.commit("yank 1.0.0 too");
 
-        assertEquals(List.of("@common/base 1.0.0, 1.1.0; @common/hints 1.0.0"), stranded(check(repo, "alice")),
+        assertEquals(List.of("@common/base@1.0.0, @common/base@1.1.0, @common/hints@1.0.0"), stranded(check(repo, "alice")),
                 "tool's ^1.1.0 had no version left before");
     }
 
@@ -140,7 +154,7 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, "alice");
 
         assertError(report, "packages/@common/extra/1.0.0/prompd.json", "every version of @common/util");
-        assertEquals(List.of("@common/base 1.0.0, 1.1.0; @common/hints 1.0.0", "@common/tool 1.0.0"), stranded(report));
+        assertEquals(List.of("@common/base@1.0.0, @common/base@1.1.0, @common/hints@1.0.0", "@common/tool@1.0.0"), stranded(report));
     }
 
     @ParameterizedTest
@@ -160,7 +174,7 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         repo.meta("@common/util", "{\"yanked\": {\"1.1.0\": \"leaks\"}}");
         repo.commit("yank 1.1.0");
 
-        assertEquals(List.of("@common/escaped 1.0.0; @common/tool 1.0.0"), stranded(check(repo, "alice")));
+        assertEquals(List.of("@common/escaped@1.0.0, @common/tool@1.0.0"), stranded(check(repo, "alice")));
     }
 
     /** The dependent versions each warning at the yanks names, in its words. */

@@ -177,7 +177,7 @@ class CheckCommandTest {
         repo.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"leaks the prompt\"}}");
         repo.commit("yank");
         String warning = "no version of @common/util that \"^1.0.0\" allows is left unyanked once this pull request yanks"
-                + " 1.0.0, so no new install can use the versions that depend on it with that range: @common/base 1.0.0";
+                + " 1.0.0, so no new install can use the versions that depend on it with that range: @common/base@1.0.0";
 
         assertEquals(ExitCode.OK.code(), run(check("alice")), err::toString);
         assertTrue(out.toString().contains("packages/@common/util/meta.json\n  warning /yanked/1.0.0, line 1: "
