@@ -17,6 +17,10 @@ public final class TerminalText {
     public static final String PLAIN_TEXT_HINT = "remove it and write plain text: a terminal would act on it"
             + " instead of showing it (a tab or a line break is fine)";
 
+    /** How to fix a name (a JSON object's key) holding a control character, a line break included. */
+    public static final String PLAIN_NAME_HINT = "rename it without the character: a terminal would act on it instead"
+            + " of showing it";
+
     private TerminalText() {
     }
 
@@ -68,8 +72,17 @@ public final class TerminalText {
      * holds none but tabs and line breaks, which multi-line text legitimately has.
      */
     public static Optional<String> controlCharacter(String text) {
+        return controlCharacter(text, true);
+    }
+
+    /** As {@link #controlCharacter(String)}, for a name, which is one line: a line break counts too. */
+    public static Optional<String> controlCharacterInName(String name) {
+        return controlCharacter(name, false);
+    }
+
+    private static Optional<String> controlCharacter(String text, boolean newlineAllowed) {
         for (int index = 0; index < text.length(); index++) {
-            if (isControl(text.charAt(index), true)) {
+            if (isControl(text.charAt(index), newlineAllowed)) {
                 return Optional.of(String.format(Locale.ROOT, "holds the control character U+%04X",
                         (int) text.charAt(index)));
             }

@@ -34,6 +34,12 @@ class TerminalTextTest {
     }
 
     @Test
+    void aNameMayHoldTabsButNoLineBreak() {
+        assertEquals(Optional.empty(), TerminalText.controlCharacterInName("one\ttwo"));
+        assertEquals(Optional.of("holds the control character U+000A"), TerminalText.controlCharacterInName("a\nb"));
+    }
+
+    @Test
     void aPathSpellsOutItsInvisibleCharactersAndFreeTextKeepsThem() {
         assertEquals("contexts/notes<U+202E>dm.exe", TerminalText.path("contexts/notes\u202Edm.exe"));
         assertEquals("a<U+3164>b^[.md", TerminalText.path("a\u3164b\u001b.md"));

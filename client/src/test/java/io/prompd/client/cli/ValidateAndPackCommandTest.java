@@ -236,6 +236,22 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aControlCharacterInAFieldPrompdDoesNotKnowFailsValidateSpeltOutWithTheFieldsPath() throws IOException {
+        write("prompd.json", """
+                {"name": "@acme/greeter", "version": "1.0.0", "description": "Greets", "license": "MIT",
+                 "x-site": {"title": "\\u001b]0;owned\\u0007", "\\u001b[2J": true}}
+                """);
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("  error   /x-site/^[[2J, line 2: the name of 'x-site/^[[2J' holds the control"
+                + " character U+001B\n"), run.out());
+        assertTrue(run.out().contains("  error   /x-site/title, line 2: 'x-site/title' holds the control character"
+                + " U+001B\n"), run.out());
+        assertFalse(run.out().contains("\u001b"), "nothing of the manifest reaches the terminal as it is written");
+    }
+
+    @Test
     void aPackageWithErrorsIsStillNamedByWhatItsManifestGives() throws IOException {
         write("prompd.json", """
                 {"name": "@acme/greeter", "version": "v1", "license": "MIT"}

@@ -151,15 +151,60 @@ public final class ManifestReader {
         return value;
     }
 
-    /** A string field; every one is shown to people (search, prompd info, the check's comment), so none holds a control character. */
+    /**
+     * A string field; every one is shown to people (search, prompd info, the check's comment), so none holds a
+     * control character. One that does is read as absent once reported, so that no later rule (a range's, a
+     * license's, a path's) reports it again, quoting the character to the terminal.
+     */
     private Optional<String> text(JsonNode node, String at) {
-        if (node.isTextual()) {
-            TerminalText.controlCharacter(node.textValue()).ifPresent(what -> problems.error(file, at,
-                    "'" + at.substring(1) + "' " + what, TerminalText.PLAIN_TEXT_HINT));
-            return Optional.of(node.textValue());
+        if (!node.isTextual()) {
+            wrongType(at, "a string", node);
+            return Optional.empty();
         }
-        wrongType(at, "a string", node);
-        return Optional.empty();
+        Optional<String> control = TerminalText.controlCharacter(node.textValue());
+        control.ifPresent(what -> problems.error(file, at, "'" + shown(at) + "' " + what, TerminalText.PLAIN_TEXT_HINT));
+        return control.isPresent() ? Optional.empty() : Optional.of(node.textValue());
+    }
+
+    /**
+     * Whether the name of the member at {@code at} holds no control character, reporting the one it holds: the
+     * names of a manifest's objects are shown as its strings are, each on a line of its own.
+     */
+    private boolean plainName(String at, String name) {
+        Optional<String> control = TerminalText.controlCharacterInName(name);
+        control.ifPresent(what -> problems.error(file, at, "the name of '" + shown(at) + "' " + what,
+                TerminalText.PLAIN_NAME_HINT));
+        return control.isEmpty();
+    }
+
+    /** A field's pointer in a message, where a name with a control character in it would reach the terminal. */
+    private static String shown(String at) {
+        return TerminalText.line(at.substring(1));
+    }
+
+    /**
+     * The names and strings of a value prompd does not read, a field it does not know or a member of an object
+     * beside those it reads: prompd keeps them in the manifest, and the site and other tools show them.
+     */
+    private void plainValue(JsonNode node, String at) {
+        if (node.isTextual()) {
+            text(node, at);
+        } else if (node.isArray()) {
+            for (int index = 0; index < node.size(); index++) {
+                plainValue(node.get(index), at + Pointer.of(String.valueOf(index)));
+            }
+        } else {
+            plainMembers(node, at, List.of());
+        }
+    }
+
+    /** {@link #plainValue} of each member of an object but those named {@code read}, which their own readers check. */
+    private void plainMembers(JsonNode object, String at, List<String> read) {
+        object.properties().stream().filter(member -> !read.contains(member.getKey())).forEach(member -> {
+            String memberAt = at + Pointer.of(member.getKey());
+            plainName(memberAt, member.getKey());
+            plainValue(member.getValue(), memberAt);
+        });
     }
 
     private Optional<String> description(JsonNode root) {
@@ -177,13 +222,16 @@ public final class ManifestReader {
             return Optional.empty();
         }
         if (node.isObject()) {
-            Optional<String> name = node.has("name") ? text(node.get("name"), at + "/name") : Optional.empty();
-            if (name.isEmpty() || name.get().isBlank()) {
+            plainMembers(node, at, List.of("name", "email", "url"));
+            JsonNode written = node.path("name");
+            if (written.isMissingNode() || written.isTextual() && written.textValue().isBlank()) {
                 problems.error(file, at + "/name", "the author needs a name", "write \"author\": {\"name\": \"Your Name\"}");
                 return Optional.empty();
             }
-            return Optional.of(new Person(name.get(), memberText(node, "email", at).orElse(""),
-                    memberText(node, "url", at).orElse("")));
+            Optional<String> name = text(written, at + "/name");
+            Optional<String> email = memberText(node, "email", at);
+            Optional<String> url = memberText(node, "url", at);
+            return name.map(text -> new Person(text, email.orElse(""), url.orElse("")));
         }
         if (node.isTextual()) {
             return nonBlank(node, at).map(Person::parse);
@@ -220,8 +268,8 @@ public final class ManifestReader {
         }
         node.properties().forEach(entry -> {
             String at = Pointer.of(ManifestFields.DEPENDENCIES, entry.getKey());
-            Optional<PackageName> name = parsed(entry.getKey(), at, PackageName::parse,
-                    "name the package as it is published, as in @scope/name");
+            Optional<PackageName> name = plainName(at, entry.getKey()) ? parsed(entry.getKey(), at, PackageName::parse,
+                    "name the package as it is published, as in @scope/name") : Optional.empty();
             Optional<VersionRange> range = text(entry.getValue(), at)
                     .flatMap(text -> parsed(text, at, VersionRange::parse, rangeHint(entry.getKey(), text)));
             if (name.isPresent() && range.isPresent()) {
@@ -271,15 +319,17 @@ public final class ManifestReader {
             return Optional.empty();
         }
         if (node.isObject()) {
-            Optional<String> url = node.has("url") ? nonBlank(node.get("url"), at + "/url") : Optional.empty();
-            if (url.isEmpty()) {
+            plainMembers(node, at, List.of("type", "url"));
+            JsonNode written = node.path("url");
+            if (written.isMissingNode() || written.isTextual() && written.textValue().isBlank()) {
                 problems.error(file, at + "/url", "the repository needs a url",
                         "write \"repository\": {\"type\": \"git\", \"url\": \"https://...\"}");
                 return Optional.empty();
             }
+            Optional<String> url = text(written, at + "/url");
             String type = node.has("type") ? nonBlank(node.get("type"), at + "/type").orElse(Repository.DEFAULT_TYPE)
                     : Repository.DEFAULT_TYPE;
-            return Optional.of(new Repository(type, url.get()));
+            return url.map(text -> new Repository(type, text));
         }
         if (node.isTextual()) {
             return nonBlank(node, at).map(Repository::git);
@@ -323,8 +373,11 @@ public final class ManifestReader {
             wrongType(Pointer.of(field), "an object of strings", node);
             return values;
         }
-        node.properties().forEach(entry -> text(entry.getValue(), Pointer.of(field, entry.getKey()))
-                .ifPresent(value -> values.put(entry.getKey(), value)));
+        node.properties().forEach(entry -> {
+            String at = Pointer.of(field, entry.getKey());
+            boolean plain = plainName(at, entry.getKey());
+            text(entry.getValue(), at).filter(value -> plain).ifPresent(value -> values.put(entry.getKey(), value));
+        });
         return values;
     }
 
@@ -333,11 +386,15 @@ public final class ManifestReader {
         root.properties().stream()
                 .filter(entry -> !ManifestFields.isKnown(entry.getKey()))
                 .forEach(entry -> {
+                    String at = Pointer.of(entry.getKey());
                     extra.put(entry.getKey(), entry.getValue());
-                    problems.warning(file, Pointer.of(entry.getKey()), "unknown field '" + entry.getKey() + "'",
-                            Spelling.didYouMean(entry.getKey(), ManifestFields.KNOWN)
-                                    .orElse("prompd keeps it but does not use it; the known fields are "
-                                            + String.join(", ", ManifestFields.KNOWN)));
+                    if (plainName(at, entry.getKey())) {
+                        problems.warning(file, at, "unknown field '" + entry.getKey() + "'",
+                                Spelling.didYouMean(entry.getKey(), ManifestFields.KNOWN)
+                                        .orElse("prompd keeps it but does not use it; the known fields are "
+                                                + String.join(", ", ManifestFields.KNOWN)));
+                    }
+                    plainValue(entry.getValue(), at);
                 });
         return extra;
     }

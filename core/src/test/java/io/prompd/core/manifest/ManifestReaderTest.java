@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -384,15 +385,75 @@ class ManifestReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "/description | ,\"description\": \"red \\u001b[31malert\" | 'description' holds the control character U+001B",
-            "/author      | ,\"author\": \"Eve \\u0007\"               | 'author' holds the control character U+0007",
-            "/author/name | ,\"author\": {\"name\": \"Eve\\r\"}        | 'author/name' holds the control character U+000D",
-            "/keywords/1  | ,\"keywords\": [\"a\", \"\\u009bb\"]       | 'keywords/1' holds the control character U+009B"})
+            "/description          | ,\"description\": \"red \\u001b[31malert\" | 'description' holds the control character U+001B",
+            "/author               | ,\"author\": \"Eve \\u0007\" | 'author' holds the control character U+0007",
+            "/author/name          | ,\"author\": {\"name\": \"Eve\\r\"} | 'author/name' holds the control character U+000D",
+            "/keywords/1           | ,\"keywords\": [\"a\", \"\\u009bb\"] | 'keywords/1' holds the control character U+009B",
+            "/x-site               | ,\"x-site\": \"\\u001b]0;owned\\u0007\" | 'x-site' holds the control character U+001B",
+            "/x-site/theme/0       | ,\"x-site\": {\"theme\": [\"dark\\u007f\"]} | 'x-site/theme/0' holds the control character U+007F",
+            "/author/twitter       | ,\"author\": {\"name\": \"Ada\", \"twitter\": \"\\u009b2J\"} | 'author/twitter' holds the control character U+009B",
+            "/repository/directory | ,\"repository\": {\"url\": \"https://a.io\", \"directory\": \"a\\rb\"} | 'repository/directory' holds the control character U+000D"})
     void aControlCharacterInATextFieldIsAnErrorSinceATerminalWouldActOnIt(String pointer, String field, String message) {
         Problem problem = only(read("{\"name\": \"a\", \"version\": \"1.0.0\"" + field + "}"), Severity.ERROR, pointer);
 
         assertEquals(message, problem.message());
         assertTrue(problem.hint().startsWith("remove it and write plain text"), problem.hint());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "/x-\\u001b[2J              | ,\"x-\\u001b[2J\": 1 | the name of 'x-^[[2J' holds the control character U+001B",
+            "/x-site/a\\u000ab          | ,\"x-site\": {\"a\\nb\": \"c\"} | the name of 'x-site/a^Jb' holds the control character U+000A",
+            "/prompts/main\\u0085       | ,\"prompts\": {\"main\\u0085\": \"m.prmd\"} | the name of 'prompts/mainM-^E' holds the control character U+0085",
+            "/engines/gpt\\u0007        | ,\"engines\": {\"gpt\\u0007\": \"4\"} | the name of 'engines/gpt^G' holds the control character U+0007",
+            "/dependencies/@a~1b\\u001b | ,\"dependencies\": {\"@a/b\\u001b\": \"^1.0.0\"} | the name of 'dependencies/@a~1b^[' holds the control character U+001B",
+            "/author/\\u001b            | ,\"author\": {\"name\": \"Ada\", \"\\u001b\": \"\"} | the name of 'author/^[' holds the control character U+001B"})
+    void aControlCharacterOrLineBreakInTheNameOfAFieldIsAnErrorReportedOnce(String pointer, String field,
+                                                                          String message) {
+        ManifestResult result = readWith(field);
+        Problem problem = only(result, Severity.ERROR, unescape(pointer));
+
+        assertEquals(message, problem.message());
+        assertEquals("rename it without the character: a terminal would act on it instead of showing it",
+                problem.hint());
+        assertEquals(1, result.problems().stream().filter(Problem::isError).count(), () -> result.problems().toString());
+    }
+
+    /** The characters a CSV source cannot hold, written there as Java's escapes. */
+    private static String unescape(String written) {
+        return Pattern.compile("\\\\u([0-9a-f]{4})").matcher(written)
+                .replaceAll(escape -> String.valueOf((char) Integer.parseInt(escape.group(1), 16)));
+    }
+
+    @Test
+    void theValueOfAFieldWhoseNameHoldsAControlCharacterIsCheckedTooAndNamedSpeltOut() {
+        ManifestResult result = readWith(", \"prompts\": {\"a\\u0007\": \"b\\u0007\"}");
+
+        assertEquals(List.of("'prompts/a^G' holds the control character U+0007",
+                "the name of 'prompts/a^G' holds the control character U+0007"), result.problems().stream().map(Problem::message).toList());
+    }
+
+    @Test
+    void theLineOfAFieldWhoseNameHoldsAControlCharacterIsFound() {
+        ManifestResult result = readWith(",\n\"x-site\": {\n\"ok\": 1,\n\"\\u001b\": 2}");
+
+        assertEquals(4, only(result, Severity.ERROR, "/x-site/\u001b").line());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "/dependencies/@acme~1x | ,\"dependencies\": {\"@acme/x\": \"^1.0.0\\u001b[2J\"}",
+            "/engines/prompd        | ,\"engines\": {\"prompd\": \">=0.1\\u0007\"}",
+            "/version               | ,\"version\": \"1.0.0\\u001b\"",
+            "/repository/url        | ,\"repository\": {\"url\": \"\\u001b\"}",
+            "/author/name           | ,\"author\": {\"name\": \"\\u001b\"}"})
+    void aFieldHoldingAControlCharacterHasThatErrorAloneNotAlsoTheErrorOfItsReading(String pointer, String field) {
+        ManifestResult result = read("{\"name\": \"@acme/prompts\", \"description\": \"d\", \"license\": \"MIT\""
+                + (field.contains("\"version\"") ? "" : ", \"version\": \"1.0.0\"") + field + "}");
+
+        assertEquals(List.of(only(result, Severity.ERROR, pointer)), result.problems());
+        assertTrue(result.problems().get(0).message().contains(" holds the control character U+"),
+                result.problems().get(0).message());
     }
 
     @Test

@@ -31,6 +31,13 @@ class ProblemReportTest {
     }
 
     @Test
+    void textSpellsOutTheControlCharactersOfAPointerAsTheFieldNamesInItWereWritten() {
+        String text = ProblemReport.text(List.of(Problem.error("prompd.json", "/x-\u001b]0;owned\u0007", "bad", "")));
+
+        assertTrue(text.contains("  error   /x-^[]0;owned^G: bad\n"), text);
+    }
+
+    @Test
     void markdownEscapesHtmlAndMarksSeverity() {
         String markdown = ProblemReport.markdown(List.of(Problem.error("a.prmd", "", "bad <script>", "")), ProblemReport.PACKAGE);
         assertTrue(markdown.contains("❌ **error**: bad &lt;script&gt;"), markdown);
