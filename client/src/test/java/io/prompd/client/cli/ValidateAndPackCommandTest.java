@@ -252,6 +252,17 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aParameterWrittenWithSingleBracesIsAWarningThatPassesValidate() throws IOException {
+        Path prompt = pkg.resolve("prompts/greet.prmd");
+        Files.writeString(prompt, Files.readString(prompt).replace("{{ who }}", "{who}"));
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().contains("prompts/greet.prmd\n  warning line 10: '{who}' is left in the text as it is"
+                + " written: only '{{ who }}' is replaced by the parameter's value\n          hint: write {{ who }}"), run.out());
+    }
+
+    @Test
     void aPackageWithErrorsIsStillNamedByWhatItsManifestGives() throws IOException {
         write("prompd.json", """
                 {"name": "@acme/greeter", "version": "v1", "license": "MIT"}

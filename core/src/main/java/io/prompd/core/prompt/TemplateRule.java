@@ -11,7 +11,8 @@ import java.util.Set;
  * extend that are no reference, are errors, since Jinja would not render the prompt at all
  * (whether the files are there is {@link ReferenceRules}'s); variables no parameter declares,
  * neither the prompt's own nor those of the prompts it inherits from within the package, are
- * warnings, since rendering leaves them empty.
+ * warnings, since rendering leaves them empty; and so are legacy {@code {name}} placeholders of
+ * declared parameters, which rendering leaves as they are written.
  */
 final class TemplateRule {
 
@@ -27,7 +28,21 @@ final class TemplateRule {
         template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render: "
                 + fault.message(), fault.hint()).atLine(fault.line())));
         template.files().forEach(use -> nameThatIsNoReference(file, prompt, use, problems));
-        undeclaredVariables(pack, parents, file, template, problems);
+        Set<String> declared = declaredThroughLocalParents(pack, parents, file);
+        undeclaredVariables(pack, parents, file, template, declared, problems);
+        singleBraces(file, template, declared, problems);
+    }
+
+    /**
+     * Only a name that is a declared parameter: braces around other words are as likely the prompt's own text (a
+     * JSON example, a set in prose), and an undeclared name has its warning already.
+     */
+    private static void singleBraces(String file, TemplateScan template, Set<String> declared, Problems problems) {
+        template.placeholders().stream().filter(placeholder -> declared.contains(placeholder.root())).forEach(
+                placeholder -> problems.add(Problem.warning(file, "", "'{" + placeholder.written() + "}' is left in"
+                        + " the text as it is written: only '{{ " + placeholder.written() + " }}' is replaced by the"
+                        + " parameter's value", "write {{ " + placeholder.written() + " }}, or, to show the braces as"
+                        + " they are, set them as `code` or in {% raw %}...{% endraw %}").atLine(placeholder.line())));
     }
 
     /** A file the template loads is checked with the prompt's other references; a name that is none is told here. */
@@ -42,8 +57,7 @@ final class TemplateRule {
     }
 
     private static void undeclaredVariables(PromptPackage pack, LocalParents parents, String file, TemplateScan template,
-                                            Problems problems) {
-        Set<String> declared = declaredThroughLocalParents(pack, parents, file);
+                                            Set<String> declared, Problems problems) {
         Optional<Reference> outsideParent = outermostParent(pack, parents, file).filter(PackageReference.class::isInstance);
         String hint = outsideParent
                 .map(parent -> "declare it under \"parameters\" (the inherited prompt " + parent.written()

@@ -76,6 +76,7 @@ final class TemplateScan {
     private final Deque<OpenBlock> blocks = new ArrayDeque<>();
     private final List<TemplateFault> faults = new ArrayList<>();
     private final List<FileUse> files = new ArrayList<>();
+    private final List<Placeholder> placeholders = new ArrayList<>();
 
     /**
      * @param written the tag as written, {@code asyncEach}
@@ -93,6 +94,21 @@ final class TemplateScan {
 
     /** A file the template includes, imports or extends by a literal name, {@code {% include "./part.prmd" %}}. */
     record FileUse(String written, int line) {
+    }
+
+    /**
+     * A legacy single-brace placeholder in the text, {@code {topic}} or {@code {workflow.topic}}, which Jinja
+     * leaves as it is written.
+     *
+     * @param written what the braces hold, {@code workflow.topic}
+     */
+    record Placeholder(String written, int line) {
+
+        /** The variable it names, {@code workflow} for {@code workflow.topic}. */
+        String root() {
+            int dot = written.indexOf('.');
+            return dot < 0 ? written : written.substring(0, dot);
+        }
     }
 
     private TemplateScan(String body, int firstLine) {
@@ -126,6 +142,11 @@ final class TemplateScan {
         List<VariableUse> uses = new ArrayList<>();
         firstUses.forEach((name, offset) -> uses.add(new VariableUse(name, fileLine(offset))));
         return uses;
+    }
+
+    /** The legacy placeholders of the text, outside code, in order. */
+    List<Placeholder> placeholders() {
+        return List.copyOf(placeholders);
     }
 
     /** Where the tags do not fit together, in the order found. */
@@ -547,9 +568,9 @@ final class TemplateScan {
         while (placeholder.find()) {
             int line = lineIndex(placeholder.start());
             if (!markdown.isFenced(line) && !insideInlineCode(placeholder.start(), line)) {
-                String root = placeholder.group(1);
-                int dot = root.indexOf('.');
-                use(dot < 0 ? root : root.substring(0, dot), placeholder.start());
+                Placeholder found = new Placeholder(placeholder.group(1), markdown.fileLine(line));
+                placeholders.add(found);
+                use(found.root(), placeholder.start());
             }
         }
     }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PromptValidatorTest {
 
@@ -256,6 +257,40 @@ class PromptValidatorTest {
                 Severity.WARNING);
         assertEquals(6, problem.line());
         assertTrue(problem.message().contains("'workflow'"), problem.message());
+    }
+
+    @Test
+    void aSingleBracePlaceholderOfADeclaredParameterIsAWarningAtItsLineSuggestingDoubleBraces() {
+        Problem problem = single(validate("---\nparameters:\n  - name: who\n---\n\nHello {who.name}!\n"),
+                Severity.WARNING);
+
+        assertEquals(new Problem(Severity.WARNING, "prompts/a.prmd", "", 6, "'{who.name}' is left in the text as it"
+                + " is written: only '{{ who.name }}' is replaced by the parameter's value", "write {{ who.name }}, or,"
+                + " to show the braces as they are, set them as `code` or in {% raw %}...{% endraw %}"), problem);
+    }
+
+    @Test
+    void aSingleBracePlaceholderOfAParameterOfALocalParentIsAWarningToo() {
+        Problem problem = single(validate(Map.of("prompts/base.prmd", "---\nparameters:\n  - name: topic\n---\n{{ topic }}\n",
+                "prompts/leaf.prmd", "---\ninherits: ./base.prmd\n---\nOn {topic}.\n"), Map.of()), Severity.WARNING);
+
+        assertEquals("prompts/leaf.prmd", problem.file());
+        assertTrue(problem.message().startsWith("'{topic}' is left in the text"), problem.message());
+    }
+
+    /**
+     * Braces around other words are the prompt's own text; in code, inside {{ }} or a raw block, a single brace is
+     * shown, not meant to be replaced, as a fenced example of a template is.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Reply as {\"answer\": \"...\"} or {other}.", "Use `{who}` in your own prompt.",
+            "An example:\n\n```\nHello {who}!\n```", "{{ {'who': who} }}", "{% raw %}{who}{% endraw %}",
+            "{{who}} {{{who}}} ${who} \\{who}"})
+    void aSingleBraceOutsideTextOrAroundAnotherNameIsNoWarning(String body) {
+        List<Problem> problems = validate("---\nparameters:\n  - name: who\n---\n" + body + "\n");
+
+        assertTrue(problems.stream().noneMatch(problem -> problem.message().contains("left in the text")),
+                problems.toString());
     }
 
     @Test
