@@ -2,8 +2,12 @@ package io.prompd.core.prompt;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -25,7 +29,7 @@ public final class PromptValidator {
         pack.prompts().forEach((file, prompt) -> {
             TemplateScan template = TemplateScan.of(prompt);
             references.put(file, prompt.referenceSites(template));
-            textless(file, prompt, problems);
+            textless(pack, parents, file, prompt, problems);
             ParameterRules.check(prompt, problems);
             TemplateRule.check(pack, parents, file, prompt, template, problems);
             ReferenceRules.check(pack, file, prompt, references.get(file), problems);
@@ -39,15 +43,44 @@ public final class PromptValidator {
      * A prompt with nothing after its front matter renders as no text at all, unless its front matter gives the text
      * ({@code system}, {@code user}, {@code assistant}, {@code context}) or it inherits a prompt that has some: such a
      * child, only setting parameters, is a preset of its parent. A warning, since a base prompt may declare parameters
-     * alone for the prompts that inherit it.
+     * alone for the prompts that inherit it. A child is warned of only when its whole chain is known to have no text:
+     * a parent in another package, or one that is missing, does not parse or closes a cycle (each with its own
+     * problem), may have some.
      */
-    private static void textless(String file, PromptFile prompt, Problems problems) {
-        boolean frontMatterText = Stream.of(prompt.contexts(), prompt.system(), prompt.user(), prompt.assistant())
-                .anyMatch(parts -> !parts.isEmpty());
-        if (prompt.body().isBlank() && prompt.inherits().isEmpty() && !frontMatterText) {
-            problems.add(Problem.warning(file, "", "the prompt has no text after its front matter",
-                    "write the prompt's text after the closing '---', give it in 'system' or 'user', or take it from"
-                            + " another prompt with 'inherits'").atLine(prompt.bodyLine() - 1));
+    private static void textless(PromptPackage pack, LocalParents parents, String file, PromptFile prompt,
+                                 Problems problems) {
+        List<String> inherited = new ArrayList<>();
+        Set<String> visited = new HashSet<>(Set.of(file));
+        String current = file;
+        while (!hasText(pack.prompts().get(current))) {
+            if (pack.prompts().get(current).inherits().isEmpty()) {
+                problems.add(Problem.warning(file, "", "the prompt has no text after its front matter"
+                        + textlessParents(inherited), inherited.isEmpty() ? "write the prompt's text after the closing"
+                        + " '---', give it in 'system' or 'user', or take it from another prompt with 'inherits'"
+                        : "write the text after the closing '---' of one of them, or give it in 'system' or 'user'")
+                        .atLine(prompt.bodyLine() - 1));
+                return;
+            }
+            Optional<String> parent = parents.of(current);
+            if (parent.isEmpty() || !pack.prompts().containsKey(parent.get()) || !visited.add(parent.get())) {
+                return;
+            }
+            inherited.add(parent.get());
+            current = parent.get();
         }
+    }
+
+    private static boolean hasText(PromptFile prompt) {
+        return !prompt.body().isBlank() || Stream.of(prompt.contexts(), prompt.system(), prompt.user(), prompt.assistant())
+                .anyMatch(parts -> !parts.isEmpty());
+    }
+
+    /** {@code , nor has the prompt it inherits, prompts/base.prmd}; nothing for a prompt that inherits none. */
+    private static String textlessParents(List<String> inherited) {
+        if (inherited.isEmpty()) {
+            return "";
+        }
+        return inherited.size() == 1 ? ", nor has the prompt it inherits, " + inherited.get(0)
+                : ", nor have the prompts it inherits, " + String.join(" → ", inherited);
     }
 }

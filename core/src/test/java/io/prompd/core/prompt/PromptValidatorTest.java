@@ -99,6 +99,34 @@ class PromptValidatorTest {
     }
 
     @Test
+    void aPromptInheritingOnlyPromptsWithoutTextIsAWarningNamingThem() {
+        List<Problem> problems = validate(Map.of("prompts/base.prmd", "---\nparameters:\n  - name: x\n---\n",
+                "prompts/mid.prmd", "---\ninherits: ./base.prmd\n---\n\n",
+                "prompts/leaf.prmd", "---\nid: leaf\ninherits: ./mid.prmd\n---\n"), Map.of());
+
+        assertEquals(List.of(
+                new Problem(Severity.WARNING, "prompts/base.prmd", "", 4, "the prompt has no text after its front matter",
+                        "write the prompt's text after the closing '---', give it in 'system' or 'user', or take it"
+                                + " from another prompt with 'inherits'"),
+                new Problem(Severity.WARNING, "prompts/leaf.prmd", "", 4, "the prompt has no text after its front matter,"
+                        + " nor have the prompts it inherits, prompts/mid.prmd → prompts/base.prmd", "write the text"
+                        + " after the closing '---' of one of them, or give it in 'system' or 'user'"),
+                new Problem(Severity.WARNING, "prompts/mid.prmd", "", 3, "the prompt has no text after its front matter,"
+                        + " nor has the prompt it inherits, prompts/base.prmd", "write the text after the closing '---'"
+                        + " of one of them, or give it in 'system' or 'user'")), problems);
+    }
+
+    /** A parent of another package may have text, and a missing one or a cycle has its own error: no warning. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"@team/base@^1.0.0/prompts/base.prmd\"", "./missing.prmd", "./a.prmd"})
+    void aPromptWhoseParentIsNotReadHereIsNotWarnedOfHavingNoText(String parent) {
+        List<Problem> problems = validate(Map.of("prompts/a.prmd", "---\ninherits: " + parent + "\n---\n"),
+                Map.of("@team/base", "^1.0.0"));
+
+        assertTrue(problems.stream().noneMatch(problem -> problem.message().contains("no text")), problems.toString());
+    }
+
+    @Test
     void parameterNamesAreUnique() {
         Problem problem = single(validate("---\nparameters:\n  - name: x\n  - name: x\n---\n{{ x }}\n"), Severity.ERROR);
         assertEquals("/parameters/1/name", problem.pointer());
