@@ -239,7 +239,8 @@ class ValidateAndPackCommandTest {
     void aControlCharacterInAFieldPrompdDoesNotKnowFailsValidateSpeltOutWithTheFieldsPath() throws IOException {
         write("prompd.json", """
                 {"name": "@acme/greeter", "version": "1.0.0", "description": "Greets", "license": "MIT",
-                 "x-site": {"title": "\\u001b]0;owned\\u0007", "\\u001b[2J": true}}
+                 "x-site": {"title": "\\u001b]0;owned\\u0007", "\\u001b[2J": true},
+                 "dependencies": {"@acme/x": "^1.0.0\\u001b"}}
                 """);
         CliRun run = CliRun.in(pkg, home, "validate");
 
@@ -248,6 +249,9 @@ class ValidateAndPackCommandTest {
                 + " character U+001B\n"), run.out());
         assertTrue(run.out().contains("  error   /x-site/title, line 2: 'x-site/title' holds the control character"
                 + " U+001B\n"), run.out());
+        assertTrue(run.out().contains("  error   /dependencies/@acme/x, line 3: 'dependencies/@acme~1x' holds the"
+                + " control character U+001B\n"), run.out());
+        assertFalse(run.out().contains("not a valid version range"), "the range is reported once: " + run.out());
         assertFalse(run.out().contains("\u001b"), "nothing of the manifest reaches the terminal as it is written");
     }
 
@@ -260,6 +264,17 @@ class ValidateAndPackCommandTest {
         assertEquals(0, run.exitCode(), run.out());
         assertTrue(run.out().contains("prompts/greet.prmd\n  warning line 10: '{who}' is left in the text as it is"
                 + " written: only '{{ who }}' is replaced by the parameter's value\n          hint: write {{ who }}"), run.out());
+    }
+
+    @Test
+    void aPromptInheritingAPromptWithoutTextAndHavingNoneIsAWarning() throws IOException {
+        write("prompts/preset.prmd", "---\ninherits: ./base.prmd\n---\n");
+        write("prompts/base.prmd", "---\nparameters:\n  - name: who\n---\n");
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertTrue(run.out().contains("prompts/preset.prmd\n  warning line 3: the prompt has no text after its front"
+                + " matter, nor has the prompt it inherits, prompts/base.prmd\n"), run.out());
     }
 
     @Test
