@@ -68,7 +68,7 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown) {
             if (spec.selector() instanceof PackageSpec.Latest) {
                 return Optional.empty();
             }
-            throw StatusNotes.noVersionLeft(published.packument());
+            throw StatusNotes.noVersionLeft(published);
         }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
             return Optional.of(published.requireTag(tag.tag()));

@@ -51,7 +51,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         }
         PublishedPackage published = index.require(name);
         if (published.packument().hasNoVersionLeft()) {
-            throw StatusNotes.noVersionLeft(published.packument());
+            throw StatusNotes.noVersionLeft(published);
         }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
             Version tagged = published.requireTag(tag.tag());

@@ -12,7 +12,6 @@ import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** What a user should hear of a version, locked or asked for, that its registry has yanked, deprecated or taken down. */
 public final class StatusNotes {
@@ -98,7 +97,7 @@ public final class StatusNotes {
     static void requireNotTakenDown(PublishedPackage published, VersionRange range) {
         Packument packument = published.packument();
         if (packument.hasNoVersionLeft()) {
-            throw noVersionLeft(packument);
+            throw noVersionLeft(published);
         }
         Optional<Version> exact = range.exactVersion();
         Optional<String> takedown = exact.map(packument.takenDown()::get);
@@ -113,13 +112,9 @@ public final class StatusNotes {
      * The failure of asking for a package every version of which was taken down. It has no hint: there
      * is no version to point at, and which package to use instead is the user's to choose.
      */
-    static PrompdException noVersionLeft(Packument packument) {
-        String takedowns = packument.takenDown().entrySet().stream()
-                .map(entry -> entry.getValue().isBlank() ? entry.getKey().toString()
-                        : entry.getKey() + ": " + entry.getValue().strip())
-                .collect(Collectors.joining("; "));
-        return new PrompdException(ExitCode.NOT_FOUND, "every version of " + packument.name() + " is taken down ("
-                + takedowns + "), so none can be installed", "");
+    static PrompdException noVersionLeft(PublishedPackage published) {
+        return new PrompdException(ExitCode.NOT_FOUND, published.takedowns().everyVersion(published.packument().name())
+                + ", so none can be installed", "");
     }
 
     /** {@code ^1.0.0 and ^1.1.0}, each range once. */

@@ -941,12 +941,56 @@ class InstallCommandsTest {
                 """, outdated.out());
         assertEquals("warning: @acme/gone@1.0.0 is taken down: leaked an API key (it can no longer be downloaded; no"
                 + " version of it is left: remove the dependency with 'prompd uninstall @acme/gone')\n", outdated.err());
-        CliRun update = prompd("update");
-        assertEquals(3, update.exitCode(), update.err());
-        assertTrue(update.err().startsWith("error: Because your project depends on @acme/gone ^1.0.0 and no version of"
-                + " @acme/gone matches ^1.0.0, version solving failed.\n"), update.err());
+        for (List<String> update : List.of(List.of("update"), List.of("update", "@acme/gone"),
+                List.of("update", "@acme/gone", "--latest"))) {
+            CliRun run = prompd(update.toArray(String[]::new));
+            assertEquals(3, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("error: Because your project depends on @acme/gone ^1.0.0 and every version"
+                    + " of @acme/gone is taken down (1.0.0: leaked an API key), version solving failed.\n"), run.err());
+        }
         assertEquals(0, prompd("uninstall", "@acme/gone").exitCode());
         assertEquals("", prompd("outdated").err());
+    }
+
+    @Test
+    void aResolutionOfARangeOnlyVersionsTakenDownMetNamesThemWithTheReasons() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        registry.publish("@acme/util", "2.0.0").takeDown("@acme/util", "1.1.0", "leaked an API key");
+        String because = "error: Because your project depends on @acme/util ^1.1.0 and no version of @acme/util matches"
+                + " ^1.1.0 (1.1.0 is taken down: leaked an API key), version solving failed.\n";
+
+        CliRun update = prompd("update", "@acme/util");
+
+        assertEquals(3, update.exitCode(), update.err());
+        assertTrue(update.err().startsWith(because), update.err());
+        CliRun latest = prompd("update", "@acme/util", "--latest");
+        assertEquals(0, latest.exitCode(), latest.err());
+        assertTrue(latest.out().contains("~ @acme/util 1.1.0 -> 2.0.0\n"), latest.out());
+
+        registry.takeDown("@acme/util", "1.0.0", "leaked an API key");
+        CliRun added = prompd("install", "@acme/util@^1.0.0");
+        assertEquals(3, added.exitCode(), added.err());
+        assertEquals("""
+                error: Because your project depends on @acme/util ^1.0.0 and no version of @acme/util matches ^1.0.0\
+                 (1.0.0 and 1.1.0 are taken down: leaked an API key), version solving failed.
+                hint: check the names and ranges above against the registry; a range may ask for a version that was\
+                 never published, or that has been yanked or taken down
+                """, added.err());
+    }
+
+    @Test
+    void anInstallOfADependencyNotLockedYetWithNoVersionLeftNamesEveryTakedown() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        registry.publish("@acme/gone", "1.0.0").publish("@acme/gone", "1.1.0")
+                .takeDown("@acme/gone", "1.0.0", "leaked an API key").takeDown("@acme/gone", "1.1.0", "");
+        editDependencies("\"@acme/util\": \"^1.1.0\", \"@acme/gone\": \"^1.0.0\"");
+
+        CliRun install = prompd("install");
+
+        assertEquals(3, install.exitCode(), install.err());
+        assertTrue(install.err().startsWith("error: Because your project depends on @acme/gone ^1.0.0 and every version"
+                + " of @acme/gone is taken down (1.0.0: leaked an API key; 1.1.0), version solving failed.\n"),
+                install.err());
     }
 
     @Test

@@ -29,10 +29,12 @@ final class Domain {
     private final List<Version> yanked;
     /** The index of a yanked version kept choosable because it is pinned; -1 when there is none. */
     private final int pinnedYanked;
+    /** Versions no longer published, to explain why a range matches nothing. */
+    private final Takedowns takedowns;
 
     private Domain(Optional<PackageName> name, String label, List<Version> versions,
             List<SortedMap<PackageName, VersionRange>> dependencies, boolean published, List<Version> yanked,
-            int pinnedYanked) {
+            int pinnedYanked, Takedowns takedowns) {
         this.name = name;
         this.label = label;
         this.versions = List.copyOf(versions);
@@ -40,10 +42,12 @@ final class Domain {
         this.published = published;
         this.yanked = List.copyOf(yanked);
         this.pinnedYanked = pinnedYanked;
+        this.takedowns = takedowns;
     }
 
     static Domain project(SortedMap<PackageName, VersionRange> roots, String label) {
-        return new Domain(Optional.empty(), label, List.of(PROJECT_VERSION), List.of(roots), true, List.of(), -1);
+        return new Domain(Optional.empty(), label, List.of(PROJECT_VERSION), List.of(roots), true, List.of(), -1,
+                Takedowns.NONE);
     }
 
     /**
@@ -52,7 +56,8 @@ final class Domain {
      * @param exists whether the package exists, though the index may offer none of its versions
      * @throws IllegalStateException when the index breaks its contract
      */
-    static Domain of(PackageName name, List<Candidate> published, boolean exists, ResolveOptions options) {
+    static Domain of(PackageName name, List<Candidate> published, boolean exists, Takedowns takedowns,
+            ResolveOptions options) {
         Optional<Version> pinned = Optional.ofNullable(options.pinned().get(name));
         List<Candidate> choosable = new ArrayList<>();
         List<Version> yanked = new ArrayList<>();
@@ -78,7 +83,7 @@ final class Domain {
                 versions.indexOf(candidate.version())).orElse(-1);
         return new Domain(Optional.of(name), name.toString(), versions,
                 choosable.stream().map(Candidate::dependencies).toList(), exists,
-                yanked.stream().sorted().toList(), pinnedYanked);
+                yanked.stream().sorted().toList(), pinnedYanked, takedowns);
     }
 
     boolean isProject() {
@@ -114,6 +119,10 @@ final class Domain {
     /** The yanked versions, never chosen, that the range would have matched; ascending. */
     List<Version> yankedMatching(VersionRange range) {
         return yanked.stream().filter(range::satisfiedBy).toList();
+    }
+
+    Takedowns takedowns() {
+        return takedowns;
     }
 
     /** Of the allowed versions, those to try before a pinned yanked one; that one alone when nothing else is allowed. */

@@ -329,18 +329,26 @@ final class Explanation {
         return dependency.depender().describe(true) + " depends on " + dependency.target().describe(false);
     }
 
-    /** Why a dependency can never be met: the package does not exist, or no version it may use matches. */
+    /**
+     * Why a dependency can never be met: the package does not exist, every version of it is taken down, or no
+     * version it may use matches, and then which versions it would have matched are yanked or taken down.
+     */
     private static String noVersions(Cause.Dependency dependency) {
         Domain target = dependency.target().domain();
         if (!target.isPublished()) {
             return "no package " + target + " exists";
         }
-        String text = "no version of " + target + " matches " + dependency.range();
-        List<String> yanked = target.yankedMatching(dependency.range()).stream().map(Object::toString).toList();
-        if (yanked.isEmpty()) {
-            return text + published(target);
+        if (target.takedowns().noVersionLeft()) {
+            return target.takedowns().everyVersion(target.name());
         }
-        return text + " (" + Plural.series(yanked, "and") + (yanked.size() == 1 ? " is" : " are") + " yanked)";
+        String text = "no version of " + target + " matches " + dependency.range();
+        List<String> reasons = new ArrayList<>();
+        List<String> yanked = target.yankedMatching(dependency.range()).stream().map(Object::toString).toList();
+        if (!yanked.isEmpty()) {
+            reasons.add(Plural.series(yanked, "and") + (yanked.size() == 1 ? " is" : " are") + " yanked");
+        }
+        target.takedowns().matching(dependency.range()).ifPresent(reasons::add);
+        return reasons.isEmpty() ? text + published(target) : text + " (" + String.join("; ", reasons) + ")";
     }
 
     /** The highest versions there are, so that a range asking for another is seen at once to be off. */

@@ -29,6 +29,15 @@ public interface PackageIndex {
         return false;
     }
 
+    /**
+     * Asked of every package that enters the graph: the versions of it its registry took down, which
+     * {@link #versions} never lists, so that a failure can say why a range matches nothing. An index
+     * that knows of no takedown has none.
+     */
+    default Takedowns takedowns(PackageName name) {
+        return Takedowns.NONE;
+    }
+
     /** Existing names a user may have meant when asking for a name that does not exist, best first. */
     default List<PackageName> similarNames(PackageName name) {
         return List.of();

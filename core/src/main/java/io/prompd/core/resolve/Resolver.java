@@ -43,7 +43,7 @@ public final class Resolver {
         if (explanation.involvesMissingVersions()) {
             return new ResolutionException(ExitCode.NOT_FOUND, message.toString(),
                     "check the names and ranges above against the registry; a range may ask for a version"
-                            + " that was never published or has been yanked");
+                            + " that was never published, or that has been yanked or taken down");
         }
         return new ResolutionException(ExitCode.CONFLICT, message.toString(),
                 "widen the conflicting ranges above, or choose versions of those packages that agree");

@@ -245,7 +245,9 @@ final class Solver {
     private Domain domain(PackageName name) {
         return domains.computeIfAbsent(name, missing -> {
             List<Candidate> versions = index.versions(missing);
-            return Domain.of(missing, versions, !versions.isEmpty() || index.exists(missing), options);
+            Takedowns takedowns = index.takedowns(missing);
+            return Domain.of(missing, versions, !versions.isEmpty() || takedowns.noVersionLeft() || index.exists(missing),
+                    takedowns, options);
         });
     }
 

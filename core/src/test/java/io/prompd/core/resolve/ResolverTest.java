@@ -232,7 +232,7 @@ class ResolverTest {
         assertEquals("Because your project depends on a ^2.0.0 and no version of a matches ^2.0.0 (published: …, 1.2.0,"
                 + " 1.3.0, 1.4.0), version solving failed.", failure.getMessage());
         assertEquals("check the names and ranges above against the registry; a range may ask for a version that was"
-                + " never published or has been yanked", failure.hint());
+                + " never published, or that has been yanked or taken down", failure.hint());
     }
 
     @Test
@@ -323,6 +323,29 @@ class ResolverTest {
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
         assertEquals("Because your project depends on a ^1.0.0 and no version of a matches ^1.0.0 (1.0.0 and 1.1.0 are yanked),"
                 + " version solving failed.", failure.getMessage());
+    }
+
+    @Test
+    void aRangeOnlyVersionsTakenDownMetNamesThemWithTheReasonsBesideThoseYanked() {
+        TestIndex index = new TestIndex().addYanked("a", "1.0.0").add("a", "2.0.0").takeDown("a", "1.1.0", "leaked a key")
+                .takeDown("a", "1.2.0", "leaked a key").takeDown("a", "1.3.0", " ").takeDown("a", "0.9.0", "out of range");
+        ResolutionException failure = failure(index, "a", "^1.0.0");
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        assertEquals("Because your project depends on a ^1.0.0 and no version of a matches ^1.0.0 (1.0.0 is yanked;"
+                + " 1.1.0 and 1.2.0 are taken down: leaked a key; 1.3.0 is taken down), version solving failed.",
+                failure.getMessage());
+    }
+
+    @Test
+    void aPackageWithNoVersionLeftIsSaidToHaveEveryVersionTakenDownNotToBeMissing() {
+        TestIndex index = new TestIndex().add("@a/x", "1.0.0", "@a/gone", "^2.0.0").takeDown("@a/gone", "1.0.0", "leaked a key")
+                .takeDown("@a/gone", "2.0.0", "").similar("@a/gone", "@a/x");
+        ResolutionException failure = failure(index, "@a/x", "^1.0.0");
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        assertEquals("""
+                Because every version of @a/x depends on @a/gone ^2.0.0 and every version of @a/gone is taken down\
+                 (1.0.0: leaked a key; 2.0.0), @a/x cannot be used.
+                So, because your project depends on @a/x ^1.0.0, version solving failed.""", failure.getMessage());
     }
 
     @Test

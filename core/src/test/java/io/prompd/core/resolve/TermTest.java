@@ -16,7 +16,7 @@ class TermTest {
     private static final PackageName NAME = PackageName.parse("@a/x");
     private static final Domain DOMAIN = Domain.of(NAME, new TestIndex()
             .add("@a/x", "1.0.0").add("@a/x", "1.1.0").add("@a/x", "1.2.0").add("@a/x", "2.0.0").packages().get(NAME),
-            true, ResolveOptions.defaults());
+            true, Takedowns.NONE, ResolveOptions.defaults());
 
     private static BitSet bits(int... indexes) {
         BitSet bits = new BitSet();

@@ -14,6 +14,7 @@ final class TestIndex implements PackageIndex {
 
     private final Map<PackageName, List<Candidate>> packages = new TreeMap<>();
     private final Map<PackageName, List<PackageName>> similar = new TreeMap<>();
+    private final Map<PackageName, SortedMap<Version, String>> takenDown = new TreeMap<>();
     final List<PackageName> asked = new ArrayList<>();
     final List<PackageName> prefetched = new ArrayList<>();
     /** The range each package was first announced with. */
@@ -32,6 +33,12 @@ final class TestIndex implements PackageIndex {
         PackageName packageName = PackageName.parse(name);
         packages.computeIfAbsent(packageName, key -> new ArrayList<>())
                 .add(new Candidate(packageName, Version.parse(version), ranges(dependencies), yanked));
+        return this;
+    }
+
+    /** Records a takedown of a version, which is then not published (or never was: the index does not check). */
+    TestIndex takeDown(String name, String version, String reason) {
+        takenDown.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(Version.parse(version), reason);
         return this;
     }
 
@@ -56,6 +63,12 @@ final class TestIndex implements PackageIndex {
     public List<Candidate> versions(PackageName name) {
         asked.add(name);
         return packages.getOrDefault(name, List.of());
+    }
+
+    @Override
+    public Takedowns takedowns(PackageName name) {
+        SortedMap<Version, String> reasons = takenDown.getOrDefault(name, new TreeMap<>());
+        return new Takedowns(reasons, !reasons.isEmpty() && !packages.containsKey(name));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.PackageIndex;
+import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.InvalidRangeException;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -55,9 +56,26 @@ final class SnapshotIndex implements PackageIndex {
         return SimilarNames.among(snapshot.packages().keySet(), name);
     }
 
+    /** The takedowns meta.json records: a package with none of its folders left keeps them there. */
+    @Override
+    public Takedowns takedowns(PackageName name) {
+        SortedMap<Version, String> reasons = snapshot.meta(name).takenDown();
+        return new Takedowns(reasons, !reasons.isEmpty() && !snapshot.packages().containsKey(name));
+    }
+
     /** This index, except that the package of {@code only} has just that version: the one being checked. */
     PackageIndex pinning(Candidate only) {
-        return name -> name.equals(only.name()) ? List.of(only) : versions(name);
+        return new PackageIndex() {
+            @Override
+            public List<Candidate> versions(PackageName name) {
+                return name.equals(only.name()) ? List.of(only) : SnapshotIndex.this.versions(name);
+            }
+
+            @Override
+            public Takedowns takedowns(PackageName name) {
+                return SnapshotIndex.this.takedowns(name);
+            }
+        };
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
+import io.prompd.generator.testing.TestRegistryRepo;
 import org.junit.jupiter.api.Test;
 
 /** Dependencies of a new version: existence, ranges, yanks, resolution, cycles and package references. */
@@ -69,6 +70,40 @@ class DependencyRulesTest extends PullRequestScenarioTest {
         repo.commit("publish");
 
         assertError(check(repo, "alice"), MANIFEST, "cannot be resolved together", "@common/util");
+    }
+
+    @Test
+    void aConflictOnVersionsTakenDownNamesTheTakedownsWithTheirReasons() {
+        newVersionOverATakedown("@common/util", "2.0.0");
+
+        assertError(check(repo, "alice"), MANIFEST, "cannot be resolved together", "no version of @common/util matches"
+                + " ^2.0.0 (2.0.0 is taken down: a key)");
+    }
+
+    @Test
+    void aDependencyDeeperInTheGraphWithNoVersionLeftIsSaidToHaveEveryVersionTakenDown() {
+        newVersionOverATakedown("@common/gone", "1.0.0");
+
+        assertError(check(repo, "alice"), MANIFEST, "cannot be resolved together", "every version of @common/gone is"
+                + " taken down (1.0.0: a key)");
+    }
+
+    /**
+     * On main, {@code @common/format 1.0.0} needing {@code ^<version>} of the target, whose version is then taken
+     * down; on pr, a new version needing {@code @common/format}, whose range on it is fine on its own.
+     */
+    private void newVersionOverATakedown(String target, String version) {
+        repo.checkout("main");
+        repo.publish(target, version);
+        repo.publish("@common/format", "1.0.0", target + "@^" + version);
+        repo.commit("publish a version that needs " + target);
+        repo.delete("packages/" + target + "/" + version).meta(target, "{\"takenDown\": {\"" + version
+                + "\": \"a key\"}}");
+        repo.commit("take down " + target + " " + version, TestRegistryRepo.MAINTAINER);
+        repo.checkout("pr");
+        repo.merge("main", "update", "alice");
+        repo.publish("@common/base", "1.0.0", "@common/format@^1.0.0");
+        repo.commit("publish");
     }
 
     @Test

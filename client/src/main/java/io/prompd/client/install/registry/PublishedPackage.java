@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.net.URI;
@@ -25,6 +26,11 @@ public record PublishedPackage(Packument packument, URI url) {
 
     public Optional<VersionSummary> version(Version version) {
         return Optional.ofNullable(packument.versions().get(version));
+    }
+
+    /** The versions its maintainers took down, as the resolver explains them. */
+    public Takedowns takedowns() {
+        return new Takedowns(packument.takenDown(), packument.hasNoVersionLeft());
     }
 
     /** The version a dist-tag points at. */

@@ -7,6 +7,7 @@ import io.prompd.core.name.SimilarNames;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.PackageIndex;
+import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.VersionRange;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -91,6 +92,11 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     @Override
     public boolean exists(PackageName name) {
         return find(name).isPresent();
+    }
+
+    @Override
+    public Takedowns takedowns(PackageName name) {
+        return find(name).map(PublishedPackage::takedowns).orElse(Takedowns.NONE);
     }
 
     private static Candidate candidate(PackageName name, VersionSummary version) {
