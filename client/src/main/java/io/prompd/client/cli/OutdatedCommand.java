@@ -29,9 +29,11 @@ import picocli.CommandLine.Spec;
                     + " wanted is then the newest version within them, what 'prompd install' moves to.",
             "So is a locked version the registry took down (warned of with the reason): wanted is then the newest"
                     + " version left within the ranges, what 'prompd update' moves to.",
+            "A dependency not locked that takedowns keep from being locked (no version left, or only versions"
+                    + " taken down in its range) is marked taken down and warned of the same way.",
             "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown} in name order;"
-                    + " current, invalid and takenDown are left out for a dependency not locked, wanted or latest when"
-                    + " no version qualifies."})
+                    + " current and invalid are left out for a dependency not locked, wanted or latest when no version"
+                    + " qualifies."})
 final class OutdatedCommand implements Callable<Integer> {
 
     @Spec
@@ -67,7 +69,7 @@ final class OutdatedCommand implements Callable<Integer> {
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("package", "current", "wanted", "latest", "dependency"));
         rows.forEach(row -> table.add(List.of(row.name().toString(),
-                row.current().map(current -> current + marks(row)).orElse("not locked"), row.wanted().map(Version::toString).orElse("-"),
+                row.current().map(Version::toString).orElse("not locked") + marks(row), row.wanted().map(Version::toString).orElse("-"),
                 row.latest().map(Version::toString).orElse("-"), row.direct() ? "direct" : "transitive")));
         return Tables.render(table);
     }
@@ -91,10 +93,8 @@ final class OutdatedCommand implements Callable<Integer> {
         row.wanted().ifPresent(wanted -> json.put("wanted", wanted));
         row.latest().ifPresent(latest -> json.put("latest", latest));
         json.put("direct", row.direct());
-        row.current().ifPresent(current -> {
-            json.put("invalid", row.invalid());
-            json.put("takenDown", row.takenDown());
-        });
+        row.current().ifPresent(current -> json.put("invalid", row.invalid()));
+        json.put("takenDown", row.takenDown());
         return json;
     }
 }

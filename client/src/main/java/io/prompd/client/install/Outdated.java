@@ -31,7 +31,8 @@ public final class Outdated {
      * @param direct  whether {@code prompd.json} names it
      * @param invalid   whether the locked version is outside a range asking for it (see {@link ProjectGraph.Entry#invalid})
      * @param takenDown whether the registry records the locked version as taken down by its maintainers (one
-     *                  gone without that record is only warned of)
+     *                  gone without that record is only warned of); for a dependency not locked, whether it has no
+     *                  version left or only versions taken down met its range, so that it cannot be locked
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
                       boolean direct, boolean invalid, boolean takenDown) {
@@ -48,7 +49,8 @@ public final class Outdated {
      *
      * @param rows     the packages with newer versions, in name order
      * @param warnings what else the user should know: locked versions yanked, deprecated, taken down, or gone
-     *                 from the registry, in name order, then dependencies that the registry lacks
+     *                 from the registry, in name order, then dependencies not locked that the registry lacks or
+     *                 that takedowns keep from being locked
      */
     public record Result(List<Row> rows, List<String> warnings) {
         public Result {
@@ -100,8 +102,10 @@ public final class Outdated {
                 warnings.add(name + " is in prompd.json but not in the registry, so 'prompd install' cannot lock it");
                 continue;
             }
+            Optional<String> unlockable = StatusNotes.unlockable(graph, published.get());
+            unlockable.ifPresent(warnings::add);
             rows.add(new Row(name, Optional.empty(), published.get().highestAllowed(graph.rangesOn(name)),
-                    published.get().latest(), true, false, false));
+                    published.get().latest(), true, false, unlockable.isPresent()));
         }
         rows.sort(Comparator.comparing(Row::name));
         return new Result(rows, warnings);

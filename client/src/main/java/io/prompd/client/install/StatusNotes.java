@@ -7,6 +7,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
@@ -55,8 +56,7 @@ public final class StatusNotes {
      * An update moves off a yanked or taken down version only to another that every range allows: when
      * there is none, it keeps a yanked one (as cargo does), so saying "update" would send the user in a circle.
      * Nor does a wider range in {@code prompd.json} help where the ranges of the packages needing it allow no
-     * other version, and {@code update --latest} only when they allow the latest. Once every version is taken
-     * down no range helps: the dependency must go, or the packages that need it must stop needing it.
+     * other version, and {@code update --latest} only when they allow the latest.
      */
     static String wayOff(ProjectGraph graph, PublishedPackage published, Version locked) {
         PackageName name = published.packument().name();
@@ -64,10 +64,7 @@ public final class StatusNotes {
             return "'prompd update " + name + "' moves off it";
         }
         if (published.packument().hasNoVersionLeft()) {
-            List<VersionRange> needing = graph.rangesOfDependents(name);
-            return needing.isEmpty() ? "no version of it is left: remove the dependency with 'prompd uninstall " + name
-                    + "'" : "no version of it is left, and packages of the project ask for " + series(needing)
-                    + "; a newer version of those may not ('prompd tree' shows them)";
+            return "no version of it is left" + noneLeftWayOff(graph, name);
         }
         String ranges = series(graph.rangesOn(name));
         VersionRange own = graph.roots().get(name);
@@ -83,9 +80,45 @@ public final class StatusNotes {
         }
         Optional<Version> newer = published.latest().filter(latest -> latest.compareTo(locked) > 0
                 && !own.satisfiedBy(latest) && needing.stream().allMatch(range -> range.satisfiedBy(latest)));
-        return "no other version meets " + ranges + ": widen its range in prompd.json"
-                + newer.map(latest -> ", as 'prompd update " + name + " --latest' does to ^" + latest)
-                        .orElse(", or choose another version ('prompd info " + name + "' lists them)");
+        return "no other version meets " + ranges + ": " + widen(name, newer);
+    }
+
+    /**
+     * What to say of a dependency of {@code prompd.json} not locked yet whose range only versions taken down met, or
+     * that has no version left: 'prompd install' cannot lock it, and the way off is a locked one's. Empty for one
+     * that no takedown keeps from being locked.
+     */
+    static Optional<String> unlockable(ProjectGraph graph, PublishedPackage published) {
+        PackageName name = published.packument().name();
+        Takedowns takedowns = published.takedowns();
+        if (takedowns.noVersionLeft()) {
+            return Optional.of(takedowns.everyVersion(name) + ", so 'prompd install' cannot lock it"
+                    + noneLeftWayOff(graph, name));
+        }
+        if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
+            return Optional.empty();
+        }
+        VersionRange own = graph.roots().get(name);
+        return takedowns.matching(own).map(which -> "no version of " + name + " matches " + own + " (" + which
+                + "), so 'prompd install' cannot lock it: " + widen(name, published.latest()
+                        .filter(latest -> !own.satisfiedBy(latest))));
+    }
+
+    /**
+     * Once every version is taken down no range helps: the dependency must go, or the packages that need it must
+     * stop needing it.
+     */
+    private static String noneLeftWayOff(ProjectGraph graph, PackageName name) {
+        List<VersionRange> needing = graph.rangesOfDependents(name);
+        return needing.isEmpty() ? ": remove the dependency with 'prompd uninstall " + name + "'"
+                : ", and packages of the project ask for " + series(needing) + "; a newer version of those may not"
+                        + " ('prompd tree' shows them)";
+    }
+
+    /** {@code widen its range in prompd.json}, with the range {@code update --latest} would write when it helps. */
+    private static String widen(PackageName name, Optional<Version> newer) {
+        return "widen its range in prompd.json" + newer.map(latest -> ", as 'prompd update " + name + " --latest' does"
+                + " to ^" + latest).orElse(", or choose another version ('prompd info " + name + "' lists them)");
     }
 
     /**

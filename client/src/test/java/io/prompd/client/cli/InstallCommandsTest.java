@@ -578,6 +578,7 @@ class InstallCommandsTest {
         assertFalse(json.get(0).has("current"), json.toString());
         assertEquals("1.0.0", json.get(0).get("wanted").asText());
         assertEquals("2.0.0", json.get(0).get("latest").asText());
+        assertFalse(json.get(0).get("takenDown").asBoolean(), json.toString());
     }
 
     @Test
@@ -979,18 +980,49 @@ class InstallCommandsTest {
     }
 
     @Test
-    void anInstallOfADependencyNotLockedYetWithNoVersionLeftNamesEveryTakedown() throws IOException {
+    void aDependencyNotLockedYetWithNoVersionLeftIsWarnedOfByOutdatedAndNamedByInstall() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         registry.publish("@acme/gone", "1.0.0").publish("@acme/gone", "1.1.0")
                 .takeDown("@acme/gone", "1.0.0", "leaked an API key").takeDown("@acme/gone", "1.1.0", "");
         editDependencies("\"@acme/util\": \"^1.1.0\", \"@acme/gone\": \"^1.0.0\"");
 
-        CliRun install = prompd("install");
+        CliRun outdated = prompd("outdated");
 
+        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals("""
+                package     current                  wanted  latest  dependency
+                @acme/gone  not locked (taken down)  -       -       direct
+                """, outdated.out());
+        assertEquals("warning: every version of @acme/gone is taken down (1.0.0: leaked an API key; 1.1.0), so 'prompd"
+                + " install' cannot lock it: remove the dependency with 'prompd uninstall @acme/gone'\n", outdated.err());
+        JsonNode row = Json.reader().readTree(prompd("outdated", "--json").out()).get(0);
+        assertTrue(row.get("takenDown").asBoolean(), row.toString());
+        assertFalse(row.has("current") || row.has("invalid") || row.has("wanted"), row.toString());
+
+        CliRun install = prompd("install");
         assertEquals(3, install.exitCode(), install.err());
         assertTrue(install.err().startsWith("error: Because your project depends on @acme/gone ^1.0.0 and every version"
                 + " of @acme/gone is taken down (1.0.0: leaked an API key; 1.1.0), version solving failed.\n"),
                 install.err());
+    }
+
+    @Test
+    void aDependencyNotLockedYetWhoseRangeOnlyVersionsTakenDownMetIsWarnedOfByOutdated() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        registry.publish("@acme/tool", "1.0.0").publish("@acme/tool", "2.0.0")
+                .takeDown("@acme/tool", "1.0.0", "leaked an API key");
+        editDependencies("\"@acme/util\": \"^1.1.0\", \"@acme/tool\": \"^1.0.0\"");
+
+        CliRun outdated = prompd("outdated", "--json");
+
+        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals("warning: no version of @acme/tool matches ^1.0.0 (1.0.0 is taken down: leaked an API key), so"
+                + " 'prompd install' cannot lock it: widen its range in prompd.json, as 'prompd update @acme/tool"
+                + " --latest' does to ^2.0.0\n", outdated.err());
+        JsonNode row = Json.reader().readTree(outdated.out()).get(0);
+        assertEquals("2.0.0", row.get("latest").asText());
+        assertTrue(row.get("takenDown").asBoolean(), row.toString());
+        assertFalse(row.has("wanted"), row.toString());
     }
 
     @Test
