@@ -5,6 +5,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageMeta;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every dependency of a new version names a package of the registry (published, or added in the
- * same pull request) with a version in range that is not yanked; then the whole graph resolves
+ * same pull request) with a version in range that is not yanked, a failure naming the versions in
+ * range that were taken down; then the whole graph resolves
  * with the resolver clients use. The resolver's explanation is reported only when each range on
  * its own is fine, so one missing package is not reported twice.
  */
@@ -45,6 +47,11 @@ final class DependencyRule implements PullRequestRule {
         RegistrySnapshot head = pullRequest.head();
         String pointer = Pointer.of("dependencies", name.toString());
         SortedMap<Version, VersionFolder> versions = head.packages().get(name);
+        Takedowns takedowns = pullRequest.headIndex().takedowns(name);
+        if (takedowns.noVersionLeft()) {
+            return Optional.of(version.manifestError(pointer, takedowns.everyVersion(name),
+                    "depend on another package, or publish a new version of it first"));
+        }
         if (versions == null) {
             List<PackageName> similar = pullRequest.headIndex().similarNames(name);
             return Optional.of(version.manifestError(pointer, name + " is not a package of this registry",
@@ -54,7 +61,8 @@ final class DependencyRule implements PullRequestRule {
         List<Version> allowed = versions.keySet().stream().filter(range::satisfiedBy).toList();
         if (allowed.isEmpty()) {
             return Optional.of(version.manifestError(pointer, "no published version of " + name + " satisfies \""
-                            + range.text() + "\" (published: " + list(versions.keySet()) + ")",
+                            + range.text() + "\" (published: " + list(versions.keySet())
+                            + takedowns.matching(range).map(which -> "; " + which).orElse("") + ")",
                     "allow a published version, or publish one the range allows first"));
         }
         PackageMeta meta = head.meta(name);

@@ -49,6 +49,40 @@ class DependencyRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aRangeOnlyVersionsTakenDownMetNamesThemBesideThePublishedOnes() {
+        mergeTakedownOfUtil("2.0.0");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), MANIFEST, "no published version of @common/util satisfies \"^1.0.0\""
+                + " (published: 2.0.0; 1.0.0 is taken down: a key)");
+    }
+
+    @Test
+    void aPackageWithNoVersionLeftIsSaidToHaveEveryVersionTakenDownNotToBeMissing() {
+        mergeTakedownOfUtil();
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), MANIFEST, "every version of @common/util is taken down"
+                + " (1.0.0: a key)");
+
+        assertEquals("depend on another package, or publish a new version of it first", problem.hint());
+    }
+
+    /** On main, publishes these versions of @common/util and takes down its 1.0.0; then merges main into pr. */
+    private void mergeTakedownOfUtil(String... published) {
+        repo.checkout("main");
+        for (String version : published) {
+            repo.publish("@common/util", version);
+        }
+        repo.delete(PullRequestScenario.UTIL).meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"a key\"}}");
+        repo.commit("take down util 1.0.0", TestRegistryRepo.MAINTAINER);
+        repo.checkout("pr");
+        repo.merge("main", "update", "alice");
+    }
+
+    @Test
     void rangeWithOnlyYankedVersionsIsRefused() {
         repo.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"broken output\"}}");
         repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
