@@ -53,7 +53,7 @@ final class Transfers {
             total += read;
             if (declaredLength >= 0 && total > declaredLength) {
                 // at once, not at the end: what a server sends beyond its word may have no end
-                throw new TransientFailure("body longer than its Content-Length of " + declaredLength + " bytes");
+                throw TransientFailure.malformed("body longer than its Content-Length of " + declaredLength + " bytes");
             }
             if (total > maxBytes) {
                 throw tooLarge(url, maxBytes, tooLargeHint);

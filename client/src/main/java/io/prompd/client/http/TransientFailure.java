@@ -10,6 +10,7 @@ import java.util.Optional;
 final class TransientFailure extends Exception {
 
     private final transient Optional<Duration> retryAfter;
+    private final boolean malformed;
 
     TransientFailure(String message) {
         this(message, Optional.empty());
@@ -19,14 +20,34 @@ final class TransientFailure extends Exception {
     TransientFailure(String message, Optional<Duration> retryAfter) {
         super(message);
         this.retryAfter = retryAfter;
+        this.malformed = false;
     }
 
     TransientFailure(String message, Throwable cause) {
         super(message, cause);
         this.retryAfter = Optional.empty();
+        this.malformed = false;
+    }
+
+    private TransientFailure(String message, boolean malformed) {
+        super(message);
+        this.retryAfter = Optional.empty();
+        this.malformed = malformed;
+    }
+
+    /**
+     * An answer that breaks HTTP itself, such as a body longer than its {@code Content-Length}: the
+     * server, or a proxy on the way, answered, so the network is up and its hint must not say otherwise.
+     */
+    static TransientFailure malformed(String message) {
+        return new TransientFailure(message, true);
     }
 
     Optional<Duration> retryAfter() {
         return retryAfter;
+    }
+
+    boolean malformed() {
+        return malformed;
     }
 }

@@ -342,6 +342,9 @@ class RetryTest {
 
             assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: body longer than its Content-Length of"
                     + " 10 bytes)", failure.getMessage());
+            assertEquals("the registry answered, but malformed: its server, or a proxy on the way, is broken rather than"
+                    + " down; try again later, and if it persists tell the registry's maintainers (or the proxy's), or use"
+                    + " --offline to work from the cache", failure.hint(), "it answered, so it is not down");
             assertEquals(4, server.connections());
         }
     }
