@@ -36,7 +36,7 @@ final class ContentEncoding {
                     + Urls.display(url), "the registry's host answered with an encoding prompd did not ask for");
         }
         try {
-            return new ResponseBody(new GZIPInputStream(body.stream()), -1);
+            return body.decodedBy(new GZIPInputStream(body.stream()), -1);
         } catch (IOException headerCutShortOrDamaged) {
             closeQuietly(body);
             throw new TransientFailure("the compressed body could not be read", headerCutShortOrDamaged);

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The client's only way to read a registry: a folder of static files behind {@code https://},
@@ -73,7 +74,7 @@ public final class RegistryFetcher {
     }
 
     /** A public document. */
-    public byte[] fetchDocument(URI url) {
+    public Document fetchDocument(URI url) {
         return document(url, Optional.empty());
     }
 
@@ -84,17 +85,62 @@ public final class RegistryFetcher {
      *                         be reached, refuses access, or this run is offline and the document
      *                         is not cached
      */
-    public byte[] fetchDocument(URI url, Credential credential) {
+    public Document fetchDocument(URI url, Credential credential) {
         return document(url, Optional.of(Objects.requireNonNull(credential, "credential")));
     }
 
+    /** Where a document's bytes came from, which decides what its reader's verdict does to the cache. */
+    private enum Source { FOLDER, NETWORK, CACHE }
+
     /**
-     * Drops the cached copy of a document its reader could not read, so that the next run fetches it
-     * whole: kept, it would be read again offline, and revalidated online, where a 304 to its
-     * {@code ETag} would keep the damage for good.
+     * A document as fetched, whose bytes are had only through {@link #read}: one received from the
+     * network is cached once its reader could read it, so a damaged answer never replaces the good copy
+     * an {@code --offline} run needs, and a cached copy its reader cannot read is dropped, so that the
+     * next run fetches it whole rather than revalidate the damage, which a 304 to its {@code ETag} would keep.
      */
-    public void forget(URI url) {
-        cache.delete(Objects.requireNonNull(url, "url"));
+    public final class Document {
+
+        private final URI url;
+        private final URI answeredBy;
+        private final CachedDocument content;
+        private final Source source;
+
+        private Document(URI url, URI answeredBy, CachedDocument content, Source source) {
+            this.url = url;
+            this.answeredBy = answeredBy;
+            this.content = content;
+            this.source = source;
+        }
+
+        /** The URL asked for. */
+        public URI url() {
+            return url;
+        }
+
+        /** The URL that answered, after any redirects; a cached copy's is the one asked for. */
+        public URI answeredBy() {
+            return answeredBy;
+        }
+
+        /**
+         * What {@code reader} makes of the bytes; a {@link RuntimeException} it throws says they cannot
+         * be read, and is thrown on.
+         */
+        public <T> T read(Function<byte[], T> reader) {
+            T read;
+            try {
+                read = reader.apply(content.body());
+            } catch (RuntimeException unreadable) {
+                if (source == Source.CACHE) {
+                    cache.delete(url);
+                }
+                throw unreadable;
+            }
+            if (source == Source.NETWORK) {
+                cache.write(url, content);
+            }
+            return read;
+        }
     }
 
     /** Downloads a public file; see {@link #download(URI, Credential, Path, Integrity, ProgressListener)}. */
@@ -113,14 +159,15 @@ public final class RegistryFetcher {
         transfer(url, Optional.of(Objects.requireNonNull(credential, "credential")), target, expected, progress);
     }
 
-    private byte[] document(URI url, Optional<Credential> credential) {
+    private Document document(URI url, Optional<Credential> credential) {
         Objects.requireNonNull(url, "url");
         if (isFile(url)) {
-            return transport.withRetries(url, () -> readDocument(openFile(url), url));
+            byte[] body = transport.withRetries(url, () -> readDocument(openFile(url), url));
+            return new Document(url, url, new CachedDocument(body, Optional.empty(), Optional.empty()), Source.FOLDER);
         }
         Optional<CachedDocument> cached = cache.read(url);
         if (offline) {
-            return cached.map(CachedDocument::body).orElseThrow(() -> cache.holdsFileFor(url)
+            return cached.map(copy -> new Document(url, url, copy, Source.CACHE)).orElseThrow(() -> cache.holdsFileFor(url)
                     ? new PrompdException(ExitCode.NETWORK, "offline, and the cached copy of " + Urls.display(url)
                             + " is damaged (" + cache.fileOf(url) + ")", "run once without --offline to fetch it again")
                     : new PrompdException(ExitCode.NETWORK, "offline and not cached: " + Urls.display(url),
@@ -133,14 +180,13 @@ public final class RegistryFetcher {
             Transport.Response response = transport.open(url, credential, headers);
             if (response.statusCode() == 304 && cached.isPresent()) {
                 Transport.close(response);
-                return cached.get().body();
+                return new Document(url, url, cached.get(), Source.CACHE);
             }
             ResponseBody encoded = transport.bodyOf(response, url);
             byte[] body = readDocument(ContentEncoding.decode(encoded, response.header("Content-Encoding"), url),
                     url);
-            cache.write(url, new CachedDocument(body, response.header("ETag"),
-                    response.header("Last-Modified")));
-            return body;
+            return new Document(url, response.url(), new CachedDocument(body, response.header("ETag"),
+                    response.header("Last-Modified")), Source.NETWORK);
         });
     }
 
@@ -167,7 +213,7 @@ public final class RegistryFetcher {
             transport.withRetries(url, () -> {
                 ResponseBody body = isFile(url) ? openFile(url) : transport.bodyOf(transport.open(url, credential, Map.of()), url);
                 try (InputStream in = body.stream()) {
-                    saveVerified(in, body.length(), url, target, expected, progress);
+                    saveVerified(in, body, url, target, expected, progress);
                 }
                 return target;
             });
@@ -177,23 +223,30 @@ public final class RegistryFetcher {
     }
 
     /** Streams to a temporary file while hashing, and moves it into place only if the hash is the expected one. */
-    private void saveVerified(InputStream in, long length, URI url, Path target, Integrity expected,
+    private void saveVerified(InputStream in, ResponseBody body, URI url, Path target, Integrity expected,
                               ProgressListener progress) throws TransientFailure, IOException {
         AtomicFiles.writeStream(target, file -> {
             IntegrityOutputStream hashing = new IntegrityOutputStream(file, expected.algorithm());
-            progress.started(length);
-            Transfers.copy(in, length, hashing, progress::advanced, settings.maxTarballBytes(), "no package's tarball"
-                    + " is this large, so the registry sent something else, and nothing of it was kept; tell the"
+            HeadKeepingStream keeping = new HeadKeepingStream(hashing);
+            progress.started(body.length());
+            Transfers.copy(in, body.length(), keeping, progress::advanced, settings.maxTarballBytes(), "no package's"
+                    + " tarball is this large, so the registry sent something else, and nothing of it was kept; tell the"
                     + " registry's maintainers", settings.lowSpeed(), url);
-            hashing.flush();
+            keeping.flush();
             Integrity actual = hashing.integrity();
-            if (!expected.matches(actual)) {
-                throw new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + Urls.display(url)
-                        + ": expected " + expected + " but got " + actual,
-                        "the file differs from what the registry recorded and was not kept; try again later, "
-                                + "and tell the registry's maintainers if it persists");
+            if (expected.matches(actual)) {
+                return actual;
             }
-            return actual;
+            if (WebPage.announced(body.contentType()) || WebPage.startsOne(keeping.head())) {
+                throw new PrompdException(ExitCode.INTEGRITY, "integrity check failed: got " + WebPage.instead(
+                        "a gzip tarball", url, body.source()), WebPage.hint(url, body.source(), "nothing of it was kept:"
+                        + " the registry's host, or a proxy or CDN in front of it, answered with an error or login page;"
+                        + " try again later, and tell the registry's maintainers if it persists"));
+            }
+            throw new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + Urls.display(url)
+                    + ": expected " + expected + " but got " + actual,
+                    "the file differs from what the registry recorded and was not kept; try again later, "
+                            + "and tell the registry's maintainers if it persists");
         });
     }
 
@@ -211,7 +264,7 @@ public final class RegistryFetcher {
                 throw new NoSuchFileException(file.toString());
             }
             long size = Files.size(file);
-            return new ResponseBody(Files.newInputStream(file), size);
+            return new ResponseBody(Files.newInputStream(file), size, url, Optional.empty());
         } catch (NoSuchFileException missing) {
             throw new PrompdException(ExitCode.NOT_FOUND, "not found in the registry: " + Urls.display(url),
                     "check the package name and version, and the registry folder");

@@ -83,11 +83,14 @@ final class Transport {
     /**
      * A response whose status and headers have arrived; its body is read with
      * {@link #bodyOf} or dropped with {@link #close}.
+     *
+     * @param url the URL that answered, after any redirects
      */
-    record Response(HttpURLConnection connection, int statusCode) {
+    record Response(HttpURLConnection connection, int statusCode, URI url) {
 
         Response {
             Objects.requireNonNull(connection, "connection");
+            Objects.requireNonNull(url, "url");
         }
 
         Optional<String> header(String name) {
@@ -190,7 +193,8 @@ final class Transport {
             throw failed;
         }
         try {
-            return new ResponseBody(response.connection().getInputStream(), response.connection().getContentLengthLong());
+            return new ResponseBody(response.connection().getInputStream(), response.connection().getContentLengthLong(),
+                    response.url(), response.header("Content-Type"));
         } catch (SocketTimeoutException timeout) {
             throw new TransientFailure("timed out", timeout);
         } catch (IOException dropped) {
@@ -263,7 +267,7 @@ final class Transport {
         proxy.flatMap(ProxyServer::authenticator).ifPresent(connection::setAuthenticator);
         connect(connection, url, proxy);
         try {
-            Response response = new Response(connection, connection.getResponseCode());
+            Response response = new Response(connection, connection.getResponseCode(), url);
             if (response.statusCode() == PROXY_LOGIN_REQUIRED && proxy.isPresent()) {
                 close(response);
                 throw proxyRefusal(proxy.get(), "HTTP 407");

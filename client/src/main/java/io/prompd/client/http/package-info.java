@@ -6,14 +6,18 @@
  * <ul>
  *   <li>JSON documents are cached under {@code <home>/cache/http} and revalidated on every use
  *       ({@code If-None-Match}, {@code If-Modified-Since}); a static host has no other freshness
- *       signal the registry controls. Offline runs read only that cache. A document its reader
- *       cannot read is dropped from it ({@code forget}), as its {@code ETag} would otherwise have a
- *       304 keep the damage. Tarballs are not cached here: they are named by their integrity, so
- *       the install layer caches them better.</li>
+ *       signal the registry controls. Offline runs read only that cache. A document is cached only
+ *       once its reader could read it, so a damaged answer fails its run and leaves the good copy
+ *       before it for {@code --offline}; a cached copy its reader cannot read is dropped, as its
+ *       {@code ETag} would otherwise have a 304 keep the damage. A failed request does not fall back
+ *       on the cached copy either: only {@code --offline} reads it. Tarballs are not cached here:
+ *       they are named by their integrity, so the install layer caches them better.</li>
  *   <li>Documents are asked for gzip-compressed; the size limit applies to the decoded bytes.
  *       Tarballs are asked for as they are, since their integrity is that of the served bytes.</li>
  *   <li>A download is hashed while it streams and is put in place only once its integrity
- *       matches; a mismatch is not retried, since the host would serve the same bytes again.</li>
+ *       matches; a mismatch is not retried, since the host would serve the same bytes again. A web
+ *       page in a tarball's or a document's place (a sign-in page, a CDN's error page) is called one,
+ *       naming the URL that answered after redirects, and its host when that is another.</li>
  *   <li>Connection failures, timeouts, stalls, 5xx, 429 and bodies cut short are retried with
  *       backoff and jitter, a bounded number of times; other 4xx answers are final. A wait the
  *       registry asks for ({@code Retry-After}, seconds or a date) is kept, up to a minute in all per

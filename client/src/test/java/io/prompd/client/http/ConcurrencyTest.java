@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class ConcurrencyTest {
         List<Future<String>> fetched = new ArrayList<>();
         for (int i = 0; i < DOCUMENTS; i++) {
             String path = "/packages/p" + i + ".json";
-            fetched.add(callers.submit(() -> new String(fetcher.fetchDocument(server.url(path)), StandardCharsets.UTF_8)));
+            fetched.add(callers.submit(() -> new String(fetcher.fetchDocument(server.url(path)).read(Function.identity()), StandardCharsets.UTF_8)));
         }
         for (int i = 0; i < DOCUMENTS; i++) {
             assertEquals("/packages/p" + i + ".json", fetched.get(i).get());

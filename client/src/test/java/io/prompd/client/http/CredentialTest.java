@@ -16,6 +16,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -55,7 +56,7 @@ class CredentialTest {
     void sendsTheCredentialToItsOrigin() {
         registry.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
 
-        Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry));
+        Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry)).read(Function.identity());
 
         assertEquals("Bearer " + TOKEN, registry.seen().get(0).header("Authorization"));
     }
@@ -64,7 +65,7 @@ class CredentialTest {
     void neverSendsACredentialToAnotherOrigin() {
         elsewhere.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
 
-        Fetchers.online(cache).fetchDocument(elsewhere.url("/registry.json"), credentialFor(registry));
+        Fetchers.online(cache).fetchDocument(elsewhere.url("/registry.json"), credentialFor(registry)).read(Function.identity());
 
         assertNull(elsewhere.seen().get(0).header("Authorization"));
     }
@@ -75,7 +76,7 @@ class CredentialTest {
         redirect(registry, "/old.json", status, registry.url("/new.json"));
         registry.handle("/new.json", exchange -> respond(exchange, 200, DOCUMENT));
 
-        Fetchers.online(cache).fetchDocument(registry.url("/old.json"), credentialFor(registry));
+        Fetchers.online(cache).fetchDocument(registry.url("/old.json"), credentialFor(registry)).read(Function.identity());
 
         assertEquals(2, registry.seen().size());
         registry.seen().forEach(request -> assertEquals("Bearer " + TOKEN, request.header("Authorization")));
@@ -86,7 +87,7 @@ class CredentialTest {
         redirect(registry, "/registry.json", 302, elsewhere.url("/cdn/registry.json"));
         elsewhere.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
 
-        byte[] body = Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry));
+        byte[] body = Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry)).read(Function.identity());
 
         assertEquals(DOCUMENT, new String(body, StandardCharsets.UTF_8));
         assertEquals("Bearer " + TOKEN, registry.seen().get(0).header("Authorization"));
@@ -100,7 +101,7 @@ class CredentialTest {
         redirect(elsewhere, "/bounce", 302, registry.url("/final.json"));
         registry.handle("/final.json", exchange -> respond(exchange, 200, DOCUMENT));
 
-        Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry));
+        Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry)).read(Function.identity());
 
         assertNull(registry.seen().get(1).header("Authorization"));
     }
@@ -126,7 +127,7 @@ class CredentialTest {
         });
         URI url = registry.url("/0");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("more than 5 redirects from " + url, failure.getMessage());
@@ -138,7 +139,7 @@ class CredentialTest {
         redirect(registry, "/registry.json", 302, URI.create("file:///etc/passwd"));
 
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> Fetchers.online(cache).fetchDocument(registry.url("/registry.json")));
+                () -> Fetchers.online(cache).fetchDocument(registry.url("/registry.json")).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("refusing a redirect from "), failure.getMessage());
@@ -153,7 +154,7 @@ class CredentialTest {
         URI url = registry.url("/registry.json");
         Credential credential = credentialFor(registry);
 
-        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(url, credential));
+        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(url, credential).read(Function.identity()));
         assertNoTokenIn(() -> Fetchers.online(cache).download(url, credential, cache.resolve("a.tgz"),
                 Integrity.of(new byte[0]), ProgressListener.NONE));
     }
@@ -166,10 +167,10 @@ class CredentialTest {
         });
         Credential credential = credentialFor(registry);
 
-        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(registry.url("/loop"), credential));
+        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(registry.url("/loop"), credential).read(Function.identity()));
         URI unreachable = URI.create("http://127.0.0.1:1/registry.json");
         assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(unreachable,
-                new Credential(Origin.of(unreachable), "Bearer " + TOKEN)));
+                new Credential(Origin.of(unreachable), "Bearer " + TOKEN)).read(Function.identity()));
     }
 
     @Test
@@ -183,7 +184,7 @@ class CredentialTest {
         URI url = URI.create("http://user:" + TOKEN + "@127.0.0.1:" + registry.url("/").getPort()
                 + "/registry.json?signature=" + TOKEN);
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals("not found in the registry: http://127.0.0.1:" + url.getPort() + "/registry.json?…",
                 failure.getMessage());

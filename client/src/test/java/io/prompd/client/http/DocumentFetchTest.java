@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,8 +61,8 @@ class DocumentFetchTest {
         URI url = server.url("/packages/index.json");
         RegistryFetcher fetcher = Fetchers.online(cache);
 
-        byte[] first = fetcher.fetchDocument(url);
-        byte[] second = fetcher.fetchDocument(url);
+        byte[] first = fetcher.fetchDocument(url).read(Function.identity());
+        byte[] second = fetcher.fetchDocument(url).read(Function.identity());
 
         assertEquals(INDEX, new String(first, StandardCharsets.UTF_8));
         assertArrayEquals(first, second);
@@ -77,12 +78,12 @@ class DocumentFetchTest {
         serveWithEtag("/registry.json", body);
         URI url = server.url("/registry.json");
         RegistryFetcher fetcher = Fetchers.online(cache);
-        fetcher.fetchDocument(url);
+        fetcher.fetchDocument(url).read(Function.identity());
 
         body.set("{\"changed\":true}\n");
 
-        assertEquals(body.get(), new String(fetcher.fetchDocument(url), StandardCharsets.UTF_8));
-        assertEquals(body.get(), new String(Fetchers.offline(cache).fetchDocument(url), StandardCharsets.UTF_8));
+        assertEquals(body.get(), new String(fetcher.fetchDocument(url).read(Function.identity()), StandardCharsets.UTF_8));
+        assertEquals(body.get(), new String(Fetchers.offline(cache).fetchDocument(url).read(Function.identity()), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -95,8 +96,8 @@ class DocumentFetchTest {
         });
         RegistryFetcher fetcher = Fetchers.online(cache);
 
-        fetcher.fetchDocument(server.url("/packages.json"));
-        byte[] revalidated = fetcher.fetchDocument(server.url("/packages.json"));
+        fetcher.fetchDocument(server.url("/packages.json")).read(Function.identity());
+        byte[] revalidated = fetcher.fetchDocument(server.url("/packages.json")).read(Function.identity());
 
         assertEquals(INDEX, new String(revalidated, StandardCharsets.UTF_8));
         assertEquals(lastModified, server.seen().get(1).header("If-Modified-Since"));
@@ -111,8 +112,8 @@ class DocumentFetchTest {
         });
         URI url = server.url("/packages.json");
 
-        byte[] online = Fetchers.online(cache).fetchDocument(url);
-        byte[] offline = Fetchers.offline(cache).fetchDocument(url);
+        byte[] online = Fetchers.online(cache).fetchDocument(url).read(Function.identity());
+        byte[] offline = Fetchers.offline(cache).fetchDocument(url).read(Function.identity());
 
         assertEquals("gzip", server.seen().get(0).header("Accept-Encoding"));
         assertEquals(packages, new String(online, StandardCharsets.UTF_8));
@@ -127,7 +128,7 @@ class DocumentFetchTest {
         });
         URI url = server.url("/packages.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("unsupported Content-Encoding 'br' from " + url, failure.getMessage());
@@ -137,9 +138,9 @@ class DocumentFetchTest {
     void offlineReadsTheCacheWithoutAnyRequest() {
         serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
         URI url = server.url("/registry.json");
-        Fetchers.online(cache).fetchDocument(url);
+        Fetchers.online(cache).fetchDocument(url).read(Function.identity());
 
-        byte[] offline = Fetchers.offline(cache).fetchDocument(url);
+        byte[] offline = Fetchers.offline(cache).fetchDocument(url).read(Function.identity());
 
         assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
         assertEquals(1, server.seen().size());
@@ -149,7 +150,7 @@ class DocumentFetchTest {
     void offlineWithoutACachedCopyFailsClearly() {
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache).fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("offline and not cached: " + url, failure.getMessage());
@@ -157,15 +158,64 @@ class DocumentFetchTest {
         assertEquals(0, server.seen().size());
     }
 
+    /** Reads a document as its reader in the install would, refusing one that is not {@link #INDEX}'s shape. */
+    private static String readIndex(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!text.startsWith("{\"name\"")) {
+            throw new PrompdException(ExitCode.FAILURE, "damaged: " + text, "");
+        }
+        return text;
+    }
+
+    @Test
+    void aDamagedAnswerFailsTheRunAndLeavesTheGoodCachedCopyForOffline() {
+        AtomicReference<String> served = new AtomicReference<>(INDEX);
+        serveWithEtag("/registry.json", served);
+        URI url = server.url("/registry.json");
+        Fetchers.online(cache).fetchDocument(url).read(DocumentFetchTest::readIndex);
+
+        served.set("[\"not\", \"the shape\"]");
+        PrompdException damaged = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(DocumentFetchTest::readIndex));
+        String offline = Fetchers.offline(cache).fetchDocument(url).read(DocumentFetchTest::readIndex);
+
+        assertEquals("damaged: [\"not\", \"the shape\"]", damaged.getMessage(), "the damage fails the run that met it");
+        assertEquals(INDEX, offline, "the good copy stays for --offline");
+        assertEquals("\"" + Integer.toHexString(INDEX.hashCode()) + "\"", server.seen().get(1).header("If-None-Match"));
+    }
+
+    @Test
+    void aCachedCopyItsReaderCannotReadIsDroppedOnlineAndOffline() {
+        serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
+        URI url = server.url("/registry.json");
+        Fetchers.online(cache).fetchDocument(url).read(Function.identity());
+        Function<byte[], String> refusing = body -> {
+            throw new PrompdException(ExitCode.FAILURE, "unreadable", "");
+        };
+
+        assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(refusing));
+        assertEquals("\"" + Integer.toHexString(INDEX.hashCode()) + "\"", server.seen().get(1).header("If-None-Match"),
+                "the copy refused was the cached one, which a 304 confirmed");
+        PrompdException gone = assertThrows(PrompdException.class,
+                () -> Fetchers.offline(cache).fetchDocument(url).read(Function.identity()));
+        assertEquals("offline and not cached: " + url, gone.getMessage());
+
+        Fetchers.online(cache).fetchDocument(url).read(Function.identity());
+        assertThrows(PrompdException.class, () -> Fetchers.offline(cache).fetchDocument(url).read(refusing));
+        assertThrows(PrompdException.class, () -> Fetchers.offline(cache).fetchDocument(url).read(Function.identity()),
+                "refused offline, it is dropped too");
+        assertNull(server.seen().get(2).header("If-None-Match"), "fetched whole once dropped");
+    }
+
     @Test
     void offlineADamagedCachedCopyIsCalledDamagedNotMissing() throws IOException {
         serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
         URI url = server.url("/registry.json");
-        Fetchers.online(cache).fetchDocument(url);
+        Fetchers.online(cache).fetchDocument(url).read(Function.identity());
         Path cached = new HttpCache(cache).fileOf(url);
         Files.write(cached, Arrays.copyOf(Files.readAllBytes(cached), 40));
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache).fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("offline, and the cached copy of " + url + " is damaged (" + cached + ")", failure.getMessage());
@@ -189,7 +239,7 @@ class DocumentFetchTest {
         server.handle("/", exchange -> respond(exchange, status, "no"));
         URI url = server.url("/packages/@a/b/index.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
         assertEquals("not found in the registry: " + url, failure.getMessage());
@@ -202,7 +252,7 @@ class DocumentFetchTest {
         server.handle("/", exchange -> respond(exchange, status, "denied"));
         URI url = server.url("/packages/@private/b/index.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("the registry refused access (HTTP " + status + "): " + url, failure.getMessage());
@@ -215,7 +265,7 @@ class DocumentFetchTest {
         server.handle("/", exchange -> respond(exchange, 400, "bad"));
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("the registry answered HTTP 400 for " + url, failure.getMessage());
@@ -227,7 +277,7 @@ class DocumentFetchTest {
         server.handle("/", exchange -> respond(exchange, 200, new byte[(1 << 20) + 1]));
 
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> Fetchers.online(cache).fetchDocument(server.url("/packages.json")));
+                () -> Fetchers.online(cache).fetchDocument(server.url("/packages.json")).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("larger than 1048576 bytes: "), failure.getMessage());
@@ -240,9 +290,9 @@ class DocumentFetchTest {
 
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
         RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty()), Fetchers.CLOCK, sleeper,
-                WaitListener.NONE).fetchDocument(url);
+                WaitListener.NONE).fetchDocument(url).read(Function.identity());
         byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Map.of(), Optional.empty()),
-                Fetchers.CLOCK, sleeper, WaitListener.NONE).fetchDocument(url);
+                Fetchers.CLOCK, sleeper, WaitListener.NONE).fetchDocument(url).read(Function.identity());
 
         assertEquals(INDEX, new String(offline, StandardCharsets.UTF_8));
         try (Stream<Path> cached = Files.list(home.resolve("cache/http"))) {
@@ -256,7 +306,7 @@ class DocumentFetchTest {
         Path document = registry.resolve("registry.json");
         Files.writeString(document, INDEX);
 
-        byte[] body = Fetchers.online(cache).fetchDocument(document.toUri());
+        byte[] body = Fetchers.online(cache).fetchDocument(document.toUri()).read(Function.identity());
 
         assertEquals(INDEX, new String(body, StandardCharsets.UTF_8));
     }
@@ -265,7 +315,7 @@ class DocumentFetchTest {
     void aMissingFileIsNotFound(@TempDir Path registry) {
         URI url = registry.resolve("packages/@a/b/index.json").toUri();
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
         assertEquals("not found in the registry: " + url, failure.getMessage());
@@ -274,7 +324,7 @@ class DocumentFetchTest {
     @Test
     void aFolderIsNotADocument(@TempDir Path registry) {
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> Fetchers.online(cache).fetchDocument(registry.toUri()));
+                () -> Fetchers.online(cache).fetchDocument(registry.toUri()).read(Function.identity()));
 
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
     }
@@ -283,7 +333,7 @@ class DocumentFetchTest {
     void aFileUrlWithAQueryIsNoFileAndSaysWhereToLook(@TempDir Path registry) {
         URI url = URI.create(registry.resolve("packages/@a/b/-/b-1.0.0.tgz").toUri() + "?x");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.FAILURE, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("cannot read file:"), failure.getMessage());
@@ -294,7 +344,7 @@ class DocumentFetchTest {
     @Test
     void otherSchemesAreAUsageError() {
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> Fetchers.online(cache).fetchDocument(URI.create("ftp://example.org/registry.json")));
+                () -> Fetchers.online(cache).fetchDocument(URI.create("ftp://example.org/registry.json")).read(Function.identity()));
 
         assertEquals(ExitCode.USAGE, failure.exitCode());
         assertEquals("unsupported registry URL: ftp://example.org/registry.json", failure.getMessage());

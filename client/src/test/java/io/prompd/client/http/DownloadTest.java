@@ -113,6 +113,47 @@ class DownloadTest {
         assertEquals("finished", progress.calls.get(progress.calls.size() - 1));
     }
 
+    @Test
+    void aWebPageInPlaceOfTheTarballIsCalledOneAndLeavesNoFile() throws IOException {
+        server.handle("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            respond(exchange, 200, "<!DOCTYPE html><title>503 Service Unavailable</title>");
+        });
+        URI url = server.url(TARBALL_PATH);
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache)
+                .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), ProgressListener.NONE));
+
+        assertEquals(ExitCode.INTEGRITY, failure.exitCode());
+        assertEquals("integrity check failed: got a web page instead of a gzip tarball from " + url, failure.getMessage());
+        assertEquals("nothing of it was kept: the registry's host, or a proxy or CDN in front of it, answered with an error"
+                + " or login page; try again later, and tell the registry's maintainers if it persists", failure.hint());
+        assertEquals(List.of(), storeContents());
+    }
+
+    @Test
+    void aSignInPageAnotherHostAnsweredWithIsNamedByThatHost() throws IOException {
+        try (LoopbackServer portal = LoopbackServer.start()) {
+            portal.handle("/", exchange -> respond(exchange, 200, "\n  <html><form action=/login></form></html>"));
+            URI login = URI.create(portal.url("/login").toString().replace("127.0.0.1", "localhost"));
+            server.handle("/", exchange -> {
+                exchange.getResponseHeaders().set("Location", login.toString());
+                respond(exchange, 302, "");
+            });
+            URI url = server.url(TARBALL_PATH);
+
+            PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache)
+                    .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), ProgressListener.NONE));
+
+            assertEquals(ExitCode.INTEGRITY, failure.exitCode());
+            assertEquals("integrity check failed: got a web page instead of a gzip tarball from " + login
+                    + " (redirected from " + url + ")", failure.getMessage());
+            assertEquals("host localhost answered in the registry's place, as a network's sign-in page or a proxy does:"
+                    + " open " + url + " in a browser, sign in if asked, then try again", failure.hint());
+            assertEquals(List.of(), storeContents());
+        }
+    }
+
     /** A body that never ends, as a hostile registry sends, announcing {@code length} (0: none, chunked). */
     @ParameterizedTest
     @ValueSource(longs = {100_000_000_000L, 0})

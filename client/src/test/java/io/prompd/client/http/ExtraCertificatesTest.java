@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class ExtraCertificatesTest {
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK, sleeper, Fetchers.CLOCK,
                 WaitListener.NONE);
 
-        PrompdException untrusted = assertThrows(PrompdException.class, () -> fetcher.fetchDocument(registry()));
+        PrompdException untrusted = assertThrows(PrompdException.class, () -> fetcher.fetchDocument(registry()).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, untrusted.exitCode());
         assertTrue(untrusted.getMessage().startsWith("the certificate of https://127.0.0.1:" + registry().getPort()
@@ -71,7 +72,7 @@ class ExtraCertificatesTest {
         Files.writeString(bundle, "# Issuer: CN=Test Company CA\n# Label: \"Company\"\n"
                 + Files.readString(certificate.pem()) + "\n# end\n");
 
-        byte[] body = trusting(Optional.of(bundle)).fetchDocument(registry());
+        byte[] body = trusting(Optional.of(bundle)).fetchDocument(registry()).read(Function.identity());
 
         assertEquals("{\"over\":\"tls\"}", new String(body, StandardCharsets.UTF_8));
     }
@@ -84,7 +85,7 @@ class ExtraCertificatesTest {
         Path missing = work.resolve("missing.pem");
         for (Path file : new Path[] {empty, broken, missing}) {
             PrompdException unusable = assertThrows(PrompdException.class,
-                    () -> trusting(Optional.of(file)).fetchDocument(registry()), file.toString());
+                    () -> trusting(Optional.of(file)).fetchDocument(registry()).read(Function.identity()), file.toString());
 
             assertEquals(ExitCode.USAGE, unusable.exitCode());
             assertTrue(unusable.getMessage().startsWith("the certificates file in PROMPD_CA_FILE is unusable: " + file + ": "),
@@ -97,14 +98,14 @@ class ExtraCertificatesTest {
         Path corrupt = Files.writeString(work.resolve("corrupt.pem"),
                 "-----BEGIN CERTIFICATE-----\nMIIB*corrupt!\n-----END CERTIFICATE-----\n");
         PrompdException unparsable = assertThrows(PrompdException.class,
-                () -> trusting(Optional.of(corrupt)).fetchDocument(registry()));
+                () -> trusting(Optional.of(corrupt)).fetchDocument(registry()).read(Function.identity()));
         assertEquals("the certificates file in PROMPD_CA_FILE is unusable: " + corrupt + ": a -----BEGIN CERTIFICATE-----"
                 + " block in it could not be parsed (certificate 1 holds characters that are not base64)",
                 unparsable.getMessage());
 
         Path folder = Files.createDirectories(work.resolve("certs"));
         PrompdException notAFile = assertThrows(PrompdException.class,
-                () -> trusting(Optional.of(folder)).fetchDocument(registry()));
+                () -> trusting(Optional.of(folder)).fetchDocument(registry()).read(Function.identity()));
         assertEquals("the certificates file in PROMPD_CA_FILE is unusable: " + folder + ": it is a folder; name the PEM"
                 + " file itself", notAFile.getMessage());
     }
@@ -115,7 +116,7 @@ class ExtraCertificatesTest {
         TestCertificate other = TestCertificate.create(otherCa);
 
         PrompdException untrusted = assertThrows(PrompdException.class,
-                () -> trusting(Optional.of(other.pem())).fetchDocument(registry()));
+                () -> trusting(Optional.of(other.pem())).fetchDocument(registry()).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, untrusted.exitCode());
         assertTrue(untrusted.hint().startsWith("the file PROMPD_CA_FILE names lacks the CA that signs the registry"),

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,7 +156,7 @@ class ProxiesTest {
     void requestsGoThroughTheProxyWhichReachesTheHostForThem() {
         Proxies proxies = forwardProxy(Optional.empty(), "http://" + proxyAddress());
 
-        byte[] body = fetcherThrough(proxies).fetchDocument(REGISTRY);
+        byte[] body = fetcherThrough(proxies).fetchDocument(REGISTRY).read(Function.identity());
 
         assertEquals("{\"via\":\"proxy\"}", new String(body, StandardCharsets.UTF_8));
         assertEquals(List.of(REGISTRY.toString()), requested, "the proxy was asked for the whole URL");
@@ -165,7 +166,7 @@ class ProxiesTest {
     void aProxyLoginFromTheUrlAnswersTheProxysChallenge() {
         Proxies proxies = forwardProxy(Optional.of("me:s3cret"), "http://me:s3cret@" + proxyAddress());
 
-        assertEquals("{\"via\":\"proxy\"}", new String(fetcherThrough(proxies).fetchDocument(REGISTRY), StandardCharsets.UTF_8));
+        assertEquals("{\"via\":\"proxy\"}", new String(fetcherThrough(proxies).fetchDocument(REGISTRY).read(Function.identity()), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -174,7 +175,7 @@ class ProxiesTest {
         for (String configured : List.of("http://" + proxyAddress(), "http://me:wrong@" + proxyAddress())) {
             requested.clear();
             PrompdException refused = assertThrows(PrompdException.class,
-                    () -> fetcherThrough(Proxies.of(Map.of("http_proxy", configured))).fetchDocument(REGISTRY));
+                    () -> fetcherThrough(Proxies.of(Map.of("http_proxy", configured))).fetchDocument(REGISTRY).read(Function.identity()));
 
             assertEquals(ExitCode.NETWORK, refused.exitCode());
             assertTrue(refused.getMessage().startsWith("the proxy " + proxyAddress() + " asks for a login"), refused.getMessage());

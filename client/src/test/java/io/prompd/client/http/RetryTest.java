@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +74,7 @@ class RetryTest {
 
         for (int i = 0; i < 60; i++) {
             String path = "/packages/p" + i + "/index.json";
-            assertEquals(documentOf(path), new String(fetcher.fetchDocument(server.url(path)), StandardCharsets.UTF_8));
+            assertEquals(documentOf(path), new String(fetcher.fetchDocument(server.url(path)).read(Function.identity()), StandardCharsets.UTF_8));
         }
 
         assertTrue(server.seen().size() > 60, "some requests failed and were retried");
@@ -87,7 +88,7 @@ class RetryTest {
         server.handle("/", exchange -> respond(exchange, status, "busy"));
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: HTTP " + status + ")", failure.getMessage());
@@ -101,7 +102,7 @@ class RetryTest {
     void waitsGrowExponentiallyWithinTheirBounds() {
         server.handle("/", exchange -> respond(exchange, 503, "busy"));
 
-        assertThrows(PrompdException.class, () -> fetcher().fetchDocument(server.url("/registry.json")));
+        assertThrows(PrompdException.class, () -> fetcher().fetchDocument(server.url("/registry.json")).read(Function.identity()));
 
         long[] waits = sleeper.waits.stream().mapToLong(Duration::toMillis).toArray();
         assertTrue(waits[0] >= 50 && waits[0] <= 100, "first wait " + waits[0]);
@@ -128,7 +129,7 @@ class RetryTest {
         throttles(List.of("25", "25"));
         URI url = server.url("/registry.json");
 
-        fetcher().fetchDocument(url);
+        fetcher().fetchDocument(url).read(Function.identity());
 
         assertEquals(3, server.seen().size());
         assertEquals(List.of(Duration.ofSeconds(25), Duration.ofSeconds(25)), sleeper.waits);
@@ -140,7 +141,7 @@ class RetryTest {
         throttles(List.of("40", "40", "40"));
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("could not fetch " + url + ": gave up after 2 attempts (last: HTTP 429, asked to wait 40 s)",
@@ -155,7 +156,7 @@ class RetryTest {
     void waitsUntilTheDateTheServerAsksByTheClockAndNoMoreThanTheBackoffForADateThatHasPassed() {
         throttles(List.of("Wed, 02 Dec 2026 15:59:00 GMT", "Wed, 02 Dec 2026 16:00:01 GMT"));
 
-        fetcher().fetchDocument(server.url("/registry.json"));
+        fetcher().fetchDocument(server.url("/registry.json")).read(Function.identity());
 
         assertEquals(3, server.seen().size());
         long afterThePast = sleeper.waits.get(0).toMillis();
@@ -172,7 +173,7 @@ class RetryTest {
         });
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals("could not fetch " + url + ": gave up after 1 attempt (last: HTTP 503, asked to wait 3600 s)",
                 failure.getMessage());
@@ -192,7 +193,7 @@ class RetryTest {
         });
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals("could not fetch " + url + ": gave up after 1 attempt (last: HTTP 429, asked to wait " + readAs
                 + " s)", failure.getMessage());
@@ -211,7 +212,7 @@ class RetryTest {
             }
         });
 
-        byte[] body = fetcher().fetchDocument(server.url("/registry.json"));
+        byte[] body = fetcher().fetchDocument(server.url("/registry.json")).read(Function.identity());
 
         assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
         assertEquals(2, server.seen().size());
@@ -231,7 +232,7 @@ class RetryTest {
             }
         });
 
-        byte[] body = fetcher().fetchDocument(server.url("/packages.json"));
+        byte[] body = fetcher().fetchDocument(server.url("/packages.json")).read(Function.identity());
 
         assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
         assertEquals(2, server.seen().size());
@@ -243,7 +244,7 @@ class RetryTest {
         server.handle("/", exchange -> respondTruncated(exchange, document));
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("could not fetch " + url + ": gave up after 4 attempts (last: "),
@@ -275,7 +276,7 @@ class RetryTest {
                 1 << 20, 1 << 20, RetryPolicy.defaults(), Proxies.NONE, Optional.empty());
         long start = System.nanoTime();
 
-        byte[] body = fetcher(impatient).fetchDocument(server.url("/registry.json"));
+        byte[] body = fetcher(impatient).fetchDocument(server.url("/registry.json")).read(Function.identity());
 
         assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
         assertEquals(2, requests.get());
@@ -306,7 +307,7 @@ class RetryTest {
         long start = System.nanoTime();
 
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> fetcher(demanding).fetchDocument(url));
+                () -> fetcher(demanding).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("could not fetch " + url + ": gave up after 4 attempts (last: slower"
@@ -322,8 +323,8 @@ class RetryTest {
             URI reset = resetting.url("/registry.json");
             URI closed = closing.url("/registry.json");
 
-            PrompdException afterReset = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(reset));
-            PrompdException afterClose = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(closed));
+            PrompdException afterReset = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(reset).read(Function.identity()));
+            PrompdException afterClose = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(closed).read(Function.identity()));
 
             assertEquals("could not fetch " + reset + ": gave up after 4 attempts (last: the server at "
                     + Origin.of(reset) + " closed the connection before answering (Connection reset))", afterReset.getMessage());
@@ -338,7 +339,7 @@ class RetryTest {
         try (RawServer server = RawServer.answering("HTTP/1.0 200 OK\r\nContent-Length: 10\r\n\r\n{\"a\": 1}\n GARBAGE AFTER IT")) {
             URI url = server.url("/registry.json");
 
-            PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+            PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
 
             assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: body longer than its Content-Length of"
                     + " 10 bytes)", failure.getMessage());
@@ -357,7 +358,7 @@ class RetryTest {
         }
         URI url = URI.create("http://127.0.0.1:" + closedPort + "/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url));
+        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: cannot reach http://127.0.0.1:"

@@ -6,6 +6,7 @@ import io.prompd.client.http.Credential;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.Urls;
+import io.prompd.client.http.WebPage;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
@@ -27,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /** Registries read through the client's {@link RegistryFetcher}: static files over HTTP or from a folder. */
 public final class HttpPackageRegistry implements PackageRegistry {
@@ -46,9 +46,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
     public Optional<PublishedPackage> find(PackageName name) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         URI url = endpoint.resolve(RegistryLayout.url(RegistryLayout.packument(name)));
-        byte[] json;
+        RegistryFetcher.Document document;
         try {
-            json = fetch(endpoint, url);
+            document = fetch(endpoint, url);
         } catch (PrompdException failure) {
             if (failure.exitCode() == ExitCode.NOT_FOUND) {
                 requireRegistry(endpoint);
@@ -56,8 +56,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
             }
             throw failure;
         }
-        Packument packument = readFetched(url, () -> {
-            Packument read = parse(endpoint, json, Packument.class, url);
+        Packument packument = document.read(json -> {
+            Packument read = parse(endpoint, json, Packument.class, document);
             requireAsked(name.toString(), read.name().toString(), url);
             requireDistinctVersions(read, url);
             return read;
@@ -105,9 +105,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
         }
         String root = Urls.display(endpoint.root());
         URI document = endpoint.resolve(RegistryLayout.REGISTRY_DOCUMENT);
-        byte[] json;
+        RegistryFetcher.Document fetched;
         try {
-            json = fetch(endpoint, document);
+            fetched = fetch(endpoint, document);
         } catch (PrompdException failure) {
             if (failure.exitCode() == ExitCode.NOT_FOUND) {
                 throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": it has no "
@@ -116,9 +116,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
             // offline or unreachable, it cannot tell: the failure that asked stands
             return;
         }
-        readFetched(document, () -> {
-            if (isMarkup(json)) {
-                throw webPage(document);
+        fetched.read(json -> {
+            if (WebPage.startsOne(json)) {
+                throw webPage(fetched);
             }
             int protocol = protocolVersion(json);
             if (protocol < 1) {
@@ -150,9 +150,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
     public VersionDocument versionDocument(PackageName name, Version version) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         URI url = endpoint.resolve(RegistryLayout.url(RegistryLayout.versionDocument(name, version)));
-        byte[] json = fetch(endpoint, url);
-        return readFetched(url, () -> {
-            VersionDocument document = parse(endpoint, json, VersionDocument.class, url);
+        RegistryFetcher.Document fetched = fetch(endpoint, url);
+        return fetched.read(json -> {
+            VersionDocument document = parse(endpoint, json, VersionDocument.class, fetched);
             requireAsked(name + "@" + version, document.name() + "@" + document.version(), url);
             return document;
         });
@@ -162,8 +162,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
     public List<PackageName> packageNames(PackageName near) {
         RegistryEndpoint endpoint = routes.endpointFor(near);
         URI url = endpoint.resolve(RegistryLayout.PACKAGE_LIST);
-        byte[] json = fetch(endpoint, url);
-        return readFetched(url, () -> parse(endpoint, json, PackageList.class, url)).packages().stream()
+        RegistryFetcher.Document fetched = fetch(endpoint, url);
+        return fetched.read(json -> parse(endpoint, json, PackageList.class, fetched)).packages().stream()
                 .map(PackageSummary::name).toList();
     }
 
@@ -243,7 +243,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
         return fetcher.removeLeftovers();
     }
 
-    private byte[] fetch(RegistryEndpoint endpoint, URI url) {
+    private RegistryFetcher.Document fetch(RegistryEndpoint endpoint, URI url) {
         try {
             return endpoint.credential().map(credential -> fetcher.fetchDocument(url, credential))
                     .orElseGet(() -> fetcher.fetchDocument(url));
@@ -252,32 +252,19 @@ public final class HttpPackageRegistry implements PackageRegistry {
         }
     }
 
-    /**
-     * What {@code reading} makes of the document fetched from {@code url}; a document it cannot read
-     * is dropped from the cache, so that the next run fetches it whole rather than keep the damage.
-     */
-    private <T> T readFetched(URI url, Supplier<T> reading) {
-        try {
-            return reading.get();
-        } catch (RuntimeException unreadable) {
-            fetcher.forget(url);
-            throw unreadable;
-        }
-    }
-
     /** Reads a document, telling a registry newer than this client by its {@code registry.json} when it does not fit. */
-    private <T> T parse(RegistryEndpoint endpoint, byte[] json, Class<T> type, URI url) {
+    private <T> T parse(RegistryEndpoint endpoint, byte[] json, Class<T> type, RegistryFetcher.Document document) {
         try {
-            return read(json, type, url);
+            return read(json, type, document);
         } catch (PrompdException unreadable) {
             requireRegistry(endpoint);
             throw unreadable;
         }
     }
 
-    private static <T> T read(byte[] json, Class<T> type, URI url) {
-        if (isMarkup(json)) {
-            throw webPage(url);
+    private static <T> T read(byte[] json, Class<T> type, RegistryFetcher.Document document) {
+        if (WebPage.startsOne(json)) {
+            throw webPage(document);
         }
         String why;
         try {
@@ -287,7 +274,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
         } catch (IOException | IllegalArgumentException unreadable) {
             why = unreadable.getMessage();
         }
-        throw damaged(url, why);
+        throw damaged(document.url(), why);
     }
 
     /**
@@ -299,19 +286,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 + why + ")", "report it to the registry's maintainers, with this message");
     }
 
-    private static PrompdException webPage(URI url) {
-        return new PrompdException(ExitCode.NETWORK, "the registry sent a web page instead of JSON: " + Urls.display(url),
-                "a network's sign-in page or a proxy may have answered, or the URL is not a Prompd registry's;"
-                        + " open it in a browser to see");
-    }
-
-    /** HTML or XML: what sign-in pages, proxies and web servers' error pages send, where JSON never starts with '<'. */
-    private static boolean isMarkup(byte[] body) {
-        for (byte b : body) {
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return b == '<';
-            }
-        }
-        return false;
+    private static PrompdException webPage(RegistryFetcher.Document document) {
+        return new PrompdException(ExitCode.NETWORK, "got " + WebPage.instead("JSON", document.url(),
+                document.answeredBy()), WebPage.hint(document.url(), document.answeredBy(), "a network's sign-in page or"
+                + " a proxy may have answered, or the URL is not a Prompd registry's; open it in a browser to see"));
     }
 }

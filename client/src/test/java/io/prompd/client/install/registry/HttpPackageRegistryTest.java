@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WaitListener;
@@ -16,7 +17,10 @@ import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -175,14 +179,65 @@ class HttpPackageRegistryTest {
         PrompdException page = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
 
         assertEquals(ExitCode.NETWORK, page.exitCode());
-        assertEquals("the registry sent a web page instead of JSON: " + root.toUri() + "packages/@acme/util/index.json",
+        assertEquals("got a web page instead of JSON from " + root.toUri() + "packages/@acme/util/index.json",
                 page.getMessage());
         assertTrue(page.hint().startsWith("a network's sign-in page or a proxy may have answered"), page.hint());
 
         Files.writeString(root.resolve("registry.json"), "<html>Sign in</html>");
         PrompdException portal = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
-        assertEquals("the registry sent a web page instead of JSON: " + root.toUri() + "registry.json",
+        assertEquals("got a web page instead of JSON from " + root.toUri() + "registry.json",
                 portal.getMessage(), "a page for every URL, as a sign-in portal sends, is not told as a Git repository");
+    }
+
+    @Test
+    void aSignInPageOfAnotherHostIsNamedByTheUrlAndHostThatAnswered() throws IOException {
+        HttpServer portal = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        URI login = URI.create("http://localhost:" + portal.getAddress().getPort() + "/login");
+        portal.createContext("/", exchange -> {
+            try (exchange) {
+                if (exchange.getRequestURI().getPath().equals("/login")) {
+                    byte[] page = "<html><form action=/login></form></html>".getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "text/html");
+                    exchange.sendResponseHeaders(200, page.length);
+                    exchange.getResponseBody().write(page);
+                } else {
+                    exchange.getResponseHeaders().set("Location", login.toString());
+                    exchange.sendResponseHeaders(302, -1);
+                }
+            }
+        });
+        portal.start();
+        try {
+            URI root = URI.create("http://127.0.0.1:" + portal.getAddress().getPort() + "/");
+
+            PrompdException page = assertThrows(PrompdException.class, () -> registryAt(root, false).find(UTIL));
+
+            assertEquals(ExitCode.NETWORK, page.exitCode());
+            // a page for every URL: the registry's own document, asked next, is the one named
+            assertEquals("got a web page instead of JSON from " + login + " (redirected from " + root + "registry.json)",
+                    page.getMessage());
+            assertEquals("host localhost answered in the registry's place, as a network's sign-in page or a proxy does:"
+                    + " open " + root + "registry.json in a browser, sign in if asked, then try again", page.hint());
+        } finally {
+            portal.stop(0);
+        }
+    }
+
+    @Test
+    void aDamagedAnswerLeavesTheGoodCopyCachedBeforeItForOffline() throws IOException {
+        Path root = registry().root();
+        Path index = root.resolve("packages/@acme/util/index.json");
+        try (RegistryServer server = RegistryServer.serving(root)) {
+            registryAt(server.url(), false).find(UTIL).orElseThrow();
+            Files.writeString(index, "{\"name\": ");
+
+            PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(server.url(), false).find(UTIL));
+            Optional<PublishedPackage> offline = registryAt(server.url(), true).find(UTIL);
+
+            assertTrue(damaged.getMessage().startsWith("the registry sent a damaged document: " + server.url()
+                    + "packages/@acme/util/index.json"), damaged.getMessage());
+            assertEquals(Version.parse("1.0.0"), offline.orElseThrow().packument().versions().firstKey());
+        }
     }
 
     @Test
