@@ -20,12 +20,14 @@ import io.prompd.client.install.registry.RegistryRoutes;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.files.RunLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Builds the install services of a run from its settings: one place that knows how they fit together. */
 final class InstallWiring {
@@ -71,9 +73,11 @@ final class InstallWiring {
         return new CacheService(settings.home(), settings.cacheFolder());
     }
 
-    /** Says why nothing happens while another run holds a lock this one needs, and which. */
+    /** Says why nothing happens while another run holds a lock this one needs, which, and whose it is if the lock tells. */
     void waitingForLock(Path lock) {
-        err.println("waiting for another prompd run to finish (it holds " + lock + ")…");
+        OptionalLong holder = RunLock.holder(lock);
+        err.println("waiting for another prompd run to finish (" + (holder.isPresent() ? "process " + holder.getAsLong() : "it")
+                + " holds " + lock + ")…");
         err.flush();
     }
 

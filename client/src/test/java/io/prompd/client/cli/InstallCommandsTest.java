@@ -1116,8 +1116,8 @@ class InstallCommandsTest {
                 assertFalse(cache.isDone(), "it waits while the other run holds the home");
             }
             assertEquals(0, cache.get(30, TimeUnit.SECONDS));
-            assertEquals("waiting for another prompd run to finish (it holds " + home.resolve("install.lock") + ")…\n",
-                    err.toString());
+            assertEquals("waiting for another prompd run to finish (process " + ProcessHandle.current().pid() + " holds "
+                    + home.resolve("install.lock") + ")…\n", err.toString());
         } finally {
             background.shutdownNow();
         }

@@ -3,12 +3,18 @@ package io.prompd.core.files;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A lock that one run at a time holds, in a file of its own: the client's on a home's store and on
@@ -16,10 +22,18 @@ import java.time.Duration;
  * it excludes other processes, and polled rather than awaited, because within one JVM a second
  * {@link FileChannel#lock()} on the same file throws instead of waiting. The operating system
  * releases it when a process dies, so a killed run never leaves it taken.
+ *
+ * <p>The file names its holder, the process id and the time the process started, written once the
+ * lock is held and wiped as it is released, so that a run waiting for it can say whom it waits for
+ * ({@link #holder}). That text only informs: the operating system's lock alone decides, and a text
+ * that a killed run left names no one, since its process is gone.
  */
 public final class RunLock implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(50);
+    /** More than a holder's text ever takes: a file grown larger is not one this class wrote, and is not read whole. */
+    private static final int HOLDER_BYTES = 256;
+    private static final Pattern HOLDER = Pattern.compile("pid=(\\d{1,18})\nstarted=(\\S*)\n");
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -37,13 +51,15 @@ public final class RunLock implements AutoCloseable {
      */
     public static RunLock acquire(Path file, Duration patience, Runnable onWait) throws IOException {
         Folders.create(file.toAbsolutePath().getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
         try {
             long giveUp = System.nanoTime() + patience.toNanos();
             boolean told = false;
             while (true) {
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
+                    nameHolder(channel);
                     return new RunLock(channel, lock);
                 }
                 if (!told) {
@@ -66,6 +82,46 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The process that holds the lock in {@code file}, as the file names it, if that process still
+     * runs: for a run that waits to say whom for. Empty when the file names no one, names a process
+     * that has ended (or another one that took its id since), or cannot be read, as on a system whose
+     * file locks bar reading too.
+     */
+    public static OptionalLong holder(Path file) {
+        ByteBuffer text = ByteBuffer.allocate(HOLDER_BYTES);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (text.hasRemaining() && channel.read(text) >= 0) {
+                // a short file ends the loop; a longer one is read no further
+            }
+        } catch (IOException unreadable) {
+            return OptionalLong.empty();
+        }
+        Matcher named = HOLDER.matcher(new String(text.array(), 0, text.position(), StandardCharsets.UTF_8));
+        if (!named.matches()) {
+            return OptionalLong.empty();
+        }
+        long pid = Long.parseLong(named.group(1));
+        String started = named.group(2);
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(process -> started.isEmpty() || process.info().startInstant().map(Instant::toString)
+                        .map(started::equals).orElse(true))
+                .map(process -> OptionalLong.of(pid)).orElse(OptionalLong.empty());
+    }
+
+    /** Writes this process as the holder; a file that cannot take it costs a waiting run the name, never the lock. */
+    private static void nameHolder(FileChannel channel) {
+        ProcessHandle self = ProcessHandle.current();
+        String text = "pid=" + self.pid() + "\nstarted=" + self.info().startInstant().map(Instant::toString).orElse("")
+                + "\n";
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
+        } catch (IOException unwritten) {
+            // the lock is held all the same, and the text only informs
+        }
+    }
+
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
@@ -77,9 +133,19 @@ public final class RunLock implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            wipeHolder();
             lock.release();
         } finally {
             channel.close();
+        }
+    }
+
+    /** The run that takes the lock next writes itself; until then the file names no one who has gone. */
+    private void wipeHolder() {
+        try {
+            channel.truncate(0);
+        } catch (IOException kept) {
+            // the text only informs, and a waiting run names its process only while that process runs
         }
     }
 }

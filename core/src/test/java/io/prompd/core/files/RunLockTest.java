@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,32 @@ class RunLockTest {
         assertEquals(1, told.get(), "the user is told once that the run waits");
         try (RunLock again = RunLock.acquire(home.resolve("install.lock"), Duration.ofMillis(200), () -> { })) {
             // released by the first: taken at once
+        }
+    }
+
+    @Test
+    void theFileNamesItsHolderWhileHeldAndNoOneOnceReleased() throws Exception {
+        Path file = home.resolve("install.lock");
+        try (RunLock held = RunLock.acquire(file, Duration.ofSeconds(1), () -> { })) {
+            assertEquals(OptionalLong.of(ProcessHandle.current().pid()), RunLock.holder(file));
+        }
+        assertEquals(OptionalLong.empty(), RunLock.holder(file));
+    }
+
+    @Test
+    void aHolderThatHasEndedIsNamedNeverAndBlocksNothing() throws Exception {
+        Process ended = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ended.waitFor();
+        Path file = home.resolve("install.lock");
+        Files.writeString(file, "pid=" + ended.pid() + "\nstarted=\n");
+        assertEquals(OptionalLong.empty(), RunLock.holder(file));
+        Files.writeString(file, "pid=" + ProcessHandle.current().pid() + "\nstarted=1970-01-01T00:00:00Z\n");
+        assertEquals(OptionalLong.empty(), RunLock.holder(file), "a process that took the id of the one named is not it");
+
+        AtomicInteger told = new AtomicInteger();
+        try (RunLock taken = RunLock.acquire(file, Duration.ofMillis(200), told::incrementAndGet)) {
+            assertEquals(0, told.get(), "taken at once: only the operating system's lock decides");
         }
     }
 }
