@@ -12,7 +12,8 @@ import java.util.Objects;
  * One line on a terminal for a whole install, redrawn in place with {@code \r}: packages in place
  * out of all, and the bytes downloaded so far. One line rather than a bar per download, since
  * downloads run in parallel and their bars would overwrite each other. Wiped when the install ends,
- * so what follows starts on a clean line; the summary goes to stdout.
+ * so what follows starts on a clean line; the summary goes to stdout. A message shown meanwhile
+ * ({@link #say}) wipes it too, and it is drawn again below the message.
  */
 final class InstallProgressBar implements InstallProgress {
 
@@ -85,13 +86,29 @@ final class InstallProgressBar implements InstallProgress {
         shown = next;
     }
 
+    /**
+     * Prints a line of its own: on the bar's line, the message would run into the bar, and the bar's next
+     * redraw would overwrite the message.
+     */
+    synchronized void say(String message) {
+        wipe();
+        err.println(message);
+        draw();
+        err.flush();
+    }
+
     @Override
     public synchronized void close() {
+        wipe();
+        err.flush();
+        closed = true;
+    }
+
+    private void wipe() {
         if (!shown.isEmpty()) {
             err.print("\r" + " ".repeat(shown.length()) + "\r");
-            err.flush();
+            shown = "";
         }
-        closed = true;
     }
 
 }

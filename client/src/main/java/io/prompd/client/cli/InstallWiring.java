@@ -34,6 +34,8 @@ final class InstallWiring {
 
     private final PrompdCommand root;
     private final PrintWriter err;
+    /** The progress line of the install under way, once shown: every message goes through it, so the two never share a line. */
+    private volatile Optional<InstallProgressBar> bar = Optional.empty();
 
     InstallWiring(PrompdCommand root, PrintWriter err) {
         this.root = root;
@@ -76,16 +78,21 @@ final class InstallWiring {
     /** Says why nothing happens while another run holds a lock this one needs, which, and whose it is if the lock tells. */
     void waitingForLock(Path lock) {
         OptionalLong holder = RunLock.holder(lock);
-        err.println("waiting for another prompd run to finish (" + (holder.isPresent() ? "process " + holder.getAsLong() : "it")
+        say("waiting for another prompd run to finish (" + (holder.isPresent() ? "process " + holder.getAsLong() : "it")
                 + " holds " + lock + ")…");
-        err.flush();
     }
 
     /** Says why nothing happens while a registry that asked for a pause ({@code Retry-After}) is waited for. */
     private void waitingForRegistry(URI url, String answer, Duration delay) {
-        err.println("the registry asks to wait " + delay.toSeconds() + " s (" + answer + "): waiting, then fetching "
+        say("the registry asks to wait " + delay.toSeconds() + " s (" + answer + "): waiting, then fetching "
                 + Urls.display(url) + " again…");
-        err.flush();
+    }
+
+    private void say(String message) {
+        bar.ifPresentOrElse(shown -> shown.say(message), () -> {
+            err.println(message);
+            err.flush();
+        });
     }
 
     /** One progress line for the install when stderr is a terminal; nothing when it is piped. */
@@ -99,7 +106,12 @@ final class InstallWiring {
 
             @Override
             public InstallProgress installing(int count) {
-                return terminal ? new InstallProgressBar(err, count) : InstallProgress.NONE;
+                if (!terminal) {
+                    return InstallProgress.NONE;
+                }
+                InstallProgressBar shown = new InstallProgressBar(err, count);
+                bar = Optional.of(shown);
+                return shown;
             }
         };
     }

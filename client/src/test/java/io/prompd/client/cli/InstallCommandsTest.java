@@ -26,6 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,6 +218,36 @@ class InstallCommandsTest {
         assertTrue(err.toString().contains("] 1/1, "), err.toString());
         assertTrue(err.toString().endsWith(" \r"), "the line is wiped: " + err);
         assertFalse(out.toString().contains("\r"), "stdout stays clean for scripts");
+    }
+
+    @Test
+    void aWaitDuringTheDownloadsIsSaidOnALineOfItsOwnAndTheProgressLineComesBack() {
+        AtomicInteger tarballRequests = new AtomicInteger();
+        server.onRequest(path -> {
+            if (path.endsWith(".tgz")) {
+                // the first try is cut off midway, which draws the line; the second is asked to wait
+                int tries = tarballRequests.incrementAndGet();
+                server.flaky(0, tries == 1 ? 1 : 0);
+                if (tries == 2) {
+                    server.throttle(1, "30");
+                }
+            }
+        });
+        StringWriter err = new StringWriter();
+        CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY", server.url().toString()),
+                project, work.resolve("user-home"), CliRun.CLOCK, CliRun.SLEEPER, new ByteArrayInputStream(new byte[0]),
+                Optional.empty(), true);
+
+        int exitCode = PrompdCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), terminal)
+                .execute("install", "@acme/util");
+
+        assertEquals(0, exitCode, err.toString());
+        String wait = "the registry asks to wait 30 s (HTTP 429): waiting, then fetching " + server.url()
+                + "packages/@acme/util/-/util-1.1.0.tgz again…";
+        Matcher said = Pattern.compile("\\r(installing [^\\r]*)\\r( *)\\r" + Pattern.quote(wait) + "\n\\rinstalling \\[")
+                .matcher(err.toString());
+        assertTrue(said.find(), "the line shown is wiped before the message and drawn again after it: " + err);
+        assertEquals(said.group(1).length(), said.group(2).length(), err.toString());
     }
 
     @Test

@@ -54,6 +54,19 @@ class InstallProgressBarTest {
     }
 
     @Test
+    void aMessageGetsALineOfItsOwnAndTheBarIsDrawnAgainBelowIt() {
+        bar.installed(NAME, VERSION);
+        bar.say("waiting…");
+        bar.close();
+        bar.say("after the install");
+
+        String line = "installing [######------------------] 1/4";
+        String wipe = "\r" + " ".repeat(line.length()) + "\r";
+        assertEquals("\r" + line + wipe + "waiting…" + System.lineSeparator() + "\r" + line + wipe + "after the install"
+                + System.lineSeparator(), written.toString());
+    }
+
+    @Test
     void nothingIsDrawnOnceTheInstallHasEnded() {
         bar.close();
         bar.installed(NAME, VERSION);
