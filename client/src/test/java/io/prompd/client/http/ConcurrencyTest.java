@@ -57,7 +57,8 @@ class ConcurrencyTest {
         List<Future<String>> fetched = new ArrayList<>();
         for (int i = 0; i < DOCUMENTS; i++) {
             String path = "/packages/p" + i + ".json";
-            fetched.add(callers.submit(() -> new String(fetcher.fetchDocument(server.url(path)).read(Function.identity()), StandardCharsets.UTF_8)));
+            fetched.add(callers.submit(() -> new String(fetcher.fetchDocument(server.url(path))
+                    .read(Function.identity()), StandardCharsets.UTF_8)));
         }
         for (int i = 0; i < DOCUMENTS; i++) {
             assertEquals("/packages/p" + i + ".json", fetched.get(i).get());

@@ -56,7 +56,8 @@ class CredentialTest {
     void sendsTheCredentialToItsOrigin() {
         registry.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
 
-        Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry)).read(Function.identity());
+        Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry))
+                .read(Function.identity());
 
         assertEquals("Bearer " + TOKEN, registry.seen().get(0).header("Authorization"));
     }
@@ -65,7 +66,8 @@ class CredentialTest {
     void neverSendsACredentialToAnotherOrigin() {
         elsewhere.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
 
-        Fetchers.online(cache).fetchDocument(elsewhere.url("/registry.json"), credentialFor(registry)).read(Function.identity());
+        Fetchers.online(cache).fetchDocument(elsewhere.url("/registry.json"), credentialFor(registry))
+                .read(Function.identity());
 
         assertNull(elsewhere.seen().get(0).header("Authorization"));
     }
@@ -87,7 +89,8 @@ class CredentialTest {
         redirect(registry, "/registry.json", 302, elsewhere.url("/cdn/registry.json"));
         elsewhere.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
 
-        byte[] body = Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry)).read(Function.identity());
+        byte[] body = Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry))
+                .read(Function.identity());
 
         assertEquals(DOCUMENT, new String(body, StandardCharsets.UTF_8));
         assertEquals("Bearer " + TOKEN, registry.seen().get(0).header("Authorization"));
@@ -101,7 +104,8 @@ class CredentialTest {
         redirect(elsewhere, "/bounce", 302, registry.url("/final.json"));
         registry.handle("/final.json", exchange -> respond(exchange, 200, DOCUMENT));
 
-        Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry)).read(Function.identity());
+        Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry))
+                .read(Function.identity());
 
         assertNull(registry.seen().get(1).header("Authorization"));
     }
@@ -127,7 +131,8 @@ class CredentialTest {
         });
         URI url = registry.url("/0");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("more than 5 redirects from " + url, failure.getMessage());
@@ -167,7 +172,8 @@ class CredentialTest {
         });
         Credential credential = credentialFor(registry);
 
-        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(registry.url("/loop"), credential).read(Function.identity()));
+        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(registry.url("/loop"), credential)
+                .read(Function.identity()));
         URI unreachable = URI.create("http://127.0.0.1:1/registry.json");
         assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(unreachable,
                 new Credential(Origin.of(unreachable), "Bearer " + TOKEN)).read(Function.identity()));
@@ -184,7 +190,8 @@ class CredentialTest {
         URI url = URI.create("http://user:" + TOKEN + "@127.0.0.1:" + registry.url("/").getPort()
                 + "/registry.json?signature=" + TOKEN);
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals("not found in the registry: http://127.0.0.1:" + url.getPort() + "/registry.json?…",
                 failure.getMessage());

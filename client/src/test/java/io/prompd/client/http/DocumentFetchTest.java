@@ -83,7 +83,8 @@ class DocumentFetchTest {
         body.set("{\"changed\":true}\n");
 
         assertEquals(body.get(), new String(fetcher.fetchDocument(url).read(Function.identity()), StandardCharsets.UTF_8));
-        assertEquals(body.get(), new String(Fetchers.offline(cache).fetchDocument(url).read(Function.identity()), StandardCharsets.UTF_8));
+        assertEquals(body.get(), new String(Fetchers.offline(cache).fetchDocument(url)
+                .read(Function.identity()), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -128,7 +129,8 @@ class DocumentFetchTest {
         });
         URI url = server.url("/packages.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("unsupported Content-Encoding 'br' from " + url, failure.getMessage());
@@ -150,7 +152,8 @@ class DocumentFetchTest {
     void offlineWithoutACachedCopyFailsClearly() {
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache).fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.offline(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("offline and not cached: " + url, failure.getMessage());
@@ -215,7 +218,8 @@ class DocumentFetchTest {
         Path cached = new HttpCache(cache).fileOf(url);
         Files.write(cached, Arrays.copyOf(Files.readAllBytes(cached), 40));
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache).fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.offline(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("offline, and the cached copy of " + url + " is damaged (" + cached + ")", failure.getMessage());
@@ -239,7 +243,8 @@ class DocumentFetchTest {
         server.handle("/", exchange -> respond(exchange, status, "no"));
         URI url = server.url("/packages/@a/b/index.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
         assertEquals("not found in the registry: " + url, failure.getMessage());
@@ -252,7 +257,8 @@ class DocumentFetchTest {
         server.handle("/", exchange -> respond(exchange, status, "denied"));
         URI url = server.url("/packages/@private/b/index.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("the registry refused access (HTTP " + status + "): " + url, failure.getMessage());
@@ -265,7 +271,8 @@ class DocumentFetchTest {
         server.handle("/", exchange -> respond(exchange, 400, "bad"));
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("the registry answered HTTP 400 for " + url, failure.getMessage());
@@ -315,7 +322,8 @@ class DocumentFetchTest {
     void aMissingFileIsNotFound(@TempDir Path registry) {
         URI url = registry.resolve("packages/@a/b/index.json").toUri();
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
         assertEquals("not found in the registry: " + url, failure.getMessage());
@@ -333,7 +341,8 @@ class DocumentFetchTest {
     void aFileUrlWithAQueryIsNoFileAndSaysWhereToLook(@TempDir Path registry) {
         URI url = URI.create(registry.resolve("packages/@a/b/-/b-1.0.0.tgz").toUri() + "?x");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.FAILURE, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("cannot read file:"), failure.getMessage());
@@ -344,7 +353,8 @@ class DocumentFetchTest {
     @Test
     void otherSchemesAreAUsageError() {
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> Fetchers.online(cache).fetchDocument(URI.create("ftp://example.org/registry.json")).read(Function.identity()));
+                () -> Fetchers.online(cache).fetchDocument(URI.create("ftp://example.org/registry.json"))
+                        .read(Function.identity()));
 
         assertEquals(ExitCode.USAGE, failure.exitCode());
         assertEquals("unsupported registry URL: ftp://example.org/registry.json", failure.getMessage());

@@ -56,7 +56,8 @@ class ExtraCertificatesTest {
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK, sleeper, Fetchers.CLOCK,
                 WaitListener.NONE);
 
-        PrompdException untrusted = assertThrows(PrompdException.class, () -> fetcher.fetchDocument(registry()).read(Function.identity()));
+        PrompdException untrusted = assertThrows(PrompdException.class,
+                () -> fetcher.fetchDocument(registry()).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, untrusted.exitCode());
         assertTrue(untrusted.getMessage().startsWith("the certificate of https://127.0.0.1:" + registry().getPort()

@@ -166,7 +166,8 @@ class ProxiesTest {
     void aProxyLoginFromTheUrlAnswersTheProxysChallenge() {
         Proxies proxies = forwardProxy(Optional.of("me:s3cret"), "http://me:s3cret@" + proxyAddress());
 
-        assertEquals("{\"via\":\"proxy\"}", new String(fetcherThrough(proxies).fetchDocument(REGISTRY).read(Function.identity()), StandardCharsets.UTF_8));
+        assertEquals("{\"via\":\"proxy\"}", new String(fetcherThrough(proxies).fetchDocument(REGISTRY)
+                .read(Function.identity()), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -175,7 +176,8 @@ class ProxiesTest {
         for (String configured : List.of("http://" + proxyAddress(), "http://me:wrong@" + proxyAddress())) {
             requested.clear();
             PrompdException refused = assertThrows(PrompdException.class,
-                    () -> fetcherThrough(Proxies.of(Map.of("http_proxy", configured))).fetchDocument(REGISTRY).read(Function.identity()));
+                    () -> fetcherThrough(Proxies.of(Map.of("http_proxy", configured))).fetchDocument(REGISTRY)
+                            .read(Function.identity()));
 
             assertEquals(ExitCode.NETWORK, refused.exitCode());
             assertTrue(refused.getMessage().startsWith("the proxy " + proxyAddress() + " asks for a login"), refused.getMessage());

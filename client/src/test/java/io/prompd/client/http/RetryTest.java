@@ -74,7 +74,8 @@ class RetryTest {
 
         for (int i = 0; i < 60; i++) {
             String path = "/packages/p" + i + "/index.json";
-            assertEquals(documentOf(path), new String(fetcher.fetchDocument(server.url(path)).read(Function.identity()), StandardCharsets.UTF_8));
+            assertEquals(documentOf(path), new String(fetcher.fetchDocument(server.url(path))
+                    .read(Function.identity()), StandardCharsets.UTF_8));
         }
 
         assertTrue(server.seen().size() > 60, "some requests failed and were retried");
@@ -88,7 +89,8 @@ class RetryTest {
         server.handle("/", exchange -> respond(exchange, status, "busy"));
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: HTTP " + status + ")", failure.getMessage());
@@ -102,7 +104,8 @@ class RetryTest {
     void waitsGrowExponentiallyWithinTheirBounds() {
         server.handle("/", exchange -> respond(exchange, 503, "busy"));
 
-        assertThrows(PrompdException.class, () -> fetcher().fetchDocument(server.url("/registry.json")).read(Function.identity()));
+        assertThrows(PrompdException.class,
+                () -> fetcher().fetchDocument(server.url("/registry.json")).read(Function.identity()));
 
         long[] waits = sleeper.waits.stream().mapToLong(Duration::toMillis).toArray();
         assertTrue(waits[0] >= 50 && waits[0] <= 100, "first wait " + waits[0]);
@@ -141,7 +144,8 @@ class RetryTest {
         throttles(List.of("40", "40", "40"));
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("could not fetch " + url + ": gave up after 2 attempts (last: HTTP 429, asked to wait 40 s)",
@@ -173,7 +177,8 @@ class RetryTest {
         });
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals("could not fetch " + url + ": gave up after 1 attempt (last: HTTP 503, asked to wait 3600 s)",
                 failure.getMessage());
@@ -193,7 +198,8 @@ class RetryTest {
         });
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals("could not fetch " + url + ": gave up after 1 attempt (last: HTTP 429, asked to wait " + readAs
                 + " s)", failure.getMessage());
@@ -244,7 +250,8 @@ class RetryTest {
         server.handle("/", exchange -> respondTruncated(exchange, document));
         URI url = server.url("/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("could not fetch " + url + ": gave up after 4 attempts (last: "),
@@ -323,8 +330,10 @@ class RetryTest {
             URI reset = resetting.url("/registry.json");
             URI closed = closing.url("/registry.json");
 
-            PrompdException afterReset = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(reset).read(Function.identity()));
-            PrompdException afterClose = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(closed).read(Function.identity()));
+            PrompdException afterReset = assertThrows(PrompdException.class,
+                    () -> fetcher().fetchDocument(reset).read(Function.identity()));
+            PrompdException afterClose = assertThrows(PrompdException.class,
+                    () -> fetcher().fetchDocument(closed).read(Function.identity()));
 
             assertEquals("could not fetch " + reset + ": gave up after 4 attempts (last: the server at "
                     + Origin.of(reset) + " closed the connection before answering (Connection reset))", afterReset.getMessage());
@@ -339,7 +348,8 @@ class RetryTest {
         try (RawServer server = RawServer.answering("HTTP/1.0 200 OK\r\nContent-Length: 10\r\n\r\n{\"a\": 1}\n GARBAGE AFTER IT")) {
             URI url = server.url("/registry.json");
 
-            PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
+            PrompdException failure = assertThrows(PrompdException.class,
+                    () -> fetcher().fetchDocument(url).read(Function.identity()));
 
             assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: body longer than its Content-Length of"
                     + " 10 bytes)", failure.getMessage());
@@ -358,7 +368,8 @@ class RetryTest {
         }
         URI url = URI.create("http://127.0.0.1:" + closedPort + "/registry.json");
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().fetchDocument(url).read(Function.identity()));
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: cannot reach http://127.0.0.1:"
