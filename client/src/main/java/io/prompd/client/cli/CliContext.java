@@ -18,8 +18,8 @@ import java.util.Optional;
  * waits for someone to type at a real terminal, sits out the pause a registry asks for or depends on
  * the time of day.
  *
- * @param userHome where {@code ~/.prompd} lies, the home when neither {@code --home} nor
- *                 {@code PROMPD_HOME} names one
+ * @param userHome Java's {@code user.home}: where {@code .prompd} lies, the home when neither {@code --home}
+ *                 nor {@code PROMPD_HOME} names one, if {@code $HOME} is unset
  * @param terminal empty when standard input is no terminal: a secret is then its first line
  */
 public record CliContext(Map<String, String> environment, Path workingDirectory, Path userHome, Clock clock,

@@ -31,7 +31,7 @@ import picocli.CommandLine;
         description = "Create, validate and pack prompt packages; install them from a Prompd registry.",
         footerHeading = "%nEnvironment:%n",
         footer = {
-            "  " + Settings.HOME_VARIABLE + "      the prompd home folder, as --home (default: ~/.prompd)",
+            "  " + Settings.HOME_VARIABLE + "      the prompd home folder, as --home (default: $HOME/.prompd)",
             "  " + Settings.REGISTRY_VARIABLE + "  the registry in place of the default, as --registry",
             "  https_proxy      the http:// proxy of https registries, with a login as",
             "                   http://user:password@host:port when it asks for one",
@@ -78,7 +78,8 @@ public final class PrompdCommand implements Runnable {
     // inherited copy to these fields of the root command.
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "The prompd home folder (default: $" + Settings.HOME_VARIABLE + ", else ~/" + Settings.HOME_FOLDER_NAME + ").")
+            description = "The prompd home folder (default: $" + Settings.HOME_VARIABLE + ", else $"
+                    + Settings.USER_HOME_VARIABLE + "/" + Settings.HOME_FOLDER_NAME + ").")
     Path home;
 
     @Option(names = "--registry", scope = ScopeType.INHERIT, paramLabel = "URL|NAME",
@@ -141,12 +142,21 @@ public final class PrompdCommand implements Runnable {
         }
         Path homeFolder = Optional.ofNullable(home).map(context::resolve)
                 .or(() -> context.variable(Settings.HOME_VARIABLE).map(Path::of).map(context::resolve))
-                .orElseGet(() -> context.userHome().resolve(Settings.HOME_FOLDER_NAME));
+                .orElseGet(() -> userHome().resolve(Settings.HOME_FOLDER_NAME));
         if (Files.exists(homeFolder) && !Files.isDirectory(homeFolder)) {
             throw new PrompdException(ExitCode.USAGE, "the prompd home " + homeFolder + " is a file, not a folder",
                     "point --home or $" + Settings.HOME_VARIABLE + " at a folder (it is created when missing)");
         }
         return homeFolder;
+    }
+
+    /**
+     * {@code $HOME}, as npm, cargo and pip take it, so a shell that sets another home for a run is
+     * followed; Java's {@code user.home} comes from the account's entry and ignores that.
+     */
+    private Path userHome() {
+        return context.variable(Settings.USER_HOME_VARIABLE).map(Path::of).map(context::resolve)
+                .orElse(context.userHome());
     }
 
     public static void main(String[] args) {

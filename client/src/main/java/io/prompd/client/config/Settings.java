@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code --verbose} is not among them: services never print, and only the command line's failure
  * report changes with it.
  *
- * @param home      the prompd home folder ({@code --home}, {@code PROMPD_HOME}, or {@code ~/.prompd})
+ * @param home      the prompd home folder ({@code --home}, {@code PROMPD_HOME}, or {@code $HOME/.prompd})
  * @param registry  a registry URL or name chosen for this run ({@code --registry}, {@code PROMPD_REGISTRY}),
  *                  overriding the configured default
  * @param offline   use only the cache and what is installed
@@ -26,6 +26,8 @@ public record Settings(Path home, Optional<String> registry, boolean offline,
     public static final String REGISTRY_VARIABLE = "PROMPD_REGISTRY";
     public static final String CA_FILE_VARIABLE = "PROMPD_CA_FILE";
     public static final String HOME_FOLDER_NAME = ".prompd";
+    /** The user's home folder, where {@link #HOME_FOLDER_NAME} lies by default. */
+    public static final String USER_HOME_VARIABLE = "HOME";
     /** The store's folder in the home. */
     public static final String PACKAGES_FOLDER_NAME = "packages";
     /** The environment variables that choose proxies, as curl, pip, npm and cargo read them. */

@@ -111,6 +111,25 @@ class RegistryCommandTest {
     }
 
     @Test
+    void withoutHomeOptionOrVariableTheHomeIsDotPrompdInTheFolderOfTheHomeVariableBeforeJavasUserHome() {
+        Path user = work.resolve("user");
+        Path shellHome = work.resolve("shell-home");
+        assertEquals(0, CliRun.in(work, shellHome.resolve(".prompd"), "registry", "add", "acme",
+                "https://prompd.acme.example/").exitCode());
+
+        CliRun list = CliRun.with(CliRun.context(Map.of("HOME", shellHome.toString()), work, user, new byte[0]),
+                "registry", "list");
+        CliRun emptyHome = CliRun.with(CliRun.context(Map.of("HOME", ""), work, user, new byte[0]), "registry", "list");
+        CliRun variableFirst = CliRun.with(CliRun.context(Map.of("HOME", shellHome.toString(),
+                "PROMPD_HOME", user.resolve(".prompd").toString()), work, user, new byte[0]), "registry", "list");
+
+        assertEquals("acme  https://prompd.acme.example/\n", list.out(), list.err());
+        assertEquals(0, emptyHome.exitCode(), emptyHome.err());
+        assertFalse(emptyHome.out().contains("acme"), "an empty $HOME is unset: " + emptyHome.out());
+        assertFalse(variableFirst.out().contains("acme"), "$PROMPD_HOME wins: " + variableFirst.out());
+    }
+
+    @Test
     void listAsJson() throws IOException {
         prompd("registry", "add", "acme", "https://prompd.acme.example/", "--scope", "@acme", "--default");
         CliRun list = prompd("registry", "list", "--json");
