@@ -8,15 +8,18 @@ import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +86,8 @@ final class LockedInstaller {
                         + (notCached.size() == 1 ? "it" : "them"));
             }
         }
+        requireNoneTakenDown(project, missing(lock).stream()
+                .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty()).toList(), index);
         ExecutorService workers = Executors.newFixedThreadPool(PARALLEL_INSTALLS, task -> {
             Thread thread = new Thread(task, "prompd-install");
             thread.setDaemon(true);
@@ -142,11 +147,8 @@ final class LockedInstaller {
             }
         }
         // The lock's URL may lie outside the registry (a mirror, an old host still serving the tarball):
-        // a takedown the registry records must stop the download from there too.
-        Optional<PublishedPackage> takenDown = takedownRecord(name, locked.version(), index);
-        if (takenDown.isPresent()) {
-            throw takenDown(name, locked, project, takenDown.get());
-        }
+        // a takedown the registry records must stop the download from there too, as for a damaged cached copy.
+        requireNoneTakenDown(project, List.of(name), index);
         Path target = cache.entryToWrite(locked.integrity());
         try {
             registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
@@ -160,11 +162,32 @@ final class LockedInstaller {
         return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
     }
 
-    private static PrompdException takenDown(PackageName name, LockedPackage locked, ProjectGraph project,
-                                             PublishedPackage recorded) {
-        return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
-                + LockFile.FILE_NAME + ", but its registry took it down: " + recorded.packument()
-                .takenDown().get(locked.version()), StatusNotes.wayOff(project, recorded, locked.version()));
+    /**
+     * Refuses the locked versions to download whose takedown their registry records, all of them in one failure
+     * before any download: named one at a time, each 'prompd update' the hint gave would stop at the next.
+     *
+     * @throws PrompdException NOT_FOUND with the reasons and the ways off
+     */
+    private static void requireNoneTakenDown(ProjectGraph project, List<PackageName> names, RegistryIndex index) {
+        index.prefetch(names);
+        List<PublishedPackage> recorded = names.stream()
+                .flatMap(name -> takedownRecord(name, project.lock().packages().get(name).version(), index).stream())
+                .toList();
+        if (recorded.isEmpty()) {
+            return;
+        }
+        Map<String, String> reasons = new LinkedHashMap<>();
+        recorded.forEach(published -> {
+            Version version = project.lock().packages().get(published.packument().name()).version();
+            reasons.put(published.packument().name() + "@" + version, published.packument().takenDown().get(version));
+        });
+        Map.Entry<String, String> first = reasons.entrySet().iterator().next();
+        String message = recorded.size() == 1 ? first.getKey() + " is locked in " + LockFile.FILE_NAME
+                + ", but its registry took it down"
+                + (first.getValue().isBlank() ? "" : ": " + first.getValue().strip())
+                : Plural.count(recorded.size(), "version") + " locked in " + LockFile.FILE_NAME + " are taken down ("
+                        + Takedowns.withReasons(reasons) + ")";
+        throw new PrompdException(ExitCode.NOT_FOUND, message, StatusNotes.waysOff(project, recorded));
     }
 
     /**

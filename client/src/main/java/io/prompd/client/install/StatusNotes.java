@@ -59,10 +59,41 @@ public final class StatusNotes {
      * other version, and {@code update --latest} only when they allow the latest.
      */
     static String wayOff(ProjectGraph graph, PublishedPackage published, Version locked) {
-        PackageName name = published.packument().name();
-        if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
-            return "'prompd update " + name + "' moves off it";
+        return updateMovesOff(graph, published) ? update(List.of(published.packument().name()))
+                : wayOffWithoutUpdate(graph, published, locked);
+    }
+
+    /**
+     * The ways off several locked versions at once, each as {@link #wayOff} says it: one 'prompd update' for all
+     * those it moves off, so that following the hint does not stop at the next of them, then each other's own way.
+     */
+    static String waysOff(ProjectGraph graph, List<PublishedPackage> published) {
+        List<String> ways = new ArrayList<>();
+        List<PackageName> updated = published.stream().filter(one -> updateMovesOff(graph, one))
+                .map(one -> one.packument().name()).toList();
+        if (!updated.isEmpty()) {
+            ways.add(update(updated));
         }
+        published.stream().filter(one -> !updateMovesOff(graph, one)).forEach(one -> {
+            PackageName name = one.packument().name();
+            ways.add((published.size() == 1 ? "" : "for " + name + ", ")
+                    + wayOffWithoutUpdate(graph, one, graph.lock().packages().get(name).version()));
+        });
+        return String.join("; ", ways);
+    }
+
+    private static boolean updateMovesOff(ProjectGraph graph, PublishedPackage published) {
+        return published.highestAllowed(graph.rangesOn(published.packument().name())).isPresent();
+    }
+
+    /** {@code 'prompd update @a/b @c/d' moves off them}. */
+    private static String update(List<PackageName> names) {
+        return "'prompd update " + String.join(" ", names.stream().map(PackageName::toString).toList()) + "' moves off "
+                + (names.size() == 1 ? "it" : "them");
+    }
+
+    private static String wayOffWithoutUpdate(ProjectGraph graph, PublishedPackage published, Version locked) {
+        PackageName name = published.packument().name();
         if (published.packument().hasNoVersionLeft()) {
             return "no version of it is left" + noneLeftWayOff(graph, name);
         }

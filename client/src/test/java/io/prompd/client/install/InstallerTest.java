@@ -240,14 +240,19 @@ class InstallerTest {
         assertFalse(installed("@acme/base", "1.2.0"));
     }
 
+    /** An install in a home of its own, which has none of the versions the lock pins, and its failure. */
+    private PrompdException failedInstallInAnotherHome() {
+        home = work.resolve("other-home");
+        return assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+    }
+
     @Test
     void aLockedVersionWhoseTarballIsGoneSaysWhichAndHowToMoveOn() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         Files.delete(registry.tarball("@acme/base", "1.2.0"));
-        home = work.resolve("other-home");
 
-        PrompdException gone = assertThrows(PrompdException.class,
-                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+        PrompdException gone = failedInstallInAnotherHome();
 
         assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
         assertTrue(gone.getMessage().startsWith("@acme/base@1.2.0 is locked in prompd.lock, but the registry no longer"
@@ -261,16 +266,49 @@ class InstallerTest {
     void aLockedVersionTakenDownSinceIsNotFoundWithTheReasonItsRegistryGives() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         registry.publish("@acme/base", "1.3.0").takeDown("@acme/base", "1.2.0", "leaked an API key");
-        home = work.resolve("other-home");
 
-        PrompdException gone = assertThrows(PrompdException.class,
-                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+        PrompdException gone = failedInstallInAnotherHome();
 
         assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
         assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry took it down: leaked an API key",
                 gone.getMessage());
         assertEquals("'prompd update @acme/base' moves off it", gone.hint());
         assertFalse(installed("@acme/base", "1.2.0"));
+    }
+
+    @Test
+    void everyLockedVersionTakenDownIsNamedAtOnceWithOneUpdateThatMovesOffThemAll() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.publish("@acme/base", "1.3.0", "@acme/util", "^1.1.0").publish("@acme/util", "1.1.1")
+                .takeDown("@acme/base", "1.2.0", "leaked an API key")
+                .takeDown("@acme/util", "1.1.0", "held personal data");
+
+        PrompdException gone = failedInstallInAnotherHome();
+
+        assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
+        assertEquals("2 versions locked in prompd.lock are taken down (@acme/base@1.2.0: leaked an API key;"
+                + " @acme/util@1.1.0: held personal data)", gone.getMessage());
+        assertEquals("'prompd update @acme/base @acme/util' moves off them", gone.hint());
+        assertFalse(installed("@acme/greeter", "1.0.0"), "nothing is installed before every takedown is known");
+        installer().update(project, List.of(name("@acme/base"), name("@acme/util")), false, InstallOptions.defaults());
+        assertEquals(Version.parse("1.3.0"), lock().packages().get(name("@acme/base")).version(), "the way off works");
+        assertEquals(Version.parse("1.1.1"), lock().packages().get(name("@acme/util")).version());
+    }
+
+    @Test
+    void lockedVersionsTakenDownThatAnUpdateCannotMoveOffAreEachGivenTheirOwnWayOff() throws IOException {
+        registry.publish("@acme/alone", "1.0.0");
+        writeProject("\"@acme/greeter\": \"^1.0.0\", \"@acme/alone\": \"^1.0.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.publish("@acme/base", "1.3.0").takeDown("@acme/base", "1.2.0", "leaked an API key")
+                .takeDown("@acme/alone", "1.0.0", "");
+
+        PrompdException gone = failedInstallInAnotherHome();
+
+        assertEquals("2 versions locked in prompd.lock are taken down (@acme/alone@1.0.0; @acme/base@1.2.0: leaked an"
+                + " API key)", gone.getMessage());
+        assertEquals("'prompd update @acme/base' moves off it; for @acme/alone, no version of it is left: remove the"
+                + " dependency with 'prompd uninstall @acme/alone'", gone.hint());
     }
 
     @Test
@@ -307,10 +345,8 @@ class InstallerTest {
         writeProject("\"@acme/alone\": \"^1.0.0\"");
         installer().install(project, List.of(), InstallOptions.defaults());
         registry.takeDown("@acme/alone", "1.0.0", "held a customer's API key");
-        home = work.resolve("other-home");
 
-        PrompdException gone = assertThrows(PrompdException.class,
-                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+        PrompdException gone = failedInstallInAnotherHome();
 
         assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
         assertEquals("@acme/alone@1.0.0 is locked in prompd.lock, but its registry took it down: held a customer's API"
@@ -323,15 +359,13 @@ class InstallerTest {
     @Test
     void aLockedPackageWithNoVersionLeftThatOthersNeedNamesTheirRangesNotAnUninstall() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
-        registry.takeDown("@acme/util", "1.0.0", "leaked a key").takeDown("@acme/util", "1.1.0", "leaked a key")
+        registry.takeDown("@acme/util", "1.0.0", "leaked a key").takeDown("@acme/util", "1.1.0", " ")
                 .takeDown("@acme/util", "2.0.0", "leaked a key");
-        home = work.resolve("other-home");
 
-        PrompdException gone = assertThrows(PrompdException.class,
-                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+        PrompdException gone = failedInstallInAnotherHome();
 
-        assertEquals("@acme/util@1.1.0 is locked in prompd.lock, but its registry took it down: leaked a key",
-                gone.getMessage());
+        assertEquals("@acme/util@1.1.0 is locked in prompd.lock, but its registry took it down", gone.getMessage(),
+                "a takedown without a reason");
         assertEquals("no version of it is left, and packages of the project ask for ^1.1.0; a newer version of those"
                 + " may not ('prompd tree' shows them)", gone.hint());
     }

@@ -37,10 +37,18 @@ public record Takedowns(SortedMap<Version, String> reasons, boolean noVersionLef
 
     /** {@code every version of @a/b is taken down (1.0.0: leaked an API key; 1.1.0)}, each version with its reason. */
     public String everyVersion(PackageName name) {
-        return "every version of " + name + " is taken down (" + reasons.entrySet().stream()
+        return "every version of " + name + " is taken down (" + withReasons(reasons) + ")";
+    }
+
+    /**
+     * {@code 1.0.0: leaked an API key; 1.1.0}: each taken down, a version or a package's version, with the
+     * maintainers' reason when they gave one, in the map's order.
+     */
+    public static String withReasons(Map<?, String> reasons) {
+        return reasons.entrySet().stream()
                 .map(entry -> entry.getValue().isBlank() ? entry.getKey().toString()
                         : entry.getKey() + ": " + entry.getValue().strip())
-                .collect(Collectors.joining("; ")) + ")";
+                .collect(Collectors.joining("; "));
     }
 
     /**
