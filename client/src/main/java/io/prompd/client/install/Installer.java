@@ -328,7 +328,7 @@ public final class Installer {
     }
 
     /**
-     * Yanked and deprecated versions among {@code names}, and those whose engines ask for another
+     * Yanked, deprecated and taken down versions among {@code names}, and those whose engines ask for another
      * prompd. Only packages whose metadata this run needs anyway are looked at, so an install with
      * everything locked and installed asks the registry nothing.
      */
@@ -344,10 +344,18 @@ public final class Installer {
                 // the lock alone is enough to install; the status is a courtesy when the registry can tell it
                 continue;
             }
-            published.ifPresent(listed -> listed.version(version).ifPresent(known -> {
-                warnings.addAll(StatusNotes.of(graph, listed, known, "installed because the lock file pins it; "));
-                engineWarning(name, known).ifPresent(warnings::add);
-            }));
+            published.ifPresent(listed -> {
+                listed.version(version).ifPresent(known -> {
+                    warnings.addAll(StatusNotes.of(graph, listed, known, "installed because the lock file pins it; "));
+                    engineWarning(name, known).ifPresent(warnings::add);
+                });
+                // Without a copy at hand the install fails for it, saying so. Only a takedown the index records
+                // counts: a version missing from an index cached offline may just be newer than that copy.
+                if (listed.packument().takenDown().containsKey(version)) {
+                    warnings.add(StatusNotes.takenDown(graph, listed, version,
+                            "installed from the copy at hand because the lock file pins it; "));
+                }
+            });
         }
         return warnings;
     }

@@ -81,7 +81,7 @@ public final class Outdated {
             summary.ifPresent(known -> warnings.addAll(StatusNotes.of(graph, published.get(), known, "")));
             boolean gone = summary.isEmpty();
             if (gone) {
-                warnings.add(StatusNotes.takenDown(graph, published.get(), entry.version()));
+                warnings.add(StatusNotes.takenDown(graph, published.get(), entry.version(), ""));
             }
             Optional<Version> highest = published.get().highestAllowed(graph.rangesOn(entry.name()));
             // a version outside its ranges is wanted away from even when it is newer, as 'prompd install' moves

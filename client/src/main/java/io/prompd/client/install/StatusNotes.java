@@ -44,12 +44,14 @@ public final class StatusNotes {
      * What to say of a locked version that its registry no longer lists: taken down, with the
      * maintainers' reason when its index records one. Its tarball is gone, so an install that does not
      * have it yet fails for it, and the way off is the same as a yanked version's.
+     *
+     * @param whyKept as {@link #of} takes it
      */
-    static String takenDown(ProjectGraph graph, PublishedPackage published, Version locked) {
+    static String takenDown(ProjectGraph graph, PublishedPackage published, Version locked, String whyKept) {
         String reason = published.packument().takenDown().get(locked);
         return published.packument().name() + "@" + locked + " is "
                 + (reason == null ? "no longer listed by its registry" : labelled("taken down", reason))
-                + " (it can no longer be downloaded; " + wayOff(graph, published, locked) + ")";
+                + " (" + whyKept + "it can no longer be downloaded; " + wayOff(graph, published, locked) + ")";
     }
 
     /**

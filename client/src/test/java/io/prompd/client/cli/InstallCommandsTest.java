@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.core.testing.Processes;
@@ -699,6 +700,24 @@ class InstallCommandsTest {
         assertFalse(row.get("takenDown").asBoolean(), row.toString());
         assertTrue(run.err().startsWith("warning: @acme/util@1.1.0 is no longer listed by its registry"), run.err());
         assertFalse(prompd("outdated").out().contains("taken down"));
+    }
+
+    @Test
+    void aLockedVersionTakenDownInstalledFromTheCacheIsWarnedOfWithTheReasonAndTheWayOff() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.takeDown("@acme/util", "1.1.0", "leaked an API key");
+        AtomicFiles.deleteRecursively(home.resolve("packages/@acme/util@1.1.0"));
+
+        CliRun run = prompd("install");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("1 from the cache"), run.out());
+        assertEquals("warning: @acme/util@1.1.0 is taken down: leaked an API key (installed from the copy at hand because"
+                + " the lock file pins it; it can no longer be downloaded; 'prompd update @acme/util' moves off it)\n",
+                run.err());
+        CliRun installed = prompd("install");
+        assertEquals(0, installed.exitCode(), installed.err());
+        assertEquals("", installed.err(), "with every locked version installed the registry is asked nothing");
     }
 
     @Test

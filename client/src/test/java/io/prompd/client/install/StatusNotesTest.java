@@ -109,10 +109,10 @@ class StatusNotesTest {
                 Owners.NONE, new TreeMap<>(), published.packument().versions(), Instant.EPOCH,
                 new TreeMap<>(Map.of(Version.parse("1.1.0"), "leaked a key"))), published.url());
         assertEquals("@a/x@1.1.0 is taken down: leaked a key (it can no longer be downloaded; 'prompd update @a/x'"
-                + " moves off it)", StatusNotes.takenDown(graph("^1.0.0", "1.1.0", true), recorded, Version.parse("1.1.0")));
+                + " moves off it)", StatusNotes.takenDown(graph("^1.0.0", "1.1.0", true), recorded, Version.parse("1.1.0"), ""));
         assertEquals("@a/x@1.1.0 is no longer listed by its registry (it can no longer be downloaded; no other version"
                         + " meets ^1.1.0: widen its range in prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)",
-                StatusNotes.takenDown(graph("^1.1.0", "1.1.0", true), published, Version.parse("1.1.0")),
+                StatusNotes.takenDown(graph("^1.1.0", "1.1.0", true), published, Version.parse("1.1.0"), ""),
                 "a folder deleted before takedowns were recorded");
     }
 
