@@ -3,6 +3,7 @@ package io.prompd.core.archive;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.Sizes;
+import io.prompd.core.TerminalText;
 import io.prompd.core.files.NamedWrites;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -347,8 +348,13 @@ public final class SafeUnpacker {
                     "download it again; if it keeps failing, the registry's copy is damaged");
         }
 
+        /**
+         * The entry's name has its control and invisible characters spelt out: it may be refused for holding them,
+         * and a bidi control would make it show as another name.
+         */
         static Rejection unsafe(String entryName, String reason) {
-            return new Rejection(ExitCode.INTEGRITY, "the archive entry '" + entryName + "' is refused: " + reason,
+            return new Rejection(ExitCode.INTEGRITY, "the archive entry '" + TerminalText.path(entryName)
+                    + "' is refused: " + reason,
                     "prompd pack never writes such entries, so the archive was damaged or tampered with");
         }
 

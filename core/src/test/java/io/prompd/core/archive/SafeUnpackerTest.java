@@ -283,7 +283,16 @@ class SafeUnpackerTest {
     @Test
     void refusesAPathWithABidiOverrideAsPackDoes() throws IOException {
         assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/notes\u202Edm.exe", HELLO)),
-                ExitCode.INTEGRITY, "U+202E, an invisible Unicode character");
+                ExitCode.INTEGRITY, "the archive entry 'package/notes<U+202E>dm.exe' is refused: the path contains"
+                        + " U+202E, an invisible Unicode character");
+    }
+
+    @Test
+    void anEntryNameIsQuotedWithItsControlAndInvisibleCharactersSpeltOut() throws IOException {
+        assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/a\nb\u001B[2J", HELLO)),
+                ExitCode.INTEGRITY, "the archive entry 'package/a^Jb^[[2J' is refused");
+        assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "notes\u202E/a", HELLO)),
+                ExitCode.INTEGRITY, "the archive entry 'notes<U+202E>/a' is refused: it is not under package/");
     }
 
     @Test
