@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * output are hard links to it, keeping their bytes, inode and mtime (copies keeping bytes and mtime
  * when their permissions are not those {@link OutputModes} gives); changed files are always new
  * files, so a hard-linked file is never modified in place. Closing an area that was not published
- * removes it and leaves the previous output untouched.
+ * removes it and leaves the previous output untouched, unless {@link #publish} could put neither
+ * build in place: both are then kept for the next build's recovery.
  *
  * <p>Paths are relative to the output root, with {@code /} separators. Methods may be called from
  * several threads for different paths.
@@ -52,20 +53,26 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     private final Optional<Path> previous;
     private final CompletableFuture<Void> retiredDeleted;
     private final OutputModes modes;
+    private final Rename rename;
     /** Folders this area created: a build writes tens of thousands of files into a few thousand folders. */
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
-    private boolean published;
+    /**
+     * Whether close leaves the staging folder: it was published, or publish could put neither build in
+     * place, and the next build's recovery needs it to tell so and put the retired build back.
+     */
+    private boolean keepStaging;
     /** Whether the retired build's deletion was waited for: its failure is reported once, by publish or close. */
     private boolean retiredAwaited;
 
     private StagingArea(Path out, Optional<Path> previous, Path retired, CompletableFuture<Void> retiredDeleted,
-                        OutputModes modes) {
+                        OutputModes modes, Rename rename) {
         this.out = out;
         this.staging = sibling(out, "staging");
         this.retired = retired;
         this.previous = previous;
         this.retiredDeleted = retiredDeleted;
         this.modes = modes;
+        this.rename = rename;
     }
 
     /**
@@ -80,15 +87,16 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      * @throws PrompdException USAGE when {@code out} is a mount point
      */
     static StagingArea create(Path out, Optional<Path> previous) throws IOException {
-        return create(out, previous, StagingArea::deleteTree);
+        return create(out, previous, StagingArea::deleteTree, StagingArea::atomicMove);
     }
 
     /**
-     * As {@link #create(Path, Optional)}, deleting the retired build with {@code deleteRetired}:
-     * tests make it fail, which neither permissions, ignored by root, nor the immutable attribute,
-     * which not everyone may set, can do everywhere.
+     * As {@link #create(Path, Optional)}, deleting the retired build with {@code deleteRetired} and
+     * publishing with {@code rename}: tests make them fail, which neither permissions, ignored by
+     * root, nor the immutable attribute, which not everyone may set, can do everywhere.
      */
-    static StagingArea create(Path out, Optional<Path> previous, TreeDeletion deleteRetired) throws IOException {
+    static StagingArea create(Path out, Optional<Path> previous, TreeDeletion deleteRetired, Rename rename)
+            throws IOException {
         // before the area starts deleting the retired build, which a refused area would leave running
         refuseMountPoint(out);
         OutputModes modes = OutputModes.forOutput(Files.createDirectory(sibling(out, "staging")), out);
@@ -98,7 +106,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
             OutputModes.ownerMayEmpty(retired);
             deleteRetired.delete(retired);
             return null;
-        }), modes);
+        }), modes, rename);
     }
 
     /** Deletes a folder, which its owner may write in, and everything in it, as {@link #deleteTree} does. */
@@ -107,14 +115,27 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         void delete(Path folder) throws IOException;
     }
 
+    /** Renames a file or folder in one step, as {@link #atomicMove} does. */
+    @FunctionalInterface
+    interface Rename {
+        void move(Path from, Path to) throws IOException;
+    }
+
+    static void atomicMove(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /**
      * Cleans up after a build that was killed: removes what it staged, and puts the previous build
      * back in place of {@code out} when it was stopped between the two renames of {@link #publish}
      * ({@code out} is then missing, the previous build lies retired beside it, where the next build
      * would delete it and rebuild everything, and the staging folder, which the second rename takes
-     * away, is still there). With {@code out} missing and no staging folder, the user deleted
-     * {@code out}, as a damaged output is rebuilt: the retired build is deleted, not put back, since
-     * its files are hard links to the deleted output's and may be the damaged ones. Every build
+     * away, is still there). With {@code out} missing and no staging folder, the retired build is
+     * left alone and the build refused: the user may have deleted {@code out} to rebuild a damaged
+     * output, whose files the retired build shares as hard links, but the retired build may as well
+     * be the only good copy left (a publish that could put neither build in place, by a generator
+     * that then removed its staging folder, or a staging folder removed by hand), which only the
+     * user can tell. Every build
      * calls it first, one that finds nothing to do too, so that no staged half-build outlives the
      * next run. Call it holding the {@linkplain #lockFile lock}, so that no other build is under way.
      */
@@ -122,10 +143,17 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         Path staging = sibling(out, "staging");
         Path retired = sibling(out, "old");
         if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            boolean retiredBuild = BuildState.Header.read(retired).isPresent();
             // put back before the staging folder is deleted, which tells a kill between the renames: a
             // recovery killed in between then still finds what it needs
-            if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS) && BuildState.Header.read(retired).isPresent()) {
-                Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+            if (retiredBuild && Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+                atomicMove(retired, out);
+            } else if (retiredBuild) {
+                throw new PrompdException(ExitCode.CONFLICT, out + " is missing, and " + retired + " holds the"
+                        + " output that an earlier build replaced, which may be the only good copy of the registry"
+                        + " left: the build does not delete it", "to serve it again and build on it, rename it back"
+                        + " (mv " + retired + " " + out + "); if you deleted " + out + " to build afresh, delete "
+                        + retired + " too, since its files are hard links to the deleted output's; then build again");
             } else {
                 // now, not in the background as create does: a build killed while that deletion ran would leave
                 // a staging folder beside a retired build that still reads as one, and its recovery would put
@@ -278,29 +306,46 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     /**
      * Puts the staged output in place of {@code out} with renames: out to a retired folder, the
      * staging folder to out; the next build deletes the retired folder. A reader of {@code out}
-     * sees the old build or the new one, never a mix.
+     * sees the old build or the new one, never a mix. When the second rename fails, the first is
+     * undone; when that fails too, {@code out} is missing, and both folders stay for the next build,
+     * which puts the retired one back ({@link #recoverFromKilledBuild}).
+     *
+     * @throws PrompdException FAILURE naming both folders when neither build could be put in place
      */
     void publish() throws IOException {
         awaitRetiredDeleted();
         modes.finish(staging);
         boolean replacing = Files.exists(out);
         if (replacing) {
-            Files.move(out, retired, StandardCopyOption.ATOMIC_MOVE);
+            rename.move(out, retired);
         }
         try {
-            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+            rename.move(staging, out);
         } catch (IOException failed) {
             if (replacing) {
                 try {
-                    Files.move(retired, out, StandardCopyOption.ATOMIC_MOVE);
+                    rename.move(retired, out);
                 } catch (IOException notPutBack) {
-                    // the failed publish is the cause; the next build puts the retired output back (recoverFromKilledBuild)
+                    // the staging folder beside the retired build tells the next build's recovery to put it back
+                    keepStaging = true;
                     failed.addSuppressed(notPutBack);
+                    throw new PrompdException(ExitCode.FAILURE, "cannot put the new build in place of " + out + " ("
+                            + reason(failed) + "), nor the output it replaced back (" + reason(notPutBack) + "): "
+                            + out + " is missing; the output served until now is in " + retired + ", the new build in "
+                            + staging, "delete neither; fix the cause, then build again, which puts " + retired
+                            + " back and builds on it (or rename it back yourself to serve it now: mv " + retired + " "
+                            + out + ")", failed);
                 }
             }
             throw failed;
         }
-        published = true;
+        keepStaging = true;
+    }
+
+    /** An I/O failure's cause as a message says it, with the file a permission is denied on. */
+    private static String reason(IOException failed) {
+        return failed instanceof AccessDeniedException denied
+                ? "permission denied: " + denied.getFile() : failed.getMessage();
     }
 
     private void awaitRetiredDeleted() throws IOException {
@@ -311,22 +356,20 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         try {
             Futures.join(retiredDeleted);
         } catch (IOException failed) {
-            String reason = failed instanceof AccessDeniedException denied
-                    ? "permission denied: " + denied.getFile() : failed.getMessage();
             throw new PrompdException(ExitCode.FAILURE, "cannot delete " + retired + ", the output that the last"
-                    + " build replaced (" + reason + ")", "delete " + retired + " yourself (it holds only that old"
+                    + " build replaced (" + reason(failed) + ")", "delete " + retired + " yourself (it holds only that old"
                     + " output; check the permissions of its files and folders), then build again", failed);
         }
     }
 
     /**
-     * Removes the staging folder unless it was published, once the retired build is deleted, so
-     * no deletion outlives the build.
+     * Removes the staging folder unless it was published or must stay for the next build's recovery,
+     * once the retired build is deleted, so no deletion outlives the build.
      */
     @Override
     public void close() throws IOException {
         awaitRetiredDeleted();
-        if (!published) {
+        if (!keepStaging) {
             deleteTree(staging);
         }
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
@@ -655,8 +656,10 @@ class RegistryBuilderTest {
     }
 
     @Test
-    void anOutputDeletedByHandIsBuiltAfreshNotPutBackFromTheRetiredBuildThatSharesItsFiles() throws IOException {
+    void anOutputMissingBesideARetiredBuildIsRefusedLeavingTheRetiredBuildWhichMayBeTheOnlyGoodCopy()
+            throws IOException {
         Path out = temp.resolve("out");
+        Path retired = temp.resolve(".out.old");
         Path tarball = out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"), Version.parse("1.0.0")));
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             buildTwoVersionsOfA(repo, out);
@@ -664,16 +667,27 @@ class RegistryBuilderTest {
             repo.commit("publish b");
             build(repo, out);
             byte[] packed = Files.readAllBytes(tarball);
-            // damaged in place, so the retired build's hard link to it is damaged too
-            Files.write(tarball, new byte[] {0, 0, 0, 0}, StandardOpenOption.WRITE);
+            // deleted by hand to rebuild it, or lost to a publish that could put neither build in place: only the
+            // user can tell
             AtomicFiles.deleteRecursively(out);
 
+            PrompdException refused = assertThrows(PrompdException.class, () -> build(repo, out));
+
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            assertEquals(out + " is missing, and " + retired + " holds the output that an earlier build replaced,"
+                    + " which may be the only good copy of the registry left: the build does not delete it",
+                    refused.getMessage());
+            assertEquals("to serve it again and build on it, rename it back (mv " + retired + " " + out + "); if you"
+                    + " deleted " + out + " to build afresh, delete " + retired + " too, since its files are hard"
+                    + " links to the deleted output's; then build again", refused.hint());
+            assertTrue(Files.isRegularFile(retired.resolve(BuildState.FILE)), "the retired build is kept");
+
+            AtomicFiles.deleteRecursively(retired);
             BuildResult result = build(repo, out);
 
             assertEquals(3, result.tarballsWritten(), "built afresh");
             assertArrayEquals(packed, Files.readAllBytes(tarball));
         }
-        assertFalse(Files.exists(temp.resolve(".out.old")), "the retired build, as damaged, is deleted");
     }
 
     @Test

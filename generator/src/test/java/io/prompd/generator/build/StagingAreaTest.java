@@ -16,6 +16,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,7 +150,7 @@ class StagingAreaTest {
         try (StagingArea staging = StagingArea.create(out, Optional.of(out), folder -> {
             modeWhenDeleted[0] = mode(folder);
             StagingArea.deleteTree(folder);
-        })) {
+        }, StagingArea::atomicMove)) {
             staging.write("packages/@a/b/index.json", bytes("third"));
             staging.publish();
         }
@@ -215,7 +216,7 @@ class StagingAreaTest {
         PrompdException failed;
         try (StagingArea staging = StagingArea.create(out, Optional.of(out), folder -> {
             throw denied;
-        })) {
+        }, StagingArea::atomicMove)) {
             staging.write("packages/@a/b/index.json", bytes("third"));
             failed = assertThrows(PrompdException.class, staging::publish);
         }
@@ -229,5 +230,47 @@ class StagingAreaTest {
         assertArrayEquals(bytes("second"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")),
                 "the output stays as it was");
         assertFalse(Files.exists(temp.resolve(".out.staging")), "closing, which does not report it again, removes the staging");
+    }
+
+    @Test
+    void aPublishThatCanPutNeitherBuildInPlaceKeepsBothNamesThemAndTheNextBuildPutsTheServedOneBack()
+            throws IOException {
+        Path out = temp.resolve("out");
+        Path retired = temp.resolve(".out.old");
+        Path staging = temp.resolve(".out.staging");
+        publish(out, "first");
+        publish(out, "second");
+        // what tells the next build's recovery a build from anything else
+        Files.writeString(out.resolve(BuildState.FILE), "{\"commit\": \"" + "0".repeat(40) + "\"}");
+
+        PrompdException failed;
+        try (StagingArea area = StagingArea.create(out, Optional.of(out), StagingArea::deleteTree, (from, to) -> {
+            if (to.equals(out)) {
+                throw new FileSystemException(out.toString(), null, "Device or resource busy");
+            }
+            StagingArea.atomicMove(from, to);
+        })) {
+            area.write("packages/@a/b/index.json", bytes("third"));
+            failed = assertThrows(PrompdException.class, area::publish);
+        }
+
+        assertEquals(ExitCode.FAILURE, failed.exitCode());
+        assertEquals("cannot put the new build in place of " + out + " (" + out + ": Device or resource busy), nor the"
+                + " output it replaced back (" + out + ": Device or resource busy): " + out + " is missing; the output"
+                + " served until now is in " + retired + ", the new build in " + staging, failed.getMessage());
+        assertEquals("delete neither; fix the cause, then build again, which puts " + retired + " back and builds on"
+                + " it (or rename it back yourself to serve it now: mv " + retired + " " + out + ")", failed.hint());
+        assertEquals(List.of(out + ": Device or resource busy"), Arrays.stream(failed.getCause().getSuppressed())
+                .map(Throwable::getMessage).toList(), "the failure to put it back, beside the cause");
+        assertFalse(Files.exists(out));
+        assertArrayEquals(bytes("third"), Files.readAllBytes(staging.resolve("packages/@a/b/index.json")),
+                "closing kept the new build");
+
+        StagingArea.recoverFromKilledBuild(out);
+
+        assertArrayEquals(bytes("second"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")),
+                "the output served until the failed publish is back in place");
+        assertFalse(Files.exists(staging));
+        assertFalse(Files.exists(retired));
     }
 }
