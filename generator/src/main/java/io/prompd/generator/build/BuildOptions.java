@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param revision   the revision to build, such as {@code HEAD} or {@code main}
  * @param out        the output folder; replaced as a whole when the build succeeds
  * @param baseUrl    where the output will be served, to write absolute URLs; empty for relative ones
+ * @param force      build even when the commit serves again versions that the output's build took down
  */
-public record BuildOptions(Path repository, String revision, Path out, Optional<URI> baseUrl) {
+public record BuildOptions(Path repository, String revision, Path out, Optional<URI> baseUrl, boolean force) {
 
     public BuildOptions {
         Objects.requireNonNull(repository, "repository");

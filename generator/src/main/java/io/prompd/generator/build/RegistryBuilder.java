@@ -1,5 +1,8 @@
 package io.prompd.generator.build;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
+import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.concurrent.Futures;
@@ -149,6 +152,7 @@ public final class RegistryBuilder {
             SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
             if (served.isPresent()) {
                 problems.addAll(changedSinceServed(served.get(), states, repository, out));
+                servingTakenDownAgain(served.get(), states, commit, options, progress);
             }
             BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
             Links links = new Links(options.baseUrl());
@@ -251,6 +255,35 @@ public final class RegistryBuilder {
             }
         }
         return problems;
+    }
+
+    /**
+     * Refuses a build that would serve again versions the output's build took down, unless forced, and then has it
+     * told: the check refuses a folder for a number taken down, so only a build of an older commit (going back with
+     * {@code --rev}) or a rewritten history brings one back, and a takedown is as a rule a leaked secret or content
+     * that must go, which an operator going back to an older state for another reason does not mean to serve again.
+     */
+    private static void servingTakenDownAgain(BuildState served, SortedMap<PackageName, PackageState> states,
+                                              ObjectId commit, BuildOptions options, BuildProgress progress) {
+        List<String> again = new ArrayList<>();
+        served.packages().forEach((name, old) -> old.meta().takenDown().forEach((version, reason) -> {
+            PackageState now = states.get(name);
+            if (now != null && now.versions().containsKey(version)) {
+                again.add(new PackageVersion(name, version) + (reason.isEmpty() ? "" : ": " + reason));
+            }
+        }));
+        if (again.isEmpty()) {
+            return;
+        }
+        String outputCommit = RegistryRepository.shortId(served.commit());
+        if (!options.force()) {
+            throw new PrompdException(ExitCode.CONFLICT, "commit " + RegistryRepository.shortId(commit.name())
+                    + " would serve again " + Plural.count(again.size(), "version") + " that the build " + options.out()
+                    + " holds, of commit " + outputCommit + ", took down (" + String.join("; ", again) + ")",
+                    "build commit " + outputCommit + " or a later one, which keeps them down; to serve them again"
+                            + " anyway, add --force");
+        }
+        progress.servingTakenDownAgain(outputCommit, again);
     }
 
     /**

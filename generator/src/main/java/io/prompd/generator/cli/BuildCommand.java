@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "Write absolute URLs below this one instead of relative ones.")
     URI baseUrl;
 
+    @Option(names = "--force", description = "Build even a commit that serves again versions that the build in the"
+            + " output folder took down, such as an older commit.")
+    boolean force;
+
     @Option(names = CommandLines.JSON_OPTION, description = "Print the summary as JSON; when the build fails,"
             + " {\"ok\": false, \"problems\": [...]} in the shape of check's; any other failure as {\"ok\": false,"
             + " \"error\": {\"exitCode\", \"message\", \"hint\"}}, its text still on stderr.")
@@ -71,7 +76,8 @@ final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a file system root;"
                     + " give a folder below it, such as " + out.toAbsolutePath().resolve("public"));
         }
-        BuildOptions options = new BuildOptions(repository, revision, out, Optional.ofNullable(baseUrl).map(this::root));
+        BuildOptions options = new BuildOptions(repository, revision, out, Optional.ofNullable(baseUrl).map(this::root),
+                force);
         readWholePacksFromMemoryMaps();
         BuildResult result;
         try {
@@ -138,6 +144,14 @@ final class BuildCommand implements Callable<Integer> {
             @Override
             public void waitingForAnotherBuild() {
                 stderr.println("waiting for another build into " + out + " to finish");
+                stderr.flush();
+            }
+
+            @Override
+            public void servingTakenDownAgain(String outputCommit, List<String> versions) {
+                stderr.println("warning: " + out + " goes back to serving " + Plural.count(versions.size(), "version")
+                        + " that its build of commit " + outputCommit + " took down (" + String.join("; ", versions)
+                        + "), as --force allows");
                 stderr.flush();
             }
         };

@@ -80,7 +80,8 @@ class RegistryBuilderTest {
     }
 
     private static BuildResult build(TestRegistryRepo repo, Path out, Optional<URI> baseUrl) throws IOException {
-        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, baseUrl), BuildProgress.NONE);
+        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, baseUrl, false),
+                BuildProgress.NONE);
     }
 
     private static <T> T read(Path file, Class<T> type) throws IOException {
@@ -431,7 +432,7 @@ class RegistryBuilderTest {
                 Future<BuildResult> result;
                 try (RunLock another = RunLock.acquire(StagingArea.lockFile(out), Duration.ofSeconds(1), () -> { })) {
                     result = second.submit(() -> new RegistryBuilder().build(
-                            new BuildOptions(repo.root(), "HEAD", out, Optional.empty()), noticing));
+                            new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false), noticing));
                     assertTrue(waiting.await(30, TimeUnit.SECONDS), "the build says that it waits");
                     assertFalse(result.isDone());
                     assertFalse(Files.exists(out));

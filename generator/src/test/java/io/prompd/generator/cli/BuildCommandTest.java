@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
+import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -159,6 +160,34 @@ class BuildCommandTest {
                 + " build needs objects it does not have, such as blob " + blob.name() + "\nhint: clone without --filter"
                 + " (in actions/checkout, drop `filter:`)\n", stderr.toString());
         assertFalse(Files.exists(temp.resolve("older")));
+    }
+
+    @Test
+    void goingBackToACommitThatServesAgainAVersionTheOutputTookDownIsRefusedUnlessForcedAndThenWarnedOf() {
+        String older;
+        String taken;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            older = RegistryRepository.shortId(registry.head().name());
+            registry.delete("packages/@common/a/1.0.0");
+            registry.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"Held a customer's API key.\"}}");
+            taken = RegistryRepository.shortId(registry.commit("take down a 1.0.0").name());
+        }
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        Path document = out.resolve("packages/@common/a/1.0.0.json");
+
+        assertEquals(4, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
+
+        assertEquals("error: commit " + older + " would serve again 1 version that the build " + out + " holds, of"
+                + " commit " + taken + ", took down (@common/a@1.0.0: Held a customer's API key.)\nhint: build commit "
+                + taken + " or a later one, which keeps them down; to serve them again anyway, add --force\n",
+                stderr.toString());
+        assertFalse(Files.exists(document), "the output stays as it was");
+
+        assertEquals(0, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force"));
+
+        assertEquals("warning: " + out + " goes back to serving 1 version that its build of commit " + taken + " took"
+                + " down (@common/a@1.0.0: Held a customer's API key.), as --force allows\n", stderr.toString());
+        assertTrue(Files.isRegularFile(document));
     }
 
     @Test
