@@ -97,8 +97,9 @@ public final class RegistryBuilder {
         long start = System.nanoTime();
         // before the lock, whose file would otherwise be left beside a folder that is not ours
         StagingArea.checkReplaceable(options.out());
-        try (RunLock ignored = RunLock.acquire(StagingArea.lockFile(options.out()), PATIENCE_WITH_ANOTHER_BUILD,
-                progress::waitingForAnotherBuild)) {
+        Path lockFile = StagingArea.lockFile(options.out());
+        try (RunLock ignored = RunLock.acquire(lockFile, PATIENCE_WITH_ANOTHER_BUILD,
+                () -> progress.waitingForAnotherBuild(lockFile, RunLock.holder(lockFile)))) {
             StagingArea.recoverFromKilledBuild(options.out());
             return buildAlone(options, progress, start);
         }

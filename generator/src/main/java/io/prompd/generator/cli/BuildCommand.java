@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import picocli.CommandLine.Command;
@@ -142,8 +143,9 @@ final class BuildCommand implements Callable<Integer> {
             }
 
             @Override
-            public void waitingForAnotherBuild() {
-                stderr.println("waiting for another build into " + out + " to finish");
+            public void waitingForAnotherBuild(Path lockFile, OptionalLong holder) {
+                stderr.println("waiting for another build into " + out + " to finish (" + (holder.isPresent()
+                        ? "process " + holder.getAsLong() : "it") + " holds " + lockFile + ")");
                 stderr.flush();
             }
 

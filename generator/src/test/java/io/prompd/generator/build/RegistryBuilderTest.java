@@ -46,8 +46,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -417,13 +419,15 @@ class RegistryBuilderTest {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {
             CountDownLatch waiting = new CountDownLatch(1);
+            List<OptionalLong> holders = new CopyOnWriteArrayList<>();
             BuildProgress noticing = new BuildProgress() {
                 @Override
                 public void packageBuilt(int done, int total) {
                 }
 
                 @Override
-                public void waitingForAnotherBuild() {
+                public void waitingForAnotherBuild(Path lockFile, OptionalLong holder) {
+                    holders.add(holder);
                     waiting.countDown();
                 }
             };
@@ -434,6 +438,8 @@ class RegistryBuilderTest {
                     result = second.submit(() -> new RegistryBuilder().build(
                             new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false), noticing));
                     assertTrue(waiting.await(30, TimeUnit.SECONDS), "the build says that it waits");
+                    assertEquals(List.of(OptionalLong.of(ProcessHandle.current().pid())), holders,
+                            "and for whom: the other build's process, here this one");
                     assertFalse(result.isDone());
                     assertFalse(Files.exists(out));
                 }

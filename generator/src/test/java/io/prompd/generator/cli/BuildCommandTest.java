@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.testing.TestRegistryRepo;
@@ -13,9 +14,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,6 +166,28 @@ class BuildCommandTest {
                 + " build needs objects it does not have, such as blob " + blob.name() + "\nhint: clone without --filter"
                 + " (in actions/checkout, drop `filter:`)\n", stderr.toString());
         assertFalse(Files.exists(temp.resolve("older")));
+    }
+
+    @Test
+    void aBuildWaitingForAnotherIntoTheSameFolderNamesItsProcess() throws Exception {
+        Path lockFile = temp.resolve(".out.lock");
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> exitCode;
+            try (RunLock another = RunLock.acquire(lockFile, Duration.ofSeconds(1), () -> { })) {
+                exitCode = second.submit(() -> run("build", repo.toString(), "--out", out.toString()));
+                long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (stderr.toString().isEmpty() && System.nanoTime() < giveUp) {
+                    Thread.sleep(10);
+                }
+            }
+            assertEquals(0, exitCode.get(60, TimeUnit.SECONDS));
+        } finally {
+            second.shutdownNow();
+        }
+
+        assertEquals("waiting for another build into " + out + " to finish (process " + ProcessHandle.current().pid()
+                + " holds " + lockFile + ")\n", stderr.toString());
     }
 
     @Test
