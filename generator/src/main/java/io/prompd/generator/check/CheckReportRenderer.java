@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -67,7 +68,7 @@ public final class CheckReportRenderer {
     /**
      * {@code {"ok", "added", "newPackages", "takenDown", "otherChanges", "newPaths", "deletedPaths", "unreadable",
      * "metaChanges", "problems", "mergeBase", "head"}}, keys sorted; each takedown is
-     * {@code {name, version, publishedIn?}} (the publishing commit); problems have the shape {@code prompd validate --json} gives them, and each meta change is
+     * {@code {name, version, publishedIn?, reason?}} (the publishing commit, its record's reason); problems have the shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the
      * earlier text of a changed yank, deprecation or takedown record).
      */
@@ -83,6 +84,8 @@ public final class CheckReportRenderer {
             entry.put("name", takedown.version().name().toString());
             entry.put("version", takedown.version().version().toString());
             takedown.publication().ifPresent(where -> entry.put("publishedIn", where.commit().name()));
+            record(report, takedown).map(MetaChange::detail).filter(reason -> !reason.isEmpty())
+                    .ifPresent(reason -> entry.put("reason", reason));
             return entry;
         }).toList());
         json.put("otherChanges", report.otherChanges());
@@ -144,8 +147,7 @@ public final class CheckReportRenderer {
             lines.add("takes down " + code.apply(takedown.version().name().toString()) + " version "
                     + code.apply(takedown.version().version().toString()) + takedown.publication()
                     .map(where -> ", published in commit " + code.apply(where.describe())).orElse("")
-                    + report.metaChanges().stream().filter(change -> change.recordsTakedownOf(takedown.version()))
-                    .findFirst().map(record -> record.note(style)).orElse(""));
+                    + record(report, takedown).map(record -> record.note(style)).orElse(""));
         }
         // a takedown's record, told on its line above, would only repeat it
         report.metaChanges().stream().filter(change -> report.takenDown().stream()
@@ -158,6 +160,11 @@ public final class CheckReportRenderer {
                 lines.add(verb(report, path) + code.apply(path)
                         + (report.unreadable().contains(path) ? UNREADABLE : "")));
         return lines;
+    }
+
+    /** The record of {@code "takenDown"} that the pull request adds for the takedown, if it adds one. */
+    private static Optional<MetaChange> record(CheckReport report, Takedown takedown) {
+        return report.metaChanges().stream().filter(change -> change.recordsTakedownOf(takedown.version())).findFirst();
     }
 
     private static String verb(CheckReport report, String path) {

@@ -27,6 +27,8 @@ import java.util.TreeSet;
 final class MetaFileRule implements PullRequestRule {
 
     private static final String VERSION_HINT = "name the exact version of a folder of the package, such as 1.2.0";
+    /** For an entry naming a version the pull request deletes: a yank or a deprecation goes with its version. */
+    private static final String REMOVE_HINT = "remove the entry in the same pull request";
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) {
@@ -59,17 +61,18 @@ final class MetaFileRule implements PullRequestRule {
             meta.distTags().forEach((tag, version) -> {
                 if (!versions.containsKey(version)) {
                     missing(pullRequest, name, version, problems, file, Pointer.of("distTags", tag),
-                            "the dist-tag '" + tag + "' points to " + version);
+                            "the dist-tag '" + tag + "' points to " + version,
+                            REMOVE_HINT + ", or point it at a version that stays");
                 } else if (meta.isYanked(version)) {
                     taggedYanked(problems, file, name, tag, version);
                 }
             });
             meta.yanked().keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
                     missing(pullRequest, name, version, problems, file, Pointer.of("yanked", version.toString()),
-                            "yanks " + version));
+                            "yanks " + version, REMOVE_HINT));
             meta.deprecated().keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
                     missing(pullRequest, name, version, problems, file, Pointer.of("deprecated", version.toString()),
-                            "deprecates " + version));
+                            "deprecates " + version, REMOVE_HINT));
             if (name.isScoped() && !meta.owners().isEmpty()) {
                 problems.warning(file, Pointer.of("owners"), "owners in meta.json count only for unscoped packages; "
                         + name.scopeWithAt() + " is owned through scopes.json", "remove \"owners\", or ask a"
@@ -78,12 +81,15 @@ final class MetaFileRule implements PullRequestRule {
         }
     }
 
-    /** An entry naming a version without a folder at the head: never published, or deleted by this pull request. */
+    /**
+     * An entry naming a version without a folder at the head: never published, or deleted by this pull request.
+     *
+     * @param deletedHint how to fix the entry when the pull request deletes the version
+     */
     private static void missing(PullRequest pullRequest, PackageName name, Version version, Problems problems,
-                                String file, String pointer, String entry) {
+                                String file, String pointer, String entry, String deletedHint) {
         if (pullRequest.base().folder(name, version).isPresent()) {
-            problems.error(file, pointer, entry + ", which this pull request deletes",
-                    "remove the entry in the same pull request, or point it at a version that stays");
+            problems.error(file, pointer, entry + ", which this pull request deletes", deletedHint);
         } else {
             problems.error(file, pointer, entry + ", which is not a published version of " + name, VERSION_HINT);
         }

@@ -18,17 +18,19 @@ import java.util.TreeSet;
  * vanishes from packages.json and no install finds it, a larger step than withdrawing one version,
  * which the summary's line per version taken down does not tell. It stays allowed, since that may be
  * the maintainers' very intent (a package that is all leaked secrets or illegal content), and the
- * name, its owners and the records remain in meta.json.
+ * name, its owners and the records remain in meta.json. The deletion of the last versions by someone
+ * else, which {@link ImmutabilityRule} refuses, is warned of too: whoever acts, a reviewer should see
+ * where the pull request leads.
  */
 final class NoVersionLeftRule implements PullRequestRule {
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) {
-        SortedMap<PackageName, SortedSet<Version>> takenDown = new TreeMap<>();
-        for (PackageVersion version : pullRequest.takedowns()) {
-            takenDown.computeIfAbsent(version.name(), unseen -> new TreeSet<>()).add(version.version());
+        SortedMap<PackageName, SortedSet<Version>> deleted = new TreeMap<>();
+        for (PackageVersion version : pullRequest.deletedVersions()) {
+            deleted.computeIfAbsent(version.name(), unseen -> new TreeSet<>()).add(version.version());
         }
-        takenDown.forEach((name, versions) -> {
+        deleted.forEach((name, versions) -> {
             if (!pullRequest.head().packages().getOrDefault(name, Collections.emptySortedMap()).isEmpty()) {
                 return;
             }
@@ -36,12 +38,14 @@ final class NoVersionLeftRule implements PullRequestRule {
             String pointer = pullRequest.head().meta(name).takenDown().containsKey(newest)
                     ? Pointer.of("takenDown", newest.toString()) : "";
             String owners = name.isScoped() ? "" : " and its owners";
+            boolean takedown = pullRequest.takedowns().contains(new PackageVersion(name, newest));
             problems.warning(RepositoryLayout.metaFile(name), pointer, name + " has no version left once this pull"
-                            + " request takes down " + Plural.series(versions.stream().map(Version::toString).toList(),
-                            "and") + ", so packages.json no longer lists it and no install finds it; its"
-                            + " meta.json keeps the name taken" + owners + ", and its index.json lists the takedowns",
-                    "the takedown is allowed; if " + name + " is meant to stay installable, publish a new version of"
-                            + " it, in this pull request or a later one");
+                            + " request " + (takedown ? "takes down " : "deletes ")
+                            + Plural.series(versions.stream().map(Version::toString).toList(), "and") + ", so"
+                            + " packages.json no longer lists it and no install finds it; its meta.json keeps the"
+                            + " name taken" + owners + ", and its index.json lists the takedowns",
+                    (takedown ? "the takedown is allowed; if " : "if ") + name + " is meant to stay installable,"
+                            + " publish a new version of it, in this pull request or a later one");
         });
     }
 }

@@ -3,12 +3,17 @@ package io.prompd.generator.check;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.Change;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.FileMode;
 
 /**
  * Who may change what, decided from the pull request's author and the settings at the tip of the
@@ -42,19 +47,36 @@ final class OwnershipRule implements PullRequestRule {
             checkNewPackagesHaveOwners(pullRequest, problems);
             return;
         }
-        SortedSet<PackageName> packages = new TreeSet<>();
+        SortedMap<PackageName, List<Change>> packages = new TreeMap<>();
         for (PullRequest.ChangedFile changed : pullRequest.changes()) {
             switch (changed.path().kind()) {
                 case SETTINGS, REPOSITORY_FILE -> problems.error(changed.change().path(), "",
                         "only registry maintainers may change " + changed.change().path() + ", and " + login + " is not one",
                         "ask a maintainer (\"maintainers\" in registry.json) to make this change");
-                case VERSION_FILE, META -> packages.add(changed.path().name().orElseThrow());
+                case VERSION_FILE, META -> packages.computeIfAbsent(changed.path().name().orElseThrow(),
+                        unseen -> new ArrayList<>()).add(changed.change());
                 case OTHER -> { /* refused whoever changes it, by AllowedPathsRule */ }
             }
         }
-        for (PackageName name : packages) {
-            refusal(pullRequest, login, name).ifPresent(problems::add);
-        }
+        packages.forEach((name, changes) -> refusal(pullRequest, login, name)
+                .map(refused -> changes.stream().allMatch(Change::onlyExecutableBit) ? modesOnly(refused, changes)
+                        : refused)
+                .ifPresent(problems::add));
+    }
+
+    /**
+     * A refusal of changes that are executable bits alone says what they are: the report lists them nowhere else,
+     * as they change nothing served, and the author may not know that Git recorded them.
+     */
+    private static Problem modesOnly(Problem refused, List<Change> changes) {
+        String what = changes.stream().map(change -> change.path() + " mode changed from " + change.oldMode()
+                + " to " + change.newMode()).collect(Collectors.joining(", "));
+        String undo = changes.stream().map(change -> "git update-index --chmod="
+                + (change.newMode() == FileMode.EXECUTABLE_FILE ? "-x " : "+x ") + change.path())
+                .collect(Collectors.joining(" and "));
+        return Problem.error(refused.file(), refused.pointer(), refused.message() + "; the pull request changes nothing"
+                + " of it but file modes: " + what, "take the change back (" + undo + "): a tarball holds no file mode, so it"
+                + " changes nothing served; or " + refused.hint());
     }
 
     /**

@@ -116,13 +116,17 @@ final class StrandedDependentsRule implements PullRequestRule {
             String range = "\"" + dependency.range().text() + "\"";
             // each as name@version, which holds an '@' scoped or not, so that the Markdown report sets every one as code
             String stranded = versions.stream().map(PackageVersion::toString).collect(Collectors.joining(", "));
-            String fixes = "publish a version of " + dependency.withdrawn() + " that " + range
-                    + " allows, publish new versions of the dependents with a range that allows a version that is not"
-                    + " yanked";
-            String hint = withdrawnHere.takenDown().isEmpty()
-                    ? "the yank is allowed, and lock files that pin those versions still install; to keep them"
-                            + " installable, " + fixes + ", or take back the yank of " + withdrawnHere.yanked().last()
-                    : "the takedown is allowed; to keep those versions installable, " + fixes;
+            List<String> fixes = new ArrayList<>(List.of("publish a version of " + dependency.withdrawn() + " that "
+                    + range + " allows", "publish new versions of the dependents with a range that allows a version"
+                    + " that is not yanked"));
+            String hint;
+            if (withdrawnHere.takenDown().isEmpty()) {
+                fixes.add("take back the yank of " + withdrawnHere.yanked().last());
+                hint = "the yank is allowed, and lock files that pin those versions still install; to keep them"
+                        + " installable, " + Plural.series(fixes, "or");
+            } else {
+                hint = "the takedown is allowed; to keep those versions installable, " + Plural.series(fixes, "or");
+            }
             problems.warning(RepositoryLayout.metaFile(dependency.withdrawn()), withdrawnHere.newestEntry(),
                     "no version of " + dependency.withdrawn() + " that " + range + " allows is left unyanked once this"
                             + " pull request " + withdrawnHere.description() + ", so no new install can use the"

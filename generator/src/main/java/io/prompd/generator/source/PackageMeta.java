@@ -65,11 +65,12 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
                                 .flatMap(node -> version(meta, pointer, node.asText()))
                         : Optional.empty());
         SortedMap<Version, String> yanked = byVersion(meta, "/yanked", "reason",
-                "say why, and which version to use instead: clients show it beside the version");
+                Optional.of("say why, and which version to use instead: clients show it beside the version"));
         SortedMap<Version, String> deprecated = byVersion(meta, "/deprecated", "message",
-                "say what to use instead: clients show it to whoever has the version");
-        SortedMap<Version, String> takenDown = byVersion(meta, "/takenDown", "reason",
-                "say why the version was taken down: clients show it in place of the version");
+                Optional.of("say what to use instead: clients show it to whoever has the version"));
+        // the check refuses a new record without a reason, and an old one may not change, so a warning would only
+        // repeat that error or ask for what is refused
+        SortedMap<Version, String> takenDown = byVersion(meta, "/takenDown", "reason", Optional.empty());
         return Parsed.of(new PackageMeta(new TreeMap<>(distTags), yanked, deprecated, takenDown,
                 new TreeSet<>(meta.logins("/owners"))), meta.problems());
     }
@@ -86,15 +87,17 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
     }
 
     /**
-     * A text per version. An empty one is only a warning: it tells users nothing, but a registry
-     * whose main branch already holds one must still build.
+     * A text per version. An empty one is only a warning, given with {@code blankHint}: it tells users nothing, but
+     * a registry whose main branch already holds one must still build.
      */
-    private static SortedMap<Version, String> byVersion(JsonFile meta, String pointer, String text, String blankHint) {
+    private static SortedMap<Version, String> byVersion(JsonFile meta, String pointer, String text,
+                                                        Optional<String> blankHint) {
         SortedMap<Version, String> texts = new TreeMap<>();
         meta.entries(pointer, "an object of version to " + text, (key, entryPointer) -> version(meta, entryPointer, key)
                         .flatMap(version -> meta.requiredText(entryPointer).map(value -> {
                             if (value.isBlank()) {
-                                meta.warning(entryPointer, "the " + text + " for " + version + " is empty", blankHint);
+                                blankHint.ifPresent(hint -> meta.warning(entryPointer, "the " + text + " for "
+                                        + version + " is empty", hint));
                             }
                             // clients print it beside the version, and the check's report quotes it
                             TerminalText.controlCharacter(value).ifPresent(what -> meta.error(entryPointer,

@@ -179,9 +179,12 @@ class ImmutabilityRuleTest {
 
         String meta = "packages/@common/util/meta.json";
         Problem tag = assertError(stale, meta, "the dist-tag 'latest' points to 1.0.0, which this pull request deletes");
-        assertTrue(tag.hint().contains("in the same pull request"), tag.hint());
-        assertError(stale, meta, "yanks 1.0.0, which this pull request deletes");
-        assertError(stale, meta, "deprecates 1.0.0, which this pull request deletes");
+        assertEquals("remove the entry in the same pull request, or point it at a version that stays", tag.hint());
+        // a yank or a deprecation cannot be pointed elsewhere: it goes with its version
+        assertEquals("remove the entry in the same pull request",
+                assertError(stale, meta, "yanks 1.0.0, which this pull request deletes").hint());
+        assertEquals("remove the entry in the same pull request",
+                assertError(stale, meta, "deprecates 1.0.0, which this pull request deletes").hint());
 
         repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.1.0\"}, \"takenDown\": {\"1.0.0\": \"leaked a key\"}}\n");
         repo.commit("and its meta entries", TestRegistryRepo.MAINTAINER);

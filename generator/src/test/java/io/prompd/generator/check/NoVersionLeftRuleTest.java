@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import static io.prompd.generator.check.PullRequestScenario.UTIL;
+import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
@@ -37,6 +38,24 @@ class NoVersionLeftRuleTest extends PullRequestScenarioTest {
                 + " its index.json lists the takedowns", warning.message());
         assertEquals("the takedown is allowed; if @common/util is meant to stay installable, publish a new version"
                 + " of it, in this pull request or a later one", warning.hint());
+    }
+
+    @Test
+    void theLastVersionsDeletedByAnyoneElseAreWarnedOfTooBesideTheRefusal() {
+        repo.delete(UTIL);
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("take down the only version", "alice");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, UTIL, "only a maintainer may delete a published version");
+        Problem warning = report.problems().stream().filter(problem -> problem.severity() == Severity.WARNING)
+                .findFirst().orElseThrow();
+        assertEquals("@common/util has no version left once this pull request deletes 1.0.0, so packages.json no"
+                + " longer lists it and no install finds it; its meta.json keeps the name taken, and its index.json"
+                + " lists the takedowns", warning.message());
+        assertEquals("if @common/util is meant to stay installable, publish a new version of it, in this pull request"
+                + " or a later one", warning.hint(), "the takedown is not allowed");
     }
 
     @Test

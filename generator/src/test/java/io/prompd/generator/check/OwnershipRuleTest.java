@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.UTIL;
 import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
@@ -260,6 +261,21 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         repo.commit("deprecate", "mallory");
 
         assertError(check(repo, "mallory"), "packages/@common/util", "mallory is not an owner");
+    }
+
+    @Test
+    void aModeChangeByNonOwnerIsRefusedSayingWhatChangedAndHowToTakeItBack() {
+        repo.executable(UTIL + "/LICENSE");
+        repo.commit("chmod +x, as a checkout on a file system without modes commits it", "mallory");
+
+        Problem refused = assertError(check(repo, "mallory"), "packages/@common/util", "mallory is not an owner");
+
+        assertEquals("mallory is not an owner of the scope @common, directly or through a team, in scopes.json on the"
+                + " base branch, so may not change @common/util; the pull request changes nothing of it but file"
+                + " modes: " + UTIL + "/LICENSE mode changed from 100644 to 100755", refused.message());
+        assertEquals("take the change back (git update-index --chmod=-x " + UTIL + "/LICENSE): a tarball holds no file"
+                + " mode, so it changes nothing served; or ask an owner of @common to add you to it in scopes.json",
+                refused.hint());
     }
 
     @Test

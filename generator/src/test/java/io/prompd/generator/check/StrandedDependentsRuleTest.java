@@ -64,7 +64,7 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
                 "the yanked tool 0.9.0 is installed anew by nobody");
         assertEquals("the yank is allowed, and lock files that pin those versions still install; to keep them"
                 + " installable, publish a version of @common/util that \"^1.0.0\" allows, publish new versions of the"
-                + " dependents with a range that allows a version that is not yanked, or take back the yank of 1.1.0",
+                + " dependents with a range that allows a version that is not yanked or take back the yank of 1.1.0",
                 all.hint());
         assertEquals("no version of @common/util that \"^1.1.0\" allows is left unyanked once this pull request yanks"
                 + " 1.1.0, so no new install can use the versions that depend on it with that range: @common/tool@1.0.0",
@@ -86,7 +86,7 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
                 + " 1.0.0 and takes down 1.1.0, so no new install can use the versions that depend on it with that"
                 + " range: @common/base@1.0.0, @common/base@1.1.0, @common/hints@1.0.0", warnings.get(0).message());
         assertEquals("the takedown is allowed; to keep those versions installable, publish a version of @common/util"
-                + " that \"^1.0.0\" allows, publish new versions of the dependents with a range that allows a version"
+                + " that \"^1.0.0\" allows or publish new versions of the dependents with a range that allows a version"
                 + " that is not yanked", warnings.get(0).hint());
         assertEquals("no version of @common/util that \"^1.1.0\" allows is left unyanked once this pull request takes"
                 + " down 1.1.0, so no new install can use the versions that depend on it with that range:"

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.generator.testing.TestRegistryRepo;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The records of versions taken down, in meta.json's "takenDown". */
@@ -29,7 +30,11 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
 
         repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \" \"}}");
         repo.commit("record it", TestRegistryRepo.MAINTAINER);
-        assertError(check(repo, TestRegistryRepo.MAINTAINER), META, "the takedown record of 1.0.0 gives no reason");
+        CheckReport noReason = check(repo, TestRegistryRepo.MAINTAINER);
+        assertError(noReason, META, "the takedown record of 1.0.0 gives no reason");
+        assertEquals(List.of("the takedown record of 1.0.0 gives no reason"),
+                noReason.problems().stream().map(Problem::message).filter(message -> message.contains("reason"))
+                        .toList(), "said once, not again as a warning");
 
         repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
         repo.commit("say why", TestRegistryRepo.MAINTAINER);

@@ -219,6 +219,7 @@ class CheckCommandTest {
         JsonNode json = Json.reader().readTree(out.toString());
         assertTrue(json.get("ok").asBoolean());
         assertEquals("@common/base", json.at("/takenDown/0/name").asText());
+        assertEquals("a key", json.at("/takenDown/0/reason").asText(), "the reason its record gives");
         assertEquals("warning", json.at("/problems/0/severity").asText());
         assertEquals(warning, json.at("/problems/0/message").asText());
     }
