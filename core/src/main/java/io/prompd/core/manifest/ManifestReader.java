@@ -3,10 +3,10 @@ package io.prompd.core.manifest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import io.prompd.core.TerminalText;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
+import io.prompd.core.json.PlainText;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
@@ -161,50 +161,19 @@ public final class ManifestReader {
             wrongType(at, "a string", node);
             return Optional.empty();
         }
-        Optional<String> control = TerminalText.controlCharacter(node.textValue());
-        control.ifPresent(what -> problems.error(file, at, "'" + shown(at) + "' " + what, TerminalText.PLAIN_TEXT_HINT));
-        return control.isPresent() ? Optional.empty() : Optional.of(node.textValue());
+        return PlainText.value(node.textValue(), at, this::refuse) ? Optional.of(node.textValue()) : Optional.empty();
     }
 
     /**
-     * Whether the name of the member at {@code at} holds no control character, reporting the one it holds: the
-     * names of a manifest's objects are shown as its strings are, each on a line of its own.
+     * Whether the name of the member at {@code at} is plain, refusing it if not: the names of a manifest's objects
+     * are shown as its strings are, each on a line of its own.
      */
     private boolean plainName(String at, String name) {
-        Optional<String> control = TerminalText.controlCharacterInName(name);
-        control.ifPresent(what -> problems.error(file, at, "the name of '" + shown(at) + "' " + what,
-                TerminalText.PLAIN_NAME_HINT));
-        return control.isEmpty();
+        return PlainText.name(name, at, this::refuse);
     }
 
-    /** A field's pointer in a message, where a name with a control character in it would reach the terminal. */
-    private static String shown(String at) {
-        return TerminalText.line(at.substring(1));
-    }
-
-    /**
-     * The names and strings of a value prompd does not read, a field it does not know or a member of an object
-     * beside those it reads: prompd keeps them in the manifest, and the site and other tools show them.
-     */
-    private void plainValue(JsonNode node, String at) {
-        if (node.isTextual()) {
-            text(node, at);
-        } else if (node.isArray()) {
-            for (int index = 0; index < node.size(); index++) {
-                plainValue(node.get(index), at + Pointer.of(String.valueOf(index)));
-            }
-        } else {
-            plainMembers(node, at, List.of());
-        }
-    }
-
-    /** {@link #plainValue} of each member of an object but those named {@code read}, which their own readers check. */
-    private void plainMembers(JsonNode object, String at, List<String> read) {
-        object.properties().stream().filter(member -> !read.contains(member.getKey())).forEach(member -> {
-            String memberAt = at + Pointer.of(member.getKey());
-            plainName(memberAt, member.getKey());
-            plainValue(member.getValue(), memberAt);
-        });
+    private void refuse(String at, String message, String hint) {
+        problems.error(file, at, message, hint);
     }
 
     private Optional<String> description(JsonNode root) {
@@ -222,7 +191,7 @@ public final class ManifestReader {
             return Optional.empty();
         }
         if (node.isObject()) {
-            plainMembers(node, at, List.of("name", "email", "url"));
+            PlainText.members(node, at, List.of("name", "email", "url"), this::refuse);
             JsonNode written = node.path("name");
             if (written.isMissingNode() || written.isTextual() && written.textValue().isBlank()) {
                 problems.error(file, at + "/name", "the author needs a name", "write \"author\": {\"name\": \"Your Name\"}");
@@ -319,7 +288,7 @@ public final class ManifestReader {
             return Optional.empty();
         }
         if (node.isObject()) {
-            plainMembers(node, at, List.of("type", "url"));
+            PlainText.members(node, at, List.of("type", "url"), this::refuse);
             JsonNode written = node.path("url");
             if (written.isMissingNode() || written.isTextual() && written.textValue().isBlank()) {
                 problems.error(file, at + "/url", "the repository needs a url",
@@ -394,7 +363,8 @@ public final class ManifestReader {
                                         .orElse("prompd keeps it but does not use it; the known fields are "
                                                 + String.join(", ", ManifestFields.KNOWN)));
                     }
-                    plainValue(entry.getValue(), at);
+                    // prompd keeps a field it does not know, and the site and other tools show it
+                    PlainText.tree(entry.getValue(), at, this::refuse);
                 });
         return extra;
     }

@@ -3,14 +3,15 @@ package io.prompd.core.prompt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.prompd.core.TerminalText;
 import io.prompd.core.json.FieldLines;
+import io.prompd.core.json.PlainText;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Spelling;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,8 @@ final class FrontMatterReader {
     private final ObjectNode root;
     private final FieldLines lines;
     private final Problems problems;
-    private int errors;
+    /** The pointers of the fields refused for a control character in their names or text, read as absent. */
+    private final Set<String> refused = new HashSet<>();
 
     FrontMatterReader(String file, ObjectNode root, FieldLines lines, Problems problems) {
         this.file = file;
@@ -49,6 +51,11 @@ final class FrontMatterReader {
     }
 
     PromptFile read(FrontMatter frontMatter) {
+        // every field is shown to people, known or not: prompd's own as the prompt's summary, others by other tools
+        PlainText.tree(root, "", (pointer, message, hint) -> {
+            refused.add(pointer);
+            error(pointer, message, hint);
+        });
         List<Alias> using = aliases();
         List<PromptPart> contexts = new ArrayList<>(parts("context", using));
         contexts.addAll(parts("contexts", using));
@@ -79,9 +86,8 @@ final class FrontMatterReader {
             wrongType(pointer, "a string", value);
             return Optional.empty();
         }
-        TerminalText.controlCharacter(value.textValue()).ifPresent(what -> error(pointer,
-                "'" + pointer.substring(1) + "' " + what, TerminalText.PLAIN_TEXT_HINT));
-        return Optional.of(value.textValue());
+        // reported once already: no later rule (a reference's, a type's) quotes it again
+        return refused.contains(pointer) ? Optional.empty() : Optional.of(value.textValue());
     }
 
     private List<String> texts(String key) {
@@ -184,8 +190,12 @@ final class FrontMatterReader {
         JsonNode value = root.get("parameters");
         List<Parameter> parameters = new ArrayList<>();
         if (value != null && value.isObject()) {
-            value.fields().forEachRemaining(field -> parameter(field.getKey(), field.getValue(),
-                    Pointer.of("parameters", field.getKey())).ifPresent(parameters::add));
+            value.fields().forEachRemaining(field -> {
+                String pointer = Pointer.of("parameters", field.getKey());
+                if (!refused.contains(pointer)) {
+                    parameter(field.getKey(), field.getValue(), pointer).ifPresent(parameters::add);
+                }
+            });
             return parameters;
         }
         for (Map.Entry<String, JsonNode> entry : list(value, "/parameters", false)) {
@@ -217,9 +227,8 @@ final class FrontMatterReader {
             return Optional.empty();
         }
         misspelledKeys(spec, pointer, PARAMETER_KEYS);
-        int before = errors;
         Optional<String> type = text(spec.get("type"), pointer + "/type");
-        boolean typeBroken = errors > before;
+        boolean typeBroken = present(spec.get("type")).isPresent() && type.isEmpty();
         boolean required = bool(spec.get("required"), pointer + "/required");
         Optional<String> description = text(spec.get("description"), pointer + "/description");
         List<JsonNode> enumValues = list(spec.get("enum"), pointer + "/enum", false).stream()
@@ -313,7 +322,6 @@ final class FrontMatterReader {
     }
 
     private void error(String pointer, String message, String hint) {
-        errors++;
         problems.add(Problem.error(file, pointer, message, hint).atLine(lines.lineOf(pointer)));
     }
 

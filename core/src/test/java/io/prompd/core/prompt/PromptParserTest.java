@@ -10,8 +10,10 @@ import io.prompd.core.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PromptParserTest {
@@ -332,5 +334,31 @@ class PromptParserTest {
         assertEquals("/description", problem.pointer());
         assertEquals(3, problem.line());
         assertEquals("'description' holds the control character U+001B", problem.message());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "/x-site               | 3 | x-site: \"dark\\e[2J\"                            | 'x-site' holds",
+            "/x-site/theme/0       | 4 | x-site:\\n  theme: [\"a\\x07\"]                   | 'x-site/theme/0' holds",
+            "/k\\u0007y             | 3 | \"k\\ay\": 1                                     | the name of 'k^Gy' holds",
+            "/x-site/b\\u001b       | 4 | x-site:\\n  \"b\\e\": c                          | the name of 'x-site/b^[' holds",
+            "/parameters/p/enum/0  | 5 | parameters:\\n  p:\\n    enum: [\"a\\a\"]        | 'parameters/p/enum/0' holds",
+            "/parameters/p/default | 5 | parameters:\\n  p:\\n    default: \"\\e\"        | 'parameters/p/default' holds",
+            "/parameters/q\\u0007   | 4 | parameters:\\n  \"q\\a\": string                 | the name of 'parameters/q^G' holds",
+            "/parameters/q\\u0007   | 4 | parameters:\\n  \"q\\a\":\\n    type: string      | the name of 'parameters/q^G' holds",
+            "/parameters/0/type    | 5 | parameters:\\n  - name: p\\n    type: \"string\\a\" | 'parameters/0/type' holds"})
+    void aControlCharacterAnywhereInTheFrontMatterIsAnErrorAtItsFieldAndLineReportedOnce(String pointer, int line,
+                                                                                       String yaml, String message) {
+        Problem problem = onlyProblem("---\nid: a\n" + unescape(yaml) + "\n---\nHello\n");
+
+        assertEquals(unescape(pointer), problem.pointer());
+        assertEquals(line, problem.line());
+        assertTrue(problem.message().startsWith(message + " the control character U+"), problem.message());
+    }
+
+    /** The line breaks and characters a CSV source cannot hold, written there as Java's escapes. */
+    private static String unescape(String written) {
+        return Pattern.compile("\\\\u([0-9a-f]{4})").matcher(written.replace("\\n", "\n"))
+                .replaceAll(escape -> String.valueOf((char) Integer.parseInt(escape.group(1), 16)));
     }
 }

@@ -1,0 +1,74 @@
+package io.prompd.core.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.TerminalText;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rule that the text of a file people write and others are shown ({@code prompd.json}, a prompt's front
+ * matter) holds no control character: not in a string, nor in the name of a member, to any depth, known field
+ * or not. A terminal showing the text (search, {@code prompd info}, the check's comment) would act on one.
+ * One rule for a JSON and a YAML tree alike, so that every reader refuses the same characters with the same words.
+ */
+public final class PlainText {
+
+    /** Where the text breaking the rule is (a JSON pointer), what breaks it and how to fix it. */
+    @FunctionalInterface
+    public interface Refusal {
+        void refuse(String pointer, String message, String hint);
+    }
+
+    private PlainText() {
+    }
+
+    /** Whether the string at {@code at} is plain, refusing it if not. */
+    public static boolean value(String text, String at, Refusal refusal) {
+        Optional<String> control = TerminalText.controlCharacter(text);
+        control.ifPresent(what -> refusal.refuse(at, "'" + shown(at) + "' " + what, TerminalText.PLAIN_TEXT_HINT));
+        return control.isEmpty();
+    }
+
+    /** Whether the name of the member at {@code at} is plain, refusing it if not: a name is one line. */
+    public static boolean name(String name, String at, Refusal refusal) {
+        Optional<String> control = TerminalText.controlCharacterInName(name);
+        control.ifPresent(what -> refusal.refuse(at, "the name of '" + shown(at) + "' " + what,
+                TerminalText.PLAIN_NAME_HINT));
+        return control.isEmpty();
+    }
+
+    /** Whether every string and member name in {@code node}, to any depth, is plain, refusing each that is not. */
+    public static boolean tree(JsonNode node, String at, Refusal refusal) {
+        if (node.isTextual()) {
+            return value(node.textValue(), at, refusal);
+        }
+        if (node.isObject()) {
+            return members(node, at, List.of(), refusal);
+        }
+        boolean plain = true;
+        // an array's entries; a number, boolean or null has none
+        for (int index = 0; index < node.size(); index++) {
+            plain &= tree(node.get(index), at + Pointer.of(String.valueOf(index)), refusal);
+        }
+        return plain;
+    }
+
+    /** {@link #tree} of the names and values of an object's members but those named {@code skipped}. */
+    public static boolean members(JsonNode object, String at, Collection<String> skipped, Refusal refusal) {
+        boolean plain = true;
+        for (var member : object.properties()) {
+            if (!skipped.contains(member.getKey())) {
+                String memberAt = at + Pointer.of(member.getKey());
+                plain &= name(member.getKey(), memberAt, refusal);
+                plain &= tree(member.getValue(), memberAt, refusal);
+            }
+        }
+        return plain;
+    }
+
+    /** A field's pointer in a message, where a name with a control character in it would reach the terminal. */
+    private static String shown(String at) {
+        return TerminalText.line(at.substring(1));
+    }
+}
