@@ -1,7 +1,10 @@
 package io.prompd.core;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * Text that others wrote (a registry's descriptions, README and messages, a pull request's paths)
@@ -15,7 +18,7 @@ public final class TerminalText {
 
     /** How to fix a field holding a control character, for every reader that refuses one. */
     public static final String PLAIN_TEXT_HINT = "remove it and write plain text: a terminal would act on it"
-            + " instead of showing it (a tab or a line break is fine)";
+            + " instead of showing it (a tab or a line break is fine; end a line with \\n alone, not \\r\\n)";
 
     /** How to fix a name (a JSON object's key) holding a control character, a line break included. */
     public static final String PLAIN_NAME_HINT = "rename it without the character: a terminal would act on it instead"
@@ -67,9 +70,13 @@ public final class TerminalText {
         return visible(text, true);
     }
 
+    /** How many characters a message on them names, at most: a field of escapes needs no message as long. */
+    private static final int NAMED = 4;
+
     /**
-     * What is wrong with a field's text, as {@code holds the control character U+001B}: empty when it
-     * holds none but tabs and line breaks, which multi-line text legitimately has.
+     * What is wrong with a field's text, as {@code holds the control character U+001B (^[) at position 7}, naming
+     * each such character ({@value #NAMED} at most, then how many more): empty when it holds none but tabs and line
+     * breaks, which multi-line text legitimately has.
      */
     public static Optional<String> controlCharacter(String text) {
         return controlCharacter(text, true);
@@ -81,13 +88,40 @@ public final class TerminalText {
     }
 
     private static Optional<String> controlCharacter(String text, boolean newlineAllowed) {
-        for (int index = 0; index < text.length(); index++) {
-            if (isControl(text.charAt(index), newlineAllowed)) {
-                return Optional.of(String.format(Locale.ROOT, "holds the control character U+%04X",
-                        (int) text.charAt(index)));
+        return holds(text, c -> c <= Character.MAX_VALUE && isControl((char) c, newlineAllowed), "control character");
+    }
+
+    /**
+     * {@code holds the <kind> U+001B (^[) at position 7}, or {@code holds the <kind>s U+001B (^[) at position 7 and
+     * U+0007 (^G) at position 12}, of the characters of {@code text} that are {@code refused}, their positions
+     * counted in characters as a person sees them, from 1: empty when it holds none.
+     */
+    public static Optional<String> holds(String text, IntPredicate refused, String kind) {
+        List<String> found = new ArrayList<>();
+        int[] codePoints = text.codePoints().toArray();
+        for (int index = 0; index < codePoints.length; index++) {
+            if (refused.test(codePoints[index])) {
+                found.add(String.format(Locale.ROOT, "U+%04X%s at position %d", codePoints[index],
+                        spelt(codePoints[index]), index + 1));
             }
         }
-        return Optional.empty();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        int shown = found.size() > NAMED ? NAMED - 1 : found.size();
+        List<String> named = new ArrayList<>(found.subList(0, shown));
+        if (shown < found.size()) {
+            named.add((found.size() - shown) + " more");
+        }
+        int last = named.size() - 1;
+        return Optional.of("holds the " + kind + (found.size() > 1 ? "s " : " ")
+                + (last == 0 ? "" : String.join(", ", named.subList(0, last)) + " and ") + named.get(last));
+    }
+
+    /** How a character the terminal would act on is shown in a line, as {@code ^[}, after its code point. */
+    private static String spelt(int codePoint) {
+        return codePoint <= Character.MAX_VALUE && isControl((char) codePoint, false)
+                ? " (" + caret((char) codePoint) + ")" : "";
     }
 
     private static String visible(String text, boolean keepNewlines) {

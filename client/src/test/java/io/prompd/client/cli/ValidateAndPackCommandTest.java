@@ -246,11 +246,11 @@ class ValidateAndPackCommandTest {
 
         assertEquals(1, run.exitCode(), run.out());
         assertTrue(run.out().contains("  error   /x-site/^[[2J, line 2: the name of 'x-site/^[[2J' holds the control"
-                + " character U+001B\n"), run.out());
-        assertTrue(run.out().contains("  error   /x-site/title, line 2: 'x-site/title' holds the control character"
-                + " U+001B\n"), run.out());
-        assertTrue(run.out().contains("  error   /dependencies/@acme/x, line 3: 'dependencies/@acme~1x' holds the"
-                + " control character U+001B\n"), run.out());
+                + " character U+001B (^[) at position 1\n"), run.out());
+        assertTrue(run.out().contains("  error   /x-site/title, line 2: 'x-site/title' holds the control characters"
+                + " U+001B (^[) at position 1 and U+0007 (^G) at position 10\n"), run.out());
+        assertTrue(run.out().contains("  error   /dependencies/@acme/x, line 3: 'dependencies/@acme/x' holds the"
+                + " control character U+001B (^[) at position 7\n"), run.out());
         assertFalse(run.out().contains("not a valid version range"), "the range is reported once: " + run.out());
         assertFalse(run.out().contains("\u001b"), "nothing of the manifest reaches the terminal as it is written");
     }

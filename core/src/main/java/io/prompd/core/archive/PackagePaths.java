@@ -48,13 +48,12 @@ public final class PackagePaths {
             // U+FFFD: the tarball would hold a name that is nowhere on disk or in the repository
             found.add("the path is not valid UTF-8 (shown with \uFFFD where its bytes do not decode)");
         }
-        if (path.chars().anyMatch(Character::isISOControl)) {
-            found.add("the path contains a control character");
-        }
-        path.codePoints().filter(TerminalText::isInvisible).findFirst().ifPresent(c -> found.add(
+        TerminalText.holds(path, Character::isISOControl, "control character")
+                .ifPresent(what -> found.add("the path " + what));
+        TerminalText.holds(path, TerminalText::isInvisible, "invisible Unicode character").ifPresent(what -> found.add(
                 // a right-to-left override (U+202E) shows notes[U+202E]dm.exe as notesexe.md; zero-width ones make twins of names
-                String.format(Locale.ROOT, "the path contains U+%04X, an invisible Unicode character (a bidi control,"
-                        + " a zero-width character or a blank filler), which makes a name read as another", c)));
+                "the path " + what + " (a bidi control, a zero-width character or a blank filler), which makes a name"
+                        + " read as another"));
         if (hasDotOrEmptySegment(path)) {
             found.add("the path has an empty, '.' or '..' segment");
         }

@@ -26,14 +26,14 @@ public final class PlainText {
     /** Whether the string at {@code at} is plain, refusing it if not. */
     public static boolean value(String text, String at, Refusal refusal) {
         Optional<String> control = TerminalText.controlCharacter(text);
-        control.ifPresent(what -> refusal.refuse(at, "'" + shown(at) + "' " + what, TerminalText.PLAIN_TEXT_HINT));
+        control.ifPresent(what -> refusal.refuse(at, "'" + Pointer.field(at) + "' " + what, TerminalText.PLAIN_TEXT_HINT));
         return control.isEmpty();
     }
 
     /** Whether the name of the member at {@code at} is plain, refusing it if not: a name is one line. */
     public static boolean name(String name, String at, Refusal refusal) {
         Optional<String> control = TerminalText.controlCharacterInName(name);
-        control.ifPresent(what -> refusal.refuse(at, "the name of '" + shown(at) + "' " + what,
+        control.ifPresent(what -> refusal.refuse(at, "the name of '" + Pointer.field(at) + "' " + what,
                 TerminalText.PLAIN_NAME_HINT));
         return control.isEmpty();
     }
@@ -65,10 +65,5 @@ public final class PlainText {
             }
         }
         return plain;
-    }
-
-    /** A field's pointer in a message, where a name with a control character in it would reach the terminal. */
-    private static String shown(String at) {
-        return TerminalText.line(at.substring(1));
     }
 }

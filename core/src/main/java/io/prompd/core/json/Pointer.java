@@ -1,5 +1,7 @@
 package io.prompd.core.json;
 
+import io.prompd.core.TerminalText;
+
 /**
  * JSON pointers (RFC 6901) to the fields that problems are reported on, so that a report can name
  * {@code /dependencies/@a~1b} and find its line; names with {@code /} or {@code ~} in them, as
@@ -25,5 +27,19 @@ public final class Pointer {
      */
     public static String readable(String pointer) {
         return pointer.replace("~1", "/").replace("~0", "~");
+    }
+
+    /**
+     * The pointer as a report shows it: {@link #readable}, with the control and invisible characters of the names
+     * it holds, a file's own, spelt out as {@link TerminalText#path} does, so that none acts on the terminal or
+     * makes the name read as another.
+     */
+    public static String shown(String pointer) {
+        return TerminalText.path(readable(pointer));
+    }
+
+    /** The field a pointer names as a message quotes it, {@link #shown} without the leading slash: {@code 'dependencies/@a/b'}. */
+    public static String field(String pointer) {
+        return shown(pointer).substring(1);
     }
 }

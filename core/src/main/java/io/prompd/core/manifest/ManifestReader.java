@@ -144,7 +144,7 @@ public final class ManifestReader {
     private Optional<String> nonBlank(JsonNode node, String at) {
         Optional<String> value = text(node, at);
         if (value.isPresent() && value.get().isBlank()) {
-            problems.warning(file, at, "'" + at.substring(1) + "' is empty, so prompd treats it as absent",
+            problems.warning(file, at, "'" + Pointer.field(at) + "' is empty, so prompd treats it as absent",
                     "fill it in or remove it");
             return Optional.empty();
         }
@@ -370,7 +370,7 @@ public final class ManifestReader {
     }
 
     private void wrongType(String at, String expected, JsonNode actual) {
-        problems.error(file, at, "'" + at.substring(1) + "' must be " + expected + ", not " + typeOf(actual), "");
+        problems.error(file, at, "'" + Pointer.field(at) + "' must be " + expected + ", not " + typeOf(actual), "");
     }
 
     private static String typeOf(JsonNode node) {

@@ -131,8 +131,7 @@ public final class ProblemReport {
     private static String where(Problem problem) {
         List<String> parts = new ArrayList<>(2);
         if (!problem.pointer().isEmpty()) {
-            // a pointer holds the names of the file's fields, which may hold what a terminal would act on
-            parts.add(TerminalText.line(Pointer.readable(problem.pointer())));
+            parts.add(Pointer.shown(problem.pointer()));
         }
         if (problem.line() > 0) {
             parts.add("line " + problem.line());

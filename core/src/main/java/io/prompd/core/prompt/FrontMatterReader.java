@@ -318,7 +318,7 @@ final class FrontMatterReader {
         // YAML reads 1.10, no or on as numbers and booleans unless they are quoted: show them as written.
         String written = actual.isValueNode() ? lines.scalarAt(pointer).orElse(actual.asText()) : "";
         String hint = expected.startsWith("a string") && actual.isValueNode() ? "quote it: " + TextNode.valueOf(written) : "";
-        error(pointer, "'" + pointer.substring(1) + "' must be " + expected + ", not " + describe(actual, written), hint);
+        error(pointer, "'" + Pointer.field(pointer) + "' must be " + expected + ", not " + describe(actual, written), hint);
     }
 
     private void error(String pointer, String message, String hint) {

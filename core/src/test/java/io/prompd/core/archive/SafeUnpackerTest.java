@@ -283,8 +283,8 @@ class SafeUnpackerTest {
     @Test
     void refusesAPathWithABidiOverrideAsPackDoes() throws IOException {
         assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/notes\u202Edm.exe", HELLO)),
-                ExitCode.INTEGRITY, "the archive entry 'package/notes<U+202E>dm.exe' is refused: the path contains"
-                        + " U+202E, an invisible Unicode character");
+                ExitCode.INTEGRITY, "the archive entry 'package/notes<U+202E>dm.exe' is refused: the path holds"
+                        + " the invisible Unicode character U+202E at position 6");
     }
 
     @Test

@@ -385,14 +385,14 @@ class ManifestReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "/description          | ,\"description\": \"red \\u001b[31malert\" | 'description' holds the control character U+001B",
-            "/author               | ,\"author\": \"Eve \\u0007\" | 'author' holds the control character U+0007",
-            "/author/name          | ,\"author\": {\"name\": \"Eve\\r\"} | 'author/name' holds the control character U+000D",
-            "/keywords/1           | ,\"keywords\": [\"a\", \"\\u009bb\"] | 'keywords/1' holds the control character U+009B",
-            "/x-site               | ,\"x-site\": \"\\u001b]0;owned\\u0007\" | 'x-site' holds the control character U+001B",
-            "/x-site/theme/0       | ,\"x-site\": {\"theme\": [\"dark\\u007f\"]} | 'x-site/theme/0' holds the control character U+007F",
-            "/author/twitter       | ,\"author\": {\"name\": \"Ada\", \"twitter\": \"\\u009b2J\"} | 'author/twitter' holds the control character U+009B",
-            "/repository/directory | ,\"repository\": {\"url\": \"https://a.io\", \"directory\": \"a\\rb\"} | 'repository/directory' holds the control character U+000D"})
+            "/description          | ,\"description\": \"red \\u001b[31malert\" | 'description' holds the control character U+001B (^[) at position 5",
+            "/author               | ,\"author\": \"Eve \\u0007\" | 'author' holds the control character U+0007 (^G) at position 5",
+            "/author/name          | ,\"author\": {\"name\": \"Eve\\r\"} | 'author/name' holds the control character U+000D (^M) at position 4",
+            "/keywords/1           | ,\"keywords\": [\"a\", \"\\u009bb\"] | 'keywords/1' holds the control character U+009B (M-^[) at position 1",
+            "/x-site               | ,\"x-site\": \"\\u001b]0;owned\\u0007\" | 'x-site' holds the control characters U+001B (^[) at position 1 and U+0007 (^G) at position 10",
+            "/x-site/theme/0       | ,\"x-site\": {\"theme\": [\"dark\\u007f\"]} | 'x-site/theme/0' holds the control character U+007F (^?) at position 5",
+            "/author/twitter       | ,\"author\": {\"name\": \"Ada\", \"twitter\": \"\\u009b2J\"} | 'author/twitter' holds the control character U+009B (M-^[) at position 1",
+            "/repository/directory | ,\"repository\": {\"url\": \"https://a.io\", \"directory\": \"a\\rb\"} | 'repository/directory' holds the control character U+000D (^M) at position 2"})
     void aControlCharacterInATextFieldIsAnErrorSinceATerminalWouldActOnIt(String pointer, String field, String message) {
         Problem problem = only(read("{\"name\": \"a\", \"version\": \"1.0.0\"" + field + "}"), Severity.ERROR, pointer);
 
@@ -402,12 +402,12 @@ class ManifestReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "/x-\\u001b[2J              | ,\"x-\\u001b[2J\": 1 | the name of 'x-^[[2J' holds the control character U+001B",
-            "/x-site/a\\u000ab          | ,\"x-site\": {\"a\\nb\": \"c\"} | the name of 'x-site/a^Jb' holds the control character U+000A",
-            "/prompts/main\\u0085       | ,\"prompts\": {\"main\\u0085\": \"m.prmd\"} | the name of 'prompts/mainM-^E' holds the control character U+0085",
-            "/engines/gpt\\u0007        | ,\"engines\": {\"gpt\\u0007\": \"4\"} | the name of 'engines/gpt^G' holds the control character U+0007",
-            "/dependencies/@a~1b\\u001b | ,\"dependencies\": {\"@a/b\\u001b\": \"^1.0.0\"} | the name of 'dependencies/@a~1b^[' holds the control character U+001B",
-            "/author/\\u001b            | ,\"author\": {\"name\": \"Ada\", \"\\u001b\": \"\"} | the name of 'author/^[' holds the control character U+001B"})
+            "/x-\\u001b[2J              | ,\"x-\\u001b[2J\": 1 | the name of 'x-^[[2J' holds the control character U+001B (^[) at position 3",
+            "/x-site/a\\u000ab          | ,\"x-site\": {\"a\\nb\": \"c\"} | the name of 'x-site/a^Jb' holds the control character U+000A (^J) at position 2",
+            "/prompts/main\\u0085       | ,\"prompts\": {\"main\\u0085\": \"m.prmd\"} | the name of 'prompts/mainM-^E' holds the control character U+0085 (M-^E) at position 5",
+            "/engines/gpt\\u0007        | ,\"engines\": {\"gpt\\u0007\": \"4\"} | the name of 'engines/gpt^G' holds the control character U+0007 (^G) at position 4",
+            "/dependencies/@a~1b\\u001b | ,\"dependencies\": {\"@a/b\\u001b\": \"^1.0.0\"} | the name of 'dependencies/@a/b^[' holds the control character U+001B (^[) at position 5",
+            "/author/\\u001b            | ,\"author\": {\"name\": \"Ada\", \"\\u001b\": \"\"} | the name of 'author/^[' holds the control character U+001B (^[) at position 1"})
     void aControlCharacterOrLineBreakInTheNameOfAFieldIsAnErrorReportedOnce(String pointer, String field,
                                                                           String message) {
         ManifestResult result = readWith(field);
@@ -426,11 +426,19 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aCarriageReturnIsRefusedWithAHintSayingHowToEndALineNotThatALineBreakIsFine() {
+        Problem problem = only(readWith(", \"category\": \"one\\r\\ntwo\""), Severity.ERROR, "/category");
+
+        assertTrue(problem.hint().endsWith("(a tab or a line break is fine; end a line with \\n alone, not \\r\\n)"),
+                problem.hint());
+    }
+
+    @Test
     void theValueOfAFieldWhoseNameHoldsAControlCharacterIsCheckedTooAndNamedSpeltOut() {
         ManifestResult result = readWith(", \"prompts\": {\"a\\u0007\": \"b\\u0007\"}");
 
-        assertEquals(List.of("'prompts/a^G' holds the control character U+0007",
-                "the name of 'prompts/a^G' holds the control character U+0007"), result.problems().stream().map(Problem::message).toList());
+        assertEquals(List.of("'prompts/a^G' holds the control character U+0007 (^G) at position 2",
+                "the name of 'prompts/a^G' holds the control character U+0007 (^G) at position 2"), result.problems().stream().map(Problem::message).toList());
     }
 
     @Test

@@ -333,7 +333,7 @@ class PromptParserTest {
 
         assertEquals("/description", problem.pointer());
         assertEquals(3, problem.line());
-        assertEquals("'description' holds the control character U+001B", problem.message());
+        assertEquals("'description' holds the control character U+001B (^[) at position 8", problem.message());
     }
 
     @ParameterizedTest

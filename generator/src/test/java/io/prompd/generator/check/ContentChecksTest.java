@@ -218,7 +218,7 @@ class ContentChecksTest {
         repo.commit("publish");
 
         Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/notes\u202Edm.exe",
-                "U+202E, an invisible Unicode character");
+                "the invisible Unicode character U+202E");
         assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
     }
 
@@ -231,7 +231,7 @@ class ContentChecksTest {
         repo.commit("publish");
 
         Problem problem = assertError(check(repo, "alice"), BASE + "/prompd.json",
-                "'description' holds the control character U+001B");
+                "'description' holds the control characters U+001B (^[) at position 5 and U+0007 (^G) at position 30");
         assertEquals(2, problem.line());
     }
 }

@@ -121,7 +121,7 @@ class PackageMetaTest {
     void aControlCharacterInAMessageIsAnErrorSinceClientsPrintIt(String field, String text, String pointer) {
         Parsed<PackageMeta> parsed = parse("{\"" + field + "\": {\"1.0.0\": \"fine\\u001b[8m hidden\"}}");
 
-        assertEquals(List.of("the " + text + " for 1.0.0 holds the control character U+001B"), parsed.problems().stream()
+        assertEquals(List.of("the " + text + " for 1.0.0 holds the control character U+001B (^[) at position 5"), parsed.problems().stream()
                 .filter(problem -> problem.pointer().equals(pointer)).map(Problem::message).toList());
     }
 }
