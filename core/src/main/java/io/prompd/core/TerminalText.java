@@ -65,6 +65,17 @@ public final class TerminalText {
                 || codePoint == 0xFFA0;
     }
 
+    /**
+     * Whether a character is one of Unicode's Bidi_Control characters (the embeddings, overrides and isolates
+     * U+202A–U+202E and U+2066–U+2069, the marks U+061C, U+200E and U+200F): invisible ones, as {@link #isInvisible}
+     * has them, that show the text around them in another order than it is stored, as in Trojan Source
+     * (CVE-2021-42574).
+     */
+    public static boolean isBidiControl(int codePoint) {
+        return codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069
+                || codePoint == 0x061C || codePoint == 0x200E || codePoint == 0x200F;
+    }
+
     /** Several lines, such as a README or a whole report: newlines stay. */
     public static String lines(String text) {
         return visible(text, true);
@@ -94,7 +105,7 @@ public final class TerminalText {
     /**
      * {@code holds the <kind> U+001B (^[) at position 7}, or {@code holds the <kind>s U+001B (^[) at position 7 and
      * U+0007 (^G) at position 12}, of the characters of {@code text} that are {@code refused}, their positions
-     * counted in characters as a person sees them, from 1: empty when it holds none.
+     * counted in code points from 1, an emoji outside the BMP one and not two as Java counts: empty when it holds none.
      */
     public static Optional<String> holds(String text, IntPredicate refused, String kind) {
         List<String> found = new ArrayList<>();

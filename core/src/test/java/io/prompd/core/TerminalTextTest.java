@@ -36,7 +36,7 @@ class TerminalTextTest {
     }
 
     @Test
-    void everyControlCharacterIsNamedWithItsPositionCountedInCharactersAsShown() {
+    void everyControlCharacterIsNamedWithItsPositionCountedInCodePoints() {
         assertEquals(Optional.of("holds the control characters U+001B (^[) at position 2 and U+0007 (^G) at position 5"),
                 TerminalText.controlCharacter("\uD83D\uDE00\u001b]0\u0007"));
         assertEquals(Optional.of("holds the control characters U+0001 (^A) at position 1, U+0002 (^B) at position 2,"

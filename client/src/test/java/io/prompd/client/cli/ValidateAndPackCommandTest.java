@@ -236,6 +236,22 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aBidiOverrideInTheManifestFailsValidateWithTheFieldsPathSpeltOutAsAFileNamesIs() throws IOException {
+        write("prompd.json", """
+                {"name": "@acme/greeter", "version": "1.0.0", "description": "Greets \\u202eexe.md", "license": "MIT",
+                 "x-\\u202emd": true}
+                """);
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("  error   /description, line 1: 'description' holds the bidi control U+202E at"
+                + " position 8\n"), run.out());
+        assertTrue(run.out().contains("  error   /x-<U+202E>md, line 2: the name of 'x-<U+202E>md' holds the invisible"
+                + " Unicode character U+202E at position 3\n"), run.out());
+        assertFalse(run.out().contains("\u202e"), "nothing of the manifest reorders the report: " + run.out());
+    }
+
+    @Test
     void aControlCharacterInAFieldPrompdDoesNotKnowFailsValidateSpeltOutWithTheFieldsPath() throws IOException {
         write("prompd.json", """
                 {"name": "@acme/greeter", "version": "1.0.0", "description": "Greets", "license": "MIT",

@@ -10,7 +10,11 @@ import java.util.Optional;
  * The rule that the text of a file people write and others are shown ({@code prompd.json}, a prompt's front
  * matter) holds no control character: not in a string, nor in the name of a member, to any depth, known field
  * or not. A terminal showing the text (search, {@code prompd info}, the check's comment) would act on one.
- * One rule for a JSON and a YAML tree alike, so that every reader refuses the same characters with the same words.
+ * Nor does it hold a bidi control, which shows the text around it in another order than it is stored, so that a
+ * reviewer reading the pull request's diff reads other text than prompd does; a name holds no invisible character
+ * at all, as a file name does not ({@link TerminalText#isInvisible}). Free text keeps the other invisible ones,
+ * such as the zero-width joiner inside an emoji. One rule for a JSON and a YAML tree alike, so that every reader
+ * refuses the same characters with the same words.
  */
 public final class PlainText {
 
@@ -23,19 +27,34 @@ public final class PlainText {
     private PlainText() {
     }
 
+    /** How to fix text holding a bidi control. */
+    private static final String BIDI_HINT = "remove it: a reviewer reading the diff would see the text around it in another"
+            + " order than prompd reads it";
+
+    /** How to fix a name holding an invisible character. */
+    private static final String INVISIBLE_NAME_HINT = "rename it without the character: it makes the name read as another";
+
     /** Whether the string at {@code at} is plain, refusing it if not. */
     public static boolean value(String text, String at, Refusal refusal) {
-        Optional<String> control = TerminalText.controlCharacter(text);
-        control.ifPresent(what -> refusal.refuse(at, "'" + Pointer.field(at) + "' " + what, TerminalText.PLAIN_TEXT_HINT));
-        return control.isEmpty();
+        String subject = "'" + Pointer.field(at) + "' ";
+        // not &&: a text with both gets both refusals at once
+        return plain(TerminalText.controlCharacter(text), at, subject, TerminalText.PLAIN_TEXT_HINT, refusal)
+                & plain(TerminalText.holds(text, TerminalText::isBidiControl, "bidi control"), at, subject, BIDI_HINT,
+                refusal);
     }
 
     /** Whether the name of the member at {@code at} is plain, refusing it if not: a name is one line. */
     public static boolean name(String name, String at, Refusal refusal) {
-        Optional<String> control = TerminalText.controlCharacterInName(name);
-        control.ifPresent(what -> refusal.refuse(at, "the name of '" + Pointer.field(at) + "' " + what,
-                TerminalText.PLAIN_NAME_HINT));
-        return control.isEmpty();
+        String subject = "the name of '" + Pointer.field(at) + "' ";
+        return plain(TerminalText.controlCharacterInName(name), at, subject, TerminalText.PLAIN_NAME_HINT, refusal)
+                & plain(TerminalText.holds(name, TerminalText::isInvisible, "invisible Unicode character"), at, subject,
+                INVISIBLE_NAME_HINT, refusal);
+    }
+
+    /** Whether nothing is wrong, refusing the text at {@code at} with what is if something is. */
+    private static boolean plain(Optional<String> wrong, String at, String subject, String hint, Refusal refusal) {
+        wrong.ifPresent(what -> refusal.refuse(at, subject + what, hint));
+        return wrong.isEmpty();
     }
 
     /** Whether every string and member name in {@code node}, to any depth, is plain, refusing each that is not. */

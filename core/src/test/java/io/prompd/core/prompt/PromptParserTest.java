@@ -327,13 +327,18 @@ class PromptParserTest {
                 result.problems().stream().map(Problem::pointer).toList());
     }
 
-    @Test
-    void aControlCharacterInTheFrontMattersDescriptionIsAnErrorAtItsLine() {
-        Problem problem = onlyProblem("---\nid: a\ndescription: \"clears \\e[2J the screen\"\n---\nHello\n");
+    /** An emoji's joiner is fine in text, as the bidi control after it is not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "clears \\e[2J the screen | 'description' holds the control character U+001B (^[) at position 8",
+            "\uD83D\uDC69\u200D\uD83D\uDCBB reviews \u202Etxt.exe | 'description' holds the bidi control U+202E at position 13"})
+    void aControlCharacterOrBidiControlInTheFrontMattersDescriptionIsAnErrorAtItsLine(String description,
+                                                                                    String message) {
+        Problem problem = onlyProblem("---\nid: a\ndescription: \"" + description + "\"\n---\nHello\n");
 
         assertEquals("/description", problem.pointer());
         assertEquals(3, problem.line());
-        assertEquals("'description' holds the control character U+001B (^[) at position 8", problem.message());
+        assertEquals(message, problem.message());
     }
 
     @ParameterizedTest
@@ -360,5 +365,13 @@ class PromptParserTest {
     private static String unescape(String written) {
         return Pattern.compile("\\\\u([0-9a-f]{4})").matcher(written.replace("\\n", "\n"))
                 .replaceAll(escape -> String.valueOf((char) Integer.parseInt(escape.group(1), 16)));
+    }
+
+    @Test
+    void anInvisibleCharacterInAFrontMatterKeyIsAnErrorAsInAFileName() {
+        Problem problem = onlyProblem("---\nid: a\n\"x\u200Bsite\": 1\n---\nHi\n");
+
+        assertEquals("the name of 'x<U+200B>site' holds the invisible Unicode character U+200B at position 2",
+                problem.message());
     }
 }
