@@ -11,8 +11,8 @@ import java.util.Set;
  * extend that are no reference, are errors, since Jinja would not render the prompt at all
  * (whether the files are there is {@link ReferenceRules}'s); variables no parameter declares,
  * neither the prompt's own nor those of the prompts it inherits from within the package, are
- * warnings, since rendering leaves them empty; and so are legacy {@code {name}} placeholders of
- * declared parameters, which rendering leaves as they are written.
+ * warnings, since rendering leaves them empty; and so are legacy {@code {name}} placeholders,
+ * which rendering leaves as they are written.
  */
 final class TemplateRule {
 
@@ -34,15 +34,22 @@ final class TemplateRule {
     }
 
     /**
-     * Only a name that is a declared parameter: braces around other words are as likely the prompt's own text (a
-     * JSON example, a set in prose), and an undeclared name has its warning already.
+     * A placeholder of a declared parameter is most likely meant to be replaced; one of another name may as well be
+     * the prompt's own text (a set in prose), and is said to name no parameter, in the words of the legacy form.
      */
     private static void singleBraces(String file, TemplateScan template, Set<String> declared, Problems problems) {
-        template.placeholders().stream().filter(placeholder -> declared.contains(placeholder.root())).forEach(
-                placeholder -> problems.add(Problem.warning(file, "", "'{" + placeholder.written() + "}' is left in"
-                        + " the text as it is written: only '{{ " + placeholder.written() + " }}' is replaced by the"
-                        + " parameter's value", "write {{ " + placeholder.written() + " }}, or, to show the braces as"
-                        + " they are, set them as `code` or in {% raw %}...{% endraw %}").atLine(placeholder.line())));
+        String asItIs = "to show the braces as they are, set them as `code` or in {% raw %}...{% endraw %}";
+        for (TemplateScan.Placeholder placeholder : template.placeholders()) {
+            String jinja = "{{ " + placeholder.expression() + " }}";
+            problems.add((declared.contains(placeholder.root())
+                    ? Problem.warning(file, "", "'" + placeholder.written() + "' is left in the text as it is written:"
+                            + " only '" + jinja + "' is replaced by the parameter's value", "write " + jinja + ", or, "
+                            + asItIs)
+                    : Problem.warning(file, "", "the legacy placeholder '" + placeholder.written() + "' names no"
+                            + " declared parameter, and is left in the text as it is written", "to fill it in, declare '"
+                            + placeholder.root() + "' under \"parameters\" and write " + jinja + "; " + asItIs))
+                    .atLine(placeholder.line()));
+        }
     }
 
     /** A file the template loads is checked with the prompt's other references; a name that is none is told here. */

@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a prompt body's template as Jinja will: the variables it reads from its caller, the free
- * names of Jinja expressions ({@code {{ x.y | f }}}, {@code {% if %}}, {@code {% for %}}, ...) and
- * of the legacy {@code {name}} placeholders, and the tags that do not fit together, which would
- * stop the template from rendering at all. Names a template binds itself ({@code for},
- * {@code set}, {@code macro}, {@code with}, {@code import}) are not free within their scope.
+ * names of Jinja expressions ({@code {{ x.y | f }}}, {@code {% if %}}, {@code {% for %}}, ...),
+ * and the tags that do not fit together, which would stop the template from rendering at all.
+ * Names a template binds itself ({@code for}, {@code set}, {@code macro}, {@code with},
+ * {@code import}) are not free within their scope. Apart, the legacy {@code {name}} placeholders,
+ * which Jinja does not read but leaves in the text as they are written.
  *
- * <p>Jinja renders fenced code blocks too, so {@code {{ }}} counts there; a single-brace
- * placeholder is only taken outside fences and inline code, where braces are rarely JSON.
+ * <p>Jinja renders code blocks too, so {@code {{ }}} counts there; a single-brace placeholder is
+ * only taken outside code blocks, fenced or indented, and inline code, where braces are rarely JSON.
  */
 final class TemplateScan {
 
@@ -65,7 +66,9 @@ final class TemplateScan {
     private static final Map<String, Pattern> RAW_ENDS = Map.of("endraw", rawEnd("endraw"), "endverbatim",
             rawEnd("endverbatim"));
     private static final Map<Character, Character> CLOSERS = Map.of('(', ')', '[', ']', '{', '}');
-    private static final Pattern LEGACY = Pattern.compile("(?<![{$\\\\])\\{([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)}(?!})");
+    /** Spaces inside the braces as Jinja allows them inside its own, so that {@code { topic }} is one too. */
+    private static final Pattern LEGACY = Pattern.compile(
+            "(?<![{$\\\\])\\{[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[ \\t]*}(?!})");
 
     private final String body;
     private final MarkdownBody markdown;
@@ -97,17 +100,18 @@ final class TemplateScan {
     }
 
     /**
-     * A legacy single-brace placeholder in the text, {@code {topic}} or {@code {workflow.topic}}, which Jinja
+     * A legacy single-brace placeholder in the text, {@code {topic}} or {@code { workflow.topic }}, which Jinja
      * leaves as it is written.
      *
-     * @param written what the braces hold, {@code workflow.topic}
+     * @param written    the placeholder as written, braces included
+     * @param expression what the braces hold, {@code workflow.topic}
      */
-    record Placeholder(String written, int line) {
+    record Placeholder(String written, String expression, int line) {
 
         /** The variable it names, {@code workflow} for {@code workflow.topic}. */
         String root() {
-            int dot = written.indexOf('.');
-            return dot < 0 ? written : written.substring(0, dot);
+            int dot = expression.indexOf('.');
+            return dot < 0 ? expression : expression.substring(0, dot);
         }
     }
 
@@ -144,7 +148,10 @@ final class TemplateScan {
         return uses;
     }
 
-    /** The legacy placeholders of the text, outside code, in order. */
+    /**
+     * The legacy placeholders of the text, outside code, in order; not those of a name the template binds where
+     * they stand, nor of a keyword or a global, which are no parameter's.
+     */
     List<Placeholder> placeholders() {
         return List.copyOf(placeholders);
     }
@@ -551,11 +558,15 @@ final class TemplateScan {
     }
 
     private void use(String name, int offset) {
-        if (KEYWORDS.contains(name) || LITERALS.contains(name.toLowerCase(Locale.ROOT)) || GLOBALS.contains(name)
-                || firstUses.containsKey(name) || scopes.stream().anyMatch(scope -> scope.contains(name))) {
-            return;
+        if (!firstUses.containsKey(name) && !isBound(name)) {
+            firstUses.put(name, offset);
         }
-        firstUses.put(name, offset);
+    }
+
+    /** Whether the name is no caller's at this point of the template: a keyword, a literal, a global or bound here. */
+    private boolean isBound(String name) {
+        return KEYWORDS.contains(name) || LITERALS.contains(name.toLowerCase(Locale.ROOT)) || GLOBALS.contains(name)
+                || scopes.stream().anyMatch(scope -> scope.contains(name));
     }
 
     /** Legacy {@code {name}} placeholders in plain text between Jinja tags. */
@@ -567,10 +578,9 @@ final class TemplateScan {
         Matcher placeholder = LEGACY.matcher(body).region(start, end);
         while (placeholder.find()) {
             int line = lineIndex(placeholder.start());
-            if (!markdown.isFenced(line) && !insideInlineCode(placeholder.start(), line)) {
-                Placeholder found = new Placeholder(placeholder.group(1), markdown.fileLine(line));
+            Placeholder found = new Placeholder(placeholder.group(), placeholder.group(1), markdown.fileLine(line));
+            if (!markdown.isCode(line) && !insideInlineCode(placeholder.start(), line) && !isBound(found.root())) {
                 placeholders.add(found);
-                use(found.root(), placeholder.start());
             }
         }
     }

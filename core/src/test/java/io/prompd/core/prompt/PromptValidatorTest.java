@@ -298,6 +298,25 @@ class PromptValidatorTest {
     }
 
     @Test
+    void aSpacedSingleBracePlaceholderIsLeftInTheTextAsWrittenToo() {
+        Problem problem = single(validate("---\nparameters:\n  - name: who\n---\n\nHello { who }!\n"),
+                Severity.WARNING);
+
+        assertEquals("'{ who }' is left in the text as it is written: only '{{ who }}' is replaced by the parameter's"
+                + " value", problem.message());
+    }
+
+    @Test
+    void aSingleBracePlaceholderOfNoParameterIsAWarningInTheWordsOfTheLegacyForm() {
+        Problem problem = single(validate("---\nid: a\n---\n\nHello {nothere}!\n"), Severity.WARNING);
+
+        assertEquals(new Problem(Severity.WARNING, "prompts/a.prmd", "", 5, "the legacy placeholder '{nothere}' names"
+                + " no declared parameter, and is left in the text as it is written", "to fill it in, declare 'nothere'"
+                + " under \"parameters\" and write {{ nothere }}; to show the braces as they are, set them as `code`"
+                + " or in {% raw %}...{% endraw %}"), problem);
+    }
+
+    @Test
     void aSingleBracePlaceholderOfAParameterOfALocalParentIsAWarningToo() {
         Problem problem = single(validate(Map.of("prompts/base.prmd", "---\nparameters:\n  - name: topic\n---\n{{ topic }}\n",
                 "prompts/leaf.prmd", "---\ninherits: ./base.prmd\n---\nOn {topic}.\n"), Map.of()), Severity.WARNING);
@@ -311,8 +330,8 @@ class PromptValidatorTest {
      * shown, not meant to be replaced, as a fenced example of a template is.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"Reply as {\"answer\": \"...\"} or {other}.", "Use `{who}` in your own prompt.",
-            "An example:\n\n```\nHello {who}!\n```", "{{ {'who': who} }}", "{% raw %}{who}{% endraw %}",
+    @ValueSource(strings = {"Reply as {\"answer\": \"...\"}.", "Use `{who}` in your own prompt.",
+            "An example:\n\n```\nHello {who}!\n```", "An example:\n\n    Hello {who}!\n", "{{ {'who': who} }}", "{% raw %}{who}{% endraw %}",
             "{{who}} {{{who}}} ${who} \\{who}"})
     void aSingleBraceOutsideTextOrAroundAnotherNameIsNoWarning(String body) {
         List<Problem> problems = validate("---\nparameters:\n  - name: who\n---\n" + body + "\n");

@@ -18,7 +18,7 @@ class TemplateScanTest {
     @ValueSource(strings = {
         "{{ x }}", "{{x}}", "{{- x -}}", "{{ x.y | filter }}", "{{ x|title }}", "{{ x['key'] }}",
         "{%- if x == \"a\" %}{% endif %}", "{% if 1 %}{% elif x %}{% endif %}", "{% for a in x %}{{ a }}{% endfor %}",
-        "{x}", "{x.y}", "{{ x | default('none') }}", "{{ 'a' if x else 'b' }}", "{% include x %}",
+        "{{ x | default('none') }}", "{{ 'a' if x else 'b' }}", "{% include x %}",
         "```json\n{\"a\": \"{{ x }}\"}\n```"})
     void findsTheRootVariable(String body) {
         assertEquals(List.of("x"), free(body));
@@ -37,6 +37,25 @@ class TemplateScanTest {
         "{{ '}}' }}", "{% include 'a' ignore missing with context %}", "{% include 'a' without context %}"})
     void findsNoVariable(String body) {
         assertEquals(List.of(), free(body));
+    }
+
+    /** Jinja does not read a legacy placeholder, spaced or not: it is one of the text, not a variable. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{x}", "{x.y}", "{ x }", "{\tx.y }", "Hello {x}!\n\n- item\n", "- item\n\n    more {x}",
+        "text\n    {x}", "1. step\n    {x}", "- item\n{x}"})
+    void aLegacyPlaceholderIsNoVariableButAPlaceholderOfItsRootOutsideCode(String body) {
+        TemplateScan scan = TemplateScan.of(body, 1);
+
+        assertEquals(List.of(), scan.freeVariables());
+        assertEquals(List.of("x"), scan.placeholders().stream().map(TemplateScan.Placeholder::root).toList());
+    }
+
+    /** Indented code as CommonMark reads it: after a blank line, a heading or at the start, and outside a list. */
+    @ParameterizedTest
+    @ValueSource(strings = {"    {x}", "\t{x}", "text\n\n    {x}", "# Example\n    {x}", "text\n\n    a\n\n    {x}",
+        "- item\n\ntext\n\n    {x}", "```\n{x}\n```", "`{x}`", "{% for x in xs %}{x}{% endfor %}", "{true}"})
+    void aLegacyPlaceholderInCodeOrOfABoundNameIsNone(String body) {
+        assertEquals(List.of(), TemplateScan.of(body, 1).placeholders());
     }
 
     @Test
