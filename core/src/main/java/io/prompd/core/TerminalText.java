@@ -24,6 +24,9 @@ public final class TerminalText {
     public static final String PLAIN_NAME_HINT = "rename it without the character: a terminal would act on it instead"
             + " of showing it";
 
+    /** How many characters a message on them names, at most: a field of escapes needs no message as long. */
+    private static final int NAMED = 4;
+
     private TerminalText() {
     }
 
@@ -80,9 +83,6 @@ public final class TerminalText {
     public static String lines(String text) {
         return visible(text, true);
     }
-
-    /** How many characters a message on them names, at most: a field of escapes needs no message as long. */
-    private static final int NAMED = 4;
 
     /**
      * What is wrong with a field's text, as {@code holds the control character U+001B (^[) at position 7}, naming

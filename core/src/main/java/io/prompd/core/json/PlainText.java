@@ -24,15 +24,16 @@ public final class PlainText {
         void refuse(String pointer, String message, String hint);
     }
 
-    private PlainText() {
-    }
-
     /** How to fix text holding a bidi control. */
-    private static final String BIDI_HINT = "remove it: a reviewer reading the diff would see the text around it in another"
-            + " order than prompd reads it";
+    private static final String BIDI_HINT = "remove it: a reviewer reading the diff would see the text around it in"
+            + " another order than prompd reads it";
 
     /** How to fix a name holding an invisible character. */
-    private static final String INVISIBLE_NAME_HINT = "rename it without the character: it makes the name read as another";
+    private static final String INVISIBLE_NAME_HINT = "rename it without the character: it makes the name read as"
+            + " another";
+
+    private PlainText() {
+    }
 
     /** Whether the string at {@code at} is plain, refusing it if not. */
     public static boolean value(String text, String at, Refusal refusal) {

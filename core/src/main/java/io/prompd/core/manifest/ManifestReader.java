@@ -153,8 +153,8 @@ public final class ManifestReader {
 
     /**
      * A string field; every one is shown to people (search, prompd info, the check's comment), so none holds a
-     * control character. One that does is read as absent once reported, so that no later rule (a range's, a
-     * license's, a path's) reports it again, quoting the character to the terminal.
+     * control character or a bidi control ({@link PlainText}). One that does is read as absent once reported, so
+     * that no later rule (a range's, a license's, a path's) reports it again, quoting the character.
      */
     private Optional<String> text(JsonNode node, String at) {
         if (!node.isTextual()) {
