@@ -69,14 +69,14 @@ public final class TerminalText {
     }
 
     /**
-     * Whether a character is one of Unicode's Bidi_Control characters (the embeddings, overrides and isolates
-     * U+202A–U+202E and U+2066–U+2069, the marks U+061C, U+200E and U+200F): invisible ones, as {@link #isInvisible}
-     * has them, that show the text around them in another order than it is stored, as in Trojan Source
-     * (CVE-2021-42574).
+     * Whether a character is one of Unicode's embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069):
+     * invisible ones, as {@link #isInvisible} has them, that show the text around them in another order than it is
+     * stored, as in Trojan Source (CVE-2021-42574). The marks U+061C, U+200E and U+200F, Bidi_Control too, are left
+     * out, as rustc's lint leaves them: Arabic and Hebrew text needs them, and each only sets the direction of the
+     * characters beside it rather than reordering a stretch.
      */
     public static boolean isBidiControl(int codePoint) {
-        return codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069
-                || codePoint == 0x061C || codePoint == 0x200E || codePoint == 0x200F;
+        return codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069;
     }
 
     /** Several lines, such as a README or a whole report: newlines stay. */

@@ -474,7 +474,7 @@ class ManifestReaderTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "/category       | ,\"category\": \"safe \\u202etxt.exe\"             | 'category' holds the bidi control U+202E at position 6",
             "/keywords/0     | ,\"keywords\": [\"\\u2066a\\u2069\"]                | 'keywords/0' holds the bidi controls U+2066 at position 1 and U+2069 at position 3",
-            "/x-site/title   | ,\"x-site\": {\"title\": \"\\u200fx\"}              | 'x-site/title' holds the bidi control U+200F at position 1",
+            "/x-site/title   | ,\"x-site\": {\"title\": \"\\u2067x\"}              | 'x-site/title' holds the bidi control U+2067 at position 1",
             "/x-\\u202ey      | ,\"x-\\u202ey\": 1                                | the name of 'x-<U+202E>y' holds the invisible Unicode character U+202E at position 3",
             "/x-site/a\\u200bb | ,\"x-site\": {\"a\\u200bb\": \"c\"}             | the name of 'x-site/a<U+200B>b' holds the invisible Unicode character U+200B at position 2"})
     void aBidiControlInTextOrAnInvisibleCharacterInANameIsAnErrorSinceTheDiffWouldReadAsOtherText(String pointer,
@@ -488,9 +488,10 @@ class ManifestReaderTest {
     }
 
     @Test
-    void accentsScriptsAndEmojiWithTheirJoinersAreFine() {
+    void accentsScriptsAndEmojiWithTheirJoinersAndRightToLeftMarksAreFine() {
         assertEquals(List.of(), read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"MIT\", \"description\":"
-                + " \"Résumés, 日本語, العربية, نمی\u200cخواهم, \uD83D\uDC69\u200D\uD83D\uDCBB\","
+                + " \"Résumés, 日本語, العربية, نمی\u200cخواهم, \uD83D\uDC69\u200D\uD83D\uDCBB, שלום (C++)\u200F,"
+                + " \u061Cمرحبا\u200E\","
                 + " \"keywords\": [\"\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08\"]}").problems());
     }
 }
