@@ -103,6 +103,19 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aDamagedIndexFailsWithTheNetworksCodeNamingItsUrlAndWhereItBreaks() throws IOException {
+        Files.writeString(registry.root().resolve("packages/@acme/util/index.json"), "{\"name\": ");
+
+        CliRun run = prompd("info", "@acme/util");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertEquals("error: the registry sent a damaged document: " + server.url() + "packages/@acme/util/index.json"
+                + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)\nhint: try again later,"
+                + " or use --offline to work from the cache; if it persists, report it to the registry's maintainers"
+                + " with this message\n", run.err());
+    }
+
+    @Test
     void aPauseTheRegistryAsksForIsWaitedOutSayingSoOnStderr() {
         server.throttle(1, "30");
 

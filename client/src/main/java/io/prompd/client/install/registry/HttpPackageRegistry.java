@@ -58,8 +58,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
         }
         Packument packument = document.read(json -> {
             Packument read = parse(endpoint, json, Packument.class, document);
-            requireAsked(name.toString(), read.name().toString(), url);
-            requireDistinctVersions(read, url);
+            requireAsked(name.toString(), read.name().toString(), document);
+            requireDistinctVersions(read, document);
             return read;
         });
         return Optional.of(new PublishedPackage(packument, url));
@@ -69,16 +69,16 @@ public final class HttpPackageRegistry implements PackageRegistry {
      * Each version must be listed under itself, and once: a resolver and an installer find a version
      * by its key, and SemVer holds versions differing only in build metadata to be one.
      */
-    private static void requireDistinctVersions(Packument packument, URI url) {
+    private static void requireDistinctVersions(Packument packument, RegistryFetcher.Document document) {
         Version previous = null;
         for (var entry : packument.versions().entrySet()) {
             Version version = entry.getKey();
             if (previous != null && previous.comparePrecedence(version) == 0) {
-                throw damaged(url, "versions " + previous + " and " + version
+                throw damaged(document, "versions " + previous + " and " + version
                         + " are one version: build metadata does not make another");
             }
             if (!entry.getValue().version().equals(version)) {
-                throw damaged(url, "versions/" + version + " says it is version " + entry.getValue().version());
+                throw damaged(document, "versions/" + version + " says it is version " + entry.getValue().version());
             }
             previous = version;
         }
@@ -88,9 +88,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
      * A document must be of what was asked: a registry could otherwise install one package under
      * another's name, at its own path or by redirecting one package's URL to another's.
      */
-    private static void requireAsked(String asked, String described, URI url) {
+    private static void requireAsked(String asked, String described, RegistryFetcher.Document document) {
         if (!described.equals(asked)) {
-            throw damaged(url, "it describes " + described + ", and " + asked + " was asked for");
+            throw damaged(document, "it describes " + described + ", and " + asked + " was asked for");
         }
     }
 
@@ -153,7 +153,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
         RegistryFetcher.Document fetched = fetch(endpoint, url);
         return fetched.read(json -> {
             VersionDocument document = parse(endpoint, json, VersionDocument.class, fetched);
-            requireAsked(name + "@" + version, document.name() + "@" + document.version(), url);
+            requireAsked(name + "@" + version, document.name() + "@" + document.version(), fetched);
             return document;
         });
     }
@@ -274,16 +274,19 @@ public final class HttpPackageRegistry implements PackageRegistry {
         } catch (IOException | IllegalArgumentException unreadable) {
             why = unreadable.getMessage();
         }
-        throw damaged(document.url(), why);
+        throw damaged(document, why);
     }
 
     /**
-     * A document that arrived and does not fit is damaged: a failure of the registry's, not of the
-     * network, which delivered it whole.
+     * A document that arrived and does not fit is damaged. It fails as a web page in its place does,
+     * as an answer the registry's host gave and the run cannot use rather than a failure of this
+     * machine's: a registry midway through an update, or a cache in front of it, answers so for a
+     * while, and a script retrying on the network's code then gets past it.
      */
-    private static PrompdException damaged(URI url, String why) {
-        return new PrompdException(ExitCode.FAILURE, "the registry sent a damaged document: " + Urls.display(url) + " ("
-                + why + ")", "report it to the registry's maintainers, with this message");
+    private static PrompdException damaged(RegistryFetcher.Document document, String why) {
+        return new PrompdException(ExitCode.NETWORK, "the registry sent a damaged document: "
+                + Urls.display(document.url()) + " (" + why + ")", "try again later, or use --offline to work from"
+                + " the cache; if it persists, report it to the registry's maintainers with this message");
     }
 
     private static PrompdException webPage(RegistryFetcher.Document document) {

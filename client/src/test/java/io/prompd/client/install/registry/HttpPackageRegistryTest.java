@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpPackageRegistryTest {
 
     private static final PackageName UTIL = PackageName.parse("@acme/util");
+    private static final String DAMAGED_HINT = "try again later, or use --offline to work from the cache; if it persists,"
+            + " report it to the registry's maintainers with this message";
 
     @TempDir
     Path work;
@@ -102,10 +104,10 @@ class HttpPackageRegistryTest {
 
         PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
 
-        assertEquals(ExitCode.FAILURE, damaged.exitCode(), "it arrived: the network did its part");
+        assertEquals(ExitCode.NETWORK, damaged.exitCode(), "an answer the run cannot use, as a web page in its place");
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json"
                 + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)", damaged.getMessage());
-        assertEquals("report it to the registry's maintainers, with this message", damaged.hint());
+        assertEquals(DAMAGED_HINT, damaged.hint());
     }
 
     @Test
@@ -117,10 +119,10 @@ class HttpPackageRegistryTest {
         PrompdException other = assertThrows(PrompdException.class,
                 () -> registryAt(root).find(PackageName.parse("@acme/evil")));
 
-        assertEquals(ExitCode.FAILURE, other.exitCode());
+        assertEquals(ExitCode.NETWORK, other.exitCode());
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/evil/index.json (it"
                 + " describes @acme/util, and @acme/evil was asked for)", other.getMessage());
-        assertEquals("report it to the registry's maintainers, with this message", other.hint());
+        assertEquals(DAMAGED_HINT, other.hint());
     }
 
     @Test
@@ -149,11 +151,11 @@ class HttpPackageRegistryTest {
 
         PrompdException twice = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
 
-        assertEquals(ExitCode.FAILURE, twice.exitCode());
+        assertEquals(ExitCode.NETWORK, twice.exitCode());
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json"
                 + " (versions 1.0.0 and 1.0.0+Build are one version: build metadata does not make another)",
                 twice.getMessage());
-        assertEquals("report it to the registry's maintainers, with this message", twice.hint());
+        assertEquals(DAMAGED_HINT, twice.hint());
     }
 
     @Test
@@ -166,7 +168,7 @@ class HttpPackageRegistryTest {
 
         PrompdException misfiled = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
 
-        assertEquals(ExitCode.FAILURE, misfiled.exitCode());
+        assertEquals(ExitCode.NETWORK, misfiled.exitCode());
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json"
                 + " (versions/1.0.0 says it is version 1.0.1)", misfiled.getMessage());
     }
@@ -248,7 +250,7 @@ class HttpPackageRegistryTest {
 
         PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
 
-        assertEquals(ExitCode.FAILURE, damaged.exitCode());
+        assertEquals(ExitCode.NETWORK, damaged.exitCode());
         assertTrue(damaged.getMessage().endsWith("(at line 1, column 47: /versions/1.0.0: 'version' is missing)"),
                 damaged.getMessage());
     }
@@ -266,7 +268,7 @@ class HttpPackageRegistryTest {
         Files.writeString(index, "{\"name\": \"@acme/util\", \"versions\": {\"1.0.0\": {\"version\": true}}}");
         PrompdException field = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
 
-        assertEquals(ExitCode.FAILURE, array.exitCode());
+        assertEquals(ExitCode.NETWORK, array.exitCode());
         assertEquals("the registry sent a damaged document: " + url + " (at line 1, column 1: expected an object as the"
                 + " document, found an array)", array.getMessage());
         assertEquals("the registry sent a damaged document: " + url + " (at line 1, column 36: /versions: expected an"
@@ -285,11 +287,11 @@ class HttpPackageRegistryTest {
         PrompdException version = assertThrows(PrompdException.class,
                 () -> registryAt(root).versionDocument(UTIL, Version.parse("1.0.0")));
 
-        assertEquals(ExitCode.FAILURE, packument.exitCode());
+        assertEquals(ExitCode.NETWORK, packument.exitCode());
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json (at line 1,"
                 + " column 1: expected an object as the document, found null)", packument.getMessage());
-        assertEquals("report it to the registry's maintainers, with this message", packument.hint());
-        assertEquals(ExitCode.FAILURE, version.exitCode());
+        assertEquals(DAMAGED_HINT, packument.hint());
+        assertEquals(ExitCode.NETWORK, version.exitCode());
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/1.0.0.json (at line 1,"
                 + " column 1: expected an object as the document, found null)", version.getMessage());
     }
