@@ -12,7 +12,6 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
-import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.PackageList;
 import io.prompd.core.protocol.PackageSummary;
@@ -24,6 +23,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -117,10 +117,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
             return;
         }
         fetched.read(json -> {
-            if (WebPage.startsOne(json)) {
-                throw webPage(fetched);
-            }
-            int protocol = protocolVersion(json);
+            // only the one field this client needs: a newer protocol may change all others
+            int protocol = read(json, Map.class, fetched).get("protocolVersion") instanceof Number number
+                    ? number.intValue() : 0;
             if (protocol < 1) {
                 throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": its "
                         + RegistryLayout.REGISTRY_DOCUMENT + " has no protocolVersion (is it a registry's Git repository"
@@ -135,15 +134,6 @@ public final class HttpPackageRegistry implements PackageRegistry {
             return protocol;
         });
         verifiedRoots.add(endpoint.root());
-    }
-
-    /** The one field this client needs of {@code registry.json}; 0 when it cannot be read. */
-    private static int protocolVersion(byte[] json) {
-        try {
-            return JsonTrees.read(json).path("protocolVersion").asInt(0);
-        } catch (IOException unreadable) {
-            return 0;
-        }
     }
 
     @Override

@@ -84,6 +84,27 @@ class HttpPackageRegistryTest {
     }
 
     @Test
+    void aRegistryJsonThatIsNotAJsonObjectIsADamagedDocumentNotAnotherKindOfFolder() throws IOException {
+        Path root = registry().root();
+        Path document = root.resolve("registry.json");
+        Files.delete(root.resolve("packages/@acme/util/index.json"));
+
+        Files.writeString(document, "nope");
+        PrompdException notJson = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+        Files.writeString(document, "[1]");
+        PrompdException array = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+        assertEquals(ExitCode.NETWORK, notJson.exitCode());
+        assertEquals("the registry sent a damaged document: " + root.toUri() + "registry.json (at line 1, column 1:"
+                + " Unrecognized token 'nope': was expecting (JSON String, Number, Array, Object or token 'null',"
+                + " 'true' or 'false'))", notJson.getMessage());
+        assertEquals(DAMAGED_HINT, notJson.hint());
+        assertEquals(ExitCode.NETWORK, array.exitCode());
+        assertEquals("the registry sent a damaged document: " + root.toUri() + "registry.json (at line 1, column 1:"
+                + " expected an object as the document, found an array)", array.getMessage());
+    }
+
+    @Test
     void aRegistryOfANewerProtocolIsNamedAsWhyItsDocumentsCannotBeRead() throws IOException {
         Path root = registry().root();
         Files.writeString(root.resolve("registry.json"), "{\"protocolVersion\": 2, \"name\": \"Future\"}");
