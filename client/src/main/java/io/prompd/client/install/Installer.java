@@ -183,11 +183,43 @@ public final class Installer {
             }
             roots.keySet().removeAll(names);
             try (RegistryIndex index = index()) {
-                Plan plan = plan(roots, project.lockOrEmpty(), Set.of(), false, InstallOptions.defaults(), index);
+                Plan plan;
+                try {
+                    plan = plan(roots, project.lockOrEmpty(), Set.of(), false, InstallOptions.defaults(), index);
+                } catch (PrompdException unresolvable) {
+                    if (!(unresolvable instanceof ResolutionException)
+                            && !(unresolvable.getCause() instanceof ResolutionException)) {
+                        throw unresolvable;
+                    }
+                    plan = unresolved(roots, project.lockOrEmpty(), unresolvable, index);
+                }
                 return apply(project, plan, new TreeMap<>(), names.stream().sorted().toList(), InstallOptions.defaults(),
                         repaired, index);
             }
         });
+    }
+
+    /**
+     * What an uninstall leaves when the dependencies that stay cannot be resolved anew: the lock less what
+     * only the removed ones led to, as it was otherwise. As cargo's remove, which edits the manifest
+     * whatever the resolution then says, the user asked only for the removal, which a problem of another
+     * dependency must not stand in the way of (an outdated or update hint naming the uninstall would
+     * otherwise lead to a command failing on the other); that problem is warned of, with its own way off.
+     */
+    private Plan unresolved(SortedMap<PackageName, VersionRange> roots, LockFile current, PrompdException unresolvable,
+                            RegistryIndex index) {
+        ProjectGraph graph = new ProjectGraph(roots, current.reachableFrom(roots.keySet()));
+        List<String> waysOff = new ArrayList<>();
+        for (PackageName name : graph.unlocked()) {
+            index.find(name).flatMap(published -> StatusNotes.unlockable(graph, published)).ifPresent(waysOff::add);
+        }
+        // the notes of the dependencies that cannot be locked say what to do better than the resolver's general hint
+        String hint = waysOff.isEmpty() && !unresolvable.hint().isEmpty() ? " (" + unresolvable.hint() + ")" : "";
+        List<String> warnings = new ArrayList<>();
+        warnings.add("the other dependencies were not resolved again, as they cannot be, and stay as prompd.lock"
+                + " locked them: " + unresolvable.getMessage().strip() + hint);
+        warnings.addAll(waysOff);
+        return new Plan(graph, false, warnings);
     }
 
     /** Names what installed a package that is only there because another needs it, as the lock records. */

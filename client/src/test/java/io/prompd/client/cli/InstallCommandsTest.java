@@ -1019,6 +1019,40 @@ class InstallCommandsTest {
     }
 
     @Test
+    void anUninstallTheOutdatedHintNamesRemovesTheDependencyThoughAnotherCannotResolve() throws IOException {
+        registry.publish("@acme/gone", "1.0.0").publish("@acme/tool", "1.0.0").publish("@acme/tool", "2.0.0");
+        assertEquals(0, prompd("install", "@acme/util", "@acme/gone").exitCode());
+        registry.takeDown("@acme/gone", "1.0.0", "leaked an API key").takeDown("@acme/tool", "1.0.0", "broken");
+        editDependencies("\"@acme/util\": \"^1.1.0\", \"@acme/gone\": \"^1.0.0\", \"@acme/tool\": \"^1.0.0\"");
+        String lockBefore = Files.readString(project.resolve("prompd.lock"));
+        assertTrue(prompd("outdated").err().contains("remove the dependency with 'prompd uninstall @acme/gone'"));
+
+        CliRun uninstall = prompd("uninstall", "@acme/gone");
+
+        assertEquals(0, uninstall.exitCode(), uninstall.err());
+        assertEquals("""
+                removed @acme/gone from prompd.json
+                1 package: 0 downloaded, 0 from the cache, 1 already installed
+                prompd.lock written:
+                  - @acme/gone@1.0.0
+                """, uninstall.out());
+        assertEquals("""
+                warning: the other dependencies were not resolved again, as they cannot be, and stay as prompd.lock\
+                 locked them: Because your project depends on @acme/tool ^1.0.0 and no version of @acme/tool matches\
+                 ^1.0.0 (1.0.0 is taken down: broken), version solving failed.
+                warning: no version of @acme/tool matches ^1.0.0 (1.0.0 is taken down: broken), so 'prompd install'\
+                 cannot lock it: widen its range in prompd.json, as 'prompd update @acme/tool --latest' does to ^2.0.0
+                """, uninstall.err());
+        assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\", \"dependencies\": {\"@acme/tool\": \"^1.0.0\","
+                + " \"@acme/util\": \"^1.1.0\"}}\n", Files.readString(project.resolve("prompd.json")));
+        assertEquals(Json.reader().readTree(lockBefore).at("/packages/@acme~1util"),
+                Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).at("/packages/@acme~1util"));
+        assertEquals(1, Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).get("packages").size());
+        CliRun latest = prompd("update", "@acme/tool", "--latest");
+        assertEquals(0, latest.exitCode(), latest.err());
+    }
+
+    @Test
     void aResolutionOfARangeOnlyVersionsTakenDownMetNamesThemWithTheReasons() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         registry.publish("@acme/util", "2.0.0").takeDown("@acme/util", "1.1.0", "leaked an API key");

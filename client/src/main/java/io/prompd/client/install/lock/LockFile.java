@@ -5,12 +5,14 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * {@code prompd.lock}: the exact version of every package a project installs, so every machine
@@ -61,18 +63,28 @@ public record LockFile(SortedMap<PackageName, LockedPackage> packages) {
      * roots ask for something the lock does not hold, so a resolution is needed.
      */
     public Optional<LockFile> satisfying(Map<PackageName, VersionRange> roots) {
-        SortedMap<PackageName, LockedPackage> needed = new TreeMap<>();
-        Deque<Map.Entry<PackageName, VersionRange>> pending = new ArrayDeque<>(roots.entrySet());
+        LockFile needed = reachableFrom(roots.keySet());
+        Stream<Map.Entry<PackageName, VersionRange>> requirements = Stream.concat(roots.entrySet().stream(),
+                needed.packages.values().stream().flatMap(locked -> locked.dependencies().entrySet().stream()));
+        boolean met = requirements.allMatch(requirement -> needed.get(requirement.getKey())
+                .filter(locked -> requirement.getValue().satisfiedBy(locked.version())).isPresent());
+        return met ? Optional.of(needed) : Optional.empty();
+    }
+
+    /**
+     * This lock reduced to the entries the named packages lead to through the dependencies it records,
+     * whatever their ranges: what stays of it once other packages leave, without a resolution.
+     */
+    public LockFile reachableFrom(Collection<PackageName> roots) {
+        SortedMap<PackageName, LockedPackage> reached = new TreeMap<>();
+        Deque<PackageName> pending = new ArrayDeque<>(roots);
         while (!pending.isEmpty()) {
-            Map.Entry<PackageName, VersionRange> requirement = pending.pop();
-            LockedPackage locked = packages.get(requirement.getKey());
-            if (locked == null || !requirement.getValue().satisfiedBy(locked.version())) {
-                return Optional.empty();
-            }
-            if (needed.put(requirement.getKey(), locked) == null) {
-                pending.addAll(locked.dependencies().entrySet());
+            PackageName name = pending.pop();
+            LockedPackage locked = packages.get(name);
+            if (locked != null && reached.put(name, locked) == null) {
+                pending.addAll(locked.dependencies().keySet());
             }
         }
-        return Optional.of(new LockFile(needed));
+        return new LockFile(reached);
     }
 }
