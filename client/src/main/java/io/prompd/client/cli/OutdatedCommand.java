@@ -50,7 +50,9 @@ final class OutdatedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProjectGraph graph = ProjectGraph.of(Project.load(root.context().projectFolder()));
+        Project project = Project.load(root.context().projectFolder());
+        // a project never installed has every dependency to list as not locked yet, as npm's outdated lists missing ones
+        ProjectGraph graph = new ProjectGraph(project.manifest().dependencies(), project.lockOrEmpty());
         Outdated.Result result;
         try (RegistryIndex index = new RegistryIndex(new InstallWiring(root, spec.commandLine().getErr()).registry())) {
             result = Outdated.check(graph, index);

@@ -609,12 +609,21 @@ class InstallCommandsTest {
 
     @Test
     void outdatedListsADependencyNotLockedYetAsNpmListsAMissingOne() throws IOException {
-        assertEquals(0, prompd("install", "@acme/util@^1.0.0").exitCode());
         registry.publish("@acme/base", "2.0.0");
+        editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"");
+        CliRun neverInstalled = prompd("outdated");
+        editDependencies("");
+        assertEquals(0, prompd("install", "@acme/util@^1.0.0").exitCode());
         editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"");
 
         CliRun run = prompd("outdated");
 
+        assertEquals(0, neverInstalled.exitCode(), neverInstalled.err());
+        assertEquals("""
+                package     current     wanted  latest  dependency
+                @acme/base  not locked  1.0.0   2.0.0   direct
+                @acme/util  not locked  1.1.0   1.1.0   direct
+                """, neverInstalled.out(), "with no prompd.lock, every dependency is one not locked yet");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("""
                 package     current     wanted  latest  dependency
