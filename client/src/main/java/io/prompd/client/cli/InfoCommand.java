@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
                     + " its maintainers took down with the reasons.",
             "For one version (the latest, or the one a range or tag selects): its dependencies, prompts and"
                     + " the beginning of its README.",
+            "Asked with a range, it says which versions in the range are taken down, with the reasons"
+                    + " (takenDownInRange with --json).",
             "A package whose every version was taken down is described by its takedowns alone; with --json, by"
                     + " name, distTags, versions (empty) and takenDown."})
 final class InfoCommand implements Callable<Integer> {
@@ -74,6 +76,7 @@ final class InfoCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder();
         info.shown().ifPresentOrElse(shown -> heading(text, info, shown.document()), () -> text
                 .append(info.packument().name()).append(" - every version is taken down, so none can be installed\n"));
+        info.takenDownInRangeNote().ifPresent(note -> text.append(note).append('\n'));
         section(text, "versions", table(info.packument().versions().values().stream()
                 .map(version -> List.of(version.version().toString(), DAY.format(version.publishedAt()), notes(version)))));
         section(text, "taken down", table(info.packument().takenDown().entrySet().stream()
@@ -161,6 +164,7 @@ final class InfoCommand implements Callable<Integer> {
             return entry;
         }).toList());
         json.put("takenDown", info.packument().takenDown());
+        info.range().ifPresent(range -> json.put("takenDownInRange", info.takenDownInRange()));
         info.shown().ifPresent(shown -> {
             json.put("dependencies", shown.document().dependencies());
             json.put("prompts", shown.document().prompts());

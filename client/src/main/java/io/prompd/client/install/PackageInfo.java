@@ -10,11 +10,16 @@ import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.Dist;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.net.URI;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A package as the registry describes it, and one of its versions in full.
@@ -22,12 +27,28 @@ import java.util.Optional;
  * @param packument every version with its dates and status, the dist-tags, and the versions taken down
  * @param shown     the version asked for: the one a range or tag selects, else {@code latest}; empty when
  *                  every version was taken down and none was asked for, the package described by its takedowns
+ * @param range     the range asked for, if one was: the versions taken down within it are told apart, as an
+ *                  install of it names them when they leave it none
  */
-public record PackageInfo(Packument packument, Optional<ShownVersion> shown) {
+public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Optional<VersionRange> range) {
 
     public PackageInfo {
         Objects.requireNonNull(packument, "packument");
         Objects.requireNonNull(shown, "shown");
+        Objects.requireNonNull(range, "range");
+    }
+
+    /** The versions taken down that the range asked for matches, with the maintainers' reasons; none without a range. */
+    public SortedMap<Version, String> takenDownInRange() {
+        SortedMap<Version, String> within = new TreeMap<>(packument.takenDown());
+        within.keySet().removeIf(version -> range.filter(asked -> asked.satisfiedBy(version)).isEmpty());
+        return Collections.unmodifiableSortedMap(within);
+    }
+
+    /** {@code within ^1.0.0, 1.1.0 is taken down: leaked an API key}, in an install's words; empty when none is. */
+    public Optional<String> takenDownInRangeNote() {
+        Takedowns takedowns = new Takedowns(packument.takenDown(), packument.hasNoVersionLeft());
+        return range.flatMap(asked -> takedowns.matching(asked).map(which -> "within " + asked + ", " + which));
     }
 
     /**
@@ -59,7 +80,9 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown) {
         Optional<ShownVersion> shown = select(spec, published).map(version -> new ShownVersion(
                 registry.versionDocument(spec.name(), version),
                 published.tarballUrl(published.version(version).orElseThrow())));
-        return new PackageInfo(published.packument(), shown);
+        Optional<VersionRange> range = spec.selector() instanceof PackageSpec.Range asked ? Optional.of(asked.range())
+                : Optional.empty();
+        return new PackageInfo(published.packument(), shown, range);
     }
 
     /** The version to show; none for a package whose every version was taken down, asked for by name alone. */
@@ -80,7 +103,9 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown) {
             return Optional.of(exact.filter(published.packument().versions()::containsKey)
                     .or(() -> published.highestAllowed(List.of(range.range())))
                     .orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no version of " + spec.name()
-                            + " matches " + range.range(), "'prompd info " + spec.name() + "' lists its versions")));
+                            + " matches " + range.range() + published.takedowns().matching(range.range())
+                                    .map(which -> " (" + which + ")").orElse(""),
+                            "'prompd info " + spec.name() + "' lists its versions")));
         }
         return Optional.of(published.latest().orElseGet(() -> published.packument().versions().lastKey()));
     }

@@ -948,6 +948,27 @@ class InstallCommandsTest {
     }
 
     @Test
+    void infoOfARangeSaysWhichVersionsInItAreTakenDownInAnInstallsWords() throws IOException {
+        registry.publish("@acme/util", "1.2.0").publish("@acme/util", "2.0.0")
+                .takeDown("@acme/util", "1.1.0", "leaked an API key").takeDown("@acme/util", "2.0.0", "broken");
+
+        CliRun range = prompd("info", "@acme/util@^1.0.0");
+        JsonNode json = Json.reader().readTree(prompd("info", "@acme/util@^1.0.0", "--json").out());
+        CliRun none = prompd("info", "@acme/util@^1.1.0 <1.2.0");
+
+        assertEquals(0, range.exitCode(), range.err());
+        assertTrue(range.out().contains("\ndist-tags: latest=1.2.0\nwithin ^1.0.0, 1.1.0 is taken down: leaked an API"
+                + " key\nversions:\n"), range.out());
+        assertEquals("{\"1.1.0\":\"leaked an API key\"}", json.get("takenDownInRange").toString());
+        assertFalse(Json.reader().readTree(prompd("info", "@acme/util", "--json").out()).has("takenDownInRange"));
+        assertEquals(3, none.exitCode(), none.err());
+        assertEquals("""
+                error: no version of @acme/util matches ^1.1.0 <1.2.0 (1.1.0 is taken down: leaked an API key)
+                hint: 'prompd info @acme/util' lists its versions
+                """, none.err());
+    }
+
+    @Test
     void infoOfAPackageWithNoVersionLeftShowsEveryTakedownAndAVersionAskedForIsNotFoundWithTheReasons()
             throws IOException {
         registry.publish("@acme/gone", "1.0.0").publish("@acme/gone", "1.1.0")
