@@ -321,11 +321,13 @@ public final class Installer {
         try {
             resolution = Resolver.resolve(roots, index, resolveOptions);
         } catch (ResolutionException failed) {
-            if (!offline) {
-                throw failed;
+            if (offline) {
+                throw new PrompdException(failed.exitCode(), failed.getMessage(), "offline, only the versions installed"
+                        + " or cached count: run again without --offline to choose among all published ones", failed);
             }
-            throw new PrompdException(failed.exitCode(), failed.getMessage(), "offline, only the versions installed or"
-                    + " cached count: run again without --offline to choose among all published ones", failed);
+            throw StatusNotes.waysPast(roots, index)
+                    .map(hint -> new PrompdException(failed.exitCode(), failed.getMessage(), hint, failed))
+                    .orElse(failed);
         }
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
         for (Map.Entry<PackageName, Version> chosen : resolution.versions().entrySet()) {

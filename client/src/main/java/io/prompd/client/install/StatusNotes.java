@@ -1,6 +1,7 @@
 package io.prompd.client.install;
 
 import io.prompd.client.install.registry.PublishedPackage;
+import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
@@ -13,6 +14,7 @@ import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /** What a user should hear of a version, locked or asked for, that its registry has yanked, deprecated or taken down. */
 public final class StatusNotes {
@@ -135,6 +137,34 @@ public final class StatusNotes {
         return takedowns.matching(own).map(which -> "no version of " + name + " matches " + own + " (" + which
                 + "), so 'prompd install' cannot lock it: " + widen(name, published.latest()
                         .filter(latest -> !own.satisfiedBy(latest))));
+    }
+
+    /**
+     * The commands past the takedowns that keep direct dependencies from resolving, for the hint of a failed
+     * resolution, whose own can only say to check the ranges: the uninstall of those with no version left first,
+     * as it succeeds whatever else fails to resolve, then one install of the others at their latest versions.
+     * Empty when no takedown of a direct dependency has a way past it.
+     */
+    static Optional<String> waysPast(SortedMap<PackageName, VersionRange> roots, RegistryIndex index) {
+        List<String> removed = new ArrayList<>();
+        List<String> moved = new ArrayList<>();
+        roots.forEach((name, range) -> index.find(name).ifPresent(published -> {
+            if (published.packument().hasNoVersionLeft()) {
+                removed.add(name.toString());
+            } else if (published.highestAllowed(List.of(range)).isEmpty()
+                    && published.takedowns().matching(range).isPresent()) {
+                published.latest().filter(latest -> !range.satisfiedBy(latest))
+                        .ifPresent(latest -> moved.add(name + "@" + VersionRange.caret(latest)));
+            }
+        }));
+        List<String> commands = new ArrayList<>();
+        if (!removed.isEmpty()) {
+            commands.add("'prompd uninstall " + String.join(" ", removed) + "' removes what has no version left");
+        }
+        if (!moved.isEmpty()) {
+            commands.add("'prompd install " + String.join(" ", moved) + "' moves past the versions taken down");
+        }
+        return commands.isEmpty() ? Optional.empty() : Optional.of(String.join("; then ", commands));
     }
 
     /**
