@@ -183,8 +183,12 @@ public final class RegistryFetcher {
                 return new Document(url, url, cached.get(), Source.CACHE);
             }
             ResponseBody encoded = transport.bodyOf(response, url);
-            byte[] body = readDocument(ContentEncoding.decode(encoded, response.header("Content-Encoding"), url),
-                    url);
+            byte[] body;
+            try {
+                body = readDocument(ContentEncoding.decode(encoded, response.header("Content-Encoding"), url), url);
+            } catch (TransientFailure cutShort) {
+                throw cutShort.answeredBy(response.url());
+            }
             return new Document(url, response.url(), new CachedDocument(body, response.header("ETag"),
                     response.header("Last-Modified")), Source.NETWORK);
         });
@@ -214,6 +218,8 @@ public final class RegistryFetcher {
                 ResponseBody body = isFile(url) ? openFile(url) : transport.bodyOf(transport.open(url, credential, Map.of()), url);
                 try (InputStream in = body.stream()) {
                     saveVerified(in, body, url, target, expected, progress);
+                } catch (TransientFailure cutShort) {
+                    throw cutShort.answeredBy(body.source());
                 }
                 return target;
             });
@@ -243,8 +249,8 @@ public final class RegistryFetcher {
                         + " the registry's host, or a proxy or CDN in front of it, answered with an error or login page;"
                         + " try again later, and tell the registry's maintainers if it persists"));
             }
-            throw new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + Urls.display(url)
-                    + ": expected " + expected + " but got " + actual,
+            throw new PrompdException(ExitCode.INTEGRITY, "integrity check failed for "
+                    + Urls.displayAnswered(url, body.source()) + ": expected " + expected + " but got " + actual,
                     "the file differs from what the registry recorded and was not kept; try again later, "
                             + "and tell the registry's maintainers if it persists");
         });

@@ -1,5 +1,6 @@
 package io.prompd.client.http;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ final class TransientFailure extends Exception {
 
     private final transient Optional<Duration> retryAfter;
     private final boolean malformed;
+    private final transient Optional<URI> answeredBy;
 
     TransientFailure(String message) {
         this(message, Optional.empty());
@@ -18,21 +20,19 @@ final class TransientFailure extends Exception {
 
     /** A refusal that says when to come back ({@code Retry-After}). */
     TransientFailure(String message, Optional<Duration> retryAfter) {
-        super(message);
-        this.retryAfter = retryAfter;
-        this.malformed = false;
+        this(message, null, retryAfter, false, Optional.empty());
     }
 
     TransientFailure(String message, Throwable cause) {
-        super(message, cause);
-        this.retryAfter = Optional.empty();
-        this.malformed = false;
+        this(message, cause, Optional.empty(), false, Optional.empty());
     }
 
-    private TransientFailure(String message, boolean malformed) {
-        super(message);
-        this.retryAfter = Optional.empty();
+    private TransientFailure(String message, Throwable cause, Optional<Duration> retryAfter, boolean malformed,
+                             Optional<URI> answeredBy) {
+        super(message, cause);
+        this.retryAfter = retryAfter;
         this.malformed = malformed;
+        this.answeredBy = answeredBy;
     }
 
     /**
@@ -40,7 +40,21 @@ final class TransientFailure extends Exception {
      * server, or a proxy on the way, answered, so the network is up and its hint must not say otherwise.
      */
     static TransientFailure malformed(String message) {
-        return new TransientFailure(message, true);
+        return new TransientFailure(message, null, Optional.empty(), true, Optional.empty());
+    }
+
+    /**
+     * The same failure of a body that {@code url} sent, after redirects: when a redirect led to another
+     * host, that host cut it short or sent it malformed, and is the one to look at.
+     */
+    TransientFailure answeredBy(URI url) {
+        TransientFailure answered = new TransientFailure(getMessage(), getCause(), retryAfter, malformed, Optional.of(url));
+        answered.setStackTrace(getStackTrace());
+        return answered;
+    }
+
+    Optional<URI> answeredBy() {
+        return answeredBy;
     }
 
     Optional<Duration> retryAfter() {

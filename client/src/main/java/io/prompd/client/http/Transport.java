@@ -143,7 +143,8 @@ final class Transport {
                 .orElse(last.malformed() ? "the registry answered, but malformed: its server, or a proxy on the way, is"
                         + " broken rather than down; try again later, and if it persists tell the registry's maintainers (or"
                         + " the proxy's)" : "the registry or the network may be down; try again later");
-        return new PrompdException(ExitCode.NETWORK, "could not fetch " + Urls.display(url) + ": gave up after "
+        return new PrompdException(ExitCode.NETWORK, "could not fetch "
+                + Urls.displayAnswered(url, last.answeredBy().orElse(url)) + ": gave up after "
                 + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
                 hint + ", or use --offline to work from the cache", last);
     }

@@ -39,4 +39,12 @@ public final class Urls {
         }
         return url.getScheme() + "://" + path + (url.getRawFragment() == null ? "" : "#" + url.getRawFragment());
     }
+
+    /**
+     * The URL asked for, with {@code (redirected to <answered>)} when redirects led away from it: a message about
+     * what came back names the URL at the end of them too, as the host there sent it.
+     */
+    public static String displayAnswered(URI requested, URI answered) {
+        return display(requested) + (answered.equals(requested) ? "" : " (redirected to " + display(answered) + ")");
+    }
 }

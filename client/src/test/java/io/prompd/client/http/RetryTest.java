@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -340,6 +341,25 @@ class RetryTest {
             assertEquals("could not fetch " + closed + ": gave up after 4 attempts (last: the server at "
                     + Origin.of(closed) + " closed the connection before answering (Unexpected end of file from server))",
                     afterClose.getMessage());
+        }
+    }
+
+    @Test
+    void aBodyCutShortAfterARedirectToAnotherHostNamesTheUrlThatSentIt() throws Exception {
+        try (LoopbackServer cdn = LoopbackServer.start()) {
+            URI moved = URI.create(cdn.url("/mirror/core.tgz").toString().replace("127.0.0.1", "localhost"));
+            cdn.handle("/", exchange -> respondTruncated(exchange, new byte[100]));
+            server.handle("/", exchange -> {
+                exchange.getResponseHeaders().set("Location", moved.toString());
+                respond(exchange, 302, "");
+            });
+            URI url = server.url("/core.tgz");
+
+            PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().download(url,
+                    cache.resolve("core.tgz"), Integrity.of(new byte[100]), ProgressListener.NONE));
+
+            assertEquals("could not fetch " + url + " (redirected to " + moved + "): gave up after 4 attempts (last:"
+                    + " body ended after 50 of 100 bytes)", failure.getMessage());
         }
     }
 

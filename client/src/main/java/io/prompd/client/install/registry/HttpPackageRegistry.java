@@ -51,7 +51,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
             document = fetch(endpoint, url);
         } catch (PrompdException failure) {
             if (failure.exitCode() == ExitCode.NOT_FOUND) {
-                requireRegistry(endpoint);
+                requireRegistry(endpoint, Optional.empty());
                 return Optional.empty();
             }
             throw failure;
@@ -98,8 +98,11 @@ public final class HttpPackageRegistry implements PackageRegistry {
      * Tells a wrong registry URL from a missing package, and a registry newer than this client from
      * a damaged document, by its {@code registry.json}. Only failures ask: an install that finds
      * every package costs no request more.
+     *
+     * @param asking the failure that asked, if one did, which stands when registry.json is as damaged
+     *               and so tells nothing: it names the document the user's command needed
      */
-    private void requireRegistry(RegistryEndpoint endpoint) {
+    private void requireRegistry(RegistryEndpoint endpoint, Optional<PrompdException> asking) {
         if (verifiedRoots.contains(endpoint.root())) {
             return;
         }
@@ -117,9 +120,17 @@ public final class HttpPackageRegistry implements PackageRegistry {
             return;
         }
         fetched.read(json -> {
+            if (WebPage.startsOne(json)) {
+                throw webPage(fetched);
+            }
+            Map<?, ?> fields;
+            try {
+                fields = read(json, Map.class, fetched);
+            } catch (PrompdException damaged) {
+                throw asking.orElse(damaged);
+            }
             // only the one field this client needs: a newer protocol may change all others
-            int protocol = read(json, Map.class, fetched).get("protocolVersion") instanceof Number number
-                    ? number.intValue() : 0;
+            int protocol = fields.get("protocolVersion") instanceof Number number ? number.intValue() : 0;
             if (protocol < 1) {
                 throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": its "
                         + RegistryLayout.REGISTRY_DOCUMENT + " has no protocolVersion (is it a registry's Git repository"
@@ -247,7 +258,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
         try {
             return read(json, type, document);
         } catch (PrompdException unreadable) {
-            requireRegistry(endpoint);
+            requireRegistry(endpoint, Optional.of(unreadable));
             throw unreadable;
         }
     }
@@ -275,7 +286,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
      */
     private static PrompdException damaged(RegistryFetcher.Document document, String why) {
         return new PrompdException(ExitCode.NETWORK, "the registry sent a damaged document: "
-                + Urls.display(document.url()) + " (" + why + ")", "try again later, or use --offline to work from"
+                + Urls.displayAnswered(document.url(), document.answeredBy()) + " (" + why + ")", "try again later, or use --offline to work from"
                 + " the cache; if it persists, report it to the registry's maintainers with this message");
     }
 

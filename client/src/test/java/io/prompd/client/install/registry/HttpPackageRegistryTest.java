@@ -212,37 +212,70 @@ class HttpPackageRegistryTest {
                 portal.getMessage(), "a page for every URL, as a sign-in portal sends, is not told as a Git repository");
     }
 
-    @Test
-    void aSignInPageOfAnotherHostIsNamedByTheUrlAndHostThatAnswered() throws IOException {
-        HttpServer portal = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        URI login = URI.create("http://localhost:" + portal.getAddress().getPort() + "/login");
-        portal.createContext("/", exchange -> {
+    /**
+     * A server on 127.0.0.1 that redirects every other path to {@code path} on localhost, another host by
+     * its name, which answers {@code body}, as a {@code contentType} when one is given.
+     */
+    private static HttpServer redirectingTo(String path, String body, Optional<String> contentType) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
             try (exchange) {
-                if (exchange.getRequestURI().getPath().equals("/login")) {
-                    byte[] page = "<html><form action=/login></form></html>".getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().set("Content-Type", "text/html");
-                    exchange.sendResponseHeaders(200, page.length);
-                    exchange.getResponseBody().write(page);
+                if (exchange.getRequestURI().getPath().equals(path)) {
+                    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                    contentType.ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
+                    exchange.sendResponseHeaders(200, bytes.length);
+                    exchange.getResponseBody().write(bytes);
                 } else {
-                    exchange.getResponseHeaders().set("Location", login.toString());
+                    exchange.getResponseHeaders().set("Location", otherHost(server, path).toString());
                     exchange.sendResponseHeaders(302, -1);
                 }
             }
         });
-        portal.start();
+        server.start();
+        return server;
+    }
+
+    private static URI otherHost(HttpServer server, String path) {
+        return URI.create("http://localhost:" + server.getAddress().getPort() + path);
+    }
+
+    private static URI root(HttpServer server) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    @Test
+    void aSignInPageOfAnotherHostIsNamedByTheUrlAndHostThatAnswered() throws IOException {
+        HttpServer portal = redirectingTo("/login", "<html><form action=/login></form></html>", Optional.of("text/html"));
         try {
-            URI root = URI.create("http://127.0.0.1:" + portal.getAddress().getPort() + "/");
+            URI root = root(portal);
 
             PrompdException page = assertThrows(PrompdException.class, () -> registryAt(root, false).find(UTIL));
 
             assertEquals(ExitCode.NETWORK, page.exitCode());
             // a page for every URL: the registry's own document, asked next, is the one named
-            assertEquals("got a web page instead of JSON from " + login + " (redirected from " + root + "registry.json)",
-                    page.getMessage());
+            assertEquals("got a web page instead of JSON from " + otherHost(portal, "/login") + " (redirected from "
+                    + root + "registry.json)", page.getMessage());
             assertEquals("host localhost answered in the registry's place, as a network's sign-in page or a proxy does:"
                     + " open " + root + "registry.json in a browser, sign in if asked, then try again", page.hint());
         } finally {
             portal.stop(0);
+        }
+    }
+
+    @Test
+    void aDamagedDocumentAnotherHostSentAfterARedirectIsNamedByBothUrls() throws IOException {
+        HttpServer mirror = redirectingTo("/mirror/index.json", "{\"name\": ", Optional.empty());
+        try {
+            URI root = root(mirror);
+
+            PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root, false).find(UTIL));
+
+            // registry.json, as damaged, tells nothing: the document the command needed is the one named
+            assertEquals("the registry sent a damaged document: " + root + "packages/@acme/util/index.json (redirected to "
+                    + otherHost(mirror, "/mirror/index.json") + ") (at line 1, column 10: Unexpected end-of-input"
+                    + " within/between Object entries)", damaged.getMessage());
+        } finally {
+            mirror.stop(0);
         }
     }
 
