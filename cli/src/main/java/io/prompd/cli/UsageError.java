@@ -2,6 +2,7 @@ package io.prompd.cli;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
+import io.prompd.core.problem.Spelling;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,6 +20,9 @@ import java.util.stream.Collectors;
 public record UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
                          boolean hasSubcommands) {
 
+    /** Typing edits within which a suggestion is near enough to be the word meant. */
+    private static final int MAX_EDITS = 2;
+
     public UsageError {
         Objects.requireNonNull(message, "message");
         unmatched = List.copyOf(unmatched);
@@ -28,13 +32,37 @@ public record UsageError(String message, List<String> unmatched, List<String> su
 
     /** The problem, and a hint with the suggestions and where the command's help is. */
     public Failures.Explanation explain() {
-        String meant = suggestions.isEmpty() ? "" : "did you mean " + Plural.series(suggestions, "or") + "? ";
+        List<String> close = closeSuggestions();
+        if (close.isEmpty() && unknownCommand()) {
+            return new Failures.Explanation(ExitCode.USAGE, problem(), "'" + command + " --help' lists the commands");
+        }
+        String meant = close.isEmpty() ? "" : "did you mean " + Plural.series(close, "or") + "? ";
         return new Failures.Explanation(ExitCode.USAGE, problem(), meant + "see '" + command + " --help'");
+    }
+
+    /**
+     * The parser's suggestions that are near the word typed: within {@value #MAX_EDITS} typing edits, or
+     * one beginning the other. The parser suggests whatever shares a few letters ('cache' for 'search'),
+     * which only sends the user to read about a command they never meant.
+     */
+    private List<String> closeSuggestions() {
+        if (unmatched.isEmpty()) {
+            return suggestions;
+        }
+        String typed = unmatched.get(0).toLowerCase(Locale.ROOT);
+        return suggestions.stream().filter(candidate -> {
+            String lower = candidate.toLowerCase(Locale.ROOT);
+            return Spelling.distance(typed, lower) <= MAX_EDITS || lower.startsWith(typed) || typed.startsWith(lower);
+        }).toList();
+    }
+
+    private boolean unknownCommand() {
+        return hasSubcommands && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-");
     }
 
     private String problem() {
         if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
-            return hasSubcommands ? "unknown command '" + unmatched.get(0) + "'"
+            return unknownCommand() ? "unknown command '" + unmatched.get(0) + "'"
                     : "unexpected argument " + unmatched.stream().map(word -> "'" + word + "'").collect(Collectors.joining(", "));
         }
         // some parser messages come with their own "Error: " in front

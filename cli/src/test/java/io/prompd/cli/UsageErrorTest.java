@@ -33,14 +33,33 @@ class UsageErrorTest {
 
     @Test
     void anUnmatchedWordIsAnUnknownCommandWhereOneIsExpectedAndAnUnexpectedArgumentElsewhere() {
-        assertEquals("error: unknown command 'instal'\nhint: did you mean install or uninstall? see 'prompd --help'\n",
+        assertEquals("error: unknown command 'instal'\nhint: did you mean install? see 'prompd --help'\n",
                 described(new UsageError("Unmatched arguments from index 0: 'instal', 'x'", List.of("instal", "x"),
-                        List.of("install", "uninstall"), "prompd", true)));
-        assertEquals("error: unknown command 'instal'\nhint: did you mean install, uninstall or info? see 'prompd --help'\n",
-                described(new UsageError("Unmatched argument at index 0: 'instal'", List.of("instal"),
-                        List.of("install", "uninstall", "info"), "prompd", true)), "as every other list of names");
+                        List.of("install"), "prompd", true)));
+        assertEquals("error: unknown command 'cach'\nhint: did you mean cache, catch or cacheable? see 'prompd --help'\n",
+                described(new UsageError("Unmatched argument at index 0: 'cach'", List.of("cach"),
+                        List.of("cache", "catch", "cacheable"), "prompd", true)), "as every other list of names");
         assertEquals("error: unexpected argument 'a', 'b'\nhint: see 'prompd list --help'\n",
                 described(new UsageError("Unmatched arguments from index 0: 'a', 'b'", List.of("a", "b"), List.of(),
                         "prompd list", false)));
+    }
+
+    @Test
+    void onlySuggestionsNearTheWordTypedAreMadeAndWithoutOneTheHelpIsSaidToListTheCommands() {
+        assertEquals("error: unknown command 'search'\nhint: 'prompd --help' lists the commands\n",
+                described(new UsageError("Unmatched argument at index 0: 'search'", List.of("search"), List.of("cache"),
+                        "prompd", true)));
+        assertEquals("error: unknown command 'run'\nhint: 'prompd --help' lists the commands\n",
+                described(new UsageError("Unmatched argument at index 0: 'run'", List.of("run"), List.of("uninstall"),
+                        "prompd", true)));
+        assertEquals("error: unknown command 'instal'\nhint: did you mean install? see 'prompd --help'\n",
+                described(new UsageError("Unmatched argument at index 0: 'instal'", List.of("instal"),
+                        List.of("install", "uninstall", "info"), "prompd", true)), "uninstall and info are 3 edits away");
+        assertEquals("error: unknown command 'conf'\nhint: did you mean config? see 'prompd --help'\n",
+                described(new UsageError("Unmatched argument at index 0: 'conf'", List.of("conf"), List.of("config"),
+                        "prompd", true)), "the beginning of a command is near it");
+        assertEquals("error: unknown option: '--verbos'\nhint: see 'prompd install --help'\n",
+                described(new UsageError("Unknown option: '--verbos'", List.of("--verbos"), List.of("--version"),
+                        "prompd install", false)), "an option as far from the one meant as a command is");
     }
 }

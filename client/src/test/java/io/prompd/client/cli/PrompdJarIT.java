@@ -134,8 +134,11 @@ class PrompdJarIT {
         assertTrue(help.out().contains("Exit codes:"), help.out());
         Run unknown = prompd("instal", "@acme/x");
         assertEquals(2, unknown.exitCode(), unknown.err());
-        assertEquals("error: unknown command 'instal'\nhint: did you mean install, uninstall or info?"
-                + " see 'prompd --help'\n", unknown.err());
+        assertEquals("error: unknown command 'instal'\nhint: did you mean install? see 'prompd --help'\n", unknown.err());
+        Run unlike = prompd("search", "x");
+        assertEquals(2, unlike.exitCode(), unlike.err());
+        assertEquals("error: unknown command 'search'\nhint: 'prompd --help' lists the commands\n", unlike.err(),
+                "no command shares enough of it to be the one meant");
     }
 
     @Test
