@@ -61,11 +61,16 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PackageRegistry registry = new InstallWiring(root, spec.commandLine().getErr()).registry();
+        InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
+        PackageRegistry registry = wiring.registry();
         PackageInfo info;
         try (RegistryIndex index = new RegistryIndex(registry)) {
-            info = PackageInfo.of(packageSpec, index, registry);
+            info = PackageInfo.of(packageSpec, index, registry, wiring.settings().offline());
         }
+        info.shown().filter(PackageInfo.ShownVersion::summary).ifPresent(shown -> spec.commandLine().getErr().println(
+                "note: offline, " + shown.document().name() + "@" + shown.document().version() + " is described by its"
+                        + " package's cached index.json alone: its README, keywords and prompt descriptions come with"
+                        + " its own document, which is not cached (run without --offline to see them)"));
         // nearly all of it is the registry's text; Jackson already escapes control characters in JSON
         spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(info)) + "\n"
                 : TerminalText.lines(asText(info)));

@@ -6,10 +6,12 @@ import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.Dist;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -52,10 +54,13 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
     }
 
     /**
-     * @param document the version's {@code <version>.json}
+     * @param document the version's {@code <version>.json}, or what the package's {@code index.json} says of it
      * @param tarball  its tarball, absolute: the documents' URLs are relative to where they were read
+     * @param summary  whether the document is made of the index's summary: offline, with the index cached (as an
+     *                 install leaves it) and the version's own document not, which an install never fetches; its
+     *                 README, keywords, author, repository and prompt descriptions are then missing
      */
-    public record ShownVersion(VersionDocument document, URI tarball) {
+    public record ShownVersion(VersionDocument document, URI tarball, boolean summary) {
 
         public ShownVersion {
             Objects.requireNonNull(document, "document");
@@ -75,14 +80,34 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
      * @throws PrompdException NOT_FOUND, with similar names, when there is no such package or version, and with
      *                         the reason when the version named was taken down
      */
-    public static PackageInfo of(PackageSpec spec, RegistryIndex index, PackageRegistry registry) {
+    public static PackageInfo of(PackageSpec spec, RegistryIndex index, PackageRegistry registry, boolean offline) {
         PublishedPackage published = index.require(spec.name());
-        Optional<ShownVersion> shown = select(spec, published).map(version -> new ShownVersion(
-                registry.versionDocument(spec.name(), version),
-                published.tarballUrl(published.version(version).orElseThrow())));
+        Optional<ShownVersion> shown = select(spec, published).map(version -> shown(published, version, registry,
+                offline));
         Optional<VersionRange> range = spec.selector() instanceof PackageSpec.Range asked ? Optional.of(asked.range())
                 : Optional.empty();
         return new PackageInfo(published.packument(), shown, range);
+    }
+
+    /**
+     * The version's own document, or offline, when only the index is cached, the document its summary there
+     * makes: the index says most of what info shows, so an installed package is described offline too.
+     */
+    private static ShownVersion shown(PublishedPackage published, Version version, PackageRegistry registry,
+                                      boolean offline) {
+        VersionSummary summary = published.version(version).orElseThrow();
+        URI tarball = published.tarballUrl(summary);
+        PackageName name = published.packument().name();
+        try {
+            return new ShownVersion(registry.versionDocument(name, version), tarball, false);
+        } catch (PrompdException notCached) {
+            if (!offline || notCached.exitCode() != ExitCode.NETWORK) {
+                throw notCached;
+            }
+            return new ShownVersion(new VersionDocument(name, version, summary.description(), List.of(), null, null,
+                    summary.license(), null, summary.dependencies(), summary.engines(), summary.main(), summary.prompts(),
+                    summary.dist(), summary.publishedAt(), summary.commit(), new TreeMap<>(), null), tarball, true);
+        }
     }
 
     /** The version to show; none for a package whose every version was taken down, asked for by name alone. */

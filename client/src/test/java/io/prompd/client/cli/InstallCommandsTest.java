@@ -1177,6 +1177,24 @@ class InstallCommandsTest {
     }
 
     @Test
+    void infoOfAnInstalledPackageWorksOfflineFromWhatTheInstallCached() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+
+        CliRun run = prompd("--offline", "info", "@acme/util");
+        JsonNode json = Json.reader().readTree(prompd("--offline", "info", "@acme/util", "--json").out());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("@acme/util@1.1.0 - Prompts of @acme/util\nlicense: MIT\n"), run.out());
+        assertTrue(run.out().contains("\nprompts:\n  greet  prompts/greet.prmd\ntarball: " + server.url()
+                + "packages/@acme/util/-/util-1.1.0.tgz (318 bytes, 3 files)\n"), run.out());
+        assertEquals("note: offline, @acme/util@1.1.0 is described by its package's cached index.json alone: its README,"
+                + " keywords and prompt descriptions come with its own document, which is not cached (run without"
+                + " --offline to see them)\n", run.err());
+        assertEquals("1.1.0", json.get("version").asText());
+        assertFalse(json.has("readme"), json.toString());
+    }
+
+    @Test
     void infoSpellsAFileRegistrysTarballAsTheLockDoes() throws IOException {
         Map<String, String> fileRegistry = Map.of("PROMPD_REGISTRY", "file://" + registry.root().toUri().getPath());
         assertEquals(0, CliRun.in(project, home, "", fileRegistry, "install", "@acme/util").exitCode());
