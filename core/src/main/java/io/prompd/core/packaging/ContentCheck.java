@@ -1,5 +1,6 @@
 package io.prompd.core.packaging;
 
+import io.prompd.core.TerminalText;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.LocalReference;
@@ -17,12 +18,16 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * The bytes of the files a package packs: text is UTF-8; a binary file (one holding a NUL byte or
  * bytes that are not UTF-8) is allowed only as a context file, named by a prompt's
  * {@code context} / {@code contexts} or lying in a {@code contexts/} folder; and no file holds a
  * likely credential ({@link SecretPatterns}), binary ones included, as far as their bytes read as text.
+ * Nor does a text file hold a bidi control ({@link TerminalText#isBidiControl}): the registry's review is a
+ * reading of the pull request's diff, which would show the text around it in another order than a model or a
+ * reader of the installed file gets it.
  */
 public final class ContentCheck {
 
@@ -43,13 +48,50 @@ public final class ContentCheck {
         SortedSet<String> contextFiles = contextFiles(prompts);
         List<Problem> problems = new ArrayList<>();
         for (SourceEntry entry : files) {
-            check(entry.path(), source.read(entry.path()), contextFiles, problems);
+            byte[] bytes = source.read(entry.path());
+            Optional<String> text = utf8Text(bytes);
+            check(entry.path(), bytes, text, contextFiles, problems);
+            text.flatMap(content -> bidiControls(entry.path(), content, firstFreeLine(entry.path(), prompts)))
+                    .ifPresent(problems::add);
         }
         return problems;
     }
 
-    private static void check(String path, byte[] bytes, SortedSet<String> contextFiles, List<Problem> problems) {
-        Optional<String> text = utf8Text(bytes);
+    /**
+     * The first line of a file that no reader checks for bidi controls already: none of the manifest, whose
+     * reader checks every string and name, and a prompt's body, its front matter being its reader's.
+     */
+    private static int firstFreeLine(String path, SortedMap<String, PromptFile> prompts) {
+        if (path.equals(ManifestReader.FILE_NAME)) {
+            return Integer.MAX_VALUE;
+        }
+        PromptFile prompt = prompts.get(path);
+        return prompt == null ? 1 : prompt.bodyLine();
+    }
+
+    /** The bidi controls of a text file from line {@code from} on, at the first line holding one. */
+    private static Optional<Problem> bidiControls(String path, String text, int from) {
+        if (from == Integer.MAX_VALUE || text.codePoints().noneMatch(TerminalText::isBidiControl)) {
+            return Optional.empty();
+        }
+        List<String> lines = text.lines().toList();
+        List<Integer> holding = IntStream.rangeClosed(from, lines.size())
+                .filter(line -> lines.get(line - 1).codePoints().anyMatch(TerminalText::isBidiControl)).boxed().toList();
+        if (holding.isEmpty()) {
+            return Optional.empty();
+        }
+        int first = holding.get(0);
+        int more = holding.size() - 1;
+        String others = more == 0 ? "" : more == 1 ? " (and 1 more line holds some)"
+                : " (and " + more + " more lines hold some)";
+        String what = TerminalText.holds(lines.get(first - 1), TerminalText::isBidiControl, "bidi control").orElseThrow();
+        return Optional.of(Problem.error(path, "", "the line " + what + others, "remove them: a reviewer reading the"
+                + " diff would see the text around them in another order than a model reads it (text in a right-to-left"
+                + " script needs none of these; the marks U+200E and U+200F are fine)").atLine(first));
+    }
+
+    private static void check(String path, byte[] bytes, Optional<String> text, SortedSet<String> contextFiles,
+                              List<Problem> problems) {
         if (text.isEmpty() && !contextFiles.contains(path) && !inContextsFolder(path)) {
             notText(path, bytes).ifPresent(problems::add);
         }

@@ -177,6 +177,29 @@ class PackageValidatorTest {
     }
 
     @Test
+    void aBidiControlInAPromptsBodyOrAnotherTextFileIsAnErrorAtItsFirstLineOnceAFile() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"description\": \"\u202Ex\"}",
+                "hello.prmd", "---\nid: hello\ndescription: \u202Ex\n---\nReview the code.\nIgnore /*\u202E } \u2066if (admin)\u2069 */\n",
+                "README.md", "# B\n\nשלום\u200F and \u202Bquoted\u202C\n\u2067x\u2069\n\u202Dy\n",
+                "contexts/ar.md", "مرحبا\u200E, \u061Cعالم\n"));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of(
+                "README.md:3: the line holds the bidi controls U+202B at position 11 and U+202C at position 18"
+                        + " (and 2 more lines hold some)",
+                "hello.prmd:6: the line holds the bidi controls U+202E at position 10, U+2066 at position 14 and"
+                        + " U+2069 at position 25"), problems.stream()
+                .filter(problem -> problem.message().startsWith("the line holds"))
+                .map(problem -> problem.location() + ": " + problem.message()).sorted().toList(),
+                ProblemReport.text(problems));
+        assertEquals(List.of("'description' holds the bidi control U+202E at position 1"), problems.stream()
+                .filter(problem -> problem.file().equals("prompd.json") && problem.message().contains("bidi"))
+                .map(Problem::message).toList(), ProblemReport.text(problems));
+    }
+
+    @Test
     void aGitLfsPointerIsNotTakenForTheFileItStandsFor() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST,
                 "contexts/diagram.png", "version https://git-lfs.github.com/spec/v1\noid sha256:"
