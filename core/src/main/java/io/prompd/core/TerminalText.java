@@ -37,11 +37,25 @@ public final class TerminalText {
 
     /**
      * A path, as {@link #line} shows it, with its invisible characters spelt out too
-     * ({@code notes<U+202E>dm.exe}): a name shown with them reads as another. Only paths, since
-     * free text has legitimate ones (the zero-width joiner inside an emoji, marks in right-to-left text).
+     * ({@code notes<U+202E>dm.exe}): a name shown with them reads as another. Only paths and
+     * {@link #message messages}, since free text has legitimate ones (the zero-width joiner inside an emoji, marks
+     * in right-to-left text).
      */
     public static String path(String path) {
-        String shown = line(path);
+        return invisibleSpelt(line(path));
+    }
+
+    /**
+     * A message or hint of prompd's own, which may quote a file's text (an enum value, a default, a name): its
+     * lines as {@link #lines} keeps them, with control and invisible characters spelt out as {@link #path} does,
+     * since what a message is about is the exact characters, and a bidi control quoted raw would show the rest of
+     * its line in another order.
+     */
+    public static String message(String message) {
+        return invisibleSpelt(lines(message));
+    }
+
+    private static String invisibleSpelt(String shown) {
         if (shown.codePoints().noneMatch(TerminalText::isInvisible)) {
             return shown;
         }

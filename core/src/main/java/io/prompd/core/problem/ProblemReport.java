@@ -49,9 +49,9 @@ public final class ProblemReport {
                 if (!where.isEmpty()) {
                     out.append(where).append(": ");
                 }
-                out.append(indented(problem.message())).append('\n');
+                out.append(indented(TerminalText.message(problem.message()))).append('\n');
                 if (!problem.hint().isEmpty()) {
-                    out.append(TEXT_INDENT).append("hint: ").append(indented(problem.hint())).append('\n');
+                    out.append(TEXT_INDENT).append("hint: ").append(indented(TerminalText.message(problem.hint()))).append('\n');
                 }
             }
         });
@@ -107,9 +107,9 @@ public final class ProblemReport {
                 if (!where.isEmpty()) {
                     out.append(' ').append(markdownCode(where));
                 }
-                out.append(": ").append(markdownText(problem.message()));
+                out.append(": ").append(markdownText(TerminalText.message(problem.message())));
                 if (!problem.hint().isEmpty()) {
-                    out.append("<br>_hint: ").append(markdownText(problem.hint())).append('_');
+                    out.append("<br>_hint: ").append(markdownText(TerminalText.message(problem.hint()))).append('_');
                 }
                 out.append('\n');
             }

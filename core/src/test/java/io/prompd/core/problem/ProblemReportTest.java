@@ -128,4 +128,19 @@ class ProblemReportTest {
 
         assertTrue(text.startsWith("contexts/notes<U+202E>dm.exe\n"), text);
     }
+
+    /** An enum value or default a message quotes is the file's own text, as a path is. */
+    @Test
+    void theControlAndInvisibleCharactersAMessageOrHintQuotesAreSpeltOutInTextAndMarkdown() {
+        List<Problem> quoting = List.of(Problem.warning("prompts/a.prmd", "", "the default \"a\b\u202E\" is not one"
+                + " of its enum values", "use one of: a, b\u001b[31m"));
+
+        String text = ProblemReport.text(quoting);
+        String markdown = ProblemReport.markdown(quoting, ProblemReport.PACKAGE);
+
+        assertTrue(text.contains("warning the default \"a^H<U+202E>\" is not one of its enum values\n"
+                + "          hint: use one of: a, b^[[31m\n"), text);
+        assertTrue(markdown.contains("the default \"a^H&lt;U+202E&gt;\" is not one of its enum values<br>_hint: use one"
+                + " of: a, b^[[31m_"), markdown);
+    }
 }

@@ -279,6 +279,16 @@ class PromptValidatorTest {
         assertEquals("use one of: 1, 2", problem.hint());
     }
 
+    /** The parser refuses the default for its control character; that it is outside the enum would only restate it. */
+    @Test
+    void aDefaultRefusedForAControlCharacterIsNotAlsoOutsideTheEnum() {
+        PromptFile draft = PromptParser.parse("prompts/a.prmd", "---\nparameters:\n  - name: x\n    enum: [a, b]\n"
+                + "    default: \"a\\b\"\n---\n{{ x }}\n").draft().orElseThrow();
+
+        assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(),
+                new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(), new TreeMap<>(Map.of("prompts/a.prmd", draft)))));
+    }
+
     @Test
     void anUndeclaredVariableIsAWarningAtItsLine() {
         Problem problem = single(validate("---\nparameters:\n  - name: temp\n---\n\n{{ workflow.topic }} {{ temp }}\n"),
