@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
@@ -52,6 +53,25 @@ public final class PromptParser {
         return new PromptParseResult(prompt, problems.sorted());
     }
 
+    /**
+     * Whether the front matter's lines hold no control character as it is written, not as a YAML escape, refusing
+     * each line that does: the YAML parser would refuse most with a message of its own naming neither the character
+     * nor its place, and on another line.
+     */
+    private static boolean rawControlCharacters(String file, FrontMatter frontMatter, Problems problems) {
+        List<String> lines = frontMatter.yaml().lines().toList();
+        boolean plain = true;
+        for (int index = 0; index < lines.size(); index++) {
+            Optional<String> what = TerminalText.controlCharacter(lines.get(index));
+            if (what.isPresent()) {
+                problems.add(Problem.error(file, "", "the line " + what.get(), TerminalText.PLAIN_TEXT_HINT)
+                        .atLine(frontMatter.firstYamlLine() + index));
+                plain = false;
+            }
+        }
+        return plain;
+    }
+
     private static String yamlHint(String message) {
         if (message.contains("\\t(TAB)")) {
             return "indent with spaces: YAML does not allow tabs there";
@@ -63,6 +83,9 @@ public final class PromptParser {
     }
 
     private static Optional<PromptFile> parse(String file, FrontMatter frontMatter, Problems problems) {
+        if (!rawControlCharacters(file, frontMatter, problems)) {
+            return Optional.empty();
+        }
         JsonNode root;
         try {
             root = YAML.readTree(frontMatter.yaml());

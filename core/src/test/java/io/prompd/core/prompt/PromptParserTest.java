@@ -361,6 +361,18 @@ class PromptParserTest {
         assertTrue(problem.message().startsWith(message + " the control character U+"), problem.message());
     }
 
+    /** As written, not as a YAML escape, a control character is named where it is, before the YAML parser refuses it. */
+    @Test
+    void aRawControlCharacterInTheFrontMatterIsNamedAtItsLineAndPosition() {
+        PromptParseResult result = PromptParser.parse("a.prmd",
+                "---\nid: a\nname: \"T\"\n# note\tok\nx-u: \"a\u001bb\"\nx-v: 'c\u0007d\u009be'\n---\nHi\n");
+
+        assertEquals(List.of("5 the line holds the control character U+001B (^[) at position 8",
+                "6 the line holds the control characters U+0007 (^G) at position 8 and U+009B (M-^[) at position 10"),
+                result.problems().stream().map(problem -> problem.line() + " " + problem.message()).toList());
+        assertTrue(result.draft().isEmpty());
+    }
+
     /** The line breaks and characters a CSV source cannot hold, written there as Java's escapes. */
     private static String unescape(String written) {
         return Pattern.compile("\\\\u([0-9a-f]{4})").matcher(written.replace("\\n", "\n"))
