@@ -579,15 +579,10 @@ final class TemplateScan {
         while (placeholder.find()) {
             int line = lineIndex(placeholder.start());
             Placeholder found = new Placeholder(placeholder.group(), placeholder.group(1), markdown.fileLine(line));
-            if (!markdown.isCode(line) && !insideInlineCode(placeholder.start(), line) && !isBound(found.root())) {
+            if (!markdown.isCode(placeholder.start()) && !isBound(found.root())) {
                 placeholders.add(found);
             }
         }
-    }
-
-    private boolean insideInlineCode(int offset, int line) {
-        long ticks = body.substring(lineStarts[line], offset).chars().filter(c -> c == '`').count();
-        return ticks % 2 == 1;
     }
 
     private static int stringEnd(String text, int quote) {

@@ -42,7 +42,7 @@ class TemplateScanTest {
     /** Jinja does not read a legacy placeholder, spaced or not: it is one of the text, not a variable. */
     @ParameterizedTest
     @ValueSource(strings = {"{x}", "{x.y}", "{ x }", "{\tx.y }", "Hello {x}!\n\n- item\n", "- item\n\n    more {x}",
-        "text\n    {x}", "1. step\n    {x}", "- item\n{x}"})
+        "text\n    {x}", "1. step\n    {x}", "- item\n{x}", "a backtick ` alone {x}"})
     void aLegacyPlaceholderIsNoVariableButAPlaceholderOfItsRootOutsideCode(String body) {
         TemplateScan scan = TemplateScan.of(body, 1);
 
@@ -50,10 +50,15 @@ class TemplateScanTest {
         assertEquals(List.of("x"), scan.placeholders().stream().map(TemplateScan.Placeholder::root).toList());
     }
 
-    /** Indented code as CommonMark reads it: after a blank line, a heading or at the start, and outside a list. */
+    /**
+     * Code as CommonMark reads it: indented code after a blank line, a heading or at the start, or indented past a
+     * list item's text, in a block quote too; fenced code; a code span, across a line break too.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"    {x}", "\t{x}", "text\n\n    {x}", "# Example\n    {x}", "text\n\n    a\n\n    {x}",
-        "- item\n\ntext\n\n    {x}", "```\n{x}\n```", "`{x}`", "{% for x in xs %}{x}{% endfor %}", "{true}"})
+        "- item\n\ntext\n\n    {x}", "- item\n\n```\nf\n```\n\n    indented {x}", "- item\n\n      in-list indented {x}",
+        "> quote\n>\n>     quoted code {x}", "# Use `{x}`", "```\n{x}\n```", "`{x}`", "a `span\n{x}` across lines",
+        "{% for x in xs %}{x}{% endfor %}", "{true}"})
     void aLegacyPlaceholderInCodeOrOfABoundNameIsNone(String body) {
         assertEquals(List.of(), TemplateScan.of(body, 1).placeholders());
     }
