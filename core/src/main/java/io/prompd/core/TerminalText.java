@@ -16,18 +16,32 @@ import java.util.function.IntPredicate;
  */
 public final class TerminalText {
 
-    /** How to fix a field holding a control character, for every reader that refuses one. */
-    public static final String PLAIN_TEXT_HINT = "remove it and write plain text: a terminal would act on it"
-            + " instead of showing it (a tab or a line break is fine; end a line with \\n alone, not \\r\\n)";
-
-    /** How to fix a name (a JSON object's key) holding a control character, a line break included. */
-    public static final String PLAIN_NAME_HINT = "rename it without the character: a terminal would act on it instead"
-            + " of showing it";
+    /** How to fix a field holding one control character, for every reader that refuses one. */
+    public static final String PLAIN_TEXT_HINT = plainTextHint(1);
 
     /** How many characters a message on them names, at most: a field of escapes needs no message as long. */
     private static final int NAMED = 4;
 
     private TerminalText() {
+    }
+
+    /** How to fix a field holding {@code count} control characters, with "it" or "them" as their number asks. */
+    public static String plainTextHint(long count) {
+        String them = them(count);
+        return "remove " + them + " and write plain text: a terminal would act on " + them + " instead of showing "
+                + them + " (a tab or a line break is fine; end a line with \\n alone, not \\r\\n)";
+    }
+
+    /** How to fix a name (a JSON object's key) holding {@code count} control characters, a line break included. */
+    public static String plainNameHint(long count) {
+        String them = them(count);
+        return "rename it without " + (count == 1 ? "the character" : "the characters") + ": a terminal would act on "
+                + them + " instead of showing " + them;
+    }
+
+    /** The pronoun of a hint on {@code count} characters: {@code it} or {@code them}. */
+    public static String them(long count) {
+        return count == 1 ? "it" : "them";
     }
 
     /** One line: a newline is spelt out too, so that the text cannot pass for lines of prompd's own. */
@@ -104,16 +118,15 @@ public final class TerminalText {
      * breaks, which multi-line text legitimately has.
      */
     public static Optional<String> controlCharacter(String text) {
-        return controlCharacter(text, true);
+        return holds(text, c -> isControl(c, true), "control character");
     }
 
-    /** As {@link #controlCharacter(String)}, for a name, which is one line: a line break counts too. */
-    public static Optional<String> controlCharacterInName(String name) {
-        return controlCharacter(name, false);
-    }
-
-    private static Optional<String> controlCharacter(String text, boolean newlineAllowed) {
-        return holds(text, c -> c <= Character.MAX_VALUE && isControl((char) c, newlineAllowed), "control character");
+    /**
+     * Whether a terminal would act on this character rather than show it: C0 and C1 controls and DEL, but tab, and
+     * a line break when it is allowed (in text, not in a name, which is one line).
+     */
+    public static boolean isControl(int codePoint, boolean lineBreakAllowed) {
+        return codePoint <= Character.MAX_VALUE && isControl((char) codePoint, lineBreakAllowed);
     }
 
     /**
@@ -145,7 +158,7 @@ public final class TerminalText {
 
     /** How a character the terminal would act on is shown in a line, as {@code ^[}, after its code point. */
     private static String spelt(int codePoint) {
-        return codePoint <= Character.MAX_VALUE && isControl((char) codePoint, false)
+        return isControl(codePoint, false)
                 ? " (" + caret((char) codePoint) + ")" : "";
     }
 

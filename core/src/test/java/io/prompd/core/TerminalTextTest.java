@@ -1,7 +1,9 @@
 package io.prompd.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -47,9 +49,9 @@ class TerminalTextTest {
 
     @Test
     void aNameMayHoldTabsButNoLineBreak() {
-        assertEquals(Optional.empty(), TerminalText.controlCharacterInName("one\ttwo"));
-        assertEquals(Optional.of("holds the control character U+000A (^J) at position 2"),
-                TerminalText.controlCharacterInName("a\nb"));
+        assertFalse(TerminalText.isControl('\t', false));
+        assertTrue(TerminalText.isControl('\n', false));
+        assertFalse(TerminalText.isControl('\n', true));
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.prompd.core.TerminalText;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.function.LongFunction;
 
 /**
  * The rule that the text of a file people write and others are shown ({@code prompd.json}, a prompt's front
@@ -24,14 +26,6 @@ public final class PlainText {
         void refuse(String pointer, String message, String hint);
     }
 
-    /** How to fix text holding a bidi control. */
-    private static final String BIDI_HINT = "remove it: a reviewer reading the diff would see the text around it in"
-            + " another order than prompd reads it";
-
-    /** How to fix a name holding an invisible character. */
-    private static final String INVISIBLE_NAME_HINT = "rename it without the character: it makes the name read as"
-            + " another";
-
     private PlainText() {
     }
 
@@ -39,22 +33,39 @@ public final class PlainText {
     public static boolean value(String text, String at, Refusal refusal) {
         String subject = "'" + Pointer.field(at) + "' ";
         // not &&: a text with both gets both refusals at once
-        return plain(TerminalText.controlCharacter(text), at, subject, TerminalText.PLAIN_TEXT_HINT, refusal)
-                & plain(TerminalText.holds(text, TerminalText::isBidiControl, "bidi control"), at, subject, BIDI_HINT,
-                refusal);
+        return plain(text, c -> TerminalText.isControl(c, true), "control character", TerminalText::plainTextHint,
+                at, subject, refusal)
+                & plain(text, TerminalText::isBidiControl, "bidi control", PlainText::bidiHint, at, subject, refusal);
     }
 
     /** Whether the name of the member at {@code at} is plain, refusing it if not: a name is one line. */
     public static boolean name(String name, String at, Refusal refusal) {
         String subject = "the name of '" + Pointer.field(at) + "' ";
-        return plain(TerminalText.controlCharacterInName(name), at, subject, TerminalText.PLAIN_NAME_HINT, refusal)
-                & plain(TerminalText.holds(name, TerminalText::isInvisible, "invisible Unicode character"), at, subject,
-                INVISIBLE_NAME_HINT, refusal);
+        return plain(name, c -> TerminalText.isControl(c, false), "control character", TerminalText::plainNameHint,
+                at, subject, refusal)
+                & visible(name, at, subject, refusal);
     }
 
-    /** Whether nothing is wrong, refusing the text at {@code at} with what is if something is. */
-    private static boolean plain(Optional<String> wrong, String at, String subject, String hint, Refusal refusal) {
-        wrong.ifPresent(what -> refusal.refuse(at, subject + what, hint));
+    private static boolean visible(String name, String at, String subject, Refusal refusal) {
+        return plain(name, TerminalText::isInvisible, "invisible Unicode character", count -> "rename it without "
+                + (count == 1 ? "the character: it makes" : "the characters: they make") + " the name read as another",
+                at, subject, refusal);
+    }
+
+    private static String bidiHint(long count) {
+        String them = TerminalText.them(count);
+        return "remove " + them + ": a reviewer reading the diff would see the text around " + them + " in another"
+                + " order than prompd reads it";
+    }
+
+    /**
+     * Whether {@code text} holds none of the characters {@code refused}, refusing it if it does, with the hint
+     * for their number.
+     */
+    private static boolean plain(String text, IntPredicate refused, String kind, LongFunction<String> hint, String at,
+                                 String subject, Refusal refusal) {
+        Optional<String> wrong = TerminalText.holds(text, refused, kind);
+        wrong.ifPresent(what -> refusal.refuse(at, subject + what, hint.apply(text.codePoints().filter(refused).count())));
         return wrong.isEmpty();
     }
 

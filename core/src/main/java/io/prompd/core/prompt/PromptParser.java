@@ -64,7 +64,8 @@ public final class PromptParser {
         for (int index = 0; index < lines.size(); index++) {
             Optional<String> what = TerminalText.controlCharacter(lines.get(index));
             if (what.isPresent()) {
-                problems.add(Problem.error(file, "", "the line " + what.get(), TerminalText.PLAIN_TEXT_HINT)
+                long count = lines.get(index).codePoints().filter(c -> TerminalText.isControl(c, true)).count();
+                problems.add(Problem.error(file, "", "the line " + what.get(), TerminalText.plainTextHint(count))
                         .atLine(frontMatter.firstYamlLine() + index));
                 plain = false;
             }

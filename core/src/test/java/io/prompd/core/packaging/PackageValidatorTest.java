@@ -199,6 +199,24 @@ class PackageValidatorTest {
                 .map(Problem::message).toList(), ProblemReport.text(problems));
     }
 
+    /** The hint names the marks a right-to-left text may keep, all three, and says "it" of one control. */
+    @Test
+    void theHintOnABidiControlOfATextFileFollowsItsNumberAndNamesEveryMarkThatIsFine() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"description\": \"x\"}",
+                "one.md", "a \u202Eb\n", "two.md", "a \u202Eb\n\u202Dc\n"));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of("one.md: remove it: a reviewer reading the diff would see the text around it in another order"
+                        + " than a model reads it (text in a right-to-left script needs none of these; the marks U+061C,"
+                        + " U+200E and U+200F are fine)", "two.md: remove them: a reviewer reading the diff would see the"
+                        + " text around them in another order than a model reads it (text in a right-to-left script needs"
+                        + " none of these; the marks U+061C, U+200E and U+200F are fine)"),
+                problems.stream().filter(problem -> problem.file().endsWith(".md"))
+                        .map(problem -> problem.file() + ": " + problem.hint()).sorted().toList());
+    }
+
     @Test
     void aGitLfsPointerIsNotTakenForTheFileItStandsFor() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST,

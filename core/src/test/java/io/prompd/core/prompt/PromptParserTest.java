@@ -341,6 +341,23 @@ class PromptParserTest {
         assertEquals(message, problem.message());
     }
 
+    /** The hint says "it" of one character and "them" of several, as the message names one or several. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "a: \"\\e\"            | remove it and write plain text: a terminal would act on it instead of showing it (",
+            "a: \"\\e\\a\"          | remove them and write plain text: a terminal would act on them instead of showing them (",
+            "a: \"\u202e\"          | remove it: a reviewer reading the diff would see the text around it in another",
+            "a: \"\u2066\u2069\"    | remove them: a reviewer reading the diff would see the text around them in another",
+            "\"\\a\": 1            | rename it without the character: a terminal would act on it instead of showing it",
+            "\"\\a\\e\": 1          | rename it without the characters: a terminal would act on them instead of showing them",
+            "\"a\u200b\": 1         | rename it without the character: it makes the name read as another",
+            "\"\u200ba\u200b\": 1   | rename it without the characters: they make the name read as another"})
+    void theHintOnTheCharactersOfAFieldFollowsTheirNumber(String yaml, String hint) {
+        Problem problem = onlyProblem("---\n" + unescape(yaml) + "\n---\nHello\n");
+
+        assertTrue(problem.hint().startsWith(hint), problem.hint());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "/x-site               | 3 | x-site: \"dark\\e[2J\"                            | 'x-site' holds",
