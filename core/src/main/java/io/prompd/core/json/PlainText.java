@@ -46,6 +46,14 @@ public final class PlainText {
                 & visible(name, at, subject, refusal);
     }
 
+    /**
+     * Whether a name written as a string (a parameter's {@code name}) holds no invisible character, as a member's
+     * name may not, refusing it if it does; its control and bidi characters are refused as those of any string.
+     */
+    public static boolean nameValue(String name, String at, Refusal refusal) {
+        return visible(name, at, "'" + Pointer.field(at) + "' ", refusal);
+    }
+
     private static boolean visible(String name, String at, String subject, Refusal refusal) {
         return plain(name, TerminalText::isInvisible, "invisible Unicode character", count -> "rename it without "
                 + (count == 1 ? "the character: it makes" : "the characters: they make") + " the name read as another",

@@ -210,6 +210,10 @@ final class FrontMatterReader {
                 misspelledKeys(spec, entry.getKey(), PARAMETER_KEYS);
                 continue;
             }
+            // a name, as a key of the map form is, which a template cannot read with an invisible character in it
+            if (!PlainText.nameValue(name.get(), entry.getKey() + "/name", this::error)) {
+                continue;
+            }
             parameter(name.get(), spec, entry.getKey()).ifPresent(parameters::add);
         }
         return parameters;

@@ -396,6 +396,17 @@ class PromptParserTest {
                 .replaceAll(escape -> String.valueOf((char) Integer.parseInt(escape.group(1), 16)));
     }
 
+    /** A parameter's name is a name in either form, and read as not declared. */
+    @Test
+    void anInvisibleCharacterInAParametersNameIsAnErrorAsInAKey() {
+        PromptParseResult result = PromptParser.parse("a.prmd", "---\nparameters:\n  - name: \"top\u200Bic\"\n---\nHi\n");
+
+        assertEquals(List.of("3 'parameters/0/name' holds the invisible Unicode character U+200B at position 4 / rename it"
+                + " without the character: it makes the name read as another"), result.problems().stream()
+                .map(problem -> problem.line() + " " + problem.message() + " / " + problem.hint()).toList());
+        assertEquals(List.of(), result.draft().orElseThrow().parameters());
+    }
+
     @Test
     void anInvisibleCharacterInAFrontMatterKeyIsAnErrorAsInAFileName() {
         Problem problem = onlyProblem("---\nid: a\n\"x\u200Bsite\": 1\n---\nHi\n");
