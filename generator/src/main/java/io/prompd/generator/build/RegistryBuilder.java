@@ -153,7 +153,11 @@ public final class RegistryBuilder {
             SortedMap<PackageName, PackageState> states = packageStates(snapshot, history, problems);
             if (served.isPresent()) {
                 problems.addAll(changedSinceServed(served.get(), states, repository, out));
-                servingTakenDownAgain(served.get(), states, commit, options, progress);
+            }
+            Optional<ServedTakedowns> takedowns = served.isPresent() ? served.map(ServedTakedowns::of)
+                    : ServedTakedowns.readDocuments(out);
+            if (takedowns.isPresent()) {
+                servingTakenDownAgain(takedowns.get(), states, commit, options, progress);
             }
             BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
             Links links = new Links(options.baseUrl());
@@ -264,15 +268,15 @@ public final class RegistryBuilder {
      * {@code --rev}) or a rewritten history brings one back, and a takedown is as a rule a leaked secret or content
      * that must go, which an operator going back to an older state for another reason does not mean to serve again.
      */
-    private static void servingTakenDownAgain(BuildState served, SortedMap<PackageName, PackageState> states,
+    private static void servingTakenDownAgain(ServedTakedowns served, SortedMap<PackageName, PackageState> states,
                                               ObjectId commit, BuildOptions options, BuildProgress progress) {
         List<String> again = new ArrayList<>();
-        served.packages().forEach((name, old) -> old.meta().takenDown().forEach((version, reason) -> {
-            PackageState now = states.get(name);
-            if (now != null && now.versions().containsKey(version)) {
-                again.add(new PackageVersion(name, version) + (reason.isEmpty() ? "" : ": " + reason));
+        served.reasons().forEach((taken, reason) -> {
+            PackageState now = states.get(taken.name());
+            if (now != null && now.versions().containsKey(taken.version())) {
+                again.add(taken + (reason.isEmpty() ? "" : ": " + reason));
             }
-        }));
+        });
         if (again.isEmpty()) {
             return;
         }

@@ -219,6 +219,27 @@ class BuildCommandTest {
     }
 
     @Test
+    void goingBackAfterAnUpgradeThatChangedTheBuildStateFormatIsRefusedAsWellFromTheServedDocuments()
+            throws IOException {
+        String taken;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.delete("packages/@common/a/1.0.0");
+            registry.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"Held a customer's API key.\"}}");
+            taken = RegistryRepository.shortId(registry.commit("take down a 1.0.0").name());
+        }
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        Path state = out.resolve(".prompd-build.json");
+        Files.writeString(state, Files.readString(state).replaceFirst("\"format\" ?: ?\\d+", "\"format\": 0"));
+
+        assertEquals(4, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
+
+        assertTrue(stderr.toString().startsWith("error: commit "), stderr::toString);
+        assertTrue(stderr.toString().contains(" of commit " + taken + ", took down (@common/a@1.0.0: Held a customer's"
+                + " API key.)\n"), stderr::toString);
+        assertFalse(Files.exists(out.resolve("packages/@common/a/1.0.0.json")), "the output stays as it was");
+    }
+
+    @Test
     void aRepositoryThatLostAnObjectIsSaidToBeDamaged() {
         ObjectId blob;
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
