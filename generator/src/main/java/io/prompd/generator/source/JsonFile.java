@@ -3,6 +3,7 @@ package io.prompd.generator.source;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
@@ -59,12 +60,19 @@ final class JsonFile {
     record Opened(Optional<JsonFile> json, List<Problem> problems) {
     }
 
+    /**
+     * A problem of the file. Its message and hint quote the file's own text (a key, a login, a URL), which the
+     * check's report and the build's errors show as they are, so it is spelt out here, once for every reader:
+     * a terminal would act on a control character, and an invisible one would make a name read as another.
+     */
     void error(String pointer, String message, String hint) {
-        problems.add(Problem.error(file, pointer, message, hint).atLine(lines.lineOf(pointer)));
+        problems.add(Problem.error(file, pointer, TerminalText.path(message), TerminalText.path(hint))
+                .atLine(lines.lineOf(pointer)));
     }
 
     void warning(String pointer, String message, String hint) {
-        problems.add(Problem.warning(file, pointer, message, hint).atLine(lines.lineOf(pointer)));
+        problems.add(Problem.warning(file, pointer, TerminalText.path(message), TerminalText.path(hint))
+                .atLine(lines.lineOf(pointer)));
     }
 
     /**
@@ -83,8 +91,7 @@ final class JsonFile {
                 String at = pointer + Pointer.of(field);
                 String hint = Spelling.didYouMean(field, fields)
                         .orElse("the fields here are " + String.join(", ", fields));
-                problems.add(Problem.warning(file, at, "unknown field '" + field + "', which has no effect", hint)
-                        .atLine(lines.lineOf(at)));
+                warning(at, "unknown field '" + field + "', which has no effect", hint);
             }
         });
     }
@@ -126,6 +133,11 @@ final class JsonFile {
         return List.copyOf(indexedStrings(pointer).values());
     }
 
+    /** Whether a character is one a name may not hold, a line break included: a login is one line. */
+    private static boolean inNoName(int codePoint) {
+        return TerminalText.isControl(codePoint, false);
+    }
+
     /**
      * GitHub logins, from an array of strings: each entry that cannot be one (empty, with a space,
      * written as a mention with '@') is reported and left out, since it would match nobody.
@@ -139,6 +151,9 @@ final class JsonFile {
             } else if (login.startsWith("@")) {
                 error(at, "'" + login + "' is not a GitHub login: '@' belongs to a mention, not to the login",
                         "write the login without '@': " + login.substring(1).strip());
+            } else if (login.codePoints().anyMatch(JsonFile::inNoName)) {
+                error(at, "the login " + TerminalText.holds(login, JsonFile::inNoName, "control character").orElseThrow(),
+                        TerminalText.plainNameHint(login.codePoints().filter(JsonFile::inNoName).count()));
             } else if (login.chars().anyMatch(Character::isWhitespace)) {
                 error(at, "'" + login + "' is not a GitHub login: logins have no spaces",
                         "write the login as it appears in the address of the person's profile, github.com/<login>");

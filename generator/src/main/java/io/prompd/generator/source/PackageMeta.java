@@ -2,7 +2,7 @@ package io.prompd.generator.source;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.SortedCopies;
-import io.prompd.core.TerminalText;
+import io.prompd.core.json.PlainText;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.version.Version;
 import java.util.Collections;
@@ -100,8 +100,7 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
                                         + version + " is empty", hint));
                             }
                             // clients print it beside the version, and the check's report quotes it
-                            TerminalText.controlCharacter(value).ifPresent(what -> meta.error(entryPointer,
-                                    "the " + text + " for " + version + " " + what, TerminalText.PLAIN_TEXT_HINT));
+                            PlainText.value(value, entryPointer, meta::error);
                             return Map.entry(version, value);
                         })))
                 .values().forEach(entry -> texts.put(entry.getKey(), entry.getValue()));

@@ -121,7 +121,37 @@ class PackageMetaTest {
     void aControlCharacterInAMessageIsAnErrorSinceClientsPrintIt(String field, String text, String pointer) {
         Parsed<PackageMeta> parsed = parse("{\"" + field + "\": {\"1.0.0\": \"fine\\u001b[8m hidden\"}}");
 
-        assertEquals(List.of("the " + text + " for 1.0.0 holds the control character U+001B (^[) at position 5"), parsed.problems().stream()
-                .filter(problem -> problem.pointer().equals(pointer)).map(Problem::message).toList());
+        assertEquals(List.of("'" + pointer.substring(1) + "' holds the control character U+001B (^[) at position 5"),
+                parsed.problems().stream().filter(problem -> problem.pointer().equals(pointer)).map(Problem::message)
+                        .toList());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"yanked", "deprecated", "takenDown"})
+    void aBidiControlInAMessageIsAnErrorAsInPrompdJsonSinceItShowsTheTextInAnotherOrder(String field) {
+        Parsed<PackageMeta> parsed = parse("{\"" + field + "\": {\"1.0.0\": \"use \\u202e1.2.0\"}}");
+
+        assertEquals(List.of("/" + field + "/1.0.0: '" + field + "/1.0.0' holds the bidi control U+202E at position 5"),
+                parsed.problems().stream().map(p -> p.pointer() + ": " + p.message()).toList());
+    }
+
+    @Test
+    void theFilesOwnTextQuotedInAProblemIsSpeltOut() {
+        Parsed<PackageMeta> parsed = parse("""
+                {"distTags": {"be\\u001bta": "1.0.0"},
+                 "yanked": {"1.0.0\\u001b": "why"},
+                 "owners": ["@iv\\u202ean", "al\\u001bice"]}
+                """);
+
+        assertEquals(List.of(
+                "/distTags/be\u001bta: 'be^[ta' is not a dist-tag clients can ask for",
+                "/owners/0: '@iv<U+202E>an' is not a GitHub login: '@' belongs to a mention, not to the login"
+                        + " | write the login without '@': iv<U+202E>an",
+                "/owners/1: the login holds the control character U+001B (^[) at position 3",
+                "/yanked/1.0.0\u001b: '1.0.0^[' is not a SemVer 2.0 version"),
+                parsed.problems().stream().map(p -> p.pointer() + ": " + p.message().replaceAll("(: a tag|: '0).*", "") + (p.message().contains("mention") ? " | " + p.hint() : ""))
+                        .sorted().toList());
+        assertTrue(parsed.problems().stream().noneMatch(p -> (p.message() + p.hint()).codePoints()
+                .anyMatch(c -> Character.isISOControl(c) || c == 0x202E)), parsed.problems()::toString);
     }
 }
