@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.TerminalText;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
@@ -133,7 +134,8 @@ public final class RepositoryLayout {
     private static Optional<Problem> misfit(List<String> violations, String place, String what, String hint) {
         return violations.isEmpty()
                 ? Optional.empty()
-                : Optional.of(Problem.error(place, "", what + String.join("; ", violations), hint));
+                // the folder's name is the pull request's, and the message quotes it
+                : Optional.of(Problem.error(place, "", TerminalText.path(what + String.join("; ", violations)), hint));
     }
 
     /**

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,5 +35,14 @@ class RepositoryLayoutTest {
         "packages/prompd.json"})
     void ignoresAnyOtherPath(String path) {
         assertTrue(RepositoryLayout.manifestOwner(path).isEmpty());
+    }
+
+    @Test
+    void aFolderNameAProblemQuotesIsSpeltOut() {
+        assertEquals(List.of("'a^[b' is not a valid package name", "'@s<U+202E>c' is not a valid scope",
+                        "the folder 'v^[1' of tools is not a version"),
+                Stream.of(RepositoryLayout.packageNameMisfit("a\u001bb"), RepositoryLayout.scopeMisfit("@s\u202ec"),
+                                RepositoryLayout.versionFolderMisfit(PackageName.parse("tools"), "v\u001b1"))
+                        .map(misfit -> misfit.orElseThrow().message().replaceAll(":.*", "")).toList());
     }
 }
