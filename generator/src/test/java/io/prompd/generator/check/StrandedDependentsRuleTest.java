@@ -107,6 +107,26 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void manyDependentsAreNamedUpToTenThenCounted() {
+        mergedMeanwhile(repo, "carol", main -> {
+            main.meta("helper", "{\"owners\": [\"carol\"]}");
+            for (int patch = 0; patch <= 10; patch++) {
+                main.publish("helper", "1.0." + patch, "@common/util@^1.1.0");
+            }
+        });
+        repo.merge("main", "up to date", "alice");
+        repo.meta("@common/util", "{\"yanked\": {\"1.1.0\": \"leaks\"}}");
+        repo.commit("yank 1.1.0");
+
+        CheckReport report = check(repo, "alice");
+
+        assertEquals(List.of("@common/tool@1.0.0, helper@1.0.0, helper@1.0.1, helper@1.0.2, helper@1.0.3, helper@1.0.4,"
+                        + " helper@1.0.5, helper@1.0.6, helper@1.0.7 and 3 more"),
+                report.problems().stream().filter(problem -> problem.file().equals(META))
+                        .map(problem -> problem.message().substring(problem.message().indexOf("range: ") + 7)).toList());
+    }
+
+    @Test
     void aTakedownThatLeavesAVersionInEveryRangeSaysNothing() {
         repo.delete("packages/@common/util/1.0.0").meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"a key\"}}");
         repo.commit("take down 1.0.0", TestRegistryRepo.MAINTAINER);
