@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
@@ -12,6 +13,7 @@ import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.VersionFolder;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -61,18 +63,17 @@ final class MetaFileRule implements PullRequestRule {
             meta.distTags().forEach((tag, version) -> {
                 if (!versions.containsKey(version)) {
                     missing(pullRequest, name, version, problems, file, Pointer.of("distTags", tag),
-                            "the dist-tag '" + tag + "' points to " + version,
-                            REMOVE_HINT + ", or point it at a version that stays");
+                            "the dist-tag '" + tag + "' points to " + version, ", or point it at a version that stays");
                 } else if (meta.isYanked(version)) {
                     taggedYanked(problems, file, name, tag, version);
                 }
             });
             meta.yanked().keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
                     missing(pullRequest, name, version, problems, file, Pointer.of("yanked", version.toString()),
-                            "yanks " + version, REMOVE_HINT));
+                            "yanks " + version, ""));
             meta.deprecated().keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
                     missing(pullRequest, name, version, problems, file, Pointer.of("deprecated", version.toString()),
-                            "deprecates " + version, REMOVE_HINT));
+                            "deprecates " + version, ""));
             if (name.isScoped() && !meta.owners().isEmpty()) {
                 problems.warning(file, Pointer.of("owners"), "owners in meta.json count only for unscoped packages; "
                         + name.scopeWithAt() + " is owned through scopes.json", "remove \"owners\", or ask a"
@@ -82,16 +83,26 @@ final class MetaFileRule implements PullRequestRule {
     }
 
     /**
-     * An entry naming a version without a folder at the head: never published, or deleted by this pull request.
+     * An entry naming a version without a folder at the head: deleted by this pull request, taken down before, or
+     * never published.
      *
-     * @param deletedHint how to fix the entry when the pull request deletes the version
+     * @param orElse the other fix of an entry naming a version that is gone, after removing it, or empty
      */
     private static void missing(PullRequest pullRequest, PackageName name, Version version, Problems problems,
-                                String file, String pointer, String entry, String deletedHint) {
+                                String file, String pointer, String entry, String orElse) {
+        Optional<String> takedown = Optional.ofNullable(pullRequest.head().meta(name).takenDown().get(version))
+                .or(() -> Optional.ofNullable(pullRequest.takenDown(name).get(version)));
+        boolean noneLeft = pullRequest.head().packages().getOrDefault(name, Collections.emptySortedMap()).isEmpty();
         if (pullRequest.base().folder(name, version).isPresent()) {
-            problems.error(file, pointer, entry + ", which this pull request deletes", deletedHint);
+            problems.error(file, pointer, entry + ", which this pull request deletes", REMOVE_HINT + orElse);
+        } else if (takedown.isPresent()) {
+            // the reason is the repository's text, which the report shows as it is
+            problems.error(file, pointer, entry + ", which was taken down" + (takedown.get().isBlank() ? ""
+                    : " (" + TerminalText.line(takedown.get()) + ")"), "remove the entry" + (noneLeft ? "" : orElse)
+                    + ": a version taken down is never served again");
         } else {
-            problems.error(file, pointer, entry + ", which is not a published version of " + name, VERSION_HINT);
+            problems.error(file, pointer, entry + ", which is not a published version of " + name, noneLeft
+                    ? "remove the entry: " + name + " has no version folder" : VERSION_HINT);
         }
     }
 

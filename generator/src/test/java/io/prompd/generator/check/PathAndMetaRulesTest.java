@@ -4,6 +4,7 @@ import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
+import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -222,6 +223,41 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         Problem deprecation = assertError(report, META, "deprecates 0.8.0");
         assertEquals("/deprecated/0.8.0", deprecation.pointer());
         assertEquals(4, deprecation.line());
+    }
+
+    @Test
+    void aTagYankOrDeprecationOfAVersionTakenDownSaysItWasWithTheReason() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.publish("@common/util", "1.1.0"));
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete(PullRequestScenario.UTIL)
+                .meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"a key\"}}"));
+        repo.merge("main", "up to date", "alice");
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"a key\"}, \"yanked\": {\"1.0.0\": \"x\"},"
+                + " \"deprecated\": {\"1.0.0\": \"y\"}, \"distTags\": {\"beta\": \"1.0.0\"}}");
+        repo.commit("yank what was taken down");
+
+        CheckReport report = check(repo, "alice");
+
+        assertEquals(List.of(
+                "deprecates 1.0.0, which was taken down (a key) | remove the entry: a version taken down is never served"
+                        + " again",
+                "the dist-tag 'beta' points to 1.0.0, which was taken down (a key) | remove the entry, or point it at a"
+                        + " version that stays: a version taken down is never served again",
+                "yanks 1.0.0, which was taken down (a key) | remove the entry: a version taken down is never served again"),
+                report.problems().stream().filter(problem -> problem.file().equals(META))
+                        .map(problem -> problem.message() + " | " + problem.hint()).sorted().toList());
+    }
+
+    @Test
+    void anEntryOfAPackageWithoutVersionFoldersIsNotToldToNameOne() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete(PullRequestScenario.UTIL)
+                .meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"a key\"}}"));
+        repo.merge("main", "up to date", "alice");
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"a key\"}, \"yanked\": {\"0.9.0\": \"x\"}}");
+        repo.commit("yank what never was");
+
+        Problem problem = assertError(check(repo, "alice"), META, "yanks 0.9.0, which is not a published version");
+
+        assertEquals("remove the entry: @common/util has no version folder", problem.hint());
     }
 
     @Test
