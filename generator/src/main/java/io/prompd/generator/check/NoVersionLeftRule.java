@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * vanishes from packages.json and no install finds it, a larger step than withdrawing one version,
  * which the summary's line per version taken down does not tell. It stays allowed, since that may be
  * the maintainers' very intent (a package that is all leaked secrets or illegal content), and the
- * name, its owners and the records remain in meta.json. The deletion of the last versions by someone
+ * name, its owners and the records remain in meta.json; the warning says so, or what is missing of it. The deletion of the last versions by someone
  * else, which {@link ImmutabilityRule} refuses, is warned of too: whoever acts, a reviewer should see
  * where the pull request leads.
  */
@@ -35,17 +35,27 @@ final class NoVersionLeftRule implements PullRequestRule {
                 return;
             }
             Version newest = versions.last();
-            String pointer = pullRequest.head().meta(name).takenDown().containsKey(newest)
-                    ? Pointer.of("takenDown", newest.toString()) : "";
-            String owners = name.isScoped() ? "" : " and its owners";
+            SortedMap<Version, String> records = pullRequest.head().meta(name).takenDown();
+            String pointer = records.containsKey(newest) ? Pointer.of("takenDown", newest.toString()) : "";
+            boolean hasMeta = pullRequest.head().packagesWithMeta().contains(name);
             boolean takedown = pullRequest.takedowns().contains(new PackageVersion(name, newest));
-            problems.warning(RepositoryLayout.metaFile(name), pointer, name + " has no version left once this pull"
-                            + " request " + (takedown ? "takes down " : "deletes ")
+            problems.warning(hasMeta ? RepositoryLayout.metaFile(name) : RepositoryLayout.packageFolder(name), pointer,
+                    name + " has no version left once this pull request " + (takedown ? "takes down " : "deletes ")
                             + Plural.series(versions.stream().map(Version::toString).toList(), "and") + ", so"
-                            + " packages.json no longer lists it and no install finds it; its meta.json keeps the"
-                            + " name taken" + owners + ", and its index.json lists the takedowns",
+                            + " packages.json no longer lists it and no install finds it; " + left(name, hasMeta,
+                            !records.isEmpty()),
                     (takedown ? "the takedown is allowed; if " : "if ") + name + " is meant to stay installable,"
                             + " publish a new version of it, in this pull request or a later one");
         });
+    }
+
+    /** What is left of the package: its index.json lists the takedowns only while meta.json records some. */
+    private static String left(PackageName name, boolean hasMeta, boolean recordsTakedowns) {
+        if (!hasMeta) {
+            return "it has no meta.json to keep the name taken or to tell clients why it is gone";
+        }
+        String kept = "its meta.json keeps the name taken" + (name.isScoped() ? "" : " and its owners");
+        return recordsTakedowns ? kept + ", and its index.json lists the takedowns"
+                : kept + ", but records no takedown, so nothing tells clients why it is gone";
     }
 }

@@ -12,6 +12,8 @@ import io.prompd.core.problem.Severity;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Takedowns that leave a package without a version. */
 class NoVersionLeftRuleTest extends PullRequestScenarioTest {
@@ -56,6 +58,26 @@ class NoVersionLeftRuleTest extends PullRequestScenarioTest {
                 + " lists the takedowns", warning.message());
         assertEquals("if @common/util is meant to stay installable, publish a new version of it, in this pull request"
                 + " or a later one", warning.hint(), "the takedown is not allowed");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "       | packages/@common/util           | it has no meta.json to keep the name taken or to tell clients why it is gone",
+        "{}     | packages/@common/util/meta.json | its meta.json keeps the name taken, but records no takedown, so nothing tells clients why it is gone"})
+    void theLastVersionsDeletedWithoutAMetaJsonOrWithoutTakedownRecordsAreWarnedOfAsSuch(String meta, String file,
+                                                                                         String left) {
+        repo.delete(UTIL);
+        if (meta != null) {
+            repo.meta("@common/util", meta);
+        }
+        repo.commit("delete the only version", "alice");
+
+        Problem warning = check(repo, "alice").problems().stream()
+                .filter(problem -> problem.severity() == Severity.WARNING).findFirst().orElseThrow();
+
+        assertEquals(file, warning.file());
+        assertEquals("@common/util has no version left once this pull request deletes 1.0.0, so packages.json no"
+                + " longer lists it and no install finds it; " + left, warning.message());
     }
 
     @Test
