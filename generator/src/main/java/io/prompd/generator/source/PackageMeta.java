@@ -30,6 +30,8 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
 
     public static final String FILE = "meta.json";
 
+    private static final String PUBLISHED_HINT = "use the exact version of a published folder, such as 1.2.3";
+
     /** The meta of a package without meta.json. */
     public static final PackageMeta EMPTY = new PackageMeta(Collections.emptySortedMap(), Collections.emptySortedMap(),
             Collections.emptySortedMap(), Collections.emptySortedMap(), Collections.emptySortedSet());
@@ -62,15 +64,17 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
         Map<String, Version> distTags = meta.entries("/distTags", "an object of tag to version",
                 (tag, pointer) -> askable(meta, pointer, tag)
                         ? meta.optional(pointer, JsonNodeType.STRING, "a version string")
-                                .flatMap(node -> version(meta, pointer, node.asText()))
+                                .flatMap(node -> version(meta, pointer, node.asText(), PUBLISHED_HINT))
                         : Optional.empty());
-        SortedMap<Version, String> yanked = byVersion(meta, "/yanked", "reason",
+        SortedMap<Version, String> yanked = byVersion(meta, "/yanked", PUBLISHED_HINT, "reason",
                 Optional.of("say why, and which version to use instead: clients show it beside the version"));
-        SortedMap<Version, String> deprecated = byVersion(meta, "/deprecated", "message",
+        SortedMap<Version, String> deprecated = byVersion(meta, "/deprecated", PUBLISHED_HINT, "message",
                 Optional.of("say what to use instead: clients show it to whoever has the version"));
         // the check refuses a new record without a reason, and an old one may not change, so a warning would only
         // repeat that error or ask for what is refused
-        SortedMap<Version, String> takenDown = byVersion(meta, "/takenDown", "reason", Optional.empty());
+        // a record names a version whose folder is gone
+        SortedMap<Version, String> takenDown = byVersion(meta, "/takenDown", "use the exact version taken down, as its"
+                + " folder was named, such as 1.2.3", "reason", Optional.empty());
         return Parsed.of(new PackageMeta(new TreeMap<>(distTags), yanked, deprecated, takenDown,
                 new TreeSet<>(meta.logins("/owners"))), meta.problems());
     }
@@ -90,10 +94,11 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
      * A text per version. An empty one is only a warning, given with {@code blankHint}: it tells users nothing, but
      * a registry whose main branch already holds one must still build.
      */
-    private static SortedMap<Version, String> byVersion(JsonFile meta, String pointer, String text,
+    private static SortedMap<Version, String> byVersion(JsonFile meta, String pointer, String versionHint, String text,
                                                         Optional<String> blankHint) {
         SortedMap<Version, String> texts = new TreeMap<>();
-        meta.entries(pointer, "an object of version to " + text, (key, entryPointer) -> version(meta, entryPointer, key)
+        meta.entries(pointer, "an object of version to " + text, (key, entryPointer) -> version(meta, entryPointer, key,
+                        versionHint)
                         .flatMap(version -> meta.requiredText(entryPointer).map(value -> {
                             if (value.isBlank()) {
                                 blankHint.ifPresent(hint -> meta.warning(entryPointer, "the " + text + " for "
@@ -107,11 +112,11 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
         return texts;
     }
 
-    private static Optional<Version> version(JsonFile meta, String pointer, String text) {
+    private static Optional<Version> version(JsonFile meta, String pointer, String text, String hint) {
         try {
             return Optional.of(Version.parse(text));
         } catch (IllegalArgumentException invalid) {
-            meta.error(pointer, invalid.getMessage(), "use the exact version of a published folder, such as 1.2.3");
+            meta.error(pointer, invalid.getMessage(), hint);
             return Optional.empty();
         }
     }

@@ -113,6 +113,15 @@ class PackageMetaTest {
         assertEquals(Set.of("ivan"), parsed.value().orElseThrow().owners());
     }
 
+    @Test
+    void anInvalidTakedownKeyIsToldToNameTheVersionTakenDownNotAPublishedFolder() {
+        Parsed<PackageMeta> parsed = parse("{\"takenDown\": {\"v1.0.0\": \"a key\"}, \"yanked\": {\"v1.0.0\": \"x\"}}");
+
+        assertEquals(List.of("/takenDown/v1.0.0: use the exact version taken down, as its folder was named, such as 1.2.3",
+                        "/yanked/v1.0.0: use the exact version of a published folder, such as 1.2.3"),
+                parsed.problems().stream().map(p -> p.pointer() + ": " + p.hint()).sorted().toList());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "yanked     | reason  | /yanked/1.0.0",
