@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * them instead of the branch's history, whose cost grows with every commit. So a record must
  * exist for every takedown, and must last: a maintainers' takedown adds one with a reason in the
  * same pull request; only maintainers add one, and only for a version without a folder at the
- * head; nobody removes or changes one.
+ * head and without another record; nobody removes or changes one.
  */
 final class TakedownRecordRule implements PullRequestRule {
 
@@ -36,7 +36,7 @@ final class TakedownRecordRule implements PullRequestRule {
             before.forEach((version, reason) -> kept(file, version, reason, after.get(version), problems));
             after.forEach((version, reason) -> {
                 if (!before.containsKey(version)) {
-                    added(pullRequest, name, version, reason, problems);
+                    added(pullRequest, name, version, reason, recordedFirst(version, before, after), problems);
                 }
             });
             takedowns.stream().filter(version -> version.name().equals(name))
@@ -60,7 +60,7 @@ final class TakedownRecordRule implements PullRequestRule {
     }
 
     private static void added(PullRequest pullRequest, PackageName name, Version version, String reason,
-                              Problems problems) {
+                              Optional<Version> duplicated, Problems problems) {
         String file = RepositoryLayout.metaFile(name);
         String pointer = Pointer.of("takenDown", version.toString());
         Optional<String> outsider = pullRequest.actor().filter(login -> !pullRequest.isMaintainer(login));
@@ -72,10 +72,24 @@ final class TakedownRecordRule implements PullRequestRule {
             problems.error(file, pointer, "records the takedown of " + version + ", which still has its folder",
                     "delete " + RepositoryLayout.versionFolder(name, version) + " in this pull request, or remove"
                             + " the entry");
+        } else if (duplicated.isPresent()) {
+            problems.error(file, pointer, "records the takedown of " + version + ", which the record of "
+                    + duplicated.get() + " already keeps taken: " + RepositoryLayout.versionClash(version,
+                    duplicated.get()).orElseThrow(), "remove the entry");
         } else if (reason.isBlank()) {
             problems.error(file, pointer, "the takedown record of " + version + " gives no reason",
                     "say why it was taken down: clients show it in place of the version");
         }
+    }
+
+    /**
+     * The record that another one of the pull request's duplicates, one of the same version to clients or on macOS
+     * and Windows ({@link RepositoryLayout#versionClash}): one of the base, or the first added.
+     */
+    private static Optional<Version> recordedFirst(Version version, SortedMap<Version, String> before,
+                                                   SortedMap<Version, String> after) {
+        return after.keySet().stream().filter(other -> RepositoryLayout.versionClash(version, other).isPresent())
+                .filter(other -> before.containsKey(other) || other.compareTo(version) < 0).findFirst();
     }
 
     /** The exact JSON to add, in the file as it is at the head. */

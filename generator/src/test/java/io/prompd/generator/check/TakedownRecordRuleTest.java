@@ -74,6 +74,24 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aSecondRecordOfTheSameVersionToClientsOrOnMacOsAndWindowsIsRefused() {
+        repo.delete(UTIL);
+        repo.meta("@common/util", "{\"takenDown\": {\"0.9.0-RC.1\": \"leaked a key\", \"0.9.0-rc.1\": \"again\","
+                + " \"1.0.0+b\": \"dup\", \"1.0.0\": \"illegal content\"}}");
+        repo.commit("take down 1.0.0", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertEquals(List.of("/takenDown/0.9.0-rc.1: records the takedown of 0.9.0-rc.1, which the record of 0.9.0-RC.1"
+                        + " already keeps taken: versions that differ only in letter case would be one folder on macOS"
+                        + " and Windows",
+                "/takenDown/1.0.0+b: records the takedown of 1.0.0+b, which the record of 1.0.0 already keeps taken:"
+                        + " build metadata does not make another version"),
+                report.problems().stream().filter(Problem::isError)
+                        .map(problem -> problem.pointer() + ": " + problem.message()).toList());
+    }
+
+    @Test
     void nobodyRemovesOrChangesARecordNotEvenAMaintainer() {
         mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.meta("@common/util", "{\"takenDown\":"
                 + " {\"0.8.0\": \"illegal content\", \"0.9.0\": \"leaked a key\"}}"));
