@@ -146,7 +146,8 @@ public final class CheckReportRenderer {
         for (Takedown takedown : report.takenDown()) {
             lines.add("takes down " + code.apply(takedown.version().name().toString()) + " version "
                     + code.apply(takedown.version().version().toString()) + takedown.publication()
-                    .map(where -> ", published in commit " + code.apply(where.describe())).orElse("")
+                    .map(where -> ", published in commit " + code.apply(RegistryRepository.shortId(where.commit().name()))
+                            + " (" + where.date() + ")").orElse("")
                     + record(report, takedown).map(record -> record.note(style)).orElse(""));
         }
         // a takedown's record, told on its line above, would only repeat it

@@ -1,6 +1,7 @@
 package io.prompd.generator.source;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import org.eclipse.jgit.lib.ObjectId;
@@ -18,6 +19,11 @@ public record Publication(ObjectId commit, Instant time) {
 
     /** {@code abc1234 (2026-03-01)}, for messages such as "published in commit abc1234 (2026-03-01)". */
     public String describe() {
-        return RegistryRepository.shortId(commit) + " (" + time.atOffset(ZoneOffset.UTC).toLocalDate() + ")";
+        return RegistryRepository.shortId(commit) + " (" + date() + ")";
+    }
+
+    /** The day of {@link #time}, in UTC. */
+    public LocalDate date() {
+        return time.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 }

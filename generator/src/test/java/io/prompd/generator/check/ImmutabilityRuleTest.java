@@ -137,6 +137,9 @@ class ImmutabilityRuleTest {
         String text = CheckReportRenderer.text(report);
         assertTrue(text.contains("\n  takes down @common/util version 1.0.0, published in commit " + publishingCommit
                 + " (2026-01-01): leaked a key\n"), text);
+        String markdown = CheckReportRenderer.markdown(report);
+        assertTrue(markdown.contains("version `1.0.0`, published in commit `" + publishingCommit + "` (2026-01-01)"),
+                "the date is no part of the commit's code span:\n" + markdown);
         assertFalse(text.substring(0, text.indexOf("\n\n")).contains("meta.json"),
                 "the record is told on the takedown's line:\n" + text);
         assertTrue(CheckReportRenderer.json(report).contains("\"publishedIn\": \"" + publishedCommit.name()),
