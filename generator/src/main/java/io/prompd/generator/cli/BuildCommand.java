@@ -4,6 +4,7 @@ import io.prompd.cli.CommandLines;
 import io.prompd.cli.Terminal;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
@@ -152,8 +153,9 @@ final class BuildCommand implements Callable<Integer> {
             @Override
             public void servingTakenDownAgain(String outputCommit, List<String> versions) {
                 stderr.println("warning: " + out + " goes back to serving " + Plural.count(versions.size(), "version")
-                        + " that its build of commit " + outputCommit + " took down (" + String.join("; ", versions)
-                        + "), as --force allows");
+                        + " that its build of commit " + outputCommit + " took down ("
+                        // the reasons are the repository's, or the served documents' when its state was unusable
+                        + TerminalText.line(String.join("; ", versions)) + "), as --force allows");
                 stderr.flush();
             }
         };

@@ -237,6 +237,14 @@ class BuildCommandTest {
         assertTrue(stderr.toString().contains(" of commit " + taken + ", took down (@common/a@1.0.0: Held a customer's"
                 + " API key.)\n"), stderr::toString);
         assertFalse(Files.exists(out.resolve("packages/@common/a/1.0.0.json")), "the output stays as it was");
+
+        // the served documents are the output's, which anything may have written
+        Path packument = out.resolve("packages/@common/a/index.json");
+        Files.writeString(packument, Files.readString(packument).replace("API key.", "API key.\\u001b[2J"));
+        assertEquals(0, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force"));
+
+        assertTrue(stderr.toString().endsWith("(@common/a@1.0.0: Held a customer's API key.^[[2J), as --force allows\n"),
+                stderr::toString);
     }
 
     @Test
