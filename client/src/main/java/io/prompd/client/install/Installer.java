@@ -84,7 +84,7 @@ public final class Installer {
                         !requests.isEmpty(), options, index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 requests.forEach(request -> saved.put(request.name(), request.saved(plan.lock())));
-                return apply(project, plan, saved, List.of(), options, repaired, index);
+                return apply(project, plan, saved, List.of(), Set.of(), options, repaired, index);
             }
         });
     }
@@ -165,7 +165,7 @@ public final class Installer {
                     }
                 }
                 Plan plan = plan(roots, current, unpinned, true, options, index).warnedAlso(kept);
-                return apply(project, plan, saved, List.of(), options, repaired, index);
+                return apply(project, plan, saved, List.of(), Set.of(), options, repaired, index);
             }
         });
     }
@@ -193,8 +193,12 @@ public final class Installer {
                     }
                     plan = unresolved(roots, project.lockOrEmpty(), unresolvable, index);
                 }
-                return apply(project, plan, new TreeMap<>(), names.stream().sorted().toList(), InstallOptions.defaults(),
-                        repaired, index);
+                List<PackageName> leftOut = installer().outOfReach(plan.lock(), index);
+                if (!leftOut.isEmpty()) {
+                    plan = plan.warnedAlso(List.of(installer().leftOutWarning(plan.graph(), leftOut, index)));
+                }
+                return apply(project, plan, new TreeMap<>(), names.stream().sorted().toList(), Set.copyOf(leftOut),
+                        InstallOptions.defaults(), repaired, index);
             }
         });
     }
@@ -383,9 +387,11 @@ public final class Installer {
                     warnings.addAll(StatusNotes.of(graph, listed, known, "installed because the lock file pins it; "));
                     engineWarning(name, known).ifPresent(warnings::add);
                 });
-                // Without a copy at hand the install fails for it, saying so. Only a takedown the index records
-                // counts: a version missing from an index cached offline may just be newer than that copy.
-                if (listed.packument().takenDown().containsKey(version)) {
+                // Without a copy at hand the install fails for it, or an uninstall leaves it out, saying so. Only a
+                // takedown the index records counts: a version missing from an index cached offline may just be
+                // newer than that copy.
+                if (listed.packument().takenDown().containsKey(version)
+                        && isAtHand(name, graph.lock().packages().get(name))) {
                     warnings.add(StatusNotes.takenDown(graph, listed, version,
                             "installed from the copy at hand because the lock file pins it; "));
                 }
@@ -403,15 +409,23 @@ public final class Installer {
         return offline ? new RegistryIndex(registry, this::isAtHand) : new RegistryIndex(registry);
     }
 
+    /** Installed or cached: an uninstall leaves a locked version taken down that is neither, and warns of it so. */
+    private boolean isAtHand(PackageName name, LockedPackage locked) {
+        return store.contains(name, locked.version()) || cache.find(locked.integrity()).isPresent();
+    }
+
     private boolean isAtHand(PackageName name, VersionSummary version) {
         return store.contains(name, version.version()) || cache.find(version.dist().integrity()).isPresent()
                 || registry.isAtHand(name);
     }
 
-    /** Installs the plan and then, only if that succeeded, writes the project's files. */
+    /**
+     * Installs the plan but {@code leftOut}, locked versions it does not install, and then, only if that succeeded,
+     * writes the project's files.
+     */
     private InstallReport apply(Project project, Plan plan, SortedMap<PackageName, VersionRange> saved,
-                                List<PackageName> removed, InstallOptions options, List<Path> repaired,
-                                RegistryIndex index)
+                                List<PackageName> removed, Set<PackageName> leftOut, InstallOptions options,
+                                List<Path> repaired, RegistryIndex index)
             throws IOException {
         Manifest manifest = project.manifest();
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>(manifest.dependencies());
@@ -422,7 +436,7 @@ public final class Installer {
         if (options.frozen() && (manifestChanged || lockChanged)) {
             throw frozenRefusal(project, plan.lock(), manifestChanged);
         }
-        List<InstalledPackage> installed = installer().install(plan.graph(), project.lockOrEmpty(), index);
+        List<InstalledPackage> installed = installer().install(plan.graph(), project.lockOrEmpty(), index, leftOut);
         project.write(manifestChanged ? Optional.of(dependencies) : Optional.empty(),
                 lockChanged ? Optional.of(plan.lock()) : Optional.empty());
         InstallReport.LockUpdate lock = new InstallReport.LockUpdate(lockChanged,

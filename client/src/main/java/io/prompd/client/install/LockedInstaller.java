@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,7 +76,16 @@ final class LockedInstaller {
      *                         match the lock, and then that version is not installed
      */
     List<InstalledPackage> install(ProjectGraph project, LockFile before, RegistryIndex index) throws IOException {
-        LockFile lock = project.lock();
+        return install(project, before, index, Set.of());
+    }
+
+    /**
+     * Installs what is missing but {@code leftOut}, which stay in the lock uninstalled: the versions of
+     * {@link #outOfReach} that an uninstall keeps locked, as it must not fail on what it was not asked to change.
+     */
+    List<InstalledPackage> install(ProjectGraph project, LockFile before, RegistryIndex index, Set<PackageName> leftOut)
+            throws IOException {
+        LockFile lock = project.lock().without(leftOut);
         if (offline) {
             List<String> notCached = missing(lock).stream()
                     .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty() && !registry.isAtHand(name))
@@ -86,8 +96,7 @@ final class LockedInstaller {
                         + (notCached.size() == 1 ? "it" : "them"));
             }
         }
-        requireNoneTakenDown(project, missing(lock).stream()
-                .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty()).toList(), index);
+        requireNoneTakenDown(project, toDownload(lock), index);
         ExecutorService workers = Executors.newFixedThreadPool(PARALLEL_INSTALLS, task -> {
             Thread thread = new Thread(task, "prompd-install");
             thread.setDaemon(true);
@@ -112,6 +121,19 @@ final class LockedInstaller {
                 stop(workers);
             }
         }
+    }
+
+    /** The locked versions neither installed nor cached whose takedown their registry records: none can be got. */
+    List<PackageName> outOfReach(LockFile lock, RegistryIndex index) {
+        List<PackageName> toDownload = toDownload(lock);
+        index.prefetch(toDownload);
+        return toDownload.stream()
+                .filter(name -> takedownRecord(name, lock.packages().get(name).version(), index).isPresent()).toList();
+    }
+
+    private List<PackageName> toDownload(LockFile lock) {
+        return missing(lock).stream().filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty())
+                .toList();
     }
 
     /**
@@ -176,11 +198,7 @@ final class LockedInstaller {
         if (recorded.isEmpty()) {
             return;
         }
-        Map<String, String> reasons = new LinkedHashMap<>();
-        recorded.forEach(published -> {
-            Version version = project.lock().packages().get(published.packument().name()).version();
-            reasons.put(published.packument().name() + "@" + version, published.packument().takenDown().get(version));
-        });
+        Map<String, String> reasons = reasons(project, recorded);
         Map.Entry<String, String> first = reasons.entrySet().iterator().next();
         String message = recorded.size() == 1 ? first.getKey() + " is locked in " + LockFile.FILE_NAME
                 + ", but its registry took it down"
@@ -188,6 +206,29 @@ final class LockedInstaller {
                 : Plural.count(recorded.size(), "version") + " locked in " + LockFile.FILE_NAME + " are taken down ("
                         + Takedowns.withReasons(reasons) + ")";
         throw new PrompdException(ExitCode.NOT_FOUND, message, StatusNotes.waysOff(project, recorded));
+    }
+
+    /**
+     * The warning of an uninstall that leaves {@link #outOfReach} versions locked but not installed, with the ways
+     * off them all at once, as an install's failure on them gives.
+     */
+    String leftOutWarning(ProjectGraph project, List<PackageName> leftOut, RegistryIndex index) {
+        List<PublishedPackage> recorded = leftOut.stream()
+                .flatMap(name -> takedownRecord(name, project.lock().packages().get(name).version(), index).stream())
+                .toList();
+        return "not installed, as taken down with no copy at hand, though " + LockFile.FILE_NAME + " still locks "
+                + (recorded.size() == 1 ? "it" : "them") + ": " + Takedowns.withReasons(reasons(project, recorded)) + " ("
+                + StatusNotes.waysOff(project, recorded) + ")";
+    }
+
+    /** {@code name@version} of each locked version taken down, with its registry's reason. */
+    private static Map<String, String> reasons(ProjectGraph project, List<PublishedPackage> recorded) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        recorded.forEach(published -> {
+            Version version = project.lock().packages().get(published.packument().name()).version();
+            reasons.put(published.packument().name() + "@" + version, published.packument().takenDown().get(version));
+        });
+        return reasons;
     }
 
     /**

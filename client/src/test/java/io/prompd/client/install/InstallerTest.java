@@ -357,6 +357,29 @@ class InstallerTest {
     }
 
     @Test
+    void anUninstallLeavesLockedVersionsTakenDownThatItCannotGetUninstalledWithTheWayOffThem() throws IOException {
+        registry.publish("@acme/alone", "1.0.0").publish("@acme/other", "1.0.0");
+        writeProject("\"@acme/greeter\": \"^1.0.0\", \"@acme/alone\": \"^1.0.0\", \"@acme/other\": \"^1.0.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.takeDown("@acme/base", "1.2.0", "leaked an API key").takeDown("@acme/alone", "1.0.0", "");
+        home = work.resolve("other-home");
+
+        InstallReport report = installer().uninstall(project, List.of(name("@acme/other")));
+
+        assertEquals(List.of("not installed, as taken down with no copy at hand, though prompd.lock still locks them:"
+                + " @acme/alone@1.0.0; @acme/base@1.2.0: leaked an API key ('prompd update @acme/base' moves off it; for"
+                + " @acme/alone, no version of it is left: remove the dependency with 'prompd uninstall @acme/alone')"),
+                report.warnings());
+        assertEquals(Set.of(name("@acme/alone"), name("@acme/base"), name("@acme/greeter"), name("@acme/util")),
+                lock().packages().keySet());
+        assertFalse(installed("@acme/base", "1.2.0"));
+        assertTrue(installed("@acme/greeter", "1.0.0"));
+        installer().uninstall(project, List.of(name("@acme/alone")));
+        installer().update(project, List.of(name("@acme/base")), false, InstallOptions.defaults());
+        assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/base")).version(), "the ways off work");
+    }
+
+    @Test
     void aLockedPackageWithNoVersionLeftThatOthersNeedNamesTheirRangesNotAnUninstall() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         registry.takeDown("@acme/util", "1.0.0", "leaked a key").takeDown("@acme/util", "1.1.0", " ")

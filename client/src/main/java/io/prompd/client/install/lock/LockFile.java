@@ -87,4 +87,11 @@ public record LockFile(SortedMap<PackageName, LockedPackage> packages) {
         }
         return new LockFile(reached);
     }
+
+    /** This lock without the named packages' entries, whatever needs them. */
+    public LockFile without(Collection<PackageName> names) {
+        SortedMap<PackageName, LockedPackage> kept = new TreeMap<>(packages);
+        kept.keySet().removeAll(names);
+        return new LockFile(kept);
+    }
 }
