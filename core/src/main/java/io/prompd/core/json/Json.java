@@ -1,6 +1,7 @@
 package io.prompd.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -171,7 +172,9 @@ public final class Json {
     }
 
     /**
-     * The document in the bytes, as a {@code type}.
+     * The document in the bytes, as a {@code type}. As {@link JsonTrees} reads the files people write, a
+     * duplicate key or content after the document is refused: which key wins, or whether the rest was
+     * meant, would be a guess.
      *
      * @throws com.fasterxml.jackson.core.JsonProcessingException when the bytes do not parse or do
      *                                                            not fit the type, a document of
@@ -179,11 +182,15 @@ public final class Json {
      */
     public static <T> T read(byte[] json, Class<T> type) throws IOException {
         try (JsonParser parser = MAPPER.createParser(json)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             T value = MAPPER.readValue(parser, type);
             if (value == null) {
                 // Jackson reads a document of null as no value at all, which every caller would take for a value
                 throw MismatchedInputException.from(parser, type, "a document of null, where " + type.getSimpleName()
                         + " belongs");
+            }
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "unexpected content after the end of the JSON document");
             }
             return value;
         }

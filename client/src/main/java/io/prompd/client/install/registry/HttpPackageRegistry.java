@@ -9,6 +9,7 @@ import io.prompd.client.http.Urls;
 import io.prompd.client.http.WebPage;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
@@ -130,21 +131,37 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 throw asking.orElse(damaged);
             }
             // only the one field this client needs: a newer protocol may change all others
-            int protocol = fields.get("protocolVersion") instanceof Number number ? number.intValue() : 0;
-            if (protocol < 1) {
+            if (!fields.containsKey("protocolVersion")) {
                 throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": its "
                         + RegistryLayout.REGISTRY_DOCUMENT + " has no protocolVersion (is it a registry's Git repository"
                         + " rather than what prompd-registry builds from one?)", "build it with 'prompd-registry build"
                         + " REPO --out DIR' and use DIR, or check the registry URL");
             }
+            int protocol;
+            try {
+                protocol = protocolVersion(fields.get("protocolVersion"), fetched);
+            } catch (PrompdException damaged) {
+                throw asking.orElse(damaged);
+            }
             if (protocol > RegistryLayout.PROTOCOL_VERSION) {
-                throw new PrompdException(ExitCode.FAILURE, "the registry at " + root + " uses protocol version "
+                // an answer this prompd cannot use, which is the network's exit code as --help lists them
+                throw new PrompdException(ExitCode.NETWORK, "the registry at " + root + " uses protocol version "
                         + protocol + ", and this prompd reads up to version " + RegistryLayout.PROTOCOL_VERSION,
                         "update prompd");
             }
             return protocol;
         });
         verifiedRoots.add(endpoint.root());
+    }
+
+    /** A protocolVersion there but not a whole number from 1 is damaged, not the missing one of a registry's sources. */
+    private static int protocolVersion(Object value, RegistryFetcher.Document document) {
+        if (value instanceof Integer number && number >= 1) {
+            return number;
+        }
+        String shown = value instanceof String text ? Json.writeString(text) : String.valueOf(value);
+        throw damaged(document, "protocolVersion is " + TerminalText.line(shown)
+                + ", where a whole number from 1 belongs");
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,6 +106,23 @@ class HttpPackageRegistryTest {
     }
 
     @Test
+    void aProtocolVersionThatIsNoWholeNumberFromOneIsADamagedDocumentNamingIt() throws IOException {
+        Path root = registry().root();
+        Path document = root.resolve("registry.json");
+        for (String value : List.of("\"one\"", "1.5", "null", "0")) {
+            Files.writeString(document, "{\"protocolVersion\": " + value + ", \"name\": \"Acme\"}");
+
+            PrompdException bad = assertThrows(PrompdException.class,
+                    () -> registryAt(root).find(PackageName.parse("@acme/none")));
+
+            assertEquals(ExitCode.NETWORK, bad.exitCode(), value);
+            assertEquals("the registry sent a damaged document: " + root.toUri() + "registry.json (protocolVersion is "
+                    + value + ", where a whole number from 1 belongs)", bad.getMessage());
+            assertEquals(DAMAGED_HINT, bad.hint());
+        }
+    }
+
+    @Test
     void aRegistryOfANewerProtocolIsNamedAsWhyItsDocumentsCannotBeRead() throws IOException {
         Path root = registry().root();
         Files.writeString(root.resolve("registry.json"), "{\"protocolVersion\": 2, \"name\": \"Future\"}");
@@ -112,7 +130,7 @@ class HttpPackageRegistryTest {
 
         PrompdException newer = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
 
-        assertEquals(ExitCode.FAILURE, newer.exitCode());
+        assertEquals(ExitCode.NETWORK, newer.exitCode(), "an answer this prompd cannot use, as --help says");
         assertTrue(newer.getMessage().endsWith("uses protocol version 2, and this prompd reads up to version 1"),
                 newer.getMessage());
         assertEquals("update prompd", newer.hint());
@@ -129,6 +147,35 @@ class HttpPackageRegistryTest {
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json"
                 + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)", damaged.getMessage());
         assertEquals(DAMAGED_HINT, damaged.hint());
+    }
+
+    @Test
+    void aDocumentWithContentAfterItOrADuplicateKeyIsDamagedAsAManifestWouldBe() throws IOException {
+        Path root = registry().root();
+        Path index = root.resolve("packages/@acme/util/index.json");
+        String valid = Files.readString(index).strip();
+        Path document = root.resolve("registry.json");
+        String registryJson = Files.readString(document).strip();
+
+        Files.writeString(index, valid + "\n{}");
+        PrompdException trailing = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+        Files.writeString(index, valid.replaceFirst("\\{", "{\"name\": \"@acme/util\", "));
+        PrompdException duplicate = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+        Files.writeString(index, valid);
+        Files.writeString(document, registryJson + "]]]");
+        PrompdException registryTrailing = assertThrows(PrompdException.class,
+                () -> registryAt(root).find(PackageName.parse("@acme/none")));
+
+        assertEquals(ExitCode.NETWORK, trailing.exitCode());
+        assertTrue(trailing.getMessage().startsWith("the registry sent a damaged document: " + root.toUri()
+                + "packages/@acme/util/index.json (at line "), trailing.getMessage());
+        assertTrue(trailing.getMessage().endsWith(": unexpected content after the end of the JSON document)"),
+                trailing.getMessage());
+        assertEquals(ExitCode.NETWORK, duplicate.exitCode());
+        assertTrue(duplicate.getMessage().contains("Duplicate field 'name'"), duplicate.getMessage());
+        assertEquals(ExitCode.NETWORK, registryTrailing.exitCode());
+        assertTrue(registryTrailing.getMessage().startsWith("the registry sent a damaged document: " + root.toUri()
+                + "registry.json (at line "), registryTrailing.getMessage());
     }
 
     @Test
