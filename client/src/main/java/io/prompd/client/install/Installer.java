@@ -81,7 +81,7 @@ public final class Installer {
                 List<RequestedPackage> requests = request(added, index, options.saveExact());
                 Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
                 Plan plan = plan(roots(project.manifest().dependencies(), requests), project.lockOrEmpty(), unpinned,
-                        !requests.isEmpty(), options, index);
+                        unpinned, !requests.isEmpty(), options, index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 requests.forEach(request -> saved.put(request.name(), request.saved(plan.lock())));
                 return apply(project, plan, saved, List.of(), Set.of(), options, repaired, index);
@@ -102,7 +102,8 @@ public final class Installer {
                         .withRootName(GLOBAL_ROOT);
                 List<Plan> plans = new ArrayList<>();
                 for (RequestedPackage request : request(specs, index, false)) {
-                    plans.add(resolved(roots(new TreeMap<>(), List.of(request)), LockFile.empty(), alone, index));
+                    plans.add(resolved(roots(new TreeMap<>(), List.of(request)), Set.of(), LockFile.empty(), alone,
+                            index));
                 }
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
                 Set<String> warnings = new LinkedHashSet<>();
@@ -164,7 +165,7 @@ public final class Installer {
                         saved.put(name, range);
                     }
                 }
-                Plan plan = plan(roots, current, unpinned, true, options, index).warnedAlso(kept);
+                Plan plan = plan(roots, current, unpinned, saved.keySet(), true, options, index).warnedAlso(kept);
                 return apply(project, plan, saved, List.of(), Set.of(), options, repaired, index);
             }
         });
@@ -185,7 +186,8 @@ public final class Installer {
             try (RegistryIndex index = index()) {
                 Plan plan;
                 try {
-                    plan = plan(roots, project.lockOrEmpty(), Set.of(), false, InstallOptions.defaults(), index);
+                    plan = plan(roots, project.lockOrEmpty(), Set.of(), Set.of(), false, InstallOptions.defaults(),
+                            index);
                 } catch (PrompdException unresolvable) {
                     if (!(unresolvable instanceof ResolutionException)
                             && !(unresolvable.getCause() instanceof ResolutionException)) {
@@ -213,10 +215,8 @@ public final class Installer {
     private Plan unresolved(SortedMap<PackageName, VersionRange> roots, LockFile current, PrompdException unresolvable,
                             RegistryIndex index) {
         ProjectGraph graph = new ProjectGraph(roots, current.reachableFrom(roots.keySet()));
-        List<String> waysOff = new ArrayList<>();
-        for (PackageName name : graph.unlocked()) {
-            index.find(name).flatMap(published -> StatusNotes.unlockable(graph, published)).ifPresent(waysOff::add);
-        }
+        List<String> waysOff = StatusNotes.unlockable(graph, graph.unlocked().stream()
+                .flatMap(name -> index.find(name).stream()).toList());
         // the notes of the dependencies that cannot be locked say what to do better than the resolver's general hint
         String hint = waysOff.isEmpty() && !unresolvable.hint().isEmpty() ? " (" + unresolvable.hint() + ")" : "";
         List<String> warnings = new ArrayList<>();
@@ -300,9 +300,11 @@ public final class Installer {
      * The lock to install: the current one reduced to what the roots need when it meets them and
      * nothing asks to move, else a new resolution preferring the current lock's versions except
      * for {@code unpinned}.
+     *
+     * @param asked the roots whose ranges the command means to save, which a hint past a failed resolution keeps
      */
     private Plan plan(SortedMap<PackageName, VersionRange> roots, LockFile current, Set<PackageName> unpinned,
-                      boolean mustResolve, InstallOptions options, RegistryIndex index) {
+                      Set<PackageName> asked, boolean mustResolve, InstallOptions options, RegistryIndex index) {
         if (!mustResolve) {
             Optional<LockFile> kept = current.satisfying(roots);
             if (kept.isPresent()) {
@@ -310,7 +312,7 @@ public final class Installer {
                 return new Plan(graph, false, statusWarnings(graph, installer().missing(kept.get()), index));
             }
         }
-        return resolved(roots, current, ResolveOptions.defaults().withStrategy(options.strategy())
+        return resolved(roots, asked, current, ResolveOptions.defaults().withStrategy(options.strategy())
                 .withLocked(current.versions()).freeing(unpinned), index);
     }
 
@@ -319,8 +321,8 @@ public final class Installer {
      * keeps its recorded URL: resolved against a mirror, the bytes are the same, and rewriting every
      * URL would churn the lock for nothing (the install fetches from the mirror either way).
      */
-    private Plan resolved(SortedMap<PackageName, VersionRange> roots, LockFile current, ResolveOptions resolveOptions,
-                          RegistryIndex index) {
+    private Plan resolved(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked, LockFile current,
+                          ResolveOptions resolveOptions, RegistryIndex index) {
         Resolution resolution;
         try {
             resolution = Resolver.resolve(roots, index, resolveOptions);
@@ -329,7 +331,7 @@ public final class Installer {
                 throw new PrompdException(failed.exitCode(), failed.getMessage(), "offline, only the versions installed"
                         + " or cached count: run again without --offline to choose among all published ones", failed);
             }
-            throw StatusNotes.waysPast(roots, index)
+            throw StatusNotes.waysPast(roots, asked, index)
                     .map(hint -> new PrompdException(failed.exitCode(), failed.getMessage(), hint, failed))
                     .orElse(failed);
         }

@@ -96,17 +96,18 @@ public final class Outdated {
                         entry.invalid(), published.get().packument().takenDown().containsKey(entry.version())));
             }
         }
+        List<PublishedPackage> listed = new ArrayList<>();
         for (PackageName name : unlocked) {
             Optional<PublishedPackage> published = index.find(name);
             if (published.isEmpty()) {
                 warnings.add(name + " is in prompd.json but not in the registry, so 'prompd install' cannot lock it");
                 continue;
             }
-            Optional<String> unlockable = StatusNotes.unlockable(graph, published.get());
-            unlockable.ifPresent(warnings::add);
+            listed.add(published.get());
             rows.add(new Row(name, Optional.empty(), published.get().highestAllowed(graph.rangesOn(name)),
-                    published.get().latest(), true, false, unlockable.isPresent()));
+                    published.get().latest(), true, false, StatusNotes.unlockable(graph, published.get()).isPresent()));
         }
+        warnings.addAll(StatusNotes.unlockable(graph, listed));
         rows.sort(Comparator.comparing(Row::name));
         return new Result(rows, warnings);
     }

@@ -14,6 +14,7 @@ import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 
 /** What a user should hear of a version, locked or asked for, that its registry has yanked, deprecated or taken down. */
@@ -115,7 +116,7 @@ public final class StatusNotes {
         }
         Optional<Version> newer = published.latest().filter(latest -> latest.compareTo(locked) > 0
                 && !own.satisfiedBy(latest) && needing.stream().allMatch(range -> range.satisfiedBy(latest)));
-        return "no other version meets " + ranges + ": " + widen(name, newer);
+        return "no other version meets " + ranges + ": " + widen(List.of(name), newer);
     }
 
     /**
@@ -124,6 +125,23 @@ public final class StatusNotes {
      * that no takedown keeps from being locked.
      */
     static Optional<String> unlockable(ProjectGraph graph, PublishedPackage published) {
+        return unlockable(graph, published, List.of(published.packument().name()));
+    }
+
+    /**
+     * As {@link #unlockable(ProjectGraph, PublishedPackage)} for several dependencies not locked at once: those that
+     * a wider range would get locked are all named in the one 'prompd update --latest' each note gives, so that
+     * following one note does not fail on the next of them.
+     */
+    static List<String> unlockable(ProjectGraph graph, List<PublishedPackage> published) {
+        List<PackageName> widened = published.stream().filter(one -> widenedTo(graph, one).isPresent())
+                .map(one -> one.packument().name()).toList();
+        return published.stream().flatMap(one -> unlockable(graph, one, widened.contains(one.packument().name())
+                ? widened : List.of(one.packument().name())).stream()).toList();
+    }
+
+    private static Optional<String> unlockable(ProjectGraph graph, PublishedPackage published,
+                                               List<PackageName> widenedTogether) {
         PackageName name = published.packument().name();
         Takedowns takedowns = published.takedowns();
         if (takedowns.noVersionLeft()) {
@@ -135,8 +153,18 @@ public final class StatusNotes {
         }
         VersionRange own = graph.roots().get(name);
         return takedowns.matching(own).map(which -> "no version of " + name + " matches " + own + " (" + which
-                + "), so 'prompd install' cannot lock it: " + widen(name, published.latest()
-                        .filter(latest -> !own.satisfiedBy(latest))));
+                + "), so 'prompd install' cannot lock it: " + widen(widenedTogether, widenedTo(graph, published)));
+    }
+
+    /** The latest version, when only takedowns keep a dependency not locked from its range and a wider one helps. */
+    private static Optional<Version> widenedTo(ProjectGraph graph, PublishedPackage published) {
+        PackageName name = published.packument().name();
+        VersionRange own = graph.roots().get(name);
+        if (published.takedowns().noVersionLeft() || published.highestAllowed(graph.rangesOn(name)).isPresent()
+                || published.takedowns().matching(own).isEmpty()) {
+            return Optional.empty();
+        }
+        return published.latest().filter(latest -> !own.satisfiedBy(latest));
     }
 
     /**
@@ -144,8 +172,12 @@ public final class StatusNotes {
      * resolution, whose own can only say to check the ranges: the uninstall of those with no version left first,
      * as it succeeds whatever else fails to resolve, then one install of the others at their latest versions.
      * Empty when no takedown of a direct dependency has a way past it.
+     *
+     * @param asked the roots whose ranges the failed command meant to save: the install keeps them, as one without
+     *              them would fail on them again, the ranges prompd.json still has
      */
-    static Optional<String> waysPast(SortedMap<PackageName, VersionRange> roots, RegistryIndex index) {
+    static Optional<String> waysPast(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked,
+                                     RegistryIndex index) {
         List<String> removed = new ArrayList<>();
         List<String> moved = new ArrayList<>();
         roots.forEach((name, range) -> index.find(name).ifPresent(published -> {
@@ -157,6 +189,12 @@ public final class StatusNotes {
                         .ifPresent(latest -> moved.add(name + "@" + VersionRange.caret(latest)));
             }
         }));
+        if (!moved.isEmpty()) {
+            asked.stream().filter(name -> !removed.contains(name.toString()) && moved.stream()
+                    .noneMatch(one -> one.startsWith(name + "@"))).sorted()
+                    .forEach(name -> moved.add(name + "@" + roots.get(name)));
+            moved.sort(null);
+        }
         List<String> commands = new ArrayList<>();
         if (!removed.isEmpty()) {
             commands.add("'prompd uninstall " + String.join(" ", removed) + "' removes what has no version left");
@@ -178,9 +216,14 @@ public final class StatusNotes {
                         + " ('prompd tree' shows them)";
     }
 
-    /** {@code widen its range in prompd.json}, with the range {@code update --latest} would write when it helps. */
-    private static String widen(PackageName name, Optional<Version> newer) {
-        return "widen its range in prompd.json" + newer.map(latest -> ", as 'prompd update " + name + " --latest' does"
+    /**
+     * {@code widen its range in prompd.json}, with the range {@code update --latest} would write when it helps, the
+     * command naming with the package the others it must move at once.
+     */
+    private static String widen(List<PackageName> names, Optional<Version> newer) {
+        PackageName name = names.get(0);
+        return "widen its range in prompd.json" + newer.map(latest -> ", as 'prompd update "
+                + String.join(" ", names.stream().map(PackageName::toString).toList()) + " --latest' does"
                 + " to ^" + latest).orElse(", or choose another version ('prompd info " + name + "' lists them)");
     }
 

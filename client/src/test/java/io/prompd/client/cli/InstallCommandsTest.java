@@ -1087,6 +1087,27 @@ class InstallCommandsTest {
     }
 
     @Test
+    void everyHintPastTwoDependenciesOnlyVersionsTakenDownMeetNamesBothInOneCommandThatWorks() throws IOException {
+        registry.publish("@acme/tool", "1.0.0").publish("@acme/tool", "1.1.0").publish("@acme/util", "1.2.0")
+                .takeDown("@acme/tool", "1.1.0", "broken").takeDown("@acme/util", "1.1.0", "leaked an API key");
+        editDependencies("\"@acme/util\": \"~1.1.0\", \"@acme/tool\": \"~1.1.0\"");
+        String both = "'prompd install @acme/tool@^1.0.0 @acme/util@^1.2.0' moves past the versions taken down\n";
+
+        CliRun outdated = prompd("outdated");
+        CliRun one = prompd("install", "@acme/util@^1.2.0");
+        CliRun other = prompd("update", "@acme/tool", "--latest");
+
+        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertTrue(outdated.err().contains("as 'prompd update @acme/tool @acme/util --latest' does to ^1.0.0\n"),
+                outdated.err());
+        assertTrue(outdated.err().contains("as 'prompd update @acme/tool @acme/util --latest' does to ^1.2.0\n"),
+                outdated.err());
+        assertTrue(one.err().endsWith("hint: " + both), one.err());
+        assertTrue(other.err().endsWith("hint: " + both), other.err());
+        assertEquals(0, prompd("update", "@acme/tool", "@acme/util", "--latest").exitCode(), "the way off works");
+    }
+
+    @Test
     void aResolutionOfARangeOnlyVersionsTakenDownMetNamesThemWithTheReasons() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         registry.publish("@acme/util", "2.0.0").takeDown("@acme/util", "1.1.0", "leaked an API key");
