@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             "So is a locked version the registry took down (warned of with the reason): wanted is then the newest"
                     + " version left within the ranges, what 'prompd update' moves to.",
             "A dependency not locked that takedowns keep from being locked (no version left, or only versions"
-                    + " taken down in its range) is marked taken down and warned of the same way.",
+                    + " taken down in its range, or in that of a package every version in its own range needs) is marked taken down"
+                    + " and warned of the same way.",
             "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown} in name order;"
                     + " current and invalid are left out for a dependency not locked, wanted or latest when no version"
                     + " qualifies."})

@@ -216,7 +216,7 @@ public final class Installer {
                             RegistryIndex index) {
         ProjectGraph graph = new ProjectGraph(roots, current.reachableFrom(roots.keySet()));
         List<String> waysOff = StatusNotes.unlockable(graph, graph.unlocked().stream()
-                .flatMap(name -> index.find(name).stream()).toList());
+                .flatMap(name -> index.find(name).stream()).toList(), index);
         // the notes of the dependencies that cannot be locked say what to do better than the resolver's general hint
         String hint = waysOff.isEmpty() && !unresolvable.hint().isEmpty() ? " (" + unresolvable.hint() + ")" : "";
         List<String> warnings = new ArrayList<>();

@@ -32,7 +32,8 @@ public final class Outdated {
      * @param invalid   whether the locked version is outside a range asking for it (see {@link ProjectGraph.Entry#invalid})
      * @param takenDown whether the registry records the locked version as taken down by its maintainers (one
      *                  gone without that record is only warned of); for a dependency not locked, whether it has no
-     *                  version left or only versions taken down met its range, so that it cannot be locked
+     *                  version left or only versions taken down met its range, or what each version in it needs,
+     *                  so that it cannot be locked
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
                       boolean direct, boolean invalid, boolean takenDown) {
@@ -104,10 +105,12 @@ public final class Outdated {
                 continue;
             }
             listed.add(published.get());
-            rows.add(new Row(name, Optional.empty(), published.get().highestAllowed(graph.rangesOn(name)),
-                    published.get().latest(), true, false, StatusNotes.unlockable(graph, published.get()).isPresent()));
+            boolean unlockable = StatusNotes.unlockable(graph, published.get(), index).isPresent();
+            // one that a dependency taken down keeps from being locked has no version to want either
+            rows.add(new Row(name, Optional.empty(), published.get().highestAllowed(graph.rangesOn(name))
+                    .filter(wanted -> !unlockable), published.get().latest(), true, false, unlockable));
         }
-        warnings.addAll(StatusNotes.unlockable(graph, listed));
+        warnings.addAll(StatusNotes.unlockable(graph, listed, index));
         rows.sort(Comparator.comparing(Row::name));
         return new Result(rows, warnings);
     }

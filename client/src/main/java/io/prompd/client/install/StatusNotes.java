@@ -124,34 +124,37 @@ public final class StatusNotes {
      * that has no version left: 'prompd install' cannot lock it, and the way off is a locked one's. Empty for one
      * that no takedown keeps from being locked.
      */
-    static Optional<String> unlockable(ProjectGraph graph, PublishedPackage published) {
-        return unlockable(graph, published, List.of(published.packument().name()));
+    static Optional<String> unlockable(ProjectGraph graph, PublishedPackage published, RegistryIndex index) {
+        return unlockable(graph, published, List.of(published.packument().name()), index);
     }
 
     /**
-     * As {@link #unlockable(ProjectGraph, PublishedPackage)} for several dependencies not locked at once: those that
+     * As {@link #unlockable(ProjectGraph, PublishedPackage, RegistryIndex)} for several dependencies not locked at once: those that
      * a wider range would get locked are all named in the one 'prompd update --latest' each note gives, so that
      * following one note does not fail on the next of them.
      */
-    static List<String> unlockable(ProjectGraph graph, List<PublishedPackage> published) {
+    static List<String> unlockable(ProjectGraph graph, List<PublishedPackage> published, RegistryIndex index) {
         List<PackageName> widened = published.stream().filter(one -> widenedTo(graph, one).isPresent())
                 .map(one -> one.packument().name()).toList();
         return published.stream().flatMap(one -> unlockable(graph, one, widened.contains(one.packument().name())
-                ? widened : List.of(one.packument().name())).stream()).toList();
+                ? widened : List.of(one.packument().name()), index).stream()).toList();
     }
 
     private static Optional<String> unlockable(ProjectGraph graph, PublishedPackage published,
-                                               List<PackageName> widenedTogether) {
+                                               List<PackageName> widenedTogether, RegistryIndex index) {
         PackageName name = published.packument().name();
         Takedowns takedowns = published.takedowns();
         if (takedowns.noVersionLeft()) {
             return Optional.of(takedowns.everyVersion(name) + ", so 'prompd install' cannot lock it"
                     + noneLeftWayOff(graph, name));
         }
-        if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
-            return Optional.empty();
-        }
         VersionRange own = graph.roots().get(name);
+        if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
+            return blockedBelow(published, own, index).map(needs -> "every version of " + name + " that " + own
+                    + " allows " + needs + ", which only versions taken down meet, so 'prompd install' cannot lock it:"
+                    + " remove the dependency with 'prompd uninstall " + name + "', or wait for a release of it needing"
+                    + " another");
+        }
         return takedowns.matching(own).map(which -> "no version of " + name + " matches " + own + " (" + which
                 + "), so 'prompd install' cannot lock it: " + widen(widenedTogether, widenedTo(graph, published)));
     }
@@ -180,6 +183,7 @@ public final class StatusNotes {
                                      RegistryIndex index) {
         List<String> removed = new ArrayList<>();
         List<String> moved = new ArrayList<>();
+        List<String> blocked = new ArrayList<>();
         roots.forEach((name, range) -> index.find(name).ifPresent(published -> {
             if (published.packument().hasNoVersionLeft()) {
                 removed.add(name.toString());
@@ -187,6 +191,10 @@ public final class StatusNotes {
                     && published.takedowns().matching(range).isPresent()) {
                 published.latest().filter(latest -> !range.satisfiedBy(latest))
                         .ifPresent(latest -> moved.add(name + "@" + VersionRange.caret(latest)));
+            } else {
+                blockedBelow(published, range, index).ifPresent(needs -> blocked.add("'prompd uninstall " + name
+                        + "' removes " + name + ", as every version of it that " + range + " allows " + needs
+                        + ", which only versions taken down meet (or wait for a release of it needing another)"));
             }
         }));
         if (!moved.isEmpty()) {
@@ -199,10 +207,40 @@ public final class StatusNotes {
         if (!removed.isEmpty()) {
             commands.add("'prompd uninstall " + String.join(" ", removed) + "' removes what has no version left");
         }
+        // a dependency further down is not the project's to move: the one needing it must go, or wait for a release
+        commands.addAll(blocked);
         if (!moved.isEmpty()) {
             commands.add("'prompd install " + String.join(" ", moved) + "' moves past the versions taken down");
         }
         return commands.isEmpty() ? Optional.empty() : Optional.of(String.join("; then ", commands));
+    }
+
+    /**
+     * What every version of a package that the range allows needs and only versions taken down meet, as
+     * {@code needs @a/base ^2.1.0}, named for the highest of them: a way past it is no range of the package itself.
+     * Empty when the range allows none, or one that needs no such thing.
+     */
+    static Optional<String> blockedBelow(PublishedPackage published, VersionRange range, RegistryIndex index) {
+        List<VersionSummary> allowed = published.packument().versions().values().stream()
+                .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())).toList();
+        List<List<String>> needs = allowed.stream().map(version -> version.dependencies().entrySet().stream()
+                .filter(dependency -> onlyTakenDownMeet(dependency.getKey(), dependency.getValue(), index))
+                .map(dependency -> dependency.getKey() + " " + dependency.getValue()).toList()).toList();
+        if (needs.isEmpty() || needs.stream().anyMatch(List::isEmpty)) {
+            return Optional.empty();
+        }
+        return Optional.of("needs " + Plural.series(needs.get(needs.size() - 1), "and"));
+    }
+
+    private static boolean onlyTakenDownMeet(PackageName name, VersionRange range, RegistryIndex index) {
+        try {
+            return index.find(name).filter(published -> published.packument().hasNoVersionLeft()
+                    || published.highestAllowed(List.of(range)).isEmpty()
+                    && published.takedowns().matching(range).isPresent()).isPresent();
+        } catch (PrompdException unreadable) {
+            // a hint is a courtesy: a registry that cannot tell leaves the failure's own
+            return false;
+        }
     }
 
     /**

@@ -1108,6 +1108,29 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aDependencyThatATakedownFurtherDownBlocksIsWarnedOfAndHintedAwayByName() throws IOException {
+        registry.publish("@acme/base", "1.1.0", "@acme/util", "^1.1.0").takeDown("@acme/util", "1.1.0", "leaked a key");
+        editDependencies("\"@acme/base\": \"^1.1.0\", \"@acme/greeter\": \"^1.0.0\"");
+        String way = "'prompd uninstall @acme/base' removes @acme/base, as every version of it that ^1.1.0 allows needs"
+                + " @acme/util ^1.1.0, which only versions taken down meet (or wait for a release of it needing another)";
+
+        CliRun outdated = prompd("outdated");
+        CliRun install = prompd("install");
+        CliRun latest = prompd("update", "--latest");
+
+        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals("warning: every version of @acme/base that ^1.1.0 allows needs @acme/util ^1.1.0, which only"
+                + " versions taken down meet, so 'prompd install' cannot lock it: remove the dependency with 'prompd"
+                + " uninstall @acme/base', or wait for a release of it needing another\n", outdated.err());
+        assertTrue(outdated.out().contains("@acme/base     not locked (taken down)  -"), outdated.out());
+        assertEquals(3, install.exitCode(), install.err());
+        assertTrue(install.err().endsWith("\nhint: " + way + "\n"), install.err());
+        assertTrue(latest.err().endsWith("\nhint: " + way + "\n"), latest.err());
+        assertEquals(0, prompd("uninstall", "@acme/base").exitCode());
+        assertEquals(0, prompd("install").exitCode(), "the way off works");
+    }
+
+    @Test
     void aResolutionOfARangeOnlyVersionsTakenDownMetNamesThemWithTheReasons() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         registry.publish("@acme/util", "2.0.0").takeDown("@acme/util", "1.1.0", "leaked an API key");
