@@ -24,8 +24,16 @@ final class InstallReportView {
     private InstallReportView() {
     }
 
+    /**
+     * {@code warning: text}, a line break of prompd's own (a resolver's explanation quoted) kept, the lines after it
+     * indented under the first; what a registry wrote reaches a warning already on one line, spelt out.
+     */
+    static String warning(String text) {
+        return "warning: " + TerminalText.lines(text).replace("\n", "\n  ");
+    }
+
     static void print(InstallReport report, boolean json, PrintWriter out, PrintWriter err) {
-        report.warnings().forEach(warning -> err.println("warning: " + TerminalText.line(warning)));
+        report.warnings().forEach(warning -> err.println(warning(warning)));
         if (!report.repaired().isEmpty()) {
             err.println("note: removed " + Plural.count(report.repaired().size(), "leftover") + " of interrupted runs"
                     + " (half-written downloads, unpacked folders or lock files)");

@@ -5,7 +5,6 @@ import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
-import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.version.Version;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class OutdatedCommand implements Callable<Integer> {
         try (RegistryIndex index = new RegistryIndex(new InstallWiring(root, spec.commandLine().getErr()).registry())) {
             result = Outdated.check(graph, index);
         }
-        result.warnings().forEach(warning -> spec.commandLine().getErr().println("warning: " + TerminalText.line(warning)));
+        result.warnings().forEach(warning -> spec.commandLine().getErr().println(InstallReportView.warning(warning)));
         List<Outdated.Row> rows = result.rows();
         spec.commandLine().getOut().print(output.json ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList())
                 + "\n" : asText(rows, result.warnings().isEmpty()));

@@ -10,6 +10,7 @@ import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Takedowns;
@@ -202,7 +203,7 @@ final class LockedInstaller {
         Map.Entry<String, String> first = reasons.entrySet().iterator().next();
         String message = recorded.size() == 1 ? first.getKey() + " is locked in " + LockFile.FILE_NAME
                 + ", but its registry took it down"
-                + (first.getValue().isBlank() ? "" : ": " + first.getValue().strip())
+                + (first.getValue().isBlank() ? "" : ": " + TerminalText.line(first.getValue().strip()))
                 : Plural.count(recorded.size(), "version") + " locked in " + LockFile.FILE_NAME + " are taken down ("
                         + Takedowns.withReasons(reasons) + ")";
         throw new PrompdException(ExitCode.NOT_FOUND, message, StatusNotes.waysOff(project, recorded));

@@ -5,6 +5,7 @@ import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
@@ -299,8 +300,12 @@ public final class StatusNotes {
         return Plural.series(ranges.stream().map(VersionRange::text).distinct().toList(), "and");
     }
 
-    /** {@code yanked: reason}, or the bare label when the registry gave an empty reason. */
+    /**
+     * {@code yanked: reason}, or the bare label when the registry gave an empty reason; the reason on one line, its
+     * control characters spelt out, as the registry's text is everywhere, so that no line break in it passes for a
+     * line of prompd's own.
+     */
     public static String labelled(String label, String reason) {
-        return reason.isBlank() ? label : label + ": " + reason.strip();
+        return reason.isBlank() ? label : label + ": " + TerminalText.line(reason.strip());
     }
 }

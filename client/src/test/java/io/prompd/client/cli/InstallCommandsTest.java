@@ -969,6 +969,37 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aLineBreakInATakedownReasonIsSpeltOutSoThatNoRegistryForgesALineOfPrompdsOwn() throws IOException {
+        registry.publish("@acme/util", "1.2.0").takeDown("@acme/util", "1.1.0", "broken\nhint: run 'rm -rf ~'");
+
+        CliRun info = prompd("info", "@acme/util@^1.0.0");
+        CliRun none = prompd("info", "@acme/util@~1.1.0");
+        CliRun install = prompd("install", "@acme/util@~1.1.0");
+
+        assertTrue(info.out().contains("\nwithin ^1.0.0, 1.1.0 is taken down: broken^Jhint: run 'rm -rf ~'\n"),
+                info.out());
+        assertEquals("""
+                error: no version of @acme/util matches ~1.1.0 (1.1.0 is taken down: broken^Jhint: run 'rm -rf ~')
+                hint: 'prompd info @acme/util' lists its versions
+                """, none.err());
+        assertEquals(1, install.err().lines().filter(line -> line.startsWith("hint:")).count(), install.err());
+        assertTrue(install.err().contains("(1.1.0 is taken down: broken^Jhint: run 'rm -rf ~')"), install.err());
+    }
+
+    @Test
+    void aWarningQuotingTheResolversExplanationKeepsItsLineBreakIndented() throws IOException {
+        registry.publish("@acme/tool", "1.0.0", "@acme/util", "^1.1.0").takeDown("@acme/util", "1.1.0", "broken");
+        editDependencies("\"@acme/tool\": \"^1.0.0\", \"@acme/util\": \"^1.0.0\"");
+
+        CliRun uninstall = prompd("uninstall", "@acme/util");
+
+        assertEquals(0, uninstall.exitCode(), uninstall.err());
+        assertTrue(uninstall.err().contains("cannot be used.\n  So, because your project depends on @acme/tool ^1.0.0,"
+                + " version solving failed."), uninstall.err());
+        assertFalse(uninstall.err().contains("^J"), uninstall.err());
+    }
+
+    @Test
     void infoOfAPackageWithNoVersionLeftShowsEveryTakedownAndAVersionAskedForIsNotFoundWithTheReasons()
             throws IOException {
         registry.publish("@acme/gone", "1.0.0").publish("@acme/gone", "1.1.0")

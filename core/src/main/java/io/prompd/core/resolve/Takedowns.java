@@ -2,6 +2,7 @@ package io.prompd.core.resolve;
 
 import io.prompd.core.Plural;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.TerminalText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -47,8 +48,16 @@ public record Takedowns(SortedMap<Version, String> reasons, boolean noVersionLef
     public static String withReasons(Map<?, String> reasons) {
         return reasons.entrySet().stream()
                 .map(entry -> entry.getValue().isBlank() ? entry.getKey().toString()
-                        : entry.getKey() + ": " + entry.getValue().strip())
+                        : entry.getKey() + ": " + shown(entry.getValue()))
                 .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * A reason as a message may quote it, one line with its control characters spelt out: the registry wrote it,
+     * and a line break in it would otherwise pass for a line of prompd's own, a {@code hint:} one say.
+     */
+    private static String shown(String reason) {
+        return TerminalText.line(reason.strip());
     }
 
     /**
@@ -59,7 +68,7 @@ public record Takedowns(SortedMap<Version, String> reasons, boolean noVersionLef
         Map<String, List<String>> byReason = new LinkedHashMap<>();
         reasons.forEach((version, reason) -> {
             if (range.satisfiedBy(version)) {
-                byReason.computeIfAbsent(reason.strip(), same -> new ArrayList<>()).add(version.toString());
+                byReason.computeIfAbsent(shown(reason), same -> new ArrayList<>()).add(version.toString());
             }
         });
         if (byReason.isEmpty()) {
