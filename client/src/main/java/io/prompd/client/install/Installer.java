@@ -9,6 +9,7 @@ import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.manifest.Manifest;
@@ -180,7 +181,7 @@ public final class Installer {
             SortedMap<PackageName, VersionRange> roots = new TreeMap<>(project.manifest().dependencies());
             List<PackageName> unknown = names.stream().filter(name -> !roots.containsKey(name)).sorted().toList();
             if (!unknown.isEmpty()) {
-                throw notADependency(unknown, project.lockOrEmpty());
+                throw notADependency(unknown, roots.keySet(), project.lockOrEmpty());
             }
             roots.keySet().removeAll(names);
             try (RegistryIndex index = index()) {
@@ -193,7 +194,7 @@ public final class Installer {
                             && !(unresolvable.getCause() instanceof ResolutionException)) {
                         throw unresolvable;
                     }
-                    plan = unresolved(roots, project.lockOrEmpty(), unresolvable, index);
+                    plan = unresolved(roots, project.lock(), unresolvable, index);
                 }
                 List<PackageName> leftOut = installer().outOfReach(plan.lock(), index);
                 if (!leftOut.isEmpty()) {
@@ -212,30 +213,42 @@ public final class Installer {
      * dependency must not stand in the way of (an outdated or update hint naming the uninstall would
      * otherwise lead to a command failing on the other); that problem is warned of, with its own way off.
      */
-    private Plan unresolved(SortedMap<PackageName, VersionRange> roots, LockFile current, PrompdException unresolvable,
-                            RegistryIndex index) {
-        ProjectGraph graph = new ProjectGraph(roots, current.reachableFrom(roots.keySet()));
+    private Plan unresolved(SortedMap<PackageName, VersionRange> roots, Optional<LockFile> current,
+                            PrompdException unresolvable, RegistryIndex index) {
+        ProjectGraph graph = new ProjectGraph(roots, current.orElseGet(LockFile::empty).reachableFrom(roots.keySet()));
         List<String> waysOff = StatusNotes.unlockable(graph, graph.unlocked().stream()
                 .flatMap(name -> index.find(name).stream()).toList(), index);
         // the notes of the dependencies that cannot be locked say what to do better than the resolver's general hint
         String hint = waysOff.isEmpty() && !unresolvable.hint().isEmpty() ? " (" + unresolvable.hint() + ")" : "";
         List<String> warnings = new ArrayList<>();
-        warnings.add("the other dependencies were not resolved again, as they cannot be, and stay as prompd.lock"
-                + " locked them: " + unresolvable.getMessage().strip() + hint);
+        warnings.add((current.isPresent() ? "the other dependencies were not resolved again, as they cannot be, and"
+                + " stay as " + LockFile.FILE_NAME + " locked them: " : "the other dependencies were not resolved, as"
+                + " they cannot be, and stay unlocked, as there was no " + LockFile.FILE_NAME + ": ")
+                + unresolvable.getMessage().strip() + hint);
         warnings.addAll(waysOff);
         return new Plan(graph, false, warnings);
     }
 
-    /** Names what installed a package that is only there because another needs it, as the lock records. */
-    private static PrompdException notADependency(List<PackageName> unknown, LockFile lock) {
+    /**
+     * Names what locked a package that is only there because another needs it, as the lock records, and the
+     * dependencies of prompd.json leading to it, whose uninstall removes it: the packages needing it may not be
+     * those, and an uninstall takes only those.
+     */
+    private static PrompdException notADependency(List<PackageName> unknown, Collection<PackageName> direct,
+                                                  LockFile lock) {
         if (unknown.size() == 1) {
             PackageName name = unknown.get(0);
             List<PackageName> dependents = lock.packages().entrySet().stream()
                     .filter(entry -> entry.getValue().dependencies().containsKey(name)).map(Map.Entry::getKey).toList();
-            if (!dependents.isEmpty()) {
-                return new PrompdException(ExitCode.NOT_FOUND, name + " is not a dependency in prompd.json: it is"
-                        + " installed because " + join(dependents) + " depends on it", "uninstall "
-                        + join(dependents) + " to remove it too; 'prompd tree' shows who needs what");
+            List<String> leading = direct.stream()
+                    .filter(root -> lock.reachableFrom(List.of(root)).get(name).isPresent())
+                    .map(PackageName::toString).sorted().toList();
+            if (!dependents.isEmpty() && !leading.isEmpty()) {
+                return new PrompdException(ExitCode.NOT_FOUND, name + " is not a dependency in prompd.json: "
+                        + LockFile.FILE_NAME + " has it because " + Plural.series(dependents.stream()
+                                .map(PackageName::toString).toList(), "and")
+                        + (dependents.size() == 1 ? " depends" : " depend") + " on it", "'prompd uninstall "
+                        + String.join(" ", leading) + "' removes it too; 'prompd tree' shows who needs what");
             }
         }
         return new PrompdException(ExitCode.NOT_FOUND, "not a dependency in prompd.json: " + join(unknown),

@@ -989,9 +989,33 @@ class InstallerTest {
                 () -> installer().uninstall(project, List.of(name("@acme/base"))));
 
         assertEquals(ExitCode.NOT_FOUND, transitive.exitCode());
-        assertEquals("@acme/base is not a dependency in prompd.json: it is installed because @acme/greeter depends on it",
-                transitive.getMessage());
-        assertEquals("uninstall @acme/greeter to remove it too; 'prompd tree' shows who needs what", transitive.hint());
+        assertEquals("@acme/base is not a dependency in prompd.json: prompd.lock has it because @acme/greeter depends on"
+                + " it", transitive.getMessage());
+        assertEquals("'prompd uninstall @acme/greeter' removes it too; 'prompd tree' shows who needs what",
+                transitive.hint());
+    }
+
+    @Test
+    void uninstallOfAPackageOthersNeedNamesThemAllAndHintsTheDependenciesLeadingToIt() throws IOException {
+        registry.publish("@acme/tool", "1.0.0", "@acme/base", "^1.0.0");
+        writeProject("\"@acme/greeter\": \"^1.0.0\", \"@acme/tool\": \"^1.0.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+
+        PrompdException base = assertThrows(PrompdException.class,
+                () -> installer().uninstall(project, List.of(name("@acme/base"))));
+        PrompdException util = assertThrows(PrompdException.class,
+                () -> installer().uninstall(project, List.of(name("@acme/util"))));
+
+        assertEquals("@acme/base is not a dependency in prompd.json: prompd.lock has it because @acme/greeter and"
+                + " @acme/tool depend on it", base.getMessage());
+        assertEquals("'prompd uninstall @acme/greeter @acme/tool' removes it too; 'prompd tree' shows who needs what",
+                base.hint());
+        assertEquals("@acme/util is not a dependency in prompd.json: prompd.lock has it because @acme/base depends on"
+                + " it", util.getMessage());
+        assertEquals("'prompd uninstall @acme/greeter @acme/tool' removes it too; 'prompd tree' shows who needs what",
+                util.hint(), "not @acme/base, which is no dependency of prompd.json either");
+        installer().uninstall(project, List.of(name("@acme/greeter"), name("@acme/tool")));
+        assertEquals(Set.of(), lock().packages().keySet(), "the hint works");
     }
 
     @Test
