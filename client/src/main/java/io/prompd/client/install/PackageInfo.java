@@ -5,6 +5,7 @@ import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
@@ -16,6 +17,7 @@ import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -128,10 +130,22 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
             return Optional.of(exact.filter(published.packument().versions()::containsKey)
                     .or(() -> published.highestAllowed(List.of(range.range())))
                     .orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no version of " + spec.name()
-                            + " matches " + range.range() + published.takedowns().matching(range.range())
-                                    .map(which -> " (" + which + ")").orElse(""),
+                            + " matches " + range.range() + unusable(published, range.range()),
                             "'prompd info " + spec.name() + "' lists its versions")));
         }
         return Optional.of(published.latest().orElseGet(() -> published.packument().versions().lastKey()));
+    }
+
+    /** {@code  (1.0.0 is yanked; 1.1.0 is taken down: broken)}, the versions in the range an install names too. */
+    private static String unusable(PublishedPackage published, VersionRange range) {
+        List<String> reasons = new ArrayList<>();
+        List<String> yanked = published.packument().versions().values().stream()
+                .filter(version -> version.yanked() != null && range.satisfiedBy(version.version()))
+                .map(version -> version.version().toString()).toList();
+        if (!yanked.isEmpty()) {
+            reasons.add(Plural.series(yanked, "and") + (yanked.size() == 1 ? " is" : " are") + " yanked");
+        }
+        published.takedowns().matching(range).ifPresent(reasons::add);
+        return reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")";
     }
 }

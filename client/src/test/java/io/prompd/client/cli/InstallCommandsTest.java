@@ -969,6 +969,22 @@ class InstallCommandsTest {
     }
 
     @Test
+    void infoOfARangeOnlyYankedAndTakenDownVersionsMeetNamesBothAsAnInstallDoes() throws IOException {
+        registry.publish("@acme/util", "1.2.0").yank("@acme/util", "1.1.0", "wrong prompts")
+                .takeDown("@acme/util", "1.0.0", "broken");
+
+        CliRun info = prompd("info", "@acme/util@<1.2.0");
+        CliRun install = prompd("install", "@acme/util@<1.2.0");
+
+        assertEquals(3, info.exitCode(), info.err());
+        assertEquals("""
+                error: no version of @acme/util matches <1.2.0 (1.1.0 is yanked; 1.0.0 is taken down: broken)
+                hint: 'prompd info @acme/util' lists its versions
+                """, info.err());
+        assertTrue(install.err().contains("(1.1.0 is yanked; 1.0.0 is taken down: broken)"), install.err());
+    }
+
+    @Test
     void aLineBreakInATakedownReasonIsSpeltOutSoThatNoRegistryForgesALineOfPrompdsOwn() throws IOException {
         registry.publish("@acme/util", "1.2.0").takeDown("@acme/util", "1.1.0", "broken\nhint: run 'rm -rf ~'");
 
