@@ -131,9 +131,12 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 throw asking.orElse(damaged);
             }
             // only the one field this client needs: a newer protocol may change all others
+            // after a redirect to another host, that host's answer is the one that says so
+            String redirected = fetched.answeredBy().equals(document) ? ""
+                    : " (redirected to " + Urls.display(fetched.answeredBy()) + ")";
             if (!fields.containsKey("protocolVersion")) {
                 throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": its "
-                        + RegistryLayout.REGISTRY_DOCUMENT + " has no protocolVersion (is it a registry's Git repository"
+                        + RegistryLayout.REGISTRY_DOCUMENT + redirected + " has no protocolVersion (is it a registry's Git repository"
                         + " rather than what prompd-registry builds from one?)", "build it with 'prompd-registry build"
                         + " REPO --out DIR' and use DIR, or check the registry URL");
             }
@@ -145,7 +148,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
             }
             if (protocol > RegistryLayout.PROTOCOL_VERSION) {
                 // an answer this prompd cannot use, which is the network's exit code as --help lists them
-                throw new PrompdException(ExitCode.NETWORK, "the registry at " + root + " uses protocol version "
+                throw new PrompdException(ExitCode.NETWORK, "the registry at " + root + redirected + " uses protocol version "
                         + protocol + ", and this prompd reads up to version " + RegistryLayout.PROTOCOL_VERSION,
                         "update prompd");
             }

@@ -327,6 +327,21 @@ class HttpPackageRegistryTest {
     }
 
     @Test
+    void aNewerProtocolAnotherHostAnsweredAfterARedirectNamesThatHost() throws IOException {
+        HttpServer moved = redirectingTo("/moved/registry.json", "{\"protocolVersion\": 2}", Optional.empty());
+        try {
+            URI root = root(moved);
+
+            PrompdException newer = assertThrows(PrompdException.class, () -> registryAt(root, false).find(UTIL));
+
+            assertEquals("the registry at " + root + " (redirected to " + otherHost(moved, "/moved/registry.json")
+                    + ") uses protocol version 2, and this prompd reads up to version 1", newer.getMessage());
+        } finally {
+            moved.stop(0);
+        }
+    }
+
+    @Test
     void aDamagedAnswerLeavesTheGoodCopyCachedBeforeItForOffline() throws IOException {
         Path root = registry().root();
         Path index = root.resolve("packages/@acme/util/index.json");
