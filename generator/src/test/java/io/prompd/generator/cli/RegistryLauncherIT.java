@@ -76,7 +76,7 @@ class RegistryLauncherIT {
         assertTrue(version.out().startsWith("prompd-registry "), version.out());
         Run unknown = launch("", "frobnicate");
         assertEquals(2, unknown.exitCode(), unknown.err());
-        assertEquals("error: unknown command 'frobnicate'\nhint: see 'prompd-registry --help'\n", unknown.err());
+        assertEquals("error: unknown command 'frobnicate'\nhint: 'prompd-registry --help' lists the commands\n", unknown.err());
         Run misspelt = launch("", "buidl", "repo");
         assertEquals("error: unknown command 'buidl'\nhint: did you mean build? see 'prompd-registry --help'\n",
                 misspelt.err());
