@@ -262,9 +262,14 @@ public final class Installer {
     }
 
     private InstallReport locked(LockedWork work) throws IOException {
-        try (RunLock ignored = RunLocks.home(home, listener::waitingForLock)) {
-            List<Path> repaired = new ArrayList<>(store.removeLeftovers());
-            repaired.addAll(cache.removeLeftovers());
+        try (RunLock lock = RunLocks.home(home, listener::waitingForLock)) {
+            List<Path> repaired = new ArrayList<>();
+            // Looking through the store and the cache takes longer the more was ever installed, and only a run
+            // that never finished leaves anything in them; documents are cached by commands that take no lock.
+            if (lock.followsUnfinishedRun()) {
+                repaired.addAll(store.removeLeftovers());
+                repaired.addAll(cache.removeLeftovers());
+            }
             repaired.addAll(registry.removeLeftovers());
             return work.run(repaired);
         }

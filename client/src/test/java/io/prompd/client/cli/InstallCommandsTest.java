@@ -148,6 +148,7 @@ class InstallCommandsTest {
         assertEquals(0, prompd("install", "acme/util").exitCode());
         Path halfUnpacked = Files.createDirectories(home.resolve("packages/@acme/.base@1.0.0.%d.1.part/package"
                 .formatted(Processes.endedPid())));
+        Processes.killedWhileHolding(home.resolve("install.lock"));
 
         CliRun run = prompd("install");
 
@@ -156,6 +157,7 @@ class InstallCommandsTest {
                 run.err());
         assertFalse(Files.exists(halfUnpacked));
         Files.createDirectories(halfUnpacked);
+        Processes.killedWhileHolding(home.resolve("install.lock"));
         JsonNode json = Json.reader().readTree(prompd("install", "--json").out());
         assertEquals(halfUnpacked.getParent().toString(), json.get("repaired").get(0).asText());
     }

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * <p>The file names its holder, the process id and the time the process started, written once the
  * lock is held and wiped as it is released, so that a run waiting for it can say whom it waits for
  * ({@link #holder}). That text only informs: the operating system's lock alone decides, and a text
- * that a killed run left names no one, since its process is gone.
+ * that a killed run left names no one, since its process is gone. Its presence tells the next holder
+ * that the run before it did not finish ({@link #followsUnfinishedRun}).
  */
 public final class RunLock implements AutoCloseable {
 
@@ -37,10 +38,12 @@ public final class RunLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
+    private final boolean followsUnfinishedRun;
 
-    private RunLock(FileChannel channel, FileLock lock) {
+    private RunLock(FileChannel channel, FileLock lock, boolean followsUnfinishedRun) {
         this.channel = channel;
         this.lock = lock;
+        this.followsUnfinishedRun = followsUnfinishedRun;
     }
 
     /**
@@ -59,8 +62,9 @@ public final class RunLock implements AutoCloseable {
             while (true) {
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
+                    boolean holderLeftItsName = channel.size() > 0;
                     nameHolder(channel);
-                    return new RunLock(channel, lock);
+                    return new RunLock(channel, lock, holderLeftItsName);
                 }
                 if (!told) {
                     onWait.run();
@@ -107,6 +111,15 @@ public final class RunLock implements AutoCloseable {
                 .filter(process -> started.isEmpty() || process.info().startInstant().map(Instant::toString)
                         .map(started::equals).orElse(true))
                 .map(process -> OptionalLong.of(pid)).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Whether the run that held this lock last ended without releasing it (killed, or its machine
+     * went down), so that what it was writing may still lie about: a holder's text is wiped only
+     * by a release. A run that finished leaves nothing to clean, so a caller may skip looking.
+     */
+    public boolean followsUnfinishedRun() {
+        return followsUnfinishedRun;
     }
 
     /** Writes this process as the holder; a file that cannot take it costs a waiting run the name, never the lock. */

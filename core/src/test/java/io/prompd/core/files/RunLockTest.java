@@ -1,10 +1,13 @@
 package io.prompd.core.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +42,24 @@ class RunLockTest {
             assertEquals(OptionalLong.of(ProcessHandle.current().pid()), RunLock.holder(file));
         }
         assertEquals(OptionalLong.empty(), RunLock.holder(file));
+    }
+
+    @Test
+    void onlyARunAfterOneThatNeverReleasedTheLockFollowsAnUnfinishedRun() throws Exception {
+        Path file = home.resolve("install.lock");
+        try (RunLock first = RunLock.acquire(file, Duration.ofSeconds(1), () -> { })) {
+            assertFalse(first.followsUnfinishedRun(), "no run held it before");
+        }
+        try (RunLock afterARelease = RunLock.acquire(file, Duration.ofSeconds(1), () -> { })) {
+            assertFalse(afterARelease.followsUnfinishedRun());
+        }
+        Processes.killedWhileHolding(file);
+        try (RunLock afterAKill = RunLock.acquire(file, Duration.ofSeconds(1), () -> { })) {
+            assertTrue(afterAKill.followsUnfinishedRun());
+        }
+        try (RunLock next = RunLock.acquire(file, Duration.ofSeconds(1), () -> { })) {
+            assertFalse(next.followsUnfinishedRun(), "the run after the kill finished");
+        }
     }
 
     @Test

@@ -42,6 +42,15 @@ public final class Processes {
         return ended.pid();
     }
 
+    /**
+     * Writes in a {@link io.prompd.core.files.RunLock}'s file what a run killed while holding it leaves
+     * there: the name of its process, which only a release wipes.
+     */
+    public static void killedWhileHolding(Path lockFile) throws IOException, InterruptedException {
+        Files.createDirectories(lockFile.toAbsolutePath().getParent());
+        Files.writeString(lockFile, "pid=" + endedPid() + "\nstarted=\n");
+    }
+
     /** The command that runs a program, such as a launcher script, with these arguments. */
     public static List<String> command(Path program, String... args) {
         List<String> command = new ArrayList<>();

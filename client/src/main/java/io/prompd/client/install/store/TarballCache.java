@@ -46,11 +46,16 @@ public final class TarballCache {
     /**
      * Where a download of the tarball with this integrity goes: {@link #pathOf}, in the cache's
      * folder made first and reachable by its owner only, since a private registry's tarballs land
-     * here as much as public ones.
+     * here as much as public ones. A folder in that place (made by hand or a disk tool) is deleted,
+     * as the download's rename could not replace it.
      */
     public Path entryToWrite(Integrity integrity) throws IOException {
         OwnerOnly.folder(root);
-        return pathOf(integrity);
+        Path entry = pathOf(integrity);
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            AtomicFiles.deleteRecursively(entry);
+        }
+        return entry;
     }
 
     public Optional<Path> find(Integrity integrity) {

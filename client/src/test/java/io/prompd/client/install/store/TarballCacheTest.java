@@ -68,6 +68,19 @@ class TarballCacheTest {
     }
 
     @Test
+    void aFolderWhereAnEntryGoesMakesWayForItsDownload() throws IOException {
+        TarballCache cache = new TarballCache(cacheFolder);
+        Integrity integrity = Integrity.of("lost".getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(cache.pathOf(integrity).resolve("inside"));
+
+        Path entry = cache.entryToWrite(integrity);
+
+        assertEquals(cache.pathOf(integrity), entry);
+        assertFalse(Files.exists(entry), "a download can be renamed into its place");
+        assertTrue(cache.find(Integrity.of("lost".getBytes(StandardCharsets.UTF_8))).isEmpty());
+    }
+
+    @Test
     void leftoversOfInterruptedDownloadsAreRemoved() throws IOException {
         TarballCache cache = new TarballCache(cacheFolder);
         Path good = put(cache, "good");
