@@ -27,18 +27,27 @@ final class HttpCache {
     private static final String FORMAT = "prompd-http-cache/1";
 
     private final Path folder;
-    /**
-     * Never updated, only cloned: a clone is much cheaper than looking the algorithm up among the
-     * security providers for every URL, and unlike a shared digest it is safe across threads.
-     */
-    private final MessageDigest sha256;
 
     HttpCache(Path folder) {
         this.folder = folder.toAbsolutePath().normalize();
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
+    }
+
+    /**
+     * The SHA-256 digest every URL's is cloned from, never updated: a clone is much cheaper than looking the
+     * algorithm up among the security providers for every URL, and unlike a shared digest it is safe across
+     * threads. A class of its own so that the providers load with the first document read, not with the cache:
+     * a warm install reads none, and they would cost it a fortieth of its time.
+     */
+    private static final class Sha256 {
+
+        private static final MessageDigest PROTOTYPE = prototype();
+
+        private static MessageDigest prototype() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException("SHA-256 is required of every Java platform", impossible);
+            }
         }
     }
 
@@ -124,7 +133,7 @@ final class HttpCache {
     private String sha256Hex(String text) {
         MessageDigest digest;
         try {
-            digest = (MessageDigest) sha256.clone();
+            digest = (MessageDigest) Sha256.PROTOTYPE.clone();
         } catch (CloneNotSupportedException impossible) {
             throw new IllegalStateException("the platform's SHA-256 cannot be cloned", impossible);
         }
