@@ -50,6 +50,15 @@ public final class TerminalText {
     }
 
     /**
+     * A message of one line quoting a file's text, kept to that line: the text's line breaks spelt out as {@link #line}
+     * spells them, since a report cannot tell them from lines of its own (a {@code hint:} one), and every other
+     * character left as it is, for a report to spell out as {@link #message} does and JSON to carry exactly.
+     */
+    public static String oneLine(String message) {
+        return message.replace("\n", caret('\n'));
+    }
+
+    /**
      * A path, as {@link #line} shows it, with its invisible characters spelt out too
      * ({@code notes<U+202E>dm.exe}): a name shown with them reads as another. Only paths and
      * {@link #message messages}, since free text has legitimate ones (the zero-width joiner inside an emoji, marks

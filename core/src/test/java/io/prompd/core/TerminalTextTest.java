@@ -23,6 +23,12 @@ class TerminalTextTest {
     }
 
     @Test
+    void aMessageOfOneLineSpellsOutOnlyTheLineBreaksItQuotes() {
+        assertEquals("\u001b]0;title\u0007a\rb^Jc\td\u007f\u009b2J\u0000\u202e",
+                TerminalText.oneLine(HOSTILE + "\u202e"));
+    }
+
+    @Test
     void textWithoutControlCharactersIsLeftAsItIs() {
         String plain = "Prompts for résumés — 日本語\tand tabs";
         assertSame(plain, TerminalText.line(plain));

@@ -96,9 +96,9 @@ final class MetaFileRule implements PullRequestRule {
         if (pullRequest.base().folder(name, version).isPresent()) {
             problems.error(file, pointer, entry + ", which this pull request deletes", REMOVE_HINT + orElse);
         } else if (takedown.isPresent()) {
-            // the reason is the repository's text, which the report shows as it is
+            // the reason is the repository's text, and may have lines
             problems.error(file, pointer, entry + ", which was taken down" + (takedown.get().isBlank() ? ""
-                    : " (" + TerminalText.line(takedown.get()) + ")"), "remove the entry" + (noneLeft ? "" : orElse)
+                    : " (" + TerminalText.oneLine(takedown.get()) + ")"), "remove the entry" + (noneLeft ? "" : orElse)
                     + ": a version taken down is never served again");
         } else {
             problems.error(file, pointer, entry + ", which is not a published version of " + name, noneLeft

@@ -61,17 +61,17 @@ final class JsonFile {
     }
 
     /**
-     * A problem of the file. Its message and hint quote the file's own text (a key, a login, a URL), which the
-     * check's report and the build's errors show as they are, so it is spelt out here, once for every reader:
-     * a terminal would act on a control character, and an invisible one would make a name read as another.
+     * A problem of the file. Its message and hint quote the file's own text (a key, a login, a URL) as it is, for
+     * the report to spell out what a terminal would act on, and --json to carry exactly, as every other problem's;
+     * only a line break is spelt out here, since a report cannot tell it from a line of its own.
      */
     void error(String pointer, String message, String hint) {
-        problems.add(Problem.error(file, pointer, TerminalText.path(message), TerminalText.path(hint))
+        problems.add(Problem.error(file, pointer, TerminalText.oneLine(message), TerminalText.oneLine(hint))
                 .atLine(lines.lineOf(pointer)));
     }
 
     void warning(String pointer, String message, String hint) {
-        problems.add(Problem.warning(file, pointer, TerminalText.path(message), TerminalText.path(hint))
+        problems.add(Problem.warning(file, pointer, TerminalText.oneLine(message), TerminalText.oneLine(hint))
                 .atLine(lines.lineOf(pointer)));
     }
 

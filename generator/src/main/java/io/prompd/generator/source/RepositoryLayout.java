@@ -135,7 +135,8 @@ public final class RepositoryLayout {
         return violations.isEmpty()
                 ? Optional.empty()
                 // the folder's name is the pull request's, and the message quotes it
-                : Optional.of(Problem.error(place, "", TerminalText.path(what + String.join("; ", violations)), hint));
+                : Optional.of(Problem.error(place, "", TerminalText.oneLine(what + String.join("; ", violations)),
+                        hint));
     }
 
     /**

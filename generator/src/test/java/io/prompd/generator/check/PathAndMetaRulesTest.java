@@ -248,6 +248,20 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aTakedownReasonQuotedInAProblemKeepsToItsLineAndLeavesTheRestForTheReportToSpellOut() {
+        String record = "{\"takenDown\": {\"1.0.0\": \"a key\\u001b[8m\\nin it\"}}";
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.publish("@common/util", "1.1.0"));
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete(PullRequestScenario.UTIL)
+                .meta("@common/util", record));
+        repo.merge("main", "up to date", "alice");
+        repo.meta("@common/util", record.replace("}}", "}, \"yanked\": {\"1.0.0\": \"x\"}}"));
+        repo.commit("yank what was taken down");
+
+        assertEquals("yanks 1.0.0, which was taken down (a key\u001b[8m^Jin it)",
+                assertError(check(repo, "alice"), META, "yanks 1.0.0").message());
+    }
+
+    @Test
     void anEntryOfAPackageWithoutVersionFoldersIsNotToldToNameOne() {
         mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete(PullRequestScenario.UTIL)
                 .meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"a key\"}}"));

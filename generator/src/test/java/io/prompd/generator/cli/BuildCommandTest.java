@@ -113,6 +113,52 @@ class BuildCommandTest {
         assertTrue(stderr.toString().startsWith("error: the registry cannot be built"), stderr.toString());
     }
 
+    /**
+     * A meta.json quoting ESC and U+202E (RLO) in a login, and in a dist-tag that also holds a line break: a terminal
+     * would act on the first, show the rest of the line in another order after the second.
+     */
+    private void metaJsonQuotingControlAndBidiCharacters() {
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.meta("@common/a", """
+                    {"owners": ["@al\\u001b[2Ki\\u202ece"], "distTags": {"x\\u001by\\u202e\\nz": "1.0.0"}}
+                    """);
+            registry.commit("meta");
+        }
+    }
+
+    @Test
+    void aFailedBuildSpellsOutWhatAMetaJsonProblemQuotes() {
+        metaJsonQuotingControlAndBidiCharacters();
+
+        assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
+        assertEquals("""
+                error: the registry cannot be built: fix these problems in the repository
+                packages/@common/a/meta.json
+                  error   /distTags/x^[y<U+202E>^Jz, line 1: 'x^[y<U+202E>^Jz' is not a dist-tag clients can ask for: \
+                a tag starts with a lowercase letter, holds only a-z, 0-9, '.', '_' and '-', and is not a version range
+                          hint: rename it, such as beta or next
+                  error   /owners/0, line 1: '@al^[[2Ki<U+202E>ce' is not a GitHub login: '@' belongs to a mention, \
+                not to the login
+                          hint: write the login without '@': al^[[2Ki<U+202E>ce
+                2 errors, 0 warnings
+                """, stderr.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void aFailedBuildGivesWhatAMetaJsonProblemQuotesAsItIsButForALineBreakAsJson() throws Exception {
+        metaJsonQuotingControlAndBidiCharacters();
+
+        assertEquals(1, run("build", repo.toString(), "--out", out.toString(), "--json"));
+        JsonNode problems = Json.reader().readTree(stdout.toString()).get("problems");
+        assertEquals("'x\u001by\u202e^Jz' is not a dist-tag clients can ask for: a tag starts with a lowercase"
+                + " letter, holds only a-z, 0-9, '.', '_' and '-', and is not a version range",
+                problems.at("/0/message").asText());
+        assertEquals("/distTags/x\u001by\u202e\nz", problems.at("/0/pointer").asText());
+        assertEquals("'@al\u001b[2Ki\u202ece' is not a GitHub login: '@' belongs to a mention, not to the login",
+                problems.at("/1/message").asText());
+        assertEquals("write the login without '@': al\u001b[2Ki\u202ece", problems.at("/1/hint").asText());
+    }
+
     @Test
     void aMissingRepositoryIsNotFound() {
         assertEquals(3, run("build", temp.resolve("nowhere").toString(), "--out", out.toString()));

@@ -224,6 +224,66 @@ class CheckCommandTest {
         assertEquals(warning, json.at("/problems/0/message").asText());
     }
 
+    /**
+     * The pull request's registry.json quotes ESC and U+202E (RLO) in a login, and in a key that also holds a line
+     * break: a terminal would act on the first, show the rest of the line in another order after the second.
+     */
+    private void registryJsonQuotingControlAndBidiCharacters() {
+        repo.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git",
+                 "maintainers": ["maintainer", "@al\\u001b[2Ki\\u202ece"], "x\\u001by\\u202e\\nz": 1}
+                """);
+        repo.commit("settings", TestRegistryRepo.MAINTAINER);
+    }
+
+    @Test
+    void textSpellsOutWhatARegistryJsonProblemQuotes() {
+        registryJsonQuotingControlAndBidiCharacters();
+
+        assertEquals(ExitCode.FAILURE.code(), run(check(TestRegistryRepo.MAINTAINER)), err::toString);
+        assertTrue(out.toString().endsWith("""
+
+                registry.json
+                  error   /maintainers/1, line 3: '@al^[[2Ki<U+202E>ce' is not a GitHub login: '@' belongs to a \
+                mention, not to the login
+                          hint: write the login without '@': al^[[2Ki<U+202E>ce
+                  warning /x^[y<U+202E>^Jz, line 3: unknown field 'x^[y<U+202E>^Jz', which has no effect
+                          hint: the fields here are name, baseUrl, git, maintainers, private, policy
+                1 error, 1 warning
+                """), out::toString);
+    }
+
+    @Test
+    void markdownSpellsOutWhatARegistryJsonProblemQuotes() {
+        registryJsonQuotingControlAndBidiCharacters();
+
+        assertEquals(ExitCode.FAILURE.code(), run(check(TestRegistryRepo.MAINTAINER, "--format", "markdown")));
+        assertTrue(out.toString().endsWith("""
+                ### `registry.json`
+
+                - ❌ **error** `/maintainers/1, line 3`: '`@al^[[2Ki<U+202E>ce`' is not a GitHub login: '`@`' belongs \
+                to a mention, not to the login<br>_hint: write the login without '`@`': al^[[2Ki&lt;U+202E&gt;ce_
+                - ⚠️ warning `/x^[y<U+202E>^Jz, line 3`: unknown field 'x^[y&lt;U+202E&gt;^Jz', which has no \
+                effect<br>_hint: the fields here are name, baseUrl, git, maintainers, private, policy_
+
+                **1 error, 1 warning**
+                """), out::toString);
+    }
+
+    @Test
+    void jsonCarriesWhatARegistryJsonProblemQuotesAsItIsButForALineBreak() throws Exception {
+        registryJsonQuotingControlAndBidiCharacters();
+
+        assertEquals(ExitCode.FAILURE.code(), run(check(TestRegistryRepo.MAINTAINER, "--json")));
+        JsonNode problems = Json.reader().readTree(out.toString()).get("problems");
+        assertEquals("'@al\u001b[2Ki\u202ece' is not a GitHub login: '@' belongs to a mention, not to the login",
+                problems.at("/0/message").asText());
+        assertEquals("write the login without '@': al\u001b[2Ki\u202ece", problems.at("/0/hint").asText());
+        assertEquals("unknown field 'x\u001by\u202e^Jz', which has no effect", problems.at("/1/message").asText());
+        assertEquals("/x\u001by\u202e\nz", problems.at("/1/pointer").asText());
+    }
+
     @Test
     void formatJsonEqualsTheJsonFlag() {
         run(check("alice", "--format", "json"));

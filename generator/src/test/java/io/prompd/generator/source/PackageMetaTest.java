@@ -145,22 +145,21 @@ class PackageMetaTest {
     }
 
     @Test
-    void theFilesOwnTextQuotedInAProblemIsSpeltOut() {
+    void theFilesOwnTextQuotedInAProblemIsLeftForTheReportToSpellOutButForALineBreak() {
         Parsed<PackageMeta> parsed = parse("""
-                {"distTags": {"be\\u001bta": "1.0.0"},
+                {"distTags": {"be\\u001bta": "1.0.0", "be\\nta": "1.0.0"},
                  "yanked": {"1.0.0\\u001b": "why"},
                  "owners": ["@iv\\u202ean", "al\\u001bice"]}
                 """);
 
         assertEquals(List.of(
-                "/distTags/be\u001bta: 'be^[ta' is not a dist-tag clients can ask for",
-                "/owners/0: '@iv<U+202E>an' is not a GitHub login: '@' belongs to a mention, not to the login"
-                        + " | write the login without '@': iv<U+202E>an",
+                "/distTags/be\nta: 'be^Jta' is not a dist-tag clients can ask for",
+                "/distTags/be\u001bta: 'be\u001bta' is not a dist-tag clients can ask for",
+                "/owners/0: '@iv\u202ean' is not a GitHub login: '@' belongs to a mention, not to the login"
+                        + " | write the login without '@': iv\u202ean",
                 "/owners/1: the login holds the control character U+001B (^[) at position 3",
-                "/yanked/1.0.0\u001b: '1.0.0^[' is not a SemVer 2.0 version"),
+                "/yanked/1.0.0\u001b: '1.0.0\u001b' is not a SemVer 2.0 version"),
                 parsed.problems().stream().map(p -> p.pointer() + ": " + p.message().replaceAll("(: a tag|: '0).*", "") + (p.message().contains("mention") ? " | " + p.hint() : ""))
                         .sorted().toList());
-        assertTrue(parsed.problems().stream().noneMatch(p -> (p.message() + p.hint()).codePoints()
-                .anyMatch(c -> Character.isISOControl(c) || c == 0x202E)), parsed.problems()::toString);
     }
 }

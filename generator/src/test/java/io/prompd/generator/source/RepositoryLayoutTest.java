@@ -38,11 +38,11 @@ class RepositoryLayoutTest {
     }
 
     @Test
-    void aFolderNameAProblemQuotesIsSpeltOut() {
-        assertEquals(List.of("'a^[b' is not a valid package name", "'@s<U+202E>c' is not a valid scope",
-                        "the folder 'v^[1' of tools is not a version"),
+    void aFolderNameAProblemQuotesIsLeftForTheReportToSpellOutButForALineBreak() {
+        assertEquals(List.of("'a\u001bb' is not a valid package name", "'@s\u202ec' is not a valid scope",
+                        "the folder 'v^J1' of tools is not a version"),
                 Stream.of(RepositoryLayout.packageNameMisfit("a\u001bb"), RepositoryLayout.scopeMisfit("@s\u202ec"),
-                                RepositoryLayout.versionFolderMisfit(PackageName.parse("tools"), "v\u001b1"))
+                                RepositoryLayout.versionFolderMisfit(PackageName.parse("tools"), "v\n1"))
                         .map(misfit -> misfit.orElseThrow().message().replaceAll(":.*", "")).toList());
     }
 }
