@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -17,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.prompd.core.TerminalText;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -29,6 +33,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -61,6 +66,8 @@ public final class Json {
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
     private static final ObjectWriter WRITER = MAPPER.writer(PRINTER);
+
+    private static final ObjectWriter SHOWN = WRITER.with(new TerminalEscapes());
 
     private static final ObjectReader READER = MAPPER.reader();
 
@@ -163,9 +170,14 @@ public final class Json {
         return bytes.toByteArray();
     }
 
+    /**
+     * A value as {@code --json} shows it, to a script or a terminal: {@link #write}'s layout, with the characters
+     * a terminal would act on or that show a line in another order escaped too ({@link TerminalEscapes}), so that
+     * the text others wrote reads back exactly and reaches a terminal as safely as {@link TerminalText} shows it.
+     */
     public static String writeString(Object value) {
         try {
-            return WRITER.writeValueAsString(value);
+            return SHOWN.writeValueAsString(value);
         } catch (JsonProcessingException impossible) {
             throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", impossible);
         }
@@ -193,6 +205,30 @@ public final class Json {
                 throw new JsonParseException(parser, "unexpected content after the end of the JSON document");
             }
             return value;
+        }
+    }
+
+    /**
+     * JSON's escapes, extended to the characters a string may hold raw that a terminal acts on (DEL, C1 controls) or
+     * that show the rest of a line in another order (the bidi controls, {@link TerminalText#isBidiControl}).
+     */
+    private static final class TerminalEscapes extends CharacterEscapes {
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return Character.isISOControl(ch) || TerminalText.isBidiControl(ch)
+                    ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch)) : null;
         }
     }
 

@@ -157,6 +157,8 @@ class BuildCommandTest {
         assertEquals("'@al\u001b[2Ki\u202ece' is not a GitHub login: '@' belongs to a mention, not to the login",
                 problems.at("/1/message").asText());
         assertEquals("write the login without '@': al\u001b[2Ki\u202ece", problems.at("/1/hint").asText());
+        assertTrue(stdout.toString().contains("\"hint\": \"write the login without '@': al\\u001B[2Ki\\u202Ece\""),
+                stdout::toString);
     }
 
     @Test

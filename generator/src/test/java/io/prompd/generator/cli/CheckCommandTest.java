@@ -282,6 +282,7 @@ class CheckCommandTest {
         assertEquals("write the login without '@': al\u001b[2Ki\u202ece", problems.at("/0/hint").asText());
         assertEquals("unknown field 'x\u001by\u202e^Jz', which has no effect", problems.at("/1/message").asText());
         assertEquals("/x\u001by\u202e\nz", problems.at("/1/pointer").asText());
+        assertTrue(out.toString().contains("\"unknown field 'x\\u001By\\u202E^Jz', which has no effect\""), out::toString);
     }
 
     @Test
