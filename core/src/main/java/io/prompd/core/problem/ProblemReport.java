@@ -100,7 +100,7 @@ public final class ProblemReport {
     private static String markdownBody(List<Problem> problems, String unfiled) {
         StringBuilder out = new StringBuilder();
         byFile(problems).forEach((file, inFile) -> {
-            out.append("### ").append(markdownCode(file.isEmpty() ? unfiled : file)).append("\n\n");
+            out.append("### ").append(markdownCode(file.isEmpty() ? unfiled : TerminalText.path(file))).append("\n\n");
             for (Problem problem : inFile) {
                 out.append("- ").append(problem.isError() ? "❌ **error**" : "⚠️ warning");
                 String where = where(problem);

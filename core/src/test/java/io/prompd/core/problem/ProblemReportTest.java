@@ -129,6 +129,14 @@ class ProblemReportTest {
         assertTrue(text.startsWith("contexts/notes<U+202E>dm.exe\n"), text);
     }
 
+    @Test
+    void markdownShowsTheControlAndInvisibleCharactersOfAPathAsTextDoes() {
+        String markdown = ProblemReport.markdown(List.of(Problem.error("contexts/a\u001b]0;owned\u0007b\u202E.md", "",
+                "bad", "")), ProblemReport.PACKAGE);
+
+        assertTrue(markdown.startsWith("### `contexts/a^[]0;owned^Gb<U+202E>.md`\n"), markdown);
+    }
+
     /** An enum value or default a message quotes is the file's own text, as a path is. */
     @Test
     void theControlAndInvisibleCharactersAMessageOrHintQuotesAreSpeltOutInTextAndMarkdown() {

@@ -118,10 +118,13 @@ public final class CheckReportRenderer {
 
         /**
          * Control characters spelt out, since a terminal would act on them rather than show them, and in
-         * names and paths invisible characters too, since a name shown with them reads as another.
+         * names and paths invisible characters too, since a name shown with them reads as another; Markdown spells
+         * them out as well, since it is shown in a terminal too, and a bidi control in the comment would show the
+         * rest of its line in another order.
          */
         static final Style PLAIN = new Style(TerminalText::path, TerminalText::line);
-        static final Style MARKDOWN = new Style(ProblemReport::markdownCode, ProblemReport::markdownText);
+        static final Style MARKDOWN = new Style(code -> ProblemReport.markdownCode(TerminalText.path(code)),
+                text -> ProblemReport.markdownText(TerminalText.line(text)));
 
         Style {
             Objects.requireNonNull(code, "code");

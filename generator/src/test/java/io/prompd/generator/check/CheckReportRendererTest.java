@@ -166,18 +166,22 @@ class CheckReportRendererTest {
     }
 
     @Test
-    void textShowsControlCharactersOfPathsAndMetaJsonTextAsEscapes() {
-        String path = "packages/@a/old/1.0.0/x\u001b[2K.md";
+    void textAndMarkdownShowControlAndBidiCharactersOfPathsAndMetaJsonTextAsEscapes() {
+        String path = "packages/@a/old/1.0.0/x\u001b[2K\u202e.md";
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
                 List.of(path), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "gone\u0007")),
                 List.of(Problem.error(path, "", "bad", "")));
 
         String text = CheckReportRenderer.text(report);
+        String markdown = CheckReportRenderer.markdown(report);
 
         assertFalse(text.contains("\u001b") || text.contains("\u0007"), text);
-        assertTrue(text.contains("changes packages/@a/old/1.0.0/x^[[2K.md\n"), text);
-        assertTrue(text.contains("\npackages/@a/old/1.0.0/x^[[2K.md\n"), text);
+        assertTrue(text.contains("changes packages/@a/old/1.0.0/x^[[2K<U+202E>.md\n"), text);
+        assertTrue(text.contains("\npackages/@a/old/1.0.0/x^[[2K<U+202E>.md\n"), text);
         assertTrue(text.contains("yanks @a/old 1.0.0: gone^G\n"), text);
+        assertTrue(markdown.contains("- changes `packages/@a/old/1.0.0/x^[[2K<U+202E>.md`\n"), markdown);
+        assertTrue(markdown.contains("\n### `packages/@a/old/1.0.0/x^[[2K<U+202E>.md`\n"), markdown);
+        assertTrue(markdown.contains("- yanks `@a/old` `1.0.0`: gone^G\n"), markdown);
     }
 }
