@@ -12,19 +12,27 @@ public final class AccessRefused extends PrompdException {
 
     private final int status;
     private final URI url;
+    private final URI answeredBy;
 
-    AccessRefused(int status, URI url) {
-        super(ExitCode.NETWORK, "the registry refused access (HTTP " + status + "): " + Urls.display(url),
+    AccessRefused(int status, URI url, URI answeredBy) {
+        super(ExitCode.NETWORK, "the registry refused access (HTTP " + status + "): " + Urls.displayAnswered(url, answeredBy),
                 "log in with 'prompd login --registry REGISTRY', naming the registry as configured");
         this.status = status;
         this.url = url;
+        this.answeredBy = answeredBy;
     }
 
     public int status() {
         return status;
     }
 
+    /** The URL asked for. */
     public URI url() {
         return url;
+    }
+
+    /** The URL that refused, after any redirects. */
+    public URI answeredBy() {
+        return answeredBy;
     }
 }

@@ -44,8 +44,8 @@ final class TransientFailure extends Exception {
     }
 
     /**
-     * The same failure of a body that {@code url} sent, after redirects: when a redirect led to another
-     * host, that host cut it short or sent it malformed, and is the one to look at.
+     * The same failure of an answer that {@code url} gave, after redirects: when a redirect led to another
+     * host, that host failed for now, cut the body short or sent it malformed, and is the one to look at.
      */
     TransientFailure answeredBy(URI url) {
         TransientFailure answered = new TransientFailure(getMessage(), getCause(), retryAfter, malformed, Optional.of(url));

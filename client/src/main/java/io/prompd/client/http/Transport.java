@@ -205,23 +205,24 @@ final class Transport {
 
     /**
      * Accepts 200; anything else ends the attempt, as a {@link TransientFailure} when a server
-     * trouble may pass (5xx, 429) or as the clear final error for the user.
+     * trouble may pass (5xx, 429) or as the clear final error for the user. Each names the URL that
+     * answered as well, when redirects led away from the one asked for: that host gave the status.
      */
     private void requireOk(Response response, URI url) throws TransientFailure {
         int status = response.statusCode();
         if (status == 200) {
             return;
         }
-        String shown = Urls.display(url);
+        String shown = Urls.displayAnswered(url, response.url());
         if (status == 404 || status == 410) {
             throw new PrompdException(ExitCode.NOT_FOUND, "not found in the registry: " + shown,
                     "check the package name and version, and the registry URL");
         }
         if (status == 401 || status == 403) {
-            throw new AccessRefused(status, url);
+            throw new AccessRefused(status, url, response.url());
         }
         if (status == 429 || status >= 500) {
-            throw new TransientFailure("HTTP " + status, retryAfter(response));
+            throw new TransientFailure("HTTP " + status, retryAfter(response)).answeredBy(response.url());
         }
         throw new PrompdException(ExitCode.NETWORK, "the registry answered HTTP " + status + " for " + shown,
                 "check the registry URL");
@@ -362,12 +363,13 @@ final class Transport {
 
     private static URI redirectTarget(URI current, Response response, URI requested) {
         String location = response.header("Location").orElseThrow(() -> new PrompdException(ExitCode.NETWORK,
-                "a redirect without a Location header for " + Urls.display(requested), "the registry's host is misconfigured"));
+                "a redirect without a Location header for " + Urls.displayAnswered(requested, current),
+                "the registry's host is misconfigured"));
         URI next;
         try {
             next = current.resolve(location);
         } catch (IllegalArgumentException malformed) {
-            throw new PrompdException(ExitCode.NETWORK, "a malformed redirect for " + Urls.display(requested),
+            throw new PrompdException(ExitCode.NETWORK, "a malformed redirect for " + Urls.displayAnswered(requested, current),
                     "the registry's host is misconfigured");
         }
         String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);

@@ -45,13 +45,6 @@ class CredentialTest {
         return new Credential(Origin.of(server.url("/")), "Bearer " + TOKEN);
     }
 
-    private static void redirect(LoopbackServer server, String path, int status, URI to) {
-        server.handle(path, exchange -> {
-            exchange.getResponseHeaders().set("Location", to.toString());
-            respond(exchange, status, "");
-        });
-    }
-
     @Test
     void sendsTheCredentialToItsOrigin() {
         registry.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
@@ -75,7 +68,7 @@ class CredentialTest {
     @ParameterizedTest
     @ValueSource(ints = {301, 302, 303, 307, 308})
     void aSameOriginRedirectKeepsTheCredential(int status) {
-        redirect(registry, "/old.json", status, registry.url("/new.json"));
+        registry.redirect("/old.json", status, registry.url("/new.json").toString());
         registry.handle("/new.json", exchange -> respond(exchange, 200, DOCUMENT));
 
         Fetchers.online(cache).fetchDocument(registry.url("/old.json"), credentialFor(registry)).read(Function.identity());
@@ -86,7 +79,7 @@ class CredentialTest {
 
     @Test
     void aRedirectToAnotherOriginDropsTheCredential() {
-        redirect(registry, "/registry.json", 302, elsewhere.url("/cdn/registry.json"));
+        registry.redirect("/registry.json", 302, elsewhere.url("/cdn/registry.json").toString());
         elsewhere.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
 
         byte[] body = Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry))
@@ -100,8 +93,8 @@ class CredentialTest {
 
     @Test
     void aCredentialOnceDroppedStaysDroppedWhenARedirectComesBack() {
-        redirect(registry, "/registry.json", 302, elsewhere.url("/bounce"));
-        redirect(elsewhere, "/bounce", 302, registry.url("/final.json"));
+        registry.redirect("/registry.json", 302, elsewhere.url("/bounce").toString());
+        elsewhere.redirect("/bounce", 302, registry.url("/final.json").toString());
         registry.handle("/final.json", exchange -> respond(exchange, 200, DOCUMENT));
 
         Fetchers.online(cache).fetchDocument(registry.url("/registry.json"), credentialFor(registry))
@@ -113,7 +106,7 @@ class CredentialTest {
     @Test
     void aDownloadRedirectedToACdnDropsTheCredentialToo() {
         byte[] tarball = "tarball".getBytes(StandardCharsets.UTF_8);
-        redirect(registry, "/a.tgz", 307, elsewhere.url("/a.tgz"));
+        registry.redirect("/a.tgz", 307, elsewhere.url("/a.tgz").toString());
         elsewhere.handle("/", exchange -> respond(exchange, 200, tarball));
 
         Fetchers.online(cache).download(registry.url("/a.tgz"), credentialFor(registry), cache.resolve("a.tgz"),
@@ -141,7 +134,7 @@ class CredentialTest {
 
     @Test
     void refusesARedirectToAFile() {
-        redirect(registry, "/registry.json", 302, URI.create("file:///etc/passwd"));
+        registry.redirect("/registry.json", 302, "file:///etc/passwd");
 
         PrompdException failure = assertThrows(PrompdException.class,
                 () -> Fetchers.online(cache).fetchDocument(registry.url("/registry.json")).read(Function.identity()));
@@ -166,10 +159,7 @@ class CredentialTest {
 
     @Test
     void theTokenAppearsInNoMessageAboutRedirectsOrUnreachableHosts() {
-        registry.handle("/loop", exchange -> {
-            exchange.getResponseHeaders().set("Location", "/loop");
-            respond(exchange, 302, "");
-        });
+        registry.redirect("/loop", 302, "/loop");
         Credential credential = credentialFor(registry);
 
         assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(registry.url("/loop"), credential)
@@ -195,6 +185,24 @@ class CredentialTest {
 
         assertEquals("not found in the registry: http://127.0.0.1:" + url.getPort() + "/registry.json?…",
                 failure.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 404})
+    void aRedirectsSecretsAreHiddenInTheMessageNamingWhereItLed(int status) {
+        elsewhere.handle("/", exchange -> respond(exchange, status, ""));
+        URI signed = URI.create("http://user:" + TOKEN + "@127.0.0.1:" + elsewhere.url("/").getPort()
+                + "/cdn/registry.json?signature=" + TOKEN);
+        registry.redirect("/registry.json", 302, signed.toString());
+        URI url = registry.url("/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url, credentialFor(registry)).read(Function.identity()));
+
+        assertEquals((status == 404 ? "not found in the registry: " : "the registry refused access (HTTP 401): ") + url
+                + " (redirected to " + elsewhere.url("/cdn/registry.json") + "?…)", failure.getMessage());
+        assertNull(elsewhere.seen().get(0).header("Authorization"));
+        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(url, credentialFor(registry)).read(Function.identity()));
     }
 
     /** Runs a failing call and checks the token is in no message, hint or report, down the cause chain. */

@@ -279,6 +279,47 @@ class DocumentFetchTest {
         assertEquals(1, server.seen().size());
     }
 
+    /**
+     * A status another host gave after a redirect names that host's URL too, in the order of the other messages
+     * about what came back; 404 and 410 stay not found, and no 4xx is tried again.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 403, 404, 410})
+    void aClientErrorAfterARedirectNamesTheUrlThatGaveIt(int status) {
+        try (LoopbackServer cdn = LoopbackServer.start()) {
+            cdn.handle("/", exchange -> respond(exchange, status, "no"));
+            URI moved = cdn.urlByName("/cdn/index.json");
+            server.redirect("/", 302, moved.toString());
+            URI url = server.url("/packages/@a/b/index.json");
+
+            PrompdException failure = assertThrows(PrompdException.class,
+                    () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+
+            String shown = url + " (redirected to " + moved + ")";
+            assertEquals(switch (status) {
+                case 404, 410 -> "not found in the registry: " + shown;
+                case 401, 403 -> "the registry refused access (HTTP " + status + "): " + shown;
+                default -> "the registry answered HTTP " + status + " for " + shown;
+            }, failure.getMessage());
+            assertEquals(status == 404 || status == 410 ? ExitCode.NOT_FOUND : ExitCode.NETWORK, failure.exitCode());
+            assertEquals(1, cdn.seen().size());
+        }
+    }
+
+    @Test
+    void aRedirectWithoutALocationAfterAnotherNamesTheUrlThatSentIt() {
+        server.redirect("/old.json", 302, "/broken.json");
+        server.handle("/broken.json", exchange -> respond(exchange, 302, ""));
+        URI url = server.url("/old.json");
+
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("a redirect without a Location header for " + url + " (redirected to " + server.url("/broken.json")
+                + ")", failure.getMessage());
+    }
+
     @Test
     void aDocumentLargerThanTheLimitIsRefused() {
         server.handle("/", exchange -> respond(exchange, 200, new byte[(1 << 20) + 1]));

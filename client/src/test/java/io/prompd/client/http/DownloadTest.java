@@ -77,6 +77,12 @@ class DownloadTest {
         }
     }
 
+    /** The failure of downloading the tarball from {@code url}. */
+    private PrompdException failedDownload(URI url) {
+        return assertThrows(PrompdException.class, () -> Fetchers.online(cache)
+                .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), ProgressListener.NONE));
+    }
+
     @Test
     void savesAVerifiedTarballAndReportsProgress() throws IOException {
         server.handle("/", exchange -> respond(exchange, 200, tarball));
@@ -121,8 +127,7 @@ class DownloadTest {
         });
         URI url = server.url(TARBALL_PATH);
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache)
-                .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), ProgressListener.NONE));
+        PrompdException failure = failedDownload(url);
 
         assertEquals(ExitCode.INTEGRITY, failure.exitCode());
         assertEquals("integrity check failed: got a web page instead of a gzip tarball from " + url, failure.getMessage());
@@ -135,15 +140,11 @@ class DownloadTest {
     void aSignInPageAnotherHostAnsweredWithIsNamedByThatHost() throws IOException {
         try (LoopbackServer portal = LoopbackServer.start()) {
             portal.handle("/", exchange -> respond(exchange, 200, "\n  <html><form action=/login></form></html>"));
-            URI login = URI.create(portal.url("/login").toString().replace("127.0.0.1", "localhost"));
-            server.handle("/", exchange -> {
-                exchange.getResponseHeaders().set("Location", login.toString());
-                respond(exchange, 302, "");
-            });
+            URI login = portal.urlByName("/login");
+            server.redirect("/", 302, login.toString());
             URI url = server.url(TARBALL_PATH);
 
-            PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache)
-                    .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), ProgressListener.NONE));
+            PrompdException failure = failedDownload(url);
 
             assertEquals(ExitCode.INTEGRITY, failure.exitCode());
             assertEquals("integrity check failed: got a web page instead of a gzip tarball from " + login
@@ -168,8 +169,7 @@ class DownloadTest {
         });
         URI url = server.url(TARBALL_PATH);
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache)
-                .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), ProgressListener.NONE));
+        PrompdException failure = failedDownload(url);
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("larger than " + Fetchers.QUICK.maxTarballBytes() + " bytes: " + url, failure.getMessage());
@@ -217,11 +217,26 @@ class DownloadTest {
         server.handle("/", exchange -> respond(exchange, 404, "no"));
         URI url = server.url(TARBALL_PATH);
 
-        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache)
-                .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), ProgressListener.NONE));
+        PrompdException failure = failedDownload(url);
 
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
         assertEquals(List.of(), storeContents());
+    }
+
+    @Test
+    void aTarballMissingWhereARedirectLedIsNamedByBothUrls() throws IOException {
+        try (LoopbackServer cdn = LoopbackServer.start()) {
+            cdn.handle("/", exchange -> respond(exchange, 410, "gone"));
+            URI moved = cdn.url("/cdn/core-1.0.0.tgz");
+            server.redirect("/", 307, moved.toString());
+            URI url = server.url(TARBALL_PATH);
+
+            PrompdException failure = failedDownload(url);
+
+            assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+            assertEquals("not found in the registry: " + url + " (redirected to " + moved + ")", failure.getMessage());
+            assertEquals(List.of(), storeContents());
+        }
     }
 
     @Test

@@ -76,6 +76,19 @@ final class LoopbackServer implements AutoCloseable {
                 + path);
     }
 
+    /** The URL by the name localhost: to the client another host than 127.0.0.1, as a CDN or a sign-in portal is. */
+    URI urlByName(String path) {
+        return URI.create(url(path).toString().replace("://127.0.0.1:", "://localhost:"));
+    }
+
+    /** Redirects requests under {@code path} to {@code location}, with {@code status}. */
+    LoopbackServer redirect(String path, int status, String location) {
+        return handle(path, exchange -> {
+            exchange.getResponseHeaders().set("Location", location);
+            respond(exchange, status, "");
+        });
+    }
+
     List<Seen> seen() {
         return List.copyOf(seen);
     }

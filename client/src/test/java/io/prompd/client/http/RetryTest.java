@@ -347,12 +347,9 @@ class RetryTest {
     @Test
     void aBodyCutShortAfterARedirectToAnotherHostNamesTheUrlThatSentIt() throws Exception {
         try (LoopbackServer cdn = LoopbackServer.start()) {
-            URI moved = URI.create(cdn.url("/mirror/core.tgz").toString().replace("127.0.0.1", "localhost"));
+            URI moved = cdn.urlByName("/mirror/core.tgz");
             cdn.handle("/", exchange -> respondTruncated(exchange, new byte[100]));
-            server.handle("/", exchange -> {
-                exchange.getResponseHeaders().set("Location", moved.toString());
-                respond(exchange, 302, "");
-            });
+            server.redirect("/", 302, moved.toString());
             URI url = server.url("/core.tgz");
 
             PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().download(url,
@@ -360,6 +357,24 @@ class RetryTest {
 
             assertEquals("could not fetch " + url + " (redirected to " + moved + "): gave up after 4 attempts (last:"
                     + " body ended after 50 of 100 bytes)", failure.getMessage());
+        }
+    }
+
+    @Test
+    void aServerErrorAfterARedirectToAnotherHostNamesTheUrlThatGaveIt() {
+        try (LoopbackServer cdn = LoopbackServer.start()) {
+            URI moved = cdn.urlByName("/mirror/registry.json");
+            cdn.handle("/", exchange -> respond(exchange, 503, "busy"));
+            server.redirect("/", 302, moved.toString());
+            URI url = server.url("/registry.json");
+
+            PrompdException failure = assertThrows(PrompdException.class,
+                    () -> fetcher().fetchDocument(url).read(Function.identity()));
+
+            assertEquals(ExitCode.NETWORK, failure.exitCode());
+            assertEquals("could not fetch " + url + " (redirected to " + moved + "): gave up after 4 attempts (last:"
+                    + " HTTP 503)", failure.getMessage());
+            assertEquals(4, cdn.seen().size());
         }
     }
 

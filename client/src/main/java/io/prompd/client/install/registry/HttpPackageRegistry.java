@@ -244,7 +244,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
     private static PrompdException refusal(RegistryEndpoint endpoint, AccessRefused refused) {
         String login = "'prompd login --registry " + endpoint.loginArgument() + "'";
         return new PrompdException(ExitCode.NETWORK, "registry " + endpoint.describe() + " refused access (HTTP "
-                + refused.status() + "): " + Urls.display(refused.url()), endpoint.credential().isPresent()
+                + refused.status() + "): " + Urls.displayAnswered(refused.url(), refused.answeredBy()), endpoint.credential().isPresent()
                 ? "it refused the credentials stored for it, which may have expired or be wrong: log in again with " + login
                 : "it wants credentials and none are stored for it: log in with " + login, refused);
     }

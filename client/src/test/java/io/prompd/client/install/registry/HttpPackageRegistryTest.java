@@ -261,16 +261,17 @@ class HttpPackageRegistryTest {
 
     /**
      * A server on 127.0.0.1 that redirects every other path to {@code path} on localhost, another host by
-     * its name, which answers {@code body}, as a {@code contentType} when one is given.
+     * its name, which answers {@code status} and {@code body}, as a {@code contentType} when one is given.
      */
-    private static HttpServer redirectingTo(String path, String body, Optional<String> contentType) throws IOException {
+    private static HttpServer redirectingTo(String path, int status, String body, Optional<String> contentType)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
                 if (exchange.getRequestURI().getPath().equals(path)) {
                     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                     contentType.ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
-                    exchange.sendResponseHeaders(200, bytes.length);
+                    exchange.sendResponseHeaders(status, bytes.length);
                     exchange.getResponseBody().write(bytes);
                 } else {
                     exchange.getResponseHeaders().set("Location", otherHost(server, path).toString());
@@ -292,7 +293,7 @@ class HttpPackageRegistryTest {
 
     @Test
     void aSignInPageOfAnotherHostIsNamedByTheUrlAndHostThatAnswered() throws IOException {
-        HttpServer portal = redirectingTo("/login", "<html><form action=/login></form></html>", Optional.of("text/html"));
+        HttpServer portal = redirectingTo("/login", 200, "<html><form action=/login></form></html>", Optional.of("text/html"));
         try {
             URI root = root(portal);
 
@@ -311,7 +312,7 @@ class HttpPackageRegistryTest {
 
     @Test
     void aDamagedDocumentAnotherHostSentAfterARedirectIsNamedByBothUrls() throws IOException {
-        HttpServer mirror = redirectingTo("/mirror/index.json", "{\"name\": ", Optional.empty());
+        HttpServer mirror = redirectingTo("/mirror/index.json", 200, "{\"name\": ", Optional.empty());
         try {
             URI root = root(mirror);
 
@@ -328,7 +329,7 @@ class HttpPackageRegistryTest {
 
     @Test
     void aNewerProtocolAnotherHostAnsweredAfterARedirectNamesThatHost() throws IOException {
-        HttpServer moved = redirectingTo("/moved/registry.json", "{\"protocolVersion\": 2}", Optional.empty());
+        HttpServer moved = redirectingTo("/moved/registry.json", 200, "{\"protocolVersion\": 2}", Optional.empty());
         try {
             URI root = root(moved);
 
@@ -338,6 +339,22 @@ class HttpPackageRegistryTest {
                     + ") uses protocol version 2, and this prompd reads up to version 1", newer.getMessage());
         } finally {
             moved.stop(0);
+        }
+    }
+
+    @Test
+    void aRefusalAnotherHostGaveAfterARedirectNamesThatHostsUrl() throws IOException {
+        HttpServer login = redirectingTo("/login/index.json", 403, "denied", Optional.empty());
+        try {
+            URI root = root(login);
+
+            PrompdException refused = assertThrows(PrompdException.class, () -> registryAt(root, false).find(UTIL));
+
+            assertEquals(ExitCode.NETWORK, refused.exitCode());
+            assertEquals("registry " + root + " refused access (HTTP 403): " + root + "packages/@acme/util/index.json"
+                    + " (redirected to " + otherHost(login, "/login/index.json") + ")", refused.getMessage());
+        } finally {
+            login.stop(0);
         }
     }
 
