@@ -81,9 +81,9 @@ public final class RegistryFetcher {
     /**
      * A document, sending the credential if the URL is on its origin.
      *
-     * @throws PrompdException NOT_FOUND if the registry has no such document; NETWORK if it cannot
-     *                         be reached, refuses access, or this run is offline and the document
-     *                         is not cached
+     * @throws NotFound       if the registry has no such document
+     * @throws PrompdException NETWORK if it cannot be reached, refuses access, or this run is offline
+     *                         and the document is not cached
      */
     public Document fetchDocument(URI url, Credential credential) {
         return document(url, Optional.of(Objects.requireNonNull(credential, "credential")));
@@ -153,7 +153,7 @@ public final class RegistryFetcher {
      * integrity; until then the bytes live in a temporary file beside it. An existing target is replaced.
      *
      * @throws PrompdException INTEGRITY if the content differs from {@code expected} (no file is
-     *                         left behind); NOT_FOUND and NETWORK as for documents
+     *                         left behind); {@link NotFound} and NETWORK as for documents
      */
     public void download(URI url, Credential credential, Path target, Integrity expected, ProgressListener progress) {
         transfer(url, Optional.of(Objects.requireNonNull(credential, "credential")), target, expected, progress);
@@ -272,8 +272,7 @@ public final class RegistryFetcher {
             long size = Files.size(file);
             return new ResponseBody(Files.newInputStream(file), size, url, Optional.empty());
         } catch (NoSuchFileException missing) {
-            throw new PrompdException(ExitCode.NOT_FOUND, "not found in the registry: " + Urls.display(url),
-                    "check the package name and version, and the registry folder");
+            throw new NotFound(url, url, "check the package name and version, and the registry folder");
         }
     }
 

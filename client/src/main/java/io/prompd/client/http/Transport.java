@@ -213,10 +213,8 @@ final class Transport {
         if (status == 200) {
             return;
         }
-        String shown = Urls.displayAnswered(url, response.url());
         if (status == 404 || status == 410) {
-            throw new PrompdException(ExitCode.NOT_FOUND, "not found in the registry: " + shown,
-                    "check the package name and version, and the registry URL");
+            throw new NotFound(url, response.url(), "check the package name and version, and the registry URL");
         }
         if (status == 401 || status == 403) {
             throw new AccessRefused(status, url, response.url());
@@ -224,8 +222,8 @@ final class Transport {
         if (status == 429 || status >= 500) {
             throw new TransientFailure("HTTP " + status, retryAfter(response)).answeredBy(response.url());
         }
-        throw new PrompdException(ExitCode.NETWORK, "the registry answered HTTP " + status + " for " + shown,
-                "check the registry URL");
+        throw new PrompdException(ExitCode.NETWORK, "the registry answered HTTP " + status + " for "
+                + Urls.displayAnswered(url, response.url()), "check the registry URL");
     }
 
     /**

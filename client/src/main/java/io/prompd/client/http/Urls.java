@@ -45,6 +45,14 @@ public final class Urls {
      * what came back names the URL at the end of them too, as the host there sent it.
      */
     public static String displayAnswered(URI requested, URI answered) {
-        return display(requested) + (answered.equals(requested) ? "" : " (redirected to " + display(answered) + ")");
+        return display(requested) + redirection(requested, answered);
+    }
+
+    /**
+     * {@code " (redirected to <answered>)"} when redirects led away from the URL asked for, else nothing: for a
+     * message naming that URL in its own words, such as a registry's {@code registry.json}.
+     */
+    public static String redirection(URI requested, URI answered) {
+        return answered.equals(requested) ? "" : " (redirected to " + display(answered) + ")";
     }
 }

@@ -3,6 +3,7 @@ package io.prompd.client.install.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prompd.client.http.AccessRefused;
 import io.prompd.client.http.Credential;
+import io.prompd.client.http.NotFound;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.Urls;
@@ -112,11 +113,14 @@ public final class HttpPackageRegistry implements PackageRegistry {
         RegistryFetcher.Document fetched;
         try {
             fetched = fetch(endpoint, document);
+        } catch (NotFound missing) {
+            // after a redirect, the URL it led to is the one that lacks it, and the one to look at
+            String lacking = missing.answeredBy().equals(document) ? "it has no " + RegistryLayout.REGISTRY_DOCUMENT
+                    : "its " + RegistryLayout.REGISTRY_DOCUMENT + Urls.redirection(document, missing.answeredBy())
+                            + " was not found";
+            throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": " + lacking,
+                    endpoint.urlCorrection());
         } catch (PrompdException failure) {
-            if (failure.exitCode() == ExitCode.NOT_FOUND) {
-                throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": it has no "
-                        + RegistryLayout.REGISTRY_DOCUMENT, endpoint.urlCorrection());
-            }
             // offline or unreachable, it cannot tell: the failure that asked stands
             return;
         }
@@ -132,8 +136,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
             }
             // only the one field this client needs: a newer protocol may change all others
             // after a redirect to another host, that host's answer is the one that says so
-            String redirected = fetched.answeredBy().equals(document) ? ""
-                    : " (redirected to " + Urls.display(fetched.answeredBy()) + ")";
+            String redirected = Urls.redirection(document, fetched.answeredBy());
             if (!fields.containsKey("protocolVersion")) {
                 throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": its "
                         + RegistryLayout.REGISTRY_DOCUMENT + redirected + " has no protocolVersion (is it a registry's Git repository"

@@ -260,101 +260,109 @@ class HttpPackageRegistryTest {
     }
 
     /**
-     * A server on 127.0.0.1 that redirects every other path to {@code path} on localhost, another host by
+     * A server on 127.0.0.1 that redirects every other path to {@link #target()}, on localhost, another host by
      * its name, which answers {@code status} and {@code body}, as a {@code contentType} when one is given.
      */
-    private static HttpServer redirectingTo(String path, int status, String body, Optional<String> contentType)
-            throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                if (exchange.getRequestURI().getPath().equals(path)) {
-                    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                    contentType.ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
-                    exchange.sendResponseHeaders(status, bytes.length);
-                    exchange.getResponseBody().write(bytes);
-                } else {
-                    exchange.getResponseHeaders().set("Location", otherHost(server, path).toString());
-                    exchange.sendResponseHeaders(302, -1);
+    private record Redirecting(HttpServer server, String path) implements AutoCloseable {
+
+        static Redirecting to(String path, int status, String body, Optional<String> contentType) throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            Redirecting redirecting = new Redirecting(server, path);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    if (exchange.getRequestURI().getPath().equals(path)) {
+                        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                        contentType.ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
+                        exchange.sendResponseHeaders(status, bytes.length);
+                        exchange.getResponseBody().write(bytes);
+                    } else {
+                        exchange.getResponseHeaders().set("Location", redirecting.target().toString());
+                        exchange.sendResponseHeaders(302, -1);
+                    }
                 }
-            }
-        });
-        server.start();
-        return server;
+            });
+            server.start();
+            return redirecting;
+        }
+
+        URI root() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        }
+
+        URI target() {
+            return URI.create("http://localhost:" + server.getAddress().getPort() + path);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
-    private static URI otherHost(HttpServer server, String path) {
-        return URI.create("http://localhost:" + server.getAddress().getPort() + path);
-    }
-
-    private static URI root(HttpServer server) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    /** The failure of finding {@link #UTIL} in the registry at the server's root. */
+    private PrompdException failedFind(Redirecting server) {
+        return assertThrows(PrompdException.class, () -> registryAt(server.root(), false).find(UTIL));
     }
 
     @Test
     void aSignInPageOfAnotherHostIsNamedByTheUrlAndHostThatAnswered() throws IOException {
-        HttpServer portal = redirectingTo("/login", 200, "<html><form action=/login></form></html>", Optional.of("text/html"));
-        try {
-            URI root = root(portal);
-
-            PrompdException page = assertThrows(PrompdException.class, () -> registryAt(root, false).find(UTIL));
+        try (Redirecting portal = Redirecting.to("/login", 200, "<html><form action=/login></form></html>",
+                Optional.of("text/html"))) {
+            PrompdException page = failedFind(portal);
 
             assertEquals(ExitCode.NETWORK, page.exitCode());
             // a page for every URL: the registry's own document, asked next, is the one named
-            assertEquals("got a web page instead of JSON from " + otherHost(portal, "/login") + " (redirected from "
-                    + root + "registry.json)", page.getMessage());
+            assertEquals("got a web page instead of JSON from " + portal.target() + " (redirected from "
+                    + portal.root() + "registry.json)", page.getMessage());
             assertEquals("host localhost answered in the registry's place, as a network's sign-in page or a proxy does:"
-                    + " open " + root + "registry.json in a browser, sign in if asked, then try again", page.hint());
-        } finally {
-            portal.stop(0);
+                    + " open " + portal.root() + "registry.json in a browser, sign in if asked, then try again",
+                    page.hint());
         }
     }
 
     @Test
     void aDamagedDocumentAnotherHostSentAfterARedirectIsNamedByBothUrls() throws IOException {
-        HttpServer mirror = redirectingTo("/mirror/index.json", 200, "{\"name\": ", Optional.empty());
-        try {
-            URI root = root(mirror);
-
-            PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root, false).find(UTIL));
+        try (Redirecting mirror = Redirecting.to("/mirror/index.json", 200, "{\"name\": ", Optional.empty())) {
+            PrompdException damaged = failedFind(mirror);
 
             // registry.json, as damaged, tells nothing: the document the command needed is the one named
-            assertEquals("the registry sent a damaged document: " + root + "packages/@acme/util/index.json (redirected to "
-                    + otherHost(mirror, "/mirror/index.json") + ") (at line 1, column 10: Unexpected end-of-input"
+            assertEquals("the registry sent a damaged document: " + mirror.root() + "packages/@acme/util/index.json"
+                    + " (redirected to " + mirror.target() + ") (at line 1, column 10: Unexpected end-of-input"
                     + " within/between Object entries)", damaged.getMessage());
-        } finally {
-            mirror.stop(0);
         }
     }
 
     @Test
     void aNewerProtocolAnotherHostAnsweredAfterARedirectNamesThatHost() throws IOException {
-        HttpServer moved = redirectingTo("/moved/registry.json", 200, "{\"protocolVersion\": 2}", Optional.empty());
-        try {
-            URI root = root(moved);
+        try (Redirecting moved = Redirecting.to("/moved/registry.json", 200, "{\"protocolVersion\": 2}",
+                Optional.empty())) {
+            PrompdException newer = failedFind(moved);
 
-            PrompdException newer = assertThrows(PrompdException.class, () -> registryAt(root, false).find(UTIL));
-
-            assertEquals("the registry at " + root + " (redirected to " + otherHost(moved, "/moved/registry.json")
+            assertEquals("the registry at " + moved.root() + " (redirected to " + moved.target()
                     + ") uses protocol version 2, and this prompd reads up to version 1", newer.getMessage());
-        } finally {
-            moved.stop(0);
+        }
+    }
+
+    @Test
+    void aRegistryJsonMissingWhereARedirectLedNamesWhereItEnded() throws IOException {
+        try (Redirecting moved = Redirecting.to("/moved/", 404, "", Optional.empty())) {
+            PrompdException none = failedFind(moved);
+
+            assertEquals(ExitCode.NOT_FOUND, none.exitCode());
+            assertEquals("no prompd registry at " + moved.root() + ": its registry.json (redirected to "
+                    + moved.target() + ") was not found", none.getMessage());
+            assertTrue(none.hint().startsWith("check the registry URL: --registry"), none.hint());
         }
     }
 
     @Test
     void aRefusalAnotherHostGaveAfterARedirectNamesThatHostsUrl() throws IOException {
-        HttpServer login = redirectingTo("/login/index.json", 403, "denied", Optional.empty());
-        try {
-            URI root = root(login);
-
-            PrompdException refused = assertThrows(PrompdException.class, () -> registryAt(root, false).find(UTIL));
+        try (Redirecting login = Redirecting.to("/login/index.json", 403, "denied", Optional.empty())) {
+            PrompdException refused = failedFind(login);
 
             assertEquals(ExitCode.NETWORK, refused.exitCode());
-            assertEquals("registry " + root + " refused access (HTTP 403): " + root + "packages/@acme/util/index.json"
-                    + " (redirected to " + otherHost(login, "/login/index.json") + ")", refused.getMessage());
-        } finally {
-            login.stop(0);
+            assertEquals("registry " + login.root() + " refused access (HTTP 403): " + login.root()
+                    + "packages/@acme/util/index.json (redirected to " + login.target() + ")", refused.getMessage());
         }
     }
 
