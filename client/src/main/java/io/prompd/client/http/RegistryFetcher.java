@@ -153,7 +153,8 @@ public final class RegistryFetcher {
      * integrity; until then the bytes live in a temporary file beside it. An existing target is replaced.
      *
      * @throws PrompdException INTEGRITY if the content differs from {@code expected} (no file is
-     *                         left behind); {@link NotFound} and NETWORK as for documents
+     *                         left behind), NETWORK if it is a web page instead; {@link NotFound} and
+     *                         NETWORK as for documents
      */
     public void download(URI url, Credential credential, Path target, Integrity expected, ProgressListener progress) {
         transfer(url, Optional.of(Objects.requireNonNull(credential, "credential")), target, expected, progress);
@@ -244,10 +245,9 @@ public final class RegistryFetcher {
                 return actual;
             }
             if (WebPage.announced(body.contentType()) || WebPage.startsOne(keeping.head())) {
-                throw new PrompdException(ExitCode.INTEGRITY, "integrity check failed: got " + WebPage.instead(
-                        "a gzip tarball", url, body.source()), WebPage.hint(url, body.source(), "nothing of it was kept:"
-                        + " the registry's host, or a proxy or CDN in front of it, answered with an error or login page;"
-                        + " try again later, and tell the registry's maintainers if it persists"));
+                throw WebPage.insteadOf("a gzip tarball", url, body.source(), "nothing of it was kept: the registry's"
+                        + " host, or a proxy or CDN in front of it, answered with an error or login page; try again later,"
+                        + " and tell the registry's maintainers if it persists");
             }
             throw new PrompdException(ExitCode.INTEGRITY, "integrity check failed for "
                     + Urls.displayAnswered(url, body.source()) + ": expected " + expected + " but got " + actual,

@@ -1,5 +1,7 @@
 package io.prompd.client.http;
 
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -7,9 +9,9 @@ import java.util.Optional;
 
 /**
  * A web page that answered where a registry's file was asked for: a network's sign-in page (a
- * captive portal), a login page, a proxy's or a CDN's error page, often with status 200. Named by
- * the URL that finally answered: when a redirect led to another host, that host answered in the
- * registry's place, and it is the one to look at.
+ * captive portal), a login page, a proxy's or a CDN's error page, often with status 200. Named as
+ * every answer is, by the URL asked for and, when redirects led away from it, the one that answered:
+ * when that is another host, that host answered in the registry's place, and the hint names it.
  */
 public final class WebPage {
 
@@ -32,17 +34,19 @@ public final class WebPage {
                 .filter(type -> type.startsWith("text/html") || type.startsWith("application/xhtml+xml")).isPresent();
     }
 
-    /** "a web page instead of {@code expected} from" the URL that answered, and the one asked for if a redirect led away from it. */
-    public static String instead(String expected, URI requested, URI answered) {
-        return "a web page instead of " + expected + " from " + Urls.display(answered)
-                + (answered.equals(requested) ? "" : " (redirected from " + Urls.display(requested) + ")");
+    /**
+     * The failure of getting a web page where {@code expected} belongs, a document or a tarball alike: the
+     * network's, as for any answer the run cannot use, and not a tarball's integrity mismatch, since no
+     * package's bytes came at all, and a script trying again on the network's code gets past a sign-in
+     * page or a passing error. What to do: another host than the one asked answered in the registry's
+     * place, as a captive portal does; the same host's page calls for {@code sameHost}.
+     */
+    public static PrompdException insteadOf(String expected, URI requested, URI answered, String sameHost) {
+        return new PrompdException(ExitCode.NETWORK, "got a web page instead of " + expected + " from "
+                + Urls.displayAnswered(requested, answered), hint(requested, answered, sameHost));
     }
 
-    /**
-     * What to do: another host than the one asked answered in the registry's place, as a captive portal
-     * does; the same host's page calls for {@code sameHost}.
-     */
-    public static String hint(URI requested, URI answered, String sameHost) {
+    private static String hint(URI requested, URI answered, String sameHost) {
         String host = Objects.requireNonNullElse(answered.getHost(), "");
         if (host.equalsIgnoreCase(Objects.requireNonNullElse(requested.getHost(), ""))) {
             return sameHost;

@@ -17,7 +17,10 @@
  *   <li>A download is hashed while it streams and is put in place only once its integrity
  *       matches; a mismatch is not retried, since the host would serve the same bytes again. A web
  *       page in a tarball's or a document's place (a sign-in page, a CDN's error page) is called one,
- *       naming the URL that answered after redirects, and its host when that is another.</li>
+ *       with the network's exit code for both, as no package's bytes came; its hint names the host that
+ *       answered when a redirect led to another.</li>
+ *   <li>Every message about an answer (a status, a page, a damaged or short body) names the URL asked
+ *       for and, when redirects led away from it, the one they ended at: {@code (redirected to …)}.</li>
  *   <li>Connection failures, timeouts, stalls, 5xx, 429 and bodies cut short are retried with
  *       backoff and jitter, a bounded number of times; other 4xx answers are final. A wait the
  *       registry asks for ({@code Retry-After}, seconds or a date) is kept, up to a minute in all per

@@ -440,6 +440,20 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aWebPageInPlaceOfATarballExitsWithFiveAsOneInADocumentsPlaceDoes() throws IOException {
+        Files.writeString(registry.tarball("@acme/util", "1.1.0"), "<!DOCTYPE html><title>502 Bad Gateway</title>");
+
+        CliRun run = prompd("install", "@acme/util");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertEquals("error: got a web page instead of a gzip tarball from " + server.url()
+                + "packages/@acme/util/-/util-1.1.0.tgz\nhint: nothing of it was kept: the registry's host, or a proxy or"
+                + " CDN in front of it, answered with an error or login page; try again later, and tell the registry's"
+                + " maintainers if it persists\n", run.err().replace(System.lineSeparator(), "\n"));
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+    }
+
+    @Test
     void aLockedYankedVersionInstallsWithAWarningOnStderr() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         registry.yank("@acme/util", "1.1.0", "typo in the prompt");

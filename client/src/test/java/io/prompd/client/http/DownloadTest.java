@@ -120,7 +120,7 @@ class DownloadTest {
     }
 
     @Test
-    void aWebPageInPlaceOfTheTarballIsCalledOneAndLeavesNoFile() throws IOException {
+    void aWebPageInPlaceOfTheTarballIsCalledOneWithTheNetworksExitCodeAndLeavesNoFile() throws IOException {
         server.handle("/", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             respond(exchange, 200, "<!DOCTYPE html><title>503 Service Unavailable</title>");
@@ -129,15 +129,15 @@ class DownloadTest {
 
         PrompdException failure = failedDownload(url);
 
-        assertEquals(ExitCode.INTEGRITY, failure.exitCode());
-        assertEquals("integrity check failed: got a web page instead of a gzip tarball from " + url, failure.getMessage());
+        assertEquals(ExitCode.NETWORK, failure.exitCode(), "an answer the run cannot use, as a page in a document's place");
+        assertEquals("got a web page instead of a gzip tarball from " + url, failure.getMessage());
         assertEquals("nothing of it was kept: the registry's host, or a proxy or CDN in front of it, answered with an error"
                 + " or login page; try again later, and tell the registry's maintainers if it persists", failure.hint());
         assertEquals(List.of(), storeContents());
     }
 
     @Test
-    void aSignInPageAnotherHostAnsweredWithIsNamedByThatHost() throws IOException {
+    void aSignInPageAnotherHostAnsweredWithIsNamedAsInADocumentsPlace() throws IOException {
         try (LoopbackServer portal = LoopbackServer.start()) {
             portal.handle("/", exchange -> respond(exchange, 200, "\n  <html><form action=/login></form></html>"));
             URI login = portal.urlByName("/login");
@@ -146,9 +146,9 @@ class DownloadTest {
 
             PrompdException failure = failedDownload(url);
 
-            assertEquals(ExitCode.INTEGRITY, failure.exitCode());
-            assertEquals("integrity check failed: got a web page instead of a gzip tarball from " + login
-                    + " (redirected from " + url + ")", failure.getMessage());
+            assertEquals(ExitCode.NETWORK, failure.exitCode());
+            assertEquals("got a web page instead of a gzip tarball from " + url + " (redirected to " + login + ")",
+                    failure.getMessage());
             assertEquals("host localhost answered in the registry's place, as a network's sign-in page or a proxy does:"
                     + " open " + url + " in a browser, sign in if asked, then try again", failure.hint());
             assertEquals(List.of(), storeContents());

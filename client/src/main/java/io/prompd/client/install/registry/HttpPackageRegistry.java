@@ -314,8 +314,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     private static PrompdException webPage(RegistryFetcher.Document document) {
-        return new PrompdException(ExitCode.NETWORK, "got " + WebPage.instead("JSON", document.url(),
-                document.answeredBy()), WebPage.hint(document.url(), document.answeredBy(), "a network's sign-in page or"
-                + " a proxy may have answered, or the URL is not a Prompd registry's; open it in a browser to see"));
+        return WebPage.insteadOf("JSON", document.url(), document.answeredBy(), "a network's sign-in page or a proxy may"
+                + " have answered, or the URL is not a Prompd registry's; open it in a browser to see");
     }
 }

@@ -31,7 +31,8 @@ public interface PackageRegistry {
      * the bytes either way.
      *
      * @param locked the tarball URL recorded when the version was resolved
-     * @throws io.prompd.core.PrompdException INTEGRITY when the bytes differ, NETWORK when offline or unreachable
+     * @throws io.prompd.core.PrompdException INTEGRITY when the bytes differ, NETWORK when offline or unreachable or
+     *                                        a web page came instead
      */
     void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
                   ProgressListener progress);

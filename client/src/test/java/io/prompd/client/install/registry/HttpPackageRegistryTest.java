@@ -305,15 +305,15 @@ class HttpPackageRegistryTest {
     }
 
     @Test
-    void aSignInPageOfAnotherHostIsNamedByTheUrlAndHostThatAnswered() throws IOException {
+    void aSignInPageOfAnotherHostIsNamedByTheUrlAskedTheUrlAndTheHostThatAnswered() throws IOException {
         try (Redirecting portal = Redirecting.to("/login", 200, "<html><form action=/login></form></html>",
                 Optional.of("text/html"))) {
             PrompdException page = failedFind(portal);
 
             assertEquals(ExitCode.NETWORK, page.exitCode());
             // a page for every URL: the registry's own document, asked next, is the one named
-            assertEquals("got a web page instead of JSON from " + portal.target() + " (redirected from "
-                    + portal.root() + "registry.json)", page.getMessage());
+            assertEquals("got a web page instead of JSON from " + portal.root() + "registry.json (redirected to "
+                    + portal.target() + ")", page.getMessage());
             assertEquals("host localhost answered in the registry's place, as a network's sign-in page or a proxy does:"
                     + " open " + portal.root() + "registry.json in a browser, sign in if asked, then try again",
                     page.hint());
