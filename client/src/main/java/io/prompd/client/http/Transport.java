@@ -84,9 +84,11 @@ final class Transport {
      * A response whose status and headers have arrived; its body is read with
      * {@link #bodyOf} or dropped with {@link #close}.
      *
-     * @param url the URL that answered, after any redirects
+     * @param url        the URL that answered, after any redirects
+     * @param authorized whether the request it answered carried a credential, which tells a refusal of the
+     *                   credential from one of a request that went without
      */
-    record Response(HttpURLConnection connection, int statusCode, URI url) {
+    record Response(HttpURLConnection connection, int statusCode, URI url, boolean authorized) {
 
         Response {
             Objects.requireNonNull(connection, "connection");
@@ -217,7 +219,7 @@ final class Transport {
             throw new NotFound(url, response.url(), "check the package name and version, and the registry URL");
         }
         if (status == 401 || status == 403) {
-            throw new AccessRefused(status, url, response.url());
+            throw new AccessRefused(status, url, response.url(), response.authorized());
         }
         if (status == 429 || status >= 500) {
             throw new TransientFailure("HTTP " + status, retryAfter(response)).answeredBy(response.url());
@@ -267,7 +269,7 @@ final class Transport {
         proxy.flatMap(ProxyServer::authenticator).ifPresent(connection::setAuthenticator);
         connect(connection, url, proxy);
         try {
-            Response response = new Response(connection, connection.getResponseCode(), url);
+            Response response = new Response(connection, connection.getResponseCode(), url, credential.isPresent());
             if (response.statusCode() == PROXY_LOGIN_REQUIRED && proxy.isPresent()) {
                 close(response);
                 throw proxyRefusal(proxy.get(), "HTTP 407");

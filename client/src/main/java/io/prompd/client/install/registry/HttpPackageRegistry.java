@@ -242,14 +242,24 @@ public final class HttpPackageRegistry implements PackageRegistry {
 
     /**
      * A refusal naming the registry as configured, and telling credentials sent and refused from
-     * none sent: logging in again is the fix of both, but for different reasons.
+     * none stored, which logging in fixes for different reasons, and from credentials that do not go
+     * where the request ended, which it does not: a redirect to another host (a CDN), or a tarball the
+     * registry keeps on one.
      */
     private static PrompdException refusal(RegistryEndpoint endpoint, AccessRefused refused) {
         String login = "'prompd login --registry " + endpoint.loginArgument() + "'";
+        String hint;
+        if (refused.authorized()) {
+            hint = "it refused the credentials stored for it, which may have expired or be wrong: log in again with " + login;
+        } else if (endpoint.credential().isPresent() || !endpoint.sendsCredentialsTo(refused.answeredBy())) {
+            hint = "no credentials went with the request: prompd sends a registry's only to its own origin (the scheme,"
+                    + " host and port of its URL), and not again once a redirect has left it, so logging in does not help;"
+                    + " tell the registry's maintainers";
+        } else {
+            hint = "it wants credentials and none are stored for it: log in with " + login;
+        }
         return new PrompdException(ExitCode.NETWORK, "registry " + endpoint.describe() + " refused access (HTTP "
-                + refused.status() + "): " + Urls.displayAnswered(refused.url(), refused.answeredBy()), endpoint.credential().isPresent()
-                ? "it refused the credentials stored for it, which may have expired or be wrong: log in again with " + login
-                : "it wants credentials and none are stored for it: log in with " + login, refused);
+                + refused.status() + "): " + Urls.displayAnswered(refused.url(), refused.answeredBy()), hint, refused);
     }
 
     @Override

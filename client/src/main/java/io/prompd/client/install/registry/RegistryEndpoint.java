@@ -6,6 +6,7 @@ import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
+import io.prompd.client.http.Origin;
 import io.prompd.core.protocol.RegistryLayout;
 import java.net.URI;
 import java.util.Objects;
@@ -69,6 +70,11 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential, Option
     /** Whether a tarball URL it sent, or a lock recorded for it, may be read: a file: URL only for a registry in a folder. */
     public boolean mayRead(URI tarball) {
         return isFolder() || !RegistryLayout.isFileUrl(tarball);
+    }
+
+    /** Whether its credentials, once stored, go to the URL: the root's own origin only, and a folder takes none. */
+    public boolean sendsCredentialsTo(URI url) {
+        return !isFolder() && Origin.of(root).contains(url);
     }
 
     /** Whether the registry is a folder, read with no network: offline, all of it is at hand. */

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.prompd.client.http.Credential;
 import io.prompd.client.http.HttpSettings;
+import io.prompd.client.http.Origin;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WaitListener;
 import io.prompd.client.testing.RegistryServer;
@@ -45,9 +47,13 @@ class HttpPackageRegistryTest {
     }
 
     private HttpPackageRegistry registryAt(URI root, boolean offline) {
+        return registryAt(RegistryEndpoint.anonymous(root), offline);
+    }
+
+    private HttpPackageRegistry registryAt(RegistryEndpoint endpoint, boolean offline) {
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), offline, HttpSettings.defaults(), delay -> { },
                 Clock.systemUTC(), WaitListener.NONE);
-        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(RegistryEndpoint.anonymous(root)));
+        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(endpoint));
     }
 
     private TestRegistry registry() {
@@ -355,14 +361,29 @@ class HttpPackageRegistryTest {
         }
     }
 
+    /**
+     * Another host refusing after a redirect got no credentials, stored or not: they go to the registry's origin
+     * only, so logging in, which the hint of the registry's own refusal says, cannot help.
+     */
     @Test
-    void aRefusalAnotherHostGaveAfterARedirectNamesThatHostsUrl() throws IOException {
+    void aRefusalAnotherHostGaveAfterARedirectNamesThatHostsUrlAndSaysNoCredentialsWentThere() throws IOException {
         try (Redirecting login = Redirecting.to("/login/index.json", 403, "denied", Optional.empty())) {
+            RegistryEndpoint withCredential = new RegistryEndpoint(login.root(), Optional.of(new Credential(
+                    Origin.of(login.root()), "Bearer t0ken")), Optional.empty(), Optional.empty());
+
             PrompdException refused = failedFind(login);
+            PrompdException stored = assertThrows(PrompdException.class,
+                    () -> registryAt(withCredential, false).find(UTIL));
 
             assertEquals(ExitCode.NETWORK, refused.exitCode());
             assertEquals("registry " + login.root() + " refused access (HTTP 403): " + login.root()
                     + "packages/@acme/util/index.json (redirected to " + login.target() + ")", refused.getMessage());
+            String noneWent = "no credentials went with the request: prompd sends a registry's only to its own origin"
+                    + " (the scheme, host and port of its URL), and not again once a redirect has left it, so logging in"
+                    + " does not help; tell the registry's maintainers";
+            assertEquals(noneWent, refused.hint());
+            assertEquals(refused.getMessage(), stored.getMessage());
+            assertEquals(noneWent, stored.hint());
         }
     }
 
