@@ -199,7 +199,8 @@ public final class RegistryFetcher {
         try (InputStream in = body.stream()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             Transfers.copy(in, body.length(), bytes, ignored -> { }, settings.maxDocumentBytes(),
-                    "a registry document this large is not one prompd expects; check the registry URL", settings.lowSpeed(), url);
+                    "a registry document this large is not one prompd expects; check the registry URL", settings.lowSpeed(),
+                    Urls.displayAnswered(url, body.source()));
             return bytes.toByteArray();
         }
     }
@@ -238,7 +239,7 @@ public final class RegistryFetcher {
             progress.started(body.length());
             Transfers.copy(in, body.length(), keeping, progress::advanced, settings.maxTarballBytes(), "no package's"
                     + " tarball is this large, so the registry sent something else, and nothing of it was kept; tell the"
-                    + " registry's maintainers", settings.lowSpeed(), url);
+                    + " registry's maintainers", settings.lowSpeed(), Urls.displayAnswered(url, body.source()));
             keeping.flush();
             Integrity actual = hashing.integrity();
             if (expected.matches(actual)) {

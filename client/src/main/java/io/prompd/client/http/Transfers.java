@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.util.function.LongConsumer;
 
 /** Copies a response body while checking it arrives whole. */
@@ -26,12 +25,13 @@ final class Transfers {
      * @param maxBytes       the most bytes accepted; a body announcing more is refused before it is read
      * @param tooLargeHint   what to do about a body larger than that
      * @param lowSpeed       the slowest average accepted; slower is a stalled transfer, worth a retry
+     * @param shown          where the body came from, as messages name it
      * @return the number of bytes copied
      */
     static long copy(InputStream body, long declaredLength, OutputStream out, LongConsumer advanced, long maxBytes,
-                     String tooLargeHint, LowSpeedLimit lowSpeed, URI url) throws TransientFailure, IOException {
+                     String tooLargeHint, LowSpeedLimit lowSpeed, String shown) throws TransientFailure, IOException {
         if (declaredLength > maxBytes) {
-            throw tooLarge(url, maxBytes, tooLargeHint);
+            throw tooLarge(shown, maxBytes, tooLargeHint);
         }
         byte[] buffer = new byte[BUFFER_SIZE];
         long total = 0;
@@ -56,7 +56,7 @@ final class Transfers {
                 throw TransientFailure.malformed("body longer than its Content-Length of " + declaredLength + " bytes");
             }
             if (total > maxBytes) {
-                throw tooLarge(url, maxBytes, tooLargeHint);
+                throw tooLarge(shown, maxBytes, tooLargeHint);
             }
             long now = System.nanoTime();
             if (now - windowStart >= lowSpeed.window().toNanos()) {
@@ -79,7 +79,7 @@ final class Transfers {
         return total + (declaredLength >= 0 ? " of " + declaredLength : "") + " bytes";
     }
 
-    private static PrompdException tooLarge(URI url, long maxBytes, String hint) {
-        return new PrompdException(ExitCode.NETWORK, "larger than " + maxBytes + " bytes: " + Urls.display(url), hint);
+    private static PrompdException tooLarge(String shown, long maxBytes, String hint) {
+        return new PrompdException(ExitCode.NETWORK, "larger than " + maxBytes + " bytes: " + shown, hint);
     }
 }

@@ -331,6 +331,32 @@ class DocumentFetchTest {
         assertTrue(failure.getMessage().startsWith("larger than 1048576 bytes: "), failure.getMessage());
     }
 
+    /** An answer prompd cannot take that another host gave after a redirect names that host's URL too. */
+    @Test
+    void aDocumentTooLargeOrOfAnEncodingNotAskedForAfterARedirectNamesTheUrlThatSentIt() {
+        try (LoopbackServer cdn = LoopbackServer.start()) {
+            cdn.handle("/large.json", exchange -> respond(exchange, 200, new byte[(1 << 20) + 1]));
+            cdn.handle("/br.json", exchange -> {
+                exchange.getResponseHeaders().set("Content-Encoding", "br");
+                respond(exchange, 200, "compressed?");
+            });
+            server.redirect("/packages.json", 302, cdn.urlByName("/large.json").toString());
+            server.redirect("/registry.json", 302, cdn.urlByName("/br.json").toString());
+            URI large = server.url("/packages.json");
+            URI encoded = server.url("/registry.json");
+
+            PrompdException tooLarge = assertThrows(PrompdException.class,
+                    () -> Fetchers.online(cache).fetchDocument(large).read(Function.identity()));
+            PrompdException unsupported = assertThrows(PrompdException.class,
+                    () -> Fetchers.online(cache).fetchDocument(encoded).read(Function.identity()));
+
+            assertEquals("larger than 1048576 bytes: " + large + " (redirected to " + cdn.urlByName("/large.json") + ")",
+                    tooLarge.getMessage());
+            assertEquals("unsupported Content-Encoding 'br' from " + encoded + " (redirected to "
+                    + cdn.urlByName("/br.json") + ")", unsupported.getMessage());
+        }
+    }
+
     @Test
     void aRunsFetcherCachesUnderTheHomeFolderAndHonoursOffline(@TempDir Path home) throws Exception {
         serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
