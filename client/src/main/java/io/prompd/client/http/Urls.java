@@ -11,17 +11,18 @@ public final class Urls {
     }
 
     /**
-     * The URL without user information and with its query hidden: either may carry a secret
-     * (a password, a signed CDN link), and messages end up in logs and bug reports.
+     * The URL without user information and with its query and fragment hidden: each may carry a secret
+     * (a password, a signed CDN link, the token a sign-in redirect hands on after {@code #}), and
+     * messages end up in logs and bug reports.
      */
     public static String display(URI url) {
-        if (url.getRawUserInfo() == null && url.getRawQuery() == null) {
+        if (url.getRawUserInfo() == null && url.getRawQuery() == null && url.getRawFragment() == null) {
             return written(url);
         }
         try {
             String shown = written(new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null,
                     null));
-            return url.getRawQuery() == null ? shown : shown + "?…";
+            return shown + (url.getRawQuery() == null ? "" : "?…") + (url.getRawFragment() == null ? "" : "#…");
         } catch (URISyntaxException impossible) {
             return url.getScheme() + "://" + url.getHost() + "/…";
         }

@@ -28,7 +28,7 @@
  *       request at once, naming the wait, as one that held a run for hours would look hung.</li>
  *   <li>Redirects are followed here, not by {@code HttpURLConnection}, so a credential is sent only to
  *       its own origin and is dropped for good once a redirect leaves it; https never redirects to
- *       http. Messages hide credentials, user information and queries of URLs.</li>
+ *       http. Messages hide credentials, user information, queries and fragments of URLs.</li>
  *   <li>Proxies come from {@code https_proxy}, {@code http_proxy} and {@code no_proxy}, as for curl
  *       and pip, never for loopback; extra CA certificates from {@code PROMPD_CA_FILE}. Both are
  *       read when a request needs them, so a bad value fails only the runs it concerns. A

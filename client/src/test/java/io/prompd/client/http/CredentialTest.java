@@ -205,6 +205,19 @@ class CredentialTest {
         assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(url, credentialFor(registry)).read(Function.identity()));
     }
 
+    @Test
+    void aTokenARedirectHandsOnInItsFragmentIsHiddenInMessages() {
+        elsewhere.handle("/", exchange -> respond(exchange, 404, ""));
+        registry.redirect("/registry.json", 302, elsewhere.url("/signed-in#access_token=" + TOKEN).toString());
+        URI url = registry.url("/registry.json");
+
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+
+        assertEquals("not found in the registry: " + url + " (redirected to " + elsewhere.url("/signed-in") + "#…)",
+                failure.getMessage());
+    }
+
     /** Runs a failing call and checks the token is in no message, hint or report, down the cause chain. */
     private static void assertNoTokenIn(Executable failing) {
         PrompdException failure = assertThrows(PrompdException.class, failing);
