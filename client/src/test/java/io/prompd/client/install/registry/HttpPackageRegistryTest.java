@@ -36,8 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpPackageRegistryTest {
 
     private static final PackageName UTIL = PackageName.parse("@acme/util");
-    private static final String DAMAGED_HINT = "try again later, or use --offline to work from the cache; if it persists,"
-            + " report it to the registry's maintainers with this message";
+    /** The registries of these tests are folders, read as they are: --offline would read the same files. */
+    private static final String DAMAGED_HINT = "the registry folder may be midway through a build or a copy: try again once it"
+            + " is done; if it persists, build the folder again with prompd-registry, or report it to whoever keeps it with"
+            + " this message";
 
     @TempDir
     Path work;
