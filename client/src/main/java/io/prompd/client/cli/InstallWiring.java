@@ -67,12 +67,12 @@ final class InstallWiring {
     }
 
     StoreService storeService() {
-        return new StoreService(settings().home(), store());
+        return new StoreService(settings().home(), store(), cache());
     }
 
     CacheService cacheService() {
         Settings settings = settings();
-        return new CacheService(settings.home(), settings.cacheFolder());
+        return new CacheService(settings.home(), store(), cache(), settings.cacheFolder());
     }
 
     /** Says why nothing happens while another run holds a lock this one needs, which, and whose it is if the lock tells. */

@@ -1,9 +1,10 @@
 package io.prompd.client.install;
 
+import io.prompd.client.install.store.HomeLock;
+import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.files.AtomicFiles;
-import io.prompd.core.files.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,27 +14,32 @@ import java.util.stream.Stream;
 
 /**
  * Maintenance of {@code <home>/cache}. Both operations hold the home lock, so no install is
- * downloading into the cache meanwhile. The store of installed packages is never touched.
+ * downloading into the cache meanwhile. The store of installed packages is touched only to remove
+ * what a killed run left there, as every run taking the lock does ({@link RunLocks#home}).
  */
 public final class CacheService {
 
     private final Path home;
+    private final PackageStore store;
+    private final TarballCache tarballs;
     private final Path cacheFolder;
 
-    public CacheService(Path home, Path cacheFolder) {
+    /** @param tarballs the tarball cache within {@code cacheFolder} */
+    public CacheService(Path home, PackageStore store, TarballCache tarballs, Path cacheFolder) {
         this.home = home;
+        this.store = store;
+        this.tarballs = tarballs;
         this.cacheFolder = cacheFolder;
     }
 
     /**
      * Hashes every cached tarball again; corrupt ones are deleted, to be downloaded again when needed.
+     * The temporary files of downloads go too, whichever run left them.
      *
      * @param onWait told the lock's file once if another run holds the home lock, which may last minutes
      */
     public TarballCache.CacheCheck verify(Consumer<Path> onWait) throws IOException {
-        try (RunLock ignored = RunLocks.home(home, onWait)) {
-            TarballCache tarballs = new TarballCache(cacheFolder);
-            // verify first: a folder in an entry's place is damage to report, which removeLeftovers would clear unsaid
+        try (HomeLock ignored = RunLocks.home(home, store, tarballs, onWait)) {
             TarballCache.CacheCheck check = tarballs.verify();
             tarballs.removeLeftovers();
             return check;
@@ -47,7 +53,7 @@ public final class CacheService {
      * @return the number of files deleted
      */
     public long clean(Consumer<Path> onWait) throws IOException {
-        try (RunLock ignored = RunLocks.home(home, onWait)) {
+        try (HomeLock ignored = RunLocks.home(home, store, tarballs, onWait)) {
             if (!Files.isDirectory(cacheFolder)) {
                 return 0;
             }

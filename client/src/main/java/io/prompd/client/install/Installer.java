@@ -6,6 +6,7 @@ import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.store.PackageStore;
+import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
@@ -262,14 +263,9 @@ public final class Installer {
     }
 
     private InstallReport locked(LockedWork work) throws IOException {
-        try (RunLock lock = RunLocks.home(home, listener::waitingForLock)) {
-            List<Path> repaired = new ArrayList<>();
-            // Looking through the store and the cache takes longer the more was ever installed, and only a run
-            // that never finished leaves anything in them; documents are cached by commands that take no lock.
-            if (lock.followsUnfinishedRun()) {
-                repaired.addAll(store.removeLeftovers());
-                repaired.addAll(cache.removeLeftovers());
-            }
+        try (HomeLock lock = RunLocks.home(home, store, cache, listener::waitingForLock)) {
+            List<Path> repaired = new ArrayList<>(lock.repaired());
+            // documents are cached by commands that take no lock, so their leftovers are looked for every time
             repaired.addAll(registry.removeLeftovers());
             return work.run(repaired);
         }

@@ -1,11 +1,12 @@
 package io.prompd.client.install;
 
+import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
+import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
-import io.prompd.core.files.RunLock;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.version.Version;
@@ -29,10 +30,12 @@ public final class StoreService {
 
     private final Path home;
     private final PackageStore store;
+    private final TarballCache cache;
 
-    public StoreService(Path home, PackageStore store) {
+    public StoreService(Path home, PackageStore store, TarballCache cache) {
         this.home = home;
         this.store = store;
+        this.cache = cache;
     }
 
     /**
@@ -44,8 +47,7 @@ public final class StoreService {
      * @throws PrompdException NOT_FOUND naming the specs that pick no installed version; USAGE for a dist-tag
      */
     public SortedMap<PackageName, SortedSet<Version>> remove(List<PackageSpec> specs, Consumer<Path> onWait) throws IOException {
-        try (RunLock ignored = RunLocks.home(home, onWait)) {
-            store.removeLeftovers();
+        try (HomeLock ignored = RunLocks.home(home, store, cache, onWait)) {
             SortedMap<PackageName, SortedSet<Version>> installed = store.installed();
             SortedMap<PackageName, SortedSet<Version>> chosen = new TreeMap<>();
             List<String> unmatched = new ArrayList<>();

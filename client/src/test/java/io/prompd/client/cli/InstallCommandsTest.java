@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prompd.client.install.store.HomeLock;
+import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
+import io.prompd.client.install.store.TarballCache;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.files.AtomicFiles;
-import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.core.testing.Processes;
 import java.io.ByteArrayInputStream;
@@ -160,6 +163,24 @@ class InstallCommandsTest {
         Processes.killedWhileHolding(home.resolve("install.lock"));
         JsonNode json = Json.reader().readTree(prompd("install", "--json").out());
         assertEquals(halfUnpacked.getParent().toString(), json.get("repaired").get(0).asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cache verify", "cache clean", "uninstall --global @acme/util"})
+    void everyCommandTakingTheHomeAfterAKilledRunRemovesWhatItLeftInTheStoreAndTheCache(String command) throws Exception {
+        assertEquals(0, prompd("install", "acme/util").exitCode());
+        long killed = Processes.endedPid();
+        Processes.killedWhileHolding(home.resolve("install.lock"));
+        Path halfUnpacked = Files.createDirectories(home.resolve("packages/@acme/.base@1.0.0.%d.1.part/package"
+                .formatted(killed)));
+        Path halfDownloaded = Files.writeString(Files.list(home.resolve("cache/tarballs/sha512")).findFirst().orElseThrow()
+                .resolve(".abc.tgz.%d.2.part".formatted(killed)), "half");
+
+        CliRun run = prompd(command.split(" "));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(Files.exists(halfUnpacked.getParent()), "the next install would no longer look for it");
+        assertFalse(Files.exists(halfDownloaded));
     }
 
     @Test
@@ -1366,7 +1387,8 @@ class InstallCommandsTest {
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> cache;
-            try (RunLock install = RunLocks.home(home, lock -> { })) {
+            try (HomeLock install = RunLocks.home(home, new PackageStore(home.resolve("packages"), ArchiveLimits.DEFAULT),
+                    new TarballCache(home.resolve("cache")), lock -> { })) {
                 cache = background.submit(() -> PrompdCommand.commandLine(new PrintWriter(new StringWriter()),
                         new PrintWriter(err), context).execute("cache", subcommand));
                 long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

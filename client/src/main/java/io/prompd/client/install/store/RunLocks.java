@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -30,9 +32,24 @@ public final class RunLocks {
     /**
      * Takes the lock of a home's store and cache; {@code onWait} is told its file once if another run
      * holds it, for a user to tell which run, or which stale lock of a network file system, to look at.
+     * After a run killed while holding it, what that run left in the store and the cache is removed
+     * first; only such a run leaves anything there, and looking through them costs the more the
+     * more was ever installed.
      */
-    public static RunLock home(Path home, Consumer<Path> onWait) throws IOException {
-        return acquire(home.resolve(HOME_FILE), onWait);
+    public static HomeLock home(Path home, PackageStore store, TarballCache cache, Consumer<Path> onWait)
+            throws IOException {
+        RunLock lock = acquire(home.resolve(HOME_FILE), onWait);
+        try {
+            if (!lock.followsUnfinishedRun()) {
+                return new HomeLock(lock, List.of());
+            }
+            List<Path> repaired = new ArrayList<>(store.removeLeftovers());
+            repaired.addAll(cache.removeLeftovers());
+            return new HomeLock(lock, repaired);
+        } catch (IOException | RuntimeException failure) {
+            lock.close();
+            throw failure;
+        }
     }
 
     /**
