@@ -4,14 +4,14 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A web page that answered where a registry's file was asked for: a network's sign-in page (a
  * captive portal), a login page, a proxy's or a CDN's error page, often with status 200. Named as
  * every answer is, by the URL asked for and, when redirects led away from it, the one that answered:
- * when that is another host, that host answered in the registry's place, and the hint names it.
+ * when that is another server (another host, or another port of the same), that server answered in
+ * the registry's place, and the hint names it.
  */
 public final class WebPage {
 
@@ -46,12 +46,12 @@ public final class WebPage {
                 + Urls.displayAnswered(requested, answered), hint(requested, answered, sameHost));
     }
 
+    /** Another port of the same host name is another server too, as it is another origin for credentials. */
     private static String hint(URI requested, URI answered, String sameHost) {
-        String host = Objects.requireNonNullElse(answered.getHost(), "");
-        if (host.equalsIgnoreCase(Objects.requireNonNullElse(requested.getHost(), ""))) {
+        if (answered.getHost() == null || Origin.of(requested).contains(answered)) {
             return sameHost;
         }
-        return "host " + host + " answered in the registry's place, as a network's sign-in page or a proxy does: open "
-                + Urls.display(requested) + " in a browser, sign in if asked, then try again";
+        return Origin.of(answered) + " answered in the registry's place, as a network's sign-in page or a proxy does:"
+                + " open " + Urls.display(requested) + " in a browser, sign in if asked, then try again";
     }
 }

@@ -322,9 +322,9 @@ class HttpPackageRegistryTest {
             // a page for every URL: the registry's own document, asked next, is the one named
             assertEquals("got a web page instead of JSON from " + portal.root() + "registry.json (redirected to "
                     + portal.target() + ")", page.getMessage());
-            assertEquals("host localhost answered in the registry's place, as a network's sign-in page or a proxy does:"
-                    + " open " + portal.root() + "registry.json in a browser, sign in if asked, then try again",
-                    page.hint());
+            assertEquals("http://localhost:" + portal.target().getPort() + " answered in the registry's place, as a"
+                    + " network's sign-in page or a proxy does: open " + portal.root() + "registry.json in a browser, sign"
+                    + " in if asked, then try again", page.hint());
         }
     }
 
