@@ -162,11 +162,17 @@ final class LockedInstaller {
             try {
                 return unpack(name, locked, cached.get(), InstalledPackage.Origin.CACHE);
             } catch (PrompdException damaged) {
-                if (damaged.exitCode() != ExitCode.INTEGRITY || offline) {
+                if (damaged.exitCode() != ExitCode.INTEGRITY) {
                     throw damaged;
                 }
-                // the cached copy no longer matches its name (a disk error, a hand edit): fetch it again
+                // The cached copy no longer matches its name (a disk error, a hand edit): kept, it would fail every
+                // offline run the same way. A registry folder still has the tarball offline.
                 cache.evict(locked.integrity());
+                if (offline && !registry.isAtHand(name)) {
+                    throw new PrompdException(ExitCode.INTEGRITY, "the cached tarball of " + name + "@" + locked.version()
+                            + " was damaged (" + damaged.getMessage() + "), so it is deleted, and offline it cannot be"
+                            + " downloaded again", "run again without --offline to download it");
+                }
             }
         }
         // The lock's URL may lie outside the registry (a mirror, an old host still serving the tarball):

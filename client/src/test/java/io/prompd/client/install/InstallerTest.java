@@ -24,6 +24,7 @@ import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -574,6 +575,29 @@ class InstallerTest {
 
         assertEquals(3, report.count(InstalledPackage.Origin.CACHE));
         assertTrue(installed("@acme/util", "1.1.0"));
+    }
+
+    @Test
+    void offlineADamagedCachedTarballIsNamedAndDeletedAndAFileRegistryReplacesIt() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        AtomicFiles.deleteRecursively(home.resolve("packages/@acme/util@1.1.0"));
+        Path cached = Homes.cache(home).pathOf(lock().packages().get(PackageName.parse("@acme/util")).integrity());
+        Files.write(cached, Arrays.copyOf(Files.readAllBytes(cached), 100));
+
+        PrompdException damaged = assertThrows(PrompdException.class,
+                () -> Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.INTEGRITY, damaged.exitCode());
+        assertTrue(damaged.getMessage().startsWith("the cached tarball of @acme/util@1.1.0 was damaged ("),
+                damaged.getMessage());
+        assertTrue(damaged.getMessage().endsWith("), so it is deleted, and offline it cannot be downloaded again"),
+                damaged.getMessage());
+        assertEquals("run again without --offline to download it", damaged.hint());
+        assertFalse(Files.exists(cached), "kept, it would fail every offline run alike");
+
+        Files.write(Files.createDirectories(cached.getParent()).resolve(cached.getFileName()), "damaged".getBytes());
+        Homes.installer(home, registry.root().toUri(), true).install(project, List.of(), InstallOptions.defaults());
+        assertTrue(installed("@acme/util", "1.1.0"), "a registry folder is at hand offline");
     }
 
     @Test
