@@ -21,6 +21,9 @@ public final class ProblemReport {
     /** The heading of problems that belong to no one file, in a package's report. */
     public static final String PACKAGE = "(package)";
 
+    /** What Markdown would read as its own syntax in a line of text, each escaped by a backslash. */
+    private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("[\\\\`|\\[\\]*_~]");
+
     /**
      * A word holding an '@' (group 1), without the brackets, quotes and punctuation around it, so
      * that "'@dave'." keeps its quotes and full stop outside the code span.
@@ -160,7 +163,8 @@ public final class ProblemReport {
      * joiner after the '@': it shows the word as the name it is, and a name copied from the comment
      * stays that name, where a joiner would be copied along and make it another. The text's own
      * backticks and backslashes are escaped, so that none can pair with a span's fence and leave the
-     * word outside it.
+     * word outside it; and its brackets, asterisks, underscores and tildes, so that a file's text
+     * cannot make a link hiding where it leads, or emphasis passing for the report's own.
      */
     public static String markdownText(String text) {
         StringBuilder out = new StringBuilder();
@@ -174,8 +178,8 @@ public final class ProblemReport {
     }
 
     private static String markdownPlain(String text) {
-        return text.replace("\\", "\\\\").replace("`", "\\`").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("|", "\\|").replace("\n", "<br>");
+        return MARKDOWN_PUNCTUATION.matcher(text).replaceAll("\\\\$0").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\n", "<br>");
     }
 
     /**

@@ -61,6 +61,12 @@ class ProblemReportTest {
     }
 
     @Test
+    void markdownTextMakesNoLinkNorEmphasisOfAFilesText() {
+        assertEquals("see \\[the fix\\](http://evil.example) \\*\\*passed\\*\\* \\_now\\_ \\~\\~old\\~\\~",
+                ProblemReport.markdownText("see [the fix](http://evil.example) **passed** _now_ ~~old~~"));
+    }
+
+    @Test
     void aMessageOfSeveralLinesKeepsItsColumnInTextAndBreaksLinesInMarkdown() {
         List<Problem> explained = List.of(Problem.error("prompd.json", "/dependencies", "Because a needs b.\nSo, it fails.",
                 "widen a range"));
@@ -149,6 +155,6 @@ class ProblemReportTest {
         assertTrue(text.contains("warning the default \"a^H<U+202E>\" is not one of its enum values\n"
                 + "          hint: use one of: a, b^[[31m\n"), text);
         assertTrue(markdown.contains("the default \"a^H&lt;U+202E&gt;\" is not one of its enum values<br>_hint: use one"
-                + " of: a, b^[[31m_"), markdown);
+                + " of: a, b^\\[\\[31m_"), markdown);
     }
 }

@@ -263,8 +263,8 @@ class CheckCommandTest {
                 ### `registry.json`
 
                 - ❌ **error** `/maintainers/1, line 3`: '`@al^[[2Ki<U+202E>ce`' is not a GitHub login: '`@`' belongs \
-                to a mention, not to the login<br>_hint: write the login without '`@`': al^[[2Ki&lt;U+202E&gt;ce_
-                - ⚠️ warning `/x^[y<U+202E>^Jz, line 3`: unknown field 'x^[y&lt;U+202E&gt;^Jz', which has no \
+                to a mention, not to the login<br>_hint: write the login without '`@`': al^\\[\\[2Ki&lt;U+202E&gt;ce_
+                - ⚠️ warning `/x^[y<U+202E>^Jz, line 3`: unknown field 'x^\\[y&lt;U+202E&gt;^Jz', which has no \
                 effect<br>_hint: the fields here are name, baseUrl, git, maintainers, private, policy_
 
                 **1 error, 1 warning**
