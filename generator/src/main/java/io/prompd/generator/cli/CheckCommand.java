@@ -5,13 +5,13 @@ import io.prompd.core.ExitCode;
 import io.prompd.generator.check.CheckReport;
 import io.prompd.generator.check.CheckReportRenderer;
 import io.prompd.generator.check.PullRequestChecker;
+import io.prompd.generator.source.Logins;
 import io.prompd.generator.source.RegistryRepository;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,9 +58,6 @@ final class CheckCommand implements Callable<Integer> {
             description = "text (default), markdown (for a pull request comment) or json.")
     Format format;
 
-    /** GitHub's rule for user names, and the {@code [bot]} suffix of the apps that open pull requests. */
-    private static final Pattern GITHUB_LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:\\[bot])?");
-
     @Option(names = CommandLines.JSON_OPTION, description = "Same as --format json.")
     boolean json;
 
@@ -73,10 +70,9 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--actor " + actor
                     + " is not a GitHub login: write the login without '@', as in --actor " + actor.strip().substring(1));
         }
-        if (actor != null && !GITHUB_LOGIN.matcher(actor).matches()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--actor '" + actor + "' is not a GitHub login:"
-                    + " letters, digits and single hyphens inside (as in octo-cat), or an app's login such as"
-                    + " dependabot[bot]; leave the option out when the author is unknown");
+        if (actor != null && !Logins.isLogin(actor)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--actor '" + actor + "' is not a GitHub login: "
+                    + Logins.RULE + "; leave the option out when the author is unknown");
         }
         CheckReport report;
         try (RegistryRepository registry = RegistryRepository.open(repository)) {

@@ -7,6 +7,7 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
+import io.prompd.core.json.PlainText;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Spelling;
@@ -18,15 +19,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * One registry JSON file being read: its tree, the line of every field and the problems found so
  * far. It is read as manifests are, so a key given twice is refused rather than one of them lost.
  * The typed getters report a wrong type as a problem and return empty, so a reader goes on to the
- * next field.
+ * next field. Its text is held to {@link PlainText}'s rule, as a manifest's is: a reviewer reads these files in
+ * the pull request's diff, where a bidi control would show them in another order than the registry reads them.
  */
 final class JsonFile {
+
+    private static final String PROFILE_HINT =
+            "write the login as it appears in the address of the person's profile, github.com/<login>";
 
     private final String file;
     private final JsonNode root;
@@ -96,8 +103,21 @@ final class JsonFile {
         });
     }
 
+    /**
+     * The problems reported, and those of text anywhere in the file, member names included, that is not plain: but
+     * where an error is reported already, as a login's or a version's, which says in its own words what the text
+     * should be.
+     */
     List<Problem> problems() {
-        return List.copyOf(problems);
+        Set<String> refused = problems.stream().filter(Problem::isError).map(Problem::pointer).collect(Collectors.toSet());
+        JsonFile checked = new JsonFile(file, root, lines);
+        checked.problems.addAll(problems);
+        PlainText.tree(root, "", (at, message, hint) -> {
+            if (!refused.contains(at)) {
+                checked.error(at, message, hint);
+            }
+        });
+        return List.copyOf(checked.problems);
     }
 
     /** The node at the pointer if it exists and has the expected type; a wrong type is reported. */
@@ -140,7 +160,8 @@ final class JsonFile {
 
     /**
      * GitHub logins, from an array of strings: each entry that cannot be one (empty, with a space,
-     * written as a mention with '@') is reported and left out, since it would match nobody.
+     * written as a mention with '@', or other than {@link Logins#isLogin}) is reported and left out, since it
+     * would match nobody.
      */
     List<String> logins(String pointer) {
         List<String> logins = new ArrayList<>();
@@ -156,7 +177,9 @@ final class JsonFile {
                         TerminalText.plainNameHint(login.codePoints().filter(JsonFile::inNoName).count()));
             } else if (login.chars().anyMatch(Character::isWhitespace)) {
                 error(at, "'" + login + "' is not a GitHub login: logins have no spaces",
-                        "write the login as it appears in the address of the person's profile, github.com/<login>");
+                        PROFILE_HINT);
+            } else if (!Logins.isLogin(login)) {
+                error(at, "'" + login + "' is not a GitHub login: " + Logins.RULE, PROFILE_HINT);
             } else {
                 logins.add(login);
             }

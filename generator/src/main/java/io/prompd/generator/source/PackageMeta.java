@@ -2,7 +2,6 @@ package io.prompd.generator.source;
 
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.SortedCopies;
-import io.prompd.core.json.PlainText;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.version.Version;
 import java.util.Collections;
@@ -104,8 +103,6 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
                                 blankHint.ifPresent(hint -> meta.warning(entryPointer, "the " + text + " for "
                                         + version + " is empty", hint));
                             }
-                            // clients print it beside the version, and the check's report quotes it
-                            PlainText.value(value, entryPointer, meta::error);
                             return Map.entry(version, value);
                         })))
                 .values().forEach(entry -> texts.put(entry.getKey(), entry.getValue()));

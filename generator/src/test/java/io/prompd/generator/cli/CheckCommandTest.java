@@ -248,9 +248,15 @@ class CheckCommandTest {
                   error   /maintainers/1, line 3: '@al^[[2Ki<U+202E>ce' is not a GitHub login: '@' belongs to a \
                 mention, not to the login
                           hint: write the login without '@': al^[[2Ki<U+202E>ce
+                  error   /x^[y<U+202E>^Jz, line 3: the name of 'x^[y<U+202E>^Jz' holds the control characters \
+                U+001B (^[) at position 2 and U+000A (^J) at position 5
+                          hint: rename it without the characters: a terminal would act on them instead of showing them
+                  error   /x^[y<U+202E>^Jz, line 3: the name of 'x^[y<U+202E>^Jz' holds the invisible Unicode \
+                character U+202E at position 4
+                          hint: rename it without the character: it makes the name read as another
                   warning /x^[y<U+202E>^Jz, line 3: unknown field 'x^[y<U+202E>^Jz', which has no effect
                           hint: the fields here are name, baseUrl, git, maintainers, private, policy
-                1 error, 1 warning
+                3 errors, 1 warning
                 """), out::toString);
     }
 
@@ -264,10 +270,16 @@ class CheckCommandTest {
 
                 - ❌ **error** `/maintainers/1, line 3`: '`@al^[[2Ki<U+202E>ce`' is not a GitHub login: '`@`' belongs \
                 to a mention, not to the login<br>_hint: write the login without '`@`': al^\\[\\[2Ki&lt;U+202E&gt;ce_
+                - ❌ **error** `/x^[y<U+202E>^Jz, line 3`: the name of 'x^\\[y&lt;U+202E&gt;^Jz' holds the control \
+                characters U+001B (^\\[) at position 2 and U+000A (^J) at position 5<br>_hint: rename it without the \
+                characters: a terminal would act on them instead of showing them_
+                - ❌ **error** `/x^[y<U+202E>^Jz, line 3`: the name of 'x^\\[y&lt;U+202E&gt;^Jz' holds the invisible \
+                Unicode character U+202E at position 4<br>_hint: rename it without the character: it makes the name \
+                read as another_
                 - ⚠️ warning `/x^[y<U+202E>^Jz, line 3`: unknown field 'x^\\[y&lt;U+202E&gt;^Jz', which has no \
                 effect<br>_hint: the fields here are name, baseUrl, git, maintainers, private, policy_
 
-                **1 error, 1 warning**
+                **3 errors, 1 warning**
                 """), out::toString);
     }
 
@@ -280,9 +292,39 @@ class CheckCommandTest {
         assertEquals("'@al\u001b[2Ki\u202ece' is not a GitHub login: '@' belongs to a mention, not to the login",
                 problems.at("/0/message").asText());
         assertEquals("write the login without '@': al\u001b[2Ki\u202ece", problems.at("/0/hint").asText());
-        assertEquals("unknown field 'x\u001by\u202e^Jz', which has no effect", problems.at("/1/message").asText());
-        assertEquals("/x\u001by\u202e\nz", problems.at("/1/pointer").asText());
+        assertEquals("unknown field 'x\u001by\u202e^Jz', which has no effect", problems.at("/3/message").asText());
+        assertEquals("/x\u001by\u202e\nz", problems.at("/3/pointer").asText());
         assertTrue(out.toString().contains("\"unknown field 'x\\u001By\\u202E^Jz', which has no effect\""), out::toString);
+    }
+
+    @Test
+    void failsAPullRequestHidingBidiAndInvisibleCharactersInTheRegistrysOwnFiles() {
+        repo.write("registry.json", """
+                {"name": "Evil\\u001b]0;pwned\\u0007 Registry\\u202egnp.exe",
+                 "baseUrl": "https://registry.example.test/", "git": "https://git.example.test/registry.git",
+                 "maintainers": ["maintainer", "mallory\\u202e"]}
+                """);
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"], "teams": ["core", "te\\u0007am"]}},
+                 "teams": {"core": ["bob"], "te\\u0007am": ["al\\u202eice", "ca\\u202erl"]}}
+                """);
+        repo.meta("@common/base", """
+                {"owners": ["iv\\u202ean", "x\\u200by"]}
+                """);
+        repo.commit("settings", TestRegistryRepo.MAINTAINER);
+
+        assertEquals(ExitCode.FAILURE.code(), run(check(TestRegistryRepo.MAINTAINER)), out::toString);
+        for (String refused : Set.of("/name, line 1: 'name' holds the control characters U+001B (^[)",
+                "/name, line 1: 'name' holds the bidi control U+202E",
+                "/maintainers/1, line 3: 'mallory<U+202E>' is not a GitHub login",
+                "/scopes/@common/teams/1, line 1: 'scopes/@common/teams/1' holds the control character U+0007 (^G)",
+                "/teams/te^Gam, line 2: the name of 'teams/te^Gam' holds the control character U+0007 (^G)",
+                "/teams/te^Gam/0, line 2: 'al<U+202E>ice' is not a GitHub login",
+                "/teams/te^Gam/1, line 2: 'ca<U+202E>rl' is not a GitHub login",
+                "/owners/0, line 1: 'iv<U+202E>an' is not a GitHub login",
+                "/owners/1, line 1: 'x<U+200B>y' is not a GitHub login")) {
+            assertTrue(out.toString().contains(refused), () -> refused + " in " + out);
+        }
     }
 
     @Test

@@ -114,6 +114,30 @@ class PackageMetaTest {
     }
 
     @Test
+    void ownersAreGitHubLoginsSoNoBidiOrInvisibleCharacterHidesIn() {
+        Parsed<PackageMeta> parsed = parse("""
+                {"owners": ["ivan", "iv\\u202ean", "x\\u200by"]}
+                """);
+
+        assertEquals(List.of("/owners/1: 'iv\u202ean' is not a GitHub login: letters, digits and single hyphens"
+                        + " inside (as in octo-cat), or an app's login such as dependabot[bot]",
+                        "/owners/2: 'x\u200by' is not a GitHub login: letters, digits and single hyphens"
+                                + " inside (as in octo-cat), or an app's login such as dependabot[bot]"),
+                parsed.problems().stream().map(p -> p.pointer() + ": " + p.message()).toList());
+        assertEquals(Set.of("ivan"), parsed.value().orElseThrow().owners());
+    }
+
+    @Test
+    void aNameOfTheFileHoldsNoBidiControlWhereNoOtherRuleRefusesIt() {
+        Parsed<PackageMeta> parsed = parse("{\"no\\u202ete\": {\"x\": \"a\\u2067b\"}}");
+
+        assertEquals(List.of("/no\u202ete: the name of 'no<U+202E>te' holds the invisible Unicode character U+202E at"
+                        + " position 3",
+                        "/no\u202ete/x: 'no<U+202E>te/x' holds the bidi control U+2067 at position 2"),
+                parsed.problems().stream().filter(Problem::isError).map(p -> p.pointer() + ": " + p.message()).toList());
+    }
+
+    @Test
     void anInvalidTakedownKeyIsToldToNameTheVersionTakenDownNotAPublishedFolder() {
         Parsed<PackageMeta> parsed = parse("{\"takenDown\": {\"v1.0.0\": \"a key\"}, \"yanked\": {\"v1.0.0\": \"x\"}}");
 

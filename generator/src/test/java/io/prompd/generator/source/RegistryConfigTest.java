@@ -187,4 +187,45 @@ class RegistryConfigTest {
         assertEquals("write the login without '@': zed", problem.hint());
         assertEquals(Set.of("amy"), parsed.value().orElseThrow().maintainers());
     }
+
+    @Test
+    void aMaintainerIsAGitHubLoginByTheRuleOfActorSoNoBidiOrInvisibleCharacterHidesIn() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "maintainers": ["amy", "mallory\\u202e", "x\\u200by", "al_ice", "-bob", "dependabot[bot]"]}
+                """);
+
+        assertEquals(List.of(
+                        "/maintainers/1@2: 'mallory\u202e' is not a GitHub login: letters, digits and single hyphens"
+                                + " inside (as in octo-cat), or an app's login such as dependabot[bot]",
+                        "/maintainers/2@2: 'x\u200by' is not a GitHub login: letters, digits and single hyphens"
+                                + " inside (as in octo-cat), or an app's login such as dependabot[bot]",
+                        "/maintainers/3@2: 'al_ice' is not a GitHub login: letters, digits and single hyphens"
+                                + " inside (as in octo-cat), or an app's login such as dependabot[bot]",
+                        "/maintainers/4@2: '-bob' is not a GitHub login: letters, digits and single hyphens"
+                                + " inside (as in octo-cat), or an app's login such as dependabot[bot]"),
+                parsed.problems().stream().map(p -> p.pointer() + "@" + p.line() + ": " + p.message()).toList());
+        assertEquals("write the login as it appears in the address of the person's profile, github.com/<login>",
+                parsed.problems().get(0).hint());
+        assertEquals(Set.of("amy", "dependabot[bot]"), parsed.value().orElseThrow().maintainers());
+    }
+
+    @Test
+    void theRegistrysTextHoldsNoControlNorBidiCharacterAsAManifestsDoesNot() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Evil\\u001b]0;pwned\\u0007 Registry\\u202egnp.exe",
+                 "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "maintainers": ["amy"], "policy": {"reservedNames": ["ad\\u2066min"]}, "no\\u202ete": 1}
+                """);
+
+        assertEquals(List.of(
+                        "/name@1: 'name' holds the bidi control U+202E at position 24",
+                        "/name@1: 'name' holds the control characters U+001B (^[) at position 5 and U+0007 (^G)"
+                                + " at position 14",
+                        "/no\u202ete@3: the name of 'no<U+202E>te' holds the invisible Unicode character U+202E at"
+                                + " position 3",
+                        "/policy/reservedNames/0@3: 'policy/reservedNames/0' holds the bidi control U+2066 at position 3"),
+                parsed.problems().stream().filter(Problem::isError)
+                        .map(p -> p.pointer() + "@" + p.line() + ": " + p.message()).sorted().toList());
+    }
 }

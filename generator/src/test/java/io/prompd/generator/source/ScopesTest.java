@@ -102,4 +102,25 @@ class ScopesTest {
         assertEquals(Set.of("amy"), kept.scopes().get("@ok").owners());
         assertEquals(Set.of("dan"), kept.teams().get("core"));
     }
+
+    @Test
+    void ownersAndTeamMembersAreGitHubLoginsAndATeamsNameHoldsNoControlNorInvisibleCharacter() {
+        Parsed<Scopes> parsed = parse("""
+                {"scopes": {"@ok": {"owners": ["amy", "iv\\u202ean"], "teams": ["te\\u0007am", "c\\u200bore"]}},
+                 "teams": {"te\\u0007am": ["al\\u202eice", "bob"], "c\\u200bore": ["dan"]}}
+                """);
+
+        assertEquals(List.of(
+                        "/scopes/@ok/owners/1@1: 'iv\u202ean' is not a GitHub login: letters, digits and single"
+                                + " hyphens inside (as in octo-cat), or an app's login such as dependabot[bot]",
+                        "/scopes/@ok/teams/0@1: 'scopes/@ok/teams/0' holds the control character U+0007 (^G) at"
+                                + " position 3",
+                        "/teams/c\u200bore@2: the name of 'teams/c<U+200B>ore' holds the invisible Unicode character"
+                                + " U+200B at position 2",
+                        "/teams/te\u0007am/0@2: 'al\u202eice' is not a GitHub login: letters, digits and single"
+                                + " hyphens inside (as in octo-cat), or an app's login such as dependabot[bot]",
+                        "/teams/te\u0007am@2: the name of 'teams/te^Gam' holds the control character U+0007 (^G)"
+                                + " at position 3"),
+                parsed.problems().stream().map(p -> p.pointer() + "@" + p.line() + ": " + p.message()).sorted().toList());
+    }
 }
