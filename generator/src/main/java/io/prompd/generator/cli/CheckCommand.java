@@ -71,8 +71,8 @@ final class CheckCommand implements Callable<Integer> {
                     + " is not a GitHub login: write the login without '@', as in --actor " + actor.strip().substring(1));
         }
         if (actor != null && !Logins.isLogin(actor)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--actor '" + actor + "' is not a GitHub login: "
-                    + Logins.RULE + "; leave the option out when the author is unknown");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--actor '" + actor
+                    + "' is not a GitHub login: " + Logins.RULE + "; leave the option out when the author is unknown");
         }
         CheckReport report;
         try (RegistryRepository registry = RegistryRepository.open(repository)) {

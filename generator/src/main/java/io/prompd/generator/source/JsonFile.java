@@ -73,8 +73,12 @@ final class JsonFile {
      * only a line break is spelt out here, since a report cannot tell it from a line of its own.
      */
     void error(String pointer, String message, String hint) {
-        problems.add(Problem.error(file, pointer, TerminalText.oneLine(message), TerminalText.oneLine(hint))
-                .atLine(lines.lineOf(pointer)));
+        problems.add(errorAt(pointer, message, hint));
+    }
+
+    private Problem errorAt(String pointer, String message, String hint) {
+        return Problem.error(file, pointer, TerminalText.oneLine(message), TerminalText.oneLine(hint))
+                .atLine(lines.lineOf(pointer));
     }
 
     void warning(String pointer, String message, String hint) {
@@ -109,15 +113,15 @@ final class JsonFile {
      * should be.
      */
     List<Problem> problems() {
-        Set<String> refused = problems.stream().filter(Problem::isError).map(Problem::pointer).collect(Collectors.toSet());
-        JsonFile checked = new JsonFile(file, root, lines);
-        checked.problems.addAll(problems);
+        Set<String> refused = problems.stream().filter(Problem::isError).map(Problem::pointer)
+                .collect(Collectors.toSet());
+        List<Problem> all = new ArrayList<>(problems);
         PlainText.tree(root, "", (at, message, hint) -> {
             if (!refused.contains(at)) {
-                checked.error(at, message, hint);
+                all.add(errorAt(at, message, hint));
             }
         });
-        return List.copyOf(checked.problems);
+        return List.copyOf(all);
     }
 
     /** The node at the pointer if it exists and has the expected type; a wrong type is reported. */
