@@ -1,5 +1,6 @@
 package io.prompd.client.config;
 
+import io.prompd.client.http.Urls;
 import io.prompd.core.protocol.RegistryLayout;
 import java.net.IDN;
 import java.net.URI;
@@ -29,7 +30,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         Objects.requireNonNull(uri, "uri");
         List<String> problems = problems(uri);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid registry URL '" + withoutUserInfo(uri) + "': "
+            throw new IllegalArgumentException("invalid registry URL '" + Urls.display(uri) + "': "
                     + String.join("; ", problems));
         }
         uri = normalized(uri);
@@ -204,11 +205,6 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         return Stream.of(rawPath.split("/")).filter(segment -> ENCODED_DOT.matcher(segment).find())
                 .filter(segment -> Set.of(".", "..").contains(ENCODED_DOT.matcher(segment).replaceAll(".")))
                 .findFirst();
-    }
-
-    /** The URL as a message may quote it: a password written into it stays out of the message. */
-    private static String withoutUserInfo(URI uri) {
-        return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "(hidden)@");
     }
 
     private static URI normalized(URI uri) {

@@ -352,6 +352,25 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aRefusedUrlIsShownWithoutItsPasswordQueryOrFragmentWhereverItWasGiven() {
+        String url = "http://user:secret@127.0.0.1:18093/?token=secret#frag=secret";
+        String refused = "error: invalid registry URL 'http://127.0.0.1:18093/?…#…': the URL holds a user or password;"
+                + " remove it and run 'prompd login' instead; a registry URL cannot have a query ('?...'); a registry"
+                + " URL cannot have a fragment ('#...')";
+
+        CliRun add = prompd("registry", "add", "work", url);
+        CliRun option = prompd("info", "x", "--registry", url);
+        CliRun variable = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", url), "info", "x");
+
+        assertEquals(List.of(2, 2, 2), List.of(add.exitCode(), option.exitCode(), variable.exitCode()), add.err());
+        assertTrue(add.err().startsWith("error: invalid value for positional parameter at index 1 (URL): "
+                + refused.substring("error: ".length()) + "\n"), add.err());
+        assertTrue(option.err().startsWith(refused + " (from --registry or $PROMPD_REGISTRY)\n"), option.err());
+        assertTrue(variable.err().startsWith(refused + " (from --registry or $PROMPD_REGISTRY)\n"), variable.err());
+        assertFalse((add.err() + option.err() + variable.err()).contains("secret"));
+    }
+
+    @Test
     void aSubcommandIsRequired() {
         CliRun run = prompd("registry");
         assertEquals(2, run.exitCode());
