@@ -11,7 +11,9 @@ import java.util.function.IntPredicate;
  * as a terminal may show it: control characters spelt out as {@code cat -v} does ({@code ^[} for
  * ESC, {@code ^G} for BEL, {@code ^M} for CR, {@code M-^[} for C1's CSI), so that no such text can
  * move the cursor, overwrite a line, recolour the terminal, set its title or ring. Tab stays, being
- * only space. The readers of the fields shown this way refuse such characters in the first place
+ * only space. The bidi controls ({@link #isBidiControl}) are spelt out too, as {@code <U+202E>}: shown raw, one
+ * would show the rest of its line, prompd's own words after it included, in another order than they are written.
+ * The readers of the fields shown this way refuse such characters in the first place
  * ({@link #controlCharacter}); spelling them out covers what was published before, and paths.
  */
 public final class TerminalText {
@@ -85,7 +87,7 @@ public final class TerminalText {
         StringBuilder spelt = new StringBuilder();
         shown.codePoints().forEach(c -> {
             if (isInvisible(c)) {
-                spelt.append(String.format(Locale.ROOT, "<U+%04X>", c));
+                spelt.append(codePoint(c));
             } else {
                 spelt.appendCodePoint(c);
             }
@@ -176,17 +178,25 @@ public final class TerminalText {
         for (int index = 0; index < text.length(); index++) {
             char c = text.charAt(index);
             boolean control = isControl(c, keepNewlines);
-            if (control && shown == null) {
+            boolean bidi = isBidiControl(c);
+            if ((control || bidi) && shown == null) {
                 // text without control characters, nearly all of it, is returned as it is
                 shown = new StringBuilder(text.length() + 8).append(text, 0, index);
             }
             if (control) {
                 shown.append(caret(c));
+            } else if (bidi) {
+                shown.append(codePoint(c));
             } else if (shown != null) {
                 shown.append(c);
             }
         }
         return shown == null ? text : shown.toString();
+    }
+
+    /** How an invisible character is shown: {@code <U+202E>}. */
+    private static String codePoint(int codePoint) {
+        return String.format(Locale.ROOT, "<U+%04X>", codePoint);
     }
 
     private static boolean isControl(char c, boolean newlineAllowed) {

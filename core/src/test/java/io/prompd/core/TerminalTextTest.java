@@ -29,6 +29,22 @@ class TerminalTextTest {
     }
 
     @Test
+    void bidiControlsAreSpeltOutInTextAsInAPathAndTheMarksOfRightToLeftTextStay() {
+        String reordered = "use 2.0 \u202Eyllaer\u202C or \u2066x\u2069";
+        String spelt = "use 2.0 <U+202E>yllaer<U+202C> or <U+2066>x<U+2069>";
+        assertEquals(spelt, TerminalText.line(reordered));
+        assertEquals(spelt + "\n" + spelt, TerminalText.lines(reordered + "\n" + reordered));
+        String hebrew = "\u05E9\u05DC\u05D5\u05DD\u200F (v1)\u200E";
+        assertSame(hebrew, TerminalText.lines(hebrew));
+    }
+
+    @Test
+    void aMessageOrPathSpellsABidiControlOnceThoughLineAlreadyDid() {
+        assertEquals("a<U+202E>b^[c<U+200B>", TerminalText.message(TerminalText.line("a\u202Eb\u001bc\u200B")));
+        assertEquals("a<U+202E>b", TerminalText.path(TerminalText.line("a\u202Eb")));
+    }
+
+    @Test
     void textWithoutControlCharactersIsLeftAsItIs() {
         String plain = "Prompts for résumés — 日本語\tand tabs";
         assertSame(plain, TerminalText.line(plain));

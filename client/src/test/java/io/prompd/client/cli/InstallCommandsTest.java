@@ -1307,6 +1307,29 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aRegistrysBidiControlsReachTheTerminalSpeltOutAndJsonExact() throws IOException {
+        String reordered = "use \u202E1.1\u202C or \u20662.0\u2069";
+        String spelt = "use <U+202E>1.1<U+202C> or <U+2066>2.0<U+2069>";
+        registry.deprecate("@acme/util", "1.0.0", reordered);
+
+        String info = prompd("info", "@acme/util").out();
+        assertTrue(info.contains("  1.0.0  2026-01-01  deprecated: " + spelt + "\n"), info);
+        JsonNode json = Json.reader().readTree(prompd("info", "@acme/util", "--json").out());
+        assertEquals(reordered, json.at("/versions/0/deprecated").asText());
+        CliRun install = prompd("install", "@acme/util@1.0.0");
+        assertEquals(0, install.exitCode(), install.err());
+        assertTrue(install.err().contains("warning: @acme/util@1.0.0 is deprecated: " + spelt + "\n"), install.err());
+        assertEquals("warning: @acme/util@1.0.0 is deprecated: " + spelt + "\n", prompd("outdated").err());
+        registry.takeDown("@acme/util", "1.1.0", reordered);
+        CliRun gone = prompd("info", "@acme/util@1.1.0");
+        assertEquals(3, gone.exitCode(), gone.err());
+        assertEquals("error: @acme/util@1.1.0 is taken down: " + spelt + "\n"
+                + "hint: 'prompd info @acme/util' lists the versions left\n", gone.err());
+        JsonNode takenDown = Json.reader().readTree(prompd("info", "@acme/util", "--json").out()).get("takenDown");
+        assertEquals(reordered, takenDown.get("1.1.0").asText());
+    }
+
+    @Test
     void infoOfAnInstalledPackageWorksOfflineFromWhatTheInstallCached() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
 

@@ -371,6 +371,16 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aRegistryNameArgumentHasItsBidiControlsSpeltOutInTheUsageError() {
+        CliRun add = prompd("registry", "add", "ev\u001b[2Jil\u202e", "http://127.0.0.1:18092/");
+
+        assertEquals(2, add.exitCode(), add.err());
+        assertEquals("error: invalid value for positional parameter at index 0 (NAME): invalid registry name"
+                + " 'ev^[[2Jil<U+202E>': use 1 to 64 lowercase letters a-z, digits, '.', '_' and '-', starting with a"
+                + " letter or digit\nhint: see 'prompd registry add --help'\n", add.err());
+    }
+
+    @Test
     void aSubcommandIsRequired() {
         CliRun run = prompd("registry");
         assertEquals(2, run.exitCode());

@@ -81,6 +81,16 @@ class CheckCommandTest {
         assertTrue(err.toString().contains("is not a GitHub login"), err::toString);
     }
 
+    @Test
+    void anActorsBidiControlsAreSpeltOutInTheUsageErrorAsItsControlCharactersAre() {
+        int exit = run(check("ca\u202erl\u001b[31mX\u0007"));
+
+        assertEquals(ExitCode.USAGE.code(), exit, err::toString);
+        assertEquals("error: --actor 'ca<U+202E>rl^[[31mX^G' is not a GitHub login: letters, digits and single hyphens"
+                + " inside (as in octo-cat), or an app's login such as dependabot[bot]; leave the option out when the"
+                + " author is unknown\nhint: see 'prompd-registry check --help'\n", err.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"alice", "Octo-Cat", "dependabot[bot]", "a1"})
     void gitHubLoginsAndAppsAreActors(String actor) {
