@@ -62,15 +62,28 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             throw new IllegalArgumentException("invalid registry URL '" + url + "': a registry in a folder is given by"
                     + " its file:// URL: " + fileUrlOf(url, workingFolder));
         }
-        if (HOST_AND_PORT.matcher(url).matches()) {
-            String withScheme = "http://" + url + (url.contains("/") ? "" : "/");
-            throw new IllegalArgumentException("invalid registry URL '" + url + "': it has no scheme; write "
-                    + withScheme + ", or https:// for a registry served over TLS");
+        Optional<URI> asHttp = HOST_AND_PORT.matcher(url).matches() ? asHttp(url) : Optional.empty();
+        if (asHttp.isPresent()) {
+            String shown = Urls.display(asHttp.get());
+            throw new IllegalArgumentException("invalid registry URL '" + shown.replaceFirst("^http://", "")
+                    + "': it has no scheme; write " + shown + ", or https:// for a registry served over TLS");
         }
         try {
             return new RegistryUrl(new URI(url));
         } catch (URISyntaxException malformed) {
             throw new IllegalArgumentException("invalid registry URL: " + malformedBecause(url, malformed), malformed);
+        }
+    }
+
+    /**
+     * The text as an http URL, which a host and port written without a scheme is meant to be; empty when even that
+     * is malformed, for the parser's message on it, which does not quote it.
+     */
+    private static Optional<URI> asHttp(String url) {
+        try {
+            return Optional.of(new URI("http://" + url + (url.contains("/") ? "" : "/")));
+        } catch (URISyntaxException malformed) {
+            return Optional.empty();
         }
     }
 

@@ -368,6 +368,10 @@ class RegistryCommandTest {
         assertTrue(option.err().startsWith(refused + " (from --registry or $PROMPD_REGISTRY)\n"), option.err());
         assertTrue(variable.err().startsWith(refused + " (from --registry or $PROMPD_REGISTRY)\n"), variable.err());
         assertFalse((add.err() + option.err() + variable.err()).contains("secret"));
+        CliRun noScheme = prompd("info", "x", "--registry", "127.0.0.1:18093/?token=secret");
+        assertEquals(2, noScheme.exitCode(), noScheme.err());
+        assertTrue(noScheme.err().startsWith("error: invalid registry URL '127.0.0.1:18093/?…': it has no scheme; write"
+                + " http://127.0.0.1:18093/?…, or https:// for a registry served over TLS"), noScheme.err());
     }
 
     @Test

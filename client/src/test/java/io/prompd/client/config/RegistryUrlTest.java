@@ -83,6 +83,14 @@ class RegistryUrlTest {
     }
 
     @Test
+    void aUrlWithoutSchemeIsQuotedWithItsQueryHidden() {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse("localhost:8080/r/?token=secret"));
+        assertEquals("invalid registry URL 'localhost:8080/r/?…': it has no scheme; write http://localhost:8080/r/?…,"
+                + " or https:// for a registry served over TLS", invalid.getMessage());
+    }
+
+    @Test
     void aRegistryInAFolderIsOneWithAFileUrl() {
         assertTrue(RegistryUrl.parse("file:///srv/registry").isFolder());
         assertFalse(RegistryUrl.parse("https://example.com/").isFolder());
