@@ -1,6 +1,5 @@
 package io.prompd.client.cli;
 
-import io.prompd.client.http.Urls;
 import io.prompd.client.install.PackageInfo;
 import io.prompd.client.install.StatusNotes;
 import io.prompd.client.install.registry.PackageRegistry;
@@ -11,6 +10,7 @@ import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.PromptSummary;
+import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package io.prompd.client.config;
 
-import io.prompd.client.http.Urls;
 import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.Urls;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;

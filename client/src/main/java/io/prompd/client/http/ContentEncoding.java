@@ -2,6 +2,7 @@ package io.prompd.client.http;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.protocol.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package io.prompd.client.http;
 
 import io.prompd.client.config.RegistryUrl;
+import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;

@@ -7,6 +7,7 @@ import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.IntegrityOutputStream;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.Urls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,5 @@
 package io.prompd.client.install;
 
-import io.prompd.client.http.Urls;
 import io.prompd.client.install.registry.PackageRegistry;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
@@ -11,6 +10,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.Dist;
 import io.prompd.core.protocol.Packument;
+import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.protocol.Urls;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

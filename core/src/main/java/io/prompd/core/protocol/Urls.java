@@ -1,6 +1,5 @@
-package io.prompd.client.http;
+package io.prompd.core.protocol;
 
-import io.prompd.core.protocol.RegistryLayout;
 import java.net.URI;
 import java.net.URISyntaxException;
 
