@@ -12,7 +12,9 @@
  * any step before those two renames leaves the project as it was.
  *
  * <p>Crash safety rests on one rule: nothing appears under its final name until it is complete
- * ({@link io.prompd.core.files.AtomicFiles}). Everything half-done has a temporary name, and each
- * run, holding the {@link io.prompd.client.install.store.RunLocks}, deletes what killed runs left.
+ * ({@link io.prompd.core.files.AtomicFiles}). Everything half-done has a temporary name, and the
+ * run that takes a lock after a run killed while holding it deletes what that run left
+ * ({@link io.prompd.client.install.store.RunLocks#home}); the documents' cache and the project's
+ * folder, written without the home's lock, are looked through at every run.
  */
 package io.prompd.client.install;
