@@ -11,7 +11,7 @@ import java.util.Objects;
  * the cache is gone ({@link RunLocks#home}). Taking the lock wipes the killed run's record, the
  * only sign of its leftovers, so every command taking it cleans them first.
  *
- * @param repaired what was removed, sorted; empty unless the last holder was killed
+ * @param repaired what was removed, the store's and then the cache's; empty unless the last holder was killed
  */
 public record HomeLock(RunLock lock, List<Path> repaired) implements AutoCloseable {
 
