@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "List the project's packages as prompd.lock pins them, transitive dependencies marked, and so are"
                     + " versions missing from the store and those nothing needs any more.",
             "A version outside a range asking for it (prompd.json edited since the lock was written) is marked"
-                    + " invalid, and then list exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does; 'prompd install' locks again.",
+                    + " invalid; list then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a"
+                    + " dependency is not locked or a needed version not installed: 'prompd install' brings them in line.",
             "With --installed, list every version in the store instead, whatever project installed it."})
 final class ListCommand implements Callable<Integer> {
 
@@ -50,13 +51,13 @@ final class ListCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(store());
             return ExitCode.OK.code();
         }
-        List<ProjectGraph.Entry> entries = ProjectGraph.of(Project.load(root.context().projectFolder())).entries();
-        spec.commandLine().getOut().print(project(entries));
-        return InvalidVersions.exitCode(entries, spec.commandLine().getErr());
+        ProjectGraph graph = ProjectGraph.of(Project.load(root.context().projectFolder()));
+        PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
+        spec.commandLine().getOut().print(project(graph.entries(), store));
+        return ProjectMismatches.exitCode(graph, store, spec.commandLine().getErr());
     }
 
-    private String project(List<ProjectGraph.Entry> entries) throws Exception {
-        PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
+    private String project(List<ProjectGraph.Entry> entries, PackageStore store) {
         if (output.json) {
             return Json.writeString(entries.stream().map(entry -> {
                 Map<String, Object> json = new LinkedHashMap<>();
@@ -85,10 +86,10 @@ final class ListCommand implements Callable<Integer> {
             notes.add("transitive");
         }
         if (entry.invalid()) {
-            notes.add(InvalidVersions.note(entry.unmet()));
+            notes.add(ProjectMismatches.invalid(entry.unmet()));
         }
         if (!installed) {
-            notes.add(TreeCommand.NOT_INSTALLED);
+            notes.add(ProjectMismatches.NOT_INSTALLED);
         }
         return notes.isEmpty() ? "" : "  (" + String.join(", ", notes) + ")";
     }

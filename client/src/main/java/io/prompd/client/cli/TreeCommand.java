@@ -24,11 +24,9 @@ import picocli.CommandLine.Spec;
             "Asks no registry.",
             "A package needed in several places is expanded at its first place only.",
             "A version outside the range asking for it (prompd.json edited since the lock was written) is marked"
-                    + " invalid, and then tree exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does; 'prompd install' locks again."})
+                    + " invalid; tree then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a"
+                    + " dependency is not locked or a needed version not installed: 'prompd install' brings them in line."})
 final class TreeCommand implements Callable<Integer> {
-
-    /** How tree and list mark a locked version the store lacks, such as one removed with uninstall --global. */
-    static final String NOT_INSTALLED = "not installed: run 'prompd install'";
 
     @Spec
     CommandSpec spec;
@@ -74,7 +72,7 @@ final class TreeCommand implements Callable<Integer> {
             text = tree.toString();
         }
         spec.commandLine().getOut().print(text);
-        return InvalidVersions.exitCode(graph.entries(), spec.commandLine().getErr());
+        return ProjectMismatches.exitCode(graph, store, spec.commandLine().getErr());
     }
 
     private static void draw(ProjectGraph.Node node, String indent, boolean last, PackageStore store, StringBuilder tree) {
@@ -91,9 +89,9 @@ final class TreeCommand implements Callable<Integer> {
         if (node.version().isEmpty()) {
             note = " (not locked: run 'prompd install')";
         } else if (node.invalid()) {
-            note = " (" + InvalidVersions.note(List.of(node.range())) + ")";
+            note = " (" + ProjectMismatches.invalid(List.of(node.range())) + ")";
         } else if (!isInstalled(node, store)) {
-            note = " (" + NOT_INSTALLED + ")";
+            note = " (" + ProjectMismatches.NOT_INSTALLED + ")";
         } else {
             note = node.repeated() ? " (shown above)" : "";
         }

@@ -579,21 +579,56 @@ class InstallCommandsTest {
     }
 
     @Test
-    void listAndTreeMarkALockedVersionTheStoreLacks() throws IOException {
+    void listAndTreeMarkALockedVersionTheStoreLacksAndExit1AsNpmLsDoes() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+        String error = "error: prompd.lock locks @acme/util@1.1.0, not installed in " + home.resolve("packages") + "\n"
+                + "hint: run 'prompd install' to install it\n";
 
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode(), "a script checking the project notices");
         assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive, not installed: run 'prompd install')\n",
-                prompd("list").out());
-        assertFalse(Json.reader().readTree(prompd("list", "--json").out()).get(1).get("installed").asBoolean());
+                list.out());
+        assertEquals(error, list.err());
+        CliRun listJson = prompd("list", "--json");
+        assertEquals(1, listJson.exitCode());
+        assertFalse(Json.reader().readTree(listJson.out()).get(1).get("installed").asBoolean());
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode());
         assertEquals("""
                 @me/app@1.0.0
                 └── @acme/base@1.0.0 ^1.0.0
                     └── @acme/util@1.1.0 ^1.0.0 (not installed: run 'prompd install')
-                """, prompd("tree").out());
-        JsonNode tree = Json.reader().readTree(prompd("tree", "--json").out());
-        assertTrue(tree.at("/dependencies/0/installed").asBoolean());
-        assertFalse(tree.at("/dependencies/0/dependencies/0/installed").asBoolean());
+                """, tree.out());
+        assertEquals(error, tree.err());
+        JsonNode treeJson = Json.reader().readTree(prompd("tree", "--json").out());
+        assertTrue(treeJson.at("/dependencies/0/installed").asBoolean());
+        assertFalse(treeJson.at("/dependencies/0/dependencies/0/installed").asBoolean());
+
+        assertEquals(0, prompd("install").exitCode());
+        assertEquals(0, prompd("list").exitCode());
+        assertEquals(0, prompd("tree").exitCode());
+    }
+
+    @Test
+    void listAndTreeExit1WhenADependencyOfPrompdJsonIsNotLocked() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/greeter\": \"^1.0.0\"");
+        String error = "error: prompd.lock lacks @acme/greeter of prompd.json's dependencies\n"
+                + "hint: run 'prompd install' to lock and install it\n";
+
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode());
+        assertEquals("@acme/util@1.1.0\n", list.out());
+        assertEquals(error, list.err());
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode());
+        assertEquals("""
+                @me/app@1.0.0
+                ├── @acme/greeter ^1.0.0 (not locked: run 'prompd install')
+                └── @acme/util@1.1.0 ^1.0.0
+                """, tree.out());
+        assertEquals(error, tree.err());
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.prompd.client.cli;
+
+import io.prompd.cli.Failures;
+import io.prompd.client.install.ProjectGraph;
+import io.prompd.client.install.store.PackageStore;
+import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
+import io.prompd.core.PrompdException;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.VersionRange;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How list and tree mark where the project differs from what its files say, and their exit code: 1 when
+ * a locked version is outside a range asking for it (npm's "invalid": prompd.json was edited, by hand or
+ * by a merge, since prompd.lock was written), when a dependency of prompd.json is not locked, or when a
+ * needed locked version is not in the store (npm's "missing"), as {@code npm ls} exits 1, so that a
+ * script or CI step notices a project that 'prompd install' has to bring in line.
+ */
+final class ProjectMismatches {
+
+    /** How tree and list mark a locked version the store lacks, such as one removed with uninstall --global. */
+    static final String NOT_INSTALLED = "not installed: run 'prompd install'";
+
+    private ProjectMismatches() {
+    }
+
+    /** {@code invalid: outside ^1.0.0, run 'prompd install'}. */
+    static String invalid(List<VersionRange> unmet) {
+        return "invalid: outside " + series(unmet) + ", run 'prompd install'";
+    }
+
+    /** Says on {@code err} what differs, if anything; the exit code of list and tree. */
+    static int exitCode(ProjectGraph graph, PackageStore store, PrintWriter err) {
+        List<ProjectGraph.Entry> entries = graph.entries();
+        List<PrompdException> mismatches = new ArrayList<>();
+        List<String> invalid = entries.stream().filter(ProjectGraph.Entry::invalid)
+                .map(entry -> entry.name() + "@" + entry.version() + " is outside " + series(entry.unmet()))
+                .toList();
+        if (!invalid.isEmpty()) {
+            mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock does not match prompd.json: "
+                    + String.join("; ", invalid), "run 'prompd install' to lock versions within the ranges"));
+        }
+        List<PackageName> unlocked = graph.unlocked();
+        if (!unlocked.isEmpty()) {
+            mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock lacks " + Plural.series(
+                    unlocked.stream().map(PackageName::toString).toList(), "and") + " of prompd.json's dependencies",
+                    "run 'prompd install' to lock and install " + itOrThem(unlocked)));
+        }
+        List<String> missing = entries.stream()
+                .filter(entry -> entry.needed() && !store.contains(entry.name(), entry.version()))
+                .map(entry -> entry.name() + "@" + entry.version()).toList();
+        if (!missing.isEmpty()) {
+            mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock locks " + Plural.series(missing, "and")
+                    + ", not installed in " + store.root(), "run 'prompd install' to install " + itOrThem(missing)));
+        }
+        mismatches.forEach(mismatch -> err.println(Failures.describe(mismatch)));
+        return mismatches.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+    }
+
+    private static String itOrThem(List<?> things) {
+        return things.size() == 1 ? "it" : "them";
+    }
+
+    private static String series(List<VersionRange> ranges) {
+        return Plural.series(ranges.stream().map(VersionRange::text).toList(), "and");
+    }
+}
