@@ -46,6 +46,17 @@ public final class TerminalText {
         return count == 1 ? "it" : "them";
     }
 
+    /**
+     * The hint on bidi controls in text that a reviewer reads in a pull request's diff and {@code reader} (prompd, a
+     * model) reads as stored.
+     */
+    public static String bidiHint(long count, String reader) {
+        String them = them(count);
+        return "remove " + them + ": a reviewer reading the diff would see the text around " + them + " in another order"
+                + " than " + reader + " reads it (text in a right-to-left script needs none of these; the marks U+061C,"
+                + " U+200E and U+200F are fine)";
+    }
+
     /** One line: a newline is spelt out too, so that the text cannot pass for lines of prompd's own. */
     public static String line(String text) {
         return visible(text, false);

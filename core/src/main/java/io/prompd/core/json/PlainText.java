@@ -35,7 +35,8 @@ public final class PlainText {
         // not &&: a text with both gets both refusals at once
         return plain(text, c -> TerminalText.isControl(c, true), "control character", TerminalText::plainTextHint,
                 at, subject, refusal)
-                & plain(text, TerminalText::isBidiControl, "bidi control", PlainText::bidiHint, at, subject, refusal);
+                & plain(text, TerminalText::isBidiControl, "bidi control", count -> TerminalText.bidiHint(count, "prompd"),
+                at, subject, refusal);
     }
 
     /** Whether the name of the member at {@code at} is plain, refusing it if not: a name is one line. */
@@ -58,12 +59,6 @@ public final class PlainText {
         return plain(name, TerminalText::isInvisible, "invisible Unicode character", count -> "rename it without "
                 + (count == 1 ? "the character: it makes" : "the characters: they make") + " the name read as another",
                 at, subject, refusal);
-    }
-
-    private static String bidiHint(long count) {
-        String them = TerminalText.them(count);
-        return "remove " + them + ": a reviewer reading the diff would see the text around " + them + " in another"
-                + " order than prompd reads it";
     }
 
     /**

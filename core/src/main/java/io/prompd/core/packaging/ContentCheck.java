@@ -85,11 +85,9 @@ public final class ContentCheck {
         String others = more == 0 ? "" : more == 1 ? " (and 1 more line holds some)"
                 : " (and " + more + " more lines hold some)";
         String what = TerminalText.holds(lines.get(first - 1), TerminalText::isBidiControl, "bidi control").orElseThrow();
-        String them = TerminalText.them(holding.stream()
-                .mapToLong(line -> lines.get(line - 1).codePoints().filter(TerminalText::isBidiControl).count()).sum());
-        return Optional.of(Problem.error(path, "", "the line " + what + others, "remove " + them + ": a reviewer reading"
-                + " the diff would see the text around " + them + " in another order than a model reads it (text in a"
-                + " right-to-left script needs none of these; the marks U+061C, U+200E and U+200F are fine)")
+        long count = holding.stream()
+                .mapToLong(line -> lines.get(line - 1).codePoints().filter(TerminalText::isBidiControl).count()).sum();
+        return Optional.of(Problem.error(path, "", "the line " + what + others, TerminalText.bidiHint(count, "a model"))
                 .atLine(first));
     }
 
