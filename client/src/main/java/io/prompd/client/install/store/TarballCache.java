@@ -69,13 +69,13 @@ public final class TarballCache {
     }
 
     /**
-     * Deletes whatever is not a complete entry: temporary files of downloads a killed run left, and
-     * folders standing where an entry goes, which no download could replace.
+     * Deletes the temporary files of downloads a killed run left. (A folder standing where an entry goes is
+     * no run's leftover: {@link #entryToWrite} and {@link #verify} delete it.)
      * Call it only while holding the home's {@link io.prompd.core.files.RunLock}, when no download can be
      * running.
      */
     public List<Path> removeLeftovers() throws IOException {
-        List<Path> leftovers = new ArrayList<>(removeFoldersNamedAsEntries());
+        List<Path> leftovers = new ArrayList<>();
         for (Path file : files()) {
             if (!ENTRY.matcher(file.getFileName().toString()).matches()) {
                 Files.deleteIfExists(file);
