@@ -26,7 +26,8 @@ final class InstallReportView {
 
     /**
      * {@code warning: text}, a line break of prompd's own (a resolver's explanation quoted) kept, the lines after it
-     * indented under the first; what a registry wrote reaches a warning already on one line, spelt out.
+     * indented under the first; what a registry wrote reaches a warning already kept to one line, and is spelt out
+     * here, as {@code --json} gives it exactly.
      */
     static String warning(String text) {
         return "warning: " + TerminalText.lines(text).replace("\n", "\n  ");

@@ -10,7 +10,6 @@ import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
-import io.prompd.core.TerminalText;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Takedowns;
@@ -208,8 +207,7 @@ final class LockedInstaller {
         Map<String, String> reasons = reasons(project, recorded);
         Map.Entry<String, String> first = reasons.entrySet().iterator().next();
         String message = recorded.size() == 1 ? first.getKey() + " is locked in " + LockFile.FILE_NAME
-                + ", but its registry took it down"
-                + (first.getValue().isBlank() ? "" : ": " + TerminalText.line(first.getValue().strip()))
+                + ", but its registry " + StatusNotes.labelled("took it down", first.getValue())
                 : Plural.count(recorded.size(), "version") + " locked in " + LockFile.FILE_NAME + " are taken down ("
                         + Takedowns.withReasons(reasons) + ")";
         throw new PrompdException(ExitCode.NOT_FOUND, message, StatusNotes.waysOff(project, recorded));

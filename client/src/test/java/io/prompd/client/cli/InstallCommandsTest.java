@@ -1337,6 +1337,10 @@ class InstallCommandsTest {
         assertTrue(install.err().contains("warning: @acme/util@1.0.0 is deprecated: ^[]0;pwned^Guse 1.1^M^[[2K\n"),
                 install.err());
         assertEquals("warning: @acme/util@1.0.0 is deprecated: ^[]0;pwned^Guse 1.1^M^[[2K\n", prompd("outdated").err());
+        CliRun installJson = prompd("install", "--json", "@acme/util@1.0.0");
+        assertEquals("@acme/util@1.0.0 is deprecated: " + hostile,
+                Json.reader().readTree(installJson.out()).at("/warnings/0").asText(), installJson.out());
+        assertTrue(installJson.err().contains("deprecated: ^[]0;pwned^Guse 1.1^M^[[2K\n"), installJson.err());
         registry.tag("@acme/util", "\u001b[31mred", "1.0.0");
         assertTrue(prompd("info", "@acme/util@blue").err().contains("^[[31mred"), "an error quoting the registry too");
     }

@@ -53,11 +53,12 @@ public record Takedowns(SortedMap<Version, String> reasons, boolean noVersionLef
     }
 
     /**
-     * A reason as a message may quote it, one line with its control characters spelt out: the registry wrote it,
-     * and a line break in it would otherwise pass for a line of prompd's own, a {@code hint:} one say.
+     * A reason as a message may quote it, kept to one line ({@link TerminalText#oneLine}): the registry wrote it, and
+     * a line break in it would otherwise pass for a line of prompd's own, a {@code hint:} one say. Its other
+     * characters stay as written, for the terminal's output to spell out and JSON to carry exactly.
      */
     private static String shown(String reason) {
-        return TerminalText.line(reason.strip());
+        return TerminalText.oneLine(reason.strip());
     }
 
     /**
