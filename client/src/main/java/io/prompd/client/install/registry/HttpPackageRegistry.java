@@ -54,6 +54,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
         } catch (PrompdException failure) {
             if (failure.exitCode() == ExitCode.NOT_FOUND) {
                 requireRegistry(endpoint, Optional.empty());
+                if (failure instanceof NotFound missing && !missing.answeredBy().equals(url)) {
+                    throw redirectedAway(name, endpoint, url, missing);
+                }
                 return Optional.empty();
             }
             throw failure;
@@ -65,6 +68,18 @@ public final class HttpPackageRegistry implements PackageRegistry {
             return read;
         });
         return Optional.of(new PublishedPackage(packument, url));
+    }
+
+    /**
+     * A package's document that a redirect led away to a URL lacking it: where the redirect ended is the place to
+     * look (a sign-in gateway, a moved registry), not the package's name, so no similar names are offered.
+     */
+    private static PrompdException redirectedAway(PackageName name, RegistryEndpoint endpoint, URI url, NotFound missing) {
+        return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in registry " + endpoint.describe()
+                + ": its index.json" + Urls.redirection(url, missing.answeredBy())
+                + " was not found", "the registry sent the request elsewhere, as a sign-in gateway or a moved registry"
+                + " does: open " + Urls.display(url) + " in a browser, or check the registry URL ('prompd registry list')",
+                missing);
     }
 
     /**

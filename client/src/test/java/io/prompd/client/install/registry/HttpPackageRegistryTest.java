@@ -363,6 +363,41 @@ class HttpPackageRegistryTest {
         }
     }
 
+    @Test
+    void aPackagesDocumentMissingWhereARedirectLedNamesWhereItEndedAndOffersNoSimilarName() throws IOException {
+        HttpServer gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        gateway.createContext("/", exchange -> {
+            try (exchange) {
+                String path = exchange.getRequestURI().getPath();
+                if (path.equals("/registry.json")) {
+                    byte[] body = "{\"protocolVersion\": 1}".getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                } else if (path.endsWith("/index.json")) {
+                    exchange.getResponseHeaders().set("Location", "/sso/login");
+                    exchange.sendResponseHeaders(302, -1);
+                } else {
+                    exchange.sendResponseHeaders(404, -1);
+                }
+            }
+        });
+        gateway.start();
+        try {
+            URI root = URI.create("http://127.0.0.1:" + gateway.getAddress().getPort() + "/");
+
+            PrompdException missing = assertThrows(PrompdException.class, () -> registryAt(root, false).find(UTIL));
+
+            assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+            assertEquals("no package @acme/util in registry " + root + ": its index.json (redirected to " + root
+                    + "sso/login) was not found", missing.getMessage());
+            assertEquals("the registry sent the request elsewhere, as a sign-in gateway or a moved registry does: open "
+                    + root + "packages/@acme/util/index.json in a browser, or check the registry URL ('prompd registry"
+                    + " list')", missing.hint());
+        } finally {
+            gateway.stop(0);
+        }
+    }
+
     /**
      * Another host refusing after a redirect got no credentials, stored or not: they go to the registry's origin
      * only, so logging in, which the hint of the registry's own refusal says, cannot help.
