@@ -12,6 +12,7 @@ import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import java.io.IOException;
@@ -181,13 +182,37 @@ final class LockedInstaller {
         try {
             registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
                     progress.downloading(name, locked.version()));
-        } catch (PrompdException missing) {
-            if (missing.exitCode() != ExitCode.NOT_FOUND) {
-                throw missing;
+        } catch (PrompdException failed) {
+            if (failed.exitCode() == ExitCode.INTEGRITY) {
+                throw lockDisagreeing(name, locked, index).orElse(failed);
             }
-            throw noTarball(name, locked, before, missing);
+            if (failed.exitCode() != ExitCode.NOT_FOUND) {
+                throw failed;
+            }
+            throw noTarball(name, locked, before, failed);
         }
         return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
+    }
+
+    /**
+     * A download not matching the lock's integrity, told apart from a tarball damaged on the way when the registry's
+     * index.json records another integrity for the version: then either the lock was edited (by hand, by a merge) or
+     * the registry changed a published version, and downloading again cannot help.
+     */
+    private static Optional<PrompdException> lockDisagreeing(PackageName name, LockedPackage locked,
+                                                             RegistryIndex index) {
+        Optional<VersionSummary> listed;
+        try {
+            listed = index.find(name).map(published -> published.packument().versions().get(locked.version()));
+        } catch (PrompdException unreachable) {
+            return Optional.empty();
+        }
+        return listed.filter(version -> !version.dist().integrity().equals(locked.integrity())).map(version ->
+                new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + name + "@" + locked.version()
+                        + ": " + LockFile.FILE_NAME + " records " + locked.integrity() + ", and the registry's index.json "
+                        + version.dist().integrity(), "if " + LockFile.FILE_NAME + " was edited (by hand or by a merge),"
+                        + " delete the entry of " + name + " from it and run 'prompd install' to lock the registry's;"
+                        + " if not, the registry changed a published version: tell its maintainers"));
     }
 
     /**

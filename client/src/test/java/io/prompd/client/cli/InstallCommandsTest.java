@@ -14,12 +14,14 @@ import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import io.prompd.core.testing.Processes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -458,6 +460,26 @@ class InstallCommandsTest {
         assertEquals(6, run.exitCode(), run.err());
         assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
         assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
+    }
+
+    @Test
+    void aLockWhoseIntegrityTheRegistryDoesNotRecordIsToldApartFromADamagedDownload() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        String recorded = Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString();
+        String edited = Integrity.of("another tarball".getBytes(StandardCharsets.UTF_8)).toString();
+        Path lock = project.resolve("prompd.lock");
+        Files.writeString(lock, Files.readString(lock).replace(recorded, edited));
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+
+        CliRun run = prompd("install");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertEquals("error: integrity check failed for @acme/util@1.1.0: prompd.lock records " + edited
+                + ", and the registry's index.json " + recorded + "\n"
+                + "hint: if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/util from it and"
+                + " run 'prompd install' to lock the registry's; if not, the registry changed a published version: tell"
+                + " its maintainers\n", run.err());
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
     }
 
     @Test
