@@ -34,7 +34,8 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = {"-g", "--global"}, description = "Install into the store only, without a project: prompd.json and prompd.lock are not touched.")
     boolean global;
 
-    @Option(names = "--frozen", description = "Fail (exit " + ExitCode.Codes.CONFLICT + ") instead of changing prompd.json or prompd.lock, as CI wants.")
+    @Option(names = "--frozen", description = "Fail (exit " + ExitCode.Codes.CONFLICT + ") instead of changing prompd.json"
+            + " or prompd.lock, as CI wants; it takes no packages, which would be added to prompd.json.")
     boolean frozen;
 
     @Option(names = {"-E", "--save-exact"}, description = "Save the version chosen as it is (1.2.3), not as ^1.2.3, for"
@@ -59,6 +60,10 @@ final class InstallCommand implements Callable<Integer> {
                 new PackageSpecConverter()::convert);
         if (global && packages.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--global needs the packages to install");
+        }
+        if (frozen && !global && !packages.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--frozen forbids changing prompd.json, and naming packages"
+                    + " adds them to it: run 'prompd install --frozen' alone, or add the packages without --frozen");
         }
         if (saveExact && (global || packages.isEmpty())) {
             throw new ParameterException(spec.commandLine(), "--save-exact saves the packages it adds to prompd.json:"

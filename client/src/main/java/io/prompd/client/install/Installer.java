@@ -201,7 +201,8 @@ public final class Installer {
                 if (!leftOut.isEmpty()) {
                     plan = plan.warnedAlso(List.of(installer().leftOutWarning(plan.graph(), leftOut, index)));
                 }
-                return apply(project, plan, new TreeMap<>(), names.stream().sorted().toList(), Set.copyOf(leftOut),
+                // a name given twice (uninstall a a) is one dependency removed, and said once
+                return apply(project, plan, new TreeMap<>(), names.stream().distinct().sorted().toList(), Set.copyOf(leftOut),
                         InstallOptions.defaults(), repaired, index);
             }
         });

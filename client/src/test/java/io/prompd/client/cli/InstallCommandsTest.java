@@ -355,6 +355,31 @@ class InstallCommandsTest {
     }
 
     @Test
+    void frozenWithPackagesToAddIsAUsageErrorThatChangesNothing() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        String manifest = Files.readString(project.resolve("prompd.json"));
+
+        CliRun run = prompd("install", "--frozen", "@acme/base");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: --frozen forbids changing prompd.json, and naming packages adds them to"
+                + " it: run 'prompd install --frozen' alone, or add the packages without --frozen"), run.err());
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
+        assertEquals(0, prompd("install", "--frozen").exitCode(), "alone it checks the lock, as CI wants");
+    }
+
+    @Test
+    void aDependencyNamedTwiceToUninstallIsRemovedAndSaidOnce() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util", "@acme/base").exitCode());
+
+        CliRun run = prompd("rm", "@acme/util", "acme/util");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, run.out().split("removed @acme/util from prompd.json\n", -1).length - 1, run.out());
+        assertFalse(Files.readString(project.resolve("prompd.json")).contains("@acme/util"));
+    }
+
+    @Test
     void aConflictExitsWithFourAndExplains() throws IOException {
         registry.publish("@acme/strict", "1.0.0", "@acme/util", "1.0.0");
         CliRun run = prompd("install", "@acme/strict", "@acme/util@^1.1.0");
