@@ -6,6 +6,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.NamedWrites;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestEditor;
 import io.prompd.core.manifest.ManifestReader;
@@ -61,6 +62,9 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
             json = Files.readAllBytes(folder.resolve(ManifestReader.FILE_NAME));
         } catch (NoSuchFileException removedMeanwhile) {
             throw notAProject(folder);
+        } catch (IOException unreadable) {
+            // a folder named prompd.json fails with the system's "Is a directory" alone
+            throw NamedWrites.naming(unreadable, folder.resolve(ManifestReader.FILE_NAME));
         }
         ManifestResult result = ManifestReader.read(ManifestReader.FILE_NAME, json);
         // warnings such as a missing description matter to a package being published, not to an install
@@ -73,11 +77,12 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
 
     /**
      * The nearest folder, from {@code start} up, that holds a {@code prompd.json}: a command run
-     * anywhere inside a project works on that project, as npm and cargo find theirs.
+     * anywhere inside a project works on that project, as npm and cargo find theirs. One that is not
+     * a file (a folder) counts, so that reading it says what is wrong with it, rather than that there is none.
      */
     public static Optional<Path> enclosing(Path start) {
         for (Path folder = start.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
-            if (Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME))) {
+            if (Files.exists(folder.resolve(ManifestReader.FILE_NAME))) {
                 return Optional.of(folder);
             }
         }
@@ -98,7 +103,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
 
     /** @throws PrompdException NOT_FOUND, saying what to do, when the folder holds no {@code prompd.json} */
     public static void requireIn(Path folder) {
-        if (!Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME))) {
+        if (!Files.exists(folder.resolve(ManifestReader.FILE_NAME))) {
             throw notAProject(folder);
         }
     }

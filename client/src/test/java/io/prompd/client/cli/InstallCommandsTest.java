@@ -241,6 +241,21 @@ class InstallCommandsTest {
                 + " that folder, then run this again\n", run.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"prompd.json", "prompd.lock"})
+    void aFolderWhereAProjectFileGoesIsNamedWithWhatToDo(String file) throws IOException {
+        assertEquals(0, prompd("install", "acme/util").exitCode());
+        Files.delete(project.resolve(file));
+        Path folder = Files.createDirectories(project.resolve(file));
+
+        for (List<String> command : List.of(List.of("install", "acme/base"), List.of("list"))) {
+            CliRun run = prompd(command.toArray(String[]::new));
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals("error: " + folder + ": Is a directory\nhint: a folder stands where a file is needed: move or"
+                    + " rename that folder, then run this again\n", run.err(), command.toString());
+        }
+    }
+
     @Test
     void aTerminalSeesOneProgressLineOnStderrWipedAtTheEnd() {
         StringWriter out = new StringWriter();

@@ -7,7 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 /**
- * Write failures that name the file. A write that fails says only the system's reason, such as
+ * Write failures (and read ones) that name the file. A write that fails says only the system's reason, such as
  * "No space left on device": without the file, the user cannot tell which disk to free, and the
  * failure report of the command lines gives its hints only to a failure that has a file.
  */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.files.NamedWrites;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
@@ -68,6 +69,9 @@ public final class LockFiles {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException absent) {
             return Optional.empty();
+        } catch (IOException unreadable) {
+            // a folder named prompd.lock fails with the system's "Is a directory" alone
+            throw NamedWrites.naming(unreadable, file);
         }
         return Optional.of(parse(bytes));
     }
