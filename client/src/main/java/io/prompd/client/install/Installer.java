@@ -453,6 +453,7 @@ public final class Installer {
         if (options.frozen() && (manifestChanged || lockChanged)) {
             throw frozenRefusal(project, plan.lock(), manifestChanged);
         }
+        project.requireWritable(manifestChanged, lockChanged);
         List<InstalledPackage> installed = installer().install(plan.graph(), project.lockOrEmpty(), index, leftOut);
         project.write(manifestChanged ? Optional.of(dependencies) : Optional.empty(),
                 lockChanged ? Optional.of(plan.lock()) : Optional.empty());

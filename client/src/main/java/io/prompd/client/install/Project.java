@@ -144,6 +144,19 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
     }
 
     /**
+     * Refuses, as {@link #write} would, a {@code prompd.json} or {@code prompd.lock} to be written that
+     * is a link into a folder that does not exist: before the packages are installed, not after.
+     */
+    public void requireWritable(boolean dependencies, boolean changedLock) throws IOException {
+        if (changedLock) {
+            AtomicFiles.destination(lockFile());
+        }
+        if (dependencies) {
+            AtomicFiles.destination(manifestFile());
+        }
+    }
+
+    /**
      * Writes the dependencies into {@code prompd.json}, every other byte as it is (see
      * {@link ManifestEditor}), and the lock into {@code prompd.lock}, each when given, with
      * {@link AtomicFiles#writeAll}: a failure writing either changes neither. prompd.lock is renamed

@@ -29,6 +29,20 @@ class ConfigCommandTest {
     }
 
     @Test
+    void aConfigLinkedIntoAFolderThatDoesNotExistIsNotWrittenThere() throws IOException {
+        Path config = work.resolve("home/config.json");
+        Files.delete(config);
+        Files.createSymbolicLink(config, Path.of("../nowhere/config.json"));
+
+        CliRun run = prompd("config", "set", "registry", "https://prompd.acme.example/");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: " + config + " is a link to " + work.resolve("nowhere/config.json")
+                + ", in a folder that does not exist: " + work.resolve("nowhere") + "\n"), run.err());
+        assertFalse(Files.exists(work.resolve("nowhere")));
+    }
+
+    @Test
     void setThenGetEachKindOfKey() {
         assertEquals("registry = acme\n", prompd("config", "set", "registry", "acme").out());
         assertEquals("scopes.@tools = https://tools.example/\n",

@@ -217,6 +217,28 @@ class InstallCommandsTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(manifest)));
     }
 
+    @Test
+    void aLockLinkedIntoAFolderThatDoesNotExistStopsTheInstallBeforeItChangesAnything() throws IOException {
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        Path link = Files.createSymbolicLink(project.resolve("prompd.lock"), Path.of("../nowhere/a/b/prompd.lock"));
+
+        CliRun run = prompd("install", "acme/util");
+
+        Path missing = work.resolve("nowhere/a/b");
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: " + link + " is a link to " + missing.resolve("prompd.lock") + ", in a folder that does not"
+                + " exist: " + missing + "\nhint: create that folder, or make " + link + " a file or a link to one in a"
+                + " folder that exists, then run this again\n", run.err());
+        assertFalse(Files.exists(work.resolve("nowhere")));
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")), "nothing installed either");
+
+        Files.createDirectories(missing);
+        assertEquals(0, prompd("install", "acme/util").exitCode(), "a link to a file yet to be made is written through");
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.readString(missing.resolve("prompd.lock")).contains("\"@acme/util\""));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"packages", "cache/tarballs"})
     void aFileWhereAFolderOfTheHomeGoesIsNamedWithWhatToDo(String folder) throws IOException {

@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
  *
  * <p>A file replaced keeps what makes it the user's: a symbolic link stays a link, its target
  * rewritten (as an editor's save or a shell's {@code >} does), and the file its POSIX permissions.
+ * A link into a folder that does not exist is refused: the folder is not created.
  *
  * <p>A temporary name is {@code .<target>.<pid>-<start>.<random>.part}: hidden, never a package,
  * version or cache entry name, and it holds the id of the process writing it and the moment that
@@ -80,7 +81,7 @@ public final class AtomicFiles {
      * @param attributes those of the new file, such as owner-only permissions for secrets; it has them from its creation
      */
     public static void write(Path target, byte[] bytes, FileAttribute<?>... attributes) throws IOException {
-        Path destination = throughLinks(target);
+        Path destination = destination(target);
         Path temporary = staged(destination, bytes, attributes);
         try {
             moveIntoPlace(temporary, destination);
@@ -100,7 +101,7 @@ public final class AtomicFiles {
         Map<Path, Path> temporaries = new LinkedHashMap<>();
         try {
             for (Map.Entry<Path, byte[]> file : files.entrySet()) {
-                Path destination = throughLinks(file.getKey());
+                Path destination = destination(file.getKey());
                 temporaries.put(destination, staged(destination, file.getValue()));
             }
             for (Map.Entry<Path, Path> file : temporaries.entrySet()) {
@@ -144,6 +145,24 @@ public final class AtomicFiles {
         return current;
     }
 
+    /**
+     * Where a write of {@code target} lands, as {@link #throughLinks}, but never into a folder a link
+     * names and that does not exist: creating it would put the user's file where a typo or a dotfiles
+     * repository not cloned yet says. For a caller to refuse such a link before work the write ends.
+     *
+     * @throws PrompdException FAILURE naming the link, where it leads and the folder missing
+     */
+    public static Path destination(Path target) throws IOException {
+        Path destination = throughLinks(target);
+        Path folder = destination.toAbsolutePath().getParent();
+        if (Files.isSymbolicLink(target) && Files.notExists(folder)) {
+            throw new PrompdException(ExitCode.FAILURE, target + " is a link to " + destination.toAbsolutePath()
+                    + ", in a folder that does not exist: " + folder, "create that folder, or make " + target
+                    + " a file or a link to one in a folder that exists, then run this again");
+        }
+        return destination;
+    }
+
     /** A temporary beside {@code target} holding {@code bytes}, on the disk already, for the caller to rename. */
     private static Path staged(Path target, byte[] bytes, FileAttribute<?>... attributes) throws IOException {
         Path temporary = temporaryFile(target, attributes);
@@ -181,7 +200,7 @@ public final class AtomicFiles {
      * this is for files that can be made again, such as tarballs and cache entries.
      */
     public static <T, E extends Exception> T writeStream(Path target, StreamContent<T, E> content) throws IOException, E {
-        Path destination = throughLinks(target);
+        Path destination = destination(target);
         Path temporary = temporaryFile(destination);
         try {
             T result;

@@ -133,6 +133,41 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aLinkIntoAFolderThatDoesNotExistIsRefusedBeforeAnyFileChangesAndTheFolderIsNotCreated() throws IOException {
+        Path project = Files.createDirectories(folder.resolve("project"));
+        Path manifest = Files.writeString(project.resolve("prompd.json"), "old");
+        Path lock = Files.createSymbolicLink(project.resolve("prompd.lock"), Path.of("../nowhere/a/b/prompd.lock"));
+        Path config = Files.createSymbolicLink(project.resolve("config.json"), folder.resolve("absent/config.json"));
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(manifest, "new".getBytes(StandardCharsets.UTF_8));
+        files.put(lock, "new".getBytes(StandardCharsets.UTF_8));
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> AtomicFiles.writeAll(files));
+
+        Path missing = folder.resolve("nowhere/a/b");
+        assertEquals(lock + " is a link to " + missing.resolve("prompd.lock") + ", in a folder that does not exist: "
+                + missing, failure.getMessage());
+        assertEquals("create that folder, or make " + lock + " a file or a link to one in a folder that exists, then run"
+                + " this again", failure.hint());
+        assertEquals("old", Files.readString(manifest));
+        assertEquals(List.of(config, manifest, lock), entries(project), "no temporary left");
+        assertThrows(PrompdException.class, () -> AtomicFiles.write(config, new byte[1]), "a link to an absolute path");
+        assertThrows(PrompdException.class, () -> AtomicFiles.writeStream(lock, out -> null));
+        assertEquals(List.of(project), entries(folder), "no folder made");
+    }
+
+    @Test
+    void aLinkToAFileNotThereYetInAFolderThatExistsGetsTheFileThere() throws IOException {
+        Path dotfiles = Files.createDirectories(folder.resolve("dotfiles"));
+        Path lock = Files.createSymbolicLink(folder.resolve("prompd.lock"), Path.of("dotfiles/prompd.lock"));
+
+        AtomicFiles.write(lock, "new".getBytes(StandardCharsets.UTF_8));
+
+        assertTrue(Files.isSymbolicLink(lock));
+        assertEquals("new", Files.readString(dotfiles.resolve("prompd.lock")));
+    }
+
+    @Test
     void aReplacedFileKeepsItsPermissionsThoseTheUmaskWouldTakeAwayToo() throws IOException {
         Path manifest = Files.writeString(folder.resolve("prompd.json"), "old");
         Files.setPosixFilePermissions(manifest, PosixFilePermissions.fromString("rw-------"));
