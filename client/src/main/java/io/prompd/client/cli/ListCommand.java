@@ -7,12 +7,14 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,10 +25,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
         description = {
             "List the project's packages as prompd.lock pins them, transitive dependencies marked, and so are"
-                    + " versions missing from the store and those nothing needs any more.",
+                    + " versions missing from the store and those nothing needs any more, and the dependencies of"
+                    + " prompd.json not locked (all of them in a project never installed), marked so.",
             "A version outside a range asking for it (prompd.json edited since the lock was written) is marked"
                     + " invalid; list then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a"
                     + " dependency is not locked or a needed version not installed: 'prompd install' brings them in line.",
+            "With --json, an array of {name, version, direct, needed, locked, installed, invalid} in name order; a"
+                    + " dependency not locked has its range instead of a version, locked false, installed and invalid"
+                    + " left out.",
             "With --installed, list every version in the store instead, whatever project installed it."})
 final class ListCommand implements Callable<Integer> {
 
@@ -51,28 +57,47 @@ final class ListCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(store());
             return ExitCode.OK.code();
         }
-        ProjectGraph graph = ProjectGraph.of(Project.load(root.context().projectFolder()));
+        Project project = Project.load(root.context().projectFolder());
+        ProjectGraph graph = ProjectGraph.of(project);
         PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
-        spec.commandLine().getOut().print(project(graph.entries(), store));
-        return ProjectMismatches.exitCode(graph, store, spec.commandLine().getErr());
+        spec.commandLine().getOut().print(project(graph, store));
+        return ProjectMismatches.exitCode(project, graph, store, spec.commandLine().getErr());
     }
 
-    private String project(List<ProjectGraph.Entry> entries, PackageStore store) {
+    /** The locked packages and the dependencies of prompd.json not locked, together in name order. */
+    private String project(ProjectGraph graph, PackageStore store) {
+        SortedMap<PackageName, Map<String, Object>> json = new TreeMap<>();
+        SortedMap<PackageName, String> lines = new TreeMap<>();
+        for (ProjectGraph.Entry entry : graph.entries()) {
+            boolean installed = store.contains(entry.name(), entry.version());
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("name", entry.name());
+            fields.put("version", entry.version());
+            fields.put("direct", entry.direct());
+            fields.put("needed", entry.needed());
+            fields.put("locked", true);
+            fields.put("installed", installed);
+            fields.put("invalid", entry.invalid());
+            json.put(entry.name(), fields);
+            lines.put(entry.name(), entry.name() + "@" + entry.version() + note(entry, installed));
+        }
+        for (PackageName name : graph.unlocked()) {
+            VersionRange range = graph.roots().get(name);
+            // as tree --json, what applies only to a locked version is left out rather than null
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("name", name);
+            fields.put("range", range);
+            fields.put("direct", true);
+            fields.put("needed", true);
+            fields.put("locked", false);
+            json.put(name, fields);
+            lines.put(name, name + " " + range + "  (" + ProjectMismatches.NOT_LOCKED + ")");
+        }
         if (output.json) {
-            return Json.writeString(entries.stream().map(entry -> {
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("name", entry.name());
-                json.put("version", entry.version());
-                json.put("direct", entry.direct());
-                json.put("needed", entry.needed());
-                json.put("installed", store.contains(entry.name(), entry.version()));
-                json.put("invalid", entry.invalid());
-                return json;
-            }).toList()) + "\n";
+            return Json.writeString(List.copyOf(json.values())) + "\n";
         }
         StringBuilder text = new StringBuilder();
-        entries.forEach(entry -> text.append(entry.name()).append('@').append(entry.version())
-                .append(note(entry, store.contains(entry.name(), entry.version()))).append('\n'));
+        lines.values().forEach(line -> text.append(line).append('\n'));
         return text.toString();
     }
 

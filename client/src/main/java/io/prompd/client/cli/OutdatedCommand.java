@@ -51,8 +51,7 @@ final class OutdatedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Project project = Project.load(root.context().projectFolder());
-        // a project never installed has every dependency to list as not locked yet, as npm's outdated lists missing ones
-        ProjectGraph graph = new ProjectGraph(project.manifest().dependencies(), project.lockOrEmpty());
+        ProjectGraph graph = ProjectGraph.of(project);
         Outdated.Result result;
         try (RegistryIndex index = new RegistryIndex(new InstallWiring(root, spec.commandLine().getErr()).registry())) {
             result = Outdated.check(graph, index);

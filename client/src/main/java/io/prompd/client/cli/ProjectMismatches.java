@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.Failures;
+import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
@@ -24,16 +25,24 @@ final class ProjectMismatches {
     /** How tree and list mark a locked version the store lacks, such as one removed with uninstall --global. */
     static final String NOT_INSTALLED = "not installed: run 'prompd install'";
 
+    /** How tree and list mark a dependency of prompd.json the lock lacks, or that no lock holds yet. */
+    static final String NOT_LOCKED = "not locked: run 'prompd install'";
+
     private ProjectMismatches() {
     }
 
     /** {@code invalid: outside ^1.0.0, run 'prompd install'}. */
     static String invalid(List<VersionRange> unmet) {
-        return "invalid: outside " + series(unmet) + ", run 'prompd install'";
+        return outside(unmet) + ", run 'prompd install'";
+    }
+
+    /** {@code invalid: outside ^1.0.0}, for a mark whose way off is said once on stderr, as a graph's node. */
+    static String outside(List<VersionRange> unmet) {
+        return "invalid: outside " + series(unmet);
     }
 
     /** Says on {@code err} what differs, if anything; the exit code of list and tree. */
-    static int exitCode(ProjectGraph graph, PackageStore store, PrintWriter err) {
+    static int exitCode(Project project, ProjectGraph graph, PackageStore store, PrintWriter err) {
         List<ProjectGraph.Entry> entries = graph.entries();
         List<PrompdException> mismatches = new ArrayList<>();
         List<String> invalid = entries.stream().filter(ProjectGraph.Entry::invalid)
@@ -45,9 +54,11 @@ final class ProjectMismatches {
         }
         List<PackageName> unlocked = graph.unlocked();
         if (!unlocked.isEmpty()) {
-            mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock lacks " + Plural.series(
-                    unlocked.stream().map(PackageName::toString).toList(), "and") + " of prompd.json's dependencies",
-                    "run 'prompd install' to lock and install " + itOrThem(unlocked)));
+            String names = Plural.series(unlocked.stream().map(PackageName::toString).toList(), "and");
+            mismatches.add(new PrompdException(ExitCode.FAILURE, project.lock().isPresent()
+                    ? "prompd.lock lacks " + names + " of prompd.json's dependencies"
+                    : "there is no prompd.lock in " + project.folder() + " to lock " + names + " of prompd.json's"
+                            + " dependencies", "run 'prompd install' to lock and install " + itOrThem(unlocked)));
         }
         List<String> missing = entries.stream()
                 .filter(entry -> entry.needed() && !store.contains(entry.name(), entry.version()))

@@ -8,6 +8,7 @@ import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ final class TreeCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print the tree as JSON.")
         boolean json;
 
-        @Option(names = "--dot", description = "Print the graph in Graphviz's DOT language, for 'dot -Tsvg'.")
+        @Option(names = "--dot", description = "Print the graph in Graphviz's DOT language, for 'dot -Tsvg'; what the text marks is red.")
         boolean dot;
     }
 
@@ -62,7 +63,7 @@ final class TreeCommand implements Callable<Integer> {
             json.put("dependencies", graph.tree().stream().map(node -> asJson(node, store)).toList());
             text = Json.writeString(json) + "\n";
         } else if (format.dot) {
-            text = dot(title, graph);
+            text = dot(title, graph, store);
         } else {
             StringBuilder tree = new StringBuilder(title).append('\n');
             List<ProjectGraph.Node> nodes = graph.tree();
@@ -72,7 +73,7 @@ final class TreeCommand implements Callable<Integer> {
             text = tree.toString();
         }
         spec.commandLine().getOut().print(text);
-        return ProjectMismatches.exitCode(graph, store, spec.commandLine().getErr());
+        return ProjectMismatches.exitCode(project, graph, store, spec.commandLine().getErr());
     }
 
     private static void draw(ProjectGraph.Node node, String indent, boolean last, PackageStore store, StringBuilder tree) {
@@ -87,7 +88,7 @@ final class TreeCommand implements Callable<Integer> {
         String version = node.version().map(Version::toString).map(text -> "@" + text).orElse("");
         String note;
         if (node.version().isEmpty()) {
-            note = " (not locked: run 'prompd install')";
+            note = " (" + ProjectMismatches.NOT_LOCKED + ")";
         } else if (node.invalid()) {
             note = " (" + ProjectMismatches.invalid(List.of(node.range())) + ")";
         } else if (!isInstalled(node, store)) {
@@ -118,9 +119,27 @@ final class TreeCommand implements Callable<Integer> {
         return json;
     }
 
-    /** One node per package version, one edge per dependency, labelled with its range. */
-    private static String dot(String title, ProjectGraph graph) {
+    /**
+     * One node per package version, one edge per dependency, labelled with its range. What the text
+     * marks is red with a short note in the node's label (what to do is said on stderr), and dashed
+     * where nothing is installed: a dependency not locked, a needed version not installed.
+     */
+    private static String dot(String title, ProjectGraph graph, PackageStore store) {
         StringBuilder dot = new StringBuilder("digraph dependencies {\n  node [shape=box];\n");
+        graph.unlocked().forEach(name -> marked(dot, name.toString(), List.of("not locked"), true));
+        graph.entries().stream().filter(ProjectGraph.Entry::needed).forEach(entry -> {
+            boolean installed = store.contains(entry.name(), entry.version());
+            List<String> notes = new ArrayList<>();
+            if (entry.invalid()) {
+                notes.add(ProjectMismatches.outside(entry.unmet()));
+            }
+            if (!installed) {
+                notes.add("not installed");
+            }
+            if (!notes.isEmpty()) {
+                marked(dot, entry.name() + "@" + entry.version(), notes, !installed);
+            }
+        });
         graph.roots().forEach((name, range) -> edge(dot, title, vertex(graph, name), range));
         graph.lock().packages().forEach((name, locked) -> locked.dependencies().forEach((target, range) ->
                 edge(dot, name + "@" + locked.version(), vertex(graph, target), range)));
@@ -136,7 +155,13 @@ final class TreeCommand implements Callable<Integer> {
                 .append("];\n");
     }
 
+    private static void marked(StringBuilder dot, String vertex, List<String> notes, boolean absent) {
+        dot.append("  ").append(quoted(vertex)).append(" [label=").append(quoted(vertex + "\n" + String.join(", ", notes)))
+                .append(", color=red, fontcolor=red").append(absent ? ", style=dashed" : "").append("];\n");
+    }
+
     private static String quoted(String text) {
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        // \n is DOT's line break within a label
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
     }
 }

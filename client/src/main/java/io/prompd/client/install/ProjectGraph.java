@@ -2,8 +2,6 @@ package io.prompd.client.install;
 
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
-import io.prompd.core.ExitCode;
-import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
@@ -33,11 +31,12 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
         Objects.requireNonNull(lock, "lock");
     }
 
-    /** @throws PrompdException NOT_FOUND when the project was never installed */
+    /**
+     * The project's graph; one never installed (a fresh clone) has every dependency not locked, as
+     * {@code npm ls} and {@code npm outdated} show a project never installed with every dependency missing.
+     */
     public static ProjectGraph of(Project project) {
-        LockFile lock = project.lock().orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
-                "no prompd.lock in " + project.folder(), "run 'prompd install' first"));
-        return new ProjectGraph(project.manifest().dependencies(), lock);
+        return new ProjectGraph(project.manifest().dependencies(), project.lockOrEmpty());
     }
 
     /**

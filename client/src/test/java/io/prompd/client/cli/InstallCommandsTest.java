@@ -688,10 +688,21 @@ class InstallCommandsTest {
         JsonNode treeJson = Json.reader().readTree(prompd("tree", "--json").out());
         assertTrue(treeJson.at("/dependencies/0/installed").asBoolean());
         assertFalse(treeJson.at("/dependencies/0/dependencies/0/installed").asBoolean());
+        CliRun dot = prompd("tree", "--dot");
+        assertEquals(1, dot.exitCode());
+        assertEquals("""
+                digraph dependencies {
+                  node [shape=box];
+                  "@acme/util@1.1.0" [label="@acme/util@1.1.0\\nnot installed", color=red, fontcolor=red, style=dashed];
+                  "@me/app@1.0.0" -> "@acme/base@1.0.0" [label="^1.0.0"];
+                  "@acme/base@1.0.0" -> "@acme/util@1.1.0" [label="^1.0.0"];
+                }
+                """, dot.out());
 
         assertEquals(0, prompd("install").exitCode());
         assertEquals(0, prompd("list").exitCode());
         assertEquals(0, prompd("tree").exitCode());
+        assertFalse(prompd("tree", "--dot").out().contains("color=red"), "nothing left to mark");
     }
 
     @Test
@@ -703,8 +714,14 @@ class InstallCommandsTest {
 
         CliRun list = prompd("list");
         assertEquals(1, list.exitCode());
-        assertEquals("@acme/util@1.1.0\n", list.out());
+        assertEquals("@acme/greeter ^1.0.0  (not locked: run 'prompd install')\n@acme/util@1.1.0\n", list.out(),
+                "listed, as npm ls lists a missing dependency");
         assertEquals(error, list.err());
+        CliRun listJson = prompd("list", "--json");
+        assertEquals(1, listJson.exitCode());
+        assertEquals(Json.reader().readTree("[{\"name\":\"@acme/greeter\",\"range\":\"^1.0.0\",\"direct\":true,"
+                + "\"needed\":true,\"locked\":false},{\"name\":\"@acme/util\",\"version\":\"1.1.0\",\"direct\":true,"
+                + "\"needed\":true,\"locked\":true,\"installed\":true,\"invalid\":false}]"), Json.reader().readTree(listJson.out()));
         CliRun tree = prompd("tree");
         assertEquals(1, tree.exitCode());
         assertEquals("""
@@ -713,6 +730,37 @@ class InstallCommandsTest {
                 └── @acme/util@1.1.0 ^1.0.0
                 """, tree.out());
         assertEquals(error, tree.err());
+        CliRun dot = prompd("tree", "--dot");
+        assertEquals(1, dot.exitCode());
+        assertTrue(dot.out().contains("  \"@acme/greeter\" [label=\"@acme/greeter\\nnot locked\", color=red, fontcolor=red,"
+                + " style=dashed];\n"), dot.out());
+        assertEquals(dot.out(), prompd("tree", "--dot").out(), "the same every time");
+    }
+
+    @Test
+    void aProjectNeverInstalledListsEveryDependencyAsNotLockedAndExits1AsNpmLsDoes() throws IOException {
+        editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"");
+        String error = "error: there is no prompd.lock in " + project + " to lock @acme/base and @acme/util of"
+                + " prompd.json's dependencies\nhint: run 'prompd install' to lock and install them\n";
+
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode(), list.err());
+        assertEquals("@acme/base ^1.0.0  (not locked: run 'prompd install')\n"
+                + "@acme/util ^1.0.0  (not locked: run 'prompd install')\n", list.out());
+        assertEquals(error, list.err());
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode(), tree.err());
+        assertEquals("""
+                @me/app@1.0.0
+                ├── @acme/base ^1.0.0 (not locked: run 'prompd install')
+                └── @acme/util ^1.0.0 (not locked: run 'prompd install')
+                """, tree.out());
+        assertEquals(error, tree.err());
+
+        editDependencies("");
+        CliRun nothing = prompd("list");
+        assertEquals(0, nothing.exitCode(), "nothing to lock: " + nothing.err());
+        assertEquals("", nothing.out() + nothing.err());
     }
 
     @Test
@@ -830,6 +878,10 @@ class InstallCommandsTest {
         CliRun treeJson = prompd("tree", "--json");
         assertEquals(1, treeJson.exitCode());
         assertTrue(Json.reader().readTree(treeJson.out()).at("/dependencies/0/invalid").asBoolean(), treeJson.out());
+        CliRun dot = prompd("tree", "--dot");
+        assertEquals(1, dot.exitCode());
+        assertTrue(dot.out().contains("  \"@acme/util@2.0.0\" [label=\"@acme/util@2.0.0\\ninvalid: outside ^1.0.0\","
+                + " color=red, fontcolor=red];\n"), dot.out());
 
         assertEquals(0, prompd("install").exitCode());
         CliRun fixed = prompd("list", "--json");
