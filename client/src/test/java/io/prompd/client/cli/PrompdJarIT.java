@@ -166,7 +166,8 @@ class PrompdJarIT {
 
         Files.writeString(work.resolve("prompd.json"), "{\"name\": \"app\", \"version\": \"1.0.0\","
                 + " \"dependencies\": {\"@acme/cafe\": \"^1.0.0\"}}\n");
-        Run tree = Processes.run(Processes.java(List.of(), JAR, "tree"), work, cLocale, "", TIMEOUT).ok();
+        Run tree = Processes.run(Processes.java(List.of(), JAR, "tree"), work, cLocale, "", TIMEOUT);
+        assertEquals(1, tree.exitCode(), "a dependency not locked, as npm ls exits 1 for a missing one: " + tree.err());
         assertEquals("app@1.0.0\n\u2514\u2500\u2500 @acme/cafe ^1.0.0 (not locked: run 'prompd install')\n", tree.out());
     }
 
