@@ -82,8 +82,10 @@ public final class Installer {
                 requireNotItself(project, added);
                 List<RequestedPackage> requests = request(added, index, options.saveExact());
                 Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
+                Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
+                        .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
                 Plan plan = plan(roots(project.manifest().dependencies(), requests), project.lockOrEmpty(), unpinned,
-                        unpinned, !requests.isEmpty(), options, index);
+                        unpinned, newcomers, !requests.isEmpty(), options, index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 requests.forEach(request -> saved.put(request.name(), request.saved(plan.lock())));
                 return apply(project, plan, saved, List.of(), Set.of(), options, repaired, index);
@@ -104,8 +106,8 @@ public final class Installer {
                         .withRootName(GLOBAL_ROOT);
                 List<Plan> plans = new ArrayList<>();
                 for (RequestedPackage request : request(specs, index, false)) {
-                    plans.add(resolved(roots(new TreeMap<>(), List.of(request)), Set.of(), LockFile.empty(), alone,
-                            index));
+                    plans.add(resolved(roots(new TreeMap<>(), List.of(request)), Set.of(), Set.of(request.name()),
+                            LockFile.empty(), alone, index));
                 }
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
                 Set<String> warnings = new LinkedHashSet<>();
@@ -167,7 +169,8 @@ public final class Installer {
                         saved.put(name, range);
                     }
                 }
-                Plan plan = plan(roots, current, unpinned, saved.keySet(), true, options, index).warnedAlso(kept);
+                Plan plan = plan(roots, current, unpinned, saved.keySet(), Set.of(), true, options, index)
+                        .warnedAlso(kept);
                 return apply(project, plan, saved, List.of(), Set.of(), options, repaired, index);
             }
         });
@@ -188,8 +191,8 @@ public final class Installer {
             try (RegistryIndex index = index()) {
                 Plan plan;
                 try {
-                    plan = plan(roots, project.lockOrEmpty(), Set.of(), Set.of(), false, InstallOptions.defaults(),
-                            index);
+                    plan = plan(roots, project.lockOrEmpty(), Set.of(), Set.of(), Set.of(), false,
+                            InstallOptions.defaults(), index);
                 } catch (PrompdException unresolvable) {
                     if (!(unresolvable instanceof ResolutionException)
                             && !(unresolvable.getCause() instanceof ResolutionException)) {
@@ -317,9 +320,11 @@ public final class Installer {
      * for {@code unpinned}.
      *
      * @param asked the roots whose ranges the command means to save, which a hint past a failed resolution keeps
+     * @param added those of them no dependency yet, which such a hint cannot say to uninstall
      */
     private Plan plan(SortedMap<PackageName, VersionRange> roots, LockFile current, Set<PackageName> unpinned,
-                      Set<PackageName> asked, boolean mustResolve, InstallOptions options, RegistryIndex index) {
+                      Set<PackageName> asked, Set<PackageName> added, boolean mustResolve, InstallOptions options,
+                      RegistryIndex index) {
         if (!mustResolve) {
             Optional<LockFile> kept = current.satisfying(roots);
             if (kept.isPresent()) {
@@ -327,7 +332,7 @@ public final class Installer {
                 return new Plan(graph, false, statusWarnings(graph, installer().missing(kept.get()), index));
             }
         }
-        return resolved(roots, asked, current, ResolveOptions.defaults().withStrategy(options.strategy())
+        return resolved(roots, asked, added, current, ResolveOptions.defaults().withStrategy(options.strategy())
                 .withLocked(current.versions()).freeing(unpinned), index);
     }
 
@@ -336,8 +341,8 @@ public final class Installer {
      * keeps its recorded URL: resolved against a mirror, the bytes are the same, and rewriting every
      * URL would churn the lock for nothing (the install fetches from the mirror either way).
      */
-    private Plan resolved(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked, LockFile current,
-                          ResolveOptions resolveOptions, RegistryIndex index) {
+    private Plan resolved(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked, Set<PackageName> added,
+                          LockFile current, ResolveOptions resolveOptions, RegistryIndex index) {
         Resolution resolution;
         try {
             resolution = Resolver.resolve(roots, index, resolveOptions);
@@ -346,7 +351,7 @@ public final class Installer {
                 throw new PrompdException(failed.exitCode(), failed.getMessage(), "offline, only the versions installed"
                         + " or cached count: run again without --offline to choose among all published ones", failed);
             }
-            throw StatusNotes.waysPast(roots, asked, index)
+            throw StatusNotes.waysPast(roots, asked, added, index)
                     .map(hint -> new PrompdException(failed.exitCode(), failed.getMessage(), hint, failed))
                     .orElse(failed);
         }

@@ -175,16 +175,21 @@ public final class StatusNotes {
      * The commands past the takedowns that keep direct dependencies from resolving, for the hint of a failed
      * resolution, whose own can only say to check the ranges: the uninstall of those with no version left first,
      * as it succeeds whatever else fails to resolve, then one install of the others at their latest versions.
+     * A package named on the command line that is no dependency yet has no uninstall: the hint says it cannot be
+     * installed, and offers the highest version of it that needs nothing only versions taken down meet, if any.
      * Empty when no takedown of a direct dependency has a way past it.
      *
      * @param asked the roots whose ranges the failed command meant to save: the install keeps them, as one without
      *              them would fail on them again, the ranges prompd.json still has
+     * @param added those of them that are no dependency in prompd.json yet
      */
     static Optional<String> waysPast(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked,
-                                     RegistryIndex index) {
+                                     Set<PackageName> added, RegistryIndex index) {
         List<String> removed = new ArrayList<>();
         List<String> moved = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        List<PackageName> withoutWay = new ArrayList<>();
         roots.forEach((name, range) -> index.find(name).ifPresent(published -> {
             if (published.packument().hasNoVersionLeft()) {
                 removed.add(name.toString());
@@ -192,15 +197,29 @@ public final class StatusNotes {
                     && published.takedowns().matching(range).isPresent()) {
                 published.latest().filter(latest -> !range.satisfiedBy(latest))
                         .ifPresent(latest -> moved.add(name + "@" + VersionRange.caret(latest)));
+            } else if (added.contains(name)) {
+                blockedBelow(published, range, index).ifPresent(needs -> {
+                    Optional<Version> other = highestUnblocked(published, index);
+                    other.ifPresent(version -> moved.add(name + "@" + version));
+                    if (other.isEmpty()) {
+                        withoutWay.add(name);
+                    }
+                    unavailable.add(name + " " + range + " cannot be installed now, as " + (range.exactVersion()
+                            .isPresent() ? "it" : "every version of it that " + range + " allows") + " " + needs
+                            + ", which only versions taken down meet" + (other.isPresent()
+                            ? "" : ", and no other version of it does without that (wait for a release of it"
+                                    + " needing another)"));
+                });
             } else {
                 blockedBelow(published, range, index).ifPresent(needs -> blocked.add("'prompd uninstall " + name
                         + "' removes " + name + ", as every version of it that " + range + " allows " + needs
                         + ", which only versions taken down meet (or wait for a release of it needing another)"));
             }
         }));
-        if (!moved.isEmpty()) {
-            asked.stream().filter(name -> !removed.contains(name.toString()) && moved.stream()
-                    .noneMatch(one -> one.startsWith(name + "@"))).sorted()
+        // the packages asked for install once past the takedowns, or without those no way gets past
+        if (!moved.isEmpty() || !removed.isEmpty() || !withoutWay.isEmpty()) {
+            asked.stream().filter(name -> !removed.contains(name.toString()) && !withoutWay.contains(name)
+                    && moved.stream().noneMatch(one -> one.startsWith(name + "@"))).sorted()
                     .forEach(name -> moved.add(name + "@" + roots.get(name)));
             moved.sort(null);
         }
@@ -213,7 +232,29 @@ public final class StatusNotes {
         if (!moved.isEmpty()) {
             commands.add("'prompd install " + String.join(" ", moved) + "' moves past the versions taken down");
         }
-        return commands.isEmpty() ? Optional.empty() : Optional.of(String.join("; then ", commands));
+        List<String> hint = new ArrayList<>(unavailable);
+        if (!commands.isEmpty()) {
+            hint.add(String.join("; then ", commands));
+        }
+        return hint.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", hint));
+    }
+
+    /**
+     * The highest release of a package that is not yanked and needs nothing only versions taken down meet: an
+     * install of that version gets past them, as far as its own dependencies tell.
+     */
+    private static Optional<Version> highestUnblocked(PublishedPackage published, RegistryIndex index) {
+        return published.packument().versions().values().stream()
+                .filter(version -> version.yanked() == null && !version.version().isPreRelease())
+                .filter(version -> blockingNeeds(version, index).isEmpty())
+                .map(VersionSummary::version).max(Version::compareTo);
+    }
+
+    /** The dependencies of a version that only versions taken down meet, as {@code @a/base ^2.1.0}. */
+    private static List<String> blockingNeeds(VersionSummary version, RegistryIndex index) {
+        return version.dependencies().entrySet().stream()
+                .filter(dependency -> onlyTakenDownMeet(dependency.getKey(), dependency.getValue(), index))
+                .map(dependency -> dependency.getKey() + " " + dependency.getValue()).toList();
     }
 
     /**
@@ -224,9 +265,7 @@ public final class StatusNotes {
     static Optional<String> blockedBelow(PublishedPackage published, VersionRange range, RegistryIndex index) {
         List<VersionSummary> allowed = published.packument().versions().values().stream()
                 .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())).toList();
-        List<List<String>> needs = allowed.stream().map(version -> version.dependencies().entrySet().stream()
-                .filter(dependency -> onlyTakenDownMeet(dependency.getKey(), dependency.getValue(), index))
-                .map(dependency -> dependency.getKey() + " " + dependency.getValue()).toList()).toList();
+        List<List<String>> needs = allowed.stream().map(version -> blockingNeeds(version, index)).toList();
         if (needs.isEmpty() || needs.stream().anyMatch(List::isEmpty)) {
             return Optional.empty();
         }

@@ -1414,6 +1414,39 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aPackageAskedForThatOnlyVersionsTakenDownLetInstallIsSaidToBeUninstallableWithWhatWorksInstead()
+            throws IOException {
+        registry.publish("@acme/tool", "1.0.0", "@acme/util", "~1.1.0")
+                .publish("@acme/tool", "1.1.0", "@acme/util", "~1.1.0")
+                .takeDown("@acme/util", "1.1.0", "leaked an API key");
+
+        CliRun latest = prompd("install", "@acme/tool", "@acme/util");
+        CliRun exact = prompd("install", "@acme/tool@1.0.0");
+
+        assertEquals(3, latest.exitCode(), latest.err());
+        assertTrue(latest.err().endsWith("\nhint: @acme/tool ^1.1.0 cannot be installed now, as every version of it that"
+                + " ^1.1.0 allows needs @acme/util ~1.1.0, which only versions taken down meet, and no other version of"
+                + " it does without that (wait for a release of it needing another); 'prompd install @acme/util@^1.0.0'"
+                + " moves past the versions taken down\n"), latest.err());
+        assertEquals(3, exact.exitCode(), exact.err());
+        // the project asked for exactly 1.0.0, which the resolver was held to: ^1.0.0 is saved only once it is chosen
+        assertTrue(exact.err().contains("So, because your project depends on @acme/tool 1.0.0, version solving failed."),
+                exact.err());
+        assertTrue(exact.err().endsWith("\nhint: @acme/tool 1.0.0 cannot be installed now, as it needs @acme/util"
+                + " ~1.1.0, which only versions taken down meet, and no other version of it does without that (wait for"
+                + " a release of it needing another)\n"), exact.err());
+        assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n", Files.readString(project.resolve("prompd.json")));
+
+        registry.publish("@acme/tool", "0.9.0", "@acme/util", "^1.0.0");
+        CliRun older = prompd("install", "@acme/tool");
+        assertEquals(3, older.exitCode(), older.err());
+        assertTrue(older.err().endsWith("\nhint: @acme/tool ^1.1.0 cannot be installed now, as every version of it that"
+                + " ^1.1.0 allows needs @acme/util ~1.1.0, which only versions taken down meet; 'prompd install"
+                + " @acme/tool@0.9.0' moves past the versions taken down\n"), older.err());
+        assertEquals(0, prompd("install", "@acme/tool@0.9.0").exitCode(), "the way offered works");
+    }
+
+    @Test
     void aDependencyNotLockedYetWithNoVersionLeftIsWarnedOfByOutdatedAndNamedByInstall() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         registry.publish("@acme/gone", "1.0.0").publish("@acme/gone", "1.1.0")
