@@ -428,7 +428,7 @@ public final class Installer {
      * version known only from a cached {@code index.json} could not be installed.
      */
     private RegistryIndex index() {
-        return offline ? new RegistryIndex(registry, this::isAtHand) : new RegistryIndex(registry);
+        return new RegistryIndex(registry, offline ? Optional.of(this::isAtHand) : Optional.empty());
     }
 
     /** Installed or cached: an uninstall leaves a locked version taken down that is neither, and warns of it so. */

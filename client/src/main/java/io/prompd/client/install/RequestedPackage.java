@@ -8,6 +8,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.resolve.Candidate;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.Objects;
@@ -58,7 +59,20 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
             return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact);
         }
         Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published));
-        return new RequestedPackage(name, VersionRange.caret(latest), Optional.empty(), saveExact);
+        return new RequestedPackage(name, VersionRange.caret(highestOffered(index, name, latest)), Optional.empty(),
+                saveExact);
+    }
+
+    /**
+     * The latest version, or when the index holds it back (offline, not at hand) the highest it offers below it that
+     * is neither yanked nor a pre-release, as cargo's {@code --offline} chooses among the versions it has; the latest
+     * when it offers none, for the resolver to say that none is.
+     */
+    private static Version highestOffered(RegistryIndex index, PackageName name, Version latest) {
+        return index.versions(name).stream()
+                .filter(offered -> offered.version().equals(latest) || !offered.yanked()
+                        && !offered.version().isPreRelease() && offered.version().compareTo(latest) < 0)
+                .map(Candidate::version).max(Version::compareTo).orElse(latest);
     }
 
     /** A package whose versions are all pre-releases or yanked: by name alone, none may be chosen. */

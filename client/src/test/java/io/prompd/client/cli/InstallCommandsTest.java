@@ -1447,6 +1447,20 @@ class InstallCommandsTest {
     }
 
     @Test
+    void offlineANewPackageGetsTheHighestVersionAtHandAndAFailureNamesThoseAvailableOffline() throws IOException {
+        assertEquals(0, prompd("install", "--global", "@acme/util@1.0.0").exitCode());
+
+        CliRun run = prompd("--offline", "install", "@acme/util");
+        CliRun newer = prompd("--offline", "install", "@acme/util@^1.1.0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("saved @acme/util ^1.0.0 in prompd.json\n"), run.out());
+        assertEquals(3, newer.exitCode(), newer.err());
+        assertTrue(newer.err().startsWith("error: Because your project depends on @acme/util ^1.1.0 and no version of"
+                + " @acme/util matches ^1.1.0 (available offline: 1.0.0), version solving failed.\n"), newer.err());
+    }
+
+    @Test
     void aDependencyNotLockedYetWithNoVersionLeftIsWarnedOfByOutdatedAndNamedByInstall() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         registry.publish("@acme/gone", "1.0.0").publish("@acme/gone", "1.1.0")

@@ -30,16 +30,20 @@ final class Explanation {
     }
 
     private final Incompatibility failure;
+    /** What the versions a domain has are called, as {@link PackageIndex#offered} says. */
+    private final String offered;
     private final Map<Incompatibility, Integer> derivations = new HashMap<>();
     private final Map<Incompatibility, Integer> lineNumbers = new HashMap<>();
     private final List<Line> lines = new ArrayList<>();
 
-    private Explanation(Incompatibility failure) {
+    private Explanation(Incompatibility failure, String offered) {
         this.failure = failure;
+        this.offered = offered;
     }
 
-    static Explanation of(Incompatibility failure) {
-        Explanation explanation = new Explanation(failure);
+    /** @param offered what the index calls the versions it lists, as {@link PackageIndex#offered} says */
+    static Explanation of(Incompatibility failure, String offered) {
+        Explanation explanation = new Explanation(failure, offered);
         explanation.countDerivations(failure);
         if (isDerived(failure)) {
             explanation.visit(failure, false);
@@ -333,7 +337,7 @@ final class Explanation {
      * Why a dependency can never be met: the package does not exist, every version of it is taken down, or no
      * version it may use matches, and then which versions it would have matched are yanked or taken down.
      */
-    private static String noVersions(Cause.Dependency dependency) {
+    private String noVersions(Cause.Dependency dependency) {
         Domain target = dependency.target().domain();
         if (!target.isPublished()) {
             return "no package " + target + " exists";
@@ -352,14 +356,14 @@ final class Explanation {
     }
 
     /** The highest versions there are, so that a range asking for another is seen at once to be off. */
-    private static String published(Domain target) {
+    private String published(Domain target) {
         int count = target.size();
         if (count == 0) {
             return "";
         }
         List<String> highest = IntStream.range(Math.max(0, count - PUBLISHED_SHOWN), count)
                 .mapToObj(index -> target.version(index).toString()).toList();
-        return " (published: " + (count > PUBLISHED_SHOWN ? "…, " : "") + String.join(", ", highest) + ")";
+        return " (" + offered + ": " + (count > PUBLISHED_SHOWN ? "…, " : "") + String.join(", ", highest) + ")";
     }
 
     private static String describeTerms(Incompatibility incompatibility) {

@@ -38,6 +38,14 @@ public interface PackageIndex {
         return Takedowns.NONE;
     }
 
+    /**
+     * What a failure calls the versions {@link #versions} lists, named beside a range none of them meets: those
+     * published, unless the index holds some back, and then what it offers instead (offline, those available offline).
+     */
+    default String offered() {
+        return "published";
+    }
+
     /** Existing names a user may have meant when asking for a name that does not exist, best first. */
     default List<PackageName> similarNames(PackageName name) {
         return List.of();

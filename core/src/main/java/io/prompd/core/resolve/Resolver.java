@@ -32,7 +32,7 @@ public final class Resolver {
     }
 
     private static ResolutionException failure(Incompatibility proof, PackageIndex index) {
-        Explanation explanation = Explanation.of(proof);
+        Explanation explanation = Explanation.of(proof, index.offered());
         StringBuilder message = new StringBuilder(explanation.text());
         for (PackageName name : explanation.unknownPackages()) {
             List<PackageName> similar = index.similarNames(name);

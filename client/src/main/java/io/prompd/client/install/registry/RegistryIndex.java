@@ -34,7 +34,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     private static final int PARALLEL_FETCHES = 8;
 
     private final PackageRegistry registry;
-    private final BiPredicate<PackageName, VersionSummary> usable;
+    private final Optional<BiPredicate<PackageName, VersionSummary>> atHand;
     private final Map<PackageName, CompletableFuture<Optional<PublishedPackage>>> packages = new ConcurrentHashMap<>();
     private final ExecutorService fetchers = Executors.newFixedThreadPool(PARALLEL_FETCHES, runnable -> {
         Thread thread = new Thread(runnable, "prompd-index");
@@ -43,13 +43,13 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     });
 
     public RegistryIndex(PackageRegistry registry) {
-        this(registry, (name, version) -> true);
+        this(registry, Optional.empty());
     }
 
-    /** @param usable which published versions the resolver may choose, such as only those at hand offline */
-    public RegistryIndex(PackageRegistry registry, BiPredicate<PackageName, VersionSummary> usable) {
+    /** @param atHand offline, which published versions are at hand: the only ones offered then */
+    public RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand) {
         this.registry = registry;
-        this.usable = usable;
+        this.atHand = atHand;
     }
 
     /** The package's {@code index.json}, fetched once per run. */
@@ -85,8 +85,13 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     @Override
     public List<Candidate> versions(PackageName name) {
         return find(name).map(published -> published.packument().versions().values().stream()
-                .filter(version -> usable.test(name, version))
+                .filter(version -> atHand.map(test -> test.test(name, version)).orElse(true))
                 .map(version -> candidate(name, version)).toList()).orElse(List.of());
+    }
+
+    @Override
+    public String offered() {
+        return atHand.isPresent() ? "available offline" : PackageIndex.super.offered();
     }
 
     @Override
