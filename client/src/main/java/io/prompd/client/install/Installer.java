@@ -18,6 +18,7 @@ import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.Resolution;
 import io.prompd.core.resolve.ResolutionException;
 import io.prompd.core.resolve.ResolveOptions;
@@ -78,7 +79,7 @@ public final class Installer {
      */
     public InstallReport install(Path projectFolder, List<PackageSpec> added, InstallOptions options) throws IOException {
         return lockedProject(projectFolder, (project, repaired) -> {
-            try (RegistryIndex index = index()) {
+            try (RegistryIndex index = index(project.lockOrEmpty())) {
                 requireNotItself(project, added);
                 List<RequestedPackage> requests = request(added, index, options.saveExact());
                 Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
@@ -101,7 +102,7 @@ public final class Installer {
      */
     public InstallReport installGlobal(List<PackageSpec> specs, InstallOptions options) throws IOException {
         return locked(repaired -> {
-            try (RegistryIndex index = index()) {
+            try (RegistryIndex index = index(LockFile.empty())) {
                 ResolveOptions alone = ResolveOptions.defaults().withStrategy(options.strategy())
                         .withRootName(GLOBAL_ROOT);
                 List<Plan> plans = new ArrayList<>();
@@ -141,7 +142,7 @@ public final class Installer {
                         "'prompd list' shows the project's packages; 'prompd install NAME' adds one");
             }
             Set<PackageName> unpinned = Set.copyOf(names.isEmpty() ? current.packages().keySet() : names);
-            try (RegistryIndex index = index()) {
+            try (RegistryIndex index = index(current)) {
                 SortedMap<PackageName, VersionRange> roots = new TreeMap<>(direct);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 List<String> kept = new ArrayList<>();
@@ -188,7 +189,7 @@ public final class Installer {
                 throw notADependency(unknown, roots.keySet(), project.lockOrEmpty());
             }
             roots.keySet().removeAll(names);
-            try (RegistryIndex index = index()) {
+            try (RegistryIndex index = index(project.lockOrEmpty())) {
                 Plan plan;
                 try {
                     plan = plan(roots, project.lockOrEmpty(), Set.of(), Set.of(), Set.of(), false,
@@ -358,7 +359,13 @@ public final class Installer {
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
         for (Map.Entry<PackageName, Version> chosen : resolution.versions().entrySet()) {
             PublishedPackage published = index.require(chosen.getKey());
-            VersionSummary summary = published.version(chosen.getValue()).orElseThrow();
+            Optional<VersionSummary> listed = published.version(chosen.getValue());
+            if (listed.isEmpty()) {
+                // a locked version taken down, chosen from the copy at hand: the lock is all there is of it
+                packages.put(chosen.getKey(), current.get(chosen.getKey()).orElseThrow());
+                continue;
+            }
+            VersionSummary summary = listed.get();
             URI tarball = current.get(chosen.getKey())
                     .filter(old -> old.version().equals(summary.version())
                             && old.integrity().equals(summary.dist().integrity()))
@@ -425,10 +432,17 @@ public final class Installer {
     /**
      * The resolver's view of the registry. Offline, only versions at hand count, installed, with
      * their tarball cached or in a registry folder, as with cargo's {@code --offline}: a newer
-     * version known only from a cached {@code index.json} could not be installed.
+     * version known only from a cached {@code index.json} could not be installed. A version {@code lock} pins
+     * stays a candidate once taken down while its copy is at hand, as the install of it from that copy does.
      */
-    private RegistryIndex index() {
-        return new RegistryIndex(registry, offline ? Optional.of(this::isAtHand) : Optional.empty());
+    private RegistryIndex index(LockFile lock) {
+        Map<PackageName, Candidate> kept = new TreeMap<>();
+        lock.packages().forEach((name, locked) -> {
+            if (isAtHand(name, locked)) {
+                kept.put(name, Candidate.of(name, locked.version(), locked.dependencies()));
+            }
+        });
+        return new RegistryIndex(registry, offline ? Optional.of(this::isAtHand) : Optional.empty(), kept);
     }
 
     /** Installed or cached: an uninstall leaves a locked version taken down that is neither, and warns of it so. */

@@ -1294,12 +1294,14 @@ class InstallCommandsTest {
                 """, outdated.out());
         assertEquals("warning: @acme/gone@1.0.0 is taken down: leaked an API key (it can no longer be downloaded; no"
                 + " version of it is left: remove the dependency with 'prompd uninstall @acme/gone')\n", outdated.err());
+        // the copy installed stays usable, as a yanked version the lock pins does: an update keeps it, saying so
         for (List<String> update : List.of(List.of("update"), List.of("update", "@acme/gone"),
                 List.of("update", "@acme/gone", "--latest"))) {
             CliRun run = prompd(update.toArray(String[]::new));
-            assertEquals(3, run.exitCode(), run.err());
-            assertTrue(run.err().startsWith("error: Because your project depends on @acme/gone ^1.0.0 and every version"
-                    + " of @acme/gone is taken down (1.0.0: leaked an API key), version solving failed.\n"), run.err());
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("warning: @acme/gone@1.0.0 is taken down: leaked an API key (installed from the copy at hand"
+                    + " because the lock file pins it; it can no longer be downloaded; no version of it is left: remove"
+                    + " the dependency with 'prompd uninstall @acme/gone')\n", run.err());
         }
         assertEquals(0, prompd("uninstall", "@acme/gone").exitCode());
         assertEquals("", prompd("outdated").err());
@@ -1391,6 +1393,8 @@ class InstallCommandsTest {
     void aResolutionOfARangeOnlyVersionsTakenDownMetNamesThemWithTheReasons() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         registry.publish("@acme/util", "2.0.0").takeDown("@acme/util", "1.1.0", "leaked an API key");
+        // with no copy at hand, the version the lock pins is no candidate either
+        home = work.resolve("empty-home");
         String because = "error: Because your project depends on @acme/util ^1.1.0 and no version of @acme/util matches"
                 + " ^1.1.0 (1.1.0 is taken down: leaked an API key), version solving failed.\n";
 
@@ -1444,6 +1448,35 @@ class InstallCommandsTest {
                 + " ^1.1.0 allows needs @acme/util ~1.1.0, which only versions taken down meet; 'prompd install"
                 + " @acme/tool@0.9.0' moves past the versions taken down\n"), older.err());
         assertEquals(0, prompd("install", "@acme/tool@0.9.0").exitCode(), "the way offered works");
+    }
+
+    @Test
+    void aLockedVersionTakenDownWithItsCopyAtHandDoesNotKeepAnotherPackageFromBeingAdded() throws IOException {
+        registry.publish("@acme/gone", "1.0.0", "@acme/util", "^1.0.0");
+        assertEquals(0, prompd("install", "@acme/gone").exitCode());
+        registry.takeDown("@acme/gone", "1.0.0", "plagiarised prompt");
+
+        CliRun added = prompd("install", "@acme/greeter");
+
+        assertEquals(0, added.exitCode(), added.err());
+        assertEquals("warning: @acme/gone@1.0.0 is taken down: plagiarised prompt (installed from the copy at hand"
+                + " because the lock file pins it; it can no longer be downloaded; no version of it is left: remove the"
+                + " dependency with 'prompd uninstall @acme/gone')\n", added.err());
+        JsonNode lock = Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock")));
+        assertEquals("1.0.0", lock.at("/packages/@acme~1gone/version").asText());
+        assertEquals("1.0.0", lock.at("/packages/@acme~1greeter/version").asText());
+
+        home = work.resolve("empty-home");
+        CliRun withoutCopy = prompd("install", "@acme/base");
+        assertEquals(3, withoutCopy.exitCode(), withoutCopy.err());
+        assertEquals("""
+                error: Because your project depends on @acme/gone ^1.0.0 and every version of @acme/gone is taken down\
+                 (1.0.0: plagiarised prompt), version solving failed.
+                hint: 'prompd uninstall @acme/gone' removes what has no version left; then 'prompd install\
+                 @acme/base@^1.0.0' moves past the versions taken down
+                """, withoutCopy.err());
+        assertEquals(0, prompd("uninstall", "@acme/gone").exitCode());
+        assertEquals(0, prompd("install", "@acme/base@^1.0.0").exitCode(), "the way offered works");
     }
 
     @Test

@@ -16,7 +16,8 @@ public interface PackageIndex {
     /**
      * Every published version of the package, yanked ones included, in any order, unless the index
      * holds some back (offline, those not at hand); an empty list when no package of that name
-     * exists or it holds back all.
+     * exists or it holds back all. An index may also offer, as yanked, a version no longer published that
+     * its caller still has a copy of, for the resolver to choose only where it is pinned.
      */
     List<Candidate> versions(PackageName name);
 

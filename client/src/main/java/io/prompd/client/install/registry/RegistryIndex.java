@@ -10,6 +10,7 @@ import io.prompd.core.resolve.PackageIndex;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.VersionRange;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     private final PackageRegistry registry;
     private final Optional<BiPredicate<PackageName, VersionSummary>> atHand;
+    private final Map<PackageName, Candidate> kept;
     private final Map<PackageName, CompletableFuture<Optional<PublishedPackage>>> packages = new ConcurrentHashMap<>();
     private final ExecutorService fetchers = Executors.newFixedThreadPool(PARALLEL_FETCHES, runnable -> {
         Thread thread = new Thread(runnable, "prompd-index");
@@ -43,13 +45,20 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     });
 
     public RegistryIndex(PackageRegistry registry) {
-        this(registry, Optional.empty());
+        this(registry, Optional.empty(), Map.of());
     }
 
-    /** @param atHand offline, which published versions are at hand: the only ones offered then */
-    public RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand) {
+    /**
+     * @param atHand offline, which published versions are at hand: the only ones offered then
+     * @param kept   locked versions whose copy is at hand, offered once their registry records their takedown as a
+     *               yanked version is, chosen only where the lock pins it and after every other, so that a takedown
+     *               does not block every change to a project that still has the version (as a yank does not)
+     */
+    public RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand,
+                         Map<PackageName, Candidate> kept) {
         this.registry = registry;
         this.atHand = atHand;
+        this.kept = Map.copyOf(kept);
     }
 
     /** The package's {@code index.json}, fetched once per run. */
@@ -84,9 +93,16 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     @Override
     public List<Candidate> versions(PackageName name) {
-        return find(name).map(published -> published.packument().versions().values().stream()
-                .filter(version -> atHand.map(test -> test.test(name, version)).orElse(true))
-                .map(version -> candidate(name, version)).toList()).orElse(List.of());
+        return find(name).map(published -> {
+            List<Candidate> offered = new ArrayList<>(published.packument().versions().values().stream()
+                    .filter(version -> atHand.map(test -> test.test(name, version)).orElse(true))
+                    .map(version -> candidate(name, version)).toList());
+            Optional.ofNullable(kept.get(name))
+                    .filter(locked -> published.packument().takenDown().containsKey(locked.version()))
+                    .ifPresent(locked -> offered.add(new Candidate(name, locked.version(), locked.dependencies(),
+                            true)));
+            return List.copyOf(offered);
+        }).orElse(List.of());
     }
 
     @Override
