@@ -1,6 +1,8 @@
 package io.prompd.core.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.prompd.core.json.FieldLines;
@@ -40,7 +42,10 @@ final class FrontMatterReader {
     private final ObjectNode root;
     private final FieldLines lines;
     private final Problems problems;
-    /** The pointers of the fields refused for a control character in their names or text, read as absent. */
+    /**
+     * The pointers of the fields refused for a control character in their names or text, or for a number no double
+     * holds, read as absent.
+     */
     private final Set<String> refused = new HashSet<>();
 
     FrontMatterReader(String file, ObjectNode root, FieldLines lines, Problems problems) {
@@ -51,6 +56,7 @@ final class FrontMatterReader {
     }
 
     PromptFile read(FrontMatter frontMatter) {
+        refuseInfiniteNumbers(root, "");
         // every field is shown to people, known or not: prompd's own as the prompt's summary, others by other tools
         PlainText.tree(root, "", (pointer, message, hint) -> {
             refused.add(pointer);
@@ -114,7 +120,10 @@ final class FrontMatterReader {
         }
         List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
         for (int index = 0; index < value.size(); index++) {
-            entries.add(Map.entry(pointer + "/" + index, value.get(index)));
+            String entry = pointer + "/" + index;
+            if (!refused.contains(entry)) {
+                entries.add(Map.entry(entry, value.get(index)));
+            }
         }
         return entries;
     }
@@ -236,7 +245,7 @@ final class FrontMatterReader {
         boolean required = bool(spec.get("required"), pointer + "/required");
         Optional<String> description = text(spec.get("description"), pointer + "/description");
         List<JsonNode> enumValues = list(spec.get("enum"), pointer + "/enum", false).stream()
-                .map(Map.Entry::getValue).toList();
+                .filter(entry -> !holdsRefused(entry.getKey())).map(Map.Entry::getValue).toList();
         Optional<String> pattern = text(spec.get("pattern"), pointer + "/pattern");
         Optional<BigDecimal> min = number(spec.get("min"), pointer + "/min");
         Optional<BigDecimal> max = number(spec.get("max"), pointer + "/max");
@@ -248,8 +257,16 @@ final class FrontMatterReader {
         }
         // any other broken field is left out, as if not written, and the parameter stays declared
         return Optional.of(new Parameter(name, type.orElse(Parameter.DEFAULT_TYPE), required,
-                present(spec.get("default")), description, enumValues, pattern, min, max, minLength, maxLength,
+                present(spec.get("default")).filter(value -> !holdsRefused(pointer + "/default")), description, enumValues, pattern, min, max, minLength, maxLength,
                 present(spec.get("items")), pointer));
+    }
+
+    /**
+     * Whether the field or anything in it was refused: a default or an enum value is a whole, which the rules on a
+     * parameter would otherwise compare and quote again.
+     */
+    private boolean holdsRefused(String pointer) {
+        return refused.stream().anyMatch(at -> at.equals(pointer) || at.startsWith(pointer + "/"));
     }
 
     private boolean bool(JsonNode value, String pointer) {
@@ -300,6 +317,39 @@ final class FrontMatterReader {
             return OptionalInt.empty();
         }
         return OptionalInt.of(value.intValue());
+    }
+
+    /**
+     * YAML reads a number beyond a double's range, such as {@code 1e400}, as infinity, which no bound compares with
+     * and JSON cannot write (the version document would say {@code "Infinity"}): each is refused and replaced by
+     * null, so that every later rule reads it as absent.
+     */
+    private void refuseInfiniteNumbers(JsonNode node, String pointer) {
+        if (node instanceof ObjectNode object) {
+            for (String key : object.properties().stream().map(Map.Entry::getKey).toList()) {
+                if (refusedAsInfinite(object.get(key), pointer + Pointer.of(key))) {
+                    object.putNull(key);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int index = 0; index < array.size(); index++) {
+                if (refusedAsInfinite(array.get(index), pointer + "/" + index)) {
+                    array.set(index, NullNode.getInstance());
+                }
+            }
+        }
+    }
+
+    private boolean refusedAsInfinite(JsonNode value, String pointer) {
+        if (value.isDouble() && Double.isInfinite(value.doubleValue())) {
+            refused.add(pointer);
+            error(pointer, "'" + Pointer.field(pointer) + "' is the number " + lines.scalarAt(pointer).orElse(value.asText())
+                    + ", beyond what a double holds (±" + Double.MAX_VALUE + ")",
+                    "write a number within that range, or quote it to keep it as text");
+            return true;
+        }
+        refuseInfiniteNumbers(value, pointer);
+        return false;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.prompd.core.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.prompd.core.json.PlainText;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Spelling;
@@ -106,16 +105,12 @@ final class ParameterRules {
         }
     }
 
-    /** @return whether the default has the parameter's type and is plain text, so that its other constraints can be checked */
+    /** @return whether the default has the parameter's type, so that its other constraints can be checked */
     private static boolean defaultValue(PromptFile prompt, Parameter parameter, ParameterType type, JsonNode value,
                                         Problems problems) {
         String pointer = parameter.pointer() + "/default";
         if (!type.accepts(value)) {
             problems.add(notOfType(prompt, parameter, pointer, "default", type, value));
-            return false;
-        }
-        if (!PlainText.tree(value, pointer, (at, message, hint) -> { })) {
-            // refused already for what it holds: that it is outside the enum or the bounds would only restate it
             return false;
         }
         List<JsonNode> allowed = parameter.enumValues();

@@ -10,6 +10,7 @@ import io.prompd.core.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -376,6 +377,47 @@ class PromptParserTest {
         assertEquals(unescape(pointer), problem.pointer());
         assertEquals(line, problem.line());
         assertTrue(problem.message().startsWith(message + " the control character U+"), problem.message());
+    }
+
+    /** YAML reads such a number as infinity, which no bound compares with and a version document would write as text. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/parameters/0/default | 6 | 1e400   | parameters:\\n  - name: n\\n    type: number\\n    default: 1e400",
+            "/parameters/0/max     | 6 | 1e400   | parameters:\\n  - name: n\\n    type: integer\\n    max: 1e400",
+            "/parameters/0/min     | 5 | -1.0E+400 | parameters:\\n  - name: n\\n    min: -1.0E+400",
+            "/parameters/0/enum/1  | 5 | 1e400   | parameters:\\n  - name: n\\n    enum: [1, 1e400]",
+            "/parameters/n         | 4 | 1e400   | parameters:\\n  n: 1e400",
+            "/temperature          | 3 | 2e308   | temperature: 2e308",
+            "/max_tokens           | 3 | 1e400   | max_tokens: 1e400",
+            "/x-site/limits/0      | 4 | 1e999   | x-site:\\n  limits: [1e999]"})
+    void aNumberBeyondADoubleIsAnErrorAtItsFieldAndLineAsWrittenAndReadAsAbsent(String pointer, int line, String written,
+                                                                              String yaml) {
+        PromptParseResult result = PromptParser.parse("prompts/a.prmd", "---\nid: a\n" + unescape(yaml) + "\n---\nHi\n");
+
+        assertEquals(List.of(line + " " + pointer + " '" + pointer.substring(1) + "' is the number " + written
+                        + ", beyond what a double holds (±1.7976931348623157E308) / write a number within that range, or"
+                        + " quote it to keep it as text"), result.problems().stream().map(problem -> problem.line() + " "
+                        + problem.pointer() + " " + problem.message() + " / " + problem.hint()).toList());
+        PromptFile draft = result.draft().orElseThrow();
+        assertEquals(OptionalDouble.empty(), draft.temperature());
+        draft.parameters().forEach(parameter -> {
+            assertEquals(Optional.empty(), parameter.defaultValue());
+            assertEquals(Optional.empty(), parameter.max());
+            assertEquals(Optional.empty(), parameter.min());
+            assertTrue(parameter.enumValues().stream().allMatch(value -> value.intValue() == 1), parameter.toString());
+        });
+    }
+
+    /** An integer of any size is read exactly, as JSON writes it, and not through a double. */
+    @Test
+    void aHugeIntegerIsReadExactly() {
+        Parameter count = parsed("---\nparameters:\n  - name: n\n    type: integer\n    max: 99999999999999999999\n"
+                + "    default: 99999999999999999998\n    enum: [99999999999999999998]\n---\nHi\n").parameters().get(0);
+
+        assertEquals("99999999999999999999", count.max().orElseThrow().toPlainString());
+        assertEquals("99999999999999999998", count.defaultValue().orElseThrow().toString());
+        assertEquals(ParameterType.INTEGER, count.type().orElseThrow());
+        assertTrue(count.type().orElseThrow().accepts(count.defaultValue().orElseThrow()));
     }
 
     /** As written, not as a YAML escape, a control character is named where it is, before the YAML parser refuses it. */

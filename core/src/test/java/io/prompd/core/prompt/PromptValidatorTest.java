@@ -289,6 +289,20 @@ class PromptValidatorTest {
                 new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(), new TreeMap<>(Map.of("prompts/a.prmd", draft)))));
     }
 
+    /** The parser refuses a number beyond a double; no rule compares it with the others, which would fail on infinity. */
+    @Test
+    void aNumberRefusedForItsSizeIsLeftOutOfEveryRule() {
+        PromptParseResult result = PromptParser.parse("prompts/a.prmd", "---\nparameters:\n  - name: x\n    type: integer\n"
+                + "    enum: [1, 1e400]\n    min: -1e400\n    max: 1e400\n    default: 1e400\n"
+                + "  - name: y\n    type: array\n    items: number\n    enum: [1]\n    default: [1, 1e400]\n---\n{{ x }}{{ y }}\n");
+        PromptFile draft = result.draft().orElseThrow();
+
+        assertEquals(List.of("/parameters/0/enum/1", "/parameters/0/min", "/parameters/0/max", "/parameters/0/default",
+                "/parameters/1/default/1"), result.problems().stream().map(Problem::pointer).toList());
+        assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(),
+                new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(), new TreeMap<>(Map.of("prompts/a.prmd", draft)))));
+    }
+
     @Test
     void anUndeclaredVariableIsAWarningAtItsLine() {
         Problem problem = single(validate("---\nparameters:\n  - name: temp\n---\n\n{{ workflow.topic }} {{ temp }}\n"),
