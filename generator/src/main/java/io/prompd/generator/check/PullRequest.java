@@ -88,6 +88,11 @@ final class PullRequest {
                 .collect(Collectors.toCollection(TreeSet::new)));
     }
 
+    /** The repository, for the objects of the commits compared. */
+    RegistryRepository repository() {
+        return repository;
+    }
+
     /** The registry at the merge base: what the pull request starts from. */
     RegistrySnapshot base() {
         return base;

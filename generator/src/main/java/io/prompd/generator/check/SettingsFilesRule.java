@@ -1,13 +1,19 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.Sizes;
+import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.Change;
+import io.prompd.generator.source.ChangeType;
+import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -17,14 +23,15 @@ import java.util.stream.Collectors;
 /**
  * A changed {@code registry.json}, {@code scopes.json} or {@code meta.json} must still read: the
  * problems found reading them at the head (syntax, wrong types, invalid versions, undeclared
- * teams) are the pull request's own. Problems of files it does not touch are older and not its.
+ * teams) are the pull request's own, and so is a meta.json over the registry's per-file limit. Problems of files
+ * it does not touch are older and not its.
  * And it may not remove the last maintainer, who alone may change these files, nor the owners of a
  * scope that still has packages.
  */
 final class SettingsFilesRule implements PullRequestRule {
 
     @Override
-    public void check(PullRequest pullRequest, Problems problems) {
+    public void check(PullRequest pullRequest, Problems problems) throws IOException {
         Set<String> changedSettings = pullRequest.changes().stream()
                 .filter(changed -> changed.path().kind() == ChangedPath.Kind.SETTINGS)
                 .map(changed -> changed.change().path())
@@ -49,6 +56,24 @@ final class SettingsFilesRule implements PullRequestRule {
                 problems.addAll(pullRequest.head().metaProblems(name));
                 unscopedLeftWithoutOwners(pullRequest, name, problems);
             });
+            overPolicyLimit(pullRequest, changed.change(), problems);
+        }
+    }
+
+    /**
+     * A meta.json over the registry's per-file limit, by the size Git records for it, as a file of a version is. The
+     * snapshot reads one up to the default limit, which published meta.json files keep for the build: one over that
+     * is refused there, unread.
+     */
+    private static void overPolicyLimit(PullRequest pullRequest, Change change, Problems problems) throws IOException {
+        ArchiveLimits limits = pullRequest.policy().limits();
+        if (change.type() == ChangeType.DELETED) {
+            return;
+        }
+        long size = pullRequest.repository().size(change.newBlob());
+        if (!limits.fitsOneFile(size) && ArchiveLimits.DEFAULT.fitsOneFile(size)) {
+            problems.error(change.path(), "", "the file has " + Sizes.overLimit(size, limits.maxFileBytes())
+                    + " per file", PackageMeta.TOO_LARGE_HINT);
         }
     }
 

@@ -29,6 +29,10 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
 
     public static final String FILE = "meta.json";
 
+    /** How to bring a meta.json over the per-file limit back under it. */
+    public static final String TOO_LARGE_HINT = "a meta.json holds dist-tags, yanks, deprecations and owners: write it"
+            + " again with those alone";
+
     private static final String PUBLISHED_HINT = "use the exact version of a published folder, such as 1.2.3";
 
     /** The meta of a package without meta.json. */

@@ -367,6 +367,20 @@ public final class RegistryRepository implements AutoCloseable {
                 .getBytes((int) Math.min(limits.maxFileBytes(), Integer.MAX_VALUE)));
     }
 
+    /** The size Git records for the blob, read from its header alone. */
+    public long size(ObjectId blob) throws IOException {
+        try (ObjectReader reader = repository.newObjectReader()) {
+            return reader.getObjectSize(blob, Constants.OBJ_BLOB);
+        }
+    }
+
+    /** The blob's bytes when its size fits the per-file limit ({@link #readWithin}). */
+    public Optional<byte[]> read(ObjectId blob, ArchiveLimits limits) throws IOException {
+        try (ObjectReader reader = repository.newObjectReader()) {
+            return readWithin(reader, blob, limits);
+        }
+    }
+
     private static Optional<ObjectId> treeAt(ObjectReader reader, RevTree tree, String path, Problems problems)
             throws IOException {
         try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {

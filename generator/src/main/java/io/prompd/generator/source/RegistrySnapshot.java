@@ -143,8 +143,7 @@ public final class RegistrySnapshot {
                 Optional<byte[]> json = readWithinLimit(reader, file);
                 if (json.isEmpty()) {
                     return Parsed.failed(List.of(Problem.error(path, "", ArchiveLimits.DEFAULT.notRead(
-                            reader.getObjectSize(file, Constants.OBJ_BLOB)), "a meta.json holds dist-tags, yanks,"
-                            + " deprecations and owners: write it again with those alone")));
+                            reader.getObjectSize(file, Constants.OBJ_BLOB)), PackageMeta.TOO_LARGE_HINT)));
                 }
                 return PackageMeta.parse(path, json.get());
             } catch (IOException failed) {

@@ -162,6 +162,23 @@ class ContentChecksTest {
         assertError(check(repo, "alice"), BASE + "/contexts/big.md", "per file");
     }
 
+    /** The registry's own limit, lower than the default one up to which a meta.json is read. */
+    @Test
+    void aMetaJsonOverTheRegistrysLimitIsRefusedAsAFileOfAVersionIs() {
+        repo.commit("publish");
+        repo.meta("@common/base", "{\"deprecated\": {\"1.0.0\": \"" + "x".repeat(400) + "\"}}\n");
+        repo.commit("deprecate");
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
+                 "policy": {"maxFileBytes": 300}}
+                """));
+
+        Problem problem = assertError(check(repo, "alice"), "packages/@common/base/meta.json",
+                "the file has 430 bytes, more than the limit of 300 bytes per file");
+        assertTrue(problem.hint().contains(" again with "), problem.hint());
+    }
+
     @Test
     void aFileNameThatIsNotUtf8IsRefusedSinceNoTarballCouldHoldIt() {
         repo.publish("@common/base", "1.0.0");
