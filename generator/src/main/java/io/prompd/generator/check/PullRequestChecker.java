@@ -47,6 +47,7 @@ public final class PullRequestChecker {
                 new FolderMatchesManifestRule(),
                 new PackageValidityRule(),
                 new PackedExactlyRule(),
+                new CommittedSecretsRule(),
                 new VersionTakenRule(),
                 new DependencyRule(),
                 new DependencyCycleRule(),

@@ -28,8 +28,9 @@
  *       {@code .env*} above all, is an error rather than pack's warning.</li>
  *   <li>Only what the rules need is read: both listings (not manifests) of the registry, the new
  *       folders, the manifests of packages the resolver visits, every manifest only when a pull
- *       request yanks (to find the dependents), and the history of published folders only when a
- *       pull request touches one.</li>
+ *       request yanks (to find the dependents), the history of published folders only when a
+ *       pull request touches one, and of the pull request's own commits the files they changed, searched
+ *       for credentials only where the head no longer has that content.</li>
  * </ul>
  */
 package io.prompd.generator.check;

@@ -40,7 +40,8 @@ public record Change(ChangeType type, String path, ObjectId oldBlob, ObjectId ne
         return type == ChangeType.MODIFIED && oldBlob.equals(newBlob) && isFile(oldMode) && isFile(newMode);
     }
 
-    private static boolean isFile(FileMode mode) {
+    /** Whether the mode is a file's, executable or not: not a symbolic link, a submodule or a folder. */
+    public static boolean isFile(FileMode mode) {
         return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
     }
 }

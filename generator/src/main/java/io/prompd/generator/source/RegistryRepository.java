@@ -19,12 +19,14 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -37,11 +39,14 @@ import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.FS;
 
@@ -431,6 +436,69 @@ public final class RegistryRepository implements AutoCloseable {
             }
             return common.copy();
         }
+    }
+
+    /**
+     * The file contents that the commits of {@code head} which {@code base} lacks brought to a path, but that neither
+     * the merge base nor the head holds there: what a pull request added and then changed or deleted again. A content
+     * counts where a commit differs from each of its parents, so that a merge brings in only what it resolved itself,
+     * and is named with the oldest commit that brought it. Only those commits' trees are read, identical subtrees
+     * skipped by id, so the cost follows the size of the pull request.
+     */
+    public List<IntermediateFile> intermediateFiles(ObjectId base, ObjectId mergeBase, ObjectId head) throws IOException {
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            walk.markStart(parseCommit(walk, head));
+            walk.markUninteresting(parseCommit(walk, base));
+            walk.sort(RevSort.TOPO);
+            walk.sort(RevSort.REVERSE, true);
+            Map<Map.Entry<String, ObjectId>, IntermediateFile> brought = new LinkedHashMap<>();
+            for (RevCommit commit : walk) {
+                try (TreeWalk tree = new TreeWalk(reader)) {
+                    tree.addTree(commit.getTree());
+                    if (commit.getParentCount() == 0) {
+                        tree.addTree(new EmptyTreeIterator());
+                    }
+                    for (RevCommit parent : commit.getParents()) {
+                        tree.addTree(walk.parseCommit(parent).getTree());
+                    }
+                    tree.setRecursive(true);
+                    tree.setFilter(TreeFilter.ANY_DIFF);
+                    while (tree.next()) {
+                        if (Change.isFile(tree.getFileMode(0)) && newInCommit(tree)) {
+                            String path = GitPaths.of(tree);
+                            ObjectId blob = tree.getObjectId(0);
+                            brought.putIfAbsent(Map.entry(path, blob), new IntermediateFile(commit, path, blob));
+                        }
+                    }
+                }
+            }
+            if (brought.isEmpty()) {
+                return List.of();
+            }
+            Set<String> paths = brought.values().stream().map(IntermediateFile::path).collect(Collectors.toSet());
+            try (TreeWalk ends = new TreeWalk(reader)) {
+                ends.addTree(parseCommit(walk, mergeBase).getTree());
+                ends.addTree(parseCommit(walk, head).getTree());
+                ends.setRecursive(true);
+                ends.setFilter(PathFilterGroup.createFromStrings(paths));
+                while (ends.next()) {
+                    String path = GitPaths.of(ends);
+                    brought.remove(Map.entry(path, ends.getObjectId(0)));
+                    brought.remove(Map.entry(path, ends.getObjectId(1)));
+                }
+            }
+            return List.copyOf(brought.values());
+        }
+    }
+
+    /** Whether the first tree of the walk holds, at its path, a content none of the others (the parents) does. */
+    private static boolean newInCommit(TreeWalk tree) {
+        for (int parent = 1; parent < tree.getTreeCount(); parent++) {
+            if (tree.getObjectId(parent).equals(tree.getObjectId(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static RevCommit parseCommit(RevWalk walk, ObjectId id) throws IOException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
+import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -77,6 +78,60 @@ class ContentChecksTest {
 
         assertEquals(2, assertError(report, BASE + "/drafts/idea.md", "GitHub token").line());
         assertEquals(1, assertError(report, BASE + "/.env", "OpenAI-style API key").line());
+    }
+
+    /** Merged, the branch's commits join the registry's history: the key is published though the head lacks it. */
+    @Test
+    void aSecretCommittedAndRemovedAgainWithinThePullRequestIsReportedAtTheOldestCommitHoldingIt() {
+        repo.write(BASE + "/README.md", "# base\nOPENAI_API_KEY=sk-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH\n");
+        String withKey = RegistryRepository.shortId(repo.commit("with key").name());
+        repo.write(BASE + "/README.md", "# base\n\nOPENAI_API_KEY=sk-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH\n");
+        repo.commit("a blank line");
+        repo.delete(BASE + "/README.md");
+        repo.write(BASE + "/contexts/notes.md", "notes\n");
+        repo.commit("remove key");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/README.md", "OpenAI-style API key");
+
+        assertEquals("in commit " + withKey + " of the pull request the file holds what looks like an OpenAI-style API"
+                + " key (sk-...): a later commit changed or deleted the file, but Git history keeps that commit",
+                problem.message());
+        assertEquals(2, problem.line());
+        assertTrue(problem.hint().startsWith("rewrite the branch's history without it (squash its commits, or drop or"
+                + " edit " + withKey + " with git rebase -i"), problem.hint());
+    }
+
+    /** What a merge brings from the base branch is in its history already; only what a merge resolves itself is new. */
+    @Test
+    void contentAMergeBringsFromTheBaseBranchIsNotThePullRequests() {
+        repo.commit("publish");
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("README.md",
+                "# Registry\nsk-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH\n"));
+        repo.merge("main", "update", "alice");
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("README.md",
+                "# Registry\n"));
+        repo.merge("main", "update again", "alice");
+
+        assertPassed(check(repo, "alice"));
+    }
+
+    /** A yank's or a takedown's reason is served in index.json, a registry's name on its pages. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "packages/@common/base/meta.json | alice      | {\"deprecated\": {\"1.0.0\": \"use key sk-abcdefghijklmnopqrstuvwxyz0123\"}}",
+            "registry.json                   | maintainer | {\"name\": \"Test ghp_abcdefghijklmnopqrstuvwxyz0123456789\","
+                    + " \"baseUrl\": \"https://registry.example.test/\", \"git\": \"https://git.example.test/r.git\","
+                    + " \"maintainers\": [\"maintainer\"]}",
+            "scopes.json                     | maintainer | {\"scopes\": {\"@common\": {\"owners\": [\"alice\"], \"teams\": [\"core\"]}},"
+                    + " \"teams\": {\"core\": [\"bob\"]}, \"x-note\": \"AKIAIOSFODNN7EXAMPLE\"}"})
+    void aSecretInASettingsFileOrMetaJsonThePullRequestChangesIsRefused(String file, String actor, String json) {
+        repo.commit("publish");
+        repo.write(file, json + "\n");
+        repo.commit("settings", actor);
+
+        Problem problem = assertError(check(repo, actor), file, "the file holds what looks like");
+
+        assertEquals(1, problem.line());
     }
 
     @Test
