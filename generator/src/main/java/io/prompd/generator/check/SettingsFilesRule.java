@@ -79,11 +79,13 @@ final class SettingsFilesRule implements PullRequestRule {
 
     /**
      * An unscoped package whose meta.json loses every owner, by an edit or by its deletion, while
-     * versions remain: its owners are the only ones besides maintainers who may publish it.
+     * versions remain: its owners are the only ones besides maintainers who may publish it. Owners that do not
+     * read at the head (a syntax error, a duplicate key) are unknown rather than none: their problems say why.
      */
     private static void unscopedLeftWithoutOwners(PullRequest pullRequest, PackageName name, Problems problems) {
         boolean orphaned = !name.isScoped() && !pullRequest.base().meta(name).owners().isEmpty()
-                && pullRequest.head().meta(name).owners().isEmpty() && pullRequest.head().packages().containsKey(name);
+                && pullRequest.head().parsedMeta(name).reads("/owners") && pullRequest.head().meta(name).owners().isEmpty()
+                && pullRequest.head().packages().containsKey(name);
         if (orphaned) {
             boolean deleted = !pullRequest.head().packagesWithMeta().contains(name);
             problems.error(RepositoryLayout.metaFile(name), deleted ? "" : "/owners", "the pull request "

@@ -256,6 +256,21 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void ownersOfAMetaThatDoesNotReadAreUnknownNotRemovedSoOnlyWhyItDoesNotReadIsAnError() {
+        carolsTakenMergedIntoThePullRequest();
+        for (String unreadable : List.of("{\"owners\": [\"carol\"], \"deprecated\": {\"1.0.0\": \"old\"},}",
+                "{\"owners\": [\"carol\"], \"owners\": [\"carol\"]}", "{\"owners\": [\"carol\"]} trailing")) {
+            repo.meta("taken", unreadable);
+            repo.commit("break it", "carol");
+
+            List<Problem> problems = check(repo, "carol").problems();
+            assertEquals(1, problems.size(), problems::toString);
+            assertTrue(problems.get(0).line() > 0 && !problems.get(0).message().contains("removes every owner"),
+                    problems::toString);
+        }
+    }
+
+    @Test
     void metaChangeByNonOwnerIsRefused() {
         repo.meta("@common/util", "{\"deprecated\": {\"1.0.0\": \"old\"}}");
         repo.commit("deprecate", "mallory");
