@@ -30,6 +30,12 @@ public final class ProblemReport {
      */
     private static final Pattern AT_WORD = Pattern.compile("(?<!\\S)[(\\[{'\"]*(\\S*?@\\S*?)[.,;:!?)\\]}'\"]*(?!\\S)");
 
+    /**
+     * How much of a problem's message and of its hint the Markdown shows: enough for a resolver's explanation,
+     * while one quoting a whole file's text (a reason of 100,000 characters) cannot fill a comment by itself.
+     */
+    private static final int MARKDOWN_SHOWN = 2_000;
+
     /** Where a problem's message and hint start on their lines; their further lines start there too. */
     private static final String TEXT_INDENT = " ".repeat(10);
 
@@ -70,9 +76,12 @@ public final class ProblemReport {
     /**
      * {@link #markdown(List, String)} in at most {@code maxChars} characters, for a pull request's
      * comment (GitHub refuses one over 65,536). When not all fit, errors come before warnings, as
-     * many as fit, and a line says how many are left out; the count at the end is of all of them.
+     * many as fit, and a line says how many are left out, then {@code howToListAll}; the count at the
+     * end is of all of them. Only a limit below the length of that line and the count is not kept to.
+     *
+     * @param howToListAll a sentence telling the reader where every problem is listed
      */
-    public static String markdown(List<Problem> problems, String unfiled, int maxChars) {
+    public static String markdown(List<Problem> problems, String unfiled, int maxChars, String howToListAll) {
         String all = markdown(problems, unfiled);
         if (all.length() <= maxChars) {
             return all;
@@ -84,20 +93,20 @@ public final class ProblemReport {
         int tooMany = errorsFirst.size();
         while (tooMany - fitting > 1) {
             int tried = (fitting + tooMany) >>> 1;
-            if (shortened(errorsFirst, tried, unfiled).length() <= maxChars) {
+            if (shortened(errorsFirst, tried, unfiled, howToListAll).length() <= maxChars) {
                 fitting = tried;
             } else {
                 tooMany = tried;
             }
         }
-        return shortened(errorsFirst, fitting, unfiled);
+        return shortened(errorsFirst, fitting, unfiled, howToListAll);
     }
 
-    private static String shortened(List<Problem> errorsFirst, int shown, String unfiled) {
+    private static String shortened(List<Problem> errorsFirst, int shown, String unfiled, String howToListAll) {
         List<Problem> left = errorsFirst.subList(shown, errorsFirst.size());
         return markdownBody(errorsFirst.subList(0, shown), unfiled) + "_Not shown here, to keep this comment within"
-                + " GitHub's limit: " + summary(left) + " more. The check's text output lists them all._\n\n**"
-                + summary(errorsFirst) + "**\n";
+                + " GitHub's limit: " + summary(left) + " more. " + howToListAll + "_\n\n**" + summary(errorsFirst)
+                + "**\n";
     }
 
     private static String markdownBody(List<Problem> problems, String unfiled) {
@@ -110,15 +119,28 @@ public final class ProblemReport {
                 if (!where.isEmpty()) {
                     out.append(' ').append(markdownCode(where));
                 }
-                out.append(": ").append(markdownText(TerminalText.message(problem.message())));
+                out.append(": ").append(markdownText(TerminalText.message(abbreviated(problem.message(), MARKDOWN_SHOWN))));
                 if (!problem.hint().isEmpty()) {
-                    out.append("<br>_hint: ").append(markdownText(TerminalText.message(problem.hint()))).append('_');
+                    out.append("<br>_hint: ").append(markdownText(TerminalText.message(
+                            abbreviated(problem.hint(), MARKDOWN_SHOWN)))).append('_');
                 }
                 out.append('\n');
             }
             out.append('\n');
         });
         return out.toString();
+    }
+
+    /**
+     * The text's first {@code max} characters and an ellipsis, when it is longer; a character
+     * outside the Basic Multilingual Plane is kept whole.
+     */
+    public static String abbreviated(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "…";
     }
 
     /** {@code 2 errors, 1 warning}, or {@code no problems}. */

@@ -85,17 +85,17 @@ class ProblemReportTest {
     @Test
     void markdownWithinALimitIsTheSameWhenAllFitAndShowsErrorsFirstWhenNot() {
         assertEquals(ProblemReport.markdown(problems, ProblemReport.PACKAGE),
-                ProblemReport.markdown(problems, ProblemReport.PACKAGE, 10_000));
+                ProblemReport.markdown(problems, ProblemReport.PACKAGE, 10_000, "Run it."));
         List<Problem> longWarning = List.of(
                 Problem.warning("a.prmd", "", "a warning " + "x".repeat(400), ""),
                 Problem.error("b.prmd", "", "an error", ""));
         int limit = ProblemReport.markdown(longWarning, ProblemReport.PACKAGE).length() - 100;
 
-        String cut = ProblemReport.markdown(longWarning, ProblemReport.PACKAGE, limit);
+        String cut = ProblemReport.markdown(longWarning, ProblemReport.PACKAGE, limit, "Run it to list them all.");
 
         assertTrue(cut.length() <= limit, () -> cut.length() + ": " + cut);
         assertTrue(cut.contains("an error") && !cut.contains("a warning"), cut);
-        assertTrue(cut.endsWith("GitHub's limit: 0 errors, 1 warning more. The check's text output lists them all._\n\n"
+        assertTrue(cut.endsWith("GitHub's limit: 0 errors, 1 warning more. Run it to list them all._\n\n"
                 + "**1 error, 1 warning**\n"), cut);
     }
 

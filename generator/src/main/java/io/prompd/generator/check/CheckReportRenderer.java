@@ -25,6 +25,15 @@ public final class CheckReportRenderer {
     /** A pull request adding a whole registry at once is summed up, not listed in full. */
     private static final int SUMMARY_LINES = 100;
 
+    /** At most this much of the comment goes to the summary, so that the problems always have room. */
+    private static final int SUMMARY_CHARS = 20_000;
+
+    /**
+     * How much of a name, path or text of the registry's files (a yank's reason) a summary line of the comment
+     * shows, so that none can fill it.
+     */
+    static final int QUOTE_SHOWN = 300;
+
     private static final String UNREADABLE = ", which does not read in full (the errors below say why)";
 
     /** Problems of no one file are about the pull request as a whole, such as its unknown author. */
@@ -45,7 +54,9 @@ public final class CheckReportRenderer {
 
     /**
      * A title with the verdict, what the pull request adds and changes, then the problems, within
-     * {@link #COMMENT_LIMIT}: the longest lists are cut, saying how much is left out.
+     * {@link #COMMENT_LIMIT} whatever the files hold: the longest lists are cut, saying how much is left
+     * out and, for the problems, how to list them all; a text of the files is cut at {@link #QUOTE_SHOWN}
+     * characters in the summary, a problem's message and hint at more.
      */
     public static String markdown(CheckReport report) {
         StringBuilder out = new StringBuilder();
@@ -55,13 +66,20 @@ public final class CheckReportRenderer {
         List<String> summary = summary(report, Style.MARKDOWN);
         if (!summary.isEmpty()) {
             out.append("**This pull request**\n\n");
-            summary.stream().limit(SUMMARY_LINES).forEach(line -> out.append("- ").append(line).append('\n'));
-            if (summary.size() > SUMMARY_LINES) {
-                out.append("- … and ").append(summary.size() - SUMMARY_LINES).append(" more\n");
+            int summaryEnd = out.length() + SUMMARY_CHARS;
+            int shown = 0;
+            while (shown < Math.min(summary.size(), SUMMARY_LINES)
+                    && out.length() + summary.get(shown).length() + 3 <= summaryEnd) {
+                out.append("- ").append(summary.get(shown++)).append('\n');
+            }
+            if (shown < summary.size()) {
+                out.append("- … and ").append(summary.size() - shown).append(" more\n");
             }
             out.append('\n');
         }
-        out.append(ProblemReport.markdown(report.problems(), UNFILED, COMMENT_LIMIT - out.length()));
+        out.append(ProblemReport.markdown(report.problems(), UNFILED, COMMENT_LIMIT - out.length(),
+                "To list them all, run `prompd-registry check . --base <the base branch> --head " + report.head()
+                        + " --actor <login>` in a clone of this repository, as its CONTRIBUTING.md shows."));
         return out.toString();
     }
 
@@ -123,8 +141,9 @@ public final class CheckReportRenderer {
          * rest of its line in another order.
          */
         static final Style PLAIN = new Style(TerminalText::path, TerminalText::line);
-        static final Style MARKDOWN = new Style(code -> ProblemReport.markdownCode(TerminalText.path(code)),
-                text -> ProblemReport.markdownText(TerminalText.line(text)));
+        static final Style MARKDOWN = new Style(
+                code -> ProblemReport.markdownCode(TerminalText.path(ProblemReport.abbreviated(code, QUOTE_SHOWN))),
+                text -> ProblemReport.markdownText(TerminalText.line(ProblemReport.abbreviated(text, QUOTE_SHOWN))));
 
         Style {
             Objects.requireNonNull(code, "code");

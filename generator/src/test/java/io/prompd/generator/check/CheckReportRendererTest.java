@@ -136,6 +136,40 @@ class CheckReportRendererTest {
     }
 
     @Test
+    void aHugeTextOfTheFilesIsCutInTheCommentWhichSaysNothingIsLeftOutWhenNothingIs() {
+        String reason = "x".repeat(100_000);
+        List<MetaChange> yanks = IntStream.range(0, 100).mapToObj(index -> new MetaChange(OLD,
+                MetaChange.Action.YANKS, "1.0." + index, index == 0 ? reason : reason.substring(0, 1_000))).toList();
+        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
+                List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), yanks,
+                List.of(Problem.error("packages/@a/old/meta.json", "/yanked/1.0.0", "the reason " + reason
+                        + " is bad", "write it again " + reason)));
+
+        String markdown = CheckReportRenderer.markdown(report);
+
+        assertTrue(markdown.length() <= CheckReportRenderer.COMMENT_LIMIT, () -> "length " + markdown.length());
+        assertTrue(markdown.contains("- yanks `@a/old` `1.0.0`: " + "x".repeat(CheckReportRenderer.QUOTE_SHOWN)
+                + "…\n"), markdown);
+        assertTrue(markdown.contains("- … and "), markdown);
+        assertTrue(markdown.contains("- ❌ **error** `/yanked/1.0.0`: the reason xxx")
+                && markdown.contains("x…<br>_hint: write it again xxx") && markdown.contains("x…_\n"), markdown);
+        assertFalse(markdown.contains("Not shown here"), markdown);
+        assertTrue(CheckReportRenderer.text(report).contains(reason + " is bad"), "the text output is whole");
+    }
+
+    @Test
+    void problemsLeftOutOfTheCommentAreToldHowToListThemAll() {
+        List<Problem> problems = IntStream.range(0, 200).mapToObj(index -> Problem.error("packages/@a/p" + index
+                + "/1.0.0/prompd.json", "", "an error " + "y".repeat(1_000), "")).toList();
+
+        String markdown = CheckReportRenderer.markdown(report(problems));
+
+        assertTrue(markdown.contains(" more. To list them all, run `prompd-registry check . --base <the base branch>"
+                + " --head " + HEAD + " --actor <login>` in a clone of this repository, as its CONTRIBUTING.md"
+                + " shows._\n"), markdown);
+    }
+
+    @Test
     void problemsOfNoOneFileAreTheWholePullRequests() {
         List<Problem> unfiled = List.of(Problem.error("", "", "the pull request's author is unknown", ""));
 
