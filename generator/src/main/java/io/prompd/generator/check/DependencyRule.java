@@ -13,6 +13,7 @@ import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -21,11 +22,19 @@ import java.util.stream.Collectors;
 /**
  * Every dependency of a new version names a package of the registry (published, or added in the
  * same pull request) with a version in range that is not yanked, a failure naming the versions in
- * range that were taken down; then the whole graph resolves
+ * range that were taken down, or those published on the base branch since the pull request branched off,
+ * with the advice to merge it; then the whole graph resolves
  * with the resolver clients use. The resolver's explanation is reported only when each range on
  * its own is fine, so one missing package is not reported twice.
  */
 final class DependencyRule implements PullRequestRule {
+
+    /**
+     * A dependency published on the base branch since the pull request branched off is there once it merges, but
+     * the check reads the dependency's files and resolves over the pull request's own commit, which lacks them.
+     */
+    private static final String MERGE_BASE_BRANCH = "merge the base branch into this pull request, so that the check"
+            + " sees the versions the registry has now";
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) {
@@ -53,17 +62,29 @@ final class DependencyRule implements PullRequestRule {
                     "depend on another package, or publish a new version of it first"));
         }
         if (versions == null) {
-            List<PackageName> similar = pullRequest.headIndex().similarNames(name);
+            if (pullRequest.baseTip().packages().containsKey(name)) {
+                return Optional.of(version.manifestError(pointer, name + " was published on the base branch after this"
+                        + " pull request branched off, so its branch does not have it yet", MERGE_BASE_BRANCH));
+            }
+            // the package that depends on the name is no typo of it, nor is the name a typo of it
+            List<PackageName> similar = pullRequest.headIndex().similarNames(name).stream()
+                    .filter(other -> !other.equals(version.folder().name())).toList();
             return Optional.of(version.manifestError(pointer, name + " is not a package of this registry",
                     similar.isEmpty() ? "publish it first (or in this pull request), or correct the name"
                             : SimilarNames.didYouMean(similar)));
         }
         List<Version> allowed = versions.keySet().stream().filter(range::satisfiedBy).toList();
         if (allowed.isEmpty()) {
+            List<Version> publishedSince = pullRequest.baseTip().packages().getOrDefault(name,
+                    Collections.emptySortedMap()).keySet().stream().filter(range::satisfiedBy).toList();
             return Optional.of(version.manifestError(pointer, "no published version of " + name + " satisfies \""
                             + range.text() + "\" (published: " + list(versions.keySet())
-                            + takedowns.matching(range).map(which -> "; " + which).orElse("") + ")",
-                    "allow a published version, or publish one the range allows first"));
+                            + takedowns.matching(range).map(which -> "; " + which).orElse("") + ")"
+                            + (publishedSince.isEmpty() ? "" : " on this pull request's branch; " + list(publishedSince)
+                            + (publishedSince.size() == 1 ? " was" : " were") + " published on the base branch after it"
+                            + " branched off"),
+                    publishedSince.isEmpty() ? "allow a published version, or publish one the range allows first"
+                            : MERGE_BASE_BRANCH));
         }
         PackageMeta meta = head.meta(name);
         if (allowed.stream().allMatch(meta::isYanked)) {

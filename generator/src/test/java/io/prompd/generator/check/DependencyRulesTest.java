@@ -31,6 +31,46 @@ class DependencyRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aDependencyPublishedOnTheBaseBranchSinceBranchingIsToldToBeMergedInAndTheDependentIsNoSuggestion() {
+        dependOnWhatMainPublishesMeanwhile("@common/bass@^1.0.0", "@common/bass", "1.0.0");
+
+        Problem problem = assertError(check(repo, "alice"), MANIFEST, "@common/bass was published on the base branch"
+                + " after this pull request branched off, so its branch does not have it yet");
+        assertEquals("merge the base branch into this pull request, so that the check sees the versions the registry"
+                + " has now", problem.hint());
+        assertErrorCount(check(repo, "alice"), 1);
+
+        repo.merge("main", "update", "alice");
+        assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void aVersionPublishedOnTheBaseBranchSinceBranchingIsToldToBeMergedIn() {
+        dependOnWhatMainPublishesMeanwhile("@common/util@^2.0.0", "@common/util", "2.0.0");
+
+        Problem problem = assertError(check(repo, "alice"), MANIFEST, "no published version of @common/util satisfies"
+                + " \"^2.0.0\" (published: 1.0.0) on this pull request's branch; 2.0.0 was published on the base branch"
+                + " after it branched off");
+        assertTrue(problem.hint().startsWith("merge the base branch into this pull request"), problem.hint());
+    }
+
+    /** Publishes @common/base 1.0.0 with the dependency on pr, then the version of the package on main. */
+    private void dependOnWhatMainPublishesMeanwhile(String dependency, String name, String version) {
+        repo.publish("@common/base", "1.0.0", dependency);
+        repo.commit("publish");
+        PullRequestScenario.mergedMeanwhile(repo, "alice", main -> main.publish(name, version));
+    }
+
+    @Test
+    void aMissingDependencyNeverSuggestsThePackageThatDependsOnIt() {
+        repo.publish("@common/base", "1.0.0", "@common/bass@^1.0.0");
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), MANIFEST, "@common/bass is not a package of this registry");
+        assertEquals("publish it first (or in this pull request), or correct the name", problem.hint());
+    }
+
+    @Test
     void dependencyAddedInTheSamePullRequestCounts() {
         repo.publish("@common/base", "1.0.0", "@common/format@^1.0.0");
         repo.publish("@common/format", "1.0.0");
