@@ -50,7 +50,8 @@ final class PackageReferenceRule implements PullRequestRule {
                     .problems());
             for (FileUse use : uses) {
                 Version picked = chosen.get(use.reference().packageName());
-                if (picked != null) {
+                // a file the chosen version lacks too is an error above, which the warning would only repeat
+                if (picked != null && head.has(use.reference().packageName(), picked, use.reference().path())) {
                     missingInAllowed(pullRequest, head, version, use, picked).ifPresent(found::add);
                 }
             }
@@ -84,7 +85,8 @@ final class PackageReferenceRule implements PullRequestRule {
         }
         return Optional.of(use.problem(Severity.WARNING, "'" + reference.written() + "' points to " + reference.path()
                         + ", which " + reference.packageName() + " " + without.stream().map(Version::toString)
-                        .collect(Collectors.joining(", ")) + " (allowed by \"" + declared.text() + "\") do not have",
+                        .collect(Collectors.joining(", ")) + " (allowed by \"" + declared.text() + "\") "
+                        + (without.size() == 1 ? "does" : "do") + " not have",
                 "narrow the range in \"dependencies\" to versions that have the file"));
     }
 

@@ -272,8 +272,26 @@ class DependencyRulesTest extends PullRequestScenarioTest {
         Problem warning = report.problems().stream().filter(problem -> problem.file().equals(PROMPT)).findFirst()
                 .orElseThrow();
         assertEquals(Severity.WARNING, warning.severity());
-        assertTrue(warning.message().contains("@common/util 1.0.0 (allowed by \"^1.0.0\") do not have"),
+        assertTrue(warning.message().contains("@common/util 1.0.0 (allowed by \"^1.0.0\") does not have"),
                 warning.message());
+
+        repo.publish("@common/util", "1.0.1");
+        repo.commit("publish another without the file");
+        assertTrue(check(repo, "alice").problems().stream().anyMatch(problem -> problem.message()
+                .contains("@common/util 1.0.0, 1.0.1 (allowed by \"^1.0.0\") do not have")), "several versions do");
+    }
+
+    @Test
+    void aFileMissingFromEveryAllowedVersionIsTheErrorAloneWithNoWarningRepeatingIt() {
+        repo.publish("@common/util", "1.1.0");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        writePromptInheriting("@common/util@^1.0.0/prompts/missing.prmd");
+        repo.commit("publish");
+
+        var report = check(repo, "alice");
+
+        assertEquals(1, report.problems().size(), report.problems()::toString);
+        assertError(report, PROMPT, "which @common/util 1.1.0 (the version the dependencies resolve to)");
     }
 
     @Test
