@@ -1069,6 +1069,7 @@ class InstallCommandsTest {
                 error: prompd.json has errors:
                 prompd.json
                   error   /version, line 1: 'version' must be a string, not a number
+                          hint: write a string there, in quotes
                 1 error, 0 warnings
                 hint: fix them, then run this again ('prompd validate' shows them with the warnings)
                 """, run.err(), "no word of the description or license a project need not have");

@@ -1,6 +1,7 @@
 package io.prompd.core.json;
 
 import io.prompd.core.TerminalText;
+import java.util.Optional;
 
 /**
  * JSON pointers (RFC 6901) to the fields that problems are reported on, so that a report can name
@@ -41,5 +42,15 @@ public final class Pointer {
     /** The field a pointer names as a message quotes it, {@link #shown} without the leading slash: {@code 'dependencies/@a/b'}. */
     public static String field(String pointer) {
         return shown(pointer).substring(1);
+    }
+
+    /**
+     * The key a pointer ends at, as {@link #shown} shows it ({@code node} for {@code /engines/node}), for a hint
+     * to write it; empty when the pointer ends at an item of a list ({@code /ignore/0}), which has none.
+     */
+    public static Optional<String> lastKey(String pointer) {
+        String last = pointer.substring(pointer.lastIndexOf('/') + 1);
+        return last.isEmpty() || last.chars().allMatch(Character::isDigit) ? Optional.empty()
+                : Optional.of(shown("/" + last).substring(1));
     }
 }

@@ -158,7 +158,7 @@ public final class ManifestReader {
      */
     private Optional<String> text(JsonNode node, String at) {
         if (!node.isTextual()) {
-            wrongType(at, "a string", node);
+            wrongType(at, "a string", "", node);
             return Optional.empty();
         }
         return PlainText.value(node.textValue(), at, this::refuse) ? Optional.of(node.textValue()) : Optional.empty();
@@ -205,7 +205,7 @@ public final class ManifestReader {
         if (node.isTextual()) {
             return nonBlank(node, at).map(Person::parse);
         }
-        wrongType(at, "a string or an object {name, email, url}", node);
+        wrongType(at, "a string or an object {name, email, url}", "\"Ada Lovelace <ada@example.org>\"", node);
         return Optional.empty();
     }
 
@@ -232,7 +232,8 @@ public final class ManifestReader {
             return dependencies;
         }
         if (!node.isObject()) {
-            wrongType(Pointer.of(ManifestFields.DEPENDENCIES), "an object of package names to version ranges", node);
+            wrongType(Pointer.of(ManifestFields.DEPENDENCIES), "an object of package names to version ranges",
+                    "{\"@scope/name\": \"^1.0.0\"}", node);
             return dependencies;
         }
         node.properties().forEach(entry -> {
@@ -303,7 +304,7 @@ public final class ManifestReader {
         if (node.isTextual()) {
             return nonBlank(node, at).map(Repository::git);
         }
-        wrongType(at, "a URL string or an object {type, url}", node);
+        wrongType(at, "a URL string or an object {type, url}", "\"https://github.com/owner/repo\"", node);
         return Optional.empty();
     }
 
@@ -314,7 +315,7 @@ public final class ManifestReader {
             return values;
         }
         if (!node.isArray()) {
-            wrongType(Pointer.of(field), "an array of strings", node);
+            wrongType(Pointer.of(field), "an array of strings", "[\"sql\", \"explain\"]", node);
             return values;
         }
         List<Integer> indexes = new ArrayList<>();
@@ -339,7 +340,7 @@ public final class ManifestReader {
             return values;
         }
         if (!node.isObject()) {
-            wrongType(Pointer.of(field), "an object of strings", node);
+            wrongType(Pointer.of(field), "an object of strings", "{\"key\": \"text\"}", node);
             return values;
         }
         node.properties().forEach(entry -> {
@@ -369,8 +370,11 @@ public final class ManifestReader {
         return extra;
     }
 
-    private void wrongType(String at, String expected, JsonNode actual) {
-        problems.error(file, at, "'" + Pointer.field(at) + "' must be " + expected + ", not " + typeOf(actual), "");
+    /** @param example a value of the expected type as JSON writes it, for the hint; empty where none fits every key */
+    private void wrongType(String at, String expected, String example, JsonNode actual) {
+        problems.error(file, at, "'" + Pointer.field(at) + "' must be " + expected + ", not " + typeOf(actual),
+                "write " + expected + " there" + (example.isEmpty() ? ", in quotes" : ", such as "
+                        + Pointer.lastKey(at).map(key -> "\"" + key + "\": ").orElse("") + example));
     }
 
     private static String typeOf(JsonNode node) {

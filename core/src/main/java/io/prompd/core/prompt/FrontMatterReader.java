@@ -89,7 +89,7 @@ final class FrontMatterReader {
             return Optional.empty();
         }
         if (!value.isTextual()) {
-            wrongType(pointer, "a string", value);
+            wrongType(pointer, "a string", "", value);
             return Optional.empty();
         }
         // reported once already: no later rule (a reference's, a type's) quotes it again
@@ -115,7 +115,7 @@ final class FrontMatterReader {
             if (singleAllowed && !value.isContainerNode()) {
                 return List.of(Map.entry(pointer, value));
             }
-            wrongType(pointer, singleAllowed ? "a string or a list" : "a list", value);
+            wrongType(pointer, singleAllowed ? "a string or a list" : "a list", "[a, b]", value);
             return List.of();
         }
         List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
@@ -150,7 +150,8 @@ final class FrontMatterReader {
             String pointer = entry.getKey();
             JsonNode value = entry.getValue();
             if (!value.isObject()) {
-                wrongType(pointer, "a map with 'name' and 'prefix'", value);
+                wrongType(pointer, "a map with 'name' and 'prefix'", "{name: \"@scope/pkg@^1.0.0\", prefix: \"@pkg\"}",
+                        value);
                 continue;
             }
             Optional<String> name = required(value, pointer, "name");
@@ -210,7 +211,7 @@ final class FrontMatterReader {
         for (Map.Entry<String, JsonNode> entry : list(value, "/parameters", false)) {
             JsonNode spec = entry.getValue();
             if (!spec.isObject()) {
-                wrongType(entry.getKey(), "a map with 'name', 'type', ...", spec);
+                wrongType(entry.getKey(), "a map with 'name', 'type', ...", "{name: topic, type: string}", spec);
                 continue;
             }
             Optional<String> name = required(spec, entry.getKey(), "name");
@@ -236,7 +237,8 @@ final class FrontMatterReader {
                     OptionalInt.empty(), Optional.empty(), pointer));
         }
         if (!spec.isObject()) {
-            wrongType(pointer, "a map with 'type', 'description', ...", spec);
+            wrongType(pointer, "a map with 'type', 'description', ...", "{type: string, description: \"The topic.\"}",
+                    spec);
             return Optional.empty();
         }
         misspelledKeys(spec, pointer, PARAMETER_KEYS);
@@ -274,7 +276,7 @@ final class FrontMatterReader {
             return false;
         }
         if (!value.isBoolean()) {
-            wrongType(pointer, "true or false", value);
+            wrongType(pointer, "true or false", "true", value);
             return false;
         }
         return value.booleanValue();
@@ -285,7 +287,7 @@ final class FrontMatterReader {
             return Optional.empty();
         }
         if (!value.isNumber()) {
-            wrongType(pointer, "a number", value);
+            wrongType(pointer, "a number", "10", value);
             return Optional.empty();
         }
         return Optional.of(value.decimalValue());
@@ -296,7 +298,7 @@ final class FrontMatterReader {
             return OptionalInt.empty();
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
-            wrongType(pointer, "a whole number of at least 0", value);
+            wrongType(pointer, "a whole number of at least 0", "100", value);
             return OptionalInt.empty();
         }
         return OptionalInt.of(value.intValue());
@@ -313,7 +315,7 @@ final class FrontMatterReader {
             return OptionalInt.empty();
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 1) {
-            wrongType("/max_tokens", "a whole number of at least 1", value);
+            wrongType("/max_tokens", "a whole number of at least 1", "1000", value);
             return OptionalInt.empty();
         }
         return OptionalInt.of(value.intValue());
@@ -368,10 +370,16 @@ final class FrontMatterReader {
         });
     }
 
-    private void wrongType(String pointer, String expected, JsonNode actual) {
+    /**
+     * @param example a value of the expected type as the front matter writes it, for the hint; empty where none
+     *                fits every key
+     */
+    private void wrongType(String pointer, String expected, String example, JsonNode actual) {
         // YAML reads 1.10, no or on as numbers and booleans unless they are quoted: show them as written.
         String written = actual.isValueNode() ? lines.scalarAt(pointer).orElse(actual.asText()) : "";
-        String hint = expected.startsWith("a string") && actual.isValueNode() ? "quote it: " + TextNode.valueOf(written) : "";
+        String hint = expected.startsWith("a string") && actual.isValueNode() ? "quote it: " + TextNode.valueOf(written)
+                : "write " + expected + " there" + (example.isEmpty() ? "" : ", such as "
+                + Pointer.lastKey(pointer).map(key -> key + ": ").orElse("- ") + example);
         error(pointer, "'" + Pointer.field(pointer) + "' must be " + expected + ", not " + describe(actual, written), hint);
     }
 

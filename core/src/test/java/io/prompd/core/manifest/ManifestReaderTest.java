@@ -174,6 +174,16 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aFieldOfTheWrongTypeIsToldHowToWriteOne() {
+        assertEquals("write a string there, in quotes", only(read("{\"name\": \"a\","
+                + " \"version\": \"1.0.0\", \"engines\": {\"node\": 18}}"), Severity.ERROR, "/engines/node").hint());
+        assertEquals("write an array of strings there, such as \"keywords\": [\"sql\", \"explain\"]", only(read("{\"name\":"
+                + " \"a\", \"version\": \"1.0.0\", \"keywords\": \"a\"}"), Severity.ERROR, "/keywords").hint());
+        assertEquals("write a string there, in quotes", only(read("{\"name\": \"a\","
+                + " \"version\": \"1.0.0\", \"ignore\": [true]}"), Severity.ERROR, "/ignore/0").hint());
+    }
+
+    @Test
     void nameAndVersionMustBeStrings() {
         ManifestResult result = read("{\"name\": 1, \"version\": 1.0}");
 

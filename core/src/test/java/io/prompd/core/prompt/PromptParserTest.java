@@ -313,6 +313,18 @@ class PromptParserTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsToldHowToWriteOne() {
+        Problem list = onlyProblem("---\nid: x\ndescription:\n  - a\n  - b\n---\n");
+        assertEquals("'description' must be a string, not a list", list.message());
+        assertEquals("write a string there", list.hint());
+        Problem text = onlyProblem("---\nid: x\nparameters:\n  - name: n\n    type: integer\n    min: ten\n---\n");
+        assertEquals("'parameters/0/min' must be a number, not the text 'ten'", text.message());
+        assertEquals("write a number there, such as min: 10", text.hint());
+        assertEquals("write a map with 'name', 'type', ... there, such as - {name: topic, type: string}",
+                onlyProblem("---\nid: x\nparameters:\n  - [a]\n---\n").hint());
+    }
+
+    @Test
     void reportsInvalidReferences() {
         PromptParseResult result = PromptParser.parse("a.prmd", """
                 ---
