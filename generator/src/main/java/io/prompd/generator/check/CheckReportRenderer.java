@@ -102,7 +102,7 @@ public final class CheckReportRenderer {
             entry.put("name", takedown.version().name().toString());
             entry.put("version", takedown.version().version().toString());
             takedown.publication().ifPresent(where -> entry.put("publishedIn", where.commit().name()));
-            record(report, takedown).map(MetaChange::detail).filter(reason -> !reason.isEmpty())
+            record(report, takedown).map(MetaChange::detail).filter(reason -> !reason.isBlank())
                     .ifPresent(reason -> entry.put("reason", reason));
             return entry;
         }).toList());

@@ -122,20 +122,25 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
      * A positive whole number, the default when absent or invalid (after reporting it), and when above the
      * default: a policy can lower a limit, not raise it, since clients refuse to unpack a package beyond the
      * defaults. A raised one is a warning, not an error, so that a registry.json written before that rule
-     * still builds.
+     * still builds, however large it is: 99999999999999999999 or 1e400 raises it as 5000 does.
      */
     private static long limit(JsonFile file, String pointer, long fallback) {
         Optional<JsonNode> node = file.optional(pointer, JsonNodeType.NUMBER, "a positive whole number");
         if (node.isEmpty()) {
             return fallback;
         }
-        if (!node.get().canConvertToExactIntegral() || !node.get().canConvertToLong() || node.get().asLong() < 1) {
-            file.error(pointer, "must be a whole number from 1 to " + fallback + ", not " + node.get(),
+        JsonNode value = node.get();
+        // a number too large for a double (1e400) reads as infinity, and is still a whole number above the default
+        boolean infinite = Double.isInfinite(value.doubleValue());
+        boolean whole = infinite || value.canConvertToExactIntegral();
+        if (!whole || value.doubleValue() < 1) {
+            file.error(pointer, "must be a whole number from 1 to " + fallback + ", not " + value,
                     "leave it out to use the default, " + fallback);
             return fallback;
         }
-        if (node.get().asLong() > fallback) {
-            file.warning(pointer, node.get() + " is above the default, " + fallback + ", which applies instead",
+        if (!value.canConvertToLong() || value.asLong() > fallback) {
+            file.warning(pointer, (infinite ? "a number this large" : value.toString()) + " is above the default, "
+                            + fallback + ", which applies instead",
                     "a policy can lower a limit, not raise it: clients refuse to install a package beyond the"
                             + " default; write a number from 1 to " + fallback + ", or leave it out");
             return fallback;

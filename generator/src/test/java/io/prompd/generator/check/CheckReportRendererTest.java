@@ -11,6 +11,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageVersion;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,20 @@ class CheckReportRendererTest {
         assertTrue(markdown.contains(" more. To list them all, run `prompd-registry check . --base <the base branch>"
                 + " --head " + HEAD + " --actor <login>` in a clone of this repository, as its CONTRIBUTING.md"
                 + " shows._\n"), markdown);
+    }
+
+    @Test
+    void aTakedownWhoseRecordGivesABlankReasonHasNoReasonInJson() throws Exception {
+        PackageVersion gone = new PackageVersion(OLD, Version.parse("1.0.0"));
+        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(),
+                List.of(new Takedown(gone, Optional.empty())), List.of("packages/@a/old/meta.json"),
+                new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
+                List.of(new MetaChange(OLD, MetaChange.Action.RECORDS_TAKEDOWN, "1.0.0", "  ")), List.of());
+
+        JsonNode takedown = Json.reader().readTree(CheckReportRenderer.json(report)).get("takenDown").get(0);
+
+        assertEquals("1.0.0", takedown.get("version").asText());
+        assertFalse(takedown.has("reason"), takedown::toString);
     }
 
     @Test

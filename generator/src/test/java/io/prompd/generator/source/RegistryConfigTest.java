@@ -119,6 +119,24 @@ class RegistryConfigTest {
     }
 
     @Test
+    void aLimitTooLargeForALongIsRaisedAsAnyOtherNotAnError() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "policy": {"maxFiles": 99999999999999999999, "maxFileBytes": 1e400, "maxUnpackedBytes": 1e20}}
+                """);
+
+        assertEquals(List.of("warning /policy/maxFileBytes", "warning /policy/maxFiles",
+                "warning /policy/maxUnpackedBytes"), parsed.problems().stream()
+                .map(problem -> problem.severity().name().toLowerCase(Locale.ROOT) + " " + problem.pointer()).toList());
+        assertFalse(parsed.hasErrors(), parsed.problems()::toString);
+        assertEquals(ArchiveLimits.DEFAULT, parsed.value().orElseThrow().policy().limits());
+        assertTrue(parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "https://g.acme.test/r.git",
+                 "policy": {"maxFiles": -1e400}}
+                """).hasErrors(), "a negative one is still no limit");
+    }
+
+    @Test
     void baseUrlMustBeAbsoluteAndEndWithSlash() {
         Parsed<RegistryConfig> parsed = parse("""
                 {"name": "Acme", "baseUrl": "https://r.acme.test", "git": "registry.git"}
