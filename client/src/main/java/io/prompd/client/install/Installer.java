@@ -436,13 +436,9 @@ public final class Installer {
      * stays a candidate once taken down while its copy is at hand, as the install of it from that copy does.
      */
     private RegistryIndex index(LockFile lock) {
-        Map<PackageName, Candidate> kept = new TreeMap<>();
-        lock.packages().forEach((name, locked) -> {
-            if (isAtHand(name, locked)) {
-                kept.put(name, Candidate.of(name, locked.version(), locked.dependencies()));
-            }
-        });
-        return new RegistryIndex(registry, offline ? Optional.of(this::isAtHand) : Optional.empty(), kept);
+        return new RegistryIndex(registry, offline ? Optional.of(this::isAtHand) : Optional.empty(),
+                name -> lock.get(name).filter(locked -> isAtHand(name, locked))
+                        .map(locked -> Candidate.of(name, locked.version(), locked.dependencies())));
     }
 
     /** Installed or cached: an uninstall leaves a locked version taken down that is neither, and warns of it so. */

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * The resolver's view of the registries for one run. A package's {@code index.json} is fetched
@@ -36,7 +37,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     private final PackageRegistry registry;
     private final Optional<BiPredicate<PackageName, VersionSummary>> atHand;
-    private final Map<PackageName, Candidate> kept;
+    private final Function<PackageName, Optional<Candidate>> pinnedAtHand;
     private final Map<PackageName, CompletableFuture<Optional<PublishedPackage>>> packages = new ConcurrentHashMap<>();
     private final ExecutorService fetchers = Executors.newFixedThreadPool(PARALLEL_FETCHES, runnable -> {
         Thread thread = new Thread(runnable, "prompd-index");
@@ -45,20 +46,22 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     });
 
     public RegistryIndex(PackageRegistry registry) {
-        this(registry, Optional.empty(), Map.of());
+        this(registry, Optional.empty(), name -> Optional.empty());
     }
 
     /**
      * @param atHand offline, which published versions are at hand: the only ones offered then
-     * @param kept   locked versions whose copy is at hand, offered once their registry records their takedown as a
-     *               yanked version is, chosen only where the lock pins it and after every other, so that a takedown
-     *               does not block every change to a project that still has the version (as a yank does not)
+     * @param pinnedAtHand the locked version of a package if its copy is at hand, offered once its registry records
+     *                     its takedown as a yanked version is, chosen only where the lock pins it and after every
+     *                     other, so that a takedown does not block every change to a project that still has the
+     *                     version (as a yank does not); asked only of a package with a takedown, as it looks in the
+     *                     store and the cache
      */
     public RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand,
-                         Map<PackageName, Candidate> kept) {
+                         Function<PackageName, Optional<Candidate>> pinnedAtHand) {
         this.registry = registry;
         this.atHand = atHand;
-        this.kept = Map.copyOf(kept);
+        this.pinnedAtHand = pinnedAtHand;
     }
 
     /** The package's {@code index.json}, fetched once per run. */
@@ -97,8 +100,8 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
             List<Candidate> offered = new ArrayList<>(published.packument().versions().values().stream()
                     .filter(version -> atHand.map(test -> test.test(name, version)).orElse(true))
                     .map(version -> candidate(name, version)).toList());
-            Optional.ofNullable(kept.get(name))
-                    .filter(locked -> published.packument().takenDown().containsKey(locked.version()))
+            Optional.of(published.packument().takenDown()).filter(takenDown -> !takenDown.isEmpty())
+                    .flatMap(takenDown -> pinnedAtHand.apply(name).filter(locked -> takenDown.containsKey(locked.version())))
                     .ifPresent(locked -> offered.add(new Candidate(name, locked.version(), locked.dependencies(),
                             true)));
             return List.copyOf(offered);
