@@ -35,7 +35,7 @@ final class InstallCommand implements Callable<Integer> {
     boolean global;
 
     @Option(names = "--frozen", description = "Fail (exit " + ExitCode.Codes.CONFLICT + ") instead of changing prompd.json"
-            + " or prompd.lock, as CI wants; it takes no packages, which would be added to prompd.json.")
+            + " or prompd.lock, as CI wants; it takes no packages, which would be added to prompd.json, nor --global.")
     boolean frozen;
 
     @Option(names = {"-E", "--save-exact"}, description = "Save the version chosen as it is (1.2.3), not as ^1.2.3, for"
@@ -61,7 +61,11 @@ final class InstallCommand implements Callable<Integer> {
         if (global && packages.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--global needs the packages to install");
         }
-        if (frozen && !global && !packages.isEmpty()) {
+        if (frozen && global) {
+            throw new ParameterException(spec.commandLine(), "--frozen installs a project's prompd.lock as it is, and"
+                    + " --global installs without a project: give one or the other");
+        }
+        if (frozen && !packages.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--frozen forbids changing prompd.json, and naming packages"
                     + " adds them to it: run 'prompd install --frozen' alone, or add the packages without --frozen");
         }

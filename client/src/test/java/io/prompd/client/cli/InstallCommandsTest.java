@@ -403,6 +403,11 @@ class InstallCommandsTest {
                 + " it: run 'prompd install --frozen' alone, or add the packages without --frozen"), run.err());
         assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
         assertEquals(0, prompd("install", "--frozen").exitCode(), "alone it checks the lock, as CI wants");
+        CliRun global = prompd("install", "--frozen", "--global", "@acme/base");
+        assertEquals(2, global.exitCode(), global.err());
+        assertTrue(global.err().startsWith("error: --frozen installs a project's prompd.lock as it is, and --global"
+                + " installs without a project: give one or the other"), global.err());
+        assertFalse(Files.exists(home.resolve("packages/@acme/base@1.0.0")), "nothing installed");
     }
 
     @Test
