@@ -17,6 +17,7 @@ import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -78,11 +79,13 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
     /**
      * The nearest folder, from {@code start} up, that holds a {@code prompd.json}: a command run
      * anywhere inside a project works on that project, as npm and cargo find theirs. One that is not
-     * a file (a folder) counts, so that reading it says what is wrong with it, rather than that there is none.
+     * a file (a folder, a link to nothing) counts, so that reading it says what is wrong with it, rather than that
+     * there is none or that a project above is this one.
      */
     public static Optional<Path> enclosing(Path start) {
         for (Path folder = start.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
-            if (Files.exists(folder.resolve(ManifestReader.FILE_NAME))) {
+            // a link to no file counts too, so that the project it was meant to be is not mistaken for one above
+            if (Files.exists(folder.resolve(ManifestReader.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of(folder);
             }
         }
@@ -103,9 +106,21 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
 
     /** @throws PrompdException NOT_FOUND, saying what to do, when the folder holds no {@code prompd.json} */
     public static void requireIn(Path folder) {
-        if (!Files.exists(folder.resolve(ManifestReader.FILE_NAME))) {
-            throw notAProject(folder);
+        Path manifest = folder.resolve(ManifestReader.FILE_NAME);
+        if (Files.exists(manifest)) {
+            return;
         }
+        if (Files.isSymbolicLink(manifest)) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(manifest).toString();
+            } catch (IOException unreadable) {
+                target = "a file";
+            }
+            throw new PrompdException(ExitCode.NOT_FOUND, manifest.toAbsolutePath() + " is a link to " + target
+                    + ", which does not exist", "point the link at the project's prompd.json, or put the file in its place");
+        }
+        throw notAProject(folder);
     }
 
     private static PrompdException notAProject(Path folder) {

@@ -411,6 +411,23 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aPrompdJsonLinkToNoFileIsNamedAndTheProjectAboveIsLeftAlone() throws IOException {
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        Path inner = Files.createDirectories(project.resolve("inner"));
+        Path link = Files.createSymbolicLink(inner.resolve("prompd.json"), Path.of("missing.json"));
+        Map<String, String> environment = Map.of("PROMPD_REGISTRY", server.url().toString());
+
+        CliRun install = CliRun.in(inner, home, "", environment, "install", "@acme/util");
+
+        assertEquals(3, install.exitCode(), install.err());
+        assertEquals("error: " + link + " is a link to missing.json, which does not exist\n"
+                + "hint: point the link at the project's prompd.json, or put the file in its place\n", install.err());
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")), "the project above is not this one");
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+        assertEquals(3, CliRun.in(inner, home, "", environment, "list").exitCode());
+    }
+
+    @Test
     void aDependencyNamedTwiceToUninstallIsRemovedAndSaidOnce() throws IOException {
         assertEquals(0, prompd("install", "@acme/util", "@acme/base").exitCode());
 
