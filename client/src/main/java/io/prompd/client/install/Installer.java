@@ -374,7 +374,30 @@ public final class Installer {
                     summary.dependencies()));
         }
         ProjectGraph graph = new ProjectGraph(roots, new LockFile(packages));
-        return new Plan(graph, true, statusWarnings(graph, List.copyOf(packages.keySet()), index));
+        List<String> warnings = new ArrayList<>(statusWarnings(graph, List.copyOf(packages.keySet()), index));
+        warnings.addAll(movedOffTakedowns(current, packages, index));
+        return new Plan(graph, true, warnings);
+    }
+
+    /**
+     * The locked versions a resolution moved off because their registry took them down, with the reason: the lock's
+     * change alone ({@code ~ @a/x 2.0.0 -> 2.1.0}) would not say that the version pinned is gone, nor why.
+     */
+    private static List<String> movedOffTakedowns(LockFile current, SortedMap<PackageName, LockedPackage> resolved,
+                                                  RegistryIndex index) {
+        List<String> warnings = new ArrayList<>();
+        current.packages().forEach((name, old) -> {
+            LockedPackage now = resolved.get(name);
+            if (now == null || now.version().equals(old.version())) {
+                return;
+            }
+            String reason = index.require(name).packument().takenDown().get(old.version());
+            if (reason != null) {
+                warnings.add(name + " moved from the locked " + old.version() + " to " + now.version() + ": "
+                        + StatusNotes.labelled("its registry took " + old.version() + " down", reason));
+            }
+        });
+        return warnings;
     }
 
     /**

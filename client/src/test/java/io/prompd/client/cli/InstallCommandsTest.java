@@ -428,6 +428,22 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aResolutionMovingOffALockedVersionTakenDownSaysWhy() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util@1.0.0").exitCode());
+        editDependencies("\"@acme/util\": \"^1.0.0\"");
+        registry.takeDown("@acme/util", "1.0.0", "leaked a token");
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.0.0").exitCode());
+        assertEquals(0, prompd("cache", "clean").exitCode());
+
+        CliRun run = prompd("install", "@acme/base");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("~ @acme/util 1.0.0 -> 1.1.0"), run.out());
+        assertEquals("warning: @acme/util moved from the locked 1.0.0 to 1.1.0: its registry took 1.0.0 down: leaked a"
+                + " token\n", run.err());
+    }
+
+    @Test
     void aDependencyNamedTwiceToUninstallIsRemovedAndSaidOnce() throws IOException {
         assertEquals(0, prompd("install", "@acme/util", "@acme/base").exitCode());
 
