@@ -113,6 +113,14 @@ public final class ContentCheck {
         return secrets(path, bytes, utf8Text(bytes));
     }
 
+    /**
+     * The text with each likely credential cut short ({@code sk-a…}), for a report quoting a file's text that the
+     * check refuses for holding one: the report goes where the file's diff does, and further (a CI log, a chat).
+     */
+    public static String withSecretsMasked(String text) {
+        return SecretPatterns.masked(text);
+    }
+
     private static List<Problem> secrets(String path, byte[] bytes, Optional<String> text) {
         String searched = text.orElseGet(() -> new String(bytes, StandardCharsets.ISO_8859_1));
         return SecretPatterns.find(searched).stream()

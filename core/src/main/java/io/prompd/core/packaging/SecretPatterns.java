@@ -38,6 +38,16 @@ final class SecretPatterns {
     private SecretPatterns() {
     }
 
+    /** The text with each likely credential cut to its first four characters and an ellipsis. */
+    static String masked(String text) {
+        String masked = text;
+        for (Kind kind : KINDS) {
+            masked = kind.pattern().matcher(masked).replaceAll(found -> Matcher.quoteReplacement(
+                    found.group().substring(0, Math.min(4, found.group().length())) + "…"));
+        }
+        return masked;
+    }
+
     /** Every likely credential in the text, line by line, in order. */
     static List<Finding> find(String text) {
         List<Finding> findings = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.prompd.generator.check;
 
 import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.packaging.ContentCheck;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
@@ -39,8 +40,9 @@ public record MetaChange(PackageName name, Action action, String target, String 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(detail, "detail");
-        Objects.requireNonNull(was, "was");
+        // a reason quoting a leaked key, which the check refuses, is not to be repeated in its report
+        detail = ContentCheck.withSecretsMasked(Objects.requireNonNull(detail, "detail"));
+        was = ContentCheck.withSecretsMasked(Objects.requireNonNull(was, "was"));
     }
 
     MetaChange(PackageName name, Action action, String target, String detail) {

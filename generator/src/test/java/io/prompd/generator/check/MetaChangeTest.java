@@ -57,6 +57,20 @@ class MetaChangeTest {
     }
 
     @Test
+    void aLikelyCredentialInAReasonIsCutShortAsTheCheckRefusesIt() {
+        PackageMeta before = meta(Map.of(), Map.of(), Map.of("1.0.0", "old ghp_" + "a".repeat(36)), Set.of("ann"));
+        PackageMeta after = meta(Map.of(), Map.of("1.0.0", "leaked sk-" + "Zq9".repeat(14) + " in the README"),
+                Map.of("1.0.0", "use 1.1"), Set.of("ann"));
+
+        assertEquals(List.of(
+                "yanks tool 1.0.0: leaked sk-Z… in the README",
+                "changes the deprecation message of tool 1.0.0: use 1.1"),
+                MetaChange.between(NAME, read(before), read(after)).stream()
+                        .map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
+        assertEquals("old ghp_…", MetaChange.between(NAME, read(before), read(after)).get(1).was());
+    }
+
+    @Test
     void takedownRecordsAreToldAsTheOtherNotes() {
         PackageMeta before = new PackageMeta(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
                 versions(Map.of("0.4.0", "illegal content", "0.5.0", "leaked a key")), new TreeSet<>());
