@@ -8,6 +8,7 @@ import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.PackageIndex;
 import io.prompd.core.resolve.Takedowns;
+import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -100,10 +101,12 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
             List<Candidate> offered = new ArrayList<>(published.packument().versions().values().stream()
                     .filter(version -> atHand.map(test -> test.test(name, version)).orElse(true))
                     .map(version -> candidate(name, version)).toList());
-            Optional.of(published.packument().takenDown()).filter(takenDown -> !takenDown.isEmpty())
-                    .flatMap(takenDown -> pinnedAtHand.apply(name).filter(locked -> takenDown.containsKey(locked.version())))
-                    .ifPresent(locked -> offered.add(new Candidate(name, locked.version(), locked.dependencies(),
-                            true)));
+            Map<Version, String> takenDown = published.packument().takenDown();
+            if (!takenDown.isEmpty()) {
+                pinnedAtHand.apply(name).filter(locked -> takenDown.containsKey(locked.version()))
+                        .ifPresent(locked -> offered.add(new Candidate(name, locked.version(), locked.dependencies(),
+                                true)));
+            }
             return List.copyOf(offered);
         }).orElse(List.of());
     }
