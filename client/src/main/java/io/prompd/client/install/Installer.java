@@ -393,8 +393,7 @@ public final class Installer {
             }
             String reason = index.require(name).packument().takenDown().get(old.version());
             if (reason != null) {
-                warnings.add(name + " moved from the locked " + old.version() + " to " + now.version() + ": "
-                        + StatusNotes.labelled("its registry took " + old.version() + " down", reason));
+                warnings.add(StatusNotes.movedOffTakenDown(name, old.version(), now.version(), reason));
             }
         });
         return warnings;

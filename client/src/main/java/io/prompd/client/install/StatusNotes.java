@@ -58,6 +58,12 @@ public final class StatusNotes {
                 + " (" + whyKept + "it can no longer be downloaded; " + wayOff(graph, published, locked) + ")";
     }
 
+    /** What to say of a locked version a resolution moved off because its registry took it down. */
+    static String movedOffTakenDown(PackageName name, Version locked, Version chosen, String reason) {
+        return name + " moved from the locked " + locked + " to " + chosen + ": "
+                + labelled("its registry took " + locked + " down", reason);
+    }
+
     /**
      * An update moves off a yanked or taken down version only to another that every range allows: when
      * there is none, it keeps a yanked one (as cargo does), so saying "update" would send the user in a circle.
