@@ -1,5 +1,6 @@
 package io.prompd.core.packaging;
 
+import io.prompd.core.problem.ProblemReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,6 +27,9 @@ final class SecretPatterns {
             new Kind("a private key (-----BEGIN ... PRIVATE KEY-----)",
                     Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")));
 
+    /** How much of a likely credential a masked text keeps: about its kind's prefix (sk-a, AKIA, ghp_). */
+    private static final int SHOWN_OF_A_SECRET = 4;
+
     /**
      * A likely credential found in a text.
      *
@@ -43,7 +47,7 @@ final class SecretPatterns {
         String masked = text;
         for (Kind kind : KINDS) {
             masked = kind.pattern().matcher(masked).replaceAll(found -> Matcher.quoteReplacement(
-                    found.group().substring(0, Math.min(4, found.group().length())) + "…"));
+                    ProblemReport.abbreviated(found.group(), SHOWN_OF_A_SECRET)));
         }
         return masked;
     }
