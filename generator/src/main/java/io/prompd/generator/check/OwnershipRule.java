@@ -123,6 +123,12 @@ final class OwnershipRule implements PullRequestRule {
             if (owned.owners().contains(login)) {
                 return Optional.empty();
             }
+            if (!settings.parsedMeta(name).reads("/owners")) {
+                return Optional.of(Problem.error(folder, "", "the owners of " + name + " are unknown: its"
+                        + " meta.json on the base branch does not read, so only maintainers may change " + name,
+                        "ask a maintainer to repair " + RepositoryLayout.metaFile(name) + " on the base branch,"
+                        + " then merge the base branch into this pull request"));
+            }
             String listed = owned.owners().isEmpty() ? "no owners" : String.join(", ", owned.owners());
             String hint = "ask an owner to add you to \"owners\" in " + RepositoryLayout.metaFile(name);
             // the author's branch does not show a claim made since it branched off, so the error says where it is

@@ -197,6 +197,19 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
                 "carol is not an owner of taken (its meta.json on the base branch lists dave)");
     }
 
+    @Test
+    void ownersOfAMetaThatDoesNotReadOnTheBaseBranchAreUnknownNotNone() {
+        carolsTakenMergedIntoThePullRequest();
+        repo.publish("taken", "1.1.0");
+        repo.commit("publish", "carol");
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.meta("taken", "{\"owners\": [\"dave\"],}"));
+
+        Problem refused = assertError(check(repo, "carol"), "packages/taken",
+                "the owners of taken are unknown: its meta.json on the base branch does not read");
+        assertEquals("ask a maintainer to repair packages/taken/meta.json on the base branch, then merge the base branch"
+                + " into this pull request", refused.hint());
+    }
+
     /** The unscoped package taken 1.0.0, owned by carol, published on main and merged into pr. */
     private void carolsTakenMergedIntoThePullRequest() {
         repo.checkout("main");
