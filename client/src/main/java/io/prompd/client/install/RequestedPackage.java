@@ -11,6 +11,7 @@ import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -78,11 +79,18 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
     /** A package whose versions are all pre-releases or yanked: by name alone, none may be chosen. */
     private static PrompdException nothingToInstallByName(PublishedPackage published) {
         String name = published.packument().name().toString();
-        Optional<Version> preRelease = published.packument().versions().values().stream()
+        Collection<VersionSummary> versions = published.packument().versions().values();
+        boolean releaseYanked = versions.stream().anyMatch(version -> !version.version().isPreRelease());
+        Optional<Version> preRelease = versions.stream()
                 .filter(version -> version.yanked() == null).map(VersionSummary::version).max(Version::compareTo);
-        return preRelease.map(version -> new PrompdException(ExitCode.NOT_FOUND, name + " has only pre-release versions,"
-                        + " which are installed only when asked for", "ask for one, as in 'prompd install " + name + "@"
-                        + version + "'"))
+        return preRelease.map(version -> releaseYanked
+                        ? new PrompdException(ExitCode.NOT_FOUND, "every release of " + name + " is yanked, and its"
+                                + " other versions are pre-releases, which are installed only when asked for",
+                                "ask for one, as in 'prompd install " + name + "@" + version + "'; 'prompd info " + name
+                                + "' says why the releases are yanked")
+                        : new PrompdException(ExitCode.NOT_FOUND, name + " has only pre-release versions, which are"
+                                + " installed only when asked for", "ask for one, as in 'prompd install " + name + "@"
+                                + version + "'"))
                 .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, "every version of " + name + " is yanked",
                         "'prompd info " + name + "' says why"));
     }

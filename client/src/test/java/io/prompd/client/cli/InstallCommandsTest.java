@@ -1093,6 +1093,14 @@ class InstallCommandsTest {
         assertEquals("error: every version of @acme/gone is yanked\nhint: 'prompd info @acme/gone' says why\n", gone.err());
         assertTrue(prompd("info", "@acme/early").out().contains("\ndist-tags: none\n"), "no tag points at a pre-release");
 
+        registry.publish("@acme/mixed", "1.0.0").yank("@acme/mixed", "1.0.0", "broken")
+                .publish("@acme/mixed", "2.0.0-rc.1");
+        CliRun mixed = prompd("install", "@acme/mixed");
+        assertEquals(3, mixed.exitCode(), mixed.err());
+        assertEquals("error: every release of @acme/mixed is yanked, and its other versions are pre-releases, which are"
+                + " installed only when asked for\nhint: ask for one, as in 'prompd install @acme/mixed@2.0.0-rc.1';"
+                + " 'prompd info @acme/mixed' says why the releases are yanked\n", mixed.err());
+
         assertEquals(0, prompd("install", "@acme/early@0.1.0-beta.2").exitCode());
     }
 
