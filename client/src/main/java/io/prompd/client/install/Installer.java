@@ -12,6 +12,7 @@ import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestFields;
@@ -85,8 +86,8 @@ public final class Installer {
                 Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
                 Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
                         .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
-                Plan plan = plan(roots(project.manifest().dependencies(), requests), project.lockOrEmpty(), unpinned,
-                        unpinned, newcomers, !requests.isEmpty(), options, index);
+                Plan plan = plan(Goal.ofProject(roots(project.manifest().dependencies(), requests), unpinned,
+                        newcomers), project.lockOrEmpty(), unpinned, !requests.isEmpty(), options, index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 requests.forEach(request -> saved.put(request.name(), request.saved(plan.lock())));
                 return apply(project, plan, saved, List.of(), Set.of(), options, repaired, index);
@@ -107,8 +108,7 @@ public final class Installer {
                         .withRootName(GLOBAL_ROOT);
                 List<Plan> plans = new ArrayList<>();
                 for (RequestedPackage request : request(specs, index, false)) {
-                    plans.add(resolved(roots(new TreeMap<>(), List.of(request)), Set.of(), Set.of(request.name()),
-                            LockFile.empty(), alone, index));
+                    plans.add(resolved(Goal.ofStore(roots(new TreeMap<>(), List.of(request))), LockFile.empty(), alone, index));
                 }
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
                 Set<String> warnings = new LinkedHashSet<>();
@@ -170,7 +170,8 @@ public final class Installer {
                         saved.put(name, range);
                     }
                 }
-                Plan plan = plan(roots, current, unpinned, saved.keySet(), Set.of(), true, options, index)
+                Plan plan = plan(Goal.ofProject(roots, saved.keySet(), Set.of()), current, unpinned, true, options,
+                        index)
                         .warnedAlso(kept);
                 return apply(project, plan, saved, List.of(), Set.of(), options, repaired, index);
             }
@@ -192,7 +193,7 @@ public final class Installer {
             try (RegistryIndex index = index(project.lockOrEmpty())) {
                 Plan plan;
                 try {
-                    plan = plan(roots, project.lockOrEmpty(), Set.of(), Set.of(), Set.of(), false,
+                    plan = plan(Goal.ofProject(roots, Set.of(), Set.of()), project.lockOrEmpty(), Set.of(), false,
                             InstallOptions.defaults(), index);
                 } catch (PrompdException unresolvable) {
                     if (!(unresolvable instanceof ResolutionException)
@@ -316,24 +317,47 @@ public final class Installer {
     }
 
     /**
+     * What a run resolves for.
+     *
+     * @param asked  the roots whose ranges the run means to save, which a hint past a failed resolution keeps
+     * @param added  those of them no dependency yet, which such a hint cannot say to uninstall
+     * @param global whether the run installs into the store alone, as the install such a hint offers must too
+     */
+    private record Goal(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked, Set<PackageName> added,
+                        boolean global) {
+
+        Goal {
+            roots = SortedCopies.map(roots);
+            asked = Set.copyOf(asked);
+            added = Set.copyOf(added);
+        }
+
+        static Goal ofProject(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked,
+                              Set<PackageName> added) {
+            return new Goal(roots, asked, added, false);
+        }
+
+        /** A global install's: its roots are new, and their ranges are saved nowhere. */
+        static Goal ofStore(SortedMap<PackageName, VersionRange> roots) {
+            return new Goal(roots, Set.of(), roots.keySet(), true);
+        }
+    }
+
+    /**
      * The lock to install: the current one reduced to what the roots need when it meets them and
      * nothing asks to move, else a new resolution preferring the current lock's versions except
      * for {@code unpinned}.
-     *
-     * @param asked the roots whose ranges the command means to save, which a hint past a failed resolution keeps
-     * @param added those of them no dependency yet, which such a hint cannot say to uninstall
      */
-    private Plan plan(SortedMap<PackageName, VersionRange> roots, LockFile current, Set<PackageName> unpinned,
-                      Set<PackageName> asked, Set<PackageName> added, boolean mustResolve, InstallOptions options,
-                      RegistryIndex index) {
+    private Plan plan(Goal goal, LockFile current, Set<PackageName> unpinned, boolean mustResolve,
+                      InstallOptions options, RegistryIndex index) {
         if (!mustResolve) {
-            Optional<LockFile> kept = current.satisfying(roots);
+            Optional<LockFile> kept = current.satisfying(goal.roots());
             if (kept.isPresent()) {
-                ProjectGraph graph = new ProjectGraph(roots, kept.get());
+                ProjectGraph graph = new ProjectGraph(goal.roots(), kept.get());
                 return new Plan(graph, false, statusWarnings(graph, installer().missing(kept.get()), index));
             }
         }
-        return resolved(roots, asked, added, current, ResolveOptions.defaults().withStrategy(options.strategy())
+        return resolved(goal, current, ResolveOptions.defaults().withStrategy(options.strategy())
                 .withLocked(current.versions()).freeing(unpinned), index);
     }
 
@@ -342,17 +366,17 @@ public final class Installer {
      * keeps its recorded URL: resolved against a mirror, the bytes are the same, and rewriting every
      * URL would churn the lock for nothing (the install fetches from the mirror either way).
      */
-    private Plan resolved(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked, Set<PackageName> added,
-                          LockFile current, ResolveOptions resolveOptions, RegistryIndex index) {
+    private Plan resolved(Goal goal, LockFile current, ResolveOptions resolveOptions, RegistryIndex index) {
         Resolution resolution;
         try {
-            resolution = Resolver.resolve(roots, index, resolveOptions);
+            resolution = Resolver.resolve(goal.roots(), index, resolveOptions);
         } catch (ResolutionException failed) {
             if (offline) {
                 throw new PrompdException(failed.exitCode(), failed.getMessage(), "offline, only the versions installed"
                         + " or cached count: run again without --offline to choose among all published ones", failed);
             }
-            throw StatusNotes.waysPast(roots, asked, added, index)
+            throw StatusNotes.waysPast(goal.roots(), goal.asked(), goal.added(),
+                            goal.global() ? "prompd install --global" : "prompd install", index)
                     .map(hint -> new PrompdException(failed.exitCode(), failed.getMessage(), hint, failed))
                     .orElse(failed);
         }
@@ -373,7 +397,7 @@ public final class Installer {
             packages.put(chosen.getKey(), new LockedPackage(summary.version(), tarball, summary.dist().integrity(),
                     summary.dependencies()));
         }
-        ProjectGraph graph = new ProjectGraph(roots, new LockFile(packages));
+        ProjectGraph graph = new ProjectGraph(goal.roots(), new LockFile(packages));
         List<String> warnings = new ArrayList<>(statusWarnings(graph, List.copyOf(packages.keySet()), index));
         warnings.addAll(movedOffTakedowns(current, packages, index));
         return new Plan(graph, true, warnings);

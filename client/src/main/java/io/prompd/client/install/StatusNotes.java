@@ -188,9 +188,10 @@ public final class StatusNotes {
      * @param asked the roots whose ranges the failed command meant to save: the install keeps them, as one without
      *              them would fail on them again, the ranges prompd.json still has
      * @param added those of them that are no dependency in prompd.json yet
+     * @param install the command that installs them, {@code --global} and all
      */
     static Optional<String> waysPast(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked,
-                                     Set<PackageName> added, RegistryIndex index) {
+                                     Set<PackageName> added, String install, RegistryIndex index) {
         List<String> removed = new ArrayList<>();
         List<String> moved = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
@@ -236,7 +237,7 @@ public final class StatusNotes {
         // a dependency further down is not the project's to move: the one needing it must go, or wait for a release
         commands.addAll(blocked);
         if (!moved.isEmpty()) {
-            commands.add("'prompd install " + String.join(" ", moved) + "' moves past the versions taken down");
+            commands.add("'" + install + " " + String.join(" ", moved) + "' moves past the versions taken down");
         }
         List<String> hint = new ArrayList<>(unavailable);
         if (!commands.isEmpty()) {

@@ -1495,6 +1495,12 @@ class InstallCommandsTest {
                 + " ^1.1.0 allows needs @acme/util ~1.1.0, which only versions taken down meet; 'prompd install"
                 + " @acme/tool@0.9.0' moves past the versions taken down\n"), older.err());
         assertEquals(0, prompd("install", "@acme/tool@0.9.0").exitCode(), "the way offered works");
+
+        CliRun global = prompd("install", "--global", "@acme/tool");
+        assertEquals(3, global.exitCode(), global.err());
+        assertTrue(global.err().endsWith("; 'prompd install --global @acme/tool@0.9.0' moves past the versions taken"
+                + " down\n"), global.err());
+        assertEquals(0, prompd("install", "--global", "@acme/tool@0.9.0").exitCode(), "the way offered works");
     }
 
     @Test
