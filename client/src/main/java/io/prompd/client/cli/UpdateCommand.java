@@ -26,7 +26,8 @@ final class UpdateCommand implements Callable<Integer> {
     List<String> nameArguments = List.of();
 
     @Option(names = "--latest", description = "Move the ranges in prompd.json to ^<latest>, across major versions;"
-            + " never back from a newer locked version, such as a chosen pre-release.")
+            + " never back from a newer locked version, such as a chosen pre-release. A range with no upper bound"
+            + " (*, >=1.0.0) that allows the latest stays as it is.")
     boolean latest;
 
     @Mixin

@@ -128,7 +128,7 @@ public final class Installer {
     /**
      * Resolves again, letting the named packages (all when none is named) move to the newest
      * versions their ranges allow. With {@code latest}, the named direct dependencies' ranges move
-     * to {@code ^<latest>} first.
+     * to {@code ^<latest>} first, but for those already allowing it and every later release.
      */
     public InstallReport update(Path projectFolder, Collection<PackageName> names, boolean latest, InstallOptions options)
             throws IOException {
@@ -163,6 +163,10 @@ public final class Installer {
                             // an update never moves back: a pre-release chosen on purpose stays
                             kept.add("kept " + name + " " + direct.get(name) + ": its latest version, " + newest.get()
                                     + ", is older than the locked " + locked.get());
+                            continue;
+                        }
+                        if (direct.get(name).allowsEveryReleaseFrom(newest.get())) {
+                            // already as open as --latest means; ^<latest> would narrow it
                             continue;
                         }
                         VersionRange range = VersionRange.caret(newest.get());

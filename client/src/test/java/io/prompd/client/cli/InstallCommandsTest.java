@@ -1014,6 +1014,25 @@ class InstallCommandsTest {
     }
 
     @Test
+    void updateLatestLeavesARangeWithNoUpperBoundAsItIsAndStillMovesItsVersion() throws IOException {
+        registry.publish("@acme/other", "1.0.0").publish("@acme/third", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/util@>=1.0.0", "@acme/other@*", "@acme/third@>=1.0.0 <2").exitCode());
+        registry.publish("@acme/util", "2.0.0").publish("@acme/other", "2.0.0").publish("@acme/third", "2.0.0");
+
+        CliRun update = prompd("update", "--latest");
+
+        assertEquals(0, update.exitCode(), update.err());
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        assertTrue(manifest.contains("\"@acme/util\": \">=1.0.0\"") && manifest.contains("\"@acme/other\": \"*\""),
+                manifest);
+        assertTrue(manifest.contains("\"@acme/third\": \"^2.0.0\""), "a bounded range still moves: " + manifest);
+        JsonNode locked = Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).get("packages");
+        for (String name : List.of("@acme/util", "@acme/other", "@acme/third")) {
+            assertEquals("2.0.0", locked.get(name).get("version").asText(), name);
+        }
+    }
+
+    @Test
     void updateLatestNeverMovesAChosenPreReleaseBackToAnOlderLatest() throws IOException {
         registry.publish("@acme/util", "2.0.0-beta.1").publish("@acme/other", "1.0.0");
         assertEquals(0, prompd("install", "@acme/util@^2.0.0-beta.1", "@acme/other@1.0.0").exitCode());

@@ -27,6 +27,12 @@ record ComparatorSet(List<Comparison> comparisons) {
                 .anyMatch(bound -> bound.isPreRelease() && bound.sameMajorMinorPatch(version));
     }
 
+    /** Whether no comparator caps the versions: every version above one allowed is allowed too, pre-releases aside. */
+    boolean unboundedAbove() {
+        return comparisons.stream().map(Comparison::operator)
+                .allMatch(operator -> operator == Operator.GREATER || operator == Operator.GREATER_OR_EQUAL);
+    }
+
     @Override
     public String toString() {
         return comparisons.isEmpty() ? "*" : comparisons.stream().map(Comparison::toString).collect(Collectors.joining(" "));

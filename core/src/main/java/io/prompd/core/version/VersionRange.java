@@ -85,6 +85,11 @@ public final class VersionRange {
         return comparatorSets.stream().anyMatch(set -> set.satisfiedBy(version));
     }
 
+    /** Whether the range allows the release and every release after it, as {@code *} and {@code >=1.0.0} do. */
+    public boolean allowsEveryReleaseFrom(Version release) {
+        return comparatorSets.stream().anyMatch(set -> set.unboundedAbove() && set.satisfiedBy(release));
+    }
+
     /** The one version the range allows, when it is written as {@code 1.2.3}, {@code =1.2.3} or {@code v1.2.3}. */
     public Optional<Version> exactVersion() {
         return soleFullVersion(operator -> operator == RangeOperator.NONE || operator == RangeOperator.EQUAL);

@@ -59,6 +59,21 @@ class VersionRangeTest {
         assertThrows(InvalidRangeException.class, () -> VersionRange.parse(range));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "*; 1.5.0; true",
+            ">=1.0.0; 1.5.0; true",
+            ">1; 2.0.0; true",
+            ">=2.0.0; 1.5.0; false",
+            "^1.0.0; 1.5.0; false",
+            ">=1.0.0 <2; 1.5.0; false",
+            "1.x || >=3; 3.1.0; true",
+            "1.x || >=3; 1.5.0; false",
+            "<0.5 || >=1.0; 1.2.0; true"})
+    void allowsEveryReleaseFromAVersionOnlyWithoutAnUpperBoundAboveIt(String range, String release, boolean expected) {
+        assertEquals(expected, VersionRange.parse(range).allowsEveryReleaseFrom(Version.parse(release)));
+    }
+
     @Test
     void refusesAHyphenThatDoesNotStandBetweenTwoVersions() {
         assertTrue(refusal("1 2 -").contains("'1 2 -' is not a hyphen range"), refusal("1 2 -"));
