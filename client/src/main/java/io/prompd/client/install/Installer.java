@@ -470,7 +470,7 @@ public final class Installer {
                 // takedown the index records counts: a version missing from an index cached offline may just be
                 // newer than that copy.
                 if (listed.packument().takenDown().containsKey(version)
-                        && isAtHand(name, graph.lock().packages().get(name))) {
+                        && installer().isAtHand(name, graph.lock().packages().get(name))) {
                     warnings.add(StatusNotes.takenDown(graph, listed, version,
                             "installed from the copy at hand because the lock file pins it; "));
                 }
@@ -487,13 +487,8 @@ public final class Installer {
      */
     private RegistryIndex index(LockFile lock) {
         return new RegistryIndex(registry, offline ? Optional.of(this::isAtHand) : Optional.empty(),
-                name -> lock.get(name).filter(locked -> isAtHand(name, locked))
+                name -> lock.get(name).filter(locked -> installer().isAtHand(name, locked))
                         .map(locked -> Candidate.of(name, locked.version(), locked.dependencies())));
-    }
-
-    /** Installed or cached: an uninstall leaves a locked version taken down that is neither, and warns of it so. */
-    private boolean isAtHand(PackageName name, LockedPackage locked) {
-        return store.contains(name, locked.version()) || cache.find(locked.integrity()).isPresent();
     }
 
     private boolean isAtHand(PackageName name, VersionSummary version) {

@@ -133,8 +133,13 @@ final class LockedInstaller {
     }
 
     private List<PackageName> toDownload(LockFile lock) {
-        return missing(lock).stream().filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty())
-                .toList();
+        return lock.packages().entrySet().stream().filter(entry -> !isAtHand(entry.getKey(), entry.getValue()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Installed or its tarball cached: what an install of it needs no registry for. */
+    boolean isAtHand(PackageName name, LockedPackage locked) {
+        return store.contains(name, locked.version()) || cache.find(locked.integrity()).isPresent();
     }
 
     /**
