@@ -3,8 +3,13 @@ package io.prompd.client.cli;
 import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.Installer;
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,6 +78,9 @@ final class InstallCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--save-exact saves the packages it adds to prompd.json:"
                     + " name them, without --global");
         }
+        if (!global) {
+            requireOneRangeEach(packages);
+        }
         Installer installer = new InstallWiring(root, spec.commandLine().getErr()).installer();
         InstallReport report = global
                 ? installer.installGlobal(packages, resolution.options(frozen))
@@ -80,5 +88,22 @@ final class InstallCommand implements Callable<Integer> {
                         resolution.options(frozen).savingExact(saveExact));
         InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
+    }
+
+    /**
+     * A project depends on one range of a package, so naming it twice differently leaves no telling which was meant;
+     * the store of a global install holds both.
+     */
+    private void requireOneRangeEach(List<PackageSpec> packages) {
+        Map<PackageName, List<String>> written = new TreeMap<>();
+        packages.stream().distinct().forEach(one -> written.computeIfAbsent(one.name(), name -> new ArrayList<>())
+                .add(one.toString()));
+        for (Map.Entry<PackageName, List<String>> named : written.entrySet()) {
+            if (named.getValue().size() > 1) {
+                throw new ParameterException(spec.commandLine(), named.getKey() + " is named " + named.getValue().size()
+                        + " ways, " + Plural.series(named.getValue(), "and") + ", and a project depends on one range"
+                        + " of a package: name it once");
+            }
+        }
     }
 }

@@ -392,6 +392,22 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aPackageNamedTwoWaysIsAUsageErrorInAProjectAndTwoVersionsGlobally() throws IOException {
+        String manifest = Files.readString(project.resolve("prompd.json"));
+
+        CliRun twice = prompd("install", "@acme/util@^1.0.0", "@acme/base", "acme/util@1.1.0");
+
+        assertEquals(2, twice.exitCode(), twice.err());
+        assertTrue(twice.err().startsWith("error: @acme/util is named 2 ways, @acme/util@^1.0.0 and @acme/util@1.1.0,"
+                + " and a project depends on one range of a package: name it once\n"), twice.err());
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
+        assertEquals(0, prompd("install", "@acme/util@^1.0.0", "acme/util@^1.0.0").exitCode(), "the same range twice");
+        assertEquals(0, prompd("install", "--global", "@acme/util@1.0.0", "@acme/util@1.1.0").exitCode());
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.0.0")));
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")));
+    }
+
+    @Test
     void frozenWithPackagesToAddIsAUsageErrorThatChangesNothing() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         String manifest = Files.readString(project.resolve("prompd.json"));
