@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             "With --json, an array of {name, version, direct, needed, locked, installed, invalid} in name order; a"
                     + " dependency not locked has its range instead of a version, locked false, installed and invalid"
                     + " left out.",
-            "With --installed, list every version in the store instead, whatever project installed it."})
+            "With --installed, list every version in the store instead, whatever project installed it; with --json"
+                    + " too, an object of each package name to its versions in order."})
 final class ListCommand implements Callable<Integer> {
 
     @Spec
