@@ -123,6 +123,13 @@ class PrompdJarIT {
         assertEquals("", old.out(), "the old java was not started");
         assertEquals("error: prompd needs Java 17 or later, and " + oldJava.toRealPath() + " is Java 8\nhint: install a"
                 + " JDK or JRE 17+, and put its bin folder first on the PATH or set JAVA_HOME to it\n", old.err());
+
+        Run oldHome = launch(LAUNCHER, Map.of("PATH", tools.toString(), "JAVA_HOME", work.resolve("jdk8/jre").toString()),
+                "--version");
+
+        assertEquals(1, oldHome.exitCode());
+        assertEquals("error: prompd needs Java 17 or later, and " + oldJava.toRealPath() + " is Java 8\nhint: set"
+                + " JAVA_HOME to a JDK or JRE 17+, or unset it to use the java on the PATH\n", oldHome.err());
     }
 
     @Test
