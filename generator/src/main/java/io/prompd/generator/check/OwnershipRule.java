@@ -104,9 +104,7 @@ final class OwnershipRule implements PullRequestRule {
         String folder = RepositoryLayout.packageFolder(name);
         if (name.isScoped() && !settings.scopes().isKnownScope(name.scopeWithAt())) {
             String scope = name.scopeWithAt();
-            boolean hasPackages = settings.packages().keySet().stream()
-                    .anyMatch(other -> other.isScoped() && other.scopeWithAt().equals(scope));
-            return Optional.of(Problem.error(folder, "", hasPackages
+            return Optional.of(Problem.error(folder, "", !settings.namesInUse(scope).isEmpty()
                     ? "the scope " + scope + " has packages but no entry in scopes.json, so it has no owners, and only"
                             + " maintainers may publish in it"
                     : "the scope " + scope + " does not exist yet, and only maintainers may create scopes",

@@ -98,14 +98,16 @@ final class SettingsFilesRule implements PullRequestRule {
     /**
      * A scope removed from scopes.json, or left with no login among its owners and its teams'
      * members (no owners and no teams, or only teams that are empty or undeclared), while packages
-     * remain in it: nobody but maintainers could publish, tag or yank them any more. Published
-     * versions cannot be deleted, so the scope has to stay. A scope new in scopes.json counts too,
+     * remain in it: nobody but maintainers could publish, tag or yank them any more. A package whose
+     * every version was taken down remains while its meta.json does ({@link RegistrySnapshot#inUse}),
+     * so the scope has to stay. A scope new in scopes.json counts too,
      * when its first package comes in the same pull request. One the merge base already left without a
      * login is not this pull request's doing.
      */
     private static void scopesLeftWithoutOwners(PullRequest pullRequest, Problems problems) {
         Scopes base = pullRequest.base().scopes();
-        Scopes head = pullRequest.head().scopes();
+        RegistrySnapshot snapshot = pullRequest.head();
+        Scopes head = snapshot.scopes();
         SortedSet<String> scopes = new TreeSet<>(base.scopes().keySet());
         scopes.addAll(head.scopes().keySet());
         for (String scope : scopes) {
@@ -114,16 +116,19 @@ final class SettingsFilesRule implements PullRequestRule {
             if (ownership != null && (alreadyWithout || !head.publishers(scope).isEmpty())) {
                 continue;
             }
-            List<String> packages = pullRequest.head().packages().keySet().stream()
-                    .filter(name -> name.isScoped() && name.scopeWithAt().equals(scope)).map(PackageName::toString)
-                    .toList();
+            SortedSet<PackageName> packages = snapshot.namesInUse(scope);
             if (packages.isEmpty()) {
                 continue;
             }
-            String orphaned = "has packages (" + String.join(", ", packages) + "), so only maintainers could publish,"
-                    + " tag or yank them";
-            String retire = "to retire it, remove or move its packages first (see step 3 of \"Set up your registry\""
-                    + " in the registry's README)";
+            String orphaned = "has packages (" + packages.stream().map(name -> snapshot.packages().containsKey(name)
+                    ? name.toString() : name + " with only its meta.json left").collect(Collectors.joining(", "))
+                    + "), so only maintainers could publish, tag or yank them";
+            List<String> recorded = packages.stream().filter(name -> !snapshot.meta(name).takenDown().isEmpty())
+                    .map(PackageName::toString).toList();
+            // takedown records are never removed (TakedownRecordRule), so their package, and its scope, stay for good
+            String retire = recorded.isEmpty() ? "to retire it, remove or move its packages first (see step 3 of"
+                    + " \"Set up your registry\" in the registry's README)" : "the takedown records in the meta.json of "
+                    + String.join(", ", recorded) + " stay for good, and so does the scope";
             if (ownership == null) {
                 problems.error(Scopes.FILE, "/scopes", "the pull request removes the scope " + scope + ", which still "
                         + orphaned, "keep " + scope + " with its owners; " + retire);

@@ -131,6 +131,12 @@ public final class RegistrySnapshot {
         return names;
     }
 
+    /** Every name {@link #inUse} in the scope, given with its {@code @}, sorted. */
+    public SortedSet<PackageName> namesInUse(String scope) {
+        return SortedCopies.set(namesInUse().stream()
+                .filter(name -> name.isScoped() && name.scopeWithAt().equals(scope)).toList());
+    }
+
     /** The package's meta.json as read, with which of its parts did not read; empty and without problems when it has none. */
     public Parsed<PackageMeta> parsedMeta(PackageName name) {
         ObjectId file = metaFiles.get(name);

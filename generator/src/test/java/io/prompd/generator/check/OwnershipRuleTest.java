@@ -13,6 +13,8 @@ import io.prompd.core.problem.Problem;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OwnershipRuleTest extends PullRequestScenarioTest {
 
@@ -329,6 +331,20 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aPackageWhoseEveryVersionWasTakenDownKeepsItsScope() {
+        repo.delete(UTIL);
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"seed removed\"}}");
+        repo.write("scopes.json", "{\"scopes\": {}}\n");
+        repo.commit("retire @common", TestRegistryRepo.MAINTAINER);
+
+        Problem removed = assertError(check(repo, TestRegistryRepo.MAINTAINER), "scopes.json",
+                "removes the scope @common, which still has packages (@common/util with only its meta.json left)");
+
+        assertEquals("keep @common with its owners; the takedown records in the meta.json of @common/util stay for"
+                + " good, and so does the scope", removed.hint());
+    }
+
+    @Test
     void removingEveryOwnerOfAScopeWithPackagesIsRefused() {
         repo.write("scopes.json", """
                 {"scopes": {"@common": {"owners": []}}}
@@ -375,9 +391,15 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         assertEquals(List.of(), check(repo, TestRegistryRepo.MAINTAINER).problems());
     }
 
-    @Test
-    void aScopeWithPackagesButNoEntryIsNotCalledNew() {
+    /** Whether or not the package has a version left: taken down, it keeps its meta.json, and is still a package. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aScopeWithPackagesButNoEntryIsNotCalledNew(boolean everyVersionTakenDown) {
         repo.checkout("main");
+        if (everyVersionTakenDown) {
+            repo.delete(UTIL);
+            repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        }
         repo.write("scopes.json", "{\"scopes\": {}}\n");
         repo.commit("drop @common", TestRegistryRepo.MAINTAINER);
         repo.checkout("pr");
