@@ -2,6 +2,7 @@ package io.prompd.core.archive;
 
 import io.prompd.core.Sizes;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
@@ -285,8 +286,7 @@ public final class PackSelector {
                         + " would be one file on Windows and macOS", "rename one of them");
             }
             if (!limits.fitsOneFile(entry.size())) {
-                problems.error(path, "", "the file has " + Sizes.overLimit(entry.size(), limits.maxFileBytes())
-                        + " per file", location.removeOrLeaveOut());
+                problems.add(overLimit(entry, limits, location.removeOrLeaveOut()));
             }
             total += entry.size();
         }
@@ -298,6 +298,12 @@ public final class PackSelector {
             problems.error("", "", "the package's files add up to " + Sizes.overLimit(total, limits.maxUnpackedBytes()),
                     location.trimOrSplit());
         }
+    }
+
+    /** The error of a file over the per-file limit, with the hint given: one who knows what refers to it restates it. */
+    public static Problem overLimit(SourceEntry entry, ArchiveLimits limits, String hint) {
+        return Problem.error(entry.path(), "", "the file has " + Sizes.overLimit(entry.size(), limits.maxFileBytes())
+                + " per file", hint);
     }
 
     private static void checkKind(SourceEntry entry, PackageLocation location, Problems problems) {

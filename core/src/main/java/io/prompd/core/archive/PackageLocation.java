@@ -1,5 +1,8 @@
 package io.prompd.core.archive;
 
+import io.prompd.core.Plural;
+import java.util.List;
+
 /**
  * Where a package's files are, which decides how to keep a file out of its tarball: an author's
  * folder may hold files that {@code "ignore"} leaves out, but a registry's version folder must hold
@@ -23,6 +26,23 @@ public enum PackageLocation {
         return switch (this) {
             case WORKING_FOLDER -> "remove it, or " + leaveOut();
             case VERSION_FOLDER -> leaveOut();
+        };
+    }
+
+    /**
+     * A hint for a file that cannot be packed and that packed prompts refer to: leaving it out as
+     * {@link #removeOrLeaveOut} says would only trade its error for one of a missing file in each.
+     *
+     * @param prompts the package paths of the prompts that refer to it
+     */
+    public String shrinkOrUnrefer(List<String> prompts) {
+        boolean one = prompts.size() == 1;
+        String fix = "make it smaller, or remove it with the references to it in "
+                + (one ? "that prompt" : "those prompts") + " and any entry of \"files\" in prompd.json naming it alone";
+        return Plural.series(prompts, "and") + (one ? " refers" : " refer") + " to it, so " + switch (this) {
+            case WORKING_FOLDER -> "leaving it out alone breaks " + (one ? "it" : "them") + ": " + fix;
+            case VERSION_FOLDER -> "removing it alone breaks " + (one ? "it" : "them") + ": in the package's own"
+                    + " folder, " + fix + "; then pack again, and replace the version folder's files with the tarball's";
         };
     }
 

@@ -19,6 +19,7 @@ import io.prompd.core.prompt.PromptValidator;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,7 +65,26 @@ public final class PackageValidator {
         problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, packed, leftOut)));
         draft.name().ifPresent(name -> problems.addAll(PromptValidator.validate(
                 new PromptPackage(name, draft.dependencies(), packed, leftOut, contents.drafts()))));
+        restateReferredOverLimit(contents, problems);
         return contents.report(problems);
+    }
+
+    /**
+     * The error of a file over the per-file limit that packed prompts refer to, with a hint naming them: the selection,
+     * made before any prompt is read, can only say to leave the file out.
+     */
+    private void restateReferredOverLimit(Contents contents, Problems problems) {
+        List<SourceEntry> overLimit = contents.selection().included().stream()
+                .filter(entry -> !limits.fitsOneFile(entry.size())).toList();
+        if (overLimit.isEmpty()) {
+            return;
+        }
+        SortedMap<String, List<String>> referrers = new TreeMap<>();
+        contents.drafts().forEach((file, prompt) -> prompt.localFiles(file).forEach(path -> referrers
+                .computeIfAbsent(path, unseen -> new ArrayList<>()).add(file)));
+        overLimit.stream().filter(entry -> referrers.containsKey(entry.path()))
+                .forEach(entry -> problems.restate(PackSelector.overLimit(entry, limits,
+                        location.shrinkOrUnrefer(referrers.get(entry.path())))));
     }
 
     /**

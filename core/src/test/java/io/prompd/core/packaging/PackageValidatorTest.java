@@ -253,6 +253,22 @@ class PackageValidatorTest {
     }
 
     @Test
+    void aFileOverTheLimitThatAPromptRefersToIsNotJustToBeLeftOut() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST,
+                "hello.prmd", "---\ncontext: contexts/big.md\n---\nSummarise it.\n",
+                "contexts/big.md", "x".repeat(101), "contexts/unused.md", "x".repeat(101)));
+
+        List<Problem> problems = new PackageValidator(new ArchiveLimits(1_000, 100, 10_000)).validate(source).problems();
+
+        assertEquals(List.of("contexts/big.md: hello.prmd refers to it, so leaving it out alone breaks it: make it"
+                        + " smaller, or remove it with the references to it in that prompt and any entry of \"files\" in"
+                        + " prompd.json naming it alone",
+                        "contexts/unused.md: remove it, or add it to \"ignore\" in prompd.json"),
+                problems.stream().filter(problem -> problem.message().contains("per file"))
+                        .map(problem -> problem.file() + ": " + problem.hint()).toList(), ProblemReport.text(problems));
+    }
+
+    @Test
     void aManifestOrPromptInAnotherEncodingIsReportedOnceAtItsLine() throws IOException {
         MemorySource source = new MemorySource("p", Map.of(
                 "prompd.json", "{\"name\": \"@acme/p\", \"version\": \"1.0.0\",\n \"description\": \"caf\u00e9\"}\n"

@@ -180,17 +180,7 @@ class ContentChecksTest {
 
     @Test
     void whatCannotBePackedIsToBeRemovedFromTheVersionFolderNotIgnored() {
-        repo.delete(BASE);
-        repo.checkout("main");
-        repo.write("registry.json", """
-                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
-                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
-                 "policy": {"maxFileBytes": 100}}
-                """);
-        repo.commit("a small file limit", TestRegistryRepo.MAINTAINER);
-        repo.checkout("pr");
-        repo.merge("main", "update", "alice");
-        repo.publish("@common/base", "1.0.0");
+        publishUnderAFileLimit(100);
         repo.write(BASE + "/contexts/big.md", "x".repeat(101));
         repo.symlink(BASE + "/link.md", "README.md");
         repo.commit("publish");
@@ -202,6 +192,41 @@ class ContentChecksTest {
             assertTrue(problem.hint().endsWith("remove it from the version folder"), problem.hint());
             assertFalse(problem.hint().contains("ignore"), problem.hint());
         }
+    }
+
+    @Test
+    void aFileOverTheLimitThatPromptsReferToIsNotJustToBeRemoved() {
+        publishUnderAFileLimit(200);
+        repo.write(BASE + "/contexts/big.md", "x".repeat(201));
+        repo.write(BASE + "/contexts/unused.md", "x".repeat(201));
+        repo.write(BASE + "/example.prmd", "---\nid: example\ncontext: contexts/big.md\n---\nSummarise it.\n");
+        repo.write(BASE + "/prompts/include.prmd", "---\nid: include\n---\n{% include \"../contexts/big.md\" %}\n");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertEquals("example.prmd and prompts/include.prmd refer to it, so removing it alone breaks them: in the"
+                + " package's own folder, make it smaller, or remove it with the references to it in those prompts and"
+                + " any entry of \"files\" in prompd.json naming it alone; then pack again, and replace the version"
+                + " folder's files with the tarball's", assertError(report, BASE + "/contexts/big.md", "per file")
+                .hint());
+        assertEquals("remove it from the version folder",
+                assertError(report, BASE + "/contexts/unused.md", "per file").hint());
+    }
+
+    /** Publishes @common/base in a pull request up to date with a registry.json that lowers the per-file limit. */
+    private void publishUnderAFileLimit(int maxFileBytes) {
+        repo.delete(BASE);
+        repo.checkout("main");
+        repo.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
+                 "policy": {"maxFileBytes": %d}}
+                """.formatted(maxFileBytes));
+        repo.commit("a small file limit", TestRegistryRepo.MAINTAINER);
+        repo.checkout("pr");
+        repo.merge("main", "update", "alice");
+        repo.publish("@common/base", "1.0.0");
     }
 
     @Test
