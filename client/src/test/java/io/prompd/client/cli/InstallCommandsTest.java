@@ -480,6 +480,20 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aConflictNamesEachVersionWithTheRangeItDependsOn() throws IOException {
+        registry.publish("@acme/util", "2.0.0")
+                .publish("@acme/pair", "1.0.0", "@acme/util", "~1.0.0")
+                .publish("@acme/pair", "1.1.0", "@acme/util", "^2.0.0");
+
+        CliRun run = prompd("install", "@acme/pair@^1", "@acme/util@^1.1.0");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: Because @acme/pair 1.1.0 depends on @acme/util ^2.0.0 and @acme/pair 1.0.0"
+                + " depends on @acme/util ~1.0.0, every version of @acme/pair requires @acme/util ~1.0.0 || ^2.0.0.\n"),
+                run.err());
+    }
+
+    @Test
     void aMissingPackageExitsWithThreeAndSuggests() {
         CliRun run = prompd("install", "@acme/gretter");
         assertEquals(3, run.exitCode(), run.err());

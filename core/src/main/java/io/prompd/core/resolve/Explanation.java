@@ -221,7 +221,10 @@ final class Explanation {
                 .orElseGet(() -> describe(first) + line(firstLine) + " and " + describe(second) + line(secondLine));
     }
 
-    /** {@code A depends on both B and C}. */
+    /**
+     * {@code A depends on both B and C}, when the same versions of A do: versions of A that each depend on
+     * one of them are named each with its own, as two clauses.
+     */
     private static Optional<String> requiresBoth(Incompatibility first, Integer firstLine, Incompatibility second,
             Integer secondLine) {
         if (first.terms().size() == 1 || second.terms().size() == 1) {
@@ -230,7 +233,8 @@ final class Explanation {
         Optional<Term> firstPositive = first.onlyTerm(true);
         Optional<Term> secondPositive = second.onlyTerm(true);
         if (firstPositive.isEmpty() || secondPositive.isEmpty()
-                || firstPositive.get().domain() != secondPositive.get().domain()) {
+                || firstPositive.get().domain() != secondPositive.get().domain()
+                || !firstPositive.get().versions().equals(secondPositive.get().versions())) {
             return Optional.empty();
         }
         String verb = first.isDependency() && second.isDependency() ? "depends on" : "requires";

@@ -74,8 +74,21 @@ final class Term {
         allowed.and(other.allowed());
         boolean absentAllowed = !positive && !other.positive;
         BitSet set = absentAllowed ? complement(allowed) : allowed;
-        String resultLabel = set.equals(versions) ? label : set.equals(other.versions) ? other.label : null;
+        String resultLabel = set.equals(versions) ? label : set.equals(other.versions) ? other.label
+                : absentAllowed ? unionLabel(other) : null;
         return new Term(domain, !absentAllowed, set, resultLabel);
+    }
+
+    /**
+     * Two ranges as one, lower first, so that what either of two dependencies allows reads as the
+     * ranges they declared ({@code ~1.0.0 || ^2.0.0}) rather than as the versions that happen to meet them.
+     */
+    private String unionLabel(Term other) {
+        if (label == null || other.label == null) {
+            return null;
+        }
+        boolean lowerFirst = versions.nextSetBit(0) <= other.versions.nextSetBit(0);
+        return lowerFirst ? label + " || " + other.label : other.label + " || " + label;
     }
 
     Term difference(Term other) {

@@ -200,6 +200,33 @@ class ResolverTest {
     }
 
     @Test
+    void explainsVersionsThatDependOnDifferentRangesEachWithItsOwn() {
+        TestIndex index = new TestIndex()
+                .add("@t/e", "1.0.0", "@t/base", "~1.0.0")
+                .add("@t/e", "1.1.0", "@t/base", "^2.0.0")
+                .add("@t/base", "1.0.0").add("@t/base", "1.2.0").add("@t/base", "2.0.0");
+        ResolutionException failure = failure(index, "@t/e", "^1", "@t/base", "^1.2.0");
+        assertEquals("""
+                Because @t/e 1.1.0 depends on @t/base ^2.0.0 and @t/e 1.0.0 depends on @t/base ~1.0.0, every version of @t/e requires @t/base ~1.0.0 || ^2.0.0.
+                So, because your project depends on both @t/base ^1.2.0 and @t/e ^1, version solving failed.""", failure.getMessage());
+    }
+
+    @Test
+    void explainsThreeVersionsThatDependOnDifferentRangesEachWithItsOwn() {
+        TestIndex index = new TestIndex()
+                .add("@t/f", "1.0.0", "@t/base", "~1.0.0")
+                .add("@t/f", "1.1.0", "@t/base", "~1.0.0")
+                .add("@t/f", "1.2.0", "@t/base", "^2.0.0")
+                .add("@t/g", "1.0.0", "@t/base", "^1.2.0")
+                .add("@t/base", "1.0.0").add("@t/base", "1.2.0").add("@t/base", "2.0.0");
+        ResolutionException failure = failure(index, "@t/f", "^1", "@t/g", "^1");
+        assertEquals("""
+                Because @t/f 1.2.0 depends on @t/base ^2.0.0 and @t/f <=1.1.0 depends on @t/base ~1.0.0, every version of @t/f requires @t/base ~1.0.0 || ^2.0.0.
+                And because every version of @t/g depends on @t/base ^1.2.0, @t/g and @t/f cannot be installed together.
+                So, because your project depends on both @t/f ^1 and @t/g ^1, version solving failed.""", failure.getMessage());
+    }
+
+    @Test
     void theExplanationCallsTheRootWhatTheCallerCallsIt() {
         TestIndex index = twoPackagesNeedingDifferentBases();
         ResolveOptions named = ResolveOptions.defaults().withRootName("@a/z 1.0.0");

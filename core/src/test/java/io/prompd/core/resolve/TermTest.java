@@ -53,6 +53,14 @@ class TermTest {
     }
 
     @Test
+    void namesWhatEitherOfTwoRangesAllowsByBothRangesLowerFirst() {
+        Term eitherRange = range("^2.0.0").inverse().intersect(range("~1.0.0").inverse());
+        assertFalse(eitherRange.isPositive());
+        assertEquals(bits(0, 3), eitherRange.versions());
+        assertEquals("@a/x ~1.0.0 || ^2.0.0", eitherRange.describe(false));
+    }
+
+    @Test
     void keepsTheRangeTextWhileTheSetIsUnchanged() {
         assertEquals("@a/x ^1.0.0", range("^1.0.0").intersect(range(">=1.0.0 <2.0.0")).describe(false));
         assertEquals("@a/x >=1.1.0 <=1.2.0", range("^1.0.0").intersect(range(">=1.1.0")).describe(false));
