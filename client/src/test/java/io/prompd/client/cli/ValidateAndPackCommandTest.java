@@ -75,6 +75,28 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void validateChecksAFileAPromptIncludesAsTheTemplateItIsRenderedAs() throws IOException {
+        write("prompts/greet.prmd", "---\nid: greet\n---\n# User\nHi {% include \"./part.md\" %}\n");
+        write("prompts/part.md", "Part {% include \"./greet.prmd\" %} {% include \"./missing.md\" %} {% if x %}\n");
+
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("""
+                prompts/greet.prmd
+                  error   line 5: circular include: prompts/greet.prmd → prompts/part.md → prompts/greet.prmd
+                          hint: make one of these files stop including, importing or extending the next
+                prompts/part.md
+                  error   line 1: './missing.md' resolves to 'prompts/missing.md', which is not in the package
+                          hint: add the file, or fix the path: it is relative to the folder of prompts/part.md
+                  error   line 1: the template does not render (loaded through prompts/greet.prmd): {% if %} is never\
+                 closed
+                          hint: add {% endif %} where the block ends
+                3 errors, 0 warnings
+                """), run.out());
+    }
+
+    @Test
     void withoutAFolderValidateAndPackTakeThePackageTheWorkingFolderLiesIn() throws IOException {
         CliRun validate = CliRun.in(pkg.resolve("prompts"), home, "validate");
         assertEquals(0, validate.exitCode(), validate.err());

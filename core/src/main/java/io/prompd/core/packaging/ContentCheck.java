@@ -49,7 +49,7 @@ public final class ContentCheck {
         List<Problem> problems = new ArrayList<>();
         for (SourceEntry entry : files) {
             byte[] bytes = source.read(entry.path());
-            Optional<String> text = utf8Text(bytes);
+            Optional<String> text = text(bytes);
             check(entry.path(), bytes, text, contextFiles, problems);
             text.flatMap(content -> bidiControls(entry.path(), content, firstFreeLine(entry.path(), prompts)))
                     .ifPresent(problems::add);
@@ -110,7 +110,7 @@ public final class ContentCheck {
      * out, since whatever a pull request adds stays in the registry's Git history.
      */
     public static List<Problem> secrets(String path, byte[] bytes) {
-        return secrets(path, bytes, utf8Text(bytes));
+        return secrets(path, bytes, text(bytes));
     }
 
     /**
@@ -149,7 +149,7 @@ public final class ContentCheck {
     }
 
     /** The text, when the bytes are UTF-8 without NUL characters; empty for a binary file. */
-    private static Optional<String> utf8Text(byte[] bytes) {
+    static Optional<String> text(byte[] bytes) {
         return hasNul(bytes) ? Optional.empty() : Utf8.decode(bytes);
     }
 

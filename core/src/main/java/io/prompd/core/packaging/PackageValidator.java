@@ -11,6 +11,7 @@ import io.prompd.core.manifest.ManifestPaths;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.prompt.LoadedTemplates;
 import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.prompt.PromptPackage;
 import io.prompd.core.prompt.PromptParseResult;
@@ -20,9 +21,11 @@ import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -63,8 +66,14 @@ public final class PackageValidator {
         contents.selection().included().forEach(entry -> packed.add(entry.path()));
         SortedMap<String, LeftOut.Reason> leftOut = contents.selection().leftOutReasons();
         problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, packed, leftOut)));
-        draft.name().ifPresent(name -> problems.addAll(PromptValidator.validate(
-                new PromptPackage(name, draft.dependencies(), packed, leftOut, contents.drafts()))));
+        if (draft.name().isPresent()) {
+            Set<String> readable = new HashSet<>();
+            readable(contents.selection().included()).forEach(entry -> readable.add(entry.path()));
+            SortedMap<String, String> templates = LoadedTemplates.read(contents.drafts(), packed, path ->
+                    readable.contains(path) ? ContentCheck.text(source.read(path)) : Optional.empty());
+            problems.addAll(PromptValidator.validate(new PromptPackage(draft.name().get(), draft.dependencies(), packed,
+                    leftOut, contents.drafts(), templates)));
+        }
         restateReferredOverLimit(contents, problems);
         return contents.report(problems);
     }

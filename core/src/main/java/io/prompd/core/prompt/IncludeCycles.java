@@ -10,14 +10,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Finds prompts whose templates include, import or extend themselves through local files: Jinja
- * would follow them without end when rendering. A cycle found is reported once, on its first file
- * in path order, at the line that loads the next file.
+ * Finds prompts whose templates include, import or extend themselves through local files, prompts
+ * or other templates: Jinja would follow them without end when rendering. A cycle found is
+ * reported once, on its first file in path order, at the line that loads the next file.
  */
 final class IncludeCycles {
 
-    /** One prompt loading another, at a line of its body. */
-    private record Load(String target, int line) {
+    /** A template loading a file of the package, at a line of its body. */
+    record Load(String target, int line) {
     }
 
     private final Map<String, List<Load>> loads = new TreeMap<>();
@@ -25,15 +25,24 @@ final class IncludeCycles {
     private final Set<Set<String>> reported = new HashSet<>();
     private final Problems problems;
 
-    /** @param references every prompt of the package, with its {@link PromptFile#referenceSites()} */
+    /**
+     * @param references every prompt of the package, with its {@link PromptFile#referenceSites()}, and every
+     *                   {@link PromptPackage#templates() template} they load, with the sites its body names
+     */
     private IncludeCycles(Map<String, List<ReferenceSite>> references, Problems problems) {
         this.problems = problems;
-        references.forEach((file, sites) -> loads.put(file, sites.stream()
+        references.forEach((file, sites) -> loads.put(file, loads(file, sites).stream()
+                .filter(load -> references.containsKey(load.target()))
+                .toList()));
+    }
+
+    /** The files of the package a file's template loads by a local path, its front matter's references left out. */
+    static List<Load> loads(String file, List<ReferenceSite> sites) {
+        return sites.stream()
                 .filter(site -> site.line() > 0 && site.reference() instanceof LocalReference)
                 .flatMap(site -> ((LocalReference) site.reference()).resolveFrom(file).stream()
-                        .filter(references::containsKey)
                         .map(target -> new Load(target, site.line())))
-                .toList()));
+                .toList();
     }
 
     static void check(Map<String, List<ReferenceSite>> references, Problems problems) {
@@ -65,6 +74,6 @@ final class IncludeCycles {
         String next = closed.get(1);
         int line = loads.get(first).stream().filter(load -> load.target().equals(next)).findFirst().orElseThrow().line();
         problems.add(Problem.error(first, "", "circular include: " + String.join(" → ", closed),
-                "make one of these prompts stop including, importing or extending the next").atLine(line));
+                "make one of these files stop including, importing or extending the next").atLine(line));
     }
 }

@@ -153,10 +153,7 @@ public record PromptFile(
                 .filter(PromptPart.FilePart.class::isInstance)
                 .map(PromptPart.FilePart.class::cast)
                 .forEach(part -> sites.add(new ReferenceSite(part.reference(), part.pointer(), 0)));
-        for (TemplateScan.FileUse use : template.files()) {
-            References.tryParse(use.written(), using).ifPresent(reference -> sites.add(new ReferenceSite(reference, "",
-                    use.line())));
-        }
+        sites.addAll(template.referenceSites(using));
         return List.copyOf(sites);
     }
 

@@ -16,10 +16,12 @@ import java.util.SortedSet;
  * @param files        every file path of the package, relative to its root with {@code /}
  * @param leftOut      the files of the folder that pack leaves out, and why, so that a reference to one is explained
  * @param prompts      the parsed prompts by package path
+ * @param templates    the text of each other file the prompts' templates load, by package path
+ *                     ({@link LoadedTemplates#read}), since it is rendered as a template too
  */
 public record PromptPackage(PackageName name, SortedMap<PackageName, VersionRange> dependencies,
                             SortedSet<String> files, SortedMap<String, LeftOut.Reason> leftOut,
-                            SortedMap<String, PromptFile> prompts) {
+                            SortedMap<String, PromptFile> prompts, SortedMap<String, String> templates) {
 
     public PromptPackage {
         Objects.requireNonNull(name, "name");
@@ -27,5 +29,6 @@ public record PromptPackage(PackageName name, SortedMap<PackageName, VersionRang
         files = SortedCopies.set(files);
         leftOut = SortedCopies.map(leftOut);
         prompts = SortedCopies.map(prompts);
+        templates = SortedCopies.map(templates);
     }
 }

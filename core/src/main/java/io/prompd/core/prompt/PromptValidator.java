@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Validates the prompts of one package together: that each has text, parameters, body variables,
- * references to files and to other packages, and inheritance and include cycles. Returns every
- * problem, sorted.
+ * references to files and to other packages, and inheritance and include cycles; and the other
+ * files their templates load, as templates too. Returns every problem, sorted.
  */
 public final class PromptValidator {
 
@@ -33,6 +33,16 @@ public final class PromptValidator {
             ParameterRules.check(prompt, problems);
             TemplateRule.check(pack, parents, file, prompt, template, problems);
             ReferenceRules.check(pack, file, prompt, references.get(file), problems);
+        });
+        Map<String, TemplateScan> loaded = new TreeMap<>();
+        pack.templates().forEach((file, text) -> {
+            loaded.put(file, TemplateScan.of(text, 1));
+            references.put(file, loaded.get(file).referenceSites(List.of()));
+        });
+        Map<String, List<String>> through = LoadedTemplates.through(pack.prompts().keySet(), references);
+        loaded.forEach((file, template) -> {
+            TemplateRule.checkLoaded(file, template, through.getOrDefault(file, List.of()), problems);
+            ReferenceRules.checkLoaded(pack, file, references.get(file), problems);
         });
         InheritanceCycles.check(pack, parents, problems);
         IncludeCycles.check(references, problems);

@@ -6,6 +6,7 @@ import io.prompd.core.problem.Problems;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * The rules on what a prompt points at: local files must exist inside the package, and other
@@ -25,14 +26,29 @@ final class ReferenceRules {
      */
     static void check(PromptPackage pack, String file, PromptFile prompt, List<ReferenceSite> references,
                       Problems problems) {
+        check(pack, file, prompt.using(), references, site -> site.lineIn(prompt), problems);
+    }
+
+    /**
+     * The same rules for a {@link PromptPackage#templates() file a prompt's template loads}, whose references are
+     * all in its body, and which defines no alias.
+     *
+     * @param references the sites its template names
+     */
+    static void checkLoaded(PromptPackage pack, String file, List<ReferenceSite> references, Problems problems) {
+        check(pack, file, List.of(), references, ReferenceSite::line, problems);
+    }
+
+    private static void check(PromptPackage pack, String file, List<Alias> aliases, List<ReferenceSite> references,
+                              ToIntFunction<ReferenceSite> line, Problems problems) {
         for (ReferenceSite site : references) {
             Problems found = new Problems();
-            reference(pack, file, prompt, site.reference(), site.pointer(), found);
-            found.sorted().forEach(problem -> problems.add(problem.atLine(site.lineIn(prompt))));
+            reference(pack, file, aliases, site.reference(), site.pointer(), found);
+            found.sorted().forEach(problem -> problems.add(problem.atLine(line.applyAsInt(site))));
         }
     }
 
-    private static void reference(PromptPackage pack, String file, PromptFile prompt, Reference reference,
+    private static void reference(PromptPackage pack, String file, List<Alias> aliases, Reference reference,
                                   String pointer, Problems problems) {
         if (pointer.equals(INHERITS) && inheritsExtensionLeftOff(pack, file, reference, problems)) {
             // the prompt file meant is in the package: its extension is all the path lacks
@@ -42,7 +58,7 @@ final class ReferenceRules {
             localReference(pack, file, local, pointer, problems);
         } else if (reference instanceof PackageReference viaPackage && viaPackage.alias().isEmpty()) {
             // A reference through a 'using' alias is checked once, at the alias.
-            packageReference(pack, file, prompt.using(), viaPackage, pointer, problems);
+            packageReference(pack, file, aliases, viaPackage, pointer, problems);
         }
     }
 

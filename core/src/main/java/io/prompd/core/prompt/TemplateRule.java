@@ -3,6 +3,7 @@ package io.prompd.core.prompt;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,12 +26,29 @@ final class TemplateRule {
      */
     static void check(PromptPackage pack, LocalParents parents, String file, PromptFile prompt, TemplateScan template,
                       Problems problems) {
-        template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render: "
-                + fault.message(), fault.hint()).atLine(fault.line())));
-        template.files().forEach(use -> nameThatIsNoReference(file, prompt, use, problems));
+        renders(file, template, prompt.using(), "", problems);
         Set<String> declared = declaredThroughLocalParents(pack, parents, file);
         undeclaredVariables(pack, parents, file, template, declared, problems);
         singleBraces(file, template, declared, problems);
+    }
+
+    /**
+     * A file a prompt's template loads, which is rendered as a template too: its tags and the names of the files it
+     * loads in turn; not its variables, which the prompts loading it may each declare.
+     *
+     * @param through the files that load it, from a prompt to the one that loads it itself; empty when unknown
+     */
+    static void checkLoaded(String file, TemplateScan template, List<String> through, Problems problems) {
+        renders(file, template, List.of(), through.isEmpty() ? "" : " (loaded through " + String.join(" → ", through)
+                + ")", problems);
+    }
+
+    /** @param loadedThrough how the file is reached from a prompt, for a file that is none; empty for a prompt */
+    private static void renders(String file, TemplateScan template, List<Alias> aliases, String loadedThrough,
+                                Problems problems) {
+        template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render"
+                + loadedThrough + ": " + fault.message(), fault.hint()).atLine(fault.line())));
+        template.files().forEach(use -> nameThatIsNoReference(file, aliases, use, problems));
     }
 
     /**
@@ -53,10 +71,10 @@ final class TemplateRule {
     }
 
     /** A file the template loads is checked with the prompt's other references; a name that is none is told here. */
-    private static void nameThatIsNoReference(String file, PromptFile prompt, TemplateScan.FileUse use,
+    private static void nameThatIsNoReference(String file, List<Alias> aliases, TemplateScan.FileUse use,
                                               Problems problems) {
         try {
-            References.parse(use.written(), prompt.using());
+            References.parse(use.written(), aliases);
         } catch (IllegalArgumentException invalid) {
             problems.add(Problem.error(file, "", "'" + use.written() + "' is not a valid reference: " + invalid.getMessage(),
                     References.HOW_TO_WRITE).atLine(use.line()));

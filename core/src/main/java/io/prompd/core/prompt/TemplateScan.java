@@ -170,6 +170,14 @@ final class TemplateScan {
         return List.copyOf(files);
     }
 
+    /** The {@link #files()} that are references, with their lines; a name that is none is left out. */
+    List<ReferenceSite> referenceSites(List<Alias> aliases) {
+        return files.stream()
+                .flatMap(use -> References.tryParse(use.written(), aliases).stream()
+                        .map(reference -> new ReferenceSite(reference, "", use.line())))
+                .toList();
+    }
+
     private void fileUse(String rest, int offset) {
         String target = rest.strip();
         if (target.isEmpty() || (target.charAt(0) != '"' && target.charAt(0) != '\'')) {

@@ -252,6 +252,30 @@ class PackageValidatorTest {
         assertEquals(1, latin1.line());
     }
 
+    /** An included text file is read as the template it is rendered as; a binary one is no template, only bytes. */
+    @Test
+    void theTextFilesAPromptIncludesAreCheckedAsTemplatesAndItsBinaryOnesAreNot() throws IOException {
+        byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0, '{', '%', ' ', 'i', 'f', ' ', '%', '}'};
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
+                "hello.prmd", "---\n---\n{% include './part.md' %}\n{% include './contexts/logo.png' %}\n"
+                        .getBytes(StandardCharsets.UTF_8),
+                "part.md", "Part {% include './hello.prmd' %}\n{% include './gone.md' %} {{ open\n"
+                        .getBytes(StandardCharsets.UTF_8),
+                "contexts/logo.png", binary));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        assertEquals(List.of(
+                        "error hello.prmd:3 circular include: hello.prmd → part.md → hello.prmd",
+                        "error part.md:2 './gone.md' resolves to 'gone.md', which is not in the package",
+                        "error part.md:2 the template does not render (loaded through hello.prmd): '{{' is never closed"
+                                + " with '}}'"),
+                problems.stream().filter(problem -> !problem.file().equals("prompd.json"))
+                        .map(problem -> problem.severity().label() + " " + problem.location() + " " + problem.message())
+                        .toList());
+    }
+
     @Test
     void aFileOverTheLimitThatAPromptRefersToIsNotJustToBeLeftOut() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST,

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -39,7 +40,8 @@ class CorpusValidationTest {
         files.stream().filter(path -> path.endsWith(".prmd")).forEach(path -> prompts.put(path,
                 PromptParser.parse(path, read(root.resolve(path))).prompt().orElseThrow()));
         return PromptValidator.validate(new PromptPackage(PackageName.parse(manifest.get("name").asText()),
-                dependencies, files, new TreeMap<>(), prompts));
+                dependencies, files, new TreeMap<>(), prompts,
+                LoadedTemplates.read(prompts, files, path -> Optional.of(read(root.resolve(path))))));
     }
 
     private static String read(Path path) {

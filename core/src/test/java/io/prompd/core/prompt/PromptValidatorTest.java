@@ -7,7 +7,10 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
 import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -34,8 +37,13 @@ class PromptValidatorTest {
         });
         SortedMap<PackageName, VersionRange> declared = new TreeMap<>();
         dependencies.forEach((name, range) -> declared.put(PackageName.parse(name), VersionRange.parse(range)));
-        return PromptValidator.validate(new PromptPackage(SELF, declared, new TreeSet<>(files.keySet()), new TreeMap<>(),
-                prompts));
+        TreeSet<String> paths = new TreeSet<>(files.keySet());
+        try {
+            return PromptValidator.validate(new PromptPackage(SELF, declared, paths, new TreeMap<>(), prompts,
+                    LoadedTemplates.read(prompts, paths, path -> Optional.of(files.get(path)))));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
     }
 
     private static List<Problem> validate(String prompt) {
@@ -286,7 +294,7 @@ class PromptValidatorTest {
                 + "    default: \"a\\b\"\n---\n{{ x }}\n").draft().orElseThrow();
 
         assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(),
-                new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(), new TreeMap<>(Map.of("prompts/a.prmd", draft)))));
+                new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(), new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>())));
     }
 
     /** The parser refuses a number beyond a double; no rule compares it with the others, which would fail on infinity. */
@@ -300,7 +308,7 @@ class PromptValidatorTest {
         assertEquals(List.of("/parameters/0/enum/1", "/parameters/0/min", "/parameters/0/max", "/parameters/0/default",
                 "/parameters/1/default/1"), result.problems().stream().map(Problem::pointer).toList());
         assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(),
-                new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(), new TreeMap<>(Map.of("prompts/a.prmd", draft)))));
+                new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(), new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>())));
     }
 
     @Test
@@ -442,6 +450,59 @@ class PromptValidatorTest {
                 "a.prmd", "---\n---\n{% include './c.prmd' %}{% include './c.prmd' %}{% include './b.prmd' %}\n",
                 "b.prmd", "---\n---\n{% include './c.prmd' %}\n",
                 "c.prmd", "---\n---\nc\n"), Map.of()));
+    }
+
+    /** Jinja renders a file a prompt includes as a template too, whatever its extension. */
+    @Test
+    void aCycleThroughFilesThatAreNoPromptIsNamedAtTheFileThatClosesIt() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", "---\n---\nA {% include './c.md' %}\n",
+                "prompts/c.md", "C\n{% include './d.md' %}\n",
+                "prompts/d.md", "D {% include 'c.md' %}\n",
+                "prompts/b.prmd", "---\n---\n{% include './part.txt' %}\n",
+                "prompts/part.txt", "{% include './b.prmd' %}\n"), Map.of());
+
+        assertEquals(List.of("prompts/b.prmd:3 circular include: prompts/b.prmd → prompts/part.txt → prompts/b.prmd",
+                        "prompts/c.md:2 circular include: prompts/c.md → prompts/d.md → prompts/c.md"),
+                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
+    @Test
+    void aMissingFileThatAnIncludedFileIncludesIsAnErrorAtItsLine() {
+        Problem problem = single(validate(Map.of(
+                "prompts/a.prmd", "---\n---\n{% include './parts/part.md' %}\n",
+                "prompts/parts/part.md", "Part\n\n{% include '../missing.md' %}\n"), Map.of()), Severity.ERROR);
+
+        assertEquals("prompts/parts/part.md:3 '../missing.md' resolves to 'prompts/missing.md', which is not in the"
+                + " package", problem.location() + " " + problem.message());
+    }
+
+    @Test
+    void anUnclosedTagOfAFileIncludedByTwoPromptsIsOneErrorThereNamingWhatIncludesIt() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", "---\n---\n{% include './c.md' %}\n",
+                "prompts/b.prmd", "---\n---\n{% include './c.md' %}\n",
+                "prompts/c.md", "{% include './d.md' %}\n",
+                "prompts/d.md", "one\n{% if x %} never closed {{ y\n"), Map.of());
+
+        assertEquals(List.of("prompts/d.md:2 the template does not render (loaded through prompts/a.prmd → prompts/c.md):"
+                        + " '{{' is never closed with '}}'",
+                        "prompts/d.md:2 the template does not render (loaded through prompts/a.prmd → prompts/c.md):"
+                        + " {% if %} is never closed"),
+                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
+    @Test
+    void anIncludedFileThatRendersPassesWhateverIncludesItAndTheFilesItLeavesUnread() {
+        assertEquals(List.of(), validate(Map.of(
+                "prompts/a.prmd", "---\nparameters:\n  - name: topic\n---\n{% include './parts/intro.md' %}\n",
+                "prompts/b.prmd", "---\n---\n{% include './parts/intro.md' %}{% include './parts/intro.md' %}\n",
+                "prompts/parts/intro.md", "{% for item in items %}{{ item }}{% endfor %} {{ topic }}\n"
+                        + "{% include './outro.md' %}{% include './maybe.md' ignore missing %}{% include name %}\n",
+                "prompts/parts/outro.md", "{# a note #}Bye {% raw %}{{ {% endraw %}\n",
+                "prompts/data.md", "{% if never closed, but no template loads this file\n"), Map.of()));
     }
 
     @Test
