@@ -56,6 +56,23 @@ class ContentChecksTest {
         assertEquals(3, problem.line());
     }
 
+    /** The check validates as prompd validate does: a file a prompt includes is a template too, whatever its extension. */
+    @Test
+    void aFileAPromptIncludesThatCannotRenderFailsTheCheck() {
+        repo.write(BASE + "/prompts/x.prmd", "---\nid: x\n---\n{% include './c.md' %}\n");
+        repo.write(BASE + "/prompts/c.md", "C {% include './d.md' %}\n");
+        repo.write(BASE + "/prompts/d.md", "D {% include './c.md' %}\n{% include './gone.md' %}\n{% if x %}\n");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        assertEquals(1, assertError(report, BASE + "/prompts/c.md", "circular include: prompts/c.md → prompts/d.md"
+                + " → prompts/c.md").line());
+        assertEquals(2, assertError(report, BASE + "/prompts/d.md", "'./gone.md' resolves to 'prompts/gone.md'").line());
+        assertEquals(3, assertError(report, BASE + "/prompts/d.md", "the template does not render (loaded through"
+                + " prompts/x.prmd → prompts/c.md): {% if %} is never closed").line());
+    }
+
     @Test
     void textWithoutSecretsPasses() {
         repo.write(BASE + "/contexts/notes.md", "Keys look like sk-... and AKIA...; never paste one.\n");
