@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -589,6 +590,23 @@ class InstallCommandsTest {
         CliRun run = prompd("install", "@acme/util");
         assertEquals(6, run.exitCode(), run.err());
         assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+        assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
+    }
+
+    @Test
+    void aGitFolderInATarballWhoseIntegrityMatchesIsRefusedWithSixAndNothingIsInstalled() throws IOException {
+        registry.addToTarball("@acme/util", "1.1.0", "package/.git/config",
+                "[core]\n\tfsmonitor = \"touch pwned; false\"\n".getBytes(StandardCharsets.UTF_8));
+
+        CliRun run = prompd("install", "@acme/util");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertEquals("error: the archive entry 'package/.git/config' is refused: pack never packs .git/, .prompd/,"
+                + " node_modules/\nhint: prompd pack never writes such entries, so the archive was damaged or tampered"
+                + " with\n", run.err().replace(System.lineSeparator(), "\n"));
+        try (Stream<Path> store = Files.list(home.resolve("packages/@acme"))) {
+            assertEquals(List.of(), store.toList(), "neither the version nor what its unpack began is left");
+        }
         assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
     }
 

@@ -1,6 +1,7 @@
 package io.prompd.client.testing;
 
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackResult;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.PackageLocation;
@@ -38,6 +39,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
  * A static registry written by the test into a folder, laid out as {@link RegistryLayout} says and
@@ -174,6 +180,43 @@ public final class TestRegistry {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x20;
         Files.write(file, bytes);
+    }
+
+    /**
+     * Adds an entry to a version's tarball and records the new tarball's integrity, as a hostile registry
+     * would: what {@code prompd pack} never writes, arriving with a matching integrity.
+     */
+    public TestRegistry addToTarball(String name, String version, String entryName, byte[] content) throws IOException {
+        ByteArrayOutputStream tarball = new ByteArrayOutputStream();
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new GzipCompressorInputStream(
+                Files.newInputStream(tarball(name, version))));
+                TarArchiveOutputStream out = new TarArchiveOutputStream(new GzipCompressorOutputStream(tarball))) {
+            out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putArchiveEntry(entry);
+                in.transferTo(out);
+                out.closeArchiveEntry();
+            }
+            TarArchiveEntry added = new TarArchiveEntry(entryName);
+            added.setSize(content.length);
+            out.putArchiveEntry(added);
+            out.write(content);
+            out.closeArchiveEntry();
+        }
+        return serveAsTarball(name, version, tarball.toByteArray());
+    }
+
+    /** Serves these bytes as a version's tarball, its index recording their integrity. */
+    public TestRegistry serveAsTarball(String name, String version, byte[] tgz) throws IOException {
+        SortedMap<Version, VersionDocument> documents = versions.get(PackageName.parse(name));
+        VersionDocument d = documents.get(Version.parse(version));
+        Dist dist = new Dist(d.dist().tarball(), Integrity.of(tgz), tgz.length, d.dist().fileCount(),
+                d.dist().unpackedSize());
+        documents.put(d.version(), new VersionDocument(d.name(), d.version(), d.description(), d.keywords(),
+                d.category(), d.author(), d.license(), d.repository(), d.dependencies(), d.engines(), d.main(),
+                d.prompts(), dist, d.publishedAt(), d.commit(), d.promptFiles(), d.readme()));
+        Files.write(tarball(name, version), tgz);
+        return write();
     }
 
     /** registry.json, index.json of every package, each version's document, and packages.json. */

@@ -141,12 +141,14 @@ public final class PackSelector {
     /**
      * The folder (with a trailing '/') or file left out whole that a path lies in, if any: one
      * always excluded, or a temporary folder of prompd's (init's, filled before its files are moved
-     * into place). A temporary file is left out by {@link #reasonToLeaveOut}, after the secrets.
+     * into place). A temporary file is left out by {@link #leftOutByName}, after the secrets.
      */
     private static Optional<LeftOut> excludedPrefix(String[] segments) {
         for (int i = 0; i < segments.length; i++) {
             boolean folder = i + 1 < segments.length;
-            LeftOut.Reason reason = ALWAYS_EXCLUDED_NAMES.contains(segments[i]) ? LeftOut.Reason.ALWAYS_EXCLUDED
+            // in any letter case: on the case-insensitive disks of macOS and Windows, Git takes .GIT for its own folder
+            LeftOut.Reason reason = ALWAYS_EXCLUDED_NAMES.contains(segments[i].toLowerCase(Locale.ROOT))
+                    ? LeftOut.Reason.ALWAYS_EXCLUDED
                     : folder && AtomicFiles.isTemporaryName(segments[i]) ? LeftOut.Reason.TEMPORARY : null;
             if (reason != null) {
                 String prefix = String.join("/", Arrays.copyOf(segments, i + 1));
@@ -182,31 +184,51 @@ public final class PackSelector {
 
     private static Optional<LeftOut.Reason> reasonToLeaveOut(String path, String[] segments, boolean named,
             boolean restricted, List<PathPattern> ignoreRules) {
-        String name = segments[segments.length - 1];
-        String folded = name.toLowerCase(Locale.ROOT);
-        if (name.startsWith(SECRET_PREFIX) || CREDENTIAL_PREFIXES.stream().anyMatch(folded::startsWith)) {
-            return Optional.of(LeftOut.Reason.SECRET);
-        }
-        if (path.equals(MANIFEST)) {
-            return Optional.empty();
-        }
-        if (AtomicFiles.isTemporaryName(name)) {
-            return Optional.of(LeftOut.Reason.TEMPORARY);
-        }
-        if (isClutter(segments[segments.length - 1])) {
-            return Optional.of(LeftOut.Reason.CLUTTER);
-        }
-        if (GIT_RULE_NAMES.contains(segments[segments.length - 1].toLowerCase(Locale.ROOT))) {
-            return Optional.of(LeftOut.Reason.GIT_RULES);
-        }
-        if (segments.length == 1 && isTarball(name)) {
-            return Optional.of(LeftOut.Reason.TARBALL);
+        Optional<LeftOut.Reason> byName = leftOutByName(segments);
+        if (byName.isPresent() || path.equals(MANIFEST)) {
+            return byName;
         }
         if (isIgnored(segments, ignoreRules)) {
             return Optional.of(LeftOut.Reason.IGNORED);
         }
         if (restricted && !named && !isRootDocument(segments)) {
             return Optional.of(LeftOut.Reason.NOT_IN_FILES);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why pack leaves out what is at {@code path} whatever the manifest says, if it does: a path ending in
+     * '/' is a folder, left out only as a whole. {@link SafeUnpacker} refuses such an entry in a tarball,
+     * since pack never writes one.
+     */
+    public static Optional<LeftOut.Reason> leftOutAnyway(String path) {
+        String[] segments = Glob.segmentsOf(path);
+        Optional<LeftOut> folder = excludedPrefix(segments);
+        if (folder.isPresent() || path.endsWith("/")) {
+            return folder.map(LeftOut::reason);
+        }
+        return leftOutByName(segments);
+    }
+
+    /** The reasons that go by the file's name and place alone; the manifest is exempt from none of them. */
+    private static Optional<LeftOut.Reason> leftOutByName(String[] segments) {
+        String name = segments[segments.length - 1];
+        String folded = name.toLowerCase(Locale.ROOT);
+        if (name.startsWith(SECRET_PREFIX) || CREDENTIAL_PREFIXES.stream().anyMatch(folded::startsWith)) {
+            return Optional.of(LeftOut.Reason.SECRET);
+        }
+        if (AtomicFiles.isTemporaryName(name)) {
+            return Optional.of(LeftOut.Reason.TEMPORARY);
+        }
+        if (isClutter(name)) {
+            return Optional.of(LeftOut.Reason.CLUTTER);
+        }
+        if (GIT_RULE_NAMES.contains(folded)) {
+            return Optional.of(LeftOut.Reason.GIT_RULES);
+        }
+        if (segments.length == 1 && isTarball(name)) {
+            return Optional.of(LeftOut.Reason.TARBALL);
         }
         return Optional.empty();
     }

@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -36,7 +37,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  *
  * <p>Exit codes: {@link ExitCode#INTEGRITY} when the archive is corrupt, truncated or holds entries
  * {@code prompd pack} never writes (paths outside {@code package/}, traversal, links, devices,
- * duplicates), because such an archive was damaged or tampered with; {@link ExitCode#FAILURE} when a
+ * duplicates, what pack leaves out of every package such as {@code .git/} and {@code .npmrc}), because such an archive was damaged or tampered with; {@link ExitCode#FAILURE} when a
  * well-formed archive exceeds the {@link ArchiveLimits} (too many files, too large).
  */
 public final class SafeUnpacker {
@@ -160,10 +161,12 @@ public final class SafeUnpacker {
             String folder = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
             if (!folder.isEmpty()) {
                 checkPathRules(name, folder);
+                checkNotLeftOut(name, folder + "/");
             }
             return null;
         }
         checkPathRules(name, path);
+        checkNotLeftOut(name, path);
         if (type != TarConstants.LF_NORMAL && type != TarConstants.LF_OLDNORM) {
             throw Rejection.unsafe(name, "it is " + describeType(entry) + ", and packages hold regular files only");
         }
@@ -181,6 +184,17 @@ public final class SafeUnpacker {
         List<String> violations = PackagePaths.violations(path);
         if (!violations.isEmpty()) {
             throw Rejection.unsafe(name, String.join("; ", violations));
+        }
+    }
+
+    /**
+     * What pack leaves out of every package is refused too: a registry could otherwise plant a {@code .git/config}
+     * whose commands Git runs in the installed folder, or credentials files, under a matching integrity.
+     */
+    private static void checkNotLeftOut(String name, String path) throws Rejection {
+        Optional<LeftOut.Reason> leftOut = PackSelector.leftOutAnyway(path);
+        if (leftOut.isPresent()) {
+            throw Rejection.unsafe(name, leftOut.get().why());
         }
     }
 

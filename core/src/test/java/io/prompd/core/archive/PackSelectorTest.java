@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +64,37 @@ class PackSelectorTest {
                 new LeftOut("node_modules/", LeftOut.Reason.ALWAYS_EXCLUDED),
                 new LeftOut("sub/.git", LeftOut.Reason.ALWAYS_EXCLUDED),
                 new LeftOut("sub/.prompd/", LeftOut.Reason.ALWAYS_EXCLUDED)), selection.leftOut());
+    }
+
+    @Test
+    void gitsFolderIsLeftOutInAnyLetterCaseSinceCaseInsensitiveDisksTakeItForGitsOwn() throws IOException {
+        PackSelection selection = select(source("prompd.json", ".GIT/config", "sub/.Git/HEAD", "Node_Modules/x.js"),
+                List.of(), List.of());
+
+        assertEquals(List.of("prompd.json"), included(selection));
+        assertEquals(List.of(
+                new LeftOut(".GIT/", LeftOut.Reason.ALWAYS_EXCLUDED),
+                new LeftOut("Node_Modules/", LeftOut.Reason.ALWAYS_EXCLUDED),
+                new LeftOut("sub/.Git/", LeftOut.Reason.ALWAYS_EXCLUDED)), selection.leftOut());
+    }
+
+    @Test
+    void leftOutAnywayGivesTheReasonsThatHoldWhateverTheManifestSays() {
+        Map<String, LeftOut.Reason> leftOut = Map.of(
+                ".git/config", LeftOut.Reason.ALWAYS_EXCLUDED,
+                "sub/.git/", LeftOut.Reason.ALWAYS_EXCLUDED,
+                "prompts/.npmrc.bak", LeftOut.Reason.SECRET,
+                ".env", LeftOut.Reason.SECRET,
+                "a/.x.1-2.345.part/b", LeftOut.Reason.TEMPORARY,
+                "a/.DS_Store", LeftOut.Reason.CLUTTER,
+                "prompts/.gitattributes", LeftOut.Reason.GIT_RULES,
+                "me-1.0.0.tgz", LeftOut.Reason.TARBALL);
+        leftOut.forEach((path, reason) -> assertEquals(Optional.of(reason), PackSelector.leftOutAnyway(path), path));
+        // a folder is left out only as a whole: its files named editor.swp/ or .env/ are packed
+        for (String packed : List.of("prompd.json", "prompts/a.prmd", "contexts/data.tgz", "prompts/", "editor.swp/",
+                ".env/")) {
+            assertEquals(Optional.empty(), PackSelector.leftOutAnyway(packed), packed);
+        }
     }
 
     @Test

@@ -206,10 +206,16 @@ class SafeUnpackerTest {
 
     @Test
     void refusesTraversalInAFolderEntry() throws IOException {
-        assertRefused(Tarballs.craft(tar -> {
-            Tarballs.special(tar, "package/../x/", TarConstants.LF_DIR, "");
+        assertRefused(folderEntryAndAFile("package/../x/"), ExitCode.INTEGRITY,
+                "the archive entry 'package/../x/' is refused");
+    }
+
+    /** A folder entry, which writes nothing itself, then a file outside it. */
+    private static byte[] folderEntryAndAFile(String folder) {
+        return Tarballs.craft(tar -> {
+            Tarballs.special(tar, folder, TarConstants.LF_DIR, "");
             Tarballs.file(tar, "package/a", HELLO);
-        }), ExitCode.INTEGRITY, "the archive entry 'package/../x/' is refused");
+        });
     }
 
     @Test
@@ -278,6 +284,48 @@ class SafeUnpackerTest {
             Tarballs.file(tar, "package/a", HELLO);
             Tarballs.file(tar, "package/a/b", HELLO);
         }), ExitCode.INTEGRITY, "stands where its folder should be");
+    }
+
+    @Test
+    void refusesAGitFolderWhoseConfigGitWouldObeyInTheInstalledPackage() throws IOException {
+        assertRefused(Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/prompd.json", HELLO);
+            Tarballs.file(tar, "package/.git/config", "[core]\n\tfsmonitor = touch pwned\n".getBytes(StandardCharsets.UTF_8));
+        }), ExitCode.INTEGRITY, "the archive entry 'package/.git/config' is refused: pack never packs .git/, .prompd/,"
+                + " node_modules/");
+        assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/sub/.GIT/HEAD", HELLO)),
+                ExitCode.INTEGRITY, "the archive entry 'package/sub/.GIT/HEAD' is refused: pack never packs .git/");
+        assertRefused(folderEntryAndAFile("package/.git/"), ExitCode.INTEGRITY,
+                "the archive entry 'package/.git/' is refused: pack never packs .git/");
+    }
+
+    @Test
+    void refusesAnyFileThatPackLeavesOutOfEveryPackage() throws IOException {
+        Map<String, String> refusals = Map.of(
+                "package/prompts/.npmrc", "it looks like secrets, and pack never packs them (.env*, .npmrc*",
+                "package/.env.local", "it looks like secrets",
+                "package/.x.1-2.345.part", "pack never packs prompd's own temporary files",
+                "package/a/Thumbs.db", "pack never packs system and editor files or a lock file",
+                "package/.gitattributes", "pack never packs Git's rule files",
+                "package/me-1.0.0.tgz", "pack never packs a .tgz or .tar.gz at the package root");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            assertRefused(Tarballs.craft(tar -> {
+                Tarballs.file(tar, "package/prompd.json", HELLO);
+                Tarballs.file(tar, refusal.getKey(), HELLO);
+            }), ExitCode.INTEGRITY, "the archive entry '" + refusal.getKey() + "' is refused: " + refusal.getValue());
+        }
+    }
+
+    @Test
+    void acceptsFilesPackLeavesOutOnlyByTheirFolderNameElsewhere() throws IOException {
+        byte[] tgz = Tarballs.craft(tar -> {
+            Tarballs.file(tar, "package/contexts/data.tgz", HELLO);
+            Tarballs.file(tar, "package/editor.swp/a.md", HELLO);
+            Tarballs.file(tar, "package/git/config", HELLO);
+        });
+
+        assertEquals(List.of("contexts/data.tgz", "editor.swp/a.md", "git/config"),
+                unpack(tgz, ArchiveLimits.DEFAULT).paths());
     }
 
     @Test
