@@ -18,6 +18,7 @@ import io.prompd.core.protocol.Urls;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -91,11 +92,7 @@ public final class LockFiles {
         if (root == null || !root.isObject()) {
             problems.error(LockFile.FILE_NAME, "", "the lock file must be a JSON object", "");
         } else {
-            JsonNode version = root.path(LOCKFILE_VERSION);
-            if (!version.isInt() || version.asInt() != LockFile.VERSION) {
-                problems.error(LockFile.FILE_NAME, "/" + LOCKFILE_VERSION, "lockfileVersion must be " + LockFile.VERSION
-                        + ", not " + version, "a newer prompd wrote it; update prompd");
-            }
+            checkLockfileVersion(root.path(LOCKFILE_VERSION), problems);
             JsonNode entries = root.path(PACKAGES);
             if (!entries.isObject()) {
                 problems.error(LockFile.FILE_NAME, "/" + PACKAGES, "packages must be an object", "");
@@ -110,6 +107,19 @@ public final class LockFiles {
             throw refused(problems.sorted());
         }
         return new LockFile(packages);
+    }
+
+    /** Only a whole number above this prompd's comes from a newer prompd: updating prompd fixes no other value. */
+    private static void checkLockfileVersion(JsonNode version, Problems problems) {
+        String pointer = "/" + LOCKFILE_VERSION;
+        if (version.isMissingNode()) {
+            problems.error(LockFile.FILE_NAME, pointer, "lockfileVersion is missing; it must be " + LockFile.VERSION, "");
+        } else if (!version.isInt() || version.asInt() != LockFile.VERSION) {
+            boolean newer = version.isIntegralNumber() && version.bigIntegerValue().compareTo(
+                    BigInteger.valueOf(LockFile.VERSION)) > 0;
+            problems.error(LockFile.FILE_NAME, pointer, "lockfileVersion must be " + LockFile.VERSION + ", not "
+                    + version, newer ? "a newer prompd wrote it; update prompd" : "");
+        }
     }
 
     private static Optional<Map.Entry<PackageName, LockedPackage>> readPackage(String nameText, JsonNode node,

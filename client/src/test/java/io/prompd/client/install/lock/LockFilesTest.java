@@ -145,6 +145,24 @@ class LockFilesTest {
     }
 
     @Test
+    void aLockfileVersionIsBlamedOnANewerPrompdOnlyWhenItIsAWholeNumberAboveOne() {
+        Map<String, String> expected = Map.of(
+                "", "lockfileVersion is missing; it must be 1",
+                "\"lockfileVersion\": 0,", "lockfileVersion must be 1, not 0",
+                "\"lockfileVersion\": \"1\",", "lockfileVersion must be 1, not \"1\"",
+                "\"lockfileVersion\": 1.5,", "lockfileVersion must be 1, not 1.5",
+                "\"lockfileVersion\": 2,", "lockfileVersion must be 1, not 2\n          hint: a newer prompd wrote it;"
+                        + " update prompd");
+        expected.forEach((field, problem) -> {
+            PrompdException refused = assertThrows(PrompdException.class, () -> LockFiles.parse(
+                    ("{" + field + " \"packages\": {}}").getBytes(StandardCharsets.UTF_8)));
+            assertEquals("prompd.lock cannot be read:\nprompd.lock\n  error   /lockfileVersion: " + problem
+                    + "\n1 error, 0 warnings", refused.getMessage());
+            assertEquals("fix it by hand, or delete it and run 'prompd install' to lock again", refused.hint());
+        });
+    }
+
+    @Test
     void aUrlWithUserInformationIsNeverLocked() {
         assertThrows(IllegalArgumentException.class, () -> new LockedPackage(Version.parse("1.0.0"),
                 URI.create("https://user:secret@r.example/t.tgz"), INTEGRITY, new TreeMap<>()));
