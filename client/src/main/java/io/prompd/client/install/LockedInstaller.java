@@ -162,10 +162,12 @@ final class LockedInstaller {
             return new InstalledPackage(name, locked.version(), store.folderOf(name, locked.version()),
                     InstalledPackage.Origin.ALREADY_INSTALLED);
         }
+        PackageStore.Pin pin = lockedBefore(name, locked, before) ? PackageStore.Pin.LOCK
+                : PackageStore.Pin.REGISTRY_INDEX;
         Optional<Path> cached = cache.find(locked.integrity());
         if (cached.isPresent()) {
             try {
-                return unpack(name, locked, cached.get(), InstalledPackage.Origin.CACHE);
+                return unpack(name, locked, pin, cached.get(), InstalledPackage.Origin.CACHE);
             } catch (PrompdException damaged) {
                 if (damaged.exitCode() != ExitCode.INTEGRITY) {
                     throw damaged;
@@ -196,7 +198,13 @@ final class LockedInstaller {
             }
             throw noTarball(name, locked, before, failed);
         }
-        return unpack(name, locked, target, InstalledPackage.Origin.DOWNLOADED);
+        return unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED);
+    }
+
+    /** Whether the lock this run began with held the version, which is then installed as that lock pinned it. */
+    private static boolean lockedBefore(PackageName name, LockedPackage locked, LockFile before) {
+        LockedPackage earlier = before.packages().get(name);
+        return earlier != null && earlier.version().equals(locked.version());
     }
 
     /**
@@ -272,8 +280,7 @@ final class LockedInstaller {
      */
     private static PrompdException noTarball(PackageName name, LockedPackage locked, LockFile before,
                                              PrompdException missing) {
-        LockedPackage earlier = before.packages().get(name);
-        if (earlier != null && earlier.version().equals(locked.version())) {
+        if (lockedBefore(name, locked, before)) {
             return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
                     + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage()
                     + ")", "the version may have been taken down: 'prompd update " + name + "' locks another version"
@@ -297,9 +304,9 @@ final class LockedInstaller {
         }
     }
 
-    private InstalledPackage unpack(PackageName name, LockedPackage locked, Path tarball, InstalledPackage.Origin origin)
-            throws IOException {
-        Path folder = store.install(name, locked.version(), tarball, locked.integrity());
+    private InstalledPackage unpack(PackageName name, LockedPackage locked, PackageStore.Pin pin, Path tarball,
+                                    InstalledPackage.Origin origin) throws IOException {
+        Path folder = store.install(name, locked.version(), tarball, locked.integrity(), pin);
         return new InstalledPackage(name, locked.version(), folder, origin);
     }
 }

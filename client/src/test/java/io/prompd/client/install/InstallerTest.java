@@ -699,6 +699,23 @@ class InstallerTest {
     }
 
     @Test
+    void anotherPackagesTarballThatTheRegistrysIndexNamesOnAFirstInstallIsBlamedOnTheRegistry() throws IOException {
+        registry.publish("@acme/decoy", "1.1.0");
+        registry.serveAsTarball("@acme/util", "1.1.0", Files.readAllBytes(registry.tarball("@acme/decoy", "1.1.0")));
+
+        PrompdException wrong = assertThrows(PrompdException.class,
+                () -> installer().install(project, List.of(), InstallOptions.defaults()));
+
+        assertEquals(ExitCode.INTEGRITY, wrong.exitCode());
+        assertEquals("the tarball meant to be @acme/util@1.1.0 holds @acme/decoy@1.1.0 instead; nothing of it was"
+                + " installed", wrong.getMessage());
+        assertEquals("the registry's index.json of @acme/util names another tarball (its integrity and URL) for 1.1.0:"
+                + " tell the registry's maintainers", wrong.hint());
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+    }
+
+    @Test
     void aDependencyTheUserAddsWhileTheInstallRunsIsNotOverwritten() throws IOException {
         String edited = "{\n  \"name\": \"@me/app\",\n  \"version\": \"1.0.0\",\n"
                 + "  \"dependencies\": {\"@acme/greeter\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"}\n}\n";

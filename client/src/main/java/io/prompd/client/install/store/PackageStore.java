@@ -71,10 +71,12 @@ public final class PackageStore {
      * When another run put the version in place first, its folder is kept and this one dropped;
      * anything else in its place is removed first.
      *
+     * @param pin where {@code integrity} came from, for the hint when the tarball holds another package
      * @throws io.prompd.core.PrompdException INTEGRITY when the tarball does not match, is unsafe or
      *                                        holds another package; nothing is installed then
      */
-    public Path install(PackageName name, Version version, Path tarball, Integrity integrity) throws IOException {
+    public Path install(PackageName name, Version version, Path tarball, Integrity integrity, Pin pin)
+            throws IOException {
         Path target = folderOf(name, version);
         if (isWhole(target)) {
             return target;
@@ -87,7 +89,7 @@ public final class PackageStore {
             try (InputStream in = Files.newInputStream(tarball)) {
                 SafeUnpacker.unpackVerified(in, integrity, staged, limits);
             }
-            requireDeclares(staged, name, version);
+            requireDeclares(staged, name, version, pin);
             AtomicFiles.moveIntoFreePlace(staged, target);
         } catch (FileAlreadyExistsException installedMeanwhile) {
             // an equal copy is in place; versions never change, so either copy will do
@@ -103,7 +105,7 @@ public final class PackageStore {
      * for every project on the machine to use. Only the two fields are read, as text: every
      * package of an install passes here, and the registry validated the rest when it was published.
      */
-    private static void requireDeclares(Path unpacked, PackageName name, Version version) throws IOException {
+    private static void requireDeclares(Path unpacked, PackageName name, Version version, Pin pin) throws IOException {
         Path manifest = unpacked.resolve(ManifestReader.FILE_NAME);
         JsonNode declared = Files.isRegularFile(manifest) ? Json.reader().readTree(Files.readAllBytes(manifest)) : null;
         String declaredName = declared == null ? "" : declared.path("name").asText("");
@@ -115,9 +117,21 @@ public final class PackageStore {
                 : (declaredName.isEmpty() ? "no valid name" : declaredName) + "@"
                         + (declaredVersion.isEmpty() ? "(no valid version)" : declaredVersion);
         throw new PrompdException(ExitCode.INTEGRITY, "the tarball meant to be " + name + "@" + version + " holds "
-                + found + " instead; nothing of it was installed", "the entry of " + name + " in prompd.lock (its"
-                + " integrity and resolved URL) names another tarball: delete that entry and run 'prompd"
-                + " install' again; if it comes back, the registry's record of " + name + " is wrong");
+                + found + " instead; nothing of it was installed", switch (pin) {
+                    case LOCK -> "the entry of " + name + " in prompd.lock (its integrity and resolved URL) names another"
+                            + " tarball: delete that entry and run 'prompd install' again; if it comes back, the"
+                            + " registry's record of " + name + " is wrong";
+                    case REGISTRY_INDEX -> "the registry's index.json of " + name + " names another tarball (its"
+                            + " integrity and URL) for " + version + ": tell the registry's maintainers";
+                });
+    }
+
+    /** Where the integrity and URL of a tarball to install came from, which a tarball of another package blames. */
+    public enum Pin {
+        /** The project's prompd.lock, as it was before the run. */
+        LOCK,
+        /** The registry's index.json, read in this run. */
+        REGISTRY_INDEX
     }
 
     /**

@@ -47,7 +47,7 @@ class PackageStoreTest {
         PackResult packed = pack(tarball);
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
 
-        Path folder = store.install(NAME, VERSION, tarball, packed.integrity());
+        Path folder = store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
 
         assertEquals(work.resolve("packages/@acme/greeter@1.2.0"), folder);
         assertTrue(Files.isRegularFile(folder.resolve("prompd.json")));
@@ -59,7 +59,7 @@ class PackageStoreTest {
         Path tarball = work.resolve("greeter.tgz");
         PackResult packed = pack(tarball);
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
-        store.install(NAME, VERSION, tarball, packed.integrity());
+        store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
 
         store.remove(NAME, VERSION);
 
@@ -77,7 +77,7 @@ class PackageStoreTest {
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
 
         PrompdException refused = assertThrows(PrompdException.class,
-                () -> store.install(NAME, VERSION, tarball, Integrity.of(new byte[] {0})));
+                () -> store.install(NAME, VERSION, tarball, Integrity.of(new byte[] {0}), PackageStore.Pin.LOCK));
 
         assertEquals(ExitCode.INTEGRITY, refused.exitCode());
         assertFalse(store.contains(NAME, VERSION));
@@ -91,10 +91,10 @@ class PackageStoreTest {
         Path tarball = work.resolve("greeter.tgz");
         PackResult packed = pack(tarball);
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
-        Path folder = store.install(NAME, VERSION, tarball, packed.integrity());
+        Path folder = store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
         Files.writeString(folder.resolve("marker"), "first");
 
-        store.install(NAME, VERSION, tarball, packed.integrity());
+        store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
 
         assertEquals("first", Files.readString(folder.resolve("marker")));
     }
@@ -123,7 +123,7 @@ class PackageStoreTest {
 
         assertFalse(store.contains(NAME, VERSION));
         assertEquals(Map.of(), store.installed());
-        store.install(NAME, VERSION, tarball, packed.integrity());
+        store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
 
         assertTrue(Files.isRegularFile(emptied.resolve("prompd.json")));
     }
