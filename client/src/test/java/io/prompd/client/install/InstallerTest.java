@@ -214,7 +214,8 @@ class InstallerTest {
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> installer().install(project, List.of(), InstallOptions.defaults()));
 
-        assertFileUrlRefused(refused, onThisMachine);
+        assertFileUrlRefused(refused, "@acme/base@1.2.0 is locked in prompd.lock, but the registry no longer has its"
+                + " tarball", onThisMachine);
     }
 
     @Test
@@ -228,16 +229,16 @@ class InstallerTest {
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> installer().install(project, List.of(), InstallOptions.defaults()));
 
-        assertFileUrlRefused(refused, onThisMachine);
+        assertFileUrlRefused(refused, "the registry lists @acme/base@1.2.0 but has no tarball for it", onThisMachine);
     }
 
-    private void assertFileUrlRefused(PrompdException refused, Path file) {
-        assertEquals(ExitCode.FAILURE, refused.exitCode());
-        assertEquals("refusing to read the tarball of @acme/base@1.2.0 from " + file.toUri() + ": registry "
-                + server.url() + " is not a folder, and only a registry in a folder may send a file: URL",
+    /** Not found, as the registry's own URL answered, and the file: URL is named with why it was not read instead. */
+    private void assertFileUrlRefused(PrompdException refused, String notFound, Path file) {
+        assertEquals(ExitCode.NOT_FOUND, refused.exitCode());
+        assertEquals(notFound + " (not found in the registry: " + server.url() + "packages/@acme/base/-/base-1.2.0.tgz,"
+                + " and the tarball of @acme/base@1.2.0 is not read from " + file.toUri() + " instead: registry "
+                + server.url() + " is not a folder, and only a registry in a folder may send a file: URL)",
                 refused.getMessage());
-        assertEquals("if prompd.lock records this URL, delete the entry of @acme/base and install again; if the"
-                + " registry's index.json sends it, tell the registry's maintainers", refused.hint());
         assertFalse(installed("@acme/base", "1.2.0"));
     }
 

@@ -223,7 +223,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
             }
             // A registry built with --base-url may keep its tarballs on another host, as the lock recorded.
             if (!endpoint.mayRead(locked)) {
-                throw fileOfARemoteRegistry(endpoint, name, version, locked);
+                throw fileOfARemoteRegistry(endpoint, name, version, locked, notThere);
             }
             download(endpoint, locked, target, integrity, progress);
         }
@@ -231,14 +231,15 @@ public final class HttpPackageRegistry implements PackageRegistry {
 
     /**
      * A registry on the network, or a lock cloned with a project, could otherwise have this machine
-     * read any of its files ({@code /dev/zero}, a key) as a package's tarball.
+     * read any of its files ({@code /dev/zero}, a key) as a package's tarball. The registry's own URL
+     * answered not found first, so the version's tarball is not found: the refusal says why the
+     * recorded URL was no way out.
      */
     private static PrompdException fileOfARemoteRegistry(RegistryEndpoint endpoint, PackageName name, Version version,
-                                                         URI tarball) {
-        return new PrompdException(ExitCode.FAILURE, "refusing to read the tarball of " + name + "@" + version + " from "
-                + Urls.display(tarball) + ": registry " + endpoint.describe() + " is not a folder, and only a registry"
-                + " in a folder may send a file: URL", "if prompd.lock records this URL, delete the entry of " + name
-                + " and install again; if the registry's index.json sends it, tell the registry's maintainers");
+                                                         URI tarball, PrompdException notThere) {
+        return new PrompdException(ExitCode.NOT_FOUND, notThere.getMessage() + ", and the tarball of " + name + "@"
+                + version + " is not read from " + Urls.display(tarball) + " instead: registry " + endpoint.describe()
+                + " is not a folder, and only a registry in a folder may send a file: URL", notThere.hint(), notThere);
     }
 
     private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity,
