@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What a user should hear of a version, locked or asked for, that its registry has yanked, deprecated or taken down. */
 public final class StatusNotes {
@@ -253,15 +255,22 @@ public final class StatusNotes {
     private static Optional<Version> highestUnblocked(PublishedPackage published, RegistryIndex index) {
         return published.packument().versions().values().stream()
                 .filter(version -> version.yanked() == null && !version.version().isPreRelease())
-                .filter(version -> blockingNeeds(version, index).isEmpty())
+                .filter(version -> blockingNeeds(version, index, Set.of(published.packument().name())).isEmpty())
                 .map(VersionSummary::version).max(Version::compareTo);
     }
 
-    /** The dependencies of a version that only versions taken down meet, as {@code @a/base ^2.1.0}. */
-    private static List<String> blockingNeeds(VersionSummary version, RegistryIndex index) {
+    /**
+     * The dependencies of a version that only versions taken down meet, as {@code @a/base ^2.1.0}, and those every
+     * version of which in their range needs one, however far down, as {@code @a/mid ^1.0.0, which needs @a/base
+     * ^2.1.0}: either keeps the version from resolving.
+     *
+     * @param above the packages of the chain leading to the version, its own included: one of them needed again
+     *              closes a cycle, which blocks nothing that the chain does not already
+     */
+    private static List<String> blockingNeeds(VersionSummary version, RegistryIndex index, Set<PackageName> above) {
         return version.dependencies().entrySet().stream()
-                .filter(dependency -> onlyTakenDownMeet(dependency.getKey(), dependency.getValue(), index))
-                .map(dependency -> dependency.getKey() + " " + dependency.getValue()).toList();
+                .flatMap(dependency -> blocking(dependency.getKey(), dependency.getValue(), index, above).stream())
+                .toList();
     }
 
     /**
@@ -270,23 +279,39 @@ public final class StatusNotes {
      * Empty when the range allows none, or one that needs no such thing.
      */
     static Optional<String> blockedBelow(PublishedPackage published, VersionRange range, RegistryIndex index) {
+        return blockedBelow(published, range, index, Set.of(published.packument().name()));
+    }
+
+    private static Optional<String> blockedBelow(PublishedPackage published, VersionRange range, RegistryIndex index,
+                                                 Set<PackageName> above) {
         List<VersionSummary> allowed = published.packument().versions().values().stream()
                 .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())).toList();
-        List<List<String>> needs = allowed.stream().map(version -> blockingNeeds(version, index)).toList();
+        List<List<String>> needs = allowed.stream().map(version -> blockingNeeds(version, index, above)).toList();
         if (needs.isEmpty() || needs.stream().anyMatch(List::isEmpty)) {
             return Optional.empty();
         }
         return Optional.of("needs " + Plural.series(needs.get(needs.size() - 1), "and"));
     }
 
-    private static boolean onlyTakenDownMeet(PackageName name, VersionRange range, RegistryIndex index) {
+    /** {@code @a/base ^2.1.0} when only versions taken down meet the range, and as {@link #blockingNeeds} says it. */
+    private static Optional<String> blocking(PackageName name, VersionRange range, RegistryIndex index,
+                                             Set<PackageName> above) {
         try {
-            return index.find(name).filter(published -> published.packument().hasNoVersionLeft()
+            Optional<PublishedPackage> found = index.find(name);
+            if (found.filter(published -> published.packument().hasNoVersionLeft()
                     || published.highestAllowed(List.of(range)).isEmpty()
-                    && published.takedowns().matching(range).isPresent()).isPresent();
+                    && published.takedowns().matching(range).isPresent()).isPresent()) {
+                return Optional.of(name + " " + range);
+            }
+            if (above.contains(name)) {
+                return Optional.empty();
+            }
+            Set<PackageName> chain = Stream.concat(above.stream(), Stream.of(name)).collect(Collectors.toUnmodifiableSet());
+            return found.flatMap(published -> blockedBelow(published, range, index, chain))
+                    .map(needs -> name + " " + range + ", which " + needs);
         } catch (PrompdException unreadable) {
             // a hint is a courtesy: a registry that cannot tell leaves the failure's own
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -1504,6 +1504,42 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aDependencyThatATakedownTwoLevelsDownBlocksIsWarnedOfAndHintedAwayByNameWithTheChain() throws IOException {
+        registry.publish("@acme/c3", "1.0.0").publish("@acme/c2", "1.0.0", "@acme/c3", "^1.0.0")
+                .publish("@acme/c1", "1.0.0", "@acme/c2", "^1.0.0").takeDown("@acme/c3", "1.0.0", "illegal content");
+        editDependencies("\"@acme/c1\": \"^1.0.0\", \"@acme/greeter\": \"^1.0.0\"");
+        String needs = "that ^1.0.0 allows needs @acme/c2 ^1.0.0, which needs @acme/c3 ^1.0.0, which only versions"
+                + " taken down meet";
+
+        CliRun outdated = prompd("outdated");
+        CliRun install = prompd("install");
+
+        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals("warning: every version of @acme/c1 " + needs + ", so 'prompd install' cannot lock it: remove the"
+                + " dependency with 'prompd uninstall @acme/c1', or wait for a release of it needing another\n",
+                outdated.err());
+        assertTrue(outdated.out().contains("@acme/c1       not locked (taken down)  -"), outdated.out());
+        assertEquals(3, install.exitCode(), install.err());
+        assertTrue(install.err().endsWith("\nhint: 'prompd uninstall @acme/c1' removes @acme/c1, as every version of it "
+                + needs + " (or wait for a release of it needing another)\n"), install.err());
+        assertEquals(0, prompd("uninstall", "@acme/c1").exitCode());
+        assertEquals(0, prompd("install").exitCode(), "the way off works");
+    }
+
+    @Test
+    void aCycleOfDependenciesAboveNoTakedownIsNotTakenForOneItBlocks() throws IOException {
+        registry.publish("@acme/x", "1.0.0", "@acme/y", "^1.0.0").publish("@acme/y", "1.0.0", "@acme/x", "^1.0.0")
+                .takeDown("@acme/util", "1.1.0", "leaked a key");
+        editDependencies("\"@acme/x\": \"^1.0.0\", \"@acme/util\": \"~1.1.0\"");
+
+        CliRun install = prompd("install");
+
+        assertEquals(3, install.exitCode(), install.err());
+        assertTrue(install.err().endsWith("\nhint: 'prompd install @acme/util@^1.0.0' moves past the versions taken"
+                + " down\n"), install.err());
+    }
+
+    @Test
     void aResolutionOfARangeOnlyVersionsTakenDownMetNamesThemWithTheReasons() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         registry.publish("@acme/util", "2.0.0").takeDown("@acme/util", "1.1.0", "leaked an API key");
