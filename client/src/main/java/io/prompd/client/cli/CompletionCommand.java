@@ -63,10 +63,19 @@ final class CompletionCommand implements Callable<Integer> {
                   *) words+=("${COMP_WORDS[i]}") ;;
                 esac
               done
+              # the completion function of the commands on the line, when those words are all commands
+              local level=_picocli_prompd word
+              for word in "${words[@]}"; do
+                [[ -n ${level} ]] && declare -F "${level}_${word}" >/dev/null && level=${level}_${word} || level=
+              done
               if [[ ${prev} == --registry ]]; then
                 candidates=$(_prompd_registry_names)
               elif [[ ${prev} == --home || ${curr} == -* ]]; then
                 _complete_prompd "$@"; return $?
+              elif [[ -n ${level} ]] && declare -F "${level}_${curr}" >/dev/null; then
+                # a command typed in full is still completed until a space ends it, which _complete_prompd
+                # knows only right after the program's name: after an option it takes it for the one chosen
+                ${level} "$@"; return $?
               else
                 case "${words[*]}" in
                   'registry remove'|'config set registry'|'config set scopes.'*) candidates=$(_prompd_registry_names) ;;

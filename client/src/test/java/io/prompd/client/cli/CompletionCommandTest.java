@@ -45,6 +45,11 @@ class CompletionCommandTest {
             offer prompd --home = "$2" install --registry = ""
             offer prompd --home = "$2" config unset sc
             HOME=$(dirname "$2") offer prompd --home "~/$(basename "$2")" registry remove p
+            offer prompd i
+            offer prompd --verbose i
+            offer prompd --offline up
+            offer prompd -v config set
+            offer prompd --home "$2" --offline cache
             """;
 
     @TempDir
@@ -83,6 +88,11 @@ class CompletionCommandTest {
                 public work
                 scopes.@acme
                 public
+                init install i info
+                init install i info
+                update up
+                set
+                cache
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured));
     }
 }
