@@ -102,13 +102,31 @@ final class ConfigJson {
         SortedMap<Scope, RegistryRef> scopes = members(root, ConfigFields.SCOPES, Scope::parse, this::reference);
         SortedMap<RegistryUrl, Credentials> credentials = members(root, ConfigFields.CREDENTIALS, RegistryUrl::parse,
                 this::credentials);
+        // a change may make good the names of registries not configured, in a file good but for them
+        boolean repairable = !problems.hasErrors();
         Config.unknownNames(defaultRegistry, registryNames(root), scopes)
                 .forEach((at, message) -> problems.error(file.toString(), at, message,
                         "add it with 'prompd registry add NAME URL', or name a configured registry"));
         if (problems.hasErrors()) {
-            throw new ConfigException(file, problems.sorted());
+            Optional<UnknownRegistryNames> unknown = repairable ? Optional.of(new UnknownRegistryNames(
+                    new Config(defaultRegistry.filter(ref -> names(ref, registries)), registries,
+                            named(scopes, registries), credentials), defaultRegistry, scopes)) : Optional.empty();
+            throw new ConfigException(file, problems.sorted(), unknown);
         }
         return new Config(defaultRegistry, registries, scopes, credentials);
+    }
+
+    /** Whether the reference is a URL or the name of one of the registries. */
+    private static boolean names(RegistryRef ref, Map<RegistryName, RegistryUrl> registries) {
+        return !(ref instanceof RegistryName name) || registries.containsKey(name);
+    }
+
+    /** The scope routes to a URL or to one of the registries. */
+    private static SortedMap<Scope, RegistryRef> named(SortedMap<Scope, RegistryRef> scopes,
+                                                       Map<RegistryName, RegistryUrl> registries) {
+        SortedMap<Scope, RegistryRef> routes = new TreeMap<>(scopes);
+        routes.values().removeIf(ref -> !names(ref, registries));
+        return routes;
     }
 
     /**

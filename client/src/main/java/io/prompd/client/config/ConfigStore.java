@@ -78,16 +78,38 @@ public final class ConfigStore {
     /**
      * Reads, changes and writes back the configuration under the lock, so that a change made by
      * another run meanwhile is read first rather than overwritten; an unchanged configuration is
-     * not written.
+     * not written. A file whose only problem is a reference to a registry it does not configure is
+     * changed as one without that reference, which comes back unless the change replaced it: the
+     * change that adds the registry or names another, as the problem advises, makes the file good.
+     *
+     * @throws ConfigException when the file cannot be used and the change does not make it good
      */
     public Change update(UnaryOperator<Config> change) throws IOException {
         try (RunLock lock = RunLock.acquire(file.resolveSibling(LOCK_FILE), PATIENCE, () -> { })) {
-            Config before = read();
-            Config after = change.apply(before);
+            Config before;
+            UnaryOperator<Config> restored;
+            try {
+                before = read();
+                restored = UnaryOperator.identity();
+            } catch (ConfigException broken) {
+                UnknownRegistryNames unknown = broken.repairable().orElseThrow(() -> broken);
+                before = unknown.without();
+                restored = changed -> repaired(unknown, changed, broken);
+            }
+            Config after = restored.apply(change.apply(before));
             if (!after.equals(before)) {
                 write(after);
             }
             return new Change(before, after);
+        }
+    }
+
+    private static Config repaired(UnknownRegistryNames unknown, Config changed, ConfigException broken) {
+        try {
+            return unknown.repaired(changed);
+        } catch (IllegalArgumentException stillUnknown) {
+            // the change left the file's problem as it was: that problem is the one to report
+            throw broken;
         }
     }
 

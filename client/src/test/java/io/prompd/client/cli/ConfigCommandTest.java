@@ -154,6 +154,38 @@ class ConfigCommandTest {
     }
 
     @Test
+    void theCommandsThatAFileNamingARegistryItDoesNotConfigureAdvisesMakeItGood() throws IOException {
+        Path config = work.resolve("home/config.json");
+        String broken = """
+                {"registries": {"mian": "https://prompd.main.example/"}, "registry": "main"}
+                """;
+        Files.writeString(config, broken);
+        String problem = "\n  /registry: the default registry 'main' is not configured (add it with 'prompd registry add"
+                + " NAME URL', or name a configured registry)\n";
+
+        CliRun list = prompd("config", "list");
+        CliRun unrelated = prompd("config", "set", "scopes.@acme", "mian");
+        CliRun added = prompd("registry", "add", "main", "https://prompd.main.example/");
+
+        assertEquals(1, list.exitCode(), list.err());
+        assertTrue(list.err().contains(problem), list.err());
+        assertEquals(list.err(), unrelated.err(), "a change that leaves the problem is refused for it");
+        assertEquals(1, unrelated.exitCode());
+        assertEquals(0, added.exitCode(), added.err());
+        assertEquals("""
+                registries.main = https://prompd.main.example/
+                registries.mian = https://prompd.main.example/
+                registry = main
+                """, prompd("config", "list").out());
+
+        Files.writeString(config, broken.replace("\"main\"}", "\"main\", \"scopes\": {\"@acme\": \"gone\"}}"));
+        assertEquals(1, prompd("config", "set", "registry", "mian").exitCode(), "one of two problems left");
+        Files.writeString(config, broken);
+        assertEquals(0, prompd("config", "set", "registry", "mian").exitCode(), "naming a configured registry");
+        assertEquals("mian\n", prompd("config", "get", "registry").out());
+    }
+
+    @Test
     void movingANamedRegistryLeavesItsCredentialsWithTheOldUrlAndSaysSo() {
         assertEquals(0, CliRun.in(work, work.resolve("home"), "t0ken\n", Map.of(), "login", "--registry", "acme")
                 .exitCode());
