@@ -286,11 +286,16 @@ public final class StatusNotes {
                                                  Set<PackageName> above) {
         List<VersionSummary> allowed = published.packument().versions().values().stream()
                 .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())).toList();
-        List<List<String>> needs = allowed.stream().map(version -> blockingNeeds(version, index, above)).toList();
-        if (needs.isEmpty() || needs.stream().anyMatch(List::isEmpty)) {
-            return Optional.empty();
+        Optional<String> highestNeeds = Optional.empty();
+        for (int highest = allowed.size() - 1; highest >= 0; highest--) {
+            List<String> needs = blockingNeeds(allowed.get(highest), index, above);
+            if (needs.isEmpty()) {
+                // the older versions need no look, nor their dependencies' indexes any fetch, down the whole graph
+                return Optional.empty();
+            }
+            highestNeeds = highestNeeds.or(() -> Optional.of("needs " + Plural.series(needs, "and")));
         }
-        return Optional.of("needs " + Plural.series(needs.get(needs.size() - 1), "and"));
+        return highestNeeds;
     }
 
     /** {@code @a/base ^2.1.0} when only versions taken down meet the range, and as {@link #blockingNeeds} says it. */
