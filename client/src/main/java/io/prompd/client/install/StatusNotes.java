@@ -13,12 +13,13 @@ import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** What a user should hear of a version, locked or asked for, that its registry has yanked, deprecated or taken down. */
 public final class StatusNotes {
@@ -253,70 +254,95 @@ public final class StatusNotes {
      * install of that version gets past them, as far as its own dependencies tell.
      */
     private static Optional<Version> highestUnblocked(PublishedPackage published, RegistryIndex index) {
+        Blockages blockages = new Blockages(index);
         return published.packument().versions().values().stream()
                 .filter(version -> version.yanked() == null && !version.version().isPreRelease())
-                .filter(version -> blockingNeeds(version, index, Set.of(published.packument().name())).isEmpty())
+                .filter(version -> blockages.needs(version).isEmpty())
                 .map(VersionSummary::version).max(Version::compareTo);
     }
 
     /**
-     * The dependencies of a version that only versions taken down meet, as {@code @a/base ^2.1.0}, and those every
-     * version of which in their range needs one, however far down, as {@code @a/mid ^1.0.0, which needs @a/base
-     * ^2.1.0}: either keeps the version from resolving.
-     *
-     * @param above the packages of the chain leading to the version, its own included: one of them needed again
-     *              closes a cycle, which blocks nothing that the chain does not already
+     * What every version of a package that the range allows needs and only versions taken down meet, however far
+     * down, as {@code needs @a/base ^2.1.0} or {@code needs @a/mid ^1.0.0, which needs @a/base ^2.1.0}, named for the
+     * highest of them: a way past it is no range of the package itself. Empty when the range allows none, or one
+     * that needs no such thing.
      */
-    private static List<String> blockingNeeds(VersionSummary version, RegistryIndex index, Set<PackageName> above) {
-        return version.dependencies().entrySet().stream()
-                .flatMap(dependency -> blocking(dependency.getKey(), dependency.getValue(), index, above).stream())
-                .toList();
+    static Optional<String> blockedBelow(PublishedPackage published, VersionRange range, RegistryIndex index) {
+        return new Blockages(index).below(published, range).map(needs -> "needs " + Plural.series(needs, "and"));
     }
 
     /**
-     * What every version of a package that the range allows needs and only versions taken down meet, as
-     * {@code needs @a/base ^2.1.0}, named for the highest of them: a way past it is no range of the package itself.
-     * Empty when the range allows none, or one that needs no such thing.
+     * One look down the dependency graph for what only versions taken down meet. Each package's range is looked at
+     * once, however many packages need it, so that a graph of many shared dependencies costs its size, not its
+     * number of paths.
      */
-    static Optional<String> blockedBelow(PublishedPackage published, VersionRange range, RegistryIndex index) {
-        return blockedBelow(published, range, index, Set.of(published.packument().name()));
-    }
+    private static final class Blockages {
 
-    private static Optional<String> blockedBelow(PublishedPackage published, VersionRange range, RegistryIndex index,
-                                                 Set<PackageName> above) {
-        List<VersionSummary> allowed = published.packument().versions().values().stream()
-                .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())).toList();
-        Optional<String> highestNeeds = Optional.empty();
-        for (int highest = allowed.size() - 1; highest >= 0; highest--) {
-            List<String> needs = blockingNeeds(allowed.get(highest), index, above);
-            if (needs.isEmpty()) {
-                // the older versions need no look, nor their dependencies' indexes any fetch, down the whole graph
-                return Optional.empty();
-            }
-            highestNeeds = highestNeeds.or(() -> Optional.of("needs " + Plural.series(needs, "and")));
+        private final RegistryIndex index;
+        private final Map<String, Optional<String>> known = new HashMap<>();
+        private final Set<String> looking = new HashSet<>();
+
+        Blockages(RegistryIndex index) {
+            this.index = index;
         }
-        return highestNeeds;
-    }
 
-    /** {@code @a/base ^2.1.0} when only versions taken down meet the range, and as {@link #blockingNeeds} says it. */
-    private static Optional<String> blocking(PackageName name, VersionRange range, RegistryIndex index,
-                                             Set<PackageName> above) {
-        try {
-            Optional<PublishedPackage> found = index.find(name);
-            if (found.filter(published -> published.packument().hasNoVersionLeft()
-                    || published.highestAllowed(List.of(range)).isEmpty()
-                    && published.takedowns().matching(range).isPresent()).isPresent()) {
-                return Optional.of(name + " " + range);
+        /** What the highest version the range allows needs, when every version it allows is blocked. */
+        Optional<List<String>> below(PublishedPackage published, VersionRange range) {
+            List<VersionSummary> allowed = published.packument().versions().values().stream()
+                    .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())).toList();
+            Optional<List<String>> highestNeeds = Optional.empty();
+            for (int highest = allowed.size() - 1; highest >= 0; highest--) {
+                List<String> needs = needs(allowed.get(highest));
+                if (needs.isEmpty()) {
+                    // the older versions need no look, nor their dependencies' indexes any fetch, down the whole graph
+                    return Optional.empty();
+                }
+                highestNeeds = highestNeeds.or(() -> Optional.of(needs));
             }
-            if (above.contains(name)) {
+            return highestNeeds;
+        }
+
+        /** The dependencies of a version that keep it from resolving, as {@code @a/base ^2.1.0}. */
+        List<String> needs(VersionSummary version) {
+            return version.dependencies().entrySet().stream()
+                    .flatMap(dependency -> blocking(dependency.getKey(), dependency.getValue()).stream()).toList();
+        }
+
+        /** {@code @a/base ^2.1.0} when only versions taken down meet the range, or every version it allows is blocked. */
+        private Optional<String> blocking(PackageName name, VersionRange range) {
+            String key = name + " " + range;
+            Optional<String> seen = known.get(key);
+            if (seen != null) {
+                return seen;
+            }
+            if (!looking.add(key)) {
+                // a cycle blocks nothing that the chain leading to it does not already
                 return Optional.empty();
             }
-            Set<PackageName> chain = Stream.concat(above.stream(), Stream.of(name)).collect(Collectors.toUnmodifiableSet());
-            return found.flatMap(published -> blockedBelow(published, range, index, chain))
-                    .map(needs -> name + " " + range + ", which " + needs);
-        } catch (PrompdException unreadable) {
-            // a hint is a courtesy: a registry that cannot tell leaves the failure's own
-            return Optional.empty();
+            try {
+                Optional<String> blocked = lookAt(name, range);
+                known.put(key, blocked);
+                return blocked;
+            } finally {
+                looking.remove(key);
+            }
+        }
+
+        private Optional<String> lookAt(PackageName name, VersionRange range) {
+            try {
+                Optional<PublishedPackage> found = index.find(name);
+                if (found.filter(published -> published.packument().hasNoVersionLeft()
+                        || published.highestAllowed(List.of(range)).isEmpty()
+                        && published.takedowns().matching(range).isPresent()).isPresent()) {
+                    return Optional.of(name + " " + range);
+                }
+                // one chain down is enough to show why: every one would repeat what packages share, at length
+                return found.flatMap(published -> below(published, range))
+                        .map(needs -> name + " " + range + ", which needs " + needs.get(0));
+            } catch (PrompdException unreadable) {
+                // a hint is a courtesy: a registry that cannot tell leaves the failure's own
+                return Optional.empty();
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -1524,6 +1526,37 @@ class InstallCommandsTest {
                 + needs + " (or wait for a release of it needing another)\n"), install.err());
         assertEquals(0, prompd("uninstall", "@acme/c1").exitCode());
         assertEquals(0, prompd("install").exitCode(), "the way off works");
+    }
+
+    @Test
+    void aTakedownUnderManySharedDependenciesIsFoundOnceEachAndNamedByOneChain() throws IOException {
+        // every package of a level needs both of the next: 2^26 paths down, 53 packages
+        int levels = 26;
+        for (int level = levels; level >= 0; level--) {
+            for (String side : List.of("a", "b")) {
+                if (level == levels) {
+                    registry.publish("@acme/l" + level + side, "1.0.0", "@acme/gone", "^1.0.0");
+                } else {
+                    registry.publish("@acme/l" + level + side, "1.0.0", "@acme/l" + (level + 1) + "a", "^1.0.0",
+                            "@acme/l" + (level + 1) + "b", "^1.0.0");
+                }
+            }
+        }
+        registry.publish("@acme/gone", "1.0.0").takeDown("@acme/gone", "1.0.0", "illegal content");
+        editDependencies("\"@acme/l0a\": \"^1.0.0\"");
+
+        CliRun outdated = assertTimeoutPreemptively(Duration.ofMinutes(1), () -> prompd("outdated"),
+                "each package's range is looked at once, not once per path to it");
+
+        assertEquals(0, outdated.exitCode(), outdated.err());
+        StringBuilder chain = new StringBuilder();
+        for (int level = 2; level <= levels; level++) {
+            chain.append(", which needs @acme/l").append(level).append("a ^1.0.0");
+        }
+        chain.append(", which needs @acme/gone ^1.0.0");
+        assertTrue(outdated.err().startsWith("warning: every version of @acme/l0a that ^1.0.0 allows needs @acme/l1a"
+                + " ^1.0.0" + chain + " and @acme/l1b ^1.0.0" + chain + ", which only versions taken down meet"),
+                outdated.err());
     }
 
     @Test
