@@ -108,7 +108,8 @@ public final class Installer {
                         .withRootName(GLOBAL_ROOT);
                 List<Plan> plans = new ArrayList<>();
                 for (RequestedPackage request : request(specs, index, false)) {
-                    plans.add(resolved(Goal.ofStore(roots(new TreeMap<>(), List.of(request))), LockFile.empty(), alone, index));
+                    plans.add(resolved(Goal.ofStore(roots(new TreeMap<>(), List.of(request))), LockFile.empty(), alone,
+                            index));
                 }
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
                 Set<String> warnings = new LinkedHashSet<>();

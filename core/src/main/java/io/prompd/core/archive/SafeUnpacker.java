@@ -37,7 +37,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  *
  * <p>Exit codes: {@link ExitCode#INTEGRITY} when the archive is corrupt, truncated or holds entries
  * {@code prompd pack} never writes (paths outside {@code package/}, traversal, links, devices,
- * duplicates, what pack leaves out of every package such as {@code .git/} and {@code .npmrc}), because such an archive was damaged or tampered with; {@link ExitCode#FAILURE} when a
+ * duplicates, what pack leaves out of every package such as {@code .git/} and {@code .npmrc}),
+ * because such an archive was damaged or tampered with; {@link ExitCode#FAILURE} when a
  * well-formed archive exceeds the {@link ArchiveLimits} (too many files, too large).
  */
 public final class SafeUnpacker {
