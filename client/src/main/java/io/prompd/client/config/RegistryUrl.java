@@ -198,7 +198,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
                 + ENCODED_DOT.matcher(segment).replaceAll(".") + "' written with %2e, which a server reads as that dot"
                 + " segment though the URL does not: write the path without it"));
         if (uri.getRawUserInfo() != null) {
-            problems.add("the URL holds a user or password; remove it and run 'prompd login' instead");
+            problems.add("the URL holds a user or password, left out where it is shown; remove it and run 'prompd login' instead");
         }
         if (uri.getRawQuery() != null) {
             problems.add("a registry URL cannot have a query ('?...')");
