@@ -215,7 +215,7 @@ public final class PackSelector {
     private static Optional<LeftOut.Reason> leftOutByName(String[] segments) {
         String name = segments[segments.length - 1];
         String folded = name.toLowerCase(Locale.ROOT);
-        if (name.startsWith(SECRET_PREFIX) || CREDENTIAL_PREFIXES.stream().anyMatch(folded::startsWith)) {
+        if (folded.startsWith(SECRET_PREFIX) || CREDENTIAL_PREFIXES.stream().anyMatch(folded::startsWith)) {
             return Optional.of(LeftOut.Reason.SECRET);
         }
         if (AtomicFiles.isTemporaryName(name)) {

@@ -177,14 +177,15 @@ class PackSelectorTest {
 
     @Test
     void credentialsFilesOfPackageManagersAndGitAreLeftOutAsSecrets() throws IOException {
+        // in any letter case, as macOS and Windows read .ENV as .env
         PackSelection selection = select(source("prompd.json", ".npmrc", "sub/.PyPIrc", ".netrc", ".git-credentials",
-                        ".npmrc.bak", "_netrc", "npmrc.md"),
+                        ".npmrc.bak", "_netrc", "npmrc.md", ".ENV", "sub/.Env.local", "env.md"),
                 List.of(), List.of());
 
-        assertEquals(List.of("npmrc.md", "prompd.json"), included(selection));
+        assertEquals(List.of("env.md", "npmrc.md", "prompd.json"), included(selection));
         assertTrue(selection.leftOut().stream().allMatch(out -> out.reason() == LeftOut.Reason.SECRET),
                 selection.leftOut()::toString);
-        assertEquals(6, selection.leftOut().size());
+        assertEquals(8, selection.leftOut().size());
     }
 
     @Test
