@@ -54,6 +54,10 @@ public final class Installer {
     /** What a conflict's explanation calls the root of a global install, which has no project. */
     private static final String GLOBAL_ROOT = "the global install";
 
+    /** The commands that install into a project and into the store alone, as the hints of a refusal offer them. */
+    private static final String INSTALL = "prompd install";
+    private static final String INSTALL_GLOBAL = "prompd install --global";
+
     private final Path home;
     private final PackageStore store;
     private final TarballCache cache;
@@ -82,7 +86,7 @@ public final class Installer {
         return lockedProject(projectFolder, (project, repaired) -> {
             try (RegistryIndex index = index(project.lockOrEmpty())) {
                 requireNotItself(project, added);
-                List<RequestedPackage> requests = request(added, index, options.saveExact());
+                List<RequestedPackage> requests = request(added, index, options.saveExact(), INSTALL);
                 Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
                 Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
                         .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
@@ -107,7 +111,7 @@ public final class Installer {
                 ResolveOptions alone = ResolveOptions.defaults().withStrategy(options.strategy())
                         .withRootName(GLOBAL_ROOT);
                 List<Plan> plans = new ArrayList<>();
-                for (RequestedPackage request : request(specs, index, false)) {
+                for (RequestedPackage request : request(specs, index, false, INSTALL_GLOBAL)) {
                     plans.add(resolved(Goal.ofStore(roots(new TreeMap<>(), List.of(request))), LockFile.empty(), alone,
                             index));
                 }
@@ -381,7 +385,7 @@ public final class Installer {
                         + " or cached count: run again without --offline to choose among all published ones", failed);
             }
             throw StatusNotes.waysPast(goal.roots(), goal.asked(), goal.added(),
-                            goal.global() ? "prompd install --global" : "prompd install", index)
+                            goal.global() ? INSTALL_GLOBAL : INSTALL, index)
                     .map(hint -> new PrompdException(failed.exitCode(), failed.getMessage(), hint, failed))
                     .orElse(failed);
         }
@@ -551,10 +555,12 @@ public final class Installer {
         }
     }
 
-    private static List<RequestedPackage> request(List<PackageSpec> specs, RegistryIndex index, boolean saveExact) {
+    /** @param install the command that installs them, {@code --global} and all, for the hints of a refusal */
+    private static List<RequestedPackage> request(List<PackageSpec> specs, RegistryIndex index, boolean saveExact,
+                                                  String install) {
         // each request reads its package's index.json: fetched together, not one after another
         index.prefetch(specs.stream().map(PackageSpec::name).toList());
-        return specs.stream().map(spec -> RequestedPackage.of(spec, index, saveExact)).toList();
+        return specs.stream().map(spec -> RequestedPackage.of(spec, index, saveExact, install)).toList();
     }
 
     /** The dependencies with the requested packages added, or their ranges replaced. */

@@ -37,10 +37,11 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
      * {@code index.json} first: the resolver knows versions and ranges, not tags. So is a range, for
      * the takedowns the resolver does not know of.
      *
+     * @param install the command that installs the package, {@code --global} and all, for the hint of a refusal
      * @throws PrompdException NOT_FOUND for an unknown package or dist-tag; with the maintainers' reasons for a
      *                         version taken down named exactly, and for a package with no version left
      */
-    static RequestedPackage of(PackageSpec spec, RegistryIndex index, boolean saveExact) {
+    static RequestedPackage of(PackageSpec spec, RegistryIndex index, boolean saveExact, String install) {
         PackageName name = spec.name();
         if (spec.selector() instanceof PackageSpec.Range range) {
             // a package missing is the resolver's to report, with whatever else of the graph it cannot find
@@ -59,7 +60,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
             Version tagged = published.requireTag(tag.tag());
             return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact);
         }
-        Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published));
+        Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published, install));
         return new RequestedPackage(name, VersionRange.caret(highestOffered(index, name, latest)), Optional.empty(),
                 saveExact);
     }
@@ -77,7 +78,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
     }
 
     /** A package whose versions are all pre-releases or yanked: by name alone, none may be chosen. */
-    private static PrompdException nothingToInstallByName(PublishedPackage published) {
+    private static PrompdException nothingToInstallByName(PublishedPackage published, String install) {
         String name = published.packument().name().toString();
         Collection<VersionSummary> versions = published.packument().versions().values();
         boolean releaseYanked = versions.stream().anyMatch(version -> !version.version().isPreRelease());
@@ -86,10 +87,10 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         return preRelease.map(version -> releaseYanked
                         ? new PrompdException(ExitCode.NOT_FOUND, "every release of " + name + " is yanked, and its"
                                 + " other versions are pre-releases, which are installed only when asked for",
-                                "ask for one, as in 'prompd install " + name + "@" + version + "'; 'prompd info " + name
+                                "ask for one, as in '" + install + " " + name + "@" + version + "'; 'prompd info " + name
                                 + "' says why the releases are yanked")
                         : new PrompdException(ExitCode.NOT_FOUND, name + " has only pre-release versions, which are"
-                                + " installed only when asked for", "ask for one, as in 'prompd install " + name + "@"
+                                + " installed only when asked for", "ask for one, as in '" + install + " " + name + "@"
                                 + version + "'"))
                 .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, "every version of " + name + " is yanked",
                         "'prompd info " + name + "' says why"));

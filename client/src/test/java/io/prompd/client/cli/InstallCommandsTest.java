@@ -1169,6 +1169,14 @@ class InstallCommandsTest {
         assertEquals("error: every release of @acme/mixed is yanked, and its other versions are pre-releases, which are"
                 + " installed only when asked for\nhint: ask for one, as in 'prompd install @acme/mixed@2.0.0-rc.1';"
                 + " 'prompd info @acme/mixed' says why the releases are yanked\n", mixed.err());
+        CliRun global = prompd("install", "--global", "@acme/early");
+        assertEquals(3, global.exitCode(), global.err());
+        assertTrue(global.err().endsWith("hint: ask for one, as in 'prompd install --global @acme/early@0.1.0-beta.2'\n"),
+                "the offered install keeps --global: " + global.err());
+        CliRun untagged = prompd("install", "@acme/early@latest");
+        assertEquals(3, untagged.exitCode(), untagged.err());
+        assertEquals("error: @acme/early has no dist-tag 'latest'\nhint: it has no dist-tags: ask for a version or a"
+                + " range, as 'prompd info @acme/early' lists them\n", untagged.err());
 
         assertEquals(0, prompd("install", "@acme/early@0.1.0-beta.2").exitCode());
     }

@@ -42,7 +42,9 @@ public record PublishedPackage(Packument packument, URI url) {
     public Version requireTag(String tag) {
         return taggedVersion(tag).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
                 packument.name() + " has no dist-tag '" + tag + "'",
-                "its dist-tags are: " + String.join(", ", packument.distTags().keySet())));
+                packument.distTags().isEmpty() ? "it has no dist-tags: ask for a version or a range, as 'prompd info "
+                        + packument.name() + "' lists them"
+                        : "its dist-tags are: " + String.join(", ", packument.distTags().keySet())));
     }
 
     /** The highest version every range allows, yanked ones left out. */
