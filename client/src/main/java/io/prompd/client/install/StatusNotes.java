@@ -268,7 +268,11 @@ public final class StatusNotes {
      * that needs no such thing.
      */
     static Optional<String> blockedBelow(PublishedPackage published, VersionRange range, RegistryIndex index) {
-        return new Blockages(index).below(published, range).map(needs -> "needs " + Plural.series(needs, "and"));
+        Blockages blockages = new Blockages(index);
+        // a cycle back to the package blocks nothing its own dependencies do not
+        blockages.looking.add(published.packument().name() + " " + range);
+        return blockages.below(published, range).map(needs -> "needs " + Plural.series(needs.stream()
+                .map(need -> needs.size() == 1 ? need.text() : need.textApart()).toList(), "and"));
     }
 
     /**
@@ -279,7 +283,7 @@ public final class StatusNotes {
     private static final class Blockages {
 
         private final RegistryIndex index;
-        private final Map<String, Optional<String>> known = new HashMap<>();
+        private final Map<String, Optional<Need>> known = new HashMap<>();
         private final Set<String> looking = new HashSet<>();
 
         Blockages(RegistryIndex index) {
@@ -287,12 +291,12 @@ public final class StatusNotes {
         }
 
         /** What the highest version the range allows needs, when every version it allows is blocked. */
-        Optional<List<String>> below(PublishedPackage published, VersionRange range) {
+        Optional<List<Need>> below(PublishedPackage published, VersionRange range) {
             List<VersionSummary> allowed = published.packument().versions().values().stream()
                     .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())).toList();
-            Optional<List<String>> highestNeeds = Optional.empty();
+            Optional<List<Need>> highestNeeds = Optional.empty();
             for (int highest = allowed.size() - 1; highest >= 0; highest--) {
-                List<String> needs = needs(allowed.get(highest));
+                List<Need> needs = needs(allowed.get(highest));
                 if (needs.isEmpty()) {
                     // the older versions need no look, nor their dependencies' indexes any fetch, down the whole graph
                     return Optional.empty();
@@ -302,16 +306,16 @@ public final class StatusNotes {
             return highestNeeds;
         }
 
-        /** The dependencies of a version that keep it from resolving, as {@code @a/base ^2.1.0}. */
-        List<String> needs(VersionSummary version) {
+        /** The dependencies of a version that keep it from resolving. */
+        List<Need> needs(VersionSummary version) {
             return version.dependencies().entrySet().stream()
                     .flatMap(dependency -> blocking(dependency.getKey(), dependency.getValue()).stream()).toList();
         }
 
-        /** {@code @a/base ^2.1.0} when only versions taken down meet the range, or every version it allows is blocked. */
-        private Optional<String> blocking(PackageName name, VersionRange range) {
+        /** The dependency when only versions taken down meet the range, or every version it allows is blocked. */
+        private Optional<Need> blocking(PackageName name, VersionRange range) {
             String key = name + " " + range;
-            Optional<String> seen = known.get(key);
+            Optional<Need> seen = known.get(key);
             if (seen != null) {
                 return seen;
             }
@@ -320,7 +324,7 @@ public final class StatusNotes {
                 return Optional.empty();
             }
             try {
-                Optional<String> blocked = lookAt(name, range);
+                Optional<Need> blocked = lookAt(name, range);
                 known.put(key, blocked);
                 return blocked;
             } finally {
@@ -328,21 +332,52 @@ public final class StatusNotes {
             }
         }
 
-        private Optional<String> lookAt(PackageName name, VersionRange range) {
+        private Optional<Need> lookAt(PackageName name, VersionRange range) {
             try {
                 Optional<PublishedPackage> found = index.find(name);
                 if (found.filter(published -> published.packument().hasNoVersionLeft()
                         || published.highestAllowed(List.of(range)).isEmpty()
                         && published.takedowns().matching(range).isPresent()).isPresent()) {
-                    return Optional.of(name + " " + range);
+                    return Optional.of(new Need(name + " " + range, Optional.empty()));
                 }
                 // one chain down is enough to show why: every one would repeat what packages share, at length
                 return found.flatMap(published -> below(published, range))
-                        .map(needs -> name + " " + range + ", which needs " + needs.get(0));
+                        .map(needs -> new Need(name + " " + range, Optional.of(needs.get(0))));
             } catch (PrompdException unreadable) {
                 // a hint is a courtesy: a registry that cannot tell leaves the failure's own
                 return Optional.empty();
             }
+        }
+    }
+
+    /**
+     * A dependency that keeps a version from resolving, as {@code @a/base ^2.1.0}, and what of its own keeps it from
+     * resolving in turn, when it is not itself a range only versions taken down meet.
+     */
+    private record Need(String dependency, Optional<Need> through) {
+
+        /** Links kept from either end of a long chain: its middle would make a hint pages long. */
+        private static final int ENDS_SHOWN = 2;
+
+        /** {@code @a/mid ^1.0.0, which needs @a/base ^2.1.0}. */
+        String text() {
+            List<String> links = new ArrayList<>();
+            for (Optional<Need> link = Optional.of(this); link.isPresent(); link = link.get().through()) {
+                links.add(link.get().dependency());
+            }
+            if (links.size() > 2 * ENDS_SHOWN + 1) {
+                int left = links.size() - 2 * ENDS_SHOWN;
+                List<String> ends = new ArrayList<>(links.subList(0, ENDS_SHOWN));
+                ends.add("… (" + left + " more)");
+                ends.addAll(links.subList(links.size() - ENDS_SHOWN, links.size()));
+                links = ends;
+            }
+            return String.join(", which needs ", links);
+        }
+
+        /** As {@link #text}, its chain in parentheses, so that it reads apart from the other needs beside it. */
+        String textApart() {
+            return through.isEmpty() ? dependency : dependency + " (which needs " + through.get().text() + ")";
         }
     }
 
