@@ -100,6 +100,12 @@ class PrompdJarIT {
         assertEquals(1, none.exitCode());
         assertEquals("error: prompd needs Java 17 or later, and found no java\nhint: install a JDK or JRE 17+, and put"
                 + " its bin folder on the PATH or set JAVA_HOME\n", none.err());
+
+        Path empty = Files.createDirectories(work.resolve("no-jdk"));
+        Run wrongHome = launch(LAUNCHER, Map.of("PATH", tools.toString(), "JAVA_HOME", empty.toString()), "--version");
+        assertEquals(1, wrongHome.exitCode());
+        assertEquals("error: prompd needs Java 17 or later, and found no " + empty + "/bin/java\nhint: set JAVA_HOME to a"
+                + " JDK or JRE 17+, or unset it to use the java on the PATH\n", wrongHome.err());
     }
 
     @Test
