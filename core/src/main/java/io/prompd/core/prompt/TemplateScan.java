@@ -38,6 +38,8 @@ final class TemplateScan {
     private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([^=]+?)\\s*=(?!=)(.*)$", Pattern.DOTALL);
     private static final Pattern MACRO = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
     private static final Pattern IMPORTED_AS = Pattern.compile("\\bas\\s+([A-Za-z_]\\w*)");
+    /** What ends a from-import's list of names: a choice of Jinja's, not a name imported. */
+    private static final Pattern CONTEXT_CHOICE = Pattern.compile("\\s+with(out)?\\s+context\\s*$");
     /** What may follow the name in {@code {% include %}}: words of the tag, not variables. */
     private static final Pattern INCLUDE_OPTIONS = Pattern.compile("(\\s+ignore\\s+missing)?(\\s+(with|without)\\s+context)?\\s*$");
     /** Tags that open a block Jinja requires to be closed by {@code end<tag>}; {@code set} only without {@code =}. */
@@ -445,7 +447,8 @@ final class TemplateScan {
         if (keyword < 0) {
             return;
         }
-        for (String imported : rest.substring(keyword + " import ".length()).split(",")) {
+        String names = CONTEXT_CHOICE.matcher(rest.substring(keyword + " import ".length())).replaceFirst("");
+        for (String imported : names.split(",")) {
             String[] words = imported.strip().split("\\s+");
             if (words.length > 0 && !words[0].isEmpty()) {
                 scopes.peek().add(words[words.length - 1]);

@@ -33,6 +33,8 @@ class TemplateScanTest {
         "{% macro m(a, b=2) %}{{ a }}{{ b }}{{ caller() }}{% endmacro %}{{ m(1) }}",
         "{% with a = 1 %}{{ a }}{% endwith %}", "{% from 'f' import m as n %}{{ n() }}",
         "{% import 'f' as lib %}{{ lib.m() }}", "{{ 3 | round(precision=2) }}",
+        "{% from 'f' import h with context %}{{ h('x') }}", "{% from 'f' import a, b as c without context %}{{ a }}{{ c }}",
+        "{% import 'f' as lib with context %}{{ lib.m() }}",
         "{% if 1 is defined %}{% endif %}", "{% if 1 is not divisibleby(3) %}{% endif %}",
         "{{ '}}' }}", "{% include 'a' ignore missing with context %}", "{% include 'a' without context %}"})
     void findsNoVariable(String body) {
