@@ -1,7 +1,6 @@
 package io.prompd.client.config;
 
 import io.prompd.core.SortedCopies;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +29,8 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
         registries = SortedCopies.map(Objects.requireNonNull(registries, "registries"));
         scopes = SortedCopies.map(Objects.requireNonNull(scopes, "scopes"));
         credentials = SortedCopies.map(Objects.requireNonNull(credentials, "credentials"));
-        List<String> unknown = new ArrayList<>(unknownNames(defaultRegistry, registries.keySet(), scopes).values());
+        List<String> unknown = unknownNames(defaultRegistry, registries.keySet(), scopes).values().stream()
+                .map(UnknownName::message).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", unknown));
         }
@@ -40,21 +40,26 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
      * Every reference to a registry name that is not configured, by the JSON pointer of the field
      * holding it, so the file reader can report each where it is.
      */
-    static SortedMap<String, String> unknownNames(Optional<RegistryRef> defaultRegistry, Set<RegistryName> configured,
-                                                  Map<Scope, RegistryRef> scopes) {
-        SortedMap<String, String> unknown = new TreeMap<>();
+    static SortedMap<String, UnknownName> unknownNames(Optional<RegistryRef> defaultRegistry,
+                                                       Set<RegistryName> configured, Map<Scope, RegistryRef> scopes) {
+        SortedMap<String, UnknownName> unknown = new TreeMap<>();
         defaultRegistry.ifPresent(ref -> {
             if (ref instanceof RegistryName name && !configured.contains(name)) {
-                unknown.put("/" + ConfigFields.DEFAULT_REGISTRY, "the default registry '" + name + "' is not configured");
+                unknown.put("/" + ConfigFields.DEFAULT_REGISTRY, new UnknownName(name, "the default registry '" + name
+                        + "' is not configured"));
             }
         });
         scopes.forEach((scope, ref) -> {
             if (ref instanceof RegistryName name && !configured.contains(name)) {
-                unknown.put("/" + ConfigFields.SCOPES + "/" + scope,
-                        "scope " + scope + " is routed to registry '" + name + "', which is not configured");
+                unknown.put("/" + ConfigFields.SCOPES + "/" + scope, new UnknownName(name,
+                        "scope " + scope + " is routed to registry '" + name + "', which is not configured"));
             }
         });
         return unknown;
+    }
+
+    /** A registry name referred to but not configured, and what to say of the reference. */
+    record UnknownName(RegistryName name, String message) {
     }
 
     /** The URL a reference stands for; empty for a name that is not configured. */

@@ -105,8 +105,8 @@ final class ConfigJson {
         // a change may make good the names of registries not configured, in a file good but for them
         boolean repairable = !problems.hasErrors();
         Config.unknownNames(defaultRegistry, registryNames(root), scopes)
-                .forEach((at, message) -> problems.error(file.toString(), at, message,
-                        "add it with 'prompd registry add NAME URL', or name a configured registry"));
+                .forEach((at, unknown) -> problems.error(file.toString(), at, unknown.message(),
+                        "add it with 'prompd registry add " + unknown.name() + " URL', or name a configured registry"));
         if (problems.hasErrors()) {
             Optional<UnknownRegistryNames> unknown = repairable ? Optional.of(new UnknownRegistryNames(
                     new Config(defaultRegistry.filter(ref -> names(ref, registries)), registries,

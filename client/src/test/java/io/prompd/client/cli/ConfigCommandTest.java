@@ -161,7 +161,7 @@ class ConfigCommandTest {
                 """;
         Files.writeString(config, broken);
         String problem = "\n  /registry: the default registry 'main' is not configured (add it with 'prompd registry add"
-                + " NAME URL', or name a configured registry)\n";
+                + " main URL', or name a configured registry)\n";
 
         CliRun list = prompd("config", "list");
         CliRun unrelated = prompd("config", "set", "scopes.@acme", "mian");
