@@ -161,9 +161,11 @@ public final class StatusNotes {
         VersionRange own = graph.roots().get(name);
         if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
             return blockedBelow(published, own, index).map(needs -> "every version of " + name + " that " + own
-                    + " allows " + needs + ", which only versions taken down meet, so 'prompd install' cannot lock it:"
-                    + " remove the dependency with 'prompd uninstall " + name + "', or wait for a release of it needing"
-                    + " another");
+                    + " allows " + needs + ", which only versions taken down meet, so 'prompd install' cannot lock it: "
+                    + highestUnblocked(published, index).map(other -> "'prompd install " + name + "@" + other
+                            + "' moves past them, or remove the dependency with 'prompd uninstall " + name + "'")
+                    .orElse("remove the dependency with 'prompd uninstall " + name + "', or wait for a release of it"
+                            + " needing another"));
         }
         return takedowns.matching(own).map(which -> "no version of " + name + " matches " + own + " (" + which
                 + "), so 'prompd install' cannot lock it: " + widen(widenedTogether, widenedTo(graph, published)));
@@ -207,23 +209,23 @@ public final class StatusNotes {
                     && published.takedowns().matching(range).isPresent()) {
                 published.latest().filter(latest -> !range.satisfiedBy(latest))
                         .ifPresent(latest -> moved.add(name + "@" + VersionRange.caret(latest)));
-            } else if (added.contains(name)) {
-                blockedBelow(published, range, index).ifPresent(needs -> {
-                    Optional<Version> other = highestUnblocked(published, index);
-                    other.ifPresent(version -> moved.add(name + "@" + version));
-                    if (other.isEmpty()) {
-                        withoutWay.add(name);
-                    }
-                    unavailable.add(name + " " + range + " cannot be installed now, as " + (range.exactVersion()
-                            .isPresent() ? "it" : "every version of it that " + range + " allows") + " " + needs
-                            + ", which only versions taken down meet" + (other.isPresent()
-                            ? "" : ", and no other version of it does without that (wait for a release of it"
-                                    + " needing another)"));
-                });
             } else {
-                blockedBelow(published, range, index).ifPresent(needs -> blocked.add("'prompd uninstall " + name
-                        + "' removes " + name + ", as every version of it that " + range + " allows " + needs
-                        + ", which only versions taken down meet (or wait for a release of it needing another)"));
+                blockedBelow(published, range, index).ifPresent(needs -> {
+                    String why = (range.exactVersion().isPresent() ? "it" : "every version of it that " + range
+                            + " allows") + " " + needs + ", which only versions taken down meet";
+                    Optional<Version> other = highestUnblocked(published, index);
+                    if (other.isPresent()) {
+                        moved.add(name + "@" + other.get());
+                        unavailable.add(name + " " + range + " cannot be installed now, as " + why);
+                    } else if (added.contains(name)) {
+                        withoutWay.add(name);
+                        unavailable.add(name + " " + range + " cannot be installed now, as " + why + ", and no other"
+                                + " version of it does without that (wait for a release of it needing another)");
+                    } else {
+                        blocked.add("'prompd uninstall " + name + "' removes " + name + ", as " + why
+                                + " (or wait for a release of it needing another)");
+                    }
+                });
             }
         }));
         // the packages asked for install once past the takedowns, or without those no way gets past

@@ -1494,8 +1494,10 @@ class InstallCommandsTest {
     void aDependencyThatATakedownFurtherDownBlocksIsWarnedOfAndHintedAwayByName() throws IOException {
         registry.publish("@acme/base", "1.1.0", "@acme/util", "^1.1.0").takeDown("@acme/util", "1.1.0", "leaked a key");
         editDependencies("\"@acme/base\": \"^1.1.0\", \"@acme/greeter\": \"^1.0.0\"");
-        String way = "'prompd uninstall @acme/base' removes @acme/base, as every version of it that ^1.1.0 allows needs"
-                + " @acme/util ^1.1.0, which only versions taken down meet (or wait for a release of it needing another)";
+        // 1.0.0, below the range, needs nothing taken down: the way past is that version
+        String why = "@acme/base ^1.1.0 cannot be installed now, as every version of it that ^1.1.0 allows needs"
+                + " @acme/util ^1.1.0, which only versions taken down meet; 'prompd install @acme/base@1.0.0";
+        String past = "' moves past the versions taken down";
 
         CliRun outdated = prompd("outdated");
         CliRun install = prompd("install");
@@ -1503,14 +1505,15 @@ class InstallCommandsTest {
 
         assertEquals(0, outdated.exitCode(), outdated.err());
         assertEquals("warning: every version of @acme/base that ^1.1.0 allows needs @acme/util ^1.1.0, which only"
-                + " versions taken down meet, so 'prompd install' cannot lock it: remove the dependency with 'prompd"
-                + " uninstall @acme/base', or wait for a release of it needing another\n", outdated.err());
+                + " versions taken down meet, so 'prompd install' cannot lock it: 'prompd install @acme/base@1.0.0' moves"
+                + " past them, or remove the dependency with 'prompd uninstall @acme/base'\n", outdated.err());
         assertTrue(outdated.out().contains("@acme/base     not locked (taken down)  -"), outdated.out());
         assertEquals(3, install.exitCode(), install.err());
-        assertTrue(install.err().endsWith("\nhint: " + way + "\n"), install.err());
-        assertTrue(latest.err().endsWith("\nhint: " + way + "\n"), latest.err());
-        assertEquals(0, prompd("uninstall", "@acme/base").exitCode());
-        assertEquals(0, prompd("install").exitCode(), "the way off works");
+        assertTrue(install.err().endsWith("\nhint: " + why + past + "\n"), install.err());
+        // --latest meant to save every range it moved: the way past keeps them
+        assertTrue(latest.err().endsWith("\nhint: " + why + " @acme/greeter@^1.0.0" + past + "\n"), latest.err());
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode(), "the way past works");
+        assertEquals(0, prompd("uninstall", "@acme/base").exitCode(), "and so does the way off");
     }
 
     @Test
@@ -1563,6 +1566,26 @@ class InstallCommandsTest {
         assertTrue(outdated.err().startsWith("warning: every version of @acme/l0a that ^1.0.0 allows needs @acme/l1a"
                 + " ^1.0.0 (which needs " + chain + ") and @acme/l1b ^1.0.0 (which needs " + chain + "), which only"
                 + " versions taken down meet"), outdated.err());
+    }
+
+    @Test
+    void aDependencyBlockedBelowWithAReleaseThatIsNotIsOfferedThatRelease() throws IOException {
+        registry.publish("@acme/k3", "1.0.0").publish("@acme/k2", "1.0.0", "@acme/k3", "^1.0.0")
+                .publish("@acme/k2", "2.0.0").publish("@acme/k1", "1.0.0", "@acme/k2", "^1.0.0")
+                .publish("@acme/k1", "1.1.0", "@acme/k2", "^2.0.0").takeDown("@acme/k3", "1.0.0", "bad");
+        editDependencies("\"@acme/k1\": \"1.0.0\"");
+        String needs = "needs @acme/k2 ^1.0.0, which needs @acme/k3 ^1.0.0, which only versions taken down meet";
+
+        CliRun outdated = prompd("outdated");
+        CliRun install = prompd("install");
+
+        assertEquals("warning: every version of @acme/k1 that 1.0.0 allows " + needs + ", so 'prompd install' cannot"
+                + " lock it: 'prompd install @acme/k1@1.1.0' moves past them, or remove the dependency with 'prompd"
+                + " uninstall @acme/k1'\n", outdated.err());
+        assertEquals(3, install.exitCode(), install.err());
+        assertTrue(install.err().endsWith("\nhint: @acme/k1 1.0.0 cannot be installed now, as it " + needs + "; 'prompd"
+                + " install @acme/k1@1.1.0' moves past the versions taken down\n"), install.err());
+        assertEquals(0, prompd("install", "@acme/k1@1.1.0").exitCode(), "the way offered works");
     }
 
     @Test
