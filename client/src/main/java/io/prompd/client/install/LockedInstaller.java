@@ -172,9 +172,8 @@ final class LockedInstaller {
                 if (damaged.exitCode() != ExitCode.INTEGRITY) {
                     throw damaged;
                 }
-                // The cached copy no longer matches its name (a disk error, a hand edit): kept, it would fail every
-                // offline run the same way. A registry folder still has the tarball offline.
-                cache.evict(locked.integrity());
+                // The cached copy no longer matches its name (a disk error, a hand edit), and unpack dropped it.
+                // A registry folder still has the tarball offline.
                 if (offline && !registry.isAtHand(name)) {
                     throw new PrompdException(ExitCode.INTEGRITY, "the cached tarball of " + name + "@" + locked.version()
                             + " was damaged (" + damaged.getMessage() + "), so it is deleted, and offline it cannot be"
@@ -306,7 +305,16 @@ final class LockedInstaller {
 
     private InstalledPackage unpack(PackageName name, LockedPackage locked, PackageStore.Pin pin, Path tarball,
                                     InstalledPackage.Origin origin) throws IOException {
-        Path folder = store.install(name, locked.version(), tarball, locked.integrity(), pin);
-        return new InstalledPackage(name, locked.version(), folder, origin);
+        try {
+            Path folder = store.install(name, locked.version(), tarball, locked.integrity(), pin);
+            return new InstalledPackage(name, locked.version(), folder, origin);
+        } catch (PrompdException refused) {
+            if (refused.exitCode() == ExitCode.INTEGRITY) {
+                // Kept, the tarball would fail every run the same way, offline too, and 'cache verify' would keep one
+                // whose bytes match its name but whose content the unpacker refuses.
+                cache.evict(locked.integrity());
+            }
+            throw refused;
+        }
     }
 }

@@ -596,18 +596,24 @@ class InstallCommandsTest {
     }
 
     @Test
-    void aGitFolderInATarballWhoseIntegrityMatchesIsRefusedWithSixAndNothingIsInstalled() throws IOException {
+    void aGitFolderInATarballWhoseIntegrityMatchesIsRefusedWithSixNamingThePackageAndNothingIsInstalledOrCached()
+            throws IOException {
         registry.addToTarball("@acme/util", "1.1.0", "package/.git/config",
                 "[core]\n\tfsmonitor = \"touch pwned; false\"\n".getBytes(StandardCharsets.UTF_8));
 
         CliRun run = prompd("install", "@acme/util");
 
         assertEquals(6, run.exitCode(), run.err());
-        assertEquals("error: the archive entry 'package/.git/config' is refused: pack never packs .git/, .prompd/,"
-                + " node_modules/\nhint: prompd pack never writes such entries, so the archive was damaged or tampered"
-                + " with\n", run.err().replace(System.lineSeparator(), "\n"));
+        assertEquals("error: the tarball of @acme/util@1.1.0 was refused, and nothing of it was installed: the archive"
+                + " entry 'package/.git/config' is refused: pack never packs .git/, .prompd/, node_modules/\n"
+                + "hint: prompd pack never writes such entries, so the archive was damaged or tampered with; tell the"
+                + " registry's maintainers\n", run.err().replace(System.lineSeparator(), "\n"));
         try (Stream<Path> store = Files.list(home.resolve("packages/@acme"))) {
             assertEquals(List.of(), store.toList(), "neither the version nor what its unpack began is left");
+        }
+        try (Stream<Path> cache = Files.walk(home.resolve("cache/tarballs"))) {
+            assertEquals(List.of(), cache.filter(Files::isRegularFile).toList(),
+                    "a refused tarball is not kept for 'cache verify' to pass and the next run to refuse again");
         }
         assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
     }

@@ -88,6 +88,8 @@ public final class PackageStore {
         try {
             try (InputStream in = Files.newInputStream(tarball)) {
                 SafeUnpacker.unpackVerified(in, integrity, staged, limits);
+            } catch (PrompdException refused) {
+                throw refusedTarball(name, version, refused);
             }
             requireDeclares(staged, name, version, pin);
             AtomicFiles.moveIntoFreePlace(staged, target);
@@ -124,6 +126,17 @@ public final class PackageStore {
                     case REGISTRY_INDEX -> "the registry's index.json of " + name + " names another tarball (its"
                             + " integrity and URL) for " + version + ": tell the registry's maintainers";
                 });
+    }
+
+    /**
+     * The unpacker knows only the archive: among the packages of one install, the user must learn which one's tarball
+     * it refused. A damaged or tampered tarball whose integrity matches is the registry's to replace; the lock's URL is
+     * left out, as the bytes may come from the cache, downloaded from wherever the same integrity was found.
+     */
+    private static PrompdException refusedTarball(PackageName name, Version version, PrompdException refused) {
+        return new PrompdException(refused.exitCode(), "the tarball of " + name + "@" + version + " was refused, and"
+                + " nothing of it was installed: " + refused.getMessage(), refused.exitCode() == ExitCode.INTEGRITY
+                        ? refused.hint() + "; tell the registry's maintainers" : refused.hint(), refused);
     }
 
     /** Where the integrity and URL of a tarball to install came from, which a tarball of another package blames. */

@@ -63,7 +63,7 @@ public final class TarballCache {
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
     }
 
-    /** Forgets an entry whose content turned out not to match its name. */
+    /** Forgets an entry whose content turned out not to match its name, or not to install. */
     public void evict(Integrity integrity) throws IOException {
         Files.deleteIfExists(pathOf(integrity));
     }
