@@ -4,19 +4,23 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.prompt.LoadedTemplates;
 import io.prompd.core.prompt.LocalReference;
 import io.prompd.core.prompt.PackageReference;
 import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.prompt.PromptParser;
 import io.prompd.core.prompt.Reference;
+import io.prompd.core.prompt.ReferenceSite;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -91,6 +95,10 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
         private final SortedSet<Path> prompts;
         private final List<Path> roots;
         private final SortedSet<Path> needed = new TreeSet<>();
+        /** The files a template loads, whose own loads are followed too. */
+        private final Set<Path> loaded = new HashSet<>();
+        /** The files whose references were followed. */
+        private final Set<Path> followed = new HashSet<>();
         private final SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
         private final List<String> notes = new ArrayList<>();
 
@@ -103,10 +111,10 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             Deque<Path> toRead = new ArrayDeque<>(prompts);
             while (!toRead.isEmpty()) {
                 Path file = toRead.pop();
-                if (!needed.add(file) || !PromptFile.hasPromptExtension(file.toString())) {
-                    continue;
+                needed.add(file);
+                if ((PromptFile.hasPromptExtension(file.toString()) || loaded.contains(file)) && followed.add(file)) {
+                    referenceSites(file).forEach(site -> follow(file, site, toRead));
                 }
-                parse(file).ifPresent(prompt -> prompt.references().forEach(reference -> follow(file, reference, toRead)));
             }
             Path base = commonFolder();
             String folder = laidOutAsAPackage(base) ? "" : FOLDER;
@@ -122,6 +130,17 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             return new ImportedPrompts(files, names, dependencies, notes);
         }
 
+        /**
+         * What a file names: a prompt's front matter and body, or what a file its template loads names in turn,
+         * which Jinja and Nunjucks render as a template whatever its extension.
+         */
+        private List<ReferenceSite> referenceSites(Path file) {
+            if (!PromptFile.hasPromptExtension(file.toString())) {
+                return LoadedTemplates.referenceSites(new String(read(file), StandardCharsets.UTF_8));
+            }
+            return parse(file).map(PromptFile::referenceSites).orElse(List.of());
+        }
+
         private Optional<PromptFile> parse(Path file) {
             var parsed = PromptParser.parse(file.getFileName().toString(), read(file));
             if (parsed.prompt().isEmpty()) {
@@ -130,7 +149,8 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             return parsed.prompt();
         }
 
-        private void follow(Path file, Reference reference, Deque<Path> toRead) {
+        private void follow(Path file, ReferenceSite site, Deque<Path> toRead) {
+            Reference reference = site.reference();
             if (reference instanceof LocalReference local) {
                 if (!staysRelative(file.getParent(), local.written())) {
                     // following it would copy a file such as /etc/hostname into a package meant for publishing
@@ -140,6 +160,10 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
                 }
                 Path target = file.getParent().resolve(local.written()).normalize();
                 if (Files.isRegularFile(target)) {
+                    // a file named in the front matter (a context) is only read, not rendered
+                    if (site.line() > 0) {
+                        loaded.add(target);
+                    }
                     toRead.push(target);
                 } else {
                     notes.add(file + " refers to " + local.written() + ", which does not exist; add it to the package by hand");

@@ -286,6 +286,27 @@ class InitCommandTest {
     }
 
     @Test
+    void fromALoosePromptAlsoCopiesWhatAFileItIncludesIncludesInTurnButNotWhatAContextNames() throws IOException {
+        Path loose = Files.createDirectories(work.resolve("loose/parts"));
+        Files.writeString(loose.resolve("intro.md"), "Intro on {{ topic }}. {% include \"more.txt\" %}\n");
+        Files.writeString(loose.resolve("more.txt"), "More.\n");
+        Files.writeString(loose.resolve("data.md"), "Data, not rendered: {% include \"unrendered.txt\" %}\n");
+        Files.writeString(loose.resolve("unrendered.txt"), "Never loaded.\n");
+        Files.writeString(work.resolve("loose/main.prmd"), "---\nid: main\nname: main\nversion: 1.0.0\n"
+                + "description: \"Main\"\ncontext: parts/data.md\nparameters:\n  - name: topic\n    type: string\n"
+                + "    default: \"x\"\n---\n# User\n{% include \"parts/intro.md\" %}\n");
+
+        assertEquals(0, prompd("init", "pkg", "--from", "loose/main.prmd").exitCode());
+
+        assertEquals("More.\n", Files.readString(work.resolve("pkg/prompts/parts/more.txt")));
+        assertTrue(Files.isRegularFile(work.resolve("pkg/prompts/parts/data.md")));
+        assertFalse(Files.exists(work.resolve("pkg/prompts/parts/unrendered.txt")),
+                "a context is given to the model as it is, so what it seems to include is not needed");
+        CliRun validate = prompd("validate", "pkg");
+        assertEquals(0, validate.exitCode(), validate.out());
+    }
+
+    @Test
     void fromSomethingThatIsNotAPromptIsRefused() throws IOException {
         Files.writeString(work.resolve("notes.txt"), "hello\n");
         CliRun run = prompd("init", "out", "--from", "notes.txt");

@@ -55,10 +55,18 @@ public final class LoadedTemplates {
             Optional<String> text = reader.text(file);
             if (text.isPresent()) {
                 texts.put(file, text.get());
-                pending.addAll(loaded(file, TemplateScan.of(text.get(), 1).referenceSites(List.of())));
+                pending.addAll(loaded(file, referenceSites(text.get())));
             }
         }
         return texts;
+    }
+
+    /**
+     * What a loaded file's template names in turn (the files it includes, imports or extends), each at its line:
+     * also for a caller following them through files not yet in a package, as {@code prompd init --from} does.
+     */
+    public static List<ReferenceSite> referenceSites(String text) {
+        return TemplateScan.of(text, 1).referenceSites(List.of());
     }
 
     /**
