@@ -160,8 +160,7 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
                 }
                 Path target = file.getParent().resolve(local.written()).normalize();
                 if (Files.isRegularFile(target)) {
-                    // a file named in the front matter (a context) is only read, not rendered
-                    if (site.line() > 0) {
+                    if (site.inTemplate()) {
                         loaded.add(target);
                     }
                     toRead.push(target);

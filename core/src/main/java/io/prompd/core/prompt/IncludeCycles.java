@@ -39,7 +39,7 @@ final class IncludeCycles {
     /** The files of the package a file's template loads by a local path, its front matter's references left out. */
     static List<Load> loads(String file, List<ReferenceSite> sites) {
         return sites.stream()
-                .filter(site -> site.line() > 0 && site.reference() instanceof LocalReference)
+                .filter(site -> site.inTemplate() && site.reference() instanceof LocalReference)
                 .flatMap(site -> ((LocalReference) site.reference()).resolveFrom(file).stream()
                         .map(target -> new Load(target, site.line())))
                 .toList();

@@ -21,6 +21,14 @@ public record ReferenceSite(Reference reference, String pointer, int line) {
     }
 
     /**
+     * Whether the template writes it, as an include, import or extends: a file so named is rendered as a template,
+     * where one the front matter names (a context) is only read.
+     */
+    public boolean inTemplate() {
+        return line > 0;
+    }
+
+    /**
      * The file line of the reference in the prompt that writes it: its body line, or its field's,
      * which reads the front matter again, so it is asked for only when a problem needs it.
      */
