@@ -18,6 +18,7 @@ import io.prompd.core.protocol.Urls;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -109,12 +110,15 @@ public final class LockFiles {
         return new LockFile(packages);
     }
 
-    /** Only a whole number above this prompd's comes from a newer prompd: updating prompd fixes no other value. */
+    /**
+     * Only a whole number above this prompd's comes from a newer prompd: updating prompd fixes no other value. A number
+     * is compared by value, as JSON means it, so {@code 1.0} and {@code 1e0} are this prompd's version as npm reads them.
+     */
     private static void checkLockfileVersion(JsonNode version, Problems problems) {
         String pointer = "/" + LOCKFILE_VERSION;
         if (version.isMissingNode()) {
             problems.error(LockFile.FILE_NAME, pointer, "lockfileVersion is missing; it must be " + LockFile.VERSION, "");
-        } else if (!version.isInt() || version.asInt() != LockFile.VERSION) {
+        } else if (!version.isNumber() || version.decimalValue().compareTo(BigDecimal.valueOf(LockFile.VERSION)) != 0) {
             boolean newer = version.isIntegralNumber() && version.bigIntegerValue().compareTo(
                     BigInteger.valueOf(LockFile.VERSION)) > 0;
             problems.error(LockFile.FILE_NAME, pointer, "lockfileVersion must be " + LockFile.VERSION + ", not "

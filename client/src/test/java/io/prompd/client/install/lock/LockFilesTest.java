@@ -151,6 +151,7 @@ class LockFilesTest {
                 "\"lockfileVersion\": 0,", "lockfileVersion must be 1, not 0",
                 "\"lockfileVersion\": \"1\",", "lockfileVersion must be 1, not \"1\"",
                 "\"lockfileVersion\": 1.5,", "lockfileVersion must be 1, not 1.5",
+                "\"lockfileVersion\": 1e400,", "lockfileVersion must be 1, not 1E+400",
                 "\"lockfileVersion\": 2,", "lockfileVersion must be 1, not 2\n          hint: a newer prompd wrote it;"
                         + " update prompd");
         expected.forEach((field, problem) -> {
@@ -160,6 +161,15 @@ class LockFilesTest {
                     + "\n1 error, 0 warnings", refused.getMessage());
             assertEquals("fix it by hand, or delete it and run 'prompd install' to lock again", refused.hint());
         });
+    }
+
+    @Test
+    void aLockfileVersionIsReadByValueAsJsonMeansANumber() {
+        for (String version : new String[] {"1", "1.0", "1e0", "10E-1"}) {
+            LockFile lock = LockFiles.parse(("{\"lockfileVersion\": " + version + ", \"packages\": {}}")
+                    .getBytes(StandardCharsets.UTF_8));
+            assertTrue(lock.packages().isEmpty(), version);
+        }
     }
 
     @Test
