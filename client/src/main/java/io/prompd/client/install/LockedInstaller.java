@@ -175,9 +175,9 @@ final class LockedInstaller {
                 // The cached copy no longer matches its name (a disk error, a hand edit), and unpack dropped it.
                 // A registry folder still has the tarball offline.
                 if (offline && !registry.isAtHand(name)) {
-                    throw new PrompdException(ExitCode.INTEGRITY, "the cached tarball of " + name + "@" + locked.version()
-                            + " was damaged (" + damaged.getMessage() + "), so it is deleted, and offline it cannot be"
-                            + " downloaded again", "run again without --offline to download it");
+                    throw new PrompdException(ExitCode.INTEGRITY, damaged.getMessage() + "; it was the cached copy,"
+                            + " now deleted, and offline it cannot be downloaded again",
+                            "run again without --offline to download it");
                 }
             }
         }

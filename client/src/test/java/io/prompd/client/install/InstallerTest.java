@@ -589,10 +589,11 @@ class InstallerTest {
                 () -> Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults()));
 
         assertEquals(ExitCode.INTEGRITY, damaged.exitCode());
-        assertTrue(damaged.getMessage().startsWith("the cached tarball of @acme/util@1.1.0 was damaged ("),
-                damaged.getMessage());
-        assertTrue(damaged.getMessage().endsWith("), so it is deleted, and offline it cannot be downloaded again"),
-                damaged.getMessage());
+        assertTrue(damaged.getMessage().startsWith("the tarball of @acme/util@1.1.0 was refused, and nothing of it was"
+                + " installed: "), damaged.getMessage());
+        assertTrue(damaged.getMessage().endsWith("; it was the cached copy, now deleted, and offline it cannot be"
+                + " downloaded again"), damaged.getMessage());
+        assertEquals(1, damaged.getMessage().split("@acme/util", -1).length - 1, damaged.getMessage());
         assertEquals("run again without --offline to download it", damaged.hint());
         assertFalse(Files.exists(cached), "kept, it would fail every offline run alike");
 
