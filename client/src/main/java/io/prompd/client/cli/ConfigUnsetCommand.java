@@ -1,6 +1,5 @@
 package io.prompd.client.cli;
 
-import io.prompd.client.config.Config;
 import io.prompd.client.config.ConfigKey;
 import io.prompd.client.config.ConfigStore;
 import io.prompd.core.ExitCode;
@@ -31,17 +30,13 @@ final class ConfigUnsetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConfigKey parsed = ConfigKey.parse(key);
-        ConfigStore.Change change = ConfigStore.of(root.settings()).update(parsed::unset);
-        Config config = change.before();
-        if (parsed.get(config).isEmpty()) {
-            spec.commandLine().getOut().print(parsed + " was not set\n");
-            return ExitCode.OK.code();
-        }
-        Config changed = change.after();
-        StringBuilder text = new StringBuilder("unset " + parsed + "\n");
-        // a registry's name takes the default, scope routes and credentials naming it along: say so, as registry remove does
-        SortedMap<String, String> remaining = ConfigKey.entries(changed);
-        ConfigKey.entries(config).forEach((other, value) -> {
+        ConfigStore.Change change = ConfigStore.of(root.settings()).unset(parsed);
+        StringBuilder text = new StringBuilder(change.entriesBefore().containsKey(parsed.toString())
+                ? "unset " + parsed + "\n" : parsed + " was not set\n");
+        // a registry's name takes the default, scope routes and credentials naming it along, even a name the file
+        // refers to without configuring it: say so, as registry remove does
+        SortedMap<String, String> remaining = ConfigKey.entries(change.after());
+        change.entriesBefore().forEach((other, value) -> {
             if (!other.equals(parsed.toString()) && !remaining.containsKey(other)) {
                 text.append("also unset ").append(other).append(" (it was ").append(value).append(")\n");
             }

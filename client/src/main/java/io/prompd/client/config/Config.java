@@ -45,21 +45,22 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
         SortedMap<String, UnknownName> unknown = new TreeMap<>();
         defaultRegistry.ifPresent(ref -> {
             if (ref instanceof RegistryName name && !configured.contains(name)) {
-                unknown.put("/" + ConfigFields.DEFAULT_REGISTRY, new UnknownName(name, "the default registry '" + name
+                unknown.put("/" + ConfigFields.DEFAULT_REGISTRY, new UnknownName(name, new ConfigKey.DefaultRegistry(),
+                        "the default registry '" + name
                         + "' is not configured"));
             }
         });
         scopes.forEach((scope, ref) -> {
             if (ref instanceof RegistryName name && !configured.contains(name)) {
-                unknown.put("/" + ConfigFields.SCOPES + "/" + scope, new UnknownName(name,
+                unknown.put("/" + ConfigFields.SCOPES + "/" + scope, new UnknownName(name, new ConfigKey.ScopeRoute(scope),
                         "scope " + scope + " is routed to registry '" + name + "', which is not configured"));
             }
         });
         return unknown;
     }
 
-    /** A registry name referred to but not configured, and what to say of the reference. */
-    record UnknownName(RegistryName name, String message) {
+    /** A registry name referred to but not configured, the key holding the reference, and what to say of it. */
+    record UnknownName(RegistryName name, ConfigKey key, String message) {
     }
 
     /** The URL a reference stands for; empty for a name that is not configured. */

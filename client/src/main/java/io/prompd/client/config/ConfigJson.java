@@ -106,7 +106,9 @@ final class ConfigJson {
         boolean repairable = !problems.hasErrors();
         Config.unknownNames(defaultRegistry, registryNames(root), scopes)
                 .forEach((at, unknown) -> problems.error(file.toString(), at, unknown.message(),
-                        "add it with 'prompd registry add " + unknown.name() + " URL', or name a configured registry"));
+                        "add it with 'prompd registry add " + unknown.name() + " URL', name a configured registry with"
+                                + " 'prompd config set " + unknown.key() + " NAME', or drop the reference with"
+                                + " 'prompd config unset " + unknown.key() + "'"));
         if (problems.hasErrors()) {
             Optional<UnknownRegistryNames> unknown = repairable ? Optional.of(new UnknownRegistryNames(
                     new Config(defaultRegistry.filter(ref -> names(ref, registries)), registries,

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.prompd.core.SortedCopies;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -85,23 +87,41 @@ public final class ConfigStore {
      * @throws ConfigException when the file cannot be used and the change does not make it good
      */
     public Change update(UnaryOperator<Config> change) throws IOException {
+        return update(change, UnaryOperator.identity());
+    }
+
+    /**
+     * Unsets the key as {@link #update} would, and in a file naming registries it does not configure, the references
+     * under that key too: {@code config unset registry} makes good a file whose default names no registry.
+     */
+    public Change unset(ConfigKey key) throws IOException {
+        return update(key::unset, unknown -> unknown.unsetting(key));
+    }
+
+    private Change update(UnaryOperator<Config> change, UnaryOperator<UnknownRegistryNames> replacing)
+            throws IOException {
         try (RunLock lock = RunLock.acquire(file.resolveSibling(LOCK_FILE), PATIENCE, () -> { })) {
             Config before;
-            UnaryOperator<Config> restored;
             try {
                 before = read();
-                restored = UnaryOperator.identity();
             } catch (ConfigException broken) {
-                UnknownRegistryNames unknown = broken.repairable().orElseThrow(() -> broken);
-                before = unknown.without();
-                restored = changed -> repaired(unknown, changed, broken);
+                return repair(broken, change, replacing);
             }
-            Config after = restored.apply(change.apply(before));
+            Config after = change.apply(before);
             if (!after.equals(before)) {
                 write(after);
             }
-            return new Change(before, after);
+            return new Change(before, after, ConfigKey.entries(before));
         }
+    }
+
+    /** Changes, under the caller's lock, a file whose only problem may be its references to registries not configured. */
+    private Change repair(ConfigException broken, UnaryOperator<Config> change,
+                          UnaryOperator<UnknownRegistryNames> replacing) throws IOException {
+        UnknownRegistryNames unknown = broken.repairable().orElseThrow(() -> broken);
+        Config after = repaired(replacing.apply(unknown), change.apply(unknown.without()), broken);
+        write(after);
+        return new Change(unknown.without(), after, unknown.entries());
     }
 
     private static Config repaired(UnknownRegistryNames unknown, Config changed, ConfigException broken) {
@@ -113,11 +133,17 @@ public final class ConfigStore {
         }
     }
 
-    /** The configuration before and after one {@link #update}. */
-    public record Change(Config before, Config after) {
+    /**
+     * The configuration before and after one {@link #update}.
+     *
+     * @param before        the configuration read, less the file's references to registries it does not configure
+     * @param entriesBefore the keys the file held, those references included, as {@link ConfigKey#entries} shows them
+     */
+    public record Change(Config before, Config after, SortedMap<String, String> entriesBefore) {
         public Change {
             Objects.requireNonNull(before, "before");
             Objects.requireNonNull(after, "after");
+            entriesBefore = SortedCopies.map(Objects.requireNonNull(entriesBefore, "entriesBefore"));
         }
     }
 }

@@ -25,6 +25,35 @@ record UnknownRegistryNames(Config without, Optional<RegistryRef> defaultRegistr
     }
 
     /**
+     * The file's keys with the values shown for them, those naming registries not configured included, sorted by key:
+     * what the file held before a change, as {@link ConfigKey#entries} gives it for a good file.
+     */
+    SortedMap<String, String> entries() {
+        SortedMap<String, String> entries = ConfigKey.entries(without);
+        defaultRegistry.ifPresent(ref -> entries.put(new ConfigKey.DefaultRegistry().toString(), ref.toString()));
+        scopes.forEach((scope, ref) -> entries.put(new ConfigKey.ScopeRoute(scope).toString(), ref.toString()));
+        return entries;
+    }
+
+    /**
+     * The file's references less those that unsetting the key takes along, as {@link ConfigKey#unset} does in a good
+     * file: unsetting a key is a change that replaces a reference without naming another in its place.
+     */
+    UnknownRegistryNames unsetting(ConfigKey key) {
+        Optional<RegistryRef> keptDefault = defaultRegistry;
+        SortedMap<Scope, RegistryRef> keptScopes = new TreeMap<>(scopes);
+        if (key instanceof ConfigKey.DefaultRegistry) {
+            keptDefault = without.defaultRegistry();
+        } else if (key instanceof ConfigKey.ScopeRoute route) {
+            keptScopes.remove(route.scope());
+        } else if (key instanceof ConfigKey.NamedRegistry named) {
+            keptDefault = defaultRegistry.filter(ref -> !ref.equals(named.name())).or(without::defaultRegistry);
+            keptScopes.values().removeIf(named.name()::equals);
+        }
+        return new UnknownRegistryNames(without, keptDefault, keptScopes);
+    }
+
+    /**
      * The configuration a change of {@link #without} leaves, with back every reference of the file that the change
      * did not replace: one still naming no registry keeps it from being used.
      *

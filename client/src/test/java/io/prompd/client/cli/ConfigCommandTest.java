@@ -161,7 +161,8 @@ class ConfigCommandTest {
                 """;
         Files.writeString(config, broken);
         String problem = "\n  /registry: the default registry 'main' is not configured (add it with 'prompd registry add"
-                + " main URL', or name a configured registry)\n";
+                + " main URL', name a configured registry with 'prompd config set registry NAME', or drop the reference"
+                + " with 'prompd config unset registry')\n";
 
         CliRun list = prompd("config", "list");
         CliRun unrelated = prompd("config", "set", "scopes.@acme", "mian");
@@ -183,6 +184,48 @@ class ConfigCommandTest {
         Files.writeString(config, broken);
         assertEquals(0, prompd("config", "set", "registry", "mian").exitCode(), "naming a configured registry");
         assertEquals("mian\n", prompd("config", "get", "registry").out());
+    }
+
+    @Test
+    void unsettingTheKeysThatNameARegistryNotConfiguredMakesTheFileGood() throws IOException {
+        Path config = work.resolve("home/config.json");
+        String broken = """
+                {"registries": {"mian": "https://prompd.main.example/"}, "registry": "main",
+                 "scopes": {"@acme": "gone", "@tools": "mian"}}
+                """;
+        Files.writeString(config, broken);
+
+        CliRun oneOfTwo = prompd("config", "unset", "registry");
+        assertEquals(1, oneOfTwo.exitCode(), "the route of @acme still names no registry");
+        assertTrue(oneOfTwo.err().contains("/scopes/@acme: scope @acme is routed to registry 'gone'"), oneOfTwo.err());
+        assertEquals(broken, Files.readString(config), "a refused change writes nothing");
+
+        Files.writeString(config, broken.replace("\"@acme\": \"gone\", ", ""));
+        CliRun unset = prompd("config", "unset", "registry");
+        assertEquals(0, unset.exitCode(), unset.err());
+        assertEquals("unset registry\n", unset.out());
+        assertEquals("""
+                registries.mian = https://prompd.main.example/
+                scopes.@tools = mian
+                """, prompd("config", "list").out());
+
+        Files.writeString(config, broken.replace("\"registry\": \"main\",", ""));
+        CliRun route = prompd("config", "unset", "scopes.@acme");
+        assertEquals(0, route.exitCode(), route.err());
+        assertEquals("unset scopes.@acme\n", route.out());
+
+        Files.writeString(config, broken.replace("\"gone\"", "\"main\""));
+        CliRun name = prompd("config", "unset", "registries.main");
+        assertEquals(0, name.exitCode(), name.err());
+        assertEquals("""
+                registries.main was not set
+                also unset registry (it was main)
+                also unset scopes.@acme (it was main)
+                """, name.out(), "the references to a name go along, as they do with a name configured");
+        assertEquals("""
+                registries.mian = https://prompd.main.example/
+                scopes.@tools = mian
+                """, prompd("config", "list").out());
     }
 
     @Test
