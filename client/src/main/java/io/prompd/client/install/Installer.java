@@ -409,7 +409,28 @@ public final class Installer {
         ProjectGraph graph = new ProjectGraph(goal.roots(), new LockFile(packages));
         List<String> warnings = new ArrayList<>(statusWarnings(graph, List.copyOf(packages.keySet()), index));
         warnings.addAll(movedOffTakedowns(current, packages, index));
+        warnings.addAll(heldBackByTakedowns(graph, index));
         return new Plan(graph, true, warnings);
+    }
+
+    /**
+     * The packages resolved below the highest version their ranges allow because that version needs something only
+     * versions taken down meet: the resolution passes over it as over any version that cannot resolve, and the
+     * lock's change alone would not say why an update stopped short.
+     */
+    private static List<String> heldBackByTakedowns(ProjectGraph graph, RegistryIndex index) {
+        List<String> warnings = new ArrayList<>();
+        graph.lock().packages().forEach((name, locked) -> index.find(name).ifPresent(published -> {
+            List<VersionRange> ranges = graph.rangesOn(name);
+            if (published.highestAllowed(ranges).filter(highest -> highest.compareTo(locked.version()) > 0).isEmpty()) {
+                return;
+            }
+            StatusNotes.Reach reach = StatusNotes.reach(published, ranges, index);
+            if (reach.version().equals(Optional.of(locked.version()))) {
+                reach.heldBack().ifPresent(warnings::add);
+            }
+        }));
+        return warnings;
     }
 
     /**

@@ -84,7 +84,10 @@ public final class Outdated {
             if (gone) {
                 warnings.add(StatusNotes.takenDown(graph, published.get(), entry.version(), ""));
             }
-            Optional<Version> highest = published.get().highestAllowed(graph.rangesOn(entry.name()));
+            StatusNotes.Reach reach = StatusNotes.reach(published.get(), graph.rangesOn(entry.name()), index);
+            Optional<Version> highest = reach.version();
+            // a newer version that a takedown further down keeps from the package is no update to want
+            reach.heldBack().ifPresent(warnings::add);
             // a version outside its ranges is wanted away from even when it is newer, as 'prompd install' moves
             // it, and so is one gone, which can no longer be installed
             Optional<Version> wanted = entry.invalid() || gone ? highest

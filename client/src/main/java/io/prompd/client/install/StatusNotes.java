@@ -13,6 +13,8 @@ import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -273,8 +275,44 @@ public final class StatusNotes {
         Blockages blockages = new Blockages(index);
         // a cycle back to the package blocks nothing its own dependencies do not
         blockages.looking.add(published.packument().name() + " " + range);
-        return blockages.below(published, range).map(needs -> "needs " + Plural.series(needs.stream()
-                .map(need -> needs.size() == 1 ? need.text() : need.textApart()).toList(), "and"));
+        return blockages.below(published, range).map(StatusNotes::needsText);
+    }
+
+    private static String needsText(List<Need> needs) {
+        return "needs " + Plural.series(needs.stream().map(need -> needs.size() == 1 ? need.text() : need.textApart())
+                .toList(), "and");
+    }
+
+    /**
+     * The highest version that the ranges allow and that needs nothing only versions taken down meet, however far
+     * down: what {@code prompd update} can reach. A resolution skips the versions above it silently, as it skips any
+     * version that cannot resolve, so {@code outdated} and the commands that resolve say why through {@code heldBack}.
+     *
+     * @param version  that version, empty when every version the ranges allow needs such a thing
+     * @param heldBack why the highest version the ranges allow is not it, empty when it is
+     */
+    record Reach(Optional<Version> version, Optional<String> heldBack) {
+    }
+
+    static Reach reach(PublishedPackage published, Collection<VersionRange> ranges, RegistryIndex index) {
+        Optional<Version> highest = published.highestAllowed(ranges);
+        Blockages blockages = new Blockages(index);
+        Optional<List<Need>> blocking = highest.flatMap(published::version).map(blockages::needs)
+                .filter(needs -> !needs.isEmpty());
+        if (blocking.isEmpty()) {
+            return new Reach(highest, Optional.empty());
+        }
+        PackageName name = published.packument().name();
+        Optional<Version> reachable = published.packument().versions().values().stream()
+                .filter(version -> version.yanked() == null && version.version().compareTo(highest.get()) < 0
+                        && ranges.stream().allMatch(range -> range.satisfiedBy(version.version())))
+                .sorted(Comparator.comparing(VersionSummary::version).reversed())
+                .filter(version -> blockages.needs(version).isEmpty()).map(VersionSummary::version).findFirst();
+        return new Reach(reachable, Optional.of(name + " " + highest.get() + " cannot be installed now, as it "
+                + needsText(blocking.get()) + ", which only versions taken down meet, so " + reachable
+                        .map(version -> version + " is the newest version its ranges allow that can be")
+                        .orElse("no version its ranges allow can be") + " (wait for a release of " + name
+                + " needing another)"));
     }
 
     /**

@@ -1595,6 +1595,34 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aNewerVersionThatATakedownFurtherDownKeepsFromAPackageIsNoUpdateToWantAndEveryCommandSaysWhy()
+            throws IOException {
+        registry.publish("@acme/tk", "1.0.0").publish("@acme/tk", "1.2.0").publish("@acme/needtk", "0.5.0")
+                .publish("@acme/needtk", "1.0.0", "@acme/tk", ">=1.2.0").takeDown("@acme/tk", "1.2.0", "leaked a key");
+        editDependencies("\"@acme/needtk\": \"*\"");
+        String why = "warning: @acme/needtk 1.0.0 cannot be installed now, as it needs @acme/tk >=1.2.0, which only"
+                + " versions taken down meet, so 0.5.0 is the newest version its ranges allow that can be (wait for a"
+                + " release of @acme/needtk needing another)\n";
+
+        CliRun install = prompd("install");
+        CliRun outdated = prompd("outdated");
+        CliRun update = prompd("update");
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertTrue(install.out().contains("+ @acme/needtk@0.5.0"), install.out());
+        assertTrue(install.err().endsWith(why), install.err());
+        assertEquals("""
+                package       current  wanted  latest  dependency
+                @acme/needtk  0.5.0    0.5.0   1.0.0   direct
+                """, outdated.out(), "wanted is what 'prompd update' reaches");
+        assertEquals(why, outdated.err());
+        assertEquals(0, update.exitCode(), update.err());
+        assertTrue(update.out().contains("prompd.lock unchanged"), update.out());
+        assertEquals(why, update.err());
+        assertEquals("", prompd("install").err(), "an install the lock settles asks the registry nothing");
+    }
+
+    @Test
     void aTakedownReachedThroughACycleBackToThePackageIsNamedOnlyOnce() throws IOException {
         registry.publish("@acme/bot", "1.0.0").publish("@acme/cy", "1.0.0", "@acme/cz", "^1.0.0")
                 .publish("@acme/cz", "1.0.0", "@acme/bot", "^1.0.0", "@acme/cy", "^1.0.0")
