@@ -65,7 +65,10 @@ final class ProjectMismatches {
                 .map(entry -> entry.name() + "@" + entry.version()).toList();
         if (!missing.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock locks " + Plural.series(missing, "and")
-                    + ", not installed in " + store.root(), "run 'prompd install' to install " + itOrThem(missing)));
+                    + ", not installed in " + store.root(), "run 'prompd install' to install " + itOrThem(missing)
+                    // read from no registry, a takedown since the lock was written can only be foretold
+                    + " (should its registry have taken " + itOrThem(missing) + " down since, install says so, and"
+                    + " how to move off " + itOrThem(missing) + ")"));
         }
         mismatches.forEach(mismatch -> err.println(Failures.describe(mismatch)));
         return mismatches.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();

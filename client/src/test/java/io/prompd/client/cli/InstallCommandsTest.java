@@ -761,7 +761,8 @@ class InstallCommandsTest {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
         String error = "error: prompd.lock locks @acme/util@1.1.0, not installed in " + home.resolve("packages") + "\n"
-                + "hint: run 'prompd install' to install it\n";
+                + "hint: run 'prompd install' to install it (should its registry have taken it down since, install"
+                + " says so, and how to move off it)\n";
 
         CliRun list = prompd("list");
         assertEquals(1, list.exitCode(), "a script checking the project notices");
