@@ -170,8 +170,20 @@ public final class Installer {
                                     + ", is older than the locked " + locked.get());
                             continue;
                         }
+                        Optional<String> blocked = StatusNotes.blocking(index.require(name), newest.get(), index);
+                        if (blocked.isPresent()) {
+                            // a range allowing it already, the resolution's own note says why it stops short
+                            if (!direct.get(name).satisfiedBy(newest.get())) {
+                                kept.add("kept " + name + " " + direct.get(name) + ": its latest version, " + newest.get()
+                                        + ", cannot be installed now, as it " + blocked.get() + " (wait for a release"
+                                        + " of " + name + " needing another)");
+                            }
+                            continue;
+                        }
                         if (direct.get(name).allowsEveryReleaseFrom(newest.get())) {
-                            // already as open as --latest means; ^<latest> would narrow it
+                            // already as open as --latest means, and ^<latest> would narrow it; the resolution still
+                            // starts at the latest, whichever way it resolves
+                            roots.put(name, VersionRange.parse(">=" + newest.get()));
                             continue;
                         }
                         VersionRange range = VersionRange.caret(newest.get());

@@ -284,6 +284,19 @@ public final class StatusNotes {
     }
 
     /**
+     * Why the version cannot be installed now, as {@code needs @a/mid ^1.0.0, which needs @a/base ^2.0.0, which only
+     * versions taken down meet}; empty when it needs nothing of the kind.
+     */
+    static Optional<String> blocking(PublishedPackage published, Version version, RegistryIndex index) {
+        return blocking(published, version, new Blockages(index));
+    }
+
+    private static Optional<String> blocking(PublishedPackage published, Version version, Blockages blockages) {
+        return published.version(version).map(blockages::needs).filter(needs -> !needs.isEmpty())
+                .map(needs -> needsText(needs) + ", which only versions taken down meet");
+    }
+
+    /**
      * The highest version that the ranges allow and that needs nothing only versions taken down meet, however far
      * down: what {@code prompd update} can reach. A resolution skips the versions above it silently, as it skips any
      * version that cannot resolve, so {@code outdated} and the commands that resolve say why through {@code heldBack}.
@@ -297,8 +310,7 @@ public final class StatusNotes {
     static Reach reach(PublishedPackage published, Collection<VersionRange> ranges, RegistryIndex index) {
         Optional<Version> highest = published.highestAllowed(ranges);
         Blockages blockages = new Blockages(index);
-        Optional<List<Need>> blocking = highest.flatMap(published::version).map(blockages::needs)
-                .filter(needs -> !needs.isEmpty());
+        Optional<String> blocking = highest.flatMap(version -> blocking(published, version, blockages));
         if (blocking.isEmpty()) {
             return new Reach(highest, Optional.empty());
         }
@@ -309,7 +321,7 @@ public final class StatusNotes {
                 .sorted(Comparator.comparing(VersionSummary::version).reversed())
                 .filter(version -> blockages.needs(version).isEmpty()).map(VersionSummary::version).findFirst();
         return new Reach(reachable, Optional.of(name + " " + highest.get() + " cannot be installed now, as it "
-                + needsText(blocking.get()) + ", which only versions taken down meet, so " + reachable
+                + blocking.get() + ", so " + reachable
                         .map(version -> version + " is the newest version its ranges allow that can be")
                         .orElse("no version its ranges allow can be") + " (wait for a release of " + name
                 + " needing another)"));

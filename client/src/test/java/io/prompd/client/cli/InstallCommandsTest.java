@@ -1071,12 +1071,13 @@ class InstallCommandsTest {
     }
 
     @Test
-    void updateLatestLeavesARangeWithNoUpperBoundAsItIsAndStillMovesItsVersion() throws IOException {
+    void updateLatestLeavesARangeWithNoUpperBoundAsItIsAndStillMovesItsVersionWhateverTheResolution()
+            throws IOException {
         registry.publish("@acme/other", "1.0.0").publish("@acme/third", "1.0.0");
         assertEquals(0, prompd("install", "@acme/util@>=1.0.0", "@acme/other@*", "@acme/third@>=1.0.0 <2").exitCode());
         registry.publish("@acme/util", "2.0.0").publish("@acme/other", "2.0.0").publish("@acme/third", "2.0.0");
 
-        CliRun update = prompd("update", "--latest");
+        CliRun update = prompd("update", "--latest", "--resolution", "lowest");
 
         assertEquals(0, update.exitCode(), update.err());
         String manifest = Files.readString(project.resolve("prompd.json"));
@@ -1087,6 +1088,28 @@ class InstallCommandsTest {
         for (String name : List.of("@acme/util", "@acme/other", "@acme/third")) {
             assertEquals("2.0.0", locked.get(name).get("version").asText(), name);
         }
+    }
+
+    @Test
+    void updateLatestKeepsARangeWhoseLatestVersionATakedownFurtherDownKeepsOutAndSaysWhy() throws IOException {
+        registry.publish("@acme/tk", "1.0.0").publish("@acme/tk", "1.2.0").publish("@acme/needtk", "1.0.0")
+                .publish("@acme/other", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/needtk@^1.0.0", "@acme/other@^1.0.0").exitCode());
+        registry.publish("@acme/needtk", "1.1.0", "@acme/tk", ">=1.2.0")
+                .publish("@acme/needtk", "2.0.0", "@acme/tk", ">=1.2.0").publish("@acme/other", "2.0.0")
+                .takeDown("@acme/tk", "1.2.0", "leaked a key");
+
+        CliRun update = prompd("update", "--latest");
+
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("warning: kept @acme/needtk ^1.0.0: its latest version, 2.0.0, cannot be installed now, as it needs"
+                + " @acme/tk >=1.2.0, which only versions taken down meet (wait for a release of @acme/needtk needing"
+                + " another)\nwarning: @acme/needtk 1.1.0 cannot be installed now, as it needs @acme/tk >=1.2.0, which"
+                + " only versions taken down meet, so 1.0.0 is the newest version its ranges allow that can be (wait for"
+                + " a release of @acme/needtk needing another)\n", update.err());
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        assertTrue(manifest.contains("\"@acme/needtk\": \"^1.0.0\"") && manifest.contains("\"@acme/other\": \"^2.0.0\""),
+                "the others still move: " + manifest);
     }
 
     @Test
