@@ -19,7 +19,6 @@ import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -119,8 +118,8 @@ public final class LockFiles {
         if (version.isMissingNode()) {
             problems.error(LockFile.FILE_NAME, pointer, "lockfileVersion is missing; it must be " + LockFile.VERSION, "");
         } else if (!version.isNumber() || version.decimalValue().compareTo(BigDecimal.valueOf(LockFile.VERSION)) != 0) {
-            boolean newer = version.isIntegralNumber() && version.bigIntegerValue().compareTo(
-                    BigInteger.valueOf(LockFile.VERSION)) > 0;
+            boolean newer = version.isNumber() && version.decimalValue().stripTrailingZeros().scale() <= 0
+                    && version.decimalValue().compareTo(BigDecimal.valueOf(LockFile.VERSION)) > 0;
             problems.error(LockFile.FILE_NAME, pointer, "lockfileVersion must be " + LockFile.VERSION + ", not "
                     + version, newer ? "a newer prompd wrote it; update prompd" : "");
         }

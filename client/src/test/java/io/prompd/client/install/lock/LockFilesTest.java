@@ -151,9 +151,14 @@ class LockFilesTest {
                 "\"lockfileVersion\": 0,", "lockfileVersion must be 1, not 0",
                 "\"lockfileVersion\": \"1\",", "lockfileVersion must be 1, not \"1\"",
                 "\"lockfileVersion\": 1.5,", "lockfileVersion must be 1, not 1.5",
-                "\"lockfileVersion\": 1e400,", "lockfileVersion must be 1, not 1E+400",
+                "\"lockfileVersion\": 1e400,", "lockfileVersion must be 1, not 1E+400\n          hint: a newer"
+                        + " prompd wrote it; update prompd",
                 "\"lockfileVersion\": 2,", "lockfileVersion must be 1, not 2\n          hint: a newer prompd wrote it;"
-                        + " update prompd");
+                        + " update prompd",
+                "\"lockfileVersion\": 2.0,", "lockfileVersion must be 1, not 2.0\n          hint: a newer prompd wrote"
+                        + " it; update prompd",
+                "\"lockfileVersion\": 3e0,", "lockfileVersion must be 1, not 3\n          hint: a newer prompd wrote"
+                        + " it; update prompd");
         expected.forEach((field, problem) -> {
             PrompdException refused = assertThrows(PrompdException.class, () -> LockFiles.parse(
                     ("{" + field + " \"packages\": {}}").getBytes(StandardCharsets.UTF_8)));
