@@ -35,7 +35,7 @@ final class ConfigUnsetCommand implements Callable<Integer> {
                 ? "unset " + parsed + "\n" : parsed + " was not set\n");
         // a registry's name takes the default, scope routes and credentials naming it along, even a name the file
         // refers to without configuring it: say so, as registry remove does
-        SortedMap<String, String> remaining = ConfigKey.entries(change.after());
+        SortedMap<String, String> remaining = change.entriesAfter();
         change.entriesBefore().forEach((other, value) -> {
             if (!other.equals(parsed.toString()) && !remaining.containsKey(other)) {
                 text.append("also unset ").append(other).append(" (it was ").append(value).append(")\n");

@@ -44,10 +44,15 @@ final class ConfigJson {
     }
 
     static byte[] write(Config config) {
+        return write(config, config.defaultRegistry(), config.scopes());
+    }
+
+    /** The configuration with the default and scope routes given, which may name registries it does not configure. */
+    static byte[] write(Config config, Optional<RegistryRef> defaultRegistry, SortedMap<Scope, RegistryRef> scopes) {
         SortedMap<String, Object> document = new TreeMap<>();
-        config.defaultRegistry().ifPresent(ref -> document.put(ConfigFields.DEFAULT_REGISTRY, ref.toString()));
+        defaultRegistry.ifPresent(ref -> document.put(ConfigFields.DEFAULT_REGISTRY, ref.toString()));
         putIfAny(document, ConfigFields.REGISTRIES, config.registries(), Object::toString);
-        putIfAny(document, ConfigFields.SCOPES, config.scopes(), Object::toString);
+        putIfAny(document, ConfigFields.SCOPES, scopes, Object::toString);
         putIfAny(document, ConfigFields.CREDENTIALS, config.credentials(), ConfigJson::credentialsFields);
         return Json.write(document);
     }

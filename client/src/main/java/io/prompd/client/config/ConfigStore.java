@@ -71,10 +71,14 @@ public final class ConfigStore {
      * link (as dotfiles managers make) stays a link: its target is replaced, in the target's folder.
      */
     public void write(Config config) throws IOException {
+        write(ConfigJson.write(config));
+    }
+
+    private void write(byte[] json) throws IOException {
         Path folder = file.getParent();
         Folders.create(folder);
         AtomicFiles.removeOrphansOf(file);
-        AtomicFiles.write(file, ConfigJson.write(config), OwnerOnly.fileIn(folder));
+        AtomicFiles.write(file, json, OwnerOnly.fileIn(folder));
     }
 
     /**
@@ -111,39 +115,41 @@ public final class ConfigStore {
             if (!after.equals(before)) {
                 write(after);
             }
-            return new Change(before, after, ConfigKey.entries(before));
+            return new Change(before, after, ConfigKey.entries(before), ConfigKey.entries(after));
         }
     }
 
-    /** Changes, under the caller's lock, a file whose only problem may be its references to registries not configured. */
+    /**
+     * Changes, under the caller's lock, a file whose only problem may be its references to registries not configured.
+     * A change that replaces some of them is written though others are left, so that the commands the file's problems
+     * advise can be run one after the other; a change replacing none is refused for the problems it leaves.
+     */
     private Change repair(ConfigException broken, UnaryOperator<Config> change,
                           UnaryOperator<UnknownRegistryNames> replacing) throws IOException {
         UnknownRegistryNames unknown = broken.repairable().orElseThrow(() -> broken);
-        Config after = repaired(replacing.apply(unknown), change.apply(unknown.without()), broken);
-        write(after);
-        return new Change(unknown.without(), after, unknown.entries());
-    }
-
-    private static Config repaired(UnknownRegistryNames unknown, Config changed, ConfigException broken) {
-        try {
-            return unknown.repaired(changed);
-        } catch (IllegalArgumentException stillUnknown) {
-            // the change left the file's problem as it was: that problem is the one to report
+        UnknownRegistryNames after = replacing.apply(unknown).repaired(change.apply(unknown.without()));
+        if (after.unknownCount() > 0 && after.unknownCount() >= unknown.unknownCount()) {
             throw broken;
         }
+        write(after.json());
+        return new Change(unknown.without(), after.without(), unknown.entries(), after.entries());
     }
 
     /**
      * The configuration before and after one {@link #update}.
      *
      * @param before        the configuration read, less the file's references to registries it does not configure
+     * @param after         the configuration written, less such references a change left
      * @param entriesBefore the keys the file held, those references included, as {@link ConfigKey#entries} shows them
+     * @param entriesAfter  the keys the file holds now, alike
      */
-    public record Change(Config before, Config after, SortedMap<String, String> entriesBefore) {
+    public record Change(Config before, Config after, SortedMap<String, String> entriesBefore,
+                         SortedMap<String, String> entriesAfter) {
         public Change {
             Objects.requireNonNull(before, "before");
             Objects.requireNonNull(after, "after");
             entriesBefore = SortedCopies.map(Objects.requireNonNull(entriesBefore, "entriesBefore"));
+            entriesAfter = SortedCopies.map(Objects.requireNonNull(entriesAfter, "entriesAfter"));
         }
     }
 }

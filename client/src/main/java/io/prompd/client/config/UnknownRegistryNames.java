@@ -54,12 +54,10 @@ record UnknownRegistryNames(Config without, Optional<RegistryRef> defaultRegistr
     }
 
     /**
-     * The configuration a change of {@link #without} leaves, with back every reference of the file that the change
-     * did not replace: one still naming no registry keeps it from being used.
-     *
-     * @throws IllegalArgumentException when the change leaves a reference to a registry not configured
+     * The file a change of {@link #without} leaves: every reference of this file that the change did not replace comes
+     * back, those still naming no registry included, which keep the file from being used until changes replace them.
      */
-    Config repaired(Config changed) {
+    UnknownRegistryNames repaired(Config changed) {
         Optional<RegistryRef> keptDefault = changed.defaultRegistry().equals(without.defaultRegistry())
                 ? defaultRegistry : changed.defaultRegistry();
         SortedMap<Scope, RegistryRef> routes = new TreeMap<>(changed.scopes());
@@ -68,6 +66,25 @@ record UnknownRegistryNames(Config without, Optional<RegistryRef> defaultRegistr
                 routes.putIfAbsent(scope, ref);
             }
         });
-        return new Config(keptDefault, changed.registries(), routes, changed.credentials());
+        SortedMap<Scope, RegistryRef> configuredRoutes = new TreeMap<>(routes);
+        configuredRoutes.values().removeIf(ref -> !names(ref, changed));
+        return new UnknownRegistryNames(new Config(keptDefault.filter(ref -> names(ref, changed)), changed.registries(),
+                configuredRoutes, changed.credentials()), keptDefault, routes);
+    }
+
+    /** How many references name a registry not configured: a change that leaves as many has mended nothing. */
+    int unknownCount() {
+        return (int) (defaultRegistry.stream().filter(ref -> !names(ref, without)).count()
+                + scopes.values().stream().filter(ref -> !names(ref, without)).count());
+    }
+
+    /** The configuration as the file holds it, its references to registries not configured included. */
+    byte[] json() {
+        return ConfigJson.write(new Config(Optional.empty(), without.registries(), new TreeMap<>(),
+                without.credentials()), defaultRegistry, scopes);
+    }
+
+    private static boolean names(RegistryRef ref, Config config) {
+        return !(ref instanceof RegistryName name) || config.registries().containsKey(name);
     }
 }

@@ -180,10 +180,44 @@ class ConfigCommandTest {
                 """, prompd("config", "list").out());
 
         Files.writeString(config, broken.replace("\"main\"}", "\"main\", \"scopes\": {\"@acme\": \"gone\"}}"));
-        assertEquals(1, prompd("config", "set", "registry", "mian").exitCode(), "one of two problems left");
+        assertEquals(0, prompd("config", "set", "registry", "mian").exitCode(), "one of two problems mended");
+        CliRun left = prompd("config", "list");
+        assertEquals(1, left.exitCode());
+        assertTrue(left.err().contains("/scopes/@acme: scope @acme is routed to registry 'gone'"), left.err());
+        assertFalse(left.err().contains("/registry:"), left.err());
+        assertEquals(0, prompd("registry", "add", "gone", "https://gone.example/").exitCode(), "then the other");
+        assertEquals("mian\n", prompd("config", "get", "registry").out());
         Files.writeString(config, broken);
         assertEquals(0, prompd("config", "set", "registry", "mian").exitCode(), "naming a configured registry");
         assertEquals("mian\n", prompd("config", "get", "registry").out());
+    }
+
+    @Test
+    void eachCommandTheProblemsOfAFileNamingSeveralRegistriesItDoesNotConfigureAdviseRunsOneAfterTheOther()
+            throws IOException {
+        Path config = work.resolve("home/config.json");
+        String broken = """
+                {"registries": {"o": "file:///srv/o/"}, "registry": "o", "scopes": {"@acme": "corp", "@b": "corp2"}}
+                """;
+        Files.writeString(config, broken);
+
+        CliRun first = prompd("registry", "add", "corp", "file:///srv/corp/");
+        CliRun again = prompd("registry", "add", "other", "file:///srv/other/");
+        CliRun second = prompd("registry", "add", "corp2", "file:///srv/corp2/");
+
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals(1, again.exitCode(), "a change mending nothing is refused for the problem left");
+        assertTrue(again.err().contains("/scopes/@b: scope @b is routed to registry 'corp2'"), again.err());
+        assertFalse(again.err().contains("@acme"), again.err());
+        assertEquals(0, second.exitCode(), second.err());
+        assertEquals("""
+                registries.corp = file:///srv/corp/
+                registries.corp2 = file:///srv/corp2/
+                registries.o = file:///srv/o/
+                registry = o
+                scopes.@acme = corp
+                scopes.@b = corp2
+                """, prompd("config", "list").out());
     }
 
     @Test
@@ -195,15 +229,14 @@ class ConfigCommandTest {
                 """;
         Files.writeString(config, broken);
 
-        CliRun oneOfTwo = prompd("config", "unset", "registry");
-        assertEquals(1, oneOfTwo.exitCode(), "the route of @acme still names no registry");
-        assertTrue(oneOfTwo.err().contains("/scopes/@acme: scope @acme is routed to registry 'gone'"), oneOfTwo.err());
+        CliRun unrelated = prompd("config", "unset", "scopes.@tools");
+        assertEquals(1, unrelated.exitCode(), "the default and the route of @acme still name no registry");
         assertEquals(broken, Files.readString(config), "a refused change writes nothing");
 
-        Files.writeString(config, broken.replace("\"@acme\": \"gone\", ", ""));
         CliRun unset = prompd("config", "unset", "registry");
         assertEquals(0, unset.exitCode(), unset.err());
-        assertEquals("unset registry\n", unset.out());
+        assertEquals("unset registry\n", unset.out(), "the route of @acme left as it is");
+        assertEquals(0, prompd("config", "unset", "scopes.@acme").exitCode());
         assertEquals("""
                 registries.mian = https://prompd.main.example/
                 scopes.@tools = mian
