@@ -195,7 +195,7 @@ final class LockedInstaller {
             if (failed.exitCode() != ExitCode.NOT_FOUND) {
                 throw failed;
             }
-            throw noTarball(name, locked, before, failed);
+            throw noTarball(name, locked, before, index, failed);
         }
         return unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED);
     }
@@ -277,9 +277,13 @@ final class LockedInstaller {
      * The failure of a download the registry answered with not found. A takedown it records was
      * reported before the download was tried, from the same index, so here the version is merely gone.
      */
+    /**
+     * A locked version the registry's index no longer lists may have been taken down without a record, and an update
+     * moves off it; one the index still lists the update would choose again, so the registry is what is broken.
+     */
     private static PrompdException noTarball(PackageName name, LockedPackage locked, LockFile before,
-                                             PrompdException missing) {
-        if (lockedBefore(name, locked, before)) {
+                                             RegistryIndex index, PrompdException missing) {
+        if (lockedBefore(name, locked, before) && !listed(name, locked.version(), index)) {
             return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
                     + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage()
                     + ")", "the version may have been taken down: 'prompd update " + name + "' locks another version"
@@ -288,6 +292,14 @@ final class LockedInstaller {
         return new PrompdException(ExitCode.NOT_FOUND, "the registry lists " + name + "@" + locked.version()
                 + " but has no tarball for it (" + missing.getMessage() + ")", "the registry may be incomplete or"
                 + " halfway through publishing: try again later, or tell its maintainers");
+    }
+
+    private static boolean listed(PackageName name, Version version, RegistryIndex index) {
+        try {
+            return index.find(name).flatMap(published -> published.version(version)).isPresent();
+        } catch (PrompdException | UncheckedIOException unreadable) {
+            return false;
+        }
     }
 
     /**

@@ -214,8 +214,7 @@ class InstallerTest {
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> installer().install(project, List.of(), InstallOptions.defaults()));
 
-        assertFileUrlRefused(refused, "@acme/base@1.2.0 is locked in prompd.lock, but the registry no longer has its"
-                + " tarball", onThisMachine);
+        assertFileUrlRefused(refused, "the registry lists @acme/base@1.2.0 but has no tarball for it", onThisMachine);
     }
 
     @Test
@@ -252,7 +251,7 @@ class InstallerTest {
     @Test
     void aLockedVersionWhoseTarballIsGoneSaysWhichAndHowToMoveOn() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
-        Files.delete(registry.tarball("@acme/base", "1.2.0"));
+        registry.unlist("@acme/base", "1.2.0");
 
         PrompdException gone = failedInstallInAnotherHome();
 
@@ -262,6 +261,20 @@ class InstallerTest {
         assertEquals("the version may have been taken down: 'prompd update @acme/base' locks another version its range"
                 + " allows", gone.hint());
         assertFalse(installed("@acme/base", "1.2.0"));
+    }
+
+    @Test
+    void aLockedVersionItsRegistryStillListsWithoutItsTarballIsTheRegistrysToMend() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        Files.delete(registry.tarball("@acme/base", "1.2.0"));
+
+        PrompdException gone = failedInstallInAnotherHome();
+
+        assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
+        assertTrue(gone.getMessage().startsWith("the registry lists @acme/base@1.2.0 but has no tarball for it ("),
+                gone.getMessage());
+        assertEquals("the registry may be incomplete or halfway through publishing: try again later, or tell its"
+                + " maintainers", gone.hint(), "an update would lock the same version again");
     }
 
     @Test
