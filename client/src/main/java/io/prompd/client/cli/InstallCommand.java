@@ -7,6 +7,7 @@ import io.prompd.core.Plural;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,7 +80,7 @@ final class InstallCommand implements Callable<Integer> {
                     + " name them, without --global");
         }
         if (!global) {
-            requireOneRangeEach(packages);
+            packages = oneRangeEach(packages);
         }
         Installer installer = new InstallWiring(root, spec.commandLine().getErr()).installer();
         InstallReport report = global
@@ -92,18 +93,34 @@ final class InstallCommand implements Callable<Integer> {
 
     /**
      * A project depends on one range of a package, so naming it twice differently leaves no telling which was meant;
-     * the store of a global install holds both.
+     * the store of a global install holds both. Two spellings of one range ({@code 1.2.3} and {@code v1.2.3},
+     * {@code ^1} and {@code ^1.0.0}) are one, written as first named.
      */
-    private void requireOneRangeEach(List<PackageSpec> packages) {
-        Map<PackageName, List<String>> written = new TreeMap<>();
-        packages.stream().distinct().forEach(one -> written.computeIfAbsent(one.name(), name -> new ArrayList<>())
-                .add(one.toString()));
-        for (Map.Entry<PackageName, List<String>> named : written.entrySet()) {
+    private List<PackageSpec> oneRangeEach(List<PackageSpec> packages) {
+        Map<PackageName, Map<String, String>> written = new TreeMap<>();
+        List<PackageSpec> once = new ArrayList<>();
+        for (PackageSpec one : packages) {
+            if (written.computeIfAbsent(one.name(), name -> new LinkedHashMap<>())
+                    .putIfAbsent(meaning(one.selector()), one.toString()) == null) {
+                once.add(one);
+            }
+        }
+        for (Map.Entry<PackageName, Map<String, String>> named : written.entrySet()) {
             if (named.getValue().size() > 1) {
-                throw new ParameterException(spec.commandLine(), named.getKey() + " is named " + named.getValue().size()
-                        + " ways, " + Plural.series(named.getValue(), "and") + ", and a project depends on one range"
+                List<String> ways = List.copyOf(named.getValue().values());
+                throw new ParameterException(spec.commandLine(), named.getKey() + " is named " + ways.size()
+                        + " ways, " + Plural.series(ways, "and") + ", and a project depends on one range"
                         + " of a package: name it once");
             }
         }
+        return once;
+    }
+
+    /** What a selector asks for, the same for two spellings of it: a bare version picks that version. */
+    private static String meaning(PackageSpec.Selector selector) {
+        if (selector instanceof PackageSpec.Range range) {
+            return range.range().bareVersion().map(version -> "=" + version).orElseGet(range.range()::desugared);
+        }
+        return selector.toString();
     }
 }

@@ -405,6 +405,12 @@ class InstallCommandsTest {
                 + " and a project depends on one range of a package: name it once\n"), twice.err());
         assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
         assertEquals(0, prompd("install", "@acme/util@^1.0.0", "acme/util@^1.0.0").exitCode(), "the same range twice");
+        assertEquals(0, prompd("install", "@acme/base@^1", "@acme/base@^1.0.0").exitCode(), "two spellings of one");
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/base\": \"^1\""),
+                "written as first named");
+        CliRun versions = prompd("install", "@acme/util@1.0.0", "@acme/util@v1.0.0");
+        assertEquals(0, versions.exitCode(), versions.err());
+        assertTrue(versions.out().contains("@acme/util 1.1.0 -> 1.0.0"), versions.out());
         assertEquals(0, prompd("install", "--global", "@acme/util@1.0.0", "@acme/util@1.1.0").exitCode());
         assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.0.0")));
         assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")));
