@@ -114,7 +114,9 @@ final class OwnershipRule implements PullRequestRule {
             return settings.scopes().mayPublish(login, name) ? Optional.empty()
                     : Optional.of(Problem.error(folder, "", login + " is not an owner of the scope " + name.scopeWithAt()
                     + ", directly or through a team, in scopes.json on the base branch, so may not change " + name,
-                    "ask an owner of " + name.scopeWithAt() + " to add you to it in scopes.json"));
+                    // its owners cannot grant it: only maintainers may change scopes.json
+                    "open an issue asking a maintainer to add you to the owners of " + name.scopeWithAt()
+                            + " (or to one of its teams) in scopes.json, as CONTRIBUTING.md says"));
         }
         PackageMeta owned = settings.meta(name);
         if (pullRequest.isTaken(name)) {

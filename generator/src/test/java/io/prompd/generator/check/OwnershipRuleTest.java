@@ -66,7 +66,8 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
 
         Problem problem = assertError(check(repo, "mallory"), "packages/@common/base", "mallory is not an owner of the scope @common");
 
-        assertTrue(problem.hint().contains("scopes.json"), problem.hint());
+        assertEquals("open an issue asking a maintainer to add you to the owners of @common (or to one of its teams) in"
+                + " scopes.json, as CONTRIBUTING.md says", problem.hint(), "only maintainers may change scopes.json");
     }
 
     @Test
@@ -183,9 +184,11 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
 
         var report = check(repo, "bob");
 
-        assertError(report, "packages/@common/base", "bob is not an owner of the scope @common",
+        Problem refused = assertError(report, "packages/@common/base", "bob is not an owner of the scope @common",
                 "in scopes.json on the base branch");
         assertErrorCount(report, 1);
+        assertTrue(refused.hint().startsWith("open an issue asking a maintainer to add you to the owners of @common"),
+                refused.hint());
     }
 
     @Test
@@ -304,7 +307,8 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
                 + " base branch, so may not change @common/util; the pull request changes nothing of it but file"
                 + " modes: " + UTIL + "/LICENSE mode changed from 100644 to 100755", refused.message());
         assertEquals("take the change back (git update-index --chmod=-x " + UTIL + "/LICENSE): a tarball holds no file"
-                + " mode, so it changes nothing served; or ask an owner of @common to add you to it in scopes.json",
+                + " mode, so it changes nothing served; or open an issue asking a maintainer to add you to the owners"
+                + " of @common (or to one of its teams) in scopes.json, as CONTRIBUTING.md says",
                 refused.hint());
     }
 
