@@ -25,10 +25,18 @@ public final class ProblemReport {
     private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("[\\\\`|\\[\\]*_~]");
 
     /**
-     * A word holding an '@' (group 1), without the brackets, quotes and punctuation around it, so
-     * that "'@dave'." keeps its quotes and full stop outside the code span.
+     * A word (group 1), without the brackets, quotes and punctuation around it, so that "'@dave'." keeps its quotes
+     * and full stop outside the code span.
      */
-    private static final Pattern AT_WORD = Pattern.compile("(?<!\\S)[(\\[{'\"]*(\\S*?@\\S*?)[.,;:!?)\\]}'\"]*(?!\\S)");
+    private static final Pattern WORD = Pattern.compile("(?<!\\S)[(\\[{'\"]*(\\S+?)[.,;:!?)\\]}'\"]*(?!\\S)");
+
+    /**
+     * What GitHub makes a link of in a word of a comment: a mention or an e-mail address ('@'), a URL ("://"), a
+     * host of an extended www autolink ("www.", in any case), a reference to an issue or pull request ("#1",
+     * "octo/repo#2", "GH-3") and a commit hash (7 to 40 hexadecimal digits).
+     */
+    private static final Pattern LINKING = Pattern.compile(
+            "@|://|(?i:www\\.)|#\\d|(?i:gh-\\d)|(?<!\\p{Alnum})\\p{XDigit}{7,40}(?!\\p{Alnum})");
 
     /**
      * How much of a problem's message and of its hint the Markdown shows: enough for a resolver's explanation,
@@ -179,22 +187,29 @@ public final class ProblemReport {
     /**
      * Text from users (a message quoting a file, a yank reason) as Markdown that shows it as
      * written: no HTML of its own (a {@code <!--} would hide the rest of a comment), its lines
-     * kept within one list item, and no mention: GitHub notifies whoever {@code @login} or
-     * {@code @org/team} names, and package names and scopes read as such, so each word holding an
-     * '@' is set as a code span, where GitHub links nobody. A code span rather than an invisible
-     * joiner after the '@': it shows the word as the name it is, and a name copied from the comment
-     * stays that name, where a joiner would be copied along and make it another. The text's own
-     * backticks and backslashes are escaped, so that none can pair with a span's fence and leave the
-     * word outside it; and its brackets, asterisks, underscores and tildes, so that a file's text
-     * cannot make a link hiding where it leads, or emphasis passing for the report's own.
+     * kept within one list item, and no mention nor link: GitHub notifies whoever {@code @login} or
+     * {@code @org/team} names, and package names and scopes read as such, and it links a URL, a
+     * {@code www.} host, an e-mail address, an issue or pull request reference and a commit hash,
+     * so each word holding one ({@link #LINKING}) is set as a code span, the one place where neither
+     * the autolinks of GitHub's Markdown nor the references and mentions it finds in the rendered
+     * text apply. Escaping would not do: a backslash ({@code https\://}) stops the Markdown's autolink
+     * but is gone from the rendered text, where GitHub still finds {@code #1}. A code span rather
+     * than an invisible joiner: it shows the word as the name or address it is, and a name copied
+     * from the comment stays that name, where a joiner would be copied along and make it another.
+     * The text's own backticks and backslashes are escaped, so that none can pair with a span's
+     * fence and leave the word outside it; and its brackets, asterisks, underscores and tildes, so
+     * that a file's text cannot make a link hiding where it leads, or emphasis passing for the
+     * report's own.
      */
     public static String markdownText(String text) {
         StringBuilder out = new StringBuilder();
-        Matcher word = AT_WORD.matcher(text);
+        Matcher word = WORD.matcher(text);
         int written = 0;
         while (word.find()) {
-            out.append(markdownPlain(text.substring(written, word.start(1)))).append(markdownCode(word.group(1)));
-            written = word.end(1);
+            if (LINKING.matcher(word.group(1)).find()) {
+                out.append(markdownPlain(text.substring(written, word.start(1)))).append(markdownCode(word.group(1)));
+                written = word.end(1);
+            }
         }
         return out.append(markdownPlain(text.substring(written))).toString();
     }

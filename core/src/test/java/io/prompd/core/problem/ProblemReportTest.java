@@ -2,10 +2,16 @@ package io.prompd.core.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.prompd.core.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.Link;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 class ProblemReportTest {
@@ -62,8 +68,53 @@ class ProblemReportTest {
 
     @Test
     void markdownTextMakesNoLinkNorEmphasisOfAFilesText() {
-        assertEquals("see \\[the fix\\](http://evil.example) \\*\\*passed\\*\\* \\_now\\_ \\~\\~old\\~\\~",
+        assertEquals("see \\[the `fix](http://evil.example`) \\*\\*passed\\*\\* \\_now\\_ \\~\\~old\\~\\~",
                 ProblemReport.markdownText("see [the fix](http://evil.example) **passed** _now_ ~~old~~"));
+    }
+
+    @Test
+    void markdownSetsEveryWordGitHubWouldLinkAsCodeAndLeavesTheRestPlain() {
+        assertEquals("Broken; details at `https://evil.example.com/phish` and `www.evil.example.com`, see `#1` and"
+                        + " `octo/repo#2`, (`GH-3`) fixed in `1a2b3c4`.",
+                ProblemReport.markdownText("Broken; details at https://evil.example.com/phish and www.evil.example.com,"
+                        + " see #1 and octo/repo#2, (GH-3) fixed in 1a2b3c4."));
+        assertEquals("version 1.2.0 of 2024-01-02, 3 files", ProblemReport.markdownText("version 1.2.0 of 2024-01-02, 3 files"));
+    }
+
+    /**
+     * GitHub's Markdown autolinks URLs, www. hosts and e-mail addresses in text, and GitHub then finds mentions and
+     * references to issues, pull requests and commits in the rendered text, but neither looks into a code span: so
+     * each of them must be in one, and the text must still read as written.
+     */
+    @Test
+    void noWordGitHubWouldLinkIsLeftInTheTextOfTheRenderedMarkdown() {
+        String reason = "see https://evil.example.com/phish, (www.evil.example.com), WWW.Evil.example.com and"
+                + " x*ftp://evil.example.com*; mail bob@evil.example.com; fixed by #1, octo/repo#2, GH-3 and"
+                + " 1a2b3c4d5e6f; [go](https://evil.example.com) <https://evil.example.com>";
+        List<String> text = new ArrayList<>();
+        StringBuilder shown = new StringBuilder();
+        Parser.builder().build().parse(ProblemReport.markdownText(reason)).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text node) {
+                text.add(node.getLiteral());
+                shown.append(node.getLiteral());
+            }
+
+            @Override
+            public void visit(Code node) {
+                shown.append(node.getLiteral());
+            }
+
+            @Override
+            public void visit(Link link) {
+                fail("a link to " + link.getDestination());
+            }
+        });
+
+        assertEquals(reason, shown.toString());
+        for (String linked : List.of("://", "www.", "WWW.", "@", "#", "GH-3", "1a2b3c4d5e6f")) {
+            assertTrue(text.stream().noneMatch(plain -> plain.contains(linked)), linked + " in the text " + text);
+        }
     }
 
     @Test

@@ -116,6 +116,20 @@ class CheckReportRendererTest {
     }
 
     @Test
+    void markdownLinksNothingThatAYankReasonHoldsWhileTextKeepsItAsWritten() {
+        String reason = "Broken; details at https://evil.example.com/phish and www.evil.example.com, see #1 and octo/repo#2";
+        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
+                List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
+                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", reason)), List.of());
+
+        assertTrue(CheckReportRenderer.markdown(report).contains("- yanks `@a/old` `1.0.0`: Broken; details at"
+                + " `https://evil.example.com/phish` and `www.evil.example.com`, see `#1` and `octo/repo#2`\n"),
+                CheckReportRenderer.markdown(report));
+        assertTrue(CheckReportRenderer.text(report).contains("  yanks @a/old 1.0.0: " + reason + "\n"),
+                CheckReportRenderer.text(report));
+    }
+
+    @Test
     void aMarkdownReportStaysWithinWhatAGitHubCommentHolds() {
         List<PackageVersion> added = IntStream.range(0, 500)
                 .mapToObj(index -> new PackageVersion(PackageName.parse("@a/p" + index), Version.parse("1.0.0"))).toList();
