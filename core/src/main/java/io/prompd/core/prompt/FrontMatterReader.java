@@ -1,5 +1,6 @@
 package io.prompd.core.prompt;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -56,6 +57,10 @@ final class FrontMatterReader {
     }
 
     PromptFile read(FrontMatter frontMatter) {
+        for (YamlAliases.Found alias : YamlAliases.in(frontMatter.yaml(), frontMatter.firstYamlLine())) {
+            problems.add(Problem.error(file, alias.pointer(), alias.message(), alias.hint()).atLine(alias.line()));
+            readAsAbsent(alias.pointer());
+        }
         refuseInfiniteNumbers(root, "");
         // every field is shown to people, known or not: prompd's own as the prompt's summary, others by other tools
         PlainText.tree(root, "", (pointer, message, hint) -> {
@@ -322,6 +327,20 @@ final class FrontMatterReader {
     }
 
     /**
+     * Refuses the value at the pointer: replaced by null, so that no later rule reads it nor reports on it again.
+     */
+    private void readAsAbsent(String pointer) {
+        refused.add(pointer);
+        JsonPointer at = JsonPointer.compile(pointer);
+        JsonNode holder = root.at(at.head());
+        if (holder instanceof ObjectNode object) {
+            object.putNull(at.last().getMatchingProperty());
+        } else if (holder instanceof ArrayNode array) {
+            array.set(at.last().getMatchingIndex(), NullNode.getInstance());
+        }
+    }
+
+    /**
      * YAML reads a number beyond a double's range, such as {@code 1e400}, as infinity, which no bound compares with
      * and JSON cannot write (the version document would say {@code "Infinity"}): each is refused and replaced by
      * null, so that every later rule reads it as absent.
@@ -329,29 +348,24 @@ final class FrontMatterReader {
     private void refuseInfiniteNumbers(JsonNode node, String pointer) {
         if (node instanceof ObjectNode object) {
             for (String key : object.properties().stream().map(Map.Entry::getKey).toList()) {
-                if (refusedAsInfinite(object.get(key), pointer + Pointer.of(key))) {
-                    object.putNull(key);
-                }
+                refuseIfInfinite(object.get(key), pointer + Pointer.of(key));
             }
         } else if (node instanceof ArrayNode array) {
             for (int index = 0; index < array.size(); index++) {
-                if (refusedAsInfinite(array.get(index), pointer + "/" + index)) {
-                    array.set(index, NullNode.getInstance());
-                }
+                refuseIfInfinite(array.get(index), pointer + "/" + index);
             }
         }
     }
 
-    private boolean refusedAsInfinite(JsonNode value, String pointer) {
+    private void refuseIfInfinite(JsonNode value, String pointer) {
         if (value.isDouble() && Double.isInfinite(value.doubleValue())) {
-            refused.add(pointer);
             error(pointer, "'" + Pointer.field(pointer) + "' is the number " + lines.scalarAt(pointer).orElse(value.asText())
                     + ", beyond what a double holds (±" + Double.MAX_VALUE + ")",
                     "write a number within that range, or quote it to keep it as text");
-            return true;
+            readAsAbsent(pointer);
+        } else {
+            refuseInfiniteNumbers(value, pointer);
         }
-        refuseInfiniteNumbers(value, pointer);
-        return false;
     }
 
     /**

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -467,5 +469,76 @@ class PromptParserTest {
 
         assertEquals("the name of 'x<U+200B>site' holds the invisible Unicode character U+200B at position 2",
                 problem.message());
+    }
+
+    /**
+     * The tree prompd reads would take an alias for its anchor's name and a merge key for a key of its own: each is
+     * refused at its line, its value read as absent rather than as that name.
+     */
+    @Test
+    void aYamlAliasOrMergeKeyIsRefusedAtItsLineAndItsValueReadAsAbsent() {
+        PromptParseResult result = PromptParser.parse("a.prmd", """
+                ---
+                id: a
+                description: &d "shared text"
+                parameters:
+                  - name: x
+                    description: *d
+                    default: &def hello
+                  - name: y
+                    enum: [hello, *def]
+                    default: *def
+                  - &p
+                    name: z
+                    type: integer
+                  - <<: *p
+                    name: w
+                  - name: v
+                    <<: [*p, {default: 3}]
+                ---
+                Hi
+                """);
+
+        assertEquals(List.of(
+                "6 /parameters/0/description the YAML alias *d is not supported in front matter / write the value out"
+                        + " here, as the anchor &d on line 3 gives it",
+                "9 /parameters/1/enum/1 the YAML alias *def is not supported in front matter / write the value out"
+                        + " here, as the anchor &def on line 7 gives it",
+                "10 /parameters/1/default the YAML alias *def is not supported in front matter / write the value out"
+                        + " here, as the anchor &def on line 7 gives it",
+                "14 /parameters/3/<< the YAML merge key << is not supported in front matter / write out in this map"
+                        + " each key it would merge",
+                "17 /parameters/4/<< the YAML merge key << is not supported in front matter / write out in this map"
+                        + " each key it would merge"),
+                result.problems().stream().map(problem -> problem.line() + " " + problem.pointer() + " "
+                        + problem.message() + " / " + problem.hint()).toList());
+        List<Parameter> parameters = result.draft().orElseThrow().parameters();
+        assertEquals(Optional.empty(), parameters.get(0).description());
+        assertEquals(Optional.empty(), parameters.get(1).defaultValue());
+        assertEquals(List.of("hello"), parameters.get(1).enumValues().stream().map(JsonNode::textValue).toList());
+        assertEquals(List.of("x", "y", "z", "w", "v"), parameters.stream().map(Parameter::name).toList());
+    }
+
+    /** Not resolved, an alias bomb costs no more than its text: each alias is refused where it is written. */
+    @Test
+    void anAliasBombIsRefusedAliasByAliasWithoutBeingExpanded() {
+        StringBuilder bomb = new StringBuilder("---\nx-lol0: &lol0 lol\n");
+        for (int level = 1; level <= 30; level++) {
+            bomb.append("x-lol").append(level).append(": &lol").append(level).append(" [")
+                    .append(String.join(", ", Collections.nCopies(9, "*lol" + (level - 1)))).append("]\n");
+        }
+        PromptParseResult result = PromptParser.parse("a.prmd", bomb.append("---\nHi\n").toString());
+
+        assertEquals(30 * 9, result.problems().size());
+        assertTrue(result.problems().stream().allMatch(problem -> problem.message().startsWith("the YAML alias *lol")));
+    }
+
+    /** A quoted {@code "<<"} is a key like any other, and a star in text is no alias. */
+    @Test
+    void aQuotedMergeKeyAndAStarInTextAreRead() {
+        PromptFile prompt = parsed("---\nid: a\ndescription: \"a * b\"\nx-site:\n  \"<<\": '*p'\n---\nHi\n");
+
+        assertEquals("a * b", prompt.description().orElseThrow());
+        assertEquals("*p", prompt.extra().get("x-site").get("<<").textValue());
     }
 }
