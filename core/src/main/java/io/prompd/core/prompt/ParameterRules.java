@@ -59,13 +59,18 @@ final class ParameterRules {
         }
     }
 
-    /** A template reads {@code {{ name }}}: a name with a dash or a space could only be read as {@code {{ x['a-b'] }}}. */
+    /**
+     * A template reads {@code {{ name }}}: a name with a dash or a space could only be read as {@code {{ x['a-b'] }}}.
+     * The name suggested keeps what the written one has of a name, and none is suggested when that is nothing, as of
+     * {@code €}: underscores alone say nothing of the value.
+     */
     private static void name(String file, Parameter parameter, Problems problems) {
         if (!TemplateScan.isVariableName(parameter.name())) {
+            String suggested = parameter.name().replaceAll("(?U)\\W", "_").replaceFirst("^(\\d)", "_$1");
             problems.add(Problem.warning(file, parameter.pointer() + "/name", "the parameter name '" + parameter.name()
                     + "' cannot be written in a template as {{ " + parameter.name() + " }}",
-                    "use letters, digits and _, not starting with a digit, such as "
-                            + parameter.name().replaceAll("\\W", "_").replaceFirst("^(\\d)", "_$1")));
+                    "use letters, digits and _, not starting with a digit"
+                            + (suggested.chars().anyMatch(Character::isLetterOrDigit) ? ", such as " + suggested : "")));
         }
     }
 

@@ -33,11 +33,16 @@ final class TemplateScan {
     private static final Set<String> GLOBALS = Set.of("loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace");
     private static final Set<String> MACRO_LOCALS = Set.of("caller", "varargs", "kwargs");
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /**
+     * A name as Jinja reads one, Python's identifier (Nunjucks takes any word): {@code {{ 名前 }}} is the variable
+     * {@code 名前}, so a parameter may be named so.
+     */
+    private static final String NAME = "[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*";
+    private static final Pattern IDENTIFIER = Pattern.compile(NAME);
     private static final Pattern FOR = Pattern.compile("^\\s*(.+?)\\s+in\\s+(.*)$", Pattern.DOTALL);
     private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([^=]+?)\\s*=(?!=)(.*)$", Pattern.DOTALL);
-    private static final Pattern MACRO = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
-    private static final Pattern IMPORTED_AS = Pattern.compile("\\bas\\s+([A-Za-z_]\\w*)");
+    private static final Pattern MACRO = Pattern.compile("^\\s*(" + NAME + ")\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
+    private static final Pattern IMPORTED_AS = Pattern.compile("\\bas\\s+(" + NAME + ")");
     /** What ends a from-import's list of names: a choice of Jinja's, not a name imported. */
     private static final Pattern CONTEXT_CHOICE = Pattern.compile("\\s+with(out)?\\s+context\\s*$");
     /** What may follow the name in {@code {% include %}}: words of the tag, not variables. */
@@ -70,7 +75,7 @@ final class TemplateScan {
     private static final Map<Character, Character> CLOSERS = Map.of('(', ')', '[', ']', '{', '}');
     /** Spaces inside the braces as Jinja allows them inside its own, so that {@code { topic }} is one too. */
     private static final Pattern LEGACY = Pattern.compile(
-            "(?<![{$\\\\])\\{[ \\t]*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)[ \\t]*}(?!})");
+            "(?<![{$\\\\])\\{[ \\t]*(" + NAME + "(?:\\." + NAME + ")*)[ \\t]*}(?!})");
 
     private final String body;
     private final MarkdownBody markdown;
@@ -481,6 +486,7 @@ final class TemplateScan {
         // a test may take one argument without parentheses: x is divisibleby 3, x is sameas false
         boolean previousIsTest = false;
         Deque<Character> brackets = new ArrayDeque<>();
+        Matcher name = IDENTIFIER.matcher(text);
         int index = 0;
         while (index < text.length()) {
             char c = text.charAt(index);
@@ -498,11 +504,9 @@ final class TemplateScan {
                     index++;
                 }
                 token = "0";
-            } else if (Character.isLetter(c) || c == '_') {
-                while (index < text.length() && (Character.isLetterOrDigit(text.charAt(index)) || text.charAt(index) == '_')) {
-                    index++;
-                }
-                token = text.substring(start, index);
+            } else if (name.region(index, text.length()).lookingAt()) {
+                index = name.end();
+                token = name.group();
                 boolean test = previous.equals("is") || (previous.equals("not") && beforePrevious.equals("is"));
                 if (endsOperand(previous) && !previousIsTest && !KEYWORDS.contains(token)) {
                     fault(offset + start, "'" + token + "' follows a value with no operator between them",

@@ -227,6 +227,21 @@ class PromptValidatorTest {
         assertEquals("use letters, digits and _, not starting with a digit, such as _2nd_topic", problem.hint());
     }
 
+    /** Jinja reads a name as Python does an identifier, in any script; a name with nothing of one gets no suggestion. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "名前-2      | use letters, digits and _, not starting with a digit, such as 名前_2",
+            "€ €        | use letters, digits and _, not starting with a digit"})
+    void aParameterNameInAnyScriptIsReadAndTheSuggestedNameIsOne(String name, String hint) {
+        assertEquals(List.of(), validate("---\nparameters:\n  - name: 名前\n  - name: नाम\n---\n{{ 名前 }} {{ नाम }}\n"));
+        assertEquals(List.of("the variable '日本' is used in the body but not declared as a parameter"),
+                validate("---\nparameters:\n  - name: 名前\n---\n{% set 名 = 名前 %}{{ 名 }}{{ 日本 }}\n").stream()
+                        .map(Problem::message).toList());
+
+        Problem problem = single(validate("---\nparameters:\n  - name: \"" + name + "\"\n---\ntext\n"), Severity.WARNING);
+        assertEquals(hint, problem.hint());
+    }
+
     @Test
     void aKeyATypoAwayFromAKnownOneIsAWarningAndOtherKeysAreKept() {
         PromptParseResult result = PromptParser.parse("a.prmd",
