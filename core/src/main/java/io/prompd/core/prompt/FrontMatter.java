@@ -3,6 +3,7 @@ package io.prompd.core.prompt;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * A prompt file cut in two: the YAML between the {@code ---} lines that open the file, and the
@@ -43,6 +44,13 @@ record FrontMatter(String yaml, int firstYamlLine, String body, int bodyLine) {
         problems.add(Problem.error(file, "", "the front matter opened on line 1 is never closed"
                 + " by a line '---'", HINT).atLine(1));
         return Optional.empty();
+    }
+
+    /** The front matter without the characters {@code dropped}, none of them a line break: its lines stay. */
+    FrontMatter without(IntPredicate dropped) {
+        String kept = yaml.codePoints().filter(dropped.negate())
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return new FrontMatter(kept, firstYamlLine, body, bodyLine);
     }
 
     private static String normalise(String text) {

@@ -13,6 +13,8 @@ import io.prompd.core.problem.Problems;
 import io.prompd.core.source.Utf8;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.function.LongFunction;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -54,23 +56,25 @@ public final class PromptParser {
     }
 
     /**
-     * Whether the front matter's lines hold no control character as it is written, not as a YAML escape, refusing
-     * each line that does: the YAML parser would refuse most with a message of its own naming neither the character
-     * nor its place, and on another line.
+     * Whether the front matter's lines hold the characters {@code refused} as they are written, not as YAML escapes,
+     * refusing each line that does, at the character's position in it: the YAML parser would refuse most control
+     * characters with a message of its own naming neither the character nor its place, and on another line, and the
+     * rule on a field's text would place a character of a block scalar's fourth line at the field's line.
      */
-    private static boolean rawControlCharacters(String file, FrontMatter frontMatter, Problems problems) {
+    private static boolean holdsRaw(String file, FrontMatter frontMatter, IntPredicate refused, String kind,
+                                    LongFunction<String> hint, Problems problems) {
         List<String> lines = frontMatter.yaml().lines().toList();
-        boolean plain = true;
+        boolean holds = false;
         for (int index = 0; index < lines.size(); index++) {
-            Optional<String> what = TerminalText.controlCharacter(lines.get(index));
+            Optional<String> what = TerminalText.holds(lines.get(index), refused, kind);
             if (what.isPresent()) {
-                long count = lines.get(index).codePoints().filter(c -> TerminalText.isControl(c, true)).count();
-                problems.add(Problem.error(file, "", "the line " + what.get(), TerminalText.plainTextHint(count))
+                problems.add(Problem.error(file, "", "the line " + what.get(),
+                                hint.apply(lines.get(index).codePoints().filter(refused).count()))
                         .atLine(frontMatter.firstYamlLine() + index));
-                plain = false;
+                holds = true;
             }
         }
-        return plain;
+        return holds;
     }
 
     private static String yamlHint(String message) {
@@ -84,12 +88,17 @@ public final class PromptParser {
     }
 
     private static Optional<PromptFile> parse(String file, FrontMatter frontMatter, Problems problems) {
-        if (!rawControlCharacters(file, frontMatter, problems)) {
+        if (holdsRaw(file, frontMatter, c -> TerminalText.isControl(c, true), "control character",
+                TerminalText::plainTextHint, problems)) {
             return Optional.empty();
         }
+        // read without those already named at their lines, so that no field's rule names them again elsewhere
+        FrontMatter read = holdsRaw(file, frontMatter, TerminalText::isBidiControl, "bidi control",
+                count -> TerminalText.bidiHint(count, "prompd"), problems)
+                ? frontMatter.without(TerminalText::isBidiControl) : frontMatter;
         JsonNode root;
         try {
-            root = YAML.readTree(frontMatter.yaml());
+            root = YAML.readTree(read.yaml());
         } catch (JsonProcessingException invalid) {
             int lineShift = frontMatter.firstYamlLine() - 1;
             int line = lineShift + yamlLine(invalid);
@@ -106,8 +115,8 @@ public final class PromptParser {
                     "write one 'key: value' per line").atLine(frontMatter.firstYamlLine()));
             return Optional.empty();
         }
-        FieldLines lines = FieldLines.ofYaml(frontMatter.yaml(), frontMatter.firstYamlLine());
-        return Optional.of(new FrontMatterReader(file, (ObjectNode) root, lines, problems).read(frontMatter));
+        FieldLines lines = FieldLines.ofYaml(read.yaml(), read.firstYamlLine());
+        return Optional.of(new FrontMatterReader(file, (ObjectNode) root, lines, problems).read(read));
     }
 
     /**

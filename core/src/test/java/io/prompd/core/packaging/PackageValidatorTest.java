@@ -189,6 +189,7 @@ class PackageValidatorTest {
         assertEquals(List.of(
                 "README.md:3: the line holds the bidi controls U+202B at position 11 and U+202C at position 18"
                         + " (and 2 more lines hold some)",
+                "hello.prmd:3: the line holds the bidi control U+202E at position 14",
                 "hello.prmd:6: the line holds the bidi controls U+202E at position 10, U+2066 at position 14 and"
                         + " U+2069 at position 25"), problems.stream()
                 .filter(problem -> problem.message().startsWith("the line holds"))

@@ -346,7 +346,7 @@ class PromptParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "clears \\e[2J the screen | 'description' holds the control character U+001B (^[) at position 8",
-            "\uD83D\uDC69\u200D\uD83D\uDCBB reviews \u202Etxt.exe | 'description' holds the bidi control U+202E at position 13"})
+            "\uD83D\uDC69\u200D\uD83D\uDCBB reviews \\u202Etxt.exe | 'description' holds the bidi control U+202E at position 13"})
     void aControlCharacterOrBidiControlInTheFrontMattersDescriptionIsAnErrorAtItsLine(String description,
                                                                                     String message) {
         Problem problem = onlyProblem("---\nid: a\ndescription: \"" + description + "\"\n---\nHello\n");
@@ -444,6 +444,22 @@ class PromptParserTest {
                 "6 the line holds the control characters U+0007 (^G) at position 8 and U+009B (M-^[) at position 10"),
                 result.problems().stream().map(problem -> problem.line() + " " + problem.message()).toList());
         assertTrue(result.draft().isEmpty());
+    }
+
+    /**
+     * As written, a bidi control is named at its line and position there, as in the body, rather than at its field's
+     * line with a position in the value: a block scalar's text starts lines below its key.
+     */
+    @Test
+    void aRawBidiControlInTheFrontMatterIsNamedAtItsLineAndPositionOnce() {
+        PromptParseResult result = PromptParser.parse("a.prmd",
+                "---\nid: a\ndescription: |\n  First line.\n  ab\u202Ec\n\"x-\u2066k\": \"\\u2069\"\n---\nHi\n");
+
+        assertEquals(List.of("5 the line holds the bidi control U+202E at position 5",
+                        "6 the line holds the bidi control U+2066 at position 4",
+                        "6 'x-k' holds the bidi control U+2069 at position 1"),
+                result.problems().stream().map(problem -> problem.line() + " " + problem.message()).toList());
+        assertEquals("First line.\nabc\n", result.draft().orElseThrow().description().orElseThrow());
     }
 
     /** The line breaks and characters a CSV source cannot hold, written there as Java's escapes. */
