@@ -90,13 +90,65 @@ public final class Installer {
                 Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
                 Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
                         .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
-                Plan plan = plan(Goal.ofProject(roots(project.manifest().dependencies(), requests), unpinned,
-                        newcomers), project.lockOrEmpty(), unpinned, !requests.isEmpty(), options, index);
+                Plan plan;
+                try {
+                    plan = plan(Goal.ofProject(roots(project.manifest().dependencies(), requests), unpinned,
+                            newcomers), project.lockOrEmpty(), unpinned, !requests.isEmpty(), options, index);
+                } catch (PrompdException unresolvable) {
+                    List<RequestedPackage> opened = requests.stream().map(RequestedPackage::anyRelease).toList();
+                    if (opened.equals(requests) || !isResolutionFailure(unresolvable)) {
+                        throw unresolvable;
+                    }
+                    plan = latestSetAside(project, requests, opened, unresolvable, unpinned, newcomers, options,
+                            index);
+                }
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
-                requests.forEach(request -> saved.put(request.name(), request.saved(plan.lock())));
+                for (RequestedPackage request : requests) {
+                    saved.put(request.name(), request.saved(plan.lock()));
+                }
                 return apply(project, plan, saved, List.of(), Set.of(), options, repaired, index);
             }
         });
+    }
+
+    /**
+     * The plan once the packages named alone may take any release, with a warning for each whose latest version
+     * was set aside; when that fails too, the first failure, saying that their ranges were prompd's choice.
+     */
+    private Plan latestSetAside(Project project, List<RequestedPackage> requests, List<RequestedPackage> opened,
+                                PrompdException unresolvable, Set<PackageName> unpinned, Set<PackageName> newcomers,
+                                InstallOptions options, RegistryIndex index) {
+        List<RequestedPackage> byName = requests.stream().filter(RequestedPackage::byName).toList();
+        Plan plan;
+        try {
+            plan = plan(Goal.ofProject(roots(project.manifest().dependencies(), opened), unpinned, newcomers),
+                    project.lockOrEmpty(), unpinned, true, options, index);
+        } catch (PrompdException stillUnresolvable) {
+            // said only of the ranges a conflict blames, which the user may take for ranges of theirs; a takedown's
+            // hint says which versions are left
+            List<String> blamed = byName.stream().map(request -> request.name() + " " + request.range())
+                    .filter(unresolvable.getMessage()::contains).toList();
+            if (blamed.isEmpty() || unresolvable.exitCode() != ExitCode.CONFLICT) {
+                throw unresolvable;
+            }
+            String chosen = Plural.series(blamed, "and");
+            throw new PrompdException(unresolvable.exitCode(), unresolvable.getMessage(), (unresolvable.hint().isEmpty()
+                    ? "" : unresolvable.hint() + "; ") + chosen + " is the range prompd chose from the latest version,"
+                    + " named without one, and no other version goes with the project either", unresolvable);
+        }
+        List<String> setAside = new ArrayList<>();
+        for (RequestedPackage request : byName) {
+            Version installed = plan.lock().packages().get(request.name()).version();
+            if (!request.range().satisfiedBy(installed)) {
+                setAside.add(request.name() + " " + request.range() + ", from its latest version, cannot be"
+                        + " installed in this project, so " + installed + ", the highest version that can, is installed");
+            }
+        }
+        return plan.warnedAlso(setAside);
+    }
+
+    private static boolean isResolutionFailure(PrompdException failure) {
+        return failure instanceof ResolutionException || failure.getCause() instanceof ResolutionException;
     }
 
     /**
@@ -217,8 +269,7 @@ public final class Installer {
                     plan = plan(Goal.ofProject(roots, Set.of(), Set.of()), project.lockOrEmpty(), Set.of(), false,
                             InstallOptions.defaults(), index);
                 } catch (PrompdException unresolvable) {
-                    if (!(unresolvable instanceof ResolutionException)
-                            && !(unresolvable.getCause() instanceof ResolutionException)) {
+                    if (!isResolutionFailure(unresolvable)) {
                         throw unresolvable;
                     }
                     plan = unresolved(roots, project.lock(), unresolvable, index);

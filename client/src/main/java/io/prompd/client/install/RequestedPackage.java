@@ -23,8 +23,10 @@ import java.util.Optional;
  *                   dist-tag or a bare version, and then the version chosen is saved as {@code saveExact} says
  * @param saveExact  save the version chosen as it is, as npm's {@code --save-exact} does, rather than
  *                   as {@code ^<version>}
+ * @param byName     named alone, the range {@code ^<latest>} prompd's choice rather than the user's
  */
-record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRange> written, boolean saveExact) {
+record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRange> written, boolean saveExact,
+                        boolean byName) {
 
     RequestedPackage {
         Objects.requireNonNull(name, "name");
@@ -50,7 +52,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
             // ^1.2.3, and cargo reads "1.2.3" so; an operator (=1.2.3, ^1.2) is a range the user chose, kept as written
             Optional<VersionRange> written = range.range().bareVersion().isPresent()
                     ? Optional.empty() : Optional.of(range.range());
-            return new RequestedPackage(name, range.range(), written, saveExact);
+            return new RequestedPackage(name, range.range(), written, saveExact, false);
         }
         PublishedPackage published = index.require(name);
         if (published.packument().hasNoVersionLeft()) {
@@ -58,11 +60,21 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
             Version tagged = published.requireTag(tag.tag());
-            return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact);
+            return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact,
+                    false);
         }
         Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published, install));
         return new RequestedPackage(name, VersionRange.caret(highestOffered(index, name, latest)), Optional.empty(),
-                saveExact);
+                saveExact, true);
+    }
+
+    /**
+     * The request open to every release when it was named alone: the latest version is what npm and cargo pick, but
+     * a project holds one version of a package, so when the latest does not go with the rest the highest that does
+     * is the one to pick, as pip's resolver does.
+     */
+    RequestedPackage anyRelease() {
+        return byName ? new RequestedPackage(name, VersionRange.any(), written, saveExact, true) : this;
     }
 
     /**

@@ -395,6 +395,25 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aPackageNamedAloneWhoseLatestVersionDoesNotGoWithTheProjectGetsTheHighestThatDoes() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.publish("@acme/util", "2.0.0").publish("@acme/lone", "1.0.0", "@acme/util", "^2.0.0");
+
+        CliRun install = prompd("install", "@acme/util");
+        CliRun none = prompd("install", "@acme/lone");
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals("warning: @acme/util ^2.0.0, from its latest version, cannot be installed in this project, so"
+                + " 1.1.0, the highest version that can, is installed\n", install.err());
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/util\": \"^1.1.0\""),
+                "the version installed is saved as ^<version>, as for the latest");
+        assertEquals(4, none.exitCode(), none.err());
+        assertTrue(none.err().contains("@acme/lone ^1.0.0 is the range prompd chose from the latest version, named"
+                + " without one, and no other version goes with the project either"), none.err());
+        assertEquals(4, prompd("install", "@acme/util@^2.0.0").exitCode(), "a range the user wrote stays theirs");
+    }
+
+    @Test
     void aPackageNamedTwoWaysIsAUsageErrorInAProjectAndTwoVersionsGlobally() throws IOException {
         String manifest = Files.readString(project.resolve("prompd.json"));
 
@@ -1732,12 +1751,15 @@ class InstallCommandsTest {
         assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n", Files.readString(project.resolve("prompd.json")));
 
         registry.publish("@acme/tool", "0.9.0", "@acme/util", "^1.0.0");
-        CliRun older = prompd("install", "@acme/tool");
+        CliRun older = prompd("install", "@acme/tool@^1.1.0");
         assertEquals(3, older.exitCode(), older.err());
         assertTrue(older.err().endsWith("\nhint: @acme/tool ^1.1.0 cannot be installed now, as every version of it that"
                 + " ^1.1.0 allows needs @acme/util ~1.1.0, which only versions taken down meet; 'prompd install"
                 + " @acme/tool@0.9.0' moves past the versions taken down\n"), older.err());
-        assertEquals(0, prompd("install", "@acme/tool@0.9.0").exitCode(), "the way offered works");
+        CliRun byName = prompd("install", "@acme/tool");
+        assertEquals(0, byName.exitCode(), "named alone, the highest version that can be installed is");
+        assertTrue(byName.err().startsWith("warning: @acme/tool ^1.1.0, from its latest version, cannot be installed in"
+                + " this project, so 0.9.0, the highest version that can, is installed\n"), byName.err());
 
         CliRun global = prompd("install", "--global", "@acme/tool");
         assertEquals(3, global.exitCode(), global.err());
