@@ -1,38 +1,201 @@
 package io.prompd.core.archive;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A path glob over {@code /}-separated relative paths: {@code *} and {@code ?} match within one
- * segment, a {@code **} segment matches any number of segments (also none); every other character,
- * brackets and braces included, stands for itself. Compiled once into
- * segments and matched without regular expressions, because the generator tests thousands of
- * paths per package.
+ * A path glob over {@code /}-separated relative paths, read as gitignore and npm read theirs:
+ * {@code *} and {@code ?} match within one segment, a {@code **} segment matches any number of
+ * segments (also none), {@code [abc]}, {@code [a-z]} and {@code [!x]} or {@code [^x]} match one
+ * character of a class or outside it, and a backslash before one of {@code * ? [ ] ! \\} makes it
+ * stand for itself; every other character, braces included, stands for itself. Characters are
+ * Unicode code points, so {@code ?} and {@code [é😀]} take one character however Java stores it.
+ * Compiled once into segments and matched without regular expressions, because the generator
+ * tests thousands of paths per package.
  */
 public final class Glob {
 
     private static final String ANY_SEGMENTS = "**";
+    /** What a backslash escapes: elsewhere it is a Windows folder separator written by mistake, and refused. */
+    private static final String ESCAPABLE = "*?[]!\\";
+    /** gitignore's and npm's [[:alpha:]], which this glob does not read: refused rather than read as '[', ':', ... */
+    private static final Pattern NAMED_CLASS = Pattern.compile("(?<!\\\\)\\[:[a-z]+:]");
 
     private final String pattern;
-    private final String[] segments;
+    private final List<Segment> segments;
 
-    private Glob(String pattern) {
+    private Glob(String pattern, List<Segment> segments) {
         this.pattern = pattern;
-        this.segments = pattern.split("/", -1);
+        this.segments = segments;
+    }
+
+    /** A segment of the glob: {@code **}, or the steps one segment of a path must take. */
+    private record Segment(boolean anyDepth, List<Step> steps) {
+    }
+
+    /**
+     * One step of a segment: a run of any characters ({@code *}), or one character {@code accepts} takes.
+     */
+    private record Step(boolean run, CharClass accepts) {
+
+        static final Step RUN = new Step(true, CharClass.any());
+    }
+
+    /** The code points from {@code first} to {@code last}, both included. */
+    private record Range(int first, int last) {
+    }
+
+    /** The characters one step takes: those in the ranges, or with {@code negated} everything outside them. */
+    private record CharClass(List<Range> ranges, boolean negated) {
+
+        CharClass {
+            ranges = List.copyOf(ranges);
+        }
+
+        static CharClass of(int codePoint) {
+            return new CharClass(List.of(new Range(codePoint, codePoint)), false);
+        }
+
+        static CharClass any() {
+            return new CharClass(List.of(), true);
+        }
+
+        boolean test(int codePoint) {
+            for (Range range : ranges) {
+                if (codePoint >= range.first() && codePoint <= range.last()) {
+                    return !negated;
+                }
+            }
+            return negated;
+        }
     }
 
     /**
      * Compiles a relative glob.
      *
-     * @throws IllegalArgumentException if the glob is empty, absolute or has an empty segment
+     * @throws IllegalArgumentException if the glob is empty, absolute, has an empty segment, a backslash before
+     *                                  anything but a wildcard, {@code !} or itself, a backwards range such as
+     *                                  {@code [z-a]} or a named class such as {@code [[:alpha:]]}
      */
     public static Glob compile(String pattern) {
+        return compile(pattern, pattern);
+    }
+
+    /**
+     * Compiles a relative glob, naming it as {@code written} in its errors: as the manifest has it, before
+     * the {@code !} and {@code /} that {@link PathPattern} reads.
+     */
+    static Glob compile(String pattern, String written) {
         Objects.requireNonNull(pattern, "pattern");
         if (pattern.isEmpty() || pattern.startsWith("/") || pattern.endsWith("/") || pattern.contains("//")) {
             throw new IllegalArgumentException(
                     "a glob must be a relative path without empty segments: '" + pattern + "'");
         }
-        return new Glob(pattern);
+        List<Segment> segments = new ArrayList<>();
+        for (String segment : segmentsOf(pattern)) {
+            boolean anyDepth = segment.equals(ANY_SEGMENTS);
+            segments.add(new Segment(anyDepth, anyDepth ? List.of() : steps(segment, written)));
+        }
+        return new Glob(pattern, List.copyOf(segments));
+    }
+
+    private static List<Step> steps(String segment, String written) {
+        Matcher named = NAMED_CLASS.matcher(segment);
+        if (named.find()) {
+            throw new IllegalArgumentException("the pattern '" + written + "' has the named class " + named.group()
+                    + ", which prompd does not read; list the characters or write a range, as [a-zA-Z]");
+        }
+        List<Step> steps = new ArrayList<>();
+        int at = 0;
+        while (at < segment.length()) {
+            int c = segment.codePointAt(at);
+            at += Character.charCount(c);
+            if (c == '*') {
+                if (steps.isEmpty() || !steps.get(steps.size() - 1).run()) {
+                    steps.add(Step.RUN);
+                }
+            } else if (c == '?') {
+                steps.add(new Step(false, CharClass.any()));
+            } else if (c == '\\') {
+                int escaped = escaped(segment, at, written);
+                at += Character.charCount(escaped);
+                steps.add(new Step(false, CharClass.of(escaped)));
+            } else if (c == '[' && classEnd(segment, at) >= 0) {
+                int end = classEnd(segment, at);
+                steps.add(new Step(false, charClass(segment.substring(at, end), written)));
+                at = end + 1;
+            } else {
+                // an unclosed '[' stands for itself, as in npm and fnmatch
+                steps.add(new Step(false, CharClass.of(c)));
+            }
+        }
+        return List.copyOf(steps);
+    }
+
+    /** The character a backslash at {@code at - 1} makes stand for itself. */
+    private static int escaped(String segment, int at, String written) {
+        if (at >= segment.length() || ESCAPABLE.indexOf(segment.codePointAt(at)) < 0) {
+            throw new IllegalArgumentException("the pattern '" + written + "' has a backslash that escapes no"
+                    + " wildcard; use '/' between folders, and '\\' only before one of " + ESCAPABLE
+                    + " to match it as itself");
+        }
+        return segment.codePointAt(at);
+    }
+
+    /**
+     * Where the class opened by a '[' ending at {@code start} closes: a ']' right after the opening (or
+     * after its '!' or '^') is one of its characters, and a backslash escapes the next; -1 when it never closes.
+     */
+    private static int classEnd(String segment, int start) {
+        int at = start;
+        if (at < segment.length() && (segment.charAt(at) == '!' || segment.charAt(at) == '^')) {
+            at++;
+        }
+        if (at < segment.length() && segment.charAt(at) == ']') {
+            at++;
+        }
+        while (at < segment.length()) {
+            char c = segment.charAt(at);
+            if (c == ']') {
+                return at;
+            }
+            at += c == '\\' ? 2 : 1;
+        }
+        return -1;
+    }
+
+    /** The class written between the brackets. */
+    private static CharClass charClass(String body, String written) {
+        boolean negated = !body.isEmpty() && (body.charAt(0) == '!' || body.charAt(0) == '^');
+        List<Integer> members = new ArrayList<>();
+        int at = negated ? 1 : 0;
+        while (at < body.length()) {
+            int c = body.codePointAt(at);
+            at += Character.charCount(c);
+            if (c == '\\') {
+                c = escaped(body, at, written);
+                at += Character.charCount(c);
+            }
+            members.add(c);
+        }
+        List<Range> ranges = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            // a '-' first or last is one of the characters, as in gitignore and npm
+            boolean range = i + 2 < members.size() && members.get(i + 1) == '-';
+            int first = members.get(i);
+            int last = range ? members.get(i + 2) : first;
+            if (last < first) {
+                throw new IllegalArgumentException("the pattern '" + written + "' has the range "
+                        + Character.toString(first) + "-" + Character.toString(last) + ", which runs backwards;"
+                        + " write it as " + Character.toString(last) + "-" + Character.toString(first));
+            }
+            ranges.add(new Range(first, last));
+            i += range ? 2 : 0;
+        }
+        return new CharClass(ranges, negated);
     }
 
     /** Splits a relative path into its segments, once per path, for {@link #matches(String[], int)}. */
@@ -51,9 +214,9 @@ public final class Glob {
     }
 
     private boolean matchFrom(int globIndex, String[] path, int pathIndex, int pathCount) {
-        while (globIndex < segments.length) {
-            String glob = segments[globIndex];
-            if (glob.equals(ANY_SEGMENTS)) {
+        while (globIndex < segments.size()) {
+            Segment glob = segments.get(globIndex);
+            if (glob.anyDepth()) {
                 for (int skip = pathIndex; skip <= pathCount; skip++) {
                     if (matchFrom(globIndex + 1, path, skip, pathCount)) {
                         return true;
@@ -61,7 +224,7 @@ public final class Glob {
                 }
                 return false;
             }
-            if (pathIndex >= pathCount || !segmentMatches(glob, path[pathIndex])) {
+            if (pathIndex >= pathCount || !segmentMatches(glob.steps(), path[pathIndex])) {
                 return false;
             }
             globIndex++;
@@ -71,29 +234,31 @@ public final class Glob {
     }
 
     /** Wildcard match of one segment, linear with one backtrack point (the last {@code *}). */
-    static boolean segmentMatches(String glob, String name) {
+    private static boolean segmentMatches(List<Step> glob, String name) {
         int g = 0;
         int n = 0;
         int starAt = -1;
         int nameAtStar = 0;
         while (n < name.length()) {
-            if (g < glob.length() && (glob.charAt(g) == '?' || glob.charAt(g) == name.charAt(n))) {
+            int c = name.codePointAt(n);
+            if (g < glob.size() && !glob.get(g).run() && glob.get(g).accepts().test(c)) {
                 g++;
-                n++;
-            } else if (g < glob.length() && glob.charAt(g) == '*') {
+                n += Character.charCount(c);
+            } else if (g < glob.size() && glob.get(g).run()) {
                 starAt = g++;
                 nameAtStar = n;
             } else if (starAt >= 0) {
                 g = starAt + 1;
-                n = ++nameAtStar;
+                nameAtStar += Character.charCount(name.codePointAt(nameAtStar));
+                n = nameAtStar;
             } else {
                 return false;
             }
         }
-        while (g < glob.length() && glob.charAt(g) == '*') {
+        while (g < glob.size() && glob.get(g).run()) {
             g++;
         }
-        return g == glob.length();
+        return g == glob.size();
     }
 
     public String pattern() {

@@ -23,8 +23,8 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
      * other {@code /} matches a name at any depth, a trailing {@code /} matches folders only, a
      * leading {@code !} negates.
      *
-     * @throws IllegalArgumentException if the pattern is empty or has {@code ..}, {@code .}, a backslash
-     *                                  or an empty segment
+     * @throws IllegalArgumentException if the pattern is empty or has {@code ..}, {@code .} or an empty
+     *                                  segment, or is no {@link Glob}
      */
     public static PathPattern ignoreRule(String pattern) {
         String rest = Objects.requireNonNull(pattern, "pattern").strip();
@@ -44,7 +44,7 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
             rest = rest.substring(2);
         }
         checkSegments(pattern, rest);
-        return new PathPattern(Glob.compile(anchored ? rest : "**/" + rest), folderOnly, negated);
+        return new PathPattern(Glob.compile(anchored ? rest : "**/" + rest, pattern), folderOnly, negated);
     }
 
     /**
@@ -55,7 +55,8 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
     public static PathPattern filesEntry(String entry) {
         String written = Objects.requireNonNull(entry, "entry").strip();
         boolean negated = written.startsWith("!");
-        return new PathPattern(Glob.compile(filesEntryPath(negated ? written.substring(1) : written)), false, negated);
+        return new PathPattern(Glob.compile(filesEntryPath(negated ? written.substring(1) : written), entry), false,
+                negated);
     }
 
     /**
@@ -81,10 +82,6 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
     private static void checkSegments(String original, String glob) {
         if (glob.isEmpty()) {
             throw new IllegalArgumentException("the pattern '" + original + "' names no file");
-        }
-        if (glob.indexOf('\\') >= 0) {
-            throw new IllegalArgumentException(
-                    "the pattern '" + original + "' has a backslash; use '/' between folders");
         }
         for (String segment : Glob.segmentsOf(glob)) {
             if (segment.equals("..")) {

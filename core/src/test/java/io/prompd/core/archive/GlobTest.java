@@ -33,6 +33,44 @@ class GlobTest {
             "*, .env, true",
             "*.prmd, .prmd, true",
             "***, anything, true",
+            "[a-z]bc.txt, abc.txt, true",
+            "[a-z]bc.txt, Abc.txt, false",
+            "[abc]*, b.md, true",
+            "[abc]*, d.md, false",
+            "[!x]y, ay, true",
+            "[!x]y, xy, false",
+            "[^x]y, xy, false",
+            "[^x]y, zy, true",
+            "[]a]b, ]b, true",
+            "[]a]b, ab, true",
+            "[a-]b, -b, true",
+            "[-a]b, -b, true",
+            "[-a]b, bb, false",
+            "\\[:ab:], [:ab:], true",
+            "[!]]b, ]b, false",
+            "[!]]b, xb, true",
+            "x[a, x[a, true",
+            "[], [], true",
+            "\\[a\\]bc.txt, [a]bc.txt, true",
+            "\\[a\\]bc.txt, abc.txt, false",
+            "[[]a]bc.txt, [a]bc.txt, true",
+            "\\*.md, *.md, true",
+            "\\*.md, a.md, false",
+            "a\\?, a?, true",
+            "a\\?, ab, false",
+            "[a\\]]x, ]x, true",
+            "\\!keep, !keep, true",
+            "caf[éè].md, café.md, true",
+            "caf[éè].md, cafe.md, false",
+            "[ド]*.txt, ドキュメント.txt, true",
+            "[ぁ-ん].md, の.md, true",
+            "[ぁ-ん].md, ノ.md, false",
+            "?.md, 😀.md, true",
+            "[😀-😂].md, 😁.md, true",
+            "[!😀].md, 😀.md, false",
+            "*😀*, a😀b, true",
+            "docs/[a-c]*/**, docs/b1/x/y.md, true",
+            "docs/[a-c]*/**, docs/d1/x/y.md, false",
     })
     void matches(String glob, String path, boolean expected) {
         assertEquals(expected, Glob.compile(glob).matches(path));
@@ -42,6 +80,20 @@ class GlobTest {
     @ValueSource(strings = {"", "/abs", "dir/", "a//b"})
     void rejectsEmptyAbsoluteOrHollowGlobs(String glob) {
         assertThrows(IllegalArgumentException.class, () -> Glob.compile(glob));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "docs\\guide.md|the pattern 'docs\\guide.md' has a backslash that escapes no wildcard; use '/' between"
+                    + " folders, and '\\' only before one of *?[]!\\ to match it as itself",
+            "a.md\\|the pattern 'a.md\\' has a backslash that escapes no wildcard; use '/' between folders, and '\\'"
+                    + " only before one of *?[]!\\ to match it as itself",
+            "[z-a].md|the pattern '[z-a].md' has the range z-a, which runs backwards; write it as a-z",
+            "[[:alpha:]]*|the pattern '[[:alpha:]]*' has the named class [:alpha:], which prompd does not read; list"
+                    + " the characters or write a range, as [a-zA-Z]",
+    })
+    void refusesWhatWouldSilentlyMatchNothing(String glob, String message) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Glob.compile(glob)).getMessage());
     }
 
     @org.junit.jupiter.api.Test

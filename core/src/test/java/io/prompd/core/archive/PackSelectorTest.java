@@ -267,6 +267,19 @@ class PackSelectorTest {
     }
 
     @Test
+    void bracketClassesInIgnoreAndFilesMatchAsInGitignoreAndNpm() throws IOException {
+        PackSelection selection = select(source("prompd.json", "prompts/a.prmd", "contexts/abc.txt",
+                "contexts/xbc.txt", "contexts/[a]bc.txt", "contexts/\u30c9\u30ad.txt"),
+                List.of("prompts/", "contexts/[!a]bc.txt", "contexts/\\[a\\]bc.txt", "contexts/[\u30c9]*"),
+                List.of("contexts/[a-w]bc.txt"));
+
+        assertEquals(List.of("contexts/[a]bc.txt", "contexts/xbc.txt", "contexts/\u30c9\u30ad.txt", "prompd.json",
+                "prompts/a.prmd"), included(selection));
+        assertEquals(List.of(new LeftOut("contexts/abc.txt", LeftOut.Reason.IGNORED)), selection.leftOut());
+        assertEquals(List.of(), messages(selection));
+    }
+
+    @Test
     void anchoredIgnoreRulesMatchOnlyAtTheRoot() throws IOException {
         PackSelection selection = select(source("prompd.json", "dist/a.js", "src/dist/b.js"),
                 List.of(), List.of("/dist"));

@@ -1,6 +1,7 @@
 package io.prompd.core.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,10 @@ class PathPatternTest {
             "./*.md, notes.md, true",
             "./*.md, docs/notes.md, false",
             "./drafts/, drafts/a.md, true",
+            "contexts/[a-z]bc.txt, contexts/abc.txt, true",
+            "[!a]*.log, logs/b.log, true",
+            "[!a]*.log, a.log, false",
+            "\\!keep.log, !keep.log, true",
     })
     void ignoreRules(String rule, String path, boolean expected) {
         assertEquals(expected, PathPattern.ignoreRule(rule).matches(path));
@@ -42,6 +47,7 @@ class PathPatternTest {
     @Test
     void leadingBangNegates() {
         assertTrue(PathPattern.ignoreRule("!keep.log").negated());
+        assertFalse(PathPattern.ignoreRule("\\!keep.log").negated(), "an escaped '!' names a file starting with one");
     }
 
     @ParameterizedTest(name = "files {0} ~ {1} -> {2}")
@@ -54,6 +60,8 @@ class PathPatternTest {
             "prompts/*.prmd, prompts/a.prmd, true",
             "**/*.md, docs/x.md, true",
             "a.md, docs/a.md, false",
+            "contexts/[a]bc.txt, contexts/abc.txt, true",
+            "contexts/\\[a\\]bc.txt, contexts/[a]bc.txt, true",
     })
     void filesEntries(String entry, String path, boolean expected) {
         assertEquals(expected, PathPattern.filesEntry(entry).matches(path));

@@ -71,6 +71,11 @@ class ManifestSchemaTest {
                 """));
     }
 
+    @Test
+    void aFilesEntryMayStartWithTheBackslashThatEscapesAWildcard() throws IOException {
+        assertEquals(Set.of(), validate("{\"name\": \"a\", \"version\": \"1.0.0\", \"files\": [\"\\\\[draft\\\\].md\"]}"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"name\": \"@Acme/prompts\", \"version\": \"1.0.0\"}",
