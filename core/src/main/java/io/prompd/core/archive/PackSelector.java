@@ -87,7 +87,8 @@ public final class PackSelector {
         Set<LeftOut> excludedFolders = new HashSet<>();
         for (SourceEntry entry : source.entries()) {
             String[] segments = Glob.segmentsOf(entry.path());
-            BitSet matching = matches(fileEntries, segments);
+            String[] matched = PathPattern.segmentsOf(entry.path());
+            BitSet matching = matches(fileEntries, matched);
             BitSet naming = naming(fileEntries, matching);
             BitSet takingBack = (BitSet) matching.clone();
             takingBack.andNot(naming);
@@ -95,7 +96,7 @@ public final class PackSelector {
             usedFileEntries.or(takingBack);
             Optional<LeftOut> excluded = excludedPrefix(segments);
             Optional<LeftOut.Reason> reason = excluded.isPresent() ? excluded.map(LeftOut::reason)
-                    : reasonToLeaveOut(entry.path(), segments, isNamed(naming, takingBack), restricted,
+                    : reasonToLeaveOut(entry.path(), segments, matched, isNamed(naming, takingBack), restricted,
                             ignoreRules);
             if (reason.isEmpty()) {
                 included.add(entry);
@@ -182,13 +183,14 @@ public final class PackSelector {
         return named;
     }
 
-    private static Optional<LeftOut.Reason> reasonToLeaveOut(String path, String[] segments, boolean named,
-            boolean restricted, List<PathPattern> ignoreRules) {
+    /** @param matched the path's segments as {@link PathPattern#segmentsOf} gives them */
+    private static Optional<LeftOut.Reason> reasonToLeaveOut(String path, String[] segments, String[] matched,
+            boolean named, boolean restricted, List<PathPattern> ignoreRules) {
         Optional<LeftOut.Reason> byName = leftOutByName(segments);
         if (byName.isPresent() || path.equals(MANIFEST)) {
             return byName;
         }
-        if (isIgnored(segments, ignoreRules)) {
+        if (isIgnored(matched, ignoreRules)) {
             return Optional.of(LeftOut.Reason.IGNORED);
         }
         if (restricted && !named && !isRootDocument(segments)) {

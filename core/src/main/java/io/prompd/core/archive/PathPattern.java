@@ -1,11 +1,13 @@
 package io.prompd.core.archive;
 
+import java.text.Normalizer;
 import java.util.Objects;
 
 /**
  * One entry of a manifest's {@code files} or {@code ignore} list. A pattern matches a file when it
  * matches the file's path or one of its folders, so {@code docs}, {@code docs/} and {@code docs/**}
- * all take in every file under {@code docs}.
+ * all take in every file under {@code docs}. Patterns and paths are compared in Unicode NFC: an entry
+ * typed or pasted in NFD (as macOS hands out names) looks the same as the file's name, and means it.
  *
  * @param glob       the compiled glob, anchored at the package root
  * @param folderOnly whether it matches folders only (written with a trailing {@code /})
@@ -27,7 +29,7 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
      *                                  segment, or is no {@link Glob}
      */
     public static PathPattern ignoreRule(String pattern) {
-        String rest = Objects.requireNonNull(pattern, "pattern").strip();
+        String rest = nfc(Objects.requireNonNull(pattern, "pattern")).strip();
         boolean negated = rest.startsWith("!");
         if (negated) {
             rest = rest.substring(1);
@@ -53,7 +55,7 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
      * {@code !} takes back what earlier entries named, as in npm.
      */
     public static PathPattern filesEntry(String entry) {
-        String written = Objects.requireNonNull(entry, "entry").strip();
+        String written = nfc(Objects.requireNonNull(entry, "entry")).strip();
         boolean negated = written.startsWith("!");
         return new PathPattern(Glob.compile(filesEntryPath(negated ? written.substring(1) : written), entry), false,
                 negated);
@@ -95,7 +97,16 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
         }
     }
 
-    /** Whether the pattern matches the file with these path segments, or one of its folders. */
+    private static String nfc(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /** The segments of a package path as patterns match them, for {@link #matches(String[])}. */
+    public static String[] segmentsOf(String path) {
+        return Glob.segmentsOf(nfc(path));
+    }
+
+    /** Whether the pattern matches the file with these {@linkplain #segmentsOf segments}, or one of its folders. */
     public boolean matches(String[] pathSegments) {
         int start = folderOnly ? pathSegments.length - 1 : pathSegments.length;
         for (int count = start; count >= 1; count--) {
@@ -107,6 +118,6 @@ public record PathPattern(Glob glob, boolean folderOnly, boolean negated) {
     }
 
     public boolean matches(String path) {
-        return matches(Glob.segmentsOf(path));
+        return matches(segmentsOf(path));
     }
 }

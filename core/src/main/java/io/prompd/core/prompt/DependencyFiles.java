@@ -142,9 +142,14 @@ public final class DependencyFiles {
                 PromptFile.extensionLeftOff(use.file(), INHERITS, reference.written(), reference.path(),
                         files(chosen.get())).ifPresent(meant -> problems.add(meant.atLine(use.line())));
             } else if (!chosen.get().has(reference.path())) {
-                problems.add(use.problem(Severity.ERROR, "'" + reference.written() + "' points to " + reference.path()
-                        + ", which " + reference.packageName() + " " + chosen.get().version() + " (" + chosenBy
-                        + ") does not have", hint(reference, chosen.get())));
+                String which = reference.packageName() + " " + chosen.get().version() + " (" + chosenBy + ")";
+                Optional<String> composed = ReferenceRules.nfcOtherwise(reference.path());
+                problems.add(composed.isPresent() && chosen.get().has(composed.get())
+                        ? use.problem(Severity.ERROR, "'" + reference.written() + "' is written "
+                                + ReferenceRules.DECOMPOSED + ", and " + which + " has " + reference.path()
+                                + " only under its NFC name, which Linux takes for another", ReferenceRules.NFC_HINT)
+                        : use.problem(Severity.ERROR, "'" + reference.written() + "' points to " + reference.path()
+                                + ", which " + which + " does not have", hint(reference, chosen.get())));
             }
         }
         return new Result(problems, unchecked);

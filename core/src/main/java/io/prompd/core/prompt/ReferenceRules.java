@@ -4,6 +4,7 @@ import io.prompd.core.archive.LeftOut;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.VersionRange;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
@@ -15,8 +16,21 @@ import java.util.function.ToIntFunction;
 final class ReferenceRules {
 
     private static final String INHERITS = "/inherits";
+    /**
+     * How a path that differs from a file's name only in Unicode normalization is written: package file names are NFC,
+     * while macOS hands out names decomposed (NFD), which look the same and are other names to Linux.
+     */
+    static final String DECOMPOSED = "decomposed (not in Unicode NFC, as macOS gives names out)";
+    static final String NFC_HINT = "write the path in Unicode NFC, as package file names are: type it again rather than"
+            + " paste it, or normalize the prompt's text to NFC";
 
     private ReferenceRules() {
+    }
+
+    /** The path in Unicode NFC, when it is written otherwise; empty when it is NFC already. */
+    static Optional<String> nfcOtherwise(String path) {
+        String composed = Normalizer.normalize(path, Normalizer.Form.NFC);
+        return composed.equals(path) ? Optional.empty() : Optional.of(composed);
     }
 
     /**
@@ -96,9 +110,14 @@ final class ReferenceRules {
                     + "', which is in the folder but left out of the package: " + reason.why(),
                     reason.howToNeedAnother()));
         } else if (!pack.files().contains(resolved.get())) {
-            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
-                    + "', which is not in the package", "add the file, or fix the path: it is relative to the folder of "
-                    + file));
+            Optional<String> composed = nfcOtherwise(resolved.get()).filter(pack.files()::contains);
+            problems.add(composed.isPresent()
+                    ? Problem.error(file, pointer, "'" + reference.written() + "' is written " + DECOMPOSED
+                            + ", and the package has '" + resolved.get() + "' only under its NFC name, which Linux takes"
+                            + " for another", NFC_HINT)
+                    : Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
+                            + "', which is not in the package", "add the file, or fix the path: it is relative to the"
+                            + " folder of " + file));
         }
     }
 

@@ -280,6 +280,16 @@ class PackSelectorTest {
     }
 
     @Test
+    void entriesMatchFilesWhateverTheirUnicodeNormalization() throws IOException {
+        PackSelection selection = select(source("prompd.json", "contexts/caf\u00e9.txt", "notes/caf\u00e9.md"),
+                List.of("contexts/cafe\u0301.txt", "notes/"), List.of("notes/cafe\u0301.md"));
+
+        assertEquals(List.of("contexts/caf\u00e9.txt", "prompd.json"), included(selection));
+        assertEquals(List.of("prompd.json|/files/1|\"notes/\" in \"files\" names 'notes/caf\u00e9.md', which exists"
+                + " but is left out by \"ignore\""), messages(selection));
+    }
+
+    @Test
     void anchoredIgnoreRulesMatchOnlyAtTheRoot() throws IOException {
         PackSelection selection = select(source("prompd.json", "dist/a.js", "src/dist/b.js"),
                 List.of(), List.of("/dist"));

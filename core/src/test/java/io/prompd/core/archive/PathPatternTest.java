@@ -39,6 +39,9 @@ class PathPatternTest {
             "[!a]*.log, logs/b.log, true",
             "[!a]*.log, a.log, false",
             "\\!keep.log, !keep.log, true",
+            "cafe\u0301.txt, caf\u00e9.txt, true",
+            "caf\u00e9.txt, cafe\u0301.txt, true",
+            "caf[e\u0301].txt, caf\u00e9.txt, true",
     })
     void ignoreRules(String rule, String path, boolean expected) {
         assertEquals(expected, PathPattern.ignoreRule(rule).matches(path));
@@ -62,6 +65,7 @@ class PathPatternTest {
             "a.md, docs/a.md, false",
             "contexts/[a]bc.txt, contexts/abc.txt, true",
             "contexts/\\[a\\]bc.txt, contexts/[a]bc.txt, true",
+            "contexts/cafe\u0301.txt, contexts/caf\u00e9.txt, true",
     })
     void filesEntries(String entry, String path, boolean expected) {
         assertEquals(expected, PathPattern.filesEntry(entry).matches(path));

@@ -93,6 +93,18 @@ class DependencyFilesTest {
     }
 
     @Test
+    void aPathWrittenDecomposedSaysSoRatherThanOfferTheNameItLooksLike() throws IOException {
+        Problem problem = single(check(inheriting("@common/util@^1.0.0/prompts/cafe\u0301.prmd"),
+                util("prompts/caf\u00e9.prmd")));
+
+        assertEquals("'@common/util@^1.0.0/prompts/cafe\u0301.prmd' is written decomposed (not in Unicode NFC, as macOS"
+                + " gives names out), and @common/util 1.2.0 (" + CHOSEN_BY + ") has prompts/cafe\u0301.prmd only under"
+                + " its NFC name, which Linux takes for another", problem.message());
+        assertEquals("write the path in Unicode NFC, as package file names are: type it again rather than paste it, or"
+                + " normalize the prompt's text to NFC", problem.hint());
+    }
+
+    @Test
     void aMisspeltFileGetsTheOneItMeant() throws IOException {
         Problem problem = single(check(inheriting("@common/util@^1.0.0/prompts/bsae.prmd"),
                 util("prompts/base.prmd", "prompts/extra.prmd")));

@@ -445,6 +445,17 @@ class PromptValidatorTest {
     }
 
     @Test
+    void aLocalPathWrittenDecomposedSaysSoRatherThanThatTheFileIsMissing() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", "---\ncontext: ../contexts/cafe\u0301.md\n---\nHello.\n",
+                "contexts/caf\u00e9.md", "menu"), Map.of());
+
+        assertEquals(List.of("'../contexts/cafe\u0301.md' is written decomposed (not in Unicode NFC, as macOS gives names"
+                + " out), and the package has 'contexts/cafe\u0301.md' only under its NFC name, which Linux takes for"
+                + " another"), problems.stream().map(Problem::message).toList());
+    }
+
+    @Test
     void templatesThatIncludeThemselvesAreACycleNamedOnce() {
         List<Problem> problems = validate(Map.of(
                 "p/a.prmd", "---\n---\n{% include './b.prmd' %}\n{% include './shared.prmd' %}\n",
