@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.archive.Integrity;
@@ -16,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +75,29 @@ class ValidateAndPackCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("@acme/greeter@1.0.0: 3 files"), run.out());
         assertTrue(run.out().endsWith("no problems\n"), run.out());
+    }
+
+    @Test
+    void aFileNameThatIsNotUtf8IsReportedAtTheFileAsTheRegistrysCheckDoes() throws Exception {
+        assumeTrue("UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")),
+                "only in a UTF-8 locale does Java's U+FFFD mean bytes that are not UTF-8");
+        // Latin-1's é, as an old archive names it; made by the shell, since Java writes every name it is given as UTF-8
+        Files.createDirectories(pkg.resolve("contexts"));
+        Processes.run(List.of("sh", "-c", "printf 'menu' > \"contexts/caf$(printf '\\351').md\""), pkg, Map.of(), "",
+                Duration.ofSeconds(30)).ok();
+        String expected = """
+                contexts/caf\uFFFD.md
+                  error   the path is not valid UTF-8 (shown with \uFFFD where its bytes do not decode)
+                          hint: rename the file, or add it to "ignore" in prompd.json
+                """;
+
+        CliRun validate = CliRun.in(pkg, home, "validate");
+        CliRun pack = CliRun.in(pkg, home, "pack");
+
+        assertEquals(1, validate.exitCode(), validate.err());
+        assertTrue(validate.out().contains(expected), validate.out());
+        assertEquals(1, pack.exitCode(), pack.err());
+        assertTrue((pack.out() + pack.err()).contains(expected), pack.out() + pack.err());
     }
 
     @Test

@@ -2,21 +2,34 @@ package io.prompd.core.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A package folder on disk. Links are reported as links, never followed. */
+/**
+ * A package folder on disk. Links are reported as links, never followed. A name whose bytes are not
+ * UTF-8 is listed as Java decodes it, with U+FFFD where they do not decode, for {@link
+ * io.prompd.core.archive.PackagePaths} to refuse as the registry's check does; the file is still read
+ * through the name found on disk, which the decoded one no longer spells.
+ */
 public final class DirectorySource implements PackageSource {
+
+    private static final char UNDECODED = '\uFFFD';
 
     private final Path root;
     private List<SourceEntry> entries;
+    /** Each entry's file, as the walk found it. */
+    private Map<String, Path> found;
 
     public DirectorySource(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -40,16 +53,27 @@ public final class DirectorySource implements PackageSource {
     }
 
     private List<SourceEntry> scan() throws IOException {
-        List<SourceEntry> found = new ArrayList<>();
+        List<SourceEntry> listed = new ArrayList<>();
+        Map<String, Path> files = new HashMap<>();
+        boolean utf8Names = StandardCharsets.UTF_8.name().equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                found.add(toEntry(file, attributes));
+                SourceEntry entry = toEntry(file, attributes);
+                if (!utf8Names && entry.path().indexOf(UNDECODED) >= 0) {
+                    // in another locale's character set a UTF-8 name fails to decode too: only a UTF-8 locale tells
+                    // the two apart; this is the JDK's own refusal of such a name, which the command lines explain
+                    throw new InvalidPathException(file.toString(), "Malformed input or input contains unmappable"
+                            + " characters");
+                }
+                listed.add(entry);
+                files.put(entry.path(), file);
                 return FileVisitResult.CONTINUE;
             }
         });
-        found.sort(Comparator.comparing(SourceEntry::path));
-        return List.copyOf(found);
+        listed.sort(Comparator.comparing(SourceEntry::path));
+        found = Map.copyOf(files);
+        return List.copyOf(listed);
     }
 
     private SourceEntry toEntry(Path file, BasicFileAttributes attributes) {
@@ -83,9 +107,14 @@ public final class DirectorySource implements PackageSource {
         return path.toString();
     }
 
+    /** The file the walk found at the path, else the one the path names. */
+    private synchronized Path fileAt(String path) {
+        return found != null && found.containsKey(path) ? found.get(path) : root.resolve(path).normalize();
+    }
+
     @Override
     public InputStream open(String path) throws IOException {
-        Path file = root.resolve(path).normalize();
+        Path file = fileAt(path);
         if (!file.startsWith(root) || Files.isSymbolicLink(file)) {
             throw new IOException("refusing to read outside the package or through a link: " + path);
         }
