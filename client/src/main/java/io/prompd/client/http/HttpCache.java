@@ -1,15 +1,18 @@
 package io.prompd.client.http;
 
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.Folders;
 import io.prompd.client.files.OwnerOnly;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +24,9 @@ import java.util.Optional;
  * Registry documents on disk, one file per URL named by the URL's SHA-256, holding body and
  * validators together so they can never disagree. Unreadable or foreign entries count as absent,
  * and one that cannot be written is not kept: the cache only ever saves a download, it is never the truth.
+ * A file standing where its folder goes is refused, though, as in the tarballs' cache: no document
+ * could ever be kept, online runs would not say so, and every offline one would be told to fetch
+ * online what no run can keep.
  */
 final class HttpCache {
 
@@ -51,10 +57,19 @@ final class HttpCache {
         }
     }
 
+    /**
+     * @throws UncheckedIOException of a {@link NotDirectoryException} naming the file (or link) that
+     *                              stands where the cache's folder, or one above it, goes
+     */
     Optional<CachedDocument> read(URI url) {
         Path file = fileOf(url);
         // a cold install finds none of its documents: a look costs far less than the exception of a failed open
         if (!Files.isRegularFile(file)) {
+            // only then, so that a warm run pays no more than that look
+            Optional<Path> inTheWay = Folders.fileInTheWay(folder);
+            if (inTheWay.isPresent()) {
+                throw new UncheckedIOException(new NotDirectoryException(inTheWay.get().toString()));
+            }
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
@@ -103,8 +118,8 @@ final class HttpCache {
                 return file;
             });
         } catch (IOException notKept) {
-            // a full disk or a file in the folder's place costs the next run a download, never this one,
-            // which has the document; the fetcher has no channel for a note, and needs none for that
+            // a full disk costs the next run a download, never this one, which has the document; the fetcher
+            // has no channel for a note, and needs none for that (a file in the folder's place, read refuses)
         }
     }
 

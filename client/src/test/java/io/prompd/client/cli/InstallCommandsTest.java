@@ -243,12 +243,23 @@ class InstallCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"packages", "cache/tarballs"})
+    @ValueSource(strings = {"packages", "cache/tarballs", "cache/http"})
     void aFileWhereAFolderOfTheHomeGoesIsNamedWithWhatToDo(String folder) throws IOException {
         Path inTheWay = Files.writeString(Files.createDirectories(home.resolve(folder).getParent()).resolve(
                 home.resolve(folder).getFileName()), "notes");
 
         CliRun run = prompd("install", "acme/util");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals("error: a file stands where a folder is needed: " + inTheWay + "\nhint: move or rename that file,"
+                + " then run this again\n", run.err());
+    }
+
+    @Test
+    void aFileWhereTheDocumentsCacheGoesIsRefusedOfflineTooRatherThanCalledNotCached() throws IOException {
+        Path inTheWay = Files.writeString(Files.createDirectories(home.resolve("cache")).resolve("http"), "notes");
+
+        CliRun run = prompd("--offline", "info", "acme/util");
 
         assertEquals(4, run.exitCode(), run.err());
         assertEquals("error: a file stands where a folder is needed: " + inTheWay + "\nhint: move or rename that file,"
@@ -1955,9 +1966,17 @@ class InstallCommandsTest {
 
     @Test
     void aDocumentCacheThatCannotBeWrittenStopsNeitherInfoNorInstall() throws IOException {
-        // a file where the folder goes refuses every entry, even to root, as a full or read-only disk would
-        Files.createDirectories(home.resolve("cache"));
-        Files.writeString(home.resolve("cache/http"), "not a folder\n");
+        assertEquals(0, prompd("info", "@acme/util").exitCode());
+        // a folder that is not empty where an entry goes refuses it, even to root, as a full or read-only disk would
+        List<Path> cached;
+        try (Stream<Path> entries = Files.list(home.resolve("cache/http"))) {
+            cached = entries.toList();
+        }
+        assertFalse(cached.isEmpty());
+        for (Path entry : cached) {
+            Files.delete(entry);
+            Files.writeString(Files.createDirectory(entry).resolve("notes"), "in the way\n");
+        }
 
         CliRun info = prompd("info", "@acme/util");
         assertEquals(List.of(0, ""), List.of(info.exitCode(), info.err()));

@@ -3,6 +3,7 @@ package io.prompd.client.http;
 import static io.prompd.client.http.LoopbackServer.respond;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +13,11 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -159,6 +162,21 @@ class DocumentFetchTest {
         assertEquals("offline and not cached: " + url, failure.getMessage());
         assertTrue(failure.hint().contains("--offline"), failure.hint());
         assertEquals(0, server.seen().size());
+    }
+
+    @Test
+    void aFileWhereTheCachesFolderGoesIsRefusedOnlineAndOfflineBeforeAnyRequest() throws IOException {
+        serveWithEtag("/registry.json", new AtomicReference<>(INDEX));
+        URI url = server.url("/registry.json");
+        Path inTheWay = Files.writeString(cache.resolve("http"), "notes");
+
+        for (RegistryFetcher fetcher : new RegistryFetcher[] {Fetchers.online(inTheWay), Fetchers.offline(inTheWay)}) {
+            UncheckedIOException refused = assertThrows(UncheckedIOException.class,
+                    () -> fetcher.fetchDocument(url).read(Function.identity()));
+            NotDirectoryException named = assertInstanceOf(NotDirectoryException.class, refused.getCause());
+            assertEquals(inTheWay.toString(), named.getFile());
+        }
+        assertEquals(0, server.seen().size(), "no document fetched that could never be kept");
     }
 
     /** Reads a document as its reader in the install would, refusing one that is not {@link #INDEX}'s shape. */
