@@ -225,6 +225,13 @@ final class Transport {
         if (status == 429 || status >= 500) {
             throw new TransientFailure("HTTP " + status, retryAfter(response)).answeredBy(response.url());
         }
+        if (status == 304) {
+            // a request reaches here only without a copy to compare (RegistryFetcher takes the 304 to one it sent)
+            throw new PrompdException(ExitCode.NETWORK, "the registry answered HTTP 304 (not modified) for "
+                    + Urls.displayAnswered(url, response.url()) + ", though prompd sent no copy to compare",
+                    "its server, or a proxy or cache on the way, is broken, not the registry URL; try again later, and if"
+                            + " it persists tell the registry's maintainers (or the proxy's)");
+        }
         throw new PrompdException(ExitCode.NETWORK, "the registry answered HTTP " + status + " for "
                 + Urls.displayAnswered(url, response.url()), "check the registry URL");
     }

@@ -297,6 +297,22 @@ class DocumentFetchTest {
         assertEquals(1, server.seen().size());
     }
 
+    @Test
+    void notModifiedWithNothingCachedBlamesTheServerOrAProxyNotTheUrl() {
+        server.handle("/", exchange -> respond(exchange, 304, ""));
+        URI url = server.url("/packages/@a/b/index.json");
+
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> Fetchers.online(cache).fetchDocument(url).read(Function.identity()));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("the registry answered HTTP 304 (not modified) for " + url + ", though prompd sent no copy to"
+                + " compare", failure.getMessage());
+        assertEquals("its server, or a proxy or cache on the way, is broken, not the registry URL; try again later, and"
+                + " if it persists tell the registry's maintainers (or the proxy's)", failure.hint());
+        assertNull(server.seen().get(0).header("If-None-Match"));
+    }
+
     /**
      * A status another host gave after a redirect names that host's URL too, in the order of the other messages
      * about what came back; 404 and 410 stay not found, and no 4xx is tried again.
