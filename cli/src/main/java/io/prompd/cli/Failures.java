@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Turns any failure into the exit code and the one-line message a command line shows for it. */
 public final class Failures {
@@ -95,8 +96,20 @@ public final class Failures {
             hint = permissionHint(denied.getFile());
         } else if (cause instanceof NotDirectoryException notFolder) {
             // as Folders.create names the file in the way, rather than the JDK's "already exists"
-            message = "a file stands where a folder is needed: " + notFolder.getFile();
-            hint = "move or rename that file, then run this again";
+            Optional<Path> link = linkTarget(notFolder.getFile());
+            if (link.isEmpty()) {
+                message = "a file stands where a folder is needed: " + notFolder.getFile();
+                hint = "move or rename that file, then run this again";
+            } else if (Files.notExists(link.get())) {
+                message = "a symbolic link whose target does not exist stands where a folder is needed: "
+                        + notFolder.getFile() + " -> " + link.get();
+                hint = "create the folder it names (mkdir -p " + link.get() + "), or remove the link (rm "
+                        + notFolder.getFile() + "), then run this again";
+            } else {
+                message = "a symbolic link to a file stands where a folder is needed: " + notFolder.getFile() + " -> "
+                        + link.get();
+                hint = "point the link at a folder, or remove it (rm " + notFolder.getFile() + "), then run this again";
+            }
         } else if (cause instanceof DirectoryNotEmptyException notEmpty) {
             message = "folder not empty: " + notEmpty.getFile();
         } else if (cause instanceof FileSystemException other && other.getFile() != null) {
@@ -169,6 +182,22 @@ public final class Failures {
         String refused = !Files.notExists(path) && !Files.isReadable(path) ? "read " : "write to ";
         return "this user may not " + refused + file + ": check the rights of it and of its folder (ls -ld "
                 + folderOf(file) + "), or choose another folder";
+    }
+
+    /**
+     * Where {@code file} leads, when it is a symbolic link: {@code ls} shows no file there, so calling
+     * it one would send the user looking for what is not there.
+     */
+    private static Optional<Path> linkTarget(String file) {
+        Path path = Path.of(file);
+        if (!Files.isSymbolicLink(path)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(path.resolveSibling(Files.readSymbolicLink(path)).normalize());
+        } catch (IOException goneMeanwhile) {
+            return Optional.empty();
+        }
     }
 
     private static String folderOf(String file) {

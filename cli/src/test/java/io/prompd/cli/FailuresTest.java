@@ -14,6 +14,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -84,6 +85,21 @@ class FailuresTest {
         assertEquals("error: /data/x.tgz/a.tgz: Not a directory" + nl
                         + "hint: a file stands where this path needs a folder: rename or remove it, or choose another path",
                 Failures.describe(new FileSystemException("/data/x.tgz/a.tgz", null, "Not a directory")));
+    }
+
+    @Test
+    void aSymbolicLinkWhereAFolderGoesIsCalledOneWithWhereItLeads(@TempDir Path folder) throws IOException {
+        Path broken = Files.createSymbolicLink(folder.resolve("packages"), Path.of("../nowhere/x"));
+        Path toFile = Files.createSymbolicLink(folder.resolve("tarballs"), Files.writeString(folder.resolve("notes"), "x"));
+
+        assertEquals("error: a symbolic link whose target does not exist stands where a folder is needed: " + broken
+                + " -> " + folder.getParent().resolve("nowhere/x") + NL + "hint: create the folder it names (mkdir -p "
+                + folder.getParent().resolve("nowhere/x") + "), or remove the link (rm " + broken + "), then run this"
+                + " again", Failures.describe(new NotDirectoryException(broken.toString())));
+        assertEquals("error: a symbolic link to a file stands where a folder is needed: " + toFile + " -> "
+                + folder.resolve("notes") + NL + "hint: point the link at a folder, or remove it (rm " + toFile + "),"
+                + " then run this again", Failures.describe(new NotDirectoryException(toFile.toString())));
+        assertEquals(ExitCode.CONFLICT, Failures.exitCode(new NotDirectoryException(broken.toString())));
     }
 
     @Test

@@ -256,6 +256,20 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aLinkToNoFolderWhereAFolderOfTheHomeGoesIsCalledALinkWithWhereItLeads() throws IOException {
+        Path missing = work.resolve("nowhere/x");
+        Path link = Files.createSymbolicLink(Files.createDirectories(home).resolve("packages"), missing);
+
+        CliRun run = prompd("install", "acme/util");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals("error: a symbolic link whose target does not exist stands where a folder is needed: " + link
+                + " -> " + missing + "\nhint: create the folder it names (mkdir -p " + missing + "), or remove the link (rm "
+                + link + "), then run this again\n", run.err());
+        assertFalse(Files.exists(missing), "a link's folder is the user's to make");
+    }
+
+    @Test
     void aFileWhereTheDocumentsCacheGoesIsRefusedOfflineTooRatherThanCalledNotCached() throws IOException {
         Path inTheWay = Files.writeString(Files.createDirectories(home.resolve("cache")).resolve("http"), "notes");
 
