@@ -3,6 +3,7 @@ package io.prompd.cli;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.TerminalText;
+import io.prompd.core.files.ReadOnlyFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -91,6 +92,9 @@ public final class Failures {
             message = "no such file or folder: " + missing.getFile();
         } else if (cause instanceof FileAlreadyExistsException exists) {
             message = "already exists: " + exists.getFile();
+        } else if (cause instanceof ReadOnlyFileException readOnly) {
+            message = "read-only, so prompd did not change it: " + readOnly.getFile();
+            hint = "make it writable (chmod u+w " + readOnly.getFile() + "), then run this again";
         } else if (cause instanceof AccessDeniedException denied) {
             message = "permission denied: " + denied.getFile();
             hint = permissionHint(denied.getFile());

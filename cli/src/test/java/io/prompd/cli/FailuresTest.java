@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.NamedWrites;
+import io.prompd.core.files.ReadOnlyFileException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,6 +77,10 @@ class FailuresTest {
         assertEquals("error: /data/out: Read-only file system" + nl
                         + "hint: that disk is mounted read-only: choose a folder on another one",
                 Failures.describe(new FileSystemException("/data/out", null, "Read-only file system")));
+        assertEquals("error: read-only, so prompd did not change it: /data/app/prompd.json" + nl
+                        + "hint: make it writable (chmod u+w /data/app/prompd.json), then run this again",
+                Failures.describe(new ReadOnlyFileException("/data/app/prompd.json")));
+        assertEquals(ExitCode.FAILURE, Failures.exitCode(new ReadOnlyFileException("/data/app/prompd.json")));
         assertEquals("error: a file stands where a folder is needed: /data/home/packages" + nl
                         + "hint: move or rename that file, then run this again",
                 Failures.describe(new NotDirectoryException("/data/home/packages")));

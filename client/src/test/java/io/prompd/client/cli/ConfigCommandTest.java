@@ -9,6 +9,7 @@ import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,21 @@ class ConfigCommandTest {
         assertTrue(run.err().startsWith("error: " + config + " is a link to " + work.resolve("nowhere/config.json")
                 + ", in a folder that does not exist: " + work.resolve("nowhere") + "\n"), run.err());
         assertFalse(Files.exists(work.resolve("nowhere")));
+    }
+
+    @Test
+    void aReadOnlyConfigIsNotWrittenOverButNamedWithAFix() throws IOException {
+        Path config = work.resolve("home/config.json");
+        String before = Files.readString(config);
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("r--------"));
+
+        CliRun run = prompd("config", "set", "registry", "https://prompd.acme.example/");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: read-only, so prompd did not change it: " + config + "\nhint: make it writable (chmod u+w "
+                + config + "), then run this again\n", run.err());
+        assertEquals(before, Files.readString(config));
+        assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
     }
 
     @Test

@@ -242,6 +242,29 @@ class InstallCommandsTest {
         assertTrue(Files.readString(missing.resolve("prompd.lock")).contains("\"@acme/util\""));
     }
 
+    /** Refused by the mode, for root too, so the test means the same whoever runs it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"prompd.json", "prompd.lock"})
+    void aReadOnlyProjectFileStopsTheInstallBeforeItChangesAnythingNamingItWithAFix(String name) throws IOException {
+        assertEquals(0, prompd("install", "acme/util").exitCode());
+        Path readOnly = project.resolve(name);
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r--r--r--"));
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        String lock = Files.readString(project.resolve("prompd.lock"));
+
+        CliRun run = prompd("install", "acme/base");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: read-only, so prompd did not change it: " + readOnly + "\nhint: make it writable (chmod u+w "
+                + readOnly + "), then run this again\n", run.err());
+        assertEquals(List.of(manifest, lock), List.of(Files.readString(project.resolve("prompd.json")),
+                Files.readString(project.resolve("prompd.lock"))));
+        assertFalse(Files.exists(home.resolve("packages/@acme/base@1.0.0")), "nothing installed either");
+
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(0, prompd("install", "acme/base").exitCode(), "the hint's fix works");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"packages", "cache/tarballs", "cache/http"})
     void aFileWhereAFolderOfTheHomeGoesIsNamedWithWhatToDo(String folder) throws IOException {

@@ -44,7 +44,10 @@ import java.util.regex.Pattern;
  *
  * <p>A file replaced keeps what makes it the user's: a symbolic link stays a link, its target
  * rewritten (as an editor's save or a shell's {@code >} does), and the file its POSIX permissions.
- * A link into a folder that does not exist is refused: the folder is not created.
+ * A link into a folder that does not exist is refused: the folder is not created. So is a file its
+ * owner may not write, as npm and cargo refuse one: the rename of a file written beside it would
+ * replace it all the same. Refused for root too, whom no mode stops, so that what the mode asks does
+ * not hang on who runs prompd.
  *
  * <p>A temporary name is {@code .<target>.<pid>-<start>.<random>.part}: hidden, never a package,
  * version or cache entry name, and it holds the id of the process writing it and the moment that
@@ -148,9 +151,11 @@ public final class AtomicFiles {
     /**
      * Where a write of {@code target} lands, as {@link #throughLinks}, but never into a folder a link
      * names and that does not exist: creating it would put the user's file where a typo or a dotfiles
-     * repository not cloned yet says. For a caller to refuse such a link before work the write ends.
+     * repository not cloned yet says; nor over a file its owner may not write. For a caller to refuse
+     * such a target before work the write ends.
      *
-     * @throws PrompdException FAILURE naming the link, where it leads and the folder missing
+     * @throws PrompdException       FAILURE naming the link, where it leads and the folder missing
+     * @throws ReadOnlyFileException naming the file the write lands on
      */
     public static Path destination(Path target) throws IOException {
         Path destination = throughLinks(target);
@@ -159,6 +164,9 @@ public final class AtomicFiles {
             throw new PrompdException(ExitCode.FAILURE, target + " is a link to " + destination.toAbsolutePath()
                     + ", in a folder that does not exist: " + folder, "create that folder, or make " + target
                     + " a file or a link to one in a folder that exists, then run this again");
+        }
+        if (permissionsOf(destination).filter(mode -> !mode.contains(PosixFilePermission.OWNER_WRITE)).isPresent()) {
+            throw new ReadOnlyFileException(destination.toString());
         }
         return destination;
     }

@@ -185,6 +185,35 @@ class AtomicFilesTest {
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(tarball)));
     }
 
+    /** By the mode, not by a failed write: root, whom no mode stops, is refused too, and so is this test as root. */
+    @Test
+    void aFileItsOwnerMayNotWriteIsRefusedByNameAndLeftAsItWasWithNoTemporary() throws IOException {
+        Path manifest = Files.writeString(folder.resolve("prompd.json"), "old");
+        Path lock = Files.writeString(folder.resolve("prompd.lock"), "old");
+        Path config = Files.writeString(folder.resolve("config.json"), "old");
+        for (Path file : List.of(manifest, lock, config)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--rw-rw-"));
+        }
+        Map<Path, byte[]> both = new LinkedHashMap<>();
+        both.put(manifest, "new".getBytes(StandardCharsets.UTF_8));
+        both.put(lock, "new".getBytes(StandardCharsets.UTF_8));
+
+        ReadOnlyFileException pair = assertThrows(ReadOnlyFileException.class, () -> AtomicFiles.writeAll(both));
+        ReadOnlyFileException secret = assertThrows(ReadOnlyFileException.class, () -> AtomicFiles.write(config,
+                "new".getBytes(StandardCharsets.UTF_8),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))));
+        ReadOnlyFileException streamed = assertThrows(ReadOnlyFileException.class,
+                () -> AtomicFiles.writeStream(lock, out -> null));
+
+        assertEquals(List.of(manifest.toString(), config.toString(), lock.toString()),
+                List.of(pair.getFile(), secret.getFile(), streamed.getFile()));
+        for (Path file : List.of(manifest, lock, config)) {
+            assertEquals("old", Files.readString(file));
+            assertEquals("r--rw-rw-", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
+        assertEquals(List.of(config, manifest, lock), entries(folder));
+    }
+
     @Test
     void permissionsGivenForTheNewFileWinOverThoseOfTheFileItReplaces() throws IOException {
         Path config = Files.writeString(folder.resolve("config.json"), "old");
