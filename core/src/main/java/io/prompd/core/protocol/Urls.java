@@ -33,11 +33,14 @@ public final class Urls {
      * locks hold, and reading still takes); any other URL as it is.
      */
     public static String written(URI url) {
-        String path = url.getRawSchemeSpecificPart();
-        if (!RegistryLayout.isFileUrl(url) || !path.startsWith("/") || path.startsWith("//")) {
-            return url.toString();
+        String text = url.toString();
+        // Not getRawSchemeSpecificPart(): of a URI made by resolve(), it decodes what may stand unescaped ('%27' as
+        // "'", '%C3%BC' as 'ü'), so one URL would be written two ways, as whether toString() was asked first decides.
+        if (!RegistryLayout.isFileUrl(url)) {
+            return text;
         }
-        return url.getScheme() + "://" + path + (url.getRawFragment() == null ? "" : "#" + url.getRawFragment());
+        String path = text.substring(url.getScheme().length() + 1);
+        return !path.startsWith("/") || path.startsWith("//") ? text : url.getScheme() + "://" + path;
     }
 
     /**

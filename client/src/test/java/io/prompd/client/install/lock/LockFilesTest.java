@@ -121,6 +121,24 @@ class LockFilesTest {
     }
 
     @Test
+    void aResolvedUrlIsWrittenEncodedAsTheRegistryIsWhetherOrNotItWasShownBefore() {
+        URI registry = URI.create("file:///srv/it%27s%20%C3%BC/registry/");
+        URI shown = registry.resolve("packages/@a/first/-/first-1.0.0.tgz");
+        assertTrue(shown.toString().contains("it%27s%20%C3%BC"), "as a download's message shows it");
+        URI notShown = registry.resolve("packages/@a/first/-/first-1.0.0.tgz");
+
+        byte[] written = LockFiles.toBytes(lockOf(shown));
+
+        assertArrayEquals(written, LockFiles.toBytes(lockOf(notShown)));
+        assertTrue(new String(written, StandardCharsets.UTF_8).contains("\"file:///srv/it%27s%20%C3%BC/registry/packages/"));
+    }
+
+    private static LockFile lockOf(URI resolved) {
+        return new LockFile(new TreeMap<>(Map.of(PackageName.parse("@a/first"),
+                new LockedPackage(Version.parse("1.0.0"), resolved, INTEGRITY, new TreeMap<>()))));
+    }
+
+    @Test
     void aMissingFileIsNoLock() throws IOException {
         assertTrue(LockFiles.read(work.resolve("prompd.lock")).isEmpty());
     }
