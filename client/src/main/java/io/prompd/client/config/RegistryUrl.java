@@ -5,6 +5,7 @@ import io.prompd.core.protocol.Urls;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,9 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     private static final Pattern ENCODED_DOT = Pattern.compile("%2e", Pattern.CASE_INSENSITIVE);
     /** '/' and '\\' written encoded: a file system, and many servers, read them as separators the URL does not have. */
     private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%2f|%5c", Pattern.CASE_INSENSITIVE);
+    /** The ASCII characters besides letters and digits a URL may hold as themselves (RFC 3986), '%' aside. */
+    private static final String URL_SYMBOLS = "-._~:/?#[]@!$&'()*+,;=";
+    private static final String HEX_DIGITS = "0123456789ABCDEF";
 
     /** @throws IllegalArgumentException naming every rule the text breaks */
     public static RegistryUrl parse(String text) {
@@ -93,13 +97,12 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         int space = IntStream.range(0, url.length()).filter(at -> Character.isWhitespace(url.charAt(at))).findFirst()
                 .orElse(-1);
         if (space >= 0) {
-            int authority = url.indexOf("//");
-            int path = authority < 0 ? 0 : url.indexOf('/', authority + 2);
-            if (authority >= 0 && (path < 0 || space < path)) {
+            if (!inPath(url, space)) {
                 return "the host name holds a space, which no host name can";
             }
-            boolean holdsLogin = url.contains("@");
-            return "a URL holds no spaces: write each as %20" + (holdsLogin ? "" : ", as in " + url.replace(" ", "%20"));
+            boolean holdsMore = !escaped(url).equals(url.replace(" ", "%20"));
+            return "a URL holds no spaces: write each as %20" + (holdsMore
+                    ? ", and each other character a URL cannot hold as its %-escape" : "") + asIn(url);
         }
         int index = malformed.getIndex();
         if (index < 0 || index >= url.length()) {
@@ -109,8 +112,46 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             return "'" + url.substring(index, Math.min(url.length(), index + 3)) + "' at position " + (index + 1)
                     + " is no escape: '%' is followed by two hexadecimal digits (write '%' itself as %25)";
         }
-        return "the character '" + url.charAt(index) + "' at position " + (index + 1) + " cannot stand there ("
-                + malformed.getReason() + ")";
+        String character = String.valueOf(url.charAt(index));
+        return "the character '" + character + "' at position " + (index + 1) + " cannot stand there ("
+                + malformed.getReason() + ")" + (inPath(url, index) ? ": write it as " + escaped(character) + asIn(url)
+                : "");
+    }
+
+    /** Whether the character at the index is past the host, where escaping it keeps the URL's meaning. */
+    private static boolean inPath(String url, int index) {
+        int authority = url.indexOf("//");
+        int path = authority < 0 ? 0 : url.indexOf('/', authority + 2);
+        return path >= 0 && path < index;
+    }
+
+    /** {@code ", as in "} the URL written as it can be; nothing when it may hold a password, never repeated. */
+    private static String asIn(String url) {
+        return url.contains("@") ? "" : ", as in " + escaped(url);
+    }
+
+    /**
+     * The text with each character that cannot stand in a URL percent-encoded as its UTF-8 bytes, as is a '%' that
+     * starts no escape, and every other one kept: a suggested URL must parse when it is typed in.
+     */
+    static String escaped(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        StringBuilder written = new StringBuilder();
+        for (int at = 0; at < bytes.length; at++) {
+            int octet = bytes[at] & 0xFF;
+            boolean startsEscape = octet == '%' && at + 2 < bytes.length && isHexDigit(bytes[at + 1])
+                    && isHexDigit(bytes[at + 2]);
+            if (startsEscape || octet < 0x80 && (Character.isLetterOrDigit(octet) || URL_SYMBOLS.indexOf(octet) >= 0)) {
+                written.append((char) octet);
+            } else {
+                written.append('%').append(HEX_DIGITS.charAt(octet >> 4)).append(HEX_DIGITS.charAt(octet & 0xF));
+            }
+        }
+        return written.toString();
+    }
+
+    private static boolean isHexDigit(byte octet) {
+        return Character.digit(octet, 16) >= 0;
     }
 
     /**

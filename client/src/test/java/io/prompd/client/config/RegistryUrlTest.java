@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistryUrlTest {
 
@@ -42,10 +43,12 @@ class RegistryUrlTest {
         "https://exa mple.com/            | the host name holds a space, which no host name can",
         "https://example.com/a b/         | a URL holds no spaces: write each as %20, as in https://example.com/a%20b/",
         "file:///tmp/reg A/               | as in file:///tmp/reg%20A/",
+        "file:///tmp/a{b}5%/              | write it as %7B, as in file:///tmp/a%7Bb%7D5%25/",
         "http://127.0.0.1:8080/%zz/       | '%zz' at position 23 is no escape",
         "127.0.0.1:8802                   | it has no scheme; write http://127.0.0.1:8802/",
         "localhost:8802/r/                | it has no scheme; write http://localhost:8802/r/",
-        "https://example.com/a<b/         | the character '<' at position 22 cannot stand there",
+        "https://example.com/a<b/         | the character '<' at position 22 cannot stand there (Illegal character in path): write it as %3C, as in https://example.com/a%3Cb/",
+        "https://exa<mple.com/            | cannot stand there (Illegal character in authority)",
         "http://127.0.0.1:99999/          | 'http://127.0.0.1:99999/': the port 99999 is out of range: use 1 to 65535",
         "http://127.0.0.1:0/              | the port 0 is out of range",
         "http://127.0.0.1:abc/            | the port 'abc' is not a number from 1 to 65535",
@@ -63,6 +66,24 @@ class RegistryUrlTest {
     void aRegistryUrlMustBeAbsoluteAndPlain(String written, String reason) {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryUrl.parse(written));
         assertTrue(invalid.getMessage().contains(reason), invalid.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"file:///tmp/q \"d\" dir/", "file:///tmp/q\"d\"/", "file:///tmp/it's ü/", "file:///tmp/a|b^c`/",
+        "http://127.0.0.1:8080/a b/%41/"})
+    void theUrlAHintSuggestsIsOneThatParses(String written) {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryUrl.parse(written));
+        String suggested = invalid.getMessage().substring(invalid.getMessage().lastIndexOf(", as in ") + ", as in ".length());
+
+        assertEquals(suggested, RegistryUrl.parse(suggested).toString(), invalid.getMessage());
+    }
+
+    @Test
+    void aUrlWithSpacesAndQuotesIsSuggestedWithBothEscaped() {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse("file:///tmp/q \"d\" ü/"));
+        assertEquals("invalid registry URL: a URL holds no spaces: write each as %20, and each other character a URL"
+                + " cannot hold as its %-escape, as in file:///tmp/q%20%22d%22%20%C3%BC/", invalid.getMessage());
     }
 
     @Test
