@@ -259,8 +259,10 @@ public final class ManifestReader {
      */
     private static String rangeHint(String name, String written) {
         if (PackageSpec.DistTag.isValid(written)) {
-            return "dist-tags are for the command line: 'prompd install " + name + "@" + written + "' saves the version"
-                    + " '" + written + "' points to as ^VERSION";
+            // not 'prompd install NAME@TAG': every install refuses this file first, and whether the word is a dist-tag
+            // of the package takes its registry to tell
+            return "dist-tags are for the command line, not " + FILE_NAME + ": write a range in its place, such as"
+                    + " ^1.2.0 ('prompd info " + name + "' shows the version each of its dist-tags points to)";
         }
         if (written.contains(":")) {
             return "prompd installs packages from registries only, not from Git, URLs or folders: publish " + name

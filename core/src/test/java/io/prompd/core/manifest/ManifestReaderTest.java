@@ -224,11 +224,12 @@ class ManifestReaderTest {
     }
 
     @Test
-    void aDistTagAsADependencyIsRefusedWithTheCommandThatSavesItsVersion() {
+    void aDistTagAsADependencyIsRefusedWithTheWayToTheRangeToWriteInsteadAndNoInstallWhichTheFileWouldStop() {
         ManifestResult result = readWith(", \"dependencies\": {\"@acme/x\": \"latest\", \"@acme/y\": \"1.x.y\"}");
 
-        assertEquals("dist-tags are for the command line: 'prompd install @acme/x@latest' saves the version 'latest'"
-                + " points to as ^VERSION", only(result, Severity.ERROR, "/dependencies/@acme~1x").hint());
+        assertEquals("dist-tags are for the command line, not prompd.json: write a range in its place, such as ^1.2.0"
+                + " ('prompd info @acme/x' shows the version each of its dist-tags points to)",
+                only(result, Severity.ERROR, "/dependencies/@acme~1x").hint());
         assertEquals("use a range such as ^1.2.0 or ~1.2.3", only(result, Severity.ERROR, "/dependencies/@acme~1y").hint());
     }
 
