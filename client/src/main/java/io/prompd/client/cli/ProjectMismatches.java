@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.Failures;
+import io.prompd.client.install.LockAudit;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
 import io.prompd.client.install.store.PackageStore;
@@ -9,6 +10,7 @@ import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.List;
  * How list and tree mark where the project differs from what its files say, and their exit code: 1 when
  * a locked version is outside a range asking for it (npm's "invalid": prompd.json was edited, by hand or
  * by a merge, since prompd.lock was written), when a dependency of prompd.json is not locked, or when a
- * needed locked version is not in the store (npm's "missing"), as {@code npm ls} exits 1, so that a
+ * needed locked version is not in the store (npm's "missing"), or when prompd.lock is stale as {@link LockAudit}
+ * finds, as {@code npm ls} exits 1, so that a
  * script or CI step notices a project that 'prompd install' has to bring in line.
  */
 final class ProjectMismatches {
@@ -42,7 +45,7 @@ final class ProjectMismatches {
     }
 
     /** Says on {@code err} what differs, if anything; the exit code of list and tree. */
-    static int exitCode(Project project, ProjectGraph graph, PackageStore store, PrintWriter err) {
+    static int exitCode(Project project, ProjectGraph graph, PackageStore store, PrintWriter err) throws IOException {
         List<ProjectGraph.Entry> entries = graph.entries();
         List<PrompdException> mismatches = new ArrayList<>();
         List<String> invalid = entries.stream().filter(ProjectGraph.Entry::invalid)
@@ -69,6 +72,11 @@ final class ProjectMismatches {
                     // read from no registry, a takedown since the lock was written can only be foretold
                     + " (should its registry have taken " + itOrThem(missing) + " down since, install says so, and"
                     + " how to move off " + itOrThem(missing) + ")"));
+        }
+        List<String> stale = LockAudit.problems(graph.lock(), store);
+        if (!stale.isEmpty()) {
+            mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock is stale: " + String.join("; ", stale),
+                    "run 'prompd install' to resolve it again"));
         }
         mismatches.forEach(mismatch -> err.println(Failures.describe(mismatch)));
         return mismatches.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();

@@ -117,7 +117,7 @@ public final class Installer {
      */
     private Plan latestSetAside(Project project, List<RequestedPackage> requests, List<RequestedPackage> opened,
                                 PrompdException unresolvable, Set<PackageName> unpinned, Set<PackageName> newcomers,
-                                InstallOptions options, RegistryIndex index) {
+                                InstallOptions options, RegistryIndex index) throws IOException {
         List<RequestedPackage> byName = requests.stream().filter(RequestedPackage::byName).toList();
         Plan plan;
         try {
@@ -421,16 +421,45 @@ public final class Installer {
      * for {@code unpinned}.
      */
     private Plan plan(Goal goal, LockFile current, Set<PackageName> unpinned, boolean mustResolve,
-                      InstallOptions options, RegistryIndex index) {
+                      InstallOptions options, RegistryIndex index) throws IOException {
+        List<String> stale = List.of();
         if (!mustResolve) {
             Optional<LockFile> kept = current.satisfying(goal.roots());
             if (kept.isPresent()) {
-                ProjectGraph graph = new ProjectGraph(goal.roots(), kept.get());
-                return new Plan(graph, false, statusWarnings(graph, installer().missing(kept.get()), index));
+                List<PackageName> missing = installer().missing(kept.get());
+                stale = new ArrayList<>(LockAudit.problems(kept.get(), store));
+                stale.addAll(disagreeingWithRegistry(kept.get(), missing, index));
+                if (stale.isEmpty()) {
+                    ProjectGraph graph = new ProjectGraph(goal.roots(), kept.get());
+                    return new Plan(graph, false, statusWarnings(graph, missing, index));
+                }
             }
         }
-        return resolved(goal, current, ResolveOptions.defaults().withStrategy(options.strategy())
+        Plan plan = resolved(goal, current, ResolveOptions.defaults().withStrategy(options.strategy())
                 .withLocked(current.versions()).freeing(unpinned), index);
+        return stale.isEmpty() ? plan : plan.warnedAlso(List.of(LockFile.FILE_NAME + " was stale, so its versions were"
+                + " resolved again: " + String.join("; ", stale)));
+    }
+
+    /**
+     * The locked versions not installed yet whose recorded dependencies are not those their registry lists, which it
+     * took from the version's {@code prompd.json} when it was published; those installed {@link LockAudit} reads.
+     */
+    private static List<String> disagreeingWithRegistry(LockFile lock, List<PackageName> missing, RegistryIndex index) {
+        List<String> disagreeing = new ArrayList<>();
+        for (PackageName name : missing) {
+            LockedPackage locked = lock.packages().get(name);
+            Optional<VersionSummary> listed;
+            try {
+                listed = index.find(name).flatMap(published -> published.version(locked.version()));
+            } catch (PrompdException unavailable) {
+                // the lock alone is enough to install, as the status warnings' look-up says
+                continue;
+            }
+            listed.filter(known -> !known.dependencies().equals(locked.dependencies())).ifPresent(known ->
+                    disagreeing.add(LockAudit.recordedAgainst(name, locked, known.dependencies(), "its registry lists")));
+        }
+        return disagreeing;
     }
 
     /**

@@ -442,6 +442,57 @@ class InstallCommandsTest {
         assertTrue(run.err().startsWith("error: prompd.lock is out of date with prompd.json"), run.err());
     }
 
+    /** prompd.lock without the entry of @acme/util and, if asked, without @acme/base's record of needing it. */
+    private void loseUtilFromTheLock(boolean recordToo) throws IOException {
+        ObjectNode lock = (ObjectNode) Json.reader().readTree(Files.readString(project.resolve("prompd.lock")));
+        ObjectNode packages = (ObjectNode) lock.get("packages");
+        packages.remove("@acme/util");
+        if (recordToo) {
+            ((ObjectNode) packages.get("@acme/base")).remove("dependencies");
+        }
+        Files.writeString(project.resolve("prompd.lock"), lock.toPrettyString() + "\n");
+    }
+
+    @Test
+    void aLockThatLostADependencyRecordAndItsEntryIsStaleToInstallFrozenListAndTree() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        loseUtilFromTheLock(true);
+
+        CliRun frozen = prompd("install", "--frozen");
+        assertEquals(4, frozen.exitCode(), frozen.err());
+        assertTrue(frozen.err().startsWith("error: prompd.lock is out of date with prompd.json and --frozen forbids"
+                + " changing it: change @acme/base@1.0.0 (dependencies), add @acme/util@1.1.0"), frozen.err());
+        String stale = "prompd.lock is stale: prompd.lock records no dependencies for @acme/base@1.0.0, and its own"
+                + " prompd.json declares @acme/util ^1.0.0";
+        for (String command : List.of("list", "tree")) {
+            CliRun run = prompd(command);
+            assertEquals(1, run.exitCode(), command + ": " + run.err());
+            assertTrue(run.err().contains("error: " + stale + "\n"), command + ": " + run.err());
+            assertTrue(run.err().contains("hint: run 'prompd install' to resolve it again"), command + ": " + run.err());
+        }
+
+        CliRun install = prompd("install");
+        assertEquals(0, install.exitCode(), install.err());
+        assertTrue(install.err().contains("prompd.lock was stale, so its versions were resolved again: prompd.lock"
+                + " records no dependencies for @acme/base@1.0.0, and its own prompd.json declares @acme/util ^1.0.0"),
+                install.err());
+        assertTrue(install.out().contains("@acme/base@1.0.0 (dependencies)\n  + @acme/util@1.1.0\n"), install.out());
+        assertEquals(0, prompd("list").exitCode());
+        assertEquals(0, prompd("install", "--frozen").exitCode(), "repaired for good");
+    }
+
+    @Test
+    void aLockThatLostOnlyATransitiveEntryIsStaleToListAsToInstallFrozen() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        loseUtilFromTheLock(false);
+
+        assertEquals(4, prompd("install", "--frozen").exitCode());
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode(), list.err());
+        assertTrue(list.err().contains("error: prompd.lock is stale: @acme/base@1.0.0 needs @acme/util ^1.0.0, which"
+                + " prompd.lock lacks\n"), list.err());
+    }
+
     @Test
     void aPackageNamedAloneWhoseLatestVersionDoesNotGoWithTheProjectGetsTheHighestThatDoes() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());

@@ -5,8 +5,10 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,6 +71,22 @@ public record LockFile(SortedMap<PackageName, LockedPackage> packages) {
         boolean met = requirements.allMatch(requirement -> needed.get(requirement.getKey())
                 .filter(locked -> requirement.getValue().satisfiedBy(locked.version())).isPresent());
         return met ? Optional.of(needed) : Optional.empty();
+    }
+
+    /**
+     * What the lock lacks of itself: each dependency a locked package records that has no entry, as
+     * {@code @a/x@1.0.0 needs @b/y ^1.1.0, which prompd.lock lacks}; none in a lock that a resolution wrote, as a
+     * hand edit or a merge can leave one. (An entry outside a range on it is {@link #satisfying}'s to find.)
+     */
+    public List<String> lackedDependencies() {
+        List<String> lacked = new ArrayList<>();
+        packages.forEach((name, locked) -> locked.dependencies().forEach((needed, range) -> {
+            if (!packages.containsKey(needed)) {
+                lacked.add(name + "@" + locked.version() + " needs " + needed + " " + range + ", which " + FILE_NAME
+                        + " lacks");
+            }
+        }));
+        return lacked;
     }
 
     /**

@@ -9,9 +9,11 @@ import io.prompd.core.archive.SafeUnpacker;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.client.files.OwnerOnly;
 import io.prompd.core.json.Json;
+import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -64,6 +66,24 @@ public final class PackageStore {
     /** Every package has its manifest at the root of its tarball, so a version folder without one is not usable. */
     private static boolean isWhole(Path folder) {
         return Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME));
+    }
+
+    /**
+     * The dependencies the installed version's own {@code prompd.json} declares, which its tarball's integrity pins;
+     * empty when the version is not installed. Only that field is read, as text, as {@link #requireDeclares} reads
+     * the name: the registry validated the rest when the version was published.
+     */
+    public Optional<SortedMap<PackageName, VersionRange>> declaredDependencies(PackageName name, Version version)
+            throws IOException {
+        Path manifest = folderOf(name, version).resolve(ManifestReader.FILE_NAME);
+        if (!Files.isRegularFile(manifest)) {
+            return Optional.empty();
+        }
+        SortedMap<PackageName, VersionRange> declared = new TreeMap<>();
+        Json.reader().readTree(Files.readAllBytes(manifest)).path(ManifestFields.DEPENDENCIES).properties()
+                .forEach(entry -> declared.put(PackageName.parse(entry.getKey()),
+                        VersionRange.parse(entry.getValue().asText(""))));
+        return Optional.of(declared);
     }
 
     /**

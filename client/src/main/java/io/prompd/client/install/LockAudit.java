@@ -1,0 +1,64 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.store.PackageStore;
+import io.prompd.core.manifest.ManifestReader;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * What makes a {@code prompd.lock} stale though it meets {@code prompd.json}, as a hand edit or a careless merge of it
+ * leaves it: a dependency a locked package records that the lock lacks, or recorded dependencies
+ * that are not those the version's own {@code prompd.json} declares. Either way a package some version needs could go
+ * uninstalled, as cargo and npm re-resolve such a lock rather than trust it.
+ */
+public final class LockAudit {
+
+    private LockAudit() {
+    }
+
+    /** Each way the lock is stale, as a clause naming the entry; none for a lock a resolution wrote. */
+    public static List<String> problems(LockFile lock, PackageStore store) throws IOException {
+        List<String> problems = new ArrayList<>(disagreeingWithManifests(lock, store));
+        problems.addAll(lock.lackedDependencies());
+        return problems;
+    }
+
+    /**
+     * The entries whose recorded dependencies are not those the installed version's {@code prompd.json} declares.
+     * Only installed versions are read, as the integrity that pinned their bytes pins their dependencies too: a version
+     * not installed yet is for the install to check against its registry's record, which it fetches for it anyway.
+     */
+    private static List<String> disagreeingWithManifests(LockFile lock, PackageStore store) throws IOException {
+        List<String> disagreeing = new ArrayList<>();
+        for (Map.Entry<PackageName, LockedPackage> entry : lock.packages().entrySet()) {
+            LockedPackage locked = entry.getValue();
+            Optional<SortedMap<PackageName, VersionRange>> declared =
+                    store.declaredDependencies(entry.getKey(), locked.version());
+            if (declared.isPresent() && !declared.get().equals(locked.dependencies())) {
+                disagreeing.add(recordedAgainst(entry.getKey(), locked, declared.get(),
+                        "its own " + ManifestReader.FILE_NAME + " declares"));
+            }
+        }
+        return disagreeing;
+    }
+
+    /** {@code prompd.lock records no dependencies for @a/x@1.0.0, and its own prompd.json declares @b/y ^1.1.0}. */
+    static String recordedAgainst(PackageName name, LockedPackage locked, SortedMap<PackageName, VersionRange> actual,
+                                  String source) {
+        return LockFile.FILE_NAME + " records " + dependencies(locked.dependencies()) + " for " + name + "@"
+                + locked.version() + ", and " + source + " " + dependencies(actual);
+    }
+
+    private static String dependencies(SortedMap<PackageName, VersionRange> dependencies) {
+        return dependencies.isEmpty() ? "no dependencies" : String.join(", ", dependencies.entrySet().stream()
+                .map(one -> one.getKey() + " " + one.getValue()).toList());
+    }
+}
