@@ -162,6 +162,15 @@ final class Domain {
         return declaring;
     }
 
+    /** How many runs of consecutive versions the set makes: the alternatives {@link #describe} writes. */
+    int runs(BitSet set) {
+        int runs = 0;
+        for (int start = set.nextSetBit(0); start >= 0; start = set.nextSetBit(set.nextClearBit(start))) {
+            runs++;
+        }
+        return runs;
+    }
+
     /**
      * A set of versions as compact text: {@code 1.0.0}, {@code >=1.2.0}, {@code >=1.0.0 <=1.4.0},
      * runs joined by {@code ||}. The caller handles the set of every version.

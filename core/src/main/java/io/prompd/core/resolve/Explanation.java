@@ -88,8 +88,19 @@ final class Explanation {
 
     private List<Cause.Dependency> unsatisfiableDependencies() {
         List<Cause.Dependency> found = new ArrayList<>();
+        for (Incompatibility given : givens(failure)) {
+            if (given.cause() instanceof Cause.Dependency dependency && dependency.isUnsatisfiable()) {
+                found.add(dependency);
+            }
+        }
+        return found;
+    }
+
+    /** The incompatibilities the data gives that the derivation of this one rests on, each once. */
+    private static List<Incompatibility> givens(Incompatibility incompatibility) {
+        List<Incompatibility> givens = new ArrayList<>();
         Set<Incompatibility> seen = new HashSet<>();
-        Deque<Incompatibility> pending = new ArrayDeque<>(List.of(failure));
+        Deque<Incompatibility> pending = new ArrayDeque<>(List.of(incompatibility));
         while (!pending.isEmpty()) {
             Incompatibility next = pending.pop();
             if (!seen.add(next)) {
@@ -98,15 +109,15 @@ final class Explanation {
             if (next.cause() instanceof Cause.Conflict conflict) {
                 pending.push(conflict.conflict());
                 pending.push(conflict.other());
-            } else if (next.cause() instanceof Cause.Dependency dependency && dependency.isUnsatisfiable()) {
-                found.add(dependency);
+            } else {
+                givens.add(next);
             }
         }
-        return found;
+        return givens;
     }
 
     private void countDerivations(Incompatibility incompatibility) {
-        if (derivations.merge(incompatibility, 1, Integer::sum) == 1
+        if (derivations.merge(incompatibility, 1, Integer::sum) == 1 && isDerived(incompatibility)
                 && incompatibility.cause() instanceof Cause.Conflict conflict) {
             countDerivations(conflict.conflict());
             countDerivations(conflict.other());
@@ -184,10 +195,30 @@ final class Explanation {
     /**
      * Whether the incompatibility takes a sentence of its own to explain. A dependency no version
      * can meet counts as derived, from the dependency and the lack of versions, so it reads as
-     * pub's "depends on ... and no version matches ..., ... cannot be used".
+     * pub's "depends on ... and no version matches ..., ... cannot be used"; a chain of one package's
+     * dependencies on another counts as given, told as one clause.
      */
     private static boolean isDerived(Incompatibility incompatibility) {
-        return incompatibility.isDerived() || isUnsatisfiableDependency(incompatibility);
+        return incompatibility.isDerived() && !isDependencyChain(incompatibility) || isUnsatisfiableDependency(incompatibility);
+    }
+
+    /**
+     * Whether the incompatibility was learned from the dependencies of more versions of one package on
+     * another than one sentence names, and says no more than that those versions need that package within
+     * a range. Versions that each depend on a narrower range than the last are ruled out one at a time,
+     * each by its own dependency, so told one by one they would make the explanation as long as the
+     * package's list of versions; told as one, they make a clause.
+     */
+    private static boolean isDependencyChain(Incompatibility incompatibility) {
+        Optional<Term> depender = incompatibility.onlyTerm(true);
+        Optional<Term> target = incompatibility.onlyTerm(false);
+        if (incompatibility.terms().size() != 2 || depender.isEmpty() || target.isEmpty()) {
+            return false;
+        }
+        List<Incompatibility> givens = givens(incompatibility);
+        return givens.size() > 2 && givens.stream().allMatch(given -> given.cause() instanceof Cause.Dependency dependency
+                && !dependency.isUnsatisfiable() && dependency.depender().domain() == depender.get().domain()
+                && dependency.target().domain() == target.get().domain());
     }
 
     private static boolean isUnsatisfiableDependency(Incompatibility incompatibility) {
@@ -329,6 +360,10 @@ final class Explanation {
         }
         if (incompatibility.cause() instanceof Cause.Root) {
             return incompatibility.terms().get(0).domain() + " is required";
+        }
+        if (isDependencyChain(incompatibility)) {
+            return "each version of " + incompatibility.onlyTerm(true).orElseThrow().describe(false) + " depends on "
+                    + incompatibility.onlyTerm(false).orElseThrow().inverse().describe(false) + " or on a range within it";
         }
         return describeTerms(incompatibility);
     }

@@ -75,20 +75,25 @@ final class Term {
         boolean absentAllowed = !positive && !other.positive;
         BitSet set = absentAllowed ? complement(allowed) : allowed;
         String resultLabel = set.equals(versions) ? label : set.equals(other.versions) ? other.label
-                : absentAllowed ? unionLabel(other) : null;
+                : absentAllowed ? unionLabel(other, set) : null;
         return new Term(domain, !absentAllowed, set, resultLabel);
     }
 
     /**
      * Two ranges as one, lower first, so that what either of two dependencies allows reads as the
      * ranges they declared ({@code ~1.0.0 || ^2.0.0}) rather than as the versions that happen to meet them.
+     * Past two ranges, only while they are no more than the runs of versions they allow: versions that each
+     * depend on a version of their own are ruled out one by one, and their ranges joined would name every
+     * one of them where the runs say {@code >=1.1.0}.
      */
-    private String unionLabel(Term other) {
+    private String unionLabel(Term other, BitSet union) {
         if (label == null || other.label == null) {
             return null;
         }
         boolean lowerFirst = versions.nextSetBit(0) <= other.versions.nextSetBit(0);
-        return lowerFirst ? label + " || " + other.label : other.label + " || " + label;
+        String joined = lowerFirst ? label + " || " + other.label : other.label + " || " + label;
+        int ranges = joined.split("\\|\\|", -1).length;
+        return ranges <= 2 || ranges <= domain.runs(union) ? joined : null;
     }
 
     Term difference(Term other) {

@@ -226,6 +226,48 @@ class ResolverTest {
                 So, because your project depends on both @t/f ^1 and @t/g ^1, version solving failed.""", failure.getMessage());
     }
 
+    /**
+     * Every @t/big from 1.1.0 on needs an @t/leaf that does not exist, and each @t/big2 1.N.0 needs its own
+     * range of @t/big ({@code >=1.%d.0} makes {@code >=1.N.0}): each version of @t/big2 is ruled out by its own
+     * dependency, one at a time.
+     */
+    private static TestIndex versionsEachNeedingTheirOwnUnusableVersions(int count, String rangeFormat) {
+        TestIndex index = new TestIndex().add("@t/leaf", "1.0.0").add("@t/big", "1.0.0", "@t/leaf", "^1.0.0")
+                .add("@t/big2", "1.0.0", "@t/big", ">=1.0.0");
+        for (int minor = 1; minor <= count; minor++) {
+            index.add("@t/big", "1." + minor + ".0", "@t/leaf", "^3.0.0")
+                    .add("@t/big2", "1." + minor + ".0", "@t/big", rangeFormat.formatted(minor));
+        }
+        return index;
+    }
+
+    @Test
+    void explainsManyVersionsThatEachDependOnTheirOwnRangeAsOne() {
+        String expected = """
+                Because @t/big >=1.1.0 depends on @t/leaf ^3.0.0 and no version of @t/leaf matches ^3.0.0 (published: 1.0.0), @t/big >=1.1.0 cannot be used.
+                So, because your project depends on @t/big2 >=1.1.0 which requires @t/big >=1.1.0, version solving failed.""";
+        for (int count : List.of(3, 40)) {
+            for (String rangeFormat : List.of(">=1.%d.0", "1.%d.0")) {
+                ResolutionException failure = failure(versionsEachNeedingTheirOwnUnusableVersions(count, rangeFormat),
+                        "@t/big2", ">=1.1.0");
+                assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+                assertEquals(expected, failure.getMessage(), count + " versions depending on " + rangeFormat);
+            }
+        }
+    }
+
+    @Test
+    void saysOfManyVersionsThatEachDependOnTheirOwnRangeThatTheRangesLieWithinOne() {
+        for (int count : List.of(3, 40)) {
+            ResolutionException failure = failure(versionsEachNeedingTheirOwnUnusableVersions(count, ">=1.%d.0"),
+                    "@t/big2", ">=1.1.0", "@t/big", "<1.1.0");
+            assertEquals("""
+                    Because each version of @t/big2 >=1.1.0 depends on @t/big >=1.1.0 or on a range within it and your project depends on @t/big <1.1.0, @t/big2 >=1.1.0 cannot be used.
+                    So, because your project depends on @t/big2 >=1.1.0, version solving failed.""", failure.getMessage(),
+                    count + " versions");
+        }
+    }
+
     @Test
     void theExplanationCallsTheRootWhatTheCallerCallsIt() {
         TestIndex index = twoPackagesNeedingDifferentBases();

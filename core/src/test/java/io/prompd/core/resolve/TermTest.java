@@ -61,6 +61,15 @@ class TermTest {
     }
 
     @Test
+    void namesWhatAnyOfManyRangesAllowsByTheVersionsWhereTheRangesWouldBeMore() {
+        Term eitherVersion = range("1.0.0").inverse().intersect(range("1.1.0").inverse());
+        assertEquals("@a/x 1.0.0 || 1.1.0", eitherVersion.describe(false));
+        Term anyOfThree = eitherVersion.intersect(range("1.2.0").inverse());
+        assertEquals(bits(0, 1, 2), anyOfThree.versions());
+        assertEquals("@a/x <=1.2.0", anyOfThree.describe(false));
+    }
+
+    @Test
     void keepsTheRangeTextWhileTheSetIsUnchanged() {
         assertEquals("@a/x ^1.0.0", range("^1.0.0").intersect(range(">=1.0.0 <2.0.0")).describe(false));
         assertEquals("@a/x >=1.1.0 <=1.2.0", range("^1.0.0").intersect(range(">=1.1.0")).describe(false));
