@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * teams) are the pull request's own, and so is a meta.json over the registry's per-file limit. Problems of files
  * it does not touch are older and not its.
  * And it may not remove the last maintainer, who alone may change these files, nor the owners of a
- * scope that still has packages.
+ * scope that still has packages, nor every owner of an unscoped package that has versions or takedown records.
  */
 final class SettingsFilesRule implements PullRequestRule {
 
@@ -79,20 +79,35 @@ final class SettingsFilesRule implements PullRequestRule {
 
     /**
      * An unscoped package whose meta.json loses every owner, by an edit or by its deletion, while
-     * versions remain: its owners are the only ones besides maintainers who may publish it. Owners that do not
-     * read at the head (a syntax error, a duplicate key) are unknown rather than none: their problems say why.
+     * versions remain or its meta.json records takedowns, which keep its name taken for good: its owners are the only
+     * ones besides maintainers who may publish it. Owners that do not read at the head (a syntax error, a duplicate
+     * key) are unknown rather than none: their problems say why.
      */
     private static void unscopedLeftWithoutOwners(PullRequest pullRequest, PackageName name, Problems problems) {
-        boolean orphaned = !name.isScoped() && !pullRequest.base().meta(name).owners().isEmpty()
-                && pullRequest.head().parsedMeta(name).reads("/owners") && pullRequest.head().meta(name).owners().isEmpty()
-                && pullRequest.head().packages().containsKey(name);
-        if (orphaned) {
-            boolean deleted = !pullRequest.head().packagesWithMeta().contains(name);
-            problems.error(RepositoryLayout.metaFile(name), deleted ? "" : "/owners", "the pull request "
-                    + (deleted ? "deletes the meta.json" : "removes every owner") + " of " + name + ", which still has"
-                    + " versions, so only maintainers could publish, tag or yank it", "keep at least one owner's login in"
-                    + " \"owners\"");
+        RegistrySnapshot head = pullRequest.head();
+        boolean ownersLost = !name.isScoped() && !pullRequest.base().meta(name).owners().isEmpty()
+                && head.parsedMeta(name).reads("/owners") && head.meta(name).owners().isEmpty();
+        boolean hasVersions = head.packages().containsKey(name);
+        if (!ownersLost || !(hasVersions || keptForGood(pullRequest, name))) {
+            return;
         }
+        boolean deleted = !head.packagesWithMeta().contains(name);
+        String owners = "keep at least one owner's login in \"owners\"";
+        problems.error(RepositoryLayout.metaFile(name), deleted ? "" : "/owners", "the pull request "
+                + (deleted ? "deletes the meta.json" : "removes every owner") + " of " + name + (hasVersions
+                ? ", which still has versions, so only maintainers could publish, tag or yank it"
+                : ", whose every version was taken down, so only maintainers could publish it again"), hasVersions
+                ? owners : owners + ": the takedown records in its meta.json keep the name taken for good, and so its"
+                + " owners");
+    }
+
+    /**
+     * Whether the package's meta.json records a takedown, at the base (its deletion loses none: TakedownRecordRule
+     * refuses that) or at the head: takedown records are never removed, so the package, its owners and its scope stay
+     * for good.
+     */
+    private static boolean keptForGood(PullRequest pullRequest, PackageName name) {
+        return !pullRequest.base().meta(name).takenDown().isEmpty() || !pullRequest.head().meta(name).takenDown().isEmpty();
     }
 
     /**
@@ -123,9 +138,8 @@ final class SettingsFilesRule implements PullRequestRule {
             String orphaned = "has packages (" + packages.stream().map(name -> snapshot.packages().containsKey(name)
                     ? name.toString() : name + " with only its meta.json left").collect(Collectors.joining(", "))
                     + "), so only maintainers could publish, tag or yank them";
-            List<String> recorded = packages.stream().filter(name -> !snapshot.meta(name).takenDown().isEmpty())
+            List<String> recorded = packages.stream().filter(name -> keptForGood(pullRequest, name))
                     .map(PackageName::toString).toList();
-            // takedown records are never removed (TakedownRecordRule), so their package, and its scope, stay for good
             String retire = recorded.isEmpty() ? "to retire it, remove or move its packages first (see step 3 of"
                     + " \"Set up your registry\" in the registry's README)" : "the takedown records in the meta.json of "
                     + String.join(", ", recorded) + " stay for good, and so does the scope";

@@ -273,6 +273,59 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         assertError(check(repo, "carol"), "packages/taken/meta.json", "deletes the meta.json of taken");
     }
 
+    /** Its takedown records keep the name taken for good (TakedownRecordRule), so its owners are needed for good. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"owners\": [], \"takenDown\": {\"1.0.0\": \"leaked a key\"}}",
+            "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}"})
+    void removingEveryOwnerOfAnUnscopedPackageWhoseEveryVersionWasTakenDownIsRefused(String ownerless) {
+        carolsTakenWithEveryVersionTakenDownMergedIntoThePullRequest("carol");
+        repo.meta("taken", ownerless);
+        repo.commit("give it up", "carol");
+
+        var report = check(repo, "carol");
+
+        Problem emptied = assertError(report, "packages/taken/meta.json", "the pull request removes every owner of"
+                + " taken, whose every version was taken down, so only maintainers could publish it again");
+        assertEquals("keep at least one owner's login in \"owners\": the takedown records in its meta.json keep the"
+                + " name taken for good, and so its owners", emptied.hint());
+        assertErrorCount(report, 1);
+    }
+
+    @Test
+    void deletingTheMetaOfAnUnscopedPackageWhoseEveryVersionWasTakenDownIsRefusedForItsOwnersToo() {
+        carolsTakenWithEveryVersionTakenDownMergedIntoThePullRequest(TestRegistryRepo.MAINTAINER);
+        repo.delete("packages/taken/meta.json");
+        repo.commit("forget it", TestRegistryRepo.MAINTAINER);
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(report, "packages/taken/meta.json", "the pull request deletes the meta.json of taken, whose every"
+                + " version was taken down, so only maintainers could publish it again");
+        assertError(report, "packages/taken/meta.json", "the takedown record of 1.0.0 is removed");
+        assertErrorCount(report, 2);
+    }
+
+    private void carolsTakenWithEveryVersionTakenDownMergedIntoThePullRequest(String mergedBy) {
+        carolsTakenMergedIntoThePullRequest();
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.delete("packages/taken/1.0.0")
+                .meta("taken", "{\"owners\": [\"carol\"], \"takenDown\": {\"1.0.0\": \"leaked a key\"}}"));
+        repo.merge("main", "update", mergedBy);
+    }
+
+    @Test
+    void takingTheLastVersionDownAndEveryOwnerOffInOnePullRequestIsRefused() {
+        carolsTakenMergedIntoThePullRequest();
+        repo.delete("packages/taken/1.0.0");
+        repo.meta("taken", "{\"owners\": [], \"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("take it down", TestRegistryRepo.MAINTAINER);
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(report, "packages/taken/meta.json", "removes every owner of taken, whose every version was taken"
+                + " down");
+        assertErrorCount(report, 1);
+    }
+
     @Test
     void ownersOfAMetaThatDoesNotReadAreUnknownNotRemovedSoOnlyWhyItDoesNotReadIsAnError() {
         carolsTakenMergedIntoThePullRequest();
