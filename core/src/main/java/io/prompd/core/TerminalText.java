@@ -92,18 +92,23 @@ public final class TerminalText {
     }
 
     private static String invisibleSpelt(String shown) {
-        if (shown.codePoints().noneMatch(TerminalText::isInvisible)) {
+        if (shown.codePoints().noneMatch(TerminalText::isSpeltInMessages)) {
             return shown;
         }
         StringBuilder spelt = new StringBuilder();
         shown.codePoints().forEach(c -> {
-            if (isInvisible(c)) {
+            if (isSpeltInMessages(c)) {
                 spelt.append(codePoint(c));
             } else {
                 spelt.appendCodePoint(c);
             }
         });
         return spelt.toString();
+    }
+
+    /** Whether a code point shows as nothing, or as a replacement character: a lone surrogate has no form to show. */
+    private static boolean isSpeltInMessages(int codePoint) {
+        return isInvisible(codePoint) || isLoneSurrogate(codePoint);
     }
 
     /**
@@ -127,6 +132,23 @@ public final class TerminalText {
      */
     public static boolean isBidiControl(int codePoint) {
         return codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069;
+    }
+
+    /**
+     * Whether a code point of {@link String#codePoints} is a UTF-16 surrogate standing alone, as a JSON or YAML
+     * escape such as {@code \uD800} gives one: a pair is read as the one character it encodes. Alone it is no
+     * character: it has no UTF-8 form, and strict JSON readers refuse the file that holds it.
+     */
+    public static boolean isLoneSurrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
+    }
+
+    /** How to fix a field holding {@code count} lone surrogates, written as escapes: no editor shows one. */
+    public static String loneSurrogateHint(long count) {
+        String them = them(count);
+        return "remove " + them + " or write the character meant as itself: an escape from \\uD800 to \\uDFFF is half of"
+                + " a pair standing for one character beyond U+FFFF (\\uD83D\\uDE00 for U+1F600), and alone it is none: it"
+                + " has no UTF-8 form, and strict JSON readers refuse a file holding it";
     }
 
     /** Several lines, such as a README or a whole report: newlines stay. */

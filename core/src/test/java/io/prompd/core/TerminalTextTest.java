@@ -77,6 +77,11 @@ class TerminalTextTest {
     }
 
     @Test
+    void aMessageSpellsOutALoneSurrogateWhichHasNoFormToShowButKeepsAPair() {
+        assertEquals("'x-<U+DC00>y' and \uD83D\uDE00", TerminalText.message("'x-\uDC00y' and \uD83D\uDE00"));
+    }
+
+    @Test
     void aPathSpellsOutItsInvisibleCharactersAndFreeTextKeepsThem() {
         assertEquals("contexts/notes<U+202E>dm.exe", TerminalText.path("contexts/notes\u202Edm.exe"));
         assertEquals("a<U+3164>b^[.md", TerminalText.path("a\u3164b\u001b.md"));

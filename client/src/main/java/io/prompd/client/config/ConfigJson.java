@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
+import io.prompd.core.json.PlainText;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
@@ -94,6 +95,7 @@ final class ConfigJson {
             problems.error(file.toString(), "", "the configuration must be a JSON object", "");
             throw new ConfigException(file, problems.sorted());
         }
+        PlainText.wholeCharacters(root, "", (at, message, hint) -> problems.error(file.toString(), at, message, hint));
         root.fieldNames().forEachRemaining(field -> {
             if (!FIELDS.contains(field)) {
                 problems.error(file.toString(), Pointer.of(field), "unknown field '" + field + "'",

@@ -213,6 +213,16 @@ class ConfigStoreTest {
     }
 
     @Test
+    void aLoneSurrogateEscapeIsAnErrorAtItsFieldSinceTheUrlWouldBeReadWithAQuestionMarkInItsPlace() throws IOException {
+        Files.writeString(file(), "{\"registries\": {\"a\": \"https://a.example/r\\ud800/\"}}");
+
+        ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
+
+        assertEquals(List.of("/registries/a: 'registries/a' holds the lone UTF-16 surrogate U+D800 at position 20"),
+                failure.problems().stream().map(problem -> problem.pointer() + ": " + problem.message()).toList());
+    }
+
+    @Test
     void malformedJsonIsReportedByLineWithoutQuotingTheText() throws IOException {
         Files.writeString(file(), "{\n  \"credentials\": {\"https://a.example/\": {\"token\": s3cr3t}}\n}\n");
         ConfigException failure = assertThrows(ConfigException.class, () -> store().read());

@@ -15,7 +15,9 @@ import java.util.function.LongFunction;
  * Nor does it hold a bidi control, which shows the text around it in another order than it is stored, so that a
  * reviewer reading the pull request's diff reads other text than prompd does; a name holds no invisible character
  * at all, as a file name does not ({@link TerminalText#isInvisible}). Free text keeps the other invisible ones,
- * such as the zero-width joiner inside an emoji. One rule for a JSON and a YAML tree alike, so that every reader
+ * such as the zero-width joiner inside an emoji. Nor does a string or a name hold a UTF-16 surrogate alone, which an
+ * escape ({@code \uD800}) can write but no UTF-8 text can hold: the registry's JSON would carry it to readers that
+ * refuse it. One rule for a JSON and a YAML tree alike, so that every reader
  * refuses the same characters with the same words.
  */
 public final class PlainText {
@@ -25,6 +27,12 @@ public final class PlainText {
     public interface Refusal {
         void refuse(String pointer, String message, String hint);
     }
+
+    private static final Rules PLAIN = new Rules(PlainText::value, PlainText::name);
+
+    private static final Rules WHOLE_CHARACTERS = new Rules(
+            (text, at, refusal) -> wholeCharacters(text, at, "'" + Pointer.field(at) + "' ", refusal),
+            (name, at, refusal) -> wholeCharacters(name, at, "the name of '" + Pointer.field(at) + "' ", refusal));
 
     private PlainText() {
     }
@@ -36,7 +44,8 @@ public final class PlainText {
         return plain(text, c -> TerminalText.isControl(c, true), "control character", TerminalText::plainTextHint,
                 at, subject, refusal)
                 & plain(text, TerminalText::isBidiControl, "bidi control", count -> TerminalText.bidiHint(count, "prompd"),
-                at, subject, refusal);
+                at, subject, refusal)
+                & wholeCharacters(text, at, subject, refusal);
     }
 
     /** Whether the name of the member at {@code at} is plain, refusing it if not: a name is one line. */
@@ -44,7 +53,13 @@ public final class PlainText {
         String subject = "the name of '" + Pointer.field(at) + "' ";
         return plain(name, c -> TerminalText.isControl(c, false), "control character", TerminalText::plainNameHint,
                 at, subject, refusal)
-                & visible(name, at, subject, refusal);
+                & visible(name, at, subject, refusal)
+                & wholeCharacters(name, at, subject, refusal);
+    }
+
+    private static boolean wholeCharacters(String text, String at, String subject, Refusal refusal) {
+        return plain(text, TerminalText::isLoneSurrogate, "lone UTF-16 surrogate", TerminalText::loneSurrogateHint, at,
+                subject, refusal);
     }
 
     /**
@@ -74,29 +89,51 @@ public final class PlainText {
 
     /** Whether every string and member name in {@code node}, to any depth, is plain, refusing each that is not. */
     public static boolean tree(JsonNode node, String at, Refusal refusal) {
-        if (node.isTextual()) {
-            return value(node.textValue(), at, refusal);
-        }
-        if (node.isObject()) {
-            return members(node, at, List.of(), refusal);
-        }
-        boolean plain = true;
-        // an array's entries; a number, boolean or null has none
-        for (int index = 0; index < node.size(); index++) {
-            plain &= tree(node.get(index), at + Pointer.of(String.valueOf(index)), refusal);
-        }
-        return plain;
+        return walk(node, at, List.of(), PLAIN, refusal);
     }
 
     /** {@link #tree} of the names and values of an object's members but those named {@code skipped}. */
     public static boolean members(JsonNode object, String at, Collection<String> skipped, Refusal refusal) {
+        return walk(object, at, skipped, PLAIN, refusal);
+    }
+
+    /**
+     * Whether no string or member name in {@code node}, to any depth, holds a lone surrogate, refusing each that does:
+     * the rule for a file whose text is not shown as a package's is, but written back or sent on (a configuration, a
+     * lock file), where the surrogate would become a {@code ?} or an escape no strict reader takes.
+     */
+    public static boolean wholeCharacters(JsonNode node, String at, Refusal refusal) {
+        return walk(node, at, List.of(), WHOLE_CHARACTERS, refusal);
+    }
+
+    /** The rules a walk holds a tree's strings and names to. */
+    private record Rules(TextRule value, TextRule name) {
+    }
+
+    @FunctionalInterface
+    private interface TextRule {
+        boolean holds(String text, String at, Refusal refusal);
+    }
+
+    /** Whether the strings and names in {@code node} keep {@code rules}; an object's members {@code skipped} are left. */
+    private static boolean walk(JsonNode node, String at, Collection<String> skipped, Rules rules, Refusal refusal) {
+        if (node.isTextual()) {
+            return rules.value().holds(node.textValue(), at, refusal);
+        }
         boolean plain = true;
-        for (var member : object.properties()) {
-            if (!skipped.contains(member.getKey())) {
-                String memberAt = at + Pointer.of(member.getKey());
-                plain &= name(member.getKey(), memberAt, refusal);
-                plain &= tree(member.getValue(), memberAt, refusal);
+        if (node.isObject()) {
+            for (var member : node.properties()) {
+                if (!skipped.contains(member.getKey())) {
+                    String memberAt = at + Pointer.of(member.getKey());
+                    plain &= rules.name().holds(member.getKey(), memberAt, refusal);
+                    plain &= walk(member.getValue(), memberAt, List.of(), rules, refusal);
+                }
             }
+            return plain;
+        }
+        // an array's entries; a number, boolean or null has none
+        for (int index = 0; index < node.size(); index++) {
+            plain &= walk(node.get(index), at + Pointer.of(String.valueOf(index)), List.of(), rules, refusal);
         }
         return plain;
     }

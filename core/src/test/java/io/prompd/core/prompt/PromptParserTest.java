@@ -342,18 +342,26 @@ class PromptParserTest {
                 result.problems().stream().map(Problem::pointer).toList());
     }
 
-    /** An emoji's joiner is fine in text, as the bidi control after it is not. */
+    /** An emoji's joiner is fine in text, as the bidi control after it is not, nor half a surrogate pair. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "clears \\e[2J the screen | 'description' holds the control character U+001B (^[) at position 8",
-            "\uD83D\uDC69\u200D\uD83D\uDCBB reviews \\u202Etxt.exe | 'description' holds the bidi control U+202E at position 13"})
-    void aControlCharacterOrBidiControlInTheFrontMattersDescriptionIsAnErrorAtItsLine(String description,
-                                                                                    String message) {
+            "\uD83D\uDC69\u200D\uD83D\uDCBB reviews \\u202Etxt.exe | 'description' holds the bidi control U+202E at position 13",
+            "lone \\uD800 yaml       | 'description' holds the lone UTF-16 surrogate U+D800 at position 6"})
+    void aControlCharacterBidiControlOrLoneSurrogateInTheFrontMattersDescriptionIsAnErrorAtItsLine(String description,
+                                                                                                  String message) {
         Problem problem = onlyProblem("---\nid: a\ndescription: \"" + description + "\"\n---\nHello\n");
 
         assertEquals("/description", problem.pointer());
         assertEquals(3, problem.line());
         assertEquals(message, problem.message());
+    }
+
+    @Test
+    void aLoneSurrogateEscapeInTheNameOfAFieldIsAnErrorToo() {
+        Problem problem = onlyProblem("---\nid: a\ndescription: d\n\"x-\\uDC00y\": 1\n---\nHello\n");
+
+        assertEquals("the name of 'x-<U+DC00>y' holds the lone UTF-16 surrogate U+DC00 at position 3", problem.message());
     }
 
     /** The hint says "it" of one character and "them" of several, as the message names one or several. */
@@ -366,7 +374,9 @@ class PromptParserTest {
             "\"\\a\": 1            | rename it without the character: a terminal would act on it instead of showing it",
             "\"\\a\\e\": 1          | rename it without the characters: a terminal would act on them instead of showing them",
             "\"a\u200b\": 1         | rename it without the character: it makes the name read as another",
-            "\"\u200ba\u200b\": 1   | rename it without the characters: they make the name read as another"})
+            "\"\u200ba\u200b\": 1   | rename it without the characters: they make the name read as another",
+            "a: \"\\uD800\"        | remove it or write the character meant as itself: an escape from \\uD800 to",
+            "a: \"\\uDC00\\uD800\"  | remove them or write the character meant as itself: an escape from \\uD800 to"})
     void theHintOnTheCharactersOfAFieldFollowsTheirNumber(String yaml, String hint) {
         Problem problem = onlyProblem("---\n" + unescape(yaml) + "\n---\nHello\n");
 

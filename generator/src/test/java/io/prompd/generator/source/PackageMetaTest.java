@@ -168,6 +168,16 @@ class PackageMetaTest {
                 parsed.problems().stream().map(p -> p.pointer() + ": " + p.message()).toList());
     }
 
+    @ParameterizedTest
+    @CsvSource({"yanked", "deprecated", "takenDown"})
+    void aLoneSurrogateInAMessageIsAnErrorSinceTheRegistrysJsonWouldCarryItToClients(String field) {
+        Parsed<PackageMeta> parsed = parse("{\"" + field + "\": {\"1.0.0\": \"use \\udfff1.2.0\"}}");
+
+        assertEquals(List.of("/" + field + "/1.0.0: '" + field + "/1.0.0' holds the lone UTF-16 surrogate U+DFFF at"
+                        + " position 5"),
+                parsed.problems().stream().map(p -> p.pointer() + ": " + p.message()).toList());
+    }
+
     @Test
     void theFilesOwnTextQuotedInAProblemIsLeftForTheReportToSpellOutButForALineBreak() {
         Parsed<PackageMeta> parsed = parse("""

@@ -9,6 +9,7 @@ import io.prompd.core.files.NamedWrites;
 import io.prompd.core.json.Json;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
+import io.prompd.core.json.PlainText;
 import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
@@ -92,6 +93,8 @@ public final class LockFiles {
         if (root == null || !root.isObject()) {
             problems.error(LockFile.FILE_NAME, "", "the lock file must be a JSON object", "");
         } else {
+            PlainText.wholeCharacters(root, "", (at, message, hint) -> problems.error(LockFile.FILE_NAME, at, message,
+                    hint));
             checkLockfileVersion(root.path(LOCKFILE_VERSION), problems);
             JsonNode entries = root.path(PACKAGES);
             if (!entries.isObject()) {

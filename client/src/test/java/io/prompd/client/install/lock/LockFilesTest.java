@@ -93,6 +93,17 @@ class LockFilesTest {
     }
 
     @Test
+    void aLoneSurrogateEscapeIsAnErrorAtItsFieldSinceTheUrlWouldBeFetchedWithAQuestionMarkInItsPlace() {
+        String lock = new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8).replace("t-2.0.0", "t\\udfff-2.0.0");
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> LockFiles.parse(lock.getBytes(StandardCharsets.UTF_8)));
+
+        assertTrue(refused.getMessage().contains("error   /packages/@b/second/resolved: 'packages/@b/second/resolved' holds the lone UTF-16"
+                + " surrogate U+DFFF at position 20"), refused.getMessage());
+    }
+
+    @Test
     void gitMergeConflictMarkersAreNamedWithTheWayOut() {
         String lock = new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8);
         String conflicted = lock.replaceFirst("\n", "\n<<<<<<< HEAD\n=======\n>>>>>>> feature/more-prompts\n");
