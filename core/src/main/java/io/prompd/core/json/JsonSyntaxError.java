@@ -10,6 +10,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.source.Utf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,9 @@ public record JsonSyntaxError(int line, int column, String reason) {
 
     /** A line Git writes around the two sides of a conflicted merge. */
     private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
+
+    /** The byte order mark of UTF-8, U+FEFF's bytes. */
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /** What a record names when it refuses a missing field, as in {@code Objects.requireNonNull(name, "name")}. */
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
@@ -77,14 +81,20 @@ public record JsonSyntaxError(int line, int column, String reason) {
      * character it did not expect, and for a trailing comma it says so at the closing bracket.
      */
     private static Optional<Problem> javascriptHabit(String file, String[] lines, JsonSyntaxError error) {
-        if (error.line() == 0 || error.column() == 0 || error.line() > lines.length
-                || error.column() > lines[error.line() - 1].length()) {
+        if (error.line() == 0 || error.column() == 0 || error.line() > lines.length) {
             return Optional.empty();
         }
-        String rest = lines[error.line() - 1].substring(error.column() - 1);
+        String line = lines[error.line() - 1];
+        // the column counts characters, the BOM not among them, and a Java string a character beyond U+FFFF twice
+        int skipped = error.line() == 1 && line.startsWith("\uFEFF") ? 1 : 0;
+        if (error.column() > line.codePointCount(skipped, line.length())) {
+            return Optional.empty();
+        }
+        int index = line.offsetByCodePoints(skipped, error.column() - 1);
+        String rest = line.substring(index);
         char found = rest.charAt(0);
         if (found == '}' || found == ']') {
-            return trailingComma(file, lines, error, found);
+            return trailingComma(file, lines, error.line(), index, found);
         }
         if (rest.startsWith("//") || rest.startsWith("/*")) {
             return Optional.of(Problem.error(file, "", "a comment, which JSON does not allow", "delete it")
@@ -102,15 +112,16 @@ public record JsonSyntaxError(int line, int column, String reason) {
     }
 
     /** The comma before the closing bracket, skipping blank space back over lines; empty when there is none. */
-    private static Optional<Problem> trailingComma(String file, String[] lines, JsonSyntaxError error, char closing) {
-        int line = error.line() - 1;
-        int column = error.column() - 1;
+    private static Optional<Problem> trailingComma(String file, String[] lines, int closingLine, int closingIndex,
+                                                   char closing) {
+        int line = closingLine - 1;
+        int column = closingIndex;
         while (line >= 0) {
             for (int index = column - 1; index >= 0; index--) {
                 char c = lines[line].charAt(index);
                 if (c == ',') {
                     return Optional.of(Problem.error(file, "", "a comma after the last entry, before the closing '"
-                            + closing + "' on line " + error.line() + ": JSON allows none there",
+                            + closing + "' on line " + closingLine + ": JSON allows none there",
                             "delete the comma").atLine(line + 1));
                 }
                 if (!Character.isWhitespace(c)) {
@@ -138,7 +149,10 @@ public record JsonSyntaxError(int line, int column, String reason) {
     public static JsonSyntaxError of(JsonProcessingException malformed, byte[] json) {
         JsonLocation at = malformed.getLocation();
         int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
-        int column = at == null || line == 0 ? 0 : Math.max(at.getColumnNr(), 0);
+        // a parser of bytes counts columns in bytes; one of text (UTF-16, UTF-32) in chars, as editors nearly do
+        boolean inBytes = at != null && at.getByteOffset() >= 0;
+        int column = at == null || line == 0 ? 0 : inBytes ? characterColumn(json, line, at.getColumnNr())
+                : Math.max(at.getColumnNr(), 0);
         String reason;
         if (malformed instanceof InvalidFormatException invalid && invalid.getCause() instanceof IllegalArgumentException why
                 && parsedAString(invalid, json)) {
@@ -147,11 +161,44 @@ public record JsonSyntaxError(int line, int column, String reason) {
             reason = mismatch(mismatched, json);
         } else if (malformed instanceof JsonMappingException unfitting
                 && (!unfitting.getPath().isEmpty() || unfitting.getCause() != null)) {
-            reason = (unfitting.getPath().isEmpty() ? "" : pointer(unfitting) + ": ") + fitReason(unfitting);
+            reason = (unfitting.getPath().isEmpty() ? "" : pointer(unfitting) + ": ") + fitReason(unfitting, json, inBytes);
         } else {
-            reason = readable(malformed.getOriginalMessage());
+            reason = readable(malformed.getOriginalMessage(), json, inBytes);
         }
         return new JsonSyntaxError(line, column, reason);
+    }
+
+    /**
+     * The column, counted in characters from 1 as an editor counts them, of the place on {@code line} that a parser of
+     * UTF-8 gives as {@code byteColumn}, counted in bytes: 日 is one character and three bytes. A tab is one
+     * character, as Jackson, an editor's go-to-line and most compilers count it; its width on screen is a setting of
+     * each editor. The BOM, which Jackson counts on the first line, is no character an editor shows. Lines end as
+     * Jackson ends them, at a line feed, a carriage return or both.
+     */
+    static int characterColumn(byte[] json, int line, int byteColumn) {
+        if (byteColumn <= 0) {
+            return 0;
+        }
+        int start = 0;
+        for (int current = 1; current < line; current++) {
+            while (start < json.length && json[start] != '\n' && json[start] != '\r') {
+                start++;
+            }
+            if (start == json.length) {
+                return byteColumn;
+            }
+            start += json[start] == '\r' && start + 1 < json.length && json[start + 1] == '\n' ? 2 : 1;
+        }
+        int end = Math.min(json.length, start + byteColumn - 1);
+        if (line == 1 && Arrays.equals(json, 0, Math.min(json.length, UTF8_BOM.length), UTF8_BOM, 0, UTF8_BOM.length)) {
+            start = Math.min(end, UTF8_BOM.length);
+        }
+        int characters = 0;
+        for (int index = start; index < end; index++) {
+            // each character has one byte that is not a continuation byte, 10xxxxxx
+            characters += (json[index] & 0xC0) == 0x80 ? 0 : 1;
+        }
+        return characters + 1;
     }
 
     /**
@@ -213,8 +260,13 @@ public record JsonSyntaxError(int line, int column, String reason) {
         };
     }
 
-    private static String readable(String message) {
-        return PLACE.matcher(message).replaceAll("line $1, column $2");
+    /** Jackson's message with its places in prompd's words, their columns in characters when it counted bytes. */
+    private static String readable(String message, byte[] json, boolean inBytes) {
+        return PLACE.matcher(message).replaceAll(place -> {
+            int line = Integer.parseInt(place.group(1));
+            int column = Integer.parseInt(place.group(2));
+            return "line " + line + ", column " + (inBytes ? characterColumn(json, line, column) : column);
+        });
     }
 
     /** The JSON pointer of the value that does not fit, such as {@code /versions/1.0.0}. */
@@ -230,7 +282,7 @@ public record JsonSyntaxError(int line, int column, String reason) {
      * A record's constructor refusing the value says why in its own words (a missing component
      * throws with the component's name); Jackson's message would name Java classes instead.
      */
-    private static String fitReason(JsonMappingException unfitting) {
+    private static String fitReason(JsonMappingException unfitting, byte[] json, boolean inBytes) {
         Throwable cause = unfitting.getCause();
         if (cause instanceof NullPointerException) {
             // records name a required field in the message; the JVM's own words about a null are no field name
@@ -240,7 +292,7 @@ public record JsonSyntaxError(int line, int column, String reason) {
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
             return cause.getMessage();
         }
-        return readable(unfitting.getOriginalMessage());
+        return readable(unfitting.getOriginalMessage(), json, inBytes);
     }
 
     /** {@code "at line 3, column 7: reason"}, or the reason alone when the place is unknown. */

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonSyntaxErrorTest {
 
@@ -30,6 +32,37 @@ class JsonSyntaxErrorTest {
         assertEquals("at line 2, column 18: " + error.reason(), error.placeAndReason());
         assertEquals("Unexpected end-of-input: expected close marker for Object (start marker at line 1, column 1)",
                 error.reason());
+    }
+
+    /**
+     * An editor counts characters, where Jackson counts the bytes of UTF-8: the tab is the tenth character of each
+     * line, whatever its script, the BOM is none, and a line may end at a carriage return alone.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"d\":\"abc\t\"}                     | 1 | 10",
+            "{\"d\":\"日日日\t\"}                  | 1 | 10",
+            "{\"d\":\"\uD83D\uDE00é\u0301\t\"}    | 1 | 10",
+            "\uFEFF{\"d\":\"abc\t\"}               | 1 | 10",
+            "{\"x\": \"ü\",\\r\\n\"d\":\"日\t\"}   | 2 | 7",
+            "{\"x\": \"ü\",\\r\"é\":\"日日\t\"}     | 2 | 8"})
+    void theColumnCountsCharactersAsAnEditorDoesNotBytes(String json, int line, int column) {
+        JsonSyntaxError error = parsing(json.replace("\\r", "\r").replace("\\n", "\n"));
+
+        assertEquals(line, error.line());
+        assertEquals(column, error.column());
+    }
+
+    @Test
+    void aPlaceInTheReasonHasItsColumnInCharactersToo() {
+        assertEquals("Unexpected end-of-input: expected close marker for Array (start marker at line 1, column 8)",
+                parsing("{\"日日\": [").reason());
+    }
+
+    @Test
+    void aCommaAfterTheLastEntryIsFoundAfterTextBeyondUtf16sPlane() {
+        assertEquals("a comma after the last entry, before the closing '}' on line 1: JSON allows none there",
+                problemOf("{\"a\": \"\uD83D\uDE00\uD83D\uDE00\",}").message());
     }
 
     @Test
