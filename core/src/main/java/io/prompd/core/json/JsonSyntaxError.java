@@ -2,6 +2,8 @@ package io.prompd.core.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -39,6 +41,16 @@ public record JsonSyntaxError(int line, int column, String reason) {
     /** A line Git writes around the two sides of a conflicted merge. */
     private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
 
+    /** How deep objects and arrays may nest in a document Jackson reads. */
+    private static final int MAX_DEPTH = StreamReadConstraints.defaults().getMaxNestingDepth();
+
+    /** How Jackson's message on a document nested deeper than {@link #MAX_DEPTH} starts. */
+    private static final String NESTING = "Document nesting depth";
+
+    /** The reason for such a document, in prompd's words: Jackson's name its own classes and methods. */
+    private static final String TOO_DEEP = "objects and arrays hold each other more than " + MAX_DEPTH
+            + " levels deep, more than prompd reads";
+
     /** The byte order mark of UTF-8, U+FEFF's bytes. */
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -70,9 +82,17 @@ public record JsonSyntaxError(int line, int column, String reason) {
         }
         String message = "not valid JSON" + error.columnNote() + (withReason ? ": " + error.reason() : "");
         String[] lines = new String(text, StandardCharsets.UTF_8).split("\n", -1);
-        return Utf8.firstFault(text).map(fault -> fault.problem(file)).or(() -> conflict(file, lines))
+        return Utf8.firstFault(text).map(fault -> fault.problem(file)).or(() -> tooDeep(file, error))
+                .or(() -> conflict(file, lines))
                 .or(() -> javascriptHabit(file, lines, error))
                 .orElseGet(() -> Problem.error(file, "", message, hint).atLine(error.line()));
+    }
+
+    /** Valid JSON beyond a limit of the parser's, said so: the syntax hint would send one looking for an error. */
+    private static Optional<Problem> tooDeep(String file, JsonSyntaxError error) {
+        return error.reason().equals(TOO_DEEP) ? Optional.of(Problem.error(file, "", "nested too deep"
+                + error.columnNote() + ": " + TOO_DEEP, "hold the data in fewer levels: no field prompd knows nests more"
+                + " than a few").atLine(error.line())) : Optional.empty();
     }
 
     /**
@@ -147,6 +167,9 @@ public record JsonSyntaxError(int line, int column, String reason) {
 
     /** @param json the text that failed to parse or fit, to name what it holds where another kind of value fits */
     public static JsonSyntaxError of(JsonProcessingException malformed, byte[] json) {
+        if (malformed instanceof StreamConstraintsException && malformed.getOriginalMessage().startsWith(NESTING)) {
+            return tooDeep(json);
+        }
         JsonLocation at = malformed.getLocation();
         int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
         // a parser of bytes counts columns in bytes; one of text (UTF-16, UTF-32) in chars, as editors nearly do
@@ -166,6 +189,37 @@ public record JsonSyntaxError(int line, int column, String reason) {
             reason = readable(malformed.getOriginalMessage(), json, inBytes);
         }
         return new JsonSyntaxError(line, column, reason);
+    }
+
+    /**
+     * Where objects and arrays first nest deeper than Jackson reads, which it does not say: at the bracket opening
+     * the level beyond, found in UTF-8 text outside strings; the place unknown (0) in text of another encoding.
+     */
+    private static JsonSyntaxError tooDeep(byte[] json) {
+        int depth = 0;
+        int line = 1;
+        int lineStart = 0;
+        boolean inString = false;
+        for (int index = 0; index < json.length; index++) {
+            byte b = json[index];
+            if (inString) {
+                index += b == '\\' ? 1 : 0;
+                inString = b != '"';
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '[' || b == '{') {
+                if (++depth > MAX_DEPTH) {
+                    return new JsonSyntaxError(line, characterColumn(json, line, index - lineStart + 1), TOO_DEEP);
+                }
+            } else if (b == ']' || b == '}') {
+                depth--;
+            } else if (b == '\n' || b == '\r') {
+                index += b == '\r' && index + 1 < json.length && json[index + 1] == '\n' ? 1 : 0;
+                line++;
+                lineStart = index + 1;
+            }
+        }
+        return new JsonSyntaxError(0, 0, TOO_DEEP);
     }
 
     /**

@@ -65,6 +65,24 @@ class JsonSyntaxErrorTest {
                 problemOf("{\"a\": \"\uD83D\uDE00\uD83D\uDE00\",}").message());
     }
 
+    /** Jackson names neither the place nor the limit in words of the file's; the JSON is valid, so no syntax to fix. */
+    @Test
+    void aDocumentNestedDeeperThanJacksonReadsIsSaidSoAtTheBracketBeyondTheLimit() {
+        String deep = "{\"a\": \"[{\\\"\",\n \"日\": " + "[".repeat(998) + "{}" + "]".repeat(998) + ",\n \"deep\": "
+                + "[".repeat(1001) + "]".repeat(1001) + "}";
+
+        Problem problem = problemOf(deep);
+
+        assertEquals("nested too deep (column 1009): objects and arrays hold each other more than 1000 levels deep,"
+                + " more than prompd reads", problem.message());
+        assertEquals(3, problem.line());
+        assertEquals("hold the data in fewer levels: no field prompd knows nests more than a few", problem.hint());
+        byte[] bytes = deep.getBytes(StandardCharsets.UTF_8);
+        assertEquals("at line 3, column 1009: objects and arrays hold each other more than 1000 levels deep, more than"
+                + " prompd reads", JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
+                () -> Json.read(bytes, Map.class)), bytes).placeAndReason());
+    }
+
     @Test
     void aDuplicateKeyIsNamed() {
         JsonSyntaxError error = parsing("{\"name\": 1, \"name\": 2}");
