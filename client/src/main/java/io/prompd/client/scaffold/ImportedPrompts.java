@@ -17,11 +17,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -121,13 +123,33 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             SortedMap<String, byte[]> files = new TreeMap<>();
             SortedMap<String, String> names = new TreeMap<>();
             for (Path file : needed) {
-                String path = folder + slashes(base.relativize(file));
+                String path = packagePath(file, folder + slashes(base.relativize(file)), files);
                 files.put(path, read(file));
                 if (prompts.contains(file)) {
                     names.put(uniqueName(names, path), path);
                 }
             }
             return new ImportedPrompts(files, names, dependencies, notes);
+        }
+
+        /**
+         * The path a file is copied to: its own in Unicode NFC, as a package's names must be, where macOS tools often
+         * write names in NFD (é as e and U+0301). Both look the same, and a reference typed in a prompt is in NFC, so
+         * it is copied under the name it shows rather than refused for a form nobody sees; two files that differ
+         * only in form would be one, and are refused.
+         */
+        private String packagePath(Path file, String written, Map<String, byte[]> taken) {
+            String path = Normalizer.normalize(written, Normalizer.Form.NFC);
+            // only a name in NFD can meet another's: paths in one form are told apart by the file system
+            if (taken.containsKey(path)) {
+                throw new PrompdException(ExitCode.FAILURE, file + " and another file are both named " + path
+                        + " in Unicode NFC, the form a package's names take", "rename one of them, then run init again");
+            }
+            if (path.equals(written)) {
+                return path;
+            }
+            notes.add(file + " is named in Unicode NFD; copied as " + path + ", in NFC as a package's names must be");
+            return path;
         }
 
         /**

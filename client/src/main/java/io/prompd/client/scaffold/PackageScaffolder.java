@@ -2,8 +2,11 @@ package io.prompd.client.scaffold;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.json.PlainText;
+import io.prompd.core.json.Pointer;
 import io.prompd.core.manifest.LicenseCheck;
 import io.prompd.core.manifest.Manifest;
+import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestWriter;
 import io.prompd.core.manifest.Person;
 import io.prompd.core.name.PackageName;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,11 +75,35 @@ public final class PackageScaffolder {
 
     private Manifest.Builder manifest(PackageName name, String description, ScaffoldOptions options) {
         Manifest.Builder builder = Manifest.of(name, Version.parse(FIRST_VERSION)).toBuilder()
-                .description(description)
+                .description(plain("--description", ManifestFields.DESCRIPTION, description))
                 .license(license(options))
                 .readme("README.md");
-        options.author().map(Person::parse).ifPresent(builder::author);
+        options.author().map(author -> plain("--author", ManifestFields.AUTHOR, author)).map(Person::parse)
+                .ifPresent(builder::author);
         return builder;
+    }
+
+    /**
+     * The text of an option, refused as validate would refuse it in the manifest's {@code field} (a control character,
+     * a bidi control, a lone surrogate): init writes a package ready to validate.
+     */
+    private static String plain(String option, String field, String text) {
+        List<String> messages = new ArrayList<>();
+        List<String> hints = new ArrayList<>();
+        PlainText.value(text, Pointer.of(field), (at, message, hint) -> {
+            messages.add(message);
+            hints.add(hint);
+        });
+        if (!messages.isEmpty()) {
+            throw invalid(option, messages, hints.get(0));
+        }
+        return text;
+    }
+
+    /** The usage error of an option whose value breaks a rule of validate's, naming every break at once. */
+    private static PrompdException invalid(String option, List<String> messages, String hint) {
+        return new PrompdException(ExitCode.USAGE, "invalid " + option + ":"
+                + (messages.size() == 1 ? " " + messages.get(0) : "\n  " + String.join("\n  ", messages)), hint);
     }
 
     /**
@@ -87,9 +115,7 @@ public final class PackageScaffolder {
         List<Problem> problems = LicenseCheck.check(license, "", "");
         if (!problems.isEmpty()) {
             // "MITT OR Apach-2.0" has two unknown identifiers: name both at once, as validate would
-            List<String> messages = problems.stream().map(Problem::message).toList();
-            throw new PrompdException(ExitCode.USAGE, "invalid --license:"
-                    + (messages.size() == 1 ? " " + messages.get(0) : "\n  " + String.join("\n  ", messages)), problems.get(0).hint());
+            throw invalid("--license", problems.stream().map(Problem::message).toList(), problems.get(0).hint());
         }
         return license;
     }

@@ -136,6 +136,22 @@ class InitCommandTest {
                 .asText());
     }
 
+    /** init promises a package ready to validate: text validate refuses in prompd.json is refused by its rule. */
+    @Test
+    void aDescriptionOrAuthorValidateWouldRefuseIsAUsageErrorAndNothingIsWritten() {
+        CliRun description = prompd("init", "x", "--description", "two\nlines \u001b[31mred");
+        assertEquals(2, description.exitCode());
+        assertEquals("error: invalid --description: 'description' holds the control character U+001B (^[) at position"
+                + " 11\nhint: remove it and write plain text: a terminal would act on it instead of showing it (a tab or a"
+                + " line break is fine; end a line with \\n alone, not \\r\\n)\n", description.err());
+
+        CliRun author = prompd("init", "x", "--author", "Eve \u202eved\u0007");
+        assertEquals(2, author.exitCode());
+        assertTrue(author.err().startsWith("error: invalid --author:\n  'author' holds the control character U+0007 (^G)"
+                + " at position 9\n  'author' holds the bidi control U+202E at position 5\n"), author.err());
+        assertFalse(Files.exists(work.resolve("x")));
+    }
+
     @Test
     void itNeverOverwritesAndWritesNothingWhenAnyFileExists() throws IOException {
         Path pkg = Files.createDirectories(work.resolve("existing"));
@@ -226,6 +242,37 @@ class InitCommandTest {
                 + " \"x-a-2\": \"prompts/x/a.prmd\"}"), prompts);
         assertTrue(Files.readString(work.resolve("pkg/README.md")).contains("- `x-a`: [prompts/x-a.prmd]"));
         assertEquals(0, prompd("validate", "pkg").exitCode());
+    }
+
+    /** macOS tools often name files in NFD, which looks the same as NFC and which no package name may be in. */
+    @Test
+    void fromAFileNamedInNfdCopiesItUnderItsNfcNameSayingSo() throws IOException {
+        Files.createDirectories(work.resolve("src"));
+        Files.writeString(work.resolve("src/cafe\u0301.prmd"), "---\nid: c\ndescription: d\n---\n# User\nhi\n");
+
+        CliRun run = prompd("init", "x2", "--from", "src");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isRegularFile(work.resolve("x2/prompts/caf\u00e9.prmd")));
+        assertEquals(Json.reader().readTree("{\"caf\u00e9\": \"prompts/caf\u00e9.prmd\"}"),
+                Json.reader().readTree(Files.readAllBytes(work.resolve("x2/prompd.json"))).get("prompts"));
+        assertTrue(run.err().contains("cafe\u0301.prmd is named in Unicode NFD; copied as prompts/caf\u00e9.prmd, in NFC"
+                + " as a package's names must be"), run.err());
+        CliRun validate = prompd("validate", "x2");
+        assertEquals(0, validate.exitCode(), validate.out());
+    }
+
+    @Test
+    void fromTwoFilesNamedAlikeButForTheirUnicodeFormIsRefusedSinceThePackageWouldHoldOne() throws IOException {
+        Files.createDirectories(work.resolve("src"));
+        Files.writeString(work.resolve("src/cafe\u0301.prmd"), "---\nid: c\n---\nhi\n");
+        Files.writeString(work.resolve("src/caf\u00e9.prmd"), "---\nid: c\n---\nhi\n");
+
+        CliRun run = prompd("init", "x2", "--from", "src");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("are both named prompts/caf\u00e9.prmd in Unicode NFC"), run.err());
+        assertFalse(Files.exists(work.resolve("x2")));
     }
 
     @Test
