@@ -186,7 +186,7 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
                         loaded.add(target);
                     }
                     toRead.push(target);
-                } else {
+                } else if (!site.mayBeMissing()) {
                     notes.add(file + " refers to " + local.written() + ", which does not exist; add it to the package by hand");
                 }
             } else if (reference instanceof PackageReference other) {

@@ -353,6 +353,24 @@ class InitCommandTest {
         assertEquals(0, validate.exitCode(), validate.out());
     }
 
+    /** A file the prompt renders without, when it is missing, is no file to add by hand. */
+    @Test
+    void fromALoosePromptCopiesTheFilesItMayRenderWithoutThatAreThereAndNotesNoneThatIsNot() throws IOException {
+        Path loose = Files.createDirectories(work.resolve("loose"));
+        Files.writeString(loose.resolve("b.md"), "B {% include ['c.md'] ignore missing %}\n");
+        Files.writeString(loose.resolve("c.md"), "C\n");
+        Files.writeString(loose.resolve("main.prmd"), "---\nid: main\n---\n{% include ['gone.md', 'b.md'] %}\n"
+                + "{% include 'maybe.md' ignore missing %}\n");
+
+        CliRun init = prompd("init", "pkg", "--from", "loose/main.prmd");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertEquals("", init.err());
+        assertEquals("C\n", Files.readString(work.resolve("pkg/prompts/c.md")));
+        CliRun validate = prompd("validate", "pkg");
+        assertEquals(0, validate.exitCode(), validate.out());
+    }
+
     @Test
     void fromSomethingThatIsNotAPromptIsRefused() throws IOException {
         Files.writeString(work.resolve("notes.txt"), "hello\n");

@@ -141,7 +141,7 @@ public final class DependencyFiles {
             } else if (use.site().pointer().equals(INHERITS) && !PromptFile.hasPromptExtension(reference.path())) {
                 PromptFile.extensionLeftOff(use.file(), INHERITS, reference.written(), reference.path(),
                         files(chosen.get())).ifPresent(meant -> problems.add(meant.atLine(use.line())));
-            } else if (!chosen.get().has(reference.path())) {
+            } else if (!chosen.get().has(reference.path()) && !use.site().mayBeMissing()) {
                 String which = reference.packageName() + " " + chosen.get().version() + " (" + chosenBy + ")";
                 Optional<String> composed = ReferenceRules.nfcOtherwise(reference.path());
                 problems.add(composed.isPresent() && chosen.get().has(composed.get())

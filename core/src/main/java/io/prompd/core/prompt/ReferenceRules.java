@@ -57,19 +57,21 @@ final class ReferenceRules {
                               ToIntFunction<ReferenceSite> line, Problems problems) {
         for (ReferenceSite site : references) {
             Problems found = new Problems();
-            reference(pack, file, aliases, site.reference(), site.pointer(), found);
+            reference(pack, file, aliases, site, found);
             found.sorted().forEach(problem -> problems.add(problem.atLine(line.applyAsInt(site))));
         }
     }
 
-    private static void reference(PromptPackage pack, String file, List<Alias> aliases, Reference reference,
-                                  String pointer, Problems problems) {
+    private static void reference(PromptPackage pack, String file, List<Alias> aliases, ReferenceSite site,
+                                  Problems problems) {
+        Reference reference = site.reference();
+        String pointer = site.pointer();
         if (pointer.equals(INHERITS) && inheritsExtensionLeftOff(pack, file, reference, problems)) {
             // the prompt file meant is in the package: its extension is all the path lacks
             return;
         }
         if (reference instanceof LocalReference local) {
-            localReference(pack, file, local, pointer, problems);
+            localReference(pack, file, local, site, problems);
         } else if (reference instanceof PackageReference viaPackage && viaPackage.alias().isEmpty()) {
             // A reference through a 'using' alias is checked once, at the alias.
             packageReference(pack, file, aliases, viaPackage, pointer, problems);
@@ -98,8 +100,9 @@ final class ReferenceRules {
         return meant.isPresent();
     }
 
-    private static void localReference(PromptPackage pack, String file, LocalReference reference, String pointer,
+    private static void localReference(PromptPackage pack, String file, LocalReference reference, ReferenceSite site,
                                        Problems problems) {
+        String pointer = site.pointer();
         Optional<String> resolved = reference.resolveFrom(file);
         if (resolved.isEmpty()) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' points outside the package",
@@ -109,7 +112,7 @@ final class ReferenceRules {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
                     + "', which is in the folder but left out of the package: " + reason.why(),
                     reason.howToNeedAnother()));
-        } else if (!pack.files().contains(resolved.get())) {
+        } else if (!pack.files().contains(resolved.get()) && !site.mayBeMissing()) {
             Optional<String> composed = nfcOtherwise(resolved.get()).filter(pack.files()::contains);
             problems.add(composed.isPresent()
                     ? Problem.error(file, pointer, "'" + reference.written() + "' is written " + DECOMPOSED

@@ -6,10 +6,13 @@ import java.util.Objects;
  * A reference and where the prompt writes it: a front-matter field, whose line its pointer gives
  * when a problem needs one, or a line of the body ({@code {% include "./part.prmd" %}}).
  *
- * @param pointer the front-matter field, such as {@code /inherits}; empty for the body
- * @param line    the file line of a reference in the body; 0 for one in the front matter
+ * @param pointer      the front-matter field, such as {@code /inherits}; empty for the body
+ * @param line         the file line of a reference in the body; 0 for one in the front matter
+ * @param mayBeMissing whether the template renders without the file: one it includes {@code ignore missing}, or one
+ *                     of several names it picks from ({@code {% include ["a.md", "b.md"] %}}); when the file is
+ *                     there, it is rendered all the same
  */
-public record ReferenceSite(Reference reference, String pointer, int line) {
+public record ReferenceSite(Reference reference, String pointer, int line, boolean mayBeMissing) {
 
     public ReferenceSite {
         Objects.requireNonNull(reference, "reference");
@@ -18,6 +21,14 @@ public record ReferenceSite(Reference reference, String pointer, int line) {
             throw new IllegalArgumentException("a reference is either at a field (" + pointer + ") or at a line (" + line
                     + ")");
         }
+        if (mayBeMissing && line == 0) {
+            throw new IllegalArgumentException("only a template may name a file it renders without (" + pointer + ")");
+        }
+    }
+
+    /** A reference whose file must be there, as every one of the front matter. */
+    public ReferenceSite(Reference reference, String pointer, int line) {
+        this(reference, pointer, line, false);
     }
 
     /**

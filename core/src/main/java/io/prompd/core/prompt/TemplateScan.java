@@ -45,6 +45,12 @@ final class TemplateScan {
     private static final Pattern IMPORTED_AS = Pattern.compile("\\bas\\s+(" + NAME + ")");
     /** What ends a from-import's list of names: a choice of Jinja's, not a name imported. */
     private static final Pattern CONTEXT_CHOICE = Pattern.compile("\\s+with(out)?\\s+context\\s*$");
+    /** The words of a tag that end the expression naming its file: {@code {% from "m.md" import x %}}. */
+    private static final Set<String> AFTER_FILE = Set.of("as", "import", "ignore", "with", "without");
+    private static final Pattern IGNORE_MISSING = Pattern.compile("ignore\\s+missing\\b");
+    /** What stands before and after a literal that is a whole file name: not {@code "a" ~ x}, not {@code f("a")}. */
+    private static final Set<String> BEFORE_NAME = Set.of("", "[", "(", ",", "else");
+    private static final Set<String> AFTER_NAME = Set.of("", "]", ")", ",", "if", "else");
     /** What may follow the name in {@code {% include %}}: words of the tag, not variables. */
     private static final Pattern INCLUDE_OPTIONS = Pattern.compile("(\\s+ignore\\s+missing)?(\\s+(with|without)\\s+context)?\\s*$");
     /** Tags that open a block Jinja requires to be closed by {@code end<tag>}; {@code set} only without {@code =}. */
@@ -102,8 +108,16 @@ final class TemplateScan {
         }
     }
 
-    /** A file the template includes, imports or extends by a literal name, {@code {% include "./part.prmd" %}}. */
-    record FileUse(String written, int line) {
+    /**
+     * A file the template includes, imports or extends by a literal name, {@code {% include "./part.prmd" %}}.
+     *
+     * @param mayBeMissing whether the template renders without it: {@link ReferenceSite#mayBeMissing()}
+     */
+    record FileUse(String written, int line, boolean mayBeMissing) {
+    }
+
+    /** A token of a file expression: a string literal is {@code "}, with its text as {@code literal}. */
+    private record Token(String symbol, String literal) {
     }
 
     /**
@@ -169,9 +183,8 @@ final class TemplateScan {
     }
 
     /**
-     * The files the template must find to render: those it includes, imports or extends, named by
-     * one string literal; not an include marked {@code ignore missing}, nor a name computed at
-     * render time, which cannot be checked here.
+     * The files the template names to include, import or extend by string literals, also those it may render
+     * without ({@link FileUse#mayBeMissing()}); not a name computed at render time, which cannot be checked here.
      */
     List<FileUse> files() {
         return List.copyOf(files);
@@ -181,23 +194,62 @@ final class TemplateScan {
     List<ReferenceSite> referenceSites(List<Alias> aliases) {
         return files.stream()
                 .flatMap(use -> References.tryParse(use.written(), aliases).stream()
-                        .map(reference -> new ReferenceSite(reference, "", use.line())))
+                        .map(reference -> new ReferenceSite(reference, "", use.line(), use.mayBeMissing())))
                 .toList();
     }
 
+    /**
+     * Records the files a tag's expression names by string literals that it may evaluate to as they are: one literal,
+     * each of a list or tuple ({@code ["a.md", "b.md"]}), each branch of a condition; not a literal joined to others
+     * ({@code "parts/" ~ name}), compared, or passed to a call or an index, which is only part of a name.
+     *
+     * @param rest what follows the tag's name: the expression, then the tag's own words ({@code as}, {@code import},
+     *             {@code ignore missing}, {@code with context})
+     */
     private void fileUse(String rest, int offset) {
-        String target = rest.strip();
-        if (target.isEmpty() || (target.charAt(0) != '"' && target.charAt(0) != '\'')) {
-            return;
+        List<Token> tokens = new ArrayList<>();
+        boolean ignoreMissing = false;
+        int index = 0;
+        while (index < rest.length()) {
+            char c = rest.charAt(index);
+            Matcher word = IDENTIFIER.matcher(rest).region(index, rest.length());
+            if (Character.isWhitespace(c)) {
+                index++;
+            } else if (c == '"' || c == '\'') {
+                int end = stringEnd(rest, index);
+                boolean closed = end > index && rest.charAt(end) == c;
+                tokens.add(new Token("\"", closed ? rest.substring(index + 1, end) : ""));
+                index = end + 1;
+            } else if (word.lookingAt() && AFTER_FILE.contains(word.group())) {
+                ignoreMissing = IGNORE_MISSING.matcher(rest).region(index, rest.length()).lookingAt();
+                break;
+            } else {
+                int end = word.lookingAt() ? word.end() : index + 1;
+                tokens.add(new Token(rest.substring(index, end), ""));
+                index = end;
+            }
         }
-        int end = stringEnd(target, 0);
-        if (end <= 1 || target.charAt(end) != target.charAt(0)) {
-            return;
+        List<String> names = new ArrayList<>();
+        // for each open bracket, whether it groups (a list, a tuple, parentheses) rather than calls or indexes a value
+        Deque<Boolean> grouping = new ArrayDeque<>();
+        for (int at = 0; at < tokens.size(); at++) {
+            String symbol = tokens.get(at).symbol();
+            String before = at == 0 ? "" : tokens.get(at - 1).symbol();
+            if (symbol.equals("\"")) {
+                String after = at + 1 == tokens.size() ? "" : tokens.get(at + 1).symbol();
+                if (!tokens.get(at).literal().isEmpty() && !grouping.contains(false) && BEFORE_NAME.contains(before)
+                        && AFTER_NAME.contains(after)) {
+                    names.add(tokens.get(at).literal());
+                }
+            } else if (symbol.equals("(") || symbol.equals("[") || symbol.equals("{")) {
+                grouping.push(!symbol.equals("{") && !endsOperand(before));
+            } else if ((symbol.equals(")") || symbol.equals("]") || symbol.equals("}")) && !grouping.isEmpty()) {
+                grouping.pop();
+            }
         }
-        String after = target.substring(Math.min(end + 1, target.length())).strip();
-        if (!after.startsWith("ignore missing") && !after.startsWith("+") && !after.startsWith("~")) {
-            files.add(new FileUse(target.substring(1, end), fileLine(offset)));
-        }
+        // only a tag naming one file and not ignoring it missing fails to render without it
+        boolean mayBeMissing = ignoreMissing || tokens.size() > 1;
+        names.forEach(name -> files.add(new FileUse(name, fileLine(offset), mayBeMissing)));
     }
 
     private void fault(int offset, String message, String hint) {

@@ -105,6 +105,14 @@ class DependencyFilesTest {
     }
 
     @Test
+    void aFileTheTemplateMayRenderWithoutMayBeMissing() throws IOException {
+        DependencyFiles.Result result = check(including("@util/prompts/maybe.md\" ignore missing %}{% include [\""
+                + "@util/prompts/gone.md\", \"@util/prompts/base.prmd"), util("prompts/base.prmd"));
+
+        assertEquals(List.of(), result.problems());
+    }
+
+    @Test
     void aMisspeltFileGetsTheOneItMeant() throws IOException {
         Problem problem = single(check(inheriting("@common/util@^1.0.0/prompts/bsae.prmd"),
                 util("prompts/base.prmd", "prompts/extra.prmd")));

@@ -531,6 +531,32 @@ class PromptValidatorTest {
                 "prompts/data.md", "{% if never closed, but no template loads this file\n"), Map.of()));
     }
 
+    /**
+     * A file a template may render without is rendered all the same when it is there: checked as a template at its
+     * own lines, with what it loads in turn and the cycles it closes; only its absence is no error.
+     */
+    @Test
+    void aFileIncludedIgnoreMissingOrFromAListIsCheckedAsATemplateWhenItIsThere() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", """
+                        ---
+                        ---
+                        {% include "../parts/x.md" ignore missing %}
+                        {% include ["../parts/nope.md", "../parts/y.md"] %}
+                        {% from "../parts/gone.md" ignore missing import m %}{% include "../parts/z.md" if m else "" %}
+                        """,
+                "parts/x.md", "{% if x %}open\n",
+                "parts/y.md", "Y\n{% include './gone.md' %}\n",
+                "parts/z.md", "{% include ['./z.md'] ignore missing %}\n"), Map.of());
+
+        assertEquals(List.of("parts/x.md:1 the template does not render (loaded through prompts/a.prmd):"
+                        + " {% if %} is never closed",
+                        "parts/y.md:2 './gone.md' resolves to 'parts/gone.md', which is not in the package",
+                        "parts/z.md:1 circular include: parts/z.md → parts/z.md"),
+                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
     @Test
     void localReferencesStayInsideThePackage() {
         Problem problem = single(validate(Map.of("prompts/a.prmd", "---\ninherits: ../../outside.prmd\n---\n"), Map.of()),

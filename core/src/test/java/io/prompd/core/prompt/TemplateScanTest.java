@@ -241,12 +241,25 @@ class TemplateScanTest {
 
     @Test
     void filesNamedByOneLiteralAreListedWithTheirLines() {
-        assertEquals(List.of(new TemplateScan.FileUse("./a.prmd", 1), new TemplateScan.FileUse("b.prmd", 2),
-                        new TemplateScan.FileUse("base.prmd", 3), new TemplateScan.FileUse("m.prmd", 3),
-                        new TemplateScan.FileUse("n.prmd", 3)),
+        assertEquals(List.of(new TemplateScan.FileUse("./a.prmd", 1, false), new TemplateScan.FileUse("b.prmd", 2, false),
+                        new TemplateScan.FileUse("base.prmd", 3, false), new TemplateScan.FileUse("m.prmd", 3, false),
+                        new TemplateScan.FileUse("n.prmd", 3, false), new TemplateScan.FileUse("o.prmd", 3, false)),
                 TemplateScan.of("{% include \"./a.prmd\" %}\n{%- include 'b.prmd' without context -%}\n"
                         + "{% extends 'base.prmd' %}{% import 'm.prmd' as m %}{% from 'n.prmd' import x %}"
-                        + "{% include x %}{% include 'c.prmd' ignore missing %}{% include 'd' ~ x %}{% include ['e'] %}", 1)
+                        + "{% from 'o.prmd' import y with context %}{% include x %}{% include 'd' ~ x %}", 1)
                         .files());
+    }
+
+    /** Jinja renders such a file when it is there: only whether the template renders without it differs. */
+    @Test
+    void filesATemplateMayRenderWithoutAreListedToo() {
+        assertEquals(List.of(new TemplateScan.FileUse("c.md", 1, true), new TemplateScan.FileUse("e.md", 1, true),
+                        new TemplateScan.FileUse("f.md", 2, true), new TemplateScan.FileUse("g.md", 2, true),
+                        new TemplateScan.FileUse("h.md", 3, true), new TemplateScan.FileUse("i.md", 3, true),
+                        new TemplateScan.FileUse("j.md", 4, true), new TemplateScan.FileUse("k.md", 4, true)),
+                TemplateScan.of("{% include 'c.md' ignore missing with context %}{% include ['e.md'] %}\n"
+                        + "{% include (\"f.md\", 'g.md') ignore missing %}\n"
+                        + "{% extends 'h.md' if full else 'i.md' %}{% include ['x/' ~ n, parts['y.md'], f('z.md')] %}\n"
+                        + "{% import ['j.md', 'k.md'] as m %}{% include a if 'b.md' == c else d %}", 1).files());
     }
 }
