@@ -30,19 +30,23 @@ public enum PackageLocation {
     }
 
     /**
-     * A hint for a file that cannot be packed and that packed prompts refer to: leaving it out as
+     * A hint for a file that cannot be packed and that packed prompts need: leaving it out as
      * {@link #removeOrLeaveOut} says would only trade its error for one of a missing file in each.
      *
-     * @param prompts the package paths of the prompts that refer to it
+     * @param files   the files that name it: prompts, or files a prompt's template loads, told with how
+     * @param prompts the prompts that would break without it; the same list when only they name it
      */
-    public String shrinkOrUnrefer(List<String> prompts) {
-        boolean one = prompts.size() == 1;
-        String fix = "make it smaller, or remove it with the references to it in "
-                + (one ? "that prompt" : "those prompts") + " and any entry of \"files\" in prompd.json naming it alone";
-        return Plural.series(prompts, "and") + (one ? " refers" : " refer") + " to it, so " + switch (this) {
-            case WORKING_FOLDER -> "leaving it out alone breaks " + (one ? "it" : "them") + ": " + fix;
-            case VERSION_FOLDER -> "removing it alone breaks " + (one ? "it" : "them") + ": in the package's own"
-                    + " folder, " + fix + "; then pack again, and replace the version folder's files with the tarball's";
+    public String shrinkOrUnrefer(List<String> files, List<String> prompts) {
+        boolean one = files.size() == 1;
+        boolean direct = files.equals(prompts);
+        String fix = "make it smaller, or remove it with the references to it in " + (one ? "that " : "those ")
+                + (direct ? "prompt" : "file") + (one ? "" : "s") + " and any entry of \"files\" in prompd.json naming"
+                + " it alone";
+        String broken = direct ? (one ? "it" : "them") : Plural.series(prompts, "and");
+        return Plural.series(files, "and") + (one ? " refers" : " refer") + " to it, so " + switch (this) {
+            case WORKING_FOLDER -> "leaving it out alone breaks " + broken + ": " + fix;
+            case VERSION_FOLDER -> "removing it alone breaks " + broken + ": in the package's own folder, " + fix
+                    + "; then pack again, and replace the version folder's files with the tarball's";
         };
     }
 

@@ -20,9 +20,10 @@ import io.prompd.core.prompt.PromptValidator;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -66,34 +67,35 @@ public final class PackageValidator {
         contents.selection().included().forEach(entry -> packed.add(entry.path()));
         SortedMap<String, LeftOut.Reason> leftOut = contents.selection().leftOutReasons();
         problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, packed, leftOut)));
+        Set<String> readable = new HashSet<>();
+        readable(contents.selection().included()).forEach(entry -> readable.add(entry.path()));
+        SortedMap<String, String> templates = LoadedTemplates.read(contents.drafts(), packed, path ->
+                readable.contains(path) ? ContentCheck.text(source.read(path)) : Optional.empty());
         if (draft.name().isPresent()) {
-            Set<String> readable = new HashSet<>();
-            readable(contents.selection().included()).forEach(entry -> readable.add(entry.path()));
-            SortedMap<String, String> templates = LoadedTemplates.read(contents.drafts(), packed, path ->
-                    readable.contains(path) ? ContentCheck.text(source.read(path)) : Optional.empty());
             problems.addAll(PromptValidator.validate(new PromptPackage(draft.name().get(), draft.dependencies(), packed,
                     leftOut, contents.drafts(), templates)));
         }
-        restateReferredOverLimit(contents, problems);
+        restateNeededOverLimit(contents, templates, problems);
         return contents.report(problems);
     }
 
     /**
-     * The error of a file over the per-file limit that packed prompts refer to, with a hint naming them: the selection,
-     * made before any prompt is read, can only say to leave the file out.
+     * The error of a file over the per-file limit that packed prompts need, directly or through the files their
+     * templates load, with a hint naming them: the selection, made before any prompt is read, can only say to leave
+     * the file out.
+     *
+     * @param templates the files the prompts' templates load
      */
-    private void restateReferredOverLimit(Contents contents, Problems problems) {
-        List<SourceEntry> overLimit = contents.selection().included().stream()
-                .filter(entry -> !limits.fitsOneFile(entry.size())).toList();
+    private void restateNeededOverLimit(Contents contents, SortedMap<String, String> templates, Problems problems) {
+        Map<String, SourceEntry> overLimit = new HashMap<>();
+        contents.selection().included().stream().filter(entry -> !limits.fitsOneFile(entry.size()))
+                .forEach(entry -> overLimit.put(entry.path(), entry));
         if (overLimit.isEmpty()) {
             return;
         }
-        SortedMap<String, List<String>> referrers = new TreeMap<>();
-        contents.drafts().forEach((file, prompt) -> prompt.localFiles(file).forEach(path -> referrers
-                .computeIfAbsent(path, unseen -> new ArrayList<>()).add(file)));
-        overLimit.stream().filter(entry -> referrers.containsKey(entry.path()))
-                .forEach(entry -> problems.restate(PackSelector.overLimit(entry, limits,
-                        location.shrinkOrUnrefer(referrers.get(entry.path())))));
+        LoadedTemplates.needs(overLimit.keySet(), contents.drafts(), templates).forEach((path, needs) -> problems
+                .restate(PackSelector.overLimit(overLimit.get(path), limits,
+                        location.shrinkOrUnrefer(needs.files(), needs.prompts()))));
     }
 
     /**

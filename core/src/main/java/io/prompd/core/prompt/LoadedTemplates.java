@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The files other than prompts that the prompts' templates include, import or extend: Jinja and
@@ -91,6 +92,77 @@ public final class LoadedTemplates {
             }
         }
         return through;
+    }
+
+    /**
+     * What needs each of {@code paths} that the package's files name: the files naming it, and the prompts that would
+     * break without it, reaching it themselves or through the files their templates load; a path nothing names is
+     * left out.
+     *
+     * @param prompts   the package's prompts, by package path
+     * @param templates the files the prompts' templates load, as {@link #read} gives them
+     */
+    public static SortedMap<String, Needs> needs(Set<String> paths, SortedMap<String, PromptFile> prompts,
+                                                 SortedMap<String, String> templates) {
+        Map<String, List<ReferenceSite>> references = new TreeMap<>();
+        prompts.forEach((file, prompt) -> references.put(file, prompt.referenceSites()));
+        templates.forEach((file, text) -> references.put(file, referenceSites(text)));
+        Map<String, List<String>> through = through(prompts.keySet(), references);
+        SortedMap<String, Needs> needs = new TreeMap<>();
+        for (String path : paths) {
+            List<String> naming = references.entrySet().stream()
+                    .filter(entry -> named(entry.getKey(), entry.getValue()).contains(path))
+                    .map(entry -> entry.getKey() + (prompts.containsKey(entry.getKey()) ? ""
+                            : loadedThrough(through.getOrDefault(entry.getKey(), List.of()))))
+                    .toList();
+            if (!naming.isEmpty()) {
+                needs.put(path, new Needs(naming, prompts.keySet().stream()
+                        .filter(prompt -> reached(prompt, references).contains(path)).toList()));
+            }
+        }
+        return needs;
+    }
+
+    /**
+     * What needs a file.
+     *
+     * @param files   the files naming it, in path order, one a prompt loads told with how:
+     *                {@code parts/x.md (loaded through prompts/a.prmd)}
+     * @param prompts the prompts that would break without it, in path order
+     */
+    public record Needs(List<String> files, List<String> prompts) {
+
+        public Needs {
+            files = List.copyOf(files);
+            prompts = List.copyOf(prompts);
+        }
+    }
+
+    /** {@code  (loaded through prompts/a.prmd → parts/x.md)}; nothing when the way from a prompt is unknown. */
+    static String loadedThrough(List<String> through) {
+        return through.isEmpty() ? "" : " (loaded through " + String.join(" → ", through) + ")";
+    }
+
+    /** The package paths a prompt needs: those it names, and those the templates it loads name in turn. */
+    private static Set<String> reached(String prompt, Map<String, List<ReferenceSite>> references) {
+        Set<String> reached = new HashSet<>(named(prompt, references.get(prompt)));
+        Deque<String> pending = new ArrayDeque<>(loaded(prompt, references.get(prompt)));
+        Set<String> followed = new HashSet<>();
+        while (!pending.isEmpty()) {
+            String file = pending.removeFirst();
+            if (followed.add(file) && references.containsKey(file)) {
+                List<String> loads = loaded(file, references.get(file));
+                reached.addAll(loads);
+                pending.addAll(loads);
+            }
+        }
+        return reached;
+    }
+
+    /** The package paths a file names by a local path, in its front matter or its template. */
+    private static Set<String> named(String file, List<ReferenceSite> sites) {
+        return sites.stream().map(ReferenceSite::reference).filter(LocalReference.class::isInstance)
+                .flatMap(reference -> ((LocalReference) reference).resolveFrom(file).stream()).collect(Collectors.toSet());
     }
 
     /** The package paths a file's template loads by a local path, those of its front matter left out. */

@@ -15,7 +15,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -124,12 +123,6 @@ public record PromptFile(
     /** Every file this prompt points at, in the order of {@link #referenceSites()}. */
     public List<Reference> references() {
         return referenceSites().stream().map(ReferenceSite::reference).toList();
-    }
-
-    /** The package paths of the files of its own package this prompt, at {@code file}, points at. */
-    public Set<String> localFiles(String file) {
-        return references().stream().filter(LocalReference.class::isInstance).map(LocalReference.class::cast)
-                .flatMap(local -> local.resolveFrom(file).stream()).collect(Collectors.toUnmodifiableSet());
     }
 
     /**

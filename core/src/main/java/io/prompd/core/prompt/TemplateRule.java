@@ -39,8 +39,7 @@ final class TemplateRule {
      * @param through the files that load it, from a prompt to the one that loads it itself; empty when unknown
      */
     static void checkLoaded(String file, TemplateScan template, List<String> through, Problems problems) {
-        renders(file, template, List.of(), through.isEmpty() ? "" : " (loaded through " + String.join(" → ", through)
-                + ")", problems);
+        renders(file, template, List.of(), LoadedTemplates.loadedThrough(through), problems);
     }
 
     /** @param loadedThrough how the file is reached from a prompt, for a file that is none; empty for a prompt */

@@ -293,6 +293,24 @@ class PackageValidatorTest {
                         .map(problem -> problem.file() + ": " + problem.hint()).toList(), ProblemReport.text(problems));
     }
 
+    /** Removing it would break every prompt that loads the file naming it, however it is loaded. */
+    @Test
+    void aFileOverTheLimitThatAnIncludedFileNamesIsNotJustToBeLeftOutEither() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", MANIFEST,
+                "prompts/a.prmd", "---\n---\n{% include '../parts/x.md' %}\n",
+                "prompts/b.prmd", "---\n---\n{% include ['../parts/gone.md', '../parts/x.md'] %}\n",
+                "prompts/c.prmd", "---\n---\nNo include.\n",
+                "parts/x.md", "{% include './big.md' %}\n", "parts/big.md", "x".repeat(101)));
+
+        List<Problem> problems = new PackageValidator(new ArchiveLimits(1_000, 100, 10_000)).validate(source).problems();
+
+        assertEquals(List.of("parts/big.md: parts/x.md (loaded through prompts/a.prmd) refers to it, so leaving it out"
+                        + " alone breaks prompts/a.prmd and prompts/b.prmd: make it smaller, or remove it with the"
+                        + " references to it in that file and any entry of \"files\" in prompd.json naming it alone"),
+                problems.stream().filter(problem -> problem.message().contains("per file"))
+                        .map(problem -> problem.file() + ": " + problem.hint()).toList(), ProblemReport.text(problems));
+    }
+
     @Test
     void aManifestOrPromptInAnotherEncodingIsReportedOnceAtItsLine() throws IOException {
         MemorySource source = new MemorySource("p", Map.of(

@@ -211,13 +211,17 @@ class ContentChecksTest {
         }
     }
 
+    /** Through a file a prompt's template loads too: removing it breaks the prompt all the same. */
     @Test
     void aFileOverTheLimitThatPromptsReferToIsNotJustToBeRemoved() {
         publishUnderAFileLimit(200);
         repo.write(BASE + "/contexts/big.md", "x".repeat(201));
         repo.write(BASE + "/contexts/unused.md", "x".repeat(201));
+        repo.write(BASE + "/parts/inc.md", "x".repeat(201));
+        repo.write(BASE + "/contexts/extra.md", "{% include \"../parts/inc.md\" %}\n");
         repo.write(BASE + "/example.prmd", "---\nid: example\ncontext: contexts/big.md\n---\nSummarise it.\n");
-        repo.write(BASE + "/prompts/include.prmd", "---\nid: include\n---\n{% include \"../contexts/big.md\" %}\n");
+        repo.write(BASE + "/prompts/include.prmd", "---\nid: include\n---\n{% include \"../contexts/big.md\" %}\n"
+                + "{% include \"../contexts/extra.md\" %}\n");
         repo.commit("publish");
 
         CheckReport report = check(repo, "alice");
@@ -227,6 +231,11 @@ class ContentChecksTest {
                 + " any entry of \"files\" in prompd.json naming it alone; then pack again, and replace the version"
                 + " folder's files with the tarball's", assertError(report, BASE + "/contexts/big.md", "per file")
                 .hint());
+        assertEquals("contexts/extra.md (loaded through prompts/include.prmd) refers to it, so removing it alone breaks"
+                + " prompts/include.prmd: in the package's own folder, make it smaller, or remove it with the references"
+                + " to it in that file and any entry of \"files\" in prompd.json naming it alone; then pack again, and"
+                + " replace the version folder's files with the tarball's",
+                assertError(report, BASE + "/parts/inc.md", "per file").hint());
         assertEquals("remove it from the version folder",
                 assertError(report, BASE + "/contexts/unused.md", "per file").hint());
     }
