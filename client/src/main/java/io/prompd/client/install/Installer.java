@@ -224,6 +224,11 @@ public final class Installer {
                         }
                         Optional<String> blocked = StatusNotes.blocking(index.require(name), newest.get(), index);
                         if (blocked.isPresent()) {
+                            // a range with no upper bound resolves from the highest version that can be installed,
+                            // as it does from the latest, whichever way it resolves
+                            StatusNotes.reach(index.require(name), List.of(direct.get(name)), index).version()
+                                    .filter(direct.get(name)::allowsEveryReleaseFrom)
+                                    .ifPresent(reachable -> roots.put(name, VersionRange.parse(">=" + reachable)));
                             // a range allowing it already, the resolution's own note says why it stops short
                             if (!direct.get(name).satisfiedBy(newest.get())) {
                                 kept.add("kept " + name + " " + direct.get(name) + ": its latest version, " + newest.get()

@@ -1237,6 +1237,23 @@ class InstallCommandsTest {
     }
 
     @Test
+    void updateLatestResolvesAnUnboundedRangeWhoseLatestATakedownKeepsOutFromTheHighestThatCanBeWhateverTheResolution()
+            throws IOException {
+        registry.publish("@acme/tk", "1.0.0").publish("@acme/tk", "1.2.0").publish("@acme/needtk", "1.0.0")
+                .publish("@acme/needtk", "1.1.0").publish("@acme/needtk", "1.2.0", "@acme/tk", ">=1.2.0")
+                .takeDown("@acme/tk", "1.2.0", "leaked a key");
+        editDependencies("\"@acme/needtk\": \"*\"");
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun update = prompd("update", "--latest", "--resolution", "lowest");
+
+        assertEquals(0, update.exitCode(), update.err());
+        assertTrue(update.out().contains("prompd.lock unchanged"), "never back from 1.1.0: " + update.out());
+        assertTrue(update.err().contains("so 1.1.0 is the newest version its ranges allow that can be"), update.err());
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/needtk\": \"*\""));
+    }
+
+    @Test
     void updateLatestNeverMovesAChosenPreReleaseBackToAnOlderLatest() throws IOException {
         registry.publish("@acme/util", "2.0.0-beta.1").publish("@acme/other", "1.0.0");
         assertEquals(0, prompd("install", "@acme/util@^2.0.0-beta.1", "@acme/other@1.0.0").exitCode());
