@@ -111,11 +111,13 @@ final class ConfigJson {
                 this::credentials);
         // a change may make good the names of registries not configured, in a file good but for them
         boolean repairable = !problems.hasErrors();
+        // the commands mend only a file good but for such names: with other problems, an editor is the way
         Config.unknownNames(defaultRegistry, registryNames(root), scopes)
-                .forEach((at, unknown) -> problems.error(file.toString(), at, unknown.message(),
-                        "add it with 'prompd registry add " + unknown.name() + " URL', name a configured registry with"
+                .forEach((at, unknown) -> problems.error(file.toString(), at, unknown.message(), repairable
+                        ? "add it with 'prompd registry add " + unknown.name() + " URL', name a configured registry with"
                                 + " 'prompd config set " + unknown.key() + " NAME', or drop the reference with"
-                                + " 'prompd config unset " + unknown.key() + "'"));
+                                + " 'prompd config unset " + unknown.key() + "'"
+                        : "name a configured registry there, or drop the reference, with the file's other problems"));
         if (problems.hasErrors()) {
             Optional<UnknownRegistryNames> unknown = repairable ? Optional.of(new UnknownRegistryNames(
                     new Config(defaultRegistry.filter(ref -> names(ref, registries)), registries,

@@ -167,6 +167,9 @@ class ConfigCommandTest {
         assertTrue(run.err().contains("\n  /scopes/@tools: scope @tools is routed to registry 'gone', which is not"
                 + " configured"), run.err());
         assertFalse(run.err().contains("'evil'"), "the URL is what to fix, not the references to evil: " + run.err());
+        assertTrue(run.err().contains("scope @tools is routed to registry 'gone', which is not configured (name a"
+                + " configured registry there, or drop the reference, with the file's other problems)"),
+                "no command mends a file with other problems: " + run.err());
     }
 
     @Test
