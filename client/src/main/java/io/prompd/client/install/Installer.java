@@ -462,7 +462,8 @@ public final class Installer {
                 continue;
             }
             listed.filter(known -> !known.dependencies().equals(locked.dependencies())).ifPresent(known ->
-                    disagreeing.add(LockAudit.recordedAgainst(name, locked, known.dependencies(), "its registry lists")));
+                    disagreeing.add(LockAudit.recordedAgainst(name, locked, LockAudit.texts(known.dependencies()),
+                            "its registry lists")));
         }
         return disagreeing;
     }

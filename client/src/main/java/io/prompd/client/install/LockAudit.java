@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What makes a {@code prompd.lock} stale though it meets {@code prompd.json}, as a hand edit or a careless merge of it
@@ -40,9 +41,8 @@ public final class LockAudit {
         List<String> disagreeing = new ArrayList<>();
         for (Map.Entry<PackageName, LockedPackage> entry : lock.packages().entrySet()) {
             LockedPackage locked = entry.getValue();
-            Optional<SortedMap<PackageName, VersionRange>> declared =
-                    store.declaredDependencies(entry.getKey(), locked.version());
-            if (declared.isPresent() && !declared.get().equals(locked.dependencies())) {
+            Optional<SortedMap<String, String>> declared = store.declaredDependencies(entry.getKey(), locked.version());
+            if (declared.isPresent() && !declared.get().equals(texts(locked.dependencies()))) {
                 disagreeing.add(recordedAgainst(entry.getKey(), locked, declared.get(),
                         "its own " + ManifestReader.FILE_NAME + " declares"));
             }
@@ -51,13 +51,20 @@ public final class LockAudit {
     }
 
     /** {@code prompd.lock records no dependencies for @a/x@1.0.0, and its own prompd.json declares @b/y ^1.1.0}. */
-    static String recordedAgainst(PackageName name, LockedPackage locked, SortedMap<PackageName, VersionRange> actual,
+    static String recordedAgainst(PackageName name, LockedPackage locked, SortedMap<String, String> actual,
                                   String source) {
-        return LockFile.FILE_NAME + " records " + dependencies(locked.dependencies()) + " for " + name + "@"
+        return LockFile.FILE_NAME + " records " + dependencies(texts(locked.dependencies())) + " for " + name + "@"
                 + locked.version() + ", and " + source + " " + dependencies(actual);
     }
 
-    private static String dependencies(SortedMap<PackageName, VersionRange> dependencies) {
+    /** Dependencies by name, each range as written. */
+    static SortedMap<String, String> texts(SortedMap<PackageName, VersionRange> dependencies) {
+        SortedMap<String, String> texts = new TreeMap<>();
+        dependencies.forEach((name, range) -> texts.put(name.toString(), range.text()));
+        return texts;
+    }
+
+    private static String dependencies(SortedMap<String, String> dependencies) {
         return dependencies.isEmpty() ? "no dependencies" : String.join(", ", dependencies.entrySet().stream()
                 .map(one -> one.getKey() + " " + one.getValue()).toList());
     }

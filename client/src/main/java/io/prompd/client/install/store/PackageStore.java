@@ -13,7 +13,6 @@ import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
-import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -73,16 +72,16 @@ public final class PackageStore {
      * empty when the version is not installed. Only that field is read, as text, as {@link #requireDeclares} reads
      * the name: the registry validated the rest when the version was published.
      */
-    public Optional<SortedMap<PackageName, VersionRange>> declaredDependencies(PackageName name, Version version)
+    public Optional<SortedMap<String, String>> declaredDependencies(PackageName name, Version version)
             throws IOException {
         Path manifest = folderOf(name, version).resolve(ManifestReader.FILE_NAME);
         if (!Files.isRegularFile(manifest)) {
             return Optional.empty();
         }
-        SortedMap<PackageName, VersionRange> declared = new TreeMap<>();
+        // as written: a warm install reads every locked version's, and comparing the text spares parsing each range
+        SortedMap<String, String> declared = new TreeMap<>();
         Json.reader().readTree(Files.readAllBytes(manifest)).path(ManifestFields.DEPENDENCIES).properties()
-                .forEach(entry -> declared.put(PackageName.parse(entry.getKey()),
-                        VersionRange.parse(entry.getValue().asText(""))));
+                .forEach(entry -> declared.put(entry.getKey(), entry.getValue().asText("")));
         return Optional.of(declared);
     }
 
