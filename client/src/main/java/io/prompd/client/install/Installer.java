@@ -93,7 +93,7 @@ public final class Installer {
                 Plan plan;
                 try {
                     plan = plan(Goal.ofProject(roots(project.manifest().dependencies(), requests), unpinned,
-                            newcomers), project.lockOrEmpty(), unpinned, !requests.isEmpty(), options, index);
+                            newcomers), project, unpinned, !requests.isEmpty(), options, index);
                 } catch (PrompdException unresolvable) {
                     List<RequestedPackage> opened = requests.stream().map(RequestedPackage::anyRelease).toList();
                     if (opened.equals(requests) || !isResolutionFailure(unresolvable)) {
@@ -122,7 +122,7 @@ public final class Installer {
         Plan plan;
         try {
             plan = plan(Goal.ofProject(roots(project.manifest().dependencies(), opened), unpinned, newcomers),
-                    project.lockOrEmpty(), unpinned, true, options, index);
+                    project, unpinned, true, options, index);
         } catch (PrompdException stillUnresolvable) {
             // said only of the ranges a conflict blames, which the user may take for ranges of theirs; a takedown's
             // hint says which versions are left
@@ -248,7 +248,7 @@ public final class Installer {
                         saved.put(name, range);
                     }
                 }
-                Plan plan = plan(Goal.ofProject(roots, saved.keySet(), Set.of()), current, unpinned, true, options,
+                Plan plan = plan(Goal.ofProject(roots, saved.keySet(), Set.of()), project, unpinned, true, options,
                         index)
                         .warnedAlso(kept);
                 return apply(project, plan, saved, List.of(), Set.of(), options, repaired, index);
@@ -271,7 +271,7 @@ public final class Installer {
             try (RegistryIndex index = index(project.lockOrEmpty())) {
                 Plan plan;
                 try {
-                    plan = plan(Goal.ofProject(roots, Set.of(), Set.of()), project.lockOrEmpty(), Set.of(), false,
+                    plan = plan(Goal.ofProject(roots, Set.of(), Set.of()), project, Set.of(), false,
                             InstallOptions.defaults(), index);
                 } catch (PrompdException unresolvable) {
                     if (!isResolutionFailure(unresolvable)) {
@@ -425,14 +425,15 @@ public final class Installer {
      * nothing asks to move, else a new resolution preferring the current lock's versions except
      * for {@code unpinned}.
      */
-    private Plan plan(Goal goal, LockFile current, Set<PackageName> unpinned, boolean mustResolve,
+    private Plan plan(Goal goal, Project project, Set<PackageName> unpinned, boolean mustResolve,
                       InstallOptions options, RegistryIndex index) throws IOException {
+        LockFile current = project.lockOrEmpty();
         List<String> stale = List.of();
         if (!mustResolve) {
             Optional<LockFile> kept = current.satisfying(goal.roots());
             if (kept.isPresent()) {
                 List<PackageName> missing = installer().missing(kept.get());
-                stale = new ArrayList<>(LockAudit.problems(kept.get(), store));
+                stale = new ArrayList<>(LockAudit.problems(kept.get(), store, project.folder()));
                 stale.addAll(disagreeingWithRegistry(kept.get(), missing, index));
                 if (stale.isEmpty()) {
                     ProjectGraph graph = new ProjectGraph(goal.roots(), kept.get());

@@ -25,6 +25,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -456,6 +457,8 @@ class InstallCommandsTest {
     @Test
     void aLockThatLostADependencyRecordAndItsEntryIsStaleToInstallFrozenListAndTree() throws IOException {
         assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        assertEquals(0, prompd("install").exitCode());
+        assertTrue(Files.isRegularFile(project.resolve(".prompd/lock-audited")), "the lock found agreeing is noted");
         loseUtilFromTheLock(true);
 
         CliRun frozen = prompd("install", "--frozen");
@@ -479,6 +482,26 @@ class InstallCommandsTest {
         assertTrue(install.out().contains("@acme/base@1.0.0 (dependencies)\n  + @acme/util@1.1.0\n"), install.out());
         assertEquals(0, prompd("list").exitCode());
         assertEquals(0, prompd("install", "--frozen").exitCode(), "repaired for good");
+    }
+
+    @Test
+    void aWarmInstallReadsTheInstalledManifestsOnlyOnceAfterEachChangeOfTheLock() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        assertEquals(0, prompd("install").exitCode());
+        Path manifest = home.resolve("packages/@acme/base@1.0.0/prompd.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"@acme/util\"", "\"@acme/other\""));
+
+        CliRun unchanged = prompd("install");
+        Path lock = project.resolve("prompd.lock");
+        Files.setLastModifiedTime(lock, FileTime.fromMillis(Files.getLastModifiedTime(lock).toMillis() + 1000));
+        CliRun touched = prompd("install");
+
+        assertEquals(0, unchanged.exitCode(), unchanged.err());
+        assertEquals("", unchanged.err(), "the lock unchanged since it was found agreeing is not audited again");
+        assertEquals(0, touched.exitCode(), touched.err());
+        assertTrue(touched.err().startsWith("warning: prompd.lock was stale, so its versions were resolved again:"
+                + " prompd.lock records @acme/util ^1.0.0 for @acme/base@1.0.0, and its own prompd.json declares"
+                + " @acme/other ^1.0.0"), "a lock changed since is audited again: " + touched.err());
     }
 
     @Test
