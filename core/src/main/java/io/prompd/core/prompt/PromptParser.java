@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -23,6 +25,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * every problem of a file at once; a file with an error gives no prompt, only a draft. Thread-safe.
  */
 public final class PromptParser {
+
+    /** How Jackson's YAML reader refuses an alias where a key goes, naming SnakeYAML's event and the anchor. */
+    private static final Pattern ALIAS_KEY = Pattern.compile("got this instead: <[\\w.]*AliasEvent\\(anchor=([^)]*)\\)>");
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -102,6 +107,13 @@ public final class PromptParser {
         } catch (JsonProcessingException invalid) {
             int lineShift = frontMatter.firstYamlLine() - 1;
             int line = lineShift + yamlLine(invalid);
+            Matcher aliasKey = ALIAS_KEY.matcher(String.valueOf(invalid.getOriginalMessage()));
+            if (aliasKey.find()) {
+                // the tree reader takes no alias for a key: the refusal every other alias gets, not the reader's words
+                problems.add(Problem.error(file, "", "the YAML alias *" + aliasKey.group(1) + " is not supported in"
+                        + " front matter", "write the key out here").atLine(line));
+                return Optional.empty();
+            }
             String message = yamlMessage(invalid, lineShift);
             problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + message, yamlHint(message))
                     .atLine(line));

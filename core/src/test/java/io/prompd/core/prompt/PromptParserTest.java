@@ -502,6 +502,24 @@ class PromptParserTest {
      * refused at its line, its value read as absent rather than as that name.
      */
     @Test
+    void aYamlAliasWhereAKeyGoesIsRefusedAsEveryOtherAliasIs() {
+        PromptParseResult result = PromptParser.parse("a.prmd", """
+                ---
+                id: a
+                description: &k text
+                *k : x
+                ---
+                Hi
+                """);
+
+        Problem problem = result.problems().get(0);
+        assertEquals(1, result.problems().size(), result.problems().toString());
+        assertEquals("the YAML alias *k is not supported in front matter", problem.message());
+        assertEquals("write the key out here", problem.hint());
+        assertEquals(4, problem.line());
+    }
+
+    @Test
     void aYamlAliasOrMergeKeyIsRefusedAtItsLineAndItsValueReadAsAbsent() {
         PromptParseResult result = PromptParser.parse("a.prmd", """
                 ---
