@@ -44,7 +44,8 @@ public final class Folders {
             if (Files.isDirectory(path)) {
                 return Optional.empty();
             }
-            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            // looked at again once found: another run may have made the folder between the two looks
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(path)) {
                 return Optional.of(path);
             }
         }
