@@ -38,6 +38,9 @@ public record JsonSyntaxError(int line, int column, String reason) {
     /** Jackson's reason when a key repeats, which {@link JsonTrees} refuses. */
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
 
+    /** How Jackson refuses JavaScript's NaN and Infinity, naming the feature of its own that would take them. */
+    private static final Pattern NON_NUMBER = Pattern.compile("Non-standard token '([+-]?(?:NaN|Infinity|INF))'");
+
     /** A line Git writes around the two sides of a conflicted merge. */
     private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
 
@@ -101,6 +104,12 @@ public record JsonSyntaxError(int line, int column, String reason) {
      * character it did not expect, and for a trailing comma it says so at the closing bracket.
      */
     private static Optional<Problem> javascriptHabit(String file, String[] lines, JsonSyntaxError error) {
+        Matcher nonNumber = NON_NUMBER.matcher(error.reason());
+        if (nonNumber.find()) {
+            return Optional.of(Problem.error(file, "", nonNumber.group(1) + error.columnNote() + ", which JSON does not"
+                    + " allow: it has no number for not-a-number or infinity", "write a number, or leave the field out")
+                    .atLine(error.line()));
+        }
         if (error.line() == 0 || error.column() == 0 || error.line() > lines.length) {
             return Optional.empty();
         }

@@ -91,6 +91,18 @@ class JsonSyntaxErrorTest {
         assertEquals("Duplicate field 'name'", error.reason());
     }
 
+    @Test
+    void javascriptsNotANumberAndInfinityAreSaidSoWithoutTheParsersFeatureNames() {
+        for (String written : new String[] {"NaN", "Infinity", "-Infinity"}) {
+            Problem problem = problemOf("{\n  \"x\": " + written + "\n}");
+            assertTrue(problem.message().startsWith(written + " (column "), problem.message());
+            assertTrue(problem.message().endsWith(", which JSON does not allow: it has no number for not-a-number or"
+                    + " infinity"), problem.message());
+            assertEquals("write a number, or leave the field out", problem.hint());
+            assertEquals(2, problem.line());
+        }
+    }
+
     private static Problem problemOf(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         return JsonSyntaxError.problem("prompd.json", bytes, assertThrows(JsonProcessingException.class,
