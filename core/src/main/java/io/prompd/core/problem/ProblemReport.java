@@ -26,9 +26,11 @@ public final class ProblemReport {
 
     /**
      * A word (group 1), without the brackets, quotes and punctuation around it, so that "'@dave'." keeps its quotes
-     * and full stop outside the code span.
+     * and full stop outside the code span; a Markdown link's "](" parts its text from its URL, so that
+     * "[here](https://x.example)" sets only the URL as code.
      */
-    private static final Pattern WORD = Pattern.compile("(?<!\\S)[(\\[{'\"]*(\\S+?)[.,;:!?)\\]}'\"]*(?!\\S)");
+    private static final Pattern WORD = Pattern.compile(
+            "(?<=^|\\s|\\]\\()[(\\[{'\"]*((?:(?!\\]\\()\\S)+?)[.,;:!?)\\]}'\"]*(?=\\s|$|\\]\\()");
 
     /**
      * What GitHub makes a link of in a word of a comment: a mention or an e-mail address ('@'), a URL ("://"), a

@@ -68,7 +68,7 @@ class ProblemReportTest {
 
     @Test
     void markdownTextMakesNoLinkNorEmphasisOfAFilesText() {
-        assertEquals("see \\[the `fix](http://evil.example`) \\*\\*passed\\*\\* \\_now\\_ \\~\\~old\\~\\~",
+        assertEquals("see \\[the fix\\](`http://evil.example`) \\*\\*passed\\*\\* \\_now\\_ \\~\\~old\\~\\~",
                 ProblemReport.markdownText("see [the fix](http://evil.example) **passed** _now_ ~~old~~"));
     }
 
@@ -79,6 +79,8 @@ class ProblemReportTest {
                 ProblemReport.markdownText("Broken; details at https://evil.example.com/phish and www.evil.example.com,"
                         + " see #1 and octo/repo#2, (GH-3) fixed in 1a2b3c4."));
         assertEquals("version 1.2.0 of 2024-01-02, 3 files", ProblemReport.markdownText("version 1.2.0 of 2024-01-02, 3 files"));
+        assertEquals("see \\[here\\](`https://x.example`)", ProblemReport.markdownText("see [here](https://x.example)"),
+                "a Markdown link's text stays out of the code span of its URL");
     }
 
     /**
