@@ -207,6 +207,7 @@ public final class Installer {
                     names.stream().filter(name -> !direct.containsKey(name)).sorted().forEach(name -> kept.add(name
                             + " is not in prompd.json, so --latest has no range of it to move: it was updated within"
                             + " the ranges of the packages that need it"));
+                    StatusNotes.Blockages blockages = new StatusNotes.Blockages(index);
                     for (PackageName name : direct.keySet()) {
                         if (!names.isEmpty() && !names.contains(name)) {
                             continue;
@@ -222,11 +223,11 @@ public final class Installer {
                                     + ", is older than the locked " + locked.get());
                             continue;
                         }
-                        Optional<String> blocked = StatusNotes.blocking(index.require(name), newest.get(), index);
+                        Optional<String> blocked = StatusNotes.blocking(index.require(name), newest.get(), blockages);
                         if (blocked.isPresent()) {
                             // a range with no upper bound resolves from the highest version that can be installed,
                             // as it does from the latest, whichever way it resolves
-                            StatusNotes.reach(index.require(name), List.of(direct.get(name)), index).version()
+                            StatusNotes.reach(index.require(name), List.of(direct.get(name)), blockages).version()
                                     .filter(direct.get(name)::allowsEveryReleaseFrom)
                                     .ifPresent(reachable -> roots.put(name, VersionRange.parse(">=" + reachable)));
                             // a range allowing it already, the resolution's own note says why it stops short
@@ -519,12 +520,13 @@ public final class Installer {
      */
     private static List<String> heldBackByTakedowns(ProjectGraph graph, RegistryIndex index) {
         List<String> warnings = new ArrayList<>();
+        StatusNotes.Blockages blockages = new StatusNotes.Blockages(index);
         graph.lock().packages().forEach((name, locked) -> index.find(name).ifPresent(published -> {
             List<VersionRange> ranges = graph.rangesOn(name);
             if (published.highestAllowed(ranges).filter(highest -> highest.compareTo(locked.version()) > 0).isEmpty()) {
                 return;
             }
-            StatusNotes.Reach reach = StatusNotes.reach(published, ranges, index);
+            StatusNotes.Reach reach = StatusNotes.reach(published, ranges, blockages);
             if (reach.version().equals(Optional.of(locked.version()))) {
                 reach.heldBack().ifPresent(warnings::add);
             }

@@ -71,6 +71,7 @@ public final class Outdated {
         index.prefetch(names);
         List<Row> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        StatusNotes.Blockages blockages = new StatusNotes.Blockages(index);
         for (ProjectGraph.Entry entry : graph.entries()) {
             Optional<PublishedPackage> published = index.find(entry.name());
             if (published.isEmpty()) {
@@ -84,7 +85,7 @@ public final class Outdated {
             if (gone) {
                 warnings.add(StatusNotes.takenDown(graph, published.get(), entry.version(), ""));
             }
-            StatusNotes.Reach reach = StatusNotes.reach(published.get(), graph.rangesOn(entry.name()), index);
+            StatusNotes.Reach reach = StatusNotes.reach(published.get(), graph.rangesOn(entry.name()), blockages);
             Optional<Version> highest = reach.version();
             // a newer version that a takedown further down keeps from the package is no update to want
             reach.heldBack().ifPresent(warnings::add);

@@ -287,11 +287,7 @@ public final class StatusNotes {
      * Why the version cannot be installed now, as {@code needs @a/mid ^1.0.0, which needs @a/base ^2.0.0, which only
      * versions taken down meet}; empty when it needs nothing of the kind.
      */
-    static Optional<String> blocking(PublishedPackage published, Version version, RegistryIndex index) {
-        return blocking(published, version, new Blockages(index));
-    }
-
-    private static Optional<String> blocking(PublishedPackage published, Version version, Blockages blockages) {
+    static Optional<String> blocking(PublishedPackage published, Version version, Blockages blockages) {
         return published.version(version).map(blockages::needs).filter(needs -> !needs.isEmpty())
                 .map(needs -> needsText(needs) + ", which only versions taken down meet");
     }
@@ -307,9 +303,8 @@ public final class StatusNotes {
     record Reach(Optional<Version> version, Optional<String> heldBack) {
     }
 
-    static Reach reach(PublishedPackage published, Collection<VersionRange> ranges, RegistryIndex index) {
+    static Reach reach(PublishedPackage published, Collection<VersionRange> ranges, Blockages blockages) {
         Optional<Version> highest = published.highestAllowed(ranges);
-        Blockages blockages = new Blockages(index);
         Optional<String> blocking = highest.flatMap(version -> blocking(published, version, blockages));
         if (blocking.isEmpty()) {
             return new Reach(highest, Optional.empty());
@@ -330,9 +325,9 @@ public final class StatusNotes {
     /**
      * One look down the dependency graph for what only versions taken down meet. Each package's range is looked at
      * once, however many packages need it, so that a graph of many shared dependencies costs its size, not its
-     * number of paths.
+     * number of paths: a command asking of several packages keeps one for all of them.
      */
-    private static final class Blockages {
+    static final class Blockages {
 
         private final RegistryIndex index;
         private final Map<String, Optional<Need>> known = new HashMap<>();
