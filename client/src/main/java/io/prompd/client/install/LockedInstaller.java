@@ -276,8 +276,6 @@ final class LockedInstaller {
     /**
      * The failure of a download the registry answered with not found. A takedown it records was
      * reported before the download was tried, from the same index, so here the version is merely gone.
-     */
-    /**
      * A locked version the registry's index no longer lists may have been taken down without a record, and an update
      * moves off it; one the index still lists the update would choose again, so the registry is what is broken.
      */
@@ -295,21 +293,24 @@ final class LockedInstaller {
     }
 
     private static boolean listed(PackageName name, Version version, RegistryIndex index) {
-        try {
-            return index.find(name).flatMap(published -> published.version(version)).isPresent();
-        } catch (PrompdException | UncheckedIOException unreadable) {
-            return false;
-        }
+        return readableIndex(name, index).flatMap(published -> published.version(version)).isPresent();
     }
 
     /**
      * The registry's index of the package when it records the version's takedown, with the reason: read only
-     * for a version to download, before the download (the plan has read it already to warn of its status),
-     * and a failure to read it leaves the download, and its error, as they were.
+     * for a version to download, before the download (the plan has read it already to warn of its status).
      */
     private static Optional<PublishedPackage> takedownRecord(PackageName name, Version version, RegistryIndex index) {
+        return readableIndex(name, index).filter(published -> published.packument().takenDown().containsKey(version));
+    }
+
+    /**
+     * The package's index, empty when it cannot be read: a failure to read it leaves a download, and its error, as
+     * they were.
+     */
+    private static Optional<PublishedPackage> readableIndex(PackageName name, RegistryIndex index) {
         try {
-            return index.find(name).filter(published -> published.packument().takenDown().containsKey(version));
+            return index.find(name);
         } catch (PrompdException | UncheckedIOException unreadable) {
             return Optional.empty();
         }
