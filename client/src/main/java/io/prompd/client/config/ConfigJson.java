@@ -119,25 +119,12 @@ final class ConfigJson {
                                 + " 'prompd config unset " + unknown.key() + "'"
                         : "name a configured registry there, or drop the reference, with the file's other problems"));
         if (problems.hasErrors()) {
-            Optional<UnknownRegistryNames> unknown = repairable ? Optional.of(new UnknownRegistryNames(
-                    new Config(defaultRegistry.filter(ref -> names(ref, registries)), registries,
-                            named(scopes, registries), credentials), defaultRegistry, scopes)) : Optional.empty();
+            Optional<UnknownRegistryNames> unknown = repairable
+                    ? Optional.of(UnknownRegistryNames.of(defaultRegistry, registries, scopes, credentials))
+                    : Optional.empty();
             throw new ConfigException(file, problems.sorted(), unknown);
         }
         return new Config(defaultRegistry, registries, scopes, credentials);
-    }
-
-    /** Whether the reference is a URL or the name of one of the registries. */
-    private static boolean names(RegistryRef ref, Map<RegistryName, RegistryUrl> registries) {
-        return !(ref instanceof RegistryName name) || registries.containsKey(name);
-    }
-
-    /** The scope routes to a URL or to one of the registries. */
-    private static SortedMap<Scope, RegistryRef> named(SortedMap<Scope, RegistryRef> scopes,
-                                                       Map<RegistryName, RegistryUrl> registries) {
-        SortedMap<Scope, RegistryRef> routes = new TreeMap<>(scopes);
-        routes.values().removeIf(ref -> !names(ref, registries));
-        return routes;
     }
 
     /**

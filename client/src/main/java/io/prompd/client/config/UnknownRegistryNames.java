@@ -1,6 +1,7 @@
 package io.prompd.client.config;
 
 import io.prompd.core.SortedCopies;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -66,16 +67,26 @@ record UnknownRegistryNames(Config without, Optional<RegistryRef> defaultRegistr
                 routes.putIfAbsent(scope, ref);
             }
         });
-        SortedMap<Scope, RegistryRef> configuredRoutes = new TreeMap<>(routes);
-        configuredRoutes.values().removeIf(ref -> !names(ref, changed));
-        return new UnknownRegistryNames(new Config(keptDefault.filter(ref -> names(ref, changed)), changed.registries(),
-                configuredRoutes, changed.credentials()), keptDefault, routes);
+        return of(keptDefault, changed.registries(), routes, changed.credentials());
+    }
+
+    /**
+     * The file with these fields, whose default and scope routes may name registries it does not configure: the
+     * configuration it holds is the one without those references.
+     */
+    static UnknownRegistryNames of(Optional<RegistryRef> defaultRegistry,
+                                   SortedMap<RegistryName, RegistryUrl> registries, SortedMap<Scope, RegistryRef> scopes,
+                                   SortedMap<RegistryUrl, Credentials> credentials) {
+        SortedMap<Scope, RegistryRef> configuredRoutes = new TreeMap<>(scopes);
+        configuredRoutes.values().removeIf(ref -> !names(ref, registries));
+        return new UnknownRegistryNames(new Config(defaultRegistry.filter(ref -> names(ref, registries)), registries,
+                configuredRoutes, credentials), defaultRegistry, scopes);
     }
 
     /** How many references name a registry not configured: a change that leaves as many has mended nothing. */
     int unknownCount() {
-        return (int) (defaultRegistry.stream().filter(ref -> !names(ref, without)).count()
-                + scopes.values().stream().filter(ref -> !names(ref, without)).count());
+        return (int) (defaultRegistry.stream().filter(ref -> !names(ref, without.registries())).count()
+                + scopes.values().stream().filter(ref -> !names(ref, without.registries())).count());
     }
 
     /** The configuration as the file holds it, its references to registries not configured included. */
@@ -84,7 +95,8 @@ record UnknownRegistryNames(Config without, Optional<RegistryRef> defaultRegistr
                 without.credentials()), defaultRegistry, scopes);
     }
 
-    private static boolean names(RegistryRef ref, Config config) {
-        return !(ref instanceof RegistryName name) || config.registries().containsKey(name);
+    /** Whether the reference is a URL or the name of one of the registries. */
+    private static boolean names(RegistryRef ref, Map<RegistryName, RegistryUrl> registries) {
+        return !(ref instanceof RegistryName name) || registries.containsKey(name);
     }
 }
