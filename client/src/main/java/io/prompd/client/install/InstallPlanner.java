@@ -1,0 +1,429 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.PackageRegistry;
+import io.prompd.client.install.registry.PublishedPackage;
+import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.client.install.store.PackageStore;
+import io.prompd.client.install.store.TarballCache;
+import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
+import io.prompd.core.PrompdException;
+import io.prompd.core.SortedCopies;
+import io.prompd.core.manifest.ManifestFields;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.resolve.Candidate;
+import io.prompd.core.resolve.Resolution;
+import io.prompd.core.resolve.ResolutionException;
+import io.prompd.core.resolve.ResolveOptions;
+import io.prompd.core.resolve.Resolver;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Decides what a run of {@link Installer} locks: the lock file kept when it still meets the project and nothing asks
+ * to move, else a new resolution, with the warnings the choice calls for (stale lock, yanked, deprecated and taken
+ * down versions, engines). It reads the registry, the store and the cache, and changes none of them.
+ */
+final class InstallPlanner {
+
+    /** What a conflict's explanation calls the root of a global install, which has no project. */
+    private static final String GLOBAL_ROOT = "the global install";
+
+    private final PackageStore store;
+    private final TarballCache cache;
+    private final PackageRegistry registry;
+    private final boolean offline;
+    private final LockedInstaller installer;
+    /** This prompd's version, to say when a package's engines ask for another; empty in a development build. */
+    private final Optional<Version> prompdVersion;
+
+    InstallPlanner(PackageStore store, TarballCache cache, PackageRegistry registry, boolean offline,
+                   LockedInstaller installer, Optional<Version> prompdVersion) {
+        this.store = store;
+        this.cache = cache;
+        this.registry = registry;
+        this.offline = offline;
+        this.installer = installer;
+        this.prompdVersion = prompdVersion;
+    }
+
+    /**
+     * The plan of an install adding {@code requests} to the project's dependencies. Without requests, a lock that
+     * still meets {@code prompd.json} is kept as it is. When the ranges of packages named alone, taken from their
+     * latest versions, cannot go with the project, they may take any release instead, with a warning.
+     */
+    Plan forInstall(Project project, List<RequestedPackage> requests, InstallOptions options, RegistryIndex index)
+            throws IOException {
+        Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
+        Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
+                .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
+        try {
+            return plan(Goal.ofProject(roots(project.manifest().dependencies(), requests), unpinned, newcomers),
+                    project, unpinned, !requests.isEmpty(), options, index);
+        } catch (PrompdException unresolvable) {
+            List<RequestedPackage> opened = requests.stream().map(RequestedPackage::anyRelease).toList();
+            if (opened.equals(requests) || !isResolutionFailure(unresolvable)) {
+                throw unresolvable;
+            }
+            return latestSetAside(project, requests, opened, unresolvable, unpinned, newcomers, options, index);
+        }
+    }
+
+    /** The plan of a global install of one package, resolved on its own. */
+    Plan forStore(RequestedPackage request, InstallOptions options, RegistryIndex index) {
+        ResolveOptions alone = ResolveOptions.defaults().withStrategy(options.strategy()).withRootName(GLOBAL_ROOT);
+        return resolved(Goal.ofStore(roots(new TreeMap<>(), List.of(request))), LockFile.empty(), alone, index);
+    }
+
+    /**
+     * The plan of an update to {@code roots}, the project's dependencies with the ranges {@code saved} is to write,
+     * letting {@code unpinned} move.
+     */
+    Plan forUpdate(Project project, SortedMap<PackageName, VersionRange> roots, Set<PackageName> saved,
+                   Set<PackageName> unpinned, InstallOptions options, RegistryIndex index) throws IOException {
+        return plan(Goal.ofProject(roots, saved, Set.of()), project, unpinned, true, options, index);
+    }
+
+    /**
+     * The plan of an uninstall leaving {@code roots}; when those cannot be resolved anew, the lock as it was but what
+     * only the removed dependencies led to.
+     */
+    Plan forUninstall(Project project, SortedMap<PackageName, VersionRange> roots, RegistryIndex index)
+            throws IOException {
+        try {
+            return plan(Goal.ofProject(roots, Set.of(), Set.of()), project, Set.of(), false,
+                    InstallOptions.defaults(), index);
+        } catch (PrompdException unresolvable) {
+            if (!isResolutionFailure(unresolvable)) {
+                throw unresolvable;
+            }
+            return unresolved(roots, project.lock(), unresolvable, index);
+        }
+    }
+
+    /**
+     * The plan once the packages named alone may take any release, with a warning for each whose latest version
+     * was set aside; when that fails too, the first failure, saying that their ranges were prompd's choice.
+     */
+    private Plan latestSetAside(Project project, List<RequestedPackage> requests, List<RequestedPackage> opened,
+                                PrompdException unresolvable, Set<PackageName> unpinned, Set<PackageName> newcomers,
+                                InstallOptions options, RegistryIndex index) throws IOException {
+        List<RequestedPackage> byName = requests.stream().filter(RequestedPackage::byName).toList();
+        Plan plan;
+        try {
+            plan = plan(Goal.ofProject(roots(project.manifest().dependencies(), opened), unpinned, newcomers),
+                    project, unpinned, true, options, index);
+        } catch (PrompdException stillUnresolvable) {
+            // said only of the ranges a conflict blames, which the user may take for ranges of theirs; a takedown's
+            // hint says which versions are left
+            List<String> blamed = byName.stream().map(request -> request.name() + " " + request.range())
+                    .filter(unresolvable.getMessage()::contains).toList();
+            if (blamed.isEmpty() || unresolvable.exitCode() != ExitCode.CONFLICT) {
+                throw unresolvable;
+            }
+            String chosen = Plural.series(blamed, "and");
+            throw new PrompdException(unresolvable.exitCode(), unresolvable.getMessage(), (unresolvable.hint().isEmpty()
+                    ? "" : unresolvable.hint() + "; ") + chosen + " is the range prompd chose from the latest version,"
+                    + " named without one, and no other version goes with the project either", unresolvable);
+        }
+        List<String> setAside = new ArrayList<>();
+        for (RequestedPackage request : byName) {
+            Version installed = plan.lock().packages().get(request.name()).version();
+            if (!request.range().satisfiedBy(installed)) {
+                setAside.add(request.name() + " " + request.range() + ", from its latest version, cannot be"
+                        + " installed in this project, so " + installed + ", the highest version that can, is installed");
+            }
+        }
+        return plan.warnedAlso(setAside);
+    }
+
+    private static boolean isResolutionFailure(PrompdException failure) {
+        return failure instanceof ResolutionException || failure.getCause() instanceof ResolutionException;
+    }
+
+    /**
+     * What an uninstall leaves when the dependencies that stay cannot be resolved anew: the lock less what
+     * only the removed ones led to, as it was otherwise. As cargo's remove, which edits the manifest
+     * whatever the resolution then says, the user asked only for the removal, which a problem of another
+     * dependency must not stand in the way of (an outdated or update hint naming the uninstall would
+     * otherwise lead to a command failing on the other); that problem is warned of, with its own way off.
+     */
+    private Plan unresolved(SortedMap<PackageName, VersionRange> roots, Optional<LockFile> current,
+                            PrompdException unresolvable, RegistryIndex index) {
+        ProjectGraph graph = new ProjectGraph(roots, current.orElseGet(LockFile::empty).reachableFrom(roots.keySet()));
+        List<String> waysOff = StatusNotes.unlockable(graph, graph.unlocked().stream()
+                .flatMap(name -> index.find(name).stream()).toList(), index);
+        // the notes of the dependencies that cannot be locked say what to do better than the resolver's general hint
+        String hint = waysOff.isEmpty() && !unresolvable.hint().isEmpty() ? " (" + unresolvable.hint() + ")" : "";
+        List<String> warnings = new ArrayList<>();
+        warnings.add((current.isPresent() ? "the other dependencies were not resolved again, as they cannot be, and"
+                + " stay as " + LockFile.FILE_NAME + " locked them: " : "the other dependencies were not resolved, as"
+                + " they cannot be, and stay unlocked, as there was no " + LockFile.FILE_NAME + ": ")
+                + unresolvable.getMessage().strip() + hint);
+        warnings.addAll(waysOff);
+        return new Plan(graph, false, warnings);
+    }
+
+    /** The new lock with the ranges it meets, and whether it took a resolution. */
+    record Plan(ProjectGraph graph, boolean resolved, List<String> warnings) {
+
+        LockFile lock() {
+            return graph.lock();
+        }
+
+        Plan warnedAlso(List<String> more) {
+            List<String> all = new ArrayList<>(more);
+            all.addAll(warnings);
+            return new Plan(graph, resolved, all);
+        }
+    }
+
+    /**
+     * What a run resolves for.
+     *
+     * @param asked  the roots whose ranges the run means to save, which a hint past a failed resolution keeps
+     * @param added  those of them no dependency yet, which such a hint cannot say to uninstall
+     * @param global whether the run installs into the store alone, as the install such a hint offers must too
+     */
+    private record Goal(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked, Set<PackageName> added,
+                        boolean global) {
+
+        Goal {
+            roots = SortedCopies.map(roots);
+            asked = Set.copyOf(asked);
+            added = Set.copyOf(added);
+        }
+
+        static Goal ofProject(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked,
+                              Set<PackageName> added) {
+            return new Goal(roots, asked, added, false);
+        }
+
+        /** A global install's: its roots are new, and their ranges are saved nowhere. */
+        static Goal ofStore(SortedMap<PackageName, VersionRange> roots) {
+            return new Goal(roots, Set.of(), roots.keySet(), true);
+        }
+    }
+
+    /**
+     * The lock to install: the current one reduced to what the roots need when it meets them and
+     * nothing asks to move, else a new resolution preferring the current lock's versions except
+     * for {@code unpinned}.
+     */
+    private Plan plan(Goal goal, Project project, Set<PackageName> unpinned, boolean mustResolve,
+                      InstallOptions options, RegistryIndex index) throws IOException {
+        LockFile current = project.lockOrEmpty();
+        List<String> stale = List.of();
+        if (!mustResolve) {
+            Optional<LockFile> kept = current.satisfying(goal.roots());
+            if (kept.isPresent()) {
+                List<PackageName> missing = installer.missing(kept.get());
+                stale = new ArrayList<>(LockAudit.problems(kept.get(), store, project.folder()));
+                stale.addAll(disagreeingWithRegistry(kept.get(), missing, index));
+                if (stale.isEmpty()) {
+                    ProjectGraph graph = new ProjectGraph(goal.roots(), kept.get());
+                    return new Plan(graph, false, statusWarnings(graph, missing, index));
+                }
+            }
+        }
+        Plan plan = resolved(goal, current, ResolveOptions.defaults().withStrategy(options.strategy())
+                .withLocked(current.versions()).freeing(unpinned), index);
+        return stale.isEmpty() ? plan : plan.warnedAlso(List.of(LockFile.FILE_NAME + " was stale, so its versions were"
+                + " resolved again: " + String.join("; ", stale)));
+    }
+
+    /**
+     * The locked versions not installed yet whose recorded dependencies are not those their registry lists, which it
+     * took from the version's {@code prompd.json} when it was published; those installed {@link LockAudit} reads.
+     */
+    private static List<String> disagreeingWithRegistry(LockFile lock, List<PackageName> missing, RegistryIndex index) {
+        List<String> disagreeing = new ArrayList<>();
+        for (PackageName name : missing) {
+            LockedPackage locked = lock.packages().get(name);
+            Optional<VersionSummary> listed;
+            try {
+                listed = index.find(name).flatMap(published -> published.version(locked.version()));
+            } catch (PrompdException unavailable) {
+                // the lock alone is enough to install, as the status warnings' look-up says
+                continue;
+            }
+            listed.filter(known -> !known.dependencies().equals(locked.dependencies())).ifPresent(known ->
+                    disagreeing.add(LockAudit.recordedAgainst(name, locked, LockAudit.texts(known.dependencies()),
+                            "its registry lists")));
+        }
+        return disagreeing;
+    }
+
+    /**
+     * A new resolution of the roots, as a lock. An entry it keeps at the same version and integrity
+     * keeps its recorded URL: resolved against a mirror, the bytes are the same, and rewriting every
+     * URL would churn the lock for nothing (the install fetches from the mirror either way).
+     */
+    private Plan resolved(Goal goal, LockFile current, ResolveOptions resolveOptions, RegistryIndex index) {
+        Resolution resolution;
+        try {
+            resolution = Resolver.resolve(goal.roots(), index, resolveOptions);
+        } catch (ResolutionException failed) {
+            if (offline) {
+                throw new PrompdException(failed.exitCode(), failed.getMessage(), "offline, only the versions installed"
+                        + " or cached count: run again without --offline to choose among all published ones", failed);
+            }
+            throw StatusNotes.waysPast(goal.roots(), goal.asked(), goal.added(),
+                            goal.global() ? Installer.INSTALL_GLOBAL : Installer.INSTALL, index)
+                    .map(hint -> new PrompdException(failed.exitCode(), failed.getMessage(), hint, failed))
+                    .orElse(failed);
+        }
+        SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
+        for (Map.Entry<PackageName, Version> chosen : resolution.versions().entrySet()) {
+            PublishedPackage published = index.require(chosen.getKey());
+            Optional<VersionSummary> listed = published.version(chosen.getValue());
+            if (listed.isEmpty()) {
+                // a locked version taken down, chosen from the copy at hand: the lock is all there is of it
+                packages.put(chosen.getKey(), current.get(chosen.getKey()).orElseThrow());
+                continue;
+            }
+            VersionSummary summary = listed.get();
+            URI tarball = current.get(chosen.getKey())
+                    .filter(old -> old.version().equals(summary.version())
+                            && old.integrity().equals(summary.dist().integrity()))
+                    .map(LockedPackage::resolved).orElseGet(() -> published.tarballUrl(summary));
+            packages.put(chosen.getKey(), new LockedPackage(summary.version(), tarball, summary.dist().integrity(),
+                    summary.dependencies()));
+        }
+        ProjectGraph graph = new ProjectGraph(goal.roots(), new LockFile(packages));
+        List<String> warnings = new ArrayList<>(statusWarnings(graph, List.copyOf(packages.keySet()), index));
+        warnings.addAll(movedOffTakedowns(current, packages, index));
+        warnings.addAll(heldBackByTakedowns(graph, index));
+        return new Plan(graph, true, warnings);
+    }
+
+    /**
+     * The packages resolved below the highest version their ranges allow because that version needs something only
+     * versions taken down meet: the resolution passes over it as over any version that cannot resolve, and the
+     * lock's change alone would not say why an update stopped short.
+     */
+    private static List<String> heldBackByTakedowns(ProjectGraph graph, RegistryIndex index) {
+        List<String> warnings = new ArrayList<>();
+        StatusNotes.Blockages blockages = new StatusNotes.Blockages(index);
+        graph.lock().packages().forEach((name, locked) -> index.find(name).ifPresent(published -> {
+            List<VersionRange> ranges = graph.rangesOn(name);
+            if (published.highestAllowed(ranges).filter(highest -> highest.compareTo(locked.version()) > 0).isEmpty()) {
+                return;
+            }
+            StatusNotes.Reach reach = StatusNotes.reach(published, ranges, blockages);
+            if (reach.version().equals(Optional.of(locked.version()))) {
+                reach.heldBack().ifPresent(warnings::add);
+            }
+        }));
+        return warnings;
+    }
+
+    /**
+     * The locked versions a resolution moved off because their registry took them down, with the reason: the lock's
+     * change alone ({@code ~ @a/x 2.0.0 -> 2.1.0}) would not say that the version pinned is gone, nor why.
+     */
+    private static List<String> movedOffTakedowns(LockFile current, SortedMap<PackageName, LockedPackage> resolved,
+                                                  RegistryIndex index) {
+        List<String> warnings = new ArrayList<>();
+        current.packages().forEach((name, old) -> {
+            LockedPackage now = resolved.get(name);
+            if (now == null || now.version().equals(old.version())) {
+                return;
+            }
+            String reason = index.require(name).packument().takenDown().get(old.version());
+            if (reason != null) {
+                warnings.add(StatusNotes.movedOffTakenDown(name, old.version(), now.version(), reason));
+            }
+        });
+        return warnings;
+    }
+
+    /**
+     * A package whose {@code engines} ask for another prompd still installs, as npm's do without
+     * engine-strict: the prompts are text, and only some features may be missing. A development
+     * build counts as the release it leads to.
+     */
+    private Optional<String> engineWarning(PackageName name, VersionSummary known) {
+        Optional<VersionRange> wanted = Optional.ofNullable(known.engines().get(ManifestFields.PROMPD_ENGINE))
+                .filter(VersionRange::isValid).map(VersionRange::parse);
+        return prompdVersion.flatMap(running -> wanted.filter(range -> !range.satisfiedBy(release(running)))
+                .map(range -> name + "@" + known.version() + " asks for prompd " + range + ", and this is"
+                        + " prompd " + running + "; its prompts may use what this one lacks (update prompd)"));
+    }
+
+    private static Version release(Version version) {
+        return Version.parse(version.major() + "." + version.minor() + "." + version.patch());
+    }
+
+    /**
+     * Yanked, deprecated and taken down versions among {@code names}, and those whose engines ask for another
+     * prompd. Only packages whose metadata this run needs anyway are looked at, so an install with
+     * everything locked and installed asks the registry nothing.
+     */
+    private List<String> statusWarnings(ProjectGraph graph, List<PackageName> names, RegistryIndex index) {
+        index.prefetch(names);
+        List<String> warnings = new ArrayList<>();
+        for (PackageName name : names) {
+            Version version = graph.lock().packages().get(name).version();
+            Optional<PublishedPackage> published;
+            try {
+                published = index.find(name);
+            } catch (PrompdException unavailable) {
+                // the lock alone is enough to install; the status is a courtesy when the registry can tell it
+                continue;
+            }
+            published.ifPresent(listed -> {
+                listed.version(version).ifPresent(known -> {
+                    warnings.addAll(StatusNotes.of(graph, listed, known, "installed because the lock file pins it; "));
+                    engineWarning(name, known).ifPresent(warnings::add);
+                });
+                // Without a copy at hand the install fails for it, or an uninstall leaves it out, saying so. Only a
+                // takedown the index records counts: a version missing from an index cached offline may just be
+                // newer than that copy.
+                if (listed.packument().takenDown().containsKey(version)
+                        && installer.isAtHand(name, graph.lock().packages().get(name))) {
+                    warnings.add(StatusNotes.takenDown(graph, listed, version,
+                            "installed from the copy at hand because the lock file pins it; "));
+                }
+            });
+        }
+        return warnings;
+    }
+
+    /**
+     * The resolver's view of the registry. Offline, only versions at hand count, installed, with
+     * their tarball cached or in a registry folder, as with cargo's {@code --offline}: a newer
+     * version known only from a cached {@code index.json} could not be installed. A version {@code lock} pins
+     * stays a candidate once taken down while its copy is at hand, as the install of it from that copy does.
+     */
+    RegistryIndex index(LockFile lock) {
+        return new RegistryIndex(registry, offline ? Optional.of(this::isAtHand) : Optional.empty(),
+                name -> lock.get(name).filter(locked -> installer.isAtHand(name, locked))
+                        .map(locked -> Candidate.of(name, locked.version(), locked.dependencies())));
+    }
+
+    private boolean isAtHand(PackageName name, VersionSummary version) {
+        return store.contains(name, version.version()) || cache.find(version.dist().integrity()).isPresent()
+                || registry.isAtHand(name);
+    }
+
+    /** The dependencies with the requested packages added, or their ranges replaced. */
+    private static SortedMap<PackageName, VersionRange> roots(SortedMap<PackageName, VersionRange> dependencies,
+                                                              List<RequestedPackage> requests) {
+        SortedMap<PackageName, VersionRange> roots = new TreeMap<>(dependencies);
+        requests.forEach(request -> roots.put(request.name(), request.range()));
+        return roots;
+    }
+}

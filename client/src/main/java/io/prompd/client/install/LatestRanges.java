@@ -1,0 +1,92 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.core.SortedCopies;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What {@code update} resolves for: with {@code --latest}, the named direct dependencies' ranges moved to
+ * {@code ^<latest>}, but for those already allowing it and every later release, and for those it would move back or
+ * whose latest version needs what only versions taken down meet, which are kept, saying why.
+ *
+ * @param roots the ranges to resolve, those of prompd.json with the moved ones replaced
+ * @param saved the moved ranges, which prompd.json is to take
+ * @param kept  why ranges --latest was asked to move stay as they are
+ */
+record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<PackageName, VersionRange> saved,
+                    List<String> kept) {
+
+    LatestRanges {
+        roots = SortedCopies.map(roots);
+        saved = SortedCopies.map(saved);
+        kept = List.copyOf(kept);
+    }
+
+    /** An update within the ranges of prompd.json. */
+    static LatestRanges unchanged(SortedMap<PackageName, VersionRange> direct) {
+        return new LatestRanges(direct, new TreeMap<>(), List.of());
+    }
+
+    /** @param names the packages to move, all of them when empty */
+    static LatestRanges of(SortedMap<PackageName, VersionRange> direct, Collection<PackageName> names,
+                           LockFile current, RegistryIndex index) {
+        SortedMap<PackageName, VersionRange> roots = new TreeMap<>(direct);
+        SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
+        List<String> kept = new ArrayList<>();
+        names.stream().filter(name -> !direct.containsKey(name)).sorted().forEach(name -> kept.add(name
+                + " is not in prompd.json, so --latest has no range of it to move: it was updated within"
+                + " the ranges of the packages that need it"));
+        StatusNotes.Blockages blockages = new StatusNotes.Blockages(index);
+        for (PackageName name : direct.keySet()) {
+            if (!names.isEmpty() && !names.contains(name)) {
+                continue;
+            }
+            Optional<Version> newest = index.require(name).latest();
+            if (newest.isEmpty()) {
+                continue;
+            }
+            Optional<Version> locked = current.get(name).map(LockedPackage::version);
+            if (locked.isPresent() && newest.get().compareTo(locked.get()) < 0) {
+                // an update never moves back: a pre-release chosen on purpose stays
+                kept.add("kept " + name + " " + direct.get(name) + ": its latest version, " + newest.get()
+                        + ", is older than the locked " + locked.get());
+                continue;
+            }
+            Optional<String> blocked = StatusNotes.blocking(index.require(name), newest.get(), blockages);
+            if (blocked.isPresent()) {
+                // a range with no upper bound resolves from the highest version that can be installed,
+                // as it does from the latest, whichever way it resolves
+                StatusNotes.reach(index.require(name), List.of(direct.get(name)), blockages).version()
+                        .filter(direct.get(name)::allowsEveryReleaseFrom)
+                        .ifPresent(reachable -> roots.put(name, VersionRange.parse(">=" + reachable)));
+                // a range allowing it already, the resolution's own note says why it stops short
+                if (!direct.get(name).satisfiedBy(newest.get())) {
+                    kept.add("kept " + name + " " + direct.get(name) + ": its latest version, " + newest.get()
+                            + ", cannot be installed now, as it " + blocked.get() + " (wait for a release"
+                            + " of " + name + " needing another)");
+                }
+                continue;
+            }
+            if (direct.get(name).allowsEveryReleaseFrom(newest.get())) {
+                // already as open as --latest means, and ^<latest> would narrow it; the resolution still
+                // starts at the latest, whichever way it resolves
+                roots.put(name, VersionRange.parse(">=" + newest.get()));
+                continue;
+            }
+            VersionRange range = VersionRange.caret(newest.get());
+            roots.put(name, range);
+            saved.put(name, range);
+        }
+        return new LatestRanges(roots, saved, kept);
+    }
+}
