@@ -252,16 +252,10 @@ final class InstallPlanner {
         List<String> disagreeing = new ArrayList<>();
         for (PackageName name : missing) {
             LockedPackage locked = lock.packages().get(name);
-            Optional<VersionSummary> listed;
-            try {
-                listed = index.find(name).flatMap(published -> published.version(locked.version()));
-            } catch (PrompdException unavailable) {
-                // the lock alone is enough to install, as the status warnings' look-up says
-                continue;
-            }
-            listed.filter(known -> !known.dependencies().equals(locked.dependencies())).ifPresent(known ->
-                    disagreeing.add(LockAudit.recordedAgainst(name, locked, LockAudit.texts(known.dependencies()),
-                            "its registry lists")));
+            index.findIfReadable(name).flatMap(published -> published.version(locked.version()))
+                    .filter(known -> !known.dependencies().equals(locked.dependencies()))
+                    .ifPresent(known -> disagreeing.add(LockAudit.recordedAgainst(name, locked,
+                            LockAudit.texts(known.dependencies()), "its registry lists")));
         }
         return disagreeing;
     }
@@ -377,14 +371,7 @@ final class InstallPlanner {
         List<String> warnings = new ArrayList<>();
         for (PackageName name : names) {
             Version version = graph.lock().packages().get(name).version();
-            Optional<PublishedPackage> published;
-            try {
-                published = index.find(name);
-            } catch (PrompdException unavailable) {
-                // the lock alone is enough to install; the status is a courtesy when the registry can tell it
-                continue;
-            }
-            published.ifPresent(listed -> {
+            index.findIfReadable(name).ifPresent(listed -> {
                 listed.version(version).ifPresent(known -> {
                     warnings.addAll(StatusNotes.of(graph, listed, known, "installed because the lock file pins it; "));
                     engineWarning(name, known).ifPresent(warnings::add);

@@ -12,11 +12,9 @@ import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.PackageName;
-import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -213,13 +211,8 @@ final class LockedInstaller {
      */
     private static Optional<PrompdException> lockDisagreeing(PackageName name, LockedPackage locked,
                                                              RegistryIndex index) {
-        Optional<VersionSummary> listed;
-        try {
-            listed = index.find(name).map(published -> published.packument().versions().get(locked.version()));
-        } catch (PrompdException unreachable) {
-            return Optional.empty();
-        }
-        return listed.filter(version -> !version.dist().integrity().equals(locked.integrity())).map(version ->
+        return index.findIfReadable(name).flatMap(published -> published.version(locked.version()))
+                .filter(version -> !version.dist().integrity().equals(locked.integrity())).map(version ->
                 new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + name + "@" + locked.version()
                         + ": " + LockFile.FILE_NAME + " records " + locked.integrity() + ", and the registry's index.json "
                         + version.dist().integrity(), "if " + LockFile.FILE_NAME + " was edited (by hand or by a merge),"
@@ -293,7 +286,7 @@ final class LockedInstaller {
     }
 
     private static boolean listed(PackageName name, Version version, RegistryIndex index) {
-        return readableIndex(name, index).flatMap(published -> published.version(version)).isPresent();
+        return index.findIfReadable(name).flatMap(published -> published.version(version)).isPresent();
     }
 
     /**
@@ -301,19 +294,7 @@ final class LockedInstaller {
      * for a version to download, before the download (the plan has read it already to warn of its status).
      */
     private static Optional<PublishedPackage> takedownRecord(PackageName name, Version version, RegistryIndex index) {
-        return readableIndex(name, index).filter(published -> published.packument().takenDown().containsKey(version));
-    }
-
-    /**
-     * The package's index, empty when it cannot be read: a failure to read it leaves a download, and its error, as
-     * they were.
-     */
-    private static Optional<PublishedPackage> readableIndex(PackageName name, RegistryIndex index) {
-        try {
-            return index.find(name);
-        } catch (PrompdException | UncheckedIOException unreadable) {
-            return Optional.empty();
-        }
+        return index.findIfReadable(name).filter(published -> published.packument().takenDown().containsKey(version));
     }
 
     private InstalledPackage unpack(PackageName name, LockedPackage locked, PackageStore.Pin pin, Path tarball,

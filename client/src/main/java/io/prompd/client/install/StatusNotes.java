@@ -380,20 +380,16 @@ public final class StatusNotes {
         }
 
         private Optional<Need> lookAt(PackageName name, VersionRange range) {
-            try {
-                Optional<PublishedPackage> found = index.find(name);
-                if (found.filter(published -> published.packument().hasNoVersionLeft()
-                        || published.highestAllowed(List.of(range)).isEmpty()
-                        && published.takedowns().matching(range).isPresent()).isPresent()) {
-                    return Optional.of(new Need(name + " " + range, Optional.empty()));
-                }
-                // one chain down is enough to show why: every one would repeat what packages share, at length
-                return found.flatMap(published -> below(published, range))
-                        .map(needs -> new Need(name + " " + range, Optional.of(needs.get(0))));
-            } catch (PrompdException unreadable) {
-                // a hint is a courtesy: a registry that cannot tell leaves the failure's own
-                return Optional.empty();
+            // a hint is a courtesy: a registry that cannot tell leaves the failure's own
+            Optional<PublishedPackage> found = index.findIfReadable(name);
+            if (found.filter(published -> published.packument().hasNoVersionLeft()
+                    || published.highestAllowed(List.of(range)).isEmpty()
+                    && published.takedowns().matching(range).isPresent()).isPresent()) {
+                return Optional.of(new Need(name + " " + range, Optional.empty()));
             }
+            // one chain down is enough to show why: every one would repeat what packages share, at length
+            return found.flatMap(published -> below(published, range))
+                    .map(needs -> new Need(name + " " + range, Optional.of(needs.get(0))));
         }
     }
 

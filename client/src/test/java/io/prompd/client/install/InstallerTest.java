@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
 import io.prompd.client.install.lock.LockedPackage;
@@ -589,6 +590,24 @@ class InstallerTest {
 
         assertEquals(3, report.count(InstalledPackage.Origin.CACHE));
         assertTrue(installed("@acme/util", "1.1.0"));
+    }
+
+    @Test
+    void aLockedInstallFromTheCacheSucceedsWhenTheRegistrysIndexCannotBeReadForItsCourtesyNotes() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        AtomicFiles.deleteRecursively(home.resolve("packages"));
+        // the HTTP layer's cache of documents then fails every look-up with an UncheckedIOException
+        AtomicFiles.deleteRecursively(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER));
+        Files.writeString(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER), "in the way");
+        server.forgetRequests();
+
+        InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
+
+        assertFalse(report.resolved());
+        assertEquals(3, report.count(InstalledPackage.Origin.CACHE));
+        assertEquals(List.of(), report.warnings());
+        assertTrue(installed("@acme/util", "1.1.0"));
+        assertEquals(List.of(), server.requests());
     }
 
     @Test

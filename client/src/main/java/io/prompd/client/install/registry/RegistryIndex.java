@@ -77,6 +77,20 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     }
 
     /**
+     * The package's {@code index.json}, empty when it cannot be read: for the look-ups that are courtesies (a status
+     * note, a hint, a record that explains a failure better), as the lock alone is enough to install. Both the
+     * registry's refusals ({@link PrompdException}) and the HTTP layer's local failures ({@link UncheckedIOException},
+     * such as a file where its cache's folder goes) leave the run to go on, or to fail with its own error.
+     */
+    public Optional<PublishedPackage> findIfReadable(PackageName name) {
+        try {
+            return find(name);
+        } catch (PrompdException | UncheckedIOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * The package's {@code index.json}, which must exist.
      *
      * @throws PrompdException NOT_FOUND naming similar packages when there is no such package
