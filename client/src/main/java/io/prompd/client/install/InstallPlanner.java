@@ -11,7 +11,6 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
-import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Candidate;
@@ -26,6 +25,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -33,8 +33,9 @@ import java.util.TreeMap;
 
 /**
  * Decides what a run of {@link Installer} locks: the lock file kept when it still meets the project and nothing asks
- * to move, else a new resolution, with the warnings the choice calls for (stale lock, yanked, deprecated and taken
- * down versions, engines). It reads the registry, the store and the cache, and changes none of them.
+ * to move, else a new resolution, with the warnings the choice calls for (a stale lock, a latest version set aside,
+ * and {@link PlanWarnings}' on the versions it locks). It reads the registry, the store and the cache, and changes
+ * none of them.
  */
 final class InstallPlanner {
 
@@ -46,8 +47,7 @@ final class InstallPlanner {
     private final PackageRegistry registry;
     private final boolean offline;
     private final LockedInstaller installer;
-    /** This prompd's version, to say when a package's engines ask for another; empty in a development build. */
-    private final Optional<Version> prompdVersion;
+    private final PlanWarnings planWarnings;
 
     InstallPlanner(PackageStore store, TarballCache cache, PackageRegistry registry, boolean offline,
                    LockedInstaller installer, Optional<Version> prompdVersion) {
@@ -56,7 +56,7 @@ final class InstallPlanner {
         this.registry = registry;
         this.offline = offline;
         this.installer = installer;
-        this.prompdVersion = prompdVersion;
+        this.planWarnings = new PlanWarnings(installer, prompdVersion);
     }
 
     /**
@@ -146,7 +146,7 @@ final class InstallPlanner {
                         + " installed in this project, so " + installed + ", the highest version that can, is installed");
             }
         }
-        return plan.warnedAlso(setAside);
+        return plan.withWarningsFirst(setAside);
     }
 
     private static boolean isResolutionFailure(PrompdException failure) {
@@ -179,12 +179,21 @@ final class InstallPlanner {
     /** The new lock with the ranges it meets, and whether it took a resolution. */
     record Plan(ProjectGraph graph, boolean resolved, List<String> warnings) {
 
+        Plan {
+            Objects.requireNonNull(graph, "graph");
+            warnings = List.copyOf(warnings);
+        }
+
         LockFile lock() {
             return graph.lock();
         }
 
-        Plan warnedAlso(List<String> more) {
-            List<String> all = new ArrayList<>(more);
+        /**
+         * The plan with {@code first} before its own warnings: what the run decided before planning (a stale lock, a
+         * range kept or set aside, versions left out) reads ahead of the notes on the versions the plan locks.
+         */
+        Plan withWarningsFirst(List<String> first) {
+            List<String> all = new ArrayList<>(first);
             all.addAll(warnings);
             return new Plan(graph, resolved, all);
         }
@@ -234,13 +243,13 @@ final class InstallPlanner {
                 stale.addAll(disagreeingWithRegistry(kept.get(), missing, index));
                 if (stale.isEmpty()) {
                     ProjectGraph graph = new ProjectGraph(goal.roots(), kept.get());
-                    return new Plan(graph, false, statusWarnings(graph, missing, index));
+                    return new Plan(graph, false, planWarnings.statusOf(graph, missing, index));
                 }
             }
         }
         Plan plan = resolved(goal, current, ResolveOptions.defaults().withStrategy(options.strategy())
                 .withLocked(current.versions()).freeing(unpinned), index);
-        return stale.isEmpty() ? plan : plan.warnedAlso(List.of(LockFile.FILE_NAME + " was stale, so its versions were"
+        return stale.isEmpty() ? plan : plan.withWarningsFirst(List.of(LockFile.FILE_NAME + " was stale, so its versions were"
                 + " resolved again: " + String.join("; ", stale)));
     }
 
@@ -297,96 +306,7 @@ final class InstallPlanner {
                     summary.dependencies()));
         }
         ProjectGraph graph = new ProjectGraph(goal.roots(), new LockFile(packages));
-        List<String> warnings = new ArrayList<>(statusWarnings(graph, List.copyOf(packages.keySet()), index));
-        warnings.addAll(movedOffTakedowns(current, packages, index));
-        warnings.addAll(heldBackByTakedowns(graph, index));
-        return new Plan(graph, true, warnings);
-    }
-
-    /**
-     * The packages resolved below the highest version their ranges allow because that version needs something only
-     * versions taken down meet: the resolution passes over it as over any version that cannot resolve, and the
-     * lock's change alone would not say why an update stopped short.
-     */
-    private static List<String> heldBackByTakedowns(ProjectGraph graph, RegistryIndex index) {
-        List<String> warnings = new ArrayList<>();
-        StatusNotes.Blockages blockages = new StatusNotes.Blockages(index);
-        graph.lock().packages().forEach((name, locked) -> index.find(name).ifPresent(published -> {
-            List<VersionRange> ranges = graph.rangesOn(name);
-            if (published.highestAllowed(ranges).filter(highest -> highest.compareTo(locked.version()) > 0).isEmpty()) {
-                return;
-            }
-            StatusNotes.Reach reach = StatusNotes.reach(published, ranges, blockages);
-            if (reach.version().equals(Optional.of(locked.version()))) {
-                reach.heldBack().ifPresent(warnings::add);
-            }
-        }));
-        return warnings;
-    }
-
-    /**
-     * The locked versions a resolution moved off because their registry took them down, with the reason: the lock's
-     * change alone ({@code ~ @a/x 2.0.0 -> 2.1.0}) would not say that the version pinned is gone, nor why.
-     */
-    private static List<String> movedOffTakedowns(LockFile current, SortedMap<PackageName, LockedPackage> resolved,
-                                                  RegistryIndex index) {
-        List<String> warnings = new ArrayList<>();
-        current.packages().forEach((name, old) -> {
-            LockedPackage now = resolved.get(name);
-            if (now == null || now.version().equals(old.version())) {
-                return;
-            }
-            String reason = index.require(name).packument().takenDown().get(old.version());
-            if (reason != null) {
-                warnings.add(StatusNotes.movedOffTakenDown(name, old.version(), now.version(), reason));
-            }
-        });
-        return warnings;
-    }
-
-    /**
-     * A package whose {@code engines} ask for another prompd still installs, as npm's do without
-     * engine-strict: the prompts are text, and only some features may be missing. A development
-     * build counts as the release it leads to.
-     */
-    private Optional<String> engineWarning(PackageName name, VersionSummary known) {
-        Optional<VersionRange> wanted = Optional.ofNullable(known.engines().get(ManifestFields.PROMPD_ENGINE))
-                .filter(VersionRange::isValid).map(VersionRange::parse);
-        return prompdVersion.flatMap(running -> wanted.filter(range -> !range.satisfiedBy(release(running)))
-                .map(range -> name + "@" + known.version() + " asks for prompd " + range + ", and this is"
-                        + " prompd " + running + "; its prompts may use what this one lacks (update prompd)"));
-    }
-
-    private static Version release(Version version) {
-        return Version.parse(version.major() + "." + version.minor() + "." + version.patch());
-    }
-
-    /**
-     * Yanked, deprecated and taken down versions among {@code names}, and those whose engines ask for another
-     * prompd. Only packages whose metadata this run needs anyway are looked at, so an install with
-     * everything locked and installed asks the registry nothing.
-     */
-    private List<String> statusWarnings(ProjectGraph graph, List<PackageName> names, RegistryIndex index) {
-        index.prefetch(names);
-        List<String> warnings = new ArrayList<>();
-        for (PackageName name : names) {
-            Version version = graph.lock().packages().get(name).version();
-            index.findIfReadable(name).ifPresent(listed -> {
-                listed.version(version).ifPresent(known -> {
-                    warnings.addAll(StatusNotes.of(graph, listed, known, "installed because the lock file pins it; "));
-                    engineWarning(name, known).ifPresent(warnings::add);
-                });
-                // Without a copy at hand the install fails for it, or an uninstall leaves it out, saying so. Only a
-                // takedown the index records counts: a version missing from an index cached offline may just be
-                // newer than that copy.
-                if (listed.packument().takenDown().containsKey(version)
-                        && installer.isAtHand(name, graph.lock().packages().get(name))) {
-                    warnings.add(StatusNotes.takenDown(graph, listed, version,
-                            "installed from the copy at hand because the lock file pins it; "));
-                }
-            });
-        }
-        return warnings;
+        return new Plan(graph, true, planWarnings.ofResolved(graph, current, index));
     }
 
     /**

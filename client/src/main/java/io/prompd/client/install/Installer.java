@@ -132,7 +132,7 @@ public final class Installer {
                 LatestRanges ranges = latest ? LatestRanges.of(direct, names, current, index)
                         : LatestRanges.unchanged(direct);
                 InstallPlanner.Plan plan = planner.forUpdate(project, ranges.roots(), ranges.saved().keySet(), unpinned,
-                        options, index).warnedAlso(ranges.kept());
+                        options, index).withWarningsFirst(ranges.kept());
                 return apply(project, plan, ranges.saved(), List.of(), Set.of(), options, repaired, index);
             }
         });
@@ -154,7 +154,7 @@ public final class Installer {
                 InstallPlanner.Plan plan = planner.forUninstall(project, roots, index);
                 List<PackageName> leftOut = installer.outOfReach(plan.lock(), index);
                 if (!leftOut.isEmpty()) {
-                    plan = plan.warnedAlso(List.of(installer.leftOutWarning(plan.graph(), leftOut, index)));
+                    plan = plan.withWarningsFirst(List.of(installer.leftOutWarning(plan.graph(), leftOut, index)));
                 }
                 // a name given twice (uninstall a a) is one dependency removed, and said once
                 return apply(project, plan, new TreeMap<>(), names.stream().distinct().sorted().toList(), Set.copyOf(leftOut),

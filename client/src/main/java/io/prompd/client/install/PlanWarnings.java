@@ -1,0 +1,126 @@
+package io.prompd.client.install;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.core.manifest.ManifestFields;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.VersionSummary;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The warnings of an {@link InstallPlanner} plan about the versions it locks: yanked, deprecated and taken down
+ * versions, engines asking for another prompd, and the takedowns a resolution moved off or stopped short of.
+ */
+final class PlanWarnings {
+
+    private final LockedInstaller lockedInstaller;
+    /** This prompd's version, to say when a package's engines ask for another; empty in a development build. */
+    private final Optional<Version> prompdVersion;
+
+    PlanWarnings(LockedInstaller lockedInstaller, Optional<Version> prompdVersion) {
+        this.lockedInstaller = lockedInstaller;
+        this.prompdVersion = prompdVersion;
+    }
+
+    /**
+     * Of a new resolution, from the lock {@code current}: the status of every version it locks, then the locked
+     * versions it moved off as taken down, then those it held back below a takedown.
+     */
+    List<String> ofResolved(ProjectGraph graph, LockFile current, RegistryIndex index) {
+        List<String> warnings = new ArrayList<>(statusOf(graph, List.copyOf(graph.lock().packages().keySet()), index));
+        warnings.addAll(movedOffTakedowns(current, graph.lock(), index));
+        warnings.addAll(heldBackByTakedowns(graph, index));
+        return warnings;
+    }
+
+    /**
+     * Yanked, deprecated and taken down versions among {@code names}, and those whose engines ask for another
+     * prompd. Only packages whose metadata this run needs anyway are looked at, so an install with
+     * everything locked and installed asks the registry nothing.
+     */
+    List<String> statusOf(ProjectGraph graph, List<PackageName> names, RegistryIndex index) {
+        index.prefetch(names);
+        List<String> warnings = new ArrayList<>();
+        for (PackageName name : names) {
+            Version version = graph.lock().packages().get(name).version();
+            index.findIfReadable(name).ifPresent(listed -> {
+                listed.version(version).ifPresent(known -> {
+                    warnings.addAll(StatusNotes.of(graph, listed, known, "installed because the lock file pins it; "));
+                    engineWarning(name, known).ifPresent(warnings::add);
+                });
+                // Without a copy at hand the install fails for it, or an uninstall leaves it out, saying so. Only a
+                // takedown the index records counts: a version missing from an index cached offline may just be
+                // newer than that copy.
+                if (listed.packument().takenDown().containsKey(version)
+                        && lockedInstaller.isAtHand(name, graph.lock().packages().get(name))) {
+                    warnings.add(StatusNotes.takenDown(graph, listed, version,
+                            "installed from the copy at hand because the lock file pins it; "));
+                }
+            });
+        }
+        return warnings;
+    }
+
+
+    /**
+     * A package whose {@code engines} ask for another prompd still installs, as npm's do without
+     * engine-strict: the prompts are text, and only some features may be missing. A development
+     * build counts as the release it leads to.
+     */
+    private Optional<String> engineWarning(PackageName name, VersionSummary known) {
+        Optional<VersionRange> wanted = Optional.ofNullable(known.engines().get(ManifestFields.PROMPD_ENGINE))
+                .filter(VersionRange::isValid).map(VersionRange::parse);
+        return prompdVersion.flatMap(running -> wanted.filter(range -> !range.satisfiedBy(release(running)))
+                .map(range -> name + "@" + known.version() + " asks for prompd " + range + ", and this is"
+                        + " prompd " + running + "; its prompts may use what this one lacks (update prompd)"));
+    }
+
+    private static Version release(Version version) {
+        return Version.parse(version.major() + "." + version.minor() + "." + version.patch());
+    }
+
+    /**
+     * The packages resolved below the highest version their ranges allow because that version needs something only
+     * versions taken down meet: the resolution passes over it as over any version that cannot resolve, and the
+     * lock's change alone would not say why an update stopped short.
+     */
+    private static List<String> heldBackByTakedowns(ProjectGraph graph, RegistryIndex index) {
+        List<String> warnings = new ArrayList<>();
+        StatusNotes.Blockages blockages = new StatusNotes.Blockages(index);
+        graph.lock().packages().forEach((name, locked) -> index.find(name).ifPresent(published -> {
+            List<VersionRange> ranges = graph.rangesOn(name);
+            if (published.highestAllowed(ranges).filter(highest -> highest.compareTo(locked.version()) > 0).isEmpty()) {
+                return;
+            }
+            StatusNotes.Reach reach = StatusNotes.reach(published, ranges, blockages);
+            if (reach.version().equals(Optional.of(locked.version()))) {
+                reach.heldBack().ifPresent(warnings::add);
+            }
+        }));
+        return warnings;
+    }
+
+    /**
+     * The locked versions a resolution moved off because their registry took them down, with the reason: the lock's
+     * change alone ({@code ~ @a/x 2.0.0 -> 2.1.0}) would not say that the version pinned is gone, nor why.
+     */
+    private static List<String> movedOffTakedowns(LockFile current, LockFile resolved, RegistryIndex index) {
+        List<String> warnings = new ArrayList<>();
+        current.packages().forEach((name, old) -> {
+            LockedPackage now = resolved.packages().get(name);
+            if (now == null || now.version().equals(old.version())) {
+                return;
+            }
+            String reason = index.require(name).packument().takenDown().get(old.version());
+            if (reason != null) {
+                warnings.add(StatusNotes.movedOffTakenDown(name, old.version(), now.version(), reason));
+            }
+        });
+        return warnings;
+    }
+}
