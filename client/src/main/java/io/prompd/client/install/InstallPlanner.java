@@ -23,6 +23,7 @@ import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -163,8 +164,8 @@ final class InstallPlanner {
     private Plan unresolved(SortedMap<PackageName, VersionRange> roots, Optional<LockFile> current,
                             PrompdException unresolvable, RegistryIndex index) {
         ProjectGraph graph = new ProjectGraph(roots, current.orElseGet(LockFile::empty).reachableFrom(roots.keySet()));
-        List<String> waysOff = StatusNotes.unlockable(graph, graph.unlocked().stream()
-                .flatMap(name -> index.find(name).stream()).toList(), index);
+        Collection<String> waysOff = StatusNotes.unlockable(graph, graph.unlocked().stream()
+                .flatMap(name -> index.find(name).stream()).toList(), new TakedownGraph(index)).values();
         // the notes of the dependencies that cannot be locked say what to do better than the resolver's general hint
         String hint = waysOff.isEmpty() && !unresolvable.hint().isEmpty() ? " (" + unresolvable.hint() + ")" : "";
         List<String> warnings = new ArrayList<>();
@@ -284,7 +285,8 @@ final class InstallPlanner {
                         + " or cached count: run again without --offline to choose among all published ones", failed);
             }
             throw StatusNotes.waysPast(goal.roots(), goal.asked(), goal.added(),
-                            goal.global() ? Installer.INSTALL_GLOBAL : Installer.INSTALL, index)
+                            goal.global() ? Installer.INSTALL_GLOBAL : Installer.INSTALL, index,
+                            new TakedownGraph(index))
                     .map(hint -> new PrompdException(failed.exitCode(), failed.getMessage(), hint, failed))
                     .orElse(failed);
         }

@@ -46,7 +46,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
         names.stream().filter(name -> !direct.containsKey(name)).sorted().forEach(name -> kept.add(name
                 + " is not in prompd.json, so --latest has no range of it to move: it was updated within"
                 + " the ranges of the packages that need it"));
-        StatusNotes.Blockages blockages = new StatusNotes.Blockages(index);
+        TakedownGraph takedowns = new TakedownGraph(index);
         for (PackageName name : direct.keySet()) {
             if (!names.isEmpty() && !names.contains(name)) {
                 continue;
@@ -62,11 +62,11 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
                         + ", is older than the locked " + locked.get());
                 continue;
             }
-            Optional<String> blocked = StatusNotes.blocking(index.require(name), newest.get(), blockages);
+            Optional<String> blocked = StatusNotes.blocking(takedowns.needs(index.require(name), newest.get()));
             if (blocked.isPresent()) {
                 // a range with no upper bound resolves from the highest version that can be installed,
                 // as it does from the latest, whichever way it resolves
-                StatusNotes.reach(index.require(name), List.of(direct.get(name)), blockages).version()
+                takedowns.reach(index.require(name), List.of(direct.get(name))).version()
                         .filter(direct.get(name)::allowsEveryReleaseFrom)
                         .ifPresent(reachable -> roots.put(name, VersionRange.parse(">=" + reachable)));
                 // a range allowing it already, the resolution's own note says why it stops short

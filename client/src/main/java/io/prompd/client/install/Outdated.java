@@ -8,6 +8,7 @@ import io.prompd.core.version.Version;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -71,7 +72,7 @@ public final class Outdated {
         index.prefetch(names);
         List<Row> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        StatusNotes.Blockages blockages = new StatusNotes.Blockages(index);
+        TakedownGraph takedowns = new TakedownGraph(index);
         for (ProjectGraph.Entry entry : graph.entries()) {
             Optional<PublishedPackage> published = index.find(entry.name());
             if (published.isEmpty()) {
@@ -85,10 +86,10 @@ public final class Outdated {
             if (gone) {
                 warnings.add(StatusNotes.takenDown(graph, published.get(), entry.version(), ""));
             }
-            StatusNotes.Reach reach = StatusNotes.reach(published.get(), graph.rangesOn(entry.name()), blockages);
+            TakedownGraph.Reach reach = takedowns.reach(published.get(), graph.rangesOn(entry.name()));
             Optional<Version> highest = reach.version();
             // a newer version that a takedown further down keeps from the package is no update to want
-            reach.heldBack().ifPresent(warnings::add);
+            StatusNotes.heldBack(entry.name(), reach).ifPresent(warnings::add);
             // a version outside its ranges is wanted away from even when it is newer, as 'prompd install' moves
             // it, and so is one gone, which can no longer be installed
             Optional<Version> wanted = entry.invalid() || gone ? highest
@@ -109,12 +110,16 @@ public final class Outdated {
                 continue;
             }
             listed.add(published.get());
-            boolean unlockable = StatusNotes.unlockable(graph, published.get(), index).isPresent();
-            // one that a dependency taken down keeps from being locked has no version to want either
-            rows.add(new Row(name, Optional.empty(), published.get().highestAllowed(graph.rangesOn(name))
-                    .filter(wanted -> !unlockable), published.get().latest(), true, false, unlockable));
         }
-        warnings.addAll(StatusNotes.unlockable(graph, listed, index));
+        Map<PackageName, String> unlockable = StatusNotes.unlockable(graph, listed, takedowns);
+        for (PublishedPackage published : listed) {
+            PackageName name = published.packument().name();
+            boolean cannotLock = unlockable.containsKey(name);
+            // one that a dependency taken down keeps from being locked has no version to want either
+            rows.add(new Row(name, Optional.empty(), published.highestAllowed(graph.rangesOn(name))
+                    .filter(wanted -> !cannotLock), published.latest(), true, false, cannotLock));
+        }
+        warnings.addAll(unlockable.values());
         rows.sort(Comparator.comparing(Row::name));
         return new Result(rows, warnings);
     }

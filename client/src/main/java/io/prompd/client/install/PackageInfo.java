@@ -118,13 +118,13 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
             if (spec.selector() instanceof PackageSpec.Latest) {
                 return Optional.empty();
             }
-            throw StatusNotes.noVersionLeft(published);
+            throw RequestedPackage.noVersionLeft(published);
         }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
             return Optional.of(published.requireTag(tag.tag()));
         }
         if (spec.selector() instanceof PackageSpec.Range range) {
-            StatusNotes.requireNotTakenDown(published, range.range());
+            RequestedPackage.requireNotTakenDown(published, range.range());
             Optional<Version> exact = range.range().exactVersion();
             // a version named exactly is shown even when yanked: that is when one wants to read why
             return Optional.of(exact.filter(published.packument().versions()::containsKey)

@@ -91,15 +91,15 @@ final class PlanWarnings {
      */
     private static List<String> heldBackByTakedowns(ProjectGraph graph, RegistryIndex index) {
         List<String> warnings = new ArrayList<>();
-        StatusNotes.Blockages blockages = new StatusNotes.Blockages(index);
+        TakedownGraph takedowns = new TakedownGraph(index);
         graph.lock().packages().forEach((name, locked) -> index.find(name).ifPresent(published -> {
             List<VersionRange> ranges = graph.rangesOn(name);
             if (published.highestAllowed(ranges).filter(highest -> highest.compareTo(locked.version()) > 0).isEmpty()) {
                 return;
             }
-            StatusNotes.Reach reach = StatusNotes.reach(published, ranges, blockages);
+            TakedownGraph.Reach reach = takedowns.reach(published, ranges);
             if (reach.version().equals(Optional.of(locked.version()))) {
-                reach.heldBack().ifPresent(warnings::add);
+                StatusNotes.heldBack(name, reach).ifPresent(warnings::add);
             }
         }));
         return warnings;

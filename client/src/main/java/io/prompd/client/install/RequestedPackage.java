@@ -7,6 +7,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
+import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.version.Version;
@@ -47,7 +48,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         PackageName name = spec.name();
         if (spec.selector() instanceof PackageSpec.Range range) {
             // a package missing is the resolver's to report, with whatever else of the graph it cannot find
-            index.find(name).ifPresent(published -> StatusNotes.requireNotTakenDown(published, range.range()));
+            index.find(name).ifPresent(published -> requireNotTakenDown(published, range.range()));
             // a bare version (1.2.3, v1.2.3) picks the version to install, not the range to keep: npm saves it as
             // ^1.2.3, and cargo reads "1.2.3" so; an operator (=1.2.3, ^1.2) is a range the user chose, kept as written
             Optional<VersionRange> written = range.range().bareVersion().isPresent()
@@ -56,7 +57,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         }
         PublishedPackage published = index.require(name);
         if (published.packument().hasNoVersionLeft()) {
-            throw StatusNotes.noVersionLeft(published);
+            throw noVersionLeft(published);
         }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
             Version tagged = published.requireTag(tag.tag());
@@ -66,6 +67,35 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published, install));
         return new RequestedPackage(name, VersionRange.caret(highestOffered(index, name, latest)), Optional.empty(),
                 saveExact, true);
+    }
+
+    /**
+     * Refuses a request that only a version taken down could meet: any, once every version of the package is
+     * taken down, or the one taken down that the range names exactly.
+     *
+     * @throws PrompdException NOT_FOUND, with the maintainers' reasons
+     */
+    static void requireNotTakenDown(PublishedPackage published, VersionRange range) {
+        Packument packument = published.packument();
+        if (packument.hasNoVersionLeft()) {
+            throw noVersionLeft(published);
+        }
+        Optional<Version> exact = range.exactVersion();
+        Optional<String> takedown = exact.map(packument.takenDown()::get);
+        if (takedown.isPresent()) {
+            throw new PrompdException(ExitCode.NOT_FOUND, packument.name() + "@" + exact.get() + " is "
+                    + StatusNotes.labelled("taken down", takedown.get()), "'prompd info " + packument.name()
+                    + "' lists the versions left");
+        }
+    }
+
+    /**
+     * The failure of asking for a package every version of which was taken down. It has no hint: there
+     * is no version to point at, and which package to use instead is the user's to choose.
+     */
+    static PrompdException noVersionLeft(PublishedPackage published) {
+        return new PrompdException(ExitCode.NOT_FOUND, published.takedowns().everyVersion(published.packument().name())
+                + ", so none can be installed", "");
     }
 
     /**

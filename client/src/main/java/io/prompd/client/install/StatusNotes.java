@@ -1,22 +1,18 @@
 package io.prompd.client.install;
 
+import io.prompd.client.install.TakedownGraph.Need;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
-import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
-import io.prompd.core.PrompdException;
 import io.prompd.core.TerminalText;
 import io.prompd.core.name.PackageName;
-import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,44 +128,44 @@ public final class StatusNotes {
     }
 
     /**
-     * What to say of a dependency of {@code prompd.json} not locked yet whose range only versions taken down met, or
-     * that has no version left: 'prompd install' cannot lock it, and the way off is a locked one's. Empty for one
-     * that no takedown keeps from being locked.
+     * What to say of each dependency of {@code prompd.json} not locked yet whose range only versions taken down met,
+     * or that has no version left: 'prompd install' cannot lock it, and the way off is a locked one's. Those that a
+     * wider range would get locked are all named in the one 'prompd update --latest' each note gives, so that
+     * following one note does not fail on the next of them. A dependency that no takedown keeps from being locked
+     * has no note.
+     *
+     * @return the notes by package, in the order of {@code published}
      */
-    static Optional<String> unlockable(ProjectGraph graph, PublishedPackage published, RegistryIndex index) {
-        return unlockable(graph, published, List.of(published.packument().name()), index);
-    }
-
-    /**
-     * As {@link #unlockable(ProjectGraph, PublishedPackage, RegistryIndex)} for several dependencies not locked at once: those that
-     * a wider range would get locked are all named in the one 'prompd update --latest' each note gives, so that
-     * following one note does not fail on the next of them.
-     */
-    static List<String> unlockable(ProjectGraph graph, List<PublishedPackage> published, RegistryIndex index) {
+    static Map<PackageName, String> unlockable(ProjectGraph graph, List<PublishedPackage> published,
+                                               TakedownGraph takedowns) {
         List<PackageName> widened = published.stream().filter(one -> widenedTo(graph, one).isPresent())
                 .map(one -> one.packument().name()).toList();
-        return published.stream().flatMap(one -> unlockable(graph, one, widened.contains(one.packument().name())
-                ? widened : List.of(one.packument().name()), index).stream()).toList();
+        Map<PackageName, String> notes = new LinkedHashMap<>();
+        published.forEach(one -> unlockable(graph, one, widened.contains(one.packument().name())
+                ? widened : List.of(one.packument().name()), takedowns)
+                .ifPresent(note -> notes.put(one.packument().name(), note)));
+        return Collections.unmodifiableMap(notes);
     }
 
     private static Optional<String> unlockable(ProjectGraph graph, PublishedPackage published,
-                                               List<PackageName> widenedTogether, RegistryIndex index) {
+                                               List<PackageName> widenedTogether, TakedownGraph takedowns) {
         PackageName name = published.packument().name();
-        Takedowns takedowns = published.takedowns();
-        if (takedowns.noVersionLeft()) {
-            return Optional.of(takedowns.everyVersion(name) + ", so 'prompd install' cannot lock it"
+        Takedowns recorded = published.takedowns();
+        if (recorded.noVersionLeft()) {
+            return Optional.of(recorded.everyVersion(name) + ", so 'prompd install' cannot lock it"
                     + noneLeftWayOff(graph, name));
         }
         VersionRange own = graph.roots().get(name);
         if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
-            return blockedBelow(published, own, index).map(needs -> "every version of " + name + " that " + own
-                    + " allows " + needs + ", which only versions taken down meet, so 'prompd install' cannot lock it: "
-                    + highestUnblocked(published, index).map(other -> "'prompd install " + name + "@" + other
-                            + "' moves past them, or remove the dependency with 'prompd uninstall " + name + "'")
+            return takedowns.blockedBelow(published, own).map(needs -> "every version of " + name + " that " + own
+                    + " allows " + needsText(needs) + ", which only versions taken down meet, so 'prompd install'"
+                    + " cannot lock it: " + takedowns.highestUnblocked(published).map(other -> "'prompd install "
+                            + name + "@" + other + "' moves past them, or remove the dependency with 'prompd"
+                            + " uninstall " + name + "'")
                     .orElse("remove the dependency with 'prompd uninstall " + name + "', or wait for a release of it"
                             + " needing another"));
         }
-        return takedowns.matching(own).map(which -> "no version of " + name + " matches " + own + " (" + which
+        return recorded.matching(own).map(which -> "no version of " + name + " matches " + own + " (" + which
                 + "), so 'prompd install' cannot lock it: " + widen(widenedTogether, widenedTo(graph, published)));
     }
 
@@ -198,7 +194,8 @@ public final class StatusNotes {
      * @param install the command that installs them, {@code --global} and all
      */
     static Optional<String> waysPast(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked,
-                                     Set<PackageName> added, String install, RegistryIndex index) {
+                                     Set<PackageName> added, String install, RegistryIndex index,
+                                     TakedownGraph takedowns) {
         List<String> removed = new ArrayList<>();
         List<String> moved = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
@@ -212,10 +209,10 @@ public final class StatusNotes {
                 published.latest().filter(latest -> !range.satisfiedBy(latest))
                         .ifPresent(latest -> moved.add(name + "@" + VersionRange.caret(latest)));
             } else {
-                blockedBelow(published, range, index).ifPresent(needs -> {
+                takedowns.blockedBelow(published, range).ifPresent(needs -> {
                     String why = (range.exactVersion().isPresent() ? "it" : "every version of it that " + range
-                            + " allows") + " " + needs + ", which only versions taken down meet";
-                    Optional<Version> other = highestUnblocked(published, index);
+                            + " allows") + " " + needsText(needs) + ", which only versions taken down meet";
+                    Optional<Version> other = takedowns.highestUnblocked(published);
                     if (other.isPresent()) {
                         moved.add(name + "@" + other.get());
                         unavailable.add(name + " " + range + " cannot be installed now, as " + why);
@@ -253,175 +250,52 @@ public final class StatusNotes {
         return hint.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", hint));
     }
 
-    /**
-     * The highest release of a package that is not yanked and needs nothing only versions taken down meet: an
-     * install of that version gets past them, as far as its own dependencies tell.
-     */
-    private static Optional<Version> highestUnblocked(PublishedPackage published, RegistryIndex index) {
-        Blockages blockages = new Blockages(index);
-        return published.packument().versions().values().stream()
-                .filter(version -> version.yanked() == null && !version.version().isPreRelease())
-                .filter(version -> blockages.needs(version).isEmpty())
-                .map(VersionSummary::version).max(Version::compareTo);
-    }
-
-    /**
-     * What every version of a package that the range allows needs and only versions taken down meet, however far
-     * down, as {@code needs @a/base ^2.1.0} or {@code needs @a/mid ^1.0.0, which needs @a/base ^2.1.0}, named for the
-     * highest of them: a way past it is no range of the package itself. Empty when the range allows none, or one
-     * that needs no such thing.
-     */
-    static Optional<String> blockedBelow(PublishedPackage published, VersionRange range, RegistryIndex index) {
-        Blockages blockages = new Blockages(index);
-        // a cycle back to the package blocks nothing its own dependencies do not
-        blockages.looking.add(published.packument().name() + " " + range);
-        return blockages.below(published, range).map(StatusNotes::needsText);
-    }
-
+    /** {@code needs @a/base ^2.1.0}, or {@code needs @a/mid ^1.0.0 (which needs @a/base ^2.1.0) and @a/other ^1.0.0}. */
     private static String needsText(List<Need> needs) {
-        return "needs " + Plural.series(needs.stream().map(need -> needs.size() == 1 ? need.text() : need.textApart())
+        return "needs " + Plural.series(needs.stream().map(need -> needs.size() == 1 ? text(need) : textApart(need))
                 .toList(), "and");
     }
 
     /**
-     * Why the version cannot be installed now, as {@code needs @a/mid ^1.0.0, which needs @a/base ^2.0.0, which only
-     * versions taken down meet}; empty when it needs nothing of the kind.
+     * Why a version cannot be installed now, as {@code needs @a/mid ^1.0.0, which needs @a/base ^2.0.0, which only
+     * versions taken down meet}, from {@link TakedownGraph#needs}; empty when it needs nothing of the kind.
      */
-    static Optional<String> blocking(PublishedPackage published, Version version, Blockages blockages) {
-        return published.version(version).map(blockages::needs).filter(needs -> !needs.isEmpty())
-                .map(needs -> needsText(needs) + ", which only versions taken down meet");
+    static Optional<String> blocking(List<Need> needs) {
+        return needs.isEmpty() ? Optional.empty() : Optional.of(needsText(needs) + ", which only versions taken down meet");
     }
 
-    /**
-     * The highest version that the ranges allow and that needs nothing only versions taken down meet, however far
-     * down: what {@code prompd update} can reach. A resolution skips the versions above it silently, as it skips any
-     * version that cannot resolve, so {@code outdated} and the commands that resolve say why through {@code heldBack}.
-     *
-     * @param version  that version, empty when every version the ranges allow needs such a thing
-     * @param heldBack why the highest version the ranges allow is not it, empty when it is
-     */
-    record Reach(Optional<Version> version, Optional<String> heldBack) {
-    }
-
-    static Reach reach(PublishedPackage published, Collection<VersionRange> ranges, Blockages blockages) {
-        Optional<Version> highest = published.highestAllowed(ranges);
-        Optional<String> blocking = highest.flatMap(version -> blocking(published, version, blockages));
-        if (blocking.isEmpty()) {
-            return new Reach(highest, Optional.empty());
-        }
-        PackageName name = published.packument().name();
-        Optional<Version> reachable = published.packument().versions().values().stream()
-                .filter(version -> version.yanked() == null && version.version().compareTo(highest.get()) < 0
-                        && ranges.stream().allMatch(range -> range.satisfiedBy(version.version())))
-                .sorted(Comparator.comparing(VersionSummary::version).reversed())
-                .filter(version -> blockages.needs(version).isEmpty()).map(VersionSummary::version).findFirst();
-        return new Reach(reachable, Optional.of(name + " " + highest.get() + " cannot be installed now, as it "
-                + blocking.get() + ", so " + reachable
+    /** Why the highest version the ranges allow is not the one {@code prompd update} can reach; empty when it is. */
+    static Optional<String> heldBack(PackageName name, TakedownGraph.Reach reach) {
+        return blocking(reach.blocking()).map(blocking -> name + " " + reach.highest().orElseThrow()
+                + " cannot be installed now, as it " + blocking + ", so " + reach.version()
                         .map(version -> version + " is the newest version its ranges allow that can be")
                         .orElse("no version its ranges allow can be") + " (wait for a release of " + name
-                + " needing another)"));
+                + " needing another)");
     }
 
-    /**
-     * One look down the dependency graph for what only versions taken down meet. Each package's range is looked at
-     * once, however many packages need it, so that a graph of many shared dependencies costs its size, not its
-     * number of paths: a command asking of several packages keeps one for all of them.
-     */
-    static final class Blockages {
+    /** Links kept from either end of a long chain: its middle would make a hint pages long. */
+    private static final int ENDS_SHOWN = 2;
 
-        private final RegistryIndex index;
-        private final Map<String, Optional<Need>> known = new HashMap<>();
-        private final Set<String> looking = new HashSet<>();
-
-        Blockages(RegistryIndex index) {
-            this.index = index;
+    /** {@code @a/mid ^1.0.0, which needs @a/base ^2.1.0}. */
+    private static String text(Need need) {
+        List<String> links = new ArrayList<>();
+        for (Optional<Need> link = Optional.of(need); link.isPresent(); link = link.get().through()) {
+            links.add(link.get().dependency());
         }
-
-        /** What the highest version the range allows needs, when every version it allows is blocked. */
-        Optional<List<Need>> below(PublishedPackage published, VersionRange range) {
-            List<VersionSummary> allowed = published.packument().versions().values().stream()
-                    .filter(version -> version.yanked() == null && range.satisfiedBy(version.version())).toList();
-            Optional<List<Need>> highestNeeds = Optional.empty();
-            for (int highest = allowed.size() - 1; highest >= 0; highest--) {
-                List<Need> needs = needs(allowed.get(highest));
-                if (needs.isEmpty()) {
-                    // the older versions need no look, nor their dependencies' indexes any fetch, down the whole graph
-                    return Optional.empty();
-                }
-                highestNeeds = highestNeeds.or(() -> Optional.of(needs));
-            }
-            return highestNeeds;
+        if (links.size() > 2 * ENDS_SHOWN + 1) {
+            int left = links.size() - 2 * ENDS_SHOWN;
+            List<String> ends = new ArrayList<>(links.subList(0, ENDS_SHOWN));
+            ends.add("… (" + left + " more)");
+            ends.addAll(links.subList(links.size() - ENDS_SHOWN, links.size()));
+            links = ends;
         }
-
-        /** The dependencies of a version that keep it from resolving. */
-        List<Need> needs(VersionSummary version) {
-            return version.dependencies().entrySet().stream()
-                    .flatMap(dependency -> blocking(dependency.getKey(), dependency.getValue()).stream()).toList();
-        }
-
-        /** The dependency when only versions taken down meet the range, or every version it allows is blocked. */
-        private Optional<Need> blocking(PackageName name, VersionRange range) {
-            String key = name + " " + range;
-            Optional<Need> seen = known.get(key);
-            if (seen != null) {
-                return seen;
-            }
-            if (!looking.add(key)) {
-                // a cycle blocks nothing that the chain leading to it does not already
-                return Optional.empty();
-            }
-            try {
-                Optional<Need> blocked = lookAt(name, range);
-                known.put(key, blocked);
-                return blocked;
-            } finally {
-                looking.remove(key);
-            }
-        }
-
-        private Optional<Need> lookAt(PackageName name, VersionRange range) {
-            // a hint is a courtesy: a registry that cannot tell leaves the failure's own
-            Optional<PublishedPackage> found = index.findIfReadable(name);
-            if (found.filter(published -> published.packument().hasNoVersionLeft()
-                    || published.highestAllowed(List.of(range)).isEmpty()
-                    && published.takedowns().matching(range).isPresent()).isPresent()) {
-                return Optional.of(new Need(name + " " + range, Optional.empty()));
-            }
-            // one chain down is enough to show why: every one would repeat what packages share, at length
-            return found.flatMap(published -> below(published, range))
-                    .map(needs -> new Need(name + " " + range, Optional.of(needs.get(0))));
-        }
+        return String.join(", which needs ", links);
     }
 
-    /**
-     * A dependency that keeps a version from resolving, as {@code @a/base ^2.1.0}, and what of its own keeps it from
-     * resolving in turn, when it is not itself a range only versions taken down meet.
-     */
-    private record Need(String dependency, Optional<Need> through) {
-
-        /** Links kept from either end of a long chain: its middle would make a hint pages long. */
-        private static final int ENDS_SHOWN = 2;
-
-        /** {@code @a/mid ^1.0.0, which needs @a/base ^2.1.0}. */
-        String text() {
-            List<String> links = new ArrayList<>();
-            for (Optional<Need> link = Optional.of(this); link.isPresent(); link = link.get().through()) {
-                links.add(link.get().dependency());
-            }
-            if (links.size() > 2 * ENDS_SHOWN + 1) {
-                int left = links.size() - 2 * ENDS_SHOWN;
-                List<String> ends = new ArrayList<>(links.subList(0, ENDS_SHOWN));
-                ends.add("… (" + left + " more)");
-                ends.addAll(links.subList(links.size() - ENDS_SHOWN, links.size()));
-                links = ends;
-            }
-            return String.join(", which needs ", links);
-        }
-
-        /** As {@link #text}, its chain in parentheses, so that it reads apart from the other needs beside it. */
-        String textApart() {
-            return through.isEmpty() ? dependency : dependency + " (which needs " + through.get().text() + ")";
-        }
+    /** As {@link #text}, its chain in parentheses, so that it reads apart from the other needs beside it. */
+    private static String textApart(Need need) {
+        return need.through().isEmpty() ? need.dependency()
+                : need.dependency() + " (which needs " + text(need.through().get()) + ")";
     }
 
     /**
@@ -444,35 +318,6 @@ public final class StatusNotes {
         return "widen its range in prompd.json" + newer.map(latest -> ", as 'prompd update "
                 + String.join(" ", names.stream().map(PackageName::toString).toList()) + " --latest' does"
                 + " to ^" + latest).orElse(", or choose another version ('prompd info " + name + "' lists them)");
-    }
-
-    /**
-     * Refuses a request that only a version taken down could meet: any, once every version of the package is
-     * taken down, or the one taken down that the range names exactly.
-     *
-     * @throws PrompdException NOT_FOUND, with the maintainers' reasons
-     */
-    static void requireNotTakenDown(PublishedPackage published, VersionRange range) {
-        Packument packument = published.packument();
-        if (packument.hasNoVersionLeft()) {
-            throw noVersionLeft(published);
-        }
-        Optional<Version> exact = range.exactVersion();
-        Optional<String> takedown = exact.map(packument.takenDown()::get);
-        if (takedown.isPresent()) {
-            throw new PrompdException(ExitCode.NOT_FOUND, packument.name() + "@" + exact.get() + " is "
-                    + labelled("taken down", takedown.get()), "'prompd info " + packument.name()
-                    + "' lists the versions left");
-        }
-    }
-
-    /**
-     * The failure of asking for a package every version of which was taken down. It has no hint: there
-     * is no version to point at, and which package to use instead is the user's to choose.
-     */
-    static PrompdException noVersionLeft(PublishedPackage published) {
-        return new PrompdException(ExitCode.NOT_FOUND, published.takedowns().everyVersion(published.packument().name())
-                + ", so none can be installed", "");
     }
 
     /** {@code ^1.0.0 and ^1.1.0}, each range once. */
