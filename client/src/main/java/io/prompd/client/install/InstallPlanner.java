@@ -47,17 +47,17 @@ final class InstallPlanner {
     private final TarballCache cache;
     private final PackageRegistry registry;
     private final boolean offline;
-    private final LockedInstaller installer;
+    private final LockedInstaller lockedInstaller;
     private final PlanWarnings planWarnings;
 
     InstallPlanner(PackageStore store, TarballCache cache, PackageRegistry registry, boolean offline,
-                   LockedInstaller installer, Optional<Version> prompdVersion) {
+                   LockedInstaller lockedInstaller, Optional<Version> prompdVersion) {
         this.store = store;
         this.cache = cache;
         this.registry = registry;
         this.offline = offline;
-        this.installer = installer;
-        this.planWarnings = new PlanWarnings(installer, prompdVersion);
+        this.lockedInstaller = lockedInstaller;
+        this.planWarnings = new PlanWarnings(lockedInstaller, prompdVersion);
     }
 
     /**
@@ -239,7 +239,7 @@ final class InstallPlanner {
         if (!mustResolve) {
             Optional<LockFile> kept = current.satisfying(goal.roots());
             if (kept.isPresent()) {
-                List<PackageName> missing = installer.missing(kept.get());
+                List<PackageName> missing = lockedInstaller.missing(kept.get());
                 stale = new ArrayList<>(LockAudit.problems(kept.get(), store, project.folder()));
                 stale.addAll(disagreeingWithRegistry(kept.get(), missing, index));
                 if (stale.isEmpty()) {
@@ -319,7 +319,7 @@ final class InstallPlanner {
      */
     RegistryIndex index(LockFile lock) {
         return new RegistryIndex(registry, offline ? Optional.of(this::isAtHand) : Optional.empty(),
-                name -> lock.get(name).filter(locked -> installer.isAtHand(name, locked))
+                name -> lock.get(name).filter(locked -> lockedInstaller.isAtHand(name, locked))
                         .map(locked -> Candidate.of(name, locked.version(), locked.dependencies())));
     }
 

@@ -49,7 +49,7 @@ public final class Installer {
     private final TarballCache cache;
     private final PackageRegistry registry;
     private final InstallListener listener;
-    private final LockedInstaller installer;
+    private final LockedInstaller lockedInstaller;
     private final InstallPlanner planner;
 
     public Installer(Path home, PackageStore store, TarballCache cache, PackageRegistry registry, boolean offline,
@@ -59,8 +59,8 @@ public final class Installer {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.installer = new LockedInstaller(store, cache, registry, offline, listener);
-        this.planner = new InstallPlanner(store, cache, registry, offline, installer,
+        this.lockedInstaller = new LockedInstaller(store, cache, registry, offline, listener);
+        this.planner = new InstallPlanner(store, cache, registry, offline, lockedInstaller,
                 Objects.requireNonNull(prompdVersion, "prompdVersion"));
     }
 
@@ -100,7 +100,7 @@ public final class Installer {
                 Set<String> warnings = new LinkedHashSet<>();
                 for (InstallPlanner.Plan plan : plans) {
                     // a version two packages share is reported once, as the first of them installed it
-                    installer.install(plan.graph(), LockFile.empty(), index)
+                    lockedInstaller.install(plan.graph(), LockFile.empty(), index)
                             .forEach(one -> installed.putIfAbsent(one.name() + "@" + one.version(), one));
                     warnings.addAll(plan.warnings());
                 }
@@ -152,9 +152,10 @@ public final class Installer {
             roots.keySet().removeAll(names);
             try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
                 InstallPlanner.Plan plan = planner.forUninstall(project, roots, index);
-                List<PackageName> leftOut = installer.outOfReach(plan.lock(), index);
+                List<PackageName> leftOut = lockedInstaller.outOfReach(plan.lock(), index);
                 if (!leftOut.isEmpty()) {
-                    plan = plan.withWarningsFirst(List.of(installer.leftOutWarning(plan.graph(), leftOut, index)));
+                    plan = plan.withWarningsFirst(
+                            List.of(lockedInstaller.leftOutWarning(plan.graph(), leftOut, index)));
                 }
                 // a name given twice (uninstall a a) is one dependency removed, and said once
                 return apply(project, plan, new TreeMap<>(), names.stream().distinct().sorted().toList(), Set.copyOf(leftOut),
@@ -243,7 +244,7 @@ public final class Installer {
             throw frozenRefusal(project, plan.lock(), manifestChanged);
         }
         project.requireWritable(manifestChanged, lockChanged);
-        List<InstalledPackage> installed = installer.install(plan.graph(), project.lockOrEmpty(), index, leftOut);
+        List<InstalledPackage> installed = lockedInstaller.install(plan.graph(), project.lockOrEmpty(), index, leftOut);
         project.write(manifestChanged ? Optional.of(dependencies) : Optional.empty(),
                 lockChanged ? Optional.of(plan.lock()) : Optional.empty());
         InstallReport.LockUpdate lock = new InstallReport.LockUpdate(lockChanged,
