@@ -14,7 +14,7 @@ import java.util.function.IntPredicate;
  * only space. The bidi controls ({@link #isBidiControl}) are spelt out too, as {@code <U+202E>}: shown raw, one
  * would show the rest of its line, prompd's own words after it included, in another order than they are written.
  * The readers of the fields shown this way refuse such characters in the first place
- * ({@link #controlCharacter}); spelling them out covers what was published before, and paths.
+ * ({@link io.prompd.core.json.PlainText}); spelling them out covers what was published before, and paths.
  */
 public final class TerminalText {
 
@@ -157,15 +157,6 @@ public final class TerminalText {
     }
 
     /**
-     * What is wrong with a field's text, as {@code holds the control character U+001B (^[) at position 7}, naming
-     * each such character ({@value #NAMED} at most, then how many more): empty when it holds none but tabs and line
-     * breaks, which multi-line text legitimately has.
-     */
-    public static Optional<String> controlCharacter(String text) {
-        return holds(text, c -> isControl(c, true), "control character");
-    }
-
-    /**
      * Whether a terminal would act on this character rather than show it: C0 and C1 controls and DEL, but tab, and
      * a line break when it is allowed (in text, not in a name, which is one line).
      */
@@ -175,8 +166,9 @@ public final class TerminalText {
 
     /**
      * {@code holds the <kind> U+001B (^[) at position 7}, or {@code holds the <kind>s U+001B (^[) at position 7 and
-     * U+0007 (^G) at position 12}, of the characters of {@code text} that are {@code refused}, their positions
-     * counted in code points from 1, an emoji outside the BMP one and not two as Java counts: empty when it holds none.
+     * U+0007 (^G) at position 12}, of the characters of {@code text} that are {@code refused} ({@value #NAMED} at most,
+     * then how many more), their positions counted in code points from 1, an emoji outside the BMP one and not two as
+     * Java counts: empty when it holds none.
      */
     public static Optional<String> holds(String text, IntPredicate refused, String kind) {
         List<String> found = new ArrayList<>();

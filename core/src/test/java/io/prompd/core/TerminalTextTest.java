@@ -50,23 +50,28 @@ class TerminalTextTest {
         assertSame(plain, TerminalText.line(plain));
     }
 
+    /** What a field's reader says of the control characters in its text, as {@code PlainText} asks. */
+    private static Optional<String> controlCharacters(String text) {
+        return TerminalText.holds(text, c -> TerminalText.isControl(c, true), "control character");
+    }
+
     @Test
     void aFieldMayHoldTabsAndLineBreaksButNoOtherControlCharacter() {
-        assertEquals(Optional.empty(), TerminalText.controlCharacter("one\ttwo\nthree"));
+        assertEquals(Optional.empty(), controlCharacters("one\ttwo\nthree"));
         assertEquals(Optional.of("holds the control character U+000D (^M) at position 2"),
-                TerminalText.controlCharacter("a\r\nb"));
+                controlCharacters("a\r\nb"));
         assertEquals(Optional.of("holds the control character U+009B (M-^[) at position 1"),
-                TerminalText.controlCharacter("\u009b2J"));
+                controlCharacters("\u009b2J"));
     }
 
     @Test
     void everyControlCharacterIsNamedWithItsPositionCountedInCodePoints() {
         assertEquals(Optional.of("holds the control characters U+001B (^[) at position 2 and U+0007 (^G) at position 5"),
-                TerminalText.controlCharacter("\uD83D\uDE00\u001b]0\u0007"));
+                controlCharacters("\uD83D\uDE00\u001b]0\u0007"));
         assertEquals(Optional.of("holds the control characters U+0001 (^A) at position 1, U+0002 (^B) at position 2,"
-                + " U+0003 (^C) at position 3 and U+0004 (^D) at position 4"), TerminalText.controlCharacter("\u0001\u0002\u0003\u0004"));
+                + " U+0003 (^C) at position 3 and U+0004 (^D) at position 4"), controlCharacters("\u0001\u0002\u0003\u0004"));
         assertEquals(Optional.of("holds the control characters U+001B (^[) at position 1, U+001B (^[) at position 2,"
-                + " U+001B (^[) at position 3 and 7 more"), TerminalText.controlCharacter("\u001b".repeat(10)));
+                + " U+001B (^[) at position 3 and 7 more"), controlCharacters("\u001b".repeat(10)));
     }
 
     @Test
