@@ -29,11 +29,6 @@ public record PackageReference(String written, PackageName packageName, String s
         }
     }
 
-    /** The same package, version and path written without alias: {@code @scope/pkg@1.0.0/path}. */
-    public String canonical() {
-        return packageName + (selector.isEmpty() ? "" : "@" + selector) + (path.isEmpty() ? "" : "/" + path);
-    }
-
     /** This reference with {@code more} appended to its path, as an alias expands. */
     PackageReference withPath(String writtenText, String more, String prefix) {
         String joined = path.isEmpty() ? more : more.isEmpty() ? path : path + "/" + more;

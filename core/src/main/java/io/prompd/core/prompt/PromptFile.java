@@ -120,11 +120,6 @@ public record PromptFile(
         return meant.isEmpty() ? Optional.empty() : Optional.of("did you mean " + Plural.series(meant, "or") + "?");
     }
 
-    /** Every file this prompt points at, in the order of {@link #referenceSites()}. */
-    public List<Reference> references() {
-        return referenceSites().stream().map(ReferenceSite::reference).toList();
-    }
-
     /**
      * Every reference with where it is written: in the front matter, what the prompt inherits, the
      * package of each {@code using} alias and the file parts of its context and role entries; then

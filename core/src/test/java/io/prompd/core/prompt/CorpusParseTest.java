@@ -3,6 +3,7 @@ package io.prompd.core.prompt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.name.PackageName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,9 @@ class CorpusParseTest {
         assertEquals("@blog", prompt.using().get(0).prefix());
         PackageReference parent = (PackageReference) prompt.inherits().orElseThrow();
         assertEquals("@blog/prompts/blog-writer.prmd", parent.written());
-        assertEquals("@prompd/blog-writer@0.1.6/prompts/blog-writer.prmd", parent.canonical());
+        assertEquals(PackageName.parse("@prompd/blog-writer"), parent.packageName());
+        assertEquals("0.1.6", parent.selector());
+        assertEquals("prompts/blog-writer.prmd", parent.path());
         assertEquals(List.of("category", "topic", "word_count", "include_technical_specs"),
                 prompt.parameters().stream().map(Parameter::name).toList());
         assertEquals(List.of("Dog Blog Writer", "Usage"), prompt.sections().stream().limit(2).map(Section::title).toList());

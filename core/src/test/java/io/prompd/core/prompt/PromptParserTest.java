@@ -173,7 +173,9 @@ class PromptParserTest {
         assertEquals(PackageName.parse("@prompd/core"), alias.target().packageName());
         PackageReference inherits = assertInstanceOf(PackageReference.class, prompt.inherits().orElseThrow());
         assertEquals("@core/prompts/base.prmd", inherits.written());
-        assertEquals("@prompd/core@0.0.1/prompts/base.prmd", inherits.canonical());
+        assertEquals(PackageName.parse("@prompd/core"), inherits.packageName());
+        assertEquals("0.0.1", inherits.selector());
+        assertEquals("prompts/base.prmd", inherits.path());
         assertEquals(Optional.of("@core"), inherits.alias());
     }
 

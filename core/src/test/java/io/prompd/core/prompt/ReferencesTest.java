@@ -44,7 +44,6 @@ class ReferencesTest {
         assertEquals(PackageName.parse(name), reference.packageName());
         assertEquals(selector, reference.selector());
         assertEquals(path, reference.path());
-        assertEquals(written, reference.canonical());
         assertEquals(Optional.empty(), reference.alias());
     }
 
@@ -64,7 +63,9 @@ class ReferencesTest {
         Alias core = new Alias("@prompd/core@0.0.1", References.parsePackage("@prompd/core@0.0.1"), "@core");
         PackageReference expanded = assertInstanceOf(PackageReference.class,
                 References.parse("@core/prompts/base.prmd", List.of(core)));
-        assertEquals("@prompd/core@0.0.1/prompts/base.prmd", expanded.canonical());
+        assertEquals(PackageName.parse("@prompd/core"), expanded.packageName());
+        assertEquals("0.0.1", expanded.selector());
+        assertEquals("prompts/base.prmd", expanded.path());
         assertEquals("@core/prompts/base.prmd", expanded.written());
         PackageReference other = assertInstanceOf(PackageReference.class,
                 References.parse("@corex/tools/a.prmd", List.of(core)));
