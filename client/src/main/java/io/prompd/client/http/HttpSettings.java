@@ -56,11 +56,6 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Dur
                 Proxies.NONE, Optional.empty());
     }
 
-    public HttpSettings withMaxConcurrent(int newMaxConcurrent) {
-        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, lowSpeed, newMaxConcurrent, maxRedirects, maxDocumentBytes, maxTarballBytes, retry,
-                proxies, caFile);
-    }
-
     /** These limits, with the proxies and the extra CA certificates of a network that needs them. */
     public HttpSettings withNetwork(Proxies newProxies, Optional<Path> newCaFile) {
         return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, lowSpeed, maxConcurrent, maxRedirects, maxDocumentBytes, maxTarballBytes, retry,

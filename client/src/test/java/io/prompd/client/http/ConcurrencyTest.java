@@ -51,7 +51,7 @@ class ConcurrencyTest {
             }
             respond(exchange, 200, exchange.getRequestURI().getPath());
         });
-        RegistryFetcher fetcher = new RegistryFetcher(cache, false, Fetchers.QUICK.withMaxConcurrent(LIMIT),
+        RegistryFetcher fetcher = new RegistryFetcher(cache, false, Fetchers.quick(LIMIT),
                 new Fetchers.RecordingSleeper(), Fetchers.CLOCK, WaitListener.NONE);
 
         List<Future<String>> fetched = new ArrayList<>();

@@ -12,14 +12,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Fetchers for tests: quick timeouts, and a sleeper that records the waits instead of waiting. */
 final class Fetchers {
 
-    static final HttpSettings QUICK = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2),
-            LowSpeedLimit.DEFAULT, 8, 5, 1 << 20, 1 << 20,
-            new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60)), Proxies.NONE, Optional.empty());
+    static final HttpSettings QUICK = quick(8);
 
     /** The moment every test fetcher takes for now, against which a Retry-After date is measured. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T16:00:00Z"), ZoneOffset.UTC);
 
     private Fetchers() {
+    }
+
+    /** Quick timeouts, with at most {@code maxConcurrent} requests in flight at once. */
+    static HttpSettings quick(int maxConcurrent) {
+        return new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), LowSpeedLimit.DEFAULT,
+                maxConcurrent, 5, 1 << 20, 1 << 20,
+                new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60)), Proxies.NONE,
+                Optional.empty());
     }
 
     /** Records each wait and returns at once. */

@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Installers for tests: a home folder of the test's own, one registry, retries without waiting. */
-final class Homes {
+public final class Homes {
 
     /** Patient enough that a flaky test server never makes an install give up. */
     static final HttpSettings TEST_HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5),
@@ -41,7 +41,12 @@ final class Homes {
     static HttpPackageRegistry registry(Path home, URI registry, boolean offline) {
         RegistryFetcher fetcher = new RegistryFetcher(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER), offline,
                 TEST_HTTP, delay -> { }, Clock.systemUTC(), WaitListener.NONE);
-        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(RegistryEndpoint.anonymous(registry)));
+        return new HttpPackageRegistry(fetcher, RegistryRoutes.single(anonymous(registry)));
+    }
+
+    /** The registry at {@code root}, sent no credential and named by its URL alone. */
+    public static RegistryEndpoint anonymous(URI root) {
+        return new RegistryEndpoint(root, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     static PackageStore store(Path home) {

@@ -34,10 +34,6 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential, Option
         }
     }
 
-    public static RegistryEndpoint anonymous(URI root) {
-        return new RegistryEndpoint(root, Optional.empty(), Optional.empty(), Optional.empty());
-    }
-
     /** As messages name it: {@code work (https://prompd.example.com/)}, or the URL alone. */
     public String describe() {
         return Registry.describe(name, root);

@@ -11,6 +11,7 @@ import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.Origin;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WaitListener;
+import io.prompd.client.install.Homes;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
@@ -49,7 +50,7 @@ class HttpPackageRegistryTest {
     }
 
     private HttpPackageRegistry registryAt(URI root, boolean offline) {
-        return registryAt(RegistryEndpoint.anonymous(root), offline);
+        return registryAt(Homes.anonymous(root), offline);
     }
 
     private HttpPackageRegistry registryAt(RegistryEndpoint endpoint, boolean offline) {

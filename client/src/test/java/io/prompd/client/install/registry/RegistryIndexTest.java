@@ -8,6 +8,7 @@ import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WaitListener;
+import io.prompd.client.install.Homes;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -124,7 +125,7 @@ class RegistryIndexTest {
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { },
                 Clock.systemUTC(), WaitListener.NONE);
         Counted registry = new Counted(new HttpPackageRegistry(fetcher,
-                RegistryRoutes.single(RegistryEndpoint.anonymous(published.fileUrl()))));
+                RegistryRoutes.single(Homes.anonymous(published.fileUrl()))));
         try (RegistryIndex index = new RegistryIndex(registry)) {
             index.prefetch(new TreeMap<>(Map.of(name("@t/top"), VersionRange.parse("^1.0.0"))));
             // the dependency of the dependency shows that the guess goes down the graph on its own
