@@ -9,59 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 
 /**
- * A valid {@code prompd.json}. Optional single values are {@link Optional}; an absent list or map
- * is empty. Maps are sorted so that everything derived from a manifest is deterministic.
- *
- * @param prompts      prompt name to the path of its file, relative to the package root
- * @param dependencies package to the range of versions it accepts
- * @param engines      tool or model name to the range it needs, kept as written
- * @param extra        fields prompd does not know, kept so that rewriting a manifest loses nothing
+ * A valid {@code prompd.json}: a name, a version and the {@link ManifestBody} of every other field, read through
+ * {@link ManifestBodyFields} as if they were its own.
  */
-public record Manifest(
-        PackageName name,
-        Version version,
-        Optional<String> description,
-        Optional<Person> author,
-        Optional<String> license,
-        List<String> keywords,
-        Optional<String> category,
-        SortedMap<String, String> prompts,
-        SortedMap<PackageName, VersionRange> dependencies,
-        SortedMap<String, String> engines,
-        Optional<Repository> repository,
-        Optional<String> main,
-        List<String> files,
-        List<String> ignore,
-        Optional<String> readme,
-        Optional<String> type,
-        SortedMap<String, JsonNode> extra) implements FileReferences {
+public record Manifest(PackageName name, Version version, ManifestBody body) implements ManifestBodyFields {
 
     public Manifest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(author, "author");
-        Objects.requireNonNull(license, "license");
-        keywords = List.copyOf(keywords);
-        Objects.requireNonNull(category, "category");
-        prompts = SortedCopies.map(prompts);
-        dependencies = SortedCopies.map(dependencies);
-        engines = SortedCopies.map(engines);
-        Objects.requireNonNull(repository, "repository");
-        Objects.requireNonNull(main, "main");
-        files = List.copyOf(files);
-        ignore = List.copyOf(ignore);
-        Objects.requireNonNull(readme, "readme");
-        Objects.requireNonNull(type, "type");
-        extra = Copies.extra(extra);
-        for (String field : extra.keySet()) {
-            if (ManifestFields.isKnown(field)) {
-                throw new IllegalArgumentException("'" + field + "' is a known field and cannot be kept as an extra one");
-            }
-        }
+        Objects.requireNonNull(body, "body");
     }
 
     /** A manifest with a name and a version and nothing else, to build on with {@link #toBuilder()}. */
@@ -71,10 +29,11 @@ public record Manifest(
 
     public Builder toBuilder() {
         return new Builder()
-                .name(name).version(version).description(description.orElse(null)).author(author.orElse(null))
-                .license(license.orElse(null)).keywords(keywords).category(category.orElse(null)).prompts(prompts)
-                .dependencies(dependencies).engines(engines).repository(repository.orElse(null)).main(main.orElse(null))
-                .files(files).ignore(ignore).readme(readme.orElse(null)).type(type.orElse(null)).extra(extra);
+                .name(name).version(version).description(description().orElse(null)).author(author().orElse(null))
+                .license(license().orElse(null)).keywords(keywords()).category(category().orElse(null))
+                .prompts(prompts()).dependencies(dependencies()).engines(engines())
+                .repository(repository().orElse(null)).main(main().orElse(null)).files(files()).ignore(ignore())
+                .readme(readme().orElse(null)).type(type().orElse(null)).extra(extra());
     }
 
     /**
@@ -191,18 +150,19 @@ public record Manifest(
             if (name == null || version == null) {
                 throw new IllegalStateException("a manifest needs a name and a version");
             }
-            ManifestDraft draft = draft();
-            return new Manifest(name, version, draft.description(), draft.author(), draft.license(), draft.keywords(),
-                    draft.category(), draft.prompts(), draft.dependencies(), draft.engines(), draft.repository(),
-                    draft.main(), draft.files(), draft.ignore(), draft.readme(), draft.type(), draft.extra());
+            return new Manifest(name, version, body());
         }
 
         public ManifestDraft draft() {
-            return new ManifestDraft(Optional.ofNullable(name), Optional.ofNullable(version),
-                    Optional.ofNullable(description), Optional.ofNullable(author), Optional.ofNullable(license),
-                    keywords, Optional.ofNullable(category), SortedCopies.map(prompts), SortedCopies.map(dependencies),
-                    SortedCopies.map(engines), Optional.ofNullable(repository), Optional.ofNullable(main), files, ignore,
-                    Optional.ofNullable(readme), Optional.ofNullable(type), Copies.extra(extra));
+            return new ManifestDraft(Optional.ofNullable(name), Optional.ofNullable(version), body());
+        }
+
+        private ManifestBody body() {
+            return new ManifestBody(Optional.ofNullable(description), Optional.ofNullable(author),
+                    Optional.ofNullable(license), keywords, Optional.ofNullable(category), SortedCopies.map(prompts),
+                    SortedCopies.map(dependencies), SortedCopies.map(engines), Optional.ofNullable(repository),
+                    Optional.ofNullable(main), files, ignore, Optional.ofNullable(readme), Optional.ofNullable(type),
+                    Copies.extra(extra));
         }
     }
 }

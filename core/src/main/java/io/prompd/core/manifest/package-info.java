@@ -1,6 +1,7 @@
 /**
  * The package manifest, {@code prompd.json}: its records ({@link io.prompd.core.manifest.Manifest},
- * {@link io.prompd.core.manifest.ManifestDraft}), reading with every problem at once
+ * {@link io.prompd.core.manifest.ManifestDraft} and the {@link io.prompd.core.manifest.ManifestBody} of fields they
+ * share), reading with every problem at once
  * ({@link io.prompd.core.manifest.ManifestReader}), the paths it names
  * ({@link io.prompd.core.manifest.ManifestPaths}), licenses ({@link io.prompd.core.manifest.LicenseCheck})
  * and writing ({@link io.prompd.core.manifest.ManifestWriter}). The resource {@code prompd.schema.json}

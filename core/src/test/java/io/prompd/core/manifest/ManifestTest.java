@@ -24,6 +24,13 @@ class ManifestTest {
     }
 
     @Test
+    void norAmongTheExtraFieldsOfADraft() {
+        Manifest.Builder builder = new Manifest.Builder().extra(Map.of("license", JsonNodeFactory.instance.textNode("MIT")));
+
+        assertThrows(IllegalArgumentException.class, builder::draft);
+    }
+
+    @Test
     void extraFieldsAreCopiedSoLaterChangesDoNotReachTheManifest() {
         ObjectNode value = JsonNodeFactory.instance.objectNode().put("k", 1);
         Manifest manifest = MINIMAL.toBuilder().extra(Map.of("x", value)).build();
