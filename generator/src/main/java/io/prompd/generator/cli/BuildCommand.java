@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import org.eclipse.jgit.storage.file.WindowCacheConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,8 +35,6 @@ import picocli.CommandLine;
                 "Only what changed since the build already in the folder is written; the folder is replaced"
                         + " in one step when the build succeeds, and left as it was when it fails."})
 final class BuildCommand implements Callable<Integer> {
-
-    private static final long PACK_CACHE_BYTES = 1L << 30;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -80,7 +77,6 @@ final class BuildCommand implements Callable<Integer> {
         }
         BuildOptions options = new BuildOptions(repository, revision, out, Optional.ofNullable(baseUrl).map(this::root),
                 force);
-        readWholePacksFromMemoryMaps();
         BuildResult result;
         try {
             result = new RegistryBuilder().build(options, progress(stderr));
@@ -111,19 +107,6 @@ final class BuildCommand implements Callable<Integer> {
                     + " https://example.org/registry/, not '" + url + "'");
         }
         return url.getRawPath().endsWith("/") ? url : URI.create(url + "/");
-    }
-
-    /**
-     * A build reads every version of the registry, in no particular order of the pack file. JGit's
-     * default cache of 10 MiB of pack data on the heap thrashes once the pack is larger than
-     * that (a registry of 20,000 versions has about 20 MiB); memory-mapped windows with a high
-     * limit keep the whole pack mapped, off the heap, for this short-lived process.
-     */
-    private static void readWholePacksFromMemoryMaps() {
-        WindowCacheConfig cache = new WindowCacheConfig();
-        cache.setPackedGitMMAP(true);
-        cache.setPackedGitLimit(PACK_CACHE_BYTES);
-        cache.install();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.prompd.generator.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.internal.storage.file.WindowCache;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,15 @@ class BuildCommandTest {
                 + java.util.regex.Pattern.quote(out.toString()) + " in \\d+\\.\\d s\n"), stdout.toString());
         assertEquals("", stderr.toString(), "no progress when stderr is not a terminal");
         assertTrue(Files.isRegularFile(out.resolve("registry.json")));
+    }
+
+    @Test
+    void aBuildInThisJvmLeavesJgitsPackCacheAsItWas() {
+        // WindowCache is JGit's own, but its one instance is the only sign of the process-wide setting: installing
+        // one replaces it, and every later test in this JVM would read packs with the build's cache
+        WindowCache before = WindowCache.getInstance();
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
+        assertSame(before, WindowCache.getInstance());
     }
 
     @Test
