@@ -54,7 +54,7 @@ class BuildCommandTest {
     private int run(String... args) {
         stdout.getBuffer().setLength(0);
         stderr.getBuffer().setLength(0);
-        return RegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true)).execute(args);
+        return PrompdRegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true)).execute(args);
     }
 
     @Test

@@ -41,7 +41,7 @@ class CheckCommandTest {
     }
 
     private int run(String... args) {
-        return RegistryCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return PrompdRegistryCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     }
 
     private String[] check(String actor, String... more) {

@@ -41,7 +41,7 @@ class RegistryLauncherIT {
         }
         assertTrue(Files.isRegularFile(work.resolve("out/packages/@common/util/-/util-1.0.0.tgz")));
         String loaded = Files.readString(classes, StandardCharsets.UTF_8);
-        assertTrue(loaded.contains("io.prompd.generator.cli.RegistryCommand source: shared objects file"),
+        assertTrue(loaded.contains("io.prompd.generator.cli.PrompdRegistryCommand source: shared objects file"),
                 "the launcher maps the archive made at build time");
     }
 

@@ -27,7 +27,7 @@ class ServeCommandTest {
     private final StringWriter stderr = new StringWriter();
 
     private int run(String... args) {
-        return RegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true)).execute(args);
+        return PrompdRegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true)).execute(args);
     }
 
     @Test

@@ -17,7 +17,7 @@ import picocli.CommandLine;
         versionProvider = VersionProvider.class,
         description = "Check pull requests to a Prompd registry repository and build the static registry from it.",
         subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, BuildCommand.class, ServeCommand.class})
-public final class RegistryCommand implements Runnable {
+public final class PrompdRegistryCommand implements Runnable {
 
     /** The generator reaches no registry and downloads nothing, so it has no network or integrity failures. */
     private static final Set<ExitCode> EXIT_CODES =
@@ -63,7 +63,7 @@ public final class RegistryCommand implements Runnable {
 
     /** The command line with its output streams, exit codes and error handling set up; tests call this too. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        RegistryCommand root = new RegistryCommand();
+        PrompdRegistryCommand root = new PrompdRegistryCommand();
         return CommandLines.configure(new CommandLine(root), out, err, root.verbose::isOn, EXIT_CODES);
     }
 }
