@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -48,6 +49,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 
@@ -69,22 +71,26 @@ public final class RegistryBuilder {
 
     private final List<RegistryWriter> writers;
     private final int parallelism;
+    private final LongSupplier nanoTime;
 
-    /** A builder with the root documents' writer, using every processor. */
+    /** A builder with the root documents' writer, using every processor, timing builds by the system's ticker. */
     public RegistryBuilder() {
-        this(List.of(new RootDocumentWriter()), Runtime.getRuntime().availableProcessors());
+        this(List.of(new RootDocumentWriter()), Runtime.getRuntime().availableProcessors(), System::nanoTime);
     }
 
     /**
      * @param writers     what to write after the package folders, in order
      * @param parallelism how many packages to build at once
+     * @param nanoTime    the ticker a build's {@linkplain BuildResult#elapsed time} is measured with, in
+     *                    nanoseconds as {@link System#nanoTime} counts them
      */
-    public RegistryBuilder(List<RegistryWriter> writers, int parallelism) {
+    public RegistryBuilder(List<RegistryWriter> writers, int parallelism, LongSupplier nanoTime) {
         this.writers = List.copyOf(writers);
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
         }
         this.parallelism = parallelism;
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
     /**
@@ -94,7 +100,7 @@ public final class RegistryBuilder {
      * @throws ValidationException with every problem, when a version or a settings file is invalid
      */
     public BuildResult build(BuildOptions options, BuildProgress progress) throws IOException {
-        long start = System.nanoTime();
+        long start = nanoTime.getAsLong();
         // before the lock, whose file would otherwise be left beside a folder that is not ours
         StagingArea.checkReplaceable(options.out());
         Path lockFile = StagingArea.lockFile(options.out());
@@ -179,7 +185,7 @@ public final class RegistryBuilder {
     }
 
     /** The result of a build that writes nothing, when the folder already holds this very build. */
-    private static Optional<BuildResult> alreadyBuilt(Path out, String commit, Optional<String> baseUrl, long start)
+    private Optional<BuildResult> alreadyBuilt(Path out, String commit, Optional<String> baseUrl, long start)
             throws IOException {
         if (BuildState.Header.read(out).filter(header -> header.isBuildOf(commit, baseUrl)).isEmpty()) {
             return Optional.empty();
@@ -414,7 +420,7 @@ public final class RegistryBuilder {
         return packages.values().stream().mapToInt(state -> state.versions().size()).sum();
     }
 
-    private static Duration elapsedSince(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+    private Duration elapsedSince(long startNanos) {
+        return Duration.ofNanos(nanoTime.getAsLong() - startNanos);
     }
 }

@@ -55,6 +55,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.FileMode;
@@ -88,6 +89,23 @@ class RegistryBuilderTest {
 
     private static <T> T read(Path file, Class<T> type) throws IOException {
         return Json.read(Files.readAllBytes(file), type);
+    }
+
+    @Test
+    void aBuildTakesItsTimeFromTheBuildersTicker() throws IOException {
+        Path out = temp.resolve("out");
+        AtomicLong nanos = new AtomicLong(7);
+        RegistryBuilder builder = new RegistryBuilder(List.of(new RootDocumentWriter()), 2,
+                () -> nanos.getAndAdd(2_500_000_000L));
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("publish a");
+            BuildOptions options = new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false);
+            assertEquals(Duration.ofMillis(2500), builder.build(options, BuildProgress.NONE).elapsed());
+            BuildResult unchanged = builder.build(options, BuildProgress.NONE);
+            assertTrue(unchanged.unchanged());
+            assertEquals(2.5, unchanged.seconds());
+        }
     }
 
     @Test
