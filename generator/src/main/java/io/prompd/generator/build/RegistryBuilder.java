@@ -46,7 +46,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -102,11 +101,11 @@ public final class RegistryBuilder {
     public BuildResult build(BuildOptions options, BuildProgress progress) throws IOException {
         long start = nanoTime.getAsLong();
         // before the lock, whose file would otherwise be left beside a folder that is not ours
-        StagingArea.checkReplaceable(options.out());
-        Path lockFile = StagingArea.lockFile(options.out());
+        OutputFolder.checkReplaceable(options.out());
+        Path lockFile = OutputFolder.lockFile(options.out());
         try (RunLock ignored = RunLock.acquire(lockFile, PATIENCE_WITH_ANOTHER_BUILD,
                 () -> progress.waitingForAnotherBuild(lockFile, RunLock.holder(lockFile)))) {
-            StagingArea.recoverFromKilledBuild(options.out());
+            OutputFolder.recoverFromKilledBuild(options.out());
             return buildAlone(options, progress, start);
         }
     }
@@ -396,12 +395,7 @@ public final class RegistryBuilder {
 
     /** Runs the task over every item on this builder's pool, keeping the items' order in the results. */
     private <T, R> List<R> inParallel(List<T> items, Function<T, R> task) throws IOException {
-        ForkJoinPool pool = new ForkJoinPool(parallelism);
-        try {
-            return Futures.get(pool.submit(() -> items.parallelStream().map(task).toList()));
-        } finally {
-            pool.shutdownNow();
-        }
+        return ParallelTasks.map(items, parallelism, task);
     }
 
     private static RegistryDocument registryDocument(RegistrySnapshot snapshot, BuildState state, Links links) {

@@ -3,12 +3,9 @@ package io.prompd.generator.build;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
-import io.prompd.core.files.AtomicFiles;
-import io.prompd.core.files.Folders;
 import io.prompd.core.files.NamedWrites;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -23,12 +20,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The folder a build writes into, beside the output folder, swapped into place only when the
@@ -43,9 +38,6 @@ import java.util.stream.Stream;
  * several threads for different paths.
  */
 final class StagingArea implements OutputFiles, AutoCloseable {
-
-    /** Scoped package folders ({@code packages/@scope/name}) and the subfolders of unscoped ones. */
-    private static final int PARALLEL_DEPTH = 3;
 
     private final Path out;
     private final Path staging;
@@ -67,7 +59,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     private StagingArea(Path out, Optional<Path> previous, Path retired, CompletableFuture<Void> retiredDeleted,
                         OutputModes modes, Rename rename) {
         this.out = out;
-        this.staging = sibling(out, "staging");
+        this.staging = OutputFolder.staging(out);
         this.retired = retired;
         this.previous = previous;
         this.retiredDeleted = retiredDeleted;
@@ -80,14 +72,14 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      * that the last publish retired, in the background while this build reads and packs: its files
      * are hard links to the live output's, so it costs little room until then, and deleting tens of
      * thousands of them took as long as the rest of an incremental build. Call
-     * {@link #recoverFromKilledBuild} first, which removes a staging folder a killed build left.
+     * {@link OutputFolder#recoverFromKilledBuild} first, which removes a staging folder a killed build left.
      *
      * @param previous the previous output to carry files over from, if any
      * @throws java.nio.file.FileAlreadyExistsException when a staging folder is there already
      * @throws PrompdException USAGE when {@code out} is a mount point
      */
     static StagingArea create(Path out, Optional<Path> previous) throws IOException {
-        return create(out, previous, StagingArea::deleteTree, StagingArea::atomicMove);
+        return create(out, previous, OutputFolder::deleteTree, StagingArea::atomicMove);
     }
 
     /**
@@ -98,9 +90,9 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     static StagingArea create(Path out, Optional<Path> previous, TreeDeletion deleteRetired, Rename rename)
             throws IOException {
         // before the area starts deleting the retired build, which a refused area would leave running
-        refuseMountPoint(out);
-        OutputModes modes = OutputModes.forOutput(Files.createDirectory(sibling(out, "staging")), out);
-        Path retired = sibling(out, "old");
+        OutputFolder.refuseMountPoint(out);
+        OutputModes modes = OutputModes.forOutput(Files.createDirectory(OutputFolder.staging(out)), out);
+        Path retired = OutputFolder.retired(out);
         return new StagingArea(out, previous, retired, Futures.inBackground("retired-build-deletion", () -> {
             // before any deletion, the seam's too: it is given the folder a deletion of a real one gets
             OutputModes.ownerMayEmpty(retired);
@@ -109,7 +101,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         }), modes, rename);
     }
 
-    /** Deletes a folder, which its owner may write in, and everything in it, as {@link #deleteTree} does. */
+    /** Deletes a folder, which its owner may write in, and everything in it, as {@link OutputFolder#deleteTree} does. */
     @FunctionalInterface
     interface TreeDeletion {
         void delete(Path folder) throws IOException;
@@ -123,54 +115,6 @@ final class StagingArea implements OutputFiles, AutoCloseable {
 
     static void atomicMove(Path from, Path to) throws IOException {
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /**
-     * Cleans up after a build that was killed: removes what it staged, and puts the previous build
-     * back in place of {@code out} when it was stopped between the two renames of {@link #publish}
-     * ({@code out} is then missing, the previous build lies retired beside it, where the next build
-     * would delete it and rebuild everything, and the staging folder, which the second rename takes
-     * away, is still there). With {@code out} missing and no staging folder, the retired build is
-     * left alone and the build refused: the user may have deleted {@code out} to rebuild a damaged
-     * output, whose files the retired build shares as hard links, but the retired build may as well
-     * be the only good copy left (a publish that could put neither build in place, by a generator
-     * that then removed its staging folder, or a staging folder removed by hand), which only the
-     * user can tell. Every build
-     * calls it first, one that finds nothing to do too, so that no staged half-build outlives the
-     * next run. Call it holding the {@linkplain #lockFile lock}, so that no other build is under way.
-     */
-    static void recoverFromKilledBuild(Path out) throws IOException {
-        Path staging = sibling(out, "staging");
-        Path retired = sibling(out, "old");
-        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-            boolean retiredBuild = BuildState.Header.read(retired).isPresent();
-            // put back before the staging folder is deleted, which tells a kill between the renames: a
-            // recovery killed in between then still finds what it needs
-            if (retiredBuild && Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
-                atomicMove(retired, out);
-            } else if (retiredBuild) {
-                throw new PrompdException(ExitCode.CONFLICT, out + " is missing, and " + retired + " holds the"
-                        + " output that an earlier build replaced, which may be the only good copy of the registry"
-                        + " left: the build does not delete it", "to serve it again and build on it, rename it back"
-                        + " (mv " + retired + " " + out + "); if you deleted " + out + " to build afresh, delete "
-                        + retired + " too, since its files are hard links to the deleted output's; then build again");
-            } else {
-                // now, not in the background as create does: a build killed while that deletion ran would leave
-                // a staging folder beside a retired build that still reads as one, and its recovery would put
-                // that half-deleted build back
-                deleteTree(retired);
-            }
-        }
-        deleteTree(staging);
-    }
-
-    /** The file whose lock a build holds while it builds into {@code out}. */
-    static Path lockFile(Path out) {
-        return sibling(out, "lock");
-    }
-
-    private static Path sibling(Path out, String role) {
-        return out.resolveSibling("." + out.getFileName() + "." + role);
     }
 
     /** Writes a file, or links the previous output's file when it has these very bytes, so unchanged files stay as they were. */
@@ -308,7 +252,7 @@ final class StagingArea implements OutputFiles, AutoCloseable {
      * staging folder to out; the next build deletes the retired folder. A reader of {@code out}
      * sees the old build or the new one, never a mix. When the second rename fails, the first is
      * undone; when that fails too, {@code out} is missing, and both folders stay for the next build,
-     * which puts the retired one back ({@link #recoverFromKilledBuild}).
+     * which puts the retired one back ({@link OutputFolder#recoverFromKilledBuild}).
      *
      * @throws PrompdException FAILURE naming both folders when neither build could be put in place
      */
@@ -370,116 +314,8 @@ final class StagingArea implements OutputFiles, AutoCloseable {
     public void close() throws IOException {
         awaitRetiredDeleted();
         if (!keepStaging) {
-            deleteTree(staging);
+            OutputFolder.deleteTree(staging);
         }
     }
 
-    /**
-     * Refuses an output folder that holds anything but a previous build, since publishing replaces
-     * it as a whole. A previous build is told by its state and the root documents, which every
-     * build writes: a state file with some of them, such as files copied there, is no proof that
-     * the rest of the folder is a build's to replace, and a build of the commit it names would find
-     * nothing to do and leave the folder without them. Refusing is safer than building afresh,
-     * which would replace the folder with whatever it holds besides. A symbolic link is refused,
-     * not followed: publishing would replace the link with a folder and leave its target as it was,
-     * and building into the target would put the staging folder, lock and retired build beside the
-     * target, not beside the path given.
-     */
-    static void checkReplaceable(Path out) throws IOException {
-        if (Files.isSymbolicLink(out)) {
-            // the real path when the link leads somewhere; a dangling link's own target otherwise
-            Path target = Files.exists(out) ? out.toRealPath() : out.resolveSibling(Files.readSymbolicLink(out));
-            throw new PrompdException(ExitCode.USAGE, "--out " + out + " is a symbolic link to " + target + ": a build"
-                    + " replaces its output folder with a rename, which would replace the link and leave " + target
-                    + " as it was", "give the folder itself: --out " + target);
-        }
-        if (!Files.exists(out)) {
-            requireFolderAbove(out);
-            return;
-        }
-        if (!Files.isDirectory(out)) {
-            throw new PrompdException(ExitCode.CONFLICT, out + " is a file, not a folder",
-                    "give a new or empty folder to --out: a build replaces the whole folder");
-        }
-        refuseMountPoint(out);
-        try (Stream<Path> entries = Files.list(out)) {
-            List<Path> content = entries.limit(1).toList();
-            // a marker that does not read as a build's state is no proof: the folder may be the user's
-            if (!content.isEmpty() && (BuildState.Header.read(out).isEmpty()
-                    || !RootDocumentWriter.PATHS.stream().allMatch(path -> Files.isRegularFile(out.resolve(path))))) {
-                throw new PrompdException(ExitCode.CONFLICT, out + " is not empty and not the output of a previous build",
-                        "give a new or empty folder to --out: a build replaces the whole folder");
-            }
-        }
-    }
-
-    /**
-     * Refuses a new output folder below a file, as in {@code --out notes.txt/site}: creating the
-     * lock file's folder failed with "already exists", naming the file without a word on why that
-     * was wrong.
-     */
-    private static void requireFolderAbove(Path out) {
-        // out itself is not there, so what stands in the way is above it
-        Optional<Path> inTheWay = Folders.fileInTheWay(out);
-        if (inTheWay.isPresent()) {
-            throw new PrompdException(ExitCode.CONFLICT, inTheWay.get() + " is a file, not a folder: --out " + out
-                    + " cannot be made in it", "rename or remove the file, or give --out another path");
-        }
-    }
-
-    /**
-     * Refuses an output folder on another device than the folder it is in, a mount point such as a
-     * Docker volume or a tmpfs: {@link #publish} renames it, which a mount point refuses ("Device or
-     * resource busy") only once the whole build is done, and the staging folder beside it could not
-     * be renamed onto it either. A bind mount of a folder of the same file system has the same
-     * device and is not told apart; its rename still fails, and the output stays as it was.
-     */
-    private static void refuseMountPoint(Path out) throws IOException {
-        Path folder = out.toAbsolutePath().normalize().getParent();
-        if (folder == null || !Files.exists(out) || device(out).equals(device(folder))) {
-            return;
-        }
-        throw new PrompdException(ExitCode.USAGE, "--out " + out + " is a mount point, another file system than"
-                + " that of " + folder + ": a build replaces its output folder with a rename, which cannot move a"
-                + " mount point", "build into a folder inside the mount, such as --out " + out.resolve("site"));
-    }
-
-    /** The device a file is on; the same for every file where the file system cannot tell, as on Windows. */
-    private static Object device(Path file) throws IOException {
-        try {
-            return Files.getAttribute(file, "unix:dev");
-        } catch (UnsupportedOperationException notUnix) {
-            return "";
-        }
-    }
-
-    /**
-     * Deletes a folder a build made, a staging folder or a retired build, and everything in it.
-     * The folders {@value #PARALLEL_DEPTH} levels down (in a registry, the package folders) are
-     * deleted in parallel: a retired build has tens of thousands of files, and deleting them one
-     * after the other was a large part of an incremental build.
-     */
-    static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        OutputModes.ownerMayEmpty(folder);
-        List<Path> subtrees;
-        try (Stream<Path> walk = Files.walk(folder, PARALLEL_DEPTH)) {
-            subtrees = walk.filter(path -> folder.relativize(path).getNameCount() == PARALLEL_DEPTH
-                    && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).toList();
-        }
-        try {
-            subtrees.parallelStream().forEach(subtree -> {
-                try {
-                    AtomicFiles.deleteRecursively(subtree);
-                } catch (IOException failed) {
-                    throw new UncheckedIOException(failed);
-                }
-            });
-        } catch (UncheckedIOException failed) {
-            throw failed.getCause();
-        }
-        AtomicFiles.deleteRecursively(folder);
-    }
 }

@@ -452,7 +452,7 @@ class RegistryBuilderTest {
             ExecutorService second = Executors.newSingleThreadExecutor();
             try {
                 Future<BuildResult> result;
-                try (RunLock another = RunLock.acquire(StagingArea.lockFile(out), Duration.ofSeconds(1), () -> { })) {
+                try (RunLock another = RunLock.acquire(OutputFolder.lockFile(out), Duration.ofSeconds(1), () -> { })) {
                     result = second.submit(() -> new RegistryBuilder().build(
                             new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), false), noticing));
                     assertTrue(waiting.await(30, TimeUnit.SECONDS), "the build says that it waits");

@@ -149,7 +149,7 @@ class StagingAreaTest {
         // root deletes what a 0555 folder holds anyway: the mode the deletion is given tells
         try (StagingArea staging = StagingArea.create(out, Optional.of(out), folder -> {
             modeWhenDeleted[0] = mode(folder);
-            StagingArea.deleteTree(folder);
+            OutputFolder.deleteTree(folder);
         }, StagingArea::atomicMove)) {
             staging.write("packages/@a/b/index.json", bytes("third"));
             staging.publish();
@@ -174,7 +174,7 @@ class StagingAreaTest {
         Files.writeString(left.resolve("stale.json"), "from a killed build");
 
         assertThrows(FileAlreadyExistsException.class, () -> StagingArea.create(out, Optional.empty()));
-        StagingArea.recoverFromKilledBuild(out);
+        OutputFolder.recoverFromKilledBuild(out);
         publish(out, "first");
 
         assertFalse(Files.exists(out.resolve("packages/@a/b/stale.json")));
@@ -244,7 +244,7 @@ class StagingAreaTest {
         Files.writeString(out.resolve(BuildState.FILE), "{\"commit\": \"" + "0".repeat(40) + "\"}");
 
         PrompdException failed;
-        try (StagingArea area = StagingArea.create(out, Optional.of(out), StagingArea::deleteTree, (from, to) -> {
+        try (StagingArea area = StagingArea.create(out, Optional.of(out), OutputFolder::deleteTree, (from, to) -> {
             if (to.equals(out)) {
                 throw new FileSystemException(out.toString(), null, "Device or resource busy");
             }
@@ -266,7 +266,7 @@ class StagingAreaTest {
         assertArrayEquals(bytes("third"), Files.readAllBytes(staging.resolve("packages/@a/b/index.json")),
                 "closing kept the new build");
 
-        StagingArea.recoverFromKilledBuild(out);
+        OutputFolder.recoverFromKilledBuild(out);
 
         assertArrayEquals(bytes("second"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")),
                 "the output served until the failed publish is back in place");
