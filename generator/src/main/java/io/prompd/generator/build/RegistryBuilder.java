@@ -21,6 +21,7 @@ import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.version.Version;
 import io.prompd.generator.build.BuildState.PackageState;
 import io.prompd.generator.build.BuildState.VersionState;
+import io.prompd.generator.source.CommitRange;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Publication;
@@ -136,7 +137,7 @@ public final class RegistryBuilder {
         Path out = options.out();
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
         CompletableFuture<RegistrySnapshot> pendingSnapshot = Futures.inBackground("registry-snapshot",
-                () -> repository.snapshot(commit));
+                () -> RegistrySnapshot.read(repository, commit));
         Optional<BuildState> served = Futures.join(pendingPrevious);
         Optional<BuildState> previous = served.filter(state -> state.sameOptions(baseUrl));
         // created before the history walk, so the last retired build is deleted meanwhile
@@ -249,8 +250,8 @@ public final class RegistryBuilder {
             for (Map.Entry<Version, VersionState> now : state.getValue().versions().entrySet()) {
                 Version version = now.getKey();
                 VersionState before = old == null ? null : old.versions().get(version);
-                if (before != null && !before.tree().equals(now.getValue().tree()) && !repository.sameFiles(
-                        ObjectId.fromString(before.tree()), ObjectId.fromString(now.getValue().tree()))) {
+                if (before != null && !before.tree().equals(now.getValue().tree()) && !CommitRange.sameFiles(
+                        repository, ObjectId.fromString(before.tree()), ObjectId.fromString(now.getValue().tree()))) {
                     problems.add(Problem.error(RepositoryLayout.versionFolder(name, version), "",
                             "the version's files differ from those the output serves, published in commit "
                                     + RegistryRepository.shortId(before.commit()) + ": the branch's history was"

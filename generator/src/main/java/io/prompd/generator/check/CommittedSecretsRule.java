@@ -6,6 +6,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.Change;
 import io.prompd.generator.source.ChangeType;
+import io.prompd.generator.source.CommitRange;
 import io.prompd.generator.source.IntermediateFile;
 import io.prompd.generator.source.RegistryRepository;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class CommittedSecretsRule implements PullRequestRule {
         }
         // a file that holds a key in several commits is named once, at the oldest
         Set<List<String>> named = new HashSet<>();
-        for (IntermediateFile file : repository.intermediateFiles(pullRequest.baseTip().commit(),
+        for (IntermediateFile file : CommitRange.intermediateFiles(repository, pullRequest.baseTip().commit(),
                 pullRequest.base().commit(), pullRequest.head().commit())) {
             Optional<byte[]> bytes = repository.read(file.blob(), limits);
             if (bytes.isEmpty()) {

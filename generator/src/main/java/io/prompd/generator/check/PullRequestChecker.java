@@ -6,6 +6,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.generator.source.CommitRange;
 import io.prompd.generator.source.GitTreeSource;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RegistryRepository;
@@ -69,16 +70,16 @@ public final class PullRequestChecker {
 
     private CheckReport checkCommits(RegistryRepository repository, ObjectId base, ObjectId head,
                                      Optional<String> actor) throws IOException {
-        ObjectId mergeBase = repository.mergeBase(base, head);
+        ObjectId mergeBase = CommitRange.mergeBase(repository, base, head);
         // Listing a large registry takes a while; the listings are independent, so they overlap.
         CompletableFuture<RegistrySnapshot> baseListing = Futures.inBackground("merge-base-snapshot",
-                () -> repository.snapshot(mergeBase));
+                () -> RegistrySnapshot.read(repository, mergeBase));
         CompletableFuture<RegistrySnapshot> baseTipListing = base.equals(mergeBase) ? baseListing
-                : Futures.inBackground("base-snapshot", () -> repository.snapshot(base));
-        RegistrySnapshot headSnapshot = repository.snapshot(head);
+                : Futures.inBackground("base-snapshot", () -> RegistrySnapshot.read(repository, base));
+        RegistrySnapshot headSnapshot = RegistrySnapshot.read(repository, head);
         RegistrySnapshot baseSnapshot = Futures.join(baseListing);
         RegistrySnapshot baseTipSnapshot = Futures.join(baseTipListing);
-        List<PullRequest.ChangedFile> changes = repository.diff(mergeBase, head).stream()
+        List<PullRequest.ChangedFile> changes = CommitRange.diff(repository, mergeBase, head).stream()
                 .map(PullRequest.ChangedFile::of).toList();
         PackageValidator validator = new PackageValidator(baseTipSnapshot.policy().limits(),
                 PackageLocation.VERSION_FOLDER);

@@ -4,9 +4,6 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.concurrent.IoSupplier;
-import io.prompd.core.name.PackageName;
-import io.prompd.core.problem.Problems;
-import io.prompd.core.version.Version;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,42 +14,29 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevSort;
-import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.FS;
 
 /**
  * A registry Git repository, bare or with a working tree; only its objects are read. Close it
- * when done: snapshots and sources read from it until then.
+ * when done: snapshots and sources read from it until then. It opens the repository, checks that
+ * this user may read it and that it holds the history the work needs, and resolves revisions;
+ * {@link RegistrySnapshot#read} reads the registry at a commit, and {@link CommitRange} compares commits.
  */
 public final class RegistryRepository implements AutoCloseable {
 
@@ -306,60 +290,6 @@ public final class RegistryRepository implements AutoCloseable {
         return Constants.typeString(repository.open(id).getType());
     }
 
-    /** Reads the registry at the commit. Missing settings files and bad folders end up in its problems. */
-    public RegistrySnapshot snapshot(ObjectId commitId) throws IOException {
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            RevCommit commit = parseCommit(walk, commitId);
-            RevTree tree = commit.getTree();
-            Problems problems = new Problems();
-            Optional<RegistryConfig> config = readFile(reader, tree, RegistryConfig.FILE, true, problems)
-                    .flatMap(bytes -> collect(RegistryConfig.parse(bytes), problems));
-            Scopes scopes = readFile(reader, tree, Scopes.FILE, false, problems)
-                    .flatMap(bytes -> collect(Scopes.parse(bytes), problems)).orElse(Scopes.EMPTY);
-            Optional<ObjectId> packagesTree = treeAt(reader, tree, RepositoryLayout.PACKAGES, problems);
-            SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages = Collections.emptySortedMap();
-            Map<PackageName, ObjectId> metaFiles = Map.of();
-            if (packagesTree.isPresent()) {
-                PackageListing listing = PackageListing.read(reader, packagesTree.get(), problems);
-                packages = listing.packages();
-                metaFiles = listing.metaFiles();
-            }
-            return new RegistrySnapshot(repository.getObjectDatabase(), commit, tree,
-                    Instant.ofEpochSecond(commit.getCommitTime()), config, scopes, packages, metaFiles, problems.sorted());
-        }
-    }
-
-    private static <T> Optional<T> collect(Parsed<T> parsed, Problems problems) {
-        problems.addAll(parsed.problems());
-        return parsed.value();
-    }
-
-    /** The bytes of a regular file of the root tree; anything else there, or a required file missing, is a problem. */
-    private static Optional<byte[]> readFile(ObjectReader reader, RevTree tree, String path, boolean required,
-                                             Problems problems) throws IOException {
-        try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
-            if (walk == null) {
-                if (required) {
-                    problems.error(path, "", "the registry has no " + path,
-                            "add " + path + " at the repository root; see the registry documentation for its fields");
-                }
-                return Optional.empty();
-            }
-            if (walk.getFileMode(0) != FileMode.REGULAR_FILE) {
-                problems.error(path, "", path + " must be a regular file, not " + walk.getFileMode(0),
-                        "replace it with a plain JSON file");
-                return Optional.empty();
-            }
-            // read before the policy it may hold, so the default per-file limit keeps a huge one from being read at all
-            Optional<byte[]> bytes = readWithin(reader, walk.getObjectId(0), ArchiveLimits.DEFAULT);
-            if (bytes.isEmpty()) {
-                problems.error(path, "", ArchiveLimits.DEFAULT.notRead(reader.getObjectSize(walk.getObjectId(0),
-                        Constants.OBJ_BLOB)), "keep " + path + " to its settings: it is read whole by every check and build");
-            }
-            return bytes;
-        }
-    }
-
     /**
      * The blob's bytes when the size its header gives fits the per-file limit: a larger one is refused
      * by its size alone, and reading it would cost as much as it is large.
@@ -384,121 +314,6 @@ public final class RegistryRepository implements AutoCloseable {
         try (ObjectReader reader = repository.newObjectReader()) {
             return readWithin(reader, blob, limits);
         }
-    }
-
-    private static Optional<ObjectId> treeAt(ObjectReader reader, RevTree tree, String path, Problems problems)
-            throws IOException {
-        try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
-            if (walk == null) {
-                return Optional.empty();
-            }
-            if (walk.getFileMode(0) != FileMode.TREE) {
-                problems.error(path, "", path + " must be a folder", "remove the file and put packages below " + path + "/");
-                return Optional.empty();
-            }
-            return Optional.of(walk.getObjectId(0));
-        }
-    }
-
-    /** Every path that differs between two commits, sorted as Git sorts paths. */
-    public List<Change> diff(ObjectId base, ObjectId head) throws IOException {
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            return TreeDiff.between(reader, Optional.of(parseCommit(walk, base).getTree()),
-                    parseCommit(walk, head).getTree(), TreeFilter.ALL);
-        }
-    }
-
-    /**
-     * Whether two trees hold the same files at the same paths, executable bits aside
-     * ({@link Change#onlyExecutableBit}): two such version folders pack the same tarball. A tree this
-     * repository no longer has (a history rewritten and collected since) cannot be told the same.
-     */
-    public boolean sameFiles(ObjectId oldTree, ObjectId newTree) throws IOException {
-        try (ObjectReader reader = repository.newObjectReader()) {
-            return reader.has(oldTree, Constants.OBJ_TREE) && TreeDiff.between(reader, Optional.of(oldTree), newTree,
-                    TreeFilter.ALL).stream().allMatch(Change::onlyExecutableBit);
-        }
-    }
-
-    /**
-     * The best common ancestor of two commits: a pull request is checked against the merge base,
-     * so changes that reached the target branch after the branch point are not counted as its own.
-     */
-    public ObjectId mergeBase(ObjectId base, ObjectId head) throws IOException {
-        try (RevWalk walk = new RevWalk(repository)) {
-            walk.setRevFilter(RevFilter.MERGE_BASE);
-            walk.markStart(parseCommit(walk, base));
-            walk.markStart(parseCommit(walk, head));
-            RevCommit common = walk.next();
-            if (common == null) {
-                throw new PrompdException(ExitCode.NOT_FOUND, "commits " + shortId(base) + " and " + shortId(head)
-                        + " have no common history", "base the pull request on the registry's main branch");
-            }
-            return common.copy();
-        }
-    }
-
-    /**
-     * The file contents that the commits of {@code head} which {@code base} lacks brought to a path, but that neither
-     * the merge base nor the head holds there: what a pull request added and then changed or deleted again. A content
-     * counts where a commit differs from each of its parents, so that a merge brings in only what it resolved itself,
-     * and is named with the oldest commit that brought it. Only those commits' trees are read, identical subtrees
-     * skipped by id, so the cost follows the size of the pull request.
-     */
-    public List<IntermediateFile> intermediateFiles(ObjectId base, ObjectId mergeBase, ObjectId head) throws IOException {
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            walk.markStart(parseCommit(walk, head));
-            walk.markUninteresting(parseCommit(walk, base));
-            walk.sort(RevSort.TOPO);
-            walk.sort(RevSort.REVERSE, true);
-            Map<Map.Entry<String, ObjectId>, IntermediateFile> brought = new LinkedHashMap<>();
-            for (RevCommit commit : walk) {
-                try (TreeWalk tree = new TreeWalk(reader)) {
-                    tree.addTree(commit.getTree());
-                    if (commit.getParentCount() == 0) {
-                        tree.addTree(new EmptyTreeIterator());
-                    }
-                    for (RevCommit parent : commit.getParents()) {
-                        tree.addTree(walk.parseCommit(parent).getTree());
-                    }
-                    tree.setRecursive(true);
-                    tree.setFilter(TreeFilter.ANY_DIFF);
-                    while (tree.next()) {
-                        if (Change.isFile(tree.getFileMode(0)) && newInCommit(tree)) {
-                            String path = GitPaths.of(tree);
-                            ObjectId blob = tree.getObjectId(0);
-                            brought.putIfAbsent(Map.entry(path, blob), new IntermediateFile(commit, path, blob));
-                        }
-                    }
-                }
-            }
-            if (brought.isEmpty()) {
-                return List.of();
-            }
-            Set<String> paths = brought.values().stream().map(IntermediateFile::path).collect(Collectors.toSet());
-            try (TreeWalk ends = new TreeWalk(reader)) {
-                ends.addTree(parseCommit(walk, mergeBase).getTree());
-                ends.addTree(parseCommit(walk, head).getTree());
-                ends.setRecursive(true);
-                ends.setFilter(PathFilterGroup.createFromStrings(paths));
-                while (ends.next()) {
-                    String path = GitPaths.of(ends);
-                    brought.remove(Map.entry(path, ends.getObjectId(0)));
-                    brought.remove(Map.entry(path, ends.getObjectId(1)));
-                }
-            }
-            return List.copyOf(brought.values());
-        }
-    }
-
-    /** Whether the first tree of the walk holds, at its path, a content none of the others (the parents) does. */
-    private static boolean newInCommit(TreeWalk tree) {
-        for (int parent = 1; parent < tree.getTreeCount(); parent++) {
-            if (tree.getObjectId(parent).equals(tree.getObjectId(0))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static RevCommit parseCommit(RevWalk walk, ObjectId id) throws IOException {

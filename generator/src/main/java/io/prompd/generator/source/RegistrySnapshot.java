@@ -6,6 +6,7 @@ import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,10 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectDatabase;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTree;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -51,7 +56,7 @@ public final class RegistrySnapshot {
     private final Map<PackageName, Parsed<PackageMeta>> metas = new ConcurrentHashMap<>();
     private final List<Problem> problems;
 
-    RegistrySnapshot(ObjectDatabase objects, ObjectId commit, ObjectId tree, Instant commitTime,
+    private RegistrySnapshot(ObjectDatabase objects, ObjectId commit, ObjectId tree, Instant commitTime,
                      Optional<RegistryConfig> config,
                      Scopes scopes, SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages,
                      Map<PackageName, ObjectId> metaFiles, List<Problem> problems) {
@@ -66,6 +71,75 @@ public final class RegistrySnapshot {
         this.packages = Collections.unmodifiableSortedMap(immutable);
         this.metaFiles = SortedCopies.map(metaFiles);
         this.problems = problems.stream().sorted(Problem.ORDER).toList();
+    }
+
+    /** Reads the registry at the commit. Missing settings files and bad folders end up in its problems. */
+    public static RegistrySnapshot read(RegistryRepository registry, ObjectId commitId) throws IOException {
+        Repository repository = registry.repository();
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            RevCommit commit = RegistryRepository.parseCommit(walk, commitId);
+            RevTree tree = commit.getTree();
+            Problems problems = new Problems();
+            Optional<RegistryConfig> config = readFile(reader, tree, RegistryConfig.FILE, true, problems)
+                    .flatMap(bytes -> collect(RegistryConfig.parse(bytes), problems));
+            Scopes scopes = readFile(reader, tree, Scopes.FILE, false, problems)
+                    .flatMap(bytes -> collect(Scopes.parse(bytes), problems)).orElse(Scopes.EMPTY);
+            Optional<ObjectId> packagesTree = treeAt(reader, tree, RepositoryLayout.PACKAGES, problems);
+            SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages = Collections.emptySortedMap();
+            Map<PackageName, ObjectId> metaFiles = Map.of();
+            if (packagesTree.isPresent()) {
+                PackageListing listing = PackageListing.read(reader, packagesTree.get(), problems);
+                packages = listing.packages();
+                metaFiles = listing.metaFiles();
+            }
+            return new RegistrySnapshot(repository.getObjectDatabase(), commit, tree,
+                    Instant.ofEpochSecond(commit.getCommitTime()), config, scopes, packages, metaFiles, problems.sorted());
+        }
+    }
+
+    private static <T> Optional<T> collect(Parsed<T> parsed, Problems problems) {
+        problems.addAll(parsed.problems());
+        return parsed.value();
+    }
+
+    /** The bytes of a regular file of the root tree; anything else there, or a required file missing, is a problem. */
+    private static Optional<byte[]> readFile(ObjectReader reader, RevTree tree, String path, boolean required,
+                                             Problems problems) throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+            if (walk == null) {
+                if (required) {
+                    problems.error(path, "", "the registry has no " + path,
+                            "add " + path + " at the repository root; see the registry documentation for its fields");
+                }
+                return Optional.empty();
+            }
+            if (walk.getFileMode(0) != FileMode.REGULAR_FILE) {
+                problems.error(path, "", path + " must be a regular file, not " + walk.getFileMode(0),
+                        "replace it with a plain JSON file");
+                return Optional.empty();
+            }
+            // read before the policy it may hold, so the default per-file limit keeps a huge one from being read at all
+            Optional<byte[]> bytes = RegistryRepository.readWithin(reader, walk.getObjectId(0), ArchiveLimits.DEFAULT);
+            if (bytes.isEmpty()) {
+                problems.error(path, "", ArchiveLimits.DEFAULT.notRead(reader.getObjectSize(walk.getObjectId(0),
+                        Constants.OBJ_BLOB)), "keep " + path + " to its settings: it is read whole by every check and build");
+            }
+            return bytes;
+        }
+    }
+
+    private static Optional<ObjectId> treeAt(ObjectReader reader, RevTree tree, String path, Problems problems)
+            throws IOException {
+        try (TreeWalk walk = TreeWalk.forPath(reader, path, tree)) {
+            if (walk == null) {
+                return Optional.empty();
+            }
+            if (walk.getFileMode(0) != FileMode.TREE) {
+                problems.error(path, "", path + " must be a folder", "remove the file and put packages below " + path + "/");
+                return Optional.empty();
+            }
+            return Optional.of(walk.getObjectId(0));
+        }
     }
 
     public ObjectId commit() {

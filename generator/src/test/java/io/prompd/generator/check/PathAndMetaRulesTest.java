@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
 import io.prompd.generator.source.RegistryRepository;
+import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.util.List;
@@ -176,7 +177,7 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         List<Problem> checked = check(repo, TestRegistryRepo.MAINTAINER).problems();
         List<Problem> built;
         try (RegistryRepository registry = repo.open()) {
-            built = registry.snapshot(head).problems();
+            built = RegistrySnapshot.read(registry, head).problems();
         }
 
         assertEquals(List.of("packages/@Common", "packages/@common/notes.txt", "packages/@common/util/notes.txt",

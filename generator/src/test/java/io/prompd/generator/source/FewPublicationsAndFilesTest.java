@@ -56,7 +56,7 @@ class FewPublicationsAndFilesTest {
         ObjectId head = repo.commit("publish a");
 
         try (RegistryRepository registry = repo.open()) {
-            RegistrySnapshot snapshot = registry.snapshot(head);
+            RegistrySnapshot snapshot = RegistrySnapshot.read(registry, head);
             VersionFolder a = snapshot.folder(PackageName.parse("@common/a"), Version.parse("1.0.0")).orElseThrow();
 
             assertArrayEquals("MIT License\n".getBytes(StandardCharsets.UTF_8), snapshot.file(a, "LICENSE").orElseThrow());

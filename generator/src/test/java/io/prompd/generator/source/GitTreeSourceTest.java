@@ -46,7 +46,7 @@ class GitTreeSourceTest {
         repo.writeBytes(FOLDER + "/prompts.bin", new byte[] {0, 1, 2});
         head = repo.commit("publish");
         try (RegistryRepository registry = repo.open()) {
-            RegistrySnapshot snapshot = registry.snapshot(head);
+            RegistrySnapshot snapshot = RegistrySnapshot.read(registry, head);
             source = snapshot.source(snapshot.folder(PackageName.parse("@common/base"), Version.parse("1.0.0"))
                     .orElseThrow());
         }
@@ -81,7 +81,7 @@ class GitTreeSourceTest {
 
     private static GitTreeSource committed(TestRegistryRepo repo, ObjectId commit) throws IOException {
         try (RegistryRepository registry = repo.open()) {
-            RegistrySnapshot snapshot = registry.snapshot(commit);
+            RegistrySnapshot snapshot = RegistrySnapshot.read(registry, commit);
             return snapshot.source(snapshot.folder(PackageName.parse("@common/tools"), Version.parse("1.0.0"))
                     .orElseThrow());
         }
@@ -121,7 +121,7 @@ class GitTreeSourceTest {
         repo.gitlink("packages/tools/1.0.0/vendor", head);
         ObjectId commit = repo.commit("add submodule");
         try (RegistryRepository registry = repo.open()) {
-            RegistrySnapshot snapshot = registry.snapshot(commit);
+            RegistrySnapshot snapshot = RegistrySnapshot.read(registry, commit);
             GitTreeSource withLink = snapshot.source(snapshot.folder(PackageName.parse("tools"), Version.parse("1.0.0"))
                     .orElseThrow());
 

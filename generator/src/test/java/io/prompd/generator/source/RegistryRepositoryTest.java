@@ -65,7 +65,8 @@ class RegistryRepositoryTest {
             lonely = git.commit().setMessage("unrelated").setSign(false).setAllowEmpty(true).call().copy();
         }
         try (RegistryRepository registry = repo.open()) {
-            PrompdException unrelated = assertThrows(PrompdException.class, () -> registry.mergeBase(first, lonely));
+            PrompdException unrelated = assertThrows(PrompdException.class,
+                    () -> CommitRange.mergeBase(registry, first, lonely));
 
             assertEquals(ExitCode.NOT_FOUND, unrelated.exitCode());
             assertTrue(unrelated.getMessage().endsWith(" have no common history"), unrelated.getMessage());
@@ -101,7 +102,8 @@ class RegistryRepositoryTest {
         }
         try (RegistryRepository registry = repo.open()) {
             PrompdException partial = assertThrows(PrompdException.class,
-                    () -> registry.readingObjects("the check", () -> registry.snapshot(registry.resolve("HEAD~1"))));
+                    () -> registry.readingObjects("the check",
+                            () -> RegistrySnapshot.read(registry, registry.resolve("HEAD~1"))));
 
             assertEquals(ExitCode.NOT_FOUND, partial.exitCode());
             assertEquals(folder.resolve(".git") + " is a partial clone (objects left to remote upstream), and the check"
@@ -190,7 +192,7 @@ class RegistryRepositoryTest {
             ObjectId unknown = ObjectId.fromString("0123456789012345678901234567890123456789");
 
             assertEquals(ExitCode.NOT_FOUND, assertThrows(PrompdException.class,
-                    () -> registry.snapshot(unknown)).exitCode());
+                    () -> RegistrySnapshot.read(registry, unknown)).exitCode());
         }
     }
 
@@ -202,7 +204,7 @@ class RegistryRepositoryTest {
         ObjectId head = repo.commit("change");
 
         try (RegistryRepository registry = repo.open()) {
-            List<Change> changes = registry.diff(first, head);
+            List<Change> changes = CommitRange.diff(registry, first, head);
 
             assertEquals(List.of(
                     "DELETED packages/@common/base/1.0.0/LICENSE",
@@ -224,7 +226,7 @@ class RegistryRepositoryTest {
         ObjectId head = repo.commit("chmod");
 
         try (RegistryRepository registry = repo.open()) {
-            Change change = registry.diff(first, head).get(0);
+            Change change = CommitRange.diff(registry, first, head).get(0);
 
             assertEquals(ChangeType.MODIFIED, change.type());
             assertEquals(change.oldBlob(), change.newBlob());
@@ -238,7 +240,7 @@ class RegistryRepositoryTest {
         ObjectId head = repo.commit("rename");
 
         try (RegistryRepository registry = repo.open()) {
-            List<Change> changes = registry.diff(first, head);
+            List<Change> changes = CommitRange.diff(registry, first, head);
 
             assertEquals(8, changes.size());
             assertEquals(4, changes.stream().filter(c -> c.type() == ChangeType.DELETED
@@ -256,14 +258,14 @@ class RegistryRepositoryTest {
 
         try (RegistryRepository registry = repo.open()) {
             assertEquals(List.of("ADDED .github/workflows/ci.yml", "MODIFIED registry.json"),
-                    registry.diff(first, head).stream().map(RegistryRepositoryTest::describe).toList());
+                    CommitRange.diff(registry, first, head).stream().map(RegistryRepositoryTest::describe).toList());
         }
     }
 
     @Test
     void diffOfACommitWithItselfIsEmpty() throws IOException {
         try (RegistryRepository registry = repo.open()) {
-            assertEquals(List.of(), registry.diff(first, first));
+            assertEquals(List.of(), CommitRange.diff(registry, first, first));
         }
     }
 
@@ -277,12 +279,12 @@ class RegistryRepositoryTest {
         ObjectId mainHead = repo.commit("main moves on");
 
         try (RegistryRepository registry = repo.open()) {
-            ObjectId base = registry.mergeBase(mainHead, prHead);
+            ObjectId base = CommitRange.mergeBase(registry, mainHead, prHead);
 
             assertEquals(first, base);
             assertEquals(List.of("packages/tools/1.0.0/LICENSE", "packages/tools/1.0.0/README.md",
                             "packages/tools/1.0.0/prompd.json", "packages/tools/1.0.0/prompts/x.prmd"),
-                    registry.diff(base, prHead).stream().map(Change::path).toList());
+                    CommitRange.diff(registry, base, prHead).stream().map(Change::path).toList());
         }
     }
 
@@ -299,7 +301,8 @@ class RegistryRepositoryTest {
         try (RegistryRepository registry = repo.open()) {
             ObjectId otherHead = registry.resolve("other");
 
-            PrompdException none = assertThrows(PrompdException.class, () -> registry.mergeBase(first, otherHead));
+            PrompdException none = assertThrows(PrompdException.class,
+                    () -> CommitRange.mergeBase(registry, first, otherHead));
             assertEquals(ExitCode.NOT_FOUND, none.exitCode());
         }
     }

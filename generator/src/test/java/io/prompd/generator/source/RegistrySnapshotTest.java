@@ -23,7 +23,7 @@ class RegistrySnapshotTest {
 
     private static RegistrySnapshot snapshot(TestRegistryRepo repo, ObjectId commit) throws IOException {
         try (RegistryRepository registry = repo.open()) {
-            return registry.snapshot(commit);
+            return RegistrySnapshot.read(registry, commit);
         }
     }
 
@@ -177,7 +177,7 @@ class RegistrySnapshotTest {
         repo.bareClone(bare);
 
         try (RegistryRepository registry = RegistryRepository.open(bare)) {
-            RegistrySnapshot snapshot = registry.snapshot(registry.resolve("main"));
+            RegistrySnapshot snapshot = RegistrySnapshot.read(registry, registry.resolve("main"));
 
             assertEquals(head, snapshot.commit());
             assertEquals(Set.of(PackageName.parse("tools")), snapshot.packages().keySet());

@@ -1,0 +1,137 @@
+package io.prompd.generator.source;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/**
+ * What lies between two commits of a registry repository, as a pull request's check reads it: the
+ * paths that differ, where the two histories part, and what the commits in between brought and
+ * took away again; and whether two trees hold the same files.
+ */
+public final class CommitRange {
+
+    private CommitRange() {
+    }
+
+    /** Every path that differs between two commits, sorted as Git sorts paths. */
+    public static List<Change> diff(RegistryRepository registry, ObjectId base, ObjectId head) throws IOException {
+        try (ObjectReader reader = registry.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            return TreeDiff.between(reader, Optional.of(RegistryRepository.parseCommit(walk, base).getTree()),
+                    RegistryRepository.parseCommit(walk, head).getTree(), TreeFilter.ALL);
+        }
+    }
+
+    /**
+     * Whether two trees hold the same files at the same paths, executable bits aside
+     * ({@link Change#onlyExecutableBit}): two such version folders pack the same tarball. A tree this
+     * repository no longer has (a history rewritten and collected since) cannot be told the same.
+     */
+    public static boolean sameFiles(RegistryRepository registry, ObjectId oldTree, ObjectId newTree)
+            throws IOException {
+        try (ObjectReader reader = registry.repository().newObjectReader()) {
+            return reader.has(oldTree, Constants.OBJ_TREE) && TreeDiff.between(reader, Optional.of(oldTree), newTree,
+                    TreeFilter.ALL).stream().allMatch(Change::onlyExecutableBit);
+        }
+    }
+
+    /**
+     * The best common ancestor of two commits: a pull request is checked against the merge base,
+     * so changes that reached the target branch after the branch point are not counted as its own.
+     */
+    public static ObjectId mergeBase(RegistryRepository registry, ObjectId base, ObjectId head) throws IOException {
+        try (RevWalk walk = new RevWalk(registry.repository())) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(RegistryRepository.parseCommit(walk, base));
+            walk.markStart(RegistryRepository.parseCommit(walk, head));
+            RevCommit common = walk.next();
+            if (common == null) {
+                throw new PrompdException(ExitCode.NOT_FOUND, "commits " + RegistryRepository.shortId(base) + " and "
+                        + RegistryRepository.shortId(head) + " have no common history",
+                        "base the pull request on the registry's main branch");
+            }
+            return common.copy();
+        }
+    }
+
+    /**
+     * The file contents that the commits of {@code head} which {@code base} lacks brought to a path, but that neither
+     * the merge base nor the head holds there: what a pull request added and then changed or deleted again. A content
+     * counts where a commit differs from each of its parents, so that a merge brings in only what it resolved itself,
+     * and is named with the oldest commit that brought it. Only those commits' trees are read, identical subtrees
+     * skipped by id, so the cost follows the size of the pull request.
+     */
+    public static List<IntermediateFile> intermediateFiles(RegistryRepository registry, ObjectId base,
+                                                           ObjectId mergeBase, ObjectId head) throws IOException {
+        try (ObjectReader reader = registry.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            walk.markStart(RegistryRepository.parseCommit(walk, head));
+            walk.markUninteresting(RegistryRepository.parseCommit(walk, base));
+            walk.sort(RevSort.TOPO);
+            walk.sort(RevSort.REVERSE, true);
+            Map<Map.Entry<String, ObjectId>, IntermediateFile> brought = new LinkedHashMap<>();
+            for (RevCommit commit : walk) {
+                try (TreeWalk tree = new TreeWalk(reader)) {
+                    tree.addTree(commit.getTree());
+                    if (commit.getParentCount() == 0) {
+                        tree.addTree(new EmptyTreeIterator());
+                    }
+                    for (RevCommit parent : commit.getParents()) {
+                        tree.addTree(walk.parseCommit(parent).getTree());
+                    }
+                    tree.setRecursive(true);
+                    tree.setFilter(TreeFilter.ANY_DIFF);
+                    while (tree.next()) {
+                        if (Change.isFile(tree.getFileMode(0)) && newInCommit(tree)) {
+                            String path = GitPaths.of(tree);
+                            ObjectId blob = tree.getObjectId(0);
+                            brought.putIfAbsent(Map.entry(path, blob), new IntermediateFile(commit, path, blob));
+                        }
+                    }
+                }
+            }
+            if (brought.isEmpty()) {
+                return List.of();
+            }
+            Set<String> paths = brought.values().stream().map(IntermediateFile::path).collect(Collectors.toSet());
+            try (TreeWalk ends = new TreeWalk(reader)) {
+                ends.addTree(RegistryRepository.parseCommit(walk, mergeBase).getTree());
+                ends.addTree(RegistryRepository.parseCommit(walk, head).getTree());
+                ends.setRecursive(true);
+                ends.setFilter(PathFilterGroup.createFromStrings(paths));
+                while (ends.next()) {
+                    String path = GitPaths.of(ends);
+                    brought.remove(Map.entry(path, ends.getObjectId(0)));
+                    brought.remove(Map.entry(path, ends.getObjectId(1)));
+                }
+            }
+            return List.copyOf(brought.values());
+        }
+    }
+
+    /** Whether the first tree of the walk holds, at its path, a content none of the others (the parents) does. */
+    private static boolean newInCommit(TreeWalk tree) {
+        for (int parent = 1; parent < tree.getTreeCount(); parent++) {
+            if (tree.getObjectId(parent).equals(tree.getObjectId(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
