@@ -2,9 +2,11 @@ package io.prompd.cli;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
@@ -18,6 +20,8 @@ public final class CommandLines {
     /** The check's {@code --format json}, which its {@value #JSON_OPTION} abbreviates. */
     private static final String FORMAT_OPTION = "--format";
     private static final String JSON_FORMAT = "json";
+    /** What the system says when the reader of a pipe has closed it. */
+    private static final String BROKEN_PIPE = "Broken pipe";
 
     private CommandLines() {
     }
@@ -41,6 +45,8 @@ public final class CommandLines {
         // Picocli asks this mapper for the exit code of a command line it could not parse.
         cli.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
                 ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
+        CommandLine.IExecutionStrategy execution = cli.getExecutionStrategy();
+        cli.setExecutionStrategy(parsed -> failWhenOutputLost(execution.execute(parsed), out, err));
         cli.setParameterExceptionHandler((failure, args) -> {
             CommandLine command = failure.getCommandLine();
             UsageError error = new UsageError(failure.getMessage(),
@@ -55,6 +61,25 @@ public final class CommandLines {
             return Failures.report(failure, verbose.getAsBoolean(), commandLine.getErr());
         });
         return cli;
+    }
+
+    /**
+     * A command whose output was lost to a full disk or a closed stream failed, as {@code ls} and
+     * cargo say, or {@code prompd list --json > deps.json} would leave a script an empty file and a
+     * success. A reader gone ({@code | head -1}) took what it wanted: that is no failure.
+     */
+    private static int failWhenOutputLost(int exitCode, PrintWriter out, PrintWriter err) {
+        if (!out.checkError()) {
+            return exitCode;
+        }
+        Optional<IOException> failure = out instanceof FailureKeepingWriter kept ? kept.failure() : Optional.empty();
+        Optional<String> reason = failure.map(IOException::getMessage);
+        if (reason.filter(BROKEN_PIPE::equals).isPresent()) {
+            return exitCode;
+        }
+        err.println(new Failures.Explanation(ExitCode.FAILURE,
+                "could not write the output" + reason.map(text -> ": " + text).orElse(""), "").text());
+        return exitCode == ExitCode.OK.code() ? ExitCode.FAILURE.code() : exitCode;
     }
 
     /** A script reads the failure where it reads results; the person watching its log still sees the text on stderr. */

@@ -1,10 +1,10 @@
 package io.prompd.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,7 +27,15 @@ public final class Terminal {
      * to a file read as UTF-8, where Java's own choice would turn every non-ASCII character into '?'.
      */
     public static PrintWriter utf8(OutputStream stream) {
-        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+        return new FailureKeepingWriter(stream);
+    }
+
+    /**
+     * Standard output as {@link #utf8} writes it, straight to the file descriptor: {@link System#out}
+     * would hide why a write failed, and a full disk must be told from a closed stream or a reader gone.
+     */
+    public static PrintWriter standardOutput() {
+        return utf8(new FileOutputStream(FileDescriptor.out));
     }
 
     public static boolean isStandardError() {

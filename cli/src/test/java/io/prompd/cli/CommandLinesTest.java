@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -44,9 +45,29 @@ class CommandLinesTest {
 
     @Command(name = "plain")
     static final class Plain implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public void run() {
+            spec.commandLine().getOut().println("a result");
         }
+    }
+
+    /** A stream on a full disk, or one its reader has closed. */
+    private static OutputStream failing(String reason) {
+        return new OutputStream() {
+            @Override
+            public void write(int oneByte) throws IOException {
+                throw new IOException(reason);
+            }
+        };
+    }
+
+    private static int runWriting(PrintWriter output, StringWriter errors, String... args) {
+        CommandLine cli = CommandLines.configure(new CommandLine(new Tool()), output, new PrintWriter(errors, true),
+                () -> false, Set.of(ExitCode.OK));
+        return cli.execute(args);
     }
 
     private final StringWriter out = new StringWriter();
@@ -86,6 +107,25 @@ class CommandLinesTest {
         assertEquals(2, run("show", "--bogus", "--json=false"));
         assertEquals(2, run("show", "--bogus", "--json", "--format", "text"));
         assertEquals("", out.toString());
+    }
+
+    @Test
+    void outputThatCouldNotBeWrittenIsAFailureSaidOnStandardError() {
+        StringWriter errors = new StringWriter();
+        assertEquals(1, runWriting(Terminal.utf8(failing("No space left on device")), errors, "plain"));
+        assertEquals("error: could not write the output: No space left on device", errors.toString().strip());
+
+        StringWriter helpErrors = new StringWriter();
+        assertEquals(1, runWriting(new PrintWriter(failing("Bad file descriptor"), true), helpErrors, "show", "--help"));
+        assertEquals("error: could not write the output", helpErrors.toString().strip(),
+                "a writer that does not keep the reason still fails");
+    }
+
+    @Test
+    void aReaderThatClosedThePipeIsNoFailure() {
+        StringWriter errors = new StringWriter();
+        assertEquals(0, runWriting(Terminal.utf8(failing("Broken pipe")), errors, "plain"));
+        assertEquals("", errors.toString());
     }
 
     @Test

@@ -160,7 +160,7 @@ public final class PrompdCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = Terminal.utf8(System.out);
+        PrintWriter out = Terminal.standardOutput();
         PrintWriter err = Terminal.utf8(System.err);
         // The JDK refuses Basic logins to a proxy for the tunnels of https requests unless told
         // otherwise, yet that is what the user:password in https_proxy asks for, as curl and pip send it.

@@ -38,7 +38,7 @@ public final class PrompdRegistryCommand implements Runnable {
 
     public static void main(String[] args) {
         readWholePacksFromMemoryMaps();
-        PrintWriter out = Terminal.utf8(System.out);
+        PrintWriter out = Terminal.standardOutput();
         PrintWriter err = Terminal.utf8(System.err);
         int exitCode = commandLine(out, err).execute(args);
         out.flush();
