@@ -71,7 +71,7 @@ class IndexTemplateCheckTest {
     }
 
     /** {@code index-template/} of this repository, found from whichever folder the tests run in. */
-    private static Path template() {
+    static Path template() {
         for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
             if (Files.isRegularFile(at.resolve("index-template/registry.json"))) {
                 return at.resolve("index-template");
