@@ -53,11 +53,15 @@ public final class CommandLines {
                     failure instanceof UnmatchedArgumentException unmatched ? unmatched.getUnmatched() : List.of(),
                     failure instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of(),
                     command.getCommandSpec().qualifiedName(), !command.getSubcommands().isEmpty());
-            printJsonWhenAsked(command, error.explain());
+            if (asksForJson(command, error.unknownCommand())) {
+                printJson(command, error.explain());
+            }
             return Failures.reportUsage(error, command.getErr());
         });
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
-            printJsonWhenAsked(commandLine, Failures.explain(failure));
+            if (asksForJson(commandLine, false)) {
+                printJson(commandLine, Failures.explain(failure));
+            }
             return Failures.report(failure, verbose.getAsBoolean(), commandLine.getErr());
         });
         return cli;
@@ -83,20 +87,19 @@ public final class CommandLines {
     }
 
     /** A script reads the failure where it reads results; the person watching its log still sees the text on stderr. */
-    private static void printJsonWhenAsked(CommandLine command, Failures.Explanation explained) {
-        if (asksForJson(command)) {
-            command.getOut().print(Json.writeString(explained.asJson()) + "\n");
-            command.getOut().flush();
-        }
+    private static void printJson(CommandLine command, Failures.Explanation explained) {
+        command.getOut().print(Json.writeString(explained.asJson()) + "\n");
+        command.getOut().flush();
     }
 
     /**
-     * Whether the command takes {@value #JSON_OPTION} and its own arguments hold it. They are read as
+     * Whether the command takes {@value #JSON_OPTION}, or is a misspelled one (which none can say takes it or not,
+     * though the user asked for JSON all the same), and its own arguments hold it. They are read as
      * given rather than as parsed: a usage error stops picocli before it reaches the option.
      */
-    private static boolean asksForJson(CommandLine command) {
+    private static boolean asksForJson(CommandLine command, boolean misspelled) {
         CommandLine.ParseResult parsed = command.getParseResult();
-        if (parsed == null || !command.getCommandSpec().optionsMap().containsKey(JSON_OPTION)) {
+        if (parsed == null || !misspelled && !command.getCommandSpec().optionsMap().containsKey(JSON_OPTION)) {
             return false;
         }
         List<String> arguments = parsed.expandedArgs();

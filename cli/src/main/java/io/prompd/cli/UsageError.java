@@ -56,7 +56,8 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         }).toList();
     }
 
-    private boolean unknownCommand() {
+    /** Whether the trouble is a word where the command's subcommand goes, which names none. */
+    public boolean unknownCommand() {
         return hasSubcommands && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-");
     }
 

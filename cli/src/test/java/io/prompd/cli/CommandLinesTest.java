@@ -93,6 +93,19 @@ class CommandLinesTest {
     }
 
     @Test
+    void aMisspelledCommandGivenJsonIsTheJsonFailure() throws IOException {
+        assertEquals(2, run("shwo", "a", "--json"));
+        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown"
+                + " command 'shwo'\", \"hint\": \"did you mean show? see 'tool --help'\"}}"),
+                Json.reader().readTree(out.toString()));
+
+        out.getBuffer().setLength(0);
+        assertEquals(2, run("shwo", "--", "--json"));
+        assertEquals(2, run("shwo", "a"));
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void formatJsonAsksForTheJsonFailureAsJsonDoes() {
         for (List<String> format : List.of(List.of("--format", "json"), List.of("--format=json"),
                 List.of("--format", "JSON"), List.of("--json=true"), List.of("--json=false", "--json"))) {
