@@ -16,6 +16,7 @@ import io.prompd.generator.build.RegistryBuilder;
 import io.prompd.generator.source.RegistryRepository;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "Write absolute URLs below this one instead of relative ones.")
-    URI baseUrl;
+    String baseUrl;
 
     @Option(names = "--force", description = "Build even a commit that serves again versions that the build in the"
             + " output folder took down, such as an older commit.")
@@ -97,16 +98,31 @@ final class BuildCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    /** The base URL as a folder, {@code /} added when missing, as the client takes a registry's URL. */
-    private URI root(URI url) {
+    /**
+     * The base URL as a folder, {@code /} added when missing, as the client takes a registry's URL. It is read
+     * here rather than by picocli, whose refusal of a URL that does not parse quotes Java's exception.
+     */
+    private URI root(String text) {
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException unparsable) {
+            throw notReadable(text, " (" + unparsable.getReason().toLowerCase(Locale.ROOT) + " at character "
+                    + (unparsable.getIndex() + 1)
+                    + (text.chars().anyMatch(Character::isWhitespace) ? ": write a space as %20" : "") + ")");
+        }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!url.isAbsolute() || url.isOpaque() || url.getRawQuery() != null || url.getRawFragment() != null
                 || !RegistryLayout.URL_SCHEMES.contains(scheme)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an absolute https://,"
-                    + " http:// or file:// URL (what prompd reads) without query or fragment, such as"
-                    + " https://example.org/registry/, not '" + url + "'");
+            throw notReadable(text, "");
         }
         return url.getRawPath().endsWith("/") ? url : URI.create(url + "/");
+    }
+
+    private CommandLine.ParameterException notReadable(String url, String why) {
+        return new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an absolute https://,"
+                + " http:// or file:// URL (what prompd reads) without query or fragment, such as"
+                + " https://example.org/registry/, not '" + url + "'" + why);
     }
 
     /**

@@ -328,6 +328,12 @@ class BuildCommandTest {
             assertTrue(stderr.toString().contains("--base-url must be an absolute https://, http:// or file:// URL (what"
                     + " prompd reads) without query or fragment"), stderr.toString());
         }
+        stderr.getBuffer().setLength(0);
+        assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", "http://x/a b/"));
+        assertEquals("error: --base-url must be an absolute https://, http:// or file:// URL (what prompd reads) without"
+                + " query or fragment, such as https://example.org/registry/, not 'http://x/a b/' (illegal character in"
+                + " path at character 11: write a space as %20)\nhint: see 'prompd-registry build --help'\n",
+                stderr.toString());
         assertEquals(2, run("build", repo.toString(), "--out", ""));
         assertTrue(stderr.toString().contains("error: --out is empty; give the output folder"), stderr.toString());
         assertFalse(Files.exists(out));
