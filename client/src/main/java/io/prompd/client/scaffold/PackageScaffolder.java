@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -49,7 +50,7 @@ public final class PackageScaffolder {
                 .main(EXAMPLE_PROMPT)
                 .prompts(Map.of("example", EXAMPLE_PROMPT))
                 .build();
-        SortedMap<String, byte[]> files = commonFiles(manifest, options, Map.of("example", EXAMPLE_PROMPT));
+        SortedMap<String, byte[]> files = commonFiles(manifest, Map.of("example", EXAMPLE_PROMPT));
         files.put(EXAMPLE_PROMPT, utf8(ExamplePrompt.text(name)));
         return new Scaffold(name, files, List.of());
     }
@@ -68,7 +69,7 @@ public final class PackageScaffolder {
             builder.main(imported.promptNames().values().iterator().next());
         }
         Manifest manifest = builder.build();
-        SortedMap<String, byte[]> files = commonFiles(manifest, options, imported.promptNames());
+        SortedMap<String, byte[]> files = commonFiles(manifest, imported.promptNames());
         files.putAll(imported.files());
         return new Scaffold(name, files, imported.notes());
     }
@@ -78,9 +79,21 @@ public final class PackageScaffolder {
                 .description(plain("--description", ManifestFields.DESCRIPTION, description))
                 .license(license(options))
                 .readme("README.md");
-        options.author().map(author -> plain("--author", ManifestFields.AUTHOR, author)).map(Person::parse)
-                .ifPresent(builder::author);
+        author(options).ifPresent(builder::author);
         return builder;
+    }
+
+    /**
+     * The author given, refused by validate's rules; a blank one as validate refuses an author without a name,
+     * rather than dropped as validate drops {@code "author": ""}: whoever passed --author meant someone.
+     */
+    private static Optional<Person> author(ScaffoldOptions options) {
+        Optional<String> author = options.author().map(text -> plain("--author", ManifestFields.AUTHOR, text));
+        if (author.isPresent() && author.get().isBlank()) {
+            throw invalid("--author", List.of("the author needs a name"),
+                    "pass --author 'Your Name <you@example.org>', or leave --author out");
+        }
+        return author.map(Person::parse);
     }
 
     /**
@@ -120,12 +133,12 @@ public final class PackageScaffolder {
         return license;
     }
 
-    private SortedMap<String, byte[]> commonFiles(Manifest manifest, ScaffoldOptions options, Map<String, String> prompts) {
+    private SortedMap<String, byte[]> commonFiles(Manifest manifest, Map<String, String> prompts) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put("prompd.json", ManifestWriter.write(manifest));
         files.put("README.md", utf8(readme(manifest, prompts)));
         int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
-        String holder = options.author().map(Person::parse).map(Person::name).orElse("the authors of " + manifest.name());
+        String holder = manifest.author().map(Person::name).orElse("the authors of " + manifest.name());
         files.put("LICENSE", utf8(LicenseText.of(manifest.license().orElse(DEFAULT_LICENSE), year, holder)));
         return files;
     }

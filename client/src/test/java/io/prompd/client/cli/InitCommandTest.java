@@ -152,6 +152,18 @@ class InitCommandTest {
         assertFalse(Files.exists(work.resolve("x")));
     }
 
+    /** validate refuses an author object without a name; an --author of only blanks names nobody either. */
+    @Test
+    void anEmptyOrBlankAuthorIsAUsageErrorAndNothingIsWritten() {
+        for (String blank : new String[] {"", "   ", "\t"}) {
+            CliRun author = prompd("init", "x", "--author", blank);
+            assertEquals(2, author.exitCode(), author.err());
+            assertEquals("error: invalid --author: the author needs a name\nhint: pass --author 'Your Name"
+                    + " <you@example.org>', or leave --author out\n", author.err());
+            assertFalse(Files.exists(work.resolve("x")));
+        }
+    }
+
     @Test
     void itNeverOverwritesAndWritesNothingWhenAnyFileExists() throws IOException {
         Path pkg = Files.createDirectories(work.resolve("existing"));
