@@ -186,7 +186,8 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
                         loaded.add(target);
                     }
                     toRead.push(target);
-                } else if (!site.mayBeMissing()) {
+                } else if (site.needed(other -> !(other instanceof LocalReference otherLocal)
+                        || Files.isRegularFile(file.getParent().resolve(otherLocal.written())))) {
                     notes.add(file + " refers to " + local.written() + ", which does not exist; add it to the package by hand");
                 }
             } else if (reference instanceof PackageReference other) {

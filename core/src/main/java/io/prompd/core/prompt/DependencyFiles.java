@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,17 +132,13 @@ public final class DependencyFiles {
         Map<PackageName, Optional<VersionFiles>> asked = new HashMap<>();
         for (FileUse use : uses) {
             PackageReference reference = use.reference();
-            Optional<VersionFiles> chosen = asked.get(reference.packageName());
-            if (chosen == null) {
-                chosen = versions.of(reference.packageName());
-                asked.put(reference.packageName(), chosen);
-            }
+            Optional<VersionFiles> chosen = chosen(reference.packageName(), asked, versions);
             if (chosen.isEmpty()) {
                 unchecked.add(reference.packageName());
             } else if (use.site().pointer().equals(INHERITS) && !PromptFile.hasPromptExtension(reference.path())) {
                 PromptFile.extensionLeftOff(use.file(), INHERITS, reference.written(), reference.path(),
                         files(chosen.get())).ifPresent(meant -> problems.add(meant.atLine(use.line())));
-            } else if (!chosen.get().has(reference.path()) && !use.site().mayBeMissing()) {
+            } else if (!chosen.get().has(reference.path()) && needed(use.site(), asked, versions)) {
                 String which = reference.packageName() + " " + chosen.get().version() + " (" + chosenBy + ")";
                 Optional<String> composed = ReferenceRules.nfcOtherwise(reference.path());
                 problems.add(composed.isPresent() && chosen.get().has(composed.get())
@@ -153,6 +150,35 @@ public final class DependencyFiles {
             }
         }
         return new Result(problems, unchecked);
+    }
+
+    /** The version references to the package get, asked of {@code versions} once a package. */
+    private static Optional<VersionFiles> chosen(PackageName name, Map<PackageName, Optional<VersionFiles>> asked,
+                                                 Versions versions) throws IOException {
+        Optional<VersionFiles> chosen = asked.get(name);
+        if (chosen == null) {
+            chosen = versions.of(name);
+            asked.put(name, chosen);
+        }
+        return chosen;
+    }
+
+    /**
+     * Whether the prompt fails to render without the site's file: the other files of its list are all files of other
+     * packages whose versions lack them. A file of this package is taken as there: the validator's rules tell of it.
+     */
+    private static boolean needed(ReferenceSite site, Map<PackageName, Optional<VersionFiles>> asked, Versions versions)
+            throws IOException {
+        Set<Reference> lacking = new HashSet<>();
+        for (Reference other : site.alternatives()) {
+            if (other instanceof PackageReference viaPackage && !viaPackage.path().isEmpty()) {
+                Optional<VersionFiles> chosen = chosen(viaPackage.packageName(), asked, versions);
+                if (chosen.isPresent() && !chosen.get().has(viaPackage.path())) {
+                    lacking.add(other);
+                }
+            }
+        }
+        return site.needed(other -> !lacking.contains(other));
     }
 
     /**

@@ -112,7 +112,7 @@ final class ReferenceRules {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
                     + "', which is in the folder but left out of the package: " + reason.why(),
                     reason.howToNeedAnother()));
-        } else if (!pack.files().contains(resolved.get()) && !site.mayBeMissing()) {
+        } else if (!pack.files().contains(resolved.get()) && site.needed(other -> isThere(pack, file, other))) {
             Optional<String> composed = nfcOtherwise(resolved.get()).filter(pack.files()::contains);
             problems.add(composed.isPresent()
                     ? Problem.error(file, pointer, "'" + reference.written() + "' is written " + DECOMPOSED
@@ -122,6 +122,15 @@ final class ReferenceRules {
                             + "', which is not in the package", "add the file, or fix the path: it is relative to the"
                             + " folder of " + file));
         }
+    }
+
+    /**
+     * Whether the package has the file of a local reference; a file of another package is taken as there, as
+     * {@link DependencyFiles} alone can tell.
+     */
+    private static boolean isThere(PromptPackage pack, String file, Reference reference) {
+        return !(reference instanceof LocalReference local)
+                || local.resolveFrom(file).filter(pack.files()::contains).isPresent();
     }
 
     private static void packageReference(PromptPackage pack, String file, List<Alias> aliases,

@@ -1,6 +1,8 @@
 package io.prompd.core.prompt;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A reference and where the prompt writes it: a front-matter field, whose line its pointer gives
@@ -8,11 +10,14 @@ import java.util.Objects;
  *
  * @param pointer      the front-matter field, such as {@code /inherits}; empty for the body
  * @param line         the file line of a reference in the body; 0 for one in the front matter
- * @param mayBeMissing whether the template renders without the file: one it includes {@code ignore missing}, or one
- *                     of several names it picks from ({@code {% include ["a.md", "b.md"] %}}); when the file is
+ * @param mayBeMissing whether the template renders without the file whatever else is there: one it includes
+ *                     {@code ignore missing}, or one named beside a name computed at render time; when the file is
  *                     there, it is rendered all the same
+ * @param alternatives the other files of the list the template names it in ({@code {% include ["a.md", "b.md"] %}}),
+ *                     of which Jinja renders the first that is there: the list fails only when none is
  */
-public record ReferenceSite(Reference reference, String pointer, int line, boolean mayBeMissing) {
+public record ReferenceSite(Reference reference, String pointer, int line, boolean mayBeMissing,
+                            List<Reference> alternatives) {
 
     public ReferenceSite {
         Objects.requireNonNull(reference, "reference");
@@ -21,14 +26,23 @@ public record ReferenceSite(Reference reference, String pointer, int line, boole
             throw new IllegalArgumentException("a reference is either at a field (" + pointer + ") or at a line (" + line
                     + ")");
         }
-        if (mayBeMissing && line == 0) {
+        if ((mayBeMissing || !alternatives.isEmpty()) && line == 0) {
             throw new IllegalArgumentException("only a template may name a file it renders without (" + pointer + ")");
         }
+        alternatives = List.copyOf(alternatives);
     }
 
     /** A reference whose file must be there, as every one of the front matter. */
     public ReferenceSite(Reference reference, String pointer, int line) {
-        this(reference, pointer, line, false);
+        this(reference, pointer, line, false, List.of());
+    }
+
+    /**
+     * Whether the prompt fails to render without the file, given which files are there; an alternative whose
+     * presence cannot be told here (of another package, say) is to be taken as there, so that no error is false.
+     */
+    public boolean needed(Predicate<Reference> there) {
+        return !mayBeMissing && alternatives.stream().noneMatch(there);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,8 +50,8 @@ final class TemplateScan {
     private static final Set<String> AFTER_FILE = Set.of("as", "import", "ignore", "with", "without");
     private static final Pattern IGNORE_MISSING = Pattern.compile("ignore\\s+missing\\b");
     /** What stands before and after a literal that is a whole file name: not {@code "a" ~ x}, not {@code f("a")}. */
-    private static final Set<String> BEFORE_NAME = Set.of("", "[", "(", ",", "else");
-    private static final Set<String> AFTER_NAME = Set.of("", "]", ")", ",", "if", "else");
+    private static final Set<String> BEFORE_NAME = Set.of("", "[", "(", ",");
+    private static final Set<String> AFTER_NAME = Set.of("", "]", ")", ",");
     /** What may follow the name in {@code {% include %}}: words of the tag, not variables. */
     private static final Pattern INCLUDE_OPTIONS = Pattern.compile("(\\s+ignore\\s+missing)?(\\s+(with|without)\\s+context)?\\s*$");
     /** Tags that open a block Jinja requires to be closed by {@code end<tag>}; {@code set} only without {@code =}. */
@@ -112,8 +113,13 @@ final class TemplateScan {
      * A file the template includes, imports or extends by a literal name, {@code {% include "./part.prmd" %}}.
      *
      * @param mayBeMissing whether the template renders without it: {@link ReferenceSite#mayBeMissing()}
+     * @param alternatives the other files of the list it is named in: {@link ReferenceSite#alternatives()}
      */
-    record FileUse(String written, int line, boolean mayBeMissing) {
+    record FileUse(String written, int line, boolean mayBeMissing, List<String> alternatives) {
+
+        FileUse {
+            alternatives = List.copyOf(alternatives);
+        }
     }
 
     /** A token of a file expression: a string literal is {@code "}, with its text as {@code literal}. */
@@ -194,14 +200,15 @@ final class TemplateScan {
     List<ReferenceSite> referenceSites(List<Alias> aliases) {
         return files.stream()
                 .flatMap(use -> References.tryParse(use.written(), aliases).stream()
-                        .map(reference -> new ReferenceSite(reference, "", use.line(), use.mayBeMissing())))
+                        .map(reference -> new ReferenceSite(reference, "", use.line(), use.mayBeMissing(),
+                                use.alternatives().stream().flatMap(other -> References.tryParse(other, aliases).stream())
+                                        .toList())))
                 .toList();
     }
 
     /**
      * Records the files a tag's expression names by string literals that it may evaluate to as they are: one literal,
-     * each of a list or tuple ({@code ["a.md", "b.md"]}), each branch of a condition; not a literal joined to others
-     * ({@code "parts/" ~ name}), compared, or passed to a call or an index, which is only part of a name.
+     * each of a list or tuple ({@code ["a.md", "b.md"]}), each branch of a condition ({@link #literalNames}).
      *
      * @param rest what follows the tag's name: the expression, then the tag's own words ({@code as}, {@code import},
      *             {@code ignore missing}, {@code with context})
@@ -229,6 +236,85 @@ final class TemplateScan {
                 index = end;
             }
         }
+        for (List<Token> branch : branches(tokens)) {
+            int line = fileLine(offset);
+            Optional<List<String>> candidates = candidates(branch);
+            if (candidates.isPresent()) {
+                for (String name : candidates.get()) {
+                    List<String> others = candidates.get().stream().filter(other -> !other.equals(name)).toList();
+                    files.add(new FileUse(name, line, ignoreMissing, others));
+                }
+            } else {
+                // a name computed at render time may be the one there, so no file written beside it is needed
+                literalNames(branch).forEach(name -> files.add(new FileUse(name, line, true, List.of())));
+            }
+        }
+    }
+
+    /**
+     * The branches of a file expression, of which Jinja renders the one its condition picks, each of which must
+     * therefore be there: {@code "a.md" if x else "b.md"} is two; the conditions themselves name no file.
+     */
+    private static List<List<Token>> branches(List<Token> tokens) {
+        List<List<Token>> branches = new ArrayList<>();
+        List<Token> part = new ArrayList<>();
+        boolean condition = false;
+        int depth = 0;
+        for (Token token : tokens) {
+            String symbol = token.symbol();
+            if (depth == 0 && (symbol.equals("if") || symbol.equals("else"))) {
+                if (!condition) {
+                    branches.add(part);
+                }
+                part = new ArrayList<>();
+                condition = symbol.equals("if");
+                continue;
+            }
+            if (symbol.equals("(") || symbol.equals("[") || symbol.equals("{")) {
+                depth++;
+            } else if ((symbol.equals(")") || symbol.equals("]") || symbol.equals("}")) && depth > 0) {
+                depth--;
+            }
+            part.add(token);
+        }
+        if (!condition) {
+            branches.add(part);
+        }
+        return branches;
+    }
+
+    /**
+     * The files a branch names when it is one literal, or a list or tuple of literals alone ({@code ["a.md", "b.md"]}),
+     * of which Jinja renders the first that is there; empty when some part of it is computed.
+     */
+    private static Optional<List<String>> candidates(List<Token> branch) {
+        String first = branch.isEmpty() ? "" : branch.get(0).symbol();
+        String last = branch.isEmpty() ? "" : branch.get(branch.size() - 1).symbol();
+        boolean bracketed = branch.size() >= 2 && (first.equals("[") && last.equals("]") || first.equals("(")
+                && last.equals(")"));
+        List<Token> items = bracketed ? branch.subList(1, branch.size() - 1) : branch;
+        if (!bracketed && items.size() != 1) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        for (int at = 0; at < items.size(); at++) {
+            Token item = items.get(at);
+            boolean literal = at % 2 == 0;
+            if (literal ? !item.symbol().equals("\"") || item.literal().isEmpty() : !item.symbol().equals(",")) {
+                return Optional.empty();
+            }
+            if (literal) {
+                names.add(item.literal());
+            }
+        }
+        return names.isEmpty() ? Optional.empty() : Optional.of(names);
+    }
+
+    /**
+     * The literals of an expression that it may evaluate to as they are, each of a list or tuple, not one joined to
+     * others ({@code "parts/" ~ name}), compared, or passed to a call or an index, which is only part of a name.
+     */
+    private static List<String> literalNames(List<Token> tokens) {
         List<String> names = new ArrayList<>();
         // for each open bracket, whether it groups (a list, a tuple, parentheses) rather than calls or indexes a value
         Deque<Boolean> grouping = new ArrayDeque<>();
@@ -247,9 +333,7 @@ final class TemplateScan {
                 grouping.pop();
             }
         }
-        // only a tag naming one file and not ignoring it missing fails to render without it
-        boolean mayBeMissing = ignoreMissing || tokens.size() > 1;
-        names.forEach(name -> files.add(new FileUse(name, fileLine(offset), mayBeMissing)));
+        return names;
     }
 
     private void fault(int offset, String message, String hint) {
@@ -335,7 +419,7 @@ final class TemplateScan {
         argumentsRequired(tag, rest, tagOffset);
         switch (tag) {
             case "if", "elif", "do", "switch", "case" -> expression(rest, restOffset);
-            case "include" -> {
+            case "include", "extends" -> {
                 fileUse(rest, tagOffset);
                 expression(INCLUDE_OPTIONS.matcher(rest).replaceFirst(""), restOffset);
             }
@@ -350,7 +434,6 @@ final class TemplateScan {
             }
             case "macro" -> macro(rest);
             case "call", "filter" -> scopes.push(new HashSet<>(MACRO_LOCALS));
-            case "extends" -> fileUse(rest, tagOffset);
             case "import" -> {
                 fileUse(rest, tagOffset);
                 Matcher as = IMPORTED_AS.matcher(rest);

@@ -55,6 +55,11 @@ class DependencyFilesTest {
 
     /** A prompt including the file through the alias {@code @util} of @common/util, at line 9. */
     private static String including(String file) {
+        return withUtil("{% include \"" + file + "\" %}\n");
+    }
+
+    /** A prompt whose template, from line 9, may name files of @common/util through the alias {@code @util}. */
+    private static String withUtil(String template) {
         return """
                 ---
                 id: a
@@ -64,8 +69,7 @@ class DependencyFilesTest {
                 ---
                 # User
 
-                {%% include "%s" %%}
-                """.formatted(file);
+                """ + template;
     }
 
     @Test
@@ -110,6 +114,21 @@ class DependencyFilesTest {
                 + "@util/prompts/gone.md\", \"@util/prompts/base.prmd"), util("prompts/base.prmd"));
 
         assertEquals(List.of(), result.problems());
+    }
+
+    /** Jinja fails on a list of which no file is there, so each is reported; one that is there renders. */
+    @Test
+    void aListOfFilesNoneOfWhichTheVersionHasIsAnError() throws IOException {
+        DependencyFiles.Result result = check(withUtil("""
+                {% include ["@util/prompts/gone.md", "@util/prompts/lost.md"] %}
+                {% include ["@util/prompts/gone.md", "@other/p@^1/x.md"] %}{% include ["@util/x.md", "./local.md"] %}
+                """), util("prompts/base.prmd"));
+
+        assertEquals(List.of("prompts/a.prmd:9 '@util/prompts/gone.md' points to prompts/gone.md, which @common/util 1.2.0"
+                        + " (" + CHOSEN_BY + ") does not have",
+                        "prompts/a.prmd:9 '@util/prompts/lost.md' points to prompts/lost.md, which @common/util 1.2.0"
+                        + " (" + CHOSEN_BY + ") does not have"),
+                result.problems().stream().map(problem -> problem.location() + " " + problem.message()).toList());
     }
 
     @Test

@@ -557,6 +557,49 @@ class PromptValidatorTest {
         assertTrue(problems.stream().allMatch(Problem::isError));
     }
 
+    /**
+     * Jinja renders the first file of a list that is there and fails when none is; of a condition it renders the
+     * branch taken, which must be there. A list beside a name computed at render time may hold none of them.
+     */
+    @Test
+    void aListWithNoFileThereOrAMissingBranchOfAConditionIsAnErrorAtItsLine() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", """
+                        ---
+                        ---
+                        {% include ["../parts/none1.md", "../parts/none2.md"] %}
+                        {% import ["../parts/none3.md"] as m %}
+                        {% include ["../parts/none4.md", "../parts/y.md"] %}{% include [name, "../parts/none5.md"] %}
+                        {% include "../parts/y.md" if name else ["../parts/none6.md", "@other/p@^1/x.md"] %}
+                        """,
+                "prompts/b.prmd", """
+                        ---
+                        parameters:
+                          - name: x
+                            type: boolean
+                        ---
+                        {% extends "../parts/none7.md" if x else "../parts/y.md" %}
+                        """,
+                "parts/y.md", "Y\n"), Map.of("@other/p", "^1"));
+
+        assertEquals(List.of("prompts/a.prmd:3 '../parts/none1.md' resolves to 'parts/none1.md', which is not in the"
+                        + " package",
+                        "prompts/a.prmd:3 '../parts/none2.md' resolves to 'parts/none2.md', which is not in the package",
+                        "prompts/a.prmd:4 '../parts/none3.md' resolves to 'parts/none3.md', which is not in the package",
+                        "prompts/b.prmd:6 '../parts/none7.md' resolves to 'parts/none7.md', which is not in the package"),
+                problems.stream().filter(Problem::isError).map(problem -> problem.location() + " " + problem.message())
+                        .toList());
+    }
+
+    /** The condition of a conditional extends is read from the caller as that of a conditional include is. */
+    @Test
+    void theConditionOfAnExtendsIsAVariableUsed() {
+        assertEquals("the variable 'full' is used in the body but not declared as a parameter",
+                single(validate(Map.of("prompts/a.prmd", "---\n---\n{% extends './b.prmd' if full else './c.prmd' %}\n",
+                        "prompts/b.prmd", "---\n---\nB\n", "prompts/c.prmd", "---\n---\nC\n"), Map.of()),
+                        Severity.WARNING).message());
+    }
+
     @Test
     void localReferencesStayInsideThePackage() {
         Problem problem = single(validate(Map.of("prompts/a.prmd", "---\ninherits: ../../outside.prmd\n---\n"), Map.of()),

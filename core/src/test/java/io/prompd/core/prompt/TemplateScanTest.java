@@ -241,25 +241,39 @@ class TemplateScanTest {
 
     @Test
     void filesNamedByOneLiteralAreListedWithTheirLines() {
-        assertEquals(List.of(new TemplateScan.FileUse("./a.prmd", 1, false), new TemplateScan.FileUse("b.prmd", 2, false),
-                        new TemplateScan.FileUse("base.prmd", 3, false), new TemplateScan.FileUse("m.prmd", 3, false),
-                        new TemplateScan.FileUse("n.prmd", 3, false), new TemplateScan.FileUse("o.prmd", 3, false)),
+        assertEquals(List.of(new TemplateScan.FileUse("./a.prmd", 1, false, List.of()),
+                        new TemplateScan.FileUse("b.prmd", 2, false, List.of()),
+                        new TemplateScan.FileUse("base.prmd", 3, false, List.of()),
+                        new TemplateScan.FileUse("m.prmd", 3, false, List.of()),
+                        new TemplateScan.FileUse("n.prmd", 3, false, List.of()),
+                        new TemplateScan.FileUse("o.prmd", 3, false, List.of())),
                 TemplateScan.of("{% include \"./a.prmd\" %}\n{%- include 'b.prmd' without context -%}\n"
                         + "{% extends 'base.prmd' %}{% import 'm.prmd' as m %}{% from 'n.prmd' import x %}"
                         + "{% from 'o.prmd' import y with context %}{% include x %}{% include 'd' ~ x %}", 1)
                         .files());
     }
 
-    /** Jinja renders such a file when it is there: only whether the template renders without it differs. */
+    /**
+     * Jinja renders such a file when it is there: only whether the template renders without it differs. Of a list
+     * it renders the first file there, and of a condition the branch taken, which must be there.
+     */
     @Test
     void filesATemplateMayRenderWithoutAreListedToo() {
-        assertEquals(List.of(new TemplateScan.FileUse("c.md", 1, true), new TemplateScan.FileUse("e.md", 1, true),
-                        new TemplateScan.FileUse("f.md", 2, true), new TemplateScan.FileUse("g.md", 2, true),
-                        new TemplateScan.FileUse("h.md", 3, true), new TemplateScan.FileUse("i.md", 3, true),
-                        new TemplateScan.FileUse("j.md", 4, true), new TemplateScan.FileUse("k.md", 4, true)),
+        assertEquals(List.of(new TemplateScan.FileUse("c.md", 1, true, List.of()),
+                        new TemplateScan.FileUse("e.md", 1, false, List.of()),
+                        new TemplateScan.FileUse("f.md", 2, true, List.of("g.md")),
+                        new TemplateScan.FileUse("g.md", 2, true, List.of("f.md")),
+                        new TemplateScan.FileUse("h.md", 3, false, List.of()),
+                        new TemplateScan.FileUse("i.md", 3, false, List.of()),
+                        new TemplateScan.FileUse("j.md", 4, false, List.of("k.md")),
+                        new TemplateScan.FileUse("k.md", 4, false, List.of("j.md")),
+                        new TemplateScan.FileUse("l.md", 4, true, List.of()),
+                        new TemplateScan.FileUse("m.md", 4, false, List.of("n.md")),
+                        new TemplateScan.FileUse("n.md", 4, false, List.of("m.md"))),
                 TemplateScan.of("{% include 'c.md' ignore missing with context %}{% include ['e.md'] %}\n"
                         + "{% include (\"f.md\", 'g.md') ignore missing %}\n"
                         + "{% extends 'h.md' if full else 'i.md' %}{% include ['x/' ~ n, parts['y.md'], f('z.md')] %}\n"
-                        + "{% import ['j.md', 'k.md'] as m %}{% include a if 'b.md' == c else d %}", 1).files());
+                        + "{% import ['j.md', 'k.md'] as m %}{% include a if 'b.md' == c else d %}"
+                        + "{% include [x, 'l.md'] if ('o.md') else ['m.md', 'n.md',] %}", 1).files());
     }
 }
