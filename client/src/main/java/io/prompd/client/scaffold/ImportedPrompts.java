@@ -3,6 +3,8 @@ package io.prompd.client.scaffold;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.TerminalText;
+import io.prompd.core.archive.PackagePaths;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.prompt.LoadedTemplates;
 import io.prompd.core.prompt.LocalReference;
@@ -136,7 +138,7 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
          * The path a file is copied to: its own in Unicode NFC, as a package's names must be, where macOS tools often
          * write names in NFD (é as e and U+0301). Both look the same, and a reference typed in a prompt is in NFC, so
          * it is copied under the name it shows rather than refused for a form nobody sees; two files that differ
-         * only in form would be one, and are refused.
+         * only in form would be one, and are refused, as is a name that breaks another rule of package names.
          */
         private String packagePath(Path file, String written, Map<String, byte[]> taken) {
             String path = Normalizer.normalize(written, Normalizer.Form.NFC);
@@ -144,6 +146,14 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             if (taken.containsKey(path)) {
                 throw new PrompdException(ExitCode.FAILURE, file + " and another file are both named " + path
                         + " in Unicode NFC, the form a package's names take", "rename one of them, then run init again");
+            }
+            List<String> broken = PackagePaths.violations(path);
+            if (!broken.isEmpty()) {
+                // copied as it is, it would give a package validate refuses, and a name that is not UTF-8 would lose
+                // its bytes to U+FFFD on the way
+                throw new PrompdException(ExitCode.USAGE, "cannot copy " + TerminalText.path(file.toString())
+                        + " into a package, whose file names may not break validate's rules: " + String.join("; ", broken),
+                        "rename it, then run init again");
             }
             if (path.equals(written)) {
                 return path;

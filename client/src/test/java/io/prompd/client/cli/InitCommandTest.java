@@ -10,8 +10,10 @@ import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -272,6 +274,32 @@ class InitCommandTest {
                 + " as a package's names must be"), run.err());
         CliRun validate = prompd("validate", "x2");
         assertEquals(0, validate.exitCode(), validate.out());
+    }
+
+    /** A name validate refuses is refused before anything is written, not copied as it is nor mangled. */
+    @Test
+    void fromAFileWhoseNameIsNotUtf8OrHoldsABidiControlIsAUsageErrorAndNothingIsWritten() throws Exception {
+        Path source = Files.createDirectories(work.resolve("src"));
+        Files.writeString(source.resolve("z\u202ew.prmd"), "---\nid: z\ndescription: d\n---\n# User\nhi\n");
+
+        CliRun bidi = prompd("init", "x3", "--from", "src");
+
+        assertEquals(2, bidi.exitCode(), bidi.err());
+        assertEquals("error: cannot copy " + source.resolve("z<U+202E>w.prmd") + " into a package, whose file names may"
+                + " not break validate's rules: the path holds the invisible Unicode character U+202E at position 10 (a"
+                + " bidi control, a zero-width character or a blank filler), which makes a name read as another\nhint:"
+                + " rename it, then run init again\n", bidi.err());
+        assertFalse(Files.exists(work.resolve("x3")));
+
+        Files.delete(source.resolve("z\u202ew.prmd"));
+        // made by the shell, since Java writes every name it is given as UTF-8
+        Processes.run(List.of("sh", "-c", "printf -- '---\\nid: b\\n---\\nhi\\n' > \"$(printf 'b\\377d.prmd')\""), source,
+                Map.of(), "", Duration.ofSeconds(30)).ok();
+        CliRun notUtf8 = prompd("init", "x3", "--from", "src");
+
+        assertEquals(2, notUtf8.exitCode(), notUtf8.err());
+        assertTrue(notUtf8.err().contains("the path is not valid UTF-8"), notUtf8.err());
+        assertFalse(Files.exists(work.resolve("x3")));
     }
 
     @Test
