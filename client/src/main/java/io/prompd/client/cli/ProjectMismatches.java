@@ -13,6 +13,7 @@ import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,7 +22,8 @@ import java.util.List;
  * by a merge, since prompd.lock was written), when a dependency of prompd.json is not locked, or when a
  * needed locked version is not in the store (npm's "missing"), or when prompd.lock is stale as {@link LockAudit}
  * finds, as {@code npm ls} exits 1, so that a
- * script or CI step notices a project that 'prompd install' has to bring in line.
+ * script or CI step notices a project that 'prompd install' has to bring in line; 6, as install fails, when an
+ * installed version was unpacked from other bytes than prompd.lock pins.
  */
 final class ProjectMismatches {
 
@@ -30,6 +32,10 @@ final class ProjectMismatches {
 
     /** How tree and list mark a dependency of prompd.json the lock lacks, or that no lock holds yet. */
     static final String NOT_LOCKED = "not locked: run 'prompd install'";
+
+    /** How list and tree end their help on exit codes, which the commands' annotations take as a constant. */
+    static final String OTHER_BYTES_EXIT = " it exits " + ExitCode.Codes.INTEGRITY + ", as install fails, when the"
+            + " store's copy of a locked version came from other bytes than prompd.lock pins.";
 
     private ProjectMismatches() {
     }
@@ -73,13 +79,16 @@ final class ProjectMismatches {
                     + " (should its registry have taken " + itOrThem(missing) + " down since, install says so, and"
                     + " how to move off " + itOrThem(missing) + ")"));
         }
+        LockAudit.fromOtherBytes(graph.lock(), store).ifPresent(mismatches::add);
         List<String> stale = LockAudit.problems(graph.lock(), store);
         if (!stale.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock is stale: " + String.join("; ", stale),
                     "run 'prompd install' to resolve it again"));
         }
         mismatches.forEach(mismatch -> err.println(Failures.describe(mismatch)));
-        return mismatches.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+        // the project uses bytes its lock does not pin: as install fails, not merely one to bring in line
+        return mismatches.stream().map(PrompdException::exitCode).max(Comparator.comparingInt(ExitCode::code))
+                .orElse(ExitCode.OK).code();
     }
 
     private static String itOrThem(List<?> things) {

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "A package needed in several places is expanded at its first place only.",
             "A version outside the range asking for it (prompd.json edited since the lock was written) is marked"
                     + " invalid; tree then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a"
-                    + " dependency is not locked or a needed version not installed: 'prompd install' brings them in line."})
+                    + " dependency is not locked or a needed version not installed: 'prompd install' brings them in line;"
+                    + ProjectMismatches.OTHER_BYTES_EXIT})
 final class TreeCommand implements Callable<Integer> {
 
     @Spec

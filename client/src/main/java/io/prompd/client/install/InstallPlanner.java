@@ -250,6 +250,8 @@ final class InstallPlanner {
         }
         Plan plan = resolved(goal, current, ResolveOptions.defaults().withStrategy(options.strategy())
                 .withLocked(current.versions()).freeing(unpinned), index);
+        // the versions a resolution keeps installed were not compared with the integrity it locks
+        LockAudit.requireFromLockedBytes(plan.lock(), store);
         return stale.isEmpty() ? plan : plan.withWarningsFirst(List.of(LockFile.FILE_NAME + " was stale, so its versions were"
                 + " resolved again: " + String.join("; ", stale)));
     }

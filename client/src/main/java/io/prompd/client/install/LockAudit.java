@@ -3,6 +3,9 @@ package io.prompd.client.install;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.store.PackageStore;
+import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
+import io.prompd.core.PrompdException;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
@@ -26,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * What makes a {@code prompd.lock} stale though it meets {@code prompd.json}, as a hand edit or a careless merge of it
  * leaves it: a dependency a locked package records that the lock lacks, or recorded dependencies
  * that are not those the version's own {@code prompd.json} declares. Either way a package some version needs could go
- * uninstalled, as cargo and npm re-resolve such a lock rather than trust it.
+ * uninstalled, as cargo and npm re-resolve such a lock rather than trust it. Also what no resolution repairs: an
+ * installed version unpacked from other bytes than the lock pins ({@link #fromOtherBytes}).
  */
 public final class LockAudit {
 
@@ -34,9 +38,11 @@ public final class LockAudit {
     }
 
     /**
-     * Where an install notes the {@code prompd.lock} it last found agreeing with the installed versions' manifests,
-     * by size and modification time: an edit of the lock changes either, so a warm install reads those manifests,
-     * one per locked version, only once after each change, as the lock's own check costs its size.
+     * Where an install notes the {@code prompd.lock} it last found agreeing with the installed versions' manifests and
+     * integrity records, by size and modification time, and the store's {@link PackageStore#changeStamp}: an edit of
+     * the lock changes either, and so does a version added to or removed from the store (or another home), so a warm
+     * install reads those files, two per locked version, only once after each change, as the lock's own check costs
+     * its size.
      */
     private static final String AUDITED_FILE = ".prompd/lock-audited";
 
@@ -49,16 +55,19 @@ public final class LockAudit {
 
     /**
      * As {@link #problems(LockFile, PackageStore)} for the project's {@code prompd.lock}, reading the installed
-     * manifests only when the file changed since an install last found it agreeing with them; for a run holding
-     * the project's lock, which notes a lock found agreeing.
+     * manifests and integrity records only when the file or the store changed since an install last found the lock
+     * agreeing with them; for a run holding the project's lock, which notes a lock found agreeing.
+     *
+     * @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds
      */
     public static List<String> problems(LockFile lock, PackageStore store, Path projectFolder) throws IOException {
         Path lockFile = projectFolder.resolve(LockFile.FILE_NAME);
         Path audited = projectFolder.resolve(AUDITED_FILE);
-        String stamp = stamp(lockFile);
+        String stamp = stamp(lockFile) + store.changeStamp() + "\n";
         if (stamp.equals(readOrEmpty(audited))) {
             return lock.lackedDependencies();
         }
+        requireFromLockedBytes(lock, store);
         List<String> problems = problems(lock, store);
         if (problems.isEmpty()) {
             AtomicFiles.write(audited, stamp.getBytes(StandardCharsets.UTF_8));
@@ -82,6 +91,55 @@ public final class LockAudit {
         } catch (NoSuchFileException | MalformedInputException notNoted) {
             return "";
         }
+    }
+
+    /** @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds */
+    static void requireFromLockedBytes(LockFile lock, PackageStore store) throws IOException {
+        Optional<PrompdException> failure = fromOtherBytes(lock, store);
+        if (failure.isPresent()) {
+            throw failure.get();
+        }
+    }
+
+    /**
+     * The installed versions the store unpacked from other bytes than the lock pins, as one integrity failure:
+     * the store holds one copy of each name@version, which another project may have installed from another
+     * registry, and a lock whose integrity was edited would otherwise pass wherever the version is installed,
+     * though it fails on a clean machine. Versions installed before the store recorded integrity are taken as
+     * they are ({@link PackageStore#recordedIntegrity}).
+     */
+    public static Optional<PrompdException> fromOtherBytes(LockFile lock, PackageStore store) throws IOException {
+        List<PackageName> names = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<PackageName, LockedPackage> entry : lock.packages().entrySet()) {
+            LockedPackage locked = entry.getValue();
+            String pinned = locked.integrity().toString();
+            Optional<String> recorded = store.recordedIntegrity(entry.getKey(), locked.version());
+            if (recorded.isPresent() && !recorded.get().equals(pinned)) {
+                String version = entry.getKey() + "@" + locked.version();
+                names.add(entry.getKey());
+                versions.add(version);
+                differences.add("the store's copy of " + version + " (" + store.folderOf(entry.getKey(),
+                        locked.version()) + ") came from other bytes (" + recorded.get() + ") than "
+                        + LockFile.FILE_NAME + " pins (" + pinned + ")");
+            }
+        }
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PrompdException(ExitCode.INTEGRITY, String.join("; ", differences), ifEdited(names)
+                + "; if another registry publishes the same " + (names.size() == 1 ? "version" : "versions")
+                + ", the store holds one copy of each version: 'prompd uninstall --global " + String.join(" ", versions)
+                + "', then 'prompd install' again"));
+    }
+
+    /** The way off an entry of the lock that a hand edit or a merge changed, to lock the registry's again. */
+    static String ifEdited(List<PackageName> names) {
+        return "if " + LockFile.FILE_NAME + " was edited (by hand or by a merge), delete the "
+                + (names.size() == 1 ? "entry" : "entries") + " of " + Plural.series(names.stream()
+                        .map(PackageName::toString).toList(), "and") + " from it and run 'prompd install' to lock the"
+                + " registry's";
     }
 
     /**

@@ -12,9 +12,12 @@ import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.Urls;
+import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -206,18 +209,28 @@ final class LockedInstaller {
 
     /**
      * A download not matching the lock's integrity, told apart from a tarball damaged on the way when the registry's
-     * index.json records another integrity for the version: then either the lock was edited (by hand, by a merge) or
+     * index.json records another integrity for the version, or another tarball URL (the lock's, from an edit, named
+     * another tarball of the registry): then either the lock was edited (by hand, by a merge) or, for the integrity,
      * the registry changed a published version, and downloading again cannot help.
      */
     private static Optional<PrompdException> lockDisagreeing(PackageName name, LockedPackage locked,
                                                              RegistryIndex index) {
-        return index.findIfReadable(name).flatMap(published -> published.version(locked.version()))
-                .filter(version -> !version.dist().integrity().equals(locked.integrity())).map(version ->
-                new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + name + "@" + locked.version()
-                        + ": " + LockFile.FILE_NAME + " records " + locked.integrity() + ", and the registry's index.json "
-                        + version.dist().integrity(), "if " + LockFile.FILE_NAME + " was edited (by hand or by a merge),"
-                        + " delete the entry of " + name + " from it and run 'prompd install' to lock the registry's;"
-                        + " if not, the registry changed a published version: tell its maintainers"));
+        Optional<PublishedPackage> published = index.findIfReadable(name);
+        Optional<VersionSummary> listed = published.flatMap(found -> found.version(locked.version()));
+        if (listed.isEmpty()) {
+            return Optional.empty();
+        }
+        String failed = "integrity check failed for " + name + "@" + locked.version() + ": " + LockFile.FILE_NAME;
+        String edited = LockAudit.ifEdited(List.of(name));
+        if (!listed.get().dist().integrity().equals(locked.integrity())) {
+            return Optional.of(new PrompdException(ExitCode.INTEGRITY, failed + " records " + locked.integrity()
+                    + ", and the registry's index.json " + listed.get().dist().integrity(), edited + "; if not, the"
+                    + " registry changed a published version: tell its maintainers"));
+        }
+        URI registrys = published.get().tarballUrl(listed.get());
+        return registrys.equals(locked.resolved()) ? Optional.empty() : Optional.of(new PrompdException(
+                ExitCode.INTEGRITY, failed + "'s resolved URL " + Urls.display(locked.resolved()) + " is not the"
+                        + " registry's tarball of that version, " + Urls.display(registrys), edited));
     }
 
     /**

@@ -765,13 +765,19 @@ class InstallCommandsTest {
         assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
     }
 
+    /** Replaces an integrity in prompd.lock with another tarball's, as a hand edit or a merge may; returns that one. */
+    private String editIntegrity(String recorded) throws IOException {
+        String edited = Integrity.of("another tarball".getBytes(StandardCharsets.UTF_8)).toString();
+        Path lock = project.resolve("prompd.lock");
+        Files.writeString(lock, Files.readString(lock).replace(recorded, edited));
+        return edited;
+    }
+
     @Test
     void aLockWhoseIntegrityTheRegistryDoesNotRecordIsToldApartFromADamagedDownload() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         String recorded = Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString();
-        String edited = Integrity.of("another tarball".getBytes(StandardCharsets.UTF_8)).toString();
-        Path lock = project.resolve("prompd.lock");
-        Files.writeString(lock, Files.readString(lock).replace(recorded, edited));
+        String edited = editIntegrity(recorded);
         assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
 
         CliRun run = prompd("install");
@@ -783,6 +789,78 @@ class InstallCommandsTest {
                 + " run 'prompd install' to lock the registry's; if not, the registry changed a published version: tell"
                 + " its maintainers\n", run.err());
         assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+    }
+
+    @Test
+    void aLockWhoseResolvedUrlNamesAnotherTarballOfTheRegistryIsBlamedNotTheRegistry() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Path lock = project.resolve("prompd.lock");
+        Files.writeString(lock, Files.readString(lock).replace("util-1.1.0.tgz", "util-1.0.0.tgz"));
+        AtomicFiles.deleteRecursively(home);
+
+        CliRun run = prompd("install", "--frozen");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertEquals("error: integrity check failed for @acme/util@1.1.0: prompd.lock's resolved URL " + server.url()
+                + "packages/@acme/util/-/util-1.0.0.tgz is not the registry's tarball of that version, " + server.url()
+                + "packages/@acme/util/-/util-1.1.0.tgz\n"
+                + "hint: if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/util from it and"
+                + " run 'prompd install' to lock the registry's\n", run.err());
+    }
+
+    /** The hint of a store whose copy of @acme/util@1.1.0 came from other bytes than prompd.lock pins. */
+    private static final String OTHER_BYTES_HINT = "hint: if prompd.lock was edited (by hand or by a merge), delete the"
+            + " entry of @acme/util from it and run 'prompd install' to lock the registry's; if another registry"
+            + " publishes the same version, the store holds one copy of each version: 'prompd uninstall --global"
+            + " @acme/util@1.1.0', then 'prompd install' again\n";
+
+    @Test
+    void aLockWhoseIntegrityWasEditedFailsWhereTheVersionIsInstalledAsOnACleanMachine() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        String recorded = Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString();
+        String edited = editIntegrity(recorded);
+
+        String error = "error: the store's copy of @acme/util@1.1.0 (" + home.resolve("packages/@acme/util@1.1.0")
+                + ") came from other bytes (" + recorded + ") than prompd.lock pins (" + edited + ")\n";
+        for (List<String> command : List.of(List.of("install", "--frozen"), List.of("install"), List.of("list"),
+                List.of("tree"))) {
+            CliRun run = prompd(command.toArray(String[]::new));
+            assertEquals(6, run.exitCode(), command + ": " + run.err());
+            assertTrue(run.err().endsWith(error + OTHER_BYTES_HINT), command + ": " + run.err());
+        }
+    }
+
+    @Test
+    void aVersionAnotherRegistryPutInTheStoreIsNotTakenForTheOneTheLockPins() throws IOException {
+        TestRegistry other = new TestRegistry(work.resolve("other")).publish("@acme/util", "1.1.0");
+        other.addToTarball("@acme/util", "1.1.0", "package/NOTICE", "from the other registry\n".getBytes(StandardCharsets.UTF_8));
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        Files.copy(project.resolve("prompd.json"), elsewhere.resolve("prompd.json"));
+        try (RegistryServer otherServer = RegistryServer.serving(other.root())) {
+            CliRun otherProject = CliRun.in(elsewhere, home, "", Map.of("PROMPD_REGISTRY", otherServer.url().toString()),
+                    "install", "@acme/util@1.1.0");
+            assertEquals(0, otherProject.exitCode(), otherProject.err());
+
+            CliRun resolving = prompd("install", "@acme/util@1.1.0");
+
+            assertEquals(6, resolving.exitCode(), resolving.err());
+            assertTrue(resolving.err().endsWith(OTHER_BYTES_HINT), "before the lock is written: " + resolving.err());
+            assertFalse(Files.exists(project.resolve("prompd.lock")));
+
+            // once this project's lock was found agreeing, the other registry's bytes replace the version
+            assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+            assertEquals(0, prompd("install", "@acme/util@1.1.0").exitCode());
+            assertEquals(0, prompd("install").exitCode());
+            assertEquals(0, CliRun.in(elsewhere, home, "", Map.of("PROMPD_REGISTRY", otherServer.url().toString()),
+                    "uninstall", "--global", "@acme/util@1.1.0").exitCode());
+            assertEquals(0, CliRun.in(elsewhere, home, "", Map.of("PROMPD_REGISTRY", otherServer.url().toString()),
+                    "install").exitCode());
+
+            CliRun warm = prompd("install", "--frozen");
+
+            assertEquals(6, warm.exitCode(), "a changed store is compared again: " + warm.err());
+            assertTrue(warm.err().endsWith(OTHER_BYTES_HINT), warm.err());
+        }
     }
 
     @Test

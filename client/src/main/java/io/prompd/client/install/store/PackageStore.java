@@ -15,9 +15,11 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +30,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -36,8 +39,20 @@ import java.util.stream.Stream;
  * never changed afterwards: a version's content is fixed once published. Only a whole one counts
  * as installed, a folder holding its {@code prompd.json}: whatever else has its name (a file, a
  * folder emptied by hand or by a disk tool) is damage, which the next run removes and installs again.
+ *
+ * <p>Beside each version folder, a hidden file records the integrity of the tarball it was unpacked from
+ * ({@code @scope/.name@1.2.0.integrity}): the folder is keyed by name and version alone, and two registries may
+ * publish other bytes under one name@version, so a project's lock is compared with the record, not trusted to
+ * describe the folder. A hidden name is never a package's, so no listing takes the record for a version.
  */
 public final class PackageStore {
+
+    private static final String RECORD_SUFFIX = ".integrity";
+    /**
+     * Rewritten with a new token whenever a version is added or removed, so that a project can note the state of
+     * the store it last compared its lock with and compare again only after a change.
+     */
+    private static final String CHANGES_FILE = ".changed";
 
     private final Path root;
     private final ArchiveLimits limits;
@@ -65,6 +80,57 @@ public final class PackageStore {
     /** Every package has its manifest at the root of its tarball, so a version folder without one is not usable. */
     private static boolean isWhole(Path folder) {
         return Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME));
+    }
+
+    /**
+     * The integrity of the tarball the installed version was unpacked from, as recorded then (not parsed: a record
+     * a hand or a disk damaged differs from every lock's integrity all the same); empty when the version is not
+     * installed, or was installed by a prompd from before the records. Those are taken as they are: which bytes
+     * they came from is known nowhere, and a cached tarball with the lock's integrity would not prove it either.
+     */
+    public Optional<String> recordedIntegrity(PackageName name, Version version) throws IOException {
+        if (!contains(name, version)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(text(recordOf(name, version)));
+        } catch (NoSuchFileException unrecorded) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code <root>/@scope/.name@1.2.0.integrity}, beside the version's folder. */
+    private Path recordOf(PackageName name, Version version) {
+        Path folder = folderOf(name, version);
+        return folder.resolveSibling("." + folder.getFileName() + RECORD_SUFFIX);
+    }
+
+    /**
+     * Where the store is and a token that changes whenever a version is added or removed: equal twice, the
+     * installed versions and their records are the same, whichever project or registry installed them.
+     */
+    public String changeStamp() throws IOException {
+        String token;
+        try {
+            token = text(root.resolve(CHANGES_FILE));
+        } catch (NoSuchFileException noneYet) {
+            token = "";
+        }
+        return root + " " + token;
+    }
+
+    /** Decoded leniently: damage reads as text that matches nothing. */
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+    }
+
+    /** Not forced to the disk, unlike a record: a token lost with a power cut only spares one comparison. */
+    private void changed() throws IOException {
+        byte[] token = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.writeStream(root.resolve(CHANGES_FILE), out -> {
+            out.write(token);
+            return null;
+        });
     }
 
     /**
@@ -111,9 +177,15 @@ public final class PackageStore {
                 throw refusedTarball(name, version, refused);
             }
             requireDeclares(staged, name, version, pin);
+            // before the folder, so that one in place always has its record; one left without its folder is
+            // written again by the next unpack of the version, and read only beside a whole folder
+            AtomicFiles.write(recordOf(name, version), integrity.toString().getBytes(StandardCharsets.UTF_8));
             AtomicFiles.moveIntoFreePlace(staged, target);
+            changed();
         } catch (FileAlreadyExistsException installedMeanwhile) {
-            // an equal copy is in place; versions never change, so either copy will do
+            // Another run's copy is in place, from bytes this record may not name: without one, it is taken as it
+            // is. Runs hold the home's lock while they install, so only a prompd without it gets here.
+            Files.deleteIfExists(recordOf(name, version));
         } finally {
             AtomicFiles.deleteRecursively(staged);
         }
@@ -173,6 +245,9 @@ public final class PackageStore {
      */
     public void remove(PackageName name, Version version) throws IOException {
         discard(folderOf(name, version));
+        // after the folder: a record without its folder is never read, a folder without its record is trusted
+        Files.deleteIfExists(recordOf(name, version));
+        changed();
     }
 
     private static void discard(Path entry) throws IOException {

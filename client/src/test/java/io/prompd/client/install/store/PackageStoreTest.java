@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,14 @@ class PackageStoreTest {
         return Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), tarball);
     }
 
+    private PackageStore storeWithGreeter() throws IOException {
+        Path tarball = work.resolve("greeter.tgz");
+        PackResult packed = pack(tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
+        return store;
+    }
+
     @Test
     void installsAVersionIntoItsOwnFolder() throws IOException {
         Path tarball = work.resolve("greeter.tgz");
@@ -56,10 +66,7 @@ class PackageStoreTest {
 
     @Test
     void aRemovedVersionIsGoneWholeAndLeavesNothingBeside() throws IOException {
-        Path tarball = work.resolve("greeter.tgz");
-        PackResult packed = pack(tarball);
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
-        store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
+        PackageStore store = storeWithGreeter();
 
         store.remove(NAME, VERSION);
 
@@ -68,6 +75,39 @@ class PackageStoreTest {
         try (Stream<Path> left = Files.list(work.resolve("packages/@acme"))) {
             assertEquals(List.of(), left.toList(), "no temporary folder either");
         }
+    }
+
+    @Test
+    void theIntegrityAVersionWasUnpackedFromIsRecordedBesideItsFolderAndGoesWithIt() throws IOException {
+        Path tarball = work.resolve("greeter.tgz");
+        PackResult packed = pack(tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        String empty = store.changeStamp();
+
+        store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
+        String installed = store.changeStamp();
+
+        assertEquals(packed.integrity().toString(),
+                Files.readString(work.resolve("packages/@acme/.greeter@1.2.0.integrity")), "beside, not inside");
+        assertEquals(Optional.of(packed.integrity().toString()), store.recordedIntegrity(NAME, VERSION));
+        assertEquals(Map.of(NAME, Set.of(VERSION)), Map.copyOf(store.installed()), "the record is no version");
+        assertFalse(installed.equals(empty), "a version added changes the stamp");
+        assertTrue(store.removeLeftovers().isEmpty(), "the record is no leftover");
+
+        store.remove(NAME, VERSION);
+
+        assertEquals(Optional.empty(), store.recordedIntegrity(NAME, VERSION));
+        assertFalse(Files.exists(work.resolve("packages/@acme/.greeter@1.2.0.integrity")));
+        assertFalse(store.changeStamp().equals(installed), "a version removed changes the stamp");
+    }
+
+    @Test
+    void aVersionInstalledBeforeTheRecordsHasNone() throws IOException {
+        PackageStore store = storeWithGreeter();
+        Files.delete(work.resolve("packages/@acme/.greeter@1.2.0.integrity"));
+
+        assertTrue(store.contains(NAME, VERSION));
+        assertEquals(Optional.empty(), store.recordedIntegrity(NAME, VERSION));
     }
 
     @Test
