@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "outdated", mixinStandardHelpOptions = true,
         description = {
             "List the project's packages that have newer versions.",
-            "For each: current (locked), wanted (the newest the ranges allow, what 'prompd update' moves to)"
-                    + " and latest (the version the 'latest' dist-tag names, the range 'prompd update --latest' writes;"
-                    + " the lock then takes the newest that range allows).",
+            "For each: current (locked), wanted (what 'prompd update' moves to: the version the 'latest' dist-tag"
+                    + " names when the ranges allow it, else the newest they allow) and latest (that version, the range"
+                    + " 'prompd update --latest' writes; the lock then takes it).",
             "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
                     + " wanted is then the newest version within them, what 'prompd install' moves to.",

@@ -14,7 +14,8 @@ final class ResolutionOptions {
 
     @Option(names = "--resolution", paramLabel = "highest|lowest", defaultValue = "highest",
             converter = StrategyConverter.class, completionCandidates = StrategyNames.class,
-            description = "Which allowed versions to choose: the newest (default), or the oldest to test lower bounds.")
+            description = "Which allowed versions to choose: the one the 'latest' dist-tag names, else the newest"
+                    + " (default), or the oldest to test lower bounds.")
     Strategy strategy;
 
     InstallOptions options(boolean frozen) {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "update", aliases = "up", mixinStandardHelpOptions = true,
         description = {
-            "Move packages to the newest versions prompd.json's ranges allow, and rewrite prompd.lock.",
+            "Move packages to the versions prompd.json's ranges allow that their 'latest' dist-tag names, else to the"
+                    + " newest they allow, and rewrite prompd.lock.",
             "Without names, every package may move; with names, only those (the others stay as locked).",
             "With --latest, the named direct dependencies' ranges first move to ^<latest version>."})
 final class UpdateCommand implements Callable<Integer> {

@@ -112,9 +112,10 @@ public final class Installer {
     }
 
     /**
-     * Resolves again, letting the named packages (all when none is named) move to the newest
-     * versions their ranges allow. With {@code latest}, the named direct dependencies' ranges move
-     * to {@code ^<latest>} first, but for those already allowing it and every later release.
+     * Resolves again, letting the named packages (all when none is named) move to the versions their
+     * ranges allow that the {@code latest} dist-tag points at, else the newest. With {@code latest}, the
+     * named direct dependencies' ranges move to {@code ^<latest>} first, but for those already allowing it
+     * and every later release.
      */
     public InstallReport update(Path projectFolder, Collection<PackageName> names, boolean latest, InstallOptions options)
             throws IOException {

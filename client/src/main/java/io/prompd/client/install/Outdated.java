@@ -26,7 +26,8 @@ public final class Outdated {
      * npm's outdated lists a missing one).
      *
      * @param current the locked version; empty when the lock lacks the package
-     * @param wanted  the highest version every range on the package allows, not yanked, or the current one when
+     * @param wanted  the version 'prompd update' would choose: the one the {@code latest} tag points at when every
+     *                range on the package allows it, else the highest they allow, not yanked, or the current one when
      *                it is higher, within them and still published; empty when none does
      * @param latest  the version the {@code latest} dist-tag points at
      * @param direct  whether {@code prompd.json} names it
@@ -87,13 +88,15 @@ public final class Outdated {
                 warnings.add(StatusNotes.takenDown(graph, published.get(), entry.version(), ""));
             }
             TakedownGraph.Reach reach = takedowns.reach(published.get(), graph.rangesOn(entry.name()));
-            Optional<Version> highest = reach.version();
+            Optional<Version> reached = reach.version();
             // a newer version that a takedown further down keeps from the package is no update to want
             StatusNotes.heldBack(entry.name(), reach).ifPresent(warnings::add);
             // a version outside its ranges is wanted away from even when it is newer, as 'prompd install' moves
-            // it, and so is one gone, which can no longer be installed
-            Optional<Version> wanted = entry.invalid() || gone ? highest
-                    : Optional.of(highest.filter(version -> version.compareTo(entry.version()) > 0).orElse(entry.version()));
+            // it, and so is one gone, which can no longer be installed; and one above the version the latest tag
+            // points at, which 'prompd update' moves back to as npm's does when maintainers move the tag back
+            Optional<Version> wanted = entry.invalid() || gone || reached.equals(published.get().taggedLatest())
+                    ? reached
+                    : Optional.of(reached.filter(version -> version.compareTo(entry.version()) > 0).orElse(entry.version()));
             Optional<Version> latest = published.get().latest();
             boolean behind = !wanted.equals(Optional.of(entry.version()))
                     || latest.filter(version -> version.compareTo(entry.version()) > 0).isPresent();
@@ -116,7 +119,7 @@ public final class Outdated {
             PackageName name = published.packument().name();
             boolean cannotLock = unlockable.containsKey(name);
             // one that a dependency taken down keeps from being locked has no version to want either
-            rows.add(new Row(name, Optional.empty(), published.highestAllowed(graph.rangesOn(name))
+            rows.add(new Row(name, Optional.empty(), published.preferredAllowed(graph.rangesOn(name))
                     .filter(wanted -> !cannotLock), published.latest(), true, false, cannotLock));
         }
         warnings.addAll(unlockable.values());

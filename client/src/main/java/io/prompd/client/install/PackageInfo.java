@@ -128,7 +128,7 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
             Optional<Version> exact = range.range().exactVersion();
             // a version named exactly is shown even when yanked: that is when one wants to read why
             return Optional.of(exact.filter(published.packument().versions()::containsKey)
-                    .or(() -> published.highestAllowed(List.of(range.range())))
+                    .or(() -> published.preferredAllowed(List.of(range.range())))
                     .orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND, "no version of " + spec.name()
                             + " matches " + range.range() + unusable(published, range.range()),
                             "'prompd info " + spec.name() + "' lists its versions")));

@@ -264,9 +264,9 @@ public final class StatusNotes {
         return needs.isEmpty() ? Optional.empty() : Optional.of(needsText(needs) + ", which only versions taken down meet");
     }
 
-    /** Why the highest version the ranges allow is not the one {@code prompd update} can reach; empty when it is. */
+    /** Why the version the ranges prefer is not the one {@code prompd update} can reach; empty when it is. */
     static Optional<String> heldBack(PackageName name, TakedownGraph.Reach reach) {
-        return blocking(reach.blocking()).map(blocking -> name + " " + reach.highest().orElseThrow()
+        return blocking(reach.blocking()).map(blocking -> name + " " + reach.preferred().orElseThrow()
                 + " cannot be installed now, as it " + blocking + ", so " + reach.version()
                         .map(version -> version + " is the newest version its ranges allow that can be")
                         .orElse("no version its ranges allow can be") + " (wait for a release of " + name

@@ -45,36 +45,39 @@ final class TakedownGraph {
     }
 
     /**
-     * The highest version that the ranges allow and that needs nothing only versions taken down meet, however far
-     * down: what {@code prompd update} can reach. A resolution skips the versions above it silently, as it skips any
-     * version that cannot resolve, so {@code outdated} and the commands that resolve say why ({@link
+     * The version that the ranges allow and that needs nothing only versions taken down meet, however far down: what
+     * {@code prompd update} can reach, the one {@link PublishedPackage#preferredAllowed} prefers unless it needs such
+     * a thing, and then the highest other one. A resolution skips the versions it passes over silently, as it skips
+     * any version that cannot resolve, so {@code outdated} and the commands that resolve say why ({@link
      * StatusNotes#heldBack}).
      *
-     * @param version  that version, empty when every version the ranges allow needs such a thing
-     * @param highest  the highest version the ranges allow, empty when they allow none
-     * @param blocking what {@code highest} needs that only versions taken down meet, empty when it is {@code version}
+     * @param version   that version, empty when every version the ranges allow needs such a thing
+     * @param preferred the version the ranges allow that {@link PublishedPackage#preferredAllowed} prefers (the one the
+     *                  latest tag points at, else the highest), empty when they allow none
+     * @param blocking  what {@code preferred} needs that only versions taken down meet, empty when it is
+     *                  {@code version}
      */
-    record Reach(Optional<Version> version, Optional<Version> highest, List<Need> blocking) {
+    record Reach(Optional<Version> version, Optional<Version> preferred, List<Need> blocking) {
 
         Reach {
             Objects.requireNonNull(version, "version");
-            Objects.requireNonNull(highest, "highest");
+            Objects.requireNonNull(preferred, "preferred");
             blocking = List.copyOf(blocking);
         }
     }
 
     Reach reach(PublishedPackage published, Collection<VersionRange> ranges) {
-        Optional<Version> highest = published.highestAllowed(ranges);
-        List<Need> blocking = highest.map(version -> needs(published, version)).orElse(List.of());
+        Optional<Version> preferred = published.preferredAllowed(ranges);
+        List<Need> blocking = preferred.map(version -> needs(published, version)).orElse(List.of());
         if (blocking.isEmpty()) {
-            return new Reach(highest, highest, List.of());
+            return new Reach(preferred, preferred, List.of());
         }
         Optional<Version> reachable = published.packument().versions().values().stream()
-                .filter(version -> version.yanked() == null && version.version().compareTo(highest.get()) < 0
+                .filter(version -> version.yanked() == null && !version.version().equals(preferred.get())
                         && ranges.stream().allMatch(range -> range.satisfiedBy(version.version())))
                 .sorted(Comparator.comparing(VersionSummary::version).reversed())
                 .filter(version -> needs(version).isEmpty()).map(VersionSummary::version).findFirst();
-        return new Reach(reachable, highest, blocking);
+        return new Reach(reachable, preferred, blocking);
     }
 
     /**

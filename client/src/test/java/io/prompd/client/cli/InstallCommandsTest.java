@@ -1132,6 +1132,37 @@ class InstallCommandsTest {
     }
 
     @Test
+    void theLatestTagBehindTheHighestVersionIsWhatANameAloneInstallsAndWhatUpdateAndOutdatedWant() throws IOException {
+        // the maintainers moved latest back from 1.1.0, as one rolls back a bad release
+        registry.tag("@acme/util", "latest", "1.0.0");
+
+        CliRun global = prompd("install", "--global", "@acme/base");
+        assertEquals(0, global.exitCode(), global.err());
+        assertTrue(global.out().endsWith("+ @acme/util@1.0.0\n"), "a dependency's tag too: " + global.out());
+        CliRun install = prompd("install", "@acme/util");
+        assertEquals(0, install.exitCode(), install.err());
+        assertTrue(install.out().startsWith("saved @acme/util ^1.0.0 in prompd.json\n"), install.out());
+        assertTrue(install.out().contains("+ @acme/util@1.0.0\n"), "as npm installs dist-tags.latest: " + install.out());
+
+        registry.tag("@acme/util", "latest", "1.1.0");
+        assertEquals("""
+                package     current  wanted  latest  dependency
+                @acme/util  1.0.0    1.1.0   1.1.0   direct
+                """, prompd("outdated").out());
+        assertTrue(prompd("update").out().contains("@acme/util 1.0.0 -> 1.1.0"));
+
+        registry.tag("@acme/util", "latest", "1.0.0");
+        assertEquals("""
+                package     current  wanted  latest  dependency
+                @acme/util  1.1.0    1.0.0   1.0.0   direct
+                """, prompd("outdated").out(), "update moves back with the tag, as npm's does");
+        CliRun back = prompd("update");
+        assertEquals(0, back.exitCode(), back.err());
+        assertTrue(back.out().contains("@acme/util 1.1.0 -> 1.0.0"), back.out());
+        assertEquals("every package is up to date\n", prompd("outdated").out());
+    }
+
+    @Test
     void outdatedListsADependencyNotLockedYetAsNpmListsAMissingOne() throws IOException {
         registry.publish("@acme/base", "2.0.0");
         editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"");

@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 
 /**
@@ -31,10 +32,12 @@ final class Domain {
     private final int pinnedYanked;
     /** Versions no longer published, to explain why a range matches nothing. */
     private final Takedowns takedowns;
+    /** The index of the version the {@code latest} dist-tag points at, unless yanked; -1 when there is none. */
+    private final int latest;
 
     private Domain(Optional<PackageName> name, String label, List<Version> versions,
             List<SortedMap<PackageName, VersionRange>> dependencies, boolean published, List<Version> yanked,
-            int pinnedYanked, Takedowns takedowns) {
+            int pinnedYanked, Takedowns takedowns, int latest) {
         this.name = name;
         this.label = label;
         this.versions = List.copyOf(versions);
@@ -43,21 +46,23 @@ final class Domain {
         this.yanked = List.copyOf(yanked);
         this.pinnedYanked = pinnedYanked;
         this.takedowns = takedowns;
+        this.latest = latest;
     }
 
     static Domain project(SortedMap<PackageName, VersionRange> roots, String label) {
         return new Domain(Optional.empty(), label, List.of(PROJECT_VERSION), List.of(roots), true, List.of(), -1,
-                Takedowns.NONE);
+                Takedowns.NONE, -1);
     }
 
     /**
      * The choosable versions among everything published: yanked ones only when pinned.
      *
      * @param exists whether the package exists, though the index may offer none of its versions
+     * @param latest the version the {@code latest} dist-tag points at, if the package has the tag
      * @throws IllegalStateException when the index breaks its contract
      */
     static Domain of(PackageName name, List<Candidate> published, boolean exists, Takedowns takedowns,
-            ResolveOptions options) {
+            Optional<Version> latest, ResolveOptions options) {
         Optional<Version> pinned = Optional.ofNullable(options.pinned().get(name));
         List<Candidate> choosable = new ArrayList<>();
         List<Version> yanked = new ArrayList<>();
@@ -81,9 +86,10 @@ final class Domain {
         List<Version> versions = choosable.stream().map(Candidate::version).toList();
         int pinnedYanked = choosable.stream().filter(Candidate::yanked).findFirst().map(candidate ->
                 versions.indexOf(candidate.version())).orElse(-1);
+        int latestIndex = latest.map(versions::indexOf).filter(index -> index != pinnedYanked).orElse(-1);
         return new Domain(Optional.of(name), name.toString(), versions,
                 choosable.stream().map(Candidate::dependencies).toList(), exists,
-                yanked.stream().sorted().toList(), pinnedYanked, takedowns);
+                yanked.stream().sorted().toList(), pinnedYanked, takedowns, latestIndex);
     }
 
     boolean isProject() {
@@ -133,6 +139,11 @@ final class Domain {
         BitSet others = (BitSet) allowed.clone();
         others.clear(pinnedYanked);
         return others.isEmpty() ? allowed : others;
+    }
+
+    /** The version the {@code latest} dist-tag points at, when it is one of {@code candidates}. */
+    OptionalInt latestAmong(BitSet candidates) {
+        return latest >= 0 && candidates.get(latest) ? OptionalInt.of(latest) : OptionalInt.empty();
     }
 
     BitSet all() {

@@ -1,9 +1,11 @@
 package io.prompd.core.resolve;
 
 import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -20,6 +22,16 @@ public interface PackageIndex {
      * its caller still has a copy of, for the resolver to choose only where it is pinned.
      */
     List<Candidate> versions(PackageName name);
+
+    /**
+     * The version the package's {@code latest} dist-tag points at, which {@link Strategy#HIGHEST} tries before the
+     * highest wherever it is allowed and not yanked, as npm-pick-manifest does: maintainers who move the tag back
+     * from a bad release keep installs and updates off it. Empty for an index without tags, and the highest is
+     * tried first.
+     */
+    default Optional<Version> latest(PackageName name) {
+        return Optional.empty();
+    }
 
     /**
      * Asked of a package whose {@link #versions} came back empty: whether it exists nonetheless,

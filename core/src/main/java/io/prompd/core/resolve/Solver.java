@@ -216,7 +216,7 @@ final class Solver {
         }
         BitSet candidates = domain.beforePinnedYanked(allowed);
         int chosen = options.strategy() == Strategy.LOWEST ? candidates.nextSetBit(0)
-                : candidates.previousSetBit(domain.size() - 1);
+                : domain.latestAmong(candidates).orElseGet(() -> candidates.previousSetBit(domain.size() - 1));
         if (chosen < 0) {
             throw new IllegalStateException("no version of " + domain + " is allowed, yet it was to be decided");
         }
@@ -247,7 +247,7 @@ final class Solver {
             List<Candidate> versions = index.versions(missing);
             Takedowns takedowns = index.takedowns(missing);
             return Domain.of(missing, versions, !versions.isEmpty() || takedowns.noVersionLeft() || index.exists(missing),
-                    takedowns, options);
+                    takedowns, index.latest(missing), options);
         });
     }
 

@@ -2,7 +2,10 @@ package io.prompd.core.resolve;
 
 /** Which version of a package the resolver tries first among those still allowed. */
 public enum Strategy {
-    /** The newest: what an install wants. */
+    /**
+     * The version the {@code latest} dist-tag points at when it is allowed and not yanked, as npm chooses, and
+     * otherwise the newest: what an install wants.
+     */
     HIGHEST,
     /** The oldest: shows whether the lower bounds of the ranges are honest. */
     LOWEST

@@ -347,6 +347,56 @@ class ResolverTest {
     }
 
     @Test
+    void prefersTheVersionTheLatestTagPointsAtOverTheHighest() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0").add("a", "1.2.0").tagLatest("a", "1.1.0");
+        assertEquals(Map.of("a", "1.1.0"), resolve(index, "a", "^1.0.0"));
+    }
+
+    @Test
+    void prefersTheLatestTagOfADependencyToo() {
+        TestIndex index = new TestIndex().add("app", "1.0.0", "base", "^1.0.0")
+                .add("base", "1.0.0").add("base", "1.1.0").tagLatest("base", "1.0.0");
+        assertEquals(Map.of("app", "1.0.0", "base", "1.0.0"), resolve(index, "app", "^1.0.0"));
+    }
+
+    @Test
+    void picksTheHighestWhenTheLatestTagIsOutsideTheRange() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "2.0.0").add("a", "2.1.0").tagLatest("a", "1.0.0");
+        assertEquals(Map.of("a", "2.1.0"), resolve(index, "a", "^2.0.0"));
+    }
+
+    @Test
+    void picksTheHighestWhenTheLatestTagCannotResolve() {
+        TestIndex index = new TestIndex().add("a", "1.0.0", "b", "^2.0.0").add("a", "1.1.0").add("a", "1.2.0")
+                .add("b", "1.0.0").tagLatest("a", "1.0.0");
+        assertEquals(Map.of("a", "1.2.0"), resolve(index, "a", "^1.0.0"));
+    }
+
+    @Test
+    void neverPrefersALatestTagPointingAtAYankedVersionEvenAPinnedOne() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").addYanked("a", "1.1.0").add("a", "1.2.0")
+                .tagLatest("a", "1.1.0");
+        ResolveOptions update = lockedAt("a", "1.1.0").freeing(List.of(PackageName.parse("a")));
+        assertEquals(Map.of("a", "1.2.0"), resolve(index, "a", "^1.0.0"));
+        assertEquals(Map.of("a", "1.2.0"), resolve(index, update, "a", "^1.0.0"));
+    }
+
+    @Test
+    void prefersTheLockedVersionOverTheLatestTag() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0").add("a", "1.2.0").tagLatest("a", "1.0.0");
+        assertEquals(Map.of("a", "1.2.0"), resolve(index, lockedAt("a", "1.2.0"), "a", "^1.0.0"));
+        assertEquals(Map.of("a", "1.0.0"),
+                resolve(index, lockedAt("a", "1.2.0").freeing(List.of(PackageName.parse("a"))), "a", "^1.0.0"));
+    }
+
+    @Test
+    void theLowestStrategyPassesOverTheLatestTag() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0").add("a", "1.2.0").tagLatest("a", "1.1.0");
+        assertEquals(Map.of("a", "1.0.0"),
+                resolve(index, ResolveOptions.defaults().withStrategy(Strategy.LOWEST), "a", "^1.0.0"));
+    }
+
+    @Test
     void neverChoosesAYankedVersion() {
         TestIndex index = new TestIndex().add("a", "1.0.0").addYanked("a", "1.1.0");
         assertEquals(Map.of("a", "1.0.0"), resolve(index, "a", "^1.0.0"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
 import java.util.BitSet;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,7 +17,7 @@ class TermTest {
     private static final PackageName NAME = PackageName.parse("@a/x");
     private static final Domain DOMAIN = Domain.of(NAME, new TestIndex()
             .add("@a/x", "1.0.0").add("@a/x", "1.1.0").add("@a/x", "1.2.0").add("@a/x", "2.0.0").packages().get(NAME),
-            true, Takedowns.NONE, ResolveOptions.defaults());
+            true, Takedowns.NONE, Optional.empty(), ResolveOptions.defaults());
 
     private static BitSet bits(int... indexes) {
         BitSet bits = new BitSet();

@@ -6,6 +6,7 @@ import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -15,6 +16,7 @@ final class TestIndex implements PackageIndex {
     private final Map<PackageName, List<Candidate>> packages = new TreeMap<>();
     private final Map<PackageName, List<PackageName>> similar = new TreeMap<>();
     private final Map<PackageName, SortedMap<Version, String>> takenDown = new TreeMap<>();
+    private final Map<PackageName, Version> latest = new TreeMap<>();
     final List<PackageName> asked = new ArrayList<>();
     final List<PackageName> prefetched = new ArrayList<>();
     /** The range each package was first announced with. */
@@ -42,6 +44,12 @@ final class TestIndex implements PackageIndex {
         return this;
     }
 
+    /** Points the package's {@code latest} dist-tag at a version (published or not: the index does not check). */
+    TestIndex tagLatest(String name, String version) {
+        latest.put(PackageName.parse(name), Version.parse(version));
+        return this;
+    }
+
     TestIndex similar(String name, String... names) {
         similar.put(PackageName.parse(name), List.of(names).stream().map(PackageName::parse).toList());
         return this;
@@ -63,6 +71,11 @@ final class TestIndex implements PackageIndex {
     public List<Candidate> versions(PackageName name) {
         asked.add(name);
         return packages.getOrDefault(name, List.of());
+    }
+
+    @Override
+    public Optional<Version> latest(PackageName name) {
+        return Optional.ofNullable(latest.get(name));
     }
 
     @Override

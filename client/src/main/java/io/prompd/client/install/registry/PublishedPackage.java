@@ -57,6 +57,23 @@ public record PublishedPackage(Packument packument, URI url) {
     }
 
     /**
+     * The version a resolution chooses among those every range allows when nothing else decides: the one
+     * {@code latest} points at when they allow it and it is published and not yanked, as npm-pick-manifest chooses,
+     * else the highest, as {@link io.prompd.core.resolve.Strategy#HIGHEST} says and {@link RegistryIndex} tells the
+     * resolver; what {@code outdated} calls wanted.
+     */
+    public Optional<Version> preferredAllowed(Collection<VersionRange> ranges) {
+        return taggedLatest().filter(tagged -> ranges.stream().allMatch(range -> range.satisfiedBy(tagged)))
+                .or(() -> highestAllowed(ranges));
+    }
+
+    /** The version {@code latest} points at, when it is published and not yanked. */
+    public Optional<Version> taggedLatest() {
+        return taggedVersion(Packument.LATEST).filter(tagged -> version(tagged).filter(summary -> summary.yanked() == null)
+                .isPresent());
+    }
+
+    /**
      * The version {@code latest} points at; without that tag, or when it points at a yanked version
      * (which a resolution would refuse), the highest that is neither yanked nor a pre-release.
      */

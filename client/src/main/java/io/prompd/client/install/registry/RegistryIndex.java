@@ -126,6 +126,11 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     }
 
     @Override
+    public Optional<Version> latest(PackageName name) {
+        return find(name).flatMap(PublishedPackage::taggedLatest);
+    }
+
+    @Override
     public String offered() {
         return atHand.isPresent() ? "available offline" : PackageIndex.super.offered();
     }
@@ -156,7 +161,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     /**
      * Fetches a packument and, wanted in a range, at once asks for the dependencies of the version
-     * the resolver will most likely choose, the highest that range allows: fetching them now, in
+     * the resolver will most likely choose, as {@link PublishedPackage#preferredAllowed} says: fetching them now, in
      * parallel, saves a round trip per level of the dependency graph. Only that version's, not every
      * version's as cargo does: most of those packages would never be installed, and on a cold run
      * the work of fetching and reading them costs more than the round trips it could save. When the
@@ -166,7 +171,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             Optional<PublishedPackage> found = registry.find(name);
             found.ifPresent(published -> range
-                    .flatMap(wanted -> published.highestAllowed(List.of(wanted)))
+                    .flatMap(wanted -> published.preferredAllowed(List.of(wanted)))
                     .flatMap(published::version)
                     .ifPresent(likely -> prefetch(likely.dependencies())));
             return found;
