@@ -44,6 +44,16 @@ public record JsonSyntaxError(int line, int column, String reason) {
     /** A line Git writes around the two sides of a conflicted merge. */
     private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
 
+    /**
+     * What the parser expected where it says so in its own words, which quote the text around the place (a secret, in
+     * some files), said in prompd's; by the end of Jackson's message.
+     */
+    private static final Map<String, String> EXPECTED = Map.of(
+            "was expecting comma to separate Object entries", "expected ',' or '}' after a field",
+            "was expecting comma to separate Array entries", "expected ',' or ']' after an item",
+            "was expecting a colon to separate field name and value", "expected ':' after the name of a field",
+            "was expecting double-quote to start field name", "expected the name of a field, in double quotes");
+
     /** How deep objects and arrays may nest in a document Jackson reads. */
     private static final int MAX_DEPTH = StreamReadConstraints.defaults().getMaxNestingDepth();
 
@@ -83,12 +93,19 @@ public record JsonSyntaxError(int line, int column, String reason) {
             return Problem.error(file, "", "the field '" + duplicate.group(1) + "' is given twice in the same object",
                     "keep one of them: which one counts would be a guess").atLine(error.line());
         }
-        String message = "not valid JSON" + error.columnNote() + (withReason ? ": " + error.reason() : "");
+        String message = "not valid JSON" + error.columnNote() + expected(error.reason())
+                .or(() -> withReason ? Optional.of(error.reason()) : Optional.empty()).map(reason -> ": " + reason)
+                .orElse("");
         String[] lines = new String(text, StandardCharsets.UTF_8).split("\n", -1);
         return Utf8.firstFault(text).map(fault -> fault.problem(file)).or(() -> tooDeep(file, error))
                 .or(() -> conflict(file, lines))
                 .or(() -> javascriptHabit(file, lines, error))
                 .orElseGet(() -> Problem.error(file, "", message, hint).atLine(error.line()));
+    }
+
+    private static Optional<String> expected(String reason) {
+        return EXPECTED.entrySet().stream().filter(expectation -> reason.endsWith(expectation.getKey()))
+                .map(Map.Entry::getValue).findFirst();
     }
 
     /** Valid JSON beyond a limit of the parser's, said so: the syntax hint would send one looking for an error. */
@@ -312,15 +329,7 @@ public record JsonSyntaxError(int line, int column, String reason) {
         for (JsonMappingException.Reference step : unfitting.getPath()) {
             node = step.getFieldName() != null ? node.path(step.getFieldName()) : node.path(step.getIndex());
         }
-        return switch (node.getNodeType()) {
-            case OBJECT, POJO -> Optional.of("an object");
-            case ARRAY -> Optional.of("an array");
-            case STRING, BINARY -> Optional.of("a string");
-            case NUMBER -> Optional.of("a number");
-            case BOOLEAN -> Optional.of(node.asText());
-            case NULL -> Optional.of("null");
-            case MISSING -> Optional.empty();
-        };
+        return JsonTrees.kind(node);
     }
 
     /** Jackson's message with its places in prompd's words, their columns in characters when it counted bytes. */

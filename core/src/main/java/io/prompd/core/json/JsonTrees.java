@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Reads JSON documents that people write (manifests, lock files, the configuration) into Jackson
@@ -36,6 +37,22 @@ public final class JsonTrees {
     /** A parser of the bytes, with this class's rules; Jackson detects UTF-8, UTF-16 and UTF-32. */
     public static JsonParser parser(byte[] json) throws IOException {
         return FACTORY.createParser(json);
+    }
+
+    /**
+     * What kind of value a node is, in JSON's words for a message: {@code a string}, {@code an object},
+     * {@code true}; empty for a missing node, which is no value.
+     */
+    public static Optional<String> kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case OBJECT, POJO -> Optional.of("an object");
+            case ARRAY -> Optional.of("an array");
+            case STRING, BINARY -> Optional.of("a string");
+            case NUMBER -> Optional.of("a number");
+            case BOOLEAN -> Optional.of(node.asText());
+            case NULL -> Optional.of("null");
+            case MISSING -> Optional.empty();
+        };
     }
 
     /**

@@ -59,6 +59,26 @@ class JsonSyntaxErrorTest {
                 parsing("{\"日日\": [").reason());
     }
 
+    /** Jackson's words quote the text at the place, which a file of secrets must not show, and name no fix. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "{\"a\": \"s3cret\"\\n \"b\": 1}      | 2 | expected ',' or '}' after a field",
+            "{\"a\": [\"s3cret\" \"x\"]}          | 1 | expected ',' or ']' after an item",
+            "{\"a\" \"s3cret\"}                     | 1 | expected ':' after the name of a field",
+            "{\"a\": 1, 7: 2}                         | 1 | expected the name of a field, in double quotes"})
+    void whatTheParserExpectedIsSaidInPrompdsWordsWithOrWithoutItsReason(String json, int line, String expected) {
+        String text = json.replace("\\n", "\n");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        JsonProcessingException malformed = assertThrows(JsonProcessingException.class, () -> JsonTrees.read(bytes));
+
+        for (Problem problem : List.of(problemOf(text), JsonSyntaxError.problemWithoutReason("f.json", bytes, malformed,
+                "fix it"))) {
+            assertEquals(line, problem.line());
+            assertTrue(problem.message().matches("not valid JSON \\(column \\d+\\): \\Q" + expected + "\\E"),
+                    problem.message());
+        }
+    }
+
     @Test
     void aCommaAfterTheLastEntryIsFoundAfterTextBeyondUtf16sPlane() {
         assertEquals("a comma after the last entry, before the closing '}' on line 1: JSON allows none there",

@@ -89,7 +89,7 @@ class LockFilesTest {
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> LockFiles.parse("{\n  \"packages\": {,}\n}\n".getBytes(StandardCharsets.UTF_8)));
         assertTrue(refused.getMessage().startsWith("prompd.lock cannot be read:\nprompd.lock\n  error   line 2: not valid"
-                + " JSON (column 16): Unexpected character"), refused.getMessage());
+                + " JSON (column 16): expected the name of a field, in double quotes\n"), refused.getMessage());
     }
 
     @Test
