@@ -71,6 +71,7 @@ public final class RegistryService {
         return new Removal(name, url,
                 config.scopes().keySet().stream().filter(scope -> !changed.scopes().containsKey(scope)).toList(),
                 config.defaultRegistry().isPresent() && changed.defaultRegistry().isEmpty(),
+                changed.defaultRegistry().isPresent(),
                 config.credentials().containsKey(url) && !changed.credentials().containsKey(url),
                 changed.registries().keySet());
     }
@@ -159,11 +160,12 @@ public final class RegistryService {
      *
      * @param unroutedScopes     the scopes that were routed to it
      * @param wasDefault         whether it was the default registry
+     * @param defaultRemains     whether a default registry is configured without it, to serve the unrouted scopes
      * @param credentialsRemoved whether its credentials were forgotten
      * @param remaining          the registries still configured, in name order, one of which may become the default
      */
     public record Removal(RegistryName name, RegistryUrl url, List<Scope> unroutedScopes, boolean wasDefault,
-                          boolean credentialsRemoved, Set<RegistryName> remaining) {
+                          boolean defaultRemains, boolean credentialsRemoved, Set<RegistryName> remaining) {
         public Removal {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(url, "url");

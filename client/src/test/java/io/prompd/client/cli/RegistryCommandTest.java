@@ -51,12 +51,46 @@ class RegistryCommandTest {
         assertEquals(0, remove.exitCode(), remove.err());
         assertEquals("""
                 removed registry acme (https://prompd.acme.example/)
-                scope @acme now comes from the default registry
-                scope @tools now comes from the default registry
+                scope @acme is served by no registry now: route it to local with 'prompd config set scopes.@acme local',\
+                 or to another with 'prompd registry add NAME URL --scope @acme'
+                scope @tools is served by no registry now: route it to local with 'prompd config set scopes.@tools local',\
+                 or to another with 'prompd registry add NAME URL --scope @tools'
                 there is no default registry now; make local the default with 'prompd config set registry local', or add\
                  one with 'prompd registry add NAME URL --default'
                 """, remove.out());
         assertEquals("local  file:///srv/registry/\n", prompd("registry", "list").out());
+    }
+
+    @Test
+    void aScopeOfTheOnlyRegistryRemovedIsSaidToBeServedByNoneWithTheCommandThatRoutesItAgain() {
+        assertEquals(0, prompd("registry", "add", "company", "http://127.0.0.1:18402/", "--scope", "@company")
+                .exitCode());
+
+        CliRun remove = prompd("registry", "remove", "company");
+
+        assertEquals(0, remove.exitCode(), remove.err());
+        assertEquals("""
+                removed registry company (http://127.0.0.1:18402/)
+                scope @company is served by no registry now: route it to a registry with 'prompd registry add NAME URL\
+                 --scope @company'
+                """, remove.out());
+    }
+
+    @Test
+    void aScopeOfARegistryRemovedComesFromTheDefaultThatRemains() {
+        assertEquals(0, prompd("registry", "add", "public", "https://public.example/", "--default").exitCode());
+        assertEquals(0, prompd("registry", "add", "a", "https://a.example/", "--scope", "@a").exitCode());
+        assertEquals(0, prompd("registry", "add", "b", "https://b.example/").exitCode());
+        assertEquals(0, prompd("registry", "add", "c", "https://c.example/", "--scope", "@c").exitCode());
+
+        assertEquals("""
+                removed registry a (https://a.example/)
+                scope @a now comes from the default registry
+                """, prompd("registry", "remove", "a").out());
+        assertEquals(0, prompd("config", "unset", "registry").exitCode());
+        assertTrue(prompd("registry", "remove", "c").out().contains("scope @c is served by no registry now: route it"
+                + " to one of b or public with 'prompd config set scopes.@c NAME', or to another with 'prompd registry"
+                + " add NAME URL --scope @c'\n"));
     }
 
     @Test
