@@ -21,17 +21,21 @@ import java.util.stream.Collectors;
  */
 public final class RegistryChooser {
 
+    private static final String FROM_OVERRIDE = " (from --registry or $" + Settings.REGISTRY_VARIABLE + ")";
+
     private final Config config;
-    private final Optional<String> override;
+    private final Optional<RegistryRef> override;
     private final Map<String, String> environment;
 
     /**
      * @param override    a registry URL or configured name that overrides the configuration
      * @param environment where credentials kept in environment variables are looked up
+     * @throws PrompdException when the override is malformed or names a registry not configured, whatever package
+     *                         is asked for later: a typo must not pass unnoticed until a package is not routed
      */
     public RegistryChooser(Config config, Optional<String> override, Map<String, String> environment) {
         this.config = Objects.requireNonNull(config, "config");
-        this.override = Objects.requireNonNull(override, "override");
+        this.override = overrideOf(config, override);
         this.environment = Map.copyOf(environment);
     }
 
@@ -43,7 +47,7 @@ public final class RegistryChooser {
     /** The registry to fetch the package from, with its credentials. */
     public Registry choose(PackageName packageName) {
         RegistryRef ref = route(packageName).map(scope -> config.scopes().get(scope))
-                .or(this::overridden)
+                .or(() -> override)
                 .or(config::defaultRegistry)
                 .orElseThrow(this::noneConfigured);
         return withCredentials(located(ref));
@@ -67,32 +71,42 @@ public final class RegistryChooser {
      * them, which must work even when the current ones cannot be resolved.
      */
     public Registry locate() {
-        return located(overridden().or(config::defaultRegistry).orElseThrow(this::noneConfigured));
+        return located(override.or(config::defaultRegistry).orElseThrow(this::noneConfigured));
     }
 
-    private Optional<RegistryRef> overridden() {
+    /**
+     * The registry {@code --registry} or its variable gives, checked against the configuration.
+     *
+     * @throws PrompdException when it is malformed, or names a registry the configuration does not
+     */
+    static Optional<RegistryRef> overrideOf(Config config, Optional<String> override) {
         return override.map(text -> {
+            RegistryRef ref;
             try {
-                return RegistryRef.parse(text);
+                ref = RegistryRef.parse(text);
             } catch (IllegalArgumentException invalid) {
-                throw new PrompdException(ExitCode.USAGE, invalid.getMessage() + " (from --registry or $"
-                        + Settings.REGISTRY_VARIABLE + ")",
+                throw new PrompdException(ExitCode.USAGE, invalid.getMessage() + FROM_OVERRIDE,
                         "give a URL such as https://registry.example.com/ or file:///srv/registry/, or the name of a"
                                 + " configured registry");
             }
+            if (ref instanceof RegistryName name && !config.registries().containsKey(name)) {
+                throw unknown(config, name);
+            }
+            return ref;
         });
     }
 
     private Registry located(RegistryRef ref) {
-        RegistryUrl url = config.urlOf(ref).orElseThrow(() -> unknown((RegistryName) ref));
+        // a configuration names only registries it configures, and overrideOf lets no other name through
+        RegistryUrl url = config.urlOf(ref).orElseThrow();
         Optional<RegistryName> name = ref instanceof RegistryName registryName ? Optional.of(registryName) : Optional.empty();
         return new Registry(url, name, Optional.empty());
     }
 
-    private PrompdException unknown(RegistryName name) {
+    private static PrompdException unknown(Config config, RegistryName name) {
         String configured = config.registries().keySet().stream().map(RegistryName::toString)
                 .collect(Collectors.joining(", "));
-        return new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'",
+        return new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'" + FROM_OVERRIDE,
                 (configured.isEmpty() ? "no registry is configured" : "the configured registries are " + configured)
                         + "; add one with 'prompd registry add " + name + " URL', or pass its URL");
     }

@@ -80,9 +80,13 @@ public final class RegistryService {
      * The configured registries, sorted by name, then the URLs that the default or a scope names
      * without a registry name ({@code config set registry URL}), sorted, so that nothing the
      * configuration routes to is left out.
+     *
+     * @throws io.prompd.core.PrompdException when {@code --registry} names a registry not configured
      */
     public List<RegistryEntry> list() throws IOException {
         Config config = store.read();
+        // the list is read to see what a run uses: a --registry that names no registry configured must not pass
+        RegistryChooser.overrideOf(config, override);
         List<RegistryEntry> entries = new ArrayList<>();
         config.registries().forEach((name, url) -> entries.add(new RegistryEntry(Optional.of(name), url,
                 config.defaultRegistry().filter(ref -> ref.equals(name) || ref.equals(url)).isPresent(),

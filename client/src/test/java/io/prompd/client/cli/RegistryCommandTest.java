@@ -189,6 +189,20 @@ class RegistryCommandTest {
     }
 
     @Test
+    void theListRefusesARegistryOfThisRunThatIsNotConfiguredNamingTheConfiguredOnes() {
+        prompd("registry", "add", "public", "https://public.example/", "--default");
+        prompd("registry", "add", "company", "https://company.example/", "--scope", "@company");
+
+        CliRun chosen = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_REGISTRY", "pubilc"),
+                "registry", "list");
+
+        assertEquals(3, chosen.exitCode(), chosen.err());
+        assertEquals("", chosen.out());
+        assertTrue(chosen.err().startsWith("error: unknown registry 'pubilc' (from --registry or $PROMPD_REGISTRY)\n"
+                + "hint: the configured registries are company, public;"), chosen.err());
+    }
+
+    @Test
     void aDefaultOrScopeGivenByUrlIsListedToo() throws IOException {
         prompd("registry", "add", "acme", "https://prompd.acme.example/");
         assertEquals(0, prompd("config", "set", "registry", "https://a.example/").exitCode());

@@ -85,7 +85,17 @@ class RegistryChooserTest {
     void anUnknownNameIsNotFoundAndListsTheConfiguredOnes() {
         PrompdException failure = assertThrows(PrompdException.class, () -> chooser(Optional.of("mian")).choose());
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
-        assertEquals("unknown registry 'mian'", failure.getMessage());
+        assertEquals("unknown registry 'mian' (from --registry or $PROMPD_REGISTRY)", failure.getMessage());
+        assertTrue(failure.hint().contains("acme, main"), failure.hint());
+    }
+
+    @Test
+    void anUnknownNameIsRefusedEvenForAPackageWhoseScopeIsRoutedAndNamesWhereItCameFrom() {
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> chooser(Optional.of("mian")).choose(PackageName.parse("@acme/x")));
+
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
+        assertEquals("unknown registry 'mian' (from --registry or $PROMPD_REGISTRY)", failure.getMessage());
         assertTrue(failure.hint().contains("acme, main"), failure.hint());
     }
 
