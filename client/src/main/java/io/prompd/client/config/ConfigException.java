@@ -35,11 +35,12 @@ public final class ConfigException extends PrompdException {
                 .collect(Collectors.joining());
     }
 
+    /** {@code /scopes/@a, line 6: } as validate shows a field and its line, or what of the two is known. */
     private static String where(Problem problem) {
-        if (problem.line() > 0) {
-            return "line " + problem.line() + ": ";
-        }
-        return problem.pointer().isEmpty() ? "" : Pointer.readable(problem.pointer()) + ": ";
+        String line = problem.line() > 0 ? "line " + problem.line() : "";
+        String field = Pointer.readable(problem.pointer());
+        return line.isEmpty() && field.isEmpty() ? "" : field + (line.isEmpty() || field.isEmpty() ? "" : ", ") + line
+                + ": ";
     }
 
     public List<Problem> problems() {

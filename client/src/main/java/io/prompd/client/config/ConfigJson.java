@@ -3,6 +3,7 @@ package io.prompd.client.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
+import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.json.PlainText;
@@ -21,6 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@code config.json} to {@link Config} and back. Reading reports every problem of the file at
@@ -98,21 +100,22 @@ final class ConfigJson {
         PlainText.wholeCharacters(root, "", (at, message, hint) -> problems.error(file.toString(), at, message, hint));
         root.fieldNames().forEachRemaining(field -> {
             if (!FIELDS.contains(field)) {
-                problems.error(file.toString(), Pointer.of(field), "unknown field '" + field + "'",
-                        "the fields are " + String.join(", ", FIELDS));
+                problems.error(file.toString(), Pointer.of(field), "unknown field '"
+                        + RegistryUrl.withUserInfoMasked(field) + "'", "the fields are " + String.join(", ", FIELDS));
             }
         });
         Optional<RegistryRef> defaultRegistry = Optional.ofNullable(root.get(ConfigFields.DEFAULT_REGISTRY))
                 .flatMap(node -> reference(node, Pointer.of(ConfigFields.DEFAULT_REGISTRY)));
         SortedMap<RegistryName, RegistryUrl> registries = members(root, ConfigFields.REGISTRIES, RegistryName::parse,
-                (node, at) -> text(node, at).flatMap(text -> parsed(RegistryUrl::parse, text, at)));
+                (node, at) -> text(node, at, "the registry's URL")
+                        .flatMap(text -> parsed(RegistryUrl::parse, text, at)));
         SortedMap<Scope, RegistryRef> scopes = members(root, ConfigFields.SCOPES, Scope::parse, this::reference);
         SortedMap<RegistryUrl, Credentials> credentials = members(root, ConfigFields.CREDENTIALS, RegistryUrl::parse,
                 this::credentials);
         // a change may make good the names of registries not configured, in a file good but for them
         boolean repairable = !problems.hasErrors();
         // the commands mend only a file good but for such names: with other problems, an editor is the way
-        Config.unknownNames(defaultRegistry, registryNames(root), scopes)
+        unknownNames(root, defaultRegistry, scopes)
                 .forEach((at, unknown) -> problems.error(file.toString(), at, unknown.message(), repairable
                         ? "add it with 'prompd registry add " + unknown.name() + " URL', name a configured registry with"
                                 + " 'prompd config set " + unknown.key() + " NAME', or drop the reference with"
@@ -122,9 +125,39 @@ final class ConfigJson {
             Optional<UnknownRegistryNames> unknown = repairable
                     ? Optional.of(UnknownRegistryNames.of(defaultRegistry, registries, scopes, credentials))
                     : Optional.empty();
-            throw new ConfigException(file, problems.sorted(), unknown);
+            throw new ConfigException(file, shown(problems.sorted(), json), unknown);
         }
         return new Config(defaultRegistry, registries, scopes, credentials);
+    }
+
+    /**
+     * The problems at the lines of their fields, their pointers with the user and password of any URL in them masked:
+     * a URL given as a key is a pointer's segment, and the message of its problem may be why it cannot be used.
+     */
+    private static List<Problem> shown(List<Problem> problems, byte[] json) {
+        FieldLines lines = FieldLines.ofJson(json);
+        return problems.stream().map(lines::locate).map(problem -> new Problem(problem.severity(), problem.file(),
+                masked(problem.pointer()), problem.line(), problem.message(), problem.hint())).toList();
+    }
+
+    private static String masked(String pointer) {
+        if (pointer.isEmpty()) {
+            return pointer;
+        }
+        String[] segments = pointer.substring(1).split("/", -1);
+        return Pointer.of(Stream.of(segments).map(Pointer::readable).map(RegistryUrl::withUserInfoMasked)
+                .toArray(String[]::new));
+    }
+
+    /**
+     * The references to registries the file does not configure, by pointer; none when its registries are no object,
+     * whose error says what to fix: every reference would be reported again, as if the names were wrong.
+     */
+    private static Map<String, Config.UnknownName> unknownNames(JsonNode root,
+            Optional<RegistryRef> defaultRegistry, SortedMap<Scope, RegistryRef> scopes) {
+        JsonNode registries = root.path(ConfigFields.REGISTRIES);
+        return registries.isObject() || registries.isMissingNode()
+                ? Config.unknownNames(defaultRegistry, registryNames(root), scopes) : Map.of();
     }
 
     /**
@@ -155,7 +188,8 @@ final class ConfigJson {
             return members;
         }
         if (!object.isObject()) {
-            problems.error(file.toString(), Pointer.of(field), "'" + field + "' must be a JSON object", "");
+            problems.error(file.toString(), Pointer.of(field), "'" + field + "' must be a JSON object, not "
+                    + JsonTrees.kind(object).orElseThrow(), "");
             return members;
         }
         object.properties().forEach(member -> {
@@ -172,7 +206,8 @@ final class ConfigJson {
     }
 
     private Optional<RegistryRef> reference(JsonNode node, String at) {
-        return text(node, at).flatMap(text -> parsed(RegistryRef::parse, text, at));
+        return text(node, at, "the name of a configured registry, or a registry's URL")
+                .flatMap(text -> parsed(RegistryRef::parse, text, at));
     }
 
     private Optional<Credentials> credentials(JsonNode node, String at) {
@@ -217,11 +252,13 @@ final class ConfigJson {
                 + " or run 'prompd login'";
     }
 
-    private Optional<String> text(JsonNode node, String at) {
+    /** @param meaning what the string names, for the hint */
+    private Optional<String> text(JsonNode node, String at, String meaning) {
         if (node.isTextual()) {
             return Optional.of(node.textValue());
         }
-        problems.error(file.toString(), at, "must be a string", "");
+        problems.error(file.toString(), at, "must be a string, not " + JsonTrees.kind(node).orElseThrow(),
+                "write " + meaning + " there, in double quotes");
         return Optional.empty();
     }
 

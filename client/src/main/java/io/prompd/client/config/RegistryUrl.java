@@ -155,6 +155,24 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     }
 
     /**
+     * The text with the user and password of a URL in it shown as {@code ***}, as in {@code http://***@host/}: for
+     * a URL written where a key goes, which is shown to name the place of a problem, whether or not it parses.
+     */
+    public static String withUserInfoMasked(String text) {
+        int schemeEnd = text.indexOf("://");
+        if (schemeEnd < 0) {
+            return text;
+        }
+        int authorityStart = schemeEnd + "://".length();
+        int authorityEnd = authorityStart;
+        while (authorityEnd < text.length() && "/?#".indexOf(text.charAt(authorityEnd)) < 0) {
+            authorityEnd++;
+        }
+        int at = text.lastIndexOf('@', authorityEnd - 1);
+        return at < authorityStart ? text : text.substring(0, authorityStart) + "***" + text.substring(at);
+    }
+
+    /**
      * Whether the text is plainly a path, which no registry name can be (a name holds no '/' and
      * starts with a letter or digit). Not {@code registry.example.com/prompd}: that is more likely
      * a URL without its scheme than a folder.

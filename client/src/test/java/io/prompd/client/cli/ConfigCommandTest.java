@@ -163,8 +163,8 @@ class ConfigCommandTest {
         CliRun run = prompd("config", "list");
 
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("\n  /registries/evil: invalid registry URL"), run.err());
-        assertTrue(run.err().contains("\n  /scopes/@tools: scope @tools is routed to registry 'gone', which is not"
+        assertTrue(run.err().contains("\n  /registries/evil, line 1: invalid registry URL"), run.err());
+        assertTrue(run.err().contains("\n  /scopes/@tools, line 2: scope @tools is routed to registry 'gone', which is not"
                 + " configured"), run.err());
         assertFalse(run.err().contains("'evil'"), "the URL is what to fix, not the references to evil: " + run.err());
         assertTrue(run.err().contains("scope @tools is routed to registry 'gone', which is not configured (name a"
@@ -179,7 +179,7 @@ class ConfigCommandTest {
                 {"registries": {"mian": "https://prompd.main.example/"}, "registry": "main"}
                 """;
         Files.writeString(config, broken);
-        String problem = "\n  /registry: the default registry 'main' is not configured (add it with 'prompd registry add"
+        String problem = "\n  /registry, line 1: the default registry 'main' is not configured (add it with 'prompd registry add"
                 + " main URL', name a configured registry with 'prompd config set registry NAME', or drop the reference"
                 + " with 'prompd config unset registry')\n";
 
@@ -202,8 +202,8 @@ class ConfigCommandTest {
         assertEquals(0, prompd("config", "set", "registry", "mian").exitCode(), "one of two problems mended");
         CliRun left = prompd("config", "list");
         assertEquals(1, left.exitCode());
-        assertTrue(left.err().contains("/scopes/@acme: scope @acme is routed to registry 'gone'"), left.err());
-        assertFalse(left.err().contains("/registry:"), left.err());
+        assertTrue(left.err().contains("/scopes/@acme, line 7: scope @acme is routed to registry 'gone'"), left.err());
+        assertFalse(left.err().contains("/registry,"), left.err());
         assertEquals(0, prompd("registry", "add", "gone", "https://gone.example/").exitCode(), "then the other");
         assertEquals("mian\n", prompd("config", "get", "registry").out());
         Files.writeString(config, broken);
@@ -226,7 +226,7 @@ class ConfigCommandTest {
 
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(1, again.exitCode(), "a change mending nothing is refused for the problem left");
-        assertTrue(again.err().contains("/scopes/@b: scope @b is routed to registry 'corp2'"), again.err());
+        assertTrue(again.err().contains("/scopes/@b, line 9: scope @b is routed to registry 'corp2'"), again.err());
         assertFalse(again.err().contains("@acme"), again.err());
         assertEquals(0, second.exitCode(), second.err());
         assertEquals("""

@@ -329,7 +329,7 @@ class RegistryCommandTest {
         CliRun list = prompd("registry", "list");
         assertEquals(1, list.exitCode());
         assertTrue(list.err().contains(home.resolve("config.json").toString()), list.err());
-        assertTrue(list.err().contains("/registries/Acme: invalid registry name 'Acme'"), list.err());
+        assertTrue(list.err().contains("/registries/Acme, line 1: invalid registry name 'Acme'"), list.err());
     }
 
     @Test

@@ -213,6 +213,60 @@ class ConfigStoreTest {
     }
 
     @Test
+    void theUserAndPasswordOfAUrlGivenAsAKeyAreMaskedInThePointerOfItsProblem() throws IOException {
+        Files.writeString(file(), """
+                {
+                  "registries": {"company": "http://127.0.0.1:18402/"},
+                  "credentials": {"http://alice:Hunter2-SECRET@127.0.0.1:18402/": {"token": "tok-123"}}
+                }
+                """);
+
+        ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
+
+        assertEquals("/credentials/http:~1~1***@127.0.0.1:18402~1", failure.problems().get(0).pointer());
+        assertEquals(3, failure.problems().get(0).line());
+        assertTrue(failure.getMessage().contains("\n  /credentials/http://***@127.0.0.1:18402/, line 3: invalid registry"
+                + " URL 'http://127.0.0.1:18402/'"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("Hunter2") || failure.getMessage().contains("alice"),
+                failure.getMessage());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsReportedAtItsLineSayingWhatItShouldBe() throws IOException {
+        Files.writeString(file(), """
+                {
+                  "registries": {
+                    "company": "http://127.0.0.1:18402/"
+                  },
+                  "scopes": {
+                    "@company": 7
+                  }
+                }
+                """);
+
+        ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
+
+        assertEquals(List.of("/scopes/@company, line 6: must be a string, not a number (write the name of a configured"
+                + " registry, or a registry's URL there, in double quotes)"), lines(failure));
+    }
+
+    @Test
+    void registriesOfTheWrongTypeAreOneErrorWithoutTheReferencesToTheNamesTheyWouldHaveHeld() throws IOException {
+        Files.writeString(file(), """
+                {"registries": ["co", "http://127.0.0.1:18402/"], "registry": "co", "scopes": {"@co": "co"}}
+                """);
+
+        ConfigException failure = assertThrows(ConfigException.class, () -> store().read());
+
+        assertEquals(List.of("/registries, line 1: 'registries' must be a JSON object, not an array"), lines(failure));
+    }
+
+    /** The lines of the message that each tell a problem, as the user reads them. */
+    private static List<String> lines(ConfigException failure) {
+        return failure.getMessage().lines().skip(1).map(String::strip).toList();
+    }
+
+    @Test
     void aLoneSurrogateEscapeIsAnErrorAtItsFieldSinceTheUrlWouldBeReadWithAQuestionMarkInItsPlace() throws IOException {
         Files.writeString(file(), "{\"registries\": {\"a\": \"https://a.example/r\\ud800/\"}}");
 
