@@ -7,6 +7,7 @@ import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.Origin;
 import io.prompd.client.http.RegistryFetcher;
+import io.prompd.client.http.WaitListener;
 import io.prompd.client.install.CacheService;
 import io.prompd.client.install.InstallListener;
 import io.prompd.client.install.InstallProgress;
@@ -25,7 +26,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -57,7 +57,7 @@ final class InstallWiring {
     PackageRegistry registry() throws IOException {
         Settings settings = settings();
         return new HttpPackageRegistry(RegistryFetcher.of(settings, root.context().clock(),
-                root.context().sleeper(), this::waitingForRegistry), routes(settings));
+                root.context().sleeper(), this::retrying), routes(settings));
     }
 
     Installer installer() throws IOException {
@@ -82,10 +82,16 @@ final class InstallWiring {
                 + " holds " + lock + ")…");
     }
 
-    /** Says why nothing happens while a registry that asked for a pause ({@code Retry-After}) is waited for. */
-    private void waitingForRegistry(URI url, String answer, Duration delay) {
-        say("the registry asks to wait " + delay.toSeconds() + " s (" + answer + "): waiting, then fetching "
-                + Urls.display(url) + " again…");
+    /**
+     * Says why nothing happens while a request is tried again, on a terminal and piped alike: a registry that asked
+     * for a pause ({@code Retry-After}) is waited for, and each try of one that does not answer may take a timeout.
+     */
+    private void retrying(WaitListener.Retry retry) {
+        String url = Urls.display(retry.url());
+        say(retry.asked().map(wait -> "the registry asks to wait " + wait.toSeconds() + " s (" + retry.failure()
+                + "): waiting, then fetching " + url + " again…").orElse("could not fetch " + url + " ("
+                + retry.failure() + "): trying again, attempt " + retry.nextAttempt() + " of " + retry.maxAttempts()
+                + "…"));
     }
 
     private void say(String message) {

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -45,6 +46,11 @@ final class Transport {
     private static final String USER_AGENT = "prompd";
     private static final int PROXY_LOGIN_REQUIRED = 407;
     /** The longest {@code Retry-After} read as written; a longer one is read as the longest, still far past any wait. */
+    /**
+     * How the JDK refuses an answer to its TLS handshake that is no TLS record, which a server speaking plain HTTP
+     * sends: every try would meet the same.
+     */
+    private static final String PLAIN_HTTP_ANSWER = "Unsupported or unrecognized SSL message";
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(999_999_999_999_999_999L);
 
     private final HttpSettings settings;
@@ -125,7 +131,8 @@ final class Transport {
                     if (attemptNumber == retry.maxAttempts() || waited.compareTo(retry.maxWait()) > 0) {
                         throw gaveUp(url, attemptNumber, failure);
                     }
-                    asked.ifPresent(wait -> waits.waiting(url, failure.getMessage(), wait));
+                    waits.retrying(new WaitListener.Retry(url, failure.getMessage(), asked, attemptNumber + 1,
+                            retry.maxAttempts()));
                     sleeper.sleep(asked.orElse(backoff));
                 }
             }
@@ -138,7 +145,7 @@ final class Transport {
     }
 
     /** The failure of a request given up on; a registry that said when to come back is up, and the hint says so. */
-    private static PrompdException gaveUp(URI url, int attempts, TransientFailure last) {
+    private static FetchFailure gaveUp(URI url, int attempts, TransientFailure last) {
         String asked = last.retryAfter().map(wait -> ", asked to wait " + wait.toSeconds() + " s").orElse("");
         String hint = last.retryAfter().filter(wait -> wait.toSeconds() > 0)
                 .map(wait -> "the registry asks to wait " + wait.toSeconds() + " s (" + last.getMessage() + "): try again"
@@ -146,10 +153,9 @@ final class Transport {
                 .orElse(last.malformed() ? "the registry answered, but malformed: its server, or a proxy on the way, is"
                         + " broken rather than down; try again later, and if it persists tell the registry's maintainers (or"
                         + " the proxy's)" : "the registry or the network may be down; try again later");
-        return new PrompdException(ExitCode.NETWORK, "could not fetch "
-                + Urls.displayAnswered(url, last.answeredBy().orElse(url)) + ": gave up after "
-                + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
-                hint + ", or use --offline to work from the cache", last);
+        return new FetchFailure("could not fetch " + Urls.displayAnswered(url, last.answeredBy().orElse(url))
+                + ": gave up after " + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
+                hint + ", or use --offline to work from the cache", false, last);
     }
 
     private <T> T runWithPermit(Attempt<T> attempt) throws TransientFailure, IOException, InterruptedException {
@@ -306,6 +312,12 @@ final class Transport {
             throw untrusted(url, proxy, handshake).orElseThrow(() -> new TransientFailure("cannot reach " + Origin.of(url)
                     + " (TLS handshake failed: " + handshake.getMessage() + ")", handshake));
         } catch (IOException unreachable) {
+            if (unreachable instanceof SSLException && PLAIN_HTTP_ANSWER.equals(unreachable.getMessage())) {
+                throw new FetchFailure(Origin.of(url) + " answered in plain HTTP, not TLS: a URL of a server that"
+                        + " speaks plain HTTP starts with http://", "if the registry is served over plain HTTP, give its"
+                        + " http:// URL; if the https:// URL is right, the server's TLS is misconfigured: tell its"
+                        + " maintainers", true, unreachable);
+            }
             if (proxy.isPresent() && String.valueOf(unreachable.getMessage()).contains(" 407 ")) {
                 throw proxyRefusal(proxy.get(), unreachable.getMessage());
             }

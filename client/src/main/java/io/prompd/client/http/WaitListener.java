@@ -2,22 +2,36 @@ package io.prompd.client.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Hears of each wait a registry asks for ({@code Retry-After}) before a request is tried again: one
- * may last up to {@link RetryPolicy#maxWait()}, and a user who sees nothing happen for that long
- * takes the run for hung. Calls come from the requesting threads, several at once in an install.
+ * Hears of each request about to be tried again, before the wait in between: a registry may ask for a wait of up to
+ * {@link RetryPolicy#maxWait()}, and a try may take a timeout's 30 s before it fails, so a user who sees nothing
+ * happen takes the run for hung. Calls come from the requesting threads, several at once in an install.
  */
 @FunctionalInterface
 public interface WaitListener {
 
     /** Hears nothing. */
-    WaitListener NONE = (url, answer, delay) -> { };
+    WaitListener NONE = retry -> { };
+
+    void retrying(Retry retry);
 
     /**
-     * @param url    what is asked for again once the wait is over
-     * @param answer the registry's answer that asked for the wait, such as {@code HTTP 429}
-     * @param delay  how long the wait lasts
+     * A request about to be tried again.
+     *
+     * @param url         what is asked for again once the wait is over
+     * @param failure     why the last try failed, such as {@code HTTP 429} or {@code timed out}
+     * @param asked       the wait the registry asked for ({@code Retry-After}); empty for the short pause of prompd's own
+     * @param nextAttempt the try about to come, counted from 1 for the first
+     * @param maxAttempts the tries there are in all
      */
-    void waiting(URI url, String answer, Duration delay);
+    record Retry(URI url, String failure, Optional<Duration> asked, int nextAttempt, int maxAttempts) {
+        public Retry {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(asked, "asked");
+        }
+    }
 }

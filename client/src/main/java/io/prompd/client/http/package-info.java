@@ -24,16 +24,18 @@
  *   <li>Connection failures, timeouts, stalls, 5xx, 429 and bodies cut short are retried with
  *       backoff and jitter, a bounded number of times; other 4xx answers are final. A wait the
  *       registry asks for ({@code Retry-After}, seconds or a date) is kept, up to a minute in all per
- *       request, and told to a {@link io.prompd.client.http.WaitListener}; a longer one ends the
- *       request at once, naming the wait, as one that held a run for hours would look hung.</li>
+ *       request; a longer one ends the request at once, naming the wait, as one that held a run for
+ *       hours would look hung. Each try again is told to a {@link io.prompd.client.http.WaitListener}
+ *       first, the wait asked for with it. Failures given up on are a
+ *       {@link io.prompd.client.http.FetchFailure}, for the caller to name the registry.</li>
  *   <li>Redirects are followed here, not by {@code HttpURLConnection}, so a credential is sent only to
  *       its own origin and is dropped for good once a redirect leaves it; https never redirects to
  *       http. Messages hide credentials, user information, queries and fragments of URLs.</li>
  *   <li>Proxies come from {@code https_proxy}, {@code http_proxy} and {@code no_proxy}, as for curl
  *       and pip, never for loopback; extra CA certificates from {@code PROMPD_CA_FILE}. Both are
  *       read when a request needs them, so a bad value fails only the runs it concerns. A
- *       certificate nothing trusts, or a proxy refusing its login, ends the run at once: trying
- *       again would meet the same answer.</li>
+ *       certificate nothing trusts, a proxy refusing its login, or a server answering a TLS handshake in
+ *       plain HTTP ends the run at once: trying again would meet the same answer.</li>
  * </ul>
  */
 package io.prompd.client.http;

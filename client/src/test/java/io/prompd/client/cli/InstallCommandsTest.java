@@ -125,6 +125,22 @@ class InstallCommandsTest {
     }
 
     @Test
+    void eachTryAgainIsSaidOnStderrPipedToo() {
+        AtomicInteger indexRequests = new AtomicInteger();
+        server.onRequest(path -> {
+            if (path.endsWith("@acme/util/index.json")) {
+                server.flaky(indexRequests.incrementAndGet() == 1 ? 1 : 0, 0);
+            }
+        });
+
+        CliRun run = prompd("info", "acme/util");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("could not fetch " + server.url() + "packages/@acme/util/index.json (HTTP 500): trying again,"
+                + " attempt 2 of 4…\n", run.err());
+    }
+
+    @Test
     void aPauseTheRegistryAsksForIsWaitedOutSayingSoOnStderr() {
         server.throttle(1, "30");
 

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.testing.ClosedPort;
+import io.prompd.client.testing.RawServer;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class RetryTest {
 
     private final LoopbackServer server = LoopbackServer.start();
     private final Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-    /** What the fetcher told of the waits the server asked for. */
+    /** What the fetcher told of each try again: the wait the server asked for, else the try's number. */
     private final List<String> told = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -51,7 +51,9 @@ class RetryTest {
 
     private RegistryFetcher fetcher(HttpSettings settings) {
         return new RegistryFetcher(cache, false, settings, sleeper, Fetchers.CLOCK,
-                (url, answer, delay) -> told.add(url + ": " + answer + ", " + delay.toSeconds() + " s"));
+                retry -> told.add(retry.url() + ": " + retry.failure() + ", " + retry.asked()
+                        .map(wait -> wait.toSeconds() + " s")
+                        .orElse("attempt " + retry.nextAttempt() + " of " + retry.maxAttempts())));
     }
 
     private static String documentOf(String path) {
@@ -99,6 +101,8 @@ class RetryTest {
                 failure.hint());
         assertEquals(4, server.seen().size());
         assertEquals(3, sleeper.waits.size());
+        assertEquals(List.of(url + ": HTTP " + status + ", attempt 2 of 4", url + ": HTTP " + status + ", attempt 3 of 4",
+                url + ": HTTP " + status + ", attempt 4 of 4"), told, "each try again is told, not only a wait asked for");
     }
 
     @Test
@@ -396,11 +400,8 @@ class RetryTest {
     }
 
     @Test
-    void aClosedPortIsRetriedThenReported() throws Exception {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+    void aClosedPortIsRetriedThenReported() {
+        int closedPort = ClosedPort.find();
         URI url = URI.create("http://127.0.0.1:" + closedPort + "/registry.json");
 
         PrompdException failure = assertThrows(PrompdException.class,
@@ -410,5 +411,22 @@ class RetryTest {
         assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: cannot reach http://127.0.0.1:"
                 + closedPort + " (Connection refused))", failure.getMessage());
         assertEquals(3, sleeper.waits.size());
+    }
+
+    @Test
+    void anHttpsUrlOfAServerSpeakingPlainHttpFailsAtOnceSayingSo() {
+        try (RawServer plain = RawServer.speakingPlainHttp()) {
+            URI url = URI.create(plain.url("/registry.json").toString().replaceFirst("^http:", "https:"));
+
+            FetchFailure failure = assertThrows(FetchFailure.class,
+                    () -> fetcher().fetchDocument(url).read(Function.identity()));
+
+            assertEquals(ExitCode.NETWORK, failure.exitCode());
+            assertEquals(Origin.of(url) + " answered in plain HTTP, not TLS: a URL of a server that speaks plain HTTP"
+                    + " starts with http://", failure.getMessage());
+            assertTrue(failure.urlSuspect());
+            assertEquals(1, plain.connections(), "another try would meet the same answer");
+            assertEquals(List.of(), told);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.prompd.client.install.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prompd.client.http.AccessRefused;
+import io.prompd.client.http.FetchFailure;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.NotFound;
 import io.prompd.client.http.ProgressListener;
@@ -253,7 +254,20 @@ public final class HttpPackageRegistry implements PackageRegistry {
             }
         } catch (AccessRefused refused) {
             throw refusal(endpoint, refused);
+        } catch (FetchFailure failed) {
+            throw failure(endpoint, failed);
         }
+    }
+
+    /**
+     * A failure on the way to the registry or at its server, naming the registry as configured and the scope's route
+     * that chose it, as a refusal does: with several registries, which of them failed is what to look into.
+     */
+    private static PrompdException failure(RegistryEndpoint endpoint, FetchFailure failed) {
+        return new PrompdException(failed.exitCode(), "registry " + endpoint.describe() + endpoint.route()
+                .map(scope -> ", which scope " + scope + " is routed to,").orElse("") + " failed: "
+                + failed.getMessage(), failed.hint() + (failed.urlSuspect() ? "; " + endpoint.urlCorrection() : ""),
+                failed);
     }
 
     /**
@@ -299,6 +313,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
                     .orElseGet(() -> fetcher.fetchDocument(url));
         } catch (AccessRefused refused) {
             throw refusal(endpoint, refused);
+        } catch (FetchFailure failed) {
+            throw failure(endpoint, failed);
         }
     }
 

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import io.prompd.client.config.RegistryName;
+import io.prompd.client.config.Scope;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.Origin;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WaitListener;
 import io.prompd.client.install.Homes;
+import io.prompd.client.testing.ClosedPort;
+import io.prompd.client.testing.RawServer;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
@@ -514,6 +518,41 @@ class HttpPackageRegistryTest {
             assertEquals("offline and not cached: " + url, offline.getMessage(), "the damaged copy was not kept");
             assertEquals(Version.parse("1.0.0"), fixed.orElseThrow().packument().versions().firstKey(),
                     "fetched whole, not revalidated by the damaged copy's ETag");
+        }
+    }
+
+    @Test
+    void aRegistryGivenUpOnIsNamedWithTheScopeRouteThatChoseIt() {
+        int closedPort = ClosedPort.find();
+        URI root = URI.create("http://127.0.0.1:" + closedPort + "/");
+        RegistryEndpoint company = new RegistryEndpoint(root, Optional.empty(),
+                Optional.of(RegistryName.parse("company")), Optional.of(Scope.parse("@company")));
+
+        PrompdException failure = assertThrows(PrompdException.class,
+                () -> registryAt(company, false).find(PackageName.parse("@company/secret")));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("registry company (" + root + "), which scope @company is routed to, failed: could not fetch " + root
+                + "packages/@company/secret/index.json: gave up after 4 attempts (last: cannot reach http://127.0.0.1:"
+                + closedPort + " (Connection refused))", failure.getMessage());
+        assertTrue(failure.hint().startsWith("the registry or the network may be down"), failure.hint());
+    }
+
+    @Test
+    void anHttpsRegistryOfAServerSpeakingPlainHttpFailsAtOnceSayingWhereItsUrlIsSet() {
+        try (RawServer plain = RawServer.speakingPlainHttp()) {
+            URI root = URI.create(plain.url("/").toString().replaceFirst("^http:", "https:"));
+            RegistryEndpoint typo = new RegistryEndpoint(root, Optional.empty(),
+                    Optional.of(RegistryName.parse("tls-typo")), Optional.of(Scope.parse("@prompd")));
+
+            PrompdException failure = assertThrows(PrompdException.class,
+                    () -> registryAt(typo, false).find(PackageName.parse("@prompd/test-writer")));
+
+            assertEquals(ExitCode.NETWORK, failure.exitCode());
+            assertEquals("registry tls-typo (" + root + "), which scope @prompd is routed to, failed: "
+                    + Origin.of(root) + " answered in plain HTTP, not TLS: a URL of a server that speaks plain HTTP starts"
+                    + " with http://", failure.getMessage());
+            assertTrue(failure.hint().endsWith("; " + typo.urlCorrection()), failure.hint());
         }
     }
 }

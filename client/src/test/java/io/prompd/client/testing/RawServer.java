@@ -1,4 +1,4 @@
-package io.prompd.client.http;
+package io.prompd.client.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,16 +15,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * closes the connection, or resets it: the broken answers no HTTP server library would send, such
  * as a body longer than its {@code Content-Length}.
  */
-final class RawServer implements AutoCloseable {
+public final class RawServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final byte[] answer;
     private final boolean reset;
+    /** Whether to wait for a request's head before answering, as a server does, or to answer on connecting. */
+    private final boolean readsRequest;
     private final AtomicInteger connections = new AtomicInteger();
 
-    private RawServer(byte[] answer, boolean reset) {
+    private RawServer(byte[] answer, boolean reset, boolean readsRequest) {
         this.answer = answer.clone();
         this.reset = reset;
+        this.readsRequest = readsRequest;
         try {
             this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException cannotBind) {
@@ -36,20 +39,29 @@ final class RawServer implements AutoCloseable {
     }
 
     /** Answers every request with {@code answer}, then closes the connection. */
-    static RawServer answering(String answer) {
-        return new RawServer(answer.getBytes(StandardCharsets.ISO_8859_1), false);
+    public static RawServer answering(String answer) {
+        return new RawServer(answer.getBytes(StandardCharsets.ISO_8859_1), false, true);
+    }
+
+    /**
+     * Answers every connection with 400 as soon as it is made, then closes it: as a plain HTTP server answers the
+     * bytes of a TLS handshake, which it reads as a malformed request.
+     */
+    public static RawServer speakingPlainHttp() {
+        return new RawServer("HTTP/1.0 400 Bad request\r\nContent-Length: 0\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1), false, false);
     }
 
     /** Resets every connection once its request has arrived, answering nothing. */
-    static RawServer resetting() {
-        return new RawServer(new byte[0], true);
+    public static RawServer resetting() {
+        return new RawServer(new byte[0], true, true);
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
@@ -57,7 +69,9 @@ final class RawServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try (Socket connection = socket.accept()) {
                 connections.incrementAndGet();
-                readHead(connection.getInputStream());
+                if (readsRequest) {
+                    readHead(connection.getInputStream());
+                }
                 if (reset) {
                     // a linger of zero makes close send RST instead of FIN
                     connection.setSoLinger(true, 0);
