@@ -21,6 +21,7 @@ import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.files.RunLock;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Urls;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -125,7 +126,17 @@ final class InstallWiring {
     /** Each package to the registry the configuration routes its scope to, with that registry's credentials. */
     private RegistryRoutes routes(Settings settings) throws IOException {
         RegistryChooser chooser = RegistryChooser.load(settings, root.context().environment());
-        return name -> endpoint(chooser.choose(name), chooser.route(name));
+        return new RegistryRoutes() {
+            @Override
+            public RegistryEndpoint endpointFor(PackageName name) {
+                return endpoint(chooser.choose(name), chooser.route(name));
+            }
+
+            @Override
+            public Optional<RegistryEndpoint> holding(URI url) {
+                return chooser.holding(url).map(registry -> endpoint(registry, Optional.empty()));
+            }
+        };
     }
 
     private static RegistryEndpoint endpoint(Registry registry, Optional<Scope> route) {

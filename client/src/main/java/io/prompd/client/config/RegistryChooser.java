@@ -5,6 +5,8 @@ import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +61,17 @@ public final class RegistryChooser {
      */
     public Optional<Scope> route(PackageName packageName) {
         return Scope.of(packageName).filter(config.scopes()::containsKey);
+    }
+
+    /**
+     * The configured registry whose URL holds {@code url} (same origin, path below its own), the deepest when several
+     * do, with its credentials: where a URL recorded for a package came from.
+     */
+    public Optional<Registry> holding(URI url) {
+        return config.registries().entrySet().stream()
+                .filter(entry -> !entry.getValue().uri().relativize(url).equals(url))
+                .max(Comparator.comparingInt(entry -> entry.getValue().uri().getPath().length()))
+                .map(entry -> withCredentials(new Registry(entry.getValue(), Optional.of(entry.getKey()), Optional.empty())));
     }
 
     /** The registry of work not about one package (search, login): the override, else the default. */

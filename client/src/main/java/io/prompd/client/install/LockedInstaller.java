@@ -190,6 +190,10 @@ final class LockedInstaller {
             registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
                     progress.downloading(name, locked.version()));
         } catch (PrompdException failed) {
+            Optional<PrompdException> elsewhere = LockedElsewhere.downloadFailure(name, locked, index, failed);
+            if (elsewhere.isPresent()) {
+                throw elsewhere.get();
+            }
             if (failed.exitCode() == ExitCode.INTEGRITY) {
                 throw lockDisagreeing(name, locked, index).orElse(failed);
             }

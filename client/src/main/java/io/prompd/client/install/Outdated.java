@@ -2,6 +2,7 @@ package io.prompd.client.install;
 
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.client.install.registry.RouteChange;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
@@ -76,6 +77,11 @@ public final class Outdated {
         TakedownGraph takedowns = new TakedownGraph(index);
         for (ProjectGraph.Entry entry : graph.entries()) {
             Optional<PublishedPackage> published = index.find(entry.name());
+            Optional<RouteChange> moved = LockedElsewhere.of(entry.name(), graph.lock().packages().get(entry.name()), index);
+            if (moved.isPresent()) {
+                warnings.add(LockedElsewhere.warning(moved.get()));
+                continue;
+            }
             if (published.isEmpty()) {
                 warnings.add(entry.name() + " is no longer in " + index.describe(entry.name()) + "; " + entry.version() + " stays installed as"
                         + " locked, but 'prompd update' cannot resolve it");

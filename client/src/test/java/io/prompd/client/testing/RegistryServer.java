@@ -36,6 +36,7 @@ public final class RegistryServer implements AutoCloseable {
     private volatile double dropShare;
     private volatile Duration tarballPause = Duration.ZERO;
     private volatile int refusal;
+    private volatile String authorization = "";
     private final AtomicInteger throttled = new AtomicInteger();
     private volatile String retryAfter = "";
     private volatile String etag = "";
@@ -73,6 +74,12 @@ public final class RegistryServer implements AutoCloseable {
     /** From now on, answer every request with this status, as a registry that wants credentials it did not get (401, 403). */
     public RegistryServer refuseAccess(int status) {
         this.refusal = status;
+        return this;
+    }
+
+    /** From now on, answer 401 to every request without this {@code Authorization} header, as a private registry does. */
+    public RegistryServer requireAuthorization(String header) {
+        this.authorization = header;
         return this;
     }
 
@@ -133,6 +140,10 @@ public final class RegistryServer implements AutoCloseable {
             }
             if (refusal != 0) {
                 exchange.sendResponseHeaders(refusal, -1);
+                return;
+            }
+            if (!authorization.isEmpty() && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.sendResponseHeaders(401, -1);
                 return;
             }
             if (dice < errorShare) {

@@ -226,8 +226,16 @@ public final class HttpPackageRegistry implements PackageRegistry {
             if (!endpoint.mayRead(locked)) {
                 throw fileOfARemoteRegistry(endpoint, name, version, locked, notThere);
             }
-            download(endpoint, locked, target, integrity, progress);
+            // as npm does, a URL under another configured registry gets that one's credentials, and only that URL
+            download(routes.holding(locked).orElse(endpoint), locked, target, integrity, progress);
         }
+    }
+
+    @Override
+    public Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded) {
+        RegistryEndpoint endpoint = routes.endpointFor(name);
+        return endpoint.holds(recorded) ? Optional.empty()
+                : Optional.of(new RouteChange(name, version, recorded, endpoint, routes.holding(recorded)));
     }
 
     /**

@@ -37,6 +37,14 @@ public interface PackageRegistry {
     void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
                   ProgressListener progress);
 
+    /**
+     * How the registry serving the package's name now differs from the one whose URL a lock recorded for the version;
+     * empty when the recorded URL lies in it.
+     */
+    default Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded) {
+        return Optional.empty();
+    }
+
     /** The registry serving the package's name, as messages name it. */
     default String describe(PackageName name) {
         return "the registry";

@@ -11,6 +11,7 @@ import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -107,6 +108,11 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     /** The registry serving the package's name, as messages name it. */
     public String describe(PackageName name) {
         return registry.describe(name);
+    }
+
+    /** As {@link PackageRegistry#routeChange}. */
+    public Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded) {
+        return registry.routeChange(name, version, recorded);
     }
 
     @Override

@@ -1,0 +1,65 @@
+package io.prompd.client.install.registry;
+
+import io.prompd.client.config.ConfigFields;
+import io.prompd.client.config.RegistryName;
+import io.prompd.client.config.Scope;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.Urls;
+import io.prompd.core.version.Version;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A tarball URL recorded for a version that lies outside the registry the package's name routes to now: the version
+ * came from another registry (its scope was routed there, or a one-off {@code --registry} chose it), and the current
+ * registry's versions of the same name may be another's package, which no update should swap in.
+ *
+ * @param recorded   the tarball URL recorded for the version
+ * @param current    the registry the name routes to now
+ * @param recordedIn the configured registry whose URL holds the recorded one, if any
+ */
+public record RouteChange(PackageName name, Version version, URI recorded, RegistryEndpoint current,
+                          Optional<RegistryEndpoint> recordedIn) {
+
+    public RouteChange {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(recorded, "recorded");
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(recordedIn, "recordedIn");
+    }
+
+    /** Where the version came from: the configured registry holding its URL, else that registry's root, else the URL. */
+    public String recordedRegistry() {
+        return recordedIn.map(registry -> "registry " + registry.describe()).orElseGet(() -> Urls.display(recordedRoot()));
+    }
+
+    /** What the configuration routes: the name's scope, or the name when it has none. */
+    public String routed() {
+        return Scope.of(name).map(Scope::toString).orElse(name.toString());
+    }
+
+    /** How to have the name resolve in the registry the version came from again. */
+    public String routeBack() {
+        String registry = recordedIn.flatMap(RegistryEndpoint::name).map(RegistryName::toString)
+                .orElse(Urls.display(recordedRoot()));
+        Optional<Scope> scope = Scope.of(name);
+        if (scope.isPresent()) {
+            return "route " + scope.get() + " back to it with " + recordedIn.flatMap(RegistryEndpoint::name)
+                    .map(named -> "'prompd config set " + ConfigFields.SCOPES + "." + scope.get() + " " + named + "'")
+                    .orElseGet(() -> "'prompd registry add NAME " + registry + " --scope " + scope.get() + "'");
+        }
+        return "install from it with '--registry " + registry + "'" + recordedIn.flatMap(RegistryEndpoint::name)
+                .map(named -> ", or make it the default with 'prompd config set " + ConfigFields.DEFAULT_REGISTRY + " "
+                        + named + "'").orElse("");
+    }
+
+    /** The registry's root the recorded URL's path shows, when it ends as the layout's tarball path; else the URL. */
+    private URI recordedRoot() {
+        String url = recorded.toString();
+        String tarball = RegistryLayout.url(RegistryLayout.tarball(name, version));
+        return url.endsWith("/" + tarball) ? URI.create(url.substring(0, url.length() - tarball.length())) : recorded;
+    }
+}

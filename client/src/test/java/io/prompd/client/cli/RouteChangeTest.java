@@ -1,0 +1,168 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.client.testing.RegistryServer;
+import io.prompd.client.testing.TestRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A lock made through one registry, used once the package's name routes to another: a public registry publishing
+ * the same name (a squatter) must not be offered in its place, and the lock's registry is the one to name.
+ */
+class RouteChangeTest {
+
+    private static final String TOKEN = "t0ken";
+
+    @TempDir
+    Path work;
+
+    RegistryServer company;
+    RegistryServer publicRegistry;
+    TestRegistry squatter;
+    Path project;
+    Path home;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        company = RegistryServer.serving(new TestRegistry(work.resolve("company"))
+                .publish("@company/shared", "1.0.0").root());
+        squatter = new TestRegistry(work.resolve("public")).publish("@company/shared", "9.9.9");
+        publicRegistry = RegistryServer.serving(squatter.root());
+        home = work.resolve("home");
+        project = Files.createDirectories(work.resolve("app"));
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n");
+        prompd(home, "registry", "add", "public", publicRegistry.url().toString(), "--default");
+        prompd(home, "registry", "add", "company", company.url().toString(), "--scope", "@company");
+        prompd(home, "install", "@company/shared");
+    }
+
+    @AfterEach
+    void stop() {
+        company.close();
+        publicRegistry.close();
+    }
+
+    private CliRun prompd(Path in, String... args) {
+        CliRun run = CliRun.in(project, in, args);
+        assertEquals(0, run.exitCode(), run.err());
+        return run;
+    }
+
+    /** A colleague's home with the public registry as the default, and no route for @company. */
+    private Path colleague() {
+        Path other = work.resolve("colleague");
+        prompd(other, "registry", "add", "public", publicRegistry.url().toString(), "--default");
+        return other;
+    }
+
+    @Test
+    void outdatedAfterTheRouteIsRemovedNamesTheLocksRegistryAndOffersNoOtherPackage() {
+        prompd(home, "registry", "remove", "company");
+
+        CliRun run = prompd(home, "outdated");
+
+        assertEquals("no package has a newer version\n", run.out(),
+                "the other registry's versions of the name are not listed as newer ones");
+        assertEquals("warning: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company"
+                + " now resolves in registry public (" + publicRegistry.url() + "), which does not have it; its versions"
+                + " there may be another's package, so none is offered (route @company back to it with 'prompd registry"
+                + " add NAME " + company.url() + " --scope @company'; if registry public (" + publicRegistry.url() + ")"
+                + " mirrors that one, update the mirror (pull and build it))\n", run.err());
+        assertFalse(run.err().contains("--latest"), run.err());
+    }
+
+    @Test
+    void aDownloadFromTheLocksUrlTakesTheCredentialsOfTheRegistryHoldingIt() {
+        company.requireAuthorization("Bearer " + TOKEN);
+        Path other = colleague();
+        prompd(other, "registry", "add", "company", company.url().toString());
+        assertEquals(0, CliRun.in(project, other, TOKEN + "\n", Map.of(), "login", "--registry", "company").exitCode());
+
+        CliRun run = prompd(other, "install");
+
+        assertTrue(run.out().contains("1 downloaded"), run.out());
+    }
+
+    @Test
+    void aRefusedDownloadFromTheLocksUrlNamesTheRegistryHoldingItAndTheRoute() {
+        company.requireAuthorization("Bearer " + TOKEN);
+        Path other = colleague();
+        prompd(other, "registry", "add", "company", company.url().toString());
+
+        CliRun run = CliRun.in(project, other, "install");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertEquals("error: @company/shared@1.0.0 is locked in prompd.lock from registry company (" + company.url()
+                + "), and @company now resolves in registry public (" + publicRegistry.url() + "), which does not have"
+                + " it, and registry company (" + company.url() + ") refused access (HTTP 401): " + company.url()
+                + "packages/@company/shared/-/shared-1.0.0.tgz\nhint: it wants credentials and none are stored for it:"
+                + " log in with 'prompd login --registry company'; route @company back to it with 'prompd config set"
+                + " scopes.@company company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update"
+                + " the mirror (pull and build it)\n", run.err());
+    }
+
+    @Test
+    void aRefusedDownloadFromTheLocksUrlOfNoConfiguredRegistryBlamesNotTheCurrentOne() {
+        company.requireAuthorization("Bearer " + TOKEN);
+
+        CliRun run = CliRun.in(project, colleague(), "install");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertEquals("error: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company now"
+                + " resolves in registry public (" + publicRegistry.url() + "), which does not have it, and its URL"
+                + " there refused access (HTTP 401): " + company.url() + "packages/@company/shared/-/shared-1.0.0.tgz\n"
+                + "hint: route @company back to it with 'prompd registry add NAME " + company.url() + " --scope"
+                + " @company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update the mirror"
+                + " (pull and build it)\n", run.err());
+    }
+
+    @Test
+    void anotherRegistrysBytesOfTheLockedVersionAreBlamedOnTheRouteNotOnAnEdit() throws IOException {
+        squatter.publish("@company/shared", "1.0.0")
+                .addToTarball("@company/shared", "1.0.0", "SQUAT.md", "not the company's".getBytes(StandardCharsets.UTF_8));
+
+        CliRun run = CliRun.in(project, colleague(), "install");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: integrity check failed for @company/shared@1.0.0: prompd.lock has it"
+                + " from " + company.url() + ", while @company now resolves in registry public (" + publicRegistry.url()
+                + "), whose copy has other bytes\nhint: do not lock the copy of registry public (" + publicRegistry.url()
+                + "): it may be another's package; route @company back to it with 'prompd registry add NAME "
+                + company.url() + " --scope @company'\n"), run.err());
+    }
+
+    @Test
+    void aMirrorBehindTheLockSaysItLacksTheVersionAndThatTheLocksUrlFailed() throws IOException {
+        Path app = Files.createDirectories(work.resolve("mirrored"));
+        Files.writeString(app.resolve("prompd.json"), "{\"name\": \"@me/mirrored\", \"version\": \"1.0.0\"}\n");
+        TestRegistry mirror = new TestRegistry(work.resolve("mirror")).publish("sql-explainer", "1.0.0");
+        String upstream;
+        try (RegistryServer server = RegistryServer.serving(new TestRegistry(work.resolve("upstream"))
+                .publish("sql-explainer", "1.0.0").publish("sql-explainer", "1.1.0").root())) {
+            upstream = server.url().toString();
+            assertEquals(0, CliRun.in(app, work.resolve("online"), "", Map.of("PROMPD_REGISTRY", upstream),
+                    "install", "sql-explainer").exitCode());
+        }
+
+        CliRun run = CliRun.in(app, work.resolve("offline"), "", Map.of("PROMPD_REGISTRY", mirror.fileUrl().toString()),
+                "install");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: sql-explainer@1.1.0 is locked in prompd.lock from " + upstream + ", and"
+                + " sql-explainer now resolves in registry " + mirror.fileUrl() + ", which does not have it, and could not"
+                + " fetch " + upstream + "packages/sql-explainer/-/sql-explainer-1.1.0.tgz"), run.err());
+        assertTrue(run.err().endsWith("\nhint: install from it with '--registry " + upstream + "'; if registry "
+                + mirror.fileUrl() + " mirrors that one, update the mirror (pull and build it)\n"), run.err());
+    }
+}
