@@ -34,7 +34,7 @@ final class LockedElsewhere {
      */
     static Optional<RouteChange> of(PackageName name, LockedPackage locked, RegistryIndex index) {
         return index.routeChange(name, locked.version(), locked.resolved())
-                .filter(change -> listing(name, locked, index).filter(Listing.AS_LOCKED::equals).isEmpty());
+                .filter(change -> listing(name, locked, index).filter(listed -> listed != Listing.AS_LOCKED).isPresent());
     }
 
     /** The warning of {@code outdated} for such a version, instead of its newer versions: they may be another's. */

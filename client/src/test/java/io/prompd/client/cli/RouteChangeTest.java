@@ -165,4 +165,18 @@ class RouteChangeTest {
         assertTrue(run.err().endsWith("\nhint: install from it with '--registry " + upstream + "'; if registry "
                 + mirror.fileUrl() + " mirrors that one, update the mirror (pull and build it)\n"), run.err());
     }
+
+    @Test
+    void aRegistryThatCannotBeReadIsNotSaidToLackTheVersion() {
+        RegistryServer gone = RegistryServer.serving(squatter.root());
+        gone.close();
+        Path other = work.resolve("colleague");
+        prompd(other, "registry", "add", "public", gone.url().toString(), "--default");
+
+        CliRun run = CliRun.in(project, other, "install");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: could not fetch " + gone.url()
+                + "packages/@company/shared/-/shared-1.0.0.tgz"), run.err());
+    }
 }
