@@ -3,6 +3,7 @@ package io.prompd.client.install;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.store.PackageStore;
+import io.prompd.client.install.store.ProjectStateFolder;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
@@ -44,7 +45,7 @@ public final class LockAudit {
      * install reads those files, two per locked version, only once after each change, as the lock's own check costs
      * its size.
      */
-    private static final String AUDITED_FILE = ".prompd/lock-audited";
+    private static final String AUDITED_FILE = "lock-audited";
 
     /** Each way the lock is stale, as a clause naming the entry; none for a lock a resolution wrote. */
     public static List<String> problems(LockFile lock, PackageStore store) throws IOException {
@@ -62,7 +63,7 @@ public final class LockAudit {
      */
     public static List<String> problems(LockFile lock, PackageStore store, Path projectFolder) throws IOException {
         Path lockFile = projectFolder.resolve(LockFile.FILE_NAME);
-        Path audited = projectFolder.resolve(AUDITED_FILE);
+        Path audited = ProjectStateFolder.in(projectFolder).resolve(AUDITED_FILE);
         String stamp = stamp(lockFile) + store.changeStamp() + "\n";
         if (stamp.equals(readOrEmpty(audited))) {
             return lock.lackedDependencies();

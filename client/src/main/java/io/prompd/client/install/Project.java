@@ -2,6 +2,7 @@ package io.prompd.client.install;
 
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
+import io.prompd.client.install.store.ProjectStateFolder;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.PackSelector;
@@ -129,15 +130,15 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
     }
 
     /**
-     * Deletes the half-written {@code prompd.json}, {@code prompd.lock} or tarball (pack writes one
-     * at a package's root by default) a killed run may have left in the folder, and nothing else:
-     * the folder is the user's.
+     * Deletes the half-written {@code prompd.json}, {@code prompd.lock}, tarball (pack writes one
+     * at a package's root by default) or {@code .prompd} folder a killed run may have left in the folder, and nothing
+     * else: the folder is the user's.
      *
      * @return what was deleted, sorted
      */
     public static List<Path> removeLeftovers(Path folder) throws IOException {
         return AtomicFiles.removeOrphansIn(folder, name -> name.equals(ManifestReader.FILE_NAME)
-                || name.equals(LockFile.FILE_NAME) || PackSelector.isTarball(name));
+                || name.equals(LockFile.FILE_NAME) || name.equals(ProjectStateFolder.NAME) || PackSelector.isTarball(name));
     }
 
     public Path manifestFile() {

@@ -805,6 +805,13 @@ class InstallerTest {
     }
 
     @Test
+    void theProjectsPrompdFolderIsKeptOutOfGit() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+
+        assertEquals("*\n", Files.readString(project.resolve(".prompd/.gitignore")));
+    }
+
+    @Test
     void aFileWhereTheProjectsPrompdFolderGoesIsNamedWithWhatToDo() throws IOException {
         Files.writeString(project.resolve(".prompd"), "notes\n");
 

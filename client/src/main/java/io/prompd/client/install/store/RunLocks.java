@@ -20,8 +20,8 @@ public final class RunLocks {
 
     /** In the home folder. */
     private static final String HOME_FILE = "install.lock";
-    /** In a project folder; {@code .prompd} is never packed. */
-    private static final String PROJECT_FILE = ".prompd/install.lock";
+    /** In a project's {@link ProjectStateFolder}. */
+    private static final String PROJECT_FILE = "install.lock";
 
     /** How long a run waits for another one to finish before giving up: an install of a large graph on a slow network. */
     private static final Duration PATIENCE = Duration.ofMinutes(10);
@@ -58,8 +58,9 @@ public final class RunLocks {
      * @throws PrompdException CONFLICT when a file stands where the project's {@code .prompd} folder goes
      */
     public static RunLock project(Path projectFolder, Consumer<Path> onWait) throws IOException {
-        Path lock = projectFolder.resolve(PROJECT_FILE);
+        Path lock = ProjectStateFolder.in(projectFolder).resolve(PROJECT_FILE);
         try {
+            ProjectStateFolder.created(projectFolder);
             return acquire(lock, onWait);
         } catch (NotDirectoryException notAFolder) {
             throw new PrompdException(ExitCode.CONFLICT, lock.getParent() + " is a file, but it must be a folder:"

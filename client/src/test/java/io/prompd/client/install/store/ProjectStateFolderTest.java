@@ -1,0 +1,54 @@
+package io.prompd.client.install.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.prompd.client.install.Project;
+import io.prompd.core.testing.Processes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProjectStateFolderTest {
+
+    @TempDir
+    Path project;
+
+    private List<Path> entries(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.sorted().toList();
+        }
+    }
+
+    @Test
+    void aNewFolderKeepsItselfOutOfGit() throws IOException {
+        Path folder = ProjectStateFolder.created(project);
+
+        assertEquals(project.resolve(".prompd"), folder);
+        assertEquals("*\n", Files.readString(folder.resolve(".gitignore")));
+        assertEquals(List.of(folder), entries(project), "no temporary is left");
+    }
+
+    @Test
+    void aFolderThatExistsIsLeftAsItIs() throws IOException {
+        Path folder = Files.createDirectories(project.resolve(".prompd"));
+        Files.writeString(folder.resolve("install.lock"), "");
+
+        ProjectStateFolder.created(project);
+
+        assertEquals(List.of(folder.resolve("install.lock")), entries(folder));
+    }
+
+    @Test
+    void theFolderARunKilledWhileMakingItLeftIsCleaned() throws Exception {
+        Path staged = Files.createDirectories(project.resolve("..prompd.%d.6.part".formatted(Processes.endedPid())));
+        Files.writeString(staged.resolve(".gitignore"), "*\n");
+
+        assertEquals(List.of(staged), Project.removeLeftovers(project));
+        assertFalse(Files.exists(staged));
+    }
+}
