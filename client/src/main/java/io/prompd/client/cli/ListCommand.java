@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
                     + " prompd.json not locked (all of them in a project never installed), marked so.",
             "A version outside a range asking for it (prompd.json edited since the lock was written) is marked"
                     + " invalid; list then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a"
-                    + " dependency is not locked or a needed version not installed: 'prompd install' brings them in line;"
-                    + ProjectMismatches.OTHER_BYTES_EXIT,
+                    + " dependency is not locked, a needed version not installed or a locked one not needed: 'prompd install'"
+                    + " brings them in line;" + ProjectMismatches.OTHER_BYTES_EXIT,
             "With --json, an array of {name, version, direct, needed, locked, installed, invalid} in name order; a"
                     + " dependency not locked has its range instead of a version, locked false, installed and invalid"
                     + " left out.",

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
             "A dependency not locked that takedowns keep from being locked (no version left, or only versions"
                     + " taken down in its range, or in that of a package every version in its own range needs) is marked taken down"
                     + " and warned of the same way.",
+            "Exits " + ExitCode.Codes.FAILURE + " when it lists any package, as 'npm outdated' does, so that a script"
+                    + " notices; " + ExitCode.Codes.OK + " when every package is up to date.",
             "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown} in name order;"
                     + " current and invalid are left out for a dependency not locked, wanted or latest when no version"
                     + " qualifies."})
@@ -60,7 +62,7 @@ final class OutdatedCommand implements Callable<Integer> {
         List<Outdated.Row> rows = result.rows();
         spec.commandLine().getOut().print(output.json ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList())
                 + "\n" : asText(rows, result.warnings().isEmpty()));
-        return ExitCode.OK.code();
+        return rows.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
     }
 
     private static String asText(List<Outdated.Row> rows, boolean nothingToTell) {

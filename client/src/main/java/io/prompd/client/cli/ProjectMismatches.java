@@ -20,8 +20,8 @@ import java.util.List;
  * How list and tree mark where the project differs from what its files say, and their exit code: 1 when
  * a locked version is outside a range asking for it (npm's "invalid": prompd.json was edited, by hand or
  * by a merge, since prompd.lock was written), when a dependency of prompd.json is not locked, or when a
- * needed locked version is not in the store (npm's "missing"), or when prompd.lock is stale as {@link LockAudit}
- * finds, as {@code npm ls} exits 1, so that a
+ * needed locked version is not in the store (npm's "missing"), when a locked version is one nothing needs (npm's
+ * "extraneous"), or when prompd.lock is stale as {@link LockAudit} finds, as {@code npm ls} exits 1, so that a
  * script or CI step notices a project that 'prompd install' has to bring in line; 6, as install fails, when an
  * installed version was unpacked from other bytes than prompd.lock pins.
  */
@@ -80,6 +80,13 @@ final class ProjectMismatches {
                     + " how to move off " + itOrThem(missing) + ")"));
         }
         LockAudit.fromOtherBytes(graph.lock(), store).ifPresent(mismatches::add);
+        List<String> unneeded = entries.stream().filter(entry -> !entry.needed())
+                .map(entry -> entry.name() + "@" + entry.version()).toList();
+        if (!unneeded.isEmpty()) {
+            mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock locks " + Plural.series(unneeded, "and")
+                    + ", which nothing in prompd.json needs", "run 'prompd install' to remove " + itOrThem(unneeded)
+                    + " from prompd.lock"));
+        }
         List<String> stale = LockAudit.problems(graph.lock(), store);
         if (!stale.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock is stale: " + String.join("; ", stale),

@@ -1100,12 +1100,18 @@ class InstallCommandsTest {
     }
 
     @Test
-    void listMarksALockedPackageNothingNeedsAnyMore() throws IOException {
+    void listMarksALockedPackageNothingNeedsAnyMoreAndExits1AsNpmLsDoes() throws IOException {
         assertEquals(0, prompd("install", "@acme/base", "@acme/greeter").exitCode());
         editDependencies("\"@acme/base\": \"^1.0.0\"");
 
+        CliRun list = prompd("list");
+
+        assertEquals(1, list.exitCode(), list.err());
         assertEquals("@acme/base@1.0.0\n@acme/greeter@1.0.0  (not needed: 'prompd install' removes it)\n"
-                + "@acme/util@1.1.0  (transitive)\n", prompd("list").out());
+                + "@acme/util@1.1.0  (transitive)\n", list.out());
+        assertEquals("error: prompd.lock locks @acme/greeter@1.0.0, which nothing in prompd.json needs\n"
+                + "hint: run 'prompd install' to remove it from prompd.lock\n", list.err());
+        assertEquals(1, prompd("tree").exitCode());
         assertFalse(Json.reader().readTree(prompd("list", "--json").out()).get(1).get("needed").asBoolean());
     }
 
@@ -1131,13 +1137,16 @@ class InstallCommandsTest {
     }
 
     @Test
-    void outdatedShowsCurrentWantedAndLatest() throws IOException {
+    void outdatedShowsCurrentWantedAndLatestAndExits1AsNpmOutdatedDoes() throws IOException {
         assertEquals(0, prompd("install", "@acme/base@^1.0.0").exitCode());
+        CliRun current = prompd("outdated");
         registry.publish("@acme/util", "1.2.0").publish("@acme/util", "2.0.0").publish("@acme/base", "2.0.0");
 
         CliRun run = prompd("outdated");
 
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0, current.exitCode(), current.err());
+        assertEquals("every package is up to date\n", current.out());
+        assertEquals(1, run.exitCode(), run.err());
         assertEquals("""
                 package     current  wanted  latest  dependency
                 @acme/base  1.0.0    1.0.0   2.0.0   direct
@@ -1189,13 +1198,13 @@ class InstallCommandsTest {
 
         CliRun run = prompd("outdated");
 
-        assertEquals(0, neverInstalled.exitCode(), neverInstalled.err());
+        assertEquals(1, neverInstalled.exitCode(), neverInstalled.err());
         assertEquals("""
                 package     current     wanted  latest  dependency
                 @acme/base  not locked  1.0.0   2.0.0   direct
                 @acme/util  not locked  1.1.0   1.1.0   direct
                 """, neverInstalled.out(), "with no prompd.lock, every dependency is one not locked yet");
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, run.exitCode(), run.err());
         assertEquals("""
                 package     current     wanted  latest  dependency
                 @acme/base  not locked  1.0.0   2.0.0   direct
@@ -1215,7 +1224,7 @@ class InstallCommandsTest {
         editDependencies("\"@acme/util\": \"^1.0.0\"");
 
         CliRun outdated = prompd("outdated");
-        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals(1, outdated.exitCode(), outdated.err());
         assertEquals("""
                 package     current          wanted  latest  dependency
                 @acme/util  2.0.0 (invalid)  1.1.0   2.0.0   direct
@@ -1291,7 +1300,7 @@ class InstallCommandsTest {
 
         CliRun run = prompd("outdated", "--json");
 
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, run.exitCode(), run.err());
         JsonNode row = Json.reader().readTree(run.out()).get(0);
         assertEquals("1.0.0", row.get("wanted").asText());
         assertFalse(row.get("takenDown").asBoolean(), row.toString());
@@ -1324,7 +1333,7 @@ class InstallCommandsTest {
 
         CliRun run = prompd("outdated");
 
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, run.exitCode(), run.err());
         assertEquals("""
                 package     current             wanted  latest  dependency
                 @acme/util  1.1.0 (taken down)  1.0.0   2.0.0   transitive
@@ -1730,7 +1739,7 @@ class InstallCommandsTest {
 
         CliRun outdated = prompd("outdated");
 
-        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals(1, outdated.exitCode(), outdated.err());
         assertEquals("""
                 package     current             wanted  latest  dependency
                 @acme/gone  1.0.0 (taken down)  -       -       direct
@@ -1799,7 +1808,7 @@ class InstallCommandsTest {
         CliRun one = prompd("install", "@acme/util@^1.2.0");
         CliRun other = prompd("update", "@acme/tool", "--latest");
 
-        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals(1, outdated.exitCode(), outdated.err());
         assertTrue(outdated.err().contains("as 'prompd update @acme/tool @acme/util --latest' does to ^1.0.0\n"),
                 outdated.err());
         assertTrue(outdated.err().contains("as 'prompd update @acme/tool @acme/util --latest' does to ^1.2.0\n"),
@@ -1822,7 +1831,7 @@ class InstallCommandsTest {
         CliRun install = prompd("install");
         CliRun latest = prompd("update", "--latest");
 
-        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals(1, outdated.exitCode(), outdated.err());
         assertEquals("warning: every version of @acme/base that ^1.1.0 allows needs @acme/util ^1.1.0, which only"
                 + " versions taken down meet, so 'prompd install' cannot lock it: 'prompd install @acme/base@1.0.0' moves"
                 + " past them, or remove the dependency with 'prompd uninstall @acme/base'\n", outdated.err());
@@ -1846,7 +1855,7 @@ class InstallCommandsTest {
         CliRun outdated = prompd("outdated");
         CliRun install = prompd("install");
 
-        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals(1, outdated.exitCode(), outdated.err());
         assertEquals("warning: every version of @acme/c1 " + needs + ", so 'prompd install' cannot lock it: remove the"
                 + " dependency with 'prompd uninstall @acme/c1', or wait for a release of it needing another\n",
                 outdated.err());
@@ -1878,7 +1887,7 @@ class InstallCommandsTest {
         CliRun outdated = assertTimeoutPreemptively(Duration.ofMinutes(1), () -> prompd("outdated"),
                 "each package's range is looked at once, not once per path to it");
 
-        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals(1, outdated.exitCode(), outdated.err());
         // the middle of so long a chain is left out, and each dependency's chain reads apart from the other's
         String chain = "@acme/l2a ^1.0.0, which needs @acme/l3a ^1.0.0, which needs … (22 more), which needs @acme/l26a"
                 + " ^1.0.0, which needs @acme/gone ^1.0.0";
@@ -2084,7 +2093,7 @@ class InstallCommandsTest {
 
         CliRun outdated = prompd("outdated");
 
-        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals(1, outdated.exitCode(), outdated.err());
         assertEquals("""
                 package     current                  wanted  latest  dependency
                 @acme/gone  not locked (taken down)  -       -       direct
@@ -2111,7 +2120,7 @@ class InstallCommandsTest {
 
         CliRun outdated = prompd("outdated", "--json");
 
-        assertEquals(0, outdated.exitCode(), outdated.err());
+        assertEquals(1, outdated.exitCode(), outdated.err());
         assertEquals("warning: no version of @acme/tool matches ^1.0.0 (1.0.0 is taken down: leaked an API key), so"
                 + " 'prompd install' cannot lock it: widen its range in prompd.json, as 'prompd update @acme/tool"
                 + " --latest' does to ^2.0.0\n", outdated.err());
