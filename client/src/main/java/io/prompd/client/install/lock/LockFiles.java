@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,6 +62,9 @@ public final class LockFiles {
     private static final String INTEGRITY = "integrity";
     private static final String DEPENDENCIES = "dependencies";
 
+    private static final String RELOCK_HINT = "delete it and run 'prompd install' to lock again";
+    private static final String FIX_HINT = "fix it by hand, or " + RELOCK_HINT;
+
     private LockFiles() {
     }
 
@@ -80,22 +84,27 @@ public final class LockFiles {
 
     /** @throws PrompdException FAILURE listing every problem when the bytes are not a valid lock file */
     public static LockFile parse(byte[] json) {
+        if (new String(json, StandardCharsets.UTF_8).isBlank()) {
+            // as a killed editor or a failed checkout leaves it; what it locked is gone either way
+            throw new PrompdException(ExitCode.FAILURE, LockFile.FILE_NAME + " is empty", RELOCK_HINT);
+        }
         JsonNode root;
         try {
             root = JsonTrees.read(json);
         } catch (JsonProcessingException malformed) {
-            throw refused(List.of(JsonSyntaxError.problem(LockFile.FILE_NAME, json, malformed, "")));
+            throw refused(List.of(JsonSyntaxError.problem(LockFile.FILE_NAME, json, malformed, "")), FIX_HINT);
         } catch (IOException impossible) {
             throw new IllegalStateException("bytes in memory are always readable", impossible);
         }
         Problems problems = new Problems();
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
+        boolean newer = false;
         if (root == null || !root.isObject()) {
             problems.error(LockFile.FILE_NAME, "", "the lock file must be a JSON object", "");
         } else {
             PlainText.wholeCharacters(root, "", (at, message, hint) -> problems.error(LockFile.FILE_NAME, at, message,
                     hint));
-            checkLockfileVersion(root.path(LOCKFILE_VERSION), problems);
+            newer = checkLockfileVersion(root.path(LOCKFILE_VERSION), problems);
             JsonNode entries = root.path(PACKAGES);
             if (!entries.isObject()) {
                 problems.error(LockFile.FILE_NAME, "/" + PACKAGES, "packages must be an object", "");
@@ -107,7 +116,9 @@ public final class LockFiles {
             }
         }
         if (problems.hasErrors()) {
-            throw refused(problems.sorted());
+            // deleting a newer prompd's lock would drop every version the team pinned, as an update of prompd keeps them
+            throw refused(problems.sorted(), newer ? "update prompd to one that reads it; deleting it would lose the"
+                    + " versions it locks" : FIX_HINT);
         }
         return new LockFile(packages);
     }
@@ -115,8 +126,10 @@ public final class LockFiles {
     /**
      * Only a whole number above this prompd's comes from a newer prompd: updating prompd fixes no other value. A number
      * is compared by value, as JSON means it, so {@code 1.0} and {@code 1e0} are this prompd's version as npm reads them.
+     *
+     * @return whether a newer prompd wrote the lock
      */
-    private static void checkLockfileVersion(JsonNode version, Problems problems) {
+    private static boolean checkLockfileVersion(JsonNode version, Problems problems) {
         String pointer = "/" + LOCKFILE_VERSION;
         if (version.isMissingNode()) {
             problems.error(LockFile.FILE_NAME, pointer, "lockfileVersion is missing; it must be " + LockFile.VERSION, "");
@@ -125,7 +138,9 @@ public final class LockFiles {
                     && version.decimalValue().compareTo(BigDecimal.valueOf(LockFile.VERSION)) > 0;
             problems.error(LockFile.FILE_NAME, pointer, "lockfileVersion must be " + LockFile.VERSION + ", not "
                     + version, newer ? "a newer prompd wrote it; update prompd" : "");
+            return newer;
         }
+        return false;
     }
 
     private static Optional<Map.Entry<PackageName, LockedPackage>> readPackage(String nameText, JsonNode node,
@@ -184,9 +199,9 @@ public final class LockFiles {
         }
     }
 
-    private static PrompdException refused(List<Problem> problems) {
+    private static PrompdException refused(List<Problem> problems, String hint) {
         return new PrompdException(ExitCode.FAILURE, "prompd.lock cannot be read:\n" + ProblemReport.text(problems).strip(),
-                "fix it by hand, or delete it and run 'prompd install' to lock again");
+                hint);
     }
 
     /** The canonical bytes of a lock file: the same lock always gives the same bytes. */

@@ -193,8 +193,22 @@ class LockFilesTest {
                     ("{" + field + " \"packages\": {}}").getBytes(StandardCharsets.UTF_8)));
             assertEquals("prompd.lock cannot be read:\nprompd.lock\n  error   /lockfileVersion: " + problem
                     + "\n1 error, 0 warnings", refused.getMessage());
-            assertEquals("fix it by hand, or delete it and run 'prompd install' to lock again", refused.hint());
+            assertEquals(problem.contains("a newer prompd") ? "update prompd to one that reads it; deleting it would lose"
+                    + " the versions it locks" : "fix it by hand, or delete it and run 'prompd install' to lock again",
+                    refused.hint(), "a newer prompd's lock is never to be deleted: " + problem);
         });
+    }
+
+    @Test
+    void anEmptyLockSaysSoWithTheWayOut() {
+        for (String empty : new String[] {"", " \n\r\n\t"}) {
+            PrompdException refused = assertThrows(PrompdException.class,
+                    () -> LockFiles.parse(empty.getBytes(StandardCharsets.UTF_8)));
+
+            assertEquals(ExitCode.FAILURE, refused.exitCode());
+            assertEquals("prompd.lock is empty", refused.getMessage());
+            assertEquals("delete it and run 'prompd install' to lock again", refused.hint());
+        }
     }
 
     @Test
