@@ -238,9 +238,11 @@ final class InstallPlanner {
         List<String> stale = List.of();
         if (!mustResolve) {
             Optional<LockFile> kept = current.satisfying(goal.roots());
+            // an entry recording dependencies its version does not declare can fail the roots too, and is as stale
+            stale = new ArrayList<>(LockAudit.problems(kept.orElseGet(() -> current.reachableFrom(goal.roots().keySet())),
+                    store, project.folder()));
             if (kept.isPresent()) {
                 List<PackageName> missing = lockedInstaller.missing(kept.get());
-                stale = new ArrayList<>(LockAudit.problems(kept.get(), store, project.folder()));
                 stale.addAll(disagreeingWithRegistry(kept.get(), missing, index));
                 if (stale.isEmpty()) {
                     ProjectGraph graph = new ProjectGraph(goal.roots(), kept.get());

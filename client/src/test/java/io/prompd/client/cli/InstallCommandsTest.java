@@ -501,6 +501,28 @@ class InstallCommandsTest {
     }
 
     @Test
+    void anEntryRecordingARangeItsLockedDependencyIsOutsideIsStaleToInstallAndNamedAsTheLocksByList()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        ObjectNode lock = (ObjectNode) Json.reader().readTree(Files.readString(project.resolve("prompd.lock")));
+        ((ObjectNode) lock.get("packages").get("@acme/base").get("dependencies")).put("@acme/util", "^9.0.0");
+        Files.writeString(project.resolve("prompd.lock"), lock.toPrettyString() + "\n");
+
+        CliRun list = prompd("list");
+        CliRun install = prompd("install");
+
+        assertEquals(1, list.exitCode(), list.err());
+        assertTrue(list.err().startsWith("error: prompd.lock does not match itself: @acme/util@1.1.0 is outside ^9.0.0,"
+                + " which prompd.lock's entry of @acme/base@1.0.0 records\n"), list.err());
+        assertFalse(list.err().contains("does not match prompd.json"), list.err());
+        assertEquals(0, install.exitCode(), install.err());
+        assertTrue(install.err().contains("warning: prompd.lock was stale, so its versions were resolved again:"
+                + " prompd.lock records @acme/util ^9.0.0 for @acme/base@1.0.0, and its own prompd.json declares"
+                + " @acme/util ^1.0.0"), install.err());
+        assertEquals(0, prompd("list").exitCode(), "repaired");
+    }
+
+    @Test
     void aWarmInstallReadsTheInstalledManifestsOnlyOnceAfterEachChangeOfTheLock() throws IOException {
         assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
         assertEquals(0, prompd("install").exitCode());
