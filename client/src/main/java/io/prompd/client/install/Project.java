@@ -8,6 +8,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.NamedWrites;
+import io.prompd.core.json.LineEndings;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestEditor;
 import io.prompd.core.manifest.ManifestReader;
@@ -172,9 +173,19 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         }
     }
 
+    /** The line ending of {@code prompd.lock} as it is, or for a new one that of {@code prompd.json}. */
+    private String lockLineEnding() {
+        try {
+            return LineEndings.of(Files.readAllBytes(lockFile()));
+        } catch (IOException none) {
+            // none yet, or what cannot be read (a folder in its place), which the write then names
+            return LineEndings.of(manifestRead);
+        }
+    }
+
     /**
      * Writes the dependencies into {@code prompd.json}, every other byte as it is (see
-     * {@link ManifestEditor}), and the lock into {@code prompd.lock}, each when given, with
+     * {@link ManifestEditor}), and the lock into {@code prompd.lock} with the line endings it has, each when given, with
      * {@link AtomicFiles#writeAll}: a failure writing either changes neither. prompd.lock is renamed
      * first, since something in its place (a folder) can still refuse that, and prompd.json, the
      * user's own file, then stays as it was; a crash between the two renames leaves the new lock
@@ -188,7 +199,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
             throws IOException {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         if (changedLock.isPresent()) {
-            files.put(lockFile(), LockFiles.toBytes(changedLock.get()));
+            files.put(lockFile(), LineEndings.applied(LockFiles.toBytes(changedLock.get()), lockLineEnding()));
         }
         if (dependencies.isPresent()) {
             byte[] current = Files.readAllBytes(manifestFile());

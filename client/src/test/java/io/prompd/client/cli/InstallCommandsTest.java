@@ -1472,6 +1472,21 @@ class InstallCommandsTest {
     }
 
     @Test
+    void prompdLockKeepsItsLineEndingsAndANewOneTakesThoseOfPrompdJson() throws IOException {
+        Files.writeString(project.resolve("prompd.json"), "{\r\n  \"name\": \"@me/app\",\r\n  \"version\": \"1.0.0\"\r\n}\r\n");
+        Path lock = project.resolve("prompd.lock");
+
+        assertEquals(0, prompd("install", "@acme/util@^1.0.0").exitCode());
+        String created = Files.readString(lock);
+        Files.writeString(lock, created.replace("\r\n", "\n"));
+        assertEquals(0, prompd("install", "@acme/base@^1.0.0").exitCode());
+
+        assertTrue(created.endsWith("}\r\n") && !created.replace("\r\n", "").contains("\n"), created);
+        String changed = Files.readString(lock);
+        assertTrue(changed.contains("@acme/base") && !changed.contains("\r"), changed);
+    }
+
+    @Test
     void installAndUninstallChangeTheDependenciesOfPrompdJsonAndNotOneOtherByte() throws IOException {
         String handWritten = "{\r\n    \"version\": \"1.0.0\",\r\n    \"name\": \"@me/app\",\r\n"
                 + "    \"keywords\": [\"b\", \"a\"],\r\n    \"x-team\": \"search\"\r\n}\r\n";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.prompd.core.json.Json;
+import io.prompd.core.json.LineEndings;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public final class ManifestEditor {
             if (lineBreak < json.indexOf('{')) {
                 return new Layout("", "", json.contains(", \"") || json.contains("\": ") ? " " : "");
             }
-            String newline = json.contains("\r\n") ? "\r\n" : "\n";
+            String newline = LineEndings.of(json);
             String indent = json.substring(lineBreak + 1, first);
             return new Layout(newline, indent, newline + indent);
         }
