@@ -180,6 +180,11 @@ public record JsonSyntaxError(int line, int column, String reason) {
         return Optional.empty();
     }
 
+    /** Whether a Git merge left conflict markers in the text, each a line of its own. */
+    public static boolean hasConflictMarkers(byte[] text) {
+        return conflict("", new String(text, StandardCharsets.UTF_8).split("\n", -1)).isPresent();
+    }
+
     private static Optional<Problem> conflict(String file, String[] lines) {
         for (int index = 0; index < lines.length; index++) {
             if (CONFLICT_MARKER.matcher(lines[index]).matches()) {

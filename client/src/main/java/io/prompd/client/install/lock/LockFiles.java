@@ -64,6 +64,10 @@ public final class LockFiles {
 
     private static final String RELOCK_HINT = "delete it and run 'prompd install' to lock again";
     private static final String FIX_HINT = "fix it by hand, or " + RELOCK_HINT;
+    /** Deleting a conflicted lock would resolve every version anew, moving the pins both sides agreed on. */
+    private static final String CONFLICTED_HINT = "take one side's lock with 'git checkout --ours prompd.lock' (or"
+            + " --theirs), then run 'prompd install', which keeps that side's versions and locks what the other side"
+            + " added";
 
     private LockFiles() {
     }
@@ -92,7 +96,8 @@ public final class LockFiles {
         try {
             root = JsonTrees.read(json);
         } catch (JsonProcessingException malformed) {
-            throw refused(List.of(JsonSyntaxError.problem(LockFile.FILE_NAME, json, malformed, "")), FIX_HINT);
+            throw refused(List.of(JsonSyntaxError.problem(LockFile.FILE_NAME, json, malformed, "")),
+                    JsonSyntaxError.hasConflictMarkers(json) ? CONFLICTED_HINT : FIX_HINT);
         } catch (IOException impossible) {
             throw new IllegalStateException("bytes in memory are always readable", impossible);
         }

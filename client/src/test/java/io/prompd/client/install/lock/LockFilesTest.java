@@ -114,7 +114,9 @@ class LockFilesTest {
         assertEquals("prompd.lock cannot be read:\nprompd.lock\n  error   line 2: a Git merge left conflict markers here"
                 + " (<<<<<<<, =======, >>>>>>>)\n          hint: keep what each side should keep, delete the marker lines,"
                 + " then run this again\n1 error, 0 warnings", refused.getMessage());
-        assertTrue(refused.hint().contains("delete it and run 'prompd install' to lock again"), refused.hint());
+        assertEquals("take one side's lock with 'git checkout --ours prompd.lock' (or --theirs), then run 'prompd"
+                + " install', which keeps that side's versions and locks what the other side added", refused.hint(),
+                "deleting the lock would move every pin both sides agreed on");
     }
 
     @Test
