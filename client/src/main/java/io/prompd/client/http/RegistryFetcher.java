@@ -36,7 +36,16 @@ public final class RegistryFetcher {
     /** The folder under the prompd cache that holds documents. */
     public static final String CACHE_FOLDER = "http";
 
-    private static final Map<String, String> DOCUMENT_HEADERS = Map.of("Accept", "application/json");
+    /** A document may change at any time, so caches on the way revalidate it, as npm asks for its package documents. */
+    private static final Map<String, String> DOCUMENT_HEADERS = Map.of("Accept", "application/json",
+            "Cache-Control", "no-cache", "Pragma", "no-cache");
+
+    /**
+     * A tarball never changes once published, so caches on the way may keep it as long as its host
+     * allows; and a host that chooses a body by {@code Accept} is asked for the archive, not a web page.
+     */
+    private static final Map<String, String> TARBALL_HEADERS = Map.of("Accept",
+            "application/gzip, application/octet-stream;q=0.9, */*;q=0.1");
 
     private final HttpCache cache;
     private final boolean offline;
@@ -218,7 +227,7 @@ public final class RegistryFetcher {
         }
         try {
             transport.withRetries(url, () -> {
-                ResponseBody body = isFile(url) ? openFile(url) : transport.bodyOf(transport.open(url, credential, Map.of()), url);
+                ResponseBody body = isFile(url) ? openFile(url) : transport.bodyOf(transport.open(url, credential, TARBALL_HEADERS), url);
                 try (InputStream in = body.stream()) {
                     saveVerified(in, body, url, target, expected, progress);
                 } catch (TransientFailure cutShort) {

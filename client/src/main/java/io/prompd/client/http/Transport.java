@@ -274,7 +274,9 @@ final class Transport {
             extraCertificates.ifPresent(extra -> tls.setSSLSocketFactory(extra.socketFactory()));
         }
         connection.setInstanceFollowRedirects(false);
-        connection.setUseCaches(false);
+        // prompd installs no ResponseCache, so this caches nothing; turned off, it would
+        // add Cache-Control and Pragma no-cache to every request, immutable tarballs too, which each caller chooses
+        connection.setUseCaches(true);
         connection.setConnectTimeout(connectTimeoutMillis);
         connection.setReadTimeout(readTimeoutMillis);
         connection.setRequestProperty("User-Agent", USER_AGENT);

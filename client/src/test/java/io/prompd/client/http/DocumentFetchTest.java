@@ -76,6 +76,18 @@ class DocumentFetchTest {
     }
 
     @Test
+    void aDocumentIsAskedForAsJsonThatCachesOnTheWayRevalidate() {
+        serveWithEtag("/packages/index.json", new AtomicReference<>(INDEX));
+
+        Fetchers.online(cache).fetchDocument(server.url("/packages/index.json")).read(Function.identity());
+
+        LoopbackServer.Seen request = server.seen().get(0);
+        assertEquals("application/json", request.header("Accept"));
+        assertEquals("no-cache", request.header("Cache-Control"));
+        assertEquals("no-cache", request.header("Pragma"));
+    }
+
+    @Test
     void aChangedDocumentReplacesTheCachedOne() {
         AtomicReference<String> body = new AtomicReference<>(INDEX);
         serveWithEtag("/registry.json", body);

@@ -5,6 +5,7 @@ import static io.prompd.client.http.LoopbackServer.respondTruncated;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -253,6 +254,19 @@ class DownloadTest {
         try (Stream<Path> cached = Files.list(cache)) {
             assertEquals(0, cached.count());
         }
+    }
+
+    @Test
+    void aTarballIsAskedForAsAnArchiveThatCachesOnTheWayMayKeep() throws IOException {
+        server.handle("/", exchange -> respond(exchange, 200, tarball));
+
+        Fetchers.online(cache).download(server.url(TARBALL_PATH), store.resolve("a.tgz"), Integrity.of(tarball),
+                ProgressListener.NONE);
+
+        LoopbackServer.Seen request = server.seen().get(0);
+        assertEquals("application/gzip, application/octet-stream;q=0.9, */*;q=0.1", request.header("Accept"));
+        assertNull(request.header("Cache-Control"));
+        assertNull(request.header("Pragma"));
     }
 
     @Test
