@@ -48,6 +48,11 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%2f|%5c", Pattern.CASE_INSENSITIVE);
     /** The ASCII characters besides letters and digits a URL may hold as themselves (RFC 3986), '%' aside. */
     private static final String URL_SYMBOLS = "-._~:/?#[]@!$&'()*+,;=";
+    /**
+     * The ASCII characters besides letters and digits a folder's path keeps as themselves in its file URL: not '?'
+     * and '#', which would end the path, nor '[' and ']', which only a host may hold.
+     */
+    private static final String PATH_SYMBOLS = "-._~:/@!$&'()*+,;=";
     private static final String HEX_DIGITS = "0123456789ABCDEF";
 
     /** @throws IllegalArgumentException naming every rule the text breaks */
@@ -100,7 +105,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             if (!inPath(url, space)) {
                 return "the host name holds a space, which no host name can";
             }
-            boolean holdsMore = !escaped(url).equals(url.replace(" ", "%20"));
+            boolean holdsMore = !escapedIn(url, url).equals(url.replace(" ", "%20"));
             return "a URL holds no spaces: write each as %20" + (holdsMore
                     ? ", and each other character a URL cannot hold as its %-escape" : "") + asIn(url);
         }
@@ -114,7 +119,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         }
         String character = String.valueOf(url.charAt(index));
         return "the character '" + character + "' at position " + (index + 1) + " cannot stand there ("
-                + malformed.getReason() + ")" + (inPath(url, index) ? ": write it as " + escaped(character) + asIn(url)
+                + malformed.getReason() + ")" + (inPath(url, index) ? ": write it as " + escapedIn(url, character) + asIn(url)
                 : "");
     }
 
@@ -127,7 +132,17 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
 
     /** {@code ", as in "} the URL written as it can be; nothing when it may hold a password, never repeated. */
     private static String asIn(String url) {
-        return url.contains("@") ? "" : ", as in " + escaped(url);
+        return url.contains("@") ? "" : ", as in " + escapedIn(url, url);
+    }
+
+    /**
+     * The text, of the URL, written as it can stand in it. A file URL that does not parse was written from its
+     * folder's path, so each '%', '?' and '#' in it is the folder's, escaped as in the URL of a path given as one; a
+     * server's URL keeps them, whose meaning there is the URL's.
+     */
+    private static String escapedIn(String url, String text) {
+        return url.regionMatches(true, 0, "file:", 0, "file:".length()) ? escaped(text, PATH_SYMBOLS, false)
+                : escaped(text);
     }
 
     /**
@@ -135,13 +150,21 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
      * starts no escape, and every other one kept: a suggested URL must parse when it is typed in.
      */
     static String escaped(String text) {
+        return escaped(text, URL_SYMBOLS, true);
+    }
+
+    /**
+     * @param kept         the ASCII characters besides letters and digits kept as themselves
+     * @param keepEscapes  whether a '%' that starts an escape is kept as one, or is a '%' of the text, escaped
+     */
+    private static String escaped(String text, String kept, boolean keepEscapes) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         StringBuilder written = new StringBuilder();
         for (int at = 0; at < bytes.length; at++) {
             int octet = bytes[at] & 0xFF;
-            boolean startsEscape = octet == '%' && at + 2 < bytes.length && isHexDigit(bytes[at + 1])
+            boolean startsEscape = keepEscapes && octet == '%' && at + 2 < bytes.length && isHexDigit(bytes[at + 1])
                     && isHexDigit(bytes[at + 2]);
-            if (startsEscape || octet < 0x80 && (Character.isLetterOrDigit(octet) || URL_SYMBOLS.indexOf(octet) >= 0)) {
+            if (startsEscape || octet < 0x80 && (Character.isLetterOrDigit(octet) || kept.indexOf(octet) >= 0)) {
                 written.append((char) octet);
             } else {
                 written.append('%').append(HEX_DIGITS.charAt(octet >> 4)).append(HEX_DIGITS.charAt(octet & 0xF));

@@ -70,7 +70,7 @@ class RegistryUrlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"file:///tmp/q \"d\" dir/", "file:///tmp/q\"d\"/", "file:///tmp/it's ü/", "file:///tmp/a|b^c`/",
-        "http://127.0.0.1:8080/a b/%41/"})
+        "http://127.0.0.1:8080/a b/%41/", "file:///tmp/f6 #1/reg/", "file:///tmp/a b?/c%41 100%/", "file:///tmp/a [b]/"})
     void theUrlAHintSuggestsIsOneThatParses(String written) {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryUrl.parse(written));
         String suggested = invalid.getMessage().substring(invalid.getMessage().lastIndexOf(", as in ") + ", as in ".length());
@@ -84,6 +84,14 @@ class RegistryUrlTest {
                 () -> RegistryUrl.parse("file:///tmp/q \"d\" ü/"));
         assertEquals("invalid registry URL: a URL holds no spaces: write each as %20, and each other character a URL"
                 + " cannot hold as its %-escape, as in file:///tmp/q%20%22d%22%20%C3%BC/", invalid.getMessage());
+    }
+
+    @Test
+    void aFileUrlIsSuggestedWithTheHashQuestionMarkAndPercentOfItsFolderEscaped() {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse("file:///tmp/f6 #1/a?b%41/"));
+        assertEquals("invalid registry URL: a URL holds no spaces: write each as %20, and each other character a URL"
+                + " cannot hold as its %-escape, as in file:///tmp/f6%20%231/a%3Fb%2541/", invalid.getMessage());
     }
 
     @Test
