@@ -78,6 +78,11 @@ public final class RegistryFetcher {
                 sleeper, clock, waits);
     }
 
+    /** How many requests it sends at once, across threads. */
+    public int maxConcurrent() {
+        return settings.maxConcurrent();
+    }
+
     /** Deletes the temporary files of documents that runs killed midway left in the cache, and says which. */
     public List<Path> removeLeftovers() throws IOException {
         return cache.removeOrphans();

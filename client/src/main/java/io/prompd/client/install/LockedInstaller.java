@@ -37,8 +37,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class LockedInstaller {
 
-    /** As many as the HTTP layer lets run at once: more would only queue there. */
-    private static final int PARALLEL_INSTALLS = 8;
     /** How long a failed install waits for its other downloads to notice the interruption. */
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
 
@@ -99,11 +97,9 @@ final class LockedInstaller {
             }
         }
         requireNoneTakenDown(project, toDownload(lock), index);
-        ExecutorService workers = Executors.newFixedThreadPool(PARALLEL_INSTALLS, task -> {
-            Thread thread = new Thread(task, "prompd-install");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // as many as the registry takes requests at once: more would only queue there
+        ExecutorService workers = Executors.newFixedThreadPool(registry.maxConcurrent(),
+                Futures.daemonThreads("prompd-install"));
         try (InstallProgress progress = listener.installing(lock.packages().size())) {
             try {
                 // Each package installs on its own (download to a temporary name, verify, unpack into a

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Runs I/O work on other threads and gives its failure back to the waiting thread as that work
@@ -33,15 +34,22 @@ public final class Futures {
 
     /**
      * Starts blocking I/O work in a thread of its own, named {@code name}: on the common pool it
-     * would hold one of the few threads that parallel streams need. A daemon thread, so that a run
-     * that fails, or finds nothing to do, does not wait for work it no longer needs.
+     * would hold one of the few threads that parallel streams need.
      */
     public static <T> CompletableFuture<T> inBackground(String name, IoSupplier<T> work) {
-        return supplyAsync(work, task -> {
+        return supplyAsync(work, task -> daemonThreads(name).newThread(task).start());
+    }
+
+    /**
+     * Threads named {@code name} for I/O work, daemons so that a run that fails, or finds nothing to
+     * do, does not wait for work it no longer needs.
+     */
+    public static ThreadFactory daemonThreads(String name) {
+        return task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);
-            thread.start();
-        });
+            return thread;
+        };
     }
 
     /** The result, waiting for it; the work's own failure when it failed. */

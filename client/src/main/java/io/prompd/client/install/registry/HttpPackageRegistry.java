@@ -301,6 +301,11 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
+    public int maxConcurrent() {
+        return fetcher.maxConcurrent();
+    }
+
+    @Override
     public String describe(PackageName name) {
         return "registry " + routes.endpointFor(name).describe();
     }

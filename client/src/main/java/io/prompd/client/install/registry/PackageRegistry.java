@@ -1,5 +1,6 @@
 package io.prompd.client.install.registry;
 
+import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.ProgressListener;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.name.PackageName;
@@ -43,6 +44,11 @@ public interface PackageRegistry {
      */
     default Optional<RouteChange> routeChange(PackageName name, Version version, URI recorded) {
         return Optional.empty();
+    }
+
+    /** How many of its requests may be in flight at once: more threads sending them would only queue. */
+    default int maxConcurrent() {
+        return HttpSettings.defaults().maxConcurrent();
     }
 
     /** The registry serving the package's name, as messages name it. */

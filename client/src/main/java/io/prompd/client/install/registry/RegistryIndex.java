@@ -2,6 +2,7 @@ package io.prompd.client.install.registry;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.concurrent.Futures;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
 import io.prompd.core.protocol.VersionSummary;
@@ -35,17 +36,11 @@ import java.util.function.Function;
  */
 public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
-    private static final int PARALLEL_FETCHES = 8;
-
     private final PackageRegistry registry;
     private final Optional<BiPredicate<PackageName, VersionSummary>> atHand;
     private final Function<PackageName, Optional<Candidate>> pinnedAtHand;
     private final Map<PackageName, CompletableFuture<Optional<PublishedPackage>>> packages = new ConcurrentHashMap<>();
-    private final ExecutorService fetchers = Executors.newFixedThreadPool(PARALLEL_FETCHES, runnable -> {
-        Thread thread = new Thread(runnable, "prompd-index");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService fetchers;
 
     public RegistryIndex(PackageRegistry registry) {
         this(registry, Optional.empty(), name -> Optional.empty());
@@ -64,6 +59,7 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         this.registry = registry;
         this.atHand = atHand;
         this.pinnedAtHand = pinnedAtHand;
+        this.fetchers = Executors.newFixedThreadPool(registry.maxConcurrent(), Futures.daemonThreads("prompd-index"));
     }
 
     /** The package's {@code index.json}, fetched once per run. */

@@ -28,7 +28,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +66,7 @@ class RegistryIndexTest {
     }
 
     /** A registry with no packages at all, that counts what it is asked. */
-    private static final class CountingRegistry implements PackageRegistry {
+    private static class CountingRegistry implements PackageRegistry {
         final Map<PackageName, Integer> finds = new ConcurrentHashMap<>();
         final Supplier<List<PackageName>> names;
 
@@ -136,6 +138,38 @@ class RegistryIndexTest {
             index.find(name("@t/leaf"));
         }
         assertEquals(Set.of(name("@t/top"), name("@t/new"), name("@t/leaf")), registry.finds().keySet());
+    }
+
+    @Test
+    void packagesAnnouncedAreFetchedNoMoreAtOnceThanTheRegistryTakesRequests() {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountingRegistry slow = new CountingRegistry(List::of) {
+            @Override
+            public Optional<PublishedPackage> find(PackageName name) {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+                return super.find(name);
+            }
+
+            @Override
+            public int maxConcurrent() {
+                return 2;
+            }
+        };
+        List<PackageName> names = IntStream.range(0, 8).mapToObj(number -> name("@a/p" + number)).toList();
+        try (RegistryIndex index = new RegistryIndex(slow)) {
+            index.prefetch(names);
+            names.forEach(index::find);
+        }
+        assertEquals(8, slow.finds.size());
+        assertTrue(most.get() <= 2, "at most 2 at once, not " + most.get());
     }
 
     @Test
