@@ -35,44 +35,44 @@ final class InstallWiring {
 
     private final PrompdCommand root;
     private final PrintWriter err;
+    /** Read once: reading them consults the environment and the file system. */
+    private final Settings settings;
     /** The progress line of the install under way, once shown: every message goes through it, so the two never share a line. */
     private volatile Optional<InstallProgressBar> bar = Optional.empty();
 
     InstallWiring(PrompdCommand root, PrintWriter err) {
         this.root = root;
         this.err = err;
+        this.settings = root.settings();
     }
 
     Settings settings() {
-        return root.settings();
+        return settings;
     }
 
     PackageStore store() {
-        return new PackageStore(settings().packagesFolder(), ArchiveLimits.DEFAULT);
+        return new PackageStore(settings.packagesFolder(), ArchiveLimits.DEFAULT);
     }
 
     TarballCache cache() {
-        return new TarballCache(settings().cacheFolder());
+        return new TarballCache(settings.cacheFolder());
     }
 
     PackageRegistry registry() throws IOException {
-        Settings settings = settings();
         return new HttpPackageRegistry(RegistryFetcher.of(settings, root.context().clock(),
-                root.context().sleeper(), this::retrying), routes(settings));
+                root.context().sleeper(), this::retrying), routes());
     }
 
     Installer installer() throws IOException {
-        Settings settings = settings();
         return new Installer(settings.home(), store(), cache(), registry(), settings.offline(), listener(),
                 VersionProvider.running());
     }
 
     StoreService storeService() {
-        return new StoreService(settings().home(), store(), cache());
+        return new StoreService(settings.home(), store(), cache());
     }
 
     CacheService cacheService() {
-        Settings settings = settings();
         return new CacheService(settings.home(), store(), cache(), settings.cacheFolder());
     }
 
@@ -124,7 +124,7 @@ final class InstallWiring {
     }
 
     /** Each package to the registry the configuration routes its scope to, with that registry's credentials. */
-    private RegistryRoutes routes(Settings settings) throws IOException {
+    private RegistryRoutes routes() throws IOException {
         RegistryChooser chooser = RegistryChooser.load(settings, root.context().environment());
         return new RegistryRoutes() {
             @Override
