@@ -253,7 +253,8 @@ final class LockedInstaller {
                 + ", but its registry " + StatusNotes.labelled("took it down", first.getValue())
                 : Plural.count(recorded.size(), "version") + " locked in " + LockFile.FILE_NAME + " are taken down ("
                         + Takedowns.withReasons(reasons) + ")";
-        throw new PrompdException(ExitCode.NOT_FOUND, message, StatusNotes.waysOff(project, recorded));
+        throw new PrompdException(ExitCode.NOT_FOUND, message,
+                StatusNotes.waysOff(project, index::findIfReadable, recorded));
     }
 
     /**
@@ -266,7 +267,7 @@ final class LockedInstaller {
                 .toList();
         return "not installed, as taken down with no copy at hand, though " + LockFile.FILE_NAME + " still locks "
                 + (recorded.size() == 1 ? "it" : "them") + ": " + Takedowns.withReasons(reasons(project, recorded)) + " ("
-                + StatusNotes.waysOff(project, recorded) + ")";
+                + StatusNotes.waysOff(project, index::findIfReadable, recorded) + ")";
     }
 
     /** {@code name@version} of each locked version taken down, with its registry's reason. */

@@ -88,10 +88,11 @@ public final class Outdated {
                 continue;
             }
             Optional<VersionSummary> summary = published.get().version(entry.version());
-            summary.ifPresent(known -> warnings.addAll(StatusNotes.of(graph, published.get(), known, "")));
+            summary.ifPresent(known -> warnings.addAll(
+                    StatusNotes.of(graph, index::findIfReadable, published.get(), known, "")));
             boolean gone = summary.isEmpty();
             if (gone) {
-                warnings.add(StatusNotes.takenDown(graph, published.get(), entry.version(), ""));
+                warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, published.get(), entry.version(), ""));
             }
             TakedownGraph.Reach reach = takedowns.reach(published.get(), graph.rangesOn(entry.name()));
             Optional<Version> reached = reach.version();

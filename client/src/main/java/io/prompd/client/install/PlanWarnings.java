@@ -50,7 +50,8 @@ final class PlanWarnings {
             Version version = graph.lock().packages().get(name).version();
             index.findIfReadable(name).ifPresent(listed -> {
                 listed.version(version).ifPresent(known -> {
-                    warnings.addAll(StatusNotes.of(graph, listed, known, "installed because the lock file pins it; "));
+                    warnings.addAll(StatusNotes.of(graph, index::findIfReadable, listed, known,
+                            "installed because the lock file pins it; "));
                     engineWarning(name, known).ifPresent(warnings::add);
                 });
                 // Without a copy at hand the install fails for it, or an uninstall leaves it out, saying so. Only a
@@ -58,7 +59,7 @@ final class PlanWarnings {
                 // newer than that copy.
                 if (listed.packument().takenDown().containsKey(version)
                         && lockedInstaller.isAtHand(name, graph.lock().packages().get(name))) {
-                    warnings.add(StatusNotes.takenDown(graph, listed, version,
+                    warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, listed, version,
                             "installed from the copy at hand because the lock file pins it; "));
                 }
             });

@@ -140,6 +140,12 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
         return rangesOn(name, lock.packages().keySet());
     }
 
+    /** The locked packages needing the package, in name order. */
+    public List<PackageName> dependents(PackageName name) {
+        return lock.packages().entrySet().stream().filter(entry -> entry.getValue().dependencies().containsKey(name))
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** The ranges the locked packages needing the package place on it, without its own in prompd.json. */
     public List<VersionRange> rangesOfDependents(PackageName name) {
         return rangesOfDependents(name, lock.packages().keySet());

@@ -26,18 +26,20 @@ public final class StatusNotes {
     }
 
     /**
-     * @param graph   the project's ranges, which decide the way off a yanked version
-     * @param known   the locked version, as {@code published} lists it
-     * @param whyKept what a yank's note says, before the way off it, of why the version is still
-     *                there, such as {@code installed because the lock file pins it; }; empty to say nothing
+     * @param graph    the project's ranges, which decide the way off a yanked version
+     * @param packages the indexes of the packages needing it, whose newer versions may ask for another
+     * @param known    the locked version, as {@code published} lists it
+     * @param whyKept  what a yank's note says, before the way off it, of why the version is still
+     *                 there, such as {@code installed because the lock file pins it; }; empty to say nothing
      */
-    static List<String> of(ProjectGraph graph, PublishedPackage published, VersionSummary known, String whyKept) {
+    static List<String> of(ProjectGraph graph, PackageLookup packages, PublishedPackage published, VersionSummary known,
+                           String whyKept) {
         List<String> notes = new ArrayList<>();
         PackageName name = published.packument().name();
         String locked = name + "@" + known.version();
         if (known.yanked() != null) {
             notes.add(locked + " is " + labelled("yanked", known.yanked()) + " (" + whyKept
-                    + wayOff(graph, published, known.version()) + ")");
+                    + wayOff(graph, packages, published, known.version()) + ")");
         }
         if (known.deprecated() != null) {
             notes.add(locked + " is " + labelled("deprecated", known.deprecated()));
@@ -50,13 +52,16 @@ public final class StatusNotes {
      * maintainers' reason when its index records one. Its tarball is gone, so an install that does not
      * have it yet fails for it, and the way off is the same as a yanked version's.
      *
-     * @param whyKept as {@link #of} takes it
+     * @param packages as {@link #of} takes it
+     * @param whyKept  as {@link #of} takes it
      */
-    static String takenDown(ProjectGraph graph, PublishedPackage published, Version locked, String whyKept) {
+    static String takenDown(ProjectGraph graph, PackageLookup packages, PublishedPackage published, Version locked,
+                            String whyKept) {
         String reason = published.packument().takenDown().get(locked);
         return published.packument().name() + "@" + locked + " is "
                 + (reason == null ? "no longer listed by its registry" : labelled("taken down", reason))
-                + " (" + whyKept + "it can no longer be downloaded; " + wayOff(graph, published, locked) + ")";
+                + " (" + whyKept + "it can no longer be downloaded; " + wayOff(graph, packages, published, locked)
+                + ")";
     }
 
     /** What to say of a locked version a resolution moved off because its registry took it down. */
@@ -71,23 +76,24 @@ public final class StatusNotes {
      * Nor does a wider range in {@code prompd.json} help where the ranges of the packages needing it allow no
      * other version, and {@code update --latest} only when they allow the latest.
      */
-    static String wayOff(ProjectGraph graph, PublishedPackage published, Version locked) {
-        return updateMovesOff(graph, published) ? update(List.of(published.packument().name()))
-                : wayOffWithoutUpdate(graph, published, locked);
+    static String wayOff(ProjectGraph graph, PackageLookup packages, PublishedPackage published, Version locked) {
+        List<PackageName> moving = updateMovingOff(graph, packages, published);
+        return moving.isEmpty() ? wayOffWithoutUpdate(graph, published, locked) : update(moving, false);
     }
 
     /**
      * The ways off several locked versions at once, each as {@link #wayOff} says it: one 'prompd update' for all
      * those it moves off, so that following the hint does not stop at the next of them, then each other's own way.
      */
-    static String waysOff(ProjectGraph graph, List<PublishedPackage> published) {
+    static String waysOff(ProjectGraph graph, PackageLookup packages, List<PublishedPackage> published) {
         List<String> ways = new ArrayList<>();
-        List<PackageName> updated = published.stream().filter(one -> updateMovesOff(graph, one))
-                .map(one -> one.packument().name()).toList();
+        Map<PublishedPackage, List<PackageName>> moving = new LinkedHashMap<>();
+        published.forEach(one -> moving.put(one, updateMovingOff(graph, packages, one)));
+        List<PackageName> updated = moving.values().stream().flatMap(List::stream).distinct().toList();
         if (!updated.isEmpty()) {
-            ways.add(update(updated));
+            ways.add(update(updated, moving.values().stream().filter(names -> !names.isEmpty()).count() > 1));
         }
-        published.stream().filter(one -> !updateMovesOff(graph, one)).forEach(one -> {
+        published.stream().filter(one -> moving.get(one).isEmpty()).forEach(one -> {
             PackageName name = one.packument().name();
             ways.add((published.size() == 1 ? "" : "for " + name + ", ")
                     + wayOffWithoutUpdate(graph, one, graph.lock().packages().get(name).version()));
@@ -95,14 +101,46 @@ public final class StatusNotes {
         return String.join("; ", ways);
     }
 
-    private static boolean updateMovesOff(ProjectGraph graph, PublishedPackage published) {
-        return published.highestAllowed(graph.rangesOn(published.packument().name())).isPresent();
+    /** Finds a package's index, empty when it cannot be read: the way off it would tell is then left out. */
+    @FunctionalInterface
+    interface PackageLookup {
+        Optional<PublishedPackage> find(PackageName name);
     }
 
-    /** {@code 'prompd update @a/b @c/d' moves off them}. */
-    private static String update(List<PackageName> names) {
+    /**
+     * The packages 'prompd update' is to name to move off the locked version: the package alone when its ranges allow
+     * another; else with the packages needing it when the newest versions their own ranges allow ask for one that is
+     * left, as a newer release of them may no longer need what was yanked or taken down; empty when neither helps.
+     */
+    private static List<PackageName> updateMovingOff(ProjectGraph graph, PackageLookup packages,
+                                                     PublishedPackage published) {
+        PackageName name = published.packument().name();
+        if (published.highestAllowed(graph.rangesOn(name)).isPresent()) {
+            return List.of(name);
+        }
+        List<PackageName> dependents = graph.dependents(name);
+        List<VersionRange> moved = new ArrayList<>();
+        Optional.ofNullable(graph.roots().get(name)).ifPresent(moved::add);
+        for (PackageName dependent : dependents) {
+            Optional<VersionSummary> newest = packages.find(dependent).flatMap(
+                    needing -> needing.highestAllowed(graph.rangesOn(dependent)).flatMap(needing::version));
+            if (newest.isEmpty()) {
+                return List.of();
+            }
+            Optional.ofNullable(newest.get().dependencies().get(name)).ifPresent(moved::add);
+        }
+        if (dependents.isEmpty() || published.highestAllowed(moved).isEmpty()) {
+            return List.of();
+        }
+        List<PackageName> names = new ArrayList<>(List.of(name));
+        names.addAll(dependents);
+        return List.copyOf(names);
+    }
+
+    /** {@code 'prompd update @a/b @c/d' moves off it}, or {@code them} when it moves off several versions. */
+    private static String update(List<PackageName> names, boolean several) {
         return "'prompd update " + String.join(" ", names.stream().map(PackageName::toString).toList()) + "' moves off "
-                + (names.size() == 1 ? "it" : "them");
+                + (several ? "them" : "it");
     }
 
     private static String wayOffWithoutUpdate(ProjectGraph graph, PublishedPackage published, Version locked) {

@@ -312,6 +312,21 @@ class InstallerTest {
     }
 
     @Test
+    void aTransitiveVersionTakenDownThatANewerDependentNoLongerNeedsGivesTheUpdateOfThemBoth() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.publish("@acme/base", "1.3.0", "@acme/util", "^1.0.0").takeDown("@acme/util", "1.1.0", "leaked a key");
+
+        PrompdException gone = failedInstallInAnotherHome();
+
+        assertEquals("@acme/util@1.1.0 is locked in prompd.lock, but its registry took it down: leaked a key",
+                gone.getMessage());
+        assertEquals("'prompd update @acme/util @acme/base' moves off it", gone.hint());
+        installer().update(project, List.of(name("@acme/util"), name("@acme/base")), false, InstallOptions.defaults());
+        assertEquals(Version.parse("1.3.0"), lock().packages().get(name("@acme/base")).version(), "the way off works");
+        assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/util")).version());
+    }
+
+    @Test
     void lockedVersionsTakenDownThatAnUpdateCannotMoveOffAreEachGivenTheirOwnWayOff() throws IOException {
         registry.publish("@acme/alone", "1.0.0");
         writeProject("\"@acme/greeter\": \"^1.0.0\", \"@acme/alone\": \"^1.0.0\"");

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -24,22 +25,40 @@ import org.junit.jupiter.api.Test;
 class StatusNotesTest {
 
     private static final PackageName X = PackageName.parse("@a/x");
+    private static final PackageName APP = PackageName.parse("@a/app");
     private static final Integrity INTEGRITY = Integrity.of(new byte[] {1});
+    private static final StatusNotes.PackageLookup NO_INDEX = name -> Optional.empty();
 
     private static VersionSummary summary(String version, String yanked, String deprecated) {
-        return new VersionSummary(Version.parse(version), null, null, new TreeMap<>(), new TreeMap<>(), null, new TreeMap<>(),
-                new Dist("-/x-" + version + ".tgz", INTEGRITY, 1, 1, 1), Instant.EPOCH,
+        return summary(version, new TreeMap<>(), yanked, deprecated);
+    }
+
+    private static VersionSummary summary(String version, SortedMap<PackageName, VersionRange> dependencies,
+                                          String yanked, String deprecated) {
+        return new VersionSummary(Version.parse(version), null, null, dependencies, new TreeMap<>(), null,
+                new TreeMap<>(), new Dist("-/x-" + version + ".tgz", INTEGRITY, 1, 1, 1), Instant.EPOCH,
                 "0123456789abcdef0123456789abcdef01234567", yanked, deprecated);
     }
 
     /** @x published as these versions, each with its yank reason or null */
     private static PublishedPackage published(VersionSummary... versions) {
+        return published(X, versions);
+    }
+
+    private static PublishedPackage published(PackageName name, VersionSummary... versions) {
         SortedMap<Version, VersionSummary> byVersion = new TreeMap<>();
         for (VersionSummary version : versions) {
             byVersion.put(version.version(), version);
         }
-        return new PublishedPackage(new Packument(X, null, List.of(), null, null, null, null, Owners.NONE,
+        return new PublishedPackage(new Packument(name, null, List.of(), null, null, null, null, Owners.NONE,
                 new TreeMap<>(), byVersion, Instant.EPOCH), URI.create("https://registry.test/packages/@a/x/index.json"));
+    }
+
+    /** @x as {@code published} lists it, with {@code version} recorded as taken down for leaking a key. */
+    private static PublishedPackage takenDown(PublishedPackage published, String version) {
+        return new PublishedPackage(new Packument(X, null, List.of(), null, null, null, null, Owners.NONE,
+                new TreeMap<>(), published.packument().versions(), Instant.EPOCH,
+                new TreeMap<>(Map.of(Version.parse(version), "leaked a key"))), published.url());
     }
 
     /** A project depending on @a/x with that range, locked at {@code locked}; or needing it through @a/app. */
@@ -59,7 +78,7 @@ class StatusNotesTest {
             roots.put(X, VersionRange.parse(own));
         }
         if (needing != null) {
-            PackageName app = PackageName.parse("@a/app");
+            PackageName app = APP;
             roots.put(app, VersionRange.caret(Version.parse("1.0.0")));
             packages.put(app, new LockedPackage(Version.parse("1.0.0"), URI.create("https://registry.test/app.tgz"),
                     INTEGRITY, new TreeMap<>(Map.of(X, VersionRange.parse(needing)))));
@@ -72,7 +91,8 @@ class StatusNotesTest {
         VersionSummary yanked = summary("1.0.0", " leaks a key\n", "use 2.x");
         assertEquals(List.of("@a/x@1.0.0 is yanked: leaks a key (kept; 'prompd update @a/x' moves off it)",
                         "@a/x@1.0.0 is deprecated: use 2.x"),
-                StatusNotes.of(graph("^1.0.0", "1.0.0", true), published(yanked, summary("1.0.1", null, null)), yanked,
+                StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX, published(yanked, summary("1.0.1", null, null)),
+                        yanked,
                         "kept; "));
     }
 
@@ -80,7 +100,8 @@ class StatusNotesTest {
     void anEmptyReasonLeavesTheBareState() {
         VersionSummary yanked = summary("1.0.0", "", " ");
         assertEquals(List.of("@a/x@1.0.0 is yanked ('prompd update @a/x' moves off it)", "@a/x@1.0.0 is deprecated"),
-                StatusNotes.of(graph("^1.0.0", "1.0.0", true), published(yanked, summary("1.1.0", null, null)), yanked, ""));
+                StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX, published(yanked, summary("1.1.0", null, null)),
+                        yanked, ""));
         assertEquals("yanked", StatusNotes.labelled("yanked", "  "));
     }
 
@@ -89,7 +110,7 @@ class StatusNotesTest {
         VersionSummary yanked = summary("1.2.0", "bad release", null);
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0: widen its range in"
                         + " prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)"),
-                StatusNotes.of(graph("^1.2.0", "1.2.0", true), published(summary("1.1.0", null, null), yanked,
+                StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX, published(summary("1.1.0", null, null), yanked,
                         summary("2.0.0", null, null)), yanked, ""));
     }
 
@@ -98,21 +119,20 @@ class StatusNotesTest {
         VersionSummary yanked = summary("1.2.0", "bad release", null);
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0: widen its range in"
                         + " prompd.json, or choose another version ('prompd info @a/x' lists them))"),
-                StatusNotes.of(graph("^1.2.0", "1.2.0", true), published(summary("1.1.0", null, null), yanked), yanked,
+                StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX, published(summary("1.1.0", null, null), yanked),
+                        yanked,
                         ""));
     }
 
     @Test
     void aVersionGoneFromTheIndexIsTakenDownWithItsRecordedReasonAndTheSameWayOff() {
         PublishedPackage published = published(summary("1.0.0", null, null), summary("2.0.0", null, null));
-        PublishedPackage recorded = new PublishedPackage(new Packument(X, null, List.of(), null, null, null, null,
-                Owners.NONE, new TreeMap<>(), published.packument().versions(), Instant.EPOCH,
-                new TreeMap<>(Map.of(Version.parse("1.1.0"), "leaked a key"))), published.url());
         assertEquals("@a/x@1.1.0 is taken down: leaked a key (it can no longer be downloaded; 'prompd update @a/x'"
-                + " moves off it)", StatusNotes.takenDown(graph("^1.0.0", "1.1.0", true), recorded, Version.parse("1.1.0"), ""));
+                + " moves off it)", StatusNotes.takenDown(graph("^1.0.0", "1.1.0", true), NO_INDEX,
+                takenDown(published, "1.1.0"), Version.parse("1.1.0"), ""));
         assertEquals("@a/x@1.1.0 is no longer listed by its registry (it can no longer be downloaded; no other version"
                         + " meets ^1.1.0: widen its range in prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)",
-                StatusNotes.takenDown(graph("^1.1.0", "1.1.0", true), published, Version.parse("1.1.0"), ""),
+                StatusNotes.takenDown(graph("^1.1.0", "1.1.0", true), NO_INDEX, published, Version.parse("1.1.0"), ""),
                 "a folder deleted before takedowns were recorded");
     }
 
@@ -123,14 +143,15 @@ class StatusNotesTest {
         assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ^1.0.0 and ^1.1.0, and none"
                         + " would with a wider range in prompd.json: the packages needing it ask for ^1.1.0; a newer"
                         + " version of those may ask for another ('prompd tree' shows them))"),
-                StatusNotes.of(graph("^1.0.0", "^1.1.0", "1.1.0"), published, yanked, ""),
+                StatusNotes.of(graph("^1.0.0", "^1.1.0", "1.1.0"), NO_INDEX, published, yanked, ""),
                 "'update @a/x --latest' would move to ^2.0.0, which @a/app's ^1.1.0 refuses: a conflict");
         assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ^1.0.0 and >=1.1.0: widen its"
                         + " range in prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)"),
-                StatusNotes.of(graph("^1.0.0", ">=1.1.0", "1.1.0"), published, yanked, ""));
+                StatusNotes.of(graph("^1.0.0", ">=1.1.0", "1.1.0"), NO_INDEX, published, yanked, ""));
         assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ~1.1.0 and >=1.1.0 <3.0.0:"
                         + " widen its range in prompd.json, or choose another version ('prompd info @a/x' lists them))"),
-                StatusNotes.of(graph("~1.1.0", ">=1.1.0 <3.0.0", "1.1.0"), published(summary("1.0.0", null, null),
+                StatusNotes.of(graph("~1.1.0", ">=1.1.0 <3.0.0", "1.1.0"), NO_INDEX, published(
+                        summary("1.0.0", null, null),
                         yanked, summary("2.0.0", null, null), summary("3.0.0", null, null)), yanked, ""),
                 "2.0.0 would do, but not the latest, 3.0.0");
     }
@@ -140,7 +161,26 @@ class StatusNotesTest {
         VersionSummary yanked = summary("1.2.0", "bad release", null);
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0, which the packages"
                         + " needing it ask for; a newer version of those may ask for another ('prompd tree' shows them))"),
-                StatusNotes.of(graph("^1.2.0", "1.2.0", false), published(yanked, summary("2.0.0", null, null)), yanked,
+                StatusNotes.of(graph("^1.2.0", "1.2.0", false), NO_INDEX, published(yanked, summary("2.0.0", null, null)),
+                        yanked,
                         ""));
+    }
+
+    @Test
+    void aTransitiveVersionThatANewerReleaseOfThePackagesNeedingItDoesWithoutIsLeftByUpdatingThemToo() {
+        VersionSummary yanked = summary("1.2.0", "bad release", null);
+        PublishedPackage app = published(APP, summary("1.0.0", new TreeMap<>(Map.of(X, VersionRange.parse("^1.2.0"))),
+                null, null), summary("1.1.0", new TreeMap<>(Map.of(X, VersionRange.parse("^1.0.0"))), null, null));
+        StatusNotes.PackageLookup withApp = name -> Optional.of(app).filter(one -> one.packument().name().equals(name));
+        PublishedPackage published = published(summary("1.0.0", null, null), yanked);
+        assertEquals(List.of("@a/x@1.2.0 is yanked: bad release ('prompd update @a/x @a/app' moves off it)"),
+                StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp, published, yanked, ""));
+        assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0, which the packages"
+                        + " needing it ask for; a newer version of those may ask for another ('prompd tree' shows them))"),
+                StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp, published(yanked, summary("2.0.0", null, null)),
+                        yanked, ""), "@a/app 1.1.0 asks for ^1.0.0, which only 1.2.0 meets");
+        assertEquals("@a/x@1.2.0 is taken down: leaked a key (it can no longer be downloaded; 'prompd update @a/x"
+                + " @a/app' moves off it)", StatusNotes.takenDown(graph("^1.2.0", "1.2.0", false), withApp, takenDown(
+                        published(summary("1.0.0", null, null)), "1.2.0"), Version.parse("1.2.0"), ""));
     }
 }
