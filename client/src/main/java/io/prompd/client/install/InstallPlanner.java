@@ -18,6 +18,7 @@ import io.prompd.core.resolve.Resolution;
 import io.prompd.core.resolve.ResolutionException;
 import io.prompd.core.resolve.ResolveOptions;
 import io.prompd.core.resolve.Resolver;
+import io.prompd.core.resolve.Strategy;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -139,12 +140,14 @@ final class InstallPlanner {
                     ? "" : unresolvable.hint() + "; ") + chosen + " is the range prompd chose from the latest version,"
                     + " named without one, and no other version goes with the project either", unresolvable);
         }
+        String which = options.strategy() == Strategy.LOWEST ? "lowest" : "highest";
         List<String> setAside = new ArrayList<>();
         for (RequestedPackage request : byName) {
             Version installed = plan.lock().packages().get(request.name()).version();
             if (!request.range().satisfiedBy(installed)) {
-                setAside.add(request.name() + " " + request.range() + ", from its latest version, cannot be"
-                        + " installed in this project, so " + installed + ", the highest version that can, is installed");
+                setAside.add(request.name() + " " + request.fromLatest().orElseThrow() + ", from its latest version,"
+                        + " cannot be installed in this project, so " + installed + ", the " + which + " version that"
+                        + " can, is installed");
             }
         }
         return plan.withWarningsFirst(setAside);

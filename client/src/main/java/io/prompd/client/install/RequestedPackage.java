@@ -24,15 +24,17 @@ import java.util.Optional;
  *                   dist-tag or a bare version, and then the version chosen is saved as {@code saveExact} says
  * @param saveExact  save the version chosen as it is, as npm's {@code --save-exact} does, rather than
  *                   as {@code ^<version>}
- * @param byName     named alone, the range {@code ^<latest>} prompd's choice rather than the user's
+ * @param latest     named alone, the version whose {@code ^} range prompd chose: the latest, or offline the highest
+ *                   at hand below it; empty when the user gave a range, a dist-tag or a version
  */
 record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRange> written, boolean saveExact,
-                        boolean byName) {
+                        Optional<Version> latest) {
 
     RequestedPackage {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(written, "written");
+        Objects.requireNonNull(latest, "latest");
     }
 
     /**
@@ -53,7 +55,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
             // ^1.2.3, and cargo reads "1.2.3" so; an operator (=1.2.3, ^1.2) is a range the user chose, kept as written
             Optional<VersionRange> written = range.range().bareVersion().isPresent()
                     ? Optional.empty() : Optional.of(range.range());
-            return new RequestedPackage(name, range.range(), written, saveExact, false);
+            return new RequestedPackage(name, range.range(), written, saveExact, Optional.empty());
         }
         PublishedPackage published = index.require(name);
         if (published.packument().hasNoVersionLeft()) {
@@ -62,11 +64,12 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
             Version tagged = published.requireTag(tag.tag());
             return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact,
-                    false);
+                    Optional.empty());
         }
         Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published, install));
-        return new RequestedPackage(name, VersionRange.caret(highestOffered(index, name, latest)), Optional.empty(),
-                saveExact, true);
+        Version offered = highestOffered(index, name, latest);
+        return new RequestedPackage(name, VersionRange.caret(offered), Optional.empty(), saveExact,
+                Optional.of(offered));
     }
 
     /**
@@ -104,7 +107,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
      * is the one to pick, as pip's resolver does.
      */
     RequestedPackage anyRelease() {
-        return byName ? new RequestedPackage(name, VersionRange.any(), written, saveExact, true) : this;
+        return byName() ? new RequestedPackage(name, VersionRange.any(), written, saveExact, latest) : this;
     }
 
     /**
@@ -140,7 +143,23 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
 
     /** The range to save in {@code prompd.json} once {@code lock} is chosen. */
     VersionRange saved(LockFile lock) {
-        Version chosen = lock.packages().get(name).version();
-        return written.orElseGet(() -> saveExact ? VersionRange.parse(chosen.toString()) : VersionRange.caret(chosen));
+        return written.orElseGet(() -> savedFor(lock.packages().get(name).version()));
+    }
+
+    /**
+     * Whether it was named alone, its range {@code ^<latest>} prompd's choice rather than the user's, which a
+     * resolution may set aside.
+     */
+    boolean byName() {
+        return latest.isPresent();
+    }
+
+    /** The range a package named alone was to save from its latest version; empty for one asked for otherwise. */
+    Optional<VersionRange> fromLatest() {
+        return latest.map(this::savedFor);
+    }
+
+    private VersionRange savedFor(Version chosen) {
+        return saveExact ? VersionRange.parse(chosen.toString()) : VersionRange.caret(chosen);
     }
 }

@@ -491,6 +491,25 @@ class InstallerTest {
     }
 
     @Test
+    void theWarningOfALatestVersionSetAsideQuotesTheRangeItWouldSaveAndTheVersionByTheStrategy() throws IOException {
+        registry.publish("@acme/app", "1.0.0", "@acme/util", "^1.0.0").publish("@acme/app", "1.1.0", "@acme/util",
+                "^1.1.0").publish("@acme/app", "2.0.0", "@acme/util", "^2.0.0");
+        writeProject("\"@acme/util\": \"^1.0.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        List<PackageSpec> app = List.of(PackageSpec.parse("@acme/app"));
+
+        InstallReport lowest = installer().install(project, app, new InstallOptions(Strategy.LOWEST, false, false));
+        installer().uninstall(project, List.of(name("@acme/app")));
+        InstallReport exact = installer().install(project, app, new InstallOptions(Strategy.HIGHEST, false, true));
+
+        assertEquals(List.of("@acme/app ^2.0.0, from its latest version, cannot be installed in this project, so 1.0.0,"
+                + " the lowest version that can, is installed"), lowest.warnings());
+        assertEquals(List.of("@acme/app 2.0.0, from its latest version, cannot be installed in this project, so 1.1.0,"
+                + " the highest version that can, is installed"), exact.warnings());
+        assertEquals("1.1.0", exact.saved().get(name("@acme/app")).text());
+    }
+
+    @Test
     void aRangeGivenIsSavedAsWritten() throws IOException {
         InstallReport report = installer().install(project, List.of(PackageSpec.parse("@acme/base@~1.0")),
                 InstallOptions.defaults());
