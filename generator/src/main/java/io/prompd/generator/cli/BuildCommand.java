@@ -71,6 +71,7 @@ final class BuildCommand implements Callable<Integer> {
         if (out.toString().isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out is empty; give the output folder");
         }
+        RevisionOption.requireGiven(spec.commandLine(), "--rev", revision);
         if (out.toAbsolutePath().normalize().getParent() == null) {
             // the staging folder and the retired output live beside the output folder, and a root has no beside
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is a file system root;"

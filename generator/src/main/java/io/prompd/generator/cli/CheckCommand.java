@@ -74,6 +74,8 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--actor '" + actor
                     + "' is not a GitHub login: " + Logins.RULE + "; leave the option out when the author is unknown");
         }
+        RevisionOption.requireGiven(spec.commandLine(), "--base", base);
+        RevisionOption.requireGiven(spec.commandLine(), "--head", head);
         CheckReport report;
         try (RegistryRepository registry = RegistryRepository.open(repository)) {
             report = new PullRequestChecker().check(registry, registry.resolve(base), registry.resolve(head),

@@ -340,6 +340,17 @@ class BuildCommandTest {
     }
 
     @Test
+    void anEmptyRevisionIsAUsageError() {
+        for (String empty : List.of("", " ")) {
+            stderr.getBuffer().setLength(0);
+            assertEquals(2, run("build", repo.toString(), "--rev", empty, "--out", out.toString()));
+            assertEquals("error: --rev is empty; give a branch, tag or commit, such as --rev HEAD (a variable that is"
+                    + " not set gives an empty one)\nhint: see 'prompd-registry build --help'\n", stderr.toString());
+        }
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aBaseUrlWithoutTheClosingSlashIsTakenAsTheFolderItNames() throws Exception {
         assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--base-url", "https://cdn.example/r"));
 

@@ -376,6 +376,19 @@ class CheckCommandTest {
                 err.toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", " "})
+    void anEmptyRevisionIsAUsageErrorNamingItsOption(String empty) {
+        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", empty, "--head", "HEAD"));
+        assertEquals("error: --base is empty; give a branch, tag or commit, such as --base HEAD (a variable that is not"
+                + " set gives an empty one)\nhint: see 'prompd-registry check --help'\n", err.toString());
+        err.getBuffer().setLength(0);
+
+        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--base", "main", "--head", empty));
+        assertTrue(err.toString().startsWith("error: --head is empty; give a branch, tag or commit"), err::toString);
+        assertEquals("", out.toString());
+    }
+
     @Test
     void unknownFormatIsAUsageError() {
         assertEquals(ExitCode.USAGE.code(), run(check("alice", "--format", "html")));
