@@ -179,6 +179,9 @@ public final class RegistryBuilder {
             }
             staging.write(BuildState.FILE, Json.write(state));
             staging.publish();
+            if (leavesServedVersionsOut(served, takedowns, states)) {
+                staging.deleteRetired();
+            }
             return new BuildResult(commit.name(), packageCount(states), versionCount(states), built.packed(),
                     built.reused(), false, elapsedSince(start));
         }
@@ -295,6 +298,23 @@ public final class RegistryBuilder {
                             + " anyway, add --force");
         }
         progress.servingTakenDownAgain(outputCommit, again);
+    }
+
+    /**
+     * Whether the output served a version that this build leaves out, as a rule one taken down for a leaked
+     * secret: the retired output still holds its tarball, and when the output's folder is inside a web root,
+     * so is the retired one beside it, serving the tarball until the next build deleted it. An output of an
+     * earlier format has no usable state, and its served takedowns tell what this build takes down.
+     */
+    private static boolean leavesServedVersionsOut(Optional<BuildState> served, Optional<ServedTakedowns> takedowns,
+                                                   SortedMap<PackageName, PackageState> states) {
+        if (served.isPresent()) {
+            return served.get().packages().entrySet().stream().anyMatch(old -> !states.containsKey(old.getKey())
+                    || !states.get(old.getKey()).versions().keySet().containsAll(old.getValue().versions().keySet()));
+        }
+        return takedowns.isPresent() && states.entrySet().stream().anyMatch(now -> now.getValue().meta().takenDown()
+                .keySet().stream().anyMatch(version -> !takedowns.get().reasons()
+                        .containsKey(new PackageVersion(now.getKey(), version))));
     }
 
     /**

@@ -286,6 +286,14 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         keepStaging = true;
     }
 
+    /**
+     * Deletes the output that {@link #publish} retired now, not in the next build: what it holds beyond the
+     * new output, such as the tarball of a version taken down, must not stay where a web server may reach it.
+     */
+    void deleteRetired() throws IOException {
+        OutputFolder.deleteTree(retired);
+    }
+
     /** An I/O failure's cause as a message says it, with the file a permission is denied on. */
     private static String reason(IOException failed) {
         return failed instanceof AccessDeniedException denied

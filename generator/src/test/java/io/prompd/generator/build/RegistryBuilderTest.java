@@ -276,6 +276,26 @@ class RegistryBuilderTest {
         assertEquals(Set.of(Version.parse("1.1.0")), packument.versions().keySet());
     }
 
+    @Test
+    void aBuildThatLeavesAServedVersionOutDeletesTheRetiredOutputHoldingItsTarballAtOnce() throws IOException {
+        Path out = temp.resolve("out");
+        Path retired = temp.resolve(".out.old");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            repo.publish("@common/b", "1.0.0");
+            repo.commit("publish b");
+            build(repo, out);
+            assertTrue(Files.isRegularFile(retired.resolve("packages/@common/a/-/a-1.0.0.tgz")),
+                    "a build that takes nothing down leaves the retired output to the next build");
+
+            repo.delete("packages/@common/a/1.0.0").meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+            repo.commit("take 1.0.0 down");
+            build(repo, out);
+        }
+        assertFalse(Files.exists(retired), "the retired output held the tarball taken down");
+        assertFalse(Files.exists(out.resolve("packages/@common/a/-/a-1.0.0.tgz")));
+    }
+
     /** Takes down sql-explainer's one version of the example registry, recording it as the README says. */
     private static void takeDownTheOneVersionOfSqlExplainer(TestRegistryRepo repo) {
         repo.delete("packages/sql-explainer/1.0.0").meta("sql-explainer",
