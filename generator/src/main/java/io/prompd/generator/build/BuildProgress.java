@@ -31,4 +31,14 @@ public interface BuildProgress {
      */
     default void servingTakenDownAgain(String outputCommit, List<String> versions) {
     }
+
+    /**
+     * The build, {@linkplain BuildOptions#force forced}, leaves out versions the output served with no takedown
+     * record, which lock files pin.
+     *
+     * @param outputCommit the commit the output held
+     * @param versions     each version, as {@code @a/b@1.0.0}
+     */
+    default void leavingOutServedVersions(String outputCommit, List<String> versions) {
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.prompd.core.SortedCopies;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Owners;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -32,8 +34,13 @@ import org.eclipse.jgit.lib.ObjectId;
  * @param commit   the registry commit built
  * @param baseUrl  the base URL of absolute links, or null for relative links
  * @param packages every package with what its files were made from
+ * @param vanished the versions an output served that a later build left out with no takedown record (a
+ *                 rewritten history, a push past the check, a build going back to an older commit), to the
+ *                 integrity of the tarball served: a number lock files pin, which no other tarball may take;
+ *                 empty in the state of a generator before this record
  */
-record BuildState(int format, String commit, String baseUrl, SortedMap<PackageName, PackageState> packages) {
+record BuildState(int format, String commit, String baseUrl, SortedMap<PackageName, PackageState> packages,
+                  SortedMap<PackageName, SortedMap<Version, Integrity>> vanished) {
 
     static final String FILE = ".prompd-build.json";
 
@@ -43,6 +50,11 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     BuildState {
         Objects.requireNonNull(commit, "commit");
         packages = SortedCopies.map(packages);
+        SortedMap<PackageName, SortedMap<Version, Integrity>> copies = new TreeMap<>();
+        if (vanished != null) {
+            vanished.forEach((name, versions) -> copies.put(name, SortedCopies.map(versions)));
+        }
+        vanished = Collections.unmodifiableSortedMap(copies);
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.prompd.generator.build;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.concurrent.Futures;
 import io.prompd.core.files.RunLock;
@@ -18,6 +20,7 @@ import io.prompd.core.protocol.PackageSummary;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.RegistryDocument;
 import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.version.Version;
 import io.prompd.generator.build.BuildState.PackageState;
 import io.prompd.generator.build.BuildState.VersionState;
@@ -36,6 +39,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,10 +169,20 @@ public final class RegistryBuilder {
             if (takedowns.isPresent()) {
                 servingTakenDownAgain(takedowns.get(), states, commit, options, progress);
             }
-            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states);
+            SortedMap<PackageName, SortedMap<Version, Integrity>> vanished = new TreeMap<>();
+            if (served.isPresent()) {
+                List<PackageVersion> leftOut = leftOutUnrecorded(served.get(), states);
+                if (!leftOut.isEmpty()) {
+                    leavingOut(leftOut, served.get().commit(), commit, options, progress);
+                }
+                vanished = vanished(served.get(), states, leftOut, out);
+            }
+            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states,
+                    vanished);
             Links links = new Links(options.baseUrl());
             Built built = buildPackages(snapshot, links, state, previous, staging, progress);
             problems.addAll(built.problems());
+            served.ifPresent(old -> problems.addAll(vanishedNumbersReused(old, built.rebuilt())));
             if (!problems.isEmpty()) {
                 throw failure(snapshot.withLines(problems));
             }
@@ -261,13 +275,101 @@ public final class RegistryBuilder {
                                     + " rewritten, or a push bypassed the check, and lock files pin the tarball the"
                                     + " published files made",
                             "put the published files back (the served tarball, " + out.resolve(
-                                    RegistryLayout.tarball(name, version)) + ", holds them) and publish the change as"
-                                    + " a new version; to serve the new files under the old number anyway, build"
-                                    + " into an empty --out (every lock file that pins the version then fails its"
-                                    + " integrity check)"));
+                                    RegistryLayout.tarball(name, version)) + ", holds them) and " + NEW_NUMBER_HINT));
                 }
             }
         }
+        return problems;
+    }
+
+    /** How to publish other files than those of a version served once, as every refusal of them says. */
+    private static final String NEW_NUMBER_HINT = "publish the change as a new version; to serve the new files under"
+            + " the old number anyway, build into an empty --out (every lock file that pins the version then fails its"
+            + " integrity check)";
+
+    /**
+     * Versions the output serves that this commit leaves out with no takedown record: the check refuses deleting a
+     * version folder without one, so a rewritten history, a push past the check, or a build going back to an older
+     * commit left them out, and lock files pin them.
+     */
+    private static List<PackageVersion> leftOutUnrecorded(BuildState served, SortedMap<PackageName, PackageState> states) {
+        List<PackageVersion> leftOut = new ArrayList<>();
+        served.packages().forEach((name, old) -> {
+            PackageState now = states.get(name);
+            old.versions().keySet().stream()
+                    .filter(version -> now == null || !now.versions().containsKey(version)
+                            && !now.meta().takenDown().containsKey(version))
+                    .forEach(version -> leftOut.add(new PackageVersion(name, version)));
+        });
+        return leftOut;
+    }
+
+    /**
+     * Refuses a build that leaves out versions the output serves with no takedown record, unless forced, and then
+     * has it told, as {@link #servingTakenDownAgain} does: a version must not vanish without anyone noticing.
+     */
+    private static void leavingOut(List<PackageVersion> leftOut, String outputCommit, ObjectId commit,
+                                   BuildOptions options, BuildProgress progress) {
+        List<String> versions = leftOut.stream().map(PackageVersion::toString).toList();
+        String servedCommit = RegistryRepository.shortId(outputCommit);
+        if (!options.force()) {
+            throw new PrompdException(ExitCode.CONFLICT, "commit " + RegistryRepository.shortId(commit.name())
+                    + " leaves out " + Plural.count(versions.size(), "version") + " that the build " + options.out()
+                    + " holds, of commit " + servedCommit + ", serves, with no takedown record ("
+                    + String.join(", ", versions) + "): the branch's history was rewritten, a push bypassed the check,"
+                    + " or the commit is older than the output's, and lock files pin them",
+                    "put their folders back, or take each down with a takenDown record in its meta.json (see \"Take a"
+                            + " version down\" in the registry's README); to leave them out anyway, add --force (their"
+                            + " numbers stay kept for the tarballs served)");
+        }
+        progress.leavingOutServedVersions(servedCommit, versions);
+    }
+
+    /**
+     * The versions served once and left out with no takedown record, to the integrity of the tarball served: those
+     * the output's state kept, but the ones this commit serves again, and those it now leaves out, whose integrity
+     * their served documents hold. A document deleted or damaged by hand keeps nothing.
+     */
+    private static SortedMap<PackageName, SortedMap<Version, Integrity>> vanished(
+            BuildState served, SortedMap<PackageName, PackageState> states, List<PackageVersion> leftOut, Path out)
+            throws IOException {
+        SortedMap<PackageName, SortedMap<Version, Integrity>> vanished = new TreeMap<>();
+        served.vanished().forEach((name, versions) -> versions.forEach((version, integrity) -> {
+            PackageState now = states.get(name);
+            if (now == null || !now.versions().containsKey(version)) {
+                vanished.computeIfAbsent(name, any -> new TreeMap<>()).put(version, integrity);
+            }
+        }));
+        for (PackageVersion version : leftOut) {
+            Path document = out.resolve(RegistryLayout.versionDocument(version.name(), version.version()));
+            try {
+                Integrity integrity = Json.read(Files.readAllBytes(document), VersionDocument.class).dist().integrity();
+                vanished.computeIfAbsent(version.name(), any -> new TreeMap<>()).put(version.version(), integrity);
+            } catch (NoSuchFileException | JsonProcessingException | IllegalArgumentException unreadable) {
+                // the output belongs to the build, and a file changed by hand is left as it is
+            }
+        }
+        return vanished;
+    }
+
+    /**
+     * Versions served once and left out with no takedown record that this commit serves again with other files:
+     * the one-step change {@link #changedSinceServed} refuses, done in two builds.
+     */
+    private static List<Problem> vanishedNumbersReused(BuildState served, SortedMap<PackageName, Packument> rebuilt) {
+        List<Problem> problems = new ArrayList<>();
+        served.vanished().forEach((name, versions) -> versions.forEach((version, integrity) -> {
+            Optional<Integrity> now = Optional.ofNullable(rebuilt.get(name))
+                    .map(packument -> packument.versions().get(version)).map(summary -> summary.dist().integrity());
+            if (now.isPresent() && !now.get().equals(integrity)) {
+                problems.add(Problem.error(RepositoryLayout.versionFolder(name, version), "",
+                        "the version's files differ from those the output served under this number (" + integrity
+                                + ") until a build left it out with no takedown record: the branch's history was"
+                                + " rewritten, or a push bypassed the check, and lock files pin the tarball the"
+                                + " published files made",
+                        "put the published files back and " + NEW_NUMBER_HINT));
+            }
+        }));
         return problems;
     }
 

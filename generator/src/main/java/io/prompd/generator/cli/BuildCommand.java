@@ -158,6 +158,15 @@ final class BuildCommand implements Callable<Integer> {
                         + TerminalText.line(String.join("; ", versions)) + "), as --force allows");
                 stderr.flush();
             }
+
+            @Override
+            public void leavingOutServedVersions(String outputCommit, List<String> versions) {
+                stderr.println("warning: " + out + " no longer serves " + Plural.count(versions.size(), "version")
+                        + " that its build of commit " + outputCommit + " served, with no takedown record ("
+                        + String.join(", ", versions) + "), as --force allows; a later build refuses other files"
+                        + " under their numbers");
+                stderr.flush();
+            }
         };
     }
 

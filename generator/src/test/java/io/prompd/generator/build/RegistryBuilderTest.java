@@ -87,6 +87,11 @@ class RegistryBuilderTest {
                 BuildProgress.NONE);
     }
 
+    private static BuildResult forcedBuild(TestRegistryRepo repo, Path out) throws IOException {
+        return new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), true),
+                BuildProgress.NONE);
+    }
+
     private static <T> T read(Path file, Class<T> type) throws IOException {
         return Json.read(Files.readAllBytes(file), type);
     }
@@ -433,13 +438,15 @@ class RegistryBuilderTest {
                     () -> repo.meta("@common/base-prompts", "{\"distTags\": {\"latest\": \"2.1.0\"},"
                             + " \"yanked\": {\"2.2.0\": \"broken\"}}"),
                     () -> repo.publish("@fresh/pkg", "1.0.0-beta.1"),
-                    () -> repo.delete("packages/@common/base-prompts/2.2.0").meta("@common/base-prompts", "{}"),
+                    () -> repo.delete("packages/@common/base-prompts/2.2.0").meta("@common/base-prompts",
+                            "{\"takenDown\": {\"2.2.0\": \"broken\"}}"),
                     () -> takeDownTheOneVersionOfSqlExplainer(repo),
                     () -> repo.publish("@common/base-prompts", "2.3.0"),
                     // no tarball holds a mode, so the version's new tree packs the bytes it packed
                     () -> repo.executable("packages/@common/base-prompts/2.3.0/LICENSE"),
                     () -> repo.publish("sql-explainer", "1.1.0"),
-                    () -> repo.delete("packages/sql-explainer"));
+                    () -> repo.delete("packages/sql-explainer/1.1.0").meta("sql-explainer", "{\"owners\": [\"ivan\"],"
+                            + " \"takenDown\": {\"1.0.0\": \"Held a key.\", \"1.1.0\": \"Held a key too.\"}}"));
             for (int step = 0; step < changes.size(); step++) {
                 changes.get(step).run();
                 repo.commit("change " + step, TestRegistryRepo.MAINTAINER);
@@ -536,7 +543,8 @@ class RegistryBuilderTest {
             repo.delete("packages/@common/a/1.1.0");
             repo.delete("packages/@common/b");
             repo.commit("take down a 1.1.0 and b");
-            build(repo, out);
+            // with no takedown record, as a push past the check does
+            forcedBuild(repo, out);
         }
         PackageName name = PackageName.parse("@common/a");
         assertEquals(Set.of(Version.parse("1.0.0")),
@@ -892,6 +900,60 @@ class RegistryBuilderTest {
                     .startsWith("put the published files back (the served tarball, " + tarball + ", holds them)")));
             assertArrayEquals(served, Files.readAllBytes(tarball));
             build(repo, temp.resolve("fresh"));
+        }
+    }
+
+    @Test
+    void aServedVersionLeftOutWithNoTakedownRecordIsRefusedUnlessForcedAndItsNumberKeptForTheTarballServed()
+            throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            Path out = temp.resolve("out");
+            buildTwoVersionsOfA(repo, out);
+            String served = repo.head().name().substring(0, 7);
+            Path tarball = out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"), Version.parse("1.1.0")));
+            byte[] published = Files.readAllBytes(tarball);
+            repo.delete("packages/@common/a/1.1.0");
+            String leaving = repo.commit("a force-push that drops 1.1.0").name().substring(0, 7);
+
+            PrompdException refused = assertThrows(PrompdException.class, () -> build(repo, out));
+
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            assertEquals("commit " + leaving + " leaves out 1 version that the build " + out + " holds, of commit "
+                    + served + ", serves, with no takedown record (@common/a@1.1.0): the branch's history was"
+                    + " rewritten, a push bypassed the check, or the commit is older than the output's, and lock files"
+                    + " pin them", refused.getMessage());
+            assertTrue(Files.isRegularFile(tarball), "the output stays as it was");
+
+            List<String> warned = new CopyOnWriteArrayList<>();
+            new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), true),
+                    new BuildProgress() {
+                        @Override
+                        public void packageBuilt(int done, int total) {
+                        }
+
+                        @Override
+                        public void leavingOutServedVersions(String outputCommit, List<String> versions) {
+                            warned.add(outputCommit + ": " + versions);
+                        }
+                    });
+            assertEquals(List.of(served + ": [@common/a@1.1.0]"), warned);
+            assertFalse(Files.exists(tarball));
+
+            repo.publish("@common/a", "1.1.0");
+            repo.write("packages/@common/a/1.1.0/contexts/new.md", "other bytes under the old number\n");
+            repo.commit("another 1.1.0");
+            ValidationException reused = assertThrows(ValidationException.class, () -> build(repo, out));
+            assertEquals(List.of("packages/@common/a/1.1.0: the version's files differ from those the output served"
+                    + " under this number (" + Integrity.of(published) + ") until a build left it out with no takedown"
+                    + " record: the branch's history was rewritten, or a push bypassed the check, and lock files pin"
+                    + " the tarball the published files made"), reused.problems().stream()
+                    .map(problem -> problem.file() + ": " + problem.message()).toList());
+
+            repo.delete("packages/@common/a/1.1.0/contexts/new.md");
+            repo.commit("the published 1.1.0 back");
+            build(repo, out);
+            assertArrayEquals(published, Files.readAllBytes(tarball));
+            assertEquals(Map.of(), BuildState.read(out).orElseThrow().vanished(), "served again, as it was");
         }
     }
 

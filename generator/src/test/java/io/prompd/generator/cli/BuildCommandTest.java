@@ -278,6 +278,27 @@ class BuildCommandTest {
     }
 
     @Test
+    void aCommitLeavingOutAServedVersionWithNoTakedownRecordIsRefusedUnlessForcedAndThenWarnedOf() {
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        String served;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            served = RegistryRepository.shortId(registry.head().name());
+            registry.delete("packages/@common/a/1.0.0");
+            registry.commit("a push past the check that drops a 1.0.0");
+        }
+
+        assertEquals(4, run("build", repo.toString(), "--out", out.toString()));
+        assertTrue(stderr.toString().contains("that the build " + out + " holds, of commit " + served + ", serves, with"
+                + " no takedown record (@common/a@1.0.0)"), stderr::toString);
+        stderr.getBuffer().setLength(0);
+
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--force"));
+        assertEquals("warning: " + out + " no longer serves 1 version that its build of commit " + served + " served,"
+                + " with no takedown record (@common/a@1.0.0), as --force allows; a later build refuses other files"
+                + " under their numbers\n", stderr.toString());
+    }
+
+    @Test
     void goingBackAfterAnUpgradeThatChangedTheBuildStateFormatIsRefusedAsWellFromTheServedDocuments()
             throws IOException {
         String taken;
