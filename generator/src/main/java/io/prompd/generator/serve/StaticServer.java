@@ -102,6 +102,9 @@ public final class StaticServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            // on every answer, errors too, as the hosting docs ask of a public registry's host
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             String method = exchange.getRequestMethod();
             boolean head = "HEAD".equals(method);
             if (!head && !"GET".equals(method)) {

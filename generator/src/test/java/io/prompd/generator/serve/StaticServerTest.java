@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,15 @@ class StaticServerTest {
                 get("packages/@a/b/1.0.0.json").headers().firstValue("Cache-Control").orElseThrow());
         assertEquals("public, max-age=300",
                 get("packages/@a/b/index.json").headers().firstValue("Cache-Control").orElseThrow());
+    }
+
+    @Test
+    void everyAnswerAllowsCrossOriginReadsAndForbidsSniffingAsTheHostingDocsAskOfAPublicHost() throws Exception {
+        for (String path : List.of("registry.json", "packages/@a/b/-/b-1.0.0.tgz", "packages/@a/b", "missing.json")) {
+            HttpResponse<String> response = get(path, "Origin", "https://tool.example");
+            assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""), path);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+        }
     }
 
     @Test
