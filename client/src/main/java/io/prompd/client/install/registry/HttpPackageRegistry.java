@@ -263,7 +263,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
         } catch (AccessRefused refused) {
             throw refusal(endpoint, refused);
         } catch (FetchFailure failed) {
-            throw failure(endpoint, failed);
+            // a lock's URL outside the registry (another registry's, a mirror's upstream) is no failure of the registry
+            throw endpoint.holds(tarball) ? failure(endpoint, failed) : failed;
         }
     }
 
