@@ -117,7 +117,8 @@ public final class PrompdCommand implements Runnable {
         Optional<String> chosenRegistry = Optional.ofNullable(registry).or(() -> context.variable(Settings.REGISTRY_VARIABLE));
         Map<String, String> proxyVariables = new TreeMap<>();
         Settings.PROXY_VARIABLES.forEach(name -> context.variable(name).ifPresent(value -> proxyVariables.put(name, value)));
-        Optional<Path> caFile = context.variable(Settings.CA_FILE_VARIABLE).map(Path::of).map(context::resolve);
+        Optional<Path> caFile = context.variable(Settings.CA_FILE_VARIABLE)
+                .map(file -> userPath(file, Settings.CA_FILE_VARIABLE));
         return new Settings(homeFolder, chosenRegistry, offline, proxyVariables, caFile);
     }
 
@@ -140,14 +141,35 @@ public final class PrompdCommand implements Runnable {
             throw new PrompdException(ExitCode.USAGE, "--home is given an empty folder name",
                     "give the prompd home folder, as in --home ~/.prompd, or leave the option out");
         }
-        Path homeFolder = Optional.ofNullable(home).map(context::resolve)
-                .or(() -> context.variable(Settings.HOME_VARIABLE).map(Path::of).map(context::resolve))
+        Path homeFolder = Optional.ofNullable(home).map(folder -> userPath(folder.toString(), "--home"))
+                .or(() -> context.variable(Settings.HOME_VARIABLE).map(folder -> userPath(folder, Settings.HOME_VARIABLE)))
                 .orElseGet(() -> userHome().resolve(Settings.HOME_FOLDER_NAME));
         if (Files.exists(homeFolder) && !Files.isDirectory(homeFolder)) {
             throw new PrompdException(ExitCode.USAGE, "the prompd home " + homeFolder + " is a file, not a folder",
                     "point --home or $" + Settings.HOME_VARIABLE + " at a folder (it is created when missing)");
         }
         return homeFolder;
+    }
+
+    /**
+     * A path the user gave, from the working folder. One starting with {@code ~} reached prompd unexpanded, as bash
+     * leaves it in {@code --home=~/h} and in quotes: taken as it stands it would make a folder named {@code ~} in the
+     * working folder, while the completion script, which expands it, reads another.
+     *
+     * @param origin the option or variable that gave it, as the user would write it
+     */
+    private Path userPath(String path, String origin) {
+        if (path.startsWith("~")) {
+            boolean option = origin.startsWith("-");
+            String ownHome = path.equals("~") || path.startsWith("~/") ? "\"$HOME" + path.substring(1) + "\""
+                    : "an absolute path";
+            throw new PrompdException(ExitCode.USAGE, origin + " is given '" + path
+                    + "', whose ~ the shell did not expand into a home folder",
+                    "let the shell expand it, as in " + origin + (option ? " " + path + " (a space, not '=')"
+                            : "=" + path + " (without quotes)") + ", or write " + ownHome
+                            + "; for a folder named ~ in this one, write ./" + path);
+        }
+        return context.resolve(Path.of(path));
     }
 
     /**

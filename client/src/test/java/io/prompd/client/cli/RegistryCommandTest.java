@@ -308,6 +308,31 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aHomeStartingWithATildeTheShellLeftIsAUsageErrorNotAFolderNamedTilde() {
+        CliRun option = prompd("--home=~/h", "registry", "add", "a", "file:///a/");
+        assertEquals(2, option.exitCode(), option.err());
+        assertEquals("error: --home is given '~/h', whose ~ the shell did not expand into a home folder\n"
+                + "hint: let the shell expand it, as in --home ~/h (a space, not '='), or write \"$HOME/h\";"
+                + " for a folder named ~ in this one, write ./~/h\n", option.err());
+
+        Map<String, String> quoted = Map.of("PROMPD_HOME", "~/h");
+        CliRun variable = CliRun.with(CliRun.context(quoted, work, work.resolve("user-home"), new byte[0]),
+                "registry", "add", "a", "file:///a/");
+        assertEquals(2, variable.exitCode(), variable.err());
+        assertTrue(variable.err().startsWith("error: PROMPD_HOME is given '~/h', whose ~ the shell did not expand"
+                + " into a home folder\nhint: let the shell expand it, as in PROMPD_HOME=~/h (without quotes), or"), variable.err());
+        assertFalse(Files.exists(work.resolve("~")));
+
+        CliRun caFile = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_CA_FILE", "~/ca.pem"), "registry", "list");
+        assertEquals(2, caFile.exitCode(), caFile.err());
+        assertTrue(caFile.err().startsWith("error: PROMPD_CA_FILE is given '~/ca.pem'"), caFile.err());
+
+        CliRun folderNamedTilde = prompd("--home=./~/h", "registry", "add", "a", "file:///a/");
+        assertEquals(0, folderNamedTilde.exitCode(), folderNamedTilde.err());
+        assertTrue(Files.isDirectory(work.resolve("~/h")));
+    }
+
+    @Test
     void aFolderPathIsAnsweredWithItsAbsoluteFileUrl() {
         CliRun add = prompd("registry", "add", "b", "./regB");
         assertEquals(2, add.exitCode());
