@@ -32,9 +32,8 @@ final class CompletionCommand implements Callable<Integer> {
               local i line folder home=()
               for (( i = 1; i < COMP_CWORD; i++ )); do
                 if [[ ${COMP_WORDS[i]} == --home ]]; then
-                  # bash splits --home=DIR at the '=', and leaves a ~ for the shell to expand later
+                  # the line's words are not yet expanded: the ~ is still there
                   folder=${COMP_WORDS[i+1]}
-                  [[ ${folder} == = ]] && folder=${COMP_WORDS[i+2]}
                   home=(--home "${folder/#\\~/$HOME}")
                 fi
               done
@@ -50,15 +49,31 @@ final class CompletionCommand implements Callable<Integer> {
               done
             }
 
+            # Whether $1_$2 is the completion function of a subcommand; declare takes a name holding '=' for an assignment.
+            function _prompd_is_command() {
+              [[ -n $1 && $2 != *=* ]] && declare -F "$1_$2" >/dev/null
+            }
+
             # Completes registry names and configuration keys, and leaves everything else to _complete_prompd.
             function _complete_prompd_configured() {
-              local i candidates words=() prev=${COMP_WORDS[COMP_CWORD-1]} curr=${COMP_WORDS[COMP_CWORD]}
-              # --registry=NAME, which bash splits at the '=', is --registry NAME
-              [[ ${prev} == = && COMP_CWORD -ge 2 ]] && prev=${COMP_WORDS[COMP_CWORD-2]}
+              # bash splits --opt=VALUE at the '=' into three words: this function, and those it calls, see the two
+              # words of --opt VALUE, which they complete, and an empty value when the '=' is the word completed
+              local i words=() cword=${COMP_CWORD}
+              for (( i = 0; i < ${#COMP_WORDS[@]}; i++ )); do
+                if [[ ${COMP_WORDS[i]} == = && i -gt 0 && ${COMP_WORDS[i-1]} == --* ]]; then
+                  (( i == COMP_CWORD )) && words+=("")
+                  (( i < COMP_CWORD )) && (( cword-- ))
+                else
+                  words+=("${COMP_WORDS[i]}")
+                fi
+              done
+              local COMP_WORDS=("${words[@]}") COMP_CWORD=${cword}
+              local candidates prev=${COMP_WORDS[COMP_CWORD-1]} curr=${COMP_WORDS[COMP_CWORD]}
               # the words before the one completed, without options and the values of --home and --registry
+              words=()
               for (( i = 1; i < COMP_CWORD; i++ )); do
                 case ${COMP_WORDS[i]} in
-                  --home|--registry) (( i++ )); [[ ${COMP_WORDS[i]} == = ]] && (( i++ )) ;;
+                  --home|--registry) (( i++ )) ;;
                   -*) ;;
                   *) words+=("${COMP_WORDS[i]}") ;;
                 esac
@@ -66,13 +81,13 @@ final class CompletionCommand implements Callable<Integer> {
               # the completion function of the commands on the line, when those words are all commands
               local level=_picocli_prompd word
               for word in "${words[@]}"; do
-                [[ -n ${level} ]] && declare -F "${level}_${word}" >/dev/null && level=${level}_${word} || level=
+                _prompd_is_command "${level}" "${word}" && level=${level}_${word} || level=
               done
               if [[ ${prev} == --registry ]]; then
                 candidates=$(_prompd_registry_names)
               elif [[ ${prev} == --home || ${curr} == -* ]]; then
                 _complete_prompd "$@"; return $?
-              elif [[ -n ${level} ]] && declare -F "${level}_${curr}" >/dev/null; then
+              elif _prompd_is_command "${level}" "${curr}"; then
                 # a command typed in full is still completed until a space ends it, which _complete_prompd
                 # knows only right after the program's name: after an option it takes it for the one chosen
                 ${level} "$@"; return $?
@@ -86,6 +101,8 @@ final class CompletionCommand implements Callable<Integer> {
                   *) _complete_prompd "$@"; return $? ;;
                 esac
               fi
+              # no registry name or key matches: a file name would not be one either
+              type compopt &>/dev/null && compopt +o default
               local IFS=$'\\n'
               COMPREPLY=( $(compgen -W "${candidates}" -- "${curr}") )
             }

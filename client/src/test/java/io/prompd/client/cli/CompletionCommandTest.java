@@ -50,6 +50,11 @@ class CompletionCommandTest {
             offer prompd --offline up
             offer prompd -v config set
             offer prompd --home "$2" --offline cache
+            offer prompd install --resolution = l
+            offer prompd install --resolution = lowest --glo
+            offer prompd info --json =
+            offer prompd --home "$2" --registry =
+            offer prompd --home = "$2" registry remove --registry = p
             """;
 
     @TempDir
@@ -93,6 +98,12 @@ class CompletionCommandTest {
                 update up
                 set
                 cache
+                lowest
+                --global
+                
+                public work
+                public
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured));
+        assertEquals("", offered.err(), "bash says nothing of its own");
     }
 }
