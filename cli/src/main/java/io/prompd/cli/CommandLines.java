@@ -105,8 +105,11 @@ public final class CommandLines {
         List<String> arguments = parsed.expandedArgs();
         int endOfOptions = arguments.indexOf(command.getCommandSpec().parser().endOfOptionsDelimiter());
         List<String> options = endOfOptions < 0 ? arguments : arguments.subList(0, endOfOptions);
+        // Each option's last word wins, as picocli lets a later one override an earlier one; either asks for JSON
+        // whatever the other says, so that --json with --format text, which contradict each other, is answered
+        // in JSON in either order.
         boolean json = false;
-        // the last word wins, as picocli lets a later option override an earlier one
+        boolean jsonFormat = false;
         for (int index = 0; index < options.size(); index++) {
             String option = options.get(index);
             if (option.equals(JSON_OPTION)) {
@@ -114,12 +117,12 @@ public final class CommandLines {
             } else if (option.startsWith(JSON_OPTION + "=")) {
                 json = Boolean.parseBoolean(option.substring(JSON_OPTION.length() + 1));
             } else if (option.equals(FORMAT_OPTION) && index + 1 < options.size()) {
-                json = options.get(index + 1).equalsIgnoreCase(JSON_FORMAT);
+                jsonFormat = options.get(index + 1).equalsIgnoreCase(JSON_FORMAT);
             } else if (option.startsWith(FORMAT_OPTION + "=")) {
-                json = option.substring(FORMAT_OPTION.length() + 1).equalsIgnoreCase(JSON_FORMAT);
+                jsonFormat = option.substring(FORMAT_OPTION.length() + 1).equalsIgnoreCase(JSON_FORMAT);
             }
         }
-        return json;
+        return json || jsonFormat;
     }
 
     /** Every subcommand's help offers --version: it prints the tool's version, as the root's does. */

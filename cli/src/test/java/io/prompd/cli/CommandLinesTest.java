@@ -108,7 +108,9 @@ class CommandLinesTest {
     @Test
     void formatJsonAsksForTheJsonFailureAsJsonDoes() {
         for (List<String> format : List.of(List.of("--format", "json"), List.of("--format=json"),
-                List.of("--format", "JSON"), List.of("--json=true"), List.of("--json=false", "--json"))) {
+                List.of("--format", "JSON"), List.of("--json=true"), List.of("--json=false", "--json"),
+                List.of("--json", "--format", "text"), List.of("--format=markdown", "--json"),
+                List.of("--json=false", "--format", "json"))) {
             out.getBuffer().setLength(0);
             List<String> args = new ArrayList<>(List.of("show", "--bogus"));
             args.addAll(format);
@@ -118,7 +120,7 @@ class CommandLinesTest {
         out.getBuffer().setLength(0);
         assertEquals(2, run("show", "--bogus", "--format", "text"));
         assertEquals(2, run("show", "--bogus", "--json=false"));
-        assertEquals(2, run("show", "--bogus", "--json", "--format", "text"));
+        assertEquals(2, run("show", "--bogus", "--json", "--json=false", "--format", "text"));
         assertEquals("", out.toString());
     }
 

@@ -396,8 +396,12 @@ class CheckCommandTest {
     }
 
     @Test
-    void contradictoryFormatsAreAUsageError() {
+    void contradictoryFormatsAreAUsageErrorInJsonWhateverTheOrder() throws Exception {
         assertEquals(ExitCode.USAGE.code(), run(check("alice", "--json", "--format", "markdown")));
+        assertEquals(ExitCode.USAGE.code(), Json.reader().readTree(out.toString()).path("error").path("exitCode").asInt());
+        out.getBuffer().setLength(0);
+        assertEquals(ExitCode.USAGE.code(), run(check("alice", "--format", "text", "--json")));
+        assertEquals(ExitCode.USAGE.code(), Json.reader().readTree(out.toString()).path("error").path("exitCode").asInt());
     }
 
     @Test
