@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -207,7 +208,34 @@ public final class PrompdCommand implements Runnable {
         PrompdCommand root = new PrompdCommand(context);
         CommandLine cli = new CommandLine(root, new Factory(root));
         subcommands.forEach(cli::addSubcommand);
+        CommandLine.IExecutionStrategy execution = cli.getExecutionStrategy();
+        cli.setExecutionStrategy(parsed -> {
+            refuseOptionGivenTwice(parsed);
+            return execution.execute(parsed);
+        });
         return CommandLines.configure(cli, out, err, root.verbose::isOn, EnumSet.allOf(ExitCode.class));
+    }
+
+    /**
+     * A root option given both before and after a subcommand is a usage error, as picocli makes one given twice in
+     * one place, and as cargo refuses both: picocli binds every copy to one field, so the last would win silently
+     * and a wrapper's --registry lose to the user's without a word.
+     */
+    private static void refuseOptionGivenTwice(CommandLine.ParseResult parsed) {
+        for (String option : OPTIONS_WITH_VALUE) {
+            List<CommandLine.ParseResult> giving = new ArrayList<>();
+            for (CommandLine.ParseResult level = parsed; level != null; level = level.subcommand()) {
+                if (level.hasMatchedOption(option)) {
+                    giving.add(level);
+                }
+            }
+            if (giving.size() > 1) {
+                CommandLine.ParseResult last = giving.get(giving.size() - 1);
+                throw new CommandLine.ParameterException(last.commandSpec().commandLine(), "option '" + option
+                        + "' is given both before and after '" + last.commandSpec().name()
+                        + "'; it should be specified only once");
+            }
+        }
     }
 
     /**

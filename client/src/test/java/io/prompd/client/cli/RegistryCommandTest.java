@@ -333,6 +333,19 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aGlobalOptionGivenBeforeAndAfterTheSubcommandIsAUsageErrorAsGivenTwiceInOnePlace() {
+        CliRun registry = prompd("--registry", "file:///a/", "registry", "list", "--registry", "file:///b/");
+        assertEquals(2, registry.exitCode(), registry.err());
+        assertTrue(registry.err().startsWith("error: option '--registry' is given both before and after 'list'; it should"
+                + " be specified only once\nhint: "), registry.err());
+
+        CliRun home = prompd("--home", work.resolve("other").toString(), "config", "list", "--home", work.resolve("h").toString());
+        assertEquals(2, home.exitCode(), home.err());
+        assertFalse(Files.exists(work.resolve("other")));
+        assertEquals(0, prompd("--registry", "file:///a/", "registry", "list").exitCode());
+    }
+
+    @Test
     void aFolderPathIsAnsweredWithItsAbsoluteFileUrl() {
         CliRun add = prompd("registry", "add", "b", "./regB");
         assertEquals(2, add.exitCode());
