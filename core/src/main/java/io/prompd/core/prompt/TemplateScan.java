@@ -36,10 +36,26 @@ final class TemplateScan {
 
     /**
      * A name as Jinja reads one, Python's identifier (Nunjucks takes any word): {@code {{ 名前 }}} is the variable
-     * {@code 名前}, so a parameter may be named so.
+     * {@code 名前}, so a parameter may be named so; so is {@code x·y}, as U+00B7 and the few others Unicode adds to
+     * the letters and digits of an identifier (Other_ID_Start, Other_ID_Continue) belong to names in Python.
      */
-    private static final String NAME = "[\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*";
+    private static final String NAME = "[\\p{L}\\p{Nl}_\\u1885\\u1886\\u2118\\u212E\\u309B\\u309C]"
+            + "[\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}\\u1885\\u1886\\u2118\\u212E\\u309B\\u309C"
+            + "\\u00B7\\u0387\\u1369-\\u1371\\u19DA]*";
     private static final Pattern IDENTIFIER = Pattern.compile(NAME);
+    /**
+     * A number as Jinja's lexer reads one, its float tried first: Python's literals, with '_' between digits
+     * ({@code 1_000}); what follows, {@code x} of {@code 3x}, is a token of its own.
+     */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<!\\.)(?:[0-9]+_)*[0-9]+(?:(?:\\.(?:[0-9]+_)*[0-9]+)?[eE][+-]?(?:[0-9]+_)*[0-9]+|\\.(?:[0-9]+_)*[0-9]+)"
+                    + "|0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[0-9a-fA-F])+|[1-9](?:_?[0-9])*|0(?:_?0)*");
+    /** The characters of Jinja's operators; '!' only in '!='. Any other outside a string stops Jinja's lexer. */
+    private static final String OPERATOR_CHARACTERS = "+-*/%~[](){}=!<>.:|,;";
+    /** What {@code set} assigns to: a name, or an attribute of a namespace, {@code ns.total}. */
+    private static final Pattern SET_TARGET = Pattern.compile(NAME + "(?:\\." + NAME + ")?");
+    /** The parentheses of a tuple of targets, {@code (k, v)}, around its first and last name. */
+    private static final Pattern TUPLE_PARENTHESES = Pattern.compile("^\\(\\s*|\\s*\\)$");
     private static final Pattern FOR = Pattern.compile("^\\s*(.+?)\\s+in\\s+(.*)$", Pattern.DOTALL);
     private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([^=]+?)\\s*=(?!=)(.*)$", Pattern.DOTALL);
     private static final Pattern MACRO = Pattern.compile("^\\s*(" + NAME + ")\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
@@ -540,6 +556,7 @@ final class TemplateScan {
         Set<String> bound = new HashSet<>();
         if (loop.matches()) {
             identifiers(loop.group(1)).forEach(bound::add);
+            Arrays.stream(loop.group(1).split(",")).forEach(target -> assignable("for", target, IDENTIFIER, offset));
         }
         scopes.push(bound);
         if (loop.matches()) {
@@ -556,6 +573,9 @@ final class TemplateScan {
         for (String target : targets.split(",")) {
             String trimmed = target.strip();
             int dot = trimmed.indexOf('.');
+            if (assign.matches() && !assignable("set", trimmed, SET_TARGET, offset)) {
+                continue;
+            }
             if (dot > 0) {
                 // {% set ns.total = ... %} writes into an existing namespace object.
                 expression(trimmed.substring(0, dot), offset + rest.indexOf(trimmed));
@@ -563,6 +583,21 @@ final class TemplateScan {
                 scopes.peek().add(trimmed);
             }
         }
+    }
+
+    /**
+     * Whether Jinja can assign to the target of a {@code set} or {@code for}, a name in a tuple's parentheses or not,
+     * in {@code set} also a namespace's attribute ({@code ns.total}); if not, with a fault: {@code {% set 3a = 1 %}}.
+     */
+    private boolean assignable(String tag, String target, Pattern targets, int offset) {
+        String name = TUPLE_PARENTHESES.matcher(target.strip()).replaceAll("");
+        if (name.isEmpty() || targets.matcher(name).matches()) {
+            return true;
+        }
+        fault(offset, "{% " + tag + " %} cannot assign to '" + name + "', which is no name", "name it with a letter or"
+                + " '_' first, then letters, digits or '_', as in {% " + tag + " total" + (tag.equals("set") ? " = 1"
+                : " in items") + " %}");
+        return false;
     }
 
     private void macro(String rest) {
@@ -634,19 +669,19 @@ final class TemplateScan {
             if (c == '"' || c == '\'') {
                 index = stringEnd(text, index) + 1;
                 token = "\"";
-            } else if (Character.isDigit(c)) {
-                while (index < text.length() && (Character.isLetterOrDigit(text.charAt(index)) || text.charAt(index) == '.')) {
-                    index++;
-                }
+            } else if (c >= '0' && c <= '9') {
+                Matcher number = NUMBER.matcher(text).useTransparentBounds(true).region(index, text.length());
+                number.lookingAt();
+                index = number.end();
                 token = "0";
+                if (followsValue(previous, previousIsTest, number.group(), offset + start)) {
+                    return;
+                }
             } else if (name.region(index, text.length()).lookingAt()) {
                 index = name.end();
                 token = name.group();
                 boolean test = previous.equals("is") || (previous.equals("not") && beforePrevious.equals("is"));
-                if (endsOperand(previous) && !previousIsTest && !KEYWORDS.contains(token)) {
-                    fault(offset + start, "'" + token + "' follows a value with no operator between them",
-                            "join them with an operator (~ for text, and, or, +, ...) or a filter (|), or put them"
-                                    + " in {{ }} of their own");
+                if (!KEYWORDS.contains(token) && followsValue(previous, previousIsTest, token, offset + start)) {
                     return;
                 }
                 if (!previous.equals(".") && !previous.equals("|") && !test && !isKeywordArgument(text, index)) {
@@ -657,6 +692,12 @@ final class TemplateScan {
                 previous = token;
                 continue;
             } else {
+                if (OPERATOR_CHARACTERS.indexOf(c) < 0 || c == '!' && !text.startsWith("!=", index)) {
+                    String unread = Character.toString(text.codePointAt(index));
+                    fault(offset + start, "'" + unread + "' is no part of a name, number, string or operator",
+                            "remove it, or write it inside a string, as in {{ '" + unread + "' }}");
+                    return;
+                }
                 index++;
                 token = String.valueOf(c);
                 if (!bracketFits(c, brackets, offset + start)) {
@@ -674,6 +715,19 @@ final class TemplateScan {
             fault(offset, "a '|' ends the expression with no filter after it", "name the filter, as in | upper, or"
                     + " remove the '|'");
         }
+    }
+
+    /**
+     * Whether the token stands right after a value with no operator, which Jinja cannot parse, then with a fault: a
+     * test may take one argument so, {@code x is divisibleby 3}.
+     */
+    private boolean followsValue(String previous, boolean previousIsTest, String token, int offset) {
+        if (!endsOperand(previous) || previousIsTest) {
+            return false;
+        }
+        fault(offset, "'" + token + "' follows a value with no operator between them", "join them with an operator"
+                + " (~ for text, and, or, +, ...) or a filter (|), or put them in {{ }} of their own");
+        return true;
     }
 
     /** Keeps the open brackets of an expression; false, with a fault, for a closing one that fits none. */

@@ -65,6 +65,13 @@ class TemplateScanTest {
         assertEquals(List.of(), TemplateScan.of(body, 1).placeholders());
     }
 
+    /** U+00B7 continues a name in Python, as a letter does: {@code x·y} is one variable, not x and y. */
+    @Test
+    void aMiddleDotContinuesAName() {
+        assertEquals(List.of("x·y"), free("{{ x·y }}"));
+        assertEquals(List.of(), free("{{ 1_000 }}"));
+    }
+
     @Test
     void loopVariablesAreLocalToTheirLoop() {
         assertEquals(List.of("items", "item"), free("{% for item in items %}{{ item }}{% endfor %}{{ item }}"));
@@ -219,7 +226,20 @@ class TemplateScanTest {
         "{% if (a %}{% endif %}         => '(' is never closed in this expression",
         "{{ a b }}                      => 'b' follows a value with no operator between them",
         "{{ f(x) y }}                   => 'y' follows a value with no operator between them",
-        "{{ a } more {{ b }}            => '}' closes no bracket of this expression"})
+        "{{ a } more {{ b }}            => '}' closes no bracket of this expression",
+        "{{ 3x }}                       => 'x' follows a value with no operator between them",
+        "{{ 3名 }}                      => '名' follows a value with no operator between them",
+        "{{ 1_ }}                       => '_' follows a value with no operator between them",
+        "{{ 0x }}                       => 'x' follows a value with no operator between them",
+        "{{ 012 }}                      => '12' follows a value with no operator between them",
+        "{{ a 3 }}                      => '3' follows a value with no operator between them",
+        "{{ 😀 }}                       => '😀' is no part of a name, number, string or operator",
+        "{{ x$ }}                       => '$' is no part of a name, number, string or operator",
+        "{{ x² }}                       => '²' is no part of a name, number, string or operator",
+        "{{ not! x }}                   => '!' is no part of a name, number, string or operator",
+        "{% set 3a = 1 %}               => {% set %} cannot assign to '3a', which is no name",
+        "{% set a, x[0] = 1, 2 %}       => {% set %} cannot assign to 'x[0]', which is no name",
+        "{% for 3a in b %}{% endfor %}  => {% for %} cannot assign to '3a', which is no name"})
     void whatJinjaCannotParseIsNamed(String body, String message) {
         assertEquals(List.of(message), faults(body).stream().map(TemplateFault::message).toList());
     }
@@ -229,7 +249,9 @@ class TemplateScanTest {
         "{% for k, v in d.items() if v %}{% endfor %}", "{% include ['a.prmd', 'b.prmd'] %}",
         "{% set a = (1, 2) %}", "{% if a in [1, (2)] %}{% endif %}", "{{ x if y else none }}",
         "{{ x is divisibleby 3 }}", "{{ x is not sameas false }}", "{{ 'a' 'b' }}", "{{ a not in b }}",
-        "{% for k in d if k is defined %}{% endfor %}", "{% with a = 1, b = 2 %}{% endwith %}"})
+        "{% for k in d if k is defined %}{% endfor %}", "{% with a = 1, b = 2 %}{% endwith %}",
+        "{{ 1_000 + 0x_ff + 0b1_0 + 0o7 + 1_0.5e-1_0 + 1e5 + 0_0 + x.0.1 }}", "{{ a != b }}",
+        "{% set (a, b) = (1, 2) %}", "{% set ns.total = 1 %}", "{% for (k, v) in d %}{% endfor %}"})
     void bracketsInsideStringsOrNestedFitTogether(String body) {
         assertEquals(List.of(), faults(body));
     }
