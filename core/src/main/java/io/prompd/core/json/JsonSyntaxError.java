@@ -1,7 +1,9 @@
 package io.prompd.core.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -13,7 +15,9 @@ import io.prompd.core.source.Utf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -40,6 +44,16 @@ public record JsonSyntaxError(int line, int column, String reason) {
 
     /** How Jackson refuses JavaScript's NaN and Infinity, naming the feature of its own that would take them. */
     private static final Pattern NON_NUMBER = Pattern.compile("Non-standard token '([+-]?(?:NaN|Infinity|INF))'");
+
+    /** How Jackson refuses a member name holding a UTF-16 surrogate alone, which it cannot hold as UTF-8. */
+    private static final Pattern LONE_SURROGATE_NAME = Pattern.compile("surrogate (pair )?in field name");
+
+    /** An escape in a JSON string: {@code \\u00e9}, {@code \\n}, {@code \\"}. */
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(u[0-9a-fA-F]{4}|.)");
+
+    /** What JSON's escapes of one letter stand for; any other stands for itself ({@code \\"}, {@code \\/}). */
+    private static final Map<Character, Character> ESCAPED = Map.of('b', '\b', 'f', '\f', 'n', '\n', 'r', '\r', 't',
+            '\t');
 
     /** A line Git writes around the two sides of a conflicted merge. */
     private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
@@ -97,7 +111,8 @@ public record JsonSyntaxError(int line, int column, String reason) {
                 .or(() -> withReason ? Optional.of(error.reason()) : Optional.empty()).map(reason -> ": " + reason)
                 .orElse("");
         String[] lines = new String(text, StandardCharsets.UTF_8).split("\n", -1);
-        return Utf8.firstFault(text).map(fault -> fault.problem(file)).or(() -> tooDeep(file, error))
+        return Utf8.firstFault(text).map(fault -> fault.problem(file)).or(() -> loneSurrogateName(file, text, malformed, error))
+                .or(() -> tooDeep(file, error))
                 .or(() -> conflict(file, lines))
                 .or(() -> javascriptHabit(file, lines, error))
                 .orElseGet(() -> Problem.error(file, "", message, hint).atLine(error.line()));
@@ -106,6 +121,50 @@ public record JsonSyntaxError(int line, int column, String reason) {
     private static Optional<String> expected(String reason) {
         return EXPECTED.entrySet().stream().filter(expectation -> reason.endsWith(expectation.getKey()))
                 .map(Map.Entry::getValue).findFirst();
+    }
+
+    /**
+     * A member name holding a UTF-16 surrogate alone, refused in the words of {@link PlainText} that a string holding
+     * one gets, at the name: Jackson refuses the name itself while reading it, in words of its own decoding, so the
+     * name is read here from the text, in the object the parser was reading.
+     */
+    private static Optional<Problem> loneSurrogateName(String file, byte[] text, JsonProcessingException malformed,
+                                                      JsonSyntaxError error) {
+        JsonLocation at = malformed.getLocation();
+        if (!LONE_SURROGATE_NAME.matcher(error.reason()).find() || at == null || at.getByteOffset() <= 0
+                || !(malformed.getProcessor() instanceof JsonParser parser)) {
+            return Optional.empty();
+        }
+        Optional<String> name = stringBefore(text, (int) Math.min(at.getByteOffset(), text.length) - 1);
+        JsonStreamContext object = parser.getParsingContext();
+        String objectAt = object.getParent() == null ? "" : object.getParent().pathAsPointer().toString();
+        List<Problem> refused = new ArrayList<>();
+        name.ifPresent(held -> PlainText.wholeCharacters(JsonTrees.NODES.objectNode().putNull(held), objectAt,
+                (pointer, message, hint) -> refused.add(Problem.error(file, pointer, message, hint).atLine(error.line()))));
+        return refused.stream().findFirst();
+    }
+
+    /** The JSON string that holds the byte at {@code index} or ends there, its escapes read; empty if none does. */
+    private static Optional<String> stringBefore(byte[] text, int index) {
+        int open = -1;
+        int close = -1;
+        for (int at = 0; at < text.length && at <= index; at++) {
+            if (text[at] == '"') {
+                open = at;
+                close = at + 1;
+                while (close < text.length && text[close] != '"') {
+                    close += text[close] == '\\' ? 2 : 1;
+                }
+                at = close;
+            }
+        }
+        if (open < 0 || close < index || close >= text.length) {
+            return Optional.empty();
+        }
+        String written = new String(text, open + 1, close - open - 1, StandardCharsets.UTF_8);
+        return Optional.of(ESCAPE.matcher(written).replaceAll(escape -> Matcher.quoteReplacement(String.valueOf(
+                escape.group(1).length() == 5 ? (char) Integer.parseInt(escape.group(1).substring(1), 16)
+                        : ESCAPED.getOrDefault(escape.group(1).charAt(0), escape.group(1).charAt(0))))));
     }
 
     /** Valid JSON beyond a limit of the parser's, said so: the syntax hint would send one looking for an error. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.prompd.core.TerminalText;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.version.Version;
@@ -121,6 +122,19 @@ class JsonSyntaxErrorTest {
             assertEquals("write a number, or leave the field out", problem.hint());
             assertEquals(2, problem.line());
         }
+    }
+
+    /** Jackson refuses such a name itself, in words of its decoding: it gets those a string holding one gets. */
+    @Test
+    void aLoneSurrogateInAMemberNameIsSaidSoAsInAString() {
+        Problem high = problemOf("{\"name\": \"t\",\n \"x\\ud800\": 1}");
+        assertEquals("the name of 'x<U+D800>' holds the lone UTF-16 surrogate U+D800 at position 2", high.message());
+        assertEquals("/x\uD800", high.pointer());
+        assertEquals(TerminalText.loneSurrogateHint(1), high.hint());
+        assertEquals(2, high.line());
+
+        assertEquals("the name of 'x/k<U+DC00>' holds the lone UTF-16 surrogate U+DC00 at position 2",
+                problemOf("{\"x\": {\"k\\udc00\": 1}}").message());
     }
 
     private static Problem problemOf(String json) {

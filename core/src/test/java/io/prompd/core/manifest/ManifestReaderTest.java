@@ -494,7 +494,8 @@ class ManifestReaderTest {
             "/x-site/a\\u200bb | ,\"x-site\": {\"a\\u200bb\": \"c\"}             | the name of 'x-site/a<U+200B>b' holds the invisible Unicode character U+200B at position 2",
             "/category       | ,\"category\": \"lone \\ud800 here\"                | 'category' holds the lone UTF-16 surrogate U+D800 at position 6",
             "/keywords/0     | ,\"keywords\": [\"\\udfff\\ud83d\\ude00\\ud83d\"]     | 'keywords/0' holds the lone UTF-16 surrogates U+DFFF at position 1 and U+D83D at position 3",
-            "/x-site/a/0     | ,\"x-site\": {\"a\": [\"\\udc00\"]}                   | 'x-site/a/0' holds the lone UTF-16 surrogate U+DC00 at position 1"})
+            "/x-site/a/0     | ,\"x-site\": {\"a\": [\"\\udc00\"]}                   | 'x-site/a/0' holds the lone UTF-16 surrogate U+DC00 at position 1",
+            "/x\\ud800        | ,\"x\\ud800\": 1                                 | the name of 'x<U+D800>' holds the lone UTF-16 surrogate U+D800 at position 2"})
     void aBidiControlOrLoneSurrogateInTextOrAnInvisibleCharacterInANameIsAnError(String pointer, String field,
                                                                                String message) {
         ManifestResult result = readWith(field);
