@@ -55,6 +55,9 @@ public record JsonSyntaxError(int line, int column, String reason) {
     private static final Map<Character, Character> ESCAPED = Map.of('b', '\b', 'f', '\f', 'n', '\n', 'r', '\r', 't',
             '\t');
 
+    /** Why JavaScript's NaN and Infinity are refused, after the token as written. */
+    private static final String NO_NUMBER = ", which JSON does not allow: it has no number for not-a-number or infinity";
+
     /** A line Git writes around the two sides of a conflicted merge. */
     private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
 
@@ -180,11 +183,10 @@ public record JsonSyntaxError(int line, int column, String reason) {
      * character it did not expect, and for a trailing comma it says so at the closing bracket.
      */
     private static Optional<Problem> javascriptHabit(String file, String[] lines, JsonSyntaxError error) {
-        Matcher nonNumber = NON_NUMBER.matcher(error.reason());
-        if (nonNumber.find()) {
-            return Optional.of(Problem.error(file, "", nonNumber.group(1) + error.columnNote() + ", which JSON does not"
-                    + " allow: it has no number for not-a-number or infinity", "write a number, or leave the field out")
-                    .atLine(error.line()));
+        if (error.reason().endsWith(NO_NUMBER)) {
+            String written = error.reason().substring(0, error.reason().length() - NO_NUMBER.length());
+            return Optional.of(Problem.error(file, "", written + error.columnNote() + NO_NUMBER,
+                    "write a number, or leave the field out").atLine(error.line()));
         }
         if (error.line() == 0 || error.column() == 0 || error.line() > lines.length) {
             return Optional.empty();
@@ -266,6 +268,12 @@ public record JsonSyntaxError(int line, int column, String reason) {
         boolean inBytes = at != null && at.getByteOffset() >= 0;
         int column = at == null || line == 0 ? 0 : inBytes ? characterColumn(json, line, at.getColumnNr())
                 : Math.max(at.getColumnNr(), 0);
+        Matcher nonNumber = NON_NUMBER.matcher(malformed.getOriginalMessage());
+        if (nonNumber.find()) {
+            // Jackson places the error after the token, which is ASCII: one character a byte
+            return new JsonSyntaxError(line, Math.max(column - nonNumber.group(1).length(), 0), nonNumber.group(1)
+                    + NO_NUMBER);
+        }
         String reason;
         if (malformed instanceof InvalidFormatException invalid && invalid.getCause() instanceof IllegalArgumentException why
                 && parsedAString(invalid, json)) {

@@ -116,7 +116,7 @@ class JsonSyntaxErrorTest {
     void javascriptsNotANumberAndInfinityAreSaidSoWithoutTheParsersFeatureNames() {
         for (String written : new String[] {"NaN", "Infinity", "-Infinity"}) {
             Problem problem = problemOf("{\n  \"x\": " + written + "\n}");
-            assertTrue(problem.message().startsWith(written + " (column "), problem.message());
+            assertTrue(problem.message().startsWith(written + " (column 8)"), problem.message());
             assertTrue(problem.message().endsWith(", which JSON does not allow: it has no number for not-a-number or"
                     + " infinity"), problem.message());
             assertEquals("write a number, or leave the field out", problem.hint());
@@ -135,6 +135,13 @@ class JsonSyntaxErrorTest {
 
         assertEquals("the name of 'x/k<U+DC00>' holds the lone UTF-16 surrogate U+DC00 at position 2",
                 problemOf("{\"x\": {\"k\\udc00\": 1}}").message());
+    }
+
+    /** A registry's document, read by the client, gets the same words, at the token's first character. */
+    @Test
+    void theReasonForNotANumberIsSaidInTheSameWordsAtItsFirstCharacter() {
+        assertEquals("at line 2, column 12: NaN, which JSON does not allow: it has no number for not-a-number or"
+                + " infinity", parsing("{\"versions\":\n {\"a\": [1, NaN]}}").placeAndReason());
     }
 
     private static Problem problemOf(String json) {
