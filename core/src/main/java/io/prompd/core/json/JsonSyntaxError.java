@@ -81,6 +81,10 @@ public record JsonSyntaxError(int line, int column, String reason) {
     private static final String TOO_DEEP = "objects and arrays hold each other more than " + MAX_DEPTH
             + " levels deep, more than prompd reads";
 
+    /** How to fix a document nested deeper than {@link #MAX_DEPTH}. */
+    public static final String TOO_DEEP_HINT = "hold the data in fewer levels: no field prompd knows nests more than a"
+            + " few";
+
     /** The byte order mark of UTF-8, U+FEFF's bytes. */
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -173,8 +177,17 @@ public record JsonSyntaxError(int line, int column, String reason) {
     /** Valid JSON beyond a limit of the parser's, said so: the syntax hint would send one looking for an error. */
     private static Optional<Problem> tooDeep(String file, JsonSyntaxError error) {
         return error.reason().equals(TOO_DEEP) ? Optional.of(Problem.error(file, "", "nested too deep"
-                + error.columnNote() + ": " + TOO_DEEP, "hold the data in fewer levels: no field prompd knows nests more"
-                + " than a few").atLine(error.line())) : Optional.empty();
+                + error.columnNote() + ": " + TOO_DEEP, TOO_DEEP_HINT).atLine(error.line())) : Optional.empty();
+    }
+
+    /**
+     * Where and why a document Jackson reads, JSON or YAML, nests deeper than it reads, in prompd's words: at the
+     * bracket opening the level beyond, the place unknown (0) when brackets do not show it; empty when that is not
+     * why it failed.
+     */
+    public static Optional<JsonSyntaxError> nestedTooDeep(JsonProcessingException malformed, byte[] text) {
+        return malformed instanceof StreamConstraintsException && malformed.getOriginalMessage().startsWith(NESTING)
+                ? Optional.of(tooDeep(text)) : Optional.empty();
     }
 
     /**
@@ -259,8 +272,9 @@ public record JsonSyntaxError(int line, int column, String reason) {
 
     /** @param json the text that failed to parse or fit, to name what it holds where another kind of value fits */
     public static JsonSyntaxError of(JsonProcessingException malformed, byte[] json) {
-        if (malformed instanceof StreamConstraintsException && malformed.getOriginalMessage().startsWith(NESTING)) {
-            return tooDeep(json);
+        Optional<JsonSyntaxError> deep = nestedTooDeep(malformed, json);
+        if (deep.isPresent()) {
+            return deep.get();
         }
         JsonLocation at = malformed.getLocation();
         int line = at == null ? 0 : Math.max(at.getLineNr(), 0);

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.prompd.core.TerminalText;
 import io.prompd.core.json.FieldLines;
+import io.prompd.core.json.JsonSyntaxError;
+import io.prompd.core.json.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.source.Utf8;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntPredicate;
@@ -28,6 +31,10 @@ public final class PromptParser {
 
     /** How Jackson's YAML reader refuses an alias where a key goes, naming SnakeYAML's event and the anchor. */
     private static final Pattern ALIAS_KEY = Pattern.compile("got this instead: <[\\w.]*AliasEvent\\(anchor=([^)]*)\\)>");
+
+    /** How Jackson refuses YAML's infinity and not-a-number, which it reads as floats it cannot parse. */
+    private static final Pattern NOT_A_NUMBER = Pattern.compile(
+            "Malformed numeric value '([-+]?\\.(?:inf|Inf|INF|nan|NaN|NAN))'");
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -114,6 +121,11 @@ public final class PromptParser {
                         + " front matter", "write the key out here").atLine(line));
                 return Optional.empty();
             }
+            Optional<Problem> beyondJson = beyondJson(file, invalid, read, lineShift, line);
+            if (beyondJson.isPresent()) {
+                problems.add(beyondJson.get());
+                return Optional.empty();
+            }
             String message = yamlMessage(invalid, lineShift);
             problems.add(Problem.error(file, "", "the front matter is not valid YAML: " + message, yamlHint(message))
                     .atLine(line));
@@ -129,6 +141,31 @@ public final class PromptParser {
         }
         FieldLines lines = FieldLines.ofYaml(read.yaml(), read.firstYamlLine());
         return Optional.of(new FrontMatterReader(file, (ObjectNode) root, lines, problems).read(read));
+    }
+
+    /**
+     * Valid YAML that prompd does not read, in its words: nesting deeper than JSON's reader takes, at the bracket
+     * opening the level beyond where brackets show it, and infinity or not-a-number ({@code .inf}, {@code .nan}), which
+     * JSON cannot write, refused as a number beyond a double is; Jackson calls them a limit of its own and a
+     * malformed number.
+     */
+    private static Optional<Problem> beyondJson(String file, JsonProcessingException invalid, FrontMatter read,
+                                                int lineShift, int line) {
+        Optional<JsonSyntaxError> deep = JsonSyntaxError.nestedTooDeep(invalid,
+                read.yaml().getBytes(StandardCharsets.UTF_8));
+        if (deep.isPresent()) {
+            return Optional.of(Problem.error(file, "", "the front matter is nested too deep: " + deep.get().reason(),
+                    JsonSyntaxError.TOO_DEEP_HINT).atLine(deep.get().line() == 0 ? read.firstYamlLine()
+                    : lineShift + deep.get().line()));
+        }
+        Matcher noNumber = NOT_A_NUMBER.matcher(String.valueOf(invalid.getOriginalMessage()));
+        if (noNumber.matches() && invalid.getProcessor() instanceof JsonParser parser) {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            return Optional.of(Problem.error(file, pointer, "'" + Pointer.field(pointer) + "' is the number "
+                    + noNumber.group(1) + ", which JSON cannot write: it has no number for infinity or not-a-number",
+                    "write a number, or quote it to keep it as text").atLine(line));
+        }
+        return Optional.empty();
     }
 
     /**

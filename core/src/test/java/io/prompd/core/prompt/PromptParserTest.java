@@ -434,6 +434,32 @@ class PromptParserTest {
         });
     }
 
+    /** Valid YAML, but no number JSON can write: refused as a number beyond a double is, not as a syntax error. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/temperature         | 3 | .inf  | temperature: .inf",
+            "/parameters/0/min    | 5 | -.Inf | parameters:\\n  - name: n\\n    min: -.Inf",
+            "/x-site/limits/1     | 4 | .nan  | x-site:\\n  limits: [1, .nan]"})
+    void infinityOrNotANumberIsAnErrorAtItsFieldAndLine(String pointer, int line, String written, String yaml) {
+        Problem problem = onlyProblem("---\nid: a\n" + unescape(yaml) + "\n---\nHi\n");
+
+        assertEquals(line + " " + pointer + " '" + pointer.substring(1) + "' is the number " + written + ", which JSON"
+                + " cannot write: it has no number for infinity or not-a-number / write a number, or quote it to keep it"
+                + " as text", problem.line() + " " + problem.pointer() + " " + problem.message() + " / "
+                + problem.hint());
+    }
+
+    /** Jackson's words name its own class and method; JSON nested so deep is said so in the same words. */
+    @Test
+    void frontMatterNestedDeeperThanPromptdReadsIsSaidSoAtTheBracketBeyond() {
+        Problem problem = onlyProblem("---\nid: a\nx:\n  y: " + "[".repeat(1001) + "]".repeat(1001) + "\n---\nHi\n");
+
+        assertEquals("the front matter is nested too deep: objects and arrays hold each other more than 1000 levels"
+                + " deep, more than prompd reads", problem.message());
+        assertEquals("hold the data in fewer levels: no field prompd knows nests more than a few", problem.hint());
+        assertEquals(4, problem.line());
+    }
+
     /** An integer of any size is read exactly, as JSON writes it, and not through a double. */
     @Test
     void aHugeIntegerIsReadExactly() {
