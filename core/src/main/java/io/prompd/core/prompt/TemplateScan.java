@@ -660,7 +660,8 @@ final class TemplateScan {
         int index = 0;
         while (index < text.length()) {
             char c = text.charAt(index);
-            if (Character.isWhitespace(c)) {
+            // Jinja's lexer skips Unicode's spaces too, a no-break space pasted from a document among them
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 index++;
                 continue;
             }

@@ -251,7 +251,8 @@ class TemplateScanTest {
         "{{ x is divisibleby 3 }}", "{{ x is not sameas false }}", "{{ 'a' 'b' }}", "{{ a not in b }}",
         "{% for k in d if k is defined %}{% endfor %}", "{% with a = 1, b = 2 %}{% endwith %}",
         "{{ 1_000 + 0x_ff + 0b1_0 + 0o7 + 1_0.5e-1_0 + 1e5 + 0_0 + x.0.1 }}", "{{ a != b }}",
-        "{% set (a, b) = (1, 2) %}", "{% set ns.total = 1 %}", "{% for (k, v) in d %}{% endfor %}"})
+        "{% set (a, b) = (1, 2) %}", "{% set ns.total = 1 %}", "{% for (k, v) in d %}{% endfor %}",
+        "{{\u00a0x\u3000}}"})
     void bracketsInsideStringsOrNestedFitTogether(String body) {
         assertEquals(List.of(), faults(body));
     }
