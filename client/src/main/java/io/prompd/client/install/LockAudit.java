@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,37 +45,62 @@ public final class LockAudit {
      * integrity records, by size and modification time, and the store's {@link PackageStore#changeStamp}: an edit of
      * the lock changes either, and so does a version added to or removed from the store (or another home), so a warm
      * install reads those files, two per locked version, only once after each change, as the lock's own check costs
-     * its size.
+     * its size. Below those two lines, one a line, each {@code name@version} found agreeing: an install audits only
+     * the entries its roots reach, and an edit of {@code prompd.json} alone can bring others into reach.
      */
     private static final String AUDITED_FILE = "lock-audited";
 
     /** Each way the lock is stale, as a clause naming the entry; none for a lock a resolution wrote. */
     public static List<String> problems(LockFile lock, PackageStore store) throws IOException {
-        List<String> problems = new ArrayList<>(disagreeingWithManifests(lock, store));
+        return problems(lock, lock, store);
+    }
+
+    /** The problems of {@code unaudited}'s entries with the store, and of {@code lock} with itself. */
+    private static List<String> problems(LockFile lock, LockFile unaudited, PackageStore store) throws IOException {
+        List<String> problems = new ArrayList<>(disagreeingWithManifests(unaudited, store));
         problems.addAll(lock.lackedDependencies());
         return problems;
     }
 
     /**
      * As {@link #problems(LockFile, PackageStore)} for the project's {@code prompd.lock}, reading the installed
-     * manifests and integrity records only when the file or the store changed since an install last found the lock
-     * agreeing with them; for a run holding the project's lock, which notes a lock found agreeing.
+     * manifests and integrity records only of the entries not found agreeing since the file or the store last changed;
+     * for a run holding the project's lock, which notes the entries found agreeing.
      *
      * @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds
      */
     public static List<String> problems(LockFile lock, PackageStore store, Path projectFolder) throws IOException {
         Path lockFile = projectFolder.resolve(LockFile.FILE_NAME);
-        Path audited = ProjectStateFolder.in(projectFolder).resolve(AUDITED_FILE);
+        Path auditedFile = ProjectStateFolder.in(projectFolder).resolve(AUDITED_FILE);
         String stamp = stamp(lockFile) + store.changeStamp() + "\n";
-        if (stamp.equals(readOrEmpty(audited))) {
+        SortedSet<String> audited = auditedSince(stamp, readOrEmpty(auditedFile));
+        LockFile unaudited = lock.without(lock.packages().entrySet().stream()
+                .filter(entry -> audited.contains(noted(entry))).map(Map.Entry::getKey).toList());
+        if (unaudited.packages().isEmpty()) {
             return lock.lackedDependencies();
         }
-        requireFromLockedBytes(lock, store);
-        List<String> problems = problems(lock, store);
+        requireFromLockedBytes(unaudited, store);
+        List<String> problems = problems(lock, unaudited, store);
         if (problems.isEmpty()) {
-            AtomicFiles.write(audited, stamp.getBytes(StandardCharsets.UTF_8));
+            audited.addAll(lock.packages().entrySet().stream().map(LockAudit::noted).toList());
+            String noting = stamp + String.join("\n", audited) + "\n";
+            AtomicFiles.write(auditedFile, noting.getBytes(StandardCharsets.UTF_8));
         }
         return problems;
+    }
+
+    /** The entries {@code noted} names as found agreeing, none unless it was noted under {@code stamp}. */
+    private static SortedSet<String> auditedSince(String stamp, String noted) {
+        SortedSet<String> audited = new TreeSet<>();
+        if (noted.startsWith(stamp)) {
+            noted.substring(stamp.length()).lines().forEach(audited::add);
+        }
+        return audited;
+    }
+
+    /** {@code @acme/util@1.1.0}, as the audit notes an entry found agreeing. */
+    private static String noted(Map.Entry<PackageName, LockedPackage> entry) {
+        return entry.getKey() + "@" + entry.getValue().version();
     }
 
     /** Empty for a project with no lock yet, whose empty lock is audited at no cost. */

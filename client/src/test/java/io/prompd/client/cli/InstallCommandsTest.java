@@ -543,6 +543,25 @@ class InstallCommandsTest {
     }
 
     @Test
+    void anEntryAnEditOfPrompdJsonAloneBringsIntoReachIsAuditedThoughTheLockAndTheStoreAreUnchanged()
+            throws IOException {
+        registry.publish("@acme/lone", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/util", "@acme/lone").exitCode());
+        String recorded = Integrity.of(Files.readAllBytes(registry.tarball("@acme/lone", "1.0.0"))).toString();
+        String edited = editIntegrity(recorded);
+        editDependencies("\"@acme/util\": \"^1.1.0\"");
+        assertEquals(4, prompd("install", "--frozen").exitCode(), "the lock keeps @acme/lone, out of reach");
+
+        editDependencies("\"@acme/util\": \"^1.1.0\", \"@acme/lone\": \"^1.0.0\"");
+        CliRun reached = prompd("install", "--frozen");
+
+        assertEquals(6, reached.exitCode(), "as a fresh audit of the lock fails: " + reached.err());
+        assertTrue(reached.err().startsWith("error: the store's copy of @acme/lone@1.0.0 ("
+                + home.resolve("packages/@acme/lone@1.0.0") + ") came from other bytes (" + recorded + ") than"
+                + " prompd.lock pins (" + edited + ")\n"), reached.err());
+    }
+
+    @Test
     void aLockThatLostOnlyATransitiveEntryIsStaleToListAsToInstallFrozen() throws IOException {
         assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
         loseUtilFromTheLock(false);
