@@ -239,11 +239,12 @@ final class InstallPlanner {
                       InstallOptions options, RegistryIndex index) throws IOException {
         LockFile current = project.lockOrEmpty();
         List<String> stale = List.of();
+        LockFile audited = LockFile.empty();
         if (!mustResolve) {
             Optional<LockFile> kept = current.satisfying(goal.roots());
+            audited = kept.orElseGet(() -> current.reachableFrom(goal.roots().keySet()));
             // an entry recording dependencies its version does not declare can fail the roots too, and is as stale
-            stale = new ArrayList<>(LockAudit.problems(kept.orElseGet(() -> current.reachableFrom(goal.roots().keySet())),
-                    store, project.folder()));
+            stale = new ArrayList<>(LockAudit.problems(audited, store, project.folder()));
             if (kept.isPresent()) {
                 List<PackageName> missing = lockedInstaller.missing(kept.get());
                 stale.addAll(disagreeingWithRegistry(kept.get(), missing, index));
@@ -255,8 +256,8 @@ final class InstallPlanner {
         }
         Plan plan = resolved(goal, current, ResolveOptions.defaults().withStrategy(options.strategy())
                 .withLocked(current.versions()).freeing(unpinned), index);
-        // the versions a resolution keeps installed were not compared with the integrity it locks
-        LockAudit.requireFromLockedBytes(plan.lock(), store);
+        // the versions a resolution keeps installed were not compared with the integrity it locks, unless audited so
+        LockAudit.requireFromLockedBytes(plan.lock(), audited, store);
         return stale.isEmpty() ? plan : plan.withWarningsFirst(List.of(LockFile.FILE_NAME + " was stale, so its versions were"
                 + " resolved again: " + String.join("; ", stale)));
     }

@@ -27,6 +27,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * What makes a {@code prompd.lock} stale though it meets {@code prompd.json}, as a hand edit or a careless merge of it
@@ -74,8 +75,7 @@ public final class LockAudit {
         Path auditedFile = ProjectStateFolder.in(projectFolder).resolve(AUDITED_FILE);
         String stamp = stamp(lockFile) + store.changeStamp() + "\n";
         SortedSet<String> audited = auditedSince(stamp, readOrEmpty(auditedFile));
-        LockFile unaudited = lock.without(lock.packages().entrySet().stream()
-                .filter(entry -> audited.contains(noted(entry))).map(Map.Entry::getKey).toList());
+        LockFile unaudited = without(lock, entry -> audited.contains(noted(entry)));
         if (unaudited.packages().isEmpty()) {
             return lock.lackedDependencies();
         }
@@ -121,8 +121,25 @@ public final class LockAudit {
         }
     }
 
+    private static LockFile without(LockFile lock, Predicate<Map.Entry<PackageName, LockedPackage>> leaving) {
+        return lock.without(lock.packages().entrySet().stream().filter(leaving).map(Map.Entry::getKey).toList());
+    }
+
+    /**
+     * As {@link #requireFromLockedBytes(LockFile, PackageStore)} for the entries of {@code lock} that {@code audited}
+     * does not pin at the same version and integrity: an audit already compared those, and the store does not change
+     * under a run holding the home's lock.
+     *
+     * @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds
+     */
+    static void requireFromLockedBytes(LockFile lock, LockFile audited, PackageStore store) throws IOException {
+        requireFromLockedBytes(without(lock, entry -> audited.get(entry.getKey())
+                .filter(compared -> compared.version().equals(entry.getValue().version())
+                        && compared.integrity().equals(entry.getValue().integrity())).isPresent()), store);
+    }
+
     /** @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds */
-    static void requireFromLockedBytes(LockFile lock, PackageStore store) throws IOException {
+    private static void requireFromLockedBytes(LockFile lock, PackageStore store) throws IOException {
         Optional<PrompdException> failure = fromOtherBytes(lock, store);
         if (failure.isPresent()) {
             throw failure.get();

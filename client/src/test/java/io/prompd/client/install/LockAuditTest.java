@@ -1,0 +1,60 @@
+package io.prompd.client.install;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.store.PackageStore;
+import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LockAuditTest {
+
+    private static final PackageName UTIL = PackageName.parse("@acme/util");
+    private static final Version VERSION = Version.parse("1.1.0");
+    private static final Integrity EDITED = Integrity.of("another tarball".getBytes(StandardCharsets.UTF_8));
+
+    @TempDir
+    Path work;
+
+    private static LockFile pinning(Integrity integrity) {
+        TreeMap<PackageName, LockedPackage> packages = new TreeMap<>();
+        packages.put(UTIL, new LockedPackage(VERSION, URI.create("https://r.example/util-1.1.0.tgz"), integrity,
+                new TreeMap<>()));
+        return new LockFile(packages);
+    }
+
+    @Test
+    void aResolvedLockIsComparedWithTheStoreOnlyWhereItPinsOtherwiseThanTheAuditedLock() throws IOException {
+        Path tarball = new TestRegistry(work.resolve("registry")).publish(UTIL.toString(), VERSION.toString())
+                .tarball(UTIL.toString(), VERSION.toString());
+        Integrity recorded = Integrity.of(Files.readAllBytes(tarball));
+        PackageStore store = Homes.store(work.resolve("home"));
+        store.install(UTIL, VERSION, tarball, recorded, PackageStore.Pin.LOCK);
+        LockFile edited = pinning(EDITED);
+
+        PrompdException unaudited = assertThrows(PrompdException.class,
+                () -> LockAudit.requireFromLockedBytes(edited, LockFile.empty(), store));
+        PrompdException auditedOtherwise = assertThrows(PrompdException.class,
+                () -> LockAudit.requireFromLockedBytes(edited, pinning(recorded), store));
+
+        assertEquals(ExitCode.INTEGRITY, unaudited.exitCode());
+        assertEquals(ExitCode.INTEGRITY, auditedOtherwise.exitCode());
+        assertDoesNotThrow(() -> LockAudit.requireFromLockedBytes(edited, edited, store),
+                "an entry the audit compared, which would have failed it, is not read again");
+    }
+}
