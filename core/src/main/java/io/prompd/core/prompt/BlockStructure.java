@@ -1,0 +1,159 @@
+package io.prompd.core.prompt;
+
+import io.prompd.core.problem.Spelling;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * The tags of a template and the blocks they open and close, as Jinja and Nunjucks nest them: a tag neither knows, a
+ * tag without what it needs, and an end or a branch that does not fit the blocks open where it stands are faults, since
+ * the template would not render at all.
+ */
+final class BlockStructure {
+
+    /** Tags that open a block Jinja requires to be closed by {@code end<tag>}; {@code set} only without {@code =}. */
+    private static final Set<String> BLOCKS = Set.of("if", "for", "macro", "call", "filter", "with", "block", "set",
+            "autoescape", "raw", "switch");
+    /**
+     * The tags of Jinja, with its standard extensions (do, loop controls, i18n), and of Nunjucks, the two
+     * engines prompts are written for: any other name fails when the prompt renders, as
+     * {@code {% elsif %}} from Ruby or Liquid habits does.
+     */
+    private static final Set<String> TAGS = Set.of("if", "elif", "elseif", "else", "endif", "for", "endfor", "break",
+            "continue", "macro", "endmacro", "call", "endcall", "filter", "endfilter", "set", "endset", "with", "endwith",
+            "block", "endblock", "extends", "include", "import", "from", "autoescape", "endautoescape", "raw", "endraw",
+            "do", "trans", "pluralize", "endtrans", "verbatim", "endverbatim", "switch", "case", "default", "endswitch",
+            "ifAsync", "asyncEach", "endeach", "asyncAll", "endall");
+    /** Nunjucks' variants, read as the tags they stand for: its async forms work as if and for do. */
+    private static final Map<String, String> VARIANTS = Map.of("elseif", "elif", "ifAsync", "if", "asyncEach", "for",
+            "endeach", "endfor", "asyncAll", "for", "endall", "endfor", "verbatim", "raw", "endverbatim", "endraw");
+    /**
+     * The ends of Nunjucks' variants that open a block: Nunjucks closes each with this end only, and Jinja knows
+     * neither, so {@code {% asyncEach %}} closed by the {@code {% endfor %}} of the loop it stands for renders nowhere.
+     */
+    private static final Map<String, String> ENDS = Map.of("asyncEach", "endeach", "asyncAll", "endall",
+            "verbatim", "endverbatim");
+
+    private final TemplateFaults faults;
+    /** For the line of a block named in the fault of another tag. */
+    private final BodyLines lines;
+    /** The blocks open at the reading position, innermost first. */
+    private final Deque<OpenBlock> open = new ArrayDeque<>();
+
+    /**
+     * @param written the tag as written, {@code asyncEach}
+     * @param tag     the tag it stands for, {@code for}
+     * @param scopes  how many scopes were open before it: whatever closes the block, an end or the end
+     *                of an outer block, closes the scopes opened since, its own among them
+     */
+    private record OpenBlock(String written, String tag, int offset, int scopes) {
+
+        /** The one tag that closes the block. */
+        String end() {
+            return ENDS.getOrDefault(written, "end" + tag);
+        }
+    }
+
+    BlockStructure(TemplateFaults faults, BodyLines lines) {
+        this.faults = faults;
+        this.lines = lines;
+    }
+
+    /** The tag a tag as written stands for: Nunjucks' {@code asyncEach} is a {@code for}. */
+    static String standsFor(String written) {
+        return VARIANTS.getOrDefault(written, written);
+    }
+
+    /** Whether Jinja or Nunjucks knows the tag; if not, with a fault naming the tag most likely meant. */
+    boolean isTag(String written, int offset) {
+        if (TAGS.contains(written)) {
+            return true;
+        }
+        faults.add(offset, "{% " + written + " %} is not a tag of Jinja or Nunjucks", Spelling.didYouMean(written, TAGS)
+                .orElse("use one of their tags, such as if, elif, else, for or set, or write a literal '{%' as"
+                        + " {{ '{%' }}"));
+        return false;
+    }
+
+    /**
+     * Keeps the stack of open blocks, and says where an end or a branch does not fit it.
+     *
+     * @param written the tag as written, {@code endeach}
+     * @param tag     the tag it stands for, {@code endfor}
+     * @param scopes  how many scopes are open before the tag, kept with a block it opens
+     * @return how many scopes were open before the block the tag closes, if it closes one
+     */
+    OptionalInt fit(String written, String tag, String rest, int offset, int scopes) {
+        if (BLOCKS.contains(tag) && !(tag.equals("set") && rest.contains("="))) {
+            open.push(new OpenBlock(written, tag, offset, scopes));
+        } else if (tag.equals("case") || tag.equals("default")) {
+            OpenBlock innermost = open.peek();
+            if (innermost == null || !innermost.tag().equals("switch")) {
+                faults.add(offset, "{% " + tag + " %} is not inside a {% switch %}", "remove it, or open the {% switch %}"
+                        + " it belongs to");
+            }
+        } else if (tag.equals("elif") || tag.equals("else")) {
+            OpenBlock innermost = open.peek();
+            if (innermost == null || !(innermost.tag().equals("if") || tag.equals("else") && innermost.tag().equals("for"))) {
+                faults.add(offset, "{% " + tag + " %} is not inside an {% if %}" + (tag.equals("else") ? " or a {% for %}"
+                        : ""), innermost == null ? "remove it, or open the block it belongs to" : "close the {% "
+                        + innermost.written() + " %} of line " + lines.fileLine(innermost.offset()) + " first");
+            }
+        } else if (tag.startsWith("end") && BLOCKS.contains(tag.substring(3))) {
+            return close(written, tag.substring(3), offset);
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * @param written the end as written, {@code endeach}
+     * @param tag     the block it closes, {@code for}
+     */
+    private OptionalInt close(String written, String tag, int offset) {
+        boolean opened = open.stream().anyMatch(block -> block.tag().equals(tag));
+        if (!opened) {
+            String opener = ENDS.entrySet().stream().filter(end -> end.getValue().equals(written)).map(Map.Entry::getKey)
+                    .findFirst().orElse(tag);
+            faults.add(offset, "{% " + written + " %} closes no {% " + opener + " %}", "remove it, or add the {% "
+                    + opener + " %} it should close");
+            return OptionalInt.empty();
+        }
+        // the blocks opened since are the ones left unclosed; reported once, then forgotten
+        while (!open.peek().tag().equals(tag)) {
+            OpenBlock unclosed = open.pop();
+            faults.add(unclosed.offset(), "{% " + unclosed.written() + " %} is never closed: {% " + written + " %} on"
+                    + " line " + lines.fileLine(offset) + " comes first", "add {% " + unclosed.end() + " %} before it");
+        }
+        // an end of the block's kind but not its own, endfor for asyncEach, still ends it: one fault, not two
+        OpenBlock closed = open.pop();
+        if (!closed.end().equals(written)) {
+            faults.add(offset, "{% " + written + " %} cannot close the {% " + closed.written() + " %} of line "
+                    + lines.fileLine(closed.offset()), "write {% " + closed.end() + " %} in its place");
+        }
+        return OptionalInt.of(closed.scopes());
+    }
+
+    /** Jinja refuses these tags without what follows their name. */
+    void argumentsRequired(String tag, String rest, int offset) {
+        String needed = switch (tag) {
+            case "if", "elif" -> "a condition, as in {% " + tag + " topic %}";
+            case "for" -> TemplateLexer.FOR.matcher(rest).matches() ? "" : "'NAME in ITEMS', as in {% for item in items %}";
+            case "include", "extends", "import", "from" -> "the file's name, as in {% " + tag + " \"./part.prmd\""
+                    + (tag.equals("import") ? " as part" : tag.equals("from") ? " import name" : "") + " %}";
+            case "set", "macro", "block" -> "a name, as in {% " + tag + " name" + (tag.equals("macro") ? "()" : "") + " %}";
+            default -> "";
+        };
+        if (!needed.isEmpty() && (rest.isBlank() || tag.equals("for"))) {
+            faults.add(offset, "{% " + tag + " %} needs " + needed, "complete the tag, or remove it");
+        }
+    }
+
+    /** At the end of the template: the blocks still open are never closed, each named at its line, outermost first. */
+    void closeAtTemplateEnd() {
+        open.descendingIterator().forEachRemaining(block -> faults.add(block.offset(), "{% " + block.written()
+                + " %} is never closed", "add {% " + block.end() + " %} where the block ends"));
+    }
+}
