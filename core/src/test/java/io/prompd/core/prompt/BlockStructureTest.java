@@ -1,0 +1,58 @@
+package io.prompd.core.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class BlockStructureTest {
+
+    private final String body = "line 1\nline 2\nline 3";
+    private final BodyLines lines = new BodyLines(body, new MarkdownBody(body, 1));
+    private final TemplateFaults faults = new TemplateFaults(lines);
+    private final BlockStructure blocks = new BlockStructure(faults, lines);
+
+    @Test
+    void anEndGivesBackTheScopesOpenBeforeItsBlockAlsoThroughAnInnerBlockLeftOpen() {
+        assertEquals(OptionalInt.empty(), blocks.fit("for", "for", " a in b", 0, 1));
+        assertEquals(OptionalInt.empty(), blocks.fit("if", "if", " a", 7, 2));
+
+        assertEquals(OptionalInt.of(1), blocks.fit("endfor", "endfor", "", 14, 3));
+        assertEquals(List.of(new TemplateFault(2, "{% if %} is never closed: {% endfor %} on line 3 comes first",
+                "add {% endif %} before it")), faults.all());
+    }
+
+    @Test
+    void anEndClosingNoBlockGivesBackNoScopes() {
+        assertEquals(OptionalInt.empty(), blocks.fit("with", "with", " a = 1", 0, 1));
+
+        assertEquals(OptionalInt.empty(), blocks.fit("endfor", "endfor", "", 7, 2));
+        assertEquals(List.of("{% endfor %} closes no {% for %}"), messages());
+    }
+
+    @Test
+    void aSetWithAValueOpensNoBlockButOneWithoutDoes() {
+        blocks.fit("set", "set", " a = 1", 0, 1);
+        blocks.fit("set", "set", " b", 7, 1);
+        blocks.closeAtTemplateEnd();
+
+        assertEquals(List.of(new TemplateFault(2, "{% set %} is never closed", "add {% endset %} where the block ends")),
+                faults.all());
+    }
+
+    @Test
+    void aNunjucksVariantStandsForItsJinjaTagButKeepsItsOwnEnd() {
+        assertEquals("for", BlockStructure.standsFor("asyncEach"));
+        assertEquals("if", BlockStructure.standsFor("if"));
+
+        blocks.fit("asyncEach", "for", " i in items", 0, 1);
+        blocks.closeAtTemplateEnd();
+        assertEquals(List.of("{% asyncEach %} is never closed"), messages());
+        assertEquals("add {% endeach %} where the block ends", faults.all().get(0).hint());
+    }
+
+    private List<String> messages() {
+        return faults.all().stream().map(TemplateFault::message).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package io.prompd.core.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FileReferencesTest {
+
+    private final String body = "line 1\n{% include ... %}";
+    private final FileReferences files = new FileReferences(new BodyLines(body, new MarkdownBody(body, 1)));
+
+    @Test
+    void eachBranchOfAConditionIsAFileOfItsOwnAndTheFilesOfAListAreAlternativesAtTheTagsLine() {
+        files.read(" 'a.md' if x else ['b.md', \"c.md\"] ignore missing", 7);
+
+        assertEquals(List.of(new TemplateScan.FileUse("a.md", 2, true, List.of()),
+                new TemplateScan.FileUse("b.md", 2, true, List.of("c.md")),
+                new TemplateScan.FileUse("c.md", 2, true, List.of("b.md"))), files.found());
+    }
+
+    @Test
+    void aLiteralThatIsOnlyPartOfANameIsNoFileButOneBesideANameComputedMayBeMissing() {
+        files.read(" 'parts/' ~ name", 0);
+        files.read(" [name, 'default.md'] with context", 0);
+        files.read(" \"m.md\" as lib", 0);
+
+        assertEquals(List.of(new TemplateScan.FileUse("default.md", 1, true, List.of()),
+                new TemplateScan.FileUse("m.md", 1, false, List.of())), files.found());
+    }
+}
