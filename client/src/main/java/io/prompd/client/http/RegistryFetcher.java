@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The client's only way to read a registry: a folder of static files behind {@code https://},
@@ -51,31 +52,35 @@ public final class RegistryFetcher {
     private final boolean offline;
     private final HttpSettings settings;
     private final Transport transport;
+    private final LongSupplier nanoTime;
 
     /**
      * @param cacheFolder where documents are cached
      * @param offline     read documents only from the cache and download nothing over the network
      * @param sleeper     waits between attempts
      * @param clock       tells how long a registry asks to be left alone until a date ({@code Retry-After})
+     * @param nanoTime    the ticker a body's rate is measured by for the {@linkplain HttpSettings#lowSpeed low-speed
+     *                    limit}, in nanoseconds as {@link System#nanoTime} counts them
      * @param waits       hears of the waits a registry asks for
      */
     public RegistryFetcher(Path cacheFolder, boolean offline, HttpSettings settings, Sleeper sleeper, Clock clock,
-                           WaitListener waits) {
+                           LongSupplier nanoTime, WaitListener waits) {
         this.cache = new HttpCache(Objects.requireNonNull(cacheFolder, "cacheFolder"));
         this.offline = offline;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.transport = new Transport(settings, Objects.requireNonNull(sleeper, "sleeper"), new SplittableRandom(),
                 Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(waits, "waits"));
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
     /**
      * The fetcher of a run: cache under {@code <home>/cache/http}, offline, proxies and extra CA
-     * certificates as chosen, default limits.
+     * certificates as chosen, default limits, bodies timed by the system's ticker.
      */
     public static RegistryFetcher of(Settings runSettings, Clock clock, Sleeper sleeper, WaitListener waits) {
         return new RegistryFetcher(runSettings.cacheFolder().resolve(CACHE_FOLDER), runSettings.offline(),
                 HttpSettings.defaults().withNetwork(Proxies.of(runSettings.proxyVariables()), runSettings.caFile()),
-                sleeper, clock, waits);
+                sleeper, clock, System::nanoTime, waits);
     }
 
     /** How many requests it sends at once, across threads. */
@@ -215,7 +220,7 @@ public final class RegistryFetcher {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             Transfers.copy(in, body.length(), bytes, ignored -> { }, settings.maxDocumentBytes(),
                     "a registry document this large is not one prompd expects; check the registry URL", settings.lowSpeed(),
-                    Urls.displayAnswered(url, body.source()));
+                    nanoTime, Urls.displayAnswered(url, body.source()));
             return bytes.toByteArray();
         }
     }
@@ -254,7 +259,7 @@ public final class RegistryFetcher {
             progress.started(body.length());
             Transfers.copy(in, body.length(), keeping, progress::advanced, settings.maxTarballBytes(), "no package's"
                     + " tarball is this large, so the registry sent something else, and nothing of it was kept; tell the"
-                    + " registry's maintainers", settings.lowSpeed(), Urls.displayAnswered(url, body.source()));
+                    + " registry's maintainers", settings.lowSpeed(), nanoTime, Urls.displayAnswered(url, body.source()));
             keeping.flush();
             Integrity actual = hashing.integrity();
             if (expected.matches(actual)) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /** Copies a response body while checking it arrives whole. */
 final class Transfers {
@@ -25,17 +26,18 @@ final class Transfers {
      * @param maxBytes       the most bytes accepted; a body announcing more is refused before it is read
      * @param tooLargeHint   what to do about a body larger than that
      * @param lowSpeed       the slowest average accepted; slower is a stalled transfer, worth a retry
+     * @param nanoTime       the ticker the average is measured by, in nanoseconds as {@link System#nanoTime} counts them
      * @param shown          where the body came from, as messages name it
      * @return the number of bytes copied
      */
     static long copy(InputStream body, long declaredLength, OutputStream out, LongConsumer advanced, long maxBytes,
-                     String tooLargeHint, LowSpeedLimit lowSpeed, String shown) throws TransientFailure, IOException {
+                     String tooLargeHint, LowSpeedLimit lowSpeed, LongSupplier nanoTime, String shown) throws TransientFailure, IOException {
         if (declaredLength > maxBytes) {
             throw tooLarge(shown, maxBytes, tooLargeHint);
         }
         byte[] buffer = new byte[BUFFER_SIZE];
         long total = 0;
-        long windowStart = System.nanoTime();
+        long windowStart = nanoTime.getAsLong();
         long totalAtWindowStart = 0;
         while (true) {
             int read;
@@ -58,7 +60,7 @@ final class Transfers {
             if (total > maxBytes) {
                 throw tooLarge(shown, maxBytes, tooLargeHint);
             }
-            long now = System.nanoTime();
+            long now = nanoTime.getAsLong();
             if (now - windowStart >= lowSpeed.window().toNanos()) {
                 if (total - totalAtWindowStart < lowSpeed.bytesPerWindow()) {
                     throw new TransientFailure("slower than " + lowSpeed + ", after " + received(total, declaredLength));

@@ -52,7 +52,7 @@ class ConcurrencyTest {
             respond(exchange, 200, exchange.getRequestURI().getPath());
         });
         RegistryFetcher fetcher = new RegistryFetcher(cache, false, Fetchers.quick(LIMIT),
-                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, WaitListener.NONE);
+                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime, WaitListener.NONE);
 
         List<Future<String>> fetched = new ArrayList<>();
         for (int i = 0; i < DOCUMENTS; i++) {

@@ -43,7 +43,7 @@ class ExtraCertificatesTest {
 
     private RegistryFetcher trusting(Optional<Path> caFile) {
         return new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK.withNetwork(Proxies.NONE, caFile),
-                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, WaitListener.NONE);
+                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime, WaitListener.NONE);
     }
 
     private URI registry() {
@@ -54,7 +54,7 @@ class ExtraCertificatesTest {
     void aCertificateNoCaTrustsEndsTheRunAtOnceSayingWhereToGiveTheCa() {
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK, sleeper, Fetchers.CLOCK,
-                WaitListener.NONE);
+                System::nanoTime, WaitListener.NONE);
 
         PrompdException untrusted = assertThrows(PrompdException.class,
                 () -> fetcher.fetchDocument(registry()).read(Function.identity()));

@@ -39,10 +39,10 @@ final class Fetchers {
     }
 
     static RegistryFetcher online(Path cache) {
-        return new RegistryFetcher(cache, false, QUICK, new RecordingSleeper(), CLOCK, WaitListener.NONE);
+        return new RegistryFetcher(cache, false, QUICK, new RecordingSleeper(), CLOCK, System::nanoTime, WaitListener.NONE);
     }
 
     static RegistryFetcher offline(Path cache) {
-        return new RegistryFetcher(cache, true, QUICK, new RecordingSleeper(), CLOCK, WaitListener.NONE);
+        return new RegistryFetcher(cache, true, QUICK, new RecordingSleeper(), CLOCK, System::nanoTime, WaitListener.NONE);
     }
 }

@@ -145,7 +145,7 @@ class ProxiesTest {
 
     private RegistryFetcher fetcherThrough(Proxies proxies) {
         return new RegistryFetcher(cache, false, Fetchers.QUICK.withNetwork(proxies, Optional.empty()),
-                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, WaitListener.NONE);
+                new Fetchers.RecordingSleeper(), Fetchers.CLOCK, System::nanoTime, WaitListener.NONE);
     }
 
     private String proxyAddress() {

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,11 @@ class RetryTest {
     }
 
     private RegistryFetcher fetcher(HttpSettings settings) {
-        return new RegistryFetcher(cache, false, settings, sleeper, Fetchers.CLOCK,
+        return fetcher(settings, System::nanoTime);
+    }
+
+    private RegistryFetcher fetcher(HttpSettings settings, LongSupplier nanoTime) {
+        return new RegistryFetcher(cache, false, settings, sleeper, Fetchers.CLOCK, nanoTime,
                 retry -> told.add(retry.url() + ": " + retry.failure() + ", " + retry.asked()
                         .map(wait -> wait.toSeconds() + " s")
                         .orElse("attempt " + retry.nextAttempt() + " of " + retry.maxAttempts())));
@@ -298,14 +303,16 @@ class RetryTest {
     @Test
     void aServerTricklingBytesFailsEachAttemptOnceTheLowSpeedWindowPassesAndIsRetried() {
         byte[] document = documentOf("/registry.json").repeat(10).getBytes(StandardCharsets.UTF_8);
+        TricklingTicker ticker = new TricklingTicker();
         server.handle("/", exchange -> {
+            long readings = ticker.readings();
             exchange.sendResponseHeaders(200, document.length);
             try {
-                // a byte every 50 ms, 20 bytes/s: each one restarts the idle timeout, so that never fires
+                // a byte every 50 ms, 20 bytes/s: each one would restart the idle timeout, so that never fires
                 for (byte b : document) {
+                    readings = ticker.awaitReadingAfter(readings);
                     exchange.getResponseBody().write(b);
                     exchange.getResponseBody().flush();
-                    Thread.sleep(50);
                 }
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
@@ -316,17 +323,47 @@ class RetryTest {
                 new LowSpeedLimit(100, Duration.ofMillis(300)), quick.maxConcurrent(), quick.maxRedirects(),
                 quick.maxDocumentBytes(), quick.maxTarballBytes(), quick.retry(), quick.proxies(), quick.caFile());
         URI url = server.url("/registry.json");
-        long start = System.nanoTime();
 
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> fetcher(demanding).fetchDocument(url).read(Function.identity()));
+                () -> fetcher(demanding, ticker).fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
-        assertTrue(failure.getMessage().startsWith("could not fetch " + url + ": gave up after 4 attempts (last: slower"
-                + " than 100 bytes/s over 300 ms, after "), failure.getMessage());
+        assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: slower than 100 bytes/s over 300 ms,"
+                + " after 6 of " + document.length + " bytes)", failure.getMessage(),
+                "each attempt ended after its window, 6 bytes in, not after the whole trickle");
         assertEquals(4, server.seen().size());
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0,
-                "each attempt ended after its window, not after the whole trickle");
+    }
+
+    /**
+     * A ticker that moves 50 ms each time it is read. The client reads it before its first read of a
+     * body and after each, so a server that sends its next byte only once the ticker has been read
+     * again sends one byte a read, 50 ms apart: a trickle of 20 bytes/s that takes no real time and
+     * comes the same however loaded the machine.
+     */
+    private static final class TricklingTicker implements LongSupplier {
+
+        private static final long STEP_NANOS = Duration.ofMillis(50).toNanos();
+
+        private long readings;
+
+        @Override
+        public synchronized long getAsLong() {
+            readings++;
+            notifyAll();
+            return readings * STEP_NANOS;
+        }
+
+        synchronized long readings() {
+            return readings;
+        }
+
+        /** Waits until the ticker has been read more than {@code seen} times, and returns how many. */
+        synchronized long awaitReadingAfter(long seen) throws InterruptedException {
+            while (readings <= seen) {
+                wait();
+            }
+            return readings;
+        }
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class Homes {
 
     static HttpPackageRegistry registry(Path home, URI registry, boolean offline) {
         RegistryFetcher fetcher = new RegistryFetcher(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER), offline,
-                TEST_HTTP, delay -> { }, Clock.systemUTC(), WaitListener.NONE);
+                TEST_HTTP, delay -> { }, Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
         return new HttpPackageRegistry(fetcher, RegistryRoutes.single(anonymous(registry)));
     }
 

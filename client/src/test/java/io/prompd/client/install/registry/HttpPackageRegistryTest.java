@@ -59,7 +59,7 @@ class HttpPackageRegistryTest {
 
     private HttpPackageRegistry registryAt(RegistryEndpoint endpoint, boolean offline) {
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), offline, HttpSettings.defaults(), delay -> { },
-                Clock.systemUTC(), WaitListener.NONE);
+                Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
         return new HttpPackageRegistry(fetcher, RegistryRoutes.single(endpoint));
     }
 

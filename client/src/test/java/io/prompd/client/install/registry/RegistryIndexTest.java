@@ -125,7 +125,7 @@ class RegistryIndexTest {
                 .publish("@t/top", "1.1.0", "@t/new", "^1.0.0")
                 .publish("@t/top", "2.0.0", "@t/next", "^1.0.0");
         RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { },
-                Clock.systemUTC(), WaitListener.NONE);
+                Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
         Counted registry = new Counted(new HttpPackageRegistry(fetcher,
                 RegistryRoutes.single(Homes.anonymous(published.fileUrl()))));
         try (RegistryIndex index = new RegistryIndex(registry)) {
