@@ -6,6 +6,7 @@ import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import io.prompd.client.files.OwnerOnly;
 import io.prompd.core.files.RunLock;
+import io.prompd.core.files.TemporaryFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ public final class ConfigStore {
     private void write(byte[] json) throws IOException {
         Path folder = file.getParent();
         Folders.create(folder);
-        AtomicFiles.removeOrphansOf(file);
+        TemporaryFiles.removeOrphansOf(file);
         AtomicFiles.write(file, json, OwnerOnly.fileIn(folder));
     }
 

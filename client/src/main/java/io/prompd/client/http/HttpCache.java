@@ -3,6 +3,7 @@ package io.prompd.client.http;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import io.prompd.client.files.OwnerOnly;
+import io.prompd.core.files.TemporaryFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -134,7 +135,7 @@ final class HttpCache {
 
     /** Deletes the temporary files of documents that runs which have ended left here. */
     List<Path> removeOrphans() throws IOException {
-        return AtomicFiles.removeOrphans(folder, 1);
+        return TemporaryFiles.removeOrphans(folder, 1);
     }
 
     Path fileOf(URI url) {

@@ -4,7 +4,7 @@ import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.TarballCache;
-import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ public final class CacheService {
                 children = list.toList();
             }
             for (Path child : children) {
-                AtomicFiles.deleteRecursively(child);
+                Folders.deleteRecursively(child);
             }
             return files;
         }

@@ -8,6 +8,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.NamedWrites;
+import io.prompd.core.files.TemporaryFiles;
 import io.prompd.core.json.LineEndings;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestEditor;
@@ -138,7 +139,7 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
      * @return what was deleted, sorted
      */
     public static List<Path> removeLeftovers(Path folder) throws IOException {
-        return AtomicFiles.removeOrphansIn(folder, name -> name.equals(ManifestReader.FILE_NAME)
+        return TemporaryFiles.removeOrphansIn(folder, name -> name.equals(ManifestReader.FILE_NAME)
                 || name.equals(LockFile.FILE_NAME) || name.equals(ProjectStateFolder.NAME) || PackSelector.isTarball(name));
     }
 

@@ -5,6 +5,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import io.prompd.core.files.NamedWrites;
+import io.prompd.core.files.TemporaryFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,18 +30,18 @@ public final class ScaffoldWriter {
     /** @return the files written, sorted */
     public static List<Path> write(Path folder, Scaffold scaffold) throws IOException {
         // before any refusal: the files a killed init had moved in are refused, and its temporary would stay for good
-        AtomicFiles.removeOrphansOf(folder.resolve(STAGING_TARGET));
+        TemporaryFiles.removeOrphansOf(folder.resolve(STAGING_TARGET));
         refuseExistingFiles(folder, scaffold);
         if (Files.exists(folder)) {
             return writeInto(folder, scaffold);
         }
-        AtomicFiles.removeOrphansOf(folder);
+        TemporaryFiles.removeOrphansOf(folder);
         Path staging = AtomicFiles.temporaryFolder(folder);
         try {
             writeFiles(staging, folder, scaffold.files());
             AtomicFiles.moveIntoFreePlace(staging, folder);
         } finally {
-            AtomicFiles.deleteRecursively(staging);
+            Folders.deleteRecursively(staging);
         }
         return targets(folder, scaffold);
     }
@@ -77,7 +78,7 @@ public final class ScaffoldWriter {
             AtomicFiles.deleteAfter(failure, moved);
             throw failure;
         } finally {
-            AtomicFiles.deleteRecursively(staging);
+            Folders.deleteRecursively(staging);
         }
         return targets(folder, scaffold);
     }

@@ -14,8 +14,8 @@ import io.prompd.client.install.store.TarballCache;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.archive.ArchiveLimits;
-import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.files.Folders;
 import io.prompd.core.json.Json;
 import io.prompd.core.testing.Processes;
 import java.io.ByteArrayInputStream;
@@ -853,7 +853,7 @@ class InstallCommandsTest {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         Path lock = project.resolve("prompd.lock");
         Files.writeString(lock, Files.readString(lock).replace("util-1.1.0.tgz", "util-1.0.0.tgz"));
-        AtomicFiles.deleteRecursively(home);
+        Folders.deleteRecursively(home);
 
         CliRun run = prompd("install", "--frozen");
 
@@ -1355,7 +1355,7 @@ class InstallCommandsTest {
     void aLockedVersionTakenDownInstalledFromTheCacheIsWarnedOfWithTheReasonAndTheWayOff() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         registry.takeDown("@acme/util", "1.1.0", "leaked an API key");
-        AtomicFiles.deleteRecursively(home.resolve("packages/@acme/util@1.1.0"));
+        Folders.deleteRecursively(home.resolve("packages/@acme/util@1.1.0"));
 
         CliRun run = prompd("install");
 

@@ -15,7 +15,8 @@ import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
-import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.Folders;
+import io.prompd.core.files.TemporaryFiles;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
@@ -617,7 +618,7 @@ class InstallerTest {
     @Test
     void offlineInstallsFromTheCacheWhenTheStoreLacksAVersion() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
-        AtomicFiles.deleteRecursively(home.resolve("packages"));
+        Folders.deleteRecursively(home.resolve("packages"));
         server.close();
 
         InstallReport report = Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults());
@@ -629,9 +630,9 @@ class InstallerTest {
     @Test
     void aLockedInstallFromTheCacheSucceedsWhenTheRegistrysIndexCannotBeReadForItsCourtesyNotes() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
-        AtomicFiles.deleteRecursively(home.resolve("packages"));
+        Folders.deleteRecursively(home.resolve("packages"));
         // the HTTP layer's cache of documents then fails every look-up with an UncheckedIOException
-        AtomicFiles.deleteRecursively(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER));
+        Folders.deleteRecursively(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER));
         Files.writeString(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER), "in the way");
         server.forgetRequests();
 
@@ -647,7 +648,7 @@ class InstallerTest {
     @Test
     void offlineADamagedCachedTarballIsNamedAndDeletedAndAFileRegistryReplacesIt() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
-        AtomicFiles.deleteRecursively(home.resolve("packages/@acme/util@1.1.0"));
+        Folders.deleteRecursively(home.resolve("packages/@acme/util@1.1.0"));
         Path cached = Homes.cache(home).pathOf(lock().packages().get(PackageName.parse("@acme/util")).integrity());
         Files.write(cached, Arrays.copyOf(Files.readAllBytes(cached), 100));
 
@@ -693,8 +694,8 @@ class InstallerTest {
     void offlineAPackageKnownWithNoVersionAtHandIsNotCalledMissing() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         Files.delete(project.resolve("prompd.lock"));
-        AtomicFiles.deleteRecursively(home.resolve("packages"));
-        AtomicFiles.deleteRecursively(home.resolve("cache/tarballs"));
+        Folders.deleteRecursively(home.resolve("packages"));
+        Folders.deleteRecursively(home.resolve("cache/tarballs"));
         server.close();
 
         PrompdException nothingAtHand = assertThrows(PrompdException.class,
@@ -872,7 +873,7 @@ class InstallerTest {
     void whatAKilledRunLeftIsCleanedAndTheNextRunCompletes() throws Exception {
         installer().install(project, List.of(), InstallOptions.defaults());
         // a run killed while unpacking and another killed while downloading
-        AtomicFiles.deleteRecursively(home.resolve("packages/@acme/base@1.2.0"));
+        Folders.deleteRecursively(home.resolve("packages/@acme/base@1.2.0"));
         long killed = Processes.endedPid();
         Processes.killedWhileHolding(home.resolve("install.lock"));
         Path staged = Files.createDirectories(home.resolve("packages/@acme/.base@1.2.0.%d.5.part/package".formatted(killed)));
@@ -921,7 +922,7 @@ class InstallerTest {
         REPLACED_BY_A_FILE, EMPTIED, MANIFEST_DELETED;
 
         void to(Path folder) throws IOException {
-            AtomicFiles.deleteRecursively(this == MANIFEST_DELETED ? folder.resolve("prompd.json") : folder);
+            Folders.deleteRecursively(this == MANIFEST_DELETED ? folder.resolve("prompd.json") : folder);
             if (this == REPLACED_BY_A_FILE) {
                 Files.writeString(folder, "not a package");
             } else if (this == EMPTIED) {
@@ -962,7 +963,7 @@ class InstallerTest {
         assertEquals(3, lock().packages().size());
         assertTrue(installed("@acme/util", "1.1.0"));
         try (Stream<Path> left = Files.walk(home)) {
-            assertTrue(left.noneMatch(AtomicFiles::isTemporary));
+            assertTrue(left.noneMatch(TemporaryFiles::isTemporary));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.prompd.core.archive;
 
 import io.prompd.core.Sizes;
-import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.TemporaryFiles;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.source.PackageSource;
@@ -150,7 +150,7 @@ public final class PackSelector {
             // in any letter case: on the case-insensitive disks of macOS and Windows, Git takes .GIT for its own folder
             LeftOut.Reason reason = ALWAYS_EXCLUDED_NAMES.contains(segments[i].toLowerCase(Locale.ROOT))
                     ? LeftOut.Reason.ALWAYS_EXCLUDED
-                    : folder && AtomicFiles.isTemporaryName(segments[i]) ? LeftOut.Reason.TEMPORARY : null;
+                    : folder && TemporaryFiles.isTemporaryName(segments[i]) ? LeftOut.Reason.TEMPORARY : null;
             if (reason != null) {
                 String prefix = String.join("/", Arrays.copyOf(segments, i + 1));
                 return Optional.of(new LeftOut(folder ? prefix + "/" : prefix, reason));
@@ -220,7 +220,7 @@ public final class PackSelector {
         if (folded.startsWith(SECRET_PREFIX) || CREDENTIAL_PREFIXES.stream().anyMatch(folded::startsWith)) {
             return Optional.of(LeftOut.Reason.SECRET);
         }
-        if (AtomicFiles.isTemporaryName(name)) {
+        if (TemporaryFiles.isTemporaryName(name)) {
             return Optional.of(LeftOut.Reason.TEMPORARY);
         }
         if (isClutter(name)) {

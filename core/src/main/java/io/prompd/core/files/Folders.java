@@ -1,6 +1,7 @@
 package io.prompd.core.files;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -9,10 +10,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Folders that prompd creates, with a failure that names what stands in the way. Where a file has
- * the name of a folder to create, {@link Files#createDirectories} says "already exists" of that
- * file, or "Not a directory" of the folder below it: neither tells that a file is in the way, and
- * the second not even which one.
+ * Folders that prompd creates, with a failure that names what stands in the way, and deletes with
+ * all they hold. Where a file has the name of a folder to create, {@link Files#createDirectories}
+ * says "already exists" of that file, or "Not a directory" of the folder below it: neither tells
+ * that a file is in the way, and the second not even which one.
  */
 public final class Folders {
 
@@ -50,5 +51,17 @@ public final class Folders {
             }
         }
         return Optional.empty();
+    }
+
+    /** Deletes a file, or a folder with everything in it; links are deleted, never followed. */
+    public static void deleteRecursively(Path path) throws IOException {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+                for (Path child : children) {
+                    deleteRecursively(child);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
-import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.Folders;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.source.MemorySource;
 import java.io.ByteArrayInputStream;
@@ -125,7 +125,7 @@ class SafeUnpackerTest {
                 int read = super.read(bytes, offset, length);
                 if (read < 0 && Files.exists(target)) {
                     try {
-                        AtomicFiles.deleteRecursively(target);
+                        Folders.deleteRecursively(target);
                     } catch (IOException failed) {
                         throw new UncheckedIOException(failed);
                     }

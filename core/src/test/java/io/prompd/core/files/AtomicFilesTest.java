@@ -1,5 +1,6 @@
 package io.prompd.core.files;
 
+import static io.prompd.core.testing.Listings.entries;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.PrompdException;
-import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,27 +29,6 @@ class AtomicFilesTest {
 
     @TempDir
     Path folder;
-
-    private List<Path> entries(Path in) throws IOException {
-        try (Stream<Path> entries = Files.list(in)) {
-            return entries.sorted().toList();
-        }
-    }
-
-    private static long thisProcessStarted() {
-        return ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
-    }
-
-    @Test
-    void aTemporaryNamesItsTargetAndProcessAndIsNoOrphanWhileItRuns() throws IOException {
-        Path temporary = AtomicFiles.temporaryFile(folder.resolve("sub/entry"));
-        assertTrue(temporary.getFileName().toString().startsWith(".entry." + ProcessHandle.current().pid() + "-"
-                + thisProcessStarted() + "."), temporary.toString());
-        assertTrue(AtomicFiles.isTemporary(temporary));
-        assertEquals(List.of(), AtomicFiles.removeOrphans(folder, 2));
-        assertEquals(List.of(), AtomicFiles.removeOrphansOf(folder.resolve("sub/entry")));
-        assertTrue(Files.exists(temporary));
-    }
 
     @Test
     void temporariesGetTheDefaultPermissionsNotTheOwnerOnlyOnesOfCreateTempFile() throws IOException {
@@ -300,94 +278,5 @@ class AtomicFilesTest {
         Path stagedFile = Files.writeString(AtomicFiles.temporaryFile(readme), "generated");
         assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.moveIntoFreePlace(stagedFile, readme));
         assertEquals("mine", Files.readString(readme));
-    }
-
-    @Test
-    void onlyTheTemporariesOfEndedProcessesAreRemoved() throws Exception {
-        long ended = Processes.endedPid();
-        Path orphan = Files.writeString(folder.resolve(".entry.%d.123.part".formatted(ended)), "half");
-        Path orphanFolder = Files.createDirectories(folder.resolve("@acme/.greeter@1.0.0.%d.9.part/prompts".formatted(ended)));
-        Path notOurs = Files.writeString(folder.resolve(".entry.123.part"), "no process id: not prompd's");
-        Path live = AtomicFiles.temporaryFile(folder.resolve("other"));
-        Path entry = Files.writeString(folder.resolve("0a1b2c"), "whole");
-        Path hidden = Files.writeString(folder.resolve(".keep"), "not a temporary file");
-
-        assertEquals(List.of(orphanFolder.getParent(), orphan).stream().sorted().toList(),
-                AtomicFiles.removeOrphans(folder, 2));
-
-        assertEquals(List.of(folder.resolve("@acme"), notOurs, live, entry, hidden).stream().sorted().toList(),
-                entries(folder));
-        assertFalse(AtomicFiles.isTemporary(notOurs));
-        assertEquals(List.of(), entries(folder.resolve("@acme")));
-    }
-
-    @Test
-    void aTemporaryWhoseProcessIdWasTakenAgainByAProcessStartedLaterIsAnOrphan() throws IOException {
-        long pid = ProcessHandle.current().pid();
-        Path reused = Files.writeString(folder.resolve(".pkg@1.2.0.%d-%d.5.part".formatted(pid, thisProcessStarted() - 1)),
-                "half");
-        // a prompd killed as PID 1 of a container, whose folder the host sees: there, PID 1 is init
-        Path ofAContainersInit = Files.createDirectory(folder.resolve(".pkg@1.3.0.1-1.6.part"));
-        Path mine = AtomicFiles.temporaryFolder(folder.resolve("pkg@1.4.0"));
-        Path ofAnEarlierVersion = Files.writeString(folder.resolve(".pkg@1.5.0.%d.7.part".formatted(pid)),
-                "its writer may be running: it has no start to tell");
-
-        assertEquals(List.of(ofAContainersInit, reused).stream().sorted().toList(), AtomicFiles.removeOrphans(folder, 1));
-        assertEquals(List.of(mine, ofAnEarlierVersion).stream().sorted().toList(), entries(folder));
-        assertEquals(List.of(), AtomicFiles.removeOrphansOf(folder.resolve("pkg@1.4.0")));
-    }
-
-    @Test
-    void theDepthLimitKeepsCompleteFoldersUnwalked() throws Exception {
-        Path deep = Files.createDirectories(folder.resolve("a/b"))
-                .resolve(".entry.%d.1.part".formatted(Processes.endedPid()));
-        Files.writeString(deep, "half");
-        assertEquals(List.of(), AtomicFiles.removeOrphans(folder, 2));
-        assertEquals(List.of(deep), AtomicFiles.removeOrphans(folder, 3));
-    }
-
-    @Test
-    void theOrphansOfOneTargetLeaveEverythingElseBesideIt() throws Exception {
-        long ended = Processes.endedPid();
-        Path mine = Files.createDirectories(folder.resolve(".greeter.%d.5.part/prompts".formatted(ended))).getParent();
-        Path someoneElses = Files.writeString(folder.resolve(".notes.%d.5.part".formatted(ended)), "not prompd's");
-
-        assertEquals(List.of(mine), AtomicFiles.removeOrphansOf(folder.resolve("greeter")));
-        assertEquals(List.of(someoneElses), entries(folder));
-    }
-
-    @Test
-    void theOrphansOfSeveralTargetsAreTheOnesWhoseTargetsNameIsAccepted() throws Exception {
-        long ended = Processes.endedPid();
-        Path tarball = Files.writeString(folder.resolve(".pkg-1.2.0.tgz.%d.5.part".formatted(ended)), "half");
-        Path lock = Files.writeString(folder.resolve(".prompd.lock.%d.6.part".formatted(ended)), "half");
-        Path notAccepted = Files.writeString(folder.resolve(".notes.%d.5.part".formatted(ended)), "not prompd's");
-        Path live = AtomicFiles.temporaryFile(folder.resolve("pkg-1.3.0.tgz"));
-
-        assertEquals(List.of(tarball, lock).stream().sorted().toList(), AtomicFiles.removeOrphansIn(folder,
-                name -> name.endsWith(".tgz") || name.equals("prompd.lock")));
-        assertEquals(List.of(notAccepted, live).stream().sorted().toList(), entries(folder));
-        assertTrue(AtomicFiles.isTemporaryName(".pkg@1.2.0.1.99.part"));
-        assertFalse(AtomicFiles.isTemporaryName("pkg@1.2.0.1.99.part"), "not hidden");
-    }
-
-    @Test
-    void aFolderNeverWrittenHasNoOrphans() throws IOException {
-        assertEquals(List.of(), AtomicFiles.removeOrphans(folder.resolve("absent"), 1));
-        assertEquals(List.of(), AtomicFiles.removeOrphansOf(folder.resolve("absent/target")));
-    }
-
-    @Test
-    void deletingRecursivelyRemovesLinksNotWhatTheyPointTo() throws IOException {
-        Path kept = Files.writeString(folder.resolve("kept"), "outside");
-        Path tree = Files.createDirectories(folder.resolve("tree/sub"));
-        Files.createSymbolicLink(tree.resolve("link"), kept);
-        Files.createSymbolicLink(folder.resolve("tree/folder-link"), folder);
-
-        AtomicFiles.deleteRecursively(folder.resolve("tree"));
-        AtomicFiles.deleteRecursively(folder.resolve("absent"));
-
-        assertFalse(Files.exists(folder.resolve("tree")));
-        assertEquals(List.of(kept), entries(folder));
     }
 }

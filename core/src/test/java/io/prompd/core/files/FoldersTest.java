@@ -1,6 +1,8 @@
 package io.prompd.core.files;
 
+import static io.prompd.core.testing.Listings.entries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,5 +58,19 @@ class FoldersTest {
         FileSystemException refused = assertThrows(FileSystemException.class,
                 () -> Folders.create(Path.of("/proc/prompd-test/packages")));
         assertTrue(!(refused instanceof NotDirectoryException), refused.toString());
+    }
+
+    @Test
+    void deletingRecursivelyRemovesLinksNotWhatTheyPointTo() throws IOException {
+        Path kept = Files.writeString(home.resolve("kept"), "outside");
+        Path tree = Files.createDirectories(home.resolve("tree/sub"));
+        Files.createSymbolicLink(tree.resolve("link"), kept);
+        Files.createSymbolicLink(home.resolve("tree/folder-link"), home);
+
+        Folders.deleteRecursively(home.resolve("tree"));
+        Folders.deleteRecursively(home.resolve("absent"));
+
+        assertFalse(Files.exists(home.resolve("tree")));
+        assertEquals(List.of(kept), entries(home));
     }
 }

@@ -2,7 +2,6 @@ package io.prompd.generator.build;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
-import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -183,12 +182,12 @@ final class OutputFolder {
         }
         ParallelTasks.map(subtrees, Runtime.getRuntime().availableProcessors(), subtree -> {
             try {
-                AtomicFiles.deleteRecursively(subtree);
+                Folders.deleteRecursively(subtree);
                 return subtree;
             } catch (IOException failed) {
                 throw new UncheckedIOException(failed);
             }
         });
-        AtomicFiles.deleteRecursively(folder);
+        Folders.deleteRecursively(folder);
     }
 }

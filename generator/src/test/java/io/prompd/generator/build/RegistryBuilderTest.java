@@ -13,7 +13,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.Packer;
-import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.Folders;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
@@ -722,7 +722,7 @@ class RegistryBuilderTest {
             byte[] packed = Files.readAllBytes(tarball);
             // deleted by hand to rebuild it, or lost to a publish that could put neither build in place: only the
             // user can tell
-            AtomicFiles.deleteRecursively(out);
+            Folders.deleteRecursively(out);
 
             PrompdException refused = assertThrows(PrompdException.class, () -> build(repo, out));
 
@@ -735,7 +735,7 @@ class RegistryBuilderTest {
                     + " links to the deleted output's; then build again", refused.hint());
             assertTrue(Files.isRegularFile(retired.resolve(BuildState.FILE)), "the retired build is kept");
 
-            AtomicFiles.deleteRecursively(retired);
+            Folders.deleteRecursively(retired);
             BuildResult result = build(repo, out);
 
             assertEquals(3, result.tarballsWritten(), "built afresh");

@@ -8,6 +8,8 @@ import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.SafeUnpacker;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.client.files.OwnerOnly;
+import io.prompd.core.files.Folders;
+import io.prompd.core.files.TemporaryFiles;
 import io.prompd.core.json.Json;
 import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestReader;
@@ -187,7 +189,7 @@ public final class PackageStore {
             // is. Runs hold the home's lock while they install, so only a prompd without it gets here.
             Files.deleteIfExists(recordOf(name, version));
         } finally {
-            AtomicFiles.deleteRecursively(staged);
+            Folders.deleteRecursively(staged);
         }
         return target;
     }
@@ -261,7 +263,7 @@ public final class PackageStore {
             // a rename onto the empty temporary folder replaces it
             AtomicFiles.moveIntoPlace(entry, aside);
         } finally {
-            AtomicFiles.deleteRecursively(aside);
+            Folders.deleteRecursively(aside);
         }
     }
 
@@ -274,7 +276,7 @@ public final class PackageStore {
      * @return what was deleted, sorted
      */
     public List<Path> removeLeftovers() throws IOException {
-        List<Path> removed = new ArrayList<>(AtomicFiles.removeOrphans(root, 2));
+        List<Path> removed = new ArrayList<>(TemporaryFiles.removeOrphans(root, 2));
         for (Path entry : versionEntries()) {
             if (!isWhole(entry) && parse(entry).isPresent()) {
                 discard(entry);
@@ -332,7 +334,7 @@ public final class PackageStore {
                 entries.add(entry);
             }
         }
-        return entries.stream().filter(entry -> !AtomicFiles.isTemporary(entry)).toList();
+        return entries.stream().filter(entry -> !TemporaryFiles.isTemporary(entry)).toList();
     }
 
     private static List<Path> list(Path folder) throws IOException {

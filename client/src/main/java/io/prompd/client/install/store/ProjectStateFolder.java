@@ -1,6 +1,7 @@
 package io.prompd.client.install.store;
 
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.Folders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -42,10 +43,10 @@ public final class ProjectStateFolder {
             AtomicFiles.moveIntoFreePlace(staged, folder);
         } catch (FileAlreadyExistsException madeMeanwhile) {
             // another run's, or a file in the way, which taking the run lock names
-            AtomicFiles.deleteRecursively(staged);
+            Folders.deleteRecursively(staged);
         } catch (IOException | RuntimeException failure) {
             try {
-                AtomicFiles.deleteRecursively(staged);
+                Folders.deleteRecursively(staged);
             } catch (IOException leftBehind) {
                 failure.addSuppressed(leftBehind);
             }

@@ -2,8 +2,8 @@ package io.prompd.client.install.store;
 
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.IntegrityInputStream;
-import io.prompd.core.files.AtomicFiles;
 import io.prompd.client.files.OwnerOnly;
+import io.prompd.core.files.Folders;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ public final class TarballCache {
         OwnerOnly.folder(root);
         Path entry = pathOf(integrity);
         if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-            AtomicFiles.deleteRecursively(entry);
+            Folders.deleteRecursively(entry);
         }
         return entry;
     }
@@ -120,7 +120,7 @@ public final class TarballCache {
         for (Path folder : folders) {
             // a folder inside one removed already went with it
             if (removed.stream().noneMatch(folder::startsWith)) {
-                AtomicFiles.deleteRecursively(folder);
+                Folders.deleteRecursively(folder);
                 removed.add(folder);
             }
         }

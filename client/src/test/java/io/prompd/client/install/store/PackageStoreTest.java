@@ -14,6 +14,7 @@ import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.files.AtomicFiles;
+import io.prompd.core.files.TemporaryFiles;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.source.MemorySource;
 import io.prompd.core.testing.Processes;
@@ -122,7 +123,7 @@ class PackageStoreTest {
         assertEquals(ExitCode.INTEGRITY, refused.exitCode());
         assertFalse(store.contains(NAME, VERSION));
         try (Stream<Path> left = Files.walk(work.resolve("packages"))) {
-            assertTrue(left.noneMatch(AtomicFiles::isTemporary));
+            assertTrue(left.noneMatch(TemporaryFiles::isTemporary));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.prompd.client.install.store;
 
+import static io.prompd.core.testing.Listings.entries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +17,6 @@ class ProjectStateFolderTest {
 
     @TempDir
     Path project;
-
-    private List<Path> entries(Path folder) throws IOException {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.sorted().toList();
-        }
-    }
 
     @Test
     void aNewFolderKeepsItselfOutOfGit() throws IOException {
