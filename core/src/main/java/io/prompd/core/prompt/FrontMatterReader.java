@@ -77,12 +77,11 @@ final class FrontMatterReader {
             }
         });
         misspelledKeys(root, "", KNOWN_KEYS);
-        MarkdownBody body = new MarkdownBody(frontMatter.body(), frontMatter.bodyLine());
         return new PromptFile(file, text("id"), text("name"), text("version"), text("description"),
                 text("author"), texts("tags"), parameters(), inherits(using), using, contexts,
                 parts("system", using), parts("user", using), parts("assistant", using), parts("response", using),
                 present(root.get("override")), text("provider"), text("model"), temperature(), maxTokens(),
-                extra, frontMatter.body(), body.sections(), frontMatter.bodyLine(), lines);
+                extra, frontMatter.body(), frontMatter.bodyLine(), lines);
     }
 
     private Optional<String> text(String key) {

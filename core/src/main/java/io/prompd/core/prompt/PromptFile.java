@@ -50,7 +50,6 @@ public record PromptFile(
         OptionalInt maxTokens,
         SortedMap<String, JsonNode> extra,
         String body,
-        List<Section> sections,
         int bodyLine,
         FieldLines fieldLines) {
 
@@ -71,11 +70,19 @@ public record PromptFile(
         extra.forEach((key, value) -> extraCopy.put(key, value.deepCopy()));
         extra = Collections.unmodifiableSortedMap(extraCopy);
         Objects.requireNonNull(body, "body");
-        sections = List.copyOf(sections);
         if (bodyLine < 1) {
             throw new IllegalArgumentException("bodyLine must be positive: " + bodyLine);
         }
         Objects.requireNonNull(fieldLines, "fieldLines");
+    }
+
+    /**
+     * The body's sections, split at its {@code #} headings: made from the body when asked rather than with the file,
+     * since reading the body as Markdown is a good part of parsing a prompt, and a registry build, which parses every
+     * version's prompts, never asks.
+     */
+    public List<Section> sections() {
+        return new MarkdownBody(body, bodyLine).sections();
     }
 
     /** Whether a path names a prompt file: {@code .prmd}, or {@code .prompd} as older packages have it. */
