@@ -171,6 +171,10 @@ public final class TerminalText {
      * Java counts: empty when it holds none.
      */
     public static Optional<String> holds(String text, IntPredicate refused, String kind) {
+        // nearly every text holds none: looked for first without the arrays the message is made from
+        if (!holdsAny(text, refused)) {
+            return Optional.empty();
+        }
         List<String> found = new ArrayList<>();
         int[] codePoints = text.codePoints().toArray();
         for (int index = 0; index < codePoints.length; index++) {
@@ -190,6 +194,18 @@ public final class TerminalText {
         int last = named.size() - 1;
         return Optional.of("holds the " + kind + (found.size() > 1 ? "s " : " ")
                 + (last == 0 ? "" : String.join(", ", named.subList(0, last)) + " and ") + named.get(last));
+    }
+
+    /** Whether any code point of {@code text}, as {@link String#codePoints} gives them, is {@code refused}. */
+    private static boolean holdsAny(String text, IntPredicate refused) {
+        for (int index = 0; index < text.length(); ) {
+            int codePoint = text.codePointAt(index);
+            if (refused.test(codePoint)) {
+                return true;
+            }
+            index += Character.charCount(codePoint);
+        }
+        return false;
     }
 
     /** How a character the terminal would act on is shown in a line, as {@code ^[}, after its code point. */

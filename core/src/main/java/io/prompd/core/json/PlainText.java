@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The rule that the text of a file people write and others are shown ({@code prompd.json}, a prompt's front
@@ -31,33 +32,41 @@ public final class PlainText {
     private static final Rules PLAIN = new Rules(PlainText::value, PlainText::name);
 
     private static final Rules WHOLE_CHARACTERS = new Rules(
-            (text, at, refusal) -> wholeCharacters(text, at, "'" + Pointer.field(at) + "' ", refusal),
-            (name, at, refusal) -> wholeCharacters(name, at, "the name of '" + Pointer.field(at) + "' ", refusal));
+            (text, at, refusal) -> wholeCharacters(text, at, PlainText::valueSubject, refusal),
+            (name, at, refusal) -> wholeCharacters(name, at, PlainText::nameSubject, refusal));
 
     private PlainText() {
     }
 
     /** Whether the string at {@code at} is plain, refusing it if not. */
     public static boolean value(String text, String at, Refusal refusal) {
-        String subject = "'" + Pointer.field(at) + "' ";
         // not &&: a text with both gets both refusals at once
         return plain(text, c -> TerminalText.isControl(c, true), "control character", TerminalText::plainTextHint,
-                at, subject, refusal)
+                at, PlainText::valueSubject, refusal)
                 & plain(text, TerminalText::isBidiControl, "bidi control", count -> TerminalText.bidiHint(count, "prompd"),
-                at, subject, refusal)
-                & wholeCharacters(text, at, subject, refusal);
+                at, PlainText::valueSubject, refusal)
+                & wholeCharacters(text, at, PlainText::valueSubject, refusal);
     }
 
     /** Whether the name of the member at {@code at} is plain, refusing it if not: a name is one line. */
     public static boolean name(String name, String at, Refusal refusal) {
-        String subject = "the name of '" + Pointer.field(at) + "' ";
         return plain(name, c -> TerminalText.isControl(c, false), "control character", TerminalText::plainNameHint,
-                at, subject, refusal)
-                & visible(name, at, subject, refusal)
-                & wholeCharacters(name, at, subject, refusal);
+                at, PlainText::nameSubject, refusal)
+                & visible(name, at, PlainText::nameSubject, refusal)
+                & wholeCharacters(name, at, PlainText::nameSubject, refusal);
     }
 
-    private static boolean wholeCharacters(String text, String at, String subject, Refusal refusal) {
+    /** How a refusal of the text at {@code at} names it: {@code 'description' }. */
+    private static String valueSubject(String at) {
+        return "'" + Pointer.field(at) + "' ";
+    }
+
+    /** How a refusal of the name of the member at {@code at} names it: {@code the name of 'description' }. */
+    private static String nameSubject(String at) {
+        return "the name of '" + Pointer.field(at) + "' ";
+    }
+
+    private static boolean wholeCharacters(String text, String at, UnaryOperator<String> subject, Refusal refusal) {
         return plain(text, TerminalText::isLoneSurrogate, "lone UTF-16 surrogate", TerminalText::loneSurrogateHint, at,
                 subject, refusal);
     }
@@ -67,10 +76,10 @@ public final class PlainText {
      * name may not, refusing it if it does; its control and bidi characters are refused as those of any string.
      */
     public static boolean nameValue(String name, String at, Refusal refusal) {
-        return visible(name, at, "'" + Pointer.field(at) + "' ", refusal);
+        return visible(name, at, PlainText::valueSubject, refusal);
     }
 
-    private static boolean visible(String name, String at, String subject, Refusal refusal) {
+    private static boolean visible(String name, String at, UnaryOperator<String> subject, Refusal refusal) {
         return plain(name, TerminalText::isInvisible, "invisible Unicode character", count -> "rename it without "
                 + (count == 1 ? "the character: it makes" : "the characters: they make") + " the name read as another",
                 at, subject, refusal);
@@ -78,12 +87,14 @@ public final class PlainText {
 
     /**
      * Whether {@code text} holds none of the characters {@code refused}, refusing it if it does, with the hint
-     * for their number.
+     * for their number. The subject, {@code at} as the message names it, is made only for a refusal: every string and
+     * name of every manifest and front matter a registry build reads passes here, and nearly all are plain.
      */
     private static boolean plain(String text, IntPredicate refused, String kind, LongFunction<String> hint, String at,
-                                 String subject, Refusal refusal) {
+                                 UnaryOperator<String> subject, Refusal refusal) {
         Optional<String> wrong = TerminalText.holds(text, refused, kind);
-        wrong.ifPresent(what -> refusal.refuse(at, subject + what, hint.apply(text.codePoints().filter(refused).count())));
+        wrong.ifPresent(what -> refusal.refuse(at, subject.apply(at) + what,
+                hint.apply(text.codePoints().filter(refused).count())));
         return wrong.isEmpty();
     }
 
