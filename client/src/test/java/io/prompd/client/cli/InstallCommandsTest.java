@@ -704,8 +704,36 @@ class InstallCommandsTest {
     void aMissingPackageExitsWithThreeAndSuggests() {
         CliRun run = prompd("install", "@acme/gretter");
         assertEquals(3, run.exitCode(), run.err());
-        assertEquals("error: no package @acme/gretter in registry " + server.url() + "\nhint: did you mean @acme/greeter?\n",
+        assertEquals("error: no package @acme/gretter in registry " + server.url() + "\nhint: if @acme's packages are in"
+                + " another registry, route @acme to it with 'prompd config set scopes.@acme NAME' or 'prompd registry add"
+                + " NAME URL --scope @acme'; otherwise, did you mean @acme/greeter?\n",
                 run.err().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void aMissingDependencyNamesTheRegistryAskedAndHowToRouteItsScope() throws IOException {
+        registry.publish("@data/secret", "1.0.0");
+        assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
+        editDependencies("\"@company/secret\": \"^1.0.0\"");
+
+        CliRun run = CliRun.in(project, home, "install");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertEquals("error: Because your project depends on @company/secret ^1.0.0 and no package @company/secret exists"
+                + " in registry main (" + server.url() + "), version solving failed.\n"
+                + "hint: check the names and ranges above against the registry; a range may ask for a version that was"
+                + " never published, or that has been yanked or taken down; if @company's packages are in another"
+                + " registry, route @company to it with 'prompd config set scopes.@company NAME' or 'prompd registry add"
+                + " NAME URL --scope @company'\n", run.err().replace(System.lineSeparator(), "\n"),
+                "@data/secret is another owner's package, not offered for @company/secret");
+
+        assertEquals(0, CliRun.in(project, home, "registry", "add", "work", server.url().toString(), "--scope",
+                "@company").exitCode());
+        CliRun routed = CliRun.in(project, home, "install");
+        assertEquals(3, routed.exitCode(), routed.err());
+        assertTrue(routed.err().contains(" exists in registry work (" + server.url() + "), "), routed.err());
+        assertFalse(routed.err().contains("route @company"), "a scope routed on purpose is not advised to be: "
+                + routed.err());
     }
 
     @Test

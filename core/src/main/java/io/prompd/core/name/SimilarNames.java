@@ -22,15 +22,17 @@ public final class SimilarNames {
 
     /**
      * Up to three known names, closest first: one that reads alike ({@link PackageName#lookalikeKey}),
-     * the same name in another scope ({@code @prompd/code-reviewer} for {@code code-reviewer}), or
-     * one within a few typing edits; ties in alphabetical order, so every run suggests the same.
+     * the same name in a scope when the name asked has none ({@code @prompd/code-reviewer} for {@code code-reviewer}),
+     * or one within a few typing edits; ties in alphabetical order, so every run suggests the same. A scoped name's
+     * namesake in an unrelated scope is not offered: it is another owner's package, most likely not what was meant
+     * when the scope's own are served elsewhere, and depending on it by mistake is what scopes are there to prevent.
      */
     public static List<PackageName> among(Collection<PackageName> known, PackageName asked) {
         String text = asked.toString();
         return known.stream()
                 .filter(candidate -> !candidate.equals(asked))
                 .map(candidate -> new Suggestion(candidate, candidate.lookalikeKey().equals(asked.lookalikeKey()) ? 0
-                        : candidate.name().equals(asked.name()) ? 1
+                        : !asked.isScoped() && candidate.name().equals(asked.name()) ? 1
                         : Spelling.distance(text, candidate.toString())))
                 .filter(suggestion -> suggestion.edits() <= MAX_EDITS)
                 .sorted(Comparator.comparingInt(Suggestion::edits).thenComparing(Suggestion::name))

@@ -30,20 +30,20 @@ final class Explanation {
     }
 
     private final Incompatibility failure;
-    /** What the versions a domain has are called, as {@link PackageIndex#offered} says. */
-    private final String offered;
+    /** What the versions a domain has are called, and where a package no source has was looked for. */
+    private final PackageIndex index;
     private final Map<Incompatibility, Integer> derivations = new HashMap<>();
     private final Map<Incompatibility, Integer> lineNumbers = new HashMap<>();
     private final List<Line> lines = new ArrayList<>();
 
-    private Explanation(Incompatibility failure, String offered) {
+    private Explanation(Incompatibility failure, PackageIndex index) {
         this.failure = failure;
-        this.offered = offered;
+        this.index = index;
     }
 
-    /** @param offered what the index calls the versions it lists, as {@link PackageIndex#offered} says */
-    static Explanation of(Incompatibility failure, String offered) {
-        Explanation explanation = new Explanation(failure, offered);
+    /** @param index what calls the versions it lists ({@link PackageIndex#offered}) and where it looked for a package */
+    static Explanation of(Incompatibility failure, PackageIndex index) {
+        Explanation explanation = new Explanation(failure, index);
         explanation.countDerivations(failure);
         if (isDerived(failure)) {
             explanation.visit(failure, false);
@@ -379,7 +379,7 @@ final class Explanation {
     private String noVersions(Cause.Dependency dependency) {
         Domain target = dependency.target().domain();
         if (!target.isPublished()) {
-            return "no package " + target + " exists";
+            return "no package " + target + " exists" + index.lookedIn(target.name()).map(where -> " in " + where).orElse("");
         }
         if (target.takedowns().noVersionLeft()) {
             return target.takedowns().everyVersion(target.name());
@@ -402,7 +402,7 @@ final class Explanation {
         }
         List<String> highest = IntStream.range(Math.max(0, count - PUBLISHED_SHOWN), count)
                 .mapToObj(index -> target.version(index).toString()).toList();
-        return " (" + offered + ": " + (count > PUBLISHED_SHOWN ? "…, " : "") + String.join(", ", highest) + ")";
+        return " (" + index.offered() + ": " + (count > PUBLISHED_SHOWN ? "…, " : "") + String.join(", ", highest) + ")";
     }
 
     private static String describeTerms(Incompatibility incompatibility) {

@@ -65,6 +65,23 @@ public interface PackageIndex {
     }
 
     /**
+     * Where the index looked for a package, as a failure saying there is no such package names it ({@code registry
+     * main (https://prompd.example.com/)}): with several registries, which one was asked is what to check. Empty for
+     * an index with one source, which needs no naming.
+     */
+    default Optional<String> lookedIn(PackageName name) {
+        return Optional.empty();
+    }
+
+    /**
+     * How to point the index at another source for a package it has no such package of (a scope routed to another
+     * registry), told beside the failure's hint; empty when it knows of none.
+     */
+    default Optional<String> elsewhere(PackageName name) {
+        return Optional.empty();
+    }
+
+    /**
      * Announces packages whose {@link #versions} the resolver is about to ask for, so an index
      * backed by a network can fetch them in parallel. Called before those requests, never required.
      */

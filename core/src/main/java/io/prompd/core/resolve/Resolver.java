@@ -6,7 +6,9 @@ import io.prompd.core.name.SimilarNames;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
 
 /** Chooses one version of every package the project needs, so that every dependency range holds. */
 public final class Resolver {
@@ -32,7 +34,7 @@ public final class Resolver {
     }
 
     private static ResolutionException failure(Incompatibility proof, PackageIndex index) {
-        Explanation explanation = Explanation.of(proof, index.offered());
+        Explanation explanation = Explanation.of(proof, index);
         StringBuilder message = new StringBuilder(explanation.text());
         for (PackageName name : explanation.unknownPackages()) {
             List<PackageName> similar = index.similarNames(name);
@@ -41,9 +43,11 @@ public final class Resolver {
             }
         }
         if (explanation.involvesMissingVersions()) {
+            String elsewhere = explanation.unknownPackages().stream().map(index::elsewhere).flatMap(Optional::stream)
+                    .distinct().map(advice -> "; " + advice).collect(Collectors.joining());
             return new ResolutionException(ExitCode.NOT_FOUND, message.toString(),
                     "check the names and ranges above against the registry; a range may ask for a version"
-                            + " that was never published, or that has been yanked or taken down");
+                            + " that was never published, or that has been yanked or taken down" + elsewhere);
         }
         return new ResolutionException(ExitCode.CONFLICT, message.toString(),
                 "widen the conflicting ranges above, or choose versions of those packages that agree");

@@ -28,6 +28,12 @@ class SimilarNamesTest {
     }
 
     @Test
+    void aScopedNamesNamesakeInAnotherScopeIsNotOffered() {
+        List<PackageName> known = names("@data/csv-toolkit", "csv-toolkit", "@comapny/csv-toolkit");
+        assertEquals(names("@comapny/csv-toolkit"), SimilarNames.among(known, PackageName.parse("@company/csv-toolkit")));
+    }
+
+    @Test
     void theNameAskedIsNeverItsOwnSuggestion() {
         assertEquals(List.of(), SimilarNames.among(names("@a/x"), PackageName.parse("@a/x")));
     }

@@ -312,6 +312,11 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
+    public Optional<String> scopeRouting(PackageName name) {
+        return routes.endpointFor(name).scopeRouting(name);
+    }
+
+    @Override
     public boolean isAtHand(PackageName name) {
         return routes.endpointFor(name).isFolder();
     }

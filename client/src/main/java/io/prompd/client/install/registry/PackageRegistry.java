@@ -56,6 +56,11 @@ public interface PackageRegistry {
         return "the registry";
     }
 
+    /** As {@link RegistryEndpoint#scopeRouting}, of the registry serving the package's name. */
+    default Optional<String> scopeRouting(PackageName name) {
+        return Optional.empty();
+    }
+
     /** Whether every version of the package can be had with no network, offline too (a registry in a folder). */
     default boolean isAtHand(PackageName name) {
         return false;

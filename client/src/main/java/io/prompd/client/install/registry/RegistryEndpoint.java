@@ -7,6 +7,7 @@ import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.Origin;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.RegistryLayout;
 import java.net.URI;
 import java.util.Objects;
@@ -51,6 +52,21 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential, Option
                         + moveRoute + ", or remove it with its routes with 'prompd registry remove " + registry + "'")
                 .orElseGet(() -> scope + " is routed to this URL, which --registry does not change: " + moveRoute
                         + ", or remove the route with 'prompd config unset " + ConfigFields.SCOPES + "." + scope + "'");
+    }
+
+    /**
+     * For a package it lacks, how to send the package's scope to the registry holding it: a scope's packages are
+     * usually all in one registry, so a scope no route sends anywhere, reaching this one, may be served by another.
+     * Empty for an unscoped name, and for a scope routed here on purpose.
+     */
+    public Optional<String> scopeRouting(PackageName name) {
+        if (!name.isScoped() || route.isPresent()) {
+            return Optional.empty();
+        }
+        String scope = name.scopeWithAt();
+        return Optional.of("if " + scope + "'s packages are in another registry, route " + scope + " to it with 'prompd"
+                + " config set " + ConfigFields.SCOPES + "." + scope + " NAME' or 'prompd registry add NAME URL --scope "
+                + scope + "'");
     }
 
     /** What {@code prompd login --registry} takes to log in to it. */

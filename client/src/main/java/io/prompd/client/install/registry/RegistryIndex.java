@@ -95,8 +95,11 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     public PublishedPackage require(PackageName name) {
         return find(name).orElseThrow(() -> {
             List<PackageName> similar = similarNames(name);
-            String hint = similar.isEmpty() ? "check the name, and which registry serves it ('prompd registry list')"
-                    : SimilarNames.didYouMean(similar);
+            Optional<String> elsewhere = elsewhere(name);
+            String hint = similar.isEmpty()
+                    ? "check the name, and which registry serves it ('prompd registry list')"
+                            + elsewhere.map(advice -> "; " + advice).orElse("")
+                    : elsewhere.map(advice -> advice + "; otherwise, ").orElse("") + SimilarNames.didYouMean(similar);
             return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in " + registry.describe(name), hint);
         });
     }
@@ -104,6 +107,16 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     /** The registry serving the package's name, as messages name it. */
     public String describe(PackageName name) {
         return registry.describe(name);
+    }
+
+    @Override
+    public Optional<String> lookedIn(PackageName name) {
+        return Optional.of(describe(name));
+    }
+
+    @Override
+    public Optional<String> elsewhere(PackageName name) {
+        return registry.scopeRouting(name);
     }
 
     /** As {@link PackageRegistry#routeChange}. */
