@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.CommandLines;
+import io.prompd.cli.HelpCommand;
 import io.prompd.cli.Terminal;
 import io.prompd.cli.VerboseOption;
 import io.prompd.client.config.Settings;
@@ -45,7 +46,7 @@ public final class PrompdCommand implements Runnable {
 
     /** Every subcommand, in the order help lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(
-            CommandLine.HelpCommand.class,
+            HelpCommand.class,
             InitCommand.class,
             ValidateCommand.class,
             PackCommand.class,
@@ -249,7 +250,7 @@ public final class PrompdCommand implements Runnable {
                 index++;
             } else if (!argument.startsWith("-")) {
                 return SUBCOMMANDS.stream()
-                        .filter(type -> type != CommandLine.HelpCommand.class && names(type).contains(argument))
+                        .filter(type -> type != HelpCommand.class && names(type).contains(argument))
                         .<List<Class<?>>>map(List::of)
                         .findFirst().orElse(SUBCOMMANDS);
             }

@@ -1,6 +1,7 @@
 package io.prompd.generator.cli;
 
 import io.prompd.cli.CommandLines;
+import io.prompd.cli.HelpCommand;
 import io.prompd.cli.Terminal;
 import io.prompd.cli.VerboseOption;
 import io.prompd.core.ExitCode;
@@ -16,7 +17,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Check pull requests to a Prompd registry repository and build the static registry from it.",
-        subcommands = {CommandLine.HelpCommand.class, CheckCommand.class, BuildCommand.class, ServeCommand.class})
+        subcommands = {HelpCommand.class, CheckCommand.class, BuildCommand.class, ServeCommand.class})
 public final class PrompdRegistryCommand implements Runnable {
 
     /** The generator reaches no registry and downloads nothing, so it has no network or integrity failures. */
