@@ -49,10 +49,15 @@ public final class CommandLines {
         cli.setExecutionStrategy(parsed -> failWhenOutputLost(execution.execute(parsed), out, err));
         cli.setParameterExceptionHandler((failure, args) -> {
             CommandLine command = failure.getCommandLine();
-            UsageError error = new UsageError(failure.getMessage(),
-                    failure instanceof UnmatchedArgumentException unmatched ? unmatched.getUnmatched() : List.of(),
-                    failure instanceof UnmatchedArgumentException unmatched ? unmatched.getSuggestions() : List.of(),
-                    command.getCommandSpec().qualifiedName(), !command.getSubcommands().isEmpty());
+            List<String> unmatched = failure instanceof UnmatchedArgumentException unmatchedFailure
+                    ? unmatchedFailure.getUnmatched() : List.of();
+            UsageError error = new UsageError(failure.getMessage(), unmatched,
+                    failure instanceof UnmatchedArgumentException unmatchedFailure ? unmatchedFailure.getSuggestions()
+                            : List.of(),
+                    command.getCommandSpec().qualifiedName(), !command.getSubcommands().isEmpty(),
+                    afterEndOfOptions(command, unmatched, List.of(args)),
+                    command.getCommandSpec().positionalParameters().stream().filter(positional -> !positional.hidden())
+                            .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList());
             if (asksForJson(command, error.unknownCommand())) {
                 printJson(command, error.explain());
             }
@@ -84,6 +89,22 @@ public final class CommandLines {
         err.println(new Failures.Explanation(ExitCode.FAILURE,
                 "could not write the output" + reason.map(text -> ": " + text).orElse(""), "").text());
         return exitCode == ExitCode.OK.code() ? ExitCode.FAILURE.code() : exitCode;
+    }
+
+    /**
+     * Whether the first unmatched argument came after the end of options: picocli takes every argument there as a
+     * positional one, and reads one of them that looks like an option, beyond those the command takes, as an unknown
+     * option. Before the delimiter, a word naming one of the command's options matched it, so only after it can such
+     * a word be unmatched.
+     */
+    private static boolean afterEndOfOptions(CommandLine command, List<String> unmatched, List<String> args) {
+        int end = args.indexOf(UsageError.END_OF_OPTIONS);
+        if (end < 0 || unmatched.isEmpty()) {
+            return false;
+        }
+        String word = unmatched.get(0);
+        return args.subList(end + 1, args.size()).contains(word)
+                && (!args.subList(0, end).contains(word) || command.getCommandSpec().optionsMap().containsKey(word));
     }
 
     /** A script reads the failure where it reads results; the person watching its log still sees the text on stderr. */

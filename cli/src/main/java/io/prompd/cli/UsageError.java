@@ -16,9 +16,15 @@ import java.util.stream.Collectors;
  * @param suggestions    arguments the user may have meant
  * @param command        the command as typed, such as {@code prompd init}, to point to its help
  * @param hasSubcommands whether the command takes a subcommand, so that an unmatched word names one
+ * @param afterEndOfOptions whether the unmatched arguments came after {@value #END_OF_OPTIONS}, which makes every
+ *                       argument after it a positional one, an option's name too
+ * @param positionals    the labels of the command's positional parameters, such as {@code PACKAGE}
  */
 public record UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
-                         boolean hasSubcommands) {
+                         boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals) {
+
+    /** The argument after which none is an option, as POSIX utilities and picocli read it. */
+    public static final String END_OF_OPTIONS = "--";
 
     /** Typing edits within which a suggestion is near enough to be the word meant. */
     private static final int MAX_EDITS = 2;
@@ -28,10 +34,16 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         unmatched = List.copyOf(unmatched);
         suggestions = List.copyOf(suggestions);
         Objects.requireNonNull(command, "command");
+        positionals = List.copyOf(positionals);
     }
 
     /** The problem, and a hint with the suggestions and where the command's help is. */
     public Failures.Explanation explain() {
+        if (optionAfterEndOfOptions()) {
+            // an option suggested here would be taken as a positional argument all the same
+            return new Failures.Explanation(ExitCode.USAGE, problem(), "put options before '" + END_OF_OPTIONS
+                    + "'; see '" + command + " --help'");
+        }
         List<String> close = closeSuggestions();
         if (close.isEmpty() && unknownCommand()) {
             return new Failures.Explanation(ExitCode.USAGE, problem(), "'" + command + " --help' lists the commands");
@@ -61,15 +73,33 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         return hasSubcommands && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-");
     }
 
+    /** Whether the trouble is a word written as an option after {@value #END_OF_OPTIONS}, where it is none. */
+    private boolean optionAfterEndOfOptions() {
+        return afterEndOfOptions && !unmatched.isEmpty() && unmatched.get(0).startsWith("-");
+    }
+
     private String problem() {
+        if (optionAfterEndOfOptions()) {
+            boolean one = unmatched.size() == 1;
+            String takenAs = positionals.isEmpty() ? (one ? "an argument" : "arguments")
+                    : Plural.series(positionals, "or");
+            return "unexpected argument " + quoted(unmatched) + ": after '" + END_OF_OPTIONS + "' "
+                    + (one ? "it is" : "they are") + " taken as " + takenAs + ", not as "
+                    + (one ? "an option" : "options") + ", and '" + command + "' takes "
+                    + (positionals.isEmpty() ? "none" : "no more");
+        }
         if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
             return unknownCommand() ? "unknown command '" + unmatched.get(0) + "'"
-                    : "unexpected argument " + unmatched.stream().map(word -> "'" + word + "'").collect(Collectors.joining(", "));
+                    : "unexpected argument " + quoted(unmatched);
         }
         // some parser messages come with their own "Error: " in front
         String bare = message.regionMatches(true, 0, "error: ", 0, "error: ".length()) ? message.substring("error: ".length())
                 : message;
         boolean sentence = bare.length() > 1 && Character.isUpperCase(bare.charAt(0)) && Character.isLowerCase(bare.charAt(1));
         return sentence ? bare.substring(0, 1).toLowerCase(Locale.ROOT) + bare.substring(1) : bare;
+    }
+
+    private static String quoted(List<String> words) {
+        return words.stream().map(word -> "'" + word + "'").collect(Collectors.joining(", "));
     }
 }

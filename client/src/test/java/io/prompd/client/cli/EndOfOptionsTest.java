@@ -1,0 +1,41 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Arguments after {@code --}, which are all positional, as a user types them. */
+class EndOfOptionsTest {
+
+    @TempDir
+    Path work;
+
+    private CliRun prompd(String... args) {
+        return CliRun.in(work, work.resolve("home"), args);
+    }
+
+    @Test
+    void anOptionAfterTheEndOfOptionsIsSaidToBeTakenAsAPackageNotSuggestedAgain() {
+        String expected = "error: unexpected argument '--json': after '--' it is taken as PACKAGE, not as an option, and"
+                + " 'prompd info' takes no more\nhint: put options before '--'; see 'prompd info --help'\n";
+
+        CliRun run = prompd("info", "--", "@acme/util", "--json");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(expected, run.err().replace(System.lineSeparator(), "\n"));
+
+        CliRun given = prompd("info", "--json", "--", "@acme/util", "--json");
+        assertEquals(2, given.exitCode(), given.err());
+        assertEquals(expected, given.err().replace(System.lineSeparator(), "\n"), "the --json before '--' is an option");
+    }
+
+    @Test
+    void anUnknownOptionBeforeTheEndOfOptionsIsStillOneWithItsSuggestion() {
+        CliRun run = prompd("info", "--jsn", "--", "@acme/util");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: unknown option: '--jsn'\nhint: did you mean --json? see 'prompd info --help'\n",
+                run.err().replace(System.lineSeparator(), "\n"));
+    }
+}
