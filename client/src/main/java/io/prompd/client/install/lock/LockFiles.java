@@ -96,8 +96,14 @@ public final class LockFiles {
         try {
             root = JsonTrees.read(json);
         } catch (JsonProcessingException malformed) {
-            throw refused(List.of(JsonSyntaxError.problem(LockFile.FILE_NAME, json, malformed, "")),
-                    JsonSyntaxError.hasConflictMarkers(json) ? CONFLICTED_HINT : FIX_HINT);
+            Problem problem = JsonSyntaxError.problem(LockFile.FILE_NAME, json, malformed, "");
+            if (JsonSyntaxError.hasConflictMarkers(json)) {
+                // one line, as other failures give theirs, and without the problem's own hint to merge the sides by
+                // hand, which is how a lock goes stale
+                throw new PrompdException(ExitCode.FAILURE, LockFile.FILE_NAME + " cannot be read: line "
+                        + problem.line() + ": " + problem.message(), CONFLICTED_HINT);
+            }
+            throw refused(List.of(problem), FIX_HINT);
         } catch (IOException impossible) {
             throw new IllegalStateException("bytes in memory are always readable", impossible);
         }
