@@ -107,14 +107,18 @@ final class MetaFileRule implements PullRequestRule {
     }
 
     /**
-     * {@code prompd install NAME} asks for the version {@code latest} points to, which the resolver
-     * then refuses as yanked, so that tag on a yanked version breaks every install without a range.
+     * {@code prompd install NAME} passes a yanked {@code latest} by, as if there were no tag, for the highest version
+     * that is not yanked (PublishedPackage#latest in the client), and {@code prompd install NAME@latest} asks for the
+     * yanked version, which the resolver refuses: the tag then says nothing true, and the maintainers' choice it was
+     * to record is lost.
      */
     private static void taggedYanked(Problems problems, String file, PackageName name, String tag, Version version) {
         String pointer = Pointer.of("distTags", tag);
         String message = "the dist-tag '" + tag + "' points to " + version + ", which is yanked";
         if (tag.equals(Packument.LATEST)) {
-            problems.error(file, pointer, message + ", so 'prompd install " + name + "' would fail",
+            problems.error(file, pointer, message + ", so 'prompd install " + name + "' passes it by for the highest"
+                            + " version that is not yanked, as if there were no tag, and 'prompd install " + name
+                            + "@latest' fails",
                     "point latest at a version that is not yanked, or remove it to mean the highest such version");
         } else {
             problems.warning(file, pointer, message + ", so 'prompd install " + name + "@" + tag + "' finds nothing",

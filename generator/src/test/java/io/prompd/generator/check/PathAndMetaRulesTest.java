@@ -206,7 +206,8 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, "alice");
 
         assertEquals("/distTags/latest", assertError(report, META, "'latest' points to 1.1.0, which is yanked",
-                "'prompd install @common/util' would fail").pointer());
+                "so 'prompd install @common/util' passes it by for the highest version that is not yanked, as if"
+                        + " there were no tag, and 'prompd install @common/util@latest' fails").pointer());
         assertEquals(List.of("/distTags/stable"), report.problems().stream()
                 .filter(problem -> problem.severity() == Severity.WARNING).map(Problem::pointer).toList());
     }
