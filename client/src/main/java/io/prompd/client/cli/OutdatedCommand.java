@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
                     + " wanted is then the newest version within them, what 'prompd install' moves to.",
             "So is a locked version the registry took down (warned of with the reason): wanted is then the newest"
-                    + " version left within the ranges, what 'prompd update' moves to.",
+                    + " version left within the ranges, what 'prompd update' moves to; and so is a locked package the"
+                    + " registry no longer has at all, with no wanted nor latest version (warned of with the way off).",
             "A dependency not locked that takedowns keep from being locked (no version left, or only versions"
                     + " taken down in its range, or in that of a package every version in its own range needs) is marked taken down"
                     + " and warned of the same way.",

@@ -196,7 +196,7 @@ final class LockedInstaller {
             if (failed.exitCode() != ExitCode.NOT_FOUND) {
                 throw failed;
             }
-            throw noTarball(name, locked, before, index, failed);
+            throw noTarball(name, locked, project, before, index, failed);
         }
         return unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED);
     }
@@ -284,10 +284,15 @@ final class LockedInstaller {
      * The failure of a download the registry answered with not found. A takedown it records was
      * reported before the download was tried, from the same index, so here the version is merely gone.
      * A locked version the registry's index no longer lists may have been taken down without a record, and an update
-     * moves off it; one the index still lists the update would choose again, so the registry is what is broken.
+     * moves off it; one the index still lists the update would choose again, so the registry is what is broken. A
+     * package the registry no longer has at all no update resolves: it must leave the project.
      */
-    private static PrompdException noTarball(PackageName name, LockedPackage locked, LockFile before,
-                                             RegistryIndex index, PrompdException missing) {
+    private static PrompdException noTarball(PackageName name, LockedPackage locked, ProjectGraph project,
+                                             LockFile before, RegistryIndex index, PrompdException missing) {
+        if (lockedBefore(name, locked, before) && index.lacks(name)) {
+            return new PrompdException(ExitCode.NOT_FOUND, StatusNotes.vanished(name, locked.version(),
+                    index.describe(name)) + " (" + missing.getMessage() + ")", StatusNotes.vanishedWayOff(project, name));
+        }
         if (lockedBefore(name, locked, before) && !listed(name, locked.version(), index)) {
             return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
                     + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage()

@@ -83,8 +83,11 @@ public final class Outdated {
                 continue;
             }
             if (published.isEmpty()) {
-                warnings.add(entry.name() + " is no longer in " + index.describe(entry.name()) + "; " + entry.version() + " stays installed as"
-                        + " locked, but 'prompd update' cannot resolve it");
+                // a row, as for a version taken down: no version is left to want, and a home without it cannot install it
+                warnings.add(StatusNotes.vanished(entry.name(), entry.version(), index.describe(entry.name())) + " ("
+                        + StatusNotes.vanishedWayOff(graph, entry.name()) + ")");
+                rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.empty(), Optional.empty(),
+                        entry.direct(), entry.invalid(), false));
                 continue;
             }
             Optional<VersionSummary> summary = published.get().version(entry.version());

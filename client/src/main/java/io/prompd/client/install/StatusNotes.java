@@ -1,6 +1,7 @@
 package io.prompd.client.install;
 
 import io.prompd.client.install.TakedownGraph.Need;
+import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.Plural;
@@ -62,6 +63,22 @@ public final class StatusNotes {
                 + (reason == null ? "no longer listed by its registry" : labelled("taken down", reason))
                 + " (" + whyKept + "it can no longer be downloaded; " + wayOff(graph, packages, published, locked)
                 + ")";
+    }
+
+    /**
+     * What to say of a locked version whose package its registry no longer has at all, as a version taken down is
+     * told of; {@link #vanishedWayOff} says the way off it.
+     *
+     * @param registry the registry as messages name it
+     */
+    static String vanished(PackageName name, Version locked, String registry) {
+        return name + "@" + locked + " is locked in " + LockFile.FILE_NAME + ", but " + registry + " no longer has "
+                + name;
+    }
+
+    /** As when every version is taken down, no range helps: the dependency must go, or what needs it must change. */
+    static String vanishedWayOff(ProjectGraph graph, PackageName name) {
+        return "no version of " + name + " is left to download" + noneLeftWayOff(graph, name);
     }
 
     /** What to say of a locked version a resolution moved off because its registry took it down. */

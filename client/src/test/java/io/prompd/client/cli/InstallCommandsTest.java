@@ -1336,16 +1336,21 @@ class InstallCommandsTest {
     }
 
     @Test
-    void outdatedWarnsOfALockedPackageTheRegistryNoLongerHas() throws IOException {
+    void outdatedListsAndWarnsOfALockedPackageTheRegistryNoLongerHas() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         Files.move(registry.root().resolve("packages/@acme/util"), work.resolve("taken-down"));
 
         CliRun run = prompd("outdated");
 
-        assertEquals(0, run.exitCode(), run.err());
-        assertEquals("no package has a newer version\n", run.out());
-        assertEquals("warning: @acme/util is no longer in registry " + server.url() + "; 1.1.0 stays installed as locked, but 'prompd update'"
-                + " cannot resolve it\n", run.err());
+        assertEquals(1, run.exitCode(), "as for a version taken down: " + run.err());
+        assertEquals("""
+                package     current  wanted  latest  dependency
+                @acme/util  1.1.0    -       -       transitive
+                """, run.out());
+        assertEquals("warning: @acme/util@1.1.0 is locked in prompd.lock, but registry " + server.url() + " no longer"
+                + " has @acme/util (no version of @acme/util is left to download, and packages of the project ask for"
+                + " ^1.0.0; a newer version of those may not ('prompd tree' shows them))\n", run.err(),
+                "whether it is installed is not outdated's to say");
     }
 
     @Test

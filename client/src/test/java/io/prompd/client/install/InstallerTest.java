@@ -280,6 +280,20 @@ class InstallerTest {
     }
 
     @Test
+    void aLockedPackageItsRegistryNoLongerHasAtAllIsToBeUninstalledAsNoUpdateCanResolveIt() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        Files.move(registry.root().resolve("packages/@acme/greeter"), work.resolve("gone"));
+
+        PrompdException gone = failedInstallInAnotherHome();
+
+        assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
+        assertTrue(gone.getMessage().startsWith("@acme/greeter@1.0.0 is locked in prompd.lock, but registry "
+                + server.url() + " no longer has @acme/greeter ("), gone.getMessage());
+        assertEquals("no version of @acme/greeter is left to download: remove the dependency with 'prompd uninstall"
+                + " @acme/greeter'", gone.hint(), "'prompd update @acme/greeter' finds no such package");
+    }
+
+    @Test
     void aLockedVersionTakenDownSinceIsNotFoundWithTheReasonItsRegistryGives() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         registry.publish("@acme/base", "1.3.0").takeDown("@acme/base", "1.2.0", "leaked an API key");

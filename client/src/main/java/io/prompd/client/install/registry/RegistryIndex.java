@@ -80,8 +80,21 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
      * such as a file where its cache's folder goes) leave the run to go on, or to fail with its own error.
      */
     public Optional<PublishedPackage> findIfReadable(PackageName name) {
+        return answer(name).orElse(Optional.empty());
+    }
+
+    /**
+     * Whether the registry answered that it has no such package (a package it served once may be gone), not merely
+     * that its {@code index.json} could not be read.
+     */
+    public boolean lacks(PackageName name) {
+        return answer(name).filter(Optional::isEmpty).isPresent();
+    }
+
+    /** {@link #find}'s answer, empty when the registry gave none ({@link #findIfReadable}). */
+    private Optional<Optional<PublishedPackage>> answer(PackageName name) {
         try {
-            return find(name);
+            return Optional.of(find(name));
         } catch (PrompdException | UncheckedIOException unreadable) {
             return Optional.empty();
         }
