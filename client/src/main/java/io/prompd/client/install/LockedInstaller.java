@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.http.NotFound;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PackageRegistry;
@@ -227,10 +228,14 @@ final class LockedInstaller {
                     + ", and the registry's index.json " + listed.get().dist().integrity(), edited + "; if not, the"
                     + " registry changed a published version: tell its maintainers"));
         }
-        URI registrys = published.get().tarballUrl(listed.get());
-        return registrys.equals(locked.resolved()) ? Optional.empty() : Optional.of(new PrompdException(
+        return otherTarball(locked, published.get(), listed.get()).map(registrys -> new PrompdException(
                 ExitCode.INTEGRITY, failed + "'s resolved URL " + Urls.display(locked.resolved()) + " is not the"
                         + " registry's tarball of that version, " + Urls.display(registrys), edited));
+    }
+
+    /** The registry's tarball URL of the locked version, when the lock's resolved URL (edited) names another. */
+    private static Optional<URI> otherTarball(LockedPackage locked, PublishedPackage published, VersionSummary listed) {
+        return Optional.of(published.tarballUrl(listed)).filter(registrys -> !registrys.equals(locked.resolved()));
     }
 
     /**
@@ -298,6 +303,14 @@ final class LockedInstaller {
                     + LockFile.FILE_NAME + ", but the registry no longer has its tarball (" + missing.getMessage()
                     + ")", "the version may have been taken down: 'prompd update " + name + "' locks another version"
                     + " its range allows");
+        }
+        // not found at the lock's own URL, edited, while the registry's index names another: not the registry's to mend
+        Optional<URI> registrys = index.findIfReadable(name).filter(found -> missing instanceof NotFound)
+                .flatMap(found -> found.version(locked.version()).flatMap(listed -> otherTarball(locked, found, listed)));
+        if (registrys.isPresent()) {
+            return new PrompdException(ExitCode.NOT_FOUND, LockFile.FILE_NAME + "'s resolved URL of " + name + "@"
+                    + locked.version() + " has no tarball (" + missing.getMessage() + "), and it is not the registry's"
+                    + " tarball of that version, " + Urls.display(registrys.get()), LockAudit.ifEdited(List.of(name)));
         }
         return new PrompdException(ExitCode.NOT_FOUND, "the registry lists " + name + "@" + locked.version()
                 + " but has no tarball for it (" + missing.getMessage() + ")", "the registry may be incomplete or"

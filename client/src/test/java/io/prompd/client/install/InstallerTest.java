@@ -294,6 +294,23 @@ class InstallerTest {
     }
 
     @Test
+    void aLockedTarballUrlEditedToOneTheRegistryLacksHasTheEditedLocksWayOff() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        Files.writeString(project.resolve("prompd.lock"), lock.replace("util-1.1.0.tgz", "util-9.9.9.tgz"));
+
+        PrompdException missing = failedInstallInAnotherHome();
+
+        assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
+        assertTrue(missing.getMessage().startsWith("prompd.lock's resolved URL of @acme/util@1.1.0 has no tarball ("),
+                missing.getMessage());
+        assertTrue(missing.getMessage().endsWith("), and it is not the registry's tarball of that version, "
+                + server.url() + "packages/@acme/util/-/util-1.1.0.tgz"), missing.getMessage());
+        assertEquals("if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/util from it and"
+                + " run 'prompd install' to lock the registry's", missing.hint(), "the registry serves its tarball");
+    }
+
+    @Test
     void aLockedVersionTakenDownSinceIsNotFoundWithTheReasonItsRegistryGives() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         registry.publish("@acme/base", "1.3.0").takeDown("@acme/base", "1.2.0", "leaked an API key");
