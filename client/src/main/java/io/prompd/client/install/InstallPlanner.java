@@ -72,8 +72,9 @@ final class InstallPlanner {
         Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
                 .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
         try {
-            return plan(Goal.ofProject(roots(project.manifest().dependencies(), requests), unpinned, newcomers),
+            Plan plan = plan(Goal.ofProject(roots(project.manifest().dependencies(), requests), unpinned, newcomers),
                     project, unpinned, !requests.isEmpty(), options, index);
+            return plan.withWarningsFirst(passedOver(requests, plan, options));
         } catch (PrompdException unresolvable) {
             List<RequestedPackage> opened = requests.stream().map(RequestedPackage::anyRelease).toList();
             if (opened.equals(requests) || !isResolutionFailure(unresolvable)) {
@@ -140,17 +141,30 @@ final class InstallPlanner {
                     ? "" : unresolvable.hint() + "; ") + chosen + " is the range prompd chose from the latest version,"
                     + " named without one, and no other version goes with the project either", unresolvable);
         }
-        String which = options.strategy() == Strategy.LOWEST ? "lowest" : "highest";
-        List<String> setAside = new ArrayList<>();
-        for (RequestedPackage request : byName) {
+        return plan.withWarningsFirst(passedOver(byName, plan, options));
+    }
+
+    /**
+     * What to say of each package named alone that the plan installs at another version than its latest: its range
+     * from the latest set aside, or the latest passed over within it for a higher version the project needs, as when
+     * the maintainers moved the {@code latest} tag back below it.
+     */
+    private static List<String> passedOver(List<RequestedPackage> requests, Plan plan, InstallOptions options) {
+        String can = ", the " + (options.strategy() == Strategy.LOWEST ? "lowest" : "highest") + " version that can, is"
+                + " installed";
+        List<String> warnings = new ArrayList<>();
+        for (RequestedPackage request : requests.stream().filter(RequestedPackage::byName).toList()) {
             Version installed = plan.lock().packages().get(request.name()).version();
+            Version latest = request.latest().orElseThrow();
             if (!request.range().satisfiedBy(installed)) {
-                setAside.add(request.name() + " " + request.fromLatest().orElseThrow() + ", from its latest version,"
-                        + " cannot be installed in this project, so " + installed + ", the " + which + " version that"
-                        + " can, is installed");
+                warnings.add(request.name() + " " + request.fromLatest().orElseThrow() + ", from its latest version,"
+                        + " cannot be installed in this project, so " + installed + can);
+            } else if (!installed.equals(latest)) {
+                warnings.add(request.name() + "'s latest version, " + latest + ", cannot be installed in this project,"
+                        + " so " + installed + can);
             }
         }
-        return plan.withWarningsFirst(setAside);
+        return warnings;
     }
 
     private static boolean isResolutionFailure(PrompdException failure) {

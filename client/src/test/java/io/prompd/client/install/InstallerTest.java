@@ -542,6 +542,19 @@ class InstallerTest {
     }
 
     @Test
+    void aLatestTagMovedBackBelowWhatTheProjectNeedsIsPassedOverSayingSo() throws IOException {
+        registry.tag("@acme/util", "latest", "1.0.0");
+        writeProject("\"@acme/base\": \"^1.0.0\"");
+
+        InstallReport report = installer().install(project, List.of(PackageSpec.parse("@acme/util")),
+                InstallOptions.defaults());
+
+        assertEquals(List.of("@acme/util's latest version, 1.0.0, cannot be installed in this project, so 1.1.0, the"
+                + " highest version that can, is installed"), report.warnings(), "@acme/base 1.2.0 needs ^1.1.0");
+        assertEquals("^1.1.0", report.saved().get(name("@acme/util")).text());
+    }
+
+    @Test
     void aRangeGivenIsSavedAsWritten() throws IOException {
         InstallReport report = installer().install(project, List.of(PackageSpec.parse("@acme/base@~1.0")),
                 InstallOptions.defaults());
