@@ -2,16 +2,22 @@ package io.prompd.client.cli;
 
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -24,6 +30,9 @@ import picocli.CommandLine.Spec;
             "Show the project's dependency tree, as prompd.json and prompd.lock give it.",
             "Asks no registry.",
             "A package needed in several places is expanded at its first place only.",
+            "Below an installed version are the dependencies its own prompd.json declares, at the versions prompd.lock"
+                    + " locks: a stale lock (edited by hand or by a merge) recording others is said so on stderr, as"
+                    + " 'list' says it; below one not installed, those prompd.lock records.",
             "A version outside the range asking for it (prompd.json edited since the lock was written) is marked"
                     + " invalid; tree then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a"
                     + " dependency is not locked or a needed version not installed: 'prompd install' brings them in line;"
@@ -53,8 +62,9 @@ final class TreeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Project project = Project.load(root.context().projectFolder());
-        ProjectGraph graph = ProjectGraph.of(project);
+        ProjectGraph locked = ProjectGraph.of(project);
         PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
+        ProjectGraph graph = locked.withDependencies(declared(locked, store));
         String title = project.manifest().name() + "@" + project.manifest().version();
         String text;
         if (format.json) {
@@ -74,7 +84,31 @@ final class TreeCommand implements Callable<Integer> {
             text = tree.toString();
         }
         spec.commandLine().getOut().print(text);
-        return ProjectMismatches.exitCode(project, graph, store, spec.commandLine().getErr());
+        return ProjectMismatches.exitCode(project, locked, store, spec.commandLine().getErr());
+    }
+
+    /**
+     * The dependencies each installed version's own prompd.json declares, which its integrity pins; a version whose
+     * declaration is not a name and a range each (never so in a published one) keeps the lock's record.
+     */
+    private static Map<PackageName, SortedMap<PackageName, VersionRange>> declared(ProjectGraph graph,
+                                                                                  PackageStore store) throws IOException {
+        Map<PackageName, SortedMap<PackageName, VersionRange>> declared = new HashMap<>();
+        for (Map.Entry<PackageName, LockedPackage> entry : graph.lock().packages().entrySet()) {
+            Optional<SortedMap<String, String>> texts = store.declaredDependencies(entry.getKey(),
+                    entry.getValue().version());
+            if (texts.isPresent()) {
+                try {
+                    SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
+                    texts.get().forEach((name, range) -> dependencies.put(PackageName.parse(name),
+                            VersionRange.parse(range)));
+                    declared.put(entry.getKey(), dependencies);
+                } catch (IllegalArgumentException notADeclaration) {
+                    // the lock's record is drawn, and the audit says how the two differ
+                }
+            }
+        }
+        return declared;
     }
 
     private static void draw(ProjectGraph.Node node, String indent, boolean last, PackageStore store, StringBuilder tree) {

@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +59,10 @@ public final class LockAudit {
 
     /** The problems of {@code unaudited}'s entries with the store, and of {@code lock} with itself. */
     private static List<String> problems(LockFile lock, LockFile unaudited, PackageStore store) throws IOException {
-        List<String> problems = new ArrayList<>(disagreeingWithManifests(unaudited, store));
-        problems.addAll(lock.lackedDependencies());
+        Map<PackageName, String> disagreeing = disagreeingWithManifests(unaudited, store);
+        List<String> problems = new ArrayList<>(disagreeing.values());
+        // what an entry disagreeing with its version's own prompd.json records, that version may not need at all
+        problems.addAll(lock.lackedDependencies(disagreeing.keySet()));
         return problems;
     }
 
@@ -192,13 +195,14 @@ public final class LockAudit {
      * Only installed versions are read, as the integrity that pinned their bytes pins their dependencies too: a version
      * not installed yet is for the install to check against its registry's record, which it fetches for it anyway.
      */
-    private static List<String> disagreeingWithManifests(LockFile lock, PackageStore store) throws IOException {
-        List<String> disagreeing = new ArrayList<>();
+    private static Map<PackageName, String> disagreeingWithManifests(LockFile lock, PackageStore store)
+            throws IOException {
+        Map<PackageName, String> disagreeing = new LinkedHashMap<>();
         for (Map.Entry<PackageName, LockedPackage> entry : lock.packages().entrySet()) {
             LockedPackage locked = entry.getValue();
             Optional<SortedMap<String, String>> declared = store.declaredDependencies(entry.getKey(), locked.version());
             if (declared.isPresent() && !declared.get().equals(texts(locked.dependencies()))) {
-                disagreeing.add(recordedAgainst(entry.getKey(), locked, declared.get(),
+                disagreeing.put(entry.getKey(), recordedAgainst(entry.getKey(), locked, declared.get(),
                         "its own " + ManifestReader.FILE_NAME + " declares"));
             }
         }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A project's installed dependency graph as its files state it: the direct ranges of
@@ -86,6 +87,17 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
             }
         }
         return needed;
+    }
+
+    /**
+     * This graph with the dependencies of the locked packages that {@code declared} names replaced by those it gives,
+     * their own {@code prompd.json}'s: what they need, whatever a stale lock (edited by hand, by a merge) records.
+     */
+    public ProjectGraph withDependencies(Map<PackageName, SortedMap<PackageName, VersionRange>> declared) {
+        SortedMap<PackageName, LockedPackage> packages = new TreeMap<>(lock.packages());
+        declared.forEach((name, dependencies) -> packages.computeIfPresent(name, (same, locked) -> new LockedPackage(
+                locked.version(), locked.resolved(), locked.integrity(), dependencies)));
+        return new ProjectGraph(roots, new LockFile(packages));
     }
 
     /** The direct dependencies the lock lacks: added to prompd.json by hand since the last install. */

@@ -459,6 +459,13 @@ class InstallCommandsTest {
         assertTrue(run.err().startsWith("error: prompd.lock is out of date with prompd.json"), run.err());
     }
 
+    /** prompd.lock's entry of @acme/base recording a dependency on the package, as a hand edit does. */
+    private void recordInTheLockThatBaseNeeds(String name, String range) throws IOException {
+        ObjectNode lock = (ObjectNode) Json.reader().readTree(Files.readString(project.resolve("prompd.lock")));
+        ((ObjectNode) lock.get("packages").get("@acme/base").get("dependencies")).put(name, range);
+        Files.writeString(project.resolve("prompd.lock"), lock.toPrettyString() + "\n");
+    }
+
     /** prompd.lock without the entry of @acme/util and, if asked, without @acme/base's record of needing it. */
     private void loseUtilFromTheLock(boolean recordToo) throws IOException {
         ObjectNode lock = (ObjectNode) Json.reader().readTree(Files.readString(project.resolve("prompd.lock")));
@@ -504,9 +511,7 @@ class InstallCommandsTest {
     void anEntryRecordingARangeItsLockedDependencyIsOutsideIsStaleToInstallAndNamedAsTheLocksByList()
             throws IOException {
         assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
-        ObjectNode lock = (ObjectNode) Json.reader().readTree(Files.readString(project.resolve("prompd.lock")));
-        ((ObjectNode) lock.get("packages").get("@acme/base").get("dependencies")).put("@acme/util", "^9.0.0");
-        Files.writeString(project.resolve("prompd.lock"), lock.toPrettyString() + "\n");
+        recordInTheLockThatBaseNeeds("@acme/util", "^9.0.0");
 
         CliRun list = prompd("list");
         CliRun install = prompd("install");
@@ -520,6 +525,27 @@ class InstallCommandsTest {
                 + " prompd.lock records @acme/util ^9.0.0 for @acme/base@1.0.0, and its own prompd.json declares"
                 + " @acme/util ^1.0.0"), install.err());
         assertEquals(0, prompd("list").exitCode(), "repaired");
+    }
+
+    @Test
+    void aDependencyOnlyTheLockRecordsIsTheLocksToListAndNoChildInTheTree() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        recordInTheLockThatBaseNeeds("@acme/zzz", "^9.0.0");
+
+        CliRun list = prompd("list");
+        CliRun tree = prompd("tree");
+
+        String stale = "error: prompd.lock is stale: prompd.lock records @acme/util ^1.0.0, @acme/zzz ^9.0.0 for"
+                + " @acme/base@1.0.0, and its own prompd.json declares @acme/util ^1.0.0\n";
+        assertEquals(1, list.exitCode(), list.err());
+        assertTrue(list.err().contains(stale), list.err());
+        assertFalse(list.err().contains("needs @acme/zzz"), "@acme/base does not need it: " + list.err());
+        assertEquals(1, tree.exitCode(), tree.err());
+        assertTrue(tree.err().contains(stale), tree.err());
+        assertTrue(tree.out().endsWith("""
+                └── @acme/base@1.0.0 ^1.0.0
+                    └── @acme/util@1.1.0 ^1.0.0
+                """), "what @acme/base's own prompd.json declares: " + tree.out());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -79,9 +80,17 @@ public record LockFile(SortedMap<PackageName, LockedPackage> packages) {
      * hand edit or a merge can leave one. (An entry outside a range on it is {@link #satisfying}'s to find.)
      */
     public List<String> lackedDependencies() {
+        return lackedDependencies(Set.of());
+    }
+
+    /**
+     * As {@link #lackedDependencies()}, but for the dependencies the entries of {@code misrecorded} record, which
+     * are known to be other than their versions need, so that the lock's record of them says nothing of what is needed.
+     */
+    public List<String> lackedDependencies(Collection<PackageName> misrecorded) {
         List<String> lacked = new ArrayList<>();
         packages.forEach((name, locked) -> locked.dependencies().forEach((needed, range) -> {
-            if (!packages.containsKey(needed)) {
+            if (!misrecorded.contains(name) && !packages.containsKey(needed)) {
                 lacked.add(name + "@" + locked.version() + " needs " + needed + " " + range + ", which " + FILE_NAME
                         + " lacks");
             }
