@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -19,6 +20,8 @@ public final class ProjectStateFolder {
 
     private static final String GIT_IGNORE = ".gitignore";
 
+    private static final byte[] IGNORE_ALL = "*\n".getBytes(StandardCharsets.US_ASCII);
+
     private ProjectStateFolder() {
     }
 
@@ -29,18 +32,33 @@ public final class ProjectStateFolder {
 
     /**
      * The folder, created when missing. It appears with its {@code .gitignore} already inside, made beside it and
-     * renamed into place, so that no run (this one killed, another one looking) ever sees it without; one the user
-     * made or emptied is left as it is.
+     * renamed into place, so that no run (this one killed, another one looking) ever sees it without. One that exists
+     * without a {@code .gitignore}, as a prompd from before them left it, gets one, and a {@code .gitignore} of the
+     * user's there is never replaced.
      */
     public static Path created(Path projectFolder) throws IOException {
         Path folder = in(projectFolder);
         if (Files.isDirectory(folder)) {
+            if (Files.notExists(folder.resolve(GIT_IGNORE), LinkOption.NOFOLLOW_LINKS)) {
+                Path staged = AtomicFiles.temporaryFile(folder.resolve(GIT_IGNORE));
+                putInPlace(folder.resolve(GIT_IGNORE), staged, staged);
+            }
             return folder;
         }
         Path staged = AtomicFiles.temporaryFolder(folder);
+        putInPlace(folder, staged, staged.resolve(GIT_IGNORE));
+        return folder;
+    }
+
+    /**
+     * Writes the {@code .gitignore} at {@code ignoreFile}, within {@code staged} (a temporary folder, or that temporary
+     * file itself), and renames {@code staged} to {@code target} unless another run or the user put something there
+     * meanwhile, which is kept.
+     */
+    private static void putInPlace(Path target, Path staged, Path ignoreFile) throws IOException {
         try {
-            Files.write(staged.resolve(GIT_IGNORE), "*\n".getBytes(StandardCharsets.US_ASCII));
-            AtomicFiles.moveIntoFreePlace(staged, folder);
+            Files.write(ignoreFile, IGNORE_ALL);
+            AtomicFiles.moveIntoFreePlace(staged, target);
         } catch (FileAlreadyExistsException madeMeanwhile) {
             // another run's, or a file in the way, which taking the run lock names
             Folders.deleteRecursively(staged);
@@ -52,6 +70,5 @@ public final class ProjectStateFolder {
             }
             throw failure;
         }
-        return folder;
     }
 }

@@ -28,13 +28,26 @@ class ProjectStateFolderTest {
     }
 
     @Test
-    void aFolderThatExistsIsLeftAsItIs() throws IOException {
+    void aFolderAnEarlierPromptLeftGetsItsGitIgnoreAndKeepsTheRest() throws IOException {
         Path folder = Files.createDirectories(project.resolve(".prompd"));
         Files.writeString(folder.resolve("install.lock"), "");
 
         ProjectStateFolder.created(project);
 
-        assertEquals(List.of(folder.resolve("install.lock")), entries(folder));
+        assertEquals(List.of(folder.resolve(".gitignore"), folder.resolve("install.lock")), entries(folder),
+                "no temporary is left");
+        assertEquals("*\n", Files.readString(folder.resolve(".gitignore")));
+    }
+
+    @Test
+    void aGitIgnoreOfTheUsersIsLeftAsItIs() throws IOException {
+        Path folder = Files.createDirectories(project.resolve(".prompd"));
+        Files.writeString(folder.resolve(".gitignore"), "install.lock\n");
+
+        ProjectStateFolder.created(project);
+
+        assertEquals("install.lock\n", Files.readString(folder.resolve(".gitignore")));
+        assertEquals(List.of(folder.resolve(".gitignore")), entries(folder));
     }
 
     @Test
