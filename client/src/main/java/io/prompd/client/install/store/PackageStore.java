@@ -94,10 +94,19 @@ public final class PackageStore {
         if (!contains(name, version)) {
             return Optional.empty();
         }
+        Path record = recordOf(name, version);
         try {
-            return Optional.of(text(recordOf(name, version)));
+            return Optional.of(text(record));
         } catch (NoSuchFileException unrecorded) {
             return Optional.empty();
+        } catch (IOException unreadable) {
+            if (!Files.isDirectory(record, LinkOption.NOFOLLOW_LINKS)) {
+                throw unreadable;
+            }
+            // the system's "Is a directory" names no file
+            throw new PrompdException(ExitCode.CONFLICT, "a folder stands where the store's integrity record of " + name
+                    + "@" + version + " goes: " + record, "'prompd uninstall --global " + name + "@" + version
+                    + "' removes the version and the folder, then install it again", unreadable);
         }
     }
 
@@ -247,8 +256,9 @@ public final class PackageStore {
      */
     public void remove(PackageName name, Version version) throws IOException {
         discard(folderOf(name, version));
-        // after the folder: a record without its folder is never read, a folder without its record is trusted
-        Files.deleteIfExists(recordOf(name, version));
+        // after the folder: a record without its folder is never read, a folder without its record is trusted;
+        // discarded as a folder may be, a record damaged into one
+        discard(recordOf(name, version));
         changed();
     }
 

@@ -112,6 +112,24 @@ class PackageStoreTest {
     }
 
     @Test
+    void aRecordThatIsAFolderIsNamedWithTheWayOffWhichRemovesIt() throws IOException {
+        PackageStore store = storeWithGreeter();
+        Path record = work.resolve("packages/@acme/.greeter@1.2.0.integrity");
+        Files.delete(record);
+        Files.createDirectories(record.resolve("inside"));
+
+        PrompdException named = assertThrows(PrompdException.class, () -> store.recordedIntegrity(NAME, VERSION));
+
+        assertEquals(ExitCode.CONFLICT, named.exitCode());
+        assertEquals("a folder stands where the store's integrity record of @acme/greeter@1.2.0 goes: " + record,
+                named.getMessage());
+        assertEquals("'prompd uninstall --global @acme/greeter@1.2.0' removes the version and the folder, then install"
+                + " it again", named.hint());
+        store.remove(NAME, VERSION);
+        assertFalse(Files.exists(record));
+    }
+
+    @Test
     void aTarballNotMatchingItsIntegrityLeavesNothingBehind() throws IOException {
         Path tarball = work.resolve("greeter.tgz");
         pack(tarball);
