@@ -258,7 +258,7 @@ final class InstallPlanner {
             Optional<LockFile> kept = current.satisfying(goal.roots());
             audited = kept.orElseGet(() -> current.reachableFrom(goal.roots().keySet()));
             // an entry recording dependencies its version does not declare can fail the roots too, and is as stale
-            stale = new ArrayList<>(LockAudit.problems(audited, store, project.folder()));
+            stale = new ArrayList<>(LockAudit.problems(audited, project, store));
             if (kept.isPresent()) {
                 List<PackageName> missing = lockedInstaller.missing(kept.get());
                 stale.addAll(disagreeingWithRegistry(kept.get(), missing, index));

@@ -1,12 +1,14 @@
 package io.prompd.client.install;
 
 import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockFiles;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.ProjectStateFolder;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.archive.Integrity;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
@@ -17,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -44,11 +44,12 @@ public final class LockAudit {
 
     /**
      * Where an install notes the {@code prompd.lock} it last found agreeing with the installed versions' manifests and
-     * integrity records, by size and modification time, and the store's {@link PackageStore#changeStamp}: an edit of
-     * the lock changes either, and so does a version added to or removed from the store (or another home), so a warm
-     * install reads those files, two per locked version, only once after each change, as the lock's own check costs
-     * its size. Below those two lines, one a line, each {@code name@version} found agreeing: an install audits only
-     * the entries its roots reach, and an edit of {@code prompd.json} alone can bring others into reach.
+     * integrity records, by a hash of the lock as read, and the store's {@link PackageStore#changeStamp}: an edit of
+     * the lock changes the one, even one keeping its size and time (a coarse clock, {@code touch -r}), and a version
+     * added to or removed from the store (or another home) the other, so a warm install reads those files, two per
+     * locked version, only once after each change, as the lock's own check costs its size. Below those two lines, one
+     * a line, each {@code name@version} found agreeing: an install audits only the entries its roots reach, and an
+     * edit of {@code prompd.json} alone can bring others into reach.
      */
     private static final String AUDITED_FILE = "lock-audited";
 
@@ -67,26 +68,26 @@ public final class LockAudit {
     }
 
     /**
-     * As {@link #problems(LockFile, PackageStore)} for the project's {@code prompd.lock}, reading the installed
-     * manifests and integrity records only of the entries not found agreeing since the file or the store last changed;
-     * for a run holding the project's lock, which notes the entries found agreeing.
+     * As {@link #problems(LockFile, PackageStore)} for {@code audited}, entries of the project's {@code prompd.lock},
+     * reading the installed manifests and integrity records only of the entries not found agreeing since the lock or
+     * the store last changed; for a run holding the project's lock, which notes the entries found agreeing.
      *
      * @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds
      */
-    public static List<String> problems(LockFile lock, PackageStore store, Path projectFolder) throws IOException {
-        Path lockFile = projectFolder.resolve(LockFile.FILE_NAME);
-        Path auditedFile = ProjectStateFolder.in(projectFolder).resolve(AUDITED_FILE);
-        String stamp = stamp(lockFile) + store.changeStamp() + "\n";
-        SortedSet<String> audited = auditedSince(stamp, readOrEmpty(auditedFile));
-        LockFile unaudited = without(lock, entry -> audited.contains(noted(entry)));
+    public static List<String> problems(LockFile audited, Project project, PackageStore store) throws IOException {
+        Path auditedFile = ProjectStateFolder.in(project.folder()).resolve(AUDITED_FILE);
+        // the lock as parsed, not the file read again: what was audited, whatever an editor does to the file meanwhile
+        String stamp = Integrity.of(LockFiles.toBytes(project.lockOrEmpty())) + "\n" + store.changeStamp() + "\n";
+        SortedSet<String> found = auditedSince(stamp, readOrEmpty(auditedFile));
+        LockFile unaudited = without(audited, entry -> found.contains(noted(entry)));
         if (unaudited.packages().isEmpty()) {
-            return lock.lackedDependencies();
+            return audited.lackedDependencies();
         }
         requireFromLockedBytes(unaudited, store);
-        List<String> problems = problems(lock, unaudited, store);
+        List<String> problems = problems(audited, unaudited, store);
         if (problems.isEmpty()) {
-            audited.addAll(lock.packages().entrySet().stream().map(LockAudit::noted).toList());
-            String noting = stamp + String.join("\n", audited) + "\n";
+            found.addAll(audited.packages().entrySet().stream().map(LockAudit::noted).toList());
+            String noting = stamp + String.join("\n", found) + "\n";
             AtomicFiles.write(auditedFile, noting.getBytes(StandardCharsets.UTF_8));
         }
         return problems;
@@ -104,16 +105,6 @@ public final class LockAudit {
     /** {@code @acme/util@1.1.0}, as the audit notes an entry found agreeing. */
     private static String noted(Map.Entry<PackageName, LockedPackage> entry) {
         return entry.getKey() + "@" + entry.getValue().version();
-    }
-
-    /** Empty for a project with no lock yet, whose empty lock is audited at no cost. */
-    private static String stamp(Path file) throws IOException {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "\n";
-        } catch (NoSuchFileException noLock) {
-            return "";
-        }
     }
 
     private static String readOrEmpty(Path file) throws IOException {

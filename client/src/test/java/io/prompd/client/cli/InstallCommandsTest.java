@@ -559,13 +559,16 @@ class InstallCommandsTest {
         Path lock = project.resolve("prompd.lock");
         Files.setLastModifiedTime(lock, FileTime.fromMillis(Files.getLastModifiedTime(lock).toMillis() + 1000));
         CliRun touched = prompd("install");
+        Files.writeString(lock, Files.readString(lock).replace("util-1.1.0.tgz", "util-1.1.0.tgz?edited"));
+        CliRun edited = prompd("install");
 
         assertEquals(0, unchanged.exitCode(), unchanged.err());
         assertEquals("", unchanged.err(), "the lock unchanged since it was found agreeing is not audited again");
-        assertEquals(0, touched.exitCode(), touched.err());
-        assertTrue(touched.err().startsWith("warning: prompd.lock was stale, so its versions were resolved again:"
+        assertEquals("", touched.err(), "nor one whose content is the same: " + touched.err());
+        assertEquals(0, edited.exitCode(), edited.err());
+        assertTrue(edited.err().startsWith("warning: prompd.lock was stale, so its versions were resolved again:"
                 + " prompd.lock records @acme/util ^1.0.0 for @acme/base@1.0.0, and its own prompd.json declares"
-                + " @acme/other ^1.0.0"), "a lock changed since is audited again: " + touched.err());
+                + " @acme/other ^1.0.0"), "a lock changed since is audited again: " + edited.err());
     }
 
     @Test
@@ -939,6 +942,23 @@ class InstallCommandsTest {
             assertEquals(6, run.exitCode(), command + ": " + run.err());
             assertTrue(run.err().endsWith(error + OTHER_BYTES_HINT), command + ": " + run.err());
         }
+    }
+
+    @Test
+    void aLockEditedKeepingItsSizeAndTimeIsAuditedAgainByAWarmInstall() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("install", "--frozen").exitCode(), "audited, and noted so");
+        Path lock = project.resolve("prompd.lock");
+        FileTime written = Files.getLastModifiedTime(lock);
+        long size = Files.size(lock);
+        editIntegrity(Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString());
+        Files.setLastModifiedTime(lock, written);
+        assertEquals(size, Files.size(lock), "an integrity is as long as another");
+
+        CliRun warm = prompd("install", "--frozen");
+
+        assertEquals(6, warm.exitCode(), "as on a coarse clock, or after touch -r: " + warm.err());
+        assertTrue(warm.err().endsWith(OTHER_BYTES_HINT), warm.err());
     }
 
     @Test
