@@ -84,10 +84,18 @@ final class InstallPlanner {
         }
     }
 
-    /** The plan of a global install of one package, resolved on its own. */
-    Plan forStore(RequestedPackage request, InstallOptions options, RegistryIndex index) {
+    /**
+     * The plan of a global install of one package, resolved on its own.
+     *
+     * @throws PrompdException INTEGRITY when a version it needs is installed from other bytes than the registry lists,
+     *                         as a project's install fails
+     */
+    Plan forStore(RequestedPackage request, InstallOptions options, RegistryIndex index) throws IOException {
         ResolveOptions alone = ResolveOptions.defaults().withStrategy(options.strategy()).withRootName(GLOBAL_ROOT);
-        return resolved(Goal.ofStore(roots(new TreeMap<>(), List.of(request))), LockFile.empty(), alone, index);
+        Goal goal = Goal.ofStore(roots(new TreeMap<>(), List.of(request)));
+        Plan plan = resolved(goal, LockFile.empty(), alone, index);
+        LockAudit.requireFromResolvedBytes(plan.lock(), LockFile.empty(), LockFile.empty(), store, index, goal.global());
+        return plan;
     }
 
     /**
@@ -271,7 +279,7 @@ final class InstallPlanner {
         Plan plan = resolved(goal, current, ResolveOptions.defaults().withStrategy(options.strategy())
                 .withLocked(current.versions()).freeing(unpinned), index);
         // the versions a resolution keeps installed were not compared with the integrity it locks, unless audited so
-        LockAudit.requireFromLockedBytes(plan.lock(), audited, store);
+        LockAudit.requireFromResolvedBytes(plan.lock(), audited, current, store, index, goal.global());
         return stale.isEmpty() ? plan : plan.withWarningsFirst(List.of(LockFile.FILE_NAME + " was stale, so its versions were"
                 + " resolved again: " + String.join("; ", stale)));
     }

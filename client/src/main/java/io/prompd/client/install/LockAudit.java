@@ -3,6 +3,7 @@ package io.prompd.client.install;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
 import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.ProjectStateFolder;
 import io.prompd.core.ExitCode;
@@ -28,6 +29,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -120,16 +122,28 @@ public final class LockAudit {
     }
 
     /**
-     * As {@link #requireFromLockedBytes(LockFile, PackageStore)} for the entries of {@code lock} that {@code audited}
-     * does not pin at the same version and integrity: an audit already compared those, and the store does not change
-     * under a run holding the home's lock.
+     * Compares with the store's integrity records the entries of a resolution's {@code resolved} lock that
+     * {@code audited} does not pin at the same version and integrity: an audit already compared those, and the store
+     * does not change under a run holding the home's lock. An entry {@code current}, the project's lock, pins so too
+     * is said to be its pin, with the way off an edit of it; any other's integrity is the one the registry's index
+     * lists.
      *
+     * @param global whether the run installs into the store alone, as the install to run again must
      * @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds
      */
-    static void requireFromLockedBytes(LockFile lock, LockFile audited, PackageStore store) throws IOException {
-        requireFromLockedBytes(without(lock, entry -> audited.get(entry.getKey())
-                .filter(compared -> compared.version().equals(entry.getValue().version())
-                        && compared.integrity().equals(entry.getValue().integrity())).isPresent()), store);
+    static void requireFromResolvedBytes(LockFile resolved, LockFile audited, LockFile current, PackageStore store,
+                                         RegistryIndex index, boolean global) throws IOException {
+        Optional<PrompdException> failure = fromOtherBytes(without(resolved, entry -> pinsAlike(audited, entry)), store,
+                name -> pinsAlike(current, Map.entry(name, resolved.packages().get(name))) ? Optional.empty()
+                        : Optional.of(index.describe(name)), global);
+        if (failure.isPresent()) {
+            throw failure.get();
+        }
+    }
+
+    private static boolean pinsAlike(LockFile lock, Map.Entry<PackageName, LockedPackage> entry) {
+        return lock.get(entry.getKey()).filter(other -> other.version().equals(entry.getValue().version())
+                && other.integrity().equals(entry.getValue().integrity())).isPresent();
     }
 
     /** @throws PrompdException INTEGRITY as {@link #fromOtherBytes} finds */
@@ -148,29 +162,57 @@ public final class LockAudit {
      * they are ({@link PackageStore#recordedIntegrity}).
      */
     public static Optional<PrompdException> fromOtherBytes(LockFile lock, PackageStore store) throws IOException {
+        return fromOtherBytes(lock, store, name -> Optional.empty(), false);
+    }
+
+    /** The entries of the lock whose installed version the store unpacked from other bytes than the lock pins. */
+    public static List<PackageName> unpackedFromOtherBytes(LockFile lock, PackageStore store) throws IOException {
         List<PackageName> names = new ArrayList<>();
-        List<String> versions = new ArrayList<>();
-        List<String> differences = new ArrayList<>();
         for (Map.Entry<PackageName, LockedPackage> entry : lock.packages().entrySet()) {
             LockedPackage locked = entry.getValue();
-            String pinned = locked.integrity().toString();
             Optional<String> recorded = store.recordedIntegrity(entry.getKey(), locked.version());
-            if (recorded.isPresent() && !recorded.get().equals(pinned)) {
-                String version = entry.getKey() + "@" + locked.version();
+            if (recorded.isPresent() && !recorded.get().equals(locked.integrity().toString())) {
                 names.add(entry.getKey());
-                versions.add(version);
-                differences.add("the store's copy of " + version + " (" + store.folderOf(entry.getKey(),
-                        locked.version()) + ") came from other bytes (" + recorded.get() + ") than "
-                        + LockFile.FILE_NAME + " pins (" + pinned + ")");
             }
         }
+        return names;
+    }
+
+    /**
+     * As {@link #fromOtherBytes(LockFile, PackageStore)}, {@code listing} naming the registry whose index lists an
+     * entry's integrity, empty where the project's {@code prompd.lock} pins it: only that one can have been edited.
+     */
+    private static Optional<PrompdException> fromOtherBytes(LockFile lock, PackageStore store,
+                                                            Function<PackageName, Optional<String>> listing,
+                                                            boolean global) throws IOException {
+        List<PackageName> names = unpackedFromOtherBytes(lock, store);
         if (names.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PrompdException(ExitCode.INTEGRITY, String.join("; ", differences), ifEdited(names)
-                + "; if another registry publishes the same " + (names.size() == 1 ? "version" : "versions")
-                + ", the store holds one copy of each version: 'prompd uninstall --global " + String.join(" ", versions)
-                + "', then 'prompd install' again"));
+        List<PackageName> locked = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        List<String> differences = new ArrayList<>();
+        for (PackageName name : names) {
+            LockedPackage pinned = lock.packages().get(name);
+            Optional<String> registry = listing.apply(name);
+            if (registry.isEmpty()) {
+                locked.add(name);
+            }
+            versions.add(name + "@" + pinned.version());
+            differences.add("the store's copy of " + name + "@" + pinned.version() + " (" + store.folderOf(name,
+                    pinned.version()) + ") came from other bytes (" + store.recordedIntegrity(name, pinned.version())
+                    .orElseThrow() + ") than " + registry.map(described -> "the index.json of " + described + " lists")
+                    .orElse(LockFile.FILE_NAME + " pins") + " (" + pinned.integrity() + ")");
+        }
+        String theVersions = names.size() == 1 ? "version" : "versions";
+        String uninstall = "'prompd uninstall --global " + String.join(" ", versions) + "', then '" + (global
+                ? Installer.INSTALL_GLOBAL + " " + String.join(" ", versions) : Installer.INSTALL) + "' again";
+        return Optional.of(new PrompdException(ExitCode.INTEGRITY, String.join("; ", differences), locked.isEmpty()
+                ? "the store holds one copy of each version, and another registry publishing other bytes under the"
+                        + " same " + theVersions + " may have put " + (names.size() == 1 ? "it" : "them") + " there: "
+                        + uninstall
+                : ifEdited(locked) + "; if another registry publishes the same " + theVersions + ", the store holds"
+                        + " one copy of each version: " + uninstall));
     }
 
     /** The way off an entry of the lock that a hand edit or a merge changed, to lock the registry's again. */

@@ -974,9 +974,20 @@ class InstallCommandsTest {
 
             CliRun resolving = prompd("install", "@acme/util@1.1.0");
 
+            String recorded = Integrity.of(Files.readAllBytes(other.tarball("@acme/util", "1.1.0"))).toString();
+            String listed = Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString();
+            String fromTheRegistry = "error: the store's copy of @acme/util@1.1.0 ("
+                    + home.resolve("packages/@acme/util@1.1.0") + ") came from other bytes (" + recorded + ") than the"
+                    + " index.json of registry " + server.url() + " lists (" + listed + ")\nhint: the store holds one"
+                    + " copy of each version, and another registry publishing other bytes under the same version may"
+                    + " have put it there: 'prompd uninstall --global @acme/util@1.1.0', then '";
             assertEquals(6, resolving.exitCode(), resolving.err());
-            assertTrue(resolving.err().endsWith(OTHER_BYTES_HINT), "before the lock is written: " + resolving.err());
+            assertEquals(fromTheRegistry + "prompd install' again\n", resolving.err(),
+                    "before the lock is written, which is not blamed: " + resolving.err());
             assertFalse(Files.exists(project.resolve("prompd.lock")));
+            CliRun global = prompd("install", "--global", "@acme/util@1.1.0");
+            assertEquals(6, global.exitCode(), "as the project's install fails: " + global.err());
+            assertEquals(fromTheRegistry + "prompd install --global @acme/util@1.1.0' again\n", global.err());
 
             // once this project's lock was found agreeing, the other registry's bytes replace the version
             assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());

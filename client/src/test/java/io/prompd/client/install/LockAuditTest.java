@@ -3,9 +3,11 @@ package io.prompd.client.install;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
@@ -47,14 +49,41 @@ class LockAuditTest {
         store.install(UTIL, VERSION, tarball, recorded, PackageStore.Pin.LOCK);
         LockFile edited = pinning(EDITED);
 
-        PrompdException unaudited = assertThrows(PrompdException.class,
-                () -> LockAudit.requireFromLockedBytes(edited, LockFile.empty(), store));
-        PrompdException auditedOtherwise = assertThrows(PrompdException.class,
-                () -> LockAudit.requireFromLockedBytes(edited, pinning(recorded), store));
+        try (RegistryIndex index = new RegistryIndex(Homes.registry(work.resolve("home"),
+                work.resolve("registry").toUri(), true))) {
+            PrompdException unaudited = assertThrows(PrompdException.class, () -> LockAudit.requireFromResolvedBytes(
+                    edited, LockFile.empty(), edited, store, index, false));
+            PrompdException auditedOtherwise = assertThrows(PrompdException.class,
+                    () -> LockAudit.requireFromResolvedBytes(edited, pinning(recorded), edited, store, index, false));
 
-        assertEquals(ExitCode.INTEGRITY, unaudited.exitCode());
-        assertEquals(ExitCode.INTEGRITY, auditedOtherwise.exitCode());
-        assertDoesNotThrow(() -> LockAudit.requireFromLockedBytes(edited, edited, store),
-                "an entry the audit compared, which would have failed it, is not read again");
+            assertEquals(ExitCode.INTEGRITY, unaudited.exitCode());
+            assertEquals(ExitCode.INTEGRITY, auditedOtherwise.exitCode());
+            assertDoesNotThrow(() -> LockAudit.requireFromResolvedBytes(edited, edited, edited, store, index, false),
+                    "an entry the audit compared, which would have failed it, is not read again");
+        }
+    }
+
+    @Test
+    void anIntegrityTheProjectsLockDoesNotPinIsSaidToBeTheRegistrysWithTheWayOffThatApplies() throws IOException {
+        Path tarball = new TestRegistry(work.resolve("registry")).publish(UTIL.toString(), VERSION.toString())
+                .tarball(UTIL.toString(), VERSION.toString());
+        PackageStore store = Homes.store(work.resolve("home"));
+        store.install(UTIL, VERSION, tarball, Integrity.of(Files.readAllBytes(tarball)), PackageStore.Pin.LOCK);
+
+        try (RegistryIndex index = new RegistryIndex(Homes.registry(work.resolve("home"),
+                work.resolve("registry").toUri(), true))) {
+            PrompdException noLock = assertThrows(PrompdException.class, () -> LockAudit.requireFromResolvedBytes(
+                    pinning(EDITED), LockFile.empty(), LockFile.empty(), store, index, false));
+            PrompdException global = assertThrows(PrompdException.class, () -> LockAudit.requireFromResolvedBytes(
+                    pinning(EDITED), LockFile.empty(), LockFile.empty(), store, index, true));
+
+            assertTrue(noLock.getMessage().endsWith(" than the index.json of " + index.describe(UTIL) + " lists ("
+                    + EDITED + ")"), noLock.getMessage());
+            assertEquals("the store holds one copy of each version, and another registry publishing other bytes under"
+                    + " the same version may have put it there: 'prompd uninstall --global @acme/util@1.1.0', then"
+                    + " 'prompd install' again", noLock.hint());
+            assertTrue(global.hint().endsWith(": 'prompd uninstall --global @acme/util@1.1.0', then 'prompd install"
+                    + " --global @acme/util@1.1.0' again"), global.hint());
+        }
     }
 }
