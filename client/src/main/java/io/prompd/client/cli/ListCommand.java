@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.install.LockAudit;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
 import io.prompd.client.install.store.PackageStore;
@@ -8,10 +9,12 @@ import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -31,9 +34,10 @@ import picocli.CommandLine.Spec;
                     + " invalid; list then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a"
                     + " dependency is not locked, a needed version not installed or a locked one not needed: 'prompd install'"
                     + " brings them in line;" + ProjectMismatches.OTHER_BYTES_EXIT,
-            "With --json, an array of {name, version, direct, needed, locked, installed, invalid} in name order; a"
-                    + " dependency not locked has its range instead of a version, locked false, installed and invalid"
-                    + " left out.",
+            "With --json, an array of {name, version, direct, needed, locked, installed, invalid, otherBytes} in name"
+                    + " order, otherBytes true where the store's copy came from other bytes than prompd.lock pins; a"
+                    + " dependency not locked has its range instead of a version, locked false, installed, invalid and"
+                    + " otherBytes left out.",
             "With --installed, list every version in the store instead, whatever project installed it; with --json"
                     + " too, an object of each package name to its versions in order."})
 final class ListCommand implements Callable<Integer> {
@@ -67,7 +71,8 @@ final class ListCommand implements Callable<Integer> {
     }
 
     /** The locked packages and the dependencies of prompd.json not locked, together in name order. */
-    private String project(ProjectGraph graph, PackageStore store) {
+    private String project(ProjectGraph graph, PackageStore store) throws IOException {
+        Set<PackageName> otherBytes = Set.copyOf(LockAudit.unpackedFromOtherBytes(graph.lock(), store));
         SortedMap<PackageName, Map<String, Object>> json = new TreeMap<>();
         SortedMap<PackageName, String> lines = new TreeMap<>();
         for (ProjectGraph.Entry entry : graph.entries()) {
@@ -80,6 +85,7 @@ final class ListCommand implements Callable<Integer> {
             fields.put("locked", true);
             fields.put("installed", installed);
             fields.put("invalid", entry.invalid());
+            fields.put("otherBytes", otherBytes.contains(entry.name()));
             json.put(entry.name(), fields);
             lines.put(entry.name(), entry.name() + "@" + entry.version() + note(entry, installed));
         }

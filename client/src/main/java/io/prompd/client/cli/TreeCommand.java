@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.install.LockAudit;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
 import io.prompd.client.install.lock.LockedPackage;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -71,7 +73,8 @@ final class TreeCommand implements Callable<Integer> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", project.manifest().name());
             json.put("version", project.manifest().version());
-            json.put("dependencies", graph.tree().stream().map(node -> asJson(node, store)).toList());
+            Set<PackageName> otherBytes = Set.copyOf(LockAudit.unpackedFromOtherBytes(graph.lock(), store));
+            json.put("dependencies", graph.tree().stream().map(node -> asJson(node, store, otherBytes)).toList());
             text = Json.writeString(json) + "\n";
         } else if (format.dot) {
             text = dot(title, graph, store);
@@ -138,7 +141,8 @@ final class TreeCommand implements Callable<Integer> {
         return node.version().filter(version -> store.contains(node.name(), version)).isPresent();
     }
 
-    private static Map<String, Object> asJson(ProjectGraph.Node node, PackageStore store) {
+    /** @param otherBytes the entries whose installed version came from other bytes than the lock pins */
+    private static Map<String, Object> asJson(ProjectGraph.Node node, PackageStore store, Set<PackageName> otherBytes) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", node.name());
         json.put("range", node.range());
@@ -146,11 +150,12 @@ final class TreeCommand implements Callable<Integer> {
             json.put("version", version);
             json.put("installed", isInstalled(node, store));
             json.put("invalid", node.invalid());
+            json.put("otherBytes", otherBytes.contains(node.name()));
         });
         if (node.repeated()) {
             json.put("repeated", true);
         }
-        json.put("dependencies", node.children().stream().map(child -> asJson(child, store)).toList());
+        json.put("dependencies", node.children().stream().map(child -> asJson(child, store, otherBytes)).toList());
         return json;
     }
 

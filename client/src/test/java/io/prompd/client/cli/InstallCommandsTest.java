@@ -942,6 +942,12 @@ class InstallCommandsTest {
             assertEquals(6, run.exitCode(), command + ": " + run.err());
             assertTrue(run.err().endsWith(error + OTHER_BYTES_HINT), command + ": " + run.err());
         }
+        CliRun listJson = prompd("list", "--json");
+        CliRun treeJson = prompd("tree", "--json");
+        assertEquals(6, listJson.exitCode(), listJson.err());
+        assertTrue(Json.reader().readTree(listJson.out()).get(0).get("otherBytes").asBoolean(), listJson.out());
+        assertEquals(6, treeJson.exitCode(), treeJson.err());
+        assertTrue(Json.reader().readTree(treeJson.out()).at("/dependencies/0/otherBytes").asBoolean(), treeJson.out());
     }
 
     @Test
@@ -1183,7 +1189,8 @@ class InstallCommandsTest {
         assertEquals(1, listJson.exitCode());
         assertEquals(Json.reader().readTree("[{\"name\":\"@acme/greeter\",\"range\":\"^1.0.0\",\"direct\":true,"
                 + "\"needed\":true,\"locked\":false},{\"name\":\"@acme/util\",\"version\":\"1.1.0\",\"direct\":true,"
-                + "\"needed\":true,\"locked\":true,\"installed\":true,\"invalid\":false}]"), Json.reader().readTree(listJson.out()));
+                + "\"needed\":true,\"locked\":true,\"installed\":true,\"invalid\":false,\"otherBytes\":false}]"),
+                Json.reader().readTree(listJson.out()));
         CliRun tree = prompd("tree");
         assertEquals(1, tree.exitCode());
         assertEquals("""
