@@ -1,7 +1,6 @@
 package io.prompd.client.install;
 
 import io.prompd.client.install.lock.LockFile;
-import io.prompd.client.install.lock.LockFiles;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.store.PackageStore;
@@ -9,7 +8,6 @@ import io.prompd.client.install.store.ProjectStateFolder;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
-import io.prompd.core.archive.Integrity;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
@@ -31,6 +29,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.zip.CRC32C;
 
 /**
  * What makes a {@code prompd.lock} stale though it meets {@code prompd.json}, as a hand edit or a careless merge of it
@@ -46,11 +45,11 @@ public final class LockAudit {
 
     /**
      * Where an install notes the {@code prompd.lock} it last found agreeing with the installed versions' manifests and
-     * integrity records, by a hash of the lock as read, and the store's {@link PackageStore#changeStamp}: an edit of
-     * the lock changes the one, even one keeping its size and time (a coarse clock, {@code touch -r}), and a version
-     * added to or removed from the store (or another home) the other, so a warm install reads those files, two per
-     * locked version, only once after each change, as the lock's own check costs its size. Below those two lines, one
-     * a line, each {@code name@version} found agreeing: an install audits only the entries its roots reach, and an
+     * integrity records, by a checksum of the lock's content, and the store's {@link PackageStore#changeStamp}: an
+     * edit of the lock changes the one, even one keeping its size and time (a coarse clock, {@code touch -r}), and a
+     * version added to or removed from the store (or another home) the other, so a warm install reads those files, two
+     * per locked version, only once after each change, as the lock's own check costs its size. Below those two lines,
+     * one a line, each {@code name@version} found agreeing: an install audits only the entries its roots reach, and an
      * edit of {@code prompd.json} alone can bring others into reach.
      */
     private static final String AUDITED_FILE = "lock-audited";
@@ -78,8 +77,7 @@ public final class LockAudit {
      */
     public static List<String> problems(LockFile audited, Project project, PackageStore store) throws IOException {
         Path auditedFile = ProjectStateFolder.in(project.folder()).resolve(AUDITED_FILE);
-        // the lock as parsed, not the file read again: what was audited, whatever an editor does to the file meanwhile
-        String stamp = Integrity.of(LockFiles.toBytes(project.lockOrEmpty())) + "\n" + store.changeStamp() + "\n";
+        String stamp = stamp(project.lockFile()) + store.changeStamp() + "\n";
         SortedSet<String> found = auditedSince(stamp, readOrEmpty(auditedFile));
         LockFile unaudited = without(audited, entry -> found.contains(noted(entry)));
         if (unaudited.packages().isEmpty()) {
@@ -107,6 +105,25 @@ public final class LockAudit {
     /** {@code @acme/util@1.1.0}, as the audit notes an entry found agreeing. */
     private static String noted(Map.Entry<PackageName, LockedPackage> entry) {
         return entry.getKey() + "@" + entry.getValue().version();
+    }
+
+    /**
+     * The lock file's size and CRC-32C, empty for a project with no lock yet, whose empty lock is audited at no cost.
+     * A checksum, not a digest: the lock is its user's own file, guarded against edits, not attacks, which one edit in
+     * four billion passing unnoticed by a warm install (list, tree and a fresh home still compare) does not defeat,
+     * and a cold run pays no security provider's start for it. Read again after parsing: every run writing the lock
+     * holds the project's lock, as this one does.
+     */
+    private static String stamp(Path lockFile) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(lockFile);
+        } catch (NoSuchFileException noLock) {
+            return "";
+        }
+        CRC32C checksum = new CRC32C();
+        checksum.update(bytes);
+        return bytes.length + " " + Long.toHexString(checksum.getValue()) + "\n";
     }
 
     private static String readOrEmpty(Path file) throws IOException {
