@@ -56,8 +56,11 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
                 continue;
             }
             Optional<Version> locked = current.get(name).map(LockedPackage::version);
-            if (locked.isPresent() && newest.get().compareTo(locked.get()) < 0) {
-                // an update never moves back: a pre-release chosen on purpose stays
+            if (locked.isPresent() && newest.get().compareTo(locked.get()) < 0
+                    && !direct.get(name).satisfiedBy(newest.get())) {
+                // a range the latest version is outside of stays, and 'prompd update' keeps the locked version in it
+                // (a pre-release chosen on purpose); one allowing the latest moves to it, as the version follows the
+                // tag back down within the range anyway when maintainers moved it back from a bad release
                 kept.add("kept " + name + " " + direct.get(name) + ": its latest version, " + newest.get()
                         + ", is older than the locked " + locked.get());
                 continue;

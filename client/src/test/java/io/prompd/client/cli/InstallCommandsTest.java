@@ -1567,6 +1567,30 @@ class InstallCommandsTest {
     }
 
     @Test
+    void updateLatestFollowsTheLatestTagBackDownWhereTheRangeAllowsItAndKeepsOnlyWhatItSaysItKeeps()
+            throws IOException {
+        registry.publish("@acme/util", "1.2.0").publish("@acme/other", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/util@^1.0.0", "@acme/other@^1.0.0").exitCode());
+        // the maintainers moved latest back from a bad 1.2.0, which the range allows and the lock pins
+        registry.tag("@acme/util", "latest", "1.1.0").publish("@acme/other", "1.2.0");
+        editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/other\": \"^1.2.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        registry.tag("@acme/other", "latest", "1.0.0");
+
+        CliRun update = prompd("update", "--latest");
+
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("warning: kept @acme/other ^1.2.0: its latest version, 1.0.0, is older than the locked 1.2.0\n",
+                update.err(), "said only of the range the latest version is outside of");
+        assertTrue(update.out().contains("~ @acme/util 1.2.0 -> 1.1.0"), "as 'prompd update' follows the tag: "
+                + update.out());
+        assertFalse(update.out().contains("@acme/other 1.2.0 ->"), "kept as said: " + update.out());
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        assertTrue(manifest.contains("\"@acme/util\": \"^1.1.0\"") && manifest.contains("\"@acme/other\": \"^1.2.0\""),
+                manifest);
+    }
+
+    @Test
     void updateAndUninstallSayHowTheLockChanged() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         registry.publish("@acme/util", "1.2.0");
