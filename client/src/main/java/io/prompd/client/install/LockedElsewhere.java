@@ -10,37 +10,44 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Urls;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What to say of a locked version that the registry its name routes to now does not have, as the lock pins it, while
- * the lock's URL for it lies in another registry: the route changed since it was locked (a scope routed elsewhere, a
- * registry removed, a one-off {@code --registry}), or the registry is a mirror that is behind. The current registry's
- * versions of that name may then be another's package (dependency confusion), so the way off is to route the name
- * back, never to update to them.
+ * A locked version that the registry its name routes to now does not have, or lists with other bytes than the lock
+ * pins, while the lock's URL for it lies in another registry: the route changed since it was locked (a scope routed
+ * elsewhere, a registry removed, a one-off {@code --registry}), or the registry is a mirror that is behind. The current
+ * registry's versions of that name may then be another's package (dependency confusion), so the way off is to route
+ * the name back, never to update to them.
+ *
+ * @param change  where the version was locked from, and where its name resolves now
+ * @param listing how the registry the name resolves in now lists the version: not, or with other bytes
  */
-final class LockedElsewhere {
+record LockedElsewhere(RouteChange change, Listing listing) {
 
     /** The failures of a download that a route change explains: the tarball's absence, a refusal, other bytes. */
     private static final Set<ExitCode> EXPLAINED = Set.of(ExitCode.NOT_FOUND, ExitCode.NETWORK, ExitCode.INTEGRITY);
 
-    private LockedElsewhere() {
+    LockedElsewhere {
+        Objects.requireNonNull(change, "change");
+        if (listing == Listing.AS_LOCKED) {
+            throw new IllegalArgumentException("a version its registry lists as locked is not locked elsewhere");
+        }
     }
 
     /**
      * The route change behind a locked version the name's registry now lacks or lists with other bytes; empty when it
      * has it, when the lock's URL lies in it, or when its index cannot be read to tell.
      */
-    static Optional<RouteChange> of(PackageName name, LockedPackage locked, RegistryIndex index) {
-        return index.routeChange(name, locked.version(), locked.resolved())
-                .filter(change -> listing(name, locked, index).filter(listed -> listed != Listing.AS_LOCKED).isPresent());
+    static Optional<LockedElsewhere> of(PackageName name, LockedPackage locked, RegistryIndex index) {
+        return index.routeChange(name, locked.version(), locked.resolved()).flatMap(change -> listing(name, locked, index)
+                .filter(listed -> listed != Listing.AS_LOCKED).map(listed -> new LockedElsewhere(change, listed)));
     }
 
     /** The warning of {@code outdated} for such a version, instead of its newer versions: they may be another's. */
-    static String warning(RouteChange change) {
-        return notThere(change) + "; its versions there may be another's package, so none is offered ("
-                + waysBack(change) + ")";
+    String warning() {
+        return notThere() + "; its versions there may be another's package, so none is offered (" + waysBack() + ")";
     }
 
     /**
@@ -53,14 +60,14 @@ final class LockedElsewhere {
         if (!EXPLAINED.contains(failed.exitCode())) {
             return Optional.empty();
         }
-        Optional<RouteChange> moved = of(name, locked, index);
+        Optional<LockedElsewhere> moved = of(name, locked, index);
         if (moved.isEmpty()) {
             return Optional.empty();
         }
-        RouteChange change = moved.get();
+        RouteChange change = moved.get().change();
         if (failed.exitCode() == ExitCode.INTEGRITY) {
             // bytes not from the current registry came from the lock's own URL, which the route does not explain
-            return listing(name, locked, index).filter(Listing.OTHER_BYTES::equals).map(other -> new PrompdException(
+            return moved.filter(elsewhere -> elsewhere.listing() == Listing.OTHER_BYTES).map(other -> new PrompdException(
                     ExitCode.INTEGRITY, "integrity check failed for " + name + "@" + locked.version() + ": "
                     + LockFile.FILE_NAME + " has it from " + change.recordedRegistry() + ", while " + route(change)
                     + ", whose copy has other bytes", "do not lock the copy of registry " + change.current().describe()
@@ -72,12 +79,12 @@ final class LockedElsewhere {
                 ? "its URL there refused access (HTTP " + refused.status() + "): "
                         + Urls.displayAnswered(refused.url(), refused.answeredBy())
                 : failed.getMessage();
-        return Optional.of(new PrompdException(failed.exitCode(), notThere(change) + ", and " + why,
-                (refusedByItsRegistry ? failed.hint() + "; " : "") + waysBack(change), failed));
+        return Optional.of(new PrompdException(failed.exitCode(), moved.get().notThere() + ", and " + why,
+                (refusedByItsRegistry ? failed.hint() + "; " : "") + moved.get().waysBack(), failed));
     }
 
     /** How the registry serving the name lists the locked version. */
-    private enum Listing { AS_LOCKED, OTHER_BYTES, NOT_LISTED }
+    enum Listing { AS_LOCKED, OTHER_BYTES, NOT_LISTED }
 
     /** Empty when the registry's index cannot be read. */
     private static Optional<Listing> listing(PackageName name, LockedPackage locked, RegistryIndex index) {
@@ -91,9 +98,10 @@ final class LockedElsewhere {
         }
     }
 
-    private static String notThere(RouteChange change) {
+    private String notThere() {
         return change.name() + "@" + change.version() + " is locked in " + LockFile.FILE_NAME + " from "
-                + change.recordedRegistry() + ", and " + route(change) + ", which does not have it";
+                + change.recordedRegistry() + ", and " + route(change) + (listing == Listing.OTHER_BYTES
+                ? ", whose copy of it has other bytes" : ", which does not have it");
     }
 
     /** {@code @company now resolves in registry public (https://…)}. */
@@ -101,7 +109,7 @@ final class LockedElsewhere {
         return change.routed() + " now resolves in registry " + change.current().describe();
     }
 
-    private static String waysBack(RouteChange change) {
+    private String waysBack() {
         return change.routeBack() + "; if registry " + change.current().describe() + " mirrors that one, update the"
                 + " mirror (pull and build it)";
     }

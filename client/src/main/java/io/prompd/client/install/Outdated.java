@@ -2,7 +2,6 @@ package io.prompd.client.install;
 
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
-import io.prompd.client.install.registry.RouteChange;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
@@ -77,9 +76,10 @@ public final class Outdated {
         TakedownGraph takedowns = new TakedownGraph(index);
         for (ProjectGraph.Entry entry : graph.entries()) {
             Optional<PublishedPackage> published = index.find(entry.name());
-            Optional<RouteChange> moved = LockedElsewhere.of(entry.name(), graph.lock().packages().get(entry.name()), index);
+            Optional<LockedElsewhere> moved = LockedElsewhere.of(entry.name(), graph.lock().packages().get(entry.name()),
+                    index);
             if (moved.isPresent()) {
-                warnings.add(LockedElsewhere.warning(moved.get()));
+                warnings.add(moved.get().warning());
                 continue;
             }
             if (published.isEmpty()) {

@@ -76,8 +76,8 @@ class RouteChangeTest {
                 "the other registry's versions of the name are not listed as newer ones");
         assertEquals("warning: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company"
                 + " now resolves in registry public (" + publicRegistry.url() + "), which does not have it; its versions"
-                + " there may be another's package, so none is offered (route @company back to it with 'prompd registry"
-                + " add NAME " + company.url() + " --scope @company'; if registry public (" + publicRegistry.url() + ")"
+                + " there may be another's package, so none is offered (route @company back to " + company.url() + " with"
+                + " 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public (" + publicRegistry.url() + ")"
                 + " mirrors that one, update the mirror (pull and build it))\n", run.err());
         assertFalse(run.err().contains("--latest"), run.err());
     }
@@ -107,8 +107,8 @@ class RouteChangeTest {
                 + "), and @company now resolves in registry public (" + publicRegistry.url() + "), which does not have"
                 + " it, and registry company (" + company.url() + ") refused access (HTTP 401): " + company.url()
                 + "packages/@company/shared/-/shared-1.0.0.tgz\nhint: it wants credentials and none are stored for it:"
-                + " log in with 'prompd login --registry company'; route @company back to it with 'prompd config set"
-                + " scopes.@company company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update"
+                + " log in with 'prompd login --registry company'; route @company back to registry"
+                + " company (" + company.url() + ") with 'prompd config set scopes.@company company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update"
                 + " the mirror (pull and build it)\n", run.err());
     }
 
@@ -122,24 +122,43 @@ class RouteChangeTest {
         assertEquals("error: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company now"
                 + " resolves in registry public (" + publicRegistry.url() + "), which does not have it, and its URL"
                 + " there refused access (HTTP 401): " + company.url() + "packages/@company/shared/-/shared-1.0.0.tgz\n"
-                + "hint: route @company back to it with 'prompd registry add NAME " + company.url() + " --scope"
-                + " @company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update the mirror"
+                + "hint: route @company back to " + company.url() + " with 'prompd registry add NAME " + company.url()
+                + " --scope @company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update the mirror"
                 + " (pull and build it)\n", run.err());
     }
 
     @Test
-    void anotherRegistrysBytesOfTheLockedVersionAreBlamedOnTheRouteNotOnAnEdit() throws IOException {
+    void anotherRegistrysBytesOfTheLockedVersionAreSaidSoAndTheLockedBytesFetchedFromTheLocksUrl() throws IOException {
         squatter.publish("@company/shared", "1.0.0")
                 .addToTarball("@company/shared", "1.0.0", "SQUAT.md", "not the company's".getBytes(StandardCharsets.UTF_8));
+        Path other = colleague();
 
-        CliRun run = CliRun.in(project, colleague(), "install");
+        CliRun run = prompd(other, "install");
 
-        assertEquals(6, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("error: integrity check failed for @company/shared@1.0.0: prompd.lock has it"
-                + " from " + company.url() + ", while @company now resolves in registry public (" + publicRegistry.url()
-                + "), whose copy has other bytes\nhint: do not lock the copy of registry public (" + publicRegistry.url()
-                + "): it may be another's package; route @company back to it with 'prompd registry add NAME "
-                + company.url() + " --scope @company'\n"), run.err());
+        assertTrue(run.out().contains("1 downloaded"), "as when the registry lacks the version: " + run.out());
+        assertFalse(Files.exists(other.resolve("packages/@company/shared@1.0.0/SQUAT.md")), "the lock's bytes");
+        assertEquals("warning: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company"
+                + " now resolves in registry public (" + publicRegistry.url() + "), whose copy of it has other bytes; its"
+                + " versions there may be another's package, so none is offered (route @company back to " + company.url()
+                + " with 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public ("
+                + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it))\n",
+                prompd(other, "outdated").err());
+    }
+
+    @Test
+    void anotherRegistrysBytesOfTheLockedVersionWithTheLocksUrlDownAreBlamedOnTheRoute() throws IOException {
+        squatter.publish("@company/shared", "1.0.0")
+                .addToTarball("@company/shared", "1.0.0", "SQUAT.md", "not the company's".getBytes(StandardCharsets.UTF_8));
+        Path other = colleague();
+        company.close();
+
+        CliRun run = CliRun.in(project, other, "install");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertTrue(errorPart(run).startsWith("error: @company/shared@1.0.0 is locked in prompd.lock from " + company.url()
+                + ", and @company now resolves in registry public (" + publicRegistry.url() + "), whose copy of it has"
+                + " other bytes, and could not fetch " + company.url() + "packages/@company/shared/-/shared-1.0.0.tgz"),
+                run.err());
     }
 
     @Test
@@ -163,7 +182,7 @@ class RouteChangeTest {
         assertTrue(errorPart(run).startsWith("error: sql-explainer@1.1.0 is locked in prompd.lock from " + upstream + ", and"
                 + " sql-explainer now resolves in registry " + mirror.fileUrl() + ", which does not have it, and could not"
                 + " fetch " + upstream + "packages/sql-explainer/-/sql-explainer-1.1.0.tgz"), run.err());
-        assertTrue(run.err().endsWith("\nhint: install from it with '--registry " + upstream + "'; if registry "
+        assertTrue(run.err().endsWith("\nhint: install with '--registry " + upstream + "'; if registry "
                 + mirror.fileUrl() + " mirrors that one, update the mirror (pull and build it)\n"), run.err());
     }
 

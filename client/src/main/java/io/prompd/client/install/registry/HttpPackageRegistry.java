@@ -219,12 +219,15 @@ public final class HttpPackageRegistry implements PackageRegistry {
             download(endpoint, endpoint.resolve(RegistryLayout.url(RegistryLayout.tarball(name, version))), target,
                     integrity, progress);
         } catch (PrompdException notThere) {
-            if (notThere.exitCode() != ExitCode.NOT_FOUND) {
+            // Other bytes than the lock pins (another's package of the same name, or a mirror's damaged copy) are no
+            // more the locked version than a missing tarball is, and the integrity pins the bytes from anywhere.
+            if (notThere.exitCode() != ExitCode.NOT_FOUND && notThere.exitCode() != ExitCode.INTEGRITY) {
                 throw notThere;
             }
             // A registry built with --base-url may keep its tarballs on another host, as the lock recorded.
             if (!endpoint.mayRead(locked)) {
-                throw fileOfARemoteRegistry(endpoint, name, version, locked, notThere);
+                throw notThere.exitCode() == ExitCode.NOT_FOUND
+                        ? fileOfARemoteRegistry(endpoint, name, version, locked, notThere) : notThere;
             }
             // as npm does, a URL under another configured registry gets that one's credentials, and only that URL
             download(routes.holding(locked).orElse(endpoint), locked, target, integrity, progress);

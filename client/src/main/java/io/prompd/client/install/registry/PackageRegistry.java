@@ -28,8 +28,8 @@ public interface PackageRegistry {
      * Downloads a version's tarball to {@code target}, which appears only with the expected
      * integrity. The URL a lock file recorded is used while it lies in the registry now serving the
      * package's name; once that is another (a mirror, a moved registry, a copied folder), the
-     * version is taken from there first, and the recorded URL is the fallback. The integrity pins
-     * the bytes either way.
+     * version is taken from there first, and the recorded URL is the fallback when that one lacks it or has
+     * other bytes. The integrity pins the bytes either way.
      *
      * @param locked the tarball URL recorded when the version was resolved
      * @throws io.prompd.core.PrompdException INTEGRITY when the bytes differ, NETWORK when offline or unreachable or

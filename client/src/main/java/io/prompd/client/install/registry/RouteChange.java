@@ -47,11 +47,11 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
                 .orElse(Urls.display(recordedRoot()));
         Optional<Scope> scope = Scope.of(name);
         if (scope.isPresent()) {
-            return "route " + scope.get() + " back to it with " + recordedIn.flatMap(RegistryEndpoint::name)
-                    .map(named -> "'prompd config set " + ConfigFields.SCOPES + "." + scope.get() + " " + named + "'")
+            return "route " + scope.get() + " back to " + recordedRegistry() + " with "
+                    + recordedIn.flatMap(RegistryEndpoint::name).map(named -> "'prompd config set " + ConfigFields.SCOPES + "." + scope.get() + " " + named + "'")
                     .orElseGet(() -> "'prompd registry add NAME " + registry + " --scope " + scope.get() + "'");
         }
-        return "install from it with '--registry " + registry + "'" + recordedIn.flatMap(RegistryEndpoint::name)
+        return "install with '--registry " + registry + "'" + recordedIn.flatMap(RegistryEndpoint::name)
                 .map(named -> ", or make it the default with 'prompd config set " + ConfigFields.DEFAULT_REGISTRY + " "
                         + named + "'").orElse("");
     }
