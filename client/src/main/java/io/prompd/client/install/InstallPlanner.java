@@ -308,20 +308,32 @@ final class InstallPlanner {
     private Plan resolved(Goal goal, LockFile current, ResolveOptions resolveOptions, RegistryIndex index) {
         Resolution resolution;
         try {
-            resolution = Resolver.resolve(goal.roots(), index, resolveOptions);
+            resolution = Resolver.resolve(goal.roots(), LockedElsewhere.keepingLocked(current, index), resolveOptions);
         } catch (ResolutionException failed) {
+            String message = LockedElsewhere.explaining(failed.getMessage(), current, index);
             if (offline) {
-                throw new PrompdException(failed.exitCode(), failed.getMessage(), "offline, only the versions installed"
+                throw new PrompdException(failed.exitCode(), message, "offline, only the versions installed"
                         + " or cached count: run again without --offline to choose among all published ones", failed);
             }
             throw StatusNotes.waysPast(goal.roots(), goal.asked(), goal.added(),
                             goal.global() ? Installer.INSTALL_GLOBAL : Installer.INSTALL, index,
                             new TakedownGraph(index))
-                    .map(hint -> new PrompdException(failed.exitCode(), failed.getMessage(), hint, failed))
-                    .orElse(failed);
+                    .map(hint -> new PrompdException(failed.exitCode(), message, hint, failed))
+                    .orElseGet(() -> message.equals(failed.getMessage()) ? failed
+                            : new PrompdException(failed.exitCode(), message, failed.hint(), failed));
         }
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
+        List<String> keptElsewhere = new ArrayList<>();
         for (Map.Entry<PackageName, Version> chosen : resolution.versions().entrySet()) {
+            Optional<LockedElsewhere> elsewhere = current.get(chosen.getKey())
+                    .filter(locked -> locked.version().equals(chosen.getValue()))
+                    .flatMap(locked -> LockedElsewhere.of(chosen.getKey(), locked, index));
+            if (elsewhere.isPresent()) {
+                // kept as the lock has it: the registry's copy of the version, if any, has other bytes
+                packages.put(chosen.getKey(), current.get(chosen.getKey()).orElseThrow());
+                keptElsewhere.add(elsewhere.get().warning());
+                continue;
+            }
             PublishedPackage published = index.require(chosen.getKey());
             Optional<VersionSummary> listed = published.version(chosen.getValue());
             if (listed.isEmpty()) {
@@ -338,7 +350,7 @@ final class InstallPlanner {
                     summary.dependencies()));
         }
         ProjectGraph graph = new ProjectGraph(goal.roots(), new LockFile(packages));
-        return new Plan(graph, true, planWarnings.ofResolved(graph, current, index));
+        return new Plan(graph, true, planWarnings.ofResolved(graph, current, index)).withWarningsFirst(keptElsewhere);
     }
 
     /**

@@ -52,7 +52,10 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
                 continue;
             }
             Optional<Version> newest = index.require(name).latest();
-            if (newest.isEmpty()) {
+            // the latest version of a name locked from another registry may be another's package: the resolution keeps
+            // the locked one and says why
+            if (newest.isEmpty() || current.get(name)
+                    .flatMap(locked -> LockedElsewhere.of(name, locked, index)).isPresent()) {
                 continue;
             }
             Optional<Version> locked = current.get(name).map(LockedPackage::version);

@@ -9,10 +9,19 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Urls;
+import io.prompd.core.resolve.Candidate;
+import io.prompd.core.resolve.PackageIndex;
+import io.prompd.core.resolve.Takedowns;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.regex.Pattern;
 
 /**
  * A locked version that the registry its name routes to now does not have, or lists with other bytes than the lock
@@ -48,6 +57,29 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     /** The warning of {@code outdated} for such a version, instead of its newer versions: they may be another's. */
     String warning() {
         return notThere() + "; its versions there may be another's package, so none is offered (" + waysBack() + ")";
+    }
+
+    /**
+     * The resolver's view of the registry with each package {@code lock} has from another registry offered at its
+     * locked version alone, as the lock records it: the versions of its name there may be another's package, which no
+     * resolution (an update, an install adding another package) may swap in unasked, as cargo keeps a locked package's
+     * source; deleting its entry from the lock is the way to take them knowingly.
+     */
+    static PackageIndex keepingLocked(LockFile lock, RegistryIndex index) {
+        return new KeptIndex(lock, index);
+    }
+
+    /**
+     * A resolution's failure, followed by what {@code outdated} says of each package that it names and that
+     * {@code lock} has from another registry, whose versions there it was not offered.
+     */
+    static String explaining(String failure, LockFile lock, RegistryIndex index) {
+        List<String> notes = lock.packages().entrySet().stream()
+                .filter(entry -> Pattern.compile(Pattern.quote(entry.getKey().toString()) + "(?![\\w.-])")
+                        .matcher(failure).find())
+                .flatMap(entry -> of(entry.getKey(), entry.getValue(), index).stream())
+                .map(elsewhere -> elsewhere.warning() + ".").toList();
+        return notes.isEmpty() ? failure : failure.strip() + " " + String.join(" ", notes);
     }
 
     /**
@@ -111,6 +143,58 @@ record LockedElsewhere(RouteChange change, Listing listing) {
 
     private String waysBack() {
         return change.routeBack() + "; if registry " + change.current().describe() + " mirrors that one, update the"
-                + " mirror (pull and build it)";
+                + " mirror (pull and build it); to take its " + change.name() + " instead, knowing it may be another's"
+                + " package, delete the entry of " + change.name() + " from " + LockFile.FILE_NAME + " and run '"
+                + Installer.INSTALL + "'";
+    }
+
+    /** See {@link #keepingLocked}. */
+    private record KeptIndex(LockFile lock, RegistryIndex index) implements PackageIndex {
+
+        private Optional<LockedPackage> keptAsLocked(PackageName name) {
+            return lock.get(name).filter(locked -> of(name, locked, index).isPresent());
+        }
+
+        @Override
+        public List<Candidate> versions(PackageName name) {
+            return keptAsLocked(name).map(locked -> List.of(Candidate.of(name, locked.version(), locked.dependencies())))
+                    .orElseGet(() -> index.versions(name));
+        }
+
+        @Override
+        public Optional<Version> latest(PackageName name) {
+            return keptAsLocked(name).isPresent() ? Optional.empty() : index.latest(name);
+        }
+
+        @Override
+        public boolean exists(PackageName name) {
+            return index.exists(name);
+        }
+
+        /** The takedowns of another's package of the name are none of the locked one's. */
+        @Override
+        public Takedowns takedowns(PackageName name) {
+            return keptAsLocked(name).isPresent() ? Takedowns.NONE : index.takedowns(name);
+        }
+
+        @Override
+        public String offered() {
+            return index.offered();
+        }
+
+        @Override
+        public List<PackageName> similarNames(PackageName name) {
+            return index.similarNames(name);
+        }
+
+        @Override
+        public void prefetch(Collection<PackageName> names) {
+            index.prefetch(names);
+        }
+
+        @Override
+        public void prefetch(SortedMap<PackageName, VersionRange> wanted) {
+            index.prefetch(wanted);
+        }
     }
 }

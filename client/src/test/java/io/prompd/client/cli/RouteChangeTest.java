@@ -78,7 +78,7 @@ class RouteChangeTest {
                 + " now resolves in registry public (" + publicRegistry.url() + "), which does not have it; its versions"
                 + " there may be another's package, so none is offered (route @company back to " + company.url() + " with"
                 + " 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public (" + publicRegistry.url() + ")"
-                + " mirrors that one, update the mirror (pull and build it))\n", run.err());
+                + " mirrors that one, update the mirror (pull and build it)" + takeInstead("@company/shared") + ")\n", run.err());
         assertFalse(run.err().contains("--latest"), run.err());
     }
 
@@ -109,7 +109,7 @@ class RouteChangeTest {
                 + "packages/@company/shared/-/shared-1.0.0.tgz\nhint: it wants credentials and none are stored for it:"
                 + " log in with 'prompd login --registry company'; route @company back to registry"
                 + " company (" + company.url() + ") with 'prompd config set scopes.@company company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update"
-                + " the mirror (pull and build it)\n", run.err());
+                + " the mirror (pull and build it)" + takeInstead("@company/shared") + "\n", run.err());
     }
 
     @Test
@@ -124,7 +124,7 @@ class RouteChangeTest {
                 + " there refused access (HTTP 401): " + company.url() + "packages/@company/shared/-/shared-1.0.0.tgz\n"
                 + "hint: route @company back to " + company.url() + " with 'prompd registry add NAME " + company.url()
                 + " --scope @company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update the mirror"
-                + " (pull and build it)\n", run.err());
+                + " (pull and build it)" + takeInstead("@company/shared") + "\n", run.err());
     }
 
     @Test
@@ -141,7 +141,7 @@ class RouteChangeTest {
                 + " now resolves in registry public (" + publicRegistry.url() + "), whose copy of it has other bytes; its"
                 + " versions there may be another's package, so none is offered (route @company back to " + company.url()
                 + " with 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public ("
-                + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it))\n",
+                + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it)" + takeInstead("@company/shared") + ")\n",
                 prompd(other, "outdated").err());
     }
 
@@ -159,6 +159,43 @@ class RouteChangeTest {
                 + ", and @company now resolves in registry public (" + publicRegistry.url() + "), whose copy of it has"
                 + " other bytes, and could not fetch " + company.url() + "packages/@company/shared/-/shared-1.0.0.tgz"),
                 run.err());
+    }
+
+    @Test
+    void updateAfterTheScopeIsRoutedToAnotherRegistryKeepsTheLockedPackageAndSaysWhatOutdatedSays() throws IOException {
+        squatter.publish("@company/shared", "1.5.0");
+        String lock = Files.readString(project.resolve("prompd.lock"));
+        prompd(home, "config", "set", "scopes.@company", "public");
+        String outdated = prompd(home, "outdated").err();
+
+        CliRun update = prompd(home, "update");
+
+        assertTrue(update.out().contains("prompd.lock unchanged"), "not swapped for another's package: " + update.out());
+        assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
+        assertEquals(outdated, update.err(), "update and outdated agree");
+        assertTrue(update.err().startsWith("warning: @company/shared@1.0.0 is locked in prompd.lock from registry"
+                + " company (" + company.url() + "), and @company now resolves in registry public ("
+                + publicRegistry.url() + "), which does not have it;"), update.err());
+        assertTrue(update.err().endsWith(takeInstead("@company/shared") + ")\n"), update.err());
+        CliRun latest = prompd(home, "update", "--latest");
+        assertEquals(outdated, latest.err(), "--latest takes no range from another's package either");
+        assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@company/shared\": \"^1.0.0\""));
+    }
+
+    @Test
+    void aFailingInstallWithAOneOffRegistrySaysTheLockCameFromAnotherAndOffersNoneOfItsVersions() throws IOException {
+        squatter.publish("@company/shared", "1.5.0").publish("@company/tool", "1.0.0", "@company/shared", "^1.5.0");
+
+        CliRun run = CliRun.in(project, work.resolve("fresh"), "--registry", publicRegistry.url().toString(), "install",
+                "@company/tool");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains(" @company/shared@1.0.0 is locked in prompd.lock from " + company.url()
+                + ", and @company now resolves in registry " + publicRegistry.url() + ", which does not have it; its"
+                + " versions there may be another's package, so none is offered (route @company back to "
+                + company.url() + " with 'prompd registry add NAME " + company.url() + " --scope @company';"), run.err());
+        assertFalse(run.err().contains("published: 1.5.0"), "another's versions are not offered: " + run.err());
     }
 
     @Test
@@ -183,7 +220,7 @@ class RouteChangeTest {
                 + " sql-explainer now resolves in registry " + mirror.fileUrl() + ", which does not have it, and could not"
                 + " fetch " + upstream + "packages/sql-explainer/-/sql-explainer-1.1.0.tgz"), run.err());
         assertTrue(run.err().endsWith("\nhint: install with '--registry " + upstream + "'; if registry "
-                + mirror.fileUrl() + " mirrors that one, update the mirror (pull and build it)\n"), run.err());
+                + mirror.fileUrl() + " mirrors that one, update the mirror (pull and build it)" + takeInstead("sql-explainer") + "\n"), run.err());
     }
 
     @Test
@@ -199,6 +236,12 @@ class RouteChangeTest {
         assertTrue(errorPart(run).startsWith("error: registry public (" + gone.url() + ") failed: could not fetch "
                 + gone.url() + "packages/@company/shared/-/shared-1.0.0.tgz"), run.err());
         assertFalse(run.err().contains("does not have it"), run.err());
+    }
+
+    /** The end of the ways back: how to take the other registry's package of the name knowingly. */
+    private static String takeInstead(String name) {
+        return "; to take its " + name + " instead, knowing it may be another's package, delete the entry of " + name
+                + " from prompd.lock and run 'prompd install'";
     }
 
     /** What a run says from its error on, past the lines saying each try again. */
