@@ -143,9 +143,9 @@ record LockedElsewhere(RouteChange change, Listing listing) {
 
     private String waysBack() {
         return change.routeBack() + "; if registry " + change.current().describe() + " mirrors that one, update the"
-                + " mirror (pull and build it); to take its " + change.name() + " instead, knowing it may be another's"
-                + " package, delete the entry of " + change.name() + " from " + LockFile.FILE_NAME + " and run '"
-                + Installer.INSTALL + "'";
+                + " mirror (pull and build it); to take " + change.name() + " from registry " + change.current().describe()
+                + " instead, knowing it may be another's package, delete its entry from " + LockFile.FILE_NAME
+                + " and run '" + Installer.INSTALL + "'";
     }
 
     /** See {@link #keepingLocked}. */

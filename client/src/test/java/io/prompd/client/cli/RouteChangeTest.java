@@ -76,9 +76,10 @@ class RouteChangeTest {
                 "the other registry's versions of the name are not listed as newer ones");
         assertEquals("warning: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company"
                 + " now resolves in registry public (" + publicRegistry.url() + "), which does not have it; its versions"
-                + " there may be another's package, so none is offered (route @company back to " + company.url() + " with"
-                + " 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public (" + publicRegistry.url() + ")"
-                + " mirrors that one, update the mirror (pull and build it)" + takeInstead("@company/shared") + ")\n", run.err());
+                + " there may be another's package, so none is offered (route @company back to " + company.url()
+                + " with 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public ("
+                + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it)"
+                + takeInstead("@company/shared", publicRegistry()) + ")\n", run.err());
         assertFalse(run.err().contains("--latest"), run.err());
     }
 
@@ -107,9 +108,10 @@ class RouteChangeTest {
                 + "), and @company now resolves in registry public (" + publicRegistry.url() + "), which does not have"
                 + " it, and registry company (" + company.url() + ") refused access (HTTP 401): " + company.url()
                 + "packages/@company/shared/-/shared-1.0.0.tgz\nhint: it wants credentials and none are stored for it:"
-                + " log in with 'prompd login --registry company'; route @company back to registry"
-                + " company (" + company.url() + ") with 'prompd config set scopes.@company company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update"
-                + " the mirror (pull and build it)" + takeInstead("@company/shared") + "\n", run.err());
+                + " log in with 'prompd login --registry company'; route @company back to registry company ("
+                + company.url() + ") with 'prompd config set scopes.@company company'; if registry public ("
+                + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it)"
+                + takeInstead("@company/shared", publicRegistry()) + "\n", run.err());
     }
 
     @Test
@@ -123,8 +125,8 @@ class RouteChangeTest {
                 + " resolves in registry public (" + publicRegistry.url() + "), which does not have it, and its URL"
                 + " there refused access (HTTP 401): " + company.url() + "packages/@company/shared/-/shared-1.0.0.tgz\n"
                 + "hint: route @company back to " + company.url() + " with 'prompd registry add NAME " + company.url()
-                + " --scope @company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update the mirror"
-                + " (pull and build it)" + takeInstead("@company/shared") + "\n", run.err());
+                + " --scope @company'; if registry public (" + publicRegistry.url() + ") mirrors that one, update the"
+                + " mirror (pull and build it)" + takeInstead("@company/shared", publicRegistry()) + "\n", run.err());
     }
 
     @Test
@@ -141,7 +143,8 @@ class RouteChangeTest {
                 + " now resolves in registry public (" + publicRegistry.url() + "), whose copy of it has other bytes; its"
                 + " versions there may be another's package, so none is offered (route @company back to " + company.url()
                 + " with 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public ("
-                + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it)" + takeInstead("@company/shared") + ")\n",
+                + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it)"
+                + takeInstead("@company/shared", publicRegistry()) + ")\n",
                 prompd(other, "outdated").err());
     }
 
@@ -176,7 +179,7 @@ class RouteChangeTest {
         assertTrue(update.err().startsWith("warning: @company/shared@1.0.0 is locked in prompd.lock from registry"
                 + " company (" + company.url() + "), and @company now resolves in registry public ("
                 + publicRegistry.url() + "), which does not have it;"), update.err());
-        assertTrue(update.err().endsWith(takeInstead("@company/shared") + ")\n"), update.err());
+        assertTrue(update.err().endsWith(takeInstead("@company/shared", publicRegistry()) + ")\n"), update.err());
         CliRun latest = prompd(home, "update", "--latest");
         assertEquals(outdated, latest.err(), "--latest takes no range from another's package either");
         assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
@@ -220,7 +223,8 @@ class RouteChangeTest {
                 + " sql-explainer now resolves in registry " + mirror.fileUrl() + ", which does not have it, and could not"
                 + " fetch " + upstream + "packages/sql-explainer/-/sql-explainer-1.1.0.tgz"), run.err());
         assertTrue(run.err().endsWith("\nhint: install with '--registry " + upstream + "'; if registry "
-                + mirror.fileUrl() + " mirrors that one, update the mirror (pull and build it)" + takeInstead("sql-explainer") + "\n"), run.err());
+                + mirror.fileUrl() + " mirrors that one, update the mirror (pull and build it)"
+                + takeInstead("sql-explainer", mirror.fileUrl().toString()) + "\n"), run.err());
     }
 
     @Test
@@ -238,10 +242,15 @@ class RouteChangeTest {
         assertFalse(run.err().contains("does not have it"), run.err());
     }
 
+    /** The public registry, as messages name it. */
+    private String publicRegistry() {
+        return "public (" + publicRegistry.url() + ")";
+    }
+
     /** The end of the ways back: how to take the other registry's package of the name knowingly. */
-    private static String takeInstead(String name) {
-        return "; to take its " + name + " instead, knowing it may be another's package, delete the entry of " + name
-                + " from prompd.lock and run 'prompd install'";
+    private static String takeInstead(String name, String registry) {
+        return "; to take " + name + " from registry " + registry + " instead, knowing it may be another's package,"
+                + " delete its entry from prompd.lock and run 'prompd install'";
     }
 
     /** What a run says from its error on, past the lines saying each try again. */
