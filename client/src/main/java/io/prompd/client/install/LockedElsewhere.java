@@ -188,6 +188,16 @@ record LockedElsewhere(RouteChange change, Listing listing) {
         }
 
         @Override
+        public Optional<String> lookedIn(PackageName name) {
+            return index.lookedIn(name);
+        }
+
+        @Override
+        public Optional<String> elsewhere(PackageName name) {
+            return index.elsewhere(name);
+        }
+
+        @Override
         public void prefetch(Collection<PackageName> names) {
             index.prefetch(names);
         }
