@@ -5,6 +5,7 @@ import io.prompd.core.archive.PackSelector;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
+import io.prompd.core.protocol.Packument;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.resolve.PackageIndex;
 import io.prompd.core.resolve.Takedowns;
@@ -51,6 +52,12 @@ final class SnapshotIndex implements PackageIndex {
         return read.computeIfAbsent(name, this::readVersions);
     }
 
+    /** The tag meta.json sets, which clients prefer within a range: the check must resolve to what they will install. */
+    @Override
+    public Optional<Version> latest(PackageName name) {
+        return Optional.ofNullable(snapshot.meta(name).distTags().get(Packument.LATEST));
+    }
+
     @Override
     public List<PackageName> similarNames(PackageName name) {
         return SimilarNames.among(snapshot.packages().keySet(), name);
@@ -74,6 +81,11 @@ final class SnapshotIndex implements PackageIndex {
             @Override
             public Takedowns takedowns(PackageName name) {
                 return SnapshotIndex.this.takedowns(name);
+            }
+
+            @Override
+            public Optional<Version> latest(PackageName name) {
+                return SnapshotIndex.this.latest(name);
             }
         };
     }

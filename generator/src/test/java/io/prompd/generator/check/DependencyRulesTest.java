@@ -282,6 +282,19 @@ class DependencyRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void theLatestTagMovedBackIsResolvedToAsClientsInstallIt() {
+        repo.publish("@common/util", "1.1.0");
+        repo.write("packages/@common/util/1.1.0/prompts/extra.prmd", "---\nid: extra\n---\n# User\n\nMore.\n");
+        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.0.0\"}}");
+        repo.commit("move latest back");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        writePromptInheriting("@common/util@^1.0.0/prompts/extra.prmd");
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), PROMPT, "which @common/util 1.0.0 (the version the dependencies resolve to)");
+    }
+
+    @Test
     void aFileMissingFromEveryAllowedVersionIsTheErrorAloneWithNoWarningRepeatingIt() {
         repo.publish("@common/util", "1.1.0");
         repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
