@@ -10,17 +10,15 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Urls;
 import io.prompd.core.resolve.Candidate;
+import io.prompd.core.resolve.ForwardingPackageIndex;
 import io.prompd.core.resolve.PackageIndex;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
-import io.prompd.core.version.VersionRange;
 import java.io.UncheckedIOException;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.regex.Pattern;
 
 /**
@@ -149,7 +147,16 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     }
 
     /** See {@link #keepingLocked}. */
-    private record KeptIndex(LockFile lock, RegistryIndex index) implements PackageIndex {
+    private static final class KeptIndex extends ForwardingPackageIndex {
+
+        private final LockFile lock;
+        private final RegistryIndex index;
+
+        KeptIndex(LockFile lock, RegistryIndex index) {
+            super(index);
+            this.lock = lock;
+            this.index = index;
+        }
 
         private Optional<LockedPackage> keptAsLocked(PackageName name) {
             return lock.get(name).filter(locked -> of(name, locked, index).isPresent());
@@ -158,53 +165,18 @@ record LockedElsewhere(RouteChange change, Listing listing) {
         @Override
         public List<Candidate> versions(PackageName name) {
             return keptAsLocked(name).map(locked -> List.of(Candidate.of(name, locked.version(), locked.dependencies())))
-                    .orElseGet(() -> index.versions(name));
+                    .orElseGet(() -> super.versions(name));
         }
 
         @Override
         public Optional<Version> latest(PackageName name) {
-            return keptAsLocked(name).isPresent() ? Optional.empty() : index.latest(name);
-        }
-
-        @Override
-        public boolean exists(PackageName name) {
-            return index.exists(name);
+            return keptAsLocked(name).isPresent() ? Optional.empty() : super.latest(name);
         }
 
         /** The takedowns of another's package of the name are none of the locked one's. */
         @Override
         public Takedowns takedowns(PackageName name) {
-            return keptAsLocked(name).isPresent() ? Takedowns.NONE : index.takedowns(name);
-        }
-
-        @Override
-        public String offered() {
-            return index.offered();
-        }
-
-        @Override
-        public List<PackageName> similarNames(PackageName name) {
-            return index.similarNames(name);
-        }
-
-        @Override
-        public Optional<String> lookedIn(PackageName name) {
-            return index.lookedIn(name);
-        }
-
-        @Override
-        public Optional<String> elsewhere(PackageName name) {
-            return index.elsewhere(name);
-        }
-
-        @Override
-        public void prefetch(Collection<PackageName> names) {
-            index.prefetch(names);
-        }
-
-        @Override
-        public void prefetch(SortedMap<PackageName, VersionRange> wanted) {
-            index.prefetch(wanted);
+            return keptAsLocked(name).isPresent() ? Takedowns.NONE : super.takedowns(name);
         }
     }
 }
