@@ -7,6 +7,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.resolve.Candidate;
+import io.prompd.core.resolve.ForwardingPackageIndex;
 import io.prompd.core.resolve.PackageIndex;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.InvalidRangeException;
@@ -72,20 +73,10 @@ final class SnapshotIndex implements PackageIndex {
 
     /** This index, except that the package of {@code only} has just that version: the one being checked. */
     PackageIndex pinning(Candidate only) {
-        return new PackageIndex() {
+        return new ForwardingPackageIndex(this) {
             @Override
             public List<Candidate> versions(PackageName name) {
-                return name.equals(only.name()) ? List.of(only) : SnapshotIndex.this.versions(name);
-            }
-
-            @Override
-            public Takedowns takedowns(PackageName name) {
-                return SnapshotIndex.this.takedowns(name);
-            }
-
-            @Override
-            public Optional<Version> latest(PackageName name) {
-                return SnapshotIndex.this.latest(name);
+                return name.equals(only.name()) ? List.of(only) : super.versions(name);
             }
         };
     }

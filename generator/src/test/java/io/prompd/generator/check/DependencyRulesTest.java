@@ -135,15 +135,31 @@ class DependencyRulesTest extends PullRequestScenarioTest {
 
     @Test
     void conflictDeeperInTheGraphIsExplainedByTheResolver() {
+        newVersionOverFormatDependingOn("@common/util@^2.0.0");
+
+        assertError(check(repo, "alice"), MANIFEST, "cannot be resolved together", "@common/util");
+    }
+
+    @Test
+    void aMisspeltPackageDeeperInTheGraphIsGivenTheNamesItMayMean() {
+        newVersionOverFormatDependingOn("@common/utill@^1.0.0");
+
+        assertError(check(repo, "alice"), MANIFEST, "cannot be resolved together", "no package @common/utill exists",
+                "\nInstead of @common/utill, did you mean @common/util?");
+    }
+
+    /**
+     * On main, {@code @common/format 1.0.0} with the dependency, which no version can meet; on pr, a new version
+     * needing {@code @common/format}, whose range on it is fine on its own.
+     */
+    private void newVersionOverFormatDependingOn(String dependency) {
         repo.checkout("main");
-        repo.publish("@common/format", "1.0.0", "@common/util@^2.0.0");
-        repo.commit("publish a version that asks for the impossible");
+        repo.publish("@common/format", "1.0.0", dependency);
+        repo.commit("publish a version that depends on " + dependency);
         repo.checkout("pr");
         repo.merge("main", "update", "alice");
         repo.publish("@common/base", "1.0.0", "@common/format@^1.0.0");
         repo.commit("publish");
-
-        assertError(check(repo, "alice"), MANIFEST, "cannot be resolved together", "@common/util");
     }
 
     @Test
