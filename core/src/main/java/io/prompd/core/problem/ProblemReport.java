@@ -201,7 +201,11 @@ public final class ProblemReport {
      * The text's own backticks and backslashes are escaped, so that none can pair with a span's
      * fence and leave the word outside it; and its brackets, asterisks, underscores and tildes, so
      * that a file's text cannot make a link hiding where it leads, or emphasis passing for the
-     * report's own.
+     * report's own. Its ampersands are escaped too, since GitHub shows a character reference such as
+     * {@code &#x202E;} as the character, which may be a bidi control the check refuses as raw text; and
+     * each dollar sign is set in a span of its own, the way GitHub's documentation gives to keep one
+     * outside math, since two of them in a line make a LaTeX expression ({@code $\Huge\text{passed}$}),
+     * and one escaped by a backslash still counts as a delimiter there.
      */
     public static String markdownText(String text) {
         StringBuilder out = new StringBuilder();
@@ -217,8 +221,8 @@ public final class ProblemReport {
     }
 
     private static String markdownPlain(String text) {
-        return MARKDOWN_PUNCTUATION.matcher(text).replaceAll("\\\\$0").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\n", "<br>");
+        return MARKDOWN_PUNCTUATION.matcher(text).replaceAll("\\\\$0").replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;").replace("$", "<span>$</span>").replace("\n", "<br>");
     }
 
     /**

@@ -93,29 +93,59 @@ class ProblemReportTest {
         String reason = "see https://evil.example.com/phish, (www.evil.example.com), WWW.Evil.example.com and"
                 + " x*ftp://evil.example.com*; mail bob@evil.example.com; fixed by #1, octo/repo#2, GH-3 and"
                 + " 1a2b3c4d5e6f; [go](https://evil.example.com) <https://evil.example.com>";
-        List<String> text = new ArrayList<>();
-        StringBuilder shown = new StringBuilder();
-        Parser.builder().build().parse(ProblemReport.markdownText(reason)).accept(new AbstractVisitor() {
-            @Override
-            public void visit(Text node) {
-                text.add(node.getLiteral());
-                shown.append(node.getLiteral());
-            }
+        Rendered rendered = Rendered.of(ProblemReport.markdownText(reason));
 
-            @Override
-            public void visit(Code node) {
-                shown.append(node.getLiteral());
-            }
-
-            @Override
-            public void visit(Link link) {
-                fail("a link to " + link.getDestination());
-            }
-        });
-
-        assertEquals(reason, shown.toString());
+        assertEquals(reason, rendered.shown());
         for (String linked : List.of("://", "www.", "WWW.", "@", "#", "GH-3", "1a2b3c4d5e6f")) {
-            assertTrue(text.stream().noneMatch(plain -> plain.contains(linked)), linked + " in the text " + text);
+            assertTrue(rendered.text().stream().noneMatch(plain -> plain.contains(linked)),
+                    linked + " in the text " + rendered.text());
+        }
+    }
+
+    /**
+     * A character reference would show as its character, and GitHub finds math between two dollar signs in the
+     * rendered text: so the text reads as written, each dollar sign alone in a text of its own, while in the code
+     * span of a URL, where Markdown reads no reference, an ampersand stays as it is.
+     */
+    @Test
+    void markdownTextShowsCharacterReferencesAndDollarSignsAsWrittenAndSetsEachDollarApart() {
+        String reason = "Use &#x202E;2.0&#x2069; &lt;b&gt; &amp; $\\Huge\\text{passed}$ $$x$$ see https://x.example/?a=1&amp;b";
+        String markdown = ProblemReport.markdownText(reason);
+        Rendered rendered = Rendered.of(markdown);
+
+        assertEquals(reason, rendered.shown());
+        assertTrue(rendered.text().stream().noneMatch(plain -> plain.contains("$") && !plain.equals("$")),
+                rendered.text()::toString);
+        assertTrue(markdown.endsWith(" see `https://x.example/?a=1&amp;b`"), markdown);
+    }
+
+    /**
+     * Markdown as a reader sees it: {@code shown}, its text and code spans in a row, and {@code text}, its pieces of
+     * text outside code spans, where GitHub looks for links and math; a link fails the test.
+     */
+    private record Rendered(String shown, List<String> text) {
+
+        static Rendered of(String markdown) {
+            List<String> text = new ArrayList<>();
+            StringBuilder shown = new StringBuilder();
+            Parser.builder().build().parse(markdown).accept(new AbstractVisitor() {
+                @Override
+                public void visit(Text node) {
+                    text.add(node.getLiteral());
+                    shown.append(node.getLiteral());
+                }
+
+                @Override
+                public void visit(Code node) {
+                    shown.append(node.getLiteral());
+                }
+
+                @Override
+                public void visit(Link link) {
+                    fail("a link to " + link.getDestination());
+                }
+            });
+            return new Rendered(shown.toString(), List.copyOf(text));
         }
     }
 

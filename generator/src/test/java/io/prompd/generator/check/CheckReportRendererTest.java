@@ -96,6 +96,26 @@ class CheckReportRendererTest {
         assertTrue(markdown.contains("- points the dist-tag `` `x` `` of `@a/old` at `1.1.0`\n"), markdown);
     }
 
+    /**
+     * GitHub shows a character reference as its character, such as a right-to-left override the check refuses as
+     * raw text, and text between two dollar signs as LaTeX math, such as a verdict of its own in large green letters.
+     */
+    @Test
+    void markdownShowsCharacterReferencesAndDollarSignsOfAPackagesTextAsWritten() {
+        CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
+                List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
+                List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0",
+                        "Upgrade &#x202E;now&#x2069; &lt;b&gt; &amp; $\\Huge\\text{No problems}$")),
+                List.of(Problem.warning("packages/@a/old/1.1.0/prompd.json", "", "prompd.json has the unknown field"
+                        + " \"x&#x202E;y\"", "")));
+
+        String markdown = CheckReportRenderer.markdown(report);
+
+        assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: Upgrade &amp;#x202E;now&amp;#x2069; &amp;lt;b&amp;gt;"
+                + " &amp;amp; <span>$</span>\\\\Huge\\\\text{No problems}<span>$</span>\n"), markdown);
+        assertTrue(markdown.contains(": prompd.json has the unknown field \"x&amp;#x202E;y\"\n"), markdown);
+    }
+
     @Test
     void markdownMentionsNobodyWhileTextKeepsTheWordsAsWritten() {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
