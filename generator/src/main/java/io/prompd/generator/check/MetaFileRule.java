@@ -83,8 +83,10 @@ final class MetaFileRule implements PullRequestRule {
     }
 
     /**
-     * An entry naming a version without a folder at the head: deleted by this pull request, taken down before, or
-     * never published.
+     * An entry naming a version without a folder at the head: taken down by this pull request or before, or never
+     * published. One naming a version this pull request deletes without taking it down is no problem of its own:
+     * {@link ImmutabilityRule} refuses the deletion, whose fix, restoring the folder, keeps the entry right, where
+     * removing it would un-yank a version withdrawn for a reason.
      *
      * @param orElse the other fix of an entry naming a version that is gone, after removing it, or empty
      */
@@ -94,7 +96,9 @@ final class MetaFileRule implements PullRequestRule {
                 .or(() -> Optional.ofNullable(pullRequest.takenDown(name).get(version)));
         boolean noneLeft = pullRequest.head().packages().getOrDefault(name, Collections.emptySortedMap()).isEmpty();
         if (pullRequest.base().folder(name, version).isPresent()) {
-            problems.error(file, pointer, entry + ", which this pull request deletes", REMOVE_HINT + orElse);
+            if (pullRequest.takedowns().contains(new PackageVersion(name, version))) {
+                problems.error(file, pointer, entry + ", which this pull request deletes", REMOVE_HINT + orElse);
+            }
         } else if (takedown.isPresent()) {
             // the reason is the repository's text, and may have lines
             problems.error(file, pointer, entry + ", which was taken down" + (takedown.get().isBlank() ? ""

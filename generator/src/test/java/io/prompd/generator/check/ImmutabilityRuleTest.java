@@ -171,14 +171,7 @@ class ImmutabilityRuleTest {
 
     @Test
     void aTakedownMustFixTheMetaEntriesOfTheVersionInTheSamePullRequest() {
-        mergedMeanwhile(repo, "alice", main -> main.meta("@common/util", """
-                {"distTags": {"latest": "1.0.0"}, "yanked": {"1.0.0": "leaked a key"}, "deprecated": {"1.0.0": "old"}}
-                """).publish("@common/util", "1.1.0"));
-        repo.merge("main", "up to date", "alice");
-        repo.delete(UTIL);
-        repo.commit("take down", TestRegistryRepo.MAINTAINER);
-
-        CheckReport stale = check(repo, TestRegistryRepo.MAINTAINER);
+        CheckReport stale = deleteUtilTaggedYankedAndDeprecated(TestRegistryRepo.MAINTAINER);
 
         String meta = "packages/@common/util/meta.json";
         Problem tag = assertError(stale, meta, "the dist-tag 'latest' points to 1.0.0, which this pull request deletes");
@@ -193,6 +186,28 @@ class ImmutabilityRuleTest {
         repo.commit("and its meta entries", TestRegistryRepo.MAINTAINER);
 
         assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+    }
+
+    /** Removing the entries, as a takedown must, would un-yank a version withdrawn for a reason. */
+    @Test
+    void theMetaEntriesOfAPublishedVersionDeletedByAnyoneButAMaintainerAreNoProblemOfTheirOwn() {
+        CheckReport report = deleteUtilTaggedYankedAndDeprecated("alice");
+
+        assertTrue(assertError(report, UTIL, "is deleted").hint().contains("restore the folder"),
+                () -> ProblemReport.text(report.problems()));
+        assertTrue(report.problems().stream().noneMatch(problem -> problem.file().endsWith("meta.json")),
+                () -> ProblemReport.text(report.problems()));
+    }
+
+    /** The check of a pull request of the author deleting @common/util 1.0.0, which latest, a yank and a deprecation name. */
+    private CheckReport deleteUtilTaggedYankedAndDeprecated(String author) {
+        mergedMeanwhile(repo, "alice", main -> main.meta("@common/util", """
+                {"distTags": {"latest": "1.0.0"}, "yanked": {"1.0.0": "leaked a key"}, "deprecated": {"1.0.0": "old"}}
+                """).publish("@common/util", "1.1.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.delete(UTIL);
+        repo.commit("delete 1.0.0", author);
+        return check(repo, author);
     }
 
     @Test
