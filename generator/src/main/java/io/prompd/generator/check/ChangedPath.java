@@ -74,6 +74,11 @@ record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<
         return other(path, RepositoryLayout.embeddedRepository(path));
     }
 
+    /** A symbolic link where a scope, package or version folder or a meta.json belongs. */
+    static ChangedPath symbolicLink(String path) {
+        return other(path, RepositoryLayout.symbolicLink(path));
+    }
+
     private static Problem outsideTheRegistry(String path) {
         String allowed = "only packages/, registry.json, scopes.json and the repository's documentation and CI"
                 + " files may change";

@@ -55,15 +55,22 @@ final class PullRequest {
     record ChangedFile(Change change, ChangedPath path) {
 
         /**
-         * A submodule in a version folder is a file of that version, which the rules reading its
-         * files report as pack sees it; anywhere else under packages/ it stands where a folder of
-         * files belongs.
+         * A submodule or a symbolic link in a version folder is a file of that version, which the rules reading its
+         * files report as pack sees it; anywhere else under packages/ a submodule stands where a folder of files
+         * belongs, and so does a link, but for one below a folder that does not fit, which is that folder's problem.
          */
         static ChangedFile of(Change change) {
             ChangedPath path = ChangedPath.of(change.path());
-            boolean submodule = change.newMode() == FileMode.GITLINK && path.kind() != ChangedPath.Kind.VERSION_FILE
+            boolean outsideVersions = path.kind() != ChangedPath.Kind.VERSION_FILE
                     && change.path().startsWith(RepositoryLayout.PACKAGES + "/");
-            return new ChangedFile(change, submodule ? ChangedPath.embeddedRepository(change.path()) : path);
+            if (outsideVersions && change.newMode() == FileMode.GITLINK) {
+                return new ChangedFile(change, ChangedPath.embeddedRepository(change.path()));
+            }
+            if (outsideVersions && change.newMode() == FileMode.SYMLINK
+                    && (path.kind() == ChangedPath.Kind.META || path.place().equals(change.path()))) {
+                return new ChangedFile(change, ChangedPath.symbolicLink(change.path()));
+            }
+            return new ChangedFile(change, path);
         }
     }
 

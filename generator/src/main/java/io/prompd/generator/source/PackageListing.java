@@ -57,6 +57,10 @@ final class PackageListing {
             problems.add(RepositoryLayout.embeddedRepository(repositoryPath(walk)));
             return;
         }
+        if (walk.getFileMode(0) == FileMode.SYMLINK) {
+            problems.add(RepositoryLayout.symbolicLink(repositoryPath(walk)));
+            return;
+        }
         String[] parts = GitPaths.of(walk).split("/");
         boolean inScope = parts[0].startsWith("@");
         if (parts.length == 1 && inScope) {

@@ -131,6 +131,16 @@ public final class RepositoryLayout {
                         + "' and 'git add " + path + "' to commit its files");
     }
 
+    /**
+     * A symbolic link where the layout wants a scope, package or version folder, or a meta.json: Git records only
+     * the path it points to, and the registry follows no link, so it is no second name for what it points to.
+     */
+    public static Problem symbolicLink(String path) {
+        return Problem.error(path, "", "this is a symbolic link, not a folder or file of its own: Git records only the"
+                + " path it points to, and the registry follows no link", "replace the link by the real folder or file"
+                + " it stands for, or remove it with 'git rm " + path + "'");
+    }
+
     private static Optional<Problem> misfit(List<String> violations, String place, String what, String hint) {
         return violations.isEmpty()
                 ? Optional.empty()

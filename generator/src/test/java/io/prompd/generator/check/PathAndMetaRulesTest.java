@@ -8,10 +8,12 @@ import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
+import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.util.List;
@@ -174,16 +176,38 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         repo.write("packages/@common/util/notes.txt", "x");
         ObjectId head = repo.commit("mess");
 
-        List<Problem> checked = check(repo, TestRegistryRepo.MAINTAINER).problems();
-        List<Problem> built;
-        try (RegistryRepository registry = repo.open()) {
-            built = RegistrySnapshot.read(registry, head).problems();
-        }
-
         assertEquals(List.of("packages/@Common", "packages/@common/notes.txt", "packages/@common/util/notes.txt",
                 "packages/@common/util/v1.1.0", "packages/Bad_Name", "packages/stray.txt"),
-                checked.stream().map(Problem::file).toList());
-        assertEquals(built, checked);
+                checkedAsBuilt(head).stream().map(Problem::file).toList());
+    }
+
+    /**
+     * The registry follows no link, so one is no second name for the folder it points to: it is called what it is,
+     * not a file to put into a version folder; one below a folder that does not fit is that folder's problem.
+     */
+    @Test
+    void aSymbolicLinkWhereAFolderOrMetaJsonBelongsIsCalledOneByTheCheckAndTheBuildAlike() throws IOException {
+        repo.symlink("packages/@common/util/1.0.1", "1.0.0");
+        repo.symlink("packages/@common/util/meta.json", "../base/meta.json");
+        repo.symlink("packages/@common/alias", "util");
+        repo.symlink("packages/@data", "@common");
+        repo.symlink("packages/@common/util/v2/prompd.json", "../1.0.0/prompd.json");
+        ObjectId head = repo.commit("links");
+
+        assertEquals(List.of(RepositoryLayout.symbolicLink("packages/@common/alias"),
+                RepositoryLayout.symbolicLink("packages/@common/util/1.0.1"),
+                RepositoryLayout.symbolicLink("packages/@common/util/meta.json"),
+                RepositoryLayout.versionFolderMisfit(PackageName.parse("@common/util"), "v2").orElseThrow(),
+                RepositoryLayout.symbolicLink("packages/@data")), checkedAsBuilt(head));
+    }
+
+    /** What the check of a maintainer's pull request reports, asserted to be what the build of its head reports. */
+    private List<Problem> checkedAsBuilt(ObjectId head) throws IOException {
+        List<Problem> checked = check(repo, TestRegistryRepo.MAINTAINER).problems();
+        try (RegistryRepository registry = repo.open()) {
+            assertEquals(RegistrySnapshot.read(registry, head).problems(), checked);
+        }
+        return checked;
     }
 
     @Test
