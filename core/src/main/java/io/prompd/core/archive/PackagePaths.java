@@ -1,8 +1,10 @@
 package io.prompd.core.archive;
 
 import io.prompd.core.TerminalText;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,6 +19,12 @@ public final class PackagePaths {
     private static final Set<String> WINDOWS_DEVICES = Set.of("CON", "PRN", "AUX", "NUL",
             "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
             "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+    /**
+     * The longest file or folder name Linux (ext4, XFS, Btrfs) and macOS (APFS) write, counted in
+     * UTF-8 bytes. Windows counts 255 UTF-16 units, never more than the UTF-8 bytes, so a name
+     * within this fits all three; one of 100 CJK characters (300 bytes) fits only Windows.
+     */
+    static final int MAX_NAME_BYTES = 255;
 
     private PackagePaths() {
     }
@@ -42,6 +50,11 @@ public final class PackagePaths {
         }
         if (hasWindowsOnlyTrouble(path)) {
             found.add("a name in the path is reserved on Windows (CON, NUL, COM1...) or ends in a dot or space");
+        }
+        int longestName = longestNameBytes(path);
+        if (longestName > MAX_NAME_BYTES) {
+            found.add("a name in the path has " + longestName + " bytes in UTF-8, more than the " + MAX_NAME_BYTES
+                    + " Linux and macOS allow in a file or folder name");
         }
         if (path.indexOf('\uFFFD') >= 0) {
             // Git and the file system hand such a name over with its undecodable bytes replaced by
@@ -76,6 +89,12 @@ public final class PackagePaths {
             }
         }
         return false;
+    }
+
+    /** The UTF-8 length of the path's longest file or folder name. */
+    private static int longestNameBytes(String path) {
+        return Arrays.stream(Glob.segmentsOf(path)).mapToInt(segment -> segment.getBytes(StandardCharsets.UTF_8).length)
+                .max().orElse(0);
     }
 
     private static boolean hasDotOrEmptySegment(String path) {

@@ -43,7 +43,11 @@ class PackagePathsTest {
                 Arguments.of("docs/con.md", "reserved on Windows"),
                 Arguments.of("Lpt1", "reserved on Windows"),
                 Arguments.of("trailing./x", "ends in a dot or space"),
-                Arguments.of("trailing /x", "ends in a dot or space"));
+                Arguments.of("trailing /x", "ends in a dot or space"),
+                // 100 CJK characters are 100 UTF-16 units, which NTFS allows, but 300 bytes in UTF-8
+                Arguments.of("prompts/" + "\u8aac".repeat(100) + ".md", "a name in the path has 303 bytes in UTF-8,"
+                        + " more than the 255 Linux and macOS allow"),
+                Arguments.of("n".repeat(256) + "/a.md", "has 256 bytes"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -53,6 +57,12 @@ class PackagePathsTest {
 
         assertEquals(1, violations.size(), violations.toString());
         assertTrue(violations.get(0).contains(expected), violations.get(0));
+    }
+
+    @Test
+    void aNameOfExactly255BytesIsFine() {
+        assertEquals(List.of(), PackagePaths.violations("prompts/" + "\u8aac".repeat(84) + ".md"));
+        assertEquals(List.of(), PackagePaths.violations("n".repeat(255) + "/" + "n".repeat(255)));
     }
 
     @Test

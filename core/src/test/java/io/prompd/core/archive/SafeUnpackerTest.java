@@ -442,12 +442,22 @@ class SafeUnpackerTest {
     }
 
     @Test
-    void anEntryNameLongerThanTheFileSystemAllowsIsNamedAndSaidToBeUninstallableHere() throws IOException {
-        String name = "package/" + "n".repeat(300) + ".md";
+    void anEntryPathLongerThanTheFileSystemAllowsIsNamedAndSaidToBeUninstallableHere() throws IOException {
+        // every name within the rules, the whole path beyond Linux's 4,096 bytes
+        String name = "package/" + (("n".repeat(250) + "/").repeat(20)) + "a.md";
         byte[] tgz = Tarballs.craft(tar -> Tarballs.file(tar, name, HELLO));
 
         assertRefused(tgz, ExitCode.FAILURE, "the archive entry '" + name + "' cannot be written: its name is longer"
                 + " than this file system allows");
+    }
+
+    @Test
+    void refusesAFileNameLongerThanLinuxAndMacOsAllowBeforeWritingIt() throws IOException {
+        String name = "package/" + "\u8aac".repeat(100) + ".md";
+        byte[] tgz = Tarballs.craft(tar -> Tarballs.file(tar, name, HELLO));
+
+        assertRefused(tgz, ExitCode.INTEGRITY, "the archive entry '" + name + "' is refused: a name in the path has 303"
+                + " bytes in UTF-8");
     }
 
     @Test

@@ -299,6 +299,19 @@ class ContentChecksTest {
         assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
     }
 
+    /** NTFS counts the 100 CJK characters as 100 units and takes the name; Linux and macOS cannot write its 303 bytes. */
+    @Test
+    void aFileNameLongerThanLinuxAndMacOsAllowIsRefusedSinceNoClientThereCouldInstallIt() {
+        repo.commit("publish");
+        String file = BASE + "/contexts/" + "\u8aac".repeat(100) + ".md";
+        repo.rawNamedFile(file.getBytes(StandardCharsets.UTF_8), "context\n");
+        repo.commitStaged("add a context file");
+
+        Problem problem = assertError(check(repo, "alice"), file, "a name in the path has 303 bytes in UTF-8, more than"
+                + " the 255 Linux and macOS allow in a file or folder name");
+        assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"contexts/data.csv", "prompts/big.prmd", ".env"})
     void aFileOverTheSizeLimitIsRefusedByItsSizeWithoutReadingIt(String file) {
