@@ -63,6 +63,7 @@ final class VersionPacker {
         List<Problem> problems = new ArrayList<>(folder.inRepository(
                 report.problems().stream().filter(Problem::isError).toList(), files));
         problems.addAll(folder.mismatches(report.manifestResult()));
+        problems.addAll(folder.namedTwice(files));
         if (!problems.isEmpty() || report.packable().isEmpty()) {
             return new Packed(Optional.empty(), problems);
         }

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * A version folder holds exactly what {@code prompd pack} packs: a file pack would leave out
  * (a {@code .env*} file, one that {@code ignore} or {@code files} excludes, tooling folders) is an
- * error, since the folder is what reviewers read and what the registry serves.
+ * error, since the folder is what reviewers read and what the registry serves. So is a name a tree
+ * of the folder holds twice: the tarball could hold only one of the entries.
  */
 final class PackedExactlyRule implements PullRequestRule {
 
@@ -27,6 +28,7 @@ final class PackedExactlyRule implements PullRequestRule {
                 problems.error(version.repositoryPath(left.path()), "", why(left.reason())
                         + ", but a version folder must hold exactly what prompd pack packs", hint(left.reason()));
             }
+            problems.addAll(version.folder().namedTwice(version.source()));
             problems.addAll(version.inRepository(secretsLeftOut(version, pullRequest.policy().limits())));
         }
     }

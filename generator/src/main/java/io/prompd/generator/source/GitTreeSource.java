@@ -1,5 +1,6 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.SortedCopies;
 import io.prompd.core.source.EntryKind;
 import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -37,19 +40,23 @@ public final class GitTreeSource implements PackageSource {
     private final Map<String, SourceEntry> entriesByPath;
     private final Map<String, ObjectId> blobs;
     private final Set<String> submodules;
+    private final SortedSet<String> namedTwice;
 
     private GitTreeSource(ObjectDatabase objects, String description, List<SourceEntry> entries,
-                          Map<String, ObjectId> blobs, Set<String> submodules) {
+                          Map<String, ObjectId> blobs, Set<String> submodules, SortedSet<String> namedTwice) {
         this.objects = objects;
         this.description = description;
         this.entries = List.copyOf(entries);
         this.entriesByPath = entries.stream().collect(Collectors.toUnmodifiableMap(SourceEntry::path, entry -> entry));
         this.blobs = Map.copyOf(blobs);
         this.submodules = Set.copyOf(submodules);
+        this.namedTwice = SortedCopies.set(namedTwice);
     }
 
     /**
-     * Lists the tree.
+     * Lists the tree. Of a name that a tree holds twice, which Git never writes but a tool writing
+     * trees by hand may, only the first entry is listed (a folder with what it holds), and the name
+     * is kept for {@link #namedTwice}.
      *
      * @param description where the files are, for messages, as {@code abc1234:packages/@a/b/1.0.0}
      */
@@ -58,24 +65,33 @@ public final class GitTreeSource implements PackageSource {
         List<SourceEntry> entries = new ArrayList<>();
         Map<String, ObjectId> blobs = new HashMap<>();
         Set<String> submodules = new HashSet<>();
+        // folders too: a tree may hold a file and a folder of one name, which git fsck counts as named twice
+        Set<String> listed = new HashSet<>();
+        SortedSet<String> namedTwice = new TreeSet<>();
         try (TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(tree);
-            walk.setRecursive(true);
+            walk.setRecursive(false);
             while (walk.next()) {
                 String path = GitPaths.of(walk);
-                FileMode mode = walk.getFileMode(0);
-                ObjectId id = walk.getObjectId(0);
-                entries.add(entry(path, mode, reader, id));
-                if (mode.getObjectType() == Constants.OBJ_BLOB) {
-                    blobs.put(path, id);
-                } else if (mode == FileMode.GITLINK) {
-                    submodules.add(path);
+                if (!listed.add(path)) {
+                    namedTwice.add(path);
+                } else if (walk.isSubtree()) {
+                    walk.enterSubtree();
+                } else {
+                    FileMode mode = walk.getFileMode(0);
+                    ObjectId id = walk.getObjectId(0);
+                    entries.add(entry(path, mode, reader, id));
+                    if (mode.getObjectType() == Constants.OBJ_BLOB) {
+                        blobs.put(path, id);
+                    } else if (mode == FileMode.GITLINK) {
+                        submodules.add(path);
+                    }
                 }
             }
         }
         // A tree walk orders "a/b" after "a.txt" as Git does; the PackageSource contract wants plain path order.
         entries.sort(Comparator.comparing(SourceEntry::path));
-        return new GitTreeSource(objects, description, entries, blobs, submodules);
+        return new GitTreeSource(objects, description, entries, blobs, submodules, namedTwice);
     }
 
     private static SourceEntry entry(String path, FileMode mode, ObjectReader reader, ObjectId id) throws IOException {
@@ -106,6 +122,14 @@ public final class GitTreeSource implements PackageSource {
      */
     public boolean isSubmodule(String path) {
         return submodules.contains(path);
+    }
+
+    /**
+     * The paths whose last name a tree of the folder holds more than once (what {@code git fsck}
+     * calls duplicateEntries): a checkout keeps one of the entries, and which one is up to the tool.
+     */
+    public SortedSet<String> namedTwice() {
+        return namedTwice;
     }
 
     /** Streams a regular file's blob; a symbolic link is not followed, so opening one fails like a missing file. */

@@ -1005,4 +1005,21 @@ class RegistryBuilderTest {
                     failure.problems());
         }
     }
+
+    @Test
+    void aNameATreeOfAVersionFolderHoldsTwiceFailsTheBuildAsTheCheckCallsIt() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("publish");
+            repo.commitNamedTwice("packages/@common/a/1.0.0/prompts/x.prmd", "other\n", "pushed past the check");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+
+            assertEquals(1, failure.problems().size(), failure.problems().toString());
+            Problem problem = failure.problems().get(0);
+            assertEquals("packages/@common/a/1.0.0/prompts/x.prmd", problem.file());
+            assertTrue(problem.message().startsWith("the Git tree of packages/@common/a/1.0.0/prompts holds x.prmd"
+                    + " twice"), problem.message());
+        }
+    }
 }

@@ -312,6 +312,21 @@ class ContentChecksTest {
         assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
     }
 
+    /** git mktree writes such a tree, and git fsck calls it duplicateEntries; the check reports it among the others. */
+    @Test
+    void aTreeHoldingANameTwiceIsAnErrorAtThePathAmongTheOthers() {
+        repo.write(BASE + "/.env", "TOKEN=x\n");
+        repo.commit("publish");
+        repo.commitNamedTwice(BASE + "/README.md", "# another README\n", "a README named twice");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem problem = assertError(report, BASE + "/README.md", "the Git tree of " + BASE + " holds README.md twice"
+                + " (what git fsck calls duplicateEntries)");
+        assertTrue(problem.hint().startsWith("rewrite the commit"), problem.hint());
+        assertError(report, BASE + "/.env", "pack never includes");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"contexts/data.csv", "prompts/big.prmd", ".env"})
     void aFileOverTheSizeLimitIsRefusedByItsSizeWithoutReadingIt(String file) {

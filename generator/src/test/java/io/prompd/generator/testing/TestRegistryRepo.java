@@ -23,12 +23,17 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
@@ -347,6 +352,53 @@ public final class TestRegistryRepo implements AutoCloseable {
         } catch (GitAPIException failed) {
             throw new IllegalStateException("cannot commit '" + message + "'", failed);
         }
+    }
+
+    /**
+     * Commits, on the current branch, a tree holding the file at {@code path} twice: the entry
+     * committed, and one more of the same name with {@code otherText}, as only a tool writing trees
+     * by hand (git mktree) makes one. The index and the working tree are left as they were.
+     */
+    public ObjectId commitNamedTwice(String path, String otherText, String message) {
+        Repository repository = git.getRepository();
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            RevCommit parent = repository.parseCommit(head());
+            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, otherText.getBytes(StandardCharsets.UTF_8));
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(withSecondEntry(inserter, parent.getTree(), path.split("/"), 0, blob));
+            commit.setParentId(parent);
+            commit.setAuthor(person(DEFAULT_AUTHOR, nextTime));
+            commit.setCommitter(person(DEFAULT_AUTHOR, nextTime));
+            commit.setMessage(message);
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            RefUpdate update = repository.updateRef(Constants.HEAD);
+            update.setNewObjectId(id);
+            update.forceUpdate();
+            nextTime = nextTime.plus(Duration.ofHours(1));
+            return id;
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private ObjectId withSecondEntry(ObjectInserter inserter, ObjectId tree, String[] names, int depth, ObjectId blob)
+            throws IOException {
+        boolean last = depth == names.length - 1;
+        TreeFormatter formatter = new TreeFormatter();
+        try (TreeWalk walk = new TreeWalk(git.getRepository())) {
+            walk.addTree(tree);
+            while (walk.next()) {
+                String name = walk.getNameString();
+                boolean named = name.equals(names[depth]);
+                formatter.append(name, walk.getFileMode(0), named && !last
+                        ? withSecondEntry(inserter, walk.getObjectId(0), names, depth + 1, blob) : walk.getObjectId(0));
+                if (named && last) {
+                    formatter.append(name, FileMode.REGULAR_FILE, blob);
+                }
+            }
+        }
+        return inserter.insert(formatter);
     }
 
     /** Creates a branch at the current commit, without switching to it. */
