@@ -155,7 +155,12 @@ public record PackageName(String scope, String name) implements Comparable<Packa
      * Names are lowercase already, so case never tells two names apart.
      */
     public String lookalikeKey() {
-        return fold(scopeWithAt()) + "/" + fold(name);
+        return scopeLookalikeKey(scopeWithAt()) + "/" + fold(name);
+    }
+
+    /** The part of {@link #lookalikeKey()} of a scope, written with its {@code @}: scopes with equal keys read alike. */
+    public static String scopeLookalikeKey(String scopeWithAt) {
+        return fold(scopeWithAt);
     }
 
     private static String fold(String part) {

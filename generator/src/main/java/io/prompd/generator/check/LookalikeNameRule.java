@@ -1,13 +1,16 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.RepositoryLayout;
+import io.prompd.generator.source.Scopes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -16,11 +19,15 @@ import java.util.stream.Collectors;
  * names are those {@linkplain PullRequest#takenNames taken} at the merge base and at the base
  * branch's tip, a package whose every version was taken down among them: it keeps its meta.json,
  * its owners and its name. Only their listings are read, never a manifest.
+ * So is a scope new in scopes.json that reads like one declared at the merge base or the base
+ * branch's tip, or holding a taken name ({@link PackageName#scopeLookalikeKey}): every package of
+ * {@code @c0mmon} would read like one of {@code @common}, whoever owns it.
  */
 final class LookalikeNameRule implements PullRequestRule {
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) {
+        checkScopes(pullRequest, problems);
         SortedSet<PackageName> fresh = pullRequest.newPackages();
         if (fresh.isEmpty()) {
             return;
@@ -38,6 +45,26 @@ final class LookalikeNameRule implements PullRequestRule {
         }
     }
 
+    private static void checkScopes(PullRequest pullRequest, Problems problems) {
+        SortedSet<String> existing = new TreeSet<>(pullRequest.base().scopes().scopes().keySet());
+        existing.addAll(pullRequest.baseTip().scopes().scopes().keySet());
+        pullRequest.takenNames().stream().filter(PackageName::isScoped).map(PackageName::scopeWithAt)
+                .forEach(existing::add);
+        SortedSet<String> fresh = new TreeSet<>(pullRequest.head().scopes().scopes().keySet());
+        fresh.removeAll(existing);
+        for (String scope : fresh) {
+            String key = PackageName.scopeLookalikeKey(scope);
+            String pointer = Pointer.of("scopes", scope);
+            existing.stream().filter(other -> PackageName.scopeLookalikeKey(other).equals(key)).forEach(other ->
+                    problems.error(Scopes.FILE, pointer, "the scope " + scope + " reads like the existing scope " + other
+                            + ", so it is refused as a likely typosquat: its packages would read like those of " + other,
+                            differ("scope", other)));
+            fresh.stream().filter(other -> !other.equals(scope) && PackageName.scopeLookalikeKey(other).equals(key))
+                    .forEach(other -> problems.error(Scopes.FILE, pointer, "the scope " + scope + " reads like "
+                            + other + ", also added in this pull request", "keep one of the two scopes"));
+        }
+    }
+
     /**
      * A name can equal a taken one only when the base branch took it after the pull request
      * branched off. It is then the same package: whether the author may publish in it is
@@ -48,9 +75,12 @@ final class LookalikeNameRule implements PullRequestRule {
             return Optional.empty();
         }
         String folder = RepositoryLayout.packageFolder(name);
-        String differ = "choose a name that differs from " + other + " by more than '-', '_', '.' or 0/o and 1/l/i";
         return Optional.of(Problem.error(folder, "", "'" + name + "' reads like " + (pullRequest.takenSinceBranching(other)
                 ? "the package " + other + ", published on the base branch after this pull request branched off"
-                : "the existing package " + other) + ", so it is refused as a likely typosquat", differ));
+                : "the existing package " + other) + ", so it is refused as a likely typosquat", differ("name", other)));
+    }
+
+    private static String differ(String what, Object other) {
+        return "choose a " + what + " that differs from " + other + " by more than '-', '_', '.' or 0/o and 1/l/i";
     }
 }

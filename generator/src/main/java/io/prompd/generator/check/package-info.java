@@ -16,7 +16,9 @@
  *       repository's documentation and CI.</li>
  *   <li>A new unscoped name is anyone's, but its pull request must add its meta.json with the
  *       author among the owners, so the name has owners from its first version on.</li>
- *   <li>Reserved names, and names that read like them, are refused unless a maintainer publishes.</li>
+ *   <li>Reserved names, and names that read like them, are refused unless a maintainer publishes.
+ *       A new scope that reads like an existing one is refused, a maintainer's too, as a look-alike
+ *       name is: each of its packages would read like one of the other scope's.</li>
  *   <li>A file taken from another package must exist in the version the dependencies resolve to
  *       (an error); another non-yanked version its range allows without the file is a warning.</li>
  *   <li>A yank that leaves other packages' published versions with a range no version left unyanked

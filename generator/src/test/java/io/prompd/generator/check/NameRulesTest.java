@@ -4,6 +4,7 @@ import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static io.prompd.generator.check.PullRequestScenario.mergedMeanwhile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.generator.testing.TestRegistryRepo;
@@ -171,5 +172,44 @@ class NameRulesTest {
         mergedMeanwhile(repo, "bob", main -> main.publish("@common/new", "1.0.0"));
 
         assertPassed(check(repo, "alice"));
+    }
+
+    @Test
+    void aNewScopeReadingLikeAnExistingOneIsRefusedNamingIt() {
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"], "teams": ["core"]},
+                            "@c0mmon": {"owners": ["mallory"]}},
+                 "teams": {"core": ["bob"]}}
+                """);
+        repo.commit("new scope", TestRegistryRepo.MAINTAINER);
+
+        var problem = assertError(check(repo, TestRegistryRepo.MAINTAINER), "scopes.json", "the scope @c0mmon reads like"
+                + " the existing scope @common, so it is refused as a likely typosquat");
+        assertTrue(problem.hint().startsWith("choose a scope that differs from @common by more than"), problem.hint());
+        assertEquals("/scopes/@c0mmon", problem.pointer());
+        assertEquals(2, problem.line());
+    }
+
+    @Test
+    void newScopesReadingLikeEachOtherOrLikeOneAddedOnTheBaseBranchSinceBranchingAreRefused() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"], "teams": ["core"]}, "@tools": {"owners": ["dave"]}},
+                 "teams": {"core": ["bob"]}}
+                """));
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"], "teams": ["core"]}, "@t00ls": {"owners": ["mallory"]},
+                            "@my-org": {"owners": ["carol"]}, "@my_org": {"owners": ["carol"]},
+                            "@writing": {"owners": ["erin"]}},
+                 "teams": {"core": ["bob"]}}
+                """);
+        repo.commit("new scopes", TestRegistryRepo.MAINTAINER);
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(report, "scopes.json", "the scope @t00ls reads like the existing scope @tools");
+        assertError(report, "scopes.json", "the scope @my-org reads like @my_org, also added in this pull request");
+        assertError(report, "scopes.json", "the scope @my_org reads like @my-org, also added in this pull request");
+        assertTrue(report.problems().stream().noneMatch(problem -> problem.message().contains("@writing")),
+                report.problems().toString());
     }
 }
