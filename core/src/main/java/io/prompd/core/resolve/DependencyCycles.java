@@ -24,7 +24,27 @@ import java.util.TreeSet;
  */
 public final class DependencyCycles {
 
+    /** What to do about a cycle, told beside one. */
+    public static final String HOW_TO_BREAK = "packages must not depend on each other in a circle; move what they share"
+            + " into a package both depend on";
+
     private DependencyCycles() {
+    }
+
+    /**
+     * A cycle {@link #find} gave, from one of its packages round to that package again: {@code [a, b, a]}.
+     *
+     * @throws IllegalArgumentException when the package is not on the cycle
+     */
+    public static List<PackageName> round(List<PackageName> cycle, PackageName start) {
+        int at = cycle.indexOf(start);
+        if (at < 0) {
+            throw new IllegalArgumentException(start + " is not on the cycle " + cycle);
+        }
+        List<PackageName> round = new ArrayList<>(cycle);
+        Collections.rotate(round, -at);
+        round.add(start);
+        return List.copyOf(round);
     }
 
     /**

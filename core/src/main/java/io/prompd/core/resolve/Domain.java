@@ -34,10 +34,15 @@ final class Domain {
     private final Takedowns takedowns;
     /** The index of the version the {@code latest} dist-tag points at, unless yanked; -1 when there is none. */
     private final int latest;
+    /**
+     * For the package of the version whose dependencies are resolved, which the graph holds at that version alone:
+     * its other versions, to explain why a range back on it that one of them meets is not met. Empty for others.
+     */
+    private final Optional<List<Version>> setAsideForRoot;
 
     private Domain(Optional<PackageName> name, String label, List<Version> versions,
             List<SortedMap<PackageName, VersionRange>> dependencies, boolean published, List<Version> yanked,
-            int pinnedYanked, Takedowns takedowns, int latest) {
+            int pinnedYanked, Takedowns takedowns, int latest, Optional<List<Version>> setAsideForRoot) {
         this.name = name;
         this.label = label;
         this.versions = List.copyOf(versions);
@@ -47,11 +52,25 @@ final class Domain {
         this.pinnedYanked = pinnedYanked;
         this.takedowns = takedowns;
         this.latest = latest;
+        this.setAsideForRoot = setAsideForRoot.map(List::copyOf);
     }
 
     static Domain project(SortedMap<PackageName, VersionRange> roots, String label) {
         return new Domain(Optional.empty(), label, List.of(PROJECT_VERSION), List.of(roots), true, List.of(), -1,
-                Takedowns.NONE, -1);
+                Takedowns.NONE, -1, Optional.empty());
+    }
+
+    /**
+     * The package of the version whose dependencies are resolved: that version alone, since a graph holds one
+     * version of a package, and the root stands for it.
+     *
+     * @param published the versions the index lists, the root's own among them or not
+     */
+    static Domain rootPackage(Candidate root, List<Candidate> published, Takedowns takedowns) {
+        List<Version> others = published.stream().map(Candidate::version).filter(version -> !version.equals(root.version()))
+                .sorted().distinct().toList();
+        return new Domain(Optional.of(root.name()), root.name().toString(), List.of(root.version()),
+                List.of(root.dependencies()), true, List.of(), -1, takedowns, -1, Optional.of(others));
     }
 
     /**
@@ -89,7 +108,7 @@ final class Domain {
         int latestIndex = latest.map(versions::indexOf).filter(index -> index != pinnedYanked).orElse(-1);
         return new Domain(Optional.of(name), name.toString(), versions,
                 choosable.stream().map(Candidate::dependencies).toList(), exists,
-                yanked.stream().sorted().toList(), pinnedYanked, takedowns, latestIndex);
+                yanked.stream().sorted().toList(), pinnedYanked, takedowns, latestIndex, Optional.empty());
     }
 
     boolean isProject() {
@@ -104,6 +123,14 @@ final class Domain {
     /** Whether the package exists, even when none of its versions may be chosen (all yanked, or held back). */
     boolean isPublished() {
         return published;
+    }
+
+    /**
+     * For the package of the version whose dependencies are resolved, its other versions, which the graph may not
+     * hold beside that one; empty for any other package.
+     */
+    Optional<List<Version>> setAsideForRoot() {
+        return setAsideForRoot;
     }
 
     int size() {

@@ -2,6 +2,7 @@ package io.prompd.core.resolve;
 
 import io.prompd.core.Plural;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.version.VersionRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -86,10 +89,40 @@ final class Explanation {
         return !unsatisfiableDependencies().isEmpty();
     }
 
+    /**
+     * A cycle of the dependencies the failure rests on, from the package of the version whose dependencies are
+     * resolved round to it again, when the failure rests on a dependency back on that package that the version does
+     * not meet: the graph may hold no other version of it.
+     */
+    Optional<List<PackageName>> cycleThroughRoot() {
+        List<Cause.Dependency> dependencies = givens(failure).stream().map(Incompatibility::cause)
+                .filter(Cause.Dependency.class::isInstance).map(Cause.Dependency.class::cast).toList();
+        Optional<PackageName> root = dependencies.stream().filter(Explanation::missesRoot).findFirst()
+                .map(back -> back.target().domain().name());
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        SortedMap<PackageName, SortedMap<PackageName, VersionRange>> edges = new TreeMap<>();
+        for (Cause.Dependency dependency : dependencies) {
+            Domain depender = dependency.depender().domain();
+            edges.computeIfAbsent(depender.isProject() ? root.get() : depender.name(), name -> new TreeMap<>())
+                    .put(dependency.target().domain().name(), dependency.range());
+        }
+        return DependencyCycles.find(edges).stream().filter(cycle -> cycle.contains(root.get())).findFirst()
+                .map(cycle -> DependencyCycles.round(cycle, root.get()));
+    }
+
+    /** Whether the dependency asks for a version of the root's package other than the root's. */
+    private static boolean missesRoot(Cause.Dependency dependency) {
+        return dependency.isUnsatisfiable() && dependency.target().domain().setAsideForRoot().isPresent();
+    }
+
+    /** Dependencies no version can meet, but for those back on the root's package, which its version does not. */
     private List<Cause.Dependency> unsatisfiableDependencies() {
         List<Cause.Dependency> found = new ArrayList<>();
         for (Incompatibility given : givens(failure)) {
-            if (given.cause() instanceof Cause.Dependency dependency && dependency.isUnsatisfiable()) {
+            if (given.cause() instanceof Cause.Dependency dependency && dependency.isUnsatisfiable()
+                    && !missesRoot(dependency)) {
                 found.add(dependency);
             }
         }
@@ -378,6 +411,12 @@ final class Explanation {
      */
     private String noVersions(Cause.Dependency dependency) {
         Domain target = dependency.target().domain();
+        if (target.setAsideForRoot().isPresent()) {
+            List<String> others = target.setAsideForRoot().get().stream().map(Object::toString).toList();
+            return "the graph must use " + target + " " + target.version(0) + ", the version being checked, which "
+                    + dependency.range() + " does not allow"
+                    + (others.isEmpty() ? "" : " (" + index.offered() + ": " + String.join(", ", others) + ")");
+        }
         if (!target.isPublished()) {
             return "no package " + target + " exists" + index.lookedIn(target.name()).map(where -> " in " + where).orElse("");
         }

@@ -26,8 +26,29 @@ public final class Resolver {
         Objects.requireNonNull(roots, "roots");
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(options, "options");
+        return solve(new Solver(roots, index, options, Optional.empty()), index);
+    }
+
+    /**
+     * Resolves the dependencies of one version of a package, as the registry checks a new version: the graph holds
+     * that version as the package's only one, whatever else the index lists of it, so a dependency back on the
+     * package must allow it; a failure calls the root by the version's name and names the cycle such a dependency
+     * closes.
+     *
+     * @param version the version whose dependencies to resolve, which the index may list or not
+     * @throws ResolutionException when no choice satisfies every range, explaining why
+     */
+    public static Resolution resolveVersion(Candidate version, PackageIndex index, ResolveOptions options) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(options, "options");
+        return solve(new Solver(version.dependencies(), index,
+                options.withRootName(version.name() + " " + version.version()), Optional.of(version)), index);
+    }
+
+    private static Resolution solve(Solver solver, PackageIndex index) {
         try {
-            return new Solver(roots, index, options).solve();
+            return solver.solve();
         } catch (Solver.FailedResolution failed) {
             throw failure(failed.proof(), index);
         }
@@ -42,6 +63,12 @@ public final class Resolver {
                 message.append("\nInstead of ").append(name).append(", ").append(SimilarNames.didYouMean(similar));
             }
         }
+        Optional<List<PackageName>> cycle = explanation.cycleThroughRoot();
+        if (cycle.isPresent()) {
+            message.append("\nThe dependencies close a cycle: ")
+                    .append(cycle.get().stream().map(PackageName::toString).collect(Collectors.joining(" → ")))
+                    .append(", and a graph holds one version of a package.");
+        }
         if (explanation.involvesMissingVersions()) {
             String elsewhere = explanation.unknownPackages().stream().map(index::elsewhere).flatMap(Optional::stream)
                     .distinct().map(advice -> "; " + advice).collect(Collectors.joining());
@@ -49,7 +76,8 @@ public final class Resolver {
                     "check the names and ranges above against the registry; a range may ask for a version"
                             + " that was never published, or that has been yanked or taken down" + elsewhere);
         }
-        return new ResolutionException(ExitCode.CONFLICT, message.toString(),
-                "widen the conflicting ranges above, or choose versions of those packages that agree");
+        return new ResolutionException(ExitCode.CONFLICT, message.toString(), cycle.isPresent()
+                ? DependencyCycles.HOW_TO_BREAK
+                : "widen the conflicting ranges above, or choose versions of those packages that agree");
     }
 }

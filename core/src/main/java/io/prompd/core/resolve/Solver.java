@@ -46,15 +46,19 @@ final class Solver {
     private final PackageIndex index;
     private final ResolveOptions options;
     private final Domain project;
+    /** The version of a package whose dependencies the roots are, which the graph holds as that package's only one. */
+    private final Optional<Candidate> rootVersion;
     private final Map<PackageName, Domain> domains = new HashMap<>();
     private final Map<Domain, List<Incompatibility>> incompatibilities = new HashMap<>();
     private final Set<DependencyKey> declaredDependencies = new HashSet<>();
     private final PartialSolution solution = new PartialSolution();
 
-    Solver(SortedMap<PackageName, VersionRange> roots, PackageIndex index, ResolveOptions options) {
+    Solver(SortedMap<PackageName, VersionRange> roots, PackageIndex index, ResolveOptions options,
+            Optional<Candidate> rootVersion) {
         this.index = index;
         this.options = options;
         this.project = Domain.project(roots, options.rootName());
+        this.rootVersion = rootVersion;
     }
 
     /** @throws FailedResolution with the incompatibility that proves there is no solution */
@@ -246,6 +250,9 @@ final class Solver {
         return domains.computeIfAbsent(name, missing -> {
             List<Candidate> versions = index.versions(missing);
             Takedowns takedowns = index.takedowns(missing);
+            if (rootVersion.filter(root -> root.name().equals(missing)).isPresent()) {
+                return Domain.rootPackage(rootVersion.get(), versions, takedowns);
+            }
             return Domain.of(missing, versions, !versions.isEmpty() || takedowns.noVersionLeft() || index.exists(missing),
                     takedowns, index.latest(missing), options);
         });

@@ -33,6 +33,13 @@ class DependencyCyclesTest {
     }
 
     @Test
+    void goesRoundACycleFromAnyOfItsPackages() {
+        List<PackageName> cycle = DependencyCycles.find(edges("a", "b", "b", "c", "c", "a")).get(0);
+        assertEquals(List.of("b", "c", "a", "b"),
+                DependencyCycles.round(cycle, PackageName.parse("b")).stream().map(PackageName::toString).toList());
+    }
+
+    @Test
     void findsACycleStartingAtItsSmallestName() {
         assertEquals(List.of(List.of("a", "b", "c")), cycles(edges("c", "a", "a", "b", "b", "c", "c", "x")));
     }

@@ -281,6 +281,55 @@ class ResolverTest {
     }
 
     @Test
+    void aDependencyBackOnTheResolvedVersionsPackageThatTheVersionMissesIsToldAsACycleBesideTheOtherVersions() {
+        TestIndex index = new TestIndex()
+                .add("@c/base", "1.0.0").add("@c/base", "1.1.0").add("@c/base", "2.0.0").add("@c/base", "2.1.0")
+                .add("@c/base", "3.0.0", "sql", "^1.0.0")
+                .add("sql", "1.0.0", "@c/base", "^2.0.0");
+        Candidate checked = Candidate.of(PackageName.parse("@c/base"), Version.parse("3.0.0"), ranges("sql", "^1.0.0"));
+
+        ResolutionException failure = assertThrows(ResolutionException.class,
+                () -> Resolver.resolveVersion(checked, index, ResolveOptions.defaults()));
+
+        assertEquals("""
+                Because every version of sql depends on @c/base ^2.0.0 and the graph must use @c/base 3.0.0, the version being checked, which ^2.0.0 does not allow (published: 1.0.0, 1.1.0, 2.0.0, 2.1.0), sql cannot be used.
+                So, because @c/base 3.0.0 depends on sql ^1.0.0, version solving failed.
+                The dependencies close a cycle: @c/base → sql → @c/base, and a graph holds one version of a package.""",
+                failure.getMessage());
+        assertEquals(ExitCode.CONFLICT, failure.exitCode());
+        assertEquals(DependencyCycles.HOW_TO_BREAK, failure.hint());
+    }
+
+    @Test
+    void aDependencyBackOnTheResolvedVersionsPackageThatTheVersionMeetsTakesThatVersion() {
+        TestIndex index = new TestIndex()
+                .add("@c/base", "2.0.0", "sql", "^1.0.0")
+                .add("sql", "1.0.0", "@c/base", ">=2.0.0");
+        Candidate checked = Candidate.of(PackageName.parse("@c/base"), Version.parse("2.1.0"), ranges("sql", "^1.0.0"));
+
+        Resolution resolution = Resolver.resolveVersion(checked, index, ResolveOptions.defaults());
+
+        assertEquals(Version.parse("2.1.0"), resolution.versions().get(PackageName.parse("@c/base")));
+    }
+
+    @Test
+    void aCycleOfSeveralPackagesBackOnTheResolvedVersionsPackageIsNamedFromItRoundToIt() {
+        TestIndex index = new TestIndex()
+                .add("@c/base", "1.0.0")
+                .add("a", "1.0.0", "b", "^1.0.0")
+                .add("b", "1.0.0", "@c/base", "^1.0.0");
+        Candidate checked = Candidate.of(PackageName.parse("@c/base"), Version.parse("2.0.0"), ranges("a", "^1.0.0"));
+
+        ResolutionException failure = assertThrows(ResolutionException.class,
+                () -> Resolver.resolveVersion(checked, index, ResolveOptions.defaults()));
+
+        assertTrue(failure.getMessage().endsWith("\nThe dependencies close a cycle: @c/base → a → b → @c/base, and a graph"
+                + " holds one version of a package."), failure.getMessage());
+        assertTrue(failure.getMessage().contains("the graph must use @c/base 2.0.0, the version being checked, which"
+                + " ^1.0.0 does not allow (published: 1.0.0)"), failure.getMessage());
+    }
+
+    @Test
     void explainsARangeThatNoVersionMatches() {
         TestIndex index = new TestIndex()
                 .add("@a/x", "1.0.0", "@b/y", "^2.0.0")

@@ -5,8 +5,6 @@ import io.prompd.core.problem.Problems;
 import io.prompd.core.resolve.DependencyCycles;
 import io.prompd.core.resolve.Resolution;
 import io.prompd.core.version.VersionRange;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -30,8 +28,7 @@ final class DependencyCycleRule implements PullRequestRule {
                     if (cycle.contains(self)) {
                         problems.add(version.manifestError("/dependencies",
                                 "the dependencies close a cycle: " + describe(version, resolution, cycle),
-                                "packages must not depend on each other in a circle; move what they share into a"
-                                        + " package both depend on"));
+                                DependencyCycles.HOW_TO_BREAK));
                     }
                 }
             });
@@ -41,9 +38,8 @@ final class DependencyCycleRule implements PullRequestRule {
     /** {@code @a/x 1.0.0 → @b/y 2.0.0 → @a/x}, starting and ending at the new version's package. */
     private static String describe(NewVersion version, Resolution resolution, List<PackageName> cycle) {
         PackageName self = version.folder().name();
-        List<PackageName> fromSelf = new ArrayList<>(cycle);
-        Collections.rotate(fromSelf, -cycle.indexOf(self));
-        return fromSelf.stream()
+        List<PackageName> round = DependencyCycles.round(cycle, self);
+        return round.subList(0, round.size() - 1).stream()
                 .map(name -> name + " " + (name.equals(self) ? version.folder().version() : resolution.versions().get(name)))
                 .collect(Collectors.joining(" → ")) + " → " + self;
     }

@@ -242,8 +242,7 @@ final class PullRequest {
         return resolutions.computeIfAbsent(version.id(), id -> {
             Candidate self = Candidate.of(id.name(), id.version(), version.manifest().draft().dependencies());
             try {
-                return DependencyResolution.of(Resolver.resolve(self.dependencies(), headIndex.pinning(self),
-                        ResolveOptions.defaults().withRootName(id.name() + " " + id.version())));
+                return DependencyResolution.of(Resolver.resolveVersion(self, headIndex, ResolveOptions.defaults()));
             } catch (ResolutionException unsatisfiable) {
                 return DependencyResolution.failed(unsatisfiable);
             }

@@ -7,7 +7,6 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.resolve.Candidate;
-import io.prompd.core.resolve.ForwardingPackageIndex;
 import io.prompd.core.resolve.PackageIndex;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.InvalidRangeException;
@@ -69,16 +68,6 @@ final class SnapshotIndex implements PackageIndex {
     public Takedowns takedowns(PackageName name) {
         SortedMap<Version, String> reasons = snapshot.meta(name).takenDown();
         return new Takedowns(reasons, !reasons.isEmpty() && !snapshot.packages().containsKey(name));
-    }
-
-    /** This index, except that the package of {@code only} has just that version: the one being checked. */
-    PackageIndex pinning(Candidate only) {
-        return new ForwardingPackageIndex(this) {
-            @Override
-            public List<Candidate> versions(PackageName name) {
-                return name.equals(only.name()) ? List.of(only) : super.versions(name);
-            }
-        };
     }
 
     /**

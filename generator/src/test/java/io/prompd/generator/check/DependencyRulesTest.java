@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
 import io.prompd.generator.testing.TestRegistryRepo;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Dependencies of a new version: existence, ranges, yanks, resolution, cycles and package references. */
@@ -209,6 +210,29 @@ class DependencyRulesTest extends PullRequestScenarioTest {
         var report = check(repo, "alice");
 
         assertError(report, MANIFEST, "close a cycle: @common/base 1.0.0 → @common/loop 2.0.0 → @common/base");
+        assertErrorCount(report, 1);
+    }
+
+    @Test
+    void aCycleBackOnTheNewVersionsPackageWithARangeItMissesIsExplainedAsACycleBesideThePublishedVersions() {
+        PullRequestScenario.mergedMeanwhile(repo, "alice", main -> {
+            List.of("1.0.0", "2.0.0", "2.1.0").forEach(version -> main.publish("@common/base", version));
+            main.publish("@common/loop", "1.0.0", "@common/base@^2.0.0");
+        });
+        repo.merge("main", "update", "alice");
+        repo.publish("@common/base", "3.0.0", "@common/loop@^1.0.0");
+        repo.commit("close the cycle with a version the loop does not allow");
+
+        var report = check(repo, "alice");
+
+        Problem problem = assertError(report, "packages/@common/base/3.0.0/prompd.json", "the dependencies cannot be"
+                + " resolved together: Because every version of @common/loop depends on @common/base ^2.0.0 and the graph"
+                + " must use @common/base 3.0.0, the version being checked, which ^2.0.0 does not allow (published: 1.0.0,"
+                + " 2.0.0, 2.1.0), @common/loop cannot be used.\nSo, because @common/base 3.0.0 depends on @common/loop"
+                + " ^1.0.0, version solving failed.\nThe dependencies close a cycle: @common/base → @common/loop →"
+                + " @common/base, and a graph holds one version of a package.");
+        assertEquals("packages must not depend on each other in a circle; move what they share into a package both"
+                + " depend on", problem.hint());
         assertErrorCount(report, 1);
     }
 
