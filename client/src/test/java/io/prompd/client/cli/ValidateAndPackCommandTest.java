@@ -101,7 +101,7 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
-    void validateChecksAFileAPromptIncludesAsTheTemplateItIsRenderedAs() throws IOException {
+    void validateChecksAFileAPromptIncludesAsTheTemplateItIsRenderedAsWithThePromptsVariables() throws IOException {
         write("prompts/greet.prmd", "---\nid: greet\n---\n# User\nHi {% include \"./part.md\" %}\n");
         write("prompts/part.md", "Part {% include \"./greet.prmd\" %} {% include \"./missing.md\" %} {% if x %}\n");
 
@@ -118,7 +118,10 @@ class ValidateAndPackCommandTest {
                   error   line 1: the template does not render (loaded through prompts/greet.prmd): {% if %} is never\
                  closed
                           hint: add {% endif %} where the block ends
-                3 errors, 0 warnings
+                  warning line 1: the variable 'x' is used but not declared as a parameter of prompts/greet.prmd, which\
+                 includes this file
+                          hint: declare it under "parameters" of prompts/greet.prmd, or fix its spelling
+                3 errors, 1 warning
                 """), run.out());
     }
 

@@ -85,6 +85,13 @@ final class FreeVariables {
                 || scopes.stream().anyMatch(scope -> scope.contains(name));
     }
 
+    /** The names the template binds at the reading position, in every scope open there. */
+    Set<String> boundNames() {
+        Set<String> bound = new HashSet<>();
+        scopes.forEach(bound::addAll);
+        return bound;
+    }
+
     /** The file expression of an {@code include} or {@code extends}, without the tag's own words after it. */
     void include(String rest, int offset) {
         expression(INCLUDE_OPTIONS.matcher(rest).replaceFirst(""), offset);

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * Validates the prompts of one package together: that each has text, parameters, body variables,
  * references to files and to other packages, and inheritance and include cycles; and the other
- * files their templates load, as templates too. Returns every problem, sorted.
+ * files their templates load, as templates too, with the variables of those they include. Returns every problem, sorted.
  */
 public final class PromptValidator {
 
@@ -26,8 +26,10 @@ public final class PromptValidator {
         // the body is scanned once, for the template's own rules and for the files it loads
         Map<String, List<ReferenceSite>> references = new TreeMap<>();
         LocalParents parents = new LocalParents(pack);
+        Map<String, TemplateScan> bodies = new TreeMap<>();
         pack.prompts().forEach((file, prompt) -> {
             TemplateScan template = TemplateScan.of(prompt);
+            bodies.put(file, template);
             references.put(file, prompt.referenceSites(template));
             textless(pack, parents, file, prompt, problems);
             ParameterRules.check(prompt, problems);
@@ -44,6 +46,7 @@ public final class PromptValidator {
             TemplateRule.checkLoaded(file, template, through.getOrDefault(file, List.of()), problems);
             ReferenceRules.checkLoaded(pack, file, references.get(file), problems);
         });
+        IncludedVariables.check(pack, parents, bodies, loaded, problems);
         InheritanceCycles.check(pack, parents, problems);
         IncludeCycles.check(references, problems);
         return problems.sorted();

@@ -34,7 +34,7 @@ final class TemplateRule {
 
     /**
      * A file a prompt's template loads, which is rendered as a template too: its tags and the names of the files it
-     * loads in turn; not its variables, which the prompts loading it may each declare.
+     * loads in turn; its variables are checked against each prompt including it ({@link IncludedVariables}).
      *
      * @param through the files that load it, from a prompt to the one that loads it itself; empty when unknown
      */
@@ -82,11 +82,7 @@ final class TemplateRule {
 
     private static void undeclaredVariables(PromptPackage pack, LocalParents parents, String file, TemplateScan template,
                                             Set<String> declared, Problems problems) {
-        Optional<Reference> outsideParent = outermostParent(pack, parents, file).filter(PackageReference.class::isInstance);
-        String hint = outsideParent
-                .map(parent -> "declare it under \"parameters\" (the inherited prompt " + parent.written()
-                        + " may declare it, but it cannot be checked here)")
-                .orElse("declare it under \"parameters\", or fix its spelling");
+        String hint = declareHint(pack, parents, file, "");
         for (VariableUse use : template.freeVariables()) {
             if (!declared.contains(use.name())) {
                 problems.add(Problem.warning(file, "", "the variable '" + use.name()
@@ -95,7 +91,20 @@ final class TemplateRule {
         }
     }
 
-    private static Set<String> declaredThroughLocalParents(PromptPackage pack, LocalParents parents, String file) {
+    /**
+     * How to mend a variable the prompt's parameters lack, which may come from a parent in another package.
+     *
+     * @param whose names the prompt for a variable used in another file, {@code " of prompts/a.prmd"}; empty otherwise
+     */
+    static String declareHint(PromptPackage pack, LocalParents parents, String prompt, String whose) {
+        return outermostParent(pack, parents, prompt).filter(PackageReference.class::isInstance)
+                .map(parent -> "declare it under \"parameters\"" + whose + " (the inherited prompt " + parent.written()
+                        + " may declare it, but it cannot be checked here)")
+                .orElse("declare it under \"parameters\"" + whose + ", or fix its spelling");
+    }
+
+    /** The parameters of the prompt and of the prompts it inherits from within the package. */
+    static Set<String> declaredThroughLocalParents(PromptPackage pack, LocalParents parents, String file) {
         Set<String> declared = new HashSet<>();
         Set<String> visited = new HashSet<>();
         for (Optional<String> current = Optional.of(file); current.isPresent() && visited.add(current.get());

@@ -2,6 +2,8 @@ package io.prompd.core.prompt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a prompt body's template as Jinja will: the variables it reads from its caller, the files it loads, the tags
@@ -14,12 +16,16 @@ import java.util.List;
  */
 final class TemplateScan {
 
+    /** The words ending an {@code include} that leave the included file none of the caller's variables. */
+    private static final Pattern WITHOUT_CONTEXT = Pattern.compile("\\swithout\\s+context\\s*$");
+
     private final BodyLines lines;
     private final TemplateFaults faults;
     private final BlockStructure blocks;
     private final FreeVariables variables;
     private final FileReferences files;
     private final LegacyPlaceholders placeholders;
+    private final List<Inclusion> inclusions = new ArrayList<>();
 
     /**
      * A file the template includes, imports or extends by a literal name, {@code {% include "./part.prmd" %}}.
@@ -31,6 +37,19 @@ final class TemplateScan {
 
         FileUse {
             alternatives = List.copyOf(alternatives);
+        }
+    }
+
+    /**
+     * A file the template includes with its context, which Jinja renders seeing the caller's variables and the names
+     * the template binds where it includes the file ({@code for}, {@code set}, {@code macro}, {@code import} ...).
+     *
+     * @param bound the names the template binds where it includes the file
+     */
+    record Inclusion(FileUse file, Set<String> bound) {
+
+        Inclusion {
+            bound = Set.copyOf(bound);
         }
     }
 
@@ -106,6 +125,11 @@ final class TemplateScan {
         return files.found();
     }
 
+    /** The {@link #files()} the template includes with its context, in the order of the template. */
+    List<Inclusion> inclusions() {
+        return List.copyOf(inclusions);
+    }
+
     /** The {@link #files()} that are references, with their lines; a name that is none is left out. */
     List<ReferenceSite> referenceSites(List<Alias> aliases) {
         return files().stream()
@@ -141,7 +165,12 @@ final class TemplateScan {
             switch (tag) {
                 case "if", "elif", "do", "switch", "case" -> variables.expression(rest, restOffset);
                 case "include", "extends" -> {
+                    int known = files.found().size();
                     files.read(rest, offset);
+                    if (tag.equals("include") && !WITHOUT_CONTEXT.matcher(rest).find()) {
+                        Set<String> bound = variables.boundNames();
+                        files.found().stream().skip(known).forEach(use -> inclusions.add(new Inclusion(use, bound)));
+                    }
                     variables.include(rest, restOffset);
                 }
                 case "for" -> variables.forLoop(rest, restOffset);

@@ -516,19 +516,67 @@ class PromptValidatorTest {
                         + " '{{' is never closed with '}}'",
                         "prompts/d.md:2 the template does not render (loaded through prompts/a.prmd → prompts/c.md):"
                         + " {% if %} is never closed"),
-                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
-        assertTrue(problems.stream().allMatch(Problem::isError));
+                problems.stream().filter(Problem::isError).map(problem -> problem.location() + " " + problem.message())
+                        .toList());
     }
 
     @Test
     void anIncludedFileThatRendersPassesWhateverIncludesItAndTheFilesItLeavesUnread() {
         assertEquals(List.of(), validate(Map.of(
-                "prompts/a.prmd", "---\nparameters:\n  - name: topic\n---\n{% include './parts/intro.md' %}\n",
-                "prompts/b.prmd", "---\n---\n{% include './parts/intro.md' %}{% include './parts/intro.md' %}\n",
+                "prompts/a.prmd", "---\nparameters:\n  - name: topic\n  - name: items\n    type: array\n"
+                        + "  - name: name\n---\n{% include './parts/intro.md' %}\n",
+                "prompts/b.prmd", "---\nparameters:\n  - name: items\n    type: array\n  - name: name\n---\n"
+                        + "{% set topic = 'x' %}{% include './parts/intro.md' %}{% include './parts/intro.md' %}\n",
                 "prompts/parts/intro.md", "{% for item in items %}{{ item }}{% endfor %} {{ topic }}\n"
                         + "{% include './outro.md' %}{% include './maybe.md' ignore missing %}{% include name %}\n",
                 "prompts/parts/outro.md", "{# a note #}Bye {% raw %}{{ {% endraw %}\n",
                 "prompts/data.md", "{% if never closed, but no template loads this file\n"), Map.of()));
+    }
+
+    @Test
+    void aVariableAnIncludedFileUsesThatTheIncludingPromptLacksIsAWarningThereNamingThePrompt() {
+        Problem problem = single(validate(Map.of(
+                "prompts/p.prmd", "---\nparameters:\n  - name: text\n---\n{% include 'part.md' %} {{ text }}\n",
+                "prompts/part.md", "Say {{ text }}\nAudience: {{ audeince }}\n"), Map.of()), Severity.WARNING);
+
+        assertEquals("prompts/part.md:2 the variable 'audeince' is used but not declared as a parameter of"
+                + " prompts/p.prmd, which includes this file", problem.location() + " " + problem.message());
+        assertEquals("declare it under \"parameters\" of prompts/p.prmd, or fix its spelling", problem.hint());
+    }
+
+    /**
+     * Jinja's include renders the file seeing the caller's context: the prompt's parameters and what the including
+     * templates bind where they include it. An import, or an include without context, sees none of it.
+     */
+    @Test
+    void anIncludedFileMaySeeWhatTheIncludingTemplatesBindWhereTheyIncludeItAndEachPromptIncludingItIsChecked() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/a.prmd", """
+                        ---
+                        parameters:
+                          - name: items
+                            type: array
+                        ---
+                        {% set tone = 'calm' %}{% for item in items %}{% include './parts/item.md' %}{% endfor %}
+                        {% include './parts/loose.md' without context %}{% import './parts/macros.md' as m %}
+                        """,
+                "prompts/b.prmd", """
+                        ---
+                        parameters:
+                          - name: colour
+                          - name: item
+                          - name: tone
+                        ---
+                        {% include './parts/item.md' %}
+                        """,
+                "prompts/parts/item.md", "{{ item }} {{ tone }} {{ loop.index }}\n{% include './detail.md' %}\n",
+                "prompts/parts/detail.md", "{{ item.name }}\n{{ colour }}\n",
+                "prompts/parts/loose.md", "{{ nothing }}\n",
+                "prompts/parts/macros.md", "{% macro m() %}{{ undeclared }}{% endmacro %}\n"), Map.of());
+
+        assertEquals(List.of("prompts/parts/detail.md:2 the variable 'colour' is used but not declared as a parameter of"
+                        + " prompts/a.prmd, which includes this file through prompts/parts/item.md"),
+                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
     }
 
     /**
@@ -553,8 +601,8 @@ class PromptValidatorTest {
                         + " {% if %} is never closed",
                         "parts/y.md:2 './gone.md' resolves to 'parts/gone.md', which is not in the package",
                         "parts/z.md:1 circular include: parts/z.md → parts/z.md"),
-                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
-        assertTrue(problems.stream().allMatch(Problem::isError));
+                problems.stream().filter(Problem::isError).map(problem -> problem.location() + " " + problem.message())
+                        .toList());
     }
 
     /**
