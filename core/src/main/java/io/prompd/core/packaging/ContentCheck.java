@@ -1,6 +1,9 @@
 package io.prompd.core.packaging;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.prompd.core.TerminalText;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.LocalReference;
@@ -10,11 +13,17 @@ import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
 import io.prompd.core.source.Utf8;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -32,6 +41,8 @@ import java.util.stream.IntStream;
 public final class ContentCheck {
 
     private static final String CONTEXTS_FOLDER = "contexts";
+
+    private static final String JSON_EXTENSION = ".json";
 
     /**
      * How a Git LFS pointer starts: a registry builds from Git objects, where LFS keeps this small
@@ -105,9 +116,12 @@ public final class ContentCheck {
     }
 
     /**
-     * The likely credentials in a file, with their lines in a text file; a binary file's bytes are
-     * searched as Latin-1, without lines. The registry's check also searches the files pack leaves
-     * out, since whatever a pull request adds stays in the registry's Git history.
+     * The likely credentials in a file, with their lines in a text file: UTF-8 text, or UTF-16 or UTF-32 text that
+     * starts with its byte order mark (as Windows PowerShell 5 writes a file) and decodes as such, searched as decoded;
+     * any other binary file's bytes are searched as Latin-1, without lines. A {@code .json} file's strings and names are
+     * searched as JSON reads them too, their escapes decoded, as the registry serves a manifest's text. The
+     * registry's check also searches the files pack leaves out, since whatever a pull request adds stays in the
+     * registry's Git history.
      */
     public static List<Problem> secrets(String path, byte[] bytes) {
         return secrets(path, bytes, text(bytes));
@@ -122,12 +136,58 @@ public final class ContentCheck {
     }
 
     private static List<Problem> secrets(String path, byte[] bytes, Optional<String> text) {
-        String searched = text.orElseGet(() -> new String(bytes, StandardCharsets.ISO_8859_1));
-        return SecretPatterns.find(searched).stream()
-                .map(secret -> Problem.error(path, "", "the file holds what looks like " + secret.description(),
-                        "remove it, and revoke the credential if it is real: once published, mirrors and the"
-                                + " registry's Git history keep it for good").atLine(text.isPresent() ? secret.line() : 0))
-                .toList();
+        Optional<String> decoded = text.or(() -> markedText(bytes));
+        List<SecretPatterns.Finding> asWritten = SecretPatterns.find(
+                decoded.orElseGet(() -> new String(bytes, StandardCharsets.ISO_8859_1)));
+        List<Problem> problems = new ArrayList<>();
+        asWritten.forEach(secret -> problems.add(secret(path, "the file holds what looks like " + secret.description(),
+                decoded.isPresent() ? secret.line() : 0)));
+        if (path.toLowerCase(Locale.ROOT).endsWith(JSON_EXTENSION)) {
+            jsonStringSecrets(bytes).stream().filter(secret -> !asWritten.contains(secret))
+                    .forEach(secret -> problems.add(secret(path, "a string of the file holds what looks like "
+                            + secret.description() + ", written with JSON escapes (\\u0073 for s) that"
+                            + " whoever reads the JSON decodes, the registry too", secret.line())));
+        }
+        return problems;
+    }
+
+    /**
+     * The text of bytes in the UTF-16 or UTF-32 their byte order mark announces, when they decode as it throughout:
+     * a binary file that merely starts with such bytes is searched as Latin-1, as any other is.
+     */
+    private static Optional<String> markedText(byte[] bytes) {
+        return Utf8.encodingByMark(bytes).flatMap(encoding -> {
+            try {
+                return Optional.of(Charset.forName(encoding).newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+            } catch (CharacterCodingException notThatEncoding) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Problem secret(String path, String message, int line) {
+        return Problem.error(path, "", message, "remove it, and revoke the credential if it is real: once published,"
+                + " mirrors and the registry's Git history keep it for good").atLine(line);
+    }
+
+    /**
+     * The likely credentials in the strings and member names of a JSON document, at the line each starts on, as far
+     * as the document reads: one that does not is refused where it is read, and its text as written is searched.
+     */
+    private static Set<SecretPatterns.Finding> jsonStringSecrets(byte[] bytes) {
+        Set<SecretPatterns.Finding> found = new LinkedHashSet<>();
+        try (JsonParser parser = JsonTrees.parser(bytes)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
+                    int line = parser.currentTokenLocation().getLineNr();
+                    SecretPatterns.find(parser.getText()).forEach(secret ->
+                            found.add(new SecretPatterns.Finding(line, secret.description())));
+                }
+            }
+        } catch (IOException notJson) {
+            // what the document held up to where it stops reading is searched all the same
+        }
+        return found;
     }
 
     /**

@@ -24,8 +24,8 @@ final class SecretPatterns {
             new Kind("a GitHub fine-grained token (github_pat_...)", Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}")),
             new Kind("an npm access token (npm_...)", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
             new Kind("a PyPI API token (pypi-...)", Pattern.compile("\\bpypi-AgE[A-Za-z0-9_-]{50,}")),
-            new Kind("a private key (-----BEGIN ... PRIVATE KEY-----)",
-                    Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")));
+            new Kind("a private key (-----BEGIN ... PRIVATE KEY-----, or PGP's PRIVATE KEY BLOCK)",
+                    Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")));
 
     /** How much of a likely credential a masked text keeps: about its kind's prefix (sk-a, AKIA, ghp_). */
     private static final int SHOWN_OF_A_SECRET = 4;

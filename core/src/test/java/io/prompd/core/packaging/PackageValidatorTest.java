@@ -176,6 +176,24 @@ class PackageValidatorTest {
         assertTrue(secrets.get(0).isError());
     }
 
+    /** The registry serves the manifest's strings decoded; a key written plainly is named once, not again as JSON. */
+    @Test
+    void aLikelyCredentialWrittenWithJsonEscapesIsAnErrorAtItsLine() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\",\n"
+                        + " \"description\": \"Use \\u0073k-proj-abcdefghijklmnopqrstuvwxyz012345\"}",
+                "data.json", "{\"key\": \"sk-proj-abcdefghijklmnopqrstuvwxyz012345\"}\n"));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        List<String> secrets = problems.stream().filter(problem -> problem.message().contains("looks like"))
+                .map(problem -> problem.location() + ": " + problem.message()).toList();
+        assertEquals(List.of("data.json:1: the file holds what looks like an OpenAI-style API key (sk-...)",
+                "prompd.json:2: a string of the file holds what looks like an OpenAI-style API key (sk-...), written"
+                        + " with JSON escapes (\\u0073 for s) that whoever reads the JSON decodes, the registry too"),
+                secrets.stream().sorted().toList(), ProblemReport.text(problems));
+    }
+
     @Test
     void aBidiControlInAPromptsBodyOrAnotherTextFileIsAnErrorAtItsFirstLineOnceAFile() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(

@@ -20,7 +20,8 @@ class SecretPatternsTest {
             "github_pat_11ABCDEFG0123456789_abcdef",
             "//registry.npmjs.org/:_authToken=npm_abcdefghijklmnopqrstuvwxyz0123456789",
             "password = pypi-AgEIcHlwaS5vcmcCJGE0ZjkxMzYxLTQ3NjgtNGQxZi1iMmE5LTVmODFmZmQxNWUyZQACKlszLCJmMjA",
-            "-----BEGIN EC PRIVATE KEY-----"})
+            "-----BEGIN EC PRIVATE KEY-----",
+            "-----BEGIN PGP PRIVATE KEY BLOCK-----"})
     void eachKindIsFound(String secret) {
         assertEquals(1, SecretPatterns.find("before " + secret + " after").size());
     }
@@ -35,6 +36,7 @@ class SecretPatternsTest {
             "npm_install_the_package",
             "pypi-package",
             "-----BEGIN PUBLIC KEY-----",
+            "-----BEGIN PGP PUBLIC KEY BLOCK-----",
             "-----BEGIN CERTIFICATE-----"})
     void lookalikesThatAreNoCredentialsAreNotFound(String text) {
         assertTrue(SecretPatterns.find(text).isEmpty(), () -> SecretPatterns.find(text).toString());

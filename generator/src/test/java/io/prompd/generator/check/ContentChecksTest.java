@@ -1,6 +1,7 @@
 package io.prompd.generator.check;
 
 import static io.prompd.generator.check.PullRequestScenario.assertError;
+import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
 import static io.prompd.generator.check.PullRequestScenario.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.problem.Problem;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.testing.TestRegistryRepo;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -46,7 +48,8 @@ class ContentChecksTest {
             "fine-grained token   | github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
             "private key          | -----BEGIN RSA PRIVATE KEY-----",
             "private key          | -----BEGIN PRIVATE KEY-----",
-            "private key          | -----BEGIN OPENSSH PRIVATE KEY-----"})
+            "private key          | -----BEGIN OPENSSH PRIVATE KEY-----",
+            "private key          | -----BEGIN PGP PRIVATE KEY BLOCK-----"})
     void likelySecretIsReportedWithItsLine(String kind, String line) {
         repo.write(BASE + "/contexts/notes.md", "# Notes\n\n" + line + "\n");
         repo.commit("publish");
@@ -116,6 +119,49 @@ class ContentChecksTest {
         assertEquals(2, problem.line());
         assertTrue(problem.hint().startsWith("rewrite the branch's history without it (squash its commits, or drop or"
                 + " edit " + withKey + " with git rebase -i"), problem.hint());
+    }
+
+    /** Windows PowerShell 5 writes UTF-16LE with a byte order mark; a contexts/ folder may hold it as a binary file. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"UTF-16LE", "UTF-16BE", "UTF-32LE"})
+    void aKeyInTextWithTheByteOrderMarkOfAnotherEncodingIsReportedAtItsLine(String encoding) {
+        repo.writeBytes(BASE + "/contexts/env-notes.txt", "\uFEFFnotes\r\nGITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\r\n"
+                .getBytes(Charset.forName(encoding)));
+        repo.commit("publish");
+
+        assertEquals(2, assertError(check(repo, "alice"), BASE + "/contexts/env-notes.txt", "GitHub token").line());
+    }
+
+    /** Bytes that start as UTF-16LE's mark does but go on as no UTF-16 text does are a binary file's, read as such. */
+    @Test
+    void aKeyInABinaryFileThatStartsAsAByteOrderMarkDoesIsReported() {
+        byte[] lonelySurrogate = {(byte) 0xFF, (byte) 0xFE, 0, (byte) 0xD8};
+        byte[] key = "\nAKIAIOSFODNN7EXAMPLE\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = Arrays.copyOf(lonelySurrogate, lonelySurrogate.length + key.length);
+        System.arraycopy(key, 0, bytes, lonelySurrogate.length, key.length);
+        repo.writeBytes(BASE + "/contexts/blob.bin", bytes);
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), BASE + "/contexts/blob.bin", "AWS access key id");
+    }
+
+    /** The registry serves a manifest's and a meta.json's strings decoded, in packages.json and index.json. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            BASE + "/prompd.json             | {\"name\": \"@common/base\", \"version\": \"1.0.0\", \"license\": \"MIT\","
+                    + " \"main\": \"prompts/x.prmd\",\\n \"description\": \"Use \\u0073k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"}",
+            "packages/@common/base/meta.json | {\"deprecated\":\\n {\"1.0.0\": \"use key \\u0073k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"}}"})
+    void aKeyWrittenWithJsonEscapesIsReportedAsTheJsonReads(String file, String json) {
+        repo.commit("publish");
+        repo.write(file, json.replace("\\n", "\n") + "\n");
+        repo.commit("escaped");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem problem = assertError(report, file, "a string of the file holds what looks like an OpenAI-style API key"
+                + " (sk-...), written with JSON escapes (\\u0073 for s) that whoever reads the JSON decodes");
+        assertEquals(2, problem.line());
+        assertErrorCount(report, 1);
     }
 
     /** What a merge brings from the base branch is in its history already; only what a merge resolves itself is new. */
