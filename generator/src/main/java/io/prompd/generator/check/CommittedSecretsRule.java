@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.Sizes;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.packaging.ContentCheck;
 import io.prompd.core.problem.Problem;
@@ -19,44 +20,75 @@ import java.util.Set;
  * No likely credential reaches the registry by a way that validating the new versions does not search: the
  * {@code meta.json}, {@code registry.json} and {@code scopes.json} the pull request changes, whose text is served (a
  * yank's or a takedown's reason in {@code index.json}) or shown as written, and what a commit of the pull request
- * held that a later one changed or deleted, which merging keeps in Git history all the same. A file over the policy's
- * per-file limit is refused by its size elsewhere, or was only on its way, and is not read.
+ * held that a later one changed or deleted, symbolic links' targets included, which merging keeps in Git history all
+ * the same. A file over its per-file limit is not read: the head's is refused by its size elsewhere, and one only on
+ * its way is refused here, by the size Git records for it, since history keeps it too.
  */
 final class CommittedSecretsRule implements PullRequestRule {
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
-        ArchiveLimits limits = pullRequest.policy().limits();
+        ArchiveLimits policy = pullRequest.policy().limits();
         RegistryRepository repository = pullRequest.repository();
         for (PullRequest.ChangedFile changed : pullRequest.changes()) {
             Change change = changed.change();
             boolean settings = changed.path().kind() == ChangedPath.Kind.META
                     || changed.path().kind() == ChangedPath.Kind.SETTINGS;
             if (settings && change.type() != ChangeType.DELETED && Change.isFile(change.newMode())) {
-                repository.read(change.newBlob(), limits)
+                repository.read(change.newBlob(), limitsOf(changed.path(), policy))
                         .ifPresent(bytes -> problems.addAll(ContentCheck.secrets(change.path(), bytes)));
             }
         }
-        // a file that holds a key in several commits is named once, at the oldest
+        // a file that holds a key in several commits is named once, at the oldest, as is one over the limit
         Set<List<String>> named = new HashSet<>();
         for (IntermediateFile file : CommitRange.intermediateFiles(repository, pullRequest.baseTip().commit(),
                 pullRequest.base().commit(), pullRequest.head().commit())) {
+            String commit = RegistryRepository.shortId(file.commit().name());
+            ArchiveLimits limits = limitsOf(ChangedPath.of(file.path()), policy);
             Optional<byte[]> bytes = repository.read(file.blob(), limits);
             if (bytes.isEmpty()) {
+                if (named.add(List.of(file.path()))) {
+                    problems.add(overLimit(file, commit, repository.size(file.blob()), limits));
+                }
                 continue;
             }
             for (Problem secret : ContentCheck.secrets(file.path(), bytes.get())) {
                 if (named.add(List.of(file.path(), secret.message()))) {
-                    problems.add(inHistory(secret, RegistryRepository.shortId(file.commit().name())));
+                    problems.add(inHistory(secret, commit, file.link()));
                 }
             }
         }
     }
 
-    private static Problem inHistory(Problem secret, String commit) {
-        return Problem.error(secret.file(), "", "in commit " + commit + " of the pull request " + secret.message()
-                        + ": a later commit changed or deleted the file, but Git history keeps that commit",
-                "rewrite the branch's history without it (squash its commits, or drop or edit " + commit + " with git"
-                        + " rebase -i, then force-push), and revoke the credential if it is real").atLine(secret.line());
+    /**
+     * The per-file limit of a path: the policy's for a package's files, and for the registry's settings and own files,
+     * which the policy does not bound, the most the registry reads of any file, as the snapshot reads settings.
+     */
+    private static ArchiveLimits limitsOf(ChangedPath path, ArchiveLimits policy) {
+        return path.kind() == ChangedPath.Kind.SETTINGS || path.kind() == ChangedPath.Kind.REPOSITORY_FILE
+                ? ArchiveLimits.DEFAULT : policy;
+    }
+
+    private static Problem inHistory(Problem secret, String commit, boolean link) {
+        return Problem.error(secret.file(), "", "in commit " + commit + " of the pull request "
+                        + (link ? "(where the file is a symbolic link, Git keeping its target as its content) " : "")
+                        + secret.message() + ": a later commit changed or deleted the file, but Git history keeps that"
+                        + " commit", rewriteHistory(commit) + ", and revoke the credential if it is real")
+                .atLine(secret.line());
+    }
+
+    /**
+     * A content over the per-file limit, refused by the size Git records for it rather than searched: merged, the
+     * registry's history would hold it for good, in every clone.
+     */
+    private static Problem overLimit(IntermediateFile file, String commit, long size, ArchiveLimits limits) {
+        return Problem.error(file.path(), "", "in commit " + commit + " of the pull request the file has "
+                + Sizes.overLimit(size, limits.maxFileBytes()) + " per file, so it is not searched for credentials: a"
+                + " later commit changed or deleted the file, but Git history keeps that commit", rewriteHistory(commit));
+    }
+
+    private static String rewriteHistory(String commit) {
+        return "rewrite the branch's history without it (squash its commits, or drop or edit " + commit + " with git"
+                + " rebase -i, then force-push)";
     }
 }

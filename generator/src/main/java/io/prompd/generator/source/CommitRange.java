@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -72,11 +73,11 @@ public final class CommitRange {
     }
 
     /**
-     * The file contents that the commits of {@code head} which {@code base} lacks brought to a path, but that neither
-     * the merge base nor the head holds there: what a pull request added and then changed or deleted again. A content
-     * counts where a commit differs from each of its parents, so that a merge brings in only what it resolved itself,
-     * and is named with the oldest commit that brought it. Only those commits' trees are read, identical subtrees
-     * skipped by id, so the cost follows the size of the pull request.
+     * The file contents, and symbolic links' targets, that the commits of {@code head} which {@code base} lacks brought
+     * to a path, but that neither the merge base nor the head holds there: what a pull request added and then changed
+     * or deleted again. A content counts where a commit differs from each of its parents, so that a merge brings in
+     * only what it resolved itself, and is named with the oldest commit that brought it. Only those commits' trees
+     * are read, identical subtrees skipped by id, so the cost follows the size of the pull request.
      */
     public static List<IntermediateFile> intermediateFiles(RegistryRepository registry, ObjectId base,
                                                            ObjectId mergeBase, ObjectId head) throws IOException {
@@ -98,10 +99,12 @@ public final class CommitRange {
                     tree.setRecursive(true);
                     tree.setFilter(TreeFilter.ANY_DIFF);
                     while (tree.next()) {
-                        if (Change.isFile(tree.getFileMode(0)) && newInCommit(tree)) {
+                        FileMode mode = tree.getFileMode(0);
+                        boolean link = mode == FileMode.SYMLINK;
+                        if ((Change.isFile(mode) || link) && newInCommit(tree)) {
                             String path = GitPaths.of(tree);
                             ObjectId blob = tree.getObjectId(0);
-                            brought.putIfAbsent(Map.entry(path, blob), new IntermediateFile(commit, path, blob));
+                            brought.putIfAbsent(Map.entry(path, blob), new IntermediateFile(commit, path, blob, link));
                         }
                     }
                 }

@@ -10,8 +10,9 @@ import org.eclipse.jgit.lib.ObjectId;
  * @param commit the oldest commit of the pull request that brought it
  * @param path   path in the repository, {@code /}-separated
  * @param blob   the content
+ * @param link   whether it is a symbolic link's, its target as written
  */
-public record IntermediateFile(ObjectId commit, String path, ObjectId blob) {
+public record IntermediateFile(ObjectId commit, String path, ObjectId blob, boolean link) {
 
     public IntermediateFile {
         commit = commit.copy();

@@ -121,6 +121,61 @@ class ContentChecksTest {
                 + " edit " + withKey + " with git rebase -i"), problem.hint());
     }
 
+    /** Not searched, a content over the limit could hold any key; merged, history would keep it in every clone. */
+    @Test
+    void aFileOverTheLimitThatACommitOfThePullRequestAddedIsRefusedThoughALaterCommitDeletesIt() {
+        repo.commit("publish");
+        repo.hugeBlob(BASE + "/contexts/dump.txt", 3L << 30);
+        String withDump = RegistryRepository.shortId(repo.commitStaged("add a 3 GiB file").name());
+        repo.commit("remove it again");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/dump.txt");
+
+        assertEquals("in commit " + withDump + " of the pull request the file has 3.0 GiB, more than the limit of 5.0"
+                + " MiB per file, so it is not searched for credentials: a later commit changed or deleted the file, but"
+                + " Git history keeps that commit", problem.message());
+        assertTrue(problem.hint().startsWith("rewrite the branch's history without it (squash its commits, or drop or"
+                + " edit " + withDump + " with git rebase -i"), problem.hint());
+    }
+
+    /** The policy bounds a package's files, not the registry's own: those are read up to the most any file is. */
+    @Test
+    void aRepositoryFileOverThePolicysLimitInACommitOfThePullRequestIsSearchedNotRefused() {
+        repo.delete(BASE);
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json", """
+                {"name": "Test registry", "baseUrl": "https://registry.example.test/",
+                 "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
+                 "policy": {"maxFileBytes": 100}}
+                """));
+        repo.merge("main", "update", TestRegistryRepo.MAINTAINER);
+        repo.write(".github/notes.md", "# Notes\n\n" + "x".repeat(200) + "\n");
+        repo.commit("long notes", TestRegistryRepo.MAINTAINER);
+        repo.write(".github/notes.md", "# Notes\n\nAKIAIOSFODNN7EXAMPLE " + "x".repeat(200) + "\n");
+        repo.commit("a key", TestRegistryRepo.MAINTAINER);
+        repo.delete(".github/notes.md");
+        repo.commit("no notes", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertEquals(3, assertError(report, ".github/notes.md", "AWS access key id").line());
+        assertErrorCount(report, 1);
+    }
+
+    /** Git keeps a symbolic link's target as the content of a blob, which history keeps as any file's. */
+    @Test
+    void aKeyAsASymbolicLinksTargetInACommitOfThePullRequestIsReported() {
+        repo.symlink(BASE + "/contexts/notes", "sk-proj-abcdefghijklmnopqrstuvwxyz012345");
+        String withLink = RegistryRepository.shortId(repo.commit("publish with a link").name());
+        repo.delete(BASE + "/contexts/notes");
+        repo.commit("remove the link");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/notes", "OpenAI-style API key");
+
+        assertEquals("in commit " + withLink + " of the pull request (where the file is a symbolic link, Git keeping its"
+                + " target as its content) the file holds what looks like an OpenAI-style API key (sk-...): a later"
+                + " commit changed or deleted the file, but Git history keeps that commit", problem.message());
+    }
+
     /** Windows PowerShell 5 writes UTF-16LE with a byte order mark; a contexts/ folder may hold it as a binary file. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"UTF-16LE", "UTF-16BE", "UTF-32LE"})
