@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.InstalledPackage;
 import io.prompd.client.install.LockChange;
@@ -29,8 +30,8 @@ final class InstallReportView {
      * indented under the first; what a registry wrote reaches a warning already kept to one line, and is spelt out
      * here, as {@code --json} gives it exactly.
      */
-    static String warning(String text) {
-        return "warning: " + TerminalText.lines(text).replace("\n", "\n  ");
+    static String warning(InstallNote note) {
+        return "warning: " + TerminalText.lines(InstallNoteView.text(note)).replace("\n", "\n  ");
     }
 
     static void print(InstallReport report, boolean json, PrintWriter out, PrintWriter err) {
@@ -92,7 +93,7 @@ final class InstallReportView {
         json.put("lockChanges", report.lock().map(InstallReport.LockUpdate::changes).orElse(List.of()).stream()
                 .map(InstallReportView::asJson).toList());
         json.put("resolved", report.resolved());
-        json.put("warnings", report.warnings());
+        json.put("warnings", InstallNoteView.texts(report.warnings()));
         json.put("repaired", report.repaired().stream().map(Path::toString).toList());
         return json;
     }

@@ -18,13 +18,11 @@ import io.prompd.core.resolve.Resolution;
 import io.prompd.core.resolve.ResolutionException;
 import io.prompd.core.resolve.ResolveOptions;
 import io.prompd.core.resolve.Resolver;
-import io.prompd.core.resolve.Strategy;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -157,19 +155,16 @@ final class InstallPlanner {
      * from the latest set aside, or the latest passed over within it for a higher version the project needs, as when
      * the maintainers moved the {@code latest} tag back below it.
      */
-    private static List<String> passedOver(List<RequestedPackage> requests, Plan plan, InstallOptions options) {
-        String can = ", the " + (options.strategy() == Strategy.LOWEST ? "lowest" : "highest") + " version that can, is"
-                + " installed";
-        List<String> warnings = new ArrayList<>();
+    private static List<InstallNote> passedOver(List<RequestedPackage> requests, Plan plan, InstallOptions options) {
+        List<InstallNote> warnings = new ArrayList<>();
         for (RequestedPackage request : requests.stream().filter(RequestedPackage::byName).toList()) {
             Version installed = plan.lock().packages().get(request.name()).version();
             Version latest = request.latest().orElseThrow();
             if (!request.range().satisfiedBy(installed)) {
-                warnings.add(request.name() + " " + request.fromLatest().orElseThrow() + ", from its latest version,"
-                        + " cannot be installed in this project, so " + installed + can);
+                warnings.add(new InstallNote.LatestSetAside(request.name(), request.fromLatest().orElseThrow(),
+                        installed, options.strategy()));
             } else if (!installed.equals(latest)) {
-                warnings.add(request.name() + "'s latest version, " + latest + ", cannot be installed in this project,"
-                        + " so " + installed + can);
+                warnings.add(new InstallNote.LatestPassedOver(request.name(), latest, installed, options.strategy()));
             }
         }
         return warnings;
@@ -189,21 +184,18 @@ final class InstallPlanner {
     private Plan unresolved(SortedMap<PackageName, VersionRange> roots, Optional<LockFile> current,
                             PrompdException unresolvable, RegistryIndex index) {
         ProjectGraph graph = new ProjectGraph(roots, current.orElseGet(LockFile::empty).reachableFrom(roots.keySet()));
-        Collection<String> waysOff = StatusNotes.unlockable(graph, graph.unlocked().stream()
-                .flatMap(name -> index.find(name).stream()).toList(), new TakedownGraph(index)).values();
+        Map<PackageName, String> waysOff = StatusNotes.unlockable(graph, graph.unlocked().stream()
+                .flatMap(name -> index.find(name).stream()).toList(), new TakedownGraph(index));
         // the notes of the dependencies that cannot be locked say what to do better than the resolver's general hint
         String hint = waysOff.isEmpty() && !unresolvable.hint().isEmpty() ? " (" + unresolvable.hint() + ")" : "";
-        List<String> warnings = new ArrayList<>();
-        warnings.add((current.isPresent() ? "the other dependencies were not resolved again, as they cannot be, and"
-                + " stay as " + LockFile.FILE_NAME + " locked them: " : "the other dependencies were not resolved, as"
-                + " they cannot be, and stay unlocked, as there was no " + LockFile.FILE_NAME + ": ")
-                + unresolvable.getMessage().strip() + hint);
-        warnings.addAll(waysOff);
+        List<InstallNote> warnings = new ArrayList<>();
+        warnings.add(new InstallNote.NotResolvedAgain(current.isPresent(), unresolvable.getMessage().strip() + hint));
+        waysOff.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));
         return new Plan(graph, false, warnings);
     }
 
     /** The new lock with the ranges it meets, and whether it took a resolution. */
-    record Plan(ProjectGraph graph, boolean resolved, List<String> warnings) {
+    record Plan(ProjectGraph graph, boolean resolved, List<InstallNote> warnings) {
 
         Plan {
             Objects.requireNonNull(graph, "graph");
@@ -218,8 +210,8 @@ final class InstallPlanner {
          * The plan with {@code first} before its own warnings: what the run decided before planning (a stale lock, a
          * range kept or set aside, versions left out) reads ahead of the notes on the versions the plan locks.
          */
-        Plan withWarningsFirst(List<String> first) {
-            List<String> all = new ArrayList<>(first);
+        Plan withWarningsFirst(List<? extends InstallNote> first) {
+            List<InstallNote> all = new ArrayList<>(first);
             all.addAll(warnings);
             return new Plan(graph, resolved, all);
         }
@@ -280,8 +272,7 @@ final class InstallPlanner {
                 .withLocked(current.versions()).freeing(unpinned), index);
         // the versions a resolution keeps installed were not compared with the integrity it locks, unless audited so
         LockAudit.requireFromResolvedBytes(plan.lock(), audited, current, store, index, goal.global());
-        return stale.isEmpty() ? plan : plan.withWarningsFirst(List.of(LockFile.FILE_NAME + " was stale, so its versions were"
-                + " resolved again: " + String.join("; ", stale)));
+        return stale.isEmpty() ? plan : plan.withWarningsFirst(List.of(new InstallNote.StaleLock(stale)));
     }
 
     /**
@@ -323,7 +314,7 @@ final class InstallPlanner {
                             : new PrompdException(failed.exitCode(), message, failed.hint(), failed));
         }
         SortedMap<PackageName, LockedPackage> packages = new TreeMap<>();
-        List<String> keptElsewhere = new ArrayList<>();
+        List<InstallNote> keptElsewhere = new ArrayList<>();
         for (Map.Entry<PackageName, Version> chosen : resolution.versions().entrySet()) {
             Optional<LockedElsewhere> elsewhere = current.get(chosen.getKey())
                     .filter(locked -> locked.version().equals(chosen.getValue()))
@@ -331,7 +322,7 @@ final class InstallPlanner {
             if (elsewhere.isPresent()) {
                 // kept as the lock has it: the registry's copy of the version, if any, has other bytes
                 packages.put(chosen.getKey(), current.get(chosen.getKey()).orElseThrow());
-                keptElsewhere.add(elsewhere.get().warning());
+                keptElsewhere.add(elsewhere.get().note());
                 continue;
             }
             PublishedPackage published = index.require(chosen.getKey());

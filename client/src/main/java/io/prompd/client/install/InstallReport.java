@@ -17,11 +17,14 @@ import java.util.SortedMap;
  * @param removed       dependencies removed from {@code prompd.json} by this run
  * @param lock          what happened to {@code prompd.lock}; empty for a global install, which has no project
  * @param resolved      whether the resolver ran; false when the lock file was used as it was
- * @param warnings      what the user should know: yanked or deprecated versions installed
+ * @param warnings      what the user should know beside the result, as the {@link InstallNote} kinds say: a stale
+ *                      lock, ranges kept or set aside, a latest version passed over, versions left out, and
+ *                      versions locked that are yanked, deprecated, taken down, held back below a takedown, kept as
+ *                      locked from another registry, or asking for another prompd
  * @param repaired      leftovers of killed runs that were cleaned up
  */
 public record InstallReport(List<InstalledPackage> packages, SortedMap<PackageName, VersionRange> saved,
-                            List<PackageName> removed, Optional<LockUpdate> lock, boolean resolved, List<String> warnings,
+                            List<PackageName> removed, Optional<LockUpdate> lock, boolean resolved, List<InstallNote> warnings,
                             List<Path> repaired) {
 
     public InstallReport {

@@ -97,7 +97,7 @@ public final class Installer {
                     plans.add(planner.forStore(request, options, index));
                 }
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
-                Set<String> warnings = new LinkedHashSet<>();
+                Set<InstallNote> warnings = new LinkedHashSet<>();
                 for (InstallPlanner.Plan plan : plans) {
                     // a version two packages share is reported once, as the first of them installed it
                     lockedInstaller.install(plan.graph(), LockFile.empty(), index)

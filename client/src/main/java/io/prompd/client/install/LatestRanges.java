@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * @param kept  why ranges --latest was asked to move stay as they are
  */
 record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<PackageName, VersionRange> saved,
-                    List<String> kept) {
+                    List<InstallNote> kept) {
 
     LatestRanges {
         roots = SortedCopies.map(roots);
@@ -42,10 +42,9 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
                            LockFile current, RegistryIndex index) {
         SortedMap<PackageName, VersionRange> roots = new TreeMap<>(direct);
         SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
-        List<String> kept = new ArrayList<>();
-        names.stream().filter(name -> !direct.containsKey(name)).sorted().forEach(name -> kept.add(name
-                + " is not in prompd.json, so --latest has no range of it to move: it was updated within"
-                + " the ranges of the packages that need it"));
+        List<InstallNote> kept = new ArrayList<>();
+        names.stream().filter(name -> !direct.containsKey(name)).sorted()
+                .forEach(name -> kept.add(new InstallNote.LatestNotDirect(name)));
         TakedownGraph takedowns = new TakedownGraph(index);
         for (PackageName name : direct.keySet()) {
             if (!names.isEmpty() && !names.contains(name)) {
@@ -64,8 +63,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
                 // a range the latest version is outside of stays, and 'prompd update' keeps the locked version in it
                 // (a pre-release chosen on purpose); one allowing the latest moves to it, as the version follows the
                 // tag back down within the range anyway when maintainers moved it back from a bad release
-                kept.add("kept " + name + " " + direct.get(name) + ": its latest version, " + newest.get()
-                        + ", is older than the locked " + locked.get());
+                kept.add(new InstallNote.LatestOlderThanLocked(name, direct.get(name), newest.get(), locked.get()));
                 continue;
             }
             Optional<String> blocked = StatusNotes.blocking(takedowns.needs(index.require(name), newest.get()));
@@ -77,9 +75,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
                         .ifPresent(reachable -> roots.put(name, VersionRange.parse(">=" + reachable)));
                 // a range allowing it already, the resolution's own note says why it stops short
                 if (!direct.get(name).satisfiedBy(newest.get())) {
-                    kept.add("kept " + name + " " + direct.get(name) + ": its latest version, " + newest.get()
-                            + ", cannot be installed now, as it " + blocked.get() + " (wait for a release"
-                            + " of " + name + " needing another)");
+                    kept.add(new InstallNote.LatestBlocked(name, direct.get(name), newest.get(), blocked.get()));
                 }
                 continue;
             }

@@ -52,9 +52,13 @@ record LockedElsewhere(RouteChange change, Listing listing) {
                 .filter(listed -> listed != Listing.AS_LOCKED).map(listed -> new LockedElsewhere(change, listed)));
     }
 
-    /** The warning of {@code outdated} for such a version, instead of its newer versions: they may be another's. */
-    String warning() {
-        return notThere() + "; its versions there may be another's package, so none is offered (" + waysBack() + ")";
+    /**
+     * The warning of {@code outdated} for such a version, instead of its newer versions, and of a resolution keeping it
+     * as locked: the versions of its name there may be another's.
+     */
+    InstallNote.RouteChanged note() {
+        return new InstallNote.RouteChanged(change.name(), change.version(), change.recordedRegistry(), change.routed(),
+                change.current().describe(), listing == Listing.OTHER_BYTES, waysBack());
     }
 
     /**
@@ -76,7 +80,7 @@ record LockedElsewhere(RouteChange change, Listing listing) {
                 .filter(entry -> Pattern.compile(Pattern.quote(entry.getKey().toString()) + "(?![\\w.-])")
                         .matcher(failure).find())
                 .flatMap(entry -> of(entry.getKey(), entry.getValue(), index).stream())
-                .map(elsewhere -> elsewhere.warning() + ".").toList();
+                .map(elsewhere -> StatusNotes.lockedElsewhere(elsewhere.note()) + ".").toList();
         return notes.isEmpty() ? failure : failure.strip() + " " + String.join(" ", notes);
     }
 
@@ -99,9 +103,10 @@ record LockedElsewhere(RouteChange change, Listing listing) {
             // bytes not from the current registry came from the lock's own URL, which the route does not explain
             return moved.filter(elsewhere -> elsewhere.listing() == Listing.OTHER_BYTES).map(other -> new PrompdException(
                     ExitCode.INTEGRITY, "integrity check failed for " + name + "@" + locked.version() + ": "
-                    + LockFile.FILE_NAME + " has it from " + change.recordedRegistry() + ", while " + route(change)
-                    + ", whose copy has other bytes", "do not lock the copy of registry " + change.current().describe()
-                    + ": it may be another's package; " + change.routeBack(), failed));
+                    + LockFile.FILE_NAME + " has it from " + change.recordedRegistry() + ", while "
+                    + StatusNotes.route(other.note()) + ", whose copy has other bytes", "do not lock the copy of"
+                    + " registry " + change.current().describe() + ": it may be another's package; "
+                    + change.routeBack(), failed));
         }
         boolean refusedByItsRegistry = failed.getCause() instanceof AccessRefused && change.recordedIn().isPresent();
         // with no configured registry holding the URL, the refusal would name the registry of the current route
@@ -109,8 +114,8 @@ record LockedElsewhere(RouteChange change, Listing listing) {
                 ? "its URL there refused access (HTTP " + refused.status() + "): "
                         + Urls.displayAnswered(refused.url(), refused.answeredBy())
                 : failed.getMessage();
-        return Optional.of(new PrompdException(failed.exitCode(), moved.get().notThere() + ", and " + why,
-                (refusedByItsRegistry ? failed.hint() + "; " : "") + moved.get().waysBack(), failed));
+        return Optional.of(new PrompdException(failed.exitCode(), StatusNotes.notThere(moved.get().note()) + ", and "
+                + why, (refusedByItsRegistry ? failed.hint() + "; " : "") + moved.get().waysBack(), failed));
     }
 
     /** How the registry serving the name lists the locked version. */
@@ -126,17 +131,6 @@ record LockedElsewhere(RouteChange change, Listing listing) {
         } catch (PrompdException | UncheckedIOException unreadable) {
             return Optional.empty();
         }
-    }
-
-    private String notThere() {
-        return change.name() + "@" + change.version() + " is locked in " + LockFile.FILE_NAME + " from "
-                + change.recordedRegistry() + ", and " + route(change) + (listing == Listing.OTHER_BYTES
-                ? ", whose copy of it has other bytes" : ", which does not have it");
-    }
-
-    /** {@code @company now resolves in registry public (https://…)}. */
-    private static String route(RouteChange change) {
-        return change.routed() + " now resolves in registry " + change.current().describe();
     }
 
     private String waysBack() {

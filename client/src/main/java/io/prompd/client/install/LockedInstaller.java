@@ -266,22 +266,27 @@ final class LockedInstaller {
      * The warning of an uninstall that leaves {@link #outOfReach} versions locked but not installed, with the ways
      * off them all at once, as an install's failure on them gives.
      */
-    String leftOutWarning(ProjectGraph project, List<PackageName> leftOut, RegistryIndex index) {
+    InstallNote.LeftOut leftOutWarning(ProjectGraph project, List<PackageName> leftOut, RegistryIndex index) {
         List<PublishedPackage> recorded = leftOut.stream()
                 .flatMap(name -> takedownRecord(name, project.lock().packages().get(name).version(), index).stream())
                 .toList();
-        return "not installed, as taken down with no copy at hand, though " + LockFile.FILE_NAME + " still locks "
-                + (recorded.size() == 1 ? "it" : "them") + ": " + Takedowns.withReasons(reasons(project, recorded)) + " ("
-                + StatusNotes.waysOff(project, index::findIfReadable, recorded) + ")";
+        return new InstallNote.LeftOut(takenDown(project, recorded),
+                StatusNotes.waysOff(project, index::findIfReadable, recorded));
+    }
+
+    /** Each locked version taken down, with its registry's reason. */
+    private static List<InstallNote.TakenDownVersion> takenDown(ProjectGraph project, List<PublishedPackage> recorded) {
+        return recorded.stream().map(published -> {
+            PackageName name = published.packument().name();
+            Version version = project.lock().packages().get(name).version();
+            return new InstallNote.TakenDownVersion(name, version, published.packument().takenDown().get(version));
+        }).toList();
     }
 
     /** {@code name@version} of each locked version taken down, with its registry's reason. */
     private static Map<String, String> reasons(ProjectGraph project, List<PublishedPackage> recorded) {
         Map<String, String> reasons = new LinkedHashMap<>();
-        recorded.forEach(published -> {
-            Version version = project.lock().packages().get(published.packument().name()).version();
-            reasons.put(published.packument().name() + "@" + version, published.packument().takenDown().get(version));
-        });
+        takenDown(project, recorded).forEach(one -> reasons.put(one.name() + "@" + one.version(), one.reason()));
         return reasons;
     }
 

@@ -55,7 +55,7 @@ public final class Outdated {
      *                 from the registry, in name order, then dependencies not locked that the registry lacks or
      *                 that takedowns keep from being locked
      */
-    public record Result(List<Row> rows, List<String> warnings) {
+    public record Result(List<Row> rows, List<InstallNote> warnings) {
         public Result {
             rows = List.copyOf(rows);
             warnings = List.copyOf(warnings);
@@ -72,30 +72,30 @@ public final class Outdated {
         names.addAll(unlocked);
         index.prefetch(names);
         List<Row> rows = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<InstallNote> warnings = new ArrayList<>();
         TakedownGraph takedowns = new TakedownGraph(index);
         for (ProjectGraph.Entry entry : graph.entries()) {
             Optional<PublishedPackage> published = index.find(entry.name());
             Optional<LockedElsewhere> moved = LockedElsewhere.of(entry.name(), graph.lock().packages().get(entry.name()),
                     index);
             if (moved.isPresent()) {
-                warnings.add(moved.get().warning());
+                warnings.add(moved.get().note());
                 continue;
             }
             if (published.isEmpty()) {
                 // a row, as for a version taken down: no version is left to want, and a home without it cannot install it
-                warnings.add(StatusNotes.vanished(entry.name(), entry.version(), index.describe(entry.name())) + " ("
-                        + StatusNotes.vanishedWayOff(graph, entry.name()) + ")");
+                warnings.add(new InstallNote.GoneFromRegistry(entry.name(), entry.version(), index.describe(entry.name()),
+                        StatusNotes.vanishedWayOff(graph, entry.name())));
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.empty(), Optional.empty(),
                         entry.direct(), entry.invalid(), false));
                 continue;
             }
             Optional<VersionSummary> summary = published.get().version(entry.version());
             summary.ifPresent(known -> warnings.addAll(
-                    StatusNotes.of(graph, index::findIfReadable, published.get(), known, "")));
+                    StatusNotes.of(graph, index::findIfReadable, published.get(), known, false)));
             boolean gone = summary.isEmpty();
             if (gone) {
-                warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, published.get(), entry.version(), ""));
+                warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, published.get(), entry.version(), false));
             }
             TakedownGraph.Reach reach = takedowns.reach(published.get(), graph.rangesOn(entry.name()));
             Optional<Version> reached = reach.version();
@@ -119,7 +119,7 @@ public final class Outdated {
         for (PackageName name : unlocked) {
             Optional<PublishedPackage> published = index.find(name);
             if (published.isEmpty()) {
-                warnings.add(name + " is in prompd.json but not in the registry, so 'prompd install' cannot lock it");
+                warnings.add(new InstallNote.NotInRegistry(name));
                 continue;
             }
             listed.add(published.get());
@@ -132,7 +132,7 @@ public final class Outdated {
             rows.add(new Row(name, Optional.empty(), published.preferredAllowed(graph.rangesOn(name))
                     .filter(wanted -> !cannotLock), published.latest(), true, false, cannotLock));
         }
-        warnings.addAll(unlockable.values());
+        unlockable.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));
         rows.sort(Comparator.comparing(Row::name));
         return new Result(rows, warnings);
     }

@@ -31,8 +31,8 @@ final class PlanWarnings {
      * Of a new resolution, from the lock {@code current}: the status of every version it locks, then the locked
      * versions it moved off as taken down, then those it held back below a takedown.
      */
-    List<String> ofResolved(ProjectGraph graph, LockFile current, RegistryIndex index) {
-        List<String> warnings = new ArrayList<>(statusOf(graph, List.copyOf(graph.lock().packages().keySet()), index));
+    List<InstallNote> ofResolved(ProjectGraph graph, LockFile current, RegistryIndex index) {
+        List<InstallNote> warnings = new ArrayList<>(statusOf(graph, List.copyOf(graph.lock().packages().keySet()), index));
         warnings.addAll(movedOffTakedowns(current, graph.lock(), index));
         warnings.addAll(heldBackByTakedowns(graph, index));
         return warnings;
@@ -43,15 +43,14 @@ final class PlanWarnings {
      * prompd. Only packages whose metadata this run needs anyway are looked at, so an install with
      * everything locked and installed asks the registry nothing.
      */
-    List<String> statusOf(ProjectGraph graph, List<PackageName> names, RegistryIndex index) {
+    List<InstallNote> statusOf(ProjectGraph graph, List<PackageName> names, RegistryIndex index) {
         index.prefetch(names);
-        List<String> warnings = new ArrayList<>();
+        List<InstallNote> warnings = new ArrayList<>();
         for (PackageName name : names) {
             Version version = graph.lock().packages().get(name).version();
             index.findIfReadable(name).ifPresent(listed -> {
                 listed.version(version).ifPresent(known -> {
-                    warnings.addAll(StatusNotes.of(graph, index::findIfReadable, listed, known,
-                            "installed because the lock file pins it; "));
+                    warnings.addAll(StatusNotes.of(graph, index::findIfReadable, listed, known, true));
                     engineWarning(name, known).ifPresent(warnings::add);
                 });
                 // Without a copy at hand the install fails for it, or an uninstall leaves it out, saying so. Only a
@@ -59,8 +58,7 @@ final class PlanWarnings {
                 // newer than that copy.
                 if (listed.packument().takenDown().containsKey(version)
                         && lockedInstaller.isAtHand(name, graph.lock().packages().get(name))) {
-                    warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, listed, version,
-                            "installed from the copy at hand because the lock file pins it; "));
+                    warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, listed, version, true));
                 }
             });
         }
@@ -73,12 +71,11 @@ final class PlanWarnings {
      * engine-strict: the prompts are text, and only some features may be missing. A development
      * build counts as the release it leads to.
      */
-    private Optional<String> engineWarning(PackageName name, VersionSummary known) {
+    private Optional<InstallNote> engineWarning(PackageName name, VersionSummary known) {
         Optional<VersionRange> wanted = Optional.ofNullable(known.engines().get(ManifestFields.PROMPD_ENGINE))
                 .filter(VersionRange::isValid).map(VersionRange::parse);
         return prompdVersion.flatMap(running -> wanted.filter(range -> !range.satisfiedBy(release(running)))
-                .map(range -> name + "@" + known.version() + " asks for prompd " + range + ", and this is"
-                        + " prompd " + running + "; its prompts may use what this one lacks (update prompd)"));
+                .map(range -> new InstallNote.EngineMismatch(name, known.version(), range, running)));
     }
 
     private static Version release(Version version) {
@@ -90,8 +87,8 @@ final class PlanWarnings {
      * versions taken down meet: the resolution passes over it as over any version that cannot resolve, and the
      * lock's change alone would not say why an update stopped short.
      */
-    private static List<String> heldBackByTakedowns(ProjectGraph graph, RegistryIndex index) {
-        List<String> warnings = new ArrayList<>();
+    private static List<InstallNote> heldBackByTakedowns(ProjectGraph graph, RegistryIndex index) {
+        List<InstallNote> warnings = new ArrayList<>();
         TakedownGraph takedowns = new TakedownGraph(index);
         graph.lock().packages().forEach((name, locked) -> index.find(name).ifPresent(published -> {
             List<VersionRange> ranges = graph.rangesOn(name);
@@ -110,8 +107,8 @@ final class PlanWarnings {
      * The locked versions a resolution moved off because their registry took them down, with the reason: the lock's
      * change alone ({@code ~ @a/x 2.0.0 -> 2.1.0}) would not say that the version pinned is gone, nor why.
      */
-    private static List<String> movedOffTakedowns(LockFile current, LockFile resolved, RegistryIndex index) {
-        List<String> warnings = new ArrayList<>();
+    private static List<InstallNote> movedOffTakedowns(LockFile current, LockFile resolved, RegistryIndex index) {
+        List<InstallNote> warnings = new ArrayList<>();
         current.packages().forEach((name, old) -> {
             LockedPackage now = resolved.packages().get(name);
             if (now == null || now.version().equals(old.version())) {
@@ -119,7 +116,7 @@ final class PlanWarnings {
             }
             String reason = index.require(name).packument().takenDown().get(old.version());
             if (reason != null) {
-                warnings.add(StatusNotes.movedOffTakenDown(name, old.version(), now.version(), reason));
+                warnings.add(new InstallNote.MovedOffTakenDown(name, old.version(), now.version(), reason));
             }
         });
         return warnings;

@@ -30,20 +30,18 @@ public final class StatusNotes {
      * @param graph    the project's ranges, which decide the way off a yanked version
      * @param packages the indexes of the packages needing it, whose newer versions may ask for another
      * @param known    the locked version, as {@code published} lists it
-     * @param whyKept  what a yank's note says, before the way off it, of why the version is still
-     *                 there, such as {@code installed because the lock file pins it; }; empty to say nothing
+     * @param pinned   whether the run installs it because the lock file pins it
      */
-    static List<String> of(ProjectGraph graph, PackageLookup packages, PublishedPackage published, VersionSummary known,
-                           String whyKept) {
-        List<String> notes = new ArrayList<>();
+    static List<InstallNote> of(ProjectGraph graph, PackageLookup packages, PublishedPackage published,
+                                VersionSummary known, boolean pinned) {
+        List<InstallNote> notes = new ArrayList<>();
         PackageName name = published.packument().name();
-        String locked = name + "@" + known.version();
         if (known.yanked() != null) {
-            notes.add(locked + " is " + labelled("yanked", known.yanked()) + " (" + whyKept
-                    + wayOff(graph, packages, published, known.version()) + ")");
+            notes.add(new InstallNote.Yanked(name, known.version(), known.yanked(), pinned,
+                    wayOff(graph, packages, published, known.version())));
         }
         if (known.deprecated() != null) {
-            notes.add(locked + " is " + labelled("deprecated", known.deprecated()));
+            notes.add(new InstallNote.Deprecated(name, known.version(), known.deprecated()));
         }
         return notes;
     }
@@ -54,15 +52,13 @@ public final class StatusNotes {
      * have it yet fails for it, and the way off is the same as a yanked version's.
      *
      * @param packages as {@link #of} takes it
-     * @param whyKept  as {@link #of} takes it
+     * @param pinned   whether the run installs it from the copy at hand because the lock file pins it
      */
-    static String takenDown(ProjectGraph graph, PackageLookup packages, PublishedPackage published, Version locked,
-                            String whyKept) {
-        String reason = published.packument().takenDown().get(locked);
-        return published.packument().name() + "@" + locked + " is "
-                + (reason == null ? "no longer listed by its registry" : labelled("taken down", reason))
-                + " (" + whyKept + "it can no longer be downloaded; " + wayOff(graph, packages, published, locked)
-                + ")";
+    static InstallNote.TakenDown takenDown(ProjectGraph graph, PackageLookup packages, PublishedPackage published,
+                                           Version locked, boolean pinned) {
+        return new InstallNote.TakenDown(published.packument().name(), locked,
+                Optional.ofNullable(published.packument().takenDown().get(locked)), pinned,
+                wayOff(graph, packages, published, locked));
     }
 
     /**
@@ -71,20 +67,36 @@ public final class StatusNotes {
      *
      * @param registry the registry as messages name it
      */
-    static String vanished(PackageName name, Version locked, String registry) {
+    public static String vanished(PackageName name, Version locked, String registry) {
         return name + "@" + locked + " is locked in " + LockFile.FILE_NAME + ", but " + registry + " no longer has "
                 + name;
+    }
+
+    /**
+     * What to say of a version locked from another registry than its name resolves in now, which lacks it or lists it
+     * with other bytes: the versions there may be another's package, so {@code outdated} offers none and a resolution
+     * keeps the locked one.
+     */
+    public static String lockedElsewhere(InstallNote.RouteChanged moved) {
+        return notThere(moved) + "; its versions there may be another's package, so none is offered ("
+                + moved.waysBack() + ")";
+    }
+
+    /** {@code @a/x@1.0.0 is locked in prompd.lock from registry corp (…), and @a now resolves in …, which does not have it}. */
+    static String notThere(InstallNote.RouteChanged moved) {
+        return moved.name() + "@" + moved.version() + " is locked in " + LockFile.FILE_NAME + " from "
+                + moved.lockedFrom() + ", and " + route(moved) + (moved.otherBytes()
+                ? ", whose copy of it has other bytes" : ", which does not have it");
+    }
+
+    /** {@code @company now resolves in registry public (https://…)}. */
+    static String route(InstallNote.RouteChanged moved) {
+        return moved.routed() + " now resolves in registry " + moved.resolvesIn();
     }
 
     /** As when every version is taken down, no range helps: the dependency must go, or what needs it must change. */
     static String vanishedWayOff(ProjectGraph graph, PackageName name) {
         return "no version of " + name + " is left to download" + noneLeftWayOff(graph, name);
-    }
-
-    /** What to say of a locked version a resolution moved off because its registry took it down. */
-    static String movedOffTakenDown(PackageName name, Version locked, Version chosen, String reason) {
-        return name + " moved from the locked " + locked + " to " + chosen + ": "
-                + labelled("its registry took " + locked + " down", reason);
     }
 
     /**
@@ -320,12 +332,9 @@ public final class StatusNotes {
     }
 
     /** Why the version the ranges prefer is not the one {@code prompd update} can reach; empty when it is. */
-    static Optional<String> heldBack(PackageName name, TakedownGraph.Reach reach) {
-        return blocking(reach.blocking()).map(blocking -> name + " " + reach.preferred().orElseThrow()
-                + " cannot be installed now, as it " + blocking + ", so " + reach.version()
-                        .map(version -> version + " is the newest version its ranges allow that can be")
-                        .orElse("no version its ranges allow can be") + " (wait for a release of " + name
-                + " needing another)");
+    static Optional<InstallNote.HeldBack> heldBack(PackageName name, TakedownGraph.Reach reach) {
+        return blocking(reach.blocking()).map(blocking -> new InstallNote.HeldBack(name, reach.preferred().orElseThrow(),
+                reach.version(), blocking));
     }
 
     /** Links kept from either end of a long chain: its middle would make a hint pages long. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.prompd.client.install.lock.LockFile;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -11,17 +13,21 @@ import org.junit.jupiter.api.Test;
 
 class InstallPlannerTest {
 
+    private static final InstallNote DEPRECATED = new InstallNote.Deprecated(PackageName.parse("@a/x"),
+            Version.parse("1.0.0"), "");
+    private static final InstallNote STALE = new InstallNote.StaleLock(List.of("an entry disagrees"));
+
     @Test
     void aPlanKeepsItsOwnCopyOfItsWarningsAndPutsTheWarningsAddedLaterFirst() {
-        List<String> warnings = new ArrayList<>(List.of("@a/x@1.0.0 is deprecated"));
+        List<InstallNote> warnings = new ArrayList<>(List.of(DEPRECATED));
         InstallPlanner.Plan plan = new InstallPlanner.Plan(new ProjectGraph(new TreeMap<>(), LockFile.empty()), false,
                 warnings);
-        warnings.add("added after the plan was made");
+        warnings.add(new InstallNote.NotInRegistry(PackageName.parse("@a/added-after-the-plan-was-made")));
 
-        InstallPlanner.Plan stale = plan.withWarningsFirst(List.of("prompd.lock was stale"));
+        InstallPlanner.Plan stale = plan.withWarningsFirst(List.of(STALE));
 
-        assertEquals(List.of("@a/x@1.0.0 is deprecated"), plan.warnings());
-        assertEquals(List.of("prompd.lock was stale", "@a/x@1.0.0 is deprecated"), stale.warnings());
-        assertThrows(UnsupportedOperationException.class, () -> stale.warnings().add("another"));
+        assertEquals(List.of(DEPRECATED), plan.warnings());
+        assertEquals(List.of(STALE, DEPRECATED), stale.warnings());
+        assertThrows(UnsupportedOperationException.class, () -> stale.warnings().add(DEPRECATED));
     }
 }

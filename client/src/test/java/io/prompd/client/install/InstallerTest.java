@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.cli.InstallNoteView;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
@@ -93,6 +94,10 @@ class InstallerTest {
 
     private boolean installed(String name, String version) {
         return Files.isRegularFile(home.resolve("packages").resolve(name + "@" + version).resolve("prompd.json"));
+    }
+
+    private static List<String> texts(List<InstallNote> notes) {
+        return notes.stream().map(InstallNoteView::text).toList();
     }
 
     @Test
@@ -432,7 +437,7 @@ class InstallerTest {
         assertEquals(List.of("not installed, as taken down with no copy at hand, though prompd.lock still locks them:"
                 + " @acme/alone@1.0.0; @acme/base@1.2.0: leaked an API key ('prompd update @acme/base' moves off it; for"
                 + " @acme/alone, no version of it is left: remove the dependency with 'prompd uninstall @acme/alone')"),
-                report.warnings());
+                texts(report.warnings()));
         assertEquals(Set.of(name("@acme/alone"), name("@acme/base"), name("@acme/greeter"), name("@acme/util")),
                 lock().packages().keySet());
         assertFalse(installed("@acme/base", "1.2.0"));
@@ -535,9 +540,9 @@ class InstallerTest {
         InstallReport exact = installer().install(project, app, new InstallOptions(Strategy.HIGHEST, false, true));
 
         assertEquals(List.of("@acme/app ^2.0.0, from its latest version, cannot be installed in this project, so 1.0.0,"
-                + " the lowest version that can, is installed"), lowest.warnings());
+                + " the lowest version that can, is installed"), texts(lowest.warnings()));
         assertEquals(List.of("@acme/app 2.0.0, from its latest version, cannot be installed in this project, so 1.1.0,"
-                + " the highest version that can, is installed"), exact.warnings());
+                + " the highest version that can, is installed"), texts(exact.warnings()));
         assertEquals("1.1.0", exact.saved().get(name("@acme/app")).text());
     }
 
@@ -550,7 +555,7 @@ class InstallerTest {
                 InstallOptions.defaults());
 
         assertEquals(List.of("@acme/util's latest version, 1.0.0, cannot be installed in this project, so 1.1.0, the"
-                + " highest version that can, is installed"), report.warnings(), "@acme/base 1.2.0 needs ^1.1.0");
+                + " highest version that can, is installed"), texts(report.warnings()), "@acme/base 1.2.0 needs ^1.1.0");
         assertEquals("^1.1.0", report.saved().get(name("@acme/util")).text());
     }
 
@@ -625,7 +630,7 @@ class InstallerTest {
 
         assertTrue(installed("@acme/base", "1.2.0"));
         assertEquals(1, report.warnings().size(), report.warnings().toString());
-        assertTrue(report.warnings().get(0).startsWith("@acme/base@1.2.0 is yanked: leaks the system prompt"));
+        assertTrue(texts(report.warnings()).get(0).startsWith("@acme/base@1.2.0 is yanked: leaks the system prompt"));
     }
 
     @Test
@@ -656,7 +661,7 @@ class InstallerTest {
 
         assertTrue(installed("@acme/future", "1.0.0"));
         assertEquals(List.of("@acme/future@1.0.0 asks for prompd >=2.0.0, and this is prompd " + Homes.PROMPD_VERSION
-                + "; its prompts may use what this one lacks (update prompd)"), report.warnings());
+                + "; its prompts may use what this one lacks (update prompd)"), texts(report.warnings()));
     }
 
     @Test
@@ -684,7 +689,7 @@ class InstallerTest {
 
         assertFalse(report.resolved());
         assertEquals(3, report.count(InstalledPackage.Origin.CACHE));
-        assertEquals(List.of(), report.warnings());
+        assertEquals(List.of(), texts(report.warnings()));
         assertTrue(installed("@acme/util", "1.1.0"));
         assertEquals(List.of(), server.requests());
     }
@@ -1088,7 +1093,7 @@ class InstallerTest {
 
         assertEquals(Version.parse("1.2.0"), lock().packages().get(name("@acme/util")).version());
         assertEquals(List.of("@acme/util is not in prompd.json, so --latest has no range of it to move: it was updated"
-                + " within the ranges of the packages that need it"), update.warnings());
+                + " within the ranges of the packages that need it"), texts(update.warnings()));
     }
 
     @Test
@@ -1104,7 +1109,7 @@ class InstallerTest {
         assertEquals(Version.parse("1.1.0"), lock().packages().get(name("@acme/util")).version());
         assertEquals(List.of("@acme/util@1.1.0 is yanked: bad release (installed because the lock file pins it; no other"
                 + " version meets ^1.1.0, and none would with a wider range in prompd.json: the packages needing it ask"
-                + " for ^1.1.0; a newer version of those may ask for another ('prompd tree' shows them))"), all.warnings());
+                + " for ^1.1.0; a newer version of those may ask for another ('prompd tree' shows them))"), texts(all.warnings()));
         PrompdException latest = assertThrows(PrompdException.class, () -> installer().update(project,
                 List.of(name("@acme/util")), true, InstallOptions.defaults()));
         assertEquals(ExitCode.CONFLICT, latest.exitCode(), "@acme/base's ^1.1.0 refuses ^2.0.0, so the warning does not"

@@ -2,6 +2,7 @@ package io.prompd.client.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.prompd.client.cli.InstallNoteView;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PublishedPackage;
@@ -86,22 +87,29 @@ class StatusNotesTest {
         return new ProjectGraph(roots, new LockFile(packages));
     }
 
+    private static List<String> texts(List<InstallNote> notes) {
+        return notes.stream().map(StatusNotesTest::text).toList();
+    }
+
+    private static String text(InstallNote note) {
+        return InstallNoteView.text(note);
+    }
+
     @Test
     void aNoteGivesTheRegistrysReasonAndWhatToDo() {
         VersionSummary yanked = summary("1.0.0", " leaks a key\n", "use 2.x");
-        assertEquals(List.of("@a/x@1.0.0 is yanked: leaks a key (kept; 'prompd update @a/x' moves off it)",
+        assertEquals(List.of("@a/x@1.0.0 is yanked: leaks a key (installed because the lock file pins it; 'prompd update @a/x' moves off it)",
                         "@a/x@1.0.0 is deprecated: use 2.x"),
-                StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX, published(yanked, summary("1.0.1", null, null)),
-                        yanked,
-                        "kept; "));
+                texts(StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX, published(yanked, summary("1.0.1", null, null)),
+                        yanked, true)));
     }
 
     @Test
     void anEmptyReasonLeavesTheBareState() {
         VersionSummary yanked = summary("1.0.0", "", " ");
         assertEquals(List.of("@a/x@1.0.0 is yanked ('prompd update @a/x' moves off it)", "@a/x@1.0.0 is deprecated"),
-                StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX, published(yanked, summary("1.1.0", null, null)),
-                        yanked, ""));
+                texts(StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX, published(yanked, summary("1.1.0", null, null)),
+                        yanked, false)));
         assertEquals("yanked", StatusNotes.labelled("yanked", "  "));
     }
 
@@ -110,8 +118,8 @@ class StatusNotesTest {
         VersionSummary yanked = summary("1.2.0", "bad release", null);
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0: widen its range in"
                         + " prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)"),
-                StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX, published(summary("1.1.0", null, null), yanked,
-                        summary("2.0.0", null, null)), yanked, ""));
+                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX, published(summary("1.1.0", null, null), yanked,
+                        summary("2.0.0", null, null)), yanked, false)));
     }
 
     @Test
@@ -119,20 +127,19 @@ class StatusNotesTest {
         VersionSummary yanked = summary("1.2.0", "bad release", null);
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0: widen its range in"
                         + " prompd.json, or choose another version ('prompd info @a/x' lists them))"),
-                StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX, published(summary("1.1.0", null, null), yanked),
-                        yanked,
-                        ""));
+                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX, published(summary("1.1.0", null, null), yanked),
+                        yanked, false)));
     }
 
     @Test
     void aVersionGoneFromTheIndexIsTakenDownWithItsRecordedReasonAndTheSameWayOff() {
         PublishedPackage published = published(summary("1.0.0", null, null), summary("2.0.0", null, null));
         assertEquals("@a/x@1.1.0 is taken down: leaked a key (it can no longer be downloaded; 'prompd update @a/x'"
-                + " moves off it)", StatusNotes.takenDown(graph("^1.0.0", "1.1.0", true), NO_INDEX,
-                takenDown(published, "1.1.0"), Version.parse("1.1.0"), ""));
+                + " moves off it)", text(StatusNotes.takenDown(graph("^1.0.0", "1.1.0", true), NO_INDEX,
+                takenDown(published, "1.1.0"), Version.parse("1.1.0"), false)));
         assertEquals("@a/x@1.1.0 is no longer listed by its registry (it can no longer be downloaded; no other version"
                         + " meets ^1.1.0: widen its range in prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)",
-                StatusNotes.takenDown(graph("^1.1.0", "1.1.0", true), NO_INDEX, published, Version.parse("1.1.0"), ""),
+                text(StatusNotes.takenDown(graph("^1.1.0", "1.1.0", true), NO_INDEX, published, Version.parse("1.1.0"), false)),
                 "a folder deleted before takedowns were recorded");
     }
 
@@ -143,16 +150,16 @@ class StatusNotesTest {
         assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ^1.0.0 and ^1.1.0, and none"
                         + " would with a wider range in prompd.json: the packages needing it ask for ^1.1.0; a newer"
                         + " version of those may ask for another ('prompd tree' shows them))"),
-                StatusNotes.of(graph("^1.0.0", "^1.1.0", "1.1.0"), NO_INDEX, published, yanked, ""),
+                texts(StatusNotes.of(graph("^1.0.0", "^1.1.0", "1.1.0"), NO_INDEX, published, yanked, false)),
                 "'update @a/x --latest' would move to ^2.0.0, which @a/app's ^1.1.0 refuses: a conflict");
         assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ^1.0.0 and >=1.1.0: widen its"
                         + " range in prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)"),
-                StatusNotes.of(graph("^1.0.0", ">=1.1.0", "1.1.0"), NO_INDEX, published, yanked, ""));
+                texts(StatusNotes.of(graph("^1.0.0", ">=1.1.0", "1.1.0"), NO_INDEX, published, yanked, false)));
         assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ~1.1.0 and >=1.1.0 <3.0.0:"
                         + " widen its range in prompd.json, or choose another version ('prompd info @a/x' lists them))"),
-                StatusNotes.of(graph("~1.1.0", ">=1.1.0 <3.0.0", "1.1.0"), NO_INDEX, published(
+                texts(StatusNotes.of(graph("~1.1.0", ">=1.1.0 <3.0.0", "1.1.0"), NO_INDEX, published(
                         summary("1.0.0", null, null),
-                        yanked, summary("2.0.0", null, null), summary("3.0.0", null, null)), yanked, ""),
+                        yanked, summary("2.0.0", null, null), summary("3.0.0", null, null)), yanked, false)),
                 "2.0.0 would do, but not the latest, 3.0.0");
     }
 
@@ -161,9 +168,8 @@ class StatusNotesTest {
         VersionSummary yanked = summary("1.2.0", "bad release", null);
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0, which the packages"
                         + " needing it ask for; a newer version of those may ask for another ('prompd tree' shows them))"),
-                StatusNotes.of(graph("^1.2.0", "1.2.0", false), NO_INDEX, published(yanked, summary("2.0.0", null, null)),
-                        yanked,
-                        ""));
+                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), NO_INDEX, published(yanked, summary("2.0.0", null, null)),
+                        yanked, false)));
     }
 
     @Test
@@ -174,13 +180,13 @@ class StatusNotesTest {
         StatusNotes.PackageLookup withApp = name -> Optional.of(app).filter(one -> one.packument().name().equals(name));
         PublishedPackage published = published(summary("1.0.0", null, null), yanked);
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release ('prompd update @a/x @a/app' moves off it)"),
-                StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp, published, yanked, ""));
+                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp, published, yanked, false)));
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0, which the packages"
                         + " needing it ask for; a newer version of those may ask for another ('prompd tree' shows them))"),
-                StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp, published(yanked, summary("2.0.0", null, null)),
-                        yanked, ""), "@a/app 1.1.0 asks for ^1.0.0, which only 1.2.0 meets");
+                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp, published(yanked, summary("2.0.0", null, null)),
+                        yanked, false)), "@a/app 1.1.0 asks for ^1.0.0, which only 1.2.0 meets");
         assertEquals("@a/x@1.2.0 is taken down: leaked a key (it can no longer be downloaded; 'prompd update @a/x"
-                + " @a/app' moves off it)", StatusNotes.takenDown(graph("^1.2.0", "1.2.0", false), withApp, takenDown(
-                        published(summary("1.0.0", null, null)), "1.2.0"), Version.parse("1.2.0"), ""));
+                + " @a/app' moves off it)", text(StatusNotes.takenDown(graph("^1.2.0", "1.2.0", false), withApp, takenDown(
+                        published(summary("1.0.0", null, null)), "1.2.0"), Version.parse("1.2.0"), false)));
     }
 }

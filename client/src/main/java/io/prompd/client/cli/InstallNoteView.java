@@ -1,0 +1,195 @@
+package io.prompd.client.cli;
+
+import io.prompd.client.install.InstallNote;
+import io.prompd.client.install.InstallNote.Deprecated;
+import io.prompd.client.install.InstallNote.EngineMismatch;
+import io.prompd.client.install.InstallNote.GoneFromRegistry;
+import io.prompd.client.install.InstallNote.HeldBack;
+import io.prompd.client.install.InstallNote.LatestBlocked;
+import io.prompd.client.install.InstallNote.LatestNotDirect;
+import io.prompd.client.install.InstallNote.LatestOlderThanLocked;
+import io.prompd.client.install.InstallNote.LatestPassedOver;
+import io.prompd.client.install.InstallNote.LatestSetAside;
+import io.prompd.client.install.InstallNote.LeftOut;
+import io.prompd.client.install.InstallNote.MovedOffTakenDown;
+import io.prompd.client.install.InstallNote.NotInRegistry;
+import io.prompd.client.install.InstallNote.NotResolvedAgain;
+import io.prompd.client.install.InstallNote.RouteChanged;
+import io.prompd.client.install.InstallNote.StaleLock;
+import io.prompd.client.install.InstallNote.TakenDown;
+import io.prompd.client.install.InstallNote.Unlockable;
+import io.prompd.client.install.InstallNote.Yanked;
+import io.prompd.client.install.StatusNotes;
+import io.prompd.client.install.lock.LockFile;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.resolve.Strategy;
+import io.prompd.core.resolve.Takedowns;
+import io.prompd.core.version.Version;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Words an {@link InstallNote}: the sentence a human reads after {@code warning: }, and the object {@code --json}
+ * gives, {@code kind} naming what it is, the fields of the kind, and {@code message} holding the same sentence.
+ */
+public final class InstallNoteView {
+
+    private InstallNoteView() {
+    }
+
+    /** The note's sentence, as {@code warning: } precedes it on the terminal and {@code message} holds it in JSON. */
+    public static String text(InstallNote note) {
+        return worded(note).message();
+    }
+
+    /** {@code {"kind": "yanked", "name": …, "version": …, "reason": …, "message": …}}, or what the kind has. */
+    static Map<String, Object> asJson(InstallNote note) {
+        Worded worded = worded(note);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", worded.kind());
+        json.putAll(worded.fields());
+        json.put("message", worded.message());
+        return json;
+    }
+
+    /** A note's kind as JSON names it, its fields but the message, and its sentence. */
+    private record Worded(String kind, Map<String, Object> fields, String message) {
+    }
+
+    private static Worded worded(InstallNote note) {
+        if (note instanceof Yanked yanked) {
+            return new Worded("yanked", released(yanked.name(), yanked.version(), Optional.of(yanked.reason())),
+                    yanked.name() + "@" + yanked.version() + " is " + StatusNotes.labelled("yanked", yanked.reason())
+                            + " (" + (yanked.pinned() ? "installed because the lock file pins it; " : "")
+                            + yanked.wayOff() + ")");
+        }
+        if (note instanceof Deprecated deprecated) {
+            return new Worded("deprecated", released(deprecated.name(), deprecated.version(),
+                    Optional.of(deprecated.reason())), deprecated.name() + "@" + deprecated.version() + " is "
+                    + StatusNotes.labelled("deprecated", deprecated.reason()));
+        }
+        if (note instanceof TakenDown takenDown) {
+            return new Worded("takenDown", released(takenDown.name(), takenDown.version(), takenDown.reason()),
+                    takenDown.name() + "@" + takenDown.version() + " is " + takenDown.reason()
+                            .map(reason -> StatusNotes.labelled("taken down", reason))
+                            .orElse("no longer listed by its registry")
+                            + " (" + (takenDown.pinned() ? "installed from the copy at hand because the lock file"
+                            + " pins it; " : "") + "it can no longer be downloaded; " + takenDown.wayOff() + ")");
+        }
+        if (note instanceof MovedOffTakenDown moved) {
+            return new Worded("movedOffTakenDown", fields("name", moved.name(), "from", moved.from(), "to", moved.to(),
+                    "reason", moved.reason()), moved.name() + " moved from the locked " + moved.from() + " to "
+                    + moved.to() + ": " + StatusNotes.labelled("its registry took " + moved.from() + " down",
+                    moved.reason()));
+        }
+        if (note instanceof EngineMismatch engine) {
+            return new Worded("engineMismatch", fields("name", engine.name(), "version", engine.version(),
+                    "wanted", engine.wanted().text(), "running", engine.running()), engine.name() + "@"
+                    + engine.version() + " asks for prompd " + engine.wanted() + ", and this is prompd "
+                    + engine.running() + "; its prompts may use what this one lacks (update prompd)");
+        }
+        if (note instanceof HeldBack heldBack) {
+            Map<String, Object> fields = fields("name", heldBack.name(), "preferred", heldBack.preferred());
+            heldBack.installable().ifPresent(installable -> fields.put("installable", installable));
+            return new Worded("heldBack", fields, heldBack.name() + " " + heldBack.preferred()
+                    + " cannot be installed now, as it " + heldBack.blocking() + ", so " + heldBack.installable()
+                    .map(version -> version + " is the newest version its ranges allow that can be")
+                    .orElse("no version its ranges allow can be") + " (wait for a release of " + heldBack.name()
+                    + " needing another)");
+        }
+        if (note instanceof StaleLock stale) {
+            return new Worded("staleLock", fields("reasons", stale.reasons()), LockFile.FILE_NAME + " was stale, so its"
+                    + " versions were resolved again: " + String.join("; ", stale.reasons()));
+        }
+        if (note instanceof LatestSetAside setAside) {
+            return new Worded("latestSetAside", fields("name", setAside.name(), "fromLatest",
+                    setAside.fromLatest().text(), "installed", setAside.installed()), setAside.name() + " "
+                    + setAside.fromLatest() + ", from its latest version, cannot be installed in this project, so "
+                    + setAside.installed() + theOneThatCan(setAside.strategy()));
+        }
+        if (note instanceof LatestPassedOver passedOver) {
+            return new Worded("latestPassedOver", fields("name", passedOver.name(), "latest", passedOver.latest(),
+                    "installed", passedOver.installed()), passedOver.name() + "'s latest version, " + passedOver.latest()
+                    + ", cannot be installed in this project, so " + passedOver.installed()
+                    + theOneThatCan(passedOver.strategy()));
+        }
+        if (note instanceof LatestNotDirect notDirect) {
+            return new Worded("latestNotDirect", fields("name", notDirect.name()), notDirect.name() + " is not in"
+                    + " prompd.json, so --latest has no range of it to move: it was updated within the ranges of the"
+                    + " packages that need it");
+        }
+        if (note instanceof LatestOlderThanLocked older) {
+            return new Worded("latestOlderThanLocked", fields("name", older.name(), "range", older.range().text(),
+                    "latest", older.latest(), "locked", older.locked()), "kept " + older.name() + " " + older.range()
+                    + ": its latest version, " + older.latest() + ", is older than the locked " + older.locked());
+        }
+        if (note instanceof LatestBlocked blocked) {
+            return new Worded("latestBlocked", fields("name", blocked.name(), "range", blocked.range().text(),
+                    "latest", blocked.latest()), "kept " + blocked.name() + " " + blocked.range() + ": its latest"
+                    + " version, " + blocked.latest() + ", cannot be installed now, as it " + blocked.blocking()
+                    + " (wait for a release of " + blocked.name() + " needing another)");
+        }
+        if (note instanceof NotResolvedAgain unresolved) {
+            return new Worded("notResolvedAgain", fields("lockKept", unresolved.lockKept()), (unresolved.lockKept()
+                    ? "the other dependencies were not resolved again, as they cannot be, and stay as "
+                            + LockFile.FILE_NAME + " locked them: "
+                    : "the other dependencies were not resolved, as they cannot be, and stay unlocked, as there was no "
+                            + LockFile.FILE_NAME + ": ") + unresolved.problem());
+        }
+        if (note instanceof Unlockable unlockable) {
+            return new Worded("unlockable", fields("name", unlockable.name()), unlockable.why());
+        }
+        if (note instanceof LeftOut leftOut) {
+            Map<String, String> reasons = new LinkedHashMap<>();
+            leftOut.versions().forEach(one -> reasons.put(one.name() + "@" + one.version(), one.reason()));
+            return new Worded("leftOut", fields("packages", leftOut.versions().stream()
+                    .map(one -> released(one.name(), one.version(), Optional.of(one.reason()))).toList()),
+                    "not installed, as taken down with no copy at hand, though " + LockFile.FILE_NAME + " still locks "
+                            + (reasons.size() == 1 ? "it" : "them") + ": " + Takedowns.withReasons(reasons) + " ("
+                            + leftOut.wayOff() + ")");
+        }
+        if (note instanceof RouteChanged moved) {
+            return new Worded("routeChanged", fields("name", moved.name(), "version", moved.version(), "lockedFrom",
+                    moved.lockedFrom(), "routed", moved.routed(), "resolvesIn", moved.resolvesIn(), "otherBytes",
+                    moved.otherBytes()), StatusNotes.lockedElsewhere(moved));
+        }
+        if (note instanceof GoneFromRegistry gone) {
+            return new Worded("goneFromRegistry", fields("name", gone.name(), "version", gone.version(), "registry",
+                    gone.registry()), StatusNotes.vanished(gone.name(), gone.version(), gone.registry()) + " ("
+                    + gone.wayOff() + ")");
+        }
+        if (note instanceof NotInRegistry missing) {
+            return new Worded("notInRegistry", fields("name", missing.name()), missing.name() + " is in prompd.json but"
+                    + " not in the registry, so 'prompd install' cannot lock it");
+        }
+        throw new IllegalArgumentException("no words for " + note);
+    }
+
+    /** {@code , the highest version that can, is installed}, as the strategy chose it. */
+    private static String theOneThatCan(Strategy strategy) {
+        return ", the " + (strategy == Strategy.LOWEST ? "lowest" : "highest") + " version that can, is installed";
+    }
+
+    /** {@code name}, {@code version} and, when there is one, the registry's {@code reason}. */
+    private static Map<String, Object> released(PackageName name, Version version, Optional<String> reason) {
+        Map<String, Object> fields = fields("name", name, "version", version);
+        reason.ifPresent(given -> fields.put("reason", given));
+        return fields;
+    }
+
+    /** A mutable map of the pairs given, keys and values in turn. */
+    private static Map<String, Object> fields(Object... pairs) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put((String) pairs[i], pairs[i + 1]);
+        }
+        return fields;
+    }
+
+    /** Each note worded, in order. */
+    static List<String> texts(List<InstallNote> notes) {
+        return notes.stream().map(InstallNoteView::text).toList();
+    }
+}

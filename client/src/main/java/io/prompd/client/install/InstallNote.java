@@ -1,0 +1,267 @@
+package io.prompd.client.install;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.resolve.Strategy;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an install, update, uninstall or outdated tells the user beside its result, as data: the {@code cli} words it,
+ * as text and as {@code --json}, so that a script tells one kind from another without parsing English.
+ *
+ * <p>A few kinds carry a phrase the service words ({@code wayOff}, {@code waysBack}, {@code blocking}, {@code problem},
+ * {@code why}): the way off a version, the way back to the registry it came from, a chain of needs or a failed
+ * resolution, which the hints of the services' own refusals say in the same words.
+ */
+public sealed interface InstallNote {
+
+    /**
+     * A version its registry yanked.
+     *
+     * @param reason the registry's, maybe empty
+     * @param pinned whether the run installed it because the lock file pins it; false where {@code outdated} tells of it
+     * @param wayOff how to move off it, as {@link StatusNotes#wayOff} says it
+     */
+    record Yanked(PackageName name, Version version, String reason, boolean pinned, String wayOff)
+            implements InstallNote {
+        public Yanked {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(wayOff, "wayOff");
+        }
+    }
+
+    /** A version its registry deprecated; the reason the registry's, maybe empty. */
+    record Deprecated(PackageName name, Version version, String reason) implements InstallNote {
+        public Deprecated {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * A locked version its registry took down, or no longer lists without saying so, which can no longer be
+     * downloaded.
+     *
+     * @param reason the maintainers' reason, maybe empty; none when the registry records no takedown of it
+     * @param pinned whether the run installed it from the copy at hand because the lock file pins it; false where
+     *               {@code outdated} tells of it
+     * @param wayOff as {@link Yanked#wayOff}
+     */
+    record TakenDown(PackageName name, Version version, Optional<String> reason, boolean pinned, String wayOff)
+            implements InstallNote {
+        public TakenDown {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(wayOff, "wayOff");
+        }
+    }
+
+    /** A resolution moved off the locked version {@code from} to {@code to}, its registry having taken it down. */
+    record MovedOffTakenDown(PackageName name, Version from, Version to, String reason) implements InstallNote {
+        public MovedOffTakenDown {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** A version whose {@code engines} ask for a prompd that {@code running} is not; it installs still. */
+    record EngineMismatch(PackageName name, Version version, VersionRange wanted, Version running)
+            implements InstallNote {
+        public EngineMismatch {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(wanted, "wanted");
+            Objects.requireNonNull(running, "running");
+        }
+    }
+
+    /**
+     * The version the ranges prefer cannot be installed now, needing what only versions taken down meet.
+     *
+     * @param installable the newest version the ranges allow that can be installed; empty when none can
+     * @param blocking    what the preferred version needs, as {@link StatusNotes#blocking} says it
+     */
+    record HeldBack(PackageName name, Version preferred, Optional<Version> installable, String blocking)
+            implements InstallNote {
+        public HeldBack {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(preferred, "preferred");
+            Objects.requireNonNull(installable, "installable");
+            Objects.requireNonNull(blocking, "blocking");
+        }
+    }
+
+    /** The lock file no longer met the project, so its versions were resolved again; each reason names an entry. */
+    record StaleLock(List<String> reasons) implements InstallNote {
+        public StaleLock {
+            reasons = List.copyOf(reasons);
+            if (reasons.isEmpty()) {
+                throw new IllegalArgumentException("a stale lock has a reason");
+            }
+        }
+    }
+
+    /**
+     * A package named without a range could not take the range of its latest version in this project, so another
+     * version was installed, the one the strategy prefers.
+     */
+    record LatestSetAside(PackageName name, VersionRange fromLatest, Version installed, Strategy strategy)
+            implements InstallNote {
+        public LatestSetAside {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(fromLatest, "fromLatest");
+            Objects.requireNonNull(installed, "installed");
+            Objects.requireNonNull(strategy, "strategy");
+        }
+    }
+
+    /**
+     * A package named without a range was installed at {@code installed}, within the range from its latest version
+     * but not the latest itself, which cannot go with the project, as when its maintainers moved the {@code latest} tag
+     * back below a version the project needs; the strategy chose {@code installed}.
+     */
+    record LatestPassedOver(PackageName name, Version latest, Version installed, Strategy strategy)
+            implements InstallNote {
+        public LatestPassedOver {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(latest, "latest");
+            Objects.requireNonNull(installed, "installed");
+            Objects.requireNonNull(strategy, "strategy");
+        }
+    }
+
+    /** {@code update --latest} named a package prompd.json has no range of: it was updated within others' ranges. */
+    record LatestNotDirect(PackageName name) implements InstallNote {
+        public LatestNotDirect {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** {@code update --latest} kept {@code range}, the {@code latest} version being older than the {@code locked}. */
+    record LatestOlderThanLocked(PackageName name, VersionRange range, Version latest, Version locked)
+            implements InstallNote {
+        public LatestOlderThanLocked {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(range, "range");
+            Objects.requireNonNull(latest, "latest");
+            Objects.requireNonNull(locked, "locked");
+        }
+    }
+
+    /**
+     * {@code update --latest} kept {@code range}, the {@code latest} version needing what only versions taken down
+     * meet, as {@link StatusNotes#blocking} says it.
+     */
+    record LatestBlocked(PackageName name, VersionRange range, Version latest, String blocking)
+            implements InstallNote {
+        public LatestBlocked {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(range, "range");
+            Objects.requireNonNull(latest, "latest");
+            Objects.requireNonNull(blocking, "blocking");
+        }
+    }
+
+    /**
+     * An uninstall left the other dependencies as they were, as they cannot be resolved again.
+     *
+     * @param lockKept whether they stay as the lock file locked them; false when there was none, so they stay unlocked
+     * @param problem  the resolver's failure, with its hint when no {@link Unlockable} note says better what to do
+     */
+    record NotResolvedAgain(boolean lockKept, String problem) implements InstallNote {
+        public NotResolvedAgain {
+            Objects.requireNonNull(problem, "problem");
+        }
+    }
+
+    /**
+     * A dependency of prompd.json not locked that takedowns keep from being locked.
+     *
+     * @param why the whole sentence, the way off it included, as the service words it
+     */
+    record Unlockable(PackageName name, String why) implements InstallNote {
+        public Unlockable {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    /**
+     * Locked versions an uninstall did not install, taken down with no copy at hand, which the lock still locks.
+     *
+     * @param wayOff how to move off them, as {@link StatusNotes#waysOff} says it
+     */
+    record LeftOut(List<TakenDownVersion> versions, String wayOff) implements InstallNote {
+        public LeftOut {
+            versions = List.copyOf(versions);
+            Objects.requireNonNull(wayOff, "wayOff");
+            if (versions.isEmpty()) {
+                throw new IllegalArgumentException("a note of versions left out names one");
+            }
+        }
+    }
+
+    /** A version taken down, with the maintainers' reason, maybe empty. */
+    record TakenDownVersion(PackageName name, Version version, String reason) {
+        public TakenDownVersion {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * A locked version the registry its name now routes to lacks, or lists with other bytes, while the lock has it from
+     * another: the versions there may be another's package, so {@code outdated} offers none and a resolution keeps the
+     * locked version as the lock has it.
+     *
+     * @param lockedFrom the registry the lock has it from, as messages name it, or its URL when none configured holds it
+     * @param routed     what the configuration routes: the name's scope, or the name when it has none
+     * @param resolvesIn the registry the name resolves in now, as messages name it
+     * @param otherBytes whether that registry lists the version with other bytes; false when it lacks it
+     * @param waysBack   how to route the name back, or to take the other registry's package knowingly, as the failure
+     *                   of a download of the version says it
+     */
+    record RouteChanged(PackageName name, Version version, String lockedFrom, String routed, String resolvesIn,
+                        boolean otherBytes, String waysBack) implements InstallNote {
+        public RouteChanged {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(lockedFrom, "lockedFrom");
+            Objects.requireNonNull(routed, "routed");
+            Objects.requireNonNull(resolvesIn, "resolvesIn");
+            Objects.requireNonNull(waysBack, "waysBack");
+        }
+    }
+
+    /**
+     * A locked package its registry, as {@code registry} describes it, no longer has at all, so that no version of it
+     * can be downloaded.
+     *
+     * @param wayOff how to do without it, as {@link StatusNotes#vanishedWayOff} says it for a failed install too
+     */
+    record GoneFromRegistry(PackageName name, Version version, String registry, String wayOff) implements InstallNote {
+        public GoneFromRegistry {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(registry, "registry");
+            Objects.requireNonNull(wayOff, "wayOff");
+        }
+    }
+
+    /** A dependency of prompd.json, not locked, that the registry does not have, so that it cannot be locked. */
+    record NotInRegistry(PackageName name) implements InstallNote {
+        public NotInRegistry {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+}
