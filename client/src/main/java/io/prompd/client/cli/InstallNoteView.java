@@ -26,7 +26,6 @@ import io.prompd.core.resolve.Strategy;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -186,10 +185,5 @@ public final class InstallNoteView {
             fields.put((String) pairs[i], pairs[i + 1]);
         }
         return fields;
-    }
-
-    /** Each note worded, in order. */
-    static List<String> texts(List<InstallNote> notes) {
-        return notes.stream().map(InstallNoteView::text).toList();
     }
 }

@@ -93,7 +93,7 @@ final class InstallReportView {
         json.put("lockChanges", report.lock().map(InstallReport.LockUpdate::changes).orElse(List.of()).stream()
                 .map(InstallReportView::asJson).toList());
         json.put("resolved", report.resolved());
-        json.put("warnings", InstallNoteView.texts(report.warnings()));
+        json.put("warnings", report.warnings().stream().map(InstallNoteView::asJson).toList());
         json.put("repaired", report.repaired().stream().map(Path::toString).toList());
         return json;
     }

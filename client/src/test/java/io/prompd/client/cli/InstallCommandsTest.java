@@ -1039,6 +1039,44 @@ class InstallCommandsTest {
     }
 
     @Test
+    void installJsonGivesEachWarningAsAnObjectOfItsKindItsFieldsAndTheSentenceOfTheText() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.yank("@acme/util", "1.1.0", "typo in the prompt").deprecate("@acme/base", "1.0.0", "use @acme/core");
+        home = work.resolve("other-home");
+
+        CliRun run = prompd("install", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode warnings = Json.reader().readTree(run.out()).get("warnings");
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "deprecated", "name": "@acme/base", "version": "1.0.0", "reason": "use @acme/core",
+                  "message": "@acme/base@1.0.0 is deprecated: use @acme/core"},
+                 {"kind": "yanked", "name": "@acme/util", "version": "1.1.0", "reason": "typo in the prompt",
+                  "message": "@acme/util@1.1.0 is yanked: typo in the prompt (installed because the lock file pins it;\
+                 'prompd update @acme/util' moves off it)"}]"""), warnings);
+        assertEquals(run.err(), "warning: " + warnings.get(0).get("message").asText() + "\nwarning: "
+                + warnings.get(1).get("message").asText() + "\n", "the sentences of the text, on stderr as before");
+    }
+
+    @Test
+    void updateAndInstallJsonNameTheKindOfARangeSetAsideOrKept() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.publish("@acme/util", "2.0.0");
+
+        JsonNode kept = Json.reader().readTree(prompd("update", "@acme/util", "--latest", "--json").out());
+        JsonNode setAside = Json.reader().readTree(prompd("install", "@acme/util", "--json").out());
+
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "latestNotDirect", "name": "@acme/util", "message": "@acme/util is not in prompd.json, so\
+                 --latest has no range of it to move: it was updated within the ranges of the packages that need it"}]\
+                """), kept.get("warnings"));
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "latestSetAside", "name": "@acme/util", "fromLatest": "^2.0.0", "installed": "1.1.0",
+                  "message": "@acme/util ^2.0.0, from its latest version, cannot be installed in this project, so\
+                 1.1.0, the highest version that can, is installed"}]"""), setAside.get("warnings"));
+    }
+
+    @Test
     void aGlobalInstallNeedsNoProject() throws IOException {
         Files.delete(project.resolve("prompd.json"));
         CliRun run = prompd("install", "--global", "@acme/base");
@@ -2325,7 +2363,8 @@ class InstallCommandsTest {
         assertEquals("warning: @acme/util@1.0.0 is deprecated: ^[]0;pwned^Guse 1.1^M^[[2K\n", prompd("outdated").err());
         CliRun installJson = prompd("install", "--json", "@acme/util@1.0.0");
         assertEquals("@acme/util@1.0.0 is deprecated: " + hostile,
-                Json.reader().readTree(installJson.out()).at("/warnings/0").asText(), installJson.out());
+                Json.reader().readTree(installJson.out()).at("/warnings/0/message").asText(), installJson.out());
+        assertEquals(hostile, Json.reader().readTree(installJson.out()).at("/warnings/0/reason").asText());
         assertTrue(installJson.err().contains("deprecated: ^[]0;pwned^Guse 1.1^M^[[2K\n"), installJson.err());
         registry.tag("@acme/util", "\u001b[31mred", "1.0.0");
         assertTrue(prompd("info", "@acme/util@blue").err().contains("^[[31mred"), "an error quoting the registry too");

@@ -1,0 +1,91 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.client.install.InstallNote;
+import io.prompd.core.json.Json;
+import io.prompd.core.name.PackageName;
+import io.prompd.core.resolve.Strategy;
+import io.prompd.core.version.Version;
+import io.prompd.core.version.VersionRange;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class InstallNoteViewTest {
+
+    private static final PackageName X = PackageName.parse("@a/x");
+    private static final Version ONE = Version.parse("1.0.0");
+    private static final Version TWO = Version.parse("2.0.0");
+    private static final VersionRange CARET_ONE = VersionRange.parse("^1.0.0");
+
+    /** One note of every kind. */
+    private static final List<InstallNote> EVERY_KIND = List.of(
+            new InstallNote.Yanked(X, ONE, "broken", true, "'prompd update @a/x' moves off it"),
+            new InstallNote.Deprecated(X, ONE, ""),
+            new InstallNote.TakenDown(X, ONE, Optional.empty(), false, "'prompd update @a/x' moves off it"),
+            new InstallNote.MovedOffTakenDown(X, ONE, TWO, "leaked a key"),
+            new InstallNote.EngineMismatch(X, ONE, VersionRange.parse(">=2.0.0"), ONE),
+            new InstallNote.HeldBack(X, TWO, Optional.of(ONE), "needs @a/base ^2.0.0, which only versions taken down meet"),
+            new InstallNote.StaleLock(List.of("prompd.lock records no dependencies for @a/x@1.0.0")),
+            new InstallNote.LatestSetAside(X, VersionRange.parse("^2.0.0"), ONE, Strategy.LOWEST),
+            new InstallNote.LatestNotDirect(X),
+            new InstallNote.LatestOlderThanLocked(X, CARET_ONE, ONE, Version.parse("1.1.0-rc.1")),
+            new InstallNote.LatestBlocked(X, CARET_ONE, TWO, "needs @a/base ^2.0.0, which only versions taken down meet"),
+            new InstallNote.NotResolvedAgain(false, "no version of @a/y matches ^3.0.0"),
+            new InstallNote.Unlockable(X, "every version of @a/x is taken down (1.0.0), so 'prompd install' cannot lock"
+                    + " it: remove the dependency with 'prompd uninstall @a/x'"),
+            new InstallNote.LeftOut(List.of(new InstallNote.TakenDownVersion(X, ONE, "leaked a key")),
+                    "'prompd update @a/x' moves off it"),
+            new InstallNote.RouteChanged(X, ONE, "registry a (https://a.test/)", "@a", "b (https://b.test/)", false,
+                    "route @a back to registry a (https://a.test/) with 'prompd config set scopes.@a a'"),
+            new InstallNote.GoneFromRegistry(X, ONE, "registry default (https://registry.test/)",
+                    "no version of @a/x is left to download: remove the dependency with 'prompd uninstall @a/x'"),
+            new InstallNote.NotInRegistry(X),
+            new InstallNote.LatestPassedOver(X, ONE, TWO, Strategy.HIGHEST));
+
+    @Test
+    void everyKindIsWordedAsTextAndAsJsonOfItsOwnKindWithTheSameSentence() {
+        assertEquals(Arrays.stream(InstallNote.class.getPermittedSubclasses()).collect(Collectors.toSet()),
+                EVERY_KIND.stream().map(Object::getClass).collect(Collectors.toSet()), "a sample of every kind");
+        for (InstallNote note : EVERY_KIND) {
+            String text = InstallNoteView.text(note);
+            Map<String, Object> json = InstallNoteView.asJson(note);
+            assertFalse(text.isBlank(), note.toString());
+            assertEquals(text, json.get("message"), note.toString());
+            assertFalse(json.containsValue(null), json.toString());
+        }
+        Set<Object> kinds = EVERY_KIND.stream().map(note -> InstallNoteView.asJson(note).get("kind"))
+                .collect(Collectors.toSet());
+        assertEquals(EVERY_KIND.size(), kinds.size(), "each kind its own name: " + kinds);
+    }
+
+    @Test
+    void theJsonOfANoteNamesItsVersionsAsTextAndLeavesOutWhatDoesNotApply() {
+        assertEquals("""
+                {
+                  "installable": "1.0.0",
+                  "kind": "heldBack",
+                  "message": "@a/x 2.0.0 cannot be installed now, as it needs @a/base ^2.0.0, which only versions\
+                 taken down meet, so 1.0.0 is the newest version its ranges allow that can be (wait for a release of\
+                 @a/x needing another)",
+                  "name": "@a/x",
+                  "preferred": "2.0.0"
+                }""", Json.writeString(InstallNoteView.asJson(EVERY_KIND.get(5))).strip());
+        assertEquals("@a/x@1.0.0 is no longer listed by its registry (it can no longer be downloaded; 'prompd update"
+                + " @a/x' moves off it)", InstallNoteView.text(EVERY_KIND.get(2)));
+        assertFalse(InstallNoteView.asJson(EVERY_KIND.get(2)).containsKey("reason"), "no takedown recorded");
+        assertEquals(Map.of("kind", "leftOut", "packages", List.of(Map.of("name", X, "version", ONE, "reason",
+                "leaked a key")), "message", "not installed, as taken down with no copy at hand, though prompd.lock"
+                + " still locks it: @a/x@1.0.0: leaked a key ('prompd update @a/x' moves off it)"),
+                InstallNoteView.asJson(EVERY_KIND.get(13)));
+        assertTrue(InstallNoteView.text(EVERY_KIND.get(7)).endsWith("so 1.0.0, the lowest version that can, is"
+                + " installed"));
+    }
+}
