@@ -78,19 +78,20 @@ public final class InstallNoteView {
                             + " pins it; " : "") + "it can no longer be downloaded; " + takenDown.wayOff() + ")");
         }
         if (note instanceof MovedOffTakenDown moved) {
-            return new Worded("movedOffTakenDown", fields("name", moved.name(), "from", moved.from(), "to", moved.to(),
+            return new Worded("movedOffTakenDown", Map.of("name", moved.name(), "from", moved.from(), "to", moved.to(),
                     "reason", moved.reason()), moved.name() + " moved from the locked " + moved.from() + " to "
                     + moved.to() + ": " + StatusNotes.labelled("its registry took " + moved.from() + " down",
                     moved.reason()));
         }
         if (note instanceof EngineMismatch engine) {
-            return new Worded("engineMismatch", fields("name", engine.name(), "version", engine.version(),
+            return new Worded("engineMismatch", Map.of("name", engine.name(), "version", engine.version(),
                     "wanted", engine.wanted().text(), "running", engine.running()), engine.name() + "@"
                     + engine.version() + " asks for prompd " + engine.wanted() + ", and this is prompd "
                     + engine.running() + "; its prompts may use what this one lacks (update prompd)");
         }
         if (note instanceof HeldBack heldBack) {
-            Map<String, Object> fields = fields("name", heldBack.name(), "preferred", heldBack.preferred());
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", heldBack.name(), "preferred",
+                    heldBack.preferred()));
             heldBack.installable().ifPresent(installable -> fields.put("installable", installable));
             return new Worded("heldBack", fields, heldBack.name() + " " + heldBack.preferred()
                     + " cannot be installed now, as it " + heldBack.blocking() + ", so " + heldBack.installable()
@@ -99,68 +100,68 @@ public final class InstallNoteView {
                     + " needing another)");
         }
         if (note instanceof StaleLock stale) {
-            return new Worded("staleLock", fields("reasons", stale.reasons()), LockFile.FILE_NAME + " was stale, so its"
+            return new Worded("staleLock", Map.of("reasons", stale.reasons()), LockFile.FILE_NAME + " was stale, so its"
                     + " versions were resolved again: " + String.join("; ", stale.reasons()));
         }
         if (note instanceof LatestSetAside setAside) {
-            return new Worded("latestSetAside", fields("name", setAside.name(), "fromLatest",
+            return new Worded("latestSetAside", Map.of("name", setAside.name(), "fromLatest",
                     setAside.fromLatest().text(), "installed", setAside.installed()), setAside.name() + " "
                     + setAside.fromLatest() + ", from its latest version, cannot be installed in this project, so "
                     + setAside.installed() + theOneThatCan(setAside.strategy()));
         }
         if (note instanceof LatestPassedOver passedOver) {
-            return new Worded("latestPassedOver", fields("name", passedOver.name(), "latest", passedOver.latest(),
+            return new Worded("latestPassedOver", Map.of("name", passedOver.name(), "latest", passedOver.latest(),
                     "installed", passedOver.installed()), passedOver.name() + "'s latest version, " + passedOver.latest()
                     + ", cannot be installed in this project, so " + passedOver.installed()
                     + theOneThatCan(passedOver.strategy()));
         }
         if (note instanceof LatestNotDirect notDirect) {
-            return new Worded("latestNotDirect", fields("name", notDirect.name()), notDirect.name() + " is not in"
+            return new Worded("latestNotDirect", Map.of("name", notDirect.name()), notDirect.name() + " is not in"
                     + " prompd.json, so --latest has no range of it to move: it was updated within the ranges of the"
                     + " packages that need it");
         }
         if (note instanceof LatestOlderThanLocked older) {
-            return new Worded("latestOlderThanLocked", fields("name", older.name(), "range", older.range().text(),
+            return new Worded("latestOlderThanLocked", Map.of("name", older.name(), "range", older.range().text(),
                     "latest", older.latest(), "locked", older.locked()), "kept " + older.name() + " " + older.range()
                     + ": its latest version, " + older.latest() + ", is older than the locked " + older.locked());
         }
         if (note instanceof LatestBlocked blocked) {
-            return new Worded("latestBlocked", fields("name", blocked.name(), "range", blocked.range().text(),
+            return new Worded("latestBlocked", Map.of("name", blocked.name(), "range", blocked.range().text(),
                     "latest", blocked.latest()), "kept " + blocked.name() + " " + blocked.range() + ": its latest"
                     + " version, " + blocked.latest() + ", cannot be installed now, as it " + blocked.blocking()
                     + " (wait for a release of " + blocked.name() + " needing another)");
         }
         if (note instanceof NotResolvedAgain unresolved) {
-            return new Worded("notResolvedAgain", fields("lockKept", unresolved.lockKept()), (unresolved.lockKept()
+            return new Worded("notResolvedAgain", Map.of("lockKept", unresolved.lockKept()), (unresolved.lockKept()
                     ? "the other dependencies were not resolved again, as they cannot be, and stay as "
                             + LockFile.FILE_NAME + " locked them: "
                     : "the other dependencies were not resolved, as they cannot be, and stay unlocked, as there was no "
                             + LockFile.FILE_NAME + ": ") + unresolved.problem());
         }
         if (note instanceof Unlockable unlockable) {
-            return new Worded("unlockable", fields("name", unlockable.name()), unlockable.why());
+            return new Worded("unlockable", Map.of("name", unlockable.name()), unlockable.why());
         }
         if (note instanceof LeftOut leftOut) {
             Map<String, String> reasons = new LinkedHashMap<>();
             leftOut.versions().forEach(one -> reasons.put(one.name() + "@" + one.version(), one.reason()));
-            return new Worded("leftOut", fields("packages", leftOut.versions().stream()
+            return new Worded("leftOut", Map.of("packages", leftOut.versions().stream()
                     .map(one -> released(one.name(), one.version(), Optional.of(one.reason()))).toList()),
                     "not installed, as taken down with no copy at hand, though " + LockFile.FILE_NAME + " still locks "
                             + (reasons.size() == 1 ? "it" : "them") + ": " + Takedowns.withReasons(reasons) + " ("
                             + leftOut.wayOff() + ")");
         }
         if (note instanceof RouteChanged moved) {
-            return new Worded("routeChanged", fields("name", moved.name(), "version", moved.version(), "lockedFrom",
+            return new Worded("routeChanged", Map.of("name", moved.name(), "version", moved.version(), "lockedFrom",
                     moved.lockedFrom(), "routed", moved.routed(), "resolvesIn", moved.resolvesIn(), "otherBytes",
                     moved.otherBytes()), StatusNotes.lockedElsewhere(moved));
         }
         if (note instanceof GoneFromRegistry gone) {
-            return new Worded("goneFromRegistry", fields("name", gone.name(), "version", gone.version(), "registry",
+            return new Worded("goneFromRegistry", Map.of("name", gone.name(), "version", gone.version(), "registry",
                     gone.registry()), StatusNotes.vanished(gone.name(), gone.version(), gone.registry()) + " ("
                     + gone.wayOff() + ")");
         }
         if (note instanceof NotInRegistry missing) {
-            return new Worded("notInRegistry", fields("name", missing.name()), missing.name() + " is in prompd.json but"
+            return new Worded("notInRegistry", Map.of("name", missing.name()), missing.name() + " is in prompd.json but"
                     + " not in the registry, so 'prompd install' cannot lock it");
         }
         throw new IllegalArgumentException("no words for " + note);
@@ -173,17 +174,9 @@ public final class InstallNoteView {
 
     /** {@code name}, {@code version} and, when there is one, the registry's {@code reason}. */
     private static Map<String, Object> released(PackageName name, Version version, Optional<String> reason) {
-        Map<String, Object> fields = fields("name", name, "version", version);
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", name, "version", version));
         reason.ifPresent(given -> fields.put("reason", given));
         return fields;
     }
 
-    /** A mutable map of the pairs given, keys and values in turn. */
-    private static Map<String, Object> fields(Object... pairs) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.put((String) pairs[i], pairs[i + 1]);
-        }
-        return fields;
-    }
 }
