@@ -1077,6 +1077,21 @@ class InstallCommandsTest {
     }
 
     @Test
+    void installJsonNamesTheKindOfALatestVersionPassedOverWithinItsRange() throws IOException {
+        registry.publish("@acme/base", "1.1.0", "@acme/util", "^1.1.0").tag("@acme/util", "latest", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+
+        CliRun run = prompd("install", "@acme/util", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "latestPassedOver", "name": "@acme/util", "latest": "1.0.0", "installed": "1.1.0",
+                  "message": "@acme/util's latest version, 1.0.0, cannot be installed in this project, so 1.1.0, the\
+                 highest version that can, is installed"}]"""), Json.reader().readTree(run.out()).get("warnings"),
+                "@acme/base 1.1.0 needs ^1.1.0");
+    }
+
+    @Test
     void aGlobalInstallNeedsNoProject() throws IOException {
         Files.delete(project.resolve("prompd.json"));
         CliRun run = prompd("install", "--global", "@acme/base");

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -184,6 +187,23 @@ class RouteChangeTest {
         assertEquals(outdated, latest.err(), "--latest takes no range from another's package either");
         assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
         assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@company/shared\": \"^1.0.0\""));
+    }
+
+    @Test
+    void updateJsonGivesTheLockedPackageKeptAsARouteChangeNamingBothRegistries() throws IOException {
+        squatter.publish("@company/shared", "1.5.0");
+        prompd(home, "config", "set", "scopes.@company", "public");
+
+        CliRun update = prompd(home, "update", "--json");
+
+        JsonNode warning = Json.reader().readTree(update.out()).get("warnings").get(0);
+        assertEquals(Json.reader().readTree("""
+                {"kind": "routeChanged", "name": "@company/shared", "version": "1.0.0",
+                 "lockedFrom": "registry company (%s)", "routed": "@company", "resolvesIn": "public (%s)",
+                 "otherBytes": false}""".formatted(company.url(), publicRegistry.url())),
+                ((ObjectNode) warning.deepCopy()).without("message"));
+        assertEquals("warning: " + warning.get("message").asText() + "\n", update.err(), "the sentence of the text");
+        assertEquals(prompd(home, "outdated").err(), update.err(), "what outdated says");
     }
 
     @Test
