@@ -39,6 +39,7 @@ public final class PullRequestChecker {
         this.rules = List.of(
                 new AllowedPathsRule(),
                 new SettingsFilesRule(),
+                new NamedTwiceRule(),
                 new ImmutabilityRule(),
                 new TakedownRecordRule(),
                 new NoVersionLeftRule(),

@@ -5,11 +5,14 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
 import java.io.IOException;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -19,12 +22,16 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * Lists the {@code packages/} tree down to the version folders and no deeper: the files inside a
  * version are never walked here, which keeps a registry of 20,000 versions cheap to list. Any
  * entry that does not fit the layout is reported rather than skipped, so a bad folder name in a
- * pull request cannot go unnoticed.
+ * pull request cannot go unnoticed. Of a name a tree holds twice only the first entry is listed, as
+ * {@link GitTreeSource} lists a version's files, and the name is kept for {@link #namedTwice}.
  */
 final class PackageListing {
 
     private final SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages = new TreeMap<>();
     private final SortedMap<PackageName, ObjectId> metaFiles = new TreeMap<>();
+    /** Paths below packages/, folders too: a tree may hold a file and a folder of one name. */
+    private final Set<String> listed = new HashSet<>();
+    private final SortedSet<String> namedTwice = new TreeSet<>();
     private final Problems problems;
 
     private PackageListing(Problems problems) {
@@ -52,7 +59,16 @@ final class PackageListing {
         return metaFiles;
     }
 
+    /** The repository paths whose last name a tree of packages/ holds more than once. */
+    SortedSet<String> namedTwice() {
+        return namedTwice;
+    }
+
     private void visit(TreeWalk walk) throws IOException {
+        if (!listed.add(GitPaths.of(walk))) {
+            namedTwice.add(repositoryPath(walk));
+            return;
+        }
         if (walk.getFileMode(0) == FileMode.GITLINK) {
             problems.add(RepositoryLayout.embeddedRepository(repositoryPath(walk)));
             return;

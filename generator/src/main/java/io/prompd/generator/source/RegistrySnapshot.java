@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,12 +55,13 @@ public final class RegistrySnapshot {
     private final SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages;
     private final SortedMap<PackageName, ObjectId> metaFiles;
     private final Map<PackageName, Parsed<PackageMeta>> metas = new ConcurrentHashMap<>();
+    private final List<Problem> namedTwice;
     private final List<Problem> problems;
 
     private RegistrySnapshot(ObjectDatabase objects, ObjectId commit, ObjectId tree, Instant commitTime,
                      Optional<RegistryConfig> config,
                      Scopes scopes, SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages,
-                     Map<PackageName, ObjectId> metaFiles, List<Problem> problems) {
+                     Map<PackageName, ObjectId> metaFiles, List<Problem> namedTwice, List<Problem> problems) {
         this.objects = objects;
         this.commit = commit.copy();
         this.tree = tree.copy();
@@ -70,6 +72,7 @@ public final class RegistrySnapshot {
         packages.forEach((name, versions) -> immutable.put(name, SortedCopies.map(versions)));
         this.packages = Collections.unmodifiableSortedMap(immutable);
         this.metaFiles = SortedCopies.map(metaFiles);
+        this.namedTwice = List.copyOf(namedTwice);
         this.problems = problems.stream().sorted(Problem.ORDER).toList();
     }
 
@@ -87,14 +90,40 @@ public final class RegistrySnapshot {
             Optional<ObjectId> packagesTree = treeAt(reader, tree, RepositoryLayout.PACKAGES, problems);
             SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages = Collections.emptySortedMap();
             Map<PackageName, ObjectId> metaFiles = Map.of();
+            SortedSet<String> namedTwice = registryEntriesNamedTwice(reader, tree);
             if (packagesTree.isPresent()) {
                 PackageListing listing = PackageListing.read(reader, packagesTree.get(), problems);
                 packages = listing.packages();
                 metaFiles = listing.metaFiles();
+                namedTwice.addAll(listing.namedTwice());
             }
+            List<Problem> namedTwiceErrors = namedTwice.stream().map(RepositoryLayout::namedTwice).toList();
+            problems.addAll(namedTwiceErrors);
             return new RegistrySnapshot(repository.getObjectDatabase(), commit, tree,
-                    Instant.ofEpochSecond(commit.getCommitTime()), config, scopes, packages, metaFiles, problems.sorted());
+                    Instant.ofEpochSecond(commit.getCommitTime()), config, scopes, packages, metaFiles, namedTwiceErrors,
+                    problems.sorted());
         }
+    }
+
+    /**
+     * The entries of the root tree that the registry reads (its settings files and packages/) that it holds twice;
+     * of each, the registry reads the first. The rest of the root is the repository's own, which the registry never
+     * reads.
+     */
+    private static SortedSet<String> registryEntriesNamedTwice(ObjectReader reader, RevTree tree) throws IOException {
+        Set<String> registryEntries = Set.of(RegistryConfig.FILE, Scopes.FILE, RepositoryLayout.PACKAGES);
+        Set<String> listed = new HashSet<>();
+        SortedSet<String> namedTwice = new TreeSet<>();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(tree);
+            while (walk.next()) {
+                String name = GitPaths.of(walk);
+                if (registryEntries.contains(name) && !listed.add(name)) {
+                    namedTwice.add(name);
+                }
+            }
+        }
+        return namedTwice;
     }
 
     private static <T> Optional<T> collect(Parsed<T> parsed, Problems problems) {
@@ -233,10 +262,19 @@ public final class RegistrySnapshot {
     }
 
     /**
+     * The error at each name that a Git tree above the version folders holds twice: registry.json, scopes.json or
+     * packages/ in the root, or an entry of packages/, a scope or a package folder. They are among {@link #problems}
+     * too; one inside a version folder is its source's ({@link GitTreeSource#namedTwice}).
+     */
+    public List<Problem> namedTwice() {
+        return namedTwice;
+    }
+
+    /**
      * Everything wrong with the registry's layout and settings files: a missing or invalid
-     * registry.json, invalid scopes.json entries, and folders under packages/ that are not a valid
-     * name or version. A meta.json's problems are {@link #metaProblems}; the contents of version
-     * folders are not checked here.
+     * registry.json, invalid scopes.json entries, folders under packages/ that are not a valid
+     * name or version, and {@linkplain #namedTwice names held twice}. A meta.json's problems are
+     * {@link #metaProblems}; the contents of version folders are not checked here.
      */
     public List<Problem> problems() {
         return problems;

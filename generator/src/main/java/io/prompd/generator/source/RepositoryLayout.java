@@ -141,6 +141,22 @@ public final class RepositoryLayout {
                 + " it stands for, or remove it with 'git rm " + path + "'");
     }
 
+    /**
+     * A name that a Git tree holds twice, at its repository path: what {@code git fsck} calls duplicateEntries, which
+     * Git never writes but a tool writing trees by hand ({@code git mktree}) may. Which of the two entries a
+     * checkout, the registry or a reviewer's tool takes is up to each, so none of them may be taken for the other.
+     */
+    public static Problem namedTwice(String path) {
+        int slash = path.lastIndexOf('/');
+        String tree = slash < 0 ? "the repository's root" : path.substring(0, slash);
+        // the name is the pull request's, and the message quotes it
+        return Problem.error(path, "", TerminalText.oneLine("the Git tree of " + tree + " holds "
+                + path.substring(slash + 1) + " twice (what git fsck calls duplicateEntries), so which of the two"
+                + " counts depends on the tool reading it"), "rewrite the commit with Git itself, which never writes"
+                + " such a tree: take the path out of the index ('git rm --cached -r " + path + "'), add the one you"
+                + " mean again, commit (amend, or rebase for an older commit) and force-push");
+    }
+
     private static Optional<Problem> misfit(List<String> violations, String place, String what, String hint) {
         return violations.isEmpty()
                 ? Optional.empty()

@@ -1,6 +1,5 @@
 package io.prompd.generator.source;
 
-import io.prompd.core.TerminalText;
 import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.name.PackageName;
@@ -57,19 +56,7 @@ public record VersionFolder(PackageName name, Version version, String path, Obje
      * same in the check and the build: which entry the version would serve is not the author's to tell.
      */
     public List<Problem> namedTwice(GitTreeSource source) {
-        return source.namedTwice().stream().map(this::namedTwice).toList();
-    }
-
-    private Problem namedTwice(String packagePath) {
-        int slash = packagePath.lastIndexOf('/');
-        String tree = slash < 0 ? path : repositoryPath(packagePath.substring(0, slash));
-        String name = packagePath.substring(slash + 1);
-        // the name is the pull request's, and the message quotes it
-        return Problem.error(repositoryPath(packagePath), "", TerminalText.oneLine("the Git tree of " + tree
-                + " holds " + name + " twice (what git fsck calls duplicateEntries), so which of the two the"
-                + " version holds depends on the tool reading it"), "rewrite the commit with Git itself, which never"
-                + " writes such a tree: take the path out of the index ('git rm --cached -r " + repositoryPath(packagePath)
-                + "'), add the one you mean again, commit (amend, or rebase for an older commit) and force-push");
+        return source.namedTwice().stream().map(this::repositoryPath).map(RepositoryLayout::namedTwice).toList();
     }
 
     /**

@@ -63,6 +63,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistryBuilderTest {
@@ -1020,6 +1021,35 @@ class RegistryBuilderTest {
             assertEquals("packages/@common/a/1.0.0/prompts/x.prmd", problem.file());
             assertTrue(problem.message().startsWith("the Git tree of packages/@common/a/1.0.0/prompts holds x.prmd"
                     + " twice"), problem.message());
+        }
+    }
+
+    /** Above the version folders as inside one, a name a tree holds twice fails the build as the check calls it. */
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '"', value = {
+            "packages/@common/a/1.0.0, packages/@common/a/1.1.0, packages/@common/a",
+            "packages/@common/a, packages/@common/a, packages/@common",
+            "packages/@common, packages/@common, packages",
+            "packages, packages, the repository's root",
+            "packages/@common/a/meta.json, packages/@common/a/meta.json, packages/@common/a",
+            "scopes.json, scopes.json, the repository's root"})
+    void aNameATreeAboveTheVersionFoldersHoldsTwiceFailsTheBuildAsTheCheckCallsIt(String path, String like, String tree)
+            throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.publish("@common/a", "1.1.0");
+            repo.meta("@common/a", "{\"distTags\": {\"latest\": \"1.1.0\"}}\n");
+            repo.commit("publish");
+            repo.commitNamedTwiceLike(path, like, "pushed past the check");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+
+            assertEquals(1, failure.problems().size(), failure.problems().toString());
+            Problem problem = failure.problems().get(0);
+            assertEquals(path, problem.file());
+            assertTrue(problem.message().startsWith("the Git tree of " + tree + " holds "
+                    + path.substring(path.lastIndexOf('/') + 1) + " twice (what git fsck calls duplicateEntries)"),
+                    problem.message());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import static io.prompd.generator.check.PullRequestScenario.UTIL;
 import static io.prompd.generator.check.PullRequestScenario.assertError;
 import static io.prompd.generator.check.PullRequestScenario.assertErrorCount;
 import static io.prompd.generator.check.PullRequestScenario.assertPassed;
@@ -14,9 +15,11 @@ import io.prompd.core.problem.Severity;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
+import io.prompd.generator.source.Scopes;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -199,6 +202,62 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
                 RepositoryLayout.symbolicLink("packages/@common/util/meta.json"),
                 RepositoryLayout.versionFolderMisfit(PackageName.parse("@common/util"), "v2").orElseThrow(),
                 RepositoryLayout.symbolicLink("packages/@data")), checkedAsBuilt(head));
+    }
+
+    /**
+     * A name a Git tree above the version folders holds twice (git mktree writes one, git fsck calls it duplicateEntries)
+     * is an error at its path, whatever else the second entry brings: the registry would read the first one alone.
+     */
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '"', value = {"packages/@common/util/1.0.0, packages/@common/util",
+            "packages/@common/util, packages/@common", "packages/@common, packages", "packages, the repository's root"})
+    void aFolderATreeAboveTheVersionFoldersHoldsTwiceIsAnErrorAtItsPath(String folder, String tree) {
+        repo.commitNamedTwiceLike(folder, folder, "a folder named twice");
+
+        Problem problem = assertError(check(repo, TestRegistryRepo.MAINTAINER), folder, "the Git tree of " + tree
+                + " holds " + folder.substring(folder.lastIndexOf('/') + 1) + " twice (what git fsck calls duplicateEntries)");
+        assertTrue(problem.hint().startsWith("rewrite the commit with Git itself"), problem.hint());
+    }
+
+    /** The first 1.0.0 is the one published, and the second, the one the diff shows, another package's files. */
+    @Test
+    void aPublishedVersionGivenTwiceWithOtherFilesIsAnErrorAtItsFolder() {
+        repo.publish("@common/util", "1.0.1");
+        repo.commit("publish 1.0.1");
+        repo.commitNamedTwiceLike(UTIL, "packages/@common/util/1.0.1", "1.0.0 once more, with the files of 1.0.1");
+
+        assertError(check(repo, "alice"), UTIL, "the Git tree of packages/@common/util holds 1.0.0 twice");
+    }
+
+    /** A changed registry.json or scopes.json reports the head's problems at it, this one among them, only once. */
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '"', value = {"packages/@common/util/meta.json, packages/@common/util",
+            "scopes.json, the repository's root", "registry.json, the repository's root"})
+    void aSettingsFileATreeHoldsTwiceIsOneErrorAtItsPath(String file, String tree) {
+        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.0.0\"}}\n");
+        repo.commit("tag latest");
+        repo.commitNamedTwice(file, "{}\n", "a file named twice");
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(report, file, "the Git tree of " + tree + " holds " + file.substring(file.lastIndexOf('/') + 1)
+                + " twice (what git fsck calls duplicateEntries)");
+        assertErrorCount(report, 1);
+    }
+
+    /** The build of the base branch reports a name held twice there; a pull request that leaves it alone did not add it. */
+    @Test
+    void aNameHeldTwiceAtTheMergeBaseIsNotThePullRequests() throws IOException {
+        ObjectId base = repo.commitNamedTwiceLike("packages/@common", "packages/@common", "a scope named twice");
+        ObjectId head = repo.commitNamedTwice(Scopes.FILE, "{}\n", "scopes.json named twice");
+
+        CheckReport report;
+        try (RegistryRepository registry = repo.open()) {
+            report = new PullRequestChecker().check(registry, base, head, Optional.of(TestRegistryRepo.MAINTAINER));
+        }
+
+        assertError(report, Scopes.FILE, "holds scopes.json twice");
+        assertErrorCount(report, 1);
     }
 
     /** What the check of a maintainer's pull request reports, asserted to be what the build of its head reports. */

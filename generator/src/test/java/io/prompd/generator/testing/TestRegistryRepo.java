@@ -360,30 +360,52 @@ public final class TestRegistryRepo implements AutoCloseable {
      * by hand (git mktree) makes one. The index and the working tree are left as they were.
      */
     public ObjectId commitNamedTwice(String path, String otherText, String message) {
-        Repository repository = git.getRepository();
-        try (ObjectInserter inserter = repository.newObjectInserter()) {
-            RevCommit parent = repository.parseCommit(head());
+        try (ObjectInserter inserter = git.getRepository().newObjectInserter()) {
             ObjectId blob = inserter.insert(Constants.OBJ_BLOB, otherText.getBytes(StandardCharsets.UTF_8));
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(withSecondEntry(inserter, parent.getTree(), path.split("/"), 0, blob));
-            commit.setParentId(parent);
-            commit.setAuthor(person(DEFAULT_AUTHOR, nextTime));
-            commit.setCommitter(person(DEFAULT_AUTHOR, nextTime));
-            commit.setMessage(message);
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
-            RefUpdate update = repository.updateRef(Constants.HEAD);
-            update.setNewObjectId(id);
-            update.forceUpdate();
-            nextTime = nextTime.plus(Duration.ofHours(1));
-            return id;
+            return commitWithSecondEntry(inserter, path, FileMode.REGULAR_FILE, blob, message);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
     }
 
-    private ObjectId withSecondEntry(ObjectInserter inserter, ObjectId tree, String[] names, int depth, ObjectId blob)
-            throws IOException {
+    /**
+     * As {@link #commitNamedTwice(String, String, String)}, the second entry named as {@code path} holding what the
+     * current commit has at {@code like}, a folder or a file: a scope, package or version folder given twice.
+     */
+    public ObjectId commitNamedTwiceLike(String path, String like, String message) {
+        Repository repository = git.getRepository();
+        try (ObjectInserter inserter = repository.newObjectInserter();
+             TreeWalk walk = TreeWalk.forPath(repository, like, repository.parseCommit(head()).getTree())) {
+            if (walk == null) {
+                throw new IllegalArgumentException("the current commit has nothing at " + like);
+            }
+            return commitWithSecondEntry(inserter, path, walk.getFileMode(0), walk.getObjectId(0), message);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private ObjectId commitWithSecondEntry(ObjectInserter inserter, String path, FileMode mode, ObjectId object,
+                                           String message) throws IOException {
+        Repository repository = git.getRepository();
+        RevCommit parent = repository.parseCommit(head());
+        CommitBuilder commit = new CommitBuilder();
+        commit.setTreeId(withSecondEntry(inserter, parent.getTree(), path.split("/"), 0, mode, object));
+        commit.setParentId(parent);
+        commit.setAuthor(person(DEFAULT_AUTHOR, nextTime));
+        commit.setCommitter(person(DEFAULT_AUTHOR, nextTime));
+        commit.setMessage(message);
+        ObjectId id = inserter.insert(commit);
+        inserter.flush();
+        RefUpdate update = repository.updateRef(Constants.HEAD);
+        update.setNewObjectId(id);
+        update.forceUpdate();
+        nextTime = nextTime.plus(Duration.ofHours(1));
+        return id;
+    }
+
+    private ObjectId withSecondEntry(ObjectInserter inserter, ObjectId tree, String[] names, int depth, FileMode mode,
+                                     ObjectId object) throws IOException {
         boolean last = depth == names.length - 1;
         TreeFormatter formatter = new TreeFormatter();
         try (TreeWalk walk = new TreeWalk(git.getRepository())) {
@@ -392,9 +414,10 @@ public final class TestRegistryRepo implements AutoCloseable {
                 String name = walk.getNameString();
                 boolean named = name.equals(names[depth]);
                 formatter.append(name, walk.getFileMode(0), named && !last
-                        ? withSecondEntry(inserter, walk.getObjectId(0), names, depth + 1, blob) : walk.getObjectId(0));
+                        ? withSecondEntry(inserter, walk.getObjectId(0), names, depth + 1, mode, object)
+                        : walk.getObjectId(0));
                 if (named && last) {
-                    formatter.append(name, FileMode.REGULAR_FILE, blob);
+                    formatter.append(name, mode, object);
                 }
             }
         }
