@@ -110,6 +110,18 @@ class BuildCommandTest {
     }
 
     @Test
+    void aPackageFolderATreeHoldsTwiceFailsTheBuildNamingItsPath() {
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.commitNamedTwiceLike("packages/@common/a", "packages/@common/a", "a twice");
+        }
+        assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
+        assertTrue(stderr.toString().startsWith("error: the registry cannot be built"), stderr.toString());
+        assertTrue(stderr.toString().contains("packages/@common/a\n  error   the Git tree of packages/@common holds a twice"
+                + " (what git fsck calls duplicateEntries)"), stderr.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aFailedBuildGivesItsProblemsAsJsonWhenAskedTo() throws Exception {
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
             registry.write("packages/@common/a/1.2.0/prompd.json", "{\"name\": \"@common/a\", \"version\": \"1.2.0\", \"main\": 3}");

@@ -149,6 +149,19 @@ class CheckCommandTest {
         assertTrue(out.toString().contains("1 error, 0 warnings"), out::toString);
     }
 
+    /** The new version is checked too: its problems are in the same report. */
+    @Test
+    void aVersionFolderATreeHoldsTwiceFailsTheCheckWithTheRestOfTheReport() {
+        repo.commitNamedTwiceLike("packages/@common/base/1.0.0", "packages/@common/util/1.0.0", "base 1.0.0 twice");
+
+        int exit = run(check("mallory"));
+
+        assertEquals(ExitCode.FAILURE.code(), exit);
+        assertTrue(out.toString().contains("packages/@common/base/1.0.0\n  error   the Git tree of packages/@common/base"
+                + " holds 1.0.0 twice (what git fsck calls duplicateEntries)"), out::toString);
+        assertTrue(out.toString().contains("packages/@common/base\n  error   mallory is not an owner"), out::toString);
+    }
+
     @Test
     void markdownHasTheVerdictTheSummaryAndTheProblems() {
         assertEquals(ExitCode.FAILURE.code(), run(check("mallory", "--format", "markdown")));
