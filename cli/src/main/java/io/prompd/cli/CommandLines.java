@@ -15,9 +15,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** The set-up both command lines share: how they read arguments, list exit codes and report failures. */
 public final class CommandLines {
 
-    /** The option of the commands whose result, or failure, a script may want to read as JSON. */
-    public static final String JSON_OPTION = "--json";
-    /** The check's {@code --format json}, which its {@value #JSON_OPTION} abbreviates. */
+    /** The check's {@code --format json}, which its {@value JsonOption#NAME} abbreviates. */
     private static final String FORMAT_OPTION = "--format";
     private static final String JSON_FORMAT = "json";
     /** What the system says when the reader of a pipe has closed it. */
@@ -31,7 +29,7 @@ public final class CommandLines {
      * every subcommand the root's {@code --version}, and
      * reports a command line that does not parse as a usage error, and a failed command with its
      * message and hint (its stack trace too when {@code verbose} says so), both also as JSON on
-     * standard output when the command was given {@value #JSON_OPTION}. Call it once every
+     * standard output when the command was given {@value JsonOption#NAME}. Call it once every
      * subcommand is added.
      */
     public static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err, BooleanSupplier verbose,
@@ -114,13 +112,13 @@ public final class CommandLines {
     }
 
     /**
-     * Whether the command takes {@value #JSON_OPTION}, or is a misspelled one (which none can say takes it or not,
+     * Whether the command takes {@value JsonOption#NAME}, or is a misspelled one (which none can say takes it or not,
      * though the user asked for JSON all the same), and its own arguments hold it. They are read as
      * given rather than as parsed: a usage error stops picocli before it reaches the option.
      */
     private static boolean asksForJson(CommandLine command, boolean misspelled) {
         CommandLine.ParseResult parsed = command.getParseResult();
-        if (parsed == null || !misspelled && !command.getCommandSpec().optionsMap().containsKey(JSON_OPTION)) {
+        if (parsed == null || !misspelled && !command.getCommandSpec().optionsMap().containsKey(JsonOption.NAME)) {
             return false;
         }
         List<String> arguments = parsed.expandedArgs();
@@ -133,10 +131,10 @@ public final class CommandLines {
         boolean jsonFormat = false;
         for (int index = 0; index < options.size(); index++) {
             String option = options.get(index);
-            if (option.equals(JSON_OPTION)) {
+            if (option.equals(JsonOption.NAME)) {
                 json = true;
-            } else if (option.startsWith(JSON_OPTION + "=")) {
-                json = Boolean.parseBoolean(option.substring(JSON_OPTION.length() + 1));
+            } else if (option.startsWith(JsonOption.NAME + "=")) {
+                json = Boolean.parseBoolean(option.substring(JsonOption.NAME.length() + 1));
             } else if (option.equals(FORMAT_OPTION) && index + 1 < options.size()) {
                 jsonFormat = options.get(index + 1).equalsIgnoreCase(JSON_FORMAT);
             } else if (option.startsWith(FORMAT_OPTION + "=")) {

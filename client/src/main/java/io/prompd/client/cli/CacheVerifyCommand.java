@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -34,7 +35,7 @@ final class CacheVerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
         TarballCache.CacheCheck check = wiring.cacheService().verify(wiring::waitingForLock);
-        if (output.json) {
+        if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("checked", check.checked());
             json.put("removed", check.removed().stream().map(Path::toString).toList());

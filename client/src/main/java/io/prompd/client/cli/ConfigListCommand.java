@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.config.ConfigKey;
 import io.prompd.client.config.ConfigStore;
 import io.prompd.core.ExitCode;
@@ -32,7 +33,7 @@ final class ConfigListCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SortedMap<String, String> entries = ConfigKey.entries(ConfigStore.of(root.settings()).read());
         PrintWriter out = spec.commandLine().getOut();
-        if (output.json) {
+        if (output.isJson()) {
             out.print(Json.writeString(entries) + "\n");
         } else if (entries.isEmpty()) {
             spec.commandLine().getErr().println("nothing is set in " + root.settings().configFile()

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.install.PackageInfo;
 import io.prompd.client.install.StatusNotes;
 import io.prompd.client.install.registry.PackageRegistry;
@@ -73,7 +74,7 @@ final class InfoCommand implements Callable<Integer> {
                         + " its own document, which is not cached (run without --offline to see them)"));
         // nearly all of it is the registry's text, each field but the README's excerpt kept to its line
         // (TerminalText.oneLine) so that none passes for a line of prompd's own; JSON escapes them all
-        spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(info)) + "\n"
+        spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(info)) + "\n"
                 : TerminalText.lines(asText(info)));
         return ExitCode.OK.code();
     }

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.install.InstallReport;
 import io.prompd.client.install.Installer;
 import io.prompd.core.ExitCode;
@@ -87,7 +88,7 @@ final class InstallCommand implements Callable<Integer> {
                 ? installer.installGlobal(packages, resolution.options(frozen))
                 : installer.install(root.context().projectFolder(), packages,
                         resolution.options(frozen).savingExact(saveExact));
-        InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
+        InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
     }
 

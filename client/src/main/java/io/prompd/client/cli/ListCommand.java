@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.install.LockAudit;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
@@ -101,7 +102,7 @@ final class ListCommand implements Callable<Integer> {
             json.put(name, fields);
             lines.put(name, name + " " + range + "  (" + ProjectMismatches.NOT_LOCKED + ")");
         }
-        if (output.json) {
+        if (output.isJson()) {
             return Json.writeString(List.copyOf(json.values())) + "\n";
         }
         StringBuilder text = new StringBuilder();
@@ -130,7 +131,7 @@ final class ListCommand implements Callable<Integer> {
     private String store() throws Exception {
         SortedMap<PackageName, SortedSet<Version>> versions = new InstallWiring(root, spec.commandLine().getErr())
                 .store().installed();
-        return output.json ? Json.writeString(StoreVersionsView.asJson(versions)) + "\n"
+        return output.isJson() ? Json.writeString(StoreVersionsView.asJson(versions)) + "\n"
                 : StoreVersionsView.asLines(versions, "");
     }
 }

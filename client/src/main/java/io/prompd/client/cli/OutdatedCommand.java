@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.install.Outdated;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
@@ -61,7 +62,7 @@ final class OutdatedCommand implements Callable<Integer> {
         }
         result.warnings().forEach(warning -> spec.commandLine().getErr().println(InstallReportView.warning(warning)));
         List<Outdated.Row> rows = result.rows();
-        spec.commandLine().getOut().print(output.json ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList())
+        spec.commandLine().getOut().print(output.isJson() ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList())
                 + "\n" : asText(rows, result.warnings().isEmpty()));
         return rows.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
     }

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.pack.PackOutcome;
 import io.prompd.client.pack.PackService;
 import io.prompd.core.ExitCode;
@@ -68,7 +69,7 @@ final class PackCommand implements Callable<Integer> {
                 out == null ? PackService.Target.folder(defaultFolder) : target(context, out));
         PrintWriter err = spec.commandLine().getErr();
         ValidateCommand.noteRepaired(outcome.repaired(), err);
-        if (output.json) {
+        if (output.isJson()) {
             // as validate --json: the problems on stdout for a script, the reason it stopped on stderr
             spec.commandLine().getOut().print(Json.writeString(asJson(outcome)) + "\n");
             if (outcome.tarball().isEmpty()) {

@@ -209,12 +209,25 @@ public final class PrompdCommand implements Runnable {
         PrompdCommand root = new PrompdCommand(context);
         CommandLine cli = new CommandLine(root, new Factory(root));
         subcommands.forEach(cli::addSubcommand);
+        cli.getSubcommands().values().forEach(PrompdCommand::transformModel);
         CommandLine.IExecutionStrategy execution = cli.getExecutionStrategy();
         cli.setExecutionStrategy(parsed -> {
             refuseOptionGivenTwice(parsed);
             return execution.execute(parsed);
         });
         return CommandLines.configure(cli, out, err, root.verbose::isOn, EnumSet.allOf(ExitCode.class));
+    }
+
+    /**
+     * Applies the command's model transformer, and its subcommands': picocli applies them only to the subcommands a
+     * command line is made with, and these are added after, so that a run builds only the one it needs.
+     */
+    private static void transformModel(CommandLine command) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        if (spec.modelTransformer() != null) {
+            spec.modelTransformer().transform(spec);
+        }
+        command.getSubcommands().values().forEach(PrompdCommand::transformModel);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.config.RegistryService;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
@@ -41,7 +42,7 @@ final class RegistryListCommand implements Callable<Integer> {
         settings.registry().ifPresent(chosen -> spec.commandLine().getErr().println("note: --registry or $"
                 + Settings.REGISTRY_VARIABLE + " chooses " + chosen + " in place of the default; routed scopes keep their"
                 + " registries"));
-        spec.commandLine().getOut().print(output.json ? Json.writeString(registries.stream().map(RegistryListCommand::asJson).toList()) + "\n"
+        spec.commandLine().getOut().print(output.isJson() ? Json.writeString(registries.stream().map(RegistryListCommand::asJson).toList()) + "\n"
                 : asText(registries));
         return ExitCode.OK.code();
     }

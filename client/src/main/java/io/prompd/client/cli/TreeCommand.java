@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.install.LockAudit;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
@@ -21,13 +22,17 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tree", mixinStandardHelpOptions = true,
+@Command(name = "tree", mixinStandardHelpOptions = true, modelTransformer = TreeCommand.OneFormat.class,
         description = {
             "Show the project's dependency tree, as prompd.json and prompd.lock give it.",
             "Asks no registry.",
@@ -41,24 +46,38 @@ import picocli.CommandLine.Spec;
                     + ProjectMismatches.OTHER_BYTES_EXIT})
 final class TreeCommand implements Callable<Integer> {
 
+    private static final String DOT = "--dot";
+
     @Spec
     CommandSpec spec;
 
-    @ArgGroup(exclusive = true)
-    Format format = new Format();
+    @Mixin
+    JsonOption output;
 
-    static final class Format {
-        @Option(names = "--json", description = "Print the tree as JSON.")
-        boolean json;
-
-        @Option(names = "--dot", description = "Print the graph in Graphviz's DOT language, for 'dot -Tsvg'; what the text marks is red.")
-        boolean dot;
-    }
+    @Option(names = DOT, description = "Print the graph in Graphviz's DOT language, for 'dot -Tsvg'; what the text marks is red.")
+    boolean dot;
 
     private final PrompdCommand root;
 
     TreeCommand(PrompdCommand root) {
         this.root = root;
+    }
+
+    /**
+     * Puts --json and --dot in one exclusive group, so that picocli refuses both together and shows them as
+     * [--json | --dot]: an {@link ArgGroup} cannot hold the option of a mixin, so the group is made of the
+     * options once declared. It changes the spec it is given, as {@link PrompdCommand} expects.
+     */
+    static final class OneFormat implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec tree) {
+            OptionSpec json = tree.findOption(JsonOption.NAME);
+            OptionSpec dot = tree.findOption(DOT);
+            tree.remove(json);
+            tree.remove(dot);
+            tree.addArgGroup(ArgGroupSpec.builder().exclusive(true).addArg(json).addArg(dot).build());
+            return tree;
+        }
     }
 
     @Override
@@ -69,14 +88,14 @@ final class TreeCommand implements Callable<Integer> {
         ProjectGraph graph = locked.withDependencies(declared(locked, store));
         String title = project.manifest().name() + "@" + project.manifest().version();
         String text;
-        if (format.json) {
+        if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", project.manifest().name());
             json.put("version", project.manifest().version());
             Set<PackageName> otherBytes = Set.copyOf(LockAudit.unpackedFromOtherBytes(graph.lock(), store));
             json.put("dependencies", graph.tree().stream().map(node -> asJson(node, store, otherBytes)).toList());
             text = Json.writeString(json) + "\n";
-        } else if (format.dot) {
+        } else if (dot) {
             text = dot(title, graph, store);
         } else {
             StringBuilder tree = new StringBuilder(title).append('\n');

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.install.InstallReport;
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
@@ -54,7 +55,7 @@ final class UninstallCommand implements Callable<Integer> {
         List<PackageName> names = ListArguments.converted(spec, "NAME", arguments, new PackageNameConverter()::convert);
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
                 .uninstall(root.context().projectFolder(), names);
-        InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
+        InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
     }
 
@@ -62,7 +63,7 @@ final class UninstallCommand implements Callable<Integer> {
         List<PackageSpec> packages = ListArguments.converted(spec, "NAME", arguments, new PackageSpecConverter()::convert);
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
         SortedMap<PackageName, SortedSet<Version>> removed = wiring.storeService().remove(packages, wiring::waitingForLock);
-        spec.commandLine().getOut().print(output.json
+        spec.commandLine().getOut().print(output.isJson()
                 ? Json.writeString(Map.of("removed", StoreVersionsView.asJson(removed))) + "\n"
                 : StoreVersionsView.asLines(removed, "removed "));
         return ExitCode.OK.code();

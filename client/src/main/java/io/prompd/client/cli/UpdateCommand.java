@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.install.InstallReport;
 import io.prompd.core.ExitCode;
 import io.prompd.core.name.PackageName;
@@ -48,7 +49,7 @@ final class UpdateCommand implements Callable<Integer> {
         List<PackageName> names = ListArguments.converted(spec, "NAME", nameArguments, new PackageNameConverter()::convert);
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
                 .update(root.context().projectFolder(), names, latest, resolution.options(false));
-        InstallReportView.print(report, output.json, spec.commandLine().getOut(), spec.commandLine().getErr());
+        InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());
         return ExitCode.OK.code();
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.JsonOption;
 import io.prompd.client.install.InstalledVersions;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.pack.PackService;
@@ -58,7 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .validate(packageFolder, InstalledVersions.forPackage(packageFolder, store));
         PackageReport report = validation.report();
         noteRepaired(validation.repaired(), spec.commandLine().getErr());
-        spec.commandLine().getOut().print(output.json ? Json.writeString(asJson(report)) + "\n" : asText(report));
+        spec.commandLine().getOut().print(output.isJson() ? Json.writeString(asJson(report)) + "\n" : asText(report));
         if (!validation.unchecked().isEmpty()) {
             spec.commandLine().getErr().println("note: " + unchecked(validation.unchecked()));
         }

@@ -1320,6 +1320,7 @@ class InstallCommandsTest {
         assertTrue(dot.startsWith("digraph dependencies {\n"), dot);
         assertTrue(dot.contains("  \"@acme/base@1.0.0\" -> \"@acme/util@1.1.0\" [label=\"^1.0.0\"];\n"), dot);
         assertEquals(2, prompd("tree", "--json", "--dot").exitCode(), "one format at a time");
+        assertTrue(prompd("tree", "--help").out().contains(" [--json | --dot]\n"), "and the synopsis says so");
     }
 
     @Test

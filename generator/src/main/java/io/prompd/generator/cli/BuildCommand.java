@@ -1,6 +1,6 @@
 package io.prompd.generator.cli;
 
-import io.prompd.cli.CommandLines;
+import io.prompd.cli.JsonOption;
 import io.prompd.cli.Terminal;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
@@ -34,7 +34,9 @@ import picocli.CommandLine;
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Build the static registry (JSON documents and tarballs) of a registry commit into a folder.",
                 "Only what changed since the build already in the folder is written; the folder is replaced"
-                        + " in one step when the build succeeds, and left as it was when it fails."})
+                        + " in one step when the build succeeds, and left as it was when it fails.",
+                "With --json, a build failing on the registry's problems prints {\"ok\": false, \"problems\": [...]},"
+                        + " the problems in the shape of check's, in place of the error."})
 final class BuildCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -59,10 +61,8 @@ final class BuildCommand implements Callable<Integer> {
             + " output folder took down, such as an older commit.")
     boolean force;
 
-    @Option(names = CommandLines.JSON_OPTION, description = "Print the summary as JSON; when the build fails,"
-            + " {\"ok\": false, \"problems\": [...]} in the shape of check's; any other failure as {\"ok\": false,"
-            + " \"error\": {\"exitCode\", \"message\", \"hint\"}}, its text still on stderr.")
-    boolean json;
+    @CommandLine.Mixin
+    JsonOption output;
 
     @Override
     public Integer call() throws Exception {
@@ -84,7 +84,7 @@ final class BuildCommand implements Callable<Integer> {
             result = new RegistryBuilder().build(options, progress(stderr));
         } catch (ValidationException invalid) {
             stderr.println("error: " + invalid.getMessage());
-            if (json) {
+            if (output.isJson()) {
                 // a script reads the problems; the person watching its log still sees why it stopped
                 stdout.print(Json.writeString(Map.of("ok", false, "problems", invalid.problems())) + "\n");
                 stdout.flush();
@@ -94,7 +94,7 @@ final class BuildCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCode.FAILURE.code();
         }
-        stdout.print(json ? new String(Json.write(result), StandardCharsets.UTF_8) : summary(result));
+        stdout.print(output.isJson() ? new String(Json.write(result), StandardCharsets.UTF_8) : summary(result));
         stdout.flush();
         return ExitCode.OK.code();
     }

@@ -1,6 +1,6 @@
 package io.prompd.generator.cli;
 
-import io.prompd.cli.CommandLines;
+import io.prompd.cli.JsonOption;
 import io.prompd.core.ExitCode;
 import io.prompd.generator.check.CheckReport;
 import io.prompd.generator.check.CheckReportRenderer;
@@ -55,11 +55,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
             converter = FormatConverter.class,
-            description = "text (default), markdown (for a pull request comment) or json.")
+            description = "text (default), markdown (for a pull request comment) or json (as --json gives it).")
     Format format;
 
-    @Option(names = CommandLines.JSON_OPTION, description = "Same as --format json.")
-    boolean json;
+    @CommandLine.Mixin
+    JsonOption output;
 
     @Override
     public Integer call() throws IOException {
@@ -97,11 +97,11 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private Format chosenFormat() {
-        if (json && format != Format.JSON && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+        if (output.isJson() && format != Format.JSON && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--json and --format "
                     + format.name().toLowerCase(Locale.ROOT) + " contradict each other; give one of them");
         }
-        return json ? Format.JSON : format;
+        return output.isJson() ? Format.JSON : format;
     }
 
     /** Reads a format in any letter case, listing the valid ones when it is none of them. */
