@@ -125,6 +125,41 @@ class ValidateAndPackCommandTest {
                 """), run.out());
     }
 
+    /** Jinja includes with context and imports without by default; each file sees what it is rendered with. */
+    @Test
+    void validateWarnsOfAVariableAFileIncludedWithoutContextUsesAndChecksOneImportedWithContext() throws IOException {
+        write("prompts/p.prmd", """
+                ---
+                id: p
+                parameters:
+                  - name: text
+                ---
+                # User
+                {{ text }}{% include "parts/nc.md" without context %}
+                {% from "parts/m.md" import row with context %}{{ row() }}
+                """);
+        write("prompts/parts/nc.md", "Ctx: {{ text }} {{ typo1 }}\n");
+        write("prompts/parts/m.md", "{% macro row() %}[{{ text }} {{ typo2 }}]{% endmacro %}\n");
+
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("""
+                prompts/parts/m.md
+                  warning line 1: the variable 'typo2' is used but not declared as a parameter of prompts/p.prmd, which\
+                 imports this file
+                          hint: declare it under "parameters" of prompts/p.prmd, or fix its spelling
+                prompts/parts/nc.md
+                  warning line 1: the variable 'text' is used but prompts/p.prmd includes this file without context, so\
+                 the file sees none of the prompt's parameters and 'text' renders empty
+                          hint: include this file with context (drop 'without context'), or set the variable in the file
+                  warning line 1: the variable 'typo1' is used but prompts/p.prmd includes this file without context, so\
+                 the file sees none of the prompt's parameters and 'typo1' renders empty
+                          hint: include this file with context (drop 'without context'), or set the variable in the file
+                0 errors, 3 warnings
+                """), run.out());
+    }
+
     @Test
     void withoutAFolderValidateAndPackTakeThePackageTheWorkingFolderLiesIn() throws IOException {
         CliRun validate = CliRun.in(pkg.resolve("prompts"), home, "validate");

@@ -8,20 +8,36 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * A file a prompt includes renders with the prompt's variables, so the variables it reads are checked against that
- * prompt as the prompt's own body is: a name neither the prompt (nor a parent of it in the package) declares, nor an
- * including template binds where it includes the file (a {@code for} around the include, a {@code set} before it),
- * renders empty, a warning at the included file's line naming the prompt. A file included by several prompts is
- * checked against each; one imported, extended, or included {@code without context} sees none of the includer's
- * names and is left alone.
+ * A file a prompt includes, or imports {@code with context}, renders with the prompt's variables, so the variables it
+ * reads are checked against that prompt as the prompt's own body is: a name neither the prompt (nor a parent of it in
+ * the package) declares, nor an including template binds where it includes the file (a {@code for} around the include,
+ * a {@code set} before it), renders empty, a warning at the included file's line naming the prompt. A file included
+ * {@code without context}, or imported without it as Jinja imports by default, sees none of the prompt's names, so any
+ * name it does not bind itself (a macro's own arguments among them) renders empty there, declared or not. A file
+ * included by several prompts is checked against each; one extended is left alone.
  */
 final class IncludedVariables {
 
-    /** A file reached from the prompt by includes, the files including it on the way, and the names they bind. */
-    private record Reached(String file, List<String> through, Set<String> bound) {
+    /**
+     * A file reached from the prompt by includes and imports, the files loading it on the way, and the names they bind.
+     *
+     * @param imported whether the last of the files on the way imports it, rather than includes it
+     * @param cut the file on the way that was loaded without context, and how; empty when the file sees the prompt's
+     *            variables
+     */
+    private record Reached(String file, List<String> through, Set<String> bound, boolean imported, Optional<Cut> cut) {
+    }
+
+    /** A file loaded without context, which sees none of the prompt's variables, nor do the files it loads. */
+    private record Cut(String file, boolean imported) {
+    }
+
+    /** What a reached file sees: a file seeing the same again says nothing new, and a cycle of includes ends there. */
+    private record Sight(String file, Set<String> bound, boolean promptSeen) {
     }
 
     private IncludedVariables() {
@@ -38,43 +54,74 @@ final class IncludedVariables {
             String hint = TemplateRule.declareHint(pack, parents, prompt, " of " + prompt);
             Set<Map.Entry<String, String>> warned = new HashSet<>();
             // breadth first, so that a warning names the fewest includes from the prompt to the file
-            Deque<Reached> pending = new ArrayDeque<>(included(pack, prompt, scan, List.of(), Set.of(), templates));
-            // a file reached again seeing the same names says nothing new, and a cycle of includes ends there
-            Set<Map.Entry<String, Set<String>>> seen = new HashSet<>();
+            Reached start = new Reached(prompt, List.of(), Set.of(), false, Optional.empty());
+            Deque<Reached> pending = new ArrayDeque<>(loaded(pack, start, scan, templates));
+            Set<Sight> seen = new HashSet<>();
             while (!pending.isEmpty()) {
                 Reached reached = pending.removeFirst();
-                if (!seen.add(Map.entry(reached.file(), reached.bound()))) {
+                if (!seen.add(new Sight(reached.file(), reached.bound(), reached.cut().isEmpty()))) {
                     continue;
                 }
                 TemplateScan template = templates.get(reached.file());
                 for (VariableUse use : template.freeVariables()) {
-                    if (!declared.contains(use.name()) && !reached.bound().contains(use.name())
-                            && warned.add(Map.entry(reached.file(), use.name()))) {
-                        problems.add(Problem.warning(reached.file(), "", "the variable '" + use.name() + "' is used"
-                                + " but not declared as a parameter of " + prompt + ", which includes this file"
-                                + through(reached.through()), hint).atLine(use.line()));
+                    boolean seenThere = reached.bound().contains(use.name())
+                            || reached.cut().isEmpty() && declared.contains(use.name());
+                    if (!seenThere && warned.add(Map.entry(reached.file(), use.name()))) {
+                        problems.add(reached.cut()
+                                .map(cut -> unseen(prompt, reached, cut, use.name()))
+                                .orElseGet(() -> undeclared(prompt, reached, use.name(), hint))
+                                .atLine(use.line()));
                     }
                 }
-                pending.addAll(included(pack, reached.file(), template, reached.through(), reached.bound(), templates));
+                pending.addAll(loaded(pack, reached, template, templates));
             }
         });
     }
 
-    /** The templates a file includes with its context, each seeing what the file binds there beside {@code bound}. */
-    private static List<Reached> included(PromptPackage pack, String file, TemplateScan scan, List<String> through,
-                                          Set<String> bound, Map<String, TemplateScan> templates) {
+    /** A variable of a file that sees the prompt's, which the prompt does not declare. */
+    private static Problem undeclared(String prompt, Reached reached, String name, String hint) {
+        return Problem.warning(reached.file(), "", "the variable '" + name + "' is used but not declared as a parameter"
+                + " of " + prompt + ", which " + (reached.imported() ? "imports" : "includes") + " this file"
+                + through(reached.through()), hint);
+    }
+
+    /** A variable of a file that sees none of the prompt's, the file itself or one loading it loaded without context. */
+    private static Problem unseen(String prompt, Reached reached, Cut cut, String name) {
+        boolean itself = cut.file().equals(reached.file());
+        String loaded = itself ? "this file" : cut.file();
+        boolean imported = cut.imported();
+        String message = "the variable '" + name + "' is used but " + prompt + (imported ? " imports " : " includes ")
+                + loaded + " without context" + (imported ? " (Jinja's default for an import)" : "")
+                + (itself ? "" : ", and this file") + through(reached.through()) + ", so the file sees none of the"
+                + " prompt's parameters and '" + name + "' renders empty";
+        String hint = imported
+                ? "import " + loaded + " with context (add 'with context' to the import), or pass the value to the"
+                        + " macro as an argument"
+                : "include " + loaded + " with context (drop 'without context'), or set the variable in the file";
+        return Problem.warning(reached.file(), "", message, hint);
+    }
+
+    /**
+     * The templates a reached file includes or imports, each seeing what the file binds there beside what the file
+     * sees, if with its context; else nothing, with the cut there.
+     */
+    private static List<Reached> loaded(PromptPackage pack, Reached from, TemplateScan scan,
+                                        Map<String, TemplateScan> templates) {
+        String file = from.file();
         List<Alias> aliases = pack.prompts().containsKey(file) ? pack.prompts().get(file).using() : List.of();
-        List<String> nowThrough = new ArrayList<>(through);
+        List<String> nowThrough = new ArrayList<>(from.through());
         nowThrough.add(file);
         List<Reached> reached = new ArrayList<>();
         for (TemplateScan.Inclusion inclusion : scan.inclusions()) {
-            Set<String> visible = new HashSet<>(bound);
+            Set<String> visible = new HashSet<>(inclusion.withContext() ? from.bound() : Set.of());
             visible.addAll(inclusion.bound());
             References.tryParse(inclusion.file().written(), aliases)
                     .filter(LocalReference.class::isInstance)
                     .flatMap(reference -> ((LocalReference) reference).resolveFrom(file))
                     .filter(templates::containsKey)
-                    .ifPresent(target -> reached.add(new Reached(target, List.copyOf(nowThrough), Set.copyOf(visible))));
+                    .ifPresent(target -> reached.add(new Reached(target, List.copyOf(nowThrough), Set.copyOf(visible),
+                            inclusion.imported(), inclusion.withContext() ? from.cut()
+                            : Optional.of(new Cut(target, inclusion.imported())))));
         }
         return reached;
     }

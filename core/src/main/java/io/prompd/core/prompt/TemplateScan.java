@@ -3,6 +3,7 @@ package io.prompd.core.prompt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +17,8 @@ import java.util.regex.Pattern;
  */
 final class TemplateScan {
 
-    /** The words ending an {@code include} that leave the included file none of the caller's variables. */
-    private static final Pattern WITHOUT_CONTEXT = Pattern.compile("\\swithout\\s+context\\s*$");
+    /** The words ending an {@code include} or an import that choose whether the file sees the caller's variables. */
+    private static final Pattern CONTEXT_CHOICE = Pattern.compile("\\s(with|without)\\s+context\\s*$");
 
     private final BodyLines lines;
     private final TemplateFaults faults;
@@ -41,15 +42,18 @@ final class TemplateScan {
     }
 
     /**
-     * A file the template includes with its context, which Jinja renders seeing the caller's variables and the names
-     * the template binds where it includes the file ({@code for}, {@code set}, {@code macro}, {@code import} ...).
+     * A file the template includes or imports, which Jinja renders, with its context, seeing the caller's variables
+     * and the names the template binds where it loads the file ({@code for}, {@code set}, {@code macro},
+     * {@code import} ...); without it, none of them.
      *
-     * @param bound the names the template binds where it includes the file
+     * @param bound       the names the file sees that the template binds: none without context
+     * @param imported    whether an {@code import} or {@code from} loads it, not an {@code include}
+     * @param withContext whether the file sees the caller's variables: by default an include does, an import not
      */
-    record Inclusion(FileUse file, Set<String> bound) {
+    record Inclusion(FileUse file, Set<String> bound, boolean imported, boolean withContext) {
 
         Inclusion {
-            bound = Set.copyOf(bound);
+            bound = withContext ? Set.copyOf(bound) : Set.of();
         }
     }
 
@@ -125,7 +129,7 @@ final class TemplateScan {
         return files.found();
     }
 
-    /** The {@link #files()} the template includes with its context, in the order of the template. */
+    /** The {@link #files()} the template includes or imports, in the order of the template. */
     List<Inclusion> inclusions() {
         return List.copyOf(inclusions);
     }
@@ -164,13 +168,12 @@ final class TemplateScan {
             blocks.argumentsRequired(tag, rest, offset);
             switch (tag) {
                 case "if", "elif", "do", "switch", "case" -> variables.expression(rest, restOffset);
-                case "include", "extends" -> {
-                    int known = files.found().size();
+                case "include" -> {
+                    loads(rest, offset, false);
+                    variables.include(rest, restOffset);
+                }
+                case "extends" -> {
                     files.read(rest, offset);
-                    if (tag.equals("include") && !WITHOUT_CONTEXT.matcher(rest).find()) {
-                        Set<String> bound = variables.boundNames();
-                        files.found().stream().skip(known).forEach(use -> inclusions.add(new Inclusion(use, bound)));
-                    }
                     variables.include(rest, restOffset);
                 }
                 case "for" -> variables.forLoop(rest, restOffset);
@@ -179,15 +182,29 @@ final class TemplateScan {
                 case "macro" -> variables.macro(rest);
                 case "call", "filter" -> variables.callerScope();
                 case "import" -> {
-                    files.read(rest, offset);
+                    loads(rest, offset, true);
                     variables.importAs(rest);
                 }
                 case "from" -> {
-                    files.read(rest, offset);
+                    loads(rest, offset, true);
                     variables.fromImport(rest);
                 }
                 default -> { }
             }
+        }
+
+        /**
+         * Reads the files an include or import names, each seeing, with its context, what is bound before the tag;
+         * the tag's last words choose it, else Jinja's default: an include passes its context, an import does not.
+         */
+        private void loads(String rest, int offset, boolean imported) {
+            int known = files.found().size();
+            files.read(rest, offset);
+            Matcher choice = CONTEXT_CHOICE.matcher(rest);
+            boolean withContext = choice.find() ? choice.group(1).equals("with") : !imported;
+            Set<String> bound = variables.boundNames();
+            files.found().stream().skip(known)
+                    .forEach(use -> inclusions.add(new Inclusion(use, bound, imported, withContext)));
         }
     }
 }

@@ -546,7 +546,7 @@ class PromptValidatorTest {
 
     /**
      * Jinja's include renders the file seeing the caller's context: the prompt's parameters and what the including
-     * templates bind where they include it. An import, or an include without context, sees none of it.
+     * templates bind where they include it.
      */
     @Test
     void anIncludedFileMaySeeWhatTheIncludingTemplatesBindWhereTheyIncludeItAndEachPromptIncludingItIsChecked() {
@@ -558,7 +558,6 @@ class PromptValidatorTest {
                             type: array
                         ---
                         {% set tone = 'calm' %}{% for item in items %}{% include './parts/item.md' %}{% endfor %}
-                        {% include './parts/loose.md' without context %}{% import './parts/macros.md' as m %}
                         """,
                 "prompts/b.prmd", """
                         ---
@@ -570,13 +569,87 @@ class PromptValidatorTest {
                         {% include './parts/item.md' %}
                         """,
                 "prompts/parts/item.md", "{{ item }} {{ tone }} {{ loop.index }}\n{% include './detail.md' %}\n",
-                "prompts/parts/detail.md", "{{ item.name }}\n{{ colour }}\n",
-                "prompts/parts/loose.md", "{{ nothing }}\n",
-                "prompts/parts/macros.md", "{% macro m() %}{{ undeclared }}{% endmacro %}\n"), Map.of());
+                "prompts/parts/detail.md", "{{ item.name }}\n{{ colour }}\n"), Map.of());
 
         assertEquals(List.of("prompts/parts/detail.md:2 the variable 'colour' is used but not declared as a parameter of"
                         + " prompts/a.prmd, which includes this file through prompts/parts/item.md"),
                 problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+    }
+
+    /**
+     * Jinja renders a file included without context seeing none of the caller's names, nor do the files it includes
+     * in turn: a parameter the prompt declares renders empty there, as a typo does; only what the file binds itself
+     * is seen.
+     */
+    @Test
+    void aVariableOfAFileIncludedWithoutContextIsAWarningEvenWhenThePromptDeclaresIt() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/p.prmd", """
+                        ---
+                        parameters:
+                          - name: text
+                        ---
+                        {{ text }}{% set own = 1 %}{% include 'parts/nc.md' without context %}
+                        """,
+                "prompts/parts/nc.md", """
+                        {% set own = 'mine' %}{{ own }} {{ text }}
+                        {% for row in [1, 2] %}{{ row }}{% endfor %}{{ typo1 }}
+                        {% include './inner.md' %}
+                        """,
+                "prompts/parts/inner.md", "{{ own }} {{ text }}\n"), Map.of());
+
+        assertEquals(List.of("prompts/parts/inner.md:1 the variable 'text' is used but prompts/p.prmd includes"
+                        + " prompts/parts/nc.md without context, and this file through prompts/parts/nc.md, so the file"
+                        + " sees none of the prompt's parameters and 'text' renders empty",
+                        "prompts/parts/nc.md:1 the variable 'text' is used but prompts/p.prmd includes this file without"
+                        + " context, so the file sees none of the prompt's parameters and 'text' renders empty",
+                        "prompts/parts/nc.md:2 the variable 'typo1' is used but prompts/p.prmd includes this file"
+                        + " without context, so the file sees none of the prompt's parameters and 'typo1' renders empty"),
+                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+        assertEquals(List.of(Severity.WARNING), problems.stream().map(Problem::severity).distinct().toList());
+        assertEquals("include prompts/parts/nc.md with context (drop 'without context'), or set the variable in the"
+                + " file", problems.get(0).hint());
+        assertEquals("include this file with context (drop 'without context'), or set the variable in the file",
+                problems.get(1).hint());
+    }
+
+    /**
+     * Jinja imports without context by default: a macro of an imported file sees its own arguments and what the file
+     * binds, none of the caller's names. Imported with context, the file sees the prompt's parameters and what the
+     * importing template binds where it imports it, and is checked as an included file is.
+     */
+    @Test
+    void anImportedFileIsCheckedAgainstThePromptWithContextAndSeesNothingOfItWithout() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/p.prmd", """
+                        ---
+                        parameters:
+                          - name: text
+                          - name: items
+                            type: array
+                        ---
+                        {% from 'parts/m.md' import row %}{% import 'parts/lib.md' as lib without context %}
+                        {% for item in items %}{% from 'parts/w.md' import cell with context %}{{ cell() }}{% endfor %}
+                        {{ row(text) }}{{ lib.col() }}{{ text }}
+                        """,
+                "prompts/parts/m.md", "{% set sep = '|' %}{% macro row(value) %}{{ sep }}{{ value }}{{ caller }}"
+                        + "{% endmacro %}\n{% macro other() %}{{ text }}{% endmacro %}\n",
+                "prompts/parts/lib.md", "{% macro col() %}{{ items }}{% endmacro %}\n",
+                "prompts/parts/w.md", "{% macro cell() %}[{{ item }} {{ text }} {{ typo2 }}]{% endmacro %}\n"),
+                Map.of());
+
+        assertEquals(List.of("prompts/parts/lib.md:1 the variable 'items' is used but prompts/p.prmd imports this"
+                        + " file without context (Jinja's default for an import), so the file sees none of the prompt's"
+                        + " parameters and 'items' renders empty",
+                        "prompts/parts/m.md:2 the variable 'text' is used but prompts/p.prmd imports this file without"
+                        + " context (Jinja's default for an import), so the file sees none of the prompt's parameters"
+                        + " and 'text' renders empty",
+                        "prompts/parts/w.md:1 the variable 'typo2' is used but not declared as a parameter of"
+                        + " prompts/p.prmd, which imports this file"),
+                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+        assertEquals("import this file with context (add 'with context' to the import), or pass the value to the macro"
+                + " as an argument", problems.get(0).hint());
+        assertEquals("declare it under \"parameters\" of prompts/p.prmd, or fix its spelling", problems.get(2).hint());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.prompd.core.prompt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -274,6 +275,25 @@ class TemplateScanTest {
                         + "{% extends 'base.prmd' %}{% import 'm.prmd' as m %}{% from 'n.prmd' import x %}"
                         + "{% from 'o.prmd' import y with context %}{% include x %}{% include 'd' ~ x %}", 1)
                         .files());
+    }
+
+    /**
+     * Jinja passes an include its context and an import none, unless the tag's last words choose otherwise; with its
+     * context the file sees what the template binds before the tag, without it nothing.
+     */
+    @Test
+    void includesAndImportsAreListedWithWhetherTheFileSeesTheCallersContext() {
+        List<TemplateScan.Inclusion> inclusions = TemplateScan.of("{% set s = 1 %}{% include 'a.md' %}"
+                + "{% include 'b.md' ignore missing without context %}{% import 'c.md' as c %}"
+                + "{% from 'd.md' import x with context %}{% import 'e.md' as e without context %}"
+                + "{% include 'f.md' with context %}{% extends 'g.md' %}", 1).inclusions();
+
+        assertEquals(List.of("a.md include with [s]", "b.md include without []", "c.md import without []",
+                        "d.md import with [c, s]", "e.md import without []", "f.md include with [c, e, s, x]"),
+                inclusions.stream().map(inclusion -> inclusion.file().written()
+                        + (inclusion.imported() ? " import " : " include ") + (inclusion.withContext() ? "with" : "without")
+                        + " " + new TreeSet<>(inclusion.bound()))
+                        .toList());
     }
 
     /**
