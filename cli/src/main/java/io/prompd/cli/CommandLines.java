@@ -47,15 +47,16 @@ public final class CommandLines {
         cli.setExecutionStrategy(parsed -> failWhenOutputLost(execution.execute(parsed), out, err));
         cli.setParameterExceptionHandler((failure, args) -> {
             CommandLine command = failure.getCommandLine();
+            Optional<String> refusedOption = optionRefusedAsPositional(failure, command, List.of(args));
             List<String> unmatched = failure instanceof UnmatchedArgumentException unmatchedFailure
-                    ? unmatchedFailure.getUnmatched() : List.of();
+                    ? unmatchedFailure.getUnmatched() : refusedOption.stream().toList();
             UsageError error = new UsageError(failure.getMessage(), unmatched,
                     failure instanceof UnmatchedArgumentException unmatchedFailure ? unmatchedFailure.getSuggestions()
                             : List.of(),
                     command.getCommandSpec().qualifiedName(), !command.getSubcommands().isEmpty(),
                     afterEndOfOptions(command, unmatched, List.of(args)),
                     command.getCommandSpec().positionalParameters().stream().filter(positional -> !positional.hidden())
-                            .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList());
+                            .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList(), refusedOption.isPresent());
             if (asksForJson(command, error.unknownCommand())) {
                 printJson(command, error.explain());
             }
@@ -103,6 +104,21 @@ public final class CommandLines {
         String word = unmatched.get(0);
         return args.subList(end + 1, args.size()).contains(word)
                 && (!args.subList(0, end).contains(word) || command.getCommandSpec().optionsMap().containsKey(word));
+    }
+
+    /**
+     * The word written as an option after the end of options that a positional parameter took and refused as its
+     * value: one taking any number of values ({@code prompd install -- @acme/util --json}), or one left to fill
+     * ({@code prompd info -- --json}), takes it rather than leaving it unmatched.
+     */
+    private static Optional<String> optionRefusedAsPositional(CommandLine.ParameterException failure, CommandLine command,
+                                                              List<String> args) {
+        if (failure instanceof UnmatchedArgumentException
+                || !(failure.getArgSpec() instanceof CommandLine.Model.PositionalParamSpec)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(failure.getValue()).filter(value -> value.startsWith("-"))
+                .filter(value -> afterEndOfOptions(command, List.of(value), args));
     }
 
     /** A script reads the failure where it reads results; the person watching its log still sees the text on stderr. */

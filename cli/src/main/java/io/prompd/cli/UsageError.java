@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
  * @param afterEndOfOptions whether the unmatched arguments came after {@value #END_OF_OPTIONS}, which makes every
  *                       argument after it a positional one, an option's name too
  * @param positionals    the labels of the command's positional parameters, such as {@code PACKAGE}
+ * @param refused        whether a positional parameter took the unmatched argument and refused it as its value,
+ *                       rather than the command taking no more arguments
  */
 public record UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
-                         boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals) {
+                         boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals, boolean refused) {
 
     /** The argument after which none is an option, as POSIX utilities and picocli read it. */
     public static final String END_OF_OPTIONS = "--";
@@ -35,6 +37,12 @@ public record UsageError(String message, List<String> unmatched, List<String> su
         suggestions = List.copyOf(suggestions);
         Objects.requireNonNull(command, "command");
         positionals = List.copyOf(positionals);
+    }
+
+    /** A command line whose unmatched arguments, if any, are beyond those the command takes. */
+    public UsageError(String message, List<String> unmatched, List<String> suggestions, String command,
+                      boolean hasSubcommands, boolean afterEndOfOptions, List<String> positionals) {
+        this(message, unmatched, suggestions, command, hasSubcommands, afterEndOfOptions, positionals, false);
     }
 
     /** The problem, and a hint with the suggestions and where the command's help is. */
@@ -85,8 +93,9 @@ public record UsageError(String message, List<String> unmatched, List<String> su
                     : Plural.series(positionals, "or");
             return "unexpected argument " + quoted(unmatched) + ": after '" + END_OF_OPTIONS + "' "
                     + (one ? "it is" : "they are") + " taken as " + takenAs + ", not as "
-                    + (one ? "an option" : "options") + ", and '" + command + "' takes "
-                    + (positionals.isEmpty() ? "none" : "no more");
+                    + (one ? "an option" : "options") + ", and "
+                    + (refused ? "is not a valid one"
+                            : "'" + command + "' takes " + (positionals.isEmpty() ? "none" : "no more"));
         }
         if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
             return unknownCommand() ? "unknown command '" + unmatched.get(0) + "'"

@@ -26,6 +26,11 @@ class UsageErrorTest {
                 + " and 'prompd config list' takes none\nhint: put options before '--'; see 'prompd config list --help'\n",
                 described(new UsageError("Unknown options: '--json', '-x'", List.of("--json", "-x"), List.of(),
                         "prompd config list", false, true, List.of())));
+        assertEquals("error: unexpected argument '--json': after '--' it is taken as PACKAGE, not as an option, and is"
+                + " not a valid one\nhint: put options before '--'; see 'prompd install --help'\n",
+                described(new UsageError("Invalid value for PACKAGE: '--json' does not name a package", List.of("--json"),
+                        List.of(), "prompd install", false, true, List.of("PACKAGE"), true)),
+                "a parameter taking any number of values took it, and refused it");
         assertEquals("error: unexpected argument 'extra'\nhint: see 'prompd info --help'\n",
                 described(new UsageError("Unmatched argument at index 2: 'extra'", List.of("extra"), List.of(),
                         "prompd info", false, true, List.of("PACKAGE"))), "a word no option name is unexpected alone");

@@ -21,7 +21,10 @@ final class ListArguments {
             try {
                 return converter.apply(value);
             } catch (TypeConversionException invalid) {
-                throw new ParameterException(spec.commandLine(), "Invalid value for " + label + ": " + invalid.getMessage());
+                // the parameter and value let the usage error tell an option written after '--' from a wrong value
+                throw new ParameterException(spec.commandLine(), "Invalid value for " + label + ": " + invalid.getMessage(),
+                        spec.positionalParameters().stream().filter(positional -> positional.paramLabel().equals(label))
+                                .findFirst().orElseThrow(), value);
             }
         }).toList();
     }
