@@ -161,8 +161,9 @@ public final class InstallNoteView {
                     + gone.wayOff() + ")");
         }
         if (note instanceof NotInRegistry missing) {
-            return new Worded("notInRegistry", Map.of("name", missing.name()), missing.name() + " is in prompd.json but"
-                    + " not in the registry, so 'prompd install' cannot lock it");
+            return new Worded("notInRegistry", Map.of("name", missing.name(), "registry", missing.registry()),
+                    missing.name() + " is in prompd.json but not in " + missing.registry() + ", so 'prompd install'"
+                            + " cannot lock it" + missing.elsewhere().map(advice -> " (" + advice + ")").orElse(""));
         }
         throw new IllegalArgumentException("no words for " + note);
     }

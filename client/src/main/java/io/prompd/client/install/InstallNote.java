@@ -258,10 +258,19 @@ public sealed interface InstallNote {
         }
     }
 
-    /** A dependency of prompd.json, not locked, that the registry does not have, so that it cannot be locked. */
-    record NotInRegistry(PackageName name) implements InstallNote {
+    /**
+     * A dependency of prompd.json, not locked, that the registry serving its name does not have, so that it cannot be
+     * locked.
+     *
+     * @param registry  that registry, as messages name it
+     * @param elsewhere how to route the name's scope to the registry holding it, as {@link io.prompd.client.install.registry.RegistryIndex#elsewhere}
+     *                  says it when no route sends the scope anywhere
+     */
+    record NotInRegistry(PackageName name, String registry, Optional<String> elsewhere) implements InstallNote {
         public NotInRegistry {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(registry, "registry");
+            Objects.requireNonNull(elsewhere, "elsewhere");
         }
     }
 }

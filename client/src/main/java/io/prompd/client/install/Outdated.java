@@ -119,7 +119,7 @@ public final class Outdated {
         for (PackageName name : unlocked) {
             Optional<PublishedPackage> published = index.find(name);
             if (published.isEmpty()) {
-                warnings.add(new InstallNote.NotInRegistry(name));
+                warnings.add(new InstallNote.NotInRegistry(name, index.describe(name), index.elsewhere(name)));
                 continue;
             }
             listed.add(published.get());

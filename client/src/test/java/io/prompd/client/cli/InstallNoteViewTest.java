@@ -47,7 +47,7 @@ class InstallNoteViewTest {
                     "route @a back to registry a (https://a.test/) with 'prompd config set scopes.@a a'"),
             new InstallNote.GoneFromRegistry(X, ONE, "registry default (https://registry.test/)",
                     "no version of @a/x is left to download: remove the dependency with 'prompd uninstall @a/x'"),
-            new InstallNote.NotInRegistry(X),
+            new InstallNote.NotInRegistry(X, "registry default (https://registry.test/)", Optional.empty()),
             new InstallNote.LatestPassedOver(X, ONE, TWO, Strategy.HIGHEST));
 
     @Test

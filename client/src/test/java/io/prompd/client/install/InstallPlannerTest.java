@@ -8,6 +8,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class InstallPlannerTest {
         List<InstallNote> warnings = new ArrayList<>(List.of(DEPRECATED));
         InstallPlanner.Plan plan = new InstallPlanner.Plan(new ProjectGraph(new TreeMap<>(), LockFile.empty()), false,
                 warnings);
-        warnings.add(new InstallNote.NotInRegistry(PackageName.parse("@a/added-after-the-plan-was-made")));
+        warnings.add(new InstallNote.NotInRegistry(PackageName.parse("@a/added-after-the-plan-was-made"), "the registry",
+                Optional.empty()));
 
         InstallPlanner.Plan stale = plan.withWarningsFirst(List.of(STALE));
 

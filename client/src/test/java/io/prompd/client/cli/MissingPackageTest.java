@@ -1,0 +1,56 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.client.testing.RegistryServer;
+import io.prompd.client.testing.TestRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A dependency the registry serving its name does not have, as install and outdated tell it. */
+class MissingPackageTest {
+
+    @TempDir
+    Path work;
+
+    RegistryServer server;
+    Path project;
+    Path home;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        server = RegistryServer.serving(new TestRegistry(work.resolve("registry")).publish("@acme/util", "1.0.0").root());
+        home = work.resolve("home");
+        project = Files.createDirectories(work.resolve("app"));
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n");
+        assertEquals(0, prompd("registry", "add", "main", server.url().toString(), "--default").exitCode());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private CliRun prompd(String... args) {
+        return CliRun.in(project, home, args);
+    }
+
+    @Test
+    void outdatedNamesTheRegistryLackingADependencyNotLockedAndHowToRouteItsScopeElsewhere() throws IOException {
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
+                + " \"dependencies\": {\"@other/tool\": \"^1.0.0\"}}\n");
+
+        CliRun run = prompd("outdated");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("warning: @other/tool is in prompd.json but not in registry main (" + server.url() + "), so"
+                + " 'prompd install' cannot lock it (if @other's packages are in another registry, route @other to it"
+                + " with 'prompd config set scopes.@other NAME' or 'prompd registry add NAME URL --scope @other')\n",
+                run.err());
+    }
+}
