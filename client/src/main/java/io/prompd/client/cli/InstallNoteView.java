@@ -10,6 +10,7 @@ import io.prompd.client.install.InstallNote.LatestNotDirect;
 import io.prompd.client.install.InstallNote.LatestOlderThanLocked;
 import io.prompd.client.install.InstallNote.LatestPassedOver;
 import io.prompd.client.install.InstallNote.LatestSetAside;
+import io.prompd.client.install.InstallNote.LatestYanked;
 import io.prompd.client.install.InstallNote.LeftOut;
 import io.prompd.client.install.InstallNote.MovedOffTakenDown;
 import io.prompd.client.install.InstallNote.NotInRegistry;
@@ -114,6 +115,12 @@ public final class InstallNoteView {
                     "installed", passedOver.installed()), passedOver.name() + "'s latest version, " + passedOver.latest()
                     + ", cannot be installed in this project, so " + passedOver.installed()
                     + theOneThatCan(passedOver.strategy()));
+        }
+        if (note instanceof LatestYanked yanked) {
+            return new Worded("latestYanked", Map.of("name", yanked.name(), "tagged", yanked.tagged(), "reason",
+                    yanked.reason(), "installed", yanked.installed()), yanked.name() + "'s latest dist-tag points at "
+                    + yanked.tagged() + ", which is " + StatusNotes.labelled("yanked", yanked.reason()) + ", so "
+                    + yanked.installed() + " is installed: a new install chooses no yanked version");
         }
         if (note instanceof LatestNotDirect notDirect) {
             return new Worded("latestNotDirect", Map.of("name", notDirect.name()), notDirect.name() + " is not in"

@@ -139,6 +139,23 @@ public sealed interface InstallNote {
         }
     }
 
+    /**
+     * A package named without a range whose {@code latest} dist-tag points at a version its registry yanked: a new
+     * install chooses no yanked version, as the resolver's rule is, so the range was taken from the highest release
+     * not yanked, and {@code installed} was installed.
+     *
+     * @param tagged the yanked version the tag points at
+     * @param reason the registry's, maybe empty
+     */
+    record LatestYanked(PackageName name, Version tagged, String reason, Version installed) implements InstallNote {
+        public LatestYanked {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(tagged, "tagged");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(installed, "installed");
+        }
+    }
+
     /** {@code update --latest} named a package prompd.json has no range of: it was updated within others' ranges. */
     record LatestNotDirect(PackageName name) implements InstallNote {
         public LatestNotDirect {

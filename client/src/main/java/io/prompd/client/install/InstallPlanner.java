@@ -72,7 +72,7 @@ final class InstallPlanner {
         try {
             Plan plan = plan(Goal.ofProject(roots(project.manifest().dependencies(), requests), unpinned, newcomers),
                     project, unpinned, !requests.isEmpty(), options, index);
-            return plan.withWarningsFirst(passedOver(requests, plan, options));
+            return plan.withWarningsFirst(passedOver(requests, plan, options, index));
         } catch (PrompdException unresolvable) {
             List<RequestedPackage> opened = requests.stream().map(RequestedPackage::anyRelease).toList();
             if (opened.equals(requests) || !isResolutionFailure(unresolvable)) {
@@ -147,19 +147,23 @@ final class InstallPlanner {
                     ? "" : unresolvable.hint() + "; ") + chosen + " is the range prompd chose from the latest version,"
                     + " named without one, and no other version goes with the project either", unresolvable);
         }
-        return plan.withWarningsFirst(passedOver(byName, plan, options));
+        return plan.withWarningsFirst(passedOver(byName, plan, options, index));
     }
 
     /**
-     * What to say of each package named alone that the plan installs at another version than its latest: its range
-     * from the latest set aside, or the latest passed over within it for a higher version the project needs, as when
-     * the maintainers moved the {@code latest} tag back below it.
+     * What to say of each package named alone that the plan installs at another version than its latest: the
+     * {@code latest} tag pointing at a yanked version, its range from the latest set aside, or the latest passed over
+     * within it for a higher version the project needs, as when the maintainers moved the {@code latest} tag back
+     * below it.
      */
-    private static List<InstallNote> passedOver(List<RequestedPackage> requests, Plan plan, InstallOptions options) {
+    private static List<InstallNote> passedOver(List<RequestedPackage> requests, Plan plan, InstallOptions options,
+                                                RegistryIndex index) {
         List<InstallNote> warnings = new ArrayList<>();
         for (RequestedPackage request : requests.stream().filter(RequestedPackage::byName).toList()) {
             Version installed = plan.lock().packages().get(request.name()).version();
             Version latest = request.latest().orElseThrow();
+            index.findIfReadable(request.name()).flatMap(PublishedPackage::yankedLatest).ifPresent(yanked -> warnings
+                    .add(new InstallNote.LatestYanked(request.name(), yanked.version(), yanked.yanked(), installed)));
             if (!request.range().satisfiedBy(installed)) {
                 warnings.add(new InstallNote.LatestSetAside(request.name(), request.fromLatest().orElseThrow(),
                         installed, options.strategy()));

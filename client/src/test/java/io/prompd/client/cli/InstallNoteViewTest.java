@@ -48,7 +48,8 @@ class InstallNoteViewTest {
             new InstallNote.GoneFromRegistry(X, ONE, "registry default (https://registry.test/)",
                     "no version of @a/x is left to download: remove the dependency with 'prompd uninstall @a/x'"),
             new InstallNote.NotInRegistry(X, "registry default (https://registry.test/)", Optional.empty()),
-            new InstallNote.LatestPassedOver(X, ONE, TWO, Strategy.HIGHEST));
+            new InstallNote.LatestPassedOver(X, ONE, TWO, Strategy.HIGHEST),
+            new InstallNote.LatestYanked(X, TWO, "broken", ONE));
 
     @Test
     void everyKindIsWordedAsTextAndAsJsonOfItsOwnKindWithTheSameSentence() {

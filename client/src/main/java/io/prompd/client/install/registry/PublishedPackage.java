@@ -73,6 +73,11 @@ public record PublishedPackage(Packument packument, URI url) {
                 .isPresent());
     }
 
+    /** The version {@code latest} points at when its registry yanked it, which {@link #latest} passes over. */
+    public Optional<VersionSummary> yankedLatest() {
+        return taggedVersion(Packument.LATEST).filter(this::isYanked).map(packument.versions()::get);
+    }
+
     /**
      * The version {@code latest} points at; without that tag, or when it points at a yanked version
      * (which a resolution would refuse), the highest that is neither yanked nor a pre-release.

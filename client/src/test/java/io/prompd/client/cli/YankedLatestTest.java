@@ -1,0 +1,65 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A package named without a range whose {@code latest} dist-tag points at a yanked version. */
+class YankedLatestTest {
+
+    @TempDir
+    Path work;
+
+    Path project;
+    Map<String, String> registry;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        TestRegistry published = new TestRegistry(work.resolve("registry")).publish("@acme/util", "1.0.0")
+                .publish("@acme/util", "1.1.0").yank("@acme/util", "1.1.0", "drops every prompt's front matter")
+                .tag("@acme/util", "latest", "1.1.0");
+        registry = Map.of("PROMPD_REGISTRY", published.fileUrl().toString());
+        project = Files.createDirectories(work.resolve("app"));
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n");
+    }
+
+    private CliRun prompd(String... args) {
+        CliRun run = CliRun.in(project, work.resolve("home"), "", registry, args);
+        assertEquals(0, run.exitCode(), run.err());
+        return run;
+    }
+
+    @Test
+    void anInstallByNameSaysThatTheTaggedVersionIsYankedAndWhichIsInstalledInstead() {
+        CliRun run = prompd("install", "@acme/util");
+
+        assertEquals("warning: @acme/util's latest dist-tag points at 1.1.0, which is yanked: drops every prompt's"
+                + " front matter, so 1.0.0 is installed: a new install chooses no yanked version\n", run.err());
+        assertEquals("saved @acme/util ^1.0.0 in prompd.json", run.out().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void theJsonOfTheWarningNamesTheTaggedVersionItsReasonAndTheOneInstalled() throws IOException {
+        JsonNode warning = Json.reader().readTree(prompd("install", "@acme/util", "--json").out()).path("warnings").path(0);
+
+        assertEquals("latestYanked", warning.path("kind").asText());
+        assertEquals("1.1.0", warning.path("tagged").asText());
+        assertEquals("drops every prompt's front matter", warning.path("reason").asText());
+        assertEquals("1.0.0", warning.path("installed").asText());
+    }
+
+    @Test
+    void anInstallOfARangeOrOfTheProjectSaysNothingOfTheTag() {
+        assertEquals("", prompd("install", "@acme/util@^1.0.0").err(), "the range was the user's");
+        assertEquals("", prompd("install").err());
+    }
+}
