@@ -1,12 +1,16 @@
 package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.protocol.RegistryLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,5 +56,30 @@ class MissingPackageTest {
                 + " 'prompd install' cannot lock it (if @other's packages are in another registry, route @other to it"
                 + " with 'prompd config set scopes.@other NAME' or 'prompd registry add NAME URL --scope @other')\n",
                 run.err());
+    }
+
+    @Test
+    void anInstallOfAMissingPackageReadsTheRegistrysPackageListOnceForTheSuggestionsAndTheRoutingHint()
+            throws IOException {
+        for (String missing : List.of("@acme/utik", "@acme/utik@^1.0.0", "@other/tool")) {
+            server.forgetRequests();
+
+            CliRun run = prompd("install", missing);
+
+            assertEquals(3, run.exitCode(), run.err());
+            assertTrue(run.err().contains("route @"), run.err());
+            assertEquals(1, Collections.frequency(server.requests(), "/" + RegistryLayout.PACKAGE_LIST),
+                    missing + ": " + server.requests());
+        }
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
+                + " \"dependencies\": {\"@acme/utik\": \"^1.0.0\", \"@acme/utix\": \"^1.0.0\"}}\n");
+        server.forgetRequests();
+
+        CliRun run = prompd("install");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains("did you mean @acme/util?"), run.err());
+        assertEquals(1, Collections.frequency(server.requests(), "/" + RegistryLayout.PACKAGE_LIST),
+                "two names missing: " + server.requests());
     }
 }
