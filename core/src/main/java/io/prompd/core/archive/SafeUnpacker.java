@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.Sizes;
 import io.prompd.core.TerminalText;
+import io.prompd.core.files.Folders;
 import io.prompd.core.files.NamedWrites;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -17,7 +18,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -104,7 +104,7 @@ public final class SafeUnpacker {
      */
     private static void emptyAfter(Exception failure, Path target) {
         try {
-            deleteContents(target);
+            Folders.deleteContents(target);
         } catch (IOException | RuntimeException notEmptied) {
             failure.addSuppressed(notEmptied);
         }
@@ -278,16 +278,6 @@ public final class SafeUnpacker {
             }
         } catch (IOException unreadable) {
             throw Rejection.orCorrupt(unreadable);
-        }
-    }
-
-    private static void deleteContents(Path target) throws IOException {
-        try (Stream<Path> written = Files.walk(target)) {
-            for (Path path : written.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(target)) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 

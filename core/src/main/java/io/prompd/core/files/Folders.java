@@ -56,12 +56,17 @@ public final class Folders {
     /** Deletes a file, or a folder with everything in it; links are deleted, never followed. */
     public static void deleteRecursively(Path path) throws IOException {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
-                for (Path child : children) {
-                    deleteRecursively(child);
-                }
-            }
+            deleteContents(path);
         }
         Files.deleteIfExists(path);
+    }
+
+    /** Deletes everything in a folder, which stays, empty; links are deleted, never followed. */
+    public static void deleteContents(Path folder) throws IOException {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
+            for (Path child : children) {
+                deleteRecursively(child);
+            }
+        }
     }
 }

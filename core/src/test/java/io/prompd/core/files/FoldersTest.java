@@ -73,4 +73,18 @@ class FoldersTest {
         assertFalse(Files.exists(home.resolve("tree")));
         assertEquals(List.of(kept), entries(home));
     }
+
+    @Test
+    void deletingAFoldersContentsKeepsTheFolderAndWhatItsLinksPointTo() throws IOException {
+        Path kept = Files.writeString(home.resolve("kept"), "outside");
+        Path target = Files.createDirectories(home.resolve("target"));
+        Files.writeString(Files.createDirectories(target.resolve("prompts/sub")).resolve("a.prmd"), "a");
+        Files.createSymbolicLink(target.resolve("link"), kept);
+        Files.createSymbolicLink(target.resolve("folder-link"), home);
+
+        Folders.deleteContents(target);
+
+        assertEquals(List.of(), entries(target));
+        assertEquals(List.of(kept, target), entries(home));
+    }
 }
