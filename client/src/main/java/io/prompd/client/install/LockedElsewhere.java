@@ -101,10 +101,13 @@ record LockedElsewhere(RouteChange change, Listing listing) {
         RouteChange change = moved.get().change();
         if (failed.exitCode() == ExitCode.INTEGRITY) {
             // bytes not from the current registry came from the lock's own URL, which the route does not explain
+            // (a file: URL the registry may not send was never tried: that is said, as the file is on this machine)
+            String notRead = change.current().mayRead(change.recorded()) ? "" : ", and the locked tarball is not read"
+                    + " from " + Urls.display(change.recorded()) + " instead: " + change.current().fileUrlRefused();
             return moved.filter(elsewhere -> elsewhere.listing() == Listing.OTHER_BYTES).map(other -> new PrompdException(
                     ExitCode.INTEGRITY, "integrity check failed for " + name + "@" + locked.version() + ": "
                     + LockFile.FILE_NAME + " has it from " + change.recordedRegistry() + ", while "
-                    + StatusNotes.route(other.note()) + ", whose copy has other bytes", "do not lock the copy of"
+                    + StatusNotes.route(other.note()) + ", whose copy has other bytes" + notRead, "do not lock the copy of"
                     + " registry " + change.current().describe() + ": it may be another's package; "
                     + change.routeBack(), failed));
         }

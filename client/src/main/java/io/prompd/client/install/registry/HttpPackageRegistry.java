@@ -250,8 +250,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
     private static PrompdException fileOfARemoteRegistry(RegistryEndpoint endpoint, PackageName name, Version version,
                                                          URI tarball, PrompdException notThere) {
         return new PrompdException(ExitCode.NOT_FOUND, notThere.getMessage() + ", and the tarball of " + name + "@"
-                + version + " is not read from " + Urls.display(tarball) + " instead: registry " + endpoint.describe()
-                + " is not a folder, and only a registry in a folder may send a file: URL", notThere.hint(), notThere);
+                + version + " is not read from " + Urls.display(tarball) + " instead: " + endpoint.fileUrlRefused(),
+                notThere.hint(), notThere);
     }
 
     private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity,

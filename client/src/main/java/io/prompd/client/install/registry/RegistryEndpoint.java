@@ -84,6 +84,11 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential, Option
         return isFolder() || !RegistryLayout.isFileUrl(tarball);
     }
 
+    /** Why a file: URL it does not {@link #mayRead} is not read: {@code registry … is not a folder, and …}. */
+    public String fileUrlRefused() {
+        return "registry " + describe() + " is not a folder, and only a registry in a folder may send a file: URL";
+    }
+
     /** Whether its credentials, once stored, go to the URL: the root's own origin only, and a folder takes none. */
     public boolean sendsCredentialsTo(URI url) {
         return !isFolder() && Origin.of(root).contains(url);
