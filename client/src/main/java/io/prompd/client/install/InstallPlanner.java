@@ -93,7 +93,9 @@ final class InstallPlanner {
         Goal goal = Goal.ofStore(roots(new TreeMap<>(), List.of(request)));
         Plan plan = resolved(goal, LockFile.empty(), alone, index);
         LockAudit.requireFromResolvedBytes(plan.lock(), LockFile.empty(), LockFile.empty(), store, index, goal.global());
-        return plan;
+        return plan.withWarningsFirst(request.byName()
+                ? latestYanked(request, plan.lock().packages().get(request.name()).version(), index).stream().toList()
+                : List.of());
     }
 
     /**
@@ -162,8 +164,7 @@ final class InstallPlanner {
         for (RequestedPackage request : requests.stream().filter(RequestedPackage::byName).toList()) {
             Version installed = plan.lock().packages().get(request.name()).version();
             Version latest = request.latest().orElseThrow();
-            index.findIfReadable(request.name()).flatMap(PublishedPackage::yankedLatest).ifPresent(yanked -> warnings
-                    .add(new InstallNote.LatestYanked(request.name(), yanked.version(), yanked.yanked(), installed)));
+            latestYanked(request, installed, index).ifPresent(warnings::add);
             if (!request.range().satisfiedBy(installed)) {
                 warnings.add(new InstallNote.LatestSetAside(request.name(), request.fromLatest().orElseThrow(),
                         installed, options.strategy()));
@@ -172,6 +173,12 @@ final class InstallPlanner {
             }
         }
         return warnings;
+    }
+
+    /** What to say of a package named alone whose {@code latest} tag points at a yanked version, installed instead. */
+    private static Optional<InstallNote> latestYanked(RequestedPackage request, Version installed, RegistryIndex index) {
+        return index.findIfReadable(request.name()).flatMap(PublishedPackage::yankedLatest)
+                .map(yanked -> new InstallNote.LatestYanked(request.name(), yanked.version(), yanked.yanked(), installed));
     }
 
     private static boolean isResolutionFailure(PrompdException failure) {

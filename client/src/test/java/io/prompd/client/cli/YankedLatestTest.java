@@ -48,6 +48,13 @@ class YankedLatestTest {
     }
 
     @Test
+    void aGlobalInstallByNameSaysItAlike() {
+        assertEquals("warning: @acme/util's latest dist-tag points at 1.1.0, which is yanked: drops every prompt's"
+                + " front matter, so 1.0.0 is installed: a new install chooses no yanked version\n",
+                prompd("install", "--global", "@acme/util").err());
+    }
+
+    @Test
     void theJsonOfTheWarningNamesTheTaggedVersionItsReasonAndTheOneInstalled() throws IOException {
         JsonNode warning = Json.reader().readTree(prompd("install", "@acme/util", "--json").out()).path("warnings").path(0);
 
