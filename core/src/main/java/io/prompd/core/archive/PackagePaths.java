@@ -24,7 +24,7 @@ public final class PackagePaths {
      * UTF-8 bytes. Windows counts 255 UTF-16 units, never more than the UTF-8 bytes, so a name
      * within this fits all three; one of 100 CJK characters (300 bytes) fits only Windows.
      */
-    static final int MAX_NAME_BYTES = 255;
+    public static final int MAX_NAME_BYTES = 255;
 
     private PackagePaths() {
     }
@@ -93,8 +93,12 @@ public final class PackagePaths {
 
     /** The UTF-8 length of the path's longest file or folder name. */
     private static int longestNameBytes(String path) {
-        return Arrays.stream(Glob.segmentsOf(path)).mapToInt(segment -> segment.getBytes(StandardCharsets.UTF_8).length)
-                .max().orElse(0);
+        return Arrays.stream(Glob.segmentsOf(path)).mapToInt(PackagePaths::nameBytes).max().orElse(0);
+    }
+
+    /** The length of a file or folder name as {@link #MAX_NAME_BYTES} counts it. */
+    public static int nameBytes(String name) {
+        return name.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static boolean hasDotOrEmptySegment(String path) {

@@ -33,13 +33,22 @@ import java.util.regex.Pattern;
 public final class TemporaryFiles {
 
     private static final String SUFFIX = ".part";
+    /** The most digits of a writer's process id or start that a temporary's name is read with. */
+    private static final int MOST_NUMBER_DIGITS = 18;
+    /**
+     * The most bytes {@link #nameBeside} adds to the target's name: a dot before it, then a dot, the writer (process id,
+     * '-', start), a dot, the unsigned random number and the suffix. A name longer than the system allows by less
+     * than this still cannot be written through a temporary.
+     */
+    public static final int MOST_ADDED_BYTES = 2 + MOST_NUMBER_DIGITS + 1 + MOST_NUMBER_DIGITS + 1
+            + Long.toUnsignedString(-1L).length() + SUFFIX.length();
     /**
      * The target's name, the writer's process id and start when known, then what makes the name
      * unique. The target's name may hold dots and digits itself ({@code pkg@1.2.0}): the numbers
      * are the last ones.
      */
-    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.(\\d{1,18})(?:-(\\d{1,18}))?\\.\\d+"
-            + Pattern.quote(SUFFIX));
+    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.(\\d{1," + MOST_NUMBER_DIGITS + "})(?:-(\\d{1,"
+            + MOST_NUMBER_DIGITS + "}))?\\.\\d+" + Pattern.quote(SUFFIX));
     /** {@code <pid>-<start>} of this process, or {@code <pid>} alone where its start is unknown. */
     private static final String THIS_WRITER = ProcessHandle.current().pid() + startOf(ProcessHandle.current())
             .map(start -> "-" + start).orElse("");

@@ -52,7 +52,11 @@ public final class RegistryLayout {
     }
 
     public static String versionDocument(PackageName name, Version version) {
-        return packageFolder(name) + "/" + version + ".json";
+        return packageFolder(name) + "/" + versionDocumentFileName(version);
+    }
+
+    public static String versionDocumentFileName(Version version) {
+        return version + ".json";
     }
 
     public static String tarball(PackageName name, Version version) {

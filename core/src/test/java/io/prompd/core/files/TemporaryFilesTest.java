@@ -107,4 +107,16 @@ class TemporaryFilesTest {
         assertEquals(List.of(), TemporaryFiles.removeOrphans(folder.resolve("absent"), 1));
         assertEquals(List.of(), TemporaryFiles.removeOrphansOf(folder.resolve("absent/target")));
     }
+
+    /** The longest temporary name read as one: 18-digit process id and start, the largest random number. */
+    @Test
+    void theLongestTemporaryNameAddsMostAddedBytesToItsTarget() throws IOException {
+        String longest = "." + "entry" + "." + "9".repeat(18) + "-" + "9".repeat(18) + "." + Long.toUnsignedString(-1L)
+                + ".part";
+
+        assertTrue(TemporaryFiles.isTemporaryName(longest));
+        assertEquals("entry".length() + TemporaryFiles.MOST_ADDED_BYTES, longest.length());
+        assertTrue(AtomicFiles.temporaryFile(folder.resolve("entry")).getFileName().toString().length()
+                <= "entry".length() + TemporaryFiles.MOST_ADDED_BYTES);
+    }
 }

@@ -5,6 +5,7 @@ import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
+import io.prompd.core.protocol.VersionFileNames;
 import io.prompd.core.version.Version;
 import java.util.List;
 import java.util.Locale;
@@ -62,12 +63,16 @@ public final class RepositoryLayout {
      * A folder inside a package folder whose name is no version. Only a name meant as a version
      * ({@code v2}, {@code 1.2}) is told what breaks the grammar and to be renamed; any other, such
      * as {@code prompts} or {@code package} (a tarball unpacked whole), holds a package's files put
-     * straight into its folder, which the grammar's details would only mislead about.
+     * straight into its folder, which the grammar's details would only mislead about. A version
+     * whose file names would not fit ({@link VersionFileNames#tooLong}) is refused here too, so
+     * that the check and the build both name it rather than the build failing at the file.
      */
     public static Optional<Problem> versionFolderMisfit(PackageName name, String folder) {
         List<String> violations = Version.check(folder);
         if (violations.isEmpty()) {
-            return Optional.empty();
+            return VersionFileNames.tooLong(name, Version.parse(folder)).map(tooLong -> Problem.error(
+                    packageFolder(name) + "/" + folder, "", tooLong, "rename the folder, and the version in its "
+                            + MANIFEST + ", to a shorter version"));
         }
         boolean meantAsVersion = MEANT_AS_VERSION.matcher(folder).lookingAt();
         return misfit(meantAsVersion ? Stream.concat(violations.stream(), Stream.of(VERSION_FOLDER_NAME)).toList()

@@ -804,6 +804,24 @@ class RegistryBuilderTest {
         }
     }
 
+    /** Merged past an older check, a version the files of which no system could name fails as the check refuses it. */
+    @Test
+    void aVersionWhoseTarballNameExceeds255BytesFailsTheBuildNamingItsFolder() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            String version = "1.0.0-" + "r".repeat(194);
+            repo.publish("@writing/" + "p".repeat(60), version);
+            repo.commit("a version of 200 bytes");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+
+            Problem refused = failure.problems().get(0);
+            assertEquals("packages/@writing/" + "p".repeat(60) + "/" + version, refused.file());
+            assertTrue(refused.message().startsWith("version " + version + " of @writing/" + "p".repeat(60)),
+                    refused.message());
+            assertFalse(Files.exists(temp.resolve("out")));
+        }
+    }
+
     @Test
     void twoFoldersOfOneVersionDifferingInBuildMetadataFailTheBuild() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {

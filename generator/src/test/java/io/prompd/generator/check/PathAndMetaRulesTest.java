@@ -260,6 +260,29 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertErrorCount(report, 1);
     }
 
+    /**
+     * A client's store writes {@code .util@<version>.integrity} through a temporary up to 65 bytes longer, the longest
+     * name a version makes: 255 bytes with a version of 174, and the build writes it all.
+     */
+    @Test
+    void aVersionWhoseFileNamesExceed255BytesIsRefusedAtItsFolderByTheCheckAndTheBuildAlike() throws IOException {
+        String fits = "1.0.0-" + "r".repeat(168);
+        String tooLong = "1.0.0-" + "r".repeat(169);
+        repo.publish("@common/util", fits);
+        repo.publish("@common/util", tooLong);
+        ObjectId head = repo.commit("two long versions");
+
+        List<Problem> problems = checkedAsBuilt(head);
+
+        assertEquals(1, problems.size(), problems.toString());
+        Problem refused = problems.get(0);
+        assertEquals("packages/@common/util/" + tooLong, refused.file());
+        assertTrue(refused.message().startsWith("version " + tooLong + " of @common/util makes names longer than the"
+                + " 255 bytes Linux and macOS allow a file name"), refused.message());
+        assertTrue(refused.message().contains("publish a version of at most 174 bytes (this one has 175)"),
+                refused.message());
+    }
+
     /** What the check of a maintainer's pull request reports, asserted to be what the build of its head reports. */
     private List<Problem> checkedAsBuilt(ObjectId head) throws IOException {
         List<Problem> checked = check(repo, TestRegistryRepo.MAINTAINER).problems();

@@ -14,6 +14,7 @@ import io.prompd.core.json.Json;
 import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.protocol.VersionFileNames;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,6 @@ import java.util.stream.Stream;
  */
 public final class PackageStore {
 
-    private static final String RECORD_SUFFIX = ".integrity";
     /**
      * Rewritten with a new token whenever a version is added or removed, so that a project can note the state of
      * the store it last compared its lock with and compare again only after a change.
@@ -71,7 +71,7 @@ public final class PackageStore {
 
     /** The folder of an installed version, {@code <root>/@scope/name@1.2.0}. */
     public Path folderOf(PackageName name, Version version) {
-        return root.resolve(name + "@" + version);
+        return root.resolve(name.toString()).resolveSibling(VersionFileNames.storeFolder(name, version));
     }
 
     /** Whether the version is installed whole. */
@@ -112,8 +112,7 @@ public final class PackageStore {
 
     /** {@code <root>/@scope/.name@1.2.0.integrity}, beside the version's folder. */
     private Path recordOf(PackageName name, Version version) {
-        Path folder = folderOf(name, version);
-        return folder.resolveSibling("." + folder.getFileName() + RECORD_SUFFIX);
+        return folderOf(name, version).resolveSibling(VersionFileNames.storeRecord(name, version));
     }
 
     /**
