@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * What a likely credential looks like, in one place: whoever adds a kind of key adds a line here.
@@ -13,8 +14,17 @@ import java.util.regex.Pattern;
  */
 final class SecretPatterns {
 
-    /** A kind of credential and the text that gives it away. */
-    private record Kind(String description, Pattern pattern) {
+    /**
+     * A kind of credential and the text that gives it away.
+     *
+     * @param keyMaterial whether the text is only a header, which documentation names as well, and gives a key
+     *                    away only with the key's material after it ({@link #KEY_MATERIAL})
+     */
+    private record Kind(String description, Pattern pattern, boolean keyMaterial) {
+
+        Kind(String description, Pattern pattern) {
+            this(description, pattern, false);
+        }
     }
 
     private static final List<Kind> KINDS = List.of(
@@ -25,7 +35,18 @@ final class SecretPatterns {
             new Kind("an npm access token (npm_...)", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
             new Kind("a PyPI API token (pypi-...)", Pattern.compile("\\bpypi-AgE[A-Za-z0-9_-]{50,}")),
             new Kind("a private key (-----BEGIN ... PRIVATE KEY-----, or PGP's PRIVATE KEY BLOCK)",
-                    Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")));
+                    Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), true));
+
+    /**
+     * A key's material: base64 of at least 30 bytes, in capitals, small letters and digits alike, as no word or
+     * path of prose is. It follows the header on the lines after it (a PEM block's first line is 64 characters, an
+     * OpenSSH key's 70), or on the header's own line where a string holds the block with {@code \n} escapes.
+     */
+    private static final Pattern KEY_MATERIAL = Pattern.compile(
+            "(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{40,}");
+
+    /** How many lines after its header a key's material may start: PEM's Proc-Type, DEK-Info and PGP's Comment come first. */
+    private static final int LINES_BEFORE_KEY_MATERIAL = 4;
 
     /** How much of a likely credential a masked text keeps: about its kind's prefix (sk-a, AKIA, ghp_). */
     private static final int SHOWN_OF_A_SECRET = 4;
@@ -59,11 +80,20 @@ final class SecretPatterns {
         for (int index = 0; index < lines.length; index++) {
             for (Kind kind : KINDS) {
                 Matcher matcher = kind.pattern().matcher(lines[index]);
-                if (matcher.find()) {
+                if (matcher.find() && (!kind.keyMaterial() || keyMaterialFollows(lines, index, matcher.end()))) {
                     findings.add(new Finding(index + 1, kind.description()));
                 }
             }
         }
         return findings;
+    }
+
+    /** Whether key material follows a header ending at {@code end} of line {@code index}, on that line or soon after. */
+    private static boolean keyMaterialFollows(String[] lines, int index, int end) {
+        if (KEY_MATERIAL.matcher(lines[index]).region(end, lines[index].length()).find()) {
+            return true;
+        }
+        int last = Math.min(lines.length - 1, index + LINES_BEFORE_KEY_MATERIAL);
+        return IntStream.rangeClosed(index + 1, last).anyMatch(line -> KEY_MATERIAL.matcher(lines[line]).find());
     }
 }

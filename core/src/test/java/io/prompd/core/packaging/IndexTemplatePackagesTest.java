@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The seed packages of the ready-to-fork registry are the first thing users see: not one problem. */
 class IndexTemplatePackagesTest {
@@ -35,5 +36,17 @@ class IndexTemplatePackagesTest {
         String expected = folder.getParent().getFileName() + "/" + folder.getFileName();
         String actual = report.manifest().orElseThrow().name().name() + "/" + report.manifest().orElseThrow().version();
         assertEquals(expected, actual, "the folder is packages/<name>/<version>");
+    }
+
+    /**
+     * The template's documents describe the credential search, private key headers and all: a maintainer editing
+     * them in two commits would otherwise be told a commit of the pull request holds a key.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"README.md", "CONTRIBUTING.md"})
+    void theDocumentsNamingTheSearchHoldNoLikelyCredential(String document) throws IOException {
+        byte[] bytes = Files.readAllBytes(SharedData.repositoryFolder("index-template").resolve(document));
+
+        assertEquals(List.of(), ContentCheck.secrets(document, bytes));
     }
 }

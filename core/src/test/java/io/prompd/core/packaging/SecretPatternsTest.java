@@ -20,8 +20,9 @@ class SecretPatternsTest {
             "github_pat_11ABCDEFG0123456789_abcdef",
             "//registry.npmjs.org/:_authToken=npm_abcdefghijklmnopqrstuvwxyz0123456789",
             "password = pypi-AgEIcHlwaS5vcmcCJGE0ZjkxMzYxLTQ3NjgtNGQxZi1iMmE5LTVmODFmZmQxNWUyZQACKlszLCJmMjA",
-            "-----BEGIN EC PRIVATE KEY-----",
-            "-----BEGIN PGP PRIVATE KEY BLOCK-----"})
+            "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49\n",
+            "-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: test\n\nlQOYBGV0ZXN0AQgAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP\n",
+            "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\n\"}"})
     void eachKindIsFound(String secret) {
         assertEquals(1, SecretPatterns.find("before " + secret + " after").size());
     }
@@ -39,6 +40,17 @@ class SecretPatternsTest {
             "-----BEGIN PGP PUBLIC KEY BLOCK-----",
             "-----BEGIN CERTIFICATE-----"})
     void lookalikesThatAreNoCredentialsAreNotFound(String text) {
+        assertTrue(SecretPatterns.find(text).isEmpty(), () -> SecretPatterns.find(text).toString());
+    }
+
+    /** Documentation names the headers, the registry's own README among it; a key follows its header with material. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "blocks (`-----BEGIN ... PRIVATE KEY-----`, PGP's `-----BEGIN PGP PRIVATE KEY BLOCK-----`), searched in a file",
+            "-----BEGIN RSA PRIVATE KEY-----\n(the key, base64, goes here)\n-----END RSA PRIVATE KEY-----",
+            "-----BEGIN OPENSSH PRIVATE KEY-----\n\n\n\n\n\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\n",
+            "-----BEGIN PRIVATE KEY-----\nsee src/main/java/io/prompd/core/packaging/SecretPatterns\n"})
+    void aPrivateKeyHeaderWithoutKeyMaterialSoonAfterIsNotFound(String text) {
         assertTrue(SecretPatterns.find(text).isEmpty(), () -> SecretPatterns.find(text).toString());
     }
 

@@ -46,12 +46,12 @@ class ContentChecksTest {
             "GitHub token (ghp_   | token: gho_abcdefghijklmnopqrstuvwxyz0123456789",
             "GitHub token (ghp_   | token: ghs_abcdefghijklmnopqrstuvwxyz0123456789",
             "fine-grained token   | github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
-            "private key          | -----BEGIN RSA PRIVATE KEY-----",
-            "private key          | -----BEGIN PRIVATE KEY-----",
-            "private key          | -----BEGIN OPENSSH PRIVATE KEY-----",
-            "private key          | -----BEGIN PGP PRIVATE KEY BLOCK-----"})
+            "private key          | -----BEGIN RSA PRIVATE KEY-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP",
+            "private key          | -----BEGIN PRIVATE KEY-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP",
+            "private key          | -----BEGIN OPENSSH PRIVATE KEY-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP",
+            "private key          | -----BEGIN PGP PRIVATE KEY BLOCK-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP"})
     void likelySecretIsReportedWithItsLine(String kind, String line) {
-        repo.write(BASE + "/contexts/notes.md", "# Notes\n\n" + line + "\n");
+        repo.write(BASE + "/contexts/notes.md", "# Notes\n\n" + line.replace("\\n", "\n") + "\n");
         repo.commit("publish");
 
         Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/notes.md", kind);
