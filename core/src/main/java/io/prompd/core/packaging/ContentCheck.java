@@ -1,9 +1,6 @@
 package io.prompd.core.packaging;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.prompd.core.TerminalText;
-import io.prompd.core.json.JsonTrees;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.prompt.LocalReference;
@@ -18,12 +15,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -41,8 +35,6 @@ import java.util.stream.IntStream;
 public final class ContentCheck {
 
     private static final String CONTEXTS_FOLDER = "contexts";
-
-    private static final String JSON_EXTENSION = ".json";
 
     /**
      * How a Git LFS pointer starts: a registry builds from Git objects, where LFS keeps this small
@@ -118,8 +110,9 @@ public final class ContentCheck {
     /**
      * The likely credentials in a file, with their lines in a text file: UTF-8 text, or UTF-16 or UTF-32 text that
      * starts with its byte order mark (as Windows PowerShell 5 writes a file) and decodes as such, searched as decoded;
-     * any other binary file's bytes are searched as Latin-1, without lines. A {@code .json} file's strings and names are
-     * searched as JSON reads them too, their escapes decoded, as the registry serves a manifest's text. The
+     * any other binary file's bytes are searched as Latin-1, without lines. A {@code .json} file's strings and names, and
+     * those of a prompt file's front matter, are searched as JSON and YAML read them too, their escapes decoded
+     * ({@link DecodedStrings}), as the registry serves a manifest's and a prompt's text. The
      * registry's check also searches the files pack leaves out, since whatever a pull request adds stays in the
      * registry's Git history.
      */
@@ -142,12 +135,11 @@ public final class ContentCheck {
         List<Problem> problems = new ArrayList<>();
         asWritten.forEach(secret -> problems.add(secret(path, "the file holds what looks like " + secret.description(),
                 decoded.isPresent() ? secret.line() : 0)));
-        if (path.toLowerCase(Locale.ROOT).endsWith(JSON_EXTENSION)) {
-            jsonStringSecrets(bytes).stream().filter(secret -> !asWritten.contains(secret))
-                    .forEach(secret -> problems.add(secret(path, "a string of the file holds what looks like "
-                            + secret.description() + ", written with JSON escapes (\\u0073 for s) that"
-                            + " whoever reads the JSON decodes, the registry too", secret.line())));
-        }
+        DecodedStrings.of(path, bytes, decoded).ifPresent(strings -> strings.secrets().stream()
+                .filter(secret -> !secret.amongWritten(asWritten))
+                .forEach(secret -> problems.add(secret(path, "a string of the file holds what looks like "
+                        + secret.description() + ", written with escapes that whoever reads " + strings.reader()
+                        + " decodes, the registry too", secret.firstLine()))));
         return problems;
     }
 
@@ -168,26 +160,6 @@ public final class ContentCheck {
     private static Problem secret(String path, String message, int line) {
         return Problem.error(path, "", message, "remove it, and revoke the credential if it is real: once published,"
                 + " mirrors and the registry's Git history keep it for good").atLine(line);
-    }
-
-    /**
-     * The likely credentials in the strings and member names of a JSON document, at the line each starts on, as far
-     * as the document reads: one that does not is refused where it is read, and its text as written is searched.
-     */
-    private static Set<SecretPatterns.Finding> jsonStringSecrets(byte[] bytes) {
-        Set<SecretPatterns.Finding> found = new LinkedHashSet<>();
-        try (JsonParser parser = JsonTrees.parser(bytes)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
-                    int line = parser.currentTokenLocation().getLineNr();
-                    SecretPatterns.find(parser.getText()).forEach(secret ->
-                            found.add(new SecretPatterns.Finding(line, secret.description())));
-                }
-            }
-        } catch (IOException notJson) {
-            // what the document held up to where it stops reading is searched all the same
-        }
-        return found;
     }
 
     /**

@@ -14,11 +14,16 @@ import java.util.function.IntPredicate;
  * @param body         the text after the closing delimiter line
  * @param bodyLine     the 1-based file line where the body starts
  */
-record FrontMatter(String yaml, int firstYamlLine, String body, int bodyLine) {
+public record FrontMatter(String yaml, int firstYamlLine, String body, int bodyLine) {
 
     private static final String DELIMITER = "---";
     private static final String HINT = "start the file with a line '---', then the YAML front matter (id, name,"
             + " version, parameters, ...), then a line '---', then the Markdown body";
+
+    /** The front matter of a prompt file's text, when it opens with one that is closed. */
+    public static Optional<FrontMatter> of(String text) {
+        return split("", text, new Problems());
+    }
 
     static Optional<FrontMatter> split(String file, String text, Problems problems) {
         String normalised = normalise(text);

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PackageValidatorTest {
 
@@ -190,8 +192,26 @@ class PackageValidatorTest {
                 .map(problem -> problem.location() + ": " + problem.message()).toList();
         assertEquals(List.of("data.json:1: the file holds what looks like an OpenAI-style API key (sk-...)",
                 "prompd.json:2: a string of the file holds what looks like an OpenAI-style API key (sk-...), written"
-                        + " with JSON escapes (\\u0073 for s) that whoever reads the JSON decodes, the registry too"),
+                        + " with escapes that whoever reads the JSON decodes, the registry too"),
                 secrets.stream().sorted().toList(), ProblemReport.text(problems));
+    }
+
+    /** The registry serves a prompt's front matter decoded, in the version's JSON; its body is served as written. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\\x73k-proj-", "\\u0073k-proj-", "s\\\n  k-proj-"})
+    void aLikelyCredentialWrittenWithYamlEscapesInFrontMatterIsAnErrorAtItsLine(String escaped) throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"main\": \"prompts/p.prmd\"}",
+                "prompts/p.prmd", "---\nid: p\ndescription: \"Use " + escaped + "abcdefghijklmnopqrstuvwxyz012345\"\n---\n"
+                        + "Body \"\\x73k-proj-abcdefghijklmnopqrstuvwxyz012345\"\n"));
+
+        List<String> secrets = validator.validate(source).problems().stream()
+                .filter(problem -> problem.message().contains("looks like"))
+                .map(problem -> problem.location() + ": " + problem.message()).toList();
+
+        assertEquals(List.of("prompts/p.prmd:3: a string of the file holds what looks like an OpenAI-style API key"
+                + " (sk-...), written with escapes that whoever reads the front matter's YAML decodes, the registry"
+                + " too"), secrets);
     }
 
     @Test

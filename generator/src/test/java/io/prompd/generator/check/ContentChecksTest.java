@@ -200,13 +200,14 @@ class ContentChecksTest {
         assertError(check(repo, "alice"), BASE + "/contexts/blob.bin", "AWS access key id");
     }
 
-    /** The registry serves a manifest's and a meta.json's strings decoded, in packages.json and index.json. */
+    /** The registry serves decoded the strings of a manifest, meta.json, front matter: packages.json, index.json... */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             BASE + "/prompd.json             | {\"name\": \"@common/base\", \"version\": \"1.0.0\", \"license\": \"MIT\","
                     + " \"main\": \"prompts/x.prmd\",\\n \"description\": \"Use \\u0073k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"}",
-            "packages/@common/base/meta.json | {\"deprecated\":\\n {\"1.0.0\": \"use key \\u0073k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"}}"})
-    void aKeyWrittenWithJsonEscapesIsReportedAsTheJsonReads(String file, String json) {
+            "packages/@common/base/meta.json | {\"deprecated\":\\n {\"1.0.0\": \"use key \\u0073k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"}}",
+            BASE + "/prompts/escaped.prmd    | ---\\ndescription: \"use key \\x73k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"\\n---\\nBody"})
+    void aKeyWrittenWithEscapesIsReportedAsTheJsonOrYamlReads(String file, String json) {
         repo.commit("publish");
         repo.write(file, json.replace("\\n", "\n") + "\n");
         repo.commit("escaped");
@@ -214,7 +215,7 @@ class ContentChecksTest {
         CheckReport report = check(repo, "alice");
 
         Problem problem = assertError(report, file, "a string of the file holds what looks like an OpenAI-style API key"
-                + " (sk-...), written with JSON escapes (\\u0073 for s) that whoever reads the JSON decodes");
+                + " (sk-...), written with escapes that whoever reads the");
         assertEquals(2, problem.line());
         assertErrorCount(report, 1);
     }

@@ -1,0 +1,94 @@
+package io.prompd.core.packaging;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.prompd.core.json.JsonTrees;
+import io.prompd.core.prompt.FrontMatter;
+import io.prompd.core.prompt.PromptFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The strings and member names of a document as its reader decodes them, escapes and all, which the registry serves
+ * decoded: a {@code .json} file's, as JSON reads it (a manifest's text in {@code packages.json}, a meta.json's reason
+ * in {@code index.json}), and a prompt file's front matter, as YAML reads it ({@code <version>.json}). A diff shows
+ * {@code "\u0073k-…"} or {@code "\x73k-…"} as written, so a key written so is searched for as read.
+ *
+ * @param reader    who decodes the strings, as a message names it
+ * @param parser    the document's tokens
+ * @param lineShift added to the parser's lines: the file line where the document starts, less one
+ */
+record DecodedStrings(String reader, Source parser, int lineShift) {
+
+    private static final String JSON_EXTENSION = ".json";
+
+    /** The document's tokens, opened once, when searched. */
+    @FunctionalInterface
+    interface Source {
+        JsonParser open() throws IOException;
+    }
+
+    /** Made on the first front matter searched, not with this class: a manifest's search needs no YAML parser. */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY = new YAMLFactory();
+    }
+
+    /**
+     * A likely credential in a string, at the lines the string spans.
+     *
+     * @param firstLine   the 1-based file line the string starts on
+     * @param lastLine    the one it ends on
+     * @param description what kind of credential it looks like
+     */
+    record Secret(int firstLine, int lastLine, String description) {
+
+        /** Whether the file's text as written holds the same credential in the string's lines: named once, so. */
+        boolean amongWritten(List<SecretPatterns.Finding> asWritten) {
+            return asWritten.stream().anyMatch(written -> written.description().equals(description)
+                    && written.line() >= firstLine && written.line() <= lastLine);
+        }
+    }
+
+    /**
+     * The decoded strings of a {@code .json} file, or of a prompt file's front matter.
+     *
+     * @param text the file's text, when it is text
+     */
+    static Optional<DecodedStrings> of(String path, byte[] bytes, Optional<String> text) {
+        if (path.toLowerCase(Locale.ROOT).endsWith(JSON_EXTENSION)) {
+            return Optional.of(new DecodedStrings("the JSON", () -> JsonTrees.parser(bytes), 0));
+        }
+        if (!PromptFile.hasPromptExtension(path)) {
+            return Optional.empty();
+        }
+        return text.flatMap(FrontMatter::of).map(frontMatter -> new DecodedStrings("the front matter's YAML",
+                () -> Yaml.FACTORY.createParser(frontMatter.yaml()), frontMatter.firstYamlLine() - 1));
+    }
+
+    /**
+     * The likely credentials in the strings and member names, as far as the document reads: one that does not is
+     * refused where it is read, and its text as written is searched.
+     */
+    List<Secret> secrets() {
+        List<Secret> found = new ArrayList<>();
+        try (JsonParser tokens = parser.open()) {
+            for (JsonToken token = tokens.nextToken(); token != null; token = tokens.nextToken()) {
+                if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
+                    int firstLine = lineShift + tokens.currentTokenLocation().getLineNr();
+                    String decoded = tokens.getText();
+                    int lastLine = Math.max(firstLine, lineShift + tokens.currentLocation().getLineNr());
+                    SecretPatterns.find(decoded).forEach(secret ->
+                            found.add(new Secret(firstLine, lastLine, secret.description())));
+                }
+            }
+        } catch (IOException | YAMLException unreadable) {
+            // what the document held up to where it stops reading is searched all the same
+        }
+        return found.stream().distinct().toList();
+    }
+}
