@@ -138,7 +138,8 @@ public final class ContentCheck {
         DecodedStrings.of(path, bytes, decoded).ifPresent(strings -> strings.secrets().stream()
                 .filter(secret -> !secret.amongWritten(asWritten))
                 .forEach(secret -> problems.add(secret(path, "a string of the file holds what looks like "
-                        + secret.description() + ", written with escapes that whoever reads " + strings.reader()
+                        + secret.description() + ", written with escapes" + secret.escape().map(escape -> " (" + escape + ")")
+                        .orElse("") + " that whoever reads " + strings.reader()
                         + " decodes, the registry too", secret.firstLine()))));
         return problems;
     }

@@ -1,5 +1,6 @@
 package io.prompd.core.packaging;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -7,10 +8,12 @@ import io.prompd.core.json.JsonTrees;
 import io.prompd.core.prompt.FrontMatter;
 import io.prompd.core.prompt.PromptFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -21,9 +24,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * @param reader    who decodes the strings, as a message names it
  * @param parser    the document's tokens
+ * @param written   the document as written from where a token starts, to name the escape a string used
  * @param lineShift added to the parser's lines: the file line where the document starts, less one
  */
-record DecodedStrings(String reader, Source parser, int lineShift) {
+record DecodedStrings(String reader, Source parser, Function<JsonLocation, String> written, int lineShift) {
 
     private static final String JSON_EXTENSION = ".json";
 
@@ -44,8 +48,9 @@ record DecodedStrings(String reader, Source parser, int lineShift) {
      * @param firstLine   the 1-based file line the string starts on
      * @param lastLine    the one it ends on
      * @param description what kind of credential it looks like
+     * @param escape      the first escape that wrote a character of it, as {@code \x73 for s}, when one is known
      */
-    record Secret(int firstLine, int lastLine, String description) {
+    record Secret(int firstLine, int lastLine, String description, Optional<String> escape) {
 
         /** Whether the file's text as written holds the same credential in the string's lines: named once, so. */
         boolean amongWritten(List<SecretPatterns.Finding> asWritten) {
@@ -61,13 +66,17 @@ record DecodedStrings(String reader, Source parser, int lineShift) {
      */
     static Optional<DecodedStrings> of(String path, byte[] bytes, Optional<String> text) {
         if (path.toLowerCase(Locale.ROOT).endsWith(JSON_EXTENSION)) {
-            return Optional.of(new DecodedStrings("the JSON", () -> JsonTrees.parser(bytes), 0));
+            // the parser reads bytes, and says where a token starts in bytes
+            return Optional.of(new DecodedStrings("the JSON", () -> JsonTrees.parser(bytes), location -> from(
+                    location.getByteOffset(), offset -> new String(bytes, offset, bytes.length - offset,
+                            StandardCharsets.UTF_8)), 0));
         }
         if (!PromptFile.hasPromptExtension(path)) {
             return Optional.empty();
         }
         return text.flatMap(FrontMatter::of).map(frontMatter -> new DecodedStrings("the front matter's YAML",
-                () -> Yaml.FACTORY.createParser(frontMatter.yaml()), frontMatter.firstYamlLine() - 1));
+                () -> Yaml.FACTORY.createParser(frontMatter.yaml()),
+                location -> from(location.getCharOffset(), frontMatter.yaml()::substring), frontMatter.firstYamlLine() - 1));
     }
 
     /**
@@ -79,16 +88,23 @@ record DecodedStrings(String reader, Source parser, int lineShift) {
         try (JsonParser tokens = parser.open()) {
             for (JsonToken token = tokens.nextToken(); token != null; token = tokens.nextToken()) {
                 if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
-                    int firstLine = lineShift + tokens.currentTokenLocation().getLineNr();
+                    JsonLocation start = tokens.currentTokenLocation();
+                    int firstLine = lineShift + start.getLineNr();
                     String decoded = tokens.getText();
                     int lastLine = Math.max(firstLine, lineShift + tokens.currentLocation().getLineNr());
-                    SecretPatterns.find(decoded).forEach(secret ->
-                            found.add(new Secret(firstLine, lastLine, secret.description())));
+                    SecretPatterns.find(decoded).forEach(secret -> found.add(new Secret(firstLine, lastLine,
+                            secret.description(), QuotedEscapes.first(written.apply(start), decoded, secret.start(),
+                            secret.end()))));
                 }
             }
         } catch (IOException | YAMLException unreadable) {
             // what the document held up to where it stops reading is searched all the same
         }
         return found.stream().distinct().toList();
+    }
+
+    /** The text from an offset on, or none where the parser knows no offset (JSON it reads as UTF-16). */
+    private static String from(long offset, Function<Integer, String> text) {
+        return offset < 0 ? "" : text.apply((int) offset);
     }
 }

@@ -56,8 +56,10 @@ final class SecretPatterns {
      *
      * @param line        its 1-based line
      * @param description what kind of credential it looks like
+     * @param start       the offset in the text where what gives it away starts (a private key's header)
+     * @param end         the offset where that ends
      */
-    record Finding(int line, String description) {
+    record Finding(int line, String description, int start, int end) {
     }
 
     private SecretPatterns() {
@@ -77,11 +79,13 @@ final class SecretPatterns {
     static List<Finding> find(String text) {
         List<Finding> findings = new ArrayList<>();
         String[] lines = text.split("\n", -1);
-        for (int index = 0; index < lines.length; index++) {
+        int lineStart = 0;
+        for (int index = 0; index < lines.length; lineStart += lines[index].length() + 1, index++) {
             for (Kind kind : KINDS) {
                 Matcher matcher = kind.pattern().matcher(lines[index]);
                 if (matcher.find() && (!kind.keyMaterial() || keyMaterialFollows(lines, index, matcher.end()))) {
-                    findings.add(new Finding(index + 1, kind.description()));
+                    findings.add(new Finding(index + 1, kind.description(), lineStart + matcher.start(),
+                            lineStart + matcher.end()));
                 }
             }
         }

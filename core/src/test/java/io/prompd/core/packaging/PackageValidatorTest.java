@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PackageValidatorTest {
 
@@ -192,17 +192,44 @@ class PackageValidatorTest {
                 .map(problem -> problem.location() + ": " + problem.message()).toList();
         assertEquals(List.of("data.json:1: the file holds what looks like an OpenAI-style API key (sk-...)",
                 "prompd.json:2: a string of the file holds what looks like an OpenAI-style API key (sk-...), written"
-                        + " with escapes that whoever reads the JSON decodes, the registry too"),
+                        + " with escapes (\\u0073 for s) that whoever reads the JSON decodes, the registry too"),
                 secrets.stream().sorted().toList(), ProblemReport.text(problems));
+    }
+
+    /** The error names the escape the string used, as the diff shows it, or none where the reading cannot tell. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "\\u0041KIAIOSFODNN7EXAMPLE                         | an AWS access key id (AKIA...), written with escapes (\\u0041 for A)",
+            "AKIA\\u0049OSFODNN7EXAMPL\\u0045                   | an AWS access key id (AKIA...), written with escapes (\\u0049 for I)",
+            "ghp_\\u0061bcdefghijklmnopqrstuvwxyz0123456789     | a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_), written with escapes (\\u0061 for a)"})
+    void aLikelyCredentialWrittenWithJsonEscapesIsNamedWithTheFirstEscapeItUses(String escaped, String said)
+            throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\"}",
+                "data.json", "{\"\\u006b\": \"key " + escaped + "\"}\n"));
+
+        List<String> secrets = validator.validate(source).problems().stream()
+                .filter(problem -> problem.message().contains("looks like"))
+                .map(problem -> problem.location() + ": " + problem.message()).toList();
+
+        assertEquals(List.of("data.json:1: a string of the file holds what looks like " + said
+                + " that whoever reads the JSON decodes, the registry too"), secrets);
     }
 
     /** The registry serves a prompt's front matter decoded, in the version's JSON; its body is served as written. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"\\x73k-proj-", "\\u0073k-proj-", "s\\\n  k-proj-"})
-    void aLikelyCredentialWrittenWithYamlEscapesInFrontMatterIsAnErrorAtItsLine(String escaped) throws IOException {
+    @CsvSource(delimiter = '|', value = {
+            "\\x73k-proj-            | \\x73 for s",
+            "\\u0073k-proj-          | \\u0073 for s",
+            "s\\\\n  k\\x2Dproj-     | a \\ ending a line, which joins the next",
+            "sk-proj-\\u0041\\u0042   | \\u0041 for A"})
+    void aLikelyCredentialWrittenWithYamlEscapesInFrontMatterIsAnErrorAtItsLineNamingTheFirstEscape(String escaped,
+                                                                                                   String named)
+            throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(
                 "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"main\": \"prompts/p.prmd\"}",
-                "prompts/p.prmd", "---\nid: p\ndescription: \"Use " + escaped + "abcdefghijklmnopqrstuvwxyz012345\"\n---\n"
+                "prompts/p.prmd", "---\nid: p\ndescription: \"Use " + escaped.replace("\\n", "\n")
+                        + "abcdefghijklmnopqrstuvwxyz012345\"\n---\n"
                         + "Body \"\\x73k-proj-abcdefghijklmnopqrstuvwxyz012345\"\n"));
 
         List<String> secrets = validator.validate(source).problems().stream()
@@ -210,8 +237,8 @@ class PackageValidatorTest {
                 .map(problem -> problem.location() + ": " + problem.message()).toList();
 
         assertEquals(List.of("prompts/p.prmd:3: a string of the file holds what looks like an OpenAI-style API key"
-                + " (sk-...), written with escapes that whoever reads the front matter's YAML decodes, the registry"
-                + " too"), secrets);
+                + " (sk-...), written with escapes (" + named + ") that whoever reads the front matter's YAML decodes,"
+                + " the registry too"), secrets);
     }
 
     @Test

@@ -215,7 +215,8 @@ class ContentChecksTest {
         CheckReport report = check(repo, "alice");
 
         Problem problem = assertError(report, file, "a string of the file holds what looks like an OpenAI-style API key"
-                + " (sk-...), written with escapes that whoever reads the");
+                + " (sk-...), written with escapes (" + (file.endsWith(".prmd") ? "\\x73" : "\\u0073") + " for s) that"
+                + " whoever reads the");
         assertEquals(2, problem.line());
         assertErrorCount(report, 1);
     }
