@@ -19,10 +19,12 @@ import java.util.Set;
 /**
  * No likely credential reaches the registry by a way that validating the new versions does not search: the
  * {@code meta.json}, {@code registry.json} and {@code scopes.json} the pull request changes, whose text is served (a
- * yank's or a takedown's reason in {@code index.json}) or shown as written, and what a commit of the pull request
+ * yank's or a takedown's reason in {@code index.json}) or shown as written, the repository's own files it adds or
+ * changes outside {@code packages/} (its documentation, CI workflows), which merging publishes in the registry's
+ * repository, any one over the default per-file limit refused unread, and what a commit of the pull request
  * held that a later one changed or deleted, symbolic links' targets included, which merging keeps in Git history all
- * the same. A file over its per-file limit is not read: the head's is refused by its size elsewhere, and one only on
- * its way is refused here, by the size Git records for it, since history keeps it too.
+ * the same. A file over its per-file limit is not read: a package's or a setting's in the head is refused by its size
+ * elsewhere, and the others here, by the size Git records for them, one only on its way too, since history keeps it.
  */
 final class CommittedSecretsRule implements PullRequestRule {
 
@@ -32,11 +34,17 @@ final class CommittedSecretsRule implements PullRequestRule {
         RegistryRepository repository = pullRequest.repository();
         for (PullRequest.ChangedFile changed : pullRequest.changes()) {
             Change change = changed.change();
-            boolean settings = changed.path().kind() == ChangedPath.Kind.META
-                    || changed.path().kind() == ChangedPath.Kind.SETTINGS;
-            if (settings && change.type() != ChangeType.DELETED && Change.isFile(change.newMode())) {
-                repository.read(change.newBlob(), limitsOf(changed.path(), policy))
-                        .ifPresent(bytes -> problems.addAll(ContentCheck.secrets(change.path(), bytes)));
+            boolean ownFile = changed.path().kind() != ChangedPath.Kind.VERSION_FILE;
+            if (ownFile && change.type() != ChangeType.DELETED && Change.isFile(change.newMode())) {
+                ArchiveLimits limits = limitsOf(changed.path(), policy);
+                Optional<byte[]> bytes = repository.read(change.newBlob(), limits);
+                bytes.ifPresent(content -> problems.addAll(ContentCheck.secrets(change.path(), content)));
+                // the settings and meta.json files are refused by their size where they are read
+                if (bytes.isEmpty() && changed.path().kind() == ChangedPath.Kind.REPOSITORY_FILE) {
+                    problems.add(Problem.error(change.path(), "", "the file has " + overLimit(repository
+                            .size(change.newBlob()), limits) + ", so it is not searched for credentials", "keep the file"
+                            + " under the limit, or out of the registry's repository (link to where it is kept)"));
+                }
             }
         }
         // a file that holds a key in several commits is named once, at the oldest, as is one over the limit
@@ -83,8 +91,12 @@ final class CommittedSecretsRule implements PullRequestRule {
      */
     private static Problem overLimit(IntermediateFile file, String commit, long size, ArchiveLimits limits) {
         return Problem.error(file.path(), "", "in commit " + commit + " of the pull request the file has "
-                + Sizes.overLimit(size, limits.maxFileBytes()) + " per file, so it is not searched for credentials: a"
-                + " later commit changed or deleted the file, but Git history keeps that commit", rewriteHistory(commit));
+                + overLimit(size, limits) + ", so it is not searched for credentials: a later commit changed or deleted"
+                + " the file, but Git history keeps that commit", rewriteHistory(commit));
+    }
+
+    private static String overLimit(long size, ArchiveLimits limits) {
+        return Sizes.overLimit(size, limits.maxFileBytes()) + " per file";
     }
 
     private static String rewriteHistory(String commit) {

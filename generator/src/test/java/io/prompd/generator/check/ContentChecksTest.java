@@ -161,6 +161,25 @@ class ContentChecksTest {
         assertErrorCount(report, 1);
     }
 
+    /** Merged, the registry's own files are published in its repository, a key in a CI workflow as much as in a package. */
+    @Test
+    void aKeyOrAFileOverTheLimitThatThePullRequestLeavesInTheRepositorysOwnFilesIsRefused() {
+        repo.commit("publish");
+        repo.write("README.md", "# Registry\n\nSet OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwxyz012345\n");
+        repo.write(".github/workflows/ci.yml", "env:\n  KEY: AKIAIOSFODNN7EXAMPLE\n");
+        repo.commit("docs and CI", TestRegistryRepo.MAINTAINER);
+        repo.hugeBlob(".github/big.txt", 6_000_000);
+        repo.commitStaged("a large file");
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertEquals(3, assertError(report, "README.md", "the file holds what looks like an OpenAI-style API key").line());
+        assertEquals(2, assertError(report, ".github/workflows/ci.yml", "AWS access key id").line());
+        assertEquals("the file has 5.7 MiB, more than the limit of 5.0 MiB per file, so it is not searched for"
+                + " credentials", assertError(report, ".github/big.txt", "").message());
+        assertErrorCount(report, 3);
+    }
+
     /** Git keeps a symbolic link's target as the content of a blob, which history keeps as any file's. */
     @Test
     void aKeyAsASymbolicLinksTargetInACommitOfThePullRequestIsReported() {
