@@ -27,13 +27,21 @@ final class SecretPatterns {
         }
     }
 
+    /**
+     * A key is found right after a capital, a digit, {@code _} or a byte of binary data read as Latin-1, not only at
+     * a word's start, where its prefix and the rest are distinctive: {@code ghp_} and 36 letters or digits,
+     * {@code pypi-AgE}, {@code AKIA} and sixteen capitals or digits with none more around them, and {@code sk-proj-}
+     * after anything but a small letter ({@code mask-proj-settings-…} is prose). The plain {@code sk-}, {@code npm_}
+     * and {@code github_pat_} ones, whose rest a word or an identifier can be, only at a word's start.
+     */
     private static final List<Kind> KINDS = List.of(
-            new Kind("an OpenAI-style API key (sk-...)", Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}")),
-            new Kind("an AWS access key id (AKIA...)", Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b")),
-            new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36}")),
+            new Kind("an OpenAI-style API key (sk-...)",
+                    Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}|(?<![a-z])sk-proj-[A-Za-z0-9_-]{20,}")),
+            new Kind("an AWS access key id (AKIA...)", Pattern.compile("(?<![A-Z0-9])AKIA[0-9A-Z]{16}(?![A-Z0-9])")),
+            new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", Pattern.compile("gh[pousr]_[A-Za-z0-9]{36}")),
             new Kind("a GitHub fine-grained token (github_pat_...)", Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}")),
             new Kind("an npm access token (npm_...)", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
-            new Kind("a PyPI API token (pypi-...)", Pattern.compile("\\bpypi-AgE[A-Za-z0-9_-]{50,}")),
+            new Kind("a PyPI API token (pypi-...)", Pattern.compile("pypi-AgE[A-Za-z0-9_-]{50,}")),
             new Kind("a private key (-----BEGIN ... PRIVATE KEY-----, or PGP's PRIVATE KEY BLOCK)",
                     Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"), true));
 

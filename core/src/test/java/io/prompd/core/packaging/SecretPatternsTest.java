@@ -31,6 +31,10 @@ class SecretPatternsTest {
     @ValueSource(strings = {
             "sk-short",
             "task-abcdefghij0123456789",
+            "XAKIAABCDEFGHIJKLMNOP",
+            "unpm_abcdefghijklmnopqrstuvwxyz0123456789",
+            "mask-proj-settings-for-everything-else",
+            "load_github_pat_from_the_environment_variable",
             "AKIAabcdefghijklmnop",
             "AKIAABCDEFGHIJKLMNOPQ",
             "ghp_tooShort",
@@ -41,6 +45,18 @@ class SecretPatternsTest {
             "-----BEGIN CERTIFICATE-----"})
     void lookalikesThatAreNoCredentialsAreNotFound(String text) {
         assertTrue(SecretPatterns.find(text).isEmpty(), () -> SecretPatterns.find(text).toString());
+    }
+
+    /** In binary data the byte before a key is any byte: a Latin-1 letter, another letter, an underscore. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "x\u0000\u00FFsk-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5",
+            "key=_sk-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5",
+            "x\u0000Zghp_aBcDaBcDaBcDaBcDaBcDaBcDaBcDaBcDaBcD",
+            "\u00E9AKIAIOSFODNN7EXAMPLE\u00E9",
+            "x\u0000_pypi-AgEIcHlwaS5vcmcCJGE0ZjkxMzYxLTQ3NjgtNGQxZi1iMmE5LTVmODFmZmQxNWUyZQACKlszLCJmMjA"})
+    void aKeyWithADistinctivePrefixIsFoundRightAfterALetterOrAnUnderscore(String text) {
+        assertEquals(1, SecretPatterns.find(text).size(), text);
     }
 
     /** Documentation names the headers, the registry's own README among it; a key follows its header with material. */
