@@ -1,12 +1,15 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.Failures;
 import io.prompd.cli.JsonOption;
 import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
+import io.prompd.core.PrompdException;
 import io.prompd.core.json.Json;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +19,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Hash every cached tarball again and delete those that no longer match their integrity.",
-            "Exits " + ExitCode.Codes.INTEGRITY + " when any was corrupt (it is gone now, and downloaded again when next needed)."})
+            "Exits " + ExitCode.Codes.INTEGRITY + " when any was corrupt (it is gone now, and downloaded again when next needed),"
+                    + " saying on stderr what it removed.",
+            "With --json, {checked, removed} whatever it finds, as list --json gives its result: removed lists the"
+                    + " files deleted."})
 final class CacheVerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -35,16 +41,25 @@ final class CacheVerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
         TarballCache.CacheCheck check = wiring.cacheService().verify(wiring::waitingForLock);
+        List<String> removed = check.removed().stream().map(Path::toString).toList();
         if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("checked", check.checked());
-            json.put("removed", check.removed().stream().map(Path::toString).toList());
+            json.put("removed", removed);
             spec.commandLine().getOut().println(Json.writeString(json));
         } else {
-            check.removed().forEach(file -> spec.commandLine().getOut().println("corrupt, removed: " + file));
+            removed.forEach(file -> spec.commandLine().getOut().println("corrupt, removed: " + file));
             spec.commandLine().getOut().println(Plural.count(check.checked(), "cached tarball") + " checked, "
-                    + check.removed().size() + " corrupt");
+                    + removed.size() + " corrupt");
         }
-        return (check.removed().isEmpty() ? ExitCode.OK : ExitCode.INTEGRITY).code();
+        if (removed.isEmpty()) {
+            return ExitCode.OK.code();
+        }
+        // the result is the repair done, so --json keeps it, as list and tree keep theirs, and stderr says why 6
+        spec.commandLine().getErr().println(Failures.describe(new PrompdException(ExitCode.INTEGRITY,
+                "removed " + Plural.count(removed.size(), "corrupt cached tarball") + ": " + String.join(", ", removed),
+                "nothing installed changed: 'prompd install' downloads a removed tarball again when a project"
+                        + " needs it")));
+        return ExitCode.INTEGRITY.code();
     }
 }

@@ -2489,14 +2489,11 @@ class InstallCommandsTest {
         assertEquals(0, healthy.exitCode(), healthy.err());
         assertEquals("1 cached tarball checked, 0 corrupt\n", healthy.out());
 
-        Path cached;
-        try (var files = Files.walk(home.resolve("cache/tarballs"))) {
-            cached = files.filter(Files::isRegularFile).findFirst().orElseThrow();
-        }
-        Files.writeString(cached, "rotten");
+        Path cached = corruptTheCachedTarball();
         CliRun corrupt = prompd("cache", "verify");
         assertEquals(6, corrupt.exitCode());
-        assertTrue(corrupt.out().startsWith("corrupt, removed: "), corrupt.out());
+        assertEquals("corrupt, removed: " + cached + "\n1 cached tarball checked, 1 corrupt\n", corrupt.out());
+        assertEquals(removedFromTheCache(cached), corrupt.err());
         assertFalse(Files.exists(cached));
 
         CliRun clean = prompd("cache", "clean");
@@ -2505,6 +2502,33 @@ class InstallCommandsTest {
             assertEquals(0, files.filter(Files::isRegularFile).count());
         }
         assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")), "clean leaves installed packages alone");
+    }
+
+    @Test
+    void cacheVerifyJsonGivesItsResultWithACorruptTarballAndSaysOnStderrWhatItRemoved() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Path cached = corruptTheCachedTarball();
+
+        CliRun corrupt = prompd("cache", "verify", "--json");
+
+        assertEquals(6, corrupt.exitCode());
+        assertEquals(Json.reader().readTree("{\"checked\": 1, \"removed\": [\"" + cached + "\"]}"),
+                Json.reader().readTree(corrupt.out()), "the result, as list --json gives its own with a non-zero exit");
+        assertEquals(removedFromTheCache(cached), corrupt.err());
+    }
+
+    /** Overwrites the one tarball in the cache, as a disk error may; returns its file. */
+    private Path corruptTheCachedTarball() throws IOException {
+        Path cached;
+        try (var files = Files.walk(home.resolve("cache/tarballs"))) {
+            cached = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        return Files.writeString(cached, "rotten");
+    }
+
+    private static String removedFromTheCache(Path tarball) {
+        return "error: removed 1 corrupt cached tarball: " + tarball + "\nhint: nothing installed changed:"
+                + " 'prompd install' downloads a removed tarball again when a project needs it\n";
     }
 
     @ParameterizedTest
