@@ -40,9 +40,10 @@ import picocli.CommandLine.Spec;
             "Below an installed version are the dependencies its own prompd.json declares, at the versions prompd.lock"
                     + " locks: a stale lock (edited by hand or by a merge) recording others is said so on stderr, as"
                     + " 'list' says it; below one not installed, those prompd.lock records.",
-            "A version outside the range asking for it (prompd.json edited since the lock was written) is marked"
-                    + " invalid; tree then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a"
-                    + " dependency is not locked or a needed version not installed: 'prompd install' brings them in line;"
+            "A version outside a range asking for it (prompd.json or prompd.lock edited by hand or by a merge) is"
+                    + " marked invalid at each of its places, as 'list' marks it; tree then exits "
+                    + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a dependency is not locked or a"
+                    + " needed version not installed: 'prompd install' brings them in line;"
                     + ProjectMismatches.OTHER_BYTES_EXIT})
 final class TreeCommand implements Callable<Integer> {
 
@@ -87,21 +88,25 @@ final class TreeCommand implements Callable<Integer> {
         PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
         ProjectGraph graph = locked.withDependencies(declared(locked, store));
         String title = project.manifest().name() + "@" + project.manifest().version();
+        // marked as list marks them, from the lock as it stands, whatever the installed versions declare
+        SortedMap<PackageName, ProjectGraph.Entry> entries = new TreeMap<>();
+        locked.entries().forEach(entry -> entries.put(entry.name(), entry));
         String text;
         if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", project.manifest().name());
             json.put("version", project.manifest().version());
             Set<PackageName> otherBytes = Set.copyOf(LockAudit.unpackedFromOtherBytes(graph.lock(), store));
-            json.put("dependencies", graph.tree().stream().map(node -> asJson(node, store, otherBytes)).toList());
+            json.put("dependencies", graph.tree().stream().map(node -> asJson(node, entries, store, otherBytes))
+                    .toList());
             text = Json.writeString(json) + "\n";
         } else if (dot) {
-            text = dot(title, graph, store);
+            text = dot(title, graph, entries, store);
         } else {
             StringBuilder tree = new StringBuilder(title).append('\n');
             List<ProjectGraph.Node> nodes = graph.tree();
             for (int i = 0; i < nodes.size(); i++) {
-                draw(nodes.get(i), "", i == nodes.size() - 1, store, tree);
+                draw(nodes.get(i), "", i == nodes.size() - 1, entries, store, tree);
             }
             text = tree.toString();
         }
@@ -133,21 +138,23 @@ final class TreeCommand implements Callable<Integer> {
         return declared;
     }
 
-    private static void draw(ProjectGraph.Node node, String indent, boolean last, PackageStore store, StringBuilder tree) {
-        tree.append(indent).append(last ? "└── " : "├── ").append(label(node, store)).append('\n');
+    private static void draw(ProjectGraph.Node node, String indent, boolean last,
+                             Map<PackageName, ProjectGraph.Entry> entries, PackageStore store, StringBuilder tree) {
+        tree.append(indent).append(last ? "└── " : "├── ").append(label(node, entries, store)).append('\n');
         String childIndent = indent + (last ? "    " : "│   ");
         for (int i = 0; i < node.children().size(); i++) {
-            draw(node.children().get(i), childIndent, i == node.children().size() - 1, store, tree);
+            draw(node.children().get(i), childIndent, i == node.children().size() - 1, entries, store, tree);
         }
     }
 
-    private static String label(ProjectGraph.Node node, PackageStore store) {
+    private static String label(ProjectGraph.Node node, Map<PackageName, ProjectGraph.Entry> entries,
+                                PackageStore store) {
         String version = node.version().map(Version::toString).map(text -> "@" + text).orElse("");
         String note;
         if (node.version().isEmpty()) {
             note = " (" + ProjectMismatches.NOT_LOCKED + ")";
-        } else if (node.invalid()) {
-            note = " (" + ProjectMismatches.invalid(List.of(node.range())) + ")";
+        } else if (entries.get(node.name()).invalid()) {
+            note = " (" + ProjectMismatches.invalid(entries.get(node.name()).unmet()) + ")";
         } else if (!isInstalled(node, store)) {
             note = " (" + ProjectMismatches.NOT_INSTALLED + ")";
         } else {
@@ -160,21 +167,26 @@ final class TreeCommand implements Callable<Integer> {
         return node.version().filter(version -> store.contains(node.name(), version)).isPresent();
     }
 
-    /** @param otherBytes the entries whose installed version came from other bytes than the lock pins */
-    private static Map<String, Object> asJson(ProjectGraph.Node node, PackageStore store, Set<PackageName> otherBytes) {
+    /**
+     * @param entries    the locked packages as list gives them
+     * @param otherBytes the entries whose installed version came from other bytes than the lock pins
+     */
+    private static Map<String, Object> asJson(ProjectGraph.Node node, Map<PackageName, ProjectGraph.Entry> entries,
+                                              PackageStore store, Set<PackageName> otherBytes) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", node.name());
         json.put("range", node.range());
         node.version().ifPresent(version -> {
             json.put("version", version);
             json.put("installed", isInstalled(node, store));
-            json.put("invalid", node.invalid());
+            json.put("invalid", entries.get(node.name()).invalid());
             json.put("otherBytes", otherBytes.contains(node.name()));
         });
         if (node.repeated()) {
             json.put("repeated", true);
         }
-        json.put("dependencies", node.children().stream().map(child -> asJson(child, store, otherBytes)).toList());
+        json.put("dependencies", node.children().stream().map(child -> asJson(child, entries, store, otherBytes))
+                .toList());
         return json;
     }
 
@@ -183,10 +195,11 @@ final class TreeCommand implements Callable<Integer> {
      * marks is red with a short note in the node's label (what to do is said on stderr), and dashed
      * where nothing is installed: a dependency not locked, a needed version not installed.
      */
-    private static String dot(String title, ProjectGraph graph, PackageStore store) {
+    private static String dot(String title, ProjectGraph graph, SortedMap<PackageName, ProjectGraph.Entry> entries,
+                              PackageStore store) {
         StringBuilder dot = new StringBuilder("digraph dependencies {\n  node [shape=box];\n");
         graph.unlocked().forEach(name -> marked(dot, name.toString(), List.of("not locked"), true));
-        graph.entries().stream().filter(ProjectGraph.Entry::needed).forEach(entry -> {
+        entries.values().stream().filter(ProjectGraph.Entry::needed).forEach(entry -> {
             boolean installed = store.contains(entry.name(), entry.version());
             List<String> notes = new ArrayList<>();
             if (entry.invalid()) {

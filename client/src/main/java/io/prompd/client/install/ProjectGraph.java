@@ -119,11 +119,6 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
             Objects.requireNonNull(version, "version");
             children = List.copyOf(children);
         }
-
-        /** Whether the locked version is outside the range asking for it here. */
-        public boolean invalid() {
-            return version.filter(locked -> !range.satisfiedBy(locked)).isPresent();
-        }
     }
 
     /** The direct dependencies with what they need below them; each package is expanded once, at its first place. */

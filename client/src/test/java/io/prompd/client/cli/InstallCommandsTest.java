@@ -528,6 +528,35 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aVersionOutsideARangeOnlyTheLockRecordsIsInvalidToTreeAsToList() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
+        recordInTheLockThatBaseNeeds("@acme/util", "^9.0.0");
+
+        CliRun list = prompd("list");
+        CliRun listJson = prompd("list", "--json");
+        CliRun tree = prompd("tree");
+        CliRun treeJson = prompd("tree", "--json");
+        CliRun dot = prompd("tree", "--dot");
+
+        String invalid = "invalid: outside ^9.0.0, run 'prompd install'";
+        assertEquals(1, list.exitCode(), list.err());
+        assertTrue(list.out().contains("@acme/util@1.1.0  (transitive, " + invalid + ")\n"), list.out());
+        assertTrue(Json.reader().readTree(listJson.out()).get(1).get("invalid").asBoolean(), listJson.out());
+        assertEquals(1, tree.exitCode(), tree.err());
+        assertTrue(tree.out().endsWith("""
+                └── @acme/base@1.0.0 ^1.0.0
+                    └── @acme/util@1.1.0 ^1.0.0 (%s)
+                """.formatted(invalid)), "the range the lock records, as list names it: " + tree.out());
+        assertEquals(1, treeJson.exitCode(), treeJson.err());
+        JsonNode util = Json.reader().readTree(treeJson.out()).at("/dependencies/0/dependencies/0");
+        assertEquals("@acme/util", util.get("name").asText(), treeJson.out());
+        assertTrue(util.get("invalid").asBoolean(), treeJson.out());
+        assertEquals(1, dot.exitCode(), dot.err());
+        assertTrue(dot.out().contains("  \"@acme/util@1.1.0\" [label=\"@acme/util@1.1.0\\ninvalid: outside ^9.0.0\","
+                + " color=red, fontcolor=red];\n"), dot.out());
+    }
+
+    @Test
     void aDependencyOnlyTheLockRecordsIsTheLocksToListAndNoChildInTheTree() throws IOException {
         assertEquals(0, prompd("install", "@acme/base@1.0.0").exitCode());
         recordInTheLockThatBaseNeeds("@acme/zzz", "^9.0.0");
