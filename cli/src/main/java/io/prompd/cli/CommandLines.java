@@ -29,7 +29,7 @@ public final class CommandLines {
      * every subcommand the root's {@code --version}, and
      * reports a command line that does not parse as a usage error, and a failed command with its
      * message and hint (its stack trace too when {@code verbose} says so), both also as JSON on
-     * standard output when the command was given {@value JsonOption#NAME}. Call it once every
+     * standard output when the arguments hold {@value JsonOption#NAME}. Call it once every
      * subcommand is added.
      */
     public static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err, BooleanSupplier verbose,
@@ -57,13 +57,13 @@ public final class CommandLines {
                     afterEndOfOptions(command, unmatched, List.of(args)),
                     command.getCommandSpec().positionalParameters().stream().filter(positional -> !positional.hidden())
                             .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList(), refusedOption.isPresent());
-            if (asksForJson(command, error.unknownCommand())) {
+            if (asksForJson(List.of(args))) {
                 printJson(command, error.explain());
             }
             return Failures.reportUsage(error, command.getErr());
         });
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
-            if (asksForJson(commandLine, false)) {
+            if (asksForJson(parseResult.expandedArgs())) {
                 printJson(commandLine, Failures.explain(failure));
             }
             return Failures.report(failure, verbose.getAsBoolean(), commandLine.getErr());
@@ -128,17 +128,13 @@ public final class CommandLines {
     }
 
     /**
-     * Whether the command takes {@value JsonOption#NAME}, or is a misspelled one (which none can say takes it or not,
-     * though the user asked for JSON all the same), and its own arguments hold it. They are read as
-     * given rather than as parsed: a usage error stops picocli before it reaches the option.
+     * Whether the arguments before the end of options hold {@value JsonOption#NAME} or {@code --format json},
+     * wherever they stand: a script that adds the option wants JSON, even when it is the usage error (given before the
+     * subcommand, to a command without it, or with a value that is no boolean). They are read as given rather than as
+     * parsed: a usage error stops picocli before it reaches the option.
      */
-    private static boolean asksForJson(CommandLine command, boolean misspelled) {
-        CommandLine.ParseResult parsed = command.getParseResult();
-        if (parsed == null || !misspelled && !command.getCommandSpec().optionsMap().containsKey(JsonOption.NAME)) {
-            return false;
-        }
-        List<String> arguments = parsed.expandedArgs();
-        int endOfOptions = arguments.indexOf(command.getCommandSpec().parser().endOfOptionsDelimiter());
+    private static boolean asksForJson(List<String> arguments) {
+        int endOfOptions = arguments.indexOf(UsageError.END_OF_OPTIONS);
         List<String> options = endOfOptions < 0 ? arguments : arguments.subList(0, endOfOptions);
         // Each option's last word wins, as picocli lets a later one override an earlier one; either asks for JSON
         // whatever the other says, so that --json with --format text, which contradict each other, is answered
@@ -150,7 +146,8 @@ public final class CommandLines {
             if (option.equals(JsonOption.NAME)) {
                 json = true;
             } else if (option.startsWith(JsonOption.NAME + "=")) {
-                json = Boolean.parseBoolean(option.substring(JsonOption.NAME.length() + 1));
+                // Only the word picocli reads as no turns JSON off; one it refuses is asked for all the same.
+                json = !option.substring(JsonOption.NAME.length() + 1).equalsIgnoreCase(Boolean.FALSE.toString());
             } else if (option.equals(FORMAT_OPTION) && index + 1 < options.size()) {
                 jsonFormat = options.get(index + 1).equalsIgnoreCase(JSON_FORMAT);
             } else if (option.startsWith(FORMAT_OPTION + "=")) {

@@ -79,7 +79,7 @@ class CommandLinesTest {
     }
 
     @Test
-    void aUsageErrorIsTheJsonFailureOnlyWhereTheCommandTakesJsonAndItsOwnArgumentsGiveIt() throws IOException {
+    void aUsageErrorIsTheJsonFailureWhereTheArgumentsGiveJsonBeforeTheEndOfOptions() throws IOException {
         assertEquals(2, run("show", "--json", "--bogus", "a"));
         assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
                 + " '--bogus'\", \"hint\": \"see 'tool show --help'\"}}"), Json.reader().readTree(out.toString()));
@@ -88,8 +88,31 @@ class CommandLinesTest {
         assertEquals(2, run("show", "--bogus", "--", "--json"));
         assertEquals("", out.toString(), "after '--', --json is a word, not the option");
 
+    }
+
+    @Test
+    void jsonIsAskedForWhereverItStandsAndWhateverValueItIsGiven() throws IOException {
         assertEquals(2, run("plain", "--json"));
-        assertEquals("", out.toString(), "a command without --json is not asked for JSON");
+        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
+                + " '--json'\", \"hint\": \"see 'tool plain --help'\"}}"), Json.reader().readTree(out.toString()),
+                "a command without --json was asked for JSON all the same");
+
+        out.getBuffer().setLength(0);
+        assertEquals(2, run("--json", "show", "a"));
+        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
+                + " '--json'\", \"hint\": \"see 'tool --help'\"}}"), Json.reader().readTree(out.toString()),
+                "--json before the subcommand");
+
+        out.getBuffer().setLength(0);
+        assertEquals(2, run("show", "a", "--json=maybe"));
+        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"invalid value"
+                + " for option '--json': 'maybe' is not a boolean\", \"hint\": \"see 'tool show --help'\"}}"),
+                Json.reader().readTree(out.toString()));
+
+        out.getBuffer().setLength(0);
+        assertEquals(2, run("--bogus", "show", "a", "--json=FALSE"));
+        assertEquals(2, run("--bogus", "--", "--json"));
+        assertEquals("", out.toString(), "only false says no JSON, and after '--' --json is no option");
     }
 
     @Test

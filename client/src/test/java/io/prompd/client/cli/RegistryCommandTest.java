@@ -402,7 +402,22 @@ class RegistryCommandTest {
             assertTrue(list.err().startsWith("error: unknown option: '--bogus'"), "the text stays on stderr: " + list.err());
         }
         assertEquals("", prompd("registry", "list", "--bogus").out(), "without --json, stdout stays empty");
-        assertEquals("", prompd("registry", "add", "--json").out(), "add has no --json, which is then only unknown");
+        assertEquals(2, Json.reader().readTree(prompd("registry", "add", "--json").out()).at("/error/exitCode").asInt(),
+                "add has no --json, yet a script that adds it wants the failure as JSON");
+    }
+
+    @Test
+    void aUsageErrorOfJsonItselfIsTheJsonFailure() throws IOException {
+        for (List<String> args : List.of(List.of("registry", "list", "--json=maybe"), List.of("--json", "registry", "list"),
+                List.of("registry", "--json"))) {
+            CliRun run = prompd(args.toArray(String[]::new));
+
+            assertEquals(2, run.exitCode(), args::toString);
+            JsonNode json = Json.reader().readTree(run.out());
+            assertFalse(json.get("ok").asBoolean(), args::toString);
+            assertEquals(2, json.at("/error/exitCode").asInt(), args::toString);
+            assertTrue(run.err().startsWith("error: "), "the text stays on stderr: " + run.err());
+        }
     }
 
     @Test
