@@ -65,6 +65,11 @@ record DecodedStrings(String reader, Source parser, Function<JsonLocation, Strin
      * @param text the file's text, when it is text
      */
     static Optional<DecodedStrings> of(String path, byte[] bytes, Optional<String> text) {
+        // every escape JSON or YAML decodes starts with a backslash, whose byte every encoding here holds: without
+        // one the strings read as written, which the caller searched, so no file is parsed a second time for nothing
+        if (!holdsBackslash(bytes)) {
+            return Optional.empty();
+        }
         if (path.toLowerCase(Locale.ROOT).endsWith(JSON_EXTENSION)) {
             // the parser reads bytes, and says where a token starts in bytes
             return Optional.of(new DecodedStrings("the JSON", () -> JsonTrees.parser(bytes), location -> from(
@@ -101,6 +106,15 @@ record DecodedStrings(String reader, Source parser, Function<JsonLocation, Strin
             // what the document held up to where it stops reading is searched all the same
         }
         return found.stream().distinct().toList();
+    }
+
+    private static boolean holdsBackslash(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text from an offset on, or none where the parser knows no offset (JSON it reads as UTF-16). */
