@@ -8,8 +8,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -286,14 +288,23 @@ public final class AtomicFiles {
     /**
      * Renames {@code staged} to {@code target}, never over anything. Not with {@code ATOMIC_MOVE}:
      * rename(2) silently replaces a file or an empty folder, so the JDK's look for the target comes
-     * first; what appears between that look and the rename is as unlikely as it is harmless for the
-     * callers (a folder that is not empty makes the rename fail).
+     * first. A folder that another run puts there between that look and the rename makes rename(2) fail with
+     * "Directory not empty", which is the same news as the look's, so it is told the same way.
      *
      * @throws java.nio.file.FileAlreadyExistsException when {@code target} exists: another run was first
      */
     public static void moveIntoFreePlace(Path staged, Path target) throws IOException {
-        Files.move(staged, target);
+        try {
+            Files.move(staged, target);
+        } catch (FileAlreadyExistsException lookedFirst) {
+            throw lookedFirst;
+        } catch (FileSystemException renameRefused) {
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw renameRefused;
+            }
+            FileAlreadyExistsException cameBetween = new FileAlreadyExistsException(target.toString());
+            cameBetween.initCause(renameRefused);
+            throw cameBetween;
+        }
     }
-
-
 }

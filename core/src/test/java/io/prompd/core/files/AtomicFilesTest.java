@@ -18,10 +18,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -278,5 +284,36 @@ class AtomicFilesTest {
         Path stagedFile = Files.writeString(AtomicFiles.temporaryFile(readme), "generated");
         assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.moveIntoFreePlace(stagedFile, readme));
         assertEquals("mine", Files.readString(readme));
+    }
+
+    @Test
+    void twoRunsRacingForOnePlaceLeaveTheLoserAFileAlreadyExistsException() throws Exception {
+        // the JDK looks for the target before rename(2), which fails with ENOTEMPTY when another run's folder came
+        // between them: callers tell "another run was first" by the exception's type alone
+        ExecutorService runs = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 300; round++) {
+                Path target = folder.resolve("round-" + round);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Callable<Boolean> move = () -> {
+                    Path staged = AtomicFiles.temporaryFolder(target);
+                    Files.writeString(staged.resolve(".gitignore"), "*");
+                    start.await();
+                    try {
+                        AtomicFiles.moveIntoFreePlace(staged, target);
+                        return true;
+                    } catch (FileAlreadyExistsException second) {
+                        return false;
+                    }
+                };
+                List<Boolean> won = new ArrayList<>();
+                for (Future<Boolean> run : runs.invokeAll(List.of(move, move))) {
+                    won.add(run.get());
+                }
+                assertEquals(1, won.stream().filter(Boolean::booleanValue).count(), "round " + round);
+            }
+        } finally {
+            runs.shutdownNow();
+        }
     }
 }
