@@ -22,6 +22,7 @@ import io.prompd.client.install.InstallNote.Unlockable;
 import io.prompd.client.install.InstallNote.Yanked;
 import io.prompd.client.install.StatusNotes;
 import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.resolve.Takedowns;
@@ -159,8 +160,8 @@ public final class InstallNoteView {
         }
         if (note instanceof RouteChanged moved) {
             return new Worded("routeChanged", Map.of("name", moved.name(), "version", moved.version(), "lockedFrom",
-                    moved.lockedFrom(), "routed", moved.routed(), "resolvesIn", moved.resolvesIn(), "otherBytes",
-                    moved.otherBytes()), StatusNotes.lockedElsewhere(moved));
+                    registry(moved.lockedFrom()), "routed", moved.routed(), "resolvesIn", registry(moved.resolvesIn()),
+                    "otherBytes", moved.otherBytes()), StatusNotes.lockedElsewhere(moved));
         }
         if (note instanceof GoneFromRegistry gone) {
             return new Worded("goneFromRegistry", Map.of("name", gone.name(), "version", gone.version(), "registry",
@@ -178,6 +179,14 @@ public final class InstallNoteView {
     /** {@code , the highest version that can, is installed}, as the strategy chose it. */
     private static String theOneThatCan(Strategy strategy) {
         return ", the " + (strategy == Strategy.LOWEST ? "lowest" : "highest") + " version that can, is installed";
+    }
+
+    /** {@code {"name": …, "url": …}}, as {@code prompd registry list --json} gives a registry, with no name for a URL. */
+    private static Map<String, Object> registry(RegistryMention registry) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        registry.name().ifPresent(name -> fields.put("name", name.toString()));
+        fields.put("url", registry.shownUrl());
+        return fields;
     }
 
     /** {@code name}, {@code version} and, when there is one, the registry's {@code reason}. */

@@ -1,5 +1,6 @@
 package io.prompd.client.config;
 
+import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public record Registry(RegistryUrl url, Optional<RegistryName> name, Optional<Cr
 
     /** A registry as messages name it, from its name when it was chosen by one and its root URL. */
     public static String describe(Optional<RegistryName> name, URI url) {
-        return name.map(registryName -> registryName + " (" + url + ")").orElse(url.toString());
+        String shown = Urls.display(url);
+        return name.map(registryName -> registryName + " (" + shown + ")").orElse(shown);
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.version.Version;
@@ -241,15 +242,15 @@ public sealed interface InstallNote {
      * another: the versions there may be another's package, so {@code outdated} offers none and a resolution keeps the
      * locked version as the lock has it.
      *
-     * @param lockedFrom the registry the lock has it from, as messages name it, or its URL when none configured holds it
+     * @param lockedFrom the configured registry the lock has it from, or, when none holds its URL, the root of the URL
      * @param routed     what the configuration routes: the name's scope, or the name when it has none
-     * @param resolvesIn the registry the name resolves in now, as messages name it
+     * @param resolvesIn the registry the name resolves in now
      * @param otherBytes whether that registry lists the version with other bytes; false when it lacks it
      * @param waysBack   how to route the name back, or to take the other registry's package knowingly, as the failure
      *                   of a download of the version says it
      */
-    record RouteChanged(PackageName name, Version version, String lockedFrom, String routed, String resolvesIn,
-                        boolean otherBytes, String waysBack) implements InstallNote {
+    record RouteChanged(PackageName name, Version version, RegistryMention lockedFrom, String routed,
+                        RegistryMention resolvesIn, boolean otherBytes, String waysBack) implements InstallNote {
         public RouteChanged {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");

@@ -57,8 +57,8 @@ record LockedElsewhere(RouteChange change, Listing listing) {
      * as locked: the versions of its name there may be another's.
      */
     InstallNote.RouteChanged note() {
-        return new InstallNote.RouteChanged(change.name(), change.version(), change.recordedRegistry(), change.routed(),
-                change.current().describe(), listing == Listing.OTHER_BYTES, waysBack());
+        return new InstallNote.RouteChanged(change.name(), change.version(), change.lockedFrom(), change.routed(),
+                change.current().mention(), listing == Listing.OTHER_BYTES, waysBack());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.prompd.client.install.TakedownGraph.Need;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
+import io.prompd.client.install.registry.RouteChange;
 import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
 import io.prompd.core.name.PackageName;
@@ -85,13 +86,13 @@ public final class StatusNotes {
     /** {@code @a/x@1.0.0 is locked in prompd.lock from registry corp (…), and @a now resolves in …, which does not have it}. */
     static String notThere(InstallNote.RouteChanged moved) {
         return moved.name() + "@" + moved.version() + " is locked in " + LockFile.FILE_NAME + " from "
-                + moved.lockedFrom() + ", and " + route(moved) + (moved.otherBytes()
+                + RouteChange.origin(moved.lockedFrom()) + ", and " + route(moved) + (moved.otherBytes()
                 ? ", whose copy of it has other bytes" : ", which does not have it");
     }
 
     /** {@code @company now resolves in registry public (https://…)}. */
     static String route(InstallNote.RouteChanged moved) {
-        return moved.routed() + " now resolves in registry " + moved.resolvesIn();
+        return moved.routed() + " now resolves in registry " + moved.resolvesIn().describe();
     }
 
     /** As when every version is taken down, no range helps: the dependency must go, or what needs it must change. */

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.config.RegistryName;
 import io.prompd.client.install.InstallNote;
+import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +46,9 @@ class InstallNoteViewTest {
                     + " it: remove the dependency with 'prompd uninstall @a/x'"),
             new InstallNote.LeftOut(List.of(new InstallNote.TakenDownVersion(X, ONE, "leaked a key")),
                     "'prompd update @a/x' moves off it"),
-            new InstallNote.RouteChanged(X, ONE, "registry a (https://a.test/)", "@a", "b (https://b.test/)", false,
+            new InstallNote.RouteChanged(X, ONE, new RegistryMention(Optional.of(RegistryName.parse("a")),
+                    URI.create("https://a.test/")), "@a", new RegistryMention(Optional.of(RegistryName.parse("b")),
+                    URI.create("https://b.test/")), false,
                     "route @a back to registry a (https://a.test/) with 'prompd config set scopes.@a a'"),
             new InstallNote.GoneFromRegistry(X, ONE, "registry default (https://registry.test/)",
                     "no version of @a/x is left to download: remove the dependency with 'prompd uninstall @a/x'"),
@@ -88,5 +93,26 @@ class InstallNoteViewTest {
                 InstallNoteView.asJson(EVERY_KIND.get(13)));
         assertTrue(InstallNoteView.text(EVERY_KIND.get(7)).endsWith("so 1.0.0, the lowest version that can, is"
                 + " installed"));
+    }
+
+    @Test
+    void aRouteChangeGivesEachRegistryAsANameAndAUrlLeavingOutTheNameOfOneNotConfigured() {
+        InstallNote.RouteChanged named = (InstallNote.RouteChanged) EVERY_KIND.get(14);
+        assertEquals(Map.of("name", "a", "url", "https://a.test/"), InstallNoteView.asJson(named).get("lockedFrom"));
+        assertEquals(Map.of("name", "b", "url", "https://b.test/"), InstallNoteView.asJson(named).get("resolvesIn"));
+        assertTrue(InstallNoteView.text(named).startsWith("@a/x@1.0.0 is locked in prompd.lock from registry a"
+                + " (https://a.test/), and @a now resolves in registry b (https://b.test/), which does not have it;"),
+                InstallNoteView.text(named));
+
+        InstallNote.RouteChanged unnamed = new InstallNote.RouteChanged(X, ONE, new RegistryMention(Optional.empty(),
+                URI.create("https://a.test/r/?sig=secret")), "@a", new RegistryMention(Optional.empty(),
+                URI.create("https://b.test/")), true, "route @a back to https://a.test/r/?… with 'prompd registry add"
+                + " NAME https://a.test/r/?… --scope @a'");
+        assertEquals(Map.of("url", "https://a.test/r/?…"), InstallNoteView.asJson(unnamed).get("lockedFrom"),
+                "a URL's query may hold a secret");
+        assertEquals(Map.of("url", "https://b.test/"), InstallNoteView.asJson(unnamed).get("resolvesIn"));
+        assertTrue(InstallNoteView.text(unnamed).startsWith("@a/x@1.0.0 is locked in prompd.lock from"
+                + " https://a.test/r/?…, and @a now resolves in registry https://b.test/, whose copy of it has other"
+                + " bytes;"), InstallNoteView.text(unnamed));
     }
 }

@@ -199,11 +199,30 @@ class RouteChangeTest {
         JsonNode warning = Json.reader().readTree(update.out()).get("warnings").get(0);
         assertEquals(Json.reader().readTree("""
                 {"kind": "routeChanged", "name": "@company/shared", "version": "1.0.0",
-                 "lockedFrom": "registry company (%s)", "routed": "@company", "resolvesIn": "public (%s)",
-                 "otherBytes": false}""".formatted(company.url(), publicRegistry.url())),
+                 "lockedFrom": {"name": "company", "url": "%s"}, "routed": "@company",
+                 "resolvesIn": {"name": "public", "url": "%s"}, "otherBytes": false}"""
+                .formatted(company.url(), publicRegistry.url())),
                 ((ObjectNode) warning.deepCopy()).without("message"));
         assertEquals("warning: " + warning.get("message").asText() + "\n", update.err(), "the sentence of the text");
         assertEquals(prompd(home, "outdated").err(), update.err(), "what outdated says");
+    }
+
+    @Test
+    void installJsonGivesARegistryNoConfigurationNamesByItsUrlAloneInTheShapeOfANamedOne() throws IOException {
+        prompd(home, "registry", "remove", "company");
+        squatter.publish("@company/other", "1.0.0");
+
+        CliRun install = prompd(home, "--registry", squatter.fileUrl().toString(), "install", "@company/other",
+                "--json");
+
+        JsonNode warning = Json.reader().readTree(install.out()).get("warnings").get(0);
+        assertEquals(Json.reader().readTree("""
+                {"kind": "routeChanged", "name": "@company/shared", "version": "1.0.0", "lockedFrom": {"url": "%s"},
+                 "routed": "@company", "resolvesIn": {"url": "%s"}, "otherBytes": false}"""
+                .formatted(company.url(), squatter.fileUrl())), ((ObjectNode) warning.deepCopy()).without("message"));
+        assertTrue(warning.get("message").asText().startsWith("@company/shared@1.0.0 is locked in prompd.lock from "
+                + company.url() + ", and @company now resolves in registry " + squatter.fileUrl() + ", which"
+                + " does not have it;"), warning.get("message").asText());
     }
 
     @Test

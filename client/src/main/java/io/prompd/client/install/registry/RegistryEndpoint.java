@@ -40,6 +40,11 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential, Option
         return Registry.describe(name, root);
     }
 
+    /** Its name and root URL, for a warning to give apart. */
+    public RegistryMention mention() {
+        return new RegistryMention(name, root);
+    }
+
     /** Where to correct the URL when no registry is found there: the scope's route, else the run's or default registry. */
     public String urlCorrection() {
         if (route.isEmpty()) {

@@ -32,8 +32,22 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
     }
 
     /** Where the version came from: the configured registry holding its URL, else that registry's root, else the URL. */
+    public RegistryMention lockedFrom() {
+        return recordedIn.map(RegistryEndpoint::mention)
+                .orElseGet(() -> new RegistryMention(Optional.empty(), recordedRoot()));
+    }
+
+    /** {@link #lockedFrom} as messages say it. */
     public String recordedRegistry() {
-        return recordedIn.map(registry -> "registry " + registry.describe()).orElseGet(() -> Urls.display(recordedRoot()));
+        return origin(lockedFrom());
+    }
+
+    /**
+     * Where a locked version came from, as messages say it: {@code registry corp (https://…/)} for a configured
+     * registry, else the URL alone, as it may be a tarball's rather than a registry's root.
+     */
+    public static String origin(RegistryMention lockedFrom) {
+        return lockedFrom.name().isPresent() ? "registry " + lockedFrom.describe() : lockedFrom.shownUrl();
     }
 
     /** What the configuration routes: the name's scope, or the name when it has none. */
