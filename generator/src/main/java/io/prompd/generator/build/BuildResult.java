@@ -1,8 +1,7 @@
 package io.prompd.generator.build;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,17 +13,19 @@ import java.util.Objects;
  * @param tarballsWritten  tarballs packed by this build
  * @param tarballsReused   tarballs kept from the previous output
  * @param unchanged        whether the previous output was already of this commit with these options, and left untouched
- * @param elapsed          wall time of the build ({@code seconds} in JSON)
+ * @param elapsed          wall time of the build
+ * @param warnings         what the build did that nobody should miss, in the order it did it
  */
 public record BuildResult(String commit, int packages, int versions, int tarballsWritten, int tarballsReused,
-                          boolean unchanged, @JsonIgnore Duration elapsed) {
+                          boolean unchanged, Duration elapsed, List<BuildWarning> warnings) {
 
     public BuildResult {
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(elapsed, "elapsed");
+        warnings = List.copyOf(warnings);
     }
 
-    @JsonProperty("seconds")
+    /** {@link #elapsed} in seconds, to the millisecond. */
     public double seconds() {
         return elapsed.toMillis() / 1000.0;
     }

@@ -21,6 +21,7 @@ import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.RegistryDocument;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.generator.build.BuildState.PackageState;
 import io.prompd.generator.build.BuildState.VersionState;
@@ -166,14 +167,14 @@ public final class RegistryBuilder {
             }
             Optional<ServedTakedowns> takedowns = served.isPresent() ? served.map(ServedTakedowns::of)
                     : ServedTakedowns.readDocuments(out);
-            if (takedowns.isPresent()) {
-                servingTakenDownAgain(takedowns.get(), states, commit, options, progress);
-            }
+            List<BuildWarning> warnings = new ArrayList<>();
+            takedowns.flatMap(output -> servingTakenDownAgain(output, states, commit, options))
+                    .ifPresent(warnings::add);
             SortedMap<PackageName, SortedMap<Version, Integrity>> vanished = new TreeMap<>();
             if (served.isPresent()) {
                 List<PackageVersion> leftOut = leftOutUnrecorded(served.get(), states);
                 if (!leftOut.isEmpty()) {
-                    leavingOut(leftOut, served.get().commit(), commit, options, progress);
+                    warnings.add(leavingOut(leftOut, served.get().commit(), commit, options));
                 }
                 vanished = vanished(served.get(), states, leftOut, out);
             }
@@ -197,7 +198,7 @@ public final class RegistryBuilder {
                 staging.deleteRetired();
             }
             return new BuildResult(commit.name(), packageCount(states), versionCount(states), built.packed(),
-                    built.reused(), false, elapsedSince(start));
+                    built.reused(), false, elapsedSince(start), warnings);
         }
     }
 
@@ -210,7 +211,7 @@ public final class RegistryBuilder {
         RegistryDocument.Counts counts = Json.read(Files.readAllBytes(out.resolve(RegistryLayout.REGISTRY_DOCUMENT)),
                 RegistryDocument.class).counts();
         return Optional.of(new BuildResult(commit, counts.packages(), counts.versions(), 0, counts.versions(), true,
-                elapsedSince(start)));
+                elapsedSince(start), List.of()));
     }
 
     private static ValidationException failure(List<Problem> problems) {
@@ -306,10 +307,10 @@ public final class RegistryBuilder {
 
     /**
      * Refuses a build that leaves out versions the output serves with no takedown record, unless forced, and then
-     * has it told, as {@link #servingTakenDownAgain} does: a version must not vanish without anyone noticing.
+     * warns of them, as {@link #servingTakenDownAgain} does: a version must not vanish without anyone noticing.
      */
-    private static void leavingOut(List<PackageVersion> leftOut, String outputCommit, ObjectId commit,
-                                   BuildOptions options, BuildProgress progress) {
+    private static BuildWarning leavingOut(List<PackageVersion> leftOut, String outputCommit, ObjectId commit,
+                                           BuildOptions options) {
         List<String> versions = leftOut.stream().map(PackageVersion::toString).toList();
         String servedCommit = RegistryRepository.shortId(outputCommit);
         if (!options.force()) {
@@ -322,7 +323,7 @@ public final class RegistryBuilder {
                             + " version down\" in the registry's README); to leave them out anyway, add --force (their"
                             + " numbers stay kept for the tarballs served)");
         }
-        progress.leavingOutServedVersions(servedCommit, versions);
+        return new BuildWarning.ServedVersionsLeftOut(outputCommit, leftOut);
     }
 
     /**
@@ -374,32 +375,33 @@ public final class RegistryBuilder {
     }
 
     /**
-     * Refuses a build that would serve again versions the output's build took down, unless forced, and then has it
-     * told: the check refuses a folder for a number taken down, so only a build of an older commit (going back with
+     * Refuses a build that would serve again versions the output's build took down, unless forced, and then warns of
+     * them: the check refuses a folder for a number taken down, so only a build of an older commit (going back with
      * {@code --rev}) or a rewritten history brings one back, and a takedown is as a rule a leaked secret or content
      * that must go, which an operator going back to an older state for another reason does not mean to serve again.
      */
-    private static void servingTakenDownAgain(ServedTakedowns served, SortedMap<PackageName, PackageState> states,
-                                              ObjectId commit, BuildOptions options, BuildProgress progress) {
-        List<String> again = new ArrayList<>();
+    private static Optional<BuildWarning> servingTakenDownAgain(ServedTakedowns served,
+                                                                SortedMap<PackageName, PackageState> states,
+                                                                ObjectId commit, BuildOptions options) {
+        SortedMap<PackageVersion, String> again = new TreeMap<>();
         served.reasons().forEach((taken, reason) -> {
             PackageState now = states.get(taken.name());
             if (now != null && now.versions().containsKey(taken.version())) {
-                again.add(taken + (reason.isEmpty() ? "" : ": " + reason));
+                again.put(taken, reason);
             }
         });
         if (again.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String outputCommit = RegistryRepository.shortId(served.commit());
         if (!options.force()) {
             throw new PrompdException(ExitCode.CONFLICT, "commit " + RegistryRepository.shortId(commit.name())
                     + " would serve again " + Plural.count(again.size(), "version") + " that the build " + options.out()
-                    + " holds, of commit " + outputCommit + ", took down (" + String.join("; ", again) + ")",
+                    + " holds, of commit " + outputCommit + ", took down (" + Takedowns.withReasons(again) + ")",
                     "build commit " + outputCommit + " or a later one, which keeps them down; to serve them again"
                             + " anyway, add --force");
         }
-        progress.servingTakenDownAgain(outputCommit, again);
+        return Optional.of(new BuildWarning.TakenDownServedAgain(served.commit(), again));
     }
 
     /**

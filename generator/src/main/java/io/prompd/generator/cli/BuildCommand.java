@@ -4,7 +4,6 @@ import io.prompd.cli.JsonOption;
 import io.prompd.cli.Terminal;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
-import io.prompd.core.TerminalText;
 import io.prompd.core.json.Json;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.ValidationException;
@@ -17,9 +16,8 @@ import io.prompd.generator.source.RegistryRepository;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -94,9 +92,25 @@ final class BuildCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCode.FAILURE.code();
         }
-        stdout.print(output.isJson() ? new String(Json.write(result), StandardCharsets.UTF_8) : summary(result));
+        result.warnings().forEach(warning -> stderr.println("warning: " + BuildWarningView.text(warning, out)));
+        stderr.flush();
+        stdout.print(output.isJson() ? Json.writeString(asJson(result)) + "\n" : summary(result));
         stdout.flush();
         return ExitCode.OK.code();
+    }
+
+    /** The result's counts, its {@code seconds} (which differ from run to run) and its warnings, for a script. */
+    private Map<String, Object> asJson(BuildResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("commit", result.commit());
+        json.put("packages", result.packages());
+        json.put("versions", result.versions());
+        json.put("tarballsWritten", result.tarballsWritten());
+        json.put("tarballsReused", result.tarballsReused());
+        json.put("unchanged", result.unchanged());
+        json.put("seconds", result.seconds());
+        json.put("warnings", result.warnings().stream().map(warning -> BuildWarningView.asJson(warning, out)).toList());
+        return json;
     }
 
     /**
@@ -147,24 +161,6 @@ final class BuildCommand implements Callable<Integer> {
             public void waitingForAnotherBuild(Path lockFile, OptionalLong holder) {
                 stderr.println("waiting for another build into " + out + " to finish (" + (holder.isPresent()
                         ? "process " + holder.getAsLong() : "it") + " holds " + lockFile + ")");
-                stderr.flush();
-            }
-
-            @Override
-            public void servingTakenDownAgain(String outputCommit, List<String> versions) {
-                stderr.println("warning: " + out + " goes back to serving " + Plural.count(versions.size(), "version")
-                        + " that its build of commit " + outputCommit + " took down ("
-                        // the reasons are the repository's, or the served documents' when its state was unusable
-                        + TerminalText.line(String.join("; ", versions)) + "), as --force allows");
-                stderr.flush();
-            }
-
-            @Override
-            public void leavingOutServedVersions(String outputCommit, List<String> versions) {
-                stderr.println("warning: " + out + " no longer serves " + Plural.count(versions.size(), "version")
-                        + " that its build of commit " + outputCommit + " served, with no takedown record ("
-                        + String.join(", ", versions) + "), as --force allows; a later build refuses other files"
-                        + " under their numbers");
                 stderr.flush();
             }
         };

@@ -30,6 +30,7 @@ import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.source.DirectorySource;
 import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.io.ByteArrayOutputStream;
@@ -119,7 +120,7 @@ class RegistryBuilderTest {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = IndexTemplate.commit(temp.resolve("repo"))) {
             BuildResult result = build(repo, out);
-            assertEquals(new BuildResult(repo.head().name(), 8, 15, 15, 0, false, result.elapsed()), result);
+            assertEquals(new BuildResult(repo.head().name(), 8, 15, 15, 0, false, result.elapsed(), List.of()), result);
         }
         Path packages = IndexTemplate.folder().resolve("packages");
         PackageList list = read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class);
@@ -928,7 +929,8 @@ class RegistryBuilderTest {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             Path out = temp.resolve("out");
             buildTwoVersionsOfA(repo, out);
-            String served = repo.head().name().substring(0, 7);
+            String servedCommit = repo.head().name();
+            String served = servedCommit.substring(0, 7);
             Path tarball = out.resolve(RegistryLayout.tarball(PackageName.parse("@common/a"), Version.parse("1.1.0")));
             byte[] published = Files.readAllBytes(tarball);
             repo.delete("packages/@common/a/1.1.0");
@@ -943,19 +945,9 @@ class RegistryBuilderTest {
                     + " pin them", refused.getMessage());
             assertTrue(Files.isRegularFile(tarball), "the output stays as it was");
 
-            List<String> warned = new CopyOnWriteArrayList<>();
-            new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD", out, Optional.empty(), true),
-                    new BuildProgress() {
-                        @Override
-                        public void packageBuilt(int done, int total) {
-                        }
-
-                        @Override
-                        public void leavingOutServedVersions(String outputCommit, List<String> versions) {
-                            warned.add(outputCommit + ": " + versions);
-                        }
-                    });
-            assertEquals(List.of(served + ": [@common/a@1.1.0]"), warned);
+            BuildResult forced = forcedBuild(repo, out);
+            assertEquals(List.of(new BuildWarning.ServedVersionsLeftOut(servedCommit, List.of(new PackageVersion(
+                    PackageName.parse("@common/a"), Version.parse("1.1.0"))))), forced.warnings());
             assertFalse(Files.exists(tarball));
 
             repo.publish("@common/a", "1.1.0");
@@ -973,6 +965,25 @@ class RegistryBuilderTest {
             build(repo, out);
             assertArrayEquals(published, Files.readAllBytes(tarball));
             assertEquals(Map.of(), BuildState.read(out).orElseThrow().vanished(), "served again, as it was");
+        }
+    }
+
+    @Test
+    void aForcedBuildServingAgainAVersionTakenDownGivesItWithItsReasonAmongTheWarnings() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            Path out = temp.resolve("out");
+            buildTwoVersionsOfA(repo, out);
+            repo.delete("packages/@common/a/1.0.0");
+            repo.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+            String taken = repo.commit("take down a 1.0.0").name();
+            build(repo, out);
+
+            BuildResult back = new RegistryBuilder().build(new BuildOptions(repo.root(), "HEAD~1", out,
+                    Optional.empty(), true), BuildProgress.NONE);
+
+            assertEquals(List.of(new BuildWarning.TakenDownServedAgain(taken, new TreeMap<>(Map.of(new PackageVersion(
+                    PackageName.parse("@common/a"), Version.parse("1.0.0")), "leaked a key")))), back.warnings());
+            assertEquals(List.of(), build(repo, out).warnings(), "none when nothing is served again or left out");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.json.Json;
 import io.prompd.generator.source.RegistryRepository;
@@ -94,6 +95,7 @@ class BuildCommandTest {
         summary.fieldNames().forEachRemaining(keys::add);
         assertEquals(keys.stream().sorted().toList(), keys, "keys are sorted, seconds among them");
         assertTrue(keys.contains("seconds"), keys::toString);
+        assertEquals(Json.reader().readTree("[]"), summary.get("warnings"), "none, given as an empty list");
     }
 
     @Test
@@ -290,6 +292,27 @@ class BuildCommandTest {
     }
 
     @Test
+    void aForcedBuildServingAgainAVersionTakenDownGivesTheWarningAsJsonAndOnStderr() throws Exception {
+        String taken;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.delete("packages/@common/a/1.0.0");
+            registry.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"Held a\\nkey.\"}}");
+            taken = registry.commit("take down a 1.0.0").name();
+        }
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+
+        assertEquals(0, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force", "--json"));
+
+        JsonNode warning = Json.reader().readTree(stdout.toString()).get("warnings").get(0);
+        assertEquals(Json.reader().readTree("""
+                {"kind": "takenDownServedAgain", "previousCommit": "%s",
+                 "versions": [{"name": "@common/a", "version": "1.0.0", "reason": "Held a\\nkey."}]}\
+                """.formatted(taken)), ((ObjectNode) warning.deepCopy()).without("message"));
+        assertEquals("warning: " + warning.get("message").asText() + "\n", stderr.toString(), "the sentence of the text");
+        assertTrue(stderr.toString().contains("(@common/a@1.0.0: Held a^Jkey.)"), "spelt out there: " + stderr);
+    }
+
+    @Test
     void aCommitLeavingOutAServedVersionWithNoTakedownRecordIsRefusedUnlessForcedAndThenWarnedOf() {
         assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         String served;
@@ -308,6 +331,28 @@ class BuildCommandTest {
         assertEquals("warning: " + out + " no longer serves 1 version that its build of commit " + served + " served,"
                 + " with no takedown record (@common/a@1.0.0), as --force allows; a later build refuses other files"
                 + " under their numbers\n", stderr.toString());
+    }
+
+    @Test
+    void aForcedBuildLeavingOutAServedVersionGivesTheWarningAsJsonAndOnStderr() throws Exception {
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        String served;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            served = registry.head().name();
+            registry.delete("packages/@common/a/1.0.0");
+            registry.commit("a push past the check that drops a 1.0.0");
+        }
+
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString(), "--force", "--json"));
+
+        JsonNode warnings = Json.reader().readTree(stdout.toString()).get("warnings");
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "servedVersionsLeftOut", "previousCommit": "%s",
+                  "versions": [{"name": "@common/a", "version": "1.0.0"}],
+                  "message": "%s no longer serves 1 version that its build of commit %s served, with no takedown\
+                 record (@common/a@1.0.0), as --force allows; a later build refuses other files under their numbers"}]\
+                """.formatted(served, out, RegistryRepository.shortId(served))), warnings);
+        assertEquals("warning: " + warnings.get(0).get("message").asText() + "\n", stderr.toString());
     }
 
     @Test

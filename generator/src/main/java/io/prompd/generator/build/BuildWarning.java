@@ -1,0 +1,51 @@
+package io.prompd.generator.build;
+
+import io.prompd.core.SortedCopies;
+import io.prompd.generator.source.PackageVersion;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * What a build, {@linkplain BuildOptions#force forced}, did that nobody should miss: the command warns of it, and
+ * gives it with the result to a script reading {@code --json}.
+ */
+public sealed interface BuildWarning {
+
+    /** The commit the output held before the build, whose build served or took down the versions. */
+    String previousCommit();
+
+    /**
+     * The build serves again versions that the output's build took down.
+     *
+     * @param reasons each version, to its takedown's reason (empty when none was given): the repository's, or the
+     *                served documents' when the output's state was unusable
+     */
+    record TakenDownServedAgain(String previousCommit, SortedMap<PackageVersion, String> reasons)
+            implements BuildWarning {
+
+        public TakenDownServedAgain {
+            Objects.requireNonNull(previousCommit, "previousCommit");
+            reasons = SortedCopies.map(reasons);
+            if (reasons.isEmpty()) {
+                throw new IllegalArgumentException("no version is served again");
+            }
+        }
+    }
+
+    /**
+     * The build leaves out versions the output served with no takedown record, which lock files pin.
+     *
+     * @param versions each version left out, in order
+     */
+    record ServedVersionsLeftOut(String previousCommit, List<PackageVersion> versions) implements BuildWarning {
+
+        public ServedVersionsLeftOut {
+            Objects.requireNonNull(previousCommit, "previousCommit");
+            versions = List.copyOf(versions);
+            if (versions.isEmpty()) {
+                throw new IllegalArgumentException("no version is left out");
+            }
+        }
+    }
+}

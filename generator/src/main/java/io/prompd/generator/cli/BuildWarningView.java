@@ -1,0 +1,74 @@
+package io.prompd.generator.cli;
+
+import io.prompd.core.Plural;
+import io.prompd.core.TerminalText;
+import io.prompd.core.resolve.Takedowns;
+import io.prompd.generator.build.BuildWarning;
+import io.prompd.generator.build.BuildWarning.ServedVersionsLeftOut;
+import io.prompd.generator.build.BuildWarning.TakenDownServedAgain;
+import io.prompd.generator.source.PackageVersion;
+import io.prompd.generator.source.RegistryRepository;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Words a {@link BuildWarning}, as the client words its install warnings: the sentence a person reads after
+ * {@code warning: }, and the object {@code --json} gives, {@code kind} naming what it is, the fields of the kind, and
+ * {@code message} holding the same sentence.
+ */
+final class BuildWarningView {
+
+    private BuildWarningView() {
+    }
+
+    /** The warning's sentence about the output folder {@code out}, as {@code warning: } precedes it on stderr. */
+    static String text(BuildWarning warning, Path out) {
+        String previousBuild = " that its build of commit " + RegistryRepository.shortId(warning.previousCommit());
+        if (warning instanceof TakenDownServedAgain again) {
+            // the reasons are the repository's, or the served documents' when its state was unusable
+            return out + " goes back to serving " + Plural.count(again.reasons().size(), "version") + previousBuild
+                    + " took down (" + TerminalText.line(Takedowns.withReasons(again.reasons())) + "), as --force"
+                    + " allows";
+        }
+        ServedVersionsLeftOut leftOut = (ServedVersionsLeftOut) warning;
+        return out + " no longer serves " + Plural.count(leftOut.versions().size(), "version") + previousBuild
+                + " served, with no takedown record (" + leftOut.versions().stream().map(PackageVersion::toString)
+                .collect(Collectors.joining(", ")) + "), as --force allows; a later build refuses other files under"
+                + " their numbers";
+    }
+
+    /**
+     * {@code {"kind": "servedVersionsLeftOut", "previousCommit": …, "versions": [{"name", "version"}], "message": …}},
+     * or {@code takenDownServedAgain} with each version's {@code reason}, left out when its takedown gave none, as
+     * {@code check --json} gives a takedown.
+     */
+    static Map<String, Object> asJson(BuildWarning warning, Path out) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (warning instanceof TakenDownServedAgain again) {
+            json.put("kind", "takenDownServedAgain");
+            json.put("versions", again.reasons().entrySet().stream().map(taken -> {
+                Map<String, Object> version = version(taken.getKey());
+                if (!taken.getValue().isBlank()) {
+                    version.put("reason", taken.getValue());
+                }
+                return version;
+            }).toList());
+        } else {
+            json.put("kind", "servedVersionsLeftOut");
+            json.put("versions", ((ServedVersionsLeftOut) warning).versions().stream().map(BuildWarningView::version)
+                    .toList());
+        }
+        json.put("previousCommit", warning.previousCommit());
+        json.put("message", text(warning, out));
+        return json;
+    }
+
+    private static Map<String, Object> version(PackageVersion version) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", version.name().toString());
+        json.put("version", version.version().toString());
+        return json;
+    }
+}

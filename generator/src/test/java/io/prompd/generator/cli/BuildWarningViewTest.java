@@ -1,0 +1,49 @@
+package io.prompd.generator.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
+import io.prompd.generator.build.BuildWarning;
+import io.prompd.generator.source.PackageVersion;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class BuildWarningViewTest {
+
+    private static final String COMMIT = "a776650" + "0".repeat(33);
+    private static final Path OUT = Path.of("../out");
+
+    private static PackageVersion version(String name, String version) {
+        return new PackageVersion(PackageName.parse(name), Version.parse(version));
+    }
+
+    @Test
+    void versionsServedAgainAreGivenWithTheirReasonsALineBreakSpeltOutInTheSentenceOnly() {
+        BuildWarning again = new BuildWarning.TakenDownServedAgain(COMMIT, new TreeMap<>(Map.of(
+                version("@a/x", "1.0.0"), "leaked\na key", version("@a/x", "1.1.0"), "")));
+
+        assertEquals("../out goes back to serving 2 versions that its build of commit a776650 took down (@a/x@1.0.0:"
+                + " leaked^Ja key; @a/x@1.1.0), as --force allows", BuildWarningView.text(again, OUT));
+        assertEquals(Map.of("kind", "takenDownServedAgain", "previousCommit", COMMIT, "versions", List.of(
+                Map.of("name", "@a/x", "version", "1.0.0", "reason", "leaked\na key"),
+                Map.of("name", "@a/x", "version", "1.1.0")), "message", BuildWarningView.text(again, OUT)),
+                BuildWarningView.asJson(again, OUT), "a takedown without a reason has none, as check --json gives it");
+    }
+
+    @Test
+    void versionsLeftOutAreGivenByNameAndVersion() {
+        BuildWarning leftOut = new BuildWarning.ServedVersionsLeftOut(COMMIT, List.of(version("@prompd/solo", "1.1.0"),
+                version("@prompd/solo", "1.2.0")));
+
+        assertEquals("../out no longer serves 2 versions that its build of commit a776650 served, with no takedown"
+                + " record (@prompd/solo@1.1.0, @prompd/solo@1.2.0), as --force allows; a later build refuses other"
+                + " files under their numbers", BuildWarningView.text(leftOut, OUT));
+        assertEquals(Map.of("kind", "servedVersionsLeftOut", "previousCommit", COMMIT, "versions", List.of(
+                Map.of("name", "@prompd/solo", "version", "1.1.0"), Map.of("name", "@prompd/solo", "version", "1.2.0")),
+                "message", BuildWarningView.text(leftOut, OUT)), BuildWarningView.asJson(leftOut, OUT));
+    }
+}
