@@ -75,7 +75,7 @@ public final class InstallNoteView {
             return new Worded("takenDown", released(takenDown.name(), takenDown.version(), takenDown.reason()),
                     takenDown.name() + "@" + takenDown.version() + " is " + takenDown.reason()
                             .map(reason -> StatusNotes.labelled("taken down", reason))
-                            .orElse("no longer listed by its registry")
+                            .orElse(StatusNotes.NO_LONGER_LISTED)
                             + " (" + (takenDown.pinned() ? "installed from the copy at hand because the lock file"
                             + " pins it; " : "") + "it can no longer be downloaded; " + takenDown.wayOff() + ")");
         }
@@ -150,10 +150,9 @@ public final class InstallNoteView {
             return new Worded("unlockable", Map.of("name", unlockable.name()), unlockable.why());
         }
         if (note instanceof LeftOut leftOut) {
-            Map<String, String> reasons = new LinkedHashMap<>();
-            leftOut.versions().forEach(one -> reasons.put(one.name() + "@" + one.version(), one.reason()));
+            Map<String, String> reasons = InstallNote.TakenDownVersion.reasons(leftOut.versions());
             return new Worded("leftOut", Map.of("packages", leftOut.versions().stream()
-                    .map(one -> released(one.name(), one.version(), Optional.of(one.reason()))).toList()),
+                    .map(one -> released(one.name(), one.version(), one.reason())).toList()),
                     "not installed, as taken down with no copy at hand, though " + LockFile.FILE_NAME + " still locks "
                             + (reasons.size() == 1 ? "it" : "them") + ": " + Takedowns.withReasons(reasons) + " ("
                             + leftOut.wayOff() + ")");

@@ -5,7 +5,10 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -214,7 +217,8 @@ public sealed interface InstallNote {
     }
 
     /**
-     * Locked versions an uninstall did not install, taken down with no copy at hand, which the lock still locks.
+     * Locked versions an uninstall did not install, taken down (or no longer listed) with no copy at hand, which the
+     * lock still locks.
      *
      * @param wayOff how to move off them, as {@link StatusNotes#waysOff} says it
      */
@@ -228,12 +232,27 @@ public sealed interface InstallNote {
         }
     }
 
-    /** A version taken down, with the maintainers' reason, maybe empty. */
-    record TakenDownVersion(PackageName name, Version version, String reason) {
+    /**
+     * A version taken down, or no longer listed by its registry without saying so.
+     *
+     * @param reason the maintainers' reason, maybe empty; none when the registry records no takedown of it
+     */
+    record TakenDownVersion(PackageName name, Version version, Optional<String> reason) {
         public TakenDownVersion {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /**
+         * {@code name@version} of each to what a list of them gives as its reason ({@link io.prompd.core.resolve.Takedowns#withReasons}):
+         * the maintainers', or that the registry no longer lists it.
+         */
+        public static Map<String, String> reasons(List<TakenDownVersion> versions) {
+            Map<String, String> reasons = new LinkedHashMap<>();
+            versions.forEach(one -> reasons.put(one.name() + "@" + one.version(),
+                    one.reason().orElse(StatusNotes.NO_LONGER_LISTED)));
+            return Collections.unmodifiableMap(reasons);
         }
     }
 

@@ -359,7 +359,8 @@ final class InstallPlanner {
      * The resolver's view of the registry. Offline, only versions at hand count, installed, with
      * their tarball cached or in a registry folder, as with cargo's {@code --offline}: a newer
      * version known only from a cached {@code index.json} could not be installed. A version {@code lock} pins
-     * stays a candidate once taken down while its copy is at hand, as the install of it from that copy does.
+     * stays a candidate once taken down, or no longer listed, while its copy is at hand, as the install of it from
+     * that copy does.
      */
     RegistryIndex index(LockFile lock) {
         return new RegistryIndex(registry, offline ? Optional.of(this::isAtHand) : Optional.empty(),

@@ -22,7 +22,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,12 +121,15 @@ final class LockedInstaller {
         }
     }
 
-    /** The locked versions neither installed nor cached whose takedown their registry records: none can be got. */
+    /**
+     * The locked versions neither installed nor cached that their registry took down, or no longer lists without
+     * saying so: none can be got.
+     */
     List<PackageName> outOfReach(LockFile lock, RegistryIndex index) {
         List<PackageName> toDownload = toDownload(lock);
         index.prefetch(toDownload);
         return toDownload.stream()
-                .filter(name -> takedownRecord(name, lock.packages().get(name).version(), index).isPresent()).toList();
+                .filter(name -> takenDown(name, lock.packages().get(name), index).isPresent()).toList();
     }
 
     private List<PackageName> toDownload(LockFile lock) {
@@ -180,7 +182,7 @@ final class LockedInstaller {
             }
         }
         // The lock's URL may lie outside the registry (a mirror, an old host still serving the tarball):
-        // a takedown the registry records must stop the download from there too, as for a damaged cached copy.
+        // a takedown must stop the download from there too, as for a damaged cached copy.
         requireNoneTakenDown(project, List.of(name), index);
         Path target = cache.entryToWrite(locked.integrity());
         try {
@@ -239,25 +241,25 @@ final class LockedInstaller {
     }
 
     /**
-     * Refuses the locked versions to download whose takedown their registry records, all of them in one failure
-     * before any download: named one at a time, each 'prompd update' the hint gave would stop at the next.
+     * Refuses the locked versions to download that their registry took down, or no longer lists without saying so,
+     * all of them in one failure before any download: named one at a time, each 'prompd update' the hint gave would
+     * stop at the next.
      *
      * @throws PrompdException NOT_FOUND with the reasons and the ways off
      */
-    private static void requireNoneTakenDown(ProjectGraph project, List<PackageName> names, RegistryIndex index) {
+    private void requireNoneTakenDown(ProjectGraph project, List<PackageName> names, RegistryIndex index) {
         index.prefetch(names);
-        List<PublishedPackage> recorded = names.stream()
-                .flatMap(name -> takedownRecord(name, project.lock().packages().get(name).version(), index).stream())
-                .toList();
+        List<PublishedPackage> recorded = takenDownAmong(project, names, index);
         if (recorded.isEmpty()) {
             return;
         }
-        Map<String, String> reasons = reasons(project, recorded);
-        Map.Entry<String, String> first = reasons.entrySet().iterator().next();
-        String message = recorded.size() == 1 ? first.getKey() + " is locked in " + LockFile.FILE_NAME
-                + ", but its registry " + StatusNotes.labelled("took it down", first.getValue())
-                : Plural.count(recorded.size(), "version") + " locked in " + LockFile.FILE_NAME + " are taken down ("
-                        + Takedowns.withReasons(reasons) + ")";
+        List<InstallNote.TakenDownVersion> versions = takenDown(project, recorded);
+        InstallNote.TakenDownVersion first = versions.get(0);
+        String message = versions.size() == 1 ? first.name() + "@" + first.version() + " is locked in "
+                + LockFile.FILE_NAME + ", but its registry " + first.reason()
+                        .map(reason -> StatusNotes.labelled("took it down", reason)).orElse("no longer lists it")
+                : Plural.count(versions.size(), "version") + " locked in " + LockFile.FILE_NAME + " are taken down ("
+                        + Takedowns.withReasons(InstallNote.TakenDownVersion.reasons(versions)) + ")";
         throw new PrompdException(ExitCode.NOT_FOUND, message,
                 StatusNotes.waysOff(project, index::findIfReadable, recorded));
     }
@@ -267,35 +269,33 @@ final class LockedInstaller {
      * off them all at once, as an install's failure on them gives.
      */
     InstallNote.LeftOut leftOutWarning(ProjectGraph project, List<PackageName> leftOut, RegistryIndex index) {
-        List<PublishedPackage> recorded = leftOut.stream()
-                .flatMap(name -> takedownRecord(name, project.lock().packages().get(name).version(), index).stream())
-                .toList();
+        List<PublishedPackage> recorded = takenDownAmong(project, leftOut, index);
         return new InstallNote.LeftOut(takenDown(project, recorded),
                 StatusNotes.waysOff(project, index::findIfReadable, recorded));
     }
 
-    /** Each locked version taken down, with its registry's reason. */
+    /** The registry's index of each of {@code names} whose locked version it took down or no longer lists. */
+    private List<PublishedPackage> takenDownAmong(ProjectGraph project, List<PackageName> names, RegistryIndex index) {
+        return names.stream().flatMap(name -> takenDown(name, project.lock().packages().get(name), index).stream())
+                .toList();
+    }
+
+    /** Each locked version taken down, with its registry's reason, none when it no longer lists it without one. */
     private static List<InstallNote.TakenDownVersion> takenDown(ProjectGraph project, List<PublishedPackage> recorded) {
         return recorded.stream().map(published -> {
             PackageName name = published.packument().name();
             Version version = project.lock().packages().get(name).version();
-            return new InstallNote.TakenDownVersion(name, version, published.packument().takenDown().get(version));
+            return new InstallNote.TakenDownVersion(name, version,
+                    Optional.ofNullable(published.packument().takenDown().get(version)));
         }).toList();
     }
 
-    /** {@code name@version} of each locked version taken down, with its registry's reason. */
-    private static Map<String, String> reasons(ProjectGraph project, List<PublishedPackage> recorded) {
-        Map<String, String> reasons = new LinkedHashMap<>();
-        takenDown(project, recorded).forEach(one -> reasons.put(one.name() + "@" + one.version(), one.reason()));
-        return reasons;
-    }
-
     /**
-     * The failure of a download the registry answered with not found. A takedown it records was
-     * reported before the download was tried, from the same index, so here the version is merely gone.
-     * A locked version the registry's index no longer lists may have been taken down without a record, and an update
-     * moves off it; one the index still lists the update would choose again, so the registry is what is broken. A
-     * package the registry no longer has at all no update resolves: it must leave the project.
+     * The failure of a download the registry answered with not found. A version its index no longer lists was
+     * reported before the download was tried, from the same index (online), so here the version is merely gone: when
+     * that index could not be read, it may have been taken down, and an update moves off it; one the index still lists
+     * the update would choose again, so the registry is what is broken. A package the registry no longer has at all
+     * no update resolves: it must leave the project.
      */
     private static PrompdException noTarball(PackageName name, LockedPackage locked, ProjectGraph project,
                                              LockFile before, RegistryIndex index, PrompdException missing) {
@@ -327,11 +327,16 @@ final class LockedInstaller {
     }
 
     /**
-     * The registry's index of the package when it records the version's takedown, with the reason: read only
-     * for a version to download, before the download (the plan has read it already to warn of its status).
+     * The registry's index of the package when it took the locked version down, with or without a record of it
+     * (with the reason): read for a version to download before the download, and to warn of one at hand. Offline only
+     * a takedown the index records counts: a version missing from an index cached then may just be newer than that
+     * copy. Nor does a version locked from another registry than the one its name now resolves in, never listed
+     * there, which {@link LockedElsewhere} explains.
      */
-    private static Optional<PublishedPackage> takedownRecord(PackageName name, Version version, RegistryIndex index) {
-        return index.findIfReadable(name).filter(published -> published.packument().takenDown().containsKey(version));
+    Optional<PublishedPackage> takenDown(PackageName name, LockedPackage locked, RegistryIndex index) {
+        return index.findIfReadable(name).filter(published -> published.packument().takenDown()
+                .containsKey(locked.version()) || (!offline && published.version(locked.version()).isEmpty()
+                        && LockedElsewhere.of(name, locked, index).isEmpty()));
     }
 
     private InstalledPackage unpack(PackageName name, LockedPackage locked, PackageStore.Pin pin, Path tarball,

@@ -47,20 +47,15 @@ final class PlanWarnings {
         index.prefetch(names);
         List<InstallNote> warnings = new ArrayList<>();
         for (PackageName name : names) {
-            Version version = graph.lock().packages().get(name).version();
-            index.findIfReadable(name).ifPresent(listed -> {
-                listed.version(version).ifPresent(known -> {
-                    warnings.addAll(StatusNotes.of(graph, index::findIfReadable, listed, known, true));
-                    engineWarning(name, known).ifPresent(warnings::add);
-                });
-                // Without a copy at hand the install fails for it, or an uninstall leaves it out, saying so. Only a
-                // takedown the index records counts: a version missing from an index cached offline may just be
-                // newer than that copy.
-                if (listed.packument().takenDown().containsKey(version)
-                        && lockedInstaller.isAtHand(name, graph.lock().packages().get(name))) {
-                    warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, listed, version, true));
-                }
-            });
+            LockedPackage locked = graph.lock().packages().get(name);
+            index.findIfReadable(name).ifPresent(listed -> listed.version(locked.version()).ifPresent(known -> {
+                warnings.addAll(StatusNotes.of(graph, index::findIfReadable, listed, known, true));
+                engineWarning(name, known).ifPresent(warnings::add);
+            }));
+            // without a copy at hand the install fails for it, or an uninstall leaves it out, saying so
+            lockedInstaller.takenDown(name, locked, index).filter(gone -> lockedInstaller.isAtHand(name, locked))
+                    .ifPresent(gone -> warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, gone,
+                            locked.version(), true)));
         }
         return warnings;
     }

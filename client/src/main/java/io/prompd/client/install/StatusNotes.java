@@ -24,6 +24,9 @@ import java.util.SortedMap;
 /** What a user should hear of a version, locked or asked for, that its registry has yanked, deprecated or taken down. */
 public final class StatusNotes {
 
+    /** What is said of a locked version its registry no longer lists without recording a takedown of it. */
+    public static final String NO_LONGER_LISTED = "no longer listed by its registry";
+
     private StatusNotes() {
     }
 

@@ -2333,6 +2333,31 @@ class InstallCommandsTest {
     }
 
     @Test
+    void aLockedVersionNoLongerListedWithItsCopyAtHandIsKeptAsOneTakenDownIsAndWarnedOfWithoutAReason()
+            throws IOException {
+        registry.publish("@acme/gone", "1.0.0").publish("@acme/gone", "1.1.0");
+        assertEquals(0, prompd("install", "@acme/gone").exitCode());
+        registry.unlist("@acme/gone", "1.1.0");
+
+        CliRun added = prompd("install", "@acme/greeter", "--json");
+
+        assertEquals(0, added.exitCode(), added.err());
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "takenDown", "name": "@acme/gone", "version": "1.1.0", "message": "@acme/gone@1.1.0 is no\
+                 longer listed by its registry (installed from the copy at hand because the lock file pins it; it can\
+                 no longer be downloaded; no other version meets ^1.1.0: widen its range in prompd.json, or choose\
+                 another version ('prompd info @acme/gone' lists them))"}]"""),
+                Json.reader().readTree(added.out()).get("warnings"));
+        JsonNode lock = Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock")));
+        assertEquals("1.1.0", lock.at("/packages/@acme~1gone/version").asText());
+        assertEquals("1.0.0", lock.at("/packages/@acme~1greeter/version").asText());
+        CliRun updated = prompd("update", "@acme/greeter");
+        assertEquals(0, updated.exitCode(), updated.err());
+        assertTrue(updated.err().startsWith("warning: @acme/gone@1.1.0 is no longer listed by its registry ("),
+                updated.err());
+    }
+
+    @Test
     void offlineANewPackageGetsTheHighestVersionAtHandAndAFailureNamesThoseAvailableOffline() throws IOException {
         assertEquals(0, prompd("install", "--global", "@acme/util@1.0.0").exitCode());
 

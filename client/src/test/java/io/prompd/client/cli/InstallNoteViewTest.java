@@ -44,7 +44,7 @@ class InstallNoteViewTest {
             new InstallNote.NotResolvedAgain(false, "no version of @a/y matches ^3.0.0"),
             new InstallNote.Unlockable(X, "every version of @a/x is taken down (1.0.0), so 'prompd install' cannot lock"
                     + " it: remove the dependency with 'prompd uninstall @a/x'"),
-            new InstallNote.LeftOut(List.of(new InstallNote.TakenDownVersion(X, ONE, "leaked a key")),
+            new InstallNote.LeftOut(List.of(new InstallNote.TakenDownVersion(X, ONE, Optional.of("leaked a key"))),
                     "'prompd update @a/x' moves off it"),
             new InstallNote.RouteChanged(X, ONE, new RegistryMention(Optional.of(RegistryName.parse("a")),
                     URI.create("https://a.test/")), "@a", new RegistryMention(Optional.of(RegistryName.parse("b")),
@@ -91,6 +91,11 @@ class InstallNoteViewTest {
                 "leaked a key")), "message", "not installed, as taken down with no copy at hand, though prompd.lock"
                 + " still locks it: @a/x@1.0.0: leaked a key ('prompd update @a/x' moves off it)"),
                 InstallNoteView.asJson(EVERY_KIND.get(13)));
+        assertEquals(Map.of("kind", "leftOut", "packages", List.of(Map.of("name", X, "version", ONE)), "message",
+                "not installed, as taken down with no copy at hand, though prompd.lock still locks it: @a/x@1.0.0: no"
+                        + " longer listed by its registry ('prompd update @a/x' moves off it)"),
+                InstallNoteView.asJson(new InstallNote.LeftOut(List.of(new InstallNote.TakenDownVersion(X, ONE,
+                        Optional.empty())), "'prompd update @a/x' moves off it")), "no takedown recorded");
         assertTrue(InstallNoteView.text(EVERY_KIND.get(7)).endsWith("so 1.0.0, the lowest version that can, is"
                 + " installed"));
     }

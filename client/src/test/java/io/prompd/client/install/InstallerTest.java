@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -256,18 +257,48 @@ class InstallerTest {
     }
 
     @Test
-    void aLockedVersionWhoseTarballIsGoneSaysWhichAndHowToMoveOn() throws IOException {
+    void aLockedVersionNoLongerListedIsNotFoundBeforeAnyDownloadWithTheWayOffAsOneTakenDownIs() throws IOException {
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.unlist("@acme/base", "1.2.0");
+        server.forgetRequests();
+
+        PrompdException gone = failedInstallInAnotherHome();
+
+        assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
+        assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry no longer lists it", gone.getMessage());
+        assertEquals("'prompd update @acme/base' moves off it", gone.hint());
+        assertEquals(List.of(), server.requests().stream().filter(path -> path.endsWith(".tgz")).toList());
+        assertFalse(installed("@acme/base", "1.2.0"));
+    }
+
+    @Test
+    void aLockedVersionNoLongerListedWhoseRangeAllowsNoOtherIsNotSaidToBeMovedOffByAnUpdate() throws IOException {
+        writeProject("\"@acme/base\": \"^1.2.0\"");
         installer().install(project, List.of(), InstallOptions.defaults());
         registry.unlist("@acme/base", "1.2.0");
 
         PrompdException gone = failedInstallInAnotherHome();
 
-        assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
-        assertTrue(gone.getMessage().startsWith("@acme/base@1.2.0 is locked in prompd.lock, but the registry no longer"
-                + " has its tarball ("), gone.getMessage());
-        assertEquals("the version may have been taken down: 'prompd update @acme/base' locks another version its range"
-                + " allows", gone.hint());
-        assertFalse(installed("@acme/base", "1.2.0"));
+        assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry no longer lists it", gone.getMessage());
+        assertEquals("no other version meets ^1.2.0: widen its range in prompd.json, or choose another version"
+                + " ('prompd info @acme/base' lists them)", gone.hint());
+    }
+
+    @Test
+    void aLockedVersionNoLongerListedWithItsCopyAtHandStaysLockedAsOneTakenDownDoesAndIsWarnedOfWithoutAReason()
+            throws IOException {
+        writeProject("\"@acme/base\": \"^1.2.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.publish("@acme/extra", "1.0.0").unlist("@acme/base", "1.2.0");
+
+        InstallReport report = installer().install(project, List.of(PackageSpec.parse("@acme/extra")),
+                InstallOptions.defaults());
+
+        assertEquals(Version.parse("1.2.0"), lock().packages().get(name("@acme/base")).version());
+        assertEquals(Version.parse("1.0.0"), lock().packages().get(name("@acme/extra")).version());
+        assertEquals(List.of(new InstallNote.TakenDown(name("@acme/base"), Version.parse("1.2.0"), Optional.empty(),
+                true, "no other version meets ^1.2.0: widen its range in prompd.json, or choose another version"
+                        + " ('prompd info @acme/base' lists them)")), report.warnings());
     }
 
     @Test
@@ -405,6 +436,28 @@ class InstallerTest {
             assertFalse(old.requests().contains("/packages/@acme/base/-/base-1.2.0.tgz"), () -> old.requests().toString());
             assertFalse(Files.exists(work.resolve("other-home/packages/@acme/base@1.2.0")));
         }
+    }
+
+    @Test
+    void anUninstallLeavesALockedVersionNoLongerListedThatItCannotGetUninstalledAsOneTakenDown() throws IOException {
+        registry.publish("@acme/other", "1.0.0");
+        writeProject("\"@acme/greeter\": \"^1.0.0\", \"@acme/other\": \"^1.0.0\"");
+        installer().install(project, List.of(), InstallOptions.defaults());
+        registry.takeDown("@acme/base", "1.2.0", "leaked an API key").unlist("@acme/util", "1.1.0");
+        home = work.resolve("other-home");
+
+        InstallReport report = installer().uninstall(project, List.of(name("@acme/other")));
+
+        assertEquals(List.of(new InstallNote.LeftOut(List.of(
+                new InstallNote.TakenDownVersion(name("@acme/base"), Version.parse("1.2.0"),
+                        Optional.of("leaked an API key")),
+                new InstallNote.TakenDownVersion(name("@acme/util"), Version.parse("1.1.0"), Optional.empty())),
+                "'prompd update @acme/base @acme/util' moves off them")), report.warnings());
+        assertEquals(List.of("not installed, as taken down with no copy at hand, though prompd.lock still locks them:"
+                + " @acme/base@1.2.0: leaked an API key; @acme/util@1.1.0: no longer listed by its registry ('prompd"
+                + " update @acme/base @acme/util' moves off them)"), texts(report.warnings()));
+        assertTrue(installed("@acme/greeter", "1.0.0"));
+        assertFalse(installed("@acme/util", "1.1.0"));
     }
 
     @Test

@@ -48,11 +48,10 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
 
     /**
      * @param atHand offline, which published versions are at hand: the only ones offered then
-     * @param pinnedAtHand the locked version of a package if its copy is at hand, offered once its registry records
-     *                     its takedown as a yanked version is, chosen only where the lock pins it and after every
-     *                     other, so that a takedown does not block every change to a project that still has the
-     *                     version (as a yank does not); asked only of a package with a takedown, as it looks in the
-     *                     store and the cache
+     * @param pinnedAtHand the locked version of a package if its copy is at hand, offered once its registry no longer
+     *                     lists it, taken down with a record or without, as a yanked version is: chosen only where
+     *                     the lock pins it and after every other, so that a takedown does not block every change to a
+     *                     project that still has the version (as a yank does not)
      */
     public RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand,
                          Function<PackageName, Optional<Candidate>> pinnedAtHand) {
@@ -143,12 +142,8 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
             List<Candidate> offered = new ArrayList<>(published.packument().versions().values().stream()
                     .filter(version -> atHand.map(test -> test.test(name, version)).orElse(true))
                     .map(version -> candidate(name, version)).toList());
-            Map<Version, String> takenDown = published.packument().takenDown();
-            if (!takenDown.isEmpty()) {
-                pinnedAtHand.apply(name).filter(locked -> takenDown.containsKey(locked.version()))
-                        .ifPresent(locked -> offered.add(new Candidate(name, locked.version(), locked.dependencies(),
-                                true)));
-            }
+            pinnedAtHand.apply(name).filter(locked -> published.version(locked.version()).isEmpty())
+                    .ifPresent(locked -> offered.add(new Candidate(name, locked.version(), locked.dependencies(), true)));
             return List.copyOf(offered);
         }).orElse(List.of());
     }
