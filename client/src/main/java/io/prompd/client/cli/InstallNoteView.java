@@ -98,8 +98,7 @@ public final class InstallNoteView {
             return new Worded("heldBack", fields, heldBack.name() + " " + heldBack.preferred()
                     + " cannot be installed now, as it " + heldBack.blocking() + ", so " + heldBack.installable()
                     .map(version -> version + " is the newest version its ranges allow that can be")
-                    .orElse("no version its ranges allow can be") + " (wait for a release of " + heldBack.name()
-                    + " needing another)");
+                    .orElse("no version its ranges allow can be") + waitForRelease(heldBack.name()));
         }
         if (note instanceof StaleLock stale) {
             return new Worded("staleLock", Map.of("reasons", stale.reasons()), LockFile.FILE_NAME + " was stale, so its"
@@ -108,13 +107,16 @@ public final class InstallNoteView {
         if (note instanceof LatestSetAside setAside) {
             return new Worded("latestSetAside", Map.of("name", setAside.name(), "fromLatest",
                     setAside.fromLatest().text(), "installed", setAside.installed()), setAside.name() + " "
-                    + setAside.fromLatest() + ", from its latest version, cannot be installed in this project, so "
-                    + setAside.installed() + theOneThatCan(setAside.strategy()));
+                    + setAside.fromLatest() + ", from its latest version, " + setAside.heldBack()
+                    .map(heldBack -> "cannot be installed now, as " + heldBack.preferred() + " " + heldBack.blocking())
+                    .orElse(cannotGo(setAside.global())) + ", so " + setAside.installed()
+                    + theOneThatCan(setAside.strategy()) + setAside.heldBack()
+                    .map(heldBack -> waitForRelease(heldBack.name())).orElse(""));
         }
         if (note instanceof LatestPassedOver passedOver) {
             return new Worded("latestPassedOver", Map.of("name", passedOver.name(), "latest", passedOver.latest(),
                     "installed", passedOver.installed()), passedOver.name() + "'s latest version, " + passedOver.latest()
-                    + ", cannot be installed in this project, so " + passedOver.installed()
+                    + ", " + cannotGo(passedOver.global()) + ", so " + passedOver.installed()
                     + theOneThatCan(passedOver.strategy()));
         }
         if (note instanceof LatestYanked yanked) {
@@ -137,7 +139,7 @@ public final class InstallNoteView {
             return new Worded("latestBlocked", Map.of("name", blocked.name(), "range", blocked.range().text(),
                     "latest", blocked.latest()), "kept " + blocked.name() + " " + blocked.range() + ": its latest"
                     + " version, " + blocked.latest() + ", cannot be installed now, as it " + blocked.blocking()
-                    + " (wait for a release of " + blocked.name() + " needing another)");
+                    + waitForRelease(blocked.name()));
         }
         if (note instanceof NotResolvedAgain unresolved) {
             return new Worded("notResolvedAgain", Map.of("lockKept", unresolved.lockKept()), (unresolved.lockKept()
@@ -173,6 +175,19 @@ public final class InstallNoteView {
                             + " cannot lock it" + missing.elsewhere().map(advice -> " (" + advice + ")").orElse(""));
         }
         throw new IllegalArgumentException("no words for " + note);
+    }
+
+    /**
+     * Why a version from the latest was not installed when no takedown says it: it does not go with the project, or,
+     * installed globally on its own, its own dependencies do not go together.
+     */
+    private static String cannotGo(boolean global) {
+        return global ? "cannot be resolved" : "cannot be installed in this project";
+    }
+
+    /** The way past a takedown that the package's maintainers, not the user, have to take. */
+    private static String waitForRelease(PackageName name) {
+        return " (wait for a release of " + name + " needing another)";
     }
 
     /** {@code , the highest version that can, is installed}, as the strategy chose it. */

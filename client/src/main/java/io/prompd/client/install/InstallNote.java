@@ -115,25 +115,31 @@ public sealed interface InstallNote {
     }
 
     /**
-     * A package named without a range could not take the range of its latest version in this project, so another
-     * version was installed, the one the strategy prefers.
+     * A package named without a range could not take the range of its latest version in this project, or globally
+     * resolved on its own, so another version was installed, the one the strategy prefers.
+     *
+     * @param global   whether a global install, with no project for the range to go with, set it aside
+     * @param heldBack the takedown that kept the range's preferred version out, when that is why it was set aside: told
+     *                 here, it is not told again as a note of its own
      */
-    record LatestSetAside(PackageName name, VersionRange fromLatest, Version installed, Strategy strategy)
-            implements InstallNote {
+    record LatestSetAside(PackageName name, VersionRange fromLatest, Version installed, Strategy strategy,
+                          boolean global, Optional<HeldBack> heldBack) implements InstallNote {
         public LatestSetAside {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(fromLatest, "fromLatest");
             Objects.requireNonNull(installed, "installed");
             Objects.requireNonNull(strategy, "strategy");
+            Objects.requireNonNull(heldBack, "heldBack");
         }
     }
 
     /**
      * A package named without a range was installed at {@code installed}, within the range from its latest version
-     * but not the latest itself, which cannot go with the project, as when its maintainers moved the {@code latest} tag
-     * back below a version the project needs; the strategy chose {@code installed}.
+     * but not the latest itself, which cannot go with the project (or, {@code global}, be resolved on its own), as when
+     * its maintainers moved the {@code latest} tag back below a version the project needs; the strategy chose
+     * {@code installed}.
      */
-    record LatestPassedOver(PackageName name, Version latest, Version installed, Strategy strategy)
+    record LatestPassedOver(PackageName name, Version latest, Version installed, Strategy strategy, boolean global)
             implements InstallNote {
         public LatestPassedOver {
             Objects.requireNonNull(name, "name");

@@ -23,6 +23,7 @@ import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Decides what a run of {@link Installer} locks: the lock file kept when it still meets the project and nothing asks
@@ -69,33 +71,27 @@ final class InstallPlanner {
         Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
         Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
                 .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
-        try {
-            Plan plan = plan(Goal.ofProject(roots(project.manifest().dependencies(), requests), unpinned, newcomers),
-                    project, unpinned, !requests.isEmpty(), options, index);
-            return plan.withWarningsFirst(passedOver(requests, plan, options, index));
-        } catch (PrompdException unresolvable) {
-            List<RequestedPackage> opened = requests.stream().map(RequestedPackage::anyRelease).toList();
-            if (opened.equals(requests) || !isResolutionFailure(unresolvable)) {
-                throw unresolvable;
-            }
-            return latestSetAside(project, requests, opened, unresolvable, unpinned, newcomers, options, index);
-        }
+        return latestFirst(requests, false, options, index, asked -> plan(Goal.ofProject(
+                roots(project.manifest().dependencies(), asked), unpinned, newcomers), project, unpinned,
+                !requests.isEmpty(), options, index));
     }
 
     /**
-     * The plan of a global install of one package, resolved on its own.
+     * The plan of a global install of one package, resolved on its own; named alone, it falls back from its latest
+     * version as a project's install does.
      *
      * @throws PrompdException INTEGRITY when a version it needs is installed from other bytes than the registry lists,
      *                         as a project's install fails
      */
     Plan forStore(RequestedPackage request, InstallOptions options, RegistryIndex index) throws IOException {
         ResolveOptions alone = ResolveOptions.defaults().withStrategy(options.strategy()).withRootName(GLOBAL_ROOT);
-        Goal goal = Goal.ofStore(roots(new TreeMap<>(), List.of(request)));
-        Plan plan = resolved(goal, LockFile.empty(), alone, index);
-        LockAudit.requireFromResolvedBytes(plan.lock(), LockFile.empty(), LockFile.empty(), store, index, goal.global());
-        return plan.withWarningsFirst(request.byName()
-                ? latestYanked(request, plan.lock().packages().get(request.name()).version(), index).stream().toList()
-                : List.of());
+        return latestFirst(List.of(request), true, options, index, asked -> {
+            Goal goal = Goal.ofStore(roots(new TreeMap<>(), asked));
+            Plan plan = resolved(goal, LockFile.empty(), alone, index);
+            LockAudit.requireFromResolvedBytes(plan.lock(), LockFile.empty(), LockFile.empty(), store, index,
+                    goal.global());
+            return plan;
+        });
     }
 
     /**
@@ -124,61 +120,92 @@ final class InstallPlanner {
         }
     }
 
-    /**
-     * The plan once the packages named alone may take any release, with a warning for each whose latest version
-     * was set aside; when that fails too, the first failure, saying that their ranges were prompd's choice.
-     */
-    private Plan latestSetAside(Project project, List<RequestedPackage> requests, List<RequestedPackage> opened,
-                                PrompdException unresolvable, Set<PackageName> unpinned, Set<PackageName> newcomers,
-                                InstallOptions options, RegistryIndex index) throws IOException {
-        List<RequestedPackage> byName = requests.stream().filter(RequestedPackage::byName).toList();
-        Plan plan;
-        try {
-            plan = plan(Goal.ofProject(roots(project.manifest().dependencies(), opened), unpinned, newcomers),
-                    project, unpinned, true, options, index);
-        } catch (PrompdException stillUnresolvable) {
-            // said only of the ranges a conflict blames, which the user may take for ranges of theirs; a takedown's
-            // hint says which versions are left
-            List<String> blamed = byName.stream().map(request -> request.name() + " " + request.range())
-                    .filter(unresolvable.getMessage()::contains).toList();
-            if (blamed.isEmpty() || unresolvable.exitCode() != ExitCode.CONFLICT) {
-                throw unresolvable;
-            }
-            String chosen = Plural.series(blamed, "and");
-            throw new PrompdException(unresolvable.exitCode(), unresolvable.getMessage(), (unresolvable.hint().isEmpty()
-                    ? "" : unresolvable.hint() + "; ") + chosen + " is the range prompd chose from the latest version,"
-                    + " named without one, and no other version goes with the project either", unresolvable);
-        }
-        return plan.withWarningsFirst(passedOver(byName, plan, options, index));
+    /** A plan for the requests given, which a package named alone may ask for with its range from its latest or any. */
+    @FunctionalInterface
+    private interface PlanFor {
+        Plan of(List<RequestedPackage> requests) throws IOException;
     }
 
     /**
-     * What to say of each package named alone that the plan installs at another version than its latest: the
-     * {@code latest} tag pointing at a yanked version, its range from the latest set aside, or the latest passed over
-     * within it for a higher version the project needs, as when the maintainers moved the {@code latest} tag back
-     * below it.
+     * The plan for {@code requests}; when it cannot be resolved, the plan once the packages named alone may take any
+     * release, with a warning for each whose latest version was set aside, and when that fails too, the first failure,
+     * saying that their ranges were prompd's choice.
+     *
+     * @param global whether a global install, with no project to go with, asks
      */
-    private static List<InstallNote> passedOver(List<RequestedPackage> requests, Plan plan, InstallOptions options,
-                                                RegistryIndex index) {
+    private static Plan latestFirst(List<RequestedPackage> requests, boolean global, InstallOptions options,
+                                    RegistryIndex index, PlanFor planFor) throws IOException {
+        List<RequestedPackage> opened = requests.stream().map(RequestedPackage::anyRelease).toList();
+        Plan plan;
+        try {
+            plan = planFor.of(requests);
+        } catch (PrompdException unresolvable) {
+            if (opened.equals(requests) || !isResolutionFailure(unresolvable)) {
+                throw unresolvable;
+            }
+            try {
+                plan = planFor.of(opened);
+            } catch (PrompdException stillUnresolvable) {
+                throw asPrompdsChoice(requests, global, unresolvable);
+            }
+        }
+        return withLatestNotes(requests, plan, global, options, index);
+    }
+
+    /**
+     * A failure to resolve the packages named alone, their ranges from their latest versions, that no other version
+     * could get past either: said only of the ranges a conflict blames, which the user may take for ranges of theirs;
+     * a takedown's hint says which versions are left.
+     */
+    private static PrompdException asPrompdsChoice(List<RequestedPackage> requests, boolean global,
+                                                   PrompdException unresolvable) {
+        List<String> blamed = requests.stream().filter(RequestedPackage::byName)
+                .map(request -> request.name() + " " + request.range())
+                .filter(unresolvable.getMessage()::contains).toList();
+        if (blamed.isEmpty() || unresolvable.exitCode() != ExitCode.CONFLICT) {
+            return unresolvable;
+        }
+        String chosen = Plural.series(blamed, "and");
+        return new PrompdException(unresolvable.exitCode(), unresolvable.getMessage(), (unresolvable.hint().isEmpty()
+                ? "" : unresolvable.hint() + "; ") + chosen + " is the range prompd chose from the latest version,"
+                + " named without one, and no other version " + (global ? "can be resolved" : "goes with the project")
+                + " either", unresolvable);
+    }
+
+    /**
+     * The plan with what to say of each package named alone that it installs at another version than its latest
+     * first: the {@code latest} tag pointing at a yanked version, its range from the latest set aside, or the latest
+     * passed over within it for a higher version the project needs, as when the maintainers moved the {@code latest}
+     * tag back below it. A range set aside for a takedown says so, in place of the plan's own note of it.
+     */
+    private static Plan withLatestNotes(List<RequestedPackage> requests, Plan plan, boolean global,
+                                        InstallOptions options, RegistryIndex index) {
         List<InstallNote> warnings = new ArrayList<>();
+        List<InstallNote> told = new ArrayList<>();
         for (RequestedPackage request : requests.stream().filter(RequestedPackage::byName).toList()) {
             Version installed = plan.lock().packages().get(request.name()).version();
             Version latest = request.latest().orElseThrow();
-            latestYanked(request, installed, index).ifPresent(warnings::add);
+            latestYanked(request.name(), installed, index).ifPresent(warnings::add);
             if (!request.range().satisfiedBy(installed)) {
+                Optional<InstallNote.HeldBack> heldBack = plan.warnings().stream()
+                        .flatMap(warning -> warning instanceof InstallNote.HeldBack held ? Stream.of(held) : Stream.empty())
+                        .filter(held -> held.name().equals(request.name()) && request.range().satisfiedBy(held.preferred())
+                                && held.installable().equals(Optional.of(installed))).findFirst();
+                heldBack.ifPresent(told::add);
                 warnings.add(new InstallNote.LatestSetAside(request.name(), request.fromLatest().orElseThrow(),
-                        installed, options.strategy()));
+                        installed, options.strategy(), global, heldBack));
             } else if (!installed.equals(latest)) {
-                warnings.add(new InstallNote.LatestPassedOver(request.name(), latest, installed, options.strategy()));
+                warnings.add(new InstallNote.LatestPassedOver(request.name(), latest, installed, options.strategy(),
+                        global));
             }
         }
-        return warnings;
+        return plan.without(told).withWarningsFirst(warnings);
     }
 
-    /** What to say of a package named alone whose {@code latest} tag points at a yanked version, installed instead. */
-    private static Optional<InstallNote> latestYanked(RequestedPackage request, Version installed, RegistryIndex index) {
-        return index.findIfReadable(request.name()).flatMap(PublishedPackage::yankedLatest)
-                .map(yanked -> new InstallNote.LatestYanked(request.name(), yanked.version(), yanked.yanked(), installed));
+    /** What to say of a package whose {@code latest} tag points at a yanked version, installed instead. */
+    private static Optional<InstallNote> latestYanked(PackageName name, Version installed, RegistryIndex index) {
+        return index.findIfReadable(name).flatMap(PublishedPackage::yankedLatest)
+                .map(yanked -> new InstallNote.LatestYanked(name, yanked.version(), yanked.yanked(), installed));
     }
 
     private static boolean isResolutionFailure(PrompdException failure) {
@@ -225,6 +252,11 @@ final class InstallPlanner {
             List<InstallNote> all = new ArrayList<>(first);
             all.addAll(warnings);
             return new Plan(graph, resolved, all);
+        }
+
+        /** The plan without the warnings another of the run's tells already. */
+        Plan without(Collection<? extends InstallNote> told) {
+            return new Plan(graph, resolved, warnings.stream().filter(warning -> !told.contains(warning)).toList());
         }
     }
 

@@ -37,7 +37,7 @@ class InstallNoteViewTest {
             new InstallNote.EngineMismatch(X, ONE, VersionRange.parse(">=2.0.0"), ONE),
             new InstallNote.HeldBack(X, TWO, Optional.of(ONE), "needs @a/base ^2.0.0, which only versions taken down meet"),
             new InstallNote.StaleLock(List.of("prompd.lock records no dependencies for @a/x@1.0.0")),
-            new InstallNote.LatestSetAside(X, VersionRange.parse("^2.0.0"), ONE, Strategy.LOWEST),
+            new InstallNote.LatestSetAside(X, VersionRange.parse("^2.0.0"), ONE, Strategy.LOWEST, false, Optional.empty()),
             new InstallNote.LatestNotDirect(X),
             new InstallNote.LatestOlderThanLocked(X, CARET_ONE, ONE, Version.parse("1.1.0-rc.1")),
             new InstallNote.LatestBlocked(X, CARET_ONE, TWO, "needs @a/base ^2.0.0, which only versions taken down meet"),
@@ -53,7 +53,7 @@ class InstallNoteViewTest {
             new InstallNote.GoneFromRegistry(X, ONE, "registry default (https://registry.test/)",
                     "no version of @a/x is left to download: remove the dependency with 'prompd uninstall @a/x'"),
             new InstallNote.NotInRegistry(X, "registry default (https://registry.test/)", Optional.empty()),
-            new InstallNote.LatestPassedOver(X, ONE, TWO, Strategy.HIGHEST),
+            new InstallNote.LatestPassedOver(X, ONE, TWO, Strategy.HIGHEST, false),
             new InstallNote.LatestYanked(X, TWO, "broken", ONE));
 
     @Test
@@ -119,5 +119,15 @@ class InstallNoteViewTest {
         assertTrue(InstallNoteView.text(unnamed).startsWith("@a/x@1.0.0 is locked in prompd.lock from"
                 + " https://a.test/r/?…, and @a now resolves in registry https://b.test/, whose copy of it has other"
                 + " bytes;"), InstallNoteView.text(unnamed));
+    }
+
+    @Test
+    void aLatestVersionNotInstalledGloballyIsSaidNotToResolveForNoProjectIsThere() {
+        assertEquals("@a/x ^2.0.0, from its latest version, cannot be resolved, so 1.0.0, the highest version that can,"
+                + " is installed", InstallNoteView.text(new InstallNote.LatestSetAside(X, VersionRange.parse("^2.0.0"),
+                ONE, Strategy.HIGHEST, true, Optional.empty())));
+        assertEquals("@a/x's latest version, 1.0.0, cannot be resolved, so 1.1.0, the highest version that can, is"
+                + " installed", InstallNoteView.text(new InstallNote.LatestPassedOver(X, ONE, Version.parse("1.1.0"),
+                Strategy.HIGHEST, true)));
     }
 }
