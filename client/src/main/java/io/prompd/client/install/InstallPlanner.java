@@ -95,12 +95,19 @@ final class InstallPlanner {
     }
 
     /**
-     * The plan of an update to {@code roots}, the project's dependencies with the ranges {@code saved} is to write,
-     * letting {@code unpinned} move.
+     * The plan of an update to the roots of {@code ranges}, the project's dependencies with the ranges it saves,
+     * letting {@code unpinned} move; first what {@code --latest} says of the ranges: a {@code latest} tag it passed by
+     * as yanked, a range it kept.
      */
-    Plan forUpdate(Project project, SortedMap<PackageName, VersionRange> roots, Set<PackageName> saved,
-                   Set<PackageName> unpinned, InstallOptions options, RegistryIndex index) throws IOException {
-        return plan(Goal.ofProject(roots, saved, Set.of()), project, unpinned, true, options, index);
+    Plan forUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, InstallOptions options,
+                   RegistryIndex index) throws IOException {
+        Plan plan = plan(Goal.ofProject(ranges.roots(), ranges.saved().keySet(), Set.of()), project, unpinned, true,
+                options, index);
+        List<InstallNote> first = new ArrayList<>();
+        ranges.taggedYanked().forEach(name -> latestYanked(name, plan.lock().packages().get(name).version(), index)
+                .ifPresent(first::add));
+        first.addAll(ranges.kept());
+        return plan.withWarningsFirst(first);
     }
 
     /**

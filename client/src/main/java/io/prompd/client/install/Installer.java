@@ -132,8 +132,7 @@ public final class Installer {
             try (RegistryIndex index = planner.index(current)) {
                 LatestRanges ranges = latest ? LatestRanges.of(direct, names, current, index)
                         : LatestRanges.unchanged(direct);
-                InstallPlanner.Plan plan = planner.forUpdate(project, ranges.roots(), ranges.saved().keySet(), unpinned,
-                        options, index).withWarningsFirst(ranges.kept());
+                InstallPlanner.Plan plan = planner.forUpdate(project, ranges, unpinned, options, index);
                 return apply(project, plan, ranges.saved(), List.of(), Set.of(), options, repaired, index);
             }
         });

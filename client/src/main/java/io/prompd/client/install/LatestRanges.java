@@ -19,22 +19,25 @@ import java.util.TreeMap;
  * {@code ^<latest>}, but for those already allowing it and every later release, and for those it would move back or
  * whose latest version needs what only versions taken down meet, which are kept, saying why.
  *
- * @param roots the ranges to resolve, those of prompd.json with the moved ones replaced
- * @param saved the moved ranges, which prompd.json is to take
- * @param kept  why ranges --latest was asked to move stay as they are
+ * @param roots        the ranges to resolve, those of prompd.json with the moved ones replaced
+ * @param saved        the moved ranges, which prompd.json is to take
+ * @param kept         why ranges --latest was asked to move stay as they are
+ * @param taggedYanked the packages whose {@code latest} tag points at a yanked version, which --latest passed by for
+ *                     the highest release not yanked, as an install of the name does, to say so once resolved
  */
 record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<PackageName, VersionRange> saved,
-                    List<InstallNote> kept) {
+                    List<InstallNote> kept, List<PackageName> taggedYanked) {
 
     LatestRanges {
         roots = SortedCopies.map(roots);
         saved = SortedCopies.map(saved);
         kept = List.copyOf(kept);
+        taggedYanked = List.copyOf(taggedYanked);
     }
 
     /** An update within the ranges of prompd.json. */
     static LatestRanges unchanged(SortedMap<PackageName, VersionRange> direct) {
-        return new LatestRanges(direct, new TreeMap<>(), List.of());
+        return new LatestRanges(direct, new TreeMap<>(), List.of(), List.of());
     }
 
     /** @param names the packages to move, all of them when empty */
@@ -43,6 +46,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
         SortedMap<PackageName, VersionRange> roots = new TreeMap<>(direct);
         SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
         List<InstallNote> kept = new ArrayList<>();
+        List<PackageName> taggedYanked = new ArrayList<>();
         names.stream().filter(name -> !direct.containsKey(name)).sorted()
                 .forEach(name -> kept.add(new InstallNote.LatestNotDirect(name)));
         TakedownGraph takedowns = new TakedownGraph(index);
@@ -65,6 +69,9 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
                 // tag back down within the range anyway when maintainers moved it back from a bad release
                 kept.add(new InstallNote.LatestOlderThanLocked(name, direct.get(name), newest.get(), locked.get()));
                 continue;
+            }
+            if (index.require(name).yankedLatest().isPresent()) {
+                taggedYanked.add(name);
             }
             Optional<String> blocked = StatusNotes.blocking(takedowns.needs(index.require(name), newest.get()));
             if (blocked.isPresent()) {
@@ -89,6 +96,6 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
             roots.put(name, range);
             saved.put(name, range);
         }
-        return new LatestRanges(roots, saved, kept);
+        return new LatestRanges(roots, saved, kept, taggedYanked);
     }
 }

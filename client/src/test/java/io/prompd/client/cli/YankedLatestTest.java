@@ -19,12 +19,13 @@ class YankedLatestTest {
     @TempDir
     Path work;
 
+    TestRegistry published;
     Path project;
     Map<String, String> registry;
 
     @BeforeEach
     void setUp() throws IOException {
-        TestRegistry published = new TestRegistry(work.resolve("registry")).publish("@acme/util", "1.0.0")
+        published = new TestRegistry(work.resolve("registry")).publish("@acme/util", "1.0.0")
                 .publish("@acme/util", "1.1.0").yank("@acme/util", "1.1.0", "drops every prompt's front matter")
                 .tag("@acme/util", "latest", "1.1.0");
         registry = Map.of("PROMPD_REGISTRY", published.fileUrl().toString());
@@ -68,5 +69,33 @@ class YankedLatestTest {
     void anInstallOfARangeOrOfTheProjectSaysNothingOfTheTag() {
         assertEquals("", prompd("install", "@acme/util@^1.0.0").err(), "the range was the user's");
         assertEquals("", prompd("install").err());
+    }
+
+    @Test
+    void updateLatestSaysThatTheTaggedVersionIsYankedAndTakesTheRangeFromTheHighestNotYanked() throws IOException {
+        published.publish("@acme/util", "0.9.0");
+        prompd("install", "@acme/util@^0.9.0");
+
+        CliRun update = prompd("update", "--latest");
+
+        assertEquals("warning: @acme/util's latest dist-tag points at 1.1.0, which is yanked: drops every prompt's"
+                + " front matter, so 1.0.0 is installed: a new install chooses no yanked version\n", update.err());
+        assertEquals("saved @acme/util ^1.0.0 in prompd.json", update.out().lines().findFirst().orElseThrow());
+        assertEquals("", prompd("update").err(), "an update within the ranges takes no range from the tag");
+    }
+
+    @Test
+    void updateLatestJsonNamesTheTaggedVersionItsReasonAndTheOneInstalled() throws IOException {
+        published.publish("@acme/util", "0.9.0");
+        prompd("install", "@acme/util@^0.9.0");
+
+        JsonNode warnings = Json.reader().readTree(prompd("update", "@acme/util", "--latest", "--json").out())
+                .path("warnings");
+
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "latestYanked", "name": "@acme/util", "tagged": "1.1.0",
+                  "reason": "drops every prompt's front matter", "installed": "1.0.0",
+                  "message": "@acme/util's latest dist-tag points at 1.1.0, which is yanked: drops every prompt's front\
+                 matter, so 1.0.0 is installed: a new install chooses no yanked version"}]"""), warnings);
     }
 }
