@@ -72,7 +72,8 @@ public final class Installer {
         return lockedProject(projectFolder, (project, repaired) -> {
             try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
                 requireNotItself(project, added);
-                List<RequestedPackage> requests = request(added, index, options.saveExact(), INSTALL);
+                List<RequestedPackage> requests = request(added, index, project.lockOrEmpty(), options.saveExact(),
+                        INSTALL);
                 InstallPlanner.Plan plan = planner.forInstall(project, requests, options, index);
                 SortedMap<PackageName, VersionRange> saved = new TreeMap<>();
                 for (RequestedPackage request : requests) {
@@ -93,7 +94,7 @@ public final class Installer {
         return locked(repaired -> {
             try (RegistryIndex index = planner.index(LockFile.empty())) {
                 List<InstallPlanner.Plan> plans = new ArrayList<>();
-                for (RequestedPackage request : request(specs, index, false, INSTALL_GLOBAL)) {
+                for (RequestedPackage request : request(specs, index, LockFile.empty(), false, INSTALL_GLOBAL)) {
                     plans.add(planner.forStore(request, options, index));
                 }
                 Map<String, InstalledPackage> installed = new LinkedHashMap<>();
@@ -280,12 +281,15 @@ public final class Installer {
         }
     }
 
-    /** @param install the command that installs them, {@code --global} and all, for the hints of a refusal */
-    private static List<RequestedPackage> request(List<PackageSpec> specs, RegistryIndex index, boolean saveExact,
-                                                  String install) {
+    /**
+     * @param lock    the project's lock, empty for a global install
+     * @param install the command that installs them, {@code --global} and all, for the hints of a refusal
+     */
+    private static List<RequestedPackage> request(List<PackageSpec> specs, RegistryIndex index, LockFile lock,
+                                                  boolean saveExact, String install) {
         // each request reads its package's index.json: fetched together, not one after another
         index.prefetch(specs.stream().map(PackageSpec::name).toList());
-        return specs.stream().map(spec -> RequestedPackage.of(spec, index, saveExact, install)).toList();
+        return specs.stream().map(spec -> RequestedPackage.of(spec, index, lock, saveExact, install)).toList();
     }
 
     private static String join(Collection<PackageName> names) {

@@ -1,6 +1,7 @@
 package io.prompd.client.install;
 
 import io.prompd.client.install.lock.LockFile;
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
@@ -42,11 +43,14 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
      * {@code index.json} first: the resolver knows versions and ranges, not tags. So is a range, for
      * the takedowns the resolver does not know of.
      *
+     * @param lock    the project's lock, empty for a global install: a dist-tag may name a yanked version it pins
      * @param install the command that installs the package, {@code --global} and all, for the hint of a refusal
-     * @throws PrompdException NOT_FOUND for an unknown package or dist-tag; with the maintainers' reasons for a
-     *                         version taken down named exactly, and for a package with no version left
+     * @throws PrompdException NOT_FOUND for an unknown package or dist-tag, or one pointing at a yanked version the lock
+     *                         does not pin; with the maintainers' reasons for a version taken down named exactly, and
+     *                         for a package with no version left
      */
-    static RequestedPackage of(PackageSpec spec, RegistryIndex index, boolean saveExact, String install) {
+    static RequestedPackage of(PackageSpec spec, RegistryIndex index, LockFile lock, boolean saveExact,
+                               String install) {
         PackageName name = spec.name();
         if (spec.selector() instanceof PackageSpec.Range range) {
             // a package missing is the resolver's to report, with whatever else of the graph it cannot find
@@ -63,6 +67,10 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         }
         if (spec.selector() instanceof PackageSpec.DistTag tag) {
             Version tagged = published.requireTag(tag.tag());
+            Optional<String> yanked = published.version(tagged).map(VersionSummary::yanked);
+            if (yanked.isPresent() && !lock.get(name).map(LockedPackage::version).equals(Optional.of(tagged))) {
+                throw taggedYanked(published, tag.tag(), tagged, yanked.get(), install);
+            }
             return new RequestedPackage(name, VersionRange.parse(tagged.toString()), Optional.empty(), saveExact,
                     Optional.empty());
         }
@@ -120,6 +128,22 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
                 .filter(offered -> offered.version().equals(latest) || !offered.yanked()
                         && !offered.version().isPreRelease() && offered.version().compareTo(latest) < 0)
                 .map(Candidate::version).max(Version::compareTo).orElse(latest);
+    }
+
+    /**
+     * A dist-tag asked for that points at a yanked version, which no new resolution chooses, as the resolver's rule is:
+     * said of the tag, which the resolver does not know of; the {@code latest} tag's hint offers the install of the
+     * name, which passes it by.
+     */
+    private static PrompdException taggedYanked(PublishedPackage published, String tag, Version tagged, String reason,
+                                                String install) {
+        String name = published.packument().name().toString();
+        Optional<Version> latest = tag.equals(Packument.LATEST) ? published.latest() : Optional.empty();
+        return new PrompdException(ExitCode.NOT_FOUND, name + "'s " + tag + " dist-tag points at " + tagged + ", which is "
+                + StatusNotes.labelled("yanked", reason) + ", and an install chooses no yanked version unless the lock"
+                + " file pins it", latest.map(version -> "'" + install + " " + name + "' installs the highest version"
+                        + " that is not yanked, " + version)
+                .orElse("ask for a version or a range instead, as 'prompd info " + name + "' lists them"));
     }
 
     /** A package whose versions are all pre-releases or yanked: by name alone, none may be chosen. */

@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.client.testing.TestRegistry;
@@ -34,9 +35,13 @@ class YankedLatestTest {
     }
 
     private CliRun prompd(String... args) {
-        CliRun run = CliRun.in(project, work.resolve("home"), "", registry, args);
+        CliRun run = run(args);
         assertEquals(0, run.exitCode(), run.err());
         return run;
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.in(project, work.resolve("home"), "", registry, args);
     }
 
     @Test
@@ -97,5 +102,55 @@ class YankedLatestTest {
                   "reason": "drops every prompt's front matter", "installed": "1.0.0",
                   "message": "@acme/util's latest dist-tag points at 1.1.0, which is yanked: drops every prompt's front\
                  matter, so 1.0.0 is installed: a new install chooses no yanked version"}]"""), warnings);
+    }
+
+    @Test
+    void anInstallOfTheLatestTagAtAYankedVersionIsRefusedPointingAtTheInstallByName() throws IOException {
+        CliRun install = run("install", "@acme/util@latest");
+        CliRun global = run("install", "--global", "@acme/util@latest", "--json");
+
+        assertEquals(3, install.exitCode(), install.err());
+        assertEquals("""
+                error: @acme/util's latest dist-tag points at 1.1.0, which is yanked: drops every prompt's front matter,\
+                 and an install chooses no yanked version unless the lock file pins it
+                hint: 'prompd install @acme/util' installs the highest version that is not yanked, 1.0.0
+                """, install.err());
+        assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n",
+                Files.readString(project.resolve("prompd.json")));
+        assertEquals(3, global.exitCode(), global.err());
+        assertEquals(Json.reader().readTree("""
+                {"ok": false, "error": {"exitCode": 3, "message": "@acme/util's latest dist-tag points at 1.1.0, which\
+                 is yanked: drops every prompt's front matter, and an install chooses no yanked version unless the lock\
+                 file pins it", "hint": "'prompd install --global @acme/util' installs the highest version that is not\
+                 yanked, 1.0.0"}}"""), Json.reader().readTree(global.out()));
+    }
+
+    @Test
+    void anInstallOfAnotherTagAtAYankedVersionIsRefusedPointingAtTheVersions() {
+        published.tag("@acme/util", "stable", "1.1.0");
+
+        CliRun install = run("install", "@acme/util@stable");
+
+        assertEquals(3, install.exitCode(), install.err());
+        assertEquals("""
+                error: @acme/util's stable dist-tag points at 1.1.0, which is yanked: drops every prompt's front matter,\
+                 and an install chooses no yanked version unless the lock file pins it
+                hint: ask for a version or a range instead, as 'prompd info @acme/util' lists them
+                """, install.err());
+    }
+
+    @Test
+    void theLatestTagAtAYankedVersionThePrompdLockPinsInstallsItStillWithTheYankedWarning() throws IOException {
+        TestRegistry before = new TestRegistry(work.resolve("before")).publish("@acme/util", "1.0.0")
+                .publish("@acme/util", "1.1.0");
+        registry = Map.of("PROMPD_REGISTRY", before.fileUrl().toString());
+        prompd("install", "@acme/util");
+        before.yank("@acme/util", "1.1.0", "drops every prompt's front matter").tag("@acme/util", "latest", "1.1.0");
+
+        CliRun install = prompd("install", "@acme/util@latest");
+
+        assertTrue(install.err().startsWith("warning: @acme/util@1.1.0 is yanked: drops every prompt's front matter"
+                + " (installed because the lock file pins it; "), install.err());
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/util\": \"^1.1.0\""));
     }
 }
