@@ -194,9 +194,11 @@ final class InstallPlanner {
             Version latest = request.latest().orElseThrow();
             latestYanked(request.name(), installed, index).ifPresent(warnings::add);
             if (!request.range().satisfiedBy(installed)) {
+                // the same event the plan's note tells: the version set aside held back, and the one installed
                 Optional<InstallNote.HeldBack> heldBack = plan.warnings().stream()
-                        .flatMap(warning -> warning instanceof InstallNote.HeldBack held ? Stream.of(held) : Stream.empty())
-                        .filter(held -> held.name().equals(request.name()) && request.range().satisfiedBy(held.preferred())
+                        .flatMap(note -> note instanceof InstallNote.HeldBack held ? Stream.of(held) : Stream.empty())
+                        .filter(held -> held.name().equals(request.name())
+                                && request.range().satisfiedBy(held.preferred())
                                 && held.installable().equals(Optional.of(installed))).findFirst();
                 heldBack.ifPresent(told::add);
                 warnings.add(new InstallNote.LatestSetAside(request.name(), request.fromLatest().orElseThrow(),
