@@ -92,6 +92,11 @@ final class FreeVariables {
         return bound;
     }
 
+    /** The names the template binds in its own scope, outside every {@code for}, {@code macro} and {@code with}. */
+    Set<String> topLevelNames() {
+        return Set.copyOf(scopes.getLast());
+    }
+
     /** The file expression of an {@code include} or {@code extends}, without the tag's own words after it. */
     void include(String rest, int offset) {
         expression(INCLUDE_OPTIONS.matcher(rest).replaceFirst(""), offset);

@@ -12,28 +12,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A file a prompt includes, or imports {@code with context}, renders with the prompt's variables, so the variables it
- * reads are checked against that prompt as the prompt's own body is: a name neither the prompt (nor a parent of it in
- * the package) declares, nor an including template binds where it includes the file (a {@code for} around the include,
- * a {@code set} before it), renders empty, a warning at the included file's line naming the prompt. A file included
+ * A file a prompt includes, extends, or imports {@code with context}, renders with the prompt's variables, so the
+ * variables it reads are checked against that prompt as the prompt's own body is: a name neither the prompt (nor a
+ * parent of it in the package) declares, nor a loading template binds where it includes the file (a {@code for} around
+ * the include, a {@code set} before it; for a file extended, any {@code set} of the extending template outside its
+ * blocks), renders empty, a warning at the loaded file's line naming the prompt. A file included
  * {@code without context}, or imported without it as Jinja imports by default, sees none of the prompt's names, so any
  * name it does not bind itself (a macro's own arguments among them) renders empty there, declared or not. A file
- * included by several prompts is checked against each; one extended is left alone.
+ * loaded by several prompts is checked against each.
  */
 final class IncludedVariables {
 
     /**
      * A file reached from the prompt by includes and imports, the files loading it on the way, and the names they bind.
      *
-     * @param imported whether the last of the files on the way imports it, rather than includes it
+     * @param load how the last of the files on the way loads it
      * @param cut the file on the way that was loaded without context, and how; empty when the file sees the prompt's
      *            variables
      */
-    private record Reached(String file, List<String> through, Set<String> bound, boolean imported, Optional<Cut> cut) {
+    private record Reached(String file, List<String> through, Set<String> bound, TemplateScan.Load load, Optional<Cut> cut) {
     }
 
     /** A file loaded without context, which sees none of the prompt's variables, nor do the files it loads. */
-    private record Cut(String file, boolean imported) {
+    private record Cut(String file, TemplateScan.Load load) {
     }
 
     /** What a reached file sees: a file seeing the same again says nothing new, and a cycle of includes ends there. */
@@ -54,7 +55,7 @@ final class IncludedVariables {
             String hint = TemplateRule.declareHint(pack, parents, prompt, " of " + prompt);
             Set<Map.Entry<String, String>> warned = new HashSet<>();
             // breadth first, so that a warning names the fewest includes from the prompt to the file
-            Reached start = new Reached(prompt, List.of(), Set.of(), false, Optional.empty());
+            Reached start = new Reached(prompt, List.of(), Set.of(), TemplateScan.Load.INCLUDE, Optional.empty());
             Deque<Reached> pending = new ArrayDeque<>(loaded(pack, start, scan, templates));
             Set<Sight> seen = new HashSet<>();
             while (!pending.isEmpty()) {
@@ -81,7 +82,7 @@ final class IncludedVariables {
     /** A variable of a file that sees the prompt's, which the prompt does not declare. */
     private static Problem undeclared(String prompt, Reached reached, String name, String hint) {
         return Problem.warning(reached.file(), "", "the variable '" + name + "' is used but not declared as a parameter"
-                + " of " + prompt + ", which " + (reached.imported() ? "imports" : "includes") + " this file"
+                + " of " + prompt + ", which " + reached.load().verb + " this file"
                 + through(reached.through()), hint);
     }
 
@@ -89,8 +90,8 @@ final class IncludedVariables {
     private static Problem unseen(String prompt, Reached reached, Cut cut, String name) {
         boolean itself = cut.file().equals(reached.file());
         String loaded = itself ? "this file" : cut.file();
-        boolean imported = cut.imported();
-        String message = "the variable '" + name + "' is used but " + prompt + (imported ? " imports " : " includes ")
+        boolean imported = cut.load() == TemplateScan.Load.IMPORT;
+        String message = "the variable '" + name + "' is used but " + prompt + " " + cut.load().verb + " "
                 + loaded + " without context" + (imported ? " (Jinja's default for an import)" : "")
                 + (itself ? "" : ", and this file") + through(reached.through()) + ", so the file sees none of the"
                 + " prompt's parameters and '" + name + "' renders empty";
@@ -102,7 +103,7 @@ final class IncludedVariables {
     }
 
     /**
-     * The templates a reached file includes or imports, each seeing what the file binds there beside what the file
+     * The templates a reached file includes, imports or extends, each seeing what the file binds there beside what the file
      * sees, if with its context; else nothing, with the cut there.
      */
     private static List<Reached> loaded(PromptPackage pack, Reached from, TemplateScan scan,
@@ -120,8 +121,8 @@ final class IncludedVariables {
                     .flatMap(reference -> ((LocalReference) reference).resolveFrom(file))
                     .filter(templates::containsKey)
                     .ifPresent(target -> reached.add(new Reached(target, List.copyOf(nowThrough), Set.copyOf(visible),
-                            inclusion.imported(), inclusion.withContext() ? from.cut()
-                            : Optional.of(new Cut(target, inclusion.imported())))));
+                            inclusion.load(), inclusion.withContext() ? from.cut()
+                            : Optional.of(new Cut(target, inclusion.load())))));
         }
         return reached;
     }

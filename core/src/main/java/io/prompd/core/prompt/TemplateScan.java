@@ -27,6 +27,8 @@ final class TemplateScan {
     private final FileReferences files;
     private final LegacyPlaceholders placeholders;
     private final List<Inclusion> inclusions = new ArrayList<>();
+    /** The files the template extends, which see the names it binds by its end. */
+    private final List<FileUse> extended = new ArrayList<>();
 
     /**
      * A file the template includes, imports or extends by a literal name, {@code {% include "./part.prmd" %}}.
@@ -41,16 +43,29 @@ final class TemplateScan {
         }
     }
 
+    /** How a template loads a file, which decides what the file sees of the template's names. */
+    enum Load {
+        INCLUDE("includes"), IMPORT("imports"), EXTEND("extends");
+
+        /** How a message says that a template loads a file so: {@code includes}. */
+        final String verb;
+
+        Load(String verb) {
+            this.verb = verb;
+        }
+    }
+
     /**
-     * A file the template includes or imports, which Jinja renders, with its context, seeing the caller's variables
-     * and the names the template binds where it loads the file ({@code for}, {@code set}, {@code macro},
-     * {@code import} ...); without it, none of them.
+     * A file the template includes, imports or extends, which Jinja renders, with its context, seeing the caller's
+     * variables and the names the template binds where it loads the file ({@code for}, {@code set}, {@code macro},
+     * {@code import} ...); without it, none of them. A file extended always has the context, and sees every name the
+     * template binds outside blocks, before its {@code extends} or after: Jinja runs the whole template, then renders
+     * the file it extends in its context.
      *
      * @param bound       the names the file sees that the template binds: none without context
-     * @param imported    whether an {@code import} or {@code from} loads it, not an {@code include}
      * @param withContext whether the file sees the caller's variables: by default an include does, an import not
      */
-    record Inclusion(FileUse file, Set<String> bound, boolean imported, boolean withContext) {
+    record Inclusion(FileUse file, Set<String> bound, Load load, boolean withContext) {
 
         Inclusion {
             bound = withContext ? Set.copyOf(bound) : Set.of();
@@ -98,6 +113,8 @@ final class TemplateScan {
         TemplateScan scan = new TemplateScan(body, firstLine);
         new TemplateLexer(body, scan.faults).lex(scan.new Reading());
         scan.blocks.closeAtTemplateEnd();
+        Set<String> bound = scan.variables.topLevelNames();
+        scan.extended.forEach(use -> scan.inclusions.add(new Inclusion(use, bound, Load.EXTEND, true)));
         return scan;
     }
 
@@ -129,7 +146,7 @@ final class TemplateScan {
         return files.found();
     }
 
-    /** The {@link #files()} the template includes or imports, in the order of the template. */
+    /** The {@link #files()} the template includes or imports, in the order of the template, then those it extends. */
     List<Inclusion> inclusions() {
         return List.copyOf(inclusions);
     }
@@ -169,11 +186,11 @@ final class TemplateScan {
             switch (tag) {
                 case "if", "elif", "do", "switch", "case" -> variables.expression(rest, restOffset);
                 case "include" -> {
-                    loads(rest, offset, false);
+                    loads(rest, offset, Load.INCLUDE);
                     variables.include(rest, restOffset);
                 }
                 case "extends" -> {
-                    files.read(rest, offset);
+                    extended.addAll(read(rest, offset));
                     variables.include(rest, restOffset);
                 }
                 case "for" -> variables.forLoop(rest, restOffset);
@@ -182,11 +199,11 @@ final class TemplateScan {
                 case "macro" -> variables.macro(rest);
                 case "call", "filter" -> variables.callerScope();
                 case "import" -> {
-                    loads(rest, offset, true);
+                    loads(rest, offset, Load.IMPORT);
                     variables.importAs(rest);
                 }
                 case "from" -> {
-                    loads(rest, offset, true);
+                    loads(rest, offset, Load.IMPORT);
                     variables.fromImport(rest);
                 }
                 default -> { }
@@ -197,14 +214,19 @@ final class TemplateScan {
          * Reads the files an include or import names, each seeing, with its context, what is bound before the tag;
          * the tag's last words choose it, else Jinja's default: an include passes its context, an import does not.
          */
-        private void loads(String rest, int offset, boolean imported) {
+        private void loads(String rest, int offset, Load load) {
+            Matcher choice = CONTEXT_CHOICE.matcher(rest);
+            boolean withContext = choice.find() ? choice.group(1).equals("with") : load == Load.INCLUDE;
+            Set<String> bound = variables.boundNames();
+            read(rest, offset).forEach(use -> inclusions.add(new Inclusion(use, bound, load, withContext)));
+        }
+
+        /** The files the tag names, read into {@link #files()}. */
+        private List<FileUse> read(String rest, int offset) {
             int known = files.found().size();
             files.read(rest, offset);
-            Matcher choice = CONTEXT_CHOICE.matcher(rest);
-            boolean withContext = choice.find() ? choice.group(1).equals("with") : !imported;
-            Set<String> bound = variables.boundNames();
-            files.found().stream().skip(known)
-                    .forEach(use -> inclusions.add(new Inclusion(use, bound, imported, withContext)));
+            List<FileUse> found = files.found();
+            return found.subList(known, found.size());
         }
     }
 }

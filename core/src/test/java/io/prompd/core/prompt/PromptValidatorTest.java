@@ -545,6 +545,37 @@ class PromptValidatorTest {
     }
 
     /**
+     * Jinja renders the file a prompt extends in the prompt's context, once the prompt's template has run: it sees the
+     * prompt's parameters and what the prompt sets outside its blocks, before its extends or after, and a variable
+     * neither gives it renders empty, as in a file included.
+     */
+    @Test
+    void aVariableAnExtendedFileUsesThatTheExtendingPromptLacksIsAWarningThereNamingThePrompt() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/p.prmd", """
+                        ---
+                        parameters:
+                          - name: topic
+                        ---
+                        {% extends './layouts/base.md' %}{% set tone = 'calm' %}
+                        {% block body %}About {{ topic }}{% endblock %}
+                        """,
+                "prompts/layouts/base.md", """
+                        {{ tone }} {{ topic }}
+                        Audience: {{ audeince }}
+                        {% block body %}{% endblock %}{% include './footer.md' %}
+                        """,
+                "prompts/layouts/footer.md", "{{ tone }} {{ signature }}\n"), Map.of());
+
+        assertEquals(List.of("prompts/layouts/base.md:2 the variable 'audeince' is used but not declared as a parameter"
+                        + " of prompts/p.prmd, which extends this file",
+                        "prompts/layouts/footer.md:1 the variable 'signature' is used but not declared as a parameter of"
+                        + " prompts/p.prmd, which includes this file through prompts/layouts/base.md"),
+                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+        assertEquals("declare it under \"parameters\" of prompts/p.prmd, or fix its spelling", problems.get(0).hint());
+    }
+
+    /**
      * Jinja's include renders the file seeing the caller's context: the prompt's parameters and what the including
      * templates bind where they include it.
      */

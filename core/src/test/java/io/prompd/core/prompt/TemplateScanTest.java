@@ -279,20 +279,22 @@ class TemplateScanTest {
 
     /**
      * Jinja passes an include its context and an import none, unless the tag's last words choose otherwise; with its
-     * context the file sees what the template binds before the tag, without it nothing.
+     * context the file sees what the template binds before the tag, without it nothing. A file extended is rendered
+     * in the context the whole template leaves, seeing what it binds outside blocks and loops, after the tag too.
      */
     @Test
-    void includesAndImportsAreListedWithWhetherTheFileSeesTheCallersContext() {
+    void includesImportsAndExtendsAreListedWithWhetherTheFileSeesTheCallersContext() {
         List<TemplateScan.Inclusion> inclusions = TemplateScan.of("{% set s = 1 %}{% include 'a.md' %}"
                 + "{% include 'b.md' ignore missing without context %}{% import 'c.md' as c %}"
                 + "{% from 'd.md' import x with context %}{% import 'e.md' as e without context %}"
-                + "{% include 'f.md' with context %}{% extends 'g.md' %}", 1).inclusions();
+                + "{% include 'f.md' with context %}{% extends 'g.md' %}{% set after = 2 %}"
+                + "{% for row in rows %}{% set inner = row %}{% endfor %}", 1).inclusions();
 
-        assertEquals(List.of("a.md include with [s]", "b.md include without []", "c.md import without []",
-                        "d.md import with [c, s]", "e.md import without []", "f.md include with [c, e, s, x]"),
-                inclusions.stream().map(inclusion -> inclusion.file().written()
-                        + (inclusion.imported() ? " import " : " include ") + (inclusion.withContext() ? "with" : "without")
-                        + " " + new TreeSet<>(inclusion.bound()))
+        assertEquals(List.of("a.md INCLUDE with [s]", "b.md INCLUDE without []", "c.md IMPORT without []",
+                        "d.md IMPORT with [c, s]", "e.md IMPORT without []", "f.md INCLUDE with [c, e, s, x]",
+                        "g.md EXTEND with [after, c, e, s, x]"),
+                inclusions.stream().map(inclusion -> inclusion.file().written() + " " + inclusion.load() + " "
+                        + (inclusion.withContext() ? "with" : "without") + " " + new TreeSet<>(inclusion.bound()))
                         .toList());
     }
 
