@@ -19,7 +19,8 @@ import java.util.Set;
  * blocks), renders empty, a warning at the loaded file's line naming the prompt. A file included
  * {@code without context}, or imported without it as Jinja imports by default, sees none of the prompt's names, so any
  * name it does not bind itself (a macro's own arguments among them) renders empty there, declared or not. A file
- * loaded by several prompts is checked against each.
+ * loaded by several prompts is checked against each, and a file one prompt loads both with its context and without is
+ * told of each way a name renders empty there, since mending one leaves the other.
  */
 final class IncludedVariables {
 
@@ -35,6 +36,13 @@ final class IncludedVariables {
 
     /** A file loaded without context, which sees none of the prompt's variables, nor do the files it loads. */
     private record Cut(String file, TemplateScan.Load load) {
+    }
+
+    /**
+     * A name of a file warned of for the prompt, once along the fewest loads that let the file see the prompt's
+     * variables and once along the fewest that do not.
+     */
+    private record Warned(String file, String name, boolean promptSeen) {
     }
 
     /** What a reached file sees: a file seeing the same again says nothing new, and a cycle of includes ends there. */
@@ -53,7 +61,7 @@ final class IncludedVariables {
         prompts.forEach((prompt, scan) -> {
             Set<String> declared = TemplateRule.declaredThroughLocalParents(pack, parents, prompt);
             String hint = TemplateRule.declareHint(pack, parents, prompt, " of " + prompt);
-            Set<Map.Entry<String, String>> warned = new HashSet<>();
+            Set<Warned> warned = new HashSet<>();
             // breadth first, so that a warning names the fewest includes from the prompt to the file
             Reached start = new Reached(prompt, List.of(), Set.of(), TemplateScan.Load.INCLUDE, Optional.empty());
             Deque<Reached> pending = new ArrayDeque<>(loaded(pack, start, scan, templates));
@@ -67,7 +75,7 @@ final class IncludedVariables {
                 for (VariableUse use : template.freeVariables()) {
                     boolean seenThere = reached.bound().contains(use.name())
                             || reached.cut().isEmpty() && declared.contains(use.name());
-                    if (!seenThere && warned.add(Map.entry(reached.file(), use.name()))) {
+                    if (!seenThere && warned.add(new Warned(reached.file(), use.name(), reached.cut().isEmpty()))) {
                         problems.add(reached.cut()
                                 .map(cut -> unseen(prompt, reached, cut, use.name()))
                                 .orElseGet(() -> undeclared(prompt, reached, use.name(), hint))

@@ -645,6 +645,32 @@ class PromptValidatorTest {
     }
 
     /**
+     * A name of a file the prompt includes both with its context and without renders empty in each way for another
+     * cause: declaring it mends the one, setting it in the file or passing the context the other, so each is told.
+     */
+    @Test
+    void aFileIncludedWithAndWithoutContextIsToldOfAnUndeclaredVariableInEachWay() {
+        List<Problem> problems = validate(Map.of(
+                "prompts/p.prmd", """
+                        ---
+                        parameters:
+                          - name: topic
+                        ---
+                        {% include './both.md' %}
+                        {% include './both.md' without context %}
+                        """,
+                "prompts/both.md", "On {{ topic }}: {{ tpoic }}\n"), Map.of());
+
+        assertEquals(List.of("prompts/both.md:1 the variable 'topic' is used but prompts/p.prmd includes this file"
+                        + " without context, so the file sees none of the prompt's parameters and 'topic' renders empty",
+                        "prompts/both.md:1 the variable 'tpoic' is used but not declared as a parameter of prompts/p.prmd,"
+                        + " which includes this file",
+                        "prompts/both.md:1 the variable 'tpoic' is used but prompts/p.prmd includes this file"
+                        + " without context, so the file sees none of the prompt's parameters and 'tpoic' renders empty"),
+                problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
+    }
+
+    /**
      * Jinja imports without context by default: a macro of an imported file sees its own arguments and what the file
      * binds, none of the caller's names. Imported with context, the file sees the prompt's parameters and what the
      * importing template binds where it imports it, and is checked as an included file is.
