@@ -190,6 +190,37 @@ class NameRulesTest {
         assertEquals(2, problem.line());
     }
 
+    /**
+     * Look-alike scopes the base branch already declares, such as two from before the rule, are the registry's
+     * as they are: a pull request changing one's owners is not refused for them, since no pull request can rename a
+     * scope its users install from. A third look-alike is new, and refused naming each.
+     */
+    @Test
+    void lookalikeScopesAlreadyDeclaredAtTheMergeBaseStayButAThirdIsRefusedNamingEach() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"]}, "@c0mmon": {"owners": ["mallory"]}}}
+                """));
+        repo.merge("main", "merge main", TestRegistryRepo.MAINTAINER);
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"]}, "@c0mmon": {"owners": ["mallory", "trent"]}}}
+                """);
+        repo.commit("change owners", TestRegistryRepo.MAINTAINER);
+
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"]}, "@c0mmon": {"owners": ["mallory", "trent"]},
+                            "@comm0n": {"owners": ["eve"]}}}
+                """);
+        repo.commit("third look-alike", TestRegistryRepo.MAINTAINER);
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(report, "scopes.json", "the scope @comm0n reads like the existing scope @c0mmon");
+        assertError(report, "scopes.json", "the scope @comm0n reads like the existing scope @common");
+        assertEquals(2, report.problems().size(), report.problems().toString());
+    }
+
     @Test
     void newScopesReadingLikeEachOtherOrLikeOneAddedOnTheBaseBranchSinceBranchingAreRefused() {
         mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("scopes.json", """
