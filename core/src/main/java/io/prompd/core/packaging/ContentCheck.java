@@ -42,6 +42,13 @@ public final class ContentCheck {
      */
     private static final String LFS_POINTER = "version https://git-lfs.github.com/spec/v1\n";
 
+    /**
+     * Of how many pairs of bytes one may be no Latin-1 character in UTF-16 for bytes without a byte order mark to be
+     * searched as UTF-16 text: text in a Latin script has a few others (a dash, a quotation mark, a letter of another
+     * script); compressed or random bytes, an image's or an archive's, have a NUL in about one byte of 256.
+     */
+    private static final int UNMARKED_UTF16_OTHER_PAIRS_PER = 10;
+
     private ContentCheck() {
     }
 
@@ -110,10 +117,11 @@ public final class ContentCheck {
     /**
      * The likely credentials in a file, with their lines in a text file: UTF-8 text, or UTF-16 or UTF-32 text that
      * starts with its byte order mark (as Windows PowerShell 5 writes a file) and decodes as such, searched as decoded;
-     * any other binary file's bytes are searched as Latin-1, without lines. A {@code .json} file's strings and names, and
-     * those of a prompt file's front matter, are searched as JSON and YAML read them too, their escapes decoded
-     * ({@link DecodedStrings}), as the registry serves a manifest's and a prompt's text. The
-     * registry's check also searches the files pack leaves out, since whatever a pull request adds stays in the
+     * any other binary file's bytes are searched as Latin-1, without lines, and, when they look like UTF-16 text of
+     * Latin letters without a byte order mark ({@link #unmarkedUtf16}), as that text too, with lines. A {@code .json}
+     * file's strings and names, and those of a prompt file's front matter, are searched as JSON and YAML read them
+     * too, their escapes decoded ({@link DecodedStrings}), as the registry serves a manifest's and a prompt's text.
+     * The registry's check also searches the files pack leaves out, since whatever a pull request adds stays in the
      * registry's Git history.
      */
     public static List<Problem> secrets(String path, byte[] bytes) {
@@ -135,6 +143,9 @@ public final class ContentCheck {
         List<Problem> problems = new ArrayList<>();
         asWritten.forEach(secret -> problems.add(secret(path, "the file holds what looks like " + secret.description(),
                 decoded.isPresent() ? secret.line() : 0)));
+        if (decoded.isEmpty()) {
+            problems.addAll(secretsInUnmarkedUtf16(path, bytes));
+        }
         DecodedStrings.of(path, bytes, decoded).ifPresent(strings -> strings.secrets().stream()
                 .filter(secret -> !secret.amongWritten(asWritten))
                 .forEach(secret -> problems.add(secret(path, "a string of the file holds what looks like "
@@ -156,6 +167,47 @@ public final class ContentCheck {
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * The likely credentials of a binary file in the UTF-16 text it looks like, at their lines: the Latin-1 text of its
+     * bytes, searched for any binary file, shows none, since each character of a key stands beside a NUL there.
+     */
+    private static List<Problem> secretsInUnmarkedUtf16(String path, byte[] bytes) {
+        return unmarkedUtf16(bytes).stream()
+                .flatMap(encoding -> SecretPatterns.find(new String(bytes, 0, bytes.length & ~1, encoding)).stream()
+                        .map(secret -> secret(path, "the file holds what looks like " + secret.description()
+                                + " when read as " + encoding.name() + ", the encoding its bytes look like (no byte order"
+                                + " mark says so)", secret.line())))
+                .toList();
+    }
+
+    /**
+     * The UTF-16 that bytes without a byte order mark look like, as .NET's {@code Encoding.Unicode} and
+     * {@code iconv -t UTF-16LE} write it: in all but one pair of bytes of {@value #UNMARKED_UTF16_OTHER_PAIRS_PER}, the
+     * same byte of the pair, the high one, NUL, and the other not, as in text of Latin letters, digits and signs, and so
+     * in every key {@link SecretPatterns} knows. One pass over the bytes, which leaves random ones after about a
+     * tenth of them: the search of a binary file's Latin-1 text, which every binary file gets, costs far more.
+     */
+    private static Optional<Charset> unmarkedUtf16(byte[] bytes) {
+        int pairs = bytes.length / 2;
+        int allowed = pairs / UNMARKED_UTF16_OTHER_PAIRS_PER;
+        int otherLittleEndian = 0;
+        int otherBigEndian = 0;
+        for (int pair = 0; pair < pairs && (otherLittleEndian <= allowed || otherBigEndian <= allowed); pair++) {
+            byte first = bytes[2 * pair];
+            byte second = bytes[2 * pair + 1];
+            if (second != 0 || first == 0) {
+                otherLittleEndian++;
+            }
+            if (first != 0 || second == 0) {
+                otherBigEndian++;
+            }
+        }
+        if (pairs == 0 || otherLittleEndian > allowed && otherBigEndian > allowed) {
+            return Optional.empty();
+        }
+        return Optional.of(otherLittleEndian <= allowed ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
     }
 
     private static Problem secret(String path, String message, int line) {

@@ -11,11 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.problem.Problem;
 import io.prompd.generator.source.RegistryRepository;
 import io.prompd.generator.testing.TestRegistryRepo;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,17 +211,81 @@ class ContentChecksTest {
         assertEquals(2, assertError(check(repo, "alice"), BASE + "/contexts/env-notes.txt", "GitHub token").line());
     }
 
+    /** .NET's Encoding.Unicode and iconv write UTF-16 without a byte order mark; its bytes show each letter beside a NUL. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"UTF-16LE", "UTF-16BE"})
+    void aKeyInUtf16TextWithoutAByteOrderMarkIsReportedAtItsLineNamingTheEncoding(String encoding) {
+        String text = "Deployment notes – staging\r\naws_access_key_id = AKIAQ3EGRTZ7X2MPLW4N\r\n";
+        repo.writeBytes(BASE + "/contexts/env-notes.txt", text.getBytes(Charset.forName(encoding)));
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem problem = assertError(report, BASE + "/contexts/env-notes.txt", "the file holds what looks like an AWS"
+                + " access key id (AKIA...) when read as " + encoding + ", the encoding its bytes look like (no byte order"
+                + " mark says so)");
+        assertEquals(2, problem.line());
+        assertErrorCount(report, 1);
+    }
+
+    /**
+     * Bytes that look like UTF-16 are searched as Latin-1 too, as every binary file is: a key written in ASCII among
+     * UTF-16 text is found all the same.
+     */
+    @Test
+    void aKeyInAsciiAmongUtf16TextWithoutAByteOrderMarkIsReported() {
+        byte[] text = "Release notes of the staging build.\n".repeat(4).getBytes(StandardCharsets.UTF_16LE);
+        repo.writeBytes(BASE + "/contexts/mixed.bin", followedByAscii(text, "AKIAQ3EGRTZ7X2MPLW4N\n"));
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), BASE + "/contexts/mixed.bin", "AWS access key id");
+    }
+
+    /**
+     * A binary file without UTF-16 text is not read as such: an image's and an archive's compressed bytes, nor 16-bit
+     * samples whose every high byte is NUL, as UTF-16 text's are, but whose text holds no key.
+     */
+    @Test
+    void binaryFilesWithoutKeysPassWhetherOrNotTheirBytesLookLikeUtf16() throws IOException {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            for (int y = 0; y < 64; y++) {
+                image.setRGB(x, y, x * 4 << 16 | y * 4 << 8 | (x ^ y) * 4);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+            out.write("Quarterly figures, region by region.\n".repeat(200).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] samples = new byte[8000];
+        for (int sample = 0; sample < samples.length / 2; sample++) {
+            samples[2 * sample] = (byte) (1 + sample * 37 % 200);
+        }
+        repo.writeBytes(BASE + "/contexts/chart.png", png.toByteArray());
+        repo.writeBytes(BASE + "/contexts/figures.txt.gz", gzip.toByteArray());
+        repo.writeBytes(BASE + "/contexts/quiet.pcm", samples);
+        repo.commit("publish");
+
+        assertPassed(check(repo, "alice"));
+    }
+
     /** Bytes that start as UTF-16LE's mark does but go on as no UTF-16 text does are a binary file's, read as such. */
     @Test
     void aKeyInABinaryFileThatStartsAsAByteOrderMarkDoesIsReported() {
         byte[] lonelySurrogate = {(byte) 0xFF, (byte) 0xFE, 0, (byte) 0xD8};
-        byte[] key = "\nAKIAIOSFODNN7EXAMPLE\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] bytes = Arrays.copyOf(lonelySurrogate, lonelySurrogate.length + key.length);
-        System.arraycopy(key, 0, bytes, lonelySurrogate.length, key.length);
-        repo.writeBytes(BASE + "/contexts/blob.bin", bytes);
+        repo.writeBytes(BASE + "/contexts/blob.bin", followedByAscii(lonelySurrogate, "\nAKIAIOSFODNN7EXAMPLE\n"));
         repo.commit("publish");
 
         assertError(check(repo, "alice"), BASE + "/contexts/blob.bin", "AWS access key id");
+    }
+
+    private static byte[] followedByAscii(byte[] bytes, String text) {
+        byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+        byte[] joined = Arrays.copyOf(bytes, bytes.length + ascii.length);
+        System.arraycopy(ascii, 0, joined, bytes.length, ascii.length);
+        return joined;
     }
 
     /** The registry serves decoded the strings of a manifest, meta.json, front matter: packages.json, index.json... */
