@@ -25,13 +25,15 @@ import java.util.Set;
 final class IncludedVariables {
 
     /**
-     * A file reached from the prompt by includes and imports, the files loading it on the way, and the names they bind.
+     * A file reached from the prompt by includes, imports and extends, the files loading it on the way, and the names
+     * they bind.
      *
      * @param load how the last of the files on the way loads it
      * @param cut the file on the way that was loaded without context, and how; empty when the file sees the prompt's
      *            variables
      */
-    private record Reached(String file, List<String> through, Set<String> bound, TemplateScan.Load load, Optional<Cut> cut) {
+    private record Reached(String file, List<String> through, Set<String> bound, TemplateScan.Load load,
+                           Optional<Cut> cut) {
     }
 
     /** A file loaded without context, which sees none of the prompt's variables, nor do the files it loads. */
@@ -111,8 +113,8 @@ final class IncludedVariables {
     }
 
     /**
-     * The templates a reached file includes, imports or extends, each seeing what the file binds there beside what the file
-     * sees, if with its context; else nothing, with the cut there.
+     * The templates a reached file includes, imports or extends, each seeing what the file binds there beside what the
+     * file sees, if with its context; else nothing, with the cut there.
      */
     private static List<Reached> loaded(PromptPackage pack, Reached from, TemplateScan scan,
                                         Map<String, TemplateScan> templates) {
