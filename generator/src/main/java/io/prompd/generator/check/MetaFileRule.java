@@ -112,9 +112,9 @@ final class MetaFileRule implements PullRequestRule {
 
     /**
      * {@code prompd install NAME} passes a yanked {@code latest} by, as if there were no tag, for the highest version
-     * that is not yanked (PublishedPackage#latest in the client), and {@code prompd install NAME@latest} asks for the
-     * yanked version, which the resolver refuses: the tag then says nothing true, and the maintainers' choice it was
-     * to record is lost.
+     * that is not yanked (PublishedPackage#latest in the client), and {@code prompd install NAME@latest} is refused,
+     * as an install at any tag naming a yanked version is: the tag then says nothing true, and the maintainers' choice
+     * it was to record is lost.
      */
     private static void taggedYanked(Problems problems, String file, PackageName name, String tag, Version version) {
         String pointer = Pointer.of("distTags", tag);
@@ -125,7 +125,7 @@ final class MetaFileRule implements PullRequestRule {
                             + "@latest' fails",
                     "point latest at a version that is not yanked, or remove it to mean the highest such version");
         } else {
-            problems.warning(file, pointer, message + ", so 'prompd install " + name + "@" + tag + "' finds nothing",
+            problems.warning(file, pointer, message + ", so 'prompd install " + name + "@" + tag + "' fails",
                     "point the tag at a version that is not yanked, or remove it");
         }
     }
