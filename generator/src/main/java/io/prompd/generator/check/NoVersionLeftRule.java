@@ -5,6 +5,7 @@ import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.Version;
+import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.RepositoryLayout;
 import java.util.Collections;
@@ -18,9 +19,11 @@ import java.util.TreeSet;
  * vanishes from packages.json and no install finds it, a larger step than withdrawing one version,
  * which the summary's line per version taken down does not tell. It stays allowed, since that may be
  * the maintainers' very intent (a package that is all leaked secrets or illegal content), and the
- * name, its owners and the records remain in meta.json; the warning says so, or what is missing of it. The deletion of the last versions by someone
- * else, which {@link ImmutabilityRule} refuses, is warned of too: whoever acts, a reviewer should see
- * where the pull request leads.
+ * name, its owners and the records remain in meta.json; the warning says so, or what is missing of it. One that takes
+ * down the last versions not yanked is warned of alike: the resolver never picks a yanked version for a new install,
+ * so nothing of the package installs anew either, though packages.json still lists it and lock files that pin a
+ * yanked version keep it. The deletion of the last versions by someone else, which {@link ImmutabilityRule} refuses,
+ * is warned of too: whoever acts, a reviewer should see where the pull request leads.
  */
 final class NoVersionLeftRule implements PullRequestRule {
 
@@ -31,22 +34,34 @@ final class NoVersionLeftRule implements PullRequestRule {
             deleted.computeIfAbsent(version.name(), unseen -> new TreeSet<>()).add(version.version());
         }
         deleted.forEach((name, versions) -> {
-            if (!pullRequest.head().packages().getOrDefault(name, Collections.emptySortedMap()).isEmpty()) {
+            PackageMeta meta = pullRequest.head().meta(name);
+            SortedSet<Version> left = new TreeSet<>(
+                    pullRequest.head().packages().getOrDefault(name, Collections.emptySortedMap()).keySet());
+            boolean onlyYankedLeft = !left.isEmpty() && left.stream().allMatch(meta::isYanked)
+                    && versions.stream().anyMatch(version -> !pullRequest.base().meta(name).isYanked(version));
+            if (!left.isEmpty() && !onlyYankedLeft) {
                 return;
             }
             Version newest = versions.last();
-            SortedMap<Version, String> records = pullRequest.head().meta(name).takenDown();
+            SortedMap<Version, String> records = meta.takenDown();
             String pointer = records.containsKey(newest) ? Pointer.of("takenDown", newest.toString()) : "";
             boolean hasMeta = pullRequest.head().packagesWithMeta().contains(name);
             boolean takedown = pullRequest.takedowns().contains(new PackageVersion(name, newest));
+            String withdrawal = "once this pull request " + (takedown ? "takes down " : "deletes ") + series(versions);
             problems.warning(hasMeta ? RepositoryLayout.metaFile(name) : RepositoryLayout.packageFolder(name), pointer,
-                    name + " has no version left once this pull request " + (takedown ? "takes down " : "deletes ")
-                            + Plural.series(versions.stream().map(Version::toString).toList(), "and") + ", so"
-                            + " packages.json no longer lists it and no install finds it; " + left(name, hasMeta,
-                            !records.isEmpty()),
+                    onlyYankedLeft
+                            ? name + " has only yanked versions left (" + series(left) + ") " + withdrawal + ", so no"
+                            + " new install finds a version of it; only lock files that pin a yanked one still install it"
+                            : name + " has no version left " + withdrawal + ", so packages.json no longer lists it and no"
+                            + " install finds it; " + left(name, hasMeta, !records.isEmpty()),
                     (takedown ? "the takedown is allowed; if " : "if ") + name + " is meant to stay installable,"
-                            + " publish a new version of it, in this pull request or a later one");
+                            + " publish a new version of it" + (onlyYankedLeft ? " or take back the yank of "
+                            + left.last() : "") + ", in this pull request or a later one");
         });
+    }
+
+    private static String series(SortedSet<Version> versions) {
+        return Plural.series(versions.stream().map(Version::toString).toList(), "and");
     }
 
     /** What is left of the package: its index.json lists the takedowns only while meta.json records some. */

@@ -95,6 +95,43 @@ class NoVersionLeftRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void takingDownTheLastVersionNotYankedIsAWarningThatOnlyYankedVersionsAreLeft() {
+        mergedMeanwhile(repo, "alice", main -> main
+                .meta("@common/util", "{\"yanked\": {\"1.1.0\": \"broken\"}}").publish("@common/util", "1.1.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.delete(UTIL);
+        repo.meta("@common/util", "{\"yanked\": {\"1.1.0\": \"broken\"}, \"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("take down the only version not yanked", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertPassed(report);
+        assertEquals(List.of(Severity.WARNING), report.problems().stream().map(Problem::severity).toList());
+        Problem warning = report.problems().get(0);
+        assertEquals("packages/@common/util/meta.json", warning.file());
+        assertEquals("/takenDown/1.0.0", warning.pointer());
+        assertEquals("@common/util has only yanked versions left (1.1.0) once this pull request takes down 1.0.0, so no"
+                + " new install finds a version of it; only lock files that pin a yanked one still install it",
+                warning.message());
+        assertEquals("the takedown is allowed; if @common/util is meant to stay installable, publish a new version"
+                + " of it or take back the yank of 1.1.0, in this pull request or a later one", warning.hint());
+    }
+
+    @Test
+    void takingDownAVersionYankedAlreadyBesideOthersYankedSaysNothing() {
+        mergedMeanwhile(repo, "alice", main -> main
+                .meta("@common/util", "{\"yanked\": {\"1.0.0\": \"broken\", \"1.1.0\": \"broken\"}}")
+                .publish("@common/util", "1.1.0"));
+        repo.merge("main", "up to date", "alice");
+        repo.delete(UTIL);
+        repo.meta("@common/util", "{\"yanked\": {\"1.1.0\": \"broken\"}, \"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("take down a yanked version", TestRegistryRepo.MAINTAINER);
+
+        assertEquals(List.of(), check(repo, TestRegistryRepo.MAINTAINER).problems(),
+                "nothing of the package installed anew before the takedown either");
+    }
+
+    @Test
     void aTakedownThatLeavesAVersionOrPublishesOneSaysNothing() {
         mergedMeanwhile(repo, "alice", main -> main.publish("@common/util", "1.1.0"));
         repo.merge("main", "up to date", "alice");
