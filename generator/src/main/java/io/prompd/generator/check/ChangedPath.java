@@ -116,7 +116,10 @@ record ChangedPath(String path, Kind kind, Optional<PackageName> name, Optional<
                     ? new ChangedPath(path, Kind.META, Optional.of(name), Optional.empty(), Optional.empty())
                     : other(path, RepositoryLayout.strayFileInPackageFolder(name, path));
         }
-        Optional<Problem> versionMisfit = RepositoryLayout.versionFolderMisfit(name, entry);
+        int inside = 2 + nameParts;
+        Optional<Version> versionInside = parts.size() > inside + 1 && Version.isValid(parts.get(inside))
+                ? Optional.of(Version.parse(parts.get(inside))) : Optional.empty();
+        Optional<Problem> versionMisfit = RepositoryLayout.versionFolderMisfit(name, entry, versionInside);
         if (versionMisfit.isPresent()) {
             return other(path, versionMisfit.get());
         }

@@ -32,15 +32,17 @@ final class PackageListing {
     /** Paths below packages/, folders too: a tree may hold a file and a folder of one name. */
     private final Set<String> listed = new HashSet<>();
     private final SortedSet<String> namedTwice = new TreeSet<>();
+    private final ObjectReader reader;
     private final Problems problems;
 
-    private PackageListing(Problems problems) {
+    private PackageListing(ObjectReader reader, Problems problems) {
+        this.reader = reader;
         this.problems = problems;
     }
 
     /** Lists the packages tree (absent when the registry has no packages yet), reporting into {@code problems}. */
     static PackageListing read(ObjectReader reader, ObjectId packagesTree, Problems problems) throws IOException {
-        PackageListing listing = new PackageListing(problems);
+        PackageListing listing = new PackageListing(reader, problems);
         try (TreeWalk walk = new TreeWalk(reader)) {
             walk.addTree(packagesTree);
             walk.setRecursive(false);
@@ -104,7 +106,7 @@ final class PackageListing {
         }
     }
 
-    private void visitVersionLevel(TreeWalk walk, PackageName name, String entry) {
+    private void visitVersionLevel(TreeWalk walk, PackageName name, String entry) throws IOException {
         String path = repositoryPath(walk);
         if (!walk.isSubtree()) {
             if (entry.equals(PackageMeta.FILE) && walk.getFileMode(0) == FileMode.REGULAR_FILE) {
@@ -114,13 +116,31 @@ final class PackageListing {
             }
             return;
         }
-        Optional<Problem> misfit = RepositoryLayout.versionFolderMisfit(name, entry);
+        // only a folder that is no version is looked into, so the version folders stay unread here
+        Optional<Problem> misfit = RepositoryLayout.versionFolderMisfit(name, entry,
+                Version.isValid(entry) ? Optional.empty() : versionFolderInside(walk.getObjectId(0)));
         if (misfit.isPresent()) {
             problems.add(misfit.get());
         } else {
             Version version = Version.parse(entry);
             packages.computeIfAbsent(name, any -> new TreeMap<>())
                     .put(version, new VersionFolder(name, version, path, walk.getObjectId(0)));
+        }
+    }
+
+    /**
+     * The version folder that the first file below the tree lies in, if it lies in one: as the check reads the folder
+     * from the first path of the pull request below it, so that both give the same hint.
+     */
+    private Optional<Version> versionFolderInside(ObjectId tree) throws IOException {
+        try (TreeWalk inside = new TreeWalk(reader)) {
+            inside.addTree(tree);
+            inside.setRecursive(true);
+            if (!inside.next() || inside.getDepth() == 0) {
+                return Optional.empty();
+            }
+            String folder = GitPaths.of(inside).split("/")[0];
+            return Version.isValid(folder) ? Optional.of(Version.parse(folder)) : Optional.empty();
         }
     }
 

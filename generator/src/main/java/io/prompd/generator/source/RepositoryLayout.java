@@ -65,9 +65,14 @@ public final class RepositoryLayout {
      * as {@code prompts} or {@code package} (a tarball unpacked whole), holds a package's files put
      * straight into its folder, which the grammar's details would only mislead about. A version
      * whose file names would not fit ({@link VersionFileNames#tooLong}) is refused here too, so
-     * that the check and the build both name it rather than the build failing at the file.
+     * that the check and the build both name it rather than the build failing at the file. A version folder inside
+     * an unscoped package's folder that is no version ({@code packages/common/tips/1.0.0}) tells a scoped package
+     * whose scope's folder lacks its '@', and the hint names where it belongs.
+     *
+     * @param versionInside a version folder the folder holds, if it holds any
      */
-    public static Optional<Problem> versionFolderMisfit(PackageName name, String folder) {
+    public static Optional<Problem> versionFolderMisfit(PackageName name, String folder,
+                                                        Optional<Version> versionInside) {
         List<String> violations = Version.check(folder);
         if (violations.isEmpty()) {
             return VersionFileNames.tooLong(name, Version.parse(folder)).map(tooLong -> Problem.error(
@@ -79,7 +84,20 @@ public final class RepositoryLayout {
                         : List.of(VERSION_FOLDER_NAME), packageFolder(name) + "/" + folder,
                 "the folder '" + folder + "' of " + name + " is not a version: ",
                 meantAsVersion ? "name each version folder after its exact version, such as 1.2.3"
-                        : unpackIntoVersionFolder(name));
+                        : versionInside.flatMap(version -> scopeWithoutAt(name, folder, version))
+                        .orElseGet(() -> unpackIntoVersionFolder(name)));
+    }
+
+    /** Where the version belongs when the package folder holding it is read as a scope's folder with its '@'. */
+    private static Optional<String> scopeWithoutAt(PackageName name, String folder, Version version) {
+        String scopedName = "@" + name + "/" + folder;
+        if (name.isScoped() || !PackageName.check(scopedName).isEmpty()) {
+            return Optional.empty();
+        }
+        PackageName scoped = PackageName.parse(scopedName);
+        return Optional.of("it holds the version folder " + version + ", so it is the folder of a package, and a scoped"
+                + " package's is packages/@<scope>/<name>/ with the '@': move it to " + packageFolder(scoped)
+                + "/, which puts " + version + " at " + versionFolder(scoped, version) + "/");
     }
 
     /**

@@ -170,6 +170,22 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aScopeFolderWrittenWithoutItsAtIsToldWhereTheScopedPackageBelongsByTheCheckAndTheBuildAlike()
+            throws IOException {
+        repo.write("packages/common/tips/1.0.0/prompd.json", "{\"name\": \"@common/tips\", \"version\": \"1.0.0\"}\n");
+        repo.write("packages/common/tips/1.0.0/prompts/n.prmd", "---\nid: n\n---\nhi\n");
+        ObjectId head = repo.commit("publish, the scope's folder without its @");
+
+        Problem misplaced = checkedAsBuilt(head).get(0);
+
+        assertEquals("packages/common/tips", misplaced.file());
+        assertEquals("the folder 'tips' of common is not a version: " + VERSION_FOLDER_NAME, misplaced.message());
+        assertEquals("it holds the version folder 1.0.0, so it is the folder of a package, and a scoped package's is"
+                + " packages/@<scope>/<name>/ with the '@': move it to packages/@common/tips/, which puts 1.0.0 at"
+                + " packages/@common/tips/1.0.0/", misplaced.hint());
+    }
+
+    @Test
     void everyMisfitIsReportedWhereTheBuildReportsItWithTheSameWords() throws IOException {
         repo.write("packages/@common/util/v1.1.0/prompd.json", "{}\n");
         repo.write("packages/@Common/base/1.0.0/prompd.json", "{}\n");
@@ -200,7 +216,7 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertEquals(List.of(RepositoryLayout.symbolicLink("packages/@common/alias"),
                 RepositoryLayout.symbolicLink("packages/@common/util/1.0.1"),
                 RepositoryLayout.symbolicLink("packages/@common/util/meta.json"),
-                RepositoryLayout.versionFolderMisfit(PackageName.parse("@common/util"), "v2").orElseThrow(),
+                RepositoryLayout.versionFolderMisfit(PackageName.parse("@common/util"), "v2", Optional.empty()).orElseThrow(),
                 RepositoryLayout.symbolicLink("packages/@data")), checkedAsBuilt(head));
     }
 
