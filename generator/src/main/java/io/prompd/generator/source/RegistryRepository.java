@@ -14,8 +14,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -260,7 +262,24 @@ public final class RegistryRepository implements AutoCloseable {
 
     private PrompdException noRevision(String revision, Exception cause) {
         return new PrompdException(ExitCode.NOT_FOUND, "no revision '" + revision + "' in " + repository.getDirectory(),
-                "fetch the branch or commit first (git fetch origin " + revision + "), or check its spelling", cause);
+                "fetch the branch or commit first (" + fetchCommand(revision) + "), or check its spelling", cause);
+    }
+
+    /**
+     * The fetch that brings the revision: git fetch takes a branch by its name on the remote, so a remote-tracking
+     * branch, origin/main or refs/remotes/origin/main, is fetched as main of its remote ('git fetch origin origin/main'
+     * finds no such ref there); origin counts as a remote even where none is configured yet, being the one git clone
+     * names. Anything else, a branch, a tag or a commit id, is fetched from origin as given.
+     */
+    private String fetchCommand(String revision) {
+        String tracked = revision.replaceFirst("^(refs/)?remotes/", "");
+        Set<String> remotes = new TreeSet<>(repository.getRemoteNames());
+        remotes.add(Constants.DEFAULT_REMOTE_NAME);
+        return remotes.stream()
+                .filter(remote -> tracked.startsWith(remote + "/") && tracked.length() > remote.length() + 1)
+                .max(Comparator.comparingInt(String::length))
+                .map(remote -> "git fetch " + remote + " " + tracked.substring(remote.length() + 1))
+                .orElse("git fetch " + Constants.DEFAULT_REMOTE_NAME + " " + revision);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,6 +122,25 @@ class RegistryRepositoryTest {
             assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
             assertEquals("no revision '" + revision + "' in " + repo.root().resolve(".git"), missing.getMessage());
             assertTrue(missing.hint().contains("git fetch origin " + revision), missing.hint());
+        }
+    }
+
+    /** git fetch takes a branch by its name on the remote: 'git fetch origin origin/main' finds no such ref. */
+    @ParameterizedTest
+    @CsvSource({"origin/main, git fetch origin main", "refs/remotes/origin/main, git fetch origin main",
+        "remotes/upstream/release/2, git fetch upstream release/2", "feature/tips, git fetch origin feature/tips",
+        "v1.0, git fetch origin v1.0"})
+    void aMissingRemoteTrackingBranchIsToBeFetchedByItsNameOnItsRemote(String revision, String fetch)
+            throws IOException {
+        try (Git git = Git.open(folder.toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "upstream", "url", "https://example.com/registry.git");
+            config.save();
+        }
+        try (RegistryRepository registry = repo.open()) {
+            PrompdException missing = assertThrows(PrompdException.class, () -> registry.resolve(revision));
+
+            assertEquals("fetch the branch or commit first (" + fetch + "), or check its spelling", missing.hint());
         }
     }
 
