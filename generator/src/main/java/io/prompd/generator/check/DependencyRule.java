@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
@@ -77,14 +78,25 @@ final class DependencyRule implements PullRequestRule {
         if (allowed.isEmpty()) {
             List<Version> publishedSince = pullRequest.baseTip().packages().getOrDefault(name,
                     Collections.emptySortedMap()).keySet().stream().filter(range::satisfiedBy).toList();
-            return Optional.of(version.manifestError(pointer, "no published version of " + name + " satisfies \""
-                            + range.text() + "\" (published: " + list(versions.keySet())
-                            + takedowns.matching(range).map(which -> "; " + which).orElse("") + ")"
+            // a version this pull request adds is not published until it merges
+            Map<Boolean, List<Version>> byPublished = versions.keySet().stream()
+                    .collect(Collectors.partitioningBy(other -> pullRequest.base().folder(name, other).isPresent()));
+            List<String> there = new ArrayList<>();
+            if (!byPublished.get(true).isEmpty()) {
+                there.add("published: " + list(byPublished.get(true)));
+            }
+            if (!byPublished.get(false).isEmpty()) {
+                there.add("added by this pull request: " + list(byPublished.get(false)));
+            }
+            takedowns.matching(range).ifPresent(there::add);
+            return Optional.of(version.manifestError(pointer, "no version of " + name + " satisfies \""
+                            + range.text() + "\" (" + String.join("; ", there) + ")"
                             + (publishedSince.isEmpty() ? "" : " on this pull request's branch; " + list(publishedSince)
                             + (publishedSince.size() == 1 ? " was" : " were") + " published on the base branch after it"
                             + " branched off"),
-                    publishedSince.isEmpty() ? "allow a published version, or publish one the range allows first"
-                            : MERGE_BASE_BRANCH));
+                    !publishedSince.isEmpty() ? MERGE_BASE_BRANCH
+                            : "allow " + (byPublished.get(true).isEmpty() ? "a version this pull request adds"
+                            : "a published version") + ", or publish one the range allows first"));
         }
         PackageMeta meta = head.meta(name);
         if (allowed.stream().allMatch(meta::isYanked)) {

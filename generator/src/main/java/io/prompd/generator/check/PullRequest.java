@@ -87,7 +87,7 @@ final class PullRequest {
         this.changes = List.copyOf(changes);
         this.actor = Objects.requireNonNull(actor, "actor");
         this.newVersions = List.copyOf(newVersions);
-        this.headIndex = new SnapshotIndex(head);
+        this.headIndex = new SnapshotIndex(head, this.newVersions.size() > 1);
         this.touchedPublished = Collections.unmodifiableSortedSet(changes(ChangedPath.Kind.VERSION_FILE).stream()
                 .filter(changed -> !changed.change().onlyExecutableBit())
                 .map(changed -> changed.path().packageVersion().orElseThrow())

@@ -36,6 +36,7 @@ import java.util.TreeMap;
 final class SnapshotIndex implements PackageIndex {
 
     private final RegistrySnapshot snapshot;
+    private final boolean holdsVersionsAdded;
     private final Map<PackageName, List<Candidate>> read = new HashMap<>();
     /** The versions {@link #dependentsOf} parsed, which the resolver then asks for again. */
     private final Map<VersionFolder, Candidate> parsed = new HashMap<>();
@@ -43,8 +44,19 @@ final class SnapshotIndex implements PackageIndex {
     private final Map<String, Optional<PackageName>> names = new HashMap<>();
     private final Map<String, Optional<VersionRange>> ranges = new HashMap<>();
 
-    SnapshotIndex(RegistrySnapshot snapshot) {
+    /**
+     * @param holdsVersionsAdded whether the snapshot holds versions a pull request adds beside the one a resolution
+     *                           checks, which a failure then must not call published
+     */
+    SnapshotIndex(RegistrySnapshot snapshot, boolean holdsVersionsAdded) {
         this.snapshot = snapshot;
+        this.holdsVersionsAdded = holdsVersionsAdded;
+    }
+
+    /** The version a resolution checks is never named as offered, so with no other added they are all published. */
+    @Override
+    public String offered() {
+        return PackageIndex.super.offered() + (holdsVersionsAdded ? " or added by this pull request" : "");
     }
 
     @Override

@@ -49,7 +49,7 @@ class DependencyRulesTest extends PullRequestScenarioTest {
     void aVersionPublishedOnTheBaseBranchSinceBranchingIsToldToBeMergedIn() {
         dependOnWhatMainPublishesMeanwhile("@common/util@^2.0.0", "@common/util", "2.0.0");
 
-        Problem problem = assertError(check(repo, "alice"), MANIFEST, "no published version of @common/util satisfies"
+        Problem problem = assertError(check(repo, "alice"), MANIFEST, "no version of @common/util satisfies"
                 + " \"^2.0.0\" (published: 1.0.0) on this pull request's branch; 2.0.0 was published on the base branch"
                 + " after it branched off");
         assertTrue(problem.hint().startsWith("merge the base branch into this pull request"), problem.hint());
@@ -85,8 +85,37 @@ class DependencyRulesTest extends PullRequestScenarioTest {
         repo.publish("@common/base", "1.0.0", "@common/util@^2.0.0");
         repo.commit("publish");
 
-        assertError(check(repo, "alice"), MANIFEST, "no published version of @common/util satisfies \"^2.0.0\"",
+        assertError(check(repo, "alice"), MANIFEST, "no version of @common/util satisfies \"^2.0.0\"",
                 "published: 1.0.0");
+    }
+
+    @Test
+    void aRangeMissingTheVersionsThisPullRequestAddsNamesThemAsAddedNotAsPublished() {
+        repo.publish("@common/base", "1.0.0", "@common/format@0.1.6");
+        repo.publish("@common/format", "0.1.7");
+        repo.publish("@common/util", "1.1.0");
+        repo.publish("@common/notes", "1.0.0", "@common/util@^2.0.0");
+        repo.commit("publish them together");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem onlyAdded = assertError(report, MANIFEST, "no version of @common/format satisfies \"0.1.6\""
+                + " (added by this pull request: 0.1.7)");
+        assertEquals("allow a version this pull request adds, or publish one the range allows first", onlyAdded.hint());
+        Problem both = assertError(report, "packages/@common/notes/1.0.0/prompd.json", "no version of @common/util"
+                + " satisfies \"^2.0.0\" (published: 1.0.0; added by this pull request: 1.1.0)");
+        assertEquals("allow a published version, or publish one the range allows first", both.hint());
+    }
+
+    @Test
+    void aResolutionFailingOverVersionsThisPullRequestAddsDoesNotCallThemPublished() {
+        repo.publish("@common/base", "1.0.0", "@common/mid@^1.0.0");
+        repo.publish("@common/mid", "1.0.0", "@common/util@^2.0.0");
+        repo.publish("@common/util", "1.1.0");
+        repo.commit("publish them together");
+
+        assertError(check(repo, "alice"), MANIFEST, "the dependencies cannot be resolved together",
+                "no version of @common/util matches ^2.0.0 (published or added by this pull request: 1.0.0, 1.1.0)");
     }
 
     @Test
@@ -95,7 +124,7 @@ class DependencyRulesTest extends PullRequestScenarioTest {
         repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
         repo.commit("publish");
 
-        assertError(check(repo, "alice"), MANIFEST, "no published version of @common/util satisfies \"^1.0.0\""
+        assertError(check(repo, "alice"), MANIFEST, "no version of @common/util satisfies \"^1.0.0\""
                 + " (published: 2.0.0; 1.0.0 is taken down: a key)");
     }
 
