@@ -321,6 +321,35 @@ class ValidateAndPackCommandTest {
         assertTrue(out.contains("4 errors"), out);
     }
 
+    /** A capital in the name is a newcomer's first mistake: the prompts' problems come in the same run. */
+    @Test
+    void anInvalidNameDoesNotHideTheProblemsOfThePrompts() throws IOException {
+        write("prompd.json", """
+                {"name": "Greeter", "version": "1.0.0", "description": "Greets", "license": "MIT"}
+                """);
+        write("prompts/greet.prmd", """
+                ---
+                id: greet
+                inherits: "@acme/base@^1.0.0/prompts/base.prmd"
+                ---
+                # User
+                Say hello to {{ who }}.{% if x %}
+                """);
+
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  error   /name, line 1: invalid package name 'Greeter'"), run.out());
+        assertTrue(run.out().contains("""
+                prompts/greet.prmd
+                  error   /inherits, line 3: '@acme/base@^1.0.0/prompts/base.prmd' refers to @acme/base, which is not a dependency\
+                 of this package
+                          hint: add "@acme/base": "^1.0.0" to "dependencies" in prompd.json
+                  error   line 6: the template does not render: {% if %} is never closed
+                """), run.out());
+        assertTrue(run.out().contains("warning line 6: the variable 'who' is used in the body but not declared"), run.out());
+    }
+
     @Test
     void aBidiOverrideInTheManifestFailsValidateWithTheFieldsPathSpeltOutAsAFileNamesIs() throws IOException {
         write("prompd.json", """

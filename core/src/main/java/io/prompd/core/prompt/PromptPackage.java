@@ -5,13 +5,15 @@ import io.prompd.core.archive.LeftOut;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.VersionRange;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
  * The prompts of one package with what validating them together needs.
  *
- * @param name         the package's own name, from its manifest
+ * @param name         the package's own name, from its manifest; empty when the manifest's is invalid or missing, which
+ *                     has its own error and must not keep the prompts' problems from being reported with it
  * @param dependencies the manifest's declared dependencies
  * @param files        every file path of the package, relative to its root with {@code /}
  * @param leftOut      the files of the folder that pack leaves out, and why, so that a reference to one is explained
@@ -19,7 +21,7 @@ import java.util.SortedSet;
  * @param templates    the text of each other file the prompts' templates load, by package path
  *                     ({@link LoadedTemplates#read}), since it is rendered as a template too
  */
-public record PromptPackage(PackageName name, SortedMap<PackageName, VersionRange> dependencies,
+public record PromptPackage(Optional<PackageName> name, SortedMap<PackageName, VersionRange> dependencies,
                             SortedSet<String> files, SortedMap<String, LeftOut.Reason> leftOut,
                             SortedMap<String, PromptFile> prompts, SortedMap<String, String> templates) {
 

@@ -1,6 +1,7 @@
 package io.prompd.core.prompt;
 
 import io.prompd.core.archive.LeftOut;
+import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.version.VersionRange;
@@ -135,9 +136,9 @@ final class ReferenceRules {
 
     private static void packageReference(PromptPackage pack, String file, List<Alias> aliases,
                                          PackageReference reference, String pointer, Problems problems) {
-        if (reference.packageName().equals(pack.name())) {
+        if (pack.name().filter(reference.packageName()::equals).isPresent()) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to this package ("
-                    + pack.name() + ") by name", "refer to files of the same package with a relative path, such as"
+                    + reference.packageName() + ") by name", "refer to files of the same package with a relative path, such as"
                     + " ./" + (reference.path().isEmpty() ? "file.prmd" : reference.path())));
             return;
         }
@@ -149,7 +150,8 @@ final class ReferenceRules {
         }
         if (declared == null) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to " + reference.packageName()
-                    + ", which is not a dependency of " + pack.name(), "add \"" + reference.packageName() + "\": \""
+                    + ", which is not a dependency of "
+                    + pack.name().map(PackageName::toString).orElse("this package"), "add \"" + reference.packageName() + "\": \""
                     + (reference.selector().isEmpty() ? "*" : reference.selector())
                     + "\" to \"dependencies\" in prompd.json"));
             return;

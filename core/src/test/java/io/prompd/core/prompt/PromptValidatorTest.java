@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PromptValidatorTest {
 
-    private static final PackageName SELF = PackageName.parse("@team/prompts");
+    private static final Optional<PackageName> SELF = Optional.of(PackageName.parse("@team/prompts"));
 
     private static List<Problem> validate(Map<String, String> files, Map<String, String> dependencies) {
         SortedMap<String, PromptFile> prompts = new TreeMap<>();
