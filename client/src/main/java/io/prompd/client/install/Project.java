@@ -10,8 +10,11 @@ import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.NamedWrites;
 import io.prompd.core.files.TemporaryFiles;
 import io.prompd.core.json.LineEndings;
+import io.prompd.core.json.Pointer;
 import io.prompd.core.manifest.Manifest;
+import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestEditor;
+import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.name.PackageName;
@@ -46,6 +49,10 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
             "run this in a project folder, or create one with 'prompd init'; without a project, 'prompd install"
                     + " --global' installs into the store and 'prompd list --installed' lists it";
 
+    /** The fields of prompd.json the project's commands read, as pointers. */
+    private static final List<String> READ_FIELDS = List.of(Pointer.of(ManifestFields.NAME),
+            Pointer.of(ManifestFields.VERSION), Pointer.of(ManifestFields.DEPENDENCIES));
+
     public Project {
         folder = folder.toAbsolutePath().normalize();
         Objects.requireNonNull(manifest, "manifest");
@@ -56,8 +63,8 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
     /**
      * Reads the project in {@code folder}.
      *
-     * @throws PrompdException NOT_FOUND without a {@code prompd.json}; FAILURE listing every problem
-     *                         of an invalid one or of an unreadable lock file
+     * @throws PrompdException NOT_FOUND without a {@code prompd.json}; FAILURE listing the errors of one
+     *                         in the fields the project's commands read, or the problems of an unreadable lock file
      */
     public static Project load(Path folder) throws IOException {
         requireIn(folder);
@@ -71,12 +78,27 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
             throw NamedWrites.naming(unreadable, folder.resolve(ManifestReader.FILE_NAME));
         }
         ManifestResult result = ManifestReader.read(ManifestReader.FILE_NAME, json);
-        // warnings such as a missing description matter to a package being published, not to an install
-        Manifest manifest = result.manifest().orElseThrow(() -> new PrompdException(ExitCode.FAILURE,
-                ManifestReader.FILE_NAME + " has errors:\n"
-                        + ProblemReport.text(result.problems().stream().filter(Problem::isError).toList()).strip(),
-                "fix them, then run this again ('prompd validate' shows them with the warnings)"));
+        List<Problem> blocking = result.problems().stream().filter(Project::blocksTheProject).toList();
+        if (!blocking.isEmpty()) {
+            throw new PrompdException(ExitCode.FAILURE, ManifestReader.FILE_NAME + " has errors:\n"
+                    + ProblemReport.text(blocking).strip(),
+                    "fix them, then run this again ('prompd validate' shows them with the warnings)");
+        }
+        ManifestDraft draft = result.draft();
+        Manifest manifest = new Manifest(draft.name().orElseThrow(), draft.version().orElseThrow(), draft.body());
         return new Project(folder, manifest, json, LockFiles.read(folder.resolve(LockFile.FILE_NAME)));
+    }
+
+    /**
+     * Whether a problem of prompd.json stops the project's commands: an error in the document as a whole or in a field
+     * they read. The others (a license written in words, an author without a name, a missing description) matter to
+     * a package being published, which validate and pack check, as npm and cargo install whatever a project's license
+     * says; the field with the error is left out of the manifest, and prompd.json is only ever edited in place.
+     */
+    private static boolean blocksTheProject(Problem problem) {
+        String pointer = problem.pointer();
+        return problem.isError() && (pointer.isEmpty() || READ_FIELDS.stream()
+                .anyMatch(field -> pointer.equals(field) || pointer.startsWith(field + "/")));
     }
 
     /**

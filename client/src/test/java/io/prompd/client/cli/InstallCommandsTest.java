@@ -1788,6 +1788,27 @@ class InstallCommandsTest {
                 """, run.err(), "no word of the description or license a project need not have");
     }
 
+    /** As npm and cargo install whatever a project's license says: only publishing needs it in SPDX. */
+    @Test
+    void errorsInFieldsOnlyPublishingReadsLeaveTheProjectsCommandsAlone() throws IOException {
+        String manifest = "{\"name\": \"@me/app\", \"version\": \"1.0.0\", \"license\": \"Apache License 2.0\","
+                + " \"author\": {\"email\": \"me@example.org\"}, \"keywords\": [1],"
+                + " \"dependencies\": {\"@acme/util\": \"^1.0.0\"}}\n";
+        Files.writeString(project.resolve("prompd.json"), manifest);
+
+        CliRun install = prompd("install");
+        CliRun list = prompd("list");
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals("", install.err());
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("@acme/util@1.1.0"), list.out());
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
+        CliRun add = prompd("install", "@acme/base");
+        assertEquals(0, add.exitCode(), add.err());
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"license\": \"Apache License 2.0\""));
+    }
+
     @Test
     void aProjectIsNotMadeADependencyOfItself() throws IOException {
         Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@acme/util\", \"version\": \"2.0.0\"}\n");
