@@ -350,6 +350,33 @@ class ValidateAndPackCommandTest {
         assertTrue(run.out().contains("warning line 6: the variable 'who' is used in the body but not declared"), run.out());
     }
 
+    /** As cargo package warns where cargo publish refuses: the author learns it before the pull request. */
+    @Test
+    void aPackageWithoutDescriptionOrLicenseIsToldThatARegistryRefusesItThoughItPacks() throws IOException {
+        write("prompd.json", """
+                {"name": "@acme/greeter", "version": "1.0.0"}
+                """);
+        String warnings = """
+                prompd.json
+                  warning /description, line 1: the manifest has no description, which a registry requires to publish\
+                 the package
+                          hint: add "description" with a sentence saying what the prompts are for; search results show it
+                  warning /license, line 1: the manifest has no license, which a registry requires to publish the\
+                 package: without one nobody knows whether they may use the prompts
+                          hint: add "license": "MIT" or another SPDX identifier, or "UNLICENSED" to keep all rights
+                0 errors, 2 warnings
+                """;
+
+        CliRun validate = CliRun.in(pkg, home, "validate");
+        CliRun pack = CliRun.in(pkg, home, "pack");
+
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().endsWith(warnings), validate.out());
+        assertEquals(0, pack.exitCode(), pack.err());
+        assertTrue((pack.out() + pack.err()).contains(warnings), pack.out() + pack.err());
+        assertTrue(Files.isRegularFile(pkg.resolve("acme-greeter-1.0.0.tgz")));
+    }
+
     @Test
     void aBidiOverrideInTheManifestFailsValidateWithTheFieldsPathSpeltOutAsAFileNamesIs() throws IOException {
         write("prompd.json", """

@@ -33,6 +33,12 @@ public final class ManifestReader {
 
     public static final String FILE_NAME = "prompd.json";
 
+    /**
+     * Said of a field an author's package may lack but a registry's check refuses a version without, as cargo package
+     * warns where cargo publish refuses: validate and pack warn, so that an author learns it before the pull request.
+     */
+    private static final String REQUIRED_TO_PUBLISH = "which a registry requires to publish the package";
+
     private final String file;
     private final Problems problems = new Problems();
     private final Manifest.Builder fields = new Manifest.Builder();
@@ -178,8 +184,9 @@ public final class ManifestReader {
 
     private Optional<String> description(JsonNode root) {
         if (!root.has(ManifestFields.DESCRIPTION)) {
-            problems.warning(file, Pointer.of(ManifestFields.DESCRIPTION), "the manifest has no description",
-                    "add a sentence saying what the prompts are for; search results show it");
+            problems.warning(file, Pointer.of(ManifestFields.DESCRIPTION), "the manifest has no description, "
+                    + REQUIRED_TO_PUBLISH, "add \"description\" with a sentence saying what the prompts are for;"
+                    + " search results show it");
         }
         return optionalText(root, ManifestFields.DESCRIPTION);
     }
@@ -216,7 +223,8 @@ public final class ManifestReader {
     private Optional<String> license(JsonNode root) {
         String at = Pointer.of(ManifestFields.LICENSE);
         if (!root.has(ManifestFields.LICENSE)) {
-            problems.warning(file, at, "the manifest has no license, so nobody knows whether they may use the prompts",
+            problems.warning(file, at, "the manifest has no license, " + REQUIRED_TO_PUBLISH + ": without one nobody"
+                    + " knows whether they may use the prompts",
                     "add \"license\": \"MIT\" or another SPDX identifier, or \"UNLICENSED\" to keep all rights");
             return Optional.empty();
         }

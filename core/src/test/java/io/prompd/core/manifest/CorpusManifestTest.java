@@ -46,7 +46,8 @@ class CorpusManifestTest {
 
         assertEquals(Map.of(
                 "asset-extraction", List.of(
-                        "warning 1 /license: the manifest has no license, so nobody knows whether they may use the prompts",
+                        "warning 1 /license: the manifest has no license, which a registry requires to publish the"
+                                + " package: without one nobody knows whether they may use the prompts",
                         "warning 15 /devDependencies: unknown field 'devDependencies'"),
                 "blog-writing", List.of(emptyRepositoryAt(9)),
                 "core", List.of(emptyRepositoryAt(9)),

@@ -296,7 +296,8 @@ class ManifestReaderTest {
     void aMissingDescriptionIsAWarning() {
         ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"MIT\"}");
 
-        assertEquals("the manifest has no description", only(result, Severity.WARNING, "/description").message());
+        assertEquals("the manifest has no description, which a registry requires to publish the package",
+                only(result, Severity.WARNING, "/description").message());
     }
 
     @Test

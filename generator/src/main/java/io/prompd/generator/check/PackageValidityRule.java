@@ -45,12 +45,12 @@ final class PackageValidityRule implements PullRequestRule {
         }
     }
 
-    /** The warning that a manifest lacks a field the registry requires, as an error that says so. */
+    /** The warning that a manifest lacks a field the registry requires, which says so already, as an error. */
     private static Problem requiredToPublish(Problem problem, String manifestFile, Set<String> missing) {
         if (problem.isError() || !problem.file().equals(manifestFile) || !missing.contains(problem.pointer())) {
             return problem;
         }
-        return new Problem(Severity.ERROR, problem.file(), problem.pointer(), problem.line(), problem.message()
-                + ", which this registry requires to publish", problem.hint());
+        return new Problem(Severity.ERROR, problem.file(), problem.pointer(), problem.line(), problem.message(),
+                problem.hint());
     }
 }

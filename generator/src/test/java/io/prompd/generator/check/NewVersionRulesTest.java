@@ -114,6 +114,8 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
 
         Problem description = assertError(report, BASE + "/prompd.json", "no description", "requires to publish");
         Problem license = assertError(report, BASE + "/prompd.json", "no license", "requires to publish");
+        assertEquals("the manifest has no description, which a registry requires to publish the package",
+                description.message(), "validate's warning said so already");
         assertEquals("/description", description.pointer());
         assertEquals("/license", license.pointer());
         assertEquals(1, license.line());
