@@ -378,6 +378,22 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aLicenseWrittenWithoutItsVersionIsToldTheLicensesOfItsFamily() throws IOException {
+        write("prompd.json", """
+                {"name": "@acme/greeter", "version": "1.0.0", "description": "Greets", "license": "BSD"}
+                """);
+
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("""
+                  warning /license, line 1: 'BSD' is not a known SPDX license identifier; did you mean BSD-4-Clause,\
+                 BSD-3-Clause, BSD-2-Clause, BSD-1-Clause, BSD-4-Clause-UC, BSD-3-Clause-Clear or one of 2 more of that\
+                 family?
+                """), run.out());
+    }
+
+    @Test
     void aBidiOverrideInTheManifestFailsValidateWithTheFieldsPathSpeltOutAsAFileNamesIs() throws IOException {
         write("prompd.json", """
                 {"name": "@acme/greeter", "version": "1.0.0", "description": "Greets \\u202eexe.md", "license": "MIT",

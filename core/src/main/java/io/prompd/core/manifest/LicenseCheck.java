@@ -1,5 +1,6 @@
 package io.prompd.core.manifest;
 
+import io.prompd.core.Plural;
 import io.prompd.core.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ public final class LicenseCheck {
     public static final String UNLICENSED = "UNLICENSED";
 
     private static final String SEE_LICENSE_IN = "SEE LICENSE IN ";
+    /** More are no longer a hint but a list to read. */
+    private static final int MOST_SUGGESTED = 6;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9.-]+");
     private static final Pattern LICENSE_REF = Pattern.compile("(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+");
     private static final Pattern TOKENS = Pattern.compile("\\s+|(?=[()])|(?<=[()])");
@@ -133,8 +136,20 @@ public final class LicenseCheck {
                         "'" + token + "' is a deprecated SPDX identifier", "write " + replacement.get() + " instead"));
             } else if (!list.isLicense(id)) {
                 unknownIds.add(Problem.warning(file, pointer, "'" + id + "' is not a known SPDX license identifier"
-                        + list.closestLicense(id).map(close -> "; did you mean " + close + "?").orElse(""), HINT));
+                        + didYouMean(list.licensesMeant(id)), HINT));
             }
+        }
+
+        /** {@code ; did you mean A or B?}, the first few of a large family and how many more there are. */
+        private static String didYouMean(List<String> meant) {
+            if (meant.isEmpty()) {
+                return "";
+            }
+            if (meant.size() <= MOST_SUGGESTED) {
+                return "; did you mean " + Plural.series(meant, "or") + "?";
+            }
+            return "; did you mean " + String.join(", ", meant.subList(0, MOST_SUGGESTED)) + " or one of "
+                    + (meant.size() - MOST_SUGGESTED) + " more of that family?";
         }
 
         private void exception(String id) {

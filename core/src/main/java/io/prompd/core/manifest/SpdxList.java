@@ -7,11 +7,19 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The SPDX license and exception identifiers prompd knows, read from the resources
@@ -24,6 +32,10 @@ import java.util.TreeSet;
 record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String> exceptions) {
 
     private static final String DEPRECATION_ARROW = " -> ";
+    /** Shorter identifiers are a letter away from other licenses': {@code GPL} from {@code NGPL}. */
+    private static final int SHORT_ID = 5;
+    /** {@code GPL} and {@code 3} of {@code GPLv3}, {@code GPL-3} and {@code GPL3}. */
+    private static final Pattern STEM_AND_VERSION = Pattern.compile("(.+?)[-.]?[vV]?(\\d+(?:\\.\\d+)*)");
 
     /** Loaded once: the lists are immutable and the same for every check. */
     static final SpdxList BUNDLED = load();
@@ -46,8 +58,88 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
         return Optional.ofNullable(deprecated.get(deprecatedId));
     }
 
-    Optional<String> closestLicense(String id) {
-        return Spelling.closest(id, licenses);
+    /**
+     * The licenses an unknown identifier likely means, best first: the one it spells in another case; else the
+     * family it names, {@code GPL-*} for {@code GPL}, those of the version it writes ({@code GPL-3.0-*} for
+     * {@code GPLv3}) when there are; else the one a typo away. An identifier names its family without a version or
+     * clause, and whatever is a letter away from it is mostly another license ({@code NGPL}, {@code 0BSD}): a
+     * short identifier is taken as a typo only of one with the same letters ({@code MTI} or {@code MITT} for
+     * {@code MIT}).
+     */
+    List<String> licensesMeant(String id) {
+        Optional<String> otherCase = licenses.stream().filter(id::equalsIgnoreCase).findFirst();
+        if (otherCase.isPresent()) {
+            return List.of(otherCase.get());
+        }
+        List<String> family = family(id, "");
+        Matcher versioned = STEM_AND_VERSION.matcher(id);
+        if (family.isEmpty() && versioned.matches() && versioned.group(2) != null) {
+            family = family(versioned.group(1), versioned.group(2));
+        }
+        if (!family.isEmpty()) {
+            return family;
+        }
+        Collection<String> typos = id.length() < SHORT_ID
+                ? licenses.stream().filter(license -> sameLetters(id, license)).toList() : licenses;
+        return Spelling.closest(id, typos).map(List::of).orElse(List.of());
+    }
+
+    /**
+     * The licenses named {@code stem-…}, those with a version after the stem when there are ({@code CC-BY-4.0} of
+     * {@code CC-BY}, not {@code CC-BY-NC-4.0}), narrowed to {@code version} when it leaves any: the plainest first
+     * ({@code BSD-3-Clause} before {@code BSD-3-Clause-Clear}), then the newest.
+     */
+    private List<String> family(String stem, String version) {
+        String prefix = stem.toLowerCase(Locale.ROOT) + "-";
+        List<String> members = licenses.stream().filter(license -> license.toLowerCase(Locale.ROOT).startsWith(prefix))
+                .toList();
+        List<String> withVersion = members.stream()
+                .filter(license -> Character.isDigit(license.charAt(prefix.length()))).toList();
+        if (!withVersion.isEmpty()) {
+            members = withVersion;
+        }
+        List<String> ofVersion = members.stream().filter(license -> {
+            String written = firstSegment(license.substring(prefix.length()));
+            return written.equals(version) || written.startsWith(version + ".");
+        }).toList();
+        if (!version.isEmpty() && !ofVersion.isEmpty()) {
+            members = ofVersion;
+        }
+        Comparator<String> plainest = Comparator.comparingInt(license -> license.split("-").length);
+        Comparator<String> newest = Comparator.comparing((String license) ->
+                versionOf(firstSegment(license.substring(prefix.length()))), SpdxList::compareVersions).reversed();
+        return members.stream().sorted(plainest.thenComparing(newest).thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    private static String firstSegment(String rest) {
+        int hyphen = rest.indexOf('-');
+        return hyphen < 0 ? rest : rest.substring(0, hyphen);
+    }
+
+    /** {@code [3, 0]} of {@code 3.0}; empty for a segment that is no version, as {@code Clause}. */
+    private static List<Integer> versionOf(String segment) {
+        return segment.matches("\\d+(\\.\\d+)*")
+                ? Arrays.stream(segment.split("\\.")).map(Integer::valueOf).toList() : List.of();
+    }
+
+    private static int compareVersions(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int order = Integer.compare(a.get(i), b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    /** Whether the two are written with the same characters ignoring case, as a swap or a doubled letter leaves them. */
+    private static boolean sameLetters(String a, String b) {
+        return letters(a).equals(letters(b));
+    }
+
+    private static Set<Integer> letters(String id) {
+        return id.toLowerCase(Locale.ROOT).chars().boxed().collect(Collectors.toSet());
     }
 
     Optional<String> closestException(String id) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LicenseCheckTest {
@@ -61,6 +62,36 @@ class LicenseCheckTest {
     @Test
     void suggestsTheCanonicalSpellingOfAnIdentifierInAnotherCase() {
         assertEquals("'mit' is not a known SPDX license identifier; did you mean MIT?", check("mit").get(0).message());
+    }
+
+    /** Following the hint must not change the legal terms: NGPL is Nethack's license, 0BSD public-domain-like. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "GPL | GPL-3.0-only, GPL-2.0-only, GPL-1.0-only, GPL-3.0-or-later, GPL-2.0-or-later or GPL-1.0-or-later",
+        "LGPL | LGPL-3.0-only, LGPL-2.1-only, LGPL-2.0-only, LGPL-3.0-or-later, LGPL-2.1-or-later or LGPL-2.0-or-later",
+        "BSD | BSD-4-Clause, BSD-3-Clause, BSD-2-Clause, BSD-1-Clause, BSD-4-Clause-UC, BSD-3-Clause-Clear or one of 2"
+                + " more of that family",
+        "gpl | GPL-3.0-only, GPL-2.0-only, GPL-1.0-only, GPL-3.0-or-later, GPL-2.0-or-later or GPL-1.0-or-later",
+        "GPLv3 | GPL-3.0-only or GPL-3.0-or-later",
+        "LGPL-2 | LGPL-2.1-only, LGPL-2.0-only, LGPL-2.1-or-later or LGPL-2.0-or-later",
+        "BSD3 | BSD-3-Clause, BSD-3-Clause-Clear or BSD-3-Clause-LBNL",
+        "CC-BY | CC-BY-4.0, CC-BY-3.0, CC-BY-2.5, CC-BY-2.0 or CC-BY-1.0",
+        "Apache | Apache-2.0, Apache-1.1 or Apache-1.0",
+        "MPL | MPL-2.0, MPL-1.1, MPL-1.0 or MPL-2.0-no-copyleft-exception"})
+    void suggestsTheLicensesOfTheFamilyAnIdentifierWithoutItsVersionNames(String id, String meant) {
+        assertEquals("'" + id + "' is not a known SPDX license identifier; did you mean " + meant + "?",
+                check(id).get(0).message());
+    }
+
+    /** A letter added or changed makes another license of a short identifier; letters swapped or doubled are a typo. */
+    @Test
+    void aShortIdentifierIsTakenForATypoOnlyOfOneWithTheSameLetters() {
+        assertEquals("'MTI' is not a known SPDX license identifier; did you mean MIT?", check("MTI").get(0).message());
+        assertEquals("'MITT' is not a known SPDX license identifier; did you mean MIT?", check("MITT").get(0).message());
+        assertEquals("'NGLP' is not a known SPDX license identifier; did you mean NGPL?", check("NGLP").get(0).message());
+        assertEquals("'ISK' is not a known SPDX license identifier", check("ISK").get(0).message());
+        assertEquals("'Unlicence' is not a known SPDX license identifier; did you mean Unlicense?",
+                check("Unlicence").get(0).message());
     }
 
     @Test
