@@ -393,6 +393,30 @@ class ValidateAndPackCommandTest {
                 """), run.out());
     }
 
+    /** The dependency is declared: only its range is wrong, and adding the entry again would not help. */
+    @Test
+    void aPromptTakingFromADependencyWithAnInvalidRangeHasNoErrorOfItsOwn() throws IOException {
+        write("prompd.json", """
+                {"name": "@acme/greeter", "version": "1.0.0", "description": "Greets", "license": "MIT",
+                 "dependencies": {"@common/base": "^2.x.y"}}
+                """);
+        write("prompts/greet.prmd", """
+                ---
+                id: greet
+                inherits: "@common/base@^2.1.0/prompts/writer.prmd"
+                ---
+                # User
+                Say hello.
+                """);
+
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  error   /dependencies/@common/base, line 2: "), run.out());
+        assertFalse(run.out().contains("prompts/greet.prmd"), run.out());
+        assertTrue(run.out().endsWith("1 error, 0 warnings\n"), run.out());
+    }
+
     @Test
     void aBidiOverrideInTheManifestFailsValidateWithTheFieldsPathSpeltOutAsAFileNamesIs() throws IOException {
         write("prompd.json", """

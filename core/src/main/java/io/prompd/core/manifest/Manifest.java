@@ -7,6 +7,7 @@ import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,6 +52,7 @@ public record Manifest(PackageName name, Version version, ManifestBody body) imp
         private String category;
         private Map<String, String> prompts = Map.of();
         private Map<PackageName, VersionRange> dependencies = Map.of();
+        private Set<PackageName> invalidRanges = Set.of();
         private Map<String, String> engines = Map.of();
         private Repository repository;
         private String main;
@@ -105,6 +107,12 @@ public record Manifest(PackageName name, Version version, ManifestBody body) imp
             return this;
         }
 
+        /** The dependencies declared with a range that is not valid, for the draft alone. */
+        public Builder invalidRanges(Set<PackageName> value) {
+            invalidRanges = Set.copyOf(value);
+            return this;
+        }
+
         public Builder engines(Map<String, String> value) {
             engines = Map.copyOf(value);
             return this;
@@ -154,7 +162,8 @@ public record Manifest(PackageName name, Version version, ManifestBody body) imp
         }
 
         public ManifestDraft draft() {
-            return new ManifestDraft(Optional.ofNullable(name), Optional.ofNullable(version), body());
+            return new ManifestDraft(Optional.ofNullable(name), Optional.ofNullable(version), body(),
+                    SortedCopies.set(invalidRanges));
         }
 
         private ManifestBody body() {

@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -99,7 +101,9 @@ public final class ManifestReader {
         fields.category(optionalText(root, ManifestFields.CATEGORY).orElse(null));
         fields.main(optionalText(root, ManifestFields.MAIN).orElse(null));
         fields.prompts(textMap(root, ManifestFields.PROMPTS));
-        fields.dependencies(dependencies(root));
+        Set<PackageName> invalidRanges = new TreeSet<>();
+        fields.dependencies(dependencies(root, invalidRanges));
+        fields.invalidRanges(invalidRanges);
         Map<String, String> engines = textMap(root, ManifestFields.ENGINES);
         // other engines are models and tools, named as their makers write versions; prompd's are SemVer
         Optional.ofNullable(engines.get(ManifestFields.PROMPD_ENGINE)).ifPresent(range -> parsed(range,
@@ -233,7 +237,8 @@ public final class ManifestReader {
         return license;
     }
 
-    private Map<PackageName, VersionRange> dependencies(JsonNode root) {
+    /** @param invalidRanges receives the packages declared with a range that is not valid */
+    private Map<PackageName, VersionRange> dependencies(JsonNode root, Set<PackageName> invalidRanges) {
         Map<PackageName, VersionRange> dependencies = new TreeMap<>();
         JsonNode node = root.get(ManifestFields.DEPENDENCIES);
         if (node == null) {
@@ -252,6 +257,8 @@ public final class ManifestReader {
                     .flatMap(text -> parsed(text, at, VersionRange::parse, rangeHint(entry.getKey(), text)));
             if (name.isPresent() && range.isPresent()) {
                 dependencies.put(name.get(), range.get());
+            } else if (name.isPresent()) {
+                invalidRanges.add(name.get());
             }
         });
         Optional<String> own = Optional.ofNullable(root.get(ManifestFields.NAME)).filter(JsonNode::isTextual)

@@ -71,8 +71,8 @@ public final class PackageValidator {
         readable(contents.selection().included()).forEach(entry -> readable.add(entry.path()));
         SortedMap<String, String> templates = LoadedTemplates.read(contents.drafts(), packed, path ->
                 readable.contains(path) ? ContentCheck.text(source.read(path)) : Optional.empty());
-        problems.addAll(PromptValidator.validate(new PromptPackage(draft.name(), draft.dependencies(), packed, leftOut,
-                contents.drafts(), templates)));
+        problems.addAll(PromptValidator.validate(new PromptPackage(draft.name(), draft.dependencies(),
+                draft.invalidRanges(), packed, leftOut, contents.drafts(), templates)));
         restateNeededOverLimit(contents, templates, problems);
         return contents.report(problems);
     }

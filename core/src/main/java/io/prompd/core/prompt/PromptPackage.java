@@ -15,6 +15,7 @@ import java.util.SortedSet;
  * @param name         the package's own name, from its manifest; empty when the manifest's is invalid or missing, which
  *                     has its own error and must not keep the prompts' problems from being reported with it
  * @param dependencies the manifest's declared dependencies
+ * @param invalidRanges the packages the manifest declares with a range that is not valid, which has its error there
  * @param files        every file path of the package, relative to its root with {@code /}
  * @param leftOut      the files of the folder that pack leaves out, and why, so that a reference to one is explained
  * @param prompts      the parsed prompts by package path
@@ -22,12 +23,14 @@ import java.util.SortedSet;
  *                     ({@link LoadedTemplates#read}), since it is rendered as a template too
  */
 public record PromptPackage(Optional<PackageName> name, SortedMap<PackageName, VersionRange> dependencies,
+                            SortedSet<PackageName> invalidRanges,
                             SortedSet<String> files, SortedMap<String, LeftOut.Reason> leftOut,
                             SortedMap<String, PromptFile> prompts, SortedMap<String, String> templates) {
 
     public PromptPackage {
         Objects.requireNonNull(name, "name");
         dependencies = SortedCopies.map(dependencies);
+        invalidRanges = SortedCopies.set(invalidRanges);
         files = SortedCopies.set(files);
         leftOut = SortedCopies.map(leftOut);
         prompts = SortedCopies.map(prompts);

@@ -142,6 +142,10 @@ final class ReferenceRules {
                     + " ./" + (reference.path().isEmpty() ? "file.prmd" : reference.path())));
             return;
         }
+        if (pack.invalidRanges().contains(reference.packageName())) {
+            // declared, and the error of its range in prompd.json says what to fix: no other would be true
+            return;
+        }
         VersionRange declared = pack.dependencies().get(reference.packageName());
         boolean namedByUsing = aliases.stream().map(Alias::target).anyMatch(reference::equals);
         if (declared == null && reference.selector().isEmpty() && !namedByUsing) {

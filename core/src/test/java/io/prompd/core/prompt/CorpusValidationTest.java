@@ -40,7 +40,7 @@ class CorpusValidationTest {
         files.stream().filter(path -> path.endsWith(".prmd")).forEach(path -> prompts.put(path,
                 PromptParser.parse(path, read(root.resolve(path))).prompt().orElseThrow()));
         return PromptValidator.validate(new PromptPackage(Optional.of(PackageName.parse(manifest.get("name").asText())),
-                dependencies, files, new TreeMap<>(), prompts,
+                dependencies, new TreeSet<>(), files, new TreeMap<>(), prompts,
                 LoadedTemplates.read(prompts, files, path -> Optional.of(read(root.resolve(path))))));
     }
 

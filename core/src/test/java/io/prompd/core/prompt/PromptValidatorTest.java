@@ -39,8 +39,8 @@ class PromptValidatorTest {
         dependencies.forEach((name, range) -> declared.put(PackageName.parse(name), VersionRange.parse(range)));
         TreeSet<String> paths = new TreeSet<>(files.keySet());
         try {
-            return PromptValidator.validate(new PromptPackage(SELF, declared, paths, new TreeMap<>(), prompts,
-                    LoadedTemplates.read(prompts, paths, path -> Optional.of(files.get(path)))));
+            return PromptValidator.validate(new PromptPackage(SELF, declared, new TreeSet<>(), paths, new TreeMap<>(),
+                    prompts, LoadedTemplates.read(prompts, paths, path -> Optional.of(files.get(path)))));
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
@@ -308,7 +308,7 @@ class PromptValidatorTest {
         PromptFile draft = PromptParser.parse("prompts/a.prmd", "---\nparameters:\n  - name: x\n    enum: [a, b]\n"
                 + "    default: \"a\\b\"\n---\n{{ x }}\n").draft().orElseThrow();
 
-        assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(),
+        assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(), new TreeSet<>(),
                 new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(), new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>())));
     }
 
@@ -322,7 +322,7 @@ class PromptValidatorTest {
 
         assertEquals(List.of("/parameters/0/enum/1", "/parameters/0/min", "/parameters/0/max", "/parameters/0/default",
                 "/parameters/1/default/1"), result.problems().stream().map(Problem::pointer).toList());
-        assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(),
+        assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(), new TreeSet<>(),
                 new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(), new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>())));
     }
 
