@@ -7,7 +7,10 @@ import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The optional {@code DIR} argument of commands that work on a package folder. */
 final class PackageFolderParameter {
@@ -16,6 +19,10 @@ final class PackageFolderParameter {
             description = "The package folder (default: the nearest folder from the current one up that holds a"
                     + " prompd.json).")
     Path folder;
+
+    /** The command the parameter belongs to, validate or pack, to name in a hint. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     /**
      * The folder given, resolved against the working folder, with a clear error when there is none
@@ -33,17 +40,29 @@ final class PackageFolderParameter {
         }
         Path resolved = context.resolve(folder);
         if (!Files.isDirectory(resolved)) {
-            throw notAPackage("no package folder at " + resolved);
+            throw notAPackage("no package folder at " + resolved, resolved);
         }
         // a tarball unpacked with its package/ folder is a package: validation explains where its prompd.json is
         if (!Files.isRegularFile(resolved.resolve(ManifestReader.FILE_NAME))
                 && !Files.isRegularFile(resolved.resolve(Packer.ROOT + ManifestReader.FILE_NAME))) {
-            throw notAPackage("no prompd.json in " + resolved);
+            throw notAPackage("no prompd.json in " + resolved, resolved);
         }
         return resolved;
     }
 
-    private PrompdException notAPackage(String message) {
+    /**
+     * A folder of a package, such as its prompts/, is taken for the package it lies in: creating another package
+     * inside that one, as for a folder of none, is not what its author meant.
+     */
+    private PrompdException notAPackage(String message, Path resolved) {
+        Optional<Path> enclosing = Project.enclosing(resolved);
+        if (enclosing.isPresent()) {
+            // as the user wrote the folder, up as many levels as the package lies above it
+            Path meant = folder.resolve(resolved.relativize(enclosing.get())).normalize();
+            String written = meant.toString().isEmpty() ? "." : meant.toString();
+            return new PrompdException(ExitCode.NOT_FOUND, message, enclosing.get() + " holds the package's prompd.json:"
+                    + " did you mean 'prompd " + command.name() + " " + ShellWords.path(written) + "'?");
+        }
         return new PrompdException(ExitCode.NOT_FOUND, message, "give the folder that holds prompd.json, or run"
                 + " 'prompd init " + ShellWords.path(folder.toString()) + "' to create one");
     }

@@ -227,6 +227,21 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void aFolderOfAPackageIsAnsweredWithThePackageItLiesInNotWithCreatingAnotherThere() {
+        for (String command : List.of("validate", "pack")) {
+            CliRun fromAbove = CliRun.in(work, home, command, "greeter/prompts");
+            CliRun fromWithin = CliRun.in(pkg.resolve("prompts"), home, command, ".");
+
+            assertEquals(3, fromAbove.exitCode(), command + ": " + fromAbove.err());
+            assertEquals("", fromAbove.out(), command);
+            assertEquals("error: no prompd.json in " + pkg.resolve("prompts") + "\nhint: " + pkg + " holds the package's"
+                    + " prompd.json: did you mean 'prompd " + command + " greeter'?\n", fromAbove.err(), command);
+            assertEquals(3, fromWithin.exitCode(), command + ": " + fromWithin.err());
+            assertTrue(fromWithin.err().endsWith(" did you mean 'prompd " + command + " ..'?\n"), fromWithin.err());
+        }
+    }
+
+    @Test
     void aTarballUnpackedWithItsPackageFolderIsStillExplained() throws IOException {
         Path unpacked = Files.createDirectories(work.resolve("unpacked/package"));
         Files.copy(pkg.resolve("prompd.json"), unpacked.resolve("prompd.json"));
