@@ -33,7 +33,8 @@ final class InitCommand implements Callable<Integer> {
             description = "The package folder, created if missing (default: the current folder).")
     Path folder;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Package name, @scope/name or name (default: from the folder name).")
+    @Option(names = "--name", paramLabel = "NAME", description = "Package name, @scope/name or name (default: from the"
+            + " folder name, scoped when its parent folder is named @scope).")
     String name;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "One sentence on what the package is for.")

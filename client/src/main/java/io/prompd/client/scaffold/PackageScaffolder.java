@@ -152,7 +152,10 @@ public final class PackageScaffolder {
         return readme.toString();
     }
 
-    /** The name given, or one made from the folder name; refused with a hint when neither is valid. */
+    /**
+     * The name given, or one made from the folder name, scoped when the folder's parent is named as a scope
+     * ({@code @acme}); refused with a hint when neither is valid.
+     */
     static PackageName name(Path folder, ScaffoldOptions options) {
         if (options.name().isPresent()) {
             try {
@@ -161,16 +164,31 @@ public final class PackageScaffolder {
                 throw new PrompdException(ExitCode.USAGE, invalid.getMessage(), "pass --name @scope/name or --name name");
             }
         }
-        Path fileName = folder.toAbsolutePath().normalize().getFileName();
-        // "Café Prompts" is cafe-prompts: the accents come off rather than take their letters with them
-        String derived = fileName == null ? "" : Normalizer.normalize(fileName.toString(), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "").replaceAll("[.-]+$", "");
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path fileName = absolute.getFileName();
+        String derived = fileName == null ? "" : nameFrom(fileName.toString());
+        Path parent = absolute.getParent() == null ? null : absolute.getParent().getFileName();
+        if (parent != null && parent.toString().startsWith("@")) {
+            // @acme/foo, as npm lays out a scope's packages and a registry its packages/ folder: the scope is the parent's
+            String scoped = "@" + nameFrom(parent.toString().substring(1)) + "/" + derived;
+            if (!PackageName.check(scoped).isEmpty()) {
+                throw new PrompdException(ExitCode.USAGE, "cannot make a scoped package name from the folder names '"
+                        + parent + "/" + fileName + "'", "pass --name @scope/name, or --name name for a package without a scope");
+            }
+            return PackageName.parse(scoped);
+        }
         if (!PackageName.check(derived).isEmpty()) {
             throw new PrompdException(ExitCode.USAGE, "cannot make a package name from the folder name '" + fileName + "'",
                     "pass --name @scope/name");
         }
         return PackageName.parse(derived);
+    }
+
+    /** "Café Prompts" is cafe-prompts: the accents come off rather than take their letters with them. */
+    private static String nameFrom(String folderName) {
+        return Normalizer.normalize(folderName, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "").replaceAll("[.-]+$", "");
     }
 
     private static byte[] utf8(String text) {

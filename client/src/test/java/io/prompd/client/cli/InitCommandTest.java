@@ -112,6 +112,26 @@ class InitCommandTest {
     }
 
     @Test
+    void aFolderInAFolderNamedAsAScopeGivesAScopedName() throws IOException {
+        CliRun init = prompd("init", "@acme/foo");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertTrue(init.out().startsWith("created @acme/foo in " + work.resolve("@acme/foo") + "\n"), init.out());
+        assertEquals("@acme/foo", Json.reader().readTree(Files.readAllBytes(work.resolve("@acme/foo/prompd.json")))
+                .get("name").asText());
+    }
+
+    @Test
+    void aParentFolderThatMakesNoScopeIsRefusedPointingAtName() {
+        CliRun init = prompd("init", "@-/foo");
+
+        assertEquals(2, init.exitCode(), init.err());
+        assertEquals("error: cannot make a scoped package name from the folder names '@-/foo'\nhint: pass --name"
+                + " @scope/name, or --name name for a package without a scope\n", init.err());
+        assertFalse(Files.exists(work.resolve("@-")));
+    }
+
+    @Test
     void anInvalidNameIsAUsageError() {
         CliRun run = prompd("init", "x", "--name", "@Bad/Name");
         assertEquals(2, run.exitCode());
