@@ -5,6 +5,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.TerminalText;
 import io.prompd.core.archive.PackagePaths;
+import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.prompt.LoadedTemplates;
 import io.prompd.core.prompt.LocalReference;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -83,15 +85,32 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             }
             return List.of(source);
         }
+        List<Path> files;
         try (Stream<Path> walk = Files.walk(source)) {
-            return walk.filter(path -> source.relativize(path).toString().isEmpty()
+            files = walk.filter(path -> source.relativize(path).toString().isEmpty()
                             || Stream.of(source.relativize(path).toString().split("[/\\\\]")).noneMatch(SKIPPED_FOLDERS::contains))
                     .filter(Files::isRegularFile)
-                    .filter(path -> PromptFile.hasPromptExtension(path.toString()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        files.stream().filter(file -> file.getFileName().toString().equals(ManifestReader.FILE_NAME))
+                .min(Comparator.comparingInt(Path::getNameCount).thenComparing(Comparator.naturalOrder()))
+                .ifPresent(ImportedPrompts::refusePackage);
+        return files.stream().filter(path -> PromptFile.hasPromptExtension(path.toString())).toList();
+    }
+
+    /**
+     * A package's prompd.json and README hold its name, version, author and the like, which a new manifest and
+     * README would silently drop: the package is refused, with the two ways to what the user may have meant.
+     */
+    private static void refusePackage(Path manifest) {
+        Path folder = manifest.getParent();
+        throw new PrompdException(ExitCode.USAGE, folder + " already holds a package, " + manifest + ": init --from"
+                + " would write a new prompd.json and README, dropping that package's name, version, author and README",
+                "to keep the package as it is, copy its folder (cp -R) rather than run init; to make a new package of"
+                        + " its prompts alone, give --from its prompt files or the folder that holds them, as "
+                        + folder.resolve("prompts"));
     }
 
     /** Follows local references from the prompts to every file the package needs. */

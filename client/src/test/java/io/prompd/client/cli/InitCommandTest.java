@@ -344,7 +344,7 @@ class InitCommandTest {
         Files.createDirectories(work.resolve("old/contexts"));
         Files.writeString(work.resolve("old/contexts/style.md"), "Be brief.\n");
 
-        CliRun run = prompd("init", "new", "--from", "old");
+        CliRun run = prompd("init", "new", "--from", "old/prompts");
 
         assertEquals(0, run.exitCode(), run.err());
         try (Stream<Path> files = Files.walk(work.resolve("new"))) {
@@ -355,6 +355,25 @@ class InitCommandTest {
         }
         CliRun validate = prompd("validate", "new");
         assertEquals(0, validate.exitCode(), validate.out());
+    }
+
+    @Test
+    void fromAFolderHoldingAPackageIsRefusedNamingItsManifestAndNothingIsWritten() throws IOException {
+        assertEquals(0, prompd("init", "old", "--name", "@acme/old", "--author", "Ada").exitCode());
+
+        // a package's folder, and one that holds a package further down
+        for (String from : new String[] {"old", "."}) {
+            CliRun run = prompd("init", "new", "--from", from);
+
+            assertEquals(2, run.exitCode(), run.err());
+            Path folder = work.resolve("old");
+            assertEquals("error: " + folder + " already holds a package, " + folder.resolve("prompd.json") + ": init"
+                    + " --from would write a new prompd.json and README, dropping that package's name, version, author"
+                    + " and README\nhint: to keep the package as it is, copy its folder (cp -R) rather than run init; to"
+                    + " make a new package of its prompts alone, give --from its prompt files or the folder that holds"
+                    + " them, as " + folder.resolve("prompts") + "\n", run.err());
+            assertFalse(Files.exists(work.resolve("new")));
+        }
     }
 
     @Test
