@@ -11,11 +11,14 @@ import io.prompd.core.name.PackageSpec;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Candidate;
+import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * A package named on the command line, with the range to solve it with.
@@ -161,8 +164,16 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
                         : new PrompdException(ExitCode.NOT_FOUND, name + " has only pre-release versions, which are"
                                 + " installed only when asked for", "ask for one, as in '" + install + " " + name + "@"
                                 + version + "'"))
-                .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, "every version of " + name + " is yanked",
-                        "'prompd info " + name + "' says why"));
+                .orElseGet(() -> new PrompdException(ExitCode.NOT_FOUND, "every version of " + name + " is yanked ("
+                        + Takedowns.withReasons(published.yankedAllowed(List.of())) + ")" + takenDownToo(published),
+                        "none can be installed anew: a yanked version is used only where a prompd.lock pins it already;"
+                                + " choose another package, or ask its maintainers for a new release"));
+    }
+
+    /** {@code  or taken down (1.0.0: leaked a key)}, of a package whose other versions are yanked; empty without. */
+    private static String takenDownToo(PublishedPackage published) {
+        SortedMap<Version, String> takenDown = published.takedowns().reasons();
+        return takenDown.isEmpty() ? "" : " or taken down (" + Takedowns.withReasons(takenDown) + ")";
     }
 
     /** The range to save in {@code prompd.json} once {@code lock} is chosen. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** What a user should hear of a version, locked or asked for, that its registry has yanked, deprecated or taken down. */
 public final class StatusNotes {
@@ -181,21 +182,36 @@ public final class StatusNotes {
         if (published.packument().hasNoVersionLeft()) {
             return "no version of it is left" + noneLeftWayOff(graph, name);
         }
-        String ranges = series(graph.rangesOn(name));
+        String noOther = noOtherVersion(published, graph.rangesOn(name), locked);
         VersionRange own = graph.roots().get(name);
         if (own == null) {
-            return "no other version meets " + ranges + ", which the packages needing it ask for; a newer version of"
+            return noOther + ", which the packages needing it ask for; a newer version of"
                     + " those may ask for another ('prompd tree' shows them)";
         }
         List<VersionRange> needing = graph.rangesOfDependents(name);
         if (!needing.isEmpty() && published.highestAllowed(needing).isEmpty()) {
-            return "no other version meets " + ranges + ", and none would with a wider range in prompd.json: the"
+            return noOther + ", and none would with a wider range in prompd.json: the"
                     + " packages needing it ask for " + series(needing) + "; a newer version of those may ask for"
                     + " another ('prompd tree' shows them)";
         }
+        if (published.packument().versions().values().stream().allMatch(version -> version.yanked() != null)) {
+            // no range reaches a version that is not yanked
+            return noOther + ", and no version of it is left that is not yanked" + noneLeftWayOff(graph, name);
+        }
         Optional<Version> newer = published.latest().filter(latest -> latest.compareTo(locked) > 0
                 && !own.satisfiedBy(latest) && needing.stream().allMatch(range -> range.satisfiedBy(latest)));
-        return "no other version meets " + ranges + ": " + widen(List.of(name), newer);
+        return noOther + ": " + widen(List.of(name), newer);
+    }
+
+    /**
+     * {@code no other version meets ^1.0.0}, or {@code every other version that meets ^1.0.0 is yanked (1.1.0: broken)}
+     * when yanked ones do, which "no other" alone would deny.
+     */
+    private static String noOtherVersion(PublishedPackage published, List<VersionRange> ranges, Version locked) {
+        SortedMap<Version, String> yanked = new TreeMap<>(published.yankedAllowed(ranges));
+        yanked.remove(locked);
+        return yanked.isEmpty() ? "no other version meets " + series(ranges)
+                : "every other version that meets " + series(ranges) + " is yanked (" + Takedowns.withReasons(yanked) + ")";
     }
 
     /**

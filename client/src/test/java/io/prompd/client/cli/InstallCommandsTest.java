@@ -1550,6 +1550,29 @@ class InstallCommandsTest {
     }
 
     @Test
+    void oneVersionTakenDownAndTheOtherYankedAreEachSaidSoWithTheirReasonsAndNoWiderRangeOffered() throws IOException {
+        registry.publish("@acme/notes", "1.0.0").publish("@acme/notes", "1.1.0");
+        assertEquals(0, prompd("install", "@acme/notes@~1.0.0").exitCode());
+        registry.takeDown("@acme/notes", "1.0.0", "Leaked a key.").yank("@acme/notes", "1.1.0", "Broken.");
+        Path manifest = project.resolve("prompd.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("~1.0.0", "^1.0.0"));
+
+        CliRun outdated = prompd("outdated");
+
+        assertEquals(1, outdated.exitCode(), outdated.err());
+        assertEquals("warning: @acme/notes@1.0.0 is taken down: Leaked a key. (it can no longer be downloaded; every other"
+                + " version that meets ^1.0.0 is yanked (1.1.0: Broken.), and no version of it is left that is not"
+                + " yanked: remove the dependency with 'prompd uninstall @acme/notes')\n", outdated.err());
+
+        CliRun install = prompd("install", "--global", "@acme/notes");
+
+        assertEquals(3, install.exitCode(), install.err());
+        assertEquals("error: every version of @acme/notes is yanked (1.1.0: Broken.) or taken down (1.0.0: Leaked a"
+                + " key.)\nhint: none can be installed anew: a yanked version is used only where a prompd.lock pins it"
+                + " already; choose another package, or ask its maintainers for a new release\n", install.err());
+    }
+
+    @Test
     void outdatedWarnsOfALockedVersionTakenDownAndWantsTheNewestLeft() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         registry.publish("@acme/util", "2.0.0").takeDown("@acme/util", "1.1.0", "leaked an API key");
@@ -1749,7 +1772,9 @@ class InstallCommandsTest {
 
         CliRun gone = prompd("install", "@acme/gone");
         assertEquals(3, gone.exitCode(), gone.err());
-        assertEquals("error: every version of @acme/gone is yanked\nhint: 'prompd info @acme/gone' says why\n", gone.err());
+        assertEquals("error: every version of @acme/gone is yanked (1.0.0: leaked a key)\nhint: none can be installed"
+                + " anew: a yanked version is used only where a prompd.lock pins it already; choose another package, or"
+                + " ask its maintainers for a new release\n", gone.err());
         assertTrue(prompd("info", "@acme/early").out().contains("\ndist-tags: none\n"), "no tag points at a pre-release");
 
         registry.publish("@acme/mixed", "1.0.0").yank("@acme/mixed", "1.0.0", "broken")

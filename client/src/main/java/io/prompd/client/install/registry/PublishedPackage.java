@@ -10,8 +10,11 @@ import io.prompd.core.version.VersionRange;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A package's {@code index.json} with the URL it was read from, against which its relative tarball
@@ -54,6 +57,16 @@ public record PublishedPackage(Packument packument, URI url) {
                 .map(VersionSummary::version)
                 .filter(version -> ranges.stream().allMatch(range -> range.satisfiedBy(version)))
                 .max(Version::compareTo);
+    }
+
+    /** The yanked versions every range allows, each with its registry's reason, blank when it gave none. */
+    public SortedMap<Version, String> yankedAllowed(Collection<VersionRange> ranges) {
+        SortedMap<Version, String> yanked = new TreeMap<>();
+        packument.versions().values().stream()
+                .filter(version -> version.yanked() != null)
+                .filter(version -> ranges.stream().allMatch(range -> range.satisfiedBy(version.version())))
+                .forEach(version -> yanked.put(version.version(), version.yanked()));
+        return Collections.unmodifiableSortedMap(yanked);
     }
 
     /**
