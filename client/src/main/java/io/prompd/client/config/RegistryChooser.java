@@ -124,11 +124,15 @@ public final class RegistryChooser {
                         + "; add one with 'prompd registry add " + name + " URL', or pass its URL");
     }
 
+    /**
+     * Not found, as a --registry naming no configured registry is: the registry to use does not exist, which is no
+     * mistake on the command line, and the first thing a fresh project's install meets.
+     */
     private PrompdException noneConfigured() {
-        return new PrompdException(ExitCode.USAGE, config.registries().isEmpty() ? "no registry configured"
+        return new PrompdException(ExitCode.NOT_FOUND, config.registries().isEmpty() ? "no registry configured"
                 : "no default registry: the configured ones are " + config.registries().keySet().stream()
                         .map(RegistryName::toString).collect(Collectors.joining(", ")),
-                howToSetADefault(config.registries().keySet()) + ", or pass --registry URL");
+                howToSetADefault(config.registries().keySet()) + ", or pass --registry URL (or set PROMPD_REGISTRY to it)");
     }
 
     /**

@@ -102,8 +102,9 @@ class RegistryCommandTest {
         String advice = "add one with 'prompd registry add NAME URL --default'";
         assertTrue(remove.out().endsWith("there is no default registry now; " + advice + "\n"), remove.out());
         CliRun info = prompd("info", "@acme/greeter");
-        assertEquals(2, info.exitCode(), info.err());
-        assertEquals("error: no registry configured\nhint: " + advice + ", or pass --registry URL\n", info.err());
+        assertEquals(3, info.exitCode(), info.err());
+        assertEquals("error: no registry configured\nhint: " + advice + ", or pass --registry URL (or set PROMPD_REGISTRY"
+                + " to it)\n", info.err());
         assertEquals(3, prompd("config", "set", "registry", "acme").exitCode(), "only a configured name can be set");
     }
 
@@ -119,9 +120,9 @@ class RegistryCommandTest {
                 + " with 'prompd registry add NAME URL --default'";
         assertTrue(remove.out().endsWith("there is no default registry now; " + advice + "\n"), remove.out());
         CliRun info = prompd("info", "@acme/greeter");
-        assertEquals(2, info.exitCode(), info.err());
+        assertEquals(3, info.exitCode(), info.err());
         assertEquals("error: no default registry: the configured ones are local, mirror\nhint: " + advice
-                + ", or pass --registry URL\n", info.err());
+                + ", or pass --registry URL (or set PROMPD_REGISTRY to it)\n", info.err());
         assertEquals(0, prompd("config", "set", "registry", "local").exitCode(), "the command runs as it is");
     }
 

@@ -110,7 +110,7 @@ class RegistryChooserTest {
     void withNoRegistryConfiguredTheUserIsToldHowToConfigureOne() {
         RegistryChooser empty = new RegistryChooser(Config.EMPTY, Optional.empty(), Map.of());
         PrompdException failure = assertThrows(PrompdException.class, () -> empty.choose(ACME_PACKAGE));
-        assertEquals(ExitCode.USAGE, failure.exitCode());
+        assertEquals(ExitCode.NOT_FOUND, failure.exitCode(), "as a --registry naming no configured registry");
         assertEquals("no registry configured", failure.getMessage());
         assertTrue(failure.hint().contains("prompd registry add"), failure.hint());
         assertTrue(failure.hint().contains("--registry URL"), failure.hint());
