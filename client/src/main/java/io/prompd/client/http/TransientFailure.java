@@ -12,6 +12,7 @@ final class TransientFailure extends Exception {
 
     private final transient Optional<Duration> retryAfter;
     private final boolean malformed;
+    private final boolean unreachable;
     private final transient Optional<URI> answeredBy;
 
     TransientFailure(String message) {
@@ -20,19 +21,25 @@ final class TransientFailure extends Exception {
 
     /** A refusal that says when to come back ({@code Retry-After}). */
     TransientFailure(String message, Optional<Duration> retryAfter) {
-        this(message, null, retryAfter, false, Optional.empty());
+        this(message, null, retryAfter, false, false, Optional.empty());
     }
 
     TransientFailure(String message, Throwable cause) {
-        this(message, cause, Optional.empty(), false, Optional.empty());
+        this(message, cause, Optional.empty(), false, false, Optional.empty());
     }
 
     private TransientFailure(String message, Throwable cause, Optional<Duration> retryAfter, boolean malformed,
-                             Optional<URI> answeredBy) {
+                             boolean unreachable, Optional<URI> answeredBy) {
         super(message, cause);
         this.retryAfter = retryAfter;
         this.malformed = malformed;
+        this.unreachable = unreachable;
         this.answeredBy = answeredBy;
+    }
+
+    /** No connection to the host at all (refused, no route, no such host), which says nothing of one URL alone. */
+    static TransientFailure unreachable(String message, Throwable cause) {
+        return new TransientFailure(message, cause, Optional.empty(), false, true, Optional.empty());
     }
 
     /**
@@ -40,7 +47,7 @@ final class TransientFailure extends Exception {
      * server, or a proxy on the way, answered, so the network is up and its hint must not say otherwise.
      */
     static TransientFailure malformed(String message) {
-        return new TransientFailure(message, null, Optional.empty(), true, Optional.empty());
+        return new TransientFailure(message, null, Optional.empty(), true, false, Optional.empty());
     }
 
     /**
@@ -48,7 +55,8 @@ final class TransientFailure extends Exception {
      * host, that host failed for now, cut the body short or sent it malformed, and is the one to look at.
      */
     TransientFailure answeredBy(URI url) {
-        TransientFailure answered = new TransientFailure(getMessage(), getCause(), retryAfter, malformed, Optional.of(url));
+        TransientFailure answered = new TransientFailure(getMessage(), getCause(), retryAfter, malformed, unreachable,
+                Optional.of(url));
         answered.setStackTrace(getStackTrace());
         return answered;
     }
@@ -63,5 +71,9 @@ final class TransientFailure extends Exception {
 
     boolean malformed() {
         return malformed;
+    }
+
+    boolean unreachable() {
+        return unreachable;
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.HttpsURLConnection;
@@ -51,6 +52,7 @@ final class Transport {
      * sends: every try would meet the same.
      */
     private static final String PLAIN_HTTP_ANSWER = "Unsupported or unrecognized SSL message";
+    private static final String DOWN_HINT = "the registry or the network may be down; try again later";
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(999_999_999_999_999_999L);
 
     private final HttpSettings settings;
@@ -60,6 +62,13 @@ final class Transport {
     private final Clock clock;
     private final WaitListener waits;
     private final Semaphore permits;
+    /**
+     * The hosts a request of this run gave up on, unreachable on every attempt, with its last failure: a request to one
+     * fails at once rather than try it again, so that a registry refusing connections gives one error, not every index
+     * and tarball its own tries. A burst of refusals across parallel requests does not count, as a restarting server
+     * gives one: only a request's own tries do.
+     */
+    private final Map<Origin, TransientFailure> down = new ConcurrentHashMap<>();
     private final Optional<ExtraCertificates> extraCertificates;
     private final int connectTimeoutMillis;
     /**
@@ -122,13 +131,20 @@ final class Transport {
         Duration waited = Duration.ZERO;
         try {
             for (int attemptNumber = 1; ; attemptNumber++) {
+                requireReachable(url);
                 try {
-                    return runWithPermit(attempt);
+                    T result = runWithPermit(attempt);
+                    down.keySet().removeIf(origin -> origin.contains(url));
+                    return result;
                 } catch (TransientFailure failure) {
                     Duration backoff = retry.delayAfter(attemptNumber, random);
                     Optional<Duration> asked = failure.retryAfter().filter(wait -> wait.compareTo(backoff) > 0);
                     waited = waited.plus(asked.orElse(backoff));
                     if (attemptNumber == retry.maxAttempts() || waited.compareTo(retry.maxWait()) > 0) {
+                        if (failure.unreachable()) {
+                            // only a connection to an http(s) host is unreachable, whose URL has an origin
+                            down.put(Origin.of(url), failure);
+                        }
                         throw gaveUp(url, attemptNumber, failure);
                     }
                     waits.retrying(new WaitListener.Retry(url, failure.getMessage(), asked, attemptNumber + 1,
@@ -144,6 +160,17 @@ final class Transport {
         }
     }
 
+    /** Fails a request to a host that another request of this run gave up on, unreachable, without trying it. */
+    private void requireReachable(URI url) {
+        down.forEach((origin, last) -> {
+            if (origin.contains(url)) {
+                throw new FetchFailure("could not fetch " + Urls.display(url) + ": not tried, as " + origin + " could not be"
+                        + " reached on any attempt of an earlier request (last: " + last.getMessage() + ")", DOWN_HINT
+                        + ", or use --offline to work from the cache", false, last);
+            }
+        });
+    }
+
     /** The failure of a request given up on; a registry that said when to come back is up, and the hint says so. */
     private static FetchFailure gaveUp(URI url, int attempts, TransientFailure last) {
         String asked = last.retryAfter().map(wait -> ", asked to wait " + wait.toSeconds() + " s").orElse("");
@@ -152,7 +179,7 @@ final class Transport {
                         + " after that")
                 .orElse(last.malformed() ? "the registry answered, but malformed: its server, or a proxy on the way, is"
                         + " broken rather than down; try again later, and if it persists tell the registry's maintainers (or"
-                        + " the proxy's)" : "the registry or the network may be down; try again later");
+                        + " the proxy's)" : DOWN_HINT);
         return new FetchFailure("could not fetch " + Urls.displayAnswered(url, last.answeredBy().orElse(url))
                 + ": gave up after " + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
                 hint + ", or use --offline to work from the cache", false, last);
@@ -323,8 +350,8 @@ final class Transport {
             if (proxy.isPresent() && String.valueOf(unreachable.getMessage()).contains(" 407 ")) {
                 throw proxyRefusal(proxy.get(), unreachable.getMessage());
             }
-            throw new TransientFailure("cannot reach " + Origin.of(url) + proxy.map(through -> " through the proxy " + through)
-                    .orElse("") + " (" + whyUnreachable(unreachable) + ")", unreachable);
+            throw TransientFailure.unreachable("cannot reach " + Origin.of(url) + proxy.map(through -> " through the proxy "
+                    + through).orElse("") + " (" + whyUnreachable(unreachable) + ")", unreachable);
         }
     }
 

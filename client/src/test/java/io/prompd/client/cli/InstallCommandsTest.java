@@ -11,6 +11,7 @@ import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
 import io.prompd.client.install.store.TarballCache;
+import io.prompd.client.testing.ClosedPort;
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.archive.ArchiveLimits;
@@ -138,6 +139,30 @@ class InstallCommandsTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("could not fetch " + server.url() + "packages/@acme/util/index.json (HTTP 500): trying again,"
                 + " attempt 2 of 4…\n", run.err());
+    }
+
+    @Test
+    void aHostThatRefusedEveryConnectionOfOneRequestIsNotTriedAgainForTheNextOnes() throws IOException {
+        String down = "http://127.0.0.1:" + ClosedPort.find();
+        Files.writeString(project.resolve("prompd.json"),
+                "{\"name\": \"@me/app\", \"version\": \"1.0.0\", \"dependencies\": {\"@a/x\": \"^1.0.0\"}}\n");
+        Files.writeString(project.resolve("prompd.lock"), "{\"lockfileVersion\": 1, \"packages\": {\"@a/x\": {\"version\":"
+                + " \"1.0.0\", \"resolved\": \"" + down + "/packages/@a/x/-/x-1.0.0.tgz\", \"integrity\": \"sha512-"
+                + "A".repeat(86) + "==\"}}}\n");
+
+        CliRun run = CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", down + "/"), "install");
+
+        assertEquals(5, run.exitCode(), run.err());
+        String refused = "cannot reach " + down + " (Connection refused)";
+        StringBuilder retries = new StringBuilder();
+        for (int attempt = 2; attempt <= 4; attempt++) {
+            retries.append("could not fetch ").append(down).append("/packages/@a/x/index.json (").append(refused)
+                    .append("): trying again, attempt ").append(attempt).append(" of 4…\n");
+        }
+        assertEquals(retries + "error: registry " + down + "/ failed: could not fetch " + down + "/packages/@a/x/-/x-1.0.0.tgz:"
+                + " not tried, as " + down + " could not be reached on any attempt of an earlier request (last: " + refused
+                + ")\nhint: the registry"
+                + " or the network may be down; try again later, or use --offline to work from the cache\n", run.err());
     }
 
     @Test
