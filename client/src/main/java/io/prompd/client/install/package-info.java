@@ -1,7 +1,10 @@
 /**
  * Installing packages: {@link io.prompd.client.install.Installer} for {@code install}, {@code update}
  * and {@code uninstall}, and the read-only views {@link io.prompd.client.install.ProjectGraph},
- * {@link io.prompd.client.install.Outdated} and {@link io.prompd.client.install.PackageInfo}.
+ * {@link io.prompd.client.install.Outdated} and {@link io.prompd.client.install.PackageInfo}. The views stay here
+ * because they answer by installing's own rules: the graph is the one the planner plans and the installer installs,
+ * outdated says what an update would choose and warns as an install does, and info refuses what an install refuses.
+ * Maintaining the home's cache and store, which uses only {@code install.store}, is {@code client.home}'s.
  *
  * <p>An install plans a {@link io.prompd.client.install.lock.LockFile} and then makes the store hold
  * it. Planning keeps the project's lock when it still meets {@code prompd.json} (no registry is

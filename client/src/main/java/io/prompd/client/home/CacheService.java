@@ -1,4 +1,4 @@
-package io.prompd.client.install;
+package io.prompd.client.home;
 
 import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.PackageStore;
