@@ -3,9 +3,12 @@ package io.prompd.generator.build;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.json.Json;
+import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.Owners;
 import io.prompd.core.version.Version;
@@ -15,6 +18,7 @@ import io.prompd.generator.source.Publication;
 import io.prompd.generator.source.PublicationHistory;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -88,45 +92,70 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
         }
     }
 
-    /** The state of a previous build in the folder, if it has one this generator can use. */
+    /**
+     * The state of a previous build in the folder, if it has one this generator can use: empty when the folder has
+     * none, or one of another format, whose output is rebuilt in full.
+     *
+     * @throws PrompdException when the folder has a state that cannot be read, which a build must not take for
+     *                         none: that would turn off the guards against changing and leaving out served versions
+     */
     static Optional<BuildState> read(Path out) throws IOException {
-        Path file = out.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
+        if (Header.read(out).filter(header -> header.format() == FORMAT).isEmpty()) {
             return Optional.empty();
         }
-        BuildState state;
+        byte[] text = Files.readAllBytes(out.resolve(FILE));
         try {
-            state = Json.read(Files.readAllBytes(file), BuildState.class);
-        } catch (IOException | IllegalArgumentException unreadable) {
-            // a damaged or foreign state file only costs a full build
-            return Optional.empty();
+            return Optional.of(Json.read(text, BuildState.class));
+        } catch (JsonProcessingException unreadable) {
+            throw damaged(out, JsonSyntaxError.of(unreadable, text).placeAndReason());
+        } catch (IllegalArgumentException unreadable) {
+            throw damaged(out, unreadable.getMessage());
         }
-        return state.format() == FORMAT ? Optional.of(state) : Optional.empty();
+    }
+
+    /**
+     * The refusal of an output whose state is damaged. Rebuilding it is the user's call, as the README says: a
+     * build afresh has no record of what the output served, so it would neither refuse nor warn of a version
+     * it leaves out or serves with other files.
+     */
+    private static PrompdException damaged(Path out, String why) {
+        Path file = out.resolve(FILE);
+        return new PrompdException(ExitCode.CONFLICT, file + " is damaged (" + why + "): it records what the build in "
+                + out + " was made from and serves, without which a build could not refuse to leave out or change a"
+                + " version it serves", "rebuild the output with a new --out, or delete " + out + " and "
+                + OutputFolder.retired(out) + " first, as for any damaged output: that build has no record of what "
+                + out + " served, so check that it serves every version " + out + " does");
     }
 
     /**
      * What the previous build in the folder was made of, read without its packages: enough to
-     * tell that nothing changed. The writer sorts keys, so these fields come before
-     * {@code packages}, and reading stops there instead of going through megabytes of package states.
+     * tell that nothing changed. The rest of the file is only parsed, not read into package states.
      *
      * @param baseUrl null for relative links
      */
     record Header(int format, String commit, String baseUrl) {
 
+        /**
+         * @throws PrompdException when the folder has a state file that is not whole JSON naming a commit, read to
+         *                         its end so that a file cut short is not taken for the build of its commit
+         */
         static Optional<Header> read(Path out) throws IOException {
             Path file = out.resolve(FILE);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.empty();
             }
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw damaged(out, "it is not a file");
+            }
+            byte[] text = Files.readAllBytes(file);
             int format = 0;
             String commit = null;
             String baseUrl = null;
-            try (JsonParser parser = Json.reader().createParser(file.toFile())) {
+            try (JsonParser parser = Json.reader().createParser(text)) {
                 if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    return Optional.empty();
+                    throw damaged(out, "it holds no JSON object");
                 }
-                for (String field = parser.nextFieldName(); field != null && !field.equals("packages");
-                     field = parser.nextFieldName()) {
+                for (String field = parser.nextFieldName(); field != null; field = parser.nextFieldName()) {
                     parser.nextToken();
                     switch (field) {
                         case "format" -> format = parser.getValueAsInt();
@@ -135,11 +164,16 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
                         default -> parser.skipChildren();
                     }
                 }
+                if (parser.nextToken() != null) {
+                    throw damaged(out, "content follows the end of its JSON object");
+                }
             } catch (JsonProcessingException unreadable) {
-                return Optional.empty();
+                throw damaged(out, JsonSyntaxError.of(unreadable, text).placeAndReason());
             }
-            return commit == null || !ObjectId.isId(commit) ? Optional.empty()
-                    : Optional.of(new Header(format, commit, baseUrl));
+            if (commit == null || !ObjectId.isId(commit)) {
+                throw damaged(out, "it names no commit");
+            }
+            return Optional.of(new Header(format, commit, baseUrl));
         }
 
         /** Whether a build of this commit with these options would write exactly what the folder holds. */

@@ -55,9 +55,10 @@ final class OutputFolder {
         refuseMountPoint(out);
         try (Stream<Path> entries = Files.list(out)) {
             List<Path> content = entries.limit(1).toList();
-            // a marker that does not read as a build's state is no proof: the folder may be the user's
-            if (!content.isEmpty() && (BuildState.Header.read(out).isEmpty()
-                    || !RootDocumentWriter.PATHS.stream().allMatch(path -> Files.isRegularFile(out.resolve(path))))) {
+            // a state file alone is no proof: the folder may be the user's; with the root documents, one that does
+            // not read is a build's damaged state, refused as such
+            if (!content.isEmpty() && (!RootDocumentWriter.PATHS.stream().allMatch(path -> Files.isRegularFile(
+                    out.resolve(path))) || BuildState.Header.read(out).isEmpty())) {
                 throw new PrompdException(ExitCode.CONFLICT, out + " is not empty and not the output of a previous build",
                         "give a new or empty folder to --out: a build replaces the whole folder");
             }
@@ -122,7 +123,8 @@ final class OutputFolder {
         Path staging = staging(out);
         Path retired = retired(out);
         if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-            boolean retiredBuild = BuildState.Header.read(retired).isPresent();
+            // a damaged state still marks a build, whose files may be the only good copy left
+            boolean retiredBuild = Files.exists(retired.resolve(BuildState.FILE), LinkOption.NOFOLLOW_LINKS);
             // put back before the staging folder is deleted, which tells a kill between the renames: a
             // recovery killed in between then still finds what it needs
             if (retiredBuild && Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {

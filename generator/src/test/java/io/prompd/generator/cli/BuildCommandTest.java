@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -331,6 +333,44 @@ class BuildCommandTest {
         assertEquals("warning: " + out + " no longer serves 1 version that its build of commit " + served + " served,"
                 + " with no takedown record (@common/a@1.0.0), as --force allows; a later build refuses other files"
                 + " under their numbers\n", stderr.toString());
+    }
+
+    @Test
+    void aDamagedBuildStateIsRefusedNamingItAndIsNeverTakenForNoBuildOrForTheBuildOfItsCommit() throws IOException {
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.publish("@common/a", "1.2.0");
+            registry.commit("publish a 1.2.0");
+        }
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        Path state = out.resolve(".prompd-build.json");
+        String whole = Files.readString(state);
+        Path tarball = out.resolve("packages/@common/a/-/a-1.2.0.tgz");
+        byte[] served = Files.readAllBytes(tarball);
+        // JSON that is whole but no state is only read by a build that has something to build: a build of the commit
+        // the output holds parses the state to its end without reading it, to find nothing changed as fast as before
+        Map<String, List<String>> damages = Map.of(whole.substring(0, whole.length() / 2), List.of("HEAD", "HEAD~1"),
+                "garbage", List.of("HEAD", "HEAD~1"), "", List.of("HEAD", "HEAD~1"), "[]", List.of("HEAD", "HEAD~1"),
+                whole.replace("\"1.0.0\"", "\"one\""), List.of("HEAD~1"));
+        for (Map.Entry<String, List<String>> damaged : damages.entrySet()) {
+            String damage = damaged.getKey();
+            Files.writeString(state, damage);
+            for (String rev : damaged.getValue()) {
+                assertEquals(4, run("build", repo.toString(), "--rev", rev, "--out", out.toString()), damage);
+
+                String error = stderr.toString().replace(System.lineSeparator(), "\n");
+                assertTrue(error.startsWith("error: " + state + " is damaged ("), error);
+                assertTrue(error.contains("\nhint: rebuild the output with a new --out, or delete " + out + " and "
+                        + temp.resolve(".out.old") + " first"), error);
+                assertEquals(damage, Files.readString(state), "the output stays as it was");
+                assertTrue(Arrays.equals(served, Files.readAllBytes(tarball)));
+            }
+        }
+        Files.delete(state);
+        Files.createDirectory(state);
+        assertEquals(4, run("build", repo.toString(), "--out", out.toString()));
+        assertTrue(stderr.toString().startsWith("error: " + state + " is damaged (it is not a file)"),
+                stderr::toString);
     }
 
     @Test
