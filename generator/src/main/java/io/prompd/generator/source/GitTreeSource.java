@@ -96,7 +96,8 @@ public final class GitTreeSource implements PackageSource {
 
     private static SourceEntry entry(String path, FileMode mode, ObjectReader reader, ObjectId id) throws IOException {
         if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
-            return new SourceEntry(path, EntryKind.FILE, reader.getObjectSize(id, Constants.OBJ_BLOB));
+            return new SourceEntry(path, EntryKind.FILE, RegistryRepository.readingObject(id,
+                    () -> reader.getObjectSize(id, Constants.OBJ_BLOB)));
         }
         return new SourceEntry(path, mode == FileMode.SYMLINK ? EntryKind.SYMLINK : EntryKind.OTHER, 0);
     }
@@ -147,7 +148,9 @@ public final class GitTreeSource implements PackageSource {
     @Override
     public byte[] read(String path) throws IOException {
         try (ObjectReader reader = objects.newReader()) {
-            return reader.open(blob(path), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE);
+            ObjectId blob = blob(path);
+            return RegistryRepository.readingObject(blob,
+                    () -> reader.open(blob, Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE));
         }
     }
 

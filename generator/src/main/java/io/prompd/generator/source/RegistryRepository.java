@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.concurrent.IoSupplier;
+import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,15 +15,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.zip.ZipException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -172,12 +177,18 @@ public final class RegistryRepository implements AutoCloseable {
      * commit checked out, works.
      *
      * @param work what reads, as in "the build", for the message
-     * @throws PrompdException NOT_FOUND when an object is missing, as for a shallow clone
+     * @throws PrompdException NOT_FOUND when an object is missing, as for a shallow clone, or damaged
      */
     public <T> T readingObjects(String work, IoSupplier<T> reading) throws IOException {
         try {
             return reading.get();
         } catch (IOException | UncheckedIOException failure) {
+            Optional<IOException> damaged = damagedObject(failure);
+            if (damaged.isPresent()) {
+                throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " holds a damaged object that "
+                        + work + " reads (" + damaged.get().getMessage() + "): the repository is damaged", fsckHint(),
+                        damaged.get());
+            }
             Optional<MissingObjectException> missing = missingObject(failure);
             if (missing.isEmpty()) {
                 throw failure;
@@ -193,8 +204,39 @@ public final class RegistryRepository implements AutoCloseable {
                         "clone without --filter (in actions/checkout, drop `filter:`)", missing.get());
             }
             throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " lacks the " + object + " that "
-                    + work + " reads: the repository is incomplete or damaged", "see what is damaged with git fsck"
-                    + " in " + repository.getDirectory() + ", then clone the registry again", missing.get());
+                    + work + " reads: the repository is incomplete or damaged", fsckHint(), missing.get());
+        }
+    }
+
+    private String fsckHint() {
+        return "see what is damaged with git fsck in " + repository.getDirectory() + ", then clone the registry again";
+    }
+
+    /**
+     * A damaged object in the failure's causes: one JGit found corrupt, or one whose compressed bytes end short
+     * or do not inflate, which the JDK's inflater reports without naming the object.
+     */
+    private static Optional<IOException> damagedObject(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CorruptObjectException corrupt) {
+                return Optional.of(corrupt);
+            }
+            if ((cause instanceof EOFException || cause instanceof ZipException) && Arrays.stream(cause.getStackTrace())
+                    .anyMatch(frame -> frame.getClassName().startsWith("org.eclipse.jgit."))) {
+                return Optional.of((IOException) cause);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Runs a read of one object, naming the object when its stored bytes are damaged. */
+    static <T> T readingObject(AnyObjectId id, IoSupplier<T> reading) throws IOException {
+        try {
+            return reading.get();
+        } catch (EOFException | ZipException damaged) {
+            CorruptObjectException named = new CorruptObjectException(id, damaged.getMessage());
+            named.initCause(damaged);
+            throw named;
         }
     }
 
@@ -314,11 +356,13 @@ public final class RegistryRepository implements AutoCloseable {
      * by its size alone, and reading it would cost as much as it is large.
      */
     static Optional<byte[]> readWithin(ObjectReader reader, ObjectId blob, ArchiveLimits limits) throws IOException {
-        if (!limits.fitsOneFile(reader.getObjectSize(blob, Constants.OBJ_BLOB))) {
-            return Optional.empty();
-        }
-        return Optional.of(reader.open(blob, Constants.OBJ_BLOB)
-                .getBytes((int) Math.min(limits.maxFileBytes(), Integer.MAX_VALUE)));
+        return readingObject(blob, () -> {
+            if (!limits.fitsOneFile(reader.getObjectSize(blob, Constants.OBJ_BLOB))) {
+                return Optional.empty();
+            }
+            return Optional.of(reader.open(blob, Constants.OBJ_BLOB)
+                    .getBytes((int) Math.min(limits.maxFileBytes(), Integer.MAX_VALUE)));
+        });
     }
 
     /** The size Git records for the blob, read from its header alone. */

@@ -440,6 +440,22 @@ class BuildCommandTest {
     }
 
     @Test
+    void aRepositoryWithAnObjectCutShortIsSaidToBeDamagedNamingTheObject() {
+        ObjectId blob;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            blob = registry.truncateBlob("HEAD", "packages/@common/a/1.0.0/prompts/x.prmd");
+        }
+
+        assertEquals(3, run("build", repo.toString(), "--out", out.toString()));
+
+        assertEquals("error: " + repo.resolve(".git") + " holds a damaged object that the build reads (Object "
+                + blob.name() + " is corrupt: Unexpected end of ZLIB input stream): the repository is damaged\nhint:"
+                + " see what is damaged with git fsck in " + repo.resolve(".git") + ", then clone the registry again\n",
+                stderr.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aBaseUrlPrompdCannotReadIsAUsageError() {
         for (String unreadable : List.of("registry/", "https://cdn.example/r?v=1", "ftp://cdn.example/r/", "s3://bucket/r/")) {
             assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", unreadable), unreadable);

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -480,15 +481,44 @@ public final class TestRegistryRepo implements AutoCloseable {
      * @return the blob's id
      */
     public ObjectId deleteBlob(String revision, String path) {
-        try (TreeWalk walk = TreeWalk.forPath(git.getRepository(), path,
-                git.getRepository().parseCommit(git.getRepository().resolve(revision)).getTree())) {
-            ObjectId blob = walk.getObjectId(0);
-            Files.delete(root.resolve(".git/objects").resolve(blob.name().substring(0, 2))
-                    .resolve(blob.name().substring(2)));
-            return blob;
+        ObjectId blob = blob(revision, path);
+        try {
+            Files.delete(looseObject(blob));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
+        return blob;
+    }
+
+    /**
+     * Cuts the object of a file as a revision holds it short, as a disk error or a copy cut off leaves it, so that
+     * its compressed bytes end before the object does.
+     *
+     * @return the blob's id
+     */
+    public ObjectId truncateBlob(String revision, String path) {
+        ObjectId blob = blob(revision, path);
+        Path file = looseObject(blob);
+        try {
+            file.toFile().setWritable(true);
+            Files.write(file, Arrays.copyOf(Files.readAllBytes(file), 20));
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+        return blob;
+    }
+
+    private ObjectId blob(String revision, String path) {
+        try (TreeWalk walk = TreeWalk.forPath(git.getRepository(), path,
+                git.getRepository().parseCommit(git.getRepository().resolve(revision)).getTree())) {
+            return walk.getObjectId(0);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private Path looseObject(ObjectId id) {
+        return root.resolve(".git/objects").resolve(id.name().substring(0, 2)).resolve(id.name().substring(2));
     }
 
     /** The commit the current branch points at. */
