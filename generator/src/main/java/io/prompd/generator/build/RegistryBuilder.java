@@ -311,13 +311,12 @@ public final class RegistryBuilder {
      */
     private static BuildWarning leavingOut(List<PackageVersion> leftOut, String outputCommit, ObjectId commit,
                                            BuildOptions options) {
-        List<String> versions = leftOut.stream().map(PackageVersion::toString).toList();
         String servedCommit = RegistryRepository.shortId(outputCommit);
         if (!options.force()) {
             throw new PrompdException(ExitCode.CONFLICT, "commit " + RegistryRepository.shortId(commit.name())
-                    + " leaves out " + Plural.count(versions.size(), "version") + " that the build " + options.out()
+                    + " leaves out " + Plural.count(leftOut.size(), "version") + " that the build " + options.out()
                     + " holds, of commit " + servedCommit + ", serves, with no takedown record ("
-                    + String.join(", ", versions) + "): the branch's history was rewritten, a push bypassed the check,"
+                    + PackageVersion.named(leftOut) + "): the branch's history was rewritten, a push bypassed the check,"
                     + " or the commit is older than the output's, and lock files pin them",
                     "put their folders back, or take each down with a takenDown record in its meta.json (see \"Take a"
                             + " version down\" in the registry's README); to leave them out anyway, add --force (their"

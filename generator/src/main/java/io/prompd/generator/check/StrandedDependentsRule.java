@@ -32,16 +32,13 @@ import java.util.stream.Collectors;
  * fail from then on. The withdrawal itself stays allowed, as cargo allows a yank where npm refuses to
  * unpublish what others depend on: it is how a broken or harmful version is withdrawn, and the
  * dependents' owners can publish a fix. Each range left without a version is one warning naming the
- * versions that declare it (the first {@value #DEPENDENTS_NAMED}, then how many more), so that withdrawing a
- * package many depend on stays one line per range;
+ * versions that declare it ({@linkplain PackageVersion#named at most ten}, then how many more), so that
+ * withdrawing a package many depend on stays one line per range;
  * yanked dependents are left out, since nothing installs them anew, and so are new ones, which
  * {@link DependencyRule} judges. Only a pull request that yanks or takes down reads the other
  * packages' manifests.
  */
 final class StrandedDependentsRule implements PullRequestRule {
-
-    /** How many dependents a warning names at most. */
-    private static final int DEPENDENTS_NAMED = 10;
 
     /** A range on a package the pull request withdraws versions of. */
     private record Dependency(PackageName withdrawn, VersionRange range) {
@@ -119,7 +116,7 @@ final class StrandedDependentsRule implements PullRequestRule {
             }
             String range = "\"" + dependency.range().text() + "\"";
             // each as name@version, which holds an '@' scoped or not, so that the Markdown report sets every one as code
-            String stranded = named(versions);
+            String stranded = PackageVersion.named(versions);
             List<String> fixes = new ArrayList<>(List.of("publish a version of " + dependency.withdrawn() + " that "
                     + range + " allows", "publish new versions of the dependents with a range that allows a version"
                     + " that is not yanked"));
@@ -137,16 +134,6 @@ final class StrandedDependentsRule implements PullRequestRule {
                             + " versions that depend on it with that range: " + stranded,
                     hint);
         });
-    }
-
-    /**
-     * The dependents, as many as a reader takes in, and how many more: a package many depend on would otherwise
-     * fill the comment with a warning of a hundred names.
-     */
-    private static String named(SortedSet<PackageVersion> versions) {
-        int shown = versions.size() > DEPENDENTS_NAMED ? DEPENDENTS_NAMED - 1 : versions.size();
-        String named = versions.stream().limit(shown).map(PackageVersion::toString).collect(Collectors.joining(", "));
-        return shown < versions.size() ? named + " and " + (versions.size() - shown) + " more" : named;
     }
 
     /**

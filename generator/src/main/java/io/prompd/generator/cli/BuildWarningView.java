@@ -11,7 +11,6 @@ import io.prompd.generator.source.RegistryRepository;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Words a {@link BuildWarning}, as the client words its install warnings: the sentence a person reads after
@@ -34,9 +33,8 @@ final class BuildWarningView {
         }
         ServedVersionsLeftOut leftOut = (ServedVersionsLeftOut) warning;
         return out + " no longer serves " + Plural.count(leftOut.versions().size(), "version") + previousBuild
-                + " served, with no takedown record (" + leftOut.versions().stream().map(PackageVersion::toString)
-                .collect(Collectors.joining(", ")) + "), as --force allows; a later build refuses other files under"
-                + " their numbers";
+                + " served, with no takedown record (" + PackageVersion.named(leftOut.versions()) + "), as --force"
+                + " allows; a later build refuses other files under their numbers";
     }
 
     /**

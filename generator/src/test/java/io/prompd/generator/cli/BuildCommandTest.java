@@ -336,6 +336,31 @@ class BuildCommandTest {
     }
 
     @Test
+    void aCommitLeavingOutManyServedVersionsNamesTenInTheRefusalAndTheWarningAndEveryOneInTheJson() throws Exception {
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            for (int patch = 1; patch <= 12; patch++) {
+                registry.publish("@common/a", "1.1." + patch);
+            }
+            registry.commit("publish twelve patches of a");
+        }
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        String named = "(@common/a@1.1.1, @common/a@1.1.2, @common/a@1.1.3, @common/a@1.1.4, @common/a@1.1.5,"
+                + " @common/a@1.1.6, @common/a@1.1.7, @common/a@1.1.8, @common/a@1.1.9 and 3 more)";
+
+        assertEquals(4, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString()));
+        assertTrue(stderr.toString().contains(" leaves out 12 versions that the build " + out + " holds, of commit "),
+                stderr::toString);
+        assertTrue(stderr.toString().contains(", serves, with no takedown record " + named + ": "), stderr::toString);
+
+        assertEquals(0, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force", "--json"));
+        JsonNode warning = Json.reader().readTree(stdout.toString()).get("warnings").get(0);
+        assertEquals(12, warning.get("versions").size());
+        assertEquals("1.1.12", warning.get("versions").get(11).get("version").asText());
+        assertTrue(warning.get("message").asText().contains("with no takedown record " + named + ", as --force"),
+                warning::toString);
+    }
+
+    @Test
     void aDamagedBuildStateIsRefusedNamingItAndIsNeverTakenForNoBuildOrForTheBuildOfItsCommit() throws IOException {
         assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
