@@ -3,7 +3,6 @@ package io.prompd.generator.build;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.Integrity;
@@ -113,18 +112,9 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
         }
     }
 
-    /**
-     * The refusal of an output whose state is damaged. Rebuilding it is the user's call, as the README says: a
-     * build afresh has no record of what the output served, so it would neither refuse nor warn of a version
-     * it leaves out or serves with other files.
-     */
     private static PrompdException damaged(Path out, String why) {
-        Path file = out.resolve(FILE);
-        return new PrompdException(ExitCode.CONFLICT, file + " is damaged (" + why + "): it records what the build in "
-                + out + " was made from and serves, without which a build could not refuse to leave out or change a"
-                + " version it serves", "rebuild the output with a new --out, or delete " + out + " and "
-                + OutputFolder.retired(out) + " first, as for any damaged output: that build has no record of what "
-                + out + " served, so check that it serves every version " + out + " does");
+        return OutputFolder.damaged(out, FILE, why, "it records what the build in " + out + " was made from and"
+                + " serves, without which a build could not refuse to leave out or change a version it serves");
     }
 
     /**

@@ -1,8 +1,11 @@
 package io.prompd.generator.build;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.Folders;
+import io.prompd.core.json.Json;
+import io.prompd.core.json.JsonSyntaxError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,6 +66,36 @@ final class OutputFolder {
                         "give a new or empty folder to --out: a build replaces the whole folder");
             }
         }
+    }
+
+    /**
+     * A document of the output that a build reads to build on it, such as {@code packages.json}; one that does not
+     * read is refused as damaged, as a damaged state is.
+     */
+    static <T> T readDocument(Path out, String path, Class<T> type) throws IOException {
+        byte[] json = Files.readAllBytes(out.resolve(path));
+        try {
+            return Json.read(json, type);
+        } catch (JsonProcessingException unreadable) {
+            throw damaged(out, path, JsonSyntaxError.of(unreadable, json).placeAndReason(), "a build into " + out
+                    + " reads it to build on that output");
+        }
+    }
+
+    /**
+     * The refusal of an output with a damaged file that a build reads. Rebuilding it is the user's call, as the
+     * README says: a build afresh has no record of what the output served, so it would neither refuse nor warn of a
+     * version it leaves out or serves with other files.
+     *
+     * @param path    the file, inside {@code out}
+     * @param why     how it is damaged
+     * @param purpose what a build needs it for
+     */
+    static PrompdException damaged(Path out, String path, String why, String purpose) {
+        return new PrompdException(ExitCode.CONFLICT, out.resolve(path) + " is damaged (" + why + "): " + purpose,
+                "rebuild the output with a new --out, or delete " + out + " and " + retired(out) + " first, as for any"
+                        + " damaged output: that build has no record of what " + out + " served, so check that it"
+                        + " serves every version " + out + " does");
     }
 
     /**

@@ -94,7 +94,7 @@ final class PackageBuilder {
         String document = RegistryLayout.versionDocument(name, version);
         staging.link(RegistryLayout.tarball(name, version));
         staging.link(document);
-        return Json.read(staging.readPrevious(document), VersionDocument.class);
+        return staging.readPrevious(document, VersionDocument.class);
     }
 
     private static Publication publication(VersionState state) {

@@ -208,7 +208,7 @@ public final class RegistryBuilder {
         if (BuildState.Header.read(out).filter(header -> header.isBuildOf(commit, baseUrl)).isEmpty()) {
             return Optional.empty();
         }
-        RegistryDocument.Counts counts = Json.read(Files.readAllBytes(out.resolve(RegistryLayout.REGISTRY_DOCUMENT)),
+        RegistryDocument.Counts counts = OutputFolder.readDocument(out, RegistryLayout.REGISTRY_DOCUMENT,
                 RegistryDocument.class).counts();
         return Optional.of(new BuildResult(commit, counts.packages(), counts.versions(), 0, counts.versions(), true,
                 elapsedSince(start), List.of()));
@@ -513,7 +513,7 @@ public final class RegistryBuilder {
         if (!staging.hasPrevious(RegistryLayout.PACKAGE_LIST)) {
             return Map.of();
         }
-        return Json.read(staging.readPrevious(RegistryLayout.PACKAGE_LIST), PackageList.class).packages().stream()
+        return staging.readPrevious(RegistryLayout.PACKAGE_LIST, PackageList.class).packages().stream()
                 .collect(Collectors.toMap(PackageSummary::name, Function.identity()));
     }
 

@@ -151,10 +151,10 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         return previous.map(folder -> Files.isRegularFile(folder.resolve(path))).orElse(false);
     }
 
-    /** A file of the previous output, such as a document to carry over. */
-    byte[] readPrevious(String path) throws IOException {
-        return Files.readAllBytes(previous.orElseThrow(() -> new NoSuchFileException(path, null, "no previous output"))
-                .resolve(path));
+    /** A document of the previous output, such as one to carry over; one that does not read is refused as damaged. */
+    <T> T readPrevious(String path, Class<T> type) throws IOException {
+        return OutputFolder.readDocument(previous.orElseThrow(() -> new NoSuchFileException(path, null,
+                "no previous output")), path, type);
     }
 
     /** Carries a file of the previous output over unchanged. */

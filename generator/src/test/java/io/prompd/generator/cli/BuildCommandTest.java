@@ -399,6 +399,34 @@ class BuildCommandTest {
     }
 
     @Test
+    void aDamagedDocumentThatABuildReadsToBuildOnTheOutputIsRefusedNamingIt() throws IOException {
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+        Path registryDocument = out.resolve("registry.json");
+        Files.writeString(registryDocument, "{\"name\":");
+        assertEquals(4, run("build", repo.toString(), "--out", out.toString()), "the build of the commit it holds");
+        assertTrue(stderr.toString().startsWith("error: " + registryDocument + " is damaged (at line 1, column "),
+                stderr::toString);
+        assertTrue(stderr.toString().contains("\nhint: rebuild the output with a new --out, or delete " + out),
+                stderr::toString);
+
+        // a package that changed has its versions' documents carried over, and read
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            registry.publish("@common/a", "1.2.0");
+            registry.commit("publish a 1.2.0");
+        }
+        for (String document : List.of("packages.json", "packages/@common/a/1.0.0.json")) {
+            Path damaged = out.resolve(document);
+            byte[] whole = Files.readAllBytes(damaged);
+            Files.writeString(damaged, "garbage");
+
+            assertEquals(4, run("build", repo.toString(), "--out", out.toString()), document);
+            assertTrue(stderr.toString().startsWith("error: " + damaged + " is damaged (at line 1, column 1: "),
+                    stderr::toString);
+            Files.write(damaged, whole);
+        }
+    }
+
+    @Test
     void aForcedBuildLeavingOutAServedVersionGivesTheWarningAsJsonAndOnStderr() throws Exception {
         assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
         String served;
