@@ -736,6 +736,11 @@ class RegistryBuilderTest {
                     + " deleted " + out + " to build afresh, delete " + retired + " too, since its files are hard"
                     + " links to the deleted output's; then build again", refused.hint());
             assertTrue(Files.isRegularFile(retired.resolve(BuildState.FILE)), "the retired build is kept");
+            Path state = retired.resolve(BuildState.FILE);
+            Files.writeString(state, Files.readString(state).substring(0, 100));
+            assertEquals(refused.getMessage(), assertThrows(PrompdException.class, () -> build(repo, out)).getMessage(),
+                    "a damaged state still marks a build");
+            assertTrue(Files.isRegularFile(state), "the retired build is kept");
 
             Folders.deleteRecursively(retired);
             BuildResult result = build(repo, out);
