@@ -88,7 +88,7 @@ final class ListCommand implements Callable<Integer> {
             fields.put("invalid", entry.invalid());
             fields.put("otherBytes", otherBytes.contains(entry.name()));
             json.put(entry.name(), fields);
-            lines.put(entry.name(), entry.name() + "@" + entry.version() + note(entry, installed));
+            lines.put(entry.name(), entry.name() + "@" + entry.version() + note(entry, installed, store));
         }
         for (PackageName name : graph.unlocked()) {
             VersionRange range = graph.roots().get(name);
@@ -111,7 +111,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     /** What sets the entry apart from an installed direct dependency, and what to do about it. */
-    private static String note(ProjectGraph.Entry entry, boolean installed) {
+    private static String note(ProjectGraph.Entry entry, boolean installed, PackageStore store) {
         if (!entry.needed()) {
             return "  (not needed: 'prompd install' removes it)";
         }
@@ -123,7 +123,7 @@ final class ListCommand implements Callable<Integer> {
             notes.add(ProjectMismatches.invalid(entry.unmet()));
         }
         if (!installed) {
-            notes.add(ProjectMismatches.NOT_INSTALLED);
+            notes.add(ProjectMismatches.notInstalled(store, entry.name(), entry.version()));
         }
         return notes.isEmpty() ? "" : "  (" + String.join(", ", notes) + ")";
     }

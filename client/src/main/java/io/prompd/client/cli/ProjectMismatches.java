@@ -9,7 +9,9 @@ import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,6 +35,9 @@ final class ProjectMismatches {
     /** How tree and list mark a locked version the store lacks, such as one removed with uninstall --global. */
     static final String NOT_INSTALLED = "not installed: run 'prompd install'";
 
+    /** How tree and list mark a locked version whose place in the store holds something else than it whole. */
+    static final String DAMAGED = "damaged: run 'prompd install'";
+
     /** How tree and list mark a dependency of prompd.json the lock lacks, or that no lock holds yet. */
     static final String NOT_LOCKED = "not locked: run 'prompd install'";
 
@@ -41,6 +46,11 @@ final class ProjectMismatches {
             + " store's copy of a locked version came from other bytes than prompd.lock pins.";
 
     private ProjectMismatches() {
+    }
+
+    /** The mark of a locked version the store does not hold whole: {@link #DAMAGED} or {@link #NOT_INSTALLED}. */
+    static String notInstalled(PackageStore store, PackageName name, Version version) {
+        return store.isDamaged(name, version) ? DAMAGED : NOT_INSTALLED;
     }
 
     /** {@code invalid: outside ^1.0.0, run 'prompd install'}. */
@@ -79,8 +89,14 @@ final class ProjectMismatches {
                     : "there is no prompd.lock in " + project.folder() + " to lock " + names + " of prompd.json's"
                             + " dependencies", "run 'prompd install' to lock and install " + itOrThem(unlocked)));
         }
-        List<String> missing = entries.stream()
-                .filter(entry -> entry.needed() && !store.contains(entry.name(), entry.version()))
+        List<ProjectGraph.Entry> notWhole = entries.stream()
+                .filter(entry -> entry.needed() && !store.contains(entry.name(), entry.version())).toList();
+        notWhole.stream().filter(entry -> store.isDamaged(entry.name(), entry.version()))
+                .forEach(entry -> mismatches.add(new PrompdException(ExitCode.FAILURE, "the store's copy of "
+                        + entry.name() + "@" + entry.version() + " is damaged, with no " + ManifestReader.FILE_NAME
+                        + " that reads as a JSON object: " + store.folderOf(entry.name(), entry.version()),
+                        "run 'prompd install' to replace it")));
+        List<String> missing = notWhole.stream().filter(entry -> !store.isDamaged(entry.name(), entry.version()))
                 .map(entry -> entry.name() + "@" + entry.version()).toList();
         if (!missing.isEmpty()) {
             mismatches.add(new PrompdException(ExitCode.FAILURE, "prompd.lock locks " + Plural.series(missing, "and")

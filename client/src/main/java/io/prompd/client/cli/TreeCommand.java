@@ -156,7 +156,7 @@ final class TreeCommand implements Callable<Integer> {
         } else if (entries.get(node.name()).invalid()) {
             note = " (" + ProjectMismatches.invalid(entries.get(node.name()).unmet()) + ")";
         } else if (!isInstalled(node, store)) {
-            note = " (" + ProjectMismatches.NOT_INSTALLED + ")";
+            note = " (" + ProjectMismatches.notInstalled(store, node.name(), node.version().orElseThrow()) + ")";
         } else {
             note = node.repeated() ? " (shown above)" : "";
         }
@@ -206,7 +206,7 @@ final class TreeCommand implements Callable<Integer> {
                 notes.add(ProjectMismatches.outside(entry.unmet()));
             }
             if (!installed) {
-                notes.add("not installed");
+                notes.add(store.isDamaged(entry.name(), entry.version()) ? "damaged" : "not installed");
             }
             if (!notes.isEmpty()) {
                 marked(dot, entry.name() + "@" + entry.version(), notes, !installed);

@@ -1237,6 +1237,34 @@ class InstallCommandsTest {
     }
 
     @Test
+    void listAndTreeNameAStoreCopyWhoseManifestCannotBeReadAsDamagedAndInstallReplacesIt() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        Path folder = home.resolve("packages/@acme/util@1.1.0");
+        Files.writeString(folder.resolve("prompd.json"), "{\"name\": \"@acme/ut");
+        String error = "error: the store's copy of @acme/util@1.1.0 is damaged, with no prompd.json that reads as"
+                + " a JSON object: " + folder + "\nhint: run 'prompd install' to replace it\n";
+
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode(), list.err());
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive, damaged: run 'prompd install')\n", list.out());
+        assertEquals(error, list.err());
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode(), tree.err());
+        assertEquals("""
+                @me/app@1.0.0
+                └── @acme/base@1.0.0 ^1.0.0
+                    └── @acme/util@1.1.0 ^1.0.0 (damaged: run 'prompd install')
+                """, tree.out());
+        assertEquals(error, tree.err());
+
+        CliRun install = prompd("install");
+        assertEquals(0, install.exitCode(), install.err());
+        CliRun repaired = prompd("list");
+        assertEquals(0, repaired.exitCode(), repaired.err());
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive)\n", repaired.out());
+    }
+
+    @Test
     void listAndTreeMarkALockedVersionTheStoreLacksAndExit1AsNpmLsDoes() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());

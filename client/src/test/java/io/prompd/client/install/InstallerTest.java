@@ -1021,14 +1021,25 @@ class InstallerTest {
 
     /** How a version folder may be damaged after it was installed: by hand, by a disk tool. */
     enum Damage {
-        REPLACED_BY_A_FILE, EMPTIED, MANIFEST_DELETED;
+        REPLACED_BY_A_FILE, EMPTIED, MANIFEST_DELETED, MANIFEST_CUT_SHORT, MANIFEST_EMPTIED, MANIFEST_AN_ARRAY,
+        MANIFEST_A_STRING;
 
         void to(Path folder) throws IOException {
-            Folders.deleteRecursively(this == MANIFEST_DELETED ? folder.resolve("prompd.json") : folder);
-            if (this == REPLACED_BY_A_FILE) {
-                Files.writeString(folder, "not a package");
-            } else if (this == EMPTIED) {
-                Files.createDirectory(folder);
+            Path manifest = folder.resolve("prompd.json");
+            switch (this) {
+                case REPLACED_BY_A_FILE -> {
+                    Folders.deleteRecursively(folder);
+                    Files.writeString(folder, "not a package");
+                }
+                case EMPTIED -> {
+                    Folders.deleteRecursively(folder);
+                    Files.createDirectory(folder);
+                }
+                case MANIFEST_DELETED -> Files.delete(manifest);
+                case MANIFEST_CUT_SHORT -> Files.writeString(manifest, Files.readString(manifest).substring(0, 20));
+                case MANIFEST_EMPTIED -> Files.writeString(manifest, "");
+                case MANIFEST_AN_ARRAY -> Files.writeString(manifest, "[]");
+                case MANIFEST_A_STRING -> Files.writeString(manifest, "\"@acme/base\"");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.prompd.client.install.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -18,6 +19,7 @@ import io.prompd.core.protocol.VersionFileNames;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -40,8 +42,9 @@ import java.util.stream.Stream;
  * Installed packages, one folder per version shared by every project: {@code <home>/packages/@scope/name@1.2.0/}.
  * A version folder only ever appears complete, unpacked beside it and renamed into place, and is
  * never changed afterwards: a version's content is fixed once published. Only a whole one counts
- * as installed, a folder holding its {@code prompd.json}: whatever else has its name (a file, a
- * folder emptied by hand or by a disk tool) is damage, which the next run removes and installs again.
+ * as installed, a folder holding its {@code prompd.json} as a JSON object: whatever else has its name (a file, a
+ * folder emptied by hand or by a disk tool, a manifest cut short) is damage, which the next run removes and installs
+ * again.
  *
  * <p>Beside each version folder, a hidden file records the integrity of the tarball it was unpacked from
  * ({@code @scope/.name@1.2.0.integrity}): the folder is keyed by name and version alone, and two registries may
@@ -79,9 +82,37 @@ public final class PackageStore {
         return isWhole(folderOf(name, version));
     }
 
-    /** Every package has its manifest at the root of its tarball, so a version folder without one is not usable. */
+    /**
+     * Whether something stands where the version's folder goes that is not the version whole, which the next
+     * install replaces.
+     */
+    public boolean isDamaged(PackageName name, Version version) {
+        Path folder = folderOf(name, version);
+        return Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !isWhole(folder);
+    }
+
     private static boolean isWhole(Path folder) {
-        return Files.isRegularFile(folder.resolve(ManifestReader.FILE_NAME));
+        return manifestOf(folder).isPresent();
+    }
+
+    /**
+     * The manifest at the root of a version folder, where every tarball has it; empty when there is none or it is
+     * no JSON object (cut short, emptied, overwritten), with which the version is not usable. Not validated further:
+     * the registry did when the version was published.
+     */
+    private static Optional<JsonNode> manifestOf(Path folder) {
+        Path manifest = folder.resolve(ManifestReader.FILE_NAME);
+        if (!Files.isRegularFile(manifest)) {
+            return Optional.empty();
+        }
+        try {
+            // null, not a node, for a file with no JSON in it
+            return Optional.ofNullable(Json.reader().readTree(Files.readAllBytes(manifest))).filter(JsonNode::isObject);
+        } catch (JsonProcessingException damaged) {
+            return Optional.empty();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     /**
@@ -150,15 +181,13 @@ public final class PackageStore {
      */
     public Optional<SortedMap<String, String>> declaredDependencies(PackageName name, Version version)
             throws IOException {
-        Path manifest = folderOf(name, version).resolve(ManifestReader.FILE_NAME);
-        if (!Files.isRegularFile(manifest)) {
-            return Optional.empty();
-        }
-        // as written: a warm install reads every locked version's, and comparing the text spares parsing each range
-        SortedMap<String, String> declared = new TreeMap<>();
-        Json.reader().readTree(Files.readAllBytes(manifest)).path(ManifestFields.DEPENDENCIES).properties()
-                .forEach(entry -> declared.put(entry.getKey(), entry.getValue().asText("")));
-        return Optional.of(declared);
+        return manifestOf(folderOf(name, version)).map(manifest -> {
+            // as written: a warm install reads every locked version's, and comparing the text spares parsing each range
+            SortedMap<String, String> declared = new TreeMap<>();
+            manifest.path(ManifestFields.DEPENDENCIES).properties()
+                    .forEach(entry -> declared.put(entry.getKey(), entry.getValue().asText("")));
+            return declared;
+        });
     }
 
     /**
@@ -209,14 +238,13 @@ public final class PackageStore {
      * package of an install passes here, and the registry validated the rest when it was published.
      */
     private static void requireDeclares(Path unpacked, PackageName name, Version version, Pin pin) throws IOException {
-        Path manifest = unpacked.resolve(ManifestReader.FILE_NAME);
-        JsonNode declared = Files.isRegularFile(manifest) ? Json.reader().readTree(Files.readAllBytes(manifest)) : null;
+        JsonNode declared = manifestOf(unpacked).orElse(null);
         String declaredName = declared == null ? "" : declared.path("name").asText("");
         String declaredVersion = declared == null ? "" : declared.path("version").asText("");
         if (declaredName.equals(name.toString()) && declaredVersion.equals(version.toString())) {
             return;
         }
-        String found = declared == null ? "no " + ManifestReader.FILE_NAME
+        String found = declared == null ? "no readable " + ManifestReader.FILE_NAME
                 : (declaredName.isEmpty() ? "no valid name" : declaredName) + "@"
                         + (declaredVersion.isEmpty() ? "(no valid version)" : declaredVersion);
         throw new PrompdException(ExitCode.INTEGRITY, "the tarball meant to be " + name + "@" + version + " holds "

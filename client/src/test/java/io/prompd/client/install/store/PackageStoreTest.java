@@ -146,6 +146,23 @@ class PackageStoreTest {
     }
 
     @Test
+    void aTarballWhoseManifestCannotBeReadIsRefusedAsHoldingNoneNotWithTheParsersWords() throws IOException {
+        Path tarball = work.resolve("cut.tgz");
+        MemorySource source = MemorySource.ofText("greeter", Map.of("prompd.json", "{\"name\": \"@acme/gre"));
+        PackResult packed = Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(),
+                ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.REGISTRY_INDEX));
+
+        assertEquals(ExitCode.INTEGRITY, refused.exitCode());
+        assertEquals("the tarball meant to be @acme/greeter@1.2.0 holds no readable prompd.json instead; nothing of it"
+                + " was installed", refused.getMessage());
+        assertFalse(Files.exists(store.folderOf(NAME, VERSION)));
+    }
+
+    @Test
     void anInstalledVersionIsNeverReplaced() throws IOException {
         Path tarball = work.resolve("greeter.tgz");
         PackResult packed = pack(tarball);
