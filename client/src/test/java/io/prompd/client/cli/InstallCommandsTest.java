@@ -926,11 +926,31 @@ class InstallCommandsTest {
         try (Stream<Path> store = Files.list(home.resolve("packages/@acme"))) {
             assertEquals(List.of(), store.toList(), "neither the version nor what its unpack began is left");
         }
+        assertNoTarballCached();
+        assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
+    }
+
+    @Test
+    void aTarballBeyondTheArchiveLimitsIsRefusedWithSixAsPackNeverWritesItAndIsNotCached() throws IOException {
+        registry.addToTarball("@acme/util", "1.1.0", "package/prompts/big.prmd",
+                new byte[(int) ArchiveLimits.DEFAULT.maxFileBytes() + 1]);
+
+        CliRun run = prompd("install", "@acme/util");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertNoTarballCached();
+        assertEquals("error: the tarball of @acme/util@1.1.0 was refused, and nothing of it was installed: the archive"
+                + " is refused: package/prompts/big.prmd has 5242881 bytes, more than the limit of 5242880 bytes per"
+                + " file\nhint: prompd pack never writes an archive beyond these limits, nor a registry's build, so"
+                + " it was damaged or tampered with, or made by a prompd with larger limits than this one; tell the"
+                + " registry's maintainers\n", run.err().replace(System.lineSeparator(), "\n"));
+    }
+
+    private void assertNoTarballCached() throws IOException {
         try (Stream<Path> cache = Files.walk(home.resolve("cache/tarballs"))) {
             assertEquals(List.of(), cache.filter(Files::isRegularFile).toList(),
                     "a refused tarball is not kept for 'cache verify' to pass and the next run to refuse again");
         }
-        assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
     }
 
     /** Replaces an integrity in prompd.lock with another tarball's, as a hand edit or a merge may; returns that one. */

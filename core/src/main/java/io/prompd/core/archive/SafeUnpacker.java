@@ -369,9 +369,14 @@ public final class SafeUnpacker {
                     "download it again; if it keeps failing, the registry's copy or its record is damaged");
         }
 
+        /**
+         * Pack and a registry's build apply the same limits, so a tarball beyond them was never published as it is:
+         * refused as an unsafe entry is, for its cached copy to go too.
+         */
         static Rejection overLimit(String detail) {
-            return new Rejection(ExitCode.FAILURE, "the archive is refused: " + detail,
-                    "the package exceeds this client's archive limits; ask its author to make it smaller");
+            return new Rejection(ExitCode.INTEGRITY, "the archive is refused: " + detail,
+                    "prompd pack never writes an archive beyond these limits, nor a registry's build, so it was damaged"
+                            + " or tampered with, or made by a prompd with larger limits than this one");
         }
 
         /** A failure to read the archive: a refusal raised by the guards, or else damage. */

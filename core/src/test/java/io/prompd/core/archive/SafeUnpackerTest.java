@@ -346,7 +346,7 @@ class SafeUnpackerTest {
     @Test
     void refusesAFileOverTheSizeLimit() throws IOException {
         assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/big", new byte[101])),
-                new ArchiveLimits(10, 100, 1000), ExitCode.FAILURE, "101 bytes, more than the limit of 100");
+                new ArchiveLimits(10, 100, 1000), ExitCode.INTEGRITY, "101 bytes, more than the limit of 100");
     }
 
     @Test
@@ -364,7 +364,7 @@ class SafeUnpackerTest {
         assertRefused(Tarballs.craft(tar -> {
             Tarballs.file(tar, "package/a", new byte[60]);
             Tarballs.file(tar, "package/b", new byte[60]);
-        }), new ArchiveLimits(10, 100, 100), ExitCode.FAILURE, "add up to more than the limit of 100");
+        }), new ArchiveLimits(10, 100, 100), ExitCode.INTEGRITY, "add up to more than the limit of 100");
     }
 
     @Test
@@ -373,7 +373,7 @@ class SafeUnpackerTest {
             Tarballs.file(tar, "package/a", HELLO);
             Tarballs.file(tar, "package/b", HELLO);
             Tarballs.file(tar, "package/c", HELLO);
-        }), new ArchiveLimits(2, 100, 1000), ExitCode.FAILURE, "more than 2 files");
+        }), new ArchiveLimits(2, 100, 1000), ExitCode.INTEGRITY, "more than 2 files");
     }
 
     @Test
@@ -403,7 +403,7 @@ class SafeUnpackerTest {
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> SafeUnpacker.unpackVerified(input, Integrity.of(bomb), target, limits));
 
-        assertEquals(ExitCode.FAILURE, refused.exitCode());
+        assertEquals(ExitCode.INTEGRITY, refused.exitCode());
         assertTrue(refused.getMessage().contains("holds more than the limit of 1.0 MiB"), refused.getMessage());
         assertTrue(input.read < bomb.length / 2, "stopped after " + input.read + " of " + bomb.length + " bytes");
         try (Stream<Path> left = Files.list(target)) {
@@ -425,7 +425,7 @@ class SafeUnpackerTest {
             tar.closeArchiveEntry();
         });
 
-        assertRefused(tgz, new ArchiveLimits(1, 100, 100), ExitCode.FAILURE,
+        assertRefused(tgz, new ArchiveLimits(1, 100, 100), ExitCode.INTEGRITY,
                 "holds more than the limit of 100 bytes");
     }
 
