@@ -80,8 +80,8 @@ public final class InstallNoteView {
                             + " pins it; " : "") + "it can no longer be downloaded; " + takenDown.wayOff() + ")");
         }
         if (note instanceof MovedOffTakenDown moved) {
-            return new Worded("movedOffTakenDown", Map.of("name", moved.name(), "from", moved.from(), "to", moved.to(),
-                    "reason", moved.reason()), moved.name() + " moved from the locked " + moved.from() + " to "
+            return new Worded("movedOffTakenDown", withReason(Map.of("name", moved.name(), "from", moved.from(),
+                    "to", moved.to()), Optional.of(moved.reason())), moved.name() + " moved from the locked " + moved.from() + " to "
                     + moved.to() + ": " + StatusNotes.labelled("its registry took " + moved.from() + " down",
                     moved.reason()));
         }
@@ -120,8 +120,8 @@ public final class InstallNoteView {
                     + theOneThatCan(passedOver.strategy()));
         }
         if (note instanceof LatestYanked yanked) {
-            return new Worded("latestYanked", Map.of("name", yanked.name(), "tagged", yanked.tagged(), "reason",
-                    yanked.reason(), "installed", yanked.installed()), yanked.name() + "'s latest dist-tag points at "
+            return new Worded("latestYanked", withReason(Map.of("name", yanked.name(), "tagged", yanked.tagged(),
+                    "installed", yanked.installed()), Optional.of(yanked.reason())), yanked.name() + "'s latest dist-tag points at "
                     + yanked.tagged() + ", which is " + StatusNotes.labelled("yanked", yanked.reason()) + ", so "
                     + yanked.installed() + " is installed: a new install chooses no yanked version");
         }
@@ -205,9 +205,17 @@ public final class InstallNoteView {
 
     /** {@code name}, {@code version} and, when there is one, the registry's {@code reason}. */
     private static Map<String, Object> released(PackageName name, Version version, Optional<String> reason) {
-        Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", name, "version", version));
-        reason.ifPresent(given -> fields.put("reason", given));
-        return fields;
+        return withReason(Map.of("name", name, "version", version), reason);
+    }
+
+    /**
+     * The fields and the registry's {@code reason}, left out when it gave none, empty or blank, as the registry's
+     * {@code build --json} and {@code check --json} give a takedown: a script tests for the field alone.
+     */
+    private static Map<String, Object> withReason(Map<String, Object> fields, Optional<String> reason) {
+        Map<String, Object> withReason = new LinkedHashMap<>(fields);
+        reason.filter(given -> !given.isBlank()).ifPresent(given -> withReason.put("reason", given));
+        return withReason;
     }
 
 }

@@ -750,6 +750,48 @@ class InstallCommandsTest {
     }
 
     @Test
+    void jsonWarningsLeaveOutTheReasonOfATakedownOrYankRecordedWithoutOneAsTheRegistrysBuildAndCheckDo()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/base", "@acme/util").exitCode());
+        registry.takeDown("@acme/util", "1.1.0", "").yank("@acme/base", "1.0.0", " ");
+
+        CliRun kept = prompd("install", "@acme/greeter", "--json");
+
+        assertEquals(0, kept.exitCode(), kept.err());
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "yanked", "name": "@acme/base", "version": "1.0.0", "message": "@acme/base@1.0.0 is yanked\
+                 (installed because the lock file pins it; no other version meets ^1.0.0, and none would with a wider\
+                 range in prompd.json: the packages needing it ask for ^1.0.0; a newer version of those may ask for\
+                 another ('prompd tree' shows them))"},
+                 {"kind": "takenDown", "name": "@acme/util", "version": "1.1.0", "message": "@acme/util@1.1.0 is taken\
+                 down (installed from the copy at hand because the lock file pins it; it can no longer be downloaded;\
+                 no other version meets ^1.1.0 and ^1.0.0: widen its range in prompd.json, or choose another version\
+                 ('prompd info @acme/util' lists them))"}]"""), Json.reader().readTree(kept.out()).get("warnings"));
+        JsonNode info = Json.reader().readTree(prompd("info", "@acme/util@^1.0.0", "--json").out());
+        assertEquals("{\"1.1.0\":\"\"}", info.get("takenDown").toString(), "a version to its reason, as index.json has it");
+        assertEquals("{\"1.1.0\":\"\"}", info.get("takenDownInRange").toString());
+        home = work.resolve("other-home");
+        CliRun uninstalled = prompd("uninstall", "@acme/base", "--json");
+        assertEquals(0, uninstalled.exitCode(), uninstalled.err());
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "leftOut", "packages": [{"name": "@acme/util", "version": "1.1.0"}], "message": "not\
+                 installed, as taken down with no copy at hand, though prompd.lock still locks it: @acme/util@1.1.0\
+                 (no other version meets ^1.1.0 and ^1.0.0: widen its range in prompd.json, or choose another version\
+                 ('prompd info @acme/util' lists them))"},
+                 {"kind": "yanked", "name": "@acme/base", "version": "1.0.0", "message": "@acme/base@1.0.0 is yanked\
+                 (installed because the lock file pins it; no other version meets ^1.0.0, which the packages needing\
+                 it ask for; a newer version of those may ask for another ('prompd tree' shows them))"}]"""),
+                Json.reader().readTree(uninstalled.out()).get("warnings"));
+        registry.publish("@acme/util", "1.2.0");
+        CliRun moved = prompd("update", "--json");
+        assertEquals(0, moved.exitCode(), moved.err());
+        assertEquals(Json.reader().readTree("""
+                {"kind": "movedOffTakenDown", "name": "@acme/util", "from": "1.1.0", "to": "1.2.0", "message":\
+                 "@acme/util moved from the locked 1.1.0 to 1.2.0: its registry took 1.1.0 down"}"""),
+                Json.reader().readTree(moved.out()).get("warnings").get(1), "after the yank of @acme/base");
+    }
+
+    @Test
     void aDependencyNamedTwiceToUninstallIsRemovedAndSaidOnce() throws IOException {
         assertEquals(0, prompd("install", "@acme/util", "@acme/base").exitCode());
 

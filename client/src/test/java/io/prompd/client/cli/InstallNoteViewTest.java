@@ -101,6 +101,23 @@ class InstallNoteViewTest {
     }
 
     @Test
+    void everyKindCarryingAReasonLeavesItOutWhenTheRegistryGaveAnEmptyOrBlankOne() {
+        String wayOff = "'prompd update @a/x' moves off it";
+        List<InstallNote> withoutReasons = List.of(
+                new InstallNote.Yanked(X, ONE, " ", false, wayOff),
+                new InstallNote.Deprecated(X, ONE, ""),
+                new InstallNote.TakenDown(X, ONE, Optional.of(""), true, wayOff),
+                new InstallNote.MovedOffTakenDown(X, ONE, TWO, "\t"),
+                new InstallNote.LatestYanked(X, TWO, "", ONE));
+        for (InstallNote note : withoutReasons) {
+            assertFalse(InstallNoteView.asJson(note).containsKey("reason"), note.toString());
+        }
+        assertEquals(List.of(Map.of("name", X, "version", ONE)), InstallNoteView.asJson(new InstallNote.LeftOut(
+                List.of(new InstallNote.TakenDownVersion(X, ONE, Optional.of(" "))), wayOff)).get("packages"));
+        assertEquals("broken", InstallNoteView.asJson(EVERY_KIND.get(0)).get("reason"), "a reason given is kept");
+    }
+
+    @Test
     void aRouteChangeGivesEachRegistryAsANameAndAUrlLeavingOutTheNameOfOneNotConfigured() {
         InstallNote.RouteChanged named = (InstallNote.RouteChanged) EVERY_KIND.get(14);
         assertEquals(Map.of("name", "a", "url", "https://a.test/"), InstallNoteView.asJson(named).get("lockedFrom"));
