@@ -72,7 +72,7 @@ public final class InstallNoteView {
                     + StatusNotes.labelled("deprecated", deprecated.reason()));
         }
         if (note instanceof TakenDown takenDown) {
-            return new Worded("takenDown", released(takenDown.name(), takenDown.version(), takenDown.reason()),
+            return new Worded("takenDown", takenDownVersion(takenDown.name(), takenDown.version(), takenDown.reason()),
                     takenDown.name() + "@" + takenDown.version() + " is " + takenDown.reason()
                             .map(reason -> StatusNotes.labelled("taken down", reason))
                             .orElse(StatusNotes.NO_LONGER_LISTED)
@@ -154,7 +154,7 @@ public final class InstallNoteView {
         if (note instanceof LeftOut leftOut) {
             Map<String, String> reasons = InstallNote.TakenDownVersion.reasons(leftOut.versions());
             return new Worded("leftOut", Map.of("packages", leftOut.versions().stream()
-                    .map(one -> released(one.name(), one.version(), one.reason())).toList()),
+                    .map(one -> takenDownVersion(one.name(), one.version(), one.reason())).toList()),
                     "not installed, as taken down with no copy at hand, though " + LockFile.FILE_NAME + " still locks "
                             + (reasons.size() == 1 ? "it" : "them") + ": " + Takedowns.withReasons(reasons) + " ("
                             + leftOut.wayOff() + ")");
@@ -206,6 +206,19 @@ public final class InstallNoteView {
     /** {@code name}, {@code version} and, when there is one, the registry's {@code reason}. */
     private static Map<String, Object> released(PackageName name, Version version, Optional<String> reason) {
         return withReason(Map.of("name", name, "version", version), reason);
+    }
+
+    /**
+     * {@code name}, {@code version} and the takedown's {@code reason}, or {@code "unlisted": true} when the registry
+     * records no takedown of the version but no longer lists it: without a {@code reason} either may be meant, and a
+     * script must not read {@code message} to tell which.
+     */
+    private static Map<String, Object> takenDownVersion(PackageName name, Version version, Optional<String> reason) {
+        Map<String, Object> fields = released(name, version, reason);
+        if (reason.isEmpty()) {
+            fields.put("unlisted", true);
+        }
+        return fields;
     }
 
     /**

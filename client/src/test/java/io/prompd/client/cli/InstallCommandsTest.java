@@ -2509,8 +2509,8 @@ class InstallCommandsTest {
 
         assertEquals(0, added.exitCode(), added.err());
         assertEquals(Json.reader().readTree("""
-                [{"kind": "takenDown", "name": "@acme/gone", "version": "1.1.0", "message": "@acme/gone@1.1.0 is no\
-                 longer listed by its registry (installed from the copy at hand because the lock file pins it; it can\
+                [{"kind": "takenDown", "name": "@acme/gone", "version": "1.1.0", "unlisted": true, "message":\
+                 "@acme/gone@1.1.0 is no longer listed by its registry (installed from the copy at hand because the lock file pins it; it can\
                  no longer be downloaded; no other version meets ^1.1.0: widen its range in prompd.json, or choose\
                  another version ('prompd info @acme/gone' lists them))"}]"""),
                 Json.reader().readTree(added.out()).get("warnings"));
@@ -2521,6 +2521,12 @@ class InstallCommandsTest {
         assertEquals(0, updated.exitCode(), updated.err());
         assertTrue(updated.err().startsWith("warning: @acme/gone@1.1.0 is no longer listed by its registry ("),
                 updated.err());
+        home = work.resolve("other-home");
+        CliRun uninstalled = prompd("uninstall", "@acme/greeter", "--json");
+        assertEquals(0, uninstalled.exitCode(), uninstalled.err());
+        assertEquals(Json.reader().readTree("""
+                [{"name": "@acme/gone", "version": "1.1.0", "unlisted": true}]"""),
+                Json.reader().readTree(uninstalled.out()).at("/warnings/0/packages"));
     }
 
     @Test

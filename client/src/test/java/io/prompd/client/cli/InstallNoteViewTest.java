@@ -91,7 +91,8 @@ class InstallNoteViewTest {
                 "leaked a key")), "message", "not installed, as taken down with no copy at hand, though prompd.lock"
                 + " still locks it: @a/x@1.0.0: leaked a key ('prompd update @a/x' moves off it)"),
                 InstallNoteView.asJson(EVERY_KIND.get(13)));
-        assertEquals(Map.of("kind", "leftOut", "packages", List.of(Map.of("name", X, "version", ONE)), "message",
+        assertEquals(Map.of("kind", "leftOut", "packages", List.of(Map.of("name", X, "version", ONE, "unlisted",
+                true)), "message",
                 "not installed, as taken down with no copy at hand, though prompd.lock still locks it: @a/x@1.0.0: no"
                         + " longer listed by its registry ('prompd update @a/x' moves off it)"),
                 InstallNoteView.asJson(new InstallNote.LeftOut(List.of(new InstallNote.TakenDownVersion(X, ONE,
