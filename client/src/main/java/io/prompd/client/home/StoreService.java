@@ -39,8 +39,8 @@ public final class StoreService {
     }
 
     /**
-     * Removes installed versions: each spec's range picks among them, a name alone takes every one.
-     * Nothing is removed unless every spec picks at least one. A project whose lock pins a removed
+     * Removes installed versions, damaged copies among them: each spec's range picks among them, a name alone takes
+     * every one. Nothing is removed unless every spec picks at least one. A project whose lock pins a removed
      * version gets it again from its next install.
      *
      * @return the versions removed, by package
@@ -48,11 +48,11 @@ public final class StoreService {
      */
     public SortedMap<PackageName, SortedSet<Version>> remove(List<PackageSpec> specs, Consumer<Path> onWait) throws IOException {
         try (HomeLock ignored = RunLocks.home(home, store, cache, onWait)) {
-            SortedMap<PackageName, SortedSet<Version>> installed = store.installed();
+            SortedMap<PackageName, SortedSet<Version>> inStore = store.installedOrDamaged();
             SortedMap<PackageName, SortedSet<Version>> chosen = new TreeMap<>();
             List<String> unmatched = new ArrayList<>();
             for (PackageSpec spec : specs) {
-                SortedSet<Version> picked = picked(spec, installed.getOrDefault(spec.name(), Collections.emptySortedSet()));
+                SortedSet<Version> picked = picked(spec, inStore.getOrDefault(spec.name(), Collections.emptySortedSet()));
                 if (picked.isEmpty()) {
                     unmatched.add(describe(spec));
                 } else {

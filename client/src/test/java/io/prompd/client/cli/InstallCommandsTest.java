@@ -25,6 +25,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -1324,6 +1325,24 @@ class InstallCommandsTest {
         CliRun repaired = prompd("list");
         assertEquals(0, repaired.exitCode(), repaired.err());
         assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive)\n", repaired.out());
+    }
+
+    @Test
+    void aGlobalUninstallRemovesAStoreCopyWhoseManifestIsCutShort() throws IOException {
+        assertEquals(0, prompd("install", "--global", "@acme/util@1.0.0").exitCode());
+        assertEquals(0, prompd("install", "--global", "@acme/util@1.1.0").exitCode());
+        Files.writeString(home.resolve("packages/@acme/util@1.1.0/prompd.json"), "{\"name\": \"@acme/ut");
+
+        CliRun named = prompd("uninstall", "--global", "@acme/util@1.1.0");
+
+        assertEquals(0, named.exitCode(), named.err());
+        assertEquals("removed @acme/util@1.1.0\n", named.out());
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0"), LinkOption.NOFOLLOW_LINKS));
+        assertEquals("@acme/util@1.0.0\n", prompd("list", "--installed").out());
+        Files.writeString(home.resolve("packages/@acme/util@1.0.0/prompd.json"), "");
+        CliRun all = prompd("uninstall", "--global", "@acme/util");
+        assertEquals(0, all.exitCode(), all.err());
+        assertEquals("removed @acme/util@1.0.0\n", all.out(), "the name alone takes damaged copies too");
     }
 
     @Test

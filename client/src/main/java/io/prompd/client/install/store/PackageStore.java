@@ -36,6 +36,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -325,15 +326,27 @@ public final class PackageStore {
 
     /** Every installed version, by package. */
     public SortedMap<PackageName, SortedSet<Version>> installed() throws IOException {
-        SortedMap<PackageName, SortedSet<Version>> installed = new TreeMap<>();
+        return versionsWhere(PackageStore::isWhole);
+    }
+
+    /**
+     * Every version installed whole or {@link #isDamaged damaged}, by package: what a user removing versions from the
+     * store sees there, as {@code list} and {@code tree} name a damaged copy.
+     */
+    public SortedMap<PackageName, SortedSet<Version>> installedOrDamaged() throws IOException {
+        return versionsWhere(entry -> true);
+    }
+
+    private SortedMap<PackageName, SortedSet<Version>> versionsWhere(Predicate<Path> kept) throws IOException {
+        SortedMap<PackageName, SortedSet<Version>> found = new TreeMap<>();
         for (Path entry : versionEntries()) {
-            if (isWhole(entry)) {
-                parse(entry).ifPresent(version -> installed.computeIfAbsent(version.name(), key -> new TreeSet<>())
+            if (kept.test(entry)) {
+                parse(entry).ifPresent(version -> found.computeIfAbsent(version.name(), key -> new TreeSet<>())
                         .add(version.version()));
             }
         }
-        installed.replaceAll((name, versions) -> Collections.unmodifiableSortedSet(versions));
-        return Collections.unmodifiableSortedMap(installed);
+        found.replaceAll((name, versions) -> Collections.unmodifiableSortedSet(versions));
+        return Collections.unmodifiableSortedMap(found);
     }
 
     private record NamedVersion(PackageName name, Version version) {
