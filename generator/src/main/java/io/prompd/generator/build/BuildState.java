@@ -99,10 +99,11 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
      *                         none: that would turn off the guards against changing and leaving out served versions
      */
     static Optional<BuildState> read(Path out) throws IOException {
-        if (Header.read(out).filter(header -> header.format() == FORMAT).isEmpty()) {
+        Optional<byte[]> stateText = text(out);
+        if (stateText.isEmpty() || Header.of(out, stateText.get()).format() != FORMAT) {
             return Optional.empty();
         }
-        byte[] text = Files.readAllBytes(out.resolve(FILE));
+        byte[] text = stateText.get();
         try {
             return Optional.of(Json.read(text, BuildState.class));
         } catch (JsonProcessingException unreadable) {
@@ -110,6 +111,18 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
         } catch (IllegalArgumentException unreadable) {
             throw damaged(out, unreadable.getMessage());
         }
+    }
+
+    /** The bytes of the folder's state file, read once for its header and its packages; empty when it has none. */
+    private static Optional<byte[]> text(Path out) throws IOException {
+        Path file = out.resolve(FILE);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw damaged(out, "it is not a file");
+        }
+        return Optional.of(Files.readAllBytes(file));
     }
 
     private static PrompdException damaged(Path out, String why) {
@@ -130,14 +143,11 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
          *                         its end so that a file cut short is not taken for the build of its commit
          */
         static Optional<Header> read(Path out) throws IOException {
-            Path file = out.resolve(FILE);
-            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.empty();
-            }
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw damaged(out, "it is not a file");
-            }
-            byte[] text = Files.readAllBytes(file);
+            Optional<byte[]> text = text(out);
+            return text.isEmpty() ? Optional.empty() : Optional.of(of(out, text.get()));
+        }
+
+        private static Header of(Path out, byte[] text) throws IOException {
             int format = 0;
             String commit = null;
             String baseUrl = null;
@@ -163,7 +173,7 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
             if (commit == null || !ObjectId.isId(commit)) {
                 throw damaged(out, "it names no commit");
             }
-            return Optional.of(new Header(format, commit, baseUrl));
+            return new Header(format, commit, baseUrl);
         }
 
         /** Whether a build of this commit with these options would write exactly what the folder holds. */
