@@ -92,28 +92,58 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     }
 
     /**
-     * The state of a previous build in the folder, if it has one this generator can use: empty when the folder has
-     * none, or one of another format, whose output is rebuilt in full.
+     * The folder's state file, read once and its header parsed; empty when the folder has none.
      *
-     * @throws PrompdException when the folder has a state that cannot be read, which a build must not take for
-     *                         none: that would turn off the guards against changing and leaving out served versions
+     * @throws PrompdException when the folder has a state file that is not whole JSON naming a commit, read to its
+     *                         end so that a file cut short is not taken for the build of its commit
      */
-    static Optional<BuildState> read(Path out) throws IOException {
-        Optional<byte[]> stateText = text(out);
-        if (stateText.isEmpty() || Header.of(out, stateText.get()).format() != FORMAT) {
-            return Optional.empty();
+    static Optional<StateFile> readFile(Path out) throws IOException {
+        Optional<byte[]> text = text(out);
+        return text.isEmpty() ? Optional.empty() : Optional.of(new StateFile(out, Header.of(out, text.get()), text.get()));
+    }
+
+    /**
+     * A state file as read: its header, parsed at once since it tells whether the folder holds the very build asked
+     * for, and its packages, parsed only for a build that must compare with them.
+     */
+    static final class StateFile {
+
+        private final Path out;
+        private final Header header;
+        private final byte[] text;
+
+        private StateFile(Path out, Header header, byte[] text) {
+            this.out = out;
+            this.header = header;
+            this.text = text;
         }
-        byte[] text = stateText.get();
-        try {
-            return Optional.of(Json.read(text, BuildState.class));
-        } catch (JsonProcessingException unreadable) {
-            throw damaged(out, JsonSyntaxError.of(unreadable, text).placeAndReason());
-        } catch (IllegalArgumentException unreadable) {
-            throw damaged(out, unreadable.getMessage());
+
+        Header header() {
+            return header;
+        }
+
+        /**
+         * The previous build's whole state, if this generator can use it: empty when it is of another format, whose
+         * output is rebuilt in full.
+         *
+         * @throws PrompdException when the packages cannot be read, which a build must not take for none: that would
+         *                         turn off the guards against changing and leaving out served versions
+         */
+        Optional<BuildState> state() throws IOException {
+            if (header.format() != FORMAT) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Json.read(text, BuildState.class));
+            } catch (JsonProcessingException unreadable) {
+                throw damaged(out, JsonSyntaxError.of(unreadable, text).placeAndReason());
+            } catch (IllegalArgumentException unreadable) {
+                throw damaged(out, unreadable.getMessage());
+            }
         }
     }
 
-    /** The bytes of the folder's state file, read once for its header and its packages; empty when it has none. */
+    /** The bytes of the folder's state file; empty when it has none. */
     private static Optional<byte[]> text(Path out) throws IOException {
         Path file = out.resolve(FILE);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -132,20 +162,11 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
 
     /**
      * What the previous build in the folder was made of, read without its packages: enough to
-     * tell that nothing changed. The rest of the file is only parsed, not read into package states.
+     * tell that nothing changed. The rest of the file is only parsed, to its end, not read into package states.
      *
      * @param baseUrl null for relative links
      */
     record Header(int format, String commit, String baseUrl) {
-
-        /**
-         * @throws PrompdException when the folder has a state file that is not whole JSON naming a commit, read to
-         *                         its end so that a file cut short is not taken for the build of its commit
-         */
-        static Optional<Header> read(Path out) throws IOException {
-            Optional<byte[]> text = text(out);
-            return text.isEmpty() ? Optional.empty() : Optional.of(of(out, text.get()));
-        }
 
         private static Header of(Path out, byte[] text) throws IOException {
             int format = 0;

@@ -61,7 +61,7 @@ final class OutputFolder {
             // a state file alone is no proof: the folder may be the user's; with the root documents, one that does
             // not read is a build's damaged state, refused as such
             if (!content.isEmpty() && (!RootDocumentWriter.PATHS.stream().allMatch(path -> Files.isRegularFile(
-                    out.resolve(path))) || BuildState.Header.read(out).isEmpty())) {
+                    out.resolve(path))) || BuildState.readFile(out).isEmpty())) {
                 throw new PrompdException(ExitCode.CONFLICT, out + " is not empty and not the output of a previous build",
                         "give a new or empty folder to --out: a build replaces the whole folder");
             }

@@ -119,26 +119,26 @@ public final class RegistryBuilder {
     private BuildResult buildAlone(BuildOptions options, BuildProgress progress, long start) throws IOException {
         Path out = options.out();
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
-        // The previous build's state, the snapshot and the history walk are read independently, in
-        // parallel; the state (megabytes of JSON) while the repository is opened. A build that
-        // finds nothing changed leaves that read unused.
-        CompletableFuture<Optional<BuildState>> pendingPrevious = Futures.inBackground("previous-build",
-                () -> BuildState.read(out));
+        Optional<BuildState.StateFile> stateFile = BuildState.readFile(out);
         try (RegistryRepository repository = RegistryRepository.open(options.repository())) {
             ObjectId commit = repository.resolve(options.revision());
-            Optional<BuildResult> unchanged = alreadyBuilt(out, commit.name(), baseUrl, start);
-            if (unchanged.isPresent()) {
-                return unchanged.get();
+            if (stateFile.filter(file -> file.header().isBuildOf(commit.name(), baseUrl)).isPresent()) {
+                return alreadyBuilt(out, commit.name(), start);
             }
+            // The previous build's packages (megabytes of JSON) are parsed while the snapshot is read, which does
+            // not need them.
+            CompletableFuture<Optional<BuildState>> pendingPrevious = Futures.inBackground("previous-build",
+                    () -> stateFile.isEmpty() ? Optional.empty() : stateFile.get().state());
             repository.requireWholeHistory("a build");
+            Optional<String> servedCommit = stateFile.map(file -> file.header().commit());
             return repository.readingObjects("the build",
-                    () -> buildCommit(repository, commit, options, progress, pendingPrevious, start));
+                    () -> buildCommit(repository, commit, options, progress, pendingPrevious, servedCommit, start));
         }
     }
 
     private BuildResult buildCommit(RegistryRepository repository, ObjectId commit, BuildOptions options,
                                     BuildProgress progress, CompletableFuture<Optional<BuildState>> pendingPrevious,
-                                    long start) throws IOException {
+                                    Optional<String> servedCommit, long start) throws IOException {
         Path out = options.out();
         Optional<String> baseUrl = options.baseUrl().map(URI::toString);
         CompletableFuture<RegistrySnapshot> pendingSnapshot = Futures.inBackground("registry-snapshot",
@@ -165,8 +165,10 @@ public final class RegistryBuilder {
             if (served.isPresent()) {
                 problems.addAll(changedSinceServed(served.get(), states, repository, out));
             }
-            Optional<ServedTakedowns> takedowns = served.isPresent() ? served.map(ServedTakedowns::of)
-                    : ServedTakedowns.readDocuments(out);
+            Optional<ServedTakedowns> takedowns = served.map(ServedTakedowns::of);
+            if (takedowns.isEmpty() && servedCommit.isPresent()) {
+                takedowns = Optional.of(ServedTakedowns.readDocuments(out, servedCommit.get()));
+            }
             List<BuildWarning> warnings = new ArrayList<>();
             takedowns.flatMap(output -> servingTakenDownAgain(output, states, commit, options))
                     .ifPresent(warnings::add);
@@ -203,15 +205,11 @@ public final class RegistryBuilder {
     }
 
     /** The result of a build that writes nothing, when the folder already holds this very build. */
-    private Optional<BuildResult> alreadyBuilt(Path out, String commit, Optional<String> baseUrl, long start)
-            throws IOException {
-        if (BuildState.Header.read(out).filter(header -> header.isBuildOf(commit, baseUrl)).isEmpty()) {
-            return Optional.empty();
-        }
+    private BuildResult alreadyBuilt(Path out, String commit, long start) throws IOException {
         RegistryDocument.Counts counts = OutputFolder.readDocument(out, RegistryLayout.REGISTRY_DOCUMENT,
                 RegistryDocument.class).counts();
-        return Optional.of(new BuildResult(commit, counts.packages(), counts.versions(), 0, counts.versions(), true,
-                elapsedSince(start), List.of()));
+        return new BuildResult(commit, counts.packages(), counts.versions(), 0, counts.versions(), true,
+                elapsedSince(start), List.of());
     }
 
     private static ValidationException failure(List<Problem> problems) {

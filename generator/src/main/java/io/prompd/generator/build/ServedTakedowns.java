@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -42,13 +41,11 @@ record ServedTakedowns(String commit, SortedMap<PackageVersion, String> reasons)
      * The takedowns of an output whose build state this generator cannot use, as the first build after an
      * upgrade that changed its format finds, read from the served {@code index.json} files: the protocol's
      * documents do not change with the generator, and the first build going back to an older commit after an
-     * upgrade must be refused as any other. Empty for a folder that is no build's output.
+     * upgrade must be refused as any other.
+     *
+     * @param commit the commit the output's build state names
      */
-    static Optional<ServedTakedowns> readDocuments(Path out) throws IOException {
-        Optional<BuildState.Header> header = BuildState.Header.read(out);
-        if (header.isEmpty()) {
-            return Optional.empty();
-        }
+    static ServedTakedowns readDocuments(Path out, String commit) throws IOException {
         SortedMap<PackageVersion, String> reasons = new TreeMap<>();
         for (Path packument : packuments(out.resolve(RegistryLayout.PACKAGES_FOLDER))) {
             JsonNode document;
@@ -69,7 +66,7 @@ record ServedTakedowns(String commit, SortedMap<PackageVersion, String> reasons)
                 }
             });
         }
-        return Optional.of(new ServedTakedowns(header.get().commit(), reasons));
+        return new ServedTakedowns(commit, reasons);
     }
 
     /** {@code packages/name/index.json} and {@code packages/@scope/name/index.json}. */

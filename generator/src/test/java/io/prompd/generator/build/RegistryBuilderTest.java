@@ -969,7 +969,7 @@ class RegistryBuilderTest {
             repo.commit("the published 1.1.0 back");
             build(repo, out);
             assertArrayEquals(published, Files.readAllBytes(tarball));
-            assertEquals(Map.of(), BuildState.read(out).orElseThrow().vanished(), "served again, as it was");
+            assertEquals(Map.of(), BuildState.readFile(out).orElseThrow().state().orElseThrow().vanished(), "served again, as it was");
         }
     }
 
