@@ -71,6 +71,24 @@ class RegistryLauncherIT {
     }
 
     @Test
+    void theHeapAsksForHugePagesOnlyWhereLinuxOffersThemAndJavaOptsComeAfter() throws Exception {
+        Path java = Files.createDirectories(work.resolve("jdk/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho \"$@\"\n");
+        java.toFile().setExecutable(true);
+        Files.writeString(work.resolve("jdk/release"), "JAVA_VERSION=\"17.0.2\"\n");
+        Path modes = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean offered = Files.isReadable(modes) && Files.readString(modes).matches("(?s).*\\[(always|madvise)].*");
+
+        Run run = Processes.run(Processes.command(LAUNCHER, "--version"), work,
+                Map.of("JAVA_HOME", work.resolve("jdk").toString(), "JAVA_OPTS", "-XX:-UseTransparentHugePages"), "",
+                Duration.ofSeconds(120)).ok();
+
+        String options = run.out().strip();
+        assertEquals(offered, options.contains("-XX:+UseTransparentHugePages "), options);
+        assertTrue(options.contains("-XX:-UseTransparentHugePages -jar "), "JAVA_OPTS last, to turn it off: " + options);
+    }
+
+    @Test
     void versionAndAUsageErrorWithItsExitCode() throws Exception {
         Run version = launch("", "--version").ok();
         assertTrue(version.out().startsWith("prompd-registry "), version.out());
