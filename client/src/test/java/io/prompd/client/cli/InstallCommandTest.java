@@ -1,0 +1,387 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The install command's basics as a user types them: what it saves in prompd.json, how it reads the packages named,
+ * its --json warnings, global installs and where it finds the project.
+ */
+class InstallCommandTest extends InstallCommandsFixture {
+
+    @Test
+    void installAddsSavesAndReportsWhatItDid() throws IOException {
+        CliRun run = prompd("install", "acme/greeter");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("""
+                saved @acme/greeter ^1.0.0 in prompd.json
+                3 packages: 3 downloaded, 0 from the cache, 0 already installed
+                prompd.lock written:
+                  + @acme/base@1.0.0
+                  + @acme/greeter@1.0.0
+                  + @acme/util@1.1.0
+                """, run.out());
+        assertEquals("", run.err(), "no progress bar when stderr is not a terminal");
+        assertTrue(Files.isRegularFile(home.resolve("packages/@acme/greeter@1.0.0/prompd.json")));
+
+        CliRun again = prompd("install", "--json");
+        assertEquals(0, again.exitCode(), again.err());
+        JsonNode json = Json.reader().readTree(again.out());
+        assertFalse(json.get("resolved").asBoolean());
+        assertFalse(json.get("lockChanged").asBoolean());
+        assertEquals(0, json.get("lockChanges").size());
+        assertEquals("already_installed", json.get("packages").get(0).get("origin").asText());
+        assertEquals(0, json.get("repaired").size());
+    }
+
+    @Test
+    void aBareVersionIsSavedAsItsCaretRangeAndSaveExactKeepsTheVersionChosen() throws IOException {
+        registry.publish("@acme/next", "3.0.0-rc.1").tag("@acme/next", "next", "3.0.0-rc.1")
+                .publish("@acme/pinned", "1.0.0").publish("@acme/pinned", "1.1.0");
+
+        CliRun run = prompd("install", "@acme/util@1.0.0", "@acme/next@3.0.0-rc.1", "@acme/pinned@=1.0.0",
+                "@acme/base@~1.0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("""
+                saved @acme/base ~1.0 in prompd.json
+                saved @acme/next ^3.0.0-rc.1 in prompd.json
+                saved @acme/pinned =1.0.0 in prompd.json
+                saved @acme/util ^1.0.0 in prompd.json
+                """), "as npm's save-prefix: " + run.out());
+        assertTrue(run.out().contains("+ @acme/util@1.0.0\n"), "the version asked for is installed: " + run.out());
+
+        CliRun exact = prompd("install", "-E", "@acme/util@1.0.0", "@acme/next@next", "@acme/pinned");
+        assertEquals(0, exact.exitCode(), exact.err());
+        assertTrue(exact.out().startsWith("""
+                saved @acme/next 3.0.0-rc.1 in prompd.json
+                saved @acme/pinned 1.1.0 in prompd.json
+                saved @acme/util 1.0.0 in prompd.json
+                """), exact.out());
+        assertEquals(2, prompd("install", "--save-exact", "--global", "@acme/util").exitCode(), "nothing to save");
+        assertEquals(2, prompd("install", "--save-exact").exitCode(), "nothing to save");
+    }
+
+    @Test
+    void aVersionWrittenWithVIsABareVersionToo() throws IOException {
+        registry.publish("@acme/pinned", "1.0.0").publish("@acme/pinned", "1.1.0");
+
+        CliRun run = prompd("install", "@acme/util@v1.0.0", "@acme/pinned@=v1.0.0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("""
+                saved @acme/pinned =v1.0.0 in prompd.json
+                saved @acme/util ^1.0.0 in prompd.json
+                """), "npm reads v1.0.0 as the version 1.0.0: " + run.out());
+        CliRun exact = prompd("install", "-E", "@acme/util@v1.0.0");
+        assertEquals(0, exact.exitCode(), exact.err());
+        assertTrue(exact.out().startsWith("saved @acme/util 1.0.0 in prompd.json\n"), exact.out());
+    }
+
+    @Test
+    void aPackageNamedAloneWhoseLatestVersionDoesNotGoWithTheProjectGetsTheHighestThatDoes() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.publish("@acme/util", "2.0.0").publish("@acme/lone", "1.0.0", "@acme/util", "^2.0.0");
+
+        CliRun install = prompd("install", "@acme/util");
+        CliRun none = prompd("install", "@acme/lone");
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals("warning: @acme/util ^2.0.0, from its latest version, cannot be installed in this project, so"
+                + " 1.1.0, the highest version that can, is installed\n", install.err());
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/util\": \"^1.1.0\""),
+                "the version installed is saved as ^<version>, as for the latest");
+        assertEquals(4, none.exitCode(), none.err());
+        assertTrue(none.err().contains("@acme/lone ^1.0.0 is the range prompd chose from the latest version, named"
+                + " without one, and no other version goes with the project either"), none.err());
+        assertEquals(4, prompd("install", "@acme/util@^2.0.0").exitCode(), "a range the user wrote stays theirs");
+    }
+
+    @Test
+    void aPackageNamedTwoWaysIsAUsageErrorInAProjectAndTwoVersionsGlobally() throws IOException {
+        String manifest = Files.readString(project.resolve("prompd.json"));
+
+        CliRun twice = prompd("install", "@acme/util@^1.0.0", "@acme/base", "acme/util@1.1.0");
+
+        assertEquals(2, twice.exitCode(), twice.err());
+        assertTrue(twice.err().startsWith("error: @acme/util is named 2 ways, @acme/util@^1.0.0 and @acme/util@1.1.0,"
+                + " and a project depends on one range of a package: name it once\n"), twice.err());
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
+        assertEquals(0, prompd("install", "@acme/util@^1.0.0", "acme/util@^1.0.0").exitCode(), "the same range twice");
+        assertEquals(0, prompd("install", "@acme/base@^1", "@acme/base@^1.0.0").exitCode(), "two spellings of one");
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/base\": \"^1\""),
+                "written as first named");
+        CliRun versions = prompd("install", "@acme/util@1.0.0", "@acme/util@v1.0.0");
+        assertEquals(0, versions.exitCode(), versions.err());
+        assertTrue(versions.out().contains("@acme/util 1.1.0 -> 1.0.0"), versions.out());
+        assertEquals(0, prompd("install", "--global", "@acme/util@1.0.0", "@acme/util@1.1.0").exitCode());
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.0.0")));
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")));
+    }
+
+    @Test
+    void aConflictExitsWithFourAndExplains() throws IOException {
+        registry.publish("@acme/strict", "1.0.0", "@acme/util", "1.0.0");
+        CliRun run = prompd("install", "@acme/strict", "@acme/util@^1.1.0");
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.err().contains("version solving failed"), run.err());
+        assertTrue(run.err().contains("hint: "), run.err());
+    }
+
+    @Test
+    void aConflictNamesEachVersionWithTheRangeItDependsOn() throws IOException {
+        registry.publish("@acme/util", "2.0.0")
+                .publish("@acme/pair", "1.0.0", "@acme/util", "~1.0.0")
+                .publish("@acme/pair", "1.1.0", "@acme/util", "^2.0.0");
+
+        CliRun run = prompd("install", "@acme/pair@^1", "@acme/util@^1.1.0");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: Because @acme/pair 1.1.0 depends on @acme/util ^2.0.0 and @acme/pair 1.0.0"
+                + " depends on @acme/util ~1.0.0, every version of @acme/pair requires @acme/util ~1.0.0 || ^2.0.0.\n"),
+                run.err());
+    }
+
+    @Test
+    void resolutionLowestChoosesTheOldestAllowedVersions() {
+        CliRun run = prompd("install", "@acme/util@^1.0.0", "--resolution", "lowest");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("+ @acme/util@1.0.0"), run.out());
+        assertEquals(2, prompd("install", "--resolution", "newest").exitCode());
+    }
+
+    @Test
+    void aMalformedSpecIsAUsageErrorThatSaysWhatIsWrong() {
+        CliRun range = prompd("install", "@acme/base", "@acme/util@>>1");
+        assertEquals(2, range.exitCode(), range.err());
+        assertTrue(range.err().startsWith("error: invalid value for PACKAGE: '@acme/util@>>1'"), range.err());
+        assertTrue(range.err().endsWith("\nhint: see 'prompd install --help'\n"), "no whole help to hide it: " + range.err());
+
+        CliRun name = prompd("install", "@acme");
+        assertEquals(2, name.exitCode(), name.err());
+        assertTrue(name.err().contains("a scoped name needs a '/' between scope and name"), name.err());
+
+        CliRun versioned = prompd("update", "acme/util@1");
+        assertEquals(2, versioned.exitCode(), versioned.err());
+        assertTrue(versioned.err().startsWith("error: invalid value for NAME: 'acme/util@1': give the package name alone"),
+                versioned.err());
+        assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing was installed");
+    }
+
+    @Test
+    void installJsonGivesEachWarningAsAnObjectOfItsKindItsFieldsAndTheSentenceOfTheText() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.yank("@acme/util", "1.1.0", "typo in the prompt").deprecate("@acme/base", "1.0.0", "use @acme/core");
+        home = work.resolve("other-home");
+
+        CliRun run = prompd("install", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode warnings = Json.reader().readTree(run.out()).get("warnings");
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "deprecated", "name": "@acme/base", "version": "1.0.0", "reason": "use @acme/core",
+                  "message": "@acme/base@1.0.0 is deprecated: use @acme/core"},
+                 {"kind": "yanked", "name": "@acme/util", "version": "1.1.0", "reason": "typo in the prompt",
+                  "message": "@acme/util@1.1.0 is yanked: typo in the prompt (installed because the lock file pins it;\
+                 'prompd update @acme/util' moves off it)"}]"""), warnings);
+        assertEquals(run.err(), "warning: " + warnings.get(0).get("message").asText() + "\nwarning: "
+                + warnings.get(1).get("message").asText() + "\n", "the sentences of the text, on stderr as before");
+    }
+
+    @Test
+    void updateAndInstallJsonNameTheKindOfARangeSetAsideOrKept() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.publish("@acme/util", "2.0.0");
+
+        JsonNode kept = Json.reader().readTree(prompd("update", "@acme/util", "--latest", "--json").out());
+        JsonNode setAside = Json.reader().readTree(prompd("install", "@acme/util", "--json").out());
+
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "latestNotDirect", "name": "@acme/util", "message": "@acme/util is not in prompd.json, so\
+                 --latest has no range of it to move: it was updated within the ranges of the packages that need it"}]\
+                """), kept.get("warnings"));
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "latestSetAside", "name": "@acme/util", "fromLatest": "^2.0.0", "installed": "1.1.0",
+                  "message": "@acme/util ^2.0.0, from its latest version, cannot be installed in this project, so\
+                 1.1.0, the highest version that can, is installed"}]"""), setAside.get("warnings"));
+    }
+
+    @Test
+    void installJsonNamesTheKindOfALatestVersionPassedOverWithinItsRange() throws IOException {
+        registry.publish("@acme/base", "1.1.0", "@acme/util", "^1.1.0").tag("@acme/util", "latest", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+
+        CliRun run = prompd("install", "@acme/util", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(Json.reader().readTree("""
+                [{"kind": "latestPassedOver", "name": "@acme/util", "latest": "1.0.0", "installed": "1.1.0",
+                  "message": "@acme/util's latest version, 1.0.0, cannot be installed in this project, so 1.1.0, the\
+                 highest version that can, is installed"}]"""), Json.reader().readTree(run.out()).get("warnings"),
+                "@acme/base 1.1.0 needs ^1.1.0");
+    }
+
+    @Test
+    void aGlobalInstallNeedsNoProject() throws IOException {
+        Files.delete(project.resolve("prompd.json"));
+        CliRun run = prompd("install", "--global", "@acme/base");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("2 packages: 2 downloaded, 0 from the cache, 0 already installed\n  + @acme/base@1.0.0\n"
+                + "  + @acme/util@1.1.0\n", run.out(), "what went into the store, and no word of a lock there is none of");
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+        CliRun list = prompd("list", "--installed");
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0\n", list.out());
+    }
+
+    @Test
+    void installOutsideAProjectSaysWhatToDo() throws IOException {
+        Files.delete(project.resolve("prompd.json"));
+        CliRun run = prompd("install");
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().startsWith("error: no prompd.json in " + project + " or any folder above it\n"), run.err());
+        assertTrue(run.err().contains("--global"), run.err());
+        CliRun list = prompd("list");
+        assertEquals(3, list.exitCode());
+        assertTrue(list.err().contains("'prompd list --installed' lists it"), "the store, for a command with no --global: "
+                + list.err());
+    }
+
+    @Test
+    void aCommandRunInAFolderInsideTheProjectWorksOnTheProject() throws IOException {
+        Path inside = Files.createDirectories(project.resolve("prompts/drafts"));
+        Map<String, String> environment = Map.of("PROMPD_REGISTRY", server.url().toString());
+
+        CliRun install = CliRun.in(inside, home, "", environment, "install", "@acme/base");
+        assertEquals(0, install.exitCode(), install.err());
+
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/base\": \"^1.0.0\""));
+        assertTrue(Files.isRegularFile(project.resolve("prompd.lock")));
+        assertFalse(Files.exists(inside.resolve("prompd.json")));
+        assertFalse(Files.exists(inside.resolve("prompd.lock")));
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive)\n",
+                CliRun.in(inside, home, "", environment, "list").out());
+    }
+
+    @Test
+    void installAndUninstallChangeTheDependenciesOfPrompdJsonAndNotOneOtherByte() throws IOException {
+        String handWritten = "{\r\n    \"version\": \"1.0.0\",\r\n    \"name\": \"@me/app\",\r\n"
+                + "    \"keywords\": [\"b\", \"a\"],\r\n    \"x-team\": \"search\"\r\n}\r\n";
+        Files.writeString(project.resolve("prompd.json"), handWritten);
+
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(handWritten.replace("\"x-team\": \"search\"\r\n", "\"x-team\": \"search\",\r\n"
+                + "    \"dependencies\": {\r\n        \"@acme/util\": \"^1.1.0\"\r\n    }\r\n"),
+                Files.readString(project.resolve("prompd.json")));
+
+        assertEquals(0, prompd("uninstall", "@acme/util").exitCode());
+        assertEquals(handWritten.replace("\"x-team\": \"search\"\r\n", "\"x-team\": \"search\",\r\n"
+                + "    \"dependencies\": {}\r\n"), Files.readString(project.resolve("prompd.json")), "as npm leaves it");
+    }
+
+    @Test
+    void installingADependencyAgainAtItsRangeSavesNothing() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+
+        CliRun again = prompd("install", "@acme/util@^1.1.0");
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals("1 package: 0 downloaded, 0 from the cache, 1 already installed\nprompd.lock unchanged\n", again.out());
+    }
+
+    @Test
+    void aPackageWithNothingToChooseByNameSaysWhatToAskFor() {
+        registry.publish("@acme/early", "0.1.0-beta.1").publish("@acme/early", "0.1.0-beta.2")
+                .publish("@acme/gone", "1.0.0").yank("@acme/gone", "1.0.0", "leaked a key");
+
+        CliRun early = prompd("install", "@acme/early");
+        assertEquals(3, early.exitCode(), early.err());
+        assertEquals("error: @acme/early has only pre-release versions, which are installed only when asked for\n"
+                + "hint: ask for one, as in 'prompd install @acme/early@0.1.0-beta.2'\n", early.err());
+
+        CliRun gone = prompd("install", "@acme/gone");
+        assertEquals(3, gone.exitCode(), gone.err());
+        assertEquals("error: every version of @acme/gone is yanked (1.0.0: leaked a key)\nhint: none can be installed"
+                + " anew: a yanked version is used only where a prompd.lock pins it already; choose another package, or"
+                + " ask its maintainers for a new release\n", gone.err());
+        assertTrue(prompd("info", "@acme/early").out().contains("\ndist-tags: none\n"), "no tag points at a pre-release");
+
+        registry.publish("@acme/mixed", "1.0.0").yank("@acme/mixed", "1.0.0", "broken")
+                .publish("@acme/mixed", "2.0.0-rc.1");
+        CliRun mixed = prompd("install", "@acme/mixed");
+        assertEquals(3, mixed.exitCode(), mixed.err());
+        assertEquals("error: every release of @acme/mixed is yanked, and its other versions are pre-releases, which are"
+                + " installed only when asked for\nhint: ask for one, as in 'prompd install @acme/mixed@2.0.0-rc.1';"
+                + " 'prompd info @acme/mixed' says why the releases are yanked\n", mixed.err());
+        CliRun global = prompd("install", "--global", "@acme/early");
+        assertEquals(3, global.exitCode(), global.err());
+        assertTrue(global.err().endsWith("hint: ask for one, as in 'prompd install --global @acme/early@0.1.0-beta.2'\n"),
+                "the offered install keeps --global: " + global.err());
+        CliRun untagged = prompd("install", "@acme/early@latest");
+        assertEquals(3, untagged.exitCode(), untagged.err());
+        assertEquals("error: @acme/early has no dist-tag 'latest'\nhint: it has no dist-tags: ask for a version or a"
+                + " range, as 'prompd info @acme/early' lists them\n", untagged.err());
+
+        assertEquals(0, prompd("install", "@acme/early@0.1.0-beta.2").exitCode());
+    }
+
+    @Test
+    void anInvalidPrompdJsonStopsAnInstallWithItsErrorsAlone() throws IOException {
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"app\", \"version\": 1}\n");
+
+        CliRun run = prompd("install");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("""
+                error: prompd.json has errors:
+                prompd.json
+                  error   /version, line 1: 'version' must be a string, not a number
+                          hint: write a string there, in quotes
+                1 error, 0 warnings
+                hint: fix them, then run this again ('prompd validate' shows them with the warnings)
+                """, run.err(), "no word of the description or license a project need not have");
+    }
+
+    /** As npm and cargo install whatever a project's license says: only publishing needs it in SPDX. */
+    @Test
+    void errorsInFieldsOnlyPublishingReadsLeaveTheProjectsCommandsAlone() throws IOException {
+        String manifest = "{\"name\": \"@me/app\", \"version\": \"1.0.0\", \"license\": \"Apache License 2.0\","
+                + " \"author\": {\"email\": \"me@example.org\"}, \"keywords\": [1],"
+                + " \"dependencies\": {\"@acme/util\": \"^1.0.0\"}}\n";
+        Files.writeString(project.resolve("prompd.json"), manifest);
+
+        CliRun install = prompd("install");
+        CliRun list = prompd("list");
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals("", install.err());
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("@acme/util@1.1.0"), list.out());
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
+        CliRun add = prompd("install", "@acme/base");
+        assertEquals(0, add.exitCode(), add.err());
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"license\": \"Apache License 2.0\""));
+    }
+
+    @Test
+    void aProjectIsNotMadeADependencyOfItself() throws IOException {
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@acme/util\", \"version\": \"2.0.0\"}\n");
+
+        CliRun run = prompd("install", "acme/util@1");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: refusing to add @acme/util as a dependency of the project @acme/util itself\n"
+                + "hint: a package cannot depend on itself"), run.err());
+        assertEquals("{\"name\": \"@acme/util\", \"version\": \"2.0.0\"}\n", Files.readString(project.resolve("prompd.json")));
+        assertEquals(0, prompd("install", "--global", "acme/util@1").exitCode(), "without a project it is just a package");
+    }
+}

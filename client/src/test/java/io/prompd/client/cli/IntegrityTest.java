@@ -1,0 +1,231 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.client.testing.RegistryServer;
+import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.Integrity;
+import io.prompd.core.files.Folders;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tarballs refused as tampered with or beyond the archive limits, and integrities of prompd.lock, the registry and the
+ * store that do not agree.
+ */
+class IntegrityTest extends InstallCommandsFixture {
+
+    @Test
+    void anEntryAnEditOfPrompdJsonAloneBringsIntoReachIsAuditedThoughTheLockAndTheStoreAreUnchanged()
+            throws IOException {
+        registry.publish("@acme/lone", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/util", "@acme/lone").exitCode());
+        String recorded = Integrity.of(Files.readAllBytes(registry.tarball("@acme/lone", "1.0.0"))).toString();
+        String edited = editIntegrity(recorded);
+        editDependencies("\"@acme/util\": \"^1.1.0\"");
+        assertEquals(4, prompd("install", "--frozen").exitCode(), "the lock keeps @acme/lone, out of reach");
+
+        editDependencies("\"@acme/util\": \"^1.1.0\", \"@acme/lone\": \"^1.0.0\"");
+        CliRun reached = prompd("install", "--frozen");
+
+        assertEquals(6, reached.exitCode(), "as a fresh audit of the lock fails: " + reached.err());
+        assertTrue(reached.err().startsWith("error: the store's copy of @acme/lone@1.0.0 ("
+                + home.resolve("packages/@acme/lone@1.0.0") + ") came from other bytes (" + recorded + ") than"
+                + " prompd.lock pins (" + edited + ")\n"), reached.err());
+    }
+
+    @Test
+    void aTamperedTarballExitsWithSix() throws IOException {
+        registry.tamper("@acme/util", "1.1.0");
+        CliRun run = prompd("install", "@acme/util");
+        assertEquals(6, run.exitCode(), run.err());
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+        assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
+    }
+
+    @Test
+    void aGitFolderInATarballWhoseIntegrityMatchesIsRefusedWithSixNamingThePackageAndNothingIsInstalledOrCached()
+            throws IOException {
+        registry.addToTarball("@acme/util", "1.1.0", "package/.git/config",
+                "[core]\n\tfsmonitor = \"touch pwned; false\"\n".getBytes(StandardCharsets.UTF_8));
+
+        CliRun run = prompd("install", "@acme/util");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertEquals("error: the tarball of @acme/util@1.1.0 was refused, and nothing of it was installed: the archive"
+                + " entry 'package/.git/config' is refused: pack never packs .git/, .prompd/, node_modules/\n"
+                + "hint: prompd pack never writes such entries, so the archive was damaged or tampered with; tell the"
+                + " registry's maintainers\n", run.err().replace(System.lineSeparator(), "\n"));
+        try (Stream<Path> store = Files.list(home.resolve("packages/@acme"))) {
+            assertEquals(List.of(), store.toList(), "neither the version nor what its unpack began is left");
+        }
+        assertNoTarballCached();
+        assertFalse(Files.readString(project.resolve("prompd.json")).contains("util"));
+    }
+
+    @Test
+    void aTarballBeyondTheArchiveLimitsIsRefusedWithSixAsPackNeverWritesItAndIsNotCached() throws IOException {
+        registry.addToTarball("@acme/util", "1.1.0", "package/prompts/big.prmd",
+                new byte[(int) ArchiveLimits.DEFAULT.maxFileBytes() + 1]);
+
+        CliRun run = prompd("install", "@acme/util");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertNoTarballCached();
+        assertEquals("error: the tarball of @acme/util@1.1.0 was refused, and nothing of it was installed: the archive"
+                + " is refused: package/prompts/big.prmd has 5242881 bytes, more than the limit of 5242880 bytes per"
+                + " file\nhint: prompd pack never writes an archive beyond these limits, nor a registry's build, so"
+                + " it was damaged or tampered with, or made by a prompd with larger limits than this one; tell the"
+                + " registry's maintainers\n", run.err().replace(System.lineSeparator(), "\n"));
+    }
+
+    private void assertNoTarballCached() throws IOException {
+        try (Stream<Path> cache = Files.walk(home.resolve("cache/tarballs"))) {
+            assertEquals(List.of(), cache.filter(Files::isRegularFile).toList(),
+                    "a refused tarball is not kept for 'cache verify' to pass and the next run to refuse again");
+        }
+    }
+
+    /** Replaces an integrity in prompd.lock with another tarball's, as a hand edit or a merge may; returns that one. */
+    private String editIntegrity(String recorded) throws IOException {
+        String edited = Integrity.of("another tarball".getBytes(StandardCharsets.UTF_8)).toString();
+        Path lock = project.resolve("prompd.lock");
+        Files.writeString(lock, Files.readString(lock).replace(recorded, edited));
+        return edited;
+    }
+
+    @Test
+    void aLockWhoseIntegrityTheRegistryDoesNotRecordIsToldApartFromADamagedDownload() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        String recorded = Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString();
+        String edited = editIntegrity(recorded);
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+
+        CliRun run = prompd("install");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertEquals("error: integrity check failed for @acme/util@1.1.0: prompd.lock records " + edited
+                + ", and the registry's index.json " + recorded + "\n"
+                + "hint: if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/util from it and"
+                + " run 'prompd install' to lock the registry's; if not, the registry changed a published version: tell"
+                + " its maintainers\n", run.err());
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+    }
+
+    @Test
+    void aLockWhoseResolvedUrlNamesAnotherTarballOfTheRegistryIsBlamedNotTheRegistry() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Path lock = project.resolve("prompd.lock");
+        Files.writeString(lock, Files.readString(lock).replace("util-1.1.0.tgz", "util-1.0.0.tgz"));
+        Folders.deleteRecursively(home);
+
+        CliRun run = prompd("install", "--frozen");
+
+        assertEquals(6, run.exitCode(), run.err());
+        assertEquals("error: integrity check failed for @acme/util@1.1.0: prompd.lock's resolved URL " + server.url()
+                + "packages/@acme/util/-/util-1.0.0.tgz is not the registry's tarball of that version, " + server.url()
+                + "packages/@acme/util/-/util-1.1.0.tgz\n"
+                + "hint: if prompd.lock was edited (by hand or by a merge), delete the entry of @acme/util from it and"
+                + " run 'prompd install' to lock the registry's\n", run.err());
+    }
+
+    /** The hint of a store whose copy of @acme/util@1.1.0 came from other bytes than prompd.lock pins. */
+    private static final String OTHER_BYTES_HINT = "hint: if prompd.lock was edited (by hand or by a merge), delete the"
+            + " entry of @acme/util from it and run 'prompd install' to lock the registry's; if another registry"
+            + " publishes the same version, the store holds one copy of each version: 'prompd uninstall --global"
+            + " @acme/util@1.1.0', then 'prompd install' again\n";
+
+    @Test
+    void aLockWhoseIntegrityWasEditedFailsWhereTheVersionIsInstalledAsOnACleanMachine() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        String recorded = Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString();
+        String edited = editIntegrity(recorded);
+
+        String error = "error: the store's copy of @acme/util@1.1.0 (" + home.resolve("packages/@acme/util@1.1.0")
+                + ") came from other bytes (" + recorded + ") than prompd.lock pins (" + edited + ")\n";
+        for (List<String> command : List.of(List.of("install", "--frozen"), List.of("install"), List.of("list"),
+                List.of("tree"))) {
+            CliRun run = prompd(command.toArray(String[]::new));
+            assertEquals(6, run.exitCode(), command + ": " + run.err());
+            assertTrue(run.err().endsWith(error + OTHER_BYTES_HINT), command + ": " + run.err());
+        }
+        CliRun listJson = prompd("list", "--json");
+        CliRun treeJson = prompd("tree", "--json");
+        assertEquals(6, listJson.exitCode(), listJson.err());
+        assertTrue(Json.reader().readTree(listJson.out()).get(0).get("otherBytes").asBoolean(), listJson.out());
+        assertEquals(6, treeJson.exitCode(), treeJson.err());
+        assertTrue(Json.reader().readTree(treeJson.out()).at("/dependencies/0/otherBytes").asBoolean(), treeJson.out());
+    }
+
+    @Test
+    void aLockEditedKeepingItsSizeAndTimeIsAuditedAgainByAWarmInstall() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        assertEquals(0, prompd("install", "--frozen").exitCode(), "audited, and noted so");
+        Path lock = project.resolve("prompd.lock");
+        FileTime written = Files.getLastModifiedTime(lock);
+        long size = Files.size(lock);
+        editIntegrity(Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString());
+        Files.setLastModifiedTime(lock, written);
+        assertEquals(size, Files.size(lock), "an integrity is as long as another");
+
+        CliRun warm = prompd("install", "--frozen");
+
+        assertEquals(6, warm.exitCode(), "as on a coarse clock, or after touch -r: " + warm.err());
+        assertTrue(warm.err().endsWith(OTHER_BYTES_HINT), warm.err());
+    }
+
+    @Test
+    void aVersionAnotherRegistryPutInTheStoreIsNotTakenForTheOneTheLockPins() throws IOException {
+        TestRegistry other = new TestRegistry(work.resolve("other")).publish("@acme/util", "1.1.0");
+        other.addToTarball("@acme/util", "1.1.0", "package/NOTICE", "from the other registry\n".getBytes(StandardCharsets.UTF_8));
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        Files.copy(project.resolve("prompd.json"), elsewhere.resolve("prompd.json"));
+        try (RegistryServer otherServer = RegistryServer.serving(other.root())) {
+            CliRun otherProject = CliRun.in(elsewhere, home, "", Map.of("PROMPD_REGISTRY", otherServer.url().toString()),
+                    "install", "@acme/util@1.1.0");
+            assertEquals(0, otherProject.exitCode(), otherProject.err());
+
+            CliRun resolving = prompd("install", "@acme/util@1.1.0");
+
+            String recorded = Integrity.of(Files.readAllBytes(other.tarball("@acme/util", "1.1.0"))).toString();
+            String listed = Integrity.of(Files.readAllBytes(registry.tarball("@acme/util", "1.1.0"))).toString();
+            String fromTheRegistry = "error: the store's copy of @acme/util@1.1.0 ("
+                    + home.resolve("packages/@acme/util@1.1.0") + ") came from other bytes (" + recorded + ") than the"
+                    + " index.json of registry " + server.url() + " lists (" + listed + ")\nhint: the store holds one"
+                    + " copy of each version, and another registry publishing other bytes under the same version may"
+                    + " have put it there: 'prompd uninstall --global @acme/util@1.1.0', then '";
+            assertEquals(6, resolving.exitCode(), resolving.err());
+            assertEquals(fromTheRegistry + "prompd install' again\n", resolving.err(),
+                    "before the lock is written, which is not blamed: " + resolving.err());
+            assertFalse(Files.exists(project.resolve("prompd.lock")));
+            CliRun global = prompd("install", "--global", "@acme/util@1.1.0");
+            assertEquals(6, global.exitCode(), "as the project's install fails: " + global.err());
+            assertEquals(fromTheRegistry + "prompd install --global @acme/util@1.1.0' again\n", global.err());
+
+            // once this project's lock was found agreeing, the other registry's bytes replace the version
+            assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+            assertEquals(0, prompd("install", "@acme/util@1.1.0").exitCode());
+            assertEquals(0, prompd("install").exitCode());
+            assertEquals(0, CliRun.in(elsewhere, home, "", Map.of("PROMPD_REGISTRY", otherServer.url().toString()),
+                    "uninstall", "--global", "@acme/util@1.1.0").exitCode());
+            assertEquals(0, CliRun.in(elsewhere, home, "", Map.of("PROMPD_REGISTRY", otherServer.url().toString()),
+                    "install").exitCode());
+
+            CliRun warm = prompd("install", "--frozen");
+
+            assertEquals(6, warm.exitCode(), "a changed store is compared again: " + warm.err());
+            assertTrue(warm.err().endsWith(OTHER_BYTES_HINT), warm.err());
+        }
+    }
+}

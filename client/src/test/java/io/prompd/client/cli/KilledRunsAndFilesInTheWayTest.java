@@ -1,0 +1,243 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import io.prompd.core.testing.Processes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a killed run left behind, and files of the home or the project that stand in the way: links, read-only files, a
+ * file where a folder goes and a folder where a file goes.
+ */
+class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
+
+    @Test
+    void whatAKilledRunLeftIsRemovedAndSaidSo() throws Exception {
+        assertEquals(0, prompd("install", "acme/util").exitCode());
+        Path halfUnpacked = Files.createDirectories(home.resolve("packages/@acme/.base@1.0.0.%d.1.part/package"
+                .formatted(Processes.endedPid())));
+        Processes.killedWhileHolding(home.resolve("install.lock"));
+
+        CliRun run = prompd("install");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("note: removed 1 leftover of interrupted runs (half-written downloads, unpacked folders or lock files)\n",
+                run.err());
+        assertFalse(Files.exists(halfUnpacked));
+        Files.createDirectories(halfUnpacked);
+        Processes.killedWhileHolding(home.resolve("install.lock"));
+        JsonNode json = Json.reader().readTree(prompd("install", "--json").out());
+        assertEquals(halfUnpacked.getParent().toString(), json.get("repaired").get(0).asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cache verify", "cache clean", "uninstall --global @acme/util"})
+    void everyCommandTakingTheHomeAfterAKilledRunRemovesWhatItLeftInTheStoreAndTheCache(String command) throws Exception {
+        assertEquals(0, prompd("install", "acme/util").exitCode());
+        long killed = Processes.endedPid();
+        Processes.killedWhileHolding(home.resolve("install.lock"));
+        Path halfUnpacked = Files.createDirectories(home.resolve("packages/@acme/.base@1.0.0.%d.1.part/package"
+                .formatted(killed)));
+        Path halfDownloaded = Files.writeString(Files.list(home.resolve("cache/tarballs/sha512")).findFirst().orElseThrow()
+                .resolve(".abc.tgz.%d.2.part".formatted(killed)), "half");
+
+        CliRun run = prompd(command.split(" "));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(Files.exists(halfUnpacked.getParent()), "the next install would no longer look for it");
+        assertFalse(Files.exists(halfDownloaded));
+    }
+
+    @Test
+    void theTarballAKilledPackLeftInTheProjectIsRemovedAsItsLockFilesAre() throws Exception {
+        Path halfPacked = Files.writeString(project.resolve(".me-app-1.0.0.tgz.%d.1.part"
+                .formatted(Processes.endedPid())), "half a tarball");
+
+        CliRun run = prompd("install", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(halfPacked.toString(), Json.reader().readTree(run.out()).get("repaired").get(0).asText());
+        assertFalse(Files.exists(halfPacked));
+    }
+
+    @Test
+    void aLinkedPrompdJsonGetsTheDependencyAndAPrivateLockStaysPrivate() throws IOException {
+        Path dotfiles = Files.createDirectories(work.resolve("dotfiles"));
+        Path manifest = Files.move(project.resolve("prompd.json"), dotfiles.resolve("prompd.json"));
+        Files.createSymbolicLink(project.resolve("prompd.json"), manifest);
+        assertEquals(0, prompd("install", "acme/util").exitCode());
+        Path lock = project.resolve("prompd.lock");
+        Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(manifest, PosixFilePermissions.fromString("rw-------"));
+
+        CliRun run = prompd("install", "acme/base");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isSymbolicLink(project.resolve("prompd.json")));
+        assertTrue(Files.readString(manifest).contains("\"@acme/base\""), Files.readString(manifest));
+        assertTrue(Files.readString(lock).contains("\"@acme/base\""), Files.readString(lock));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(lock)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(manifest)));
+    }
+
+    @Test
+    void aLockLinkedIntoAFolderThatDoesNotExistStopsTheInstallBeforeItChangesAnything() throws IOException {
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        Path link = Files.createSymbolicLink(project.resolve("prompd.lock"), Path.of("../nowhere/a/b/prompd.lock"));
+
+        CliRun run = prompd("install", "acme/util");
+
+        Path missing = work.resolve("nowhere/a/b");
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: " + link + " is a link to " + missing.resolve("prompd.lock") + ", in a folder that does not"
+                + " exist: " + missing + "\nhint: create that folder, or make " + link + " a file or a link to one in a"
+                + " folder that exists, then run this again\n", run.err());
+        assertFalse(Files.exists(work.resolve("nowhere")));
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")));
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")), "nothing installed either");
+
+        Files.createDirectories(missing);
+        assertEquals(0, prompd("install", "acme/util").exitCode(), "a link to a file yet to be made is written through");
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.readString(missing.resolve("prompd.lock")).contains("\"@acme/util\""));
+    }
+
+    /** Refused by the mode, for root too, so the test means the same whoever runs it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"prompd.json", "prompd.lock"})
+    void aReadOnlyProjectFileStopsTheInstallBeforeItChangesAnythingNamingItWithAFix(String name) throws IOException {
+        assertEquals(0, prompd("install", "acme/util").exitCode());
+        Path readOnly = project.resolve(name);
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r--r--r--"));
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        String lock = Files.readString(project.resolve("prompd.lock"));
+
+        CliRun run = prompd("install", "acme/base");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: read-only, so prompd did not change it: " + readOnly + "\nhint: make it writable (chmod u+w "
+                + readOnly + "), then run this again\n", run.err());
+        assertEquals(List.of(manifest, lock), List.of(Files.readString(project.resolve("prompd.json")),
+                Files.readString(project.resolve("prompd.lock"))));
+        assertFalse(Files.exists(home.resolve("packages/@acme/base@1.0.0")), "nothing installed either");
+
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(0, prompd("install", "acme/base").exitCode(), "the hint's fix works");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"packages", "cache/tarballs", "cache/http"})
+    void aFileWhereAFolderOfTheHomeGoesIsNamedWithWhatToDo(String folder) throws IOException {
+        Path inTheWay = Files.writeString(Files.createDirectories(home.resolve(folder).getParent()).resolve(
+                home.resolve(folder).getFileName()), "notes");
+
+        CliRun run = prompd("install", "acme/util");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals("error: a file stands where a folder is needed: " + inTheWay + "\nhint: move or rename that file,"
+                + " then run this again\n", run.err());
+    }
+
+    @Test
+    void aLinkToNoFolderWhereAFolderOfTheHomeGoesIsCalledALinkWithWhereItLeads() throws IOException {
+        Path missing = work.resolve("nowhere/x");
+        Path link = Files.createSymbolicLink(Files.createDirectories(home).resolve("packages"), missing);
+
+        CliRun run = prompd("install", "acme/util");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals("error: a symbolic link whose target does not exist stands where a folder is needed: " + link
+                + " -> " + missing + "\nhint: create the folder it names (mkdir -p " + missing + "), or remove the link (rm "
+                + link + "), then run this again\n", run.err());
+        assertFalse(Files.exists(missing), "a link's folder is the user's to make");
+    }
+
+    @Test
+    void aFileWhereTheDocumentsCacheGoesIsRefusedOfflineTooRatherThanCalledNotCached() throws IOException {
+        Path inTheWay = Files.writeString(Files.createDirectories(home.resolve("cache")).resolve("http"), "notes");
+
+        CliRun run = prompd("--offline", "info", "acme/util");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals("error: a file stands where a folder is needed: " + inTheWay + "\nhint: move or rename that file,"
+                + " then run this again\n", run.err());
+    }
+
+    @Test
+    void aFolderWhereTheHomesLockFileGoesIsNamedWithWhatToDo() throws IOException {
+        Path lock = Files.createDirectories(home.resolve("install.lock"));
+
+        CliRun run = prompd("install", "acme/util");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: " + lock + ": Is a directory\nhint: a folder stands where a file is needed: move or rename"
+                + " that folder, then run this again\n", run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prompd.json", "prompd.lock"})
+    void aFolderWhereAProjectFileGoesIsNamedWithWhatToDo(String file) throws IOException {
+        assertEquals(0, prompd("install", "acme/util").exitCode());
+        Files.delete(project.resolve(file));
+        Path folder = Files.createDirectories(project.resolve(file));
+
+        for (List<String> command : List.of(List.of("install", "acme/base"), List.of("list"))) {
+            CliRun run = prompd(command.toArray(String[]::new));
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals("error: " + folder + ": Is a directory\nhint: a folder stands where a file is needed: move or"
+                    + " rename that folder, then run this again\n", run.err(), command.toString());
+        }
+    }
+
+    @Test
+    void aPrompdJsonLinkToNoFileIsNamedAndTheProjectAboveIsLeftAlone() throws IOException {
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        Path inner = Files.createDirectories(project.resolve("inner"));
+        Path link = Files.createSymbolicLink(inner.resolve("prompd.json"), Path.of("missing.json"));
+        Map<String, String> environment = Map.of("PROMPD_REGISTRY", server.url().toString());
+
+        CliRun install = CliRun.in(inner, home, "", environment, "install", "@acme/util");
+
+        assertEquals(3, install.exitCode(), install.err());
+        assertEquals("error: " + link + " is a link to missing.json, which does not exist\n"
+                + "hint: point the link at the project's prompd.json, or put the file in its place\n", install.err());
+        assertEquals(manifest, Files.readString(project.resolve("prompd.json")), "the project above is not this one");
+        assertFalse(Files.exists(project.resolve("prompd.lock")));
+        assertEquals(3, CliRun.in(inner, home, "", environment, "list").exitCode());
+    }
+
+    @Test
+    void aDocumentCacheThatCannotBeWrittenStopsNeitherInfoNorInstall() throws IOException {
+        assertEquals(0, prompd("info", "@acme/util").exitCode());
+        // a folder that is not empty where an entry goes refuses it, even to root, as a full or read-only disk would
+        List<Path> cached;
+        try (Stream<Path> entries = Files.list(home.resolve("cache/http"))) {
+            cached = entries.toList();
+        }
+        assertFalse(cached.isEmpty());
+        for (Path entry : cached) {
+            Files.delete(entry);
+            Files.writeString(Files.createDirectory(entry).resolve("notes"), "in the way\n");
+        }
+
+        CliRun info = prompd("info", "@acme/util");
+        assertEquals(List.of(0, ""), List.of(info.exitCode(), info.err()));
+        assertTrue(info.out().startsWith("@acme/util@1.1.0 "), info.out());
+        CliRun install = prompd("install", "@acme/util");
+        assertEquals(List.of(0, ""), List.of(install.exitCode(), install.err()));
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")));
+    }
+}

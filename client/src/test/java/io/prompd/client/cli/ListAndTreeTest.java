@@ -1,0 +1,197 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * prompd list and prompd tree of a project, as text, --json and --dot, and how they mark and exit on what is not as
+ * prompd.json and prompd.lock say.
+ */
+class ListAndTreeTest extends InstallCommandsFixture {
+
+    @Test
+    void listShowsDirectAndTransitivePackages() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive)\n", prompd("list").out());
+        JsonNode json = Json.reader().readTree(prompd("list", "--json").out());
+        assertTrue(json.get(0).get("direct").asBoolean());
+        assertFalse(json.get(1).get("direct").asBoolean());
+    }
+
+    @Test
+    void listAndTreeNameAStoreCopyWhoseManifestCannotBeReadAsDamagedAndInstallReplacesIt() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        Path folder = home.resolve("packages/@acme/util@1.1.0");
+        Files.writeString(folder.resolve("prompd.json"), "{\"name\": \"@acme/ut");
+        String error = "error: the store's copy of @acme/util@1.1.0 is damaged, with no prompd.json that reads as"
+                + " a JSON object: " + folder + "\nhint: run 'prompd install' to replace it\n";
+
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode(), list.err());
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive, damaged: run 'prompd install')\n", list.out());
+        assertEquals(error, list.err());
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode(), tree.err());
+        assertEquals("""
+                @me/app@1.0.0
+                └── @acme/base@1.0.0 ^1.0.0
+                    └── @acme/util@1.1.0 ^1.0.0 (damaged: run 'prompd install')
+                """, tree.out());
+        assertEquals(error, tree.err());
+
+        CliRun install = prompd("install");
+        assertEquals(0, install.exitCode(), install.err());
+        CliRun repaired = prompd("list");
+        assertEquals(0, repaired.exitCode(), repaired.err());
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive)\n", repaired.out());
+    }
+
+    @Test
+    void listAndTreeMarkALockedVersionTheStoreLacksAndExit1AsNpmLsDoes() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());
+        String error = "error: prompd.lock locks @acme/util@1.1.0, not installed in " + home.resolve("packages") + "\n"
+                + "hint: run 'prompd install' to install it (should its registry have taken it down since, install"
+                + " says so, and how to move off it)\n";
+
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode(), "a script checking the project notices");
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (transitive, not installed: run 'prompd install')\n",
+                list.out());
+        assertEquals(error, list.err());
+        CliRun listJson = prompd("list", "--json");
+        assertEquals(1, listJson.exitCode());
+        assertFalse(Json.reader().readTree(listJson.out()).get(1).get("installed").asBoolean());
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode());
+        assertEquals("""
+                @me/app@1.0.0
+                └── @acme/base@1.0.0 ^1.0.0
+                    └── @acme/util@1.1.0 ^1.0.0 (not installed: run 'prompd install')
+                """, tree.out());
+        assertEquals(error, tree.err());
+        JsonNode treeJson = Json.reader().readTree(prompd("tree", "--json").out());
+        assertTrue(treeJson.at("/dependencies/0/installed").asBoolean());
+        assertFalse(treeJson.at("/dependencies/0/dependencies/0/installed").asBoolean());
+        CliRun dot = prompd("tree", "--dot");
+        assertEquals(1, dot.exitCode());
+        assertEquals("""
+                digraph dependencies {
+                  node [shape=box];
+                  "@acme/util@1.1.0" [label="@acme/util@1.1.0\\nnot installed", color=red, fontcolor=red, style=dashed];
+                  "@me/app@1.0.0" -> "@acme/base@1.0.0" [label="^1.0.0"];
+                  "@acme/base@1.0.0" -> "@acme/util@1.1.0" [label="^1.0.0"];
+                }
+                """, dot.out());
+
+        assertEquals(0, prompd("install").exitCode());
+        assertEquals(0, prompd("list").exitCode());
+        assertEquals(0, prompd("tree").exitCode());
+        assertFalse(prompd("tree", "--dot").out().contains("color=red"), "nothing left to mark");
+    }
+
+    @Test
+    void listAndTreeExit1WhenADependencyOfPrompdJsonIsNotLocked() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/greeter\": \"^1.0.0\"");
+        String error = "error: prompd.lock lacks @acme/greeter of prompd.json's dependencies\n"
+                + "hint: run 'prompd install' to lock and install it\n";
+
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode());
+        assertEquals("@acme/greeter ^1.0.0  (not locked: run 'prompd install')\n@acme/util@1.1.0\n", list.out(),
+                "listed, as npm ls lists a missing dependency");
+        assertEquals(error, list.err());
+        CliRun listJson = prompd("list", "--json");
+        assertEquals(1, listJson.exitCode());
+        assertEquals(Json.reader().readTree("[{\"name\":\"@acme/greeter\",\"range\":\"^1.0.0\",\"direct\":true,"
+                + "\"needed\":true,\"locked\":false},{\"name\":\"@acme/util\",\"version\":\"1.1.0\",\"direct\":true,"
+                + "\"needed\":true,\"locked\":true,\"installed\":true,\"invalid\":false,\"otherBytes\":false}]"),
+                Json.reader().readTree(listJson.out()));
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode());
+        assertEquals("""
+                @me/app@1.0.0
+                ├── @acme/greeter ^1.0.0 (not locked: run 'prompd install')
+                └── @acme/util@1.1.0 ^1.0.0
+                """, tree.out());
+        assertEquals(error, tree.err());
+        CliRun dot = prompd("tree", "--dot");
+        assertEquals(1, dot.exitCode());
+        assertTrue(dot.out().contains("  \"@acme/greeter\" [label=\"@acme/greeter\\nnot locked\", color=red, fontcolor=red,"
+                + " style=dashed];\n"), dot.out());
+        assertEquals(dot.out(), prompd("tree", "--dot").out(), "the same every time");
+    }
+
+    @Test
+    void aProjectNeverInstalledListsEveryDependencyAsNotLockedAndExits1AsNpmLsDoes() throws IOException {
+        editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"");
+        String error = "error: there is no prompd.lock in " + project + " to lock @acme/base and @acme/util of"
+                + " prompd.json's dependencies\nhint: run 'prompd install' to lock and install them\n";
+
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode(), list.err());
+        assertEquals("@acme/base ^1.0.0  (not locked: run 'prompd install')\n"
+                + "@acme/util ^1.0.0  (not locked: run 'prompd install')\n", list.out());
+        assertEquals(error, list.err());
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode(), tree.err());
+        assertEquals("""
+                @me/app@1.0.0
+                ├── @acme/base ^1.0.0 (not locked: run 'prompd install')
+                └── @acme/util ^1.0.0 (not locked: run 'prompd install')
+                """, tree.out());
+        assertEquals(error, tree.err());
+
+        editDependencies("");
+        CliRun nothing = prompd("list");
+        assertEquals(0, nothing.exitCode(), "nothing to lock: " + nothing.err());
+        assertEquals("", nothing.out() + nothing.err());
+    }
+
+    @Test
+    void listMarksALockedPackageNothingNeedsAnyMoreAndExits1AsNpmLsDoes() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base", "@acme/greeter").exitCode());
+        editDependencies("\"@acme/base\": \"^1.0.0\"");
+
+        CliRun list = prompd("list");
+
+        assertEquals(1, list.exitCode(), list.err());
+        assertEquals("@acme/base@1.0.0\n@acme/greeter@1.0.0  (not needed: 'prompd install' removes it)\n"
+                + "@acme/util@1.1.0  (transitive)\n", list.out());
+        assertEquals("error: prompd.lock locks @acme/greeter@1.0.0, which nothing in prompd.json needs\n"
+                + "hint: run 'prompd install' to remove it from prompd.lock\n", list.err());
+        assertEquals(1, prompd("tree").exitCode());
+        assertFalse(Json.reader().readTree(prompd("list", "--json").out()).get(1).get("needed").asBoolean());
+    }
+
+    @Test
+    void treeDrawsTheGraphAsTextJsonAndDot() throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+
+        assertEquals("""
+                @me/app@1.0.0
+                └── @acme/greeter@1.0.0 ^1.0.0
+                    ├── @acme/base@1.0.0 ^1.0.0
+                    │   └── @acme/util@1.1.0 ^1.0.0
+                    └── @acme/util@1.1.0 ^1.0.0
+                """, prompd("tree").out());
+
+        JsonNode json = Json.reader().readTree(prompd("tree", "--json").out());
+        assertEquals("@acme/util", json.at("/dependencies/0/dependencies/0/dependencies/0/name").asText());
+
+        String dot = prompd("tree", "--dot").out();
+        assertTrue(dot.startsWith("digraph dependencies {\n"), dot);
+        assertTrue(dot.contains("  \"@acme/base@1.0.0\" -> \"@acme/util@1.1.0\" [label=\"^1.0.0\"];\n"), dot);
+        assertEquals(2, prompd("tree", "--json", "--dot").exitCode(), "one format at a time");
+        assertTrue(prompd("tree", "--help").out().contains(" [--json | --dot]\n"), "and the synopsis says so");
+    }
+}

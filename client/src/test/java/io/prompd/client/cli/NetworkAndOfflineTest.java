@@ -1,0 +1,195 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.prompd.client.testing.ClosedPort;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A registry that fails, asks to wait or cannot be reached, the progress line and the messages of retries on stderr,
+ * proxies and certificates, and --offline.
+ */
+class NetworkAndOfflineTest extends InstallCommandsFixture {
+
+    @Test
+    void aDamagedIndexFailsWithTheNetworksCodeNamingItsUrlAndWhereItBreaks() throws IOException {
+        Files.writeString(registry.root().resolve("packages/@acme/util/index.json"), "{\"name\": ");
+
+        CliRun run = prompd("info", "@acme/util");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertEquals("error: the registry sent a damaged document: " + server.url() + "packages/@acme/util/index.json"
+                + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)\nhint: try again later,"
+                + " or use --offline to work from the cache; if it persists, report it to the registry's maintainers"
+                + " with this message\n", run.err());
+    }
+
+    @Test
+    void eachTryAgainIsSaidOnStderrPipedToo() {
+        AtomicInteger indexRequests = new AtomicInteger();
+        server.onRequest(path -> {
+            if (path.endsWith("@acme/util/index.json")) {
+                server.flaky(indexRequests.incrementAndGet() == 1 ? 1 : 0, 0);
+            }
+        });
+
+        CliRun run = prompd("info", "acme/util");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("could not fetch " + server.url() + "packages/@acme/util/index.json (HTTP 500): trying again,"
+                + " attempt 2 of 4…\n", run.err());
+    }
+
+    @Test
+    void aHostThatRefusedEveryConnectionOfOneRequestIsNotTriedAgainForTheNextOnes() throws IOException {
+        String down = "http://127.0.0.1:" + ClosedPort.find();
+        Files.writeString(project.resolve("prompd.json"),
+                "{\"name\": \"@me/app\", \"version\": \"1.0.0\", \"dependencies\": {\"@a/x\": \"^1.0.0\"}}\n");
+        Files.writeString(project.resolve("prompd.lock"), "{\"lockfileVersion\": 1, \"packages\": {\"@a/x\": {\"version\":"
+                + " \"1.0.0\", \"resolved\": \"" + down + "/packages/@a/x/-/x-1.0.0.tgz\", \"integrity\": \"sha512-"
+                + "A".repeat(86) + "==\"}}}\n");
+
+        CliRun run = CliRun.in(project, home, "", Map.of("PROMPD_REGISTRY", down + "/"), "install");
+
+        assertEquals(5, run.exitCode(), run.err());
+        String refused = "cannot reach " + down + " (Connection refused)";
+        StringBuilder retries = new StringBuilder();
+        for (int attempt = 2; attempt <= 4; attempt++) {
+            retries.append("could not fetch ").append(down).append("/packages/@a/x/index.json (").append(refused)
+                    .append("): trying again, attempt ").append(attempt).append(" of 4…\n");
+        }
+        assertEquals(retries + "error: registry " + down + "/ failed: could not fetch " + down + "/packages/@a/x/-/x-1.0.0.tgz:"
+                + " not tried, as " + down + " could not be reached on any attempt of an earlier request (last: " + refused
+                + ")\nhint: the registry"
+                + " or the network may be down; try again later, or use --offline to work from the cache\n", run.err());
+    }
+
+    @Test
+    void aPauseTheRegistryAsksForIsWaitedOutSayingSoOnStderr() {
+        server.throttle(1, "30");
+
+        CliRun run = prompd("install", "acme/util");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("the registry asks to wait 30 s (HTTP 429): waiting, then fetching " + server.url()
+                + "packages/@acme/util/index.json again…\n", run.err());
+    }
+
+    @Test
+    void aTerminalSeesOneProgressLineOnStderrWipedAtTheEnd() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY", server.url().toString()),
+                project, work.resolve("user-home"), CliRun.CLOCK, CliRun.SLEEPER, new ByteArrayInputStream(new byte[0]),
+                Optional.empty(), true);
+
+        int exitCode = PrompdCommand.commandLine(new PrintWriter(out), new PrintWriter(err), terminal)
+                .execute("install", "@acme/util");
+
+        assertEquals(0, exitCode, err.toString());
+        assertTrue(err.toString().startsWith("\rinstalling [-"), err.toString());
+        assertTrue(err.toString().contains("] 1/1, "), err.toString());
+        assertTrue(err.toString().endsWith(" \r"), "the line is wiped: " + err);
+        assertFalse(out.toString().contains("\r"), "stdout stays clean for scripts");
+    }
+
+    @Test
+    void aWaitDuringTheDownloadsIsSaidOnALineOfItsOwnAndTheProgressLineComesBack() {
+        AtomicInteger tarballRequests = new AtomicInteger();
+        server.onRequest(path -> {
+            if (path.endsWith(".tgz")) {
+                // the first try is cut off midway, which draws the line; the second is asked to wait
+                int tries = tarballRequests.incrementAndGet();
+                server.flaky(0, tries == 1 ? 1 : 0);
+                if (tries == 2) {
+                    server.throttle(1, "30");
+                }
+            }
+        });
+        StringWriter err = new StringWriter();
+        CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY", server.url().toString()),
+                project, work.resolve("user-home"), CliRun.CLOCK, CliRun.SLEEPER, new ByteArrayInputStream(new byte[0]),
+                Optional.empty(), true);
+
+        int exitCode = PrompdCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), terminal)
+                .execute("install", "@acme/util");
+
+        assertEquals(0, exitCode, err.toString());
+        String wait = "the registry asks to wait 30 s (HTTP 429): waiting, then fetching " + server.url()
+                + "packages/@acme/util/-/util-1.1.0.tgz again…";
+        Matcher said = Pattern.compile("\\r(installing [^\\r]*)\\r( *)\\r" + Pattern.quote(wait) + "\n\\rinstalling \\[")
+                .matcher(err.toString());
+        assertTrue(said.find(), "the line shown is wiped before the message and drawn again after it: " + err);
+        assertEquals(said.group(1).length(), said.group(2).length(), err.toString());
+    }
+
+    @Test
+    void offlineWithoutTheCacheExitsWithFiveListingWhatIsMissing() throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+        home = work.resolve("empty-home");
+        CliRun run = prompd("--offline", "install");
+        assertEquals(5, run.exitCode(), run.err());
+        assertTrue(run.err().contains("@acme/base@1.0.0, @acme/greeter@1.0.0, @acme/util@1.1.0"), run.err());
+    }
+
+    @Test
+    void aWebPageInPlaceOfATarballExitsWithFiveAsOneInADocumentsPlaceDoes() throws IOException {
+        Files.writeString(registry.tarball("@acme/util", "1.1.0"), "<!DOCTYPE html><title>502 Bad Gateway</title>");
+
+        CliRun run = prompd("install", "@acme/util");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertEquals("error: got a web page instead of a gzip tarball from " + server.url()
+                + "packages/@acme/util/-/util-1.1.0.tgz\nhint: nothing of it was kept: the registry's host, or a proxy or"
+                + " CDN in front of it, answered with an error or login page; try again later, and tell the registry's"
+                + " maintainers if it persists\n", run.err().replace(System.lineSeparator(), "\n"));
+        assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+    }
+
+    @Test
+    void anInstallGoesThroughTheProxyThatHttpProxyNames() throws IOException {
+        String viaProxy = "http://registry.example/";
+        CliRun run = CliRun.in(project, home, "", Map.of("http_proxy", server.url().getAuthority()),
+                "install", "@acme/base", "--registry", viaProxy);
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(project.resolve("prompd.lock")).contains("\"resolved\": \"" + viaProxy
+                + "packages/@acme/base/-/base-1.0.0.tgz\""), "the host the proxy reached for the client");
+    }
+
+    @Test
+    void aCaFileNamedRelativelyIsFoundFromTheWorkingFolderAndAnUnusableOneIsAUsageError() {
+        CliRun run = CliRun.in(project, home, "", Map.of("PROMPD_CA_FILE", "company.pem"),
+                "info", "@acme/base", "--registry", "https://127.0.0.1:9/");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: the certificates file in PROMPD_CA_FILE is unusable: "
+                + project.resolve("company.pem") + ": cannot read it"), run.err());
+    }
+
+    @Test
+    void offlineANewPackageGetsTheHighestVersionAtHandAndAFailureNamesThoseAvailableOffline() throws IOException {
+        assertEquals(0, prompd("install", "--global", "@acme/util@1.0.0").exitCode());
+
+        CliRun run = prompd("--offline", "install", "@acme/util");
+        CliRun newer = prompd("--offline", "install", "@acme/util@^1.1.0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("saved @acme/util ^1.0.0 in prompd.json\n"), run.out());
+        assertEquals(3, newer.exitCode(), newer.err());
+        assertTrue(newer.err().startsWith("error: Because your project depends on @acme/util ^1.1.0 and no version of"
+                + " @acme/util matches ^1.1.0 (available offline: 1.0.0), version solving failed.\n"), newer.err());
+    }
+}

@@ -1,0 +1,280 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * prompd update, with and without --latest, and prompd outdated: what they want, what they move and what they warn of.
+ */
+class UpdateAndOutdatedTest extends InstallCommandsFixture {
+
+    @Test
+    void outdatedShowsCurrentWantedAndLatestAndExits1AsNpmOutdatedDoes() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base@^1.0.0").exitCode());
+        CliRun current = prompd("outdated");
+        registry.publish("@acme/util", "1.2.0").publish("@acme/util", "2.0.0").publish("@acme/base", "2.0.0");
+
+        CliRun run = prompd("outdated");
+
+        assertEquals(0, current.exitCode(), current.err());
+        assertEquals("every package is up to date\n", current.out());
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("""
+                package     current  wanted  latest  dependency
+                @acme/base  1.0.0    1.0.0   2.0.0   direct
+                @acme/util  1.1.0    1.2.0   2.0.0   transitive
+                """, run.out());
+        JsonNode json = Json.reader().readTree(prompd("outdated", "--json").out());
+        assertEquals("1.2.0", json.get(1).get("wanted").asText());
+    }
+
+    @Test
+    void theLatestTagBehindTheHighestVersionIsWhatANameAloneInstallsAndWhatUpdateAndOutdatedWant() throws IOException {
+        // the maintainers moved latest back from 1.1.0, as one rolls back a bad release
+        registry.tag("@acme/util", "latest", "1.0.0");
+
+        CliRun global = prompd("install", "--global", "@acme/base");
+        assertEquals(0, global.exitCode(), global.err());
+        assertTrue(global.out().endsWith("+ @acme/util@1.0.0\n"), "a dependency's tag too: " + global.out());
+        CliRun install = prompd("install", "@acme/util");
+        assertEquals(0, install.exitCode(), install.err());
+        assertTrue(install.out().startsWith("saved @acme/util ^1.0.0 in prompd.json\n"), install.out());
+        assertTrue(install.out().contains("+ @acme/util@1.0.0\n"), "as npm installs dist-tags.latest: " + install.out());
+
+        registry.tag("@acme/util", "latest", "1.1.0");
+        assertEquals("""
+                package     current  wanted  latest  dependency
+                @acme/util  1.0.0    1.1.0   1.1.0   direct
+                """, prompd("outdated").out());
+        assertTrue(prompd("update").out().contains("@acme/util 1.0.0 -> 1.1.0"));
+
+        registry.tag("@acme/util", "latest", "1.0.0");
+        assertEquals("""
+                package     current  wanted  latest  dependency
+                @acme/util  1.1.0    1.0.0   1.0.0   direct
+                """, prompd("outdated").out(), "update moves back with the tag, as npm's does");
+        CliRun back = prompd("update");
+        assertEquals(0, back.exitCode(), back.err());
+        assertTrue(back.out().contains("@acme/util 1.1.0 -> 1.0.0"), back.out());
+        assertEquals("every package is up to date\n", prompd("outdated").out());
+    }
+
+    @Test
+    void outdatedListsADependencyNotLockedYetAsNpmListsAMissingOne() throws IOException {
+        registry.publish("@acme/base", "2.0.0");
+        editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"");
+        CliRun neverInstalled = prompd("outdated");
+        editDependencies("");
+        assertEquals(0, prompd("install", "@acme/util@^1.0.0").exitCode());
+        editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/base\": \"^1.0.0\"");
+
+        CliRun run = prompd("outdated");
+
+        assertEquals(1, neverInstalled.exitCode(), neverInstalled.err());
+        assertEquals("""
+                package     current     wanted  latest  dependency
+                @acme/base  not locked  1.0.0   2.0.0   direct
+                @acme/util  not locked  1.1.0   1.1.0   direct
+                """, neverInstalled.out(), "with no prompd.lock, every dependency is one not locked yet");
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("""
+                package     current     wanted  latest  dependency
+                @acme/base  not locked  1.0.0   2.0.0   direct
+                """, run.out());
+        JsonNode json = Json.reader().readTree(prompd("outdated", "--json").out());
+        assertEquals(1, json.size());
+        assertFalse(json.get(0).has("current"), json.toString());
+        assertEquals("1.0.0", json.get(0).get("wanted").asText());
+        assertEquals("2.0.0", json.get(0).get("latest").asText());
+        assertFalse(json.get(0).get("takenDown").asBoolean(), json.toString());
+    }
+
+    @Test
+    void aLockedVersionOutsideTheRangeOfAnEditedManifestIsInvalidToOutdatedListAndTree() throws IOException {
+        registry.publish("@acme/util", "2.0.0");
+        assertEquals(0, prompd("install", "@acme/util@^2.0.0").exitCode());
+        editDependencies("\"@acme/util\": \"^1.0.0\"");
+
+        CliRun outdated = prompd("outdated");
+        assertEquals(1, outdated.exitCode(), outdated.err());
+        assertEquals("""
+                package     current          wanted  latest  dependency
+                @acme/util  2.0.0 (invalid)  1.1.0   2.0.0   direct
+                """, outdated.out());
+        JsonNode row = Json.reader().readTree(prompd("outdated", "--json").out()).get(0);
+        assertEquals("2.0.0", row.get("current").asText());
+        assertEquals("1.1.0", row.get("wanted").asText());
+        assertTrue(row.get("invalid").asBoolean(), row.toString());
+
+        String error = "error: prompd.lock does not match prompd.json: @acme/util@2.0.0 is outside ^1.0.0\n"
+                + "hint: run 'prompd install' to lock versions within the ranges\n";
+        CliRun list = prompd("list");
+        assertEquals(1, list.exitCode(), "as npm ls exits 1");
+        assertEquals("@acme/util@2.0.0  (invalid: outside ^1.0.0, run 'prompd install')\n", list.out());
+        assertEquals(error, list.err());
+        CliRun listJson = prompd("list", "--json");
+        assertEquals(1, listJson.exitCode());
+        assertTrue(Json.reader().readTree(listJson.out()).get(0).get("invalid").asBoolean(), listJson.out());
+
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode());
+        assertEquals("""
+                @me/app@1.0.0
+                └── @acme/util@2.0.0 ^1.0.0 (invalid: outside ^1.0.0, run 'prompd install')
+                """, tree.out());
+        assertEquals(error, tree.err());
+        CliRun treeJson = prompd("tree", "--json");
+        assertEquals(1, treeJson.exitCode());
+        assertTrue(Json.reader().readTree(treeJson.out()).at("/dependencies/0/invalid").asBoolean(), treeJson.out());
+        CliRun dot = prompd("tree", "--dot");
+        assertEquals(1, dot.exitCode());
+        assertTrue(dot.out().contains("  \"@acme/util@2.0.0\" [label=\"@acme/util@2.0.0\\ninvalid: outside ^1.0.0\","
+                + " color=red, fontcolor=red];\n"), dot.out());
+
+        assertEquals(0, prompd("install").exitCode());
+        CliRun fixed = prompd("list", "--json");
+        assertEquals(0, fixed.exitCode(), fixed.err());
+        assertFalse(Json.reader().readTree(fixed.out()).get(0).get("invalid").asBoolean(), fixed.out());
+        assertEquals(0, prompd("tree").exitCode());
+    }
+
+    @Test
+    void outdatedListsAndWarnsOfALockedPackageTheRegistryNoLongerHas() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        Files.move(registry.root().resolve("packages/@acme/util"), work.resolve("taken-down"));
+
+        CliRun run = prompd("outdated");
+
+        assertEquals(1, run.exitCode(), "as for a version taken down: " + run.err());
+        assertEquals("""
+                package     current  wanted  latest  dependency
+                @acme/util  1.1.0    -       -       transitive
+                """, run.out());
+        assertEquals("warning: @acme/util@1.1.0 is locked in prompd.lock, but registry " + server.url() + " no longer"
+                + " has @acme/util (no version of @acme/util is left to download, and packages of the project ask for"
+                + " ^1.0.0; a newer version of those may not ('prompd tree' shows them))\n", run.err(),
+                "whether it is installed is not outdated's to say");
+    }
+
+    @Test
+    void outdatedWarnsOfALockedVersionYankedOrDeprecatedSinceItWasInstalled() {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.yank("@acme/util", "1.1.0", "typo in the prompt").deprecate("@acme/base", "1.0.0", "use @acme/core");
+
+        CliRun run = prompd("outdated");
+
+        // the yanked version is a row, wanted away from, so outdated exits 1 as npm outdated does
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("@acme/util"), run.out());
+        assertEquals("""
+                warning: @acme/base@1.0.0 is deprecated: use @acme/core
+                warning: @acme/util@1.1.0 is yanked: typo in the prompt ('prompd update @acme/util' moves off it)
+                """, run.err());
+    }
+
+    @Test
+    void outdatedCallsALockedVersionGoneWithoutARecordNoLongerListedNotTakenDown() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.publish("@acme/util", "2.0.0").unlist("@acme/util", "1.1.0");
+
+        CliRun run = prompd("outdated", "--json");
+
+        assertEquals(1, run.exitCode(), run.err());
+        JsonNode row = Json.reader().readTree(run.out()).get(0);
+        assertEquals("1.0.0", row.get("wanted").asText());
+        assertFalse(row.get("takenDown").asBoolean(), row.toString());
+        assertTrue(run.err().startsWith("warning: @acme/util@1.1.0 is no longer listed by its registry"), run.err());
+        assertFalse(prompd("outdated").out().contains("taken down"));
+    }
+
+    @Test
+    void updateLatestLeavesARangeWithNoUpperBoundAsItIsAndStillMovesItsVersionWhateverTheResolution()
+            throws IOException {
+        registry.publish("@acme/other", "1.0.0").publish("@acme/third", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/util@>=1.0.0", "@acme/other@*", "@acme/third@>=1.0.0 <2").exitCode());
+        registry.publish("@acme/util", "2.0.0").publish("@acme/other", "2.0.0").publish("@acme/third", "2.0.0");
+
+        CliRun update = prompd("update", "--latest", "--resolution", "lowest");
+
+        assertEquals(0, update.exitCode(), update.err());
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        assertTrue(manifest.contains("\"@acme/util\": \">=1.0.0\"") && manifest.contains("\"@acme/other\": \"*\""),
+                manifest);
+        assertTrue(manifest.contains("\"@acme/third\": \"^2.0.0\""), "a bounded range still moves: " + manifest);
+        JsonNode locked = Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).get("packages");
+        for (String name : List.of("@acme/util", "@acme/other", "@acme/third")) {
+            assertEquals("2.0.0", locked.get(name).get("version").asText(), name);
+        }
+    }
+
+    @Test
+    void updateLatestNeverMovesAChosenPreReleaseBackToAnOlderLatest() throws IOException {
+        registry.publish("@acme/util", "2.0.0-beta.1").publish("@acme/other", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/util@^2.0.0-beta.1", "@acme/other@1.0.0").exitCode());
+        registry.publish("@acme/other", "1.1.0");
+
+        CliRun update = prompd("update", "--latest");
+
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("warning: kept @acme/util ^2.0.0-beta.1: its latest version, 1.1.0, is older than the locked"
+                + " 2.0.0-beta.1\n", update.err());
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        assertTrue(manifest.contains("\"@acme/util\": \"^2.0.0-beta.1\""), manifest);
+        assertTrue(manifest.contains("\"@acme/other\": \"^1.1.0\""), "the others still move: " + manifest);
+    }
+
+    @Test
+    void updateLatestFollowsTheLatestTagBackDownWhereTheRangeAllowsItAndKeepsOnlyWhatItSaysItKeeps()
+            throws IOException {
+        registry.publish("@acme/util", "1.2.0").publish("@acme/other", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/util@^1.0.0", "@acme/other@^1.0.0").exitCode());
+        // the maintainers moved latest back from a bad 1.2.0, which the range allows and the lock pins
+        registry.tag("@acme/util", "latest", "1.1.0").publish("@acme/other", "1.2.0");
+        editDependencies("\"@acme/util\": \"^1.0.0\", \"@acme/other\": \"^1.2.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        registry.tag("@acme/other", "latest", "1.0.0");
+
+        CliRun update = prompd("update", "--latest");
+
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("warning: kept @acme/other ^1.2.0: its latest version, 1.0.0, is older than the locked 1.2.0\n",
+                update.err(), "said only of the range the latest version is outside of");
+        assertTrue(update.out().contains("~ @acme/util 1.2.0 -> 1.1.0"), "as 'prompd update' follows the tag: "
+                + update.out());
+        assertFalse(update.out().contains("@acme/other 1.2.0 ->"), "kept as said: " + update.out());
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        assertTrue(manifest.contains("\"@acme/util\": \"^1.1.0\"") && manifest.contains("\"@acme/other\": \"^1.2.0\""),
+                manifest);
+    }
+
+    @Test
+    void updateAndUninstallSayHowTheLockChanged() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        registry.publish("@acme/util", "1.2.0");
+        assertEquals(0, prompd("install", "--global", "@acme/util").exitCode());
+
+        CliRun update = prompd("update");
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("""
+                2 packages: 0 downloaded, 0 from the cache, 2 already installed
+                prompd.lock written:
+                  ~ @acme/util 1.1.0 -> 1.2.0
+                """, update.out(), "the move shows although the new version was in the store already");
+
+        CliRun uninstall = prompd("uninstall", "acme/base", "--json");
+        assertEquals(0, uninstall.exitCode(), uninstall.err());
+        JsonNode changes = Json.reader().readTree(uninstall.out()).get("lockChanges");
+        assertEquals("[{\"before\":\"1.0.0\",\"differing\":[],\"name\":\"@acme/base\"},"
+                + "{\"before\":\"1.2.0\",\"differing\":[],\"name\":\"@acme/util\"}]",
+                changes.toString());
+        assertEquals("", prompd("list").out());
+    }
+}
