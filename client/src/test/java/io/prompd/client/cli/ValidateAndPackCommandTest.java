@@ -403,8 +403,8 @@ class ValidateAndPackCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("""
                   warning /license, line 1: 'BSD' is not a known SPDX license identifier; did you mean BSD-4-Clause,\
-                 BSD-3-Clause, BSD-2-Clause, BSD-1-Clause, BSD-4-Clause-UC, BSD-3-Clause-Clear or one of 2 more of that\
-                 family?
+                 BSD-3-Clause, BSD-2-Clause, BSD-1-Clause, BSD-4-Clause-Shortened, BSD-4-Clause-UC or one of 23 more of\
+                 that family?
                 """), run.out());
     }
 

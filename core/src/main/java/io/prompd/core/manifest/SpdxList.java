@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -86,7 +87,8 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
 
     /**
      * The licenses named {@code stem-…}, those with a version after the stem when there are ({@code CC-BY-4.0} of
-     * {@code CC-BY}, not {@code CC-BY-NC-4.0}), narrowed to {@code version} when it leaves any: the plainest first
+     * {@code CC-BY}, not {@code CC-BY-NC-4.0}), narrowed to {@code version} when it leaves any: those whose version is a
+     * plain number first ({@code BSD-4-Clause} before {@code BSD-4.3TAHOE}, named for a release), then the plainest
      * ({@code BSD-3-Clause} before {@code BSD-3-Clause-Clear}), then the newest.
      */
     private List<String> family(String stem, String version) {
@@ -105,11 +107,12 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
         if (!version.isEmpty() && !ofVersion.isEmpty()) {
             members = ofVersion;
         }
+        Function<String, List<Integer>> versionIn = license -> versionOf(firstSegment(license.substring(prefix.length())));
+        Comparator<String> versionWritten = Comparator.comparing(license -> versionIn.apply(license).isEmpty());
         Comparator<String> plainest = Comparator.comparingInt(license -> license.split("-").length);
-        Comparator<String> newest = Comparator.comparing((String license) ->
-                versionOf(firstSegment(license.substring(prefix.length()))), SpdxList::compareVersions).reversed();
-        return members.stream().sorted(plainest.thenComparing(newest).thenComparing(Comparator.naturalOrder()))
-                .toList();
+        Comparator<String> newest = Comparator.comparing(versionIn, SpdxList::compareVersions).reversed();
+        return members.stream().sorted(versionWritten.thenComparing(plainest).thenComparing(newest)
+                .thenComparing(Comparator.naturalOrder())).toList();
     }
 
     private static String firstSegment(String rest) {
