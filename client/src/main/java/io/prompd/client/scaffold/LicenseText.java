@@ -1,18 +1,98 @@
 package io.prompd.client.scaffold;
 
+import io.prompd.core.Plural;
+import io.prompd.core.manifest.LicenseCheck;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The LICENSE file of a new package: the MIT text in full, a pointer to the SPDX text otherwise. */
+/**
+ * The LICENSE file of a new package, which ships in its tarball and so must state the terms rightly: the MIT text in
+ * full; for {@code UNLICENSED}, npm's "no license granted", all rights reserved; otherwise the license or expression
+ * with a link to SPDX's text of each identifier, and a place for the author's own text of a {@code LicenseRef-…},
+ * which SPDX has no page for, or of {@code SEE LICENSE IN LICENSE}.
+ */
 final class LicenseText {
+
+    private static final String SPDX_PAGES = "https://spdx.org/licenses/";
+    private static final String OWN_TEXT_TO_ADD = "[The full text of the license is the author's to add here.]\n";
 
     private LicenseText() {
     }
 
     static String of(String license, int year, String holder) {
-        if (!license.equals("MIT")) {
-            return "Copyright (c) " + year + " " + holder + "\n\n"
-                    + "Licensed under " + license + ". The full text is at https://spdx.org/licenses/" + license + ".html\n";
+        String copyright = "Copyright (c) " + year + " " + holder + "\n\n";
+        if (license.equals("MIT")) {
+            return mit(year, holder);
         }
+        if (license.equals(LicenseCheck.UNLICENSED)) {
+            return copyright + "All rights reserved. This package is not licensed: no one is granted the right to use,"
+                    + " copy,\nmodify or distribute it.\n";
+        }
+        Optional<String> termsFile = LicenseCheck.licenseFile(license);
+        if (termsFile.isPresent()) {
+            return copyright + (termsFile.get().equals("LICENSE") ? OWN_TEXT_TO_ADD
+                    : "The license terms are in " + termsFile.get() + ".\n");
+        }
+        List<String> tokens = LicenseCheck.tokens(license);
+        List<String> ownLicenses = ownLicenses(license);
+        String placesForText = ownLicenses.stream().map(id -> "\n[The full text of " + id + " is the author's to add"
+                + " here.]\n").reduce("", String::concat);
+        if (tokens.size() == 1 && ownLicenses.size() == 1) {
+            return copyright + "Licensed under " + license + ", the author's own license, whose full text follows.\n"
+                    + placesForText;
+        }
+        if (tokens.size() == 1 && !license.endsWith("+")) {
+            return copyright + "Licensed under " + license + ". The full text is at " + SPDX_PAGES + license + ".html\n";
+        }
+        List<String> meanings = operatorMeanings(tokens);
+        StringBuilder text = new StringBuilder(copyright).append("Licensed under the SPDX license expression \"")
+                .append(license.strip()).append('"')
+                .append(meanings.isEmpty() ? "" : ", in which " + Plural.series(meanings, "and")).append(".\n\n");
+        for (String id : LicenseCheck.identifiers(license)) {
+            text.append(id).append(": ").append(LicenseCheck.isLicenseRef(id)
+                    ? "the author's own license, whose full text follows" : SPDX_PAGES + id + ".html").append('\n');
+        }
+        return text.append(placesForText).toString();
+    }
+
+    /** What init tells the author to do about the LICENSE it wrote: add the text of their own licenses. */
+    static Optional<String> note(String license) {
+        Optional<String> termsFile = LicenseCheck.licenseFile(license);
+        if (termsFile.isPresent()) {
+            return Optional.of("the license terms are to be in " + termsFile.get() + ", which init leaves to you: add"
+                    + " the full text of your license to it before you publish");
+        }
+        List<String> ownLicenses = ownLicenses(license);
+        return ownLicenses.isEmpty() ? Optional.empty() : Optional.of("LICENSE has no text for "
+                + Plural.series(ownLicenses, "and") + ", which SPDX does not publish: add the full text of your"
+                + " license to LICENSE before you publish");
+    }
+
+    private static List<String> ownLicenses(String license) {
+        return LicenseCheck.identifiers(license).stream().filter(LicenseCheck::isLicenseRef).toList();
+    }
+
+    /** SPDX's meaning of each operator the expression uses, as its specification defines them. */
+    private static List<String> operatorMeanings(List<String> tokens) {
+        List<String> meanings = new ArrayList<>();
+        if (tokens.contains("OR")) {
+            meanings.add("OR offers a choice between the licenses it joins");
+        }
+        if (tokens.contains("AND")) {
+            meanings.add("AND applies every license it joins");
+        }
+        if (tokens.contains("WITH")) {
+            meanings.add("WITH adds an exception to a license's terms");
+        }
+        if (tokens.stream().anyMatch(token -> token.endsWith("+"))) {
+            meanings.add("a + after a license allows that version or any later one");
+        }
+        return meanings;
+    }
+
+    private static String mit(int year, String holder) {
         // Locale.ROOT: the default locale's digits would write the year as ٢٠٢٦ under ar-SA
         return String.format(Locale.ROOT, """
                 MIT License

@@ -52,7 +52,7 @@ public final class PackageScaffolder {
                 .build();
         SortedMap<String, byte[]> files = commonFiles(manifest, Map.of("example", EXAMPLE_PROMPT));
         files.put(EXAMPLE_PROMPT, utf8(ExamplePrompt.text(name)));
-        return new Scaffold(name, files, List.of());
+        return new Scaffold(name, files, licenseNote(manifest).stream().toList());
     }
 
     /** A package made of prompt files found at {@code sources}, with what they reference. */
@@ -71,7 +71,9 @@ public final class PackageScaffolder {
         Manifest manifest = builder.build();
         SortedMap<String, byte[]> files = commonFiles(manifest, imported.promptNames());
         files.putAll(imported.files());
-        return new Scaffold(name, files, imported.notes());
+        List<String> notes = new ArrayList<>(imported.notes());
+        licenseNote(manifest).ifPresent(notes::add);
+        return new Scaffold(name, files, notes);
     }
 
     private Manifest.Builder manifest(PackageName name, String description, ScaffoldOptions options) {
@@ -141,6 +143,10 @@ public final class PackageScaffolder {
         String holder = manifest.author().map(Person::name).orElse("the authors of " + manifest.name());
         files.put("LICENSE", utf8(LicenseText.of(manifest.license().orElse(DEFAULT_LICENSE), year, holder)));
         return files;
+    }
+
+    private static Optional<String> licenseNote(Manifest manifest) {
+        return LicenseText.note(manifest.license().orElse(DEFAULT_LICENSE));
     }
 
     private static String readme(Manifest manifest, Map<String, String> prompts) {

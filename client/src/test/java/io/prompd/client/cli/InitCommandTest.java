@@ -139,6 +139,19 @@ class InitCommandTest {
         assertFalse(Files.exists(work.resolve("x")));
     }
 
+    /** The LICENSE ships in the tarball with a place for the text of the author's own license: the author is told. */
+    @Test
+    void aLicenseOfTheAuthorsOwnIsLeftForTheAuthorToAddWithANote() throws IOException {
+        CliRun init = prompd("init", "x", "--license", "LicenseRef-Acme", "--author", "Ada");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertEquals("note: LICENSE has no text for LicenseRef-Acme, which SPDX does not publish: add the full text of"
+                + " your license to LICENSE before you publish\n", init.err());
+        assertTrue(Files.readString(work.resolve("x/LICENSE")).endsWith(
+                "\n[The full text of LicenseRef-Acme is the author's to add here.]\n"));
+        assertEquals("", prompd("init", "y", "--license", "UNLICENSED").err());
+    }
+
     @Test
     void aLicenseValidationWouldFlagIsAUsageErrorAndNothingIsWritten() throws IOException {
         CliRun unknown = prompd("init", "x", "--license", "MITT");

@@ -38,18 +38,39 @@ public final class LicenseCheck {
                 : Optional.empty();
     }
 
+    /**
+     * The words of an SPDX expression in order: identifiers (a license's with its {@code +}, if any), the operators
+     * {@code AND}, {@code OR} and {@code WITH}, and parentheses.
+     */
+    public static List<String> tokens(String expression) {
+        List<String> tokens = new ArrayList<>();
+        for (String token : TOKENS.split(expression.strip())) {
+            if (!token.isEmpty()) {
+                tokens.add(token);
+            }
+        }
+        return List.copyOf(tokens);
+    }
+
+    /** Each license and exception identifier of an SPDX expression once, in the order written, without the {@code +}. */
+    public static List<String> identifiers(String expression) {
+        return tokens(expression).stream()
+                .filter(token -> !Parser.isOperator(token) && !token.equals("(") && !token.equals(")"))
+                .map(token -> token.endsWith("+") ? token.substring(0, token.length() - 1) : token)
+                .distinct().toList();
+    }
+
+    /** Whether the identifier names a license of the author's own ({@code LicenseRef-…}), which SPDX has no text of. */
+    public static boolean isLicenseRef(String id) {
+        return LICENSE_REF.matcher(id).matches();
+    }
+
     /** Every problem of the license text, for the given file and field pointer. */
     public static List<Problem> check(String license, String file, String pointer) {
         if (license.equals(UNLICENSED) || licenseFile(license).isPresent()) {
             return List.of();
         }
-        List<String> tokens = new ArrayList<>();
-        for (String token : TOKENS.split(license.strip())) {
-            if (!token.isEmpty()) {
-                tokens.add(token);
-            }
-        }
-        Parser parser = new Parser(tokens, file, pointer);
+        Parser parser = new Parser(tokens(license), file, pointer);
         Optional<String> syntaxError = parser.parse();
         if (syntaxError.isPresent()) {
             return List.of(Problem.error(file, pointer,
@@ -122,7 +143,7 @@ public final class LicenseCheck {
         }
 
         private void license(String token) {
-            if (LICENSE_REF.matcher(token).matches()) {
+            if (isLicenseRef(token)) {
                 return;
             }
             String id = token.endsWith("+") ? token.substring(0, token.length() - 1) : token;
