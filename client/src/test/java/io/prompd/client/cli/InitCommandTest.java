@@ -162,6 +162,9 @@ class InitCommandTest {
         assertFalse(Files.exists(work.resolve("x")));
 
         assertEquals(2, prompd("init", "x", "--license", "MIT AND").exitCode());
+        assertEquals("error: invalid --license: 'Apache 2.0' is not a valid SPDX license expression; did you mean"
+                + " Apache-2.0?\nhint: write an SPDX expression such as MIT, Apache-2.0 or (MIT OR Apache-2.0); see"
+                + " https://spdx.org/licenses/\n", prompd("init", "x", "--license", "Apache 2.0").err());
         CliRun twoUnknown = prompd("init", "x", "--license", "MITT OR Apache-2.1");
         assertEquals(2, twoUnknown.exitCode());
         assertTrue(twoUnknown.err().startsWith("error: invalid --license:\n  'MITT' is not a known SPDX license identifier;"

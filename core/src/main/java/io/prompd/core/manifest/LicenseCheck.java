@@ -3,9 +3,11 @@ package io.prompd.core.manifest;
 import io.prompd.core.Plural;
 import io.prompd.core.problem.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,10 @@ public final class LicenseCheck {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9.-]+");
     private static final Pattern LICENSE_REF = Pattern.compile("(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+");
     private static final Pattern TOKENS = Pattern.compile("\\s+|(?=[()])|(?<=[()])");
+    /** Words a license's name is written with that are no part of its identifier: Apache License, Version 2.0. */
+    private static final Set<String> FILLER_WORDS = Set.of("license", "licence", "version");
+    /** The MIT license's old name, after the X Window System it was first used for; not a choice of MIT or X11. */
+    private static final String MIT_X11 = "MIT/X11";
     private static final String HINT =
             "write an SPDX expression such as MIT, Apache-2.0 or (MIT OR Apache-2.0); see https://spdx.org/licenses/";
 
@@ -73,10 +79,61 @@ public final class LicenseCheck {
         Parser parser = new Parser(tokens(license), file, pointer);
         Optional<String> syntaxError = parser.parse();
         if (syntaxError.isPresent()) {
-            return List.of(Problem.error(file, pointer,
-                    "'" + license + "' is not a valid SPDX license expression: " + syntaxError.get(), HINT));
+            List<String> meant = freeTextMeant(license);
+            return List.of(Problem.error(file, pointer, "'" + license + "' is not a valid SPDX license expression"
+                    + (meant.isEmpty() ? ": " + syntaxError.get() : didYouMean(meant)), HINT));
         }
         return List.copyOf(parser.unknownIds);
+    }
+
+    /**
+     * What a license written as people write it in words means: {@code Apache-2.0} for {@code Apache 2.0} or
+     * {@code Apache License 2.0}, the {@code GPL-3.0-*} of {@code GPL v3}, {@code MIT OR Apache-2.0} for
+     * {@code MIT/Apache-2.0} (as cargo once read a slash); empty unless every word names a license, so that text
+     * which is no license gets no suggestion.
+     */
+    private static List<String> freeTextMeant(String license) {
+        if (license.strip().equalsIgnoreCase(MIT_X11)) {
+            return List.of("MIT");
+        }
+        String[] alternatives = license.strip().split("\\s*/\\s*");
+        if (alternatives.length > 1) {
+            List<String> each = new ArrayList<>();
+            for (String alternative : alternatives) {
+                List<String> named = wordsNamed(alternative);
+                if (named.size() != 1) {
+                    return List.of();
+                }
+                each.add(named.get(0));
+            }
+            return List.of(String.join(" OR ", each));
+        }
+        return wordsNamed(license);
+    }
+
+    /** The licenses the words name, joined as an identifier, leaving out those no identifier has ({@code License}). */
+    private static List<String> wordsNamed(String text) {
+        SpdxList list = SpdxList.BUNDLED;
+        List<String> words = Arrays.stream(text.strip().split("[\\s,]+"))
+                .filter(word -> !FILLER_WORDS.contains(word.toLowerCase(Locale.ROOT))).toList();
+        if (words.isEmpty() || words.stream().anyMatch(word -> !ID.matcher(word).matches()
+                || Parser.isOperator(word.toUpperCase(Locale.ROOT)))) {
+            return List.of();
+        }
+        List<String> named = list.licensesNamed(String.join("-", words));
+        return named.isEmpty() ? list.licensesNamed(String.join("", words)) : named;
+    }
+
+    /** {@code ; did you mean A or B?}, the first few of a large family and how many more there are. */
+    private static String didYouMean(List<String> meant) {
+        if (meant.isEmpty()) {
+            return "";
+        }
+        if (meant.size() <= MOST_SUGGESTED) {
+            return "; did you mean " + Plural.series(meant, "or") + "?";
+        }
+        return "; did you mean " + String.join(", ", meant.subList(0, MOST_SUGGESTED)) + " or one of "
+                + (meant.size() - MOST_SUGGESTED) + " more of that family?";
     }
 
     /**
@@ -159,18 +216,6 @@ public final class LicenseCheck {
                 unknownIds.add(Problem.warning(file, pointer, "'" + id + "' is not a known SPDX license identifier"
                         + didYouMean(list.licensesMeant(id)), HINT));
             }
-        }
-
-        /** {@code ; did you mean A or B?}, the first few of a large family and how many more there are. */
-        private static String didYouMean(List<String> meant) {
-            if (meant.isEmpty()) {
-                return "";
-            }
-            if (meant.size() <= MOST_SUGGESTED) {
-                return "; did you mean " + Plural.series(meant, "or") + "?";
-            }
-            return "; did you mean " + String.join(", ", meant.subList(0, MOST_SUGGESTED)) + " or one of "
-                    + (meant.size() - MOST_SUGGESTED) + " more of that family?";
         }
 
         private void exception(String id) {

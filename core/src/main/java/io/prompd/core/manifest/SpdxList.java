@@ -68,6 +68,20 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
      * {@code MIT}).
      */
     List<String> licensesMeant(String id) {
+        List<String> named = licensesNamed(id);
+        if (!named.isEmpty()) {
+            return named;
+        }
+        Collection<String> typos = id.length() < SHORT_ID
+                ? licenses.stream().filter(license -> sameLetters(id, license)).toList() : licenses;
+        return Spelling.closest(id, typos).map(List::of).orElse(List.of());
+    }
+
+    /**
+     * The licenses an identifier names without a typo: the one it spells in another case, else the family it names
+     * ({@code GPL-*} for {@code GPL}, {@code GPL-3.0-*} for {@code GPLv3}); empty for words that name no license.
+     */
+    List<String> licensesNamed(String id) {
         Optional<String> otherCase = licenses.stream().filter(id::equalsIgnoreCase).findFirst();
         if (otherCase.isPresent()) {
             return List.of(otherCase.get());
@@ -77,12 +91,7 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
         if (family.isEmpty() && versioned.matches() && versioned.group(2) != null) {
             family = family(versioned.group(1), versioned.group(2));
         }
-        if (!family.isEmpty()) {
-            return family;
-        }
-        Collection<String> typos = id.length() < SHORT_ID
-                ? licenses.stream().filter(license -> sameLetters(id, license)).toList() : licenses;
-        return Spelling.closest(id, typos).map(List::of).orElse(List.of());
+        return family;
     }
 
     /**

@@ -64,6 +64,36 @@ class LicenseCheckTest {
         assertEquals("/license", problems.get(0).pointer());
     }
 
+    /** A license written in words gets the identifier it names, not a hint to join its words with AND or OR. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Apache 2.0 | Apache-2.0",
+        "Apache License 2.0 | Apache-2.0",
+        "Apache License, Version 2.0 | Apache-2.0",
+        "MIT License | MIT",
+        "GPL v3 | GPL-3.0-only or GPL-3.0-or-later",
+        "GPL 2 | GPL-2.0-only or GPL-2.0-or-later",
+        "MIT/Apache-2.0 | MIT OR Apache-2.0",
+        "MIT / Apache 2.0 | MIT OR Apache-2.0",
+        "MIT/X11 | MIT"})
+    void suggestsTheExpressionALicenseWrittenInWordsMeans(String license, String meant) {
+        assertEquals(List.of(Problem.error("prompd.json", "/license", "'" + license + "' is not a valid SPDX license"
+                + " expression; did you mean " + meant + "?", "write an SPDX expression such as MIT, Apache-2.0 or (MIT OR"
+                + " Apache-2.0); see https://spdx.org/licenses/")), check(license));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "Public Domain | unexpected 'Domain'; join licenses with AND or OR",
+        "All rights reserved | unexpected 'rights'; join licenses with AND or OR",
+        "MIT Apache-2.0 | unexpected 'Apache-2.0'; join licenses with AND or OR",
+        "MIT/Foo | 'MIT/Foo' is not a license identifier",
+        "Apache 2.0 AND | unexpected '2.0'; join licenses with AND or OR"})
+    void suggestsNothingForTextThatNamesNoLicense(String license, String syntaxError) {
+        assertEquals("'" + license + "' is not a valid SPDX license expression: " + syntaxError,
+                check(license).get(0).message());
+    }
+
     @Test
     void saysWhenAnOperatorIsNotUppercase() {
         assertEquals("'MIT or Apache-2.0' is not a valid SPDX license expression: write the operator 'or' in uppercase, as OR",
