@@ -5,10 +5,12 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
 import io.prompd.client.files.OwnerOnly;
+import io.prompd.client.files.ReadOnlyDisks;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.files.TemporaryFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -105,7 +107,7 @@ public final class ConfigStore {
 
     private Change update(UnaryOperator<Config> change, UnaryOperator<UnknownRegistryNames> replacing)
             throws IOException {
-        try (RunLock lock = RunLock.acquire(file.resolveSibling(LOCK_FILE), PATIENCE, () -> { })) {
+        try (RunLock lock = lock()) {
             Config before;
             try {
                 before = read();
@@ -117,6 +119,16 @@ public final class ConfigStore {
                 write(after);
             }
             return new Change(before, after, ConfigKey.entries(before), ConfigKey.entries(after));
+        }
+    }
+
+    /** The lock of {@link #update}, which a home on a disk mounted read-only refuses as {@code install} does its own. */
+    private RunLock lock() throws IOException {
+        try {
+            return RunLock.acquire(file.resolveSibling(LOCK_FILE), PATIENCE, () -> { });
+        } catch (FileSystemException refused) {
+            ReadOnlyDisks.requireWritableHome(refused, file.getParent());
+            throw refused;
         }
     }
 

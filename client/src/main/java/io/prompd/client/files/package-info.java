@@ -1,5 +1,6 @@
 /**
- * What the client keeps on this machine to its user alone: the credentials file, and the cache and
- * store, which hold what a private registry serves.
+ * The client's own rules for the files it keeps on this machine: what it keeps to its user alone (the credentials
+ * file, and the cache and store, which hold what a private registry serves), and how a lock of a folder on a disk
+ * mounted read-only is named.
  */
 package io.prompd.client.files;

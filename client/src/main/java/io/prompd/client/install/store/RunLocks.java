@@ -1,5 +1,6 @@
 package io.prompd.client.install.store;
 
+import io.prompd.client.files.ReadOnlyDisks;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.RunLock;
@@ -24,9 +25,6 @@ public final class RunLocks {
     /** In a project's {@link ProjectStateFolder}. */
     private static final String PROJECT_FILE = "install.lock";
 
-    /** The reason Linux and macOS give for a write to a disk mounted read-only (EROFS). */
-    private static final String READ_ONLY_DISK = "Read-only file system";
-
     /** How long a run waits for another one to finish before giving up: an install of a large graph on a slow network. */
     private static final Duration PATIENCE = Duration.ofMinutes(10);
 
@@ -46,8 +44,7 @@ public final class RunLocks {
         try {
             lock = acquire(home.resolve(HOME_FILE), onWait);
         } catch (FileSystemException refused) {
-            requireWritableDisk(refused, "the home " + home, "point PROMPD_HOME or --home at a folder on a"
-                    + " writable disk");
+            ReadOnlyDisks.requireWritableHome(refused, home);
             throw refused;
         }
         try {
@@ -78,24 +75,9 @@ public final class RunLocks {
                     + " prompd keeps the project's install lock in it", "move or rename that file, then run this again");
         } catch (FileSystemException refused) {
             // list and tree take no lock and write nothing, and exit 1 wherever install would change something
-            requireWritableDisk(refused, "the project " + projectFolder, "run install in a writable copy or mount of"
-                    + " the project; to check a read-only one, 'prompd list' exits 1 when install would change it");
+            ReadOnlyDisks.requireWritable(refused, "the project " + projectFolder, "run install in a writable copy or"
+                    + " mount of the project; to check a read-only one, 'prompd list' exits 1 when install would change it");
             throw refused;
-        }
-    }
-
-    /**
-     * A lock refused as its disk is mounted read-only, named as the folder the user chose, where the system's words
-     * name a lock file the user never wrote: every run takes its lock, even one with nothing to write, so that no
-     * other run changes the files under it. Any other refusal is left to the caller.
-     *
-     * @param folder what {@code refused} was a lock of, as in {@code the project /work/app}
-     */
-    static void requireWritableDisk(FileSystemException refused, String folder, String hint) {
-        if (READ_ONLY_DISK.equals(refused.getReason())) {
-            throw new PrompdException(ExitCode.FAILURE, folder + " is on a disk mounted read-only, where prompd cannot"
-                    + " take its lock, which every run that may change it takes, even one finding nothing to change: "
-                    + refused.getFile(), hint, refused);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.prompd.client.install.store;
+package io.prompd.client.files;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-class RunLocksTest {
+class ReadOnlyDisksTest {
 
     /** A read-only mount needs root to make, so the system's refusal is made here as the JDK makes it. */
     @Test
@@ -18,7 +19,7 @@ class RunLocksTest {
                 "Read-only file system");
 
         PrompdException readOnly = assertThrows(PrompdException.class,
-                () -> RunLocks.requireWritableDisk(refused, "the project /ci/app", "run it elsewhere"));
+                () -> ReadOnlyDisks.requireWritable(refused, "the project /ci/app", "run it elsewhere"));
 
         assertEquals(ExitCode.FAILURE, readOnly.exitCode());
         assertEquals("the project /ci/app is on a disk mounted read-only, where prompd cannot take its lock, which"
@@ -32,6 +33,20 @@ class RunLocksTest {
         FileSystemException full = new FileSystemException("/ci/app/.prompd/install.lock", null,
                 "No space left on device");
 
-        assertDoesNotThrow(() -> RunLocks.requireWritableDisk(full, "the project /ci/app", "run it elsewhere"));
+        assertDoesNotThrow(() -> ReadOnlyDisks.requireWritable(full, "the project /ci/app", "run it elsewhere"));
+    }
+
+    /** The configuration's lock and the store's, alike: the home is what a user moves, whichever lock refused. */
+    @Test
+    void aLockOfTheHomeRefusedOnADiskMountedReadOnlyPointsAtPrompdHomeAndHome() {
+        FileSystemException refused = new FileSystemException("/ro/home/config.lock", null, "Read-only file system");
+
+        PrompdException readOnly = assertThrows(PrompdException.class,
+                () -> ReadOnlyDisks.requireWritableHome(refused, Path.of("/ro/home")));
+
+        assertEquals("the home /ro/home is on a disk mounted read-only, where prompd cannot take its lock, which"
+                + " every run that may change it takes, even one finding nothing to change: /ro/home/config.lock",
+                readOnly.getMessage());
+        assertEquals("point PROMPD_HOME or --home at a folder on a writable disk", readOnly.hint());
     }
 }

@@ -1,0 +1,43 @@
+package io.prompd.client.files;
+
+import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+
+/**
+ * Names a lock refused as its disk is mounted read-only as the folder the user chose, where the system's words name a
+ * lock file the user never wrote: every run that may change a home or a project takes its lock, even one with nothing
+ * to write, so that no other run changes the files under it.
+ */
+public final class ReadOnlyDisks {
+
+    /** The reason Linux and macOS give for a write to a disk mounted read-only (EROFS). */
+    private static final String READ_ONLY_DISK = "Read-only file system";
+
+    private ReadOnlyDisks() {
+    }
+
+    /**
+     * Fails naming the home when {@code refused}, a lock of the home's, was refused as the disk is read-only: the home
+     * is what to move, whichever of its locks (the store's, the configuration's) the command took. Any other refusal is
+     * left to the caller.
+     */
+    public static void requireWritableHome(FileSystemException refused, Path home) {
+        requireWritable(refused, "the home " + home, "point PROMPD_HOME or --home at a folder on a writable disk");
+    }
+
+    /**
+     * Fails naming {@code folder} when {@code refused} was refused as the disk is read-only; any other refusal is left
+     * to the caller.
+     *
+     * @param folder what {@code refused} was a lock of, as in {@code the project /work/app}
+     */
+    public static void requireWritable(FileSystemException refused, String folder, String hint) {
+        if (READ_ONLY_DISK.equals(refused.getReason())) {
+            throw new PrompdException(ExitCode.FAILURE, folder + " is on a disk mounted read-only, where prompd cannot"
+                    + " take its lock, which every run that may change it takes, even one finding nothing to change: "
+                    + refused.getFile(), hint, refused);
+        }
+    }
+}
