@@ -160,7 +160,7 @@ public final class PackageScaffolder {
 
     /**
      * The name given, or one made from the folder name, scoped when the folder's parent is named as a scope
-     * ({@code @acme}); refused with a hint when neither is valid.
+     * ({@code @acme}); refused with a hint when neither is valid, or when the folder itself is named as a scope.
      */
     static PackageName name(Path folder, ScaffoldOptions options) {
         if (options.name().isPresent()) {
@@ -173,6 +173,13 @@ public final class PackageScaffolder {
         Path absolute = folder.toAbsolutePath().normalize();
         Path fileName = absolute.getFileName();
         String derived = fileName == null ? "" : nameFrom(fileName.toString());
+        if (fileName != null && fileName.toString().startsWith("@")) {
+            // as a parent folder named @acme makes the scope, a package folder so named is most likely a /NAME forgotten
+            String scope = "@" + nameFrom(fileName.toString().substring(1));
+            throw new PrompdException(ExitCode.USAGE, "the folder '" + fileName + "' is named as a scope, which holds"
+                    + " its packages in folders of their own, not as a package", "give the package a name in the scope:"
+                    + " 'prompd init " + scope + "/NAME', or --name " + scope + "/NAME");
+        }
         Path parent = absolute.getParent() == null ? null : absolute.getParent().getFileName();
         if (parent != null && parent.toString().startsWith("@")) {
             // @acme/foo, as npm lays out a scope's packages and a registry its packages/ folder: the scope is the parent's

@@ -131,6 +131,23 @@ class InitCommandTest {
         assertFalse(Files.exists(work.resolve("@-")));
     }
 
+    /** A folder named @acme holds the scope's packages, so a package in it is most likely a /NAME forgotten. */
+    @Test
+    void aFolderNamedAsAScopeIsRefusedAsAPackagesFolderChangingNothing() throws IOException {
+        CliRun init = prompd("init", "@Acme");
+
+        assertEquals(2, init.exitCode(), init.err());
+        assertEquals("error: the folder '@Acme' is named as a scope, which holds its packages in folders of their own,"
+                + " not as a package\nhint: give the package a name in the scope: 'prompd init @acme/NAME', or --name"
+                + " @acme/NAME\n", init.err());
+        assertFalse(Files.exists(work.resolve("@Acme")));
+
+        Files.createDirectories(work.resolve("@acme"));
+        CliRun named = prompd("init", "@acme", "--name", "@acme/notes");
+        assertEquals(0, named.exitCode(), named.err());
+        assertTrue(Files.isRegularFile(work.resolve("@acme/prompd.json")));
+    }
+
     @Test
     void anInvalidNameIsAUsageError() {
         CliRun run = prompd("init", "x", "--name", "@Bad/Name");
