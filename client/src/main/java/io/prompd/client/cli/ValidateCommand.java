@@ -91,10 +91,13 @@ final class ValidateCommand implements Callable<Integer> {
         return describe(report) + "\n" + ProblemReport.text(report.problems());
     }
 
-    /** {@code @scope/name@1.0.0: 6 files, 12345 bytes unpacked}, with as much of the name as the manifest gives. */
+    /**
+     * {@code @scope/name@1.0.0: 6 files, 12345 bytes unpacked}, with as much of the name as the manifest gives; a
+     * missing or invalid name shows as {@code (no valid name)}, which no package name can be, as --json leaves it out.
+     */
     private static String describe(PackageReport report) {
         ManifestDraft draft = report.draft();
-        String name = draft.name().map(Object::toString).orElse("package")
+        String name = draft.name().map(Object::toString).orElse("(no valid name)")
                 + draft.version().map(version -> "@" + version).orElse("");
         int files = report.selection().included().size();
         return name + ": " + Plural.count(files, "file") + ", " + report.selection().unpackedSize() + " bytes unpacked";

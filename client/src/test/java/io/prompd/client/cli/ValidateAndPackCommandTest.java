@@ -504,6 +504,19 @@ class ValidateAndPackCommandTest {
         assertTrue(json.path("version").isMissingNode(), "an invalid version is left out");
     }
 
+    /** Where there is no name to give, the header must not read as one: "package@1.0.0" looked like a package. */
+    @Test
+    void aPackageWithAnInvalidOrNoNameIsHeadedBySomethingNoNameCanBe() throws IOException {
+        for (String manifest : List.of("{\"name\": \"Greeter\", \"version\": \"1.0.0\"}", "{\"version\": \"1.0.0\"}")) {
+            write("prompd.json", manifest);
+
+            CliRun run = CliRun.in(pkg, home, "validate");
+
+            assertEquals(1, run.exitCode(), run.err());
+            assertTrue(run.out().startsWith("(no valid name)@1.0.0: 3 files, "), run.out());
+        }
+    }
+
     @Test
     void aFilesEntryIsJudgedOnceAndALeadingSlashIsTolerated() throws IOException {
         write("prompd.json", """
