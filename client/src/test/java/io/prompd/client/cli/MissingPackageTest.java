@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,5 +82,31 @@ class MissingPackageTest {
         assertTrue(run.err().contains("did you mean @acme/util?"), run.err());
         assertEquals(1, Collections.frequency(server.requests(), "/" + RegistryLayout.PACKAGE_LIST),
                 "two names missing: " + server.requests());
+    }
+
+    /**
+     * The list of packages only feeds the suggestions of a name not found, so a damaged one fails nothing, but is named
+     * where it breaks, for the registry's keeper to hear of it, rather than the suggestions go without a word.
+     */
+    @Test
+    void aDamagedPackageListIsNamedWhereItBreaksBesideAMissingPackageInPlaceOfTheSuggestions() throws IOException {
+        Files.writeString(work.resolve("registry").resolve(RegistryLayout.PACKAGE_LIST), "{\"packages\": [");
+        String note = "No similar names can be suggested: the registry sent a damaged document: " + server.url()
+                + RegistryLayout.PACKAGE_LIST + " (at line 1, column 15: ";
+        for (List<String> command : List.of(List.of("install", "@acme/utik"), List.of("info", "@acme/utik"))) {
+            CliRun run = prompd(command.toArray(String[]::new));
+
+            assertEquals(3, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("error: no package @acme/utik in registry main (" + server.url() + ")\n"
+                    + note), command + ": " + run.err());
+            assertTrue(run.err().contains("; tell whoever keeps the registry\nhint: check the name"), run.err());
+        }
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
+                + " \"dependencies\": {\"@acme/utik\": \"^1.0.0\", \"@acme/utix\": \"^1.0.0\"}}\n");
+
+        CliRun run = prompd("install");
+
+        assertEquals(3, run.exitCode(), run.err());
+        assertEquals(1, run.err().split(Pattern.quote(note), -1).length - 1, "once: " + run.err());
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.core.resolve;
 
+import io.prompd.core.name.NameSuggestions;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -49,7 +50,7 @@ public abstract class ForwardingPackageIndex implements PackageIndex {
     }
 
     @Override
-    public List<PackageName> similarNames(PackageName name) {
+    public NameSuggestions similarNames(PackageName name) {
         return delegate.similarNames(name);
     }
 

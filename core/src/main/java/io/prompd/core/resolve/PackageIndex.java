@@ -1,5 +1,6 @@
 package io.prompd.core.resolve;
 
+import io.prompd.core.name.NameSuggestions;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -60,8 +61,8 @@ public interface PackageIndex {
     }
 
     /** Existing names a user may have meant when asking for a name that does not exist, best first. */
-    default List<PackageName> similarNames(PackageName name) {
-        return List.of();
+    default NameSuggestions similarNames(PackageName name) {
+        return NameSuggestions.NONE;
     }
 
     /**

@@ -1,12 +1,15 @@
 package io.prompd.core.resolve;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.name.NameSuggestions;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
 import io.prompd.core.version.VersionRange;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Collectors;
 
@@ -57,12 +60,17 @@ public final class Resolver {
     private static ResolutionException failure(Incompatibility proof, PackageIndex index) {
         Explanation explanation = Explanation.of(proof, index);
         StringBuilder message = new StringBuilder(explanation.text());
+        Set<String> notes = new LinkedHashSet<>();
         for (PackageName name : explanation.unknownPackages()) {
-            List<PackageName> similar = index.similarNames(name);
-            if (!similar.isEmpty()) {
-                message.append("\nInstead of ").append(name).append(", ").append(SimilarNames.didYouMean(similar));
+            NameSuggestions similar = index.similarNames(name);
+            if (!similar.names().isEmpty()) {
+                message.append("\nInstead of ").append(name).append(", ")
+                        .append(SimilarNames.didYouMean(similar.names()));
             }
+            similar.note().ifPresent(notes::add);
         }
+        // one registry's damaged list of names would otherwise be named once for each name it lacks
+        notes.forEach(note -> message.append("\n").append(note));
         Optional<List<PackageName>> cycle = explanation.cycleThroughRoot();
         if (cycle.isPresent()) {
             message.append("\nThe dependencies close a cycle: ")

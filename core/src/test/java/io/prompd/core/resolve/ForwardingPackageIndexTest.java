@@ -3,6 +3,7 @@ package io.prompd.core.resolve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.core.name.NameSuggestions;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -43,7 +44,8 @@ class ForwardingPackageIndexTest {
             Optional.class, Optional.of(Version.parse("1.0.0")),
             boolean.class, true,
             String.class, "the wrapped index's answer",
-            Takedowns.class, new Takedowns(new TreeMap<>(Map.of(Version.parse("1.0.0"), "a key")), false));
+            Takedowns.class, new Takedowns(new TreeMap<>(Map.of(Version.parse("1.0.0"), "a key")), false),
+            NameSuggestions.class, NameSuggestions.unreadable("the wrapped index's reason"));
 
     private record Call(Method method, List<Object> arguments) {
     }

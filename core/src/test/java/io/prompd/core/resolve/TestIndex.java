@@ -1,5 +1,6 @@
 package io.prompd.core.resolve;
 
+import io.prompd.core.name.NameSuggestions;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -85,8 +86,8 @@ final class TestIndex implements PackageIndex {
     }
 
     @Override
-    public List<PackageName> similarNames(PackageName name) {
-        return similar.getOrDefault(name, List.of());
+    public NameSuggestions similarNames(PackageName name) {
+        return NameSuggestions.of(similar.getOrDefault(name, List.of()));
     }
 
     @Override

@@ -68,7 +68,7 @@ final class DependencyRule implements PullRequestRule {
                         + " pull request branched off, so its branch does not have it yet", MERGE_BASE_BRANCH));
             }
             // the package that depends on the name is no typo of it, nor is the name a typo of it
-            List<PackageName> similar = pullRequest.headIndex().similarNames(name).stream()
+            List<PackageName> similar = pullRequest.headIndex().similarNames(name).names().stream()
                     .filter(other -> !other.equals(version.folder().name())).toList();
             return Optional.of(version.manifestError(pointer, name + " is not a package of this registry",
                     similar.isEmpty() ? "publish it first (or in this pull request), or correct the name"

@@ -3,6 +3,7 @@ package io.prompd.generator.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.archive.PackSelector;
 import io.prompd.core.json.Json;
+import io.prompd.core.name.NameSuggestions;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
 import io.prompd.core.protocol.Packument;
@@ -71,8 +72,8 @@ final class SnapshotIndex implements PackageIndex {
     }
 
     @Override
-    public List<PackageName> similarNames(PackageName name) {
-        return SimilarNames.among(snapshot.packages().keySet(), name);
+    public NameSuggestions similarNames(PackageName name) {
+        return NameSuggestions.of(SimilarNames.among(snapshot.packages().keySet(), name));
     }
 
     /** The takedowns meta.json records: a package with none of its folders left keeps them there. */

@@ -371,14 +371,14 @@ public final class HttpPackageRegistry implements PackageRegistry {
      * machine's: a registry midway through an update, or a cache in front of it, answers so for a
      * while, and a script retrying on the network's code then gets past it.
      */
-    private static PrompdException damaged(RegistryFetcher.Document document, String why) {
+    private static DamagedDocument damaged(RegistryFetcher.Document document, String why) {
         // a registry folder is read as it is, with no cached copy that --offline could fall back on
         String hint = RegistryLayout.isFileUrl(document.url())
                 ? "the registry folder may be midway through a build or a copy: try again once it is done; if it persists,"
                         + " build the folder again with prompd-registry, or report it to whoever keeps it with this message"
                 : "try again later, or use --offline to work from the cache; if it persists, report it to the registry's"
                         + " maintainers with this message";
-        return new PrompdException(ExitCode.NETWORK, "the registry sent a damaged document: "
+        return new DamagedDocument("the registry sent a damaged document: "
                 + Urls.displayAnswered(document.url(), document.answeredBy()) + " (" + why + ")", hint);
     }
 

@@ -3,6 +3,7 @@ package io.prompd.client.install.registry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.concurrent.Futures;
+import io.prompd.core.name.NameSuggestions;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
 import io.prompd.core.protocol.VersionSummary;
@@ -106,13 +107,15 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
      */
     public PublishedPackage require(PackageName name) {
         return find(name).orElseThrow(() -> {
-            List<PackageName> similar = similarNames(name);
+            NameSuggestions similar = similarNames(name);
             Optional<String> elsewhere = elsewhere(name);
-            String hint = similar.isEmpty()
+            String hint = similar.names().isEmpty()
                     ? "check the name, and which registry serves it ('prompd registry list')"
                             + elsewhere.map(advice -> "; " + advice).orElse("")
-                    : elsewhere.map(advice -> advice + "; otherwise, ").orElse("") + SimilarNames.didYouMean(similar);
-            return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in " + registry.describe(name), hint);
+                    : elsewhere.map(advice -> advice + "; otherwise, ").orElse("")
+                            + SimilarNames.didYouMean(similar.names());
+            return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in " + registry.describe(name)
+                    + similar.note().map(note -> "\n" + note).orElse(""), hint);
         });
     }
 
@@ -202,12 +205,14 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     }
 
     @Override
-    public List<PackageName> similarNames(PackageName name) {
+    public NameSuggestions similarNames(PackageName name) {
         try {
-            return SimilarNames.among(registry.packageNames(name), name);
+            return NameSuggestions.of(SimilarNames.among(registry.packageNames(name), name));
+        } catch (DamagedDocument damaged) {
+            return NameSuggestions.unreadable(damaged.getMessage());
         } catch (PrompdException | UncheckedIOException listUnavailable) {
             // suggestions are a courtesy: the missing package is reported either way
-            return List.of();
+            return NameSuggestions.NONE;
         }
     }
 

@@ -13,6 +13,7 @@ import io.prompd.client.testing.TestRegistry;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
+import io.prompd.core.name.NameSuggestions;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.version.Version;
@@ -176,7 +177,7 @@ class RegistryIndexTest {
     void similarNamesComeFromTheListOfTheRegistryServingTheName() {
         CountingRegistry registry = new CountingRegistry(() -> List.of(name("@acme/greeter"), name("@acme/other-thing")));
         try (RegistryIndex index = new RegistryIndex(registry)) {
-            assertEquals(List.of(name("@acme/greeter")), index.similarNames(name("@acme/greetr")));
+            assertEquals(List.of(name("@acme/greeter")), index.similarNames(name("@acme/greetr")).names());
             PrompdException missing = assertThrows(PrompdException.class, () -> index.require(name("@acme/greetr")));
             assertEquals("did you mean @acme/greeter?", missing.hint());
         }
@@ -188,7 +189,7 @@ class RegistryIndexTest {
             throw new PrompdException(ExitCode.NETWORK, "down", "");
         });
         try (RegistryIndex index = new RegistryIndex(registry)) {
-            assertEquals(List.of(), index.similarNames(name("@acme/x")));
+            assertEquals(NameSuggestions.NONE, index.similarNames(name("@acme/x")));
             PrompdException missing = assertThrows(PrompdException.class, () -> index.require(name("@acme/x")));
             assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
             assertTrue(missing.getMessage().contains("no package @acme/x"), missing.getMessage());
