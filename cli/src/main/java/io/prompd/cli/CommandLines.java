@@ -45,7 +45,8 @@ public final class CommandLines {
                 ? ExitCode.USAGE.code() : Failures.exitCode(failure).code());
         CommandLine.IExecutionStrategy execution = cli.getExecutionStrategy();
         cli.setExecutionStrategy(parsed -> failWhenOutputLost(execution.execute(parsed), out, err));
-        cli.setParameterExceptionHandler((failure, args) -> {
+        cli.setParameterExceptionHandler((parserFailure, args) -> {
+            CommandLine.ParameterException failure = unmatchedBeforeMissing(parserFailure);
             CommandLine command = failure.getCommandLine();
             Optional<String> refusedOption = optionRefusedAsPositional(failure, command, List.of(args));
             List<String> unmatched = failure instanceof UnmatchedArgumentException unmatchedFailure
@@ -88,6 +89,25 @@ public final class CommandLines {
         err.println(new Failures.Explanation(ExitCode.FAILURE,
                 "could not write the output" + reason.map(text -> ": " + text).orElse(""), "").text());
         return exitCode == ExitCode.OK.code() ? ExitCode.FAILURE.code() : exitCode;
+    }
+
+    /**
+     * The arguments picocli could not match, where it failed on a required argument missing: it checks those before it
+     * reports the unmatched ones, so that a mistyped {@code --bsae} came out as {@code --base} missing. The word typed
+     * is the one to fix, with its suggestion. The failing command's own come first, then those of the commands it is
+     * a subcommand of, in the order picocli reports them when nothing is missing.
+     */
+    private static CommandLine.ParameterException unmatchedBeforeMissing(CommandLine.ParameterException failure) {
+        if (!(failure instanceof CommandLine.MissingParameterException)) {
+            return failure;
+        }
+        for (CommandLine command = failure.getCommandLine(); command != null; command = command.getParent()) {
+            List<String> unmatched = command.getParseResult().unmatched();
+            if (!unmatched.isEmpty() && !command.isUnmatchedArgumentsAllowed()) {
+                return new UnmatchedArgumentException(command, unmatched);
+            }
+        }
+        return failure;
     }
 
     /**

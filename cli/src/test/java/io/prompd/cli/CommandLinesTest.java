@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 class CommandLinesTest {
 
-    @Command(name = "tool", version = "tool 9.9.9", subcommands = {Show.class, Plain.class})
+    @Command(name = "tool", version = "tool 9.9.9", subcommands = {Show.class, Plain.class, Compare.class})
     static final class Tool implements Runnable {
         @Override
         public void run() {
@@ -51,6 +51,22 @@ class CommandLinesTest {
         @Override
         public void run() {
             spec.commandLine().getOut().println("a result");
+        }
+    }
+
+    @Command(name = "compare")
+    static final class Compare implements Runnable {
+        @Option(names = "--base", required = true)
+        String base;
+
+        @Option(names = "--head", required = true)
+        String head;
+
+        @Parameters(arity = "1")
+        String repository;
+
+        @Override
+        public void run() {
         }
     }
 
@@ -145,6 +161,24 @@ class CommandLinesTest {
         assertEquals(2, run("show", "--bogus", "--json=false"));
         assertEquals(2, run("show", "--bogus", "--json", "--json=false", "--format", "text"));
         assertEquals("", out.toString());
+    }
+
+    @Test
+    void anUnknownOptionIsReportedBeforeTheRequiredOptionsMissing() {
+        StringWriter errors = new StringWriter();
+        assertEquals(2, runWriting(new PrintWriter(out, true), errors, "compare", "repo", "--baes", "main"));
+        assertEquals("error: unknown options: '--baes', 'main'\nhint: did you mean --base? see 'tool compare --help'",
+                errors.toString().strip(), "a mistyped --base is no missing --base");
+
+        StringWriter parentErrors = new StringWriter();
+        assertEquals(2, runWriting(new PrintWriter(out, true), parentErrors, "--bogus", "compare", "repo"));
+        assertEquals("error: unknown option: '--bogus'\nhint: see 'tool --help'", parentErrors.toString().strip(),
+                "an unknown option before the subcommand");
+
+        StringWriter missingErrors = new StringWriter();
+        assertEquals(2, runWriting(new PrintWriter(out, true), missingErrors, "compare", "repo", "--base", "main"));
+        assertEquals("error: missing required option: '--head=<head>'\nhint: see 'tool compare --help'",
+                missingErrors.toString().strip());
     }
 
     @Test

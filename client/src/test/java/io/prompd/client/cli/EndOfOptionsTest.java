@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Arguments after {@code --}, which are all positional, as a user types them. */
+/** Arguments after {@code --}, which are all positional, and options mistyped, as a user types them. */
 class EndOfOptionsTest {
 
     @TempDir
@@ -62,5 +62,14 @@ class EndOfOptionsTest {
         assertEquals(2, run.exitCode(), run.err());
         assertEquals("error: unknown option: '--jsn'\nhint: did you mean --json? see 'prompd info --help'\n",
                 run.err().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void anUnknownOptionIsReportedBeforeTheRequiredPackageMissing() {
+        CliRun run = prompd("info", "--jsn");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: unknown option: '--jsn'\nhint: did you mean --json? see 'prompd info --help'\n",
+                run.err().replace(System.lineSeparator(), "\n"), "a mistyped option is no missing PACKAGE");
     }
 }

@@ -389,6 +389,13 @@ class CheckCommandTest {
                 err.toString());
     }
 
+    @Test
+    void aMistypedRevisionOptionIsReportedAsUnknownNotAsMissing() {
+        assertEquals(ExitCode.USAGE.code(), run("check", repo.root().toString(), "--baes", "main", "--head", "pr"));
+        assertEquals("error: unknown options: '--baes', 'main'\nhint: did you mean --base? see 'prompd-registry check"
+                + " --help'\n", err.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " "})
     void anEmptyRevisionIsAUsageErrorNamingItsOption(String empty) {
