@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
                     + " wanted is then the newest version within them, what 'prompd install' moves to.",
-            "So is a locked version the registry took down (warned of with the reason): wanted is then the newest"
+            "So is a locked version the registry took down (warned of with the reason), or no longer lists without"
+                    + " recording a takedown (marked no longer listed): wanted is then the newest"
                     + " version left within the ranges, what 'prompd update' moves to; and so is a locked package the"
                     + " registry no longer has at all, with no wanted nor latest version (warned of with the way off).",
             "A dependency not locked that takedowns keep from being locked (no version left, or only versions"
@@ -35,9 +36,10 @@ import picocli.CommandLine.Spec;
                     + " and warned of the same way.",
             "Exits " + ExitCode.Codes.FAILURE + " when it lists any package, as 'npm outdated' does, so that a script"
                     + " notices; " + ExitCode.Codes.OK + " when every package is up to date.",
-            "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown} in name order;"
-                    + " current and invalid are left out for a dependency not locked, wanted or latest when no version"
-                    + " qualifies."})
+            "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown, unlisted} in name"
+                    + " order; current, invalid and unlisted are left out for a dependency not locked, wanted or latest"
+                    + " when no version qualifies. A version no longer listed is takenDown and unlisted, as install's"
+                    + " takenDown warning gives it."})
 final class OutdatedCommand implements Callable<Integer> {
 
     @Spec
@@ -79,13 +81,18 @@ final class OutdatedCommand implements Callable<Integer> {
         return Tables.render(table);
     }
 
-    /** {@code  (invalid, taken down)}, or what of it applies. */
+    /**
+     * {@code  (invalid, taken down)}, or what of it applies; a version unlisted is marked {@code no longer listed}, as
+     * its warning says it: that it was taken down is more than its registry says.
+     */
     private static String marks(Outdated.Row row) {
         List<String> marks = new ArrayList<>();
         if (row.invalid()) {
             marks.add("invalid");
         }
-        if (row.takenDown()) {
+        if (row.unlisted()) {
+            marks.add("no longer listed");
+        } else if (row.takenDown()) {
             marks.add("taken down");
         }
         return marks.isEmpty() ? "" : " (" + String.join(", ", marks) + ")";
@@ -100,6 +107,7 @@ final class OutdatedCommand implements Callable<Integer> {
         json.put("direct", row.direct());
         row.current().ifPresent(current -> json.put("invalid", row.invalid()));
         json.put("takenDown", row.takenDown());
+        row.current().ifPresent(current -> json.put("unlisted", row.unlisted()));
         return json;
     }
 }

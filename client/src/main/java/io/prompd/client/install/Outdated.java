@@ -32,18 +32,23 @@ public final class Outdated {
      * @param latest  the version the {@code latest} dist-tag points at
      * @param direct  whether {@code prompd.json} names it
      * @param invalid   whether the locked version is outside a range asking for it (see {@link ProjectGraph.Entry#invalid})
-     * @param takenDown whether the registry records the locked version as taken down by its maintainers (one
-     *                  gone without that record is only warned of); for a dependency not locked, whether it has no
-     *                  version left or only versions taken down met its range, or what each version in it needs,
-     *                  so that it cannot be locked
+     * @param takenDown whether the registry no longer lists the locked version, as the {@link InstallNote.TakenDown}
+     *                  warning of an install tells of it: taken down by its maintainers, or {@code unlisted}; for a
+     *                  dependency not locked, whether it has no version left or only versions taken down met its
+     *                  range, or what each version in it needs, so that it cannot be locked
+     * @param unlisted  whether the locked version is taken down without the registry recording a takedown of it (a
+     *                  build forced past it, say): only that it is no longer listed can be said of it
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
-                      boolean direct, boolean invalid, boolean takenDown) {
+                      boolean direct, boolean invalid, boolean takenDown, boolean unlisted) {
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(current, "current");
             Objects.requireNonNull(wanted, "wanted");
             Objects.requireNonNull(latest, "latest");
+            if (unlisted && (!takenDown || current.isEmpty())) {
+                throw new IllegalArgumentException("only a locked version taken down can be unlisted: " + name);
+            }
         }
     }
 
@@ -87,7 +92,7 @@ public final class Outdated {
                 warnings.add(new InstallNote.GoneFromRegistry(entry.name(), entry.version(), index.describe(entry.name()),
                         StatusNotes.vanishedWayOff(graph, entry.name())));
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.empty(), Optional.empty(),
-                        entry.direct(), entry.invalid(), false));
+                        entry.direct(), entry.invalid(), false, false));
                 continue;
             }
             Optional<VersionSummary> summary = published.get().version(entry.version());
@@ -111,8 +116,9 @@ public final class Outdated {
             boolean behind = !wanted.equals(Optional.of(entry.version()))
                     || latest.filter(version -> version.compareTo(entry.version()) > 0).isPresent();
             if (behind) {
+                boolean unlisted = gone && !published.get().packument().takenDown().containsKey(entry.version());
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), wanted, latest, entry.direct(),
-                        entry.invalid(), published.get().packument().takenDown().containsKey(entry.version())));
+                        entry.invalid(), gone, unlisted));
             }
         }
         List<PublishedPackage> listed = new ArrayList<>();
@@ -130,7 +136,7 @@ public final class Outdated {
             boolean cannotLock = unlockable.containsKey(name);
             // one that a dependency taken down keeps from being locked has no version to want either
             rows.add(new Row(name, Optional.empty(), published.preferredAllowed(graph.rangesOn(name))
-                    .filter(wanted -> !cannotLock), published.latest(), true, false, cannotLock));
+                    .filter(wanted -> !cannotLock), published.latest(), true, false, cannotLock, false));
         }
         unlockable.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));
         rows.sort(Comparator.comparing(Row::name));

@@ -148,6 +148,7 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
         JsonNode row = Json.reader().readTree(prompd("outdated", "--json").out()).get(0);
         assertEquals("1.0.0", row.get("wanted").asText());
         assertTrue(row.get("takenDown").asBoolean(), row.toString());
+        assertFalse(row.get("unlisted").asBoolean(), row.toString());
         assertFalse(row.get("invalid").asBoolean(), row.toString());
 
         CliRun update = prompd("update", "@acme/util");

@@ -181,7 +181,7 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     }
 
     @Test
-    void outdatedCallsALockedVersionGoneWithoutARecordNoLongerListedNotTakenDown() throws IOException {
+    void outdatedMarksALockedVersionGoneWithoutARecordNoLongerListedNotTakenDown() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         registry.publish("@acme/util", "2.0.0").unlist("@acme/util", "1.1.0");
 
@@ -190,9 +190,14 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         assertEquals(1, run.exitCode(), run.err());
         JsonNode row = Json.reader().readTree(run.out()).get(0);
         assertEquals("1.0.0", row.get("wanted").asText());
-        assertFalse(row.get("takenDown").asBoolean(), row.toString());
+        // as the takenDown warning of install --json says it
+        assertTrue(row.get("takenDown").asBoolean(), row.toString());
+        assertTrue(row.get("unlisted").asBoolean(), row.toString());
         assertTrue(run.err().startsWith("warning: @acme/util@1.1.0 is no longer listed by its registry"), run.err());
-        assertFalse(prompd("outdated").out().contains("taken down"));
+        assertEquals("""
+                package     current                   wanted  latest  dependency
+                @acme/util  1.1.0 (no longer listed)  1.0.0   2.0.0   transitive
+                """, prompd("outdated").out(), "marked in the warning's words, not taken down");
     }
 
     @Test
