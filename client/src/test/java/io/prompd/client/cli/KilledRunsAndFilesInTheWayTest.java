@@ -93,6 +93,32 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(manifest)));
     }
 
+    /** A project cloned from elsewhere may hold either link: the run must not write where it leads. */
+    @Test
+    void aLinkWhereTheProjectsStateFolderOrItsRunLockGoesIsRefusedLeavingWhatItLeadsToAlone() throws IOException {
+        Path outside = Files.createDirectories(work.resolve("outside"));
+        Path precious = Files.writeString(outside.resolve("bashrc"), "export PATH=/opt/bin:$PATH\n");
+        Path state = Files.createSymbolicLink(project.resolve(".prompd"), outside);
+
+        CliRun linkedFolder = prompd("install", "acme/util");
+
+        assertEquals(4, linkedFolder.exitCode(), linkedFolder.err());
+        assertTrue(linkedFolder.err().startsWith("error: " + state + " is a symbolic link (to " + outside + ")"),
+                linkedFolder.err());
+        assertEquals(List.of(precious), Files.list(outside).toList());
+
+        Files.delete(state);
+        Files.createDirectories(state);
+        Path lock = Files.createSymbolicLink(state.resolve("install.lock"), precious);
+
+        CliRun linkedLock = prompd("install", "acme/util");
+
+        assertEquals(4, linkedLock.exitCode(), linkedLock.err());
+        assertTrue(linkedLock.err().startsWith("error: " + lock + " is a symbolic link (to " + precious + ")"),
+                linkedLock.err());
+        assertEquals("export PATH=/opt/bin:$PATH\n", Files.readString(precious));
+    }
+
     @Test
     void aLockLinkedIntoAFolderThatDoesNotExistStopsTheInstallBeforeItChangesAnything() throws IOException {
         String manifest = Files.readString(project.resolve("prompd.json"));

@@ -8,6 +8,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -54,8 +56,7 @@ public final class RunLock implements AutoCloseable {
      */
     public static RunLock acquire(Path file, Duration patience, Runnable onWait) throws IOException {
         Folders.create(file.toAbsolutePath().getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = openNotFollowing(file);
         try {
             long giveUp = System.nanoTime() + patience.toNanos();
             boolean told = false;
@@ -83,6 +84,26 @@ public final class RunLock implements AutoCloseable {
         } catch (IOException | RuntimeException failure) {
             channel.close();
             throw failure;
+        }
+    }
+
+    /**
+     * The lock file, never a link's target: taking the lock writes the holder's name into the file, and a project
+     * cloned from elsewhere can hold a link there to any file of the user's, which would be emptied.
+     */
+    private static FileChannel openNotFollowing(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException refused) {
+            // the JDK gives a plain IOException for a link refused by O_NOFOLLOW
+            if (Files.isSymbolicLink(file)) {
+                throw new PrompdException(ExitCode.CONFLICT, file + " is a symbolic link (to "
+                        + Files.readSymbolicLink(file) + "), where a lock file goes: the lock is never taken through a"
+                        + " link, which would have the run write into the file it leads to",
+                        "delete the link (rm " + file + "); the next run makes the lock file again");
+            }
+            throw refused;
         }
     }
 

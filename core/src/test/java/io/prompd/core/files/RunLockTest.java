@@ -22,6 +22,20 @@ class RunLockTest {
     Path home;
 
     @Test
+    void aLinkWhereTheLockFileGoesIsRefusedAndWhatItLeadsToKeepsItsContent() throws Exception {
+        Path precious = Files.writeString(home.resolve("bashrc"), "export PATH=/opt/bin:$PATH\n");
+        Path lock = Files.createSymbolicLink(home.resolve("install.lock"), precious);
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> RunLock.acquire(lock, Duration.ofSeconds(1), () -> { }));
+
+        assertEquals(ExitCode.CONFLICT, refused.exitCode());
+        assertTrue(refused.getMessage().startsWith(lock + " is a symbolic link (to " + precious + ")"),
+                refused.getMessage());
+        assertEquals("export PATH=/opt/bin:$PATH\n", Files.readString(precious));
+    }
+
+    @Test
     void aSecondRunWaitsAndGivesUpAfterItsPatience() throws Exception {
         AtomicInteger told = new AtomicInteger();
         try (RunLock first = RunLock.acquire(home.resolve("install.lock"), Duration.ofSeconds(1), () -> { })) {
