@@ -54,12 +54,18 @@ class RegistryLauncherIT {
         assertTrue(version.out().startsWith("prompd-registry "), version.out());
     }
 
+    /** A JDK folder under the work folder whose release file says {@code version} and whose java runs {@code script}. */
+    private Path fakeJava(String folder, String version, String script) throws IOException {
+        Path java = Files.createDirectories(work.resolve(folder + "/bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n" + script + "\n");
+        java.toFile().setExecutable(true);
+        Files.writeString(work.resolve(folder + "/release"), "JAVA_VERSION=\"" + version + "\"\n");
+        return java;
+    }
+
     @Test
     void anOlderJavaIsToldFromItsReleaseFile() throws Exception {
-        Path java = Files.createDirectories(work.resolve("jdk11/bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\necho started\n");
-        java.toFile().setExecutable(true);
-        Files.writeString(work.resolve("jdk11/release"), "JAVA_VERSION=\"11.0.2\"\n");
+        Path java = fakeJava("jdk11", "11.0.2", "echo started");
 
         Run old = Processes.run(Processes.command(LAUNCHER, "--version"), work,
                 Map.of("JAVA_HOME", work.resolve("jdk11").toString()), "", Duration.ofSeconds(120));
@@ -72,10 +78,7 @@ class RegistryLauncherIT {
 
     @Test
     void theHeapAsksForHugePagesOnlyWhereLinuxOffersThemAndJavaOptsComeAfter() throws Exception {
-        Path java = Files.createDirectories(work.resolve("jdk/bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\necho \"$@\"\n");
-        java.toFile().setExecutable(true);
-        Files.writeString(work.resolve("jdk/release"), "JAVA_VERSION=\"17.0.2\"\n");
+        fakeJava("jdk", "17.0.2", "echo \"$@\"");
         Path modes = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
         boolean offered = Files.isReadable(modes) && Files.readString(modes).matches("(?s).*\\[(always|madvise)].*");
 
