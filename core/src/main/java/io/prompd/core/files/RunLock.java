@@ -98,13 +98,22 @@ public final class RunLock implements AutoCloseable {
         } catch (IOException refused) {
             // the JDK gives a plain IOException for a link refused by O_NOFOLLOW
             if (Files.isSymbolicLink(file)) {
-                throw new PrompdException(ExitCode.CONFLICT, file + " is a symbolic link (to "
-                        + Files.readSymbolicLink(file) + "), where a lock file goes: the lock is never taken through a"
-                        + " link, which would have the run write into the file it leads to",
-                        "delete the link (rm " + file + "); the next run makes the lock file again");
+                throw linkInTheWay(file, "where a lock file goes: the lock is never taken through a link, which would"
+                        + " have the run write into the file it leads to");
             }
             throw refused;
         }
+    }
+
+    /**
+     * The refusal of a symbolic link found where a run keeps its lock, or the folder that holds it: a project cloned
+     * from elsewhere can hold one leading anywhere, and the run would write there.
+     *
+     * @param why where the link is and why it is not followed, as in {@code where a lock file goes: …}
+     */
+    public static PrompdException linkInTheWay(Path link, String why) throws IOException {
+        return new PrompdException(ExitCode.CONFLICT, link + " is a symbolic link (to " + Files.readSymbolicLink(link)
+                + "), " + why, "delete the link (rm " + link + "); the next run makes it again");
     }
 
     /**

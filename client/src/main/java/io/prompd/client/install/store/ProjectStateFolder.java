@@ -1,9 +1,8 @@
 package io.prompd.client.install.store;
 
-import io.prompd.core.ExitCode;
-import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
+import io.prompd.core.files.RunLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -42,10 +41,8 @@ public final class ProjectStateFolder {
         Path folder = in(projectFolder);
         if (Files.isSymbolicLink(folder)) {
             // a project cloned from elsewhere may hold one, and the run would write its lock and state where it leads
-            throw new PrompdException(ExitCode.CONFLICT, folder + " is a symbolic link (to "
-                    + Files.readSymbolicLink(folder) + "), where prompd keeps the project's run lock and state: they are"
-                    + " never written through a link, which could lead out of the project",
-                    "delete the link (rm " + folder + "); the next run makes the folder again");
+            throw RunLock.linkInTheWay(folder, "where prompd keeps the project's run lock and state: they are never"
+                    + " written through a link, which could lead out of the project");
         }
         if (Files.isDirectory(folder)) {
             if (Files.notExists(folder.resolve(GIT_IGNORE), LinkOption.NOFOLLOW_LINKS)) {
