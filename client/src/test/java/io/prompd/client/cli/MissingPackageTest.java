@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.testing.RegistryServer;
 import io.prompd.client.testing.TestRegistry;
+import io.prompd.core.json.Json;
 import io.prompd.core.protocol.RegistryLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,5 +110,38 @@ class MissingPackageTest {
 
         assertEquals(3, run.exitCode(), run.err());
         assertEquals(1, run.err().split(Pattern.quote(note), -1).length - 1, "once: " + run.err());
+    }
+
+    /**
+     * A registry without a packages.json, or a host answering its own web page for it, is as much for its keeper to
+     * hear of as a damaged one: the failure says why no names are suggested, in text and in --json's message alike.
+     */
+    @Test
+    void aPackageListNotFoundOrAWebPageInItsPlaceIsNamedBesideAMissingPackageInPlaceOfTheSuggestions()
+            throws IOException {
+        Path list = work.resolve("registry").resolve(RegistryLayout.PACKAGE_LIST);
+        Files.delete(list);
+        String url = server.url() + RegistryLayout.PACKAGE_LIST;
+        assertNoSuggestionsFor("No similar names can be suggested: the registry has no packages.json: not found at "
+                + url + "; tell whoever keeps the registry");
+        Files.writeString(list, "<!doctype html><html><body>Welcome</body></html>\n");
+        assertNoSuggestionsFor("No similar names can be suggested: the registry sent a web page, not JSON: " + url
+                + "; tell whoever keeps the registry");
+    }
+
+    private void assertNoSuggestionsFor(String note) throws IOException {
+        String message = "no package @acme/utik in registry main (" + server.url() + ")\n" + note;
+        for (List<String> command : List.of(List.of("install", "@acme/utik"), List.of("info", "@acme/utik"))) {
+            CliRun run = prompd(command.toArray(String[]::new));
+
+            assertEquals(3, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("error: " + message + "\nhint: check the name"), command + ": " + run.err());
+
+            CliRun json = prompd(Stream.concat(command.stream(), Stream.of("--json")).toArray(String[]::new));
+
+            assertEquals(3, json.exitCode(), json.err());
+            assertEquals(message, Json.reader().readTree(json.out()).path("error").path("message").asText(),
+                    command + ": " + json.out());
+        }
     }
 }

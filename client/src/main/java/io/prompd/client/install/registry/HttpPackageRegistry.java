@@ -202,9 +202,20 @@ public final class HttpPackageRegistry implements PackageRegistry {
     public List<PackageName> packageNames(PackageName near) {
         RegistryEndpoint endpoint = routes.endpointFor(near);
         URI url = endpoint.resolve(RegistryLayout.PACKAGE_LIST);
-        RegistryFetcher.Document fetched = fetch(endpoint, url);
-        return fetched.read(json -> parse(endpoint, json, PackageList.class, fetched)).packages().stream()
-                .map(PackageSummary::name).toList();
+        RegistryFetcher.Document fetched;
+        try {
+            fetched = fetch(endpoint, url);
+        } catch (NotFound missing) {
+            throw new MissingDocument(missing, "the registry has no " + RegistryLayout.PACKAGE_LIST + ": not found at "
+                    + Urls.displayAnswered(url, missing.answeredBy()));
+        }
+        return fetched.read(json -> {
+            if (WebPage.startsOne(json)) {
+                throw new MissingDocument(webPage(fetched), "the registry sent a web page, not JSON: "
+                        + Urls.displayAnswered(url, fetched.answeredBy()));
+            }
+            return parse(endpoint, json, PackageList.class, fetched);
+        }).packages().stream().map(PackageSummary::name).toList();
     }
 
     @Override

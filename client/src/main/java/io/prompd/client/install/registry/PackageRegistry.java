@@ -21,7 +21,12 @@ public interface PackageRegistry {
     /** One version's {@code <version>.json}, with its README and prompts. */
     VersionDocument versionDocument(PackageName name, Version version);
 
-    /** Every package name of the registry serving {@code near}'s name, to suggest names; empty when unknown. */
+    /**
+     * Every package name of the registry serving {@code near}'s name, to suggest names.
+     *
+     * @throws MissingDocument when the registry has no list of its names or a web page came in its place, and
+     *                         {@link DamagedDocument} when it came damaged: both for whoever keeps the registry
+     */
     List<PackageName> packageNames(PackageName near);
 
     /**

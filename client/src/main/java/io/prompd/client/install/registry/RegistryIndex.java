@@ -208,8 +208,8 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     public NameSuggestions similarNames(PackageName name) {
         try {
             return NameSuggestions.of(SimilarNames.among(registry.packageNames(name), name));
-        } catch (DamagedDocument damaged) {
-            return NameSuggestions.unreadable(damaged.getMessage());
+        } catch (DamagedDocument | MissingDocument forTheKeeper) {
+            return NameSuggestions.unreadable(forTheKeeper.getMessage());
         } catch (PrompdException | UncheckedIOException listUnavailable) {
             // suggestions are a courtesy: the missing package is reported either way
             return NameSuggestions.NONE;
