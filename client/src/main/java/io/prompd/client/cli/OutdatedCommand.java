@@ -30,16 +30,18 @@ import picocli.CommandLine.Spec;
             "So is a locked version the registry took down (warned of with the reason), or no longer lists without"
                     + " recording a takedown (marked no longer listed): wanted is then the newest"
                     + " version left within the ranges, what 'prompd update' moves to; and so is a locked package the"
-                    + " registry no longer has at all, with no wanted nor latest version (warned of with the way off).",
+                    + " registry no longer has at all, marked package no longer in the registry, with no wanted nor"
+                    + " latest version (warned of with the way off).",
             "A dependency not locked that takedowns keep from being locked (no version left, or only versions"
                     + " taken down in its range, or in that of a package every version in its own range needs) is marked taken down"
                     + " and warned of the same way.",
             "Exits " + ExitCode.Codes.FAILURE + " when it lists any package, as 'npm outdated' does, so that a script"
                     + " notices; " + ExitCode.Codes.OK + " when every package is up to date.",
-            "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown, unlisted} in name"
-                    + " order; current, invalid and unlisted are left out for a dependency not locked, wanted or latest"
-                    + " when no version qualifies. A version no longer listed is takenDown and unlisted, as install's"
-                    + " takenDown warning gives it."})
+            "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown, unlisted,"
+                    + " goneFromRegistry} in name order; current, invalid, unlisted and goneFromRegistry are left out for"
+                    + " a dependency not locked, wanted or latest when no version qualifies. A version no longer listed"
+                    + " is takenDown and unlisted, as install's takenDown warning gives it, and so is that of a package"
+                    + " the registry no longer has, goneFromRegistry too."})
 final class OutdatedCommand implements Callable<Integer> {
 
     @Spec
@@ -83,14 +85,17 @@ final class OutdatedCommand implements Callable<Integer> {
 
     /**
      * {@code  (invalid, taken down)}, or what of it applies; a version unlisted is marked {@code no longer listed}, as
-     * its warning says it: that it was taken down is more than its registry says.
+     * its warning says it: that it was taken down is more than its registry says; and one of a package the registry no
+     * longer has at all is marked so, where the whole package, not the version, is what to look into.
      */
     private static String marks(Outdated.Row row) {
         List<String> marks = new ArrayList<>();
         if (row.invalid()) {
             marks.add("invalid");
         }
-        if (row.unlisted()) {
+        if (row.goneFromRegistry()) {
+            marks.add("package no longer in the registry");
+        } else if (row.unlisted()) {
             marks.add("no longer listed");
         } else if (row.takenDown()) {
             marks.add("taken down");
@@ -108,6 +113,7 @@ final class OutdatedCommand implements Callable<Integer> {
         row.current().ifPresent(current -> json.put("invalid", row.invalid()));
         json.put("takenDown", row.takenDown());
         row.current().ifPresent(current -> json.put("unlisted", row.unlisted()));
+        row.current().ifPresent(current -> json.put("goneFromRegistry", row.goneFromRegistry()));
         return json;
     }
 }

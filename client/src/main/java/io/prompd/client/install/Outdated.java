@@ -38,9 +38,11 @@ public final class Outdated {
      *                  range, or what each version in it needs, so that it cannot be locked
      * @param unlisted  whether the locked version is taken down without the registry recording a takedown of it (a
      *                  build forced past it, say): only that it is no longer listed can be said of it
+     * @param goneFromRegistry whether the registry no longer has the locked package at all, so that none of its
+     *                  versions is listed, the locked one included, and none recorded taken down
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
-                      boolean direct, boolean invalid, boolean takenDown, boolean unlisted) {
+                      boolean direct, boolean invalid, boolean takenDown, boolean unlisted, boolean goneFromRegistry) {
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(current, "current");
@@ -48,6 +50,9 @@ public final class Outdated {
             Objects.requireNonNull(latest, "latest");
             if (unlisted && (!takenDown || current.isEmpty())) {
                 throw new IllegalArgumentException("only a locked version taken down can be unlisted: " + name);
+            }
+            if (goneFromRegistry && (!unlisted || wanted.isPresent() || latest.isPresent())) {
+                throw new IllegalArgumentException("a package gone from its registry has no version listed: " + name);
             }
         }
     }
@@ -88,11 +93,12 @@ public final class Outdated {
                 continue;
             }
             if (published.isEmpty()) {
-                // a row, as for a version taken down: no version is left to want, and a home without it cannot install it
+                // a row, as for a version taken down: no version is left to want, and a home without it cannot install it;
+                // its version is as unlisted as one a forced build dropped, and no index.json is left to record why
                 warnings.add(new InstallNote.GoneFromRegistry(entry.name(), entry.version(), index.describe(entry.name()),
                         StatusNotes.vanishedWayOff(graph, entry.name())));
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.empty(), Optional.empty(),
-                        entry.direct(), entry.invalid(), false, false));
+                        entry.direct(), entry.invalid(), true, true, true));
                 continue;
             }
             Optional<VersionSummary> summary = published.get().version(entry.version());
@@ -118,7 +124,7 @@ public final class Outdated {
             if (behind) {
                 boolean unlisted = gone && !published.get().packument().takenDown().containsKey(entry.version());
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), wanted, latest, entry.direct(),
-                        entry.invalid(), gone, unlisted));
+                        entry.invalid(), gone, unlisted, false));
             }
         }
         List<PublishedPackage> listed = new ArrayList<>();
@@ -136,7 +142,7 @@ public final class Outdated {
             boolean cannotLock = unlockable.containsKey(name);
             // one that a dependency taken down keeps from being locked has no version to want either
             rows.add(new Row(name, Optional.empty(), published.preferredAllowed(graph.rangesOn(name))
-                    .filter(wanted -> !cannotLock), published.latest(), true, false, cannotLock, false));
+                    .filter(wanted -> !cannotLock), published.latest(), true, false, cannotLock, false, false));
         }
         unlockable.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));
         rows.sort(Comparator.comparing(Row::name));

@@ -155,13 +155,21 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
 
         assertEquals(1, run.exitCode(), "as for a version taken down: " + run.err());
         assertEquals("""
-                package     current  wanted  latest  dependency
-                @acme/util  1.1.0    -       -       transitive
+                package     current                                    wanted  latest  dependency
+                @acme/util  1.1.0 (package no longer in the registry)  -       -       transitive
                 """, run.out());
         assertEquals("warning: @acme/util@1.1.0 is locked in prompd.lock, but registry " + server.url() + " no longer"
                 + " has @acme/util (no version of @acme/util is left to download, and packages of the project ask for"
                 + " ^1.0.0; a newer version of those may not ('prompd tree' shows them))\n", run.err(),
                 "whether it is installed is not outdated's to say");
+
+        CliRun json = prompd("outdated", "--json");
+
+        assertEquals(1, json.exitCode(), json.err());
+        // no longer listed, as a version a forced build dropped is, and with no index.json left to record a takedown
+        assertEquals(Json.reader().readTree("[{\"name\": \"@acme/util\", \"current\": \"1.1.0\", \"direct\": false,"
+                + " \"invalid\": false, \"takenDown\": true, \"unlisted\": true, \"goneFromRegistry\": true}]"),
+                Json.reader().readTree(json.out()), json.out());
     }
 
     @Test
@@ -193,6 +201,7 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         // as the takenDown warning of install --json says it
         assertTrue(row.get("takenDown").asBoolean(), row.toString());
         assertTrue(row.get("unlisted").asBoolean(), row.toString());
+        assertFalse(row.get("goneFromRegistry").asBoolean(), "its package is still there: " + row);
         assertTrue(run.err().startsWith("warning: @acme/util@1.1.0 is no longer listed by its registry"), run.err());
         assertEquals("""
                 package     current                   wanted  latest  dependency

@@ -14,12 +14,23 @@ class OutdatedTest {
 
     @Test
     void onlyALockedVersionTakenDownCanBeUnlisted() {
-        new Outdated.Row(X, ONE, Optional.empty(), ONE, true, false, true, true);
+        new Outdated.Row(X, ONE, Optional.empty(), ONE, true, false, true, true, false);
 
         assertThrows(IllegalArgumentException.class,
-                () -> new Outdated.Row(X, ONE, Optional.empty(), ONE, true, false, false, true), "listed");
+                () -> new Outdated.Row(X, ONE, Optional.empty(), ONE, true, false, false, true, false), "listed");
         assertThrows(IllegalArgumentException.class,
-                () -> new Outdated.Row(X, Optional.empty(), Optional.empty(), ONE, true, false, true, true),
+                () -> new Outdated.Row(X, Optional.empty(), Optional.empty(), ONE, true, false, true, true, false),
                 "a dependency not locked has no version to be unlisted");
+    }
+
+    @Test
+    void onlyALockedVersionUnlistedWithNoVersionToWantNorLatestCanBeGoneFromTheRegistry() {
+        new Outdated.Row(X, ONE, Optional.empty(), Optional.empty(), true, false, true, true, true);
+
+        assertThrows(IllegalArgumentException.class,
+                () -> new Outdated.Row(X, ONE, Optional.empty(), Optional.empty(), true, false, true, false, true),
+                "a version taken down by a takedown its registry records");
+        assertThrows(IllegalArgumentException.class,
+                () -> new Outdated.Row(X, ONE, Optional.empty(), ONE, true, false, true, true, true), "a latest left");
     }
 }
