@@ -2,6 +2,7 @@ package io.prompd.client.scaffold;
 
 import io.prompd.core.Plural;
 import io.prompd.core.manifest.LicenseCheck;
+import io.prompd.core.packaging.LicensePlaceholder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,6 @@ import java.util.Optional;
 final class LicenseText {
 
     private static final String SPDX_PAGES = "https://spdx.org/licenses/";
-    private static final String OWN_TEXT_TO_ADD = "[The full text of the license is the author's to add here.]\n";
 
     private LicenseText() {
     }
@@ -32,13 +32,13 @@ final class LicenseText {
         }
         Optional<String> termsFile = LicenseCheck.licenseFile(license);
         if (termsFile.isPresent()) {
-            return copyright + (termsFile.get().equals("LICENSE") ? OWN_TEXT_TO_ADD
+            return copyright + (termsFile.get().equals("LICENSE") ? LicensePlaceholder.line("the license") + "\n"
                     : "The license terms are in " + termsFile.get() + ".\n");
         }
         List<String> tokens = LicenseCheck.tokens(license);
         List<String> ownLicenses = ownLicenses(license);
-        String placesForText = ownLicenses.stream().map(id -> "\n[The full text of " + id + " is the author's to add"
-                + " here.]\n").reduce("", String::concat);
+        String placesForText = ownLicenses.stream().map(id -> "\n" + LicensePlaceholder.line(id) + "\n")
+                .reduce("", String::concat);
         if (tokens.size() == 1 && ownLicenses.size() == 1) {
             return copyright + "Licensed under " + license + ", the author's own license, whose full text follows.\n"
                     + placesForText;

@@ -169,6 +169,27 @@ class InitCommandTest {
         assertEquals("", prompd("init", "y", "--license", "UNLICENSED").err());
     }
 
+    /** What init leaves for the author to add is still to add when validate and pack read it: both warn, and pack packs. */
+    @Test
+    void validateAndPackWarnOfTheLineInitLeftForTheAuthorsLicenseTextUntilItIsReplaced() throws IOException {
+        assertEquals(0, prompd("init", "x", "--license", "SEE LICENSE IN LICENSE", "--author", "Ada").exitCode());
+        String warning = "LICENSE\n  warning line 3: the line 'prompd init' wrote in place of the full text of the"
+                + " license is still there\n          hint: replace the line with that text before you publish: the"
+                + " package ships this file with it\n0 errors, 1 warning\n";
+
+        CliRun validate = prompd("validate", "x");
+
+        assertEquals(0, validate.exitCode(), validate.out());
+        assertTrue(validate.out().endsWith(warning), validate.out());
+        CliRun pack = prompd("pack", "x");
+        assertEquals(0, pack.exitCode(), pack.err());
+        assertTrue(pack.err().endsWith(warning), pack.err());
+
+        Files.writeString(work.resolve("x/LICENSE"), "Copyright (c) 2026 Ada\n\nAll the terms, in full.\n");
+
+        assertTrue(prompd("validate", "x").out().endsWith("no problems\n"));
+    }
+
     @Test
     void aLicenseValidationWouldFlagIsAUsageErrorAndNothingIsWritten() throws IOException {
         CliRun unknown = prompd("init", "x", "--license", "MITT");

@@ -30,7 +30,8 @@ import java.util.stream.IntStream;
  * likely credential ({@link SecretPatterns}), binary ones included, as far as their bytes read as text.
  * Nor does a text file hold a bidi control ({@link TerminalText#isBidiControl}): the registry's review is a
  * reading of the pull request's diff, which would show the text around it in another order than a model or a
- * reader of the installed file gets it.
+ * reader of the installed file gets it. A line {@code prompd init} left for the author's license text
+ * ({@link LicensePlaceholder}) is warned of wherever it is still packed.
  */
 public final class ContentCheck {
 
@@ -63,6 +64,7 @@ public final class ContentCheck {
             check(entry.path(), bytes, text, contextFiles, problems);
             text.flatMap(content -> bidiControls(entry.path(), content, firstFreeLine(entry.path(), prompts)))
                     .ifPresent(problems::add);
+            text.ifPresent(content -> problems.addAll(LicensePlaceholder.find(entry.path(), content)));
         }
         return problems;
     }

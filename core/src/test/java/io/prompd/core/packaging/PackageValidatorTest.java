@@ -10,6 +10,7 @@ import io.prompd.core.source.MemorySource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,6 +177,32 @@ class PackageValidatorTest {
         assertEquals(1, secrets.size(), ProblemReport.text(problems));
         assertEquals("notes.md:3", secrets.get(0).location());
         assertTrue(secrets.get(0).isError());
+    }
+
+    /**
+     * The line init leaves for the author's own license text ships as the package's terms unless replaced: a warning
+     * at each such line, and the package packs all the same, since what the terms are is the author's to say.
+     */
+    @Test
+    void aLineInitLeftForTheAuthorsLicenseTextIsAWarningAtItsLineUntilReplaced() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", "{\"name\": \"@a/b\", \"version\":"
+                + " \"1.0.0\", \"license\": \"LicenseRef-Acme OR LicenseRef-Beta\"}", "hello.prmd", "---\nid: hello\n---\nHi\n",
+                "LICENSE", "Copyright (c) 2026 Ada\n\n" + LicensePlaceholder.line("LicenseRef-Acme") + "\n\n  "
+                        + LicensePlaceholder.line("LicenseRef-Beta") + "\n",
+                "LICENSE-THIRD-PARTY.md", "The Beta terms, in full.\n"));
+
+        PackageReport report = validator.validate(source);
+
+        assertEquals(List.of("warning LICENSE:3 the line 'prompd init' wrote in place of the full text of"
+                        + " LicenseRef-Acme is still there", "warning LICENSE:5 the line 'prompd init' wrote in place of"
+                        + " the full text of LicenseRef-Beta is still there"),
+                report.problems().stream().filter(problem -> problem.file().startsWith("LICENSE"))
+                        .map(problem -> problem.severity().name().toLowerCase(Locale.ROOT) + " " + problem.location()
+                                + " " + problem.message()).toList());
+        assertEquals("replace the line with that text before you publish: the package ships this file with it",
+                report.problems().get(0).hint());
+        assertTrue(report.problems().stream().noneMatch(Problem::isError), ProblemReport.text(report.problems()));
+        assertTrue(report.packable().isPresent());
     }
 
     /** The registry serves the manifest's strings decoded; a key written plainly is named once, not again as JSON. */
