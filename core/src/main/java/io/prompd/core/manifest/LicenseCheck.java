@@ -210,8 +210,7 @@ public final class LicenseCheck {
             SpdxList list = SpdxList.BUNDLED;
             Optional<String> replacement = list.replacementOf(token).or(() -> list.replacementOf(id));
             if (replacement.isPresent()) {
-                unknownIds.add(Problem.warning(file, pointer,
-                        "'" + token + "' is a deprecated SPDX identifier", "write " + replacement.get() + " instead"));
+                unknownIds.add(deprecated(token, replacement.get()));
             } else if (!list.isLicense(id)) {
                 unknownIds.add(Problem.warning(file, pointer, "'" + id + "' is not a known SPDX license identifier"
                         + didYouMean(list.licensesMeant(id)), HINT));
@@ -223,11 +222,20 @@ public final class LicenseCheck {
                 throw new SyntaxError("'" + id + "' is not an exception identifier");
             }
             SpdxList list = SpdxList.BUNDLED;
-            if (!list.isException(id)) {
+            Optional<String> replacement = list.replacementOfException(id);
+            if (replacement.isPresent()) {
+                unknownIds.add(deprecated(id, replacement.get()));
+            } else if (!list.isException(id)) {
                 unknownIds.add(Problem.warning(file, pointer, "'" + id + "' is not a known SPDX license exception"
                         + list.closestException(id).map(close -> "; did you mean " + close + "?").orElse(""),
                         "see https://spdx.org/licenses/exceptions-index.html"));
             }
+        }
+
+        /** A license or exception identifier SPDX lists as deprecated, with what it says to write instead. */
+        private Problem deprecated(String id, String replacement) {
+            return Problem.warning(file, pointer, "'" + id + "' is a deprecated SPDX identifier",
+                    "write " + replacement + " instead");
         }
 
         private String take(String expected) {

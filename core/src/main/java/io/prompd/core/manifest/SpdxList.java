@@ -26,11 +26,13 @@ import java.util.stream.Collectors;
  * The SPDX license and exception identifiers prompd knows, read from the resources
  * {@code spdx-licenses.txt} and {@code spdx-exceptions.txt} beside this class.
  *
- * @param licenses   current license identifiers
- * @param deprecated deprecated license identifier to what to write instead
- * @param exceptions exception identifiers, for {@code WITH}
+ * @param licenses             current license identifiers
+ * @param deprecated           deprecated license identifier to what to write instead
+ * @param exceptions           current exception identifiers, for {@code WITH}
+ * @param deprecatedExceptions deprecated exception identifier to what to write instead
  */
-record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String> exceptions) {
+record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String> exceptions,
+                Map<String, String> deprecatedExceptions) {
 
     private static final String DEPRECATION_ARROW = " -> ";
     /** Shorter identifiers are a letter away from other licenses': {@code GPL} from {@code NGPL}. */
@@ -45,6 +47,7 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
         licenses = Set.copyOf(licenses);
         deprecated = Map.copyOf(deprecated);
         exceptions = Set.copyOf(exceptions);
+        deprecatedExceptions = Map.copyOf(deprecatedExceptions);
     }
 
     boolean isLicense(String id) {
@@ -57,6 +60,10 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
 
     Optional<String> replacementOf(String deprecatedId) {
         return Optional.ofNullable(deprecated.get(deprecatedId));
+    }
+
+    Optional<String> replacementOfException(String deprecatedId) {
+        return Optional.ofNullable(deprecatedExceptions.get(deprecatedId));
     }
 
     /**
@@ -160,7 +167,9 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
 
     private static SpdxList load() {
         Set<String> licenseLines = lines("spdx-licenses.txt");
-        return new SpdxList(current(licenseLines), deprecated(licenseLines), lines("spdx-exceptions.txt"));
+        Set<String> exceptionLines = lines("spdx-exceptions.txt");
+        return new SpdxList(current(licenseLines), deprecated(licenseLines), current(exceptionLines),
+                deprecated(exceptionLines));
     }
 
     private static Set<String> current(Set<String> lines) {

@@ -1,6 +1,7 @@
 package io.prompd.core.manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Severity;
@@ -39,7 +40,7 @@ class LicenseCheckTest {
     @ParameterizedTest
     @ValueSource(strings = {"curl", "Elastic-2.0", "BSD-2-Clause-Views", "Hippocratic-2.1", "BSD-3-Clause-Attribution",
         "BSD-3-Clause-Modification", "AdaCore-doc", "BSD-4.3TAHOE", "MIT-0", "GPL-2.0-only WITH GCC-exception-3.1",
-        "Apache-2.0 WITH Swift-exception", "GPL-2.0-or-later WITH Nokia-Qt-exception-1.1"})
+        "Apache-2.0 WITH Swift-exception", "LGPL-2.1-only WITH Qt-LGPL-exception-1.1"})
     void acceptsEveryIdentifierOfTheSpdxLists(String license) {
         assertEquals(List.of(), check(license));
     }
@@ -48,10 +49,35 @@ class LicenseCheckTest {
     @CsvSource(delimiter = '|', value = {
         "BSD-2-Clause-FreeBSD | BSD-2-Clause-Views",
         "bzip2-1.0.5 | bzip2-1.0.6",
-        "GPL-2.0-with-classpath-exception | GPL-2.0-only WITH Classpath-exception-2.0"})
+        "GPL-2.0-with-classpath-exception | GPL-2.0-only WITH Classpath-exception-2.0 or GPL-2.0-or-later WITH"
+                + " Classpath-exception-2.0",
+        "GPL-3.0-with-GCC-exception | GPL-3.0-only WITH GCC-exception-3.1 or GPL-3.0-or-later WITH GCC-exception-3.1"})
     void namesTheReplacementOfEveryDeprecatedIdentifier(String id, String replacement) {
         assertEquals(List.of(Problem.warning("prompd.json", "/license", "'" + id + "' is a deprecated SPDX identifier",
                 "write " + replacement + " instead")), check(id));
+    }
+
+    /**
+     * SPDX's note on a GPL with an exception gives the main license WITH the exception, not which version of the GPL:
+     * both are named, where the -only one alone made whoever granted "or any later version" write less than they grant.
+     */
+    @Test
+    void aGplWithAnExceptionIsReplacedByTheOnlyOrTheOrLaterExpressionForTheAuthorToChoose() {
+        for (String deprecated : List.of("GPL-2.0-with-autoconf-exception", "GPL-2.0-with-bison-exception",
+                "GPL-2.0-with-classpath-exception", "GPL-2.0-with-font-exception", "GPL-2.0-with-GCC-exception",
+                "GPL-3.0-with-autoconf-exception", "GPL-3.0-with-GCC-exception")) {
+            String hint = check(deprecated).get(0).hint();
+
+            assertTrue(hint.matches("write (GPL-[23][.]0)-only WITH (\\S+) or \\1-or-later WITH \\2 instead"),
+                    deprecated + ": " + hint);
+        }
+    }
+
+    /** The exceptions list marks its deprecated identifiers as the licenses list does, and they are warned of alike. */
+    @Test
+    void aDeprecatedExceptionNamesItsReplacement() {
+        assertEquals(List.of(Problem.warning("prompd.json", "/license", "'Nokia-Qt-exception-1.1' is a deprecated SPDX"
+                + " identifier", "write Qt-LGPL-exception-1.1 instead")), check("LGPL-2.1-only WITH Nokia-Qt-exception-1.1"));
     }
 
     @ParameterizedTest
