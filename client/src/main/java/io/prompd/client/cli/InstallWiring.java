@@ -7,7 +7,6 @@ import io.prompd.client.config.Settings;
 import io.prompd.client.home.CacheService;
 import io.prompd.client.home.StoreService;
 import io.prompd.client.http.Credential;
-import io.prompd.client.http.Origin;
 import io.prompd.client.http.RegistryFetcher;
 import io.prompd.client.http.WaitListener;
 import io.prompd.client.install.InstallListener;
@@ -140,11 +139,10 @@ final class InstallWiring {
     }
 
     private static RegistryEndpoint endpoint(Registry registry, Optional<Scope> route) {
-        URI url = registry.url().uri();
-        // file registries take no credentials: there is no origin to send them to
+        // file registries take no credentials: there is no server to send them to
         Optional<Credential> credential = registry.authorizationHeader()
                 .filter(header -> !registry.url().isFolder())
-                .map(header -> new Credential(Origin.of(url), header));
-        return new RegistryEndpoint(url, credential, registry.name(), route);
+                .map(header -> new Credential(registry.url(), header));
+        return new RegistryEndpoint(registry.url(), credential, registry.name(), route);
     }
 }

@@ -25,7 +25,10 @@ public record Registry(RegistryUrl url, Optional<RegistryName> name, Optional<Cr
         return url.resolve(relativePath);
     }
 
-    /** The {@code Authorization} header value, for requests to this registry's own origin only (see {@code Origin}). */
+    /**
+     * The {@code Authorization} header value, for requests to URLs this registry's {@link RegistryUrl#holds holds}
+     * only.
+     */
     public Optional<String> authorizationHeader() {
         return credentials.map(Credentials.Resolved::authorizationHeader);
     }

@@ -64,12 +64,12 @@ public final class RegistryChooser {
     }
 
     /**
-     * The configured registry whose URL holds {@code url} (same origin, path below its own), the deepest when several
+     * The configured registry whose URL {@linkplain RegistryUrl#holds holds} {@code url}, the deepest when several
      * do, with its credentials: where a URL recorded for a package came from.
      */
     public Optional<Registry> holding(URI url) {
         return config.registries().entrySet().stream()
-                .filter(entry -> !entry.getValue().uri().relativize(url).equals(url))
+                .filter(entry -> entry.getValue().holds(url))
                 .max(Comparator.comparingInt(entry -> entry.getValue().uri().getPath().length()))
                 .map(entry -> withCredentials(new Registry(entry.getValue(), Optional.of(entry.getKey()), Optional.empty())));
     }

@@ -350,6 +350,42 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         return RegistryLayout.isFileUrl(uri);
     }
 
+    /**
+     * Whether the URL lies under this one, as npm scopes a registry's credentials: the same scheme, host and port, and
+     * once both are normalized a path below this path, which ends with {@code /}, so {@code /reg/} holds not
+     * {@code /registry/}. Never a URL whose path a server may read otherwise than {@link URI#normalize} does: a
+     * {@code /} or {@code \} written encoded, or a dot segment written with {@code %2e} or with parameters
+     * ({@code ..;x}, which Tomcat reads as {@code ..}), which could lead a server out of the path.
+     */
+    public boolean holds(URI url) {
+        Objects.requireNonNull(url, "url");
+        if (url.getScheme() == null || url.isOpaque() || url.getRawPath() == null
+                || url.getRawAuthority() != null && url.getHost() == null || disguisesItsPath(url.getRawPath())) {
+            return false;
+        }
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals(uri.getScheme()) && Objects.equals(serverOf(url), uri.getHost())
+                && portOf(url) == portOf(uri) && url.normalize().getRawPath().startsWith(uri.getRawPath());
+    }
+
+    /** The host as {@link #normalized} writes it: lower-case, none for a file URL's {@code localhost}. */
+    private static String serverOf(URI url) {
+        String host = url.getHost() == null ? null : url.getHost().toLowerCase(Locale.ROOT);
+        return RegistryLayout.isFileUrl(url) && "localhost".equals(host) ? null : host;
+    }
+
+    private static int portOf(URI url) {
+        return url.getPort() >= 0 ? url.getPort() : defaultPort(url.getScheme().toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the path holds a separator or a dot segment that URI normalization does not see as one. */
+    private static boolean disguisesItsPath(String rawPath) {
+        return ENCODED_SEPARATOR.matcher(rawPath).find() || Stream.of(rawPath.split("/", -1)).anyMatch(segment -> {
+            String name = ENCODED_DOT.matcher(segment.split(";", -1)[0]).replaceAll(".");
+            return Set.of(".", "..").contains(name) && !name.equals(segment);
+        });
+    }
+
     /** The URL of a document of this registry, from its path relative to the root. */
     public URI resolve(String relativePath) {
         return uri.resolve(relativePath);

@@ -40,8 +40,8 @@ public final class AccessRefused extends PrompdException {
     }
 
     /**
-     * Whether the refused request carried the credential: a credential goes only to its own origin,
-     * and not again once a redirect has left it, so a refusal without it is no verdict on it.
+     * Whether the refused request carried the credential: a credential goes only to URLs under its
+     * registry's, and not again once a redirect has left them, so a refusal without it is no verdict on it.
      */
     public boolean authorized() {
         return authorized;

@@ -1,19 +1,24 @@
 package io.prompd.client.http;
 
+import io.prompd.client.config.RegistryUrl;
 import java.net.URI;
 import java.util.Objects;
 
 /**
- * The {@code Authorization} header value for one registry origin. It is sent only to URLs of that
- * origin, never across a redirect to another one, and never shown: {@link #toString()} hides it.
+ * The {@code Authorization} header value of one registry. It is sent only to URLs the registry's URL
+ * {@linkplain RegistryUrl#holds holds}, as npm sends a registry's: not to another path of its host, which may be
+ * another's, and not again once a redirect has left it. It is never shown: {@link #toString()} hides it.
  *
- * @param origin        where the credential may be sent
+ * @param registry      where the credential may be sent: URLs under it
  * @param authorization the whole header value, such as {@code Bearer <token>}
  */
-public record Credential(Origin origin, String authorization) {
+public record Credential(RegistryUrl registry, String authorization) {
 
     public Credential {
-        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(registry, "registry");
+        if (registry.isFolder()) {
+            throw new IllegalArgumentException("a credential goes to a server, not to a folder: " + registry);
+        }
         Objects.requireNonNull(authorization, "authorization");
         if (authorization.isBlank()) {
             throw new IllegalArgumentException("an authorization header value must not be blank");
@@ -25,11 +30,11 @@ public record Credential(Origin origin, String authorization) {
     }
 
     public boolean appliesTo(URI url) {
-        return origin.contains(url);
+        return registry.holds(url);
     }
 
     @Override
     public String toString() {
-        return "Credential[origin=" + origin + ", authorization=<hidden>]";
+        return "Credential[registry=" + registry + ", authorization=<hidden>]";
     }
 }

@@ -99,7 +99,7 @@ public final class RegistryFetcher {
     }
 
     /**
-     * A document, sending the credential if the URL is on its origin.
+     * A document, sending the credential if the URL is under its registry's.
      *
      * @throws NotFound       if the registry has no such document
      * @throws PrompdException NETWORK if it cannot be reached, refuses access, or this run is offline

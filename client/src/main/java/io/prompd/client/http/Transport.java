@@ -195,8 +195,8 @@ final class Transport {
     }
 
     /**
-     * Sends a GET and follows redirects, up to the limit. The credential goes only to its own
-     * origin, and once a redirect has left that origin it is not sent again for this request.
+     * Sends a GET and follows redirects, up to the limit. The credential goes only to URLs under its
+     * registry's, and once a redirect has left them it is not sent again for this request.
      *
      * @return the first response that is not a redirect; the caller closes its body
      */

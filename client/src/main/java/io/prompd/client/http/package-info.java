@@ -29,7 +29,8 @@
  *       first, the wait asked for with it. Failures given up on are a
  *       {@link io.prompd.client.http.FetchFailure}, for the caller to name the registry.</li>
  *   <li>Redirects are followed here, not by {@code HttpURLConnection}, so a credential is sent only to
- *       its own origin and is dropped for good once a redirect leaves it; https never redirects to
+ *       URLs under its registry's, as npm sends one, and is dropped for good once a redirect leaves them
+ *       (another host, or another path of the same host); https never redirects to
  *       http. Messages hide credentials, user information, queries and fragments of URLs.</li>
  *   <li>Proxies come from {@code https_proxy}, {@code http_proxy} and {@code no_proxy}, as for curl
  *       and pip, never for loopback; extra CA certificates from {@code PROMPD_CA_FILE}. Both are

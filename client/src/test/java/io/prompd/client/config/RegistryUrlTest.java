@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,6 +124,47 @@ class RegistryUrlTest {
     void aRegistryInAFolderIsOneWithAFileUrl() {
         assertTrue(RegistryUrl.parse("file:///srv/registry").isFolder());
         assertFalse(RegistryUrl.parse("https://example.com/").isFolder());
+    }
+
+    /**
+     * As npm scopes a registry's credentials: the same scheme, host and port, and a path below the registry's at a
+     * '/', as a server reads it, which may decode a dot segment or a separator written encoded, or take a dot segment
+     * with parameters for one, where URI normalization does not.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "https://r.example/reg, https://r.example/reg/x.tgz,              true",
+        "https://r.example/reg, HTTPS://R.Example:443/reg/x.tgz,          true",
+        "https://r.example/reg, https://r.example/reg/,                   true",
+        "https://r.example/reg, https://r.example/reg/a/../x.tgz,         true",
+        "https://r.example/reg, https://r.example/reg/a%20b/x.tgz,        true",
+        "https://r.example/reg, https://r.example/registry/x.tgz,         false",
+        "https://r.example/reg, https://r.example/reg,                    false",
+        "https://r.example/reg, https://r.example/Reg/x.tgz,              false",
+        "https://r.example/reg, https://r.example/other/x.tgz,            false",
+        "https://r.example/reg, https://r.example/reg/../other/x.tgz,     false",
+        "https://r.example/reg, https://r.example/reg/%2e%2e/other/x.tgz, false",
+        "https://r.example/reg, https://r.example/reg/.%2E/other/x.tgz,   false",
+        "https://r.example/reg, https://r.example/reg/..%2Fother/x.tgz,   false",
+        "https://r.example/reg, https://r.example/reg/..%5cother/x.tgz,   false",
+        "https://r.example/reg, https://r.example/reg/..;/other/x.tgz,    false",
+        "https://r.example/reg, https://r.example/reg/..;x/other/x.tgz,   false",
+        "https://r.example/reg, http://r.example/reg/x.tgz,               false",
+        "https://r.example/reg, https://r.example:8443/reg/x.tgz,         false",
+        "https://r.example/reg, https://other.example/reg/x.tgz,          false",
+        "https://r.example/reg, https://r.example.evil/reg/x.tgz,         false",
+        "https://r.example/reg, file:///reg/x.tgz,                        false",
+        "https://r.example/reg, reg/x.tgz,                                false",
+        "file:///srv/reg/,      file:///srv/reg/x.tgz,                    true",
+        "file:///srv/reg/,      file://localhost/srv/reg/x.tgz,           true",
+        "file:///srv/reg/,      file:/srv/reg/x.tgz,                      true",
+        "file:///srv/reg/,      file:///srv/registry/x.tgz,               false",
+        "file:///srv/reg/,      file:///srv/reg/%2e%2e/x.tgz,             false",
+        "file:///srv/reg/,      file://host/srv/reg/x.tgz,                false",
+        "file:///srv/reg/,      http://localhost/srv/reg/x.tgz,           false",
+    })
+    void aRegistryHoldsTheUrlsBelowItsPathAsAServerReadsThem(String registry, String url, boolean held) {
+        assertEquals(held, RegistryUrl.parse(registry).holds(URI.create(url)), url);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.cli.Failures;
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Integrity;
@@ -16,12 +17,14 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CredentialTest {
@@ -42,7 +45,7 @@ class CredentialTest {
     }
 
     private Credential credentialFor(LoopbackServer server) {
-        return new Credential(Origin.of(server.url("/")), "Bearer " + TOKEN);
+        return new Credential(new RegistryUrl(server.url("/")), "Bearer " + TOKEN);
     }
 
     @Test
@@ -63,6 +66,66 @@ class CredentialTest {
                 .read(Function.identity());
 
         assertNull(elsewhere.seen().get(0).header("Authorization"));
+    }
+
+    /** The credential of the registry at {@code /reg/} of the server, which another's files may share. */
+    private static Credential credentialForRegAt(LoopbackServer server) {
+        return new Credential(new RegistryUrl(server.url("/reg/")), "Bearer " + TOKEN);
+    }
+
+    /**
+     * Another path of the registry's host may be another's (an artifact server holding many teams' files), as npm
+     * scopes a registry's credentials by its path too; nor does a path that a server reads out of the registry's,
+     * though it starts with it, get them: a dot segment or a separator written encoded, or a dot segment with
+     * parameters, as Tomcat reads {@code ..;}.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "/reg/registry.json,                      true",
+        "/reg/packages/@acme/util/-/util-1.0.0.tgz, true",
+        "/reg/./registry.json,                    true",
+        "/reg/packages/../registry.json,          true",
+        "/reg/a%20b.json,                         true",
+        "/attacker/x.tgz,                         false",
+        "/registry/x.tgz,                         false",
+        "/re/x.tgz,                               false",
+        "/reg,                                    false",
+        "/REG/x.tgz,                              false",
+        "/reg/../attacker/x.tgz,                  false",
+        "/reg/%2e%2e/attacker/x.tgz,              false",
+        "/reg/%2E%2e/attacker/x.tgz,              false",
+        "/reg/.%2e/attacker/x.tgz,                false",
+        "/reg/..%2fattacker/x.tgz,                false",
+        "/reg/a%2F..%2F..%2Fattacker/x.tgz,       false",
+        "/reg/..%5cattacker/x.tgz,                false",
+        "/reg/..;/attacker/x.tgz,                 false",
+        "/reg/%2e;x/x.tgz,                        false",
+    })
+    void sendsTheCredentialOnlyToUrlsUnderItsRegistrys(String path, boolean sent) {
+        registry.handle("/", exchange -> respond(exchange, 200, DOCUMENT));
+
+        Fetchers.online(cache).fetchDocument(URI.create(registry.url("/") + path.substring(1)),
+                credentialForRegAt(registry)).read(Function.identity());
+
+        assertEquals(1, registry.seen().size());
+        assertEquals(sent ? "Bearer " + TOKEN : null, registry.seen().get(0).header("Authorization"), path);
+    }
+
+    @Test
+    void aRedirectOutOfTheRegistrysPathDropsTheCredentialForGoodOnTheSameHostToo() {
+        registry.redirect("/reg/registry.json", 302, "moved/registry.json");
+        registry.redirect("/reg/moved/registry.json", 302, registry.url("/other/bounce").toString());
+        registry.redirect("/other/bounce", 302, registry.url("/reg/final.json").toString());
+        registry.handle("/reg/final.json", exchange -> respond(exchange, 200, DOCUMENT));
+
+        Fetchers.online(cache).fetchDocument(registry.url("/reg/registry.json"), credentialForRegAt(registry))
+                .read(Function.identity());
+
+        assertEquals(List.of("/reg/registry.json", "/reg/moved/registry.json", "/other/bounce", "/reg/final.json"),
+                registry.seen().stream().map(LoopbackServer.Seen::path).toList());
+        assertEquals("Bearer " + TOKEN, registry.seen().get(1).header("Authorization"), "within the registry's path");
+        assertNull(registry.seen().get(2).header("Authorization"), "out of the registry's path");
+        assertNull(registry.seen().get(3).header("Authorization"), "not again once dropped, as for another host");
     }
 
     @ParameterizedTest
@@ -166,7 +229,7 @@ class CredentialTest {
                 .read(Function.identity()));
         URI unreachable = URI.create("http://127.0.0.1:1/registry.json");
         assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(unreachable,
-                new Credential(Origin.of(unreachable), "Bearer " + TOKEN)).read(Function.identity()));
+                new Credential(new RegistryUrl(unreachable), "Bearer " + TOKEN)).read(Function.identity()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,14 @@ class OriginTest {
 
     @Test
     void aCredentialIsOneHeaderLine() {
-        assertThrows(IllegalArgumentException.class, () -> new Credential(registry, "Bearer a\r\nX-Evil: 1"));
-        assertThrows(IllegalArgumentException.class, () -> new Credential(registry, " "));
+        RegistryUrl server = RegistryUrl.parse("https://registry.example/");
+        assertThrows(IllegalArgumentException.class, () -> new Credential(server, "Bearer a\r\nX-Evil: 1"));
+        assertThrows(IllegalArgumentException.class, () -> new Credential(server, " "));
+    }
+
+    @Test
+    void aCredentialGoesToNoFolder() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Credential(RegistryUrl.parse("file:///tmp/registry/"), "Bearer t0ken"));
     }
 }

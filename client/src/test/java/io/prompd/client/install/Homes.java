@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.http.HttpSettings;
 import io.prompd.client.http.LowSpeedLimit;
 import io.prompd.client.http.Proxies;
@@ -46,7 +47,7 @@ public final class Homes {
 
     /** The registry at {@code root}, sent no credential and named by its URL alone. */
     public static RegistryEndpoint anonymous(URI root) {
-        return new RegistryEndpoint(root, Optional.empty(), Optional.empty(), Optional.empty());
+        return new RegistryEndpoint(new RegistryUrl(root), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     static PackageStore store(Path home) {

@@ -1,6 +1,7 @@
 package io.prompd.client.install.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.http.AccessRefused;
 import io.prompd.client.http.FetchFailure;
 import io.prompd.client.http.Credential;
@@ -38,7 +39,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
     private final RegistryFetcher fetcher;
     private final RegistryRoutes routes;
     /** Roots seen to hold a registry of a protocol this client reads, so each is asked at most once a run. */
-    private final Set<URI> verifiedRoots = ConcurrentHashMap.newKeySet();
+    private final Set<RegistryUrl> verifiedRoots = ConcurrentHashMap.newKeySet();
 
     public HttpPackageRegistry(RegistryFetcher fetcher, RegistryRoutes routes) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -124,7 +125,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
         if (verifiedRoots.contains(endpoint.root())) {
             return;
         }
-        String root = Urls.display(endpoint.root());
+        String root = Urls.display(endpoint.root().uri());
         URI document = endpoint.resolve(RegistryLayout.REGISTRY_DOCUMENT);
         RegistryFetcher.Document fetched;
         try {
@@ -296,8 +297,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
     /**
      * A refusal naming the registry as configured, and telling credentials sent and refused from
      * none stored, which logging in fixes for different reasons, and from credentials that do not go
-     * where the request ended, which it does not: a redirect to another host (a CDN), or a tarball the
-     * registry keeps on one.
+     * where the request ended, which it does not: a redirect to another host (a CDN) or out of the
+     * registry's path, or a tarball the registry keeps on one.
      */
     private static PrompdException refusal(RegistryEndpoint endpoint, AccessRefused refused) {
         String login = "'prompd login --registry " + endpoint.loginArgument() + "'";
@@ -305,9 +306,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
         if (refused.authorized()) {
             hint = "it refused the credentials stored for it, which may have expired or be wrong: log in again with " + login;
         } else if (endpoint.credential().isPresent() || !endpoint.sendsCredentialsTo(refused.answeredBy())) {
-            hint = "no credentials went with the request: prompd sends a registry's only to its own origin (the scheme,"
-                    + " host and port of its URL), and not again once a redirect has left it, so logging in does not help;"
-                    + " tell the registry's maintainers";
+            hint = "no credentials went with the request: prompd sends a registry's only to URLs under its URL (the"
+                    + " same scheme, host and port, and a path below its path), and not again once a redirect has left"
+                    + " them, so logging in does not help; tell the registry's maintainers";
         } else {
             hint = "it wants credentials and none are stored for it: log in with " + login;
         }

@@ -3,10 +3,10 @@ package io.prompd.client.install.registry;
 import io.prompd.client.config.ConfigFields;
 import io.prompd.client.config.Registry;
 import io.prompd.client.config.RegistryName;
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Scope;
 import io.prompd.client.config.Settings;
 import io.prompd.client.http.Credential;
-import io.prompd.client.http.Origin;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.RegistryLayout;
 import java.net.URI;
@@ -16,13 +16,13 @@ import java.util.Optional;
 /**
  * The registry that serves a package, and what to send it.
  *
- * @param root       the registry's root URL, ending with {@code /}
- * @param credential sent only to the root's own origin; never written anywhere
+ * @param root       the registry's root URL
+ * @param credential sent only to URLs under the root; never written anywhere
  * @param name       its configured name, when it was chosen by one, so messages name it as the user does
  * @param route      the package's scope, when the configuration routes it here: then a wrong URL is
  *                   corrected in that route, not with {@code --registry}
  */
-public record RegistryEndpoint(URI root, Optional<Credential> credential, Optional<RegistryName> name,
+public record RegistryEndpoint(RegistryUrl root, Optional<Credential> credential, Optional<RegistryName> name,
                                Optional<Scope> route) {
 
     public RegistryEndpoint {
@@ -30,19 +30,16 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential, Option
         Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(route, "route");
-        if (!root.isAbsolute() || !root.getPath().endsWith("/")) {
-            throw new IllegalArgumentException("a registry root is an absolute URL ending with '/': " + root);
-        }
     }
 
     /** As messages name it: {@code work (https://prompd.example.com/)}, or the URL alone. */
     public String describe() {
-        return Registry.describe(name, root);
+        return Registry.describe(name, root.uri());
     }
 
     /** Its name and root URL, for a warning to give apart. */
     public RegistryMention mention() {
-        return new RegistryMention(name, root);
+        return new RegistryMention(name, root.uri());
     }
 
     /** Where to correct the URL when no registry is found there: the scope's route, else the run's or default registry. */
@@ -79,9 +76,9 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential, Option
         return name.map(RegistryName::toString).orElse(root.toString());
     }
 
-    /** Whether the URL lies below the root: a URL of this registry, rather than of another or of a mirror. */
+    /** Whether the root {@link RegistryUrl#holds holds} the URL: of this registry, not of another or a mirror. */
     public boolean holds(URI url) {
-        return !root.relativize(url).equals(url);
+        return root.holds(url);
     }
 
     /** Whether a tarball URL it sent, or a lock recorded for it, may be read: a file: URL only for a registry in a folder. */
@@ -94,14 +91,14 @@ public record RegistryEndpoint(URI root, Optional<Credential> credential, Option
         return "registry " + describe() + " is not a folder, and only a registry in a folder may send a file: URL";
     }
 
-    /** Whether its credentials, once stored, go to the URL: the root's own origin only, and a folder takes none. */
+    /** Whether its credentials, once stored, go to the URL: only to URLs it {@link #holds}, and a folder takes none. */
     public boolean sendsCredentialsTo(URI url) {
-        return !isFolder() && Origin.of(root).contains(url);
+        return !isFolder() && holds(url);
     }
 
     /** Whether the registry is a folder, read with no network: offline, all of it is at hand. */
     public boolean isFolder() {
-        return RegistryLayout.isFileUrl(root);
+        return root.isFolder();
     }
 
     /** A document of the registry, from its path in {@link io.prompd.core.protocol.RegistryLayout}. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.prompd.client.config.RegistryName;
+import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Scope;
 import io.prompd.client.http.Credential;
 import io.prompd.client.http.HttpSettings;
@@ -410,8 +411,9 @@ class HttpPackageRegistryTest {
     @Test
     void aRefusalAnotherHostGaveAfterARedirectNamesThatHostsUrlAndSaysNoCredentialsWentThere() throws IOException {
         try (Redirecting login = Redirecting.to("/login/index.json", 403, "denied", Optional.empty())) {
-            RegistryEndpoint withCredential = new RegistryEndpoint(login.root(), Optional.of(new Credential(
-                    Origin.of(login.root()), "Bearer t0ken")), Optional.empty(), Optional.empty());
+            RegistryUrl root = new RegistryUrl(login.root());
+            RegistryEndpoint withCredential = new RegistryEndpoint(root, Optional.of(new Credential(root,
+                    "Bearer t0ken")), Optional.empty(), Optional.empty());
 
             PrompdException refused = failedFind(login);
             PrompdException stored = assertThrows(PrompdException.class,
@@ -420,9 +422,9 @@ class HttpPackageRegistryTest {
             assertEquals(ExitCode.NETWORK, refused.exitCode());
             assertEquals("registry " + login.root() + " refused access (HTTP 403): " + login.root()
                     + "packages/@acme/util/index.json (redirected to " + login.target() + ")", refused.getMessage());
-            String noneWent = "no credentials went with the request: prompd sends a registry's only to its own origin"
-                    + " (the scheme, host and port of its URL), and not again once a redirect has left it, so logging in"
-                    + " does not help; tell the registry's maintainers";
+            String noneWent = "no credentials went with the request: prompd sends a registry's only to URLs under its"
+                    + " URL (the same scheme, host and port, and a path below its path), and not again once a redirect"
+                    + " has left them, so logging in does not help; tell the registry's maintainers";
             assertEquals(noneWent, refused.hint());
             assertEquals(refused.getMessage(), stored.getMessage());
             assertEquals(noneWent, stored.hint());
@@ -525,7 +527,7 @@ class HttpPackageRegistryTest {
     void aRegistryGivenUpOnIsNamedWithTheScopeRouteThatChoseIt() {
         int closedPort = ClosedPort.find();
         URI root = URI.create("http://127.0.0.1:" + closedPort + "/");
-        RegistryEndpoint company = new RegistryEndpoint(root, Optional.empty(),
+        RegistryEndpoint company = new RegistryEndpoint(new RegistryUrl(root), Optional.empty(),
                 Optional.of(RegistryName.parse("company")), Optional.of(Scope.parse("@company")));
 
         PrompdException failure = assertThrows(PrompdException.class,
@@ -542,7 +544,7 @@ class HttpPackageRegistryTest {
     void anHttpsRegistryOfAServerSpeakingPlainHttpFailsAtOnceSayingWhereItsUrlIsSet() {
         try (RawServer plain = RawServer.speakingPlainHttp()) {
             URI root = URI.create(plain.url("/").toString().replaceFirst("^http:", "https:"));
-            RegistryEndpoint typo = new RegistryEndpoint(root, Optional.empty(),
+            RegistryEndpoint typo = new RegistryEndpoint(new RegistryUrl(root), Optional.empty(),
                     Optional.of(RegistryName.parse("tls-typo")), Optional.of(Scope.parse("@prompd")));
 
             PrompdException failure = assertThrows(PrompdException.class,
