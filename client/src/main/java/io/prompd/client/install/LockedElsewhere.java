@@ -86,8 +86,9 @@ record LockedElsewhere(RouteChange change, Listing listing) {
 
     /**
      * A download of such a version that failed, as the failure of the lock's route rather than of the registry
-     * serving the name now, which a refusal or a missing tarball would otherwise blame, or, for other bytes than the
-     * lock pins, of an edit of the lock; empty for a failure the route does not explain.
+     * serving the name now, which a refusal, a missing tarball or other bytes at the lock's URL would otherwise
+     * blame, or, for other bytes than the lock pins in the current registry, of its copy; empty for a failure the
+     * route does not explain.
      */
     static Optional<PrompdException> downloadFailure(PackageName name, LockedPackage locked, RegistryIndex index,
                                                      PrompdException failed) {
@@ -99,17 +100,15 @@ record LockedElsewhere(RouteChange change, Listing listing) {
             return Optional.empty();
         }
         RouteChange change = moved.get().change();
-        if (failed.exitCode() == ExitCode.INTEGRITY) {
-            // bytes not from the current registry came from the lock's own URL, which the route does not explain
+        if (failed.exitCode() == ExitCode.INTEGRITY && moved.get().listing() == Listing.OTHER_BYTES) {
             // (a file: URL the registry may not send was never tried: that is said, as the file is on this machine)
             String notRead = change.current().mayRead(change.recorded()) ? "" : ", and the locked tarball is not read"
                     + " from " + Urls.display(change.recorded()) + " instead: " + change.current().fileUrlRefused();
-            return moved.filter(elsewhere -> elsewhere.listing() == Listing.OTHER_BYTES).map(other -> new PrompdException(
-                    ExitCode.INTEGRITY, "integrity check failed for " + name + "@" + locked.version() + ": "
-                    + LockFile.FILE_NAME + " has it from " + change.recordedRegistry() + ", while "
-                    + StatusNotes.route(other.note()) + ", whose copy has other bytes" + notRead, "do not lock the copy of"
-                    + " registry " + change.current().describe() + ": it may be another's package; "
-                    + change.routeBack(), failed));
+            return Optional.of(new PrompdException(ExitCode.INTEGRITY, "integrity check failed for " + name + "@"
+                    + locked.version() + ": " + LockFile.FILE_NAME + " has it from " + change.recordedRegistry()
+                    + ", while " + StatusNotes.route(moved.get().note()) + ", whose copy has other bytes" + notRead,
+                    "do not lock the copy of registry " + change.current().describe() + ": it may be another's"
+                    + " package; " + change.routeBack(), failed));
         }
         boolean refusedByItsRegistry = failed.getCause() instanceof AccessRefused && change.recordedIn().isPresent();
         // with no configured registry holding the URL, the refusal would name the registry of the current route

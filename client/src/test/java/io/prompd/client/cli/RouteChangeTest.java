@@ -132,6 +132,47 @@ class RouteChangeTest {
                 + " mirror (pull and build it)" + takeInstead("@company/shared", publicRegistry()) + "\n", run.err());
     }
 
+    /**
+     * A lock edited to pin a version the registry lacks at a URL of its host but not under its URL, such as another
+     * team's path of a shared artifact server, which the lock's author may read: the registry's token goes to the
+     * registry's URLs only, and the failure says the lock came from that URL, not that the registry sent other bytes.
+     */
+    @Test
+    void aLocksUrlOnTheRegistrysHostOutsideItsPathGetsNoCredentialsAndItsOtherBytesAreSaidToComeFromThere()
+            throws IOException {
+        Path host = work.resolve("host");
+        new TestRegistry(host.resolve("reg")).publish("@company/shared", "1.0.0");
+        Files.createDirectories(host.resolve("attacker"));
+        Files.writeString(host.resolve("attacker/x.tgz"), "x\n");
+        try (RegistryServer server = RegistryServer.serving(host)) {
+            String reg = server.url() + "reg/";
+            String planted = server.url() + "attacker/x.tgz";
+            Path other = work.resolve("colleague");
+            prompd(other, "registry", "add", "reg", reg, "--default");
+            assertEquals(0, CliRun.in(project, other, TOKEN + "\n", Map.of(), "login").exitCode());
+            Files.writeString(project.resolve("prompd.lock"), """
+                    {"lockfileVersion": 1, "packages": {"@company/shared": {"version": "1.0.7", "resolved": "%s",
+                     "integrity": "sha512-%s=="}}}
+                    """.formatted(planted, "A".repeat(86)));
+
+            CliRun run = CliRun.in(project, other, "install");
+
+            assertEquals(6, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("error: @company/shared@1.0.7 is locked in prompd.lock from " + planted
+                    + ", and @company now resolves in registry reg (" + reg + "), which does not have it, and integrity"
+                    + " check failed for " + planted + ": expected sha512-AAAA"), run.err());
+            assertTrue(run.err().endsWith("\nhint: route @company back to " + planted + " with 'prompd registry add"
+                    + " NAME " + planted + " --scope @company'; if registry reg (" + reg + ") mirrors that one, update"
+                    + " the mirror (pull and build it)" + takeInstead("@company/shared", "reg (" + reg + ")") + "\n"),
+                    run.err());
+            assertTrue(server.requests().contains("/attacker/x.tgz"), server.requests().toString());
+            assertTrue(server.authorizedRequests().contains("/reg/packages/@company/shared/-/shared-1.0.7.tgz"),
+                    "the registry's own URLs get its token: " + server.authorizedRequests());
+            assertFalse(server.authorizedRequests().contains("/attacker/x.tgz"), "not under its URL: "
+                    + server.authorizedRequests());
+        }
+    }
+
     @Test
     void anotherRegistrysBytesOfTheLockedVersionAreSaidSoAndTheLockedBytesFetchedFromTheLocksUrl() throws IOException {
         squatter.publish("@company/shared", "1.0.0")

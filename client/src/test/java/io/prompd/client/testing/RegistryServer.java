@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves a {@link TestRegistry}'s folder over HTTP on 127.0.0.1 and a free port, recording every
- * request path. It can be made flaky: a share of requests answered 500, another share cut off
- * halfway through the body, decided by a seeded random so every run fails the same way.
+ * request path, and which requests came with an {@code Authorization} header. It can be made flaky:
+ * a share of requests answered 500, another share cut off halfway through the body, decided by a
+ * seeded random so every run fails the same way.
  */
 public final class RegistryServer implements AutoCloseable {
 
@@ -31,6 +32,7 @@ public final class RegistryServer implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Path root;
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> authorized = new CopyOnWriteArrayList<>();
     private final Random random = new Random(42);
     private volatile double errorShare;
     private volatile double dropShare;
@@ -120,14 +122,23 @@ public final class RegistryServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The paths of the requests that came with an {@code Authorization} header, as {@link #requests} gives them. */
+    public List<String> authorizedRequests() {
+        return List.copyOf(authorized);
+    }
+
     public void forgetRequests() {
         requests.clear();
+        authorized.clear();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
             requests.add(path);
+            if (exchange.getRequestHeaders().containsKey("Authorization")) {
+                authorized.add(path);
+            }
             hook.requested(path);
             double dice;
             synchronized (random) {
