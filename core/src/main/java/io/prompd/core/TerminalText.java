@@ -12,7 +12,8 @@ import java.util.function.IntPredicate;
  * ESC, {@code ^G} for BEL, {@code ^M} for CR, {@code M-^[} for C1's CSI), so that no such text can
  * move the cursor, overwrite a line, recolour the terminal, set its title or ring. Tab stays, being
  * only space. The bidi controls ({@link #isBidiControl}) are spelt out too, as {@code <U+202E>}: shown raw, one
- * would show the rest of its line, prompd's own words after it included, in another order than they are written.
+ * would show the rest of its line, prompd's own words after it included, in another order than they are written;
+ * and so are the line and paragraph separators ({@link #isLineSeparator}), line breaks to some readers of a log.
  * The readers of the fields shown this way refuse such characters in the first place
  * ({@link io.prompd.core.json.PlainText}); spelling them out covers what was published before, and paths.
  */
@@ -63,12 +64,19 @@ public final class TerminalText {
     }
 
     /**
-     * A message of one line quoting a file's text, kept to that line: the text's line breaks spelt out as {@link #line}
-     * spells them, since a report cannot tell them from lines of its own (a {@code hint:} one), and every other
-     * character left as it is, for a report to spell out as {@link #message} does and JSON to carry exactly.
+     * A message of one line quoting a file's text, kept to that line: the text's line breaks, Unicode's line and
+     * paragraph separators too, spelt out as {@link #line} spells them, since a report cannot tell them from lines of
+     * its own (a {@code hint:} one), and every other character left as it is, for a report to spell out as
+     * {@link #message} does and JSON to carry exactly.
      */
     public static String oneLine(String message) {
-        return message.replace("\n", caret('\n'));
+        if (message.chars().noneMatch(c -> c == '\n' || isLineSeparator(c))) {
+            return message;
+        }
+        StringBuilder joined = new StringBuilder(message.length() + 8);
+        message.chars().forEach(c -> joined.append(c == '\n' ? caret('\n')
+                : isLineSeparator(c) ? codePoint(c) : String.valueOf((char) c)));
+        return joined.toString();
     }
 
     /**
@@ -117,10 +125,19 @@ public final class TerminalText {
      * that fonts draw blank (U+034F, U+115F, U+1160, U+3164, U+FFA0).
      */
     public static boolean isInvisible(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+        return Character.getType(codePoint) == Character.FORMAT || isLineSeparator(codePoint)
                 || codePoint == 0x034F || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164
                 || codePoint == 0xFFA0;
+    }
+
+    /**
+     * Whether a character is Unicode's line or paragraph separator (U+2028, U+2029), which a terminal shows as nothing
+     * and a log viewer in a browser, or JavaScript, takes for a line break: spelt out wherever a line break is, and in
+     * text of several lines too, so that none passes for a line of prompd's own there.
+     */
+    public static boolean isLineSeparator(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     /**
@@ -219,14 +236,14 @@ public final class TerminalText {
         for (int index = 0; index < text.length(); index++) {
             char c = text.charAt(index);
             boolean control = isControl(c, keepNewlines);
-            boolean bidi = isBidiControl(c);
-            if ((control || bidi) && shown == null) {
+            boolean byCodePoint = isBidiControl(c) || isLineSeparator(c);
+            if ((control || byCodePoint) && shown == null) {
                 // text without control characters, nearly all of it, is returned as it is
                 shown = new StringBuilder(text.length() + 8).append(text, 0, index);
             }
             if (control) {
                 shown.append(caret(c));
-            } else if (bidi) {
+            } else if (byCodePoint) {
                 shown.append(codePoint(c));
             } else if (shown != null) {
                 shown.append(c);

@@ -28,12 +28,27 @@ class TerminalTextTest {
                 TerminalText.oneLine(HOSTILE + "\u202e"));
     }
 
+    /** {@code text} as {@link TerminalText#line} and {@link TerminalText#lines} show it, the latter keeping its newline. */
+    private static void assertSpeltInALineAndInSeveral(String text, String spelt) {
+        assertEquals(spelt, TerminalText.line(text));
+        assertEquals(spelt + "\n" + spelt, TerminalText.lines(text + "\n" + text));
+    }
+
+    /** A browser's log viewer, or JavaScript, breaks a line at them, so that a registry's text could forge a hint. */
+    @Test
+    void unicodesLineAndParagraphSeparatorsAreSpeltOutAsLineBreaksAreInOneLineAndInSeveral() {
+        String forged = "x\u2028hint: run this\u2029y";
+        String spelt = "x<U+2028>hint: run this<U+2029>y";
+
+        assertSpeltInALineAndInSeveral(forged, spelt);
+        assertEquals(spelt + "^J" + spelt, TerminalText.oneLine(forged + "\n" + forged));
+        assertEquals(spelt, TerminalText.message(forged));
+    }
+
     @Test
     void bidiControlsAreSpeltOutInTextAsInAPathAndTheMarksOfRightToLeftTextStay() {
         String reordered = "use 2.0 \u202Eyllaer\u202C or \u2066x\u2069";
-        String spelt = "use 2.0 <U+202E>yllaer<U+202C> or <U+2066>x<U+2069>";
-        assertEquals(spelt, TerminalText.line(reordered));
-        assertEquals(spelt + "\n" + spelt, TerminalText.lines(reordered + "\n" + reordered));
+        assertSpeltInALineAndInSeveral(reordered, "use 2.0 <U+202E>yllaer<U+202C> or <U+2066>x<U+2069>");
         String hebrew = "\u05E9\u05DC\u05D5\u05DD\u200F (v1)\u200E";
         assertSame(hebrew, TerminalText.lines(hebrew));
     }

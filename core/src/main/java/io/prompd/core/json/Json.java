@@ -210,7 +210,8 @@ public final class Json {
 
     /**
      * JSON's escapes, extended to the characters a string may hold raw that a terminal acts on (DEL, C1 controls) or
-     * that show the rest of a line in another order (the bidi controls, {@link TerminalText#isBidiControl}).
+     * that show the rest of a line in another order (the bidi controls, {@link TerminalText#isBidiControl}), and the
+     * line and paragraph separators, which JavaScript before ES2019 refused raw in a string and a log viewer breaks at.
      */
     private static final class TerminalEscapes extends CharacterEscapes {
 
@@ -227,7 +228,7 @@ public final class Json {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            return Character.isISOControl(ch) || TerminalText.isBidiControl(ch)
+            return Character.isISOControl(ch) || TerminalText.isBidiControl(ch) || TerminalText.isLineSeparator(ch)
                     ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch)) : null;
         }
     }

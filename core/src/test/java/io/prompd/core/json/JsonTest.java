@@ -21,6 +21,14 @@ class JsonTest {
     }
 
     @Test
+    void shownJsonEscapesUnicodesLineAndParagraphSeparatorsWhichALogViewerBreaksAt() throws IOException {
+        Map<String, String> separated = Map.of("text", "a\u2028b\u2029c");
+
+        assertEquals("{\n  \"text\": \"a\\u2028b\\u2029c\"\n}", Json.writeString(separated));
+        assertEquals(separated.get("text"), Json.reader().readTree(Json.writeString(separated)).get("text").asText());
+    }
+
+    @Test
     void documentsKeepWhatOnlyATerminalWouldActOnAsItIs() {
         assertEquals("{\n  \"text\": \"a\\u001B[2Jb\u007fc\u009bd\u202ee é\u200D\"\n}\n",
                 new String(Json.write(TEXT), UTF_8));
