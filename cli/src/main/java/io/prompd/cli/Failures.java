@@ -125,9 +125,9 @@ public final class Failures {
                     + System.getProperty("sun.jnu.encoding", "unknown") + "): " + unmappable.getInput();
             hint = "run with a UTF-8 locale, as in LC_ALL=C.UTF-8 (the prompd launcher sets one)";
         } else if (cause instanceof IOException io) {
-            message = "input/output error: " + io.getMessage();
+            message = "input/output error: " + unforeseen(io);
         } else {
-            message = "internal error (" + cause.getClass().getSimpleName() + "): " + cause.getMessage();
+            message = "internal error (" + cause.getClass().getSimpleName() + "): " + unforeseen(cause);
             hint = "run again with --verbose for the stack trace, and report it as a bug";
         }
         return new Explanation(exitCode(failure), message, hint);
@@ -153,6 +153,14 @@ public final class Failures {
     public static int reportUsage(UsageError error, PrintWriter err) {
         err.println(error.explain().text());
         return ExitCode.USAGE.code();
+    }
+
+    /**
+     * The message of a failure prompd did not word itself, which may quote whatever a registry or a file held (a
+     * URL Java could not parse), kept to its line: a line break there could start a hint of the registry's.
+     */
+    private static String unforeseen(Throwable cause) {
+        return TerminalText.oneLine(String.valueOf(cause.getMessage()));
     }
 
     /** What to do about the reasons an operating system gives most often; nothing for the rest. */

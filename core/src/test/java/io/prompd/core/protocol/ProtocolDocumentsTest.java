@@ -153,6 +153,31 @@ class ProtocolDocumentsTest {
         assertTrue(failure.getMessage().contains("2.0.0"), failure.getMessage());
     }
 
+    private static Dist distOf(String tarball) {
+        return new Dist(tarball, DIST.integrity(), DIST.size(), DIST.fileCount(), DIST.unpackedSize());
+    }
+
+    /** Read later, one that is no URL failed as an internal error, and one of another scheme as the user's registry URL. */
+    @Test
+    void aTarballUrlThatIsNoUrlOrOfASchemeNoRegistryIsReadOverIsRefusedWithItsDocument() {
+        assertEquals("the tarball URL '-/b 1.0.0.tgz' is not a valid URL: illegal character in path at position 4",
+                assertThrows(IllegalArgumentException.class, () -> distOf("-/b 1.0.0.tgz")).getMessage());
+        assertEquals("the tarball URL '-/b.tgz?\nhint: x' is not a valid URL: illegal character in query at position 9",
+                assertThrows(IllegalArgumentException.class, () -> distOf("-/b.tgz?\nhint: x")).getMessage());
+        assertEquals("the tarball URL '-/b%zz.tgz' is not a valid URL: malformed escape pair at position 4",
+                assertThrows(IllegalArgumentException.class, () -> distOf("-/b%zz.tgz")).getMessage());
+        for (String scheme : List.of("ftp://mirror.example/b.tgz", "data:application/gzip;base64,H4sI",
+                "jar:file:/tmp/b.jar!/b.tgz", "FTP://mirror.example/b.tgz")) {
+            assertEquals("the tarball URL's scheme, " + scheme.substring(0, scheme.indexOf(':')) + ":, is none prompd"
+                    + " downloads over: a tarball is read over https://, http:// or file://, or relative to its index.json",
+                    assertThrows(IllegalArgumentException.class, () -> distOf(scheme)).getMessage());
+        }
+        for (String downloadable : List.of("-/b-1.0.0+build.1.tgz", "../b/-/b-1.0.0.tgz", "https://cdn.example/b.tgz",
+                "HTTP://cdn.example/b.tgz", "file:///srv/registry/b.tgz", "-/%40a-b.tgz")) {
+            assertEquals(downloadable, distOf(downloadable).tarball());
+        }
+    }
+
     @Test
     void aCommitMustBeAFullId() {
         assertThrows(IllegalArgumentException.class, () -> new RegistryDocument(1, "Test", "g", false, "abc1234", TIME,

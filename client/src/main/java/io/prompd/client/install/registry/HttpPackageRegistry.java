@@ -381,7 +381,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
      * A document that arrived and does not fit is damaged. It fails as a web page in its place does,
      * as an answer the registry's host gave and the run cannot use rather than a failure of this
      * machine's: a registry midway through an update, or a cache in front of it, answers so for a
-     * while, and a script retrying on the network's code then gets past it.
+     * while, and a script retrying on the network's code then gets past it. Why quotes the document's
+     * text (a name, a tarball URL), its line breaks spelt out: raw, one could start a hint of the registry's.
      */
     private static DamagedDocument damaged(RegistryFetcher.Document document, String why) {
         // a registry folder is read as it is, with no cached copy that --offline could fall back on
@@ -391,7 +392,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 : "try again later, or use --offline to work from the cache; if it persists, report it to the registry's"
                         + " maintainers with this message";
         return new DamagedDocument("the registry sent a damaged document: "
-                + Urls.displayAnswered(document.url(), document.answeredBy()) + " (" + why + ")", hint);
+                + Urls.displayAnswered(document.url(), document.answeredBy()) + " (" + TerminalText.oneLine(why) + ")",
+                hint);
     }
 
     private static PrompdException webPage(RegistryFetcher.Document document) {

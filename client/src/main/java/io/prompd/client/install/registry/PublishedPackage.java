@@ -2,6 +2,7 @@ package io.prompd.client.install.registry;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
 import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.resolve.Takedowns;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A package's {@code index.json} with the URL it was read from, against which its relative tarball
@@ -41,13 +43,17 @@ public record PublishedPackage(Packument packument, URI url) {
         return Optional.ofNullable(packument.distTags().get(tag));
     }
 
-    /** @throws PrompdException NOT_FOUND, listing the tags there are, when the package has no such tag */
+    /**
+     * @throws PrompdException NOT_FOUND, listing the tags there are, their line breaks spelt out (the registry names
+     *                         them), when the package has no such tag
+     */
     public Version requireTag(String tag) {
         return taggedVersion(tag).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
                 packument.name() + " has no dist-tag '" + tag + "'",
                 packument.distTags().isEmpty() ? "it has no dist-tags: ask for a version or a range, as 'prompd info "
                         + packument.name() + "' lists them"
-                        : "its dist-tags are: " + String.join(", ", packument.distTags().keySet())));
+                        : "its dist-tags are: " + packument.distTags().keySet().stream().map(TerminalText::oneLine)
+                                .collect(Collectors.joining(", "))));
     }
 
     /** The highest version every range allows, yanked ones left out. */

