@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -84,6 +85,28 @@ public record JsonSyntaxError(int line, int column, String reason) {
     /** How to fix a document nested deeper than {@link #MAX_DEPTH}. */
     public static final String TOO_DEEP_HINT = "hold the data in fewer levels: no field prompd knows nests more than a"
             + " few";
+
+    /**
+     * How Jackson refuses a whole number beyond the Java type of its field:
+     * {@code Numeric value (1e30's digits) out of range of long (-9223372036854775808 - 9223372036854775807)}.
+     */
+    private static final Pattern OUT_OF_RANGE = Pattern.compile(
+            "Numeric value \\((.*)\\) out of range of (?:int|long) \\((-\\d+) - (\\d+)\\)");
+
+    /** How many characters of a number out of range a reason quotes; a longer one is named by its digits. */
+    private static final int NUMBER_QUOTED = 40;
+
+    /**
+     * How Jackson refuses a string, number or name longer than it reads, naming its own method:
+     * {@code String value length (20051112) exceeds the maximum allowed (20000000, from
+     * `StreamReadConstraints.getMaxStringLength()`)}.
+     */
+    private static final Pattern TOO_LONG = Pattern.compile(
+            "(String value|Number value|Name) length \\(\\d+\\) exceeds the maximum allowed \\((\\d+), from `[^`]*`\\)");
+
+    /** What each of Jackson's limits of {@link #TOO_LONG} is on, in prompd's words, and what it counts. */
+    private static final Map<String, String> TOO_LONG_WORDS = Map.of("String value", "a string longer than %s characters",
+            "Number value", "a number longer than %s digits", "Name", "a field name longer than %s characters");
 
     /** The byte order mark of UTF-8, U+FEFF's bytes. */
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -418,13 +441,40 @@ public record JsonSyntaxError(int line, int column, String reason) {
         return JsonTrees.kind(node);
     }
 
-    /** Jackson's message with its places in prompd's words, their columns in characters when it counted bytes. */
+    /**
+     * Jackson's message with its places in prompd's words, their columns in characters when it counted bytes; a
+     * number or text beyond a limit of Jackson's said in prompd's words, since Jackson's name its Java types and
+     * methods.
+     */
     private static String readable(String message, byte[] json, boolean inBytes) {
+        Optional<String> beyondLimit = beyondLimit(message);
+        if (beyondLimit.isPresent()) {
+            return beyondLimit.get();
+        }
         return PLACE.matcher(message).replaceAll(place -> {
             int line = Integer.parseInt(place.group(1));
             int column = Integer.parseInt(place.group(2));
             return "line " + line + ", column " + (inBytes ? characterColumn(json, line, column) : column);
         });
+    }
+
+    /** A whole number beyond its field's range, or a value longer than Jackson reads, in prompd's words; else empty. */
+    private static Optional<String> beyondLimit(String message) {
+        Matcher outOfRange = OUT_OF_RANGE.matcher(message);
+        if (outOfRange.matches()) {
+            String number = outOfRange.group(1);
+            String shown = number.length() > NUMBER_QUOTED ? "a number of " + number.replace("-", "").length()
+                    + " digits" : number;
+            return Optional.of(number.startsWith("-")
+                    ? shown + " is below the smallest number prompd reads there, " + outOfRange.group(2)
+                    : shown + " is above the largest number prompd reads there, " + outOfRange.group(3));
+        }
+        Matcher tooLong = TOO_LONG.matcher(message);
+        if (tooLong.matches()) {
+            return Optional.of(String.format(Locale.ROOT, TOO_LONG_WORDS.get(tooLong.group(1)), tooLong.group(2))
+                    + ", more than prompd reads");
+        }
+        return Optional.empty();
     }
 
     /** The JSON pointer of the value that does not fit, such as {@code /versions/1.0.0}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.prompd.core.TerminalText;
 import io.prompd.core.problem.Problem;
@@ -198,6 +199,22 @@ class JsonSyntaxErrorTest {
         assertEquals("/points/1: x must not be negative, but is -1",
                 binding("{\"points\": [{\"x\": 1, \"label\": \"a\"}, {\"x\": -1, \"label\": \"b\"}]}").reason());
         assertEquals("/points/0: 'label' is missing", binding("{\"points\": [{\"x\": 1}]}").reason());
+    }
+
+    /** Jackson's words name Java's types and its own methods, and no fix. */
+    @Test
+    void aNumberBeyondItsFieldOrAValueLongerThanJacksonReadsIsSaidInPrompdsWords() {
+        assertEquals("/points/0/x: 2147483648 is above the largest number prompd reads there, 2147483647",
+                binding("{\"points\": [{\"x\": 2147483648, \"label\": \"a\"}]}").reason());
+        assertEquals("/points/0/x: -99999999999 is below the smallest number prompd reads there, -2147483648",
+                binding("{\"points\": [{\"x\": -99999999999, \"label\": \"a\"}]}").reason());
+        assertEquals("/points/0/x: a number of 41 digits is above the largest number prompd reads there, 2147483647",
+                binding("{\"points\": [{\"x\": 1" + "0".repeat(40) + ", \"label\": \"a\"}]}").reason());
+        assertEquals("a number longer than 1000 digits, more than prompd reads",
+                parsing("{\"x\": " + "9".repeat(1001) + "}").reason());
+        String longest = "x".repeat(StreamReadConstraints.defaults().getMaxStringLength() + 1);
+        assertEquals("/points/0/label: a string longer than 20000000 characters, more than prompd reads",
+                binding("{\"points\": [{\"x\": 1, \"label\": \"" + longest + "\"}]}").reason());
     }
 
     record Tagged(List<String> tags) {

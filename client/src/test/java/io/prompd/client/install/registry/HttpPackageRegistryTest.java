@@ -26,6 +26,7 @@ import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -315,6 +316,19 @@ class HttpPackageRegistryTest {
             assertFalse(damaged.getMessage().contains("\n"), damaged.getMessage());
             assertEquals(DAMAGED_HINT, damaged.hint());
         }
+    }
+
+    /** Jackson's words named its own types and methods: Numeric value (...) out of range of long (...). */
+    @Test
+    void aNumberOrTextBeyondWhatPrompdReadsIsADamagedDocumentInPrompdsWords() throws IOException {
+        Path root = editedIndex(packument -> ((ObjectNode) versionOne(packument).get("dist")).put("size",
+                new BigInteger("1" + "0".repeat(30))));
+
+        PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+        assertEquals(ExitCode.NETWORK, damaged.exitCode());
+        assertTrue(damaged.getMessage().endsWith(": /versions/1.0.0/dist/size: 1" + "0".repeat(30) + " is above the"
+                + " largest number prompd reads there, 9223372036854775807)"), damaged.getMessage());
     }
 
     @Test
