@@ -24,6 +24,7 @@ import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.version.Version;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -160,13 +161,13 @@ public final class HttpPackageRegistry implements PackageRegistry {
                         + " rather than what prompd-registry builds from one?)", "build it with 'prompd-registry build"
                         + " REPO --out DIR' and use DIR, or check the registry URL");
             }
-            int protocol;
+            BigInteger protocol;
             try {
                 protocol = protocolVersion(fields.get("protocolVersion"), fetched);
             } catch (PrompdException damaged) {
                 throw asking.orElse(damaged);
             }
-            if (protocol > RegistryLayout.PROTOCOL_VERSION) {
+            if (protocol.compareTo(BigInteger.valueOf(RegistryLayout.PROTOCOL_VERSION)) > 0) {
                 // an answer this prompd cannot use, which is the network's exit code as --help lists them
                 throw new PrompdException(ExitCode.NETWORK, "the registry at " + root + redirected + " uses protocol version "
                         + protocol + ", and this prompd reads up to version " + RegistryLayout.PROTOCOL_VERSION,
@@ -177,10 +178,16 @@ public final class HttpPackageRegistry implements PackageRegistry {
         verifiedRoots.add(endpoint.root());
     }
 
-    /** A protocolVersion there but not a whole number from 1 is damaged, not the missing one of a registry's sources. */
-    private static int protocolVersion(Object value, RegistryFetcher.Document document) {
-        if (value instanceof Integer number && number >= 1) {
-            return number;
+    /**
+     * A protocolVersion there but not a whole number from 1 is damaged, not the missing one of a registry's sources.
+     * One beyond Java's int (read as a long or a BigInteger) is a whole number all the same, of a protocol far newer.
+     */
+    private static BigInteger protocolVersion(Object value, RegistryFetcher.Document document) {
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+            BigInteger number = new BigInteger(value.toString());
+            if (number.signum() > 0) {
+                return number;
+            }
         }
         String shown = value instanceof String text ? Json.writeString(text) : String.valueOf(value);
         throw damaged(document, "protocolVersion is " + TerminalText.line(shown)

@@ -153,6 +153,23 @@ class HttpPackageRegistryTest {
         assertEquals("update prompd", newer.hint());
     }
 
+    /** A version beyond Java's int is a whole number all the same: it was called none, and nothing said to update. */
+    @Test
+    void aProtocolVersionBeyondAnyIntIsANewerProtocolToUpdatePrompdFor() throws IOException {
+        Path root = registry().root();
+        for (String huge : List.of("2147483648", "99999999999999999999999")) {
+            Files.writeString(root.resolve("registry.json"), "{\"protocolVersion\": " + huge + ", \"name\": \"Future\"}");
+
+            PrompdException newer = assertThrows(PrompdException.class,
+                    () -> registryAt(root).find(PackageName.parse("@acme/none")));
+
+            assertEquals(ExitCode.NETWORK, newer.exitCode());
+            assertTrue(newer.getMessage().endsWith("uses protocol version " + huge + ", and this prompd reads up to"
+                    + " version 1"), newer.getMessage());
+            assertEquals("update prompd", newer.hint());
+        }
+    }
+
     @Test
     void aDamagedDocumentOfAKnownRegistryStaysADamagedDocument() throws IOException {
         Path root = registry().root();
