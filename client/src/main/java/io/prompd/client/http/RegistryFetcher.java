@@ -12,8 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -183,7 +181,7 @@ public final class RegistryFetcher {
     private Document document(URI url, Optional<Credential> credential) {
         Objects.requireNonNull(url, "url");
         if (isFile(url)) {
-            byte[] body = transport.withRetries(url, () -> readDocument(openFile(url), url));
+            byte[] body = once(url, () -> readDocument(FolderFile.open(url), url));
             return new Document(url, url, new CachedDocument(body, Optional.empty(), Optional.empty()), Source.FOLDER);
         }
         Optional<CachedDocument> cached = cache.read(url);
@@ -235,25 +233,31 @@ public final class RegistryFetcher {
             throw new PrompdException(ExitCode.NETWORK, "offline and not cached: " + Urls.display(url),
                     "run again without --offline to download it");
         }
+        boolean file = isFile(url);
+        Transport.Attempt<Integrity> attempt = () -> {
+            ResponseBody body = file ? FolderFile.open(url) : transport.bodyOf(transport.open(url, credential,
+                    TARBALL_HEADERS), url);
+            try (InputStream in = body.stream()) {
+                return saveVerified(in, body, url, target, expected, progress);
+            } catch (TransientFailure cutShort) {
+                throw cutShort.answeredBy(body.source());
+            }
+        };
         try {
-            transport.withRetries(url, () -> {
-                ResponseBody body = isFile(url) ? openFile(url) : transport.bodyOf(transport.open(url, credential, TARBALL_HEADERS), url);
-                try (InputStream in = body.stream()) {
-                    saveVerified(in, body, url, target, expected, progress);
-                } catch (TransientFailure cutShort) {
-                    throw cutShort.answeredBy(body.source());
-                }
-                return target;
-            });
+            if (file) {
+                once(url, attempt);
+            } else {
+                transport.withRetries(url, attempt);
+            }
         } finally {
             progress.finished();
         }
     }
 
     /** Streams to a temporary file while hashing, and moves it into place only if the hash is the expected one. */
-    private void saveVerified(InputStream in, ResponseBody body, URI url, Path target, Integrity expected,
-                              ProgressListener progress) throws TransientFailure, IOException {
-        AtomicFiles.writeStream(target, file -> {
+    private Integrity saveVerified(InputStream in, ResponseBody body, URI url, Path target, Integrity expected,
+                                   ProgressListener progress) throws TransientFailure, IOException {
+        return AtomicFiles.writeStream(target, file -> {
             IntegrityOutputStream hashing = new IntegrityOutputStream(file, expected.algorithm());
             HeadKeepingStream keeping = new HeadKeepingStream(hashing);
             progress.started(body.length());
@@ -277,24 +281,18 @@ public final class RegistryFetcher {
         });
     }
 
-    private static ResponseBody openFile(URI url) throws IOException {
-        Path file;
-        try {
-            file = Path.of(url);
-        } catch (IllegalArgumentException noFile) {
-            throw new PrompdException(ExitCode.FAILURE, "cannot read " + Urls.display(url) + " as a file: "
-                    + noFile.getMessage(), "a file: URL is a path alone, with no ?query or #fragment; if prompd.lock"
-                    + " records it, correct that entry's \"resolved\" or delete the entry, then install again");
-        }
-        try {
-            if (Files.isDirectory(file)) {
-                throw new NoSuchFileException(file.toString());
+    /**
+     * A read of a file, with a permit as a request has, and tried once: what a disk fails to give, a second try would
+     * not get either, so a failure the network's transfer would try again ({@link TransientFailure}) is final here.
+     */
+    private <T> T once(URI url, Transport.Attempt<T> read) {
+        return transport.withRetries(url, () -> {
+            try {
+                return read.run();
+            } catch (TransientFailure failure) {
+                throw FolderFile.unreadable(url, failure);
             }
-            long size = Files.size(file);
-            return new ResponseBody(Files.newInputStream(file), size, url, Optional.empty());
-        } catch (NoSuchFileException missing) {
-            throw new NotFound(url, url, "check the package name and version, and the registry folder");
-        }
+        });
     }
 
     /** Whether the URL is read from disk rather than over the network; a scheme no registry is read over is refused. */

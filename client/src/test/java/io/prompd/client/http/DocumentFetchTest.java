@@ -443,14 +443,6 @@ class DocumentFetchTest {
     }
 
     @Test
-    void aFolderIsNotADocument(@TempDir Path registry) {
-        PrompdException failure = assertThrows(PrompdException.class,
-                () -> Fetchers.online(cache).fetchDocument(registry.toUri()).read(Function.identity()));
-
-        assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
-    }
-
-    @Test
     void aFileUrlWithAQueryIsNoFileAndSaysWhereToLook(@TempDir Path registry) {
         URI url = URI.create(registry.resolve("packages/@a/b/-/b-1.0.0.tgz").toUri() + "?x");
 
