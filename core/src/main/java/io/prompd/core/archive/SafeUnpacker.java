@@ -5,6 +5,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.Sizes;
 import io.prompd.core.TerminalText;
 import io.prompd.core.files.Folders;
+import io.prompd.core.files.LongNames;
 import io.prompd.core.files.NamedWrites;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -240,7 +241,7 @@ public final class SafeUnpacker {
             } catch (FileAlreadyExistsException fileInTheWay) {
                 throw Rejection.unsafe(entry.getName(), "a file of the archive stands where its folder should be");
             } catch (FileSystemException refused) {
-                throw Rejection.orUnwritable(entry.getName(), refused);
+                throw Rejection.orUnwritable(entry.getName(), path, file, refused);
             }
             folders.add(file.getParent());
         }
@@ -254,7 +255,7 @@ public final class SafeUnpacker {
         } catch (FileAlreadyExistsException clash) {
             throw Rejection.unsafe(entry.getName(), "its file already exists (a case or Unicode clash on this disk)");
         } catch (FileSystemException refused) {
-            throw Rejection.orUnwritable(entry.getName(), refused);
+            throw Rejection.orUnwritable(entry.getName(), path, file, refused);
         }
         if (written != entry.getSize()) {
             throw Rejection.corrupt(entry.getName() + " is shorter than its header says");
@@ -336,8 +337,8 @@ public final class SafeUnpacker {
      * turned into a {@link PrompdException} once the folder is cleaned up.
      */
     private static final class Rejection extends IOException {
-        /** How the system words ENAMETOOLONG (strerror), which Java passes on as the reason. */
-        private static final String NAME_TOO_LONG = "File name too long";
+        /** Linux's PATH_MAX, 4,096 bytes with the terminating NUL: the longest path a system call takes. */
+        private static final int MAX_PATH_BYTES = 4095;
 
         private final ExitCode exitCode;
         private final String hint;
@@ -394,16 +395,37 @@ public final class SafeUnpacker {
         }
 
         /**
-         * A name the file system refuses is the archive's doing, but no damage: the package is
-         * fine, only not here. Other refusals (rights, disk) name their file already.
+         * A name the file system refuses as too long, which is told apart by what would help. A path inside the
+         * package longer than Linux takes a whole path (PATH_MAX) fits under no prompd home on any file system, so no
+         * client can install the package: refused as an entry pack never writes is, for its cached copy to go too. One
+         * that the store's folder makes too long fits under a home at a shorter path. Else a name is beyond this file
+         * system's own limit (eCryptfs takes 143 bytes, not 255), and another file system takes it. Other refusals
+         * (rights, disk) name their file already.
+         *
+         * @param path the entry's path inside the package
+         * @param file where it is written
          */
-        static IOException orUnwritable(String entryName, FileSystemException refused) {
-            if (refused.getReason() == null || !refused.getReason().contains(NAME_TOO_LONG)) {
+        static IOException orUnwritable(String entryName, String path, Path file, FileSystemException refused) {
+            if (!LongNames.refused(refused)) {
                 return refused;
             }
-            return new Rejection(ExitCode.FAILURE, "the archive entry '" + entryName + "' cannot be written: its name"
-                    + " is longer than this file system allows", "the package cannot be installed on this file system;"
-                    + " put the prompd home on another one (PROMPD_HOME), or ask the package's author for shorter names");
+            int pathBytes = PackagePaths.nameBytes(path);
+            if (pathBytes > MAX_PATH_BYTES) {
+                return unsafe(entryName, "its path has " + pathBytes + " bytes in UTF-8, more than the " + MAX_PATH_BYTES
+                        + " Linux takes in a whole path, so no file system holds it, wherever the package is unpacked");
+            }
+            String cannot = "the archive entry '" + TerminalText.path(entryName) + "' cannot be written: ";
+            int fileBytes = PackagePaths.nameBytes(file.toString());
+            if (fileBytes > MAX_PATH_BYTES) {
+                return new Rejection(ExitCode.FAILURE, cannot + "its path in the prompd home has " + fileBytes + " bytes"
+                        + " in UTF-8, more than the " + MAX_PATH_BYTES + " Linux takes in a whole path; the package's"
+                        + " own path is " + pathBytes + " of them", "put the prompd home at a path shorter by "
+                        + (fileBytes - MAX_PATH_BYTES) + " bytes or more (PROMPD_HOME), or ask the package's author for"
+                        + " shorter paths");
+            }
+            return new Rejection(ExitCode.FAILURE, cannot + "its name is longer than this file system allows",
+                    "the package cannot be installed on this file system; put the prompd home on another one"
+                            + " (PROMPD_HOME), or ask the package's author for shorter names");
         }
 
         static Rejection findIn(Throwable failure) {
