@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.PackagePaths;
 import io.prompd.core.archive.Integrity;
 import io.prompd.core.archive.SafeUnpacker;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.client.files.OwnerOnly;
 import io.prompd.core.files.Folders;
+import io.prompd.core.files.LongNames;
 import io.prompd.core.files.TemporaryFiles;
 import io.prompd.core.json.Json;
 import io.prompd.core.manifest.ManifestFields;
@@ -22,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -208,8 +211,13 @@ public final class PackageStore {
         }
         // a private registry's packages are unpacked here too, as confidential as its tarballs
         OwnerOnly.folder(root);
-        discard(target);
-        Path staged = AtomicFiles.temporaryFolder(target);
+        Path staged;
+        try {
+            discard(target);
+            staged = AtomicFiles.temporaryFolder(target);
+        } catch (FileSystemException refused) {
+            throw unlessNameTooLong(name, version, refused);
+        }
         try {
             try (InputStream in = Files.newInputStream(tarball)) {
                 SafeUnpacker.unpackVerified(in, integrity, staged, limits);
@@ -226,10 +234,35 @@ public final class PackageStore {
             // Another run's copy is in place, from bytes this record may not name: without one, it is taken as it
             // is. Runs hold the home's lock while they install, so only a prompd without it gets here.
             Files.deleteIfExists(recordOf(name, version));
+        } catch (FileSystemException refused) {
+            // the unpacker words a name of the package's own that is too long; one left here is the record's
+            throw unlessNameTooLong(name, version, refused);
         } finally {
             Folders.deleteRecursively(staged);
         }
         return target;
+    }
+
+    /**
+     * The failure as it is, unless it refuses a name in the store as too long: a version whose names there, made of
+     * the package's name and the version, are longer than the file system takes, which is then thrown as one. Not refused with the registry's index as a damaged document: SemVer bounds no version's length, and the
+     * index's other versions install. Beyond the bytes Linux and macOS allow, no client can install the version, which
+     * the registry's check refuses to publish; under them, this file system's own limit is lower (eCryptfs takes 143).
+     */
+    private static FileSystemException unlessNameTooLong(PackageName name, Version version,
+                                                         FileSystemException refused) {
+        if (!LongNames.refused(refused)) {
+            return refused;
+        }
+        String otherVersion = "depend on another version of " + name;
+        throw VersionFileNames.tooLong(name, version)
+                .map(why -> new PrompdException(ExitCode.FAILURE, "cannot install " + name + "@" + version + ": " + why,
+                        "no client can install it, and a registry's check refuses to publish it: tell the registry's"
+                                + " maintainers, and " + otherVersion + " meanwhile", refused))
+                .orElseGet(() -> new PrompdException(ExitCode.FAILURE, "cannot install " + name + "@" + version + ": the"
+                        + " name of " + refused.getFile() + " is longer than this file system allows", "put the prompd"
+                        + " home on a file system that takes names of " + PackagePaths.MAX_NAME_BYTES + " bytes"
+                        + " (PROMPD_HOME), or " + otherVersion, refused));
     }
 
     /**

@@ -145,6 +145,31 @@ class PackageStoreTest {
         }
     }
 
+    /**
+     * SemVer bounds no version's length, so a registry that skipped its check may list one whose folder in the store
+     * no file system takes: the failure says so in words, not the system's bare "File name too long".
+     */
+    @Test
+    void aVersionTooLongForTheStoresNamesIsSaidToBeOneWithAHint() throws IOException {
+        Path tarball = work.resolve("greeter.tgz");
+        PackResult packed = pack(tarball);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
+        Version tooLong = Version.parse("1.0.0-" + "a".repeat(250));
+
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> store.install(NAME, tooLong, tarball, packed.integrity(), PackageStore.Pin.REGISTRY_INDEX));
+
+        assertEquals(ExitCode.FAILURE, refused.exitCode());
+        assertTrue(refused.getMessage().startsWith("cannot install @acme/greeter@" + tooLong + ": version " + tooLong
+                + " of @acme/greeter makes names longer than the 255 bytes Linux and macOS allow a file name: its"),
+                refused.getMessage());
+        assertEquals("no client can install it, and a registry's check refuses to publish it: tell the registry's"
+                + " maintainers, and depend on another version of @acme/greeter meanwhile", refused.hint());
+        try (Stream<Path> left = Files.walk(work.resolve("packages"))) {
+            assertTrue(left.noneMatch(TemporaryFiles::isTemporary));
+        }
+    }
+
     @Test
     void aTarballWhoseManifestCannotBeReadIsRefusedAsHoldingNoneNotWithTheParsersWords() throws IOException {
         Path tarball = work.resolve("cut.tgz");
