@@ -25,6 +25,21 @@ public final class PackagePaths {
      * within this fits all three; one of 100 CJK characters (300 bytes) fits only Windows.
      */
     public static final int MAX_NAME_BYTES = 255;
+    /**
+     * The longest whole path inside a package, counted in UTF-8 bytes. A client writes it under
+     * {@code <prompd home>/packages/@scope/name@version/}, and macOS refuses a path longer than 1,023 bytes (PATH_MAX,
+     * 1,024 with the terminating NUL; Linux's is 4,096, and Java writes longer ones on Windows with the {@code \\?\}
+     * prefix). The package's folder takes up to 322 bytes (a 65-byte scope, a folder name within
+     * {@link #MAX_NAME_BYTES}, two separators) after {@code /packages/}, which leaves 179 bytes for the prompd home's
+     * own path beside the longest names, and some 480 beside usual ones.
+     */
+    public static final int MAX_PATH_BYTES = 512;
+    /**
+     * The most folders a path inside a package may lie in. Whoever walks the installed folder (prompd, an editor,
+     * {@code rm -r}, Java's {@code Files.walkFileTree}) holds one folder open per level, and macOS lets a process open
+     * 256 files by default; no prompt package needs more than a few levels.
+     */
+    public static final int MAX_FOLDER_DEPTH = 32;
 
     private PackagePaths() {
     }
@@ -55,6 +70,16 @@ public final class PackagePaths {
         if (longestName > MAX_NAME_BYTES) {
             found.add("a name in the path has " + longestName + " bytes in UTF-8, more than the " + MAX_NAME_BYTES
                     + " Linux and macOS allow in a file or folder name");
+        }
+        int pathBytes = nameBytes(path);
+        if (pathBytes > MAX_PATH_BYTES) {
+            found.add("the path has " + pathBytes + " bytes in UTF-8, more than the " + MAX_PATH_BYTES + " a path inside"
+                    + " a package may have, so that it fits the 1,024 bytes macOS allows a whole path once installed");
+        }
+        int folders = Glob.segmentsOf(path).length - 1;
+        if (folders > MAX_FOLDER_DEPTH) {
+            found.add("the path lies " + folders + " folders deep, more than the " + MAX_FOLDER_DEPTH + " a path inside"
+                    + " a package may");
         }
         if (path.indexOf('\uFFFD') >= 0) {
             // Git and the file system hand such a name over with its undecodable bytes replaced by

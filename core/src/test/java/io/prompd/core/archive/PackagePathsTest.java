@@ -47,7 +47,12 @@ class PackagePathsTest {
                 // 100 CJK characters are 100 UTF-16 units, which NTFS allows, but 300 bytes in UTF-8
                 Arguments.of("prompts/" + "\u8aac".repeat(100) + ".md", "a name in the path has 303 bytes in UTF-8,"
                         + " more than the 255 Linux and macOS allow"),
-                Arguments.of("n".repeat(256) + "/a.md", "has 256 bytes"));
+                Arguments.of("n".repeat(256) + "/a.md", "has 256 bytes"),
+                // short names, but no macOS client could write the whole path under its prompd home
+                Arguments.of("contexts/" + "n".repeat(250) + "/" + "n".repeat(250) + "/a.md", "the path has 515 bytes in"
+                        + " UTF-8, more than the 512 a path inside a package may have"),
+                Arguments.of("a/".repeat(33) + "x.md", "the path lies 33 folders deep, more than the 32"));
+
     }
 
     @ParameterizedTest(name = "{1}")
@@ -63,6 +68,12 @@ class PackagePathsTest {
     void aNameOfExactly255BytesIsFine() {
         assertEquals(List.of(), PackagePaths.violations("prompts/" + "\u8aac".repeat(84) + ".md"));
         assertEquals(List.of(), PackagePaths.violations("n".repeat(255) + "/" + "n".repeat(255)));
+    }
+
+    @Test
+    void aPathOfExactly512BytesAnd32FoldersIsFine() {
+        assertEquals(List.of(), PackagePaths.violations("n".repeat(255) + "/" + "n".repeat(200) + "/" + "n".repeat(55)));
+        assertEquals(List.of(), PackagePaths.violations("a/".repeat(32) + "x.md"));
     }
 
     @Test

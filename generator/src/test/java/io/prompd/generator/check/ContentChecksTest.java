@@ -493,14 +493,31 @@ class ContentChecksTest {
     /** NTFS counts the 100 CJK characters as 100 units and takes the name; Linux and macOS cannot write its 303 bytes. */
     @Test
     void aFileNameLongerThanLinuxAndMacOsAllowIsRefusedSinceNoClientThereCouldInstallIt() {
-        repo.commit("publish");
         String file = BASE + "/contexts/" + "\u8aac".repeat(100) + ".md";
+
+        Problem problem = assertError(checkAddingContextFile(file), file, "a name in the path has 303 bytes in UTF-8,"
+                + " more than the 255 Linux and macOS allow in a file or folder name");
+        assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
+    }
+
+    /** 1,100 folders of three letters: each name is short, the whole path fits no client's file system. */
+    @Test
+    void aPathTooLongOrTooDeepForAClientIsRefusedLikeAnOverLongName() {
+        String file = BASE + "/contexts/" + "ctx/".repeat(1100) + "x.md";
+
+        CheckReport report = checkAddingContextFile(file);
+
+        assertTrue(assertError(report, file, "the path has 4413 bytes in UTF-8, more than the 512 a path inside a"
+                + " package may have").hint().startsWith("rename the file"));
+        assertError(report, file, "the path lies 1101 folders deep, more than the 32 a path inside a package may");
+    }
+
+    /** The check of a pull request adding a context file at a path that the file system might not let a test write. */
+    private CheckReport checkAddingContextFile(String file) {
+        repo.commit("publish");
         repo.rawNamedFile(file.getBytes(StandardCharsets.UTF_8), "context\n");
         repo.commitStaged("add a context file");
-
-        Problem problem = assertError(check(repo, "alice"), file, "a name in the path has 303 bytes in UTF-8, more than"
-                + " the 255 Linux and macOS allow in a file or folder name");
-        assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
+        return check(repo, "alice");
     }
 
     /** git mktree writes such a tree, and git fsck calls it duplicateEntries; the check reports it among the others. */
