@@ -15,6 +15,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +129,22 @@ public final class ContentCheck {
      */
     public static List<Problem> secrets(String path, byte[] bytes) {
         return secrets(path, bytes, text(bytes));
+    }
+
+    /**
+     * The likely credentials in the names of the files and folders on the paths, each file or folder whose name holds
+     * one named once, at its own path: a name is served as a file's text is (the tarball's entries, the prompt files
+     * of the version's document), and Git history keeps it just the same.
+     */
+    public static List<Problem> secretsInNames(Collection<String> paths) {
+        return paths.stream().flatMap(path -> SecretPatterns.find(path).stream().map(secret -> {
+            int nameEnd = path.indexOf('/', secret.start());
+            String what = nameEnd < 0 ? "file" : "folder";
+            return Problem.error(nameEnd < 0 ? path : path.substring(0, nameEnd), "", "the " + what + "'s name holds"
+                    + " what looks like " + secret.description(), "rename the " + what + ", and revoke the credential"
+                    + " if it is real: a branch's Git history, once pushed, and mirrors keep a name as they keep a"
+                    + " file's text");
+        })).distinct().toList();
     }
 
     /**

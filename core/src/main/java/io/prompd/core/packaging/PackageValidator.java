@@ -100,7 +100,8 @@ public final class PackageValidator {
      * Reads a package that {@link #validate} already accepted, such as a version merged into a
      * registry through its pull-request check: the manifest, the pack selection and the prompt
      * files, with an error only for what would make a tarball or a document wrong (a manifest,
-     * selection or prompt file that does not parse). The cross-file rules of {@link #validate}
+     * selection or prompt file that does not parse, a path the selection refuses, a name holding a likely
+     * credential, which both would serve). The cross-file rules of {@link #validate}
      * (manifest paths, prompt references, template variables) are not run again: they cannot
      * change what is read, and re-running them for every version dominated a registry build.
      */
@@ -115,6 +116,7 @@ public final class PackageValidator {
         PackSelection selection = PackSelector.select(source, manifest.draft().files(), manifest.draft().ignore(), limits,
                 location);
         problems.addAll(manifest.locate(selection.problems()));
+        problems.addAll(ContentCheck.secretsInNames(selection.included().stream().map(SourceEntry::path).toList()));
         SortedMap<String, PromptParseResult> parsed = parsePrompts(source, readable(selection.included()), problems);
         SortedMap<String, PromptFile> prompts = new TreeMap<>();
         SortedMap<String, PromptFile> drafts = new TreeMap<>();

@@ -205,6 +205,34 @@ class PackageValidatorTest {
         assertTrue(report.packable().isPresent());
     }
 
+    /**
+     * A name is packed as the tarball's entry and served among the version's prompt files, as text is: validate, pack
+     * and a registry's build refuse it. A folder holding several files is named once; a file left out is not packed.
+     */
+    @Test
+    void aLikelyCredentialInAFileOrFolderNameIsAnErrorAtThatPathWhenValidatingAndReading() throws IOException {
+        MemorySource source = MemorySource.ofText("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"ignore\": [\"private/\"]}",
+                "prompts/sk-proj-abcdefghijklmnopqrstuvwxyz012345.prmd", "Hi\n",
+                "contexts/AKIAIOSFODNN7EXAMPLF/a.md", "a\n",
+                "contexts/AKIAIOSFODNN7EXAMPLF/b.md", "b\n",
+                "private/ghp_abcdefghijklmnopqrstuvwxyz0123456789.md", "c\n"));
+
+        for (PackageReport report : List.of(validator.validate(source), validator.readAccepted(source))) {
+            List<Problem> secrets = report.problems().stream().filter(problem -> problem.message().contains("looks like"))
+                    .toList();
+            assertEquals(List.of("contexts/AKIAIOSFODNN7EXAMPLF: the folder's name holds what looks like an AWS access"
+                            + " key id (AKIA...)", "prompts/sk-proj-abcdefghijklmnopqrstuvwxyz012345.prmd: the file's name"
+                            + " holds what looks like an OpenAI-style API key (sk-...)"),
+                    secrets.stream().map(problem -> problem.file() + ": " + problem.message()).toList(),
+                    ProblemReport.text(report.problems()));
+            assertTrue(secrets.stream().allMatch(Problem::isError));
+            assertTrue(secrets.get(0).hint().startsWith("rename the folder, and revoke the credential if it is real"),
+                    secrets.get(0).hint());
+            assertTrue(report.packable().isEmpty());
+        }
+    }
+
     /** The registry serves the manifest's strings decoded; a key written plainly is named once, not again as JSON. */
     @Test
     void aLikelyCredentialWrittenWithJsonEscapesIsAnErrorAtItsLine() throws IOException {

@@ -11,6 +11,7 @@ import io.prompd.generator.source.CommitRange;
 import io.prompd.generator.source.IntermediateFile;
 import io.prompd.generator.source.RegistryRepository;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import java.util.Set;
  * changes outside {@code packages/} (its documentation, CI workflows), which merging publishes in the registry's
  * repository, any one over the default per-file limit refused unread, and what a commit of the pull request
  * held that a later one changed or deleted, symbolic links' targets included, which merging keeps in Git history all
- * the same. A file over its per-file limit is not read: a package's or a setting's in the head is refused by its size
+ * the same. The names of those files and folders are searched too, as Git keeps them as well. A file over its
+ * per-file limit is not read: a package's or a setting's in the head is refused by its size
  * elsewhere, and the others here, by the size Git records for them, one only on its way too, since history keeps it.
  */
 final class CommittedSecretsRule implements PullRequestRule {
@@ -32,9 +34,13 @@ final class CommittedSecretsRule implements PullRequestRule {
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
         ArchiveLimits policy = pullRequest.policy().limits();
         RegistryRepository repository = pullRequest.repository();
+        List<String> ownPaths = new ArrayList<>();
         for (PullRequest.ChangedFile changed : pullRequest.changes()) {
             Change change = changed.change();
             boolean ownFile = changed.path().kind() != ChangedPath.Kind.VERSION_FILE;
+            if (ownFile && change.type() != ChangeType.DELETED) {
+                ownPaths.add(change.path());
+            }
             if (ownFile && change.type() != ChangeType.DELETED && Change.isFile(change.newMode())) {
                 ArchiveLimits limits = limitsOf(changed.path(), policy);
                 Optional<byte[]> bytes = repository.read(change.newBlob(), limits);
@@ -47,11 +53,18 @@ final class CommittedSecretsRule implements PullRequestRule {
                 }
             }
         }
+        problems.addAll(ContentCheck.secretsInNames(ownPaths));
         // a file that holds a key in several commits is named once, at the oldest, as is one over the limit
         Set<List<String>> named = new HashSet<>();
         for (IntermediateFile file : CommitRange.intermediateFiles(repository, pullRequest.baseTip().commit(),
                 pullRequest.base().commit(), pullRequest.head().commit())) {
             String commit = RegistryRepository.shortId(file.commit().name());
+            // a name the head still holds is the head's error, which a rename fixes
+            for (Problem secret : ContentCheck.secretsInNames(List.of(file.path()))) {
+                if (!pullRequest.head().has(secret.file()) && named.add(List.of(secret.file(), secret.message()))) {
+                    problems.add(inHistory(secret, commit, false));
+                }
+            }
             ArchiveLimits limits = limitsOf(ChangedPath.of(file.path()), policy);
             Optional<byte[]> bytes = repository.read(file.blob(), limits);
             if (bytes.isEmpty()) {

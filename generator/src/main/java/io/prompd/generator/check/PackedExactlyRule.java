@@ -34,16 +34,20 @@ final class PackedExactlyRule implements PullRequestRule {
     }
 
     /**
-     * Validation searched the packed files for credentials; a merged pull request keeps the others
-     * in Git history just as well, so they are searched too, but for one over the per-file limit: its
-     * error here refuses it already, and reading it would cost as much as it is large.
+     * Validation searched the packed files, and their names, for credentials; a merged pull request keeps the others
+     * in Git history just as well, so they are searched too, but for the content of one over the per-file limit: its
+     * error here refuses it already, and reading it would cost as much as it is large. A folder whose name validation
+     * faulted already, for a packed file in it, is not named again.
      */
     private static List<Problem> secretsLeftOut(NewVersion version, ArchiveLimits limits) throws IOException {
         Set<String> packed = version.report().selection().included().stream().map(SourceEntry::path)
                 .collect(Collectors.toSet());
-        List<Problem> secrets = new ArrayList<>();
-        for (SourceEntry entry : version.source().entries()) {
-            if (entry.isFile() && !packed.contains(entry.path()) && limits.fitsOneFile(entry.size())) {
+        List<SourceEntry> leftOut = version.source().entries().stream().filter(entry -> !packed.contains(entry.path()))
+                .toList();
+        List<Problem> secrets = new ArrayList<>(ContentCheck.secretsInNames(leftOut.stream().map(SourceEntry::path)
+                .toList()).stream().filter(named -> !version.report().problems().contains(named)).toList());
+        for (SourceEntry entry : leftOut) {
+            if (entry.isFile() && limits.fitsOneFile(entry.size())) {
                 secrets.addAll(ContentCheck.secrets(entry.path(), version.source().read(entry.path())));
             }
         }

@@ -828,6 +828,25 @@ class RegistryBuilderTest {
         }
     }
 
+    /** Pushed past the check, a key in a file's name would be served in the tarball and the version's document. */
+    @Test
+    void aVersionWithALikelyCredentialInAFileNameFailsTheBuildAsTheCheckRefusesIt() throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            String folder = repo.publish("@writing/leak", "1.0.0");
+            String prompt = folder + "/prompts/sk-proj-iK2ZWeqhFWCEPyYngFb51yBMWXaSCrUZoL8g5ubbbPIa84yR.prmd";
+            repo.move(folder + "/prompts/x.prmd", prompt);
+            repo.write(folder + "/prompd.json", "{\"name\": \"@writing/leak\", \"version\": \"1.0.0\","
+                    + " \"description\": \"d\", \"license\": \"MIT\"}\n");
+            repo.commit("pushed to main directly");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+
+            assertEquals(List.of(prompt + ": the file's name holds what looks like an OpenAI-style API key (sk-...)"),
+                    failure.problems().stream().map(problem -> problem.file() + ": " + problem.message()).toList());
+            assertFalse(Files.exists(temp.resolve("out")));
+        }
+    }
+
     @Test
     void twoFoldersOfOneVersionDifferingInBuildMetadataFailTheBuild() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {

@@ -105,6 +105,48 @@ class ContentChecksTest {
         assertEquals(1, assertError(report, BASE + "/.env", "OpenAI-style API key").line());
     }
 
+    /**
+     * A name is served as text is (the tarball's entries, the version document's prompt files) and Git history keeps
+     * it: each file or folder whose name holds a key is an error at its path, a left-out one's too.
+     */
+    @Test
+    void aLikelyCredentialInAFileOrFolderNameIsAnErrorAtThatPath() {
+        String prompt = BASE + "/prompts/sk-proj-iK2ZWeqhFWCEPyYngFb51yBMWXaSCrUZoL8g5ubbbPIa84yR.prmd";
+        String folder = BASE + "/contexts/AKIAIOSFODNN7EXAMPLF";
+        repo.write(prompt, "---\nid: leak\nname: Leak\ndescription: d\n---\n# User\n\nHello\n");
+        repo.write(folder + "/a.md", "a\n").write(folder + "/b.md", "b\n");
+        repo.write(BASE + "/.env.ghp_abcdefghijklmnopqrstuvwxyz0123456789", "nothing\n");
+        repo.commit("publish");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem named = assertError(report, prompt, "the file's name holds what looks like an OpenAI-style API key");
+        assertTrue(named.hint().startsWith("rename the file, and revoke the credential if it is real"), named.hint());
+        assertError(report, folder, "the folder's name holds what looks like an AWS access key id (AKIA...)");
+        assertError(report, BASE + "/.env.ghp_abcdefghijklmnopqrstuvwxyz0123456789", "the file's name holds what looks"
+                + " like a GitHub token");
+    }
+
+    /** Merged, a name of the repository's own files or of an earlier commit of the branch stays in Git history. */
+    @Test
+    void aLikelyCredentialInTheNameOfARepositoryFileOrOfAFileAnEarlierCommitRenamedIsAnError() {
+        String key = "sk-proj-iK2ZWeqhFWCEPyYngFb51yBMWXaSCrUZoL8g5ubbbPIa84yR";
+        repo.write("docs/" + key + ".md", "# Notes\n");
+        repo.write(BASE + "/contexts/" + key + ".md", "notes\n");
+        String withKey = RegistryRepository.shortId(repo.commit("with key").name());
+        repo.move(BASE + "/contexts/" + key + ".md", BASE + "/contexts/notes.md");
+        repo.commit("renamed");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, "docs/" + key + ".md", "the file's name holds what looks like an OpenAI-style API key");
+        Problem renamed = assertError(report, BASE + "/contexts/" + key + ".md");
+        assertEquals("in commit " + withKey + " of the pull request the file's name holds what looks like an"
+                + " OpenAI-style API key (sk-...): a later commit changed or deleted the file, but Git history keeps that"
+                + " commit", renamed.message());
+        assertTrue(renamed.hint().startsWith("rewrite the branch's history without it"), renamed.hint());
+    }
+
     /** Merged, the branch's commits join the registry's history: the key is published though the head lacks it. */
     @Test
     void aSecretCommittedAndRemovedAgainWithinThePullRequestIsReportedAtTheOldestCommitHoldingIt() {
