@@ -69,8 +69,8 @@ final class OwnershipRule implements PullRequestRule {
      * as they change nothing served, and the author may not know that Git recorded them.
      */
     private static Problem modesOnly(Problem refused, List<Change> changes) {
-        String what = changes.stream().map(change -> change.path() + " mode changed from " + change.oldMode()
-                + " to " + change.newMode()).collect(Collectors.joining(", "));
+        String what = changes.stream().map(change -> change.path() + " changed from " + Change.kindOf(change.oldMode())
+                + " to " + Change.kindOf(change.newMode())).collect(Collectors.joining(", "));
         String undo = changes.stream().map(change -> "git update-index --chmod="
                 + (change.newMode() == FileMode.EXECUTABLE_FILE ? "-x " : "+x ") + change.path())
                 .collect(Collectors.joining(" and "));

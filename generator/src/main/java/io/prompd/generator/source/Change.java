@@ -40,6 +40,23 @@ public record Change(ChangeType type, String path, ObjectId oldBlob, ObjectId ne
         return type == ChangeType.MODIFIED && oldBlob.equals(newBlob) && isFile(oldMode) && isFile(newMode);
     }
 
+    /** What a mode makes of an entry, in the words of the other messages, not Git's numbers (40000, 120000). */
+    public static String kindOf(FileMode mode) {
+        if (mode == FileMode.TREE) {
+            return "a folder";
+        }
+        if (mode == FileMode.SYMLINK) {
+            return "a symbolic link";
+        }
+        if (mode == FileMode.GITLINK) {
+            return "a submodule";
+        }
+        if (mode == FileMode.EXECUTABLE_FILE) {
+            return "an executable file";
+        }
+        return mode == FileMode.REGULAR_FILE ? "a regular file" : "an entry of Git mode " + mode;
+    }
+
     /** Whether the mode is a file's, executable or not: not a symbolic link, a submodule or a folder. */
     public static boolean isFile(FileMode mode) {
         return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;

@@ -143,7 +143,7 @@ public final class RegistrySnapshot {
                 return Optional.empty();
             }
             if (walk.getFileMode(0) != FileMode.REGULAR_FILE) {
-                problems.error(path, "", path + " must be a regular file, not " + walk.getFileMode(0),
+                problems.error(path, "", path + " must be a regular file, not " + Change.kindOf(walk.getFileMode(0)),
                         "replace it with a plain JSON file");
                 return Optional.empty();
             }

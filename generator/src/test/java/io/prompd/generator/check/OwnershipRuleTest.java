@@ -358,7 +358,7 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
 
         assertEquals("mallory is not an owner of the scope @common, directly or through a team, in scopes.json on the"
                 + " base branch, so may not change @common/util; the pull request changes nothing of it but file"
-                + " modes: " + UTIL + "/LICENSE mode changed from 100644 to 100755", refused.message());
+                + " modes: " + UTIL + "/LICENSE changed from a regular file to an executable file", refused.message());
         assertEquals("take the change back (git update-index --chmod=-x " + UTIL + "/LICENSE): a tarball holds no file"
                 + " mode, so it changes nothing served; or open an issue asking a maintainer to add you to the owners"
                 + " of @common (or to one of its teams) in scopes.json, as CONTRIBUTING.md says",

@@ -48,6 +48,20 @@ class RegistrySnapshotTest {
         assertEquals(head, snapshot.commit());
     }
 
+    /** Said as the other messages say it, not by Git's mode (40000, 120000). */
+    @Test
+    void aSettingsFileThatIsAFolderOrALinkIsSaidToBeOne() throws IOException {
+        TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
+        repo.delete("registry.json").write("registry.json/x", "{}\n").delete("scopes.json")
+                .symlink("scopes.json", "/etc/passwd");
+        ObjectId head = repo.commit("a folder and a link");
+
+        List<String> messages = snapshot(repo, head).problems().stream().map(Problem::message).toList();
+
+        assertTrue(messages.contains("registry.json must be a regular file, not a folder"), messages.toString());
+        assertTrue(messages.contains("scopes.json must be a regular file, not a symbolic link"), messages.toString());
+    }
+
     @Test
     void readsSettingsAndCommitTime() throws IOException {
         TestRegistryRepo repo = TestRegistryRepo.initRegistry(folder);
