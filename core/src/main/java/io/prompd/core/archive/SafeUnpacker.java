@@ -396,9 +396,8 @@ public final class SafeUnpacker {
 
         /**
          * A name the file system refuses as too long, which is told apart by what would help. A path inside the
-         * package longer than Linux takes a whole path (PATH_MAX) fits under no prompd home on any file system, so no
-         * client can install the package: refused as an entry pack never writes is, for its cached copy to go too. One
-         * that the store's folder makes too long fits under a home at a shorter path. Else a name is beyond this file
+         * package is refused beyond its 512 bytes before it is written ({@link PackagePaths}), so one that is too long
+         * here fits under a home at a shorter path. Else a name is beyond this file
          * system's own limit (eCryptfs takes 143 bytes, not 255), and another file system takes it. Other refusals
          * (rights, disk) name their file already.
          *
@@ -410,10 +409,6 @@ public final class SafeUnpacker {
                 return refused;
             }
             int pathBytes = PackagePaths.nameBytes(path);
-            if (pathBytes > MAX_PATH_BYTES) {
-                return unsafe(entryName, "its path has " + pathBytes + " bytes in UTF-8, more than the " + MAX_PATH_BYTES
-                        + " Linux takes in a whole path, so no file system holds it, wherever the package is unpacked");
-            }
             String cannot = "the archive entry '" + TerminalText.path(entryName) + "' cannot be written: ";
             int fileBytes = PackagePaths.nameBytes(file.toString());
             if (fileBytes > MAX_PATH_BYTES) {
