@@ -79,7 +79,7 @@ public final class PackagePaths {
         int folders = Glob.segmentsOf(path).length - 1;
         if (folders > MAX_FOLDER_DEPTH) {
             found.add("the path lies " + folders + " folders deep, more than the " + MAX_FOLDER_DEPTH + " a path inside"
-                    + " a package may");
+                    + " a package may go down");
         }
         if (path.indexOf('\uFFFD') >= 0) {
             // Git and the file system hand such a name over with its undecodable bytes replaced by

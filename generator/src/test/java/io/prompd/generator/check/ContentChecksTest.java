@@ -551,7 +551,7 @@ class ContentChecksTest {
 
         assertTrue(assertError(report, file, "the path has 4413 bytes in UTF-8, more than the 512 a path inside a"
                 + " package may have").hint().startsWith("rename the file"));
-        assertError(report, file, "the path lies 1101 folders deep, more than the 32 a path inside a package may");
+        assertError(report, file, "the path lies 1101 folders deep, more than the 32 a path inside a package may go down");
     }
 
     /** The check of a pull request adding a context file at a path that the file system might not let a test write. */
