@@ -136,8 +136,9 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     }
 
     private String waysBack() {
-        return change.routeBack() + "; if registry " + change.current().describe() + " mirrors that one, update the"
-                + " mirror (pull and build it); to take " + change.name() + " from registry " + change.current().describe()
+        String mirror = change.fromARegistry() ? "; if registry " + change.current().describe() + " mirrors that one,"
+                + " update the mirror (pull and build it)" : "";
+        return change.routeBack() + mirror + "; to take " + change.name() + " from registry " + change.current().describe()
                 + " instead, knowing it may be another's package, delete its entry from " + LockFile.FILE_NAME
                 + " and run '" + Installer.INSTALL + "'";
     }

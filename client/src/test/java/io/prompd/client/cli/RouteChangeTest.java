@@ -161,10 +161,9 @@ class RouteChangeTest {
             assertTrue(run.err().startsWith("error: @company/shared@1.0.7 is locked in prompd.lock from " + planted
                     + ", and @company now resolves in registry reg (" + reg + "), which does not have it, and integrity"
                     + " check failed for " + planted + ": expected sha512-AAAA"), run.err());
-            assertTrue(run.err().endsWith("\nhint: route @company back to " + planted + " with 'prompd registry add"
-                    + " NAME " + planted + " --scope @company'; if registry reg (" + reg + ") mirrors that one, update"
-                    + " the mirror (pull and build it)" + takeInstead("@company/shared", "reg (" + reg + ")") + "\n"),
-                    run.err());
+            assertTrue(run.err().endsWith("\nhint: " + planted + " is no registry's tarball path, so no install from a"
+                    + " registry recorded it: find out who edited that entry before you trust it"
+                    + takeInstead("@company/shared", "reg (" + reg + ")") + "\n"), run.err());
             assertTrue(server.requests().contains("/attacker/x.tgz"), server.requests().toString());
             assertTrue(server.authorizedRequests().contains("/reg/packages/@company/shared/-/shared-1.0.7.tgz"),
                     "the registry's own URLs get its token: " + server.authorizedRequests());

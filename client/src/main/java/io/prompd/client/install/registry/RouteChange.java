@@ -55,8 +55,21 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
         return Scope.of(name).map(Scope::toString).orElse(name.toString());
     }
 
+    /**
+     * Whether the recorded URL names a registry: a configured one holds it, or its path ends as the layout's tarball
+     * path. One that does neither was not written by an install from any registry (a {@code prompd.lock} edited by
+     * hand, or planted), and no registry can be routed back to.
+     */
+    public boolean fromARegistry() {
+        return recordedIn.isPresent() || !recordedRoot().equals(recorded);
+    }
+
     /** How to have the name resolve in the registry the version came from again. */
     public String routeBack() {
+        if (!fromARegistry()) {
+            return Urls.display(recorded) + " is no registry's tarball path, so no install from a registry recorded"
+                    + " it: find out who edited that entry before you trust it";
+        }
         String registry = recordedIn.flatMap(RegistryEndpoint::name).map(RegistryName::toString)
                 .orElse(Urls.display(recordedRoot()));
         Optional<Scope> scope = Scope.of(name);
