@@ -15,6 +15,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -203,6 +205,12 @@ public final class LockFiles {
             }
             if (!url.isAbsolute()) {
                 throw new IllegalArgumentException("'" + text + "' is not an absolute URL");
+            }
+            // what no registry's document may name (ftp:, data:, jar:) was written by hand, and is no registry URL
+            // the user's --registry could correct
+            if (!RegistryLayout.URL_SCHEMES.contains(url.getScheme().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("'" + text + "' is over " + url.getScheme() + ":, which prompd"
+                        + " does not download over: a tarball is read over https://, http:// or file://");
             }
             return url;
         } catch (URISyntaxException malformed) {

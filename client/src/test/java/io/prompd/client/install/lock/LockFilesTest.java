@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,24 @@ class LockFilesTest {
         for (String pointer : new String[] {"/lockfileVersion", "/packages/@a/first/version", "/packages/@a/first/resolved",
             "/packages/@a/first/integrity", "/packages/Bad Name", "/packages/Bad Name/dependencies/@a/first"}) {
             assertTrue(message.contains(pointer), pointer + " in " + message);
+        }
+    }
+
+    /** Written by hand: no registry's document may name it, and no --registry the user gives would correct it. */
+    @Test
+    void aResolvedUrlOverASchemePrompdDoesNotDownloadOverIsAProblemAtItsPointer() {
+        for (String url : List.of("ftp://x.example/a.tgz", "data:application/gzip;base64,AA==", "jar:file:/a.jar!/a.tgz")) {
+            String json = """
+                    {"lockfileVersion": 1, "packages": {
+                      "@a/first": {"version": "1.0.0", "resolved": "%s", "integrity": "%s"}}}
+                    """.formatted(url, INTEGRITY);
+
+            PrompdException refused = assertThrows(PrompdException.class,
+                    () -> LockFiles.parse(json.getBytes(StandardCharsets.UTF_8)));
+
+            assertEquals(ExitCode.FAILURE, refused.exitCode());
+            assertTrue(refused.getMessage().contains("error   /packages/@a/first/resolved: '" + url + "' is over "
+                    + url.substring(0, url.indexOf(':')) + ":, which prompd does not download over"), refused.getMessage());
         }
     }
 
