@@ -22,6 +22,7 @@ import io.prompd.core.protocol.Packument;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.core.protocol.Urls;
 import io.prompd.core.protocol.VersionDocument;
+import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -68,6 +69,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
             Packument read = parse(endpoint, json, Packument.class, document);
             requireAsked(name.toString(), read.name().toString(), document);
             requireDistinctVersions(read, document);
+            requireLocalFiles(read, url, document);
             return read;
         });
         return Optional.of(new PublishedPackage(packument, url));
@@ -101,6 +103,24 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 throw damaged(document, "versions/" + version + " says it is version " + entry.getValue().version());
             }
             previous = version;
+        }
+    }
+
+    /**
+     * A {@code file:} URL names a file of this machine: one naming a host ({@code //host/x.tgz} in a folder
+     * registry's document resolves to {@code file://host/x.tgz}) is read nowhere, and would be written to prompd.lock
+     * as the version's source.
+     */
+    private static void requireLocalFiles(Packument packument, URI url, RegistryFetcher.Document document) {
+        for (VersionSummary version : packument.versions().values()) {
+            URI tarball = url.resolve(version.dist().tarball());
+            String host = tarball.getRawAuthority();
+            if ("file".equalsIgnoreCase(tarball.getScheme()) && host != null && !host.isEmpty()
+                    && !"localhost".equalsIgnoreCase(host)) {
+                throw damaged(document, "/versions/" + version.version() + "/dist: the tarball URL "
+                        + Urls.display(tarball) + " names the host " + host + ", and a file: URL is read from this"
+                        + " machine only");
+            }
         }
     }
 

@@ -335,6 +335,21 @@ class HttpPackageRegistryTest {
         }
     }
 
+    /** Relative to a folder registry's document, //host/… is a file: URL of another machine, which nothing reads. */
+    @Test
+    void aTarballUrlNamingAnotherHostsFileIsADamagedDocumentNamingIt() throws IOException {
+        Path root = editedIndex(packument -> ((ObjectNode) versionOne(packument).get("dist"))
+                .put("tarball", "//mirror.example/util-1.0.0.tgz"));
+
+        PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
+
+        assertEquals(ExitCode.NETWORK, damaged.exitCode());
+        assertTrue(damaged.getMessage().endsWith("/versions/1.0.0/dist: the tarball URL"
+                + " file://mirror.example/util-1.0.0.tgz names the host mirror.example, and a file: URL is read from"
+                + " this machine only)"), damaged.getMessage());
+        assertEquals(DAMAGED_HINT, damaged.hint());
+    }
+
     /** Jackson's words named its own types and methods: Numeric value (...) out of range of long (...). */
     @Test
     void aNumberOrTextBeyondWhatPrompdReadsIsADamagedDocumentInPrompdsWords() throws IOException {
