@@ -2,7 +2,7 @@ package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
-import io.prompd.core.json.Pointer;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
 import io.prompd.core.json.JsonTrees;
 import io.prompd.core.json.PlainText;
-import io.prompd.core.json.Pointer;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import java.io.IOException;

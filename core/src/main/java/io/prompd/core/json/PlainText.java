@@ -2,6 +2,7 @@ package io.prompd.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.TerminalText;
+import io.prompd.core.problem.Pointer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,6 @@ package io.prompd.core.problem;
 
 import io.prompd.core.Plural;
 import io.prompd.core.TerminalText;
-import io.prompd.core.json.Pointer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

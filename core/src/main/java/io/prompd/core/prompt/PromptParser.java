@@ -9,7 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.prompd.core.TerminalText;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
-import io.prompd.core.json.Pointer;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.source.Utf8;

@@ -1,6 +1,6 @@
 package io.prompd.core.prompt;
 
-import io.prompd.core.json.Pointer;
+import io.prompd.core.problem.Pointer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

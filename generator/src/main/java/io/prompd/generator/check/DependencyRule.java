@@ -1,8 +1,8 @@
 package io.prompd.generator.check;
 
-import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.SimilarNames;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.resolve.Takedowns;

@@ -1,7 +1,7 @@
 package io.prompd.generator.check;
 
-import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.RepositoryLayout;

@@ -1,9 +1,9 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.archive.LeftOut;
-import io.prompd.core.json.Pointer;
 import io.prompd.core.manifest.ManifestDraft;
 import io.prompd.core.manifest.ManifestFields;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Severity;

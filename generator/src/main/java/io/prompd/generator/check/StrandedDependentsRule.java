@@ -2,8 +2,8 @@ package io.prompd.generator.check;
 
 import io.prompd.core.Plural;
 import io.prompd.core.SortedCopies;
-import io.prompd.core.json.Pointer;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.resolve.Candidate;
 import io.prompd.core.version.Version;

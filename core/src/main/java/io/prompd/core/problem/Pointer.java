@@ -1,4 +1,4 @@
-package io.prompd.core.json;
+package io.prompd.core.problem;
 
 import io.prompd.core.TerminalText;
 import java.util.Optional;

@@ -1,8 +1,9 @@
-package io.prompd.core.json;
+package io.prompd.core.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.json.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
