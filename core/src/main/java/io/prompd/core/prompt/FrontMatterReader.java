@@ -71,7 +71,7 @@ final class FrontMatterReader {
         List<PromptPart> contexts = new ArrayList<>(parts("context", using));
         contexts.addAll(parts("contexts", using));
         SortedMap<String, JsonNode> extra = new TreeMap<>();
-        root.fields().forEachRemaining(field -> {
+        root.properties().forEach(field -> {
             if (!KNOWN_KEYS.contains(field.getKey())) {
                 extra.put(field.getKey(), field.getValue());
             }
@@ -204,7 +204,7 @@ final class FrontMatterReader {
         JsonNode value = root.get("parameters");
         List<Parameter> parameters = new ArrayList<>();
         if (value != null && value.isObject()) {
-            value.fields().forEachRemaining(field -> {
+            value.properties().forEach(field -> {
                 String pointer = Pointer.of("parameters", field.getKey());
                 if (!refused.contains(pointer)) {
                     parameter(field.getKey(), field.getValue(), pointer).ifPresent(parameters::add);

@@ -30,7 +30,7 @@ class CorpusValidationTest {
         Path root = Corpus.packages().resolve(folder);
         JsonNode manifest = new ObjectMapper().readTree(root.resolve("prompd.json").toFile());
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
-        manifest.path("dependencies").fields().forEachRemaining(dependency -> dependencies.put(
+        manifest.path("dependencies").properties().forEach(dependency -> dependencies.put(
                 PackageName.parse(dependency.getKey()), VersionRange.parse(dependency.getValue().asText())));
         SortedSet<String> files = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(root)) {

@@ -59,7 +59,7 @@ record ServedTakedowns(String commit, SortedMap<PackageVersion, String> reasons)
             if (!PackageName.check(name).isEmpty()) {
                 continue;
             }
-            document.path("takenDown").fields().forEachRemaining(record -> {
+            document.path("takenDown").properties().forEach(record -> {
                 if (Version.isValid(record.getKey())) {
                     reasons.put(new PackageVersion(PackageName.parse(name), Version.parse(record.getKey())),
                             record.getValue().asText());

@@ -140,7 +140,7 @@ final class SnapshotIndex implements PackageIndex {
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
         try {
             JsonNode declared = Json.reader().readTree(manifest).path("dependencies");
-            declared.fields().forEachRemaining(entry -> {
+            declared.properties().forEach(entry -> {
                 Optional<PackageName> name = names.computeIfAbsent(entry.getKey(), SnapshotIndex::name);
                 Optional<VersionRange> range = entry.getValue().isTextual()
                         ? ranges.computeIfAbsent(entry.getValue().asText(), SnapshotIndex::range) : Optional.empty();

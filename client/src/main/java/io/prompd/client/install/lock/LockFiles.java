@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,8 +121,7 @@ public final class LockFiles {
             if (!entries.isObject()) {
                 problems.error(LockFile.FILE_NAME, "/" + PACKAGES, "packages must be an object", "");
             } else {
-                for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> entry = it.next();
+                for (Map.Entry<String, JsonNode> entry : entries.properties()) {
                     readPackage(entry.getKey(), entry.getValue(), problems).ifPresent(locked -> packages.put(locked.getKey(), locked.getValue()));
                 }
             }
@@ -169,8 +167,7 @@ public final class LockFiles {
         if (!declared.isMissingNode() && !declared.isObject()) {
             problems.error(LockFile.FILE_NAME, pointer + "/" + DEPENDENCIES, "dependencies must be an object", "");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = declared.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> dependency = it.next();
+        for (Map.Entry<String, JsonNode> dependency : declared.properties()) {
             String dependencyPointer = pointer + Pointer.of(DEPENDENCIES, dependency.getKey());
             Optional<PackageName> target = field(problems, dependencyPointer, dependency.getKey(), PackageName::parse);
             Optional<VersionRange> range = field(problems, dependencyPointer, dependency.getValue().asText(""), VersionRange::parse);
