@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -40,8 +41,8 @@ import picocli.CommandLine.Spec;
             "Below an installed version are the dependencies its own prompd.json declares, at the versions prompd.lock"
                     + " locks: a stale lock (edited by hand or by a merge) recording others is said so on stderr, as"
                     + " 'list' says it; below one not installed, those prompd.lock records.",
-            "A version outside a range asking for it (prompd.json or prompd.lock edited by hand or by a merge) is"
-                    + " marked invalid at each of its places, as 'list' marks it; tree then exits "
+            "A version outside the range asking for it at a place (prompd.json or prompd.lock edited by hand or by a"
+                    + " merge) is marked invalid there, as 'npm ls' marks it, and 'list' marks the package; tree then exits "
                     + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a dependency is not locked or a"
                     + " needed version not installed: 'prompd install' brings them in line;"
                     + ProjectMismatches.OTHER_BYTES_EXIT})
@@ -88,16 +89,18 @@ final class TreeCommand implements Callable<Integer> {
         PackageStore store = new InstallWiring(root, spec.commandLine().getErr()).store();
         ProjectGraph graph = locked.withDependencies(declared(locked, store));
         String title = project.manifest().name() + "@" + project.manifest().version();
-        // marked as list marks them, from the lock as it stands, whatever the installed versions declare
+        // the graph's vertices are marked as list marks them, from the lock as it stands, whatever the installed
+        // versions declare
         SortedMap<PackageName, ProjectGraph.Entry> entries = new TreeMap<>();
         locked.entries().forEach(entry -> entries.put(entry.name(), entry));
+        Places places = new Places(locked, store);
         String text;
         if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", project.manifest().name());
             json.put("version", project.manifest().version());
             Set<PackageName> otherBytes = Set.copyOf(LockAudit.unpackedFromOtherBytes(graph.lock(), store));
-            json.put("dependencies", graph.tree().stream().map(node -> asJson(node, entries, store, otherBytes))
+            json.put("dependencies", graph.tree().stream().map(node -> asJson(node, Optional.empty(), places, otherBytes))
                     .toList());
             text = Json.writeString(json) + "\n";
         } else if (dot) {
@@ -106,7 +109,7 @@ final class TreeCommand implements Callable<Integer> {
             StringBuilder tree = new StringBuilder(title).append('\n');
             List<ProjectGraph.Node> nodes = graph.tree();
             for (int i = 0; i < nodes.size(); i++) {
-                draw(nodes.get(i), "", i == nodes.size() - 1, entries, store, tree);
+                draw(nodes.get(i), Optional.empty(), "", i == nodes.size() - 1, places, tree);
             }
             text = tree.toString();
         }
@@ -138,55 +141,69 @@ final class TreeCommand implements Callable<Integer> {
         return declared;
     }
 
-    private static void draw(ProjectGraph.Node node, String indent, boolean last,
-                             Map<PackageName, ProjectGraph.Entry> entries, PackageStore store, StringBuilder tree) {
-        tree.append(indent).append(last ? "└── " : "├── ").append(label(node, entries, store)).append('\n');
+    /**
+     * What the tree says of a package at one place: whether the range that asks for it there is met, judged by the
+     * range drawn (the one its dependent's own prompd.json declares) and the one prompd.lock records for the same
+     * dependency, since a stale lock's record is what 'list' and install go by.
+     */
+    private record Places(ProjectGraph locked, PackageStore store) {
+
+        /** The ranges asking for the node at its place that its locked version is outside of. */
+        List<VersionRange> unmet(ProjectGraph.Node node, Optional<PackageName> dependent) {
+            Version version = node.version().orElseThrow();
+            Optional<VersionRange> recorded = dependent.isEmpty()
+                    ? Optional.ofNullable(locked.roots().get(node.name()))
+                    : locked.lock().get(dependent.get()).map(record -> record.dependencies().get(node.name()));
+            return Stream.concat(Stream.of(node.range()), recorded.stream())
+                    .distinct().filter(range -> !range.satisfiedBy(version)).toList();
+        }
+
+        boolean isInstalled(ProjectGraph.Node node) {
+            return node.version().filter(version -> store.contains(node.name(), version)).isPresent();
+        }
+    }
+
+    private static void draw(ProjectGraph.Node node, Optional<PackageName> dependent, String indent, boolean last,
+                             Places places, StringBuilder tree) {
+        tree.append(indent).append(last ? "└── " : "├── ").append(label(node, dependent, places)).append('\n');
         String childIndent = indent + (last ? "    " : "│   ");
         for (int i = 0; i < node.children().size(); i++) {
-            draw(node.children().get(i), childIndent, i == node.children().size() - 1, entries, store, tree);
+            draw(node.children().get(i), Optional.of(node.name()), childIndent, i == node.children().size() - 1,
+                    places, tree);
         }
     }
 
-    private static String label(ProjectGraph.Node node, Map<PackageName, ProjectGraph.Entry> entries,
-                                PackageStore store) {
+    private static String label(ProjectGraph.Node node, Optional<PackageName> dependent, Places places) {
         String version = node.version().map(Version::toString).map(text -> "@" + text).orElse("");
-        String note;
+        String note = "";
+        List<VersionRange> unmet = node.version().isEmpty() ? List.of() : places.unmet(node, dependent);
         if (node.version().isEmpty()) {
             note = " (" + ProjectMismatches.NOT_LOCKED + ")";
-        } else if (entries.get(node.name()).invalid()) {
-            note = " (" + ProjectMismatches.invalid(entries.get(node.name()).unmet()) + ")";
-        } else if (!isInstalled(node, store)) {
-            note = " (" + ProjectMismatches.notInstalled(store, node.name(), node.version().orElseThrow()) + ")";
-        } else {
-            note = node.repeated() ? " (shown above)" : "";
+        } else if (!unmet.isEmpty()) {
+            note = " (" + ProjectMismatches.invalid(unmet) + ")";
+        } else if (!places.isInstalled(node)) {
+            note = " (" + ProjectMismatches.notInstalled(places.store(), node.name(), node.version().orElseThrow()) + ")";
         }
-        return node.name() + version + " " + node.range() + note;
+        return node.name() + version + " " + node.range() + note + (node.repeated() ? " (shown above)" : "");
     }
 
-    private static boolean isInstalled(ProjectGraph.Node node, PackageStore store) {
-        return node.version().filter(version -> store.contains(node.name(), version)).isPresent();
-    }
-
-    /**
-     * @param entries    the locked packages as list gives them
-     * @param otherBytes the entries whose installed version came from other bytes than the lock pins
-     */
-    private static Map<String, Object> asJson(ProjectGraph.Node node, Map<PackageName, ProjectGraph.Entry> entries,
-                                              PackageStore store, Set<PackageName> otherBytes) {
+    /** @param otherBytes the entries whose installed version came from other bytes than the lock pins */
+    private static Map<String, Object> asJson(ProjectGraph.Node node, Optional<PackageName> dependent, Places places,
+                                              Set<PackageName> otherBytes) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", node.name());
         json.put("range", node.range());
         node.version().ifPresent(version -> {
             json.put("version", version);
-            json.put("installed", isInstalled(node, store));
-            json.put("invalid", entries.get(node.name()).invalid());
+            json.put("installed", places.isInstalled(node));
+            json.put("invalid", !places.unmet(node, dependent).isEmpty());
             json.put("otherBytes", otherBytes.contains(node.name()));
         });
         if (node.repeated()) {
             json.put("repeated", true);
         }
-        json.put("dependencies", node.children().stream().map(child -> asJson(child, entries, store, otherBytes))
-                .toList());
+        json.put("dependencies", node.children().stream()
+                .map(child -> asJson(child, Optional.of(node.name()), places, otherBytes)).toList());
         return json;
     }
 

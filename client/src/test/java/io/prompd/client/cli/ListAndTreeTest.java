@@ -194,4 +194,27 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertEquals(2, prompd("tree", "--json", "--dot").exitCode(), "one format at a time");
         assertTrue(prompd("tree", "--help").out().contains(" [--json | --dot]\n"), "and the synopsis says so");
     }
+
+    @Test
+    void treeMarksAVersionInvalidOnlyAtThePlaceWhoseRangeItIsOutsideAsNpmLsDoes() throws IOException {
+        registry.publish("@acme/zeta", "1.0.0", "@acme/util", "^1.0.0")
+                .publish("@acme/zeta", "1.1.0", "@acme/util", "^1.0.0")
+                .publish("@acme/alpha", "1.0.0", "@acme/zeta", "^1.0.0");
+        assertEquals(0, prompd("install", "@acme/alpha", "@acme/zeta@^1.1.0").exitCode());
+        editDependencies("\"@acme/alpha\": \"^1.0.0\", \"@acme/zeta\": \"~1.0.0\"");
+
+        CliRun tree = prompd("tree");
+        assertEquals(1, tree.exitCode(), tree.err());
+        assertEquals("""
+                @me/app@1.0.0
+                ├── @acme/alpha@1.0.0 ^1.0.0
+                │   └── @acme/zeta@1.1.0 ^1.0.0
+                │       └── @acme/util@1.1.0 ^1.0.0
+                └── @acme/zeta@1.1.0 ~1.0.0 (invalid: outside ~1.0.0, run 'prompd install') (shown above)
+                """, tree.out(), "1.1.0 meets alpha's ^1.0.0, and the place of prompd.json's ~1.0.0 is drawn in short");
+        JsonNode json = Json.reader().readTree(prompd("tree", "--json").out());
+        assertFalse(json.at("/dependencies/0/dependencies/0/invalid").asBoolean(), json.toString());
+        assertTrue(json.at("/dependencies/1/invalid").asBoolean(), json.toString());
+        assertTrue(json.at("/dependencies/1/repeated").asBoolean(), json.toString());
+    }
 }
