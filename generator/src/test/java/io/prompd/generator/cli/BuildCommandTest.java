@@ -527,6 +527,21 @@ class BuildCommandTest {
     }
 
     @Test
+    void aBaseUrlWithAUserOrPasswordIsAUsageErrorThatDoesNotRepeatThePassword() {
+        for (String withUser : List.of("https://deploy:s3cr3t@registry.example.org/r", "https://deploy@registry.example.org/r",
+                "HTTPS://deploy:s3cr3t@registry.example.org:8443/r")) {
+            stderr.getBuffer().setLength(0);
+            assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", withUser), withUser);
+            assertEquals("error: --base-url holds a user or password, which the build would write into the URLs of"
+                    + " every document, where every reader of the registry sees it; give the URL without it, such as"
+                    + " https://registry.example.org" + (withUser.contains(":8443") ? ":8443" : "") + "/r, and let each"
+                    + " client keep its credentials in its own config (prompd login)\nhint: see 'prompd-registry build"
+                    + " --help'\n", stderr.toString());
+        }
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void anEmptyRevisionIsAUsageError() {
         for (String empty : List.of("", " ")) {
             stderr.getBuffer().setLength(0);
