@@ -138,14 +138,16 @@ public final class StaticServer implements AutoCloseable {
     /**
      * The file or folder a request path names, if it lies inside the root. The path arrives
      * decoded ({@code %2e%2e} is already {@code ..}), so dot segments are refused here, and the
-     * real path is checked too, so a symbolic link cannot lead outside.
+     * real path is checked too, so a symbolic link cannot lead outside. A name starting with a dot
+     * is no part of the protocol but the build's state, or what a build keeps beside its output
+     * when that lies below the folder served, so it is not found, as the nginx recipe does.
      */
     private Optional<Path> resolve(String path) throws IOException {
         if (path == null || !path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
             return Optional.empty();
         }
         for (String segment : path.substring(1).split("/", -1)) {
-            if (segment.equals("..") || segment.equals(".")) {
+            if (segment.startsWith(".")) {
                 return Optional.empty();
             }
         }

@@ -164,6 +164,19 @@ class StaticServerTest {
     }
 
     @Test
+    void namesStartingWithADotAreNotFoundAsTheNginxRecipeHasIt() throws Exception {
+        write(".prompd-build.json", "{\"commit\": \"...\"}\n");
+        write(".registry.old/registry.json", "{}\n");
+        write("packages/@a/b/.hidden.json", "{}\n");
+        write(".well-known/index.json", "{}\n");
+        for (String path : new String[] {"/.prompd-build.json", "/%2eprompd-build.json", "/.registry.old/registry.json",
+                "/packages/@a/b/.hidden.json", "/.well-known/", "/.well-known"}) {
+            assertEquals(404, rawStatus(path), path);
+        }
+        assertEquals(200, rawStatus("/registry.json"), "a dot inside a name is no dot at its start");
+    }
+
+    @Test
     void linksLeadingOutOfTheFolderAreRefused() throws Exception {
         Files.createSymbolicLink(root.resolve("link.txt"), temp.resolve("secret.txt"));
         Files.createDirectories(root.resolve("linked"));
