@@ -256,7 +256,8 @@ public final class TestRegistry {
             Files.deleteIfExists(root.resolve(RegistryLayout.packument(name)));
             return;
         }
-        write(RegistryLayout.packument(name), Packument.everyVersionTakenDown(name, Owners.NONE, takedowns));
+        write(RegistryLayout.packument(name), Packument.everyVersionTakenDown(name, Owners.NONE, takedowns,
+                FIRST_PUBLICATION));
     }
 
     private Packument packument(PackageName name, SortedMap<Version, VersionDocument> documents) {

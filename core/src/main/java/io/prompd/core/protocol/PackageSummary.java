@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param latest    the {@code latest} dist-tag, or null when every version is yanked or a pre-release
  * @param author    npm's shorthand {@code Name <email> (url)}, or null
- * @param updatedAt when the package's most recently published version was published
+ * @param updatedAt when the package last changed, as its {@link Packument#updatedAt}
  */
 public record PackageSummary(PackageName name, Version latest, String description, List<String> keywords,
                              String category, String author, Instant updatedAt) {

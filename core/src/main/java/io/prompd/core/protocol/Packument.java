@@ -23,7 +23,8 @@ import java.util.SortedMap;
  * @param owners      who may publish new versions
  * @param distTags    tag to version; {@code latest} is present unless no version qualifies for it
  * @param versions    every version; in version order here, in text order in the JSON (its keys are sorted as text)
- * @param updatedAt   when the most recently published version was published; absent when no version is left
+ * @param updatedAt   when the package last changed: a version published or taken down, a yank, a deprecation, a
+ *                    dist-tag moved; absent only from an older generator's index of a package with no version left
  * @param takenDown   version the maintainers took down to the reason, so that people and clients can tell why
  *                    it vanished; in the JSON only when there is one, and read as empty from documents without
  */
@@ -74,9 +75,10 @@ public record Packument(PackageName name, String description, List<String> keywo
      * The packument of a package whose every version was taken down: its name, its owners and the
      * reasons, and nothing to install.
      */
-    public static Packument everyVersionTakenDown(PackageName name, Owners owners, SortedMap<Version, String> takenDown) {
+    public static Packument everyVersionTakenDown(PackageName name, Owners owners, SortedMap<Version, String> takenDown,
+                                                  Instant updatedAt) {
         return new Packument(name, null, List.of(), null, null, null, null, owners, Collections.emptySortedMap(),
-                Collections.emptySortedMap(), null, takenDown);
+                Collections.emptySortedMap(), Objects.requireNonNull(updatedAt, "updatedAt"), takenDown);
     }
 
     /** Whether no version is left, every one taken down. */

@@ -95,7 +95,7 @@ class ProtocolDocumentsTest {
     void aPackageEveryVersionOfWhichWasTakenDownHasTheTakedownsAndNothingElseOfAVersion() throws IOException {
         Owners owners = new Owners(new TreeSet<>(Set.of("ann")), new TreeSet<>());
         Packument packument = Packument.everyVersionTakenDown(NAME, owners,
-                new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key")));
+                new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key")), TIME);
 
         assertEquals("""
                 {
@@ -111,10 +111,14 @@ class ProtocolDocumentsTest {
                   "takenDown": {
                     "1.0.0": "leaked a key"
                   },
+                  "updatedAt": "2026-03-01T12:00:00Z",
                   "versions": {}
                 }
                 """, new String(Json.write(packument), StandardCharsets.UTF_8));
         assertEquals(packument, roundTrip(packument, Packument.class));
+        Packument olderGenerators = Json.read(new String(Json.write(packument), StandardCharsets.UTF_8)
+                .replace("  \"updatedAt\": \"2026-03-01T12:00:00Z\",\n", "").getBytes(StandardCharsets.UTF_8), Packument.class);
+        assertEquals(null, olderGenerators.updatedAt(), "an index an older generator wrote without it still reads");
         assertTrue(packument.hasNoVersionLeft());
         IllegalArgumentException nothing = assertThrows(IllegalArgumentException.class, () -> new Packument(NAME, null,
                 List.of(), null, null, null, null, Owners.NONE, new TreeMap<>(), new TreeMap<>(), null));

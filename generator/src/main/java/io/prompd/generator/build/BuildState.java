@@ -48,7 +48,7 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     static final String FILE = ".prompd-build.json";
 
     /** Bumped whenever the same inputs would give different output files, so old output is never reused. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     BuildState {
         Objects.requireNonNull(commit, "commit");
@@ -64,16 +64,19 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
      * Everything a package's files depend on. Equal states give equal files, so a package whose
      * state did not change is carried over without being read.
      *
-     * @param versions every version with its source tree and publication
-     * @param meta     the package's meta.json
-     * @param owners   who may publish it
+     * @param versions  every version with its source tree and publication
+     * @param meta      the package's meta.json
+     * @param owners    who may publish it
+     * @param updatedAt the time of the last commit that changed the package's folder
      */
-    record PackageState(SortedMap<Version, VersionState> versions, PackageMeta meta, Owners owners) {
+    record PackageState(SortedMap<Version, VersionState> versions, PackageMeta meta, Owners owners,
+                        Instant updatedAt) {
 
         PackageState {
             versions = SortedCopies.map(versions);
             Objects.requireNonNull(meta, "meta");
             Objects.requireNonNull(owners, "owners");
+            Objects.requireNonNull(updatedAt, "updatedAt");
         }
     }
 
@@ -210,9 +213,12 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     /** The publication history recorded here, to be updated to a later commit. */
     PublicationHistory history() {
         SortedMap<PackageVersion, Publication> publications = new TreeMap<>();
-        packages.forEach((name, state) -> state.versions().forEach((version, versionState) ->
-                publications.put(new PackageVersion(name, version),
-                        new Publication(ObjectId.fromString(versionState.commit()), versionState.publishedAt()))));
-        return new PublicationHistory(ObjectId.fromString(commit), publications);
+        SortedMap<PackageName, Instant> lastChanges = new TreeMap<>();
+        packages.forEach((name, state) -> {
+            state.versions().forEach((version, versionState) -> publications.put(new PackageVersion(name, version),
+                    new Publication(ObjectId.fromString(versionState.commit()), versionState.publishedAt())));
+            lastChanges.put(name, state.updatedAt());
+        });
+        return new PublicationHistory(ObjectId.fromString(commit), publications, lastChanges);
     }
 }

@@ -78,7 +78,8 @@ final class PackageBuilder {
         if (!problems.isEmpty()) {
             return new Outcome(Optional.empty(), packed, reused, problems);
         }
-        Packument packument = PackageDocuments.packument(name, documents, state.meta(), state.owners());
+        Packument packument = PackageDocuments.packument(name, documents, state.meta(), state.owners(),
+                state.updatedAt());
         staging.write(RegistryLayout.packument(name), Json.write(packument));
         return new Outcome(Optional.of(packument), packed, reused, List.of());
     }

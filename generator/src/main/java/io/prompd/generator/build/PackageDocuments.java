@@ -58,11 +58,14 @@ final class PackageDocuments {
      * is no {@code latest}. Descriptive fields come from the version {@code latest} points at, or
      * the highest one. Without a version, every one taken down, it holds the takedowns and the owners
      * alone: the descriptive fields of a version taken down may be what had it taken down.
+     *
+     * @param updatedAt when the package's folder last changed, which a mirror syncing by it must see for a yank
+     *                  or a takedown as much as for a new version
      */
     static Packument packument(PackageName name, SortedMap<Version, VersionDocument> documents, PackageMeta meta,
-                               Owners owners) {
+                               Owners owners, Instant updatedAt) {
         if (documents.isEmpty()) {
-            return Packument.everyVersionTakenDown(name, owners, meta.takenDown());
+            return Packument.everyVersionTakenDown(name, owners, meta.takenDown(), updatedAt);
         }
         SortedMap<String, Version> distTags = new TreeMap<>(meta.distTags());
         if (!distTags.containsKey(Packument.LATEST)) {
@@ -72,8 +75,6 @@ final class PackageDocuments {
         documents.forEach((version, document) -> versions.put(version,
                 document.summary(meta.yanked().get(version), meta.deprecated().get(version))));
         VersionDocument described = documents.get(distTags.getOrDefault(Packument.LATEST, documents.lastKey()));
-        Instant updatedAt = documents.values().stream().map(VersionDocument::publishedAt)
-                .max(Comparator.naturalOrder()).orElseThrow();
         return new Packument(name, described.description(), described.keywords(), described.category(),
                 described.author(), described.license(), described.repository(), owners, distTags, versions, updatedAt,
                 meta.takenDown());

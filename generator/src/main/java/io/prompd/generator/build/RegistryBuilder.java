@@ -242,7 +242,9 @@ public final class RegistryBuilder {
             });
             PackageMeta meta = snapshot.meta(name);
             if (!versions.isEmpty() || !meta.takenDown().isEmpty()) {
-                states.put(name, new PackageState(versions, meta, owners(name, snapshot.scopes(), meta)));
+                // a package with a folder has a commit that added it on the line
+                states.put(name, new PackageState(versions, meta, owners(name, snapshot.scopes(), meta),
+                        history.lastChanges().get(name)));
             }
         });
         return states;

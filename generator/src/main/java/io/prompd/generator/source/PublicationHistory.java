@@ -1,6 +1,7 @@
 package io.prompd.generator.source;
 
 import io.prompd.core.SortedCopies;
+import io.prompd.core.name.PackageName;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -14,14 +15,13 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
-import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
- * For every version present at a commit, the commit that published it.
+ * For every version present at a commit, the commit that published it, and for every package, when its folder
+ * last changed.
  *
  * <p>History is followed along first parents only, from the root to the commit, diffing each
  * commit with its first parent. On the first-parent line the state after each step is exactly
@@ -32,15 +32,20 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  *
  * @param commit       the commit the history was computed at
  * @param publications every version present at the commit to where it was published, sorted
+ * @param lastChanges  every package whose folder a commit of the line changed (its meta.json, a version published,
+ *                     changed or deleted) to the time of the latest such commit: when its index.json last changed,
+ *                     a yank, deprecation, dist-tag or takedown as much as a version; empty in the history of given
+ *                     versions, which walks their manifests alone
  */
-public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publication> publications) {
+public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publication> publications,
+                                 SortedMap<PackageName, Instant> lastChanges) {
 
-    private static final TreeFilter MANIFESTS = AndTreeFilter.create(
-            PathFilter.create(RepositoryLayout.PACKAGES), PathSuffixFilter.create("/" + RepositoryLayout.MANIFEST));
+    private static final TreeFilter PACKAGE_FOLDERS = PathFilter.create(RepositoryLayout.PACKAGES);
 
     public PublicationHistory {
         commit = commit.copy();
         publications = SortedCopies.map(publications);
+        lastChanges = SortedCopies.map(lastChanges);
     }
 
     public Optional<Publication> publication(PackageVersion version) {
@@ -49,7 +54,7 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
 
     /** Walks the whole first-parent history of the commit. */
     public static PublicationHistory compute(RegistryRepository repository, ObjectId commit) throws IOException {
-        return walk(repository, Optional.empty(), commit, MANIFESTS);
+        return walk(repository, Optional.empty(), commit, PACKAGE_FOLDERS);
     }
 
     /**
@@ -59,12 +64,13 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
     public static PublicationHistory compute(RegistryRepository repository, ObjectId commit,
                                              Collection<PackageVersion> versions) throws IOException {
         if (versions.isEmpty()) {
-            return new PublicationHistory(commit, new TreeMap<>());
+            return new PublicationHistory(commit, new TreeMap<>(), new TreeMap<>());
         }
         TreeFilter manifests = PathFilterGroup.createFromStrings(versions.stream()
                 .map(version -> RepositoryLayout.versionFolder(version.name(), version.version()) + "/" + RepositoryLayout.MANIFEST)
                 .toList());
-        return walk(repository, Optional.empty(), commit, manifests);
+        return new PublicationHistory(commit, walk(repository, Optional.empty(), commit, manifests).publications(),
+                new TreeMap<>());
     }
 
     /**
@@ -74,11 +80,11 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
      * {@link #compute}.
      */
     public PublicationHistory update(RegistryRepository repository, ObjectId newCommit) throws IOException {
-        return walk(repository, Optional.of(this), newCommit, MANIFESTS);
+        return walk(repository, Optional.of(this), newCommit, PACKAGE_FOLDERS);
     }
 
     private static PublicationHistory walk(RegistryRepository repository, Optional<PublicationHistory> previous,
-                                           ObjectId head, TreeFilter manifests) throws IOException {
+                                           ObjectId head, TreeFilter paths) throws IOException {
         try (ObjectReader reader = repository.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             Optional<ObjectId> stop = previous.map(PublicationHistory::commit);
             Deque<RevCommit> line = new ArrayDeque<>();
@@ -90,19 +96,23 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
             boolean resumed = current != null;
             SortedMap<PackageVersion, Publication> state = new TreeMap<>(
                     resumed ? previous.get().publications() : Map.of());
+            SortedMap<PackageName, Instant> lastChanges = new TreeMap<>(
+                    resumed ? previous.get().lastChanges() : Map.of());
             for (RevCommit commit : line) {
-                apply(reader, walk, commit, manifests, state);
+                apply(reader, walk, commit, paths, state, lastChanges);
             }
-            return new PublicationHistory(head, state);
+            return new PublicationHistory(head, state, lastChanges);
         }
     }
 
-    private static void apply(ObjectReader reader, RevWalk walk, RevCommit commit, TreeFilter manifests,
-                              SortedMap<PackageVersion, Publication> state) throws IOException {
+    private static void apply(ObjectReader reader, RevWalk walk, RevCommit commit, TreeFilter paths,
+                              SortedMap<PackageVersion, Publication> state,
+                              SortedMap<PackageName, Instant> lastChanges) throws IOException {
         Optional<ObjectId> parentTree = commit.getParentCount() == 0 ? Optional.empty()
                 : Optional.of(walk.parseCommit(commit.getParent(0)).getTree());
         Publication publication = new Publication(commit, Instant.ofEpochSecond(commit.getCommitTime()));
-        for (Change change : TreeDiff.between(reader, parentTree, commit.getTree(), manifests)) {
+        for (Change change : TreeDiff.between(reader, parentTree, commit.getTree(), paths)) {
+            RepositoryLayout.folderOwner(change.path()).ifPresent(name -> lastChanges.put(name, publication.time()));
             Optional<PackageVersion> version = RepositoryLayout.manifestOwner(change.path());
             if (version.isEmpty()) {
                 continue;

@@ -7,6 +7,7 @@ import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.protocol.VersionFileNames;
 import io.prompd.core.version.Version;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -189,22 +190,31 @@ public final class RepositoryLayout {
     }
 
     /**
+     * The package whose folder holds the path ({@code packages/<name>/...}: its meta.json, or a file of one of its
+     * versions), or empty for any other path, including folders that are not a valid name.
+     */
+    static Optional<PackageName> folderOwner(String path) {
+        String[] parts = path.split("/", -1);
+        int nameParts = parts.length > 1 && parts[1].startsWith("@") ? 2 : 1;
+        if (parts.length <= nameParts + 1 || !parts[0].equals(PACKAGES)) {
+            return Optional.empty();
+        }
+        String name = String.join("/", Arrays.copyOfRange(parts, 1, 1 + nameParts));
+        return PackageName.check(name).isEmpty() ? Optional.of(PackageName.parse(name)) : Optional.empty();
+    }
+
+    /**
      * The version whose manifest is at the path ({@code packages/<name>/<version>/prompd.json}),
      * or empty for any other path, including folders that are not a valid name or version.
      */
     static Optional<PackageVersion> manifestOwner(String path) {
         String[] parts = path.split("/", -1);
-        boolean scoped = parts.length > 1 && parts[1].startsWith("@");
-        int expectedLength = scoped ? 5 : 4;
-        if (parts.length != expectedLength || !parts[0].equals(PACKAGES)
-                || !parts[expectedLength - 1].equals(MANIFEST)) {
+        Optional<PackageName> name = folderOwner(path);
+        int versionAt = parts.length - 2;
+        if (name.isEmpty() || versionAt != (name.get().isScoped() ? 3 : 2) || !parts[parts.length - 1].equals(MANIFEST)
+                || !Version.isValid(parts[versionAt])) {
             return Optional.empty();
         }
-        String name = scoped ? parts[1] + "/" + parts[2] : parts[1];
-        String version = parts[expectedLength - 2];
-        if (!PackageName.check(name).isEmpty() || !Version.isValid(version)) {
-            return Optional.empty();
-        }
-        return Optional.of(new PackageVersion(PackageName.parse(name), Version.parse(version)));
+        return Optional.of(new PackageVersion(name.get(), Version.parse(parts[versionAt])));
     }
 }

@@ -27,6 +27,8 @@ class PackageDocumentsTest {
 
     private static final PackageName NAME = PackageName.parse("@a/b");
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    /** When the package's folder last changed, after every version {@link #published} publishes. */
+    private static final Instant UPDATED = Instant.parse("2026-02-01T00:00:00Z");
 
     /** Versions published one day apart, in the order given, each described by its own version. */
     private static SortedMap<Version, VersionDocument> published(String... versions) {
@@ -54,7 +56,7 @@ class PackageDocumentsTest {
     @Test
     void latestIsTheHighestStableVersionThatIsNotYanked() {
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0", "1.1.0", "2.0.0-beta.1"),
-                meta(Map.of(), Map.of(Version.parse("1.1.0"), "broken"), Map.of()), Owners.NONE);
+                meta(Map.of(), Map.of(Version.parse("1.1.0"), "broken"), Map.of()), Owners.NONE, UPDATED);
         assertEquals(Map.of("latest", Version.parse("1.0.0")), packument.distTags());
         assertEquals("description of 1.0.0", packument.description(), "described by the version latest points at");
     }
@@ -63,7 +65,7 @@ class PackageDocumentsTest {
     void metaJsonsLatestWins() {
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0", "1.1.0"),
                 meta(Map.of("latest", Version.parse("1.0.0"), "next", Version.parse("1.1.0")), Map.of(), Map.of()),
-                Owners.NONE);
+                Owners.NONE, UPDATED);
         assertEquals(Version.parse("1.0.0"), packument.distTags().get("latest"));
         assertEquals(Version.parse("1.1.0"), packument.distTags().get("next"));
     }
@@ -71,7 +73,7 @@ class PackageDocumentsTest {
     @Test
     void withoutAStableVersionThereIsNoLatestAndTheHighestDescribesThePackage() {
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0-alpha.1", "1.0.0-alpha.2"),
-                meta(Map.of(), Map.of(), Map.of()), Owners.NONE);
+                meta(Map.of(), Map.of(), Map.of()), Owners.NONE, UPDATED);
         assertFalse(packument.distTags().containsKey("latest"));
         assertEquals("description of 1.0.0-alpha.2", packument.description());
         PackageSummary summary = PackageDocuments.summary(packument).orElseThrow();
@@ -79,17 +81,19 @@ class PackageDocumentsTest {
     }
 
     @Test
-    void updatedAtIsTheLatestPublicationNotTheHighestVersion() {
-        SortedMap<Version, VersionDocument> documents = published("2.0.0", "1.0.1");
-        Packument packument = PackageDocuments.packument(NAME, documents, meta(Map.of(), Map.of(), Map.of()), Owners.NONE);
-        assertEquals(documents.get(Version.parse("1.0.1")).publishedAt(), packument.updatedAt());
+    void updatedAtIsWhenThePackagesFolderLastChangedNotItsLatestPublication() {
+        Instant yanked = START.plusSeconds(86_400L * 30);
+        Packument packument = PackageDocuments.packument(NAME, published("1.0.0", "1.0.1"),
+                meta(Map.of(), Map.of(Version.parse("1.0.1"), "broken"), Map.of()), Owners.NONE, yanked);
+        assertEquals(yanked, packument.updatedAt());
+        assertEquals(yanked, PackageDocuments.summary(packument).orElseThrow().updatedAt());
     }
 
     @Test
     void yankedAndDeprecatedGoToTheirVersions() {
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0", "1.1.0"),
                 meta(Map.of(), Map.of(Version.parse("1.0.0"), "leaks keys"), Map.of(Version.parse("1.1.0"), "use 2")),
-                Owners.NONE);
+                Owners.NONE, UPDATED);
         assertEquals("leaks keys", packument.versions().get(Version.parse("1.0.0")).yanked());
         assertEquals("use 2", packument.versions().get(Version.parse("1.1.0")).deprecated());
         assertEquals(null, packument.versions().get(Version.parse("1.1.0")).yanked());
@@ -115,7 +119,7 @@ class PackageDocumentsTest {
     @Test
     void theVersionsTakenDownAreInTheIndexWithTheirReasons() {
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0"),
-                takenDown(Map.of(Version.parse("0.9.0"), "leaked an API key")), Owners.NONE);
+                takenDown(Map.of(Version.parse("0.9.0"), "leaked an API key")), Owners.NONE, UPDATED);
         assertEquals(Map.of(Version.parse("0.9.0"), "leaked an API key"), packument.takenDown());
     }
 
@@ -124,9 +128,10 @@ class PackageDocumentsTest {
         Owners owners = new Owners(new TreeSet<>(List.of("ann")), new TreeSet<>());
         SortedMap<Version, String> takedowns = new TreeMap<>(Map.of(Version.parse("1.0.0"), "leaked a key"));
 
-        Packument packument = PackageDocuments.packument(NAME, published(), takenDown(takedowns), owners);
+        Packument packument = PackageDocuments.packument(NAME, published(), takenDown(takedowns), owners,
+                UPDATED);
 
-        assertEquals(Packument.everyVersionTakenDown(NAME, owners, takedowns), packument);
+        assertEquals(Packument.everyVersionTakenDown(NAME, owners, takedowns, UPDATED), packument);
         assertEquals(Optional.empty(), PackageDocuments.summary(packument));
         assertEquals(List.of("/distTags/latest"), PackageDocuments.checkMeta(NAME, new PackageMeta(new TreeMap<>(
                 Map.of("latest", Version.parse("1.0.0"))), new TreeMap<>(), new TreeMap<>(), takedowns, new TreeSet<>()),

@@ -44,6 +44,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -225,10 +227,11 @@ class RegistryBuilderTest {
 
     /**
      * Format 1: version documents without the default prompt and the parameters' limits; 2: tarballs
-     * that kept an executable file's mode 0755, and no index.json of a package with no version left.
+     * that kept an executable file's mode 0755, and no index.json of a package with no version left; 3: a
+     * package's updatedAt its latest publication, which a yank, deprecation, dist-tag move or takedown left.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3})
     void anOutputOfAnEarlierFormatIsRebuiltInFull(int format) throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
@@ -338,9 +341,10 @@ class RegistryBuilderTest {
                   "takenDown": {
                     "1.0.0": "Held a customer's API key."
                   },
+                  "updatedAt": "2026-01-01T01:00:00Z",
                   "versions": {}
                 }
-                """, Files.readString(out.resolve("packages/sql-explainer/index.json")));
+                """, Files.readString(out.resolve("packages/sql-explainer/index.json")), "updatedAt is the takedown's");
         try (Stream<Path> files = Files.list(out.resolve("packages/sql-explainer"))) {
             assertEquals(List.of("index.json"), files.map(file -> file.getFileName().toString()).toList());
         }
@@ -365,7 +369,8 @@ class RegistryBuilderTest {
             repo.commit("deprecate test-writer 1.0.0");
             build(repo, out);
 
-            assertEquals(Set.of("packages/@prompd/test-writer/index.json", "registry.json", BuildState.FILE),
+            assertEquals(Set.of("packages/@prompd/test-writer/index.json", RegistryLayout.PACKAGE_LIST, "registry.json",
+                            BuildState.FILE),
                     before.rewrittenIn(OutputTree.of(out)).keySet());
         }
     }
@@ -446,6 +451,9 @@ class RegistryBuilderTest {
                     () -> repo.publish("@common/base-prompts", "2.3.0"),
                     // no tarball holds a mode, so the version's new tree packs the bytes it packed
                     () -> repo.executable("packages/@common/base-prompts/2.3.0/LICENSE"),
+                    // a dist-tag move and a deprecation alone, which move the package's updatedAt and nothing else
+                    () -> repo.meta("@common/base-prompts", "{\"distTags\": {\"latest\": \"2.1.0\"},"
+                            + " \"deprecated\": {\"2.3.0\": \"use 2.1.0\"}, \"takenDown\": {\"2.2.0\": \"broken\"}}"),
                     () -> repo.publish("sql-explainer", "1.1.0"),
                     () -> repo.delete("packages/sql-explainer/1.1.0").meta("sql-explainer", "{\"owners\": [\"ivan\"],"
                             + " \"takenDown\": {\"1.0.0\": \"Held a key.\", \"1.1.0\": \"Held a key too.\"}}"));
@@ -637,7 +645,7 @@ class RegistryBuilderTest {
     }
 
     @Test
-    void aChangedMetaJsonRewritesOnlyThatPackagesIndex() throws IOException {
+    void aChangedMetaJsonRewritesOnlyThatPackagesIndexAndItsLineInPackagesJson() throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
             buildTwoVersionsOfA(repo, out);
@@ -645,8 +653,50 @@ class RegistryBuilderTest {
             repo.meta("@common/a", "{\"deprecated\": {\"1.0.0\": \"use 1.1.0\"}}");
             repo.commit("deprecate a 1.0.0");
             build(repo, out);
-            assertEquals(Set.of("packages/@common/a/index.json", "registry.json", BuildState.FILE),
-                    before.rewrittenIn(OutputTree.of(out)).keySet(), "version documents and tarballs never change");
+            assertEquals(Set.of("packages/@common/a/index.json", RegistryLayout.PACKAGE_LIST, "registry.json",
+                    BuildState.FILE), before.rewrittenIn(OutputTree.of(out)).keySet(),
+                    "version documents and tarballs never change");
+        }
+    }
+
+    /**
+     * What a mirror syncing by updatedAt must see: any change of the package's index.json, not only a new
+     * version, moves it, in index.json and in packages.json alike; a change of another package does not.
+     */
+    @Test
+    void updatedAtIsTheTimeOfTheLastCommitThatChangedThePackagesFolder() throws IOException {
+        Path out = temp.resolve("out");
+        PackageName name = PackageName.parse("@common/a");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            buildTwoVersionsOfA(repo, out);
+            Instant published = read(out.resolve(RegistryLayout.packument(name)), Packument.class).updatedAt();
+            Map<String, Runnable> changes = new LinkedHashMap<>();
+            changes.put("yank", () -> repo.meta("@common/a", "{\"yanked\": {\"1.1.0\": \"broken\"}}"));
+            changes.put("deprecation", () -> repo.meta("@common/a", "{\"yanked\": {\"1.1.0\": \"broken\"},"
+                    + " \"deprecated\": {\"1.0.0\": \"use 2\"}}"));
+            changes.put("dist-tag move", () -> repo.meta("@common/a", "{\"yanked\": {\"1.1.0\": \"broken\"},"
+                    + " \"deprecated\": {\"1.0.0\": \"use 2\"}, \"distTags\": {\"latest\": \"1.1.0\"}}"));
+            changes.put("takedown", () -> repo.delete("packages/@common/a/1.0.0").meta("@common/a",
+                    "{\"yanked\": {\"1.1.0\": \"broken\"}, \"distTags\": {\"latest\": \"1.1.0\"},"
+                            + " \"takenDown\": {\"1.0.0\": \"leaked a key\"}}"));
+            Instant time = published;
+            for (Map.Entry<String, Runnable> change : changes.entrySet()) {
+                time = time.plus(Duration.ofDays(1));
+                change.getValue().run();
+                repo.commit(change.getKey(), TestRegistryRepo.MAINTAINER, time);
+                build(repo, out);
+
+                assertEquals(time, read(out.resolve(RegistryLayout.packument(name)), Packument.class).updatedAt(),
+                        change.getKey());
+                assertEquals(time, read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class).packages().get(0)
+                        .updatedAt(), change.getKey());
+            }
+            repo.publish("@common/b", "1.0.0");
+            repo.commit("publish b", TestRegistryRepo.MAINTAINER, time.plus(Duration.ofDays(1)));
+            build(repo, out);
+
+            assertEquals(time, read(out.resolve(RegistryLayout.packument(name)), Packument.class).updatedAt(),
+                    "another package's change");
         }
     }
 

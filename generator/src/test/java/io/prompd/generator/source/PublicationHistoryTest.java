@@ -60,6 +60,8 @@ class PublicationHistoryTest {
                 version("@common/base", "1.0.0"), new Publication(commit1, DAY_1),
                 version("tools", "2.0.0"), new Publication(commit3, DAY_3)), history.publications());
         assertEquals(commit4, history.commit());
+        assertEquals(Map.of(PackageName.parse("@common/base"), DAY_4, PackageName.parse("tools"), DAY_3),
+                history.lastChanges(), "an edit of a version's file changes its package; the root README none");
         assertEquals(commit1.abbreviate(7).name() + " (2026-03-01)",
                 history.publication(version("@common/base", "1.0.0")).orElseThrow().describe());
     }
