@@ -365,6 +365,40 @@ class ValidateAndPackCommandTest {
         assertTrue(run.out().contains("warning line 6: the variable 'who' is used in the body but not declared"), run.out());
     }
 
+    /** A repeated key is the manifest's error; the rest of it reads, the last one counting, and its problems come too. */
+    @Test
+    void aKeyGivenTwiceInTheManifestHidesNeitherItsDependenciesNorItsOtherProblems() throws IOException {
+        write("prompd.json", """
+                {
+                  "name": "@acme/greeter",
+                  "version": "1.0.0",
+                  "description": "Greets",
+                  "license": "Apache 2.0",
+                  "main": "prompts/missing.prmd",
+                  "dependencies": {"@acme/base": "^1.0.0"},
+                  "description": "Greets again"
+                }
+                """);
+        write("prompts/greet.prmd", """
+                ---
+                id: greet
+                inherits: "@acme/base@^1.0.0/prompts/base.prmd"
+                ---
+                Say hello.
+                """);
+
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  error   /description, line 8: the field 'description' is given again in the"
+                + " same object, first on line 4: prompd reads the last one given\n"
+                + "          hint: keep one of them, the one meant\n"), run.out());
+        assertTrue(run.out().contains("  error   /license, line 5: "), run.out());
+        assertTrue(run.out().contains("  error   /main, line 6: "), run.out());
+        assertFalse(run.out().contains("not a dependency"), run.out());
+        assertTrue(run.out().contains("3 errors"), run.out());
+    }
+
     /** As cargo package warns where cargo publish refuses: the author learns it before the pull request. */
     @Test
     void aPackageWithoutDescriptionOrLicenseIsToldThatARegistryRefusesItThoughItPacks() throws IOException {

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prompd.core.problem.Pointer;
+import io.prompd.core.problem.Problem;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads JSON documents that people write (manifests, lock files, the configuration) into Jackson
@@ -19,14 +23,14 @@ import java.util.Optional;
  * use costs a command tens of milliseconds of start-up (its date formats load the locale data),
  * and reading a project must not pay for that.
  *
- * <p>Duplicate keys are refused: which one wins would be a guess. Decimals are kept exactly as
- * written, so a rewrite loses nothing. Content after the document is refused.
+ * <p>Duplicate keys are refused: which one wins would be a guess. A reader that reports every problem of a file
+ * at once reads them instead as JavaScript's {@code JSON.parse} does, the last one counting, and reports each
+ * ({@link #readLastCounting}). Decimals are kept exactly as written, so a rewrite loses nothing. Content after the
+ * document is refused.
  */
 public final class JsonTrees {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     /** Builds the nodes; decimals keep their trailing zeros. */
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -34,7 +38,27 @@ public final class JsonTrees {
     private JsonTrees() {
     }
 
-    /** A parser of the bytes, with this class's rules; Jackson detects UTF-8, UTF-16 and UTF-32. */
+    /**
+     * A key given again in the same object.
+     *
+     * @param pointer   the key's JSON pointer
+     * @param line      the line where it is given again, 1-based
+     * @param firstLine the line where it is first given
+     */
+    public record RepeatedKey(String pointer, int line, int firstLine) {
+
+        /** The error to report at the repetition, for a reader that goes on with the last one given. */
+        public Problem problem(String file) {
+            return Problem.error(file, pointer, "the field '" + Pointer.field(pointer) + "' is given again in the same"
+                    + " object, first on line " + firstLine + ": prompd reads the last one given",
+                    "keep one of them, the one meant").atLine(line);
+        }
+    }
+
+    /**
+     * A parser of the bytes, which lets a key repeat, as {@link #readLastCounting} does: a scan of the tokens (lines,
+     * credentials) goes through a document that a reader read whole. Jackson detects UTF-8, UTF-16 and UTF-32.
+     */
     public static JsonParser parser(byte[] json) throws IOException {
         return FACTORY.createParser(json);
     }
@@ -62,52 +86,83 @@ public final class JsonTrees {
      *                                                            document; its location says where
      */
     public static JsonNode read(byte[] json) throws IOException {
+        try (JsonParser parser = parser(json).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)) {
+            // the parser refuses a repeated key before the tree sees one
+            return document(parser, repeated -> { });
+        }
+    }
+
+    /**
+     * The document in the bytes as {@link #read} gives it, but for a key given again in an object: the last one
+     * counts, as in JavaScript's {@code JSON.parse} (and so npm's), and each repetition goes to {@code repeated},
+     * for a reader to report it and still read the rest of the file.
+     *
+     * @throws com.fasterxml.jackson.core.JsonProcessingException when the bytes are not one JSON
+     *                                                            document; its location says where
+     */
+    public static JsonNode readLastCounting(byte[] json, Consumer<RepeatedKey> repeated) throws IOException {
         try (JsonParser parser = parser(json)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return MissingNode.getInstance();
-            }
-            JsonNode root = value(parser, first);
-            if (parser.nextToken() != null) {
-                throw new JsonParseException(parser, "unexpected content after the end of the JSON document");
-            }
-            return root;
+            return document(parser, repeated);
         }
     }
 
-    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
-        return switch (token) {
-            case START_OBJECT -> object(parser);
-            case START_ARRAY -> array(parser);
-            case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> NODES.numberNode(parser.getIntValue());
-                case LONG -> NODES.numberNode(parser.getLongValue());
-                default -> NODES.numberNode(parser.getBigIntegerValue());
+    private static JsonNode document(JsonParser parser, Consumer<RepeatedKey> repeated) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return MissingNode.getInstance();
+        }
+        JsonNode root = new Tree(parser, repeated).value(first);
+        if (parser.nextToken() != null) {
+            throw new JsonParseException(parser, "unexpected content after the end of the JSON document");
+        }
+        return root;
+    }
+
+    /** Builds the tree of one document from its parser, telling each key given again. */
+    private record Tree(JsonParser parser, Consumer<RepeatedKey> repeated) {
+
+        JsonNode value(JsonToken token) throws IOException {
+            return switch (token) {
+                case START_OBJECT -> object();
+                case START_ARRAY -> array();
+                case VALUE_STRING -> NODES.textNode(parser.getText());
+                case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+                case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+                case VALUE_TRUE -> NODES.booleanNode(true);
+                case VALUE_FALSE -> NODES.booleanNode(false);
+                case VALUE_NULL -> NODES.nullNode();
+                default -> throw new JsonParseException(parser, "unexpected token " + token);
             };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
-            case VALUE_TRUE -> NODES.booleanNode(true);
-            case VALUE_FALSE -> NODES.booleanNode(false);
-            case VALUE_NULL -> NODES.nullNode();
-            default -> throw new JsonParseException(parser, "unexpected token " + token);
-        };
-    }
-
-    private static ObjectNode object(JsonParser parser) throws IOException {
-        ObjectNode object = NODES.objectNode();
-        String field;
-        while ((field = parser.nextFieldName()) != null) {
-            object.set(field, value(parser, parser.nextToken()));
         }
-        return object;
-    }
 
-    private static ArrayNode array(JsonParser parser) throws IOException {
-        ArrayNode array = NODES.arrayNode();
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            array.add(value(parser, token));
+        private ObjectNode object() throws IOException {
+            ObjectNode object = NODES.objectNode();
+            Map<String, Integer> firstLines = new HashMap<>();
+            String field;
+            while ((field = parser.nextFieldName()) != null) {
+                int line = parser.currentTokenLocation().getLineNr();
+                Integer firstLine = firstLines.putIfAbsent(field, line);
+                if (firstLine != null) {
+                    repeated.accept(new RepeatedKey(parser.getParsingContext().pathAsPointer().toString(), line,
+                            firstLine));
+                }
+                // ObjectNode.set keeps the key where it was first given and takes the later value, as JSON.parse does
+                object.set(field, value(parser.nextToken()));
+            }
+            return object;
         }
-        return array;
+
+        private ArrayNode array() throws IOException {
+            ArrayNode array = NODES.arrayNode();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                array.add(value(token));
+            }
+            return array;
+        }
     }
 }

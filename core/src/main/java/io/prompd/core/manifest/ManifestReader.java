@@ -62,8 +62,9 @@ public final class ManifestReader {
     private ManifestResult readDocument(byte[] json) {
         JsonNode root;
         try {
-            // duplicate keys refused, decimals kept as written so unknown fields survive a rewrite
-            root = JsonTrees.read(json);
+            // decimals kept as written so unknown fields survive a rewrite; a repeated key is an error, and the rest of
+            // the file is read all the same, so that a later check knows its dependencies and its other errors show
+            root = JsonTrees.readLastCounting(json, repeated -> problems.add(repeated.problem(file)));
         } catch (JsonProcessingException malformed) {
             return malformed(json, malformed);
         } catch (IOException e) {

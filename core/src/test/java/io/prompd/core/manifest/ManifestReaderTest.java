@@ -111,13 +111,36 @@ class ManifestReaderTest {
     }
 
     @Test
-    void duplicateFieldIsAnError() {
-        ManifestResult result = read("{\"name\": \"a\",\n\"version\": \"1.0.0\",\n\"name\": \"b\"}");
+    void aFieldGivenAgainIsAnErrorAtItsLineAndTheLastOneCounts() {
+        ManifestResult result = read("{\"name\": \"@acme/a\",\n\"version\": \"1.0.0\",\n\"name\": \"@acme/b\"}");
 
-        Problem problem = result.problems().get(0);
-        assertEquals("the field 'name' is given twice in the same object", problem.message());
-        assertEquals("keep one of them: which one counts would be a guess", problem.hint());
+        Problem problem = only(result, Severity.ERROR, "/name");
+        assertEquals("the field 'name' is given again in the same object, first on line 1: prompd reads the last one"
+                + " given", problem.message());
+        assertEquals("keep one of them, the one meant", problem.hint());
         assertEquals(3, problem.line());
+        assertEquals(Optional.of(PackageName.parse("@acme/b")), result.draft().name());
+        assertTrue(result.manifest().isEmpty());
+    }
+
+    @Test
+    void aFieldGivenAgainLeavesTheRestReadAndItsProblemsReported() {
+        ManifestResult result = read("""
+                {
+                  "name": "@acme/a",
+                  "version": "1.0.0",
+                  "description": "d",
+                  "license": "Apache 2.0",
+                  "dependencies": {"@acme/base": "^2.0.0", "@acme/base": "^3.0.0"},
+                  "description": "d again"
+                }
+                """);
+
+        assertEquals(List.of("/dependencies/@acme~1base:6", "/description:7", "/license:5"), result.problems().stream()
+                .filter(Problem::isError).map(problem -> problem.pointer() + ":" + problem.line()).sorted().toList());
+        assertEquals(Map.of(PackageName.parse("@acme/base"), VersionRange.parse("^3.0.0")), result.draft().dependencies());
+        assertEquals("the field 'dependencies/@acme/base' is given again in the same object, first on line 6: prompd"
+                + " reads the last one given", only(result, Severity.ERROR, "/dependencies/@acme~1base").message());
     }
 
     @Test

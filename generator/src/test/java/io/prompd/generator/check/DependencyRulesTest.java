@@ -399,6 +399,37 @@ class DependencyRulesTest extends PullRequestScenarioTest {
         assertPassed(check(repo, "alice"));
     }
 
+    /**
+     * A manifest's repeated key is its error, and the rest of the manifest is read with the last one counting: its
+     * dependencies are known to the prompts' references, and its other problems come in the same run.
+     */
+    @Test
+    void aKeyGivenTwiceInTheManifestHidesNeitherItsDependenciesNorItsOtherProblems() {
+        String folder = repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.write(folder + "/prompd.json", """
+                {
+                  "name": "@common/base",
+                  "version": "1.0.0",
+                  "description": "base",
+                  "license": "Apache 2.0",
+                  "main": "prompts/missing.prmd",
+                  "dependencies": {"@common/util": "^1.0.0"},
+                  "description": "base again"
+                }
+                """);
+        writePromptInheriting("@common/util@^1.0.0/prompts/x.prmd");
+        repo.commit("publish");
+
+        var report = check(repo, "alice");
+
+        String manifest = folder + "/prompd.json";
+        assertEquals(List.of(manifest + "/license:5", manifest + "/main:6", manifest + "/description:8"),
+                report.problems().stream().filter(Problem::isError)
+                        .map(problem -> problem.file() + problem.pointer() + ":" + problem.line()).toList());
+        assertEquals("the field 'description' is given again in the same object, first on line 4: prompd reads the"
+                + " last one given", report.problems().get(2).message());
+    }
+
     /** The new version's prompt, inheriting from the given reference. */
     private void writePromptInheriting(String reference) {
         repo.write(PROMPT, """
