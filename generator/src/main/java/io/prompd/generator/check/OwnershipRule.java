@@ -1,12 +1,15 @@
 package io.prompd.generator.check;
 
 import io.prompd.core.name.PackageName;
+import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.Change;
 import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
+import io.prompd.generator.source.Scopes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +32,8 @@ import org.eclipse.jgit.lib.FileMode;
  *   <li>an unscoped package belongs to the owners its meta.json lists on the base branch; a name
  *       nobody has used is anyone's to claim, by adding its meta.json with themselves as owner.</li>
  * </ul>
+ * A part of those files that does not read on the base branch grants nothing and denies nothing either: who it names
+ * is unknown, and the check says so with the file's errors there rather than judge as if it named nobody.
  */
 final class OwnershipRule implements PullRequestRule {
 
@@ -43,6 +48,14 @@ final class OwnershipRule implements PullRequestRule {
             return;
         }
         String login = pullRequest.actor().get();
+        RegistrySnapshot settings = pullRequest.baseTip();
+        if (settings.config().isEmpty()) {
+            // nobody would be a maintainer, and every verdict below would rest on that
+            problems.error("", "", "who may make these changes cannot be told: " + RegistryConfig.FILE + " on the base"
+                    + " branch does not read, so its maintainers are unknown", repairOnBase(RegistryConfig.FILE));
+            baseErrors(settings, RegistryConfig.FILE, problems);
+            return;
+        }
         if (pullRequest.isMaintainer(login)) {
             checkNewPackagesHaveOwners(pullRequest, problems);
             return;
@@ -62,6 +75,29 @@ final class OwnershipRule implements PullRequestRule {
                 .map(refused -> changes.stream().allMatch(Change::onlyExecutableBit) ? modesOnly(refused, changes)
                         : refused)
                 .ifPresent(problems::add));
+        if (packages.keySet().stream().anyMatch(name -> !scopeReads(settings, name))) {
+            baseErrors(settings, Scopes.FILE, problems);
+        }
+    }
+
+    /** Whether the entry of the package's scope in scopes.json on the base branch reads; true for an unscoped one. */
+    private static boolean scopeReads(RegistrySnapshot settings, PackageName name) {
+        return !name.isScoped() || settings.parsedScopes().reads(Pointer.of("scopes", name.scopeWithAt()));
+    }
+
+    /**
+     * The errors of a settings file on the base branch, said to be there: whose they are, where and what, for a
+     * maintainer to repair; the pull request's own file may be another, or the same one left as it is.
+     */
+    private static void baseErrors(RegistrySnapshot settings, String file, Problems problems) {
+        settings.problems().stream().filter(problem -> problem.isError() && problem.file().equals(file))
+                .forEach(problem -> problems.add(new Problem(problem.severity(), file, problem.pointer(), problem.line(),
+                        "on the base branch: " + problem.message(), repairOnBase(file))));
+    }
+
+    private static String repairOnBase(String file) {
+        return "ask a maintainer to repair " + file + " on the base branch, then merge the base branch into this pull"
+                + " request";
     }
 
     /**
@@ -102,6 +138,12 @@ final class OwnershipRule implements PullRequestRule {
     private static Optional<Problem> refusal(PullRequest pullRequest, String login, PackageName name) {
         RegistrySnapshot settings = pullRequest.baseTip();
         String folder = RepositoryLayout.packageFolder(name);
+        if (name.isScoped() && !settings.scopes().mayPublish(login, name) && !scopeReads(settings, name)) {
+            // an entry that does not read is no entry, nor one without this owner: its owners are unknown
+            return Optional.of(Problem.error(folder, "", "the owners of the scope " + name.scopeWithAt() + " are"
+                    + " unknown: " + Scopes.FILE + " on the base branch does not read, so only maintainers may change "
+                    + name, repairOnBase(Scopes.FILE)));
+        }
         if (name.isScoped() && !settings.scopes().isKnownScope(name.scopeWithAt())) {
             String scope = name.scopeWithAt();
             return Optional.of(Problem.error(folder, "", !settings.namesInUse(scope).isEmpty()
@@ -126,8 +168,7 @@ final class OwnershipRule implements PullRequestRule {
             if (!settings.parsedMeta(name).reads("/owners")) {
                 return Optional.of(Problem.error(folder, "", "the owners of " + name + " are unknown: its"
                         + " meta.json on the base branch does not read, so only maintainers may change " + name,
-                        "ask a maintainer to repair " + RepositoryLayout.metaFile(name) + " on the base branch,"
-                        + " then merge the base branch into this pull request"));
+                        repairOnBase(RepositoryLayout.metaFile(name))));
             }
             String listed = owned.owners().isEmpty() ? "no owners" : String.join(", ", owned.owners());
             String hint = "ask an owner to add you to \"owners\" in " + RepositoryLayout.metaFile(name);

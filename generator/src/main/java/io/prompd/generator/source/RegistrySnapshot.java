@@ -51,7 +51,7 @@ public final class RegistrySnapshot {
     private final ObjectId tree;
     private final Instant commitTime;
     private final Optional<RegistryConfig> config;
-    private final Scopes scopes;
+    private final Parsed<Scopes> scopes;
     private final SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages;
     private final SortedMap<PackageName, ObjectId> metaFiles;
     private final Map<PackageName, Parsed<PackageMeta>> metas = new ConcurrentHashMap<>();
@@ -60,7 +60,7 @@ public final class RegistrySnapshot {
 
     private RegistrySnapshot(ObjectDatabase objects, ObjectId commit, ObjectId tree, Instant commitTime,
                      Optional<RegistryConfig> config,
-                     Scopes scopes, SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages,
+                     Parsed<Scopes> scopes, SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages,
                      Map<PackageName, ObjectId> metaFiles, List<Problem> namedTwice, List<Problem> problems) {
         this.objects = objects;
         this.commit = commit.copy();
@@ -85,8 +85,11 @@ public final class RegistrySnapshot {
             Problems problems = new Problems();
             Optional<RegistryConfig> config = readFile(reader, tree, RegistryConfig.FILE, true, problems)
                     .flatMap(bytes -> collect(RegistryConfig.parse(bytes), problems));
-            Scopes scopes = readFile(reader, tree, Scopes.FILE, false, problems)
-                    .flatMap(bytes -> collect(Scopes.parse(bytes), problems)).orElse(Scopes.EMPTY);
+            Problems unread = new Problems();
+            Parsed<Scopes> scopes = readFile(reader, tree, Scopes.FILE, false, unread).map(Scopes::parse)
+                    .orElseGet(() -> unread.hasErrors() ? Parsed.failed(unread.sorted())
+                            : Parsed.of(Scopes.EMPTY, List.of()));
+            problems.addAll(scopes.problems());
             Optional<ObjectId> packagesTree = treeAt(reader, tree, RepositoryLayout.PACKAGES, problems);
             SortedMap<PackageName, SortedMap<Version, VersionFolder>> packages = Collections.emptySortedMap();
             Map<PackageName, ObjectId> metaFiles = Map.of();
@@ -190,8 +193,16 @@ public final class RegistrySnapshot {
         return config.map(RegistryConfig::policy).orElse(RegistryConfig.Policy.DEFAULT);
     }
 
-    /** The scopes, empty when there is no scopes.json; invalid entries are left out and reported. */
+    /** The scopes, empty when there is no scopes.json or it does not read; invalid entries are left out and reported. */
     public Scopes scopes() {
+        return scopes.value().orElse(Scopes.EMPTY);
+    }
+
+    /**
+     * The scopes as read, with which parts of scopes.json did not read: a scope missing from {@link #scopes} may be
+     * one whose entry, or the whole file, does not read, rather than one not declared.
+     */
+    public Parsed<Scopes> parsedScopes() {
         return scopes;
     }
 

@@ -202,6 +202,60 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
                 "carol is not an owner of taken (its meta.json on the base branch lists dave)");
     }
 
+    /** A scopes.json that does not read on the base branch says so, where and why, rather than that no scope is declared. */
+    @ParameterizedTest
+    @ValueSource(strings = {"carol", "alice"})
+    void ownersOfAScopeWhoseScopesJsonDoesNotReadOnTheBaseBranchAreUnknownNotNone(String login) {
+        repo.publish("@common/cc", "1.0.0");
+        repo.commit("publish", login);
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("scopes.json", "{\"scopes\": {\n"));
+
+        var report = check(repo, login);
+
+        Problem refused = assertError(report, "packages/@common/cc", "the owners of the scope @common are unknown:"
+                + " scopes.json on the base branch does not read, so only maintainers may change @common/cc");
+        Problem why = assertError(report, "scopes.json", "on the base branch: not valid JSON");
+        assertEquals(2, why.line());
+        assertEquals("ask a maintainer to repair scopes.json on the base branch, then merge the base branch into this"
+                + " pull request", refused.hint());
+        assertEquals(refused.hint(), why.hint());
+        assertErrorCount(report, 2);
+    }
+
+    @Test
+    void anOwnerOfAScopeWhoseEntryReadsMayPublishThoughAnotherEntryDoesNot() {
+        repo.publish("@common/cc", "1.0.0");
+        repo.commit("publish");
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"]}, "@other": {"owners": ["@bob"]}}}
+                """));
+
+        assertPassed(check(repo, "alice"));
+        assertError(check(repo, "carol"), "packages/@common/cc", "carol is not an owner of the scope @common");
+    }
+
+    /** Without the maintainers nobody's rights can be told: one error says why, and no verdict rests on none. */
+    @ParameterizedTest
+    @ValueSource(strings = {"carol", TestRegistryRepo.MAINTAINER})
+    void withARegistryJsonThatDoesNotReadOnTheBaseBranchWhoMayChangeWhatIsUnknown(String login) {
+        repo.write("scopes.json", NEW_SCOPES);
+        repo.publish("@fresh/pkg", "1.0.0");
+        repo.commit("new scope", login);
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json", "{\"name\": \"x\"}"));
+
+        var report = check(repo, login);
+
+        Problem unknown = assertError(report, "", "who may make these changes cannot be told: registry.json on the base"
+                + " branch does not read, so its maintainers are unknown");
+        assertEquals("ask a maintainer to repair registry.json on the base branch, then merge the base branch into this"
+                + " pull request", unknown.hint());
+        assertTrue(report.problems().stream().anyMatch(problem -> problem.file().equals("registry.json")
+                && problem.message().startsWith("on the base branch: the field 'baseUrl' is required")),
+                () -> report.problems().toString());
+        assertTrue(report.problems().stream().noneMatch(problem -> problem.message().contains("only registry"
+                + " maintainers may change")), () -> report.problems().toString());
+    }
+
     @Test
     void ownersOfAMetaThatDoesNotReadOnTheBaseBranchAreUnknownNotNone() {
         carolsTakenMergedIntoThePullRequest();
