@@ -122,17 +122,31 @@ final class OwnershipRule implements PullRequestRule {
      * Anyone else is held to this already, since they must list themselves as owners.
      */
     private static void checkNewPackagesHaveOwners(PullRequest pullRequest, Problems problems) {
+        RegistrySnapshot head = pullRequest.head();
         for (PackageName name : pullRequest.newPackages()) {
             String folder = RepositoryLayout.packageFolder(name);
-            if (name.isScoped() && !pullRequest.head().scopes().isKnownScope(name.scopeWithAt())) {
-                problems.error(folder, "", "the scope " + name.scopeWithAt()
-                        + " is not declared in scopes.json", "add it to scopes.json with its owners in this pull request");
-            } else if (!name.isScoped() && pullRequest.head().meta(name).owners().isEmpty()) {
-                problems.error(folder, "", "the new unscoped package " + name + " has no owners, so nobody but the"
-                        + " maintainers could publish or manage it", "add " + RepositoryLayout.metaFile(name)
-                        + " with \"owners\", such as {\"owners\": [\"<login>\"]}, in this pull request");
+            if (name.isScoped() && !head.scopes().isKnownScope(name.scopeWithAt())) {
+                problems.add(!head.parsedScopes().reads(Pointer.of("scopes", name.scopeWithAt()))
+                        ? unknownAtHead(folder, "whether the scope " + name.scopeWithAt() + " is declared", Scopes.FILE)
+                        : Problem.error(folder, "", "the scope " + name.scopeWithAt() + " is not declared in scopes.json",
+                                "add it to scopes.json with its owners in this pull request"));
+            } else if (!name.isScoped() && head.meta(name).owners().isEmpty()) {
+                problems.add(!head.parsedMeta(name).reads("/owners")
+                        ? unknownAtHead(folder, "who owns the new package " + name, RepositoryLayout.metaFile(name))
+                        : Problem.error(folder, "", "the new unscoped package " + name + " has no owners, so nobody but"
+                                + " the maintainers could publish or manage it", "add " + RepositoryLayout.metaFile(name)
+                                + " with \"owners\", such as {\"owners\": [\"<login>\"]}, in this pull request"));
             }
         }
+    }
+
+    /**
+     * The error for what a settings file as the pull request leaves it would tell, had that part of it read: an entry
+     * that does not read is not one that is missing, and its own errors say why.
+     */
+    private static Problem unknownAtHead(String folder, String what, String file) {
+        return Problem.error(folder, "", what + " cannot be told: " + file + " does not read as this pull request"
+                + " leaves it", "correct the errors of " + file + " in this pull request");
     }
 
     private static Optional<Problem> refusal(PullRequest pullRequest, String login, PackageName name) {
@@ -180,9 +194,13 @@ final class OwnershipRule implements PullRequestRule {
                     : Problem.error(folder, "", login + " is not an owner of " + name + " (its meta.json on the base"
                             + " branch lists " + listed + ")", hint));
         }
-        return pullRequest.head().meta(name).owners().contains(login) ? Optional.empty()
-                : Optional.of(Problem.error(folder, "", "a new unscoped package needs " + RepositoryLayout.metaFile(name)
-                + " listing its owners, and " + login + " among them", "add {\"owners\": [\"" + login + "\"]} to "
-                + RepositoryLayout.metaFile(name)));
+        if (pullRequest.head().meta(name).owners().contains(login)) {
+            return Optional.empty();
+        }
+        return Optional.of(!pullRequest.head().parsedMeta(name).reads("/owners")
+                ? unknownAtHead(folder, "who owns the new package " + name, RepositoryLayout.metaFile(name))
+                : Problem.error(folder, "", "a new unscoped package needs " + RepositoryLayout.metaFile(name)
+                        + " listing its owners, and " + login + " among them", "add {\"owners\": [\"" + login
+                        + "\"]} to " + RepositoryLayout.metaFile(name)));
     }
 }

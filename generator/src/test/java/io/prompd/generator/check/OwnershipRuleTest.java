@@ -150,6 +150,38 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         assertTrue(problem.hint().contains("{\"owners\": [\"carol\"]}"), problem.hint());
     }
 
+    /** A meta.json the pull request adds that does not read is not one without owners: its own errors say why. */
+    @ParameterizedTest
+    @ValueSource(strings = {"carol", TestRegistryRepo.MAINTAINER})
+    void theOwnersOfANewUnscopedPackageWhoseMetaDoesNotReadAreUnknownNotNone(String login) {
+        repo.publish("free-name", "1.0.0");
+        repo.meta("free-name", "{\"owners\": [\"" + login + "\"], \"owners\": [\"" + login + "\"]}");
+        repo.commit("claim", login);
+
+        var report = check(repo, login);
+
+        Problem unknown = assertError(report, "packages/free-name", "who owns the new package free-name cannot be"
+                + " told: packages/free-name/meta.json does not read as this pull request leaves it");
+        assertEquals("correct the errors of packages/free-name/meta.json in this pull request", unknown.hint());
+        assertError(report, "packages/free-name/meta.json", "the field 'owners' is given twice");
+        assertErrorCount(report, 2);
+    }
+
+    /** A maintainer's new scope in a scopes.json that does not read is not one left undeclared. */
+    @Test
+    void whetherAMaintainersNewScopeIsDeclaredInAScopesJsonThatDoesNotReadIsUnknown() {
+        repo.write("scopes.json", "{\"scopes\": {\"@fresh\": {\"owners\": [\"alice\"]}}");
+        repo.publish("@fresh/pkg", "1.0.0");
+        repo.commit("new scope", TestRegistryRepo.MAINTAINER);
+
+        var report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        assertError(report, "packages/@fresh/pkg", "whether the scope @fresh is declared cannot be told: scopes.json does"
+                + " not read as this pull request leaves it");
+        assertError(report, "scopes.json", "not valid JSON");
+        assertErrorCount(report, 2);
+    }
+
     @Test
     void aMaintainersNewUnscopedPackageNeedsOwnersToo() {
         repo.publish("free-name", "1.0.0");
