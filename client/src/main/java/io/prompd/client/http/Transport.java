@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -52,6 +53,12 @@ final class Transport {
      * sends: every try would meet the same.
      */
     private static final String PLAIN_HTTP_ANSWER = "Unsupported or unrecognized SSL message";
+    /**
+     * How the JDK's check of the certificate's names against the URL's host fails ({@code No subject alternative names
+     * matching IP address …}, {@code No subject alternative DNS name matching …}, {@code No name matching …}), which
+     * comes after the certificate's signer was trusted.
+     */
+    private static final Pattern HOST_NOT_NAMED = Pattern.compile("No subject alternative|No name matching");
     private static final String DOWN_HINT = "the registry or the network may be down; try again later";
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(999_999_999_999_999_999L);
 
@@ -380,6 +387,13 @@ final class Transport {
         }
         if (!certificate) {
             return Optional.empty();
+        }
+        if (HOST_NOT_NAMED.matcher(String.valueOf(innermost.getMessage())).lookingAt()) {
+            // a trusted CA signed it, so a CA file would not help: the name is what is wrong
+            return Optional.of(new PrompdException(ExitCode.NETWORK, "the certificate of " + Origin.of(url)
+                    + " does not name the host " + url.getHost() + " (" + innermost.getMessage() + ")", "the certificate"
+                    + " was issued for other names: give the registry URL with the host name it was issued for, or have"
+                    + " the server's certificate name " + url.getHost(), handshake));
         }
         String signer = proxy.map(through -> "the registry, or the proxy " + through + " if it inspects TLS,").orElse("the registry");
         String hint = extraCertificates.isPresent()

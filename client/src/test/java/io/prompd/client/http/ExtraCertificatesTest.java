@@ -79,6 +79,26 @@ class ExtraCertificatesTest {
     }
 
     @Test
+    void aTrustedCertificateThatDoesNotNameTheHostSaysSoRatherThanBlamingTheCaFile() throws Exception {
+        Path bundle = Files.copy(certificate.pem(), work.resolve("bundle.pem"));
+        // the certificate names 127.0.0.1 alone
+        URI byName = URI.create(registry().toString().replace("127.0.0.1", "localhost"));
+        Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK.withNetwork(Proxies.NONE,
+                Optional.of(bundle)), sleeper, Fetchers.CLOCK, System::nanoTime, WaitListener.NONE);
+
+        PrompdException misnamed = assertThrows(PrompdException.class,
+                () -> fetcher.fetchDocument(byName).read(Function.identity()));
+
+        assertEquals(ExitCode.NETWORK, misnamed.exitCode());
+        assertEquals("the certificate of https://localhost:" + byName.getPort() + " does not name the host localhost (No"
+                + " name matching localhost found)", misnamed.getMessage());
+        assertEquals("the certificate was issued for other names: give the registry URL with the host name it was issued"
+                + " for, or have the server's certificate name localhost", misnamed.hint());
+        assertEquals(0, sleeper.waits.size(), "the same certificate would come back: not tried again");
+    }
+
+    @Test
     void aFileThatIsNotACaCertificateIsAUsageErrorNamingTheVariableAndTheFile() throws Exception {
         Path empty = Files.writeString(work.resolve("notes.pem"), "no certificate here\n");
         Path broken = Files.writeString(work.resolve("broken.pem"),
