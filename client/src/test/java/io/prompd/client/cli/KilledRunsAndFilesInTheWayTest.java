@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prompd.core.files.Folders;
 import io.prompd.core.json.Json;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
@@ -175,6 +176,24 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
         assertEquals(4, run.exitCode(), run.err());
         assertEquals("error: a file stands where a folder is needed: " + inTheWay + "\nhint: move or rename that file,"
                 + " then run this again\n", run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"install", "list", "tree"})
+    void aFileWhereTheStoreOrAScopeOfItGoesIsNamedByEveryCommandReadingTheStoreRatherThanCalledNothingInstalled(
+            String command) throws IOException {
+        assertEquals(0, prompd("install", "acme/util").exitCode());
+        for (String folder : List.of("packages/@acme", "packages")) {
+            Folders.deleteRecursively(home.resolve("packages"));
+            Path inTheWay = Files.writeString(Files.createDirectories(home.resolve(folder).getParent())
+                    .resolve(home.resolve(folder).getFileName()), "notes");
+
+            CliRun run = prompd(command.split(" "));
+
+            assertEquals(4, run.exitCode(), run.err());
+            assertEquals("error: a file stands where a folder is needed: " + inTheWay + "\nhint: move or rename that"
+                    + " file, then run this again\n", run.err(), folder);
+        }
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,9 +82,35 @@ public final class PackageStore {
         return root.resolve(name.toString()).resolveSibling(VersionFileNames.storeFolder(name, version));
     }
 
-    /** Whether the version is installed whole. */
+    /**
+     * Whether the version is installed whole.
+     *
+     * @throws UncheckedIOException of a {@link NotDirectoryException} naming the file (or link) that stands where the
+     *                              store's folder, or the version's scope folder, goes
+     */
     public boolean contains(PackageName name, Version version) {
-        return isWhole(folderOf(name, version));
+        Path folder = folderOf(name, version);
+        if (isWhole(folder)) {
+            return true;
+        }
+        // only then, so that a warm run pays no more than the look for the manifest
+        try {
+            requireNoFileInTheWay(folder.getParent());
+        } catch (NotDirectoryException inTheWay) {
+            throw new UncheckedIOException(inTheWay);
+        }
+        return false;
+    }
+
+    /**
+     * Refuses a file where {@code folder} or a folder above it goes, which would otherwise read as a store with
+     * nothing installed and fail only once something is written into it, without naming the file.
+     */
+    private static void requireNoFileInTheWay(Path folder) throws NotDirectoryException {
+        Optional<Path> inTheWay = Folders.fileInTheWay(folder);
+        if (inTheWay.isPresent()) {
+            throw new NotDirectoryException(inTheWay.get().toString());
+        }
     }
 
     /**
@@ -160,6 +187,9 @@ public final class PackageStore {
             token = text(root.resolve(CHANGES_FILE));
         } catch (NoSuchFileException noneYet) {
             token = "";
+        } catch (FileSystemException unread) {
+            requireNoFileInTheWay(root);
+            throw unread;
         }
         return root + " " + token;
     }
@@ -406,6 +436,7 @@ public final class PackageStore {
      */
     private List<Path> versionEntries() throws IOException {
         if (!Files.isDirectory(root)) {
+            requireNoFileInTheWay(root);
             return List.of();
         }
         List<Path> entries = new ArrayList<>();
