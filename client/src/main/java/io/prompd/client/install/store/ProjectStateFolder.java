@@ -2,6 +2,7 @@ package io.prompd.client.install.store;
 
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
+import io.prompd.core.files.NamedWrites;
 import io.prompd.core.files.RunLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,13 +58,27 @@ public final class ProjectStateFolder {
     }
 
     /**
+     * Writes the {@code .gitignore} of {@code *} at {@code file}; a failure names it as {@code named}, where the user
+     * looks for it, rather than a temporary that is gone by then: a full disk says "No space left on device" and
+     * nothing else.
+     */
+    static void writeIgnoreAll(Path file, Path named) throws IOException {
+        try {
+            Files.write(file, IGNORE_ALL);
+        } catch (IOException failure) {
+            throw NamedWrites.naming(failure, named);
+        }
+    }
+
+    /**
      * Writes the {@code .gitignore} at {@code ignoreFile}, within {@code staged} (a temporary folder, or that temporary
      * file itself), and renames {@code staged} to {@code target} unless another run or the user put something there
      * meanwhile, which is kept.
      */
     private static void putInPlace(Path target, Path staged, Path ignoreFile) throws IOException {
         try {
-            Files.write(ignoreFile, IGNORE_ALL);
+            // the name it is put in place under, as staged.relativize is empty where the staged file is the .gitignore
+            writeIgnoreAll(ignoreFile, target.resolve(staged.relativize(ignoreFile)));
             AtomicFiles.moveIntoFreePlace(staged, target);
         } catch (FileAlreadyExistsException madeMeanwhile) {
             // another run's, or a file in the way, which taking the run lock names

@@ -3,10 +3,12 @@ package io.prompd.client.install.store;
 import static io.prompd.core.testing.Listings.entries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.prompd.client.install.Project;
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +27,20 @@ class ProjectStateFolderTest {
         assertEquals(project.resolve(".prompd"), folder);
         assertEquals("*\n", Files.readString(folder.resolve(".gitignore")));
         assertEquals(List.of(folder), entries(project), "no temporary is left");
+    }
+
+    @Test
+    void aGitIgnoreThatCannotBeWrittenIsNamedAsItWouldStandInTheProject() throws IOException {
+        Path staged = Files.createDirectories(project.resolve(".prompd.1.2.part"));
+        // /dev/full fails every write with ENOSPC, as a full disk does
+        Path ignoreFile = Files.createSymbolicLink(staged.resolve(".gitignore"), Path.of("/dev/full"));
+        Path named = project.resolve(".prompd/.gitignore");
+
+        FileSystemException full = assertThrows(FileSystemException.class,
+                () -> ProjectStateFolder.writeIgnoreAll(ignoreFile, named));
+
+        assertEquals(named.toString(), full.getFile());
+        assertEquals("No space left on device", full.getReason());
     }
 
     @Test
