@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
         description = {"Hash every cached tarball again and delete those that no longer match their integrity.",
             "Exits " + ExitCode.Codes.INTEGRITY + " when any was corrupt (it is gone now, and downloaded again when next needed),"
                     + " saying on stderr what it removed.",
+            "Any other file in the cache's tarballs folder, named as no tarball's integrity, is deleted too, each"
+                    + " named (on stderr as well) without failing the run.",
             "With --json, {checked, removed} whatever it finds, as list --json gives its result: removed lists the"
-                    + " files deleted."})
+                    + " files deleted, corrupt or not."})
 final class CacheVerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -41,25 +43,37 @@ final class CacheVerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
         TarballCache.CacheCheck check = wiring.cacheService().verify(wiring::waitingForLock);
-        List<String> removed = check.removed().stream().map(Path::toString).toList();
+        List<String> corrupt = names(check.corrupt());
+        List<String> strays = names(check.strays());
         if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("checked", check.checked());
-            json.put("removed", removed);
+            json.put("removed", names(check.removed()));
             spec.commandLine().getOut().println(Json.writeString(json));
         } else {
-            removed.forEach(file -> spec.commandLine().getOut().println("corrupt, removed: " + file));
+            corrupt.forEach(file -> spec.commandLine().getOut().println("corrupt, removed: " + file));
+            strays.forEach(file -> spec.commandLine().getOut().println("no cached tarball, removed: " + file));
             spec.commandLine().getOut().println(Plural.count(check.checked(), "cached tarball") + " checked, "
-                    + removed.size() + " corrupt");
+                    + corrupt.size() + " corrupt" + (strays.isEmpty() ? "" : ", " + Plural.count(strays.size(), "other file")
+                    + " removed"));
         }
-        if (removed.isEmpty()) {
+        if (!strays.isEmpty()) {
+            // no tarball was lost, so no failure: the cache is prompd's own, and nothing reads such a file
+            spec.commandLine().getErr().println("note: removed " + Plural.count(strays.size(), "file") + " named as no"
+                    + " cached tarball: " + String.join(", ", strays));
+        }
+        if (corrupt.isEmpty()) {
             return ExitCode.OK.code();
         }
         // the result is the repair done, so --json keeps it, as list and tree keep theirs, and stderr says why 6
         spec.commandLine().getErr().println(Failures.describe(new PrompdException(ExitCode.INTEGRITY,
-                "removed " + Plural.count(removed.size(), "corrupt cached tarball") + ": " + String.join(", ", removed),
+                "removed " + Plural.count(corrupt.size(), "corrupt cached tarball") + ": " + String.join(", ", corrupt),
                 "nothing installed changed: 'prompd install' downloads a removed tarball again when a project"
                         + " needs it")));
         return ExitCode.INTEGRITY.code();
+    }
+
+    private static List<String> names(List<Path> files) {
+        return files.stream().map(Path::toString).toList();
     }
 }

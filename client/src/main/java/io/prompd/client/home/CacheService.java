@@ -34,15 +34,13 @@ public final class CacheService {
 
     /**
      * Hashes every cached tarball again; corrupt ones are deleted, to be downloaded again when needed.
-     * The temporary files of downloads go too, whichever run left them.
+     * Any other file in the tarballs' folder goes too, the temporary files of downloads whichever run left them.
      *
      * @param onWait told the lock's file once if another run holds the home lock, which may last minutes
      */
     public TarballCache.CacheCheck verify(Consumer<Path> onWait) throws IOException {
         try (HomeLock ignored = RunLocks.home(home, store, tarballs, onWait)) {
-            TarballCache.CacheCheck check = tarballs.verify();
-            tarballs.removeLeftovers();
-            return check;
+            return tarballs.verify();
         }
     }
 

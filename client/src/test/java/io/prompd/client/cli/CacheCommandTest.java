@@ -64,6 +64,34 @@ class CacheCommandTest extends InstallCommandsFixture {
         assertEquals(removedFromTheCache(cached), corrupt.err());
     }
 
+    @Test
+    void cacheVerifyNamesEveryFileItDeletesThatIsNoCachedTarballWithoutFailing() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        Path tarballs = home.resolve("cache/tarballs");
+        Path misnamed = Files.writeString(Files.createDirectories(tarballs.resolve("sha512/zz")).resolve("notahash.tgz"),
+                "junk");
+        Path stray = Files.writeString(tarballs.resolve("stray.txt"), "junk");
+        String noted = "note: removed 2 files named as no cached tarball: " + misnamed + ", " + stray + "\n";
+
+        CliRun text = prompd("cache", "verify");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertEquals("no cached tarball, removed: " + misnamed + "\nno cached tarball, removed: " + stray
+                + "\n1 cached tarball checked, 0 corrupt, 2 other files removed\n", text.out());
+        assertEquals(noted, text.err());
+        assertFalse(Files.exists(misnamed));
+        assertFalse(Files.exists(stray));
+
+        Files.writeString(misnamed, "junk");
+        Files.writeString(stray, "junk");
+        CliRun json = prompd("cache", "verify", "--json");
+
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(Json.reader().readTree("{\"checked\": 1, \"removed\": [\"" + misnamed + "\", \"" + stray + "\"]}"),
+                Json.reader().readTree(json.out()));
+        assertEquals(noted, json.err());
+    }
+
     /** Overwrites the one tarball in the cache, as a disk error may; returns its file. */
     private Path corruptTheCachedTarball() throws IOException {
         Path cached;

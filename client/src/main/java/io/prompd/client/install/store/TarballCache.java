@@ -87,14 +87,20 @@ public final class TarballCache {
 
     /**
      * Hashes every entry again and deletes those whose content does not match their name, such as
-     * after a disk error or a hand edit.
+     * after a disk error or a hand edit, and every other file, whose name is no entry's: as npm's
+     * {@code cache verify} collects what its index does not hold, since prompd alone writes here and
+     * never reads such a file. Only a caller holding the home's lock may call it, as a download's
+     * temporary is such a file too.
      */
     public CacheCheck verify() throws IOException {
         List<Path> corrupt = new ArrayList<>(removeFoldersNamedAsEntries());
+        List<Path> strays = new ArrayList<>();
         int checked = corrupt.size();
         for (Path file : files()) {
             Optional<Integrity> named = integrityNamedBy(file);
             if (named.isEmpty()) {
+                Files.deleteIfExists(file);
+                strays.add(file);
                 continue;
             }
             checked++;
@@ -103,7 +109,7 @@ public final class TarballCache {
                 corrupt.add(file);
             }
         }
-        return new CacheCheck(checked, corrupt);
+        return new CacheCheck(checked, corrupt, strays);
     }
 
     /** A folder by an entry's name (made by hand or a disk tool) is an entry whose content is lost. */
@@ -163,11 +169,18 @@ public final class TarballCache {
      * What {@link #verify()} found.
      *
      * @param checked entries hashed
-     * @param removed entries whose content did not match, now deleted
+     * @param corrupt entries whose content did not match, now deleted
+     * @param strays  files named as no entry, now deleted
      */
-    public record CacheCheck(int checked, List<Path> removed) {
+    public record CacheCheck(int checked, List<Path> corrupt, List<Path> strays) {
         public CacheCheck {
-            removed = List.copyOf(removed);
+            corrupt = List.copyOf(corrupt);
+            strays = List.copyOf(strays);
+        }
+
+        /** Every file deleted, sorted. */
+        public List<Path> removed() {
+            return Stream.concat(corrupt.stream(), strays.stream()).sorted().toList();
         }
     }
 }
