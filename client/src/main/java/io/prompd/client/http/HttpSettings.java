@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The limits of every registry request.
  *
- * @param connectTimeout   how long to wait for a connection
+ * @param connectTimeout   how long to wait for a connection, its TLS handshake included, as curl's --connect-timeout
  * @param requestTimeout   how long to wait for a response's headers, per attempt
  * @param idleTimeout      how long a body may send nothing before the attempt is given up
  * @param lowSpeed         how slow a body may arrive, on average, before the attempt is given up

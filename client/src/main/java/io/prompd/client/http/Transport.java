@@ -77,6 +77,7 @@ final class Transport {
      */
     private final Map<Origin, TransientFailure> down = new ConcurrentHashMap<>();
     private final Optional<ExtraCertificates> extraCertificates;
+    private BoundedHandshakes tlsSockets;
     private final int connectTimeoutMillis;
     /**
      * A blocking socket has one read timeout, for the headers and the body alike: the shorter of the
@@ -305,7 +306,7 @@ final class Transport {
         Optional<ProxyServer> proxy = settings.proxies().proxyFor(url);
         HttpURLConnection connection = connection(url, proxy);
         if (connection instanceof HttpsURLConnection tls) {
-            extraCertificates.ifPresent(extra -> tls.setSSLSocketFactory(extra.socketFactory()));
+            tls.setSSLSocketFactory(tlsSockets());
         }
         connection.setInstanceFollowRedirects(false);
         // prompd installs no ResponseCache, so this caches nothing; turned off, it would
@@ -336,6 +337,19 @@ final class Transport {
     }
 
     /**
+     * The sockets of every https request, trusting Java's CAs and the extra ones, made at the first such request so
+     * that a bad CA file fails only the runs that need it: one factory for all, as the keep-alive cache reuses a
+     * connection only for the factory that made it.
+     */
+    private synchronized BoundedHandshakes tlsSockets() {
+        if (tlsSockets == null) {
+            tlsSockets = new BoundedHandshakes(extraCertificates.map(ExtraCertificates::socketFactory)
+                    .orElseGet(HttpsURLConnection::getDefaultSSLSocketFactory), connectTimeoutMillis);
+        }
+        return tlsSockets;
+    }
+
+    /**
      * Connects, apart from sending the request, so that a host that cannot be reached is told from
      * one that closes the connection it accepted.
      */
@@ -343,6 +357,15 @@ final class Transport {
         try {
             connection.connect();
         } catch (SocketTimeoutException timeout) {
+            if (handshakeBegun(connection)) {
+                // every try would wait as long for the same silence
+                throw new FetchFailure(Origin.of(url) + proxy.map(through -> " (through the proxy " + through + ")")
+                        .orElse("") + " accepted the connection but did not answer the TLS handshake within "
+                        + settings.connectTimeout().toSeconds() + " s: is this server plain HTTP? One such as"
+                        + " 'prompd-registry serve' waits for the rest of a request instead", "if the registry is served"
+                        + " over plain HTTP, try its http:// URL; if the https:// URL is right, the server's TLS is stalled"
+                        + " or misconfigured: try again later, or tell its maintainers", true, timeout);
+            }
             throw new TransientFailure("timed out", timeout);
         } catch (SSLHandshakeException handshake) {
             throw untrusted(url, proxy, handshake).orElseThrow(() -> new TransientFailure("cannot reach " + Origin.of(url)
@@ -359,7 +382,15 @@ final class Transport {
             }
             throw TransientFailure.unreachable("cannot reach " + Origin.of(url) + proxy.map(through -> " through the proxy "
                     + through).orElse("") + " (" + whyUnreachable(unreachable) + ")", unreachable);
+        } finally {
+            // however connect ended, so that no socket stays with this thread
+            handshakeBegun(connection);
         }
+    }
+
+    /** Whether the connect of an https request began the handshake, its server having accepted the connection. */
+    private boolean handshakeBegun(HttpURLConnection connection) {
+        return connection instanceof HttpsURLConnection && tlsSockets().finish();
     }
 
     /**

@@ -451,6 +451,32 @@ class RetryTest {
     }
 
     @Test
+    void anHttpsUrlOfAServerThatNeverAnswersTheHandshakeFailsAfterTheConnectTimeoutOnceAskingIfItIsPlainHttp() {
+        // a read timeout far past the connect one, which bounds the handshake
+        HttpSettings settings = new HttpSettings(Duration.ofSeconds(1), Duration.ofSeconds(20), Duration.ofSeconds(20),
+                LowSpeedLimit.DEFAULT, 8, 5, 1 << 20, 1 << 20, Fetchers.QUICK.retry(), Proxies.NONE, Optional.empty());
+        try (RawServer silent = RawServer.waitingForARequestHead()) {
+            URI url = URI.create(silent.url("/registry.json").toString().replaceFirst("^http:", "https:"));
+            long start = System.nanoTime();
+
+            FetchFailure failure = assertThrows(FetchFailure.class,
+                    () -> fetcher(settings).fetchDocument(url).read(Function.identity()));
+
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) < 0,
+                    "bounded by the connect timeout, not the read one");
+            assertEquals(ExitCode.NETWORK, failure.exitCode());
+            assertEquals(Origin.of(url) + " accepted the connection but did not answer the TLS handshake within 1 s: is"
+                    + " this server plain HTTP? One such as 'prompd-registry serve' waits for the rest of a request"
+                    + " instead", failure.getMessage());
+            assertTrue(failure.hint().startsWith("if the registry is served over plain HTTP, try its http:// URL"),
+                    failure.hint());
+            assertTrue(failure.urlSuspect());
+            assertEquals(1, silent.connections(), "another try would meet the same silence");
+            assertEquals(List.of(), told);
+        }
+    }
+
+    @Test
     void anHttpsUrlOfAServerSpeakingPlainHttpFailsAtOnceSayingSo() {
         try (RawServer plain = RawServer.speakingPlainHttp()) {
             URI url = URI.create(plain.url("/registry.json").toString().replaceFirst("^http:", "https:"));

@@ -52,6 +52,14 @@ public final class RawServer implements AutoCloseable {
                 .getBytes(StandardCharsets.ISO_8859_1), false, false);
     }
 
+    /**
+     * Answers nothing until a request's head has arrived: a TLS handshake, which holds no such head, waits for ever, as
+     * a plain HTTP server waits for the rest of the request line it took the handshake's bytes for.
+     */
+    public static RawServer waitingForARequestHead() {
+        return new RawServer(new byte[0], false, true);
+    }
+
     /** Resets every connection once its request has arrived, answering nothing. */
     public static RawServer resetting() {
         return new RawServer(new byte[0], true, true);
