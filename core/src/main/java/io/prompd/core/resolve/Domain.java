@@ -30,9 +30,14 @@ final class Domain {
     private final List<Version> yanked;
     /** The index of a yanked version kept choosable because it is pinned; -1 when there is none. */
     private final int pinnedYanked;
+    /** The indexes of the deprecated versions, tried after every other allowed version. */
+    private final BitSet deprecated;
     /** Versions no longer published, to explain why a range matches nothing. */
     private final Takedowns takedowns;
-    /** The index of the version the {@code latest} dist-tag points at, unless yanked; -1 when there is none. */
+    /**
+     * The index of the version the {@code latest} dist-tag points at, unless yanked or deprecated, as npm-pick-manifest
+     * takes the tag; -1 when there is none.
+     */
     private final int latest;
     /**
      * For the package of the version whose dependencies are resolved, which the graph holds at that version alone:
@@ -42,7 +47,8 @@ final class Domain {
 
     private Domain(Optional<PackageName> name, String label, List<Version> versions,
             List<SortedMap<PackageName, VersionRange>> dependencies, boolean published, List<Version> yanked,
-            int pinnedYanked, Takedowns takedowns, int latest, Optional<List<Version>> setAsideForRoot) {
+            int pinnedYanked, BitSet deprecated, Takedowns takedowns, int latest,
+            Optional<List<Version>> setAsideForRoot) {
         this.name = name;
         this.label = label;
         this.versions = List.copyOf(versions);
@@ -50,6 +56,7 @@ final class Domain {
         this.published = published;
         this.yanked = List.copyOf(yanked);
         this.pinnedYanked = pinnedYanked;
+        this.deprecated = (BitSet) deprecated.clone();
         this.takedowns = takedowns;
         this.latest = latest;
         this.setAsideForRoot = setAsideForRoot.map(List::copyOf);
@@ -57,7 +64,7 @@ final class Domain {
 
     static Domain project(SortedMap<PackageName, VersionRange> roots, String label) {
         return new Domain(Optional.empty(), label, List.of(PROJECT_VERSION), List.of(roots), true, List.of(), -1,
-                Takedowns.NONE, -1, Optional.empty());
+                new BitSet(), Takedowns.NONE, -1, Optional.empty());
     }
 
     /**
@@ -70,7 +77,7 @@ final class Domain {
         List<Version> others = published.stream().map(Candidate::version).filter(version -> !version.equals(root.version()))
                 .sorted().distinct().toList();
         return new Domain(Optional.of(root.name()), root.name().toString(), List.of(root.version()),
-                List.of(root.dependencies()), true, List.of(), -1, takedowns, -1, Optional.of(others));
+                List.of(root.dependencies()), true, List.of(), -1, new BitSet(), takedowns, -1, Optional.of(others));
     }
 
     /**
@@ -105,10 +112,15 @@ final class Domain {
         List<Version> versions = choosable.stream().map(Candidate::version).toList();
         int pinnedYanked = choosable.stream().filter(Candidate::yanked).findFirst().map(candidate ->
                 versions.indexOf(candidate.version())).orElse(-1);
-        int latestIndex = latest.map(versions::indexOf).filter(index -> index != pinnedYanked).orElse(-1);
+        BitSet deprecated = new BitSet(versions.size());
+        for (int i = 0; i < choosable.size(); i++) {
+            deprecated.set(i, choosable.get(i).deprecated());
+        }
+        int latestIndex = latest.map(versions::indexOf).filter(index -> index >= 0 && index != pinnedYanked
+                && !deprecated.get(index)).orElse(-1);
         return new Domain(Optional.of(name), name.toString(), versions,
                 choosable.stream().map(Candidate::dependencies).toList(), exists,
-                yanked.stream().sorted().toList(), pinnedYanked, takedowns, latestIndex, Optional.empty());
+                yanked.stream().sorted().toList(), pinnedYanked, deprecated, takedowns, latestIndex, Optional.empty());
     }
 
     boolean isProject() {
@@ -158,14 +170,19 @@ final class Domain {
         return takedowns;
     }
 
-    /** Of the allowed versions, those to try before a pinned yanked one; that one alone when nothing else is allowed. */
-    BitSet beforePinnedYanked(BitSet allowed) {
-        if (pinnedYanked < 0) {
-            return allowed;
+    /**
+     * Of the allowed versions, those to try first: those neither deprecated nor yanked, as npm-pick-manifest passes
+     * over deprecated versions while a range allows others; else the deprecated ones not yanked; else the pinned yanked
+     * one alone.
+     */
+    BitSet firstChoices(BitSet allowed) {
+        BitSet notYanked = (BitSet) allowed.clone();
+        if (pinnedYanked >= 0) {
+            notYanked.clear(pinnedYanked);
         }
-        BitSet others = (BitSet) allowed.clone();
-        others.clear(pinnedYanked);
-        return others.isEmpty() ? allowed : others;
+        BitSet current = (BitSet) notYanked.clone();
+        current.andNot(deprecated);
+        return !current.isEmpty() ? current : !notYanked.isEmpty() ? notYanked : allowed;
     }
 
     /** The version the {@code latest} dist-tag points at, when it is one of {@code candidates}. */

@@ -26,9 +26,9 @@ public interface PackageIndex {
 
     /**
      * The version the package's {@code latest} dist-tag points at, which {@link Strategy#HIGHEST} tries before the
-     * highest wherever it is allowed and not yanked, as npm-pick-manifest does: maintainers who move the tag back
-     * from a bad release keep installs and updates off it. Empty for an index without tags, and the highest is
-     * tried first.
+     * highest wherever it is allowed and neither yanked nor deprecated, as npm-pick-manifest does: maintainers who move
+     * the tag back from a bad release keep installs and updates off it. Empty for an index without tags, and the
+     * highest is tried first.
      */
     default Optional<Version> latest(PackageName name) {
         return Optional.empty();

@@ -218,7 +218,7 @@ final class Solver {
                 return preferred;
             }
         }
-        BitSet candidates = domain.beforePinnedYanked(allowed);
+        BitSet candidates = domain.firstChoices(allowed);
         int chosen = options.strategy() == Strategy.LOWEST ? candidates.nextSetBit(0)
                 : domain.latestAmong(candidates).orElseGet(() -> candidates.previousSetBit(domain.size() - 1));
         if (chosen < 0) {

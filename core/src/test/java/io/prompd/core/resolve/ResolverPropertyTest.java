@@ -17,7 +17,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** On small random registries, the resolver finds a solution exactly when trying every combination does. */
+/**
+ * On small random registries, some versions yanked and some deprecated, the resolver finds a solution exactly when
+ * trying every combination does.
+ */
 class ResolverPropertyTest {
 
     private static final List<String> NAMES = List.of("a", "b", "c", "d", "e");
@@ -55,8 +58,11 @@ class ResolverPropertyTest {
             for (String version : VERSIONS) {
                 if (random.nextInt(3) > 0) {
                     String[] dependencies = flatten(randomDependencies(random, name));
-                    if (random.nextInt(8) == 0) {
+                    int status = random.nextInt(8);
+                    if (status == 0) {
                         index.addYanked(name, version, dependencies);
+                    } else if (status == 1) {
+                        index.addDeprecated(name, version, dependencies);
                     } else {
                         index.add(name, version, dependencies);
                     }

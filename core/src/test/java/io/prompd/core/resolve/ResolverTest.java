@@ -485,6 +485,63 @@ class ResolverTest {
     }
 
     @Test
+    void passesOverADeprecatedVersionWhileTheRangeAllowsOneThatIsNot() {
+        TestIndex index = new TestIndex().add("a", "1.0.1").add("a", "1.2.0").addDeprecated("a", "1.2.5")
+                .tagLatest("a", "1.2.0");
+        assertEquals(Map.of("a", "1.0.1"), resolve(index, "a", "1.0.1 || 1.2.5"));
+        assertEquals(Map.of("a", "1.2.0"), resolve(index, "a", "^1.0.0"));
+    }
+
+    @Test
+    void theLowestStrategyPassesOverADeprecatedVersionToo() {
+        TestIndex index = new TestIndex().addDeprecated("a", "0.9.0").add("a", "1.0.0").add("a", "1.1.0");
+        assertEquals(Map.of("a", "1.0.0"),
+                resolve(index, ResolveOptions.defaults().withStrategy(Strategy.LOWEST), "a", ">=0.9.0"));
+    }
+
+    @Test
+    void passesOverADeprecatedVersionOfADependencyToo() {
+        TestIndex index = new TestIndex().add("x", "1.0.0", "b", "1.0.1 || 1.2.5")
+                .add("b", "1.0.1").addDeprecated("b", "1.2.5");
+        assertEquals(Map.of("x", "1.0.0", "b", "1.0.1"), resolve(index, "x", "^1.0.0"));
+        assertEquals(Map.of("x", "1.0.0", "b", "1.0.1"),
+                resolve(index, ResolveOptions.defaults().withStrategy(Strategy.LOWEST), "x", "^1.0.0"));
+    }
+
+    @Test
+    void neverPrefersALatestTagPointingAtADeprecatedVersion() {
+        TestIndex index = new TestIndex().add("a", "1.0.0").addDeprecated("a", "1.1.0").tagLatest("a", "1.1.0");
+        assertEquals(Map.of("a", "1.0.0"), resolve(index, "a", "^1.0.0"));
+    }
+
+    @Test
+    void choosesADeprecatedVersionWhenNoOtherFitsTheHighestOfThem() {
+        TestIndex index = new TestIndex().add("a", "2.0.0").addDeprecated("a", "1.0.0").addDeprecated("a", "1.1.0")
+                .tagLatest("a", "1.0.0");
+        assertEquals(Map.of("a", "1.1.0"), resolve(index, "a", "^1.0.0"));
+    }
+
+    @Test
+    void choosesADeprecatedVersionWhenTheOthersTheRangeAllowsCannotResolve() {
+        TestIndex index = new TestIndex().add("a", "1.1.0", "b", "^2.0.0").addDeprecated("a", "1.0.0")
+                .add("b", "1.0.0");
+        assertEquals(Map.of("a", "1.0.0"), resolve(index, "a", "^1.0.0"));
+    }
+
+    @Test
+    void keepsADeprecatedVersionThatIsLocked() {
+        TestIndex index = new TestIndex().add("a", "1.0.1").addDeprecated("a", "1.2.5");
+        assertEquals(Map.of("a", "1.2.5"), resolve(index, lockedAt("a", "1.2.5"), "a", "1.0.1 || 1.2.5"));
+    }
+
+    @Test
+    void aFreedPinnedVersionThatIsYankedGivesWayToADeprecatedOne() {
+        TestIndex index = new TestIndex().addDeprecated("a", "1.0.0").addYanked("a", "1.1.0");
+        ResolveOptions update = lockedAt("a", "1.1.0").freeing(List.of(PackageName.parse("a")));
+        assertEquals(Map.of("a", "1.0.0"), resolve(index, update, "a", "^1.0.0"));
+    }
+
+    @Test
     void failsWhenOnlyYankedVersionsMatch() {
         TestIndex index = new TestIndex().addYanked("a", "1.0.0").addYanked("a", "1.1.0").add("a", "2.0.0");
         ResolutionException failure = failure(index, "a", "^1.0.0");

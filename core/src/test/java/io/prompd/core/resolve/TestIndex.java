@@ -25,17 +25,21 @@ final class TestIndex implements PackageIndex {
 
     /** Adds a version; dependencies as alternating names and ranges. */
     TestIndex add(String name, String version, String... dependencies) {
-        return add(false, name, version, dependencies);
+        return add(false, false, name, version, dependencies);
     }
 
     TestIndex addYanked(String name, String version, String... dependencies) {
-        return add(true, name, version, dependencies);
+        return add(true, false, name, version, dependencies);
     }
 
-    private TestIndex add(boolean yanked, String name, String version, String... dependencies) {
+    TestIndex addDeprecated(String name, String version, String... dependencies) {
+        return add(false, true, name, version, dependencies);
+    }
+
+    private TestIndex add(boolean yanked, boolean deprecated, String name, String version, String... dependencies) {
         PackageName packageName = PackageName.parse(name);
         packages.computeIfAbsent(packageName, key -> new ArrayList<>())
-                .add(new Candidate(packageName, Version.parse(version), ranges(dependencies), yanked));
+                .add(new Candidate(packageName, Version.parse(version), ranges(dependencies), yanked, deprecated));
         return this;
     }
 

@@ -13,6 +13,7 @@ import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.InvalidRangeException;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
+import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
@@ -128,8 +129,9 @@ final class SnapshotIndex implements PackageIndex {
     }
 
     private Candidate candidate(VersionFolder folder, byte[] manifest) {
-        return new Candidate(folder.name(), folder.version(), dependencies(manifest),
-                snapshot.meta(folder.name()).isYanked(folder.version()));
+        PackageMeta meta = snapshot.meta(folder.name());
+        return new Candidate(folder.name(), folder.version(), dependencies(manifest), meta.isYanked(folder.version()),
+                meta.isDeprecated(folder.version()));
     }
 
     /**

@@ -51,6 +51,10 @@ public record PackageMeta(SortedMap<String, Version> distTags, SortedMap<Version
         return yanked.containsKey(version);
     }
 
+    public boolean isDeprecated(Version version) {
+        return deprecated.containsKey(version);
+    }
+
     /**
      * Reads a meta.json. Entries with an invalid version or a value of the wrong type are reported
      * and left out, so the rest of the file still counts.

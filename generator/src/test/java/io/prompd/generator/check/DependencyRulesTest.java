@@ -328,6 +328,23 @@ class DependencyRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void deprecatedVersionsAreResolvedToOnlyWhenTheRangeAllowsNoOther() {
+        repo.publish("@common/util", "1.1.0");
+        repo.write("packages/@common/util/1.1.0/prompts/extra.prmd", "---\nid: extra\n---\n# User\n\nMore.\n");
+        repo.meta("@common/util", "{\"deprecated\": {\"1.1.0\": \"use 1.0.0\"}}");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        writePromptInheriting("@common/util@^1.0.0/prompts/extra.prmd");
+        repo.commit("publish");
+
+        assertError(check(repo, "alice"), PROMPT, "which @common/util 1.0.0 (the version the dependencies resolve to)");
+
+        repo.publish("@common/base", "1.0.0", "@common/util@~1.1.0");
+        writePromptInheriting("@common/util@~1.1.0/prompts/extra.prmd");
+        repo.commit("require the deprecated version");
+        assertPassed(check(repo, "alice"));
+    }
+
+    @Test
     void allowedVersionWithoutTheReferencedFileIsAWarning() {
         repo.publish("@common/util", "1.1.0");
         repo.write("packages/@common/util/1.1.0/prompts/extra.prmd", "---\nid: extra\n---\n# User\n\nMore.\n");

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -58,8 +59,12 @@ public record PublishedPackage(Packument packument, URI url) {
 
     /** The highest version every range allows, yanked ones left out. */
     public Optional<Version> highestAllowed(Collection<VersionRange> ranges) {
+        return highestAllowed(ranges, version -> true);
+    }
+
+    private Optional<Version> highestAllowed(Collection<VersionRange> ranges, Predicate<VersionSummary> choosable) {
         return packument.versions().values().stream()
-                .filter(version -> version.yanked() == null)
+                .filter(version -> version.yanked() == null && choosable.test(version))
                 .map(VersionSummary::version)
                 .filter(version -> ranges.stream().allMatch(range -> range.satisfiedBy(version)))
                 .max(Version::compareTo);
@@ -77,12 +82,16 @@ public record PublishedPackage(Packument packument, URI url) {
 
     /**
      * The version a resolution chooses among those every range allows when nothing else decides: the one
-     * {@code latest} points at when they allow it and it is published and not yanked, as npm-pick-manifest chooses,
-     * else the highest, as {@link io.prompd.core.resolve.Strategy#HIGHEST} says and {@link RegistryIndex} tells the
-     * resolver; what {@code outdated} calls wanted.
+     * {@code latest} points at when they allow it and it is published and neither yanked nor deprecated, as
+     * npm-pick-manifest chooses, else the highest not deprecated, else the highest, as
+     * {@link io.prompd.core.resolve.Strategy#HIGHEST} says and {@link RegistryIndex} tells the resolver; what
+     * {@code outdated} calls wanted.
      */
     public Optional<Version> preferredAllowed(Collection<VersionRange> ranges) {
-        return taggedLatest().filter(tagged -> ranges.stream().allMatch(range -> range.satisfiedBy(tagged)))
+        Predicate<VersionSummary> current = version -> version.deprecated() == null;
+        return taggedLatest().filter(tagged -> version(tagged).filter(current).isPresent()
+                        && ranges.stream().allMatch(range -> range.satisfiedBy(tagged)))
+                .or(() -> highestAllowed(ranges, current))
                 .or(() -> highestAllowed(ranges));
     }
 

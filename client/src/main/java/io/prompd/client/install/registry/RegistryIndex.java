@@ -146,7 +146,8 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
                     .filter(version -> atHand.map(test -> test.test(name, version)).orElse(true))
                     .map(version -> candidate(name, version)).toList());
             pinnedAtHand.apply(name).filter(locked -> published.version(locked.version()).isEmpty())
-                    .ifPresent(locked -> offered.add(new Candidate(name, locked.version(), locked.dependencies(), true)));
+                    .ifPresent(locked -> offered.add(new Candidate(name, locked.version(), locked.dependencies(), true,
+                            false)));
             return List.copyOf(offered);
         }).orElse(List.of());
     }
@@ -172,7 +173,8 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     }
 
     private static Candidate candidate(PackageName name, VersionSummary version) {
-        return new Candidate(name, version.version(), version.dependencies(), version.yanked() != null);
+        return new Candidate(name, version.version(), version.dependencies(), version.yanked() != null,
+                version.deprecated() != null);
     }
 
     @Override

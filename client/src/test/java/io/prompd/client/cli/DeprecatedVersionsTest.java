@@ -1,0 +1,93 @@
+package io.prompd.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.prompd.core.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A deprecated version is installed only when the ranges allow no other, as npm-pick-manifest chooses: directly and
+ * for a dependency of a dependency, with the highest version and with the lowest; one the lock pins stays, warned of.
+ */
+class DeprecatedVersionsTest extends InstallCommandsFixture {
+
+    private static final String EITHER = "@acme/util@1.0.0 || 1.1.5";
+
+    @BeforeEach
+    void deprecateTheHighestOfUtil() {
+        registry.publish("@acme/util", "1.1.5").tag("@acme/util", "latest", "1.1.0")
+                .deprecate("@acme/util", "1.1.5", "broken, use 1.1.0")
+                .publish("@acme/either", "1.0.0", "@acme/util", "1.0.0 || 1.1.5");
+    }
+
+    private String locked(String name) throws IOException {
+        return Json.reader().readTree(Files.readString(project.resolve("prompd.lock"))).get("packages").get(name)
+                .get("version").asText();
+    }
+
+    @Test
+    void aRangeAllowingAVersionThatIsNotDeprecatedInstallsThatOneWithNoWarning() throws IOException {
+        CliRun run = prompd("install", EITHER);
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertEquals("1.0.0", locked("@acme/util"));
+    }
+
+    @Test
+    void outdatedWantsNoDeprecatedVersionThatUpdateWouldPassOver() throws IOException {
+        assertEquals(0, prompd("install", EITHER).exitCode());
+
+        CliRun outdated = prompd("outdated", "--json");
+        CliRun update = prompd("update");
+
+        assertEquals("1.0.0", Json.reader().readTree(outdated.out()).get(0).get("wanted").asText(), outdated.out());
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("1.0.0", locked("@acme/util"));
+    }
+
+    @Test
+    void aDependencyOfADependencyPassesOverTheDeprecatedVersionWithEitherResolution() throws IOException {
+        for (String resolution : new String[] {"highest", "lowest"}) {
+            CliRun run = prompd("install", "--resolution", resolution, "@acme/either");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("", run.err(), resolution);
+            assertEquals("1.0.0", locked("@acme/util"), resolution);
+            Files.delete(project.resolve("prompd.lock"));
+        }
+    }
+
+    @Test
+    void theLowestResolutionPassesOverALowerDeprecatedVersion() throws IOException {
+        registry.deprecate("@acme/util", "1.0.0", "use 1.1.0");
+
+        CliRun run = prompd("install", "--resolution", "lowest", "@acme/util@>=1.0.0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("1.1.0", locked("@acme/util"));
+    }
+
+    @Test
+    void aDeprecatedVersionTheRangeAloneAllowsIsInstalledWithTheWarning() throws IOException {
+        CliRun run = prompd("install", "@acme/util@~1.1.5");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("warning: @acme/util@1.1.5 is deprecated: broken, use 1.1.0\n", run.err());
+        assertEquals("1.1.5", locked("@acme/util"));
+    }
+
+    @Test
+    void aDeprecatedVersionTheLockPinsStaysThroughANewResolution() throws IOException {
+        assertEquals(0, prompd("install", "@acme/util@1.1.5").exitCode());
+
+        CliRun run = prompd("install", "@acme/either");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("warning: @acme/util@1.1.5 is deprecated: broken, use 1.1.0\n", run.err());
+        assertEquals("1.1.5", locked("@acme/util"));
+    }
+}
