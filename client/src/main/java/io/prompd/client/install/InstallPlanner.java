@@ -64,15 +64,17 @@ final class InstallPlanner {
     /**
      * The plan of an install adding {@code requests} to the project's dependencies. Without requests, a lock that
      * still meets {@code prompd.json} is kept as it is. When the ranges of packages named alone, taken from their
-     * latest versions, cannot go with the project, they may take any release instead, with a warning.
+     * latest versions, cannot go with the project, they may take any release instead, with a warning: the highest
+     * (with {@code --resolution lowest} the lowest) that can go with the project, the locked versions of others moving
+     * for it as they do for a range the user gives, so that the warning's word holds.
      */
     Plan forInstall(Project project, List<RequestedPackage> requests, InstallOptions options, RegistryIndex index)
             throws IOException {
         Set<PackageName> unpinned = Set.copyOf(requests.stream().map(RequestedPackage::name).toList());
         Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
                 .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
-        return latestFirst(requests, false, options, index, asked -> plan(Goal.ofProject(
-                roots(project.manifest().dependencies(), asked), unpinned, newcomers), project, unpinned,
+        return latestFirst(requests, false, options, index, (asked, first) -> plan(new Goal(
+                roots(project.manifest().dependencies(), asked), unpinned, newcomers, first, false), project, unpinned,
                 !requests.isEmpty(), options, index));
     }
 
@@ -85,7 +87,8 @@ final class InstallPlanner {
      */
     Plan forStore(RequestedPackage request, InstallOptions options, RegistryIndex index) throws IOException {
         ResolveOptions alone = ResolveOptions.defaults().withStrategy(options.strategy()).withRootName(GLOBAL_ROOT);
-        return latestFirst(List.of(request), true, options, index, asked -> {
+        // its one root is the first package decided anyway
+        return latestFirst(List.of(request), true, options, index, (asked, first) -> {
             Goal goal = Goal.ofStore(roots(new TreeMap<>(), asked));
             Plan plan = resolved(goal, LockFile.empty(), alone, index);
             LockAudit.requireFromResolvedBytes(plan.lock(), LockFile.empty(), LockFile.empty(), store, index,
@@ -130,12 +133,13 @@ final class InstallPlanner {
     /** A plan for the requests given, which a package named alone may ask for with its range from its latest or any. */
     @FunctionalInterface
     private interface PlanFor {
-        Plan of(List<RequestedPackage> requests) throws IOException;
+        /** @param first the packages named alone whose range is any release, to decide before any other */
+        Plan of(List<RequestedPackage> requests, Set<PackageName> first) throws IOException;
     }
 
     /**
      * The plan for {@code requests}; when it cannot be resolved, the plan once the packages named alone may take any
-     * release, with a warning for each whose latest version was set aside, and when that fails too, the first failure,
+     * release, decided before any other package so that each takes the best any resolution allows it, with a warning for each whose latest version was set aside, and when that fails too, the first failure,
      * saying that their ranges were prompd's choice.
      *
      * @param global whether a global install, with no project to go with, asks
@@ -145,13 +149,14 @@ final class InstallPlanner {
         List<RequestedPackage> opened = requests.stream().map(RequestedPackage::anyRelease).toList();
         Plan plan;
         try {
-            plan = planFor.of(requests);
+            plan = planFor.of(requests, Set.of());
         } catch (PrompdException unresolvable) {
             if (opened.equals(requests) || !isResolutionFailure(unresolvable)) {
                 throw unresolvable;
             }
             try {
-                plan = planFor.of(opened);
+                plan = planFor.of(opened, Set.copyOf(requests.stream().filter(RequestedPackage::byName)
+                        .map(RequestedPackage::name).toList()));
             } catch (PrompdException stillUnresolvable) {
                 throw asPrompdsChoice(requests, global, unresolvable);
             }
@@ -274,25 +279,28 @@ final class InstallPlanner {
      *
      * @param asked  the roots whose ranges the run means to save, which a hint past a failed resolution keeps
      * @param added  those of them no dependency yet, which such a hint cannot say to uninstall
+     * @param first  the roots whose versions the resolution decides before any other: those named alone once opened to
+     *               any release, which would otherwise take what the locked versions of others leave them
      * @param global whether the run installs into the store alone, as the install such a hint offers must too
      */
     private record Goal(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked, Set<PackageName> added,
-                        boolean global) {
+                        Set<PackageName> first, boolean global) {
 
         Goal {
             roots = SortedCopies.map(roots);
             asked = Set.copyOf(asked);
             added = Set.copyOf(added);
+            first = Set.copyOf(first);
         }
 
         static Goal ofProject(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked,
                               Set<PackageName> added) {
-            return new Goal(roots, asked, added, false);
+            return new Goal(roots, asked, added, Set.of(), false);
         }
 
         /** A global install's: its roots are new, and their ranges are saved nowhere. */
         static Goal ofStore(SortedMap<PackageName, VersionRange> roots) {
-            return new Goal(roots, Set.of(), roots.keySet(), true);
+            return new Goal(roots, Set.of(), roots.keySet(), Set.of(), true);
         }
     }
 
@@ -321,7 +329,7 @@ final class InstallPlanner {
             }
         }
         Plan plan = resolved(goal, current, ResolveOptions.defaults().withStrategy(options.strategy())
-                .withLocked(current.versions()).freeing(unpinned), index);
+                .withLocked(current.versions()).freeing(unpinned).decidingFirst(goal.first()), index);
         // the versions a resolution keeps installed were not compared with the integrity it locks, unless audited so
         LockAudit.requireFromResolvedBytes(plan.lock(), audited, current, store, index, goal.global());
         return stale.isEmpty() ? plan : plan.withWarningsFirst(List.of(new InstallNote.StaleLock(stale)));

@@ -9,7 +9,9 @@ import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,26 @@ class LatestSetAsideTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(WARNING, run.err());
         assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/solo\": \"^1.1.0\""));
+    }
+
+    @Test
+    void theVersionInstalledInsteadIsTheHighestThatCanGoWithTheProjectMovingTheLockedVersionsOfOthers()
+            throws IOException {
+        registry.publish("@acme/b", "1.0.0").publish("@acme/b", "1.1.0").publish("@acme/b", "2.0.0")
+                .publish("@acme/x", "1.0.0", "@acme/b", "~1.0.0").publish("@acme/x", "1.1.0", "@acme/b", "^1.1.0")
+                .publish("@acme/y", "1.0.0", "@acme/b", "^1.0.0").publish("@acme/y", "1.1.0", "@acme/b", "^1.1.0")
+                .publish("@acme/y", "2.0.0", "@acme/b", "^2.0.0");
+        assertEquals(0, prompd("install", "@acme/x@1.0.0").exitCode());
+
+        CliRun run = prompd("install", "@acme/y");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("warning: @acme/y ^2.0.0, from its latest version, cannot be installed in this project, so 1.1.0,"
+                + " the highest version that can, is installed\n", run.err());
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/y\": \"^1.1.0\""));
+        JsonNode locked = Json.reader().readTree(Files.readString(project.resolve("prompd.lock"))).get("packages");
+        assertEquals(List.of("1.1.0", "1.1.0", "1.1.0"), Stream.of("@acme/b", "@acme/x", "@acme/y")
+                .map(name -> locked.get(name).get("version").asText()).toList());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -125,6 +126,11 @@ final class Domain {
 
     boolean isProject() {
         return name.isEmpty();
+    }
+
+    /** Whether the domain is the package of one of the names; the project never is. */
+    boolean isNamedIn(Set<PackageName> names) {
+        return name.filter(names::contains).isPresent();
     }
 
     /** The package's name; not for the project. */

@@ -1,5 +1,6 @@
 package io.prompd.core.resolve;
 
+import io.prompd.core.name.PackageName;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The decisions and derivations made so far, in order, with what they imply per package. */
 final class PartialSolution {
@@ -76,13 +78,14 @@ final class PartialSolution {
     }
 
     /**
-     * The next package to decide: one that must be selected but has no version yet, the one with
-     * the fewest allowed versions first, since it is the likeliest to fail early.
+     * The next package to decide: one that must be selected but has no version yet, those named in {@code first}
+     * before the others, then the one with the fewest allowed versions first, since it is the likeliest to fail early.
      */
-    Optional<Term> nextUndecided() {
+    Optional<Term> nextUndecided(Set<PackageName> first) {
         return known.values().stream()
                 .filter(term -> term.isPositive() && !decisions.containsKey(term.domain()))
-                .min(Comparator.comparingInt(Term::versionCount).thenComparing(Term::domain, Domain.byName()));
+                .min(Comparator.comparing((Term term) -> !term.domain().isNamedIn(first))
+                        .thenComparingInt(Term::versionCount).thenComparing(Term::domain, Domain.byName()));
     }
 
     Map<Domain, Integer> decisions() {

@@ -193,7 +193,7 @@ final class Solver {
     }
 
     private Optional<Domain> decideNext() {
-        Optional<Term> undecided = solution.nextUndecided();
+        Optional<Term> undecided = solution.nextUndecided(options.first());
         if (undecided.isEmpty()) {
             return Optional.empty();
         }

@@ -1,18 +1,23 @@
 package io.prompd.core.resolve;
 
 import static io.prompd.core.resolve.TestIndex.ranges;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,6 +54,38 @@ class ResolverPropertyTest {
                 assertTrue(Set.of(ExitCode.CONFLICT, ExitCode.NOT_FOUND).contains(failure.exitCode()));
                 assertTrue(failure.getMessage().endsWith("version solving failed."), failure.getMessage());
             }
+        }
+    }
+
+    /**
+     * A root decided first gets the version the strategy tries first (not deprecated before deprecated, then the
+     * highest or the lowest) among those with which some combination works.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aRootDecidedFirstGetsTheBestVersionAnyCombinationAllowsIt(int seed) {
+        Random random = new Random(seed);
+        TestIndex index = randomIndex(random);
+        SortedMap<PackageName, VersionRange> roots = randomDependencies(random, "");
+        if (roots.isEmpty() || !bruteForceSolvable(roots, index.packages())) {
+            return;
+        }
+        PackageName first = roots.lastKey();
+        for (Strategy strategy : Strategy.values()) {
+            Comparator<Candidate> byVersion = Comparator.comparing(Candidate::version);
+            Optional<Version> best = index.packages().get(first).stream()
+                    .filter(candidate -> !candidate.yanked() && roots.get(first).satisfiedBy(candidate.version()))
+                    .filter(candidate -> {
+                        SortedMap<PackageName, VersionRange> pinned = new TreeMap<>(roots);
+                        pinned.put(first, VersionRange.parse(candidate.version().toString()));
+                        return bruteForceSolvable(pinned, index.packages());
+                    })
+                    .min(Comparator.comparing(Candidate::deprecated)
+                            .thenComparing(strategy == Strategy.LOWEST ? byVersion : byVersion.reversed()))
+                    .map(Candidate::version);
+            Resolution resolution = Resolver.resolve(roots, index,
+                    ResolveOptions.defaults().withStrategy(strategy).decidingFirst(List.of(first)));
+            assertEquals(best, Optional.of(resolution.versions().get(first)), "seed " + seed + " " + strategy);
         }
     }
 

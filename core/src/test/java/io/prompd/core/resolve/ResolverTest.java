@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class ResolverTest {
@@ -480,7 +481,8 @@ class ResolverTest {
     void skipsAYankedPreferredVersionUnlessAllowed() {
         TestIndex index = new TestIndex().add("a", "1.0.0").addYanked("a", "1.1.0");
         SortedMap<PackageName, Version> preferred = new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.1.0")));
-        ResolveOptions notAllowed = new ResolveOptions(Strategy.HIGHEST, preferred, new TreeMap<>(), "your project");
+        ResolveOptions notAllowed = new ResolveOptions(Strategy.HIGHEST, preferred, new TreeMap<>(), "your project",
+                new TreeSet<>());
         assertEquals(Map.of("a", "1.0.0"), resolve(index, notAllowed, "a", "^1.0.0"));
     }
 
@@ -539,6 +541,18 @@ class ResolverTest {
         TestIndex index = new TestIndex().addDeprecated("a", "1.0.0").addYanked("a", "1.1.0");
         ResolveOptions update = lockedAt("a", "1.1.0").freeing(List.of(PackageName.parse("a")));
         assertEquals(Map.of("a", "1.0.0"), resolve(index, update, "a", "^1.0.0"));
+    }
+
+    @Test
+    void aPackageDecidedFirstGetsTheHighestVersionAnySolutionAllowsMovingThePreferredVersionsOfOthers() {
+        TestIndex index = new TestIndex().add("b", "1.0.0").add("b", "1.1.0").add("b", "2.0.0")
+                .add("x", "1.0.0", "b", "~1.0.0").add("x", "1.1.0", "b", "^1.1.0")
+                .add("y", "1.0.0", "b", "^1.0.0").add("y", "1.1.0", "b", "^1.1.0").add("y", "2.0.0", "b", "^2.0.0");
+        ResolveOptions locked = ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(
+                PackageName.parse("x"), Version.parse("1.0.0"), PackageName.parse("b"), Version.parse("1.0.0"))));
+        assertEquals(Map.of("b", "1.0.0", "x", "1.0.0", "y", "1.0.0"), resolve(index, locked, "x", "^1.0.0", "y", "*"));
+        assertEquals(Map.of("b", "1.1.0", "x", "1.1.0", "y", "1.1.0"),
+                resolve(index, locked.decidingFirst(List.of(PackageName.parse("y"))), "x", "^1.0.0", "y", "*"));
     }
 
     @Test
