@@ -31,12 +31,14 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     }
 
     /**
-     * A minute in all, as other clients bound a {@code Retry-After}: long enough for the pause a CDN or
-     * an object store asks of a burst of requests, short enough that a registry asking for hours fails
+     * Pauses of 1-2 s, 2-4 s and 4-8 s, 7 to 14 s in all, as cargo's grow from about a second to several: a
+     * registry's server restarting or a CDN's hiccup of a few seconds is ridden out, where pauses of a tenth of a
+     * second gave up within one. A minute in all, as other clients bound a {@code Retry-After}: long enough for the
+     * pause a CDN or an object store asks of a burst of requests, short enough that a registry asking for hours fails
      * the run at once, saying so, rather than leaving it to hang.
      */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60));
+        return new RetryPolicy(4, Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(60));
     }
 
     /**

@@ -35,9 +35,18 @@ class RetryPolicyTest {
     }
 
     @Test
-    void theDefaultsTryFourTimesStartingAtAHundredMillisecondsAndWaitAMinuteAtMost() {
-        assertEquals(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60)),
-                RetryPolicy.defaults());
+    void theDefaultsTryFourTimesPausingFromASecondToEightSecondsAndWaitAMinuteAtMost() {
+        RetryPolicy defaults = RetryPolicy.defaults();
+        SplittableRandom random = new SplittableRandom(7);
+
+        for (int draw = 0; draw < 200; draw++) {
+            long first = defaults.delayAfter(1, random).toMillis();
+            long all = first + defaults.delayAfter(2, random).toMillis() + defaults.delayAfter(3, random).toMillis();
+            assertTrue(first >= 1_000 && first <= 2_000, "first pause: " + first);
+            assertTrue(all >= 7_000 && all <= 14_000, "pauses in all: " + all);
+        }
+        assertEquals(4, defaults.maxAttempts());
+        assertEquals(Duration.ofSeconds(60), defaults.maxWait());
     }
 
     @Test

@@ -111,6 +111,19 @@ class RetryTest {
     }
 
     @Test
+    void theDefaultPausesRideOutAServerDownForTwoSeconds() {
+        // the time each try comes after the first is the sum of the pauses before it
+        server.handle("/", exchange -> {
+            Duration elapsed = sleeper.waits.stream().reduce(Duration.ZERO, Duration::plus);
+            respond(exchange, elapsed.compareTo(Duration.ofSeconds(2)) < 0 ? 503 : 200, documentOf("/registry.json"));
+        });
+
+        byte[] body = fetcher(HttpSettings.defaults()).fetchDocument(server.url("/registry.json")).read(Function.identity());
+
+        assertEquals(documentOf("/registry.json"), new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void waitsGrowExponentiallyWithinTheirBounds() {
         server.handle("/", exchange -> respond(exchange, 503, "busy"));
 
