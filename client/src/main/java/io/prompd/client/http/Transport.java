@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -69,13 +68,7 @@ final class Transport {
     private final Clock clock;
     private final WaitListener waits;
     private final Semaphore permits;
-    /**
-     * The hosts a request of this run gave up on, unreachable on every attempt, with its last failure: a request to one
-     * fails at once rather than try it again, so that a registry refusing connections gives one error, not every index
-     * and tarball its own tries. A burst of refusals across parallel requests does not count, as a restarting server
-     * gives one: only a request's own tries do.
-     */
-    private final Map<Origin, TransientFailure> down = new ConcurrentHashMap<>();
+    private final Outages outages = new Outages();
     private final Optional<ExtraCertificates> extraCertificates;
     private BoundedHandshakes tlsSockets;
     private final int connectTimeoutMillis;
@@ -136,22 +129,34 @@ final class Transport {
      */
     <T> T withRetries(URI url, Attempt<T> attempt) {
         RetryPolicy retry = settings.retry();
+        Object request = new Object();
         Duration waited = Duration.ZERO;
         try {
             for (int attemptNumber = 1; ; attemptNumber++) {
-                requireReachable(url);
+                requireReachable(url, attemptNumber > 1);
                 try {
                     T result = runWithPermit(attempt);
-                    down.keySet().removeIf(origin -> origin.contains(url));
+                    outages.reached(url);
                     return result;
                 } catch (TransientFailure failure) {
+                    // only a connection to an http(s) host is unreachable, whose URL has an origin
+                    if (failure.unreachable() && !outages.triesAgain(url, request)) {
+                        // another request's tries of the host stood for this one's: they got through, or it fails
+                        requireReachable(url, true);
+                        if (attemptNumber < retry.maxAttempts()) {
+                            continue;
+                        }
+                        throw gaveUp(url, attemptNumber, failure);
+                    }
+                    if (!failure.unreachable()) {
+                        outages.ended(request);
+                    }
                     Duration backoff = retry.delayAfter(attemptNumber, random);
                     Optional<Duration> asked = failure.retryAfter().filter(wait -> wait.compareTo(backoff) > 0);
                     waited = waited.plus(asked.orElse(backoff));
                     if (attemptNumber == retry.maxAttempts() || waited.compareTo(retry.maxWait()) > 0) {
                         if (failure.unreachable()) {
-                            // only a connection to an http(s) host is unreachable, whose URL has an origin
-                            down.put(Origin.of(url), failure);
+                            outages.gaveUp(url, failure);
                         }
                         throw gaveUp(url, attemptNumber, failure);
                     }
@@ -165,18 +170,24 @@ final class Transport {
             throw new PrompdException(ExitCode.NETWORK, "interrupted while fetching " + Urls.display(url), "");
         } catch (IOException local) {
             throw new UncheckedIOException(local);
+        } finally {
+            outages.ended(request);
         }
     }
 
-    /** Fails a request to a host that another request of this run gave up on, unreachable, without trying it. */
-    private void requireReachable(URI url) {
-        down.forEach((origin, last) -> {
-            if (origin.contains(url)) {
-                throw new FetchFailure("could not fetch " + Urls.display(url) + ": not tried, as " + origin + " could not be"
-                        + " reached on any attempt of an earlier request (last: " + last.getMessage() + ")", DOWN_HINT
-                        + ", or use --offline to work from the cache", false, last);
-            }
-        });
+    /**
+     * Fails a request to a host that another request of this run gave up on, unreachable, without trying it (again,
+     * if it {@code tried} it).
+     */
+    private void requireReachable(URI url, boolean tried) {
+        Optional<Outages.Outage> outage = outages.of(url);
+        if (outage.isPresent()) {
+            TransientFailure last = outage.get().last();
+            throw new FetchFailure("could not fetch " + Urls.display(url) + ": not tried" + (tried ? " again" : "")
+                    + ", as " + outage.get().origin() + " could not be reached on any attempt of " + (tried ? "another"
+                    : "an earlier") + " request (last: " + last.getMessage() + ")", DOWN_HINT + ", or use --offline to"
+                    + " work from the cache", false, last);
+        }
     }
 
     /** The failure of a request given up on; a registry that said when to come back is up, and the hint says so. */

@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A registry that fails, asks to wait or cannot be reached, the progress line and the messages of retries on stderr,
@@ -74,6 +77,30 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
                 + " not tried, as " + down + " could not be reached on any attempt of an earlier request (last: " + refused
                 + ")\nhint: the registry"
                 + " or the network may be down; try again later, or use --offline to work from the cache\n", run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"outdated", "update"})
+    void aHostRefusingTheIndexesFetchedInParallelIsTriedAgainByOneOfThemAndGivesOneError(String command) {
+        assertEquals(0, prompd("install", "@acme/greeter", "@acme/base", "@acme/util").exitCode());
+        String down = "http://127.0.0.1:" + ClosedPort.find();
+
+        // pauses that take time, as a run's do, so that the requests in flight overlap
+        CliRun run = CliRun.with(new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY", down + "/"),
+                project, work.resolve("user-home"), CliRun.CLOCK, delay -> Thread.sleep(100),
+                new ByteArrayInputStream(new byte[0]), Optional.empty(), false), command);
+
+        assertEquals(5, run.exitCode(), run.err());
+        List<String> lines = run.err().lines().toList();
+        List<String> retries = lines.stream().filter(line -> line.contains("trying again")).toList();
+        assertEquals(3, retries.size(), run.err());
+        String tried = retries.get(0).substring(0, retries.get(0).indexOf(" (cannot reach "));
+        assertTrue(retries.stream().allMatch(line -> line.startsWith(tried + " (cannot reach " + down
+                + " (Connection refused)): trying again, attempt ")), "one index tried again: " + run.err());
+        assertEquals(1, lines.stream().filter(line -> line.startsWith("error: ")).count(), run.err());
+        assertTrue(lines.get(3).startsWith("error: registry " + down + "/ failed: could not fetch " + down + "/packages/"),
+                run.err());
+        assertEquals(5, lines.size(), run.err());
     }
 
     @Test
@@ -137,7 +164,7 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
 
     @Test
     void offlineWithoutTheCacheExitsWithFiveListingWhatIsMissing() throws IOException {
-        assertEquals(0, prompd("install", "@acme/greeter").exitCode());
+        assertEquals(0, prompd("install", "@acme/greeter", "@acme/base", "@acme/util").exitCode());
         home = work.resolve("empty-home");
         CliRun run = prompd("--offline", "install");
         assertEquals(5, run.exitCode(), run.err());
