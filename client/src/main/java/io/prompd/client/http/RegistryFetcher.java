@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -161,21 +162,24 @@ public final class RegistryFetcher {
         }
     }
 
-    /** Downloads a public file; see {@link #download(URI, Credential, Path, Integrity, ProgressListener)}. */
-    public void download(URI url, Path target, Integrity expected, ProgressListener progress) {
-        transfer(url, Optional.empty(), target, expected, progress);
+    /** Downloads a public file; see {@link #download(URI, Credential, Path, Integrity, OptionalLong, ProgressListener)}. */
+    public void download(URI url, Path target, Integrity expected, OptionalLong size, ProgressListener progress) {
+        transfer(url, Optional.empty(), target, expected, size, progress);
     }
 
     /**
      * Downloads a file to {@code target}, which appears only once its content has the expected
      * integrity; until then the bytes live in a temporary file beside it. An existing target is replaced.
      *
-     * @throws PrompdException INTEGRITY if the content differs from {@code expected} (no file is
-     *                         left behind), NETWORK if it is a web page instead; {@link NotFound} and
-     *                         NETWORK as for documents
+     * @param size the tarball's length as its index records it, if known: a body of another length was cut short or
+     *             garbled on the way, and is tried again as a body shorter than its {@code Content-Length} is
+     * @throws PrompdException INTEGRITY if content of the recorded size differs from {@code expected} (no file is
+     *                         left behind), NETWORK if it is a web page instead or keeps coming at another size;
+     *                         {@link NotFound} and NETWORK as for documents
      */
-    public void download(URI url, Credential credential, Path target, Integrity expected, ProgressListener progress) {
-        transfer(url, Optional.of(Objects.requireNonNull(credential, "credential")), target, expected, progress);
+    public void download(URI url, Credential credential, Path target, Integrity expected, OptionalLong size,
+                         ProgressListener progress) {
+        transfer(url, Optional.of(Objects.requireNonNull(credential, "credential")), target, expected, size, progress);
     }
 
     private Document document(URI url, Optional<Credential> credential) {
@@ -223,11 +227,12 @@ public final class RegistryFetcher {
         }
     }
 
-    private void transfer(URI url, Optional<Credential> credential, Path target, Integrity expected,
+    private void transfer(URI url, Optional<Credential> credential, Path target, Integrity expected, OptionalLong size,
                           ProgressListener progress) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(size, "size");
         Objects.requireNonNull(progress, "progress");
         if (offline && !isFile(url)) {
             throw new PrompdException(ExitCode.NETWORK, "offline and not cached: " + Urls.display(url),
@@ -238,7 +243,7 @@ public final class RegistryFetcher {
             ResponseBody body = file ? FolderFile.open(url) : transport.bodyOf(transport.open(url, credential,
                     TARBALL_HEADERS), url);
             try (InputStream in = body.stream()) {
-                return saveVerified(in, body, url, target, expected, progress);
+                return saveVerified(in, body, url, target, expected, size, progress);
             } catch (TransientFailure cutShort) {
                 throw cutShort.answeredBy(body.source());
             }
@@ -256,12 +261,12 @@ public final class RegistryFetcher {
 
     /** Streams to a temporary file while hashing, and moves it into place only if the hash is the expected one. */
     private Integrity saveVerified(InputStream in, ResponseBody body, URI url, Path target, Integrity expected,
-                                   ProgressListener progress) throws TransientFailure, IOException {
+                                   OptionalLong size, ProgressListener progress) throws TransientFailure, IOException {
         return AtomicFiles.writeStream(target, file -> {
             IntegrityOutputStream hashing = new IntegrityOutputStream(file, expected.algorithm());
             HeadKeepingStream keeping = new HeadKeepingStream(hashing);
             progress.started(body.length());
-            Transfers.copy(in, body.length(), keeping, progress::advanced, settings.maxTarballBytes(), "no package's"
+            long received = Transfers.copy(in, body.length(), keeping, progress::advanced, settings.maxTarballBytes(), "no package's"
                     + " tarball is this large, so the registry sent something else, and nothing of it was kept; tell the"
                     + " registry's maintainers", settings.lowSpeed(), nanoTime, Urls.displayAnswered(url, body.source()));
             keeping.flush();
@@ -273,6 +278,11 @@ public final class RegistryFetcher {
                 throw WebPage.insteadOf("a gzip tarball", url, body.source(), "nothing of it was kept: the registry's"
                         + " host, or a proxy or CDN in front of it, answered with an error or login page; try again later,"
                         + " and tell the registry's maintainers if it persists");
+            }
+            if (size.isPresent() && received != size.getAsLong()) {
+                // the bytes are not the recorded ones' length, so they were damaged on the way, as a body cut short is
+                throw new TransientFailure("received " + received + " bytes of a tarball whose index records "
+                        + size.getAsLong());
             }
             throw new PrompdException(ExitCode.INTEGRITY, "integrity check failed for "
                     + Urls.displayAnswered(url, body.source()) + ": expected " + expected + " but got " + actual,

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -187,7 +188,7 @@ final class LockedInstaller {
         Path target = cache.entryToWrite(locked.integrity());
         try {
             registry.download(name, locked.version(), locked.resolved(), target, locked.integrity(),
-                    progress.downloading(name, locked.version()));
+                    recordedSize(name, locked, index), progress.downloading(name, locked.version()));
         } catch (PrompdException failed) {
             Optional<PrompdException> elsewhere = LockedElsewhere.downloadFailure(name, locked, index, failed);
             if (elsewhere.isPresent()) {
@@ -202,6 +203,17 @@ final class LockedInstaller {
             throw noTarball(name, locked, project, before, index, failed);
         }
         return unpack(name, locked, pin, target, InstalledPackage.Origin.DOWNLOADED);
+    }
+
+    /**
+     * The size the registry's index records for the locked version's tarball, when it records the lock's integrity and
+     * URL: a lock naming another tarball is told apart by the integrity check, not taken for a transfer cut short.
+     */
+    private static OptionalLong recordedSize(PackageName name, LockedPackage locked, RegistryIndex index) {
+        return index.findIfReadable(name).flatMap(published -> published.version(locked.version())
+                        .filter(listed -> listed.dist().integrity().equals(locked.integrity())
+                                && otherTarball(locked, published, listed).isEmpty()))
+                .map(listed -> OptionalLong.of(listed.dist().size())).orElse(OptionalLong.empty());
     }
 
     /** Whether the lock this run began with held the version, which is then installed as that lock pinned it. */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +122,25 @@ class IntegrityTest extends InstallCommandsFixture {
                 + " run 'prompd install' to lock the registry's; if not, the registry changed a published version: tell"
                 + " its maintainers\n", run.err());
         assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));
+    }
+
+    @Test
+    void anEmptyTarballWhereTheIndexRecordsItsSizeIsDownloadedAgainAsATransferCutShort() throws IOException {
+        Path tarball = registry.tarball("@acme/util", "1.1.0");
+        byte[] bytes = Files.readAllBytes(tarball);
+        AtomicInteger tarballRequests = new AtomicInteger();
+        server.onRequest(path -> {
+            if (path.endsWith(".tgz")) {
+                Files.write(tarball, tarballRequests.incrementAndGet() == 1 ? new byte[0] : bytes);
+            }
+        });
+
+        CliRun run = prompd("install", "@acme/util");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("could not fetch " + server.url() + "packages/@acme/util/-/util-1.1.0.tgz (received 0 bytes of a"
+                + " tarball whose index records " + bytes.length + "): trying again, attempt 2 of 4…\n", run.err());
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -173,7 +174,7 @@ class CredentialTest {
         elsewhere.handle("/", exchange -> respond(exchange, 200, tarball));
 
         Fetchers.online(cache).download(registry.url("/a.tgz"), credentialFor(registry), cache.resolve("a.tgz"),
-                Integrity.of(tarball), ProgressListener.NONE);
+                Integrity.of(tarball), OptionalLong.empty(), ProgressListener.NONE);
 
         assertNull(elsewhere.seen().get(0).header("Authorization"));
     }
@@ -217,7 +218,7 @@ class CredentialTest {
 
         assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(url, credential).read(Function.identity()));
         assertNoTokenIn(() -> Fetchers.online(cache).download(url, credential, cache.resolve("a.tgz"),
-                Integrity.of(new byte[0]), ProgressListener.NONE));
+                Integrity.of(new byte[0]), OptionalLong.empty(), ProgressListener.NONE));
     }
 
     @Test

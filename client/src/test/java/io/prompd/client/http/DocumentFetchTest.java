@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -261,7 +262,7 @@ class DocumentFetchTest {
         URI url = server.url("/packages/-/a-1.0.0.tgz");
 
         PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache)
-                .download(url, cache.resolve("a.tgz"), Integrity.of(new byte[0]), ProgressListener.NONE));
+                .download(url, cache.resolve("a.tgz"), Integrity.of(new byte[0]), OptionalLong.empty(), ProgressListener.NONE));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals(0, server.seen().size());

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -82,7 +83,7 @@ class DownloadTest {
     /** The failure of downloading the tarball from {@code url}. */
     private PrompdException failedDownload(URI url) {
         return assertThrows(PrompdException.class, () -> Fetchers.online(cache)
-                .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), ProgressListener.NONE));
+                .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), OptionalLong.empty(), ProgressListener.NONE));
     }
 
     @Test
@@ -91,12 +92,28 @@ class DownloadTest {
         Path target = store.resolve("core-1.0.0.tgz");
         RecordingProgress progress = new RecordingProgress();
 
-        Fetchers.online(cache).download(server.url(TARBALL_PATH), target, Integrity.of(tarball), progress);
+        Fetchers.online(cache).download(server.url(TARBALL_PATH), target, Integrity.of(tarball), OptionalLong.empty(), progress);
 
         assertArrayEquals(tarball, Files.readAllBytes(target));
         assertEquals(List.of("started " + tarball.length, "finished"), progress.calls);
         assertEquals(tarball.length, progress.advanced);
         assertEquals(List.of(target), storeContents());
+    }
+
+    @Test
+    void aTarballOfAnotherSizeThanItsIndexRecordsIsTriedAgainThenANetworkErrorNamingBothSizes() throws IOException {
+        server.handle("/", exchange -> respond(exchange, 200, new byte[0]));
+        URI url = server.url(TARBALL_PATH);
+        Path target = store.resolve("core-1.0.0.tgz");
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.online(cache).download(url, target,
+                Integrity.of(tarball), OptionalLong.of(tarball.length), ProgressListener.NONE));
+
+        assertEquals(ExitCode.NETWORK, failure.exitCode());
+        assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: received 0 bytes of a tarball whose"
+                + " index records " + tarball.length + ")", failure.getMessage());
+        assertEquals(4, server.seen().size(), "retried as a body cut short is");
+        assertEquals(List.of(), storeContents());
     }
 
     @Test
@@ -110,7 +127,7 @@ class DownloadTest {
         RecordingProgress progress = new RecordingProgress();
 
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> Fetchers.online(cache).download(url, target, expected, progress));
+                () -> Fetchers.online(cache).download(url, target, expected, OptionalLong.of(tarball.length), progress));
 
         assertEquals(ExitCode.INTEGRITY, failure.exitCode());
         assertEquals("integrity check failed for " + url + ": expected " + expected + " but got " + Integrity.of(tampered),
@@ -191,7 +208,7 @@ class DownloadTest {
         Files.write(target, tarball);
 
         assertThrows(PrompdException.class, () -> Fetchers.online(cache)
-                .download(server.url(TARBALL_PATH), target, Integrity.of(tarball), ProgressListener.NONE));
+                .download(server.url(TARBALL_PATH), target, Integrity.of(tarball), OptionalLong.empty(), ProgressListener.NONE));
 
         assertArrayEquals(tarball, Files.readAllBytes(target));
         assertEquals(List.of(target), storeContents());
@@ -210,7 +227,7 @@ class DownloadTest {
         Path target = store.resolve("core-1.0.0.tgz");
         RecordingProgress progress = new RecordingProgress();
 
-        Fetchers.online(cache).download(server.url(TARBALL_PATH), target, Integrity.of(tarball), progress);
+        Fetchers.online(cache).download(server.url(TARBALL_PATH), target, Integrity.of(tarball), OptionalLong.empty(), progress);
 
         assertArrayEquals(tarball, Files.readAllBytes(target));
         assertEquals(List.of("started " + tarball.length, "started " + tarball.length, "finished"), progress.calls);
@@ -249,7 +266,7 @@ class DownloadTest {
         server.handle("/", exchange -> respond(exchange, 200, tarball));
 
         Fetchers.online(cache).download(server.url(TARBALL_PATH), store.resolve("a.tgz"), Integrity.of(tarball),
-                ProgressListener.NONE);
+                OptionalLong.empty(), ProgressListener.NONE);
 
         try (Stream<Path> cached = Files.list(cache)) {
             assertEquals(0, cached.count());
@@ -261,7 +278,7 @@ class DownloadTest {
         server.handle("/", exchange -> respond(exchange, 200, tarball));
 
         Fetchers.online(cache).download(server.url(TARBALL_PATH), store.resolve("a.tgz"), Integrity.of(tarball),
-                ProgressListener.NONE);
+                OptionalLong.empty(), ProgressListener.NONE);
 
         LoopbackServer.Seen request = server.seen().get(0);
         assertEquals("application/gzip, application/octet-stream;q=0.9, */*;q=0.1", request.header("Accept"));
@@ -275,7 +292,7 @@ class DownloadTest {
         Files.write(source, tarball);
         Path target = store.resolve("nested/core-1.0.0.tgz");
 
-        Fetchers.online(cache).download(source.toUri(), target, Integrity.of(tarball), ProgressListener.NONE);
+        Fetchers.online(cache).download(source.toUri(), target, Integrity.of(tarball), OptionalLong.empty(), ProgressListener.NONE);
 
         assertArrayEquals(tarball, Files.readAllBytes(target));
     }
@@ -287,7 +304,7 @@ class DownloadTest {
         Path target = store.resolve("core-1.0.0.tgz");
 
         PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache)
-                .download(source.toUri(), target, Integrity.of(tarball), ProgressListener.NONE));
+                .download(source.toUri(), target, Integrity.of(tarball), OptionalLong.empty(), ProgressListener.NONE));
 
         assertEquals(ExitCode.INTEGRITY, failure.exitCode());
         assertTrue(Files.notExists(target));

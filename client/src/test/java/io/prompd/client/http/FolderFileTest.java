@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class FolderFileTest {
         Path target = store.resolve("b-1.0.0.tgz");
 
         FetchFailure failure = assertThrows(FetchFailure.class, () -> fetcher().download(tarball.toUri(), target,
-                Integrity.of(TARBALL), ProgressListener.NONE));
+                Integrity.of(TARBALL), OptionalLong.empty(), ProgressListener.NONE));
 
         assertTrue(failure.getMessage().endsWith(": it is a pipe (FIFO), not a regular file"), failure.getMessage());
         try (var left = Files.list(store)) {
@@ -93,7 +94,7 @@ class FolderFileTest {
         URI device = URI.create("file:///dev/null");
 
         FetchFailure failure = assertThrows(FetchFailure.class, () -> fetcher().download(device,
-                store.resolve("b-1.0.0.tgz"), Integrity.of(TARBALL), ProgressListener.NONE));
+                store.resolve("b-1.0.0.tgz"), Integrity.of(TARBALL), OptionalLong.empty(), ProgressListener.NONE));
 
         assertEquals("cannot read file:///dev/null: it is a character device, not a regular file",
                 failure.getMessage());
@@ -108,7 +109,7 @@ class FolderFileTest {
         Path zeros = Files.createSymbolicLink(registry.resolve("index.json"), Path.of("/dev/zero"));
 
         fetcher().download(mirrored.toUri(), store.resolve("b-1.0.0.tgz"), Integrity.of(TARBALL),
-                ProgressListener.NONE);
+                OptionalLong.empty(), ProgressListener.NONE);
         FetchFailure failure = assertThrows(FetchFailure.class,
                 () -> fetcher().fetchDocument(zeros.toUri()).read(Function.identity()));
 

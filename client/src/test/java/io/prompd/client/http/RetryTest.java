@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -407,7 +408,7 @@ class RetryTest {
             URI url = server.url("/core.tgz");
 
             PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().download(url,
-                    cache.resolve("core.tgz"), Integrity.of(new byte[100]), ProgressListener.NONE));
+                    cache.resolve("core.tgz"), Integrity.of(new byte[100]), OptionalLong.empty(), ProgressListener.NONE));
 
             assertEquals("could not fetch " + url + " (redirected to " + moved + "): gave up after 4 attempts (last:"
                     + " body ended after 50 of 100 bytes)", failure.getMessage());

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -247,16 +248,16 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
-    public void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
+    public void download(PackageName name, Version version, URI locked, Path target, Integrity integrity, OptionalLong size,
                          ProgressListener progress) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         if (endpoint.holds(locked)) {
-            download(endpoint, locked, target, integrity, progress);
+            download(endpoint, locked, target, integrity, size, progress);
             return;
         }
         try {
             download(endpoint, endpoint.resolve(RegistryLayout.url(RegistryLayout.tarball(name, version))), target,
-                    integrity, progress);
+                    integrity, size, progress);
         } catch (PrompdException notThere) {
             // Other bytes than the lock pins (another's package of the same name, or a mirror's damaged copy) are no
             // more the locked version than a missing tarball is, and the integrity pins the bytes from anywhere.
@@ -269,7 +270,7 @@ public final class HttpPackageRegistry implements PackageRegistry {
                         ? fileOfARemoteRegistry(endpoint, name, version, locked, notThere) : notThere;
             }
             // as npm does, a URL under another configured registry gets that one's credentials, and only that URL
-            download(routes.holding(locked).orElse(endpoint), locked, target, integrity, progress);
+            download(routes.holding(locked).orElse(endpoint), locked, target, integrity, size, progress);
         }
     }
 
@@ -293,14 +294,14 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 notThere.hint(), notThere);
     }
 
-    private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity,
+    private void download(RegistryEndpoint endpoint, URI tarball, Path target, Integrity integrity, OptionalLong size,
                           ProgressListener progress) {
         Optional<Credential> credential = endpoint.credential();
         try {
             if (credential.isPresent()) {
-                fetcher.download(tarball, credential.get(), target, integrity, progress);
+                fetcher.download(tarball, credential.get(), target, integrity, size, progress);
             } else {
-                fetcher.download(tarball, target, integrity, progress);
+                fetcher.download(tarball, target, integrity, size, progress);
             }
         } catch (AccessRefused refused) {
             throw refusal(endpoint, refused);

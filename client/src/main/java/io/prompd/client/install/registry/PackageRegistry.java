@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** What installing needs of registries: their documents and their tarballs. */
 public interface PackageRegistry {
@@ -37,10 +38,11 @@ public interface PackageRegistry {
      * other bytes. The integrity pins the bytes either way.
      *
      * @param locked the tarball URL recorded when the version was resolved
+     * @param size   the tarball's length as the registry's index records it for this integrity, if it does
      * @throws io.prompd.core.PrompdException INTEGRITY when the bytes differ, NETWORK when offline or unreachable or
      *                                        a web page came instead
      */
-    void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
+    void download(PackageName name, Version version, URI locked, Path target, Integrity integrity, OptionalLong size,
                   ProgressListener progress);
 
     /**

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,8 +62,8 @@ class RegistryIndexTest {
 
         @Override
         public void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
-                             ProgressListener progress) {
-            registry.download(name, version, locked, target, integrity, progress);
+                             OptionalLong size, ProgressListener progress) {
+            registry.download(name, version, locked, target, integrity, size, progress);
         }
     }
 
@@ -93,7 +94,7 @@ class RegistryIndexTest {
 
         @Override
         public void download(PackageName name, Version version, URI locked, Path target, Integrity integrity,
-                             ProgressListener progress) {
+                             OptionalLong size, ProgressListener progress) {
             throw new UnsupportedOperationException();
         }
     }
