@@ -5,6 +5,7 @@ import io.prompd.client.install.InstallNote.Deprecated;
 import io.prompd.client.install.InstallNote.EngineMismatch;
 import io.prompd.client.install.InstallNote.GoneFromRegistry;
 import io.prompd.client.install.InstallNote.HeldBack;
+import io.prompd.client.install.InstallNote.HeldBackByRanges;
 import io.prompd.client.install.InstallNote.LatestBlocked;
 import io.prompd.client.install.InstallNote.LatestNotDirect;
 import io.prompd.client.install.InstallNote.LatestOlderThanLocked;
@@ -23,11 +24,13 @@ import io.prompd.client.install.InstallNote.Yanked;
 import io.prompd.client.install.StatusNotes;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.RegistryMention;
+import io.prompd.core.Plural;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -99,6 +102,14 @@ public final class InstallNoteView {
                     + " cannot be installed now, as it " + heldBack.blocking() + ", so " + heldBack.installable()
                     .map(version -> version + " is the newest version its ranges allow that can be")
                     .orElse("no version its ranges allow can be") + waitForRelease(heldBack.name()));
+        }
+        if (note instanceof HeldBackByRanges held) {
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", held.name(), "version", held.version()));
+            fields.putAll(heldBackFields(held));
+            return new Worded("heldBackByRanges", fields, held.name() + " stays at " + held.version()
+                    + ", held back by " + (held.by().isEmpty() ? "the rest of the project's dependencies"
+                            : requirements(held.by())) + ": " + held.allowed() + ", which its own ranges allow, cannot"
+                    + " go with " + (held.by().size() == 1 ? "it" : "them"));
         }
         if (note instanceof StaleLock stale) {
             return new Worded("staleLock", Map.of("reasons", stale.reasons()), LockFile.FILE_NAME + " was stale, so its"
@@ -175,6 +186,20 @@ public final class InstallNoteView {
                             + " cannot lock it" + missing.elsewhere().map(advice -> " (" + advice + ")").orElse(""));
         }
         throw new IllegalArgumentException("no words for " + note);
+    }
+
+    /**
+     * {@code {"allowed": …, "by": [{"name": …, "range": …}]}}: what a package is held back from and by which
+     * ranges, as {@code update}'s warning and {@code outdated}'s row give it.
+     */
+    static Map<String, Object> heldBackFields(HeldBackByRanges held) {
+        return Map.of("allowed", held.allowed(), "by", held.by().stream()
+                .map(by -> Map.of("name", by.name(), "range", by.range().text())).toList());
+    }
+
+    /** {@code @a/b ^1.0.0 and @a/c ~2.0.0}. */
+    static String requirements(List<InstallNote.Requirement> requirements) {
+        return Plural.series(requirements.stream().map(InstallNote.Requirement::toString).toList(), "and");
     }
 
     /**

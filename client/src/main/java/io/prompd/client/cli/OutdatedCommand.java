@@ -1,10 +1,8 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
+import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.Outdated;
-import io.prompd.client.install.Project;
-import io.prompd.client.install.ProjectGraph;
-import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import io.prompd.core.version.Version;
@@ -21,9 +19,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "outdated", mixinStandardHelpOptions = true,
         description = {
             "List the project's packages that have newer versions.",
-            "For each: current (locked), wanted (what 'prompd update' moves to: the version the 'latest' dist-tag"
-                    + " names when the ranges allow it, else the newest they allow) and latest (that version, the range"
-                    + " 'prompd update --latest' writes; the lock then takes it).",
+            "For each: current (locked), wanted (what 'prompd update' moves to, from the same resolution of the whole"
+                    + " project: the version the 'latest' dist-tag names when the ranges allow it, else the newest they"
+                    + " allow, unless the rest of the project holds it lower, marked '(held back by' the ranges that"
+                    + " do')') and latest (that version, the range 'prompd update --latest' writes; the lock then takes"
+                    + " it).",
             "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
                     + " wanted is then the newest version within them, what 'prompd install' moves to.",
@@ -36,10 +36,12 @@ import picocli.CommandLine.Spec;
                     + " taken down in its range, or in that of a package every version in its own range needs) is marked taken down"
                     + " and warned of the same way.",
             "Exits " + ExitCode.Codes.FAILURE + " when it lists any package, as 'npm outdated' does, so that a script"
-                    + " notices; " + ExitCode.Codes.OK + " when every package is up to date.",
+                    + " notices; " + ExitCode.Codes.OK + " when every package is up to date. A package 'prompd update'"
+                    + " cannot move stays listed while a newer version exists, its wanted version its current one.",
             "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown, unlisted,"
-                    + " goneFromRegistry} in name order; current, invalid, unlisted and goneFromRegistry are left out for"
-                    + " a dependency not locked, wanted or latest when no version qualifies. A version no longer listed"
+                    + " goneFromRegistry, heldBack} in name order; current, invalid, unlisted and goneFromRegistry are"
+                    + " left out for a dependency not locked, wanted or latest when no version qualifies, heldBack"
+                    + " ({allowed, by: [{name, range}]}) for a package not held back. A version no longer listed"
                     + " is takenDown and unlisted, as install's takenDown warning gives it, and so is that of a package"
                     + " the registry no longer has, goneFromRegistry too."})
 final class OutdatedCommand implements Callable<Integer> {
@@ -58,12 +60,8 @@ final class OutdatedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Project project = Project.load(root.context().projectFolder());
-        ProjectGraph graph = ProjectGraph.of(project);
-        Outdated.Result result;
-        try (RegistryIndex index = new RegistryIndex(new InstallWiring(root, spec.commandLine().getErr()).registry())) {
-            result = Outdated.check(graph, index);
-        }
+        Outdated.Result result = new InstallWiring(root, spec.commandLine().getErr()).installer()
+                .outdated(root.context().projectFolder());
         result.warnings().forEach(warning -> spec.commandLine().getErr().println(InstallReportView.warning(warning)));
         List<Outdated.Row> rows = result.rows();
         spec.commandLine().getOut().print(output.isJson() ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList())
@@ -78,7 +76,9 @@ final class OutdatedCommand implements Callable<Integer> {
         List<List<String>> table = new ArrayList<>();
         table.add(List.of("package", "current", "wanted", "latest", "dependency"));
         rows.forEach(row -> table.add(List.of(row.name().toString(),
-                row.current().map(Version::toString).orElse("not locked") + marks(row), row.wanted().map(Version::toString).orElse("-"),
+                row.current().map(Version::toString).orElse("not locked") + marks(row),
+                row.wanted().map(Version::toString).orElse("-")
+                        + row.heldBack().map(OutdatedCommand::heldBack).orElse(""),
                 row.latest().map(Version::toString).orElse("-"), row.direct() ? "direct" : "transitive")));
         return Tables.render(table);
     }
@@ -103,6 +103,11 @@ final class OutdatedCommand implements Callable<Integer> {
         return marks.isEmpty() ? "" : " (" + String.join(", ", marks) + ")";
     }
 
+    /** {@code  (held back by @a/b ^1.0.0)}, naming the ranges when one alone rules out what the package's own allow. */
+    private static String heldBack(InstallNote.HeldBackByRanges held) {
+        return " (held back" + (held.by().isEmpty() ? "" : " by " + InstallNoteView.requirements(held.by())) + ")";
+    }
+
     private static Map<String, Object> asJson(Outdated.Row row) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", row.name());
@@ -114,6 +119,7 @@ final class OutdatedCommand implements Callable<Integer> {
         json.put("takenDown", row.takenDown());
         row.current().ifPresent(current -> json.put("unlisted", row.unlisted()));
         row.current().ifPresent(current -> json.put("goneFromRegistry", row.goneFromRegistry()));
+        row.heldBack().ifPresent(held -> json.put("heldBack", InstallNoteView.heldBackFields(held)));
         return json;
     }
 }

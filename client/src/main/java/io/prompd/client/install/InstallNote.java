@@ -104,6 +104,38 @@ public sealed interface InstallNote {
         }
     }
 
+    /**
+     * A package that the project, resolved as a whole as {@code prompd update} resolves it, holds at {@code version},
+     * below {@code allowed}, the version its own ranges prefer, as that one needs what the rest of the project's
+     * ranges rule out.
+     *
+     * @param by the ranges that rule it out, each a package and a range placed on it (by prompd.json or by another
+     *           package) that no version meeting what {@code allowed} needs of that package meets; empty when no one
+     *           range does it alone (a conflict further down), and the rest of the project is all that can be named
+     */
+    record HeldBackByRanges(PackageName name, Version version, Version allowed, List<Requirement> by)
+            implements InstallNote {
+        public HeldBackByRanges {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(allowed, "allowed");
+            by = List.copyOf(by);
+        }
+    }
+
+    /** A range placed on a package, as {@code @a/b ^1.0.0}. */
+    record Requirement(PackageName name, VersionRange range) {
+        public Requirement {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(range, "range");
+        }
+
+        @Override
+        public String toString() {
+            return name + " " + range;
+        }
+    }
+
     /** The lock file no longer met the project, so its versions were resolved again; each reason names an entry. */
     record StaleLock(List<String> reasons) implements InstallNote {
         public StaleLock {

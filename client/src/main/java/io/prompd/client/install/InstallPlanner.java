@@ -110,7 +110,35 @@ final class InstallPlanner {
         ranges.taggedYanked().forEach(name -> latestYanked(name, plan.lock().packages().get(name).version(), index)
                 .ifPresent(first::add));
         first.addAll(ranges.kept());
+        // what the rest of the project keeps below what its own ranges allow, as 'outdated' marks it from the same
+        // resolution: an update that moves nothing says why
+        TakedownGraph takedowns = new TakedownGraph(index);
+        unpinned.stream().sorted().forEach(name -> RangeHolds.of(plan.graph(), name, index, takedowns)
+                .ifPresent(first::add));
         return plan.withWarningsFirst(first);
+    }
+
+    /**
+     * The project as {@code prompd update} without names would resolve it, every package free to move, for
+     * {@code outdated} to want what it moves to; empty when it cannot be resolved, as that update would fail.
+     */
+    Optional<ProjectGraph> forOutdated(Project project, RegistryIndex index) {
+        LockFile current = project.lockOrEmpty();
+        try {
+            return Optional.of(resolved(Goal.ofProject(project.manifest().dependencies(), Set.of(), Set.of()), current,
+                    moving(current, current.packages().keySet(), InstallOptions.defaults()), index).graph());
+        } catch (PrompdException unresolvable) {
+            if (!isResolutionFailure(unresolvable)) {
+                throw unresolvable;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** What a resolution of a project prefers: the locked versions but those of {@code unpinned}, which may move. */
+    private static ResolveOptions moving(LockFile current, Set<PackageName> unpinned, InstallOptions options) {
+        return ResolveOptions.defaults().withStrategy(options.strategy()).withLocked(current.versions())
+                .freeing(unpinned);
     }
 
     /**
@@ -328,8 +356,7 @@ final class InstallPlanner {
                 }
             }
         }
-        Plan plan = resolved(goal, current, ResolveOptions.defaults().withStrategy(options.strategy())
-                .withLocked(current.versions()).freeing(unpinned).decidingFirst(goal.first()), index);
+        Plan plan = resolved(goal, current, moving(current, unpinned, options).decidingFirst(goal.first()), index);
         // the versions a resolution keeps installed were not compared with the integrity it locks, unless audited so
         LockAudit.requireFromResolvedBytes(plan.lock(), audited, current, store, index, goal.global());
         return stale.isEmpty() ? plan : plan.withWarningsFirst(List.of(new InstallNote.StaleLock(stale)));

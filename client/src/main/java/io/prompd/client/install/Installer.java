@@ -140,6 +140,17 @@ public final class Installer {
     }
 
     /**
+     * What is outdated in the project, wanting for each package what {@code update} without names moves it to, from
+     * the same resolution. As {@code npm outdated}, it takes no lock and changes nothing.
+     */
+    public Outdated.Result outdated(Path projectFolder) throws IOException {
+        Project project = Project.load(projectFolder);
+        try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
+            return Outdated.check(ProjectGraph.of(project), index, planner.forOutdated(project, index));
+        }
+    }
+
+    /**
      * Removes dependencies from {@code prompd.json} and from the lock, with what only they needed.
      * The store keeps their versions: other projects may use them.
      */

@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.install.lock.LockedPackage;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.name.PackageName;
@@ -26,9 +27,10 @@ public final class Outdated {
      * npm's outdated lists a missing one).
      *
      * @param current the locked version; empty when the lock lacks the package
-     * @param wanted  the version 'prompd update' would choose: the one the {@code latest} tag points at when every
-     *                range on the package allows it, else the highest they allow, not yanked, or the current one when
-     *                it is higher, within them and still published; empty when none does
+     * @param wanted  the version 'prompd update' would choose, from the resolution it makes of the whole project;
+     *                when that fails, as the update would, the one the {@code latest} tag points at when every range
+     *                on the package allows it, else the highest they allow, not yanked, or the current one when it is
+     *                higher, within them and still published; empty when none does
      * @param latest  the version the {@code latest} dist-tag points at
      * @param direct  whether {@code prompd.json} names it
      * @param invalid   whether the locked version is outside a range asking for it (see {@link ProjectGraph.Entry#invalid})
@@ -40,14 +42,18 @@ public final class Outdated {
      *                  build forced past it, say): only that it is no longer listed can be said of it
      * @param goneFromRegistry whether the registry no longer has the locked package at all, so that none of its
      *                  versions is listed, the locked one included, and none recorded taken down
+     * @param heldBack  what keeps {@code wanted} below the version the package's own ranges prefer, when the rest of
+     *                  the project does
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
-                      boolean direct, boolean invalid, boolean takenDown, boolean unlisted, boolean goneFromRegistry) {
+                      boolean direct, boolean invalid, boolean takenDown, boolean unlisted, boolean goneFromRegistry,
+                      Optional<InstallNote.HeldBackByRanges> heldBack) {
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(current, "current");
             Objects.requireNonNull(wanted, "wanted");
             Objects.requireNonNull(latest, "latest");
+            Objects.requireNonNull(heldBack, "heldBack");
             if (unlisted && (!takenDown || current.isEmpty())) {
                 throw new IllegalArgumentException("only a locked version taken down can be unlisted: " + name);
             }
@@ -75,8 +81,11 @@ public final class Outdated {
     /**
      * The outdated packages of the graph, and the dependencies it has not locked; fetches the index
      * of every one, in parallel.
+     *
+     * @param updated the graph as 'prompd update' resolves it, every package free to move; empty when it cannot be
+     *                resolved
      */
-    public static Result check(ProjectGraph graph, RegistryIndex index) {
+    static Result check(ProjectGraph graph, RegistryIndex index, Optional<ProjectGraph> updated) {
         List<PackageName> unlocked = graph.unlocked();
         List<PackageName> names = new ArrayList<>(graph.lock().packages().keySet());
         names.addAll(unlocked);
@@ -98,7 +107,7 @@ public final class Outdated {
                 warnings.add(new InstallNote.GoneFromRegistry(entry.name(), entry.version(), index.describe(entry.name()),
                         StatusNotes.vanishedWayOff(graph, entry.name())));
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.empty(), Optional.empty(),
-                        entry.direct(), entry.invalid(), true, true, true));
+                        entry.direct(), entry.invalid(), true, true, true, Optional.empty()));
                 continue;
             }
             Optional<VersionSummary> summary = published.get().version(entry.version());
@@ -112,19 +121,24 @@ public final class Outdated {
             Optional<Version> reached = reach.version();
             // a newer version that a takedown further down keeps from the package is no update to want
             StatusNotes.heldBack(entry.name(), reach).ifPresent(warnings::add);
-            // a version outside its ranges is wanted away from even when it is newer, as 'prompd install' moves
-            // it, and so is one gone, which can no longer be installed; and one above the version the latest tag
-            // points at, which 'prompd update' moves back to as npm's does when maintainers move the tag back
-            Optional<Version> wanted = entry.invalid() || gone || reached.equals(published.get().taggedLatest())
-                    ? reached
-                    : Optional.of(reached.filter(version -> version.compareTo(entry.version()) > 0).orElse(entry.version()));
+            // what 'prompd update' resolves the whole project to; when it cannot, as that update fails, what the
+            // package's own ranges allow: a version outside its ranges is wanted away from even when it is newer, as
+            // 'prompd install' moves it, and so is one gone, which can no longer be installed; and one above the
+            // version the latest tag points at, which 'prompd update' moves back to as npm's does when maintainers
+            // move the tag back
+            // a locked version taken down that the update keeps, its copy at hand, is no version to want
+            Optional<Version> wanted = updatedVersion(updated, entry.name())
+                    .filter(version -> !gone || !version.equals(entry.version())).or(() -> entry.invalid() || gone
+                    || reached.equals(published.get().taggedLatest()) ? reached
+                    : Optional.of(reached.filter(version -> version.compareTo(entry.version()) > 0)
+                            .orElse(entry.version())));
             Optional<Version> latest = published.get().latest();
             boolean behind = !wanted.equals(Optional.of(entry.version()))
                     || latest.filter(version -> version.compareTo(entry.version()) > 0).isPresent();
             if (behind) {
                 boolean unlisted = gone && !published.get().packument().takenDown().containsKey(entry.version());
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), wanted, latest, entry.direct(),
-                        entry.invalid(), gone, unlisted, false));
+                        entry.invalid(), gone, unlisted, false, heldBack(updated, entry.name(), index, takedowns)));
             }
         }
         List<PublishedPackage> listed = new ArrayList<>();
@@ -141,11 +155,22 @@ public final class Outdated {
             PackageName name = published.packument().name();
             boolean cannotLock = unlockable.containsKey(name);
             // one that a dependency taken down keeps from being locked has no version to want either
-            rows.add(new Row(name, Optional.empty(), published.preferredAllowed(graph.rangesOn(name))
-                    .filter(wanted -> !cannotLock), published.latest(), true, false, cannotLock, false, false));
+            rows.add(new Row(name, Optional.empty(), updatedVersion(updated, name)
+                    .or(() -> published.preferredAllowed(graph.rangesOn(name))).filter(wanted -> !cannotLock),
+                    published.latest(), true, false, cannotLock, false, false,
+                    heldBack(updated, name, index, takedowns)));
         }
         unlockable.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));
         rows.sort(Comparator.comparing(Row::name));
         return new Result(rows, warnings);
+    }
+
+    private static Optional<Version> updatedVersion(Optional<ProjectGraph> updated, PackageName name) {
+        return updated.flatMap(graph -> graph.lock().get(name)).map(LockedPackage::version);
+    }
+
+    private static Optional<InstallNote.HeldBackByRanges> heldBack(Optional<ProjectGraph> updated, PackageName name,
+                                                                   RegistryIndex index, TakedownGraph takedowns) {
+        return updated.flatMap(graph -> RangeHolds.of(graph, name, index, takedowns));
     }
 }

@@ -147,6 +147,13 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
         return rangesOn(name, lock.packages().keySet());
     }
 
+    /** The ranges prompd.json and the locked packages but {@code besides} place on the package. */
+    public List<VersionRange> rangesOnBesides(PackageName name, PackageName besides) {
+        Set<PackageName> from = new HashSet<>(lock.packages().keySet());
+        from.remove(besides);
+        return rangesOn(name, from);
+    }
+
     /** The locked packages needing the package, in name order. */
     public List<PackageName> dependents(PackageName name) {
         return lock.packages().entrySet().stream().filter(entry -> entry.getValue().dependencies().containsKey(name))

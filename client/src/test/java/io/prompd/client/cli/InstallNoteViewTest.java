@@ -54,7 +54,9 @@ class InstallNoteViewTest {
                     "no version of @a/x is left to download: remove the dependency with 'prompd uninstall @a/x'"),
             new InstallNote.NotInRegistry(X, "registry default (https://registry.test/)", Optional.empty()),
             new InstallNote.LatestPassedOver(X, ONE, TWO, Strategy.HIGHEST, false),
-            new InstallNote.LatestYanked(X, TWO, "broken", ONE));
+            new InstallNote.LatestYanked(X, TWO, "broken", ONE),
+            new InstallNote.HeldBackByRanges(X, ONE, TWO,
+                    List.of(new InstallNote.Requirement(PackageName.parse("@a/base"), CARET_ONE))));
 
     @Test
     void everyKindIsWordedAsTextAndAsJsonOfItsOwnKindWithTheSameSentence() {

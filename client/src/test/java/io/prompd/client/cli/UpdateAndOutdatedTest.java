@@ -37,6 +37,57 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     }
 
     @Test
+    void outdatedWantsWhatUpdateReachesInTheWholeProjectAndBothSayWhatHoldsAPackageBack() throws IOException {
+        registry.publish("@acme/zero", "0.1.0").publish("@acme/zero", "0.2.0")
+                .publish("@acme/plug", "1.0.0", "@acme/zero", "^0.1.0")
+                .publish("@acme/plug", "1.1.0", "@acme/zero", "^0.2.0");
+        assertEquals(0, prompd("install", "@acme/zero@^0.1.0", "@acme/plug@^1.0.0").exitCode());
+        String table = """
+                package     current  wanted                                  latest  dependency
+                @acme/plug  1.0.0    1.0.0 (held back by @acme/zero ^0.1.0)  1.1.0   direct
+                @acme/zero  0.1.0    0.1.0                                   0.2.0   direct
+                """;
+
+        CliRun before = prompd("outdated");
+        CliRun update = prompd("update");
+        CliRun after = prompd("outdated");
+
+        assertEquals(1, before.exitCode(), "as npm outdated lists a latest out of reach: " + before.err());
+        assertEquals(table, before.out(), "1.1.0 needs @acme/zero ^0.2.0, which prompd.json's ^0.1.0 rules out");
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("warning: @acme/plug stays at 1.0.0, held back by @acme/zero ^0.1.0: 1.1.0, which its own ranges"
+                + " allow, cannot go with it\n", update.err());
+        assertEquals(table, after.out(), "nothing moved, and nothing more is wanted: the loop ends");
+        JsonNode row = Json.reader().readTree(prompd("outdated", "--json").out()).get(0);
+        assertEquals("1.0.0", row.get("wanted").asText());
+        assertEquals("{\"allowed\":\"1.1.0\",\"by\":[{\"name\":\"@acme/zero\",\"range\":\"^0.1.0\"}]}",
+                row.get("heldBack").toString());
+        JsonNode warning = Json.reader().readTree(prompd("update", "@acme/plug", "--json").out()).get("warnings")
+                .get(0);
+        assertEquals("heldBackByRanges", warning.get("kind").asText());
+        assertEquals("1.0.0", warning.get("version").asText());
+    }
+
+    @Test
+    void outdatedWantsWhatADependentsMoveLetsATransitivePackageReach() throws IOException {
+        registry.publish("@acme/util", "1.5.0");
+        registry.publish("@acme/pin", "1.0.0", "@acme/util", "~1.0.0").publish("@acme/pin", "1.1.0", "@acme/util",
+                "^1.0.0");
+        assertEquals(0, prompd("install", "@acme/pin@1.0.0").exitCode());
+        editDependencies("\"@acme/pin\": \"^1.0.0\"");
+
+        CliRun run = prompd("outdated");
+
+        assertEquals("""
+                package     current  wanted  latest  dependency
+                @acme/pin   1.0.0    1.1.0   1.1.0   direct
+                @acme/util  1.0.0    1.5.0   1.5.0   transitive
+                """, run.out(), "once @acme/pin moves to 1.1.0, its ^1.0.0 lets util reach 1.5.0, as update does");
+        assertTrue(prompd("update").out().contains("~ @acme/util 1.0.0 -> 1.5.0"));
+        assertEquals("every package is up to date\n", prompd("outdated").out());
+    }
+
+    @Test
     void theLatestTagBehindTheHighestVersionIsWhatANameAloneInstallsAndWhatUpdateAndOutdatedWant() throws IOException {
         // the maintainers moved latest back from 1.1.0, as one rolls back a bad release
         registry.tag("@acme/util", "latest", "1.0.0");

@@ -14,23 +14,27 @@ class OutdatedTest {
 
     @Test
     void onlyALockedVersionTakenDownCanBeUnlisted() {
-        new Outdated.Row(X, ONE, Optional.empty(), ONE, true, false, true, true, false);
+        new Outdated.Row(X, ONE, Optional.empty(), ONE, true, false, true, true, false, Optional.empty());
 
         assertThrows(IllegalArgumentException.class,
-                () -> new Outdated.Row(X, ONE, Optional.empty(), ONE, true, false, false, true, false), "listed");
+                () -> new Outdated.Row(X, ONE, Optional.empty(), ONE, true, false, false, true, false,
+                        Optional.empty()), "listed");
         assertThrows(IllegalArgumentException.class,
-                () -> new Outdated.Row(X, Optional.empty(), Optional.empty(), ONE, true, false, true, true, false),
+                () -> new Outdated.Row(X, Optional.empty(), Optional.empty(), ONE, true, false, true, true, false,
+                        Optional.empty()),
                 "a dependency not locked has no version to be unlisted");
     }
 
     @Test
     void onlyALockedVersionUnlistedWithNoVersionToWantNorLatestCanBeGoneFromTheRegistry() {
-        new Outdated.Row(X, ONE, Optional.empty(), Optional.empty(), true, false, true, true, true);
+        new Outdated.Row(X, ONE, Optional.empty(), Optional.empty(), true, false, true, true, true, Optional.empty());
 
         assertThrows(IllegalArgumentException.class,
-                () -> new Outdated.Row(X, ONE, Optional.empty(), Optional.empty(), true, false, true, false, true),
+                () -> new Outdated.Row(X, ONE, Optional.empty(), Optional.empty(), true, false, true, false, true,
+                        Optional.empty()),
                 "a version taken down by a takedown its registry records");
         assertThrows(IllegalArgumentException.class,
-                () -> new Outdated.Row(X, ONE, Optional.empty(), ONE, true, false, true, true, true), "a latest left");
+                () -> new Outdated.Row(X, ONE, Optional.empty(), ONE, true, false, true, true, true,
+                        Optional.empty()), "a latest left");
     }
 }
