@@ -7,6 +7,7 @@ import io.prompd.client.install.InstallNote.GoneFromRegistry;
 import io.prompd.client.install.InstallNote.HeldBack;
 import io.prompd.client.install.InstallNote.HeldBackByRanges;
 import io.prompd.client.install.InstallNote.LatestBlocked;
+import io.prompd.client.install.InstallNote.LatestConflicts;
 import io.prompd.client.install.InstallNote.LatestNotDirect;
 import io.prompd.client.install.InstallNote.LatestOlderThanLocked;
 import io.prompd.client.install.InstallNote.LatestPassedOver;
@@ -107,9 +108,8 @@ public final class InstallNoteView {
             Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", held.name(), "version", held.version()));
             fields.putAll(heldBackFields(held));
             return new Worded("heldBackByRanges", fields, held.name() + " stays at " + held.version()
-                    + ", held back by " + (held.by().isEmpty() ? "the rest of the project's dependencies"
-                            : requirements(held.by())) + ": " + held.allowed() + ", which its own ranges allow, cannot"
-                    + " go with " + (held.by().size() == 1 ? "it" : "them"));
+                    + ", held back by " + heldBy(held.by()) + ": " + held.allowed() + ", which its own ranges allow,"
+                    + " cannot go with " + (held.by().size() == 1 ? "it" : "them"));
         }
         if (note instanceof StaleLock stale) {
             return new Worded("staleLock", Map.of("reasons", stale.reasons()), LockFile.FILE_NAME + " was stale, so its"
@@ -152,6 +152,17 @@ public final class InstallNoteView {
                     + " version, " + blocked.latest() + ", cannot be installed now, as it " + blocked.blocking()
                     + waitForRelease(blocked.name()));
         }
+        if (note instanceof LatestConflicts conflicts) {
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", conflicts.name(), "range",
+                    conflicts.range().text(), "latest", conflicts.latest(), "installed", conflicts.installed()));
+            conflicts.saved().ifPresent(saved -> fields.put("saved", saved.text()));
+            fields.put("by", requirementsAsJson(conflicts.by()));
+            return new Worded("latestConflicts", fields, conflicts.saved()
+                    .map(saved -> "moved " + conflicts.name() + " " + conflicts.range() + " to " + saved)
+                    .orElse("kept " + conflicts.name() + " " + conflicts.range()) + ": its latest version, "
+                    + conflicts.latest() + ", cannot go with " + heldBy(conflicts.by()) + ", so "
+                    + conflicts.installed() + theOneThatCan(conflicts.strategy()));
+        }
         if (note instanceof NotResolvedAgain unresolved) {
             return new Worded("notResolvedAgain", Map.of("lockKept", unresolved.lockKept()), (unresolved.lockKept()
                     ? "the other dependencies were not resolved again, as they cannot be, and stay as "
@@ -193,13 +204,18 @@ public final class InstallNoteView {
      * ranges, as {@code update}'s warning and {@code outdated}'s row give it.
      */
     static Map<String, Object> heldBackFields(HeldBackByRanges held) {
-        return Map.of("allowed", held.allowed(), "by", held.by().stream()
-                .map(by -> Map.of("name", by.name(), "range", by.range().text())).toList());
+        return Map.of("allowed", held.allowed(), "by", requirementsAsJson(held.by()));
     }
 
-    /** {@code @a/b ^1.0.0 and @a/c ~2.0.0}. */
-    static String requirements(List<InstallNote.Requirement> requirements) {
-        return Plural.series(requirements.stream().map(InstallNote.Requirement::toString).toList(), "and");
+    private static List<Map<String, Object>> requirementsAsJson(List<InstallNote.Requirement> requirements) {
+        return requirements.stream().map(by -> Map.<String, Object>of("name", by.name(), "range", by.range().text()))
+                .toList();
+    }
+
+    /** {@code @a/b ^1.0.0 and @a/c ~2.0.0}, or the rest of the project when no one range is to blame. */
+    static String heldBy(List<InstallNote.Requirement> requirements) {
+        return requirements.isEmpty() ? "the rest of the project's dependencies"
+                : Plural.series(requirements.stream().map(InstallNote.Requirement::toString).toList(), "and");
     }
 
     /**

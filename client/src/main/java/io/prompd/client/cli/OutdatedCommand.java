@@ -105,7 +105,7 @@ final class OutdatedCommand implements Callable<Integer> {
 
     /** {@code  (held back by @a/b ^1.0.0)}, naming the ranges when one alone rules out what the package's own allow. */
     private static String heldBack(InstallNote.HeldBackByRanges held) {
-        return " (held back" + (held.by().isEmpty() ? "" : " by " + InstallNoteView.requirements(held.by())) + ")";
+        return " (held back" + (held.by().isEmpty() ? "" : " by " + InstallNoteView.heldBy(held.by())) + ")";
     }
 
     private static Map<String, Object> asJson(Outdated.Row row) {

@@ -231,6 +231,29 @@ public sealed interface InstallNote {
     }
 
     /**
+     * {@code update --latest} set aside the move of {@code range}, prompd.json's, to the {@code latest} version, which
+     * cannot go with the rest of the project: the package was resolved within {@code range} instead, at
+     * {@code installed}, the version the strategy chose, as an install sets aside the range from a latest version.
+     *
+     * @param saved the range prompd.json takes instead, {@code ^<installed>}, as --latest writes a caret range; empty
+     *              when it keeps {@code range}: one with no upper bound, which --latest never rewrites, or the same
+     * @param by    the ranges that rule the latest version out, as {@link RangeHolds#rulingOut} names them
+     */
+    record LatestConflicts(PackageName name, VersionRange range, Version latest, Version installed,
+                           Optional<VersionRange> saved, List<Requirement> by, Strategy strategy)
+            implements InstallNote {
+        public LatestConflicts {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(range, "range");
+            Objects.requireNonNull(latest, "latest");
+            Objects.requireNonNull(installed, "installed");
+            Objects.requireNonNull(saved, "saved");
+            by = List.copyOf(by);
+            Objects.requireNonNull(strategy, "strategy");
+        }
+    }
+
+    /**
      * An uninstall left the other dependencies as they were, as they cannot be resolved again.
      *
      * @param lockKept whether they stay as the lock file locked them; false when there was none, so they stay unlocked

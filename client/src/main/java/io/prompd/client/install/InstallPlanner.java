@@ -30,7 +30,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -100,22 +102,76 @@ final class InstallPlanner {
     /**
      * The plan of an update to the roots of {@code ranges}, the project's dependencies with the ranges it saves,
      * letting {@code unpinned} move; first what {@code --latest} says of the ranges: a {@code latest} tag it passed by
-     * as yanked, a range it kept.
+     * as yanked, a range it kept. When the ranges {@code --latest} moves cannot all go with the project, each move that
+     * cannot, in name order, is set aside for prompd.json's own range, with a warning, as an install sets aside the
+     * range from a latest version: one conflicting move no longer stops every other.
+     *
+     * @throws PrompdException the failure to resolve prompd.json's own ranges when even those cannot be, in the
+     *                         user's words rather than in the ranges --latest would have written
      */
-    Plan forUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, InstallOptions options,
-                   RegistryIndex index) throws IOException {
-        Plan plan = plan(Goal.ofProject(ranges.roots(), ranges.saved().keySet(), Set.of()), project, unpinned, true,
-                options, index);
+    Updated forUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, InstallOptions options,
+                      RegistryIndex index) throws IOException {
+        SortedSet<PackageName> aside = new TreeSet<>();
+        Plan plan;
+        try {
+            plan = planUpdate(project, ranges, unpinned, options, index);
+        } catch (PrompdException unresolvable) {
+            if (ranges.moved().isEmpty() || !isResolutionFailure(unresolvable)) {
+                throw unresolvable;
+            }
+            aside.addAll(ranges.moved());
+            plan = planUpdate(project, ranges.settingAside(aside), unpinned, options, index);
+            for (PackageName name : ranges.moved()) {
+                aside.remove(name);
+                try {
+                    plan = planUpdate(project, ranges.settingAside(aside), unpinned, options, index);
+                } catch (PrompdException conflicting) {
+                    if (!isResolutionFailure(conflicting)) {
+                        throw conflicting;
+                    }
+                    aside.add(name);
+                }
+            }
+        }
+        SortedMap<PackageName, VersionRange> saved = new TreeMap<>(ranges.settingAside(aside).saved());
         List<InstallNote> first = new ArrayList<>();
-        ranges.taggedYanked().forEach(name -> latestYanked(name, plan.lock().packages().get(name).version(), index)
-                .ifPresent(first::add));
+        for (PackageName name : ranges.taggedYanked()) {
+            latestYanked(name, plan.lock().packages().get(name).version(), index).ifPresent(first::add);
+        }
         first.addAll(ranges.kept());
+        for (PackageName name : aside) {
+            Version installed = plan.lock().packages().get(name).version();
+            VersionRange own = ranges.direct().get(name);
+            // a range --latest meant to rewrite takes the caret of the version installed, as an install's set-aside
+            // range from a latest version does
+            Optional<VersionRange> rewritten = Optional.of(VersionRange.caret(installed))
+                    .filter(caret -> ranges.saved().containsKey(name) && !caret.equals(own));
+            rewritten.ifPresent(range -> saved.put(name, range));
+            Version latest = index.require(name).latest().orElseThrow();
+            first.add(new InstallNote.LatestConflicts(name, own, latest, installed, rewritten,
+                    RangeHolds.rulingOut(plan.graph(), name, latest, index), options.strategy()));
+        }
         // what the rest of the project keeps below what its own ranges allow, as 'outdated' marks it from the same
-        // resolution: an update that moves nothing says why
+        // resolution: an update that moves nothing says why; a move set aside has said it
         TakedownGraph takedowns = new TakedownGraph(index);
-        unpinned.stream().sorted().forEach(name -> RangeHolds.of(plan.graph(), name, index, takedowns)
-                .ifPresent(first::add));
-        return plan.withWarningsFirst(first);
+        Plan planned = plan;
+        unpinned.stream().filter(name -> !aside.contains(name)).sorted()
+                .forEach(name -> RangeHolds.of(planned.graph(), name, index, takedowns).ifPresent(first::add));
+        return new Updated(plan.withWarningsFirst(first), saved);
+    }
+
+    /** What an update locks, and the ranges prompd.json takes. */
+    record Updated(Plan plan, SortedMap<PackageName, VersionRange> saved) {
+        Updated {
+            Objects.requireNonNull(plan, "plan");
+            saved = SortedCopies.map(saved);
+        }
+    }
+
+    private Plan planUpdate(Project project, LatestRanges ranges, Set<PackageName> unpinned, InstallOptions options,
+                            RegistryIndex index) throws IOException {
+        return plan(Goal.ofProject(ranges.roots(), ranges.saved().keySet(), Set.of()), project, unpinned, true,
+                options, index);
     }
 
     /**

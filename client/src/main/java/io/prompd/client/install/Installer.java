@@ -133,8 +133,8 @@ public final class Installer {
             try (RegistryIndex index = planner.index(current)) {
                 LatestRanges ranges = latest ? LatestRanges.of(direct, names, current, index)
                         : LatestRanges.unchanged(direct);
-                InstallPlanner.Plan plan = planner.forUpdate(project, ranges, unpinned, options, index);
-                return apply(project, plan, ranges.saved(), List.of(), Set.of(), options, repaired, index);
+                InstallPlanner.Updated updated = planner.forUpdate(project, ranges, unpinned, options, index);
+                return apply(project, updated.plan(), updated.saved(), List.of(), Set.of(), options, repaired, index);
             }
         });
     }

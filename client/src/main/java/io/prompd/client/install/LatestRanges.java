@@ -12,23 +12,28 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What {@code update} resolves for: with {@code --latest}, the named direct dependencies' ranges moved to
  * {@code ^<latest>}, but for those already allowing it and every later release, and for those it would move back or
  * whose latest version needs what only versions taken down meet, which are kept, saying why.
  *
+ * @param direct       the ranges of prompd.json
  * @param roots        the ranges to resolve, those of prompd.json with the moved ones replaced
  * @param saved        the moved ranges, which prompd.json is to take
  * @param kept         why ranges --latest was asked to move stay as they are
  * @param taggedYanked the packages whose {@code latest} tag points at a yanked version, which --latest passed by for
  *                     the highest release not yanked, as an install of the name does, to say so once resolved
  */
-record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<PackageName, VersionRange> saved,
-                    List<InstallNote> kept, List<PackageName> taggedYanked) {
+record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<PackageName, VersionRange> roots,
+                    SortedMap<PackageName, VersionRange> saved, List<InstallNote> kept,
+                    List<PackageName> taggedYanked) {
 
     LatestRanges {
+        direct = SortedCopies.map(direct);
         roots = SortedCopies.map(roots);
         saved = SortedCopies.map(saved);
         kept = List.copyOf(kept);
@@ -37,7 +42,7 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
 
     /** An update within the ranges of prompd.json. */
     static LatestRanges unchanged(SortedMap<PackageName, VersionRange> direct) {
-        return new LatestRanges(direct, new TreeMap<>(), List.of(), List.of());
+        return new LatestRanges(direct, direct, new TreeMap<>(), List.of(), List.of());
     }
 
     /** @param names the packages to move, all of them when empty */
@@ -96,6 +101,23 @@ record LatestRanges(SortedMap<PackageName, VersionRange> roots, SortedMap<Packag
             roots.put(name, range);
             saved.put(name, range);
         }
-        return new LatestRanges(roots, saved, kept, taggedYanked);
+        return new LatestRanges(direct, roots, saved, kept, taggedYanked);
+    }
+
+    /** The packages resolved for with another range than prompd.json's: moved to their latest, or to start there. */
+    SortedSet<PackageName> moved() {
+        return new TreeSet<>(roots.keySet().stream().filter(name -> !roots.get(name).equals(direct.get(name)))
+                .toList());
+    }
+
+    /** These ranges with those of {@code names} resolved for and saved as prompd.json has them. */
+    LatestRanges settingAside(Collection<PackageName> names) {
+        SortedMap<PackageName, VersionRange> keptRoots = new TreeMap<>(roots);
+        SortedMap<PackageName, VersionRange> keptSaved = new TreeMap<>(saved);
+        names.forEach(name -> {
+            keptRoots.put(name, direct.get(name));
+            keptSaved.remove(name);
+        });
+        return new LatestRanges(direct, keptRoots, keptSaved, kept, taggedYanked);
     }
 }

@@ -25,8 +25,7 @@ final class RangeHolds {
     /**
      * Whether the resolved graph holds the package below the version its ranges in that graph prefer (the one that
      * {@link TakedownGraph#reach} finds, so that a version only a takedown keeps out is no hold of the graph's), and by
-     * which ranges: those that no version meeting what the preferred version needs of a package meets, named only
-     * when such a need is what the graph's version of that package fails.
+     * which ranges, as {@link #rulingOut} names them.
      */
     static Optional<InstallNote.HeldBackByRanges> of(ProjectGraph resolved, PackageName name, RegistryIndex index,
                                                      TakedownGraph takedowns) {
@@ -36,14 +35,23 @@ final class RangeHolds {
         if (locked == null || own.isEmpty() || LockedElsewhere.of(name, locked, index).isPresent()) {
             return Optional.empty();
         }
-        Optional<Version> allowed = takedowns.reach(own.get(), resolved.rangesOn(name)).version()
-                .filter(version -> version.compareTo(locked.version()) > 0);
-        if (allowed.isEmpty()) {
-            return Optional.empty();
-        }
+        return takedowns.reach(own.get(), resolved.rangesOn(name)).version()
+                .filter(version -> version.compareTo(locked.version()) > 0)
+                .map(allowed -> new InstallNote.HeldBackByRanges(name, locked.version(), allowed,
+                        rulingOut(resolved, name, allowed, index)));
+    }
+
+    /**
+     * The ranges of the resolved graph that rule out {@code version} of the package: of each package whose version in
+     * the graph fails what {@code version} needs of it, the ranges placed on it (by prompd.json or by other packages
+     * than this one) that no version meeting that need meets; empty when no one range does it alone, as when the
+     * conflict lies further down.
+     */
+    static List<InstallNote.Requirement> rulingOut(ProjectGraph resolved, PackageName name, Version version,
+                                                   RegistryIndex index) {
         List<InstallNote.Requirement> by = new ArrayList<>();
-        Map<PackageName, VersionRange> needs = own.get().version(allowed.get()).map(VersionSummary::dependencies)
-                .orElseGet(TreeMap::new);
+        Map<PackageName, VersionRange> needs = index.findIfReadable(name).flatMap(own -> own.version(version))
+                .map(VersionSummary::dependencies).orElseGet(TreeMap::new);
         needs.forEach((needed, range) -> {
             LockedPackage other = resolved.lock().packages().get(needed);
             Optional<PublishedPackage> otherPublished = index.findIfReadable(needed);
@@ -54,6 +62,6 @@ final class RangeHolds {
                     .filter(holding -> otherPublished.get().highestAllowed(List.of(range, holding)).isEmpty())
                     .forEach(holding -> by.add(new InstallNote.Requirement(needed, holding)));
         });
-        return Optional.of(new InstallNote.HeldBackByRanges(name, locked.version(), allowed.get(), by));
+        return by;
     }
 }

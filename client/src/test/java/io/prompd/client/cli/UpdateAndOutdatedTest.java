@@ -321,6 +321,41 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     }
 
     @Test
+    void updateLatestSetsAsideOnlyTheMovesThatCannotGoWithTheProjectAndSaysWhyInTheUsersOwnRanges()
+            throws IOException {
+        registry.publish("@acme/b", "1.0.0").publish("@acme/b", "2.0.0").tag("@acme/b", "latest", "1.0.0")
+                .publish("@acme/l", "1.0.0", "@acme/b", "^1.0.0").publish("@acme/l", "2.0.0", "@acme/b", "^2.0.0")
+                .publish("@acme/m", "1.0.0", "@acme/b", "^1.0.0").publish("@acme/other", "1.0.0");
+        editDependencies("\"@acme/b\": \"^1.0.0\", \"@acme/l\": \">=1.0.0\", \"@acme/m\": \"^1.0.0\","
+                + " \"@acme/other\": \"^1.0.0\"");
+        assertEquals(0, prompd("install").exitCode());
+        registry.publish("@acme/m", "1.1.0", "@acme/b", "^1.0.0").publish("@acme/m", "2.0.0", "@acme/b", "^2.0.0")
+                .publish("@acme/other", "2.0.0");
+
+        CliRun update = prompd("update", "--latest");
+
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("""
+                warning: kept @acme/l >=1.0.0: its latest version, 2.0.0, cannot go with @acme/b ^1.0.0, so 1.0.0, the\
+                 highest version that can, is installed
+                warning: moved @acme/m ^1.0.0 to ^1.1.0: its latest version, 2.0.0, cannot go with @acme/b ^1.0.0, so\
+                 1.1.0, the highest version that can, is installed
+                """, update.err(), "the ranges quoted are prompd.json's, not the >=2.0.0 --latest resolved for");
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        assertTrue(manifest.contains("\"@acme/l\": \">=1.0.0\"") && manifest.contains("\"@acme/m\": \"^1.1.0\"")
+                && manifest.contains("\"@acme/other\": \"^2.0.0\""), "the move that fits still happens: " + manifest);
+        JsonNode locked = Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).get("packages");
+        assertEquals("1.0.0", locked.get("@acme/l").get("version").asText());
+        assertEquals("1.1.0", locked.get("@acme/m").get("version").asText());
+        assertEquals("2.0.0", locked.get("@acme/other").get("version").asText());
+        JsonNode again = Json.reader().readTree(prompd("update", "--latest", "@acme/l", "--json").out());
+        assertEquals("{\"by\":[{\"name\":\"@acme/b\",\"range\":\"^1.0.0\"}],\"installed\":\"1.0.0\","
+                + "\"kind\":\"latestConflicts\",\"latest\":\"2.0.0\",\"message\":\"kept @acme/l >=1.0.0: its latest"
+                + " version, 2.0.0, cannot go with @acme/b ^1.0.0, so 1.0.0, the highest version that can, is installed\","
+                + "\"name\":\"@acme/l\",\"range\":\">=1.0.0\"}", again.get("warnings").get(0).toString());
+    }
+
+    @Test
     void updateAndUninstallSayHowTheLockChanged() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         registry.publish("@acme/util", "1.2.0");
