@@ -399,6 +399,31 @@ class ValidateAndPackCommandTest {
         assertTrue(run.out().contains("3 errors"), run.out());
     }
 
+    /** As in prompd.json, a key given twice in a prompt's front matter is its error and hides none of its others. */
+    @Test
+    void aKeyGivenTwiceInAPromptsFrontMatterHidesNeitherItsOtherProblems() throws IOException {
+        write("prompts/greet.prmd", """
+                ---
+                id: greet
+                parameters:
+                  - name: who
+                    type: string
+                    required: maybe
+                id: hello
+                ---
+                Say hello to {{ who }}.
+                """);
+
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  error   /id, line 7: the field 'id' is given again in the same object, first"
+                + " on line 2: prompd reads the last one given\n"
+                + "          hint: keep one of them, the one meant\n"), run.out());
+        assertTrue(run.out().contains("  error   /parameters/0/required, line 6: "), run.out());
+        assertTrue(run.out().contains("2 errors"), run.out());
+    }
+
     /** As cargo package warns where cargo publish refuses: the author learns it before the pull request. */
     @Test
     void aPackageWithoutDescriptionOrLicenseIsToldThatARegistryRefusesItThoughItPacks() throws IOException {

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +108,38 @@ public final class JsonTrees {
         }
     }
 
+    /**
+     * Tells each key given again in an object of the document the parser reads next, as {@link #readLastCounting}
+     * does, for a reader whose tree is built by another parser that keeps the last one given too: Jackson's YAML
+     * reader, for a prompt's front matter.
+     *
+     * @param lineShift added to the parser's lines: the line of the file where the document starts, less one
+     */
+    public static void repeatedKeys(JsonParser parser, int lineShift, Consumer<RepeatedKey> repeated)
+            throws IOException {
+        Deque<Map<String, Integer>> open = new ArrayDeque<>();
+        JsonToken token = parser.nextToken();
+        while (token != null) {
+            switch (token) {
+                case START_OBJECT -> open.push(new HashMap<>());
+                case END_OBJECT -> open.pop();
+                case FIELD_NAME -> given(open.element(), parser, lineShift, repeated);
+                default -> { }
+            }
+            token = parser.getParsingContext().inRoot() ? null : parser.nextToken();
+        }
+    }
+
+    /** Notes the key the parser is at in its object's first lines, telling it if it is given again. */
+    private static void given(Map<String, Integer> firstLines, JsonParser parser, int lineShift,
+                              Consumer<RepeatedKey> repeated) throws IOException {
+        int line = lineShift + parser.currentTokenLocation().getLineNr();
+        Integer firstLine = firstLines.putIfAbsent(parser.currentName(), line);
+        if (firstLine != null) {
+            repeated.accept(new RepeatedKey(parser.getParsingContext().pathAsPointer().toString(), line, firstLine));
+        }
+    }
+
     private static JsonNode document(JsonParser parser, Consumer<RepeatedKey> repeated) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
@@ -144,12 +178,7 @@ public final class JsonTrees {
             Map<String, Integer> firstLines = new HashMap<>();
             String field;
             while ((field = parser.nextFieldName()) != null) {
-                int line = parser.currentTokenLocation().getLineNr();
-                Integer firstLine = firstLines.putIfAbsent(field, line);
-                if (firstLine != null) {
-                    repeated.accept(new RepeatedKey(parser.getParsingContext().pathAsPointer().toString(), line,
-                            firstLine));
-                }
+                given(firstLines, parser, 0, repeated);
                 // ObjectNode.set keeps the key where it was first given and takes the later value, as JSON.parse does
                 object.set(field, value(parser.nextToken()));
             }

@@ -9,10 +9,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.prompd.core.TerminalText;
 import io.prompd.core.json.FieldLines;
 import io.prompd.core.json.JsonSyntaxError;
+import io.prompd.core.json.JsonTrees;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.source.Utf8;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +39,8 @@ public final class PromptParser {
     private static final Pattern NOT_A_NUMBER = Pattern.compile(
             "Malformed numeric value '([-+]?\\.(?:inf|Inf|INF|nan|NaN|NAN))'");
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /** Reads a key given again in a map as its last one given, as {@link JsonTrees#readLastCounting} does. */
+    private static final YAMLMapper YAML = new YAMLMapper();
 
     private PromptParser() {
     }
@@ -93,9 +95,6 @@ public final class PromptParser {
         if (message.contains("\\t(TAB)")) {
             return "indent with spaces: YAML does not allow tabs there";
         }
-        if (message.startsWith("Duplicate field")) {
-            return "keep one of the two entries: a key appears once in the front matter";
-        }
         return "fix the YAML syntax; quote values holding ': ', '#', '{' or '@'";
     }
 
@@ -139,8 +138,19 @@ public final class PromptParser {
                     "write one 'key: value' per line").atLine(frontMatter.firstYamlLine()));
             return Optional.empty();
         }
+        // a repeated key is an error, and the rest of the front matter is read all the same, so that its other
+        // problems show in the same run
+        repeatedKeys(file, read, problems);
         FieldLines lines = FieldLines.ofYaml(read.yaml(), read.firstYamlLine());
         return Optional.of(new FrontMatterReader(file, (ObjectNode) root, lines, problems).read(read));
+    }
+
+    private static void repeatedKeys(String file, FrontMatter read, Problems problems) {
+        try (JsonParser parser = YAML.createParser(read.yaml())) {
+            JsonTrees.repeatedKeys(parser, read.firstYamlLine() - 1, repeated -> problems.add(repeated.problem(file)));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("the front matter parsed once and must parse again", impossible);
+        }
     }
 
     /**

@@ -270,11 +270,45 @@ class PromptParserTest {
     }
 
     @Test
-    void reportsDuplicateKeys() {
-        Problem problem = onlyProblem("---\nid: x\nid: y\n---\n");
-        assertTrue(problem.message().contains("id"), problem.message());
-        assertEquals(3, problem.line());
-        assertEquals("keep one of the two entries: a key appears once in the front matter", problem.hint());
+    void aKeyGivenAgainIsAnErrorAtItsLineAndTheLastOneCounts() {
+        PromptParseResult result = PromptParser.parse("prompts/a.prmd", "---\nid: x\nname: n\nid: y\n---\n");
+
+        Problem problem = result.problems().get(0);
+        assertEquals(1, result.problems().size(), result.problems().toString());
+        assertEquals("/id", problem.pointer());
+        assertEquals("the field 'id' is given again in the same object, first on line 2: prompd reads the last one"
+                + " given", problem.message());
+        assertEquals("keep one of them, the one meant", problem.hint());
+        assertEquals(4, problem.line());
+        assertEquals(Optional.of("y"), result.draft().orElseThrow().id());
+    }
+
+    /** As in prompd.json: the rest of the front matter is read, the last one counting, and its problems come too. */
+    @Test
+    void aKeyGivenAgainLeavesTheRestOfTheFrontMatterReadAndItsProblemsReported() {
+        PromptParseResult result = PromptParser.parse("prompts/a.prmd", """
+                ---
+                id: greet
+                parameters:
+                  - name: who
+                    type: string
+                    required: maybe
+                    type: text
+                tags: web
+                id: greet2
+                ---
+                Hello {{ who }}
+                """);
+
+        assertEquals(List.of("/id:9", "/parameters/0/required:6", "/parameters/0/type:7", "/tags:8"),
+                result.problems().stream().filter(Problem::isError)
+                        .map(problem -> problem.pointer() + ":" + problem.line()).sorted().toList());
+        assertEquals("the field 'parameters/0/type' is given again in the same object, first on line 5: prompd"
+                + " reads the last one given", result.problems().stream()
+                .filter(problem -> problem.pointer().equals("/parameters/0/type")).findFirst().orElseThrow().message());
+        PromptFile draft = result.draft().orElseThrow();
+        assertEquals(Optional.of("greet2"), draft.id());
+        assertEquals("text", draft.parameters().get(0).typeName());
     }
 
     @Test
