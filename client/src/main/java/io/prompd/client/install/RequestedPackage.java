@@ -18,7 +18,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
 
 /**
  * A package named on the command line, with the range to solve it with.
@@ -78,7 +80,7 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
                     Optional.empty());
         }
         Version latest = published.latest().orElseThrow(() -> nothingToInstallByName(published, install));
-        Version offered = highestOffered(index, name, latest);
+        Version offered = highestOffered(index, published, latest);
         return new RequestedPackage(name, VersionRange.caret(offered), Optional.empty(), saveExact,
                 Optional.of(offered));
     }
@@ -122,15 +124,16 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
     }
 
     /**
-     * The latest version, or when the index holds it back (offline, not at hand) the highest it offers below it that
-     * is neither yanked nor a pre-release, as cargo's {@code --offline} chooses among the versions it has; the latest
-     * when it offers none, for the resolver to say that none is.
+     * The latest version, or when the index holds it back (offline, not at hand) the one it offers below it that is
+     * neither yanked nor a pre-release and that a resolution would prefer among them, as cargo's {@code --offline}
+     * chooses among the versions it has: the highest not deprecated, else the highest, as the resolver passes over a
+     * deprecated version online; the latest when it offers none, for the resolver to say that none is.
      */
-    private static Version highestOffered(RegistryIndex index, PackageName name, Version latest) {
-        return index.versions(name).stream()
-                .filter(offered -> offered.version().equals(latest) || !offered.yanked()
-                        && !offered.version().isPreRelease() && offered.version().compareTo(latest) < 0)
-                .map(Candidate::version).max(Version::compareTo).orElse(latest);
+    private static Version highestOffered(RegistryIndex index, PublishedPackage published, Version latest) {
+        Set<Version> offered = index.versions(published.packument().name()).stream().map(Candidate::version)
+                .collect(Collectors.toUnmodifiableSet());
+        return offered.contains(latest) ? latest : published.preferredAmong(version -> offered.contains(version)
+                && !version.isPreRelease() && version.compareTo(latest) < 0).orElse(latest);
     }
 
     /**

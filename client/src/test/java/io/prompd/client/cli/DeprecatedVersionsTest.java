@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.json.Json;
 import java.io.IOException;
@@ -69,6 +70,21 @@ class DeprecatedVersionsTest extends InstallCommandsFixture {
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("1.1.0", locked("@acme/util"));
+    }
+
+    /** Offline, a package named alone starts from the version at hand that the resolver would prefer online. */
+    @Test
+    void offlineAPackageNamedAlonePassesOverADeprecatedVersionAtHandBelowTheLatest() throws IOException {
+        registry.publish("@acme/util", "1.0.5").deprecate("@acme/util", "1.0.5", "broken, use 1.1.0");
+        assertEquals(0, prompd("install", "--global", "@acme/util@1.0.0").exitCode());
+        assertEquals(0, prompd("install", "--global", "@acme/util@1.0.5").exitCode());
+
+        CliRun run = prompd("--offline", "install", "@acme/util");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        assertTrue(run.out().startsWith("saved @acme/util ^1.0.0 in prompd.json\n"), run.out());
+        assertEquals("1.0.0", locked("@acme/util"));
     }
 
     @Test

@@ -59,15 +59,19 @@ public record PublishedPackage(Packument packument, URI url) {
 
     /** The highest version every range allows, yanked ones left out. */
     public Optional<Version> highestAllowed(Collection<VersionRange> ranges) {
-        return highestAllowed(ranges, version -> true);
+        return highestAllowed(allowedBy(ranges), version -> true);
     }
 
-    private Optional<Version> highestAllowed(Collection<VersionRange> ranges, Predicate<VersionSummary> choosable) {
+    private Optional<Version> highestAllowed(Predicate<Version> allowed, Predicate<VersionSummary> choosable) {
         return packument.versions().values().stream()
                 .filter(version -> version.yanked() == null && choosable.test(version))
                 .map(VersionSummary::version)
-                .filter(version -> ranges.stream().allMatch(range -> range.satisfiedBy(version)))
+                .filter(allowed)
                 .max(Version::compareTo);
+    }
+
+    private static Predicate<Version> allowedBy(Collection<VersionRange> ranges) {
+        return version -> ranges.stream().allMatch(range -> range.satisfiedBy(version));
     }
 
     /** The yanked versions every range allows, each with its registry's reason, blank when it gave none. */
@@ -88,11 +92,18 @@ public record PublishedPackage(Packument packument, URI url) {
      * {@code outdated} calls wanted.
      */
     public Optional<Version> preferredAllowed(Collection<VersionRange> ranges) {
+        return preferredAmong(allowedBy(ranges));
+    }
+
+    /**
+     * The version {@link #preferredAllowed} chooses, among the published versions {@code allowed} lets through rather
+     * than those ranges allow: offline, those at hand.
+     */
+    public Optional<Version> preferredAmong(Predicate<Version> allowed) {
         Predicate<VersionSummary> current = version -> version.deprecated() == null;
-        return taggedLatest().filter(tagged -> version(tagged).filter(current).isPresent()
-                        && ranges.stream().allMatch(range -> range.satisfiedBy(tagged)))
-                .or(() -> highestAllowed(ranges, current))
-                .or(() -> highestAllowed(ranges));
+        return taggedLatest().filter(tagged -> version(tagged).filter(current).isPresent() && allowed.test(tagged))
+                .or(() -> highestAllowed(allowed, current))
+                .or(() -> highestAllowed(allowed, version -> true));
     }
 
     /** The version {@code latest} points at, when it is published and not yanked. */
