@@ -36,7 +36,8 @@ final class ImmutabilityRule implements PullRequestRule {
         Set<PackageVersion> deleted = pullRequest.deletedVersions();
         Set<PackageVersion> takenDown = pullRequest.takedowns();
         for (PackageVersion version : deleted) {
-            if (!takenDown.contains(version)) {
+            // with the maintainers unknown, whether a deletion is a takedown is too, as the ownership rule says
+            if (!takenDown.contains(version) && pullRequest.maintainersKnown()) {
                 refuseDeletion(pullRequest, version, history.publication(version), problems);
             }
         }

@@ -42,20 +42,24 @@ final class OwnershipRule implements PullRequestRule {
         if (pullRequest.changes().isEmpty()) {
             return;
         }
+        RegistrySnapshot settings = pullRequest.baseTip();
+        if (!pullRequest.maintainersKnown()) {
+            // nobody would be a maintainer, and every verdict below would rest on that, whoever the author is; the
+            // rules on reserved names and takedowns pass no verdict on it either, and the default limits a new
+            // version is held to are the highest a policy sets, so that what they refuse any policy would
+            problems.error("", "", "who may make these changes cannot be told, nor whether they keep to the registry's"
+                    + " policy (its reserved names, and its limits on files and sizes where lower than prompd's): "
+                    + RegistryConfig.FILE + " on the base branch does not read, so its maintainers and its policy are"
+                    + " unknown", repairOnBase(RegistryConfig.FILE));
+            baseErrors(settings, RegistryConfig.FILE, problems);
+            return;
+        }
         if (pullRequest.actor().isEmpty()) {
             problems.error("", "", "the pull request's author is unknown, so who may make these changes cannot be checked",
                     "run the check with --actor <login>, the GitHub login of the pull request's author");
             return;
         }
         String login = pullRequest.actor().get();
-        RegistrySnapshot settings = pullRequest.baseTip();
-        if (settings.config().isEmpty()) {
-            // nobody would be a maintainer, and every verdict below would rest on that
-            problems.error("", "", "who may make these changes cannot be told: " + RegistryConfig.FILE + " on the base"
-                    + " branch does not read, so its maintainers are unknown", repairOnBase(RegistryConfig.FILE));
-            baseErrors(settings, RegistryConfig.FILE, problems);
-            return;
-        }
         if (pullRequest.isMaintainer(login)) {
             checkNewPackagesHaveOwners(pullRequest, problems);
             return;

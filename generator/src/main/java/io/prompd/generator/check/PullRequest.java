@@ -230,6 +230,14 @@ final class PullRequest {
         return baseTip.config().map(config -> config.isMaintainer(login)).orElse(false);
     }
 
+    /**
+     * Whether registry.json reads at the tip of the base branch: without it nobody is a {@link #isMaintainer}, which is
+     * no verdict on anyone, and {@link #policy} is the default.
+     */
+    boolean maintainersKnown() {
+        return baseTip.config().isPresent();
+    }
+
     SnapshotIndex headIndex() {
         return headIndex;
     }

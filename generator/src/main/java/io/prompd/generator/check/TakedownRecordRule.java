@@ -63,7 +63,9 @@ final class TakedownRecordRule implements PullRequestRule {
                               Optional<Version> duplicated, Problems problems) {
         String file = RepositoryLayout.metaFile(name);
         String pointer = Pointer.of("takenDown", version.toString());
-        Optional<String> outsider = pullRequest.actor().filter(login -> !pullRequest.isMaintainer(login));
+        // with the maintainers unknown, the ownership rule says so: the author is not said to be no maintainer
+        Optional<String> outsider = pullRequest.actor()
+                .filter(login -> pullRequest.maintainersKnown() && !pullRequest.isMaintainer(login));
         if (outsider.isPresent()) {
             problems.error(file, pointer, "only a maintainer may record a takedown, and " + outsider.get()
                     + " is not one", "remove the entry; to have a version taken down, ask a maintainer (see "

@@ -18,6 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OwnershipRuleTest extends PullRequestScenarioTest {
 
+    /** What the check says of a registry.json that does not read on the base branch, whatever else it holds. */
+    static final String UNKNOWN_SETTINGS = "who may make these changes cannot be told, nor whether they keep to the"
+            + " registry's policy (its reserved names, and its limits on files and sizes where lower than prompd's):"
+            + " registry.json on the base branch does not read, so its maintainers and its policy are unknown";
+
     private static final String NEW_SCOPES = """
             {"scopes": {"@common": {"owners": ["alice"], "teams": ["core"]}, "@fresh": {"owners": ["alice"]}},
              "teams": {"core": ["bob"]}}
@@ -277,8 +282,7 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
 
         var report = check(repo, login);
 
-        Problem unknown = assertError(report, "", "who may make these changes cannot be told: registry.json on the base"
-                + " branch does not read, so its maintainers are unknown");
+        Problem unknown = assertError(report, "", UNKNOWN_SETTINGS);
         assertEquals("ask a maintainer to repair registry.json on the base branch, then merge the base branch into this"
                 + " pull request", unknown.hint());
         assertTrue(report.problems().stream().anyMatch(problem -> problem.file().equals("registry.json")
@@ -286,6 +290,18 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
                 () -> report.problems().toString());
         assertTrue(report.problems().stream().noneMatch(problem -> problem.message().contains("only registry"
                 + " maintainers may change")), () -> report.problems().toString());
+    }
+
+    /** The author unknown too, the registry.json of the base is still what the check cannot go without. */
+    @Test
+    void withARegistryJsonThatDoesNotReadOnTheBaseBranchAndNoActorThatIsSaid() {
+        repo.publish("@common/cc", "1.0.0");
+        repo.commit("publish");
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json", "{\"name\": \"x\"}"));
+
+        var report = check(repo, null);
+
+        assertError(report, "", UNKNOWN_SETTINGS);
     }
 
     @Test

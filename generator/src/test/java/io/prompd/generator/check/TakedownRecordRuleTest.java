@@ -12,6 +12,8 @@ import io.prompd.core.problem.Problem;
 import io.prompd.generator.testing.TestRegistryRepo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The records of versions taken down, in meta.json's "takenDown". */
 class TakedownRecordRuleTest extends PullRequestScenarioTest {
@@ -62,6 +64,26 @@ class TakedownRecordRuleTest extends PullRequestScenarioTest {
         Problem problem = assertError(check(repo, "alice"), META,
                 "only a maintainer may record a takedown, and alice is not one");
         assertEquals("/takenDown/0.9.0", problem.pointer());
+    }
+
+    /**
+     * With the maintainers unknown, the author of a takedown is said to be no maintainer neither by this rule nor by
+     * the rule on published versions: the one error says why who may take a version down cannot be told.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", TestRegistryRepo.MAINTAINER})
+    void withARegistryJsonThatDoesNotReadOnTheBaseBranchATakedownsAuthorIsNotJudged(String login) {
+        repo.delete(UTIL);
+        repo.meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.commit("take down a leaked key", login);
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("registry.json", "{\"name\": \"x\"}"));
+
+        CheckReport report = check(repo, login);
+
+        assertError(report, "", OwnershipRuleTest.UNKNOWN_SETTINGS);
+        assertEquals(List.of(), report.problems().stream().filter(Problem::isError)
+                .filter(problem -> !problem.file().equals("registry.json") && !problem.file().isEmpty())
+                .map(Problem::message).toList());
     }
 
     @Test
