@@ -39,8 +39,16 @@ public final class PromptParser {
     private static final Pattern NOT_A_NUMBER = Pattern.compile(
             "Malformed numeric value '([-+]?\\.(?:inf|Inf|INF|nan|NaN|NAN))'");
 
+    /**
+     * Refuses a key given again in a map, so that a front matter without one, nearly all of them, is parsed once; one
+     * with a repeated key is read again by {@link #LAST_COUNTING}.
+     */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     /** Reads a key given again in a map as its last one given, as {@link JsonTrees#readLastCounting} does. */
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final YAMLMapper LAST_COUNTING = new YAMLMapper();
 
     private PromptParser() {
     }
@@ -109,7 +117,7 @@ public final class PromptParser {
                 ? frontMatter.without(TerminalText::isBidiControl) : frontMatter;
         JsonNode root;
         try {
-            root = YAML.readTree(read.yaml());
+            root = tree(file, read, problems);
         } catch (JsonProcessingException invalid) {
             int lineShift = frontMatter.firstYamlLine() - 1;
             int line = lineShift + yamlLine(invalid);
@@ -138,19 +146,29 @@ public final class PromptParser {
                     "write one 'key: value' per line").atLine(frontMatter.firstYamlLine()));
             return Optional.empty();
         }
-        // a repeated key is an error, and the rest of the front matter is read all the same, so that its other
-        // problems show in the same run
-        repeatedKeys(file, read, problems);
         FieldLines lines = FieldLines.ofYaml(read.yaml(), read.firstYamlLine());
         return Optional.of(new FrontMatterReader(file, (ObjectNode) root, lines, problems).read(read));
     }
 
-    private static void repeatedKeys(String file, FrontMatter read, Problems problems) {
-        try (JsonParser parser = YAML.createParser(read.yaml())) {
+    /**
+     * The front matter's tree. A repeated key is an error at each repetition, and the rest of the front matter is read
+     * all the same, the last one counting, so that its other problems show in the same run.
+     */
+    private static JsonNode tree(String file, FrontMatter read, Problems problems) throws JsonProcessingException {
+        try {
+            return YAML.readTree(read.yaml());
+        } catch (JsonProcessingException invalid) {
+            if (!String.valueOf(invalid.getOriginalMessage()).startsWith("Duplicate field")) {
+                throw invalid;
+            }
+        }
+        JsonNode lastCounting = LAST_COUNTING.readTree(read.yaml());
+        try (JsonParser parser = LAST_COUNTING.createParser(read.yaml())) {
             JsonTrees.repeatedKeys(parser, read.firstYamlLine() - 1, repeated -> problems.add(repeated.problem(file)));
         } catch (IOException impossible) {
             throw new UncheckedIOException("the front matter parsed once and must parse again", impossible);
         }
+        return lastCounting;
     }
 
     /**
