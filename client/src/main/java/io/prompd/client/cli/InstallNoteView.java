@@ -26,6 +26,7 @@ import io.prompd.client.install.StatusNotes;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.RegistryMention;
 import io.prompd.core.Plural;
+import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.resolve.Strategy;
 import io.prompd.core.resolve.Takedowns;
@@ -109,7 +110,7 @@ public final class InstallNoteView {
             fields.putAll(heldBackFields(held));
             return new Worded("heldBackByRanges", fields, held.name() + " stays at " + held.version()
                     + ", held back by " + heldBy(held.by()) + ": " + held.allowed() + ", which its own ranges allow,"
-                    + " cannot go with " + (held.by().size() == 1 ? "it" : "them"));
+                    + " cannot go with " + (held.by().size() == 1 ? "that range" : "those ranges"));
         }
         if (note instanceof StaleLock stale) {
             return new Worded("staleLock", Map.of("reasons", stale.reasons()), LockFile.FILE_NAME + " was stale, so its"
@@ -200,22 +201,32 @@ public final class InstallNoteView {
     }
 
     /**
-     * {@code {"allowed": …, "by": [{"name": …, "range": …}]}}: what a package is held back from and by which
+     * {@code {"allowed": …, "by": [{"name": …, "range": …, "from": …}]}}: what a package is held back from and by which
      * ranges, as {@code update}'s warning and {@code outdated}'s row give it.
      */
     static Map<String, Object> heldBackFields(HeldBackByRanges held) {
         return Map.of("allowed", held.allowed(), "by", requirementsAsJson(held.by()));
     }
 
+    /** Each range with {@code from}: {@code prompd.json}, or the {@code name@version} of the package placing it. */
     private static List<Map<String, Object>> requirementsAsJson(List<InstallNote.Requirement> requirements) {
-        return requirements.stream().map(by -> Map.<String, Object>of("name", by.name(), "range", by.range().text()))
-                .toList();
+        return requirements.stream().map(by -> Map.<String, Object>of("name", by.name(), "range", by.range().text(),
+                "from", by.dependent().map(InstallNote.Dependent::toString).orElse(ManifestReader.FILE_NAME))).toList();
     }
 
-    /** {@code @a/b ^1.0.0 and @a/c ~2.0.0}, or the rest of the project when no one range is to blame. */
+    /**
+     * {@code prompd.json's @a/b ^1.0.0 and @a/c@1.2.0, which needs @a/d ~2.0.0}: each range with who places it, so that
+     * one a dependency needs is not taken for prompd.json's; the rest of the project when no one range is to blame.
+     */
     static String heldBy(List<InstallNote.Requirement> requirements) {
         return requirements.isEmpty() ? "the rest of the project's dependencies"
-                : Plural.series(requirements.stream().map(InstallNote.Requirement::toString).toList(), "and");
+                : Plural.series(requirements.stream().map(InstallNoteView::requirement).toList(), "and");
+    }
+
+    private static String requirement(InstallNote.Requirement requirement) {
+        String range = requirement.name() + " " + requirement.range();
+        return requirement.dependent().map(dependent -> dependent + ", which needs " + range)
+                .orElse(ManifestReader.FILE_NAME + "'s " + range);
     }
 
     /**

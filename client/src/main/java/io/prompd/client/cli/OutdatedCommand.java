@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             "For each: current (locked), wanted (what 'prompd update' moves to, from the same resolution of the whole"
                     + " project: the version the 'latest' dist-tag names when the ranges allow it, else the newest they"
                     + " allow, unless the rest of the project holds it lower, marked '(held back by' the ranges that"
-                    + " do')') and latest (that version, the range 'prompd update --latest' writes; the lock then takes"
+                    + " do, each with who asks for it: prompd.json's own, or the package (name@version) that needs it')')"
+                    + " and latest (that version, the range 'prompd update --latest' writes; the lock then takes"
                     + " it).",
             "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
             "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown, unlisted,"
                     + " goneFromRegistry, heldBack} in name order; current, invalid, unlisted and goneFromRegistry are"
                     + " left out for a dependency not locked, wanted or latest when no version qualifies, heldBack"
-                    + " ({allowed, by: [{name, range}]}) for a package not held back. A version no longer listed"
+                    + " ({allowed, by: [{name, range, from}]}, from being prompd.json or the name@version of the package"
+                    + " needing the range) for a package not held back. A version no longer listed"
                     + " is takenDown and unlisted, as install's takenDown warning gives it, and so is that of a package"
                     + " the registry no longer has, goneFromRegistry too."})
 final class OutdatedCommand implements Callable<Integer> {
@@ -103,7 +105,10 @@ final class OutdatedCommand implements Callable<Integer> {
         return marks.isEmpty() ? "" : " (" + String.join(", ", marks) + ")";
     }
 
-    /** {@code  (held back by @a/b ^1.0.0)}, naming the ranges when one alone rules out what the package's own allow. */
+    /**
+     * {@code  (held back by @a/c@1.0.0, which needs @a/b ^1.0.0)}, naming the ranges and who asks for them when one
+     * alone rules out what the package's own allow.
+     */
     private static String heldBack(InstallNote.HeldBackByRanges held) {
         return " (held back" + (held.by().isEmpty() ? "" : " by " + InstallNoteView.heldBy(held.by())) + ")";
     }

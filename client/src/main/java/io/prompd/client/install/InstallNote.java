@@ -110,8 +110,9 @@ public sealed interface InstallNote {
      * ranges rule out.
      *
      * @param by the ranges that rule it out, each a package and a range placed on it (by prompd.json or by another
-     *           package) that no version meeting what {@code allowed} needs of that package meets; empty when no one
-     *           range does it alone (a conflict further down), and the rest of the project is all that can be named
+     *           package, which it names) that no version meeting what {@code allowed} needs of that package meets;
+     *           empty when no one range does it alone (a conflict further down), and the rest of the project is all
+     *           that can be named
      */
     record HeldBackByRanges(PackageName name, Version version, Version allowed, List<Requirement> by)
             implements InstallNote {
@@ -123,16 +124,30 @@ public sealed interface InstallNote {
         }
     }
 
-    /** A range placed on a package, as {@code @a/b ^1.0.0}. */
-    record Requirement(PackageName name, VersionRange range) {
+    /**
+     * A range placed on a package, as {@code @a/b ^1.0.0}, and who places it.
+     *
+     * @param dependent the package needing it with that range, at its version in the resolved project; empty when the
+     *                  range is prompd.json's own
+     */
+    record Requirement(PackageName name, VersionRange range, Optional<Dependent> dependent) {
         public Requirement {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(range, "range");
+            Objects.requireNonNull(dependent, "dependent");
+        }
+    }
+
+    /** A package at a version, {@code @a/b@1.0.0}, whose dependencies place a range on another. */
+    record Dependent(PackageName name, Version version) {
+        public Dependent {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
         }
 
         @Override
         public String toString() {
-            return name + " " + range;
+            return name + "@" + version;
         }
     }
 

@@ -147,11 +147,23 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
         return rangesOn(name, lock.packages().keySet());
     }
 
-    /** The ranges prompd.json and the locked packages but {@code besides} place on the package. */
-    public List<VersionRange> rangesOnBesides(PackageName name, PackageName besides) {
-        Set<PackageName> from = new HashSet<>(lock.packages().keySet());
-        from.remove(besides);
-        return rangesOn(name, from);
+    /**
+     * The ranges prompd.json and the locked packages but {@code besides} place on the package, each with who places it:
+     * prompd.json's first, then the locked packages' in name order.
+     */
+    List<InstallNote.Requirement> requirementsOnBesides(PackageName name, PackageName besides) {
+        List<InstallNote.Requirement> requirements = new ArrayList<>();
+        if (roots.containsKey(name)) {
+            requirements.add(new InstallNote.Requirement(name, roots.get(name), Optional.empty()));
+        }
+        lock.packages().forEach((dependent, locked) -> {
+            VersionRange range = locked.dependencies().get(name);
+            if (range != null && !dependent.equals(besides)) {
+                requirements.add(new InstallNote.Requirement(name, range,
+                        Optional.of(new InstallNote.Dependent(dependent, locked.version()))));
+            }
+        });
+        return requirements;
     }
 
     /** The locked packages needing the package, in name order. */

@@ -44,8 +44,8 @@ final class RangeHolds {
     /**
      * The ranges of the resolved graph that rule out {@code version} of the package: of each package whose version in
      * the graph fails what {@code version} needs of it, the ranges placed on it (by prompd.json or by other packages
-     * than this one) that no version meeting that need meets; empty when no one range does it alone, as when the
-     * conflict lies further down.
+     * than this one, at their versions in the graph) that no version meeting that need meets, each with who places it;
+     * empty when no one range does it alone, as when the conflict lies further down.
      */
     static List<InstallNote.Requirement> rulingOut(ProjectGraph resolved, PackageName name, Version version,
                                                    RegistryIndex index) {
@@ -58,9 +58,9 @@ final class RangeHolds {
             if (other == null || range.satisfiedBy(other.version()) || otherPublished.isEmpty()) {
                 return;
             }
-            resolved.rangesOnBesides(needed, name).stream().distinct()
-                    .filter(holding -> otherPublished.get().highestAllowed(List.of(range, holding)).isEmpty())
-                    .forEach(holding -> by.add(new InstallNote.Requirement(needed, holding)));
+            resolved.requirementsOnBesides(needed, name).stream()
+                    .filter(holding -> otherPublished.get().highestAllowed(List.of(range, holding.range())).isEmpty())
+                    .forEach(by::add);
         });
         return by;
     }

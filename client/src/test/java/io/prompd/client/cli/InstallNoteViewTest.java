@@ -56,7 +56,7 @@ class InstallNoteViewTest {
             new InstallNote.LatestPassedOver(X, ONE, TWO, Strategy.HIGHEST, false),
             new InstallNote.LatestYanked(X, TWO, "broken", ONE),
             new InstallNote.HeldBackByRanges(X, ONE, TWO,
-                    List.of(new InstallNote.Requirement(PackageName.parse("@a/base"), CARET_ONE))),
+                    List.of(new InstallNote.Requirement(PackageName.parse("@a/base"), CARET_ONE, Optional.empty()))),
             new InstallNote.LatestConflicts(X, CARET_ONE, TWO, ONE, Optional.empty(), List.of(), Strategy.HIGHEST));
 
     @Test

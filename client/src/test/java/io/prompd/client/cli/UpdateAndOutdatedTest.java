@@ -43,9 +43,9 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
                 .publish("@acme/plug", "1.1.0", "@acme/zero", "^0.2.0");
         assertEquals(0, prompd("install", "@acme/zero@^0.1.0", "@acme/plug@^1.0.0").exitCode());
         String table = """
-                package     current  wanted                                  latest  dependency
-                @acme/plug  1.0.0    1.0.0 (held back by @acme/zero ^0.1.0)  1.1.0   direct
-                @acme/zero  0.1.0    0.1.0                                   0.2.0   direct
+                package     current  wanted                                                latest  dependency
+                @acme/plug  1.0.0    1.0.0 (held back by prompd.json's @acme/zero ^0.1.0)  1.1.0   direct
+                @acme/zero  0.1.0    0.1.0                                                 0.2.0   direct
                 """;
 
         CliRun before = prompd("outdated");
@@ -55,17 +55,46 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         assertEquals(1, before.exitCode(), "as npm outdated lists a latest out of reach: " + before.err());
         assertEquals(table, before.out(), "1.1.0 needs @acme/zero ^0.2.0, which prompd.json's ^0.1.0 rules out");
         assertEquals(0, update.exitCode(), update.err());
-        assertEquals("warning: @acme/plug stays at 1.0.0, held back by @acme/zero ^0.1.0: 1.1.0, which its own ranges"
-                + " allow, cannot go with it\n", update.err());
+        assertEquals("warning: @acme/plug stays at 1.0.0, held back by prompd.json's @acme/zero ^0.1.0: 1.1.0, which"
+                + " its own ranges allow, cannot go with that range\n", update.err());
         assertEquals(table, after.out(), "nothing moved, and nothing more is wanted: the loop ends");
         JsonNode row = Json.reader().readTree(prompd("outdated", "--json").out()).get(0);
         assertEquals("1.0.0", row.get("wanted").asText());
-        assertEquals("{\"allowed\":\"1.1.0\",\"by\":[{\"name\":\"@acme/zero\",\"range\":\"^0.1.0\"}]}",
-                row.get("heldBack").toString());
+        assertEquals("{\"allowed\":\"1.1.0\",\"by\":[{\"from\":\"prompd.json\",\"name\":\"@acme/zero\","
+                + "\"range\":\"^0.1.0\"}]}", row.get("heldBack").toString());
         JsonNode warning = Json.reader().readTree(prompd("update", "@acme/plug", "--json").out()).get("warnings")
                 .get(0);
         assertEquals("heldBackByRanges", warning.get("kind").asText());
         assertEquals("1.0.0", warning.get("version").asText());
+    }
+
+    @Test
+    void aRangeHoldingAPackageBackIsNamedWithThePackageThatNeedsItWhenPromptJsonHasNoneOfIt() throws IOException {
+        registry.publish("@acme/zero", "0.1.0").publish("@acme/zero", "0.2.0")
+                .publish("@acme/plug", "1.0.0", "@acme/zero", "^0.1.0")
+                .publish("@acme/plug", "1.1.0", "@acme/zero", "^0.2.0")
+                .publish("@acme/q", "1.0.0", "@acme/zero", "^0.1.0");
+        assertEquals(0, prompd("install", "@acme/q", "@acme/plug@^1.0.0").exitCode());
+
+        CliRun outdated = prompd("outdated");
+        CliRun update = prompd("update");
+        CliRun latest = prompd("update", "--latest", "@acme/plug");
+
+        assertTrue(outdated.out().contains(
+                "@acme/plug  1.0.0    1.0.0 (held back by @acme/q@1.0.0, which needs @acme/zero ^0.1.0)  1.1.0"),
+                "prompd.json has no @acme/zero: the range is @acme/q's " + outdated.out());
+        assertEquals("warning: @acme/plug stays at 1.0.0, held back by @acme/q@1.0.0, which needs @acme/zero ^0.1.0:"
+                + " 1.1.0, which its own ranges allow, cannot go with that range\n", update.err());
+        assertEquals("warning: kept @acme/plug ^1.0.0: its latest version, 1.1.0, cannot go with @acme/q@1.0.0, which"
+                + " needs @acme/zero ^0.1.0, so 1.0.0, the highest version that can, is installed\n", latest.err());
+        JsonNode row = Json.reader().readTree(prompd("outdated", "--json").out()).get(0);
+        assertEquals("{\"allowed\":\"1.1.0\",\"by\":[{\"from\":\"@acme/q@1.0.0\",\"name\":\"@acme/zero\","
+                + "\"range\":\"^0.1.0\"}]}", row.get("heldBack").toString());
+        JsonNode warning = Json.reader().readTree(prompd("update", "--latest", "@acme/plug", "--json").out())
+                .get("warnings").get(0);
+        assertEquals("latestConflicts", warning.get("kind").asText());
+        assertEquals("[{\"from\":\"@acme/q@1.0.0\",\"name\":\"@acme/zero\",\"range\":\"^0.1.0\"}]",
+                warning.get("by").toString());
     }
 
     @Test
@@ -336,11 +365,13 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
 
         assertEquals(0, update.exitCode(), update.err());
         assertEquals("""
-                warning: kept @acme/l >=1.0.0: its latest version, 2.0.0, cannot go with @acme/b ^1.0.0, so 1.0.0, the\
-                 highest version that can, is installed
-                warning: moved @acme/m ^1.0.0 to ^1.1.0: its latest version, 2.0.0, cannot go with @acme/b ^1.0.0, so\
-                 1.1.0, the highest version that can, is installed
-                """, update.err(), "the ranges quoted are prompd.json's, not the >=2.0.0 --latest resolved for");
+                warning: kept @acme/l >=1.0.0: its latest version, 2.0.0, cannot go with prompd.json's @acme/b ^1.0.0\
+                 and @acme/m@1.1.0, which needs @acme/b ^1.0.0, so 1.0.0, the highest version that can, is installed
+                warning: moved @acme/m ^1.0.0 to ^1.1.0: its latest version, 2.0.0, cannot go with prompd.json's\
+                 @acme/b ^1.0.0 and @acme/l@1.0.0, which needs @acme/b ^1.0.0, so 1.1.0, the highest version that can,\
+                 is installed
+                """, update.err(), "the ranges quoted are prompd.json's, not the >=2.0.0 --latest resolved for, and"
+                + " each of the same range's askers is named: loosening prompd.json's alone would free neither");
         String manifest = Files.readString(project.resolve("prompd.json"));
         assertTrue(manifest.contains("\"@acme/l\": \">=1.0.0\"") && manifest.contains("\"@acme/m\": \"^1.1.0\"")
                 && manifest.contains("\"@acme/other\": \"^2.0.0\""), "the move that fits still happens: " + manifest);
@@ -349,9 +380,11 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         assertEquals("1.1.0", locked.get("@acme/m").get("version").asText());
         assertEquals("2.0.0", locked.get("@acme/other").get("version").asText());
         JsonNode again = Json.reader().readTree(prompd("update", "--latest", "@acme/l", "--json").out());
-        assertEquals("{\"by\":[{\"name\":\"@acme/b\",\"range\":\"^1.0.0\"}],\"installed\":\"1.0.0\","
-                + "\"kind\":\"latestConflicts\",\"latest\":\"2.0.0\",\"message\":\"kept @acme/l >=1.0.0: its latest"
-                + " version, 2.0.0, cannot go with @acme/b ^1.0.0, so 1.0.0, the highest version that can, is installed\","
+        assertEquals("{\"by\":[{\"from\":\"prompd.json\",\"name\":\"@acme/b\",\"range\":\"^1.0.0\"},"
+                + "{\"from\":\"@acme/m@1.1.0\",\"name\":\"@acme/b\",\"range\":\"^1.0.0\"}],"
+                + "\"installed\":\"1.0.0\",\"kind\":\"latestConflicts\",\"latest\":\"2.0.0\",\"message\":\"kept @acme/l"
+                + " >=1.0.0: its latest version, 2.0.0, cannot go with prompd.json's @acme/b ^1.0.0 and @acme/m@1.1.0, which"
+                + " needs @acme/b ^1.0.0, so 1.0.0, the highest version that can, is installed\","
                 + "\"name\":\"@acme/l\",\"range\":\">=1.0.0\"}", again.get("warnings").get(0).toString());
     }
 
