@@ -5,6 +5,7 @@ import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.Change;
+import io.prompd.generator.source.ChangeType;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistrySnapshot;
@@ -14,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.FileMode;
 
@@ -24,7 +27,8 @@ import org.eclipse.jgit.lib.FileMode;
  * request branched off already counts:
  * <ul>
  *   <li>maintainers (registry.json) may change anything, and only they may change registry.json,
- *       scopes.json (so only they create scopes) and the repository's documentation and CI files;
+ *       scopes.json (so only they create scopes) and the repository's documentation and CI files, and delete
+ *       what does not fit the registry's layout;
  *       a scope they publish in must be declared in scopes.json at the head, and an unscoped
  *       package they publish must get owners in its meta.json;</li>
  *   <li>a scoped package's versions and meta.json belong to the scope's owners, directly or through
@@ -65,16 +69,23 @@ final class OwnershipRule implements PullRequestRule {
             return;
         }
         SortedMap<PackageName, List<Change>> packages = new TreeMap<>();
+        SortedSet<String> maintainersOnly = new TreeSet<>();
         for (PullRequest.ChangedFile changed : pullRequest.changes()) {
             switch (changed.path().kind()) {
-                case SETTINGS, REPOSITORY_FILE -> problems.error(changed.change().path(), "",
-                        "only registry maintainers may change " + changed.change().path() + ", and " + login + " is not one",
-                        "ask a maintainer (\"maintainers\" in registry.json) to make this change");
+                case SETTINGS, REPOSITORY_FILE -> maintainersOnly.add(changed.change().path());
                 case VERSION_FILE, META -> packages.computeIfAbsent(changed.path().name().orElseThrow(),
                         unseen -> new ArrayList<>()).add(changed.change());
-                case OTHER -> { /* refused whoever changes it, by AllowedPathsRule */ }
+                case OTHER -> {
+                    // added or changed, it is refused whoever does it, by AllowedPathsRule; deleted, it belongs to
+                    // nobody's package, and a folder that does not fit is one place however many files it holds
+                    if (changed.change().type() == ChangeType.DELETED) {
+                        maintainersOnly.add(changed.path().place());
+                    }
+                }
             }
         }
+        maintainersOnly.forEach(path -> problems.error(path, "", "only registry maintainers may change " + path
+                + ", and " + login + " is not one", "ask a maintainer (\"maintainers\" in registry.json) to make this change"));
         packages.forEach((name, changes) -> refusal(pullRequest, login, name)
                 .map(refused -> changes.stream().allMatch(Change::onlyExecutableBit) ? modesOnly(refused, changes)
                         : refused)

@@ -42,6 +42,58 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertError(check(repo, "alice"), "packages/@common/util/notes.txt", "holds only version folders");
     }
 
+    /**
+     * Files the build refuses that are already on the base branch leave it by a pull request deleting them, which
+     * the rule that refuses them must let pass, or a broken registry could not be repaired through the check.
+     */
+    @Test
+    void aMaintainerDeletingWhatDoesNotFitUnderPackagesPasses() {
+        straysOnMain();
+        strays().forEach(repo::delete);
+        repo.commit("delete the strays");
+
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
+    }
+
+    /** A stray file belongs to nobody's package, a folder that does not fit being one place whatever it holds. */
+    @Test
+    void deletingWhatDoesNotFitUnderPackagesIsOnlyForMaintainers() {
+        straysOnMain();
+        strays().forEach(repo::delete);
+        repo.commit("delete the strays");
+
+        CheckReport report = check(repo, "alice");
+
+        for (String place : List.of("packages/.gitkeep", "packages/@common/notes.txt", "packages/@common/util/notes.txt",
+                "packages/Bad_Name")) {
+            assertError(report, place, "only registry maintainers may change " + place + ", and alice is not one");
+        }
+        assertErrorCount(report, 4);
+    }
+
+    @Test
+    void changingAStrayFileTheBaseAlreadyHasIsRefusedAsAddingItIs() {
+        straysOnMain();
+        repo.write("packages/@common/notes.txt", "y\n");
+        repo.commit("edit a stray");
+
+        assertError(check(repo, TestRegistryRepo.MAINTAINER), "packages/@common/notes.txt",
+                "packages/ holds only package folders");
+    }
+
+    private void straysOnMain() {
+        repo.checkout("main");
+        strays().forEach(path -> repo.write(path, "x\n"));
+        repo.commit("strays", TestRegistryRepo.MAINTAINER);
+        repo.checkout("pr");
+        repo.merge("main", "merge main", TestRegistryRepo.MAINTAINER);
+    }
+
+    private static List<String> strays() {
+        return List.of("packages/.gitkeep", "packages/@common/notes.txt", "packages/@common/util/notes.txt",
+                "packages/Bad_Name/1.0.0/prompd.json", "packages/Bad_Name/1.0.0/README.md");
+    }
+
     @Test
     void aPackageCommittedWithItsOwnGitFolderIsCalledAnEmbeddedRepository() {
         repo.gitlink("packages/@common/util/1.1.0", repo.head());
