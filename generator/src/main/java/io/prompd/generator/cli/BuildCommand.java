@@ -12,6 +12,7 @@ import io.prompd.generator.build.BuildOptions;
 import io.prompd.generator.build.BuildProgress;
 import io.prompd.generator.build.BuildResult;
 import io.prompd.generator.build.RegistryBuilder;
+import io.prompd.generator.source.BaseUrlUserPart;
 import io.prompd.generator.source.RegistryRepository;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -131,14 +132,11 @@ final class BuildCommand implements Callable<Integer> {
                 || !RegistryLayout.URL_SCHEMES.contains(scheme)) {
             throw notReadable(text, "");
         }
-        if (url.getRawUserInfo() != null) {
-            String authority = url.getRawAuthority();
-            String withoutUser = scheme + "://" + authority.substring(authority.lastIndexOf('@') + 1) + url.getRawPath();
-            // the URL itself is not quoted: its user part may be a password, and this goes to CI logs
-            throw new CommandLine.ParameterException(spec.commandLine(), "--base-url holds a user or password, which"
-                    + " the build would write into the URLs of every document, where every reader of the registry"
-                    + " sees it; give the URL without it, such as " + withoutUser + ", and let each client keep its"
-                    + " credentials in its own config (prompd login)");
+        Optional<BaseUrlUserPart> userPart = BaseUrlUserPart.of(url);
+        if (userPart.isPresent()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), userPart.get().refusal("--base-url",
+                    "the build would write into the URLs of every document, where every reader of the registry sees it")
+                    + "; " + userPart.get().fix());
         }
         return url.getRawPath().endsWith("/") ? url : URI.create(url + "/");
     }

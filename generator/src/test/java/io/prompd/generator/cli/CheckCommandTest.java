@@ -320,6 +320,32 @@ class CheckCommandTest {
         assertTrue(out.toString().contains("\"unknown field 'x\\u001By\\u202E^Jz', which has no effect\""), out::toString);
     }
 
+    /** As build --base-url refuses one, in the same words, never quoting the password into the CI log. */
+    @Test
+    void failsAPullRequestPuttingAUserAndPasswordIntoTheBaseUrlAtItsLine() {
+        repo.write("registry.json", """
+                {
+                  "name": "Test registry",
+                  "baseUrl": "https://deploy:s3cr3t@registry.example.test/",
+                  "git": "https://git.example.test/registry.git",
+                  "maintainers": ["maintainer"]
+                }
+                """);
+        repo.commit("deploy credentials", TestRegistryRepo.MAINTAINER);
+
+        assertEquals(ExitCode.FAILURE.code(), run(check(TestRegistryRepo.MAINTAINER)), err::toString);
+        assertTrue(out.toString().endsWith("""
+
+                registry.json
+                  error   /baseUrl, line 3: the base URL holds a user or password, which every reader of the repository \
+                sees and every client set up with this URL would copy
+                          hint: give the URL without it, such as https://registry.example.test/, and let each client \
+                keep its credentials in its own config (prompd login)
+                1 error, 0 warnings
+                """), out::toString);
+        assertFalse(out.toString().contains("s3cr3t"), out::toString);
+    }
+
     @Test
     void failsAPullRequestHidingBidiAndInvisibleCharactersInTheRegistrysOwnFiles() {
         repo.write("registry.json", """

@@ -147,6 +147,41 @@ class RegistryConfigTest {
         assertTrue(parsed.problems().get(1).message().contains("not an absolute URL"));
     }
 
+    /** Every reader of registry.json would see the user part; the error, for CI logs, quotes no password. */
+    @Test
+    void aBaseUrlWithAUserOrPasswordIsAnErrorAtItsLineThatDoesNotRepeatThePassword() {
+        for (String withUser : List.of("https://deploy:s3cr3t@r.acme.test/r/", "https://deploy@r.acme.test/r/",
+                "HTTPS://deploy:s3cr3t@r.acme.test:8443/r/")) {
+            Parsed<RegistryConfig> parsed = parse("""
+                    {"name": "Acme",
+                     "baseUrl": "%s", "git": "https://g.acme.test/r.git", "maintainers": ["amy"]}
+                    """.formatted(withUser));
+
+            Problem problem = parsed.problems().get(0);
+            assertEquals(List.of("/baseUrl@2 error"), parsed.problems().stream()
+                    .map(p -> p.pointer() + "@" + p.line() + (p.isError() ? " error" : " warning")).toList(), withUser);
+            assertEquals("the base URL holds a user or password, which every reader of the repository sees and every"
+                    + " client set up with this URL would copy", problem.message());
+            assertEquals("give the URL without it, such as https://r.acme.test" + (withUser.contains(":8443") ? ":8443"
+                    : "") + "/r/, and let each client keep its credentials in its own config (prompd login)",
+                    problem.hint());
+            assertTrue(parsed.value().orElseThrow().isMaintainer("amy"), "who the maintainers are still reads");
+        }
+    }
+
+    @Test
+    void aBaseUrlWithAPasswordAndNoFinalSlashIsToldToEndWithOneWithoutThePassword() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://deploy:s3cr3t@r.acme.test/r", "git": "https://g.acme.test/r.git"}
+                """);
+
+        assertEquals(List.of("the base URL holds a user or password, which every reader of the repository sees and"
+                + " every client set up with this URL would copy", "the base URL must end with '/'"),
+                parsed.problems().stream().map(Problem::message).toList());
+        assertEquals("write 'https://r.acme.test/r/' so paths resolve below it", parsed.problems().get(1).hint());
+        assertFalse(parsed.problems().toString().contains("s3cr3t"), parsed.problems()::toString);
+    }
+
     @Test
     void aFolderIsABaseUrlWhateverTheCaseOfItsScheme() {
         Parsed<RegistryConfig> parsed = parse("""

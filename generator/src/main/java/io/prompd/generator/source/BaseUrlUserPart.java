@@ -1,0 +1,40 @@
+package io.prompd.generator.source;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A user part ({@code user:password@} or {@code user@}) in a registry's base URL, which readers would see: the one
+ * refusal of it, for {@code build --base-url} and registry.json's baseUrl alike. It never quotes the URL given, whose
+ * user part may be a password, and the refusal goes to CI logs.
+ *
+ * @param withoutUser the URL without its user part, to give in its place
+ */
+public record BaseUrlUserPart(String withoutUser) {
+
+    public BaseUrlUserPart {
+        Objects.requireNonNull(withoutUser, "withoutUser");
+    }
+
+    /** The user part of an absolute, hierarchical URL, if it has one. */
+    public static Optional<BaseUrlUserPart> of(URI url) {
+        if (url.getRawUserInfo() == null) {
+            return Optional.empty();
+        }
+        String authority = url.getRawAuthority();
+        return Optional.of(new BaseUrlUserPart(url.getScheme().toLowerCase(Locale.ROOT) + "://"
+                + authority.substring(authority.lastIndexOf('@') + 1) + url.getRawPath()));
+    }
+
+    /** What is wrong, said of the URL given at {@code where}, with why that matters there. */
+    public String refusal(String where, String why) {
+        return where + " holds a user or password, which " + why;
+    }
+
+    public String fix() {
+        return "give the URL without it, such as " + withoutUser + ", and let each client keep its credentials in its"
+                + " own config (prompd login)";
+    }
+}
