@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A user part ({@code user:password@} or {@code user@}) in a registry's base URL, which readers would see: the one
@@ -13,6 +14,9 @@ import java.util.Optional;
  * @param withoutUser the URL without its user part, to give in its place
  */
 public record BaseUrlUserPart(String withoutUser) {
+
+    /** What a URL's user part looks like in a text that may not parse as a URL: between the scheme and an @. */
+    private static final Pattern USER_PART = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
     public BaseUrlUserPart {
         Objects.requireNonNull(withoutUser, "withoutUser");
@@ -26,6 +30,14 @@ public record BaseUrlUserPart(String withoutUser) {
         String authority = url.getRawAuthority();
         return Optional.of(new BaseUrlUserPart(url.getScheme().toLowerCase(Locale.ROOT) + "://"
                 + authority.substring(authority.lastIndexOf('@') + 1) + url.getRawPath()));
+    }
+
+    /**
+     * The URL as a message may quote it, its user part (a password, maybe) replaced by {@code …}: for a message on a URL
+     * that does not parse, which {@link #of} cannot take apart.
+     */
+    public static String quotable(String url) {
+        return USER_PART.matcher(url).replaceFirst("$1…@");
     }
 
     /** What is wrong, said of the URL given at {@code where}, with why that matters there. */

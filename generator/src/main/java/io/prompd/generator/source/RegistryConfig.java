@@ -93,7 +93,8 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         try {
             URI uri = new URI(text);
             if (!uri.isAbsolute() || uri.getHost() == null && !RegistryLayout.isFileUrl(uri)) {
-                file.error(pointer, "'" + text + "' is not an absolute URL", "write it as https://host/path/");
+                file.error(pointer, "'" + BaseUrlUserPart.quotable(text) + "' is not an absolute URL",
+                        "write it as https://host/path/");
                 return Optional.empty();
             }
             Optional<BaseUrlUserPart> userPart = isBaseUrl ? BaseUrlUserPart.of(uri) : Optional.empty();
@@ -107,7 +108,9 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
             }
             return Optional.of(uri);
         } catch (URISyntaxException invalid) {
-            file.error(pointer, "'" + text + "' is not a valid URL: " + invalid.getReason(), "write it as https://host/path/");
+            // the reason quotes the text itself
+            file.error(pointer, "'" + BaseUrlUserPart.quotable(text) + "' is not a valid URL: "
+                    + invalid.getReason().replace(text, BaseUrlUserPart.quotable(text)), "write it as https://host/path/");
             return Optional.empty();
         }
     }

@@ -183,6 +183,19 @@ class RegistryConfigTest {
     }
 
     @Test
+    void aUrlThatDoesNotParseIsQuotedWithoutItsUserPart() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://deploy:s3cr3t@r.acme test/", "git": "https://t0ken@/r.git"}
+                """);
+
+        assertEquals(List.of("'https://…@r.acme test/' is not a valid URL: Illegal character in authority",
+                "'https://…@/r.git' is not an absolute URL"),
+                parsed.problems().stream().map(Problem::message).toList());
+        assertFalse(parsed.problems().toString().contains("s3cr3t"), parsed.problems()::toString);
+        assertFalse(parsed.problems().toString().contains("t0ken"), parsed.problems()::toString);
+    }
+
+    @Test
     void aFolderIsABaseUrlWhateverTheCaseOfItsScheme() {
         Parsed<RegistryConfig> parsed = parse("""
                 {"name": "Acme", "baseUrl": "FILE:///srv/registry/", "git": "https://g.acme.test/r.git"}
