@@ -89,8 +89,8 @@ public final class JsonTrees {
      */
     public static JsonNode read(byte[] json) throws IOException {
         try (JsonParser parser = parser(json).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)) {
-            // the parser refuses a repeated key before the tree sees one
-            return document(parser, repeated -> { });
+            // the parser refuses a repeated key before the tree sees one, so the tree looks for none
+            return document(parser, Optional.empty());
         }
     }
 
@@ -104,7 +104,7 @@ public final class JsonTrees {
      */
     public static JsonNode readLastCounting(byte[] json, Consumer<RepeatedKey> repeated) throws IOException {
         try (JsonParser parser = parser(json)) {
-            return document(parser, repeated);
+            return document(parser, Optional.of(repeated));
         }
     }
 
@@ -140,7 +140,7 @@ public final class JsonTrees {
         }
     }
 
-    private static JsonNode document(JsonParser parser, Consumer<RepeatedKey> repeated) throws IOException {
+    private static JsonNode document(JsonParser parser, Optional<Consumer<RepeatedKey>> repeated) throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             return MissingNode.getInstance();
@@ -152,8 +152,11 @@ public final class JsonTrees {
         return root;
     }
 
-    /** Builds the tree of one document from its parser, telling each key given again. */
-    private record Tree(JsonParser parser, Consumer<RepeatedKey> repeated) {
+    /**
+     * Builds the tree of one document from its parser, telling each key given again to {@code repeated} when there
+     * is one to tell: noting where each key is first given costs every object a map and every key its line.
+     */
+    private record Tree(JsonParser parser, Optional<Consumer<RepeatedKey>> repeated) {
 
         JsonNode value(JsonToken token) throws IOException {
             return switch (token) {
@@ -175,10 +178,12 @@ public final class JsonTrees {
 
         private ObjectNode object() throws IOException {
             ObjectNode object = NODES.objectNode();
-            Map<String, Integer> firstLines = new HashMap<>();
+            Map<String, Integer> firstLines = repeated.isPresent() ? new HashMap<>() : Map.of();
             String field;
             while ((field = parser.nextFieldName()) != null) {
-                given(firstLines, parser, 0, repeated);
+                if (repeated.isPresent()) {
+                    given(firstLines, parser, 0, repeated.get());
+                }
                 // ObjectNode.set keeps the key where it was first given and takes the later value, as JSON.parse does
                 object.set(field, value(parser.nextToken()));
             }
