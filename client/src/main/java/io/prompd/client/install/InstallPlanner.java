@@ -223,8 +223,9 @@ final class InstallPlanner {
 
     /**
      * The plan for {@code requests}; when it cannot be resolved, the plan once the packages named alone may take any
-     * release, decided before any other package so that each takes the best any resolution allows it, with a warning for each whose latest version was set aside, and when that fails too, the first failure,
-     * saying that their ranges were prompd's choice.
+     * release, decided before any other package so that each takes the best any resolution allows it, with a warning
+     * for each whose latest version was set aside, and when that fails too, the first failure, saying that their
+     * ranges were prompd's choice.
      *
      * @param global whether a global install, with no project to go with, asks
      */

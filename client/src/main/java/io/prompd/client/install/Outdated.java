@@ -122,16 +122,11 @@ public final class Outdated {
             // a newer version that a takedown further down keeps from the package is no update to want
             StatusNotes.heldBack(entry.name(), reach).ifPresent(warnings::add);
             // what 'prompd update' resolves the whole project to; when it cannot, as that update fails, what the
-            // package's own ranges allow: a version outside its ranges is wanted away from even when it is newer, as
-            // 'prompd install' moves it, and so is one gone, which can no longer be installed; and one above the
-            // version the latest tag points at, which 'prompd update' moves back to as npm's does when maintainers
-            // move the tag back
-            // a locked version taken down that the update keeps, its copy at hand, is no version to want
+            // package's own ranges allow; a locked version taken down that the update keeps, its copy at hand, is no
+            // version to want
             Optional<Version> wanted = updatedVersion(updated, entry.name())
-                    .filter(version -> !gone || !version.equals(entry.version())).or(() -> entry.invalid() || gone
-                    || reached.equals(published.get().taggedLatest()) ? reached
-                    : Optional.of(reached.filter(version -> version.compareTo(entry.version()) > 0)
-                            .orElse(entry.version())));
+                    .filter(version -> !gone || !version.equals(entry.version()))
+                    .or(() -> wantedByOwnRanges(entry, reached, gone, published.get()));
             Optional<Version> latest = published.get().latest();
             boolean behind = !wanted.equals(Optional.of(entry.version()))
                     || latest.filter(version -> version.compareTo(entry.version()) > 0).isPresent();
@@ -163,6 +158,20 @@ public final class Outdated {
         unlockable.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));
         rows.sort(Comparator.comparing(Row::name));
         return new Result(rows, warnings);
+    }
+
+    /**
+     * The version a locked package's own ranges want, {@code reached} by them: a version outside its ranges is wanted
+     * away from even when it is newer, as 'prompd install' moves it, and so is one gone, which can no longer be
+     * installed; and one above the version the latest tag points at, which 'prompd update' moves back to as npm's does
+     * when maintainers move the tag back. Else the current one, unless a higher one is reached.
+     */
+    private static Optional<Version> wantedByOwnRanges(ProjectGraph.Entry entry, Optional<Version> reached,
+                                                       boolean gone, PublishedPackage published) {
+        if (entry.invalid() || gone || reached.equals(published.taggedLatest())) {
+            return reached;
+        }
+        return Optional.of(reached.filter(version -> version.compareTo(entry.version()) > 0).orElse(entry.version()));
     }
 
     private static Optional<Version> updatedVersion(Optional<ProjectGraph> updated, PackageName name) {
