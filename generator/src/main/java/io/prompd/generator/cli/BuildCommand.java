@@ -12,7 +12,7 @@ import io.prompd.generator.build.BuildOptions;
 import io.prompd.generator.build.BuildProgress;
 import io.prompd.generator.build.BuildResult;
 import io.prompd.generator.build.RegistryBuilder;
-import io.prompd.generator.source.BaseUrlUserPart;
+import io.prompd.generator.source.UrlUserPart;
 import io.prompd.generator.source.RegistryRepository;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -132,7 +132,7 @@ final class BuildCommand implements Callable<Integer> {
                 || !RegistryLayout.URL_SCHEMES.contains(scheme)) {
             throw notReadable(text, "");
         }
-        Optional<BaseUrlUserPart> userPart = BaseUrlUserPart.of(url);
+        Optional<UrlUserPart> userPart = UrlUserPart.of(url);
         if (userPart.isPresent()) {
             throw new CommandLine.ParameterException(spec.commandLine(), userPart.get().refusal("--base-url",
                     "the build would write into the URLs of every document, where every reader of the registry sees it")

@@ -86,31 +86,36 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
     }
 
     /**
-     * A base URL with a user part is an error but still read, so that maintainers stay known to the check of the pull
+     * A URL with a user part is an error but still read, so that maintainers stay known to the check of the pull
      * request that takes it out.
      */
     private static Optional<URI> url(JsonFile file, String pointer, String text, boolean isBaseUrl) {
         try {
             URI uri = new URI(text);
             if (!uri.isAbsolute() || uri.getHost() == null && !RegistryLayout.isFileUrl(uri)) {
-                file.error(pointer, "'" + BaseUrlUserPart.quotable(text) + "' is not an absolute URL",
+                file.error(pointer, "'" + UrlUserPart.quotable(text) + "' is not an absolute URL",
                         "write it as https://host/path/");
                 return Optional.empty();
             }
-            Optional<BaseUrlUserPart> userPart = isBaseUrl ? BaseUrlUserPart.of(uri) : Optional.empty();
+            Optional<UrlUserPart> userPart = isBaseUrl ? UrlUserPart.of(uri) : Optional.empty();
             // the build writes no base URL of registry.json into its documents, but clients are set up with this one
             userPart.ifPresent(user -> file.error(pointer, user.refusal("the base URL", "every reader of the"
                     + " repository sees and every client set up with this URL would copy"), user.fix()));
+            if (!isBaseUrl) {
+                UrlUserPart.credentialOf(uri).ifPresent(user -> file.error(pointer, user.refusal("the git URL",
+                        "every reader of the repository sees and the build copies into the registry.json it publishes"),
+                        user.gitFix()));
+            }
             if (isBaseUrl && !text.endsWith("/")) {
                 file.error(pointer, "the base URL must end with '/'", "write '"
-                        + userPart.map(BaseUrlUserPart::withoutUser).orElse(text) + "/' so paths resolve below it");
+                        + userPart.map(UrlUserPart::withoutUser).orElse(text) + "/' so paths resolve below it");
                 return Optional.empty();
             }
             return Optional.of(uri);
         } catch (URISyntaxException invalid) {
             // the reason quotes the text itself
-            file.error(pointer, "'" + BaseUrlUserPart.quotable(text) + "' is not a valid URL: "
-                    + invalid.getReason().replace(text, BaseUrlUserPart.quotable(text)), "write it as https://host/path/");
+            file.error(pointer, "'" + UrlUserPart.quotable(text) + "' is not a valid URL: "
+                    + invalid.getReason().replace(text, UrlUserPart.quotable(text)), "write it as https://host/path/");
             return Optional.empty();
         }
     }

@@ -182,6 +182,41 @@ class RegistryConfigTest {
         assertFalse(parsed.problems().toString().contains("s3cr3t"), parsed.problems()::toString);
     }
 
+    /** The build publishes the git URL; a token in it, as GitHub takes one for the user, would go with it. */
+    @Test
+    void aGitUrlWithAPasswordOrAnHttpUserIsAnErrorThatDoesNotRepeatIt() {
+        for (String withCredential : List.of("https://ghp_t0ken@g.acme.test/r.git",
+                "https://x-access-token:t0ken@g.acme.test/r.git", "ssh://git:t0ken@g.acme.test/r.git")) {
+            Parsed<RegistryConfig> parsed = parse("""
+                    {"name": "Acme", "baseUrl": "https://r.acme.test/",
+                     "git": "%s", "maintainers": ["amy"]}
+                    """.formatted(withCredential));
+
+            assertEquals(List.of("/git@2 error"), parsed.problems().stream()
+                    .map(p -> p.pointer() + "@" + p.line() + (p.isError() ? " error" : " warning")).toList(),
+                    withCredential);
+            Problem problem = parsed.problems().get(0);
+            assertEquals("the git URL holds a user or password, which every reader of the repository sees and the"
+                    + " build copies into the registry.json it publishes", problem.message());
+            assertEquals("give the URL without it, such as " + withCredential.substring(0, withCredential.indexOf(':'))
+                    + "://g.acme.test/r.git, and let Git find credentials where it keeps them: a credential helper, or"
+                    + " the CI's secrets", problem.hint());
+            assertFalse(parsed.problems().toString().contains("t0ken"), parsed.problems()::toString);
+            assertTrue(parsed.value().orElseThrow().isMaintainer("amy"), "who the maintainers are still reads");
+        }
+    }
+
+    /** ssh's user names the account every clone uses, as in GitHub's ssh://git@github.com/ URLs. */
+    @Test
+    void aGitUrlWithAnSshUserAndNoPasswordIsRead() {
+        Parsed<RegistryConfig> parsed = parse("""
+                {"name": "Acme", "baseUrl": "https://r.acme.test/", "git": "ssh://git@g.acme.test/r.git"}
+                """);
+
+        assertEquals(List.of(), parsed.problems());
+        assertEquals("ssh://git@g.acme.test/r.git", parsed.value().orElseThrow().git().toString());
+    }
+
     @Test
     void aUrlThatDoesNotParseIsQuotedWithoutItsUserPart() {
         Parsed<RegistryConfig> parsed = parse("""

@@ -1,0 +1,70 @@
+package io.prompd.generator.source;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A user part ({@code user:password@} or {@code user@}) in a URL that readers would see: the one refusal of it, for
+ * {@code build --base-url} and registry.json's baseUrl and git URL alike. It never quotes the URL given, whose user part
+ * may be a password, and the refusal goes to CI logs.
+ *
+ * @param withoutUser the URL without its user part, to give in its place
+ */
+public record UrlUserPart(String withoutUser) {
+
+    /** What a URL's user part looks like in a text that may not parse as a URL: between the scheme and an @. */
+    private static final Pattern USER_PART = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
+
+    public UrlUserPart {
+        Objects.requireNonNull(withoutUser, "withoutUser");
+    }
+
+    /** The user part of an absolute, hierarchical URL, if it has one. */
+    public static Optional<UrlUserPart> of(URI url) {
+        if (url.getRawUserInfo() == null) {
+            return Optional.empty();
+        }
+        String authority = url.getRawAuthority();
+        return Optional.of(new UrlUserPart(url.getScheme().toLowerCase(Locale.ROOT) + "://"
+                + authority.substring(authority.lastIndexOf('@') + 1) + url.getRawPath()));
+    }
+
+    /**
+     * The user part of a Git URL if it may be a credential: a password, or any user of an http(s) URL, where a token
+     * stands as the user name (https://ghp_…@github.com/); ssh's {@code git@} names an account every clone uses.
+     */
+    public static Optional<UrlUserPart> credentialOf(URI gitUrl) {
+        return of(gitUrl).filter(user -> gitUrl.getRawUserInfo().contains(":")
+                || gitUrl.getScheme().toLowerCase(Locale.ROOT).startsWith("http"));
+    }
+
+    /**
+     * The URL as a message may quote it, its user part (a password, maybe) replaced by {@code …}: for a message on a URL
+     * that does not parse, which {@link #of} cannot take apart.
+     */
+    public static String quotable(String url) {
+        return USER_PART.matcher(url).replaceFirst("$1…@");
+    }
+
+    /** What is wrong, said of the URL given at {@code where}, with why that matters there. */
+    public String refusal(String where, String why) {
+        return where + " holds a user or password, which " + why;
+    }
+
+    /** The fix for a registry's URL, which clients are set up with. */
+    public String fix() {
+        return withoutIt("let each client keep its credentials in its own config (prompd login)");
+    }
+
+    /** The fix for a repository's clone URL, which Git reads. */
+    public String gitFix() {
+        return withoutIt("let Git find credentials where it keeps them: a credential helper, or the CI's secrets");
+    }
+
+    private String withoutIt(String whereCredentialsGo) {
+        return "give the URL without it, such as " + withoutUser + ", and " + whereCredentialsGo;
+    }
+}
