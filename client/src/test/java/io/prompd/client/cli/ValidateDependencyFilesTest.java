@@ -106,6 +106,46 @@ class ValidateDependencyFilesTest {
         assertEquals(1, run.out().split("error ", -1).length - 1, run.out());
     }
 
+    /** A context written as a file of a package is one with or without an extension, as an inherited file is. */
+    @Test
+    void contextsWithoutAnExtensionAreCheckedAsFilesOfTheirPackage() throws IOException {
+        inherit("@acme/util@^1.0.0/prompts/greet.prmd");
+        Files.writeString(pkg.resolve("prompts/ctx.prmd"), """
+                ---
+                id: ctx
+                description: Takes contexts
+                contexts:
+                  - "@acme/util@^1.0.0/../../../../etc/passwd"
+                  - "@acme/util@^1.0.0/prompts/nothere"
+                  - "@zzz/notadep@^1.0.0/x"
+                  - "@acme/util@^1.0.0/prompts/../README.md"
+                ---
+                Hi
+                """);
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun run = prompd("validate");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("""
+                prompts/ctx.prmd
+                  error   /contexts/0, line 5: '@acme/util@^1.0.0/../../../../etc/passwd' has '..' in its path, which is\
+                 not allowed in a package reference: the path is the file's from the root of @acme/util, and this one\
+                 names no file inside it
+                          hint: refer only to files inside @acme/util, by their path from its root
+                  error   /contexts/1, line 6: '@acme/util@^1.0.0/prompts/nothere' points to prompts/nothere, which\
+                 @acme/util 1.0.0 (the version prompd.lock pins) does not have
+                          hint: correct the path, or require a version of @acme/util that has the file
+                  error   /contexts/2, line 7: '@zzz/notadep@^1.0.0/x' refers to @zzz/notadep, which is not a dependency\
+                 of @acme/greeter
+                          hint: add "@zzz/notadep": "^1.0.0" to "dependencies" in prompd.json
+                  error   /contexts/3, line 8: '@acme/util@^1.0.0/prompts/../README.md' has '..' in its path, which is\
+                 not allowed in a package reference: the path is the file's from the root of @acme/util
+                          hint: write '@acme/util@^1.0.0/README.md'
+                """), run.out());
+        assertEquals(4, run.out().split("error ", -1).length - 1, run.out());
+    }
+
     @Test
     void aFileTheInstalledVersionHasPasses() throws IOException {
         inherit("@acme/util@^1.0.0/prompts/greet.prmd");

@@ -1,8 +1,11 @@
 package io.prompd.core.prompt;
 
 import io.prompd.core.name.PackageName;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A file of another package: {@code @scope/pkg@1.2.0/prompts/base.prmd}, {@code @scope/pkg/path}
@@ -27,6 +30,16 @@ public record PackageReference(String written, PackageName packageName, String s
         if (path.startsWith("/")) {
             throw new IllegalArgumentException("a package path is relative to the package root: " + path);
         }
+    }
+
+    /**
+     * The {@code ..} or {@code .} segment of the path, {@code ..} first, or empty when it has none: the path runs
+     * from the package's root, where such a segment only makes it name another file than it reads as, or none of
+     * the package's.
+     */
+    public Optional<String> dotSegment() {
+        List<String> segments = Arrays.asList(path.split("[/\\\\]"));
+        return Stream.of("..", ".").filter(segments::contains).findFirst();
     }
 
     /** This reference with {@code more} appended to its path, as an alias expands. */

@@ -67,6 +67,9 @@ final class ReferenceRules {
                                   Problems problems) {
         Reference reference = site.reference();
         String pointer = site.pointer();
+        if (reference instanceof PackageReference viaPackage) {
+            viaPackage.dotSegment().ifPresent(segment -> problems.add(dotSegment(file, viaPackage, segment, pointer)));
+        }
         if (pointer.equals(INHERITS) && inheritsExtensionLeftOff(pack, file, reference, problems)) {
             // the prompt file meant is in the package: its extension is all the path lacks
             return;
@@ -167,6 +170,22 @@ final class ReferenceRules {
                     + " \"" + reference.selector() + "\", but \"dependencies\" in prompd.json give \"" + declared.text()
                     + "\"", "write the same range in both places"));
         }
+    }
+
+    /**
+     * A package reference's path is the file's from the package's root, with nothing to resolve: one that is not would
+     * read as one file and be another, or none of the package's ({@code @a/b@^1/../../etc/passwd}).
+     */
+    private static Problem dotSegment(String file, PackageReference reference, String segment, String pointer) {
+        String written = reference.written();
+        String message = "'" + written + "' has '" + segment + "' in its path, which is not allowed in a package"
+                + " reference: the path is the file's from the root of " + reference.packageName();
+        Optional<String> resolved = new LocalReference(reference.path()).resolveFrom("");
+        String beforePath = written.substring(0, written.length() - reference.path().length());
+        return resolved.isPresent()
+                ? Problem.error(file, pointer, message, "write '" + beforePath + resolved.get() + "'")
+                : Problem.error(file, pointer, message + ", and this one names no file inside it",
+                        "refer only to files inside " + reference.packageName() + ", by their path from its root");
     }
 
     /**

@@ -18,6 +18,13 @@ final class References {
     /** A relative path without spaces ending in an extension, such as {@code contexts/a.xlsx}. */
     private static final Pattern FILE_PATH = Pattern.compile("^[\\w@.-]+(/[\\w@.-]+)*\\.[A-Za-z][A-Za-z0-9]{0,9}$");
 
+    /**
+     * One word written as a file of another package: {@code @scope/name/path}, with a range after the name or not, or
+     * {@code name@range/path}.
+     */
+    private static final Pattern PACKAGE_FILE =
+            Pattern.compile("^(@[^/\\s]+/[^/@\\s]+(@[^/\\s]*)?|[a-z0-9][a-z0-9._-]*@[^/\\s]*)/\\S+$");
+
     /** Text without whitespace. */
     private static final Pattern WORD = Pattern.compile("\\S+");
 
@@ -87,26 +94,22 @@ final class References {
     static PromptPart part(String text, String pointer, List<Alias> aliases) {
         String trimmed = text.strip();
         boolean path = trimmed.startsWith("./") || trimmed.startsWith("../") || FILE_PATH.matcher(trimmed).matches()
-                || (LocalReference.isElsewhere(trimmed) && WORD.matcher(trimmed).matches()) || isPackageFile(trimmed);
+                || (LocalReference.isElsewhere(trimmed) && WORD.matcher(trimmed).matches())
+                || isPackageFile(trimmed, aliases);
         return path && !trimmed.contains("\n")
                 ? new PromptPart.FilePart(parse(trimmed, aliases), pointer)
                 : new PromptPart.TextPart(text);
     }
 
     /**
-     * A package's file named with a range, {@code @a/b@^2.0.0/contexts/x.md}: its range characters
-     * ({@code ^}, {@code ~}, {@code >}) are none that a path holds, so the file test alone took it for
-     * text to send, and its file was never looked for.
+     * A file of another package, {@code @a/b@^2.0.0/contexts/x}, or of an alias, {@code @base/x}: whether its path has
+     * an extension or not, and even when it does not parse, so that validation checks it as {@code inherits} and an
+     * include are checked, where the file test alone took it for text to send, the more so for the range characters
+     * ({@code ^}, {@code ~}, {@code >}) that no path holds.
      */
-    private static boolean isPackageFile(String text) {
-        if (!WORD.matcher(text).matches() || !(text.startsWith("@") || UNSCOPED.matcher(text).matches())) {
-            return false;
-        }
-        try {
-            return FILE_PATH.matcher(parsePackage(text).path()).matches();
-        } catch (IllegalArgumentException notAReference) {
-            return false;
-        }
+    private static boolean isPackageFile(String text, List<Alias> aliases) {
+        return PACKAGE_FILE.matcher(text).matches() || (WORD.matcher(text).matches()
+                && aliases.stream().anyMatch(alias -> text.startsWith(alias.prefix() + "/")));
     }
 
     private static int firstOf(String text, int from, char... stops) {

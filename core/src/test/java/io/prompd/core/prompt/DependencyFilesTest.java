@@ -193,6 +193,31 @@ class DependencyFilesTest {
     }
 
     @Test
+    void aContextWithoutAnExtensionIsLookedFor() throws IOException {
+        Problem problem = single(check("""
+                ---
+                id: a
+                contexts:
+                  - "@common/util@^1.0.0/parts/intro"
+                  - "@common/util@^1.0.0/parts/nothere"
+                ---
+                Hello.
+                """, util("parts/intro")));
+
+        assertEquals("/contexts/1", problem.pointer());
+        assertEquals(5, problem.line());
+        assertEquals("'@common/util@^1.0.0/parts/nothere' points to parts/nothere, which @common/util 1.2.0 ("
+                + CHOSEN_BY + ") does not have", problem.message());
+    }
+
+    @Test
+    void aPathWithDotSegmentsIsLeftToTheValidator() throws IOException {
+        DependencyFiles.Result result = check(including("@util/prompts/../README.md"), util("README.md"));
+
+        assertEquals(List.of(), result.problems(), "the validator's error says '..' is not allowed");
+    }
+
+    @Test
     void eachPackageIsAskedForItsVersionOnce() throws IOException {
         DependencyFiles.Versions util = util("parts/intro.md");
         List<PackageName> asked = new ArrayList<>();

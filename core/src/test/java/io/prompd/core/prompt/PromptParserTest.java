@@ -372,10 +372,13 @@ class PromptParserTest {
                   - name: "@prompd/core@0.0.1/prompts/base.prmd"
                     prefix: "@y"
                 inherits: "@Prompd/core@1.0.0/x.prmd"
+                contexts: ["@prompd/core@^9.x.y.z/notes", "@prompd/core@ 2/notes"]
                 ---
                 """);
-        assertEquals(List.of("/using/0/name", "/using/1/name", "/inherits"),
+        assertEquals(List.of("/using/0/name", "/using/1/name", "/inherits", "/contexts/0"),
                 result.problems().stream().map(Problem::pointer).toList());
+        assertTrue(result.problems().get(3).message().startsWith("'@prompd/core@^9.x.y.z/notes' is not a valid"
+                + " reference: '^9.x.y.z' is not a valid version range"), result.problems().get(3).message());
     }
 
     /** An emoji's joiner is fine in text, as the bidi control after it is not, nor half a surrogate pair. */

@@ -811,6 +811,57 @@ class PromptValidatorTest {
         assertTrue(problem.hint().contains("prompd.json"), problem.hint());
     }
 
+    /** Written as a file of another package, a message entry is one with or without an extension, as an include is. */
+    @Test
+    void aMessageEntryNamingAFileOfAPackageIsCheckedAsAReferenceWithOrWithoutAnExtension() {
+        List<Problem> problems = validate(Map.of("a.prmd", """
+                ---
+                contexts:
+                  - "@zzz/notadep@^1.0.0/x"
+                  - "@zzz/notadep@^1.0.0/x.md"
+                  - "@prompd/core@^1.0.0/x"
+                system: "@other/pkg/roles/admin"
+                ---
+                """), Map.of("@prompd/core", "^1.0.0"));
+
+        assertEquals(List.of("/contexts/0", "/contexts/1", "/system"),
+                problems.stream().map(Problem::pointer).toList(), problems.toString());
+        assertEquals("'@zzz/notadep@^1.0.0/x' refers to @zzz/notadep, which is not a dependency of @team/prompts",
+                problems.get(0).message());
+        assertTrue(problems.get(2).message().startsWith("'@other/pkg/roles/admin' starts with the alias @other"),
+                problems.get(2).message());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
+    @Test
+    void aPackageReferenceWithDotSegmentsIsRefusedWhereverItIsWrittenNamingThePathMeant() {
+        List<Problem> problems = validate(Map.of("prompts/a.prmd", """
+                ---
+                using:
+                  - name: "@common/base@^2.0.0"
+                    prefix: "@base"
+                inherits: "@common/base@^2.0.0/prompts/./base.prmd"
+                contexts:
+                  - "@common/base@^2.0.0/../../../../etc/passwd"
+                  - "@base/prompts/../README.md"
+                ---
+                {% include "@common/base/prompts/../../x.md" %}
+                """), Map.of("@common/base", "^2.0.0"));
+
+        assertEquals(List.of("/inherits:5", "/contexts/0:7", "/contexts/1:8", ":10"),
+                problems.stream().map(problem -> problem.pointer() + ":" + problem.line()).toList(), problems.toString());
+        assertEquals("'@common/base@^2.0.0/prompts/./base.prmd' has '.' in its path, which is not allowed in a package"
+                + " reference: the path is the file's from the root of @common/base", problems.get(0).message());
+        assertEquals("write '@common/base@^2.0.0/prompts/base.prmd'", problems.get(0).hint());
+        assertEquals("'@common/base@^2.0.0/../../../../etc/passwd' has '..' in its path, which is not allowed in a"
+                + " package reference: the path is the file's from the root of @common/base, and this one names no file"
+                + " inside it", problems.get(1).message());
+        assertEquals("refer only to files inside @common/base, by their path from its root", problems.get(1).hint());
+        assertEquals("write '@base/README.md'", problems.get(2).hint());
+        assertTrue(problems.get(3).message().endsWith("and this one names no file inside it"), problems.get(3).message());
+        assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
     @Test
     void anUndefinedAliasIsNamedWithTheAliasesThereAre() {
         Problem problem = single(validate(Map.of("a.prmd", """

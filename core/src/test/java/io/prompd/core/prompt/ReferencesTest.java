@@ -79,9 +79,33 @@ class ReferencesTest {
         "Be concise. | false", "You are an expert. | false", "Answer in JSON | false", "a.md\\nmore | false",
         "/imagine a cat | false", "Note: | false", "See https://example.com | false",
         "@common/base-prompts@^2.0.0/contexts/style.md | true", "util@~1.2/contexts/a.md | true",
-        "@common/base-prompts@>=2 <3/contexts/style.md | false", "@here is a note. | false"})
+        "@common/base-prompts@>=2 <3/contexts/style.md | false", "@here is a note. | false",
+        "@common/base-prompts@^2.0.0/prompts/nothere | true", "@zzz/notadep@^1.0.0/x | true", "util@~1.2/LICENSE | true",
+        "@common/base-prompts@^2.0.0/../../../../etc/passwd | true", "@common/base-prompts/contexts/style | true",
+        "@everyone/please | false", "@team: review this | false"})
     void classifiesMessageEntriesAsFilesOrText(String text, boolean file) {
         PromptPart part = References.part(text.replace("\\n", "\n"), "/system", List.of());
         assertEquals(file, part instanceof PromptPart.FilePart, part.toString());
+    }
+
+    @Test
+    void aMessageEntryThroughAnAliasIsAFileWithOrWithoutAnExtension() {
+        Alias util = new Alias("@common/util@^1.0.0", References.parsePackage("@common/util@^1.0.0"), "@util");
+
+        PromptPart part = References.part("@util/notes", "/context", List.of(util));
+
+        PackageReference reference = assertInstanceOf(PackageReference.class,
+                assertInstanceOf(PromptPart.FilePart.class, part).reference());
+        assertEquals("notes", reference.path());
+        assertInstanceOf(PromptPart.TextPart.class, References.part("@util/notes", "/context", List.of()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"prompts/../README.md, ..", "./x.md, .", "a/./b/../c, ..", "..\\x, ..", "prompts/a..b.md, ''",
+        "prompts/.hidden, ''"})
+    void aPackagePathsDotSegmentIsFound(String path, String segment) {
+        PackageReference reference = References.parsePackage("@common/util@^1.0.0/" + path);
+
+        assertEquals(segment.isEmpty() ? Optional.empty() : Optional.of(segment), reference.dotSegment());
     }
 }

@@ -393,6 +393,37 @@ class DependencyRulesTest extends PullRequestScenarioTest {
         assertError(report, PROMPT, "which @common/util 1.1.0 (the version the dependencies resolve to)");
     }
 
+    /** A context written as a file of a dependency is checked as one without an extension too, and '..' refused. */
+    @Test
+    void contextsOfADependencyWithoutAnExtensionAreLookedForAndDotSegmentsRefused() {
+        repo.publish("@common/util", "1.1.0");
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.write(PROMPT, """
+                ---
+                id: x
+                name: X
+                version: 1.0.0
+                description: A test prompt
+                contexts:
+                  - "@common/util@^1.0.0/LICENSE"
+                  - "@common/util@^1.0.0/prompts/nothere"
+                  - "@common/util@^1.0.0/prompts/../README.md"
+                ---
+                # User
+
+                Say hello.
+                """);
+        repo.commit("publish");
+
+        var report = check(repo, "alice");
+
+        assertErrorCount(report, 2);
+        assertEquals(8, assertError(report, PROMPT, "'@common/util@^1.0.0/prompts/nothere' points to prompts/nothere,"
+                + " which @common/util 1.1.0 (the version the dependencies resolve to) does not have").line());
+        assertEquals("write '@common/util@^1.0.0/README.md'", assertError(report, PROMPT,
+                "'@common/util@^1.0.0/prompts/../README.md' has '..' in its path, which is not allowed").hint());
+    }
+
     @Test
     void referencesThroughAnAliasToExistingFilesPass() {
         repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
