@@ -18,11 +18,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -449,6 +453,47 @@ class ValidateAndPackCommandTest {
         assertEquals(0, pack.exitCode(), pack.err());
         assertTrue((pack.out() + pack.err()).contains(warnings), pack.out() + pack.err());
         assertTrue(Files.isRegularFile(pkg.resolve("acme-greeter-1.0.0.tgz")));
+    }
+
+    /** npm packs them whatever .npmignore says; a note that the rule does nothing saves reading the tarball. */
+    @Test
+    void ignoringTheReadmeAndLicenseStillPacksThemWithAWarningForEachRule() throws IOException {
+        write("LICENSE", "MIT License\n");
+        write("prompd.json", """
+                {"name": "@acme/greeter", "version": "1.0.0", "description": "Greets people", "license": "MIT",
+                 "ignore": ["LICENSE", "README.md"]}
+                """);
+
+        CliRun validate = CliRun.in(pkg, home, "validate");
+        CliRun pack = CliRun.in(pkg, home, "pack", "--json");
+
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().startsWith("@acme/greeter@1.0.0: 4 files"), validate.out());
+        assertTrue(validate.out().endsWith("""
+                prompd.json
+                  warning /ignore/0, line 2: "LICENSE" in "ignore" leaves out nothing: LICENSE is packed anyway, as\
+                 prompd.json and the README and LICENSE files at the root always are
+                          hint: remove the rule from "ignore"
+                  warning /ignore/1, line 2: "README.md" in "ignore" leaves out nothing: README.md is packed anyway, as\
+                 prompd.json and the README and LICENSE files at the root always are
+                          hint: remove the rule from "ignore"
+                0 errors, 2 warnings
+                """), validate.out());
+        assertEquals(0, pack.exitCode(), pack.err());
+        JsonNode json = Json.reader().readTree(pack.out());
+        assertEquals(List.of("LICENSE", "README.md", "prompd.json", "prompts/greet.prmd"),
+                tarEntries(pkg.resolve("acme-greeter-1.0.0.tgz")));
+        assertEquals(2, json.get("problems").size(), json.toString());
+    }
+
+    private static List<String> tarEntries(Path tarball) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(tarball)))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                names.add(entry.getName().substring("package/".length()));
+            }
+        }
+        return names;
     }
 
     @Test

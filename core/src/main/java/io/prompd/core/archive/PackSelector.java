@@ -1,5 +1,6 @@
 package io.prompd.core.archive;
 
+import io.prompd.core.Plural;
 import io.prompd.core.Sizes;
 import io.prompd.core.files.TemporaryFiles;
 import io.prompd.core.problem.Problem;
@@ -76,8 +77,8 @@ public final class PackSelector {
             ArchiveLimits limits, PackageLocation location) throws IOException {
         Problems problems = new Problems();
         List<Listed> fileEntries = compile(files, "/files/", PathPattern::filesEntry, problems);
-        List<PathPattern> ignoreRules = compile(ignore, "/ignore/", PathPattern::ignoreRule, problems).stream()
-                .map(Listed::pattern).toList();
+        List<Listed> ignoreEntries = compile(ignore, "/ignore/", PathPattern::ignoreRule, problems);
+        List<PathPattern> ignoreRules = ignoreEntries.stream().map(Listed::pattern).toList();
         BitSet usedFileEntries = new BitSet(files.size());
         Map<Integer, LeftOut> leftOutByEntry = new HashMap<>();
         boolean restricted = !files.isEmpty();
@@ -116,6 +117,7 @@ public final class PackSelector {
         leftOut.sort(Comparator.comparing(LeftOut::path));
 
         reportUnusedFileEntries(fileEntries, usedFileEntries, leftOutByEntry, problems);
+        reportIgnoreRulesOfFilesPackedAnyway(ignoreEntries, included, leftOut, problems);
         checkIncluded(included, limits, location, problems);
         return new PackSelection(included, leftOut, problems.sorted());
     }
@@ -187,13 +189,13 @@ public final class PackSelector {
     private static Optional<LeftOut.Reason> reasonToLeaveOut(String path, String[] segments, String[] matched,
             boolean named, boolean restricted, List<PathPattern> ignoreRules) {
         Optional<LeftOut.Reason> byName = leftOutByName(segments);
-        if (byName.isPresent() || path.equals(MANIFEST)) {
+        if (byName.isPresent() || isPackedAnyway(path, segments)) {
             return byName;
         }
         if (isIgnored(matched, ignoreRules)) {
             return Optional.of(LeftOut.Reason.IGNORED);
         }
-        if (restricted && !named && !isRootDocument(segments)) {
+        if (restricted && !named) {
             return Optional.of(LeftOut.Reason.NOT_IN_FILES);
         }
         return Optional.empty();
@@ -256,7 +258,15 @@ public final class PackSelector {
         return ignored;
     }
 
-    /** README, LICENSE and LICENCE files at the root are packed even when {@code files} omits them, as npm does. */
+    /**
+     * The manifest, and README, LICENSE and LICENCE files at the root: packed whatever {@code files} and {@code ignore}
+     * say, as npm packs them whatever its {@code files} and {@code .npmignore} say, since every reader of the package
+     * needs them. Only the rules that go by a file's name alone (an editor's {@code README.md~}) leave them out.
+     */
+    private static boolean isPackedAnyway(String path, String[] segments) {
+        return path.equals(MANIFEST) || isRootDocument(segments);
+    }
+
     private static boolean isRootDocument(String[] segments) {
         if (segments.length != 1) {
             return false;
@@ -290,6 +300,31 @@ public final class PackSelector {
             } else {
                 problems.error(MANIFEST, pointer, subject + " names '" + left.path() + "', which exists but is left out: "
                         + left.reason().why(), "remove the entry from \"files\"");
+            }
+        }
+    }
+
+    /**
+     * A warning for a rule of {@code ignore} that matches files packed anyway and leaves out no other: the author meant
+     * to leave them out, and would otherwise learn only from the tarball that it did nothing. npm says nothing; a rule
+     * that leaves out other files too ({@code *.md}) is doing its work, and is left alone.
+     */
+    private static void reportIgnoreRulesOfFilesPackedAnyway(List<Listed> ignoreEntries, List<SourceEntry> included,
+                                                              List<LeftOut> leftOut, Problems problems) {
+        for (Listed rule : ignoreEntries) {
+            PathPattern pattern = rule.pattern();
+            boolean leavesOut = leftOut.stream().anyMatch(left -> left.reason() == LeftOut.Reason.IGNORED
+                    && pattern.matches(PathPattern.segmentsOf(left.path())));
+            List<String> packedAnyway = pattern.negated() || leavesOut ? List.of() : included.stream()
+                    .map(SourceEntry::path)
+                    .filter(path -> isPackedAnyway(path, Glob.segmentsOf(path))
+                            && pattern.matches(PathPattern.segmentsOf(path)))
+                    .toList();
+            if (!packedAnyway.isEmpty()) {
+                problems.warning(MANIFEST, "/ignore/" + rule.index(), "\"" + rule.text() + "\" in \"ignore\" leaves out"
+                        + " nothing: " + Plural.series(packedAnyway, "and") + (packedAnyway.size() == 1 ? " is" : " are")
+                        + " packed anyway, as " + MANIFEST + " and the README and LICENSE files at the root always are",
+                        "remove the rule from \"ignore\"");
             }
         }
     }

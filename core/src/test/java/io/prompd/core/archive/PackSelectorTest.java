@@ -256,14 +256,40 @@ class PackSelectorTest {
     }
 
     @Test
-    void ignoreAppliesToEverythingButTheManifest() throws IOException {
+    void ignoreAppliesToEverythingButTheManifestAndTheRootDocuments() throws IOException {
         PackSelection selection = select(source("prompd.json", "README.md", "debug.log", "logs/x.log", "dist/a.js",
-                        "src/dist/b.js", "keep.log"),
-                List.of(), List.of("*.log", "dist/", "prompd.json", "README*", "!keep.log"));
+                        "src/dist/b.js", "keep.log", "docs/README.md"),
+                List.of(), List.of("*.log", "dist/", "README*", "!keep.log"));
 
-        assertEquals(List.of("keep.log", "prompd.json"), included(selection));
+        assertEquals(List.of("README.md", "keep.log", "prompd.json"), included(selection));
         assertTrue(selection.leftOut().stream().allMatch(out -> out.reason() == LeftOut.Reason.IGNORED));
         assertEquals(5, selection.leftOut().size());
+        assertEquals(List.of(), selection.problems(), "each rule leaves out a file");
+    }
+
+    /** As npm packs them whatever .npmignore says; a rule that leaves out nothing else is told it does nothing. */
+    @Test
+    void aRuleOfIgnoreLeavingOutOnlyFilesPackedAnywayIsAWarning() throws IOException {
+        PackSelection selection = select(source("prompd.json", "README.md", "LICENSE", "licence.txt", "docs/README.md",
+                        "notes.md", "prompts/a.prmd"),
+                List.of(), List.of("LICENSE", "/README.md", "*.md", "prompd.json", "[Ll][Ii][Cc]*"));
+
+        assertEquals(List.of("LICENSE", "README.md", "licence.txt", "prompd.json", "prompts/a.prmd"),
+                included(selection));
+        assertEquals(List.of(new LeftOut("docs/README.md", LeftOut.Reason.IGNORED),
+                new LeftOut("notes.md", LeftOut.Reason.IGNORED)), selection.leftOut());
+        assertEquals(List.of(
+                "prompd.json|/ignore/0|\"LICENSE\" in \"ignore\" leaves out nothing: LICENSE is packed anyway, as"
+                        + " prompd.json and the README and LICENSE files at the root always are",
+                "prompd.json|/ignore/1|\"/README.md\" in \"ignore\" leaves out nothing: README.md is packed anyway, as"
+                        + " prompd.json and the README and LICENSE files at the root always are",
+                "prompd.json|/ignore/3|\"prompd.json\" in \"ignore\" leaves out nothing: prompd.json is packed anyway,"
+                        + " as prompd.json and the README and LICENSE files at the root always are",
+                "prompd.json|/ignore/4|\"[Ll][Ii][Cc]*\" in \"ignore\" leaves out nothing: LICENSE and licence.txt are"
+                        + " packed anyway, as prompd.json and the README and LICENSE files at the root always are"),
+                messages(selection));
+        assertTrue(selection.problems().stream().noneMatch(Problem::isError));
+        assertEquals("remove the rule from \"ignore\"", selection.problems().get(0).hint());
     }
 
     @Test

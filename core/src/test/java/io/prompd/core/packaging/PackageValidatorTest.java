@@ -120,15 +120,15 @@ class PackageValidatorTest {
     @Test
     void aFileTheManifestOrAPromptNeedsThatPackLeavesOutIsSaidToBeLeftOutNotMissing() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(
-                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"readme\": \"README.md\","
-                        + " \"files\": [\"prompts\", \"README.md\"], \"ignore\": [\"README.md\"]}",
-                "README.md", "# B\n",
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"readme\": \"docs/intro.md\","
+                        + " \"files\": [\"prompts\", \"docs/intro.md\"], \"ignore\": [\"docs/intro.md\"]}",
+                "docs/intro.md", "# B\n",
                 "contexts/c.md", "context\n",
                 "prompts/a.prmd", "---\nid: a\ncontext: ../contexts/c.md\n---\nHi\n"));
 
         List<Problem> errors = validator.validate(source).problems().stream().filter(Problem::isError).toList();
 
-        assertEquals(List.of("prompd.json /readme 'README.md' is in the folder but left out of the package: \"ignore\" in"
+        assertEquals(List.of("prompd.json /readme 'docs/intro.md' is in the folder but left out of the package: \"ignore\" in"
                         + " prompd.json leaves it out | take the rule that matches it out of \"ignore\" in prompd.json,"
                         + " or name another file",
                 "prompts/a.prmd /context '../contexts/c.md' resolves to 'contexts/c.md', which is in the folder but left"
