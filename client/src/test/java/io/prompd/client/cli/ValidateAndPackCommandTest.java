@@ -428,6 +428,23 @@ class ValidateAndPackCommandTest {
         assertTrue(run.out().contains("2 errors"), run.out());
     }
 
+    /** A front matter within the 5 MiB a file may have but beyond what the YAML reader takes is told its limit. */
+    @Test
+    void aFrontMatterLargerThanTheYamlReaderTakesIsALimitErrorNotASyntaxOne() throws IOException {
+        write("prompts/big.prmd", "---\nid: big\nnotes:\n" + ("  - " + "x".repeat(9_995) + "\n").repeat(320)
+                + "---\nHi\n");
+
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("""
+                prompts/big.prmd
+                  error   line 2: the front matter is larger than 3 MiB (3,145,728 characters), the most prompd reads
+                          hint: move long text into the body or a context file
+                """), run.out());
+        assertFalse(run.out().contains("YAML"), run.out());
+    }
+
     /** As cargo package warns where cargo publish refuses: the author learns it before the pull request. */
     @Test
     void aPackageWithoutDescriptionOrLicenseIsToldThatARegistryRefusesItThoughItPacks() throws IOException {

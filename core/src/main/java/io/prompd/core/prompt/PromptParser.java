@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.LongFunction;
@@ -38,6 +39,10 @@ public final class PromptParser {
     /** How Jackson refuses YAML's infinity and not-a-number, which it reads as floats it cannot parse. */
     private static final Pattern NOT_A_NUMBER = Pattern.compile(
             "Malformed numeric value '([-+]?\\.(?:inf|Inf|INF|nan|NaN|NAN))'");
+
+    /** How SnakeYAML refuses a document longer than it reads, counted in characters (code points): 3 MiB of them. */
+    private static final Pattern TOO_LONG = Pattern.compile("The incoming YAML document exceeds the limit: (\\d+) code"
+            + " points");
 
     /**
      * Refuses a key given again in a map, so that a front matter without one, nearly all of them, is parsed once; one
@@ -173,9 +178,10 @@ public final class PromptParser {
 
     /**
      * Valid YAML that prompd does not read, in its words: nesting deeper than JSON's reader takes, at the bracket
-     * opening the level beyond where brackets show it, and infinity or not-a-number ({@code .inf}, {@code .nan}), which
-     * JSON cannot write, refused as a number beyond a double is; Jackson calls them a limit of its own and a
-     * malformed number.
+     * opening the level beyond where brackets show it, infinity or not-a-number ({@code .inf}, {@code .nan}), which
+     * JSON cannot write, refused as a number beyond a double is, and a front matter longer than the YAML reader takes,
+     * which no fix of its syntax mends; Jackson calls them a limit of its own, a malformed number and a document
+     * exceeding a limit.
      */
     private static Optional<Problem> beyondJson(String file, JsonProcessingException invalid, FrontMatter read,
                                                 int lineShift, int line) {
@@ -192,6 +198,13 @@ public final class PromptParser {
             return Optional.of(Problem.error(file, pointer, "'" + Pointer.field(pointer) + "' is the number "
                     + noNumber.group(1) + ", which JSON cannot write: it has no number for infinity or not-a-number",
                     "write a number, or quote it to keep it as text").atLine(line));
+        }
+        Matcher tooLong = TOO_LONG.matcher(String.valueOf(invalid.getOriginalMessage()));
+        if (tooLong.lookingAt()) {
+            long characters = Long.parseLong(tooLong.group(1));
+            return Optional.of(Problem.error(file, "", "the front matter is larger than " + (characters >> 20) + " MiB ("
+                    + String.format(Locale.ROOT, "%,d", characters) + " characters), the most prompd reads",
+                    "move long text into the body or a context file").atLine(read.firstYamlLine()));
         }
         return Optional.empty();
     }

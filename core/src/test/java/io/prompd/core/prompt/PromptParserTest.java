@@ -497,6 +497,19 @@ class PromptParserTest {
         assertEquals(4, problem.line());
     }
 
+    /** The YAML reader stops at 3 MiB of characters, whatever the syntax: a limit, not a fault of the YAML. */
+    @Test
+    void frontMatterLongerThanTheYamlReaderTakesIsSaidToBeOverItsLimit() {
+        String item = "  - " + "x".repeat(9_995) + "\n";
+        Problem problem = onlyProblem("---\nid: a\nnotes:\n" + item.repeat(320) + "name: A\n---\nHi\n");
+
+        assertEquals("the front matter is larger than 3 MiB (3,145,728 characters), the most prompd reads",
+                problem.message());
+        assertEquals("move long text into the body or a context file", problem.hint());
+        assertEquals(2, problem.line());
+        assertEquals(300, parsed("---\nid: a\nnotes:\n" + item.repeat(300) + "---\nHi\n").extra().get("notes").size());
+    }
+
     /** An integer of any size is read exactly, as JSON writes it, and not through a double. */
     @Test
     void aHugeIntegerIsReadExactly() {
