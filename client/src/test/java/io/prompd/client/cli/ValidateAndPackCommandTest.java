@@ -129,6 +129,37 @@ class ValidateAndPackCommandTest {
                 """), run.out());
     }
 
+    /** Jinja refuses a template whose expression it cannot parse, or whose filter it does not have, at compile time. */
+    @Test
+    void anExpressionJinjaCannotParseOrAFilterItLacksFailsValidateAtItsLine() throws IOException {
+        write("prompts/greet.prmd", """
+                ---
+                id: greet
+                parameters:
+                  - name: who
+                    type: string
+                ---
+                Hello {{ who + }} {{ who | uper }}
+                {% if who == %}a{% endif %}
+                """);
+
+        CliRun run = CliRun.in(pkg, home, "validate");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("""
+                prompts/greet.prmd
+                  error   line 7: the template does not render: expected an expression after '+' before the end of\
+                 the {{ }}
+                          hint: complete the expression, or remove '+'
+                  error   line 7: the template does not render: no filter named 'uper' in Jinja, Nunjucks or Prompd
+                          hint: did you mean 'upper'?
+                  error   line 8: the template does not render: expected an expression after '==' before the end of\
+                 the {% if %}
+                          hint: complete the expression, or remove '=='
+                3 errors, 0 warnings
+                """), run.out());
+    }
+
     /** Jinja includes with context and imports without by default; each file sees what it is rendered with. */
     @Test
     void validateWarnsOfAVariableAFileIncludedWithoutContextUsesAndChecksOneImportedWithContext() throws IOException {

@@ -18,15 +18,15 @@ final class BlockStructure {
     private static final Set<String> BLOCKS = Set.of("if", "for", "macro", "call", "filter", "with", "block", "set",
             "autoescape", "raw", "switch");
     /**
-     * The tags of Jinja, with its standard extensions (do, loop controls, i18n), and of Nunjucks, the two
-     * engines prompts are written for: any other name fails when the prompt renders, as
+     * The tags of Jinja ({@code print} among them), with its standard extensions (do, loop controls, i18n), and of
+     * Nunjucks, the two engines prompts are written for: any other name fails when the prompt renders, as
      * {@code {% elsif %}} from Ruby or Liquid habits does.
      */
     private static final Set<String> TAGS = Set.of("if", "elif", "elseif", "else", "endif", "for", "endfor", "break",
             "continue", "macro", "endmacro", "call", "endcall", "filter", "endfilter", "set", "endset", "with", "endwith",
             "block", "endblock", "extends", "include", "import", "from", "autoescape", "endautoescape", "raw", "endraw",
-            "do", "trans", "pluralize", "endtrans", "verbatim", "endverbatim", "switch", "case", "default", "endswitch",
-            "ifAsync", "asyncEach", "endeach", "asyncAll", "endall");
+            "do", "print", "trans", "pluralize", "endtrans", "verbatim", "endverbatim", "switch", "case", "default",
+            "endswitch", "ifAsync", "asyncEach", "endeach", "asyncAll", "endall");
     /** Nunjucks' variants, read as the tags they stand for: its async forms work as if and for do. */
     private static final Map<String, String> VARIANTS = Map.of("elseif", "elif", "ifAsync", "if", "asyncEach", "for",
             "endeach", "endfor", "asyncAll", "for", "endall", "endfor", "verbatim", "raw", "endverbatim", "endraw");
@@ -134,21 +134,6 @@ final class BlockStructure {
                     + lines.fileLine(closed.offset()), "write {% " + closed.end() + " %} in its place");
         }
         return OptionalInt.of(closed.scopes());
-    }
-
-    /** Jinja refuses these tags without what follows their name. */
-    void argumentsRequired(String tag, String rest, int offset) {
-        String needed = switch (tag) {
-            case "if", "elif" -> "a condition, as in {% " + tag + " topic %}";
-            case "for" -> TemplateLexer.FOR.matcher(rest).matches() ? "" : "'NAME in ITEMS', as in {% for item in items %}";
-            case "include", "extends", "import", "from" -> "the file's name, as in {% " + tag + " \"./part.prmd\""
-                    + (tag.equals("import") ? " as part" : tag.equals("from") ? " import name" : "") + " %}";
-            case "set", "macro", "block" -> "a name, as in {% " + tag + " name" + (tag.equals("macro") ? "()" : "") + " %}";
-            default -> "";
-        };
-        if (!needed.isEmpty() && (rest.isBlank() || tag.equals("for"))) {
-            faults.add(offset, "{% " + tag + " %} needs " + needed, "complete the tag, or remove it");
-        }
     }
 
     /** At the end of the template: the blocks still open are never closed, each named at its line, outermost first. */

@@ -4,9 +4,10 @@ import static io.prompd.core.prompt.TemplateLexer.IDENTIFIER;
 import static io.prompd.core.prompt.TemplateLexer.KEYWORDS;
 import static io.prompd.core.prompt.TemplateLexer.NAME;
 
+import io.prompd.core.prompt.ExpressionTokens.Kind;
+import io.prompd.core.prompt.ExpressionTokens.Token;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
@@ -21,8 +22,8 @@ import java.util.regex.Pattern;
 /**
  * The variables a template reads from its caller: the free names of its Jinja expressions ({@code {{ x.y | f }}},
  * {@code {% if %}}, {@code {% for %}}, ...), each at its first use. Names the template binds itself ({@code for},
- * {@code set}, {@code macro}, {@code with}, {@code import}) are not free within their scope. An expression Jinja cannot
- * parse is a fault, found in the same pass over its tokens, which stops there as Jinja's parser does.
+ * {@code set}, {@code macro}, {@code with}, {@code import}) are not free within their scope. Of an expression Jinja
+ * cannot parse, only the names before its fault are read, as Jinja's parser stops there; {@link TagSyntax} tells it.
  */
 final class FreeVariables {
 
@@ -30,35 +31,23 @@ final class FreeVariables {
     /** Jinja's global functions and the loop variable, which no caller supplies. */
     private static final Set<String> GLOBALS = Set.of("loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace");
     private static final Set<String> MACRO_LOCALS = Set.of("caller", "varargs", "kwargs");
-    /**
-     * A number as Jinja's lexer reads one, its float tried first: Python's literals, with '_' between digits
-     * ({@code 1_000}); what follows, {@code x} of {@code 3x}, is a token of its own.
-     */
-    private static final Pattern NUMBER = Pattern.compile(
-            "(?<!\\.)(?:[0-9]+_)*[0-9]+(?:(?:\\.(?:[0-9]+_)*[0-9]+)?[eE][+-]?(?:[0-9]+_)*[0-9]+|\\.(?:[0-9]+_)*[0-9]+)"
-                    + "|0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[0-9a-fA-F])+|[1-9](?:_?[0-9])*|0(?:_?0)*");
-    /** The characters of Jinja's operators; '!' only in '!='. Any other outside a string stops Jinja's lexer. */
-    private static final String OPERATOR_CHARACTERS = "+-*/%~[](){}=!<>.:|,;";
-    /** What {@code set} assigns to: a name, or an attribute of a namespace, {@code ns.total}. */
-    private static final Pattern SET_TARGET = Pattern.compile(NAME + "(?:\\." + NAME + ")?");
-    /** The parentheses of a tuple of targets, {@code (k, v)}, around its first and last name. */
-    private static final Pattern TUPLE_PARENTHESES = Pattern.compile("^\\(\\s*|\\s*\\)$");
     private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([^=]+?)\\s*=(?!=)(.*)$", Pattern.DOTALL);
     private static final Pattern MACRO = Pattern.compile("^\\s*(" + NAME + ")\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);
     private static final Pattern IMPORTED_AS = Pattern.compile("\\bas\\s+(" + NAME + ")");
     /** What ends a from-import's list of names: a choice of Jinja's, not a name imported. */
     private static final Pattern CONTEXT_CHOICE = Pattern.compile("\\s+with(out)?\\s+context\\s*$");
-    /** What may follow the name in {@code {% include %}}: words of the tag, not variables. */
-    private static final Pattern INCLUDE_OPTIONS = Pattern.compile("(\\s+ignore\\s+missing)?(\\s+(with|without)\\s+context)?\\s*$");
-    private static final Map<Character, Character> CLOSERS = Map.of('(', ')', '[', ']', '{', '}');
+    /**
+     * What may follow the name in {@code {% include %}}: words of the tag, not variables, also of a tag Jinja cannot
+     * parse, {@code ignore} without {@code missing}.
+     */
+    private static final Pattern INCLUDE_OPTIONS = Pattern.compile(
+            "(\\s+ignore(\\s+missing)?)?(\\s+(with|without)(\\s+context)?)?\\s*$");
 
-    private final TemplateFaults faults;
     /** The names bound at the reading position, innermost scope first; the outermost is the template's own. */
     private final Deque<Set<String>> scopes = new ArrayDeque<>();
     private final Map<String, Integer> firstUses = new LinkedHashMap<>();
 
-    FreeVariables(TemplateFaults faults) {
-        this.faults = faults;
+    FreeVariables() {
         scopes.push(new HashSet<>());
     }
 
@@ -107,7 +96,6 @@ final class FreeVariables {
         Set<String> bound = new HashSet<>();
         if (loop.matches()) {
             identifiers(loop.group(1)).forEach(bound::add);
-            Arrays.stream(loop.group(1).split(",")).forEach(target -> assignable("for", target, IDENTIFIER, offset));
         }
         scopes.push(bound);
         if (loop.matches()) {
@@ -124,9 +112,6 @@ final class FreeVariables {
         for (String target : targets.split(",")) {
             String trimmed = target.strip();
             int dot = trimmed.indexOf('.');
-            if (assign.matches() && !assignable("set", trimmed, SET_TARGET, offset)) {
-                continue;
-            }
             if (dot > 0) {
                 // {% set ns.total = ... %} writes into an existing namespace object.
                 expression(trimmed.substring(0, dot), offset + rest.indexOf(trimmed));
@@ -134,21 +119,6 @@ final class FreeVariables {
                 scopes.peek().add(trimmed);
             }
         }
-    }
-
-    /**
-     * Whether Jinja can assign to the target of a {@code set} or {@code for}, a name in a tuple's parentheses or not,
-     * in {@code set} also a namespace's attribute ({@code ns.total}); if not, with a fault: {@code {% set 3a = 1 %}}.
-     */
-    private boolean assignable(String tag, String target, Pattern targets, int offset) {
-        String name = TUPLE_PARENTHESES.matcher(target.strip()).replaceAll("");
-        if (name.isEmpty() || targets.matcher(name).matches()) {
-            return true;
-        }
-        faults.add(offset, "{% " + tag + " %} cannot assign to '" + name + "', which is no name", "name it with a letter"
-                + " or '_' first, then letters, digits or '_', as in {% " + tag + " total" + (tag.equals("set") ? " = 1"
-                : " in items") + " %}");
-        return false;
     }
 
     /** {@code {% with a = 1, b = x %}}: a scope binding the names assigned, whose values are read outside it. */
@@ -219,113 +189,25 @@ final class FreeVariables {
     }
 
     /**
-     * Records the free names of an expression. A name is not a variable after {@code .} (an
-     * attribute), after {@code |} (a filter), after {@code is} / {@code is not} (a test), before a
-     * single {@code =} (a keyword argument), or inside a string literal.
+     * Records the free names of an expression, as far as it can be read: a name is not a variable after {@code .}
+     * (an attribute), after {@code |} (a filter), after {@code is} / {@code is not} (a test), or before a single
+     * {@code =} (a keyword argument).
      */
     void expression(String text, int offset) {
         String previous = "";
         String beforePrevious = "";
-        // a test may take one argument without parentheses: x is divisibleby 3, x is sameas false
-        boolean previousIsTest = false;
-        Deque<Character> brackets = new ArrayDeque<>();
-        Matcher name = IDENTIFIER.matcher(text);
-        int index = 0;
-        while (index < text.length()) {
-            char c = text.charAt(index);
-            // Jinja's lexer skips Unicode's spaces too, a no-break space pasted from a document among them
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                index++;
-                continue;
-            }
-            String token;
-            int start = index;
-            if (c == '"' || c == '\'') {
-                index = TemplateLexer.stringEnd(text, index) + 1;
-                token = "\"";
-            } else if (c >= '0' && c <= '9') {
-                Matcher number = NUMBER.matcher(text).useTransparentBounds(true).region(index, text.length());
-                number.lookingAt();
-                index = number.end();
-                token = "0";
-                if (followsValue(previous, previousIsTest, number.group(), offset + start)) {
-                    return;
-                }
-            } else if (name.region(index, text.length()).lookingAt()) {
-                index = name.end();
-                token = name.group();
-                boolean test = previous.equals("is") || (previous.equals("not") && beforePrevious.equals("is"));
-                if (!KEYWORDS.contains(token) && followsValue(previous, previousIsTest, token, offset + start)) {
-                    return;
-                }
-                if (!previous.equals(".") && !previous.equals("|") && !test && !isKeywordArgument(text, index)) {
-                    use(token, offset + start);
-                }
-                previousIsTest = test;
-                beforePrevious = previous;
-                previous = token;
-                continue;
-            } else {
-                if (OPERATOR_CHARACTERS.indexOf(c) < 0 || c == '!' && !text.startsWith("!=", index)) {
-                    String unread = Character.toString(text.codePointAt(index));
-                    faults.add(offset + start, "'" + unread + "' is no part of a name, number, string or operator",
-                            "remove it, or write it inside a string, as in {{ '" + unread + "' }}");
-                    return;
-                }
-                index++;
-                token = String.valueOf(c);
-                if (!bracketFits(c, brackets, offset + start)) {
-                    return;
+        List<Token> tokens = ExpressionTokens.read(text, true).tokens();
+        for (int at = 0; tokens.get(at).kind() != Kind.END; at++) {
+            Token token = tokens.get(at);
+            if (token.kind() == Kind.NAME) {
+                boolean test = previous.equals("is") || previous.equals("not") && beforePrevious.equals("is");
+                if (!previous.equals(".") && !previous.equals("|") && !test && !tokens.get(at + 1).is("=")) {
+                    use(token.text(), offset + token.start());
                 }
             }
-            previousIsTest = false;
             beforePrevious = previous;
-            previous = token;
+            previous = token.kind() == Kind.NAME || token.kind() == Kind.OPERATOR ? token.text() : "";
         }
-        if (!brackets.isEmpty()) {
-            faults.add(offset, "'" + brackets.peek() + "' is never closed in this expression", "close it with '"
-                    + CLOSERS.get(brackets.peek()) + "'");
-        } else if (previous.equals("|")) {
-            faults.add(offset, "a '|' ends the expression with no filter after it", "name the filter, as in | upper, or"
-                    + " remove the '|'");
-        }
-    }
-
-    /**
-     * Whether the token stands right after a value with no operator, which Jinja cannot parse, then with a fault: a
-     * test may take one argument so, {@code x is divisibleby 3}.
-     */
-    private boolean followsValue(String previous, boolean previousIsTest, String token, int offset) {
-        if (!TemplateLexer.endsOperand(previous) || previousIsTest) {
-            return false;
-        }
-        faults.add(offset, "'" + token + "' follows a value with no operator between them", "join them with an"
-                + " operator (~ for text, and, or, +, ...) or a filter (|), or put them in {{ }} of their own");
-        return true;
-    }
-
-    /** Keeps the open brackets of an expression; false, with a fault, for a closing one that fits none. */
-    private boolean bracketFits(char c, Deque<Character> brackets, int offset) {
-        if (CLOSERS.containsKey(c)) {
-            brackets.push(c);
-        } else if (CLOSERS.containsValue(c)) {
-            if (brackets.isEmpty() || CLOSERS.get(brackets.peek()) != c) {
-                faults.add(offset, "'" + c + "' closes no bracket of this expression", brackets.isEmpty()
-                        ? "remove it, or add the bracket it should close" : "close the '" + brackets.peek() + "' first");
-                return false;
-            }
-            brackets.pop();
-        }
-        return true;
-    }
-
-    private static boolean isKeywordArgument(String text, int end) {
-        int next = end;
-        while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
-            next++;
-        }
-        return next < text.length() && text.charAt(next) == '='
-                && (next + 1 >= text.length() || text.charAt(next + 1) != '=');
     }
 
     private void use(String name, int offset) {

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a prompt body's template as Jinja will: the variables it reads from its caller, the files it loads, the tags
- * that do not fit together, which would stop the template from rendering at all, and, apart, the legacy
- * {@code {name}} placeholders, which Jinja does not read but leaves in the text as they are written.
+ * that do not fit together and what Jinja cannot parse in them ({@link TagSyntax}), which would stop the template
+ * from rendering at all, and, apart, the legacy {@code {name}} placeholders, which Jinja does not read but leaves in
+ * the text as they are written.
  *
  * <p>One pass of {@link TemplateLexer} hands each piece of the body to the readers it concerns, in order, since what
  * a name is depends on where it stands: bound by a {@code for} inside its block ({@link FreeVariables}), which ends
@@ -23,6 +24,7 @@ final class TemplateScan {
     private final BodyLines lines;
     private final TemplateFaults faults;
     private final BlockStructure blocks;
+    private final TagSyntax syntax;
     private final FreeVariables variables;
     private final FileReferences files;
     private final LegacyPlaceholders placeholders;
@@ -93,7 +95,8 @@ final class TemplateScan {
         this.lines = new BodyLines(body, markdown);
         this.faults = new TemplateFaults(lines);
         this.blocks = new BlockStructure(faults, lines);
-        this.variables = new FreeVariables(faults);
+        this.syntax = new TagSyntax(faults);
+        this.variables = new FreeVariables();
         this.files = new FileReferences(lines);
         this.placeholders = new LegacyPlaceholders(body, markdown, lines, variables::isBound);
     }
@@ -171,7 +174,7 @@ final class TemplateScan {
 
         @Override
         public void print(String expression, int offset) {
-            variables.expression(expression, offset);
+            variables.expression(expression.substring(0, syntax.print(expression, offset)), offset);
         }
 
         @Override
@@ -182,29 +185,30 @@ final class TemplateScan {
             String tag = BlockStructure.standsFor(written);
             // a block's end closes the scopes opened inside it, before what follows is read
             blocks.fit(written, tag, rest, offset, variables.scopeDepth()).ifPresent(variables::closeScopes);
-            blocks.argumentsRequired(tag, rest, offset);
+            // the names of a tag are read as far as Jinja parses it; the files it names are checked all the same
+            String parsed = rest.substring(0, syntax.statement(written, tag, rest, offset, restOffset));
             switch (tag) {
-                case "if", "elif", "do", "switch", "case" -> variables.expression(rest, restOffset);
+                case "if", "elif", "do", "switch", "case", "print" -> variables.expression(parsed, restOffset);
                 case "include" -> {
                     loads(rest, offset, Load.INCLUDE);
-                    variables.include(rest, restOffset);
+                    variables.include(parsed, restOffset);
                 }
                 case "extends" -> {
                     extended.addAll(read(rest, offset));
-                    variables.include(rest, restOffset);
+                    variables.include(parsed, restOffset);
                 }
-                case "for" -> variables.forLoop(rest, restOffset);
-                case "set" -> variables.assignment(rest, restOffset);
-                case "with" -> variables.with(rest, restOffset);
-                case "macro" -> variables.macro(rest);
+                case "for" -> variables.forLoop(parsed, restOffset);
+                case "set" -> variables.assignment(parsed, restOffset);
+                case "with" -> variables.with(parsed, restOffset);
+                case "macro" -> variables.macro(parsed);
                 case "call", "filter" -> variables.callerScope();
                 case "import" -> {
                     loads(rest, offset, Load.IMPORT);
-                    variables.importAs(rest);
+                    variables.importAs(parsed);
                 }
                 case "from" -> {
                     loads(rest, offset, Load.IMPORT);
-                    variables.fromImport(rest);
+                    variables.fromImport(parsed);
                 }
                 default -> { }
             }

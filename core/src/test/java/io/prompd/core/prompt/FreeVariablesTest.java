@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class FreeVariablesTest {
 
-    private final String body = "line 1\nline 2";
-    private final TemplateFaults faults = new TemplateFaults(new BodyLines(body, new MarkdownBody(body, 1)));
-    private final FreeVariables variables = new FreeVariables(faults);
+    private final FreeVariables variables = new FreeVariables();
 
     @Test
     void eachFreeNameIsKeptAtTheOffsetOfItsFirstUseInOrderNotAnAttributeFilterOrKeywordArgument() {
@@ -50,15 +48,5 @@ class FreeVariablesTest {
             assertTrue(variables.isBound(name), name);
         }
         assertFalse(variables.isBound("topic"));
-    }
-
-    @Test
-    void anExpressionJinjaCannotParseIsAFaultAtItsLineAndReadNoFurther() {
-        variables.expression("a b c", 7);
-
-        assertEquals(List.of(new TemplateFault(2, "'b' follows a value with no operator between them", "join them with"
-                + " an operator (~ for text, and, or, +, ...) or a filter (|), or put them in {{ }} of their own")),
-                faults.all());
-        assertEquals(Map.of("a", 7), variables.firstUses());
     }
 }

@@ -721,7 +721,7 @@ class PromptValidatorTest {
                         ---
                         {% include "../parts/x.md" ignore missing %}
                         {% include ["../parts/nope.md", "../parts/y.md"] %}
-                        {% from "../parts/gone.md" ignore missing import m %}{% include "../parts/z.md" if m else "" %}
+                        {% include "../parts/gone.md" ignore missing %}{% include "../parts/z.md" if m else "" %}
                         """,
                 "parts/x.md", "{% if x %}open\n",
                 "parts/y.md", "Y\n{% include './gone.md' %}\n",

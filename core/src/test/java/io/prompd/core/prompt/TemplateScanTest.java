@@ -19,7 +19,7 @@ class TemplateScanTest {
     @ValueSource(strings = {
         "{{ x }}", "{{x}}", "{{- x -}}", "{{ x.y | filter }}", "{{ x|title }}", "{{ x['key'] }}",
         "{%- if x == \"a\" %}{% endif %}", "{% if 1 %}{% elif x %}{% endif %}", "{% for a in x %}{{ a }}{% endfor %}",
-        "{{ x | default('none') }}", "{{ 'a' if x else 'b' }}", "{% include x %}",
+        "{{ x | default('none') }}", "{{ 'a' if x else 'b' }}", "{% include x %}", "{% print x %}",
         "```json\n{\"a\": \"{{ x }}\"}\n```"})
     void findsTheRootVariable(String body) {
         assertEquals(List.of("x"), free(body));

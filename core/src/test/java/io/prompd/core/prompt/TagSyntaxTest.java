@@ -1,0 +1,182 @@
+package io.prompd.core.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TagSyntaxTest {
+
+    private static List<TemplateFault> faults(String body) {
+        return TemplateScan.of(body, 1).faults();
+    }
+
+    private static List<String> messages(String body) {
+        return faults(body).stream().map(TemplateFault::message).toList();
+    }
+
+    /** What Jinja parses, or Nunjucks ({@code ===}, regular expressions, a keyword argument first), passes. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{{ x.y.z }}{{ x['a'][\"b\"] }}{{ x.0.1 }}{{ x[-1] }}{{ x[1:] }}{{ x[:2] }}{{ x[::2] }}{{ x[1:2:3] }}",
+        "{{ x[a, b] }}{{ x[] }}",
+        "{{ f() }}{{ f(a, b=1) }}{{ f(a,) }}{{ f(*a) }}{{ f(a, *b, c=1, **d) }}{{ f(c=1, a) }}{{ x(1)(2) }}",
+        "{{ x | upper }}{{ x|e }}{{ x | d('a') }}{{ x | join(', ') | upper }}{{ x | round(precision=2) }}",
+        "{{ x | map(attribute='name') | list }}{{ x | selectattr('a', 'equalto', 1) }}{{ (x | upper).lower() }}",
+        "{{ x | fromjson }}{{ x | lines | bulletlist }}{{ x | tojson(2) }}{{ x | dump }}{{ x | nl2br }}",
+        "{{ x is defined }}{{ x is not defined }}{{ x is divisibleby 3 }}{{ x is divisibleby(3) }}",
+        "{{ x is sameas false }}{{ x is not none }}{{ x is string and y }}{{ x is defined if y else z }}",
+        "{{ x is in [1, 2] }}{{ x is truthy }}{{ x is null }}{{ x is divisibleby(3) is sameas true }}",
+        "{{ 'a' }}{{ \"a\" }}{{ 'a' 'b' }}{{ \"it's\" }}{{ 'a\\'b' }}{{ 1.5e-3 }}{{ 1_000 }}{{ 0x1f }}{{ 0o17 }}",
+        "{{ true }}{{ None }}{{ [] }}{{ [1, 2,] }}{{ [[1], [2]] }}{{ {'a': 1, 'b': 2,} }}{{ {a: 1} }}",
+        "{{ () }}{{ (1) }}{{ (1,) }}{{ (1, 2) }}{{ a, b }}{{ a, }}",
+        "{{ a + b - c * d / e // f % g ** h ~ i }}{{ -a }}{{ - - a }}{{ -a | abs }}{{ 2 ** -1 }}{{ a * -b }}",
+        "{{ a == b }}{{ a != b }}{{ a <= b }}{{ a >= b }}{{ a === b }}{{ a !== b }}{{ a < b < c }}",
+        "{{ a in b }}{{ a not in b }}{{ not a in b }}{{ not not a }}{{ a and b or c }}{{ (a or b) and c }}",
+        "{{ a if b }}{{ a if b else c }}{{ a if b else c if d else e }}{{ x is defined and x | length > 0 }}",
+        "{{ if }}{{ in }}{{ loop.cycle('odd', 'even') }}{{ caller() }}{{ super() }}{{ '%d' % 3 }}",
+        "{{ x | replace(r/a+/gi, 'b') }}{{ r/^\\d+$/.test(x) }}{{ r/2 }}{{ r/2 + s/3 }}",
+        "{{\nx\n| upper\n}}{{- x -}}{{+ x +}}",
+        "{% if a %}{% elif b %}{% else %}{% endif %}{% if a, b %}{% endif %}{% if a if b else c %}{% endif %}",
+        "{% if a: %}{% elif b: %}{% else: %}{% endif %}{% ifAsync a %}{% elseif b %}{% endif %}",
+        "{% for a, b in c %}{% endfor %}{% for (a, b) in c %}{% endfor %}{% for a, in c %}{% endfor %}",
+        "{% for a in b if a is defined %}{% endfor %}{% for a in b if a recursive %}{% endfor %}",
+        "{% for a in b, c: %}{% break %}{% continue %}{% else: %}{% endfor %}{% for a in b | sort %}{% endfor %}",
+        "{% asyncEach a in b %}{% endeach %}{% asyncAll a in b %}{% endall %}",
+        "{% set a = 1, 2 %}{% set a, b = 1, 2 %}{% set (a, b) = c %}{% set ns.x = 1 %}{% set a = b if c %}",
+        "{% set a %}x{% endset %}{% set a | upper | trim %}x{% endset %}{% set a: %}x{% endset %}",
+        "{% with %}{% endwith %}{% with a = 1, b = c %}{% endwith %}",
+        "{% macro m() %}{% endmacro %}{% macro m(a, b=1, c='x'): %}{% endmacro %}{% macro m(a=1, b) %}{% endmacro %}",
+        "{% call m() %}{% endcall %}{% call(a, b) m(x) %}{% endcall %}{% call x.m(1) %}{% endcall %}",
+        "{% filter upper | trim %}x{% endfilter %}{% filter indent(2) %}x{% endfilter %}",
+        "{% block a %}{% endblock a %}{% block b scoped required %}{% endblock %}",
+        "{% extends 'a.md' if x else 'b.md' %}",
+        "{% include 'a.md' ignore missing with context %}{% include ['a.md', 'b.md'] without context %}",
+        "{% include 'parts/' ~ name ~ '.md' %}{% import 'a.md' as m with context %}",
+        "{% from 'a.md' import a as b, c without context %}{% from 'a.md' import with context %}",
+        "{% autoescape false %}{% endautoescape %}{% do x.update({'a': 1}) %}{% print %}{% print a, b %}",
+        "{% switch x %}{% case 'a' %}{% default %}{% endswitch %}",
+        "{% trans user=u.name, count=n %}x{% pluralize count %}y{% endtrans %}{% trans trimmed %}x{% endtrans %}",
+        "{% raw %}{{ x + }}{% endraw %}{% verbatim %}{% if %}{% endverbatim %}"})
+    void whatJinjaOrNunjucksParsesHasNoFault(String body) {
+        assertEquals(List.of(), faults(body));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', value = {
+        "{{ x + }}                    => expected an expression after '+' before the end of the {{ }}",
+        "{% if x == %}{% endif %}     => expected an expression after '==' before the end of the {% if %}",
+        "{{ x + * 2 }}                => expected an expression after '+', found '*'",
+        "{{ * }}                      => expected an expression, found '*'",
+        "{{ not }}                    => expected an expression after 'not' before the end of the {{ }}",
+        "{{ a in }}                   => expected an expression after 'in' before the end of the {{ }}",
+        "{{ 'a' if x else }}          => expected an expression after 'else' before the end of the {{ }}",
+        "{{ {'a': } }}                => expected an expression after ':', found '}'",
+        "{{ x . }}                    => expected an attribute's name after '.' before the end of the {{ }}",
+        "{{ x is }}                   => expected a test's name after 'is' before the end of the {{ }}",
+        "{{ x is not 3 }}             => expected a test's name after 'not', found '3'",
+        "{{ x | 3 }}                  => expected a filter's name after '|', found '3'",
+        "{{ x is defined is string }} => a test cannot take another 'is' as its argument",
+        "{{ x = 1 }}                  => expected the end of the {{ }} after 'x', found '='",
+        "{{ a not b }}                => expected the end of the {{ }} after 'a', found 'not'",
+        "{{ x ; y }}                  => expected the end of the {{ }} after 'x', found ';'",
+        "{{ x | default(y)[0] }}      => expected the end of the {{ }} after ')', found '['",
+        "{{ a 'b' }}                  => the string 'b' follows a value with no operator between them",
+        "{{ (a b) }}                  => 'b' follows a value with no operator between them",
+        "{{ [1 2] }}                  => '2' follows a value with no operator between them",
+        "{{ [x for x in y] }}         => 'for' follows a value with no operator between them",
+        "{{ f(a, }}                   => '(' is never closed in this expression",
+        "{% if x = 1 %}{% endif %}    => expected the end of the {% if %} after 'x', found '='",
+        "{% if x %}{% else if y %}{% endif %} => expected the end of the {% else %} after 'else', found 'if'",
+        "{% if x %}{% endif x %}      => expected the end of the {% endif %} after 'endif', found 'x'",
+        "{% for x in %}{% endfor %}   => {% for %} needs 'NAME in ITEMS', as in {% for item in items %}",
+        "{% for x in y z %}{% endfor %} => 'z' follows a value with no operator between them",
+        "{% for (a, 3) in z %}{% endfor %} => {% for %} cannot assign to '3', which is no name",
+        "{% set = 1 %}                => expected a name to assign to after 'set', found '='",
+        "{% set x, = 1 %}             => expected a name to assign to after ',', found '='",
+        "{% set x = %}                => expected an expression after '=' before the end of the {% set %}",
+        "{% with a %}{% endwith %}    => expected '=' after 'a' before the end of the {% with %}",
+        "{% macro m %}{% endmacro %}  => expected '(' after 'm' before the end of the {% macro %}",
+        "{% macro m(1) %}{% endmacro %} => expected an argument's name after '(', found '1'",
+        "{% call m %}{% endcall %}    => {% call %} needs a macro's call, as in {% call list(items) %}",
+        "{% filter %}{% endfilter %}  => {% filter %} needs a filter, as in {% filter upper %}",
+        "{% block a-b %}{% endblock %} => expected the end of the {% block %} after 'a', found '-'",
+        "{% pluralize a b %}          => expected the end of the {% pluralize %} after 'a', found 'b'",
+        "{% import 'a.md' %}          => expected 'as' after the string 'a.md' before the end of the {% import %}",
+        "{% import 'a.md' as %}       => expected the name to import it as after 'as' before the end of the"
+                + " {% import %}",
+        "{% from 'a.md' import %}     => expected a name to import after 'import' before the end of the {% from %}",
+        "{% from 'a.md' import a, %}  => expected a name to import after ',' before the end of the {% from %}",
+        "{% from 'a.md' import _x %}  => '_x' cannot be imported: a name starting with '_' is the file's own",
+        "{% from 'a.md' ignore missing import a %} => expected 'import' after the string 'a.md', found 'ignore'",
+        "{% include 'a.md' ignore %}  => expected 'missing' after 'ignore' before the end of the {% include %}",
+        "{% include 'a.md' with %}    => expected 'context' after 'with' before the end of the {% include %}",
+        "{% include 'a.md' without context ignore missing %} => expected the end of the {% include %} after 'context',"
+                + " found 'ignore'",
+        "{% autoescape %}{% endautoescape %} => {% autoescape %} needs true or false, as in {% autoescape false %}",
+        "{% do %}                     => {% do %} needs an expression, as in {% do items.append(item) %}",
+        "{% switch %}{% endswitch %}  => {% switch %} needs a value, as in {% switch kind %}"})
+    void whatNeitherParsesIsNamedWhereJinjasParserStops(String body, String message) {
+        assertEquals(List.of(message), messages(body));
+    }
+
+    /** Jinja's compiler refuses a filter or test it does not have; Prompd adds filters of its own. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', value = {
+        "{{ x | nosuchfilter }}        => no filter named 'nosuchfilter' in Jinja, Nunjucks or Prompd"
+                + " => use one of their filters, such as default, join, lower, replace, trim or upper",
+        "{{ x | uper }}                => no filter named 'uper' in Jinja, Nunjucks or Prompd => did you mean 'upper'?",
+        "{{ x | Upper }}               => no filter named 'Upper' in Jinja, Nunjucks or Prompd"
+                + " => did you mean 'upper'?",
+        "{{ x | fromjsn }}             => no filter named 'fromjsn' in Jinja, Nunjucks or Prompd"
+                + " => did you mean 'fromjson'?",
+        "{{ x | yaml.dump }}           => no filter named 'yaml.dump' in Jinja, Nunjucks or Prompd"
+                + " => use one of their filters, such as default, join, lower, replace, trim or upper",
+        "{% filter uper %}x{% endfilter %} => no filter named 'uper' in Jinja, Nunjucks or Prompd"
+                + " => did you mean 'upper'?",
+        "{% set a | uper %}x{% endset %} => no filter named 'uper' in Jinja, Nunjucks or Prompd"
+                + " => did you mean 'upper'?",
+        "{{ x is defind }}             => no test named 'defind' in Jinja or Nunjucks => did you mean 'defined'?",
+        "{% if x is not nothing %}{% endif %} => no test named 'nothing' in Jinja or Nunjucks"
+                + " => use one of their tests, such as defined, none, number or string"})
+    void aFilterOrTestNoEngineHasIsNamedWithTheOneLikelyMeant(String body, String message, String hint) {
+        assertEquals(List.of(new TemplateFault(1, message, hint)), faults(body));
+    }
+
+    /** The faults of the tester's report, each at the line of what Jinja stops at, in the order of the body. */
+    @Test
+    void eachFaultIsAtItsLineInTheOrderOfTheBody() {
+        assertEquals(List.of(new TemplateFault(1, "expected an expression after '+' before the end of the {{ }}",
+                        "complete the expression, or remove '+'"),
+                new TemplateFault(3, "no filter named 'nosuchfilter' in Jinja, Nunjucks or Prompd", "use one of"
+                        + " their filters, such as default, join, lower, replace, trim or upper"),
+                new TemplateFault(5, "expected an expression after '==' before the end of the {% if %}",
+                        "complete the expression, or remove '=='")),
+                faults("Hello {{ x + }}\n{{ x\n | nosuchfilter }}\n{% if x\n== %}a{% endif %}"));
+    }
+
+    @Test
+    void theHintSaysWhatToWriteInstead() {
+        assertEquals("compare with '=='; give a variable a value with {% set name = value %}",
+                faults("{% if x = 1 %}{% endif %}").get(0).hint());
+        assertEquals("write {% elif ... %} for another condition",
+                faults("{% if x %}{% else if y %}{% endif %}").get(0).hint());
+        assertEquals("remove what follows 'endif'", faults("{% if x %}{% endif x %}").get(0).hint());
+    }
+
+    /** Reading stops at a fault as Jinja's parser does, what follows it no variable; not at a filter's name. */
+    @Test
+    void theVariablesOfAnExpressionAreReadUpToItsFault() {
+        TagSyntax syntax = new TagSyntax(new TemplateFaults(new BodyLines("", new MarkdownBody("", 1))));
+
+        assertEquals(2, syntax.print("a b c", 0));
+        assertEquals(" x == ".length(), syntax.statement("if", "if", " x == ", 0, 2));
+        assertEquals(" x | nosuchfilter ".length(), syntax.print(" x | nosuchfilter ", 0));
+        assertEquals(List.of("a"), TemplateScan.of("{{ a b c }}", 1).freeVariables().stream().map(VariableUse::name)
+                .toList());
+        assertEquals(List.of(), TemplateScan.of("{% include 'a.md' ignore %}", 1).freeVariables());
+    }
+}
