@@ -4,7 +4,9 @@ import io.prompd.cli.Terminal;
 import io.prompd.client.http.Sleeper;
 import io.prompd.client.install.Project;
 import java.io.Console;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -62,5 +64,16 @@ public record CliContext(Map<String, String> environment, Path workingDirectory,
     /** A path argument as the user meant it: relative to the working folder. */
     public Path resolve(Path path) {
         return workingDirectory.resolve(path).normalize();
+    }
+
+    /**
+     * A path argument as {@link #resolve} gives it, but a folder as the folder it really is, through the symbolic links
+     * that lead to it, as npm, cargo and {@code cp -R link/} follow a link named on their command line: a walk, which
+     * follows no link it meets, would otherwise list the link alone, not what the folder holds. Anything else stays
+     * as named, for the command to say what is wrong with it.
+     */
+    public Path resolveFolder(Path path) throws IOException {
+        Path resolved = resolve(path);
+        return Files.isDirectory(resolved) ? resolved.toRealPath() : resolved;
     }
 }

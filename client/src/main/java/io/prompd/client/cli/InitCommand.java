@@ -9,6 +9,7 @@ import io.prompd.core.PrompdException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -65,9 +66,13 @@ final class InitCommand implements Callable<Integer> {
                 Optional.ofNullable(author), Optional.ofNullable(license));
         PackageScaffolder scaffolder = new PackageScaffolder(context.clock());
         refuseFolderTakenByFrom(context);
+        List<Path> sources = new ArrayList<>();
+        for (Path source : from) {
+            sources.add(context.resolveFolder(source));
+        }
         Scaffold scaffold = from.isEmpty()
                 ? scaffolder.plan(target, options)
-                : scaffolder.planFrom(target, options, from.stream().map(context::resolve).toList());
+                : scaffolder.planFrom(target, options, sources);
         List<Path> written = ScaffoldWriter.write(target, scaffold);
 
         PrintWriter out = spec.commandLine().getOut();

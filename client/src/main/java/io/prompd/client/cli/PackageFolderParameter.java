@@ -5,6 +5,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.manifest.ManifestReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,12 +26,13 @@ final class PackageFolderParameter {
     CommandSpec command;
 
     /**
-     * The folder given, resolved against the working folder, with a clear error when there is none
-     * or it holds no prompd.json; without one, the package the working folder lies in. Outside every
+     * The folder given, resolved against the working folder and followed through links ({@link
+     * CliContext#resolveFolder}), with a clear error when there is none or it holds no prompd.json;
+     * without one, the package the working folder lies in. Outside every
      * package it fails at once rather than take the folder, which may be a home folder, for a package
      * to scan, and report every file of it before saying what it lacks.
      */
-    Path existing(CliContext context) {
+    Path existing(CliContext context) throws IOException {
         if (folder == null) {
             Path working = context.workingDirectory();
             return Project.enclosing(working).orElseThrow(() -> new PrompdException(ExitCode.NOT_FOUND,
@@ -47,7 +49,7 @@ final class PackageFolderParameter {
                 && !Files.isRegularFile(resolved.resolve(Packer.ROOT + ManifestReader.FILE_NAME))) {
             throw notAPackage("no prompd.json in " + resolved, resolved);
         }
-        return resolved;
+        return context.resolveFolder(folder);
     }
 
     /**

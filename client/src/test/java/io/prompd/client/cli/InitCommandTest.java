@@ -504,6 +504,20 @@ class InitCommandTest {
         assertEquals(0, validate.exitCode(), validate.out());
     }
 
+    /** As {@code cp -R link/} copies it: a folder named through a link is the folder it leads to. */
+    @Test
+    void fromAFolderGivenAsALinkImportsThePromptsOfTheFolderItLeadsTo() throws IOException {
+        String prompt = "---\nid: a\nname: A\nversion: 1.0.0\n---\nHi\n";
+        Files.writeString(Files.createDirectories(work.resolve("src")).resolve("a.prmd"), prompt);
+        Files.createSymbolicLink(work.resolve("link"), Path.of("src"));
+
+        CliRun init = prompd("init", "out", "--from", "link");
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertEquals(prompt, Files.readString(work.resolve("out/prompts/a.prmd")));
+        assertEquals(0, prompd("validate", "out").exitCode());
+    }
+
     @Test
     void fromSomethingThatIsNotAPromptIsRefused() throws IOException {
         Files.writeString(work.resolve("notes.txt"), "hello\n");

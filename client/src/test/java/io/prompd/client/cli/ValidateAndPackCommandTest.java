@@ -246,6 +246,29 @@ class ValidateAndPackCommandTest {
         assertFalse(Files.exists(lock));
     }
 
+    /** As npm pack ./link takes it: the link named is followed, a link met inside the package is not. */
+    @Test
+    void aPackageFolderGivenAsALinkIsTheFolderItLeadsTo() throws IOException {
+        Files.createSymbolicLink(work.resolve("link"), Path.of("greeter"));
+
+        CliRun validate = CliRun.in(work, home, "validate", "link");
+        CliRun pack = CliRun.in(work, home, "pack", "link", "--json");
+
+        assertEquals(0, validate.exitCode(), validate.err());
+        assertTrue(validate.out().startsWith("@acme/greeter@1.0.0: 3 files"), validate.out());
+        assertEquals(0, pack.exitCode(), pack.err());
+        assertEquals("[\"README.md\",\"prompd.json\",\"prompts/greet.prmd\"]",
+                Json.reader().readTree(pack.out()).get("files").toString());
+        assertTrue(Files.isRegularFile(work.resolve("acme-greeter-1.0.0.tgz")));
+
+        Files.createSymbolicLink(pkg.resolve("prompts/hello.prmd"), Path.of("greet.prmd"));
+        CliRun inside = CliRun.in(work, home, "validate", "link");
+
+        assertEquals(1, inside.exitCode(), inside.err());
+        assertTrue(inside.out().contains("prompts/hello.prmd\n  error   the file is a symbolic link, and links are never"
+                + " packed"), inside.out());
+    }
+
     @Test
     void aFolderWithoutPrompdJsonFailsAtOnceAsNotFoundWithoutReportingItsFiles() throws IOException {
         Path documents = Files.createDirectories(work.resolve("documents"));
