@@ -142,14 +142,20 @@ public final class PackService {
 
     /**
      * A tarball in a folder of the package would be packed by the next pack, as a binary file that
-     * is no context file; at the package's root it is left out, as pack's own default place.
+     * is no context file; at the package's root it is left out, as pack's own default place. Real
+     * paths are compared: through a link to a folder of the package, the tarball lands there all the same.
      */
-    private static void requireOutsideThePackage(Path tarball, Path folder) {
+    private static void requireOutsideThePackage(Path tarball, Path folder) throws IOException {
         Path parent = tarball.toAbsolutePath().normalize().getParent();
-        Path root = folder.toAbsolutePath().normalize();
-        if (parent != null && parent.startsWith(root) && !parent.equals(root)) {
-            throw new PrompdException(ExitCode.CONFLICT, "refusing to write the tarball into " + parent + ", a folder of"
-                    + " the package: the next pack would pack it", OUTSIDE_THE_PACKAGE);
+        if (parent == null) {
+            return;
+        }
+        Path real = Folders.real(parent);
+        Path root = Folders.real(folder);
+        if (real.startsWith(root) && !real.equals(root)) {
+            throw new PrompdException(ExitCode.CONFLICT, "refusing to write the tarball into " + parent
+                    + (real.equals(parent) ? "" : ", which leads to " + real) + ", a folder of the package: the next"
+                    + " pack would pack it", OUTSIDE_THE_PACKAGE);
         }
     }
 

@@ -832,6 +832,28 @@ class ValidateAndPackCommandTest {
     }
 
     @Test
+    void packRefusesToWriteThroughALinkIntoAFolderOfThePackage() throws IOException {
+        Path link = Files.createSymbolicLink(work.resolve("out"), pkg.resolve("prompts"));
+
+        // --out, and the tarball's folder below the link
+        Map<String, String> outs = Map.of("out/", "", "out/new/", "new", "out/x.tgz", "");
+        outs.forEach((out, below) -> {
+            CliRun run = CliRun.in(work, home, "pack", "greeter", "-o", out);
+
+            assertEquals(4, run.exitCode(), out + ": " + run.err());
+            assertEquals("error: refusing to write the tarball into " + link.resolve(below) + ", which leads to "
+                    + pkg.resolve("prompts").resolve(below) + ", a folder of the package: the next pack would pack it\n"
+                    + "hint: give --out the package folder itself, or a folder outside the package\n", run.err(), out);
+        });
+        try (Stream<Path> prompts = Files.list(pkg.resolve("prompts"))) {
+            assertEquals(List.of(pkg.resolve("prompts/greet.prmd")), prompts.toList());
+        }
+        Files.createSymbolicLink(work.resolve("root"), pkg);
+        assertEquals(0, CliRun.in(work, home, "pack", "greeter", "-o", "root/").exitCode(), "the root is pack's own place");
+        assertTrue(Files.isRegularFile(pkg.resolve("acme-greeter-1.0.0.tgz")));
+    }
+
+    @Test
     void packNamesAFileStandingWhereTheTarballsFolderShouldBe() throws IOException {
         Path file = Files.writeString(work.resolve("lock.orig"), "mine\n");
 

@@ -53,6 +53,20 @@ public final class Folders {
         return Optional.empty();
     }
 
+    /**
+     * The path as the system will follow it: the real path of the nearest of it and the folders above it that exists,
+     * with the rest, still to be created, below that. A symbolic link on the way then shows where a file written at
+     * the path lands, which the path as written does not tell.
+     */
+    public static Path real(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent();
+        }
+        return existing.toRealPath().resolve(existing.relativize(absolute));
+    }
+
     /** Deletes a file, or a folder with everything in it; links are deleted, never followed. */
     public static void deleteRecursively(Path path) throws IOException {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {

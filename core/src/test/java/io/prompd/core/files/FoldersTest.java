@@ -53,6 +53,16 @@ class FoldersTest {
     }
 
     @Test
+    void theRealPathOfAPathStillToBeCreatedFollowsTheLinksAboveIt() throws IOException {
+        Path contexts = Files.createDirectories(home.resolve("pkg/contexts"));
+        Path link = Files.createSymbolicLink(home.resolve("out"), Path.of("pkg/contexts"));
+
+        assertEquals(contexts.resolve("new/x.tgz"), Folders.real(link.resolve("new/x.tgz")));
+        assertEquals(contexts, Folders.real(link));
+        assertEquals(home.toRealPath().resolve("free/below"), Folders.real(home.resolve("free/../free/below")));
+    }
+
+    @Test
     void anyOtherFailureIsTheSystemsOwn() {
         // the kernel's /proc answers "no such file" to any new name: no file is in the way
         FileSystemException refused = assertThrows(FileSystemException.class,
