@@ -3,6 +3,7 @@ package io.prompd.cli;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.TerminalText;
+import io.prompd.core.files.LongNames;
 import io.prompd.core.files.ReadOnlyFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -180,6 +181,10 @@ public final class Failures {
         }
         if (reason.contains("Is a directory")) {
             return "a folder stands where a file is needed: move or rename that folder, then run this again";
+        }
+        if (LongNames.refused(failure)) {
+            return "choose a shorter name: Linux and macOS take names of up to " + LongNames.MAX_NAME_BYTES + " bytes in"
+                    + " UTF-8, some file systems fewer";
         }
         return "";
     }

@@ -90,6 +90,27 @@ class InitCommandTest {
         }
     }
 
+    /** mkdir takes names of up to 255 bytes: so does init, which writes the folder under a temporary name first. */
+    @Test
+    void aFolderNamedAsLongAsTheSystemTakesIsCreatedAndALongerOneIsRefusedSayingHowLongANameMayBe() throws IOException {
+        String longest = "c".repeat(255);
+
+        CliRun init = prompd("init", "--name", "foo", longest);
+
+        assertEquals(0, init.exitCode(), init.err());
+        assertTrue(Files.isRegularFile(work.resolve(longest).resolve("prompd.json")));
+
+        CliRun tooLong = prompd("init", "--name", "foo", longest + "c");
+
+        assertEquals(1, tooLong.exitCode(), tooLong.err());
+        assertEquals("error: " + work.resolve(longest + "c") + ": File name too long\nhint: choose a shorter name: Linux and"
+                + " macOS take names of up to 255 bytes in UTF-8, some file systems fewer\n", tooLong.err());
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(List.of(work.resolve(longest)), left.filter(path -> !path.endsWith("home")).toList(),
+                    "no temporary folder is left");
+        }
+    }
+
     @Test
     void theNameComesFromTheFolderWhenNotGiven() throws IOException {
         CliRun init = prompd("init", "My Prompts");

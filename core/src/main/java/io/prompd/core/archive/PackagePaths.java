@@ -1,6 +1,7 @@
 package io.prompd.core.archive;
 
 import io.prompd.core.TerminalText;
+import io.prompd.core.files.LongNames;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class PackagePaths {
      * UTF-8 bytes. Windows counts 255 UTF-16 units, never more than the UTF-8 bytes, so a name
      * within this fits all three; one of 100 CJK characters (300 bytes) fits only Windows.
      */
-    public static final int MAX_NAME_BYTES = 255;
+    public static final int MAX_NAME_BYTES = LongNames.MAX_NAME_BYTES;
     /**
      * The longest whole path inside a package, counted in UTF-8 bytes. A client writes it under
      * {@code <prompd home>/packages/@scope/name@version/}, and macOS refuses a path longer than 1,023 bytes (PATH_MAX,

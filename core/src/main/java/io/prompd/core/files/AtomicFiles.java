@@ -279,10 +279,22 @@ public final class AtomicFiles {
     /** Renames {@code staged} to {@code target} in one step, replacing a file already there. */
     public static void moveIntoPlace(Path staged, Path target) throws IOException {
         try {
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
-            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
+                Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (FileSystemException renameRefused) {
+            throw targetsIfTooLong(renameRefused, target);
         }
+    }
+
+    /**
+     * A rename refused as too long refuses the target's name (or path): a temporary's name always fits ({@link
+     * TemporaryFiles}), so it is told as the target's, as {@link #asTargets} tells a temporary refused.
+     */
+    private static FileSystemException targetsIfTooLong(FileSystemException renameRefused, Path target) {
+        return LongNames.refused(renameRefused) ? asTargets(renameRefused, target) : renameRefused;
     }
 
     /**
@@ -300,7 +312,7 @@ public final class AtomicFiles {
             throw lookedFirst;
         } catch (FileSystemException renameRefused) {
             if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw renameRefused;
+                throw targetsIfTooLong(renameRefused, target);
             }
             FileAlreadyExistsException cameBetween = new FileAlreadyExistsException(target.toString());
             cameBetween.initCause(renameRefused);

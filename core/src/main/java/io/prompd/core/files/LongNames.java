@@ -8,6 +8,12 @@ import java.nio.file.FileSystemException;
  */
 public final class LongNames {
 
+    /**
+     * The longest file or folder name Linux (ext4, XFS, Btrfs) and macOS (APFS) write, counted in UTF-8 bytes; some
+     * file systems take fewer (eCryptfs 143).
+     */
+    public static final int MAX_NAME_BYTES = 255;
+
     /** How the system words ENAMETOOLONG (strerror) on Linux and macOS. */
     private static final String NAME_TOO_LONG = "File name too long";
 

@@ -1,6 +1,7 @@
 package io.prompd.core.files;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  * from what another run is writing right now, without any lock ({@link #removeOrphans}), even once
  * the id is taken again: by a new process after the ids wrapped around, or, for a prompd that ran
  * as PID 1 of a container, by the host's own init. Where the system does not tell a process's start,
- * the name is {@code .<target>.<pid>.<random>.part}, as earlier versions wrote it.
+ * the name is {@code .<target>.<pid>.<random>.part}, as earlier versions wrote it. A target's name too long
+ * for the rest to fit beside it within what the system takes is cut short ({@link #held}).
  */
 public final class TemporaryFiles {
 
@@ -37,11 +39,13 @@ public final class TemporaryFiles {
     private static final int MOST_NUMBER_DIGITS = 18;
     /**
      * The most bytes {@link #nameBeside} adds to the target's name: a dot before it, then a dot, the writer (process id,
-     * '-', start), a dot, the unsigned random number and the suffix. A name longer than the system allows by less
-     * than this still cannot be written through a temporary.
+     * '-', start), a dot, the unsigned random number and the suffix. Earlier versions, which kept the target's whole
+     * name, could not write a name longer than the system allows by less than this through a temporary.
      */
     public static final int MOST_ADDED_BYTES = 2 + MOST_NUMBER_DIGITS + 1 + MOST_NUMBER_DIGITS + 1
             + Long.toUnsignedString(-1L).length() + SUFFIX.length();
+    /** The most bytes of the target's name a temporary's name holds, for it to stay within what the system takes. */
+    private static final int MOST_HELD_BYTES = LongNames.MAX_NAME_BYTES - MOST_ADDED_BYTES;
     /**
      * The target's name, the writer's process id and start when known, then what makes the name
      * unique. The target's name may hold dots and digits itself ({@code pkg@1.2.0}): the numbers
@@ -62,8 +66,26 @@ public final class TemporaryFiles {
      */
     static Path nameBeside(Path target) {
         Path absolute = target.toAbsolutePath().normalize();
-        return absolute.resolveSibling("." + absolute.getFileName() + "." + THIS_WRITER + "."
+        return absolute.resolveSibling("." + held(absolute.getFileName().toString()) + "." + THIS_WRITER + "."
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + SUFFIX);
+    }
+
+    /**
+     * The target's name as its temporaries' names hold it: whole, or cut at a character's start to {@link
+     * #MOST_HELD_BYTES}, so that a name the system takes, such as a folder {@code prompd init} is given, can be
+     * written through a temporary though the temporary's name would be longer than the system takes with it whole.
+     */
+    private static String held(String targetName) {
+        byte[] bytes = targetName.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MOST_HELD_BYTES) {
+            return targetName;
+        }
+        int end = MOST_HELD_BYTES;
+        // a UTF-8 continuation byte is 10xxxxxx: the cut moves back to the start of its character
+        while ((bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
     }
 
     /** Whether the path is a temporary's name, whoever writes it. */
@@ -123,13 +145,13 @@ public final class TemporaryFiles {
     public static List<Path> removeOrphansOf(Path target) throws IOException {
         // a write of a link's target leaves its temporaries beside that target
         Path absolute = AtomicFiles.throughLinks(target).toAbsolutePath().normalize();
-        return removeOrphansIn(absolute.getParent(), absolute.getFileName().toString()::equals);
+        return removeOrphansIn(absolute.getParent(), held(absolute.getFileName().toString())::equals);
     }
 
     /**
      * Deletes the temporaries among the entries of {@code folder} whose writer has ended and whose
-     * target's name {@code targets} accepts: as {@link #removeOrphansOf}, for several targets of a
-     * user's folder, such as the files prompd writes at a package's root.
+     * target's name, as they hold it ({@link #held}), {@code targets} accepts: as {@link #removeOrphansOf},
+     * for several targets of a user's folder, such as the files prompd writes at a package's root.
      *
      * @return what was deleted, sorted
      */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.core.testing.Processes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,6 +107,31 @@ class TemporaryFilesTest {
     void aFolderNeverWrittenHasNoOrphans() throws IOException {
         assertEquals(List.of(), TemporaryFiles.removeOrphans(folder.resolve("absent"), 1));
         assertEquals(List.of(), TemporaryFiles.removeOrphansOf(folder.resolve("absent/target")));
+    }
+
+    /**
+     * A folder {@code prompd init} is given may be named as long as the system takes, which leaves no room for the
+     * rest of its temporary's name: the target's name is cut there, at a character's start, and is still its own.
+     */
+    @Test
+    void aTargetNamedTooLongForTheRestOfItsTemporarysNameIsCutThereAndItsOrphansAreStillItsOwn() throws Exception {
+        String name = "a" + "é".repeat(120);
+        Path target = folder.resolve(name);
+        // 190 bytes held: 'a' and 94 two-byte é, as the 95th would end one byte beyond
+        String held = "a" + "é".repeat(94);
+        long ended = Processes.endedPid();
+        Path orphan = Files.createDirectory(folder.resolve(".%s.%d.1.part".formatted(held, ended)));
+        Path ofAnotherTarget = Files.createDirectory(folder.resolve(".%s.%d.2.part".formatted("b" + held, ended)));
+
+        Path temporary = AtomicFiles.temporaryFolder(target);
+        AtomicFiles.moveIntoFreePlace(temporary, target);
+
+        String temporaryName = temporary.getFileName().toString();
+        assertTrue(temporaryName.startsWith("." + held + "." + ProcessHandle.current().pid() + "-"), temporaryName);
+        assertTrue(temporaryName.getBytes(StandardCharsets.UTF_8).length <= LongNames.MAX_NAME_BYTES, temporaryName);
+        assertTrue(Files.isDirectory(target));
+        assertEquals(List.of(orphan), TemporaryFiles.removeOrphansOf(target));
+        assertEquals(List.of(ofAnotherTarget, target).stream().sorted().toList(), entries(folder));
     }
 
     /** The longest temporary name read as one: 18-digit process id and start, the largest random number. */

@@ -39,8 +39,13 @@ class PackageStoreTest {
     Path work;
 
     private PackResult pack(Path tarball) throws IOException {
+        return pack(tarball, VERSION);
+    }
+
+    private PackResult pack(Path tarball, Version version) throws IOException {
         MemorySource source = MemorySource.ofText("greeter", Map.of(
-                "prompd.json", "{\"name\": \"@acme/greeter\", \"version\": \"1.2.0\"}\n", "README.md", "# Greeter\n"));
+                "prompd.json", "{\"name\": \"@acme/greeter\", \"version\": \"" + version + "\"}\n",
+                "README.md", "# Greeter\n"));
         return Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), tarball);
     }
 
@@ -151,10 +156,10 @@ class PackageStoreTest {
      */
     @Test
     void aVersionTooLongForTheStoresNamesIsSaidToBeOneWithAHint() throws IOException {
-        Path tarball = work.resolve("greeter.tgz");
-        PackResult packed = pack(tarball);
-        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
         Version tooLong = Version.parse("1.0.0-" + "a".repeat(250));
+        Path tarball = work.resolve("greeter.tgz");
+        PackResult packed = pack(tarball, tooLong);
+        PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
 
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> store.install(NAME, tooLong, tarball, packed.integrity(), PackageStore.Pin.REGISTRY_INDEX));
