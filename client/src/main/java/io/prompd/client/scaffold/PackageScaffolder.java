@@ -184,17 +184,28 @@ public final class PackageScaffolder {
         if (parent != null && parent.toString().startsWith("@")) {
             // @acme/foo, as npm lays out a scope's packages and a registry its packages/ folder: the scope is the parent's
             String scoped = "@" + nameFrom(parent.toString().substring(1)) + "/" + derived;
-            if (!PackageName.check(scoped).isEmpty()) {
-                throw new PrompdException(ExitCode.USAGE, "cannot make a scoped package name from the folder names '"
-                        + parent + "/" + fileName + "'", "pass --name @scope/name, or --name name for a package without a scope");
+            List<String> broken = PackageName.check(scoped);
+            if (!broken.isEmpty()) {
+                throw unnamed("a scoped package name from the folder names '" + parent + "/" + fileName + "'", broken,
+                        "pass --name @scope/name, or --name name for a package without a scope");
             }
             return PackageName.parse(scoped);
         }
-        if (!PackageName.check(derived).isEmpty()) {
-            throw new PrompdException(ExitCode.USAGE, "cannot make a package name from the folder name '" + fileName + "'",
-                    "pass --name @scope/name");
+        List<String> broken = derived.isEmpty() ? List.of("it holds no letter or digit") : PackageName.check(derived);
+        if (!broken.isEmpty()) {
+            throw unnamed("a package name from the folder name '" + fileName + "'", broken,
+                    "pass --name name or --name @scope/name; the folder keeps its own name");
         }
         return PackageName.parse(derived);
+    }
+
+    /**
+     * Says what rule of package names the name made of a folder's breaks, as the error of a --name does: a folder
+     * may be named what no package can (longer than the 64 characters a name may have, a device name Windows
+     * reserves, such as CON).
+     */
+    private static PrompdException unnamed(String what, List<String> broken, String hint) {
+        return new PrompdException(ExitCode.USAGE, "cannot make " + what + ": " + String.join("; ", broken), hint);
     }
 
     /** "Café Prompts" is cafe-prompts: the accents come off rather than take their letters with them. */

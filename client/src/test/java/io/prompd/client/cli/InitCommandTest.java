@@ -147,9 +147,30 @@ class InitCommandTest {
         CliRun init = prompd("init", "@-/foo");
 
         assertEquals(2, init.exitCode(), init.err());
-        assertEquals("error: cannot make a scoped package name from the folder names '@-/foo'\nhint: pass --name"
-                + " @scope/name, or --name name for a package without a scope\n", init.err());
+        assertEquals("error: cannot make a scoped package name from the folder names '@-/foo': the scope must not be"
+                + " empty\nhint: pass --name @scope/name, or --name name for a package without a scope\n", init.err());
         assertFalse(Files.exists(work.resolve("@-")));
+    }
+
+    @Test
+    void aFolderNameThatMakesNoPackageNameIsRefusedSayingWhyAndPointingAtName() {
+        String longName = "a".repeat(65);
+        String hint = "hint: pass --name name or --name @scope/name; the folder keeps its own name\n";
+
+        CliRun tooLong = prompd("init", longName);
+        CliRun reserved = prompd("init", "CON");
+        CliRun noLetter = prompd("init", "--", "--_");
+
+        assertEquals(2, tooLong.exitCode(), tooLong.err());
+        assertEquals("error: cannot make a package name from the folder name '" + longName + "': the name '" + longName
+                + "' is 65 characters long; shorten it to at most 64\n" + hint, tooLong.err());
+        assertEquals(2, reserved.exitCode(), reserved.err());
+        assertEquals("error: cannot make a package name from the folder name 'CON': the name 'con' starts with 'con', a"
+                + " reserved device name on Windows; choose another, such as 'con-prompts'\n" + hint, reserved.err());
+        assertEquals(2, noLetter.exitCode(), noLetter.err());
+        assertEquals("error: cannot make a package name from the folder name '--_': it holds no letter or digit\n" + hint,
+                noLetter.err());
+        assertEquals(0, prompd("init", "CON", "--name", "con-prompts").exitCode());
     }
 
     /** A folder named @acme holds the scope's packages, so a package in it is most likely a /NAME forgotten. */
