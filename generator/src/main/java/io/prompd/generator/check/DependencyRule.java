@@ -9,7 +9,6 @@ import io.prompd.core.resolve.Takedowns;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageMeta;
-import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +24,8 @@ import java.util.stream.Collectors;
  * same pull request) with a version in range that is not yanked, a failure naming the versions in
  * range that were taken down, or those published on the base branch since the pull request branched off,
  * with the advice to merge it; then the whole graph resolves
- * with the resolver clients use. The resolver's explanation is reported only when each range on
+ * with the resolver clients use. Yanks and takedowns count as the merge leaves them ({@link MergedPackages}): one
+ * made on the base branch since the pull request branched off is the same error as on a branch that has it. The resolver's explanation is reported only when each range on
  * its own is fine, so one missing package is not reported twice.
  */
 final class DependencyRule implements PullRequestRule {
@@ -54,10 +54,10 @@ final class DependencyRule implements PullRequestRule {
 
     private static Optional<Problem> rangeProblem(PullRequest pullRequest, NewVersion version, PackageName name,
                                                   VersionRange range) {
-        RegistrySnapshot head = pullRequest.head();
+        MergedPackages merged = pullRequest.merged();
         String pointer = Pointer.of("dependencies", name.toString());
-        SortedMap<Version, VersionFolder> versions = head.packages().get(name);
-        Takedowns takedowns = pullRequest.headIndex().takedowns(name);
+        SortedMap<Version, VersionFolder> versions = merged.packages().get(name);
+        Takedowns takedowns = pullRequest.index().takedowns(name);
         if (takedowns.noVersionLeft()) {
             return Optional.of(version.manifestError(pointer, takedowns.everyVersion(name),
                     "depend on another package, or publish a new version of it first"));
@@ -68,7 +68,7 @@ final class DependencyRule implements PullRequestRule {
                         + " pull request branched off, so its branch does not have it yet", MERGE_BASE_BRANCH));
             }
             // the package that depends on the name is no typo of it, nor is the name a typo of it
-            List<PackageName> similar = pullRequest.headIndex().similarNames(name).names().stream()
+            List<PackageName> similar = pullRequest.index().similarNames(name).names().stream()
                     .filter(other -> !other.equals(version.folder().name())).toList();
             return Optional.of(version.manifestError(pointer, name + " is not a package of this registry",
                     similar.isEmpty() ? "publish it first (or in this pull request), or correct the name"
@@ -98,7 +98,7 @@ final class DependencyRule implements PullRequestRule {
                             : "allow " + (byPublished.get(true).isEmpty() ? "a version this pull request adds"
                             : "a published version") + ", or publish one the range allows first"));
         }
-        PackageMeta meta = head.meta(name);
+        PackageMeta meta = merged.meta(name);
         if (allowed.stream().allMatch(meta::isYanked)) {
             Version newest = allowed.get(allowed.size() - 1);
             return Optional.of(version.manifestError(pointer, "every version of " + name + " that \"" + range.text()

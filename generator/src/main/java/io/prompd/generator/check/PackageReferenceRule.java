@@ -13,11 +13,9 @@ import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageMeta;
 import io.prompd.generator.source.PackageVersion;
-import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every file a prompt of a new version takes from another package exists in the version of that
- * package the dependencies resolve to, read from the head: {@link DependencyFiles}, which
+ * package the dependencies resolve to, read from the head ({@link MergedPackages}): {@link DependencyFiles}, which
  * {@code prompd validate} applies to the version installed. A version the declared range also
  * allows without the file is a warning.
  */
@@ -37,7 +35,7 @@ final class PackageReferenceRule implements PullRequestRule {
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
-        HeadFiles head = new HeadFiles(pullRequest.head());
+        HeadFiles head = new HeadFiles(pullRequest.merged());
         for (NewVersion version : pullRequest.newVersions()) {
             Optional<Resolution> resolution = pullRequest.resolution(version).resolution();
             if (resolution.isEmpty()) {
@@ -71,10 +69,9 @@ final class PackageReferenceRule implements PullRequestRule {
         if (declared == null) {
             return Optional.empty();
         }
-        PackageMeta meta = pullRequest.head().meta(reference.packageName());
+        PackageMeta meta = pullRequest.merged().meta(reference.packageName());
         List<Version> without = new ArrayList<>();
-        for (Version allowed : pullRequest.head().packages()
-                .getOrDefault(reference.packageName(), Collections.emptySortedMap()).keySet()) {
+        for (Version allowed : pullRequest.merged().versions(reference.packageName()).keySet()) {
             if (!allowed.equals(chosen) && declared.satisfiedBy(allowed) && !meta.isYanked(allowed)
                     && !head.has(reference.packageName(), allowed, reference.path())) {
                 without.add(allowed);
@@ -93,20 +90,20 @@ final class PackageReferenceRule implements PullRequestRule {
     /** The versions' files at the head, each listed once however many references and new versions ask. */
     private static final class HeadFiles {
 
-        private final RegistrySnapshot head;
+        private final MergedPackages merged;
         private final Map<PackageVersion, Optional<VersionFiles>> listed = new HashMap<>();
 
-        HeadFiles(RegistrySnapshot head) {
-            this.head = head;
+        HeadFiles(MergedPackages merged) {
+            this.merged = merged;
         }
 
         Optional<VersionFiles> of(PackageName name, Version version) throws IOException {
             PackageVersion id = new PackageVersion(name, version);
             Optional<VersionFiles> files = listed.get(id);
             if (files == null) {
-                Optional<VersionFolder> folder = head.folder(name, version);
+                Optional<VersionFolder> folder = merged.folder(name, version);
                 files = folder.isEmpty() ? Optional.empty()
-                        : Optional.of(new VersionFiles(version, head.source(folder.get())));
+                        : Optional.of(new VersionFiles(version, merged.source(folder.get())));
                 listed.put(id, files);
             }
             return files;

@@ -34,7 +34,8 @@ import org.eclipse.jgit.lib.FileMode;
  * branch, never from the head: a pull request cannot grant itself rights, and one opened before a
  * right was revoked or a limit lowered is held to the registry as it is when it would merge, as
  * npm and crates.io revoke a removed owner's rights at once. Names and versions taken count from
- * the merge base and the tip alike. Made for one check; resolutions and publications are
+ * the merge base and the tip alike, and new versions' dependencies are judged with the base branch's
+ * yanks and takedowns ({@link MergedPackages}). Made for one check; resolutions and publications are
  * remembered for the rules that share them.
  */
 final class PullRequest {
@@ -46,7 +47,8 @@ final class PullRequest {
     private final List<ChangedFile> changes;
     private final Optional<String> actor;
     private final List<NewVersion> newVersions;
-    private final SnapshotIndex headIndex;
+    private final MergedPackages merged;
+    private final SnapshotIndex index;
     private final Map<PackageVersion, DependencyResolution> resolutions = new HashMap<>();
     private final SortedSet<PackageVersion> touchedPublished;
     private Optional<PublicationHistory> publications = Optional.empty();
@@ -87,7 +89,9 @@ final class PullRequest {
         this.changes = List.copyOf(changes);
         this.actor = Objects.requireNonNull(actor, "actor");
         this.newVersions = List.copyOf(newVersions);
-        this.headIndex = new SnapshotIndex(head, this.newVersions.size() > 1);
+        this.merged = new MergedPackages(base, baseTip, head, changes(ChangedPath.Kind.META).stream()
+                .map(changed -> changed.path().name().orElseThrow()).collect(Collectors.toSet()));
+        this.index = new SnapshotIndex(merged, this.newVersions.size() > 1);
         this.touchedPublished = Collections.unmodifiableSortedSet(changes(ChangedPath.Kind.VERSION_FILE).stream()
                 .filter(changed -> !changed.change().onlyExecutableBit())
                 .map(changed -> changed.path().packageVersion().orElseThrow())
@@ -238,19 +242,25 @@ final class PullRequest {
         return baseTip.config().isPresent();
     }
 
-    SnapshotIndex headIndex() {
-        return headIndex;
+    /** The packages that new versions' dependencies are judged against: the head's, with the base branch's withdrawals. */
+    MergedPackages merged() {
+        return merged;
+    }
+
+    /** The resolver's view of {@link #merged}. */
+    SnapshotIndex index() {
+        return index;
     }
 
     /**
-     * The dependencies of a new version resolved over the head, with the new version standing for
+     * The dependencies of a new version resolved over {@link #merged}, with the new version standing for
      * its whole package, so that any dependency back on the package must accept this version.
      */
     DependencyResolution resolution(NewVersion version) {
         return resolutions.computeIfAbsent(version.id(), id -> {
             Candidate self = Candidate.of(id.name(), id.version(), version.manifest().draft().dependencies());
             try {
-                return DependencyResolution.of(Resolver.resolveVersion(self, headIndex, ResolveOptions.defaults()));
+                return DependencyResolution.of(Resolver.resolveVersion(self, index, ResolveOptions.defaults()));
             } catch (ResolutionException unsatisfiable) {
                 return DependencyResolution.failed(unsatisfiable);
             }

@@ -14,7 +14,6 @@ import io.prompd.core.version.InvalidRangeException;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import io.prompd.generator.source.PackageMeta;
-import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.VersionFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,14 +29,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The versions of a registry snapshot as the resolver sees them: read lazily, one package at a
+ * The versions of {@link MergedPackages} as the resolver sees them: read lazily, one package at a
  * time, from each version's prompd.json, with yanks from the package's meta.json. Only the
  * dependencies are read, so a resolution touching thousands of versions stays cheap. Lives for
  * one check and is not shared between threads.
  */
 final class SnapshotIndex implements PackageIndex {
 
-    private final RegistrySnapshot snapshot;
+    private final MergedPackages merged;
     private final boolean holdsVersionsAdded;
     private final Map<PackageName, List<Candidate>> read = new HashMap<>();
     /** The versions {@link #dependentsOf} parsed, which the resolver then asks for again. */
@@ -47,11 +46,11 @@ final class SnapshotIndex implements PackageIndex {
     private final Map<String, Optional<VersionRange>> ranges = new HashMap<>();
 
     /**
-     * @param holdsVersionsAdded whether the snapshot holds versions a pull request adds beside the one a resolution
+     * @param holdsVersionsAdded whether the packages hold versions a pull request adds beside the one a resolution
      *                           checks, which a failure then must not call published
      */
-    SnapshotIndex(RegistrySnapshot snapshot, boolean holdsVersionsAdded) {
-        this.snapshot = snapshot;
+    SnapshotIndex(MergedPackages merged, boolean holdsVersionsAdded) {
+        this.merged = merged;
         this.holdsVersionsAdded = holdsVersionsAdded;
     }
 
@@ -69,19 +68,19 @@ final class SnapshotIndex implements PackageIndex {
     /** The tag meta.json sets, which clients prefer within a range: the check must resolve to what they will install. */
     @Override
     public Optional<Version> latest(PackageName name) {
-        return Optional.ofNullable(snapshot.meta(name).distTags().get(Packument.LATEST));
+        return Optional.ofNullable(merged.meta(name).distTags().get(Packument.LATEST));
     }
 
     @Override
     public NameSuggestions similarNames(PackageName name) {
-        return NameSuggestions.of(SimilarNames.among(snapshot.packages().keySet(), name));
+        return NameSuggestions.of(SimilarNames.among(merged.packages().keySet(), name));
     }
 
     /** The takedowns meta.json records: a package with none of its folders left keeps them there. */
     @Override
     public Takedowns takedowns(PackageName name) {
-        SortedMap<Version, String> reasons = snapshot.meta(name).takenDown();
-        return new Takedowns(reasons, !reasons.isEmpty() && !snapshot.packages().containsKey(name));
+        SortedMap<Version, String> reasons = merged.meta(name).takenDown();
+        return new Takedowns(reasons, !reasons.isEmpty() && !merged.packages().containsKey(name));
     }
 
     /**
@@ -92,7 +91,7 @@ final class SnapshotIndex implements PackageIndex {
     List<Candidate> dependentsOf(Set<PackageName> packages) throws IOException {
         List<String> quoted = packages.stream().map(name -> "\"" + name + "\"").toList();
         List<Candidate> dependents = new ArrayList<>();
-        for (SortedMap<Version, VersionFolder> versions : snapshot.packages().values()) {
+        for (SortedMap<Version, VersionFolder> versions : merged.packages().values()) {
             for (VersionFolder folder : versions.values()) {
                 byte[] manifest = manifest(folder);
                 // names are ASCII, which no byte of another character's UTF-8 equals; of JSON's escapes only an escaped
@@ -113,7 +112,7 @@ final class SnapshotIndex implements PackageIndex {
     private List<Candidate> readVersions(PackageName name) {
         List<Candidate> candidates = new ArrayList<>();
         try {
-            for (VersionFolder folder : snapshot.packages().getOrDefault(name, Collections.emptySortedMap()).values()) {
+            for (VersionFolder folder : merged.versions(name).values()) {
                 Candidate known = parsed.get(folder);
                 candidates.add(known != null ? known : candidate(folder, manifest(folder)));
             }
@@ -125,11 +124,11 @@ final class SnapshotIndex implements PackageIndex {
 
     /** The version's prompd.json, empty when it has none (a new version reports that itself). */
     private byte[] manifest(VersionFolder folder) throws IOException {
-        return snapshot.file(folder, PackSelector.MANIFEST).orElse(new byte[0]);
+        return merged.file(folder, PackSelector.MANIFEST).orElse(new byte[0]);
     }
 
     private Candidate candidate(VersionFolder folder, byte[] manifest) {
-        PackageMeta meta = snapshot.meta(folder.name());
+        PackageMeta meta = merged.meta(folder.name());
         return new Candidate(folder.name(), folder.version(), dependencies(manifest), meta.isYanked(folder.version()),
                 meta.isDeprecated(folder.version()));
     }

@@ -98,7 +98,7 @@ final class StrandedDependentsRule implements PullRequestRule {
         }
         RegistrySnapshot head = pullRequest.head();
         Map<Dependency, SortedSet<PackageVersion>> dependents = new LinkedHashMap<>();
-        for (Candidate dependent : pullRequest.headIndex().dependentsOf(withdrawals.keySet())) {
+        for (Candidate dependent : pullRequest.index().dependentsOf(withdrawals.keySet())) {
             if (dependent.yanked() || pullRequest.base().folder(dependent.name(), dependent.version()).isEmpty()) {
                 continue;
             }

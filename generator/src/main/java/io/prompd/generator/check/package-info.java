@@ -19,6 +19,10 @@
  *   <li>Reserved names, and names that read like them, are refused unless a maintainer publishes.
  *       A new scope that reads like an existing one is refused, a maintainer's too, as a look-alike
  *       name is: each of its packages would read like one of the other scope's.</li>
+ *   <li>A new version's dependencies are judged against the head as the merge leaves it
+ *       ({@link io.prompd.generator.check.MergedPackages}): a yank or takedown on the base branch since
+ *       the pull request branched off is the error it is after the merge; a version published there since
+ *       is not counted, but named with the advice to merge the base branch in.</li>
  *   <li>A file taken from another package must exist in the version the dependencies resolve to
  *       (an error); another non-yanked version its range allows without the file is a warning.</li>
  *   <li>A yank that leaves other packages' published versions with a range no version left unyanked

@@ -164,6 +164,37 @@ class DependencyRulesTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aDependencyYankedOnTheBaseBranchSinceBranchingIsRefusedAsOnABranchThatHasTheYank() {
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.commit("publish");
+        PullRequestScenario.mergedMeanwhile(repo, "alice",
+                main -> main.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"broken output\"}}"));
+
+        Problem stale = assertError(check(repo, "alice"), MANIFEST, "every version of @common/util that \"^1.0.0\""
+                + " allows is yanked (1.0.0)");
+
+        assertEquals("allow a version that is not yanked; 1.0.0 was yanked because: broken output", stale.hint());
+        assertErrorCount(check(repo, "alice"), 1);
+        repo.merge("main", "update", "alice");
+        assertEquals(List.of(stale), check(repo, "alice").problems());
+    }
+
+    @Test
+    void aDependencyTakenDownOnTheBaseBranchSinceBranchingIsRefusedAsOnABranchThatHasTheTakedown() {
+        repo.publish("@common/base", "1.0.0", "@common/util@^1.0.0");
+        repo.commit("publish");
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main
+                .delete(PullRequestScenario.UTIL).meta("@common/util", "{\"takenDown\": {\"1.0.0\": \"a key\"}}"));
+
+        Problem stale = assertError(check(repo, "alice"), MANIFEST, "every version of @common/util is taken down"
+                + " (1.0.0: a key)");
+
+        assertErrorCount(check(repo, "alice"), 1);
+        repo.merge("main", "update", "alice");
+        assertEquals(List.of(stale), check(repo, "alice").problems());
+    }
+
+    @Test
     void conflictDeeperInTheGraphIsExplainedByTheResolver() {
         newVersionOverFormatDependingOn("@common/util@^2.0.0");
 
