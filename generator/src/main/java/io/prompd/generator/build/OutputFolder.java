@@ -17,10 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * The output folder of a build and the folders beside it that a build leaves: the checks that a
- * build may replace the folder, the lock a build holds on it, and the cleanup after a build that
- * was killed. The build itself writes into a {@link StagingArea}.
+ * build may replace the folder, the lock a build holds on it, the cleanup after a build that
+ * was killed, and which of them holds what the output serves. The build itself writes into a {@link StagingArea}.
  */
-final class OutputFolder {
+public final class OutputFolder {
 
     /** Scoped package folders ({@code packages/@scope/name}) and the subfolders of unscoped ones. */
     private static final int PARALLEL_DEPTH = 3;
@@ -156,13 +156,11 @@ final class OutputFolder {
         Path staging = staging(out);
         Path retired = retired(out);
         if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-            // a damaged state still marks a build, whose files may be the only good copy left
-            boolean retiredBuild = Files.exists(retired.resolve(BuildState.FILE), LinkOption.NOFOLLOW_LINKS);
             // put back before the staging folder is deleted, which tells a kill between the renames: a
             // recovery killed in between then still finds what it needs
-            if (retiredBuild && Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+            if (stoppedBetweenRenames(out)) {
                 StagingArea.atomicMove(retired, out);
-            } else if (retiredBuild) {
+            } else if (holdsBuild(retired)) {
                 throw new PrompdException(ExitCode.CONFLICT, out + " is missing, and " + retired + " holds the"
                         + " output that an earlier build replaced, which may be the only good copy of the registry"
                         + " left: the build does not delete it", "to serve it again and build on it, rename it back"
@@ -176,6 +174,26 @@ final class OutputFolder {
             }
         }
         deleteTree(staging);
+    }
+
+    /**
+     * The folder that holds what {@code out} serves: {@code out}, or the previous build while a build is stopped
+     * between the two renames of {@link StagingArea#publish}, for a server to serve meanwhile: for a moment in every
+     * publish, and until the next build puts it back when the build was killed there.
+     */
+    public static Path served(Path out) {
+        return stoppedBetweenRenames(out) ? retired(out) : out;
+    }
+
+    /** Whether {@code out} is missing beside a retired build and a staging folder, as a publish half done leaves it. */
+    private static boolean stoppedBetweenRenames(Path out) {
+        return !Files.exists(out, LinkOption.NOFOLLOW_LINKS) && holdsBuild(retired(out))
+                && Files.exists(staging(out), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Whether the folder holds a build's state: a damaged one still marks a build, whose files may be the only good copy left. */
+    private static boolean holdsBuild(Path folder) {
+        return Files.exists(folder.resolve(BuildState.FILE), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The file whose lock a build holds while it builds into {@code out}. */

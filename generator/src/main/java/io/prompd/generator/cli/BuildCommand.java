@@ -32,8 +32,11 @@ import picocli.CommandLine;
 /** {@code prompd-registry build}: writes the static registry of a commit. */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Build the static registry (JSON documents and tarballs) of a registry commit into a folder.",
-                "Only what changed since the build already in the folder is written; the folder is replaced"
-                        + " in one step when the build succeeds, and left as it was when it fails.",
+                "Only what changed since the build already in the folder is written; the folder is left as it"
+                        + " was when the build fails, and replaced when it succeeds by two renames (<dir> to"
+                        + " .<dir>.old, then the new build to <dir>): a build killed between the two leaves no <dir>"
+                        + " until the next build, which puts .<dir>.old back first ('serve <dir>' serves it"
+                        + " meanwhile).",
                 "With --json, a build failing on the registry's problems prints {\"ok\": false, \"problems\": [...]},"
                         + " the problems in the shape of check's, in place of the error."})
 final class BuildCommand implements Callable<Integer> {

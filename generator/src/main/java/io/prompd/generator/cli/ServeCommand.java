@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 /** {@code prompd-registry serve}: a local preview of a built registry; production stays static files. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a built registry folder over HTTP for a local preview, with the content types,"
-                + " cache headers and ETags of a real host. Runs until interrupted (Ctrl-C)."})
+                + " cache headers and ETags of a real host. Runs until interrupted (Ctrl-C).",
+                "While a build is stopped between the two renames that replace <dir> (killed there, <dir> is"
+                        + " missing until the next build), the previous build, .<dir>.old, is served."})
 final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.Spec

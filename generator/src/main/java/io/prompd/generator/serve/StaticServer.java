@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.generator.build.OutputFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
@@ -28,19 +30,22 @@ import java.util.concurrent.Executors;
  *
  * <p>A folder URL serves its {@code index.html}, or else its {@code index.json}, so
  * {@code /packages/@scope/name/} shows the package page once the site exists and the packument
- * until then. Paths that would leave the folder are refused, however they are encoded.
+ * until then. Paths that would leave the folder are refused, however they are encoded. While a build
+ * is stopped between the two renames of its publish, the folder is missing: the previous build,
+ * retired beside it, is served meanwhile ({@link OutputFolder#served}).
  */
 public final class StaticServer implements AutoCloseable {
 
     private static final List<String> FOLDER_INDEXES = List.of("index.html", "index.json");
     private static final int THREADS = 4;
 
-    private final Path root;
+    /** The folder as given, made absolute: what lies at that path is looked up for each request. */
+    private final Path out;
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private StaticServer(Path root, HttpServer server, ExecutorService executor) {
-        this.root = root;
+    private StaticServer(Path out, HttpServer server, ExecutorService executor) {
+        this.out = out;
         this.server = server;
         this.executor = executor;
     }
@@ -49,11 +54,13 @@ public final class StaticServer implements AutoCloseable {
      * Starts serving {@code root} on the host and port (0 for any free port).
      */
     public static StaticServer start(Path root, String host, int port) throws IOException {
-        if (!Files.exists(root)) {
+        Path out = root.toAbsolutePath().normalize();
+        Path served = OutputFolder.served(out);
+        if (!Files.exists(served)) {
             throw new PrompdException(ExitCode.NOT_FOUND, "there is no folder " + root + " to serve",
                     "build one first with 'prompd-registry build <repo> --out " + root + "', then serve it");
         }
-        Path folder = root.toRealPath();
+        Path folder = served.toRealPath();
         if (!Files.isDirectory(folder)) {
             throw new PrompdException(ExitCode.USAGE, root + " is a file, not a folder",
                     "give the folder that 'prompd-registry build --out' wrote");
@@ -81,7 +88,7 @@ public final class StaticServer implements AutoCloseable {
                     : "choose an address of this machine with --host, such as 127.0.0.1 (the default) or 0.0.0.0 for all");
         }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-        StaticServer serving = new StaticServer(folder, server, executor);
+        StaticServer serving = new StaticServer(out, server, executor);
         server.createContext("/", serving::handle);
         server.setExecutor(executor);
         server.start();
@@ -113,7 +120,8 @@ public final class StaticServer implements AutoCloseable {
                 return;
             }
             URI request = exchange.getRequestURI();
-            Optional<Path> found = resolve(request.getPath());
+            Optional<Path> root = servedRoot();
+            Optional<Path> found = root.isPresent() ? resolve(root.get(), request.getPath()) : Optional.empty();
             if (found.isPresent() && Files.isDirectory(found.get()) && !request.getPath().endsWith("/")) {
                 // as static hosts do, so that the page's relative links resolve inside the folder
                 exchange.getResponseHeaders().set("Location", request.getRawPath() + "/"
@@ -121,8 +129,8 @@ public final class StaticServer implements AutoCloseable {
                 sendText(exchange, 301, "moved to the folder's URL, which ends with /\n", head);
                 return;
             }
-            Optional<Path> file = found.isPresent() ? fileToServe(found.get(), request.getPath().endsWith("/"))
-                    : Optional.empty();
+            Optional<Path> file = found.isPresent()
+                    ? fileToServe(root.get(), found.get(), request.getPath().endsWith("/")) : Optional.empty();
             if (file.isEmpty()) {
                 // the root is the URL this server prints, so a browser lands there first
                 sendText(exchange, 404, "not found: " + request.getPath() + "\n" + (request.getPath().equals("/")
@@ -131,7 +139,20 @@ public final class StaticServer implements AutoCloseable {
                         head);
                 return;
             }
-            send(exchange, file.get(), head);
+            send(exchange, root.get(), file.get(), head);
+        }
+    }
+
+    /**
+     * The real path of the folder served now, looked up for each request: a build replaces the output folder by
+     * renames, and the previous build is served while it is stopped between them ({@link OutputFolder#served}).
+     * Empty while there is none.
+     */
+    private Optional<Path> servedRoot() throws IOException {
+        try {
+            return Optional.of(OutputFolder.served(out).toRealPath());
+        } catch (NoSuchFileException gone) {
+            return Optional.empty();
         }
     }
 
@@ -142,7 +163,7 @@ public final class StaticServer implements AutoCloseable {
      * is no part of the protocol but the build's state, or what a build keeps beside its output
      * when that lies below the folder served, so it is not found, as the nginx recipe does.
      */
-    private Optional<Path> resolve(String path) throws IOException {
+    private static Optional<Path> resolve(Path root, String path) throws IOException {
         if (path == null || !path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
             return Optional.empty();
         }
@@ -163,7 +184,7 @@ public final class StaticServer implements AutoCloseable {
      * A regular file as it is, unless asked for as a folder (as static hosts answer file/), and a
      * folder as its index, which a link may not take outside either.
      */
-    private Optional<Path> fileToServe(Path found, boolean askedForAFolder) throws IOException {
+    private static Optional<Path> fileToServe(Path root, Path found, boolean askedForAFolder) throws IOException {
         if (Files.isRegularFile(found)) {
             return askedForAFolder ? Optional.empty() : Optional.of(found);
         }
@@ -171,7 +192,7 @@ public final class StaticServer implements AutoCloseable {
         return index.isPresent() && index.get().toRealPath().startsWith(root) ? index : Optional.empty();
     }
 
-    private void send(HttpExchange exchange, Path file, boolean head) throws IOException {
+    private static void send(HttpExchange exchange, Path root, Path file, boolean head) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         String etag = "\"" + Long.toHexString(attributes.size()) + "-"
                 + Long.toHexString(attributes.lastModifiedTime().toMillis()) + "\"";

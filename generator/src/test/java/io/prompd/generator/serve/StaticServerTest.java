@@ -187,6 +187,37 @@ class StaticServerTest {
         assertEquals("{}\n", get("inside.json").body(), "a link that stays inside is served");
     }
 
+    @Test
+    void whileABuildIsStoppedBetweenItsTwoRenamesThePreviousBuildIsServedUntilTheFolderIsBack() throws Exception {
+        write(".prompd-build.json", "{}\n");
+        Path retired = temp.resolve(".site.old");
+        // what a build killed between the renames of its publish leaves: the output retired, the new build staged
+        Files.move(root, retired);
+        Files.createDirectories(temp.resolve(".site.staging/packages"));
+
+        assertEquals("{}\n", get("registry.json").body());
+        assertEquals(200, get("packages/@a/b/-/b-1.0.0.tgz").statusCode());
+        assertEquals(404, get(".prompd-build.json").statusCode(), "the state stays hidden");
+        try (StaticServer started = StaticServer.start(root, "127.0.0.1", 0)) {
+            assertEquals(200, client.send(HttpRequest.newBuilder(started.url().resolve("packages.json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "a server started meanwhile serves it too");
+        }
+
+        // the next build puts it back
+        Files.move(retired, root);
+        write("registry.json", "{\"name\": \"rebuilt\"}\n");
+        assertEquals("{\"name\": \"rebuilt\"}\n", get("registry.json").body());
+    }
+
+    @Test
+    void aMissingFolderBesideARetiredBuildWithNoStagingFolderIsNotServedFromIt() throws Exception {
+        write(".prompd-build.json", "{}\n");
+        // deleted by hand, or a build into it failed: the build refuses to pick the retired build for the user
+        Files.move(root, temp.resolve(".site.old"));
+
+        assertEquals(404, get("registry.json").statusCode());
+    }
+
     /** Sends the path as written: HTTP clients normalise dot segments away before sending. */
     private int rawStatus(String path) throws IOException {
         try (Socket socket = new Socket(server.url().getHost(), server.url().getPort())) {
