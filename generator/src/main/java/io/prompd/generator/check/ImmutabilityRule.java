@@ -1,5 +1,6 @@
 package io.prompd.generator.check;
 
+import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.generator.source.PackageVersion;
 import io.prompd.generator.source.Publication;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * A published version never changes: any file added to, changed in or deleted from a version
- * folder present at the merge base is refused, naming the commit that published the version. What
+ * folder present at the merge base is refused, at its {@linkplain FirstChangedLine first changed line}, naming the
+ * commit that published the version. What
  * counts is content, paths and blobs: a file made executable or not, and nothing else, changes no
  * tarball (every entry is 0644), while a symbolic link or a submodule in a file's place is a change
  * whatever its object. A
@@ -47,10 +49,12 @@ final class ImmutabilityRule implements PullRequestRule {
                     || changed.change().onlyExecutableBit()) {
                 continue;
             }
-            problems.error(changed.change().path(), "", "this file is " + verb(changed) + " in " + version.name() + " "
-                            + version.version() + ", a published version: " + publishedIn(history.publication(version)),
-                    "published versions never change; revert this change, and to correct the version publish a new"
-                            + " one and yank this one in " + RepositoryLayout.metaFile(version.name()));
+            problems.add(Problem.error(changed.change().path(), "", "this file is " + verb(changed) + " in "
+                            + version.name() + " " + version.version() + ", a published version: "
+                            + publishedIn(history.publication(version)), "published versions never change; revert this"
+                            + " change, and to correct the version publish a new one and yank this one in "
+                            + RepositoryLayout.metaFile(version.name()))
+                    .atLine(FirstChangedLine.of(pullRequest.repository(), changed.change())));
         }
     }
 

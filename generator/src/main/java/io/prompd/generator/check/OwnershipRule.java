@@ -11,13 +11,12 @@ import io.prompd.generator.source.RegistryConfig;
 import io.prompd.generator.source.RegistrySnapshot;
 import io.prompd.generator.source.RepositoryLayout;
 import io.prompd.generator.source.Scopes;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.FileMode;
 
@@ -42,7 +41,7 @@ import org.eclipse.jgit.lib.FileMode;
 final class OwnershipRule implements PullRequestRule {
 
     @Override
-    public void check(PullRequest pullRequest, Problems problems) {
+    public void check(PullRequest pullRequest, Problems problems) throws IOException {
         if (pullRequest.changes().isEmpty()) {
             return;
         }
@@ -69,23 +68,26 @@ final class OwnershipRule implements PullRequestRule {
             return;
         }
         SortedMap<PackageName, List<Change>> packages = new TreeMap<>();
-        SortedSet<String> maintainersOnly = new TreeSet<>();
+        // each at its first changed line, where a reviewer finds the change
+        SortedMap<String, Integer> maintainersOnly = new TreeMap<>();
         for (PullRequest.ChangedFile changed : pullRequest.changes()) {
             switch (changed.path().kind()) {
-                case SETTINGS, REPOSITORY_FILE -> maintainersOnly.add(changed.change().path());
+                case SETTINGS, REPOSITORY_FILE -> maintainersOnly.put(changed.change().path(),
+                        FirstChangedLine.of(pullRequest.repository(), changed.change()));
                 case VERSION_FILE, META -> packages.computeIfAbsent(changed.path().name().orElseThrow(),
                         unseen -> new ArrayList<>()).add(changed.change());
                 case OTHER -> {
                     // added or changed, it is refused whoever does it, by AllowedPathsRule; deleted, it belongs to
                     // nobody's package, and a folder that does not fit is one place however many files it holds
                     if (changed.change().type() == ChangeType.DELETED) {
-                        maintainersOnly.add(changed.path().place());
+                        maintainersOnly.put(changed.path().place(), 0);
                     }
                 }
             }
         }
-        maintainersOnly.forEach(path -> problems.error(path, "", "only registry maintainers may change " + path
-                + ", and " + login + " is not one", "ask a maintainer (\"maintainers\" in registry.json) to make this change"));
+        maintainersOnly.forEach((path, line) -> problems.add(Problem.error(path, "", "only registry maintainers may"
+                + " change " + path + ", and " + login + " is not one", "ask a maintainer (\"maintainers\" in"
+                + " registry.json) to make this change").atLine(line)));
         packages.forEach((name, changes) -> refusal(pullRequest, login, name)
                 .map(refused -> changes.stream().allMatch(Change::onlyExecutableBit) ? modesOnly(refused, changes)
                         : refused)

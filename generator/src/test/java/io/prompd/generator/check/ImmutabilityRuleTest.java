@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.generator.testing.TestRegistryRepo;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.lib.FileMode;
@@ -50,6 +51,25 @@ class ImmutabilityRuleTest {
         assertTrue(problem.message().contains("published in commit " + publishingCommit + " (2026-01-01)"),
                 problem.message());
         assertTrue(problem.hint().contains("packages/@common/util/meta.json"), problem.hint());
+    }
+
+    @Test
+    void aChangedPublishedFileIsReportedAtItsFirstChangedLineWhateverKindOfFileItIs() throws Exception {
+        Path manifest = repo.root().resolve(UTIL + "/prompd.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("Test package", "A test package"));
+        repo.write(UTIL + "/README.md", "# @common/util\n\nA test package.\nOne more line.\n");
+        repo.write(UTIL + "/prompts/x.prmd", "---\nid: x\n---\n");
+        repo.write(UTIL + "/prompts/y.prmd", "---\nid: y\n---\n# User\n\nHi.\n");
+        repo.delete(UTIL + "/LICENSE");
+        repo.commit("edit every kind of published file");
+
+        CheckReport report = check(repo, "alice");
+
+        assertEquals(4, assertError(report, UTIL + "/prompd.json", "changed").line(), "a JSON file, not its top");
+        assertEquals(4, assertError(report, UTIL + "/README.md", "changed").line(), "the first line added");
+        assertEquals(3, assertError(report, UTIL + "/prompts/x.prmd", "changed").line(), "the last line left");
+        assertEquals(1, assertError(report, UTIL + "/prompts/y.prmd", "added").line());
+        assertEquals(0, assertError(report, UTIL + "/LICENSE", "deleted").line(), "a deleted file has no line");
     }
 
     @Test

@@ -136,6 +136,34 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
     }
 
     @Test
+    void aSettingsOrRepositoryFileIsRefusedAtItsFirstChangedLineWhateverKindOfFileItIs() {
+        mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER, main -> main.write("README.md", "# Registry\n\nRead me.\n")
+                .write("CONTRIBUTING.md", "# Contributing\n"));
+        repo.merge("main", "update", "alice");
+        repo.write("registry.json", """
+                {
+                  "name": "Test registry",
+                  "baseUrl": "https://registry.example.test/",
+                  "git": "https://git.example.test/registry.git",
+                  "maintainers": ["maintainer", "alice"]
+                }
+                """);
+        repo.write("scopes.json", """
+                {"scopes": {"@common": {"owners": ["alice"], "teams": ["core"]}}, "teams": {"core": ["bob", "mallory"]}}
+                """);
+        repo.write("README.md", "# Registry\n\nRead me, and me.\n");
+        repo.delete("CONTRIBUTING.md");
+        repo.commit("take over");
+
+        var report = check(repo, "alice");
+
+        assertEquals(5, assertError(report, "registry.json", "only registry maintainers").line(), "not the top");
+        assertEquals(1, assertError(report, "scopes.json", "only registry maintainers").line());
+        assertEquals(3, assertError(report, "README.md", "only registry maintainers").line(), "as a JSON file");
+        assertEquals(0, assertError(report, "CONTRIBUTING.md", "only registry maintainers").line(), "deleted");
+    }
+
+    @Test
     void anyoneMayClaimAFreeUnscopedNameListingThemselvesAsOwner() {
         repo.publish("free-name", "1.0.0");
         repo.meta("free-name", "{\"owners\": [\"carol\"]}");
