@@ -26,12 +26,15 @@ import java.util.SortedSet;
  *                     these, the meta changes tell only the parts that read
  * @param metaChanges  what its changes to meta.json files do (tags, yanks, deprecations, takedown records, owners),
  *                     by package
+ * @param settingsChanges what its changes to registry.json and scopes.json do to who may do what (maintainers,
+ *                     scopes, their owners and teams, the teams' members)
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
                           List<Takedown> takenDown, List<String> otherChanges, SortedSet<String> newPaths,
                           SortedSet<String> deletedPaths, SortedSet<String> unreadable,
-                          List<MetaChange> metaChanges, List<Problem> problems) {
+                          List<MetaChange> metaChanges, List<SettingsChange> settingsChanges,
+                          List<Problem> problems) {
 
     public CheckReport {
         Objects.requireNonNull(mergeBase, "mergeBase");
@@ -54,6 +57,7 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
             throw new IllegalArgumentException("unreadable files must be among the other changes: " + unreadable);
         }
         metaChanges = List.copyOf(metaChanges);
+        settingsChanges = List.copyOf(settingsChanges);
         problems = problems.stream().sorted(Problem.ORDER).toList();
     }
 

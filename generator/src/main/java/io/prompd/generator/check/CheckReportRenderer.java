@@ -85,10 +85,11 @@ public final class CheckReportRenderer {
 
     /**
      * {@code {"ok", "added", "newPackages", "takenDown", "otherChanges", "newPaths", "deletedPaths", "unreadable",
-     * "metaChanges", "problems", "mergeBase", "head"}}, keys sorted; each takedown is
+     * "metaChanges", "settingsChanges", "problems", "mergeBase", "head"}}, keys sorted; each takedown is
      * {@code {name, version, publishedIn?, reason?}} (the publishing commit, its record's reason); problems have the shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the
-     * earlier text of a changed yank, deprecation or takedown record).
+     * earlier text of a changed yank, deprecation or takedown record), and each settings change
+     * {@code {file, action, target, place?}}.
      */
     public static String json(CheckReport report) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -123,6 +124,16 @@ public final class CheckReportRenderer {
             }
             return entry;
         }).toList());
+        json.put("settingsChanges", report.settingsChanges().stream().map(change -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", change.file());
+            entry.put("action", change.actionName());
+            entry.put("target", change.target());
+            if (!change.place().isEmpty()) {
+                entry.put("place", change.place());
+            }
+            return entry;
+        }).toList());
         json.put("problems", report.problems());
         return Json.writeString(json) + "\n";
     }
@@ -153,7 +164,8 @@ public final class CheckReportRenderer {
 
     /**
      * One line per added or taken down version (with the reason its takedown record gives), per change to a
-     * meta.json and per other changed path, written in the style; a new path is worded as a new version is,
+     * meta.json, per other changed path and, below registry.json and scopes.json, per change to who may do what,
+     * written in the style; a new path is worded as a new version is,
      * since "changes" would suggest an earlier one existed, and a deleted one says so.
      * A meta.json that does not read in full is listed even when some of its changes are told, since they are
      * not all of them.
@@ -179,9 +191,12 @@ public final class CheckReportRenderer {
         // a meta.json whose changes are told above is not listed again; one changed only in form is
         Set<String> told = report.metaChanges().stream().map(change -> RepositoryLayout.metaFile(change.name()))
                 .filter(path -> !report.unreadable().contains(path)).collect(Collectors.toSet());
-        report.otherChanges().stream().filter(path -> !told.contains(path)).forEach(path ->
-                lines.add(verb(report, path) + code.apply(path)
-                        + (report.unreadable().contains(path) ? UNREADABLE : "")));
+        report.otherChanges().stream().filter(path -> !told.contains(path)).forEach(path -> {
+            lines.add(verb(report, path) + code.apply(path) + (report.unreadable().contains(path) ? UNREADABLE : ""));
+            // below the file, whose other changes (registry.json's name or policy, say) are not told
+            report.settingsChanges().stream().filter(change -> change.file().equals(path))
+                    .forEach(change -> lines.add(change.describe(style)));
+        });
         return lines;
     }
 

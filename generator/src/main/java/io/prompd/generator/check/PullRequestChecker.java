@@ -116,6 +116,7 @@ public final class PullRequestChecker {
         return new CheckReport(mergeBase.name(), head.name(),
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(), takenDown,
                 otherChanges, newPaths, deletedPaths, unreadable, metaChanges,
+                SettingsChange.between(baseSnapshot, headSnapshot),
                 // lines from the files as the pull request leaves them, which the reviewer sees in the diff
                 new Problems().addAll(headSnapshot.withLines(problems.sorted())).sorted());
     }

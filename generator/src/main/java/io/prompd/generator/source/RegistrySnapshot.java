@@ -188,6 +188,12 @@ public final class RegistrySnapshot {
         return config;
     }
 
+    /** registry.json as read, with which parts of it did not read, as {@link #parsedScopes} gives scopes.json. */
+    public Parsed<RegistryConfig> parsedConfig() {
+        return new Parsed<>(config, problems.stream().filter(problem -> problem.file().equals(RegistryConfig.FILE))
+                .toList());
+    }
+
     /** The policy of registry.json, or the default one when it is missing or invalid. */
     public RegistryConfig.Policy policy() {
         return config.map(RegistryConfig::policy).orElse(RegistryConfig.Policy.DEFAULT);

@@ -27,7 +27,7 @@ class CheckReportRendererTest {
         return new CheckReport(BASE, HEAD,
                 List.of(new PackageVersion(OLD, Version.parse("1.1.0")), new PackageVersion(NEW, Version.parse("1.0.0"))),
                 new TreeSet<>(List.of(NEW)), List.of(), List.of("packages/@a/old/meta.json", "odd`name.md"), new TreeSet<>(),
-                new TreeSet<>(), new TreeSet<>(), List.of(), problems);
+                new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), problems);
     }
 
     @Test
@@ -53,7 +53,7 @@ class CheckReportRendererTest {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
                 List.of("packages/@a/old/meta.json", "packages/@a/tidy/meta.json"), new TreeSet<>(), new TreeSet<>(),
                 new TreeSet<>(),
-                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "leaked a key")), List.of());
+                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "leaked a key")), List.of(), List.of());
 
         assertEquals("""
                 PASSED: registry check of 2222222 against 1111111
@@ -87,7 +87,7 @@ class CheckReportRendererTest {
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "<!-- hidden"),
                         new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "<b>use</b> | 2.x"),
-                        new MetaChange(OLD, MetaChange.Action.TAGS, "1.1.0", "`x`")), List.of());
+                        new MetaChange(OLD, MetaChange.Action.TAGS, "1.1.0", "`x`")), List.of(), List.of());
 
         String markdown = CheckReportRenderer.markdown(report);
 
@@ -105,7 +105,7 @@ class CheckReportRendererTest {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0",
-                        "Upgrade &#x202E;now&#x2069; &lt;b&gt; &amp; $\\Huge\\text{No problems}$")),
+                        "Upgrade &#x202E;now&#x2069; &lt;b&gt; &amp; $\\Huge\\text{No problems}$")), List.of(),
                 List.of(Problem.warning("packages/@a/old/1.1.0/prompd.json", "", "prompd.json has the unknown field"
                         + " \"x&#x202E;y\"", "")));
 
@@ -121,6 +121,7 @@ class CheckReportRendererTest {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "see @bob, or @acme/security")),
+                List.of(),
                 List.of(Problem.warning("packages/@a/old/meta.json", "/owners", "owners in meta.json count only for"
                         + " unscoped packages; @a is owned through scopes.json", "ask @common/base-prompts")));
 
@@ -140,7 +141,7 @@ class CheckReportRendererTest {
         String reason = "Broken; details at https://evil.example.com/phish and www.evil.example.com, see #1 and octo/repo#2";
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", reason)), List.of());
+                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", reason)), List.of(), List.of());
 
         assertTrue(CheckReportRenderer.markdown(report).contains("- yanks `@a/old` `1.0.0`: Broken; details at"
                 + " `https://evil.example.com/phish` and `www.evil.example.com`, see `#1` and `octo/repo#2`\n"),
@@ -160,7 +161,7 @@ class CheckReportRendererTest {
                                 + "x".repeat(40), "a hint")).toList();
 
         String markdown = CheckReportRenderer.markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
-                List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of(), problems));
+                List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), problems));
 
         assertTrue(markdown.length() <= CheckReportRenderer.COMMENT_LIMIT, () -> "length " + markdown.length());
         assertTrue(markdown.contains("- … and 400 more\n"), markdown);
@@ -177,6 +178,7 @@ class CheckReportRendererTest {
                 MetaChange.Action.YANKS, "1.0." + index, index == 0 ? reason : reason.substring(0, 1_000))).toList();
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), yanks,
+                List.of(),
                 List.of(Problem.error("packages/@a/old/meta.json", "/yanked/1.0.0", "the reason " + reason
                         + " is bad", "write it again " + reason)));
 
@@ -210,7 +212,7 @@ class CheckReportRendererTest {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(),
                 List.of(new Takedown(gone, Optional.empty())), List.of("packages/@a/old/meta.json"),
                 new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                List.of(new MetaChange(OLD, MetaChange.Action.RECORDS_TAKEDOWN, "1.0.0", "  ")), List.of());
+                List.of(new MetaChange(OLD, MetaChange.Action.RECORDS_TAKEDOWN, "1.0.0", "  ")), List.of(), List.of());
 
         JsonNode takedown = Json.reader().readTree(CheckReportRenderer.json(report)).get("takenDown").get(0);
 
@@ -253,7 +255,7 @@ class CheckReportRendererTest {
         String path = "packages/@a/old/1.0.0/x\u001b[2K\u202e.md";
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(),
                 List.of(path), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
-                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "gone\u0007")),
+                List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "gone\u0007")), List.of(),
                 List.of(Problem.error(path, "", "bad", "")));
 
         String text = CheckReportRenderer.text(report);
