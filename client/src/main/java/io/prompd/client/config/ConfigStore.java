@@ -4,6 +4,7 @@ import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
 import io.prompd.core.files.Folders;
+import io.prompd.client.files.NotRegularFiles;
 import io.prompd.client.files.OwnerOnly;
 import io.prompd.client.files.ReadOnlyDisks;
 import io.prompd.core.files.RunLock;
@@ -14,6 +15,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import io.prompd.core.SortedCopies;
 import java.util.Objects;
@@ -21,7 +23,8 @@ import java.util.SortedMap;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads and writes {@code config.json}. A missing file is the empty configuration. Writes are
+ * Reads and writes {@code config.json}. A missing file is the empty configuration; a pipe, a device or a folder in its
+ * place, or where its link leads, is refused, naming it, before it is opened or replaced. Writes are
  * atomic (a temporary file moved over the old one), so a crash leaves the old file or the new
  * one, never half of one; and the file is readable by its owner only, since it holds secrets.
  * Changes ({@link #update}) hold a lock file beside it from reading to writing, so two runs
@@ -52,21 +55,36 @@ public final class ConfigStore {
     public Config read() throws IOException {
         byte[] json;
         try {
+            requireRegularFile();
             json = Files.readAllBytes(file);
         } catch (NoSuchFileException missing) {
             return Config.EMPTY;
         } catch (AccessDeniedException denied) {
             throw new PrompdException(ExitCode.FAILURE, "this user may not read the configuration file " + file,
                     "give it back its owner's read right (chmod u+r " + file + "), or choose another home with --home");
-        } catch (IOException unreadable) {
-            if (Files.isDirectory(file)) {
-                throw new PrompdException(ExitCode.FAILURE, "the configuration file " + file + " is a folder",
-                        "move that folder away (prompd writes its configuration there as a file), or choose another"
-                                + " home with --home");
-            }
-            throw unreadable;
         }
         return ConfigJson.read(file, json);
+    }
+
+    /**
+     * Refuses the file, or the one its links lead to, when it is no regular file, before it is opened or replaced: a
+     * pipe would hold every command (Tab completion too) until a writer came, a device be read without end, and a
+     * write would put the configuration, credentials and all, in a device's place ({@code /dev/null}, for root). A
+     * missing file passes, for the caller to take as the empty configuration or to create.
+     */
+    private void requireRegularFile() throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException missing) {
+            return;
+        }
+        if (!attributes.isRegularFile()) {
+            throw new PrompdException(ExitCode.FAILURE, "the configuration file " + file + " is "
+                    + NotRegularFiles.described(file, attributes), "prompd keeps its configuration in a regular file,"
+                    + " or a link to one, which each change replaces: move what is there away (a link, not what it"
+                    + " leads to), and prompd writes a new file in its place; or choose another home with --home");
+        }
     }
 
     /**
@@ -80,6 +98,7 @@ public final class ConfigStore {
     private void write(byte[] json) throws IOException {
         Path folder = file.getParent();
         Folders.create(folder);
+        requireRegularFile();
         TemporaryFiles.removeOrphansOf(file);
         AtomicFiles.write(file, json, OwnerOnly.fileIn(folder));
     }

@@ -1,8 +1,8 @@
 package io.prompd.client.http;
 
+import io.prompd.client.files.NotRegularFiles;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
-import io.prompd.core.TerminalText;
 import io.prompd.core.protocol.Urls;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A file of a registry folder, or of a lock's {@code file:} URL, read once. Only a regular file is opened, or a
@@ -26,25 +24,14 @@ import java.util.stream.Stream;
  * <p>Nothing lies on the way to a disk that a second try would get past, as a network's failures may: every failure
  * here is final, says which file and why, and names no server, proxy or HTTP header.
  *
- * <p>The kind is checked on the path, then the path opened: Java opens no file without waiting on a pipe (it has no
- * {@code O_NONBLOCK}) and cannot ask an opened channel what it is (no {@code fstat}), so the check cannot be on the
- * channel. That is enough: a pipe or a device standing in the folder, or named by a lock, is refused before any read;
- * only one put there in the instant between the two calls gets past, which takes a process writing the folder at that
- * moment, that is one already deciding every byte the registry serves, and it gains a run that waits until interrupted,
- * as every run did before this check. The bytes read are trusted no more for it: a document is parsed and a tarball's
+ * <p>The kind is checked on the path, then the path opened, as {@link NotRegularFiles} says why. That is enough: a
+ * pipe or a device standing in the folder, or named by a lock, is refused before any read; only one put there in the
+ * instant between the two calls gets past, which takes a process writing the folder at that moment, that is one
+ * already deciding every byte the registry serves, and it gains a run that waits until interrupted, as every run did
+ * before this check. The bytes read are trusted no more for it: a document is parsed and a tarball's
  * integrity checked whatever file they came from.
  */
 final class FolderFile {
-
-    /**
-     * Its mode's file type bits ({@code S_IFMT}) and the types that are no regular file, as {@code stat(2)} gives
-     * them on Linux and macOS.
-     */
-    private static final int TYPE_BITS = 0170000;
-    private static final int PIPE = 0010000;
-    private static final int CHARACTER_DEVICE = 0020000;
-    private static final int BLOCK_DEVICE = 0060000;
-    private static final int SOCKET = 0140000;
 
     private static final String NOT_A_FILE_HINT = "prompd reads only regular files, or links to them, as a pipe or a"
             + " device may never end; if a registry folder holds it, build the folder again with prompd-registry or"
@@ -68,10 +55,8 @@ final class FolderFile {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
-                String what = Stream.of(linkedTo(file), kindOf(file, attributes)).flatMap(Optional::stream)
-                        .collect(Collectors.joining(", "));
-                throw new FetchFailure("cannot read " + Urls.display(url) + ": it is " + (what.isEmpty() ? "" : what
-                        + ", ") + "not a regular file", NOT_A_FILE_HINT, false, null);
+                throw new FetchFailure("cannot read " + Urls.display(url) + ": it is "
+                        + NotRegularFiles.described(file, attributes), NOT_A_FILE_HINT, false, null);
             }
             return new ResponseBody(new Reading(Files.newInputStream(file), url), -1, url, Optional.empty());
         } catch (NoSuchFileException missing) {
@@ -103,40 +88,6 @@ final class FolderFile {
                     + noFile.getMessage(), "a file: URL is a path alone, with no ?query or #fragment; if prompd.lock"
                     + " records it, correct that entry's \"resolved\" or delete the entry, then install again");
         }
-    }
-
-    /**
-     * "a link to /dev/zero" when links led elsewhere, which is where to look; empty when the path leads to itself, or
-     * to nothing a path names (a pipe of {@code /proc/self/fd}).
-     */
-    private static Optional<String> linkedTo(Path file) {
-        try {
-            Path real = file.toRealPath();
-            return real.equals(file.toAbsolutePath().normalize()) ? Optional.empty()
-                    : Optional.of("a link to " + TerminalText.path(real.toString()));
-        } catch (IOException | SecurityException nameless) {
-            return Optional.empty();
-        }
-    }
-
-    /** What the file is, as {@code stat(2)} tells; empty where the system gives no Unix mode to tell it by. */
-    private static Optional<String> kindOf(Path file, BasicFileAttributes attributes) {
-        if (attributes.isDirectory()) {
-            return Optional.of("a folder");
-        }
-        int type;
-        try {
-            type = (Integer) Files.getAttribute(file, "unix:mode") & TYPE_BITS;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException noUnixMode) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(switch (type) {
-            case PIPE -> "a pipe (FIFO)";
-            case CHARACTER_DEVICE -> "a character device";
-            case BLOCK_DEVICE -> "a block device";
-            case SOCKET -> "a socket";
-            default -> null;
-        });
     }
 
     /** A file's stream whose failures are final and name the file, where the transfer would call them a dropped connection. */

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
+import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigCommandTest {
@@ -41,6 +47,60 @@ class ConfigCommandTest {
         assertTrue(run.err().startsWith("error: " + config + " is a link to " + work.resolve("nowhere/config.json")
                 + ", in a folder that does not exist: " + work.resolve("nowhere") + "\n"), run.err());
         assertFalse(Files.exists(work.resolve("nowhere")));
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aConfigThatIsAPipeFailsEveryCommandAtOnceNamingIt() throws Exception {
+        Path config = work.resolve("home/config.json");
+        Files.delete(config);
+        Processes.run(List.of("mkfifo", config.toString()), work, Map.of(), "", Duration.ofSeconds(10)).ok();
+
+        for (List<String> command : List.of(List.of("config", "list"), List.of("config", "get", "registry"),
+                List.of("registry", "add", "other", "https://other.example/"), List.of("info", "@acme/a"))) {
+            CliRun run = prompd(command.toArray(String[]::new));
+
+            assertEquals(1, run.exitCode(), command + ": " + run.err());
+            assertTrue(run.err().startsWith("error: the configuration file " + config + " is a pipe (FIFO), not a regular"
+                    + " file\nhint: prompd keeps its configuration in a regular file"), command + ": " + run.err());
+        }
+        assertTrue(Files.readAttributes(config, BasicFileAttributes.class).isOther(), "the pipe stays");
+    }
+
+    @Test
+    void aConfigLinkedToADeviceIsRefusedNamingWhereTheLinkLeads() throws IOException {
+        Path config = work.resolve("home/config.json");
+        Files.delete(config);
+        Files.createSymbolicLink(config, Path.of("/dev/null"));
+
+        CliRun run = prompd("config", "list");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: the configuration file " + config + " is a link to /dev/null, a character"
+                + " device, not a regular file\n"), run.err());
+    }
+
+    /** Run as root, whom no permission stops, a write through the link would replace the device with a file. */
+    @Test
+    void aDeviceTheConfigLinksToIsNotReplacedByAChange() throws Exception {
+        Path device = work.resolve("null-device");
+        Processes.Run made = Processes.run(List.of("mknod", device.toString(), "c", "1", "3"), work, Map.of(), "",
+                Duration.ofSeconds(10));
+        Assumptions.assumeTrue(made.exitCode() == 0, "only root makes a device: " + made.err());
+        Path config = work.resolve("home/config.json");
+        Files.delete(config);
+        Files.createSymbolicLink(config, device);
+
+        CliRun added = prompd("registry", "add", "other", "https://other.example/");
+        CliRun login = CliRun.in(work, work.resolve("home"), "s3cr3t\n", Map.of(), "login", "--registry",
+                "https://other.example/");
+
+        for (CliRun run : List.of(added, login)) {
+            assertEquals(1, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("error: the configuration file " + config + " is a link to " + device
+                    + ", a character device, not a regular file\n"), run.err());
+        }
+        assertTrue(Files.readAttributes(device, BasicFileAttributes.class).isOther(), "the device stays");
     }
 
     @Test

@@ -381,9 +381,10 @@ class RegistryCommandTest {
         JsonNode json = Json.reader().readTree(list.out());
         assertFalse(json.get("ok").asBoolean());
         assertEquals(1, json.get("error").get("exitCode").asInt());
-        assertEquals("the configuration file " + work.resolve("home/config.json") + " is a folder",
+        assertEquals("the configuration file " + work.resolve("home/config.json") + " is a folder, not a regular file",
                 json.get("error").get("message").asText());
-        assertTrue(json.get("error").get("hint").asText().startsWith("move that folder away"), json.toString());
+        assertTrue(json.get("error").get("hint").asText().startsWith("prompd keeps its configuration in a regular"
+                + " file"), json.toString());
         assertTrue(list.err().startsWith("error: the configuration file "), "the text stays on stderr: " + list.err());
         assertEquals("", prompd("registry", "list").out(), "without --json, stdout stays empty");
     }

@@ -13,15 +13,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigStoreTest {
@@ -93,8 +97,25 @@ class ConfigStoreTest {
 
         PrompdException failure = assertThrows(PrompdException.class, () -> store().read());
 
-        assertEquals("the configuration file " + file() + " is a folder", failure.getMessage());
-        assertTrue(failure.hint().contains("move that folder away"), failure.hint());
+        assertEquals("the configuration file " + file() + " is a folder, not a regular file", failure.getMessage());
+        assertTrue(failure.hint().contains("move what is there away"), failure.hint());
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPipeIsNeitherReadNorReplacedButNamed() throws Exception {
+        Processes.run(List.of("mkfifo", file().toString()), home, Map.of(), "", Duration.ofSeconds(10)).ok();
+
+        PrompdException read = assertThrows(PrompdException.class, () -> store().read());
+        PrompdException written = assertThrows(PrompdException.class, () -> store().write(full()));
+
+        assertEquals(ExitCode.FAILURE, read.exitCode());
+        assertEquals("the configuration file " + file() + " is a pipe (FIFO), not a regular file", read.getMessage());
+        assertEquals(read.getMessage(), written.getMessage());
+        assertTrue(Files.readAttributes(file(), BasicFileAttributes.class).isOther(), "still the pipe");
+        try (var files = Files.list(home)) {
+            assertEquals(List.of(file()), files.toList());
+        }
     }
 
     @Test
@@ -157,10 +178,12 @@ class ConfigStoreTest {
     }
 
     @Test
-    void aFailedWriteLeavesNoTemporaryFile() throws IOException {
-        // A folder in the file's place cannot be replaced by a file: the move fails after the temporary file exists.
+    void aFolderInTheFilesPlaceIsRefusedBeforeATemporaryFileIsWritten() throws IOException {
         Files.createDirectories(file().resolve("occupied"));
-        assertThrows(IOException.class, () -> store().write(full()));
+
+        PrompdException failure = assertThrows(PrompdException.class, () -> store().write(full()));
+
+        assertEquals("the configuration file " + file() + " is a folder, not a regular file", failure.getMessage());
         try (var files = Files.list(home)) {
             assertEquals(List.of(file()), files.toList());
         }
