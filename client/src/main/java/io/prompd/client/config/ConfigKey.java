@@ -40,8 +40,9 @@ public sealed interface ConfigKey {
             case ConfigFields.REGISTRIES -> new NamedRegistry(parsed(key, rest, RegistryName::parse));
             case ConfigFields.SCOPES -> new ScopeRoute(parsed(key, rest, Scope::parse));
             case ConfigFields.CREDENTIALS -> new CredentialsOf(parsed(key, rest, RegistryUrl::parse));
-            default -> throw new PrompdException(ExitCode.USAGE, "unknown configuration key '" + key + "'",
-                    "the keys are " + FORMS + "; 'prompd config list' shows those set");
+            default -> throw new PrompdException(ExitCode.USAGE, "unknown configuration key '"
+                    + RegistryUrl.withUserInfoMasked(key) + "'", "the keys are " + FORMS + "; 'prompd config list' shows"
+                    + " those set");
         };
     }
 
@@ -49,8 +50,9 @@ public sealed interface ConfigKey {
         try {
             return parser.apply(part);
         } catch (IllegalArgumentException invalid) {
-            throw new PrompdException(ExitCode.USAGE, "invalid configuration key '" + key + "': " + invalid.getMessage(),
-                    "the keys are " + FORMS);
+            // a credentials key is a URL, which may hold the password the problem is about
+            throw new PrompdException(ExitCode.USAGE, "invalid configuration key '" + RegistryUrl.withUserInfoMasked(key)
+                    + "': " + invalid.getMessage(), "the keys are " + FORMS);
         }
     }
 

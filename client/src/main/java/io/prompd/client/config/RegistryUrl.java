@@ -31,7 +31,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         Objects.requireNonNull(uri, "uri");
         List<String> problems = problems(uri);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("invalid registry URL '" + Urls.display(uri) + "': "
+            throw new IllegalArgumentException("invalid registry URL '" + shown(uri) + "': "
                     + String.join("; ", problems));
         }
         uri = normalized(uri);
@@ -196,6 +196,15 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     }
 
     /**
+     * The URL as a message quotes it, as {@link Urls#display} does, with its user part shown as {@code ***@}, as
+     * {@link #withUserInfoMasked} shows it: left out, the URL would not seem to hold the user part its problem names.
+     */
+    private static String shown(URI uri) {
+        String shown = Urls.display(uri);
+        return uri.getRawUserInfo() == null ? shown : shown.replaceFirst("://", "://***@");
+    }
+
+    /**
      * Whether the text is plainly a path, which no registry name can be (a name holds no '/' and
      * starts with a letter or digit). Not {@code registry.example.com/prompd}: that is more likely
      * a URL without its scheme than a folder.
@@ -280,7 +289,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
                 + ENCODED_DOT.matcher(segment).replaceAll(".") + "' written with %2e, which a server reads as that dot"
                 + " segment though the URL does not: write the path without it"));
         if (uri.getRawUserInfo() != null) {
-            problems.add("the URL holds a user or password, left out where it is shown; remove it and run 'prompd login' instead");
+            problems.add("the URL holds a user or password; remove it and run 'prompd login' instead");
         }
         if (uri.getRawQuery() != null) {
             problems.add("a registry URL cannot have a query ('?...')");

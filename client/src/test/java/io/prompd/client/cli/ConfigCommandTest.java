@@ -182,6 +182,28 @@ class ConfigCommandTest {
     }
 
     @Test
+    void aPasswordInAKeyIsShownAsStarsWhereverTheKeyIsQuoted() {
+        String key = "credentials.http://u:SECRETPW@127.0.0.1:18120/";
+        String refused = "error: invalid configuration key 'credentials.http://***@127.0.0.1:18120/': invalid registry URL"
+                + " 'http://***@127.0.0.1:18120/': the URL holds a user or password; remove it and run 'prompd login'"
+                + " instead\n";
+
+        CliRun get = prompd("config", "get", key);
+        CliRun set = prompd("config", "set", key, "x");
+        CliRun unset = prompd("config", "unset", key);
+        CliRun unknown = prompd("config", "get", "credential.http://u:SECRETPW@127.0.0.1:18120/");
+
+        for (CliRun run : List.of(get, set, unset)) {
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith(refused), run.err());
+        }
+        assertEquals(2, unknown.exitCode(), unknown.err());
+        assertTrue(unknown.err().startsWith("error: unknown configuration key 'credential.http://***@127.0.0.1:18120/'\n"),
+                unknown.err());
+        assertFalse((get.err() + set.err() + unset.err() + unknown.err()).contains("SECRETPW"));
+    }
+
+    @Test
     void settingAnUnknownRegistryNameIsNotFound() {
         CliRun set = prompd("config", "set", "registry", "nowhere");
         assertEquals(3, set.exitCode());

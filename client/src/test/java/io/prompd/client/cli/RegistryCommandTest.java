@@ -455,11 +455,11 @@ class RegistryCommandTest {
     }
 
     @Test
-    void aRefusedUrlIsShownWithoutItsPasswordQueryOrFragmentWhereverItWasGiven() {
+    void aRefusedUrlIsShownWithItsUserPartMaskedAndWithoutQueryOrFragmentWhereverItWasGiven() {
         String url = "http://user:secret@127.0.0.1:18093/?token=secret#frag=secret";
-        String refused = "error: invalid registry URL 'http://127.0.0.1:18093/?…#…': the URL holds a user or password,"
-                + " left out where it is shown; remove it and run 'prompd login' instead; a registry URL cannot have a query ('?...'); a registry"
-                + " URL cannot have a fragment ('#...')";
+        String refused = "error: invalid registry URL 'http://***@127.0.0.1:18093/?…#…': the URL holds a user or"
+                + " password; remove it and run 'prompd login' instead; a registry URL cannot have a query ('?...'); a"
+                + " registry URL cannot have a fragment ('#...')";
 
         CliRun add = prompd("registry", "add", "work", url);
         CliRun option = prompd("info", "x", "--registry", url);

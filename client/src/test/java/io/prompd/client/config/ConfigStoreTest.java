@@ -249,7 +249,7 @@ class ConfigStoreTest {
         assertEquals("/credentials/http:~1~1***@127.0.0.1:18402~1", failure.problems().get(0).pointer());
         assertEquals(3, failure.problems().get(0).line());
         assertTrue(failure.getMessage().contains("\n  /credentials/http://***@127.0.0.1:18402/, line 3: invalid registry"
-                + " URL 'http://127.0.0.1:18402/'"), failure.getMessage());
+                + " URL 'http://***@127.0.0.1:18402/'"), failure.getMessage());
         assertFalse(failure.getMessage().contains("Hunter2") || failure.getMessage().contains("alice"),
                 failure.getMessage());
     }

@@ -104,11 +104,11 @@ class RegistryUrlTest {
     }
 
     @Test
-    void aRefusedUrlIsQuotedWithItsQueryAndFragmentHiddenAsEveryMessageShowsUrls() {
+    void aRefusedUrlIsQuotedWithItsUserPartMaskedAndItsQueryAndFragmentHidden() {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
                 () -> RegistryUrl.parse("http://user:secret@127.0.0.1:18093/?token=secret#frag=secret"));
-        assertEquals("invalid registry URL 'http://127.0.0.1:18093/?…#…': the URL holds a user or password, left"
-                + " out where it is shown; remove it and run 'prompd login' instead; a registry URL cannot have a query ('?...'); a registry URL cannot"
+        assertEquals("invalid registry URL 'http://***@127.0.0.1:18093/?…#…': the URL holds a user or password; remove"
+                + " it and run 'prompd login' instead; a registry URL cannot have a query ('?...'); a registry URL cannot"
                 + " have a fragment ('#...')", invalid.getMessage());
     }
 
