@@ -84,6 +84,19 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aRefusalByARegistryAScopeIsRoutedToNamesTheRoute() {
+        assertEquals(0, CliRun.in(project, home, "registry", "add", "data", server.url().toString(), "--scope", "@data")
+                .exitCode());
+        server.refuseAccess(403);
+
+        CliRun run = CliRun.in(project, home, "info", "@data/csv-toolkit");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: registry data (" + server.url() + "), which scope @data is routed to,"
+                + " refused access (HTTP 403): "), run.err());
+    }
+
+    @Test
     void aPrivateRegistrysDocumentsTarballsAndPackagesAreKeptFromOtherUsers() throws IOException {
         assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
         assertEquals(0, CliRun.in(project, home, "t0ken\n", Map.of(), "login").exitCode());

@@ -312,21 +312,25 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     /**
-     * A failure on the way to the registry or at its server, naming the registry as configured and the scope's route
-     * that chose it, as a refusal does: with several registries, which of them failed is what to look into.
+     * A failure on the way to the registry or at its server, naming the registry as a refusal does: with several
+     * registries, which of them failed is what to look into.
      */
     private static PrompdException failure(RegistryEndpoint endpoint, FetchFailure failed) {
-        return new PrompdException(failed.exitCode(), "registry " + endpoint.describe() + endpoint.route()
-                .map(scope -> ", which scope " + scope + " is routed to,").orElse("") + " failed: "
-                + failed.getMessage(), failed.hint() + (failed.urlSuspect() ? "; " + endpoint.urlCorrection() : ""),
-                failed);
+        return new PrompdException(failed.exitCode(), named(endpoint) + " failed: " + failed.getMessage(),
+                failed.hint() + (failed.urlSuspect() ? "; " + endpoint.urlCorrection() : ""), failed);
+    }
+
+    /** {@code registry work (https://…/)}, as configured, with {@code , which scope @acme is routed to,} when that chose it. */
+    private static String named(RegistryEndpoint endpoint) {
+        return "registry " + endpoint.describe() + endpoint.route()
+                .map(scope -> ", which scope " + scope + " is routed to,").orElse("");
     }
 
     /**
-     * A refusal naming the registry as configured, and telling credentials sent and refused from
-     * none stored, which logging in fixes for different reasons, and from credentials that do not go
-     * where the request ended, which it does not: a redirect to another host (a CDN) or out of the
-     * registry's path, or a tarball the registry keeps on one.
+     * A refusal naming the registry as configured, and the scope's route that chose it, and telling credentials sent
+     * and refused from none stored, which logging in fixes for different reasons, and from credentials that do not go
+     * where the request ended, which it does not: a redirect to another host (a CDN) or out of the registry's path, or
+     * a tarball the registry keeps on one.
      */
     private static PrompdException refusal(RegistryEndpoint endpoint, AccessRefused refused) {
         String login = "'prompd login --registry " + endpoint.loginArgument() + "'";
@@ -340,8 +344,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
         } else {
             hint = "it wants credentials and none are stored for it: log in with " + login;
         }
-        return new PrompdException(ExitCode.NETWORK, "registry " + endpoint.describe() + " refused access (HTTP "
-                + refused.status() + "): " + Urls.displayAnswered(refused.url(), refused.answeredBy()), hint, refused);
+        return new PrompdException(ExitCode.NETWORK, named(endpoint) + " refused access (HTTP " + refused.status()
+                + "): " + Urls.displayAnswered(refused.url(), refused.answeredBy()), hint, refused);
     }
 
     @Override
