@@ -143,6 +143,7 @@ final class InstallWiring {
         Optional<Credential> credential = registry.authorizationHeader()
                 .filter(header -> !registry.url().isFolder())
                 .map(header -> new Credential(registry.url(), header));
-        return new RegistryEndpoint(registry.url(), credential, registry.name(), route);
+        return new RegistryEndpoint(registry.url(), credential, registry.name(), route,
+                registry.tokenVariable().filter(variable -> credential.isPresent()));
     }
 }

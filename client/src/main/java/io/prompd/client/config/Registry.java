@@ -8,16 +8,23 @@ import java.util.Optional;
 /**
  * The registry a command talks to, with the credentials to send it.
  *
- * @param url         its root URL, ending with {@code /}
- * @param name        its configured name, when it was chosen by name
- * @param credentials the credentials to send, resolved from the environment already
+ * @param url           its root URL, ending with {@code /}
+ * @param name          its configured name, when it was chosen by name
+ * @param credentials   the credentials to send, resolved from the environment already
+ * @param tokenVariable the environment variable the credentials' token was read from ({@code login --token-env}), so
+ *                      that a refusal of it sends the user to the variable, where stored ones are replaced by a login
  */
-public record Registry(RegistryUrl url, Optional<RegistryName> name, Optional<Credentials.Resolved> credentials) {
+public record Registry(RegistryUrl url, Optional<RegistryName> name, Optional<Credentials.Resolved> credentials,
+                       Optional<String> tokenVariable) {
 
     public Registry {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(tokenVariable, "tokenVariable");
+        if (tokenVariable.isPresent() && credentials.isEmpty()) {
+            throw new IllegalArgumentException("a token variable comes with the token read from it");
+        }
     }
 
     /** The URL of a document of the registry, from its path relative to the root (see RegistryLayout). */

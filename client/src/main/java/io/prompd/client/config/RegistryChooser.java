@@ -71,7 +71,8 @@ public final class RegistryChooser {
         return config.registries().entrySet().stream()
                 .filter(entry -> entry.getValue().holds(url))
                 .max(Comparator.comparingInt(entry -> entry.getValue().uri().getPath().length()))
-                .map(entry -> withCredentials(new Registry(entry.getValue(), Optional.of(entry.getKey()), Optional.empty())));
+                .map(entry -> withCredentials(new Registry(entry.getValue(), Optional.of(entry.getKey()), Optional.empty(),
+                        Optional.empty())));
     }
 
     /** The registry of work not about one package (search, login): the override, else the default. */
@@ -113,7 +114,7 @@ public final class RegistryChooser {
         // a configuration names only registries it configures, and overrideOf lets no other name through
         RegistryUrl url = config.urlOf(ref).orElseThrow();
         Optional<RegistryName> name = ref instanceof RegistryName registryName ? Optional.of(registryName) : Optional.empty();
-        return new Registry(url, name, Optional.empty());
+        return new Registry(url, name, Optional.empty(), Optional.empty());
     }
 
     private static PrompdException unknown(Config config, RegistryName name) {
@@ -161,7 +162,9 @@ public final class RegistryChooser {
                     ExitCode.USAGE, "registry " + registry.describe() + " takes its " + stored.get().describe()
                             + ", which is unset or blank",
                     "set the variable, or run 'prompd login' to store a token instead"));
-            return new Registry(registry.url(), registry.name(), Optional.of(resolved));
+            Optional<String> variable = stored.get() instanceof Credentials.FromEnvironment fromEnvironment
+                    ? Optional.of(fromEnvironment.variable()) : Optional.empty();
+            return new Registry(registry.url(), registry.name(), Optional.of(resolved), variable);
         } catch (IllegalArgumentException unusable) {
             throw new PrompdException(ExitCode.USAGE, "registry " + registry.describe() + " takes its "
                     + stored.get().describe() + ", which cannot be used: " + unusable.getMessage(),

@@ -97,6 +97,19 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aRefusedTokenFromAnEnvironmentVariableIsToBeUpdatedThereNotByLoggingIn() {
+        assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
+        assertEquals(0, CliRun.in(project, home, "login", "--token-env", "MY_TOKEN").exitCode());
+        server.refuseAccess(401);
+
+        CliRun run = CliRun.in(project, home, "", Map.of("MY_TOKEN", "t0ken"), "info", "@acme/base");
+
+        assertEquals(5, run.exitCode(), run.err());
+        assertTrue(run.err().contains("\nhint: it refused the token in $MY_TOKEN, which may have expired or be wrong:"
+                + " update the variable, where prompd reads it on each run\n"), run.err());
+    }
+
+    @Test
     void aPrivateRegistrysDocumentsTarballsAndPackagesAreKeptFromOtherUsers() throws IOException {
         assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
         assertEquals(0, CliRun.in(project, home, "t0ken\n", Map.of(), "login").exitCode());

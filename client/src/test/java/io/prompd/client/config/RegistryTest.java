@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 class RegistryTest {
 
     final Registry registry = new Registry(RegistryUrl.parse("https://prompd.example.com/registry/"),
-            Optional.of(RegistryName.parse("work")), Optional.of(new Credentials.Token("s3cr3t")));
+            Optional.of(RegistryName.parse("work")), Optional.of(new Credentials.Token("s3cr3t")), Optional.empty());
 
     @Test
     void theHeaderComesFromTheCredentials() {
         assertEquals(Optional.of("Bearer s3cr3t"), registry.authorizationHeader());
-        assertEquals(Optional.empty(), new Registry(registry.url(), Optional.empty(), Optional.empty()).authorizationHeader());
+        assertEquals(Optional.empty(), new Registry(registry.url(), Optional.empty(), Optional.empty(), Optional.empty())
+                .authorizationHeader());
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class Homes {
 
     /** The registry at {@code root}, sent no credential and named by its URL alone. */
     public static RegistryEndpoint anonymous(URI root) {
-        return new RegistryEndpoint(new RegistryUrl(root), Optional.empty(), Optional.empty(), Optional.empty());
+        return new RegistryEndpoint(new RegistryUrl(root), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     static PackageStore store(Path home) {

@@ -521,7 +521,7 @@ class HttpPackageRegistryTest {
         try (Redirecting login = Redirecting.to("/login/index.json", 403, "denied", Optional.empty())) {
             RegistryUrl root = new RegistryUrl(login.root());
             RegistryEndpoint withCredential = new RegistryEndpoint(root, Optional.of(new Credential(root,
-                    "Bearer t0ken")), Optional.empty(), Optional.empty());
+                    "Bearer t0ken")), Optional.empty(), Optional.empty(), Optional.empty());
 
             PrompdException refused = failedFind(login);
             PrompdException stored = assertThrows(PrompdException.class,
@@ -636,7 +636,7 @@ class HttpPackageRegistryTest {
         int closedPort = ClosedPort.find();
         URI root = URI.create("http://127.0.0.1:" + closedPort + "/");
         RegistryEndpoint company = new RegistryEndpoint(new RegistryUrl(root), Optional.empty(),
-                Optional.of(RegistryName.parse("company")), Optional.of(Scope.parse("@company")));
+                Optional.of(RegistryName.parse("company")), Optional.of(Scope.parse("@company")), Optional.empty());
 
         PrompdException failure = assertThrows(PrompdException.class,
                 () -> registryAt(company, false).find(PackageName.parse("@company/secret")));
@@ -653,7 +653,7 @@ class HttpPackageRegistryTest {
         try (RawServer plain = RawServer.speakingPlainHttp()) {
             URI root = URI.create(plain.url("/").toString().replaceFirst("^http:", "https:"));
             RegistryEndpoint typo = new RegistryEndpoint(new RegistryUrl(root), Optional.empty(),
-                    Optional.of(RegistryName.parse("tls-typo")), Optional.of(Scope.parse("@prompd")));
+                    Optional.of(RegistryName.parse("tls-typo")), Optional.of(Scope.parse("@prompd")), Optional.empty());
 
             PrompdException failure = assertThrows(PrompdException.class,
                     () -> registryAt(typo, false).find(PackageName.parse("@prompd/test-writer")));
