@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {
             "Print the bash completion script of prompd: its commands and options complete on Tab, and so do the"
-                    + " configured registry names (--registry, registry remove, config set's value) and configuration"
+                    + " configured registry names (--registry, registry remove and default, config set's value) and configuration"
                     + " keys (config get, set and unset), which it asks prompd for.",
             "Load it with: source <(prompd completion)",
             "or save it where bash-completion finds it for every new shell:",
@@ -93,7 +93,8 @@ final class CompletionCommand implements Callable<Integer> {
                 ${level} "$@"; return $?
               else
                 case "${words[*]}" in
-                  'registry remove'|'config set registry'|'config set scopes.'*) candidates=$(_prompd_registry_names) ;;
+                  'registry remove'|'registry rm'|'registry default'|'config set registry'|'config set scopes.'*)
+                    candidates=$(_prompd_registry_names) ;;
                   'config get'|'config unset') candidates=$(_prompd_configured_keys) ;;
                   # credentials are set by 'prompd login', never by config set
                   'config set')

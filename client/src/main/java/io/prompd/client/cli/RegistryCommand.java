@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
             RegistryAddCommand.class,
             RegistryRemoveCommand.class,
             RegistryListCommand.class,
+            RegistryDefaultCommand.class,
         })
 final class RegistryCommand implements Runnable {
 
@@ -17,6 +18,7 @@ final class RegistryCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: add, remove or list");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: add, remove, list or"
+                + " default");
     }
 }

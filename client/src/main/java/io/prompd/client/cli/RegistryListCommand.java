@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
         description = "List the configured registries: name, URL, whether default, scopes served, credentials (never"
                 + " the secret); URLs the default or a scope names without a registry name come last.")
 final class RegistryListCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "remove", mixinStandardHelpOptions = true,
+@Command(name = "remove", aliases = "rm", mixinStandardHelpOptions = true,
         description = "Remove a registry, with the scope routes and default naming it and its stored credentials.")
 final class RegistryRemoveCommand implements Callable<Integer> {
 

@@ -58,13 +58,7 @@ public final class RegistryService {
 
     /** Removes the registry, the scope routes and default naming it, and its credentials. */
     public Removal remove(RegistryName name) throws IOException {
-        ConfigStore.Change change = store.update(config -> {
-            if (!config.registries().containsKey(name)) {
-                throw new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'",
-                        "'prompd registry list' shows the configured registries");
-            }
-            return config.withoutRegistry(name);
-        });
+        ConfigStore.Change change = store.update(config -> configured(config, name).withoutRegistry(name));
         Config config = change.before();
         Config changed = change.after();
         RegistryUrl url = config.registries().get(name);
@@ -74,6 +68,25 @@ public final class RegistryService {
                 changed.defaultRegistry().isPresent(),
                 config.credentials().containsKey(url) && !changed.credentials().containsKey(url),
                 changed.registries().keySet());
+    }
+
+    /**
+     * Makes the configured registry the default, as {@link #add} does when asked.
+     *
+     * @return the default before, which may have been this registry already
+     */
+    public Optional<RegistryRef> makeDefault(RegistryName name) throws IOException {
+        return store.update(config -> configured(config, name).withDefaultRegistry(Optional.of(name)))
+                .before().defaultRegistry();
+    }
+
+    /** @throws PrompdException NOT_FOUND when the configuration has no registry of that name */
+    private static Config configured(Config config, RegistryName name) {
+        if (!config.registries().containsKey(name)) {
+            throw new PrompdException(ExitCode.NOT_FOUND, "unknown registry '" + name + "'",
+                    "'prompd registry list' shows the configured registries");
+        }
+        return config;
     }
 
     /**

@@ -55,6 +55,8 @@ class CompletionCommandTest {
             offer prompd info --json =
             offer prompd --home "$2" --registry =
             offer prompd --home = "$2" registry remove --registry = p
+            offer prompd --home "$2" registry rm ""
+            offer prompd --home "$2" registry default p
             """;
 
     @TempDir
@@ -101,6 +103,8 @@ class CompletionCommandTest {
                 lowest
                 --global
                 
+                public work
+                public
                 public work
                 public
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured));

@@ -491,6 +491,38 @@ class RegistryCommandTest {
     void aSubcommandIsRequired() {
         CliRun run = prompd("registry");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("a subcommand is required"), run.err());
+        assertTrue(run.err().contains("a subcommand is required: add, remove, list or default"), run.err());
+    }
+
+    @Test
+    void defaultMakesAConfiguredRegistryTheDefaultAsConfigSetRegistryDoes() {
+        prompd("registry", "add", "acme", "https://prompd.acme.example/", "--default");
+        prompd("registry", "add", "local", "file:///srv/registry");
+
+        CliRun made = prompd("registry", "default", "local");
+        CliRun again = prompd("registry", "default", "local");
+        CliRun unknown = prompd("registry", "default", "nowhere");
+
+        assertEquals(0, made.exitCode(), made.err());
+        assertEquals("local is the default registry, was acme\n", made.out());
+        assertEquals("local is the default registry\n", again.out());
+        assertEquals("local\n", prompd("config", "get", "registry").out());
+        assertEquals(3, unknown.exitCode());
+        assertEquals("error: unknown registry 'nowhere'\nhint: 'prompd registry list' shows the configured registries\n",
+                unknown.err());
+    }
+
+    @Test
+    void lsAndRmAreListAndRemoveAsAtTheTopLevel() {
+        prompd("registry", "add", "acme", "https://prompd.acme.example/");
+        CliRun ls = prompd("registry", "ls");
+        assertEquals(0, ls.exitCode(), ls.err());
+        assertEquals(prompd("registry", "list").out(), ls.out());
+
+        CliRun rm = prompd("registry", "rm", "acme");
+
+        assertEquals(0, rm.exitCode(), rm.err());
+        assertEquals("removed registry acme (https://prompd.acme.example/)\n", rm.out());
+        assertTrue(prompd("registry", "ls").out().startsWith("no registry configured"));
     }
 }
