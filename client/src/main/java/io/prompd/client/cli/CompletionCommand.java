@@ -54,23 +54,11 @@ final class CompletionCommand implements Callable<Integer> {
               [[ -n $1 && $2 != *=* ]] && declare -F "$1_$2" >/dev/null
             }
 
-            # Completes registry names and configuration keys, and leaves everything else to _complete_prompd.
-            function _complete_prompd_configured() {
-              # bash splits --opt=VALUE at the '=' into three words: this function, and those it calls, see the two
-              # words of --opt VALUE, which they complete, and an empty value when the '=' is the word completed
-              local i words=() cword=${COMP_CWORD}
-              for (( i = 0; i < ${#COMP_WORDS[@]}; i++ )); do
-                if [[ ${COMP_WORDS[i]} == = && i -gt 0 && ${COMP_WORDS[i-1]} == --* ]]; then
-                  (( i == COMP_CWORD )) && words+=("")
-                  (( i < COMP_CWORD )) && (( cword-- ))
-                else
-                  words+=("${COMP_WORDS[i]}")
-                fi
-              done
-              local COMP_WORDS=("${words[@]}") COMP_CWORD=${cword}
-              local candidates prev=${COMP_WORDS[COMP_CWORD-1]} curr=${COMP_WORDS[COMP_CWORD]}
+            # Completes registry names and configuration keys in the words as typed, which _complete_prompd_configured
+            # gives it, and leaves everything else to _complete_prompd.
+            function _prompd_complete_words() {
+              local i words=() candidates prev=${COMP_WORDS[COMP_CWORD-1]} curr=${COMP_WORDS[COMP_CWORD]}
               # the words before the one completed, without options and the values of --home and --registry
-              words=()
               for (( i = 1; i < COMP_CWORD; i++ )); do
                 case ${COMP_WORDS[i]} in
                   --home|--registry) (( i++ )) ;;
@@ -106,6 +94,48 @@ final class CompletionCommand implements Callable<Integer> {
               type compopt &>/dev/null && compopt +o default
               local IFS=$'\\n'
               COMPREPLY=( $(compgen -W "${candidates}" -- "${curr}") )
+            }
+
+            # Completes the words as typed, with the replies trimmed to the part of the word bash replaces.
+            function _complete_prompd_configured() {
+              # bash splits --opt=VALUE at the '=' into three words: the functions called see the two words of
+              # --opt VALUE, which they complete, and an empty value when the '=' is the word completed. It splits a
+              # word at each ':' and '@' too (COMP_WORDBREAKS), as a key into credentials.http : //host : 8080/ or
+              # scopes. @ acme: such a break, and the word after one, are joined back to the word before where no blank
+              # parts them on the line, as bash-completion's _get_comp_words_by_ref -n :@ joins them
+              local i joined line=${COMP_LINE} words=() cword=${COMP_CWORD} breaks=${COMP_WORDBREAKS//[^:@]/}
+              for (( i = 0; i < ${#COMP_WORDS[@]}; i++ )); do
+                joined=
+                if [[ -n ${breaks} && i -gt 1 && ${line} != [[:blank:]]* ]]; then
+                  [[ ${COMP_WORDS[i]} == [${breaks}]* || ${COMP_WORDS[i-1]} == *[${breaks}] ]] && joined=1
+                fi
+                line=${line#"${line%%[![:blank:]]*}"}
+                line=${line#"${COMP_WORDS[i]}"}
+                if [[ ${COMP_WORDS[i]} == = && i -gt 0 && ${COMP_WORDS[i-1]} == --* ]]; then
+                  (( i == COMP_CWORD )) && words+=("")
+                  (( i < COMP_CWORD )) && (( cword-- ))
+                elif [[ -n ${joined} ]]; then
+                  words[${#words[@]}-1]+=${COMP_WORDS[i]}
+                  (( i <= COMP_CWORD )) && (( cword-- ))
+                else
+                  words+=("${COMP_WORDS[i]}")
+                fi
+              done
+              local COMP_WORDS=("${words[@]}") COMP_CWORD=${cword}
+              local curr=${COMP_WORDS[cword]} status
+              _prompd_complete_words "$@"
+              status=$?
+              # bash puts a reply in place of the part of the word after its last ':', or from its last '@' (which it
+              # keeps with the part, as it keeps a '$'), so each reply is cut to that part, as bash-completion's
+              # __ltrim_colon_completions cuts them at a ':'
+              if [[ -n ${breaks} && ${curr} == *[${breaks}]* ]]; then
+                local typed=${curr%"${curr##*[${breaks}]}"}
+                typed=${typed%@}
+                for (( i = 0; i < ${#COMPREPLY[@]}; i++ )); do
+                  COMPREPLY[i]=${COMPREPLY[i]#"${typed}"}
+                done
+              fi
+              return ${status}
             }
 
             complete -F _complete_prompd_configured -o default prompd prompd.sh prompd.bash

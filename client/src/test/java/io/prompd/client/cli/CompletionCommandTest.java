@@ -24,10 +24,15 @@ class CompletionCommandTest {
             prompd() {
               if [[ "$*" == "--home $test_home config list" ]]; then cat "$test_listed"; else return 1; fi
             }
-            offer() {
-              COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
+            # the line typed, then its words as bash splits them, at a ':' or '@' too
+            typed() {
+              COMP_LINE=$1; shift
+              COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_POINT=${#COMP_LINE}; COMPREPLY=()
               _complete_prompd_configured prompd "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
               echo "${COMPREPLY[*]}"
+            }
+            offer() {
+              typed "$*" "$@"
             }
             offer prompd ins
             offer prompd install --fr
@@ -57,6 +62,12 @@ class CompletionCommandTest {
             offer prompd --home = "$2" registry remove --registry = p
             offer prompd --home "$2" registry rm ""
             offer prompd --home "$2" registry default p
+            typed "prompd --home $2 config get credentials.https://prompd.w" prompd --home "$2" config get \
+              credentials.https : //prompd.w
+            typed "prompd --home $2 config unset credentials.https:" prompd --home "$2" config unset credentials.https :
+            typed "prompd --home $2 config get scopes.@a" prompd --home "$2" config get scopes. @ a
+            typed "prompd --home=$2 config get scopes.@" prompd --home = "$2" config get scopes. @
+            typed "prompd --home $2 config get credentials.https :" prompd --home "$2" config get credentials.https :
             """;
 
     @TempDir
@@ -107,6 +118,11 @@ class CompletionCommandTest {
                 public
                 public work
                 public
+                //prompd.work.example/
+                //prompd.work.example/
+                @acme
+                @acme
+                
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured));
         assertEquals("", offered.err(), "bash says nothing of its own");
     }
