@@ -87,6 +87,8 @@ final class CompletionCommand implements Callable<Integer> {
                   # credentials are set by 'prompd login', never by config set
                   'config set')
                     candidates=$(printf 'registry\\n'; _prompd_configured_keys | grep -v -e '^registry$' -e '^credentials\\.') ;;
+                  # picocli offers no command after help: the program's own completion offers them all
+                  help) COMP_WORDS=("${COMP_WORDS[0]}" "${curr}"); COMP_CWORD=1; _picocli_prompd; return $? ;;
                   *) _complete_prompd "$@"; return $? ;;
                 esac
               fi

@@ -68,6 +68,7 @@ class CompletionCommandTest {
             typed "prompd --home $2 config get scopes.@a" prompd --home "$2" config get scopes. @ a
             typed "prompd --home=$2 config get scopes.@" prompd --home = "$2" config get scopes. @
             typed "prompd --home $2 config get credentials.https :" prompd --home "$2" config get credentials.https :
+            offer prompd help in
             """;
 
     @TempDir
@@ -123,6 +124,7 @@ class CompletionCommandTest {
                 @acme
                 @acme
                 
+                init install info
                 """, offered.out(), offered.err() + "\nconfig list:\n" + Files.readString(configured));
         assertEquals("", offered.err(), "bash says nothing of its own");
     }
