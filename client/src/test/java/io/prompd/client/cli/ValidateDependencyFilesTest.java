@@ -146,6 +146,46 @@ class ValidateDependencyFilesTest {
         assertEquals(4, run.out().split("error ", -1).length - 1, run.out());
     }
 
+    /**
+     * A range that holds spaces makes the entry no less a file of its package, as in inherits; prose that only starts
+     * with a mention stays text.
+     */
+    @Test
+    void contextsWithASpacedRangeAreCheckedAsFilesOfTheirPackage() throws IOException {
+        inherit("@acme/util@>=1.0.0 <2.0.0/prompts/greet.prmd");
+        Files.writeString(pkg.resolve("prompts/ctx.prmd"), """
+                ---
+                id: ctx
+                description: Takes contexts
+                contexts:
+                  - "@acme/util@>=1.0.0 <2.0.0/prompts/nothere.md"
+                  - "@zzz/notadep@1.0.0 - 2.0.0/x.md"
+                  - "@acme/util@>=1.0.0 <2.0.0/prompts/greet.prmd"
+                  - "@alice/bob please review this"
+                  - "@alice/bob@1 - 2/3 of it is done"
+                ---
+                Hi
+                """);
+        Path manifest = pkg.resolve("prompd.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"^1.0.0\"", "\">=1.0.0 <2.0.0\""));
+        assertEquals(0, prompd("install").exitCode());
+
+        CliRun run = prompd("validate");
+
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("""
+                prompts/ctx.prmd
+                  error   /contexts/0, line 5: '@acme/util@>=1.0.0 <2.0.0/prompts/nothere.md' points to\
+                 prompts/nothere.md, which @acme/util 1.0.0 (the version prompd.lock pins) does not have
+                          hint: @acme/util 1.0.0 has README.md; correct the path, or require a version of @acme/util that\
+                 has the file
+                  error   /contexts/1, line 6: '@zzz/notadep@1.0.0 - 2.0.0/x.md' refers to @zzz/notadep, which is not a\
+                 dependency of @acme/greeter
+                          hint: add "@zzz/notadep": "1.0.0 - 2.0.0" to "dependencies" in prompd.json
+                """), run.out());
+        assertEquals(2, run.out().split("error ", -1).length - 1, run.out());
+    }
+
     @Test
     void aFileTheInstalledVersionHasPasses() throws IOException {
         inherit("@acme/util@^1.0.0/prompts/greet.prmd");

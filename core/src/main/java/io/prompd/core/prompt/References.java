@@ -25,6 +25,13 @@ final class References {
     private static final Pattern PACKAGE_FILE =
             Pattern.compile("^(@[^/\\s]+/[^/@\\s]+(@[^/\\s]*)?|[a-z0-9][a-z0-9._-]*@[^/\\s]*)/\\S+$");
 
+    /**
+     * A file of another package named with a range that holds spaces, {@code @scope/name@>=2.0.0 <3.0.0/path}, as
+     * {@code inherits} takes one: a package name, '@', the range up to the next '/', and a path of one word.
+     */
+    private static final Pattern SPACED_RANGE_FILE =
+            Pattern.compile("^(@[^/\\s]+/[^/@\\s]+|[a-z0-9][a-z0-9._-]*)@([^/]*\\s[^/]*)/\\S+$");
+
     /** Text without whitespace. */
     private static final Pattern WORD = Pattern.compile("\\S+");
 
@@ -109,7 +116,25 @@ final class References {
      */
     private static boolean isPackageFile(String text, List<Alias> aliases) {
         return PACKAGE_FILE.matcher(text).matches() || (WORD.matcher(text).matches()
-                && aliases.stream().anyMatch(alias -> text.startsWith(alias.prefix() + "/")));
+                && aliases.stream().anyMatch(alias -> text.startsWith(alias.prefix() + "/")))
+                || isSpacedRangeFile(text);
+    }
+
+    /**
+     * A file of another package whose range holds spaces, {@code @a/b@>=2.0.0 <3.0.0/contexts/x.md}, which inherits
+     * and an include check: only when the whole of it parses, so that prose that starts with a mention
+     * ({@code @alice/bob please review this}, {@code @alice/bob@ 2 or 3/4 of it}) stays text to send.
+     */
+    private static boolean isSpacedRangeFile(String text) {
+        if (!SPACED_RANGE_FILE.matcher(text).matches()) {
+            return false;
+        }
+        try {
+            parsePackage(text);
+            return true;
+        } catch (IllegalArgumentException notAReference) {
+            return false;
+        }
     }
 
     private static int firstOf(String text, int from, char... stops) {
