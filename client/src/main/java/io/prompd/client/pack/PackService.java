@@ -7,6 +7,7 @@ import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.archive.PackResult;
+import io.prompd.core.archive.PackSelector;
 import io.prompd.core.archive.Packer;
 import io.prompd.core.files.Folders;
 import io.prompd.core.manifest.Manifest;
@@ -131,7 +132,7 @@ public final class PackService {
         }
         Path tarball = target.isFolder() ? target.path().resolve(defaultFileName(manifest.get())) : target.path();
         requireNoFileInTheWay(tarball, folder);
-        requireOutsideThePackage(tarball, folder);
+        requireOutsideThePackage(tarball, folder, manifest.get());
         if (!target.isFolder()) {
             requireFolderOf(tarball);
         }
@@ -142,20 +143,27 @@ public final class PackService {
 
     /**
      * A tarball in a folder of the package would be packed by the next pack, as a binary file that
-     * is no context file; at the package's root it is left out, as pack's own default place. Real
+     * is no context file, unless {@code ignore} or {@code files} leave its path out, as npm packs into an ignored
+     * {@code dist/}; at the package's root it is left out, as pack's own default place. Real
      * paths are compared: through a link to a folder of the package, the tarball lands there all the same.
      */
-    private static void requireOutsideThePackage(Path tarball, Path folder) throws IOException {
+    private static void requireOutsideThePackage(Path tarball, Path folder, Manifest manifest) throws IOException {
         Path parent = tarball.toAbsolutePath().normalize().getParent();
         if (parent == null) {
             return;
         }
         Path real = Folders.real(parent);
         Path root = Folders.real(folder);
-        if (real.startsWith(root) && !real.equals(root)) {
+        if (!real.startsWith(root) || real.equals(root)) {
+            return;
+        }
+        String path = root.relativize(real.resolve(tarball.getFileName())).toString().replace('\\', '/');
+        if (PackSelector.leftOut(path, manifest.files(), manifest.ignore()).isEmpty()) {
             throw new PrompdException(ExitCode.CONFLICT, "refusing to write the tarball into " + parent
                     + (real.equals(parent) ? "" : ", which leads to " + real) + ", a folder of the package: the next"
-                    + " pack would pack it", OUTSIDE_THE_PACKAGE);
+                    + " pack would pack it, as neither \"ignore\" nor \"files\" in prompd.json leaves " + path + " out",
+                    "give --out the package folder itself, a folder outside the package, or one that \"ignore\" leaves"
+                            + " out");
         }
     }
 

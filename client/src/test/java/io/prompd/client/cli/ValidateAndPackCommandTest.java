@@ -842,8 +842,11 @@ class ValidateAndPackCommandTest {
 
             assertEquals(4, run.exitCode(), out + ": " + run.err());
             assertEquals("error: refusing to write the tarball into " + link.resolve(below) + ", which leads to "
-                    + pkg.resolve("prompts").resolve(below) + ", a folder of the package: the next pack would pack it\n"
-                    + "hint: give --out the package folder itself, or a folder outside the package\n", run.err(), out);
+                    + pkg.resolve("prompts").resolve(below) + ", a folder of the package: the next pack would pack it, as"
+                    + " neither \"ignore\" nor \"files\" in prompd.json leaves prompts/" + (below.isEmpty() ? "" : below + "/")
+                    + (out.endsWith(".tgz") ? "x.tgz" : "acme-greeter-1.0.0.tgz") + " out\n"
+                    + "hint: give --out the package folder itself, a folder outside the package, or one that \"ignore\""
+                    + " leaves out\n", run.err(), out);
         });
         try (Stream<Path> prompts = Files.list(pkg.resolve("prompts"))) {
             assertEquals(List.of(pkg.resolve("prompts/greet.prmd")), prompts.toList());
@@ -851,6 +854,30 @@ class ValidateAndPackCommandTest {
         Files.createSymbolicLink(work.resolve("root"), pkg);
         assertEquals(0, CliRun.in(work, home, "pack", "greeter", "-o", "root/").exitCode(), "the root is pack's own place");
         assertTrue(Files.isRegularFile(pkg.resolve("acme-greeter-1.0.0.tgz")));
+    }
+
+    /** As npm packs into an ignored dist/: a tarball there is in no later pack. */
+    @Test
+    void packWritesIntoAFolderOfThePackageThatIgnoreOrFilesLeaveOut() throws IOException {
+        write("prompd.json", Files.readString(pkg.resolve("prompd.json")).replace("\"main\"",
+                "\"ignore\": [\"build/\"], \"main\""));
+
+        CliRun intoBuild = CliRun.in(work, home, "pack", "greeter", "-o", "greeter/build/");
+        CliRun again = CliRun.in(work, home, "pack", "greeter", "-o", "greeter/build/");
+        CliRun intoDist = CliRun.in(work, home, "pack", "greeter", "-o", "greeter/dist/");
+
+        assertEquals(0, intoBuild.exitCode(), intoBuild.err());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("files:         3\n"), again.out());
+        assertTrue(Files.isRegularFile(pkg.resolve("build/acme-greeter-1.0.0.tgz")));
+        assertEquals(4, intoDist.exitCode(), intoDist.err());
+        assertTrue(intoDist.err().contains("the next pack would pack it, as neither \"ignore\" nor \"files\" in"
+                + " prompd.json leaves dist/acme-greeter-1.0.0.tgz out"), intoDist.err());
+        write("prompd.json", Files.readString(pkg.resolve("prompd.json")).replace("\"ignore\": [\"build/\"]",
+                "\"files\": [\"prompts/\"]"));
+        assertEquals(0, CliRun.in(work, home, "pack", "greeter", "-o", "greeter/dist/").exitCode());
+        assertTrue(Files.isRegularFile(pkg.resolve("dist/acme-greeter-1.0.0.tgz")));
+        assertEquals(4, CliRun.in(work, home, "pack", "greeter", "-o", "greeter/prompts/").exitCode());
     }
 
     @Test

@@ -122,6 +122,28 @@ public final class PackSelector {
         return new PackSelection(included, leftOut, problems.sorted());
     }
 
+    /**
+     * Why a selection by these {@code files} and {@code ignore} rules leaves out a file at {@code path}, or empty when it
+     * packs it: whether a file written there now, such as a tarball, goes into the next pack. A rule that does not
+     * parse leaves nothing out, as it is an error of the package already.
+     */
+    public static Optional<LeftOut.Reason> leftOut(String path, List<String> files, List<String> ignore) {
+        Problems reported = new Problems();
+        List<Listed> fileEntries = compile(files, "/files/", PathPattern::filesEntry, reported);
+        List<PathPattern> ignoreRules = compile(ignore, "/ignore/", PathPattern::ignoreRule, reported).stream()
+                .map(Listed::pattern).toList();
+        String[] segments = Glob.segmentsOf(path);
+        Optional<LeftOut> excluded = excludedPrefix(segments);
+        if (excluded.isPresent()) {
+            return excluded.map(LeftOut::reason);
+        }
+        String[] matched = PathPattern.segmentsOf(path);
+        BitSet matching = matches(fileEntries, matched);
+        BitSet naming = naming(fileEntries, matching);
+        matching.andNot(naming);
+        return reasonToLeaveOut(path, segments, matched, isNamed(naming, matching), !files.isEmpty(), ignoreRules);
+    }
+
     /** A pattern as the manifest lists it, with its place in the list for error pointers. */
     private record Listed(int index, String text, PathPattern pattern) {
     }

@@ -79,6 +79,21 @@ class PackSelectorTest {
     }
 
     @Test
+    void leftOutGivesTheReasonTheManifestsRulesLeaveAPathOutFor() {
+        List<String> ignoreBuild = List.of("build/", "!build/keep.tgz");
+        assertEquals(Optional.of(LeftOut.Reason.IGNORED), PackSelector.leftOut("build/x.tgz", List.of(), ignoreBuild));
+        assertEquals(Optional.empty(), PackSelector.leftOut("build/keep.tgz", List.of(), ignoreBuild));
+        assertEquals(Optional.empty(), PackSelector.leftOut("dist/x.tgz", List.of(), ignoreBuild));
+        List<String> prompts = List.of("prompts/", "!prompts/old/");
+        assertEquals(Optional.of(LeftOut.Reason.NOT_IN_FILES), PackSelector.leftOut("dist/x.tgz", prompts, List.of()));
+        assertEquals(Optional.of(LeftOut.Reason.NOT_IN_FILES),
+                PackSelector.leftOut("prompts/old/x.tgz", prompts, List.of()));
+        assertEquals(Optional.empty(), PackSelector.leftOut("prompts/x.tgz", prompts, List.of()));
+        assertEquals(Optional.of(LeftOut.Reason.ALWAYS_EXCLUDED), PackSelector.leftOut("node_modules/x.tgz", List.of(),
+                List.of()));
+    }
+
+    @Test
     void leftOutAnywayGivesTheReasonsThatHoldWhateverTheManifestSays() {
         Map<String, LeftOut.Reason> leftOut = Map.of(
                 ".git/config", LeftOut.Reason.ALWAYS_EXCLUDED,
