@@ -1,5 +1,6 @@
 package io.prompd.client.cli;
 
+import io.prompd.client.files.DanglingLinks;
 import io.prompd.client.install.Project;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
@@ -41,6 +42,11 @@ final class PackageFolderParameter {
                             + " one with 'prompd init'"));
         }
         Path resolved = context.resolve(folder);
+        Optional<String> dangling = DanglingLinks.described(resolved);
+        if (dangling.isPresent()) {
+            throw new PrompdException(ExitCode.NOT_FOUND, dangling.get(),
+                    "point the link at the package's folder, or give that folder itself");
+        }
         if (!Files.isDirectory(resolved)) {
             throw notAPackage("no package folder at " + resolved, resolved);
         }

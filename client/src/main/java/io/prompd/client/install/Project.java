@@ -1,5 +1,6 @@
 package io.prompd.client.install;
 
+import io.prompd.client.files.DanglingLinks;
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockFiles;
 import io.prompd.client.install.store.ProjectStateFolder;
@@ -135,15 +136,10 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         if (Files.exists(manifest)) {
             return;
         }
-        if (Files.isSymbolicLink(manifest)) {
-            String target;
-            try {
-                target = Files.readSymbolicLink(manifest).toString();
-            } catch (IOException unreadable) {
-                target = "a file";
-            }
-            throw new PrompdException(ExitCode.NOT_FOUND, manifest.toAbsolutePath() + " is a link to " + target
-                    + ", which does not exist", "point the link at the project's prompd.json, or put the file in its place");
+        Optional<String> dangling = DanglingLinks.described(manifest);
+        if (dangling.isPresent()) {
+            throw new PrompdException(ExitCode.NOT_FOUND, dangling.get(),
+                    "point the link at the project's prompd.json, or put the file in its place");
         }
         throw notAProject(folder);
     }

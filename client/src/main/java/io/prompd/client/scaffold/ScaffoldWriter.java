@@ -1,5 +1,6 @@
 package io.prompd.client.scaffold;
 
+import io.prompd.client.files.DanglingLinks;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.files.AtomicFiles;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a {@link Scaffold} without ever overwriting a file or leaving half a package: a new folder
@@ -47,6 +49,12 @@ public final class ScaffoldWriter {
     }
 
     private static void refuseExistingFiles(Path folder, Scaffold scaffold) {
+        // the link stands in the way of the new folder, and the system would say no more than "already exists"
+        Optional<String> dangling = DanglingLinks.described(folder);
+        if (dangling.isPresent()) {
+            throw new PrompdException(ExitCode.CONFLICT, dangling.get(), "create the folder it leads to, then run init"
+                    + " again to create the package there; or remove the link");
+        }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new PrompdException(ExitCode.CONFLICT, folder + " exists and is not a folder",
                     "choose another folder for the package");

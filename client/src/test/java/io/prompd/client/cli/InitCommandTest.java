@@ -46,6 +46,21 @@ class InitCommandTest {
     }
 
     @Test
+    void initOfALinkToNothingNamesWhereItLeadsAndCreatesThePackageOnceItsFolderIsThere() throws IOException {
+        Path link = Files.createSymbolicLink(work.resolve("outl"), Path.of("realout"));
+
+        CliRun init = prompd("init", "outl");
+
+        assertEquals(4, init.exitCode(), init.err());
+        assertEquals("error: " + link + " is a link to realout, which does not exist\nhint: create the folder it leads"
+                + " to, then run init again to create the package there; or remove the link\n", init.err());
+        assertFalse(Files.exists(work.resolve("realout")));
+        Files.createDirectory(work.resolve("realout"));
+        assertEquals(0, prompd("init", "outl").exitCode());
+        assertTrue(Files.isRegularFile(work.resolve("realout/prompd.json")));
+    }
+
+    @Test
     void theLicensesYearIsWrittenInAsciiDigitsWhateverTheLocale() throws IOException {
         Locale before = Locale.getDefault(Locale.Category.FORMAT);
         Locale.setDefault(Locale.Category.FORMAT, Locale.forLanguageTag("ar-SA"));

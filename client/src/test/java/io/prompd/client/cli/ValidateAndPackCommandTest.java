@@ -722,6 +722,20 @@ class ValidateAndPackCommandTest {
         assertTrue(run.err().contains("hint: "), run.err());
     }
 
+    /** A link to nothing is named with where it leads, not as a folder that init would create: init refuses it. */
+    @Test
+    void validateAndPackOfALinkToNothingNameWhereItLeads() throws IOException {
+        Path link = Files.createSymbolicLink(work.resolve("dl"), Path.of("nothere"));
+
+        for (String command : List.of("validate", "pack")) {
+            CliRun run = CliRun.in(work, home, command, "dl");
+
+            assertEquals(3, run.exitCode(), run.err());
+            assertEquals("error: " + link + " is a link to nothere, which does not exist\nhint: point the link at the"
+                    + " package's folder, or give that folder itself\n", run.err(), command);
+        }
+    }
+
     @Test
     void packWritesAReproducibleTarballAndPrintsItsIntegrity() throws IOException {
         CliRun first = CliRun.in(work, home, "pack", "greeter");
@@ -831,6 +845,30 @@ class ValidateAndPackCommandTest {
         assertEquals(0, CliRun.in(work, home, "validate", "greeter").exitCode());
     }
 
+    /** As npm packs into an ignored dist/: a tarball there is in no later pack. */
+    @Test
+    void packWritesIntoAFolderOfThePackageThatIgnoreOrFilesLeaveOut() throws IOException {
+        write("prompd.json", Files.readString(pkg.resolve("prompd.json")).replace("\"main\"",
+                "\"ignore\": [\"build/\"], \"main\""));
+
+        CliRun intoBuild = CliRun.in(work, home, "pack", "greeter", "-o", "greeter/build/");
+        CliRun again = CliRun.in(work, home, "pack", "greeter", "-o", "greeter/build/");
+        CliRun intoDist = CliRun.in(work, home, "pack", "greeter", "-o", "greeter/dist/");
+
+        assertEquals(0, intoBuild.exitCode(), intoBuild.err());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("files:         3\n"), again.out());
+        assertTrue(Files.isRegularFile(pkg.resolve("build/acme-greeter-1.0.0.tgz")));
+        assertEquals(4, intoDist.exitCode(), intoDist.err());
+        assertTrue(intoDist.err().contains("the next pack would pack it, as neither \"ignore\" nor \"files\" in"
+                + " prompd.json leaves dist/acme-greeter-1.0.0.tgz out"), intoDist.err());
+        write("prompd.json", Files.readString(pkg.resolve("prompd.json")).replace("\"ignore\": [\"build/\"]",
+                "\"files\": [\"prompts/\"]"));
+        assertEquals(0, CliRun.in(work, home, "pack", "greeter", "-o", "greeter/dist/").exitCode());
+        assertTrue(Files.isRegularFile(pkg.resolve("dist/acme-greeter-1.0.0.tgz")));
+        assertEquals(4, CliRun.in(work, home, "pack", "greeter", "-o", "greeter/prompts/").exitCode());
+    }
+
     @Test
     void packRefusesToWriteThroughALinkIntoAFolderOfThePackage() throws IOException {
         Path link = Files.createSymbolicLink(work.resolve("out"), pkg.resolve("prompts"));
@@ -854,30 +892,6 @@ class ValidateAndPackCommandTest {
         Files.createSymbolicLink(work.resolve("root"), pkg);
         assertEquals(0, CliRun.in(work, home, "pack", "greeter", "-o", "root/").exitCode(), "the root is pack's own place");
         assertTrue(Files.isRegularFile(pkg.resolve("acme-greeter-1.0.0.tgz")));
-    }
-
-    /** As npm packs into an ignored dist/: a tarball there is in no later pack. */
-    @Test
-    void packWritesIntoAFolderOfThePackageThatIgnoreOrFilesLeaveOut() throws IOException {
-        write("prompd.json", Files.readString(pkg.resolve("prompd.json")).replace("\"main\"",
-                "\"ignore\": [\"build/\"], \"main\""));
-
-        CliRun intoBuild = CliRun.in(work, home, "pack", "greeter", "-o", "greeter/build/");
-        CliRun again = CliRun.in(work, home, "pack", "greeter", "-o", "greeter/build/");
-        CliRun intoDist = CliRun.in(work, home, "pack", "greeter", "-o", "greeter/dist/");
-
-        assertEquals(0, intoBuild.exitCode(), intoBuild.err());
-        assertEquals(0, again.exitCode(), again.err());
-        assertTrue(again.out().contains("files:         3\n"), again.out());
-        assertTrue(Files.isRegularFile(pkg.resolve("build/acme-greeter-1.0.0.tgz")));
-        assertEquals(4, intoDist.exitCode(), intoDist.err());
-        assertTrue(intoDist.err().contains("the next pack would pack it, as neither \"ignore\" nor \"files\" in"
-                + " prompd.json leaves dist/acme-greeter-1.0.0.tgz out"), intoDist.err());
-        write("prompd.json", Files.readString(pkg.resolve("prompd.json")).replace("\"ignore\": [\"build/\"]",
-                "\"files\": [\"prompts/\"]"));
-        assertEquals(0, CliRun.in(work, home, "pack", "greeter", "-o", "greeter/dist/").exitCode());
-        assertTrue(Files.isRegularFile(pkg.resolve("dist/acme-greeter-1.0.0.tgz")));
-        assertEquals(4, CliRun.in(work, home, "pack", "greeter", "-o", "greeter/prompts/").exitCode());
     }
 
     @Test
