@@ -54,6 +54,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
      */
     private static final String PATH_SYMBOLS = "-._~:/@!$&'()*+,;=";
     private static final String HEX_DIGITS = "0123456789ABCDEF";
+    private static final String USER_PART = "the URL holds a user or password; remove it and run 'prompd login' instead";
 
     /** @throws IllegalArgumentException naming every rule the text breaks */
     public static RegistryUrl parse(String text) {
@@ -77,10 +78,15 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
             throw new IllegalArgumentException("invalid registry URL '" + shown.replaceFirst("^http://", "")
                     + "': it has no scheme; write " + shown + ", or https:// for a registry served over TLS");
         }
+        // A user part is refused whatever it holds, so the rest is read with it masked: URI takes no '@' in it, and
+        // stops at a character a password may hold, so it would find the rest invalid, and a message quote the password.
+        String masked = withUserInfoMasked(url);
         try {
-            return new RegistryUrl(new URI(url));
+            return new RegistryUrl(new URI(masked));
         } catch (URISyntaxException malformed) {
-            throw new IllegalArgumentException("invalid registry URL: " + malformedBecause(url, malformed), malformed);
+            String because = malformedBecause(masked, malformed, url.length() - masked.length());
+            throw new IllegalArgumentException("invalid registry URL: " + (masked.equals(url) ? "" : USER_PART + "; ")
+                    + because, malformed);
         }
     }
 
@@ -96,8 +102,13 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         }
     }
 
-    /** What is wrong, without quoting the URL, which is too malformed to be sure where a password in it ends. */
-    private static String malformedBecause(String url, URISyntaxException malformed) {
+    /**
+     * What is wrong, without quoting the URL, which is too malformed to be sure where a password in it ends.
+     *
+     * @param masked how many characters longer the URL was written than {@code url}, whose user part is masked: a
+     *               position past that part is counted in the URL as written
+     */
+    private static String malformedBecause(String url, URISyntaxException malformed, int masked) {
         // The parser points at where a part starts, not always at the space in it.
         int space = IntStream.range(0, url.length()).filter(at -> Character.isWhitespace(url.charAt(at))).findFirst()
                 .orElse(-1);
@@ -113,12 +124,13 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         if (index < 0 || index >= url.length()) {
             return malformed.getReason();
         }
+        int position = index + 1 + (index < url.indexOf("://") ? 0 : masked);
         if (malformed.getReason().startsWith("Malformed escape pair")) {
-            return "'" + url.substring(index, Math.min(url.length(), index + 3)) + "' at position " + (index + 1)
+            return "'" + url.substring(index, Math.min(url.length(), index + 3)) + "' at position " + position
                     + " is no escape: '%' is followed by two hexadecimal digits (write '%' itself as %25)";
         }
         String character = String.valueOf(url.charAt(index));
-        return "the character '" + character + "' at position " + (index + 1) + " cannot stand there ("
+        return "the character '" + character + "' at position " + position + " cannot stand there ("
                 + malformed.getReason() + ")" + (inPath(url, index) ? ": write it as " + escapedIn(url, character) + asIn(url)
                 : "");
     }
@@ -201,7 +213,15 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
      */
     private static String shown(URI uri) {
         String shown = Urls.display(uri);
-        return uri.getRawUserInfo() == null ? shown : shown.replaceFirst("://", "://***@");
+        return holdsUserPart(uri) ? shown.replaceFirst("://", "://***@") : shown;
+    }
+
+    /**
+     * Whether the authority holds an '@', which ends a user part: URI reads one holding an '@', or followed by a host
+     * it finds invalid, as part of the authority, not as {@link URI#getRawUserInfo() user information}.
+     */
+    private static boolean holdsUserPart(URI uri) {
+        return uri.getRawAuthority() != null && uri.getRawAuthority().indexOf('@') >= 0;
     }
 
     /**
@@ -288,8 +308,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         encodedDotSegment(uri.getRawPath()).ifPresent(segment -> problems.add("the path segment '" + segment + "' is '"
                 + ENCODED_DOT.matcher(segment).replaceAll(".") + "' written with %2e, which a server reads as that dot"
                 + " segment though the URL does not: write the path without it"));
-        if (uri.getRawUserInfo() != null) {
-            problems.add("the URL holds a user or password; remove it and run 'prompd login' instead");
+        if (holdsUserPart(uri)) {
+            problems.add(USER_PART);
         }
         if (uri.getRawQuery() != null) {
             problems.add("a registry URL cannot have a query ('?...')");

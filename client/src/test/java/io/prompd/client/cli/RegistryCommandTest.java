@@ -477,6 +477,40 @@ class RegistryCommandTest {
                 + " http://127.0.0.1:18093/?…, or https:// for a registry served over TLS"), noScheme.err());
     }
 
+    /**
+     * A user part holding an '@', or before a host URI finds invalid, is one URI reads as part of the authority: it
+     * is masked all the same, wherever a registry URL is read.
+     */
+    @Test
+    void aUserPartJavaCannotReadIsMaskedWhereverARegistryUrlIsRead() throws IOException {
+        String userPart = "the URL holds a user or password; remove it and run 'prompd login' instead";
+        Map<String, String> refusals = Map.of(
+                "http://u:SEC@RET@127.0.0.1:18165/", "invalid registry URL 'http://***@127.0.0.1:18165/': " + userPart,
+                "http://u:SECRET@bad_host/", "invalid registry URL 'http://***@bad_host/': the host name 'bad_host' is"
+                        + " not valid: use letters a-z, digits, '-' and '.'; " + userPart);
+        Path home = work.resolve("home");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            String url = refusal.getKey();
+            List<CliRun> runs = new ArrayList<>(List.of(prompd("registry", "add", "zz", url),
+                    prompd("info", "x", "--registry", url), prompd("info", "x", "--json", "--registry", url),
+                    CliRun.in(work, home, "", Map.of("PROMPD_REGISTRY", url), "info", "x"),
+                    prompd("config", "set", "registries.zz", url), prompd("config", "set", "scopes.@zz", url),
+                    prompd("config", "set", "registry", url), prompd("config", "get", "credentials." + url),
+                    prompd("config", "set", "credentials." + url, "x"), prompd("login", "--registry", url)));
+            Files.createDirectories(home);
+            Files.writeString(home.resolve("config.json"), Json.writeString(Map.of("registries", Map.of("zz", url))));
+            runs.add(prompd("config", "list"));
+            runs.add(prompd("config", "list", "--json"));
+            Files.delete(home.resolve("config.json"));
+
+            assertEquals(List.of(2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1), runs.stream().map(CliRun::exitCode).toList(), url);
+            for (CliRun run : runs) {
+                assertTrue((run.out() + run.err()).contains(refusal.getValue()), run.out() + run.err());
+                assertFalse((run.out() + run.err()).contains("SEC"), run.out() + run.err());
+            }
+        }
+    }
+
     @Test
     void aRegistryNameArgumentHasItsBidiControlsSpeltOutInTheUsageError() {
         CliRun add = prompd("registry", "add", "ev\u001b[2Jil\u202e", "http://127.0.0.1:18092/");

@@ -112,6 +112,40 @@ class RegistryUrlTest {
                 + " have a fragment ('#...')", invalid.getMessage());
     }
 
+    /**
+     * The user part ends at the authority's last '@', as WHATWG URL and curl read it, where URI takes none that holds
+     * an '@' or comes before a host it finds invalid, or a character it stops at: whatever else is wrong is named
+     * of the URL with its user part masked.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "http://u:SEC@RET@127.0.0.1:18165/    | 'http://***@127.0.0.1:18165/': the URL holds a user or password; remove it"
+            + " and run 'prompd login' instead",
+        "http://u:p@SEC:w@RET@127.0.0.1:18165/ | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
+        "http://u:SECRET@bad_host/            | 'http://***@bad_host/': the host name 'bad_host' is not valid: use letters"
+            + " a-z, digits, '-' and '.'; the URL holds a user or password",
+        "http://u:SEC@RET@bad_host/?q#f       | 'http://***@bad_host/?…#…': the host name 'bad_host' is not valid",
+        "http://u:SECRET@127.0.0.1:abc/       | 'http://***@127.0.0.1:abc/': the port 'abc' is not a number",
+        "http://u:SECRET@/                    | 'http://***@/': the URL names no host; the URL holds a user or password",
+        "http://u:SEC RET@127.0.0.1:18165/    | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
+        "http://u:SEC{RET@127.0.0.1:18165/    | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
+        "http://u:SEC%zzRET@127.0.0.1:18165/  | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
+        "http://u:SEC<RET@host/a<b/           | : the URL holds a user or password; remove it and run 'prompd login'"
+            + " instead; the character '<' at position 24 cannot stand there (Illegal character in path): write it as"
+            + " %3C",
+        "http://u:SEC@RET@host/%zz/           | : the URL holds a user or password; remove it and run 'prompd login'"
+            + " instead; '%zz' at position 23 is no escape",
+        "http://u:SECRET@exa mple/            | : the URL holds a user or password; remove it and run 'prompd login'"
+            + " instead; the host name holds a space, which no host name can",
+    })
+    void aUrlWhoseUserPartJavaCannotReadIsRefusedForItWithoutQuotingIt(String written, String refused) {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryUrl.parse(written));
+
+        assertTrue(invalid.getMessage().startsWith("invalid registry URL" + (refused.startsWith(":") ? "" : " ")
+                + refused), invalid.getMessage());
+        assertFalse(invalid.getMessage().contains("SEC") || invalid.getMessage().contains("RET"), invalid.getMessage());
+    }
+
     @Test
     void aUrlWithoutSchemeIsQuotedWithItsQueryHidden() {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,

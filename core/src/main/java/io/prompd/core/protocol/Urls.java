@@ -15,12 +15,16 @@ public final class Urls {
      * messages end up in logs and bug reports.
      */
     public static String display(URI url) {
-        if (url.getRawUserInfo() == null && url.getRawQuery() == null && url.getRawFragment() == null) {
+        String authority = url.getRawAuthority();
+        if ((authority == null || authority.indexOf('@') < 0) && url.getRawQuery() == null
+                && url.getRawFragment() == null) {
             return written(url);
         }
+        // The server is what follows the authority's last '@', as WHATWG URL and curl read it: URI takes no user part
+        // holding an '@', nor one before a host it finds invalid, and reads the whole authority as a registry name.
+        String server = authority == null ? null : authority.substring(authority.lastIndexOf('@') + 1);
         try {
-            String shown = written(new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null,
-                    null));
+            String shown = written(new URI(url.getScheme(), server, url.getPath(), null, null));
             return shown + (url.getRawQuery() == null ? "" : "?…") + (url.getRawFragment() == null ? "" : "#…");
         } catch (URISyntaxException impossible) {
             return url.getScheme() + "://" + url.getHost() + "/…";

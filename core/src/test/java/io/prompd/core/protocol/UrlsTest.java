@@ -19,6 +19,15 @@ class UrlsTest {
     }
 
     @Test
+    void aUserPartIsLeftOutUpToTheLastAtSignOfTheAuthorityEvenWhereUriReadsNone() {
+        assertEquals("http://127.0.0.1:18165/r/", Urls.display(URI.create("http://u:SEC@RET@127.0.0.1:18165/r/")));
+        assertEquals("http://bad_host/r/?…", Urls.display(URI.create("http://u:SECRET@bad_host/r/?x")));
+        assertEquals("http://bad_host/r/?…#…", Urls.display(URI.create("http://bad_host/r/?x#y")));
+        assertEquals("https://h.example:8443/a@b/", Urls.display(URI.create("https://u:p@h.example:8443/a@b/")));
+        assertEquals("https://h.example/a@b/", Urls.display(URI.create("https://h.example/a@b/")));
+    }
+
+    @Test
     void onlyAFileUrlWithAnAbsolutePathGetsItsThreeSlashes() {
         assertEquals("file:///srv/r/a#x", Urls.written(URI.create("file:/srv/r/a#x")));
         assertEquals("file://host/r/", Urls.written(URI.create("file://host/r/")));
