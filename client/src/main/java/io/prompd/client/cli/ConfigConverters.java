@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import io.prompd.client.config.RegistryName;
+import io.prompd.client.config.RegistryRef;
 import io.prompd.client.config.RegistryUrl;
 import io.prompd.client.config.Scope;
 import java.util.function.Function;
@@ -24,6 +25,14 @@ final class ConfigConverters {
         @Override
         public RegistryName convert(String text) {
             return converted(text, RegistryName::parse);
+        }
+    }
+
+    /** A name, or a URL, for a command that tells the user which of the two it takes. */
+    static final class ToRegistryRef implements CommandLine.ITypeConverter<RegistryRef> {
+        @Override
+        public RegistryRef convert(String text) {
+            return converted(text, RegistryRef::parse);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.prompd.client.cli;
 
-import io.prompd.client.config.RegistryName;
 import io.prompd.client.config.RegistryRef;
 import io.prompd.client.config.RegistryService;
 import io.prompd.core.ExitCode;
@@ -20,9 +19,9 @@ final class RegistryDefaultCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", converter = ConfigConverters.ToRegistryName.class,
+    @Parameters(index = "0", paramLabel = "NAME", converter = ConfigConverters.ToRegistryRef.class,
             description = "The name given to 'prompd registry add'.")
-    RegistryName name;
+    RegistryRef registry;
 
     private final PrompdCommand root;
 
@@ -32,8 +31,8 @@ final class RegistryDefaultCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<RegistryRef> before = new RegistryService(root.settings()).makeDefault(name);
-        spec.commandLine().getOut().print(name + " is the default registry" + before.filter(was -> !was.equals(name))
+        Optional<RegistryRef> before = new RegistryService(root.settings()).makeDefault(registry);
+        spec.commandLine().getOut().print(registry + " is the default registry" + before.filter(was -> !was.equals(registry))
                 .map(was -> ", was " + was).orElse("") + "\n");
         return ExitCode.OK.code();
     }

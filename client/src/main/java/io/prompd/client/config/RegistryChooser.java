@@ -137,7 +137,7 @@ public final class RegistryChooser {
     }
 
     /**
-     * How to make a registry the default, given the registries configured (named in their order): 'config set registry'
+     * How to make a registry the default, given the registries configured (named in their order): 'registry default'
      * takes only one of them, so its command names one to be run as it is, while 'registry add --default' takes a new
      * one or one of them again.
      */
@@ -147,7 +147,7 @@ public final class RegistryChooser {
             return add;
         }
         List<String> names = configured.stream().map(RegistryName::toString).toList();
-        String set = "'prompd config set registry " + names.get(0) + "'";
+        String set = "'prompd registry default " + names.get(0) + "'";
         return (names.size() == 1 ? "make " + names.get(0) + " the default with " + set
                 : "make one of " + Plural.series(names, "and") + " the default, as in " + set) + ", or " + add;
     }

@@ -1,6 +1,7 @@
 package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
+import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
 import io.prompd.core.SortedCopies;
 import java.io.IOException;
@@ -73,9 +74,22 @@ public final class RegistryService {
     /**
      * Makes the configured registry the default, as {@link #add} does when asked.
      *
+     * @param registry its name; a URL is a usage error whose hint names the registries configured with it, or else
+     *                 the command that makes a URL itself the default, which {@code config set registry} takes
      * @return the default before, which may have been this registry already
      */
-    public Optional<RegistryRef> makeDefault(RegistryName name) throws IOException {
+    public Optional<RegistryRef> makeDefault(RegistryRef registry) throws IOException {
+        if (registry instanceof RegistryUrl url) {
+            List<String> names = store.read().registries().entrySet().stream().filter(named -> named.getValue().equals(url))
+                    .map(named -> named.getKey().toString()).toList();
+            throw new PrompdException(ExitCode.USAGE, "'registry default' takes the name of a configured registry, not a"
+                    + " URL", names.isEmpty()
+                    ? "no registry is configured with " + url + ": make the URL itself the default with 'prompd config"
+                            + " set registry " + url + "', or name it with 'prompd registry add NAME " + url + " --default'"
+                    : url + " is the URL of " + Plural.series(names, "and") + ": run 'prompd registry default "
+                            + names.get(0) + "'");
+        }
+        RegistryName name = (RegistryName) registry;
         return store.update(config -> configured(config, name).withDefaultRegistry(Optional.of(name)))
                 .before().defaultRegistry();
     }

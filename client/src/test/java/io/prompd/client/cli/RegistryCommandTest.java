@@ -55,7 +55,7 @@ class RegistryCommandTest {
                  or to another with 'prompd registry add NAME URL --scope @acme'
                 scope @tools is served by no registry now: route it to local with 'prompd config set scopes.@tools local',\
                  or to another with 'prompd registry add NAME URL --scope @tools'
-                there is no default registry now; make local the default with 'prompd config set registry local', or add\
+                there is no default registry now; make local the default with 'prompd registry default local', or add\
                  one with 'prompd registry add NAME URL --default'
                 """, remove.out());
         assertEquals("local  file:///srv/registry/\n", prompd("registry", "list").out());
@@ -116,14 +116,14 @@ class RegistryCommandTest {
 
         CliRun remove = prompd("registry", "remove", "acme");
 
-        String advice = "make one of local and mirror the default, as in 'prompd config set registry local', or add one"
+        String advice = "make one of local and mirror the default, as in 'prompd registry default local', or add one"
                 + " with 'prompd registry add NAME URL --default'";
         assertTrue(remove.out().endsWith("there is no default registry now; " + advice + "\n"), remove.out());
         CliRun info = prompd("info", "@acme/greeter");
         assertEquals(3, info.exitCode(), info.err());
         assertEquals("error: no default registry: the configured ones are local, mirror\nhint: " + advice
                 + ", or pass --registry URL (or set PROMPD_REGISTRY to it)\n", info.err());
-        assertEquals(0, prompd("config", "set", "registry", "local").exitCode(), "the command runs as it is");
+        assertEquals(0, prompd("registry", "default", "local").exitCode(), "the command runs as it is");
     }
 
     @Test
@@ -544,6 +544,24 @@ class RegistryCommandTest {
         assertEquals(3, unknown.exitCode());
         assertEquals("error: unknown registry 'nowhere'\nhint: 'prompd registry list' shows the configured registries\n",
                 unknown.err());
+    }
+
+    @Test
+    void defaultGivenAUrlIsAUsageErrorNamingTheRegistryWithThatUrlOrTheCommandThatTakesAUrl() {
+        prompd("registry", "add", "a", "http://127.0.0.1:18170/", "--default");
+        prompd("registry", "add", "b", "http://127.0.0.1:18171/");
+
+        CliRun configured = prompd("registry", "default", "http://127.0.0.1:18171");
+        CliRun unconfigured = prompd("registry", "default", "http://127.0.0.1:18172/");
+
+        assertEquals(List.of(2, 2), List.of(configured.exitCode(), unconfigured.exitCode()), configured.err());
+        assertEquals("error: 'registry default' takes the name of a configured registry, not a URL\nhint:"
+                + " http://127.0.0.1:18171/ is the URL of b: run 'prompd registry default b'\n", configured.err());
+        assertEquals("error: 'registry default' takes the name of a configured registry, not a URL\nhint: no registry"
+                + " is configured with http://127.0.0.1:18172/: make the URL itself the default with 'prompd config set"
+                + " registry http://127.0.0.1:18172/', or name it with 'prompd registry add NAME http://127.0.0.1:18172/"
+                + " --default'\n", unconfigured.err());
+        assertEquals("a\n", prompd("config", "get", "registry").out(), "the default is left as it was");
     }
 
     @Test
