@@ -32,21 +32,29 @@ final class ExpressionTokens {
         }
     }
 
-    /** Where the lexer stopped, at that offset of the expression. */
+    /** What stopped the lexer, at that offset of the expression: a character it cannot read, a bracket never closed. */
     record Fault(int at, String message, String hint) {
     }
 
+    /** Digits with '_' between them, {@code 1_000}; possessive, as a group repeated greedily recurses in Java. */
+    private static final String DIGITS = "[0-9]+(?:_[0-9]+)*+";
     /**
      * A number as Jinja's lexer reads one, its float tried first: Python's literals, with '_' between digits
-     * ({@code 1_000}); what follows, {@code x} of {@code 3x}, is a token of its own.
+     * ({@code 1_000}); what follows, {@code x} of {@code 3x}, is a token of its own. Each repetition is possessive,
+     * none giving back what it read, so that a long number overflows no stack.
      */
     private static final Pattern NUMBER = Pattern.compile(
-            "(?<!\\.)(?:[0-9]+_)*[0-9]+(?:(?:\\.(?:[0-9]+_)*[0-9]+)?[eE][+-]?(?:[0-9]+_)*[0-9]+|\\.(?:[0-9]+_)*[0-9]+)"
-                    + "|0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0[xX](?:_?[0-9a-fA-F])+|[1-9](?:_?[0-9])*|0(?:_?0)*");
+            "(?<!\\.)" + DIGITS + "(?:(?:\\." + DIGITS + ")?[eE][+-]?" + DIGITS + "|\\." + DIGITS + ")"
+                    + "|0[bB](?:_?[01])++|0[oO](?:_?[0-7])++|0[xX](?:_?[0-9a-fA-F])++|[1-9](?:_?[0-9])*+|0(?:_?0)*+");
     /** Jinja's operators, longest first, and Nunjucks' {@code ===} and {@code !==}; '!' alone is none. */
     private static final List<String> OPERATORS = List.of("===", "!==", "//", "**", "==", "!=", ">=", "<=", "+", "-",
             "*", "/", "%", "~", "[", "]", "(", ")", "{", "}", "=", "<", ">", ".", ":", "|", ",", ";");
     private static final Map<String, String> CLOSERS = Map.of("(", ")", "[", "]", "{", "}");
+    /**
+     * How deep brackets may be nested in one another, beyond what Nunjucks reads (about 400, the stack of its recursive
+     * parser; Jinja's, at about 80, less): a reader recurses into each.
+     */
+    static final int DEEPEST = 400;
     /** The flags Nunjucks reads after a regular expression. */
     private static final String REGEX_FLAGS = "gimy";
 
@@ -115,13 +123,14 @@ final class ExpressionTokens {
             tokens.add(token);
             index = end;
         }
+        // the reading stops at the end of the text, after every token, wherever the bracket left open stands
         Token unclosed = open.peek();
-        return unclosed == null ? stopped(tokens, text.length(), Optional.empty(), regexRead)
-                : stopped(tokens, new Fault(unclosed.start(), "'" + unclosed.text() + "' is never closed in this"
-                        + " expression", "close it with '" + CLOSERS.get(unclosed.text()) + "'"), regexRead);
+        return stopped(tokens, text.length(), Optional.ofNullable(unclosed).map(bracket -> new Fault(bracket.start(),
+                "'" + bracket.text() + "' is never closed in this expression", "close it with '"
+                        + CLOSERS.get(bracket.text()) + "'")), regexRead);
     }
 
-    /** The tokens read, ending with {@link Kind#END} where the reading stopped. */
+    /** The tokens read, ending with {@link Kind#END} where the reading stopped, after them all. */
     List<Token> tokens() {
         return tokens;
     }
@@ -145,9 +154,17 @@ final class ExpressionTokens {
         return new ExpressionTokens(tokens, fault, regexRead);
     }
 
-    /** Keeps the brackets open; a fault for a closing one that fits none, as Jinja's lexer refuses it. */
+    /**
+     * Keeps the brackets open; a fault for a closing one that fits none, as Jinja's lexer refuses it, and for one that
+     * opens more than {@link #DEEPEST} deep.
+     */
     private static Optional<Fault> fit(Token token, Deque<Token> open) {
         if (CLOSERS.containsKey(token.text())) {
+            if (open.size() == DEEPEST) {
+                return Optional.of(new Fault(token.start(), "brackets are nested more than " + DEEPEST + " deep here,"
+                        + " deeper than Jinja or Nunjucks reads", "take the expression apart, naming its inner parts"
+                        + " with {% set name = ... %}"));
+            }
             open.push(token);
         } else if (CLOSERS.containsValue(token.text())) {
             if (open.isEmpty() || !CLOSERS.get(open.peek().text()).equals(token.text())) {

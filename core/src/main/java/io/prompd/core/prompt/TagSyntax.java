@@ -361,7 +361,10 @@ final class TagSyntax {
             }
         }
 
-        /** A target that is no name, quoted as far as its comma or the tag's next word, at its own depth. */
+        /**
+         * A target that is no name, quoted as far as its comma or the tag's next word, at its own depth; one that runs
+         * to where the lexer stopped is rather what stopped it, a bracket never closed.
+         */
         private Unreadable unassignable(String name, int first, Set<String> ends) {
             int depth = 0;
             int last = first;
@@ -375,6 +378,9 @@ final class TagSyntax {
                 if (depth < 0) {
                     break;
                 }
+            }
+            if (tokens.get(last).kind() == Kind.END && lexical.isPresent()) {
+                return new Unreadable(lexicalFault(lexical.get()));
             }
             Token start = tokens.get(first);
             String target = text.substring(start.start(), tokens.get(last).start()).strip();
@@ -397,13 +403,16 @@ final class TagSyntax {
             }
         }
 
-        /** Jinja's condexpr: {@code a if b else c}, the {@code else} left out as Jinja and Nunjucks allow. */
+        /**
+         * Jinja's condexpr: {@code a if b else c}, the {@code else} left out as Jinja and Nunjucks allow. Read in a
+         * loop, as are chains of signs and of {@code not}: only brackets, whose depth the lexer bounds, recurse.
+         */
         private void expression() {
             or();
             while (skip("if")) {
                 or();
                 if (skip("else")) {
-                    expression();
+                    or();
                 }
             }
         }
@@ -423,11 +432,10 @@ final class TagSyntax {
         }
 
         private void not() {
-            if (skip("not")) {
-                not();
-            } else {
-                compare();
+            while (skip("not")) {
+                // each negates what follows
             }
+            compare();
         }
 
         private void compare() {
@@ -466,23 +474,20 @@ final class TagSyntax {
         }
 
         private void pow() {
-            unary(true);
+            unary();
             while (skip("**")) {
-                unary(true);
+                unary();
             }
         }
 
         /** A sign binds to what follows it, before its filters: {@code -x | abs} is the absolute value of -x. */
-        private void unary(boolean withFilters) {
-            if (skip("-") || skip("+")) {
-                unary(false);
-            } else {
-                primary();
+        private void unary() {
+            while (skip("-") || skip("+")) {
+                // each applies to what follows
             }
+            primary();
             postfix();
-            if (withFilters) {
-                filters();
-            }
+            filters();
             valueEnd = at;
         }
 

@@ -13,7 +13,8 @@ import java.util.Set;
  * (whether the files are there is {@link ReferenceRules}'s); variables no parameter declares,
  * neither the prompt's own nor those of the prompts it inherits from within the package, are
  * warnings, since rendering leaves them empty; and so are legacy {@code {name}} placeholders,
- * which rendering leaves as they are written.
+ * which rendering leaves as they are written. Where the scan of the template fails, a defect of Prompd's own, that is a
+ * warning at its line, which says nothing of the template and hides none of the other problems.
  */
 final class TemplateRule {
 
@@ -47,6 +48,9 @@ final class TemplateRule {
                                 Problems problems) {
         template.faults().forEach(fault -> problems.add(Problem.error(file, "", "the template does not render"
                 + loadedThrough + ": " + fault.message(), fault.hint()).atLine(fault.line())));
+        // a defect of the check says nothing of whether the template renders: a warning, never hiding the others
+        template.defects().forEach(defect -> problems.add(Problem.warning(file, "", defect.message(), defect.hint())
+                .atLine(defect.line())));
         template.files().forEach(use -> nameThatIsNoReference(file, aliases, use, problems));
     }
 

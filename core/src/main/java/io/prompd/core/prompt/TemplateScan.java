@@ -114,8 +114,9 @@ final class TemplateScan {
     /** @param firstLine the file line where {@code body} starts */
     static TemplateScan of(String body, int firstLine) {
         TemplateScan scan = new TemplateScan(body, firstLine);
-        new TemplateLexer(body, scan.faults).lex(scan.new Reading());
-        scan.blocks.closeAtTemplateEnd();
+        // each piece the lexer hands on is read within a guard of its own; this one is for the lexer itself
+        scan.faults.guard(0, () -> new TemplateLexer(body, scan.faults).lex(scan.new Reading()));
+        scan.faults.guard(body.length(), scan.blocks::closeAtTemplateEnd);
         Set<String> bound = scan.variables.topLevelNames();
         scan.extended.forEach(use -> scan.inclusions.add(new Inclusion(use, bound, Load.EXTEND, true)));
         return scan;
@@ -139,6 +140,11 @@ final class TemplateScan {
     /** Where the tags do not fit together, in the order found. */
     List<TemplateFault> faults() {
         return faults.all();
+    }
+
+    /** Where the scan itself failed, a defect of its own, which it read past: {@link TemplateFaults#guard}. */
+    List<TemplateFault> defects() {
+        return faults.defects();
     }
 
     /**
@@ -169,16 +175,21 @@ final class TemplateScan {
 
         @Override
         public void text(int start, int end) {
-            placeholders.read(start, end);
+            faults.guard(start, () -> placeholders.read(start, end));
         }
 
         @Override
         public void print(String expression, int offset) {
-            variables.expression(expression.substring(0, syntax.print(expression, offset)), offset);
+            faults.guard(offset, () -> variables.expression(expression.substring(0, syntax.print(expression, offset)),
+                    offset));
         }
 
         @Override
         public void statement(String written, String rest, int offset, int restOffset) {
+            faults.guard(offset, () -> read(written, rest, offset, restOffset));
+        }
+
+        private void read(String written, String rest, int offset, int restOffset) {
             if (!blocks.isTag(written, offset)) {
                 return;
             }

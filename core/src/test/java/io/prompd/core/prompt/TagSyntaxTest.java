@@ -10,8 +10,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TagSyntaxTest {
 
+    /** The faults of the body, which the scan reads through without a defect of its own. */
     private static List<TemplateFault> faults(String body) {
-        return TemplateScan.of(body, 1).faults();
+        TemplateScan scan = TemplateScan.of(body, 1);
+        assertEquals(List.of(), scan.defects());
+        return scan.faults();
     }
 
     private static List<String> messages(String body) {
@@ -95,6 +98,10 @@ class TagSyntaxTest {
         "{% for x in %}{% endfor %}   => {% for %} needs 'NAME in ITEMS', as in {% for item in items %}",
         "{% for x in y z %}{% endfor %} => 'z' follows a value with no operator between them",
         "{% for (a, 3) in z %}{% endfor %} => {% for %} cannot assign to '3', which is no name",
+        "{% for ((a) in y %}{% endfor %} => '(' is never closed in this expression",
+        "{% for a, ((b, c) in x %}{% endfor %} => '(' is never closed in this expression",
+        "{% set (a, b = (1, 2) %}     => '(' is never closed in this expression",
+        "{% for (( in y %}{% endfor %} => '(' is never closed in this expression",
         "{% set = 1 %}                => expected a name to assign to after 'set', found '='",
         "{% set x, = 1 %}             => expected a name to assign to after ',', found '='",
         "{% set x = %}                => expected an expression after '=' before the end of the {% set %}",
@@ -165,6 +172,22 @@ class TagSyntaxTest {
         assertEquals("write {% elif ... %} for another condition",
                 faults("{% if x %}{% else if y %}{% endif %}").get(0).hint());
         assertEquals("remove what follows 'endif'", faults("{% if x %}{% endif x %}").get(0).hint());
+    }
+
+    /**
+     * Brackets nested deeper than Nunjucks reads are a fault, which bounds the depth the reading recurses to; chains
+     * of signs, of {@code not} and of conditions, and long numbers, are read without recursing, however long.
+     */
+    @Test
+    void noNestingOrLengthOverflowsTheReading() {
+        String deepest = "(".repeat(ExpressionTokens.DEEPEST) + "x" + ")".repeat(ExpressionTokens.DEEPEST);
+        assertEquals(List.of(), faults("{{ " + deepest + " }}{{ f" + deepest + " }}"));
+        assertEquals(List.of(new TemplateFault(2, "brackets are nested more than 400 deep here, deeper than Jinja or"
+                        + " Nunjucks reads", "take the expression apart, naming its inner parts with {% set name = ... %}")),
+                faults("\n{% for (" + deepest + ") in y %}{% endfor %}"));
+        int many = 100_000;
+        assertEquals(List.of(), faults("{{ " + "- ".repeat(many) + "x }}{{ " + "not ".repeat(many) + "x }}{{ "
+                + "a if b else ".repeat(many) + "c }}{{ " + "1_".repeat(many) + "1 }}"));
     }
 
     /** Reading stops at a fault as Jinja's parser does, what follows it no variable; not at a filter's name. */

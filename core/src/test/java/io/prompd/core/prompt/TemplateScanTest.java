@@ -113,8 +113,11 @@ class TemplateScanTest {
         assertEquals(List.of("stakeholders"), free("{%- for stakeholder in [stakeholders] %}{{stakeholder}}{% endfor %}"));
     }
 
+    /** The faults of the body, which the scan reads through without a defect of its own. */
     private static List<TemplateFault> faults(String body) {
-        return TemplateScan.of(body, 1).faults();
+        TemplateScan scan = TemplateScan.of(body, 1);
+        assertEquals(List.of(), scan.defects());
+        return scan.faults();
     }
 
     @ParameterizedTest
