@@ -115,8 +115,9 @@ final class FreeVariables {
             if (dot > 0) {
                 // {% set ns.total = ... %} writes into an existing namespace object.
                 expression(trimmed.substring(0, dot), offset + rest.indexOf(trimmed));
-            } else if (IDENTIFIER.matcher(trimmed).matches()) {
-                scopes.peek().add(trimmed);
+            } else {
+                // a name, or names in parentheses: (a, b), (a,)
+                identifiers(trimmed).forEach(scopes.peek()::add);
             }
         }
     }

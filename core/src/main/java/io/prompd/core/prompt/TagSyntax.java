@@ -330,35 +330,43 @@ final class TagSyntax {
 
         /**
          * What a {@code for}, {@code set} or {@code with} assigns to: names, in parentheses or not, and in {@code set}
-         * a namespace's attribute ({@code ns.total}); a comma may end those of a {@code for}.
+         * a namespace's attribute ({@code ns.total}). In parentheses, as in Jinja's tuples, there may be one with a
+         * comma after it, {@code (a,)}, or none; out of them, no comma ends them, as Jinja and Nunjucks refuse
+         * {@code for a, in items}.
          *
          * @param ends the words or operators that follow them
          */
         private void targets(String name, Set<String> ends) {
             do {
-                if (name.equals("for") && at("in")) {
-                    return;
-                }
                 target(name, ends);
             } while (skip(","));
         }
 
         private void target(String name, Set<String> ends) {
             int first = at;
-            if (atEnd() || at(",") || ends.stream().anyMatch(this::at)) {
+            if (atEnd() || at(",") || ends.stream().anyMatch(this::at) && !keywordTarget(ends)) {
                 throw expected("a name to assign to", "name what to assign to, as in " + assigning(name));
             }
-            if (skip("(")) {
-                targets(name, Set.of(")"));
-                if (!skip(")")) {
-                    throw unassignable(name, first, ends);
-                }
+            if (at("(")) {
+                bracketed(")", () -> target(name, Set.of(")")));
             } else if (skipName() && name.equals("set") && skip(".") && !skipName()) {
                 throw unassignable(name, first, ends);
             }
-            if (at == first || !(atEnd() || at(",") || at(")") || ends.stream().anyMatch(this::at))) {
+            if (at == first || !endsTarget(current(), ends)) {
                 throw unassignable(name, first, ends);
             }
+        }
+
+        /**
+         * Whether the word that would end the targets is one of them, as what follows it shows: Jinja and Nunjucks
+         * take any name, so {@code for in in items} loops with {@code in}.
+         */
+        private boolean keywordTarget(Set<String> ends) {
+            return current().kind() == Kind.NAME && endsTarget(tokens.get(at + 1), ends);
+        }
+
+        private static boolean endsTarget(Token next, Set<String> ends) {
+            return next.kind() == Kind.END || next.is(",") || next.is(")") || ends.stream().anyMatch(next::is);
         }
 
         /**
