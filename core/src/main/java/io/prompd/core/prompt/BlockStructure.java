@@ -44,16 +44,25 @@ final class BlockStructure {
     private final Deque<OpenBlock> open = new ArrayDeque<>();
 
     /**
-     * @param written the tag as written, {@code asyncEach}
-     * @param tag     the tag it stands for, {@code for}
-     * @param scopes  how many scopes were open before it: whatever closes the block, an end or the end
-     *                of an outer block, closes the scopes opened since, its own among them
+     * @param written    the tag as written, {@code asyncEach}
+     * @param tag        the tag it stands for, {@code for}
+     * @param scopes     how many scopes were open before it: whatever closes the block, an end or the end
+     *                   of an outer block, closes the scopes opened since, its own among them
+     * @param elseOffset where its {@code else} is, the last branch of an {@code if} or a {@code for}, once read
      */
-    private record OpenBlock(String written, String tag, int offset, int scopes) {
+    private record OpenBlock(String written, String tag, int offset, int scopes, OptionalInt elseOffset) {
+
+        OpenBlock(String written, String tag, int offset, int scopes) {
+            this(written, tag, offset, scopes, OptionalInt.empty());
+        }
 
         /** The one tag that closes the block. */
         String end() {
             return ENDS.getOrDefault(written, "end" + tag);
+        }
+
+        OpenBlock withElse(int at) {
+            return new OpenBlock(written, tag, offset, scopes, OptionalInt.of(at));
         }
     }
 
@@ -96,16 +105,32 @@ final class BlockStructure {
                         + " it belongs to");
             }
         } else if (tag.equals("elif") || tag.equals("else")) {
-            OpenBlock innermost = open.peek();
-            if (innermost == null || !(innermost.tag().equals("if") || tag.equals("else") && innermost.tag().equals("for"))) {
-                faults.add(offset, "{% " + tag + " %} is not inside an {% if %}" + (tag.equals("else") ? " or a {% for %}"
-                        : ""), innermost == null ? "remove it, or open the block it belongs to" : "close the {% "
-                        + innermost.written() + " %} of line " + lines.fileLine(innermost.offset()) + " first");
-            }
+            branch(written, tag, offset);
         } else if (tag.startsWith("end") && BLOCKS.contains(tag.substring(3))) {
             return close(written, tag.substring(3), offset);
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * An {@code elif} or {@code else}, which stands inside an {@code if}, an {@code else} in a {@code for} too, and
+     * before the block's {@code else}, which is its last branch.
+     */
+    private void branch(String written, String tag, int offset) {
+        OpenBlock innermost = open.peek();
+        if (innermost == null || !(innermost.tag().equals("if") || tag.equals("else") && innermost.tag().equals("for"))) {
+            faults.add(offset, "{% " + tag + " %} is not inside an {% if %}" + (tag.equals("else") ? " or a {% for %}"
+                    : ""), innermost == null ? "remove it, or open the block it belongs to" : "close the {% "
+                    + innermost.written() + " %} of line " + lines.fileLine(innermost.offset()) + " first");
+        } else if (innermost.elseOffset().isPresent()) {
+            faults.add(offset, "{% " + written + " %} follows the {% else %} on line " + lines.fileLine(innermost
+                    .elseOffset().getAsInt()) + ", the last branch of the {% " + innermost.written() + " %} of line "
+                    + lines.fileLine(innermost.offset()), tag.equals("elif") ? "move it before the {% else %}"
+                    : "remove one of them" + (innermost.tag().equals("if") ? ", or make the first an {% elif ... %}"
+                            : ""));
+        } else if (tag.equals("else")) {
+            open.push(open.pop().withElse(offset));
+        }
     }
 
     /**

@@ -130,7 +130,9 @@ class TemplateScanTest {
         "{# {% if %} #}", "text { not a tag", "{% if a %}{% elseif b %}{% endif %}",
         "{% switch a %}{% case 'x' %}X{% default %}D{% endswitch %}", "{% ifAsync a %}q{% endif %}",
         "{% asyncEach i in items %}{{ i }}{% endeach %}", "{% asyncAll i in items %}{{ i }}{% endall %}",
-        "{% verbatim %}{% if %}{% endverbatim %}"})
+        "{% verbatim %}{% if %}{% endverbatim %}",
+        "{% if a %}{% else %}{% if b %}{% elif c %}{% else %}{% endif %}{% endif %}{% if d %}{% else %}{% endif %}",
+        "{% for a in b %}{% for c in a %}{% else %}{% endfor %}{% else %}{% endfor %}"})
     void aTemplateWhoseTagsFitHasNoFault(String body) {
         assertEquals(List.of(), faults(body));
     }
@@ -205,6 +207,17 @@ class TemplateScanTest {
     }
 
     @Test
+    void aBranchAfterTheElseIsNamedWithTheElseAndTheBlock() {
+        assertEquals(List.of(new TemplateFault(4, "{% else %} follows the {% else %} on line 3, the last branch of the"
+                + " {% if %} of line 1", "remove one of them, or make the first an {% elif ... %}")),
+                faults("{% if a %}\n{% if b %}{% else %}{% endif %}\n{% else %}\n{% else %}\n{% endif %}"));
+        assertEquals(List.of(new TemplateFault(2, "{% elseif %} follows the {% else %} on line 1, the last branch of"
+                + " the {% ifAsync %} of line 1", "move it before the {% else %}")),
+                faults("{% ifAsync a %}{% else %}\n{% elseif b %}{% endif %}"));
+        assertEquals("remove one of them", faults("{% for a in b %}{% else %}{% else %}{% endfor %}").get(0).hint());
+    }
+
+    @Test
     void anUnclosedDelimiterIsNamed() {
         assertEquals(List.of(new TemplateFault(2, "'{{' is never closed with '}}'",
                 "close it with '}}', or write a literal '{{' as {{ '{{' }}")), faults("ok\n{{ topic | upper }\n"));
@@ -244,7 +257,13 @@ class TemplateScanTest {
         "{{ not! x }}                   => '!' is no part of a name, number, string or operator",
         "{% set 3a = 1 %}               => {% set %} cannot assign to '3a', which is no name",
         "{% set a, x[0] = 1, 2 %}       => {% set %} cannot assign to 'x[0]', which is no name",
-        "{% for 3a in b %}{% endfor %}  => {% for %} cannot assign to '3a', which is no name"})
+        "{% for 3a in b %}{% endfor %}  => {% for %} cannot assign to '3a', which is no name",
+        "{% if x %}a{% else %}b{% else %}c{% endif %} => {% else %} follows the {% else %} on line 1, the last branch"
+                + " of the {% if %} of line 1",
+        "{% if x %}a{% else %}b{% elif y %}c{% endif %} => {% elif %} follows the {% else %} on line 1, the last"
+                + " branch of the {% if %} of line 1",
+        "{% for x in y %}{% else %}{% else %}{% endfor %} => {% else %} follows the {% else %} on line 1, the last"
+                + " branch of the {% for %} of line 1"})
     void whatJinjaCannotParseIsNamed(String body, String message) {
         assertEquals(List.of(message), faults(body).stream().map(TemplateFault::message).toList());
     }
