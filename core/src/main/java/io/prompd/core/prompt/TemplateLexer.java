@@ -32,6 +32,15 @@ final class TemplateLexer {
     private static final Map<String, RawEnd> RAW_ENDS = Map.of("raw", new RawEnd("endraw"), "verbatim",
             new RawEnd("endverbatim"));
 
+    /**
+     * The whitespace-control marks of a {@code {{ }}}: only '-'. Jinja's '+' turns off, for one tag, the trimming its
+     * lstrip_blocks and trim_blocks options do around block tags, never around a print: in {@code {{ x +}}} it is an
+     * operator lacking what follows, in {@code {{+ x }}} x's sign.
+     */
+    private static final String PRINT_CONTROL = "-";
+    /** The whitespace-control marks of a {@code {% %}}: {@code {%- -%}}, and {@code {%+ +%}} of Jinja. */
+    private static final String STATEMENT_CONTROL = "-+";
+
     private final String body;
     private final TemplateFaults faults;
 
@@ -122,14 +131,15 @@ final class TemplateLexer {
             String inner = body.substring(innerStart, close);
             position = close + 2;
             if (kind == '{') {
-                String printed = trimControl(inner);
+                String printed = trimControl(inner, PRINT_CONTROL);
                 if (printed.isBlank()) {
                     faults.add(open, "'{{ }}' holds no expression", "write the variable or expression to print between"
                             + " the braces, or remove them");
                 }
-                reader.print(printed, innerStart + leadingControl(inner));
+                reader.print(printed, innerStart + leadingControl(inner, PRINT_CONTROL));
             } else if (kind == '%') {
-                position = statement(trimControl(inner), innerStart + leadingControl(inner), position, reader);
+                position = statement(trimControl(inner, STATEMENT_CONTROL), innerStart + leadingControl(inner,
+                        STATEMENT_CONTROL), position, reader);
             }
             textStart = position;
         }
@@ -175,14 +185,15 @@ final class TemplateLexer {
         return end.end();
     }
 
-    private static String trimControl(String inner) {
-        String trimmed = inner.substring(leadingControl(inner));
-        return !trimmed.isEmpty() && (trimmed.endsWith("-") || trimmed.endsWith("+"))
+    /** @param marks the whitespace-control marks the tag takes: {@link #PRINT_CONTROL} or {@link #STATEMENT_CONTROL} */
+    private static String trimControl(String inner, String marks) {
+        String trimmed = inner.substring(leadingControl(inner, marks));
+        return !trimmed.isEmpty() && marks.indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0
                 ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
     /** 1 when the tag starts with a whitespace-control mark ({@code {{-}, {@code {%+}), else 0. */
-    private static int leadingControl(String inner) {
-        return !inner.isEmpty() && (inner.charAt(0) == '-' || inner.charAt(0) == '+') ? 1 : 0;
+    private static int leadingControl(String inner, String marks) {
+        return !inner.isEmpty() && marks.indexOf(inner.charAt(0)) >= 0 ? 1 : 0;
     }
 }

@@ -42,7 +42,7 @@ class TagSyntaxTest {
         "{{ a if b }}{{ a if b else c }}{{ a if b else c if d else e }}{{ x is defined and x | length > 0 }}",
         "{{ if }}{{ in }}{{ loop.cycle('odd', 'even') }}{{ caller() }}{{ super() }}{{ '%d' % 3 }}",
         "{{ x | replace(r/a+/gi, 'b') }}{{ r/^\\d+$/.test(x) }}{{ r/2 }}{{ r/2 + s/3 }}",
-        "{{\nx\n| upper\n}}{{- x -}}{{+ x +}}",
+        "{{\nx\n| upper\n}}{{- x -}}{{+ x }}{{+ x -}}{%+ if x +%}{%- endif +%}",
         "{% if a %}{% elif b %}{% else %}{% endif %}{% if a, b %}{% endif %}{% if a if b else c %}{% endif %}",
         "{% if a: %}{% elif b: %}{% else: %}{% endif %}{% ifAsync a %}{% elseif b %}{% endif %}",
         "{% for a, b in c %}{% endfor %}{% for (a, b) in c %}{% endfor %}{% for if in x %}{% endfor %}",
@@ -74,6 +74,8 @@ class TagSyntaxTest {
     @ParameterizedTest
     @CsvSource(delimiterString = "=>", quoteCharacter = '`', value = {
         "{{ x + }}                    => expected an expression after '+' before the end of the {{ }}",
+        "{{ x +}}                     => expected an expression after '+' before the end of the {{ }}",
+        "{{+ x +}}                    => expected an expression after '+' before the end of the {{ }}",
         "{% if x == %}{% endif %}     => expected an expression after '==' before the end of the {% if %}",
         "{{ x + * 2 }}                => expected an expression after '+', found '*'",
         "{{ * }}                      => expected an expression, found '*'",

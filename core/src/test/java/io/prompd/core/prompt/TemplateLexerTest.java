@@ -54,6 +54,14 @@ class TemplateLexerTest {
                 "text 'c' at 24", "text 'd' at 38"), lex(body, faults(body)));
     }
 
+    /** Jinja's '+' marks only a block tag: in a print it is an operator, handed on as part of the expression. */
+    @Test
+    void aPlusIsAWhitespaceControlMarkOfAStatementOnly() {
+        String body = "{% if y +%}{{+ x +}}";
+
+        assertEquals(List.of("if ' y ' at 0, rest at 5", "print '+ x +' at 13"), lex(body, faults(body)));
+    }
+
     @Test
     void aRawBlockIsTextUpToItsOwnEndWhichIsHandedOnAsAStatement() {
         String body = "{% verbatim %}{{ x }}{% endraw %}{% endverbatim -%}after";
