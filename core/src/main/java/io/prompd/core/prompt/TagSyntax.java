@@ -544,7 +544,7 @@ final class TagSyntax {
                     subscript();
                     called = false;
                 } else if (at("(")) {
-                    bracketed(")", this::argument);
+                    arguments();
                     called = true;
                 } else {
                     return called;
@@ -560,7 +560,7 @@ final class TagSyntax {
                 } else if (at("is")) {
                     test();
                 } else if (at("(")) {
-                    bracketed(")", this::argument);
+                    arguments();
                 } else {
                     return;
                 }
@@ -587,7 +587,7 @@ final class TagSyntax {
                                 + " replace, trim or upper")));
             }
             if (at("(")) {
-                bracketed(")", this::argument);
+                arguments();
             }
         }
 
@@ -603,7 +603,7 @@ final class TagSyntax {
                                 + " string")));
             }
             if (at("(")) {
-                bracketed(")", this::argument);
+                arguments();
             } else if (at("is")) {
                 throw new Unreadable(fault(current(), "a test cannot take another 'is' as its argument", "join the"
                         + " tests with 'and', as in x is defined and x is string"));
@@ -623,14 +623,72 @@ final class TagSyntax {
             };
         }
 
-        /** {@code x}, {@code key=x}, {@code *args} or {@code **kwargs}; a keyword may come first, as in Nunjucks. */
-        private void argument() {
-            if (!skip("**")) {
-                skip("*");
-            }
-            expression();
-            if (skip("=")) {
+        /** The arguments of a call, a filter or a test, in parentheses: {@link Arguments}. */
+        private void arguments() {
+            bracketed(")", new Arguments()::next);
+        }
+
+        /**
+         * The arguments of one call in the order Jinja takes them: positional ones, keyword ones ({@code key=x}, a
+         * name or, in Nunjucks, a string before the '='), then {@code *args} and {@code **kwargs}, one of each, a
+         * keyword between them too. Nunjucks takes a keyword before a positional one, but has no {@code *} or
+         * {@code **}, so a call with either takes Jinja's order alone.
+         */
+        private final class Arguments {
+
+            /** The first {@code *args}, {@code **kwargs} and keyword argument read, as written; empty before. */
+            private String starred = "";
+            private String doubleStarred = "";
+            private String keyword = "";
+            /** A positional argument after a keyword one, told if a {@code *} or {@code **} comes. */
+            private Optional<Fault> afterKeyword = Optional.empty();
+
+            /** One argument, in its place after those before it. */
+            void next() {
+                Token start = current();
+                boolean star = skip("*");
+                boolean doubleStar = !star && skip("**");
+                boolean named = !star && !doubleStar && (current().kind() == Kind.NAME
+                        || current().kind() == Kind.STRING) && tokens.get(at + 1).is("=");
+                at += named ? 2 : 0;
                 expression();
+                String argument = text.substring(start.start(), current().start()).strip();
+                if (at("=")) {
+                    throw new Unreadable(fault(current(), "'" + argument + "' cannot take a value with '=': a"
+                            + " keyword argument is a name", "write name=value, as in f(key=value)"));
+                }
+                if (star || doubleStar) {
+                    String same = star ? starred : doubleStarred;
+                    if (!same.isEmpty()) {
+                        throw new Unreadable(fault(start, "'" + argument + "' follows '" + same + "' in the call's"
+                                + " arguments", "a call takes one *args and one **kwargs"));
+                    }
+                    if (star && !doubleStarred.isEmpty()) {
+                        throw disorder(start, argument, doubleStarred);
+                    }
+                    if (afterKeyword.isPresent()) {
+                        throw new Unreadable(afterKeyword.get());
+                    }
+                    starred = star ? argument : starred;
+                    doubleStarred = doubleStar ? argument : doubleStarred;
+                } else if (named) {
+                    if (!doubleStarred.isEmpty()) {
+                        throw disorder(start, argument, doubleStarred);
+                    }
+                    keyword = keyword.isEmpty() ? argument : keyword;
+                } else if (!doubleStarred.isEmpty() || !starred.isEmpty()) {
+                    throw disorder(start, argument, doubleStarred.isEmpty() ? starred : doubleStarred);
+                } else if (!keyword.isEmpty() && afterKeyword.isEmpty()) {
+                    afterKeyword = Optional.of(fault(start, "'" + argument + "' follows '" + keyword + "' in a call"
+                            + " with *args or **kwargs", "write the positional arguments first: Nunjucks, which takes"
+                            + " them after keyword ones, has no * or **"));
+                }
+            }
+
+            private Unreadable disorder(Token start, String argument, String before) {
+                return new Unreadable(fault(start, "'" + argument + "' follows '" + before + "' in the call's"
+                        + " arguments", "write them in Jinja's order: positional arguments, keyword ones"
+                        + " (name=value), then *args and **kwargs"));
             }
         }
 

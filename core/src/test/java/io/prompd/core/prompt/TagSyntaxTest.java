@@ -27,6 +27,8 @@ class TagSyntaxTest {
         "{{ x.y.z }}{{ x['a'][\"b\"] }}{{ x.0.1 }}{{ x[-1] }}{{ x[1:] }}{{ x[:2] }}{{ x[::2] }}{{ x[1:2:3] }}",
         "{{ x[a, b] }}{{ x[] }}",
         "{{ f() }}{{ f(a, b=1) }}{{ f(a,) }}{{ f(*a) }}{{ f(a, *b, c=1, **d) }}{{ f(c=1, a) }}{{ x(1)(2) }}",
+        "{{ f(a=1, *b) }}{{ f(*a, b=1, **c) }}{{ f(a, b=1, *c, **d,) }}{{ x | join(*a) }}",
+        "{{ f('a'=1) }}{{ x | replace(a=1, b) }}",
         "{{ x | upper }}{{ x|e }}{{ x | d('a') }}{{ x | join(', ') | upper }}{{ x | round(precision=2) }}",
         "{{ x | map(attribute='name') | list }}{{ x | selectattr('a', 'equalto', 1) }}{{ (x | upper).lower() }}",
         "{{ x | fromjson }}{{ x | lines | bulletlist }}{{ x | tojson(2) }}{{ x | dump }}{{ x | nl2br }}",
@@ -97,6 +99,17 @@ class TagSyntaxTest {
         "{{ [1 2] }}                  => '2' follows a value with no operator between them",
         "{{ [x for x in y] }}         => 'for' follows a value with no operator between them",
         "{{ f(a, }}                   => '(' is never closed in this expression",
+        "{{ f(*a, b) }}               => 'b' follows '*a' in the call's arguments",
+        "{{ f(**a, b=1) }}            => 'b=1' follows '**a' in the call's arguments",
+        "{{ f(**a, *b) }}             => '*b' follows '**a' in the call's arguments",
+        "{{ f(*a, *b) }}              => '*b' follows '*a' in the call's arguments",
+        "{{ f(**a, **b) }}            => '**b' follows '**a' in the call's arguments",
+        "{{ f(*a=1) }}                => '*a' cannot take a value with '=': a keyword argument is a name",
+        "{{ f(a.b=1) }}               => 'a.b' cannot take a value with '=': a keyword argument is a name",
+        "{{ f(a=1, b, *c) }}          => 'b' follows 'a=1' in a call with *args or **kwargs",
+        "{{ x | join(*a, b) }}        => 'b' follows '*a' in the call's arguments",
+        "{{ x is divisibleby(**a, b) }} => 'b' follows '**a' in the call's arguments",
+        "{% call m(*a, b) %}{% endcall %} => 'b' follows '*a' in the call's arguments",
         "{% if x = 1 %}{% endif %}    => expected the end of the {% if %} after 'x', found '='",
         "{% if x %}{% else if y %}{% endif %} => expected the end of the {% else %} after 'else', found 'if'",
         "{% if x %}{% endif x %}      => expected the end of the {% endif %} after 'endif', found 'x'",
@@ -170,6 +183,16 @@ class TagSyntaxTest {
                 new TemplateFault(5, "expected an expression after '==' before the end of the {% if %}",
                         "complete the expression, or remove '=='")),
                 faults("Hello {{ x + }}\n{{ x\n | nosuchfilter }}\n{% if x\n== %}a{% endif %}"));
+    }
+
+    @Test
+    void theArgumentsOfACallAreToldJinjasOrder() {
+        assertEquals(List.of(new TemplateFault(1, "'b' follows '**a' in the call's arguments", "write them in Jinja's"
+                + " order: positional arguments, keyword ones (name=value), then *args and **kwargs")),
+                faults("{{ f(**a, b) }}"));
+        assertEquals("a call takes one *args and one **kwargs", faults("{{ f(*a, *b) }}").get(0).hint());
+        assertEquals("write the positional arguments first: Nunjucks, which takes them after keyword ones, has no * or"
+                + " **", faults("{{ f(a=1, b, **c) }}").get(0).hint());
     }
 
     @Test
