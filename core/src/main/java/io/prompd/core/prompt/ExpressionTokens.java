@@ -40,11 +40,15 @@ final class ExpressionTokens {
     private static final String DIGITS = "[0-9]+(?:_[0-9]+)*+";
     /**
      * A number as Jinja's lexer reads one, its float tried first: Python's literals, with '_' between digits
-     * ({@code 1_000}); what follows, {@code x} of {@code 3x}, is a token of its own. Each repetition is possessive,
-     * none giving back what it read, so that a long number overflows no stack.
+     * ({@code 1_000}); what follows, {@code x} of {@code 3x}, is a token of its own. Then Nunjucks' float ending in
+     * its dot, {@code 3.}, where Jinja reads no attribute or item after the dot ({@code 3.a}, {@code 3. 5}), which
+     * is all it could read there. Each repetition is possessive, none giving back what it read, so that a long number
+     * overflows no stack.
      */
     private static final Pattern NUMBER = Pattern.compile(
             "(?<!\\.)" + DIGITS + "(?:(?:\\." + DIGITS + ")?[eE][+-]?" + DIGITS + "|\\." + DIGITS + ")"
+                    + "|(?<!\\.)[0-9]++\\.(?![\\p{javaWhitespace}\\p{javaSpaceChar}]*+(?:[0-9]|"
+                    + TemplateLexer.NAME + "))"
                     + "|0[bB](?:_?[01])++|0[oO](?:_?[0-7])++|0[xX](?:_?[0-9a-fA-F])++|[1-9](?:_?[0-9])*+|0(?:_?0)*+");
     /** Jinja's operators, longest first, and Nunjucks' {@code ===} and {@code !==}; '!' alone is none. */
     private static final List<String> OPERATORS = List.of("===", "!==", "//", "**", "==", "!=", ">=", "<=", "+", "-",
