@@ -49,11 +49,14 @@ final class BlockStructure {
      * @param scopes     how many scopes were open before it: whatever closes the block, an end or the end
      *                   of an outer block, closes the scopes opened since, its own among them
      * @param elseOffset where its {@code else} is, the last branch of an {@code if} or a {@code for}, once read
+     * @param certain    whether the tag surely opens a block: a {@code set} Jinja cannot parse, {@code {% set %}},
+     *                   may have been meant to assign a value, so it is not told never closed
      */
-    private record OpenBlock(String written, String tag, int offset, int scopes, OptionalInt elseOffset) {
+    private record OpenBlock(String written, String tag, int offset, int scopes, OptionalInt elseOffset,
+                             boolean certain) {
 
-        OpenBlock(String written, String tag, int offset, int scopes) {
-            this(written, tag, offset, scopes, OptionalInt.empty());
+        OpenBlock(String written, String tag, int offset, int scopes, boolean certain) {
+            this(written, tag, offset, scopes, OptionalInt.empty(), certain);
         }
 
         /** The one tag that closes the block. */
@@ -62,7 +65,7 @@ final class BlockStructure {
         }
 
         OpenBlock withElse(int at) {
-            return new OpenBlock(written, tag, offset, scopes, OptionalInt.of(at));
+            return new OpenBlock(written, tag, offset, scopes, OptionalInt.of(at), certain);
         }
     }
 
@@ -90,14 +93,15 @@ final class BlockStructure {
     /**
      * Keeps the stack of open blocks, and says where an end or a branch does not fit it.
      *
-     * @param written the tag as written, {@code endeach}
-     * @param tag     the tag it stands for, {@code endfor}
-     * @param scopes  how many scopes are open before the tag, kept with a block it opens
+     * @param written  the tag as written, {@code endeach}
+     * @param tag      the tag it stands for, {@code endfor}
+     * @param readable whether Jinja parses what follows the tag's name
+     * @param scopes   how many scopes are open before the tag, kept with a block it opens
      * @return how many scopes were open before the block the tag closes, if it closes one
      */
-    OptionalInt fit(String written, String tag, String rest, int offset, int scopes) {
+    OptionalInt fit(String written, String tag, String rest, boolean readable, int offset, int scopes) {
         if (BLOCKS.contains(tag) && !(tag.equals("set") && rest.contains("="))) {
-            open.push(new OpenBlock(written, tag, offset, scopes));
+            open.push(new OpenBlock(written, tag, offset, scopes, readable || !tag.equals("set")));
         } else if (tag.equals("case") || tag.equals("default")) {
             OpenBlock innermost = open.peek();
             if (innermost == null || !innermost.tag().equals("switch")) {
@@ -149,8 +153,11 @@ final class BlockStructure {
         // the blocks opened since are the ones left unclosed; reported once, then forgotten
         while (!open.peek().tag().equals(tag)) {
             OpenBlock unclosed = open.pop();
-            faults.add(unclosed.offset(), "{% " + unclosed.written() + " %} is never closed: {% " + written + " %} on"
-                    + " line " + lines.fileLine(offset) + " comes first", "add {% " + unclosed.end() + " %} before it");
+            if (unclosed.certain()) {
+                faults.add(unclosed.offset(), "{% " + unclosed.written() + " %} is never closed: {% " + written
+                        + " %} on line " + lines.fileLine(offset) + " comes first", "add {% " + unclosed.end()
+                        + " %} before it");
+            }
         }
         // an end of the block's kind but not its own, endfor for asyncEach, still ends it: one fault, not two
         OpenBlock closed = open.pop();
@@ -163,7 +170,11 @@ final class BlockStructure {
 
     /** At the end of the template: the blocks still open are never closed, each named at its line, outermost first. */
     void closeAtTemplateEnd() {
-        open.descendingIterator().forEachRemaining(block -> faults.add(block.offset(), "{% " + block.written()
-                + " %} is never closed", "add {% " + block.end() + " %} where the block ends"));
+        open.descendingIterator().forEachRemaining(block -> {
+            if (block.certain()) {
+                faults.add(block.offset(), "{% " + block.written() + " %} is never closed", "add {% " + block.end()
+                        + " %} where the block ends");
+            }
+        });
     }
 }

@@ -99,7 +99,9 @@ final class ExpressionTokens {
                 regexRead = true;
             } else if (c == '"' || c == '\'') {
                 kind = Kind.STRING;
-                end = TemplateLexer.stringEnd(text, index) + 1;
+                // a string never closed runs to the end
+                int quote = TemplateLexer.stringEnd(text, index);
+                end = quote < 0 ? text.length() : quote + 1;
             } else if (number.region(index, text.length()).lookingAt()) {
                 kind = Kind.NUMBER;
                 end = number.end();
@@ -142,6 +144,15 @@ final class ExpressionTokens {
     /** What stopped the reading before the end of the text, or a bracket never closed. */
     Optional<Fault> fault() {
         return fault;
+    }
+
+    /**
+     * Whether the lexer read to the end of the text, a bracket left open or not: no character it cannot read, no
+     * bracket closing none, stopped it before.
+     */
+    boolean readAll() {
+        // the end of a reading that went on past a bracket left open is past the bracket; of one stopped, at its fault
+        return fault.isEmpty() || tokens.get(tokens.size() - 1).start() > fault.get().at();
     }
 
     /** Whether a regular expression was read, which Jinja would read otherwise. */

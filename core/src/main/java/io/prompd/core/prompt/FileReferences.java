@@ -57,9 +57,8 @@ final class FileReferences {
                 index++;
             } else if (c == '"' || c == '\'') {
                 int end = TemplateLexer.stringEnd(rest, index);
-                boolean closed = end > index && rest.charAt(end) == c;
-                tokens.add(new Token("\"", closed ? rest.substring(index + 1, end) : ""));
-                index = end + 1;
+                tokens.add(new Token("\"", end < 0 ? "" : rest.substring(index + 1, end)));
+                index = end < 0 ? rest.length() : end + 1;
             } else if (word.lookingAt() && AFTER_FILE.contains(word.group())) {
                 ignoreMissing = IGNORE_MISSING.matcher(rest).region(index, rest.length()).lookingAt();
                 break;

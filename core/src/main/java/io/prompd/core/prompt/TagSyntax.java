@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -104,10 +105,10 @@ final class TagSyntax {
     /**
      * The expression of a {@code {{ }}}; one that is blank the lexer tells.
      *
-     * @return how much of it Jinja reads: up to its fault, or all of it
+     * @return where Jinja's parser stops in it, at its fault; empty when it reads all of it
      */
-    int print(String expression, int offset) {
-        return expression.isBlank() ? expression.length()
+    OptionalInt print(String expression, int offset) {
+        return expression.isBlank() ? OptionalInt.empty()
                 : read(expression, offset, new Tag("{{ }}", "", offset), Parser::print);
     }
 
@@ -117,9 +118,9 @@ final class TagSyntax {
      * @param written the tag's name as written, {@code asyncEach}
      * @param tag     the tag it stands for, {@code for}
      * @param offset  where the tag is
-     * @return how much of {@code rest} Jinja reads: up to its fault, or all of it
+     * @return where Jinja's parser stops in {@code rest}, at its fault; empty when it reads all of it
      */
-    int statement(String written, String tag, String rest, int offset, int restOffset) {
+    OptionalInt statement(String written, String tag, String rest, int offset, int restOffset) {
         return read(rest, restOffset, new Tag("{% " + written + " %}", written, offset),
                 parser -> parser.statement(tag));
     }
@@ -128,7 +129,7 @@ final class TagSyntax {
      * Reads the text with Nunjucks' regular expressions, and, if it does not parse so, as Jinja reads the same
      * characters ({@code r/2/x} is {@code r} divided twice); the faults told are those of the first reading.
      */
-    private int read(String text, int offset, Tag tag, Consumer<Parser> grammar) {
+    private OptionalInt read(String text, int offset, Tag tag, Consumer<Parser> grammar) {
         ExpressionTokens withRegexes = ExpressionTokens.read(text, true);
         Parser parser = new Parser(text, withRegexes, offset, tag);
         Optional<Fault> stop = parser.parse(grammar);
@@ -141,7 +142,7 @@ final class TagSyntax {
         }
         parser.unknown.forEach(fault -> faults.add(fault.offset(), fault.message(), fault.hint()));
         stop.ifPresent(fault -> faults.add(fault.offset(), fault.message(), fault.hint()));
-        return stop.map(Fault::stop).orElse(text.length());
+        return stop.map(fault -> OptionalInt.of(fault.stop())).orElse(OptionalInt.empty());
     }
 
     /** Jinja's recursive descent over the tokens of one tag, which stops at the first fault as Jinja's parser does. */

@@ -90,7 +90,7 @@ final class TemplateLexer {
                         || token.equals(")") || token.equals("]") || token.equals("}"));
     }
 
-    /** The index of the quote closing the string literal opened at {@code quote}, or the last index when none does. */
+    /** The index of the quote closing the string literal opened at {@code quote}, or -1 when none does. */
     static int stringEnd(String text, int quote) {
         char delimiter = text.charAt(quote);
         for (int index = quote + 1; index < text.length(); index++) {
@@ -101,7 +101,7 @@ final class TemplateLexer {
                 return index;
             }
         }
-        return text.length() - 1;
+        return -1;
     }
 
     /** Hands the body on to the reader; stops at a delimiter never closed, as Jinja does. */
@@ -120,11 +120,8 @@ final class TemplateLexer {
                 continue;
             }
             reader.text(textStart, open);
-            int close = kind == '#' ? body.indexOf("#}", open + 2) : closing(open + 2, kind == '{' ? '}' : '%');
+            int close = closing(open, kind);
             if (close < 0) {
-                String closer = kind == '{' ? "}}" : kind + "}";
-                faults.add(open, "'{" + kind + "' is never closed with '" + closer + "'", "close it with '" + closer
-                        + "', or write a literal '{" + kind + "' as {{ '{" + kind + "' }}");
                 return;
             }
             int innerStart = open + 2;
@@ -145,17 +142,48 @@ final class TemplateLexer {
         }
     }
 
-    /** The index of the closing {@code }}} or {@code %}}, skipping string literals that may hold one. */
-    private int closing(int from, char first) {
-        for (int index = from; index + 1 < body.length(); index++) {
+    /**
+     * The index of the delimiter closing the tag opened at {@code open}, skipping the string literals of a
+     * {@code {{ }}} or {@code {% %}}, which may hold one; -1 when none does, told as a fault.
+     */
+    private int closing(int open, char kind) {
+        String closer = kind == '{' ? "}}" : kind + "}";
+        for (int index = open + 2; index + 1 < body.length(); index++) {
             char c = body.charAt(index);
-            if (c == '"' || c == '\'') {
-                index = stringEnd(body, index);
-            } else if (c == first && body.charAt(index + 1) == '}') {
+            if (kind != '#' && (c == '"' || c == '\'')) {
+                int end = stringEnd(body, index);
+                if (end < 0) {
+                    neverClosed(open, kind, closer, index);
+                    return -1;
+                }
+                index = end;
+            } else if (body.startsWith(closer, index)) {
                 return index;
             }
         }
+        neverClosed(open, kind, closer, -1);
         return -1;
+    }
+
+    /**
+     * Tells why the tag is never closed: a string in it never closed that takes in the delimiter meant to close the
+     * tag, later on the tag's line, as Jinja's lexer stops at its quote; else the tag, also when what comes before the
+     * quote stops the lexer first ({@code {{ x } Don't}), the quote most likely an apostrophe of the text after it.
+     *
+     * @param quote where a string never closed starts in the tag, or -1
+     */
+    private void neverClosed(int open, char kind, String closer, int quote) {
+        int lineEnd = body.indexOf('\n', open) < 0 ? body.length() : body.indexOf('\n', open);
+        int taken = quote < 0 ? -1 : body.indexOf(closer, quote);
+        if (taken >= 0 && taken < lineEnd && ExpressionTokens.read(body.substring(open + 2, quote), false).readAll()) {
+            char delimiter = body.charAt(quote);
+            faults.add(quote, "the string " + body.substring(quote, taken + closer.length()) + " is never closed, so it"
+                    + " takes in the '" + closer + "' meant to close the tag", "close the string with " + delimiter
+                    + ", or write a " + delimiter + " inside it as \\" + delimiter);
+            return;
+        }
+        faults.add(open, "'{" + kind + "' is never closed with '" + closer + "'", "close it with '" + closer
+                + "', or write a literal '{" + kind + "' as {{ '{" + kind + "' }}");
     }
 
     /** Hands one {@code {% %}} on; returns where lexing goes on, past the end of a raw block it opens. */

@@ -2,6 +2,7 @@ package io.prompd.core.prompt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -180,8 +181,8 @@ final class TemplateScan {
 
         @Override
         public void print(String expression, int offset) {
-            faults.guard(offset, () -> variables.expression(expression.substring(0, syntax.print(expression, offset)),
-                    offset));
+            faults.guard(offset, () -> variables.expression(expression.substring(0, syntax.print(expression, offset)
+                    .orElse(expression.length())), offset));
         }
 
         @Override
@@ -194,10 +195,12 @@ final class TemplateScan {
                 return;
             }
             String tag = BlockStructure.standsFor(written);
+            OptionalInt stop = syntax.statement(written, tag, rest, offset, restOffset);
             // a block's end closes the scopes opened inside it, before what follows is read
-            blocks.fit(written, tag, rest, offset, variables.scopeDepth()).ifPresent(variables::closeScopes);
+            blocks.fit(written, tag, rest, stop.isEmpty(), offset, variables.scopeDepth())
+                    .ifPresent(variables::closeScopes);
             // the names of a tag are read as far as Jinja parses it; the files it names are checked all the same
-            String parsed = rest.substring(0, syntax.statement(written, tag, rest, offset, restOffset));
+            String parsed = rest.substring(0, stop.orElse(rest.length()));
             switch (tag) {
                 case "if", "elif", "do", "switch", "case", "print" -> variables.expression(parsed, restOffset);
                 case "include" -> {

@@ -221,6 +221,10 @@ class TemplateScanTest {
     void anUnclosedDelimiterIsNamed() {
         assertEquals(List.of(new TemplateFault(2, "'{{' is never closed with '}}'",
                 "close it with '}}', or write a literal '{{' as {{ '{{' }}")), faults("ok\n{{ topic | upper }\n"));
+        assertEquals(List.of(new TemplateFault(2, "the string \"a }} is never closed, so it takes in the '}}' meant to"
+                + " close the tag", "close the string with \", or write a \" inside it as \\\"")), faults("ok\n{{ \"a }}"));
+        // an apostrophe of the text after a tag never closed is no string of the tag
+        assertEquals("'{{' is never closed with '}}'", faults("{{ name\nDon't forget {{ y }}").get(0).message());
         assertEquals("'{%' is never closed with '%}'", faults("{% if x }").get(0).message());
         assertEquals("'{#' is never closed with '#}'", faults("{# note").get(0).message());
     }
@@ -237,6 +241,15 @@ class TemplateScanTest {
         "{% for x %}{% endfor %}        => {% for %} needs 'NAME in ITEMS', as in {% for item in items %}",
         "{% include %}                  => {% include %} needs the file's name, as in {% include \"./part.prmd\" %}",
         "{% set %}{% endset %}          => {% set %} needs a name, as in {% set name %}",
+        "{% set %}                      => {% set %} needs a name, as in {% set name %}",
+        "{% for a in b %}{% set 1 %}{% endfor %} => {% set %} cannot assign to '1', which is no name",
+        "{{ 'unterminated }}            => the string 'unterminated }} is never closed, so it takes in the '}}' meant to"
+                + " close the tag",
+        "{% set a = 'x %}               => the string 'x %} is never closed, so it takes in the '%}' meant to close the"
+                + " tag",
+        "{{ x | replace(\"a\", 'b) }}     => the string 'b) }} is never closed, so it takes in the '}}' meant to close"
+                + " the tag",
+        "{{ x } Don't forget {{ y }}    => '{{' is never closed with '}}'",
         "{{ (a }}                       => '(' is never closed in this expression",
         "{{ a] }}                       => ']' closes no bracket of this expression",
         "{{ f(a] }}                     => ']' closes no bracket of this expression",
