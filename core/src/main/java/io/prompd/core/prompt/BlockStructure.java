@@ -3,14 +3,19 @@ package io.prompd.core.prompt;
 import io.prompd.core.problem.Spelling;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 /**
  * The tags of a template and the blocks they open and close, as Jinja and Nunjucks nest them: a tag neither knows, a
- * tag without what it needs, and an end or a branch that does not fit the blocks open where it stands are faults, since
- * the template would not render at all.
+ * tag without what it needs, an end or a branch that does not fit the blocks open where it stands, a {@code break} or
+ * {@code continue} outside a loop and a block's name given twice are faults, since the template would not render at
+ * all.
  */
 final class BlockStructure {
 
@@ -27,6 +32,11 @@ final class BlockStructure {
             "block", "endblock", "extends", "include", "import", "from", "autoescape", "endautoescape", "raw", "endraw",
             "do", "print", "trans", "pluralize", "endtrans", "verbatim", "endverbatim", "switch", "case", "default",
             "endswitch", "ifAsync", "asyncEach", "endeach", "asyncAll", "endall");
+    /**
+     * The blocks Jinja renders as functions of their own, which a {@code break} or {@code continue} inside them cannot
+     * leave for a loop around them.
+     */
+    private static final Set<String> APART_FROM_LOOPS = Set.of("macro", "call", "block");
     /** Nunjucks' variants, read as the tags they stand for: its async forms work as if and for do. */
     private static final Map<String, String> VARIANTS = Map.of("elseif", "elif", "ifAsync", "if", "asyncEach", "for",
             "endeach", "endfor", "asyncAll", "for", "endall", "endfor", "verbatim", "raw", "endverbatim", "endraw");
@@ -42,6 +52,8 @@ final class BlockStructure {
     private final BodyLines lines;
     /** The blocks open at the reading position, innermost first. */
     private final Deque<OpenBlock> open = new ArrayDeque<>();
+    /** Where each {@code block} is defined, by name: one name is one block in a template. */
+    private final Map<String, Integer> blockNames = new HashMap<>();
 
     /**
      * @param written    the tag as written, {@code asyncEach}
@@ -51,12 +63,13 @@ final class BlockStructure {
      * @param elseOffset where its {@code else} is, the last branch of an {@code if} or a {@code for}, once read
      * @param certain    whether the tag surely opens a block: a {@code set} Jinja cannot parse, {@code {% set %}},
      *                   may have been meant to assign a value, so it is not told never closed
+     * @param name       the name of a {@code block}, which its end may repeat; empty for the other tags
      */
     private record OpenBlock(String written, String tag, int offset, int scopes, OptionalInt elseOffset,
-                             boolean certain) {
+                             boolean certain, String name) {
 
-        OpenBlock(String written, String tag, int offset, int scopes, boolean certain) {
-            this(written, tag, offset, scopes, OptionalInt.empty(), certain);
+        OpenBlock(String written, String tag, int offset, int scopes, boolean certain, String name) {
+            this(written, tag, offset, scopes, OptionalInt.empty(), certain, name);
         }
 
         /** The one tag that closes the block. */
@@ -65,7 +78,7 @@ final class BlockStructure {
         }
 
         OpenBlock withElse(int at) {
-            return new OpenBlock(written, tag, offset, scopes, OptionalInt.of(at), certain);
+            return new OpenBlock(written, tag, offset, scopes, OptionalInt.of(at), certain, name);
         }
     }
 
@@ -101,7 +114,13 @@ final class BlockStructure {
      */
     OptionalInt fit(String written, String tag, String rest, boolean readable, int offset, int scopes) {
         if (BLOCKS.contains(tag) && !(tag.equals("set") && rest.contains("="))) {
-            open.push(new OpenBlock(written, tag, offset, scopes, readable || !tag.equals("set")));
+            String name = tag.equals("block") ? nameOf(rest) : "";
+            if (!name.isEmpty()) {
+                defineBlock(name, offset);
+            }
+            open.push(new OpenBlock(written, tag, offset, scopes, readable || !tag.equals("set"), name));
+        } else if (tag.equals("break") || tag.equals("continue")) {
+            loopControl(tag, offset);
         } else if (tag.equals("case") || tag.equals("default")) {
             OpenBlock innermost = open.peek();
             if (innermost == null || !innermost.tag().equals("switch")) {
@@ -111,7 +130,7 @@ final class BlockStructure {
         } else if (tag.equals("elif") || tag.equals("else")) {
             branch(written, tag, offset);
         } else if (tag.startsWith("end") && BLOCKS.contains(tag.substring(3))) {
-            return close(written, tag.substring(3), offset);
+            return close(written, tag.substring(3), nameOf(rest), offset);
         }
         return OptionalInt.empty();
     }
@@ -137,11 +156,51 @@ final class BlockStructure {
         }
     }
 
+    /** The name a tag starts with, {@code content} of {@code {% block content %}}; empty if none. */
+    private static String nameOf(String rest) {
+        Matcher name = TemplateLexer.IDENTIFIER.matcher(rest.strip());
+        return name.lookingAt() ? name.group() : "";
+    }
+
+    private void defineBlock(String name, int offset) {
+        Integer first = blockNames.putIfAbsent(name, offset);
+        if (first != null) {
+            faults.add(offset, "the block '" + name + "' is defined twice, first on line " + lines.fileLine(first),
+                    "give each block a name of its own");
+        }
+    }
+
+    /**
+     * A {@code break} or {@code continue}, which Jinja compiles only inside a loop, in its body rather than its
+     * {@code else}, and not across a block it renders apart ({@link #APART_FROM_LOOPS}); Nunjucks has neither.
+     */
+    private void loopControl(String tag, int offset) {
+        List<OpenBlock> reached = open.stream().takeWhile(block -> !APART_FROM_LOOPS.contains(block.tag())).toList();
+        if (reached.stream().anyMatch(block -> block.tag().equals("for") && block.elseOffset().isEmpty())) {
+            return;
+        }
+        Optional<OpenBlock> elseOf = reached.stream().filter(block -> block.tag().equals("for")).findFirst();
+        Optional<OpenBlock> apart = open.stream().skip(reached.size()).findFirst();
+        if (elseOf.isPresent()) {
+            faults.add(offset, "{% " + tag + " %} is in the {% else %} of the {% " + elseOf.get().written() + " %} of"
+                    + " line " + lines.fileLine(elseOf.get().offset()) + ", which runs only when the loop does not",
+                    "move it before the {% else %}, into the loop");
+        } else if (apart.isPresent() && open.stream().skip(reached.size()).anyMatch(block -> block.tag().equals("for"))) {
+            faults.add(offset, "{% " + tag + " %} is inside the {% " + apart.get().written() + " %} of line "
+                    + lines.fileLine(apart.get().offset()) + ", which no loop around it reaches into", "remove it, or"
+                    + " move it into a loop inside the {% " + apart.get().written() + " %}");
+        } else {
+            faults.add(offset, "{% " + tag + " %} is not inside a {% for %}", "remove it, or move it into the loop it"
+                    + " belongs to");
+        }
+    }
+
     /**
      * @param written the end as written, {@code endeach}
      * @param tag     the block it closes, {@code for}
+     * @param name    the name the end repeats, {@code {% endblock content %}}; empty if none
      */
-    private OptionalInt close(String written, String tag, int offset) {
+    private OptionalInt close(String written, String tag, String name, int offset) {
         boolean opened = open.stream().anyMatch(block -> block.tag().equals(tag));
         if (!opened) {
             String opener = ENDS.entrySet().stream().filter(end -> end.getValue().equals(written)).map(Map.Entry::getKey)
@@ -164,6 +223,10 @@ final class BlockStructure {
         if (!closed.end().equals(written)) {
             faults.add(offset, "{% " + written + " %} cannot close the {% " + closed.written() + " %} of line "
                     + lines.fileLine(closed.offset()), "write {% " + closed.end() + " %} in its place");
+        } else if (!name.isEmpty() && !closed.name().isEmpty() && !name.equals(closed.name())) {
+            faults.add(offset, "{% " + written + " " + name + " %} cannot close the {% " + closed.written() + " "
+                    + closed.name() + " %} of line " + lines.fileLine(closed.offset()), "write {% " + written + " "
+                    + closed.name() + " %}, or {% " + written + " %}");
         }
         return OptionalInt.of(closed.scopes());
     }

@@ -306,12 +306,15 @@ final class TagSyntax {
             }
         }
 
-        /** {@code (a, b=1)} of a macro or a call block: names, each with a default or not. */
+        /**
+         * {@code (a, b=1)} of a macro or a call block: names, each with a default or not, and no comma after the last,
+         * which Jinja and Nunjucks refuse there.
+         */
         private void signature() {
             if (!at("(")) {
                 throw expected("'('", "write the arguments in parentheses, even none, as in {% macro name() %}");
             }
-            bracketed(")", () -> {
+            bracketed(")", false, () -> {
                 name("an argument's name");
                 if (skip("=")) {
                     expression();
@@ -718,11 +721,16 @@ final class TagSyntax {
 
         /** Items up to the bracket closing them, separated by commas, a trailing one too. */
         private void bracketed(String closer, Runnable item) {
+            bracketed(closer, true, item);
+        }
+
+        /** @param trailingComma whether a comma may end the items, as everywhere but in a macro's arguments */
+        private void bracketed(String closer, boolean trailingComma, Runnable item) {
             at++;
             for (boolean first = true; !at(closer); first = false) {
                 if (!first) {
                     symbol(",", "separate the items with ','");
-                    if (at(closer)) {
+                    if (trailingComma && at(closer)) {
                         break;
                     }
                 }

@@ -134,6 +134,8 @@ class TagSyntaxTest {
         "{% with a %}{% endwith %}    => expected '=' after 'a' before the end of the {% with %}",
         "{% macro m %}{% endmacro %}  => expected '(' after 'm' before the end of the {% macro %}",
         "{% macro m(1) %}{% endmacro %} => expected an argument's name after '(', found '1'",
+        "{% macro m(a,) %}{% endmacro %} => expected an argument's name after ',', found ')'",
+        "{% call(a,) m() %}{% endcall %} => expected an argument's name after ',', found ')'",
         "{% call m %}{% endcall %}    => {% call %} needs a macro's call, as in {% call list(items) %}",
         "{% filter %}{% endfilter %}  => {% filter %} needs a filter, as in {% filter upper %}",
         "{% block a-b %}{% endblock %} => expected the end of the {% block %} after 'a', found '-'",

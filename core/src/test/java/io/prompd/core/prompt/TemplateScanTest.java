@@ -132,7 +132,12 @@ class TemplateScanTest {
         "{% asyncEach i in items %}{{ i }}{% endeach %}", "{% asyncAll i in items %}{{ i }}{% endall %}",
         "{% verbatim %}{% if %}{% endverbatim %}",
         "{% if a %}{% else %}{% if b %}{% elif c %}{% else %}{% endif %}{% endif %}{% if d %}{% else %}{% endif %}",
-        "{% for a in b %}{% for c in a %}{% else %}{% endfor %}{% else %}{% endfor %}"})
+        "{% for a in b %}{% for c in a %}{% else %}{% endfor %}{% else %}{% endfor %}",
+        "{% block a %}{% endblock a %}{% block b %}{% block c %}{% endblock c %}{% endblock %}",
+        "{% for x in y %}{% if x %}{% break %}{% endif %}{% filter upper %}{% continue %}{% endfilter %}{% endfor %}",
+        "{% for x in y %}{% for z in x %}{% else %}{% break %}{% endfor %}{% endfor %}",
+        "{% macro m() %}{% for x in y %}{% set a %}{% break %}{% endset %}{% endfor %}{% endmacro %}",
+        "{% for x in y %}{% macro m() %}{% for z in x %}{% continue %}{% endfor %}{% endmacro %}{% endfor %}"})
     void aTemplateWhoseTagsFitHasNoFault(String body) {
         assertEquals(List.of(), faults(body));
     }
@@ -218,6 +223,21 @@ class TemplateScanTest {
     }
 
     @Test
+    void aLoopControlOrABlockEndOutOfPlaceIsToldWhereToPutIt() {
+        assertEquals(List.of(new TemplateFault(3, "{% continue %} is inside the {% macro %} of line 2, which no loop around"
+                + " it reaches into", "remove it, or move it into a loop inside the {% macro %}")),
+                faults("{% for x in y %}\n{% macro m() %}\n{% continue %}{% endmacro %}{% endfor %}"));
+        assertEquals("move it before the {% else %}, into the loop",
+                faults("{% for x in y %}{% else %}{% break %}{% endfor %}").get(0).hint());
+        assertEquals("remove it, or move it into the loop it belongs to", faults("{% break %}").get(0).hint());
+        assertEquals(List.of(new TemplateFault(2, "{% endblock b %} cannot close the {% block a %} of line 1",
+                "write {% endblock a %}, or {% endblock %}")), faults("{% block a %}\n{% endblock b %}"));
+        assertEquals(List.of(new TemplateFault(3, "the block 'a' is defined twice, first on line 1", "give each block a"
+                + " name of its own")),
+                faults("{% block a %}{% endblock %}\n\n{% block a %}{% endblock %}"));
+    }
+
+    @Test
     void anUnclosedDelimiterIsNamed() {
         assertEquals(List.of(new TemplateFault(2, "'{{' is never closed with '}}'",
                 "close it with '}}', or write a literal '{{' as {{ '{{' }}")), faults("ok\n{{ topic | upper }\n"));
@@ -250,6 +270,22 @@ class TemplateScanTest {
         "{{ x | replace(\"a\", 'b) }}     => the string 'b) }} is never closed, so it takes in the '}}' meant to close"
                 + " the tag",
         "{{ x } Don't forget {{ y }}    => '{{' is never closed with '}}'",
+        "{% break %}                    => {% break %} is not inside a {% for %}",
+        "{% macro m() %}{% break %}{% endmacro %} => {% break %} is not inside a {% for %}",
+        "{% for x in y %}{% else %}{% continue %}{% endfor %} => {% continue %} is in the {% else %} of the {% for %} of"
+                + " line 1, which runs only when the loop does not",
+        "{% for x in y %}{% macro m() %}{% break %}{% endmacro %}{% endfor %} => {% break %} is inside the {% macro %} of"
+                + " line 1, which no loop around it reaches into",
+        "{% for x in y %}{% call m() %}{% break %}{% endcall %}{% endfor %} => {% break %} is inside the {% call %} of"
+                + " line 1, which no loop around it reaches into",
+        "{% for x in y %}{% macro m() %}{% for z in x %}{% else %}{% break %}{% endfor %}{% endmacro %}{% endfor %}"
+                + " => {% break %} is in the {% else %} of the {% for %} of line 1, which runs only when the loop does not",
+        "{% block a %}{% endblock b %}  => {% endblock b %} cannot close the {% block a %} of line 1",
+        "{% block a %}{% block b %}{% endblock a %}{% endblock %} => {% endblock a %} cannot close the {% block b %} of"
+                + " line 1",
+        "{% block a %}{% endblock %}{% block a %}{% endblock %} => the block 'a' is defined twice, first on line 1",
+        "{% if x %}{% block a %}{% endblock %}{% else %}{% block a %}{% endblock %}{% endif %} => the block 'a' is"
+                + " defined twice, first on line 1",
         "{{ (a }}                       => '(' is never closed in this expression",
         "{{ a] }}                       => ']' closes no bracket of this expression",
         "{{ f(a] }}                     => ']' closes no bracket of this expression",
