@@ -14,14 +14,19 @@ import java.util.regex.Matcher;
 /**
  * The tags of a template and the blocks they open and close, as Jinja and Nunjucks nest them: a tag neither knows, a
  * tag without what it needs, an end or a branch that does not fit the blocks open where it stands, a {@code break} or
- * {@code continue} outside a loop and a block's name given twice are faults, since the template would not render at
- * all.
+ * {@code continue} outside a loop, a block's name given twice and a tag or an expression in a {@code trans} other
+ * than its {@code pluralize} and names are faults, since the template would not render at all.
  */
 final class BlockStructure {
 
     /** Tags that open a block Jinja requires to be closed by {@code end<tag>}; {@code set} only without {@code =}. */
     private static final Set<String> BLOCKS = Set.of("if", "for", "macro", "call", "filter", "with", "block", "set",
-            "autoescape", "raw", "switch");
+            "autoescape", "raw", "switch", "trans");
+    /**
+     * The tags a {@code trans} of Jinja's i18n may hold: its {@code pluralize} and its end, and a raw block, which
+     * Jinja's lexer reads as text; no other, as its text is a message to translate.
+     */
+    private static final Set<String> IN_TRANS = Set.of("pluralize", "endtrans", "raw", "endraw");
     /**
      * The tags of Jinja ({@code print} among them), with its standard extensions (do, loop controls, i18n), and of
      * Nunjucks, the two engines prompts are written for: any other name fails when the prompt renders, as
@@ -60,12 +65,13 @@ final class BlockStructure {
      * @param tag        the tag it stands for, {@code for}
      * @param scopes     how many scopes were open before it: whatever closes the block, an end or the end
      *                   of an outer block, closes the scopes opened since, its own among them
-     * @param elseOffset where its {@code else} is, the last branch of an {@code if} or a {@code for}, once read
+     * @param lastBranch where its last branch starts, once read: the {@code else} of an {@code if} or a {@code for},
+     *                   the {@code pluralize} of a {@code trans}
      * @param certain    whether the tag surely opens a block: a {@code set} Jinja cannot parse, {@code {% set %}},
      *                   may have been meant to assign a value, so it is not told never closed
      * @param name       the name of a {@code block}, which its end may repeat; empty for the other tags
      */
-    private record OpenBlock(String written, String tag, int offset, int scopes, OptionalInt elseOffset,
+    private record OpenBlock(String written, String tag, int offset, int scopes, OptionalInt lastBranch,
                              boolean certain, String name) {
 
         OpenBlock(String written, String tag, int offset, int scopes, boolean certain, String name) {
@@ -77,7 +83,7 @@ final class BlockStructure {
             return ENDS.getOrDefault(written, "end" + tag);
         }
 
-        OpenBlock withElse(int at) {
+        OpenBlock withLastBranch(int at) {
             return new OpenBlock(written, tag, offset, scopes, OptionalInt.of(at), certain, name);
         }
     }
@@ -113,6 +119,9 @@ final class BlockStructure {
      * @return how many scopes were open before the block the tag closes, if it closes one
      */
     OptionalInt fit(String written, String tag, String rest, boolean readable, int offset, int scopes) {
+        translation().filter(trans -> !IN_TRANS.contains(tag)).ifPresent(trans -> faults.add(offset, "{% " + written
+                + " %} cannot stand inside the {% trans %} of line " + lines.fileLine(trans.offset()) + ", which holds"
+                + " text and {{ name }} only", "move it out of the {% trans %}"));
         if (BLOCKS.contains(tag) && !(tag.equals("set") && rest.contains("="))) {
             String name = tag.equals("block") ? nameOf(rest) : "";
             if (!name.isEmpty()) {
@@ -129,6 +138,8 @@ final class BlockStructure {
             }
         } else if (tag.equals("elif") || tag.equals("else")) {
             branch(written, tag, offset);
+        } else if (tag.equals("pluralize")) {
+            pluralize(offset);
         } else if (tag.startsWith("end") && BLOCKS.contains(tag.substring(3))) {
             return close(written, tag.substring(3), nameOf(rest), offset);
         }
@@ -145,15 +156,46 @@ final class BlockStructure {
             faults.add(offset, "{% " + tag + " %} is not inside an {% if %}" + (tag.equals("else") ? " or a {% for %}"
                     : ""), innermost == null ? "remove it, or open the block it belongs to" : "close the {% "
                     + innermost.written() + " %} of line " + lines.fileLine(innermost.offset()) + " first");
-        } else if (innermost.elseOffset().isPresent()) {
+        } else if (innermost.lastBranch().isPresent()) {
             faults.add(offset, "{% " + written + " %} follows the {% else %} on line " + lines.fileLine(innermost
-                    .elseOffset().getAsInt()) + ", the last branch of the {% " + innermost.written() + " %} of line "
+                    .lastBranch().getAsInt()) + ", the last branch of the {% " + innermost.written() + " %} of line "
                     + lines.fileLine(innermost.offset()), tag.equals("elif") ? "move it before the {% else %}"
                     : "remove one of them" + (innermost.tag().equals("if") ? ", or make the first an {% elif ... %}"
                             : ""));
         } else if (tag.equals("else")) {
-            open.push(open.pop().withElse(offset));
+            open.push(open.pop().withLastBranch(offset));
         }
+    }
+
+    /** A {@code pluralize}, the one last branch of a {@code trans}. */
+    private void pluralize(int offset) {
+        Optional<OpenBlock> trans = translation();
+        if (trans.isEmpty()) {
+            faults.add(offset, "{% pluralize %} is not inside a {% trans %}", "remove it, or open the {% trans %} it"
+                    + " belongs to");
+        } else if (trans.get().lastBranch().isPresent()) {
+            faults.add(offset, "{% pluralize %} follows the {% pluralize %} on line " + lines.fileLine(trans.get()
+                    .lastBranch().getAsInt()) + " of the {% trans %} of line " + lines.fileLine(trans.get().offset()),
+                    "remove one of them: a {% trans %} has one plural form");
+        } else {
+            open.push(open.pop().withLastBranch(offset));
+        }
+    }
+
+    /**
+     * A {@code {{ }}} where it stands: inside a {@code trans}, Jinja takes only a name, which the message to translate
+     * holds as a placeholder.
+     */
+    void print(String expression, int offset) {
+        translation().filter(trans -> !TemplateLexer.isName(expression.strip())).ifPresent(trans -> faults.add(offset,
+                "{{ " + expression.strip() + " }} cannot stand inside the {% trans %} of line " + lines.fileLine(trans
+                        .offset()) + ", which prints names only", "name it in the tag, as in {% trans value="
+                        + expression.strip() + " %}{{ value }}{% endtrans %}"));
+    }
+
+    /** The {@code trans} the reading position is inside, if any: the innermost block, as it holds no other. */
+    private Optional<OpenBlock> translation() {
+        return Optional.ofNullable(open.peek()).filter(block -> block.tag().equals("trans"));
     }
 
     /** The name a tag starts with, {@code content} of {@code {% block content %}}; empty if none. */
@@ -176,7 +218,7 @@ final class BlockStructure {
      */
     private void loopControl(String tag, int offset) {
         List<OpenBlock> reached = open.stream().takeWhile(block -> !APART_FROM_LOOPS.contains(block.tag())).toList();
-        if (reached.stream().anyMatch(block -> block.tag().equals("for") && block.elseOffset().isEmpty())) {
+        if (reached.stream().anyMatch(block -> block.tag().equals("for") && block.lastBranch().isEmpty())) {
             return;
         }
         Optional<OpenBlock> elseOf = reached.stream().filter(block -> block.tag().equals("for")).findFirst();

@@ -181,6 +181,7 @@ final class TemplateScan {
 
         @Override
         public void print(String expression, int offset) {
+            faults.guard(offset, () -> blocks.print(expression, offset));
             faults.guard(offset, () -> variables.expression(expression.substring(0, syntax.print(expression, offset)
                     .orElse(expression.length())), offset));
         }

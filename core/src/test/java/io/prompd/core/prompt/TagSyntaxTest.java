@@ -139,7 +139,7 @@ class TagSyntaxTest {
         "{% call m %}{% endcall %}    => {% call %} needs a macro's call, as in {% call list(items) %}",
         "{% filter %}{% endfilter %}  => {% filter %} needs a filter, as in {% filter upper %}",
         "{% block a-b %}{% endblock %} => expected the end of the {% block %} after 'a', found '-'",
-        "{% pluralize a b %}          => expected the end of the {% pluralize %} after 'a', found 'b'",
+        "{% trans a=1 %}{% pluralize a b %}{% endtrans %} => expected the end of the {% pluralize %} after 'a', found 'b'",
         "{% import 'a.md' %}          => expected 'as' after the string 'a.md' before the end of the {% import %}",
         "{% import 'a.md' as %}       => expected the name to import it as after 'as' before the end of the"
                 + " {% import %}",

@@ -137,7 +137,9 @@ class TemplateScanTest {
         "{% for x in y %}{% if x %}{% break %}{% endif %}{% filter upper %}{% continue %}{% endfilter %}{% endfor %}",
         "{% for x in y %}{% for z in x %}{% else %}{% break %}{% endfor %}{% endfor %}",
         "{% macro m() %}{% for x in y %}{% set a %}{% break %}{% endset %}{% endfor %}{% endmacro %}",
-        "{% for x in y %}{% macro m() %}{% for z in x %}{% continue %}{% endfor %}{% endmacro %}{% endfor %}"})
+        "{% for x in y %}{% macro m() %}{% for z in x %}{% continue %}{% endfor %}{% endmacro %}{% endfor %}",
+        "{% trans %}{% raw %}{{ x.y }}{% endraw %}{% endtrans %}{% trans %}{{- x -}}{# c #}{% endtrans %}",
+        "{% trans x=1 %}{{ x }}{% pluralize %}{{ x }}s{% endtrans %}"})
     void aTemplateWhoseTagsFitHasNoFault(String body) {
         assertEquals(List.of(), faults(body));
     }
@@ -238,6 +240,16 @@ class TemplateScanTest {
     }
 
     @Test
+    void aTranslationIsToldWhatItMayHold() {
+        assertEquals(List.of(new TemplateFault(2, "{{ user.name }} cannot stand inside the {% trans %} of line 1, which"
+                + " prints names only", "name it in the tag, as in {% trans value=user.name %}{{ value }}{% endtrans %}")),
+                faults("{% trans %}Hello\n{{ user.name }}{% endtrans %}"));
+        assertEquals("move it out of the {% trans %}", faults("{% trans %}{% set x = 1 %}{% endtrans %}").get(0).hint());
+        assertEquals("remove one of them: a {% trans %} has one plural form",
+                faults("{% trans n=1 %}a{% pluralize %}b{% pluralize %}c{% endtrans %}").get(0).hint());
+    }
+
+    @Test
     void anUnclosedDelimiterIsNamed() {
         assertEquals(List.of(new TemplateFault(2, "'{{' is never closed with '}}'",
                 "close it with '}}', or write a literal '{{' as {{ '{{' }}")), faults("ok\n{{ topic | upper }\n"));
@@ -286,6 +298,15 @@ class TemplateScanTest {
         "{% block a %}{% endblock %}{% block a %}{% endblock %} => the block 'a' is defined twice, first on line 1",
         "{% if x %}{% block a %}{% endblock %}{% else %}{% block a %}{% endblock %}{% endif %} => the block 'a' is"
                 + " defined twice, first on line 1",
+        "{% endtrans %}                 => {% endtrans %} closes no {% trans %}",
+        "{% pluralize %}                => {% pluralize %} is not inside a {% trans %}",
+        "{% trans %}x                   => {% trans %} is never closed",
+        "{% trans %}{{ x.y }}{% endtrans %} => {{ x.y }} cannot stand inside the {% trans %} of line 1, which prints"
+                + " names only",
+        "{% trans %}{% if x %}{% endif %}{% endtrans %} => {% if %} cannot stand inside the {% trans %} of line 1, which"
+                + " holds text and {{ name }} only",
+        "{% trans %}{{ x }}{% pluralize %}a{% pluralize %}b{% endtrans %} => {% pluralize %} follows the {% pluralize %}"
+                + " on line 1 of the {% trans %} of line 1",
         "{{ (a }}                       => '(' is never closed in this expression",
         "{{ a] }}                       => ']' closes no bracket of this expression",
         "{{ f(a] }}                     => ']' closes no bracket of this expression",
