@@ -10,6 +10,7 @@ import io.prompd.core.json.PlainText;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.protocol.Urls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ final class ConfigJson {
         root.fieldNames().forEachRemaining(field -> {
             if (!FIELDS.contains(field)) {
                 problems.error(file.toString(), Pointer.of(field), "unknown field '"
-                        + RegistryUrl.withUserInfoMasked(field) + "'", "the fields are " + String.join(", ", FIELDS));
+                        + Urls.withUserPartMasked(field) + "'", "the fields are " + String.join(", ", FIELDS));
             }
         });
         Optional<RegistryRef> defaultRegistry = Optional.ofNullable(root.get(ConfigFields.DEFAULT_REGISTRY))
@@ -145,7 +146,7 @@ final class ConfigJson {
             return pointer;
         }
         String[] segments = pointer.substring(1).split("/", -1);
-        return Pointer.of(Stream.of(segments).map(Pointer::readable).map(RegistryUrl::withUserInfoMasked)
+        return Pointer.of(Stream.of(segments).map(Pointer::readable).map(Urls::withUserPartMasked)
                 .toArray(String[]::new));
     }
 

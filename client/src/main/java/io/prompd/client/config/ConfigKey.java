@@ -2,6 +2,7 @@ package io.prompd.client.config;
 
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.protocol.Urls;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ public sealed interface ConfigKey {
             case ConfigFields.SCOPES -> new ScopeRoute(parsed(key, rest, Scope::parse));
             case ConfigFields.CREDENTIALS -> new CredentialsOf(parsed(key, rest, RegistryUrl::parse));
             default -> throw new PrompdException(ExitCode.USAGE, "unknown configuration key '"
-                    + RegistryUrl.withUserInfoMasked(key) + "'", "the keys are " + FORMS + "; 'prompd config list' shows"
+                    + Urls.withUserPartMasked(key) + "'", "the keys are " + FORMS + "; 'prompd config list' shows"
                     + " those set");
         };
     }
@@ -51,7 +52,7 @@ public sealed interface ConfigKey {
             return parser.apply(part);
         } catch (IllegalArgumentException invalid) {
             // a credentials key is a URL, which may hold the password the problem is about
-            throw new PrompdException(ExitCode.USAGE, "invalid configuration key '" + RegistryUrl.withUserInfoMasked(key)
+            throw new PrompdException(ExitCode.USAGE, "invalid configuration key '" + Urls.withUserPartMasked(key)
                     + "': " + invalid.getMessage(), "the keys are " + FORMS);
         }
     }

@@ -80,7 +80,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         }
         // A user part is refused whatever it holds, so the rest is read with it masked: URI takes no '@' in it, and
         // stops at a character a password may hold, so it would find the rest invalid, and a message quote the password.
-        String masked = withUserInfoMasked(url);
+        String masked = Urls.withUserPartMasked(url);
         try {
             return new RegistryUrl(new URI(masked));
         } catch (URISyntaxException malformed) {
@@ -190,38 +190,12 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     }
 
     /**
-     * The text with the user and password of a URL in it shown as {@code ***}, as in {@code http://***@host/}: for
-     * a URL written where a key goes, which is shown to name the place of a problem, whether or not it parses.
-     */
-    public static String withUserInfoMasked(String text) {
-        int schemeEnd = text.indexOf("://");
-        if (schemeEnd < 0) {
-            return text;
-        }
-        int authorityStart = schemeEnd + "://".length();
-        int authorityEnd = authorityStart;
-        while (authorityEnd < text.length() && "/?#".indexOf(text.charAt(authorityEnd)) < 0) {
-            authorityEnd++;
-        }
-        int at = text.lastIndexOf('@', authorityEnd - 1);
-        return at < authorityStart ? text : text.substring(0, authorityStart) + "***" + text.substring(at);
-    }
-
-    /**
      * The URL as a message quotes it, as {@link Urls#display} does, with its user part shown as {@code ***@}, as
-     * {@link #withUserInfoMasked} shows it: left out, the URL would not seem to hold the user part its problem names.
+     * {@link Urls#withUserPartMasked} shows it: left out, the URL would not seem to hold the user part its problem names.
      */
     private static String shown(URI uri) {
         String shown = Urls.display(uri);
-        return holdsUserPart(uri) ? shown.replaceFirst("://", "://***@") : shown;
-    }
-
-    /**
-     * Whether the authority holds an '@', which ends a user part: URI reads one holding an '@', or followed by a host
-     * it finds invalid, as part of the authority, not as {@link URI#getRawUserInfo() user information}.
-     */
-    private static boolean holdsUserPart(URI uri) {
-        return uri.getRawAuthority() != null && uri.getRawAuthority().indexOf('@') >= 0;
+        return Urls.holdsUserPart(uri) ? shown.replaceFirst("://", "://***@") : shown;
     }
 
     /**
@@ -260,7 +234,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         if (authority == null || authority.isEmpty()) {
             return Optional.of("the URL names no host");
         }
-        String server = authority.substring(authority.lastIndexOf('@') + 1);
+        String server = Urls.server(authority);
         int colon = server.lastIndexOf(':');
         String host = colon < 0 || server.endsWith("]") ? server : server.substring(0, colon);
         String port = host.equals(server) ? "" : server.substring(colon + 1);
@@ -308,7 +282,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         encodedDotSegment(uri.getRawPath()).ifPresent(segment -> problems.add("the path segment '" + segment + "' is '"
                 + ENCODED_DOT.matcher(segment).replaceAll(".") + "' written with %2e, which a server reads as that dot"
                 + " segment though the URL does not: write the path without it"));
-        if (holdsUserPart(uri)) {
+        if (Urls.holdsUserPart(uri)) {
             problems.add(USER_PART);
         }
         if (uri.getRawQuery() != null) {

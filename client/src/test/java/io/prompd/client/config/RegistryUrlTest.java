@@ -234,15 +234,4 @@ class RegistryUrlTest {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryRef.parse("~/mirror"));
         assertTrue(invalid.getMessage().endsWith("its file:// URL: file://$HOME/mirror/"), invalid.getMessage());
     }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "http://alice:pw@127.0.0.1:18402/     | http://***@127.0.0.1:18402/",
-            "https://a@b@host/x@y?q=@#@           | https://***@host/x@y?q=@#@",
-            "http://alice:p w@host                | http://***@host",
-            "https://host/a@b                     | https://host/a@b",
-            "company                              | company"})
-    void aUrlWrittenWhereAKeyGoesIsShownWithItsUserAndPasswordMasked(String written, String shown) {
-        assertEquals(shown, RegistryUrl.withUserInfoMasked(written));
-    }
 }

@@ -15,20 +15,49 @@ public final class Urls {
      * messages end up in logs and bug reports.
      */
     public static String display(URI url) {
-        String authority = url.getRawAuthority();
-        if ((authority == null || authority.indexOf('@') < 0) && url.getRawQuery() == null
-                && url.getRawFragment() == null) {
+        if (!holdsUserPart(url) && url.getRawQuery() == null && url.getRawFragment() == null) {
             return written(url);
         }
-        // The server is what follows the authority's last '@', as WHATWG URL and curl read it: URI takes no user part
-        // holding an '@', nor one before a host it finds invalid, and reads the whole authority as a registry name.
-        String server = authority == null ? null : authority.substring(authority.lastIndexOf('@') + 1);
+        String server = url.getRawAuthority() == null ? null : server(url.getRawAuthority());
         try {
             String shown = written(new URI(url.getScheme(), server, url.getPath(), null, null));
             return shown + (url.getRawQuery() == null ? "" : "?…") + (url.getRawFragment() == null ? "" : "#…");
         } catch (URISyntaxException impossible) {
             return url.getScheme() + "://" + url.getHost() + "/…";
         }
+    }
+
+    /**
+     * The host and port of a raw authority: what follows its last '@', as WHATWG URL and curl read it, where URI takes
+     * no user part holding an '@', nor one before a host it finds invalid, and reads the whole authority as a registry
+     * name.
+     */
+    public static String server(String rawAuthority) {
+        return rawAuthority.substring(rawAuthority.lastIndexOf('@') + 1);
+    }
+
+    /** Whether the URL's authority holds an '@', which ends a user part, whether or not URI reads one there. */
+    public static boolean holdsUserPart(URI url) {
+        return url.getRawAuthority() != null && url.getRawAuthority().indexOf('@') >= 0;
+    }
+
+    /**
+     * The text with the user part of a URL in it, up to the authority's last '@', shown as {@code ***}, as in
+     * {@code http://***@host/}: for a URL quoted where it may not parse, or as part of a longer text (a configuration
+     * key), which {@link #display} cannot take apart.
+     */
+    public static String withUserPartMasked(String text) {
+        int schemeEnd = text.indexOf("://");
+        if (schemeEnd < 0) {
+            return text;
+        }
+        int authorityStart = schemeEnd + "://".length();
+        int authorityEnd = authorityStart;
+        while (authorityEnd < text.length() && "/?#".indexOf(text.charAt(authorityEnd)) < 0) {
+            authorityEnd++;
+        }
+        int at = text.lastIndexOf('@', authorityEnd - 1);
+        return at < authorityStart ? text : text.substring(0, authorityStart) + "***" + text.substring(at);
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UrlsTest {
 
@@ -33,5 +35,17 @@ class UrlsTest {
         assertEquals("file://host/r/", Urls.written(URI.create("file://host/r/")));
         assertEquals("https://h.example/a%27b/", Urls.written(URI.create("https://h.example/a%27b/")));
         assertEquals("-/h-1.0.0.tgz", Urls.written(URI.create("-/h-1.0.0.tgz")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http://alice:pw@127.0.0.1:18402/     | http://***@127.0.0.1:18402/",
+            "https://a@b@host/x@y?q=@#@           | https://***@host/x@y?q=@#@",
+            "http://alice:p w@host                | http://***@host",
+            "https://host/a@b                     | https://host/a@b",
+            "credentials.http://u:p@h/x           | credentials.http://***@h/x",
+            "company                              | company"})
+    void aUserPartIsMaskedUpToTheLastAtSignOfTheAuthorityInATextThatMayNotParse(String written, String shown) {
+        assertEquals(shown, Urls.withUserPartMasked(written));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.protocol.RegistryLayout;
+import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
@@ -93,7 +94,7 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         try {
             URI uri = new URI(text);
             if (!uri.isAbsolute() || uri.getHost() == null && !RegistryLayout.isFileUrl(uri)) {
-                file.error(pointer, "'" + UrlUserPart.quotable(text) + "' is not an absolute URL",
+                file.error(pointer, "'" + Urls.withUserPartMasked(text) + "' is not an absolute URL",
                         "write it as https://host/path/");
                 return Optional.empty();
             }
@@ -114,8 +115,8 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
             return Optional.of(uri);
         } catch (URISyntaxException invalid) {
             // the reason quotes the text itself
-            file.error(pointer, "'" + UrlUserPart.quotable(text) + "' is not a valid URL: "
-                    + invalid.getReason().replace(text, UrlUserPart.quotable(text)), "write it as https://host/path/");
+            file.error(pointer, "'" + Urls.withUserPartMasked(text) + "' is not a valid URL: "
+                    + invalid.getReason().replace(text, Urls.withUserPartMasked(text)), "write it as https://host/path/");
             return Optional.empty();
         }
     }

@@ -1,10 +1,10 @@
 package io.prompd.generator.source;
 
+import io.prompd.core.protocol.Urls;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A user part ({@code user:password@} or {@code user@}) in a URL that readers would see: the one refusal of it, for
@@ -15,9 +15,6 @@ import java.util.regex.Pattern;
  */
 public record UrlUserPart(String withoutUser) {
 
-    /** What a URL's user part looks like in a text that may not parse as a URL: between the scheme and an @. */
-    private static final Pattern USER_PART = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
-
     public UrlUserPart {
         Objects.requireNonNull(withoutUser, "withoutUser");
     }
@@ -27,9 +24,8 @@ public record UrlUserPart(String withoutUser) {
         if (url.getRawUserInfo() == null) {
             return Optional.empty();
         }
-        String authority = url.getRawAuthority();
         return Optional.of(new UrlUserPart(url.getScheme().toLowerCase(Locale.ROOT) + "://"
-                + authority.substring(authority.lastIndexOf('@') + 1) + url.getRawPath()));
+                + Urls.server(url.getRawAuthority()) + url.getRawPath()));
     }
 
     /**
@@ -39,14 +35,6 @@ public record UrlUserPart(String withoutUser) {
     public static Optional<UrlUserPart> credentialOf(URI gitUrl) {
         return of(gitUrl).filter(user -> gitUrl.getRawUserInfo().contains(":")
                 || gitUrl.getScheme().toLowerCase(Locale.ROOT).startsWith("http"));
-    }
-
-    /**
-     * The URL as a message may quote it, its user part (a password, maybe) replaced by {@code …}: for a message on a URL
-     * that does not parse, which {@link #of} cannot take apart.
-     */
-    public static String quotable(String url) {
-        return USER_PART.matcher(url).replaceFirst("$1…@");
     }
 
     /** What is wrong, said of the URL given at {@code where}, with why that matters there. */

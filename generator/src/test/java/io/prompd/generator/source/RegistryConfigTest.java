@@ -223,8 +223,8 @@ class RegistryConfigTest {
                 {"name": "Acme", "baseUrl": "https://deploy:s3cr3t@r.acme test/", "git": "https://t0ken@/r.git"}
                 """);
 
-        assertEquals(List.of("'https://…@r.acme test/' is not a valid URL: Illegal character in authority",
-                "'https://…@/r.git' is not an absolute URL"),
+        assertEquals(List.of("'https://***@r.acme test/' is not a valid URL: Illegal character in authority",
+                "'https://***@/r.git' is not an absolute URL"),
                 parsed.problems().stream().map(Problem::message).toList());
         assertFalse(parsed.problems().toString().contains("s3cr3t"), parsed.problems()::toString);
         assertFalse(parsed.problems().toString().contains("t0ken"), parsed.problems()::toString);
