@@ -57,7 +57,8 @@ public final class CommandLines {
                     command.getCommandSpec().qualifiedName(), !command.getSubcommands().isEmpty(),
                     afterEndOfOptions(command, unmatched, List.of(args)),
                     command.getCommandSpec().positionalParameters().stream().filter(positional -> !positional.hidden())
-                            .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList(), refusedOption.isPresent());
+                            .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList(),
+                            refusedOption.isPresent());
             if (asksForJson(List.of(args))) {
                 printJson(command, error.explain());
             }
@@ -131,7 +132,8 @@ public final class CommandLines {
      * value: one taking any number of values ({@code prompd install -- @acme/util --json}), or one left to fill
      * ({@code prompd info -- --json}), takes it rather than leaving it unmatched.
      */
-    private static Optional<String> optionRefusedAsPositional(CommandLine.ParameterException failure, CommandLine command,
+    private static Optional<String> optionRefusedAsPositional(CommandLine.ParameterException failure,
+                                                              CommandLine command,
                                                               List<String> args) {
         if (failure instanceof UnmatchedArgumentException
                 || !(failure.getArgSpec() instanceof CommandLine.Model.PositionalParamSpec)) {

@@ -183,8 +183,8 @@ public final class Failures {
             return "a folder stands where a file is needed: move or rename that folder, then run this again";
         }
         if (LongNames.refused(failure)) {
-            return "choose a shorter name: Linux and macOS take names of up to " + LongNames.MAX_NAME_BYTES + " bytes in"
-                    + " UTF-8, some file systems fewer";
+            return "choose a shorter name: Linux and macOS take names of up to " + LongNames.MAX_NAME_BYTES
+                    + " bytes in UTF-8, some file systems fewer";
         }
         return "";
     }

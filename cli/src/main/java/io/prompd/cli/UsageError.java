@@ -102,9 +102,11 @@ public record UsageError(String message, List<String> unmatched, List<String> su
                     : "unexpected argument " + quoted(unmatched);
         }
         // some parser messages come with their own "Error: " in front
-        String bare = message.regionMatches(true, 0, "error: ", 0, "error: ".length()) ? message.substring("error: ".length())
+        String bare = message.regionMatches(true, 0, "error: ", 0, "error: ".length())
+                ? message.substring("error: ".length())
                 : message;
-        boolean sentence = bare.length() > 1 && Character.isUpperCase(bare.charAt(0)) && Character.isLowerCase(bare.charAt(1));
+        boolean sentence = bare.length() > 1 && Character.isUpperCase(bare.charAt(0))
+                && Character.isLowerCase(bare.charAt(1));
         return sentence ? bare.substring(0, 1).toLowerCase(Locale.ROOT) + bare.substring(1) : bare;
     }
 

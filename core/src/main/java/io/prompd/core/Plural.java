@@ -18,6 +18,7 @@ public final class Plural {
         if (parts.size() == 1) {
             return parts.get(0);
         }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " " + conjunction + " " + parts.get(parts.size() - 1);
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " " + conjunction + " "
+                + parts.get(parts.size() - 1);
     }
 }

@@ -53,9 +53,9 @@ public final class TerminalText {
      */
     public static String bidiHint(long count, String reader) {
         String them = them(count);
-        return "remove " + them + ": a reviewer reading the diff would see the text around " + them + " in another order"
-                + " than " + reader + " reads it (text in a right-to-left script needs none of these; the marks U+061C,"
-                + " U+200E and U+200F are fine)";
+        return "remove " + them + ": a reviewer reading the diff would see the text around " + them
+                + " in another order than " + reader + " reads it (text in a right-to-left script needs none of these;"
+                + " the marks U+061C, U+200E and U+200F are fine)";
     }
 
     /** One line: a newline is spelt out too, so that the text cannot pass for lines of prompd's own. */
@@ -163,9 +163,9 @@ public final class TerminalText {
     /** How to fix a field holding {@code count} lone surrogates, written as escapes: no editor shows one. */
     public static String loneSurrogateHint(long count) {
         String them = them(count);
-        return "remove " + them + " or write the character meant as itself: an escape from \\uD800 to \\uDFFF is half of"
-                + " a pair standing for one character beyond U+FFFF (\\uD83D\\uDE00 for U+1F600), and alone it is none: it"
-                + " has no UTF-8 form, and strict JSON readers refuse a file holding it";
+        return "remove " + them + " or write the character meant as itself: an escape from \\uD800 to \\uDFFF is half"
+                + " of a pair standing for one character beyond U+FFFF (\\uD83D\\uDE00 for U+1F600), and alone it is"
+                + " none: it has no UTF-8 form, and strict JSON readers refuse a file holding it";
     }
 
     /** Several lines, such as a README or a whole report: newlines stay. */

@@ -8,7 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "clean", mixinStandardHelpOptions = true,
-        description = "Delete every cached tarball and registry document. Installed packages stay; --offline then works only for them.")
+        description = "Delete every cached tarball and registry document. Installed packages stay; --offline then"
+                + " works only for them.")
 final class CacheCleanCommand implements Callable<Integer> {
 
     @Spec

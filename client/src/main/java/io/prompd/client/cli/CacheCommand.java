@@ -6,7 +6,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "cache", mixinStandardHelpOptions = true,
-        description = "Check or empty the download cache (<home>/cache): tarballs by integrity, registry documents by URL.",
+        description = "Check or empty the download cache (<home>/cache): tarballs by integrity,"
+                + " registry documents by URL.",
         subcommands = {CacheVerifyCommand.class, CacheCleanCommand.class})
 final class CacheCommand implements Runnable {
 

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Hash every cached tarball again and delete those that no longer match their integrity.",
-            "Exits " + ExitCode.Codes.INTEGRITY + " when any was corrupt (it is gone now, and downloaded again when next needed),"
-                    + " saying on stderr what it removed.",
+            "Exits " + ExitCode.Codes.INTEGRITY + " when any was corrupt (it is gone now, and downloaded again when"
+                    + " next needed), saying on stderr what it removed.",
             "Any other file in the cache's tarballs folder, named as no tarball's integrity, is deleted too, each"
                     + " named (on stderr as well) without failing the run.",
             "With --json, {checked, removed} whatever it finds, as list --json gives its result: removed lists the"
@@ -54,8 +54,8 @@ final class CacheVerifyCommand implements Callable<Integer> {
             corrupt.forEach(file -> spec.commandLine().getOut().println("corrupt, removed: " + file));
             strays.forEach(file -> spec.commandLine().getOut().println("no cached tarball, removed: " + file));
             spec.commandLine().getOut().println(Plural.count(check.checked(), "cached tarball") + " checked, "
-                    + corrupt.size() + " corrupt" + (strays.isEmpty() ? "" : ", " + Plural.count(strays.size(), "other file")
-                    + " removed"));
+                    + corrupt.size() + " corrupt"
+                    + (strays.isEmpty() ? "" : ", " + Plural.count(strays.size(), "other file") + " removed"));
         }
         if (!strays.isEmpty()) {
             // no tarball was lost, so no failure: the cache is prompd's own, and nothing reads such a file

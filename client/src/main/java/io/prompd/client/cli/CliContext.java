@@ -25,7 +25,8 @@ import java.util.Optional;
  * @param terminal empty when standard input is no terminal: a secret is then its first line
  */
 public record CliContext(Map<String, String> environment, Path workingDirectory, Path userHome, Clock clock,
-                         Sleeper sleeper, InputStream stdin, Optional<SecretPrompt> terminal, boolean stderrIsTerminal) {
+                         Sleeper sleeper, InputStream stdin, Optional<SecretPrompt> terminal,
+                         boolean stderrIsTerminal) {
 
     /** Asks for a line typed at the terminal without showing it, as {@link Console#readPassword} does. */
     @FunctionalInterface

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {
             "Print the bash completion script of prompd: its commands and options complete on Tab, and so do the"
-                    + " configured registry names (--registry, registry remove and default, config set's value) and configuration"
-                    + " keys (config get, set and unset), which it asks prompd for.",
+                    + " configured registry names (--registry, registry remove and default, config set's value) and"
+                    + " configuration keys (config get, set and unset), which it asks prompd for.",
             "Load it with: source <(prompd completion)",
             "or save it where bash-completion finds it for every new shell:",
             "  prompd completion > ~/.local/share/bash-completion/completions/prompd",

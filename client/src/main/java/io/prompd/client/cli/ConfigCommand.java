@@ -20,6 +20,7 @@ final class ConfigCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: get, set, unset or list");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: get,"
+                + " set, unset or list");
     }
 }

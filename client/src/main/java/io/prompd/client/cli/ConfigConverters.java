@@ -36,7 +36,9 @@ final class ConfigConverters {
         }
     }
 
-    /** Given the root by the command line's factory, so a folder path is named by its URL from the run's working folder. */
+    /**
+     * Given the root by the command line's factory, so a folder path is named by its URL from the run's working folder.
+     */
     static final class ToRegistryUrl implements CommandLine.ITypeConverter<RegistryUrl> {
         private final PrompdCommand root;
 

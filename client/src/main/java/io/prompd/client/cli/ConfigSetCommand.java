@@ -23,7 +23,8 @@ final class ConfigSetCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KEY", description = "registry, registries.NAME or scopes.@SCOPE")
     String key;
 
-    @Parameters(index = "1", paramLabel = "VALUE", description = "A registry URL, or the name of a configured registry.")
+    @Parameters(index = "1", paramLabel = "VALUE", description = "A registry URL, or the name of a"
+            + " configured registry.")
     String value;
 
     private final PrompdCommand root;
@@ -52,7 +53,8 @@ final class ConfigSetCommand implements Callable<Integer> {
     private void credentialsLeftBehind(RegistryName name, Config before, Config after) {
         RegistryUrl was = before.registries().get(name);
         RegistryUrl now = after.registries().get(name);
-        if (was != null && !was.equals(now) && before.credentialsFor(was).isPresent() && after.credentialsFor(now).isEmpty()) {
+        if (was != null && !was.equals(now) && before.credentialsFor(was).isPresent()
+                && after.credentialsFor(now).isEmpty()) {
             spec.commandLine().getErr().println("note: the credentials stored for " + was + " stay with that URL;"
                     + " 'prompd login --registry " + name + "' stores some for " + now);
         }

@@ -18,7 +18,8 @@ final class ConfigUnsetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KEY", description = "registry, registries.NAME, scopes.@SCOPE or credentials.URL")
+    @Parameters(index = "0", paramLabel = "KEY", description = "registry, registries.NAME, scopes.@SCOPE"
+            + " or credentials.URL")
     String key;
 
     private final PrompdCommand root;

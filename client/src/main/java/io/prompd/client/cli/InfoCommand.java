@@ -85,7 +85,8 @@ final class InfoCommand implements Callable<Integer> {
                 .append(info.packument().name()).append(" - every version is taken down, so none can be installed\n"));
         info.takenDownInRangeNote().ifPresent(note -> text.append(note).append('\n'));
         section(text, "versions", table(info.packument().versions().values().stream()
-                .map(version -> List.of(version.version().toString(), DAY.format(version.publishedAt()), notes(version)))));
+                .map(version -> List.of(version.version().toString(), DAY.format(version.publishedAt()),
+                        notes(version)))));
         section(text, "taken down", table(info.packument().takenDown().entrySet().stream()
                 .map(entry -> List.of(entry.getKey().toString(), TerminalText.oneLine(entry.getValue().strip())))));
         info.shown().ifPresent(shown -> details(text, shown));
@@ -102,7 +103,8 @@ final class InfoCommand implements Callable<Integer> {
             text.append("license: ").append(TerminalText.oneLine(shown.license())).append('\n');
         }
         text.append("dist-tags:");
-        info.packument().distTags().forEach((tag, version) -> text.append(' ').append(TerminalText.oneLine(tag)).append('=')
+        info.packument().distTags()
+                .forEach((tag, version) -> text.append(' ').append(TerminalText.oneLine(tag)).append('=')
                 .append(version));
         text.append(info.packument().distTags().isEmpty() ? " none\n" : "\n");
     }

@@ -96,7 +96,8 @@ final class InitCommand implements Callable<Integer> {
         }
         Path last = from.get(from.size() - 1);
         if (!Files.exists(context.resolve(last))) {
-            throw new PrompdException(ExitCode.USAGE, "--from took '" + last + "' as a file to import, and there is none",
+            throw new PrompdException(ExitCode.USAGE, "--from took '" + last
+                    + "' as a file to import, and there is none",
                     "--from takes every value after it: to create the package in " + last + ", name it first, as in"
                             + " 'prompd init " + last + " --from ...'");
         }

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Install the project's dependencies, as prompd.lock pins them when it still matches prompd.json.",
             "With packages, add them to prompd.json first and install: a package given without a range, with a"
-                    + " dist-tag or with a bare version (1.2.3, v1.2.3) is saved as ^<version chosen>, as npm and cargo read"
-                    + " 1.2.3 (--save-exact keeps the version itself); a range is saved as written.",
+                    + " dist-tag or with a bare version (1.2.3, v1.2.3) is saved as ^<version chosen>, as npm and cargo"
+                    + " read 1.2.3 (--save-exact keeps the version itself); a range is saved as written.",
             "Packages go to <home>/packages/<name>@<version>/, shared by every project; each tarball is checked"
                     + " against its sha512 integrity before it is unpacked."})
 final class InstallCommand implements Callable<Integer> {
@@ -35,14 +35,17 @@ final class InstallCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "PACKAGE",
-            description = "name or @scope/name, optionally @ a range or dist-tag: @acme/pkg@^1.2, @acme/pkg@beta, acme/pkg (for @acme/pkg).")
+            description = "name or @scope/name, optionally @ a range or dist-tag: @acme/pkg@^1.2, @acme/pkg@beta,"
+                    + " acme/pkg (for @acme/pkg).")
     List<String> packageArguments = List.of();
 
-    @Option(names = {"-g", "--global"}, description = "Install into the store only, without a project: prompd.json and prompd.lock are not touched.")
+    @Option(names = {"-g", "--global"}, description = "Install into the store only, without a project: prompd.json and"
+            + " prompd.lock are not touched.")
     boolean global;
 
-    @Option(names = "--frozen", description = "Fail (exit " + ExitCode.Codes.CONFLICT + ") instead of changing prompd.json"
-            + " or prompd.lock, as CI wants; it takes no packages, which would be added to prompd.json, nor --global.")
+    @Option(names = "--frozen", description = "Fail (exit " + ExitCode.Codes.CONFLICT + ") instead of changing"
+            + " prompd.json or prompd.lock, as CI wants; it takes no packages, which would be added to"
+            + " prompd.json, nor --global.")
     boolean frozen;
 
     @Option(names = {"-E", "--save-exact"}, description = "Save the version chosen as it is (1.2.3), not as ^1.2.3, for"
@@ -73,8 +76,9 @@ final class InstallCommand implements Callable<Integer> {
                     + " --global installs without a project: give one or the other");
         }
         if (frozen && !packages.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--frozen forbids changing prompd.json, and naming packages"
-                    + " adds them to it: run 'prompd install --frozen' alone, or add the packages without --frozen");
+            throw new ParameterException(spec.commandLine(), "--frozen forbids changing prompd.json, and naming"
+                    + " packages adds them to it: run 'prompd install --frozen' alone, or add the"
+                    + " packages without --frozen");
         }
         if (saveExact && (global || packages.isEmpty())) {
             throw new ParameterException(spec.commandLine(), "--save-exact saves the packages it adds to prompd.json:"

@@ -86,8 +86,9 @@ public final class InstallNoteView {
         }
         if (note instanceof MovedOffTakenDown moved) {
             return new Worded("movedOffTakenDown", withReason(Map.of("name", moved.name(), "from", moved.from(),
-                    "to", moved.to()), Optional.of(moved.reason())), moved.name() + " moved from the locked " + moved.from() + " to "
-                    + moved.to() + ": " + StatusNotes.labelled("its registry took " + moved.from() + " down",
+                    "to", moved.to()), Optional.of(moved.reason())), moved.name() + " moved from the locked "
+                    + moved.from() + " to " + moved.to() + ": " + StatusNotes.labelled("its registry took "
+                    + moved.from() + " down",
                     moved.reason()));
         }
         if (note instanceof EngineMismatch engine) {
@@ -127,15 +128,16 @@ public final class InstallNoteView {
         }
         if (note instanceof LatestPassedOver passedOver) {
             return new Worded("latestPassedOver", Map.of("name", passedOver.name(), "latest", passedOver.latest(),
-                    "installed", passedOver.installed()), passedOver.name() + "'s latest version, " + passedOver.latest()
-                    + ", " + cannotGo(passedOver.global()) + ", so " + passedOver.installed()
+                    "installed", passedOver.installed()), passedOver.name() + "'s latest version, "
+                    + passedOver.latest() + ", " + cannotGo(passedOver.global()) + ", so " + passedOver.installed()
                     + theOneThatCan(passedOver.strategy()));
         }
         if (note instanceof LatestYanked yanked) {
             return new Worded("latestYanked", withReason(Map.of("name", yanked.name(), "tagged", yanked.tagged(),
-                    "installed", yanked.installed()), Optional.of(yanked.reason())), yanked.name() + "'s latest dist-tag points at "
-                    + yanked.tagged() + ", which is " + StatusNotes.labelled("yanked", yanked.reason()) + ", so "
-                    + yanked.installed() + " is installed: a new install chooses no yanked version");
+                    "installed", yanked.installed()), Optional.of(yanked.reason())), yanked.name()
+                    + "'s latest dist-tag points at " + yanked.tagged() + ", which is "
+                    + StatusNotes.labelled("yanked", yanked.reason()) + ", so " + yanked.installed()
+                    + " is installed: a new install chooses no yanked version");
         }
         if (note instanceof LatestNotDirect notDirect) {
             return new Worded("latestNotDirect", Map.of("name", notDirect.name()), notDirect.name() + " is not in"
@@ -247,7 +249,9 @@ public final class InstallNoteView {
         return ", the " + (strategy == Strategy.LOWEST ? "lowest" : "highest") + " version that can, is installed";
     }
 
-    /** {@code {"name": …, "url": …}}, as {@code prompd registry list --json} gives a registry, with no name for a URL. */
+    /**
+     * {@code {"name": …, "url": …}}, as {@code prompd registry list --json} gives a registry, with no name for a URL.
+     */
     private static Map<String, Object> registry(RegistryMention registry) {
         Map<String, Object> fields = new LinkedHashMap<>();
         registry.name().ifPresent(name -> fields.put("name", name.toString()));

@@ -58,7 +58,8 @@ final class InstallReportView {
             text.append(lock.written() ? "prompd.lock written" : "prompd.lock unchanged")
                     .append(lock.changes().isEmpty() ? "\n" : ":\n");
             lock.changes().forEach(change -> text.append("  ").append(line(change)).append('\n'));
-        }, () -> report.packages().stream().filter(installed -> installed.origin() != InstalledPackage.Origin.ALREADY_INSTALLED)
+        }, () -> report.packages().stream()
+                .filter(installed -> installed.origin() != InstalledPackage.Origin.ALREADY_INSTALLED)
                 // without a lock, what went into the store, worded as a lock's additions are
                 .map(installed -> new LockChange(installed.name(), Optional.empty(), Optional.of(installed.version())))
                 .forEach(added -> text.append("  ").append(line(added)).append('\n')));

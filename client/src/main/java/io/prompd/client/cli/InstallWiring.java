@@ -36,7 +36,10 @@ final class InstallWiring {
     private final PrintWriter err;
     /** Read once: reading them consults the environment and the file system. */
     private final Settings settings;
-    /** The progress line of the install under way, once shown: every message goes through it, so the two never share a line. */
+    /**
+     * The progress line of the install under way, once shown: every message goes through it, so the two never share a
+     * line.
+     */
     private volatile Optional<InstallProgressBar> bar = Optional.empty();
 
     InstallWiring(PrompdCommand root, PrintWriter err) {
@@ -75,7 +78,9 @@ final class InstallWiring {
         return new CacheService(settings.home(), store(), cache(), settings.cacheFolder());
     }
 
-    /** Says why nothing happens while another run holds a lock this one needs, which, and whose it is if the lock tells. */
+    /**
+     * Says why nothing happens while another run holds a lock this one needs, which, and whose it is if the lock tells.
+     */
     void waitingForLock(Path lock) {
         OptionalLong holder = RunLock.holder(lock);
         say("waiting for another prompd run to finish (" + (holder.isPresent() ? "process " + holder.getAsLong() : "it")

@@ -22,7 +22,8 @@ final class ListArguments {
                 return converter.apply(value);
             } catch (TypeConversionException invalid) {
                 // the parameter and value let the usage error tell an option written after '--' from a wrong value
-                throw new ParameterException(spec.commandLine(), "Invalid value for " + label + ": " + invalid.getMessage(),
+                throw new ParameterException(spec.commandLine(), "Invalid value for " + label + ": "
+                        + invalid.getMessage(),
                         spec.positionalParameters().stream().filter(positional -> positional.paramLabel().equals(label))
                                 .findFirst().orElseThrow(), value);
             }

@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
                     + " versions missing from the store and those nothing needs any more, and the dependencies of"
                     + " prompd.json not locked (all of them in a project never installed), marked so.",
             "A version outside a range asking for it (prompd.json edited since the lock was written) is marked"
-                    + " invalid; list then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a"
-                    + " dependency is not locked, a needed version not installed or a locked one not needed: 'prompd install'"
-                    + " brings them in line;" + ProjectMismatches.OTHER_BYTES_EXIT,
+                    + " invalid; list then exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when"
+                    + " a dependency is not locked, a needed version not installed or a locked one not needed: 'prompd"
+                    + " install' brings them in line;" + ProjectMismatches.OTHER_BYTES_EXIT,
             "With --json, an array of {name, version, direct, needed, locked, installed, invalid, otherBytes} in name"
                     + " order, otherBytes true where the store's copy came from other bytes than prompd.lock pins; a"
                     + " dependency not locked has its range instead of a version, locked false, installed, invalid and"

@@ -73,12 +73,14 @@ final class LoginCommand implements Callable<Integer> {
             }
             if (kind.username != null) {
                 return new Credentials.Basic(kind.username,
-                        SecretInput.read(root.context(), "password of " + kind.username + " for " + registry.describe()));
+                        SecretInput.read(root.context(), "password of " + kind.username + " for "
+                        + registry.describe()));
             }
             return new Credentials.Token(SecretInput.read(root.context(), "token for " + registry.describe()).strip());
         } catch (IllegalArgumentException unusable) {
             // The message names the rule broken, never the secret.
-            throw new PrompdException(ExitCode.USAGE, unusable.getMessage(), "nothing was stored; run 'prompd login' again");
+            throw new PrompdException(ExitCode.USAGE, unusable.getMessage(),
+                    "nothing was stored; run 'prompd login' again");
         }
     }
 }

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
             "For each: current (locked), wanted (what 'prompd update' moves to, from the same resolution of the whole"
                     + " project: the version the 'latest' dist-tag names when the ranges allow it, else the newest they"
                     + " allow, unless the rest of the project holds it lower, marked '(held back by' the ranges that"
-                    + " do, each with who asks for it: prompd.json's own, or the package (name@version) that needs it')')"
-                    + " and latest (that version, the range 'prompd update --latest' writes; the lock then takes"
+                    + " do, each with who asks for it: prompd.json's own, or the package (name@version) that needs"
+                    + " it')') and latest (that version, the range 'prompd update --latest' writes; the lock then takes"
                     + " it).",
             "A dependency of prompd.json not locked yet is listed too, with no current version, and so is a locked"
                     + " version outside its ranges (prompd.json edited since the lock was written), marked invalid:"
@@ -34,16 +34,16 @@ import picocli.CommandLine.Spec;
                     + " registry no longer has at all, marked package no longer in the registry, with no wanted nor"
                     + " latest version (warned of with the way off).",
             "A dependency not locked that takedowns keep from being locked (no version left, or only versions"
-                    + " taken down in its range, or in that of a package every version in its own range needs) is marked taken down"
-                    + " and warned of the same way.",
+                    + " taken down in its range, or in that of a package every version in its own range needs) is"
+                    + " marked taken down and warned of the same way.",
             "Exits " + ExitCode.Codes.FAILURE + " when it lists any package, as 'npm outdated' does, so that a script"
                     + " notices; " + ExitCode.Codes.OK + " when every package is up to date. A package 'prompd update'"
                     + " cannot move stays listed while a newer version exists, its wanted version its current one.",
             "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown, unlisted,"
                     + " goneFromRegistry, heldBack} in name order; current, invalid, unlisted and goneFromRegistry are"
                     + " left out for a dependency not locked, wanted or latest when no version qualifies, heldBack"
-                    + " ({allowed, by: [{name, range, from}]}, from being prompd.json or the name@version of the package"
-                    + " needing the range) for a package not held back. A version no longer listed"
+                    + " ({allowed, by: [{name, range, from}]}, from being prompd.json or the name@version of the"
+                    + " package needing the range) for a package not held back. A version no longer listed"
                     + " is takenDown and unlisted, as install's takenDown warning gives it, and so is that of a package"
                     + " the registry no longer has, goneFromRegistry too."})
 final class OutdatedCommand implements Callable<Integer> {
@@ -66,8 +66,9 @@ final class OutdatedCommand implements Callable<Integer> {
                 .outdated(root.context().projectFolder());
         result.warnings().forEach(warning -> spec.commandLine().getErr().println(InstallReportView.warning(warning)));
         List<Outdated.Row> rows = result.rows();
-        spec.commandLine().getOut().print(output.isJson() ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList())
-                + "\n" : asText(rows, result.warnings().isEmpty()));
+        spec.commandLine().getOut()
+                .print(output.isJson() ? Json.writeString(rows.stream().map(OutdatedCommand::asJson).toList()) + "\n"
+                : asText(rows, result.warnings().isEmpty()));
         return rows.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
     }
 

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "pack", mixinStandardHelpOptions = true,
         description = {
-            "Validate a package and write it as a reproducible gzip tarball: the same folder always gives the same bytes.",
+            "Validate a package and write it as a reproducible gzip tarball: the same folder always"
+                    + " gives the same bytes.",
             "Prints the file name, its size, the number of files and the sha512 integrity the registry will record.",
             "With --json, validate --json's object {ok, name, version, files, problems}, the warnings among the"
                     + " problems, and for the tarball file, size, fileCount, unpackedSize and integrity; a package"
@@ -40,9 +41,9 @@ final class PackCommand implements Callable<Integer> {
     PackageFolderParameter folder;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "Where to write the tarball, in a folder that exists; an existing folder, or a path ending in '/' (created when"
-                    + " missing), gets scope-name-version.tgz (default: that name in the current folder, or at the"
-                    + " package's root when the current folder lies inside the package).")
+            description = "Where to write the tarball, in a folder that exists; an existing folder, or a path ending in"
+                    + " '/' (created when missing), gets scope-name-version.tgz (default: that name in the current"
+                    + " folder, or at the package's root when the current folder lies inside the package).")
     String out;
 
     @Mixin
@@ -73,7 +74,8 @@ final class PackCommand implements Callable<Integer> {
             // as validate --json: the problems on stdout for a script, the reason it stopped on stderr
             spec.commandLine().getOut().print(Json.writeString(asJson(outcome)) + "\n");
             if (outcome.tarball().isEmpty()) {
-                err.println("error: nothing was packed; fix the errors 'prompd validate' lists and run 'prompd pack' again");
+                err.println("error: nothing was packed; fix the errors 'prompd validate' lists and run"
+                        + " 'prompd pack' again");
                 return ExitCode.FAILURE.code();
             }
             return ExitCode.OK.code();

@@ -68,8 +68,8 @@ final class PackageFolderParameter {
             // as the user wrote the folder, up as many levels as the package lies above it
             Path meant = folder.resolve(resolved.relativize(enclosing.get())).normalize();
             String written = meant.toString().isEmpty() ? "." : meant.toString();
-            return new PrompdException(ExitCode.NOT_FOUND, message, enclosing.get() + " holds the package's prompd.json:"
-                    + " did you mean 'prompd " + command.name() + " " + ShellWords.path(written) + "'?");
+            return new PrompdException(ExitCode.NOT_FOUND, message, enclosing.get() + " holds the package's"
+                    + " prompd.json: did you mean 'prompd " + command.name() + " " + ShellWords.path(written) + "'?");
         }
         return new PrompdException(ExitCode.NOT_FOUND, message, "give the folder that holds prompd.json, or run"
                 + " 'prompd init " + ShellWords.path(folder.toString()) + "' to create one");

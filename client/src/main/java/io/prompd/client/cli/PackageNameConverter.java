@@ -5,7 +5,9 @@ import io.prompd.core.name.PackageSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads a package name argument, read as {@link PackageSpec} reads names, so {@code org/pkg} means {@code @org/pkg}. */
+/**
+ * Reads a package name argument, read as {@link PackageSpec} reads names, so {@code org/pkg} means {@code @org/pkg}.
+ */
 final class PackageNameConverter implements ITypeConverter<PackageName> {
 
     @Override

@@ -4,7 +4,9 @@ import io.prompd.core.name.PackageSpec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code @scope/name[@range|@tag]} arguments; a malformed one is a usage error with PackageSpec's explanation. */
+/**
+ * Reads {@code @scope/name[@range|@tag]} arguments; a malformed one is a usage error with PackageSpec's explanation.
+ */
 final class PackageSpecConverter implements ITypeConverter<PackageSpec> {
 
     @Override

@@ -86,7 +86,8 @@ public final class PrompdCommand implements Runnable {
 
     @Option(names = "--registry", scope = ScopeType.INHERIT, paramLabel = "URL|NAME",
             description = "The registry to use in place of the default, by URL or configured name (default: $"
-                    + Settings.REGISTRY_VARIABLE + ", else the configured default); scopes routed to a registry keep it.")
+                    + Settings.REGISTRY_VARIABLE + ", else the configured default); scopes routed to"
+                    + " a registry keep it.")
     String registry;
 
     @Option(names = "--offline", scope = ScopeType.INHERIT,
@@ -116,9 +117,11 @@ public final class PrompdCommand implements Runnable {
                     "give a URL such as https://registry.example.com/ or the name of a configured registry,"
                             + " or leave the option out");
         }
-        Optional<String> chosenRegistry = Optional.ofNullable(registry).or(() -> context.variable(Settings.REGISTRY_VARIABLE));
+        Optional<String> chosenRegistry = Optional.ofNullable(registry)
+                .or(() -> context.variable(Settings.REGISTRY_VARIABLE));
         Map<String, String> proxyVariables = new TreeMap<>();
-        Settings.PROXY_VARIABLES.forEach(name -> context.variable(name).ifPresent(value -> proxyVariables.put(name, value)));
+        Settings.PROXY_VARIABLES.forEach(name -> context.variable(name)
+                .ifPresent(value -> proxyVariables.put(name, value)));
         Optional<Path> caFile = context.variable(Settings.CA_FILE_VARIABLE)
                 .map(file -> userPath(file, Settings.CA_FILE_VARIABLE));
         return new Settings(homeFolder, chosenRegistry, offline, proxyVariables, caFile);
@@ -144,7 +147,8 @@ public final class PrompdCommand implements Runnable {
                     "give the prompd home folder, as in --home ~/.prompd, or leave the option out");
         }
         Path homeFolder = Optional.ofNullable(home).map(folder -> userPath(folder.toString(), "--home"))
-                .or(() -> context.variable(Settings.HOME_VARIABLE).map(folder -> userPath(folder, Settings.HOME_VARIABLE)))
+                .or(() -> context.variable(Settings.HOME_VARIABLE).map(folder -> userPath(folder,
+                        Settings.HOME_VARIABLE)))
                 .orElseGet(() -> userHome().resolve(Settings.HOME_FOLDER_NAME));
         if (Files.exists(homeFolder) && !Files.isDirectory(homeFolder)) {
             throw new PrompdException(ExitCode.USAGE, "the prompd home " + homeFolder + " is a file, not a folder",

@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "default", mixinStandardHelpOptions = true,
-        description = {"Make a configured registry the default, which serves the packages no scope route sends elsewhere,"
-                + " as 'registry add --default' and 'config set registry' do.",
+        description = {"Make a configured registry the default, which serves the packages no scope route sends"
+                + " elsewhere, as 'registry add --default' and 'config set registry' do.",
             "Example: prompd registry default acme"})
 final class RegistryDefaultCommand implements Callable<Integer> {
 
@@ -32,7 +32,8 @@ final class RegistryDefaultCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Optional<RegistryRef> before = new RegistryService(root.settings()).makeDefault(registry);
-        spec.commandLine().getOut().print(registry + " is the default registry" + before.filter(was -> !was.equals(registry))
+        spec.commandLine().getOut().print(registry + " is the default registry"
+                + before.filter(was -> !was.equals(registry))
                 .map(was -> ", was " + was).orElse("") + "\n");
         return ExitCode.OK.code();
     }

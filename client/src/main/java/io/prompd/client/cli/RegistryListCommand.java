@@ -40,9 +40,10 @@ final class RegistryListCommand implements Callable<Integer> {
         List<RegistryService.RegistryEntry> registries = new RegistryService(settings).list();
         // Otherwise the list marks a default that this very run, and every other like it, does not use.
         settings.registry().ifPresent(chosen -> spec.commandLine().getErr().println("note: --registry or $"
-                + Settings.REGISTRY_VARIABLE + " chooses " + chosen + " in place of the default; routed scopes keep their"
-                + " registries"));
-        spec.commandLine().getOut().print(output.isJson() ? Json.writeString(registries.stream().map(RegistryListCommand::asJson).toList()) + "\n"
+                + Settings.REGISTRY_VARIABLE + " chooses " + chosen + " in place of the default; routed scopes keep"
+                + " their registries"));
+        spec.commandLine().getOut().print(output.isJson()
+                ? Json.writeString(registries.stream().map(RegistryListCommand::asJson).toList()) + "\n"
                 : asText(registries));
         return ExitCode.OK.code();
     }

@@ -36,10 +36,12 @@ final class RegistryRemoveCommand implements Callable<Integer> {
         RegistryService.Removal removal = new RegistryService(root.settings()).remove(name);
         StringBuilder text = new StringBuilder("removed registry " + removal.name() + " (" + removal.url() + ")\n");
         removal.unroutedScopes().forEach(scope -> text.append("scope ").append(scope).append(removal.defaultRemains()
-                ? " now comes from the default registry" : " is served by no registry now: " + howToRoute(scope, removal))
+                ? " now comes from the default registry" : " is served by no registry now: "
+                + howToRoute(scope, removal))
                 .append('\n'));
         if (removal.wasDefault()) {
-            text.append("there is no default registry now; ").append(RegistryChooser.howToSetADefault(removal.remaining()))
+            text.append("there is no default registry now; ")
+                    .append(RegistryChooser.howToSetADefault(removal.remaining()))
                     .append('\n');
         }
         if (removal.credentialsRemoved()) {
@@ -57,8 +59,8 @@ final class RegistryRemoveCommand implements Callable<Integer> {
         return switch (names.size()) {
             case 0 -> "route it to a registry with " + add;
             case 1 -> "route it to " + names.get(0) + " with " + set + names.get(0) + "', or to another with " + add;
-            default -> "route it to one of " + Plural.series(names, "or") + " with " + set + "NAME', or to another with "
-                    + add;
+            default -> "route it to one of " + Plural.series(names, "or") + " with " + set
+                    + "NAME', or to another with " + add;
         };
     }
 }

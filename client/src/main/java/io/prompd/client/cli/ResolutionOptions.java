@@ -33,7 +33,8 @@ final class ResolutionOptions {
             return Arrays.stream(Strategy.values())
                     .filter(strategy -> typed(strategy).equals(value))
                     .findFirst()
-                    .orElseThrow(() -> new TypeConversionException("'" + value + "' is not a resolution; use highest or lowest"));
+                    .orElseThrow(() -> new TypeConversionException("'" + value
+                            + "' is not a resolution; use highest or lowest"));
         }
     }
 

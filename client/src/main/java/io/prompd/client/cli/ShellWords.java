@@ -10,12 +10,17 @@ final class ShellWords {
     private ShellWords() {
     }
 
-    /** The word itself when a shell reads it unchanged, else single-quoted: {@code My Package} is {@code 'My Package'}. */
+    /**
+     * The word itself when a shell reads it unchanged, else single-quoted: {@code My Package} is {@code 'My Package'}.
+     */
     static String quote(String word) {
         return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
-    /** A path as an argument: quoted as {@link #quote} does, and {@code ./-x} for {@code -x}, which a command reads as an option. */
+    /**
+     * A path as an argument: quoted as {@link #quote} does, and {@code ./-x} for {@code -x}, which a command reads as
+     * an option.
+     */
     static String path(String path) {
         return quote(path.startsWith("-") ? "./" + path : path);
     }

@@ -42,9 +42,9 @@ import picocli.CommandLine.Spec;
                     + " locks: a stale lock (edited by hand or by a merge) recording others is said so on stderr, as"
                     + " 'list' says it; below one not installed, those prompd.lock records.",
             "A version outside the range asking for it at a place (prompd.json or prompd.lock edited by hand or by a"
-                    + " merge) is marked invalid there, as 'npm ls' marks it, and 'list' marks the package; tree then exits "
-                    + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a dependency is not locked or a"
-                    + " needed version not installed: 'prompd install' brings them in line;"
+                    + " merge) is marked invalid there, as 'npm ls' marks it, and 'list' marks the package; tree then"
+                    + " exits " + ExitCode.Codes.FAILURE + ", as 'npm ls' does, and so it does when a dependency is not"
+                    + " locked or a needed version not installed: 'prompd install' brings them in line;"
                     + ProjectMismatches.OTHER_BYTES_EXIT})
 final class TreeCommand implements Callable<Integer> {
 
@@ -56,7 +56,8 @@ final class TreeCommand implements Callable<Integer> {
     @Mixin
     JsonOption output;
 
-    @Option(names = DOT, description = "Print the graph in Graphviz's DOT language, for 'dot -Tsvg'; what the text marks is red.")
+    @Option(names = DOT, description = "Print the graph in Graphviz's DOT language, for 'dot -Tsvg'; what the"
+            + " text marks is red.")
     boolean dot;
 
     private final PrompdCommand root;
@@ -100,7 +101,8 @@ final class TreeCommand implements Callable<Integer> {
             json.put("name", project.manifest().name());
             json.put("version", project.manifest().version());
             Set<PackageName> otherBytes = Set.copyOf(LockAudit.unpackedFromOtherBytes(graph.lock(), store));
-            json.put("dependencies", graph.tree().stream().map(node -> asJson(node, Optional.empty(), places, otherBytes))
+            json.put("dependencies", graph.tree().stream()
+                    .map(node -> asJson(node, Optional.empty(), places, otherBytes))
                     .toList());
             text = Json.writeString(json) + "\n";
         } else if (dot) {
@@ -122,7 +124,8 @@ final class TreeCommand implements Callable<Integer> {
      * declaration is not a name and a range each (never so in a published one) keeps the lock's record.
      */
     private static Map<PackageName, SortedMap<PackageName, VersionRange>> declared(ProjectGraph graph,
-                                                                                  PackageStore store) throws IOException {
+                                                                                  PackageStore store)
+            throws IOException {
         Map<PackageName, SortedMap<PackageName, VersionRange>> declared = new HashMap<>();
         for (Map.Entry<PackageName, LockedPackage> entry : graph.lock().packages().entrySet()) {
             Optional<SortedMap<String, String>> texts = store.declaredDependencies(entry.getKey(),
@@ -182,7 +185,8 @@ final class TreeCommand implements Callable<Integer> {
         } else if (!unmet.isEmpty()) {
             note = " (" + ProjectMismatches.invalid(unmet) + ")";
         } else if (!places.isInstalled(node)) {
-            note = " (" + ProjectMismatches.notInstalled(places.store(), node.name(), node.version().orElseThrow()) + ")";
+            note = " (" + ProjectMismatches.notInstalled(places.store(), node.name(), node.version().orElseThrow())
+                    + ")";
         }
         return node.name() + version + " " + node.range() + note + (node.repeated() ? " (shown above)" : "");
     }
@@ -240,12 +244,14 @@ final class TreeCommand implements Callable<Integer> {
     }
 
     private static void edge(StringBuilder dot, String from, String to, VersionRange range) {
-        dot.append("  ").append(quoted(from)).append(" -> ").append(quoted(to)).append(" [label=").append(quoted(range.text()))
+        dot.append("  ").append(quoted(from)).append(" -> ").append(quoted(to)).append(" [label=")
+                .append(quoted(range.text()))
                 .append("];\n");
     }
 
     private static void marked(StringBuilder dot, String vertex, List<String> notes, boolean absent) {
-        dot.append("  ").append(quoted(vertex)).append(" [label=").append(quoted(vertex + "\n" + String.join(", ", notes)))
+        dot.append("  ").append(quoted(vertex)).append(" [label=")
+                .append(quoted(vertex + "\n" + String.join(", ", notes)))
                 .append(", color=red, fontcolor=red").append(absent ? ", style=dashed" : "").append("];\n");
     }
 

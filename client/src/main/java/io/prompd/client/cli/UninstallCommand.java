@@ -60,9 +60,11 @@ final class UninstallCommand implements Callable<Integer> {
     }
 
     private int uninstallGlobal() throws Exception {
-        List<PackageSpec> packages = ListArguments.converted(spec, "NAME", arguments, new PackageSpecConverter()::convert);
+        List<PackageSpec> packages = ListArguments.converted(spec, "NAME", arguments,
+                new PackageSpecConverter()::convert);
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
-        SortedMap<PackageName, SortedSet<Version>> removed = wiring.storeService().remove(packages, wiring::waitingForLock);
+        SortedMap<PackageName, SortedSet<Version>> removed = wiring.storeService()
+                .remove(packages, wiring::waitingForLock);
         spec.commandLine().getOut().print(output.isJson()
                 ? Json.writeString(Map.of("removed", StoreVersionsView.asJson(removed))) + "\n"
                 : StoreVersionsView.asLines(removed, "removed "));

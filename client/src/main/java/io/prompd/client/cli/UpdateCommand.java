@@ -47,7 +47,8 @@ final class UpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<PackageName> names = ListArguments.converted(spec, "NAME", nameArguments, new PackageNameConverter()::convert);
+        List<PackageName> names = ListArguments.converted(spec, "NAME", nameArguments,
+                new PackageNameConverter()::convert);
         InstallReport report = new InstallWiring(root, spec.commandLine().getErr()).installer()
                 .update(root.context().projectFolder(), names, latest, resolution.options(false));
         InstallReportView.print(report, output.isJson(), spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -28,10 +28,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {
-            "Check a package the way pack will see it: prompd.json, the files it would pack and every prompt among them.",
+            "Check a package the way pack will see it: prompd.json, the files it would pack and every"
+                    + " prompt among them.",
             "A file a prompt takes from a dependency (inherits: \"@scope/name@^1/prompts/base.prmd\") is looked for in"
                     + " the version prompd.lock pins, once 'prompd install' has installed it.",
-            "Prints every problem, grouped by file. Exits " + ExitCode.Codes.OK + " when there is no error (warnings are allowed)."})
+            "Prints every problem, grouped by file. Exits " + ExitCode.Codes.OK
+            + " when there is no error (warnings are allowed)."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -82,8 +84,8 @@ final class ValidateCommand implements Callable<Integer> {
     /** One line, however many packages: an author who never installed sees it on every run. */
     private static String unchecked(SortedSet<PackageName> packages) {
         boolean one = packages.size() == 1;
-        return "the files the prompts take from " + Plural.series(packages.stream().map(Object::toString).toList(), "and")
-                + " were not checked: prompd.lock pins no installed version of " + (one ? "it" : "them")
+        return "the files the prompts take from " + Plural.series(packages.stream().map(Object::toString).toList(),
+                "and") + " were not checked: prompd.lock pins no installed version of " + (one ? "it" : "them")
                 + "; run 'prompd install', then validate again";
     }
 

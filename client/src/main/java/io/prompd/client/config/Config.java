@@ -52,7 +52,8 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
         });
         scopes.forEach((scope, ref) -> {
             if (ref instanceof RegistryName name && !configured.contains(name)) {
-                unknown.put("/" + ConfigFields.SCOPES + "/" + scope, new UnknownName(name, new ConfigKey.ScopeRoute(scope),
+                unknown.put("/" + ConfigFields.SCOPES + "/" + scope,
+                        new UnknownName(name, new ConfigKey.ScopeRoute(scope),
                         "scope " + scope + " is routed to registry '" + name + "', which is not configured"));
             }
         });
@@ -65,7 +66,8 @@ public record Config(Optional<RegistryRef> defaultRegistry, SortedMap<RegistryNa
 
     /** The URL a reference stands for; empty for a name that is not configured. */
     public Optional<RegistryUrl> urlOf(RegistryRef ref) {
-        return ref instanceof RegistryName name ? Optional.ofNullable(registries.get(name)) : Optional.of((RegistryUrl) ref);
+        return ref instanceof RegistryName name ? Optional.ofNullable(registries.get(name))
+                : Optional.of((RegistryUrl) ref);
     }
 
     public Optional<Credentials> credentialsFor(RegistryUrl url) {

@@ -118,8 +118,8 @@ final class ConfigJson {
         // the commands mend only a file good but for such names: with other problems, an editor is the way
         unknownNames(root, defaultRegistry, scopes)
                 .forEach((at, unknown) -> problems.error(file.toString(), at, unknown.message(), repairable
-                        ? "add it with 'prompd registry add " + unknown.name() + " URL', name a configured registry with"
-                                + " 'prompd config set " + unknown.key() + " NAME', or drop the reference with"
+                        ? "add it with 'prompd registry add " + unknown.name() + " URL', name a configured registry"
+                                + " with 'prompd config set " + unknown.key() + " NAME', or drop the reference with"
                                 + " 'prompd config unset " + unknown.key() + "'"
                         : "name a configured registry there, or drop the reference, with the file's other problems"));
         if (problems.hasErrors()) {
@@ -181,7 +181,8 @@ final class ConfigJson {
      * The members of an object field, keys and values parsed. Two keys may be spelled differently
      * yet parse to one (two spellings of a URL): that is an error, as a duplicate key is.
      */
-    private <K extends Comparable<K>, V> SortedMap<K, V> members(JsonNode root, String field, Function<String, K> keyParser,
+    private <K extends Comparable<K>, V> SortedMap<K, V> members(JsonNode root, String field,
+                                                                Function<String, K> keyParser,
                                                                 BiFunction<JsonNode, String, Optional<V>> valueReader) {
         SortedMap<K, V> members = new TreeMap<>();
         JsonNode object = root.get(field);

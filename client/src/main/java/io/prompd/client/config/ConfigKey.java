@@ -42,8 +42,8 @@ public sealed interface ConfigKey {
             case ConfigFields.SCOPES -> new ScopeRoute(parsed(key, rest, Scope::parse));
             case ConfigFields.CREDENTIALS -> new CredentialsOf(parsed(key, rest, RegistryUrl::parse));
             default -> throw new PrompdException(ExitCode.USAGE, "unknown configuration key '"
-                    + Urls.withUserPartMasked(key) + "'", "the keys are " + FORMS + "; 'prompd config list' shows"
-                    + " those set");
+                    + Urls.withUserPartMasked(key) + "'", "the keys are " + FORMS
+                    + "; 'prompd config list' shows those set");
         };
     }
 
@@ -52,8 +52,8 @@ public sealed interface ConfigKey {
             return parser.apply(part);
         } catch (IllegalArgumentException invalid) {
             // a credentials key is a URL, which may hold the password the problem is about
-            throw new PrompdException(ExitCode.USAGE, "invalid configuration key '" + Urls.withUserPartMasked(key)
-                    + "': " + invalid.getMessage(), "the keys are " + FORMS);
+            throw new PrompdException(ExitCode.USAGE, "invalid configuration key '"
+                    + Urls.withUserPartMasked(key) + "': " + invalid.getMessage(), "the keys are " + FORMS);
         }
     }
 

@@ -141,7 +141,9 @@ public final class ConfigStore {
         }
     }
 
-    /** The lock of {@link #update}, which a home on a disk mounted read-only refuses as {@code install} does its own. */
+    /**
+     * The lock of {@link #update}, which a home on a disk mounted read-only refuses as {@code install} does its own.
+     */
     private RunLock lock() throws IOException {
         try {
             return RunLock.acquire(file.resolveSibling(LOCK_FILE), PATIENCE, () -> { });

@@ -71,7 +71,8 @@ public final class RegistryChooser {
         return config.registries().entrySet().stream()
                 .filter(entry -> entry.getValue().holds(url))
                 .max(Comparator.comparingInt(entry -> entry.getValue().uri().getPath().length()))
-                .map(entry -> withCredentials(new Registry(entry.getValue(), Optional.of(entry.getKey()), Optional.empty(),
+                .map(entry -> withCredentials(new Registry(entry.getValue(),
+                                Optional.of(entry.getKey()), Optional.empty(),
                         Optional.empty())));
     }
 
@@ -113,7 +114,8 @@ public final class RegistryChooser {
     private Registry located(RegistryRef ref) {
         // a configuration names only registries it configures, and overrideOf lets no other name through
         RegistryUrl url = config.urlOf(ref).orElseThrow();
-        Optional<RegistryName> name = ref instanceof RegistryName registryName ? Optional.of(registryName) : Optional.empty();
+        Optional<RegistryName> name = ref instanceof RegistryName registryName
+                ? Optional.of(registryName) : Optional.empty();
         return new Registry(url, name, Optional.empty(), Optional.empty());
     }
 
@@ -133,7 +135,8 @@ public final class RegistryChooser {
         return new PrompdException(ExitCode.NOT_FOUND, config.registries().isEmpty() ? "no registry configured"
                 : "no default registry: the configured ones are " + config.registries().keySet().stream()
                         .map(RegistryName::toString).collect(Collectors.joining(", ")),
-                howToSetADefault(config.registries().keySet()) + ", or pass --registry URL (or set PROMPD_REGISTRY to it)");
+                howToSetADefault(config.registries().keySet()) + ", or pass --registry URL (or set"
+                + " PROMPD_REGISTRY to it)");
     }
 
     /**

@@ -37,11 +37,13 @@ public final class RegistryService {
      * again with the same URL only adds the routes; with another URL it is a conflict, so a typo
      * never silently redirects where packages come from.
      */
-    public Addition add(RegistryName name, RegistryUrl url, List<Scope> scopes, boolean makeDefault) throws IOException {
+    public Addition add(RegistryName name, RegistryUrl url, List<Scope> scopes, boolean makeDefault)
+            throws IOException {
         ConfigStore.Change change = store.update(config -> {
             RegistryUrl existing = config.registries().get(name);
             if (existing != null && !existing.equals(url)) {
-                throw new PrompdException(ExitCode.CONFLICT, "registry '" + name + "' is already configured as " + existing,
+                throw new PrompdException(ExitCode.CONFLICT, "registry '" + name + "' is already configured as "
+                        + existing,
                         "to move it, run 'prompd config set " + ConfigFields.REGISTRIES + "." + name + " " + url
                                 + "', which keeps its default and scopes; or choose another name");
             }
@@ -80,12 +82,14 @@ public final class RegistryService {
      */
     public Optional<RegistryRef> makeDefault(RegistryRef registry) throws IOException {
         if (registry instanceof RegistryUrl url) {
-            List<String> names = store.read().registries().entrySet().stream().filter(named -> named.getValue().equals(url))
+            List<String> names = store.read().registries().entrySet().stream()
+                    .filter(named -> named.getValue().equals(url))
                     .map(named -> named.getKey().toString()).toList();
-            throw new PrompdException(ExitCode.USAGE, "'registry default' takes the name of a configured registry, not a"
-                    + " URL", names.isEmpty()
+            throw new PrompdException(ExitCode.USAGE, "'registry default' takes the name of a configured registry, not"
+                    + " a URL", names.isEmpty()
                     ? "no registry is configured with " + url + ": make the URL itself the default with 'prompd config"
-                            + " set registry " + url + "', or name it with 'prompd registry add NAME " + url + " --default'"
+                            + " set registry " + url + "', or name it with 'prompd registry add NAME "
+                            + url + " --default'"
                     : url + " is the URL of " + Plural.series(names, "and") + ": run 'prompd registry default "
                             + names.get(0) + "'");
         }
@@ -135,7 +139,9 @@ public final class RegistryService {
         }
     }
 
-    /** Stores the credentials for the registry chosen by {@code --registry}, else the default; returns that registry. */
+    /**
+     * Stores the credentials for the registry chosen by {@code --registry}, else the default; returns that registry.
+     */
     public Registry login(Credentials credentials) throws IOException {
         Objects.requireNonNull(credentials, "credentials");
         ConfigStore.Change change = store.update(config ->
@@ -156,8 +162,8 @@ public final class RegistryService {
         Registry registry = target(config);
         if (registry.url().isFolder()) {
             throw new PrompdException(ExitCode.USAGE, registry.describe() + " is a folder read from disk, and prompd"
-                    + " sends credentials only over HTTP: nothing would ever use them", "log in to a registry served over"
-                    + " https:// or http://; a folder's access is its file permissions");
+                    + " sends credentials only over HTTP: nothing would ever use them", "log in to a registry served"
+                    + " over https:// or http://; a folder's access is its file permissions");
         }
         return registry;
     }

@@ -54,7 +54,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
      */
     private static final String PATH_SYMBOLS = "-._~:/@!$&'()*+,;=";
     private static final String HEX_DIGITS = "0123456789ABCDEF";
-    private static final String USER_PART = "the URL holds a user or password; remove it and run 'prompd login' instead";
+    private static final String USER_PART = "the URL holds a user or password; remove it and run"
+            + " 'prompd login' instead";
 
     /** @throws IllegalArgumentException naming every rule the text breaks */
     public static RegistryUrl parse(String text) {
@@ -79,7 +80,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
                     + "': it has no scheme; write " + shown + ", or https:// for a registry served over TLS");
         }
         // A user part is refused whatever it holds, so the rest is read with it masked: URI takes no '@' in it, and
-        // stops at a character a password may hold, so it would find the rest invalid, and a message quote the password.
+        // stops at a character a password may hold, so it would find the rest invalid, and a message quote the
+        // password.
         String masked = Urls.withUserPartMasked(url);
         try {
             return new RegistryUrl(new URI(masked));
@@ -131,7 +133,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         }
         String character = String.valueOf(url.charAt(index));
         return "the character '" + character + "' at position " + position + " cannot stand there ("
-                + malformed.getReason() + ")" + (inPath(url, index) ? ": write it as " + escapedIn(url, character) + asIn(url)
+                + malformed.getReason() + ")" + (inPath(url, index) ? ": write it as "
+                + escapedIn(url, character) + asIn(url)
                 : "");
     }
 
@@ -191,7 +194,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
 
     /**
      * The URL as a message quotes it, as {@link Urls#display} does, with its user part shown as {@code ***@}, as
-     * {@link Urls#withUserPartMasked} shows it: left out, the URL would not seem to hold the user part its problem names.
+     * {@link Urls#withUserPartMasked} shows it: left out, the URL would not seem to hold the user part its problem
+     * names.
      */
     private static String shown(URI uri) {
         String shown = Urls.display(uri);

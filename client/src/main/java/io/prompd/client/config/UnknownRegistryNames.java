@@ -75,7 +75,8 @@ record UnknownRegistryNames(Config without, Optional<RegistryRef> defaultRegistr
      * configuration it holds is the one without those references.
      */
     static UnknownRegistryNames of(Optional<RegistryRef> defaultRegistry,
-                                   SortedMap<RegistryName, RegistryUrl> registries, SortedMap<Scope, RegistryRef> scopes,
+                                   SortedMap<RegistryName, RegistryUrl> registries,
+                                   SortedMap<Scope, RegistryRef> scopes,
                                    SortedMap<RegistryUrl, Credentials> credentials) {
         SortedMap<Scope, RegistryRef> configuredRoutes = new TreeMap<>(scopes);
         configuredRoutes.values().removeIf(ref -> !names(ref, registries));

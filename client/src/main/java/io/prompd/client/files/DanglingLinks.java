@@ -15,8 +15,8 @@ public final class DanglingLinks {
     }
 
     /**
-     * {@code "/work/dl is a link to nothere, which does not exist"} when the path is such a link, the target as the link
-     * gives it, which is what its owner wrote; empty for anything else.
+     * {@code "/work/dl is a link to nothere, which does not exist"} when the path is such a link, the target as the
+     * link gives it, which is what its owner wrote; empty for anything else.
      */
     public static Optional<String> described(Path path) {
         if (!Files.isSymbolicLink(path) || Files.exists(path)) {

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Names what stands where prompd reads a file and finds no regular file: a named pipe waits for a writer, a terminal
- * ({@code /dev/stdin}) for typing, and a device such as {@code /dev/zero} never ends, so a run reading one hangs without
- * a word, and a write replacing one would put a file where a device was ({@code /dev/null}, for root).
+ * ({@code /dev/stdin}) for typing, and a device such as {@code /dev/zero} never ends, so a run reading one hangs
+ * without a word, and a write replacing one would put a file where a device was ({@code /dev/null}, for root).
  *
  * <p>The kind is asked of the path, links followed, before the file is opened: Java opens no file without waiting on a
  * pipe (it has no {@code O_NONBLOCK}) and cannot ask an opened channel what it is (no {@code fstat}).

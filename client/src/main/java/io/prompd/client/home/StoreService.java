@@ -46,13 +46,15 @@ public final class StoreService {
      * @return the versions removed, by package
      * @throws PrompdException NOT_FOUND naming the specs that pick no installed version; USAGE for a dist-tag
      */
-    public SortedMap<PackageName, SortedSet<Version>> remove(List<PackageSpec> specs, Consumer<Path> onWait) throws IOException {
+    public SortedMap<PackageName, SortedSet<Version>> remove(List<PackageSpec> specs, Consumer<Path> onWait)
+            throws IOException {
         try (HomeLock ignored = RunLocks.home(home, store, cache, onWait)) {
             SortedMap<PackageName, SortedSet<Version>> inStore = store.installedOrDamaged();
             SortedMap<PackageName, SortedSet<Version>> chosen = new TreeMap<>();
             List<String> unmatched = new ArrayList<>();
             for (PackageSpec spec : specs) {
-                SortedSet<Version> picked = picked(spec, inStore.getOrDefault(spec.name(), Collections.emptySortedSet()));
+                SortedSet<Version> picked = picked(spec,
+                        inStore.getOrDefault(spec.name(), Collections.emptySortedSet()));
                 if (picked.isEmpty()) {
                     unmatched.add(describe(spec));
                 } else {
@@ -86,6 +88,7 @@ public final class StoreService {
     }
 
     private static String describe(PackageSpec spec) {
-        return spec.selector() instanceof PackageSpec.Range range ? spec.name() + "@" + range.range() : spec.name().toString();
+        return spec.selector() instanceof PackageSpec.Range range ? spec.name() + "@" + range.range()
+                : spec.name().toString();
     }
 }

@@ -17,7 +17,8 @@ public final class AccessRefused extends PrompdException {
     private final boolean authorized;
 
     AccessRefused(int status, URI url, URI answeredBy, boolean authorized) {
-        super(ExitCode.NETWORK, "the registry refused access (HTTP " + status + "): " + Urls.displayAnswered(url, answeredBy),
+        super(ExitCode.NETWORK, "the registry refused access (HTTP " + status + "): "
+                + Urls.displayAnswered(url, answeredBy),
                 "log in with 'prompd login --registry REGISTRY', naming the registry as configured");
         this.status = status;
         this.url = url;

@@ -74,7 +74,8 @@ final class BoundedHandshakes extends SSLSocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         return tls.createSocket(address, port, localAddress, localPort);
     }
 

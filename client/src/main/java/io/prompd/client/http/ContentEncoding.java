@@ -34,8 +34,8 @@ final class ContentEncoding {
         if (!name.equals("gzip") && !name.equals("x-gzip")) {
             closeQuietly(body);
             throw new PrompdException(ExitCode.NETWORK, "unsupported Content-Encoding '" + name + "' from "
-                    + Urls.displayAnswered(url, body.source()), "the registry's host answered with an encoding prompd did"
-                    + " not ask for");
+                    + Urls.displayAnswered(url, body.source()), "the registry's host answered with an encoding"
+                    + " prompd did not ask for");
         }
         try {
             return body.decodedBy(new GZIPInputStream(body.stream()), -1);

@@ -88,7 +88,8 @@ final class ExtraCertificates {
             context.init(null, trust.getTrustManagers(), null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException | IllegalArgumentException | IOException broken) {
-            throw unusable("a -----BEGIN CERTIFICATE----- block in it could not be parsed (" + broken.getMessage() + ")");
+            throw unusable("a -----BEGIN CERTIFICATE----- block in it could not be parsed ("
+                    + broken.getMessage() + ")");
         }
     }
 
@@ -120,7 +121,7 @@ final class ExtraCertificates {
 
     private PrompdException unusable(String reason) {
         return new PrompdException(ExitCode.USAGE, "the certificates file in " + Settings.CA_FILE_VARIABLE
-                + " is unusable: " + file + ": " + reason, "give a PEM file of CA certificates, as your company or proxy"
-                + " publishes them, or unset " + Settings.CA_FILE_VARIABLE);
+                + " is unusable: " + file + ": " + reason, "give a PEM file of CA certificates, as your company or"
+                + " proxy publishes them, or unset " + Settings.CA_FILE_VARIABLE);
     }
 }

@@ -13,7 +13,9 @@ public final class FetchFailure extends PrompdException {
 
     private final boolean urlSuspect;
 
-    /** @param urlSuspect whether the registry's URL is the likely cause, to be corrected where the configuration sets it */
+    /**
+     * @param urlSuspect whether the registry's URL is the likely cause, to be corrected where the configuration sets it
+     */
     FetchFailure(String message, String hint, boolean urlSuspect, Throwable cause) {
         super(ExitCode.NETWORK, message, hint, cause);
         this.urlSuspect = urlSuspect;

@@ -90,7 +90,10 @@ final class FolderFile {
         }
     }
 
-    /** A file's stream whose failures are final and name the file, where the transfer would call them a dropped connection. */
+    /**
+     * A file's stream whose failures are final and name the file, where the transfer would call them a dropped
+     * connection.
+     */
     private static final class Reading extends FilterInputStream {
 
         private final URI url;

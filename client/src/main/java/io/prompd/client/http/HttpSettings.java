@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param proxies          which proxy each request goes through
  * @param caFile           a PEM file of CA certificates to trust beside Java's
  */
-public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Duration idleTimeout, LowSpeedLimit lowSpeed,
+public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Duration idleTimeout,
+                           LowSpeedLimit lowSpeed,
                            int maxConcurrent, int maxRedirects,
                            long maxDocumentBytes, long maxTarballBytes, RetryPolicy retry, Proxies proxies,
                            Optional<Path> caFile) {
@@ -51,14 +52,16 @@ public record HttpSettings(Duration connectTimeout, Duration requestTimeout, Dur
     }
 
     public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), LowSpeedLimit.DEFAULT, 8, 5,
+        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30),
+                LowSpeedLimit.DEFAULT, 8, 5,
                 64L << 20, ArchiveLimits.DEFAULT.maxTarballBytes(), RetryPolicy.defaults(),
                 Proxies.NONE, Optional.empty());
     }
 
     /** These limits, with the proxies and the extra CA certificates of a network that needs them. */
     public HttpSettings withNetwork(Proxies newProxies, Optional<Path> newCaFile) {
-        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, lowSpeed, maxConcurrent, maxRedirects, maxDocumentBytes, maxTarballBytes, retry,
+        return new HttpSettings(connectTimeout, requestTimeout, idleTimeout, lowSpeed, maxConcurrent, maxRedirects,
+                maxDocumentBytes, maxTarballBytes, retry,
                 newProxies, newCaFile);
     }
 

@@ -44,7 +44,9 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
         unusable = Map.copyOf(unusable);
     }
 
-    /** The proxies the variables name; {@code variables} holds those of {@link Settings#PROXY_VARIABLES} that are set. */
+    /**
+     * The proxies the variables name; {@code variables} holds those of {@link Settings#PROXY_VARIABLES} that are set.
+     */
     public static Proxies of(Map<String, String> variables) {
         Map<String, String> unusable = new TreeMap<>();
         Optional<ProxyServer> http = server(variables, "http", unusable);
@@ -62,7 +64,8 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
      */
     Optional<ProxyServer> proxyFor(URI url) {
         String host = url.getHost() == null ? "" : hostPattern(url.getHost());
-        if (RegistryUrl.isLoopback(host) || direct.stream().anyMatch(pattern -> pattern.equals("*") || host.equals(pattern)
+        if (RegistryUrl.isLoopback(host) || direct.stream().anyMatch(pattern -> pattern.equals("*")
+                || host.equals(pattern)
                 || host.endsWith("." + pattern) || inBlock(host, pattern))) {
             return Optional.empty();
         }
@@ -75,22 +78,29 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
     }
 
     private static Optional<String> value(Map<String, String> variables, String lowerCaseName) {
-        return variableName(variables, lowerCaseName).map(variables::get).map(String::strip).filter(text -> !text.isEmpty());
+        return variableName(variables, lowerCaseName).map(variables::get).map(String::strip)
+                .filter(text -> !text.isEmpty());
     }
 
     private static Optional<String> variableName(Map<String, String> variables, String lowerCaseName) {
-        return Stream.of(lowerCaseName, lowerCaseName.toUpperCase(Locale.ROOT)).filter(variables::containsKey).findFirst();
+        return Stream.of(lowerCaseName, lowerCaseName.toUpperCase(Locale.ROOT)).filter(variables::containsKey)
+                .findFirst();
     }
 
-    /** The proxy of the scheme's variable, or empty with the reason put in {@code unusable} when it holds no http proxy URL. */
-    private static Optional<ProxyServer> server(Map<String, String> variables, String scheme, Map<String, String> unusable) {
+    /**
+     * The proxy of the scheme's variable, or empty with the reason put in {@code unusable} when it holds no http proxy
+     * URL.
+     */
+    private static Optional<ProxyServer> server(Map<String, String> variables, String scheme,
+            Map<String, String> unusable) {
         String lowerCaseName = scheme + "_proxy";
         Optional<String> text = value(variables, lowerCaseName);
         if (text.isEmpty()) {
             return Optional.empty();
         }
         // the value is not repeated in the reason: it may hold a password
-        String unusableBecause = "the proxy in " + variableName(variables, lowerCaseName).orElseThrow() + " is unusable: ";
+        String unusableBecause = "the proxy in " + variableName(variables, lowerCaseName).orElseThrow()
+                + " is unusable: ";
         URI url;
         try {
             url = new URI(text.get().contains("://") ? text.get() : "http://" + text.get());
@@ -99,7 +109,8 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
             return Optional.empty();
         }
         if (!"http".equalsIgnoreCase(url.getScheme())) {
-            unusable.put(scheme, unusableBecause + "prompd reaches proxies over http://, not " + url.getScheme() + "://");
+            unusable.put(scheme, unusableBecause + "prompd reaches proxies over http://, not "
+                    + url.getScheme() + "://");
             return Optional.empty();
         }
         Optional<String> serverProblem = RegistryUrl.serverProblem(url);
@@ -108,7 +119,8 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
             return Optional.empty();
         }
         Optional<String> userInfo = Optional.ofNullable(url.getUserInfo());
-        return Optional.of(new ProxyServer(url.getHost().replaceAll("^\\[|]$", ""), url.getPort() < 0 ? 80 : url.getPort(),
+        return Optional.of(new ProxyServer(url.getHost().replaceAll("^\\[|]$", ""), url.getPort() < 0
+                ? 80 : url.getPort(),
                 userInfo.map(info -> info.split(":", 2)[0]),
                 userInfo.filter(info -> info.contains(":")).map(info -> info.split(":", 2)[1])));
     }
@@ -119,12 +131,15 @@ public record Proxies(Optional<ProxyServer> http, Optional<ProxyServer> https, L
         if (pattern.startsWith("[")) {
             return pattern.substring(1, Math.max(1, pattern.indexOf(']')));
         }
-        pattern = pattern.startsWith("*.") ? pattern.substring(2) : pattern.startsWith(".") ? pattern.substring(1) : pattern;
+        pattern = pattern.startsWith("*.") ? pattern.substring(2) : pattern.startsWith(".")
+                ? pattern.substring(1) : pattern;
         int colon = pattern.indexOf(':');
         return colon >= 0 && pattern.indexOf(':', colon + 1) < 0 ? pattern.substring(0, colon) : pattern;
     }
 
-    /** Whether an IPv4 address lies in a {@code no_proxy} block such as {@code 10.0.0.0/8}, as curl and pip read them. */
+    /**
+     * Whether an IPv4 address lies in a {@code no_proxy} block such as {@code 10.0.0.0/8}, as curl and pip read them.
+     */
     private static boolean inBlock(String host, String pattern) {
         int slash = pattern.indexOf('/');
         if (slash < 0) {

@@ -162,7 +162,9 @@ public final class RegistryFetcher {
         }
     }
 
-    /** Downloads a public file; see {@link #download(URI, Credential, Path, Integrity, OptionalLong, ProgressListener)}. */
+    /**
+     * Downloads a public file; see {@link #download(URI, Credential, Path, Integrity, OptionalLong, ProgressListener)}.
+     */
     public void download(URI url, Path target, Integrity expected, OptionalLong size, ProgressListener progress) {
         transfer(url, Optional.empty(), target, expected, size, progress);
     }
@@ -190,7 +192,8 @@ public final class RegistryFetcher {
         }
         Optional<CachedDocument> cached = cache.read(url);
         if (offline) {
-            return cached.map(copy -> new Document(url, url, copy, Source.CACHE)).orElseThrow(() -> cache.holdsFileFor(url)
+            return cached.map(copy -> new Document(url, url, copy, Source.CACHE))
+                    .orElseThrow(() -> cache.holdsFileFor(url)
                     ? new PrompdException(ExitCode.NETWORK, "offline, and the cached copy of " + Urls.display(url)
                             + " is damaged (" + cache.fileOf(url) + ")", "run once without --offline to fetch it again")
                     : new PrompdException(ExitCode.NETWORK, "offline and not cached: " + Urls.display(url),
@@ -221,7 +224,8 @@ public final class RegistryFetcher {
         try (InputStream in = body.stream()) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             Transfers.copy(in, body.length(), bytes, ignored -> { }, settings.maxDocumentBytes(),
-                    "a registry document this large is not one prompd expects; check the registry URL", settings.lowSpeed(),
+                    "a registry document this large is not one prompd expects; check the registry URL",
+                    settings.lowSpeed(),
                     nanoTime, Urls.displayAnswered(url, body.source()));
             return bytes.toByteArray();
         }
@@ -266,9 +270,10 @@ public final class RegistryFetcher {
             IntegrityOutputStream hashing = new IntegrityOutputStream(file, expected.algorithm());
             HeadKeepingStream keeping = new HeadKeepingStream(hashing);
             progress.started(body.length());
-            long received = Transfers.copy(in, body.length(), keeping, progress::advanced, settings.maxTarballBytes(), "no package's"
-                    + " tarball is this large, so the registry sent something else, and nothing of it was kept; tell the"
-                    + " registry's maintainers", settings.lowSpeed(), nanoTime, Urls.displayAnswered(url, body.source()));
+            long received = Transfers.copy(in, body.length(), keeping, progress::advanced, settings.maxTarballBytes(),
+                    "no package's tarball is this large, so the registry sent something else, and nothing of it was"
+                    + " kept; tell the registry's maintainers", settings.lowSpeed(), nanoTime,
+                    Urls.displayAnswered(url, body.source()));
             keeping.flush();
             Integrity actual = hashing.integrity();
             if (expected.matches(actual)) {
@@ -276,8 +281,8 @@ public final class RegistryFetcher {
             }
             if (WebPage.announced(body.contentType()) || WebPage.startsOne(keeping.head())) {
                 throw WebPage.insteadOf("a gzip tarball", url, body.source(), "nothing of it was kept: the registry's"
-                        + " host, or a proxy or CDN in front of it, answered with an error or login page; try again later,"
-                        + " and tell the registry's maintainers if it persists");
+                        + " host, or a proxy or CDN in front of it, answered with an error or login page; try again"
+                        + " later, and tell the registry's maintainers if it persists");
             }
             if (size.isPresent() && received != size.getAsLong()) {
                 // the bytes are not the recorded ones' length, so they were damaged on the way, as a body cut short is

@@ -26,12 +26,14 @@ final class Transfers {
      * @param maxBytes       the most bytes accepted; a body announcing more is refused before it is read
      * @param tooLargeHint   what to do about a body larger than that
      * @param lowSpeed       the slowest average accepted; slower is a stalled transfer, worth a retry
-     * @param nanoTime       the ticker the average is measured by, in nanoseconds as {@link System#nanoTime} counts them
+     * @param nanoTime       the ticker the average is measured by, in nanoseconds as {@link System#nanoTime} counts
+     *                       them
      * @param shown          where the body came from, as messages name it
      * @return the number of bytes copied
      */
     static long copy(InputStream body, long declaredLength, OutputStream out, LongConsumer advanced, long maxBytes,
-                     String tooLargeHint, LowSpeedLimit lowSpeed, LongSupplier nanoTime, String shown) throws TransientFailure, IOException {
+                     String tooLargeHint, LowSpeedLimit lowSpeed, LongSupplier nanoTime, String shown)
+                     throws TransientFailure, IOException {
         if (declaredLength > maxBytes) {
             throw tooLarge(shown, maxBytes, tooLargeHint);
         }
@@ -44,8 +46,8 @@ final class Transfers {
             try {
                 read = body.read(buffer);
             } catch (InterruptedIOException stalled) {
-                throw new TransientFailure("stalled after " + received(total, declaredLength) + ", " + stalled.getMessage(),
-                        stalled);
+                throw new TransientFailure("stalled after " + received(total, declaredLength) + ", "
+                        + stalled.getMessage(), stalled);
             } catch (IOException dropped) {
                 throw new TransientFailure("connection dropped after " + received(total, declaredLength), dropped);
             }
@@ -63,7 +65,8 @@ final class Transfers {
             long now = nanoTime.getAsLong();
             if (now - windowStart >= lowSpeed.window().toNanos()) {
                 if (total - totalAtWindowStart < lowSpeed.bytesPerWindow()) {
-                    throw new TransientFailure("slower than " + lowSpeed + ", after " + received(total, declaredLength));
+                    throw new TransientFailure("slower than " + lowSpeed + ", after "
+                            + received(total, declaredLength));
                 }
                 windowStart = now;
                 totalAtWindowStart = total;

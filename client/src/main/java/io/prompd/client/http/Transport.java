@@ -46,7 +46,9 @@ final class Transport {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final String USER_AGENT = "prompd";
     private static final int PROXY_LOGIN_REQUIRED = 407;
-    /** The longest {@code Retry-After} read as written; a longer one is read as the longest, still far past any wait. */
+    /**
+     * The longest {@code Retry-After} read as written; a longer one is read as the longest, still far past any wait.
+     */
     /**
      * How the JDK refuses an answer to its TLS handshake that is no TLS record, which a server speaking plain HTTP
      * sends: every try would meet the same.
@@ -194,11 +196,11 @@ final class Transport {
     private static FetchFailure gaveUp(URI url, int attempts, TransientFailure last) {
         String asked = last.retryAfter().map(wait -> ", asked to wait " + wait.toSeconds() + " s").orElse("");
         String hint = last.retryAfter().filter(wait -> wait.toSeconds() > 0)
-                .map(wait -> "the registry asks to wait " + wait.toSeconds() + " s (" + last.getMessage() + "): try again"
-                        + " after that")
+                .map(wait -> "the registry asks to wait " + wait.toSeconds() + " s (" + last.getMessage()
+                                + "): try again after that")
                 .orElse(last.malformed() ? "the registry answered, but malformed: its server, or a proxy on the way, is"
-                        + " broken rather than down; try again later, and if it persists tell the registry's maintainers (or"
-                        + " the proxy's)" : DOWN_HINT);
+                        + " broken rather than down; try again later, and if it persists tell the registry's"
+                        + " maintainers (or the proxy's)" : DOWN_HINT);
         return new FetchFailure("could not fetch " + Urls.displayAnswered(url, last.answeredBy().orElse(url))
                 + ": gave up after " + Plural.count(attempts, "attempt") + " (last: " + last.getMessage() + asked + ")",
                 hint + ", or use --offline to work from the cache", false, last);
@@ -240,7 +242,9 @@ final class Transport {
         }
     }
 
-    /** The body of a 200 response, guarded against stalls; any other status ends the attempt as {@link #requireOk} says. */
+    /**
+     * The body of a 200 response, guarded against stalls; any other status ends the attempt as {@link #requireOk} says.
+     */
     ResponseBody bodyOf(Response response, URI url) throws TransientFailure {
         try {
             requireOk(response, url);
@@ -249,7 +253,8 @@ final class Transport {
             throw failed;
         }
         try {
-            return new ResponseBody(response.connection().getInputStream(), response.connection().getContentLengthLong(),
+            return new ResponseBody(response.connection().getInputStream(),
+                    response.connection().getContentLengthLong(),
                     response.url(), response.header("Content-Type"));
         } catch (SocketTimeoutException timeout) {
             throw new TransientFailure("timed out", timeout);
@@ -281,8 +286,8 @@ final class Transport {
             // a request reaches here only without a copy to compare (RegistryFetcher takes the 304 to one it sent)
             throw new PrompdException(ExitCode.NETWORK, "the registry answered HTTP 304 (not modified) for "
                     + Urls.displayAnswered(url, response.url()) + ", though prompd sent no copy to compare",
-                    "its server, or a proxy or cache on the way, is broken, not the registry URL; try again later, and if"
-                            + " it persists tell the registry's maintainers (or the proxy's)");
+                    "its server, or a proxy or cache on the way, is broken, not the registry URL; try again later, and"
+                            + " if it persists tell the registry's maintainers (or the proxy's)");
         }
         throw new PrompdException(ExitCode.NETWORK, "the registry answered HTTP " + status + " for "
                 + Urls.displayAnswered(url, response.url()), "check the registry URL");
@@ -293,7 +298,8 @@ final class Transport {
      * or an HTTP-date, which is as long as it is ahead of this run's clock and no wait once past.
      * The date is read in its IMF-fixdate form ({@code Wed, 02 Dec 2026 16:00:00 GMT}), the one a
      * server must send; a value of no form is ignored, and the failure retried as one without it. A
-     * number of seconds of more than 18 digits, past what a {@code long} surely holds, is read as {@link #LONGEST_RETRY_AFTER}.
+     * number of seconds of more than 18 digits, past what a {@code long} surely holds, is read as
+     * {@link #LONGEST_RETRY_AFTER}.
      */
     private Optional<Duration> retryAfter(Response response) {
         Optional<String> value = response.header("Retry-After").map(String::strip);
@@ -302,7 +308,8 @@ final class Transport {
         }
         if (value.get().matches("\\d+")) {
             String seconds = value.get().replaceFirst("^0+(?=\\d)", "");
-            return Optional.of(seconds.length() > 18 ? LONGEST_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(seconds)));
+            return Optional.of(seconds.length() > 18 ? LONGEST_RETRY_AFTER
+                    : Duration.ofSeconds(Long.parseLong(seconds)));
         }
         try {
             Instant then = DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.get(), Instant::from);
@@ -313,7 +320,8 @@ final class Transport {
         }
     }
 
-    private Response send(URI url, Optional<Credential> credential, Map<String, String> headers) throws TransientFailure {
+    private Response send(URI url, Optional<Credential> credential, Map<String, String> headers)
+            throws TransientFailure {
         Optional<ProxyServer> proxy = settings.proxies().proxyFor(url);
         HttpURLConnection connection = connection(url, proxy);
         if (connection instanceof HttpsURLConnection tls) {
@@ -341,8 +349,10 @@ final class Transport {
             throw new TransientFailure("timed out", timeout);
         } catch (IOException closed) {
             // the connection was made, so the host is there: it, or a proxy, ended it before answering
-            throw new TransientFailure("the server at " + Origin.of(url) + proxy.map(through -> ", or the proxy " + through + ",")
-                    .orElse("") + " closed the connection before answering (" + Objects.requireNonNullElse(closed.getMessage(),
+            throw new TransientFailure("the server at " + Origin.of(url)
+                    + proxy.map(through -> ", or the proxy " + through + ",")
+                    .orElse("") + " closed the connection before answering ("
+                    + Objects.requireNonNullElse(closed.getMessage(),
                     closed.getClass().getSimpleName()) + ")", closed);
         }
     }
@@ -373,26 +383,29 @@ final class Transport {
                 throw new FetchFailure(Origin.of(url) + proxy.map(through -> " (through the proxy " + through + ")")
                         .orElse("") + " accepted the connection but did not answer the TLS handshake within "
                         + settings.connectTimeout().toSeconds() + " s: is this server plain HTTP? One such as"
-                        + " 'prompd-registry serve' waits for the rest of a request instead", "if the registry is served"
-                        + " over plain HTTP, try its http:// URL; if the https:// URL is right, the server's TLS is stalled"
-                        + " or misconfigured: try again later, or tell its maintainers", true, timeout);
+                        + " 'prompd-registry serve' waits for the rest of a request instead",
+                        "if the registry is served over plain HTTP, try its http:// URL; if the https:// URL is right,"
+                        + " the server's TLS is stalled or misconfigured: try again later, or tell its maintainers",
+                        true, timeout);
             }
             throw new TransientFailure("timed out", timeout);
         } catch (SSLHandshakeException handshake) {
-            throw untrusted(url, proxy, handshake).orElseThrow(() -> new TransientFailure("cannot reach " + Origin.of(url)
+            throw untrusted(url, proxy, handshake)
+                    .orElseThrow(() -> new TransientFailure("cannot reach " + Origin.of(url)
                     + " (TLS handshake failed: " + handshake.getMessage() + ")", handshake));
         } catch (IOException unreachable) {
             if (unreachable instanceof SSLException && PLAIN_HTTP_ANSWER.equals(unreachable.getMessage())) {
                 throw new FetchFailure(Origin.of(url) + " answered in plain HTTP, not TLS: a URL of a server that"
-                        + " speaks plain HTTP starts with http://", "if the registry is served over plain HTTP, give its"
-                        + " http:// URL; if the https:// URL is right, the server's TLS is misconfigured: tell its"
+                        + " speaks plain HTTP starts with http://", "if the registry is served over plain HTTP, give"
+                        + " its http:// URL; if the https:// URL is right, the server's TLS is misconfigured: tell its"
                         + " maintainers", true, unreachable);
             }
             if (proxy.isPresent() && String.valueOf(unreachable.getMessage()).contains(" 407 ")) {
                 throw proxyRefusal(proxy.get(), unreachable.getMessage());
             }
-            throw TransientFailure.unreachable("cannot reach " + Origin.of(url) + proxy.map(through -> " through the proxy "
-                    + through).orElse("") + " (" + whyUnreachable(unreachable) + ")", unreachable);
+            throw TransientFailure.unreachable("cannot reach " + Origin.of(url)
+                    + proxy.map(through -> " through the proxy " + through).orElse("") + " ("
+                    + whyUnreachable(unreachable) + ")", unreachable);
         } finally {
             // however connect ended, so that no socket stays with this thread
             handshakeBegun(connection);
@@ -433,18 +446,19 @@ final class Transport {
         if (HOST_NOT_NAMED.matcher(String.valueOf(innermost.getMessage())).lookingAt()) {
             // a trusted CA signed it, so a CA file would not help: the name is what is wrong
             return Optional.of(new PrompdException(ExitCode.NETWORK, "the certificate of " + Origin.of(url)
-                    + " does not name the host " + url.getHost() + " (" + innermost.getMessage() + ")", "the certificate"
-                    + " was issued for other names: give the registry URL with the host name it was issued for, or have"
-                    + " the server's certificate name " + url.getHost(), handshake));
+                    + " does not name the host " + url.getHost() + " (" + innermost.getMessage() + ")",
+                    "the certificate was issued for other names: give the registry URL with the host name it was issued"
+                    + " for, or have the server's certificate name " + url.getHost(), handshake));
         }
-        String signer = proxy.map(through -> "the registry, or the proxy " + through + " if it inspects TLS,").orElse("the registry");
+        String signer = proxy.map(through -> "the registry, or the proxy " + through + " if it inspects TLS,")
+                .orElse("the registry");
         String hint = extraCertificates.isPresent()
-                ? "the file " + Settings.CA_FILE_VARIABLE + " names lacks the CA that signs " + signer + "; add that CA's"
-                        + " certificate (PEM) to it"
+                ? "the file " + Settings.CA_FILE_VARIABLE + " names lacks the CA that signs " + signer
+                        + "; add that CA's certificate (PEM) to it"
                 : "if your company's own CA signs " + signer + ", give that CA's certificate (PEM) in "
                         + Settings.CA_FILE_VARIABLE;
-        return Optional.of(new PrompdException(ExitCode.NETWORK, "the certificate of " + Origin.of(url) + " is not trusted ("
-                + innermost.getMessage() + ")", hint, handshake));
+        return Optional.of(new PrompdException(ExitCode.NETWORK, "the certificate of " + Origin.of(url)
+                + " is not trusted (" + innermost.getMessage() + ")", hint, handshake));
     }
 
     /** A proxy that wants a login it did not get, or refused the one it got: trying again would not help. */
@@ -474,14 +488,15 @@ final class Transport {
         try {
             next = current.resolve(location);
         } catch (IllegalArgumentException malformed) {
-            throw new PrompdException(ExitCode.NETWORK, "a malformed redirect for " + Urls.displayAnswered(requested, current),
+            throw new PrompdException(ExitCode.NETWORK, "a malformed redirect for "
+                    + Urls.displayAnswered(requested, current),
                     "the registry's host is misconfigured");
         }
         String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
         Optional<String> why;
         if (!(scheme.equals("http") || scheme.equals("https"))) {
-            why = Optional.of("a redirect may lead only to another http:// or https:// URL; if the registry is a folder,"
-                    + " give its file:// URL itself");
+            why = Optional.of("a redirect may lead only to another http:// or https:// URL; if the registry is a"
+                    + " folder, give its file:// URL itself");
         } else if ("https".equalsIgnoreCase(current.getScheme()) && !scheme.equals("https")) {
             why = Optional.of("a registry served over https must stay on https");
         } else if (next.getHost() == null) {

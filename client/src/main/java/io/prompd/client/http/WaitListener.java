@@ -23,7 +23,8 @@ public interface WaitListener {
      *
      * @param url         what is asked for again once the wait is over
      * @param failure     why the last try failed, such as {@code HTTP 429} or {@code timed out}
-     * @param asked       the wait the registry asked for ({@code Retry-After}); empty for the short pause of prompd's own
+     * @param asked       the wait the registry asked for ({@code Retry-After}); empty for the short pause of prompd's
+     *                    own
      * @param nextAttempt the try about to come, counted from 1 for the first
      * @param maxAttempts the tries there are in all
      */

@@ -26,7 +26,8 @@ public sealed interface InstallNote {
      * A version its registry yanked.
      *
      * @param reason the registry's, maybe empty
-     * @param pinned whether the run installed it because the lock file pins it; false where {@code outdated} tells of it
+     * @param pinned whether the run installed it because the lock file pins it; false where {@code outdated} tells of
+     *               it
      * @param wayOff how to move off it, as {@link StatusNotes#wayOff} says it
      */
     record Yanked(PackageName name, Version version, String reason, boolean pinned, String wayOff)
@@ -321,8 +322,9 @@ public sealed interface InstallNote {
         }
 
         /**
-         * {@code name@version} of each to what a list of them gives as its reason ({@link io.prompd.core.resolve.Takedowns#withReasons}):
-         * the maintainers', or that the registry no longer lists it.
+         * {@code name@version} of each to what a list of them gives as its reason
+         * ({@link io.prompd.core.resolve.Takedowns#withReasons}): the maintainers', or that the registry no longer
+         * lists it.
          */
         public static Map<String, String> reasons(List<TakenDownVersion> versions) {
             Map<String, String> reasons = new LinkedHashMap<>();
@@ -376,8 +378,9 @@ public sealed interface InstallNote {
      * locked.
      *
      * @param registry  that registry, as messages name it
-     * @param elsewhere how to route the name's scope to the registry holding it, as {@link io.prompd.client.install.registry.RegistryIndex#elsewhere}
-     *                  says it when no route sends the scope anywhere
+     * @param elsewhere how to route the name's scope to the registry holding it, as
+     *                  {@link io.prompd.client.install.registry.RegistryIndex#elsewhere} says it when no route sends
+     *                  the scope anywhere
      */
     record NotInRegistry(PackageName name, String registry, Optional<String> elsewhere) implements InstallNote {
         public NotInRegistry {

@@ -24,7 +24,8 @@ import java.util.SortedMap;
  * @param repaired      leftovers of killed runs that were cleaned up
  */
 public record InstallReport(List<InstalledPackage> packages, SortedMap<PackageName, VersionRange> saved,
-                            List<PackageName> removed, Optional<LockUpdate> lock, boolean resolved, List<InstallNote> warnings,
+                            List<PackageName> removed, Optional<LockUpdate> lock, boolean resolved,
+                            List<InstallNote> warnings,
                             List<Path> repaired) {
 
     public InstallReport {

@@ -33,10 +33,10 @@ import java.util.TreeMap;
 
 /**
  * Installs, updates and uninstalls the dependencies of a project, or packages without one. Every
- * run holds the home's lock (and the project's, as runs with other homes may share the project), first cleans what killed runs left, changes the store only by adding
- * complete version folders, and writes {@code prompd.json} and {@code prompd.lock} last, both in full
- * before either replaces its file, so that a failure before those two renames leaves the project as
- * it was (see {@link Project#write} for one between them).
+ * run holds the home's lock (and the project's, as runs with other homes may share the project), first cleans what
+ * killed runs left, changes the store only by adding complete version folders, and writes {@code prompd.json} and
+ * {@code prompd.lock} last, both in full before either replaces its file, so that a failure before those two renames
+ * leaves the project as it was (see {@link Project#write} for one between them).
  */
 public final class Installer {
 
@@ -68,7 +68,8 @@ public final class Installer {
      * Installs the project's dependencies, adding {@code added} to them first. Without additions, a
      * lock file that still meets {@code prompd.json} is used as it is, without asking the registry.
      */
-    public InstallReport install(Path projectFolder, List<PackageSpec> added, InstallOptions options) throws IOException {
+    public InstallReport install(Path projectFolder, List<PackageSpec> added, InstallOptions options)
+            throws IOException {
         return lockedProject(projectFolder, (project, repaired) -> {
             try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
                 requireNotItself(project, added);
@@ -106,7 +107,8 @@ public final class Installer {
                     warnings.addAll(plan.warnings());
                 }
                 return new InstallReport(installed.values().stream().sorted(Comparator.comparing(InstalledPackage::name)
-                        .thenComparing(InstalledPackage::version)).toList(), new TreeMap<>(), List.of(), Optional.empty(),
+                        .thenComparing(InstalledPackage::version)).toList(), new TreeMap<>(),
+                        List.of(), Optional.empty(),
                         true, List.copyOf(warnings), repaired);
             }
         });
@@ -118,7 +120,8 @@ public final class Installer {
      * named direct dependencies' ranges move to {@code ^<latest>} first, but for those already allowing it
      * and every later release.
      */
-    public InstallReport update(Path projectFolder, Collection<PackageName> names, boolean latest, InstallOptions options)
+    public InstallReport update(Path projectFolder, Collection<PackageName> names, boolean latest,
+            InstallOptions options)
             throws IOException {
         return lockedProject(projectFolder, (project, repaired) -> {
             LockFile current = project.lockOrEmpty();
@@ -170,7 +173,8 @@ public final class Installer {
                             List.of(lockedInstaller.leftOutWarning(plan.graph(), leftOut, index)));
                 }
                 // a name given twice (uninstall a a) is one dependency removed, and said once
-                return apply(project, plan, new TreeMap<>(), names.stream().distinct().sorted().toList(), Set.copyOf(leftOut),
+                return apply(project, plan, new TreeMap<>(), names.stream().distinct().sorted().toList(),
+                        Set.copyOf(leftOut),
                         InstallOptions.defaults(), repaired, index);
             }
         });
@@ -262,7 +266,8 @@ public final class Installer {
         InstallReport.LockUpdate lock = new InstallReport.LockUpdate(lockChanged,
                 LockChange.between(project.lockOrEmpty(), plan.lock()));
         SortedMap<PackageName, VersionRange> changedRanges = new TreeMap<>(saved);
-        changedRanges.entrySet().removeIf(range -> range.getValue().equals(manifest.dependencies().get(range.getKey())));
+        changedRanges.entrySet()
+                .removeIf(range -> range.getValue().equals(manifest.dependencies().get(range.getKey())));
         return new InstallReport(installed, changedRanges, removed, Optional.of(lock), plan.resolved(), plan.warnings(),
                 repaired);
     }
@@ -276,7 +281,8 @@ public final class Installer {
             return new PrompdException(ExitCode.CONFLICT, "--frozen needs a prompd.lock, and " + project.folder()
                     + " has none", "run 'prompd install' without --frozen and commit prompd.lock");
         }
-        List<String> changes = LockChange.between(project.lock().get(), wanted).stream().map(LockChange::phrase).toList();
+        List<String> changes = LockChange.between(project.lock().get(), wanted).stream()
+                .map(LockChange::phrase).toList();
         return new PrompdException(ExitCode.CONFLICT, "prompd.lock is out of date with prompd.json and --frozen forbids"
                 + " changing it: " + String.join(", ", changes),
                 "run 'prompd install' without --frozen and commit the updated prompd.lock");
@@ -286,9 +292,10 @@ public final class Installer {
     private static void requireNotItself(Project project, List<PackageSpec> added) {
         PackageName own = project.manifest().name();
         if (added.stream().anyMatch(spec -> spec.name().equals(own))) {
-            throw new PrompdException(ExitCode.USAGE, "refusing to add " + own + " as a dependency of the project " + own
-                    + " itself", "a package cannot depend on itself; if the project only took the package's name, rename"
-                    + " it in " + project.manifestFile().getFileName() + ", or install the package with --global");
+            throw new PrompdException(ExitCode.USAGE, "refusing to add " + own + " as a dependency of the project "
+                    + own + " itself", "a package cannot depend on itself; if the project only took the package's name,"
+                    + " rename it in " + project.manifestFile().getFileName()
+                    + ", or install the package with --global");
         }
     }
 

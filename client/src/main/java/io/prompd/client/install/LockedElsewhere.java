@@ -48,7 +48,8 @@ record LockedElsewhere(RouteChange change, Listing listing) {
      * has it, when the lock's URL lies in it, or when its index cannot be read to tell.
      */
     static Optional<LockedElsewhere> of(PackageName name, LockedPackage locked, RegistryIndex index) {
-        return index.routeChange(name, locked.version(), locked.resolved()).flatMap(change -> listing(name, locked, index)
+        return index.routeChange(name, locked.version(), locked.resolved())
+                .flatMap(change -> listing(name, locked, index)
                 .filter(listed -> listed != Listing.AS_LOCKED).map(listed -> new LockedElsewhere(change, listed)));
     }
 
@@ -138,9 +139,9 @@ record LockedElsewhere(RouteChange change, Listing listing) {
     private String waysBack() {
         String mirror = change.fromARegistry() ? "; if registry " + change.current().describe() + " mirrors that one,"
                 + " update the mirror (pull and build it)" : "";
-        return change.routeBack() + mirror + "; to take " + change.name() + " from registry " + change.current().describe()
-                + " instead, knowing it may be another's package, delete its entry from " + LockFile.FILE_NAME
-                + " and run '" + Installer.INSTALL + "'";
+        return change.routeBack() + mirror + "; to take " + change.name() + " from registry "
+                + change.current().describe() + " instead, knowing it may be another's package, delete its entry from "
+                + LockFile.FILE_NAME + " and run '" + Installer.INSTALL + "'";
     }
 
     /** See {@link #keepingLocked}. */
@@ -161,7 +162,8 @@ record LockedElsewhere(RouteChange change, Listing listing) {
 
         @Override
         public List<Candidate> versions(PackageName name) {
-            return keptAsLocked(name).map(locked -> List.of(Candidate.of(name, locked.version(), locked.dependencies())))
+            return keptAsLocked(name)
+                    .map(locked -> List.of(Candidate.of(name, locked.version(), locked.dependencies())))
                     .orElseGet(() -> super.versions(name));
         }
 

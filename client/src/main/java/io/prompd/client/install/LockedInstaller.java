@@ -89,7 +89,8 @@ final class LockedInstaller {
         LockFile lock = project.lock().without(leftOut);
         if (offline) {
             List<String> notCached = missing(lock).stream()
-                    .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty() && !registry.isAtHand(name))
+                    .filter(name -> cache.find(lock.packages().get(name).integrity()).isEmpty()
+                            && !registry.isAtHand(name))
                     .map(name -> name + "@" + lock.packages().get(name).version()).toList();
             if (!notCached.isEmpty()) {
                 throw new PrompdException(ExitCode.NETWORK, "offline, and neither installed nor cached: "
@@ -313,7 +314,8 @@ final class LockedInstaller {
                                              LockFile before, RegistryIndex index, PrompdException missing) {
         if (lockedBefore(name, locked, before) && index.lacks(name)) {
             return new PrompdException(ExitCode.NOT_FOUND, StatusNotes.vanished(name, locked.version(),
-                    index.describe(name)) + " (" + missing.getMessage() + ")", StatusNotes.vanishedWayOff(project, name));
+                    index.describe(name)) + " (" + missing.getMessage() + ")",
+                    StatusNotes.vanishedWayOff(project, name));
         }
         if (lockedBefore(name, locked, before) && !listed(name, locked.version(), index)) {
             return new PrompdException(ExitCode.NOT_FOUND, name + "@" + locked.version() + " is locked in "
@@ -323,7 +325,8 @@ final class LockedInstaller {
         }
         // not found at the lock's own URL, edited, while the registry's index names another: not the registry's to mend
         Optional<URI> registrys = index.findIfReadable(name).filter(found -> missing instanceof NotFound)
-                .flatMap(found -> found.version(locked.version()).flatMap(listed -> otherTarball(locked, found, listed)));
+                .flatMap(found -> found.version(locked.version())
+                        .flatMap(listed -> otherTarball(locked, found, listed)));
         if (registrys.isPresent()) {
             return new PrompdException(ExitCode.NOT_FOUND, LockFile.FILE_NAME + "'s resolved URL of " + name + "@"
                     + locked.version() + " has no tarball (" + missing.getMessage() + "), and it is not the registry's"

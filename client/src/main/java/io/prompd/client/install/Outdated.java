@@ -33,7 +33,8 @@ public final class Outdated {
      *                higher, within them and still published; empty when none does
      * @param latest  the version the {@code latest} dist-tag points at
      * @param direct  whether {@code prompd.json} names it
-     * @param invalid   whether the locked version is outside a range asking for it (see {@link ProjectGraph.Entry#invalid})
+     * @param invalid   whether the locked version is outside a range asking for it (see
+     *                  {@link ProjectGraph.Entry#invalid})
      * @param takenDown whether the registry no longer lists the locked version, as the {@link InstallNote.TakenDown}
      *                  warning of an install tells of it: taken down by its maintainers, or {@code unlisted}; for a
      *                  dependency not locked, whether it has no version left or only versions taken down met its
@@ -95,16 +96,17 @@ public final class Outdated {
         TakedownGraph takedowns = new TakedownGraph(index);
         for (ProjectGraph.Entry entry : graph.entries()) {
             Optional<PublishedPackage> published = index.find(entry.name());
-            Optional<LockedElsewhere> moved = LockedElsewhere.of(entry.name(), graph.lock().packages().get(entry.name()),
-                    index);
+            Optional<LockedElsewhere> moved = LockedElsewhere.of(entry.name(),
+                    graph.lock().packages().get(entry.name()), index);
             if (moved.isPresent()) {
                 warnings.add(moved.get().note());
                 continue;
             }
             if (published.isEmpty()) {
-                // a row, as for a version taken down: no version is left to want, and a home without it cannot install it;
-                // its version is as unlisted as one a forced build dropped, and no index.json is left to record why
-                warnings.add(new InstallNote.GoneFromRegistry(entry.name(), entry.version(), index.describe(entry.name()),
+                // a row, as for a version taken down: no version is left to want, and a home without it cannot install
+                // it; its version is as unlisted as one a forced build dropped, and no index.json is left to record why
+                warnings.add(new InstallNote.GoneFromRegistry(entry.name(), entry.version(),
+                        index.describe(entry.name()),
                         StatusNotes.vanishedWayOff(graph, entry.name())));
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.empty(), Optional.empty(),
                         entry.direct(), entry.invalid(), true, true, true, Optional.empty()));
@@ -115,7 +117,8 @@ public final class Outdated {
                     StatusNotes.of(graph, index::findIfReadable, published.get(), known, false)));
             boolean gone = summary.isEmpty();
             if (gone) {
-                warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, published.get(), entry.version(), false));
+                warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, published.get(),
+                        entry.version(), false));
             }
             TakedownGraph.Reach reach = takedowns.reach(published.get(), graph.rangesOn(entry.name()));
             Optional<Version> reached = reach.version();

@@ -42,7 +42,9 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
         Objects.requireNonNull(range, "range");
     }
 
-    /** The versions taken down that the range asked for matches, with the maintainers' reasons; none without a range. */
+    /**
+     * The versions taken down that the range asked for matches, with the maintainers' reasons; none without a range.
+     */
     public SortedMap<Version, String> takenDownInRange() {
         SortedMap<Version, String> within = new TreeMap<>(packument.takenDown());
         within.keySet().removeIf(version -> range.filter(asked -> asked.satisfiedBy(version)).isEmpty());
@@ -72,7 +74,8 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
         /** The version's {@code dist}, with its tarball's absolute URL. */
         public Dist dist() {
             Dist dist = document.dist();
-            return new Dist(Urls.written(tarball), dist.integrity(), dist.size(), dist.fileCount(), dist.unpackedSize());
+            return new Dist(Urls.written(tarball), dist.integrity(), dist.size(), dist.fileCount(),
+                    dist.unpackedSize());
         }
     }
 
@@ -107,7 +110,8 @@ public record PackageInfo(Packument packument, Optional<ShownVersion> shown, Opt
                 throw notCached;
             }
             return new ShownVersion(new VersionDocument(name, version, summary.description(), List.of(), null, null,
-                    summary.license(), null, summary.dependencies(), summary.engines(), summary.main(), summary.prompts(),
+                    summary.license(), null, summary.dependencies(), summary.engines(),
+                    summary.main(), summary.prompts(),
                     summary.dist(), summary.publishedAt(), summary.commit(), new TreeMap<>(), null), tarball, true);
         }
     }

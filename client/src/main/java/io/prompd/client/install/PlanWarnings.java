@@ -32,7 +32,8 @@ final class PlanWarnings {
      * versions it moved off as taken down, then those it held back below a takedown.
      */
     List<InstallNote> ofResolved(ProjectGraph graph, LockFile current, RegistryIndex index) {
-        List<InstallNote> warnings = new ArrayList<>(statusOf(graph, List.copyOf(graph.lock().packages().keySet()), index));
+        List<InstallNote> warnings = new ArrayList<>(statusOf(graph, List.copyOf(graph.lock().packages().keySet()),
+                index));
         warnings.addAll(movedOffTakedowns(current, graph.lock(), index));
         warnings.addAll(heldBackByTakedowns(graph, index));
         return warnings;

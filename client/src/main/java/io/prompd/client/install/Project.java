@@ -145,8 +145,8 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
     }
 
     private static PrompdException notAProject(Path folder) {
-        return new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in " + folder.toAbsolutePath(),
-                NOT_A_PROJECT_HINT);
+        return new PrompdException(ExitCode.NOT_FOUND, "no " + ManifestReader.FILE_NAME + " in "
+                + folder.toAbsolutePath(), NOT_A_PROJECT_HINT);
     }
 
     /**
@@ -158,7 +158,8 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
      */
     public static List<Path> removeLeftovers(Path folder) throws IOException {
         return TemporaryFiles.removeOrphansIn(folder, name -> name.equals(ManifestReader.FILE_NAME)
-                || name.equals(LockFile.FILE_NAME) || name.equals(ProjectStateFolder.NAME) || PackSelector.isTarball(name));
+                || name.equals(LockFile.FILE_NAME) || name.equals(ProjectStateFolder.NAME)
+                || PackSelector.isTarball(name));
     }
 
     public Path manifestFile() {
@@ -204,8 +205,8 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
 
     /**
      * Writes the dependencies into {@code prompd.json}, every other byte as it is (see
-     * {@link ManifestEditor}), and the lock into {@code prompd.lock} with the line endings it has, each when given, with
-     * {@link AtomicFiles#writeAll}: a failure writing either changes neither. prompd.lock is renamed
+     * {@link ManifestEditor}), and the lock into {@code prompd.lock} with the line endings it has, each when given,
+     * with {@link AtomicFiles#writeAll}: a failure writing either changes neither. prompd.lock is renamed
      * first, since something in its place (a folder) can still refuse that, and prompd.json, the
      * user's own file, then stays as it was; a crash between the two renames leaves the new lock
      * beside the old prompd.json, which the next install fits the lock to again.
@@ -223,8 +224,8 @@ public record Project(Path folder, Manifest manifest, byte[] manifestRead, Optio
         if (dependencies.isPresent()) {
             byte[] current = Files.readAllBytes(manifestFile());
             if (!Arrays.equals(manifestRead, current)) {
-                throw new PrompdException(ExitCode.CONFLICT, ManifestReader.FILE_NAME + " changed while the install ran;"
-                        + " nothing was written to it (or the lock)", "run the install again");
+                throw new PrompdException(ExitCode.CONFLICT, ManifestReader.FILE_NAME + " changed while the install"
+                        + " ran; nothing was written to it (or the lock)", "run the install again");
             }
             files.put(manifestFile(), ManifestEditor.withDependencies(current, dependencies.get()));
         }

@@ -142,7 +142,9 @@ public record ProjectGraph(SortedMap<PackageName, VersionRange> roots, LockFile 
         return new Node(name, range, Optional.of(locked.version()), children, false);
     }
 
-    /** Every range the graph places on the package: its own in prompd.json and those of the locked packages needing it. */
+    /**
+     * Every range the graph places on the package: its own in prompd.json and those of the locked packages needing it.
+     */
     public List<VersionRange> rangesOn(PackageName name) {
         return rangesOn(name, lock.packages().keySet());
     }

@@ -50,9 +50,9 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
      *
      * @param lock    the project's lock, empty for a global install: a dist-tag may name a yanked version it pins
      * @param install the command that installs the package, {@code --global} and all, for the hint of a refusal
-     * @throws PrompdException NOT_FOUND for an unknown package or dist-tag, or one pointing at a yanked version the lock
-     *                         does not pin; with the maintainers' reasons for a version taken down named exactly, and
-     *                         for a package with no version left
+     * @throws PrompdException NOT_FOUND for an unknown package or dist-tag, or one pointing at a yanked version the
+     *                         lock does not pin; with the maintainers' reasons for a version taken down named exactly,
+     *                         and for a package with no version left
      */
     static RequestedPackage of(PackageSpec spec, RegistryIndex index, LockFile lock, boolean saveExact,
                                String install) {
@@ -145,9 +145,10 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
                                                 String install) {
         String name = published.packument().name().toString();
         Optional<Version> latest = tag.equals(Packument.LATEST) ? published.latest() : Optional.empty();
-        return new PrompdException(ExitCode.NOT_FOUND, name + "'s " + tag + " dist-tag points at " + tagged + ", which is "
-                + StatusNotes.labelled("yanked", reason) + ", and an install chooses no yanked version unless the lock"
-                + " file pins it", latest.map(version -> "'" + install + " " + name + "' installs the highest version"
+        return new PrompdException(ExitCode.NOT_FOUND, name + "'s " + tag + " dist-tag points at " + tagged
+                + ", which is " + StatusNotes.labelled("yanked", reason) + ", and an install chooses no yanked version"
+                + " unless the lock file pins it", latest.map(version -> "'" + install + " " + name
+                + "' installs the highest version"
                         + " that is not yanked, " + version)
                 .orElse("ask for a version or a range instead, as 'prompd info " + name + "' lists them"));
     }
@@ -162,8 +163,8 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         return preRelease.map(version -> releaseYanked
                         ? new PrompdException(ExitCode.NOT_FOUND, "every release of " + name + " is yanked, and its"
                                 + " other versions are pre-releases, which are installed only when asked for",
-                                "ask for one, as in '" + install + " " + name + "@" + version + "'; 'prompd info " + name
-                                + "' says why the releases are yanked")
+                                "ask for one, as in '" + install + " " + name + "@" + version + "'; 'prompd info "
+                                + name + "' says why the releases are yanked")
                         : new PrompdException(ExitCode.NOT_FOUND, name + " has only pre-release versions, which are"
                                 + " installed only when asked for", "ask for one, as in '" + install + " " + name + "@"
                                 + version + "'"))

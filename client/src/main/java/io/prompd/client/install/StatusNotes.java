@@ -22,7 +22,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** What a user should hear of a version, locked or asked for, that its registry has yanked, deprecated or taken down. */
+/**
+ * What a user should hear of a version, locked or asked for, that its registry has yanked, deprecated or taken down.
+ */
 public final class StatusNotes {
 
     /** What is said of a locked version its registry no longer lists without recording a takedown of it. */
@@ -87,7 +89,10 @@ public final class StatusNotes {
                 + moved.waysBack() + ")";
     }
 
-    /** {@code @a/x@1.0.0 is locked in prompd.lock from registry corp (…), and @a now resolves in …, which does not have it}. */
+    /**
+     * {@code @a/x@1.0.0 is locked in prompd.lock from registry corp (…), and @a now resolves in …, which does not have
+     * it}.
+     */
     static String notThere(InstallNote.RouteChanged moved) {
         return moved.name() + "@" + moved.version() + " is locked in " + LockFile.FILE_NAME + " from "
                 + RouteChange.origin(moved.lockedFrom()) + ", and " + route(moved) + (moved.otherBytes()
@@ -211,7 +216,8 @@ public final class StatusNotes {
         SortedMap<Version, String> yanked = new TreeMap<>(published.yankedAllowed(ranges));
         yanked.remove(locked);
         return yanked.isEmpty() ? "no other version meets " + series(ranges)
-                : "every other version that meets " + series(ranges) + " is yanked (" + Takedowns.withReasons(yanked) + ")";
+                : "every other version that meets " + series(ranges) + " is yanked (" + Takedowns.withReasons(yanked)
+                + ")";
     }
 
     /**
@@ -337,7 +343,9 @@ public final class StatusNotes {
         return hint.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", hint));
     }
 
-    /** {@code needs @a/base ^2.1.0}, or {@code needs @a/mid ^1.0.0 (which needs @a/base ^2.1.0) and @a/other ^1.0.0}. */
+    /**
+     * {@code needs @a/base ^2.1.0}, or {@code needs @a/mid ^1.0.0 (which needs @a/base ^2.1.0) and @a/other ^1.0.0}.
+     */
     private static String needsText(List<Need> needs) {
         return "needs " + Plural.series(needs.stream().map(need -> needs.size() == 1 ? text(need) : textApart(need))
                 .toList(), "and");
@@ -348,12 +356,14 @@ public final class StatusNotes {
      * versions taken down meet}, from {@link TakedownGraph#needs}; empty when it needs nothing of the kind.
      */
     static Optional<String> blocking(List<Need> needs) {
-        return needs.isEmpty() ? Optional.empty() : Optional.of(needsText(needs) + ", which only versions taken down meet");
+        return needs.isEmpty() ? Optional.empty()
+                : Optional.of(needsText(needs) + ", which only versions taken down meet");
     }
 
     /** Why the version the ranges prefer is not the one {@code prompd update} can reach; empty when it is. */
     static Optional<InstallNote.HeldBack> heldBack(PackageName name, TakedownGraph.Reach reach) {
-        return blocking(reach.blocking()).map(blocking -> new InstallNote.HeldBack(name, reach.preferred().orElseThrow(),
+        return blocking(reach.blocking())
+                .map(blocking -> new InstallNote.HeldBack(name, reach.preferred().orElseThrow(),
                 reach.version(), blocking));
     }
 

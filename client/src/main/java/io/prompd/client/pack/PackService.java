@@ -191,8 +191,8 @@ public final class PackService {
         Path parent = tarball.toAbsolutePath().normalize().getParent();
         if (parent != null && Files.notExists(parent)) {
             throw new PrompdException(ExitCode.NOT_FOUND, "no folder " + parent + " to write the tarball "
-                    + tarball.getFileName() + " into", "create it first (mkdir -p " + parent + "), or end --out with '/'"
-                    + " to have pack create the folder and name the tarball");
+                    + tarball.getFileName() + " into", "create it first (mkdir -p " + parent + "), or end --out with"
+                    + " '/' to have pack create the folder and name the tarball");
         }
     }
 

@@ -76,7 +76,8 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
 
     private static List<Path> promptsAt(Path source) {
         if (!Files.exists(source)) {
-            throw new PrompdException(ExitCode.NOT_FOUND, "no such file or folder: " + source, "check the path given to --from");
+            throw new PrompdException(ExitCode.NOT_FOUND, "no such file or folder: " + source,
+                    "check the path given to --from");
         }
         if (Files.isRegularFile(source)) {
             if (!PromptFile.hasPromptExtension(source.toString())) {
@@ -88,7 +89,8 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
         List<Path> files;
         try (Stream<Path> walk = Files.walk(source)) {
             files = walk.filter(path -> source.relativize(path).toString().isEmpty()
-                            || Stream.of(source.relativize(path).toString().split("[/\\\\]")).noneMatch(SKIPPED_FOLDERS::contains))
+                            || Stream.of(source.relativize(path).toString().split("[/\\\\]"))
+                            .noneMatch(SKIPPED_FOLDERS::contains))
                     .filter(Files::isRegularFile)
                     .toList();
         } catch (IOException e) {
@@ -164,14 +166,16 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
             // only a name in NFD can meet another's: paths in one form are told apart by the file system
             if (taken.containsKey(path)) {
                 throw new PrompdException(ExitCode.FAILURE, file + " and another file are both named " + path
-                        + " in Unicode NFC, the form a package's names take", "rename one of them, then run init again");
+                        + " in Unicode NFC, the form a package's names take",
+                        "rename one of them, then run init again");
             }
             List<String> broken = PackagePaths.violations(path);
             if (!broken.isEmpty()) {
                 // copied as it is, it would give a package validate refuses, and a name that is not UTF-8 would lose
                 // its bytes to U+FFFD on the way
                 throw new PrompdException(ExitCode.USAGE, "cannot copy " + TerminalText.path(file.toString())
-                        + " into a package, whose file names may not break validate's rules: " + String.join("; ", broken),
+                        + " into a package, whose file names may not break validate's rules: "
+                        + String.join("; ", broken),
                         "rename it, then run init again");
             }
             if (path.equals(written)) {
@@ -217,7 +221,8 @@ record ImportedPrompts(SortedMap<String, byte[]> files, SortedMap<String, String
                     toRead.push(target);
                 } else if (site.needed(other -> !(other instanceof LocalReference otherLocal)
                         || Files.isRegularFile(file.getParent().resolve(otherLocal.written())))) {
-                    notes.add(file + " refers to " + local.written() + ", which does not exist; add it to the package by hand");
+                    notes.add(file + " refers to " + local.written() + ", which does not exist; add it to"
+                            + " the package by hand");
                 }
             } else if (reference instanceof PackageReference other) {
                 VersionRange asked = VersionRange.isValid(other.selector()) && !other.selector().isEmpty()

@@ -44,7 +44,8 @@ final class LicenseText {
                     + placesForText;
         }
         if (tokens.size() == 1 && !license.endsWith("+")) {
-            return copyright + "Licensed under " + license + ". The full text is at " + SPDX_PAGES + license + ".html\n";
+            return copyright + "Licensed under " + license + ". The full text is at " + SPDX_PAGES
+                    + license + ".html\n";
         }
         List<String> meanings = operatorMeanings(tokens);
         StringBuilder text = new StringBuilder(copyright).append("Licensed under the SPDX license expression \"")

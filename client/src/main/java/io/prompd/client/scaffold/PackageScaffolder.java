@@ -153,7 +153,8 @@ public final class PackageScaffolder {
         StringBuilder readme = new StringBuilder("# ").append(manifest.name()).append("\n\n")
                 .append(manifest.description().orElse("")).append("\n\n## Prompts\n\n");
         new TreeMap<>(prompts).forEach((prompt, path) ->
-                readme.append("- `").append(prompt).append("`: [").append(path).append("](").append(path).append(")\n"));
+                readme.append("- `").append(prompt).append("`: [").append(path).append("](")
+                .append(path).append(")\n"));
         readme.append("\n## Use\n\n```sh\nprompd install ").append(manifest.name()).append("\n```\n");
         return readme.toString();
     }
@@ -167,14 +168,16 @@ public final class PackageScaffolder {
             try {
                 return PackageName.parse(options.name().get());
             } catch (IllegalArgumentException invalid) {
-                throw new PrompdException(ExitCode.USAGE, invalid.getMessage(), "pass --name @scope/name or --name name");
+                throw new PrompdException(ExitCode.USAGE, invalid.getMessage(),
+                        "pass --name @scope/name or --name name");
             }
         }
         Path absolute = folder.toAbsolutePath().normalize();
         Path fileName = absolute.getFileName();
         String derived = fileName == null ? "" : nameFrom(fileName.toString());
         if (fileName != null && fileName.toString().startsWith("@")) {
-            // as a parent folder named @acme makes the scope, a package folder so named is most likely a /NAME forgotten
+            // as a parent folder named @acme makes the scope, a package folder so named is most likely a /NAME
+            // forgotten
             String scope = "@" + nameFrom(fileName.toString().substring(1));
             throw new PrompdException(ExitCode.USAGE, "the folder '" + fileName + "' is named as a scope, which holds"
                     + " its packages in folders of their own, not as a package", "give the package a name in the scope:"
@@ -182,7 +185,8 @@ public final class PackageScaffolder {
         }
         Path parent = absolute.getParent() == null ? null : absolute.getParent().getFileName();
         if (parent != null && parent.toString().startsWith("@")) {
-            // @acme/foo, as npm lays out a scope's packages and a registry its packages/ folder: the scope is the parent's
+            // @acme/foo, as npm lays out a scope's packages and a registry its packages/ folder: the scope is the
+            // parent's
             String scoped = "@" + nameFrom(parent.toString().substring(1)) + "/" + derived;
             List<String> broken = PackageName.check(scoped);
             if (!broken.isEmpty()) {

@@ -66,8 +66,8 @@ public final class ScaffoldWriter {
             String them = existing.size() == 1 ? "it" : "them";
             throw new PrompdException(ExitCode.CONFLICT,
                     "refusing to overwrite " + String.join(", ", existing) + " in " + folder,
-                    "init never overwrites files: remove or move " + them + " (an init that was interrupted leaves those"
-                            + " it had written), then run init again; or run init in another folder");
+                    "init never overwrites files: remove or move " + them + " (an init that was interrupted leaves"
+                            + " those it had written), then run init again; or run init in another folder");
         }
     }
 

@@ -123,8 +123,8 @@ public final class PackSelector {
     }
 
     /**
-     * Why a selection by these {@code files} and {@code ignore} rules leaves out a file at {@code path}, or empty when it
-     * packs it: whether a file written there now, such as a tarball, goes into the next pack. A rule that does not
+     * Why a selection by these {@code files} and {@code ignore} rules leaves out a file at {@code path}, or empty when
+     * it packs it: whether a file written there now, such as a tarball, goes into the next pack. A rule that does not
      * parse leaves nothing out, as it is an error of the package already.
      */
     public static Optional<LeftOut.Reason> leftOut(String path, List<String> files, List<String> ignore) {
@@ -320,8 +320,8 @@ public final class PackSelector {
                 problems.error(MANIFEST, pointer, subject + " names '" + left.path() + "', which exists but is left out"
                         + " by \"ignore\"", "remove the entry from \"files\", or the rule from \"ignore\"");
             } else {
-                problems.error(MANIFEST, pointer, subject + " names '" + left.path() + "', which exists but is left out: "
-                        + left.reason().why(), "remove the entry from \"files\"");
+                problems.error(MANIFEST, pointer, subject + " names '" + left.path()
+                        + "', which exists but is left out: " + left.reason().why(), "remove the entry from \"files\"");
             }
         }
     }
@@ -344,8 +344,9 @@ public final class PackSelector {
                     .toList();
             if (!packedAnyway.isEmpty()) {
                 problems.warning(MANIFEST, "/ignore/" + rule.index(), "\"" + rule.text() + "\" in \"ignore\" leaves out"
-                        + " nothing: " + Plural.series(packedAnyway, "and") + (packedAnyway.size() == 1 ? " is" : " are")
-                        + " packed anyway, as " + MANIFEST + " and the README and LICENSE files at the root always are",
+                        + " nothing: " + Plural.series(packedAnyway, "and")
+                        + (packedAnyway.size() == 1 ? " is" : " are") + " packed anyway, as " + MANIFEST
+                        + " and the README and LICENSE files at the root always are",
                         "remove the rule from \"ignore\"");
             }
         }
@@ -381,7 +382,9 @@ public final class PackSelector {
         }
     }
 
-    /** The error of a file over the per-file limit, with the hint given: one who knows what refers to it restates it. */
+    /**
+     * The error of a file over the per-file limit, with the hint given: one who knows what refers to it restates it.
+     */
     public static Problem overLimit(SourceEntry entry, ArchiveLimits limits, String hint) {
         return Problem.error(entry.path(), "", "the file has " + Sizes.overLimit(entry.size(), limits.maxFileBytes())
                 + " per file", hint);

@@ -74,8 +74,9 @@ public final class PackagePaths {
         }
         int pathBytes = nameBytes(path);
         if (pathBytes > MAX_PATH_BYTES) {
-            found.add("the path has " + pathBytes + " bytes in UTF-8, more than the " + MAX_PATH_BYTES + " a path inside"
-                    + " a package may have, so that it fits the 1,024 bytes macOS allows a whole path once installed");
+            found.add("the path has " + pathBytes + " bytes in UTF-8, more than the " + MAX_PATH_BYTES
+                    + " a path inside a package may have, so that it fits the 1,024 bytes macOS allows a whole"
+                    + " path once installed");
         }
         int folders = Glob.segmentsOf(path).length - 1;
         if (folders > MAX_FOLDER_DEPTH) {
@@ -90,7 +91,8 @@ public final class PackagePaths {
         TerminalText.holds(path, Character::isISOControl, "control character")
                 .ifPresent(what -> found.add("the path " + what));
         TerminalText.holds(path, TerminalText::isInvisible, "invisible Unicode character").ifPresent(what -> found.add(
-                // a right-to-left override (U+202E) shows notes[U+202E]dm.exe as notesexe.md; zero-width ones make twins of names
+                // a right-to-left override (U+202E) shows notes[U+202E]dm.exe as notesexe.md; zero-width ones make
+                // twins of names
                 "the path " + what + " (a bidi control, a zero-width character or a blank filler), which makes a name"
                         + " read as another"));
         if (hasDotOrEmptySegment(path)) {

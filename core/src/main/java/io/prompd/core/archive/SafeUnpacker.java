@@ -412,11 +412,11 @@ public final class SafeUnpacker {
             String cannot = "the archive entry '" + TerminalText.path(entryName) + "' cannot be written: ";
             int fileBytes = PackagePaths.nameBytes(file.toString());
             if (fileBytes > MAX_PATH_BYTES) {
-                return new Rejection(ExitCode.FAILURE, cannot + "its path in the prompd home has " + fileBytes + " bytes"
-                        + " in UTF-8, more than the " + MAX_PATH_BYTES + " Linux takes in a whole path; the package's"
-                        + " own path is " + pathBytes + " of them", "put the prompd home at a path shorter by "
-                        + (fileBytes - MAX_PATH_BYTES) + " bytes or more (PROMPD_HOME), or ask the package's author for"
-                        + " shorter paths");
+                return new Rejection(ExitCode.FAILURE, cannot + "its path in the prompd home has " + fileBytes
+                        + " bytes in UTF-8, more than the " + MAX_PATH_BYTES + " Linux takes in a whole path; the"
+                        + " package's own path is " + pathBytes + " of them",
+                        "put the prompd home at a path shorter by " + (fileBytes - MAX_PATH_BYTES)
+                        + " bytes or more (PROMPD_HOME), or ask the package's author for shorter paths");
             }
             return new Rejection(ExitCode.FAILURE, cannot + "its name is longer than this file system allows",
                     "the package cannot be installed on this file system; put the prompd home on another one"

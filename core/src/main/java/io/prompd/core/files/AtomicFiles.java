@@ -54,7 +54,8 @@ public final class AtomicFiles {
      * mix. The bytes reach the disk before the rename, so a power cut after it cannot leave an empty
      * file where the user's {@code prompd.json} was.
      *
-     * @param attributes those of the new file, such as owner-only permissions for secrets; it has them from its creation
+     * @param attributes those of the new file, such as owner-only permissions for secrets; it has them from its
+     *                   creation
      */
     public static void write(Path target, byte[] bytes, FileAttribute<?>... attributes) throws IOException {
         Path destination = destination(target);
@@ -180,7 +181,8 @@ public final class AtomicFiles {
      * {@link #write(Path, byte[], FileAttribute[])}, the bytes are not forced to the disk first:
      * this is for files that can be made again, such as tarballs and cache entries.
      */
-    public static <T, E extends Exception> T writeStream(Path target, StreamContent<T, E> content) throws IOException, E {
+    public static <T, E extends Exception> T writeStream(Path target, StreamContent<T, E> content)
+            throws IOException, E {
         Path destination = destination(target);
         Path temporary = temporaryFile(destination);
         try {

@@ -38,9 +38,9 @@ public final class TemporaryFiles {
     /** The most digits of a writer's process id or start that a temporary's name is read with. */
     private static final int MOST_NUMBER_DIGITS = 18;
     /**
-     * The most bytes {@link #nameBeside} adds to the target's name: a dot before it, then a dot, the writer (process id,
-     * '-', start), a dot, the unsigned random number and the suffix. Earlier versions, which kept the target's whole
-     * name, could not write a name longer than the system allows by less than this through a temporary.
+     * The most bytes {@link #nameBeside} adds to the target's name: a dot before it, then a dot, the writer (process
+     * id, '-', start), a dot, the unsigned random number and the suffix. Earlier versions, which kept the target's
+     * whole name, could not write a name longer than the system allows by less than this through a temporary.
      */
     public static final int MOST_ADDED_BYTES = 2 + MOST_NUMBER_DIGITS + 1 + MOST_NUMBER_DIGITS + 1
             + Long.toUnsignedString(-1L).length() + SUFFIX.length();

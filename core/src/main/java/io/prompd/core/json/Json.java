@@ -49,7 +49,8 @@ public final class Json {
             .configure(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST, false)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.NON_NULL))
             .addModule(valueTypes())
             .build();
 
@@ -108,7 +109,8 @@ public final class Json {
     static Instant instant(String text) {
         if (isWholeSecondsInUtc(text)) {
             try {
-                return LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10), digits(text, 11, 13),
+                return LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10),
+                        digits(text, 11, 13),
                         digits(text, 14, 16), digits(text, 17, 19)).toInstant(ZoneOffset.UTC);
             } catch (DateTimeException unusual) {
                 // a leap second, or no such date: Instant.parse decides
@@ -233,7 +235,8 @@ public final class Json {
         }
     }
 
-    private static final class ParsingDeserializer<T> extends com.fasterxml.jackson.databind.deser.std.FromStringDeserializer<T> {
+    private static final class ParsingDeserializer<T>
+            extends com.fasterxml.jackson.databind.deser.std.FromStringDeserializer<T> {
         private final transient Function<String, T> parser;
 
         ParsingDeserializer(Class<T> type, Function<String, T> parser) {
@@ -256,7 +259,9 @@ public final class Json {
             this.parser = parser;
         }
 
-        /** A key that does not parse fails as a value does, a mapping failure with the parser's reason, not a bare one. */
+        /**
+         * A key that does not parse fails as a value does, a mapping failure with the parser's reason, not a bare one.
+         */
         @Override
         public Object deserializeKey(String key, com.fasterxml.jackson.databind.DeserializationContext context)
                 throws IOException {

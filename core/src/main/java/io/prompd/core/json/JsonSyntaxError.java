@@ -57,7 +57,8 @@ public record JsonSyntaxError(int line, int column, String reason) {
             '\t');
 
     /** Why JavaScript's NaN and Infinity are refused, after the token as written. */
-    private static final String NO_NUMBER = ", which JSON does not allow: it has no number for not-a-number or infinity";
+    private static final String NO_NUMBER = ", which JSON does not allow: it has no number for"
+            + " not-a-number or infinity";
 
     /** A line Git writes around the two sides of a conflicted merge. */
     private static final Pattern CONFLICT_MARKER = Pattern.compile("(<{7}|>{7})( .*)?\\r?|={7}\\r?");
@@ -102,10 +103,12 @@ public record JsonSyntaxError(int line, int column, String reason) {
      * `StreamReadConstraints.getMaxStringLength()`)}.
      */
     private static final Pattern TOO_LONG = Pattern.compile(
-            "(String value|Number value|Name) length \\(\\d+\\) exceeds the maximum allowed \\((\\d+), from `[^`]*`\\)");
+            "(String value|Number value|Name) length \\(\\d+\\) exceeds the maximum allowed"
+            + " \\((\\d+), from `[^`]*`\\)");
 
     /** What each of Jackson's limits of {@link #TOO_LONG} is on, in prompd's words, and what it counts. */
-    private static final Map<String, String> TOO_LONG_WORDS = Map.of("String value", "a string longer than %s characters",
+    private static final Map<String, String> TOO_LONG_WORDS = Map.of(
+            "String value", "a string longer than %s characters",
             "Number value", "a number longer than %s digits", "Name", "a field name longer than %s characters");
 
     /** The byte order mark of UTF-8, U+FEFF's bytes. */
@@ -141,7 +144,8 @@ public record JsonSyntaxError(int line, int column, String reason) {
                 .or(() -> withReason ? Optional.of(error.reason()) : Optional.empty()).map(reason -> ": " + reason)
                 .orElse("");
         String[] lines = new String(text, StandardCharsets.UTF_8).split("\n", -1);
-        return Utf8.firstFault(text).map(fault -> fault.problem(file)).or(() -> loneSurrogateName(file, text, malformed, error))
+        return Utf8.firstFault(text).map(fault -> fault.problem(file))
+                .or(() -> loneSurrogateName(file, text, malformed, error))
                 .or(() -> tooDeep(file, error))
                 .or(() -> conflict(file, lines))
                 .or(() -> javascriptHabit(file, lines, error))
@@ -170,7 +174,8 @@ public record JsonSyntaxError(int line, int column, String reason) {
         String objectAt = object.getParent() == null ? "" : object.getParent().pathAsPointer().toString();
         List<Problem> refused = new ArrayList<>();
         name.ifPresent(held -> PlainText.wholeCharacters(JsonTrees.NODES.objectNode().putNull(held), objectAt,
-                (pointer, message, hint) -> refused.add(Problem.error(file, pointer, message, hint).atLine(error.line()))));
+                (pointer, message, hint) -> refused.add(Problem.error(file, pointer, message, hint)
+                .atLine(error.line()))));
         return refused.stream().findFirst();
     }
 
@@ -247,7 +252,8 @@ public record JsonSyntaxError(int line, int column, String reason) {
             return Optional.of(Problem.error(file, "", "a single quote: JSON puts strings and names in double quotes",
                     "write \"...\" instead of '...'").atLine(error.line()));
         }
-        if ((Character.isLetter(found) || found == '_') && error.reason().contains("double-quote to start field name")) {
+        if ((Character.isLetter(found) || found == '_') && error.reason()
+                .contains("double-quote to start field name")) {
             return Optional.of(Problem.error(file, "", "a field name without quotes", "put it in double quotes, as in"
                     + " \"name\": ...").atLine(error.line()));
         }
@@ -312,14 +318,16 @@ public record JsonSyntaxError(int line, int column, String reason) {
                     + NO_NUMBER);
         }
         String reason;
-        if (malformed instanceof InvalidFormatException invalid && invalid.getCause() instanceof IllegalArgumentException why
+        if (malformed instanceof InvalidFormatException invalid
+                && invalid.getCause() instanceof IllegalArgumentException why
                 && parsedAString(invalid, json)) {
             reason = (invalid.getPath().isEmpty() ? "" : pointer(invalid) + ": ") + why.getMessage();
         } else if (malformed instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             reason = mismatch(mismatched, json);
         } else if (malformed instanceof JsonMappingException unfitting
                 && (!unfitting.getPath().isEmpty() || unfitting.getCause() != null)) {
-            reason = (unfitting.getPath().isEmpty() ? "" : pointer(unfitting) + ": ") + fitReason(unfitting, json, inBytes);
+            reason = (unfitting.getPath().isEmpty() ? "" : pointer(unfitting) + ": ")
+                    + fitReason(unfitting, json, inBytes);
         } else {
             reason = readable(malformed.getOriginalMessage(), json, inBytes);
         }
@@ -410,7 +418,9 @@ public record JsonSyntaxError(int line, int column, String reason) {
                 : pointer(mismatched) + ": " + expected + found;
     }
 
-    /** What JSON value a Java type is read from; the protocol's own value types (versions, names, dates) are strings. */
+    /**
+     * What JSON value a Java type is read from; the protocol's own value types (versions, names, dates) are strings.
+     */
     private static String kindOf(Class<?> type) {
         if (type.isRecord() || Map.class.isAssignableFrom(type)) {
             return "an object";

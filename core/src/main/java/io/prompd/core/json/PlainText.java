@@ -44,7 +44,8 @@ public final class PlainText {
         // not &&: a text with both gets both refusals at once
         return plain(text, c -> TerminalText.isControl(c, true), "control character", TerminalText::plainTextHint,
                 at, PlainText::valueSubject, refusal)
-                & plain(text, TerminalText::isBidiControl, "bidi control", count -> TerminalText.bidiHint(count, "prompd"),
+                & plain(text, TerminalText::isBidiControl, "bidi control",
+                count -> TerminalText.bidiHint(count, "prompd"),
                 at, PlainText::valueSubject, refusal)
                 & wholeCharacters(text, at, PlainText::valueSubject, refusal);
     }
@@ -127,7 +128,9 @@ public final class PlainText {
         boolean holds(String text, String at, Refusal refusal);
     }
 
-    /** Whether the strings and names in {@code node} keep {@code rules}; an object's members {@code skipped} are left. */
+    /**
+     * Whether the strings and names in {@code node} keep {@code rules}; an object's members {@code skipped} are left.
+     */
     private static boolean walk(JsonNode node, String at, Collection<String> skipped, Rules rules, Refusal refusal) {
         if (node.isTextual()) {
             return rules.value().holds(node.textValue(), at, refusal);

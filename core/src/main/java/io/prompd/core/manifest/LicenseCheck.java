@@ -25,7 +25,8 @@ public final class LicenseCheck {
     /** More are no longer a hint but a list to read. */
     private static final int MOST_SUGGESTED = 6;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9.-]+");
-    private static final Pattern LICENSE_REF = Pattern.compile("(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+");
+    private static final Pattern LICENSE_REF = Pattern.compile(
+            "(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+");
     private static final Pattern TOKENS = Pattern.compile("\\s+|(?=[()])|(?<=[()])");
     /** Words a license's name is written with that are no part of its identifier: Apache License, Version 2.0. */
     private static final Set<String> FILLER_WORDS = Set.of("license", "licence", "version");
@@ -58,7 +59,9 @@ public final class LicenseCheck {
         return List.copyOf(tokens);
     }
 
-    /** Each license and exception identifier of an SPDX expression once, in the order written, without the {@code +}. */
+    /**
+     * Each license and exception identifier of an SPDX expression once, in the order written, without the {@code +}.
+     */
     public static List<String> identifiers(String expression) {
         return tokens(expression).stream()
                 .filter(token -> !Parser.isOperator(token) && !token.equals("(") && !token.equals(")"))

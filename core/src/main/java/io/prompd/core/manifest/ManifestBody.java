@@ -55,7 +55,8 @@ public record ManifestBody(
         extra = Copies.extra(extra);
         for (String field : extra.keySet()) {
             if (ManifestFields.isKnown(field)) {
-                throw new IllegalArgumentException("'" + field + "' is a known field and cannot be kept as an extra one");
+                throw new IllegalArgumentException("'" + field + "' is a known field and cannot be"
+                        + " kept as an extra one");
             }
         }
     }

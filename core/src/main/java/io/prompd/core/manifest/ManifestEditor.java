@@ -37,7 +37,8 @@ public final class ManifestEditor {
      * @param original a manifest that parses, as read from disk
      * @throws IOException when it is not a JSON object
      */
-    public static byte[] withDependencies(byte[] original, SortedMap<PackageName, VersionRange> dependencies) throws IOException {
+    public static byte[] withDependencies(byte[] original, SortedMap<PackageName, VersionRange> dependencies)
+            throws IOException {
         String text = new String(original, StandardCharsets.UTF_8);
         String mark = text.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : "";
         String json = text.substring(mark.length());

@@ -82,10 +82,12 @@ public final class ManifestPaths {
         }
         Optional<Problem> meant = PromptFile.extensionLeftOff(file, at.toString(), path, inside.get(), packagePaths);
         if (meant.isPresent()) {
-            // a prompt file meant without its extension is told only that, not also that no file has the path as written
+            // a prompt file meant without its extension is told only that, not also that no file has the path as
+            // written
             problems.add(meant.get());
         } else if (isPackageFile(at, path, inside.get()) && !PromptFile.hasPromptExtension(path)) {
-            problems.add(PromptFile.notAPromptFile(file, at.toString(), path, "name a prompt file of the package here"));
+            problems.add(PromptFile.notAPromptFile(file, at.toString(), path,
+                    "name a prompt file of the package here"));
         }
     }
 

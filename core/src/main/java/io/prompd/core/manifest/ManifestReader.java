@@ -206,7 +206,8 @@ public final class ManifestReader {
             PlainText.members(node, at, List.of("name", "email", "url"), this::refuse);
             JsonNode written = node.path("name");
             if (written.isMissingNode() || written.isTextual() && written.textValue().isBlank()) {
-                problems.error(file, at + "/name", "the author needs a name", "write \"author\": {\"name\": \"Your Name\"}");
+                problems.error(file, at + "/name", "the author needs a name",
+                        "write \"author\": {\"name\": \"Your Name\"}");
                 return Optional.empty();
             }
             Optional<String> name = text(written, at + "/name");

@@ -56,8 +56,8 @@ public record ManifestResult(String file, Optional<Manifest> manifest, ManifestD
      * not its syntax, and reading it would cost as much as it is large.
      */
     public static ManifestResult tooLarge(String file, String notRead) {
-        return nothingParsed(file, Problem.error(file, "", notRead, "a manifest holds a few fields: write " + file + " again with"
-                + " the package's name, version and what else it needs"));
+        return nothingParsed(file, Problem.error(file, "", notRead, "a manifest holds a few fields: write " + file
+                + " again with the package's name, version and what else it needs"));
     }
 
     private static ManifestResult nothingParsed(String file, Problem why) {

@@ -103,8 +103,8 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
 
     /**
      * The licenses named {@code stem-…}, those with a version after the stem when there are ({@code CC-BY-4.0} of
-     * {@code CC-BY}, not {@code CC-BY-NC-4.0}), narrowed to {@code version} when it leaves any: those whose version is a
-     * plain number first ({@code BSD-4-Clause} before {@code BSD-4.3TAHOE}, named for a release), then the plainest
+     * {@code CC-BY}, not {@code CC-BY-NC-4.0}), narrowed to {@code version} when it leaves any: those whose version is
+     * a plain number first ({@code BSD-4-Clause} before {@code BSD-4.3TAHOE}, named for a release), then the plainest
      * ({@code BSD-3-Clause} before {@code BSD-3-Clause-Clear}), then the newest.
      */
     private List<String> family(String stem, String version) {
@@ -123,7 +123,8 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
         if (!version.isEmpty() && !ofVersion.isEmpty()) {
             members = ofVersion;
         }
-        Function<String, List<Integer>> versionIn = license -> versionOf(firstSegment(license.substring(prefix.length())));
+        Function<String, List<Integer>> versionIn =
+                license -> versionOf(firstSegment(license.substring(prefix.length())));
         Comparator<String> versionWritten = Comparator.comparing(license -> versionIn.apply(license).isEmpty());
         Comparator<String> plainest = Comparator.comparingInt(license -> license.split("-").length);
         Comparator<String> newest = Comparator.comparing(versionIn, SpdxList::compareVersions).reversed();
@@ -152,7 +153,9 @@ record SpdxList(Set<String> licenses, Map<String, String> deprecated, Set<String
         return Integer.compare(a.size(), b.size());
     }
 
-    /** Whether the two are written with the same characters ignoring case, as a swap or a doubled letter leaves them. */
+    /**
+     * Whether the two are written with the same characters ignoring case, as a swap or a doubled letter leaves them.
+     */
     private static boolean sameLetters(String a, String b) {
         return letters(a).equals(letters(b));
     }

@@ -88,8 +88,8 @@ public record PackageName(String scope, String name) implements Comparable<Packa
             return;
         }
         if (part.length() > MAX_PART_LENGTH) {
-            problems.add("the " + what + " '" + part + "' is " + part.length() + " characters long; shorten it to at most "
-                    + MAX_PART_LENGTH);
+            problems.add("the " + what + " '" + part + "' is " + part.length()
+                    + " characters long; shorten it to at most " + MAX_PART_LENGTH);
         }
         if (!hasAllowedCharacters(part)) {
             problems.add("the " + what + " '" + part + "' " + firstOffence(part) + "; use only lowercase letters a-z,"
@@ -101,8 +101,8 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         }
         String stem = part.contains(".") ? part.substring(0, part.indexOf('.')) : part;
         if (DEVICE_NAMES.contains(stem)) {
-            problems.add("the " + what + " '" + part + "' starts with '" + stem + "', a reserved device name on Windows;"
-                    + " choose another, such as '" + stem + "-prompts'");
+            problems.add("the " + what + " '" + part + "' starts with '" + stem + "', a reserved device name on"
+                    + " Windows; choose another, such as '" + stem + "-prompts'");
         }
     }
 
@@ -158,7 +158,9 @@ public record PackageName(String scope, String name) implements Comparable<Packa
         return scopeLookalikeKey(scopeWithAt()) + "/" + fold(name);
     }
 
-    /** The part of {@link #lookalikeKey()} of a scope, written with its {@code @}: scopes with equal keys read alike. */
+    /**
+     * The part of {@link #lookalikeKey()} of a scope, written with its {@code @}: scopes with equal keys read alike.
+     */
     public static String scopeLookalikeKey(String scopeWithAt) {
         return fold(scopeWithAt);
     }

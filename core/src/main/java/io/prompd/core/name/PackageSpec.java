@@ -48,8 +48,8 @@ public record PackageSpec(PackageName name, Selector selector) {
         public DistTag {
             Objects.requireNonNull(tag, "tag");
             if (!isValid(tag)) {
-                throw new IllegalArgumentException("'" + tag + "' is not a dist-tag: a tag starts with a lowercase letter,"
-                        + " holds only a-z, 0-9, '.', '_' and '-', and is not a version range");
+                throw new IllegalArgumentException("'" + tag + "' is not a dist-tag: a tag starts with a lowercase"
+                        + " letter, holds only a-z, 0-9, '.', '_' and '-', and is not a version range");
             }
         }
 
@@ -68,8 +68,9 @@ public record PackageSpec(PackageName name, Selector selector) {
         // npm's other sources (github:, git+ssh:, file:, npm:, URLs) have a scheme; no name, range or tag holds a ':'
         if (spec.startsWith(".") || spec.startsWith("/") || spec.startsWith("~") || spec.contains(":")
                 || spec.contains("\\") || spec.endsWith(".tgz")) {
-            throw new IllegalArgumentException(refusal(text, "it is a path, URL or Git source, and prompd installs packages by name"
-                    + " from a registry (a folder built by prompd-registry is one, through --registry file://...)"));
+            throw new IllegalArgumentException(refusal(text, "it is a path, URL or Git source, and prompd installs"
+                    + " packages by name from a registry (a folder built by prompd-registry is one, through"
+                    + " --registry file://...)"));
         }
         int at = spec.indexOf('@', spec.startsWith("@") ? 1 : 0);
         String written = at < 0 ? spec : spec.substring(0, at);
@@ -102,8 +103,8 @@ public record PackageSpec(PackageName name, Selector selector) {
             if (DIST_TAG.matcher(written).matches()) {
                 return new DistTag(written);
             }
-            throw new IllegalArgumentException(refusal(text, "'" + written + "' is neither a dist-tag (a lowercase letter"
-                    + " then a-z, 0-9, '.', '_' or '-') nor a version range: " + notARange.getMessage()));
+            throw new IllegalArgumentException(refusal(text, "'" + written + "' is neither a dist-tag (a lowercase"
+                    + " letter then a-z, 0-9, '.', '_' or '-') nor a version range: " + notARange.getMessage()));
         }
     }
 

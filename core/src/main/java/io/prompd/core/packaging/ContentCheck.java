@@ -89,7 +89,8 @@ public final class ContentCheck {
         }
         List<String> lines = text.lines().toList();
         List<Integer> holding = IntStream.rangeClosed(from, lines.size())
-                .filter(line -> lines.get(line - 1).codePoints().anyMatch(TerminalText::isBidiControl)).boxed().toList();
+                .filter(line -> lines.get(line - 1).codePoints().anyMatch(TerminalText::isBidiControl)).boxed()
+                .toList();
         if (holding.isEmpty()) {
             return Optional.empty();
         }
@@ -97,7 +98,8 @@ public final class ContentCheck {
         int more = holding.size() - 1;
         String others = more == 0 ? "" : more == 1 ? " (and 1 more line holds some)"
                 : " (and " + more + " more lines hold some)";
-        String what = TerminalText.holds(lines.get(first - 1), TerminalText::isBidiControl, "bidi control").orElseThrow();
+        String what = TerminalText.holds(lines.get(first - 1), TerminalText::isBidiControl, "bidi control")
+                .orElseThrow();
         long count = holding.stream()
                 .mapToLong(line -> lines.get(line - 1).codePoints().filter(TerminalText::isBidiControl).count()).sum();
         return Optional.of(Problem.error(path, "", "the line " + what + others, TerminalText.bidiHint(count, "a model"))
@@ -168,7 +170,8 @@ public final class ContentCheck {
         DecodedStrings.of(path, bytes, decoded).ifPresent(strings -> strings.secrets().stream()
                 .filter(secret -> !secret.amongWritten(asWritten))
                 .forEach(secret -> problems.add(secret(path, "a string of the file holds what looks like "
-                        + secret.description() + ", written with escapes" + secret.escape().map(escape -> " (" + escape + ")")
+                        + secret.description() + ", written with escapes" + secret.escape()
+                        .map(escape -> " (" + escape + ")")
                         .orElse("") + " that whoever reads " + strings.reader()
                         + " decodes, the registry too", secret.firstLine()))));
         return problems;
@@ -196,16 +199,16 @@ public final class ContentCheck {
         return unmarkedUtf16(bytes).stream()
                 .flatMap(encoding -> SecretPatterns.find(new String(bytes, 0, bytes.length & ~1, encoding)).stream()
                         .map(secret -> secret(path, "the file holds what looks like " + secret.description()
-                                + " when read as " + encoding.name() + ", the encoding its bytes look like (no byte order"
-                                + " mark says so)", secret.line())))
+                                + " when read as " + encoding.name() + ", the encoding its bytes look like (no byte"
+                                + " order mark says so)", secret.line())))
                 .toList();
     }
 
     /**
      * The UTF-16 that bytes without a byte order mark look like, as .NET's {@code Encoding.Unicode} and
      * {@code iconv -t UTF-16LE} write it: in all but one pair of bytes of {@value #UNMARKED_UTF16_OTHER_PAIRS_PER}, the
-     * same byte of the pair, the high one, NUL, and the other not, as in text of Latin letters, digits and signs, and so
-     * in every key {@link SecretPatterns} knows. One pass over the bytes, which leaves random ones after about a
+     * same byte of the pair, the high one, NUL, and the other not, as in text of Latin letters, digits and signs, and
+     * so in every key {@link SecretPatterns} knows. One pass over the bytes, which leaves random ones after about a
      * tenth of them: the search of a binary file's Latin-1 text, which every binary file gets, costs far more.
      */
     private static Optional<Charset> unmarkedUtf16(byte[] bytes) {
@@ -242,7 +245,8 @@ public final class ContentCheck {
     private static Optional<Problem> notText(String path, byte[] bytes) {
         String contextHint = "a binary file a prompt includes goes under contexts/ or is named in the prompt's context";
         if (hasNul(bytes) && Utf8.encodingByMark(bytes).isEmpty()) {
-            return Optional.of(Problem.error(path, "", "the file is binary, and only context files may be", contextHint));
+            return Optional.of(Problem.error(path, "", "the file is binary, and only context files may be",
+                    contextHint));
         }
         if (path.equals(ManifestReader.FILE_NAME) || PromptFile.hasPromptExtension(path)) {
             return Optional.empty();
@@ -281,7 +285,8 @@ public final class ContentCheck {
         SortedSet<String> files = new TreeSet<>();
         for (Map.Entry<String, PromptFile> prompt : prompts.entrySet()) {
             for (PromptPart part : prompt.getValue().contexts()) {
-                if (part instanceof PromptPart.FilePart filePart && filePart.reference() instanceof LocalReference local) {
+                if (part instanceof PromptPart.FilePart filePart
+                        && filePart.reference() instanceof LocalReference local) {
                     local.resolveFrom(prompt.getKey()).ifPresent(files::add);
                 }
             }

@@ -81,7 +81,8 @@ record DecodedStrings(String reader, Source parser, Function<JsonLocation, Strin
         }
         return text.flatMap(FrontMatter::of).map(frontMatter -> new DecodedStrings("the front matter's YAML",
                 () -> Yaml.FACTORY.createParser(frontMatter.yaml()),
-                location -> from(location.getCharOffset(), frontMatter.yaml()::substring), frontMatter.firstYamlLine() - 1));
+                location -> from(location.getCharOffset(), frontMatter.yaml()::substring),
+                frontMatter.firstYamlLine() - 1));
     }
 
     /**

@@ -113,8 +113,8 @@ public final class PackageValidator {
     /** What both validating and reading parse: the manifest, the pack selection and the packed prompts. */
     private Contents read(PackageSource source, Problems problems) throws IOException {
         ManifestResult manifest = readManifest(source, limits, problems);
-        PackSelection selection = PackSelector.select(source, manifest.draft().files(), manifest.draft().ignore(), limits,
-                location);
+        PackSelection selection = PackSelector.select(source, manifest.draft().files(),
+                manifest.draft().ignore(), limits, location);
         problems.addAll(manifest.locate(selection.problems()));
         problems.addAll(ContentCheck.secretsInNames(selection.included().stream().map(SourceEntry::path).toList()));
         SortedMap<String, PromptParseResult> parsed = parsePrompts(source, readable(selection.included()), problems);

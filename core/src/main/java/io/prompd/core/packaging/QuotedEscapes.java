@@ -13,7 +13,8 @@ import java.util.Optional;
 final class QuotedEscapes {
 
     /** The characters a backslash and one more write, in YAML's double-quoted strings, JSON's among them. */
-    private static final Map<Character, Character> SINGLE = Map.ofEntries(Map.entry('0', '\0'), Map.entry('a', '\u0007'),
+    private static final Map<Character, Character> SINGLE = Map.ofEntries(Map.entry('0', '\0'),
+            Map.entry('a', '\u0007'),
             Map.entry('b', '\b'), Map.entry('t', '\t'), Map.entry('\t', '\t'), Map.entry('n', '\n'),
             Map.entry('v', '\u000B'), Map.entry('f', '\f'), Map.entry('r', '\r'), Map.entry('e', '\u001B'),
             Map.entry(' ', ' '), Map.entry('"', '"'), Map.entry('/', '/'), Map.entry('\\', '\\'),
@@ -37,7 +38,8 @@ final class QuotedEscapes {
      */
     static Optional<String> first(String written, String value, int start, int end) {
         return read(written).filter(read -> read.value.toString().equals(value))
-                .flatMap(read -> read.writtenBy.subList(start, end).stream().filter(escape -> escape != null).findFirst());
+                .flatMap(read -> read.writtenBy.subList(start, end).stream().filter(escape -> escape != null)
+                        .findFirst());
     }
 
     private static Optional<QuotedEscapes> read(String written) {

@@ -39,7 +39,8 @@ final class SecretPatterns {
                     Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}|(?<![a-z])sk-proj-[A-Za-z0-9_-]{20,}")),
             new Kind("an AWS access key id (AKIA...)", Pattern.compile("(?<![A-Z0-9])AKIA[0-9A-Z]{16}(?![A-Z0-9])")),
             new Kind("a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", Pattern.compile("gh[pousr]_[A-Za-z0-9]{36}")),
-            new Kind("a GitHub fine-grained token (github_pat_...)", Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}")),
+            new Kind("a GitHub fine-grained token (github_pat_...)",
+                    Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,}")),
             new Kind("an npm access token (npm_...)", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
             new Kind("a PyPI API token (pypi-...)", Pattern.compile("pypi-AgE[A-Za-z0-9_-]{50,}")),
             new Kind("a private key (-----BEGIN ... PRIVATE KEY-----, or PGP's PRIVATE KEY BLOCK)",
@@ -53,7 +54,10 @@ final class SecretPatterns {
     private static final Pattern KEY_MATERIAL = Pattern.compile(
             "(?=[A-Za-z0-9+/]*[0-9])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[A-Z])[A-Za-z0-9+/]{40,}");
 
-    /** How many lines after its header a key's material may start: PEM's Proc-Type, DEK-Info and PGP's Comment come first. */
+    /**
+     * How many lines after its header a key's material may start: PEM's Proc-Type, DEK-Info and PGP's Comment come
+     * first.
+     */
     private static final int LINES_BEFORE_KEY_MATERIAL = 4;
 
     /** How much of a likely credential a masked text keeps: about its kind's prefix (sk-a, AKIA, ghp_). */
@@ -100,7 +104,9 @@ final class SecretPatterns {
         return findings;
     }
 
-    /** Whether key material follows a header ending at {@code end} of line {@code index}, on that line or soon after. */
+    /**
+     * Whether key material follows a header ending at {@code end} of line {@code index}, on that line or soon after.
+     */
     private static boolean keyMaterialFollows(String[] lines, int index, int end) {
         if (KEY_MATERIAL.matcher(lines[index]).region(end, lines[index].length()).find()) {
             return true;

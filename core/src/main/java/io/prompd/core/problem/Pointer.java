@@ -39,7 +39,10 @@ public final class Pointer {
         return TerminalText.path(readable(pointer));
     }
 
-    /** The field a pointer names as a message quotes it, {@link #shown} without the leading slash: {@code 'dependencies/@a/b'}. */
+    /**
+     * The field a pointer names as a message quotes it, {@link #shown} without the leading slash:
+     * {@code 'dependencies/@a/b'}.
+     */
     public static String field(String pointer) {
         return shown(pointer).substring(1);
     }

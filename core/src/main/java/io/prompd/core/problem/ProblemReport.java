@@ -69,7 +69,8 @@ public final class ProblemReport {
                 }
                 out.append(indented(TerminalText.message(problem.message()))).append('\n');
                 if (!problem.hint().isEmpty()) {
-                    out.append(TEXT_INDENT).append("hint: ").append(indented(TerminalText.message(problem.hint()))).append('\n');
+                    out.append(TEXT_INDENT).append("hint: ").append(indented(TerminalText.message(problem.hint())))
+                            .append('\n');
                 }
             }
         });
@@ -128,7 +129,8 @@ public final class ProblemReport {
                 if (!where.isEmpty()) {
                     out.append(' ').append(markdownCode(where));
                 }
-                out.append(": ").append(markdownText(TerminalText.message(abbreviated(problem.message(), MARKDOWN_SHOWN))));
+                out.append(": ")
+                        .append(markdownText(TerminalText.message(abbreviated(problem.message(), MARKDOWN_SHOWN))));
                 if (!problem.hint().isEmpty()) {
                     out.append("<br>_hint: ").append(markdownText(TerminalText.message(
                             abbreviated(problem.hint(), MARKDOWN_SHOWN)))).append('_');

@@ -33,7 +33,8 @@ final class BlockStructure {
      * {@code {% elsif %}} from Ruby or Liquid habits does.
      */
     private static final Set<String> TAGS = Set.of("if", "elif", "elseif", "else", "endif", "for", "endfor", "break",
-            "continue", "macro", "endmacro", "call", "endcall", "filter", "endfilter", "set", "endset", "with", "endwith",
+            "continue", "macro", "endmacro", "call", "endcall", "filter", "endfilter", "set",
+            "endset", "with", "endwith",
             "block", "endblock", "extends", "include", "import", "from", "autoescape", "endautoescape", "raw", "endraw",
             "do", "print", "trans", "pluralize", "endtrans", "verbatim", "endverbatim", "switch", "case", "default",
             "endswitch", "ifAsync", "asyncEach", "endeach", "asyncAll", "endall");
@@ -133,8 +134,8 @@ final class BlockStructure {
         } else if (tag.equals("case") || tag.equals("default")) {
             OpenBlock innermost = open.peek();
             if (innermost == null || !innermost.tag().equals("switch")) {
-                faults.add(offset, "{% " + tag + " %} is not inside a {% switch %}", "remove it, or open the {% switch %}"
-                        + " it belongs to");
+                faults.add(offset, "{% " + tag + " %} is not inside a {% switch %}", "remove it, or open"
+                        + " the {% switch %} it belongs to");
             }
         } else if (tag.equals("elif") || tag.equals("else")) {
             branch(written, tag, offset);
@@ -152,7 +153,8 @@ final class BlockStructure {
      */
     private void branch(String written, String tag, int offset) {
         OpenBlock innermost = open.peek();
-        if (innermost == null || !(innermost.tag().equals("if") || tag.equals("else") && innermost.tag().equals("for"))) {
+        if (innermost == null || !(innermost.tag().equals("if") || tag.equals("else")
+                && innermost.tag().equals("for"))) {
             faults.add(offset, "{% " + tag + " %} is not inside an {% if %}" + (tag.equals("else") ? " or a {% for %}"
                     : ""), innermost == null ? "remove it, or open the block it belongs to" : "close the {% "
                     + innermost.written() + " %} of line " + lines.fileLine(innermost.offset()) + " first");
@@ -227,7 +229,8 @@ final class BlockStructure {
             faults.add(offset, "{% " + tag + " %} is in the {% else %} of the {% " + elseOf.get().written() + " %} of"
                     + " line " + lines.fileLine(elseOf.get().offset()) + ", which runs only when the loop does not",
                     "move it before the {% else %}, into the loop");
-        } else if (apart.isPresent() && open.stream().skip(reached.size()).anyMatch(block -> block.tag().equals("for"))) {
+        } else if (apart.isPresent() && open.stream().skip(reached.size())
+                .anyMatch(block -> block.tag().equals("for"))) {
             faults.add(offset, "{% " + tag + " %} is inside the {% " + apart.get().written() + " %} of line "
                     + lines.fileLine(apart.get().offset()) + ", which no loop around it reaches into", "remove it, or"
                     + " move it into a loop inside the {% " + apart.get().written() + " %}");
@@ -245,7 +248,8 @@ final class BlockStructure {
     private OptionalInt close(String written, String tag, String name, int offset) {
         boolean opened = open.stream().anyMatch(block -> block.tag().equals(tag));
         if (!opened) {
-            String opener = ENDS.entrySet().stream().filter(end -> end.getValue().equals(written)).map(Map.Entry::getKey)
+            String opener = ENDS.entrySet().stream().filter(end -> end.getValue().equals(written))
+                    .map(Map.Entry::getKey)
                     .findFirst().orElse(tag);
             faults.add(offset, "{% " + written + " %} closes no {% " + opener + " %}", "remove it, or add the {% "
                     + opener + " %} it should close");

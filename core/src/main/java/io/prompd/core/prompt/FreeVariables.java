@@ -29,7 +29,8 @@ final class FreeVariables {
 
     private static final Set<String> LITERALS = Set.of("true", "false", "none", "null");
     /** Jinja's global functions and the loop variable, which no caller supplies. */
-    private static final Set<String> GLOBALS = Set.of("loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace");
+    private static final Set<String> GLOBALS = Set.of("loop", "range", "dict", "lipsum", "cycler",
+            "joiner", "namespace");
     private static final Set<String> MACRO_LOCALS = Set.of("caller", "varargs", "kwargs");
     private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([^=]+?)\\s*=(?!=)(.*)$", Pattern.DOTALL);
     private static final Pattern MACRO = Pattern.compile("^\\s*(" + NAME + ")\\s*\\((.*)\\)\\s*$", Pattern.DOTALL);

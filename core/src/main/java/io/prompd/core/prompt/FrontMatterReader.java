@@ -136,7 +136,8 @@ final class FrontMatterReader {
         List<PromptPart> parts = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : list(root.get(key), "/" + key, true)) {
             text(entry.getValue(), entry.getKey())
-                    .flatMap(written -> reference(entry.getKey(), written, value -> References.part(value, entry.getKey(), aliases)))
+                    .flatMap(written -> reference(entry.getKey(), written,
+                            value -> References.part(value, entry.getKey(), aliases)))
                     .ifPresent(parts::add);
         }
         return parts;
@@ -169,7 +170,8 @@ final class FrontMatterReader {
                     "write only '" + reference.packageName() + (reference.selector().isEmpty() ? "" : "@"
                             + reference.selector()) + "'"));
             if (aliases.stream().anyMatch(alias -> alias.prefix().equals(prefix.get()))) {
-                error(pointer + "/prefix", "the prefix '" + prefix.get() + "' is given twice", "give each alias its own prefix");
+                error(pointer + "/prefix", "the prefix '" + prefix.get() + "' is given twice",
+                        "give each alias its own prefix");
                 continue;
             }
             target.filter(reference -> reference.path().isEmpty())
@@ -195,7 +197,8 @@ final class FrontMatterReader {
         try {
             return Optional.of(parse.apply(written));
         } catch (IllegalArgumentException invalid) {
-            error(pointer, "'" + written + "' is not a valid reference: " + invalid.getMessage(), References.HOW_TO_WRITE);
+            error(pointer, "'" + written + "' is not a valid reference: " + invalid.getMessage(),
+                    References.HOW_TO_WRITE);
             return Optional.empty();
         }
     }
@@ -263,7 +266,8 @@ final class FrontMatterReader {
         }
         // any other broken field is left out, as if not written, and the parameter stays declared
         return Optional.of(new Parameter(name, type.orElse(Parameter.DEFAULT_TYPE), required,
-                present(spec.get("default")).filter(value -> !holdsRefused(pointer + "/default")), description, enumValues, pattern, min, max, minLength, maxLength,
+                present(spec.get("default")).filter(value -> !holdsRefused(pointer + "/default")), description,
+                enumValues, pattern, min, max, minLength, maxLength,
                 present(spec.get("items")), pointer));
     }
 
@@ -358,8 +362,9 @@ final class FrontMatterReader {
 
     private void refuseIfInfinite(JsonNode value, String pointer) {
         if (value.isDouble() && Double.isInfinite(value.doubleValue())) {
-            error(pointer, "'" + Pointer.field(pointer) + "' is the number " + lines.scalarAt(pointer).orElse(value.asText())
-                    + ", beyond what a double holds (±" + Double.MAX_VALUE + ")",
+            error(pointer, "'" + Pointer.field(pointer) + "' is the number "
+                    + lines.scalarAt(pointer).orElse(value.asText()) + ", beyond what a double holds (±"
+                    + Double.MAX_VALUE + ")",
                     "write a number within that range, or quote it to keep it as text");
             readAsAbsent(pointer);
         } else {
@@ -393,7 +398,8 @@ final class FrontMatterReader {
         String hint = expected.startsWith("a string") && actual.isValueNode() ? "quote it: " + TextNode.valueOf(written)
                 : "write " + expected + " there" + (example.isEmpty() ? "" : ", such as "
                 + Pointer.lastKey(pointer).map(key -> key + ": ").orElse("- ") + example);
-        error(pointer, "'" + Pointer.field(pointer) + "' must be " + expected + ", not " + describe(actual, written), hint);
+        error(pointer, "'" + Pointer.field(pointer) + "' must be " + expected + ", not "
+                + describe(actual, written), hint);
     }
 
     private void error(String pointer, String message, String hint) {

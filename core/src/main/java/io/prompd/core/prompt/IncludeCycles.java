@@ -72,7 +72,8 @@ final class IncludeCycles {
         List<String> closed = CyclePaths.closedFromFirst(cycle);
         String first = closed.get(0);
         String next = closed.get(1);
-        int line = loads.get(first).stream().filter(load -> load.target().equals(next)).findFirst().orElseThrow().line();
+        int line = loads.get(first).stream().filter(load -> load.target().equals(next)).findFirst()
+                .orElseThrow().line();
         problems.add(Problem.error(first, "", "circular include: " + String.join(" → ", closed),
                 "make one of these files stop including, importing or extending the next").atLine(line));
     }

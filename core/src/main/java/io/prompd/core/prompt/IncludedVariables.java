@@ -96,7 +96,9 @@ final class IncludedVariables {
                 + through(reached.through()), hint);
     }
 
-    /** A variable of a file that sees none of the prompt's, the file itself or one loading it loaded without context. */
+    /**
+     * A variable of a file that sees none of the prompt's, the file itself or one loading it loaded without context.
+     */
     private static Problem unseen(String prompt, Reached reached, Cut cut, String name) {
         boolean itself = cut.file().equals(reached.file());
         String loaded = itself ? "this file" : cut.file();
@@ -137,7 +139,9 @@ final class IncludedVariables {
         return reached;
     }
 
-    /** {@code  through prompts/parts/a.md} for a file the prompt includes through others; nothing when it does itself. */
+    /**
+     * {@code  through prompts/parts/a.md} for a file the prompt includes through others; nothing when it does itself.
+     */
     private static String through(List<String> includers) {
         return includers.size() == 1 ? "" : " through " + String.join(" → ", includers.subList(1, includers.size()));
     }

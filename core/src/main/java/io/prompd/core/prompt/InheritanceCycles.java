@@ -28,14 +28,16 @@ final class InheritanceCycles {
             List<String> path = new ArrayList<>();
             Set<String> onPath = new HashSet<>();
             Optional<String> current = Optional.of(start);
-            while (current.isPresent() && pack.prompts().containsKey(current.get()) && !walked.contains(current.get())) {
+            while (current.isPresent() && pack.prompts().containsKey(current.get())
+                    && !walked.contains(current.get())) {
                 path.add(current.get());
                 onPath.add(current.get());
                 walked.add(current.get());
                 current = parents.of(current.get());
             }
             if (current.isPresent() && onPath.contains(current.get())) {
-                report(pack, CyclePaths.closedFromFirst(path.subList(path.indexOf(current.get()), path.size())), problems);
+                report(pack, CyclePaths.closedFromFirst(path.subList(path.indexOf(current.get()), path.size())),
+                        problems);
             }
         }
     }
@@ -43,6 +45,7 @@ final class InheritanceCycles {
     private static void report(PromptPackage pack, List<String> cycle, Problems problems) {
         String file = cycle.get(0);
         problems.add(Problem.error(file, "/inherits", "circular inheritance: " + String.join(" → ", cycle),
-                "make one of these prompts stop inheriting from the next").atLine(pack.prompts().get(file).lineOf("/inherits")));
+                "make one of these prompts stop inheriting from the next")
+                .atLine(pack.prompts().get(file).lineOf("/inherits")));
     }
 }

@@ -162,7 +162,8 @@ public final class LoadedTemplates {
     /** The package paths a file names by a local path, in its front matter or its template. */
     private static Set<String> named(String file, List<ReferenceSite> sites) {
         return sites.stream().map(ReferenceSite::reference).filter(LocalReference.class::isInstance)
-                .flatMap(reference -> ((LocalReference) reference).resolveFrom(file).stream()).collect(Collectors.toSet());
+                .flatMap(reference -> ((LocalReference) reference).resolveFrom(file).stream())
+                .collect(Collectors.toSet());
     }
 
     /** The package paths a file's template loads by a local path, those of its front matter left out. */

@@ -16,7 +16,8 @@ public record LocalReference(String written) implements Reference {
 
     private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
     /** An absolute path, a home folder ({@code ~/x}) or a URL: places no package holds, wherever it is unpacked. */
-    private static final Pattern ELSEWHERE = Pattern.compile("[/\\\\]|[A-Za-z]:[/\\\\]|~[^/]*/|[A-Za-z][A-Za-z0-9+.-]*://|file:");
+    private static final Pattern ELSEWHERE = Pattern.compile(
+            "[/\\\\]|[A-Za-z]:[/\\\\]|~[^/]*/|[A-Za-z][A-Za-z0-9+.-]*://|file:");
 
     public LocalReference {
         Objects.requireNonNull(written, "written");

@@ -80,7 +80,9 @@ final class MarkdownBody {
         }
     }
 
-    /** Whether the character at this offset of the body is code: in a code block, its fences included, or a code span. */
+    /**
+     * Whether the character at this offset of the body is code: in a code block, its fences included, or a code span.
+     */
     boolean isCode(int offset) {
         Map.Entry<Integer, Integer> stretch = code.floorEntry(offset);
         return stretch != null && offset < stretch.getValue();

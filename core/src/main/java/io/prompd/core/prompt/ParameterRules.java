@@ -70,7 +70,8 @@ final class ParameterRules {
             problems.add(Problem.warning(file, parameter.pointer() + "/name", "the parameter name '" + parameter.name()
                     + "' cannot be written in a template as {{ " + parameter.name() + " }}",
                     "use letters, digits and _, not starting with a digit"
-                            + (suggested.chars().anyMatch(Character::isLetterOrDigit) ? ", such as " + suggested : "")));
+                            + (suggested.chars().anyMatch(Character::isLetterOrDigit) ? ", such as "
+                            + suggested : "")));
         }
     }
 
@@ -87,8 +88,9 @@ final class ParameterRules {
     private static Optional<Pattern> constraints(String file, Parameter parameter, Problems problems) {
         if (parameter.min().isPresent() && parameter.max().isPresent()
                 && parameter.min().get().compareTo(parameter.max().get()) > 0) {
-            problems.add(Problem.error(file, parameter.pointer() + "/max", "the max " + parameter.max().get().toPlainString()
-                    + " of '" + parameter.name() + "' is below its min " + parameter.min().get().toPlainString(),
+            problems.add(Problem.error(file, parameter.pointer() + "/max", "the max "
+                    + parameter.max().get().toPlainString() + " of '" + parameter.name() + "' is below its min "
+                    + parameter.min().get().toPlainString(),
                     "swap them, or correct one"));
         }
         if (parameter.minLength().isPresent() && parameter.maxLength().isPresent()
@@ -104,7 +106,8 @@ final class ParameterRules {
             return Optional.of(Pattern.compile(parameter.pattern().get()));
         } catch (PatternSyntaxException invalid) {
             problems.add(Problem.error(file, parameter.pointer() + "/pattern", "the pattern of '" + parameter.name()
-                    + "' is not a regular expression: " + invalid.getDescription() + " near index " + invalid.getIndex(),
+                    + "' is not a regular expression: " + invalid.getDescription() + " near index "
+                    + invalid.getIndex(),
                     "write a regular expression, such as ^[a-z]+$; in YAML, quote it"));
             return Optional.empty();
         }
@@ -156,7 +159,8 @@ final class ParameterRules {
     }
 
     /** A default the parameter's own bounds or pattern refuse; a warning, as one outside its enum is. */
-    private static void defaultWithinConstraints(String file, Parameter parameter, JsonNode value, Optional<Pattern> pattern,
+    private static void defaultWithinConstraints(String file, Parameter parameter, JsonNode value,
+                                                 Optional<Pattern> pattern,
                                                  Problems problems) {
         String pointer = parameter.pointer() + "/default";
         String subject = "the default " + value + " of '" + parameter.name() + "'";
@@ -225,6 +229,7 @@ final class ParameterRules {
 
     /** The element type of an array parameter, when its {@code items} name a known one. */
     private static Optional<ParameterType> itemsType(Parameter parameter) {
-        return itemsTypeAsWritten(parameter).filter(JsonNode::isTextual).flatMap(type -> ParameterType.of(type.textValue()));
+        return itemsTypeAsWritten(parameter).filter(JsonNode::isTextual)
+                .flatMap(type -> ParameterType.of(type.textValue()));
     }
 }

@@ -34,7 +34,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class PromptParser {
 
     /** How Jackson's YAML reader refuses an alias where a key goes, naming SnakeYAML's event and the anchor. */
-    private static final Pattern ALIAS_KEY = Pattern.compile("got this instead: <[\\w.]*AliasEvent\\(anchor=([^)]*)\\)>");
+    private static final Pattern ALIAS_KEY = Pattern.compile("got this instead:"
+            + " <[\\w.]*AliasEvent\\(anchor=([^)]*)\\)>");
 
     /** How Jackson refuses YAML's infinity and not-a-number, which it reads as floats it cannot parse. */
     private static final Pattern NOT_A_NUMBER = Pattern.compile(
@@ -202,8 +203,8 @@ public final class PromptParser {
         Matcher tooLong = TOO_LONG.matcher(String.valueOf(invalid.getOriginalMessage()));
         if (tooLong.lookingAt()) {
             long characters = Long.parseLong(tooLong.group(1));
-            return Optional.of(Problem.error(file, "", "the front matter is larger than " + (characters >> 20) + " MiB ("
-                    + String.format(Locale.ROOT, "%,d", characters) + " characters), the most prompd reads",
+            return Optional.of(Problem.error(file, "", "the front matter is larger than " + (characters >> 20)
+                    + " MiB (" + String.format(Locale.ROOT, "%,d", characters) + " characters), the most prompd reads",
                     "move long text into the body or a context file").atLine(read.firstYamlLine()));
         }
         return Optional.empty();

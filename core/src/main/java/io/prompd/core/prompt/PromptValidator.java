@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Validates the prompts of one package together: that each has text, parameters, body variables,
  * references to files and to other packages, and inheritance and include cycles; and the other
- * files their templates load, as templates too, with the variables of those they include. Returns every problem, sorted.
+ * files their templates load, as templates too, with the variables of those they include. Returns every problem,
+ * sorted.
  */
 public final class PromptValidator {
 
@@ -84,7 +85,8 @@ public final class PromptValidator {
     }
 
     private static boolean hasText(PromptFile prompt) {
-        return !prompt.body().isBlank() || Stream.of(prompt.contexts(), prompt.system(), prompt.user(), prompt.assistant())
+        return !prompt.body().isBlank() || Stream.of(prompt.contexts(), prompt.system(),
+                prompt.user(), prompt.assistant())
                 .anyMatch(parts -> !parts.isEmpty());
     }
 

@@ -120,8 +120,8 @@ final class ReferenceRules {
             Optional<String> composed = nfcOtherwise(resolved.get()).filter(pack.files()::contains);
             problems.add(composed.isPresent()
                     ? Problem.error(file, pointer, "'" + reference.written() + "' is written " + DECOMPOSED
-                            + ", and the package has '" + resolved.get() + "' only under its NFC name, which Linux takes"
-                            + " for another", NFC_HINT)
+                            + ", and the package has '" + resolved.get() + "' only under its NFC name, which Linux"
+                            + " takes for another", NFC_HINT)
                     : Problem.error(file, pointer, "'" + reference.written() + "' resolves to '" + resolved.get()
                             + "', which is not in the package", "add the file, or fix the path: it is relative to the"
                             + " folder of " + file));
@@ -141,8 +141,8 @@ final class ReferenceRules {
                                          PackageReference reference, String pointer, Problems problems) {
         if (pack.name().filter(reference.packageName()::equals).isPresent()) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to this package ("
-                    + reference.packageName() + ") by name", "refer to files of the same package with a relative path, such as"
-                    + " ./" + (reference.path().isEmpty() ? "file.prmd" : reference.path())));
+                    + reference.packageName() + ") by name", "refer to files of the same package with a relative path,"
+                    + " such as ./" + (reference.path().isEmpty() ? "file.prmd" : reference.path())));
             return;
         }
         if (pack.invalidRanges().contains(reference.packageName())) {
@@ -156,19 +156,20 @@ final class ReferenceRules {
             return;
         }
         if (declared == null) {
-            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to " + reference.packageName()
-                    + ", which is not a dependency of "
-                    + pack.name().map(PackageName::toString).orElse("this package"), "add \"" + reference.packageName() + "\": \""
-                    + (reference.selector().isEmpty() ? "*" : reference.selector())
+            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to "
+                    + reference.packageName() + ", which is not a dependency of "
+                    + pack.name().map(PackageName::toString).orElse("this package"), "add \"" + reference.packageName()
+                    + "\": \"" + (reference.selector().isEmpty() ? "*" : reference.selector())
                     + "\" to \"dependencies\" in prompd.json"));
             return;
         }
         // The dependencies decide which version is installed; a different range here would only mislead a reader.
         if (!reference.selector().isEmpty()
                 && !VersionRange.parse(reference.selector()).desugared().equals(declared.desugared())) {
-            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' asks for " + reference.packageName()
-                    + " \"" + reference.selector() + "\", but \"dependencies\" in prompd.json give \"" + declared.text()
-                    + "\"", "write the same range in both places"));
+            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' asks for "
+                    + reference.packageName() + " \"" + reference.selector()
+                    + "\", but \"dependencies\" in prompd.json give \"" + declared.text() + "\"",
+                    "write the same range in both places"));
         }
     }
 
@@ -193,7 +194,8 @@ final class ReferenceRules {
      * {@code @base/x.prmd}; outside {@code using} and without a range, an undefined alias is far
      * likelier than such a package.
      */
-    private static Problem undefinedAlias(String file, List<Alias> aliases, PackageReference reference, String pointer) {
+    private static Problem undefinedAlias(String file, List<Alias> aliases,
+            PackageReference reference, String pointer) {
         String written = reference.written();
         String prefix = written.substring(0, written.indexOf('/'));
         String defined = aliases.isEmpty() ? "the prompt has no 'using' entry"

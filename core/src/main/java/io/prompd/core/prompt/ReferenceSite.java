@@ -23,8 +23,8 @@ public record ReferenceSite(Reference reference, String pointer, int line, boole
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(pointer, "pointer");
         if (line < 0 || (line == 0) == pointer.isEmpty()) {
-            throw new IllegalArgumentException("a reference is either at a field (" + pointer + ") or at a line (" + line
-                    + ")");
+            throw new IllegalArgumentException("a reference is either at a field (" + pointer
+                    + ") or at a line (" + line + ")");
         }
         if ((mayBeMissing || !alternatives.isEmpty()) && line == 0) {
             throw new IllegalArgumentException("only a template may name a file it renders without (" + pointer + ")");

@@ -13,7 +13,9 @@ final class References {
     static final String HOW_TO_WRITE =
             "write ./path/file.prmd for a file of this package, or @scope/package@version/path for another package";
 
-    /** {@code pkg@selector} or {@code pkg@selector/path}: an unscoped package needs a version to tell it from a folder. */
+    /**
+     * {@code pkg@selector} or {@code pkg@selector/path}: an unscoped package needs a version to tell it from a folder.
+     */
     private static final Pattern UNSCOPED = Pattern.compile("^[a-z0-9][a-z0-9._-]*@[^/]*(/.*)?$");
     /** A relative path without spaces ending in an extension, such as {@code contexts/a.xlsx}. */
     private static final Pattern FILE_PATH = Pattern.compile("^[\\w@.-]+(/[\\w@.-]+)*\\.[A-Za-z][A-Za-z0-9]{0,9}$");

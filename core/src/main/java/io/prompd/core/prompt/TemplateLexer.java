@@ -83,7 +83,9 @@ final class TemplateLexer {
         return IDENTIFIER.matcher(name).matches();
     }
 
-    /** Whether the token ends a value, after which a name needs an operator first: a name, a literal, a bracket closed. */
+    /**
+     * Whether the token ends a value, after which a name needs an operator first: a name, a literal, a bracket closed.
+     */
     static boolean endsOperand(String token) {
         return !token.isEmpty() && !KEYWORDS.contains(token)
                 && (isName(token) || token.equals("0") || token.equals("\"")

@@ -67,8 +67,9 @@ final class TemplateRule {
                             + " only '" + jinja + "' is replaced by the parameter's value", "write " + jinja + ", or, "
                             + asItIs)
                     : Problem.warning(file, "", "the legacy placeholder '" + placeholder.written() + "' names no"
-                            + " declared parameter, and is left in the text as it is written", "to fill it in, declare '"
-                            + placeholder.root() + "' under \"parameters\" and write " + jinja + "; " + asItIs))
+                            + " declared parameter, and is left in the text as it is written",
+                            "to fill it in, declare '" + placeholder.root() + "' under \"parameters\" and write "
+                            + jinja + "; " + asItIs))
                     .atLine(placeholder.line()));
         }
     }
@@ -79,12 +80,14 @@ final class TemplateRule {
         try {
             References.parse(use.written(), aliases);
         } catch (IllegalArgumentException invalid) {
-            problems.add(Problem.error(file, "", "'" + use.written() + "' is not a valid reference: " + invalid.getMessage(),
+            problems.add(Problem.error(file, "", "'" + use.written() + "' is not a valid reference: "
+                    + invalid.getMessage(),
                     References.HOW_TO_WRITE).atLine(use.line()));
         }
     }
 
-    private static void undeclaredVariables(PromptPackage pack, LocalParents parents, String file, TemplateScan template,
+    private static void undeclaredVariables(PromptPackage pack, LocalParents parents, String file,
+                                            TemplateScan template,
                                             Set<String> declared, Problems problems) {
         String hint = declareHint(pack, parents, file, "");
         for (VariableUse use : template.freeVariables()) {

@@ -166,7 +166,8 @@ final class TemplateScan {
         return files().stream()
                 .flatMap(use -> References.tryParse(use.written(), aliases).stream()
                         .map(reference -> new ReferenceSite(reference, "", use.line(), use.mayBeMissing(),
-                                use.alternatives().stream().flatMap(other -> References.tryParse(other, aliases).stream())
+                                use.alternatives().stream()
+                                        .flatMap(other -> References.tryParse(other, aliases).stream())
                                         .toList())))
                 .toList();
     }

@@ -32,7 +32,8 @@ final class YamlAliases {
     record Found(String pointer, int line, String message, String hint) {
         Found {
             if (pointer.isEmpty() || line < 1) {
-                throw new IllegalArgumentException("an alias is a value at a line of the file: " + pointer + " " + line);
+                throw new IllegalArgumentException("an alias is a value at a line of the file: "
+                        + pointer + " " + line);
             }
         }
     }

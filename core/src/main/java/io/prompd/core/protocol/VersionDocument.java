@@ -24,7 +24,8 @@ import java.util.SortedMap;
 public record VersionDocument(PackageName name, Version version, String description, List<String> keywords,
                               String category, String author, String license, Repository repository,
                               SortedMap<PackageName, VersionRange> dependencies, SortedMap<String, String> engines,
-                              String main, SortedMap<String, String> prompts, Dist dist, Instant publishedAt, String commit,
+                              String main, SortedMap<String, String> prompts, Dist dist,
+                              Instant publishedAt, String commit,
                               SortedMap<String, PromptSummary> promptFiles, String readme) {
 
     public VersionDocument {

@@ -23,7 +23,8 @@ import java.util.SortedMap;
  */
 public record VersionSummary(Version version, String description, String license,
                              SortedMap<PackageName, VersionRange> dependencies, SortedMap<String, String> engines,
-                             String main, SortedMap<String, String> prompts, Dist dist, Instant publishedAt, String commit,
+                             String main, SortedMap<String, String> prompts, Dist dist,
+                             Instant publishedAt, String commit,
                              String yanked, String deprecated) {
 
     public VersionSummary {

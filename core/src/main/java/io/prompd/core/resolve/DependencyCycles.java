@@ -72,7 +72,8 @@ public final class DependencyCycles {
     }
 
     /** The cycle {@link #find} lists first, if any. */
-    public static Optional<List<PackageName>> first(SortedMap<PackageName, SortedMap<PackageName, VersionRange>> edges) {
+    public static Optional<List<PackageName>> first(
+            SortedMap<PackageName, SortedMap<PackageName, VersionRange>> edges) {
         return find(edges).stream().findFirst();
     }
 
@@ -101,7 +102,8 @@ public final class DependencyCycles {
     }
 
     /** Tarjan's algorithm without recursion, so a long chain of packages cannot overflow the stack. */
-    private static List<SortedSet<PackageName>> stronglyConnectedComponents(SortedMap<PackageName, SortedSet<PackageName>> graph) {
+    private static List<SortedSet<PackageName>> stronglyConnectedComponents(
+            SortedMap<PackageName, SortedSet<PackageName>> graph) {
         Map<PackageName, Integer> order = new HashMap<>();
         Map<PackageName, Integer> lowLink = new HashMap<>();
         Deque<PackageName> stack = new ArrayDeque<>();
@@ -146,7 +148,8 @@ public final class DependencyCycles {
 
     private static void enter(PackageName node, Map<PackageName, Integer> order, Map<PackageName, Integer> lowLink,
             Deque<PackageName> stack, Set<PackageName> onStack,
-            Deque<Map.Entry<PackageName, Iterator<PackageName>>> path, SortedMap<PackageName, SortedSet<PackageName>> graph) {
+            Deque<Map.Entry<PackageName, Iterator<PackageName>>> path,
+            SortedMap<PackageName, SortedSet<PackageName>> graph) {
         order.put(node, order.size());
         lowLink.put(node, order.get(node));
         stack.push(node);

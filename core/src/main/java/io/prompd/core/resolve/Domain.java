@@ -75,7 +75,8 @@ final class Domain {
      * @param published the versions the index lists, the root's own among them or not
      */
     static Domain rootPackage(Candidate root, List<Candidate> published, Takedowns takedowns) {
-        List<Version> others = published.stream().map(Candidate::version).filter(version -> !version.equals(root.version()))
+        List<Version> others = published.stream().map(Candidate::version)
+                .filter(version -> !version.equals(root.version()))
                 .sorted().distinct().toList();
         return new Domain(Optional.of(root.name()), root.name().toString(), List.of(root.version()),
                 List.of(root.dependencies()), true, List.of(), -1, new BitSet(), takedowns, -1, Optional.of(others));
@@ -95,8 +96,8 @@ final class Domain {
         List<Version> yanked = new ArrayList<>();
         for (Candidate candidate : published) {
             if (!candidate.name().equals(name)) {
-                throw new IllegalStateException("the package index answered " + candidate.name() + " " + candidate.version()
-                        + " when asked for " + name);
+                throw new IllegalStateException("the package index answered " + candidate.name() + " "
+                        + candidate.version() + " when asked for " + name);
             }
             if (!candidate.yanked() || pinned.filter(candidate.version()::equals).isPresent()) {
                 choosable.add(candidate);
@@ -107,7 +108,8 @@ final class Domain {
         choosable.sort(Comparator.comparing(Candidate::version));
         for (int i = 1; i < choosable.size(); i++) {
             if (choosable.get(i).version().equals(choosable.get(i - 1).version())) {
-                throw new IllegalStateException("the package index listed " + name + " " + choosable.get(i).version() + " twice");
+                throw new IllegalStateException("the package index listed " + name + " "
+                        + choosable.get(i).version() + " twice");
             }
         }
         List<Version> versions = choosable.stream().map(Candidate::version).toList();

@@ -44,7 +44,9 @@ final class Explanation {
         this.index = index;
     }
 
-    /** @param index what calls the versions it lists ({@link PackageIndex#offered}) and where it looked for a package */
+    /**
+     * @param index what calls the versions it lists ({@link PackageIndex#offered}) and where it looked for a package
+     */
     static Explanation of(Incompatibility failure, PackageIndex index) {
         Explanation explanation = new Explanation(failure, index);
         explanation.countDerivations(failure);
@@ -162,8 +164,8 @@ final class Explanation {
         String conjunction = conclusion || incompatibility == failure ? "So," : "And";
         String text = describe(incompatibility);
         if (incompatibility.cause() instanceof Cause.Dependency dependency) {
-            write(incompatibility, "Because " + describe(dependency) + " and " + noVersions(dependency) + ", " + text + ".",
-                    numbered);
+            write(incompatibility, "Because " + describe(dependency) + " and " + noVersions(dependency)
+                    + ", " + text + ".", numbered);
             return;
         }
         Cause.Conflict cause = (Cause.Conflict) incompatibility.cause();
@@ -173,13 +175,14 @@ final class Explanation {
             Integer conflictLine = lineNumbers.get(conflict);
             Integer otherLine = lineNumbers.get(other);
             if (conflictLine != null && otherLine != null) {
-                write(incompatibility, "Because " + and(conflict, conflictLine, other, otherLine) + ", " + text + ".", numbered);
+                write(incompatibility, "Because " + and(conflict, conflictLine, other, otherLine) + ", "
+                        + text + ".", numbered);
             } else if (conflictLine != null || otherLine != null) {
                 Incompatibility withLine = conflictLine != null ? conflict : other;
                 Incompatibility withoutLine = conflictLine != null ? other : conflict;
                 visit(withoutLine, false);
-                write(incompatibility, conjunction + " because " + describe(withLine) + " (" + lineNumbers.get(withLine) + "), "
-                        + text + ".", numbered);
+                write(incompatibility, conjunction + " because " + describe(withLine) + " (" + lineNumbers.get(withLine)
+                        + "), " + text + ".", numbered);
             } else if (isSingleLine(conflict) || isSingleLine(other)) {
                 Incompatibility first = isSingleLine(other) ? conflict : other;
                 Incompatibility second = isSingleLine(other) ? other : conflict;
@@ -190,22 +193,23 @@ final class Explanation {
                 visit(conflict, true);
                 lines.add(new Line("", 0));
                 visit(other, false);
-                write(incompatibility, conjunction + " because " + describe(conflict) + " (" + lineNumbers.get(conflict) + "), "
-                        + text + ".", numbered);
+                write(incompatibility, conjunction + " because " + describe(conflict) + " (" + lineNumbers.get(conflict)
+                        + "), " + text + ".", numbered);
             }
         } else if (isDerived(conflict) || isDerived(other)) {
             Incompatibility derived = isDerived(conflict) ? conflict : other;
             Incompatibility external = isDerived(conflict) ? other : conflict;
             Integer derivedLine = lineNumbers.get(derived);
             if (derivedLine != null) {
-                write(incompatibility, "Because " + and(external, null, derived, derivedLine) + ", " + text + ".", numbered);
+                write(incompatibility, "Because " + and(external, null, derived, derivedLine) + ", "
+                        + text + ".", numbered);
             } else if (isCollapsible(derived)) {
                 Cause.Conflict inner = (Cause.Conflict) derived.cause();
                 Incompatibility innerDerived = isDerived(inner.conflict()) ? inner.conflict() : inner.other();
                 Incompatibility innerExternal = isDerived(inner.conflict()) ? inner.other() : inner.conflict();
                 visit(innerDerived, false);
-                write(incompatibility, conjunction + " because " + and(innerExternal, null, external, null) + ", " + text + ".",
-                        numbered);
+                write(incompatibility, conjunction + " because " + and(innerExternal, null, external, null)
+                        + ", " + text + ".", numbered);
             } else {
                 visit(derived, false);
                 write(incompatibility, conjunction + " because " + describe(external) + ", " + text + ".", numbered);
@@ -232,7 +236,8 @@ final class Explanation {
      * dependencies on another counts as given, told as one clause.
      */
     private static boolean isDerived(Incompatibility incompatibility) {
-        return incompatibility.isDerived() && !isDependencyChain(incompatibility) || isUnsatisfiableDependency(incompatibility);
+        return incompatibility.isDerived() && !isDependencyChain(incompatibility)
+                || isUnsatisfiableDependency(incompatibility);
     }
 
     /**
@@ -249,7 +254,8 @@ final class Explanation {
             return false;
         }
         List<Incompatibility> givens = givens(incompatibility);
-        return givens.size() > 2 && givens.stream().allMatch(given -> given.cause() instanceof Cause.Dependency dependency
+        return givens.size() > 2 && givens.stream()
+                .allMatch(given -> given.cause() instanceof Cause.Dependency dependency
                 && !dependency.isUnsatisfiable() && dependency.depender().domain() == depender.get().domain()
                 && dependency.target().domain() == target.get().domain());
     }
@@ -302,8 +308,8 @@ final class Explanation {
             return Optional.empty();
         }
         String verb = first.isDependency() && second.isDependency() ? "depends on" : "requires";
-        return Optional.of(firstPositive.get().describe(true) + " " + verb + " both " + required(first) + line(firstLine)
-                + " and " + required(second) + line(secondLine));
+        return Optional.of(firstPositive.get().describe(true) + " " + verb + " both " + required(first)
+                + line(firstLine) + " and " + required(second) + line(secondLine));
     }
 
     /** {@code A depends on B which depends on C}. */
@@ -333,8 +339,9 @@ final class Explanation {
         if (priorPositives.isEmpty() || latter.termsOfSign(false).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(subject(prior, priorPositives) + prior.onlyTerm(false).orElseThrow().inverse().describe(false)
-                + line(priorLine) + " which " + verb(latter) + " " + required(latter) + line(latterLine));
+        return Optional.of(subject(prior, priorPositives)
+                + prior.onlyTerm(false).orElseThrow().inverse().describe(false) + line(priorLine) + " which "
+                + verb(latter) + " " + required(latter) + line(latterLine));
     }
 
     /** Whether what the prior requires is always a version the latter constrains. */
@@ -369,7 +376,8 @@ final class Explanation {
 
     private static String subject(Incompatibility prior, List<Term> positives) {
         if (positives.size() > 1) {
-            return "if " + String.join(" and ", positives.stream().map(term -> term.describe(false)).toList()) + " then ";
+            return "if " + String.join(" and ", positives.stream().map(term -> term.describe(false)).toList())
+                    + " then ";
         }
         return positives.get(0).describe(true) + " " + verb(prior) + " ";
     }
@@ -379,7 +387,8 @@ final class Explanation {
     }
 
     private static String required(Incompatibility incompatibility) {
-        return String.join(" or ", incompatibility.termsOfSign(false).stream().map(term -> term.inverse().describe(false)).toList());
+        return String.join(" or ",
+                incompatibility.termsOfSign(false).stream().map(term -> term.inverse().describe(false)).toList());
     }
 
     private static String line(Integer number) {
@@ -396,7 +405,8 @@ final class Explanation {
         }
         if (isDependencyChain(incompatibility)) {
             return "each version of " + incompatibility.onlyTerm(true).orElseThrow().describe(false) + " depends on "
-                    + incompatibility.onlyTerm(false).orElseThrow().inverse().describe(false) + " or on a range within it";
+                    + incompatibility.onlyTerm(false).orElseThrow().inverse().describe(false)
+                    + " or on a range within it";
         }
         return describeTerms(incompatibility);
     }
@@ -418,7 +428,8 @@ final class Explanation {
                     + (others.isEmpty() ? "" : " (" + index.offered() + ": " + String.join(", ", others) + ")");
         }
         if (!target.isPublished()) {
-            return "no package " + target + " exists" + index.lookedIn(target.name()).map(where -> " in " + where).orElse("");
+            return "no package " + target + " exists" + index.lookedIn(target.name()).map(where -> " in "
+                    + where).orElse("");
         }
         if (target.takedowns().noVersionLeft()) {
             return target.takedowns().everyVersion(target.name());
@@ -441,7 +452,8 @@ final class Explanation {
         }
         List<String> highest = IntStream.range(Math.max(0, count - PUBLISHED_SHOWN), count)
                 .mapToObj(index -> target.version(index).toString()).toList();
-        return " (" + index.offered() + ": " + (count > PUBLISHED_SHOWN ? "…, " : "") + String.join(", ", highest) + ")";
+        return " (" + index.offered() + ": " + (count > PUBLISHED_SHOWN ? "…, " : "")
+                + String.join(", ", highest) + ")";
     }
 
     private static String describeTerms(Incompatibility incompatibility) {
@@ -451,13 +463,16 @@ final class Explanation {
         List<Term> terms = incompatibility.terms();
         if (terms.size() == 1) {
             Term term = terms.get(0);
-            return term.isPositive() ? term.describe(false) + " cannot be used" : term.inverse().describe(false) + " is required";
+            return term.isPositive() ? term.describe(false) + " cannot be used" : term.inverse().describe(false)
+                    + " is required";
         }
         List<String> positives = incompatibility.termsOfSign(true).stream().map(term -> term.describe(false)).toList();
-        List<String> negatives = incompatibility.termsOfSign(false).stream().map(term -> term.inverse().describe(false)).toList();
+        List<String> negatives = incompatibility.termsOfSign(false).stream().map(term -> term.inverse().describe(false))
+                .toList();
         if (!positives.isEmpty() && !negatives.isEmpty()) {
             if (positives.size() == 1) {
-                return incompatibility.termsOfSign(true).get(0).describe(true) + " requires " + String.join(" or ", negatives);
+                return incompatibility.termsOfSign(true).get(0).describe(true) + " requires "
+                        + String.join(" or ", negatives);
             }
             return "if " + String.join(" and ", positives) + " then " + String.join(" or ", negatives);
         }

@@ -26,7 +26,8 @@ public record Resolution(SortedMap<PackageName, Version> versions,
         List<String> problems = new ArrayList<>();
         SortedMap<PackageName, SortedMap<PackageName, VersionRange>> edges = new TreeMap<>();
         for (PackageName name : versions.keySet()) {
-            SortedMap<PackageName, VersionRange> declared = dependencies.getOrDefault(name, Collections.emptySortedMap());
+            SortedMap<PackageName, VersionRange> declared = dependencies.getOrDefault(name,
+                    Collections.emptySortedMap());
             for (PackageName target : declared.keySet()) {
                 if (!versions.containsKey(target)) {
                     problems.add(name + " depends on " + target + ", which has no chosen version");

@@ -25,7 +25,8 @@ public final class Resolver {
      * @param options which versions to try first
      * @throws ResolutionException when no choice satisfies every range, explaining why
      */
-    public static Resolution resolve(SortedMap<PackageName, VersionRange> roots, PackageIndex index, ResolveOptions options) {
+    public static Resolution resolve(SortedMap<PackageName, VersionRange> roots, PackageIndex index,
+            ResolveOptions options) {
         Objects.requireNonNull(roots, "roots");
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(options, "options");

@@ -253,7 +253,8 @@ final class Solver {
             if (rootVersion.filter(root -> root.name().equals(missing)).isPresent()) {
                 return Domain.rootPackage(rootVersion.get(), versions, takedowns);
             }
-            return Domain.of(missing, versions, !versions.isEmpty() || takedowns.noVersionLeft() || index.exists(missing),
+            return Domain.of(missing, versions, !versions.isEmpty() || takedowns.noVersionLeft()
+                    || index.exists(missing),
                     takedowns, index.latest(missing), options);
         });
     }

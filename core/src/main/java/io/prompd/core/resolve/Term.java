@@ -150,7 +150,8 @@ final class Term {
 
     private void requireSameDomain(Term other) {
         if (other.domain != domain) {
-            throw new IllegalArgumentException("terms about " + domain + " and " + other.domain + " cannot be combined");
+            throw new IllegalArgumentException("terms about " + domain + " and " + other.domain
+                    + " cannot be combined");
         }
     }
 

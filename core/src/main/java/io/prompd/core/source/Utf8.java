@@ -103,7 +103,10 @@ public final class Utf8 {
         return Optional.empty();
     }
 
-    /** Decodes as far as the bytes are UTF-8, leaving the input at the first byte that is not; UTF-8 never needs more chars than bytes. */
+    /**
+     * Decodes as far as the bytes are UTF-8, leaving the input at the first byte that is not; UTF-8 never needs more
+     * chars than bytes.
+     */
     private static boolean decodeInto(ByteBuffer input, CharBuffer output) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

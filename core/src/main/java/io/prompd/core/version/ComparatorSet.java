@@ -35,6 +35,7 @@ record ComparatorSet(List<Comparison> comparisons) {
 
     @Override
     public String toString() {
-        return comparisons.isEmpty() ? "*" : comparisons.stream().map(Comparison::toString).collect(Collectors.joining(" "));
+        return comparisons.isEmpty() ? "*" : comparisons.stream().map(Comparison::toString)
+                .collect(Collectors.joining(" "));
     }
 }

@@ -33,8 +33,8 @@ record PartialVersion(int precision, int major, int minor, int patch, String pre
     static PartialVersion parse(String token) {
         Matcher matcher = SYNTAX.matcher(token);
         if (!matcher.matches()) {
-            throw new InvalidRangeException("'" + token + "' is not a version: expected numbers such as 1, 1.2 or 1.2.3,"
-                    + " with x or * as wildcards (1.x, 1.2.*) and an optional -pre-release on a full version");
+            throw new InvalidRangeException("'" + token + "' is not a version: expected numbers such as 1, 1.2 or"
+                    + " 1.2.3, with x or * as wildcards (1.x, 1.2.*) and an optional -pre-release on a full version");
         }
         boolean vPrefix = !matcher.group(1).isEmpty();
         int precision = 0;
@@ -53,8 +53,8 @@ record PartialVersion(int precision, int major, int minor, int patch, String pre
         }
         boolean hasSuffix = matcher.group(5) != null || matcher.group(6) != null;
         if (hasSuffix && precision < 3) {
-            throw new InvalidRangeException("'" + token + "' has a pre-release or build part on a version with a wildcard;"
-                    + " pre-release and build parts need a full version such as 1.2.3-beta");
+            throw new InvalidRangeException("'" + token + "' has a pre-release or build part on a version with a"
+                    + " wildcard; pre-release and build parts need a full version such as 1.2.3-beta");
         }
         String preRelease = "";
         if (precision == 3) {

@@ -59,7 +59,9 @@ final class RangeParser {
         }
     }
 
-    /** Adds what is wrong to {@code problems}, returning what could be read so that later alternatives are checked too. */
+    /**
+     * Adds what is wrong to {@code problems}, returning what could be read so that later alternatives are checked too.
+     */
     private static RangeSyntax parseAlternative(String alternative, List<String> problems) {
         if (alternative.contains("|")) {
             problems.add("'" + alternative.strip() + "' has a single '|'; alternatives are separated by '||'");

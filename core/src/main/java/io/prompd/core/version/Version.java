@@ -45,7 +45,10 @@ public final class Version implements Comparable<Version> {
         this.semver = semver;
     }
 
-    /** @throws IllegalArgumentException with a message saying every rule the text breaks and what a valid version looks like */
+    /**
+     * @throws IllegalArgumentException with a message saying every rule the text breaks and what a valid version looks
+     *                                  like
+     */
     public static Version parse(String text) {
         Objects.requireNonNull(text, "text");
         return PARSED.parse(text);
@@ -54,8 +57,9 @@ public final class Version implements Comparable<Version> {
     private static Version parseUncached(String text) {
         List<String> problems = check(text);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("'" + text + "' is not a SemVer 2.0 version: " + String.join("; ", problems)
-                    + "; write it as MAJOR.MINOR.PATCH with optional -PRERELEASE and +BUILD, such as 1.2.3 or 2.0.0-beta.1");
+            throw new IllegalArgumentException("'" + text + "' is not a SemVer 2.0 version: "
+                    + String.join("; ", problems) + "; write it as MAJOR.MINOR.PATCH with optional -PRERELEASE and"
+                    + " +BUILD, such as 1.2.3 or 2.0.0-beta.1");
         }
         return new Version(new Semver(text));
     }

@@ -102,7 +102,8 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
      */
     static Optional<StateFile> readFile(Path out) throws IOException {
         Optional<byte[]> text = text(out);
-        return text.isEmpty() ? Optional.empty() : Optional.of(new StateFile(out, Header.of(out, text.get()), text.get()));
+        return text.isEmpty() ? Optional.empty()
+                : Optional.of(new StateFile(out, Header.of(out, text.get()), text.get()));
     }
 
     /**

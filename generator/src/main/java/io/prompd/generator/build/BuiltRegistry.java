@@ -17,7 +17,8 @@ import java.util.SortedMap;
  *                 were carried over from the previous output whole, with anything writers had put
  *                 in them, so a writer only needs to write these again
  */
-public record BuiltRegistry(RegistryDocument registry, PackageList packages, SortedMap<PackageName, Packument> rebuilt) {
+public record BuiltRegistry(RegistryDocument registry, PackageList packages,
+        SortedMap<PackageName, Packument> rebuilt) {
 
     public BuiltRegistry {
         Objects.requireNonNull(registry, "registry");

@@ -62,7 +62,8 @@ public final class OutputFolder {
             // not read is a build's damaged state, refused as such
             if (!content.isEmpty() && (!RootDocumentWriter.PATHS.stream().allMatch(path -> Files.isRegularFile(
                     out.resolve(path))) || BuildState.readFile(out).isEmpty())) {
-                throw new PrompdException(ExitCode.CONFLICT, out + " is not empty and not the output of a previous build",
+                throw new PrompdException(ExitCode.CONFLICT, out + " is not empty and not the output"
+                        + " of a previous build",
                         "give a new or empty folder to --out: a build replaces the whole folder");
             }
         }
@@ -191,7 +192,10 @@ public final class OutputFolder {
                 && Files.exists(staging(out), LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Whether the folder holds a build's state: a damaged one still marks a build, whose files may be the only good copy left. */
+    /**
+     * Whether the folder holds a build's state: a damaged one still marks a build, whose files may be the only good
+     * copy left.
+     */
     private static boolean holdsBuild(Path folder) {
         return Files.exists(folder.resolve(BuildState.FILE), LinkOption.NOFOLLOW_LINKS);
     }

@@ -60,9 +60,9 @@ import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Builds the static registry of one commit: every version read and packed exactly as
- * {@code prompd pack} packs it (the pull-request check validated it when it was merged), the JSON documents of {@link RegistryLayout}, and what the
- * {@link RegistryWriter}s add. Packages are built in parallel; the output is the same whatever
- * the order they finish in.
+ * {@code prompd pack} packs it (the pull-request check validated it when it was merged), the JSON documents of
+ * {@link RegistryLayout}, and what the {@link RegistryWriter}s add. Packages are built in parallel; the output is the
+ * same whatever the order they finish in.
  *
  * <p>A build is all or nothing: if any version cannot be read, or meta.json names a version
  * that does not exist, the build fails with every problem and the previous output stays as it
@@ -180,8 +180,7 @@ public final class RegistryBuilder {
                 }
                 vanished = vanished(served.get(), states, leftOut, out);
             }
-            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states,
-                    vanished);
+            BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states, vanished);
             Links links = new Links(options.baseUrl());
             Built built = buildPackages(snapshot, links, state, previous, staging, progress);
             problems.addAll(built.problems());
@@ -233,7 +232,8 @@ public final class RegistryBuilder {
             folders.forEach((version, folder) -> {
                 Optional<Publication> publication = history.publication(new PackageVersion(name, version));
                 if (publication.isEmpty()) {
-                    problems.add(Problem.error(folder.path() + "/prompd.json", "", "the version folder has no prompd.json",
+                    problems.add(Problem.error(folder.path() + "/prompd.json", "",
+                            "the version folder has no prompd.json",
                             "add the manifest, or remove the folder"));
                     return;
                 }
@@ -293,7 +293,8 @@ public final class RegistryBuilder {
      * version folder without one, so a rewritten history, a push past the check, or a build going back to an older
      * commit left them out, and lock files pin them.
      */
-    private static List<PackageVersion> leftOutUnrecorded(BuildState served, SortedMap<PackageName, PackageState> states) {
+    private static List<PackageVersion> leftOutUnrecorded(BuildState served,
+            SortedMap<PackageName, PackageState> states) {
         List<PackageVersion> leftOut = new ArrayList<>();
         served.packages().forEach((name, old) -> {
             PackageState now = states.get(name);
@@ -316,8 +317,8 @@ public final class RegistryBuilder {
             throw new PrompdException(ExitCode.CONFLICT, "commit " + RegistryRepository.shortId(commit.name())
                     + " leaves out " + Plural.count(leftOut.size(), "version") + " that the build " + options.out()
                     + " holds, of commit " + servedCommit + ", serves, with no takedown record ("
-                    + PackageVersion.named(leftOut) + "): the branch's history was rewritten, a push bypassed the check,"
-                    + " or the commit is older than the output's, and lock files pin them",
+                    + PackageVersion.named(leftOut) + "): the branch's history was rewritten, a push bypassed the"
+                    + " check, or the commit is older than the output's, and lock files pin them",
                     "put their folders back, or take each down with a takenDown record in its meta.json (see \"Take a"
                             + " version down\" in the registry's README); to leave them out anyway, add --force (their"
                             + " numbers stay kept for the tarballs served)");
@@ -505,7 +506,8 @@ public final class RegistryBuilder {
     }
 
     /** One package's part of a build; without a summary when the package has problems. */
-    private record PackageResult(Optional<PackageSummary> summary, Optional<Packument> packument, int packed, int reused,
+    private record PackageResult(Optional<PackageSummary> summary, Optional<Packument> packument,
+                                 int packed, int reused,
                                  List<Problem> problems) {
     }
 

@@ -101,7 +101,9 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         }), modes, rename);
     }
 
-    /** Deletes a folder, which its owner may write in, and everything in it, as {@link OutputFolder#deleteTree} does. */
+    /**
+     * Deletes a folder, which its owner may write in, and everything in it, as {@link OutputFolder#deleteTree} does.
+     */
     @FunctionalInterface
     interface TreeDeletion {
         void delete(Path folder) throws IOException;
@@ -117,7 +119,10 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Writes a file, or links the previous output's file when it has these very bytes, so unchanged files stay as they were. */
+    /**
+     * Writes a file, or links the previous output's file when it has these very bytes, so unchanged files stay as they
+     * were.
+     */
     @Override
     public void write(String path, byte[] bytes) throws IOException {
         Optional<Path> old = previous.map(folder -> folder.resolve(path)).filter(Files::isRegularFile);
@@ -165,8 +170,8 @@ final class StagingArea implements OutputFiles, AutoCloseable {
 
     /**
      * Links a file of the previous output, or copies it when it may not be linked
-     * ({@link OutputModes#mayLink}), to give the copy a file's permissions and the group of new files. The copy keeps the
-     * mtime, to the nanosecond, which a copy with its attributes rounds to microseconds, so that a
+     * ({@link OutputModes#mayLink}), to give the copy a file's permissions and the group of new files. The copy keeps
+     * the mtime, to the nanosecond, which a copy with its attributes rounds to microseconds, so that a
      * sync to a CDN sees it unchanged.
      */
     private void carryOver(Path old, Path target, BasicFileAttributes attributes) throws IOException {
@@ -193,7 +198,8 @@ final class StagingArea implements OutputFiles, AutoCloseable {
         Deque<Path> targets = new ArrayDeque<>();
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes)
+                    throws IOException {
                 Path target = targets.isEmpty() ? to : targets.peek().resolve(directory.getFileName());
                 Files.createDirectory(target);
                 modes.folder(target);
@@ -309,8 +315,8 @@ final class StagingArea implements OutputFiles, AutoCloseable {
             Futures.join(retiredDeleted);
         } catch (IOException failed) {
             throw new PrompdException(ExitCode.FAILURE, "cannot delete " + retired + ", the output that the last"
-                    + " build replaced (" + reason(failed) + ")", "delete " + retired + " yourself (it holds only that old"
-                    + " output; check the permissions of its files and folders), then build again", failed);
+                    + " build replaced (" + reason(failed) + ")", "delete " + retired + " yourself (it holds only that"
+                    + " old output; check the permissions of its files and folders), then build again", failed);
         }
     }
 

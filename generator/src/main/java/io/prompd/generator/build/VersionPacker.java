@@ -83,9 +83,11 @@ final class VersionPacker {
         SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
         report.prompts().forEach((path, prompt) -> promptFiles.put(path, PromptSummary.of(prompt)));
         return new VersionDocument(manifest.name(), manifest.version(), manifest.description().orElse(null),
-                manifest.keywords(), manifest.category().orElse(null), manifest.author().map(Person::display).orElse(null),
+                manifest.keywords(), manifest.category().orElse(null), manifest.author()
+                .map(Person::display).orElse(null),
                 manifest.license().orElse(null), manifest.repository().orElse(null), manifest.dependencies(),
-                manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist, publication.time(), publication.commit().name(),
+                manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist, publication.time(),
+                publication.commit().name(),
                 promptFiles, readme.orElse(null));
     }
 

@@ -21,7 +21,8 @@ final class AllowedPathsRule implements PullRequestRule {
         Map<String, Problem> misfitByPlace = new TreeMap<>();
         pullRequest.changes(ChangedPath.Kind.OTHER).stream()
                 .filter(changed -> changed.change().type() != ChangeType.DELETED)
-                .forEach(changed -> changed.path().misfit().ifPresent(misfit -> misfitByPlace.putIfAbsent(misfit.file(), misfit)));
+                .forEach(changed -> changed.path().misfit()
+                        .ifPresent(misfit -> misfitByPlace.putIfAbsent(misfit.file(), misfit)));
         misfitByPlace.values().forEach(problems::add);
     }
 }

@@ -50,7 +50,8 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
                     + ", " + deletedPaths);
         }
         if (!Collections.disjoint(newPaths, deletedPaths)) {
-            throw new IllegalArgumentException("a path cannot be both new and deleted: " + newPaths + ", " + deletedPaths);
+            throw new IllegalArgumentException("a path cannot be both new and deleted: " + newPaths
+                    + ", " + deletedPaths);
         }
         unreadable = SortedCopies.set(unreadable);
         if (!otherChanges.containsAll(unreadable)) {

@@ -45,7 +45,8 @@ public final class CheckReportRenderer {
     /** The summary of what the pull request does, then the problems grouped by file. */
     public static String text(CheckReport report) {
         StringBuilder out = new StringBuilder();
-        out.append(report.passed() ? "PASSED" : "FAILED").append(": registry check of ").append(RegistryRepository.shortId(report.head()))
+        out.append(report.passed() ? "PASSED" : "FAILED").append(": registry check of ")
+                .append(RegistryRepository.shortId(report.head()))
                 .append(" against ").append(RegistryRepository.shortId(report.mergeBase())).append('\n');
         summary(report, Style.PLAIN).forEach(line -> out.append("  ").append(line).append('\n'));
         out.append('\n').append(ProblemReport.text(report.problems(), UNFILED));
@@ -60,7 +61,8 @@ public final class CheckReportRenderer {
      */
     public static String markdown(CheckReport report) {
         StringBuilder out = new StringBuilder();
-        out.append("## ").append(report.passed() ? "✅ Registry check passed" : "❌ Registry check failed").append("\n\n");
+        out.append("## ").append(report.passed() ? "✅ Registry check passed" : "❌ Registry check failed")
+                .append("\n\n");
         out.append("Checked `").append(RegistryRepository.shortId(report.head())).append("` against the merge base `")
                 .append(RegistryRepository.shortId(report.mergeBase())).append("`.\n\n");
         List<String> summary = summary(report, Style.MARKDOWN);
@@ -86,9 +88,10 @@ public final class CheckReportRenderer {
     /**
      * {@code {"ok", "added", "newPackages", "takenDown", "otherChanges", "newPaths", "deletedPaths", "unreadable",
      * "metaChanges", "settingsChanges", "problems", "mergeBase", "head"}}, keys sorted; each takedown is
-     * {@code {name, version, publishedIn?, reason?}} (the publishing commit, its record's reason); problems have the shape {@code prompd validate --json} gives them, and each meta change is
-     * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the
-     * earlier text of a changed yank, deprecation or takedown record), and each settings change
+     * {@code {name, version, publishedIn?, reason?}} (the publishing commit, its record's reason); problems have the
+     * shape {@code prompd validate --json} gives them, and each meta change is
+     * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the earlier text
+     * of a changed yank, deprecation or takedown record), and each settings change
      * {@code {file, action, target, place?}}.
      */
     public static String json(CheckReport report) {
@@ -180,8 +183,9 @@ public final class CheckReportRenderer {
         for (Takedown takedown : report.takenDown()) {
             lines.add("takes down " + code.apply(takedown.version().name().toString()) + " version "
                     + code.apply(takedown.version().version().toString()) + takedown.publication()
-                    .map(where -> ", published in commit " + code.apply(RegistryRepository.shortId(where.commit().name()))
-                            + " (" + where.date() + ")").orElse("")
+                    .map(where -> ", published in commit "
+                                    + code.apply(RegistryRepository.shortId(where.commit().name())) + " ("
+                                    + where.date() + ")").orElse("")
                     + record(report, takedown).map(record -> record.note(style)).orElse(""));
         }
         // a takedown's record, told on its line above, would only repeat it

@@ -48,8 +48,9 @@ final class CommittedSecretsRule implements PullRequestRule {
                 // the settings and meta.json files are refused by their size where they are read
                 if (bytes.isEmpty() && changed.path().kind() == ChangedPath.Kind.REPOSITORY_FILE) {
                     problems.add(Problem.error(change.path(), "", "the file has " + overLimit(repository
-                            .size(change.newBlob()), limits) + ", so it is not searched for credentials", "keep the file"
-                            + " under the limit, or out of the registry's repository (link to where it is kept)"));
+                            .size(change.newBlob()), limits) + ", so it is not searched for credentials",
+                            "keep the file under the limit, or out of the registry's repository (link to"
+                            + " where it is kept)"));
                 }
             }
         }

@@ -22,7 +22,8 @@ final class DependencyCycleRule implements PullRequestRule {
         for (NewVersion version : pullRequest.newVersions()) {
             pullRequest.resolution(version).resolution().ifPresent(resolution -> {
                 PackageName self = version.folder().name();
-                SortedMap<PackageName, SortedMap<PackageName, VersionRange>> edges = new TreeMap<>(resolution.dependencies());
+                SortedMap<PackageName, SortedMap<PackageName, VersionRange>> edges =
+                        new TreeMap<>(resolution.dependencies());
                 edges.put(self, version.manifest().draft().dependencies());
                 for (List<PackageName> cycle : DependencyCycles.find(edges)) {
                     if (cycle.contains(self)) {
@@ -40,7 +41,8 @@ final class DependencyCycleRule implements PullRequestRule {
         PackageName self = version.folder().name();
         List<PackageName> round = DependencyCycles.round(cycle, self);
         return round.subList(0, round.size() - 1).stream()
-                .map(name -> name + " " + (name.equals(self) ? version.folder().version() : resolution.versions().get(name)))
+                .map(name -> name + " " + (name.equals(self) ? version.folder().version()
+                        : resolution.versions().get(name)))
                 .collect(Collectors.joining(" → ")) + " → " + self;
     }
 }

@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
  * range that were taken down, or those published on the base branch since the pull request branched off,
  * with the advice to merge it; then the whole graph resolves
  * with the resolver clients use. Yanks and takedowns count as the merge leaves them ({@link MergedPackages}): one
- * made on the base branch since the pull request branched off is the same error as on a branch that has it. The resolver's explanation is reported only when each range on
- * its own is fine, so one missing package is not reported twice.
+ * made on the base branch since the pull request branched off is the same error as on a branch that has it. The
+ * resolver's explanation is reported only when each range on its own is fine, so one missing package is not reported
+ * twice.
  */
 final class DependencyRule implements PullRequestRule {
 
@@ -103,7 +104,8 @@ final class DependencyRule implements PullRequestRule {
             Version newest = allowed.get(allowed.size() - 1);
             return Optional.of(version.manifestError(pointer, "every version of " + name + " that \"" + range.text()
                             + "\" allows is yanked (" + list(allowed) + ")",
-                    "allow a version that is not yanked; " + newest + " was yanked because: " + meta.yanked().get(newest)));
+                    "allow a version that is not yanked; " + newest + " was yanked because: "
+                    + meta.yanked().get(newest)));
         }
         return Optional.empty();
     }

@@ -56,8 +56,9 @@ final class LookalikeNameRule implements PullRequestRule {
             String key = PackageName.scopeLookalikeKey(scope);
             String pointer = Pointer.of("scopes", scope);
             existing.stream().filter(other -> PackageName.scopeLookalikeKey(other).equals(key)).forEach(other ->
-                    problems.error(Scopes.FILE, pointer, "the scope " + scope + " reads like the existing scope " + other
-                            + ", so it is refused as a likely typosquat: its packages would read like those of " + other,
+                    problems.error(Scopes.FILE, pointer, "the scope " + scope + " reads like the existing scope "
+                            + other + ", so it is refused as a likely typosquat: its packages would read like those of "
+                            + other,
                             differ("scope", other)));
             fresh.stream().filter(other -> !other.equals(scope) && PackageName.scopeLookalikeKey(other).equals(key))
                     .forEach(other -> problems.error(Scopes.FILE, pointer, "the scope " + scope + " reads like "
@@ -75,9 +76,11 @@ final class LookalikeNameRule implements PullRequestRule {
             return Optional.empty();
         }
         String folder = RepositoryLayout.packageFolder(name);
-        return Optional.of(Problem.error(folder, "", "'" + name + "' reads like " + (pullRequest.takenSinceBranching(other)
+        return Optional.of(Problem.error(folder, "", "'" + name + "' reads like "
+                + (pullRequest.takenSinceBranching(other)
                 ? "the package " + other + ", published on the base branch after this pull request branched off"
-                : "the existing package " + other) + ", so it is refused as a likely typosquat", differ("name", other)));
+                : "the existing package " + other) + ", so it is refused as a likely typosquat",
+                differ("name", other)));
     }
 
     private static String differ(String what, Object other) {

@@ -47,7 +47,8 @@ final class MergedPackages {
             RegistrySnapshot base, RegistrySnapshot baseTip, RegistrySnapshot head) {
         SortedMap<PackageName, SortedMap<Version, VersionFolder>> merged = new TreeMap<>(head.packages());
         base.packages().forEach((name, published) -> {
-            SortedMap<Version, VersionFolder> left = baseTip.packages().getOrDefault(name, Collections.emptySortedMap());
+            SortedMap<Version, VersionFolder> left = baseTip.packages()
+                    .getOrDefault(name, Collections.emptySortedMap());
             if (!left.keySet().containsAll(published.keySet())) {
                 merged.computeIfPresent(name, (unchanged, versions) -> {
                     SortedMap<Version, VersionFolder> kept = new TreeMap<>(versions);

@@ -51,9 +51,9 @@ public record MetaChange(PackageName name, Action action, String target, String 
 
     /**
      * What differs between the package's meta before and after, tags first, then yanks, deprecations, takedown
-     * records, and owners of an unscoped package. Only parts that read on both sides are compared: a file or entry that does not read
-     * stands for nothing, and reading it as absent would tell of tags removed and yanks taken back that the pull
-     * request's author never meant.
+     * records, and owners of an unscoped package. Only parts that read on both sides are compared: a file or entry that
+     * does not read stands for nothing, and reading it as absent would tell of tags removed and yanks taken back that
+     * the pull request's author never meant.
      */
     static List<MetaChange> between(PackageName name, Parsed<PackageMeta> beforeRead, Parsed<PackageMeta> afterRead) {
         PackageMeta before = beforeRead.value().orElse(PackageMeta.EMPTY);
@@ -77,7 +77,8 @@ public record MetaChange(PackageName name, Action action, String target, String 
                 Action.UNDEPRECATES, changes);
         notes(name, "takenDown", before.takenDown(), after.takenDown(), reads, Action.RECORDS_TAKEDOWN,
                 Action.REMOVES_TAKEDOWN_RECORD, changes);
-        // a scope's packages are owned through scopes.json: their meta.json owners change nothing, and only draw a warning
+        // a scope's packages are owned through scopes.json: their meta.json owners change nothing, and only draw a
+        // warning
         if (!name.isScoped() && reads.test(Pointer.of("owners"))) {
             after.owners().stream().filter(login -> !before.owners().contains(login))
                     .forEach(login -> changes.add(new MetaChange(name, Action.ADDS_OWNER, login, "")));
@@ -129,14 +130,15 @@ public record MetaChange(PackageName name, Action action, String target, String 
         return switch (action) {
             case TAGS -> "points the dist-tag " + code.apply(detail) + " of " + pkg + " at " + what
                     + (was.isEmpty() ? "" : " (it pointed at " + code.apply(was) + ")");
-            case UNTAGS -> "removes the dist-tag " + code.apply(detail) + " of " + pkg + " (it pointed at " + what + ")";
+            case UNTAGS -> "removes the dist-tag " + code.apply(detail) + " of " + pkg
+                    + " (it pointed at " + what + ")";
             case YANKS -> (was.isEmpty() ? "yanks " : "changes the reason for the yank of ") + pkg + " " + what + note;
             case UNYANKS -> "takes back the yank of " + pkg + " " + what;
-            case DEPRECATES -> (was.isEmpty() ? "deprecates " : "changes the deprecation message of ") + pkg + " " + what
-                    + note;
+            case DEPRECATES -> (was.isEmpty() ? "deprecates " : "changes the deprecation message of ") + pkg
+                    + " " + what + note;
             case UNDEPRECATES -> "takes back the deprecation of " + pkg + " " + what;
-            case RECORDS_TAKEDOWN -> (was.isEmpty() ? "records the takedown of " : "changes the reason for the takedown of ")
-                    + pkg + " " + what + note;
+            case RECORDS_TAKEDOWN -> (was.isEmpty() ? "records the takedown of "
+                    : "changes the reason for the takedown of ") + pkg + " " + what + note;
             case REMOVES_TAKEDOWN_RECORD -> "removes the takedown record of " + pkg + " " + what;
             case ADDS_OWNER -> "adds " + what + " to the owners of " + pkg;
             case REMOVES_OWNER -> "removes " + what + " from the owners of " + pkg;

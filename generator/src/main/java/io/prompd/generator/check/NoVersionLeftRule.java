@@ -51,9 +51,10 @@ final class NoVersionLeftRule implements PullRequestRule {
             problems.warning(hasMeta ? RepositoryLayout.metaFile(name) : RepositoryLayout.packageFolder(name), pointer,
                     onlyYankedLeft
                             ? name + " has only yanked versions left (" + series(left) + ") " + withdrawal + ", so no"
-                            + " new install finds a version of it; only lock files that pin a yanked one still install it"
-                            : name + " has no version left " + withdrawal + ", so packages.json no longer lists it and no"
-                            + " install finds it; " + left(name, hasMeta, !records.isEmpty()),
+                            + " new install finds a version of it; only lock files that pin a yanked"
+                            + " one still install it"
+                            : name + " has no version left " + withdrawal + ", so packages.json no longer lists it and"
+                            + " no install finds it; " + left(name, hasMeta, !records.isEmpty()),
                     (takedown ? "the takedown is allowed; if " : "if ") + name + " is meant to stay installable,"
                             + " publish a new version of it" + (onlyYankedLeft ? " or take back the yank of "
                             + left.last() : "") + ", in this pull request or a later one");

@@ -58,7 +58,8 @@ final class OwnershipRule implements PullRequestRule {
             return;
         }
         if (pullRequest.actor().isEmpty()) {
-            problems.error("", "", "the pull request's author is unknown, so who may make these changes cannot be checked",
+            problems.error("", "", "the pull request's author is unknown, so who may make these"
+                    + " changes cannot be checked",
                     "run the check with --actor <login>, the GitHub login of the pull request's author");
             return;
         }
@@ -108,7 +109,8 @@ final class OwnershipRule implements PullRequestRule {
      */
     private static void baseErrors(RegistrySnapshot settings, String file, Problems problems) {
         settings.problems().stream().filter(problem -> problem.isError() && problem.file().equals(file))
-                .forEach(problem -> problems.add(new Problem(problem.severity(), file, problem.pointer(), problem.line(),
+                .forEach(problem -> problems.add(new Problem(problem.severity(), file,
+                                problem.pointer(), problem.line(),
                         "on the base branch: " + problem.message(), repairOnBase(file))));
     }
 
@@ -128,8 +130,8 @@ final class OwnershipRule implements PullRequestRule {
                 + (change.newMode() == FileMode.EXECUTABLE_FILE ? "-x " : "+x ") + change.path())
                 .collect(Collectors.joining(" and "));
         return Problem.error(refused.file(), refused.pointer(), refused.message() + "; the pull request changes nothing"
-                + " of it but file modes: " + what, "take the change back (" + undo + "): a tarball holds no file mode, so it"
-                + " changes nothing served; or " + refused.hint());
+                + " of it but file modes: " + what, "take the change back (" + undo + "): a tarball holds no file mode,"
+                + " so it changes nothing served; or " + refused.hint());
     }
 
     /**
@@ -145,14 +147,16 @@ final class OwnershipRule implements PullRequestRule {
             if (name.isScoped() && !head.scopes().isKnownScope(name.scopeWithAt())) {
                 problems.add(!head.parsedScopes().reads(Pointer.of("scopes", name.scopeWithAt()))
                         ? unknownAtHead(folder, "whether the scope " + name.scopeWithAt() + " is declared", Scopes.FILE)
-                        : Problem.error(folder, "", "the scope " + name.scopeWithAt() + " is not declared in scopes.json",
+                        : Problem.error(folder, "", "the scope " + name.scopeWithAt()
+                                + " is not declared in scopes.json",
                                 "add it to scopes.json with its owners in this pull request"));
             } else if (!name.isScoped() && head.meta(name).owners().isEmpty()) {
                 problems.add(!head.parsedMeta(name).reads("/owners")
                         ? unknownAtHead(folder, "who owns the new package " + name, RepositoryLayout.metaFile(name))
                         : Problem.error(folder, "", "the new unscoped package " + name + " has no owners, so nobody but"
-                                + " the maintainers could publish or manage it", "add " + RepositoryLayout.metaFile(name)
-                                + " with \"owners\", such as {\"owners\": [\"<login>\"]}, in this pull request"));
+                                + " the maintainers could publish or manage it", "add "
+                                + RepositoryLayout.metaFile(name) + " with \"owners\", such as {\"owners\":"
+                                + " [\"<login>\"]}, in this pull request"));
             }
         }
     }
@@ -185,8 +189,9 @@ final class OwnershipRule implements PullRequestRule {
         }
         if (name.isScoped()) {
             return settings.scopes().mayPublish(login, name) ? Optional.empty()
-                    : Optional.of(Problem.error(folder, "", login + " is not an owner of the scope " + name.scopeWithAt()
-                    + ", directly or through a team, in scopes.json on the base branch, so may not change " + name,
+                    : Optional.of(Problem.error(folder, "", login + " is not an owner of the scope "
+                    + name.scopeWithAt() + ", directly or through a team, in scopes.json on the base branch, so may"
+                    + " not change " + name,
                     // its owners cannot grant it: only maintainers may change scopes.json
                     "open an issue asking a maintainer to add you to the owners of " + name.scopeWithAt()
                             + " (or to one of its teams) in scopes.json, as CONTRIBUTING.md says"));

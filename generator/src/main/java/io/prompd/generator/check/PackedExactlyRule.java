@@ -61,7 +61,8 @@ final class PackedExactlyRule implements PullRequestRule {
             case TEMPORARY -> "a temporary file of prompd's (" + PackSelector.TEMPORARY_LIST + "), left by a write that"
                     + " never finished, is never packed";
             case TARBALL -> "a tarball at the package root (such as the output of prompd pack) is never packed";
-            case CLUTTER -> "system and editor files and lock files (" + PackSelector.CLUTTER_LIST + ") are never packed";
+            case CLUTTER -> "system and editor files and lock files (" + PackSelector.CLUTTER_LIST
+                    + ") are never packed";
             case GIT_RULES -> "Git's rule files (" + PackSelector.GIT_RULES_LIST + ") are never packed: here Git obeys"
                     + " them, and may have left out or rewritten files of this version";
             case IGNORED -> "\"ignore\" in prompd.json leaves this file out of the package";

@@ -135,7 +135,8 @@ final class PullRequest {
 
     /** The versions of a package taken, as {@link #takenNames} are. */
     SortedSet<Version> takenVersions(PackageName name) {
-        SortedSet<Version> versions = new TreeSet<>(base.packages().getOrDefault(name, Collections.emptySortedMap()).keySet());
+        SortedSet<Version> versions = new TreeSet<>(base.packages().getOrDefault(name,
+                Collections.emptySortedMap()).keySet());
         versions.addAll(baseTip.packages().getOrDefault(name, Collections.emptySortedMap()).keySet());
         return versions;
     }
@@ -242,7 +243,9 @@ final class PullRequest {
         return baseTip.config().isPresent();
     }
 
-    /** The packages that new versions' dependencies are judged against: the head's, with the base branch's withdrawals. */
+    /**
+     * The packages that new versions' dependencies are judged against: the head's, with the base branch's withdrawals.
+     */
     MergedPackages merged() {
         return merged;
     }

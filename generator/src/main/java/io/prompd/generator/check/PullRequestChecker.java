@@ -84,7 +84,8 @@ public final class PullRequestChecker {
                 .map(PullRequest.ChangedFile::of).toList();
         PackageValidator validator = new PackageValidator(baseTipSnapshot.policy().limits(),
                 PackageLocation.VERSION_FOLDER);
-        PullRequest pullRequest = new PullRequest(repository, baseSnapshot, baseTipSnapshot, headSnapshot, changes, actor,
+        PullRequest pullRequest = new PullRequest(repository, baseSnapshot, baseTipSnapshot,
+                headSnapshot, changes, actor,
                 newVersions(baseSnapshot, headSnapshot, changes, validator));
         Problems problems = new Problems();
         for (PullRequestRule rule : rules) {

@@ -42,7 +42,8 @@ final class SettingsFilesRule implements PullRequestRule {
             }
         }
         boolean maintainersLost = pullRequest.head().config().filter(config -> config.maintainers().isEmpty())
-                .isPresent() && pullRequest.base().config().filter(config -> !config.maintainers().isEmpty()).isPresent();
+                .isPresent() && pullRequest.base().config().filter(config -> !config.maintainers().isEmpty())
+                .isPresent();
         if (changedSettings.contains(RegistryConfig.FILE) && maintainersLost) {
             problems.error(RegistryConfig.FILE, "/maintainers", "the pull request removes the last maintainer, so"
                     + " nobody could change registry.json or scopes.json through a pull request again",
@@ -107,7 +108,8 @@ final class SettingsFilesRule implements PullRequestRule {
      * for good.
      */
     private static boolean keptForGood(PullRequest pullRequest, PackageName name) {
-        return !pullRequest.base().meta(name).takenDown().isEmpty() || !pullRequest.head().meta(name).takenDown().isEmpty();
+        return !pullRequest.base().meta(name).takenDown().isEmpty()
+                || !pullRequest.head().meta(name).takenDown().isEmpty();
     }
 
     /**
@@ -141,8 +143,9 @@ final class SettingsFilesRule implements PullRequestRule {
             List<String> recorded = packages.stream().filter(name -> keptForGood(pullRequest, name))
                     .map(PackageName::toString).toList();
             String retire = recorded.isEmpty() ? "to retire it, remove or move its packages first (see step 3 of"
-                    + " \"Set up your registry\" in the registry's README)" : "the takedown records in the meta.json of "
-                    + String.join(", ", recorded) + " stay for good, and so does the scope";
+                    + " \"Set up your registry\" in the registry's README)"
+                    : "the takedown records in the meta.json of " + String.join(", ", recorded)
+                    + " stay for good, and so does the scope";
             if (ownership == null) {
                 problems.error(Scopes.FILE, "/scopes", "the pull request removes the scope " + scope + ", which still "
                         + orphaned, "keep " + scope + " with its owners; " + retire);

@@ -65,7 +65,9 @@ final class SnapshotIndex implements PackageIndex {
         return read.computeIfAbsent(name, this::readVersions);
     }
 
-    /** The tag meta.json sets, which clients prefer within a range: the check must resolve to what they will install. */
+    /**
+     * The tag meta.json sets, which clients prefer within a range: the check must resolve to what they will install.
+     */
     @Override
     public Optional<Version> latest(PackageName name) {
         return Optional.ofNullable(merged.meta(name).distTags().get(Packument.LATEST));

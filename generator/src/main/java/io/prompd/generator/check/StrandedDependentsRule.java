@@ -115,7 +115,8 @@ final class StrandedDependentsRule implements PullRequestRule {
                 return;
             }
             String range = "\"" + dependency.range().text() + "\"";
-            // each as name@version, which holds an '@' scoped or not, so that the Markdown report sets every one as code
+            // each as name@version, which holds an '@' scoped or not, so that the Markdown report sets every one as
+            // code
             String stranded = PackageVersion.named(versions);
             List<String> fixes = new ArrayList<>(List.of("publish a version of " + dependency.withdrawn() + " that "
                     + range + " allows", "publish new versions of the dependents with a range that allows a version"
@@ -131,8 +132,7 @@ final class StrandedDependentsRule implements PullRequestRule {
             problems.warning(RepositoryLayout.metaFile(dependency.withdrawn()), withdrawnHere.newestEntry(),
                     "no version of " + dependency.withdrawn() + " that " + range + " allows is left unyanked once this"
                             + " pull request " + withdrawnHere.description() + ", so no new install can use the"
-                            + " versions that depend on it with that range: " + stranded,
-                    hint);
+                            + " versions that depend on it with that range: " + stranded, hint);
         });
     }
 

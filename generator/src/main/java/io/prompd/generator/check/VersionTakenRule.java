@@ -38,8 +38,9 @@ final class VersionTakenRule implements PullRequestRule {
             });
             Version added = version.folder().version();
             otherNewVersions(pullRequest, version).forEach(other -> RepositoryLayout.versionClash(added, other)
-                    .ifPresent(why -> problems.error(version.folder().path(), "", "version " + added + " is also added as "
-                            + other + " in this pull request, and " + why, "keep one of the two folders")));
+                    .ifPresent(why -> problems.error(version.folder().path(), "", "version " + added
+                                    + " is also added as " + other + " in this pull request, and " + why,
+                                    "keep one of the two folders")));
         }
     }
 

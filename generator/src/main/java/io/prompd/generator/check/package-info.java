@@ -10,7 +10,7 @@
  * <ul>
  *   <li>Who may do what is read from the tip of the base branch (registry.json, scopes.json,
  *       meta.json), never from the pull request itself, so a right revoked there since the pull
- *       request branched off is gone for it too; so is the policy. Maintainers may change anything but a published version,
+ * request branched off is gone for it too; so is the policy. Maintainers may change anything but a published version,
  *       which they may only take down whole, recording it in meta.json's {@code takenDown}, which
  *       nobody changes after; only they change registry.json, scopes.json and the
  *       repository's documentation and CI.</li>

@@ -182,8 +182,8 @@ final class BuildCommand implements Callable<Integer> {
             return "nothing changed since the build of " + RegistryRepository.shortId(result.commit()) + ": " + out
                     + " left as it is (" + seconds + ")\n";
         }
-        return "built " + Plural.count(result.packages(), "package") + ", " + Plural.count(result.versions(), "version") + " ("
-                + Plural.count(result.tarballsWritten(), "tarball") + " written, " + result.tarballsReused() + " reused) into " + out
-                + " in " + seconds + "\n";
+        return "built " + Plural.count(result.packages(), "package") + ", " + Plural.count(result.versions(), "version")
+                + " (" + Plural.count(result.tarballsWritten(), "tarball") + " written, " + result.tarballsReused()
+                + " reused) into " + out + " in " + seconds + "\n";
     }
 }

@@ -68,7 +68,8 @@ final class CheckCommand implements Callable<Integer> {
             // an '@' is how a login is mentioned on GitHub, but no login holds one: the check would
             // then find the author owning nothing
             throw new CommandLine.ParameterException(spec.commandLine(), "--actor " + actor
-                    + " is not a GitHub login: write the login without '@', as in --actor " + actor.strip().substring(1));
+                    + " is not a GitHub login: write the login without '@', as in --actor "
+                    + actor.strip().substring(1));
         }
         if (actor != null && !Logins.isLogin(actor)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--actor '" + actor
@@ -97,7 +98,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private Format chosenFormat() {
-        if (output.isJson() && format != Format.JSON && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+        if (output.isJson() && format != Format.JSON
+                && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--json and --format "
                     + format.name().toLowerCase(Locale.ROOT) + " contradict each other; give one of them");
         }
@@ -111,7 +113,8 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 return Format.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException unknown) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a format; use text, markdown or json");
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a format; use text, markdown or json");
             }
         }
     }

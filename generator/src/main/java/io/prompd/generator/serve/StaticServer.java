@@ -85,7 +85,8 @@ public final class StaticServer implements AutoCloseable {
             boolean portTaken = String.valueOf(taken.getMessage()).contains("in use");
             throw new PrompdException(ExitCode.CONFLICT, "cannot listen on " + host + " port " + port + ": "
                     + taken.getMessage(), portTaken ? "choose another port with --port, or --port 0 for any free one"
-                    : "choose an address of this machine with --host, such as 127.0.0.1 (the default) or 0.0.0.0 for all");
+                    : "choose an address of this machine with --host, such as 127.0.0.1 (the default)"
+                    + " or 0.0.0.0 for all");
         }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS);
         StaticServer serving = new StaticServer(out, server, executor);

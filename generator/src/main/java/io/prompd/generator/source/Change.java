@@ -27,7 +27,8 @@ public record Change(ChangeType type, String path, ObjectId oldBlob, ObjectId ne
         Objects.requireNonNull(newMode, "newMode");
         if ((type == ChangeType.ADDED) != (oldMode == FileMode.MISSING)
                 || (type == ChangeType.DELETED) != (newMode == FileMode.MISSING)) {
-            throw new IllegalArgumentException(type + " does not fit modes " + oldMode + " -> " + newMode + " of " + path);
+            throw new IllegalArgumentException(type + " does not fit modes " + oldMode + " -> "
+                    + newMode + " of " + path);
         }
     }
 

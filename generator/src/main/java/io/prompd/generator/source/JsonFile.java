@@ -59,7 +59,8 @@ final class JsonFile {
             return new Opened(Optional.empty(), List.of(JsonSyntaxError.problem(file, bytes, invalid,
                     "check for a missing comma, quote or bracket")));
         } catch (IOException unreadable) {
-            return new Opened(Optional.empty(), List.of(Problem.error(file, "", "cannot read: " + unreadable.getMessage(), "")));
+            return new Opened(Optional.empty(),
+                    List.of(Problem.error(file, "", "cannot read: " + unreadable.getMessage(), "")));
         }
     }
 
@@ -177,11 +178,11 @@ final class JsonFile {
                 error(at, "'" + login + "' is not a GitHub login: '@' belongs to a mention, not to the login",
                         "write the login without '@': " + login.substring(1).strip());
             } else if (login.codePoints().anyMatch(JsonFile::inNoName)) {
-                error(at, "the login " + TerminalText.holds(login, JsonFile::inNoName, "control character").orElseThrow(),
+                error(at, "the login " + TerminalText.holds(login, JsonFile::inNoName,
+                        "control character").orElseThrow(),
                         TerminalText.plainNameHint(login.codePoints().filter(JsonFile::inNoName).count()));
             } else if (login.chars().anyMatch(Character::isWhitespace)) {
-                error(at, "'" + login + "' is not a GitHub login: logins have no spaces",
-                        PROFILE_HINT);
+                error(at, "'" + login + "' is not a GitHub login: logins have no spaces", PROFILE_HINT);
             } else if (!Logins.isLogin(login)) {
                 error(at, "'" + login + "' is not a GitHub login: " + Logins.RULE, PROFILE_HINT);
             } else {

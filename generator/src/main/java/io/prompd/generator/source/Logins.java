@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 public final class Logins {
 
     /** GitHub's rule for user names, and the {@code [bot]} suffix of the apps that open pull requests. */
-    private static final Pattern GITHUB_LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:\\[bot])?");
+    private static final Pattern GITHUB_LOGIN = Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:\\[bot])?");
 
     /** How a login is written, for a message refusing one. */
     public static final String RULE = "letters, digits and single hyphens inside (as in octo-cat), or an app's login"

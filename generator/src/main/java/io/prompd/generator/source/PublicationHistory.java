@@ -67,7 +67,8 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
             return new PublicationHistory(commit, new TreeMap<>(), new TreeMap<>());
         }
         TreeFilter manifests = PathFilterGroup.createFromStrings(versions.stream()
-                .map(version -> RepositoryLayout.versionFolder(version.name(), version.version()) + "/" + RepositoryLayout.MANIFEST)
+                .map(version -> RepositoryLayout.versionFolder(version.name(), version.version()) + "/"
+                        + RepositoryLayout.MANIFEST)
                 .toList());
         return new PublicationHistory(commit, walk(repository, Optional.empty(), commit, manifests).publications(),
                 new TreeMap<>());

@@ -116,7 +116,8 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         } catch (URISyntaxException invalid) {
             // the reason quotes the text itself
             file.error(pointer, "'" + Urls.withUserPartMasked(text) + "' is not a valid URL: "
-                    + invalid.getReason().replace(text, Urls.withUserPartMasked(text)), "write it as https://host/path/");
+                    + invalid.getReason().replace(text, Urls.withUserPartMasked(text)),
+                    "write it as https://host/path/");
             return Optional.empty();
         }
     }

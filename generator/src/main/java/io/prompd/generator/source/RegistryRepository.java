@@ -53,7 +53,10 @@ public final class RegistryRepository implements AutoCloseable {
     /** Length of abbreviated commit ids in messages. */
     private static final int SHORT_ID_LENGTH = 7;
 
-    /** What of a Git folder JGit reads; a file or folder of these that this user may not read, it takes for one not there. */
+    /**
+     * What of a Git folder JGit reads; a file or folder of these that this user may not read, it takes for one not
+     * there.
+     */
     private static final Set<String> GIT_FILES = Set.of(Constants.HEAD, Constants.CONFIG, Constants.PACKED_REFS,
             Constants.SHALLOW, "refs", Constants.OBJECTS);
 
@@ -185,8 +188,9 @@ public final class RegistryRepository implements AutoCloseable {
         } catch (IOException | UncheckedIOException failure) {
             Optional<IOException> damaged = damagedObject(failure);
             if (damaged.isPresent()) {
-                throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory() + " holds a damaged object that "
-                        + work + " reads (" + damaged.get().getMessage() + "): the repository is damaged", fsckHint(),
+                throw new PrompdException(ExitCode.NOT_FOUND, repository.getDirectory()
+                        + " holds a damaged object that " + work + " reads (" + damaged.get().getMessage()
+                        + "): the repository is damaged", fsckHint(),
                         damaged.get());
             }
             Optional<MissingObjectException> missing = missingObject(failure);
@@ -267,7 +271,9 @@ public final class RegistryRepository implements AutoCloseable {
         return repository;
     }
 
-    /** The commit a revision names: a branch, a tag, a full or abbreviated id, or an expression such as {@code HEAD~1}. */
+    /**
+     * The commit a revision names: a branch, a tag, a full or abbreviated id, or an expression such as {@code HEAD~1}.
+     */
     public ObjectId resolve(String revision) throws IOException {
         ObjectId id;
         try {

@@ -103,7 +103,8 @@ public final class RegistrySnapshot {
             List<Problem> namedTwiceErrors = namedTwice.stream().map(RepositoryLayout::namedTwice).toList();
             problems.addAll(namedTwiceErrors);
             return new RegistrySnapshot(repository.getObjectDatabase(), commit, tree,
-                    Instant.ofEpochSecond(commit.getCommitTime()), config, scopes, packages, metaFiles, namedTwiceErrors,
+                    Instant.ofEpochSecond(commit.getCommitTime()), config, scopes, packages,
+                    metaFiles, namedTwiceErrors,
                     problems.sorted());
         }
     }
@@ -154,7 +155,8 @@ public final class RegistrySnapshot {
             Optional<byte[]> bytes = RegistryRepository.readWithin(reader, walk.getObjectId(0), ArchiveLimits.DEFAULT);
             if (bytes.isEmpty()) {
                 problems.error(path, "", ArchiveLimits.DEFAULT.notRead(reader.getObjectSize(walk.getObjectId(0),
-                        Constants.OBJ_BLOB)), "keep " + path + " to its settings: it is read whole by every check and build");
+                        Constants.OBJ_BLOB)), "keep " + path + " to its settings: it is read whole by"
+                        + " every check and build");
             }
             return bytes;
         }
@@ -167,7 +169,8 @@ public final class RegistrySnapshot {
                 return Optional.empty();
             }
             if (walk.getFileMode(0) != FileMode.TREE) {
-                problems.error(path, "", path + " must be a folder", "remove the file and put packages below " + path + "/");
+                problems.error(path, "", path + " must be a folder", "remove the file and put packages below " + path
+                        + "/");
                 return Optional.empty();
             }
             return Optional.of(walk.getObjectId(0));
@@ -199,7 +202,9 @@ public final class RegistrySnapshot {
         return config.map(RegistryConfig::policy).orElse(RegistryConfig.Policy.DEFAULT);
     }
 
-    /** The scopes, empty when there is no scopes.json or it does not read; invalid entries are left out and reported. */
+    /**
+     * The scopes, empty when there is no scopes.json or it does not read; invalid entries are left out and reported.
+     */
     public Scopes scopes() {
         return scopes.value().orElse(Scopes.EMPTY);
     }
@@ -221,7 +226,10 @@ public final class RegistrySnapshot {
         return Optional.ofNullable(packages.getOrDefault(name, Collections.emptySortedMap()).get(version));
     }
 
-    /** The package's meta.json, or {@link PackageMeta#EMPTY} when it has none; invalid entries are left out (see {@link #metaProblems}). */
+    /**
+     * The package's meta.json, or {@link PackageMeta#EMPTY} when it has none; invalid entries are left out (see
+     * {@link #metaProblems}).
+     */
     public PackageMeta meta(PackageName name) {
         return parsedMeta(name).value().orElse(PackageMeta.EMPTY);
     }
@@ -257,7 +265,10 @@ public final class RegistrySnapshot {
                 .filter(name -> name.isScoped() && name.scopeWithAt().equals(scope)).toList());
     }
 
-    /** The package's meta.json as read, with which of its parts did not read; empty and without problems when it has none. */
+    /**
+     * The package's meta.json as read, with which of its parts did not read; empty and without problems when it has
+     * none.
+     */
     public Parsed<PackageMeta> parsedMeta(PackageName name) {
         ObjectId file = metaFiles.get(name);
         if (file == null) {
@@ -306,7 +317,8 @@ public final class RegistrySnapshot {
      *         per-file limit (its version reports that itself)
      */
     public Optional<byte[]> file(VersionFolder folder, String path) throws IOException {
-        try (ObjectReader reader = objects.newReader(); TreeWalk walk = TreeWalk.forPath(reader, path, folder.treeId())) {
+        try (ObjectReader reader = objects.newReader(); TreeWalk walk = TreeWalk.forPath(reader,
+                path, folder.treeId())) {
             if (walk == null || walk.getFileMode(0) != FileMode.REGULAR_FILE
                     && walk.getFileMode(0) != FileMode.EXECUTABLE_FILE) {
                 return Optional.empty();

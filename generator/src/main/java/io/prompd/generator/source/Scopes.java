@@ -94,7 +94,8 @@ public record Scopes(SortedMap<String, ScopeOwnership> scopes, SortedMap<String,
     private static Optional<ScopeOwnership> ownership(JsonFile file, String scope, String pointer,
                                                       SortedMap<String, SortedSet<String>> teams) {
         if (!scope.startsWith("@")) {
-            file.error(pointer, "'" + scope + "' is not a valid scope: a scope starts with '@'", "write it as @" + scope);
+            file.error(pointer, "'" + scope + "' is not a valid scope: a scope starts with '@'",
+                    "write it as @" + scope);
             return Optional.empty();
         }
         List<String> nameProblems = PackageName.check(scope + "/x");

@@ -37,7 +37,8 @@ final class TreeDiff {
             }
             walk.addTree(new CanonicalTreeParser(null, reader, newTree));
             walk.setRecursive(true);
-            walk.setFilter(paths == TreeFilter.ALL ? TreeFilter.ANY_DIFF : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
+            walk.setFilter(paths == TreeFilter.ALL ? TreeFilter.ANY_DIFF
+                    : AndTreeFilter.create(paths, TreeFilter.ANY_DIFF));
             while (walk.next()) {
                 FileMode oldMode = walk.getFileMode(0);
                 FileMode newMode = walk.getFileMode(1);

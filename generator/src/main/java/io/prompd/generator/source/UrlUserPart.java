@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A user part ({@code user:password@} or {@code user@}) in a URL that readers would see: the one refusal of it, for
- * {@code build --base-url} and registry.json's baseUrl and git URL alike. It never quotes the URL given, whose user part
- * may be a password, and the refusal goes to CI logs.
+ * {@code build --base-url} and registry.json's baseUrl and git URL alike. It never quotes the URL given, whose user
+ * part may be a password, and the refusal goes to CI logs.
  *
  * @param withoutUser the URL without its user part, to give in its place
  */

@@ -122,12 +122,14 @@ public final class LockFiles {
                 problems.error(LockFile.FILE_NAME, "/" + PACKAGES, "packages must be an object", "");
             } else {
                 for (Map.Entry<String, JsonNode> entry : entries.properties()) {
-                    readPackage(entry.getKey(), entry.getValue(), problems).ifPresent(locked -> packages.put(locked.getKey(), locked.getValue()));
+                    readPackage(entry.getKey(), entry.getValue(), problems)
+                            .ifPresent(locked -> packages.put(locked.getKey(), locked.getValue()));
                 }
             }
         }
         if (problems.hasErrors()) {
-            // deleting a newer prompd's lock would drop every version the team pinned, as an update of prompd keeps them
+            // deleting a newer prompd's lock would drop every version the team pinned, as an update of prompd keeps
+            // them
             throw refused(problems.sorted(), newer ? "update prompd to one that reads it; deleting it would lose the"
                     + " versions it locks" : FIX_HINT);
         }
@@ -136,14 +138,16 @@ public final class LockFiles {
 
     /**
      * Only a whole number above this prompd's comes from a newer prompd: updating prompd fixes no other value. A number
-     * is compared by value, as JSON means it, so {@code 1.0} and {@code 1e0} are this prompd's version as npm reads them.
+     * is compared by value, as JSON means it, so {@code 1.0} and {@code 1e0} are this prompd's version as npm reads
+     * them.
      *
      * @return whether a newer prompd wrote the lock
      */
     private static boolean checkLockfileVersion(JsonNode version, Problems problems) {
         String pointer = "/" + LOCKFILE_VERSION;
         if (version.isMissingNode()) {
-            problems.error(LockFile.FILE_NAME, pointer, "lockfileVersion is missing; it must be " + LockFile.VERSION, "");
+            problems.error(LockFile.FILE_NAME, pointer, "lockfileVersion is missing; it must be "
+                    + LockFile.VERSION, "");
         } else if (!version.isNumber() || version.decimalValue().compareTo(BigDecimal.valueOf(LockFile.VERSION)) != 0) {
             boolean newer = version.isNumber() && version.decimalValue().stripTrailingZeros().scale() <= 0
                     && version.decimalValue().compareTo(BigDecimal.valueOf(LockFile.VERSION)) > 0;
@@ -159,9 +163,12 @@ public final class LockFiles {
         String pointer = Pointer.of(PACKAGES, nameText);
         Problems problems = new Problems();
         Optional<PackageName> name = field(problems, pointer, nameText, PackageName::parse);
-        Optional<Version> version = field(problems, pointer + "/" + VERSION, node.path(VERSION).asText(""), Version::parse);
-        Optional<URI> resolved = field(problems, pointer + "/" + RESOLVED, node.path(RESOLVED).asText(""), LockFiles::absoluteUrl);
-        Optional<Integrity> integrity = field(problems, pointer + "/" + INTEGRITY, node.path(INTEGRITY).asText(""), Integrity::parse);
+        Optional<Version> version = field(problems, pointer + "/" + VERSION, node.path(VERSION).asText(""),
+                Version::parse);
+        Optional<URI> resolved = field(problems, pointer + "/" + RESOLVED, node.path(RESOLVED).asText(""),
+                LockFiles::absoluteUrl);
+        Optional<Integrity> integrity = field(problems, pointer + "/" + INTEGRITY, node.path(INTEGRITY).asText(""),
+                Integrity::parse);
         SortedMap<PackageName, VersionRange> dependencies = new TreeMap<>();
         JsonNode declared = node.path(DEPENDENCIES);
         if (!declared.isMissingNode() && !declared.isObject()) {
@@ -170,7 +177,8 @@ public final class LockFiles {
         for (Map.Entry<String, JsonNode> dependency : declared.properties()) {
             String dependencyPointer = pointer + Pointer.of(DEPENDENCIES, dependency.getKey());
             Optional<PackageName> target = field(problems, dependencyPointer, dependency.getKey(), PackageName::parse);
-            Optional<VersionRange> range = field(problems, dependencyPointer, dependency.getValue().asText(""), VersionRange::parse);
+            Optional<VersionRange> range = field(problems, dependencyPointer, dependency.getValue().asText(""),
+                    VersionRange::parse);
             if (target.isPresent() && range.isPresent()) {
                 dependencies.put(target.get(), range.get());
             }
@@ -179,7 +187,8 @@ public final class LockFiles {
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(Map.entry(name.orElseThrow(), new LockedPackage(version.orElseThrow(), resolved.orElseThrow(),
+        return Optional.of(Map.entry(name.orElseThrow(), new LockedPackage(version.orElseThrow(),
+                resolved.orElseThrow(),
                 integrity.orElseThrow(), dependencies)));
     }
 
@@ -216,8 +225,8 @@ public final class LockFiles {
     }
 
     private static PrompdException refused(List<Problem> problems, String hint) {
-        return new PrompdException(ExitCode.FAILURE, "prompd.lock cannot be read:\n" + ProblemReport.text(problems).strip(),
-                hint);
+        return new PrompdException(ExitCode.FAILURE, "prompd.lock cannot be read:\n"
+                + ProblemReport.text(problems).strip(), hint);
     }
 
     /** The canonical bytes of a lock file: the same lock always gives the same bytes. */

@@ -80,12 +80,13 @@ public final class HttpPackageRegistry implements PackageRegistry {
      * A package's document that a redirect led away to a URL lacking it: where the redirect ended is the place to
      * look (a sign-in gateway, a moved registry), not the package's name, so no similar names are offered.
      */
-    private static PrompdException redirectedAway(PackageName name, RegistryEndpoint endpoint, URI url, NotFound missing) {
+    private static PrompdException redirectedAway(PackageName name, RegistryEndpoint endpoint,
+            URI url, NotFound missing) {
         return new PrompdException(ExitCode.NOT_FOUND, "no package " + name + " in registry " + endpoint.describe()
                 + ": its index.json" + Urls.redirection(url, missing.answeredBy())
                 + " was not found", "the registry sent the request elsewhere, as a sign-in gateway or a moved registry"
-                + " does: open " + Urls.display(url) + " in a browser, or check the registry URL ('prompd registry list')",
-                missing);
+                + " does: open " + Urls.display(url) + " in a browser, or check the registry URL"
+                + " ('prompd registry list')", missing);
     }
 
     /**
@@ -178,9 +179,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
             String redirected = Urls.redirection(document, fetched.answeredBy());
             if (!fields.containsKey("protocolVersion")) {
                 throw new PrompdException(ExitCode.NOT_FOUND, "no prompd registry at " + root + ": its "
-                        + RegistryLayout.REGISTRY_DOCUMENT + redirected + " has no protocolVersion (is it a registry's Git repository"
-                        + " rather than what prompd-registry builds from one?)", "build it with 'prompd-registry build"
-                        + " REPO --out DIR' and use DIR, or check the registry URL");
+                        + RegistryLayout.REGISTRY_DOCUMENT + redirected + " has no protocolVersion (is it a registry's"
+                        + " Git repository rather than what prompd-registry builds from one?)",
+                        "build it with 'prompd-registry build REPO --out DIR' and use DIR, or check the registry URL");
             }
             BigInteger protocol;
             try {
@@ -190,8 +191,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
             }
             if (protocol.compareTo(BigInteger.valueOf(RegistryLayout.PROTOCOL_VERSION)) > 0) {
                 // an answer this prompd cannot use, which is the network's exit code as --help lists them
-                throw new PrompdException(ExitCode.NETWORK, "the registry at " + root + redirected + " uses protocol version "
-                        + protocol + ", and this prompd reads up to version " + RegistryLayout.PROTOCOL_VERSION,
+                throw new PrompdException(ExitCode.NETWORK, "the registry at " + root + redirected
+                        + " uses protocol version " + protocol + ", and this prompd reads up to version "
+                        + RegistryLayout.PROTOCOL_VERSION,
                         "update prompd");
             }
             return protocol;
@@ -248,7 +250,8 @@ public final class HttpPackageRegistry implements PackageRegistry {
     }
 
     @Override
-    public void download(PackageName name, Version version, URI locked, Path target, Integrity integrity, OptionalLong size,
+    public void download(PackageName name, Version version, URI locked, Path target,
+                         Integrity integrity, OptionalLong size,
                          ProgressListener progress) {
         RegistryEndpoint endpoint = routes.endpointFor(name);
         if (endpoint.holds(locked)) {
@@ -320,7 +323,10 @@ public final class HttpPackageRegistry implements PackageRegistry {
                 failed.hint() + (failed.urlSuspect() ? "; " + endpoint.urlCorrection() : ""), failed);
     }
 
-    /** {@code registry work (https://…/)}, as configured, with {@code , which scope @acme is routed to,} when that chose it. */
+    /**
+     * {@code registry work (https://…/)}, as configured, with {@code , which scope @acme is routed to,} when that chose
+     * it.
+     */
     private static String named(RegistryEndpoint endpoint) {
         return "registry " + endpoint.describe() + endpoint.route()
                 .map(scope -> ", which scope " + scope + " is routed to,").orElse("");
@@ -388,7 +394,9 @@ public final class HttpPackageRegistry implements PackageRegistry {
         }
     }
 
-    /** Reads a document, telling a registry newer than this client by its {@code registry.json} when it does not fit. */
+    /**
+     * Reads a document, telling a registry newer than this client by its {@code registry.json} when it does not fit.
+     */
     private <T> T parse(RegistryEndpoint endpoint, byte[] json, Class<T> type, RegistryFetcher.Document document) {
         try {
             return read(json, type, document);
@@ -423,17 +431,18 @@ public final class HttpPackageRegistry implements PackageRegistry {
     private static DamagedDocument damaged(RegistryFetcher.Document document, String why) {
         // a registry folder is read as it is, with no cached copy that --offline could fall back on
         String hint = RegistryLayout.isFileUrl(document.url())
-                ? "the registry folder may be midway through a build or a copy: try again once it is done; if it persists,"
-                        + " build the folder again with prompd-registry, or report it to whoever keeps it with this message"
-                : "try again later, or use --offline to work from the cache; if it persists, report it to the registry's"
-                        + " maintainers with this message";
+                ? "the registry folder may be midway through a build or a copy: try again once it is done; if it"
+                        + " persists, build the folder again with prompd-registry, or report it to whoever keeps"
+                        + " it with this message"
+                : "try again later, or use --offline to work from the cache; if it persists, report it to the"
+                        + " registry's maintainers with this message";
         return new DamagedDocument("the registry sent a damaged document: "
                 + Urls.displayAnswered(document.url(), document.answeredBy()) + " (" + TerminalText.oneLine(why) + ")",
                 hint);
     }
 
     private static PrompdException webPage(RegistryFetcher.Document document) {
-        return WebPage.insteadOf("JSON", document.url(), document.answeredBy(), "a network's sign-in page or a proxy may"
-                + " have answered, or the URL is not a Prompd registry's; open it in a browser to see");
+        return WebPage.insteadOf("JSON", document.url(), document.answeredBy(), "a network's sign-in page or a proxy"
+                + " may have answered, or the URL is not a Prompd registry's; open it in a browser to see");
     }
 }

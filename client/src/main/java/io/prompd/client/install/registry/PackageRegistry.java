@@ -73,7 +73,10 @@ public interface PackageRegistry {
         return false;
     }
 
-    /** Deletes what runs killed midway left in the registries' local cache, and says what; a registry without one has none. */
+    /**
+     * Deletes what runs killed midway left in the registries' local cache, and says what; a registry without one has
+     * none.
+     */
     default List<Path> removeLeftovers() throws IOException {
         return List.of();
     }

@@ -108,7 +108,8 @@ public record PublishedPackage(Packument packument, URI url) {
 
     /** The version {@code latest} points at, when it is published and not yanked. */
     public Optional<Version> taggedLatest() {
-        return taggedVersion(Packument.LATEST).filter(tagged -> version(tagged).filter(summary -> summary.yanked() == null)
+        return taggedVersion(Packument.LATEST)
+                .filter(tagged -> version(tagged).filter(summary -> summary.yanked() == null)
                 .isPresent());
     }
 
@@ -122,7 +123,8 @@ public record PublishedPackage(Packument packument, URI url) {
      * (which a resolution would refuse), the highest that is neither yanked nor a pre-release.
      */
     public Optional<Version> latest() {
-        return taggedVersion(Packument.LATEST).filter(tagged -> !isYanked(tagged)).or(() -> packument.versions().values()
+        return taggedVersion(Packument.LATEST).filter(tagged -> !isYanked(tagged))
+                .or(() -> packument.versions().values()
                 .stream().filter(version -> version.yanked() == null && !version.version().isPreRelease())
                 .map(VersionSummary::version).max(Version::compareTo));
     }
@@ -146,7 +148,8 @@ public record PublishedPackage(Packument packument, URI url) {
                     resolved.getQuery(), null);
         } catch (URISyntaxException impossible) {
             throw new PrompdException(ExitCode.FAILURE, "the registry gives an unusable tarball URL for "
-                    + packument.name() + "@" + version.version() + ": " + resolved, "report it to the registry's maintainers");
+                    + packument.name() + "@" + version.version() + ": " + resolved,
+                    "report it to the registry's maintainers");
         }
     }
 }

@@ -48,16 +48,20 @@ public record RegistryEndpoint(RegistryUrl root, Optional<Credential> credential
         return new RegistryMention(name, root.uri());
     }
 
-    /** Where to correct the URL when no registry is found there: the scope's route, else the run's or default registry. */
+    /**
+     * Where to correct the URL when no registry is found there: the scope's route, else the run's or default registry.
+     */
     public String urlCorrection() {
         if (route.isEmpty()) {
             return "check the registry URL: --registry, $" + Settings.REGISTRY_VARIABLE + ", or 'prompd registry list'";
         }
         Scope scope = route.get();
-        String moveRoute = "route " + scope + " to another registry with 'prompd registry add NAME URL --scope " + scope + "'";
+        String moveRoute = "route " + scope + " to another registry with 'prompd registry add NAME URL --scope " + scope
+                + "'";
         return name.map(registry -> scope + " is routed to registry " + registry + ", which --registry does not change:"
-                        + " correct its URL with 'prompd config set " + ConfigFields.REGISTRIES + "." + registry + " URL', "
-                        + moveRoute + ", or remove it with its routes with 'prompd registry remove " + registry + "'")
+                        + " correct its URL with 'prompd config set " + ConfigFields.REGISTRIES + "." + registry
+                        + " URL', " + moveRoute + ", or remove it with its routes with 'prompd registry"
+                        + " remove " + registry + "'")
                 .orElseGet(() -> scope + " is routed to this URL, which --registry does not change: " + moveRoute
                         + ", or remove the route with 'prompd config unset " + ConfigFields.SCOPES + "." + scope + "'");
     }
@@ -73,8 +77,8 @@ public record RegistryEndpoint(RegistryUrl root, Optional<Credential> credential
         }
         String scope = name.scopeWithAt();
         return Optional.of("if " + scope + "'s packages are in another registry, route " + scope + " to it with 'prompd"
-                + " config set " + ConfigFields.SCOPES + "." + scope + " NAME' or 'prompd registry add NAME URL --scope "
-                + scope + "'");
+                + " config set " + ConfigFields.SCOPES + "." + scope
+                + " NAME' or 'prompd registry add NAME URL --scope " + scope + "'");
     }
 
     /** What {@code prompd login --registry} takes to log in to it. */
@@ -87,7 +91,10 @@ public record RegistryEndpoint(RegistryUrl root, Optional<Credential> credential
         return root.holds(url);
     }
 
-    /** Whether a tarball URL it sent, or a lock recorded for it, may be read: a file: URL only for a registry in a folder. */
+    /**
+     * Whether a tarball URL it sent, or a lock recorded for it, may be read: a file: URL only for a registry in a
+     * folder.
+     */
     public boolean mayRead(URI tarball) {
         return isFolder() || !RegistryLayout.isFileUrl(tarball);
     }

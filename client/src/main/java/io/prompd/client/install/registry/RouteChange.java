@@ -31,7 +31,9 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
         Objects.requireNonNull(recordedIn, "recordedIn");
     }
 
-    /** Where the version came from: the configured registry holding its URL, else that registry's root, else the URL. */
+    /**
+     * Where the version came from: the configured registry holding its URL, else that registry's root, else the URL.
+     */
     public RegistryMention lockedFrom() {
         return recordedIn.map(RegistryEndpoint::mention)
                 .orElseGet(() -> new RegistryMention(Optional.empty(), recordedRoot()));
@@ -75,7 +77,8 @@ public record RouteChange(PackageName name, Version version, URI recorded, Regis
         Optional<Scope> scope = Scope.of(name);
         if (scope.isPresent()) {
             return "route " + scope.get() + " back to " + recordedRegistry() + " with "
-                    + recordedIn.flatMap(RegistryEndpoint::name).map(named -> "'prompd config set " + ConfigFields.SCOPES + "." + scope.get() + " " + named + "'")
+                    + recordedIn.flatMap(RegistryEndpoint::name).map(named -> "'prompd config set "
+                    + ConfigFields.SCOPES + "." + scope.get() + " " + named + "'")
                     .orElseGet(() -> "'prompd registry add NAME " + registry + " --scope " + scope.get() + "'");
         }
         return "install with '--registry " + registry + "'" + recordedIn.flatMap(RegistryEndpoint::name)

@@ -275,9 +275,10 @@ public final class PackageStore {
 
     /**
      * The failure as it is, unless it refuses a name in the store as too long: a version whose names there, made of
-     * the package's name and the version, are longer than the file system takes, which is then thrown as one. Not refused with the registry's index as a damaged document: SemVer bounds no version's length, and the
-     * index's other versions install. Beyond the bytes Linux and macOS allow, no client can install the version, which
-     * the registry's check refuses to publish; under them, this file system's own limit is lower (eCryptfs takes 143).
+     * the package's name and the version, are longer than the file system takes, which is then thrown as one. Not
+     * refused with the registry's index as a damaged document: SemVer bounds no version's length, and the index's other
+     * versions install. Beyond the bytes Linux and macOS allow, no client can install the version, which the registry's
+     * check refuses to publish; under them, this file system's own limit is lower (eCryptfs takes 143).
      */
     private static FileSystemException unlessNameTooLong(PackageName name, Version version,
                                                          FileSystemException refused) {
@@ -289,8 +290,9 @@ public final class PackageStore {
                 .map(why -> new PrompdException(ExitCode.FAILURE, "cannot install " + name + "@" + version + ": " + why,
                         "no client can install it, and a registry's check refuses to publish it: tell the registry's"
                                 + " maintainers, and " + otherVersion + " meanwhile", refused))
-                .orElseGet(() -> new PrompdException(ExitCode.FAILURE, "cannot install " + name + "@" + version + ": the"
-                        + " name of " + refused.getFile() + " is longer than this file system allows", "put the prompd"
+                .orElseGet(() -> new PrompdException(ExitCode.FAILURE, "cannot install " + name + "@" + version
+                                + ": the name of " + refused.getFile() + " is longer than this file system allows",
+                                "put the prompd"
                         + " home on a file system that takes names of " + PackagePaths.MAX_NAME_BYTES + " bytes"
                         + " (PROMPD_HOME), or " + otherVersion, refused));
     }
@@ -313,9 +315,9 @@ public final class PackageStore {
                         + (declaredVersion.isEmpty() ? "(no valid version)" : declaredVersion);
         throw new PrompdException(ExitCode.INTEGRITY, "the tarball meant to be " + name + "@" + version + " holds "
                 + found + " instead; nothing of it was installed", switch (pin) {
-                    case LOCK -> "the entry of " + name + " in prompd.lock (its integrity and resolved URL) names another"
-                            + " tarball: delete that entry and run 'prompd install' again; if it comes back, the"
-                            + " registry's record of " + name + " is wrong";
+                    case LOCK -> "the entry of " + name + " in prompd.lock (its integrity and resolved URL) names"
+                            + " another tarball: delete that entry and run 'prompd install' again; if it comes back,"
+                            + " the registry's record of " + name + " is wrong";
                     case REGISTRY_INDEX -> "the registry's index.json of " + name + " names another tarball (its"
                             + " integrity and URL) for " + version + ": tell the registry's maintainers";
                 });

@@ -25,7 +25,9 @@ public final class RunLocks {
     /** In a project's {@link ProjectStateFolder}. */
     private static final String PROJECT_FILE = "install.lock";
 
-    /** How long a run waits for another one to finish before giving up: an install of a large graph on a slow network. */
+    /**
+     * How long a run waits for another one to finish before giving up: an install of a large graph on a slow network.
+     */
     private static final Duration PATIENCE = Duration.ofMinutes(10);
 
     private RunLocks() {
@@ -72,11 +74,13 @@ public final class RunLocks {
             return acquire(lock, onWait);
         } catch (NotDirectoryException notAFolder) {
             throw new PrompdException(ExitCode.CONFLICT, lock.getParent() + " is a file, but it must be a folder:"
-                    + " prompd keeps the project's install lock in it", "move or rename that file, then run this again");
+                    + " prompd keeps the project's install lock in it",
+                    "move or rename that file, then run this again");
         } catch (FileSystemException refused) {
             // list and tree take no lock and write nothing, and exit 1 wherever install would change something
             ReadOnlyDisks.requireWritable(refused, "the project " + projectFolder, "run install in a writable copy or"
-                    + " mount of the project; to check a read-only one, 'prompd list' exits 1 when install would change it");
+                    + " mount of the project; to check a read-only one, 'prompd list' exits 1 when"
+                    + " install would change it");
             throw refused;
         }
     }
