@@ -9,6 +9,7 @@ import io.prompd.core.protocol.VersionDocument;
 import io.prompd.core.protocol.VersionSummary;
 import io.prompd.core.version.Version;
 import io.prompd.generator.source.PackageMeta;
+import io.prompd.generator.source.RepositoryLayout;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,9 @@ final class PackageDocuments {
 
     /**
      * Every entry of meta.json that names a version the package does not have, and every takedown
-     * of a version it has: the check refuses both, but a push past it can bring them to the branch.
+     * of a version it has, or of one it has as another ({@link RepositoryLayout#versionClash}: {@code 1.0.0+rebuild}
+     * or {@code 2.0.0-RC.1} for a {@code 1.0.0} or {@code 2.0.0-rc.1} taken down, which clients would install in its
+     * place): the check refuses them all, but a push past it can bring them to the branch.
      */
     static List<Problem> checkMeta(PackageName name, PackageMeta meta, SortedMap<Version, ?> versions) {
         String file = "packages/" + name + "/" + PackageMeta.FILE;
@@ -42,6 +45,12 @@ final class PackageDocuments {
                 problems.add(Problem.error(file, "/takenDown/" + version, version + " is taken down, but its folder is"
                         + " still published", "a maintainer deletes packages/" + name + "/" + version
                         + "/ (a takedown entry is never removed: the number stays taken)")));
+        meta.takenDown().forEach((gone, reason) -> versions.keySet().forEach(version ->
+                RepositoryLayout.versionClash(version, gone).ifPresent(why -> problems.add(Problem.error(
+                        RepositoryLayout.versionFolder(name, version), "", "version " + version + " is taken: " + gone
+                                + " " + RepositoryLayout.takenDown(name, reason) + ", and " + why,
+                        "a maintainer takes " + version + " down as well (see \"Take a version down\" in the"
+                                + " registry's README): " + RepositoryLayout.NUMBER_STAYS_TAKEN)))));
         return problems;
     }
 

@@ -379,6 +379,9 @@ public final class RegistryBuilder {
      * them: the check refuses a folder for a number taken down, so only a build of an older commit (going back with
      * {@code --rev}) or a rewritten history brings one back, and a takedown is as a rule a leaked secret or content
      * that must go, which an operator going back to an older state for another reason does not mean to serve again.
+     * A version comes back under its number or one clients take for it ({@link RepositoryLayout#versionClash}); one
+     * whose takedown the commit still records is a problem of the commit ({@link PackageDocuments#checkMeta}), which
+     * no --force builds.
      */
     private static Optional<BuildWarning> servingTakenDownAgain(ServedTakedowns served,
                                                                 SortedMap<PackageName, PackageState> states,
@@ -386,7 +389,9 @@ public final class RegistryBuilder {
         SortedMap<PackageVersion, String> again = new TreeMap<>();
         served.reasons().forEach((taken, reason) -> {
             PackageState now = states.get(taken.name());
-            if (now != null && now.versions().containsKey(taken.version())) {
+            if (now != null && !now.meta().takenDown().containsKey(taken.version()) && now.versions().keySet().stream()
+                    .anyMatch(version -> version.equals(taken.version())
+                            || RepositoryLayout.versionClash(version, taken.version()).isPresent())) {
                 again.put(taken, reason);
             }
         });

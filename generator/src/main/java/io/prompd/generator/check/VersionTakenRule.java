@@ -31,9 +31,8 @@ final class VersionTakenRule implements PullRequestRule {
             }
             pullRequest.takenDown(name).forEach((gone, reason) -> {
                 if (!taken.contains(gone)) {
-                    refuse(problems, version, gone, " was taken down (\"" + reason + "\", "
-                            + RepositoryLayout.metaFile(name) + ")", NEW_NUMBER
-                            + ": a number taken down stays taken, since lock files pin its old content");
+                    refuse(problems, version, gone, " " + RepositoryLayout.takenDown(name, reason),
+                            NEW_NUMBER + ": " + RepositoryLayout.NUMBER_STAYS_TAKEN);
                 }
             });
             Version added = version.folder().version();

@@ -121,6 +121,18 @@ public final class RepositoryLayout {
         return Optional.empty();
     }
 
+    /**
+     * Why a version folder clashing with a takedown record ({@link #versionClash}) is refused, as the check of a pull
+     * request adding one and the build of a commit holding one both say.
+     */
+    public static final String NUMBER_STAYS_TAKEN = "a number taken down stays taken, since lock files pin its old"
+            + " content";
+
+    /** {@code was taken down ("why", packages/a/meta.json)}: a takedown record, as a refusal of its number names it. */
+    public static String takenDown(PackageName name, String reason) {
+        return "was taken down (\"" + reason + "\", " + metaFile(name) + ")";
+    }
+
     /** A file where a scope or package folder belongs, such as {@code packages/notes.txt}. */
     public static Problem fileInsteadOfPackageFolder(String path) {
         return Problem.error(path, "", "packages/ holds only package folders (and scope folders of packages),"

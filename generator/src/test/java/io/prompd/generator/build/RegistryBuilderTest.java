@@ -1061,6 +1061,84 @@ class RegistryBuilderTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "1.0.0, 1.0.0+rebuild, build metadata does not make another version",
+            "2.0.0-rc.1, 2.0.0-RC.1, versions that differ only in letter case would be one folder on macOS and Windows"})
+    void aVersionTakenDownBackUnderItsNumberWithBuildMetadataOrInAnotherCaseFailsTheBuildAsTheCheckRefusesIt(
+            String gone, String back, String why) throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", gone);
+            repo.publish("@common/a", "3.0.0");
+            repo.commit("publish a");
+            build(repo, out);
+            repo.delete("packages/@common/a/" + gone).meta("@common/a", "{\"takenDown\": {\"" + gone
+                    + "\": \"leaked a key\"}}");
+            repo.commit("take " + gone + " down");
+            build(repo, out);
+            byte[] served = Files.readAllBytes(out.resolve("packages/@common/a/index.json"));
+            repo.publish("@common/a", back);
+            repo.commit("the leaked files back, pushed past the check");
+
+            for (Path into : List.of(out, temp.resolve("fresh"))) {
+                ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, into));
+
+                assertEquals(List.of("packages/@common/a/" + back + ": version " + back + " is taken: " + gone
+                        + " was taken down (\"leaked a key\", packages/@common/a/meta.json), and " + why),
+                        failure.problems().stream().map(problem -> problem.file() + ": " + problem.message()).toList());
+                assertTrue(failure.problems().get(0).hint().startsWith("a maintainer takes " + back + " down as well"),
+                        failure.problems().get(0).hint());
+            }
+            assertArrayEquals(served, Files.readAllBytes(out.resolve("packages/@common/a/index.json")));
+            assertFalse(Files.exists(temp.resolve("fresh")));
+        }
+    }
+
+    @Test
+    void aVersionTakenDownBackUnderItsNumberWithBuildMetadataAndItsRecordGoneIsRefusedAsServedAgain()
+            throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            Path out = temp.resolve("out");
+            buildTwoVersionsOfA(repo, out);
+            repo.delete("packages/@common/a/1.0.0").meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+            String taken = repo.commit("take down a 1.0.0").name();
+            build(repo, out);
+            repo.delete("packages/@common/a/meta.json").publish("@common/a", "1.0.0+rebuild");
+            repo.commit("a rewritten history without the takedown, and the leaked files back");
+
+            PrompdException refused = assertThrows(PrompdException.class, () -> build(repo, out));
+
+            assertEquals(ExitCode.CONFLICT, refused.exitCode());
+            assertTrue(refused.getMessage().contains("would serve again 1 version that the build " + out + " holds, of"
+                    + " commit " + taken.substring(0, 7) + ", took down (@common/a@1.0.0: leaked a key)"),
+                    refused.getMessage());
+            assertEquals(List.of(new BuildWarning.TakenDownServedAgain(taken, new TreeMap<>(Map.of(new PackageVersion(
+                    PackageName.parse("@common/a"), Version.parse("1.0.0")), "leaked a key")))),
+                    forcedBuild(repo, out).warnings());
+        }
+    }
+
+    @Test
+    void aVersionTakenDownBackWhileTheCommitStillRecordsItsTakedownIsAProblemOfTheCommitNoForceBuilds()
+            throws IOException {
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            Path out = temp.resolve("out");
+            buildTwoVersionsOfA(repo, out);
+            repo.delete("packages/@common/a/1.0.0").meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+            repo.commit("take down a 1.0.0");
+            build(repo, out);
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("the leaked files back, pushed past the check");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, out));
+
+            assertEquals(List.of("packages/@common/a/meta.json: 1.0.0 is taken down, but its folder is still"
+                    + " published"), failure.problems().stream()
+                    .map(problem -> problem.file() + ": " + problem.message()).toList());
+        }
+    }
+
     @Test
     void aServedFileTurnedIntoASymbolicLinkToItsOwnTextFailsTheBuildAsAChangeOfTheVersion() throws IOException {
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
