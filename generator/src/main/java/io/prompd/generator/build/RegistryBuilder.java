@@ -169,15 +169,12 @@ public final class RegistryBuilder {
             if (takedowns.isEmpty() && servedCommit.isPresent()) {
                 takedowns = Optional.of(ServedTakedowns.readDocuments(out, servedCommit.get()));
             }
-            List<BuildWarning> warnings = new ArrayList<>();
-            takedowns.flatMap(output -> servingTakenDownAgain(output, states, commit, options))
-                    .ifPresent(warnings::add);
+            // takedowns is present whenever served is, read from it, so no version left out goes unrefused
+            List<PackageVersion> leftOut = served.map(old -> leftOutUnrecorded(old, states)).orElse(List.of());
+            List<BuildWarning> warnings = takedowns.isEmpty() ? List.of() : refusedUnlessForced(
+                    servedAgain(takedowns.get(), states), leftOut, takedowns.get().commit(), commit, options);
             SortedMap<PackageName, SortedMap<Version, Integrity>> vanished = new TreeMap<>();
             if (served.isPresent()) {
-                List<PackageVersion> leftOut = leftOutUnrecorded(served.get(), states);
-                if (!leftOut.isEmpty()) {
-                    warnings.add(leavingOut(leftOut, served.get().commit(), commit, options));
-                }
                 vanished = vanished(served.get(), states, leftOut, out);
             }
             BuildState state = new BuildState(BuildState.FORMAT, commit.name(), baseUrl.orElse(null), states, vanished);
@@ -307,26 +304,6 @@ public final class RegistryBuilder {
     }
 
     /**
-     * Refuses a build that leaves out versions the output serves with no takedown record, unless forced, and then
-     * warns of them, as {@link #servingTakenDownAgain} does: a version must not vanish without anyone noticing.
-     */
-    private static BuildWarning leavingOut(List<PackageVersion> leftOut, String outputCommit, ObjectId commit,
-                                           BuildOptions options) {
-        String servedCommit = RegistryRepository.shortId(outputCommit);
-        if (!options.force()) {
-            throw new PrompdException(ExitCode.CONFLICT, "commit " + RegistryRepository.shortId(commit.name())
-                    + " leaves out " + Plural.count(leftOut.size(), "version") + " that the build " + options.out()
-                    + " holds, of commit " + servedCommit + ", serves, with no takedown record ("
-                    + PackageVersion.named(leftOut) + "): the branch's history was rewritten, a push bypassed the"
-                    + " check, or the commit is older than the output's, and lock files pin them",
-                    "put their folders back, or take each down with a takenDown record in its meta.json (see \"Take a"
-                            + " version down\" in the registry's README); to leave them out anyway, add --force (their"
-                            + " numbers stay kept for the tarballs served)");
-        }
-        return new BuildWarning.ServedVersionsLeftOut(outputCommit, leftOut);
-    }
-
-    /**
      * The versions served once and left out with no takedown record, to the integrity of the tarball served: those
      * the output's state kept, but the ones this commit serves again, and those it now leaves out, whose integrity
      * their served documents hold. A document deleted or damaged by hand keeps nothing.
@@ -375,17 +352,15 @@ public final class RegistryBuilder {
     }
 
     /**
-     * Refuses a build that would serve again versions the output's build took down, unless forced, and then warns of
-     * them: the check refuses a folder for a number taken down, so only a build of an older commit (going back with
-     * {@code --rev}) or a rewritten history brings one back, and a takedown is as a rule a leaked secret or content
-     * that must go, which an operator going back to an older state for another reason does not mean to serve again.
-     * A version comes back under its number or one clients take for it ({@link RepositoryLayout#versionClash}); one
-     * whose takedown the commit still records is a problem of the commit ({@link PackageDocuments#checkMeta}), which
-     * no --force builds.
+     * The versions the output's build took down that this commit would serve again: the check refuses a folder for a
+     * number taken down, so only a build of an older commit (going back with {@code --rev}) or a rewritten history
+     * brings one back, and a takedown is as a rule a leaked secret or content that must go, which an operator going
+     * back to an older state for another reason does not mean to serve again. A version comes back under its number or
+     * one clients take for it ({@link RepositoryLayout#versionClash}); one whose takedown the commit still records is
+     * a problem of the commit ({@link PackageDocuments#checkMeta}), which no --force builds.
      */
-    private static Optional<BuildWarning> servingTakenDownAgain(ServedTakedowns served,
-                                                                SortedMap<PackageName, PackageState> states,
-                                                                ObjectId commit, BuildOptions options) {
+    private static SortedMap<PackageVersion, String> servedAgain(ServedTakedowns served,
+                                                                SortedMap<PackageName, PackageState> states) {
         SortedMap<PackageVersion, String> again = new TreeMap<>();
         served.reasons().forEach((taken, reason) -> {
             PackageState now = states.get(taken.name());
@@ -395,18 +370,57 @@ public final class RegistryBuilder {
                 again.put(taken, reason);
             }
         });
-        if (again.isEmpty()) {
-            return Optional.empty();
+        return again;
+    }
+
+    /**
+     * Refuses a build that would serve again versions the output's build took down, or leave out versions it serves
+     * with no takedown record, unless forced, naming both kinds together before --force is offered for them, and
+     * otherwise gives the warnings of what the forced build does: neither must happen without anyone noticing.
+     *
+     * @param outputCommit the commit the output was built from
+     */
+    private static List<BuildWarning> refusedUnlessForced(SortedMap<PackageVersion, String> again,
+                                                          List<PackageVersion> leftOut, String outputCommit,
+                                                          ObjectId commit, BuildOptions options) {
+        List<BuildWarning> warnings = new ArrayList<>();
+        if (!again.isEmpty()) {
+            warnings.add(new BuildWarning.TakenDownServedAgain(outputCommit, again));
         }
-        String outputCommit = RegistryRepository.shortId(served.commit());
-        if (!options.force()) {
-            throw new PrompdException(ExitCode.CONFLICT, "commit " + RegistryRepository.shortId(commit.name())
-                    + " would serve again " + Plural.count(again.size(), "version") + " that the build " + options.out()
-                    + " holds, of commit " + outputCommit + ", took down (" + Takedowns.withReasons(again) + ")",
-                    "build commit " + outputCommit + " or a later one, which keeps them down; to serve them again"
-                            + " anyway, add --force");
+        if (!leftOut.isEmpty()) {
+            warnings.add(new BuildWarning.ServedVersionsLeftOut(outputCommit, leftOut));
         }
-        return Optional.of(new BuildWarning.TakenDownServedAgain(served.commit(), again));
+        if (warnings.isEmpty() || options.force()) {
+            return warnings;
+        }
+        String servedCommit = RegistryRepository.shortId(outputCommit);
+        String build = "the build " + options.out() + " holds, of commit " + servedCommit;
+        List<String> refusals = new ArrayList<>();
+        if (!again.isEmpty()) {
+            refusals.add("would serve again " + Plural.count(again.size(), "version") + " that " + build
+                    + ", took down (" + Takedowns.withReasons(again) + ")");
+        }
+        if (!leftOut.isEmpty()) {
+            refusals.add("leaves out " + Plural.count(leftOut.size(), "version") + " that "
+                    + (again.isEmpty() ? build + "," : "it") + " serves, with no takedown record ("
+                    + PackageVersion.named(leftOut) + "): the branch's history was rewritten, a push bypassed the"
+                    + " check, or the commit is older than the output's, and lock files pin them");
+        }
+        String hint;
+        if (leftOut.isEmpty()) {
+            hint = "build commit " + servedCommit + " or a later one, which keeps them down; to serve them again"
+                    + " anyway, add --force";
+        } else if (again.isEmpty()) {
+            hint = "put their folders back, or take each down with a takenDown record in its meta.json (see \"Take a"
+                    + " version down\" in the registry's README); to leave them out anyway, add --force (their numbers"
+                    + " stay kept for the tarballs served)";
+        } else {
+            hint = "build commit " + servedCommit + " or a later one, which keeps the ones taken down down and serves"
+                    + " the others; to serve the ones taken down again and leave the others out anyway, add --force"
+                    + " (the numbers left out stay kept for the tarballs served)";
+        }
+        throw new PrompdException(ExitCode.CONFLICT, "commit " + RegistryRepository.shortId(commit.name()) + " "
+                + String.join(", and ", refusals), hint);
     }
 
     /**

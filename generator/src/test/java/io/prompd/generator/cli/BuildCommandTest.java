@@ -294,6 +294,40 @@ class BuildCommandTest {
     }
 
     @Test
+    void goingBackToACommitThatServesAgainATakedownAndLeavesOutALaterVersionNamesBothBeforeOfferingForce() {
+        String older;
+        String taken;
+        try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
+            older = RegistryRepository.shortId(registry.head().name());
+            registry.publish("@common/a", "1.2.0");
+            registry.commit("publish a 1.2.0");
+            registry.delete("packages/@common/a/1.0.0");
+            registry.meta("@common/a", "{\"takenDown\": {\"1.0.0\": \"Held a customer's API key.\"}}");
+            taken = RegistryRepository.shortId(registry.commit("take down a 1.0.0").name());
+        }
+        assertEquals(0, run("build", repo.toString(), "--out", out.toString()), stderr::toString);
+
+        assertEquals(4, run("build", repo.toString(), "--rev", "HEAD~2", "--out", out.toString()));
+
+        assertEquals("error: commit " + older + " would serve again 1 version that the build " + out + " holds, of"
+                + " commit " + taken + ", took down (@common/a@1.0.0: Held a customer's API key.), and leaves out 1"
+                + " version that it serves, with no takedown record (@common/a@1.2.0): the branch's history was"
+                + " rewritten, a push bypassed the check, or the commit is older than the output's, and lock files pin"
+                + " them\nhint: build commit " + taken + " or a later one, which keeps the ones taken down down and"
+                + " serves the others; to serve the ones taken down again and leave the others out anyway, add --force"
+                + " (the numbers left out stay kept for the tarballs served)\n", stderr.toString());
+        assertTrue(Files.isRegularFile(out.resolve("packages/@common/a/1.2.0.json")), "the output stays as it was");
+
+        assertEquals(0, run("build", repo.toString(), "--rev", "HEAD~2", "--out", out.toString(), "--force"));
+
+        assertEquals("warning: " + out + " goes back to serving 1 version that its build of commit " + taken + " took"
+                + " down (@common/a@1.0.0: Held a customer's API key.), as --force allows\nwarning: " + out + " no"
+                + " longer serves 1 version that its build of commit " + taken + " served, with no takedown record"
+                + " (@common/a@1.2.0), as --force allows; a later build refuses other files under their numbers\n",
+                stderr.toString());
+    }
+
+    @Test
     void aForcedBuildServingAgainAVersionTakenDownGivesTheWarningAsJsonAndOnStderr() throws Exception {
         String taken;
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
