@@ -22,7 +22,9 @@ import java.util.SortedMap;
  * @param author      npm's shorthand {@code Name <email> (url)}, or null
  * @param owners      who may publish new versions
  * @param distTags    tag to version; {@code latest} is present unless no version qualifies for it
- * @param versions    every version; in version order here, in text order in the JSON (its keys are sorted as text)
+ * @param versions    every version, in version order, in the JSON too ({@code 1.2.0} before {@code 1.10.0}), as
+ *                    npm shows a package's versions: a sorted map's keys keep its order there, where those of other
+ *                    maps are sorted as text
  * @param updatedAt   when the package last changed: a version published or taken down, a yank, a deprecation, a
  *                    dist-tag moved; absent only from an older generator's index of a package with no version left
  * @param takenDown   version the maintainers took down to the reason, so that people and clients can tell why

@@ -55,7 +55,7 @@ class ProtocolDocumentsTest {
     }
 
     @Test
-    void aPackumentReadsBackWithItsVersionsInVersionOrder() throws IOException {
+    void aPackumentIsWrittenAndReadBackWithItsVersionsInVersionOrder() throws IOException {
         TreeMap<Version, VersionSummary> versions = new TreeMap<>();
         for (String version : List.of("1.10.0", "1.2.0", "1.9.0")) {
             versions.put(Version.parse(version), document(version).summary(version.equals("1.2.0") ? "broken" : null, null));
@@ -68,6 +68,9 @@ class ProtocolDocumentsTest {
         String json = new String(Json.write(packument), StandardCharsets.UTF_8);
         assertEquals(List.of(Version.parse("1.2.0"), Version.parse("1.9.0"), Version.parse("1.10.0")),
                 List.copyOf(read.versions().keySet()), "read back in version order, whatever the order of the text");
+        assertTrue(json.indexOf("\"1.2.0\": {") < json.indexOf("\"1.9.0\": {")
+                && json.indexOf("\"1.9.0\": {") < json.indexOf("\"1.10.0\": {"), "written in version order, not as text: "
+                + json);
         assertTrue(json.contains("\"yanked\": \"broken\""), json);
     }
 
