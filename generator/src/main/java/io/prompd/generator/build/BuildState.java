@@ -48,7 +48,7 @@ record BuildState(int format, String commit, String baseUrl, SortedMap<PackageNa
     static final String FILE = ".prompd-build.json";
 
     /** Bumped whenever the same inputs would give different output files, so old output is never reused. */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
 
     BuildState {
         Objects.requireNonNull(commit, "commit");

@@ -6,11 +6,19 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -23,12 +31,20 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * For every version present at a commit, the commit that published it, and for every package, when its folder
  * last changed.
  *
- * <p>History is followed along first parents only, from the root to the commit, diffing each
- * commit with its first parent. On the first-parent line the state after each step is exactly
- * the versions present at that commit, so a version deleted and added again counts from its
- * last addition, and a version merged from a pull request branch counts from the merge commit:
- * the moment it reached the registry's branch. Each step diffs only the changed subtrees under
- * {@code packages/}, so the whole walk costs one pass over history, not one per version.
+ * <p>A version's publication is the commit that added its {@code prompd.json}, reached through any parent: a
+ * commit whose first parent holds the manifest keeps that parent's publication, one that adds it to its first
+ * parent's tree keeps the publication of the first other parent that holds it, and only a commit none of whose
+ * parents holds it publishes it. So a version deleted and added again counts from its last addition, a version
+ * merged from a pull request branch from the branch's commit that added it, and a publication never moves when
+ * {@code main} is fast-forwarded onto a branch that merged {@code main} in, as a maintainer's {@code git pull}
+ * then push does: a version document, cached forever, cannot change with the shape of history.
+ *
+ * <p>History is walked along first parents, from the root to the commit, diffing each commit with its first
+ * parent: the state after each step is exactly the versions present at that commit. Only a merge that adds
+ * manifests has its other parents followed, and only back to those manifests' publications. Each step diffs
+ * only the changed subtrees under {@code packages/}, so the whole walk costs one pass over history, not one per
+ * version. A package's last change is the latest commit of the first-parent line that changed its folder, the
+ * moment the change reached the registry's branch, so that a mirror syncing by it misses none.
  *
  * @param commit       the commit the history was computed at
  * @param publications every version present at the commit to where it was published, sorted
@@ -52,7 +68,7 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
         return Optional.ofNullable(publications.get(version));
     }
 
-    /** Walks the whole first-parent history of the commit. */
+    /** Walks the whole history of the commit. */
     public static PublicationHistory compute(RegistryRepository repository, ObjectId commit) throws IOException {
         return walk(repository, Optional.empty(), commit, PACKAGE_FOLDERS);
     }
@@ -76,9 +92,9 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
 
     /**
      * The history at a later commit, walking only the commits added since this one. When this
-     * history's commit is not on the new commit's first-parent line (history was rewritten, or it
-     * came from another branch), the whole history is walked instead, so the result always equals
-     * {@link #compute}.
+     * history's commit is not on the new commit's first-parent line (history was rewritten, it
+     * came from another branch, or the branch was fast-forwarded onto one that merged it in), the
+     * whole history is walked instead, so the result always equals {@link #compute}.
      */
     public PublicationHistory update(RegistryRepository repository, ObjectId newCommit) throws IOException {
         return walk(repository, Optional.of(this), newCommit, PACKAGE_FOLDERS);
@@ -111,18 +127,78 @@ public record PublicationHistory(ObjectId commit, SortedMap<PackageVersion, Publ
                               SortedMap<PackageName, Instant> lastChanges) throws IOException {
         Optional<ObjectId> parentTree = commit.getParentCount() == 0 ? Optional.empty()
                 : Optional.of(walk.parseCommit(commit.getParent(0)).getTree());
-        Publication publication = new Publication(commit, Instant.ofEpochSecond(commit.getCommitTime()));
-        for (Change change : TreeDiff.between(reader, parentTree, commit.getTree(), paths)) {
+        Publication publication = publicationBy(commit);
+        List<Change> changes = TreeDiff.between(reader, parentTree, commit.getTree(), paths);
+        Map<String, Publication> inherited = commit.getParentCount() < 2 ? Map.of()
+                : inherited(reader, walk, commit, changes.stream()
+                        .filter(change -> change.type() == ChangeType.ADDED)
+                        .map(Change::path)
+                        .filter(path -> RepositoryLayout.manifestOwner(path).isPresent())
+                        .collect(Collectors.toSet()));
+        for (Change change : changes) {
             RepositoryLayout.folderOwner(change.path()).ifPresent(name -> lastChanges.put(name, publication.time()));
             Optional<PackageVersion> version = RepositoryLayout.manifestOwner(change.path());
             if (version.isEmpty()) {
                 continue;
             }
             switch (change.type()) {
-                case ADDED -> state.put(version.get(), publication);
+                case ADDED -> state.put(version.get(), inherited.getOrDefault(change.path(), publication));
                 case DELETED -> state.remove(version.get());
                 case MODIFIED -> { /* an edit of a published version does not republish it */ }
             }
         }
+    }
+
+    /**
+     * Of the manifests a merge commit adds to its first parent's tree, those another parent holds, to the
+     * publication that parent's history gives them. Manifests that meet on a commit are followed on together, the
+     * newest commit first, so a long line of commits is read once however many manifests come down it.
+     */
+    private static Map<String, Publication> inherited(ObjectReader reader, RevWalk walk, RevCommit merge,
+                                                      Set<String> added) throws IOException {
+        Map<String, Publication> publications = new HashMap<>();
+        Map<RevCommit, Set<String>> holders = new HashMap<>();
+        Queue<RevCommit> newestFirst = new PriorityQueue<>(
+                Comparator.comparingInt(RevCommit::getCommitTime).reversed());
+        handToParents(reader, walk, merge, 1, added, holders, newestFirst);
+        while (!newestFirst.isEmpty()) {
+            RevCommit commit = newestFirst.remove();
+            Set<String> published = handToParents(reader, walk, commit, 0, holders.remove(commit), holders,
+                    newestFirst);
+            Publication publication = publicationBy(commit);
+            published.forEach(manifest -> publications.put(manifest, publication));
+        }
+        return publications;
+    }
+
+    /**
+     * Hands each of the manifests the commit holds to its first parent, from the given one on, that holds it too,
+     * queueing that parent; returns those no such parent holds, which the commit published. Which ones a parent
+     * holds is told by a diff with the commit, which skips unread the subtrees the two share, most of them.
+     */
+    private static Set<String> handToParents(ObjectReader reader, RevWalk walk, RevCommit commit, int firstParent,
+                                             Set<String> manifests, Map<RevCommit, Set<String>> holders,
+                                             Queue<RevCommit> queue) throws IOException {
+        Set<String> left = new HashSet<>(manifests);
+        for (int index = firstParent; index < commit.getParentCount() && !left.isEmpty(); index++) {
+            RevCommit parent = walk.parseCommit(commit.getParent(index));
+            Set<String> held = new HashSet<>(left);
+            TreeDiff.between(reader, Optional.of(parent.getTree()), commit.getTree(),
+                            PathFilterGroup.createFromStrings(left)).stream()
+                    .filter(change -> change.type() == ChangeType.ADDED)
+                    .forEach(change -> held.remove(change.path()));
+            if (!held.isEmpty()) {
+                left.removeAll(held);
+                holders.computeIfAbsent(parent, queued -> {
+                    queue.add(queued);
+                    return new HashSet<>();
+                }).addAll(held);
+            }
+        }
+        return left;
+    }
+
+    private static Publication publicationBy(RevCommit commit) {
+        return new Publication(commit, Instant.ofEpochSecond(commit.getCommitTime()));
     }
 }

@@ -62,6 +62,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -228,10 +229,11 @@ class RegistryBuilderTest {
     /**
      * Format 1: version documents without the default prompt and the parameters' limits; 2: tarballs
      * that kept an executable file's mode 0755, and no index.json of a package with no version left; 3: a
-     * package's updatedAt its latest publication, which a yank, deprecation, dist-tag move or takedown left.
+     * package's updatedAt its latest publication, which a yank, deprecation, dist-tag move or takedown left; 4: a
+     * version merged from another branch published by the commit that brought it onto the first-parent line.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3})
+    @ValueSource(ints = {1, 2, 3, 4})
     void anOutputOfAnEarlierFormatIsRebuiltInFull(int format) throws IOException {
         Path out = temp.resolve("out");
         try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
@@ -466,6 +468,44 @@ class RegistryBuilderTest {
 
                 assertEquals(OutputTree.of(full).hashes(), OutputTree.of(out).hashes(), "after change " + step);
             }
+        }
+    }
+
+    /**
+     * A maintainer's {@code git pull} merging main into a branch that lacks its latest version, then a push
+     * fast-forwarding main: the version document and tarball, cached forever, stay as they were.
+     */
+    @Test
+    void aFastForwardOntoABranchThatMergedMainInRewritesNoVersionDocumentOrTarball() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.commit("publish a");
+            repo.branch("feat");
+            repo.publish("@common/a", "1.1.0");
+            ObjectId published = repo.commit("publish a 1.1.0");
+            build(repo, out);
+            OutputTree before = OutputTree.of(out);
+            repo.checkout("feat");
+            repo.write("CONTRIBUTING.md", "How to publish.\n");
+            repo.commit("docs");
+            repo.merge("main", "merge main into feat", TestRegistryRepo.MAINTAINER);
+            ObjectId head = repo.checkout("main").fastForward("feat");
+
+            BuildResult result = build(repo, out);
+            build(repo, temp.resolve("full"));
+
+            assertEquals(0, result.tarballsWritten());
+            assertEquals(Set.of("packages/@common/a/index.json", "packages.json", "registry.json", BuildState.FILE),
+                    before.rewrittenIn(OutputTree.of(out)).keySet(), "updatedAt moves, as the merge changed the"
+                            + " folder on the first-parent line; nothing of the version does");
+            VersionDocument document = read(out.resolve(RegistryLayout.versionDocument(PackageName.parse("@common/a"),
+                    Version.parse("1.1.0"))), VersionDocument.class);
+            assertEquals(published.name(), document.commit());
+            assertEquals(TestRegistryRepo.START.plus(Duration.ofHours(2)), document.publishedAt());
+            assertEquals(head.name(), read(out.resolve(RegistryLayout.REGISTRY_DOCUMENT), RegistryDocument.class)
+                    .commit());
+            assertEquals(OutputTree.of(temp.resolve("full")).hashes(), OutputTree.of(out).hashes());
         }
     }
 

@@ -53,6 +53,32 @@ class ImmutabilityRuleTest {
         assertTrue(problem.hint().contains("packages/@common/util/meta.json"), problem.hint());
     }
 
+    /**
+     * After a maintainer's {@code git pull} merged main into a branch lacking its latest version and a push
+     * fast-forwarded main onto it, main's first-parent line no longer holds the commit that published the version:
+     * the error names that commit still, not the merge.
+     */
+    @Test
+    void aChangedPublishedFileNamesTheCommitThatFirstPublishedItThoughMainWasFastForwardedOntoAMergeOfIt() {
+        repo.checkout("main").branch("feat");
+        repo.publish("@common/util", "1.1.0");
+        ObjectId published = repo.commit("publish @common/util 1.1.0");
+        repo.checkout("feat");
+        repo.write("CONTRIBUTING.md", "How to publish.\n");
+        repo.commit("docs", TestRegistryRepo.MAINTAINER);
+        repo.merge("main", "merge main into feat", TestRegistryRepo.MAINTAINER);
+        repo.checkout("main").fastForward("feat");
+        repo.checkout("pr").merge("main", "up to date", "alice");
+        repo.write("packages/@common/util/1.1.0/README.md", "# Better words\n");
+        repo.commit("edit published readme");
+
+        Problem problem = assertError(check(repo, "alice"), "packages/@common/util/1.1.0/README.md", "changed",
+                "@common/util 1.1.0");
+
+        assertTrue(problem.message().contains("published in commit " + published.abbreviate(7).name()),
+                problem.message());
+    }
+
     @Test
     void aChangedPublishedFileIsReportedAtItsFirstChangedLineWhateverKindOfFileItIs() throws Exception {
         Path manifest = repo.root().resolve(UTIL + "/prompd.json");

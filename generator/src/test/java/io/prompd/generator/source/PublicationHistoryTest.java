@@ -83,18 +83,84 @@ class PublicationHistoryTest {
     }
 
     @Test
-    void aMergedVersionIsPublishedByTheMergeCommit() throws IOException {
+    void aMergedVersionKeepsThePublicationOfTheBranchCommitThatAddedIt() throws IOException {
         repo.branch("pr").checkout("pr");
         repo.publish("tools", "1.0.0");
-        repo.commit("publish on branch", "bob", DAY_1);
+        ObjectId published = repo.commit("publish on branch", "bob", DAY_1);
+        repo.write("packages/tools/1.0.0/README.md", "edited on the branch\n");
+        repo.commit("edit on branch", "bob", DAY_2);
         repo.checkout("main");
         repo.write("README.md", "main moved\n");
-        repo.commit("main", "alice", DAY_2);
+        ObjectId main = repo.commit("main", "alice", DAY_2);
         ObjectId merge = repo.merge("pr", "Merge pull request #1", TestRegistryRepo.MAINTAINER);
 
         PublicationHistory history = compute(merge);
 
-        assertEquals(merge, history.publication(version("tools", "1.0.0")).orElseThrow().commit());
+        assertEquals(new Publication(published, DAY_1), history.publication(version("tools", "1.0.0")).orElseThrow(),
+                "the first parent never had it; the second parent's history gives its publication");
+        try (RegistryRepository registry = repo.open()) {
+            assertEquals(history, compute(main).update(registry, merge));
+        }
+    }
+
+    @Test
+    void aVersionComingThroughSeveralMergesKeepsThePublicationOfTheCommitThatAddedIt() throws IOException {
+        repo.branch("a").branch("b").checkout("a");
+        repo.publish("tools", "1.0.0");
+        ObjectId published = repo.commit("publish on a", "bob", DAY_1);
+        repo.checkout("b");
+        repo.write("README.md", "b moved\n");
+        repo.commit("b", "alice", DAY_2);
+        repo.merge("a", "merge a into b", "alice");
+        repo.checkout("main");
+        repo.write("CONTRIBUTING.md", "main moved\n");
+        repo.commit("main", "alice", DAY_3);
+        ObjectId merge = repo.merge("b", "Merge pull request #2", TestRegistryRepo.MAINTAINER);
+
+        assertEquals(new Publication(published, DAY_1), compute(merge).publication(version("tools", "1.0.0"))
+                .orElseThrow());
+    }
+
+    @Test
+    void aVersionAMergeAddsThatNoParentHoldsIsPublishedByTheMerge() throws IOException {
+        repo.branch("pr").checkout("pr");
+        repo.publish("tools", "1.0.0");
+        ObjectId published = repo.commit("publish on branch", "bob", DAY_1);
+        repo.checkout("main");
+        repo.write("README.md", "main moved\n");
+        repo.commit("main", "alice", DAY_2);
+        repo.startMerge("pr").publish("tools", "1.1.0");
+        ObjectId merge = repo.commit("merge, publishing 1.1.0 in the merge commit", TestRegistryRepo.MAINTAINER, DAY_3);
+
+        PublicationHistory history = compute(merge);
+
+        assertEquals(Map.of(version("tools", "1.0.0"), new Publication(published, DAY_1),
+                version("tools", "1.1.0"), new Publication(merge, DAY_3)), history.publications());
+    }
+
+    /**
+     * A maintainer's {@code git pull} on a branch that lacks main's latest version, then a push fast-forwarding main:
+     * the version is no longer on main's first-parent line, yet its publication stays.
+     */
+    @Test
+    void aFastForwardOntoABranchThatMergedMainInMovesNoPublication() throws IOException {
+        repo.branch("feat");
+        repo.publish("tools", "1.1.0");
+        ObjectId published = repo.commit("publish on main", "alice", DAY_1);
+        PublicationHistory before = compute(published);
+        repo.checkout("feat");
+        repo.write("CONTRIBUTING.md", "docs\n");
+        repo.commit("docs", "alice", DAY_2);
+        repo.merge("main", "merge main into feat", TestRegistryRepo.MAINTAINER);
+        ObjectId head = repo.checkout("main").fastForward("feat");
+
+        PublicationHistory after = compute(head);
+
+        assertEquals(before.publications(), after.publications());
+        assertEquals(Map.of(version("tools", "1.1.0"), new Publication(published, DAY_1)), after.publications());
+        try (RegistryRepository registry = repo.open()) {
+            assertEquals(after, before.update(registry, head));
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import java.util.zip.DeflaterOutputStream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeCommand;
+import org.eclipse.jgit.api.MergeResult;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
@@ -446,13 +447,36 @@ public final class TestRegistryRepo implements AutoCloseable {
 
     /** Merges a branch into the current one with a merge commit (as a pull request merge button does). */
     public ObjectId merge(String branch, String message, String login) {
+        Instant time = nextTime;
+        startMerge(branch);
+        return commit(message, login, time);
+    }
+
+    /**
+     * Merges a branch into the working tree without committing, as {@code git merge --no-commit} does: the next
+     * commit is the merge commit, holding whatever the working tree holds by then.
+     */
+    public TestRegistryRepo startMerge(String branch) {
         try {
-            Instant time = nextTime;
             git.merge().include(git.getRepository().resolve(branch)).setFastForward(MergeCommand.FastForwardMode.NO_FF)
                     .setCommit(false).call();
-            return commit(message, login, time);
         } catch (GitAPIException | IOException failed) {
             throw new IllegalStateException("cannot merge " + branch, failed);
+        }
+        return this;
+    }
+
+    /** Moves the current branch on to a branch holding it, as {@code git merge --ff-only} does, with no commit. */
+    public ObjectId fastForward(String branch) {
+        try {
+            MergeResult result = git.merge().include(git.getRepository().resolve(branch))
+                    .setFastForward(MergeCommand.FastForwardMode.FF_ONLY).call();
+            if (result.getMergeStatus() != MergeResult.MergeStatus.FAST_FORWARD) {
+                throw new IllegalStateException("cannot fast-forward to " + branch + ": " + result.getMergeStatus());
+            }
+            return head();
+        } catch (GitAPIException | IOException failed) {
+            throw new IllegalStateException("cannot fast-forward to " + branch, failed);
         }
     }
 
