@@ -196,8 +196,8 @@ public final class InstallNoteView {
         }
         if (note instanceof NotInRegistry missing) {
             return new Worded("notInRegistry", Map.of("name", missing.name(), "registry", missing.registry()),
-                    missing.name() + " is in prompd.json but not in " + missing.registry() + ", so 'prompd install'"
-                            + " cannot lock it" + missing.elsewhere().map(advice -> " (" + advice + ")").orElse(""));
+                    missing.name() + " is in prompd.json but not in " + missing.registry() + ", so "
+                            + missing.wayOff() + missing.elsewhere().map(advice -> " (" + advice + ")").orElse(""));
         }
         throw new IllegalArgumentException("no words for " + note);
     }

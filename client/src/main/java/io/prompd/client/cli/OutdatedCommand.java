@@ -35,15 +35,17 @@ import picocli.CommandLine.Spec;
                     + " latest version (warned of with the way off).",
             "A dependency not locked that takedowns keep from being locked (no version left, or only versions"
                     + " taken down in its range, or in that of a package every version in its own range needs) is"
-                    + " marked taken down and warned of the same way.",
+                    + " marked taken down and warned of the same way; one the registry does not have is marked not in"
+                    + " the registry, with no wanted nor latest version (warned of with the way off).",
             "Exits " + ExitCode.Codes.FAILURE + " when it lists any package, as 'npm outdated' does, so that a script"
                     + " notices; " + ExitCode.Codes.OK + " when every package is up to date. A package 'prompd update'"
                     + " cannot move stays listed while a newer version exists, its wanted version its current one.",
             "With --json, an array of {name, current, wanted, latest, direct, invalid, takenDown, unlisted,"
-                    + " goneFromRegistry, heldBack} in name order; current, invalid, unlisted and goneFromRegistry are"
-                    + " left out for a dependency not locked, wanted or latest when no version qualifies, heldBack"
-                    + " ({allowed, by: [{name, range, from}]}, from being prompd.json or the name@version of the"
-                    + " package needing the range) for a package not held back. A version no longer listed"
+                    + " goneFromRegistry, notInRegistry, heldBack} in name order; current, invalid, unlisted and"
+                    + " goneFromRegistry are left out for a dependency not locked, notInRegistry for a locked package,"
+                    + " wanted or latest when no version qualifies, heldBack ({allowed, by: [{name, range, from}]},"
+                    + " from being prompd.json or the name@version of the package needing the range) for a package"
+                    + " not held back. A version no longer listed"
                     + " is takenDown and unlisted, as install's takenDown warning gives it, and so is that of a package"
                     + " the registry no longer has, goneFromRegistry too."})
 final class OutdatedCommand implements Callable<Integer> {
@@ -89,7 +91,8 @@ final class OutdatedCommand implements Callable<Integer> {
     /**
      * {@code  (invalid, taken down)}, or what of it applies; a version unlisted is marked {@code no longer listed}, as
      * its warning says it: that it was taken down is more than its registry says; and one of a package the registry no
-     * longer has at all is marked so, where the whole package, not the version, is what to look into.
+     * longer has at all is marked so, where the whole package, not the version, is what to look into, as is a
+     * dependency not locked that the registry does not have.
      */
     private static String marks(Outdated.Row row) {
         List<String> marks = new ArrayList<>();
@@ -98,6 +101,8 @@ final class OutdatedCommand implements Callable<Integer> {
         }
         if (row.goneFromRegistry()) {
             marks.add("package no longer in the registry");
+        } else if (row.notInRegistry()) {
+            marks.add("not in the registry");
         } else if (row.unlisted()) {
             marks.add("no longer listed");
         } else if (row.takenDown()) {
@@ -125,6 +130,9 @@ final class OutdatedCommand implements Callable<Integer> {
         json.put("takenDown", row.takenDown());
         row.current().ifPresent(current -> json.put("unlisted", row.unlisted()));
         row.current().ifPresent(current -> json.put("goneFromRegistry", row.goneFromRegistry()));
+        if (row.current().isEmpty()) {
+            json.put("notInRegistry", row.notInRegistry());
+        }
         row.heldBack().ifPresent(held -> json.put("heldBack", InstallNoteView.heldBackFields(held)));
         return json;
     }

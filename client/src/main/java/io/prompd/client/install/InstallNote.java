@@ -378,14 +378,18 @@ public sealed interface InstallNote {
      * locked.
      *
      * @param registry  that registry, as messages name it
+     * @param wayOff    that it cannot be locked, and how to do without it, as {@link StatusNotes#notInRegistryWayOff}
+     *                  says it
      * @param elsewhere how to route the name's scope to the registry holding it, as
      *                  {@link io.prompd.client.install.registry.RegistryIndex#elsewhere} says it when no route sends
      *                  the scope anywhere
      */
-    record NotInRegistry(PackageName name, String registry, Optional<String> elsewhere) implements InstallNote {
+    record NotInRegistry(PackageName name, String registry, String wayOff, Optional<String> elsewhere)
+            implements InstallNote {
         public NotInRegistry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(registry, "registry");
+            Objects.requireNonNull(wayOff, "wayOff");
             Objects.requireNonNull(elsewhere, "elsewhere");
         }
     }

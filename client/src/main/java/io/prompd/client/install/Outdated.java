@@ -43,12 +43,14 @@ public final class Outdated {
      *                  build forced past it, say): only that it is no longer listed can be said of it
      * @param goneFromRegistry whether the registry no longer has the locked package at all, so that none of its
      *                  versions is listed, the locked one included, and none recorded taken down
+     * @param notInRegistry whether the registry serving the name of a dependency not locked has no such package, so
+     *                  that it cannot be locked, no version of it to want
      * @param heldBack  what keeps {@code wanted} below the version the package's own ranges prefer, when the rest of
      *                  the project does
      */
     public record Row(PackageName name, Optional<Version> current, Optional<Version> wanted, Optional<Version> latest,
                       boolean direct, boolean invalid, boolean takenDown, boolean unlisted, boolean goneFromRegistry,
-                      Optional<InstallNote.HeldBackByRanges> heldBack) {
+                      boolean notInRegistry, Optional<InstallNote.HeldBackByRanges> heldBack) {
         public Row {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(current, "current");
@@ -60,6 +62,10 @@ public final class Outdated {
             }
             if (goneFromRegistry && (!unlisted || wanted.isPresent() || latest.isPresent())) {
                 throw new IllegalArgumentException("a package gone from its registry has no version listed: " + name);
+            }
+            if (notInRegistry && (current.isPresent() || takenDown || wanted.isPresent() || latest.isPresent())) {
+                throw new IllegalArgumentException("only a dependency not locked, with no version listed, can be"
+                        + " missing from its registry: " + name);
             }
         }
     }
@@ -109,7 +115,7 @@ public final class Outdated {
                         index.describe(entry.name()),
                         StatusNotes.vanishedWayOff(graph, entry.name())));
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.empty(), Optional.empty(),
-                        entry.direct(), entry.invalid(), true, true, true, Optional.empty()));
+                        entry.direct(), entry.invalid(), true, true, true, false, Optional.empty()));
                 continue;
             }
             Optional<VersionSummary> summary = published.get().version(entry.version());
@@ -136,14 +142,19 @@ public final class Outdated {
             if (behind) {
                 boolean unlisted = gone && !published.get().packument().takenDown().containsKey(entry.version());
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), wanted, latest, entry.direct(),
-                        entry.invalid(), gone, unlisted, false, heldBack(updated, entry.name(), index, takedowns)));
+                        entry.invalid(), gone, unlisted, false, false,
+                        heldBack(updated, entry.name(), index, takedowns)));
             }
         }
         List<PublishedPackage> listed = new ArrayList<>();
         for (PackageName name : unlocked) {
             Optional<PublishedPackage> published = index.find(name);
             if (published.isEmpty()) {
-                warnings.add(new InstallNote.NotInRegistry(name, index.describe(name), index.elsewhere(name)));
+                // a row, as npm's outdated lists a dependency missing: it is not locked, and no install locks it
+                warnings.add(new InstallNote.NotInRegistry(name, index.describe(name),
+                        StatusNotes.notInRegistryWayOff(graph, name), index.elsewhere(name)));
+                rows.add(new Row(name, Optional.empty(), Optional.empty(), Optional.empty(), true, false, false, false,
+                        false, true, Optional.empty()));
                 continue;
             }
             listed.add(published.get());
@@ -155,7 +166,7 @@ public final class Outdated {
             // one that a dependency taken down keeps from being locked has no version to want either
             rows.add(new Row(name, Optional.empty(), updatedVersion(updated, name)
                     .or(() -> published.preferredAllowed(graph.rangesOn(name))).filter(wanted -> !cannotLock),
-                    published.latest(), true, false, cannotLock, false, false,
+                    published.latest(), true, false, cannotLock, false, false, false,
                     heldBack(updated, name, index, takedowns)));
         }
         unlockable.forEach((name, why) -> warnings.add(new InstallNote.Unlockable(name, why)));

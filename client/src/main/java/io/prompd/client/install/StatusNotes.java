@@ -110,6 +110,14 @@ public final class StatusNotes {
     }
 
     /**
+     * A dependency of prompd.json its registry does not have: no range finds it, so, as when every version is taken
+     * down, the dependency must go (unless its scope's packages are in another registry, which the note says apart).
+     */
+    static String notInRegistryWayOff(ProjectGraph graph, PackageName name) {
+        return "'prompd install' cannot lock it" + noneLeftWayOff(graph, name);
+    }
+
+    /**
      * An update moves off a yanked or taken down version only to another that every range allows: when
      * there is none, it keeps a yanked one (as cargo does), so saying "update" would send the user in a circle.
      * Nor does a wider range in {@code prompd.json} help where the ranges of the packages needing it allow no

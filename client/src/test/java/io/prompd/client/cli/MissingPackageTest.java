@@ -1,6 +1,7 @@
 package io.prompd.client.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.prompd.client.testing.RegistryServer;
@@ -48,17 +49,38 @@ class MissingPackageTest {
     }
 
     @Test
-    void outdatedNamesTheRegistryLackingADependencyNotLockedAndHowToRouteItsScopeElsewhere() throws IOException {
+    void outdatedListsADependencyNotLockedThatTheRegistryLacksNamingItAndTheWaysOff() throws IOException {
         Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
                 + " \"dependencies\": {\"@other/tool\": \"^1.0.0\"}}\n");
 
         CliRun run = prompd("outdated");
 
-        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, run.exitCode(), "as for any dependency not locked: " + run.err());
+        assertEquals("""
+                package      current                           wanted  latest  dependency
+                @other/tool  not locked (not in the registry)  -       -       direct
+                """, run.out());
         assertEquals("warning: @other/tool is in prompd.json but not in registry main (" + server.url() + "), so"
-                + " 'prompd install' cannot lock it (if @other's packages are in another registry, route @other to it"
-                + " with 'prompd config set scopes.@other NAME' or 'prompd registry add NAME URL --scope @other')\n",
-                run.err());
+                + " 'prompd install' cannot lock it: remove the dependency with 'prompd uninstall @other/tool' (if"
+                + " @other's packages are in another registry, route @other to it with 'prompd config set"
+                + " scopes.@other NAME' or 'prompd registry add NAME URL --scope @other')\n", run.err());
+
+        CliRun json = prompd("outdated", "--json");
+
+        assertEquals(1, json.exitCode(), json.err());
+        assertEquals(Json.reader().readTree("[{\"name\": \"@other/tool\", \"direct\": true, \"takenDown\": false,"
+                + " \"notInRegistry\": true}]"), Json.reader().readTree(json.out()), json.out());
+        assertEquals(run.err(), json.err(), "the same warning");
+
+        Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
+                + " \"dependencies\": {\"@other/tool\": \"^1.0.0\", \"@acme/util\": \"^1.0.0\"}}\n");
+        CliRun beside = prompd("outdated", "--json");
+        assertEquals(List.of("@acme/util", "@other/tool"), Json.reader().readTree(beside.out()).findValuesAsText("name"),
+                "beside one the registry has: " + beside.out());
+        assertFalse(Json.reader().readTree(beside.out()).get(0).get("notInRegistry").asBoolean(), beside.out());
+
+        assertEquals(0, prompd("uninstall", "@other/tool").exitCode(), "the way off works");
+        assertEquals(0, prompd("outdated").exitCode());
     }
 
     @Test

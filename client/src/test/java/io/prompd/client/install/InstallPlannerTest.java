@@ -24,7 +24,7 @@ class InstallPlannerTest {
         InstallPlanner.Plan plan = new InstallPlanner.Plan(new ProjectGraph(new TreeMap<>(), LockFile.empty()), false,
                 warnings);
         warnings.add(new InstallNote.NotInRegistry(PackageName.parse("@a/added-after-the-plan-was-made"), "the registry",
-                Optional.empty()));
+                "'prompd install' cannot lock it", Optional.empty()));
 
         InstallPlanner.Plan stale = plan.withWarningsFirst(List.of(STALE));
 
