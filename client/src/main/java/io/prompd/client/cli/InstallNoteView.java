@@ -42,6 +42,9 @@ import java.util.Optional;
  */
 public final class InstallNoteView {
 
+    /** How a note on a version no longer downloadable says that the run kept it, as the lock pins it. */
+    private static final String KEPT_AT_HAND = "installed from the copy at hand because the lock file pins it; ";
+
     private InstallNoteView() {
     }
 
@@ -81,8 +84,8 @@ public final class InstallNoteView {
                     takenDown.name() + "@" + takenDown.version() + " is " + takenDown.reason()
                             .map(reason -> StatusNotes.labelled("taken down", reason))
                             .orElse(StatusNotes.NO_LONGER_LISTED)
-                            + " (" + (takenDown.pinned() ? "installed from the copy at hand because the lock file"
-                            + " pins it; " : "") + "it can no longer be downloaded; " + takenDown.wayOff() + ")");
+                            + " (" + (takenDown.pinned() ? KEPT_AT_HAND : "") + "it can no longer be downloaded; "
+                            + takenDown.wayOff() + ")");
         }
         if (note instanceof MovedOffTakenDown moved) {
             return new Worded("movedOffTakenDown", withReason(Map.of("name", moved.name(), "from", moved.from(),
@@ -192,7 +195,7 @@ public final class InstallNoteView {
         if (note instanceof GoneFromRegistry gone) {
             return new Worded("goneFromRegistry", Map.of("name", gone.name(), "version", gone.version(), "registry",
                     gone.registry()), StatusNotes.vanished(gone.name(), gone.version(), gone.registry()) + " ("
-                    + gone.wayOff() + ")");
+                    + (gone.pinned() ? KEPT_AT_HAND : "") + gone.wayOff() + ")");
         }
         if (note instanceof NotInRegistry missing) {
             return new Worded("notInRegistry", Map.of("name", missing.name(), "registry", missing.registry()),

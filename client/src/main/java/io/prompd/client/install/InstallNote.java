@@ -362,9 +362,12 @@ public sealed interface InstallNote {
      * A locked package its registry, as {@code registry} describes it, no longer has at all, so that no version of it
      * can be downloaded.
      *
+     * @param pinned whether the run kept it, from the copy at hand, because the lock file pins it; false where
+     *               {@code outdated} tells of it
      * @param wayOff how to do without it, as {@link StatusNotes#vanishedWayOff} says it for a failed install too
      */
-    record GoneFromRegistry(PackageName name, Version version, String registry, String wayOff) implements InstallNote {
+    record GoneFromRegistry(PackageName name, Version version, String registry, boolean pinned, String wayOff)
+            implements InstallNote {
         public GoneFromRegistry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");

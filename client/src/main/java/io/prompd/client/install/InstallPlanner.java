@@ -445,6 +445,10 @@ final class InstallPlanner {
         try {
             resolution = Resolver.resolve(goal.roots(), LockedElsewhere.keepingLocked(current, index), resolveOptions);
         } catch (ResolutionException failed) {
+            Optional<PrompdException> gone = goneFromRegistry(failed, goal, current, index);
+            if (gone.isPresent()) {
+                throw gone.get();
+            }
             String message = LockedElsewhere.explaining(failed.getMessage(), current, index);
             if (offline) {
                 throw new PrompdException(failed.exitCode(), message, "offline, only the versions installed"
@@ -469,10 +473,11 @@ final class InstallPlanner {
                 keptElsewhere.add(elsewhere.get().note());
                 continue;
             }
-            PublishedPackage published = index.require(chosen.getKey());
-            Optional<VersionSummary> listed = published.version(chosen.getValue());
+            Optional<PublishedPackage> published = index.find(chosen.getKey());
+            Optional<VersionSummary> listed = published.flatMap(found -> found.version(chosen.getValue()));
             if (listed.isEmpty()) {
-                // a locked version taken down, chosen from the copy at hand: the lock is all there is of it
+                // a locked version taken down, or of a package gone from the registry, chosen from the copy at hand:
+                // the lock is all there is of it
                 packages.put(chosen.getKey(), current.get(chosen.getKey()).orElseThrow());
                 continue;
             }
@@ -480,12 +485,28 @@ final class InstallPlanner {
             URI tarball = current.get(chosen.getKey())
                     .filter(old -> old.version().equals(summary.version())
                             && old.integrity().equals(summary.dist().integrity()))
-                    .map(LockedPackage::resolved).orElseGet(() -> published.tarballUrl(summary));
+                    .map(LockedPackage::resolved).orElseGet(() -> published.get().tarballUrl(summary));
             packages.put(chosen.getKey(), new LockedPackage(summary.version(), tarball, summary.dist().integrity(),
                     summary.dependencies()));
         }
         ProjectGraph graph = new ProjectGraph(goal.roots(), new LockFile(packages));
         return new Plan(graph, true, planWarnings.ofResolved(graph, current, index)).withWarningsFirst(keptElsewhere);
+    }
+
+    /**
+     * The failure of a resolution stopped at a locked package its registry no longer has at all (no copy of it at hand
+     * to keep, or named to move off the lock), worded as an install of it fails and as {@code outdated} warns of it,
+     * with the way off: the names the registry has instead are other packages. Empty when the failure names no such
+     * package.
+     */
+    private static Optional<PrompdException> goneFromRegistry(ResolutionException failed, Goal goal, LockFile current,
+                                                              RegistryIndex index) {
+        ProjectGraph graph = new ProjectGraph(goal.roots(), current);
+        return current.packages().entrySet().stream()
+                .filter(entry -> StatusNotes.names(failed.getMessage(), entry.getKey())
+                        && LockedInstaller.goneFromRegistry(entry.getKey(), entry.getValue(), index))
+                .findFirst().map(entry -> StatusNotes.goneFromRegistry(graph, entry.getKey(),
+                        entry.getValue().version(), index, Optional.of(failed)));
     }
 
     /**

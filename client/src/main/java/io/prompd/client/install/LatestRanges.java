@@ -2,6 +2,7 @@ package io.prompd.client.install;
 
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
@@ -59,7 +60,9 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
             if (!names.isEmpty() && !names.contains(name)) {
                 continue;
             }
-            Optional<Version> newest = index.require(name).latest();
+            // a package the registry lacks has no latest version: the resolution keeps its copy at hand, or fails
+            // saying what it lacks
+            Optional<Version> newest = index.find(name).flatMap(PublishedPackage::latest);
             // the latest version of a name locked from another registry may be another's package: the resolution keeps
             // the locked one and says why
             if (newest.isEmpty() || current.get(name)

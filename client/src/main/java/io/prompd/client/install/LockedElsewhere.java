@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A locked version that the registry its name routes to now does not have, or lists with other bytes than the lock
@@ -78,8 +77,7 @@ record LockedElsewhere(RouteChange change, Listing listing) {
      */
     static String explaining(String failure, LockFile lock, RegistryIndex index) {
         List<String> notes = lock.packages().entrySet().stream()
-                .filter(entry -> Pattern.compile(Pattern.quote(entry.getKey().toString()) + "(?![\\w.-])")
-                        .matcher(failure).find())
+                .filter(entry -> StatusNotes.names(failure, entry.getKey()))
                 .flatMap(entry -> of(entry.getKey(), entry.getValue(), index).stream())
                 .map(elsewhere -> StatusNotes.lockedElsewhere(elsewhere.note()) + ".").toList();
         return notes.isEmpty() ? failure : failure.strip() + " " + String.join(" ", notes);

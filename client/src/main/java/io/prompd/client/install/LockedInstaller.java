@@ -354,6 +354,15 @@ final class LockedInstaller {
                         && LockedElsewhere.of(name, locked, index).isEmpty()));
     }
 
+    /**
+     * Whether the registry answered that it no longer has the locked package at all, none of its versions listed, as
+     * {@link #takenDown} tells of one version: not a name locked from another registry than the one it resolves in
+     * now, which {@link LockedElsewhere} explains.
+     */
+    static boolean goneFromRegistry(PackageName name, LockedPackage locked, RegistryIndex index) {
+        return index.lacks(name) && LockedElsewhere.of(name, locked, index).isEmpty();
+    }
+
     private InstalledPackage unpack(PackageName name, LockedPackage locked, PackageStore.Pin pin, Path tarball,
                                     InstalledPackage.Origin origin) throws IOException {
         try {

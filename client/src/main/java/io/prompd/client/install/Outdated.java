@@ -111,9 +111,7 @@ public final class Outdated {
             if (published.isEmpty()) {
                 // a row, as for a version taken down: no version is left to want, and a home without it cannot install
                 // it; its version is as unlisted as one a forced build dropped, and no index.json is left to record why
-                warnings.add(new InstallNote.GoneFromRegistry(entry.name(), entry.version(),
-                        index.describe(entry.name()),
-                        StatusNotes.vanishedWayOff(graph, entry.name())));
+                warnings.add(StatusNotes.goneFromRegistry(graph, entry.name(), entry.version(), index, false));
                 rows.add(new Row(entry.name(), Optional.of(entry.version()), Optional.empty(), Optional.empty(),
                         entry.direct(), entry.invalid(), true, true, true, false, Optional.empty()));
                 continue;

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The warnings of an {@link InstallPlanner} plan about the versions it locks: yanked, deprecated and taken down
- * versions, engines asking for another prompd, and the takedowns a resolution moved off or stopped short of.
+ * versions, packages gone from the registry, engines asking for another prompd, and the takedowns a resolution moved
+ * off or stopped short of.
  */
 final class PlanWarnings {
 
@@ -40,7 +41,8 @@ final class PlanWarnings {
     }
 
     /**
-     * Yanked, deprecated and taken down versions among {@code names}, and those whose engines ask for another
+     * Yanked, deprecated and taken down versions among {@code names}, packages gone from the registry, and those whose
+     * engines ask for another
      * prompd. Only packages whose metadata this run needs anyway are looked at, so an install with
      * everything locked and installed asks the registry nothing.
      */
@@ -57,6 +59,9 @@ final class PlanWarnings {
             lockedInstaller.takenDown(name, locked, index).filter(gone -> lockedInstaller.isAtHand(name, locked))
                     .ifPresent(gone -> warnings.add(StatusNotes.takenDown(graph, index::findIfReadable, gone,
                             locked.version(), true)));
+            if (lockedInstaller.isAtHand(name, locked) && LockedInstaller.goneFromRegistry(name, locked, index)) {
+                warnings.add(StatusNotes.goneFromRegistry(graph, name, locked.version(), index, true));
+            }
         }
         return warnings;
     }

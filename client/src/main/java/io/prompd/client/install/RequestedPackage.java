@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -65,6 +66,13 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
             Optional<VersionRange> written = range.range().bareVersion().isPresent()
                     ? Optional.empty() : Optional.of(range.range());
             return new RequestedPackage(name, range.range(), written, saveExact, Optional.empty());
+        }
+        Optional<LockedPackage> gone = lock.get(name)
+                .filter(locked -> LockedInstaller.goneFromRegistry(name, locked, index));
+        if (gone.isPresent()) {
+            // a package locked and gone has no latest to install, nor is one of the names the registry has it
+            throw StatusNotes.goneFromRegistry(new ProjectGraph(new TreeMap<>(), lock), name, gone.get().version(),
+                    index, Optional.empty());
         }
         PublishedPackage published = index.require(name);
         if (published.packument().hasNoVersionLeft()) {

@@ -5,7 +5,9 @@ import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.client.install.registry.RouteChange;
+import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
+import io.prompd.core.PrompdException;
 import io.prompd.core.TerminalText;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.protocol.VersionSummary;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * What a user should hear of a version, locked or asked for, that its registry has yanked, deprecated or taken down.
@@ -107,6 +110,34 @@ public final class StatusNotes {
     /** As when every version is taken down, no range helps: the dependency must go, or what needs it must change. */
     static String vanishedWayOff(ProjectGraph graph, PackageName name) {
         return "no version of " + name + " is left to download" + noneLeftWayOff(graph, name);
+    }
+
+    /**
+     * The note on a locked package its registry no longer has at all, as {@link #vanished} says it, with the way off.
+     *
+     * @param pinned whether the run keeps it from the copy at hand because the lock file pins it
+     */
+    static InstallNote.GoneFromRegistry goneFromRegistry(ProjectGraph graph, PackageName name, Version locked,
+                                                         RegistryIndex index, boolean pinned) {
+        return new InstallNote.GoneFromRegistry(name, locked, index.describe(name), pinned,
+                vanishedWayOff(graph, name));
+    }
+
+    /**
+     * The failure of a run that needs such a package anew, with no copy of it to keep: its way off is the note's, not
+     * a name the registry has, which would be another package.
+     *
+     * @param cause the failure it words, a resolution's, kept so that the callers that go on past one still do
+     */
+    static PrompdException goneFromRegistry(ProjectGraph graph, PackageName name, Version locked,
+                                            RegistryIndex index, Optional<? extends Exception> cause) {
+        return new PrompdException(ExitCode.NOT_FOUND, vanished(name, locked, index.describe(name)),
+                vanishedWayOff(graph, name), cause.orElse(null));
+    }
+
+    /** Whether a message names the package, not merely one whose name starts it ({@code @a/b} in {@code @a/b-c}). */
+    static boolean names(String message, PackageName name) {
+        return Pattern.compile(Pattern.quote(name.toString()) + "(?![\\w.-])").matcher(message).find();
     }
 
     /**

@@ -50,7 +50,7 @@ class InstallNoteViewTest {
                     URI.create("https://a.test/")), "@a", new RegistryMention(Optional.of(RegistryName.parse("b")),
                     URI.create("https://b.test/")), false,
                     "route @a back to registry a (https://a.test/) with 'prompd config set scopes.@a a'"),
-            new InstallNote.GoneFromRegistry(X, ONE, "registry default (https://registry.test/)",
+            new InstallNote.GoneFromRegistry(X, ONE, "registry default (https://registry.test/)", true,
                     "no version of @a/x is left to download: remove the dependency with 'prompd uninstall @a/x'"),
             new InstallNote.NotInRegistry(X, "registry default (https://registry.test/)",
                     "'prompd install' cannot lock it: remove the dependency with 'prompd uninstall @a/x'",

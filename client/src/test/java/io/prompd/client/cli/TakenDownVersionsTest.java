@@ -405,4 +405,42 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
         assertTrue(row.get("takenDown").asBoolean(), row.toString());
         assertFalse(row.has("wanted"), row.toString());
     }
+
+    /**
+     * A package whose whole index.json is gone is as taken down as each of its versions: the copy at hand stays while
+     * the lock pins it, and without one the way off is to do without it, never another name the registry has.
+     */
+    @Test
+    void aLockedPackageGoneFromTheRegistryIsKeptFromItsCopyByUpdatesAndInstallsOfOthersAndElseGivesTheWayOff()
+            throws IOException {
+        registry.publish("@acme/other", "1.0.0").publish("@acme/new", "1.0.0");
+        assertEquals(0, prompd("install", "@acme/util@1.0.0", "@acme/other").exitCode());
+        registry.publish("@acme/other", "1.1.0");
+        Files.move(registry.root().resolve("packages/@acme/util"), work.resolve("gone"));
+        String gone = "@acme/util@1.0.0 is locked in prompd.lock, but registry " + server.url() + " no longer has"
+                + " @acme/util";
+        String wayOff = "no version of @acme/util is left to download: remove the dependency with 'prompd uninstall"
+                + " @acme/util'";
+
+        CliRun update = prompd("update", "@acme/other");
+
+        assertEquals(0, update.exitCode(), update.err());
+        assertTrue(update.out().contains("~ @acme/other 1.0.0 -> 1.1.0"), update.out());
+        assertEquals("warning: " + gone + " (installed from the copy at hand because the lock file pins it; " + wayOff
+                + ")\n", update.err());
+        CliRun added = prompd("install", "@acme/new", "--json");
+        assertEquals(0, added.exitCode(), added.err());
+        JsonNode warning = Json.reader().readTree(added.out()).get("warnings").get(0);
+        assertEquals("goneFromRegistry", warning.get("kind").asText(), warning.toString());
+        assertTrue(Files.readString(project.resolve("prompd.lock")).contains("\"@acme/util\""), "kept locked");
+
+        home = work.resolve("other-home");
+        for (List<String> command : List.of(List.of("update", "@acme/other"), List.of("install", "@acme/base"),
+                List.of("install", "@acme/util"), List.of("update"), List.of("update", "--latest"))) {
+            CliRun failed = prompd(command.toArray(String[]::new));
+
+            assertEquals(3, failed.exitCode(), command + ": " + failed.err());
+            assertEquals("error: " + gone + "\nhint: " + wayOff + "\n", failed.err(), command.toString());
+        }
+    }
 }

@@ -50,9 +50,9 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
     /**
      * @param atHand offline, which published versions are at hand: the only ones offered then
      * @param pinnedAtHand the locked version of a package if its copy is at hand, offered once its registry no longer
-     *                     lists it, taken down with a record or without, as a yanked version is: chosen only where
-     *                     the lock pins it and after every other, so that a takedown does not block every change to a
-     *                     project that still has the version (as a yank does not)
+     *                     lists it, taken down with a record or without, or its whole package gone, as a yanked
+     *                     version is: chosen only where the lock pins it and after every other, so that a takedown
+     *                     does not block every change to a project that still has the version (as a yank does not)
      */
     public RegistryIndex(PackageRegistry registry, Optional<BiPredicate<PackageName, VersionSummary>> atHand,
                          Function<PackageName, Optional<Candidate>> pinnedAtHand) {
@@ -139,17 +139,18 @@ public final class RegistryIndex implements PackageIndex, AutoCloseable {
         return registry.routeChange(name, version, recorded);
     }
 
+    /** The published versions, and the locked one at hand ({@code pinnedAtHand}) when the registry lists it no more. */
     @Override
     public List<Candidate> versions(PackageName name) {
-        return find(name).map(published -> {
-            List<Candidate> offered = new ArrayList<>(published.packument().versions().values().stream()
-                    .filter(version -> atHand.map(test -> test.test(name, version)).orElse(true))
-                    .map(version -> candidate(name, version)).toList());
-            pinnedAtHand.apply(name).filter(locked -> published.version(locked.version()).isEmpty())
-                    .ifPresent(locked -> offered.add(new Candidate(name, locked.version(), locked.dependencies(), true,
-                            false)));
-            return List.copyOf(offered);
-        }).orElse(List.of());
+        Optional<PublishedPackage> published = find(name);
+        List<Candidate> offered = new ArrayList<>(published.stream()
+                .flatMap(found -> found.packument().versions().values().stream())
+                .filter(version -> atHand.map(test -> test.test(name, version)).orElse(true))
+                .map(version -> candidate(name, version)).toList());
+        pinnedAtHand.apply(name).filter(locked -> published.flatMap(found -> found.version(locked.version())).isEmpty())
+                .ifPresent(locked -> offered.add(new Candidate(name, locked.version(), locked.dependencies(), true,
+                        false)));
+        return List.copyOf(offered);
     }
 
     @Override
