@@ -1,16 +1,19 @@
 package io.prompd.client.cli;
 
+import io.prompd.cli.Failures;
 import io.prompd.cli.JsonOption;
 import io.prompd.client.install.LockAudit;
 import io.prompd.client.install.Project;
 import io.prompd.client.install.ProjectGraph;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.core.ExitCode;
+import io.prompd.core.PrompdException;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +42,11 @@ import picocli.CommandLine.Spec;
                     + " order, otherBytes true where the store's copy came from other bytes than prompd.lock pins; a"
                     + " dependency not locked has its range instead of a version, locked false, installed, invalid and"
                     + " otherBytes left out.",
-            "With --installed, list every version in the store instead, whatever project installed it; with --json"
-                    + " too, an object of each package name to its versions in order."})
+            "With --installed, list every version in the store instead, whatever project installed it, a damaged copy"
+                    + " (its prompd.json gone or no JSON object) marked with the ways to mend it, reinstalled with"
+                    + " 'prompd install --global' or removed with 'prompd uninstall --global', and then exits "
+                    + ExitCode.Codes.FAILURE + "; with --json too, an object of each package name to its versions in"
+                    + " order, each {version, damaged}."})
 final class ListCommand implements Callable<Integer> {
 
     @Spec
@@ -61,8 +67,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (installed) {
-            spec.commandLine().getOut().print(store());
-            return ExitCode.OK.code();
+            return store();
         }
         Project project = Project.load(root.context().projectFolder());
         ProjectGraph graph = ProjectGraph.of(project);
@@ -128,10 +133,33 @@ final class ListCommand implements Callable<Integer> {
         return notes.isEmpty() ? "" : "  (" + String.join(", ", notes) + ")";
     }
 
-    private String store() throws Exception {
-        SortedMap<PackageName, SortedSet<Version>> versions = new InstallWiring(root, spec.commandLine().getErr())
-                .store().installed();
-        return output.isJson() ? Json.writeString(StoreVersionsView.asJson(versions)) + "\n"
-                : StoreVersionsView.asLines(versions, "");
+    /**
+     * Every version in the store, damaged copies too, marked with the ways to mend them, as {@code uninstall --global}
+     * sees them; exits {@code 1} when one is, as the project's list does.
+     */
+    private int store() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PackageStore store = new InstallWiring(root, err).store();
+        SortedMap<PackageName, SortedSet<Version>> versions = store.installedOrDamaged();
+        spec.commandLine().getOut().print(output.isJson()
+                ? Json.writeString(StoreVersionsView.asJson(versions, store::isDamaged)) + "\n"
+                : StoreVersionsView.asLines(versions, "", (name, version) -> store.isDamaged(name, version)
+                        ? "  (damaged: run '" + reinstall(name, version) + "' or '" + uninstall(name, version) + "')"
+                        : ""));
+        List<PrompdException> damaged = new ArrayList<>();
+        versions.forEach((name, ofName) -> ofName.stream().filter(version -> store.isDamaged(name, version))
+                .forEach(version -> damaged.add(ProjectMismatches.damaged(store, name, version, "'"
+                        + reinstall(name, version) + "' replaces it, as does 'prompd install' in a project locking it;"
+                        + " '" + uninstall(name, version) + "' removes it"))));
+        damaged.forEach(failure -> err.println(Failures.describe(failure)));
+        return damaged.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+    }
+
+    private static String reinstall(PackageName name, Version version) {
+        return "prompd install --global " + name + "@" + version;
+    }
+
+    private static String uninstall(PackageName name, Version version) {
+        return "prompd uninstall --global " + name + "@" + version;
     }
 }

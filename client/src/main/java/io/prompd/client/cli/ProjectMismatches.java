@@ -53,6 +53,15 @@ final class ProjectMismatches {
         return store.isDamaged(name, version) ? DAMAGED : NOT_INSTALLED;
     }
 
+    /**
+     * That the store's copy of the version is damaged, named where it lies, with the way to mend it: {@code hint}.
+     */
+    static PrompdException damaged(PackageStore store, PackageName name, Version version, String hint) {
+        return new PrompdException(ExitCode.FAILURE, "the store's copy of " + name + "@" + version + " is damaged,"
+                + " with no " + ManifestReader.FILE_NAME + " that reads as a JSON object: "
+                + store.folderOf(name, version), hint);
+    }
+
     /** {@code invalid: outside ^1.0.0, run 'prompd install'}. */
     static String invalid(List<VersionRange> unmet) {
         return outside(unmet) + ", run 'prompd install'";
@@ -92,9 +101,7 @@ final class ProjectMismatches {
         List<ProjectGraph.Entry> notWhole = entries.stream()
                 .filter(entry -> entry.needed() && !store.contains(entry.name(), entry.version())).toList();
         notWhole.stream().filter(entry -> store.isDamaged(entry.name(), entry.version()))
-                .forEach(entry -> mismatches.add(new PrompdException(ExitCode.FAILURE, "the store's copy of "
-                        + entry.name() + "@" + entry.version() + " is damaged, with no " + ManifestReader.FILE_NAME
-                        + " that reads as a JSON object: " + store.folderOf(entry.name(), entry.version()),
+                .forEach(entry -> mismatches.add(damaged(store, entry.name(), entry.version(),
                         "run 'prompd install' to replace it")));
         List<String> missing = notWhole.stream().filter(entry -> !store.isDamaged(entry.name(), entry.version()))
                 .map(entry -> entry.name() + "@" + entry.version()).toList();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 
 /** Versions of the store, as {@code list --installed} and {@code uninstall --global} print them. */
 final class StoreVersionsView {
@@ -21,11 +23,30 @@ final class StoreVersionsView {
         return json;
     }
 
+    /**
+     * {@code {"@acme/pkg": [{"version": "1.0.0", "damaged": false}]}}, by name: each version says what it is found, as
+     * each row of {@code list --json} does.
+     */
+    static Map<String, List<Map<String, Object>>> asJson(SortedMap<PackageName, SortedSet<Version>> versions,
+                                                         BiPredicate<PackageName, Version> damaged) {
+        Map<String, List<Map<String, Object>>> json = new LinkedHashMap<>();
+        versions.forEach((name, ofName) -> json.put(name.toString(), ofName.stream()
+                .map(version -> Map.<String, Object>of("version", version, "damaged", damaged.test(name, version)))
+                .toList()));
+        return json;
+    }
+
     /** One {@code <prefix>@acme/pkg@1.0.0} line per version. */
     static String asLines(SortedMap<PackageName, SortedSet<Version>> versions, String prefix) {
+        return asLines(versions, prefix, (name, version) -> "");
+    }
+
+    /** One {@code <prefix>@acme/pkg@1.0.0<mark>} line per version, the mark empty for a version with nothing to say. */
+    static String asLines(SortedMap<PackageName, SortedSet<Version>> versions, String prefix,
+                          BiFunction<PackageName, Version, String> mark) {
         StringBuilder text = new StringBuilder();
-        versions.forEach((name, ofName) -> ofName.forEach(version ->
-                text.append(prefix).append(name).append('@').append(version).append('\n')));
+        versions.forEach((name, ofName) -> ofName.forEach(version -> text.append(prefix).append(name).append('@')
+                .append(version).append(mark.apply(name, version)).append('\n')));
         return text.toString();
     }
 }

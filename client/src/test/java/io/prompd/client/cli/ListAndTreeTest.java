@@ -55,6 +55,39 @@ class ListAndTreeTest extends InstallCommandsFixture {
     }
 
     @Test
+    void listInstalledMarksADamagedStoreCopyWithTheWaysToMendItAndExits1AsTheProjectsListDoes() throws IOException {
+        assertEquals(0, prompd("install", "@acme/base").exitCode());
+        Path folder = home.resolve("packages/@acme/util@1.1.0");
+        Files.writeString(folder.resolve("prompd.json"), "{\"na");
+        String reinstall = "prompd install --global @acme/util@1.1.0";
+        String uninstall = "prompd uninstall --global @acme/util@1.1.0";
+
+        CliRun list = prompd("list", "--installed");
+
+        assertEquals(1, list.exitCode(), list.err());
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (damaged: run '" + reinstall + "' or '" + uninstall + "')\n",
+                list.out());
+        assertEquals("error: the store's copy of @acme/util@1.1.0 is damaged, with no prompd.json that reads as a JSON"
+                + " object: " + folder + "\nhint: '" + reinstall + "' replaces it, as does 'prompd install' in a project"
+                + " locking it; '" + uninstall + "' removes it\n", list.err());
+        CliRun json = prompd("list", "--installed", "--json");
+        assertEquals(1, json.exitCode(), json.err());
+        assertEquals(Json.reader().readTree("{\"@acme/base\": [{\"version\": \"1.0.0\", \"damaged\": false}],"
+                + " \"@acme/util\": [{\"version\": \"1.1.0\", \"damaged\": true}]}"), Json.reader().readTree(json.out()));
+        assertEquals(list.err(), json.err());
+
+        assertEquals(0, prompd(reinstall.substring("prompd ".length()).split(" ")).exitCode());
+        CliRun mended = prompd("list", "--installed");
+        assertEquals(0, mended.exitCode(), mended.err());
+        assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0\n", mended.out());
+        Files.writeString(folder.resolve("prompd.json"), "");
+        assertEquals(0, prompd(uninstall.substring("prompd ".length()).split(" ")).exitCode());
+        CliRun removed = prompd("list", "--installed");
+        assertEquals(0, removed.exitCode(), removed.err());
+        assertEquals("@acme/base@1.0.0\n", removed.out());
+    }
+
+    @Test
     void listAndTreeMarkALockedVersionTheStoreLacksAndExit1AsNpmLsDoes() throws IOException {
         assertEquals(0, prompd("install", "@acme/base").exitCode());
         assertEquals(0, prompd("uninstall", "--global", "@acme/util@1.1.0").exitCode());

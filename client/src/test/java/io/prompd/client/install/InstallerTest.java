@@ -1056,7 +1056,7 @@ class InstallerTest {
         assertEquals(1, report.count(InstalledPackage.Origin.CACHE), report.packages().toString());
         assertEquals(2, report.count(InstalledPackage.Origin.ALREADY_INSTALLED));
         assertTrue(installed("@acme/base", "1.2.0"));
-        assertEquals(Set.of(Version.parse("1.2.0")), Homes.store(home).installed().get(name("@acme/base")));
+        assertEquals(Set.of(Version.parse("1.2.0")), Homes.store(home).installedOrDamaged().get(name("@acme/base")));
     }
 
     @Test

@@ -40,7 +40,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -389,26 +388,15 @@ public final class PackageStore {
         return removed.stream().sorted().toList();
     }
 
-    /** Every installed version, by package. */
-    public SortedMap<PackageName, SortedSet<Version>> installed() throws IOException {
-        return versionsWhere(PackageStore::isWhole);
-    }
-
     /**
-     * Every version installed whole or {@link #isDamaged damaged}, by package: what a user removing versions from the
-     * store sees there, as {@code list} and {@code tree} name a damaged copy.
+     * Every version installed whole or {@link #isDamaged damaged}, by package: what a user listing or removing versions
+     * of the store sees there, as {@code list} and {@code tree} name a damaged copy.
      */
     public SortedMap<PackageName, SortedSet<Version>> installedOrDamaged() throws IOException {
-        return versionsWhere(entry -> true);
-    }
-
-    private SortedMap<PackageName, SortedSet<Version>> versionsWhere(Predicate<Path> kept) throws IOException {
         SortedMap<PackageName, SortedSet<Version>> found = new TreeMap<>();
         for (Path entry : versionEntries()) {
-            if (kept.test(entry)) {
-                parse(entry).ifPresent(version -> found.computeIfAbsent(version.name(), key -> new TreeSet<>())
-                        .add(version.version()));
-            }
+            parse(entry).ifPresent(version -> found.computeIfAbsent(version.name(), key -> new TreeSet<>())
+                    .add(version.version()));
         }
         found.replaceAll((name, versions) -> Collections.unmodifiableSortedSet(versions));
         return Collections.unmodifiableSortedMap(found);

@@ -67,7 +67,7 @@ class PackageStoreTest {
 
         assertEquals(work.resolve("packages/@acme/greeter@1.2.0"), folder);
         assertTrue(Files.isRegularFile(folder.resolve("prompd.json")));
-        assertEquals(Map.of(NAME, java.util.Set.of(VERSION)), Map.copyOf(store.installed()));
+        assertEquals(Map.of(NAME, java.util.Set.of(VERSION)), Map.copyOf(store.installedOrDamaged()));
     }
 
     @Test
@@ -77,7 +77,7 @@ class PackageStoreTest {
         store.remove(NAME, VERSION);
 
         assertFalse(store.contains(NAME, VERSION));
-        assertEquals(Map.of(), store.installed());
+        assertEquals(Map.of(), store.installedOrDamaged());
         try (Stream<Path> left = Files.list(work.resolve("packages/@acme"))) {
             assertEquals(List.of(), left.toList(), "no temporary folder either");
         }
@@ -96,7 +96,7 @@ class PackageStoreTest {
         assertEquals(packed.integrity().toString(),
                 Files.readString(work.resolve("packages/@acme/.greeter@1.2.0.integrity")), "beside, not inside");
         assertEquals(Optional.of(packed.integrity().toString()), store.recordedIntegrity(NAME, VERSION));
-        assertEquals(Map.of(NAME, Set.of(VERSION)), Map.copyOf(store.installed()), "the record is no version");
+        assertEquals(Map.of(NAME, Set.of(VERSION)), Map.copyOf(store.installedOrDamaged()), "the record is no version");
         assertFalse(installed.equals(empty), "a version added changes the stamp");
         assertTrue(store.removeLeftovers().isEmpty(), "the record is no leftover");
 
@@ -213,11 +213,11 @@ class PackageStoreTest {
                 .getParent();
         Path running = AtomicFiles.temporaryFolder(work.resolve("packages/@acme/greeter@1.3.0"));
 
-        assertTrue(store.installed().isEmpty());
+        assertTrue(store.installedOrDamaged().isEmpty());
         assertEquals(List.of(left), store.removeLeftovers());
         assertFalse(Files.exists(left));
         assertTrue(Files.isDirectory(running));
-        assertTrue(store.installed().isEmpty());
+        assertTrue(store.installedOrDamaged().isEmpty());
     }
 
     @Test
@@ -228,7 +228,8 @@ class PackageStoreTest {
         Path emptied = Files.createDirectories(work.resolve("packages/@acme/greeter@1.2.0"));
 
         assertFalse(store.contains(NAME, VERSION));
-        assertEquals(Map.of(), store.installed());
+        assertTrue(store.isDamaged(NAME, VERSION));
+        assertEquals(Map.of(NAME, Set.of(VERSION)), Map.copyOf(store.installedOrDamaged()), "damaged, yet there");
         store.install(NAME, VERSION, tarball, packed.integrity(), PackageStore.Pin.LOCK);
 
         assertTrue(Files.isRegularFile(emptied.resolve("prompd.json")));
