@@ -15,7 +15,9 @@ import io.prompd.client.install.InstallNote.LatestSetAside;
 import io.prompd.client.install.InstallNote.LatestYanked;
 import io.prompd.client.install.InstallNote.LeftOut;
 import io.prompd.client.install.InstallNote.MovedOffTakenDown;
+import io.prompd.client.install.InstallNote.NotADependency;
 import io.prompd.client.install.InstallNote.NotInRegistry;
+import io.prompd.client.install.InstallNote.NotInStore;
 import io.prompd.client.install.InstallNote.NotResolvedAgain;
 import io.prompd.client.install.InstallNote.RouteChanged;
 import io.prompd.client.install.InstallNote.StaleLock;
@@ -168,6 +170,16 @@ public final class InstallNoteView {
                     .orElse("kept " + conflicts.name() + " " + conflicts.range()) + ": its latest version, "
                     + conflicts.latest() + ", cannot go with " + heldBy(conflicts.by()) + ", so "
                     + conflicts.installed() + theOneThatCan(conflicts.strategy()));
+        }
+        if (note instanceof NotADependency notADependency) {
+            return new Worded("notADependency", Map.of("name", notADependency.name()), notADependency.name()
+                    + " is not a dependency in prompd.json: skipped");
+        }
+        if (note instanceof NotInStore notInStore) {
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", notInStore.name()));
+            notInStore.range().ifPresent(range -> fields.put("range", range.text()));
+            return new Worded("notInStore", fields, notInStore.name() + notInStore.range().map(range -> "@" + range)
+                    .orElse("") + " is not in the store: skipped");
         }
         if (note instanceof NotResolvedAgain unresolved) {
             return new Worded("notResolvedAgain", Map.of("lockKept", unresolved.lockKept()), (unresolved.lockKept()

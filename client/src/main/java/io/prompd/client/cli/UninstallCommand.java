@@ -1,16 +1,14 @@
 package io.prompd.client.cli;
 
 import io.prompd.cli.JsonOption;
+import io.prompd.client.home.StoreService;
 import io.prompd.client.install.InstallReport;
 import io.prompd.core.ExitCode;
 import io.prompd.core.json.Json;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
-import io.prompd.core.version.Version;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,11 +61,13 @@ final class UninstallCommand implements Callable<Integer> {
         List<PackageSpec> packages = ListArguments.converted(spec, "NAME", arguments,
                 new PackageSpecConverter()::convert);
         InstallWiring wiring = new InstallWiring(root, spec.commandLine().getErr());
-        SortedMap<PackageName, SortedSet<Version>> removed = wiring.storeService()
-                .remove(packages, wiring::waitingForLock);
+        StoreService.Removal removal = wiring.storeService().remove(packages, wiring::waitingForLock);
+        removal.warnings().forEach(warning -> spec.commandLine().getErr()
+                .println(InstallReportView.warning(warning)));
         spec.commandLine().getOut().print(output.isJson()
-                ? Json.writeString(Map.of("removed", StoreVersionsView.asJson(removed))) + "\n"
-                : StoreVersionsView.asLines(removed, "removed "));
+                ? Json.writeString(Map.of("removed", StoreVersionsView.asJson(removal.removed()), "warnings",
+                        removal.warnings().stream().map(InstallNoteView::asJson).toList())) + "\n"
+                : StoreVersionsView.asLines(removal.removed(), "removed "));
         return ExitCode.OK.code();
     }
 }

@@ -1,5 +1,6 @@
 package io.prompd.client.home;
 
+import io.prompd.client.install.InstallNote;
 import io.prompd.client.install.store.HomeLock;
 import io.prompd.client.install.store.PackageStore;
 import io.prompd.client.install.store.RunLocks;
@@ -7,6 +8,7 @@ import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.SortedCopies;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
 import io.prompd.core.version.Version;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -40,30 +43,31 @@ public final class StoreService {
 
     /**
      * Removes installed versions, damaged copies among them: each spec's range picks among them, a name alone takes
-     * every one. Nothing is removed unless every spec picks at least one. A project whose lock pins a removed
-     * version gets it again from its next install.
+     * every one. A spec picking none is skipped with a warning, as pip and npm skip a package not installed, so that
+     * the run a killed one repeats removes what that one left; only when no spec picks any is it refused, the names
+     * then likely mistyped. A project whose lock pins a removed version gets it again from its next install.
      *
-     * @return the versions removed, by package
-     * @throws PrompdException NOT_FOUND naming the specs that pick no installed version; USAGE for a dist-tag
+     * @throws PrompdException NOT_FOUND naming the specs when none picks an installed version; USAGE for a dist-tag
      */
-    public SortedMap<PackageName, SortedSet<Version>> remove(List<PackageSpec> specs, Consumer<Path> onWait)
-            throws IOException {
+    public Removal remove(List<PackageSpec> specs, Consumer<Path> onWait) throws IOException {
         try (HomeLock ignored = RunLocks.home(home, store, cache, onWait)) {
             SortedMap<PackageName, SortedSet<Version>> inStore = store.installedOrDamaged();
             SortedMap<PackageName, SortedSet<Version>> chosen = new TreeMap<>();
-            List<String> unmatched = new ArrayList<>();
+            List<PackageSpec> unmatched = new ArrayList<>();
             for (PackageSpec spec : specs) {
                 SortedSet<Version> picked = picked(spec,
                         inStore.getOrDefault(spec.name(), Collections.emptySortedSet()));
                 if (picked.isEmpty()) {
-                    unmatched.add(describe(spec));
+                    unmatched.add(spec);
                 } else {
                     chosen.computeIfAbsent(spec.name(), name -> new TreeSet<>()).addAll(picked);
                 }
             }
-            if (!unmatched.isEmpty()) {
-                throw new PrompdException(ExitCode.NOT_FOUND, "not in the store: " + Plural.series(unmatched, "and")
-                        + "; nothing was removed", "'prompd list --installed' lists the store");
+            List<PackageSpec> skipped = unmatched.stream().distinct().toList();
+            if (chosen.isEmpty()) {
+                throw new PrompdException(ExitCode.NOT_FOUND, "not in the store: " + Plural.series(skipped.stream()
+                        .map(PackageSpec::toString).toList(), "and") + "; nothing was removed",
+                        "'prompd list --installed' lists the store");
             }
             for (Map.Entry<PackageName, SortedSet<Version>> ofPackage : chosen.entrySet()) {
                 for (Version version : ofPackage.getValue()) {
@@ -71,8 +75,27 @@ public final class StoreService {
                 }
             }
             chosen.replaceAll((name, versions) -> Collections.unmodifiableSortedSet(versions));
-            return Collections.unmodifiableSortedMap(chosen);
+            return new Removal(chosen, skipped.stream().map(StoreService::notInStore).toList());
         }
+    }
+
+    /**
+     * What {@link #remove} did.
+     *
+     * @param removed  the versions removed, by package
+     * @param warnings each spec that picked no version, skipped, in the order given
+     */
+    public record Removal(SortedMap<PackageName, SortedSet<Version>> removed, List<InstallNote> warnings) {
+
+        public Removal {
+            removed = SortedCopies.map(removed);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private static InstallNote notInStore(PackageSpec spec) {
+        return new InstallNote.NotInStore(spec.name(), spec.selector() instanceof PackageSpec.Range range
+                ? Optional.of(range.range()) : Optional.empty());
     }
 
     private static SortedSet<Version> picked(PackageSpec spec, SortedSet<Version> installed) {
@@ -85,10 +108,5 @@ public final class StoreService {
             return new TreeSet<>(installed.stream().filter(range.range()::satisfiedBy).toList());
         }
         return installed;
-    }
-
-    private static String describe(PackageSpec spec) {
-        return spec.selector() instanceof PackageSpec.Range range ? spec.name() + "@" + range.range()
-                : spec.name().toString();
     }
 }

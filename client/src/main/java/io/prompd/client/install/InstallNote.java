@@ -270,6 +270,27 @@ public sealed interface InstallNote {
     }
 
     /**
+     * A name an uninstall was given that is not in prompd.json, nor in the lock as another package's need: skipped,
+     * the other names removed, as pip and npm skip a package not installed.
+     */
+    record NotADependency(PackageName name) implements InstallNote {
+        public NotADependency {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * A package {@code uninstall --global} was given that has no version in the store, or none {@code range} allows:
+     * skipped, the others removed, so that the run a killed one repeats removes what that one left.
+     */
+    record NotInStore(PackageName name, Optional<VersionRange> range) implements InstallNote {
+        public NotInStore {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(range, "range");
+        }
+    }
+
+    /**
      * An uninstall left the other dependencies as they were, as they cannot be resolved again.
      *
      * @param lockKept whether they stay as the lock file locked them; false when there was none, so they stay unlocked

@@ -155,26 +155,32 @@ public final class Installer {
 
     /**
      * Removes dependencies from {@code prompd.json} and from the lock, with what only they needed.
-     * The store keeps their versions: other projects may use them.
+     * The store keeps their versions: other projects may use them. A name the project has nowhere is skipped with a
+     * warning, as pip and npm skip a package not installed, unless no name given is a dependency (likely mistyped);
+     * one the lock has as a need of the dependencies is refused, as the uninstall could not remove it.
      */
     public InstallReport uninstall(Path projectFolder, Collection<PackageName> names) throws IOException {
         return lockedProject(projectFolder, (project, repaired) -> {
             SortedMap<PackageName, VersionRange> roots = new TreeMap<>(project.manifest().dependencies());
-            List<PackageName> unknown = names.stream().filter(name -> !roots.containsKey(name)).sorted().toList();
-            if (!unknown.isEmpty()) {
-                throw notADependency(unknown, roots.keySet(), project.lockOrEmpty());
+            // a name given twice (uninstall a a) is one dependency removed, and said once
+            List<PackageName> given = names.stream().distinct().sorted().toList();
+            List<PackageName> removed = given.stream().filter(roots::containsKey).toList();
+            List<PackageName> unknown = given.stream().filter(name -> !roots.containsKey(name)).toList();
+            LockFile reached = project.lockOrEmpty().reachableFrom(roots.keySet());
+            List<PackageName> needed = unknown.stream().filter(name -> reached.get(name).isPresent()).toList();
+            if (!needed.isEmpty() || removed.isEmpty()) {
+                throw notADependency(needed.isEmpty() ? unknown : needed, roots.keySet(), project.lockOrEmpty());
             }
-            roots.keySet().removeAll(names);
+            roots.keySet().removeAll(removed);
             try (RegistryIndex index = planner.index(project.lockOrEmpty())) {
                 InstallPlanner.Plan plan = planner.forUninstall(project, roots, index);
                 List<PackageName> leftOut = lockedInstaller.outOfReach(plan.lock(), index);
+                List<InstallNote> first = new ArrayList<>(
+                        unknown.stream().map(InstallNote.NotADependency::new).toList());
                 if (!leftOut.isEmpty()) {
-                    plan = plan.withWarningsFirst(
-                            List.of(lockedInstaller.leftOutWarning(plan.graph(), leftOut, index)));
+                    first.add(lockedInstaller.leftOutWarning(plan.graph(), leftOut, index));
                 }
-                // a name given twice (uninstall a a) is one dependency removed, and said once
-                return apply(project, plan, new TreeMap<>(), names.stream().distinct().sorted().toList(),
-                        Set.copyOf(leftOut),
+                return apply(project, plan.withWarningsFirst(first), new TreeMap<>(), removed, Set.copyOf(leftOut),
                         InstallOptions.defaults(), repaired, index);
             }
         });

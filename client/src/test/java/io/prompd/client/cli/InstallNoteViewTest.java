@@ -59,7 +59,9 @@ class InstallNoteViewTest {
             new InstallNote.LatestYanked(X, TWO, "broken", ONE),
             new InstallNote.HeldBackByRanges(X, ONE, TWO,
                     List.of(new InstallNote.Requirement(PackageName.parse("@a/base"), CARET_ONE, Optional.empty()))),
-            new InstallNote.LatestConflicts(X, CARET_ONE, TWO, ONE, Optional.empty(), List.of(), Strategy.HIGHEST));
+            new InstallNote.LatestConflicts(X, CARET_ONE, TWO, ONE, Optional.empty(), List.of(), Strategy.HIGHEST),
+            new InstallNote.NotADependency(X),
+            new InstallNote.NotInStore(X, Optional.of(CARET_ONE)));
 
     @Test
     void everyKindIsWordedAsTextAndAsJsonOfItsOwnKindWithTheSameSentence() {

@@ -33,7 +33,7 @@ class UninstallCommandTest extends InstallCommandsFixture {
         assertEquals("@acme/base@1.0.0\n@acme/greeter@1.0.0\n@acme/util@1.0.0\n@acme/util@1.1.0\n",
                 prompd("list", "--installed").out());
 
-        CliRun missing = prompd("uninstall", "--global", "@acme/util", "@acme/base@^2", "@acme/nothere");
+        CliRun missing = prompd("uninstall", "--global", "@acme/base@^2", "@acme/nothere", "@acme/nothere");
         assertEquals(3, missing.exitCode());
         assertEquals("error: not in the store: @acme/base@^2 and @acme/nothere; nothing was removed\n"
                 + "hint: 'prompd list --installed' lists the store\n", missing.err());
@@ -52,6 +52,49 @@ class UninstallCommandTest extends InstallCommandsFixture {
         JsonNode removed = Json.reader().readTree(all.out()).get("removed");
         assertEquals("1.0.0", removed.get("@acme/util").get(0).asText());
         assertEquals("", prompd("list", "--installed").out());
+    }
+
+    @Test
+    void aGlobalUninstallRunAgainSkipsWhatTheFirstRemovedWithAWarningAndRemovesTheRest() throws IOException {
+        Files.delete(project.resolve("prompd.json"));
+        assertEquals(0, prompd("install", "--global", "@acme/greeter").exitCode());
+        assertEquals(0, prompd("uninstall", "--global", "@acme/greeter").exitCode());
+
+        CliRun again = prompd("uninstall", "--global", "@acme/greeter", "@acme/base", "@acme/util@^2");
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals("removed @acme/base@1.0.0\n", again.out());
+        assertEquals("warning: @acme/greeter is not in the store: skipped\n"
+                + "warning: @acme/util@^2 is not in the store: skipped\n", again.err());
+        assertEquals("@acme/util@1.1.0\n", prompd("list", "--installed").out());
+        CliRun json = prompd("uninstall", "--global", "@acme/base", "@acme/util", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(Json.reader().readTree("""
+                {"removed": {"@acme/util": ["1.1.0"]}, "warnings": [{"kind": "notInStore", "name": "@acme/base",
+                "message": "@acme/base is not in the store: skipped"}]}"""), Json.reader().readTree(json.out()));
+    }
+
+    @Test
+    void aProjectUninstallSkipsANameThatIsNowhereInTheProjectButRefusesOneADependencyNeeds() throws IOException {
+        assertEquals(0, prompd("install", "@acme/greeter", "@acme/util").exitCode());
+
+        CliRun needed = prompd("uninstall", "@acme/greeter", "@acme/base", "@acme/nothere");
+        assertEquals(3, needed.exitCode());
+        assertEquals("error: @acme/base is not a dependency in prompd.json: prompd.lock has it because @acme/greeter"
+                + " depends on it\nhint: 'prompd uninstall @acme/greeter' removes it too; 'prompd tree' shows who needs"
+                + " what\n", needed.err());
+        CliRun skipped = prompd("uninstall", "@acme/greeter", "@acme/nothere", "--json");
+        assertEquals(0, skipped.exitCode(), skipped.err());
+        assertEquals("warning: @acme/nothere is not a dependency in prompd.json: skipped\n", skipped.err());
+        JsonNode report = Json.reader().readTree(skipped.out());
+        assertEquals("[\"@acme/greeter\"]", report.get("removed").toString());
+        assertEquals("notADependency", report.get("warnings").get(0).get("kind").asText());
+        assertEquals("@acme/nothere", report.get("warnings").get(0).get("name").asText());
+        CliRun none = prompd("uninstall", "@acme/greeter", "@acme/nothere");
+        assertEquals(3, none.exitCode());
+        assertTrue(none.err().startsWith("error: not a dependency in prompd.json: @acme/greeter, @acme/nothere\n"),
+                none.err());
+        assertTrue(Files.readString(project.resolve("prompd.json")).contains("@acme/util"));
     }
 
     @Test
