@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
+import io.prompd.core.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** prompd uninstall of a project's dependencies and, with --global, of versions in the store. */
@@ -72,6 +76,27 @@ class UninstallCommandTest extends InstallCommandsFixture {
         assertEquals(Json.reader().readTree("""
                 {"removed": {"@acme/util": ["1.1.0"]}, "warnings": [{"kind": "notInStore", "name": "@acme/base",
                 "message": "@acme/base is not in the store: skipped"}]}"""), Json.reader().readTree(json.out()));
+    }
+
+    @Test
+    void aGlobalUninstallAfterOneKilledMidwayFinishesItAndRemovesTheRecordItLeft() throws Exception {
+        Files.delete(project.resolve("prompd.json"));
+        assertEquals(0, prompd("install", "--global", "@acme/greeter").exitCode());
+        // killed once the folder of @acme/base was renamed aside, before its record went
+        long killed = Processes.endedPid();
+        Path base = home.resolve("packages/@acme/base@1.0.0");
+        Files.move(base, base.resolveSibling(".base@1.0.0.%d.1.part".formatted(killed)));
+        Processes.killedWhileHolding(home.resolve("install.lock"));
+
+        CliRun again = prompd("uninstall", "--global", "@acme/base", "@acme/greeter");
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals("removed @acme/greeter@1.0.0\n", again.out());
+        assertEquals("warning: @acme/base is not in the store: skipped\n", again.err());
+        try (Stream<Path> left = Files.list(home.resolve("packages/@acme"))) {
+            assertEquals(List.of(".util@1.1.0.integrity", "util@1.1.0"),
+                    left.map(entry -> entry.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test

@@ -974,8 +974,10 @@ class InstallerTest {
     @Test
     void whatAKilledRunLeftIsCleanedAndTheNextRunCompletes() throws Exception {
         installer().install(project, List.of(), InstallOptions.defaults());
-        // a run killed while unpacking and another killed while downloading
+        // a run killed while unpacking, its record written but not its folder renamed into place, and another killed
+        // while downloading
         Folders.deleteRecursively(home.resolve("packages/@acme/base@1.2.0"));
+        Path record = home.resolve("packages/@acme/.base@1.2.0.integrity");
         long killed = Processes.endedPid();
         Processes.killedWhileHolding(home.resolve("install.lock"));
         Path staged = Files.createDirectories(home.resolve("packages/@acme/.base@1.2.0.%d.5.part/package".formatted(killed)));
@@ -993,7 +995,8 @@ class InstallerTest {
 
         InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
 
-        assertEquals(4, report.repaired().size(), report.repaired().toString());
+        assertEquals(5, report.repaired().size(), report.repaired().toString());
+        assertTrue(report.repaired().contains(record), "then written again by the unpack");
         assertFalse(Files.exists(halfLock));
         assertFalse(Files.exists(staged.getParent()));
         assertFalse(Files.exists(partial));

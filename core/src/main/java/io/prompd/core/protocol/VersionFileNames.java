@@ -42,6 +42,18 @@ public final class VersionFileNames {
     }
 
     /**
+     * The name of the folder a file named as a {@link #storeRecord} records, {@code name@1.2.0} of
+     * {@code .name@1.2.0.integrity}; empty for any other name. The folder's name is not checked.
+     */
+    public static Optional<String> storeFolderOfRecord(String fileName) {
+        if (!fileName.startsWith(".") || !fileName.endsWith(STORE_RECORD_SUFFIX)
+                || fileName.length() <= 1 + STORE_RECORD_SUFFIX.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(fileName.substring(1, fileName.length() - STORE_RECORD_SUFFIX.length()));
+    }
+
+    /**
      * Why the version's file names do not fit, saying which name is too long, by how much and how to fix it; empty
      * when each fits. A version of ASCII characters only, as SemVer has, counts one byte a character.
      */

@@ -255,7 +255,8 @@ public final class PackageStore {
             }
             requireDeclares(staged, name, version, pin);
             // before the folder, so that one in place always has its record; one left without its folder is
-            // written again by the next unpack of the version, and read only beside a whole folder
+            // written again by the next unpack of the version, read only beside a whole folder, and removed as a
+            // leftover after the run killed here
             AtomicFiles.write(recordOf(name, version), integrity.toString().getBytes(StandardCharsets.UTF_8));
             AtomicFiles.moveIntoFreePlace(staged, target);
             changed();
@@ -372,20 +373,29 @@ public final class PackageStore {
     /**
      * Deletes folders of unpacks that a killed run left: beside the version folders, so at most two
      * levels down ({@code @scope/}). An unpack still running is left alone. Entries named as a
-     * version that are not whole go too, so that the version installs again; only a caller holding
-     * the home's lock may call this, as no unpack renames a version into place meanwhile.
+     * version that are not whole go too, so that the version installs again, and integrity records beside no whole
+     * version, which a run killed while removing a version or before renaming its unpack into place leaves. Only a
+     * caller holding the home's lock may call this: every unpack holds it from writing the record to renaming the
+     * version into place, so none is between the two meanwhile.
      *
      * @return what was deleted, sorted
      */
     public List<Path> removeLeftovers() throws IOException {
         List<Path> removed = new ArrayList<>(TemporaryFiles.removeOrphans(root, 2));
         for (Path entry : versionEntries()) {
-            if (!isWhole(entry) && parse(entry).isPresent()) {
+            Optional<Path> version = parse(entry).isPresent() ? Optional.of(entry) : recordedFolder(entry);
+            if (version.isPresent() && !isWhole(version.get())) {
                 discard(entry);
                 removed.add(entry);
             }
         }
         return removed.stream().sorted().toList();
+    }
+
+    /** The version folder a record entry is beside, {@code @scope/name@1.2.0}; empty for an entry that is no record. */
+    private Optional<Path> recordedFolder(Path entry) {
+        return VersionFileNames.storeFolderOfRecord(entry.getFileName().toString()).map(entry::resolveSibling)
+                .filter(folder -> parse(folder).isPresent());
     }
 
     /**
@@ -421,7 +431,7 @@ public final class PackageStore {
     }
 
     /**
-     * The entries, of any kind, where version folders go: {@code name@v} at the top, or
+     * The entries, of any kind, where version folders and their records go: {@code name@v} at the top, or
      * {@code @scope/name@v} one level down; temporaries of runs left out.
      */
     private List<Path> versionEntries() throws IOException {

@@ -236,6 +236,27 @@ class PackageStoreTest {
     }
 
     @Test
+    void recordsBesideNoWholeVersionAreLeftoversWhileAWholeVersionKeepsItsRecord() throws IOException {
+        PackageStore store = storeWithGreeter();
+        Path kept = work.resolve("packages/@acme/.greeter@1.2.0.integrity");
+        // as a run killed while removing a version leaves it: the folder gone, not yet its record
+        Path orphan = Files.writeString(work.resolve("packages/@acme/.greeter@1.3.0.integrity"), "sha512-x");
+        Path unscoped = Files.writeString(work.resolve("packages/.plain@1.0.0.integrity"), "sha512-x");
+        Path damaged = Files.createDirectories(work.resolve("packages/@acme/greeter@2.0.0"));
+        Path damagedRecord = Files.writeString(work.resolve("packages/@acme/.greeter@2.0.0.integrity"), "sha512-x");
+        Path usersOwn = Files.writeString(work.resolve("packages/@acme/.notes.integrity"), "mine");
+
+        assertEquals(List.of(unscoped, orphan, damagedRecord, damaged), store.removeLeftovers());
+
+        assertTrue(Files.exists(kept));
+        assertTrue(Files.exists(usersOwn), "named as no version's record");
+        assertEquals(Optional.of(Files.readString(kept)), store.recordedIntegrity(NAME, VERSION));
+        for (Path gone : List.of(unscoped, orphan, damagedRecord, damaged)) {
+            assertFalse(Files.exists(gone), gone.toString());
+        }
+    }
+
+    @Test
     void leftoversIncludeEntriesNamedAsAVersionThatAreNotWholeAndNothingElse() throws IOException {
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
         Path file = Files.createDirectories(work.resolve("packages/@acme")).resolve("greeter@1.2.0");
