@@ -34,6 +34,12 @@ import java.util.regex.Pattern;
 public final class RunLock implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(50);
+    /**
+     * How long a waiting run gives the holder to name itself before it tells of the wait without the name: a holder
+     * writes it right after taking the lock, so a run that finds the lock held in between would otherwise name no one,
+     * and only a file never named (its disk full, or its reading barred while locked) waits out the whole delay.
+     */
+    private static final Duration NAMING = Duration.ofSeconds(1);
     /** More than a holder's text ever takes: a file grown larger is not one this class wrote, and is not read whole. */
     private static final int HOLDER_BYTES = 256;
     private static final Pattern HOLDER = Pattern.compile("pid=(\\d{1,18})\nstarted=(\\S*)\n");
@@ -51,14 +57,18 @@ public final class RunLock implements AutoCloseable {
     /**
      * Takes the lock held in {@code file}, waiting up to {@code patience} for another run to finish.
      *
-     * @param onWait called once if the lock is held elsewhere, so the user knows why nothing happens
+     * @param onWait called once if the lock is held elsewhere, so the user knows why nothing happens: as soon as the
+     *               file names its holder ({@link #holder}), else once the holder had {@link #NAMING} to name itself;
+     *               not at all if the lock comes free before
      * @throws PrompdException CONFLICT when the other run holds it longer than {@code patience}
      */
     public static RunLock acquire(Path file, Duration patience, Runnable onWait) throws IOException {
         Folders.create(file.toAbsolutePath().getParent());
         FileChannel channel = openNotFollowing(file);
         try {
-            long giveUp = System.nanoTime() + patience.toNanos();
+            long start = System.nanoTime();
+            long giveUp = start + patience.toNanos();
+            long unnamedBy = start + NAMING.toNanos();
             boolean told = false;
             while (true) {
                 FileLock lock = tryLock(channel);
@@ -67,7 +77,7 @@ public final class RunLock implements AutoCloseable {
                     nameHolder(channel);
                     return new RunLock(channel, lock, holderLeftItsName);
                 }
-                if (!told) {
+                if (!told && (holder(file).isPresent() || System.nanoTime() - unnamedBy > 0)) {
                     onWait.run();
                     told = true;
                 }

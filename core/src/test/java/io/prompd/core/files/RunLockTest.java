@@ -8,11 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
 import io.prompd.core.testing.Processes;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +59,53 @@ class RunLockTest {
         assertEquals(1, told.get(), "the user is told once that the run waits");
         try (RunLock again = RunLock.acquire(home.resolve("install.lock"), Duration.ofMillis(200), () -> { })) {
             // released by the first: taken at once
+        }
+    }
+
+    @Test
+    void aWaitingRunTellsOfTheWaitOnceTheHolderHasNamedItselfNotInTheMomentBefore() throws Exception {
+        Path file = home.resolve("install.lock");
+        List<OptionalLong> told = new CopyOnWriteArrayList<>();
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try (FileChannel holder = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock taken = holder.lock()) {
+            // as a run holds it between taking the lock and writing its name
+            Future<RunLock> waiting = waiter.submit(() -> RunLock.acquire(file, Duration.ofSeconds(30),
+                    () -> told.add(RunLock.holder(file))));
+            Thread.sleep(300);
+            assertEquals(List.of(), told, "not told yet: the holder has had no moment to name itself");
+
+            ProcessHandle self = ProcessHandle.current();
+            holder.write(ByteBuffer.wrap(("pid=" + self.pid() + "\nstarted=" + self.info().startInstant()
+                    .map(Instant::toString).orElse("") + "\n").getBytes(StandardCharsets.UTF_8)));
+            long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (told.isEmpty() && System.nanoTime() < giveUp) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of(OptionalLong.of(self.pid())), told, "told once, naming the holder");
+            taken.release();
+            waiting.get(10, TimeUnit.SECONDS).close();
+        } finally {
+            waiter.shutdownNow();
+        }
+    }
+
+    @Test
+    void aHolderThatNeverNamesItselfIsToldOfWithoutItsNameAfterAMoment() throws Exception {
+        Path file = home.resolve("install.lock");
+        List<OptionalLong> told = new CopyOnWriteArrayList<>();
+        try (FileChannel holder = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock taken = holder.lock()) {
+            long start = System.nanoTime();
+            AtomicLong toldAfter = new AtomicLong();
+
+            assertThrows(PrompdException.class, () -> RunLock.acquire(file, Duration.ofSeconds(2), () -> {
+                told.add(RunLock.holder(file));
+                toldAfter.set(System.nanoTime() - start);
+            }));
+
+            assertEquals(List.of(OptionalLong.empty()), told);
+            assertTrue(toldAfter.get() >= Duration.ofSeconds(1).toNanos(), "told only after giving it time");
         }
     }
 
