@@ -25,7 +25,9 @@ project=target/example/project
 home=target/example/home
 mkdir -p "$project"
 printf '{\n  "name": "example-project",\n  "version": "1.0.0",\n  "license": "MIT"\n}\n' > "$project/prompd.json"
-prompd() { (cd "$project" && PROMPD_HOME="$root/$home" java -jar "$root/client/target/prompd.jar" --registry "file://$root/$out/" "$@"); }
+# The output's file:// URL, with what a folder's path may hold and a URL cannot hold as itself escaped.
+url="file://$(printf '%s' "$root/$out" | sed 's/%/%25/g; s/ /%20/g; s/#/%23/g; s/?/%3F/g; s/\[/%5B/g; s/]/%5D/g')/"
+prompd() { (cd "$project" && PROMPD_HOME="$root/$home" java -jar "$root/client/target/prompd.jar" --registry "$url" "$@"); }
 prompd install @prompd/test-writer
 prompd tree
 

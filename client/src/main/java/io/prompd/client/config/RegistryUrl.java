@@ -6,6 +6,8 @@ import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -43,6 +46,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
      */
     private static final Pattern HOST_AND_PORT = Pattern.compile("[A-Za-z0-9.-]+:\\d+(/\\S*)?");
     private static final int MAX_PORT = 65_535;
+    /** A relative path whose first segment cannot be a host name: one without a '.', other than localhost. */
+    private static final Pattern RELATIVE_PATH = Pattern.compile("(?!localhost/)[^/:.]+/.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern ENCODED_DOT = Pattern.compile("%2e", Pattern.CASE_INSENSITIVE);
     /** '/' and '\\' written encoded: a file system, and many servers, read them as separators the URL does not have. */
     private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%2f|%5c", Pattern.CASE_INSENSITIVE);
@@ -69,7 +74,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     public static RegistryUrl parse(String text, Path workingFolder) {
         Objects.requireNonNull(text, "text");
         String url = text.strip();
-        if (isPath(url)) {
+        if (isPath(url) || namesFolder(url, workingFolder)) {
             throw new IllegalArgumentException("invalid registry URL '" + url + "': a registry in a folder is given by"
                     + " its file:// URL: " + fileUrlOf(url, workingFolder));
         }
@@ -129,7 +134,8 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         int position = index + 1 + (index < url.indexOf("://") ? 0 : masked);
         if (malformed.getReason().startsWith("Malformed escape pair")) {
             return "'" + url.substring(index, Math.min(url.length(), index + 3)) + "' at position " + position
-                    + " is no escape: '%' is followed by two hexadecimal digits (write '%' itself as %25)";
+                    + " is no escape: '%' is followed by two hexadecimal digits (write '%' itself as %25)"
+                    + (inPath(url, index) ? asIn(url) : "");
         }
         String character = String.valueOf(url.charAt(index));
         return "the character '" + character + "' at position " + position + " cannot stand there ("
@@ -204,11 +210,25 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
 
     /**
      * Whether the text is plainly a path, which no registry name can be (a name holds no '/' and
-     * starts with a letter or digit). Not {@code registry.example.com/prompd}: that is more likely
-     * a URL without its scheme than a folder.
+     * starts with a letter or digit): absolute, from the home or the working folder, or relative with a first segment
+     * that cannot be a host name, as in {@code target/registry/}. Not {@code registry.example.com/prompd} nor
+     * {@code localhost/prompd}: that is more likely a URL without its scheme than a folder.
      */
     static boolean isPath(String text) {
-        return Stream.of("/", "./", "../", "~/").anyMatch(text::startsWith) || Set.of(".", "..", "~").contains(text);
+        return Stream.of("/", "./", "../", "~/").anyMatch(text::startsWith) || Set.of(".", "..", "~").contains(text)
+                || RELATIVE_PATH.matcher(text).matches();
+    }
+
+    /**
+     * Whether the text names a folder of the working folder, which makes it a path even where it could be a URL
+     * without its scheme; never a text holding a ':', which a scheme or a port brings.
+     */
+    private static boolean namesFolder(String text, Path workingFolder) {
+        try {
+            return !text.isEmpty() && !text.contains(":") && Files.isDirectory(workingFolder.resolve(text));
+        } catch (InvalidPathException notAPath) {
+            return false;
+        }
     }
 
     /**
@@ -295,7 +315,27 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         if (uri.getRawFragment() != null) {
             problems.add("a registry URL cannot have a fragment ('#...')");
         }
+        folderCharactersEscaped(uri).ifPresent(problems::add);
         return problems;
+    }
+
+    /**
+     * How to write a file URL whose query or fragment is its folder's: written from a path holding a '?' or '#', as
+     * {@code file://$PWD/} is, the URL ends its path there, where the folder's name goes on.
+     */
+    private static Optional<String> folderCharactersEscaped(URI uri) {
+        String written = uri.toString();
+        if (!RegistryLayout.isFileUrl(uri) || uri.getRawQuery() == null && uri.getRawFragment() == null) {
+            return Optional.empty();
+        }
+        URI escaped = URI.create(written.replace("?", "%3F").replace("#", "%23"));
+        if (!problems(escaped).isEmpty()) {
+            return Optional.empty();
+        }
+        String characters = Stream.of("?", "#").filter(written::contains)
+                .map(character -> "'" + character + "' as " + escaped(character, PATH_SYMBOLS, false))
+                .collect(Collectors.joining(" and "));
+        return Optional.of("write a folder's " + characters + ", as in " + normalized(escaped));
     }
 
     /**

@@ -354,6 +354,21 @@ class RegistryCommandTest {
     }
 
     @Test
+    void aRelativeFolderPathOrAnExistingFolderIsAnsweredWithItsEscapedFileUrl() throws IOException {
+        CliRun relative = prompd("registry", "add", "example", "target/example/registry/");
+        assertEquals(2, relative.exitCode());
+        assertTrue(relative.err().contains("its file:// URL: " + work.toUri() + "target/example/registry/\n"),
+                relative.err());
+        Files.createDirectories(work.resolve("reg #1"));
+        CliRun existing = prompd("registry", "add", "example", "reg #1");
+        assertTrue(existing.err().contains("its file:// URL: " + work.toUri() + "reg%20%231/\n"), existing.err());
+        CliRun fragment = prompd("registry", "add", "example", "file://" + work.resolve("c#1") + "/");
+        assertEquals(2, fragment.exitCode());
+        assertTrue(fragment.err().contains("write a folder's '#' as %23, as in " + work.toUri() + "c%231/\n"),
+                fragment.err());
+    }
+
+    @Test
     void removingAnUnknownRegistryIsNotFound() {
         CliRun remove = prompd("registry", "remove", "nowhere");
         assertEquals(3, remove.exitCode());

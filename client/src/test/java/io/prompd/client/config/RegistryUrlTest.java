@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,13 +37,19 @@ class RegistryUrlTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "prompd.example.com/registry     | absolute http://, https:// or file:///",
+        "localhost/registry               | absolute http://, https:// or file:///",
         "ftp://prompd.example.com/        | absolute http://, https:// or file:///",
         "https:prompd.example.com         | no path starting with '/'",
         "file://srv/registry              | three slashes",
         "https:///registry                | names no host",
         "https://me:secret@example.com/   | run 'prompd login' instead",
         "https://example.com/?key=1       | cannot have a query",
-        "https://example.com/#top         | cannot have a fragment",
+        "https://example.com/#top         | cannot have a fragment ('#...')",
+        "file:///tmp/c#/                  | cannot have a fragment ('#...'); write a folder's '#' as %23, as in file:///tmp/c%23/",
+        "file:///tmp/a?b#c                | cannot have a query ('?...'); a registry URL cannot have a fragment ('#...');"
+            + " write a folder's '?' as %3F and '#' as %23, as in file:///tmp/a%3Fb%23c/",
+        "file:///tmp/100%/                | '%/' at position 16 is no escape: '%' is followed by two hexadecimal digits"
+            + " (write '%' itself as %25), as in file:///tmp/100%25/",
         "https://exa mple.com/            | the host name holds a space, which no host name can",
         "https://example.com/a b/         | a URL holds no spaces: write each as %20, as in https://example.com/a%20b/",
         "file:///tmp/reg A/               | as in file:///tmp/reg%20A/",
@@ -71,7 +80,8 @@ class RegistryUrlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"file:///tmp/q \"d\" dir/", "file:///tmp/q\"d\"/", "file:///tmp/it's ü/", "file:///tmp/a|b^c`/",
-        "http://127.0.0.1:8080/a b/%41/", "file:///tmp/f6 #1/reg/", "file:///tmp/a b?/c%41 100%/", "file:///tmp/a [b]/"})
+        "http://127.0.0.1:8080/a b/%41/", "file:///tmp/f6 #1/reg/", "file:///tmp/a b?/c%41 100%/", "file:///tmp/a [b]/",
+        "file:///tmp/c#1/", "file:///tmp/a?b#c/", "file:///tmp/a[b]/", "file:///tmp/100%/", "http://h/100%/"})
     void theUrlAHintSuggestsIsOneThatParses(String written) {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryUrl.parse(written));
         String suggested = invalid.getMessage().substring(invalid.getMessage().lastIndexOf(", as in ") + ", as in ".length());
@@ -219,6 +229,8 @@ class RegistryUrlTest {
         "./out/         | file:///work/base/out/",
         "../site/out    | file:///work/site/out/",
         "reg A          | file:///work/base/reg%20A/",
+        "target/example/registry/ | file:///work/base/target/example/registry/",
+        "My Projects/#1/reg | file:///work/base/My%20Projects/%231/reg/",
         ".              | file:///work/base/",
     })
     void aFolderGivenAsAPathIsAnsweredWithItsAbsoluteFileUrl(String path, String url) {
@@ -227,6 +239,30 @@ class RegistryUrlTest {
                 () -> RegistryUrl.parse(written, Path.of("/work/base")));
         assertEquals("invalid registry URL '" + written + "': a registry in a folder is given by its file:// URL: " + url,
                 invalid.getMessage());
+    }
+
+    /** A folder that exists is one, even with a name a host could have, or one a URL would read a fragment in. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "registry.example.com/prompd | registry.example.com/prompd/",
+        "reg #1                      | reg%20%231/",
+        "registry                    | registry/",
+    })
+    void aRelativeTextNamingAFolderIsAnsweredWithItsFileUrl(String folder, String url, @TempDir Path work)
+            throws IOException {
+        Files.createDirectories(work.resolve(folder));
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse(folder, work));
+        assertEquals("invalid registry URL '" + folder + "': a registry in a folder is given by its file:// URL: "
+                + work.toUri() + url, invalid.getMessage());
+    }
+
+    @Test
+    void aRelativePathIsNoRegistryName() {
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> RegistryRef.parse("target/registry"));
+        assertTrue(invalid.getMessage().startsWith("invalid registry URL 'target/registry': a registry in a folder is"
+                + " given by its file:// URL: file:///"), invalid.getMessage());
     }
 
     @Test
