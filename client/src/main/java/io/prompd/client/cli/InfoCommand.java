@@ -70,7 +70,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         info.shown().filter(PackageInfo.ShownVersion::summary).ifPresent(shown -> spec.commandLine().getErr().println(
                 "note: offline, " + shown.document().name() + "@" + shown.document().version() + " is described by its"
-                        + " package's cached index.json alone: its README, keywords and prompt descriptions come with"
+                        + " package's cached index.json alone: its README and prompt descriptions come with"
                         + " its own document, which is not cached (run without --offline to see them)"));
         // nearly all of it is the registry's text, each field but the README's excerpt kept to its line
         // (TerminalText.oneLine) so that none passes for a line of prompd's own; JSON escapes them all

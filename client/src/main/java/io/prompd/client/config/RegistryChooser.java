@@ -76,7 +76,7 @@ public final class RegistryChooser {
                         Optional.empty())));
     }
 
-    /** The registry of work not about one package (search, login): the override, else the default. */
+    /** The registry of work not about one package (login, search once there is one): the override, else the default. */
     public Registry choose() {
         return withCredentials(locate());
     }

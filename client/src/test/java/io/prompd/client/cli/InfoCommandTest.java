@@ -139,9 +139,9 @@ class InfoCommandTest extends InstallCommandsFixture {
         assertTrue(run.out().startsWith("@acme/util@1.1.0 - Prompts of @acme/util\nlicense: MIT\n"), run.out());
         assertTrue(run.out().contains("\nprompts:\n  greet  prompts/greet.prmd\ntarball: " + server.url()
                 + "packages/@acme/util/-/util-1.1.0.tgz (318 bytes, 3 files)\n"), run.out());
-        assertEquals("note: offline, @acme/util@1.1.0 is described by its package's cached index.json alone: its README,"
-                + " keywords and prompt descriptions come with its own document, which is not cached (run without"
-                + " --offline to see them)\n", run.err());
+        assertEquals("note: offline, @acme/util@1.1.0 is described by its package's cached index.json alone: its README"
+                + " and prompt descriptions come with its own document, which is not cached (run without --offline to"
+                + " see them)\n", run.err());
         assertEquals("1.1.0", json.get("version").asText());
         assertFalse(json.has("readme"), json.toString());
     }

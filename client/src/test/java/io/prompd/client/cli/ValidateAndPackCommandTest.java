@@ -509,7 +509,8 @@ class ValidateAndPackCommandTest {
                 prompd.json
                   warning /description, line 1: the manifest has no description, which a registry requires to publish\
                  the package
-                          hint: add "description" with a sentence saying what the prompts are for; search results show it
+                          hint: add "description" with a sentence saying what the prompts are for; prompd info shows it, and the\
+                 registry lists it in packages.json
                   warning /license, line 1: the manifest has no license, which a registry requires to publish the\
                  package: without one nobody knows whether they may use the prompts
                           hint: add "license": "MIT" or another SPDX identifier, or "UNLICENSED" to keep all rights

@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
 /**
  * The rule that the text of a file people write and others are shown ({@code prompd.json}, a prompt's front
  * matter) holds no control character: not in a string, nor in the name of a member, to any depth, known field
- * or not. A terminal showing the text (search, {@code prompd info}, the check's comment) would act on one.
+ * or not. A terminal showing the text ({@code prompd info}, the check's comment, the registry's search once it has
+ * one) would act on one.
  * Nor does it hold a bidi control, which shows the text around it in another order than it is stored, so that a
  * reviewer reading the pull request's diff reads other text than prompd does; a name holds no invisible character
  * at all, as a file name does not ({@link TerminalText#isInvisible}). Free text keeps the other invisible ones,

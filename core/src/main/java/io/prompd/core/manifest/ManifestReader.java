@@ -163,9 +163,10 @@ public final class ManifestReader {
     }
 
     /**
-     * A string field; every one is shown to people (search, prompd info, the check's comment), so none holds a
-     * control character or a bidi control ({@link PlainText}). One that does is read as absent once reported, so
-     * that no later rule (a range's, a license's, a path's) reports it again, quoting the character.
+     * A string field; every one is shown to people (prompd info, the check's comment, the registry's search once it
+     * has one), so none holds a control character or a bidi control ({@link PlainText}). One that does is read as
+     * absent once reported, so that no later rule (a range's, a license's, a path's) reports it again, quoting the
+     * character.
      */
     private Optional<String> text(JsonNode node, String at) {
         if (!node.isTextual()) {
@@ -191,7 +192,7 @@ public final class ManifestReader {
         if (!root.has(ManifestFields.DESCRIPTION)) {
             problems.warning(file, Pointer.of(ManifestFields.DESCRIPTION), "the manifest has no description, "
                     + REQUIRED_TO_PUBLISH, "add \"description\" with a sentence saying what the prompts are for;"
-                    + " search results show it");
+                    + " prompd info shows it, and the registry lists it in packages.json");
         }
         return optionalText(root, ManifestFields.DESCRIPTION);
     }
@@ -383,7 +384,7 @@ public final class ManifestReader {
                                         .orElse("prompd keeps it but does not use it; the known fields are "
                                                 + String.join(", ", ManifestFields.KNOWN)));
                     }
-                    // prompd keeps a field it does not know, and the site and other tools show it
+                    // prompd keeps a field it does not know in the package's prompd.json, where other tools show it
                     PlainText.tree(entry.getValue(), at, this::refuse);
                 });
         return extra;

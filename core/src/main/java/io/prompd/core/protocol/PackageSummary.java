@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One package in {@code packages.json}: enough to list and search packages without fetching
- * each one. Descriptive fields come from the version {@code latest} points at (the highest
- * version when there is no {@code latest}).
+ * One package in {@code packages.json}: enough to list packages (a client's "did you mean" of a name not found),
+ * and to search them once the registry has a search, without fetching each one. Descriptive fields come from the
+ * version {@code latest} points at (the highest version when there is no {@code latest}).
  *
  * @param latest    the {@code latest} dist-tag, or null when every version is yanked or a pre-release
  * @param author    npm's shorthand {@code Name <email> (url)}, or null

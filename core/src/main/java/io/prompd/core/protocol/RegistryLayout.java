@@ -42,7 +42,7 @@ public final class RegistryLayout {
     private RegistryLayout() {
     }
 
-    /** {@code packages/@scope/name}: also the human URL of the package, served by its {@code index.html}. */
+    /** {@code packages/@scope/name}: also the human URL of the package once the site writes its {@code index.html}. */
     public static String packageFolder(PackageName name) {
         return PACKAGES_FOLDER + "/" + name;
     }

@@ -59,6 +59,15 @@ class ManifestSchemaTest {
         assertEquals("https://prompd.io/schemas/prompd.json", schemaJson().get("$id").textValue());
     }
 
+    /** Editors show these as the fields' help: they name what shows the fields today, there being no search yet. */
+    @Test
+    void theHelpOfDescriptionAndKeywordsNamesWhatShowsThem() throws IOException {
+        assertEquals("One or two sentences saying what the prompts are for; prompd info shows it, and the registry lists"
+                + " it in packages.json.", pattern("properties", "description", "description"));
+        assertEquals("Words for what the package is about; the registry lists them in packages.json, for the search it"
+                + " is to have.", pattern("properties", "keywords", "description"));
+    }
+
     @Test
     void aFullValidManifestPasses() throws IOException {
         assertEquals(Set.of(), validate("""

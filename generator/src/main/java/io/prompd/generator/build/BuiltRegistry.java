@@ -12,7 +12,7 @@ import java.util.SortedMap;
  * The registry a build produced, handed to each {@link RegistryWriter}.
  *
  * @param registry the registry.json document
- * @param packages every package, for lists and search
+ * @param packages every package, for packages.json and the registry's search once it has one
  * @param rebuilt  the packages whose folders this build wrote; the folders of the other packages
  *                 were carried over from the previous output whole, with anything writers had put
  *                 in them, so a writer only needs to write these again

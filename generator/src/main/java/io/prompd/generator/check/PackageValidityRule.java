@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * file selection and limits of the registry's policy, prompt files), reported at repository
  * paths. Pack's warnings about files it leaves out are dropped: in the registry those files are
  * errors of {@link PackedExactlyRule}. A description and a license, which an author's package may
- * lack, are required to publish, as crates.io requires them: search shows the one, and without the
- * other nobody knows whether they may use the prompts.
+ * lack, are required to publish, as crates.io requires them: {@code prompd info} and {@code packages.json} show the
+ * one, and without the other nobody knows whether they may use the prompts.
  */
 final class PackageValidityRule implements PullRequestRule {
 
