@@ -60,4 +60,39 @@ public record ArchiveLimits(int maxFiles, long maxFileBytes, long maxUnpackedByt
     public String notRead(long size) {
         return "the file is not read: it has " + Sizes.overLimit(size, maxFileBytes) + " per file";
     }
+
+    /** Whether the bound is lower than prompd's default, which only a registry's policy makes it. */
+    public boolean lowers(Bound bound) {
+        return bound.of(this) < bound.of(DEFAULT);
+    }
+
+    /** One of the limits, by the name a registry's policy gives it in registry.json. */
+    public enum Bound {
+        FILES("maxFiles"),
+        FILE_BYTES("maxFileBytes"),
+        UNPACKED_BYTES("maxUnpackedBytes");
+
+        private final String field;
+
+        Bound(String field) {
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public long of(ArchiveLimits limits) {
+            return switch (this) {
+                case FILES -> limits.maxFiles();
+                case FILE_BYTES -> limits.maxFileBytes();
+                case UNPACKED_BYTES -> limits.maxUnpackedBytes();
+            };
+        }
+
+        /** The bound as messages say it: a count of files, or a size. */
+        String readable(ArchiveLimits limits) {
+            return this == FILES ? Long.toString(of(limits)) : Sizes.readable(of(limits));
+        }
+    }
 }

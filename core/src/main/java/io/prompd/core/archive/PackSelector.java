@@ -368,26 +368,28 @@ public final class PackSelector {
                         + " would be one file on Windows and macOS", "rename one of them");
             }
             if (!limits.fitsOneFile(entry.size())) {
-                problems.add(overLimit(entry, limits, location.removeOrLeaveOut()));
+                problems.add(overLimit(entry, limits, location, location.shrinkOrRemove(limits)));
             }
             total += entry.size();
         }
         if (included.size() > limits.maxFiles()) {
             problems.error("", "", "the package has " + included.size() + " files, more than the limit of "
-                    + limits.maxFiles(), location.trimOrSplit());
+                    + limits.maxFiles() + location.limitSource(limits, ArchiveLimits.Bound.FILES),
+                    location.orRaise(location.trimOrSplit(), limits, ArchiveLimits.Bound.FILES));
         }
         if (total > limits.maxUnpackedBytes()) {
-            problems.error("", "", "the package's files add up to " + Sizes.overLimit(total, limits.maxUnpackedBytes()),
-                    location.trimOrSplit());
+            problems.error("", "", "the package's files add up to " + Sizes.overLimit(total, limits.maxUnpackedBytes())
+                    + location.limitSource(limits, ArchiveLimits.Bound.UNPACKED_BYTES),
+                    location.orRaise(location.trimOrSplit(), limits, ArchiveLimits.Bound.UNPACKED_BYTES));
         }
     }
 
     /**
      * The error of a file over the per-file limit, with the hint given: one who knows what refers to it restates it.
      */
-    public static Problem overLimit(SourceEntry entry, ArchiveLimits limits, String hint) {
-        return Problem.error(entry.path(), "", "the file has " + Sizes.overLimit(entry.size(), limits.maxFileBytes())
-                + " per file", hint);
+    public static Problem overLimit(SourceEntry entry, ArchiveLimits limits, PackageLocation location, String hint) {
+        return Problem.error(entry.path(), "", "the file has " + location.overFileLimit(entry.size(), limits),
+                location.orRaise(hint, limits, ArchiveLimits.Bound.FILE_BYTES));
     }
 
     private static void checkKind(SourceEntry entry, PackageLocation location, Problems problems) {

@@ -1,6 +1,7 @@
 package io.prompd.core.archive;
 
 import io.prompd.core.Plural;
+import io.prompd.core.Sizes;
 import java.util.List;
 
 /**
@@ -16,9 +17,22 @@ public enum PackageLocation {
     /** A version folder of a registry repository, as its pull-request check and build read it. */
     VERSION_FOLDER;
 
+    private static final String REPACK = "pack again, and replace the version folder's files with the tarball's";
+
     /** A hint offering a fix of the file, or else keeping it out of the package. */
     String fixOrLeaveOut(String fix) {
         return fix + ", or " + leaveOut();
+    }
+
+    /**
+     * A hint for a file over the per-file limit that no packed prompt needs. Over prompd's default, no registry can
+     * publish it, so it goes; over a registry's lower policy alone, it may still be one the package needs, such as
+     * its LICENSE, and prompd validate passed it.
+     */
+    String shrinkOrRemove(ArchiveLimits limits) {
+        return lowered(limits, ArchiveLimits.Bound.FILE_BYTES)
+                ? "in the package's own folder, make the file smaller or split it into several; then " + REPACK
+                : removeOrLeaveOut();
     }
 
     /** A hint for a file that cannot be packed in any form. */
@@ -46,7 +60,7 @@ public enum PackageLocation {
         return Plural.series(files, "and") + (one ? " refers" : " refer") + " to it, so " + switch (this) {
             case WORKING_FOLDER -> "leaving it out alone breaks " + broken + ": " + fix;
             case VERSION_FOLDER -> "removing it alone breaks " + broken + ": in the package's own folder, " + fix
-                    + "; then pack again, and replace the version folder's files with the tarball's";
+                    + "; then " + REPACK;
         };
     }
 
@@ -56,6 +70,33 @@ public enum PackageLocation {
             case WORKING_FOLDER -> "add what the package does not need to \"ignore\" in prompd.json";
             case VERSION_FOLDER -> "remove what the package does not need from the version folder";
         } + ", or split it into several packages";
+    }
+
+    /** A size over the per-file limit as messages say it: {@code 7.7 MiB, more than the limit of 5.0 MiB per file}. */
+    public String overFileLimit(long size, ArchiveLimits limits) {
+        return Sizes.overLimit(size, limits.maxFileBytes()) + " per file"
+                + limitSource(limits, ArchiveLimits.Bound.FILE_BYTES);
+    }
+
+    /**
+     * Where a bound a package is over is set, in parentheses to follow the limit, when a version folder's is lower
+     * than prompd's default: only the registry's policy lowers one, and prompd validate, applying the default, passes
+     * what the policy alone refuses. Empty otherwise: an author's folder always has the default.
+     */
+    public String limitSource(ArchiveLimits limits, ArchiveLimits.Bound bound) {
+        return lowered(limits, bound) ? " (this registry's policy." + bound.field() + " in registry.json, lower than"
+                + " prompd's default of " + bound.readable(ArchiveLimits.DEFAULT) + " that prompd validate applies)"
+                : "";
+    }
+
+    /** A hint for a package over a bound, offering too to ask for it to be raised where the registry lowers it. */
+    public String orRaise(String fix, ArchiveLimits limits, ArchiveLimits.Bound bound) {
+        return lowered(limits, bound) ? fix + "; or ask the registry's maintainers to raise policy." + bound.field()
+                : fix;
+    }
+
+    private boolean lowered(ArchiveLimits limits, ArchiveLimits.Bound bound) {
+        return this == VERSION_FOLDER && limits.lowers(bound);
     }
 
     private String leaveOut() {

@@ -92,7 +92,7 @@ public final class PackageValidator {
             return;
         }
         LoadedTemplates.needs(overLimit.keySet(), contents.drafts(), templates).forEach((path, needs) -> problems
-                .restate(PackSelector.overLimit(overLimit.get(path), limits,
+                .restate(PackSelector.overLimit(overLimit.get(path), limits, location,
                         location.shrinkOrUnrefer(needs.files(), needs.prompts()))));
     }
 
@@ -112,7 +112,7 @@ public final class PackageValidator {
 
     /** What both validating and reading parse: the manifest, the pack selection and the packed prompts. */
     private Contents read(PackageSource source, Problems problems) throws IOException {
-        ManifestResult manifest = readManifest(source, limits, problems);
+        ManifestResult manifest = readManifest(source, problems);
         PackSelection selection = PackSelector.select(source, manifest.draft().files(),
                 manifest.draft().ignore(), limits, location);
         problems.addAll(manifest.locate(selection.problems()));
@@ -147,12 +147,12 @@ public final class PackageValidator {
         return entries.stream().filter(entry -> entry.isFile() && limits.fitsOneFile(entry.size())).toList();
     }
 
-    private static ManifestResult readManifest(PackageSource source, ArchiveLimits limits, Problems problems)
-            throws IOException {
+    private ManifestResult readManifest(PackageSource source, Problems problems) throws IOException {
         ManifestResult result;
         Optional<SourceEntry> manifest = source.entry(MANIFEST).filter(SourceEntry::isFile);
         if (manifest.isPresent() && !limits.fitsOneFile(manifest.get().size())) {
-            result = ManifestResult.tooLarge(MANIFEST, limits.notRead(manifest.get().size()));
+            result = ManifestResult.tooLarge(MANIFEST, limits.notRead(manifest.get().size())
+                    + location.limitSource(limits, ArchiveLimits.Bound.FILE_BYTES));
         } else if (manifest.isPresent()) {
             result = ManifestReader.read(MANIFEST, source.read(MANIFEST));
         } else if (source.entry(Packer.ROOT + MANIFEST).filter(SourceEntry::isFile).isPresent()) {

@@ -1,7 +1,7 @@
 package io.prompd.generator.check;
 
-import io.prompd.core.Sizes;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.packaging.ContentCheck;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
@@ -109,8 +109,9 @@ final class CommittedSecretsRule implements PullRequestRule {
                 + " the file, but Git history keeps that commit", rewriteHistory(commit));
     }
 
+    /** The limit, with where it is set when the registry's policy lowers it, as for a version's files. */
     private static String overLimit(long size, ArchiveLimits limits) {
-        return Sizes.overLimit(size, limits.maxFileBytes()) + " per file";
+        return PackageLocation.VERSION_FOLDER.overFileLimit(size, limits);
     }
 
     private static String rewriteHistory(String commit) {

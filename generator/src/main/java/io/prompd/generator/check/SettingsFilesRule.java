@@ -1,7 +1,7 @@
 package io.prompd.generator.check;
 
-import io.prompd.core.Sizes;
 import io.prompd.core.archive.ArchiveLimits;
+import io.prompd.core.archive.PackageLocation;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
@@ -62,9 +62,9 @@ final class SettingsFilesRule implements PullRequestRule {
     }
 
     /**
-     * A meta.json over the registry's per-file limit, by the size Git records for it, as a file of a version is. The
-     * snapshot reads one up to the default limit, which published meta.json files keep for the build: one over that
-     * is refused there, unread.
+     * A meta.json over the registry's per-file limit, by the size Git records for it, as a file of a version is, and
+     * told as one is. The snapshot reads one up to the default limit, which published meta.json files keep for the
+     * build: one over that is refused there, unread.
      */
     private static void overPolicyLimit(PullRequest pullRequest, Change change, Problems problems) throws IOException {
         ArchiveLimits limits = pullRequest.policy().limits();
@@ -73,8 +73,9 @@ final class SettingsFilesRule implements PullRequestRule {
         }
         long size = pullRequest.repository().size(change.newBlob());
         if (!limits.fitsOneFile(size) && ArchiveLimits.DEFAULT.fitsOneFile(size)) {
-            problems.error(change.path(), "", "the file has " + Sizes.overLimit(size, limits.maxFileBytes())
-                    + " per file", PackageMeta.TOO_LARGE_HINT);
+            PackageLocation asVersionFile = PackageLocation.VERSION_FOLDER;
+            problems.error(change.path(), "", "the file has " + asVersionFile.overFileLimit(size, limits),
+                    asVersionFile.orRaise(PackageMeta.TOO_LARGE_HINT, limits, ArchiveLimits.Bound.FILE_BYTES));
         }
     }
 

@@ -126,12 +126,12 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
         if (file.optional("/policy", JsonNodeType.OBJECT, "an object").isEmpty()) {
             return Policy.DEFAULT;
         }
-        file.unknownFields("/policy", "maxFiles", "maxFileBytes", "maxUnpackedBytes", "reservedNames");
+        file.unknownFields("/policy", ArchiveLimits.Bound.FILES.field(), ArchiveLimits.Bound.FILE_BYTES.field(),
+                ArchiveLimits.Bound.UNPACKED_BYTES.field(), "reservedNames");
         // a policy can only lower the limits: clients refuse to unpack a package beyond the defaults
-        ArchiveLimits defaults = ArchiveLimits.DEFAULT;
-        long maxFiles = limit(file, "/policy/maxFiles", defaults.maxFiles());
-        long maxFileBytes = limit(file, "/policy/maxFileBytes", defaults.maxFileBytes());
-        long maxUnpackedBytes = limit(file, "/policy/maxUnpackedBytes", defaults.maxUnpackedBytes());
+        long maxFiles = limit(file, ArchiveLimits.Bound.FILES);
+        long maxFileBytes = limit(file, ArchiveLimits.Bound.FILE_BYTES);
+        long maxUnpackedBytes = limit(file, ArchiveLimits.Bound.UNPACKED_BYTES);
         ArchiveLimits limits = new ArchiveLimits((int) maxFiles, maxFileBytes, maxUnpackedBytes);
         return new Policy(limits, new TreeSet<>(file.strings("/policy/reservedNames")));
     }
@@ -142,7 +142,9 @@ public record RegistryConfig(String name, URI baseUrl, URI git, SortedSet<String
      * defaults. A raised one is a warning, not an error, so that a registry.json written before that rule
      * still builds, however large it is: 99999999999999999999 or 1e400 raises it as 5000 does.
      */
-    private static long limit(JsonFile file, String pointer, long fallback) {
+    private static long limit(JsonFile file, ArchiveLimits.Bound bound) {
+        String pointer = "/policy/" + bound.field();
+        long fallback = bound.of(ArchiveLimits.DEFAULT);
         Optional<JsonNode> node = file.optional(pointer, JsonNodeType.NUMBER, "a positive whole number");
         if (node.isEmpty()) {
             return fallback;

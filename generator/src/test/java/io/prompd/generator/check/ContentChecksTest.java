@@ -185,6 +185,22 @@ class ContentChecksTest {
                 + " edit " + withDump + " with git rebase -i"), problem.hint());
     }
 
+    @Test
+    void aFileOverTheRegistrysLowerLimitInACommitOfThePullRequestNamesThePolicy() {
+        publishUnderAFileLimit(100);
+        repo.write(BASE + "/contexts/notes.md", "x".repeat(200));
+        String withNotes = RegistryRepository.shortId(repo.commit("publish with notes").name());
+        repo.delete(BASE + "/contexts/notes.md");
+        repo.commit("remove them again");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/notes.md");
+
+        assertEquals("in commit " + withNotes + " of the pull request the file has 200 bytes, more than the limit of 100"
+                + " bytes per file (this registry's policy.maxFileBytes in registry.json, lower than prompd's default of"
+                + " 5.0 MiB that prompd validate applies), so it is not searched for credentials: a later commit changed"
+                + " or deleted the file, but Git history keeps that commit", problem.message());
+    }
+
     /** The policy bounds a package's files, not the registry's own: those are read up to the most any file is. */
     @Test
     void aRepositoryFileOverThePolicysLimitInACommitOfThePullRequestIsSearchedNotRefused() {
@@ -428,20 +444,63 @@ class ContentChecksTest {
         assertPassed(check(repo, "alice"));
     }
 
+    /** Over prompd's default, which prompd validate applies too, no registry could publish the file. */
     @Test
     void whatCannotBePackedIsToBeRemovedFromTheVersionFolderNotIgnored() {
-        publishUnderAFileLimit(100);
-        repo.write(BASE + "/contexts/big.md", "x".repeat(101));
         repo.symlink(BASE + "/link.md", "README.md");
+        repo.commit("publish");
+        repo.hugeBlob(BASE + "/contexts/big.md", 6L << 20);
+        repo.commitStaged("add a 6 MiB file");
+
+        CheckReport report = check(repo, "alice");
+
+        Problem overLimit = assertError(report, BASE + "/contexts/big.md", "per file");
+        assertEquals("the file has 6.0 MiB, more than the limit of 5.0 MiB per file", overLimit.message());
+        for (Problem problem : List.of(overLimit, assertError(report, BASE + "/link.md", "symbolic link"))) {
+            assertTrue(problem.hint().endsWith("remove it from the version folder"), problem.hint());
+            assertFalse(problem.hint().contains("ignore"), problem.hint());
+        }
+    }
+
+    /**
+     * prompd validate applies prompd's defaults and passed the package, so the error says where the lower limit is set;
+     * and the file may be one the package needs, such as its LICENSE, so the hint is to make it smaller, not to delete it.
+     */
+    @Test
+    void aFileOverTheRegistrysLowerLimitNamesThePolicyAndIsToBeMadeSmaller() {
+        publishUnderAFileLimit(1000);
+        repo.write(BASE + "/LICENSE", "x".repeat(1100));
+        repo.commit("publish");
+
+        Problem problem = assertError(check(repo, "alice"), BASE + "/LICENSE", "per file");
+
+        assertEquals("the file has 1.1 KiB, more than the limit of 1000 bytes per file (this registry's"
+                + " policy.maxFileBytes in registry.json, lower than prompd's default of 5.0 MiB that prompd validate"
+                + " applies)", problem.message());
+        assertEquals("in the package's own folder, make the file smaller or split it into several; then pack again, and"
+                + " replace the version folder's files with the tarball's; or ask the registry's maintainers to raise"
+                + " policy.maxFileBytes", problem.hint());
+    }
+
+    @Test
+    void aVersionOverTheRegistrysLowerCountOrTotalNamesThePolicy() {
+        publishUnderAPolicy("{\"maxFiles\": 3, \"maxUnpackedBytes\": 200}");
+        repo.write(BASE + "/contexts/notes.md", "x".repeat(100));
         repo.commit("publish");
 
         CheckReport report = check(repo, "alice");
 
-        for (Problem problem : List.of(assertError(report, BASE + "/contexts/big.md", "per file"),
-                assertError(report, BASE + "/link.md", "symbolic link"))) {
-            assertTrue(problem.hint().endsWith("remove it from the version folder"), problem.hint());
-            assertFalse(problem.hint().contains("ignore"), problem.hint());
-        }
+        Problem files = assertError(report, "packages/@common/base/1.0.0", "files, more than the limit");
+        assertEquals("the package has 5 files, more than the limit of 3 (this registry's policy.maxFiles in"
+                + " registry.json, lower than prompd's default of 1000 that prompd validate applies)", files.message());
+        assertEquals("remove what the package does not need from the version folder, or split it into several"
+                + " packages; or ask the registry's maintainers to raise policy.maxFiles", files.hint());
+        Problem total = assertError(report, "packages/@common/base/1.0.0", "add up to");
+        assertTrue(total.message().endsWith(", more than the limit of 200 bytes (this registry's"
+                + " policy.maxUnpackedBytes in registry.json, lower than prompd's default of 50.0 MiB that prompd"
+                + " validate applies)"), total.message());
+        assertTrue(total.hint().endsWith("; or ask the registry's maintainers to raise policy.maxUnpackedBytes"),
+                total.hint());
     }
 
     /** Through a file a prompt's template loads too: removing it breaks the prompt all the same. */
@@ -459,29 +518,34 @@ class ContentChecksTest {
 
         CheckReport report = check(repo, "alice");
 
+        String raise = "; or ask the registry's maintainers to raise policy.maxFileBytes";
         assertEquals("example.prmd and prompts/include.prmd refer to it, so removing it alone breaks them: in the"
                 + " package's own folder, make it smaller, or remove it with the references to it in those prompts and"
                 + " any entry of \"files\" in prompd.json naming it alone; then pack again, and replace the version"
-                + " folder's files with the tarball's", assertError(report, BASE + "/contexts/big.md", "per file")
-                .hint());
+                + " folder's files with the tarball's" + raise, assertError(report, BASE + "/contexts/big.md",
+                "per file").hint());
         assertEquals("contexts/extra.md (loaded through prompts/include.prmd) refers to it, so removing it alone breaks"
                 + " prompts/include.prmd: in the package's own folder, make it smaller, or remove it with the references"
                 + " to it in that file and any entry of \"files\" in prompd.json naming it alone; then pack again, and"
-                + " replace the version folder's files with the tarball's",
+                + " replace the version folder's files with the tarball's" + raise,
                 assertError(report, BASE + "/parts/inc.md", "per file").hint());
-        assertEquals("remove it from the version folder",
-                assertError(report, BASE + "/contexts/unused.md", "per file").hint());
+        assertTrue(assertError(report, BASE + "/contexts/unused.md", "per file").hint().endsWith(raise));
     }
 
     /** Publishes @common/base in a pull request up to date with a registry.json that lowers the per-file limit. */
     private void publishUnderAFileLimit(int maxFileBytes) {
+        publishUnderAPolicy("{\"maxFileBytes\": " + maxFileBytes + "}");
+    }
+
+    /** Publishes @common/base in a pull request up to date with a registry.json of the given policy. */
+    private void publishUnderAPolicy(String policy) {
         repo.delete(BASE);
         repo.checkout("main");
         repo.write("registry.json", """
                 {"name": "Test registry", "baseUrl": "https://registry.example.test/",
                  "git": "https://git.example.test/registry.git", "maintainers": ["maintainer"],
-                 "policy": {"maxFileBytes": %d}}
-                """.formatted(maxFileBytes));
+                 "policy": %s}
+                """.formatted(policy));
         repo.commit("a small file limit", TestRegistryRepo.MAINTAINER);
         repo.checkout("pr");
         repo.merge("main", "update", "alice");
@@ -514,8 +578,11 @@ class ContentChecksTest {
                 """));
 
         Problem problem = assertError(check(repo, "alice"), "packages/@common/base/meta.json",
-                "the file has 430 bytes, more than the limit of 300 bytes per file");
+                "the file has 430 bytes, more than the limit of 300 bytes per file (this registry's"
+                + " policy.maxFileBytes in registry.json, lower than prompd's default of 5.0 MiB");
         assertTrue(problem.hint().contains(" again with "), problem.hint());
+        assertTrue(problem.hint().endsWith("; or ask the registry's maintainers to raise policy.maxFileBytes"),
+                problem.hint());
     }
 
     @Test
