@@ -28,7 +28,6 @@ import java.util.TreeSet;
  */
 final class MetaFileRule implements PullRequestRule {
 
-    private static final String VERSION_HINT = "name the exact version of a folder of the package, such as 1.2.0";
     /** For an entry naming a version the pull request deletes: a yank or a deprecation goes with its version. */
     private static final String REMOVE_HINT = "remove the entry in the same pull request";
 
@@ -106,8 +105,22 @@ final class MetaFileRule implements PullRequestRule {
                     + ": a version taken down is never served again");
         } else {
             problems.error(file, pointer, entry + ", which is not a published version of " + name, noneLeft
-                    ? "remove the entry: " + name + " has no version folder" : VERSION_HINT);
+                    ? "remove the entry: " + name + " has no version folder" : publishedVersion(pullRequest, name,
+                    version));
         }
+    }
+
+    /**
+     * The hint for an entry naming no folder: the folder it meant, when one differs from it only in build metadata or
+     * letter case, as {@code prompd} resolves it, since meta.json names versions exactly; else a version there is.
+     * The layout allows one such folder at most.
+     */
+    private static String publishedVersion(PullRequest pullRequest, PackageName name, Version version) {
+        SortedMap<Version, VersionFolder> versions = pullRequest.head().packages().get(name);
+        return versions.keySet().stream().filter(folder -> RepositoryLayout.versionClash(version, folder).isPresent())
+                .findFirst().map(folder -> "write " + folder + ", the folder's exact name: meta.json names versions"
+                        + " exactly, build metadata and letter case included")
+                .orElse("name the exact version of a folder of the package, such as " + versions.lastKey());
     }
 
     /**

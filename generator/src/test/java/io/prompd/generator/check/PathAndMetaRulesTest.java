@@ -370,6 +370,36 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertEquals("/distTags/next", problem.pointer());
     }
 
+    /** The hint gives a version of the package: a made-up one would name another missing folder. */
+    @Test
+    void anEntryOfAVersionThatWasNeverPublishedIsToldOneThatWas() {
+        repo.publish("@common/util", "1.1.0");
+        repo.meta("@common/util", "{\"distTags\": {\"next\": \"2.0.0\"}}");
+        repo.commit("tag");
+
+        assertEquals("name the exact version of a folder of the package, such as 1.1.0",
+                assertError(check(repo, "alice"), META, "'next' points to 2.0.0").hint());
+    }
+
+    /** prompd resolves 1.1.0 to the folder 1.1.0+b.1, but meta.json names versions exactly, as the build reads them. */
+    @ParameterizedTest(name = "{0} for {1}")
+    @CsvSource({"1.1.0+b.1, 1.1.0", "1.1.0+b.1, 1.1.0+b.2", "2.0.0-RC.1, 2.0.0-rc.1"})
+    void anEntryOfAVersionThatDiffersFromAFolderInBuildMetadataOrLetterCaseIsToldTheFoldersExactName(String folder,
+                                                                                                    String named) {
+        repo.publish("@common/util", folder);
+        repo.meta("@common/util", "{\"distTags\": {\"next\": \"" + named + "\"}, \"yanked\": {\"" + named
+                + "\": \"broken\"}}");
+        repo.commit("tag and yank");
+
+        CheckReport report = check(repo, "alice");
+
+        String hint = "write " + folder + ", the folder's exact name: meta.json names versions exactly, build metadata"
+                + " and letter case included";
+        assertEquals(hint, assertError(report, META, "the dist-tag 'next' points to " + named + ", which is not a"
+                + " published version of @common/util").hint());
+        assertEquals(hint, assertError(report, META, "yanks " + named + ", which is not a published version").hint());
+    }
+
     @Test
     void latestOnAYankedVersionIsRefusedAndAnotherTagDrawsAWarning() {
         repo.publish("@common/util", "1.1.0");
