@@ -18,6 +18,9 @@ import java.util.SortedSet;
  * @param added        the versions the pull request adds, sorted
  * @param newPackages  the packages among them whose name was not in use before (no version, no meta.json), sorted
  * @param takenDown    the published versions it removes, a maintainers' takedown, sorted
+ * @param deletedVersions the published versions it deletes otherwise, which the check refuses, sorted
+ * @param changedVersions the published versions it adds, changes or deletes files of, keeping their folders, which the
+ *                     check refuses, sorted
  * @param otherChanges paths outside version folders that it adds, changes or deletes (meta.json, settings,
  *                     documentation), and each folder that does not fit the layout once, sorted
  * @param newPaths     those among them that the merge base has nothing at, sorted
@@ -31,7 +34,8 @@ import java.util.SortedSet;
  * @param problems     every problem found, sorted
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
-                          List<Takedown> takenDown, List<String> otherChanges, SortedSet<String> newPaths,
+                          List<Takedown> takenDown, List<PackageVersion> deletedVersions,
+                          List<PackageVersion> changedVersions, List<String> otherChanges, SortedSet<String> newPaths,
                           SortedSet<String> deletedPaths, SortedSet<String> unreadable,
                           List<MetaChange> metaChanges, List<SettingsChange> settingsChanges,
                           List<Problem> problems) {
@@ -42,6 +46,8 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         added = added.stream().sorted().toList();
         newPackages = SortedCopies.set(newPackages);
         takenDown = takenDown.stream().sorted(Comparator.comparing(Takedown::version)).toList();
+        deletedVersions = deletedVersions.stream().sorted().toList();
+        changedVersions = changedVersions.stream().sorted().toList();
         otherChanges = otherChanges.stream().sorted().toList();
         newPaths = SortedCopies.set(newPaths);
         deletedPaths = SortedCopies.set(deletedPaths);

@@ -86,8 +86,9 @@ public final class CheckReportRenderer {
     }
 
     /**
-     * {@code {"ok", "added", "newPackages", "takenDown", "otherChanges", "newPaths", "deletedPaths", "unreadable",
-     * "metaChanges", "settingsChanges", "problems", "mergeBase", "head"}}, keys sorted; each takedown is
+     * {@code {"ok", "added", "newPackages", "takenDown", "deletedVersions", "changedVersions", "otherChanges",
+     * "newPaths", "deletedPaths", "unreadable", "metaChanges", "settingsChanges", "problems", "mergeBase", "head"}},
+     * keys sorted; each takedown is
      * {@code {name, version, publishedIn?, reason?}} (the publishing commit, its record's reason); problems have the
      * shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the earlier text
@@ -110,6 +111,8 @@ public final class CheckReportRenderer {
                     .ifPresent(reason -> entry.put("reason", reason));
             return entry;
         }).toList());
+        json.put("deletedVersions", report.deletedVersions());
+        json.put("changedVersions", report.changedVersions());
         json.put("otherChanges", report.otherChanges());
         json.put("newPaths", report.newPaths());
         json.put("deletedPaths", report.deletedPaths());
@@ -166,7 +169,8 @@ public final class CheckReportRenderer {
     }
 
     /**
-     * One line per added or taken down version (with the reason its takedown record gives), per change to a
+     * One line per added or taken down version (with the reason its takedown record gives), per published version
+     * otherwise deleted or changed, which a reviewer must see though the check refuses it, per change to a
      * meta.json, per other changed path and, below registry.json and scopes.json, per change to who may do what,
      * written in the style; a new path is worded as a new version is,
      * since "changes" would suggest an earlier one existed, and a deleted one says so.
@@ -178,15 +182,21 @@ public final class CheckReportRenderer {
         List<String> lines = new ArrayList<>();
         for (PackageVersion version : report.added()) {
             lines.add((report.newPackages().contains(version.name()) ? "adds the new package " : "adds ")
-                    + code.apply(version.name().toString()) + " version " + code.apply(version.version().toString()));
+                    + versionOf(version, code));
         }
         for (Takedown takedown : report.takenDown()) {
-            lines.add("takes down " + code.apply(takedown.version().name().toString()) + " version "
-                    + code.apply(takedown.version().version().toString()) + takedown.publication()
+            lines.add("takes down " + versionOf(takedown.version(), code) + takedown.publication()
                     .map(where -> ", published in commit "
                                     + code.apply(RegistryRepository.shortId(where.commit().name())) + " ("
                                     + where.date() + ")").orElse("")
                     + record(report, takedown).map(record -> record.note(style)).orElse(""));
+        }
+        for (PackageVersion version : report.deletedVersions()) {
+            lines.add("deletes " + versionOf(version, code) + ", a published version, which the check refuses");
+        }
+        for (PackageVersion version : report.changedVersions()) {
+            lines.add("changes files of " + versionOf(version, code) + ", a published version, which the check"
+                    + " refuses");
         }
         // a takedown's record, told on its line above, would only repeat it
         report.metaChanges().stream().filter(change -> report.takenDown().stream()
@@ -202,6 +212,11 @@ public final class CheckReportRenderer {
                     .forEach(change -> lines.add(change.describe(style)));
         });
         return lines;
+    }
+
+    /** {@code `name` version `1.0.0`}, in the style's code. */
+    private static String versionOf(PackageVersion version, UnaryOperator<String> code) {
+        return code.apply(version.name().toString()) + " version " + code.apply(version.version().toString());
     }
 
     /** The record of {@code "takenDown"} that the pull request adds for the takedown, if it adds one. */

@@ -114,9 +114,15 @@ public final class PullRequestChecker {
         for (PackageVersion version : pullRequest.takedowns()) {
             takenDown.add(new Takedown(version, pullRequest.publications().publication(version)));
         }
+        SortedSet<PackageVersion> deleted = pullRequest.deletedVersions();
+        // a deletion that is no takedown, and any other change to a published version, is refused but still told
+        List<PackageVersion> deletedVersions = deleted.stream()
+                .filter(version -> !pullRequest.takedowns().contains(version)).toList();
+        List<PackageVersion> changedVersions = pullRequest.touchedPublishedVersions().stream()
+                .filter(version -> !deleted.contains(version)).toList();
         return new CheckReport(mergeBase.name(), head.name(),
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(), takenDown,
-                otherChanges, newPaths, deletedPaths, unreadable, metaChanges,
+                deletedVersions, changedVersions, otherChanges, newPaths, deletedPaths, unreadable, metaChanges,
                 SettingsChange.between(baseSnapshot, headSnapshot),
                 // lines from the files as the pull request leaves them, which the reviewer sees in the diff
                 new Problems().addAll(headSnapshot.withLines(problems.sorted())).sorted());

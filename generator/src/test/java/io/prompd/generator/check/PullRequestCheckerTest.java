@@ -125,6 +125,47 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
                 Json.reader().readTree(CheckReportRenderer.json(report)).at("/newPaths/1").asText());
     }
 
+    /** Refused, it is still what the pull request does, which a reviewer reads in the summary first. */
+    @Test
+    void aPublishedVersionDeletedByAnyoneButAMaintainerIsSummedUpAsWhatThePullRequestDoes() throws Exception {
+        repo.delete(PullRequestScenario.UTIL);
+        repo.commit("delete", "alice");
+
+        CheckReport report = check(repo, "alice");
+
+        assertEquals("""
+                FAILED: registry check of %s against %s
+                  deletes @common/util version 1.0.0, a published version, which the check refuses
+                """.formatted(report.head().substring(0, 7), report.mergeBase().substring(0, 7)),
+                CheckReportRenderer.text(report).substring(0, CheckReportRenderer.text(report).indexOf("\n\n") + 1));
+        assertTrue(CheckReportRenderer.markdown(report).contains("**This pull request**\n\n- deletes `@common/util`"
+                + " version `1.0.0`, a published version, which the check refuses\n"), CheckReportRenderer.markdown(report));
+        var json = Json.reader().readTree(CheckReportRenderer.json(report));
+        assertEquals("[{\"name\":\"@common/util\",\"version\":\"1.0.0\"}]", json.get("deletedVersions").toString());
+        assertEquals("[]", json.get("takenDown").toString());
+    }
+
+    /** A maintainer's deletion is a takedown, told as one; any other change to a published version is refused. */
+    @Test
+    void aPublishedVersionAMaintainerChangesIsSummedUpBesideATakedown() throws Exception {
+        PullRequestScenario.mergedMeanwhile(repo, TestRegistryRepo.MAINTAINER,
+                main -> main.publish("@common/util", "1.1.0"));
+        repo.merge("main", "up to date", TestRegistryRepo.MAINTAINER);
+        repo.delete(PullRequestScenario.UTIL);
+        repo.write("packages/@common/util/1.1.0/README.md", "# Better\n");
+        repo.commit("take down and tidy up", TestRegistryRepo.MAINTAINER);
+
+        CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
+
+        String text = CheckReportRenderer.text(report);
+        assertTrue(text.contains("\n  takes down @common/util version 1.0.0, published in commit ")
+                && text.contains("\n  changes files of @common/util version 1.1.0, a published version, which the check"
+                + " refuses\n"), text);
+        var json = Json.reader().readTree(CheckReportRenderer.json(report));
+        assertEquals("[{\"name\":\"@common/util\",\"version\":\"1.1.0\"}]", json.get("changedVersions").toString());
+        assertEquals("[]", json.get("deletedVersions").toString());
+    }
+
     @Test
     void aPathOutsideVersionFoldersIsSummedUpAsAddedChangedOrDeletedAsTheCommitsHaveItFoldersThatDoNotFitToo()
             throws Exception {
