@@ -59,8 +59,9 @@ final class BuildCommand implements Callable<Integer> {
             description = "Write absolute URLs below this one instead of relative ones.")
     String baseUrl;
 
-    @Option(names = "--force", description = "Build even a commit that serves again versions that the build in the"
-            + " output folder took down, such as an older commit.")
+    @Option(names = "--force", description = "Build even a commit that leaves out versions that the build in the"
+            + " output folder serves, with no takedown record, or that serves again versions it took down, as an older"
+            + " commit may.")
     boolean force;
 
     @CommandLine.Mixin

@@ -60,6 +60,17 @@ class BuildCommandTest {
         return PrompdRegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true)).execute(args);
     }
 
+    /** Both refusals of exit code 4 send the user to --force, whose help must say it builds either. */
+    @Test
+    void helpSaysForceBuildsACommitThatLeavesOutServedVersionsOrServesAgainOnesTakenDown() {
+        assertEquals(0, run("build", "--help"));
+
+        String help = stdout.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--force Build even a commit that leaves out versions that the build in the output"
+                + " folder serves, with no takedown record, or that serves again versions it took down, as an older"
+                + " commit may."), help);
+    }
+
     @Test
     void printsAOneLineSummary() {
         assertEquals(0, run("build", repo.toString(), "--out", out.toString()));
