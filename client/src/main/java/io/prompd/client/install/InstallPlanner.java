@@ -18,6 +18,7 @@ import io.prompd.core.resolve.Resolution;
 import io.prompd.core.resolve.ResolutionException;
 import io.prompd.core.resolve.ResolveOptions;
 import io.prompd.core.resolve.Resolver;
+import io.prompd.core.resolve.Strategy;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -152,11 +153,14 @@ final class InstallPlanner {
                     RangeHolds.rulingOut(plan.graph(), name, latest, index), options.strategy()));
         }
         // what the rest of the project keeps below what its own ranges allow, as 'outdated' marks it from the same
-        // resolution: an update that moves nothing says why; a move set aside has said it
-        TakedownGraph takedowns = new TakedownGraph(index);
-        Plan planned = plan;
-        unpinned.stream().filter(name -> !aside.contains(name)).sorted()
-                .forEach(name -> RangeHolds.of(planned.graph(), name, index, takedowns).ifPresent(first::add));
+        // resolution: an update that moves nothing says why; a move set aside has said it. The lowest resolution
+        // chooses the lowest version on purpose: nothing holds a package below a higher one there
+        if (options.strategy() == Strategy.HIGHEST) {
+            TakedownGraph takedowns = new TakedownGraph(index);
+            Plan planned = plan;
+            unpinned.stream().filter(name -> !aside.contains(name)).sorted()
+                    .forEach(name -> RangeHolds.of(planned.graph(), name, index, takedowns).ifPresent(first::add));
+        }
         return new Updated(plan.withWarningsFirst(first), saved);
     }
 

@@ -69,6 +69,21 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     }
 
     @Test
+    void theLowestResolutionMovesDownWithoutCallingAnyPackageHeldBack() throws IOException {
+        registry.publish("@acme/other", "1.0.0").publish("@acme/other", "1.0.1");
+        assertEquals(0, prompd("install", "@acme/util@^1.0.0", "@acme/other@^1.0.0").exitCode());
+
+        CliRun named = prompd("update", "@acme/util", "--resolution", "lowest", "--json");
+        CliRun update = prompd("update", "--resolution", "lowest");
+
+        assertEquals(0, named.exitCode(), named.err());
+        assertEquals("[]", Json.reader().readTree(named.out()).get("warnings").toString());
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("", update.err(), "the lowest version is chosen on purpose: nothing holds it there");
+        assertTrue(update.out().contains("~ @acme/other 1.0.1 -> 1.0.0"), update.out());
+    }
+
+    @Test
     void aRangeHoldingAPackageBackIsNamedWithThePackageThatNeedsItWhenPromptJsonHasNoneOfIt() throws IOException {
         registry.publish("@acme/zero", "0.1.0").publish("@acme/zero", "0.2.0")
                 .publish("@acme/plug", "1.0.0", "@acme/zero", "^0.1.0")
