@@ -15,6 +15,7 @@ import io.prompd.client.install.InstallNote.LatestSetAside;
 import io.prompd.client.install.InstallNote.LatestYanked;
 import io.prompd.client.install.InstallNote.LeftOut;
 import io.prompd.client.install.InstallNote.MovedOffTakenDown;
+import io.prompd.client.install.InstallNote.MovedOffYanked;
 import io.prompd.client.install.InstallNote.NotADependency;
 import io.prompd.client.install.InstallNote.NotInRegistry;
 import io.prompd.client.install.InstallNote.NotInStore;
@@ -95,6 +96,12 @@ public final class InstallNoteView {
                     + moved.from() + " to " + moved.to() + ": " + StatusNotes.labelled("its registry took "
                     + moved.from() + " down",
                     moved.reason()));
+        }
+        if (note instanceof MovedOffYanked moved) {
+            return new Worded("movedOffYanked", withReason(Map.of("name", moved.name(), "from", moved.from(),
+                    "to", moved.to()), Optional.of(moved.reason())), moved.name() + " moved from the locked "
+                    + moved.from() + " to " + moved.to() + ": " + StatusNotes.labelled("its registry yanked "
+                    + moved.from(), moved.reason()));
         }
         if (note instanceof EngineMismatch engine) {
             return new Worded("engineMismatch", Map.of("name", engine.name(), "version", engine.version(),

@@ -28,7 +28,8 @@ final class UpdateCommand implements Callable<Integer> {
     List<String> nameArguments = List.of();
 
     @Option(names = "--latest", description = "Move the ranges in prompd.json to ^<latest>, across major versions;"
-            + " never back from a newer locked version, such as a chosen pre-release. A range with no upper bound"
+            + " never back from a newer locked version, such as a chosen pre-release, unless it is taken down or"
+            + " yanked. A range with no upper bound"
             + " (*, >=1.0.0) that allows the latest stays as it is. A move that cannot go with the rest of the project"
             + " is set aside, with a warning: the package takes the highest version its own range lets fit.")
     boolean latest;

@@ -78,6 +78,20 @@ public sealed interface InstallNote {
         }
     }
 
+    /**
+     * A resolution moved off the locked version {@code from} to {@code to}, its registry having yanked it.
+     *
+     * @param reason the registry's, maybe empty
+     */
+    record MovedOffYanked(PackageName name, Version from, Version to, String reason) implements InstallNote {
+        public MovedOffYanked {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** A version whose {@code engines} ask for a prompd that {@code running} is not; it installs still. */
     record EngineMismatch(PackageName name, Version version, VersionRange wanted, Version running)
             implements InstallNote {

@@ -161,7 +161,7 @@ final class InstallPlanner {
             unpinned.stream().filter(name -> !aside.contains(name)).sorted()
                     .forEach(name -> RangeHolds.of(planned.graph(), name, index, takedowns).ifPresent(first::add));
         }
-        return new Updated(plan.withWarningsFirst(first), saved);
+        return new Updated(plan.without(movesTold(plan, first)).withWarningsFirst(first), saved);
     }
 
     /** What an update locks, and the ranges prompd.json takes. */
@@ -302,7 +302,20 @@ final class InstallPlanner {
                         global));
             }
         }
+        told.addAll(movesTold(plan, warnings));
         return plan.without(told).withWarningsFirst(warnings);
+    }
+
+    /**
+     * The plan's notes of a move off a locked yanked version that a {@code latestYanked} note among {@code notes}
+     * tells already: the tag points at that version, and the note says it was passed by and what was installed.
+     */
+    private static List<InstallNote> movesTold(Plan plan, List<InstallNote> notes) {
+        return plan.warnings().stream()
+                .filter(note -> note instanceof InstallNote.MovedOffYanked moved && notes.stream().anyMatch(told ->
+                        told instanceof InstallNote.LatestYanked yanked && yanked.name().equals(moved.name())
+                                && yanked.tagged().equals(moved.from())))
+                .toList();
     }
 
     /** What to say of a package whose {@code latest} tag points at a yanked version, installed instead. */

@@ -19,8 +19,9 @@ import java.util.TreeSet;
 
 /**
  * What {@code update} resolves for: with {@code --latest}, the named direct dependencies' ranges moved to
- * {@code ^<latest>}, but for those already allowing it and every later release, and for those it would move back or
- * whose latest version needs what only versions taken down meet, which are kept, saying why.
+ * {@code ^<latest>}, but for those already allowing it and every later release, and for those it would move back off
+ * a locked version still published and not yanked or whose latest version needs what only versions taken down meet,
+ * which are kept, saying why.
  *
  * @param direct       the ranges of prompd.json
  * @param roots        the ranges to resolve, those of prompd.json with the moved ones replaced
@@ -69,7 +70,10 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
                     .flatMap(locked -> LockedElsewhere.of(name, locked, index)).isPresent()) {
                 continue;
             }
-            Optional<Version> locked = current.get(name).map(LockedPackage::version);
+            // a locked version taken down or yanked since is no choice to keep: the range follows the tag down, as
+            // npm's install of pkg@latest does, and the resolution says why the version moved off
+            Optional<Version> locked = current.get(name).map(LockedPackage::version).filter(version -> index
+                    .require(name).version(version).filter(known -> known.yanked() == null).isPresent());
             if (locked.isPresent() && newest.get().compareTo(locked.get()) < 0
                     && !direct.get(name).satisfiedBy(newest.get())) {
                 // a range the latest version is outside of stays, and 'prompd update' keeps the locked version in it

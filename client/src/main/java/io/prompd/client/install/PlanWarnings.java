@@ -2,6 +2,7 @@ package io.prompd.client.install;
 
 import io.prompd.client.install.lock.LockFile;
 import io.prompd.client.install.lock.LockedPackage;
+import io.prompd.client.install.registry.PublishedPackage;
 import io.prompd.client.install.registry.RegistryIndex;
 import io.prompd.core.manifest.ManifestFields;
 import io.prompd.core.name.PackageName;
@@ -14,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The warnings of an {@link InstallPlanner} plan about the versions it locks: yanked, deprecated and taken down
- * versions, packages gone from the registry, engines asking for another prompd, and the takedowns a resolution moved
- * off or stopped short of.
+ * versions, packages gone from the registry, engines asking for another prompd, the locked versions taken down or
+ * yanked that a resolution moved off, and the takedowns it stopped short of.
  */
 final class PlanWarnings {
 
@@ -30,12 +31,12 @@ final class PlanWarnings {
 
     /**
      * Of a new resolution, from the lock {@code current}: the status of every version it locks, then the locked
-     * versions it moved off as taken down, then those it held back below a takedown.
+     * versions it moved off as taken down or yanked, then those it held back below a takedown.
      */
     List<InstallNote> ofResolved(ProjectGraph graph, LockFile current, RegistryIndex index) {
         List<InstallNote> warnings = new ArrayList<>(statusOf(graph, List.copyOf(graph.lock().packages().keySet()),
                 index));
-        warnings.addAll(movedOffTakedowns(current, graph.lock(), index));
+        warnings.addAll(movedOff(current, graph.lock(), index));
         warnings.addAll(heldBackByTakedowns(graph, index));
         return warnings;
     }
@@ -105,20 +106,24 @@ final class PlanWarnings {
     }
 
     /**
-     * The locked versions a resolution moved off because their registry took them down, with the reason: the lock's
-     * change alone ({@code ~ @a/x 2.0.0 -> 2.1.0}) would not say that the version pinned is gone, nor why.
+     * The locked versions a resolution moved off because their registry took them down or yanked them, with the
+     * reason: the lock's change alone ({@code ~ @a/x 2.0.0 -> 2.1.0}) would not say that the version pinned is gone or
+     * withdrawn, nor why, least of all when it moves down.
      */
-    private static List<InstallNote> movedOffTakedowns(LockFile current, LockFile resolved, RegistryIndex index) {
+    private static List<InstallNote> movedOff(LockFile current, LockFile resolved, RegistryIndex index) {
         List<InstallNote> warnings = new ArrayList<>();
         current.packages().forEach((name, old) -> {
             LockedPackage now = resolved.packages().get(name);
             if (now == null || now.version().equals(old.version())) {
                 return;
             }
-            String reason = index.require(name).packument().takenDown().get(old.version());
+            PublishedPackage published = index.require(name);
+            String reason = published.packument().takenDown().get(old.version());
             if (reason != null) {
                 warnings.add(new InstallNote.MovedOffTakenDown(name, old.version(), now.version(), reason));
             }
+            published.version(old.version()).map(VersionSummary::yanked).ifPresent(yanked -> warnings
+                    .add(new InstallNote.MovedOffYanked(name, old.version(), now.version(), yanked)));
         });
         return warnings;
     }

@@ -61,7 +61,8 @@ class InstallNoteViewTest {
                     List.of(new InstallNote.Requirement(PackageName.parse("@a/base"), CARET_ONE, Optional.empty()))),
             new InstallNote.LatestConflicts(X, CARET_ONE, TWO, ONE, Optional.empty(), List.of(), Strategy.HIGHEST),
             new InstallNote.NotADependency(X),
-            new InstallNote.NotInStore(X, Optional.of(CARET_ONE)));
+            new InstallNote.NotInStore(X, Optional.of(CARET_ONE)),
+            new InstallNote.MovedOffYanked(X, TWO, ONE, "broken"));
 
     @Test
     void everyKindIsWordedAsTextAndAsJsonOfItsOwnKindWithTheSameSentence() {
@@ -116,6 +117,7 @@ class InstallNoteViewTest {
                 new InstallNote.Deprecated(X, ONE, ""),
                 new InstallNote.TakenDown(X, ONE, Optional.of(""), true, wayOff),
                 new InstallNote.MovedOffTakenDown(X, ONE, TWO, "\t"),
+                new InstallNote.MovedOffYanked(X, TWO, ONE, ""),
                 new InstallNote.LatestYanked(X, TWO, "", ONE));
         for (InstallNote note : withoutReasons) {
             assertFalse(InstallNoteView.asJson(note).containsKey("reason"), note.toString());

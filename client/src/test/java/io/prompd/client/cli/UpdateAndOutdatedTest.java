@@ -341,6 +341,65 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     }
 
     @Test
+    void updateLatestMovesTheRangeDownToTheLatestOffALockedVersionTakenDownWhetherItsCopyIsAtHandOrNot()
+            throws IOException {
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        registry.takeDown("@acme/util", "1.1.0", "leaked a key");
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        String lock = Files.readString(project.resolve("prompd.lock"));
+
+        CliRun withCopy = prompd("update", "--latest");
+        String movedWith = Files.readString(project.resolve("prompd.json"));
+        String lockedWith = locked("@acme/util");
+        Files.writeString(project.resolve("prompd.json"), manifest);
+        Files.writeString(project.resolve("prompd.lock"), lock);
+        home = work.resolve("another-machine");
+        CliRun fresh = prompd("update", "--latest");
+
+        for (CliRun run : List.of(withCopy, fresh)) {
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("warning: @acme/util moved from the locked 1.1.0 to 1.0.0: its registry took 1.1.0 down:"
+                    + " leaked a key\n", run.err(), "a version taken down is no pre-release chosen on purpose");
+        }
+        assertTrue(movedWith.contains("\"@acme/util\": \"^1.0.0\""), movedWith);
+        assertEquals("1.0.0", lockedWith);
+        assertEquals(movedWith, Files.readString(project.resolve("prompd.json")));
+        assertEquals("1.0.0", locked("@acme/util"));
+    }
+
+    @Test
+    void updateLatestMovesTheRangeDownToTheLatestOffALockedVersionYankedSayingWhyOnce() throws IOException {
+        registry.publish("@acme/util", "2.0.0");
+        assertEquals(0, prompd("install", "@acme/util").exitCode());
+        registry.yank("@acme/util", "2.0.0", "broken");
+        String manifest = Files.readString(project.resolve("prompd.json"));
+        String lock = Files.readString(project.resolve("prompd.lock"));
+
+        CliRun update = prompd("update", "--latest");
+        String moved = Files.readString(project.resolve("prompd.json"));
+        String locked = locked("@acme/util");
+        Files.writeString(project.resolve("prompd.json"), manifest);
+        Files.writeString(project.resolve("prompd.lock"), lock);
+        registry.tag("@acme/util", "latest", "2.0.0");
+        CliRun tagged = prompd("update", "--latest");
+
+        assertEquals(0, update.exitCode(), update.err());
+        assertEquals("warning: @acme/util moved from the locked 2.0.0 to 1.1.0: its registry yanked 2.0.0: broken\n",
+                update.err());
+        assertTrue(moved.contains("\"@acme/util\": \"^1.1.0\""), moved);
+        assertEquals("1.1.0", locked);
+        assertEquals(0, tagged.exitCode(), tagged.err());
+        assertEquals("warning: @acme/util's latest dist-tag points at 2.0.0, which is yanked: broken, so 1.1.0 is"
+                + " installed: a new install chooses no yanked version\n", tagged.err(), "one warning of the one move");
+        assertEquals(moved, Files.readString(project.resolve("prompd.json")));
+    }
+
+    private String locked(String name) throws IOException {
+        return Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).get("packages").get(name)
+                .get("version").asText();
+    }
+
+    @Test
     void updateLatestFollowsTheLatestTagBackDownWhereTheRangeAllowsItAndKeepsOnlyWhatItSaysItKeeps()
             throws IOException {
         registry.publish("@acme/util", "1.2.0").publish("@acme/other", "1.0.0");
