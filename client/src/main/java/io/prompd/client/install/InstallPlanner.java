@@ -77,8 +77,8 @@ final class InstallPlanner {
         Set<PackageName> newcomers = Set.copyOf(unpinned.stream()
                 .filter(name -> !project.manifest().dependencies().containsKey(name)).toList());
         return latestFirst(requests, false, options, index, (asked, first) -> plan(new Goal(
-                roots(project.manifest().dependencies(), asked), unpinned, newcomers, first, false), project, unpinned,
-                !requests.isEmpty(), options, index));
+                roots(project.manifest().dependencies(), asked), unpinned, newcomers, first, latestOf(asked), false),
+                project, unpinned, !requests.isEmpty(), options, index));
     }
 
     /**
@@ -92,7 +92,7 @@ final class InstallPlanner {
         ResolveOptions alone = ResolveOptions.defaults().withStrategy(options.strategy()).withRootName(GLOBAL_ROOT);
         // its one root is the first package decided anyway
         return latestFirst(List.of(request), true, options, index, (asked, first) -> {
-            Goal goal = Goal.ofStore(roots(new TreeMap<>(), asked));
+            Goal goal = Goal.ofStore(roots(new TreeMap<>(), asked), latestOf(asked));
             Plan plan = resolved(goal, LockFile.empty(), alone, index);
             LockAudit.requireFromResolvedBytes(plan.lock(), LockFile.empty(), LockFile.empty(), store, index,
                     goal.global());
@@ -383,27 +383,42 @@ final class InstallPlanner {
      * @param added  those of them no dependency yet, which such a hint cannot say to uninstall
      * @param first  the roots whose versions the resolution decides before any other: those named alone once opened to
      *               any release, which would otherwise take what the locked versions of others leave them
+     * @param latest the versions the roots named alone are to take where they can, deprecated or not, as
+     *               {@link #latestOf} says
      * @param global whether the run installs into the store alone, as the install such a hint offers must too
      */
     private record Goal(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked, Set<PackageName> added,
-                        Set<PackageName> first, boolean global) {
+                        Set<PackageName> first, SortedMap<PackageName, Version> latest, boolean global) {
 
         Goal {
             roots = SortedCopies.map(roots);
             asked = Set.copyOf(asked);
             added = Set.copyOf(added);
             first = Set.copyOf(first);
+            latest = SortedCopies.map(latest);
         }
 
         static Goal ofProject(SortedMap<PackageName, VersionRange> roots, Set<PackageName> asked,
                               Set<PackageName> added) {
-            return new Goal(roots, asked, added, Set.of(), false);
+            return new Goal(roots, asked, added, Set.of(), new TreeMap<>(), false);
         }
 
         /** A global install's: its roots are new, and their ranges are saved nowhere. */
-        static Goal ofStore(SortedMap<PackageName, VersionRange> roots) {
-            return new Goal(roots, Set.of(), roots.keySet(), Set.of(), true);
+        static Goal ofStore(SortedMap<PackageName, VersionRange> roots, SortedMap<PackageName, Version> latest) {
+            return new Goal(roots, Set.of(), roots.keySet(), Set.of(), latest, true);
         }
+    }
+
+    /**
+     * The latest version of each package named alone: what its {@code latest} dist-tag names, which such an install
+     * takes even when deprecated, as {@code npm install <name>} takes {@code <name>@latest} (a maintainer moving the
+     * tag back to a deprecated version rolls back to it, with the deprecation warned of), where a resolution within a
+     * range passes over a deprecated version while the range allows another, as npm-pick-manifest does.
+     */
+    private static SortedMap<PackageName, Version> latestOf(List<RequestedPackage> requests) {
+        SortedMap<PackageName, Version> latest = new TreeMap<>();
+        requests.forEach(request -> request.latest().ifPresent(version -> latest.put(request.name(), version)));
+        return latest;
     }
 
     /**
@@ -460,7 +475,8 @@ final class InstallPlanner {
     private Plan resolved(Goal goal, LockFile current, ResolveOptions resolveOptions, RegistryIndex index) {
         Resolution resolution;
         try {
-            resolution = Resolver.resolve(goal.roots(), LockedElsewhere.keepingLocked(current, index), resolveOptions);
+            resolution = Resolver.resolve(goal.roots(), LockedElsewhere.keepingLocked(current, index),
+                    resolveOptions.preferring(goal.latest()));
         } catch (ResolutionException failed) {
             Optional<PrompdException> gone = goneFromRegistry(failed, goal, current, index);
             if (gone.isPresent()) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A deprecated version is installed only when the ranges allow no other, as npm-pick-manifest chooses: directly and
- * for a dependency of a dependency, with the highest version and with the lowest; one the lock pins stays, warned of.
+ * for a dependency of a dependency, with the highest version and with the lowest; one the lock pins stays, warned of,
+ * and one the latest tag names is what a name alone installs, as npm installs it.
  */
 class DeprecatedVersionsTest extends InstallCommandsFixture {
 
@@ -84,6 +85,28 @@ class DeprecatedVersionsTest extends InstallCommandsFixture {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
         assertTrue(run.out().startsWith("saved @acme/util ^1.0.0 in prompd.json\n"), run.out());
+        assertEquals("1.0.0", locked("@acme/util"));
+    }
+
+    /** npm installs what latest names, deprecated or not: a maintainer moving the tag back to one rolls back to it. */
+    @Test
+    void aNameAloneInstallsTheDeprecatedVersionLatestNamesWithTheWarningAsItsLatestTagDoes() throws IOException {
+        registry.tag("@acme/util", "latest", "1.0.0").deprecate("@acme/util", "1.0.0", "old");
+
+        CliRun global = prompd("install", "--global", "@acme/util");
+        CliRun run = prompd("install", "@acme/util");
+        String byName = locked("@acme/util");
+        Files.delete(project.resolve("prompd.lock"));
+        CliRun tagged = prompd("install", "@acme/util@latest");
+
+        assertEquals(0, global.exitCode(), global.err());
+        assertEquals("warning: @acme/util@1.0.0 is deprecated: old\n", global.err());
+        assertTrue(global.out().endsWith("+ @acme/util@1.0.0\n"), global.out());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("warning: @acme/util@1.0.0 is deprecated: old\n", run.err(), "1.0.0 can be installed");
+        assertTrue(run.out().startsWith("saved @acme/util ^1.0.0 in prompd.json\n"), run.out());
+        assertEquals("1.0.0", byName);
+        assertEquals(run.err(), tagged.err(), "the name alone is its latest tag");
         assertEquals("1.0.0", locked("@acme/util"));
     }
 

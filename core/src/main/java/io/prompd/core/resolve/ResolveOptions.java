@@ -54,6 +54,13 @@ public record ResolveOptions(Strategy strategy, SortedMap<PackageName, Version> 
         return new ResolveOptions(strategy, locked, locked, rootName, first);
     }
 
+    /** These options preferring {@code versions} too, over any other of their packages, deprecated or not. */
+    public ResolveOptions preferring(SortedMap<PackageName, Version> versions) {
+        SortedMap<PackageName, Version> all = new TreeMap<>(preferred);
+        all.putAll(versions);
+        return new ResolveOptions(strategy, all, pinned, rootName, first);
+    }
+
     /**
      * These options no longer preferring the versions of {@code names}, which may then move: their
      * pinned versions remain, yanked or not, for when no other fits.
