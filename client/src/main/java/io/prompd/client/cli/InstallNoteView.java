@@ -119,30 +119,34 @@ public final class InstallNoteView {
                     .orElse("no version its ranges allow can be") + waitForRelease(heldBack.name()));
         }
         if (note instanceof HeldBackByRanges held) {
-            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", held.name(), "version", held.version()));
+            Map<String, Object> fields = withProblem(Map.of("name", held.name(), "version", held.version()),
+                    held.problem());
             fields.putAll(heldBackFields(held));
-            return new Worded("heldBackByRanges", fields, held.name() + " stays at " + held.version()
-                    + ", held back by " + heldBy(held.by()) + ": " + held.allowed() + ", which its own ranges allow,"
-                    + " cannot go with " + (held.by().size() == 1 ? "that range" : "those ranges"));
+            String allowed = held.allowed() + ", which its own ranges allow, ";
+            return new Worded("heldBackByRanges", fields, held.name() + " stays at " + held.version() + held.problem()
+                    .map(problem -> ": " + allowed + cannotGo(false) + ": " + problem)
+                    .orElse(", held back by " + heldBy(held.by()) + ": " + allowed + "cannot go with "
+                            + (held.by().size() == 1 ? "that range" : "those ranges")));
         }
         if (note instanceof StaleLock stale) {
             return new Worded("staleLock", Map.of("reasons", stale.reasons()), LockFile.FILE_NAME + " was stale, so its"
                     + " versions were resolved again: " + String.join("; ", stale.reasons()));
         }
         if (note instanceof LatestSetAside setAside) {
-            return new Worded("latestSetAside", Map.of("name", setAside.name(), "fromLatest",
-                    setAside.fromLatest().text(), "installed", setAside.installed()), setAside.name() + " "
-                    + setAside.fromLatest() + ", from its latest version, " + setAside.heldBack()
+            return new Worded("latestSetAside", withProblem(Map.of("name", setAside.name(), "fromLatest",
+                    setAside.fromLatest().text(), "installed", setAside.installed()), setAside.problem()),
+                    setAside.name() + " " + setAside.fromLatest() + ", from its latest version, " + setAside.heldBack()
                     .map(heldBack -> "cannot be installed now, as " + heldBack.preferred() + " " + heldBack.blocking())
                     .orElse(cannotGo(setAside.global())) + ", so " + setAside.installed()
                     + theOneThatCan(setAside.strategy()) + setAside.heldBack()
-                    .map(heldBack -> waitForRelease(heldBack.name())).orElse(""));
+                    .map(heldBack -> waitForRelease(heldBack.name())).orElse("") + because(setAside.problem()));
         }
         if (note instanceof LatestPassedOver passedOver) {
-            return new Worded("latestPassedOver", Map.of("name", passedOver.name(), "latest", passedOver.latest(),
-                    "installed", passedOver.installed()), passedOver.name() + "'s latest version, "
-                    + passedOver.latest() + ", " + cannotGo(passedOver.global()) + ", so " + passedOver.installed()
-                    + theOneThatCan(passedOver.strategy()));
+            return new Worded("latestPassedOver", withProblem(Map.of("name", passedOver.name(), "latest",
+                    passedOver.latest(), "installed", passedOver.installed()), passedOver.problem()),
+                    passedOver.name() + "'s latest version, " + passedOver.latest() + ", "
+                    + cannotGo(passedOver.global()) + ", so " + passedOver.installed()
+                    + theOneThatCan(passedOver.strategy()) + because(passedOver.problem()));
         }
         if (note instanceof LatestYanked yanked) {
             return new Worded("latestYanked", withReason(Map.of("name", yanked.name(), "tagged", yanked.tagged(),
@@ -168,15 +172,17 @@ public final class InstallNoteView {
                     + waitForRelease(blocked.name()));
         }
         if (note instanceof LatestConflicts conflicts) {
-            Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", conflicts.name(), "range",
-                    conflicts.range().text(), "latest", conflicts.latest(), "installed", conflicts.installed()));
+            Map<String, Object> fields = withProblem(Map.of("name", conflicts.name(), "range",
+                    conflicts.range().text(), "latest", conflicts.latest(), "installed", conflicts.installed()),
+                    conflicts.problem());
             conflicts.saved().ifPresent(saved -> fields.put("saved", saved.text()));
             fields.put("by", requirementsAsJson(conflicts.by()));
             return new Worded("latestConflicts", fields, conflicts.saved()
                     .map(saved -> "moved " + conflicts.name() + " " + conflicts.range() + " to " + saved)
                     .orElse("kept " + conflicts.name() + " " + conflicts.range()) + ": its latest version, "
-                    + conflicts.latest() + ", cannot go with " + heldBy(conflicts.by()) + ", so "
-                    + conflicts.installed() + theOneThatCan(conflicts.strategy()));
+                    + conflicts.latest() + ", " + conflicts.problem().map(problem -> cannotGo(false))
+                    .orElse("cannot go with " + heldBy(conflicts.by())) + ", so " + conflicts.installed()
+                    + theOneThatCan(conflicts.strategy()) + because(conflicts.problem()));
         }
         if (note instanceof NotADependency notADependency) {
             return new Worded("notADependency", Map.of("name", notADependency.name()), notADependency.name()
@@ -240,7 +246,8 @@ public final class InstallNoteView {
 
     /**
      * {@code prompd.json's @a/b ^1.0.0 and @a/c@1.2.0, which needs @a/d ~2.0.0}: each range with who places it, so that
-     * one a dependency needs is not taken for prompd.json's; the rest of the project when no one range is to blame.
+     * one a dependency needs is not taken for prompd.json's; the rest of the project when no one range is to blame and
+     * the resolver gave no explanation.
      */
     static String heldBy(List<InstallNote.Requirement> requirements) {
         return requirements.isEmpty() ? "the rest of the project's dependencies"
@@ -259,6 +266,21 @@ public final class InstallNoteView {
      */
     private static String cannotGo(boolean global) {
         return global ? "cannot be resolved" : "cannot be installed in this project";
+    }
+
+    /**
+     * {@code : Because …}, the resolver's explanation of why a version cannot be installed, after the sentence it
+     * explains; its lines after the first as the resolver wrote them, as a failed resolution's message gives them.
+     */
+    private static String because(Optional<String> problem) {
+        return problem.map(explanation -> ": " + explanation).orElse("");
+    }
+
+    /** The fields and the resolver's {@code problem}, left out when it gave none. */
+    private static Map<String, Object> withProblem(Map<String, Object> fields, Optional<String> problem) {
+        Map<String, Object> withProblem = new LinkedHashMap<>(fields);
+        problem.ifPresent(explanation -> withProblem.put("problem", explanation));
+        return withProblem;
     }
 
     /** The way past a takedown that the package's maintainers, not the user, have to take. */

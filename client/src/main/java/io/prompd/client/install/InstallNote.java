@@ -124,18 +124,27 @@ public sealed interface InstallNote {
      * below {@code allowed}, the version its own ranges prefer, as that one needs what the rest of the project's
      * ranges rule out.
      *
-     * @param by the ranges that rule it out, each a package and a range placed on it (by prompd.json or by another
-     *           package, which it names) that no version meeting what {@code allowed} needs of that package meets;
-     *           empty when no one range does it alone (a conflict further down), and the rest of the project is all
-     *           that can be named
+     * @param by      the ranges that rule it out, each a package and a range placed on it (by prompd.json or by
+     *                another package, which it names) that no version meeting what {@code allowed} needs of that
+     *                package meets; empty when no one range does it alone (a conflict further down, a dependency only
+     *                yanked versions meet)
+     * @param problem where {@code by} is empty, the resolver's explanation of why {@code allowed} cannot be installed
+     *                in the project, as asking for it would fail; empty where {@code by} names the ranges, or where no
+     *                explanation was sought ({@code outdated}'s row) or found
      */
-    record HeldBackByRanges(PackageName name, Version version, Version allowed, List<Requirement> by)
-            implements InstallNote {
+    record HeldBackByRanges(PackageName name, Version version, Version allowed, List<Requirement> by,
+                            Optional<String> problem) implements InstallNote {
         public HeldBackByRanges {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(allowed, "allowed");
             by = List.copyOf(by);
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        /** This note with the resolver's explanation of why {@code allowed} cannot be installed. */
+        HeldBackByRanges explainedBy(Optional<String> explanation) {
+            return new HeldBackByRanges(name, version, allowed, by, explanation);
         }
     }
 
@@ -183,15 +192,19 @@ public sealed interface InstallNote {
      * @param global   whether a global install, with no project for the range to go with, set it aside
      * @param heldBack the takedown that kept the range's preferred version out, when that is why it was set aside: told
      *                 here, it is not told again as a note of its own
+     * @param problem  the resolver's explanation of why {@code fromLatest} cannot be installed, as the install of it
+     *                 would fail; empty where {@code heldBack} says why
      */
     record LatestSetAside(PackageName name, VersionRange fromLatest, Version installed, Strategy strategy,
-                          boolean global, Optional<HeldBack> heldBack) implements InstallNote {
+                          boolean global, Optional<HeldBack> heldBack, Optional<String> problem)
+            implements InstallNote {
         public LatestSetAside {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(fromLatest, "fromLatest");
             Objects.requireNonNull(installed, "installed");
             Objects.requireNonNull(strategy, "strategy");
             Objects.requireNonNull(heldBack, "heldBack");
+            Objects.requireNonNull(problem, "problem");
         }
     }
 
@@ -200,14 +213,18 @@ public sealed interface InstallNote {
      * but not the latest itself, which cannot go with the project (or, {@code global}, be resolved on its own), as when
      * its maintainers moved the {@code latest} tag back below a version the project needs; the strategy chose
      * {@code installed}.
+     *
+     * @param problem the resolver's explanation of why {@code latest} cannot be installed, as the install of it would
+     *                fail; empty when none was found
      */
-    record LatestPassedOver(PackageName name, Version latest, Version installed, Strategy strategy, boolean global)
-            implements InstallNote {
+    record LatestPassedOver(PackageName name, Version latest, Version installed, Strategy strategy, boolean global,
+                            Optional<String> problem) implements InstallNote {
         public LatestPassedOver {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(latest, "latest");
             Objects.requireNonNull(installed, "installed");
             Objects.requireNonNull(strategy, "strategy");
+            Objects.requireNonNull(problem, "problem");
         }
     }
 
@@ -267,11 +284,13 @@ public sealed interface InstallNote {
      *
      * @param saved the range prompd.json takes instead, {@code ^<installed>}, as --latest writes a caret range; empty
      *              when it keeps {@code range}: one with no upper bound, which --latest never rewrites, or the same
-     * @param by    the ranges that rule the latest version out, as {@link RangeHolds#rulingOut} names them
+     * @param by      the ranges that rule the latest version out, as {@link RangeHolds#rulingOut} names them
+     * @param problem where {@code by} is empty, the resolver's explanation of why the latest version cannot be
+     *                installed in the project, as {@link HeldBackByRanges#problem} gives it
      */
     record LatestConflicts(PackageName name, VersionRange range, Version latest, Version installed,
-                           Optional<VersionRange> saved, List<Requirement> by, Strategy strategy)
-            implements InstallNote {
+                           Optional<VersionRange> saved, List<Requirement> by, Strategy strategy,
+                           Optional<String> problem) implements InstallNote {
         public LatestConflicts {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(range, "range");
@@ -280,6 +299,7 @@ public sealed interface InstallNote {
             Objects.requireNonNull(saved, "saved");
             by = List.copyOf(by);
             Objects.requireNonNull(strategy, "strategy");
+            Objects.requireNonNull(problem, "problem");
         }
     }
 

@@ -34,6 +34,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -134,7 +135,8 @@ final class InstallPlanner {
                 }
             }
         }
-        SortedMap<PackageName, VersionRange> saved = new TreeMap<>(ranges.settingAside(aside).saved());
+        LatestRanges settled = ranges.settingAside(aside);
+        SortedMap<PackageName, VersionRange> saved = new TreeMap<>(settled.saved());
         List<InstallNote> first = new ArrayList<>();
         for (PackageName name : ranges.taggedYanked()) {
             latestYanked(name, plan.lock().packages().get(name).version(), index).ifPresent(first::add);
@@ -149,19 +151,59 @@ final class InstallPlanner {
                     .filter(caret -> ranges.saved().containsKey(name) && !caret.equals(own));
             rewritten.ifPresent(range -> saved.put(name, range));
             Version latest = index.require(name).latest().orElseThrow();
-            first.add(new InstallNote.LatestConflicts(name, own, latest, installed, rewritten,
-                    RangeHolds.rulingOut(plan.graph(), name, latest, index), options.strategy()));
+            List<InstallNote.Requirement> by = RangeHolds.rulingOut(plan.graph(), name, latest, index);
+            // with no one range to name, the resolver says what keeps the latest version out
+            Optional<String> problem = by.isEmpty()
+                    ? whyNotUpdating(project, settled, name, latest, unpinned, options, index) : Optional.empty();
+            first.add(new InstallNote.LatestConflicts(name, own, latest, installed, rewritten, by, options.strategy(),
+                    problem));
         }
         // what the rest of the project keeps below what its own ranges allow, as 'outdated' marks it from the same
         // resolution: an update that moves nothing says why; a move set aside has said it. The lowest resolution
         // chooses the lowest version on purpose: nothing holds a package below a higher one there
         if (options.strategy() == Strategy.HIGHEST) {
             TakedownGraph takedowns = new TakedownGraph(index);
-            Plan planned = plan;
-            unpinned.stream().filter(name -> !aside.contains(name)).sorted()
-                    .forEach(name -> RangeHolds.of(planned.graph(), name, index, takedowns).ifPresent(first::add));
+            for (PackageName name : unpinned.stream().filter(name -> !aside.contains(name)).sorted().toList()) {
+                Optional<InstallNote.HeldBackByRanges> held = RangeHolds.of(plan.graph(), name, index, takedowns);
+                if (held.isPresent() && held.get().by().isEmpty()) {
+                    held = Optional.of(held.get().explainedBy(whyNotUpdating(project, settled, name,
+                            held.get().allowed(), unpinned, options, index)));
+                }
+                held.ifPresent(first::add);
+            }
         }
         return new Updated(plan.without(movesTold(plan, first)).withWarningsFirst(first), saved);
+    }
+
+    /** A plan to try for what its failure says; not taken, it is neither audited nor installed. */
+    @FunctionalInterface
+    private interface Attempt {
+        Plan plan() throws IOException;
+    }
+
+    /**
+     * Why a plan cannot be made, in the resolver's words, as a command asking for it would fail; empty when it can be,
+     * or when it fails for another reason than the resolution, which a plan the run does not take need not meet.
+     */
+    private static Optional<String> whyNot(Attempt attempt) throws IOException {
+        try {
+            attempt.plan();
+            return Optional.empty();
+        } catch (PrompdException failed) {
+            return isResolutionFailure(failed) ? Optional.of(failed.getMessage().strip()) : Optional.empty();
+        }
+    }
+
+    /** Why the update cannot take {@code version} of the package, as {@link #whyNot} says it. */
+    private Optional<String> whyNotUpdating(Project project, LatestRanges ranges, PackageName name, Version version,
+                                            Set<PackageName> unpinned, InstallOptions options, RegistryIndex index)
+            throws IOException {
+        return whyNot(() -> planUpdate(project, ranges.resolvingFor(name, exactly(version)), unpinned, options, index));
+    }
+
+    /** The range of one version alone, as asking for that version gives it. */
+    private static VersionRange exactly(Version version) {
+        return VersionRange.parse(version.toString());
     }
 
     /** What an update locks, and the ranges prompd.json takes. */
@@ -236,7 +278,11 @@ final class InstallPlanner {
     private static Plan latestFirst(List<RequestedPackage> requests, boolean global, InstallOptions options,
                                     RegistryIndex index, PlanFor planFor) throws IOException {
         List<RequestedPackage> opened = requests.stream().map(RequestedPackage::anyRelease).toList();
+        Set<PackageName> byName = Set.copyOf(requests.stream().filter(RequestedPackage::byName)
+                .map(RequestedPackage::name).toList());
         Plan plan;
+        List<RequestedPackage> planned = requests;
+        Set<PackageName> first = Set.of();
         try {
             plan = planFor.of(requests, Set.of());
         } catch (PrompdException unresolvable) {
@@ -244,13 +290,26 @@ final class InstallPlanner {
                 throw unresolvable;
             }
             try {
-                plan = planFor.of(opened, Set.copyOf(requests.stream().filter(RequestedPackage::byName)
-                        .map(RequestedPackage::name).toList()));
+                plan = planFor.of(opened, byName);
+                planned = opened;
+                first = byName;
             } catch (PrompdException stillUnresolvable) {
                 throw asPrompdsChoice(requests, global, unresolvable);
             }
         }
-        return withLatestNotes(requests, plan, global, options, index);
+        List<RequestedPackage> others = planned;
+        Set<PackageName> othersFirst = first;
+        // the request in place of its own among those the plan was made for, the others as they were
+        Explainer explainer = instead -> whyNot(() -> planFor.of(others.stream()
+                .map(request -> request.name().equals(instead.name()) ? instead : request).toList(),
+                othersFirst.stream().filter(name -> !name.equals(instead.name())).collect(Collectors.toSet())));
+        return withLatestNotes(requests, plan, global, options, index, explainer);
+    }
+
+    /** Why a package named alone cannot take {@code instead}'s range, as {@link #whyNot} says it. */
+    @FunctionalInterface
+    private interface Explainer {
+        Optional<String> explain(RequestedPackage instead) throws IOException;
     }
 
     /**
@@ -277,10 +336,12 @@ final class InstallPlanner {
      * The plan with what to say of each package named alone that it installs at another version than its latest
      * first: the {@code latest} tag pointing at a yanked version, its range from the latest set aside, or the latest
      * passed over within it for a higher version the project needs, as when the maintainers moved the {@code latest}
-     * tag back below it. A range set aside for a takedown says so, in place of the plan's own note of it.
+     * tag back below it. A range set aside for a takedown says so, in place of the plan's own note of it; any other
+     * set aside or passed over, in the resolver's words, as asking for it would fail.
      */
     private static Plan withLatestNotes(List<RequestedPackage> requests, Plan plan, boolean global,
-                                        InstallOptions options, RegistryIndex index) {
+                                        InstallOptions options, RegistryIndex index, Explainer explainer)
+            throws IOException {
         List<InstallNote> warnings = new ArrayList<>();
         List<InstallNote> told = new ArrayList<>();
         for (RequestedPackage request : requests.stream().filter(RequestedPackage::byName).toList()) {
@@ -296,10 +357,11 @@ final class InstallPlanner {
                                 && held.installable().equals(Optional.of(installed))).findFirst();
                 heldBack.ifPresent(told::add);
                 warnings.add(new InstallNote.LatestSetAside(request.name(), request.fromLatest().orElseThrow(),
-                        installed, options.strategy(), global, heldBack));
+                        installed, options.strategy(), global, heldBack,
+                        heldBack.isPresent() ? Optional.empty() : explainer.explain(request)));
             } else if (!installed.equals(latest)) {
                 warnings.add(new InstallNote.LatestPassedOver(request.name(), latest, installed, options.strategy(),
-                        global));
+                        global, explainer.explain(request.within(exactly(latest)))));
             }
         }
         told.addAll(movesTold(plan, warnings));

@@ -117,6 +117,13 @@ record LatestRanges(SortedMap<PackageName, VersionRange> direct, SortedMap<Packa
                 .toList());
     }
 
+    /** These ranges with {@code name} resolved for at {@code range}, and saved as they are. */
+    LatestRanges resolvingFor(PackageName name, VersionRange range) {
+        SortedMap<PackageName, VersionRange> withRange = new TreeMap<>(roots);
+        withRange.put(name, range);
+        return new LatestRanges(direct, withRange, saved, kept, taggedYanked);
+    }
+
     /** These ranges with those of {@code names} resolved for and saved as prompd.json has them. */
     LatestRanges settingAside(Collection<PackageName> names) {
         SortedMap<PackageName, VersionRange> keptRoots = new TreeMap<>(roots);

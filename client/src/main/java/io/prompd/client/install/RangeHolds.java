@@ -38,7 +38,7 @@ final class RangeHolds {
         return takedowns.reach(own.get(), resolved.rangesOn(name)).version()
                 .filter(version -> version.compareTo(locked.version()) > 0)
                 .map(allowed -> new InstallNote.HeldBackByRanges(name, locked.version(), allowed,
-                        rulingOut(resolved, name, allowed, index)));
+                        rulingOut(resolved, name, allowed, index), Optional.empty()));
     }
 
     /**

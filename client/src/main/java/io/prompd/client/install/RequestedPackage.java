@@ -188,6 +188,11 @@ record RequestedPackage(PackageName name, VersionRange range, Optional<VersionRa
         return takenDown.isEmpty() ? "" : " or taken down (" + Takedowns.withReasons(takenDown) + ")";
     }
 
+    /** The request asking for {@code other} instead, as a range given: to tell why that range was not installed. */
+    RequestedPackage within(VersionRange other) {
+        return new RequestedPackage(name, other, written, saveExact, Optional.empty());
+    }
+
     /** The range to save in {@code prompd.json} once {@code lock} is chosen. */
     VersionRange saved(LockFile lock) {
         return written.orElseGet(() -> savedFor(lock.packages().get(name).version()));

@@ -98,7 +98,10 @@ class InstallCommandTest extends InstallCommandsFixture {
 
         assertEquals(0, install.exitCode(), install.err());
         assertEquals("warning: @acme/util ^2.0.0, from its latest version, cannot be installed in this project, so"
-                + " 1.1.0, the highest version that can, is installed\n", install.err());
+                + " 1.1.0, the highest version that can, is installed: Because your project depends on @acme/base"
+                + " ^1.0.0 which depends on @acme/util ^1.0.0, @acme/util ^1.0.0 is required.\n  So, because your"
+                + " project depends on @acme/util ^2.0.0, version solving failed.\n", install.err(),
+                "in the resolver's words, as asking for ^2.0.0 fails");
         assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/util\": \"^1.1.0\""),
                 "the version installed is saved as ^<version>, as for the latest");
         assertEquals(4, none.exitCode(), none.err());
@@ -212,8 +215,13 @@ class InstallCommandTest extends InstallCommandsFixture {
                 """), kept.get("warnings"));
         assertEquals(Json.reader().readTree("""
                 [{"kind": "latestSetAside", "name": "@acme/util", "fromLatest": "^2.0.0", "installed": "1.1.0",
+                  "problem": "Because your project depends on @acme/base ^1.0.0 which depends on @acme/util ^1.0.0,\
+                 @acme/util ^1.0.0 is required.\\nSo, because your project depends on @acme/util ^2.0.0, version\
+                 solving failed.",
                   "message": "@acme/util ^2.0.0, from its latest version, cannot be installed in this project, so\
-                 1.1.0, the highest version that can, is installed"}]"""), setAside.get("warnings"));
+                 1.1.0, the highest version that can, is installed: Because your project depends on @acme/base ^1.0.0\
+                 which depends on @acme/util ^1.0.0, @acme/util ^1.0.0 is required.\\nSo, because your project\
+                 depends on @acme/util ^2.0.0, version solving failed."}]"""), setAside.get("warnings"));
     }
 
     @Test
@@ -226,8 +234,13 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(Json.reader().readTree("""
                 [{"kind": "latestPassedOver", "name": "@acme/util", "latest": "1.0.0", "installed": "1.1.0",
+                  "problem": "Because your project depends on @acme/base ^1.1.0 which depends on @acme/util ^1.1.0,\
+                 @acme/util ^1.1.0 is required.\\nSo, because your project depends on @acme/util 1.0.0, version\
+                 solving failed.",
                   "message": "@acme/util's latest version, 1.0.0, cannot be installed in this project, so 1.1.0, the\
-                 highest version that can, is installed"}]"""), Json.reader().readTree(run.out()).get("warnings"),
+                 highest version that can, is installed: Because your project depends on @acme/base ^1.1.0 which\
+                 depends on @acme/util ^1.1.0, @acme/util ^1.1.0 is required.\\nSo, because your project depends on\
+                 @acme/util 1.0.0, version solving failed."}]"""), Json.reader().readTree(run.out()).get("warnings"),
                 "@acme/base 1.1.0 needs ^1.1.0");
     }
 

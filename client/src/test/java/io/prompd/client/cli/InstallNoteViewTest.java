@@ -37,7 +37,8 @@ class InstallNoteViewTest {
             new InstallNote.EngineMismatch(X, ONE, VersionRange.parse(">=2.0.0"), ONE),
             new InstallNote.HeldBack(X, TWO, Optional.of(ONE), "needs @a/base ^2.0.0, which only versions taken down meet"),
             new InstallNote.StaleLock(List.of("prompd.lock records no dependencies for @a/x@1.0.0")),
-            new InstallNote.LatestSetAside(X, VersionRange.parse("^2.0.0"), ONE, Strategy.LOWEST, false, Optional.empty()),
+            new InstallNote.LatestSetAside(X, VersionRange.parse("^2.0.0"), ONE, Strategy.LOWEST, false, Optional.empty(),
+                    Optional.empty()),
             new InstallNote.LatestNotDirect(X),
             new InstallNote.LatestOlderThanLocked(X, CARET_ONE, ONE, Version.parse("1.1.0-rc.1")),
             new InstallNote.LatestBlocked(X, CARET_ONE, TWO, "needs @a/base ^2.0.0, which only versions taken down meet"),
@@ -55,11 +56,15 @@ class InstallNoteViewTest {
             new InstallNote.NotInRegistry(X, "registry default (https://registry.test/)",
                     "'prompd install' cannot lock it: remove the dependency with 'prompd uninstall @a/x'",
                     Optional.empty()),
-            new InstallNote.LatestPassedOver(X, ONE, TWO, Strategy.HIGHEST, false),
+            new InstallNote.LatestPassedOver(X, ONE, TWO, Strategy.HIGHEST, false, Optional.empty()),
             new InstallNote.LatestYanked(X, TWO, "broken", ONE),
             new InstallNote.HeldBackByRanges(X, ONE, TWO,
-                    List.of(new InstallNote.Requirement(PackageName.parse("@a/base"), CARET_ONE, Optional.empty()))),
-            new InstallNote.LatestConflicts(X, CARET_ONE, TWO, ONE, Optional.empty(), List.of(), Strategy.HIGHEST),
+                    List.of(new InstallNote.Requirement(PackageName.parse("@a/base"), CARET_ONE, Optional.empty())),
+                    Optional.empty()),
+            new InstallNote.LatestConflicts(X, CARET_ONE, TWO, ONE, Optional.empty(), List.of(), Strategy.HIGHEST,
+                    Optional.of("Because @a/x 2.0.0 depends on @a/y ^2.0.0 and no version of @a/y matches ^2.0.0"
+                            + " (2.0.0 is yanked), @a/x 2.0.0 cannot be used.\nSo, because your project depends on"
+                            + " @a/x 2.0.0, version solving failed.")),
             new InstallNote.NotADependency(X),
             new InstallNote.NotInStore(X, Optional.of(CARET_ONE)),
             new InstallNote.MovedOffYanked(X, TWO, ONE, "broken"));
@@ -152,9 +157,9 @@ class InstallNoteViewTest {
     void aLatestVersionNotInstalledGloballyIsSaidNotToResolveForNoProjectIsThere() {
         assertEquals("@a/x ^2.0.0, from its latest version, cannot be resolved, so 1.0.0, the highest version that can,"
                 + " is installed", InstallNoteView.text(new InstallNote.LatestSetAside(X, VersionRange.parse("^2.0.0"),
-                ONE, Strategy.HIGHEST, true, Optional.empty())));
+                ONE, Strategy.HIGHEST, true, Optional.empty(), Optional.empty())));
         assertEquals("@a/x's latest version, 1.0.0, cannot be resolved, so 1.1.0, the highest version that can, is"
                 + " installed", InstallNoteView.text(new InstallNote.LatestPassedOver(X, ONE, Version.parse("1.1.0"),
-                Strategy.HIGHEST, true)));
+                Strategy.HIGHEST, true, Optional.empty())));
     }
 }

@@ -69,7 +69,11 @@ class LatestSetAsideTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("warning: @acme/y ^2.0.0, from its latest version, cannot be installed in this project, so 1.1.0,"
-                + " the highest version that can, is installed\n", run.err());
+                + " the highest version that can, is installed: Because @acme/x 1.0.0 depends on @acme/b ~1.0.0 and"
+                + " @acme/x 1.1.0 depends on @acme/b ^1.1.0, every version of @acme/x requires @acme/b ~1.0.0 ||"
+                + " ^1.1.0.\n  And because @acme/y 2.0.0 depends on @acme/b ^2.0.0, @acme/y 2.0.0 and @acme/x cannot be"
+                + " installed together.\n  So, because your project depends on both @acme/x ^1.0.0 and @acme/y ^2.0.0,"
+                + " version solving failed.\n", run.err());
         assertTrue(Files.readString(project.resolve("prompd.json")).contains("\"@acme/y\": \"^1.1.0\""));
         JsonNode locked = Json.reader().readTree(Files.readString(project.resolve("prompd.lock"))).get("packages");
         assertEquals(List.of("1.1.0", "1.1.0", "1.1.0"), Stream.of("@acme/b", "@acme/x", "@acme/y")
@@ -129,7 +133,10 @@ class LatestSetAsideTest {
 
         assertEquals(0, torn.exitCode(), torn.err());
         assertEquals("warning: @acme/torn ^2.0.0, from its latest version, cannot be resolved, so 1.0.0, the highest"
-                + " version that can, is installed\n", torn.err());
+                + " version that can, is installed: Because every version of @acme/b depends on @acme/a ^2.0.0 and"
+                + " @acme/torn 2.0.0 depends on @acme/a ^1.0.0, @acme/b and @acme/torn 2.0.0 cannot be installed"
+                + " together.\n  So, because the global install depends on @acme/torn ^2.0.0 which depends on @acme/b"
+                + " ^1.0.0, version solving failed.\n", torn.err());
         assertEquals(4, lone.exitCode(), lone.err());
         assertTrue(lone.err().endsWith("; @acme/lone ^1.0.0 is the range prompd chose from the latest version, named"
                 + " without one, and no other version can be resolved either\n"), lone.err());

@@ -113,6 +113,33 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     }
 
     @Test
+    void aLatestVersionThatNoOneRangeRulesOutIsSaidInTheResolversWordsWhyItCannotBeInstalled() throws IOException {
+        registry.publish("@acme/util", "2.0.0").yank("@acme/util", "2.0.0", "broken")
+                .publish("@acme/b", "1.0.0", "@acme/util", "^1.0.0").publish("@acme/b", "2.0.0", "@acme/util", "^2.0.0");
+        String why = "Because @acme/b 2.0.0 depends on @acme/util ^2.0.0 and no version of @acme/util matches ^2.0.0"
+                + " (2.0.0 is yanked), @acme/b 2.0.0 cannot be used.\n  So, because your project depends on @acme/b ";
+
+        CliRun install = prompd("install", "@acme/b");
+        CliRun latest = prompd("update", "--latest");
+        editDependencies("\"@acme/b\": \">=1.0.0\"");
+        CliRun update = prompd("update");
+        JsonNode conflicts = Json.reader().readTree(prompd("update", "--latest", "--json").out()).get("warnings").get(0);
+
+        assertEquals(0, install.exitCode(), install.err());
+        assertEquals("warning: @acme/b ^2.0.0, from its latest version, cannot be installed in this project, so 1.0.0,"
+                + " the highest version that can, is installed: " + why + "^2.0.0, version solving failed.\n",
+                install.err(), "@acme/b 2.0.0 needs what only a yanked version meets: no range of the project's");
+        assertEquals("warning: kept @acme/b ^1.0.0: its latest version, 2.0.0, cannot be installed in this project, so"
+                + " 1.0.0, the highest version that can, is installed: " + why + "2.0.0, version solving failed.\n",
+                latest.err());
+        assertEquals("warning: @acme/b stays at 1.0.0: 2.0.0, which its own ranges allow, cannot be installed in this"
+                + " project: " + why + "2.0.0, version solving failed.\n", update.err());
+        assertEquals("latestConflicts", conflicts.get("kind").asText());
+        assertEquals("[]", conflicts.get("by").toString());
+        assertEquals(why.replace("\n  ", "\n") + "2.0.0, version solving failed.", conflicts.get("problem").asText());
+    }
+
+    @Test
     void outdatedWantsWhatADependentsMoveLetsATransitivePackageReach() throws IOException {
         registry.publish("@acme/util", "1.5.0");
         registry.publish("@acme/pin", "1.0.0", "@acme/util", "~1.0.0").publish("@acme/pin", "1.1.0", "@acme/util",

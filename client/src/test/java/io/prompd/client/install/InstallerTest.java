@@ -592,10 +592,13 @@ class InstallerTest {
         installer().uninstall(project, List.of(name("@acme/app")));
         InstallReport exact = installer().install(project, app, new InstallOptions(Strategy.HIGHEST, false, true));
 
+        String why = ": Because your project depends on @acme/app ^2.0.0 which depends on @acme/util ^2.0.0,"
+                + " @acme/util ^2.0.0 is required.\nSo, because your project depends on @acme/util ^1.0.0, version"
+                + " solving failed.";
         assertEquals(List.of("@acme/app ^2.0.0, from its latest version, cannot be installed in this project, so 1.0.0,"
-                + " the lowest version that can, is installed"), texts(lowest.warnings()));
+                + " the lowest version that can, is installed" + why), texts(lowest.warnings()));
         assertEquals(List.of("@acme/app 2.0.0, from its latest version, cannot be installed in this project, so 1.1.0,"
-                + " the highest version that can, is installed"), texts(exact.warnings()));
+                + " the highest version that can, is installed" + why), texts(exact.warnings()));
         assertEquals("1.1.0", exact.saved().get(name("@acme/app")).text());
     }
 
@@ -1180,8 +1183,9 @@ class InstallerTest {
         InstallReport latest = installer().update(project, List.of(name("@acme/util")), true, InstallOptions.defaults());
         assertEquals(Version.parse("1.1.0"), lock().packages().get(name("@acme/util")).version());
         assertTrue(texts(latest.warnings()).get(0).startsWith("kept @acme/util ^1.1.0: its latest version, 2.0.0,"
-                + " cannot go with"), "@acme/base's ^1.1.0 refuses ^2.0.0, so --latest sets the move aside and the"
-                + " warning does not suggest it: " + texts(latest.warnings()));
+                + " cannot be installed in this project, so 1.1.0, the highest version that can, is installed: Because"
+                + " @acme/base >=1.2.0 depends on @acme/util ^1.1.0"), "@acme/base's ^1.1.0 refuses ^2.0.0, so --latest"
+                + " sets the move aside and the warning does not suggest it: " + texts(latest.warnings()));
 
         registry.publish("@acme/util", "1.1.1");
         installer().update(project, List.of(name("@acme/util")), false, InstallOptions.defaults());
