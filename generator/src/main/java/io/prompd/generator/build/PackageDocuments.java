@@ -36,11 +36,11 @@ final class PackageDocuments {
         meta.distTags().forEach((tag, version) -> {
             if (!versions.containsKey(version)) {
                 problems.add(Problem.error(file, "/distTags/" + tag, "the dist-tag '" + tag + "' points at " + version
-                        + ", which is not published", "point it at a published version, or remove it"));
+                        + ", which is not published", RepositoryLayout.exactVersionHint(name, version, versions)));
             }
         });
-        reportUnknown(file, "/yanked/", meta.yanked(), versions, problems);
-        reportUnknown(file, "/deprecated/", meta.deprecated(), versions, problems);
+        reportUnknown(name, file, "/yanked/", meta.yanked(), versions, problems);
+        reportUnknown(name, file, "/deprecated/", meta.deprecated(), versions, problems);
         meta.takenDown().keySet().stream().filter(versions::containsKey).forEach(version ->
                 problems.add(Problem.error(file, "/takenDown/" + version, version + " is taken down, but its folder is"
                         + " still published", "a maintainer deletes packages/" + name + "/" + version
@@ -54,11 +54,11 @@ final class PackageDocuments {
         return problems;
     }
 
-    private static void reportUnknown(String file, String pointer, SortedMap<Version, String> entries,
+    private static void reportUnknown(PackageName name, String file, String pointer, SortedMap<Version, String> entries,
                                       SortedMap<Version, ?> versions, List<Problem> problems) {
         entries.keySet().stream().filter(version -> !versions.containsKey(version)).forEach(version ->
                 problems.add(Problem.error(file, pointer + version, version + " is not a published version",
-                        "name a version that has a folder under packages/, or remove the entry")));
+                        RepositoryLayout.exactVersionHint(name, version, versions))));
     }
 
     /**

@@ -104,23 +104,10 @@ final class MetaFileRule implements PullRequestRule {
                     : " (" + TerminalText.oneLine(takedown.get()) + ")"), "remove the entry" + (noneLeft ? "" : orElse)
                     + ": a version taken down is never served again");
         } else {
-            problems.error(file, pointer, entry + ", which is not a published version of " + name, noneLeft
-                    ? "remove the entry: " + name + " has no version folder" : publishedVersion(pullRequest, name,
-                    version));
+            problems.error(file, pointer, entry + ", which is not a published version of " + name,
+                    RepositoryLayout.exactVersionHint(name, version,
+                            pullRequest.head().packages().getOrDefault(name, Collections.emptySortedMap())));
         }
-    }
-
-    /**
-     * The hint for an entry naming no folder: the folder it meant, when one differs from it only in build metadata or
-     * letter case, as {@code prompd} resolves it, since meta.json names versions exactly; else a version there is.
-     * The layout allows one such folder at most.
-     */
-    private static String publishedVersion(PullRequest pullRequest, PackageName name, Version version) {
-        SortedMap<Version, VersionFolder> versions = pullRequest.head().packages().get(name);
-        return versions.keySet().stream().filter(folder -> RepositoryLayout.versionClash(version, folder).isPresent())
-                .findFirst().map(folder -> "write " + folder + ", the folder's exact name: meta.json names versions"
-                        + " exactly, build metadata and letter case included")
-                .orElse("name the exact version of a folder of the package, such as " + versions.lastKey());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -119,6 +120,22 @@ public final class RepositoryLayout {
             return Optional.of("versions that differ only in letter case would be one folder on macOS and Windows");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The fix for a meta.json entry naming no version folder of the package: the folder it meant, when one differs
+     * from it only in build metadata or letter case, as {@code prompd} resolves it, since meta.json names versions
+     * exactly; else a version the package has. The layout allows one such folder at most.
+     */
+    public static String exactVersionHint(PackageName name, Version named, SortedMap<Version, ?> folders) {
+        if (folders.isEmpty()) {
+            return "remove the entry: " + name + " has no version folder";
+        }
+        return folders.keySet().stream().filter(folder -> versionClash(named, folder).isPresent()).findFirst()
+                .map(folder -> "write " + folder + ", the folder's exact name: meta.json names versions exactly,"
+                        + " build metadata and letter case included")
+                .orElse("name the exact version of a folder of the package, such as " + folders.lastKey())
+                + ", or remove the entry";
     }
 
     /**

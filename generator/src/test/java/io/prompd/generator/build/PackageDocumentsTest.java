@@ -116,6 +116,21 @@ class PackageDocumentsTest {
         assertEquals(List.of("/deprecated/8.0.0", "/yanked/9.0.0"), problems.stream().map(Problem::pointer).sorted().toList());
     }
 
+    /** A push past the check is told what the check tells: the folder meant, a version there is, or none left. */
+    @Test
+    void anEntryNamingNoFolderIsToldTheFoldersExactNameOrAVersionThereIs() {
+        List<Problem> problems = PackageDocuments.checkMeta(NAME, meta(Map.of("next", Version.parse("1.1.0")),
+                Map.of(Version.parse("9.0.0"), "x"), Map.of()), published("1.0.0", "1.1.0+b.1"));
+
+        assertEquals(List.of("write 1.1.0+b.1, the folder's exact name: meta.json names versions exactly, build"
+                        + " metadata and letter case included, or remove the entry",
+                "name the exact version of a folder of the package, such as 1.1.0+b.1, or remove the entry"),
+                problems.stream().map(Problem::hint).toList());
+        assertEquals(List.of("remove the entry: @a/b has no version folder"), PackageDocuments.checkMeta(NAME,
+                meta(Map.of(), Map.of(Version.parse("9.0.0"), "x"), Map.of()), published()).stream()
+                .map(Problem::hint).toList());
+    }
+
     @Test
     void theVersionsTakenDownAreInTheIndexWithTheirReasons() {
         Packument packument = PackageDocuments.packument(NAME, published("1.0.0"),

@@ -377,7 +377,7 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         repo.meta("@common/util", "{\"distTags\": {\"next\": \"2.0.0\"}}");
         repo.commit("tag");
 
-        assertEquals("name the exact version of a folder of the package, such as 1.1.0",
+        assertEquals("name the exact version of a folder of the package, such as 1.1.0, or remove the entry",
                 assertError(check(repo, "alice"), META, "'next' points to 2.0.0").hint());
     }
 
@@ -394,7 +394,7 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, "alice");
 
         String hint = "write " + folder + ", the folder's exact name: meta.json names versions exactly, build metadata"
-                + " and letter case included";
+                + " and letter case included, or remove the entry";
         assertEquals(hint, assertError(report, META, "the dist-tag 'next' points to " + named + ", which is not a"
                 + " published version of @common/util").hint());
         assertEquals(hint, assertError(report, META, "yanks " + named + ", which is not a published version").hint());
