@@ -61,6 +61,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
     private static final String HEX_DIGITS = "0123456789ABCDEF";
     private static final String USER_PART = "the URL holds a user or password; remove it and run"
             + " 'prompd login' instead";
+    private static final String NO_SCHEME = "use an absolute http://, https:// or file:/// URL";
 
     /** @throws IllegalArgumentException naming every rule the text breaks */
     public static RegistryUrl parse(String text) {
@@ -116,6 +117,10 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
      *               position past that part is counted in the URL as written
      */
     private static String malformedBecause(String url, URISyntaxException malformed, int masked) {
+        if (url.indexOf(':') < 0) {
+            // no URL at all, whose characters escaped would make none either
+            return NO_SCHEME;
+        }
         // The parser points at where a part starts, not always at the space in it.
         int space = IntStream.range(0, url.length()).filter(at -> Character.isWhitespace(url.charAt(at))).findFirst()
                 .orElse(-1);
@@ -283,7 +288,7 @@ public record RegistryUrl(URI uri) implements RegistryRef, Comparable<RegistryUr
         List<String> problems = new ArrayList<>();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!RegistryLayout.URL_SCHEMES.contains(scheme)) {
-            problems.add("use an absolute http://, https:// or file:/// URL");
+            problems.add(NO_SCHEME);
             return problems;
         }
         if (uri.isOpaque()) {

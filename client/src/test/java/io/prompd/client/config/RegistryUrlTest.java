@@ -55,6 +55,7 @@ class RegistryUrlTest {
         "file:///tmp/reg A/               | as in file:///tmp/reg%20A/",
         "file:///tmp/a{b}5%/              | write it as %7B, as in file:///tmp/a%7Bb%7D5%25/",
         "http://127.0.0.1:8080/%zz/       | '%zz' at position 23 is no escape",
+        "My Projects                      | invalid registry URL: use an absolute http://, https:// or file:/// URL",
         "127.0.0.1:8802                   | it has no scheme; write http://127.0.0.1:8802/",
         "localhost:8802/r/                | it has no scheme; write http://localhost:8802/r/",
         "https://example.com/a<b/         | the character '<' at position 22 cannot stand there (Illegal character in path): write it as %3C, as in https://example.com/a%3Cb/",
