@@ -105,7 +105,7 @@ final class InfoCommand implements Callable<Integer> {
         text.append("dist-tags:");
         info.packument().distTags()
                 .forEach((tag, version) -> text.append(' ').append(TerminalText.oneLine(tag)).append('=')
-                .append(version));
+                        .append(version));
         text.append(info.packument().distTags().isEmpty() ? " none\n" : "\n");
     }
 

@@ -48,8 +48,8 @@ record LockedElsewhere(RouteChange change, Listing listing) {
      */
     static Optional<LockedElsewhere> of(PackageName name, LockedPackage locked, RegistryIndex index) {
         return index.routeChange(name, locked.version(), locked.resolved())
-                .flatMap(change -> listing(name, locked, index)
-                .filter(listed -> listed != Listing.AS_LOCKED).map(listed -> new LockedElsewhere(change, listed)));
+                .flatMap(change -> listing(name, locked, index).filter(listed -> listed != Listing.AS_LOCKED)
+                        .map(listed -> new LockedElsewhere(change, listed)));
     }
 
     /**

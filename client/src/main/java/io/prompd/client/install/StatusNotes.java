@@ -402,8 +402,8 @@ public final class StatusNotes {
     /** Why the version the ranges prefer is not the one {@code prompd update} can reach; empty when it is. */
     static Optional<InstallNote.HeldBack> heldBack(PackageName name, TakedownGraph.Reach reach) {
         return blocking(reach.blocking())
-                .map(blocking -> new InstallNote.HeldBack(name, reach.preferred().orElseThrow(),
-                reach.version(), blocking));
+                .map(blocking -> new InstallNote.HeldBack(name, reach.preferred().orElseThrow(), reach.version(),
+                        blocking));
     }
 
     /** Links kept from either end of a long chain: its middle would make a hint pages long. */

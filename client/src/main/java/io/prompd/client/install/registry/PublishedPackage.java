@@ -109,8 +109,7 @@ public record PublishedPackage(Packument packument, URI url) {
     /** The version {@code latest} points at, when it is published and not yanked. */
     public Optional<Version> taggedLatest() {
         return taggedVersion(Packument.LATEST)
-                .filter(tagged -> version(tagged).filter(summary -> summary.yanked() == null)
-                .isPresent());
+                .filter(tagged -> version(tagged).filter(summary -> summary.yanked() == null).isPresent());
     }
 
     /** The version {@code latest} points at when its registry yanked it, which {@link #latest} passes over. */
@@ -124,9 +123,9 @@ public record PublishedPackage(Packument packument, URI url) {
      */
     public Optional<Version> latest() {
         return taggedVersion(Packument.LATEST).filter(tagged -> !isYanked(tagged))
-                .or(() -> packument.versions().values()
-                .stream().filter(version -> version.yanked() == null && !version.version().isPreRelease())
-                .map(VersionSummary::version).max(Version::compareTo));
+                .or(() -> packument.versions().values().stream()
+                        .filter(version -> version.yanked() == null && !version.version().isPreRelease())
+                        .map(VersionSummary::version).max(Version::compareTo));
     }
 
     private boolean isYanked(Version version) {
