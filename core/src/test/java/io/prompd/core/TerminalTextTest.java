@@ -28,7 +28,9 @@ class TerminalTextTest {
                 TerminalText.oneLine(HOSTILE + "\u202e"));
     }
 
-    /** {@code text} as {@link TerminalText#line} and {@link TerminalText#lines} show it, the latter keeping its newline. */
+    /**
+     * {@code text} as {@link TerminalText#line} and {@link TerminalText#lines} show it, the latter keeping its newline.
+     */
     private static void assertSpeltInALineAndInSeveral(String text, String spelt) {
         assertEquals(spelt, TerminalText.line(text));
         assertEquals(spelt + "\n" + spelt, TerminalText.lines(text + "\n" + text));
@@ -81,10 +83,12 @@ class TerminalTextTest {
 
     @Test
     void everyControlCharacterIsNamedWithItsPositionCountedInCodePoints() {
-        assertEquals(Optional.of("holds the control characters U+001B (^[) at position 2 and U+0007 (^G) at position 5"),
+        assertEquals(Optional.of("holds the control characters U+001B (^[) at position 2 and U+0007"
+                + " (^G) at position 5"),
                 controlCharacters("\uD83D\uDE00\u001b]0\u0007"));
         assertEquals(Optional.of("holds the control characters U+0001 (^A) at position 1, U+0002 (^B) at position 2,"
-                + " U+0003 (^C) at position 3 and U+0004 (^D) at position 4"), controlCharacters("\u0001\u0002\u0003\u0004"));
+                + " U+0003 (^C) at position 3 and U+0004 (^D) at position 4"),
+                controlCharacters("\u0001\u0002\u0003\u0004"));
         assertEquals(Optional.of("holds the control characters U+001B (^[) at position 1, U+001B (^[) at position 2,"
                 + " U+001B (^[) at position 3 and 7 more"), controlCharacters("\u001b".repeat(10)));
     }
@@ -105,7 +109,8 @@ class TerminalTextTest {
     void aPathSpellsOutItsInvisibleCharactersAndFreeTextKeepsThem() {
         assertEquals("contexts/notes<U+202E>dm.exe", TerminalText.path("contexts/notes\u202Edm.exe"));
         assertEquals("a<U+3164>b^[.md", TerminalText.path("a\u3164b\u001b.md"));
-        assertEquals("family \uD83D\uDC68\u200D\uD83D\uDC67", TerminalText.line("family \uD83D\uDC68\u200D\uD83D\uDC67"),
+        assertEquals("family \uD83D\uDC68\u200D\uD83D\uDC67",
+                TerminalText.line("family \uD83D\uDC68\u200D\uD83D\uDC67"),
                 "the joiner inside an emoji stays in text");
     }
 }

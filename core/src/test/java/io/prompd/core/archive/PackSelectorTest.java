@@ -126,7 +126,8 @@ class PackSelectorTest {
 
     @Test
     void prompdsOwnTemporariesAreLeftOutWhoeverWritesThemSoThatAKilledWriteBlocksNoPack() throws IOException {
-        PackSelection selection = select(source("prompd.json", ".me-1.0.0.tgz.4711.9921.part", ".prompd.lock.4711.5.part",
+        PackSelection selection = select(source("prompd.json", ".me-1.0.0.tgz.4711.9921.part",
+                ".prompd.lock.4711.5.part",
                         ".init.4711.77.part/LICENSE", ".init.4711.77.part/prompts/a.prmd", "prompts/a.prmd",
                         "prompts/.notes.part", ".env.4711.5.part"),
                 List.of(), List.of());
@@ -140,7 +141,8 @@ class PackSelectorTest {
 
     @Test
     void systemFilesAreLeftOutInAnyLetterCaseAsTheirSystemsIgnoreIt() throws IOException {
-        PackSelection selection = select(source("prompd.json", "Desktop.ini", "contexts/THUMBS.DB", "prompts/.ds_store"),
+        PackSelection selection = select(source("prompd.json", "Desktop.ini", "contexts/THUMBS.DB",
+                "prompts/.ds_store"),
                 List.of(), List.of());
 
         assertEquals(List.of("prompd.json"), included(selection));
@@ -159,7 +161,8 @@ class PackSelectorTest {
                         "prompd.lock", "prompts/._a.prmd", "prompts/.a.prmd.swp"),
                 selection.leftOut().stream().map(LeftOut::path).toList());
         assertTrue(selection.leftOut().stream().allMatch(out -> out.reason() == LeftOut.Reason.CLUTTER));
-        assertEquals(List.of("prompd.json|/files/1|\"prompd.lock\" in \"files\" names 'prompd.lock', which exists but is"
+        assertEquals(List.of("prompd.json|/files/1|\"prompd.lock\" in \"files\" names 'prompd.lock',"
+                + " which exists but is"
                 + " left out: pack never packs system and editor files or a lock file (.DS_Store, ._*, Thumbs.db,"
                 + " desktop.ini, *.swp, *~, prompd.lock)"), messages(selection));
     }
@@ -253,11 +256,14 @@ class PackSelectorTest {
                 List.of("a.md", "notes.md", ".git/config", ".env", "x.tgz", "*.md"), List.of("notes.md"));
 
         assertEquals(List.of(
-                "prompd.json|/files/1|\"notes.md\" in \"files\" names 'notes.md', which exists but is left out by \"ignore\"",
-                "prompd.json|/files/2|\".git/config\" in \"files\" names '.git/config', which exists but is left out: pack never"
+                "prompd.json|/files/1|\"notes.md\" in \"files\" names 'notes.md', which exists but is left"
+                        + " out by \"ignore\"",
+                "prompd.json|/files/2|\".git/config\" in \"files\" names '.git/config', which exists but is left"
+                        + " out: pack never"
                         + " packs .git/, .prompd/, node_modules/",
                 "prompd.json|/files/3|\".env\" in \"files\" names '.env', which exists but is left out: it looks like"
-                        + " secrets, and pack never packs them (.env*, .npmrc*, .pypirc*, .netrc*, _netrc*, .git-credentials*)",
+                        + " secrets, and pack never packs them (.env*, .npmrc*, .pypirc*, .netrc*, _netrc*,"
+                        + " .git-credentials*)",
                 "prompd.json|/files/4|\"x.tgz\" in \"files\" names 'x.tgz', which exists but is left out: pack never"
                         + " packs a .tgz or .tar.gz at the package root"), messages(selection));
     }
@@ -391,7 +397,8 @@ class PackSelectorTest {
     @Test
     void aFileOverTheSizeLimitIsAnError() throws IOException {
         PackSelection selection = PackSelector.select(ListedSource.of(SourceEntry.file("prompd.json", 2),
-                SourceEntry.file("big.csv", 101)), List.of(), List.of(), new ArchiveLimits(10, 100, 1000), PackageLocation.WORKING_FOLDER);
+                SourceEntry.file("big.csv", 101)), List.of(), List.of(), new ArchiveLimits(10, 100, 1000),
+                PackageLocation.WORKING_FOLDER);
 
         assertEquals(List.of("big.csv|the file has 101 bytes, more than the limit of 100 bytes per file"),
                 selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());
@@ -401,7 +408,8 @@ class PackSelectorTest {
     @Test
     void aTotalOverTheLimitIsAnError() throws IOException {
         PackSelection selection = PackSelector.select(ListedSource.of(SourceEntry.file("prompd.json", 60),
-                SourceEntry.file("a.csv", 60)), List.of(), List.of(), new ArchiveLimits(10, 100, 100), PackageLocation.WORKING_FOLDER);
+                SourceEntry.file("a.csv", 60)), List.of(), List.of(), new ArchiveLimits(10, 100, 100),
+                PackageLocation.WORKING_FOLDER);
 
         assertEquals(List.of("|the package's files add up to 120 bytes, more than the limit of 100 bytes"),
                 selection.problems().stream().map(p -> p.file() + "|" + p.message()).toList());

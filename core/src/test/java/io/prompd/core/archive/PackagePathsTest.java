@@ -29,7 +29,8 @@ class PackagePathsTest {
                 Arguments.of("new\nline", "the path holds the control character U+000A (^J) at position 4"),
                 Arguments.of("c1\u0085control", "control character"),
                 Arguments.of("contexts/bad\uFFFDname.md", "not valid UTF-8"),
-                Arguments.of("contexts/notes\u202Edm.exe", "the path holds the invisible Unicode character U+202E at position 15"),
+                Arguments.of("contexts/notes\u202Edm.exe",
+                        "the path holds the invisible Unicode character U+202E at position 15"),
                 Arguments.of("contexts/a\u3164b.md", "U+3164"),
                 Arguments.of("contexts/a\u034Fb.md", "U+034F"),
                 Arguments.of("contexts/two\u2028lines.md", "U+2028"),
@@ -49,7 +50,8 @@ class PackagePathsTest {
                         + " more than the 255 Linux and macOS allow"),
                 Arguments.of("n".repeat(256) + "/a.md", "has 256 bytes"),
                 // short names, but no macOS client could write the whole path under its prompd home
-                Arguments.of("contexts/" + "n".repeat(250) + "/" + "n".repeat(250) + "/a.md", "the path has 515 bytes in"
+                Arguments.of("contexts/" + "n".repeat(250) + "/" + "n".repeat(250) + "/a.md",
+                        "the path has 515 bytes in"
                         + " UTF-8, more than the 512 a path inside a package may have"),
                 Arguments.of("a/".repeat(33) + "x.md", "the path lies 33 folders deep, more than the 32"));
 
@@ -72,7 +74,8 @@ class PackagePathsTest {
 
     @Test
     void aPathOfExactly512BytesAnd32FoldersIsFine() {
-        assertEquals(List.of(), PackagePaths.violations("n".repeat(255) + "/" + "n".repeat(200) + "/" + "n".repeat(55)));
+        assertEquals(List.of(),
+                PackagePaths.violations("n".repeat(255) + "/" + "n".repeat(200) + "/" + "n".repeat(55)));
         assertEquals(List.of(), PackagePaths.violations("a/".repeat(32) + "x.md"));
     }
 

@@ -49,7 +49,9 @@ class PackerTest {
 
     private static byte[] pack(PackageSource source) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Packer.pack(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), out);
+        Packer.pack(source,
+                PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT,
+                        PackageLocation.WORKING_FOLDER), out);
         return out.toByteArray();
     }
 
@@ -186,7 +188,8 @@ class PackerTest {
     void theResultDescribesTheTarball() throws IOException {
         MemorySource source = MemorySource.ofText("p", files());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PackSelection selection = PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER);
+        PackSelection selection = PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT,
+                PackageLocation.WORKING_FOLDER);
 
         PackResult result = Packer.pack(source, selection, out);
 
@@ -200,7 +203,8 @@ class PackerTest {
     @Test
     void aSelectionWithErrorsIsRefused() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", "{}", "A.md", "a", "a.md", "a"));
-        PackSelection selection = PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER);
+        PackSelection selection = PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT,
+                PackageLocation.WORKING_FOLDER);
 
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> Packer.pack(source, selection, new ByteArrayOutputStream()));
@@ -226,7 +230,8 @@ class PackerTest {
         Path target = folder.resolve("out/p-1.0.0.tgz");
 
         PackResult result = Packer.packToFile(source,
-                PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), target);
+                PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT,
+                        PackageLocation.WORKING_FOLDER), target);
 
         assertArrayEquals(pack(source), Files.readAllBytes(target));
         assertEquals(Files.size(target), result.size());
@@ -246,7 +251,8 @@ class PackerTest {
                 throw new IOException("disk gone");
             }
         };
-        PackSelection selection = PackSelector.select(broken, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER);
+        PackSelection selection = PackSelector.select(broken, List.of(), List.of(), ArchiveLimits.DEFAULT,
+                PackageLocation.WORKING_FOLDER);
 
         assertThrows(IOException.class, () -> Packer.packToFile(broken, selection, folder.resolve("p.tgz")));
         try (Stream<Path> left = Files.list(folder)) {

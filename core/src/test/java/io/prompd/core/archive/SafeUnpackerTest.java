@@ -42,7 +42,9 @@ class SafeUnpackerTest {
     private static byte[] packed(Map<String, String> files) throws IOException {
         MemorySource source = MemorySource.ofText("p", files);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Packer.pack(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), out);
+        Packer.pack(source,
+                PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT,
+                        PackageLocation.WORKING_FOLDER), out);
         return out.toByteArray();
     }
 
@@ -84,7 +86,9 @@ class SafeUnpackerTest {
         }
         DirectorySource unpacked = new DirectorySource(target);
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        Packer.pack(unpacked, PackSelector.select(unpacked, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), again);
+        Packer.pack(unpacked,
+                PackSelector.select(unpacked, List.of(), List.of(), ArchiveLimits.DEFAULT,
+                        PackageLocation.WORKING_FOLDER), again);
         assertArrayEquals(tgz, again.toByteArray());
     }
 
@@ -290,7 +294,8 @@ class SafeUnpackerTest {
     void refusesAGitFolderWhoseConfigGitWouldObeyInTheInstalledPackage() throws IOException {
         assertRefused(Tarballs.craft(tar -> {
             Tarballs.file(tar, "package/prompd.json", HELLO);
-            Tarballs.file(tar, "package/.git/config", "[core]\n\tfsmonitor = touch pwned\n".getBytes(StandardCharsets.UTF_8));
+            Tarballs.file(tar, "package/.git/config",
+                    "[core]\n\tfsmonitor = touch pwned\n".getBytes(StandardCharsets.UTF_8));
         }), ExitCode.INTEGRITY, "the archive entry 'package/.git/config' is refused: pack never packs .git/, .prompd/,"
                 + " node_modules/");
         assertRefused(Tarballs.craft(tar -> Tarballs.file(tar, "package/sub/.GIT/HEAD", HELLO)),

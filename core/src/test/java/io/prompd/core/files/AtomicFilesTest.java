@@ -54,19 +54,22 @@ class AtomicFilesTest {
     void aFolderThatRefusesTheTemporaryNameIsReportedAsRefusingTheTarget() {
         // the kernel's /sys refuses new entries even to root, as a read-only or foreign folder would
         Path target = Path.of("/sys/prompd-test.tgz");
-        FileSystemException file = assertThrows(FileSystemException.class, () -> AtomicFiles.write(target, new byte[1]));
+        FileSystemException file = assertThrows(FileSystemException.class,
+                () -> AtomicFiles.write(target, new byte[1]));
         FileSystemException folder = assertThrows(FileSystemException.class, () -> AtomicFiles.temporaryFolder(target));
 
         assertEquals(target.toString(), file.getFile());
         assertEquals(target.toString(), folder.getFile());
-        assertTrue(file.getCause().getMessage().contains(".prompd-test.tgz."), "the temporary's failure is kept as the cause");
+        assertTrue(file.getCause().getMessage().contains(".prompd-test.tgz."),
+                "the temporary's failure is kept as the cause");
     }
 
     @Test
     void aFolderWhereNoFileCanBeCreatedIsReportedForTheTarget() {
         // the kernel's /proc answers "no such file" to any new name
         Path target = Path.of("/proc/prompd-test.tgz");
-        NoSuchFileException missing = assertThrows(NoSuchFileException.class, () -> AtomicFiles.write(target, new byte[1]));
+        NoSuchFileException missing = assertThrows(NoSuchFileException.class,
+                () -> AtomicFiles.write(target, new byte[1]));
 
         assertEquals(target.toString(), missing.getFile());
     }
@@ -87,7 +90,8 @@ class AtomicFilesTest {
         Path tarball = Files.writeString(dotfiles.resolve("pkg.tgz"), "old");
         Path project = Files.createDirectories(folder.resolve("project"));
         for (Path target : List.of(manifest, lock, tarball)) {
-            Files.createSymbolicLink(project.resolve(target.getFileName()), Path.of("../dotfiles").resolve(target.getFileName()));
+            Files.createSymbolicLink(project.resolve(target.getFileName()),
+                    Path.of("../dotfiles").resolve(target.getFileName()));
         }
         // a chain of links ends at the file
         Files.createSymbolicLink(project.resolve("chained.json"), Path.of("prompd.json"));
@@ -103,7 +107,8 @@ class AtomicFilesTest {
             assertTrue(Files.isSymbolicLink(project.resolve(target.getFileName())), target.toString());
             assertEquals("new", Files.readString(target), target.toString());
         }
-        assertEquals(List.of(lock, manifest, tarball).stream().sorted().toList(), entries(dotfiles), "no temporary left");
+        assertEquals(List.of(lock, manifest, tarball).stream().sorted().toList(), entries(dotfiles),
+                "no temporary left");
     }
 
     @Test
@@ -131,7 +136,8 @@ class AtomicFilesTest {
         Path missing = folder.resolve("nowhere/a/b");
         assertEquals(lock + " is a link to " + missing.resolve("prompd.lock") + ", in a folder that does not exist: "
                 + missing, failure.getMessage());
-        assertEquals("create that folder, or make " + lock + " a file or a link to one in a folder that exists, then run"
+        assertEquals("create that folder, or make " + lock
+                + " a file or a link to one in a folder that exists, then run"
                 + " this again", failure.hint());
         assertEquals("old", Files.readString(manifest));
         assertEquals(List.of(config, manifest, lock), entries(project), "no temporary left");
@@ -251,7 +257,8 @@ class AtomicFilesTest {
 
         assertEquals("the download broke off", failure.getMessage());
         assertEquals(1, failure.getSuppressed().length, List.of(failure.getSuppressed())::toString);
-        assertTrue(failure.getSuppressed()[0] instanceof DirectoryNotEmptyException, failure.getSuppressed()[0]::toString);
+        assertTrue(failure.getSuppressed()[0] instanceof DirectoryNotEmptyException,
+                failure.getSuppressed()[0]::toString);
     }
 
     @Test

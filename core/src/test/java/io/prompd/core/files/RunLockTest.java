@@ -138,14 +138,16 @@ class RunLockTest {
 
     @Test
     void aHolderThatHasEndedIsNamedNeverAndBlocksNothing() throws Exception {
-        Process ended = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version").redirectErrorStream(true)
+        Process ended = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         ended.waitFor();
         Path file = home.resolve("install.lock");
         Files.writeString(file, "pid=" + ended.pid() + "\nstarted=\n");
         assertEquals(OptionalLong.empty(), RunLock.holder(file));
         Files.writeString(file, "pid=" + ProcessHandle.current().pid() + "\nstarted=1970-01-01T00:00:00Z\n");
-        assertEquals(OptionalLong.empty(), RunLock.holder(file), "a process that took the id of the one named is not it");
+        assertEquals(OptionalLong.empty(), RunLock.holder(file),
+                "a process that took the id of the one named is not it");
 
         AtomicInteger told = new AtomicInteger();
         try (RunLock taken = RunLock.acquire(file, Duration.ofMillis(200), told::incrementAndGet)) {

@@ -38,7 +38,8 @@ class TemporaryFilesTest {
     void onlyTheTemporariesOfEndedProcessesAreRemoved() throws Exception {
         long ended = Processes.endedPid();
         Path orphan = Files.writeString(folder.resolve(".entry.%d.123.part".formatted(ended)), "half");
-        Path orphanFolder = Files.createDirectories(folder.resolve("@acme/.greeter@1.0.0.%d.9.part/prompts".formatted(ended)));
+        Path orphanFolder =
+                Files.createDirectories(folder.resolve("@acme/.greeter@1.0.0.%d.9.part/prompts".formatted(ended)));
         Path notOurs = Files.writeString(folder.resolve(".entry.123.part"), "no process id: not prompd's");
         Path live = AtomicFiles.temporaryFile(folder.resolve("other"));
         Path entry = Files.writeString(folder.resolve("0a1b2c"), "whole");
@@ -56,7 +57,8 @@ class TemporaryFilesTest {
     @Test
     void aTemporaryWhoseProcessIdWasTakenAgainByAProcessStartedLaterIsAnOrphan() throws IOException {
         long pid = ProcessHandle.current().pid();
-        Path reused = Files.writeString(folder.resolve(".pkg@1.2.0.%d-%d.5.part".formatted(pid, thisProcessStarted() - 1)),
+        Path reused = Files.writeString(folder.resolve(".pkg@1.2.0.%d-%d.5.part".formatted(pid,
+                thisProcessStarted() - 1)),
                 "half");
         // a prompd killed as PID 1 of a container, whose folder the host sees: there, PID 1 is init
         Path ofAContainersInit = Files.createDirectory(folder.resolve(".pkg@1.3.0.1-1.6.part"));
@@ -64,7 +66,8 @@ class TemporaryFilesTest {
         Path ofAnEarlierVersion = Files.writeString(folder.resolve(".pkg@1.5.0.%d.7.part".formatted(pid)),
                 "its writer may be running: it has no start to tell");
 
-        assertEquals(List.of(ofAContainersInit, reused).stream().sorted().toList(), TemporaryFiles.removeOrphans(folder, 1));
+        assertEquals(List.of(ofAContainersInit, reused).stream().sorted().toList(),
+                TemporaryFiles.removeOrphans(folder, 1));
         assertEquals(List.of(mine, ofAnEarlierVersion).stream().sorted().toList(), entries(folder));
         assertEquals(List.of(), TemporaryFiles.removeOrphansOf(folder.resolve("pkg@1.4.0")));
     }

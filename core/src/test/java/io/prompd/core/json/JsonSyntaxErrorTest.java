@@ -169,7 +169,8 @@ class JsonSyntaxErrorTest {
 
     @Test
     void otherJavaScriptHabitsAreNamedAsSuch() {
-        assertEquals("a comment, which JSON does not allow", problemOf("{\n  // the name\n  \"name\": \"x\"\n}").message());
+        assertEquals("a comment, which JSON does not allow",
+                problemOf("{\n  // the name\n  \"name\": \"x\"\n}").message());
         assertEquals("a comment, which JSON does not allow", problemOf("{\"name\": \"x\" /* why */}").message());
         Problem quoted = problemOf("{\n  'name': 'x'\n}");
         assertEquals("a single quote: JSON puts strings and names in double quotes", quoted.message());
@@ -191,7 +192,8 @@ class JsonSyntaxErrorTest {
 
     private static JsonSyntaxError binding(String json) {
         return JsonSyntaxError.of(assertThrows(JsonProcessingException.class, () -> Json.reader()
-                .forType(new TypeReference<Map<String, List<Point>>>() { }).readValue(json)), json.getBytes(StandardCharsets.UTF_8));
+                .forType(new TypeReference<Map<String, List<Point>>>() { }).readValue(json)),
+                json.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -226,7 +228,8 @@ class JsonSyntaxErrorTest {
     @Test
     void aNullTheJvmDescribesIsAMissingFieldNotItsWords() {
         JsonSyntaxError error = JsonSyntaxError.of(assertThrows(JsonProcessingException.class,
-                () -> Json.reader().forType(new TypeReference<Map<String, Tagged>>() { }).readValue("{\"tagged\": {}}")),
+                () -> Json.reader().forType(new TypeReference<Map<String, Tagged>>() { })
+                        .readValue("{\"tagged\": {}}")),
                 new byte[0]);
 
         assertEquals("/tagged: a required field is missing", error.reason());

@@ -22,7 +22,8 @@ class JsonTreesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "{\"a\": [1, -2, 3000000000, 123456789012345678901234567890, true, false, null], \"b\": {\"c\": \"d\", \"e\": {}}, \"f\": []}",
+        "{\"a\": [1, -2, 3000000000, 123456789012345678901234567890, true, false, null], \"b\": {\"c\": \"d\", \"e\":"
+                + " {}}, \"f\": []}",
         "[]", "\"text \\u00e9\"", "42", "{\"nested\": [[[{\"deep\": [\"x\"]}]]]}"})
     void readsTheTreeAnObjectMapperReads(String json) throws IOException {
         assertEquals(new JsonMapper().readTree(json), read(json));

@@ -28,7 +28,8 @@ final class Corpus {
     static Set<String> filesOf(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             Set<String> paths = new TreeSet<>();
-            files.filter(Files::isRegularFile).forEach(file -> paths.add(folder.relativize(file).toString().replace('\\', '/')));
+            files.filter(Files::isRegularFile)
+                    .forEach(file -> paths.add(folder.relativize(file).toString().replace('\\', '/')));
             return paths;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

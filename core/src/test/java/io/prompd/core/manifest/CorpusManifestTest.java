@@ -39,7 +39,8 @@ class CorpusManifestTest {
         for (Path folder : Corpus.packageFolders()) {
             ManifestResult result = read(folder.getFileName().toString());
             List<Problem> problems = new ArrayList<>(result.problems());
-            problems.addAll(result.locate(ManifestPaths.check(result.draft(), ManifestReader.FILE_NAME, Corpus.filesOf(folder),
+            problems.addAll(result.locate(ManifestPaths.check(result.draft(), ManifestReader.FILE_NAME,
+                    Corpus.filesOf(folder),
                     Map.of())));
             verdicts.put(folder.getFileName().toString(), problems.stream().map(CorpusManifestTest::describe).toList());
         }
@@ -85,7 +86,8 @@ class CorpusManifestTest {
     void unknownFieldsOfTheCorpusSurviveARewrite() throws IOException {
         Manifest assets = read("asset-extraction").manifest().orElseThrow();
 
-        Manifest rewritten = ManifestReader.read(ManifestReader.FILE_NAME, ManifestWriter.write(assets)).manifest().orElseThrow();
+        Manifest rewritten = ManifestReader.read(ManifestReader.FILE_NAME, ManifestWriter.write(assets)).manifest()
+                .orElseThrow();
 
         assertEquals(assets, rewritten);
         assertTrue(rewritten.extra().containsKey("devDependencies"));

@@ -77,11 +77,13 @@ class LicenseCheckTest {
     @Test
     void aDeprecatedExceptionNamesItsReplacement() {
         assertEquals(List.of(Problem.warning("prompd.json", "/license", "'Nokia-Qt-exception-1.1' is a deprecated SPDX"
-                + " identifier", "write Qt-LGPL-exception-1.1 instead")), check("LGPL-2.1-only WITH Nokia-Qt-exception-1.1"));
+                + " identifier", "write Qt-LGPL-exception-1.1 instead")),
+                check("LGPL-2.1-only WITH Nokia-Qt-exception-1.1"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MIT AND", "(MIT", "MIT)", "MIT Apache-2.0", "AND MIT", "MIT WITH", "Apache 2.0", "MIT/X11", "()"})
+    @ValueSource(strings = {"MIT AND", "(MIT", "MIT)", "MIT Apache-2.0", "AND MIT", "MIT WITH", "Apache 2.0", "MIT/X11",
+            "()"})
     void rejectsMalformedExpressions(String license) {
         List<Problem> problems = check(license);
 
@@ -104,7 +106,8 @@ class LicenseCheckTest {
         "MIT/X11 | MIT"})
     void suggestsTheExpressionALicenseWrittenInWordsMeans(String license, String meant) {
         assertEquals(List.of(Problem.error("prompd.json", "/license", "'" + license + "' is not a valid SPDX license"
-                + " expression; did you mean " + meant + "?", "write an SPDX expression such as MIT, Apache-2.0 or (MIT OR"
+                + " expression; did you mean " + meant + "?",
+                "write an SPDX expression such as MIT, Apache-2.0 or (MIT OR"
                 + " Apache-2.0); see https://spdx.org/licenses/")), check(license));
     }
 
@@ -122,7 +125,8 @@ class LicenseCheckTest {
 
     @Test
     void saysWhenAnOperatorIsNotUppercase() {
-        assertEquals("'MIT or Apache-2.0' is not a valid SPDX license expression: write the operator 'or' in uppercase, as OR",
+        assertEquals("'MIT or Apache-2.0' is not a valid SPDX license expression: write the operator 'or' in"
+                + " uppercase, as OR",
                 check("MIT or Apache-2.0").get(0).message());
     }
 
@@ -163,8 +167,10 @@ class LicenseCheckTest {
     @Test
     void aShortIdentifierIsTakenForATypoOnlyOfOneWithTheSameLetters() {
         assertEquals("'MTI' is not a known SPDX license identifier; did you mean MIT?", check("MTI").get(0).message());
-        assertEquals("'MITT' is not a known SPDX license identifier; did you mean MIT?", check("MITT").get(0).message());
-        assertEquals("'NGLP' is not a known SPDX license identifier; did you mean NGPL?", check("NGLP").get(0).message());
+        assertEquals("'MITT' is not a known SPDX license identifier; did you mean MIT?",
+                check("MITT").get(0).message());
+        assertEquals("'NGLP' is not a known SPDX license identifier; did you mean NGPL?",
+                check("NGLP").get(0).message());
         assertEquals("'ISK' is not a known SPDX license identifier", check("ISK").get(0).message());
         assertEquals("'Unlicence' is not a known SPDX license identifier; did you mean Unlicense?",
                 check("Unlicence").get(0).message());
@@ -185,7 +191,8 @@ class LicenseCheckTest {
         Problem problem = check("GPL-2.0-only WITH Classpath-exception-2").get(0);
 
         assertEquals(Severity.WARNING, problem.severity());
-        assertEquals("'Classpath-exception-2' is not a known SPDX license exception; did you mean Classpath-exception-2.0?",
+        assertEquals("'Classpath-exception-2' is not a known SPDX license exception; did you mean"
+                + " Classpath-exception-2.0?",
                 problem.message());
     }
 

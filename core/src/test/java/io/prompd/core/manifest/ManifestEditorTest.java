@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ManifestEditorTest {
 
     private static final SortedMap<PackageName, VersionRange> TWO = new TreeMap<>(Map.of(
-            PackageName.parse("zeta"), VersionRange.parse("^2.0.0"), PackageName.parse("@prompd/core"), VersionRange.parse("~0.0.2")));
+            PackageName.parse("zeta"), VersionRange.parse("^2.0.0"), PackageName.parse("@prompd/core"),
+            VersionRange.parse("~0.0.2")));
 
     private static String edited(String json, SortedMap<PackageName, VersionRange> dependencies) throws IOException {
         return new String(ManifestEditor.withDependencies(json.getBytes(StandardCharsets.UTF_8), dependencies),
@@ -36,19 +37,24 @@ class ManifestEditorTest {
                 .readme("README.md").build();
         Manifest withTwo = manifest.toBuilder().dependencies(TWO).build();
 
-        assertArrayEquals(ManifestWriter.write(withTwo), ManifestEditor.withDependencies(ManifestWriter.write(manifest), TWO));
+        assertArrayEquals(ManifestWriter.write(withTwo),
+                ManifestEditor.withDependencies(ManifestWriter.write(manifest), TWO));
         assertArrayEquals(ManifestWriter.write(withTwo), ManifestEditor.withDependencies(ManifestWriter.write(
-                manifest.toBuilder().dependencies(Map.of(PackageName.parse("old"), VersionRange.parse("1"))).build()), TWO));
+                manifest.toBuilder().dependencies(Map.of(PackageName.parse("old"), VersionRange.parse("1"))).build()),
+                TWO));
     }
 
     @Test
     void everyOtherByteStaysAsTheAuthorWroteIt() throws IOException {
-        String original = "\uFEFF{\r\n\t\"version\": \"1.0.0\",\r\n\t\"name\": \"x\",\r\n\t\"dependencies\": {\"old\": \"1\"},\r\n"
-                + "\t\"keywords\": [\"a\", \"b\"],\r\n\t\"description\": \"a } and \\\"dependencies\\\": {} in text\"\r\n}\r\n";
+        String original = "\uFEFF{\r\n\t\"version\": \"1.0.0\",\r\n\t\"name\": \"x\",\r\n\t\"dependencies\":"
+                + " {\"old\": \"1\"},\r\n"
+                + "\t\"keywords\": [\"a\", \"b\"],\r\n\t\"description\": \"a } and \\\"dependencies\\\": {} in"
+                + " text\"\r\n}\r\n";
 
         assertEquals("\uFEFF{\r\n\t\"version\": \"1.0.0\",\r\n\t\"name\": \"x\",\r\n\t\"dependencies\": {\r\n"
                 + "\t\t\"@prompd/core\": \"~0.0.2\",\r\n\t\t\"zeta\": \"^2.0.0\"\r\n\t},\r\n"
-                + "\t\"keywords\": [\"a\", \"b\"],\r\n\t\"description\": \"a } and \\\"dependencies\\\": {} in text\"\r\n}\r\n",
+                + "\t\"keywords\": [\"a\", \"b\"],\r\n\t\"description\": \"a } and \\\"dependencies\\\": {} in"
+                + " text\"\r\n}\r\n",
                 edited(original, TWO));
     }
 
@@ -57,10 +63,12 @@ class ManifestEditorTest {
         assertEquals("{\n    \"name\": \"x\",\n    \"dependencies\": {\n        \"@prompd/core\": \"~0.0.2\",\n"
                         + "        \"zeta\": \"^2.0.0\"\n    },\n    \"readme\": \"R.md\",\n    \"x-mine\": 1\n}\n",
                 edited("{\n    \"name\": \"x\",\n    \"readme\": \"R.md\",\n    \"x-mine\": 1\n}\n", TWO));
-        assertEquals("{\"name\":\"x\",\"version\":\"1.0.0\",\"dependencies\": {\"@prompd/core\": \"~0.0.2\", \"zeta\": \"^2.0.0\"}}",
+        assertEquals("{\"name\":\"x\",\"version\":\"1.0.0\",\"dependencies\": {\"@prompd/core\": \"~0.0.2\","
+                + " \"zeta\": \"^2.0.0\"}}",
                 edited("{\"name\":\"x\",\"version\":\"1.0.0\"}", TWO), "a one-line file stays on one line");
         assertEquals("{\"name\": \"x\", \"dependencies\": {\"zeta\": \"^2.0.0\"}}\n",
-                edited("{\"name\": \"x\"}\n", new TreeMap<>(Map.of(PackageName.parse("zeta"), VersionRange.parse("^2.0.0")))),
+                edited("{\"name\": \"x\"}\n",
+                        new TreeMap<>(Map.of(PackageName.parse("zeta"), VersionRange.parse("^2.0.0")))),
                 "also with a line break after it");
     }
 
@@ -99,7 +107,8 @@ class ManifestEditorTest {
             String before = new String(original, StandardCharsets.UTF_8);
             String after = new String(changed, StandardCharsets.UTF_8);
             int dependenciesAt = after.indexOf("\"" + ManifestFields.DEPENDENCIES + "\"");
-            assertTrue(before.startsWith(after.substring(0, dependenciesAt)), "untouched up to the dependencies: " + folder);
+            assertTrue(before.startsWith(after.substring(0, dependenciesAt)),
+                    "untouched up to the dependencies: " + folder);
         }
     }
 }

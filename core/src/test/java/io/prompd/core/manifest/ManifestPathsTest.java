@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ManifestPathsTest {
 
     private static final Set<String> PACKAGE = Set.of(
-            "prompd.json", "README.md", "LICENSE.txt", "prompts/main.prmd", "prompts/extra/summary.prmd", "contexts/data.csv");
+            "prompd.json", "README.md", "LICENSE.txt", "prompts/main.prmd", "prompts/extra/summary.prmd",
+            "contexts/data.csv");
 
     private static List<String> problems(String fields) {
         ManifestResult result = ManifestReaderTest.readWith(fields);
@@ -36,7 +37,8 @@ class ManifestPathsTest {
 
     @Test
     void mainMustBeAFileOfThePackage() {
-        assertEquals(List.of("1 /main: 'main.prmd' is not a file of the package"), problems(", \"main\": \"main.prmd\""));
+        assertEquals(List.of("1 /main: 'main.prmd' is not a file of the package"),
+                problems(", \"main\": \"main.prmd\""));
     }
 
     @Test
@@ -53,12 +55,15 @@ class ManifestPathsTest {
 
     @Test
     void aPromptWrittenWithoutItsExtensionIsToldTheFileMeant() {
-        ManifestResult result = ManifestReaderTest.read("{\"name\": \"a\", \"version\": \"1.0.0\", \"main\": \"./prompts/main\","
+        ManifestResult result = ManifestReaderTest.read("{\"name\": \"a\", \"version\": \"1.0.0\", \"main\":"
+                + " \"./prompts/main\","
                 + " \"prompts\": {\"both\": \"prompts/both\"}}");
 
-        assertEquals(List.of(Problem.error("prompd.json", "/main", "'./prompts/main' is not a prompt file, which ends in .prmd"
+        assertEquals(List.of(Problem.error("prompd.json", "/main",
+                "'./prompts/main' is not a prompt file, which ends in .prmd"
                                 + " or .prompd", "did you mean './prompts/main.prmd'?"),
-                        Problem.error("prompd.json", "/prompts/both", "'prompts/both' is not a prompt file, which ends in"
+                        Problem.error("prompd.json", "/prompts/both",
+                                "'prompts/both' is not a prompt file, which ends in"
                                 + " .prmd or .prompd", "did you mean 'prompts/both.prmd' or 'prompts/both.prompd'?")),
                 ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompts/main.prmd", "prompts/both.prmd",
                         "prompts/both.prompd", "prompts/both"), Map.of()));
@@ -66,12 +71,14 @@ class ManifestPathsTest {
 
     @Test
     void readmeMustBeAFileOfThePackage() {
-        assertEquals(List.of("1 /readme: 'readme.md' is not a file of the package"), problems(", \"readme\": \"readme.md\""));
+        assertEquals(List.of("1 /readme: 'readme.md' is not a file of the package"),
+                problems(", \"readme\": \"readme.md\""));
     }
 
     @Test
     void theFileOfSeeLicenseInMustBeInThePackage() {
-        ManifestResult result = ManifestReaderTest.read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"SEE LICENSE IN COPYING\"}");
+        ManifestResult result = ManifestReaderTest.read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"SEE"
+                + " LICENSE IN COPYING\"}");
 
         assertEquals(List.of(Problem.error("prompd.json", "/license", "'COPYING' is not a file of the package",
                         "fix the path, relative to the folder of prompd.json, or add the file")),
@@ -80,7 +87,8 @@ class ManifestPathsTest {
 
     @Test
     void filesEntriesAreLeftToThePackSelection() {
-        assertEquals(List.of(), problems(", \"files\": [\"docs\", \"nothing/**\", \"/prompts/\", \"../secret.txt\", \"\"]"),
+        assertEquals(List.of(),
+                problems(", \"files\": [\"docs\", \"nothing/**\", \"/prompts/\", \"../secret.txt\", \"\"]"),
                 "the selection, which applies \"ignore\" too, reports what names no file to pack, once");
     }
 
@@ -105,7 +113,8 @@ class ManifestPathsTest {
 
     @Test
     void anEmptyPathIsAnError() {
-        List<Problem> problems = ManifestPaths.check(ManifestReaderTest.readWith(", \"prompts\": {\"x\": \"\"}").draft(),
+        List<Problem> problems = ManifestPaths.check(ManifestReaderTest.readWith(", \"prompts\": {\"x\": \"\"}")
+                .draft(),
                 "prompd.json", PACKAGE, Map.of());
 
         assertEquals("a path must not be empty", problems.get(0).message());
@@ -114,7 +123,8 @@ class ManifestPathsTest {
 
     @Test
     void worksOnTheDraftOfAManifestWithErrors() {
-        ManifestResult result = ManifestReaderTest.read("{\"name\": \"Bad\", \"version\": \"1.0.0\", \"main\": \"gone.prmd\"}");
+        ManifestResult result = ManifestReaderTest.read("{\"name\": \"Bad\", \"version\": \"1.0.0\", \"main\":"
+                + " \"gone.prmd\"}");
 
         assertEquals("'gone.prmd' is not a file of the package",
                 ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of()).get(0).message());

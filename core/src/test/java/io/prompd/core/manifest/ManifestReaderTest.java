@@ -138,7 +138,8 @@ class ManifestReaderTest {
 
         assertEquals(List.of("/dependencies/@acme~1base:6", "/description:7", "/license:5"), result.problems().stream()
                 .filter(Problem::isError).map(problem -> problem.pointer() + ":" + problem.line()).sorted().toList());
-        assertEquals(Map.of(PackageName.parse("@acme/base"), VersionRange.parse("^3.0.0")), result.draft().dependencies());
+        assertEquals(Map.of(PackageName.parse("@acme/base"), VersionRange.parse("^3.0.0")),
+                result.draft().dependencies());
         assertEquals("the field 'dependencies/@acme/base' is given again in the same object, first on line 6: prompd"
                 + " reads the last one given", only(result, Severity.ERROR, "/dependencies/@acme~1base").message());
     }
@@ -199,7 +200,8 @@ class ManifestReaderTest {
     void aFieldOfTheWrongTypeIsToldHowToWriteOne() {
         assertEquals("write a string there, in quotes", only(read("{\"name\": \"a\","
                 + " \"version\": \"1.0.0\", \"engines\": {\"node\": 18}}"), Severity.ERROR, "/engines/node").hint());
-        assertEquals("write an array of strings there, such as \"keywords\": [\"sql\", \"explain\"]", only(read("{\"name\":"
+        assertEquals("write an array of strings there, such as \"keywords\": [\"sql\", \"explain\"]",
+                only(read("{\"name\":"
                 + " \"a\", \"version\": \"1.0.0\", \"keywords\": \"a\"}"), Severity.ERROR, "/keywords").hint());
         assertEquals("write a string there, in quotes", only(read("{\"name\": \"a\","
                 + " \"version\": \"1.0.0\", \"ignore\": [true]}"), Severity.ERROR, "/ignore/0").hint());
@@ -234,7 +236,8 @@ class ManifestReaderTest {
     void aDependencyNameMustBeValidAndItsPointerIsEscaped() {
         ManifestResult result = readWith(", \"dependencies\": {\"@A/b\": \"^1.0.0\", \"ok\": \"1.0.0\"}");
 
-        assertTrue(only(result, Severity.ERROR, "/dependencies/@A~1b").message().contains("invalid package name '@A/b'"));
+        assertTrue(only(result, Severity.ERROR, "/dependencies/@A~1b").message()
+                .contains("invalid package name '@A/b'"));
         assertEquals(Map.of(PackageName.parse("ok"), VersionRange.parse("1.0.0")), result.draft().dependencies());
     }
 
@@ -242,7 +245,8 @@ class ManifestReaderTest {
     void aDependencyRangeMustParse() {
         ManifestResult result = readWith(", \"dependencies\": {\"@acme/x\": \">=99999999999999999999\"}");
 
-        assertTrue(only(result, Severity.ERROR, "/dependencies/@acme~1x").message().contains("not a valid version range"));
+        assertTrue(only(result, Severity.ERROR, "/dependencies/@acme~1x").message()
+                .contains("not a valid version range"));
     }
 
     @Test
@@ -252,7 +256,8 @@ class ManifestReaderTest {
         assertEquals("dist-tags are for the command line, not prompd.json: write a range in its place, such as ^1.2.0"
                 + " ('prompd info @acme/x' shows the version each of its dist-tags points to)",
                 only(result, Severity.ERROR, "/dependencies/@acme~1x").hint());
-        assertEquals("use a range such as ^1.2.0 or ~1.2.3", only(result, Severity.ERROR, "/dependencies/@acme~1y").hint());
+        assertEquals("use a range such as ^1.2.0 or ~1.2.3",
+                only(result, Severity.ERROR, "/dependencies/@acme~1y").hint());
     }
 
     @Test
@@ -261,7 +266,8 @@ class ManifestReaderTest {
             ManifestResult result = readWith(", \"dependencies\": {\"@acme/x\": \"" + source + "\"}");
 
             assertEquals("prompd installs packages from registries only, not from Git, URLs or folders: publish @acme/x"
-                    + " to a registry and use a range such as ^1.2.0", only(result, Severity.ERROR, "/dependencies/@acme~1x")
+                    + " to a registry and use a range such as ^1.2.0",
+                    only(result, Severity.ERROR, "/dependencies/@acme~1x")
                     .hint(), source);
         }
     }
@@ -278,7 +284,8 @@ class ManifestReaderTest {
     void aPackageMayNotDependOnItself() {
         ManifestResult result = readWith(", \"dependencies\": {\"@acme/prompts\": \"1.0.0\"}");
 
-        assertEquals("the package depends on itself", only(result, Severity.ERROR, "/dependencies/@acme~1prompts").message());
+        assertEquals("the package depends on itself",
+                only(result, Severity.ERROR, "/dependencies/@acme~1prompts").message());
     }
 
     @Test
@@ -291,14 +298,16 @@ class ManifestReaderTest {
 
     @Test
     void anInvalidLicenseExpressionIsAnError() {
-        ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"description\": \"d\", \"license\": \"MIT AND\"}");
+        ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"description\": \"d\","
+                + " \"license\": \"MIT AND\"}");
 
         assertTrue(only(result, Severity.ERROR, "/license").message().contains("not a valid SPDX license expression"));
     }
 
     @Test
     void anUnknownLicenseIsAWarningWithASuggestion() {
-        ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"description\": \"d\", \"license\": \"MTI\"}");
+        ManifestResult result = read("{\"name\": \"a\", \"version\": \"1.0.0\", \"description\": \"d\","
+                + " \"license\": \"MTI\"}");
 
         assertEquals("'MTI' is not a known SPDX license identifier; did you mean MIT?",
                 only(result, Severity.WARNING, "/license").message());
@@ -327,7 +336,8 @@ class ManifestReaderTest {
     void keywordsMustBeStrings() {
         ManifestResult result = readWith(", \"keywords\": [\"a\", 2]");
 
-        assertEquals("'keywords/1' must be a string, not a number", only(result, Severity.ERROR, "/keywords/1").message());
+        assertEquals("'keywords/1' must be a string, not a number",
+                only(result, Severity.ERROR, "/keywords/1").message());
         assertEquals(List.of("a"), result.draft().keywords());
     }
 
@@ -344,7 +354,8 @@ class ManifestReaderTest {
     void anEmptyFilesListIsAWarningThatEveryFileIsPacked() {
         ManifestResult result = readWith(",\n\"files\": []");
 
-        assertEquals(Problem.warning("prompd.json", "/files", "'files' is empty, so it restricts nothing and every file of"
+        assertEquals(Problem.warning("prompd.json", "/files",
+                "'files' is empty, so it restricts nothing and every file of"
                 + " the package is packed", "list the files to pack in it, or remove it").atLine(2),
                 only(result, Severity.WARNING, "/files"));
         assertEquals(List.of(), result.manifest().orElseThrow().files());
@@ -419,15 +430,24 @@ class ManifestReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "/description          | ,\"description\": \"red \\u001b[31malert\" | 'description' holds the control character U+001B (^[) at position 5",
-            "/author               | ,\"author\": \"Eve \\u0007\" | 'author' holds the control character U+0007 (^G) at position 5",
-            "/author/name          | ,\"author\": {\"name\": \"Eve\\r\"} | 'author/name' holds the control character U+000D (^M) at position 4",
-            "/keywords/1           | ,\"keywords\": [\"a\", \"\\u009bb\"] | 'keywords/1' holds the control character U+009B (M-^[) at position 1",
-            "/x-site               | ,\"x-site\": \"\\u001b]0;owned\\u0007\" | 'x-site' holds the control characters U+001B (^[) at position 1 and U+0007 (^G) at position 10",
-            "/x-site/theme/0       | ,\"x-site\": {\"theme\": [\"dark\\u007f\"]} | 'x-site/theme/0' holds the control character U+007F (^?) at position 5",
-            "/author/twitter       | ,\"author\": {\"name\": \"Ada\", \"twitter\": \"\\u009b2J\"} | 'author/twitter' holds the control character U+009B (M-^[) at position 1",
-            "/repository/directory | ,\"repository\": {\"url\": \"https://a.io\", \"directory\": \"a\\rb\"} | 'repository/directory' holds the control character U+000D (^M) at position 2"})
-    void aControlCharacterInATextFieldIsAnErrorSinceATerminalWouldActOnIt(String pointer, String field, String message) {
+            "/description          | ,\"description\": \"red \\u001b[31malert\" | 'description' holds the control"
+                    + " character U+001B (^[) at position 5",
+            "/author               | ,\"author\": \"Eve \\u0007\" | 'author' holds the control character U+0007"
+                    + " (^G) at position 5",
+            "/author/name          | ,\"author\": {\"name\": \"Eve\\r\"} | 'author/name' holds the control character"
+                    + " U+000D (^M) at position 4",
+            "/keywords/1           | ,\"keywords\": [\"a\", \"\\u009bb\"] | 'keywords/1' holds the control character"
+                    + " U+009B (M-^[) at position 1",
+            "/x-site               | ,\"x-site\": \"\\u001b]0;owned\\u0007\" | 'x-site' holds the control characters"
+                    + " U+001B (^[) at position 1 and U+0007 (^G) at position 10",
+            "/x-site/theme/0       | ,\"x-site\": {\"theme\": [\"dark\\u007f\"]} | 'x-site/theme/0' holds the control"
+                    + " character U+007F (^?) at position 5",
+            "/author/twitter       | ,\"author\": {\"name\": \"Ada\", \"twitter\": \"\\u009b2J\"} | 'author/twitter'"
+                    + " holds the control character U+009B (M-^[) at position 1",
+            "/repository/directory | ,\"repository\": {\"url\": \"https://a.io\", \"directory\": \"a\\rb\"} |"
+                    + " 'repository/directory' holds the control character U+000D (^M) at position 2"})
+    void aControlCharacterInATextFieldIsAnErrorSinceATerminalWouldActOnIt(String pointer, String field,
+            String message) {
         Problem problem = only(read("{\"name\": \"a\", \"version\": \"1.0.0\"" + field + "}"), Severity.ERROR, pointer);
 
         assertEquals(message, problem.message());
@@ -437,12 +457,18 @@ class ManifestReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "/x-\\u001b[2J              | ,\"x-\\u001b[2J\": 1 | the name of 'x-^[[2J' holds the control character U+001B (^[) at position 3",
-            "/x-site/a\\u000ab          | ,\"x-site\": {\"a\\nb\": \"c\"} | the name of 'x-site/a^Jb' holds the control character U+000A (^J) at position 2",
-            "/prompts/main\\u0085       | ,\"prompts\": {\"main\\u0085\": \"m.prmd\"} | the name of 'prompts/mainM-^E' holds the control character U+0085 (M-^E) at position 5",
-            "/engines/gpt\\u0007        | ,\"engines\": {\"gpt\\u0007\": \"4\"} | the name of 'engines/gpt^G' holds the control character U+0007 (^G) at position 4",
-            "/dependencies/@a~1b\\u001b | ,\"dependencies\": {\"@a/b\\u001b\": \"^1.0.0\"} | the name of 'dependencies/@a/b^[' holds the control character U+001B (^[) at position 5",
-            "/author/\\u001b            | ,\"author\": {\"name\": \"Ada\", \"\\u001b\": \"\"} | the name of 'author/^[' holds the control character U+001B (^[) at position 1"})
+            "/x-\\u001b[2J              | ,\"x-\\u001b[2J\": 1 | the name of 'x-^[[2J' holds the control character"
+                    + " U+001B (^[) at position 3",
+            "/x-site/a\\u000ab          | ,\"x-site\": {\"a\\nb\": \"c\"} | the name of 'x-site/a^Jb' holds the control"
+                    + " character U+000A (^J) at position 2",
+            "/prompts/main\\u0085       | ,\"prompts\": {\"main\\u0085\": \"m.prmd\"} | the name of 'prompts/mainM-^E'"
+                    + " holds the control character U+0085 (M-^E) at position 5",
+            "/engines/gpt\\u0007        | ,\"engines\": {\"gpt\\u0007\": \"4\"} | the name of 'engines/gpt^G' holds the"
+                    + " control character U+0007 (^G) at position 4",
+            "/dependencies/@a~1b\\u001b | ,\"dependencies\": {\"@a/b\\u001b\": \"^1.0.0\"} | the name of"
+                    + " 'dependencies/@a/b^[' holds the control character U+001B (^[) at position 5",
+            "/author/\\u001b            | ,\"author\": {\"name\": \"Ada\", \"\\u001b\": \"\"} | the name of 'author/^['"
+                    + " holds the control character U+001B (^[) at position 1"})
     void aControlCharacterOrLineBreakInTheNameOfAFieldIsAnErrorReportedOnce(String pointer, String field,
                                                                           String message) {
         ManifestResult result = readWith(field);
@@ -451,7 +477,8 @@ class ManifestReaderTest {
         assertEquals(message, problem.message());
         assertEquals("rename it without the character: a terminal would act on it instead of showing it",
                 problem.hint());
-        assertEquals(1, result.problems().stream().filter(Problem::isError).count(), () -> result.problems().toString());
+        assertEquals(1, result.problems().stream().filter(Problem::isError).count(),
+                () -> result.problems().toString());
     }
 
     /** The characters a CSV source cannot hold, written there as Java's escapes. */
@@ -473,7 +500,8 @@ class ManifestReaderTest {
         ManifestResult result = readWith(", \"prompts\": {\"a\\u0007\": \"b\\u0007\"}");
 
         assertEquals(List.of("'prompts/a^G' holds the control character U+0007 (^G) at position 2",
-                "the name of 'prompts/a^G' holds the control character U+0007 (^G) at position 2"), result.problems().stream().map(Problem::message).toList());
+                "the name of 'prompts/a^G' holds the control character U+0007 (^G) at position 2"),
+                result.problems().stream().map(Problem::message).toList());
     }
 
     @Test
@@ -507,32 +535,44 @@ class ManifestReaderTest {
 
     /**
      * A bidi control would make the diff read as other text; an escape can write half a surrogate pair, which no
-     * UTF-8 text holds nor strict JSON reader takes (in a name, Jackson refuses it itself), the pair being one character.
+     * UTF-8 text holds nor strict JSON reader takes (in a name, Jackson refuses it itself), the pair being one
+     * character.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "/category       | ,\"category\": \"safe \\u202etxt.exe\"             | 'category' holds the bidi control U+202E at position 6",
-            "/keywords/0     | ,\"keywords\": [\"\\u2066a\\u2069\"]                | 'keywords/0' holds the bidi controls U+2066 at position 1 and U+2069 at position 3",
-            "/x-site/title   | ,\"x-site\": {\"title\": \"\\u2067x\"}              | 'x-site/title' holds the bidi control U+2067 at position 1",
-            "/x-\\u202ey      | ,\"x-\\u202ey\": 1                                | the name of 'x-<U+202E>y' holds the invisible Unicode character U+202E at position 3",
-            "/x-site/a\\u200bb | ,\"x-site\": {\"a\\u200bb\": \"c\"}             | the name of 'x-site/a<U+200B>b' holds the invisible Unicode character U+200B at position 2",
-            "/category       | ,\"category\": \"lone \\ud800 here\"                | 'category' holds the lone UTF-16 surrogate U+D800 at position 6",
-            "/keywords/0     | ,\"keywords\": [\"\\udfff\\ud83d\\ude00\\ud83d\"]     | 'keywords/0' holds the lone UTF-16 surrogates U+DFFF at position 1 and U+D83D at position 3",
-            "/x-site/a/0     | ,\"x-site\": {\"a\": [\"\\udc00\"]}                   | 'x-site/a/0' holds the lone UTF-16 surrogate U+DC00 at position 1",
-            "/x\\ud800        | ,\"x\\ud800\": 1                                 | the name of 'x<U+D800>' holds the lone UTF-16 surrogate U+D800 at position 2"})
+            "/category       | ,\"category\": \"safe \\u202etxt.exe\"             | 'category' holds the bidi control"
+                    + " U+202E at position 6",
+            "/keywords/0     | ,\"keywords\": [\"\\u2066a\\u2069\"]                | 'keywords/0' holds the bidi"
+                    + " controls U+2066 at position 1 and U+2069 at position 3",
+            "/x-site/title   | ,\"x-site\": {\"title\": \"\\u2067x\"}              | 'x-site/title' holds the bidi"
+                    + " control U+2067 at position 1",
+            "/x-\\u202ey      | ,\"x-\\u202ey\": 1                                | the name of 'x-<U+202E>y' holds the"
+                    + " invisible Unicode character U+202E at position 3",
+            "/x-site/a\\u200bb | ,\"x-site\": {\"a\\u200bb\": \"c\"}             | the name of 'x-site/a<U+200B>b'"
+                    + " holds the invisible Unicode character U+200B at position 2",
+            "/category       | ,\"category\": \"lone \\ud800 here\"                | 'category' holds the lone UTF-16"
+                    + " surrogate U+D800 at position 6",
+            "/keywords/0     | ,\"keywords\": [\"\\udfff\\ud83d\\ude00\\ud83d\"]     | 'keywords/0' holds the lone"
+                    + " UTF-16 surrogates U+DFFF at position 1 and U+D83D at position 3",
+            "/x-site/a/0     | ,\"x-site\": {\"a\": [\"\\udc00\"]}                   | 'x-site/a/0' holds the lone"
+                    + " UTF-16 surrogate U+DC00 at position 1",
+            "/x\\ud800        | ,\"x\\ud800\": 1                                 | the name of 'x<U+D800>' holds the"
+                    + " lone UTF-16 surrogate U+D800 at position 2"})
     void aBidiControlOrLoneSurrogateInTextOrAnInvisibleCharacterInANameIsAnError(String pointer, String field,
                                                                                String message) {
         ManifestResult result = readWith(field);
         Problem problem = only(result, Severity.ERROR, unescape(pointer));
 
         assertEquals(message, problem.message());
-        assertEquals(1, result.problems().stream().filter(Problem::isError).count(), () -> result.problems().toString());
+        assertEquals(1, result.problems().stream().filter(Problem::isError).count(),
+                () -> result.problems().toString());
     }
 
     @Test
     void accentsScriptsAndEmojiWithTheirJoinersAndRightToLeftMarksAreFine() {
         assertEquals(List.of(), read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"MIT\", \"description\":"
-                + " \"Résumés, 日本語, العربية, نمی\u200cخواهم, \uD83D\uDC69\u200D\uD83D\uDCBB, שלום (C++)\u200F,"
+                + " \"Résumés, 日本語, العربية, نمی\u200cخواهم, \uD83D\uDC69\u200D\uD83D\uDCBB,"
+                + " שלום (C++)\u200F,"
                 + " \u061Cمرحبا\u200E\","
                 + " \"keywords\": [\"\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08\"]}").problems());
     }

@@ -62,7 +62,8 @@ class ManifestSchemaTest {
     /** Editors show these as the fields' help: they name what shows the fields today, there being no search yet. */
     @Test
     void theHelpOfDescriptionAndKeywordsNamesWhatShowsThem() throws IOException {
-        assertEquals("One or two sentences saying what the prompts are for; prompd info shows it, and the registry lists"
+        assertEquals("One or two sentences saying what the prompts are for; prompd info shows it, and the"
+                + " registry lists"
                 + " it in packages.json.", pattern("properties", "description", "description"));
         assertEquals("Words for what the package is about; the registry lists them in packages.json, for the search it"
                 + " is to have.", pattern("properties", "keywords", "description"));
@@ -82,7 +83,8 @@ class ManifestSchemaTest {
 
     @Test
     void aFilesEntryMayStartWithTheBackslashThatEscapesAWildcard() throws IOException {
-        assertEquals(Set.of(), validate("{\"name\": \"a\", \"version\": \"1.0.0\", \"files\": [\"\\\\[draft\\\\].md\"]}"));
+        assertEquals(Set.of(),
+                validate("{\"name\": \"a\", \"version\": \"1.0.0\", \"files\": [\"\\\\[draft\\\\].md\"]}"));
     }
 
     @ParameterizedTest
@@ -102,14 +104,16 @@ class ManifestSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "a.b", "a_b-c", "0", "@s/n", "@prompd-internal/examples", "console", "con-x", "@com10/x",
+    @ValueSource(strings = {"a", "a.b", "a_b-c", "0", "@s/n", "@prompd-internal/examples", "console", "con-x",
+            "@com10/x",
         "A", "-a", ".a", "a b", "@s", "@/n", "@s/", "s/n", "con", "con.txt", "@nul/x", "@s/lpt1", "@s/aux.md",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     void theNamePatternAgreesWithPackageName(String name) throws IOException {
         boolean javaAccepts = PackageName.check(name).isEmpty();
 
-        assertEquals(javaAccepts, Pattern.compile(pattern("definitions", "packageName", "pattern")).matcher(name).find(), name);
+        assertEquals(javaAccepts,
+                Pattern.compile(pattern("definitions", "packageName", "pattern")).matcher(name).find(), name);
     }
 
     @ParameterizedTest
@@ -132,7 +136,10 @@ class ManifestSchemaTest {
         assertEquals(PromptFile.hasPromptExtension(path), schemaAccepts, path);
     }
 
-    /** Every corpus manifest is structurally fine, even where the reader finds errors (a self-dependency is no schema matter). */
+    /**
+     * Every corpus manifest is structurally fine, even where the reader finds errors (a self-dependency is no schema
+     * matter).
+     */
     @ParameterizedTest
     @MethodSource("io.prompd.core.manifest.Corpus#packageFolders")
     void everyCorpusManifestPasses(Path folder) throws IOException {

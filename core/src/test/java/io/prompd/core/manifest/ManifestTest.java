@@ -18,14 +18,16 @@ class ManifestTest {
 
     @Test
     void aKnownFieldCannotHideAmongTheExtraOnes() {
-        Manifest.Builder builder = MINIMAL.toBuilder().extra(Map.of("license", JsonNodeFactory.instance.textNode("MIT")));
+        Manifest.Builder builder = MINIMAL.toBuilder()
+                .extra(Map.of("license", JsonNodeFactory.instance.textNode("MIT")));
 
         assertThrows(IllegalArgumentException.class, builder::build);
     }
 
     @Test
     void norAmongTheExtraFieldsOfADraft() {
-        Manifest.Builder builder = new Manifest.Builder().extra(Map.of("license", JsonNodeFactory.instance.textNode("MIT")));
+        Manifest.Builder builder = new Manifest.Builder()
+                .extra(Map.of("license", JsonNodeFactory.instance.textNode("MIT")));
 
         assertThrows(IllegalArgumentException.class, builder::draft);
     }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ManifestWriterTest {
 
-    private static final Manifest FULL = Manifest.of(PackageName.parse("@acme/prompts"), Version.parse("1.0.0")).toBuilder()
+    private static final Manifest FULL = Manifest.of(PackageName.parse("@acme/prompts"), Version.parse("1.0.0"))
+            .toBuilder()
             .description("Prompts for Acme")
             .author(new Person("Ada", "ada@acme.io", ""))
             .license("MIT")
@@ -106,7 +107,8 @@ class ManifestWriterTest {
         Manifest manifest = Manifest.of(PackageName.parse("a"), Version.parse("0.1.0")).toBuilder()
                 .author(new Person(name, "", "")).build();
 
-        assertEquals(Optional.of(manifest), ManifestReader.read("prompd.json", ManifestWriter.write(manifest)).manifest());
+        assertEquals(Optional.of(manifest),
+                ManifestReader.read("prompd.json", ManifestWriter.write(manifest)).manifest());
     }
 
     @Test
@@ -114,7 +116,8 @@ class ManifestWriterTest {
         String json = "{\n  \"name\": \"a\",\n  \"version\": \"0.1.0\",\n  \"x\": {\n    \"price\": 1.50,\n"
                 + "    \"big\": 123456789012345678901234567890,\n    \"none\": null,\n    \"empty\": {}\n  }\n}\n";
 
-        Manifest manifest = ManifestReader.read("prompd.json", json.getBytes(StandardCharsets.UTF_8)).manifest().orElseThrow();
+        Manifest manifest = ManifestReader.read("prompd.json", json.getBytes(StandardCharsets.UTF_8)).manifest()
+                .orElseThrow();
 
         assertEquals(json, new String(ManifestWriter.write(manifest), StandardCharsets.UTF_8));
     }

@@ -23,7 +23,8 @@ class PersonTest {
 
     @Test
     void displaysAsNpmShorthand() {
-        assertEquals("Ada <ada@acme.io> (https://acme.io)", new Person("Ada", "ada@acme.io", "https://acme.io").display());
+        assertEquals("Ada <ada@acme.io> (https://acme.io)",
+                new Person("Ada", "ada@acme.io", "https://acme.io").display());
         assertEquals("Ada (https://acme.io)", new Person("Ada", "", "https://acme.io").display());
     }
 

@@ -16,7 +16,8 @@ class PackageNameOrderTest {
         for (String left : NAMES) {
             for (String right : NAMES) {
                 assertEquals(Integer.signum(left.compareTo(right)),
-                        Integer.signum(PackageName.parse(left).compareTo(PackageName.parse(right))), left + " vs " + right);
+                        Integer.signum(PackageName.parse(left).compareTo(PackageName.parse(right))),
+                        left + " vs " + right);
             }
         }
     }

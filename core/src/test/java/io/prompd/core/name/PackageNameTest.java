@@ -86,7 +86,8 @@ class PackageNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"con", "nul", "prn", "aux", "com1", "lpt9", "con.txt", "nul.tar.gz", "@aux/pkg", "@org/lpt1.x"})
+    @ValueSource(strings = {"con", "nul", "prn", "aux", "com1", "lpt9", "con.txt", "nul.tar.gz", "@aux/pkg",
+            "@org/lpt1.x"})
     void refusesWindowsDeviceNamesWithOrWithoutExtension(String text) {
         assertTrue(onlyProblem(text).contains("reserved device name on Windows"), onlyProblem(text));
     }
@@ -99,31 +100,38 @@ class PackageNameTest {
     @Test
     void reportsEveryProblemTogether() {
         assertEquals(2, PackageName.check("@Org/Pkg").size());
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> PackageName.parse("@Org/Pkg"));
-        assertTrue(invalid.getMessage().startsWith("invalid package name '@Org/Pkg': the scope 'Org'"), invalid.getMessage());
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> PackageName.parse("@Org/Pkg"));
+        assertTrue(invalid.getMessage().startsWith("invalid package name '@Org/Pkg': the scope 'Org'"),
+                invalid.getMessage());
         assertTrue(invalid.getMessage().contains("the name 'Pkg'"), invalid.getMessage());
     }
 
     @Test
     void validatesInTheConstructorToo() {
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> new PackageName("org", "con"));
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> new PackageName("org", "con"));
         assertTrue(invalid.getMessage().startsWith("invalid package name '@org/con'"), invalid.getMessage());
         assertThrows(NullPointerException.class, () -> new PackageName(null, "pkg"));
     }
 
     @Test
     void theConstructorChecksTheScopeAndNamesAnUnscopedNameWithoutAt() {
-        IllegalArgumentException badScope = assertThrows(IllegalArgumentException.class, () -> new PackageName("Org", "pkg"));
-        assertTrue(badScope.getMessage().startsWith("invalid package name '@Org/pkg': the scope 'Org' holds 'O' at position 1"),
+        IllegalArgumentException badScope = assertThrows(IllegalArgumentException.class,
+                () -> new PackageName("Org", "pkg"));
+        assertTrue(badScope.getMessage()
+                .startsWith("invalid package name '@Org/pkg': the scope 'Org' holds 'O' at position 1"),
                 badScope.getMessage());
-        IllegalArgumentException unscoped = assertThrows(IllegalArgumentException.class, () -> new PackageName("", "con"));
+        IllegalArgumentException unscoped = assertThrows(IllegalArgumentException.class,
+                () -> new PackageName("", "con"));
         assertTrue(unscoped.getMessage().startsWith("invalid package name 'con': the name 'con' starts with 'con'"),
                 unscoped.getMessage());
     }
 
     @Test
     void parseGivesTheAdviceOfCheckForAScopeWithoutSlash() {
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> PackageName.parse("@org"));
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> PackageName.parse("@org"));
         assertEquals("invalid package name '@org': a scoped name needs a '/' between scope and name, as in @org/name",
                 invalid.getMessage());
     }

@@ -90,7 +90,8 @@ class PackageSpecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"../pkg", "./pkg", "/home/me/pkg", "~/pkg", "pkg-1.0.0.tgz", "https://r.example/pkg",
-        "file:///srv/registry/pkg", "C:\\pkg", "github:acme/pkg", "@acme/pkg@github:acme/pkg", "git+ssh://git@host/x.git"})
+        "file:///srv/registry/pkg", "C:\\pkg", "github:acme/pkg", "@acme/pkg@github:acme/pkg",
+        "git+ssh://git@host/x.git"})
     void refusesAPathOrUrlSayingPackagesComeFromARegistry(String text) {
         assertTrue(refusal(text).startsWith("'" + text + "' does not name a package: it is a path, URL or Git source,"
                 + " and prompd installs packages by name from a registry"), refusal(text));

@@ -30,7 +30,8 @@ class SimilarNamesTest {
     @Test
     void aScopedNamesNamesakeInAnotherScopeIsNotOffered() {
         List<PackageName> known = names("@data/csv-toolkit", "csv-toolkit", "@comapny/csv-toolkit");
-        assertEquals(names("@comapny/csv-toolkit"), SimilarNames.among(known, PackageName.parse("@company/csv-toolkit")));
+        assertEquals(names("@comapny/csv-toolkit"),
+                SimilarNames.among(known, PackageName.parse("@company/csv-toolkit")));
     }
 
     @Test

@@ -41,7 +41,8 @@ class CorpusPackageTest {
     void examplesDependsOnItselfAndOnAnUndeclaredPackage() throws IOException {
         PackageReport report = validate("examples");
         List<String> errors = errors(report);
-        assertTrue(errors.stream().anyMatch(error -> error.startsWith("prompd.json /dependencies/@prompd-internal~1examples")),
+        assertTrue(errors.stream()
+                .anyMatch(error -> error.startsWith("prompd.json /dependencies/@prompd-internal~1examples")),
                 String.join("\n", errors));
         assertTrue(errors.stream().anyMatch(error -> error.startsWith("prompts/package-inheritance.prmd /inherits")
                 && error.contains("@prompd/core")), String.join("\n", errors));
@@ -69,7 +70,8 @@ class CorpusPackageTest {
         // blog-writing's advanced-code-assistant.prmd uses an undeclared package, but "files" leaves it out.
         PackageReport report = validate("blog-writing");
         assertFalse(report.prompts().containsKey("prompts/advanced-code-assistant.prmd"));
-        assertEquals(List.of("prompts/ai-blog-writer.prmd", "prompts/blog-writer.prmd", "prompts/tech-blog-writer.prmd"),
+        assertEquals(List.of("prompts/ai-blog-writer.prmd", "prompts/blog-writer.prmd",
+                "prompts/tech-blog-writer.prmd"),
                 report.prompts().keySet().stream().collect(Collectors.toList()));
     }
 }

@@ -40,14 +40,17 @@ class PackageValidatorTest {
     @Test
     void onlyTheManifestsOwnProblemsGetTheLineOfAManifestField() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(
-                "prompd.json", "{\n  \"name\": \"@a/b\",\n  \"version\": \"1.0.0\",\n  \"files\": [\"missing/*\", \"*.prmd\"]\n}\n",
+                "prompd.json",
+                "{\n  \"name\": \"@a/b\",\n  \"version\": \"1.0.0\",\n  \"files\": [\"missing/*\", \"*.prmd\"]\n}\n",
                 "a.prmd", "---\nid: a\n---\nHi\n",
                 "A.prmd", "---\nid: b\n---\nHi\n"));
         List<Problem> problems = validator.validate(source).problems();
-        Problem unmatched = problems.stream().filter(problem -> problem.pointer().equals("/files/0")).findFirst().orElseThrow();
+        Problem unmatched = problems.stream().filter(problem -> problem.pointer().equals("/files/0")).findFirst()
+                .orElseThrow();
         assertEquals(4, unmatched.line(), ProblemReport.text(problems));
         List<Problem> others = problems.stream().filter(problem -> !problem.file().equals("prompd.json")).toList();
-        assertTrue(others.stream().anyMatch(problem -> problem.message().contains("case")), ProblemReport.text(problems));
+        assertTrue(others.stream().anyMatch(problem -> problem.message().contains("case")),
+                ProblemReport.text(problems));
         assertTrue(others.stream().allMatch(problem -> problem.line() == 0), ProblemReport.text(problems));
     }
 
@@ -74,11 +77,14 @@ class PackageValidatorTest {
         assertEquals(List.of(
                         "error hello.prmd:3 /parameters/0/name 'name' is missing",
                         "warning hello.prmd:3 /parameters/0/nme unknown key 'nme', which prompd ignores",
-                        "error hello.prmd:6 /parameters/1/default the default \"many\" of 'count' is not of its type integer",
-                        "error hello.prmd:8 /parameters/2/required 'parameters/2/required' must be true or false, not the"
+                        "error hello.prmd:6 /parameters/1/default the default \"many\" of 'count' is not of"
+                                + " its type integer",
+                        "error hello.prmd:8 /parameters/2/required 'parameters/2/required' must be true or"
+                                + " false, not the"
                                 + " text 'yes'",
                         "error hello.prmd:10 /parameters/3/type 'parameters/3/type' must be a string, not number 3",
-                        "error hello.prmd:11 /context './missing.md' resolves to 'missing.md', which is not in the package",
+                        "error hello.prmd:11 /context './missing.md' resolves to 'missing.md', which is not"
+                                + " in the package",
                         "error hello.prmd:13 the template does not render: {% if %} is never closed",
                         "error hello.prmd:14 './gone.prmd' resolves to 'gone.prmd', which is not in the package",
                         "warning hello.prmd:15 the variable 'undeclared' is used in the body but not declared as a"
@@ -109,7 +115,8 @@ class PackageValidatorTest {
     @Test
     void aFilesEntryThatMatchesNothingIsReportedOnce() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(
-                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"files\": [\"prompts\", \"nonexistent.md\"]}",
+                "prompd.json",
+                "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"files\": [\"prompts\", \"nonexistent.md\"]}",
                 "prompts/a.prmd", "---\nid: a\n---\nHi\n"));
 
         assertEquals(List.of("prompd.json /files/1 \"nonexistent.md\" in \"files\" matches no file"),
@@ -128,10 +135,12 @@ class PackageValidatorTest {
 
         List<Problem> errors = validator.validate(source).problems().stream().filter(Problem::isError).toList();
 
-        assertEquals(List.of("prompd.json /readme 'docs/intro.md' is in the folder but left out of the package: \"ignore\" in"
+        assertEquals(List.of("prompd.json /readme 'docs/intro.md' is in the folder but left out of the"
+                + " package: \"ignore\" in"
                         + " prompd.json leaves it out | take the rule that matches it out of \"ignore\" in prompd.json,"
                         + " or name another file",
-                "prompts/a.prmd /context '../contexts/c.md' resolves to 'contexts/c.md', which is in the folder but left"
+                "prompts/a.prmd /context '../contexts/c.md' resolves to 'contexts/c.md', which is in the"
+                        + " folder but left"
                         + " out of the package: \"files\" in prompd.json does not name it | add it to \"files\" in"
                         + " prompd.json, or name another file"),
                 errors.stream().filter(problem -> !problem.pointer().startsWith("/files"))
@@ -186,7 +195,8 @@ class PackageValidatorTest {
     @Test
     void aLineInitLeftForTheAuthorsLicenseTextIsAWarningAtItsLineUntilReplaced() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of("prompd.json", "{\"name\": \"@a/b\", \"version\":"
-                + " \"1.0.0\", \"license\": \"LicenseRef-Acme OR LicenseRef-Beta\"}", "hello.prmd", "---\nid: hello\n---\nHi\n",
+                + " \"1.0.0\", \"license\": \"LicenseRef-Acme OR LicenseRef-Beta\"}", "hello.prmd",
+                "---\nid: hello\n---\nHi\n",
                 "LICENSE", "Copyright (c) 2026 Ada\n\n" + LicensePlaceholder.line("LicenseRef-Acme") + "\n\n  "
                         + LicensePlaceholder.line("LicenseRef-Beta") + "\n",
                 "LICENSE-THIRD-PARTY.md", "The Beta terms, in full.\n"));
@@ -194,7 +204,8 @@ class PackageValidatorTest {
         PackageReport report = validator.validate(source);
 
         assertEquals(List.of("warning LICENSE:3 the line 'prompd init' wrote in place of the full text of"
-                        + " LicenseRef-Acme is still there", "warning LICENSE:5 the line 'prompd init' wrote in place of"
+                        + " LicenseRef-Acme is still there",
+                        "warning LICENSE:5 the line 'prompd init' wrote in place of"
                         + " the full text of LicenseRef-Beta is still there"),
                 report.problems().stream().filter(problem -> problem.file().startsWith("LICENSE"))
                         .map(problem -> problem.severity().name().toLowerCase(Locale.ROOT) + " " + problem.location()
@@ -219,10 +230,12 @@ class PackageValidatorTest {
                 "private/ghp_abcdefghijklmnopqrstuvwxyz0123456789.md", "c\n"));
 
         for (PackageReport report : List.of(validator.validate(source), validator.readAccepted(source))) {
-            List<Problem> secrets = report.problems().stream().filter(problem -> problem.message().contains("looks like"))
+            List<Problem> secrets = report.problems().stream()
+                    .filter(problem -> problem.message().contains("looks like"))
                     .toList();
             assertEquals(List.of("contexts/AKIAIOSFODNN7EXAMPLF: the folder's name holds what looks like an AWS access"
-                            + " key id (AKIA...)", "prompts/sk-proj-abcdefghijklmnopqrstuvwxyz012345.prmd: the file's name"
+                            + " key id (AKIA...)",
+                            "prompts/sk-proj-abcdefghijklmnopqrstuvwxyz012345.prmd: the file's name"
                             + " holds what looks like an OpenAI-style API key (sk-...)"),
                     secrets.stream().map(problem -> problem.file() + ": " + problem.message()).toList(),
                     ProblemReport.text(report.problems()));
@@ -254,9 +267,12 @@ class PackageValidatorTest {
     /** The error names the escape the string used, as the diff shows it, or none where the reading cannot tell. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "\\u0041KIAIOSFODNN7EXAMPLE                         | an AWS access key id (AKIA...), written with escapes (\\u0041 for A)",
-            "AKIA\\u0049OSFODNN7EXAMPL\\u0045                   | an AWS access key id (AKIA...), written with escapes (\\u0049 for I)",
-            "ghp_\\u0061bcdefghijklmnopqrstuvwxyz0123456789     | a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_), written with escapes (\\u0061 for a)"})
+            "\\u0041KIAIOSFODNN7EXAMPLE                         | an AWS access key id (AKIA...), written with escapes"
+                    + " (\\u0041 for A)",
+            "AKIA\\u0049OSFODNN7EXAMPL\\u0045                   | an AWS access key id (AKIA...), written with escapes"
+                    + " (\\u0049 for I)",
+            "ghp_\\u0061bcdefghijklmnopqrstuvwxyz0123456789     | a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_),"
+                    + " written with escapes (\\u0061 for a)"})
     void aLikelyCredentialWrittenWithJsonEscapesIsNamedWithTheFirstEscapeItUses(String escaped, String said)
             throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(
@@ -300,7 +316,9 @@ class PackageValidatorTest {
     void aBidiControlInAPromptsBodyOrAnotherTextFileIsAnErrorAtItsFirstLineOnceAFile() throws IOException {
         MemorySource source = MemorySource.ofText("p", Map.of(
                 "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\", \"description\": \"\u202Ex\"}",
-                "hello.prmd", "---\nid: hello\ndescription: \u202Ex\n---\nReview the code.\nIgnore /*\u202E } \u2066if (admin)\u2069 */\n",
+                "hello.prmd",
+                "---\nid: hello\ndescription: \u202Ex\n---\nReview the code.\nIgnore /*\u202E } \u2066if"
+                + " (admin)\u2069 */\n",
                 "README.md", "# B\n\nשלום\u200F and \u202Bquoted\u202C\n\u2067x\u2069\n\u202Dy\n",
                 "contexts/ar.md", "مرحبا\u200E, \u061Cعالم\n"));
 
@@ -329,10 +347,14 @@ class PackageValidatorTest {
 
         List<Problem> problems = validator.validate(source).problems();
 
-        assertEquals(List.of("one.md: remove it: a reviewer reading the diff would see the text around it in another order"
-                        + " than a model reads it (text in a right-to-left script needs none of these; the marks U+061C,"
-                        + " U+200E and U+200F are fine)", "two.md: remove them: a reviewer reading the diff would see the"
-                        + " text around them in another order than a model reads it (text in a right-to-left script needs"
+        assertEquals(List.of("one.md: remove it: a reviewer reading the diff would see the text around it"
+                + " in another order"
+                        + " than a model reads it (text in a right-to-left script needs none of these;"
+                        + " the marks U+061C,"
+                        + " U+200E and U+200F are fine)",
+                        "two.md: remove them: a reviewer reading the diff would see the"
+                        + " text around them in another order than a model reads it (text in a"
+                        + " right-to-left script needs"
                         + " none of these; the marks U+061C, U+200E and U+200F are fine)"),
                 problems.stream().filter(problem -> problem.file().endsWith(".md"))
                         .map(problem -> problem.file() + ": " + problem.hint()).sorted().toList());
@@ -356,7 +378,8 @@ class PackageValidatorTest {
         byte[] binary = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13};
         MemorySource source = new MemorySource("p", Map.of(
                 "prompd.json", MANIFEST.getBytes(StandardCharsets.UTF_8),
-                "hello.prmd", "---\ncontext: data/table.xlsx\n---\nSummarise the table.\n".getBytes(StandardCharsets.UTF_8),
+                "hello.prmd",
+                "---\ncontext: data/table.xlsx\n---\nSummarise the table.\n".getBytes(StandardCharsets.UTF_8),
                 "data/table.xlsx", binary,
                 "contexts/logo.png", binary,
                 "images/logo.png", binary,
@@ -367,7 +390,8 @@ class PackageValidatorTest {
         assertEquals(List.of("images/logo.png"), problems.stream()
                 .filter(problem -> problem.message().contains("binary")).map(Problem::file).toList(),
                 ProblemReport.text(problems));
-        Problem latin1 = problems.stream().filter(problem -> problem.file().equals("latin1.txt")).findFirst().orElseThrow();
+        Problem latin1 = problems.stream().filter(problem -> problem.file().equals("latin1.txt")).findFirst()
+                .orElseThrow();
         assertEquals("the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not allow there",
                 latin1.message(), "text in another encoding is not called binary");
         assertEquals(1, latin1.line());
@@ -403,10 +427,12 @@ class PackageValidatorTest {
                 "hello.prmd", "---\ncontext: contexts/big.md\n---\nSummarise it.\n",
                 "contexts/big.md", "x".repeat(101), "contexts/unused.md", "x".repeat(101)));
 
-        List<Problem> problems = new PackageValidator(new ArchiveLimits(1_000, 100, 10_000)).validate(source).problems();
+        List<Problem> problems = new PackageValidator(new ArchiveLimits(1_000, 100, 10_000)).validate(source)
+                .problems();
 
         assertEquals(List.of("contexts/big.md: hello.prmd refers to it, so leaving it out alone breaks it: make it"
-                        + " smaller, or remove it with the references to it in that prompt and any entry of \"files\" in"
+                        + " smaller, or remove it with the references to it in that prompt and any entry"
+                        + " of \"files\" in"
                         + " prompd.json naming it alone",
                         "contexts/unused.md: remove it, or add it to \"ignore\" in prompd.json"),
                 problems.stream().filter(problem -> problem.message().contains("per file"))
@@ -422,7 +448,8 @@ class PackageValidatorTest {
                 "prompts/c.prmd", "---\n---\nNo include.\n",
                 "parts/x.md", "{% include './big.md' %}\n", "parts/big.md", "x".repeat(101)));
 
-        List<Problem> problems = new PackageValidator(new ArchiveLimits(1_000, 100, 10_000)).validate(source).problems();
+        List<Problem> problems = new PackageValidator(new ArchiveLimits(1_000, 100, 10_000)).validate(source)
+                .problems();
 
         assertEquals(List.of("parts/big.md: parts/x.md (loaded through prompts/a.prmd) refers to it, so leaving it out"
                         + " alone breaks prompts/a.prmd and prompts/b.prmd: make it smaller, or remove it with the"
@@ -441,7 +468,8 @@ class PackageValidatorTest {
         List<Problem> problems = validator.validate(source).problems();
 
         assertEquals(List.of("hello.prmd@2: the file is not UTF-8: this line holds the byte 0xE9, which UTF-8 does not"
-                        + " allow there", "prompd.json@2: the file is not UTF-8: this line holds the byte 0xE9, which UTF-8"
+                        + " allow there",
+                        "prompd.json@2: the file is not UTF-8: this line holds the byte 0xE9, which UTF-8"
                         + " does not allow there"),
                 problems.stream().map(problem -> problem.file() + "@" + problem.line() + ": " + problem.message())
                         .sorted().toList(), ProblemReport.text(problems));
@@ -456,7 +484,8 @@ class PackageValidatorTest {
 
         List<Problem> problems = validator.validate(source).problems();
 
-        assertEquals(List.of("hello.prmd@1: the file is UTF-16LE, not UTF-8: it starts with the byte order mark of UTF-16LE",
+        assertEquals(List.of("hello.prmd@1: the file is UTF-16LE, not UTF-8: it starts with the byte order"
+                + " mark of UTF-16LE",
                         "notes.md@1: the file is UTF-16LE, not UTF-8: it starts with the byte order mark of UTF-16LE"),
                 problems.stream().filter(Problem::isError).map(problem -> problem.file() + "@" + problem.line() + ": "
                         + problem.message()).sorted().toList(), ProblemReport.text(problems));

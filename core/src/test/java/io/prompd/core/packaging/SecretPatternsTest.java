@@ -21,8 +21,10 @@ class SecretPatternsTest {
             "//registry.npmjs.org/:_authToken=npm_abcdefghijklmnopqrstuvwxyz0123456789",
             "password = pypi-AgEIcHlwaS5vcmcCJGE0ZjkxMzYxLTQ3NjgtNGQxZi1iMmE5LTVmODFmZmQxNWUyZQACKlszLCJmMjA",
             "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIIrYSSNQFaA2Hwf1duRSxKtLYX5CB04fSeQ6tF1aY/PuoAoGCCqGSM49\n",
-            "-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: test\n\nlQOYBGV0ZXN0AQgAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP\n",
-            "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\n\"}"})
+            "-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: test\n\n"
+                    + "lQOYBGV0ZXN0AQgAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP\n",
+            "{\"private_key\": \"-----BEGIN PRIVATE"
+                    + " KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\\n\"}"})
     void eachKindIsFound(String secret) {
         assertEquals(1, SecretPatterns.find("before " + secret + " after").size());
     }
@@ -62,9 +64,11 @@ class SecretPatternsTest {
     /** Documentation names the headers, the registry's own README among it; a key follows its header with material. */
     @ParameterizedTest
     @ValueSource(strings = {
-            "blocks (`-----BEGIN ... PRIVATE KEY-----`, PGP's `-----BEGIN PGP PRIVATE KEY BLOCK-----`), searched in a file",
+            "blocks (`-----BEGIN ... PRIVATE KEY-----`, PGP's `-----BEGIN PGP PRIVATE KEY BLOCK-----`),"
+                    + " searched in a file",
             "-----BEGIN RSA PRIVATE KEY-----\n(the key, base64, goes here)\n-----END RSA PRIVATE KEY-----",
-            "-----BEGIN OPENSSH PRIVATE KEY-----\n\n\n\n\n\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\n",
+            "-----BEGIN OPENSSH PRIVATE KEY-----\n\n\n\n\n\n"
+                    + "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\n",
             "-----BEGIN PRIVATE KEY-----\nsee src/main/java/io/prompd/core/packaging/SecretPatterns\n"})
     void aPrivateKeyHeaderWithoutKeyMaterialSoonAfterIsNotFound(String text) {
         assertTrue(SecretPatterns.find(text).isEmpty(), () -> SecretPatterns.find(text).toString());
@@ -72,7 +76,8 @@ class SecretPatternsTest {
 
     @Test
     void findingsCarryTheirLines() {
-        List<SecretPatterns.Finding> found = SecretPatterns.find("a\nAKIAABCDEFGHIJKLMNOP\nb\nsk-abcdefghij0123456789xyz\n");
+        List<SecretPatterns.Finding> found = SecretPatterns.find("a\nAKIAABCDEFGHIJKLMNOP\nb\n"
+                + "sk-abcdefghij0123456789xyz\n");
 
         assertEquals(List.of(2, 4), found.stream().map(SecretPatterns.Finding::line).toList());
     }

@@ -18,13 +18,15 @@ class PointerTest {
 
     @Test
     void pointsWhereJacksonLooks() throws Exception {
-        JsonNode root = JsonTrees.read("{\"credentials\": {\"https://r.example/~me\": 1}}".getBytes(StandardCharsets.UTF_8));
+        JsonNode root =
+                JsonTrees.read("{\"credentials\": {\"https://r.example/~me\": 1}}".getBytes(StandardCharsets.UTF_8));
         assertEquals(1, root.at(Pointer.of("credentials", "https://r.example/~me")).intValue());
     }
 
     @Test
     void aReadablePointerUndoesTheEscapesForPeople() {
         assertEquals("/dependencies/@a/b", Pointer.readable(Pointer.of("dependencies", "@a/b")));
-        assertEquals("/credentials/https://r.example/~me", Pointer.readable(Pointer.of("credentials", "https://r.example/~me")));
+        assertEquals("/credentials/https://r.example/~me",
+                Pointer.readable(Pointer.of("credentials", "https://r.example/~me")));
     }
 }

@@ -45,7 +45,8 @@ class ProblemReportTest {
 
     @Test
     void markdownEscapesHtmlAndMarksSeverity() {
-        String markdown = ProblemReport.markdown(List.of(Problem.error("a.prmd", "", "bad <script>", "")), ProblemReport.PACKAGE);
+        String markdown = ProblemReport.markdown(List.of(Problem.error("a.prmd", "", "bad <script>", "")),
+                ProblemReport.PACKAGE);
         assertTrue(markdown.contains("❌ **error**: bad &lt;script&gt;"), markdown);
         assertTrue(markdown.endsWith("**1 error, 0 warnings**\n"), markdown);
     }
@@ -56,7 +57,8 @@ class ProblemReportTest {
                         + " (`@bob`). Mail `bob@example.org`, or install `@a/b@^1.0.0`:",
                 ProblemReport.markdownText("@prompd is owned through scopes.json; ask @common/base-prompts's owners,"
                         + " '@dave' (@bob). Mail bob@example.org, or install @a/b@^1.0.0:"));
-        assertEquals("see `` `@bob` `` and `@x<y>`<br>&lt;b&gt;", ProblemReport.markdownText("see `@bob` and @x<y>\n<b>"),
+        assertEquals("see `` `@bob` `` and `@x<y>`<br>&lt;b&gt;",
+                ProblemReport.markdownText("see `@bob` and @x<y>\n<b>"),
                 "inside a code span HTML shows as written, and is escaped outside");
     }
 
@@ -78,7 +80,8 @@ class ProblemReportTest {
                         + " `octo/repo#2`, (`GH-3`) fixed in `1a2b3c4`.",
                 ProblemReport.markdownText("Broken; details at https://evil.example.com/phish and www.evil.example.com,"
                         + " see #1 and octo/repo#2, (GH-3) fixed in 1a2b3c4."));
-        assertEquals("version 1.2.0 of 2024-01-02, 3 files", ProblemReport.markdownText("version 1.2.0 of 2024-01-02, 3 files"));
+        assertEquals("version 1.2.0 of 2024-01-02, 3 files",
+                ProblemReport.markdownText("version 1.2.0 of 2024-01-02, 3 files"));
         assertEquals("see \\[here\\](`https://x.example`)", ProblemReport.markdownText("see [here](https://x.example)"),
                 "a Markdown link's text stays out of the code span of its URL");
     }
@@ -109,7 +112,8 @@ class ProblemReportTest {
      */
     @Test
     void markdownTextShowsCharacterReferencesAndDollarSignsAsWrittenAndSetsEachDollarApart() {
-        String reason = "Use &#x202E;2.0&#x2069; &lt;b&gt; &amp; $\\Huge\\text{passed}$ $$x$$ see https://x.example/?a=1&amp;b";
+        String reason = "Use &#x202E;2.0&#x2069; &lt;b&gt; &amp; $\\Huge\\text{passed}$ $$x$$ see"
+                + " https://x.example/?a=1&amp;b";
         String markdown = ProblemReport.markdownText(reason);
         Rendered rendered = Rendered.of(markdown);
 
@@ -151,7 +155,8 @@ class ProblemReportTest {
 
     @Test
     void aMessageOfSeveralLinesKeepsItsColumnInTextAndBreaksLinesInMarkdown() {
-        List<Problem> explained = List.of(Problem.error("prompd.json", "/dependencies", "Because a needs b.\nSo, it fails.",
+        List<Problem> explained = List.of(Problem.error("prompd.json", "/dependencies",
+                "Because a needs b.\nSo, it fails.",
                 "widen a range"));
 
         assertEquals("""

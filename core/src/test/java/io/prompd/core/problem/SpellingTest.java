@@ -19,7 +19,8 @@ class SpellingTest {
 
     @Test
     void suggestsTheClosestWithinTwoEditsAndBreaksTiesAlphabetically() {
-        assertEquals(Optional.of("dependencies"), Spelling.closest("dependancies", List.of("description", "dependencies")));
+        assertEquals(Optional.of("dependencies"),
+                Spelling.closest("dependancies", List.of("description", "dependencies")));
         assertEquals(Optional.of("ab"), Spelling.closest("aa", List.of("ba", "ab")));
         assertEquals(Optional.empty(), Spelling.closest("devDependencies", List.of("dependencies")));
     }

@@ -37,7 +37,8 @@ class BlockStructureTest {
         blocks.fit("set", "set", " b", true, 7, 1);
         blocks.closeAtTemplateEnd();
 
-        assertEquals(List.of(new TemplateFault(2, "{% set %} is never closed", "add {% endset %} where the block ends")),
+        assertEquals(List.of(new TemplateFault(2, "{% set %} is never closed",
+                "add {% endset %} where the block ends")),
                 faults.all());
     }
 

@@ -46,7 +46,8 @@ class CorpusParseTest {
         assertEquals("prompts/blog-writer.prmd", parent.path());
         assertEquals(List.of("category", "topic", "word_count", "include_technical_specs"),
                 prompt.parameters().stream().map(Parameter::name).toList());
-        assertEquals(List.of("Dog Blog Writer", "Usage"), prompt.sections().stream().limit(2).map(Section::title).toList());
+        assertEquals(List.of("Dog Blog Writer", "Usage"),
+                prompt.sections().stream().limit(2).map(Section::title).toList());
     }
 
     @Test
@@ -57,12 +58,14 @@ class CorpusParseTest {
         assertEquals(new LocalReference("./base-prompt.prmd"), researcher.inherits().orElseThrow());
         PromptFile assets = corpusPrompt("asset-extraction/example.prmd");
         assertEquals(List.of(new PromptPart.FilePart(new LocalReference("contexts/assets.xlsx"), "/context/0"),
-                new PromptPart.FilePart(new LocalReference("contexts/project-desc.docx"), "/context/1")), assets.contexts());
+                new PromptPart.FilePart(new LocalReference("contexts/project-desc.docx"), "/context/1")),
+                assets.contexts());
     }
 
     @Test
     void keepsUnknownKeys() throws IOException {
         assertEquals("xml", corpusPrompt("demo-prompts/xml-test-prompt.prmd").extra().get("content-type").asText());
-        assertEquals("MIT", corpusPrompt("examples/assistants/unit-test-generator.prmd").extra().get("license").asText());
+        assertEquals("MIT",
+                corpusPrompt("examples/assistants/unit-test-generator.prmd").extra().get("license").asText());
     }
 }

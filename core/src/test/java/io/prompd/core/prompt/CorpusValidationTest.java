@@ -34,7 +34,8 @@ class CorpusValidationTest {
                 PackageName.parse(dependency.getKey()), VersionRange.parse(dependency.getValue().asText())));
         SortedSet<String> files = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).forEach(path -> files.add(root.relativize(path).toString().replace('\\', '/')));
+            walk.filter(Files::isRegularFile)
+                    .forEach(path -> files.add(root.relativize(path).toString().replace('\\', '/')));
         }
         SortedMap<String, PromptFile> prompts = new TreeMap<>();
         files.stream().filter(path -> path.endsWith(".prmd")).forEach(path -> prompts.put(path,
@@ -87,7 +88,8 @@ class CorpusValidationTest {
 
     @Test
     void blogWritingAliasesAnUndeclaredPackage() throws IOException {
-        assertEquals(List.of("error prompts/advanced-code-assistant.prmd:25 /using/0/name '@prompd/public-examples@1.1.0'"
+        assertEquals(List.of("error prompts/advanced-code-assistant.prmd:25 /using/0/name"
+                + " '@prompd/public-examples@1.1.0'"
                 + " refers to @prompd/public-examples, which is not a dependency of @prompd/blog-writer"),
                 summaries("blog-writing"));
     }

@@ -124,7 +124,8 @@ class DependencyFilesTest {
                 {% include ["@util/prompts/gone.md", "@other/p@^1/x.md"] %}{% include ["@util/x.md", "./local.md"] %}
                 """), util("prompts/base.prmd"));
 
-        assertEquals(List.of("prompts/a.prmd:9 '@util/prompts/gone.md' points to prompts/gone.md, which @common/util 1.2.0"
+        assertEquals(List.of("prompts/a.prmd:9 '@util/prompts/gone.md' points to prompts/gone.md, which"
+                + " @common/util 1.2.0"
                         + " (" + CHOSEN_BY + ") does not have",
                         "prompts/a.prmd:9 '@util/prompts/lost.md' points to prompts/lost.md, which @common/util 1.2.0"
                         + " (" + CHOSEN_BY + ") does not have"),

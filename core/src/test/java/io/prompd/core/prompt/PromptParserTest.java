@@ -125,7 +125,8 @@ class PromptParserTest {
 
     @Test
     void keepsUnknownTypeForTheValidator() {
-        assertEquals(Optional.empty(), parsed("---\nparameters:\n  - name: x\n    type: text\n---\n").parameters().get(0).type());
+        assertEquals(Optional.empty(),
+                parsed("---\nparameters:\n  - name: x\n    type: text\n---\n").parameters().get(0).type());
     }
 
     @Test
@@ -146,7 +147,8 @@ class PromptParserTest {
                 """);
         assertEquals(List.of(file("contexts/assets.xlsx", "/context"), file("../contexts/a.md", "/contexts/0"),
                 new PromptPart.TextPart("Some inline background.")), prompt.contexts());
-        assertEquals(List.of(file("./roles/admin.md", "/system/0"), new PromptPart.TextPart("You are helpful.")), prompt.system());
+        assertEquals(List.of(file("./roles/admin.md", "/system/0"), new PromptPart.TextPart("You are helpful.")),
+                prompt.system());
         assertEquals(List.of(file("notes.txt", "/user")), prompt.user());
         assertEquals(List.of(new PromptPart.TextPart("Sure.")), prompt.assistant());
         PromptPart.FilePart response = assertInstanceOf(PromptPart.FilePart.class, prompt.response().get(0));
@@ -264,7 +266,8 @@ class PromptParserTest {
     @Test
     void reportsATabAtItsOwnLine() {
         Problem problem = onlyProblem("---\nid: x\nparameters:\n  - name: a\n\ttype: string\n---\nbody\n");
-        assertTrue(problem.message().contains("found character '\\t(TAB)' that cannot start any token"), problem.message());
+        assertTrue(problem.message().contains("found character '\\t(TAB)' that cannot start any token"),
+                problem.message());
         assertEquals(5, problem.line());
         assertEquals("indent with spaces: YAML does not allow tabs there", problem.hint());
     }
@@ -345,7 +348,8 @@ class PromptParserTest {
                 "each at the line of its own field, nested ones included");
         assertTrue(result.prompt().isEmpty());
         Problem unquoted = onlyProblem("---\nversion: 1.10\n---\n");
-        assertEquals("'version' must be a string, not number 1.10", unquoted.message(), "as written, not as YAML reads it");
+        assertEquals("'version' must be a string, not number 1.10", unquoted.message(),
+                "as written, not as YAML reads it");
         assertEquals("quote it: \"1.10\"", unquoted.hint());
         assertEquals("quote it: \"NO\"", onlyProblem("---\nmodel: NO\n---\n").hint());
     }
@@ -385,7 +389,8 @@ class PromptParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "clears \\e[2J the screen | 'description' holds the control character U+001B (^[) at position 8",
-            "\uD83D\uDC69\u200D\uD83D\uDCBB reviews \\u202Etxt.exe | 'description' holds the bidi control U+202E at position 13",
+            "\uD83D\uDC69\u200D\uD83D\uDCBB reviews \\u202Etxt.exe | 'description' holds the bidi control U+202E"
+                    + " at position 13",
             "lone \\uD800 yaml       | 'description' holds the lone UTF-16 surrogate U+D800 at position 6"})
     void aControlCharacterBidiControlOrLoneSurrogateInTheFrontMattersDescriptionIsAnErrorAtItsLine(String description,
                                                                                                   String message) {
@@ -400,18 +405,23 @@ class PromptParserTest {
     void aLoneSurrogateEscapeInTheNameOfAFieldIsAnErrorToo() {
         Problem problem = onlyProblem("---\nid: a\ndescription: d\n\"x-\\uDC00y\": 1\n---\nHello\n");
 
-        assertEquals("the name of 'x-<U+DC00>y' holds the lone UTF-16 surrogate U+DC00 at position 3", problem.message());
+        assertEquals("the name of 'x-<U+DC00>y' holds the lone UTF-16 surrogate U+DC00 at position 3",
+                problem.message());
     }
 
     /** The hint says "it" of one character and "them" of several, as the message names one or several. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "a: \"\\e\"            | remove it and write plain text: a terminal would act on it instead of showing it (",
-            "a: \"\\e\\a\"          | remove them and write plain text: a terminal would act on them instead of showing them (",
+            "a: \"\\e\"            | remove it and write plain text: a terminal would act on it instead"
+                    + " of showing it (",
+            "a: \"\\e\\a\"          | remove them and write plain text: a terminal would act on them instead of"
+                    + " showing them (",
             "a: \"\u202e\"          | remove it: a reviewer reading the diff would see the text around it in another",
-            "a: \"\u2066\u2069\"    | remove them: a reviewer reading the diff would see the text around them in another",
+            "a: \"\u2066\u2069\"    | remove them: a reviewer reading the diff would see the text around"
+                    + " them in another",
             "\"\\a\": 1            | rename it without the character: a terminal would act on it instead of showing it",
-            "\"\\a\\e\": 1          | rename it without the characters: a terminal would act on them instead of showing them",
+            "\"\\a\\e\": 1          | rename it without the characters: a terminal would act on them instead"
+                    + " of showing them",
             "\"a\u200b\": 1         | rename it without the character: it makes the name read as another",
             "\"\u200ba\u200b\": 1   | rename it without the characters: they make the name read as another",
             "a: \"\\uD800\"        | remove it or write the character meant as itself: an escape from \\uD800 to",
@@ -427,12 +437,18 @@ class PromptParserTest {
             "/x-site               | 3 | x-site: \"dark\\e[2J\"                            | 'x-site' holds",
             "/x-site/theme/0       | 4 | x-site:\\n  theme: [\"a\\x07\"]                   | 'x-site/theme/0' holds",
             "/k\\u0007y             | 3 | \"k\\ay\": 1                                     | the name of 'k^Gy' holds",
-            "/x-site/b\\u001b       | 4 | x-site:\\n  \"b\\e\": c                          | the name of 'x-site/b^[' holds",
-            "/parameters/p/enum/0  | 5 | parameters:\\n  p:\\n    enum: [\"a\\a\"]        | 'parameters/p/enum/0' holds",
-            "/parameters/p/default | 5 | parameters:\\n  p:\\n    default: \"\\e\"        | 'parameters/p/default' holds",
-            "/parameters/q\\u0007   | 4 | parameters:\\n  \"q\\a\": string                 | the name of 'parameters/q^G' holds",
-            "/parameters/q\\u0007   | 4 | parameters:\\n  \"q\\a\":\\n    type: string      | the name of 'parameters/q^G' holds",
-            "/parameters/0/type    | 5 | parameters:\\n  - name: p\\n    type: \"string\\a\" | 'parameters/0/type' holds"})
+            "/x-site/b\\u001b       | 4 | x-site:\\n  \"b\\e\": c                          | the name of"
+                    + " 'x-site/b^[' holds",
+            "/parameters/p/enum/0  | 5 | parameters:\\n  p:\\n    enum: [\"a\\a\"]        |"
+                    + " 'parameters/p/enum/0' holds",
+            "/parameters/p/default | 5 | parameters:\\n  p:\\n    default: \"\\e\"        |"
+                    + " 'parameters/p/default' holds",
+            "/parameters/q\\u0007   | 4 | parameters:\\n  \"q\\a\": string                 | the name of"
+                    + " 'parameters/q^G' holds",
+            "/parameters/q\\u0007   | 4 | parameters:\\n  \"q\\a\":\\n    type: string      | the name of"
+                    + " 'parameters/q^G' holds",
+            "/parameters/0/type    | 5 | parameters:\\n  - name: p\\n    type: \"string\\a\" |"
+                    + " 'parameters/0/type' holds"})
     void aControlCharacterAnywhereInTheFrontMatterIsAnErrorAtItsFieldAndLineReportedOnce(String pointer, int line,
                                                                                        String yaml, String message) {
         Problem problem = onlyProblem("---\nid: a\n" + unescape(yaml) + "\n---\nHello\n");
@@ -442,7 +458,9 @@ class PromptParserTest {
         assertTrue(problem.message().startsWith(message + " the control character U+"), problem.message());
     }
 
-    /** YAML reads such a number as infinity, which no bound compares with and a version document would write as text. */
+    /**
+     * YAML reads such a number as infinity, which no bound compares with and a version document would write as text.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "/parameters/0/default | 6 | 1e400   | parameters:\\n  - name: n\\n    type: number\\n    default: 1e400",
@@ -453,13 +471,17 @@ class PromptParserTest {
             "/temperature          | 3 | 2e308   | temperature: 2e308",
             "/max_tokens           | 3 | 1e400   | max_tokens: 1e400",
             "/x-site/limits/0      | 4 | 1e999   | x-site:\\n  limits: [1e999]"})
-    void aNumberBeyondADoubleIsAnErrorAtItsFieldAndLineAsWrittenAndReadAsAbsent(String pointer, int line, String written,
+    void aNumberBeyondADoubleIsAnErrorAtItsFieldAndLineAsWrittenAndReadAsAbsent(String pointer, int line,
+            String written,
                                                                               String yaml) {
-        PromptParseResult result = PromptParser.parse("prompts/a.prmd", "---\nid: a\n" + unescape(yaml) + "\n---\nHi\n");
+        PromptParseResult result = PromptParser.parse("prompts/a.prmd",
+                "---\nid: a\n" + unescape(yaml) + "\n---\nHi\n");
 
         assertEquals(List.of(line + " " + pointer + " '" + pointer.substring(1) + "' is the number " + written
-                        + ", beyond what a double holds (±1.7976931348623157E308) / write a number within that range, or"
-                        + " quote it to keep it as text"), result.problems().stream().map(problem -> problem.line() + " "
+                        + ", beyond what a double holds (±1.7976931348623157E308) / write a number within"
+                        + " that range, or"
+                        + " quote it to keep it as text"),
+                result.problems().stream().map(problem -> problem.line() + " "
                         + problem.pointer() + " " + problem.message() + " / " + problem.hint()).toList());
         PromptFile draft = result.draft().orElseThrow();
         assertEquals(OptionalDouble.empty(), draft.temperature());
@@ -481,7 +503,8 @@ class PromptParserTest {
         Problem problem = onlyProblem("---\nid: a\n" + unescape(yaml) + "\n---\nHi\n");
 
         assertEquals(line + " " + pointer + " '" + pointer.substring(1) + "' is the number " + written + ", which JSON"
-                + " cannot write: it has no number for infinity or not-a-number / write a number, or quote it to keep it"
+                + " cannot write: it has no number for infinity or not-a-number / write a number, or"
+                + " quote it to keep it"
                 + " as text", problem.line() + " " + problem.pointer() + " " + problem.message() + " / "
                 + problem.hint());
     }
@@ -522,7 +545,9 @@ class PromptParserTest {
         assertTrue(count.type().orElseThrow().accepts(count.defaultValue().orElseThrow()));
     }
 
-    /** As written, not as a YAML escape, a control character is named where it is, before the YAML parser refuses it. */
+    /**
+     * As written, not as a YAML escape, a control character is named where it is, before the YAML parser refuses it.
+     */
     @Test
     void aRawControlCharacterInTheFrontMatterIsNamedAtItsLineAndPosition() {
         PromptParseResult result = PromptParser.parse("a.prmd",
@@ -559,9 +584,11 @@ class PromptParserTest {
     /** A parameter's name is a name in either form, and read as not declared. */
     @Test
     void anInvisibleCharacterInAParametersNameIsAnErrorAsInAKey() {
-        PromptParseResult result = PromptParser.parse("a.prmd", "---\nparameters:\n  - name: \"top\u200Bic\"\n---\nHi\n");
+        PromptParseResult result = PromptParser.parse("a.prmd",
+                "---\nparameters:\n  - name: \"top\u200Bic\"\n---\nHi\n");
 
-        assertEquals(List.of("3 'parameters/0/name' holds the invisible Unicode character U+200B at position 4 / rename it"
+        assertEquals(List.of("3 'parameters/0/name' holds the invisible Unicode character U+200B at"
+                + " position 4 / rename it"
                 + " without the character: it makes the name read as another"), result.problems().stream()
                 .map(problem -> problem.line() + " " + problem.message() + " / " + problem.hint()).toList());
         assertEquals(List.of(), result.draft().orElseThrow().parameters());

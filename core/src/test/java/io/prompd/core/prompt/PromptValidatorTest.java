@@ -93,14 +93,17 @@ class PromptValidatorTest {
     @Test
     void aPromptWithNoTextAfterItsFrontMatterIsAWarningAtItsClosingLine() {
         Problem problem = single(validate("---\nid: x\n---\n \n"), Severity.WARNING);
-        assertEquals(new Problem(Severity.WARNING, "prompts/a.prmd", "", 3, "the prompt has no text after its front matter",
-                "write the prompt's text after the closing '---', give it in 'system' or 'user', or take it from another"
+        assertEquals(new Problem(Severity.WARNING, "prompts/a.prmd", "", 3,
+                "the prompt has no text after its front matter",
+                "write the prompt's text after the closing '---', give it in 'system' or 'user', or take"
+                        + " it from another"
                         + " prompt with 'inherits'"), problem);
         assertEquals(2, single(validate("---\n---\n"), Severity.WARNING).line());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"inherits: ./b.prmd", "system: You review code.", "user: ./u.md", "context: ./u.md"})
+    @CsvSource(delimiter = '|',
+            value = {"inherits: ./b.prmd", "system: You review code.", "user: ./u.md", "context: ./u.md"})
     void aPromptWhoseTextComesFromItsFrontMatterOrItsParentNeedsNoBody(String field) {
         assertEquals(List.of(), validate(Map.of("prompts/a.prmd", "---\n" + field + "\n---\n",
                 "prompts/b.prmd", "---\n---\nBase\n", "prompts/u.md", "Review this."), Map.of()));
@@ -113,13 +116,16 @@ class PromptValidatorTest {
                 "prompts/leaf.prmd", "---\nid: leaf\ninherits: ./mid.prmd\n---\n"), Map.of());
 
         assertEquals(List.of(
-                new Problem(Severity.WARNING, "prompts/base.prmd", "", 4, "the prompt has no text after its front matter",
+                new Problem(Severity.WARNING, "prompts/base.prmd", "", 4,
+                        "the prompt has no text after its front matter",
                         "write the prompt's text after the closing '---', give it in 'system' or 'user', or take it"
                                 + " from another prompt with 'inherits'"),
-                new Problem(Severity.WARNING, "prompts/leaf.prmd", "", 4, "the prompt has no text after its front matter,"
+                new Problem(Severity.WARNING, "prompts/leaf.prmd", "", 4,
+                        "the prompt has no text after its front matter,"
                         + " nor have the prompts it inherits, prompts/mid.prmd → prompts/base.prmd", "write the text"
                         + " after the closing '---' of one of them, or give it in 'system' or 'user'"),
-                new Problem(Severity.WARNING, "prompts/mid.prmd", "", 3, "the prompt has no text after its front matter,"
+                new Problem(Severity.WARNING, "prompts/mid.prmd", "", 3,
+                        "the prompt has no text after its front matter,"
                         + " nor has the prompt it inherits, prompts/base.prmd", "write the text after the closing '---'"
                         + " of one of them, or give it in 'system' or 'user'")), problems);
     }
@@ -136,7 +142,8 @@ class PromptValidatorTest {
 
     @Test
     void parameterNamesAreUnique() {
-        Problem problem = single(validate("---\nparameters:\n  - name: x\n  - name: x\n---\n{{ x }}\n"), Severity.ERROR);
+        Problem problem = single(validate("---\nparameters:\n  - name: x\n  - name: x\n---\n{{ x }}\n"),
+                Severity.ERROR);
         assertEquals("/parameters/1/name", problem.pointer());
         assertEquals(4, problem.line(), "the second declaration's own line");
         assertTrue(problem.message().contains("declared twice"), problem.message());
@@ -144,7 +151,8 @@ class PromptValidatorTest {
 
     @Test
     void parameterTypesAreKnown() {
-        Problem problem = single(validate("---\nparameters:\n  - name: x\n    type: text\n---\n{{ x }}\n"), Severity.ERROR);
+        Problem problem = single(validate("---\nparameters:\n  - name: x\n    type: text\n---\n{{ x }}\n"),
+                Severity.ERROR);
         assertEquals("/parameters/0/type", problem.pointer());
         assertTrue(problem.hint().contains("string, number, integer"), problem.hint());
     }
@@ -163,7 +171,8 @@ class PromptValidatorTest {
     @CsvSource(delimiter = '|', value = {
         "integer | abc | false", "integer | 1.5 | false", "integer | 3 | true", "integer | 3.0 | true",
         "number | 1.5 | true", "float | 2 | true", "number | '\"1\"' | false",
-        "boolean | '\"yes\"' | false", "boolean | '\"true\"' | false", "boolean | true | true", "string | 3 | false", "string | '\"3\"' | true",
+        "boolean | '\"yes\"' | false", "boolean | '\"true\"' | false", "boolean | true | true", "string | 3 | false",
+        "string | '\"3\"' | true",
         "array | [a] | true", "array | a | false", "object | {a: 1} | true", "object | [a] | false",
         "json | [a] | true", "json | 3 | true", "file | ./x.md | true", "base64 | 12 | false"})
     void aDefaultHasItsParametersType(String type, String value, boolean valid) {
@@ -178,7 +187,8 @@ class PromptValidatorTest {
 
     @Test
     void aDefaultIsOneOfTheEnumValues() {
-        Problem problem = single(validate("---\nparameters:\n  - name: x\n    enum: [a, b]\n    default: c\n---\n{{ x }}\n"),
+        Problem problem = single(validate("---\nparameters:\n  - name: x\n    enum: [a, b]\n    default:"
+                + " c\n---\n{{ x }}\n"),
                 Severity.WARNING);
         assertEquals("/parameters/0/default", problem.pointer());
     }
@@ -193,7 +203,8 @@ class PromptValidatorTest {
 
     @Test
     void anUnknownTypeGetsTheClosestKnownOne() {
-        Problem problem = single(validate("---\nparameters:\n  - name: x\n    type: strin\n---\n{{ x }}\n"), Severity.ERROR);
+        Problem problem = single(validate("---\nparameters:\n  - name: x\n    type: strin\n---\n{{ x }}\n"),
+                Severity.ERROR);
         assertEquals("did you mean 'string'? use one of: " + ParameterType.keywords(), problem.hint());
     }
 
@@ -211,9 +222,12 @@ class PromptValidatorTest {
 
     @Test
     void aDefaultOutsideItsOwnBoundsOrPatternIsAWarning() {
-        List<Problem> problems = validate("---\nparameters:\n  - name: n\n    type: integer\n    min: 10\n    default: 7\n"
-                + "  - name: s\n    maxLength: 2\n    default: abc\n  - name: c\n    pattern: \"^[0-9]+$\"\n    default: x1\n"
-                + "  - name: fine\n    type: number\n    min: 0\n    max: 1\n    default: 0.5\n---\n{{ n }}{{ s }}{{ c }}{{ fine }}\n");
+        List<Problem> problems = validate("---\nparameters:\n  - name: n\n    type: integer\n    min: 10\n "
+                + "   default: 7\n"
+                + "  - name: s\n    maxLength: 2\n    default: abc\n  - name: c\n    pattern: \"^[0-9]+$\"\n  "
+                + "  default: x1\n"
+                + "  - name: fine\n    type: number\n    min: 0\n    max: 1\n    default: 0.5\n---\n{{ n }}{{ s }}{{ c"
+                + " }}{{ fine }}\n");
         assertEquals(List.of("the default 7 of 'n' is below its min 10", "the default \"abc\" of 's' is longer than its"
                 + " maxLength 2", "the default \"x1\" of 'c' does not match its pattern ^[0-9]+$"),
                 problems.stream().map(Problem::message).toList());
@@ -223,29 +237,37 @@ class PromptValidatorTest {
     @Test
     void aParameterNameATemplateCannotReadIsAWarning() {
         Problem problem = single(validate("---\nparameters:\n  - name: 2nd-topic\n---\ntext\n"), Severity.WARNING);
-        assertEquals("the parameter name '2nd-topic' cannot be written in a template as {{ 2nd-topic }}", problem.message());
+        assertEquals("the parameter name '2nd-topic' cannot be written in a template as {{ 2nd-topic }}",
+                problem.message());
         assertEquals("use letters, digits and _, not starting with a digit, such as _2nd_topic", problem.hint());
     }
 
-    /** Jinja reads a name as Python does an identifier, in any script; a name with nothing of one gets no suggestion. */
+    /**
+     * Jinja reads a name as Python does an identifier, in any script; a name with nothing of one gets no suggestion.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "名前-2      | use letters, digits and _, not starting with a digit, such as 名前_2",
             "€ €        | use letters, digits and _, not starting with a digit"})
     void aParameterNameInAnyScriptIsReadAndTheSuggestedNameIsOne(String name, String hint) {
-        assertEquals(List.of(), validate("---\nparameters:\n  - name: 名前\n  - name: नाम\n---\n{{ 名前 }} {{ नाम }}\n"));
+        assertEquals(List.of(),
+                validate("---\nparameters:\n  - name: 名前\n  - name: नाम\n---\n{{ 名前"
+                        + " }} {{ नाम }}\n"));
         assertEquals(List.of("the variable '日本' is used in the body but not declared as a parameter"),
-                validate("---\nparameters:\n  - name: 名前\n---\n{% set 名 = 名前 %}{{ 名 }}{{ 日本 }}\n").stream()
+                validate("---\nparameters:\n  - name: 名前\n---\n{% set 名 = 名前 %}{{ 名 }}{{ 日本 }}\n")
+                        .stream()
                         .map(Problem::message).toList());
 
-        Problem problem = single(validate("---\nparameters:\n  - name: \"" + name + "\"\n---\ntext\n"), Severity.WARNING);
+        Problem problem = single(validate("---\nparameters:\n  - name: \"" + name + "\"\n---\ntext\n"),
+                Severity.WARNING);
         assertEquals(hint, problem.hint());
     }
 
     @Test
     void aKeyATypoAwayFromAKnownOneIsAWarningAndOtherKeysAreKept() {
         PromptParseResult result = PromptParser.parse("a.prmd",
-                "---\nparamters:\n  - name: x\nparameters:\n  - name: y\n    requried: true\nx-owner: team\n---\n{{ y }}\n");
+                "---\nparamters:\n  - name: x\nparameters:\n  - name: y\n    requried: true\nx-owner:"
+                        + " team\n---\n{{ y }}\n");
 
         assertEquals(List.of("/paramters", "/parameters/0/requried"),
                 result.problems().stream().map(Problem::pointer).toList(), result.problems().toString());
@@ -288,7 +310,8 @@ class PromptValidatorTest {
                 "4 the enum value NO of 'country' is not of its type string / quote it: \"NO\"",
                 "4 the enum value 01 of 'country' is not of its type string / quote it: \"01\"",
                 "5 the default NO of 'country' is not of its type string / quote it: \"NO\"",
-                "8 the enum value \"1\" of 'count' is not of its type integer / write a value of type integer, or change"
+                "8 the enum value \"1\" of 'count' is not of its type integer / write a value of type"
+                        + " integer, or change"
                         + " the type"), problems.stream()
                 .map(problem -> problem.line() + " " + problem.message() + " / " + problem.hint()).toList());
     }
@@ -309,21 +332,27 @@ class PromptValidatorTest {
                 + "    default: \"a\\b\"\n---\n{{ x }}\n").draft().orElseThrow();
 
         assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(), new TreeSet<>(),
-                new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(), new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>())));
+                new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(),
+                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>())));
     }
 
-    /** The parser refuses a number beyond a double; no rule compares it with the others, which would fail on infinity. */
+    /**
+     * The parser refuses a number beyond a double; no rule compares it with the others, which would fail on infinity.
+     */
     @Test
     void aNumberRefusedForItsSizeIsLeftOutOfEveryRule() {
-        PromptParseResult result = PromptParser.parse("prompts/a.prmd", "---\nparameters:\n  - name: x\n    type: integer\n"
+        PromptParseResult result = PromptParser.parse("prompts/a.prmd",
+                "---\nparameters:\n  - name: x\n    type: integer\n"
                 + "    enum: [1, 1e400]\n    min: -1e400\n    max: 1e400\n    default: 1e400\n"
-                + "  - name: y\n    type: array\n    items: number\n    enum: [1]\n    default: [1, 1e400]\n---\n{{ x }}{{ y }}\n");
+                + "  - name: y\n    type: array\n    items: number\n    enum: [1]\n    default: [1, 1e400]\n---\n"
+                + "{{ x }}{{ y }}\n");
         PromptFile draft = result.draft().orElseThrow();
 
         assertEquals(List.of("/parameters/0/enum/1", "/parameters/0/min", "/parameters/0/max", "/parameters/0/default",
                 "/parameters/1/default/1"), result.problems().stream().map(Problem::pointer).toList());
         assertEquals(List.of(), PromptValidator.validate(new PromptPackage(SELF, new TreeMap<>(), new TreeSet<>(),
-                new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(), new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>())));
+                new TreeSet<>(Set.of("prompts/a.prmd")), new TreeMap<>(),
+                new TreeMap<>(Map.of("prompts/a.prmd", draft)), new TreeMap<>())));
     }
 
     @Test
@@ -365,7 +394,8 @@ class PromptValidatorTest {
 
     @Test
     void aSingleBracePlaceholderOfAParameterOfALocalParentIsAWarningToo() {
-        Problem problem = single(validate(Map.of("prompts/base.prmd", "---\nparameters:\n  - name: topic\n---\n{{ topic }}\n",
+        Problem problem = single(validate(Map.of("prompts/base.prmd",
+                "---\nparameters:\n  - name: topic\n---\n{{ topic }}\n",
                 "prompts/leaf.prmd", "---\ninherits: ./base.prmd\n---\nOn {topic}.\n"), Map.of()), Severity.WARNING);
 
         assertEquals("prompts/leaf.prmd", problem.file());
@@ -378,7 +408,8 @@ class PromptValidatorTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"Reply as {\"answer\": \"...\"}.", "Use `{who}` in your own prompt.",
-            "An example:\n\n```\nHello {who}!\n```", "An example:\n\n    Hello {who}!\n", "{{ {'who': who} }}", "{% raw %}{who}{% endraw %}",
+            "An example:\n\n```\nHello {who}!\n```", "An example:\n\n    Hello {who}!\n", "{{ {'who': who} }}",
+            "{% raw %}{who}{% endraw %}",
             "{{who}} {{{who}}} ${who} \\{who}"})
     void aSingleBraceOutsideTextOrAroundAnotherNameIsNoWarning(String body) {
         List<Problem> problems = validate("---\nparameters:\n  - name: who\n---\n" + body + "\n");
@@ -397,7 +428,8 @@ class PromptValidatorTest {
 
     @Test
     void variablesUnderAPackageParentAreWarnedAboutWithAHint() {
-        Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: \"@prompd/core@1.0.0/base.prmd\"\n---\n{{ topic }}\n"),
+        Problem problem = single(validate(Map.of("a.prmd",
+                "---\ninherits: \"@prompd/core@1.0.0/base.prmd\"\n---\n{{ topic }}\n"),
                 Map.of("@prompd/core", "1.0.0")), Severity.WARNING);
         assertTrue(problem.hint().contains("@prompd/core@1.0.0/base.prmd"), problem.hint());
     }
@@ -450,7 +482,8 @@ class PromptValidatorTest {
                 "prompts/a.prmd", "---\ncontext: ../contexts/cafe\u0301.md\n---\nHello.\n",
                 "contexts/caf\u00e9.md", "menu"), Map.of());
 
-        assertEquals(List.of("'../contexts/cafe\u0301.md' is written decomposed (not in Unicode NFC, as macOS gives names"
+        assertEquals(List.of("'../contexts/cafe\u0301.md' is written decomposed (not in Unicode NFC, as"
+                + " macOS gives names"
                 + " out), and the package has 'contexts/cafe\u0301.md' only under its NFC name, which Linux takes for"
                 + " another"), problems.stream().map(Problem::message).toList());
     }
@@ -488,7 +521,8 @@ class PromptValidatorTest {
                 "prompts/b.prmd", "---\n---\n{% include './part.txt' %}\n",
                 "prompts/part.txt", "{% include './b.prmd' %}\n"), Map.of());
 
-        assertEquals(List.of("prompts/b.prmd:3 circular include: prompts/b.prmd → prompts/part.txt → prompts/b.prmd",
+        assertEquals(List.of("prompts/b.prmd:3 circular include: prompts/b.prmd → prompts/part.txt →"
+                + " prompts/b.prmd",
                         "prompts/c.md:2 circular include: prompts/c.md → prompts/d.md → prompts/c.md"),
                 problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
         assertTrue(problems.stream().allMatch(Problem::isError));
@@ -512,7 +546,8 @@ class PromptValidatorTest {
                 "prompts/c.md", "{% include './d.md' %}\n",
                 "prompts/d.md", "one\n{% if x %} never closed {{ y\n"), Map.of());
 
-        assertEquals(List.of("prompts/d.md:2 the template does not render (loaded through prompts/a.prmd → prompts/c.md):"
+        assertEquals(List.of("prompts/d.md:2 the template does not render (loaded through prompts/a.prmd →"
+                + " prompts/c.md):"
                         + " '{{' is never closed with '}}'",
                         "prompts/d.md:2 the template does not render (loaded through prompts/a.prmd → prompts/c.md):"
                         + " {% if %} is never closed"),
@@ -569,7 +604,8 @@ class PromptValidatorTest {
 
         assertEquals(List.of("prompts/layouts/base.md:2 the variable 'audeince' is used but not declared as a parameter"
                         + " of prompts/p.prmd, which extends this file",
-                        "prompts/layouts/footer.md:1 the variable 'signature' is used but not declared as a parameter of"
+                        "prompts/layouts/footer.md:1 the variable 'signature' is used but not declared as"
+                                + " a parameter of"
                         + " prompts/p.prmd, which includes this file through prompts/layouts/base.md"),
                 problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
         assertEquals("declare it under \"parameters\" of prompts/p.prmd, or fix its spelling", problems.get(0).hint());
@@ -602,7 +638,8 @@ class PromptValidatorTest {
                 "prompts/parts/item.md", "{{ item }} {{ tone }} {{ loop.index }}\n{% include './detail.md' %}\n",
                 "prompts/parts/detail.md", "{{ item.name }}\n{{ colour }}\n"), Map.of());
 
-        assertEquals(List.of("prompts/parts/detail.md:2 the variable 'colour' is used but not declared as a parameter of"
+        assertEquals(List.of("prompts/parts/detail.md:2 the variable 'colour' is used but not declared as"
+                + " a parameter of"
                         + " prompts/a.prmd, which includes this file through prompts/parts/item.md"),
                 problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
     }
@@ -632,10 +669,12 @@ class PromptValidatorTest {
         assertEquals(List.of("prompts/parts/inner.md:1 the variable 'text' is used but prompts/p.prmd includes"
                         + " prompts/parts/nc.md without context, and this file through prompts/parts/nc.md, so the file"
                         + " sees none of the prompt's parameters and 'text' renders empty",
-                        "prompts/parts/nc.md:1 the variable 'text' is used but prompts/p.prmd includes this file without"
+                        "prompts/parts/nc.md:1 the variable 'text' is used but prompts/p.prmd includes"
+                                + " this file without"
                         + " context, so the file sees none of the prompt's parameters and 'text' renders empty",
                         "prompts/parts/nc.md:2 the variable 'typo1' is used but prompts/p.prmd includes this file"
-                        + " without context, so the file sees none of the prompt's parameters and 'typo1' renders empty"),
+                        + " without context, so the file sees none of the prompt's parameters and"
+                        + " 'typo1' renders empty"),
                 problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
         assertEquals(List.of(Severity.WARNING), problems.stream().map(Problem::severity).distinct().toList());
         assertEquals("include prompts/parts/nc.md with context (drop 'without context'), or set the variable in the"
@@ -662,11 +701,14 @@ class PromptValidatorTest {
                 "prompts/both.md", "On {{ topic }}: {{ tpoic }}\n"), Map.of());
 
         assertEquals(List.of("prompts/both.md:1 the variable 'topic' is used but prompts/p.prmd includes this file"
-                        + " without context, so the file sees none of the prompt's parameters and 'topic' renders empty",
-                        "prompts/both.md:1 the variable 'tpoic' is used but not declared as a parameter of prompts/p.prmd,"
+                        + " without context, so the file sees none of the prompt's parameters and"
+                        + " 'topic' renders empty",
+                        "prompts/both.md:1 the variable 'tpoic' is used but not declared as a parameter of"
+                                + " prompts/p.prmd,"
                         + " which includes this file",
                         "prompts/both.md:1 the variable 'tpoic' is used but prompts/p.prmd includes this file"
-                        + " without context, so the file sees none of the prompt's parameters and 'tpoic' renders empty"),
+                        + " without context, so the file sees none of the prompt's parameters and"
+                        + " 'tpoic' renders empty"),
                 problems.stream().map(problem -> problem.location() + " " + problem.message()).toList());
     }
 
@@ -762,9 +804,12 @@ class PromptValidatorTest {
 
         assertEquals(List.of("prompts/a.prmd:3 '../parts/none1.md' resolves to 'parts/none1.md', which is not in the"
                         + " package",
-                        "prompts/a.prmd:3 '../parts/none2.md' resolves to 'parts/none2.md', which is not in the package",
-                        "prompts/a.prmd:4 '../parts/none3.md' resolves to 'parts/none3.md', which is not in the package",
-                        "prompts/b.prmd:6 '../parts/none7.md' resolves to 'parts/none7.md', which is not in the package"),
+                        "prompts/a.prmd:3 '../parts/none2.md' resolves to 'parts/none2.md', which is not"
+                                + " in the package",
+                        "prompts/a.prmd:4 '../parts/none3.md' resolves to 'parts/none3.md', which is not"
+                                + " in the package",
+                        "prompts/b.prmd:6 '../parts/none7.md' resolves to 'parts/none7.md', which is not"
+                                + " in the package"),
                 problems.stream().filter(Problem::isError).map(problem -> problem.location() + " " + problem.message())
                         .toList());
     }
@@ -780,7 +825,8 @@ class PromptValidatorTest {
 
     @Test
     void localReferencesStayInsideThePackage() {
-        Problem problem = single(validate(Map.of("prompts/a.prmd", "---\ninherits: ../../outside.prmd\n---\n"), Map.of()),
+        Problem problem = single(validate(Map.of("prompts/a.prmd", "---\ninherits: ../../outside.prmd\n---\n"),
+                Map.of()),
                 Severity.ERROR);
         assertTrue(problem.message().contains("outside the package"), problem.message());
     }
@@ -795,7 +841,8 @@ class PromptValidatorTest {
                 user: 'C:\\notes\\u.md'
                 ---
                 """), Map.of());
-        assertEquals(List.of("/context:2", "/contexts/0:3", "/contexts/1:3", "/contexts/2:3", "/contexts/3:3", "/system:4",
+        assertEquals(List.of("/context:2", "/contexts/0:3", "/contexts/1:3", "/contexts/2:3", "/contexts/3:3",
+                "/system:4",
                         "/user:5"), problems.stream().map(problem -> problem.pointer() + ":" + problem.line()).toList(),
                 problems.toString());
         assertEquals("'~/secret.md' points outside the package", problems.get(2).message());
@@ -804,7 +851,8 @@ class PromptValidatorTest {
 
     @Test
     void packageReferencesNameDeclaredDependencies() {
-        Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: \"@prompd/core@0.0.1/prompts/base.prmd\"\n---\n"),
+        Problem problem = single(validate(Map.of("a.prmd",
+                "---\ninherits: \"@prompd/core@0.0.1/prompts/base.prmd\"\n---\n"),
                 Map.of()), Severity.ERROR);
         assertEquals("/inherits", problem.pointer());
         assertTrue(problem.hint().contains("\"@prompd/core\": \"0.0.1\""), problem.hint());
@@ -849,7 +897,8 @@ class PromptValidatorTest {
                 """), Map.of("@common/base", "^2.0.0"));
 
         assertEquals(List.of("/inherits:5", "/contexts/0:7", "/contexts/1:8", ":10"),
-                problems.stream().map(problem -> problem.pointer() + ":" + problem.line()).toList(), problems.toString());
+                problems.stream().map(problem -> problem.pointer() + ":" + problem.line()).toList(),
+                problems.toString());
         assertEquals("'@common/base@^2.0.0/prompts/./base.prmd' has '.' in its path, which is not allowed in a package"
                 + " reference: the path is the file's from the root of @common/base", problems.get(0).message());
         assertEquals("write '@common/base@^2.0.0/prompts/base.prmd'", problems.get(0).hint());
@@ -858,7 +907,8 @@ class PromptValidatorTest {
                 + " inside it", problems.get(1).message());
         assertEquals("refer only to files inside @common/base, by their path from its root", problems.get(1).hint());
         assertEquals("write '@base/README.md'", problems.get(2).hint());
-        assertTrue(problems.get(3).message().endsWith("and this one names no file inside it"), problems.get(3).message());
+        assertTrue(problems.get(3).message().endsWith("and this one names no file inside it"),
+                problems.get(3).message());
         assertTrue(problems.stream().allMatch(Problem::isError));
     }
 
@@ -909,7 +959,8 @@ class PromptValidatorTest {
                 {% include "@common/base@2.0.0/prompts/y.prmd" %}
                 """), Map.of("@common/base", "^2.0.0"));
         assertEquals(List.of("/using/0/name:3", "/inherits:5", ":7"),
-                problems.stream().map(problem -> problem.pointer() + ":" + problem.line()).toList(), problems.toString());
+                problems.stream().map(problem -> problem.pointer() + ":" + problem.line()).toList(),
+                problems.toString());
         assertEquals("'@common/base@^9.9.9/prompts/x.prmd' asks for @common/base \"^9.9.9\", but \"dependencies\" in"
                 + " prompd.json give \"^2.0.0\"", problems.get(1).message());
         assertEquals("write the same range in both places", problems.get(1).hint());
@@ -948,7 +999,8 @@ class PromptValidatorTest {
                 "c.prmd", "---\ninherits: ./a.prmd\n---\n",
                 "x.prmd", "---\ninherits: ./x.prmd\n---\n",
                 "y.prmd", "---\ninherits: ./c.prmd\n---\n"), Map.of());
-        assertEquals(List.of("circular inheritance: a.prmd → b.prmd → a.prmd", "circular inheritance: x.prmd → x.prmd"),
+        assertEquals(List.of("circular inheritance: a.prmd → b.prmd → a.prmd",
+                "circular inheritance: x.prmd → x.prmd"),
                 problems.stream().map(Problem::message).toList());
     }
 
@@ -963,7 +1015,8 @@ class PromptValidatorTest {
 
     @Test
     void aPromptInheritingFromItselfIsACycle() {
-        Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: ./a.prmd\n---\n"), Map.of()), Severity.ERROR);
+        Problem problem = single(validate(Map.of("a.prmd", "---\ninherits: ./a.prmd\n---\n"), Map.of()),
+                Severity.ERROR);
         assertTrue(problem.message().endsWith("a.prmd → a.prmd"), problem.message());
         assertEquals(2, problem.line());
     }

@@ -36,7 +36,8 @@ class ReferenceSiteTest {
 
     @Test
     void itsLineIsTheBodyLineOrElseThatOfItsField() {
-        PromptFile prompt = PromptParser.parse("a.prmd", "---\nid: a\ninherits: ./base.prmd\n---\n").prompt().orElseThrow();
+        PromptFile prompt = PromptParser.parse("a.prmd", "---\nid: a\ninherits: ./base.prmd\n---\n").prompt()
+                .orElseThrow();
         LocalReference file = new LocalReference("./base.prmd");
 
         assertEquals(3, new ReferenceSite(file, "/inherits", 0).lineIn(prompt));

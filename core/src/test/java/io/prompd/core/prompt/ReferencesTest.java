@@ -83,7 +83,8 @@ class ReferencesTest {
         "@common/base-prompts@2.0.0 - 3.0.0/prompts/nothere | true", "util@>=1.0.0 <2.0.0/notes | true",
         "@alice/bob please review this | false", "@alice/bob@ 2 or 3/4 of it | false",
         "@alice/bob@1 - 2/3 of the plan | false", "@alice/Bob@>=1 <2/x.md | false", "@alice/bob@>=1 <2/ | false",
-        "@common/base-prompts@^2.0.0/prompts/nothere | true", "@zzz/notadep@^1.0.0/x | true", "util@~1.2/LICENSE | true",
+        "@common/base-prompts@^2.0.0/prompts/nothere | true", "@zzz/notadep@^1.0.0/x | true",
+        "util@~1.2/LICENSE | true",
         "@common/base-prompts@^2.0.0/../../../../etc/passwd | true", "@common/base-prompts/contexts/style | true",
         "@everyone/please | false", "@team: review this | false"})
     void classifiesMessageEntriesAsFilesOrText(String text, boolean file) {

@@ -139,7 +139,8 @@ class TagSyntaxTest {
         "{% call m %}{% endcall %}    => {% call %} needs a macro's call, as in {% call list(items) %}",
         "{% filter %}{% endfilter %}  => {% filter %} needs a filter, as in {% filter upper %}",
         "{% block a-b %}{% endblock %} => expected the end of the {% block %} after 'a', found '-'",
-        "{% trans a=1 %}{% pluralize a b %}{% endtrans %} => expected the end of the {% pluralize %} after 'a', found 'b'",
+        "{% trans a=1 %}{% pluralize a b %}{% endtrans %} => expected the end of the {% pluralize %} after"
+                + " 'a', found 'b'",
         "{% import 'a.md' %}          => expected 'as' after the string 'a.md' before the end of the {% import %}",
         "{% import 'a.md' as %}       => expected the name to import it as after 'as' before the end of the"
                 + " {% import %}",
@@ -221,7 +222,8 @@ class TagSyntaxTest {
         String deepest = "(".repeat(ExpressionTokens.DEEPEST) + "x" + ")".repeat(ExpressionTokens.DEEPEST);
         assertEquals(List.of(), faults("{{ " + deepest + " }}{{ f" + deepest + " }}"));
         assertEquals(List.of(new TemplateFault(2, "brackets are nested more than 400 deep here, deeper than Jinja or"
-                        + " Nunjucks reads", "take the expression apart, naming its inner parts with {% set name = ... %}")),
+                        + " Nunjucks reads",
+                        "take the expression apart, naming its inner parts with {% set name = ... %}")),
                 faults("\n{% for (" + deepest + ") in y %}{% endfor %}"));
         int many = 100_000;
         assertEquals(List.of(), faults("{{ " + "- ".repeat(many) + "x }}{{ " + "not ".repeat(many) + "x }}{{ "

@@ -35,7 +35,8 @@ class TemplateScanTest {
         "{% macro m(a, b=2) %}{{ a }}{{ b }}{{ caller() }}{% endmacro %}{{ m(1) }}",
         "{% with a = 1 %}{{ a }}{% endwith %}", "{% from 'f' import m as n %}{{ n() }}",
         "{% import 'f' as lib %}{{ lib.m() }}", "{{ 3 | round(precision=2) }}",
-        "{% from 'f' import h with context %}{{ h('x') }}", "{% from 'f' import a, b as c without context %}{{ a }}{{ c }}",
+        "{% from 'f' import h with context %}{{ h('x') }}",
+        "{% from 'f' import a, b as c without context %}{{ a }}{{ c }}",
         "{% import 'f' as lib with context %}{{ lib.m() }}",
         "{% if 1 is defined %}{% endif %}", "{% if 1 is not divisibleby(3) %}{% endif %}",
         "{{ '}}' }}", "{% include 'a' ignore missing with context %}", "{% include 'a' without context %}"})
@@ -60,7 +61,8 @@ class TemplateScanTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"    {x}", "\t{x}", "text\n\n    {x}", "# Example\n    {x}", "text\n\n    a\n\n    {x}",
-        "- item\n\ntext\n\n    {x}", "- item\n\n```\nf\n```\n\n    indented {x}", "- item\n\n      in-list indented {x}",
+        "- item\n\ntext\n\n    {x}", "- item\n\n```\nf\n```\n\n    indented {x}",
+        "- item\n\n      in-list indented {x}",
         "> quote\n>\n>     quoted code {x}", "# Use `{x}`", "```\n{x}\n```", "`{x}`", "a `span\n{x}` across lines",
         "{% for x in xs %}{x}{% endfor %}", "{true}"})
     void aLegacyPlaceholderInCodeOrOfABoundNameIsNone(String body) {
@@ -107,11 +109,13 @@ class TemplateScanTest {
     @Test
     void findsVariablesInTheCorpusStyle() {
         assertEquals(List.of("workflow", "temp"),
-                free("I need: {{ workflow.topic }}; temp: {{ temp }}\n```json\n{ \"a\": \"{{ workflow.topic }}\" }\n```"));
+                free("I need: {{ workflow.topic }}; temp: {{ temp }}\n```json\n{ \"a\": \"{{"
+                        + " workflow.topic }}\" }\n```"));
         assertEquals(List.of("previous_step"),
                 free("{% set previousJson = previous_step | fromjson %}{{ previousJson.analysis }}"));
         assertEquals(List.of("distinct"), free("- Remove duplicates: {{distinct}}} "));
-        assertEquals(List.of("stakeholders"), free("{%- for stakeholder in [stakeholders] %}{{stakeholder}}{% endfor %}"));
+        assertEquals(List.of("stakeholders"),
+                free("{%- for stakeholder in [stakeholders] %}{{stakeholder}}{% endfor %}"));
     }
 
     /** The faults of the body, which the scan reads through without a defect of its own. */
@@ -125,7 +129,8 @@ class TemplateScanTest {
     @ValueSource(strings = {
         "{% if a %}x{% elif b %}y{% else %}z{% endif %}", "{% for a in b %}{{ a }}{% else %}none{% endfor %}",
         "{%- if a -%}{% for x in a %}{% if x %}{% endif %}{% endfor %}{%- endif %}",
-        "{% set v %}text{% endset %}", "{% set v = 1 %}", "{% macro m() %}{% endmacro %}", "{% raw %}{% if %}{% endraw %}",
+        "{% set v %}text{% endset %}", "{% set v = 1 %}", "{% macro m() %}{% endmacro %}",
+        "{% raw %}{% if %}{% endraw %}",
         "{% with a = 1 %}{% endwith %}", "{% filter upper %}x{% endfilter %}", "{% include 'x' %}", "{{ '{%' }}",
         "{# {% if %} #}", "text { not a tag", "{% if a %}{% elseif b %}{% endif %}",
         "{% switch a %}{% case 'x' %}X{% default %}D{% endswitch %}", "{% ifAsync a %}q{% endif %}",
@@ -146,8 +151,10 @@ class TemplateScanTest {
 
     @Test
     void aTagNeitherJinjaNorNunjucksKnowsIsNamedWithTheTagMeant() {
-        assertEquals(List.of(new TemplateFault(2, "{% elsif %} is not a tag of Jinja or Nunjucks", "did you mean 'elif'?"),
-                        new TemplateFault(3, "{% unknowntag %} is not a tag of Jinja or Nunjucks", "use one of their tags, such as if,"
+        assertEquals(List.of(new TemplateFault(2, "{% elsif %} is not a tag of Jinja or Nunjucks",
+                "did you mean 'elif'?"),
+                        new TemplateFault(3, "{% unknowntag %} is not a tag of Jinja or Nunjucks",
+                                "use one of their tags, such as if,"
                                 + " elif, else, for or set, or write a literal '{%' as {{ '{%' }}")),
                 faults("{% if a %}x\n{% elsif b %}y{% endif %}\n{% unknowntag %}"));
     }
@@ -188,7 +195,8 @@ class TemplateScanTest {
 
     @Test
     void aNunjucksBlockIsToldItsOwnEnd() {
-        assertEquals(List.of(new TemplateFault(1, "{% asyncEach %} is never closed", "add {% endeach %} where the block ends")),
+        assertEquals(List.of(new TemplateFault(1, "{% asyncEach %} is never closed",
+                "add {% endeach %} where the block ends")),
                 faults("{% asyncEach i in items %}{{ i }}"));
         assertEquals(List.of(new TemplateFault(1, "{% endall %} closes no {% asyncAll %}",
                 "remove it, or add the {% asyncAll %} it should close")), faults("{% endall %}"));
@@ -200,7 +208,8 @@ class TemplateScanTest {
 
     @Test
     void aRawBlockEndsOnlyAtItsOwnEnd() {
-        assertEquals(List.of(new TemplateFault(1, "{% verbatim %} is never closed", "add {% endverbatim %} where the block ends")),
+        assertEquals(List.of(new TemplateFault(1, "{% verbatim %} is never closed",
+                "add {% endverbatim %} where the block ends")),
                 faults("{% verbatim %}{{ x }}{% endraw %}"));
         assertEquals(List.of(), faults("{% raw %}{% endverbatim %}{% endraw %}"));
     }
@@ -226,7 +235,8 @@ class TemplateScanTest {
 
     @Test
     void aLoopControlOrABlockEndOutOfPlaceIsToldWhereToPutIt() {
-        assertEquals(List.of(new TemplateFault(3, "{% continue %} is inside the {% macro %} of line 2, which no loop around"
+        assertEquals(List.of(new TemplateFault(3,
+                "{% continue %} is inside the {% macro %} of line 2, which no loop around"
                 + " it reaches into", "remove it, or move it into a loop inside the {% macro %}")),
                 faults("{% for x in y %}\n{% macro m() %}\n{% continue %}{% endmacro %}{% endfor %}"));
         assertEquals("move it before the {% else %}, into the loop",
@@ -242,9 +252,11 @@ class TemplateScanTest {
     @Test
     void aTranslationIsToldWhatItMayHold() {
         assertEquals(List.of(new TemplateFault(2, "{{ user.name }} cannot stand inside the {% trans %} of line 1, which"
-                + " prints names only", "name it in the tag, as in {% trans value=user.name %}{{ value }}{% endtrans %}")),
+                + " prints names only",
+                "name it in the tag, as in {% trans value=user.name %}{{ value }}{% endtrans %}")),
                 faults("{% trans %}Hello\n{{ user.name }}{% endtrans %}"));
-        assertEquals("move it out of the {% trans %}", faults("{% trans %}{% set x = 1 %}{% endtrans %}").get(0).hint());
+        assertEquals("move it out of the {% trans %}",
+                faults("{% trans %}{% set x = 1 %}{% endtrans %}").get(0).hint());
         assertEquals("remove one of them: a {% trans %} has one plural form",
                 faults("{% trans n=1 %}a{% pluralize %}b{% pluralize %}c{% endtrans %}").get(0).hint());
     }
@@ -254,7 +266,8 @@ class TemplateScanTest {
         assertEquals(List.of(new TemplateFault(2, "'{{' is never closed with '}}'",
                 "close it with '}}', or write a literal '{{' as {{ '{{' }}")), faults("ok\n{{ topic | upper }\n"));
         assertEquals(List.of(new TemplateFault(2, "the string \"a }} is never closed, so it takes in the '}}' meant to"
-                + " close the tag", "close the string with \", or write a \" inside it as \\\"")), faults("ok\n{{ \"a }}"));
+                + " close the tag", "close the string with \", or write a \" inside it as \\\"")),
+                faults("ok\n{{ \"a }}"));
         // an apostrophe of the text after a tag never closed is no string of the tag
         assertEquals("'{{' is never closed with '}}'", faults("{{ name\nDon't forget {{ y }}").get(0).message());
         assertEquals("'{%' is never closed with '%}'", faults("{% if x }").get(0).message());
@@ -275,7 +288,8 @@ class TemplateScanTest {
         "{% set %}{% endset %}          => {% set %} needs a name, as in {% set name %}",
         "{% set %}                      => {% set %} needs a name, as in {% set name %}",
         "{% for a in b %}{% set 1 %}{% endfor %} => {% set %} cannot assign to '1', which is no name",
-        "{{ 'unterminated }}            => the string 'unterminated }} is never closed, so it takes in the '}}' meant to"
+        "{{ 'unterminated }}            => the string 'unterminated }} is never closed, so it takes in"
+                + " the '}}' meant to"
                 + " close the tag",
         "{% set a = 'x %}               => the string 'x %} is never closed, so it takes in the '%}' meant to close the"
                 + " tag",
@@ -284,14 +298,17 @@ class TemplateScanTest {
         "{{ x } Don't forget {{ y }}    => '{{' is never closed with '}}'",
         "{% break %}                    => {% break %} is not inside a {% for %}",
         "{% macro m() %}{% break %}{% endmacro %} => {% break %} is not inside a {% for %}",
-        "{% for x in y %}{% else %}{% continue %}{% endfor %} => {% continue %} is in the {% else %} of the {% for %} of"
+        "{% for x in y %}{% else %}{% continue %}{% endfor %} => {% continue %} is in the {% else %} of"
+                + " the {% for %} of"
                 + " line 1, which runs only when the loop does not",
-        "{% for x in y %}{% macro m() %}{% break %}{% endmacro %}{% endfor %} => {% break %} is inside the {% macro %} of"
+        "{% for x in y %}{% macro m() %}{% break %}{% endmacro %}{% endfor %} => {% break %} is inside the"
+                + " {% macro %} of"
                 + " line 1, which no loop around it reaches into",
         "{% for x in y %}{% call m() %}{% break %}{% endcall %}{% endfor %} => {% break %} is inside the {% call %} of"
                 + " line 1, which no loop around it reaches into",
         "{% for x in y %}{% macro m() %}{% for z in x %}{% else %}{% break %}{% endfor %}{% endmacro %}{% endfor %}"
-                + " => {% break %} is in the {% else %} of the {% for %} of line 1, which runs only when the loop does not",
+                + " => {% break %} is in the {% else %} of the {% for %} of line 1, which runs only when"
+                + " the loop does not",
         "{% block a %}{% endblock b %}  => {% endblock b %} cannot close the {% block a %} of line 1",
         "{% block a %}{% block b %}{% endblock a %}{% endblock %} => {% endblock a %} cannot close the {% block b %} of"
                 + " line 1",
@@ -303,9 +320,11 @@ class TemplateScanTest {
         "{% trans %}x                   => {% trans %} is never closed",
         "{% trans %}{{ x.y }}{% endtrans %} => {{ x.y }} cannot stand inside the {% trans %} of line 1, which prints"
                 + " names only",
-        "{% trans %}{% if x %}{% endif %}{% endtrans %} => {% if %} cannot stand inside the {% trans %} of line 1, which"
+        "{% trans %}{% if x %}{% endif %}{% endtrans %} => {% if %} cannot stand inside the {% trans %}"
+                + " of line 1, which"
                 + " holds text and {{ name }} only",
-        "{% trans %}{{ x }}{% pluralize %}a{% pluralize %}b{% endtrans %} => {% pluralize %} follows the {% pluralize %}"
+        "{% trans %}{{ x }}{% pluralize %}a{% pluralize %}b{% endtrans %} => {% pluralize %} follows the"
+                + " {% pluralize %}"
                 + " on line 1 of the {% trans %} of line 1",
         "{{ (a }}                       => '(' is never closed in this expression",
         "{{ a] }}                       => ']' closes no bracket of this expression",

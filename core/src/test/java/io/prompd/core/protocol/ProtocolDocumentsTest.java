@@ -32,10 +32,12 @@ class ProtocolDocumentsTest {
     private static final Dist DIST = new Dist("-/b-1.0.0.tgz", Integrity.of(new byte[] {1, 2, 3}), 120, 4, 2000);
 
     private static VersionDocument document(String version) {
-        return new VersionDocument(NAME, Version.parse(version), "A package", List.of("k"), "testing", "Ann <ann@example.org>",
+        return new VersionDocument(NAME, Version.parse(version), "A package", List.of("k"), "testing",
+                "Ann <ann@example.org>",
                 "MIT", Repository.git("https://example.org/b.git"),
                 new TreeMap<>(Map.of(PackageName.parse("@a/c"), VersionRange.parse("^1.0.0"))),
-                new TreeMap<>(Map.of("prompd", ">=0.1.0")), "prompts/main.prmd", new TreeMap<>(Map.of("main", "prompts/main.prmd")), DIST,
+                new TreeMap<>(Map.of("prompd", ">=0.1.0")), "prompts/main.prmd",
+                new TreeMap<>(Map.of("main", "prompts/main.prmd")), DIST,
                 TIME, COMMIT, new TreeMap<>(Map.of("prompts/main.prmd", new PromptSummary("main", "Main", null,
                 List.of(new ParameterSummary("topic", "string", true, "What to write about", new TextNode("cats"),
                         List.of(new TextNode("cats"), new TextNode("dogs")), "[a-z]+", null, null, 2, 40),
@@ -58,7 +60,8 @@ class ProtocolDocumentsTest {
     void aPackumentIsWrittenAndReadBackWithItsVersionsInVersionOrder() throws IOException {
         TreeMap<Version, VersionSummary> versions = new TreeMap<>();
         for (String version : List.of("1.10.0", "1.2.0", "1.9.0")) {
-            versions.put(Version.parse(version), document(version).summary(version.equals("1.2.0") ? "broken" : null, null));
+            versions.put(Version.parse(version),
+                    document(version).summary(version.equals("1.2.0") ? "broken" : null, null));
         }
         Packument packument = new Packument(NAME, "A package", List.of(), null, null, "MIT", null,
                 new Owners(new TreeSet<>(Set.of("ann")), new TreeSet<>()),
@@ -69,7 +72,8 @@ class ProtocolDocumentsTest {
         assertEquals(List.of(Version.parse("1.2.0"), Version.parse("1.9.0"), Version.parse("1.10.0")),
                 List.copyOf(read.versions().keySet()), "read back in version order, whatever the order of the text");
         assertTrue(json.indexOf("\"1.2.0\": {") < json.indexOf("\"1.9.0\": {")
-                && json.indexOf("\"1.9.0\": {") < json.indexOf("\"1.10.0\": {"), "written in version order, not as text: "
+                && json.indexOf("\"1.9.0\": {") < json.indexOf("\"1.10.0\": {"),
+                "written in version order, not as text: "
                 + json);
         assertTrue(json.contains("\"yanked\": \"broken\""), json);
     }
@@ -120,7 +124,8 @@ class ProtocolDocumentsTest {
                 """, new String(Json.write(packument), StandardCharsets.UTF_8));
         assertEquals(packument, roundTrip(packument, Packument.class));
         Packument olderGenerators = Json.read(new String(Json.write(packument), StandardCharsets.UTF_8)
-                .replace("  \"updatedAt\": \"2026-03-01T12:00:00Z\",\n", "").getBytes(StandardCharsets.UTF_8), Packument.class);
+                .replace("  \"updatedAt\": \"2026-03-01T12:00:00Z\",\n", "").getBytes(StandardCharsets.UTF_8),
+                Packument.class);
         assertEquals(null, olderGenerators.updatedAt(), "an index an older generator wrote without it still reads");
         assertTrue(packument.hasNoVersionLeft());
         IllegalArgumentException nothing = assertThrows(IllegalArgumentException.class, () -> new Packument(NAME, null,
@@ -128,13 +133,15 @@ class ProtocolDocumentsTest {
         assertEquals("a package needs at least one version, or the takedown of every one it had: @a/b",
                 nothing.getMessage());
         assertThrows(NullPointerException.class, () -> new Packument(NAME, null, List.of(), null, null, null, null,
-                Owners.NONE, new TreeMap<>(), new TreeMap<>(Map.of(Version.parse("1.0.0"), document("1.0.0").summary(null,
+                Owners.NONE, new TreeMap<>(),
+                new TreeMap<>(Map.of(Version.parse("1.0.0"), document("1.0.0").summary(null,
                         null))), null), "a package with a version was updated when it was published");
     }
 
     @Test
     void registryDocumentWritesPrivateAndReadsBack() throws IOException {
-        RegistryDocument registry = new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, "Test", "https://example.org/r.git",
+        RegistryDocument registry = new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, "Test",
+                "https://example.org/r.git",
                 true, COMMIT, TIME, RegistryLayout.urlTemplates(), new RegistryDocument.Counts(1, 3));
         assertTrue(new String(Json.write(registry), StandardCharsets.UTF_8).contains("\"private\": true"));
         assertEquals(registry, roundTrip(registry, RegistryDocument.class));
@@ -164,7 +171,9 @@ class ProtocolDocumentsTest {
         return new Dist(tarball, DIST.integrity(), DIST.size(), DIST.fileCount(), DIST.unpackedSize());
     }
 
-    /** Read later, one that is no URL failed as an internal error, and one of another scheme as the user's registry URL. */
+    /**
+     * Read later, one that is no URL failed as an internal error, and one of another scheme as the user's registry URL.
+     */
     @Test
     void aTarballUrlThatIsNoUrlOrOfASchemeNoRegistryIsReadOverIsRefusedWithItsDocument() {
         assertEquals("the tarball URL '-/b 1.0.0.tgz' is not a valid URL: illegal character in path at position 4",
@@ -176,7 +185,8 @@ class ProtocolDocumentsTest {
         for (String scheme : List.of("ftp://mirror.example/b.tgz", "data:application/gzip;base64,H4sI",
                 "jar:file:/tmp/b.jar!/b.tgz", "FTP://mirror.example/b.tgz")) {
             assertEquals("the tarball URL's scheme, " + scheme.substring(0, scheme.indexOf(':')) + ":, is none prompd"
-                    + " downloads over: a tarball is read over https://, http:// or file://, or relative to its index.json",
+                    + " downloads over: a tarball is read over https://, http:// or file://, or relative to"
+                    + " its index.json",
                     assertThrows(IllegalArgumentException.class, () -> distOf(scheme)).getMessage());
         }
         for (String downloadable : List.of("-/b-1.0.0+build.1.tgz", "../b/-/b-1.0.0.tgz", "https://cdn.example/b.tgz",

@@ -13,7 +13,8 @@ class VersionFileNamesTest {
     private static final PackageName UTIL = PackageName.parse("@common/util");
 
     /**
-     * The longest name is the temporary of a client's integrity record, {@code ..util@<version>.integrity.<pid>-<start>.
+     * The longest name is the temporary of a client's integrity record, {@code
+     * ..util@<version>.integrity.<pid>-<start>.
      * <random>.part}: 12 bytes around the name and version, and up to 65 for the temporary.
      */
     @Test

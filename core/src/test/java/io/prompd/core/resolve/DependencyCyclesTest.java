@@ -23,7 +23,8 @@ class DependencyCyclesTest {
     }
 
     private static List<List<String>> cycles(SortedMap<PackageName, SortedMap<PackageName, VersionRange>> edges) {
-        return DependencyCycles.find(edges).stream().map(cycle -> cycle.stream().map(PackageName::toString).toList()).toList();
+        return DependencyCycles.find(edges).stream().map(cycle -> cycle.stream().map(PackageName::toString).toList())
+                .toList();
     }
 
     @Test

@@ -51,7 +51,8 @@ class ForwardingPackageIndexTest {
     }
 
     static Stream<Method> interfaceMethods() {
-        return Arrays.stream(PackageIndex.class.getMethods()).filter(method -> !Modifier.isStatic(method.getModifiers()))
+        return Arrays.stream(PackageIndex.class.getMethods())
+                .filter(method -> !Modifier.isStatic(method.getModifiers()))
                 .sorted(Comparator.comparing(Method::toGenericString));
     }
 
@@ -65,7 +66,8 @@ class ForwardingPackageIndexTest {
                     return called.getReturnType() == void.class ? null : ANSWERS.get(called.getReturnType());
                 });
         Object[] arguments = Arrays.stream(method.getParameterTypes()).map(type -> {
-            assertTrue(ARGUMENTS.containsKey(type), () -> "add an argument of type " + type.getName() + " for " + method);
+            assertTrue(ARGUMENTS.containsKey(type),
+                    () -> "add an argument of type " + type.getName() + " for " + method);
             return ARGUMENTS.get(type);
         }).toArray();
         assertTrue(method.getReturnType() == void.class || ANSWERS.containsKey(method.getReturnType()),
@@ -74,7 +76,8 @@ class ForwardingPackageIndexTest {
         Object answer = method.invoke(new ForwardingPackageIndex(wrapped) { }, arguments);
 
         assertEquals(List.of(new Call(method, List.of(arguments))), calls,
-                () -> ForwardingPackageIndex.class.getSimpleName() + " must forward " + method + " to the index it wraps");
+                () -> ForwardingPackageIndex.class.getSimpleName() + " must forward " + method
+                        + " to the index it wraps");
         assertEquals(method.getReturnType() == void.class ? null : ANSWERS.get(method.getReturnType()), answer);
     }
 }

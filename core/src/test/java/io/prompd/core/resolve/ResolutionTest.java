@@ -36,7 +36,8 @@ class ResolutionTest {
     void rejectsEdgesToPackagesWithoutAVersion() {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
                 () -> resolution("app missing", "other gone"));
-        assertEquals("app depends on missing, which has no chosen version; other depends on gone, which has no chosen version",
+        assertEquals("app depends on missing, which has no chosen version; other depends on gone, which has no"
+                + " chosen version",
                 invalid.getMessage());
     }
 }

@@ -46,11 +46,14 @@ class ResolverPropertyTest {
         boolean solvable = bruteForceSolvable(roots, index.packages());
         for (Strategy strategy : Strategy.values()) {
             try {
-                Resolution resolution = Resolver.resolve(roots, index, ResolveOptions.defaults().withStrategy(strategy));
-                assertTrue(solvable, "seed " + seed + ": resolved although no combination works: " + resolution.versions());
+                Resolution resolution = Resolver.resolve(roots, index,
+                        ResolveOptions.defaults().withStrategy(strategy));
+                assertTrue(solvable,
+                        "seed " + seed + ": resolved although no combination works: " + resolution.versions());
                 ResolutionChecks.assertValid(roots, index.packages(), resolution);
             } catch (ResolutionException failure) {
-                assertTrue(!solvable, "seed " + seed + ": failed although a combination works: " + failure.getMessage());
+                assertTrue(!solvable,
+                        "seed " + seed + ": failed although a combination works: " + failure.getMessage());
                 assertTrue(Set.of(ExitCode.CONFLICT, ExitCode.NOT_FOUND).contains(failure.exitCode()));
                 assertTrue(failure.getMessage().endsWith("version solving failed."), failure.getMessage());
             }
@@ -142,7 +145,8 @@ class ResolverPropertyTest {
     private static boolean search(int position, List<PackageName> names, Map<PackageName, Candidate> chosen,
             SortedMap<PackageName, VersionRange> roots, Map<PackageName, List<Candidate>> published) {
         if (position == names.size()) {
-            return satisfied(roots, chosen) && chosen.values().stream().allMatch(candidate -> satisfied(candidate.dependencies(), chosen));
+            return satisfied(roots, chosen)
+                    && chosen.values().stream().allMatch(candidate -> satisfied(candidate.dependencies(), chosen));
         }
         PackageName name = names.get(position);
         if (search(position + 1, names, chosen, roots, published)) {
@@ -161,7 +165,8 @@ class ResolverPropertyTest {
         return false;
     }
 
-    private static boolean satisfied(SortedMap<PackageName, VersionRange> dependencies, Map<PackageName, Candidate> chosen) {
+    private static boolean satisfied(SortedMap<PackageName, VersionRange> dependencies, Map<PackageName,
+            Candidate> chosen) {
         return dependencies.entrySet().stream().allMatch(dependency -> {
             Candidate candidate = chosen.get(dependency.getKey());
             return candidate != null && dependency.getValue().satisfiedBy(candidate.version());

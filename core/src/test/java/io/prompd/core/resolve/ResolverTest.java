@@ -29,11 +29,13 @@ class ResolverTest {
     }
 
     private static ResolveOptions lockedAt(String name, String version) {
-        return ResolveOptions.defaults().withLocked(new TreeMap<>(Map.of(PackageName.parse(name), Version.parse(version))));
+        return ResolveOptions.defaults()
+                .withLocked(new TreeMap<>(Map.of(PackageName.parse(name), Version.parse(version))));
     }
 
     private static ResolutionException failure(TestIndex index, String... roots) {
-        return assertThrows(ResolutionException.class, () -> Resolver.resolve(ranges(roots), index, ResolveOptions.defaults()));
+        return assertThrows(ResolutionException.class,
+                () -> Resolver.resolve(ranges(roots), index, ResolveOptions.defaults()));
     }
 
     @Test
@@ -197,7 +199,8 @@ class ResolverTest {
         assertEquals(ExitCode.CONFLICT, failure.exitCode());
         assertEquals("""
                 Because every version of @a/x depends on @c/base ^2.0.0 and every version of @b/y depends on @c/base ^1.0.0, @a/x and @b/y cannot be installed together.
-                So, because your project depends on both @a/x ^1.0.0 and @b/y ^3.0.0, version solving failed.""", failure.getMessage());
+                So, because your project depends on both @a/x ^1.0.0 and @b/y ^3.0.0, version solving failed.""",
+                failure.getMessage());
     }
 
     @Test
@@ -209,7 +212,8 @@ class ResolverTest {
         ResolutionException failure = failure(index, "@t/e", "^1", "@t/base", "^1.2.0");
         assertEquals("""
                 Because @t/e 1.1.0 depends on @t/base ^2.0.0 and @t/e 1.0.0 depends on @t/base ~1.0.0, every version of @t/e requires @t/base ~1.0.0 || ^2.0.0.
-                So, because your project depends on both @t/base ^1.2.0 and @t/e ^1, version solving failed.""", failure.getMessage());
+                So, because your project depends on both @t/base ^1.2.0 and @t/e ^1, version solving failed.""",
+                failure.getMessage());
     }
 
     @Test
@@ -224,7 +228,8 @@ class ResolverTest {
         assertEquals("""
                 Because @t/f 1.2.0 depends on @t/base ^2.0.0 and @t/f <=1.1.0 depends on @t/base ~1.0.0, every version of @t/f requires @t/base ~1.0.0 || ^2.0.0.
                 And because every version of @t/g depends on @t/base ^1.2.0, @t/g and @t/f cannot be installed together.
-                So, because your project depends on both @t/f ^1 and @t/g ^1, version solving failed.""", failure.getMessage());
+                So, because your project depends on both @t/f ^1 and @t/g ^1, version solving failed.""",
+                failure.getMessage());
     }
 
     /**
@@ -264,7 +269,8 @@ class ResolverTest {
                     "@t/big2", ">=1.1.0", "@t/big", "<1.1.0");
             assertEquals("""
                     Because each version of @t/big2 >=1.1.0 depends on @t/big >=1.1.0 or on a range within it and your project depends on @t/big <1.1.0, @t/big2 >=1.1.0 cannot be used.
-                    So, because your project depends on @t/big2 >=1.1.0, version solving failed.""", failure.getMessage(),
+                    So, because your project depends on @t/big2 >=1.1.0, version solving failed.""",
+                    failure.getMessage(),
                     count + " versions");
         }
     }
@@ -324,7 +330,8 @@ class ResolverTest {
         ResolutionException failure = assertThrows(ResolutionException.class,
                 () -> Resolver.resolveVersion(checked, index, ResolveOptions.defaults()));
 
-        assertTrue(failure.getMessage().endsWith("\nThe dependencies close a cycle: @c/base → a → b → @c/base, and a graph"
+        assertTrue(failure.getMessage()
+                .endsWith("\nThe dependencies close a cycle: @c/base → a → b → @c/base, and a graph"
                 + " holds one version of a package."), failure.getMessage());
         assertTrue(failure.getMessage().contains("the graph must use @c/base 2.0.0, the version being checked, which"
                 + " ^1.0.0 does not allow (published: 1.0.0)"), failure.getMessage());
@@ -348,7 +355,8 @@ class ResolverTest {
         TestIndex index = new TestIndex().add("a", "1.0.0").add("a", "1.1.0").add("a", "1.2.0").add("a", "1.3.0")
                 .add("a", "1.4.0");
         ResolutionException failure = failure(index, "a", "^2.0.0");
-        assertEquals("Because your project depends on a ^2.0.0 and no version of a matches ^2.0.0 (published: …, 1.2.0,"
+        assertEquals("Because your project depends on a ^2.0.0 and no version of a matches ^2.0.0"
+                + " (published: …, 1.2.0,"
                 + " 1.3.0, 1.4.0), version solving failed.", failure.getMessage());
         assertEquals("check the names and ranges above against the registry; a range may ask for a version that was"
                 + " never published, or that has been yanked or taken down", failure.hint());
@@ -372,7 +380,8 @@ class ResolverTest {
     void reportsAnUnknownRootDependency() {
         ResolutionException failure = failure(new TestIndex(), "nothere", "^1.0.0");
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
-        assertEquals("Because your project depends on nothere ^1.0.0 and no package nothere exists, version solving failed.",
+        assertEquals("Because your project depends on nothere ^1.0.0 and no package nothere exists, version"
+                + " solving failed.",
                 failure.getMessage());
     }
 
@@ -392,7 +401,8 @@ class ResolverTest {
         };
         ResolutionException failure = assertThrows(ResolutionException.class,
                 () -> Resolver.resolve(ranges("@a/x", "^1.0.0"), offline, ResolveOptions.defaults()));
-        assertEquals("Because your project depends on @a/x ^1.0.0 and no version of @a/x matches ^1.0.0, version solving"
+        assertEquals("Because your project depends on @a/x ^1.0.0 and no version of @a/x matches ^1.0.0,"
+                + " version solving"
                 + " failed.", failure.getMessage());
     }
 
@@ -480,7 +490,8 @@ class ResolverTest {
     @Test
     void skipsAYankedPreferredVersionUnlessAllowed() {
         TestIndex index = new TestIndex().add("a", "1.0.0").addYanked("a", "1.1.0");
-        SortedMap<PackageName, Version> preferred = new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.1.0")));
+        SortedMap<PackageName,
+                Version> preferred = new TreeMap<>(Map.of(PackageName.parse("a"), Version.parse("1.1.0")));
         ResolveOptions notAllowed = new ResolveOptions(Strategy.HIGHEST, preferred, new TreeMap<>(), "your project",
                 new TreeSet<>());
         assertEquals(Map.of("a", "1.0.0"), resolve(index, notAllowed, "a", "^1.0.0"));
@@ -560,14 +571,17 @@ class ResolverTest {
         TestIndex index = new TestIndex().addYanked("a", "1.0.0").addYanked("a", "1.1.0").add("a", "2.0.0");
         ResolutionException failure = failure(index, "a", "^1.0.0");
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
-        assertEquals("Because your project depends on a ^1.0.0 and no version of a matches ^1.0.0 (1.0.0 and 1.1.0 are yanked),"
+        assertEquals("Because your project depends on a ^1.0.0 and no version of a matches ^1.0.0 (1.0.0 and"
+                + " 1.1.0 are yanked),"
                 + " version solving failed.", failure.getMessage());
     }
 
     @Test
     void aRangeOnlyVersionsTakenDownMetNamesThemWithTheReasonsBesideThoseYanked() {
-        TestIndex index = new TestIndex().addYanked("a", "1.0.0").add("a", "2.0.0").takeDown("a", "1.1.0", "leaked a key")
-                .takeDown("a", "1.2.0", "leaked a key").takeDown("a", "1.3.0", " ").takeDown("a", "0.9.0", "out of range");
+        TestIndex index = new TestIndex().addYanked("a", "1.0.0").add("a", "2.0.0")
+                .takeDown("a", "1.1.0", "leaked a key")
+                .takeDown("a", "1.2.0", "leaked a key").takeDown("a", "1.3.0", " ")
+                .takeDown("a", "0.9.0", "out of range");
         ResolutionException failure = failure(index, "a", "^1.0.0");
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
         assertEquals("Because your project depends on a ^1.0.0 and no version of a matches ^1.0.0 (1.0.0 is yanked;"
@@ -577,7 +591,8 @@ class ResolverTest {
 
     @Test
     void aPackageWithNoVersionLeftIsSaidToHaveEveryVersionTakenDownNotToBeMissing() {
-        TestIndex index = new TestIndex().add("@a/x", "1.0.0", "@a/gone", "^2.0.0").takeDown("@a/gone", "1.0.0", "leaked a key")
+        TestIndex index = new TestIndex().add("@a/x", "1.0.0", "@a/gone", "^2.0.0")
+                .takeDown("@a/gone", "1.0.0", "leaked a key")
                 .takeDown("@a/gone", "2.0.0", "").similar("@a/gone", "@a/x");
         ResolutionException failure = failure(index, "@a/x", "^1.0.0");
         assertEquals(ExitCode.NOT_FOUND, failure.exitCode());
@@ -611,8 +626,10 @@ class ResolverTest {
                 .add("b", "1.0.0").add("c", "1.0.0").add("unused", "1.0.0");
         resolve(index, "a", "^1.0.0");
         assertEquals(index.asked.stream().sorted().toList(), index.asked.stream().distinct().sorted().toList());
-        assertEquals(java.util.List.of("a", "b", "c"), index.asked.stream().map(PackageName::toString).sorted().toList());
-        assertEquals(java.util.List.of("a", "b", "c"), index.prefetched.stream().map(PackageName::toString).sorted().toList());
+        assertEquals(java.util.List.of("a", "b", "c"),
+                index.asked.stream().map(PackageName::toString).sorted().toList());
+        assertEquals(java.util.List.of("a", "b", "c"),
+                index.prefetched.stream().map(PackageName::toString).sorted().toList());
         assertEquals(TestIndex.ranges("a", "^1.0.0", "b", "^1.0.0", "c", "^1.0.0"), index.announcedRanges,
                 "each announced with its range, from which an index may guess the version chosen");
     }
@@ -657,6 +674,7 @@ class ResolverTest {
                 .add("extra", "1.0.0", "base", ">=1.1.0")
                 .add("base", "1.0.0").add("base", "1.1.0").add("base", "1.2.0");
         ResolveOptions locked = lockedAt("base", "1.0.0");
-        assertEquals(Map.of("app", "1.0.0", "extra", "1.0.0", "base", "1.2.0"), resolve(index, locked, "app", "^1.0.0"));
+        assertEquals(Map.of("app", "1.0.0", "extra", "1.0.0", "base", "1.2.0"),
+                resolve(index, locked, "app", "^1.0.0"));
     }
 }

@@ -25,7 +25,8 @@ public final class SharedData {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no shared/" + relative + " beside any folder above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("no shared/" + relative + " beside any folder above " + Path.of("")
+                .toAbsolutePath());
     }
 
     /** A folder of this repository (such as {@code index-template}), found from wherever the tests run. */

@@ -45,8 +45,10 @@ class VersionRangeConformanceTest {
                     int versionTab = line.lastIndexOf('\t', expectedTab - 1);
                     assertTrue(versionTab >= 0, "line " + (index + 1) + " of " + table + " needs three fields");
                     String expected = line.substring(expectedTab + 1);
-                    assertTrue(expected.equals("true") || expected.equals("false"), "line " + (index + 1) + ": " + expected);
-                    return new Case(index + 1, line.substring(0, versionTab), line.substring(versionTab + 1, expectedTab),
+                    assertTrue(expected.equals("true") || expected.equals("false"),
+                            "line " + (index + 1) + ": " + expected);
+                    return new Case(index + 1, line.substring(0, versionTab),
+                            line.substring(versionTab + 1, expectedTab),
                             Boolean.parseBoolean(expected));
                 })
                 .toList();

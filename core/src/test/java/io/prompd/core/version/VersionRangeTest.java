@@ -96,7 +96,8 @@ class VersionRangeTest {
     @Test
     void refusesNonAsciiCharacters() {
         assertTrue(refusal("\u00a01.2.3").contains("U+00A0"), refusal("\u00a01.2.3"));
-        assertTrue(refusal("1.2.3\u007f").contains("it holds the character U+007F at position 6"), refusal("1.2.3\u007f"));
+        assertTrue(refusal("1.2.3\u007f").contains("it holds the character U+007F at position 6"),
+                refusal("1.2.3\u007f"));
     }
 
     @ParameterizedTest
@@ -109,7 +110,8 @@ class VersionRangeTest {
     @ParameterizedTest
     @ValueSource(strings = {"1.2.x-beta", "1.2.x+build"})
     void refusesAPreReleaseOrBuildPartOnAWildcardVersion(String range) {
-        assertTrue(refusal(range).contains("has a pre-release or build part on a version with a wildcard"), refusal(range));
+        assertTrue(refusal(range).contains("has a pre-release or build part on a version with a wildcard"),
+                refusal(range));
     }
 
     @ParameterizedTest

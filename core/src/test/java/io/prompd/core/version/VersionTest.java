@@ -49,7 +49,8 @@ class VersionTest {
 
     @Test
     void refusesLeadingZerosInNumericPreReleaseIdentifiers() {
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> Version.parse("1.2.3-beta.01"));
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> Version.parse("1.2.3-beta.01"));
         assertTrue(invalid.getMessage().contains("identifier '01'"), invalid.getMessage());
     }
 
@@ -83,7 +84,8 @@ class VersionTest {
 
     @Test
     void refusesCharactersOutsideIdentifiers() {
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> Version.parse("1.2.3-be_ta"));
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> Version.parse("1.2.3-be_ta"));
         assertTrue(invalid.getMessage().contains("'be_ta' is not valid"), invalid.getMessage());
     }
 
