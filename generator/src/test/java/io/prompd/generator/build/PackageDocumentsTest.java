@@ -35,7 +35,8 @@ class PackageDocumentsTest {
         SortedMap<Version, VersionDocument> documents = new TreeMap<>();
         for (int i = 0; i < versions.length; i++) {
             Version version = Version.parse(versions[i]);
-            documents.put(version, new VersionDocument(NAME, version, "description of " + version, List.of(), null, null,
+            documents.put(version,
+                    new VersionDocument(NAME, version, "description of " + version, List.of(), null, null,
                     "MIT", null, new TreeMap<>(), new TreeMap<>(), null, new TreeMap<>(),
                     new Dist("-/b-" + version + ".tgz", Integrity.of(new byte[] {(byte) i}), 1, 1, 1),
                     START.plusSeconds(86_400L * i), "0123456789abcdef0123456789abcdef01234567", new TreeMap<>(), null));
@@ -45,12 +46,14 @@ class PackageDocumentsTest {
 
     private static PackageMeta meta(Map<String, Version> distTags, Map<Version, String> yanked,
                                     Map<Version, String> deprecated) {
-        return new PackageMeta(new TreeMap<>(distTags), new TreeMap<>(yanked), new TreeMap<>(deprecated), new TreeMap<>(),
+        return new PackageMeta(new TreeMap<>(distTags), new TreeMap<>(yanked), new TreeMap<>(deprecated),
+                new TreeMap<>(),
                 new TreeSet<>());
     }
 
     private static PackageMeta takenDown(Map<Version, String> takenDown) {
-        return new PackageMeta(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(takenDown), new TreeSet<>());
+        return new PackageMeta(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(takenDown),
+                new TreeSet<>());
     }
 
     @Test
@@ -113,7 +116,8 @@ class PackageDocumentsTest {
     void yankingOrDeprecatingAnUnpublishedVersionIsAnError() {
         List<Problem> problems = PackageDocuments.checkMeta(NAME, meta(Map.of(),
                 Map.of(Version.parse("9.0.0"), "x"), Map.of(Version.parse("8.0.0"), "y")), published("1.0.0"));
-        assertEquals(List.of("/deprecated/8.0.0", "/yanked/9.0.0"), problems.stream().map(Problem::pointer).sorted().toList());
+        assertEquals(List.of("/deprecated/8.0.0", "/yanked/9.0.0"),
+                problems.stream().map(Problem::pointer).sorted().toList());
     }
 
     /** A push past the check is told what the check tells: the folder meant, a version there is, or none left. */
@@ -149,7 +153,8 @@ class PackageDocumentsTest {
         assertEquals(Packument.everyVersionTakenDown(NAME, owners, takedowns, UPDATED), packument);
         assertEquals(Optional.empty(), PackageDocuments.summary(packument));
         assertEquals(List.of("/distTags/latest"), PackageDocuments.checkMeta(NAME, new PackageMeta(new TreeMap<>(
-                Map.of("latest", Version.parse("1.0.0"))), new TreeMap<>(), new TreeMap<>(), takedowns, new TreeSet<>()),
+                Map.of("latest", Version.parse("1.0.0"))), new TreeMap<>(), new TreeMap<>(), takedowns,
+                new TreeSet<>()),
                 published()).stream().map(Problem::pointer).toList(), "a dist-tag left at the version taken down");
     }
 

@@ -136,7 +136,8 @@ class RegistryBuilderTest {
                 versions++;
                 Path tarball = Path.of(packumentFile.toUri().resolve(version.dist().tarball()));
                 byte[] bytes = Files.readAllBytes(tarball);
-                assertTrue(version.dist().integrity().matches(bytes), tarball + " has the integrity index.json records");
+                assertTrue(version.dist().integrity().matches(bytes),
+                        tarball + " has the integrity index.json records");
                 assertEquals(version.dist().size(), bytes.length);
                 assertArrayEquals(packedFromDisk(packages.resolve(summary.name() + "/" + version.version())), bytes,
                         "the registry's tarball of " + summary.name() + "@" + version.version() + " is prompd pack's");
@@ -150,7 +151,8 @@ class RegistryBuilderTest {
         assertEquals(new RegistryDocument.Counts(8, 15), registry.counts());
         assertEquals("Example Prompd Registry", registry.name());
         assertEquals(RegistryLayout.urlTemplates(), registry.urls());
-        assertArrayEquals(RootDocumentWriter.manifestSchema(), Files.readAllBytes(out.resolve(RegistryLayout.MANIFEST_SCHEMA)));
+        assertArrayEquals(RootDocumentWriter.manifestSchema(),
+                Files.readAllBytes(out.resolve(RegistryLayout.MANIFEST_SCHEMA)));
     }
 
     private static byte[] packedFromDisk(Path folder) throws IOException {
@@ -170,7 +172,8 @@ class RegistryBuilderTest {
         PackageName name = PackageName.parse("@prompd/code-reviewer");
         VersionDocument document = read(out.resolve(RegistryLayout.versionDocument(name, Version.parse("1.2.0"))),
                 VersionDocument.class);
-        String readme = Files.readString(IndexTemplate.folder().resolve("packages/@prompd/code-reviewer/1.2.0/README.md"));
+        String readme = Files.readString(IndexTemplate.folder()
+                .resolve("packages/@prompd/code-reviewer/1.2.0/README.md"));
         assertEquals(readme, document.readme());
         assertEquals(Set.of("prompts/review.prmd", "prompts/security-review.prmd", "prompts/testability-review.prmd"),
                 document.promptFiles().keySet());
@@ -222,7 +225,8 @@ class RegistryBuilderTest {
                 {"enum":[],"name":"topic","required":false,"type":"string"}]""",
                 document.at("/promptFiles/prompts~1x.prmd/parameters").toString(), "each limit, only where it is set");
         assertEquals("prompts/x.prmd", document.at("/main").asText());
-        assertEquals("prompts/x.prmd", Json.reader().readTree(Files.readAllBytes(out.resolve(RegistryLayout.packument(name))))
+        assertEquals("prompts/x.prmd",
+                Json.reader().readTree(Files.readAllBytes(out.resolve(RegistryLayout.packument(name))))
                 .at("/versions/1.0.0/main").asText(), "the default prompt is known without the version document");
     }
 
@@ -267,9 +271,11 @@ class RegistryBuilderTest {
         assertTrue(base.versions().get(Version.parse("1.0.0")).deprecated().startsWith("1.x is no longer maintained"));
         assertNull(base.versions().get(Version.parse("2.1.0")).deprecated());
         assertEquals(Version.parse("2.1.0"), base.distTags().get("latest"), "latest defaults to the highest version");
-        Packument unscoped = read(out.resolve(RegistryLayout.packument(PackageName.parse("sql-explainer"))), Packument.class);
+        Packument unscoped = read(out.resolve(RegistryLayout.packument(PackageName.parse("sql-explainer"))),
+                Packument.class);
         assertEquals(Set.of("ivan"), unscoped.owners().users(), "an unscoped package's owners come from its meta.json");
-        assertEquals(Set.of("core", "devtools"), reviewer.owners().teams(), "a scoped package's owners are its scope's");
+        assertEquals(Set.of("core", "devtools"), reviewer.owners().teams(),
+                "a scoped package's owners are its scope's");
     }
 
     @Test
@@ -386,7 +392,8 @@ class RegistryBuilderTest {
             Files.delete(out.resolve("packages/sql-explainer/index.json"));
             Files.delete(out.resolve("packages/sql-explainer"));
             Path state = out.resolve(BuildState.FILE);
-            Files.writeString(state, Files.readString(state).replace("\"format\": " + BuildState.FORMAT, "\"format\": 2"));
+            Files.writeString(state,
+                    Files.readString(state).replace("\"format\": " + BuildState.FORMAT, "\"format\": 2"));
 
             BuildResult result = build(repo, out);
 
@@ -406,7 +413,8 @@ class RegistryBuilderTest {
             repo.commit("publish");
             build(repo, out);
         }
-        Packument packument = read(out.resolve(RegistryLayout.packument(PackageName.parse("@common/a"))), Packument.class);
+        Packument packument = read(out.resolve(RegistryLayout.packument(PackageName.parse("@common/a"))),
+                Packument.class);
         assertEquals(Version.parse("1.0.0"), packument.distTags().get("latest"));
         PackageList list = read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class);
         assertEquals(Version.parse("1.0.0"), list.packages().get(0).latest());
@@ -557,7 +565,8 @@ class RegistryBuilderTest {
             assertEquals(before, OutputTree.of(out), "same files, inodes and mtimes");
         }
         try (Stream<Path> siblings = Files.list(temp)) {
-            assertEquals(List.of(".out.lock", "out", "repo"), siblings.map(path -> path.getFileName().toString()).sorted().toList());
+            assertEquals(List.of(".out.lock", "out", "repo"),
+                    siblings.map(path -> path.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -601,7 +610,8 @@ class RegistryBuilderTest {
                 read(out.resolve(RegistryLayout.packument(name)), Packument.class).versions().keySet());
         assertFalse(Files.exists(out.resolve(RegistryLayout.tarball(name, Version.parse("1.1.0")))));
         assertFalse(Files.exists(out.resolve("packages/@common/b")));
-        assertEquals(List.of(name), read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class).packages().stream()
+        assertEquals(List.of(name),
+                read(out.resolve(RegistryLayout.PACKAGE_LIST), PackageList.class).packages().stream()
                 .map(PackageSummary::name).toList());
     }
 
@@ -749,7 +759,8 @@ class RegistryBuilderTest {
             build(repo, out);
             OutputTree before = OutputTree.of(out);
             repo.publish("@common/b", "1.0.0");
-            repo.write("packages/@common/b/1.0.0/prompd.json", "{\"name\": \"@common/b\", \"version\": \"1.0.0\", \"main\": 3}");
+            repo.write("packages/@common/b/1.0.0/prompd.json",
+                    "{\"name\": \"@common/b\", \"version\": \"1.0.0\", \"main\": 3}");
             repo.publish("@common/c", "1.0.0");
             repo.write("packages/@common/c/1.0.0/prompd.json", "{\"name\": \"@common/zzz\", \"version\": \"1.0.0\"}");
             repo.meta("@common/a", "{\n  \"distTags\": {\n    \"beta\": \"9.0.0\"\n  }\n}");
@@ -763,7 +774,8 @@ class RegistryBuilderTest {
             assertEquals(before, OutputTree.of(out));
         }
         try (Stream<Path> siblings = Files.list(temp)) {
-            assertEquals(List.of(".out.lock", "out", "repo"), siblings.map(path -> path.getFileName().toString()).sorted().toList(),
+            assertEquals(List.of(".out.lock", "out", "repo"),
+                    siblings.map(path -> path.getFileName().toString()).sorted().toList(),
                     "no staging folder is left behind");
         }
     }
@@ -787,7 +799,8 @@ class RegistryBuilderTest {
             buildTwoVersionsOfA(repo, out);
             repo.publish("@common/b", "1.0.0");
             repo.commit("publish b");
-            // what a kill after the first rename of publish leaves: the output retired, the whole new build still staged
+            // what a kill after the first rename of publish leaves: the output retired, the whole new build still
+            // staged
             build(repo, temp.resolve("next"));
             Files.move(out, temp.resolve(".out.old"));
             Files.move(temp.resolve("next"), temp.resolve(".out.staging"));
@@ -893,10 +906,12 @@ class RegistryBuilderTest {
                     .write("packages/junk/file.txt", "stray\n")
                     .commit("a yank of nothing, a broken manifest, a stray file");
 
-            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+            ValidationException failure = assertThrows(ValidationException.class,
+                    () -> build(repo, temp.resolve("out")));
 
             assertEquals(Set.of("packages/junk/file.txt", "packages/@common/b/1.0.0/prompd.json",
-                    "packages/@common/a/meta.json"), Set.copyOf(failure.problems().stream().map(Problem::file).toList()));
+                    "packages/@common/a/meta.json"),
+                    Set.copyOf(failure.problems().stream().map(Problem::file).toList()));
         }
     }
 
@@ -908,7 +923,8 @@ class RegistryBuilderTest {
             repo.publish("@writing/" + "p".repeat(60), version);
             repo.commit("a version of 200 bytes");
 
-            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+            ValidationException failure = assertThrows(ValidationException.class,
+                    () -> build(repo, temp.resolve("out")));
 
             Problem refused = failure.problems().get(0);
             assertEquals("packages/@writing/" + "p".repeat(60) + "/" + version, refused.file());
@@ -929,7 +945,8 @@ class RegistryBuilderTest {
                     + " \"description\": \"d\", \"license\": \"MIT\"}\n");
             repo.commit("pushed to main directly");
 
-            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+            ValidationException failure = assertThrows(ValidationException.class,
+                    () -> build(repo, temp.resolve("out")));
 
             assertEquals(List.of(prompt + ": the file's name holds what looks like an OpenAI-style API key (sk-...)"),
                     failure.problems().stream().map(problem -> problem.file() + ": " + problem.message()).toList());
@@ -943,7 +960,8 @@ class RegistryBuilderTest {
             List.of("2.0.0", "2.0.0+dup", "2.0.0+again").forEach(version -> repo.publish("@common/a", version));
             repo.commit("one version three times, merged from two pull requests");
 
-            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+            ValidationException failure = assertThrows(ValidationException.class,
+                    () -> build(repo, temp.resolve("out")));
 
             assertEquals(Set.of(
                     "packages/@common/a/2.0.0: version 2.0.0 is also published as 2.0.0+again",
@@ -963,7 +981,8 @@ class RegistryBuilderTest {
             List.of("2.0.0-RC.1", "2.0.0-rc.1").forEach(version -> repo.publish("@common/a", version));
             repo.commit("one folder on macOS and Windows, merged from two pull requests");
 
-            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+            ValidationException failure = assertThrows(ValidationException.class,
+                    () -> build(repo, temp.resolve("out")));
 
             assertEquals(List.of("packages/@common/a/2.0.0-RC.1", "packages/@common/a/2.0.0-rc.1"),
                     failure.problems().stream().map(Problem::file).sorted().toList());
@@ -984,13 +1003,15 @@ class RegistryBuilderTest {
                     """);
             repo.commit("a folder renamed after the fact");
 
-            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+            ValidationException failure = assertThrows(ValidationException.class,
+                    () -> build(repo, temp.resolve("out")));
 
             Problem problem = failure.problems().stream().filter(Problem::isError).findFirst().orElseThrow();
             assertEquals("packages/@common/a/1.0.0/prompd.json", problem.file());
             assertEquals("/version", problem.pointer());
             assertEquals(2, problem.line());
-            assertEquals("the manifest declares version 1.0.1, but the folder is that of version 1.0.0", problem.message());
+            assertEquals("the manifest declares version 1.0.1, but the folder is that of version 1.0.0",
+                    problem.message());
         }
     }
 
@@ -1002,7 +1023,8 @@ class RegistryBuilderTest {
             repo.hugeBlob("packages/@common/a/1.0.0/prompts/big.prmd", 3L << 30);
             repo.commitStaged("a 3 GiB prompt pushed past the check");
 
-            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+            ValidationException failure = assertThrows(ValidationException.class,
+                    () -> build(repo, temp.resolve("out")));
 
             assertEquals(List.of("packages/@common/a/1.0.0: the package's files add up to 3.0 GiB, more than the limit"
                     + " of 50.0 MiB", "packages/@common/a/1.0.0/prompts/big.prmd: the file has 3.0 GiB, more than the"
@@ -1078,7 +1100,8 @@ class RegistryBuilderTest {
             repo.commit("the published 1.1.0 back");
             build(repo, out);
             assertArrayEquals(published, Files.readAllBytes(tarball));
-            assertEquals(Map.of(), BuildState.readFile(out).orElseThrow().state().orElseThrow().vanished(), "served again, as it was");
+            assertEquals(Map.of(), BuildState.readFile(out).orElseThrow().state().orElseThrow().vanished(),
+                    "served again, as it was");
         }
     }
 
@@ -1104,7 +1127,8 @@ class RegistryBuilderTest {
     @ParameterizedTest
     @CsvSource({
             "1.0.0, 1.0.0+rebuild, build metadata does not make another version",
-            "2.0.0-rc.1, 2.0.0-RC.1, versions that differ only in letter case would be one folder on macOS and Windows"})
+            "2.0.0-rc.1, 2.0.0-RC.1, versions that differ only in letter case would be one folder on"
+                    + " macOS and Windows"})
     void aVersionTakenDownBackUnderItsNumberWithBuildMetadataOrInAnotherCaseFailsTheBuildAsTheCheckRefusesIt(
             String gone, String back, String why) throws IOException {
         Path out = temp.resolve("out");
@@ -1202,7 +1226,8 @@ class RegistryBuilderTest {
             repo.write("packages/@common/a/1.0.0/contexts/long.md", "x".repeat(3000));
             repo.commit("publish a with a 3,000-byte file");
             repo.write("registry.json", Files.readString(repo.root().resolve("registry.json"))
-                    .replace("\"maintainers\"", "\"policy\": {\"maxFileBytes\": 2048, \"maxFiles\": 2},\n  \"maintainers\""));
+                    .replace("\"maintainers\"",
+                            "\"policy\": {\"maxFileBytes\": 2048, \"maxFiles\": 2},\n  \"maintainers\""));
             repo.commit("lower the limits for new versions", TestRegistryRepo.MAINTAINER);
 
             build(repo, temp.resolve("out"));
@@ -1221,7 +1246,8 @@ class RegistryBuilderTest {
             repo.gitlink("packages/@common/a/1.0.0/sub", repo.head());
             repo.commitStaged("a submodule pushed past the check");
 
-            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+            ValidationException failure = assertThrows(ValidationException.class,
+                    () -> build(repo, temp.resolve("out")));
 
             assertEquals(List.of(RepositoryLayout.embeddedRepository("packages/@common/a/1.0.0/sub")),
                     failure.problems());
@@ -1235,7 +1261,8 @@ class RegistryBuilderTest {
             repo.commit("publish");
             repo.commitNamedTwice("packages/@common/a/1.0.0/prompts/x.prmd", "other\n", "pushed past the check");
 
-            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+            ValidationException failure = assertThrows(ValidationException.class,
+                    () -> build(repo, temp.resolve("out")));
 
             assertEquals(1, failure.problems().size(), failure.problems().toString());
             Problem problem = failure.problems().get(0);
@@ -1263,7 +1290,8 @@ class RegistryBuilderTest {
             repo.commit("publish");
             repo.commitNamedTwiceLike(path, like, "pushed past the check");
 
-            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, temp.resolve("out")));
+            ValidationException failure = assertThrows(ValidationException.class,
+                    () -> build(repo, temp.resolve("out")));
 
             assertEquals(1, failure.problems().size(), failure.problems().toString());
             Problem problem = failure.problems().get(0);

@@ -185,7 +185,8 @@ class StagingAreaTest {
         // a mount point on every Linux, another file system than the root's
         Path mount = Path.of("/proc");
 
-        PrompdException refused = assertThrows(PrompdException.class, () -> StagingArea.create(mount, Optional.empty()));
+        PrompdException refused = assertThrows(PrompdException.class,
+                () -> StagingArea.create(mount, Optional.empty()));
 
         assertEquals(ExitCode.USAGE, refused.exitCode());
         assertEquals("build into a folder inside the mount, such as --out /proc/site", refused.hint());
@@ -229,7 +230,8 @@ class StagingAreaTest {
         assertSame(denied, failed.getCause());
         assertArrayEquals(bytes("second"), Files.readAllBytes(out.resolve("packages/@a/b/index.json")),
                 "the output stays as it was");
-        assertFalse(Files.exists(temp.resolve(".out.staging")), "closing, which does not report it again, removes the staging");
+        assertFalse(Files.exists(temp.resolve(".out.staging")),
+                "closing, which does not report it again, removes the staging");
     }
 
     @Test

@@ -25,7 +25,8 @@ class CheckReportRendererTest {
 
     private static CheckReport report(List<Problem> problems) {
         return new CheckReport(BASE, HEAD,
-                List.of(new PackageVersion(OLD, Version.parse("1.1.0")), new PackageVersion(NEW, Version.parse("1.0.0"))),
+                List.of(new PackageVersion(OLD, Version.parse("1.1.0")),
+                        new PackageVersion(NEW, Version.parse("1.0.0"))),
                 new TreeSet<>(List.of(NEW)), List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json", "odd`name.md"), new TreeSet<>(),
                 new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), problems);
@@ -71,13 +72,17 @@ class CheckReportRendererTest {
 
     @Test
     void markdownHasTheVerdictSummaryAndProblems() {
-        String markdown = CheckReportRenderer.markdown(report(List.of(Problem.error("odd`name.md", "", "not allowed", "remove it"))));
+        String markdown = CheckReportRenderer.markdown(report(List.of(Problem.error("odd`name.md", "", "not allowed",
+                "remove it"))));
 
-        assertTrue(markdown.startsWith("## ❌ Registry check failed\n\nChecked `2222222` against the merge base `1111111`.\n"),
+        assertTrue(markdown.startsWith("## ❌ Registry check failed\n\nChecked `2222222` against the merge"
+                + " base `1111111`.\n"),
                 markdown);
-        assertTrue(markdown.contains("- adds the new package `@a/new` version `1.0.0`\n- adds `@a/old` version `1.1.0`\n"),
+        assertTrue(markdown.contains("- adds the new package `@a/new` version `1.0.0`\n- adds `@a/old`"
+                + " version `1.1.0`\n"),
                 markdown);
-        assertTrue(markdown.contains("- changes ``odd`name.md``\n"), "a backtick cannot end the code span: " + markdown);
+        assertTrue(markdown.contains("- changes ``odd`name.md``\n"),
+                "a backtick cannot end the code span: " + markdown);
         assertTrue(markdown.contains("### ``odd`name.md``\n"), "nor the heading's: " + markdown);
         assertTrue(markdown.endsWith("**1 error, 0 warnings**\n"), markdown);
     }
@@ -112,7 +117,8 @@ class CheckReportRendererTest {
 
         String markdown = CheckReportRenderer.markdown(report);
 
-        assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: Upgrade &amp;#x202E;now&amp;#x2069; &amp;lt;b&amp;gt;"
+        assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: Upgrade &amp;#x202E;now&amp;#x2069;"
+                + " &amp;lt;b&amp;gt;"
                 + " &amp;amp; <span>$</span>\\\\Huge\\\\text{No problems}<span>$</span>\n"), markdown);
         assertTrue(markdown.contains(": prompd.json has the unknown field \"x&amp;#x202E;y\"\n"), markdown);
     }
@@ -131,15 +137,18 @@ class CheckReportRendererTest {
         assertTrue(markdown.contains("- deprecates `@a/old` `1.1.0`: see `@bob`, or `@acme/security`\n"), markdown);
         assertTrue(markdown.contains("unscoped packages; `@a` is owned through scopes.json<br>_hint: ask"
                 + " `@common/base-prompts`_\n"), markdown);
-        assertFalse(markdown.replaceAll("`[^`\\n]*`", "").contains("@"), "every '@' is inside a code span: " + markdown);
+        assertFalse(markdown.replaceAll("`[^`\\n]*`", "").contains("@"),
+                "every '@' is inside a code span: " + markdown);
         String text = CheckReportRenderer.text(report);
         assertTrue(text.contains("  deprecates @a/old 1.1.0: see @bob, or @acme/security\n")
-                && text.contains("; @a is owned through scopes.json\n          hint: ask @common/base-prompts\n"), text);
+                && text.contains("; @a is owned through scopes.json\n          hint: ask @common/base-prompts\n"),
+                text);
     }
 
     @Test
     void markdownLinksNothingThatAYankReasonHoldsWhileTextKeepsItAsWritten() {
-        String reason = "Broken; details at https://evil.example.com/phish and www.evil.example.com, see #1 and octo/repo#2";
+        String reason = "Broken; details at https://evil.example.com/phish and www.evil.example.com, see #1"
+                + " and octo/repo#2";
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", reason)), List.of(), List.of());
@@ -154,7 +163,8 @@ class CheckReportRendererTest {
     @Test
     void aMarkdownReportStaysWithinWhatAGitHubCommentHolds() {
         List<PackageVersion> added = IntStream.range(0, 500)
-                .mapToObj(index -> new PackageVersion(PackageName.parse("@a/p" + index), Version.parse("1.0.0"))).toList();
+                .mapToObj(index -> new PackageVersion(PackageName.parse("@a/p" + index), Version.parse("1.0.0")))
+                .toList();
         List<Problem> problems = IntStream.range(0, 3000)
                 .mapToObj(index -> index % 1000 == 999
                         ? Problem.error("packages/@a/p" + index + "/1.0.0/prompd.json", "", "a real error", "fix it")
@@ -229,7 +239,8 @@ class CheckReportRendererTest {
 
         assertTrue(CheckReportRenderer.text(report(unfiled)).contains("\n(pull request)\n  error   the pull request's"),
                 CheckReportRenderer.text(report(unfiled)));
-        assertTrue(CheckReportRenderer.markdown(report(unfiled)).contains("### `(pull request)`\n\n- ❌ **error**: the pull"),
+        assertTrue(CheckReportRenderer.markdown(report(unfiled))
+                .contains("### `(pull request)`\n\n- ❌ **error**: the pull"),
                 CheckReportRenderer.markdown(report(unfiled)));
     }
 

@@ -41,7 +41,9 @@ class CheckWorkflowTest {
         assertTrue(report.contains("error: revision not found: abc"), report);
     }
 
-    /** The report the step leaves when the check prints a report, writes {@code stderr} and exits with {@code status}. */
+    /**
+     * The report the step leaves when the check prints a report, writes {@code stderr} and exits with {@code status}.
+     */
     private String runCheckStep(int status, String stderr) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "the workflow's steps run in bash");
         Path bin = Files.createDirectories(runner.resolve("bin"));

@@ -51,10 +51,14 @@ class ContentChecksTest {
             "GitHub token (ghp_   | token: gho_abcdefghijklmnopqrstuvwxyz0123456789",
             "GitHub token (ghp_   | token: ghs_abcdefghijklmnopqrstuvwxyz0123456789",
             "fine-grained token   | github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
-            "private key          | -----BEGIN RSA PRIVATE KEY-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP",
-            "private key          | -----BEGIN PRIVATE KEY-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP",
-            "private key          | -----BEGIN OPENSSH PRIVATE KEY-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP",
-            "private key          | -----BEGIN PGP PRIVATE KEY BLOCK-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP"})
+            "private key          | -----BEGIN RSA PRIVATE"
+                    + " KEY-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP",
+            "private key          | -----BEGIN PRIVATE"
+                    + " KEY-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP",
+            "private key          | -----BEGIN OPENSSH PRIVATE"
+                    + " KEY-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP",
+            "private key          | -----BEGIN PGP PRIVATE KEY"
+                    + " BLOCK-----\\nMIIEpAIBAAKCAQEAx2F8Lm0pQk3r9T1vW5yZbN7cJdE4sUoRiHgKaXjYqP"})
     void likelySecretIsReportedWithItsLine(String kind, String line) {
         repo.write(BASE + "/contexts/notes.md", "# Notes\n\n" + line.replace("\\n", "\n") + "\n");
         repo.commit("publish");
@@ -64,7 +68,9 @@ class ContentChecksTest {
         assertEquals(3, problem.line());
     }
 
-    /** The check validates as prompd validate does: a file a prompt includes is a template too, whatever its extension. */
+    /**
+     * The check validates as prompd validate does: a file a prompt includes is a template too, whatever its extension.
+     */
     @Test
     void aFileAPromptIncludesThatCannotRenderFailsTheCheck() {
         repo.write(BASE + "/prompts/x.prmd", "---\nid: x\n---\n{% include './c.md' %}\n");
@@ -76,7 +82,8 @@ class ContentChecksTest {
 
         assertEquals(1, assertError(report, BASE + "/prompts/c.md", "circular include: prompts/c.md → prompts/d.md"
                 + " → prompts/c.md").line());
-        assertEquals(2, assertError(report, BASE + "/prompts/d.md", "'./gone.md' resolves to 'prompts/gone.md'").line());
+        assertEquals(2,
+                assertError(report, BASE + "/prompts/d.md", "'./gone.md' resolves to 'prompts/gone.md'").line());
         assertEquals(3, assertError(report, BASE + "/prompts/d.md", "the template does not render (loaded through"
                 + " prompts/x.prmd → prompts/c.md): {% if %} is never closed").line());
     }
@@ -142,7 +149,8 @@ class ContentChecksTest {
         assertError(report, "docs/" + key + ".md", "the file's name holds what looks like an OpenAI-style API key");
         Problem renamed = assertError(report, BASE + "/contexts/" + key + ".md");
         assertEquals("in commit " + withKey + " of the pull request the file's name holds what looks like an"
-                + " OpenAI-style API key (sk-...): a later commit changed or deleted the file, but Git history keeps that"
+                + " OpenAI-style API key (sk-...): a later commit changed or deleted the file, but Git"
+                + " history keeps that"
                 + " commit", renamed.message());
         assertTrue(renamed.hint().startsWith("rewrite the branch's history without it"), renamed.hint());
     }
@@ -179,7 +187,8 @@ class ContentChecksTest {
         Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/dump.txt");
 
         assertEquals("in commit " + withDump + " of the pull request the file has 3.0 GiB, more than the limit of 5.0"
-                + " MiB per file, so it is not searched for credentials: a later commit changed or deleted the file, but"
+                + " MiB per file, so it is not searched for credentials: a later commit changed or"
+                + " deleted the file, but"
                 + " Git history keeps that commit", problem.message());
         assertTrue(problem.hint().startsWith("rewrite the branch's history without it (squash its commits, or drop or"
                 + " edit " + withDump + " with git rebase -i"), problem.hint());
@@ -195,9 +204,12 @@ class ContentChecksTest {
 
         Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/notes.md");
 
-        assertEquals("in commit " + withNotes + " of the pull request the file has 200 bytes, more than the limit of 100"
-                + " bytes per file (this registry's policy.maxFileBytes in registry.json, lower than prompd's default of"
-                + " 5.0 MiB that prompd validate applies), so it is not searched for credentials: a later commit changed"
+        assertEquals("in commit " + withNotes
+                + " of the pull request the file has 200 bytes, more than the limit of 100"
+                + " bytes per file (this registry's policy.maxFileBytes in registry.json, lower than"
+                + " prompd's default of"
+                + " 5.0 MiB that prompd validate applies), so it is not searched for credentials: a later"
+                + " commit changed"
                 + " or deleted the file, but Git history keeps that commit", problem.message());
     }
 
@@ -224,7 +236,9 @@ class ContentChecksTest {
         assertErrorCount(report, 1);
     }
 
-    /** Merged, the registry's own files are published in its repository, a key in a CI workflow as much as in a package. */
+    /**
+     * Merged, the registry's own files are published in its repository, a key in a CI workflow as much as in a package.
+     */
     @Test
     void aKeyOrAFileOverTheLimitThatThePullRequestLeavesInTheRepositorysOwnFilesIsRefused() {
         repo.commit("publish");
@@ -236,7 +250,8 @@ class ContentChecksTest {
 
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
 
-        assertEquals(3, assertError(report, "README.md", "the file holds what looks like an OpenAI-style API key").line());
+        assertEquals(3,
+                assertError(report, "README.md", "the file holds what looks like an OpenAI-style API key").line());
         assertEquals(2, assertError(report, ".github/workflows/ci.yml", "AWS access key id").line());
         assertEquals("the file has 5.7 MiB, more than the limit of 5.0 MiB per file, so it is not searched for"
                 + " credentials", assertError(report, ".github/big.txt", "").message());
@@ -253,7 +268,8 @@ class ContentChecksTest {
 
         Problem problem = assertError(check(repo, "alice"), BASE + "/contexts/notes", "OpenAI-style API key");
 
-        assertEquals("in commit " + withLink + " of the pull request (where the file is a symbolic link, Git keeping its"
+        assertEquals("in commit " + withLink
+                + " of the pull request (where the file is a symbolic link, Git keeping its"
                 + " target as its content) the file holds what looks like an OpenAI-style API key (sk-...): a later"
                 + " commit changed or deleted the file, but Git history keeps that commit", problem.message());
     }
@@ -262,14 +278,18 @@ class ContentChecksTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"UTF-16LE", "UTF-16BE", "UTF-32LE"})
     void aKeyInTextWithTheByteOrderMarkOfAnotherEncodingIsReportedAtItsLine(String encoding) {
-        repo.writeBytes(BASE + "/contexts/env-notes.txt", "\uFEFFnotes\r\nGITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\r\n"
+        repo.writeBytes(BASE + "/contexts/env-notes.txt",
+                "\uFEFFnotes\r\nGITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\r\n"
                 .getBytes(Charset.forName(encoding)));
         repo.commit("publish");
 
         assertEquals(2, assertError(check(repo, "alice"), BASE + "/contexts/env-notes.txt", "GitHub token").line());
     }
 
-    /** .NET's Encoding.Unicode and iconv write UTF-16 without a byte order mark; its bytes show each letter beside a NUL. */
+    /**
+     * .NET's Encoding.Unicode and iconv write UTF-16 without a byte order mark; its bytes show each letter beside a
+     * NUL.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"UTF-16LE", "UTF-16BE"})
     void aKeyInUtf16TextWithoutAByteOrderMarkIsReportedAtItsLineNamingTheEncoding(String encoding) {
@@ -280,7 +300,8 @@ class ContentChecksTest {
         CheckReport report = check(repo, "alice");
 
         Problem problem = assertError(report, BASE + "/contexts/env-notes.txt", "the file holds what looks like an AWS"
-                + " access key id (AKIA...) when read as " + encoding + ", the encoding its bytes look like (no byte order"
+                + " access key id (AKIA...) when read as " + encoding
+                + ", the encoding its bytes look like (no byte order"
                 + " mark says so)");
         assertEquals(2, problem.line());
         assertErrorCount(report, 1);
@@ -349,10 +370,16 @@ class ContentChecksTest {
     /** The registry serves decoded the strings of a manifest, meta.json, front matter: packages.json, index.json... */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            BASE + "/prompd.json             | {\"name\": \"@common/base\", \"version\": \"1.0.0\", \"license\": \"MIT\","
-                    + " \"main\": \"prompts/x.prmd\",\\n \"description\": \"Use \\u0073k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"}",
-            "packages/@common/base/meta.json | {\"deprecated\":\\n {\"1.0.0\": \"use key \\u0073k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"}}",
-            BASE + "/prompts/escaped.prmd    | ---\\ndescription: \"use key \\x73k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"\\n---\\nBody"})
+            BASE
+                    + "/prompd.json             | {\"name\": \"@common/base\", \"version\": \"1.0.0\","
+                    + " \"license\": \"MIT\","
+                    + " \"main\": \"prompts/x.prmd\",\\n \"description\": \"Use"
+                    + " \\u0073k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"}",
+            "packages/@common/base/meta.json | {\"deprecated\":\\n {\"1.0.0\": \"use key"
+                    + " \\u0073k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"}}",
+            BASE
+                    + "/prompts/escaped.prmd    | ---\\ndescription: \"use key"
+                    + " \\x73k-proj-A1b2C3d4E5A1b2C3d4E5A1b2C3d4E5\"\\n---\\nBody"})
     void aKeyWrittenWithEscapesIsReportedAsTheJsonOrYamlReads(String file, String json) {
         repo.commit("publish");
         repo.write(file, json.replace("\\n", "\n") + "\n");
@@ -384,11 +411,14 @@ class ContentChecksTest {
     /** A yank's or a takedown's reason is served in index.json, a registry's name on its pages. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "packages/@common/base/meta.json | alice      | {\"deprecated\": {\"1.0.0\": \"use key sk-abcdefghijklmnopqrstuvwxyz0123\"}}",
-            "registry.json                   | maintainer | {\"name\": \"Test ghp_abcdefghijklmnopqrstuvwxyz0123456789\","
+            "packages/@common/base/meta.json | alice      | {\"deprecated\": {\"1.0.0\": \"use key"
+                    + " sk-abcdefghijklmnopqrstuvwxyz0123\"}}",
+            "registry.json                   | maintainer | {\"name\": \"Test"
+                    + " ghp_abcdefghijklmnopqrstuvwxyz0123456789\","
                     + " \"baseUrl\": \"https://registry.example.test/\", \"git\": \"https://git.example.test/r.git\","
                     + " \"maintainers\": [\"maintainer\"]}",
-            "scopes.json                     | maintainer | {\"scopes\": {\"@common\": {\"owners\": [\"alice\"], \"teams\": [\"core\"]}},"
+            "scopes.json                     | maintainer | {\"scopes\": {\"@common\": {\"owners\": [\"alice\"],"
+                    + " \"teams\": [\"core\"]}},"
                     + " \"teams\": {\"core\": [\"bob\"]}, \"x-note\": \"AKIAIOSFODNN7EXAMPLE\"}"})
     void aSecretInASettingsFileOrMetaJsonThePullRequestChangesIsRefused(String file, String actor, String json) {
         repo.commit("publish");
@@ -464,7 +494,8 @@ class ContentChecksTest {
 
     /**
      * prompd validate applies prompd's defaults and passed the package, so the error says where the lower limit is set;
-     * and the file may be one the package needs, such as its LICENSE, so the hint is to make it smaller, not to delete it.
+     * and the file may be one the package needs, such as its LICENSE, so the hint is to make it smaller, not to delete
+     * it.
      */
     @Test
     void aFileOverTheRegistrysLowerLimitNamesThePolicyAndIsToBeMadeSmaller() {
@@ -525,7 +556,8 @@ class ContentChecksTest {
                 + " folder's files with the tarball's" + raise, assertError(report, BASE + "/contexts/big.md",
                 "per file").hint());
         assertEquals("contexts/extra.md (loaded through prompts/include.prmd) refers to it, so removing it alone breaks"
-                + " prompts/include.prmd: in the package's own folder, make it smaller, or remove it with the references"
+                + " prompts/include.prmd: in the package's own folder, make it smaller, or remove it with"
+                + " the references"
                 + " to it in that file and any entry of \"files\" in prompd.json naming it alone; then pack again, and"
                 + " replace the version folder's files with the tarball's" + raise,
                 assertError(report, BASE + "/parts/inc.md", "per file").hint());
@@ -599,7 +631,9 @@ class ContentChecksTest {
         assertTrue(problem.hint().startsWith("rename the file"), problem.hint());
     }
 
-    /** NTFS counts the 100 CJK characters as 100 units and takes the name; Linux and macOS cannot write its 303 bytes. */
+    /**
+     * NTFS counts the 100 CJK characters as 100 units and takes the name; Linux and macOS cannot write its 303 bytes.
+     */
     @Test
     void aFileNameLongerThanLinuxAndMacOsAllowIsRefusedSinceNoClientThereCouldInstallIt() {
         String file = BASE + "/contexts/" + "\u8aac".repeat(100) + ".md";
@@ -618,7 +652,8 @@ class ContentChecksTest {
 
         assertTrue(assertError(report, file, "the path has 4413 bytes in UTF-8, more than the 512 a path inside a"
                 + " package may have").hint().startsWith("rename the file"));
-        assertError(report, file, "the path lies 1101 folders deep, more than the 32 a path inside a package may go down");
+        assertError(report, file,
+                "the path lies 1101 folders deep, more than the 32 a path inside a package may go down");
     }
 
     /** The check of a pull request adding a context file at a path that the file system might not let a test write. */

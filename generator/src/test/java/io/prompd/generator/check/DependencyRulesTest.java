@@ -24,7 +24,8 @@ class DependencyRulesTest extends PullRequestScenarioTest {
         repo.publish("@common/base", "1.0.0", "@common/utils@^1.0.0");
         repo.commit("publish");
 
-        Problem problem = assertError(check(repo, "alice"), MANIFEST, "@common/utils is not a package of this registry");
+        Problem problem = assertError(check(repo, "alice"), MANIFEST,
+                "@common/utils is not a package of this registry");
 
         assertEquals("/dependencies/@common~1utils", problem.pointer());
         assertTrue(problem.line() > 0);
@@ -286,8 +287,10 @@ class DependencyRulesTest extends PullRequestScenarioTest {
         var report = check(repo, "alice");
 
         Problem problem = assertError(report, "packages/@common/base/3.0.0/prompd.json", "the dependencies cannot be"
-                + " resolved together: Because every version of @common/loop depends on @common/base ^2.0.0 and the graph"
-                + " must use @common/base 3.0.0, the version being checked, which ^2.0.0 does not allow (published: 1.0.0,"
+                + " resolved together: Because every version of @common/loop depends on @common/base"
+                + " ^2.0.0 and the graph"
+                + " must use @common/base 3.0.0, the version being checked, which ^2.0.0 does not allow"
+                + " (published: 1.0.0,"
                 + " 2.0.0, 2.1.0), @common/loop cannot be used.\nSo, because @common/base 3.0.0 depends on @common/loop"
                 + " ^1.0.0, version solving failed.\nThe dependencies close a cycle: @common/base → @common/loop →"
                 + " @common/base, and a graph holds one version of a package.");

@@ -220,7 +220,8 @@ class ImmutabilityRuleTest {
         CheckReport stale = deleteUtilTaggedYankedAndDeprecated(TestRegistryRepo.MAINTAINER);
 
         String meta = "packages/@common/util/meta.json";
-        Problem tag = assertError(stale, meta, "the dist-tag 'latest' points to 1.0.0, which this pull request deletes");
+        Problem tag = assertError(stale, meta,
+                "the dist-tag 'latest' points to 1.0.0, which this pull request deletes");
         assertEquals("remove the entry in the same pull request, or point it at a version that stays", tag.hint());
         // a yank or a deprecation cannot be pointed elsewhere: it goes with its version
         assertEquals("remove the entry in the same pull request",
@@ -228,7 +229,8 @@ class ImmutabilityRuleTest {
         assertEquals("remove the entry in the same pull request",
                 assertError(stale, meta, "deprecates 1.0.0, which this pull request deletes").hint());
 
-        repo.meta("@common/util", "{\"distTags\": {\"latest\": \"1.1.0\"}, \"takenDown\": {\"1.0.0\": \"leaked a key\"}}\n");
+        repo.meta("@common/util",
+                "{\"distTags\": {\"latest\": \"1.1.0\"}, \"takenDown\": {\"1.0.0\": \"leaked a key\"}}\n");
         repo.commit("and its meta entries", TestRegistryRepo.MAINTAINER);
 
         assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
@@ -245,7 +247,10 @@ class ImmutabilityRuleTest {
                 () -> ProblemReport.text(report.problems()));
     }
 
-    /** The check of a pull request of the author deleting @common/util 1.0.0, which latest, a yank and a deprecation name. */
+    /**
+     * The check of a pull request of the author deleting @common/util 1.0.0, which latest, a yank and a deprecation
+     * name.
+     */
     private CheckReport deleteUtilTaggedYankedAndDeprecated(String author) {
         mergedMeanwhile(repo, "alice", main -> main.meta("@common/util", """
                 {"distTags": {"latest": "1.0.0"}, "yanked": {"1.0.0": "leaked a key"}, "deprecated": {"1.0.0": "old"}}

@@ -63,7 +63,8 @@ class IndexTemplateCheckTest {
 
     private static List<String> files(Path template) {
         try (Stream<Path> walk = Files.walk(template)) {
-            return walk.filter(Files::isRegularFile).map(file -> template.relativize(file).toString().replace('\\', '/'))
+            return walk.filter(Files::isRegularFile)
+                    .map(file -> template.relativize(file).toString().replace('\\', '/'))
                     .sorted().toList();
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);

@@ -17,11 +17,13 @@ class MetaChangeTest {
 
     private static final PackageName NAME = PackageName.parse("tool");
 
-    private static PackageMeta meta(Map<String, String> tags, Map<String, String> yanked, Map<String, String> deprecated,
+    private static PackageMeta meta(Map<String, String> tags, Map<String, String> yanked, Map<String,
+            String> deprecated,
                                     Set<String> owners) {
         TreeMap<String, Version> distTags = new TreeMap<>();
         tags.forEach((tag, version) -> distTags.put(tag, Version.parse(version)));
-        return new PackageMeta(distTags, versions(yanked), versions(deprecated), new TreeMap<>(), new TreeSet<>(owners));
+        return new PackageMeta(distTags, versions(yanked), versions(deprecated), new TreeMap<>(),
+                new TreeSet<>(owners));
     }
 
     private static TreeMap<Version, String> versions(Map<String, String> notes) {
@@ -37,7 +39,8 @@ class MetaChangeTest {
     @Test
     void eachDifferenceIsOneLineAReviewerCanRead() {
         PackageMeta before = meta(Map.of("latest", "1.0.0", "next", "2.0.0-rc.1"),
-                Map.of("0.9.0", "broken", "0.7.0", "bad"), Map.of("1.0.0", "use 1.1", "0.8.0", "old"), Set.of("ann", "bob"));
+                Map.of("0.9.0", "broken", "0.7.0", "bad"), Map.of("1.0.0", "use 1.1", "0.8.0", "old"),
+                Set.of("ann", "bob"));
         PackageMeta after = meta(Map.of("latest", "1.1.0", "beta", "2.0.0-rc.1"),
                 Map.of("1.0.0", "leaked a key", "0.7.0", "leaked a key too"),
                 Map.of("1.0.0", "use 1.1.0\n  or later", "0.8.0", "old"), Set.of("Ann", "cid"));
@@ -52,7 +55,8 @@ class MetaChangeTest {
                 "changes the deprecation message of tool 1.0.0: use 1.1.0 or later",
                 "adds cid to the owners of tool",
                 "removes bob from the owners of tool"),
-                MetaChange.between(NAME, read(before), read(after)).stream().map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
+                MetaChange.between(NAME, read(before), read(after)).stream()
+                        .map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
         assertEquals(List.of(), MetaChange.between(NAME, read(after), read(after)));
     }
 
@@ -81,7 +85,8 @@ class MetaChangeTest {
                 "removes the takedown record of tool 0.4.0",
                 "changes the reason for the takedown of tool 0.5.0: leaked a token",
                 "records the takedown of tool 0.6.0: held personal data"),
-                MetaChange.between(NAME, read(before), read(after)).stream().map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
+                MetaChange.between(NAME, read(before), read(after)).stream()
+                        .map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
     }
 
     @Test
@@ -89,6 +94,7 @@ class MetaChangeTest {
         PackageMeta after = meta(Map.of(), Map.of("1.0.0", " "), Map.of("1.1.0", ""), Set.of());
 
         assertEquals(List.of("yanks tool 1.0.0", "deprecates tool 1.1.0"),
-                MetaChange.between(NAME, read(PackageMeta.EMPTY), read(after)).stream().map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
+                MetaChange.between(NAME, read(PackageMeta.EMPTY), read(after)).stream()
+                        .map(change -> change.describe(CheckReportRenderer.Style.PLAIN)).toList());
     }
 }

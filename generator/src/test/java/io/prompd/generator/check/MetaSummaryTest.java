@@ -74,7 +74,8 @@ class MetaSummaryTest extends PullRequestScenarioTest {
 
         CheckReport report = check(repo, "alice");
 
-        assertTrue(report.problems().stream().anyMatch(problem -> problem.message().contains("count only for unscoped")),
+        assertTrue(report.problems().stream()
+                .anyMatch(problem -> problem.message().contains("count only for unscoped")),
                 () -> report.problems().toString());
         assertEquals(List.of(new MetaChange(UTIL, MetaChange.Action.TAGS, "1.0.0", "latest")), report.metaChanges());
     }

@@ -183,7 +183,8 @@ class NameRulesTest {
                 """);
         repo.commit("new scope", TestRegistryRepo.MAINTAINER);
 
-        var problem = assertError(check(repo, TestRegistryRepo.MAINTAINER), "scopes.json", "the scope @c0mmon reads like"
+        var problem = assertError(check(repo, TestRegistryRepo.MAINTAINER), "scopes.json",
+                "the scope @c0mmon reads like"
                 + " the existing scope @common, so it is refused as a likely typosquat");
         assertTrue(problem.hint().startsWith("choose a scope that differs from @common by more than"), problem.hint());
         assertEquals("/scopes/@c0mmon", problem.pointer());

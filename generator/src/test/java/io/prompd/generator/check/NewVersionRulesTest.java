@@ -176,8 +176,10 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
 
         var report = check(repo, "alice");
 
-        assertError(report, "packages/@common/util/2.0.0-RC.1", "also added as 2.0.0-rc.1", "differ only in letter case");
-        assertError(report, "packages/@common/util/2.0.0-rc.1", "also added as 2.0.0-RC.1", "differ only in letter case");
+        assertError(report, "packages/@common/util/2.0.0-RC.1", "also added as 2.0.0-rc.1",
+                "differ only in letter case");
+        assertError(report, "packages/@common/util/2.0.0-rc.1", "also added as 2.0.0-RC.1",
+                "differ only in letter case");
     }
 
     @Test
@@ -193,7 +195,8 @@ class NewVersionRulesTest extends PullRequestScenarioTest {
     void versionPublishedOnTheBaseBranchSinceBranchingIsTakenToo() {
         List.of("2.0.0+dup", "3.0.0").forEach(version -> repo.publish("@common/util", version));
         repo.commit("publish 2.0.0 again, and 3.0.0");
-        mergedMeanwhile(repo, "bob", main -> List.of("2.0.0", "3.0.0").forEach(version -> main.publish("@common/util", version)));
+        mergedMeanwhile(repo, "bob",
+                main -> List.of("2.0.0", "3.0.0").forEach(version -> main.publish("@common/util", version)));
 
         var report = check(repo, "alice");
 

@@ -62,8 +62,10 @@ class NoVersionLeftRuleTest extends PullRequestScenarioTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "       | packages/@common/util           | it has no meta.json to keep the name taken or to tell clients why it is gone",
-        "{}     | packages/@common/util/meta.json | its meta.json keeps the name taken, but records no takedown, so nothing tells clients why it is gone"})
+        "       | packages/@common/util           | it has no meta.json to keep the name taken or to tell clients"
+                + " why it is gone",
+        "{}     | packages/@common/util/meta.json | its meta.json keeps the name taken, but records no takedown, so"
+                + " nothing tells clients why it is gone"})
     void theLastVersionsDeletedWithoutAMetaJsonOrWithoutTakedownRecordsAreWarnedOfAsSuch(String meta, String file,
                                                                                          String left) {
         repo.delete(UTIL);
@@ -100,7 +102,8 @@ class NoVersionLeftRuleTest extends PullRequestScenarioTest {
                 .meta("@common/util", "{\"yanked\": {\"1.1.0\": \"broken\"}}").publish("@common/util", "1.1.0"));
         repo.merge("main", "up to date", "alice");
         repo.delete(UTIL);
-        repo.meta("@common/util", "{\"yanked\": {\"1.1.0\": \"broken\"}, \"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.meta("@common/util",
+                "{\"yanked\": {\"1.1.0\": \"broken\"}, \"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
         repo.commit("take down the only version not yanked", TestRegistryRepo.MAINTAINER);
 
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
@@ -124,7 +127,8 @@ class NoVersionLeftRuleTest extends PullRequestScenarioTest {
                 .publish("@common/util", "1.1.0"));
         repo.merge("main", "up to date", "alice");
         repo.delete(UTIL);
-        repo.meta("@common/util", "{\"yanked\": {\"1.1.0\": \"broken\"}, \"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
+        repo.meta("@common/util",
+                "{\"yanked\": {\"1.1.0\": \"broken\"}, \"takenDown\": {\"1.0.0\": \"leaked a key\"}}");
         repo.commit("take down a yanked version", TestRegistryRepo.MAINTAINER);
 
         assertEquals(List.of(), check(repo, TestRegistryRepo.MAINTAINER).problems(),

@@ -69,7 +69,8 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
         repo.publish("@common/base", "1.0.0");
         repo.commit("publish", "mallory");
 
-        Problem problem = assertError(check(repo, "mallory"), "packages/@common/base", "mallory is not an owner of the scope @common");
+        Problem problem = assertError(check(repo, "mallory"), "packages/@common/base",
+                "mallory is not an owner of the scope @common");
 
         assertEquals("open an issue asking a maintainer to add you to the owners of @common (or to one of its teams) in"
                 + " scopes.json, as CONTRIBUTING.md says", problem.hint(), "only maintainers may change scopes.json");
@@ -209,7 +210,8 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
 
         var report = check(repo, TestRegistryRepo.MAINTAINER);
 
-        assertError(report, "packages/@fresh/pkg", "whether the scope @fresh is declared cannot be told: scopes.json does"
+        assertError(report, "packages/@fresh/pkg",
+                "whether the scope @fresh is declared cannot be told: scopes.json does"
                 + " not read as this pull request leaves it");
         assertError(report, "scopes.json", "not valid JSON");
         assertErrorCount(report, 2);
@@ -267,7 +269,10 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
                 "carol is not an owner of taken (its meta.json on the base branch lists dave)");
     }
 
-    /** A scopes.json that does not read on the base branch says so, where and why, rather than that no scope is declared. */
+    /**
+     * A scopes.json that does not read on the base branch says so, where and why, rather than that no scope is
+     * declared.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"carol", "alice"})
     void ownersOfAScopeWhoseScopesJsonDoesNotReadOnTheBaseBranchAreUnknownNotNone(String login) {
@@ -341,7 +346,8 @@ class OwnershipRuleTest extends PullRequestScenarioTest {
 
         Problem refused = assertError(check(repo, "carol"), "packages/taken",
                 "the owners of taken are unknown: its meta.json on the base branch does not read");
-        assertEquals("ask a maintainer to repair packages/taken/meta.json on the base branch, then merge the base branch"
+        assertEquals("ask a maintainer to repair packages/taken/meta.json on the base branch, then merge"
+                + " the base branch"
                 + " into this pull request", refused.hint());
     }
 

@@ -64,7 +64,8 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
 
         CheckReport report = check(repo, "alice");
 
-        for (String place : List.of("packages/.gitkeep", "packages/@common/notes.txt", "packages/@common/util/notes.txt",
+        for (String place : List.of("packages/.gitkeep", "packages/@common/notes.txt",
+                "packages/@common/util/notes.txt",
                 "packages/Bad_Name")) {
             assertError(report, place, "only registry maintainers may change " + place + ", and alice is not one");
         }
@@ -179,7 +180,8 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, "alice");
 
         Problem content = assertError(report, "packages/@common/util/prompts", "is not a version");
-        assertEquals("the folder 'prompts' of @common/util is not a version: " + VERSION_FOLDER_NAME, content.message());
+        assertEquals("the folder 'prompts' of @common/util is not a version: " + VERSION_FOLDER_NAME,
+                content.message());
         assertTrue(content.hint().startsWith("a package's files go in a version folder,"
                 + " packages/@common/util/<version>/"), content.hint());
         Problem meantAsVersion = assertError(report, "packages/@common/util/1.2", "is not a version");
@@ -268,12 +270,14 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertEquals(List.of(RepositoryLayout.symbolicLink("packages/@common/alias"),
                 RepositoryLayout.symbolicLink("packages/@common/util/1.0.1"),
                 RepositoryLayout.symbolicLink("packages/@common/util/meta.json"),
-                RepositoryLayout.versionFolderMisfit(PackageName.parse("@common/util"), "v2", Optional.empty()).orElseThrow(),
+                RepositoryLayout.versionFolderMisfit(PackageName.parse("@common/util"), "v2", Optional.empty())
+                        .orElseThrow(),
                 RepositoryLayout.symbolicLink("packages/@data")), checkedAsBuilt(head));
     }
 
     /**
-     * A name a Git tree above the version folders holds twice (git mktree writes one, git fsck calls it duplicateEntries)
+     * A name a Git tree above the version folders holds twice (git mktree writes one, git fsck calls it
+     * duplicateEntries)
      * is an error at its path, whatever else the second entry brings: the registry would read the first one alone.
      */
     @ParameterizedTest
@@ -283,7 +287,8 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         repo.commitNamedTwiceLike(folder, folder, "a folder named twice");
 
         Problem problem = assertError(check(repo, TestRegistryRepo.MAINTAINER), folder, "the Git tree of " + tree
-                + " holds " + folder.substring(folder.lastIndexOf('/') + 1) + " twice (what git fsck calls duplicateEntries)");
+                + " holds " + folder.substring(folder.lastIndexOf('/') + 1)
+                + " twice (what git fsck calls duplicateEntries)");
         assertTrue(problem.hint().startsWith("rewrite the commit with Git itself"), problem.hint());
     }
 
@@ -313,7 +318,9 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         assertErrorCount(report, 1);
     }
 
-    /** The build of the base branch reports a name held twice there; a pull request that leaves it alone did not add it. */
+    /**
+     * The build of the base branch reports a name held twice there; a pull request that leaves it alone did not add it.
+     */
     @Test
     void aNameHeldTwiceAtTheMergeBaseIsNotThePullRequests() throws IOException {
         ObjectId base = repo.commitNamedTwiceLike("packages/@common", "packages/@common", "a scope named twice");
@@ -418,7 +425,8 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
 
     @Test
     void yankAndDeprecationOfMissingVersionsAreRefusedAtTheirLines() {
-        repo.meta("@common/util", "{\n  \"yanked\": {\"0.9.0\": \"x\"},\n  \"deprecated\": {\n    \"0.8.0\": \"y\"\n  }\n}\n");
+        repo.meta("@common/util",
+                "{\n  \"yanked\": {\"0.9.0\": \"x\"},\n  \"deprecated\": {\n    \"0.8.0\": \"y\"\n  }\n}\n");
         repo.commit("yank");
 
         var report = check(repo, "alice");
@@ -444,11 +452,13 @@ class PathAndMetaRulesTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, "alice");
 
         assertEquals(List.of(
-                "deprecates 1.0.0, which was taken down (a key) | remove the entry: a version taken down is never served"
+                "deprecates 1.0.0, which was taken down (a key) | remove the entry: a version taken down"
+                        + " is never served"
                         + " again",
                 "the dist-tag 'beta' points to 1.0.0, which was taken down (a key) | remove the entry, or point it at a"
                         + " version that stays: a version taken down is never served again",
-                "yanks 1.0.0, which was taken down (a key) | remove the entry: a version taken down is never served again"),
+                "yanks 1.0.0, which was taken down (a key) | remove the entry: a version taken down is"
+                        + " never served again"),
                 report.problems().stream().filter(problem -> problem.file().equals(META))
                         .map(problem -> problem.message() + " | " + problem.hint()).sorted().toList());
     }

@@ -66,7 +66,8 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
 
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
 
-        Problem misspelled = report.problems().stream().filter(problem -> problem.pointer().equals("/scopes/@common/owner"))
+        Problem misspelled = report.problems().stream()
+                .filter(problem -> problem.pointer().equals("/scopes/@common/owner"))
                 .findFirst().orElseThrow(() -> new AssertionError(ProblemReport.text(report.problems())));
         assertEquals(Severity.WARNING, misspelled.severity());
         assertEquals("unknown field 'owner', which has no effect", misspelled.message());
@@ -104,7 +105,8 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, TestRegistryRepo.MAINTAINER);
 
         assertEquals(List.of("README.md", "packages/@common/util/meta.json"), report.otherChanges());
-        assertEquals(List.of(new MetaChange(PackageName.parse("@common/util"), MetaChange.Action.TAGS, "1.0.0", "latest")),
+        assertEquals(List.of(new MetaChange(PackageName.parse("@common/util"), MetaChange.Action.TAGS, "1.0.0",
+                "latest")),
                 report.metaChanges(), "what the meta.json change does, read from the two commits");
     }
 
@@ -139,7 +141,8 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
                 """.formatted(report.head().substring(0, 7), report.mergeBase().substring(0, 7)),
                 CheckReportRenderer.text(report).substring(0, CheckReportRenderer.text(report).indexOf("\n\n") + 1));
         assertTrue(CheckReportRenderer.markdown(report).contains("**This pull request**\n\n- deletes `@common/util`"
-                + " version `1.0.0`, a published version, which the check refuses\n"), CheckReportRenderer.markdown(report));
+                + " version `1.0.0`, a published version, which the check refuses\n"),
+                CheckReportRenderer.markdown(report));
         var json = Json.reader().readTree(CheckReportRenderer.json(report));
         assertEquals("[{\"name\":\"@common/util\",\"version\":\"1.0.0\"}]", json.get("deletedVersions").toString());
         assertEquals("[]", json.get("takenDown").toString());

@@ -35,7 +35,10 @@ final class PullRequestScenario {
         return repo;
     }
 
-    /** Commits a change to {@code main} after {@code pr} branched off, as another pull request merged meanwhile, and returns to {@code pr}. */
+    /**
+     * Commits a change to {@code main} after {@code pr} branched off, as another pull request merged meanwhile, and
+     * returns to {@code pr}.
+     */
     static void mergedMeanwhile(TestRegistryRepo repo, String login, Consumer<TestRegistryRepo> change) {
         repo.checkout("main");
         change.accept(repo);

@@ -67,7 +67,8 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
                 + " dependents with a range that allows a version that is not yanked or take back the yank of 1.1.0",
                 all.hint());
         assertEquals("no version of @common/util that \"^1.1.0\" allows is left unyanked once this pull request yanks"
-                + " 1.1.0, so no new install can use the versions that depend on it with that range: @common/tool@1.0.0",
+                + " 1.1.0, so no new install can use the versions that depend on it with that range:"
+                + " @common/tool@1.0.0",
                 warnings.get(1).message());
     }
 
@@ -125,7 +126,8 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         assertEquals(List.of("@common/tool@1.0.0, helper@1.0.0, helper@1.0.1, helper@1.0.2, helper@1.0.3, helper@1.0.4,"
                         + " helper@1.0.5, helper@1.0.6, helper@1.0.7 and 3 more"),
                 report.problems().stream().filter(problem -> problem.file().equals(META))
-                        .map(problem -> problem.message().substring(problem.message().indexOf("range: ") + 7)).toList());
+                        .map(problem -> problem.message().substring(problem.message().indexOf("range: ") + 7))
+                        .toList());
     }
 
     @Test
@@ -163,7 +165,8 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         repo.meta("@common/util", YANK_EVERY_1X);
         repo.commit("yank 1.0.0 too");
 
-        assertEquals(List.of("@common/base@1.0.0, @common/base@1.1.0, @common/hints@1.0.0"), stranded(check(repo, "alice")),
+        assertEquals(List.of("@common/base@1.0.0, @common/base@1.1.0, @common/hints@1.0.0"),
+                stranded(check(repo, "alice")),
                 "tool's ^1.1.0 had no version left before");
     }
 
@@ -176,7 +179,8 @@ class StrandedDependentsRuleTest extends PullRequestScenarioTest {
         CheckReport report = check(repo, "alice");
 
         assertError(report, "packages/@common/extra/1.0.0/prompd.json", "every version of @common/util");
-        assertEquals(List.of("@common/base@1.0.0, @common/base@1.1.0, @common/hints@1.0.0", "@common/tool@1.0.0"), stranded(report));
+        assertEquals(List.of("@common/base@1.0.0, @common/base@1.1.0, @common/hints@1.0.0", "@common/tool@1.0.0"),
+                stranded(report));
     }
 
     @ParameterizedTest

@@ -57,7 +57,8 @@ class BuildCommandTest {
     private int run(String... args) {
         stdout.getBuffer().setLength(0);
         stderr.getBuffer().setLength(0);
-        return PrompdRegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true)).execute(args);
+        return PrompdRegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true))
+                .execute(args);
     }
 
     /** Both refusals of exit code 4 send the user to --force, whose help must say it builds either. */
@@ -114,7 +115,8 @@ class BuildCommandTest {
     @Test
     void aVersionThatFailsValidationFailsTheBuildWithEveryProblem() {
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
-            registry.write("packages/@common/a/1.2.0/prompd.json", "{\"name\": \"@common/a\", \"version\": \"1.2.0\", \"main\": 3}");
+            registry.write("packages/@common/a/1.2.0/prompd.json",
+                    "{\"name\": \"@common/a\", \"version\": \"1.2.0\", \"main\": 3}");
             registry.commit("broken");
         }
         assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
@@ -131,7 +133,8 @@ class BuildCommandTest {
         }
         assertEquals(1, run("build", repo.toString(), "--out", out.toString()));
         assertTrue(stderr.toString().startsWith("error: the registry cannot be built"), stderr.toString());
-        assertTrue(stderr.toString().contains("packages/@common/a\n  error   the Git tree of packages/@common holds a twice"
+        assertTrue(stderr.toString()
+                .contains("packages/@common/a\n  error   the Git tree of packages/@common holds a twice"
                 + " (what git fsck calls duplicateEntries)"), stderr.toString());
         assertFalse(Files.exists(out));
     }
@@ -139,7 +142,8 @@ class BuildCommandTest {
     @Test
     void aFailedBuildGivesItsProblemsAsJsonWhenAskedTo() throws Exception {
         try (TestRegistryRepo registry = TestRegistryRepo.init(repo)) {
-            registry.write("packages/@common/a/1.2.0/prompd.json", "{\"name\": \"@common/a\", \"version\": \"1.2.0\", \"main\": 3}");
+            registry.write("packages/@common/a/1.2.0/prompd.json",
+                    "{\"name\": \"@common/a\", \"version\": \"1.2.0\", \"main\": 3}");
             registry.commit("broken");
         }
         assertEquals(1, run("build", repo.toString(), "--out", out.toString(), "--json"));
@@ -211,7 +215,8 @@ class BuildCommandTest {
         Git.init().setDirectory(empty.toFile()).call().close();
 
         assertEquals(3, run("build", empty.toString(), "--out", out.toString()));
-        assertTrue(stderr.toString().startsWith("error: " + empty.resolve(".git") + " has no commits yet\nhint: commit"),
+        assertTrue(stderr.toString()
+                .startsWith("error: " + empty.resolve(".git") + " has no commits yet\nhint: commit"),
                 stderr.toString());
     }
 
@@ -249,7 +254,8 @@ class BuildCommandTest {
         assertEquals(3, run("build", repo.toString(), "--rev", "HEAD~1", "--out", temp.resolve("older").toString()));
 
         assertEquals("error: " + repo.resolve(".git") + " is a partial clone (--filter=blob:none from origin), and the"
-                + " build needs objects it does not have, such as blob " + blob.name() + "\nhint: clone without --filter"
+                + " build needs objects it does not have, such as blob " + blob.name()
+                + "\nhint: clone without --filter"
                 + " (in actions/checkout, drop `filter:`)\n", stderr.toString());
         assertFalse(Files.exists(temp.resolve("older")));
     }
@@ -355,7 +361,8 @@ class BuildCommandTest {
                 {"kind": "takenDownServedAgain", "previousCommit": "%s",
                  "versions": [{"name": "@common/a", "version": "1.0.0", "reason": "Held a\\nkey."}]}\
                 """.formatted(taken)), ((ObjectNode) warning.deepCopy()).without("message"));
-        assertEquals("warning: " + warning.get("message").asText() + "\n", stderr.toString(), "the sentence of the text");
+        assertEquals("warning: " + warning.get("message").asText() + "\n", stderr.toString(),
+                "the sentence of the text");
         assertTrue(stderr.toString().contains("(@common/a@1.0.0: Held a^Jkey.)"), "spelt out there: " + stderr);
     }
 
@@ -518,7 +525,8 @@ class BuildCommandTest {
         Files.writeString(packument, Files.readString(packument).replace("API key.", "API key.\\u001b[2J"));
         assertEquals(0, run("build", repo.toString(), "--rev", "HEAD~1", "--out", out.toString(), "--force"));
 
-        assertTrue(stderr.toString().endsWith("(@common/a@1.0.0: Held a customer's API key.^[[2J), as --force allows\n"),
+        assertTrue(stderr.toString()
+                .endsWith("(@common/a@1.0.0: Held a customer's API key.^[[2J), as --force allows\n"),
                 stderr::toString);
     }
 
@@ -555,14 +563,18 @@ class BuildCommandTest {
 
     @Test
     void aBaseUrlPrompdCannotReadIsAUsageError() {
-        for (String unreadable : List.of("registry/", "https://cdn.example/r?v=1", "ftp://cdn.example/r/", "s3://bucket/r/")) {
-            assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", unreadable), unreadable);
-            assertTrue(stderr.toString().contains("--base-url must be an absolute https://, http:// or file:// URL (what"
+        for (String unreadable : List.of("registry/", "https://cdn.example/r?v=1", "ftp://cdn.example/r/",
+                "s3://bucket/r/")) {
+            assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", unreadable),
+                    unreadable);
+            assertTrue(stderr.toString()
+                    .contains("--base-url must be an absolute https://, http:// or file:// URL (what"
                     + " prompd reads) without query or fragment"), stderr.toString());
         }
         stderr.getBuffer().setLength(0);
         assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", "http://x/a b/"));
-        assertEquals("error: --base-url must be an absolute https://, http:// or file:// URL (what prompd reads) without"
+        assertEquals("error: --base-url must be an absolute https://, http:// or file:// URL (what prompd"
+                + " reads) without"
                 + " query or fragment, such as https://example.org/registry/, not 'http://x/a b/' (illegal character in"
                 + " path at character 11: write a space as %20)\nhint: see 'prompd-registry build --help'\n",
                 stderr.toString());
@@ -573,7 +585,8 @@ class BuildCommandTest {
 
     @Test
     void aBaseUrlWithAUserOrPasswordIsAUsageErrorThatDoesNotRepeatThePassword() {
-        for (String withUser : List.of("https://deploy:s3cr3t@registry.example.org/r", "https://deploy@registry.example.org/r",
+        for (String withUser : List.of("https://deploy:s3cr3t@registry.example.org/r",
+                "https://deploy@registry.example.org/r",
                 "HTTPS://deploy:s3cr3t@registry.example.org:8443/r")) {
             stderr.getBuffer().setLength(0);
             assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", withUser), withUser);
@@ -617,7 +630,8 @@ class BuildCommandTest {
         Path folder = Files.createDirectories(temp.resolve("documents"));
         Files.writeString(folder.resolve("thesis.md"), "years of work");
         assertEquals(4, run("build", repo.toString(), "--out", folder.toString()));
-        assertTrue(stderr.toString().startsWith("error: " + folder + " is not empty and not the output of a previous build"),
+        assertTrue(stderr.toString()
+                .startsWith("error: " + folder + " is not empty and not the output of a previous build"),
                 stderr.toString());
         try (var left = Files.list(temp)) {
             assertEquals(List.of(folder, file, repo), left.sorted().toList(), "no staging folder is left beside it");
@@ -631,8 +645,10 @@ class BuildCommandTest {
         Path below = file.resolve("site/out");
 
         assertEquals(4, run("build", repo.toString(), "--out", below.toString()));
-        assertEquals("error: " + file + " is a file, not a folder: --out " + below + " cannot be made in it\nhint: rename"
-                + " or remove the file, or give --out another path\n", stderr.toString().replace(System.lineSeparator(), "\n"));
+        assertEquals("error: " + file + " is a file, not a folder: --out " + below
+                + " cannot be made in it\nhint: rename"
+                + " or remove the file, or give --out another path\n",
+                stderr.toString().replace(System.lineSeparator(), "\n"));
         assertEquals("mine", Files.readString(file));
     }
 
@@ -645,8 +661,10 @@ class BuildCommandTest {
         JsonNode refused = Json.reader().readTree(stdout.toString());
         assertFalse(refused.get("ok").asBoolean());
         assertEquals(4, refused.at("/error/exitCode").asInt());
-        assertEquals(folder + " is not empty and not the output of a previous build", refused.at("/error/message").asText());
-        assertTrue(refused.at("/error/hint").asText().startsWith("give a new or empty folder to --out"), refused::toString);
+        assertEquals(folder + " is not empty and not the output of a previous build",
+                refused.at("/error/message").asText());
+        assertTrue(refused.at("/error/hint").asText().startsWith("give a new or empty folder to --out"),
+                refused::toString);
         assertTrue(stderr.toString().startsWith("error: " + folder + " is not empty"), "the text stays on stderr");
 
         assertEquals(2, run("build", "--json"));

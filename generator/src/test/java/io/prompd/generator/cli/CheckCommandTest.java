@@ -157,7 +157,8 @@ class CheckCommandTest {
         int exit = run(check("mallory"));
 
         assertEquals(ExitCode.FAILURE.code(), exit);
-        assertTrue(out.toString().contains("packages/@common/base/1.0.0\n  error   the Git tree of packages/@common/base"
+        assertTrue(out.toString()
+                .contains("packages/@common/base/1.0.0\n  error   the Git tree of packages/@common/base"
                 + " holds 1.0.0 twice (what git fsck calls duplicateEntries)"), out::toString);
         assertTrue(out.toString().contains("packages/@common/base\n  error   mallory is not an owner"), out::toString);
     }
@@ -199,8 +200,10 @@ class CheckCommandTest {
         repo.checkout("pr").merge("main", "up to date", "alice");
         repo.meta("@common/util", "{\"yanked\": {\"1.0.0\": \"leaks the prompt\"}}");
         repo.commit("yank");
-        String warning = "no version of @common/util that \"^1.0.0\" allows is left unyanked once this pull request yanks"
-                + " 1.0.0, so no new install can use the versions that depend on it with that range: @common/base@1.0.0";
+        String warning = "no version of @common/util that \"^1.0.0\" allows is left unyanked once this"
+                + " pull request yanks"
+                + " 1.0.0, so no new install can use the versions that depend on it with that range:"
+                + " @common/base@1.0.0";
 
         assertEquals(ExitCode.OK.code(), run(check("alice")), err::toString);
         assertTrue(out.toString().contains("packages/@common/util/meta.json\n  warning /yanked/1.0.0, line 1: "
@@ -317,7 +320,8 @@ class CheckCommandTest {
         assertEquals("write the login without '@': al\u001b[2Ki\u202ece", problems.at("/0/hint").asText());
         assertEquals("unknown field 'x\u001by\u202e^Jz', which has no effect", problems.at("/3/message").asText());
         assertEquals("/x\u001by\u202e\nz", problems.at("/3/pointer").asText());
-        assertTrue(out.toString().contains("\"unknown field 'x\\u001By\\u202E^Jz', which has no effect\""), out::toString);
+        assertTrue(out.toString().contains("\"unknown field 'x\\u001By\\u202E^Jz', which has no effect\""),
+                out::toString);
     }
 
     /** As build --base-url refuses one, in the same words, never quoting the password into the CI log. */
@@ -396,7 +400,8 @@ class CheckCommandTest {
 
     @Test
     void folderThatIsNoRepositoryIsNotFound() {
-        assertEquals(ExitCode.NOT_FOUND.code(), run("check", folder.resolve("none").toString(), "--base", "a", "--head", "b"));
+        assertEquals(ExitCode.NOT_FOUND.code(),
+                run("check", folder.resolve("none").toString(), "--base", "a", "--head", "b"));
     }
 
     @Test
@@ -444,17 +449,20 @@ class CheckCommandTest {
     @Test
     void contradictoryFormatsAreAUsageErrorInJsonWhateverTheOrder() throws Exception {
         assertEquals(ExitCode.USAGE.code(), run(check("alice", "--json", "--format", "markdown")));
-        assertEquals(ExitCode.USAGE.code(), Json.reader().readTree(out.toString()).path("error").path("exitCode").asInt());
+        assertEquals(ExitCode.USAGE.code(),
+                Json.reader().readTree(out.toString()).path("error").path("exitCode").asInt());
         out.getBuffer().setLength(0);
         assertEquals(ExitCode.USAGE.code(), run(check("alice", "--format", "text", "--json")));
-        assertEquals(ExitCode.USAGE.code(), Json.reader().readTree(out.toString()).path("error").path("exitCode").asInt());
+        assertEquals(ExitCode.USAGE.code(),
+                Json.reader().readTree(out.toString()).path("error").path("exitCode").asInt());
     }
 
     @Test
     void worksOnABareClone() {
         Path bare = repo.bareClone(folder.resolve("bare.git"));
 
-        assertEquals(ExitCode.OK.code(), run("check", bare.toString(), "--base", "main", "--head", "pr", "--actor", "alice"),
+        assertEquals(ExitCode.OK.code(),
+                run("check", bare.toString(), "--base", "main", "--head", "pr", "--actor", "alice"),
                 err::toString);
     }
 }

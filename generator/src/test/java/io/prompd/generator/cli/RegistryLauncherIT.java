@@ -49,12 +49,15 @@ class RegistryLauncherIT {
     void aLinkToTheLauncherFindsTheJarBesideTheLauncher() throws Exception {
         Path link = Files.createSymbolicLink(work.resolve("prompd-registry"), work.relativize(LAUNCHER));
 
-        Run version = Processes.run(Processes.command(link, "--version"), work, Map.of(), "", Duration.ofSeconds(120)).ok();
+        Run version = Processes.run(Processes.command(link, "--version"), work, Map.of(), "", Duration.ofSeconds(120))
+                .ok();
 
         assertTrue(version.out().startsWith("prompd-registry "), version.out());
     }
 
-    /** A JDK folder under the work folder whose release file says {@code version} and whose java runs {@code script}. */
+    /**
+     * A JDK folder under the work folder whose release file says {@code version} and whose java runs {@code script}.
+     */
     private Path fakeJava(String folder, String version, String script) throws IOException {
         Path java = Files.createDirectories(work.resolve(folder + "/bin")).resolve("java");
         Files.writeString(java, "#!/bin/sh\n" + script + "\n");
@@ -88,7 +91,8 @@ class RegistryLauncherIT {
 
         String options = run.out().strip();
         assertEquals(offered, options.contains("-XX:+UseTransparentHugePages "), options);
-        assertTrue(options.contains("-XX:-UseTransparentHugePages -jar "), "JAVA_OPTS last, to turn it off: " + options);
+        assertTrue(options.contains("-XX:-UseTransparentHugePages -jar "),
+                "JAVA_OPTS last, to turn it off: " + options);
     }
 
     @Test
@@ -97,7 +101,8 @@ class RegistryLauncherIT {
         assertTrue(version.out().startsWith("prompd-registry "), version.out());
         Run unknown = launch("", "frobnicate");
         assertEquals(2, unknown.exitCode(), unknown.err());
-        assertEquals("error: unknown command 'frobnicate'\nhint: 'prompd-registry --help' lists the commands\n", unknown.err());
+        assertEquals("error: unknown command 'frobnicate'\nhint: 'prompd-registry --help' lists the commands\n",
+                unknown.err());
         Run misspelt = launch("", "buidl", "repo");
         assertEquals("error: unknown command 'buidl'\nhint: did you mean build? see 'prompd-registry --help'\n",
                 misspelt.err());

@@ -27,14 +27,16 @@ class ServeCommandTest {
     private final StringWriter stderr = new StringWriter();
 
     private int run(String... args) {
-        return PrompdRegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true)).execute(args);
+        return PrompdRegistryCommand.commandLine(new PrintWriter(stdout, true), new PrintWriter(stderr, true))
+                .execute(args);
     }
 
     @Test
     void aMissingFolderIsNotFoundWithHowToBuildOne() {
         Path nowhere = temp.resolve("nowhere");
         assertEquals(3, run("serve", nowhere.toString(), "--port", "0"));
-        assertEquals("error: there is no folder " + nowhere + " to serve\nhint: build one first with 'prompd-registry build"
+        assertEquals("error: there is no folder " + nowhere
+                + " to serve\nhint: build one first with 'prompd-registry build"
                 + " <repo> --out " + nowhere + "', then serve it\n", stderr.toString());
     }
 
@@ -52,7 +54,8 @@ class ServeCommandTest {
 
         assertEquals(3, run("serve", temp.toString(), "--port", "0"));
 
-        assertTrue(stderr.toString().startsWith("error: " + temp + " holds no packages.json, so it is not a built registry"
+        assertTrue(stderr.toString()
+                .startsWith("error: " + temp + " holds no packages.json, so it is not a built registry"
                 + "\nhint: build one first"), stderr.toString());
     }
 
@@ -71,7 +74,8 @@ class ServeCommandTest {
         Files.writeString(temp.resolve("packages.json"), "{\"packages\": []}");
         // TEST-NET-1, reserved for documentation: never an address of this machine
         assertEquals(4, run("serve", temp.toString(), "--host", "192.0.2.1", "--port", "0"));
-        assertTrue(stderr.toString().contains("hint: choose an address of this machine with --host"), stderr.toString());
+        assertTrue(stderr.toString().contains("hint: choose an address of this machine with --host"),
+                stderr.toString());
     }
 
     @Test
@@ -103,7 +107,8 @@ class ServeCommandTest {
             assertEquals("serving " + temp + " at " + url + " (Ctrl-C to stop)\n"
                     + "try it: prompd info --registry " + url + " <package>\n", stdout.toString());
             HttpResponse<String> list = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url + "packages.json")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(URI.create(url + "packages.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals("{\"packages\": []}", list.body());
         } finally {
             serving.interrupt();

@@ -91,7 +91,8 @@ class StaticServerTest {
     void tarballsAndVersionDocumentsAreImmutable() throws Exception {
         HttpResponse<String> tarball = get("packages/@a/b/-/b-1.0.0.tgz");
         assertEquals("application/gzip", tarball.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals("public, max-age=31536000, immutable", tarball.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals("public, max-age=31536000, immutable",
+                tarball.headers().firstValue("Cache-Control").orElseThrow());
         assertEquals("public, max-age=31536000, immutable",
                 get("packages/@a/b/1.0.0.json").headers().firstValue("Cache-Control").orElseThrow());
         assertEquals("public, max-age=300",
@@ -226,7 +227,8 @@ class StaticServerTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            String statusLine = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst().orElseThrow();
+            String statusLine = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst()
+                    .orElseThrow();
             return Integer.parseInt(statusLine.split(" ")[1]);
         }
     }

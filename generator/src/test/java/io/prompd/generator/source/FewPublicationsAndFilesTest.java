@@ -43,7 +43,8 @@ class FewPublicationsAndFilesTest {
             PublicationHistory few = PublicationHistory.compute(registry, head, Set.of(version("@common/a", "1.0.0")));
 
             assertEquals(List.of(version("@common/a", "1.0.0")), List.copyOf(few.publications().keySet()));
-            assertEquals(whole.publication(version("@common/a", "1.0.0")), few.publication(version("@common/a", "1.0.0")));
+            assertEquals(whole.publication(version("@common/a", "1.0.0")),
+                    few.publication(version("@common/a", "1.0.0")));
             assertTrue(PublicationHistory.compute(registry, head, Set.of()).publications().isEmpty());
         }
     }
@@ -59,7 +60,8 @@ class FewPublicationsAndFilesTest {
             RegistrySnapshot snapshot = RegistrySnapshot.read(registry, head);
             VersionFolder a = snapshot.folder(PackageName.parse("@common/a"), Version.parse("1.0.0")).orElseThrow();
 
-            assertArrayEquals("MIT License\n".getBytes(StandardCharsets.UTF_8), snapshot.file(a, "LICENSE").orElseThrow());
+            assertArrayEquals("MIT License\n".getBytes(StandardCharsets.UTF_8),
+                    snapshot.file(a, "LICENSE").orElseThrow());
             assertTrue(snapshot.file(a, "prompts/x.prmd").isPresent());
             assertTrue(snapshot.file(a, "missing.md").isEmpty());
             assertTrue(snapshot.file(a, "prompts").isEmpty(), "a folder is no file");

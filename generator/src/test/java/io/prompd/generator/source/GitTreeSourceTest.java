@@ -98,7 +98,8 @@ class GitTreeSourceTest {
         assertArrayEquals(new byte[] {0, 1, 2}, source.read("prompts.bin"));
         String manifest = new String(source.read("prompd.json"), StandardCharsets.UTF_8);
         assertTrue(manifest.contains("\"name\": \"@common/base\""));
-        assertEquals(source.entry("prompd.json").orElseThrow().size(), manifest.getBytes(StandardCharsets.UTF_8).length);
+        assertEquals(source.entry("prompd.json").orElseThrow().size(),
+                manifest.getBytes(StandardCharsets.UTF_8).length);
     }
 
     @Test

@@ -57,7 +57,8 @@ class PackageMetaTest {
                 parsed.problems().stream().map(p -> p.pointer() + "@" + p.line()).toList());
         assertTrue(parsed.problems().stream().allMatch(p -> p.file().equals(FILE)));
         assertEquals(Map.of("next", Version.parse("2.0.0")), parsed.value().orElseThrow().distTags());
-        assertTrue(parsed.problems().stream().map(Problem::message).anyMatch(m -> m.contains("starts with 'v' (leave it out)")));
+        assertTrue(parsed.problems().stream().map(Problem::message)
+                .anyMatch(m -> m.contains("starts with 'v' (leave it out)")));
     }
 
     @Test
@@ -68,7 +69,8 @@ class PackageMetaTest {
                 """);
 
         assertEquals(List.of("error /takenDown/1.0", "error /takenDown/1.0.1", "warning /takendown"),
-                parsed.problems().stream().map(p -> (p.isError() ? "error " : "warning ") + p.pointer()).sorted().toList());
+                parsed.problems().stream().map(p -> (p.isError() ? "error " : "warning ") + p.pointer()).sorted()
+                        .toList());
         assertEquals(Map.of(Version.parse("1.0.2"), "leaked a key"), parsed.value().orElseThrow().takenDown());
         assertTrue(parse("{\"takenDown\": [\"1.0.0\"]}").problems().get(0).message()
                 .contains("an object of version to reason"));
@@ -134,14 +136,16 @@ class PackageMetaTest {
         assertEquals(List.of("/no\u202ete: the name of 'no<U+202E>te' holds the invisible Unicode character U+202E at"
                         + " position 3",
                         "/no\u202ete/x: 'no<U+202E>te/x' holds the bidi control U+2067 at position 2"),
-                parsed.problems().stream().filter(Problem::isError).map(p -> p.pointer() + ": " + p.message()).toList());
+                parsed.problems().stream().filter(Problem::isError).map(p -> p.pointer() + ": " + p.message())
+                        .toList());
     }
 
     @Test
     void anInvalidTakedownKeyIsToldToNameTheVersionTakenDownNotAPublishedFolder() {
         Parsed<PackageMeta> parsed = parse("{\"takenDown\": {\"v1.0.0\": \"a key\"}, \"yanked\": {\"v1.0.0\": \"x\"}}");
 
-        assertEquals(List.of("/takenDown/v1.0.0: use the exact version taken down, as its folder was named, such as 1.2.3",
+        assertEquals(List.of("/takenDown/v1.0.0: use the exact version taken down, as its folder was"
+                + " named, such as 1.2.3",
                         "/yanked/v1.0.0: use the exact version of a published folder, such as 1.2.3"),
                 parsed.problems().stream().map(p -> p.pointer() + ": " + p.hint()).sorted().toList());
     }
@@ -193,7 +197,9 @@ class PackageMetaTest {
                         + " | write the login without '@': iv\u202ean",
                 "/owners/1: the login holds the control character U+001B (^[) at position 3",
                 "/yanked/1.0.0\u001b: '1.0.0\u001b' is not a SemVer 2.0 version"),
-                parsed.problems().stream().map(p -> p.pointer() + ": " + p.message().replaceAll("(: a tag|: '0).*", "") + (p.message().contains("mention") ? " | " + p.hint() : ""))
+                parsed.problems().stream()
+                        .map(p -> p.pointer() + ": " + p.message().replaceAll("(: a tag|: '0).*", "")
+                                + (p.message().contains("mention") ? " | " + p.hint() : ""))
                         .sorted().toList());
     }
 }

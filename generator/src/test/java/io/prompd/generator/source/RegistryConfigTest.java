@@ -111,7 +111,8 @@ class RegistryConfigTest {
 
         assertEquals(List.of("warning /policy/maxFileBytes", "warning /policy/maxFiles"), parsed.problems().stream()
                 .map(problem -> problem.severity().name().toLowerCase(Locale.ROOT) + " " + problem.pointer()).toList());
-        assertEquals("5242881 is above the default, 5242880, which applies instead", parsed.problems().get(0).message());
+        assertEquals("5242881 is above the default, 5242880, which applies instead",
+                parsed.problems().get(0).message());
         assertTrue(parsed.problems().get(0).hint().startsWith("a policy can lower a limit, not raise it: clients"
                 + " refuse to install a package beyond the default"), parsed.problems().get(0).hint());
         assertFalse(parsed.hasErrors(), "a registry.json written before the rule still builds");
@@ -246,7 +247,8 @@ class RegistryConfigTest {
 
         assertEquals(1, parsed.problems().size());
         assertEquals(3, parsed.problems().get(0).line());
-        assertEquals("not valid JSON (column 3): expected ',' or '}' after a field", parsed.problems().get(0).message());
+        assertEquals("not valid JSON (column 3): expected ',' or '}' after a field",
+                parsed.problems().get(0).message());
     }
 
     @Test
@@ -324,7 +326,8 @@ class RegistryConfigTest {
                                 + " at position 14",
                         "/no\u202ete@3: the name of 'no<U+202E>te' holds the invisible Unicode character U+202E at"
                                 + " position 3",
-                        "/policy/reservedNames/0@3: 'policy/reservedNames/0' holds the bidi control U+2066 at position 3"),
+                        "/policy/reservedNames/0@3: 'policy/reservedNames/0' holds the bidi control"
+                                + " U+2066 at position 3"),
                 parsed.problems().stream().filter(Problem::isError)
                         .map(p -> p.pointer() + "@" + p.line() + ": " + p.message()).sorted().toList());
     }

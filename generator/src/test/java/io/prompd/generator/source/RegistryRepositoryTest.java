@@ -84,9 +84,11 @@ class RegistryRepositoryTest {
             git.getRepository().getObjectDatabase().setShallowCommits(Set.of(first));
         }
         try (RegistryRepository registry = repo.open()) {
-            PrompdException shallow = assertThrows(PrompdException.class, () -> registry.requireWholeHistory("the check"));
+            PrompdException shallow = assertThrows(PrompdException.class,
+                    () -> registry.requireWholeHistory("the check"));
 
-            assertTrue(shallow.getMessage().endsWith(" is a shallow clone, and the check reads each version's publishing"
+            assertTrue(shallow.getMessage()
+                    .endsWith(" is a shallow clone, and the check reads each version's publishing"
                     + " commit from the whole history"), shallow.getMessage());
             assertTrue(shallow.hint().contains("git fetch --unshallow"), shallow.hint());
         }
@@ -232,7 +234,8 @@ class RegistryRepositoryTest {
                     "ADDED packages/tools/1.0.0/LICENSE",
                     "ADDED packages/tools/1.0.0/README.md",
                     "ADDED packages/tools/1.0.0/prompd.json",
-                    "ADDED packages/tools/1.0.0/prompts/x.prmd"), changes.stream().map(RegistryRepositoryTest::describe).toList());
+                    "ADDED packages/tools/1.0.0/prompts/x.prmd"),
+                    changes.stream().map(RegistryRepositoryTest::describe).toList());
             Change deleted = changes.get(0);
             assertEquals(ObjectId.zeroId(), deleted.newBlob());
             assertEquals(FileMode.MISSING, deleted.newMode());

@@ -94,7 +94,8 @@ class RegistrySnapshotTest {
                         "packages/@common/notes.txt", "packages/Bad_Name", "packages/stray.txt"),
                 snapshot.problems().stream().map(Problem::file).toList());
         assertTrue(snapshot.problems().stream().allMatch(p -> p.isError() && !p.hint().isEmpty()));
-        assertEquals(Set.of(Version.parse("1.0.0")), snapshot.packages().get(PackageName.parse("@common/base")).keySet());
+        assertEquals(Set.of(Version.parse("1.0.0")),
+                snapshot.packages().get(PackageName.parse("@common/base")).keySet());
     }
 
     @Test

@@ -42,7 +42,8 @@ class RepositoryLayoutTest {
         assertEquals(List.of("'a\u001bb' is not a valid package name", "'@s\u202ec' is not a valid scope",
                         "the folder 'v^J1' of tools is not a version"),
                 Stream.of(RepositoryLayout.packageNameMisfit("a\u001bb"), RepositoryLayout.scopeMisfit("@s\u202ec"),
-                                RepositoryLayout.versionFolderMisfit(PackageName.parse("tools"), "v\n1", Optional.empty()))
+                                RepositoryLayout.versionFolderMisfit(PackageName.parse("tools"), "v\n1",
+                                        Optional.empty()))
                         .map(misfit -> misfit.orElseThrow().message().replaceAll(":.*", "")).toList());
     }
 }

@@ -91,11 +91,13 @@ class ScopesTest {
 
         assertEquals(List.of(
                         "/scopes/@ok/owners/1@3: the login is empty",
-                        "/scopes/@ok/owners/2@3: '@carol' is not a GitHub login: '@' belongs to a mention, not to the login",
+                        "/scopes/@ok/owners/2@3: '@carol' is not a GitHub login: '@' belongs to a mention,"
+                                + " not to the login",
                         "/scopes/nosign@2: 'nosign' is not a valid scope: a scope starts with '@'",
                         "/teams/core/0@5: 'bob smith' is not a GitHub login: logins have no spaces",
                         "/teams/core/1@5: the login is empty"),
-                parsed.problems().stream().map(p -> p.pointer() + "@" + p.line() + ": " + p.message()).sorted().toList());
+                parsed.problems().stream().map(p -> p.pointer() + "@" + p.line() + ": " + p.message()).sorted()
+                        .toList());
         assertEquals("write the login without '@': carol", parsed.problems().stream()
                 .filter(p -> p.message().contains("@carol")).findFirst().orElseThrow().hint());
         Scopes kept = parsed.value().orElseThrow();
@@ -121,6 +123,7 @@ class ScopesTest {
                                 + " hyphens inside (as in octo-cat), or an app's login such as dependabot[bot]",
                         "/teams/te\u0007am@2: the name of 'teams/te^Gam' holds the control character U+0007 (^G)"
                                 + " at position 3"),
-                parsed.problems().stream().map(p -> p.pointer() + "@" + p.line() + ": " + p.message()).sorted().toList());
+                parsed.problems().stream().map(p -> p.pointer() + "@" + p.line() + ": " + p.message()).sorted()
+                        .toList());
     }
 }

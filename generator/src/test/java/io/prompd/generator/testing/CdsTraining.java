@@ -11,7 +11,8 @@ import java.util.Map;
  * reading the previous build, reading Git, checking and packing a version, and carrying the
  * other packages over.
  *
- * <p>Usage: {@code CdsTraining JAR ARCHIVE WORK_FOLDER LAUNCHER_JVM_OPTIONS}, run by the generator's build after shading.
+ * <p>Usage: {@code CdsTraining JAR ARCHIVE WORK_FOLDER LAUNCHER_JVM_OPTIONS}, run by the generator's build after
+ * shading.
  */
 public final class CdsTraining {
 
