@@ -48,7 +48,8 @@ class CacheCommandTest extends InstallCommandsFixture {
         try (var files = Files.walk(home.resolve("cache"))) {
             assertEquals(0, files.filter(Files::isRegularFile).count());
         }
-        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")), "clean leaves installed packages alone");
+        assertTrue(Files.isDirectory(home.resolve("packages/@acme/util@1.1.0")),
+                "clean leaves installed packages alone");
     }
 
     @Test
@@ -68,7 +69,8 @@ class CacheCommandTest extends InstallCommandsFixture {
     void cacheVerifyNamesEveryFileItDeletesThatIsNoCachedTarballWithoutFailing() throws IOException {
         assertEquals(0, prompd("install", "@acme/util").exitCode());
         Path tarballs = home.resolve("cache/tarballs");
-        Path misnamed = Files.writeString(Files.createDirectories(tarballs.resolve("sha512/zz")).resolve("notahash.tgz"),
+        Path misnamed = Files.writeString(Files.createDirectories(tarballs.resolve("sha512/zz"))
+                .resolve("notahash.tgz"),
                 "junk");
         Path stray = Files.writeString(tarballs.resolve("stray.txt"), "junk");
         String noted = "note: removed 2 files named as no cached tarball: " + misnamed + ", " + stray + "\n";
@@ -115,7 +117,8 @@ class CacheCommandTest extends InstallCommandsFixture {
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> cache;
-            try (HomeLock install = RunLocks.home(home, new PackageStore(home.resolve("packages"), ArchiveLimits.DEFAULT),
+            try (HomeLock install = RunLocks.home(home,
+                    new PackageStore(home.resolve("packages"), ArchiveLimits.DEFAULT),
                     new TarballCache(home.resolve("cache")), lock -> { })) {
                 cache = background.submit(() -> PrompdCommand.commandLine(new PrintWriter(new StringWriter()),
                         new PrintWriter(err), context).execute("cache", subcommand));
@@ -126,7 +129,8 @@ class CacheCommandTest extends InstallCommandsFixture {
                 assertFalse(cache.isDone(), "it waits while the other run holds the home");
             }
             assertEquals(0, cache.get(30, TimeUnit.SECONDS));
-            assertEquals("waiting for another prompd run to finish (process " + ProcessHandle.current().pid() + " holds "
+            assertEquals("waiting for another prompd run to finish (process " + ProcessHandle.current().pid()
+                    + " holds "
                     + home.resolve("install.lock") + ")…\n", err.toString());
         } finally {
             background.shutdownNow();

@@ -77,7 +77,8 @@ class CompletionCommandTest {
     @Test
     void theBashScriptCompletesCommandsOptionsTheirValuesAndWhatIsConfigured() throws Exception {
         Path home = work.resolve("home");
-        CliRun.in(work, home, "registry", "add", "work", "https://prompd.work.example/", "--scope", "@acme", "--default");
+        CliRun.in(work, home, "registry", "add", "work", "https://prompd.work.example/", "--scope", "@acme",
+                "--default");
         CliRun.in(work, home, "registry", "add", "public", "https://prompd.example/");
         CliRun.in(work, home, "secret\n", Map.of(), "login", "--registry", "work");
         Path configured = Files.writeString(work.resolve("config.txt"), CliRun.in(work, home, "config", "list").out());

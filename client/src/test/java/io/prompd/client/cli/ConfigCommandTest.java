@@ -61,7 +61,8 @@ class ConfigCommandTest {
             CliRun run = prompd(command.toArray(String[]::new));
 
             assertEquals(1, run.exitCode(), command + ": " + run.err());
-            assertTrue(run.err().startsWith("error: the configuration file " + config + " is a pipe (FIFO), not a regular"
+            assertTrue(run.err()
+                    .startsWith("error: the configuration file " + config + " is a pipe (FIFO), not a regular"
                     + " file\nhint: prompd keeps its configuration in a regular file"), command + ": " + run.err());
         }
         assertTrue(Files.readAttributes(config, BasicFileAttributes.class).isOther(), "the pipe stays");
@@ -76,7 +77,8 @@ class ConfigCommandTest {
         CliRun run = prompd("config", "list");
 
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("error: the configuration file " + config + " is a link to /dev/null, a character"
+        assertTrue(run.err()
+                .startsWith("error: the configuration file " + config + " is a link to /dev/null, a character"
                 + " device, not a regular file\n"), run.err());
     }
 
@@ -166,7 +168,8 @@ class ConfigCommandTest {
     void aMapAskedForWithoutItsEntrySaysHowToNameOne() {
         CliRun scopes = prompd("config", "get", "scopes");
         assertEquals(2, scopes.exitCode());
-        assertEquals("error: 'scopes' holds one entry per key: give scopes.@SCOPE\nhint: 'prompd config list' shows every"
+        assertEquals("error: 'scopes' holds one entry per key: give scopes.@SCOPE\nhint: 'prompd config"
+                + " list' shows every"
                 + " key set\n", scopes.err());
         assertTrue(prompd("config", "set", "registries.", "https://x.example/").err()
                 .startsWith("error: 'registries.' holds one entry per key: give registries.NAME\n"));
@@ -184,7 +187,8 @@ class ConfigCommandTest {
     @Test
     void aPasswordInAKeyIsShownAsStarsWhereverTheKeyIsQuoted() {
         String key = "credentials.http://u:SECRETPW@127.0.0.1:18120/";
-        String refused = "error: invalid configuration key 'credentials.http://***@127.0.0.1:18120/': invalid registry URL"
+        String refused = "error: invalid configuration key 'credentials.http://***@127.0.0.1:18120/':"
+                + " invalid registry URL"
                 + " 'http://***@127.0.0.1:18120/': the URL holds a user or password; remove it and run 'prompd login'"
                 + " instead\n";
 
@@ -198,7 +202,8 @@ class ConfigCommandTest {
             assertTrue(run.err().startsWith(refused), run.err());
         }
         assertEquals(2, unknown.exitCode(), unknown.err());
-        assertTrue(unknown.err().startsWith("error: unknown configuration key 'credential.http://***@127.0.0.1:18120/'\n"),
+        assertTrue(unknown.err()
+                .startsWith("error: unknown configuration key 'credential.http://***@127.0.0.1:18120/'\n"),
                 unknown.err());
         assertFalse((get.err() + set.err() + unset.err() + unknown.err()).contains("SECRETPW"));
     }
@@ -231,7 +236,8 @@ class ConfigCommandTest {
         CliRun run = CliRun.in(work, file, "config", "list");
 
         assertEquals(2, run.exitCode(), run.err());
-        assertEquals("error: the prompd home " + file + " is a file, not a folder\nhint: point --home or $PROMPD_HOME at a"
+        assertEquals("error: the prompd home " + file
+                + " is a file, not a folder\nhint: point --home or $PROMPD_HOME at a"
                 + " folder (it is created when missing)\n", run.err());
     }
 
@@ -246,7 +252,8 @@ class ConfigCommandTest {
 
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.err().contains("\n  /registries/evil, line 1: invalid registry URL"), run.err());
-        assertTrue(run.err().contains("\n  /scopes/@tools, line 2: scope @tools is routed to registry 'gone', which is not"
+        assertTrue(run.err()
+                .contains("\n  /scopes/@tools, line 2: scope @tools is routed to registry 'gone', which is not"
                 + " configured"), run.err());
         assertFalse(run.err().contains("'evil'"), "the URL is what to fix, not the references to evil: " + run.err());
         assertTrue(run.err().contains("scope @tools is routed to registry 'gone', which is not configured (name a"
@@ -261,7 +268,8 @@ class ConfigCommandTest {
                 {"registries": {"mian": "https://prompd.main.example/"}, "registry": "main"}
                 """;
         Files.writeString(config, broken);
-        String problem = "\n  /registry, line 1: the default registry 'main' is not configured (add it with 'prompd registry add"
+        String problem = "\n  /registry, line 1: the default registry 'main' is not configured (add it with"
+                + " 'prompd registry add"
                 + " main URL', name a configured registry with 'prompd config set registry NAME', or drop the reference"
                 + " with 'prompd config unset registry')\n";
 
@@ -386,10 +394,12 @@ class ConfigCommandTest {
                 unset registries.acme
                 also unset registry (it was acme)
                 also unset scopes.@acme (it was acme)
-                """, prompd("config", "unset", "registries.acme").out(), "what goes along is said, as registry remove does");
+                """, prompd("config", "unset", "registries.acme").out(),
+                "what goes along is said, as registry remove does");
         CliRun empty = prompd("config", "list");
         assertEquals("", empty.out());
-        assertEquals("nothing is set in " + work.resolve("home/config.json") + "; 'prompd registry add NAME URL --default'"
+        assertEquals("nothing is set in " + work.resolve("home/config.json")
+                + "; 'prompd registry add NAME URL --default'"
                 + " sets a registry\n", empty.err(), "an empty list says why, where scripts do not read it");
         assertEquals("registry was not set\n", prompd("config", "unset", "registry").out());
     }

@@ -19,7 +19,8 @@ class EndOfOptionsTest {
 
     @Test
     void anOptionAfterTheEndOfOptionsIsSaidToBeTakenAsAPackageNotSuggestedAgain() {
-        String expected = "error: unexpected argument '--json': after '--' it is taken as PACKAGE, not as an option, and"
+        String expected = "error: unexpected argument '--json': after '--' it is taken as PACKAGE, not as"
+                + " an option, and"
                 + " 'prompd info' takes no more\nhint: put options before '--'; see 'prompd info --help'\n";
 
         CliRun run = prompd("info", "--", "@acme/util", "--json");
@@ -28,7 +29,8 @@ class EndOfOptionsTest {
 
         CliRun given = prompd("info", "--json", "--", "@acme/util", "--json");
         assertEquals(2, given.exitCode(), given.err());
-        assertEquals(expected, given.err().replace(System.lineSeparator(), "\n"), "the --json before '--' is an option");
+        assertEquals(expected, given.err().replace(System.lineSeparator(), "\n"),
+                "the --json before '--' is an option");
     }
 
     @Test

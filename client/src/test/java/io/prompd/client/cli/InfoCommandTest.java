@@ -29,13 +29,17 @@ class InfoCommandTest extends InstallCommandsFixture {
         assertTrue(run.out().contains("prompts:\n  greet  prompts/greet.prmd  Says hello\n"), run.out());
         assertTrue(run.out().contains("README:\n  # @acme/util\n"), run.out());
         String tarball = server.url() + "packages/@acme/util/-/util-1.1.0.tgz";
-        assertTrue(run.out().contains("\ntarball: " + tarball + " ("), "absolute, as a user can fetch it: " + run.out());
-        registry.publish("@acme/a", "1.0.0").publish("@acme/greeter", "1.1.0", "@acme/a", "1.0.0", "@acme/base", "^1.0.0");
-        assertTrue(prompd("info", "@acme/greeter").out().contains("dependencies:\n  @acme/a     1.0.0\n  @acme/base  ^1.0.0\n"),
+        assertTrue(run.out().contains("\ntarball: " + tarball + " ("),
+                "absolute, as a user can fetch it: " + run.out());
+        registry.publish("@acme/a", "1.0.0")
+                .publish("@acme/greeter", "1.1.0", "@acme/a", "1.0.0", "@acme/base", "^1.0.0");
+        assertTrue(prompd("info", "@acme/greeter").out()
+                .contains("dependencies:\n  @acme/a     1.0.0\n  @acme/base  ^1.0.0\n"),
                 "aligned columns");
 
         registry.yank("@acme/util", "1.0.0", "superseded");
-        assertTrue(prompd("info", "@acme/util@1.0.0").out().startsWith("@acme/util@1.0.0 "), "a yanked version named exactly");
+        assertTrue(prompd("info", "@acme/util@1.0.0").out().startsWith("@acme/util@1.0.0 "),
+                "a yanked version named exactly");
         JsonNode json = Json.reader().readTree(prompd("info", "@acme/util@beta", "--json").out());
         assertEquals("1.0.0", json.get("version").asText());
         assertEquals("use 1.1", json.at("/versions/0/deprecated").asText());
@@ -106,7 +110,8 @@ class InfoCommandTest extends InstallCommandsFixture {
     void infoOfAPackageWithNoVersionLeftShowsEveryTakedownAndAVersionAskedForIsNotFoundWithTheReasons()
             throws IOException {
         registry.publish("@acme/gone", "1.0.0").publish("@acme/gone", "1.1.0")
-                .takeDown("@acme/gone", "1.0.0", "leaked an API key").takeDown("@acme/gone", "1.1.0", "held personal data");
+                .takeDown("@acme/gone", "1.0.0", "leaked an API key")
+                .takeDown("@acme/gone", "1.1.0", "held personal data");
 
         CliRun run = prompd("info", "@acme/gone");
 

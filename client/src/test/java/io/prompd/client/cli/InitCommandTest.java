@@ -29,7 +29,8 @@ class InitCommandTest {
 
     @Test
     void aNewPackageValidatesAndPacksAsItIs() throws IOException {
-        CliRun init = prompd("init", "code-helpers", "--name", "@acme/code-helpers", "--author", "Ada <ada@example.org>");
+        CliRun init = prompd("init", "code-helpers", "--name", "@acme/code-helpers", "--author",
+                "Ada <ada@example.org>");
         assertEquals(0, init.exitCode(), init.err());
         Path pkg = work.resolve("code-helpers");
         for (String file : new String[] {"prompd.json", "README.md", "LICENSE", "prompts/example.prompd"}) {
@@ -118,7 +119,8 @@ class InitCommandTest {
         CliRun tooLong = prompd("init", "--name", "foo", longest + "c");
 
         assertEquals(1, tooLong.exitCode(), tooLong.err());
-        assertEquals("error: " + work.resolve(longest + "c") + ": File name too long\nhint: choose a shorter name: Linux and"
+        assertEquals("error: " + work.resolve(longest + "c")
+                + ": File name too long\nhint: choose a shorter name: Linux and"
                 + " macOS take names of up to 255 bytes in UTF-8, some file systems fewer\n", tooLong.err());
         try (Stream<Path> left = Files.list(work)) {
             assertEquals(List.of(work.resolve(longest)), left.filter(path -> !path.endsWith("home")).toList(),
@@ -143,7 +145,8 @@ class InitCommandTest {
         assertEquals(0, init.exitCode(), init.err());
         assertTrue(init.out().endsWith("next: prompd validate './-Café Prompts' && prompd pack './-Café Prompts'\n"),
                 init.out());
-        assertEquals("cafe-prompts", Json.reader().readTree(Files.readAllBytes(work.resolve("-Café Prompts/prompd.json")))
+        assertEquals("cafe-prompts",
+                Json.reader().readTree(Files.readAllBytes(work.resolve("-Café Prompts/prompd.json")))
                 .get("name").asText());
     }
 
@@ -183,7 +186,8 @@ class InitCommandTest {
         assertEquals("error: cannot make a package name from the folder name 'CON': the name 'con' starts with 'con', a"
                 + " reserved device name on Windows; choose another, such as 'con-prompts'\n" + hint, reserved.err());
         assertEquals(2, noLetter.exitCode(), noLetter.err());
-        assertEquals("error: cannot make a package name from the folder name '--_': it holds no letter or digit\n" + hint,
+        assertEquals("error: cannot make a package name from the folder name '--_': it holds no letter or digit\n"
+                + hint,
                 noLetter.err());
         assertEquals(0, prompd("init", "CON", "--name", "con-prompts").exitCode());
     }
@@ -226,7 +230,9 @@ class InitCommandTest {
         assertEquals("", prompd("init", "y", "--license", "UNLICENSED").err());
     }
 
-    /** What init leaves for the author to add is still to add when validate and pack read it: both warn, and pack packs. */
+    /**
+     * What init leaves for the author to add is still to add when validate and pack read it: both warn, and pack packs.
+     */
     @Test
     void validateAndPackWarnOfTheLineInitLeftForTheAuthorsLicenseTextUntilItIsReplaced() throws IOException {
         assertEquals(0, prompd("init", "x", "--license", "SEE LICENSE IN LICENSE", "--author", "Ada").exitCode());
@@ -262,10 +268,12 @@ class InitCommandTest {
                 + " https://spdx.org/licenses/\n", prompd("init", "x", "--license", "Apache 2.0").err());
         CliRun twoUnknown = prompd("init", "x", "--license", "MITT OR Apache-2.1");
         assertEquals(2, twoUnknown.exitCode());
-        assertTrue(twoUnknown.err().startsWith("error: invalid --license:\n  'MITT' is not a known SPDX license identifier;"
+        assertTrue(twoUnknown.err()
+                .startsWith("error: invalid --license:\n  'MITT' is not a known SPDX license identifier;"
                 + " did you mean MIT?\n  'Apache-2.1' is not a known SPDX license identifier"), twoUnknown.err());
         assertEquals(0, prompd("init", "x", "--license", "(MIT OR Apache-2.0)").exitCode());
-        assertEquals("(MIT OR Apache-2.0)", Json.reader().readTree(Files.readAllBytes(work.resolve("x/prompd.json"))).get("license")
+        assertEquals("(MIT OR Apache-2.0)",
+                Json.reader().readTree(Files.readAllBytes(work.resolve("x/prompd.json"))).get("license")
                 .asText());
     }
 
@@ -275,12 +283,14 @@ class InitCommandTest {
         CliRun description = prompd("init", "x", "--description", "two\nlines \u001b[31mred");
         assertEquals(2, description.exitCode());
         assertEquals("error: invalid --description: 'description' holds the control character U+001B (^[) at position"
-                + " 11\nhint: remove it and write plain text: a terminal would act on it instead of showing it (a tab or a"
+                + " 11\nhint: remove it and write plain text: a terminal would act on it instead of showing"
+                + " it (a tab or a"
                 + " line break is fine; end a line with \\n alone, not \\r\\n)\n", description.err());
 
         CliRun author = prompd("init", "x", "--author", "Eve \u202eved\u0007");
         assertEquals(2, author.exitCode());
-        assertTrue(author.err().startsWith("error: invalid --author:\n  'author' holds the control character U+0007 (^G)"
+        assertTrue(author.err()
+                .startsWith("error: invalid --author:\n  'author' holds the control character U+0007 (^G)"
                 + " at position 9\n  'author' holds the bidi control U+202E at position 5\n"), author.err());
         assertFalse(Files.exists(work.resolve("x")));
     }
@@ -323,7 +333,8 @@ class InitCommandTest {
 
         assertEquals(4, run.exitCode(), run.err());
         assertEquals("error: refusing to overwrite LICENSE in " + pkg + "\nhint: init never overwrites files: remove or"
-                + " move it (an init that was interrupted leaves those it had written), then run init again; or run init"
+                + " move it (an init that was interrupted leaves those it had written), then run init"
+                + " again; or run init"
                 + " in another folder\n", run.err());
         try (Stream<Path> left = Files.list(pkg)) {
             assertEquals(List.of(license), left.toList());
@@ -401,7 +412,8 @@ class InitCommandTest {
         assertTrue(Files.isRegularFile(work.resolve("x2/prompts/caf\u00e9.prmd")));
         assertEquals(Json.reader().readTree("{\"caf\u00e9\": \"prompts/caf\u00e9.prmd\"}"),
                 Json.reader().readTree(Files.readAllBytes(work.resolve("x2/prompd.json"))).get("prompts"));
-        assertTrue(run.err().contains("cafe\u0301.prmd is named in Unicode NFD; copied as prompts/caf\u00e9.prmd, in NFC"
+        assertTrue(run.err()
+                .contains("cafe\u0301.prmd is named in Unicode NFD; copied as prompts/caf\u00e9.prmd, in NFC"
                 + " as a package's names must be"), run.err());
         CliRun validate = prompd("validate", "x2");
         assertEquals(0, validate.exitCode(), validate.out());
@@ -424,7 +436,8 @@ class InitCommandTest {
 
         Files.delete(source.resolve("z\u202ew.prmd"));
         // made by the shell, since Java writes every name it is given as UTF-8
-        Processes.run(List.of("sh", "-c", "printf -- '---\\nid: b\\n---\\nhi\\n' > \"$(printf 'b\\377d.prmd')\""), source,
+        Processes.run(List.of("sh", "-c", "printf -- '---\\nid: b\\n---\\nhi\\n' > \"$(printf 'b\\377d.prmd')\""),
+                source,
                 Map.of(), "", Duration.ofSeconds(30)).ok();
         CliRun notUtf8 = prompd("init", "x3", "--from", "src");
 
@@ -480,7 +493,8 @@ class InitCommandTest {
             Path folder = work.resolve("old");
             assertEquals("error: " + folder + " already holds a package, " + folder.resolve("prompd.json") + ": init"
                     + " --from would write a new prompd.json and README, dropping that package's name, version, author"
-                    + " and README\nhint: to keep the package as it is, copy its folder (cp -R) rather than run init; to"
+                    + " and README\nhint: to keep the package as it is, copy its folder (cp -R) rather"
+                    + " than run init; to"
                     + " make a new package of its prompts alone, give --from its prompt files or the folder that holds"
                     + " them, as " + folder.resolve("prompts") + "\n", run.err());
             assertFalse(Files.exists(work.resolve("new")));
@@ -512,7 +526,8 @@ class InitCommandTest {
         Files.createDirectories(loose.resolve("macros"));
         Files.writeString(loose.resolve("macros/lib.prmd"), "---\nid: lib\n---\n{% macro m() %}x{% endmacro %}\n");
         Files.writeString(loose.resolve("main.prmd"),
-                "---\nid: main\n---\n{% include \"./part.prmd\" %}\n{% import './macros/lib.prmd' as lib %}{{ lib.m() }}\n");
+                "---\nid: main\n---\n{% include \"./part.prmd\" %}\n{% import './macros/lib.prmd' as lib"
+                        + " %}{{ lib.m() }}\n");
 
         assertEquals(0, prompd("init", "pkg", "--from", "loose/main.prmd").exitCode());
 
@@ -590,7 +605,8 @@ class InitCommandTest {
 
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().startsWith("error: --from took 'my-pkg' as a file to import, and there is none\n"
-                + "hint: --from takes every value after it: to create the package in my-pkg, name it first"), run.err());
+                + "hint: --from takes every value after it: to create the package in my-pkg, name it first"),
+                run.err());
         assertFalse(Files.exists(work.resolve("prompd.json")), "nothing was written in the current folder");
 
         assertEquals(0, prompd("init", "my-pkg", "--from", "style.prmd").exitCode());

@@ -150,7 +150,8 @@ class InstallCommandTest extends InstallCommandsFixture {
         CliRun run = prompd("install", "@acme/pair@^1", "@acme/util@^1.1.0");
 
         assertEquals(4, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("error: Because @acme/pair 1.1.0 depends on @acme/util ^2.0.0 and @acme/pair 1.0.0"
+        assertTrue(run.err()
+                .startsWith("error: Because @acme/pair 1.1.0 depends on @acme/util ^2.0.0 and @acme/pair 1.0.0"
                 + " depends on @acme/util ~1.0.0, every version of @acme/pair requires @acme/util ~1.0.0 || ^2.0.0.\n"),
                 run.err());
     }
@@ -168,7 +169,8 @@ class InstallCommandTest extends InstallCommandsFixture {
         CliRun range = prompd("install", "@acme/base", "@acme/util@>>1");
         assertEquals(2, range.exitCode(), range.err());
         assertTrue(range.err().startsWith("error: invalid value for PACKAGE: '@acme/util@>>1'"), range.err());
-        assertTrue(range.err().endsWith("\nhint: see 'prompd install --help'\n"), "no whole help to hide it: " + range.err());
+        assertTrue(range.err().endsWith("\nhint: see 'prompd install --help'\n"),
+                "no whole help to hide it: " + range.err());
 
         CliRun name = prompd("install", "@acme");
         assertEquals(2, name.exitCode(), name.err());
@@ -176,7 +178,8 @@ class InstallCommandTest extends InstallCommandsFixture {
 
         CliRun versioned = prompd("update", "acme/util@1");
         assertEquals(2, versioned.exitCode(), versioned.err());
-        assertTrue(versioned.err().startsWith("error: invalid value for NAME: 'acme/util@1': give the package name alone"),
+        assertTrue(versioned.err()
+                .startsWith("error: invalid value for NAME: 'acme/util@1': give the package name alone"),
                 versioned.err());
         assertFalse(Files.exists(project.resolve("prompd.lock")), "nothing was installed");
     }
@@ -250,7 +253,8 @@ class InstallCommandTest extends InstallCommandsFixture {
         CliRun run = prompd("install", "--global", "@acme/base");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("2 packages: 2 downloaded, 0 from the cache, 0 already installed\n  + @acme/base@1.0.0\n"
-                + "  + @acme/util@1.1.0\n", run.out(), "what went into the store, and no word of a lock there is none of");
+                + "  + @acme/util@1.1.0\n", run.out(),
+                "what went into the store, and no word of a lock there is none of");
         assertFalse(Files.exists(project.resolve("prompd.lock")));
         CliRun list = prompd("list", "--installed");
         assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0\n", list.out());
@@ -261,11 +265,13 @@ class InstallCommandTest extends InstallCommandsFixture {
         Files.delete(project.resolve("prompd.json"));
         CliRun run = prompd("install");
         assertEquals(3, run.exitCode());
-        assertTrue(run.err().startsWith("error: no prompd.json in " + project + " or any folder above it\n"), run.err());
+        assertTrue(run.err().startsWith("error: no prompd.json in " + project + " or any folder above it\n"),
+                run.err());
         assertTrue(run.err().contains("--global"), run.err());
         CliRun list = prompd("list");
         assertEquals(3, list.exitCode());
-        assertTrue(list.err().contains("'prompd list --installed' lists it"), "the store, for a command with no --global: "
+        assertTrue(list.err().contains("'prompd list --installed' lists it"),
+                "the store, for a command with no --global: "
                 + list.err());
     }
 
@@ -298,7 +304,8 @@ class InstallCommandTest extends InstallCommandsFixture {
 
         assertEquals(0, prompd("uninstall", "@acme/util").exitCode());
         assertEquals(handWritten.replace("\"x-team\": \"search\"\r\n", "\"x-team\": \"search\",\r\n"
-                + "    \"dependencies\": {}\r\n"), Files.readString(project.resolve("prompd.json")), "as npm leaves it");
+                + "    \"dependencies\": {}\r\n"), Files.readString(project.resolve("prompd.json")),
+                "as npm leaves it");
     }
 
     @Test
@@ -308,7 +315,8 @@ class InstallCommandTest extends InstallCommandsFixture {
         CliRun again = prompd("install", "@acme/util@^1.1.0");
 
         assertEquals(0, again.exitCode(), again.err());
-        assertEquals("1 package: 0 downloaded, 0 from the cache, 1 already installed\nprompd.lock unchanged\n", again.out());
+        assertEquals("1 package: 0 downloaded, 0 from the cache, 1 already installed\nprompd.lock unchanged\n",
+                again.out());
     }
 
     @Test
@@ -326,7 +334,8 @@ class InstallCommandTest extends InstallCommandsFixture {
         assertEquals("error: every version of @acme/gone is yanked (1.0.0: leaked a key)\nhint: none can be installed"
                 + " anew: a yanked version is used only where a prompd.lock pins it already; choose another package, or"
                 + " ask its maintainers for a new release\n", gone.err());
-        assertTrue(prompd("info", "@acme/early").out().contains("\ndist-tags: none\n"), "no tag points at a pre-release");
+        assertTrue(prompd("info", "@acme/early").out().contains("\ndist-tags: none\n"),
+                "no tag points at a pre-release");
 
         registry.publish("@acme/mixed", "1.0.0").yank("@acme/mixed", "1.0.0", "broken")
                 .publish("@acme/mixed", "2.0.0-rc.1");
@@ -337,7 +346,8 @@ class InstallCommandTest extends InstallCommandsFixture {
                 + " 'prompd info @acme/mixed' says why the releases are yanked\n", mixed.err());
         CliRun global = prompd("install", "--global", "@acme/early");
         assertEquals(3, global.exitCode(), global.err());
-        assertTrue(global.err().endsWith("hint: ask for one, as in 'prompd install --global @acme/early@0.1.0-beta.2'\n"),
+        assertTrue(global.err()
+                .endsWith("hint: ask for one, as in 'prompd install --global @acme/early@0.1.0-beta.2'\n"),
                 "the offered install keeps --global: " + global.err());
         CliRun untagged = prompd("install", "@acme/early@latest");
         assertEquals(3, untagged.exitCode(), untagged.err());
@@ -392,9 +402,12 @@ class InstallCommandTest extends InstallCommandsFixture {
         CliRun run = prompd("install", "acme/util@1");
 
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("error: refusing to add @acme/util as a dependency of the project @acme/util itself\n"
+        assertTrue(run.err()
+                .startsWith("error: refusing to add @acme/util as a dependency of the project @acme/util itself\n"
                 + "hint: a package cannot depend on itself"), run.err());
-        assertEquals("{\"name\": \"@acme/util\", \"version\": \"2.0.0\"}\n", Files.readString(project.resolve("prompd.json")));
-        assertEquals(0, prompd("install", "--global", "acme/util@1").exitCode(), "without a project it is just a package");
+        assertEquals("{\"name\": \"@acme/util\", \"version\": \"2.0.0\"}\n",
+                Files.readString(project.resolve("prompd.json")));
+        assertEquals(0, prompd("install", "--global", "acme/util@1").exitCode(),
+                "without a project it is just a package");
     }
 }

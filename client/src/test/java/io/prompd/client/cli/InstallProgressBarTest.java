@@ -62,7 +62,8 @@ class InstallProgressBarTest {
 
         String line = "installing [######------------------] 1/4";
         String wipe = "\r" + " ".repeat(line.length()) + "\r";
-        assertEquals("\r" + line + wipe + "waiting…" + System.lineSeparator() + "\r" + line + wipe + "after the install"
+        assertEquals("\r" + line + wipe + "waiting…" + System.lineSeparator() + "\r" + line + wipe
+                + "after the install"
                 + System.lineSeparator(), written.toString());
     }
 

@@ -208,11 +208,13 @@ class IntegrityTest extends InstallCommandsFixture {
     @Test
     void aVersionAnotherRegistryPutInTheStoreIsNotTakenForTheOneTheLockPins() throws IOException {
         TestRegistry other = new TestRegistry(work.resolve("other")).publish("@acme/util", "1.1.0");
-        other.addToTarball("@acme/util", "1.1.0", "package/NOTICE", "from the other registry\n".getBytes(StandardCharsets.UTF_8));
+        other.addToTarball("@acme/util", "1.1.0", "package/NOTICE",
+                "from the other registry\n".getBytes(StandardCharsets.UTF_8));
         Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
         Files.copy(project.resolve("prompd.json"), elsewhere.resolve("prompd.json"));
         try (RegistryServer otherServer = RegistryServer.serving(other.root())) {
-            CliRun otherProject = CliRun.in(elsewhere, home, "", Map.of("PROMPD_REGISTRY", otherServer.url().toString()),
+            CliRun otherProject = CliRun.in(elsewhere, home, "",
+                    Map.of("PROMPD_REGISTRY", otherServer.url().toString()),
                     "install", "@acme/util@1.1.0");
             assertEquals(0, otherProject.exitCode(), otherProject.err());
 

@@ -35,7 +35,8 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
         CliRun run = prompd("install");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("note: removed 1 leftover of interrupted runs (half-written downloads, unpacked folders or lock files)\n",
+        assertEquals("note: removed 1 leftover of interrupted runs (half-written downloads, unpacked folders"
+                + " or lock files)\n",
                 run.err());
         assertFalse(Files.exists(halfUnpacked));
         Files.createDirectories(halfUnpacked);
@@ -46,13 +47,15 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
 
     @ParameterizedTest
     @ValueSource(strings = {"cache verify", "cache clean", "uninstall --global @acme/util"})
-    void everyCommandTakingTheHomeAfterAKilledRunRemovesWhatItLeftInTheStoreAndTheCache(String command) throws Exception {
+    void everyCommandTakingTheHomeAfterAKilledRunRemovesWhatItLeftInTheStoreAndTheCache(
+            String command) throws Exception {
         assertEquals(0, prompd("install", "acme/util").exitCode());
         long killed = Processes.endedPid();
         Processes.killedWhileHolding(home.resolve("install.lock"));
         Path halfUnpacked = Files.createDirectories(home.resolve("packages/@acme/.base@1.0.0.%d.1.part/package"
                 .formatted(killed)));
-        Path halfDownloaded = Files.writeString(Files.list(home.resolve("cache/tarballs/sha512")).findFirst().orElseThrow()
+        Path halfDownloaded = Files.writeString(Files.list(home.resolve("cache/tarballs/sha512")).findFirst()
+                .orElseThrow()
                 .resolve(".abc.tgz.%d.2.part".formatted(killed)), "half");
 
         CliRun run = prompd(command.split(" "));
@@ -129,7 +132,8 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
 
         Path missing = work.resolve("nowhere/a/b");
         assertEquals(1, run.exitCode(), run.err());
-        assertEquals("error: " + link + " is a link to " + missing.resolve("prompd.lock") + ", in a folder that does not"
+        assertEquals("error: " + link + " is a link to " + missing.resolve("prompd.lock")
+                + ", in a folder that does not"
                 + " exist: " + missing + "\nhint: create that folder, or make " + link + " a file or a link to one in a"
                 + " folder that exists, then run this again\n", run.err());
         assertFalse(Files.exists(work.resolve("nowhere")));
@@ -137,7 +141,8 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
         assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")), "nothing installed either");
 
         Files.createDirectories(missing);
-        assertEquals(0, prompd("install", "acme/util").exitCode(), "a link to a file yet to be made is written through");
+        assertEquals(0, prompd("install", "acme/util").exitCode(),
+                "a link to a file yet to be made is written through");
         assertTrue(Files.isSymbolicLink(link));
         assertTrue(Files.readString(missing.resolve("prompd.lock")).contains("\"@acme/util\""));
     }
@@ -155,7 +160,8 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
         CliRun run = prompd("install", "acme/base");
 
         assertEquals(1, run.exitCode(), run.err());
-        assertEquals("error: read-only, so prompd did not change it: " + readOnly + "\nhint: make it writable (chmod u+w "
+        assertEquals("error: read-only, so prompd did not change it: " + readOnly
+                + "\nhint: make it writable (chmod u+w "
                 + readOnly + "), then run this again\n", run.err());
         assertEquals(List.of(manifest, lock), List.of(Files.readString(project.resolve("prompd.json")),
                 Files.readString(project.resolve("prompd.lock"))));
@@ -205,7 +211,8 @@ class KilledRunsAndFilesInTheWayTest extends InstallCommandsFixture {
 
         assertEquals(4, run.exitCode(), run.err());
         assertEquals("error: a symbolic link whose target does not exist stands where a folder is needed: " + link
-                + " -> " + missing + "\nhint: create the folder it names (mkdir -p " + missing + "), or remove the link (rm "
+                + " -> " + missing + "\nhint: create the folder it names (mkdir -p " + missing
+                + "), or remove the link (rm "
                 + link + "), then run this again\n", run.err());
         assertFalse(Files.exists(missing), "a link's folder is the user's to make");
     }

@@ -124,7 +124,8 @@ class LatestSetAsideTest {
 
     @Test
     void aGlobalInstallOfALatestVersionWhoseDependenciesConflictFallsBackSayingItCannotBeResolved() {
-        registry.publish("@acme/a", "1.0.0").publish("@acme/a", "2.0.0").publish("@acme/b", "1.0.0", "@acme/a", "^2.0.0")
+        registry.publish("@acme/a", "1.0.0").publish("@acme/a", "2.0.0")
+                .publish("@acme/b", "1.0.0", "@acme/a", "^2.0.0")
                 .publish("@acme/torn", "1.0.0").publish("@acme/torn", "2.0.0", "@acme/a", "^1.0.0", "@acme/b", "^1.0.0")
                 .publish("@acme/lone", "1.0.0", "@acme/a", "^1.0.0", "@acme/b", "^1.0.0");
 

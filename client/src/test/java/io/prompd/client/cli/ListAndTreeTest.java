@@ -68,12 +68,14 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0  (damaged: run '" + reinstall + "' or '" + uninstall + "')\n",
                 list.out());
         assertEquals("error: the store's copy of @acme/util@1.1.0 is damaged, with no prompd.json that reads as a JSON"
-                + " object: " + folder + "\nhint: '" + reinstall + "' replaces it, as does 'prompd install' in a project"
+                + " object: " + folder + "\nhint: '" + reinstall
+                + "' replaces it, as does 'prompd install' in a project"
                 + " locking it; '" + uninstall + "' removes it\n", list.err());
         CliRun json = prompd("list", "--installed", "--json");
         assertEquals(1, json.exitCode(), json.err());
         assertEquals(Json.reader().readTree("{\"@acme/base\": [{\"version\": \"1.0.0\", \"damaged\": false}],"
-                + " \"@acme/util\": [{\"version\": \"1.1.0\", \"damaged\": true}]}"), Json.reader().readTree(json.out()));
+                + " \"@acme/util\": [{\"version\": \"1.1.0\", \"damaged\": true}]}"),
+                Json.reader().readTree(json.out()));
         assertEquals(list.err(), json.err());
 
         assertEquals(0, prompd(reinstall.substring("prompd ".length()).split(" ")).exitCode());
@@ -159,7 +161,8 @@ class ListAndTreeTest extends InstallCommandsFixture {
         assertEquals(error, tree.err());
         CliRun dot = prompd("tree", "--dot");
         assertEquals(1, dot.exitCode());
-        assertTrue(dot.out().contains("  \"@acme/greeter\" [label=\"@acme/greeter\\nnot locked\", color=red, fontcolor=red,"
+        assertTrue(dot.out()
+                .contains("  \"@acme/greeter\" [label=\"@acme/greeter\\nnot locked\", color=red, fontcolor=red,"
                 + " style=dashed];\n"), dot.out());
         assertEquals(dot.out(), prompd("tree", "--dot").out(), "the same every time");
     }

@@ -43,7 +43,8 @@ class LockFileTest extends InstallCommandsFixture {
         String lock = Files.readString(project.resolve("prompd.lock"));
         String url = server.url().toString();
         assertTrue(lock.startsWith("{\n  \"lockfileVersion\": 1,\n  \"packages\": {\n    \"@acme/base\": {\n"
-                + "      \"dependencies\": {\n        \"@acme/util\": \"^1.0.0\"\n      },\n      \"integrity\": \"sha512-"), lock);
+                + "      \"dependencies\": {\n        \"@acme/util\": \"^1.0.0\"\n      },\n     "
+                + " \"integrity\": \"sha512-"), lock);
         assertTrue(lock.contains("\"resolved\": \"" + url + "packages/@acme/util/-/util-1.1.0.tgz\""), lock);
         assertTrue(lock.endsWith("}\n"), lock);
     }
@@ -93,7 +94,8 @@ class LockFileTest extends InstallCommandsFixture {
             CliRun run = prompd(command);
             assertEquals(1, run.exitCode(), command + ": " + run.err());
             assertTrue(run.err().contains("error: " + stale + "\n"), command + ": " + run.err());
-            assertTrue(run.err().contains("hint: run 'prompd install' to resolve it again"), command + ": " + run.err());
+            assertTrue(run.err().contains("hint: run 'prompd install' to resolve it again"),
+                    command + ": " + run.err());
         }
 
         CliRun install = prompd("install");
@@ -232,7 +234,8 @@ class LockFileTest extends InstallCommandsFixture {
 
     @Test
     void prompdLockKeepsItsLineEndingsAndANewOneTakesThoseOfPrompdJson() throws IOException {
-        Files.writeString(project.resolve("prompd.json"), "{\r\n  \"name\": \"@me/app\",\r\n  \"version\": \"1.0.0\"\r\n}\r\n");
+        Files.writeString(project.resolve("prompd.json"),
+                "{\r\n  \"name\": \"@me/app\",\r\n  \"version\": \"1.0.0\"\r\n}\r\n");
         Path lock = project.resolve("prompd.lock");
 
         assertEquals(0, prompd("install", "@acme/util@^1.0.0").exitCode());

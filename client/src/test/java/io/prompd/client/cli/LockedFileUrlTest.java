@@ -45,7 +45,8 @@ class LockedFileUrlTest {
                     + folder.fileUrl() + ", while @acme now resolves in registry " + server.url() + ", whose copy has"
                     + " other bytes, and the locked tarball is not read from " + folder.tarball("@acme/util", "1.0.0")
                     .toUri() + " instead: registry " + server.url() + " is not a folder, and only a registry in a"
-                    + " folder may send a file: URL\nhint: do not lock the copy of registry " + server.url() + ": it may"
+                    + " folder may send a file: URL\nhint: do not lock the copy of registry " + server.url()
+                    + ": it may"
                     + " be another's package; route @acme back to " + folder.fileUrl() + " with 'prompd registry add"
                     + " NAME " + folder.fileUrl() + " --scope @acme'\n", run.err());
         }

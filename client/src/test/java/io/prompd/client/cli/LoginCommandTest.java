@@ -53,7 +53,8 @@ class LoginCommandTest {
         assertNoSecret(login);
         String file = Files.readString(home.resolve("config.json"));
         assertTrue(file.contains("\"token\": \"" + SECRET + "\""), file);
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("config.json"))));
+        assertEquals("rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("config.json"))));
     }
 
     @Test
@@ -130,11 +131,14 @@ class LoginCommandTest {
     void aTokenFromTheEnvironmentStoresNoSecret() throws IOException {
         CliRun login = prompd("", "login", "--token-env", "ACME_TOKEN");
         assertEquals(0, login.exitCode(), login.err());
-        assertEquals("logged in to acme (https://prompd.acme.example/): prompd will read the token from $ACME_TOKEN (only"
+        assertEquals("logged in to acme (https://prompd.acme.example/): prompd will read the token from"
+                + " $ACME_TOKEN (only"
                 + " that name is stored, in " + home.resolve("config.json") + ")\n", login.out());
-        assertEquals("token from $ACME_TOKEN\n", prompd("", "config", "get", "credentials.https://prompd.acme.example/").out());
+        assertEquals("token from $ACME_TOKEN\n",
+                prompd("", "config", "get", "credentials.https://prompd.acme.example/").out());
         assertTrue(Files.readString(home.resolve("config.json")).contains("\"tokenEnv\": \"ACME_TOKEN\""));
-        assertEquals("note: $ACME_TOKEN is not set here; set it wherever prompd reads acme (https://prompd.acme.example/)\n",
+        assertEquals("note: $ACME_TOKEN is not set here; set it wherever prompd reads acme"
+                + " (https://prompd.acme.example/)\n",
                 login.err(), "stored all the same, for a job that sets it later");
 
         CliRun set = CliRun.in(work, home, "", Map.of("ACME_TOKEN", "t0ken"), "login", "--token-env", "ACME_TOKEN");

@@ -32,7 +32,8 @@ class MissingPackageTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        server = RegistryServer.serving(new TestRegistry(work.resolve("registry")).publish("@acme/util", "1.0.0").root());
+        server = RegistryServer.serving(new TestRegistry(work.resolve("registry")).publish("@acme/util", "1.0.0")
+                .root());
         home = work.resolve("home");
         project = Files.createDirectories(work.resolve("app"));
         Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n");
@@ -75,7 +76,8 @@ class MissingPackageTest {
         Files.writeString(project.resolve("prompd.json"), "{\"name\": \"@me/app\", \"version\": \"1.0.0\","
                 + " \"dependencies\": {\"@other/tool\": \"^1.0.0\", \"@acme/util\": \"^1.0.0\"}}\n");
         CliRun beside = prompd("outdated", "--json");
-        assertEquals(List.of("@acme/util", "@other/tool"), Json.reader().readTree(beside.out()).findValuesAsText("name"),
+        assertEquals(List.of("@acme/util", "@other/tool"),
+                Json.reader().readTree(beside.out()).findValuesAsText("name"),
                 "beside one the registry has: " + beside.out());
         assertFalse(Json.reader().readTree(beside.out()).get(0).get("notInRegistry").asBoolean(), beside.out());
 
@@ -157,7 +159,8 @@ class MissingPackageTest {
             CliRun run = prompd(command.toArray(String[]::new));
 
             assertEquals(3, run.exitCode(), run.err());
-            assertTrue(run.err().startsWith("error: " + message + "\nhint: check the name"), command + ": " + run.err());
+            assertTrue(run.err().startsWith("error: " + message + "\nhint: check the name"),
+                    command + ": " + run.err());
 
             CliRun json = prompd(Stream.concat(command.stream(), Stream.of("--json")).toArray(String[]::new));
 

@@ -34,7 +34,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
 
         assertEquals(5, run.exitCode(), run.err());
         assertEquals("error: the registry sent a damaged document: " + server.url() + "packages/@acme/util/index.json"
-                + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)\nhint: try again later,"
+                + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)\nhint:"
+                + " try again later,"
                 + " or use --offline to work from the cache; if it persists, report it to the registry's maintainers"
                 + " with this message\n", run.err());
     }
@@ -60,7 +61,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         String down = "http://127.0.0.1:" + ClosedPort.find();
         Files.writeString(project.resolve("prompd.json"),
                 "{\"name\": \"@me/app\", \"version\": \"1.0.0\", \"dependencies\": {\"@a/x\": \"^1.0.0\"}}\n");
-        Files.writeString(project.resolve("prompd.lock"), "{\"lockfileVersion\": 1, \"packages\": {\"@a/x\": {\"version\":"
+        Files.writeString(project.resolve("prompd.lock"),
+                "{\"lockfileVersion\": 1, \"packages\": {\"@a/x\": {\"version\":"
                 + " \"1.0.0\", \"resolved\": \"" + down + "/packages/@a/x/-/x-1.0.0.tgz\", \"integrity\": \"sha512-"
                 + "A".repeat(86) + "==\"}}}\n");
 
@@ -73,8 +75,10 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
             retries.append("could not fetch ").append(down).append("/packages/@a/x/index.json (").append(refused)
                     .append("): trying again, attempt ").append(attempt).append(" of 4…\n");
         }
-        assertEquals(retries + "error: registry " + down + "/ failed: could not fetch " + down + "/packages/@a/x/-/x-1.0.0.tgz:"
-                + " not tried, as " + down + " could not be reached on any attempt of an earlier request (last: " + refused
+        assertEquals(retries + "error: registry " + down + "/ failed: could not fetch " + down
+                + "/packages/@a/x/-/x-1.0.0.tgz:"
+                + " not tried, as " + down + " could not be reached on any attempt of an earlier request (last: "
+                + refused
                 + ")\nhint: the registry"
                 + " or the network may be down; try again later, or use --offline to work from the cache\n", run.err());
     }
@@ -98,7 +102,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertTrue(retries.stream().allMatch(line -> line.startsWith(tried + " (cannot reach " + down
                 + " (Connection refused)): trying again, attempt ")), "one index tried again: " + run.err());
         assertEquals(1, lines.stream().filter(line -> line.startsWith("error: ")).count(), run.err());
-        assertTrue(lines.get(3).startsWith("error: registry " + down + "/ failed: could not fetch " + down + "/packages/"),
+        assertTrue(lines.get(3)
+                .startsWith("error: registry " + down + "/ failed: could not fetch " + down + "/packages/"),
                 run.err());
         assertEquals(5, lines.size(), run.err());
     }
@@ -118,7 +123,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
     void aTerminalSeesOneProgressLineOnStderrWipedAtTheEnd() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY", server.url().toString()),
+        CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY",
+                server.url().toString()),
                 project, work.resolve("user-home"), CliRun.CLOCK, CliRun.SLEEPER, new ByteArrayInputStream(new byte[0]),
                 Optional.empty(), true);
 
@@ -146,7 +152,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
             }
         });
         StringWriter err = new StringWriter();
-        CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY", server.url().toString()),
+        CliContext terminal = new CliContext(Map.of("PROMPD_HOME", home.toString(), "PROMPD_REGISTRY",
+                server.url().toString()),
                 project, work.resolve("user-home"), CliRun.CLOCK, CliRun.SLEEPER, new ByteArrayInputStream(new byte[0]),
                 Optional.empty(), true);
 
@@ -156,7 +163,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
         assertEquals(0, exitCode, err.toString());
         String wait = "the registry asks to wait 30 s (HTTP 429): waiting, then fetching " + server.url()
                 + "packages/@acme/util/-/util-1.1.0.tgz again…";
-        Matcher said = Pattern.compile("\\r(installing [^\\r]*)\\r( *)\\r" + Pattern.quote(wait) + "\n\\rinstalling \\[")
+        Matcher said = Pattern.compile("\\r(installing [^\\r]*)\\r( *)\\r" + Pattern.quote(wait)
+                + "\n\\rinstalling \\[")
                 .matcher(err.toString());
         assertTrue(said.find(), "the line shown is wiped before the message and drawn again after it: " + err);
         assertEquals(said.group(1).length(), said.group(2).length(), err.toString());
@@ -179,7 +187,8 @@ class NetworkAndOfflineTest extends InstallCommandsFixture {
 
         assertEquals(5, run.exitCode(), run.err());
         assertEquals("error: got a web page instead of a gzip tarball from " + server.url()
-                + "packages/@acme/util/-/util-1.1.0.tgz\nhint: nothing of it was kept: the registry's host, or a proxy or"
+                + "packages/@acme/util/-/util-1.1.0.tgz\nhint: nothing of it was kept: the registry's"
+                + " host, or a proxy or"
                 + " CDN in front of it, answered with an error or login page; try again later, and tell the registry's"
                 + " maintainers if it persists\n", run.err().replace(System.lineSeparator(), "\n"));
         assertFalse(Files.exists(home.resolve("packages/@acme/util@1.1.0")));

@@ -40,7 +40,8 @@ class PrompdJarIT {
     Path work;
 
     private Run prompd(String... args) throws IOException, InterruptedException {
-        return Processes.run(Processes.java(List.of(), JAR, args), work, Map.of("PROMPD_HOME", work.resolve("home").toString()),
+        return Processes.run(Processes.java(List.of(), JAR, args), work,
+                Map.of("PROMPD_HOME", work.resolve("home").toString()),
                 "", TIMEOUT);
     }
 
@@ -92,7 +93,8 @@ class PrompdJarIT {
                 .filter(Files::isExecutable).findFirst().orElseThrow();
         Files.createSymbolicLink(tools.resolve("dirname"), dirname);
 
-        Run fromJavaHome = launch(LAUNCHER, Map.of("PATH", tools.toString(), "JAVA_HOME", System.getProperty("java.home")),
+        Run fromJavaHome = launch(LAUNCHER,
+                Map.of("PATH", tools.toString(), "JAVA_HOME", System.getProperty("java.home")),
                 "--version").ok();
         assertTrue(fromJavaHome.out().startsWith("prompd "), fromJavaHome.out());
 
@@ -104,7 +106,8 @@ class PrompdJarIT {
         Path empty = Files.createDirectories(work.resolve("no-jdk"));
         Run wrongHome = launch(LAUNCHER, Map.of("PATH", tools.toString(), "JAVA_HOME", empty.toString()), "--version");
         assertEquals(1, wrongHome.exitCode());
-        assertEquals("error: prompd needs Java 17 or later, and found no " + empty + "/bin/java\nhint: set JAVA_HOME to a"
+        assertEquals("error: prompd needs Java 17 or later, and found no " + empty
+                + "/bin/java\nhint: set JAVA_HOME to a"
                 + " JDK or JRE 17+, or unset it to use the java on the PATH\n", wrongHome.err());
     }
 
@@ -130,7 +133,8 @@ class PrompdJarIT {
         assertEquals("error: prompd needs Java 17 or later, and " + oldJava.toRealPath() + " is Java 8\nhint: install a"
                 + " JDK or JRE 17+, and put its bin folder first on the PATH or set JAVA_HOME to it\n", old.err());
 
-        Run oldHome = launch(LAUNCHER, Map.of("PATH", tools.toString(), "JAVA_HOME", work.resolve("jdk8/jre").toString()),
+        Run oldHome = launch(LAUNCHER,
+                Map.of("PATH", tools.toString(), "JAVA_HOME", work.resolve("jdk8/jre").toString()),
                 "--version");
 
         assertEquals(1, oldHome.exitCode());
@@ -147,7 +151,8 @@ class PrompdJarIT {
         assertTrue(help.out().contains("Exit codes:"), help.out());
         Run unknown = prompd("instal", "@acme/x");
         assertEquals(2, unknown.exitCode(), unknown.err());
-        assertEquals("error: unknown command 'instal'\nhint: did you mean install? see 'prompd --help'\n", unknown.err());
+        assertEquals("error: unknown command 'instal'\nhint: did you mean install? see 'prompd --help'\n",
+                unknown.err());
         Run unlike = prompd("search", "x");
         assertEquals(2, unlike.exitCode(), unlike.err());
         assertEquals("error: unknown command 'search'\nhint: 'prompd --help' lists the commands\n", unlike.err(),
@@ -164,12 +169,14 @@ class PrompdJarIT {
         assertTrue(first.out().contains("integrity:     sha512-"), first.out());
         Run second = prompd("pack", "pkg", "--out", "second.tgz");
         assertEquals(0, second.exitCode(), second.err());
-        assertArrayEquals(Files.readAllBytes(work.resolve("first.tgz")), Files.readAllBytes(work.resolve("second.tgz")));
+        assertArrayEquals(Files.readAllBytes(work.resolve("first.tgz")),
+                Files.readAllBytes(work.resolve("second.tgz")));
     }
 
     @Test
     void outputIsUtf8EvenInTheCLocale() throws Exception {
-        Map<String, String> cLocale = Map.of("PROMPD_HOME", work.resolve("home").toString(), "LANG", "C", "LC_ALL", "C");
+        Map<String,
+                String> cLocale = Map.of("PROMPD_HOME", work.resolve("home").toString(), "LANG", "C", "LC_ALL", "C");
         Files.writeString(work.resolve("prompd.lock"), "{\"lockfileVersion\": 1, \"packages\": {}}\n");
         Files.writeString(work.resolve("prompd.json"), "{\"name\": \"app\", \"version\": \"1.0.0\","
                 + " \"dependencies\": {\"@acme/caf\u00e9\": \"^1.0.0\"}}\n");
@@ -181,16 +188,19 @@ class PrompdJarIT {
                 + " \"dependencies\": {\"@acme/cafe\": \"^1.0.0\"}}\n");
         Run tree = Processes.run(Processes.java(List.of(), JAR, "tree"), work, cLocale, "", TIMEOUT);
         assertEquals(1, tree.exitCode(), "a dependency not locked, as npm ls exits 1 for a missing one: " + tree.err());
-        assertEquals("app@1.0.0\n\u2514\u2500\u2500 @acme/cafe ^1.0.0 (not locked: run 'prompd install')\n", tree.out());
+        assertEquals("app@1.0.0\n\u2514\u2500\u2500 @acme/cafe ^1.0.0 (not locked: run 'prompd install')\n",
+                tree.out());
     }
 
     @Test
     void theLauncherReadsNonAsciiFileNamesWithoutALocale() throws Exception {
         assertEquals(0, prompd("init", "pkg", "--name", "@smoke/pkg").exitCode());
         // made by the shell: the JVM running the tests may have no UTF-8 locale to name the file with
-        Processes.run(List.of("sh", "-c", "printf 'menu' > \"pkg/prompts/$(printf 'caf\\303\\251')-menu.md\""), work, Map.of(), "",
+        Processes.run(List.of("sh", "-c", "printf 'menu' > \"pkg/prompts/$(printf 'caf\\303\\251')-menu.md\""), work,
+                Map.of(), "",
                 TIMEOUT).ok();
-        Map<String, String> cLocale = Map.of("PROMPD_HOME", work.resolve("home").toString(), "LANG", "C", "LC_ALL", "C");
+        Map<String,
+                String> cLocale = Map.of("PROMPD_HOME", work.resolve("home").toString(), "LANG", "C", "LC_ALL", "C");
 
         Run launched = launch(LAUNCHER, cLocale, "validate", "pkg").ok();
         assertTrue(launched.out().startsWith("@smoke/pkg@0.1.0: 5 files"), launched.out());
@@ -216,7 +226,8 @@ class PrompdJarIT {
 
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("error: permission denied: " + prompt + "\nhint: this user may not read " + prompt + ": check the"
-                + " rights of it and of its folder (ls -ld " + prompt.getParent() + "), or choose another folder\n", run.err());
+                + " rights of it and of its folder (ls -ld " + prompt.getParent() + "), or choose another folder\n",
+                run.err());
     }
 
     @Test
@@ -242,11 +253,13 @@ class PrompdJarIT {
                             "https_proxy", "http://me:s3cret@" + address), "", TIMEOUT);
 
             assertEquals(5, info.exitCode(), info.err());
-            assertTrue(info.err().startsWith("error: the proxy " + address + " asks for a login and refused the one given"),
+            assertTrue(info.err()
+                    .startsWith("error: the proxy " + address + " asks for a login and refused the one given"),
                     info.err());
             assertFalse(info.err().contains("s3cret"), info.err());
         }
-        String login = "proxy-authorization: basic " + Base64.getEncoder().encodeToString("me:s3cret".getBytes(StandardCharsets.UTF_8));
+        String login = "proxy-authorization: basic " + Base64.getEncoder()
+                .encodeToString("me:s3cret".getBytes(StandardCharsets.UTF_8));
         assertTrue(seen.contains("CONNECT registry.example:443 HTTP/1.1"), seen.toString());
         assertTrue(seen.stream().anyMatch(line -> line.toLowerCase(Locale.ROOT).equals(login.toLowerCase(Locale.ROOT))),
                 "the JDK sends a Basic login to a tunnel only when told to: " + seen);
@@ -256,7 +269,8 @@ class PrompdJarIT {
     private static void refuseEveryTunnel(ServerSocket proxy, List<String> seen) {
         while (!proxy.isClosed()) {
             try (Socket connection = proxy.accept()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
+                BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                        StandardCharsets.ISO_8859_1));
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     seen.add(line);
                     if (line.isEmpty()) {

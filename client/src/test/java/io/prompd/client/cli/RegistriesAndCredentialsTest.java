@@ -21,8 +21,10 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
     void aMissingPackageExitsWithThreeAndSuggests() {
         CliRun run = prompd("install", "@acme/gretter");
         assertEquals(3, run.exitCode(), run.err());
-        assertEquals("error: no package @acme/gretter in registry " + server.url() + "\nhint: if @acme's packages are in"
-                + " another registry, route @acme to it with 'prompd config set scopes.@acme NAME' or 'prompd registry add"
+        assertEquals("error: no package @acme/gretter in registry " + server.url()
+                + "\nhint: if @acme's packages are in"
+                + " another registry, route @acme to it with 'prompd config set scopes.@acme NAME' or"
+                + " 'prompd registry add"
                 + " NAME URL --scope @acme'; otherwise, did you mean @acme/greeter?\n",
                 run.err().replace(System.lineSeparator(), "\n"));
     }
@@ -30,17 +32,20 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
     @Test
     void aMissingDependencyNamesTheRegistryAskedAndHowToRouteItsScope() throws IOException {
         registry.publish("@data/secret", "1.0.0");
-        assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
+        assertEquals(0,
+                CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
         editDependencies("\"@company/secret\": \"^1.0.0\"");
 
         CliRun run = CliRun.in(project, home, "install");
 
         assertEquals(3, run.exitCode(), run.err());
-        assertEquals("error: Because your project depends on @company/secret ^1.0.0 and no package @company/secret exists"
+        assertEquals("error: Because your project depends on @company/secret ^1.0.0 and no package"
+                + " @company/secret exists"
                 + " in registry main (" + server.url() + "), version solving failed.\n"
                 + "hint: check the names and ranges above against the registry; a range may ask for a version that was"
                 + " never published, or that has been yanked or taken down; if @company's packages are in another"
-                + " registry, route @company to it with 'prompd config set scopes.@company NAME' or 'prompd registry add"
+                + " registry, route @company to it with 'prompd config set scopes.@company NAME' or"
+                + " 'prompd registry add"
                 + " NAME URL --scope @company'\n", run.err().replace(System.lineSeparator(), "\n"),
                 "@data/secret is another owner's package, not offered for @company/secret");
 
@@ -55,18 +60,21 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
 
     @Test
     void aMissingPackageNamesTheRegistryAsConfigured() {
-        assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
+        assertEquals(0,
+                CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
 
         CliRun run = CliRun.in(project, home, "info", "@data/csv-toolkit");
 
         assertEquals(3, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("error: no package @data/csv-toolkit in registry main (" + server.url() + ")\n"),
+        assertTrue(run.err()
+                .startsWith("error: no package @data/csv-toolkit in registry main (" + server.url() + ")\n"),
                 run.err());
     }
 
     @Test
     void aRefusalSaysWhetherStoredCredentialsWereRefused() {
-        assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
+        assertEquals(0,
+                CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
         server.refuseAccess(401);
 
         CliRun without = CliRun.in(project, home, "info", "@acme/base");
@@ -79,7 +87,8 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
         assertEquals(0, CliRun.in(project, home, "t0ken\n", Map.of(), "login").exitCode());
         CliRun refused = CliRun.in(project, home, "info", "@acme/base");
         assertEquals(5, refused.exitCode(), refused.err());
-        assertTrue(refused.err().contains("\nhint: it refused the credentials stored for it, which may have expired or be"
+        assertTrue(refused.err()
+                .contains("\nhint: it refused the credentials stored for it, which may have expired or be"
                 + " wrong: log in again with 'prompd login --registry main'\n"), refused.err());
     }
 
@@ -98,7 +107,8 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
 
     @Test
     void aRefusedTokenFromAnEnvironmentVariableIsToBeUpdatedThereNotByLoggingIn() {
-        assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
+        assertEquals(0,
+                CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
         assertEquals(0, CliRun.in(project, home, "login", "--token-env", "MY_TOKEN").exitCode());
         server.refuseAccess(401);
 
@@ -111,7 +121,8 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
 
     @Test
     void aPrivateRegistrysDocumentsTarballsAndPackagesAreKeptFromOtherUsers() throws IOException {
-        assertEquals(0, CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
+        assertEquals(0,
+                CliRun.in(project, home, "registry", "add", "main", server.url().toString(), "--default").exitCode());
         assertEquals(0, CliRun.in(project, home, "t0ken\n", Map.of(), "login").exitCode());
         // as an earlier prompd left it, open to every user of the machine
         Files.createDirectories(home.resolve("packages"), PosixFilePermissions.asFileAttribute(
@@ -121,7 +132,8 @@ class RegistriesAndCredentialsTest extends InstallCommandsFixture {
 
         assertEquals(0, run.exitCode(), run.err());
         for (String folder : List.of("packages", "cache/tarballs", "cache/http")) {
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(folder))),
+            assertEquals("rwx------",
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(folder))),
                     folder);
         }
     }

@@ -103,7 +103,8 @@ class RegistryCommandTest {
         assertTrue(remove.out().endsWith("there is no default registry now; " + advice + "\n"), remove.out());
         CliRun info = prompd("info", "@acme/greeter");
         assertEquals(3, info.exitCode(), info.err());
-        assertEquals("error: no registry configured\nhint: " + advice + ", or pass --registry URL (or set PROMPD_REGISTRY"
+        assertEquals("error: no registry configured\nhint: " + advice
+                + ", or pass --registry URL (or set PROMPD_REGISTRY"
                 + " to it)\n", info.err());
         assertEquals(3, prompd("config", "set", "registry", "acme").exitCode(), "only a configured name can be set");
     }
@@ -136,7 +137,8 @@ class RegistryCommandTest {
     @Test
     void withoutHomeOptionOrVariableTheHomeIsDotPrompdInTheUsersHomeFolder() {
         Path user = work.resolve("user");
-        assertEquals(0, CliRun.in(work, user.resolve(".prompd"), "registry", "add", "acme", "https://prompd.acme.example/")
+        assertEquals(0,
+                CliRun.in(work, user.resolve(".prompd"), "registry", "add", "acme", "https://prompd.acme.example/")
                 .exitCode());
 
         CliRun list = CliRun.with(CliRun.context(Map.of(), work, user, new byte[0]), "registry", "list");
@@ -253,7 +255,8 @@ class RegistryCommandTest {
         assertEquals(4, again.exitCode());
         assertTrue(again.err().contains("already configured as https://prompd.acme.example/"), again.err());
         assertTrue(again.err().contains("'prompd config set registries.acme https://other.example/'"), again.err());
-        assertEquals(0, prompd("registry", "add", "acme", "https://prompd.acme.example", "--scope", "@acme").exitCode());
+        assertEquals(0,
+                prompd("registry", "add", "acme", "https://prompd.acme.example", "--scope", "@acme").exitCode());
     }
 
     @Test
@@ -321,10 +324,12 @@ class RegistryCommandTest {
                 "registry", "add", "a", "file:///a/");
         assertEquals(2, variable.exitCode(), variable.err());
         assertTrue(variable.err().startsWith("error: PROMPD_HOME is given '~/h', whose ~ the shell did not expand"
-                + " into a home folder\nhint: let the shell expand it, as in PROMPD_HOME=~/h (without quotes), or"), variable.err());
+                + " into a home folder\nhint: let the shell expand it, as in PROMPD_HOME=~/h (without quotes), or"),
+                variable.err());
         assertFalse(Files.exists(work.resolve("~")));
 
-        CliRun caFile = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_CA_FILE", "~/ca.pem"), "registry", "list");
+        CliRun caFile = CliRun.in(work, work.resolve("home"), "", Map.of("PROMPD_CA_FILE", "~/ca.pem"), "registry",
+                "list");
         assertEquals(2, caFile.exitCode(), caFile.err());
         assertTrue(caFile.err().startsWith("error: PROMPD_CA_FILE is given '~/ca.pem'"), caFile.err());
 
@@ -337,10 +342,12 @@ class RegistryCommandTest {
     void aGlobalOptionGivenBeforeAndAfterTheSubcommandIsAUsageErrorAsGivenTwiceInOnePlace() {
         CliRun registry = prompd("--registry", "file:///a/", "registry", "list", "--registry", "file:///b/");
         assertEquals(2, registry.exitCode(), registry.err());
-        assertTrue(registry.err().startsWith("error: option '--registry' is given both before and after 'list'; it should"
+        assertTrue(registry.err()
+                .startsWith("error: option '--registry' is given both before and after 'list'; it should"
                 + " be specified only once\nhint: "), registry.err());
 
-        CliRun home = prompd("--home", work.resolve("other").toString(), "config", "list", "--home", work.resolve("h").toString());
+        CliRun home = prompd("--home", work.resolve("other").toString(), "config", "list", "--home",
+                work.resolve("h").toString());
         assertEquals(2, home.exitCode(), home.err());
         assertFalse(Files.exists(work.resolve("other")));
         assertEquals(0, prompd("--registry", "file:///a/", "registry", "list").exitCode());
@@ -416,7 +423,8 @@ class RegistryCommandTest {
             assertEquals(2, json.at("/error/exitCode").asInt());
             assertEquals("unknown option: '--bogus'", json.at("/error/message").asText());
             assertEquals("see 'prompd registry list --help'", json.at("/error/hint").asText());
-            assertTrue(list.err().startsWith("error: unknown option: '--bogus'"), "the text stays on stderr: " + list.err());
+            assertTrue(list.err().startsWith("error: unknown option: '--bogus'"),
+                    "the text stays on stderr: " + list.err());
         }
         assertEquals("", prompd("registry", "list", "--bogus").out(), "without --json, stdout stays empty");
         assertEquals(2, Json.reader().readTree(prompd("registry", "add", "--json").out()).at("/error/exitCode").asInt(),
@@ -425,7 +433,8 @@ class RegistryCommandTest {
 
     @Test
     void aUsageErrorOfJsonItselfIsTheJsonFailure() throws IOException {
-        for (List<String> args : List.of(List.of("registry", "list", "--json=maybe"), List.of("--json", "registry", "list"),
+        for (List<String> args : List.of(List.of("registry", "list", "--json=maybe"),
+                List.of("--json", "registry", "list"),
                 List.of("registry", "--json"))) {
             CliRun run = prompd(args.toArray(String[]::new));
 
@@ -452,10 +461,12 @@ class RegistryCommandTest {
                 + " registries.work URL', route @acme to another registry with 'prompd registry add NAME URL --scope"
                 + " @acme', or remove it with its routes with 'prompd registry remove work'\n", named.err());
         assertEquals(3, unnamed.exitCode(), unnamed.err());
-        assertTrue(unnamed.err().endsWith("hint: @raw is routed to this URL, which --registry does not change: route @raw"
+        assertTrue(unnamed.err()
+                .endsWith("hint: @raw is routed to this URL, which --registry does not change: route @raw"
                 + " to another registry with 'prompd registry add NAME URL --scope @raw', or remove the route with"
                 + " 'prompd config unset scopes.@raw'\n"), unnamed.err());
-        assertTrue(prompd("--registry", empty, "info", "util").err().contains("hint: check the registry URL: --registry,"),
+        assertTrue(prompd("--registry", empty, "info", "util").err()
+                .contains("hint: check the registry URL: --registry,"),
                 "an unscoped package goes to --registry, which is then what to correct");
     }
 
@@ -488,7 +499,8 @@ class RegistryCommandTest {
         assertFalse((add.err() + option.err() + variable.err()).contains("secret"));
         CliRun noScheme = prompd("info", "x", "--registry", "127.0.0.1:18093/?token=secret");
         assertEquals(2, noScheme.exitCode(), noScheme.err());
-        assertTrue(noScheme.err().startsWith("error: invalid registry URL '127.0.0.1:18093/?…': it has no scheme; write"
+        assertTrue(noScheme.err()
+                .startsWith("error: invalid registry URL '127.0.0.1:18093/?…': it has no scheme; write"
                 + " http://127.0.0.1:18093/?…, or https:// for a registry served over TLS"), noScheme.err());
     }
 
@@ -518,7 +530,8 @@ class RegistryCommandTest {
             runs.add(prompd("config", "list", "--json"));
             Files.delete(home.resolve("config.json"));
 
-            assertEquals(List.of(2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1), runs.stream().map(CliRun::exitCode).toList(), url);
+            assertEquals(List.of(2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1), runs.stream().map(CliRun::exitCode).toList(),
+                    url);
             for (CliRun run : runs) {
                 assertTrue((run.out() + run.err()).contains(refusal.getValue()), run.out() + run.err());
                 assertFalse((run.out() + run.err()).contains("SEC"), run.out() + run.err());
@@ -557,7 +570,8 @@ class RegistryCommandTest {
         assertEquals("local is the default registry\n", again.out());
         assertEquals("local\n", prompd("config", "get", "registry").out());
         assertEquals(3, unknown.exitCode());
-        assertEquals("error: unknown registry 'nowhere'\nhint: 'prompd registry list' shows the configured registries\n",
+        assertEquals("error: unknown registry 'nowhere'\nhint: 'prompd registry list' shows the"
+                + " configured registries\n",
                 unknown.err());
     }
 
@@ -574,7 +588,8 @@ class RegistryCommandTest {
                 + " http://127.0.0.1:18171/ is the URL of b: run 'prompd registry default b'\n", configured.err());
         assertEquals("error: 'registry default' takes the name of a configured registry, not a URL\nhint: no registry"
                 + " is configured with http://127.0.0.1:18172/: make the URL itself the default with 'prompd config set"
-                + " registry http://127.0.0.1:18172/', or name it with 'prompd registry add NAME http://127.0.0.1:18172/"
+                + " registry http://127.0.0.1:18172/', or name it with 'prompd registry add NAME"
+                + " http://127.0.0.1:18172/"
                 + " --default'\n", unconfigured.err());
         assertEquals("a\n", prompd("config", "get", "registry").out(), "the default is left as it was");
     }

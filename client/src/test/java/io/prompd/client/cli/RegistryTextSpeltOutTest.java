@@ -76,7 +76,8 @@ class RegistryTextSpeltOutTest extends InstallCommandsFixture {
         assertTrue(uninstall.err().contains("cannot be used.\n  So, because your project depends on @acme/tool ^1.0.0,"
                 + " version solving failed."), uninstall.err());
         assertFalse(uninstall.err().contains("^J"), uninstall.err());
-        assertTrue(uninstall.err().startsWith("warning: the other dependencies were not resolved, as they cannot be, and"
+        assertTrue(uninstall.err()
+                .startsWith("warning: the other dependencies were not resolved, as they cannot be, and"
                 + " stay unlocked, as there was no prompd.lock: Because "), "none was locked: " + uninstall.err());
     }
 

@@ -78,7 +78,8 @@ class RouteChangeTest {
         assertEquals("no package has a newer version\n", run.out(),
                 "the other registry's versions of the name are not listed as newer ones");
         assertEquals("warning: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company"
-                + " now resolves in registry public (" + publicRegistry.url() + "), which does not have it; its versions"
+                + " now resolves in registry public (" + publicRegistry.url()
+                + "), which does not have it; its versions"
                 + " there may be another's package, so none is offered (route @company back to " + company.url()
                 + " with 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public ("
                 + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it)"
@@ -124,7 +125,8 @@ class RouteChangeTest {
         CliRun run = CliRun.in(project, colleague(), "install");
 
         assertEquals(5, run.exitCode(), run.err());
-        assertEquals("error: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company now"
+        assertEquals("error: @company/shared@1.0.0 is locked in prompd.lock from " + company.url()
+                + ", and @company now"
                 + " resolves in registry public (" + publicRegistry.url() + "), which does not have it, and its URL"
                 + " there refused access (HTTP 401): " + company.url() + "packages/@company/shared/-/shared-1.0.0.tgz\n"
                 + "hint: route @company back to " + company.url() + " with 'prompd registry add NAME " + company.url()
@@ -175,7 +177,8 @@ class RouteChangeTest {
     @Test
     void anotherRegistrysBytesOfTheLockedVersionAreSaidSoAndTheLockedBytesFetchedFromTheLocksUrl() throws IOException {
         squatter.publish("@company/shared", "1.0.0")
-                .addToTarball("@company/shared", "1.0.0", "SQUAT.md", "not the company's".getBytes(StandardCharsets.UTF_8));
+                .addToTarball("@company/shared", "1.0.0", "SQUAT.md",
+                        "not the company's".getBytes(StandardCharsets.UTF_8));
         Path other = colleague();
 
         CliRun run = prompd(other, "install");
@@ -183,8 +186,10 @@ class RouteChangeTest {
         assertTrue(run.out().contains("1 downloaded"), "as when the registry lacks the version: " + run.out());
         assertFalse(Files.exists(other.resolve("packages/@company/shared@1.0.0/SQUAT.md")), "the lock's bytes");
         assertEquals("warning: @company/shared@1.0.0 is locked in prompd.lock from " + company.url() + ", and @company"
-                + " now resolves in registry public (" + publicRegistry.url() + "), whose copy of it has other bytes; its"
-                + " versions there may be another's package, so none is offered (route @company back to " + company.url()
+                + " now resolves in registry public (" + publicRegistry.url()
+                + "), whose copy of it has other bytes; its"
+                + " versions there may be another's package, so none is offered (route @company back to "
+                + company.url()
                 + " with 'prompd registry add NAME " + company.url() + " --scope @company'; if registry public ("
                 + publicRegistry.url() + ") mirrors that one, update the mirror (pull and build it)"
                 + takeInstead("@company/shared", publicRegistry()) + ")\n",
@@ -194,14 +199,16 @@ class RouteChangeTest {
     @Test
     void anotherRegistrysBytesOfTheLockedVersionWithTheLocksUrlDownAreBlamedOnTheRoute() throws IOException {
         squatter.publish("@company/shared", "1.0.0")
-                .addToTarball("@company/shared", "1.0.0", "SQUAT.md", "not the company's".getBytes(StandardCharsets.UTF_8));
+                .addToTarball("@company/shared", "1.0.0", "SQUAT.md",
+                        "not the company's".getBytes(StandardCharsets.UTF_8));
         Path other = colleague();
         company.close();
 
         CliRun run = CliRun.in(project, other, "install");
 
         assertEquals(5, run.exitCode(), run.err());
-        assertTrue(errorPart(run).startsWith("error: @company/shared@1.0.0 is locked in prompd.lock from " + company.url()
+        assertTrue(errorPart(run)
+                .startsWith("error: @company/shared@1.0.0 is locked in prompd.lock from " + company.url()
                 + ", and @company now resolves in registry public (" + publicRegistry.url() + "), whose copy of it has"
                 + " other bytes, and could not fetch " + company.url() + "packages/@company/shared/-/shared-1.0.0.tgz"),
                 run.err());
@@ -216,7 +223,8 @@ class RouteChangeTest {
 
         CliRun update = prompd(home, "update");
 
-        assertTrue(update.out().contains("prompd.lock unchanged"), "not swapped for another's package: " + update.out());
+        assertTrue(update.out().contains("prompd.lock unchanged"),
+                "not swapped for another's package: " + update.out());
         assertEquals(lock, Files.readString(project.resolve("prompd.lock")));
         assertEquals(outdated, update.err(), "update and outdated agree");
         assertTrue(update.err().startsWith("warning: @company/shared@1.0.0 is locked in prompd.lock from registry"
@@ -276,7 +284,8 @@ class RouteChangeTest {
         assertTrue(run.err().contains(" @company/shared@1.0.0 is locked in prompd.lock from " + company.url()
                 + ", and @company now resolves in registry " + publicRegistry.url() + ", which does not have it; its"
                 + " versions there may be another's package, so none is offered (route @company back to "
-                + company.url() + " with 'prompd registry add NAME " + company.url() + " --scope @company';"), run.err());
+                + company.url() + " with 'prompd registry add NAME " + company.url() + " --scope @company';"),
+                run.err());
         assertFalse(run.err().contains("published: 1.5.0"), "another's versions are not offered: " + run.err());
     }
 
@@ -298,8 +307,10 @@ class RouteChangeTest {
 
         assertEquals(5, run.exitCode(), run.err());
         // each try again of the lock's URL is said first
-        assertTrue(errorPart(run).startsWith("error: sql-explainer@1.1.0 is locked in prompd.lock from " + upstream + ", and"
-                + " sql-explainer now resolves in registry " + mirror.fileUrl() + ", which does not have it, and could not"
+        assertTrue(errorPart(run)
+                .startsWith("error: sql-explainer@1.1.0 is locked in prompd.lock from " + upstream + ", and"
+                + " sql-explainer now resolves in registry " + mirror.fileUrl()
+                + ", which does not have it, and could not"
                 + " fetch " + upstream + "packages/sql-explainer/-/sql-explainer-1.1.0.tgz"), run.err());
         assertTrue(run.err().endsWith("\nhint: install with '--registry " + upstream + "'; if registry "
                 + mirror.fileUrl() + " mirrors that one, update the mirror (pull and build it)"

@@ -28,13 +28,16 @@ class TakedownFurtherDownTest extends InstallCommandsFixture {
         CliRun update = prompd("update", "--latest");
 
         assertEquals(0, update.exitCode(), update.err());
-        assertEquals("warning: kept @acme/needtk ^1.0.0: its latest version, 2.0.0, cannot be installed now, as it needs"
+        assertEquals("warning: kept @acme/needtk ^1.0.0: its latest version, 2.0.0, cannot be installed"
+                + " now, as it needs"
                 + " @acme/tk >=1.2.0, which only versions taken down meet (wait for a release of @acme/needtk needing"
                 + " another)\nwarning: @acme/needtk 1.1.0 cannot be installed now, as it needs @acme/tk >=1.2.0, which"
-                + " only versions taken down meet, so 1.0.0 is the newest version its ranges allow that can be (wait for"
+                + " only versions taken down meet, so 1.0.0 is the newest version its ranges allow that"
+                + " can be (wait for"
                 + " a release of @acme/needtk needing another)\n", update.err());
         String manifest = Files.readString(project.resolve("prompd.json"));
-        assertTrue(manifest.contains("\"@acme/needtk\": \"^1.0.0\"") && manifest.contains("\"@acme/other\": \"^2.0.0\""),
+        assertTrue(manifest.contains("\"@acme/needtk\": \"^1.0.0\"")
+                && manifest.contains("\"@acme/other\": \"^2.0.0\""),
                 "the others still move: " + manifest);
     }
 
@@ -70,7 +73,8 @@ class TakedownFurtherDownTest extends InstallCommandsFixture {
 
         assertEquals(1, outdated.exitCode(), outdated.err());
         assertEquals("warning: every version of @acme/base that ^1.1.0 allows needs @acme/util ^1.1.0, which only"
-                + " versions taken down meet, so 'prompd install' cannot lock it: 'prompd install @acme/base@1.0.0' moves"
+                + " versions taken down meet, so 'prompd install' cannot lock it: 'prompd install"
+                + " @acme/base@1.0.0' moves"
                 + " past them, or remove the dependency with 'prompd uninstall @acme/base'\n", outdated.err());
         assertTrue(outdated.out().contains("@acme/base     not locked (taken down)  -"), outdated.out());
         assertEquals(3, install.exitCode(), install.err());
@@ -98,7 +102,8 @@ class TakedownFurtherDownTest extends InstallCommandsFixture {
                 outdated.err());
         assertTrue(outdated.out().contains("@acme/c1       not locked (taken down)  -"), outdated.out());
         assertEquals(3, install.exitCode(), install.err());
-        assertTrue(install.err().endsWith("\nhint: 'prompd uninstall @acme/c1' removes @acme/c1, as every version of it "
+        assertTrue(install.err()
+                .endsWith("\nhint: 'prompd uninstall @acme/c1' removes @acme/c1, as every version of it "
                 + needs + " (or wait for a release of it needing another)\n"), install.err());
         assertEquals(0, prompd("uninstall", "@acme/c1").exitCode());
         assertEquals(0, prompd("install").exitCode(), "the way off works");
@@ -126,7 +131,8 @@ class TakedownFurtherDownTest extends InstallCommandsFixture {
 
         assertEquals(1, outdated.exitCode(), outdated.err());
         // the middle of so long a chain is left out, and each dependency's chain reads apart from the other's
-        String chain = "@acme/l2a ^1.0.0, which needs @acme/l3a ^1.0.0, which needs … (22 more), which needs @acme/l26a"
+        String chain = "@acme/l2a ^1.0.0, which needs @acme/l3a ^1.0.0, which needs … (22 more), which"
+                + " needs @acme/l26a"
                 + " ^1.0.0, which needs @acme/gone ^1.0.0";
         assertTrue(outdated.err().startsWith("warning: every version of @acme/l0a that ^1.0.0 allows needs @acme/l1a"
                 + " ^1.0.0 (which needs " + chain + ") and @acme/l1b ^1.0.0 (which needs " + chain + "), which only"
@@ -219,18 +225,21 @@ class TakedownFurtherDownTest extends InstallCommandsFixture {
         CliRun exact = prompd("install", "@acme/tool@1.0.0");
 
         assertEquals(3, latest.exitCode(), latest.err());
-        assertTrue(latest.err().endsWith("\nhint: @acme/tool ^1.1.0 cannot be installed now, as every version of it that"
+        assertTrue(latest.err()
+                .endsWith("\nhint: @acme/tool ^1.1.0 cannot be installed now, as every version of it that"
                 + " ^1.1.0 allows needs @acme/util ~1.1.0, which only versions taken down meet, and no other version of"
                 + " it does without that (wait for a release of it needing another); 'prompd install @acme/util@^1.0.0'"
                 + " moves past the versions taken down\n"), latest.err());
         assertEquals(3, exact.exitCode(), exact.err());
         // the project asked for exactly 1.0.0, which the resolver was held to: ^1.0.0 is saved only once it is chosen
-        assertTrue(exact.err().contains("So, because your project depends on @acme/tool 1.0.0, version solving failed."),
+        assertTrue(exact.err()
+                .contains("So, because your project depends on @acme/tool 1.0.0, version solving failed."),
                 exact.err());
         assertTrue(exact.err().endsWith("\nhint: @acme/tool 1.0.0 cannot be installed now, as it needs @acme/util"
                 + " ~1.1.0, which only versions taken down meet, and no other version of it does without that (wait for"
                 + " a release of it needing another)\n"), exact.err());
-        assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n", Files.readString(project.resolve("prompd.json")));
+        assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n",
+                Files.readString(project.resolve("prompd.json")));
 
         registry.publish("@acme/tool", "0.9.0", "@acme/util", "^1.0.0");
         CliRun older = prompd("install", "@acme/tool@^1.1.0");

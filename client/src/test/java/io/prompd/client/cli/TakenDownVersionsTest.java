@@ -54,7 +54,8 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
                  no other version meets ^1.1.0 and ^1.0.0: widen its range in prompd.json, or choose another version\
                  ('prompd info @acme/util' lists them))"}]"""), Json.reader().readTree(kept.out()).get("warnings"));
         JsonNode info = Json.reader().readTree(prompd("info", "@acme/util@^1.0.0", "--json").out());
-        assertEquals("{\"1.1.0\":\"\"}", info.get("takenDown").toString(), "a version to its reason, as index.json has it");
+        assertEquals("{\"1.1.0\":\"\"}", info.get("takenDown").toString(),
+                "a version to its reason, as index.json has it");
         assertEquals("{\"1.1.0\":\"\"}", info.get("takenDownInRange").toString());
         home = work.resolve("other-home");
         CliRun uninstalled = prompd("uninstall", "@acme/base", "--json");
@@ -100,7 +101,8 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("1 from the cache"), run.out());
-        assertEquals("warning: @acme/util@1.1.0 is taken down: leaked an API key (installed from the copy at hand because"
+        assertEquals("warning: @acme/util@1.1.0 is taken down: leaked an API key (installed from the copy"
+                + " at hand because"
                 + " the lock file pins it; it can no longer be downloaded; 'prompd update @acme/util' moves off it)\n",
                 run.err());
         CliRun installed = prompd("install");
@@ -119,7 +121,8 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
         CliRun outdated = prompd("outdated");
 
         assertEquals(1, outdated.exitCode(), outdated.err());
-        assertEquals("warning: @acme/notes@1.0.0 is taken down: Leaked a key. (it can no longer be downloaded; every other"
+        assertEquals("warning: @acme/notes@1.0.0 is taken down: Leaked a key. (it can no longer be"
+                + " downloaded; every other"
                 + " version that meets ^1.0.0 is yanked (1.1.0: Broken.), and no version of it is left that is not"
                 + " yanked: remove the dependency with 'prompd uninstall @acme/notes')\n", outdated.err());
 
@@ -169,7 +172,8 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
                     + " installed\n", run.err(), asked);
         }
         assertFalse(Files.exists(project.resolve("prompd.lock")));
-        assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n", Files.readString(project.resolve("prompd.json")));
+        assertEquals("{\"name\": \"@me/app\", \"version\": \"1.0.0\"}\n",
+                Files.readString(project.resolve("prompd.json")));
     }
 
     @Test
@@ -199,7 +203,8 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
                 @acme/gone  1.0.0 (taken down)  -       -       direct
                 """, outdated.out());
         assertEquals("warning: @acme/gone@1.0.0 is taken down: leaked an API key (it can no longer be downloaded; no"
-                + " version of it is left: remove the dependency with 'prompd uninstall @acme/gone')\n", outdated.err());
+                + " version of it is left: remove the dependency with 'prompd uninstall @acme/gone')\n",
+                outdated.err());
         // the copy installed stays usable, as a yanked version the lock pins does: an update keeps it, saying so
         for (List<String> update : List.of(List.of("update"), List.of("update", "@acme/gone"),
                 List.of("update", "@acme/gone", "--latest"))) {
@@ -246,7 +251,8 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
                 + " \"@acme/util\": \"^1.1.0\"}}\n", Files.readString(project.resolve("prompd.json")));
         assertEquals(Json.reader().readTree(lockBefore).at("/packages/@acme~1util"),
                 Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).at("/packages/@acme~1util"));
-        assertEquals(1, Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).get("packages").size());
+        assertEquals(1,
+                Json.reader().readTree(Files.readAllBytes(project.resolve("prompd.lock"))).get("packages").size());
         CliRun latest = prompd("update", "@acme/tool", "--latest");
         assertEquals(0, latest.exitCode(), latest.err());
     }
@@ -375,7 +381,8 @@ class TakenDownVersionsTest extends InstallCommandsFixture {
                 @acme/gone  not locked (taken down)  -       -       direct
                 """, outdated.out());
         assertEquals("warning: every version of @acme/gone is taken down (1.0.0: leaked an API key; 1.1.0), so 'prompd"
-                + " install' cannot lock it: remove the dependency with 'prompd uninstall @acme/gone'\n", outdated.err());
+                + " install' cannot lock it: remove the dependency with 'prompd uninstall @acme/gone'\n",
+                outdated.err());
         JsonNode row = Json.reader().readTree(prompd("outdated", "--json").out()).get(0);
         assertTrue(row.get("takenDown").asBoolean(), row.toString());
         assertFalse(row.has("current") || row.has("invalid") || row.has("wanted") || row.has("latest"), row.toString());

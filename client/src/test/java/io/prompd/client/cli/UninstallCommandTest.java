@@ -130,7 +130,8 @@ class UninstallCommandTest extends InstallCommandsFixture {
         CliRun again = prompd("install");
 
         assertEquals(0, again.exitCode(), again.err());
-        assertTrue(again.out().startsWith("2 packages: 0 downloaded, 1 from the cache, 1 already installed"), again.out());
+        assertTrue(again.out().startsWith("2 packages: 0 downloaded, 1 from the cache, 1 already installed"),
+                again.out());
         assertEquals("@acme/base@1.0.0\n@acme/util@1.1.0\n", prompd("list", "--installed").out());
     }
 

@@ -115,7 +115,8 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
     @Test
     void aLatestVersionThatNoOneRangeRulesOutIsSaidInTheResolversWordsWhyItCannotBeInstalled() throws IOException {
         registry.publish("@acme/util", "2.0.0").yank("@acme/util", "2.0.0", "broken")
-                .publish("@acme/b", "1.0.0", "@acme/util", "^1.0.0").publish("@acme/b", "2.0.0", "@acme/util", "^2.0.0");
+                .publish("@acme/b", "1.0.0", "@acme/util", "^1.0.0")
+                .publish("@acme/b", "2.0.0", "@acme/util", "^2.0.0");
         String why = "Because @acme/b 2.0.0 depends on @acme/util ^2.0.0 and no version of @acme/util matches ^2.0.0"
                 + " (2.0.0 is yanked), @acme/b 2.0.0 cannot be used.\n  So, because your project depends on @acme/b ";
 
@@ -123,7 +124,8 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         CliRun latest = prompd("update", "--latest");
         editDependencies("\"@acme/b\": \">=1.0.0\"");
         CliRun update = prompd("update");
-        JsonNode conflicts = Json.reader().readTree(prompd("update", "--latest", "--json").out()).get("warnings").get(0);
+        JsonNode conflicts = Json.reader().readTree(prompd("update", "--latest", "--json").out()).get("warnings")
+                .get(0);
 
         assertEquals(0, install.exitCode(), install.err());
         assertEquals("warning: @acme/b ^2.0.0, from its latest version, cannot be installed in this project, so 1.0.0,"
@@ -169,7 +171,8 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         CliRun install = prompd("install", "@acme/util");
         assertEquals(0, install.exitCode(), install.err());
         assertTrue(install.out().startsWith("saved @acme/util ^1.0.0 in prompd.json\n"), install.out());
-        assertTrue(install.out().contains("+ @acme/util@1.0.0\n"), "as npm installs dist-tags.latest: " + install.out());
+        assertTrue(install.out().contains("+ @acme/util@1.0.0\n"),
+                "as npm installs dist-tags.latest: " + install.out());
 
         registry.tag("@acme/util", "latest", "1.1.0");
         assertEquals("""
@@ -484,7 +487,8 @@ class UpdateAndOutdatedTest extends InstallCommandsFixture {
         assertEquals("{\"by\":[{\"from\":\"prompd.json\",\"name\":\"@acme/b\",\"range\":\"^1.0.0\"},"
                 + "{\"from\":\"@acme/m@1.1.0\",\"name\":\"@acme/b\",\"range\":\"^1.0.0\"}],"
                 + "\"installed\":\"1.0.0\",\"kind\":\"latestConflicts\",\"latest\":\"2.0.0\",\"message\":\"kept @acme/l"
-                + " >=1.0.0: its latest version, 2.0.0, cannot go with prompd.json's @acme/b ^1.0.0 and @acme/m@1.1.0, which"
+                + " >=1.0.0: its latest version, 2.0.0, cannot go with prompd.json's @acme/b ^1.0.0 and"
+                + " @acme/m@1.1.0, which"
                 + " needs @acme/b ^1.0.0, so 1.0.0, the highest version that can, is installed\","
                 + "\"name\":\"@acme/l\",\"range\":\">=1.0.0\"}", again.get("warnings").get(0).toString());
     }

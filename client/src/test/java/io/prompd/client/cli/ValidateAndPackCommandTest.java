@@ -85,7 +85,8 @@ class ValidateAndPackCommandTest {
     void aFileNameThatIsNotUtf8IsReportedAtTheFileAsTheRegistrysCheckDoes() throws Exception {
         assertEquals("UTF-8", System.getProperty("sun.jnu.encoding").toUpperCase(Locale.ROOT),
                 "only in a UTF-8 locale does Java's U+FFFD mean bytes that are not UTF-8: the build sets LC_ALL");
-        // Latin-1's é, as an old archive names it; made by the shell, since Java writes every name it is given as UTF-8
+        // Latin-1's é, as an old archive names it; made by the shell, since Java writes every name it is given as
+        // UTF-8
         Files.createDirectories(pkg.resolve("contexts"));
         Processes.run(List.of("sh", "-c", "printf 'menu' > \"contexts/caf$(printf '\\351').md\""), pkg, Map.of(), "",
                 Duration.ofSeconds(30)).ok();
@@ -265,7 +266,8 @@ class ValidateAndPackCommandTest {
         CliRun inside = CliRun.in(work, home, "validate", "link");
 
         assertEquals(1, inside.exitCode(), inside.err());
-        assertTrue(inside.out().contains("prompts/hello.prmd\n  error   the file is a symbolic link, and links are never"
+        assertTrue(inside.out()
+                .contains("prompts/hello.prmd\n  error   the file is a symbolic link, and links are never"
                 + " packed"), inside.out());
     }
 
@@ -273,7 +275,8 @@ class ValidateAndPackCommandTest {
     void aFolderWithoutPrompdJsonFailsAtOnceAsNotFoundWithoutReportingItsFiles() throws IOException {
         Path documents = Files.createDirectories(work.resolve("documents"));
         Files.writeString(documents.resolve("notes.txt"), "not a prompt\n");
-        String error = "error: no prompd.json in " + documents + "\nhint: give the folder that holds prompd.json, or run"
+        String error = "error: no prompd.json in " + documents
+                + "\nhint: give the folder that holds prompd.json, or run"
                 + " 'prompd init documents' to create one\n";
 
         for (String command : List.of("validate", "pack")) {
@@ -292,7 +295,8 @@ class ValidateAndPackCommandTest {
 
             assertEquals(3, fromAbove.exitCode(), command + ": " + fromAbove.err());
             assertEquals("", fromAbove.out(), command);
-            assertEquals("error: no prompd.json in " + pkg.resolve("prompts") + "\nhint: " + pkg + " holds the package's"
+            assertEquals("error: no prompd.json in " + pkg.resolve("prompts") + "\nhint: " + pkg
+                    + " holds the package's"
                     + " prompd.json: did you mean 'prompd " + command + " greeter'?\n", fromAbove.err(), command);
             assertEquals(3, fromWithin.exitCode(), command + ": " + fromWithin.err());
             assertTrue(fromWithin.err().endsWith(" did you mean 'prompd " + command + " ..'?\n"), fromWithin.err());
@@ -364,7 +368,8 @@ class ValidateAndPackCommandTest {
 
         CliRun validate = CliRun.in(pkg, home, "validate");
         assertEquals(1, validate.exitCode());
-        assertTrue(validate.out().contains("prompts/notes.md\n  error   line 2: the file holds what looks like a GitHub token"),
+        assertTrue(validate.out()
+                .contains("prompts/notes.md\n  error   line 2: the file holds what looks like a GitHub token"),
                 validate.out());
 
         CliRun pack = CliRun.in(pkg, home, "pack");
@@ -420,10 +425,13 @@ class ValidateAndPackCommandTest {
                           hint: add "@acme/base": "^1.0.0" to "dependencies" in prompd.json
                   error   line 6: the template does not render: {% if %} is never closed
                 """), run.out());
-        assertTrue(run.out().contains("warning line 6: the variable 'who' is used in the body but not declared"), run.out());
+        assertTrue(run.out().contains("warning line 6: the variable 'who' is used in the body but not declared"),
+                run.out());
     }
 
-    /** A repeated key is the manifest's error; the rest of it reads, the last one counting, and its problems come too. */
+    /**
+     * A repeated key is the manifest's error; the rest of it reads, the last one counting, and its problems come too.
+     */
     @Test
     void aKeyGivenTwiceInTheManifestHidesNeitherItsDependenciesNorItsOtherProblems() throws IOException {
         write("prompd.json", """
@@ -560,7 +568,8 @@ class ValidateAndPackCommandTest {
 
     private static List<String> tarEntries(Path tarball) throws IOException {
         List<String> names = new ArrayList<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(tarball)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(tarball)))) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 names.add(entry.getName().substring("package/".length()));
             }
@@ -652,7 +661,8 @@ class ValidateAndPackCommandTest {
 
         assertEquals(0, run.exitCode(), run.out());
         assertTrue(run.out().contains("prompts/greet.prmd\n  warning line 10: '{who}' is left in the text as it is"
-                + " written: only '{{ who }}' is replaced by the parameter's value\n          hint: write {{ who }}"), run.out());
+                + " written: only '{{ who }}' is replaced by the parameter's value\n          hint: write {{ who }}"),
+                run.out());
     }
 
     @Test
@@ -701,7 +711,8 @@ class ValidateAndPackCommandTest {
         CliRun run = CliRun.in(pkg, home, "validate");
 
         assertEquals(1, run.exitCode());
-        assertTrue(run.out().contains("/files/1, line 1: the pattern '../outside' leads outside the package"), run.out());
+        assertTrue(run.out().contains("/files/1, line 1: the pattern '../outside' leads outside the package"),
+                run.out());
         assertTrue(run.out().endsWith("1 error, 1 warning\n"), "one error for the one wrong entry: " + run.out());
     }
 
@@ -778,7 +789,8 @@ class ValidateAndPackCommandTest {
         CliRun run = CliRun.in(work, home, "pack", "greeter", "--out", "missing/dir/x.tgz");
 
         assertEquals(3, run.exitCode(), run.err());
-        assertEquals("error: no folder " + work.resolve("missing/dir") + " to write the tarball x.tgz into\nhint: create it"
+        assertEquals("error: no folder " + work.resolve("missing/dir")
+                + " to write the tarball x.tgz into\nhint: create it"
                 + " first (mkdir -p " + work.resolve("missing/dir") + "), or end --out with '/' to have pack create the"
                 + " folder and name the tarball\n", run.err());
         assertFalse(Files.exists(work.resolve("missing")));
@@ -841,8 +853,10 @@ class ValidateAndPackCommandTest {
         CliRun intoPrompts = CliRun.in(work, home, "pack", "greeter", "--out", "greeter/prompts");
 
         assertEquals(4, intoPrompts.exitCode(), intoPrompts.err());
-        assertTrue(intoPrompts.err().contains("a folder of the package: the next pack would pack it"), intoPrompts.err());
-        assertEquals(0, CliRun.in(work, home, "pack", "greeter", "--out", "greeter").exitCode(), "the root is pack's own place");
+        assertTrue(intoPrompts.err().contains("a folder of the package: the next pack would pack it"),
+                intoPrompts.err());
+        assertEquals(0, CliRun.in(work, home, "pack", "greeter", "--out", "greeter").exitCode(),
+                "the root is pack's own place");
         assertEquals(0, CliRun.in(work, home, "validate", "greeter").exitCode());
     }
 
@@ -881,8 +895,10 @@ class ValidateAndPackCommandTest {
 
             assertEquals(4, run.exitCode(), out + ": " + run.err());
             assertEquals("error: refusing to write the tarball into " + link.resolve(below) + ", which leads to "
-                    + pkg.resolve("prompts").resolve(below) + ", a folder of the package: the next pack would pack it, as"
-                    + " neither \"ignore\" nor \"files\" in prompd.json leaves prompts/" + (below.isEmpty() ? "" : below + "/")
+                    + pkg.resolve("prompts").resolve(below)
+                    + ", a folder of the package: the next pack would pack it, as"
+                    + " neither \"ignore\" nor \"files\" in prompd.json leaves prompts/"
+                    + (below.isEmpty() ? "" : below + "/")
                     + (out.endsWith(".tgz") ? "x.tgz" : "acme-greeter-1.0.0.tgz") + " out\n"
                     + "hint: give --out the package folder itself, a folder outside the package, or one that \"ignore\""
                     + " leaves out\n", run.err(), out);
@@ -891,7 +907,8 @@ class ValidateAndPackCommandTest {
             assertEquals(List.of(pkg.resolve("prompts/greet.prmd")), prompts.toList());
         }
         Files.createSymbolicLink(work.resolve("root"), pkg);
-        assertEquals(0, CliRun.in(work, home, "pack", "greeter", "-o", "root/").exitCode(), "the root is pack's own place");
+        assertEquals(0, CliRun.in(work, home, "pack", "greeter", "-o", "root/").exitCode(),
+                "the root is pack's own place");
         assertTrue(Files.isRegularFile(pkg.resolve("acme-greeter-1.0.0.tgz")));
     }
 
@@ -910,7 +927,8 @@ class ValidateAndPackCommandTest {
         CliRun inPackage = CliRun.in(work, home, "pack", "greeter", "--out", "greeter/README.md/x.tgz");
         assertEquals(4, inPackage.exitCode(), inPackage.err());
         assertTrue(inPackage.err().startsWith("error: " + pkg.resolve("README.md") + " is a file of the package, not a"
-                + " folder: no tarball can be written into it\nhint: give --out the package folder itself"), inPackage.err());
+                + " folder: no tarball can be written into it\nhint: give --out the package folder itself"),
+                inPackage.err());
     }
 
     @Test

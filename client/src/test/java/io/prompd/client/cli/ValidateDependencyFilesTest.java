@@ -242,7 +242,8 @@ class ValidateDependencyFilesTest {
         CliRun run = prompd("validate", "--registry", "");
 
         assertEquals(1, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().contains("which @acme/util 1.0.0 (the version prompd.lock pins) does not have"), run.out());
+        assertTrue(run.out().contains("which @acme/util 1.0.0 (the version prompd.lock pins) does not have"),
+                run.out());
     }
 
     @Test

@@ -62,7 +62,8 @@ class YankedLatestTest {
 
     @Test
     void theJsonOfTheWarningNamesTheTaggedVersionItsReasonAndTheOneInstalled() throws IOException {
-        JsonNode warning = Json.reader().readTree(prompd("install", "@acme/util", "--json").out()).path("warnings").path(0);
+        JsonNode warning = Json.reader().readTree(prompd("install", "@acme/util", "--json").out()).path("warnings")
+                .path(0);
 
         assertEquals("latestYanked", warning.path("kind").asText());
         assertEquals("1.1.0", warning.path("tagged").asText());

@@ -19,7 +19,8 @@ class ConfigKeyTest {
             .withCredentials(URL, new Credentials.Basic("alice", "s3cr3t"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"registry", "registries.my.work", "scopes.@acme", "credentials.https://prompd.work.example/"})
+    @ValueSource(strings = {"registry", "registries.my.work", "scopes.@acme",
+            "credentials.https://prompd.work.example/"})
     void eachKeyIsWrittenAsItIsParsed(String key) {
         assertEquals(key, ConfigKey.parse(key).toString());
     }
@@ -56,7 +57,8 @@ class ConfigKeyTest {
     @Test
     void credentialsCanBeUnsetButNotSet() {
         ConfigKey credentials = ConfigKey.parse("credentials.https://prompd.work.example/");
-        assertEquals(ExitCode.USAGE, assertThrows(PrompdException.class, () -> credentials.set(CONFIG, "x")).exitCode());
+        assertEquals(ExitCode.USAGE,
+                assertThrows(PrompdException.class, () -> credentials.set(CONFIG, "x")).exitCode());
         assertEquals(Optional.empty(), credentials.get(credentials.unset(CONFIG)));
     }
 }

@@ -51,7 +51,8 @@ class ConfigStoreTest {
                 .withScope(Scope.parse("@mirror"), RegistryUrl.parse("https://mirror.example/"))
                 .withCredentials(workUrl, new Credentials.Token("t0ken"))
                 .withCredentials(local, new Credentials.Basic("alice", "pass word"))
-                .withCredentials(RegistryUrl.parse("https://mirror.example/"), new Credentials.FromEnvironment("MIRROR_TOKEN"));
+                .withCredentials(RegistryUrl.parse("https://mirror.example/"),
+                        new Credentials.FromEnvironment("MIRROR_TOKEN"));
     }
 
     @Test
@@ -65,7 +66,8 @@ class ConfigStoreTest {
                 RegistryName name = RegistryName.parse("r" + run);
                 changes.add(threads.submit(() -> {
                     start.await();
-                    return store().update(config -> config.withRegistry(name, RegistryUrl.parse("file:///srv/" + name)));
+                    return store()
+                            .update(config -> config.withRegistry(name, RegistryUrl.parse("file:///srv/" + name)));
                 }));
             }
             start.countDown();
@@ -248,7 +250,8 @@ class ConfigStoreTest {
 
         assertEquals("/credentials/http:~1~1***@127.0.0.1:18402~1", failure.problems().get(0).pointer());
         assertEquals(3, failure.problems().get(0).line());
-        assertTrue(failure.getMessage().contains("\n  /credentials/http://***@127.0.0.1:18402/, line 3: invalid registry"
+        assertTrue(failure.getMessage()
+                .contains("\n  /credentials/http://***@127.0.0.1:18402/, line 3: invalid registry"
                 + " URL 'http://***@127.0.0.1:18402/'"), failure.getMessage());
         assertFalse(failure.getMessage().contains("Hunter2") || failure.getMessage().contains("alice"),
                 failure.getMessage());

@@ -58,7 +58,8 @@ class ConfigTest {
 
     @Test
     void credentialsStayWhileAScopeOrTheDefaultReachesTheUrlWithoutTheName() {
-        Config named = Config.EMPTY.withRegistry(WORK, WORK_URL).withCredentials(WORK_URL, new Credentials.Token("t0ken"));
+        Config named = Config.EMPTY.withRegistry(WORK, WORK_URL)
+                .withCredentials(WORK_URL, new Credentials.Token("t0ken"));
         assertTrue(named.withScope(ACME, WORK_URL).withoutRegistry(WORK).credentialsFor(WORK_URL).isPresent());
         assertTrue(named.withDefaultRegistry(Optional.of(WORK_URL)).withoutRegistry(WORK).credentialsFor(WORK_URL)
                 .isPresent());

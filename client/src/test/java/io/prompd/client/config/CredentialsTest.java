@@ -35,13 +35,15 @@ class CredentialsTest {
     void aTokenIsSentAsBearerAndAUserAsBasic() {
         assertEquals("Bearer " + SECRET, new Credentials.Token(SECRET).authorizationHeader());
         // RFC 7617's example: Aladdin / open sesame.
-        assertEquals("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==", new Credentials.Basic("Aladdin", "open sesame").authorizationHeader());
+        assertEquals("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
+                new Credentials.Basic("Aladdin", "open sesame").authorizationHeader());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "two words", "line\nbreak", "tab\there", "caf\u00e9"})
     void aTokenMustBeVisibleAsciiAndTheMessageDoesNotQuoteIt(String token) {
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> new Credentials.Token(token));
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> new Credentials.Token(token));
         assertTrue(invalid.getMessage().contains("visible ASCII"), invalid.getMessage());
         if (!token.isEmpty()) {
             assertFalse(invalid.getMessage().contains(token), invalid.getMessage());
@@ -60,7 +62,8 @@ class CredentialsTest {
     @Test
     void anEnvironmentVariableIsReadWhenResolvingNotWhenStoring() {
         Credentials.FromEnvironment fromEnvironment = new Credentials.FromEnvironment("MY_TOKEN");
-        assertEquals(Optional.of(new Credentials.Token(SECRET)), fromEnvironment.resolve(Map.of("MY_TOKEN", SECRET + "\n")));
+        assertEquals(Optional.of(new Credentials.Token(SECRET)),
+                fromEnvironment.resolve(Map.of("MY_TOKEN", SECRET + "\n")));
         assertEquals(Optional.empty(), fromEnvironment.resolve(Map.of()));
         assertEquals(Optional.empty(), fromEnvironment.resolve(Map.of("MY_TOKEN", "  ")));
     }

@@ -122,7 +122,8 @@ class RegistryChooserTest {
         PrompdException failure = assertThrows(PrompdException.class, () -> withoutVariable.choose(ACME_PACKAGE));
         assertEquals(ExitCode.USAGE, failure.exitCode());
         assertTrue(failure.getMessage().contains("$ACME_TOKEN"), failure.getMessage());
-        assertEquals(Optional.empty(), new RegistryChooser(CONFIG, Optional.of("acme"), Map.of()).locate().credentials());
+        assertEquals(Optional.empty(),
+                new RegistryChooser(CONFIG, Optional.of("acme"), Map.of()).locate().credentials());
     }
 
     @Test

@@ -15,7 +15,8 @@ class RegistryTest {
     @Test
     void theHeaderComesFromTheCredentials() {
         assertEquals(Optional.of("Bearer s3cr3t"), registry.authorizationHeader());
-        assertEquals(Optional.empty(), new Registry(registry.url(), Optional.empty(), Optional.empty(), Optional.empty())
+        assertEquals(Optional.empty(),
+                new Registry(registry.url(), Optional.empty(), Optional.empty(), Optional.empty())
                 .authorizationHeader());
     }
 

@@ -45,8 +45,10 @@ class RegistryUrlTest {
         "https://me:secret@example.com/   | run 'prompd login' instead",
         "https://example.com/?key=1       | cannot have a query",
         "https://example.com/#top         | cannot have a fragment ('#...')",
-        "file:///tmp/c#/                  | cannot have a fragment ('#...'); write a folder's '#' as %23, as in file:///tmp/c%23/",
-        "file:///tmp/a?b#c                | cannot have a query ('?...'); a registry URL cannot have a fragment ('#...');"
+        "file:///tmp/c#/                  | cannot have a fragment ('#...'); write a folder's '#' as %23, as in"
+                + " file:///tmp/c%23/",
+        "file:///tmp/a?b#c                | cannot have a query ('?...'); a registry URL cannot have a"
+                + " fragment ('#...');"
             + " write a folder's '?' as %3F and '#' as %23, as in file:///tmp/a%3Fb%23c/",
         "file:///tmp/100%/                | '%/' at position 16 is no escape: '%' is followed by two hexadecimal digits"
             + " (write '%' itself as %25), as in file:///tmp/100%25/",
@@ -58,34 +60,42 @@ class RegistryUrlTest {
         "My Projects                      | invalid registry URL: use an absolute http://, https:// or file:/// URL",
         "127.0.0.1:8802                   | it has no scheme; write http://127.0.0.1:8802/",
         "localhost:8802/r/                | it has no scheme; write http://localhost:8802/r/",
-        "https://example.com/a<b/         | the character '<' at position 22 cannot stand there (Illegal character in path): write it as %3C, as in https://example.com/a%3Cb/",
+        "https://example.com/a<b/         | the character '<' at position 22 cannot stand there (Illegal character in"
+                + " path): write it as %3C, as in https://example.com/a%3Cb/",
         "https://exa<mple.com/            | cannot stand there (Illegal character in authority)",
         "http://127.0.0.1:99999/          | 'http://127.0.0.1:99999/': the port 99999 is out of range: use 1 to 65535",
         "http://127.0.0.1:0/              | the port 0 is out of range",
         "http://127.0.0.1:abc/            | the port 'abc' is not a number from 1 to 65535",
-        "https://héllo.example/           | the host name 'héllo.example' is not ASCII: write it in its punycode form, xn--hllo-bpa.example",
+        "https://héllo.example/           | the host name 'héllo.example' is not ASCII: write it in its punycode"
+                + " form, xn--hllo-bpa.example",
         "http://a_b.example/              | the host name 'a_b.example' is not valid",
-        "http://h/%2e%2e/                 | the path segment '%2e%2e' is '..' written with %2e, which a server reads as that dot segment though the URL does not: write the path without it",
+        "http://h/%2e%2e/                 | the path segment '%2e%2e' is '..' written with %2e, which a server reads as"
+                + " that dot segment though the URL does not: write the path without it",
         "http://h/a/%2E%2E/b/             | the path segment '%2E%2E' is '..' written with %2e",
         "http://h/%2E./                   | the path segment '%2E.' is '..'",
         "http://h/.%2e                    | the path segment '.%2e' is '..'",
         "file:///srv/%2e/registry/        | the path segment '%2e' is '.'",
-        "file:///srv/x/..%2fpublic/       | the path holds '%2f', a '/' written encoded, which the file system or a server reads as a folder separator",
+        "file:///srv/x/..%2fpublic/       | the path holds '%2f', a '/' written encoded, which the file system or a"
+                + " server reads as a folder separator",
         "http://h/x%2F..%2Fpublic/        | the path holds '%2F', a '/' written encoded",
         "http://h/a%5c../                 | the path holds '%5c', a '\\' written encoded",
     })
     void aRegistryUrlMustBeAbsoluteAndPlain(String written, String reason) {
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryUrl.parse(written));
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse(written));
         assertTrue(invalid.getMessage().contains(reason), invalid.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"file:///tmp/q \"d\" dir/", "file:///tmp/q\"d\"/", "file:///tmp/it's ü/", "file:///tmp/a|b^c`/",
+    @ValueSource(strings = {"file:///tmp/q \"d\" dir/", "file:///tmp/q\"d\"/", "file:///tmp/it's ü/",
+            "file:///tmp/a|b^c`/",
         "http://127.0.0.1:8080/a b/%41/", "file:///tmp/f6 #1/reg/", "file:///tmp/a b?/c%41 100%/", "file:///tmp/a [b]/",
         "file:///tmp/c#1/", "file:///tmp/a?b#c/", "file:///tmp/a[b]/", "file:///tmp/100%/", "http://h/100%/"})
     void theUrlAHintSuggestsIsOneThatParses(String written) {
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryUrl.parse(written));
-        String suggested = invalid.getMessage().substring(invalid.getMessage().lastIndexOf(", as in ") + ", as in ".length());
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse(written));
+        String suggested = invalid.getMessage()
+                .substring(invalid.getMessage().lastIndexOf(", as in ") + ", as in ".length());
 
         assertEquals(suggested, RegistryUrl.parse(suggested).toString(), invalid.getMessage());
     }
@@ -118,8 +128,10 @@ class RegistryUrlTest {
     void aRefusedUrlIsQuotedWithItsUserPartMaskedAndItsQueryAndFragmentHidden() {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
                 () -> RegistryUrl.parse("http://user:secret@127.0.0.1:18093/?token=secret#frag=secret"));
-        assertEquals("invalid registry URL 'http://***@127.0.0.1:18093/?…#…': the URL holds a user or password; remove"
-                + " it and run 'prompd login' instead; a registry URL cannot have a query ('?...'); a registry URL cannot"
+        assertEquals("invalid registry URL 'http://***@127.0.0.1:18093/?…#…': the URL holds a user or"
+                + " password; remove"
+                + " it and run 'prompd login' instead; a registry URL cannot have a query ('?...'); a"
+                + " registry URL cannot"
                 + " have a fragment ('#...')", invalid.getMessage());
     }
 
@@ -130,14 +142,17 @@ class RegistryUrlTest {
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "http://u:SEC@RET@127.0.0.1:18165/    | 'http://***@127.0.0.1:18165/': the URL holds a user or password; remove it"
+        "http://u:SEC@RET@127.0.0.1:18165/    | 'http://***@127.0.0.1:18165/': the URL holds a user or"
+                + " password; remove it"
             + " and run 'prompd login' instead",
         "http://u:p@SEC:w@RET@127.0.0.1:18165/ | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
-        "http://u:SECRET@bad_host/            | 'http://***@bad_host/': the host name 'bad_host' is not valid: use letters"
+        "http://u:SECRET@bad_host/            | 'http://***@bad_host/': the host name 'bad_host' is not"
+                + " valid: use letters"
             + " a-z, digits, '-' and '.'; the URL holds a user or password",
         "http://u:SEC@RET@bad_host/?q#f       | 'http://***@bad_host/?…#…': the host name 'bad_host' is not valid",
         "http://u:SECRET@127.0.0.1:abc/       | 'http://***@127.0.0.1:abc/': the port 'abc' is not a number",
-        "http://u:SECRET@/                    | 'http://***@/': the URL names no host; the URL holds a user or password",
+        "http://u:SECRET@/                    | 'http://***@/': the URL names no host; the URL holds a"
+                + " user or password",
         "http://u:SEC RET@127.0.0.1:18165/    | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
         "http://u:SEC{RET@127.0.0.1:18165/    | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
         "http://u:SEC%zzRET@127.0.0.1:18165/  | 'http://***@127.0.0.1:18165/': the URL holds a user or password",
@@ -150,7 +165,8 @@ class RegistryUrlTest {
             + " instead; the host name holds a space, which no host name can",
     })
     void aUrlWhoseUserPartJavaCannotReadIsRefusedForItWithoutQuotingIt(String written, String refused) {
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryUrl.parse(written));
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> RegistryUrl.parse(written));
 
         assertTrue(invalid.getMessage().startsWith("invalid registry URL" + (refused.startsWith(":") ? "" : " ")
                 + refused), invalid.getMessage());
@@ -161,7 +177,8 @@ class RegistryUrlTest {
     void aUrlWithoutSchemeIsQuotedWithItsQueryHidden() {
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
                 () -> RegistryUrl.parse("localhost:8080/r/?token=secret"));
-        assertEquals("invalid registry URL 'localhost:8080/r/?…': it has no scheme; write http://localhost:8080/r/?…,"
+        assertEquals("invalid registry URL 'localhost:8080/r/?…': it has no scheme; write"
+                + " http://localhost:8080/r/?…,"
                 + " or https:// for a registry served over TLS", invalid.getMessage());
     }
 
@@ -238,7 +255,8 @@ class RegistryUrlTest {
         String written = path.equals("reg A") ? "./reg A" : path;
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
                 () -> RegistryUrl.parse(written, Path.of("/work/base")));
-        assertEquals("invalid registry URL '" + written + "': a registry in a folder is given by its file:// URL: " + url,
+        assertEquals("invalid registry URL '" + written + "': a registry in a folder is given by its file:// URL: "
+                + url,
                 invalid.getMessage());
     }
 
@@ -268,7 +286,8 @@ class RegistryUrlTest {
 
     @Test
     void aFolderInTheHomeIsAnsweredWithAFileUrlTheShellCompletes() {
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> RegistryRef.parse("~/mirror"));
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> RegistryRef.parse("~/mirror"));
         assertTrue(invalid.getMessage().endsWith("its file:// URL: file://$HOME/mirror/"), invalid.getMessage());
     }
 }

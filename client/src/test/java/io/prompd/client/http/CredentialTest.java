@@ -135,7 +135,8 @@ class CredentialTest {
         registry.redirect("/old.json", status, registry.url("/new.json").toString());
         registry.handle("/new.json", exchange -> respond(exchange, 200, DOCUMENT));
 
-        Fetchers.online(cache).fetchDocument(registry.url("/old.json"), credentialFor(registry)).read(Function.identity());
+        Fetchers.online(cache).fetchDocument(registry.url("/old.json"), credentialFor(registry))
+                .read(Function.identity());
 
         assertEquals(2, registry.seen().size());
         registry.seen().forEach(request -> assertEquals("Bearer " + TOKEN, request.header("Authorization")));
@@ -205,7 +206,8 @@ class CredentialTest {
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertTrue(failure.getMessage().startsWith("refusing a redirect from "), failure.getMessage());
-        assertEquals("a redirect may lead only to another http:// or https:// URL; if the registry is a folder, give its"
+        assertEquals("a redirect may lead only to another http:// or https:// URL; if the registry is a"
+                + " folder, give its"
                 + " file:// URL itself", failure.hint(), "the registry is served over http, so https is not the point");
     }
 
@@ -266,7 +268,8 @@ class CredentialTest {
         assertEquals((status == 404 ? "not found in the registry: " : "the registry refused access (HTTP 401): ") + url
                 + " (redirected to " + elsewhere.url("/cdn/registry.json") + "?…)", failure.getMessage());
         assertNull(elsewhere.seen().get(0).header("Authorization"));
-        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(url, credentialFor(registry)).read(Function.identity()));
+        assertNoTokenIn(() -> Fetchers.online(cache).fetchDocument(url, credentialFor(registry))
+                .read(Function.identity()));
     }
 
     @Test

@@ -98,7 +98,8 @@ class DocumentFetchTest {
 
         body.set("{\"changed\":true}\n");
 
-        assertEquals(body.get(), new String(fetcher.fetchDocument(url).read(Function.identity()), StandardCharsets.UTF_8));
+        assertEquals(body.get(),
+                new String(fetcher.fetchDocument(url).read(Function.identity()), StandardCharsets.UTF_8));
         assertEquals(body.get(), new String(Fetchers.offline(cache).fetchDocument(url)
                 .read(Function.identity()), StandardCharsets.UTF_8));
     }
@@ -262,7 +263,8 @@ class DocumentFetchTest {
         URI url = server.url("/packages/-/a-1.0.0.tgz");
 
         PrompdException failure = assertThrows(PrompdException.class, () -> Fetchers.offline(cache)
-                .download(url, cache.resolve("a.tgz"), Integrity.of(new byte[0]), OptionalLong.empty(), ProgressListener.NONE));
+                .download(url, cache.resolve("a.tgz"), Integrity.of(new byte[0]), OptionalLong.empty(),
+                        ProgressListener.NONE));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals(0, server.seen().size());
@@ -293,7 +295,8 @@ class DocumentFetchTest {
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("the registry refused access (HTTP " + status + "): " + url, failure.getMessage());
-        assertEquals("log in with 'prompd login --registry REGISTRY', naming the registry as configured", failure.hint());
+        assertEquals("log in with 'prompd login --registry REGISTRY', naming the registry as configured",
+                failure.hint());
         assertEquals(1, server.seen().size());
     }
 
@@ -397,7 +400,8 @@ class DocumentFetchTest {
             PrompdException unsupported = assertThrows(PrompdException.class,
                     () -> Fetchers.online(cache).fetchDocument(encoded).read(Function.identity()));
 
-            assertEquals("larger than 1048576 bytes: " + large + " (redirected to " + cdn.urlByName("/large.json") + ")",
+            assertEquals("larger than 1048576 bytes: " + large + " (redirected to " + cdn.urlByName("/large.json")
+                    + ")",
                     tooLarge.getMessage());
             assertEquals("unsupported Content-Encoding 'br' from " + encoded + " (redirected to "
                     + cdn.urlByName("/br.json") + ")", unsupported.getMessage());
@@ -410,7 +414,8 @@ class DocumentFetchTest {
         URI url = server.url("/registry.json");
 
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty()), Fetchers.CLOCK, sleeper,
+        RegistryFetcher.of(new Settings(home, Optional.empty(), false, Map.of(), Optional.empty()), Fetchers.CLOCK,
+                sleeper,
                 WaitListener.NONE).fetchDocument(url).read(Function.identity());
         byte[] offline = RegistryFetcher.of(new Settings(home, Optional.empty(), true, Map.of(), Optional.empty()),
                 Fetchers.CLOCK, sleeper, WaitListener.NONE).fetchDocument(url).read(Function.identity());

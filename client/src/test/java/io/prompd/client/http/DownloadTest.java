@@ -83,7 +83,8 @@ class DownloadTest {
     /** The failure of downloading the tarball from {@code url}. */
     private PrompdException failedDownload(URI url) {
         return assertThrows(PrompdException.class, () -> Fetchers.online(cache)
-                .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), OptionalLong.empty(), ProgressListener.NONE));
+                .download(url, store.resolve("core-1.0.0.tgz"), Integrity.of(tarball), OptionalLong.empty(),
+                        ProgressListener.NONE));
     }
 
     @Test
@@ -92,7 +93,8 @@ class DownloadTest {
         Path target = store.resolve("core-1.0.0.tgz");
         RecordingProgress progress = new RecordingProgress();
 
-        Fetchers.online(cache).download(server.url(TARBALL_PATH), target, Integrity.of(tarball), OptionalLong.empty(), progress);
+        Fetchers.online(cache)
+                .download(server.url(TARBALL_PATH), target, Integrity.of(tarball), OptionalLong.empty(), progress);
 
         assertArrayEquals(tarball, Files.readAllBytes(target));
         assertEquals(List.of("started " + tarball.length, "finished"), progress.calls);
@@ -127,10 +129,12 @@ class DownloadTest {
         RecordingProgress progress = new RecordingProgress();
 
         PrompdException failure = assertThrows(PrompdException.class,
-                () -> Fetchers.online(cache).download(url, target, expected, OptionalLong.of(tarball.length), progress));
+                () -> Fetchers.online(cache)
+                        .download(url, target, expected, OptionalLong.of(tarball.length), progress));
 
         assertEquals(ExitCode.INTEGRITY, failure.exitCode());
-        assertEquals("integrity check failed for " + url + ": expected " + expected + " but got " + Integrity.of(tampered),
+        assertEquals("integrity check failed for " + url + ": expected " + expected + " but got "
+                + Integrity.of(tampered),
                 failure.getMessage());
         assertFalse(Files.exists(target));
         assertEquals(List.of(), storeContents());
@@ -148,10 +152,13 @@ class DownloadTest {
 
         PrompdException failure = failedDownload(url);
 
-        assertEquals(ExitCode.NETWORK, failure.exitCode(), "an answer the run cannot use, as a page in a document's place");
+        assertEquals(ExitCode.NETWORK, failure.exitCode(),
+                "an answer the run cannot use, as a page in a document's place");
         assertEquals("got a web page instead of a gzip tarball from " + url, failure.getMessage());
-        assertEquals("nothing of it was kept: the registry's host, or a proxy or CDN in front of it, answered with an error"
-                + " or login page; try again later, and tell the registry's maintainers if it persists", failure.hint());
+        assertEquals("nothing of it was kept: the registry's host, or a proxy or CDN in front of it,"
+                + " answered with an error"
+                + " or login page; try again later, and tell the registry's maintainers if it persists",
+                failure.hint());
         assertEquals(List.of(), storeContents());
     }
 
@@ -171,7 +178,8 @@ class DownloadTest {
             assertEquals("got a web page instead of a gzip tarball from " + url + " (redirected to " + login + ")",
                     failure.getMessage());
             assertEquals("http://" + login.getHost() + ":" + login.getPort() + " answered in the registry's place, as a"
-                    + " network's sign-in page or a proxy does: open " + url + " in a browser, sign in if asked, then try"
+                    + " network's sign-in page or a proxy does: open " + url
+                    + " in a browser, sign in if asked, then try"
                     + " again", failure.hint());
             assertEquals(List.of(), storeContents());
         }
@@ -208,7 +216,8 @@ class DownloadTest {
         Files.write(target, tarball);
 
         assertThrows(PrompdException.class, () -> Fetchers.online(cache)
-                .download(server.url(TARBALL_PATH), target, Integrity.of(tarball), OptionalLong.empty(), ProgressListener.NONE));
+                .download(server.url(TARBALL_PATH), target, Integrity.of(tarball), OptionalLong.empty(),
+                        ProgressListener.NONE));
 
         assertArrayEquals(tarball, Files.readAllBytes(target));
         assertEquals(List.of(target), storeContents());
@@ -227,7 +236,8 @@ class DownloadTest {
         Path target = store.resolve("core-1.0.0.tgz");
         RecordingProgress progress = new RecordingProgress();
 
-        Fetchers.online(cache).download(server.url(TARBALL_PATH), target, Integrity.of(tarball), OptionalLong.empty(), progress);
+        Fetchers.online(cache)
+                .download(server.url(TARBALL_PATH), target, Integrity.of(tarball), OptionalLong.empty(), progress);
 
         assertArrayEquals(tarball, Files.readAllBytes(target));
         assertEquals(List.of("started " + tarball.length, "started " + tarball.length, "finished"), progress.calls);
@@ -292,7 +302,8 @@ class DownloadTest {
         Files.write(source, tarball);
         Path target = store.resolve("nested/core-1.0.0.tgz");
 
-        Fetchers.online(cache).download(source.toUri(), target, Integrity.of(tarball), OptionalLong.empty(), ProgressListener.NONE);
+        Fetchers.online(cache)
+                .download(source.toUri(), target, Integrity.of(tarball), OptionalLong.empty(), ProgressListener.NONE);
 
         assertArrayEquals(tarball, Files.readAllBytes(target));
     }

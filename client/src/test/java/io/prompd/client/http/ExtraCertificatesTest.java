@@ -53,7 +53,8 @@ class ExtraCertificatesTest {
     @Test
     void aCertificateNoCaTrustsEndsTheRunAtOnceSayingWhereToGiveTheCa() {
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK, sleeper, Fetchers.CLOCK,
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK, sleeper,
+                Fetchers.CLOCK,
                 System::nanoTime, WaitListener.NONE);
 
         PrompdException untrusted = assertThrows(PrompdException.class,
@@ -84,16 +85,19 @@ class ExtraCertificatesTest {
         // the certificate names 127.0.0.1 alone
         URI byName = URI.create(registry().toString().replace("127.0.0.1", "localhost"));
         Fetchers.RecordingSleeper sleeper = new Fetchers.RecordingSleeper();
-        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, Fetchers.QUICK.withNetwork(Proxies.NONE,
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false,
+                Fetchers.QUICK.withNetwork(Proxies.NONE,
                 Optional.of(bundle)), sleeper, Fetchers.CLOCK, System::nanoTime, WaitListener.NONE);
 
         PrompdException misnamed = assertThrows(PrompdException.class,
                 () -> fetcher.fetchDocument(byName).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, misnamed.exitCode());
-        assertEquals("the certificate of https://localhost:" + byName.getPort() + " does not name the host localhost (No"
+        assertEquals("the certificate of https://localhost:" + byName.getPort()
+                + " does not name the host localhost (No"
                 + " name matching localhost found)", misnamed.getMessage());
-        assertEquals("the certificate was issued for other names: give the registry URL with the host name it was issued"
+        assertEquals("the certificate was issued for other names: give the registry URL with the host"
+                + " name it was issued"
                 + " for, or have the server's certificate name localhost", misnamed.hint());
         assertEquals(0, sleeper.waits.size(), "the same certificate would come back: not tried again");
     }
@@ -106,10 +110,12 @@ class ExtraCertificatesTest {
         Path missing = work.resolve("missing.pem");
         for (Path file : new Path[] {empty, broken, missing}) {
             PrompdException unusable = assertThrows(PrompdException.class,
-                    () -> trusting(Optional.of(file)).fetchDocument(registry()).read(Function.identity()), file.toString());
+                    () -> trusting(Optional.of(file)).fetchDocument(registry()).read(Function.identity()),
+                    file.toString());
 
             assertEquals(ExitCode.USAGE, unusable.exitCode());
-            assertTrue(unusable.getMessage().startsWith("the certificates file in PROMPD_CA_FILE is unusable: " + file + ": "),
+            assertTrue(unusable.getMessage()
+                    .startsWith("the certificates file in PROMPD_CA_FILE is unusable: " + file + ": "),
                     unusable.getMessage());
         }
     }
@@ -120,7 +126,8 @@ class ExtraCertificatesTest {
                 "-----BEGIN CERTIFICATE-----\nMIIB*corrupt!\n-----END CERTIFICATE-----\n");
         PrompdException unparsable = assertThrows(PrompdException.class,
                 () -> trusting(Optional.of(corrupt)).fetchDocument(registry()).read(Function.identity()));
-        assertEquals("the certificates file in PROMPD_CA_FILE is unusable: " + corrupt + ": a -----BEGIN CERTIFICATE-----"
+        assertEquals("the certificates file in PROMPD_CA_FILE is unusable: " + corrupt
+                + ": a -----BEGIN CERTIFICATE-----"
                 + " block in it could not be parsed (certificate 1 holds characters that are not base64)",
                 unparsable.getMessage());
 

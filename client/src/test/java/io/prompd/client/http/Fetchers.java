@@ -22,7 +22,8 @@ final class Fetchers {
 
     /** Quick timeouts, with at most {@code maxConcurrent} requests in flight at once. */
     static HttpSettings quick(int maxConcurrent) {
-        return new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), LowSpeedLimit.DEFAULT,
+        return new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                LowSpeedLimit.DEFAULT,
                 maxConcurrent, 5, 1 << 20, 1 << 20,
                 new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60)), Proxies.NONE,
                 Optional.empty());
@@ -39,10 +40,12 @@ final class Fetchers {
     }
 
     static RegistryFetcher online(Path cache) {
-        return new RegistryFetcher(cache, false, QUICK, new RecordingSleeper(), CLOCK, System::nanoTime, WaitListener.NONE);
+        return new RegistryFetcher(cache, false, QUICK, new RecordingSleeper(), CLOCK, System::nanoTime,
+                WaitListener.NONE);
     }
 
     static RegistryFetcher offline(Path cache) {
-        return new RegistryFetcher(cache, true, QUICK, new RecordingSleeper(), CLOCK, System::nanoTime, WaitListener.NONE);
+        return new RegistryFetcher(cache, true, QUICK, new RecordingSleeper(), CLOCK, System::nanoTime,
+                WaitListener.NONE);
     }
 }

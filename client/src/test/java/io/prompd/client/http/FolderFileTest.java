@@ -65,7 +65,8 @@ class FolderFileTest {
                 () -> fetcher().fetchDocument(index.toUri()).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
-        assertEquals("cannot read " + Urls.display(index.toUri()) + ": it is a pipe (FIFO), not a regular file", failure.getMessage());
+        assertEquals("cannot read " + Urls.display(index.toUri()) + ": it is a pipe (FIFO), not a regular file",
+                failure.getMessage());
         assertTrue(failure.hint().contains("regular files"), failure.hint());
         assertTrue(failure.hint().contains("prompd.lock"), failure.hint());
         assertEquals(0, sleeper.waits.size(), "nothing on the way to a disk passes with a second try");

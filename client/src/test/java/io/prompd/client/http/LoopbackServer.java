@@ -72,7 +72,8 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     URI url(String path) {
-        return URI.create((server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort()
+        return URI.create((server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress()
+                .getPort()
                 + path);
     }
 

@@ -48,7 +48,8 @@ class ProxiesTest {
         assertEquals(Optional.of("lower:3128"), proxyOf(variables, "https://registry.example/"));
         assertEquals(Optional.of("plain.example:8080"), proxyOf(variables, "http://registry.example/"),
                 "a proxy without a scheme is an http one, as curl reads it");
-        assertEquals(Optional.of("p.example:80"), proxyOf(Map.of("https_proxy", "http://p.example"), "https://r.example/"));
+        assertEquals(Optional.of("p.example:80"),
+                proxyOf(Map.of("https_proxy", "http://p.example"), "https://r.example/"));
         assertEquals(Optional.empty(), proxyOf(Map.of("http_proxy", "http://p.example:1"), "https://r.example/"));
     }
 
@@ -74,7 +75,9 @@ class ProxiesTest {
 
     @Test
     void noProxyIpv4BlocksHoldTheAddressesTheirMaskLetThrough() {
-        Map<String, String> variables = Map.of("https_proxy", "http://p.example:3128", "no_proxy", "10.0.0.0/8,192.168.4.0/22,bad/99");
+        Map<String,
+                String> variables = Map.of("https_proxy", "http://p.example:3128", "no_proxy",
+                        "10.0.0.0/8,192.168.4.0/22,bad/99");
 
         assertEquals(Optional.empty(), proxyOf(variables, "https://10.200.3.4/"));
         assertEquals(Optional.empty(), proxyOf(variables, "https://192.168.7.255/"));
@@ -94,7 +97,8 @@ class ProxiesTest {
             assertEquals(ExitCode.USAGE, error.exitCode());
             assertTrue(error.getMessage().startsWith("the proxy in HTTPS_PROXY is unusable: "), error.getMessage());
             assertFalse((error.getMessage() + error.hint()).contains("secret"), error.getMessage());
-            assertEquals(Optional.empty(), proxies.proxyFor(URI.create("http://registry.example/")), "http has no proxy");
+            assertEquals(Optional.empty(), proxies.proxyFor(URI.create("http://registry.example/")),
+                    "http has no proxy");
             assertEquals(Optional.empty(), proxies.proxyFor(URI.create("https://mirror.example/")), "reached directly");
         }
     }
@@ -102,7 +106,8 @@ class ProxiesTest {
     @Test
     void aProxyPortOutOfRangeOrNotANumberIsNamedOnlyWhenTheProxyIsUsed() {
         Proxies tooHigh = Proxies.of(Map.of("http_proxy", "http://127.0.0.1:99999"));
-        assertEquals(Optional.empty(), tooHigh.proxyFor(URI.create("file:///some/registry/")), "a folder needs no proxy");
+        assertEquals(Optional.empty(), tooHigh.proxyFor(URI.create("file:///some/registry/")),
+                "a folder needs no proxy");
         PrompdException error = assertThrows(PrompdException.class,
                 () -> tooHigh.proxyFor(URI.create("http://registry.example/")));
         assertEquals("the proxy in http_proxy is unusable: the port 99999 is out of range: use 1 to 65535",
@@ -110,7 +115,8 @@ class ProxiesTest {
 
         PrompdException zero = assertThrows(PrompdException.class, () -> Proxies.of(Map.of("HTTPS_PROXY",
                 "http://127.0.0.1:0")).proxyFor(URI.create("https://registry.example/")));
-        assertEquals("the proxy in HTTPS_PROXY is unusable: the port 0 is out of range: use 1 to 65535", zero.getMessage());
+        assertEquals("the proxy in HTTPS_PROXY is unusable: the port 0 is out of range: use 1 to 65535",
+                zero.getMessage());
 
         PrompdException letters = assertThrows(PrompdException.class, () -> Proxies.of(Map.of("https_proxy",
                 "http://127.0.0.1:abc")).proxyFor(URI.create("https://registry.example/")));
@@ -120,7 +126,8 @@ class ProxiesTest {
 
     @Test
     void theLoginIsKeptButNeverShown() {
-        ProxyServer server = Proxies.of(Map.of("https_proxy", "http://me%40corp:p%3Ass@p.example:3128")).https().orElseThrow();
+        ProxyServer server = Proxies.of(Map.of("https_proxy", "http://me%40corp:p%3Ass@p.example:3128")).https()
+                .orElseThrow();
 
         assertEquals(Optional.of("me@corp"), server.user());
         assertEquals(Optional.of("p:ss"), server.password());
@@ -131,7 +138,8 @@ class ProxiesTest {
     private Proxies forwardProxy(Optional<String> login, String proxyUrl) {
         proxy.handle("/", exchange -> {
             requested.add(exchange.getRequestURI().toString());
-            String expected = login.map(text -> "Basic " + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)))
+            String expected = login.map(text -> "Basic " + Base64.getEncoder()
+                    .encodeToString(text.getBytes(StandardCharsets.UTF_8)))
                     .orElse(null);
             if (expected != null && !expected.equals(exchange.getRequestHeaders().getFirst("Proxy-Authorization"))) {
                 exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"corp\"");
@@ -180,8 +188,10 @@ class ProxiesTest {
                             .read(Function.identity()));
 
             assertEquals(ExitCode.NETWORK, refused.exitCode());
-            assertTrue(refused.getMessage().startsWith("the proxy " + proxyAddress() + " asks for a login"), refused.getMessage());
-            assertEquals(configured.contains("wrong"), refused.getMessage().contains("refused the one given"), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("the proxy " + proxyAddress() + " asks for a login"),
+                    refused.getMessage());
+            assertEquals(configured.contains("wrong"), refused.getMessage().contains("refused the one given"),
+                    refused.getMessage());
             assertTrue(refused.hint().contains("http://user:password@host:port"), refused.hint());
             assertFalse(refused.getMessage().contains("wrong"), refused.getMessage());
             assertTrue(requested.size() <= 2, "not tried again and again: " + requested);

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(10));
+    private final RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(1000),
+            Duration.ofSeconds(10));
 
     @ParameterizedTest
     @CsvSource({"1, 50, 100", "2, 100, 200", "3, 200, 400", "4, 400, 800", "5, 500, 1000", "40, 500, 1000"})
@@ -51,7 +52,8 @@ class RetryPolicyTest {
 
     @Test
     void refusesNonsense() {
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO));
         assertThrows(IllegalArgumentException.class,
                 () -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class,

@@ -102,13 +102,17 @@ class RetryTest {
                 () -> fetcher().fetchDocument(url).read(Function.identity()));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
-        assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: HTTP " + status + ")", failure.getMessage());
-        assertEquals("the registry or the network may be down; try again later, or use --offline to work from the cache",
+        assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: HTTP " + status + ")",
+                failure.getMessage());
+        assertEquals("the registry or the network may be down; try again later, or use --offline to work"
+                + " from the cache",
                 failure.hint());
         assertEquals(4, server.seen().size());
         assertEquals(3, sleeper.waits.size());
-        assertEquals(List.of(url + ": HTTP " + status + ", attempt 2 of 4", url + ": HTTP " + status + ", attempt 3 of 4",
-                url + ": HTTP " + status + ", attempt 4 of 4"), told, "each try again is told, not only a wait asked for");
+        assertEquals(List.of(url + ": HTTP " + status + ", attempt 2 of 4",
+                url + ": HTTP " + status + ", attempt 3 of 4",
+                url + ": HTTP " + status + ", attempt 4 of 4"), told,
+                "each try again is told, not only a wait asked for");
     }
 
     @Test
@@ -119,7 +123,8 @@ class RetryTest {
             respond(exchange, elapsed.compareTo(Duration.ofSeconds(2)) < 0 ? 503 : 200, documentOf("/registry.json"));
         });
 
-        byte[] body = fetcher(HttpSettings.defaults()).fetchDocument(server.url("/registry.json")).read(Function.identity());
+        byte[] body = fetcher(HttpSettings.defaults()).fetchDocument(server.url("/registry.json"))
+                .read(Function.identity());
 
         assertEquals(documentOf("/registry.json"), new String(body, StandardCharsets.UTF_8));
     }
@@ -174,7 +179,8 @@ class RetryTest {
         assertEquals(ExitCode.NETWORK, failure.exitCode());
         assertEquals("could not fetch " + url + ": gave up after 2 attempts (last: HTTP 429, asked to wait 40 s)",
                 failure.getMessage());
-        assertEquals("the registry asks to wait 40 s (HTTP 429): try again after that, or use --offline to work from the"
+        assertEquals("the registry asks to wait 40 s (HTTP 429): try again after that, or use --offline"
+                + " to work from the"
                 + " cache", failure.hint());
         assertEquals(List.of(Duration.ofSeconds(40)), sleeper.waits);
         assertEquals(List.of(url + ": HTTP 429, 40 s"), told);
@@ -188,7 +194,8 @@ class RetryTest {
 
         assertEquals(3, server.seen().size());
         long afterThePast = sleeper.waits.get(0).toMillis();
-        assertTrue(afterThePast >= 50 && afterThePast <= 100, "the first backoff, not a negative wait: " + afterThePast);
+        assertTrue(afterThePast >= 50 && afterThePast <= 100,
+                "the first backoff, not a negative wait: " + afterThePast);
         assertEquals(Duration.ofSeconds(1), sleeper.waits.get(1), "a second after the clock's 16:00:00");
     }
 
@@ -311,7 +318,8 @@ class RetryTest {
 
         assertEquals(new String(document, StandardCharsets.UTF_8), new String(body, StandardCharsets.UTF_8));
         assertEquals(2, requests.get());
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0, "gave up on the stall early");
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0,
+                "gave up on the stall early");
     }
 
     @Test
@@ -392,9 +400,11 @@ class RetryTest {
                     () -> fetcher().fetchDocument(closed).read(Function.identity()));
 
             assertEquals("could not fetch " + reset + ": gave up after 4 attempts (last: the server at "
-                    + Origin.of(reset) + " closed the connection before answering (Connection reset))", afterReset.getMessage());
+                    + Origin.of(reset) + " closed the connection before answering (Connection reset))",
+                    afterReset.getMessage());
             assertEquals("could not fetch " + closed + ": gave up after 4 attempts (last: the server at "
-                    + Origin.of(closed) + " closed the connection before answering (Unexpected end of file from server))",
+                    + Origin.of(closed)
+                    + " closed the connection before answering (Unexpected end of file from server))",
                     afterClose.getMessage());
         }
     }
@@ -408,7 +418,8 @@ class RetryTest {
             URI url = server.url("/core.tgz");
 
             PrompdException failure = assertThrows(PrompdException.class, () -> fetcher().download(url,
-                    cache.resolve("core.tgz"), Integrity.of(new byte[100]), OptionalLong.empty(), ProgressListener.NONE));
+                    cache.resolve("core.tgz"), Integrity.of(new byte[100]), OptionalLong.empty(),
+                    ProgressListener.NONE));
 
             assertEquals("could not fetch " + url + " (redirected to " + moved + "): gave up after 4 attempts (last:"
                     + " body ended after 50 of 100 bytes)", failure.getMessage());
@@ -435,16 +446,20 @@ class RetryTest {
 
     @Test
     void aBodyLongerThanItsContentLengthIsSaidToBeLonger() {
-        try (RawServer server = RawServer.answering("HTTP/1.0 200 OK\r\nContent-Length: 10\r\n\r\n{\"a\": 1}\n GARBAGE AFTER IT")) {
+        try (RawServer server = RawServer.answering("HTTP/1.0 200 OK\r\nContent-Length: 10\r\n\r\n{\"a\": 1}\n"
+                + " GARBAGE AFTER IT")) {
             URI url = server.url("/registry.json");
 
             PrompdException failure = assertThrows(PrompdException.class,
                     () -> fetcher().fetchDocument(url).read(Function.identity()));
 
-            assertEquals("could not fetch " + url + ": gave up after 4 attempts (last: body longer than its Content-Length of"
+            assertEquals("could not fetch " + url
+                    + ": gave up after 4 attempts (last: body longer than its Content-Length of"
                     + " 10 bytes)", failure.getMessage());
-            assertEquals("the registry answered, but malformed: its server, or a proxy on the way, is broken rather than"
-                    + " down; try again later, and if it persists tell the registry's maintainers (or the proxy's), or use"
+            assertEquals("the registry answered, but malformed: its server, or a proxy on the way, is"
+                    + " broken rather than"
+                    + " down; try again later, and if it persists tell the registry's maintainers (or the"
+                    + " proxy's), or use"
                     + " --offline to work from the cache", failure.hint(), "it answered, so it is not down");
             assertEquals(4, server.connections());
         }

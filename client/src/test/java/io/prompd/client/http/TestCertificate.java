@@ -25,7 +25,8 @@ record TestCertificate(Path keyStore, Path pem) {
         Processes.run(Processes.command(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname",
                 "CN=Test Company CA", "-ext", "san=ip:127.0.0.1", "-validity", "2", "-keystore", keyStore.toString(),
                 "-storetype", "PKCS12", "-storepass", PASSWORD), folder, Map.of(), "", Duration.ofSeconds(60)).ok();
-        Processes.run(Processes.command(keytool, "-exportcert", "-rfc", "-alias", "server", "-keystore", keyStore.toString(),
+        Processes.run(Processes.command(keytool, "-exportcert", "-rfc", "-alias", "server", "-keystore",
+                keyStore.toString(),
                 "-storepass", PASSWORD, "-file", pem.toString()), folder, Map.of(), "", Duration.ofSeconds(60)).ok();
         return new TestCertificate(keyStore, pem);
     }

@@ -57,7 +57,8 @@ class CorpusInstallTest {
             }
             assertTrue(files.contains(installed.resolve("prompd.json")), name);
             for (Path file : files) {
-                assertArrayEquals(Files.readAllBytes(source.resolve(installed.relativize(file))), Files.readAllBytes(file),
+                assertArrayEquals(Files.readAllBytes(source.resolve(installed.relativize(file))),
+                        Files.readAllBytes(file),
                         name + ": " + installed.relativize(file));
             }
         }
@@ -67,6 +68,7 @@ class CorpusInstallTest {
     void aPackageDependingOnAnUnpublishedVersionIsNotFoundAndSaysWhich() {
         PrompdException missing = assertThrows(PrompdException.class, () -> installGlobal("@prompd/dog-blog-writing"));
         assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
-        assertTrue(missing.getMessage().contains("no version of @prompd/blog-writer matches 0.1.6"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("no version of @prompd/blog-writer matches 0.1.6"),
+                missing.getMessage());
     }
 }

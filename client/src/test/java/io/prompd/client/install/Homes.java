@@ -24,7 +24,8 @@ import java.util.Optional;
 public final class Homes {
 
     /** Patient enough that a flaky test server never makes an install give up. */
-    static final HttpSettings TEST_HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(5),
+    static final HttpSettings TEST_HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(10),
+            Duration.ofSeconds(5),
             LowSpeedLimit.DEFAULT, 8, 5, 1 << 24, ArchiveLimits.DEFAULT.maxTarballBytes(),
             new RetryPolicy(12, Duration.ZERO, Duration.ZERO, Duration.ZERO), Proxies.NONE, Optional.empty());
 
@@ -40,7 +41,8 @@ public final class Homes {
     }
 
     static HttpPackageRegistry registry(Path home, URI registry, boolean offline) {
-        RegistryFetcher fetcher = new RegistryFetcher(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER), offline,
+        RegistryFetcher fetcher = new RegistryFetcher(home.resolve("cache").resolve(RegistryFetcher.CACHE_FOLDER),
+                offline,
                 TEST_HTTP, delay -> { }, Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
         return new HttpPackageRegistry(fetcher, RegistryRoutes.single(anonymous(registry)));
     }

@@ -23,7 +23,8 @@ class InstallPlannerTest {
         List<InstallNote> warnings = new ArrayList<>(List.of(DEPRECATED));
         InstallPlanner.Plan plan = new InstallPlanner.Plan(new ProjectGraph(new TreeMap<>(), LockFile.empty()), false,
                 warnings);
-        warnings.add(new InstallNote.NotInRegistry(PackageName.parse("@a/added-after-the-plan-was-made"), "the registry",
+        warnings.add(new InstallNote.NotInRegistry(PackageName.parse("@a/added-after-the-plan-was-made"),
+                "the registry",
                 "'prompd install' cannot lock it", Optional.empty()));
 
         InstallPlanner.Plan stale = plan.withWarningsFirst(List.of(STALE));

@@ -111,7 +111,8 @@ class InstallerTest {
         LockFile lock = lock();
         assertEquals(Version.parse("1.2.0"), lock.packages().get(name("@acme/base")).version());
         assertEquals(Version.parse("1.1.0"), lock.packages().get(name("@acme/util")).version());
-        assertEquals(server.url().resolve("packages/@acme/base/-/base-1.2.0.tgz"), lock.packages().get(name("@acme/base")).resolved());
+        assertEquals(server.url().resolve("packages/@acme/base/-/base-1.2.0.tgz"),
+                lock.packages().get(name("@acme/base")).resolved());
         assertEquals(Integrity.of(Files.readAllBytes(registry.tarball("@acme/base", "1.2.0"))),
                 lock.packages().get(name("@acme/base")).integrity());
         assertTrue(installed("@acme/greeter", "1.0.0"));
@@ -195,7 +196,8 @@ class InstallerTest {
         installer().install(project, List.of(), InstallOptions.defaults());
         Path documentsOnly = work.resolve("documents-only");
         try (var files = Files.walk(registry.root())) {
-            for (Path file : files.filter(Files::isRegularFile).filter(file -> !file.toString().endsWith(".tgz")).toList()) {
+            for (Path file : files.filter(Files::isRegularFile).filter(file -> !file.toString().endsWith(".tgz"))
+                    .toList()) {
                 Path copy = documentsOnly.resolve(registry.root().relativize(file).toString());
                 Files.createDirectories(copy.getParent());
                 Files.copy(file, copy);
@@ -206,7 +208,8 @@ class InstallerTest {
                 .install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true, false));
 
         assertEquals(3, report.count(InstalledPackage.Origin.DOWNLOADED));
-        assertTrue(server.requests().contains("/packages/@acme/base/-/base-1.2.0.tgz"), () -> server.requests().toString());
+        assertTrue(server.requests().contains("/packages/@acme/base/-/base-1.2.0.tgz"),
+                () -> server.requests().toString());
     }
 
     @Test
@@ -265,7 +268,8 @@ class InstallerTest {
         PrompdException gone = failedInstallInAnotherHome();
 
         assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
-        assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry no longer lists it", gone.getMessage());
+        assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry no longer lists it",
+                gone.getMessage());
         assertEquals("'prompd update @acme/base' moves off it", gone.hint());
         assertEquals(List.of(), server.requests().stream().filter(path -> path.endsWith(".tgz")).toList());
         assertFalse(installed("@acme/base", "1.2.0"));
@@ -279,7 +283,8 @@ class InstallerTest {
 
         PrompdException gone = failedInstallInAnotherHome();
 
-        assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry no longer lists it", gone.getMessage());
+        assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry no longer lists it",
+                gone.getMessage());
         assertEquals("no other version meets ^1.2.0: widen its range in prompd.json, or choose another version"
                 + " ('prompd info @acme/base' lists them)", gone.hint());
     }
@@ -433,7 +438,8 @@ class InstallerTest {
             assertEquals("@acme/base@1.2.0 is locked in prompd.lock, but its registry took it down: leaked an API key",
                     gone.getMessage());
             assertEquals("'prompd update @acme/base' moves off it", gone.hint());
-            assertFalse(old.requests().contains("/packages/@acme/base/-/base-1.2.0.tgz"), () -> old.requests().toString());
+            assertFalse(old.requests().contains("/packages/@acme/base/-/base-1.2.0.tgz"),
+                    () -> old.requests().toString());
             assertFalse(Files.exists(work.resolve("other-home/packages/@acme/base@1.2.0")));
         }
     }
@@ -472,7 +478,8 @@ class InstallerTest {
         assertEquals(ExitCode.NOT_FOUND, gone.exitCode());
         assertEquals("@acme/alone@1.0.0 is locked in prompd.lock, but its registry took it down: held a customer's API"
                 + " key", gone.getMessage());
-        assertEquals("no version of it is left: remove the dependency with 'prompd uninstall @acme/alone'", gone.hint());
+        assertEquals("no version of it is left: remove the dependency with 'prompd uninstall @acme/alone'",
+                gone.hint());
         installer().uninstall(project, List.of(name("@acme/alone")));
         assertEquals(Set.of(), lock().packages().keySet(), "the way off it works");
     }
@@ -488,7 +495,8 @@ class InstallerTest {
         InstallReport report = installer().uninstall(project, List.of(name("@acme/other")));
 
         assertEquals(List.of("not installed, as taken down with no copy at hand, though prompd.lock still locks them:"
-                + " @acme/alone@1.0.0; @acme/base@1.2.0: leaked an API key ('prompd update @acme/base' moves off it; for"
+                + " @acme/alone@1.0.0; @acme/base@1.2.0: leaked an API key ('prompd update @acme/base'"
+                + " moves off it; for"
                 + " @acme/alone, no version of it is left: remove the dependency with 'prompd uninstall @acme/alone')"),
                 texts(report.warnings()));
         assertEquals(Set.of(name("@acme/alone"), name("@acme/base"), name("@acme/greeter"), name("@acme/util")),
@@ -539,7 +547,8 @@ class InstallerTest {
                 List.of(PackageSpec.parse("@acme/util")), InstallOptions.defaults()));
 
         assertEquals(ExitCode.USAGE, refused.exitCode());
-        assertTrue(refused.getMessage().endsWith("is an installed package, which is never changed"), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("is an installed package, which is never changed"),
+                refused.getMessage());
         assertArrayEquals(manifest, Files.readAllBytes(installedPackage.resolve("prompd.json")));
         assertFalse(Files.exists(installedPackage.resolve("prompd.lock")));
     }
@@ -563,7 +572,8 @@ class InstallerTest {
     @Test
     void frozenAcceptsALockThatStillHolds() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
-        InstallReport frozen = installer().install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true, false));
+        InstallReport frozen = installer()
+                .install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true, false));
         assertFalse(frozen.lockChanged());
     }
 
@@ -571,13 +581,15 @@ class InstallerTest {
     void addingAPackageWithoutARangeSavesCaretOfTheVersionInstalled() throws IOException {
         installer().install(project, List.of(), InstallOptions.defaults());
         writeProject("");
-        InstallReport report = installer().install(project, List.of(PackageSpec.parse("acme/util")), InstallOptions.defaults());
+        InstallReport report = installer()
+                .install(project, List.of(PackageSpec.parse("acme/util")), InstallOptions.defaults());
 
         assertEquals("^2.0.0", report.saved().get(name("@acme/util")).text());
         String manifest = Files.readString(project.resolve("prompd.json"));
         assertTrue(manifest.contains("\"@acme/util\": \"^2.0.0\""), manifest);
         assertTrue(ManifestReader.read("prompd.json", manifest.getBytes()).manifest().isPresent());
-        assertEquals(Set.of(name("@acme/util")), lock().packages().keySet(), "the lock holds what prompd.json needs, no more");
+        assertEquals(Set.of(name("@acme/util")), lock().packages().keySet(),
+                "the lock holds what prompd.json needs, no more");
     }
 
     @Test
@@ -611,7 +623,8 @@ class InstallerTest {
                 InstallOptions.defaults());
 
         assertEquals(List.of("@acme/util's latest version, 1.0.0, cannot be installed in this project, so 1.1.0, the"
-                + " highest version that can, is installed"), texts(report.warnings()), "@acme/base 1.2.0 needs ^1.1.0");
+                + " highest version that can, is installed"), texts(report.warnings()),
+                "@acme/base 1.2.0 needs ^1.1.0");
         assertEquals("^1.1.0", report.saved().get(name("@acme/util")).text());
     }
 
@@ -638,7 +651,8 @@ class InstallerTest {
     @Test
     void anUnknownDistTagIsNotFoundAndListsTheTags() throws IOException {
         PrompdException missing = assertThrows(PrompdException.class,
-                () -> installer().install(project, List.of(PackageSpec.parse("@acme/util@next")), InstallOptions.defaults()));
+                () -> installer()
+                        .install(project, List.of(PackageSpec.parse("@acme/util@next")), InstallOptions.defaults()));
         assertEquals(ExitCode.NOT_FOUND, missing.exitCode());
         assertTrue(missing.hint().contains("latest"), missing.hint());
     }
@@ -726,7 +740,8 @@ class InstallerTest {
         Folders.deleteRecursively(home.resolve("packages"));
         server.close();
 
-        InstallReport report = Homes.installer(home, server.url(), true).install(project, List.of(), InstallOptions.defaults());
+        InstallReport report = Homes.installer(home, server.url(), true)
+                .install(project, List.of(), InstallOptions.defaults());
 
         assertEquals(3, report.count(InstalledPackage.Origin.CACHE));
         assertTrue(installed("@acme/util", "1.1.0"));
@@ -921,7 +936,8 @@ class InstallerTest {
             }
         });
 
-        assertThrows(IOException.class, () -> installer().install(project, List.of(PackageSpec.parse("@acme/util@^1.1.0")),
+        assertThrows(IOException.class,
+                () -> installer().install(project, List.of(PackageSpec.parse("@acme/util@^1.1.0")),
                 InstallOptions.defaults()));
 
         assertArrayEquals(manifest, Files.readAllBytes(project.resolve("prompd.json")));
@@ -970,7 +986,8 @@ class InstallerTest {
         InstallReport report = installer().install(project, List.of(), InstallOptions.defaults());
         assertEquals(3, report.packages().size());
         List<String> requests = server.requests();
-        assertTrue(requests.size() > requests.stream().distinct().count() + 2, "failures were served and retried: " + requests);
+        assertTrue(requests.size() > requests.stream().distinct().count() + 2,
+                "failures were served and retried: " + requests);
         assertTrue(installed("@acme/util", "1.1.0"));
     }
 
@@ -983,16 +1000,19 @@ class InstallerTest {
         Path record = home.resolve("packages/@acme/.base@1.2.0.integrity");
         long killed = Processes.endedPid();
         Processes.killedWhileHolding(home.resolve("install.lock"));
-        Path staged = Files.createDirectories(home.resolve("packages/@acme/.base@1.2.0.%d.5.part/package".formatted(killed)));
+        Path staged =
+                Files.createDirectories(home.resolve("packages/@acme/.base@1.2.0.%d.5.part/package".formatted(killed)));
         Files.writeString(staged.resolve("half.txt"), "half");
         Path cachedFolder = Files.list(home.resolve("cache/tarballs/sha512")).findFirst().orElseThrow();
         Path partial = Files.writeString(cachedFolder.resolve(".abc.tgz.123.part"), "partial");
         // one killed while caching a document, while another run, still going, caches one
         Path documents = home.resolve("cache/http");
         Path orphan = Files.writeString(documents.resolve(".0a1b.%d.77.part".formatted(killed)), "{\"na");
-        Path someoneElses = Files.writeString(documents.resolve(".2c3d.%d.78.part".formatted(ProcessHandle.current().pid())), "{");
+        Path someoneElses = Files.writeString(documents.resolve(".2c3d.%d.78.part".formatted(ProcessHandle.current()
+                .pid())), "{");
         // and one killed while writing the lock file
-        Path halfLock = Files.writeString(project.resolve(".prompd.lock.%d.6.part".formatted(killed)), "{\"lockfileVer");
+        Path halfLock = Files.writeString(project.resolve(".prompd.lock.%d.6.part".formatted(killed)),
+                "{\"lockfileVer");
         // the project folder is the user's: nothing but prompd's own files goes
         Path usersOwn = Files.writeString(project.resolve(".draft.%d.6.part".formatted(killed)), "mine");
 
@@ -1022,7 +1042,8 @@ class InstallerTest {
         assertTrue(Files.exists(partial));
 
         Processes.killedWhileHolding(home.resolve("install.lock"));
-        assertEquals(List.of(staged, partial), installer().install(project, List.of(), InstallOptions.defaults()).repaired());
+        assertEquals(List.of(staged, partial),
+                installer().install(project, List.of(), InstallOptions.defaults()).repaired());
     }
 
     /** How a version folder may be damaged after it was installed: by hand, by a disk tool. */
@@ -1057,7 +1078,8 @@ class InstallerTest {
         Path folder = home.resolve("packages/@acme/base@1.2.0");
         damage.to(folder);
 
-        InstallReport report = installer().install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true, false));
+        InstallReport report = installer()
+                .install(project, List.of(), new InstallOptions(Strategy.HIGHEST, true, false));
 
         assertEquals(1, report.count(InstalledPackage.Origin.CACHE), report.packages().toString());
         assertEquals(2, report.count(InstalledPackage.Origin.ALREADY_INSTALLED));
@@ -1075,7 +1097,8 @@ class InstallerTest {
             InstallReport second = runs.get(1).get();
             assertEquals(3, first.packages().size());
             assertEquals(3, second.packages().size());
-            assertEquals(3, first.count(InstalledPackage.Origin.DOWNLOADED) + second.count(InstalledPackage.Origin.DOWNLOADED));
+            assertEquals(3,
+                    first.count(InstalledPackage.Origin.DOWNLOADED) + second.count(InstalledPackage.Origin.DOWNLOADED));
         } finally {
             threads.shutdownNow();
         }
@@ -1101,7 +1124,8 @@ class InstallerTest {
             threads.shutdownNow();
         }
         String manifest = Files.readString(project.resolve("prompd.json"));
-        assertTrue(manifest.contains("@acme/util") && manifest.contains("@acme/base"), "neither run lost the other's addition");
+        assertTrue(manifest.contains("@acme/util") && manifest.contains("@acme/base"),
+                "neither run lost the other's addition");
         assertEquals(Set.of(name("@acme/greeter"), name("@acme/base"), name("@acme/util")), lock().packages().keySet());
     }
 
@@ -1149,7 +1173,8 @@ class InstallerTest {
         assertEquals(Version.parse("1.3.0"), lock().packages().get(name("@acme/base")).version());
         assertTrue(update.saved().isEmpty());
 
-        InstallReport latest = installer().update(project, List.of(name("@acme/greeter")), true, InstallOptions.defaults());
+        InstallReport latest = installer()
+                .update(project, List.of(name("@acme/greeter")), true, InstallOptions.defaults());
         assertEquals("^2.0.0", latest.saved().get(name("@acme/greeter")).text());
         assertEquals(Set.of(name("@acme/greeter")), lock().packages().keySet(), "greeter 2 needs nothing");
     }
@@ -1159,7 +1184,8 @@ class InstallerTest {
         installer().install(project, List.of(), InstallOptions.defaults());
         registry.publish("@acme/util", "1.2.0");
 
-        InstallReport update = installer().update(project, List.of(name("@acme/util")), true, InstallOptions.defaults());
+        InstallReport update = installer()
+                .update(project, List.of(name("@acme/util")), true, InstallOptions.defaults());
 
         assertEquals(Version.parse("1.2.0"), lock().packages().get(name("@acme/util")).version());
         assertEquals(List.of("@acme/util is not in prompd.json, so --latest has no range of it to move: it was updated"
@@ -1175,12 +1201,16 @@ class InstallerTest {
         InstallReport all = installer().update(project, List.of(), false, InstallOptions.defaults());
         installer().update(project, List.of(name("@acme/util")), false, InstallOptions.defaults());
 
-        assertEquals(Version.parse("1.3.0"), lock().packages().get(name("@acme/base")).version(), "the others still move");
+        assertEquals(Version.parse("1.3.0"), lock().packages().get(name("@acme/base")).version(),
+                "the others still move");
         assertEquals(Version.parse("1.1.0"), lock().packages().get(name("@acme/util")).version());
-        assertEquals(List.of("@acme/util@1.1.0 is yanked: bad release (installed because the lock file pins it; no other"
+        assertEquals(List.of("@acme/util@1.1.0 is yanked: bad release (installed because the lock file"
+                + " pins it; no other"
                 + " version meets ^1.1.0, and none would with a wider range in prompd.json: the packages needing it ask"
-                + " for ^1.1.0; a newer version of those may ask for another ('prompd tree' shows them))"), texts(all.warnings()));
-        InstallReport latest = installer().update(project, List.of(name("@acme/util")), true, InstallOptions.defaults());
+                + " for ^1.1.0; a newer version of those may ask for another ('prompd tree' shows them))"),
+                texts(all.warnings()));
+        InstallReport latest = installer()
+                .update(project, List.of(name("@acme/util")), true, InstallOptions.defaults());
         assertEquals(Version.parse("1.1.0"), lock().packages().get(name("@acme/util")).version());
         assertTrue(texts(latest.warnings()).get(0).startsWith("kept @acme/util ^1.1.0: its latest version, 2.0.0,"
                 + " cannot be installed in this project, so 1.1.0, the highest version that can, is installed: Because"
@@ -1243,7 +1273,8 @@ class InstallerTest {
                 () -> installer().uninstall(project, List.of(name("@acme/base"))));
 
         assertEquals(ExitCode.NOT_FOUND, transitive.exitCode());
-        assertEquals("@acme/base is not a dependency in prompd.json: prompd.lock has it because @acme/greeter depends on"
+        assertEquals("@acme/base is not a dependency in prompd.json: prompd.lock has it because"
+                + " @acme/greeter depends on"
                 + " it", transitive.getMessage());
         assertEquals("'prompd uninstall @acme/greeter' removes it too; 'prompd tree' shows who needs what",
                 transitive.hint());

@@ -24,6 +24,7 @@ final class PackageSpecs {
     }
 
     private static ManifestResult read(Path folder) throws IOException {
-        return ManifestReader.read(ManifestReader.FILE_NAME, Files.readAllBytes(folder.resolve(ManifestReader.FILE_NAME)));
+        return ManifestReader.read(ManifestReader.FILE_NAME,
+                Files.readAllBytes(folder.resolve(ManifestReader.FILE_NAME)));
     }
 }

@@ -59,7 +59,8 @@ class ProjectGraphTest {
 
     @Test
     void rangesOnAPackageComeFromEveryDependent() {
-        assertEquals(List.of(VersionRange.parse("^1.0.0"), VersionRange.parse("~1.2.0")), graph().rangesOn(name("@x/c")));
+        assertEquals(List.of(VersionRange.parse("^1.0.0"), VersionRange.parse("~1.2.0")),
+                graph().rangesOn(name("@x/c")));
         assertEquals(List.of(VersionRange.parse("^1.0.0")), graph().rangesOn(name("@x/a")));
     }
 
@@ -74,8 +75,10 @@ class ProjectGraphTest {
         ProjectGraph graph = graph();
         ProjectGraph edited = new ProjectGraph(new TreeMap<>(Map.of(name("@x/b"), VersionRange.parse("^1.0.0"))),
                 graph.lock());
-        assertEquals(List.of(true, true, true, true), graph.entries().stream().map(ProjectGraph.Entry::needed).toList());
-        assertEquals(List.of(false, true, true, true), edited.entries().stream().map(ProjectGraph.Entry::needed).toList());
+        assertEquals(List.of(true, true, true, true),
+                graph.entries().stream().map(ProjectGraph.Entry::needed).toList());
+        assertEquals(List.of(false, true, true, true),
+                edited.entries().stream().map(ProjectGraph.Entry::needed).toList());
     }
 
     @Test
@@ -83,7 +86,8 @@ class ProjectGraphTest {
         ProjectGraph graph = graph();
         ProjectGraph narrowed = new ProjectGraph(new TreeMap<>(Map.of(name("@x/a"), VersionRange.parse("^1.0.0"),
                 name("@x/b"), VersionRange.parse("^1.0.0"), name("@x/c"), VersionRange.parse("^2.0.0"))), graph.lock());
-        assertEquals(List.of(false, false, false, false), graph.entries().stream().map(ProjectGraph.Entry::invalid).toList());
+        assertEquals(List.of(false, false, false, false),
+                graph.entries().stream().map(ProjectGraph.Entry::invalid).toList());
         assertEquals(List.of(VersionRange.parse("^2.0.0")), narrowed.entries().get(2).unmet());
     }
 }

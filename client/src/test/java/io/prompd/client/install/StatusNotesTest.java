@@ -52,7 +52,8 @@ class StatusNotesTest {
             byVersion.put(version.version(), version);
         }
         return new PublishedPackage(new Packument(name, null, List.of(), null, null, null, null, Owners.NONE,
-                new TreeMap<>(), byVersion, Instant.EPOCH), URI.create("https://registry.test/packages/@a/x/index.json"));
+                new TreeMap<>(), byVersion, Instant.EPOCH),
+                URI.create("https://registry.test/packages/@a/x/index.json"));
     }
 
     /** @x as {@code published} lists it, with {@code version} recorded as taken down for leaking a key. */
@@ -73,7 +74,8 @@ class StatusNotesTest {
      */
     private static ProjectGraph graph(String own, String needing, String locked) {
         SortedMap<PackageName, VersionRange> roots = new TreeMap<>();
-        SortedMap<PackageName, LockedPackage> packages = new TreeMap<>(Map.of(X, new LockedPackage(Version.parse(locked),
+        SortedMap<PackageName,
+                LockedPackage> packages = new TreeMap<>(Map.of(X, new LockedPackage(Version.parse(locked),
                 URI.create("https://registry.test/x.tgz"), INTEGRITY, new TreeMap<>())));
         if (own != null) {
             roots.put(X, VersionRange.parse(own));
@@ -98,9 +100,11 @@ class StatusNotesTest {
     @Test
     void aNoteGivesTheRegistrysReasonAndWhatToDo() {
         VersionSummary yanked = summary("1.0.0", " leaks a key\n", "use 2.x");
-        assertEquals(List.of("@a/x@1.0.0 is yanked: leaks a key (installed because the lock file pins it; 'prompd update @a/x' moves off it)",
+        assertEquals(List.of("@a/x@1.0.0 is yanked: leaks a key (installed because the lock file pins it; 'prompd"
+                + " update @a/x' moves off it)",
                         "@a/x@1.0.0 is deprecated: use 2.x"),
-                texts(StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX, published(yanked, summary("1.0.1", null, null)),
+                texts(StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX,
+                        published(yanked, summary("1.0.1", null, null)),
                         yanked, true)));
     }
 
@@ -108,7 +112,8 @@ class StatusNotesTest {
     void anEmptyReasonLeavesTheBareState() {
         VersionSummary yanked = summary("1.0.0", "", " ");
         assertEquals(List.of("@a/x@1.0.0 is yanked ('prompd update @a/x' moves off it)", "@a/x@1.0.0 is deprecated"),
-                texts(StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX, published(yanked, summary("1.1.0", null, null)),
+                texts(StatusNotes.of(graph("^1.0.0", "1.0.0", true), NO_INDEX,
+                        published(yanked, summary("1.1.0", null, null)),
                         yanked, false)));
         assertEquals("yanked", StatusNotes.labelled("yanked", "  "));
     }
@@ -118,7 +123,8 @@ class StatusNotesTest {
         VersionSummary yanked = summary("1.2.0", "bad release", null);
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0: widen its range in"
                         + " prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)"),
-                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX, published(summary("1.1.0", null, null), yanked,
+                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX,
+                        published(summary("1.1.0", null, null), yanked,
                         summary("2.0.0", null, null)), yanked, false)));
     }
 
@@ -127,7 +133,8 @@ class StatusNotesTest {
         VersionSummary yanked = summary("1.2.0", "bad release", null);
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0: widen its range in"
                         + " prompd.json, or choose another version ('prompd info @a/x' lists them))"),
-                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX, published(summary("1.1.0", null, null), yanked),
+                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", true), NO_INDEX,
+                        published(summary("1.1.0", null, null), yanked),
                         yanked, false)));
     }
 
@@ -138,8 +145,10 @@ class StatusNotesTest {
                 + " moves off it)", text(StatusNotes.takenDown(graph("^1.0.0", "1.1.0", true), NO_INDEX,
                 takenDown(published, "1.1.0"), Version.parse("1.1.0"), false)));
         assertEquals("@a/x@1.1.0 is no longer listed by its registry (it can no longer be downloaded; no other version"
-                        + " meets ^1.1.0: widen its range in prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)",
-                text(StatusNotes.takenDown(graph("^1.1.0", "1.1.0", true), NO_INDEX, published, Version.parse("1.1.0"), false)),
+                        + " meets ^1.1.0: widen its range in prompd.json, as 'prompd update @a/x --latest'"
+                        + " does to ^2.0.0)",
+                text(StatusNotes.takenDown(graph("^1.1.0", "1.1.0", true), NO_INDEX, published, Version.parse("1.1.0"),
+                        false)),
                 "a folder deleted before takedowns were recorded");
     }
 
@@ -156,7 +165,8 @@ class StatusNotesTest {
                         + " range in prompd.json, as 'prompd update @a/x --latest' does to ^2.0.0)"),
                 texts(StatusNotes.of(graph("^1.0.0", ">=1.1.0", "1.1.0"), NO_INDEX, published, yanked, false)));
         assertEquals(List.of("@a/x@1.1.0 is yanked: bad release (no other version meets ~1.1.0 and >=1.1.0 <3.0.0:"
-                        + " widen its range in prompd.json, or choose another version ('prompd info @a/x' lists them))"),
+                        + " widen its range in prompd.json, or choose another version ('prompd info"
+                        + " @a/x' lists them))"),
                 texts(StatusNotes.of(graph("~1.1.0", ">=1.1.0 <3.0.0", "1.1.0"), NO_INDEX, published(
                         summary("1.0.0", null, null),
                         yanked, summary("2.0.0", null, null), summary("3.0.0", null, null)), yanked, false)),
@@ -167,8 +177,10 @@ class StatusNotesTest {
     void aTransitiveYankedVersionWithNoOtherInRangeNamesWhereItsRangeComesFrom() {
         VersionSummary yanked = summary("1.2.0", "bad release", null);
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0, which the packages"
-                        + " needing it ask for; a newer version of those may ask for another ('prompd tree' shows them))"),
-                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), NO_INDEX, published(yanked, summary("2.0.0", null, null)),
+                        + " needing it ask for; a newer version of those may ask for another ('prompd"
+                        + " tree' shows them))"),
+                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), NO_INDEX,
+                        published(yanked, summary("2.0.0", null, null)),
                         yanked, false)));
     }
 
@@ -182,11 +194,14 @@ class StatusNotesTest {
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release ('prompd update @a/x @a/app' moves off it)"),
                 texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp, published, yanked, false)));
         assertEquals(List.of("@a/x@1.2.0 is yanked: bad release (no other version meets ^1.2.0, which the packages"
-                        + " needing it ask for; a newer version of those may ask for another ('prompd tree' shows them))"),
-                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp, published(yanked, summary("2.0.0", null, null)),
+                        + " needing it ask for; a newer version of those may ask for another ('prompd"
+                        + " tree' shows them))"),
+                texts(StatusNotes.of(graph("^1.2.0", "1.2.0", false), withApp,
+                        published(yanked, summary("2.0.0", null, null)),
                         yanked, false)), "@a/app 1.1.0 asks for ^1.0.0, which only 1.2.0 meets");
         assertEquals("@a/x@1.2.0 is taken down: leaked a key (it can no longer be downloaded; 'prompd update @a/x"
-                + " @a/app' moves off it)", text(StatusNotes.takenDown(graph("^1.2.0", "1.2.0", false), withApp, takenDown(
+                + " @a/app' moves off it)",
+                text(StatusNotes.takenDown(graph("^1.2.0", "1.2.0", false), withApp, takenDown(
                         published(summary("1.0.0", null, null)), "1.2.0"), Version.parse("1.2.0"), false)));
     }
 }

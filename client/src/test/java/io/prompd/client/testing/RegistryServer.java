@@ -67,25 +67,34 @@ public final class RegistryServer implements AutoCloseable {
         return this;
     }
 
-    /** From now on, send half of every tarball, wait this long, then send the rest: time to kill a client mid-download. */
+    /**
+     * From now on, send half of every tarball, wait this long, then send the rest: time to kill a client mid-download.
+     */
     public RegistryServer pauseInTarballs(Duration pause) {
         this.tarballPause = pause;
         return this;
     }
 
-    /** From now on, answer every request with this status, as a registry that wants credentials it did not get (401, 403). */
+    /**
+     * From now on, answer every request with this status, as a registry that wants credentials it did not get (401,
+     * 403).
+     */
     public RegistryServer refuseAccess(int status) {
         this.refusal = status;
         return this;
     }
 
-    /** From now on, answer 401 to every request without this {@code Authorization} header, as a private registry does. */
+    /**
+     * From now on, answer 401 to every request without this {@code Authorization} header, as a private registry does.
+     */
     public RegistryServer requireAuthorization(String header) {
         this.authorization = header;
         return this;
     }
 
-    /** From now on, answer the next {@code requests} with 429 and this {@code Retry-After}, as a CDN throttling a burst. */
+    /**
+     * From now on, answer the next {@code requests} with 429 and this {@code Retry-After}, as a CDN throttling a burst.
+     */
     public RegistryServer throttle(int requests, String askedWait) {
         this.retryAfter = askedWait;
         this.throttled.set(requests);
@@ -153,7 +162,8 @@ public final class RegistryServer implements AutoCloseable {
                 exchange.sendResponseHeaders(refusal, -1);
                 return;
             }
-            if (!authorization.isEmpty() && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            if (!authorization.isEmpty()
+                    && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }

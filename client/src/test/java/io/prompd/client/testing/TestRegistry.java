@@ -100,7 +100,8 @@ public final class TestRegistry {
         return publish(new MemorySource(name, Map.of(
                 "prompd.json", ManifestWriter.write(manifest),
                 "README.md", ("# " + name + "\n\nVersion " + version + ".\n").getBytes(StandardCharsets.UTF_8),
-                "prompts/greet.prmd", "---\nid: greet\ndescription: Says hello\n---\nHello.\n".getBytes(StandardCharsets.UTF_8))));
+                "prompts/greet.prmd",
+                "---\nid: greet\ndescription: Says hello\n---\nHello.\n".getBytes(StandardCharsets.UTF_8))));
     }
 
     /** Publishes a package folder as it is, such as one of the corpus, packed as {@code prompd pack} would. */
@@ -111,22 +112,28 @@ public final class TestRegistry {
     private TestRegistry publish(PackageSource source) {
         try {
             Manifest manifest = ManifestReader.read(ManifestReader.FILE_NAME, source.read(ManifestReader.FILE_NAME))
-                    .manifest().orElseThrow(() -> new IllegalArgumentException(source.describe() + " has manifest errors"));
+                    .manifest()
+                    .orElseThrow(() -> new IllegalArgumentException(source.describe() + " has manifest errors"));
             ByteArrayOutputStream tarball = new ByteArrayOutputStream();
             PackResult packed = Packer.pack(source,
-                    PackSelector.select(source, manifest.files(), manifest.ignore(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), tarball);
+                    PackSelector.select(source, manifest.files(), manifest.ignore(), ArchiveLimits.DEFAULT,
+                            PackageLocation.WORKING_FOLDER), tarball);
             Path file = root.resolve(RegistryLayout.tarball(manifest.name(), manifest.version()));
             Files.createDirectories(file.getParent());
             Files.write(file, tarball.toByteArray());
             String tarballUrl = RegistryLayout.url(RegistryLayout.tarballInPackageFolder(manifest.name(),
                     manifest.version()));
-            Dist dist = new Dist(tarballUrl, packed.integrity(), packed.size(), packed.fileCount(), packed.unpackedSize());
+            Dist dist = new Dist(tarballUrl, packed.integrity(), packed.size(), packed.fileCount(),
+                    packed.unpackedSize());
             Instant publishedAt = FIRST_PUBLICATION.plusSeconds(86_400L * published++);
             SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
-            manifest.prompts().values().forEach(path -> promptFiles.put(path, new PromptSummary(null, null, "Says hello", List.of())));
+            manifest.prompts().values()
+                    .forEach(path -> promptFiles.put(path, new PromptSummary(null, null, "Says hello", List.of())));
             VersionDocument document = new VersionDocument(manifest.name(), manifest.version(),
-                    manifest.description().orElse(null), manifest.keywords(), null, null, manifest.license().orElse(null), null,
-                    manifest.dependencies(), manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist, publishedAt, COMMIT, promptFiles,
+                    manifest.description().orElse(null), manifest.keywords(), null, null,
+                    manifest.license().orElse(null), null,
+                    manifest.dependencies(), manifest.engines(), manifest.main().orElse(null), manifest.prompts(), dist,
+                    publishedAt, COMMIT, promptFiles,
                     "# " + manifest.name() + "\n");
             versions.computeIfAbsent(manifest.name(), key -> new TreeMap<>()).put(manifest.version(), document);
         } catch (IOException e) {
@@ -141,7 +148,8 @@ public final class TestRegistry {
     }
 
     public TestRegistry deprecate(String name, String version, String message) {
-        deprecated.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>()).put(Version.parse(version), message);
+        deprecated.computeIfAbsent(PackageName.parse(name), key -> new TreeMap<>())
+                .put(Version.parse(version), message);
         return write();
     }
 
@@ -236,9 +244,12 @@ public final class TestRegistry {
                 summaries.add(new PackageSummary(entry.getKey(), packument.distTags().get("latest"),
                         packument.description(), List.of(), null, null, packument.updatedAt()));
             }
-            write(RegistryLayout.REGISTRY_DOCUMENT, new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, "Test registry",
-                    "https://git.example.test/registry.git", false, COMMIT, FIRST_PUBLICATION, RegistryLayout.urlTemplates(),
-                    new RegistryDocument.Counts(summaries.size(), versions.values().stream().mapToInt(Map::size).sum())));
+            write(RegistryLayout.REGISTRY_DOCUMENT,
+                    new RegistryDocument(RegistryLayout.PROTOCOL_VERSION, "Test registry",
+                    "https://git.example.test/registry.git", false, COMMIT, FIRST_PUBLICATION,
+                    RegistryLayout.urlTemplates(),
+                    new RegistryDocument.Counts(summaries.size(),
+                            versions.values().stream().mapToInt(Map::size).sum())));
             write(RegistryLayout.PACKAGE_LIST, new PackageList(summaries));
             return this;
         } catch (IOException e) {

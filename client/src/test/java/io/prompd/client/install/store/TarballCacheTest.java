@@ -29,7 +29,8 @@ class TarballCacheTest {
     void entriesAreNamedByTheirDigest() {
         Integrity integrity = Integrity.of(new byte[] {1, 2, 3});
         Path path = new TarballCache(cacheFolder).pathOf(integrity);
-        assertEquals(cacheFolder.resolve("tarballs/sha512/" + integrity.hex().substring(0, 2) + "/" + integrity.hex() + ".tgz"),
+        assertEquals(cacheFolder.resolve("tarballs/sha512/" + integrity.hex().substring(0, 2) + "/" + integrity.hex()
+                + ".tgz"),
                 path);
     }
 
