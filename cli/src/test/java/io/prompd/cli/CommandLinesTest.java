@@ -97,7 +97,8 @@ class CommandLinesTest {
     @Test
     void aUsageErrorIsTheJsonFailureWhereTheArgumentsGiveJsonBeforeTheEndOfOptions() throws IOException {
         assertEquals(2, run("show", "--json", "--bogus", "a"));
-        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
+        assertEquals(Json.reader()
+                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
                 + " '--bogus'\", \"hint\": \"see 'tool show --help'\"}}"), Json.reader().readTree(out.toString()));
 
         out.getBuffer().setLength(0);
@@ -109,13 +110,15 @@ class CommandLinesTest {
     @Test
     void jsonIsAskedForWhereverItStandsAndWhateverValueItIsGiven() throws IOException {
         assertEquals(2, run("plain", "--json"));
-        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
+        assertEquals(Json.reader()
+                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
                 + " '--json'\", \"hint\": \"see 'tool plain --help'\"}}"), Json.reader().readTree(out.toString()),
                 "a command without --json was asked for JSON all the same");
 
         out.getBuffer().setLength(0);
         assertEquals(2, run("--json", "show", "a"));
-        assertEquals(Json.reader().readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
+        assertEquals(Json.reader()
+                .readTree("{\"ok\": false, \"error\": {\"exitCode\": 2, \"message\": \"unknown option:"
                 + " '--json'\", \"hint\": \"see 'tool --help'\"}}"), Json.reader().readTree(out.toString()),
                 "--json before the subcommand");
 
@@ -188,7 +191,8 @@ class CommandLinesTest {
         assertEquals("error: could not write the output: No space left on device", errors.toString().strip());
 
         StringWriter helpErrors = new StringWriter();
-        assertEquals(1, runWriting(new PrintWriter(failing("Bad file descriptor"), true), helpErrors, "show", "--help"));
+        assertEquals(1,
+                runWriting(new PrintWriter(failing("Bad file descriptor"), true), helpErrors, "show", "--help"));
         assertEquals("error: could not write the output", helpErrors.toString().strip(),
                 "a writer that does not keep the reason still fails");
     }

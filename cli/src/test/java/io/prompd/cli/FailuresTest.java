@@ -85,17 +85,20 @@ class FailuresTest {
                         + "hint: move or rename that file, then run this again",
                 Failures.describe(new NotDirectoryException("/data/home/packages")));
         assertEquals("error: /data/home/install.lock: Is a directory" + nl
-                        + "hint: a folder stands where a file is needed: move or rename that folder, then run this again",
+                        + "hint: a folder stands where a file is needed: move or rename that folder, then"
+                        + " run this again",
                 Failures.describe(new FileSystemException("/data/home/install.lock", null, "Is a directory")));
         assertEquals("error: /data/x.tgz/a.tgz: Not a directory" + nl
-                        + "hint: a file stands where this path needs a folder: rename or remove it, or choose another path",
+                        + "hint: a file stands where this path needs a folder: rename or remove it, or"
+                        + " choose another path",
                 Failures.describe(new FileSystemException("/data/x.tgz/a.tgz", null, "Not a directory")));
     }
 
     @Test
     void aSymbolicLinkWhereAFolderGoesIsCalledOneWithWhereItLeads(@TempDir Path folder) throws IOException {
         Path broken = Files.createSymbolicLink(folder.resolve("packages"), Path.of("../nowhere/x"));
-        Path toFile = Files.createSymbolicLink(folder.resolve("tarballs"), Files.writeString(folder.resolve("notes"), "x"));
+        Path toFile = Files.createSymbolicLink(folder.resolve("tarballs"),
+                Files.writeString(folder.resolve("notes"), "x"));
 
         assertEquals("error: a symbolic link whose target does not exist stands where a folder is needed: " + broken
                 + " -> " + folder.getParent().resolve("nowhere/x") + NL + "hint: create the folder it names (mkdir -p "
@@ -112,8 +115,10 @@ class FailuresTest {
         // a build's staging folder, deleted by the time the failure is reported
         Path tarball = folder.resolve(".out.staging/packages/@a/b/-/b-1.0.0.tgz");
 
-        assertEquals("error: " + tarball + ": No space left on device" + NL + "hint: free some space on that disk (df -h "
-                + folder + ")", Failures.describe(new FileSystemException(tarball.toString(), null, "No space left on device")));
+        assertEquals("error: " + tarball + ": No space left on device" + NL
+                + "hint: free some space on that disk (df -h "
+                + folder + ")",
+                Failures.describe(new FileSystemException(tarball.toString(), null, "No space left on device")));
     }
 
     @Test

@@ -20,15 +20,19 @@ class UsageErrorTest {
     void anOptionAfterTheEndOfOptionsIsSaidToBeTakenAsAPositionalArgument() {
         assertEquals("error: unexpected argument '--json': after '--' it is taken as PACKAGE, not as an option, and"
                 + " 'prompd info' takes no more\nhint: put options before '--'; see 'prompd info --help'\n",
-                described(new UsageError("Unknown option: '--json'", List.of("--json"), List.of("--json"), "prompd info",
+                described(new UsageError("Unknown option: '--json'", List.of("--json"), List.of("--json"),
+                        "prompd info",
                         false, true, List.of("PACKAGE"))));
-        assertEquals("error: unexpected argument '--json', '-x': after '--' they are taken as arguments, not as options,"
-                + " and 'prompd config list' takes none\nhint: put options before '--'; see 'prompd config list --help'\n",
+        assertEquals("error: unexpected argument '--json', '-x': after '--' they are taken as arguments,"
+                + " not as options,"
+                + " and 'prompd config list' takes none\nhint: put options before '--'; see 'prompd config"
+                + " list --help'\n",
                 described(new UsageError("Unknown options: '--json', '-x'", List.of("--json", "-x"), List.of(),
                         "prompd config list", false, true, List.of())));
         assertEquals("error: unexpected argument '--json': after '--' it is taken as PACKAGE, not as an option, and is"
                 + " not a valid one\nhint: put options before '--'; see 'prompd install --help'\n",
-                described(new UsageError("Invalid value for PACKAGE: '--json' does not name a package", List.of("--json"),
+                described(new UsageError("Invalid value for PACKAGE: '--json' does not name a package",
+                        List.of("--json"),
                         List.of(), "prompd install", false, true, List.of("PACKAGE"), true)),
                 "a parameter taking any number of values took it, and refused it");
         assertEquals("error: unexpected argument 'extra'\nhint: see 'prompd info --help'\n",
@@ -39,16 +43,19 @@ class UsageErrorTest {
     @Test
     void aParserSentenceBecomesAnErrorWithWhereTheHelpIs() {
         assertEquals("error: unknown option: '--jsn'\nhint: did you mean --json? see 'prompd install --help'\n",
-                described(new UsageError("Unknown option: '--jsn'", List.of("--jsn"), List.of("--json"), "prompd install",
+                described(new UsageError("Unknown option: '--jsn'", List.of("--jsn"), List.of("--json"),
+                        "prompd install",
                         false, false, List.of())));
         assertEquals("error: missing required parameter: '<repo>'\nhint: see 'prompd-registry check --help'\n",
                 described(new UsageError("Missing required parameter: '<repo>'", List.of(), List.of(),
                         "prompd-registry check", false, false, List.of())));
         assertEquals("error: --json, --dot are mutually exclusive (specify only one)\nhint: see 'prompd tree --help'\n",
-                described(new UsageError("Error: --json, --dot are mutually exclusive (specify only one)", List.of(), List.of(),
+                described(new UsageError("Error: --json, --dot are mutually exclusive (specify only one)", List.of(),
+                        List.of(),
                         "prompd tree", false, false, List.of())), "no second 'error:'");
         assertEquals("error: PACKAGE is wrong\nhint: see 'prompd --help'\n",
-                described(new UsageError("PACKAGE is wrong", List.of(), List.of(), "prompd", true, false, List.of())), "not a sentence: as it is");
+                described(new UsageError("PACKAGE is wrong", List.of(), List.of(), "prompd", true, false, List.of())),
+                "not a sentence: as it is");
     }
 
     @Test
@@ -56,9 +63,11 @@ class UsageErrorTest {
         assertEquals("error: unknown command 'instal'\nhint: did you mean install? see 'prompd --help'\n",
                 described(new UsageError("Unmatched arguments from index 0: 'instal', 'x'", List.of("instal", "x"),
                         List.of("install"), "prompd", true, false, List.of())));
-        assertEquals("error: unknown command 'cach'\nhint: did you mean cache, catch or cacheable? see 'prompd --help'\n",
+        assertEquals("error: unknown command 'cach'\nhint: did you mean cache, catch or cacheable? see"
+                + " 'prompd --help'\n",
                 described(new UsageError("Unmatched argument at index 0: 'cach'", List.of("cach"),
-                        List.of("cache", "catch", "cacheable"), "prompd", true, false, List.of())), "as every other list of names");
+                        List.of("cache", "catch", "cacheable"), "prompd", true, false, List.of())),
+                "as every other list of names");
         assertEquals("error: unexpected argument 'a', 'b'\nhint: see 'prompd list --help'\n",
                 described(new UsageError("Unmatched arguments from index 0: 'a', 'b'", List.of("a", "b"), List.of(),
                         "prompd list", false, false, List.of())));
@@ -74,12 +83,14 @@ class UsageErrorTest {
                         "prompd", true, false, List.of())));
         assertEquals("error: unknown command 'instal'\nhint: did you mean install? see 'prompd --help'\n",
                 described(new UsageError("Unmatched argument at index 0: 'instal'", List.of("instal"),
-                        List.of("install", "uninstall", "info"), "prompd", true, false, List.of())), "uninstall and info are 3 edits away");
+                        List.of("install", "uninstall", "info"), "prompd", true, false, List.of())),
+                "uninstall and info are 3 edits away");
         assertEquals("error: unknown command 'conf'\nhint: did you mean config? see 'prompd --help'\n",
                 described(new UsageError("Unmatched argument at index 0: 'conf'", List.of("conf"), List.of("config"),
                         "prompd", true, false, List.of())), "the beginning of a command is near it");
         assertEquals("error: unknown option: '--verbos'\nhint: see 'prompd install --help'\n",
                 described(new UsageError("Unknown option: '--verbos'", List.of("--verbos"), List.of("--version"),
-                        "prompd install", false, false, List.of())), "an option as far from the one meant as a command is");
+                        "prompd install", false, false, List.of())),
+                "an option as far from the one meant as a command is");
     }
 }
