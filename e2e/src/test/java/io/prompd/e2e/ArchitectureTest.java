@@ -37,7 +37,8 @@ class ArchitectureTest {
     void onlyCommandsWriteToTheTerminal() {
         noClasses().that().resideOutsideOfPackages("io.prompd.cli..", "io.prompd.*.cli..")
                 .should(ACCESS_STANDARD_STREAMS)
-                .because("commands render what services return; a service that printed could not be used by --json or tested")
+                .because("commands render what services return; a service that printed could not be used by"
+                        + " --json or tested")
                 .check(prompd);
     }
 

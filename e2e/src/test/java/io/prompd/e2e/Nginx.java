@@ -47,12 +47,15 @@ final class Nginx implements AutoCloseable {
         }
         conf.append("  server {\n    listen 127.0.0.1:").append(port).append(";\n");
         for (Location location : locations) {
-            conf.append("    location ").append(location.urlPath()).append(" {\n      alias ").append(location.root()).append("/;\n");
+            conf.append("    location ").append(location.urlPath()).append(" {\n      alias ").append(location.root())
+                    .append("/;\n");
             if (location.user() != null) {
                 Path users = work.resolve("users-" + location.user());
                 // nginx reads {PLAIN} passwords, which spares the test a hashing tool.
-                Files.writeString(users, location.user() + ":{PLAIN}" + location.password() + "\n", StandardCharsets.UTF_8);
-                conf.append("      auth_basic \"private registry\";\n      auth_basic_user_file ").append(users).append(";\n");
+                Files.writeString(users, location.user() + ":{PLAIN}" + location.password() + "\n",
+                        StandardCharsets.UTF_8);
+                conf.append("      auth_basic \"private registry\";\n      auth_basic_user_file ").append(users)
+                        .append(";\n");
             }
             conf.append("    }\n");
         }

@@ -51,7 +51,8 @@ class RegistryEndToEndIT {
     void buildAndServeRegistries() throws Exception {
         // nginx's workers run as an unprivileged user: they must be able to enter the test's folder.
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path publicRepo = copyIntoNewRepository(SharedData.repositoryFolder("index-template"), work.resolve("public-repo"));
+        Path publicRepo = copyIntoNewRepository(SharedData.repositoryFolder("index-template"),
+                work.resolve("public-repo"));
         Path privateRepo = privateRegistry(work.resolve("private-repo"));
         build(publicRepo, work.resolve("site/public"));
         build(privateRepo, work.resolve("site/private"));
