@@ -422,7 +422,8 @@ class ValidateAndPackCommandTest {
                 prompts/greet.prmd
                   error   /inherits, line 3: '@acme/base@^1.0.0/prompts/base.prmd' refers to @acme/base, which is not a dependency\
                  of this package
-                          hint: add "@acme/base": "^1.0.0" to "dependencies" in prompd.json
+                          hint: add "@acme/base": "^1.0.0" to "dependencies" in prompd.json, then run\
+                 'prompd install', which tells whether the registry has such a version (validate works offline)
                   error   line 6: the template does not render: {% if %} is never closed
                 """), run.out());
         assertTrue(run.out().contains("warning line 6: the variable 'who' is used in the body but not declared"),

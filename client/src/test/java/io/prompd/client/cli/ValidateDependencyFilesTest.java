@@ -138,7 +138,8 @@ class ValidateDependencyFilesTest {
                           hint: correct the path, or require a version of @acme/util that has the file
                   error   /contexts/2, line 7: '@zzz/notadep@^1.0.0/x' refers to @zzz/notadep, which is not a dependency\
                  of @acme/greeter
-                          hint: add "@zzz/notadep": "^1.0.0" to "dependencies" in prompd.json
+                          hint: add "@zzz/notadep": "^1.0.0" to "dependencies" in prompd.json, then run\
+                 'prompd install', which tells whether the registry has such a version (validate works offline)
                   error   /contexts/3, line 8: '@acme/util@^1.0.0/prompts/../README.md' has '..' in its path, which is\
                  not allowed in a package reference: the path is the file's from the root of @acme/util
                           hint: write '@acme/util@^1.0.0/README.md'
@@ -181,7 +182,8 @@ class ValidateDependencyFilesTest {
                  has the file
                   error   /contexts/1, line 6: '@zzz/notadep@1.0.0 - 2.0.0/x.md' refers to @zzz/notadep, which is not a\
                  dependency of @acme/greeter
-                          hint: add "@zzz/notadep": "1.0.0 - 2.0.0" to "dependencies" in prompd.json
+                          hint: add "@zzz/notadep": "1.0.0 - 2.0.0" to "dependencies" in prompd.json, then run\
+                 'prompd install', which tells whether the registry has such a version (validate works offline)
                 """), run.out());
         assertEquals(2, run.out().split("error ", -1).length - 1, run.out());
     }

@@ -160,7 +160,8 @@ final class ReferenceRules {
                     + reference.packageName() + ", which is not a dependency of "
                     + pack.name().map(PackageName::toString).orElse("this package"), "add \"" + reference.packageName()
                     + "\": \"" + (reference.selector().isEmpty() ? "*" : reference.selector())
-                    + "\" to \"dependencies\" in prompd.json"));
+                    + "\" to \"dependencies\" in prompd.json, then run 'prompd install', which tells whether the"
+                    + " registry has such a version (validate works offline)"));
             return;
         }
         // The dependencies decide which version is installed; a different range here would only mislead a reader.

@@ -936,7 +936,8 @@ class PromptValidatorTest {
     void aUsingEntryWithoutRangeNamesAMissingDependency() {
         Problem problem = single(validate("---\nusing:\n  - name: \"@prompd/core\"\n    prefix: \"@core\"\n---\nHi\n"),
                 Severity.ERROR);
-        assertEquals("add \"@prompd/core\": \"*\" to \"dependencies\" in prompd.json", problem.hint());
+        assertEquals("add \"@prompd/core\": \"*\" to \"dependencies\" in prompd.json, then run 'prompd install',"
+                + " which tells whether the registry has such a version (validate works offline)", problem.hint());
     }
 
     @Test
