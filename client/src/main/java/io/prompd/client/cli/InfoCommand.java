@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -32,8 +33,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Describe a package from the registry: its versions with their dates, its dist-tags, and the versions"
                     + " its maintainers took down with the reasons.",
-            "For one version (the latest, or the one a range or tag selects): its dependencies, prompts and"
-                    + " the beginning of its README.",
+            "For one version (the latest, or the one a range or tag selects): its dependencies, main prompt,"
+                    + " prompts, prompt files with their parameters and the beginning of its README.",
             "Asked with a range, it says which versions in the range are taken down, with the reasons"
                     + " (takenDownInRange with --json).",
             "A package whose every version was taken down is described by its takedowns alone; with --json, by"
@@ -70,7 +71,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         info.shown().filter(PackageInfo.ShownVersion::summary).ifPresent(shown -> spec.commandLine().getErr().println(
                 "note: offline, " + shown.document().name() + "@" + shown.document().version() + " is described by its"
-                        + " package's cached index.json alone: its README and prompt descriptions come with"
+                        + " package's cached index.json alone: its README and prompt files come with"
                         + " its own document, which is not cached (run without --offline to see them)"));
         // nearly all of it is the registry's text, each field but the README's excerpt kept to its line
         // (TerminalText.oneLine) so that none passes for a line of prompd's own; JSON escapes them all
@@ -113,9 +114,17 @@ final class InfoCommand implements Callable<Integer> {
         VersionDocument shown = version.document();
         section(text, "dependencies", table(shown.dependencies().entrySet().stream()
                 .map(entry -> List.of(entry.getKey().toString(), entry.getValue().toString()))));
+        if (shown.main() != null) {
+            text.append("main: ").append(TerminalText.oneLine(shown.main())).append('\n');
+        }
         section(text, "prompts", table(shown.prompts().entrySet().stream()
                 .map(entry -> List.of(TerminalText.oneLine(entry.getKey()), TerminalText.oneLine(entry.getValue()),
                         describe(shown.promptFiles().get(entry.getValue()))))));
+        // every prompt file, as a package with only main and no prompts map (most of them) would otherwise show none
+        section(text, "prompt files", table(shown.promptFiles().entrySet().stream()
+                .map(entry -> List.of(TerminalText.oneLine(entry.getKey()), TerminalText.oneLine(
+                        Objects.requireNonNullElse(entry.getValue().id(), "")), describe(entry.getValue()),
+                        parameters(entry.getValue())))));
         text.append("tarball: ").append(Urls.display(version.tarball())).append(" (").append(shown.dist().size())
                 .append(" bytes, ").append(Plural.count(shown.dist().fileCount(), "file")).append(")\n");
         text.append("integrity: ").append(shown.dist().integrity()).append('\n');
@@ -141,6 +150,13 @@ final class InfoCommand implements Callable<Integer> {
 
     private static String describe(PromptSummary prompt) {
         return prompt == null || prompt.description() == null ? "" : TerminalText.oneLine(prompt.description());
+    }
+
+    /** {@code parameters: topic (required), tone}; nothing for a prompt that declares none. */
+    private static String parameters(PromptSummary prompt) {
+        return prompt.parameters().isEmpty() ? "" : TerminalText.oneLine("parameters: " + String.join(", ",
+                prompt.parameters().stream()
+                        .map(parameter -> parameter.name() + (parameter.required() ? " (required)" : "")).toList()));
     }
 
     /** The rows' cells in aligned columns, a line each. */
@@ -178,7 +194,9 @@ final class InfoCommand implements Callable<Integer> {
         info.range().ifPresent(range -> json.put("takenDownInRange", info.takenDownInRange()));
         info.shown().ifPresent(shown -> {
             json.put("dependencies", shown.document().dependencies());
+            json.put("main", shown.document().main());
             json.put("prompts", shown.document().prompts());
+            json.put("promptFiles", shown.document().promptFiles());
             json.put("dist", shown.dist());
             json.put("readme", shown.document().readme());
         });

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prompd.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,36 @@ class InfoCommandTest extends InstallCommandsFixture {
         assertEquals("superseded", json.at("/versions/0/yanked").asText());
         assertEquals(server.url() + "packages/@acme/util/-/util-1.0.0.tgz", json.at("/dist/tarball").asText(),
                 "the registry's relative URL means nothing outside the document that held it");
+    }
+
+    @Test
+    void infoShowsMainAndEveryPromptFileWithItsParametersOfAPackageWithNoPromptsMap() throws IOException {
+        Path folder = Files.createDirectories(work.resolve("writer").resolve("prompts"));
+        Files.writeString(folder.resolveSibling("prompd.json"), "{\"name\": \"@acme/writer\", \"version\": \"1.0.0\","
+                + " \"description\": \"Writes\", \"license\": \"MIT\", \"main\": \"prompts/post.prmd\"}\n");
+        Files.writeString(folder.resolve("post.prmd"), "---\nid: blog-post\ndescription: Writes a blog post\n"
+                + "parameters:\n  - name: topic\n    type: string\n    required: true\n"
+                + "  - name: tone\n    type: string\n"
+                + "---\nWrite about {{ topic }} in a {{ tone }} tone.\n");
+        Files.writeString(folder.resolve("outline.prmd"), "---\nid: outline\n---\nAn outline.\n");
+        registry.publish(folder.getParent());
+
+        CliRun run = prompd("info", "@acme/writer");
+        JsonNode json = Json.reader().readTree(prompd("info", "@acme/writer", "--json").out());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\nmain: prompts/post.prmd\nprompt files:\n"
+                + "  prompts/outline.prmd  outline\n"
+                + "  prompts/post.prmd     blog-post  Writes a blog post  parameters: topic (required), tone\n"
+                + "tarball: "), run.out());
+        assertFalse(run.out().contains("\nprompts:"), "no prompts map to show: " + run.out());
+        assertEquals("prompts/post.prmd", json.get("main").asText());
+        assertEquals("{}", json.get("prompts").toString());
+        assertEquals("blog-post", json.at("/promptFiles/prompts~1post.prmd/id").asText());
+        assertEquals("Writes a blog post", json.at("/promptFiles/prompts~1post.prmd/description").asText());
+        assertEquals("topic", json.at("/promptFiles/prompts~1post.prmd/parameters/0/name").asText());
+        assertTrue(json.at("/promptFiles/prompts~1post.prmd/parameters/0/required").asBoolean(), json.toString());
+        assertEquals("outline", json.at("/promptFiles/prompts~1outline.prmd/id").asText());
     }
 
     @Test
@@ -145,7 +176,7 @@ class InfoCommandTest extends InstallCommandsFixture {
         assertTrue(run.out().contains("\nprompts:\n  greet  prompts/greet.prmd\ntarball: " + server.url()
                 + "packages/@acme/util/-/util-1.1.0.tgz (318 bytes, 3 files)\n"), run.out());
         assertEquals("note: offline, @acme/util@1.1.0 is described by its package's cached index.json alone: its README"
-                + " and prompt descriptions come with its own document, which is not cached (run without --offline to"
+                + " and prompt files come with its own document, which is not cached (run without --offline to"
                 + " see them)\n", run.err());
         assertEquals("1.1.0", json.get("version").asText());
         assertFalse(json.has("readme"), json.toString());

@@ -11,6 +11,7 @@ import io.prompd.core.manifest.Manifest;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestWriter;
 import io.prompd.core.name.PackageName;
+import io.prompd.core.packaging.PackageValidator;
 import io.prompd.core.protocol.Dist;
 import io.prompd.core.protocol.Owners;
 import io.prompd.core.protocol.PackageList;
@@ -127,8 +128,9 @@ public final class TestRegistry {
                     packed.unpackedSize());
             Instant publishedAt = FIRST_PUBLICATION.plusSeconds(86_400L * published++);
             SortedMap<String, PromptSummary> promptFiles = new TreeMap<>();
-            manifest.prompts().values()
-                    .forEach(path -> promptFiles.put(path, new PromptSummary(null, null, "Says hello", List.of())));
+            // every prompt file the tarball packs, as the generator summarizes them
+            new PackageValidator(ArchiveLimits.DEFAULT).readAccepted(source).prompts()
+                    .forEach((path, prompt) -> promptFiles.put(path, PromptSummary.of(prompt)));
             VersionDocument document = new VersionDocument(manifest.name(), manifest.version(),
                     manifest.description().orElse(null), manifest.keywords(), null, null,
                     manifest.license().orElse(null), null,
