@@ -20,6 +20,7 @@ import io.prompd.client.install.InstallNote.NotADependency;
 import io.prompd.client.install.InstallNote.NotInRegistry;
 import io.prompd.client.install.InstallNote.NotInStore;
 import io.prompd.client.install.InstallNote.NotResolvedAgain;
+import io.prompd.client.install.InstallNote.ReferenceOutOfStep;
 import io.prompd.client.install.InstallNote.RouteChanged;
 import io.prompd.client.install.InstallNote.StaleLock;
 import io.prompd.client.install.InstallNote.TakenDown;
@@ -183,6 +184,18 @@ public final class InstallNoteView {
                     + conflicts.latest() + ", " + conflicts.problem().map(problem -> cannotGo(false))
                     .orElse("cannot go with " + heldBy(conflicts.by())) + ", so " + conflicts.installed()
                     + theOneThatCan(conflicts.strategy()) + because(conflicts.problem()));
+        }
+        if (note instanceof ReferenceOutOfStep reference) {
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("file", reference.file(), "line", reference.line(),
+                    "written", reference.written(), "name", reference.name()));
+            reference.write().ifPresent(write -> fields.put("write", write));
+            String where = reference.file() + ", line " + reference.line() + ": ";
+            return new Worded("referenceOutOfStep", fields, reference.write()
+                    .map(write -> where + "write '" + write + "' in place of '" + reference.written() + "', with the"
+                            + " range " + ManifestReader.FILE_NAME + " now gives")
+                    .orElse(where + "'" + reference.written() + "' refers to " + reference.name() + ", which is no"
+                            + " longer a dependency: remove the reference, or install the package again")
+                    + " ('prompd validate' refuses it as it is)");
         }
         if (note instanceof NotADependency notADependency) {
             return new Worded("notADependency", Map.of("name", notADependency.name()), notADependency.name()

@@ -304,6 +304,26 @@ public sealed interface InstallNote {
     }
 
     /**
+     * A prompt's reference to a package whose range in prompd.json this run changed or removed, which no longer agrees
+     * with prompd.json, as validate requires it to: the run leaves the package's prompt files as they are.
+     *
+     * @param file    the prompt, or the file a prompt's template loads, by its path in the package
+     * @param line    the file line of the reference
+     * @param written the reference as written
+     * @param write   the reference as it is to be written, with the range prompd.json now gives; empty when prompd.json
+     *                no longer has the package
+     */
+    record ReferenceOutOfStep(String file, int line, String written, PackageName name, Optional<String> write)
+            implements InstallNote {
+        public ReferenceOutOfStep {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(written, "written");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(write, "write");
+        }
+    }
+
+    /**
      * A name an uninstall was given that is not in prompd.json, nor in the lock as another package's need: skipped,
      * the other names removed, as pip and npm skip a package not installed.
      */

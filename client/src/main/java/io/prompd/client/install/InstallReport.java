@@ -20,7 +20,8 @@ import java.util.SortedMap;
  * @param warnings      what the user should know beside the result, as the {@link InstallNote} kinds say: a stale
  *                      lock, ranges kept or set aside, a latest version passed over, versions left out, and
  *                      versions locked that are yanked, deprecated, taken down, held back below a takedown, kept as
- *                      locked from another registry, or asking for another prompd
+ *                      locked from another registry, or asking for another prompd, and prompts' references that the
+ *                      ranges this run wrote or removed left out of step with prompd.json
  * @param repaired      leftovers of killed runs that were cleaned up
  */
 public record InstallReport(List<InstalledPackage> packages, SortedMap<PackageName, VersionRange> saved,

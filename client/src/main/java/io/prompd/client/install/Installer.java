@@ -10,10 +10,13 @@ import io.prompd.client.install.store.TarballCache;
 import io.prompd.core.ExitCode;
 import io.prompd.core.Plural;
 import io.prompd.core.PrompdException;
+import io.prompd.core.archive.ArchiveLimits;
 import io.prompd.core.files.RunLock;
 import io.prompd.core.manifest.Manifest;
 import io.prompd.core.name.PackageName;
 import io.prompd.core.name.PackageSpec;
+import io.prompd.core.packaging.PackageValidator;
+import io.prompd.core.source.DirectorySource;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -30,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Installs, updates and uninstalls the dependencies of a project, or packages without one. Every
@@ -274,8 +278,33 @@ public final class Installer {
         SortedMap<PackageName, VersionRange> changedRanges = new TreeMap<>(saved);
         changedRanges.entrySet()
                 .removeIf(range -> range.getValue().equals(manifest.dependencies().get(range.getKey())));
-        return new InstallReport(installed, changedRanges, removed, Optional.of(lock), plan.resolved(), plan.warnings(),
+        List<InstallNote> warnings = new ArrayList<>(plan.warnings());
+        Set<PackageName> changed = new TreeSet<>(changedRanges.keySet());
+        changed.addAll(removed);
+        warnings.addAll(referencesOutOfStep(project.folder(), changed));
+        return new InstallReport(installed, changedRanges, removed, Optional.of(lock), plan.resolved(), warnings,
                 repaired);
+    }
+
+    /**
+     * The references of the project's prompts to the packages whose ranges the run changed or removed that validate
+     * now refuses, as it requires them to give prompd.json's range: the prompt files are the author's, and stay as
+     * they are.
+     */
+    private static List<InstallNote> referencesOutOfStep(Path folder, Set<PackageName> changed) {
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return new PackageValidator(ArchiveLimits.DEFAULT).dependencyMismatches(new DirectorySource(folder))
+                    .stream().filter(mismatch -> changed.contains(mismatch.reference().packageName()))
+                    .<InstallNote>map(mismatch -> new InstallNote.ReferenceOutOfStep(mismatch.file(), mismatch.line(),
+                            mismatch.reference().written(), mismatch.reference().packageName(), mismatch.agreeing()))
+                    .toList();
+        } catch (IOException unread) {
+            // prompd.json and the lock are written: a prompt that cannot be read is for validate to report
+            return List.of();
+        }
     }
 
     private static PrompdException frozenRefusal(Project project, LockFile wanted, boolean manifestChanged) {

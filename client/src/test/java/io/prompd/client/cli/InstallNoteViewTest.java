@@ -69,6 +69,7 @@ class InstallNoteViewTest {
                             + " (2.0.0 is yanked), @a/x 2.0.0 cannot be used.\nSo, because your project depends on"
                             + " @a/x 2.0.0, version solving failed.")),
             new InstallNote.NotADependency(X),
+            new InstallNote.ReferenceOutOfStep("prompts/a.prmd", 4, "@a/x@1.0.0", X, Optional.of("@a/x@^2.0.0")),
             new InstallNote.NotInStore(X, Optional.of(CARET_ONE)),
             new InstallNote.MovedOffYanked(X, TWO, ONE, "broken"));
 

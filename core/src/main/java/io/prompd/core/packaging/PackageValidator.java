@@ -11,6 +11,7 @@ import io.prompd.core.manifest.ManifestPaths;
 import io.prompd.core.manifest.ManifestReader;
 import io.prompd.core.manifest.ManifestResult;
 import io.prompd.core.problem.Problems;
+import io.prompd.core.prompt.DependencyMismatch;
 import io.prompd.core.prompt.LoadedTemplates;
 import io.prompd.core.prompt.PromptFile;
 import io.prompd.core.prompt.PromptPackage;
@@ -63,18 +64,34 @@ public final class PackageValidator {
         warnAboutSecrets(contents.selection(), problems);
         problems.addAll(ContentCheck.check(source, readable(contents.selection().included()), contents.drafts()));
 
+        PromptPackage prompts = prompts(source, contents);
+        problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, prompts.files(),
+                prompts.leftOut())));
+        problems.addAll(PromptValidator.validate(prompts));
+        restateNeededOverLimit(contents, prompts.templates(), problems);
+        return contents.report(problems);
+    }
+
+    /**
+     * The references of the package's prompts to other packages that {@code "dependencies"} do not back as written,
+     * as {@link #validate} finds them, without the rest of its checks: for a command that has just changed
+     * {@code "dependencies"} to tell which references to write anew.
+     */
+    public List<DependencyMismatch> dependencyMismatches(PackageSource source) throws IOException {
+        return PromptValidator.dependencyMismatches(prompts(source, read(source, new Problems())));
+    }
+
+    /** The packed prompts, with the files their templates load, as validating them together needs them. */
+    private PromptPackage prompts(PackageSource source, Contents contents) throws IOException {
+        ManifestDraft draft = contents.manifest().draft();
         SortedSet<String> packed = new TreeSet<>();
         contents.selection().included().forEach(entry -> packed.add(entry.path()));
-        SortedMap<String, LeftOut.Reason> leftOut = contents.selection().leftOutReasons();
-        problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, packed, leftOut)));
         Set<String> readable = new HashSet<>();
         readable(contents.selection().included()).forEach(entry -> readable.add(entry.path()));
         SortedMap<String, String> templates = LoadedTemplates.read(contents.drafts(), packed, path ->
                 readable.contains(path) ? ContentCheck.text(source.read(path)) : Optional.empty());
-        problems.addAll(PromptValidator.validate(new PromptPackage(draft.name(), draft.dependencies(),
-                draft.invalidRanges(), packed, leftOut, contents.drafts(), templates)));
-        restateNeededOverLimit(contents, templates, problems);
-        return contents.report(problems);
+        return new PromptPackage(draft.name(), draft.dependencies(), draft.invalidRanges(), packed,
+                contents.selection().leftOutReasons(), contents.drafts(), templates);
     }
 
     /**

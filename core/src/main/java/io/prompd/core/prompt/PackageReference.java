@@ -42,6 +42,21 @@ public record PackageReference(String written, PackageName packageName, String s
         return Stream.of("..", ".").filter(segments::contains).findFirst();
     }
 
+    /**
+     * The reference as written, with {@code range} in place of its own, for a message to tell what to write.
+     *
+     * @throws IllegalStateException for a reference written with no range, or through an alias, which has the
+     *                               alias's
+     */
+    public String withSelector(String range) {
+        if (selector.isEmpty() || alias.isPresent()) {
+            throw new IllegalStateException("'" + written + "' writes no range of its own");
+        }
+        // the name holds no '@' after a scope's: the first one past it starts the range
+        int start = written.indexOf('@', written.startsWith("@") ? written.indexOf('/') : 0) + 1;
+        return written.substring(0, start) + range + written.substring(start + selector.length());
+    }
+
     /** This reference with {@code more} appended to its path, as an alias expands. */
     PackageReference withPath(String writtenText, String more, String prefix) {
         String joined = path.isEmpty() ? more : more.isEmpty() ? path : path + "/" + more;

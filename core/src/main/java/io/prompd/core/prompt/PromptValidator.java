@@ -3,6 +3,7 @@ package io.prompd.core.prompt;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,21 @@ public final class PromptValidator {
         InheritanceCycles.check(pack, parents, problems);
         IncludeCycles.check(references, problems);
         return problems.sorted();
+    }
+
+    /**
+     * The references of the prompts, and of the files their templates load, to other packages that
+     * {@code "dependencies"} do not back as written, by validate's rule, in file and line order: for a command that
+     * changes {@code "dependencies"} to tell which references now want writing anew.
+     */
+    public static List<DependencyMismatch> dependencyMismatches(PromptPackage pack) {
+        List<DependencyMismatch> found = new ArrayList<>();
+        pack.prompts().forEach((file, prompt) -> found.addAll(ReferenceRules.mismatches(pack, file,
+                prompt.referenceSites(), site -> site.lineIn(prompt))));
+        pack.templates().forEach((file, text) -> found.addAll(ReferenceRules.mismatches(pack, file,
+                TemplateScan.of(text, 1).referenceSites(List.of()), ReferenceSite::line)));
+        found.sort(Comparator.comparing(DependencyMismatch::file).thenComparingInt(DependencyMismatch::line));
+        return List.copyOf(found);
     }
 
     /**

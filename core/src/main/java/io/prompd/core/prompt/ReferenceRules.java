@@ -58,13 +58,13 @@ final class ReferenceRules {
                               ToIntFunction<ReferenceSite> line, Problems problems) {
         for (ReferenceSite site : references) {
             Problems found = new Problems();
-            reference(pack, file, aliases, site, found);
+            reference(pack, file, aliases, site, line, found);
             found.sorted().forEach(problem -> problems.add(problem.atLine(line.applyAsInt(site))));
         }
     }
 
     private static void reference(PromptPackage pack, String file, List<Alias> aliases, ReferenceSite site,
-                                  Problems problems) {
+                                  ToIntFunction<ReferenceSite> line, Problems problems) {
         Reference reference = site.reference();
         String pointer = site.pointer();
         if (reference instanceof PackageReference viaPackage) {
@@ -78,7 +78,7 @@ final class ReferenceRules {
             localReference(pack, file, local, site, problems);
         } else if (reference instanceof PackageReference viaPackage && viaPackage.alias().isEmpty()) {
             // A reference through a 'using' alias is checked once, at the alias.
-            packageReference(pack, file, aliases, viaPackage, pointer, problems);
+            packageReference(pack, file, aliases, site, line, problems);
         }
     }
 
@@ -137,41 +137,80 @@ final class ReferenceRules {
                 || local.resolveFrom(file).filter(pack.files()::contains).isPresent();
     }
 
-    private static void packageReference(PromptPackage pack, String file, List<Alias> aliases,
-                                         PackageReference reference, String pointer, Problems problems) {
-        if (pack.name().filter(reference.packageName()::equals).isPresent()) {
+    private static void packageReference(PromptPackage pack, String file, List<Alias> aliases, ReferenceSite site,
+                                         ToIntFunction<ReferenceSite> line, Problems problems) {
+        PackageReference reference = (PackageReference) site.reference();
+        String pointer = site.pointer();
+        if (isItself(pack, reference)) {
             problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to this package ("
                     + reference.packageName() + ") by name", "refer to files of the same package with a relative path,"
                     + " such as ./" + (reference.path().isEmpty() ? "file.prmd" : reference.path())));
-            return;
-        }
-        if (pack.invalidRanges().contains(reference.packageName())) {
-            // declared, and the error of its range in prompd.json says what to fix: no other would be true
-            return;
-        }
-        VersionRange declared = pack.dependencies().get(reference.packageName());
-        boolean namedByUsing = aliases.stream().map(Alias::target).anyMatch(reference::equals);
-        if (declared == null && reference.selector().isEmpty() && !namedByUsing) {
+        } else if (readsAsAlias(pack, aliases, reference)) {
             problems.add(undefinedAlias(file, aliases, reference, pointer));
-            return;
+        } else {
+            mismatch(pack, file, site, line).ifPresent(mismatch -> problems.add(problem(pack, mismatch)));
         }
-        if (declared == null) {
-            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' refers to "
+    }
+
+    /**
+     * The references among {@code references} that {@code "dependencies"} do not back as written, by the rule of
+     * validate's errors; one naming no dependency included where validate takes it for an undefined alias, which
+     * a command that just removed that dependency knows it is not.
+     *
+     * @param line the file line of a site
+     */
+    static List<DependencyMismatch> mismatches(PromptPackage pack, String file, List<ReferenceSite> references,
+                                               ToIntFunction<ReferenceSite> line) {
+        return references.stream().flatMap(site -> mismatch(pack, file, site, line).stream()).toList();
+    }
+
+    /**
+     * A reference to another package that {@code "dependencies"} do not back as written; none for a reference
+     * through an alias (the alias's is checked), to this package itself (an error of its own) or to a dependency
+     * whose range is invalid (which has its error in prompd.json, and no other would be true).
+     */
+    private static Optional<DependencyMismatch> mismatch(PromptPackage pack, String file, ReferenceSite site,
+                                                         ToIntFunction<ReferenceSite> line) {
+        if (!(site.reference() instanceof PackageReference reference) || reference.alias().isPresent()
+                || isItself(pack, reference) || pack.invalidRanges().contains(reference.packageName())) {
+            return Optional.empty();
+        }
+        Optional<VersionRange> declared = Optional.ofNullable(pack.dependencies().get(reference.packageName()));
+        // The dependencies decide which version is installed; a different range here would only mislead a reader.
+        boolean agrees = declared.isPresent() && (reference.selector().isEmpty()
+                || VersionRange.parse(reference.selector()).desugared().equals(declared.get().desugared()));
+        return agrees ? Optional.empty() : Optional.of(new DependencyMismatch(file, site.pointer(),
+                line.applyAsInt(site), reference, declared));
+    }
+
+    private static boolean isItself(PromptPackage pack, PackageReference reference) {
+        return pack.name().filter(reference.packageName()::equals).isPresent();
+    }
+
+    /**
+     * {@code @base/x.prmd}, with no range, naming no dependency nor a 'using' entry's package: likelier an alias no
+     * 'using' entry defines than such a package.
+     */
+    private static boolean readsAsAlias(PromptPackage pack, List<Alias> aliases, PackageReference reference) {
+        return reference.selector().isEmpty() && !pack.dependencies().containsKey(reference.packageName())
+                && !pack.invalidRanges().contains(reference.packageName())
+                && aliases.stream().map(Alias::target).noneMatch(reference::equals);
+    }
+
+    private static Problem problem(PromptPackage pack, DependencyMismatch mismatch) {
+        PackageReference reference = mismatch.reference();
+        if (mismatch.declared().isEmpty()) {
+            return Problem.error(mismatch.file(), mismatch.pointer(), "'" + reference.written() + "' refers to "
                     + reference.packageName() + ", which is not a dependency of "
                     + pack.name().map(PackageName::toString).orElse("this package"), "add \"" + reference.packageName()
                     + "\": \"" + (reference.selector().isEmpty() ? "*" : reference.selector())
                     + "\" to \"dependencies\" in prompd.json, then run 'prompd install', which tells whether the"
-                    + " registry has such a version (validate works offline)"));
-            return;
+                    + " registry has such a version (validate works offline)");
         }
-        // The dependencies decide which version is installed; a different range here would only mislead a reader.
-        if (!reference.selector().isEmpty()
-                && !VersionRange.parse(reference.selector()).desugared().equals(declared.desugared())) {
-            problems.add(Problem.error(file, pointer, "'" + reference.written() + "' asks for "
-                    + reference.packageName() + " \"" + reference.selector()
-                    + "\", but \"dependencies\" in prompd.json give \"" + declared.text() + "\"",
-                    "write the same range in both places"));
-        }
+        return Problem.error(mismatch.file(), mismatch.pointer(), "'" + reference.written() + "' asks for "
+                + reference.packageName() + " \"" + reference.selector() + "\", but \"dependencies\" in prompd.json"
+                + " give \"" + mismatch.declared().get().text() + "\"", "write '" + mismatch.agreeing().orElseThrow()
+                + "' here, with the range prompd.json gives, which prompd.lock follows");
     }
 
     /**

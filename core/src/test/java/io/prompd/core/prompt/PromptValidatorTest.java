@@ -27,6 +27,10 @@ class PromptValidatorTest {
     private static final Optional<PackageName> SELF = Optional.of(PackageName.parse("@team/prompts"));
 
     private static List<Problem> validate(Map<String, String> files, Map<String, String> dependencies) {
+        return PromptValidator.validate(pack(files, dependencies));
+    }
+
+    private static PromptPackage pack(Map<String, String> files, Map<String, String> dependencies) {
         SortedMap<String, PromptFile> prompts = new TreeMap<>();
         files.forEach((path, text) -> {
             if (path.endsWith(".prmd")) {
@@ -39,8 +43,8 @@ class PromptValidatorTest {
         dependencies.forEach((name, range) -> declared.put(PackageName.parse(name), VersionRange.parse(range)));
         TreeSet<String> paths = new TreeSet<>(files.keySet());
         try {
-            return PromptValidator.validate(new PromptPackage(SELF, declared, new TreeSet<>(), paths, new TreeMap<>(),
-                    prompts, LoadedTemplates.read(prompts, paths, path -> Optional.of(files.get(path)))));
+            return new PromptPackage(SELF, declared, new TreeSet<>(), paths, new TreeMap<>(),
+                    prompts, LoadedTemplates.read(prompts, paths, path -> Optional.of(files.get(path))));
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
@@ -964,8 +968,40 @@ class PromptValidatorTest {
                 problems.toString());
         assertEquals("'@common/base@^9.9.9/prompts/x.prmd' asks for @common/base \"^9.9.9\", but \"dependencies\" in"
                 + " prompd.json give \"^2.0.0\"", problems.get(1).message());
-        assertEquals("write the same range in both places", problems.get(1).hint());
+        assertEquals("write '@common/base@^2.0.0/prompts/x.prmd' here, with the range prompd.json gives, which"
+                + " prompd.lock follows", problems.get(1).hint());
+        assertEquals("write '@common/base@^2.0.0' here, with the range prompd.json gives, which prompd.lock follows",
+                problems.get(0).hint());
         assertTrue(problems.stream().allMatch(Problem::isError));
+    }
+
+    @Test
+    void dependencyMismatchesAreTheReferencesValidateHoldsAgainstTheDependenciesWithWhatToWrite() {
+        Map<String, String> files = Map.of("prompts/a.prmd", """
+                ---
+                using:
+                  - name: "@common/base@~1.2.0"
+                    prefix: "@base"
+                inherits: "@base/prompts/x.prmd"
+                system: "@common/base@^2.0.0/contexts/c.md"
+                ---
+                {% include "@gone/pkg/prompts/y.prmd" %}
+                {% include "./part.md" %}
+                """, "prompts/part.md", "{% include \"lib@1.0.0/z.md\" %}\n");
+
+        List<DependencyMismatch> found = PromptValidator.dependencyMismatches(pack(files,
+                Map.of("@common/base", "^2.0.0", "lib", "^1.0.0")));
+
+        assertEquals(List.of("prompts/a.prmd:3 @common/base@~1.2.0 -> @common/base@^2.0.0",
+                        "prompts/a.prmd:8 @gone/pkg/prompts/y.prmd -> (not a dependency)",
+                        "prompts/part.md:1 lib@1.0.0/z.md -> lib@^1.0.0/z.md"),
+                found.stream().map(mismatch -> mismatch.file() + ":" + mismatch.line() + " "
+                        + mismatch.reference().written() + " -> " + mismatch.agreeing().orElse("(not a dependency)"))
+                        .toList());
+        assertEquals("/using/0/name", found.get(0).pointer());
+        assertEquals(2, validate(files, Map.of("@common/base", "^2.0.0", "lib", "^1.0.0")).stream()
+                .filter(problem -> problem.message().contains("\"dependencies\" in prompd.json give")).count(),
+                "validate's errors are the same references, @gone/pkg read there as an undefined alias");
     }
 
     @Test
