@@ -13,6 +13,7 @@ import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Problems;
 import io.prompd.core.problem.Spelling;
+import io.prompd.core.source.Utf8;
 import io.prompd.core.version.Version;
 import io.prompd.core.version.VersionRange;
 import java.io.IOException;
@@ -53,13 +54,19 @@ public final class ManifestReader {
 
     /**
      * @param file the manifest's path relative to the package root, as problems name it (usually {@value #FILE_NAME})
-     * @param json the file's bytes; Jackson detects UTF-8, UTF-16 and UTF-32
+     * @param json the file's bytes, UTF-8 (a byte order mark allowed, as in any text file of a package)
      */
     public static ManifestResult read(String file, byte[] json) {
         return new ManifestReader(file).readDocument(json);
     }
 
     private ManifestResult readDocument(byte[] json) {
+        // Jackson would read UTF-16 and UTF-32 too, but a packed manifest is read by any JSON tool, which expects
+        // UTF-8 (RFC 8259), so it is held to the encoding rule of the package's other text files
+        Optional<Utf8.Fault> notUtf8 = Utf8.firstFault(json);
+        if (notUtf8.isPresent()) {
+            return unread(notUtf8.get().problem(file));
+        }
         JsonNode root;
         try {
             // decimals kept as written so unknown fields survive a rewrite; a repeated key is an error, and the rest of
@@ -86,8 +93,12 @@ public final class ManifestReader {
     }
 
     private ManifestResult malformed(byte[] json, JsonProcessingException malformed) {
-        Problem problem = JsonSyntaxError.problem(file, json, malformed,
-                "fix the JSON syntax; an editor with JSON support shows the spot");
+        return unread(JsonSyntaxError.problem(file, json, malformed,
+                "fix the JSON syntax; an editor with JSON support shows the spot"));
+    }
+
+    /** The result of a manifest that does not read as a document at all, for the one problem saying why. */
+    private ManifestResult unread(Problem problem) {
         return new ManifestResult(file, Optional.empty(), ManifestDraft.empty(), List.of(problem), FieldLines.none(),
                 Map.of());
     }

@@ -8,6 +8,7 @@ import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.ProblemReport;
 import io.prompd.core.source.MemorySource;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PackageValidatorTest {
 
@@ -489,6 +491,37 @@ class PackageValidatorTest {
                         "notes.md@1: the file is UTF-16LE, not UTF-8: it starts with the byte order mark of UTF-16LE"),
                 problems.stream().filter(Problem::isError).map(problem -> problem.file() + "@" + problem.line() + ": "
                         + problem.message()).sorted().toList(), ProblemReport.text(problems));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"})
+    void aManifestSavedWithTheByteOrderMarkOfAnotherEncodingIsRefusedAsAReadmeIs(String encoding) throws IOException {
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", ("\uFEFF" + MANIFEST).getBytes(Charset.forName(encoding)),
+                "README.md", ("\uFEFF# B\n").getBytes(Charset.forName(encoding))));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        String refused = "@1: the file is " + encoding + ", not UTF-8: it starts with the byte order mark of "
+                + encoding;
+        assertEquals(List.of("README.md" + refused, "prompd.json" + refused),
+                problems.stream().filter(Problem::isError).map(problem -> problem.file() + "@" + problem.line() + ": "
+                        + problem.message()).sorted().toList(), ProblemReport.text(problems));
+        assertEquals(List.of("save it as UTF-8 (most editors offer an encoding when saving)"), problems.stream()
+                .filter(problem -> problem.file().equals("prompd.json")).map(Problem::hint).toList());
+    }
+
+    @Test
+    void aManifestSavedAsUtf8WithItsByteOrderMarkReadsAsAnyTextFileDoes() throws IOException {
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", ("\uFEFF" + MANIFEST).getBytes(StandardCharsets.UTF_8),
+                "README.md", ("\uFEFF# B\n").getBytes(StandardCharsets.UTF_8)));
+
+        PackageReport report = validator.validate(source);
+
+        assertEquals(List.of(), report.problems().stream().filter(Problem::isError).toList(),
+                ProblemReport.text(report.problems()));
+        assertEquals("@a/b", report.manifest().orElseThrow().name().toString());
     }
 
     @Test
