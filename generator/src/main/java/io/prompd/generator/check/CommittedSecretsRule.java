@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jgit.lib.FileMode;
 
 /**
  * No likely credential reaches the registry by a way that validating the new versions does not search: the
@@ -24,11 +25,14 @@ import java.util.Set;
  * changes outside {@code packages/} (its documentation, CI workflows), which merging publishes in the registry's
  * repository, any one over the default per-file limit refused unread, and what a commit of the pull request
  * held that a later one changed or deleted, symbolic links' targets included, which merging keeps in Git history all
- * the same. The names of those files and folders are searched too, as Git keeps them as well. A file over its
+ * the same, as it keeps the target of a link the head holds, which the rules reading a version's files refuse
+ * unread. The names of those files and folders are searched too, as Git keeps them as well. A file over its
  * per-file limit is not read: a package's or a setting's in the head is refused by its size
  * elsewhere, and the others here, by the size Git records for them, one only on its way too, since history keeps it.
  */
 final class CommittedSecretsRule implements PullRequestRule {
+
+    private static final String LINK = "the file is a symbolic link, Git keeping its target as its content";
 
     @Override
     public void check(PullRequest pullRequest, Problems problems) throws IOException {
@@ -52,6 +56,13 @@ final class CommittedSecretsRule implements PullRequestRule {
                             "keep the file under the limit, or out of the registry's repository (link to"
                             + " where it is kept)"));
                 }
+            }
+            // refused as a link, in a version or elsewhere, but its target is history once merged all the same: told
+            // in the same run, the credential is revoked and the link dropped from the branch's history at once
+            if (change.type() != ChangeType.DELETED && change.newMode() == FileMode.SYMLINK) {
+                repository.read(change.newBlob(), limitsOf(changed.path(), policy)).ifPresent(target -> ContentCheck
+                        .secrets(change.path(), target).forEach(secret -> problems.add(Problem.error(secret.file(), "",
+                                LINK + ", and " + secret.message(), secret.hint()).atLine(secret.line()))));
             }
         }
         problems.addAll(ContentCheck.secretsInNames(ownPaths));
@@ -93,7 +104,7 @@ final class CommittedSecretsRule implements PullRequestRule {
 
     private static Problem inHistory(Problem secret, String commit, boolean link) {
         return Problem.error(secret.file(), "", "in commit " + commit + " of the pull request "
-                        + (link ? "(where the file is a symbolic link, Git keeping its target as its content) " : "")
+                        + (link ? "(where " + LINK + ") " : "")
                         + secret.message() + ": a later commit changed or deleted the file, but Git history keeps that"
                         + " commit", rewriteHistory(commit) + ", and revoke the credential if it is real")
                 .atLine(secret.line());

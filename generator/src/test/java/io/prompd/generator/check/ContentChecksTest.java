@@ -274,6 +274,26 @@ class ContentChecksTest {
                 + " commit changed or deleted the file, but Git history keeps that commit", problem.message());
     }
 
+    /**
+     * A link the head holds is refused as a link, and its target is searched in the same run: removing the link in a
+     * later commit, as that error says, would leave the key in history, then refused with a rewrite of the branch.
+     */
+    @Test
+    void aKeyAsTheTargetOfASymbolicLinkTheHeadHoldsIsReportedWithTheLink() {
+        repo.symlink(BASE + "/contexts/l.md", "ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5");
+        repo.commit("publish with a link");
+
+        CheckReport report = check(repo, "alice");
+
+        assertError(report, BASE + "/contexts/l.md", "the file is a symbolic link, and links are never packed");
+        Problem secret = assertError(report, BASE + "/contexts/l.md", "GitHub token");
+        assertEquals("the file is a symbolic link, Git keeping its target as its content, and the file holds what"
+                + " looks like a GitHub token (ghp_, gho_, ghu_, ghs_, ghr_)", secret.message());
+        assertEquals(1, secret.line());
+        assertTrue(secret.hint().startsWith("remove it, and revoke the credential if it is real"), secret.hint());
+        assertErrorCount(report, 2);
+    }
+
     /** Windows PowerShell 5 writes UTF-16LE with a byte order mark; a contexts/ folder may hold it as a binary file. */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"UTF-16LE", "UTF-16BE", "UTF-32LE"})
