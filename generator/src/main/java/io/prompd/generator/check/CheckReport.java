@@ -21,6 +21,8 @@ import java.util.SortedSet;
  * @param deletedVersions the published versions it deletes otherwise, which the check refuses, sorted
  * @param changedVersions the published versions it adds, changes or deletes files of, keeping their folders, which the
  *                     check refuses, sorted
+ * @param modeChanges  the files of published versions whose executable bit alone it changes, which the check lets
+ *                     pass (files are packed as 0644), sorted by path
  * @param otherChanges paths outside version folders that it adds, changes or deletes (meta.json, settings,
  *                     documentation), and each folder that does not fit the layout once, sorted
  * @param newPaths     those among them that the merge base has nothing at, sorted
@@ -35,7 +37,8 @@ import java.util.SortedSet;
  */
 public record CheckReport(String mergeBase, String head, List<PackageVersion> added, SortedSet<PackageName> newPackages,
                           List<Takedown> takenDown, List<PackageVersion> deletedVersions,
-                          List<PackageVersion> changedVersions, List<String> otherChanges, SortedSet<String> newPaths,
+                          List<PackageVersion> changedVersions, List<ModeChange> modeChanges,
+                          List<String> otherChanges, SortedSet<String> newPaths,
                           SortedSet<String> deletedPaths, SortedSet<String> unreadable,
                           List<MetaChange> metaChanges, List<SettingsChange> settingsChanges,
                           List<Problem> problems) {
@@ -48,6 +51,7 @@ public record CheckReport(String mergeBase, String head, List<PackageVersion> ad
         takenDown = takenDown.stream().sorted(Comparator.comparing(Takedown::version)).toList();
         deletedVersions = deletedVersions.stream().sorted().toList();
         changedVersions = changedVersions.stream().sorted().toList();
+        modeChanges = modeChanges.stream().sorted(Comparator.comparing(ModeChange::path)).toList();
         otherChanges = otherChanges.stream().sorted().toList();
         newPaths = SortedCopies.set(newPaths);
         deletedPaths = SortedCopies.set(deletedPaths);

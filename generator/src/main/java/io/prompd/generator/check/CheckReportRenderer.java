@@ -86,9 +86,9 @@ public final class CheckReportRenderer {
     }
 
     /**
-     * {@code {"ok", "added", "newPackages", "takenDown", "deletedVersions", "changedVersions", "otherChanges",
-     * "newPaths", "deletedPaths", "unreadable", "metaChanges", "settingsChanges", "problems", "mergeBase", "head"}},
-     * keys sorted; each takedown is
+     * {@code {"ok", "added", "newPackages", "takenDown", "deletedVersions", "changedVersions", "modeChanges",
+     * "otherChanges", "newPaths", "deletedPaths", "unreadable", "metaChanges", "settingsChanges", "problems",
+     * "mergeBase", "head"}}, keys sorted; each mode change is {@code {from, path, to}}, and each takedown is
      * {@code {name, version, publishedIn?, reason?}} (the publishing commit, its record's reason); problems have the
      * shape {@code prompd validate --json} gives them, and each meta change is
      * {@code {name, action, target, detail?, was?}} ({@code was}: where a moved dist-tag pointed, or the earlier text
@@ -113,6 +113,7 @@ public final class CheckReportRenderer {
         }).toList());
         json.put("deletedVersions", report.deletedVersions());
         json.put("changedVersions", report.changedVersions());
+        json.put("modeChanges", report.modeChanges());
         json.put("otherChanges", report.otherChanges());
         json.put("newPaths", report.newPaths());
         json.put("deletedPaths", report.deletedPaths());
@@ -170,7 +171,8 @@ public final class CheckReportRenderer {
 
     /**
      * One line per added or taken down version (with the reason its takedown record gives), per published version
-     * otherwise deleted or changed, which a reviewer must see though the check refuses it, per change to a
+     * otherwise deleted or changed, which a reviewer must see though the check refuses it, per file of one whose mode
+     * alone changes, which the diff shows though the check lets it pass, per change to a
      * meta.json, per other changed path and, below registry.json and scopes.json, per change to who may do what,
      * written in the style; a new path is worded as a new version is,
      * since "changes" would suggest an earlier one existed, and a deleted one says so.
@@ -197,6 +199,10 @@ public final class CheckReportRenderer {
         for (PackageVersion version : report.changedVersions()) {
             lines.add("changes files of " + versionOf(version, code) + ", a published version, which the check"
                     + " refuses");
+        }
+        for (ModeChange change : report.modeChanges()) {
+            lines.add("changes the mode of " + code.apply(change.path()) + " from " + change.from() + " to "
+                    + change.to() + " (not packed: files are packed as 0644)");
         }
         // a takedown's record, told on its line above, would only repeat it
         report.metaChanges().stream().filter(change -> report.takenDown().stream()

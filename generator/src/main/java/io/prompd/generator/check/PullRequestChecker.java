@@ -120,9 +120,16 @@ public final class PullRequestChecker {
                 .filter(version -> !pullRequest.takedowns().contains(version)).toList();
         List<PackageVersion> changedVersions = pullRequest.touchedPublishedVersions().stream()
                 .filter(version -> !deleted.contains(version)).toList();
+        // a published file made executable or not passes, and would otherwise be a diff the summary does not tell
+        List<ModeChange> modeChanges = pullRequest.changes(ChangedPath.Kind.VERSION_FILE).stream()
+                .filter(changed -> changed.change().onlyExecutableBit())
+                .filter(changed -> changed.path().packageVersion()
+                        .flatMap(id -> baseSnapshot.folder(id.name(), id.version())).isPresent())
+                .map(changed -> ModeChange.of(changed.change())).toList();
         return new CheckReport(mergeBase.name(), head.name(),
                 pullRequest.newVersions().stream().map(NewVersion::id).toList(), pullRequest.newPackages(), takenDown,
-                deletedVersions, changedVersions, otherChanges, newPaths, deletedPaths, unreadable, metaChanges,
+                deletedVersions, changedVersions, modeChanges, otherChanges, newPaths, deletedPaths, unreadable,
+                metaChanges,
                 SettingsChange.between(baseSnapshot, headSnapshot),
                 // lines from the files as the pull request leaves them, which the reviewer sees in the diff
                 new Problems().addAll(headSnapshot.withLines(problems.sorted())).sorted());

@@ -27,7 +27,7 @@ class CheckReportRendererTest {
         return new CheckReport(BASE, HEAD,
                 List.of(new PackageVersion(OLD, Version.parse("1.1.0")),
                         new PackageVersion(NEW, Version.parse("1.0.0"))),
-                new TreeSet<>(List.of(NEW)), List.of(), List.of(), List.of(),
+                new TreeSet<>(List.of(NEW)), List.of(), List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json", "odd`name.md"), new TreeSet<>(),
                 new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), problems);
     }
@@ -53,6 +53,7 @@ class CheckReportRendererTest {
     @Test
     void whatAMetaJsonChangeDoesReplacesItsPathInTheSummary() throws Exception {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
+                List.of(),
                 List.of("packages/@a/old/meta.json", "packages/@a/tidy/meta.json"), new TreeSet<>(), new TreeSet<>(),
                 new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "leaked a key")), List.of(), List.of());
@@ -90,6 +91,7 @@ class CheckReportRendererTest {
     @Test
     void textFromMetaJsonIsEscapedInMarkdownAsProblemMessagesAre() {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
+                List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "<!-- hidden"),
                         new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "<b>use</b> | 2.x"),
@@ -109,6 +111,7 @@ class CheckReportRendererTest {
     @Test
     void markdownShowsCharacterReferencesAndDollarSignsOfAPackagesTextAsWritten() {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
+                List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0",
                         "Upgrade &#x202E;now&#x2069; &lt;b&gt; &amp; $\\Huge\\text{No problems}$")), List.of(),
@@ -126,6 +129,7 @@ class CheckReportRendererTest {
     @Test
     void markdownMentionsNobodyWhileTextKeepsTheWordsAsWritten() {
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
+                List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.DEPRECATES, "1.1.0", "see @bob, or @acme/security")),
                 List.of(),
@@ -150,6 +154,7 @@ class CheckReportRendererTest {
         String reason = "Broken; details at https://evil.example.com/phish and www.evil.example.com, see #1"
                 + " and octo/repo#2";
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
+                List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", reason)), List.of(), List.of());
 
@@ -172,7 +177,7 @@ class CheckReportRendererTest {
                                 + "x".repeat(40), "a hint")).toList();
 
         String markdown = CheckReportRenderer.markdown(new CheckReport(BASE, HEAD, added, new TreeSet<>(), List.of(),
-                List.of(), List.of(),
+                List.of(), List.of(), List.of(),
                 List.of(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of(), List.of(), problems));
 
         assertTrue(markdown.length() <= CheckReportRenderer.COMMENT_LIMIT, () -> "length " + markdown.length());
@@ -189,6 +194,7 @@ class CheckReportRendererTest {
         List<MetaChange> yanks = IntStream.range(0, 100).mapToObj(index -> new MetaChange(OLD,
                 MetaChange.Action.YANKS, "1.0." + index, index == 0 ? reason : reason.substring(0, 1_000))).toList();
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
+                List.of(),
                 List.of("packages/@a/old/meta.json"), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), yanks,
                 List.of(),
                 List.of(Problem.error("packages/@a/old/meta.json", "/yanked/1.0.0", "the reason " + reason
@@ -222,7 +228,7 @@ class CheckReportRendererTest {
     void aTakedownWhoseRecordGivesABlankReasonHasNoReasonInJson() throws Exception {
         PackageVersion gone = new PackageVersion(OLD, Version.parse("1.0.0"));
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(),
-                List.of(new Takedown(gone, Optional.empty())), List.of(), List.of(),
+                List.of(new Takedown(gone, Optional.empty())), List.of(), List.of(), List.of(),
                 List.of("packages/@a/old/meta.json"),
                 new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.RECORDS_TAKEDOWN, "1.0.0", "  ")), List.of(), List.of());
@@ -268,6 +274,7 @@ class CheckReportRendererTest {
     void textAndMarkdownShowControlAndBidiCharactersOfPathsAndMetaJsonTextAsEscapes() {
         String path = "packages/@a/old/1.0.0/x\u001b[2K\u202e.md";
         CheckReport report = new CheckReport(BASE, HEAD, List.of(), new TreeSet<>(), List.of(), List.of(), List.of(),
+                List.of(),
                 List.of(path), new TreeSet<>(), new TreeSet<>(), new TreeSet<>(),
                 List.of(new MetaChange(OLD, MetaChange.Action.YANKS, "1.0.0", "gone\u0007")), List.of(),
                 List.of(Problem.error(path, "", "bad", "")));

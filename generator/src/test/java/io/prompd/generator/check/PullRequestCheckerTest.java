@@ -169,6 +169,30 @@ class PullRequestCheckerTest extends PullRequestScenarioTest {
         assertEquals("[]", json.get("deletedVersions").toString());
     }
 
+    /** It passes, since no tarball holds a mode, but the diff shows it, so the summary tells what it is. */
+    @Test
+    void aPublishedFileMadeExecutableIsSummedUpAsAModeChangeThatIsNotPacked() throws Exception {
+        repo.executable(PullRequestScenario.UTIL + "/LICENSE");
+        repo.commit("chmod +x", "alice");
+
+        CheckReport report = check(repo, "alice");
+
+        assertTrue(report.passed(), () -> CheckReportRenderer.text(report));
+        assertEquals("""
+                PASSED: registry check of %s against %s
+                  changes the mode of packages/@common/util/1.0.0/LICENSE from 100644 to 100755 (not packed: files\
+                 are packed as 0644)
+                """.formatted(report.head().substring(0, 7), report.mergeBase().substring(0, 7)),
+                CheckReportRenderer.text(report).substring(0, CheckReportRenderer.text(report).indexOf("\n\n") + 1));
+        assertTrue(CheckReportRenderer.markdown(report).contains("**This pull request**\n\n- changes the mode of"
+                + " `packages/@common/util/1.0.0/LICENSE` from 100644 to 100755 (not packed: files are packed as"
+                + " 0644)\n"), CheckReportRenderer.markdown(report));
+        var json = Json.reader().readTree(CheckReportRenderer.json(report));
+        assertEquals("[{\"from\":\"100644\",\"path\":\"packages/@common/util/1.0.0/LICENSE\",\"to\":\"100755\"}]",
+                json.get("modeChanges").toString());
+        assertEquals("[]", json.get("changedVersions").toString());
+    }
+
     @Test
     void aPathOutsideVersionFoldersIsSummedUpAsAddedChangedOrDeletedAsTheCommitsHaveItFoldersThatDoNotFitToo()
             throws Exception {
