@@ -22,7 +22,6 @@ import io.prompd.core.source.PackageSource;
 import io.prompd.core.source.SourceEntry;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +31,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Checks a whole package the way {@code pack} will see it: the manifest, the files that would be
@@ -65,8 +65,10 @@ public final class PackageValidator {
         problems.addAll(ContentCheck.check(source, readable(contents.selection().included()), contents.drafts()));
 
         PromptPackage prompts = prompts(source, contents);
+        Set<String> readable = readablePaths(contents);
         problems.addAll(contents.manifest().locate(ManifestPaths.check(draft, MANIFEST, prompts.files(),
-                prompts.leftOut())));
+                prompts.leftOut(), path -> !readable.contains(path) || ContentCheck.text(source.read(path))
+                        .isPresent())));
         problems.addAll(PromptValidator.validate(prompts));
         restateNeededOverLimit(contents, prompts.templates(), problems);
         return contents.report(problems);
@@ -86,8 +88,7 @@ public final class PackageValidator {
         ManifestDraft draft = contents.manifest().draft();
         SortedSet<String> packed = new TreeSet<>();
         contents.selection().included().forEach(entry -> packed.add(entry.path()));
-        Set<String> readable = new HashSet<>();
-        readable(contents.selection().included()).forEach(entry -> readable.add(entry.path()));
+        Set<String> readable = readablePaths(contents);
         SortedMap<String, String> templates = LoadedTemplates.read(contents.drafts(), packed, path ->
                 readable.contains(path) ? ContentCheck.text(source.read(path)) : Optional.empty());
         return new PromptPackage(draft.name(), draft.dependencies(), draft.invalidRanges(), packed,
@@ -162,6 +163,11 @@ public final class PackageValidator {
      */
     private List<SourceEntry> readable(List<SourceEntry> entries) {
         return entries.stream().filter(entry -> entry.isFile() && limits.fitsOneFile(entry.size())).toList();
+    }
+
+    /** The paths of the {@linkplain #readable readable} packed files. */
+    private Set<String> readablePaths(Contents contents) {
+        return readable(contents.selection().included()).stream().map(SourceEntry::path).collect(Collectors.toSet());
     }
 
     private ManifestResult readManifest(PackageSource source, Problems problems) throws IOException {

@@ -3,6 +3,7 @@ package io.prompd.core.manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prompd.core.problem.Problem;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,15 +15,16 @@ class ManifestPathsTest {
             "prompd.json", "README.md", "LICENSE.txt", "prompts/main.prmd", "prompts/extra/summary.prmd",
             "contexts/data.csv");
 
-    private static List<String> problems(String fields) {
+    private static List<String> problems(String fields) throws IOException {
         ManifestResult result = ManifestReaderTest.readWith(fields);
-        return result.locate(ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of())).stream()
+        return result.locate(ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of(), path -> true))
+                .stream()
                 .map(problem -> problem.line() + " " + problem.pointer() + ": " + problem.message())
                 .toList();
     }
 
     @Test
-    void acceptsPathsThatNameFilesOfThePackage() {
+    void acceptsPathsThatNameFilesOfThePackage() throws IOException {
         assertEquals(List.of(), problems("""
                 , "main": "prompts/main.prmd", "readme": "README.md", "license": "SEE LICENSE IN LICENSE.txt",
                 "prompts": {"summary": "prompts/extra/summary.prmd", "main": "./prompts/../prompts/main.prmd"}
@@ -30,31 +32,31 @@ class ManifestPathsTest {
     }
 
     @Test
-    void aPromptMustBeAFileOfThePackage() {
+    void aPromptMustBeAFileOfThePackage() throws IOException {
         assertEquals(List.of("1 /prompts/sum~1mary: 'prompts/summary.prmd' is not a file of the package"),
                 problems(", \"prompts\": {\"sum/mary\": \"prompts/summary.prmd\"}"));
     }
 
     @Test
-    void mainMustBeAFileOfThePackage() {
+    void mainMustBeAFileOfThePackage() throws IOException {
         assertEquals(List.of("1 /main: 'main.prmd' is not a file of the package"),
                 problems(", \"main\": \"main.prmd\""));
     }
 
     @Test
-    void mainMustBeAFileNotAFolder() {
+    void mainMustBeAFileNotAFolder() throws IOException {
         assertEquals(List.of("1 /main: 'prompts' is not a file of the package"), problems(", \"main\": \"prompts\""));
     }
 
     @Test
-    void aPromptOrMainMustBeAPromptFile() {
+    void aPromptOrMainMustBeAPromptFile() throws IOException {
         assertEquals(List.of("1 /main: 'contexts/data.csv' is not a prompt file, which ends in .prmd or .prompd",
                         "1 /prompts/notes: 'README.md' is not a prompt file, which ends in .prmd or .prompd"),
                 problems(", \"main\": \"contexts/data.csv\", \"prompts\": {\"notes\": \"README.md\"}"));
     }
 
     @Test
-    void aPromptWrittenWithoutItsExtensionIsToldTheFileMeant() {
+    void aPromptWrittenWithoutItsExtensionIsToldTheFileMeant() throws IOException {
         ManifestResult result = ManifestReaderTest.read("{\"name\": \"a\", \"version\": \"1.0.0\", \"main\":"
                 + " \"./prompts/main\","
                 + " \"prompts\": {\"both\": \"prompts/both\"}}");
@@ -66,67 +68,67 @@ class ManifestPathsTest {
                                 "'prompts/both' is not a prompt file, which ends in"
                                 + " .prmd or .prompd", "did you mean 'prompts/both.prmd' or 'prompts/both.prompd'?")),
                 ManifestPaths.check(result.draft(), "prompd.json", Set.of("prompts/main.prmd", "prompts/both.prmd",
-                        "prompts/both.prompd", "prompts/both"), Map.of()));
+                        "prompts/both.prompd", "prompts/both"), Map.of(), path -> true));
     }
 
     @Test
-    void readmeMustBeAFileOfThePackage() {
+    void readmeMustBeAFileOfThePackage() throws IOException {
         assertEquals(List.of("1 /readme: 'readme.md' is not a file of the package"),
                 problems(", \"readme\": \"readme.md\""));
     }
 
     @Test
-    void theFileOfSeeLicenseInMustBeInThePackage() {
+    void theFileOfSeeLicenseInMustBeInThePackage() throws IOException {
         ManifestResult result = ManifestReaderTest.read("{\"name\": \"a\", \"version\": \"1.0.0\", \"license\": \"SEE"
                 + " LICENSE IN COPYING\"}");
 
         assertEquals(List.of(Problem.error("prompd.json", "/license", "'COPYING' is not a file of the package",
                         "fix the path, relative to the folder of prompd.json, or add the file")),
-                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of()));
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of(), path -> true));
     }
 
     @Test
-    void filesEntriesAreLeftToThePackSelection() {
+    void filesEntriesAreLeftToThePackSelection() throws IOException {
         assertEquals(List.of(),
                 problems(", \"files\": [\"docs\", \"nothing/**\", \"/prompts/\", \"../secret.txt\", \"\"]"),
                 "the selection, which applies \"ignore\" too, reports what names no file to pack, once");
     }
 
     @Test
-    void aPathMayNotLeaveThePackage() {
+    void aPathMayNotLeaveThePackage() throws IOException {
         assertEquals(List.of("1 /main: 'prompts/../../x.prmd' leads outside the package"),
                 problems(", \"main\": \"prompts/../../x.prmd\""));
     }
 
     @Test
-    void aPathMayNotBeAbsolute() {
+    void aPathMayNotBeAbsolute() throws IOException {
         assertEquals(List.of("1 /main: '/etc/passwd' is absolute; package paths are relative to the package root",
                         "1 /readme: 'C:/x.md' is absolute; package paths are relative to the package root"),
                 problems(", \"main\": \"/etc/passwd\", \"readme\": \"C:/x.md\""));
     }
 
     @Test
-    void aPathMayNotUseBackslashes() {
+    void aPathMayNotUseBackslashes() throws IOException {
         assertEquals(List.of("1 /readme: 'docs\\\\README.md' contains '\\'; package paths use '/' on every system"),
                 problems(", \"readme\": \"docs\\\\\\\\README.md\""));
     }
 
     @Test
-    void anEmptyPathIsAnError() {
+    void anEmptyPathIsAnError() throws IOException {
         List<Problem> problems = ManifestPaths.check(ManifestReaderTest.readWith(", \"prompts\": {\"x\": \"\"}")
                 .draft(),
-                "prompd.json", PACKAGE, Map.of());
+                "prompd.json", PACKAGE, Map.of(), path -> true);
 
         assertEquals("a path must not be empty", problems.get(0).message());
         assertEquals("/prompts/x", problems.get(0).pointer());
     }
 
     @Test
-    void worksOnTheDraftOfAManifestWithErrors() {
+    void worksOnTheDraftOfAManifestWithErrors() throws IOException {
         ManifestResult result = ManifestReaderTest.read("{\"name\": \"Bad\", \"version\": \"1.0.0\", \"main\":"
                 + " \"gone.prmd\"}");
 
         assertEquals("'gone.prmd' is not a file of the package",
-                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of()).get(0).message());
+                ManifestPaths.check(result.draft(), "prompd.json", PACKAGE, Map.of(), path -> true).get(0).message());
     }
 }

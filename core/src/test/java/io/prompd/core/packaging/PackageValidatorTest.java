@@ -524,6 +524,24 @@ class PackageValidatorTest {
         assertEquals("@a/b", report.manifest().orElseThrow().name().toString());
     }
 
+    /** A context file may be binary, but the registry serves the readme as the text of the version's document. */
+    @Test
+    void aReadmeNamingABinaryContextFileIsRefusedAtTheFieldWithItsLine() throws IOException {
+        MemorySource source = new MemorySource("p", Map.of(
+                "prompd.json", "{\"name\": \"@a/b\", \"version\": \"1.0.0\",\n \"readme\": \"contexts/blob.bin\"}"
+                        .getBytes(StandardCharsets.UTF_8),
+                "contexts/blob.bin", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2}));
+
+        List<Problem> problems = validator.validate(source).problems();
+
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        assertEquals(List.of("prompd.json /readme @2: 'contexts/blob.bin' is not UTF-8 text, and the registry serves"
+                + " the readme as text; name a Markdown or text file of the package, saved as UTF-8, such as"
+                + " README.md"), errors.stream().map(problem -> problem.file() + " " + problem.pointer() + " @"
+                + problem.line() + ": " + problem.message() + "; " + problem.hint()).toList(),
+                ProblemReport.text(problems));
+    }
+
     @Test
     void readAcceptedLeavesTheCrossFileRulesToValidate() throws IOException {
         MemorySource source = withPrompt("---\nparameters:\n  - name: x\n---\n{{ x }} {{ undeclared }}\n");
