@@ -71,12 +71,14 @@ final class BlockStructure {
      * @param certain    whether the tag surely opens a block: a {@code set} Jinja cannot parse, {@code {% set %}},
      *                   may have been meant to assign a value, so it is not told never closed
      * @param name       the name of a {@code block}, which its end may repeat; empty for the other tags
+     * @param depth      how deep the blocks nest inside it, this one and those around it, each {@code elif} read
+     *                   so far a level too, as Nunjucks parses it as an {@code if} inside the {@code else}
      */
     private record OpenBlock(String written, String tag, int offset, int scopes, OptionalInt lastBranch,
-                             boolean certain, String name) {
+                             boolean certain, String name, int depth) {
 
-        OpenBlock(String written, String tag, int offset, int scopes, boolean certain, String name) {
-            this(written, tag, offset, scopes, OptionalInt.empty(), certain, name);
+        OpenBlock(String written, String tag, int offset, int scopes, boolean certain, String name, int depth) {
+            this(written, tag, offset, scopes, OptionalInt.empty(), certain, name, depth);
         }
 
         /** The one tag that closes the block. */
@@ -85,7 +87,11 @@ final class BlockStructure {
         }
 
         OpenBlock withLastBranch(int at) {
-            return new OpenBlock(written, tag, offset, scopes, OptionalInt.of(at), certain, name);
+            return new OpenBlock(written, tag, offset, scopes, OptionalInt.of(at), certain, name, depth);
+        }
+
+        OpenBlock deeper() {
+            return new OpenBlock(written, tag, offset, scopes, lastBranch, certain, name, depth + 1);
         }
     }
 
@@ -128,7 +134,8 @@ final class BlockStructure {
             if (!name.isEmpty()) {
                 defineBlock(name, offset);
             }
-            open.push(new OpenBlock(written, tag, offset, scopes, readable || !tag.equals("set"), name));
+            nest(new OpenBlock(written, tag, offset, scopes, readable || !tag.equals("set"), name, depth() + 1),
+                    written, offset);
         } else if (tag.equals("break") || tag.equals("continue")) {
             loopControl(tag, offset);
         } else if (tag.equals("case") || tag.equals("default")) {
@@ -166,7 +173,24 @@ final class BlockStructure {
                             : ""));
         } else if (tag.equals("else")) {
             open.push(open.pop().withLastBranch(offset));
+        } else {
+            nest(open.pop().deeper(), written, offset);
         }
+    }
+
+    /** How deep the blocks nest at the reading position: {@link OpenBlock#depth()}. */
+    int depth() {
+        return open.isEmpty() ? 0 : open.peek().depth();
+    }
+
+    /** Opens the block, or goes a level deeper in it, told once where it passes {@link TagSyntax#DEEPEST}. */
+    private void nest(OpenBlock block, String written, int offset) {
+        if (block.depth() == TagSyntax.DEEPEST + 1) {
+            faults.add(offset, TagSyntax.tooDeep("{% " + written + " %} nests blocks"), "nest fewer blocks in one"
+                    + " another, for example by moving the inner ones into a {% macro %} defined outside them: each"
+                    + " block, and each {% elif %} of an {% if %}, is a level");
+        }
+        open.push(block);
     }
 
     /** A {@code pluralize}, the one last branch of a {@code trans}. */

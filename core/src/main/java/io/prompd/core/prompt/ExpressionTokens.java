@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * of its syntax ({@link TagSyntax}) alike: names, numbers, strings and operators, with Nunjucks' strict comparisons
  * ({@code ===}) and, where asked for, its regular expressions ({@code r/a+/g}). The lexer stops where Jinja's does,
  * with a fault: at a character no token holds, at a bracket that closes none opened, and at the end, when a bracket
- * is never closed; so brackets always fit in what it reads.
+ * is never closed; so brackets always fit in what it reads. How deep they nest {@link TagSyntax} bounds.
  */
 final class ExpressionTokens {
 
@@ -54,11 +54,6 @@ final class ExpressionTokens {
     private static final List<String> OPERATORS = List.of("===", "!==", "//", "**", "==", "!=", ">=", "<=", "+", "-",
             "*", "/", "%", "~", "[", "]", "(", ")", "{", "}", "=", "<", ">", ".", ":", "|", ",", ";");
     private static final Map<String, String> CLOSERS = Map.of("(", ")", "[", "]", "{", "}");
-    /**
-     * How deep brackets may be nested in one another, beyond what Nunjucks reads (about 400, the stack of its recursive
-     * parser; Jinja's, at about 80, less): a reader recurses into each.
-     */
-    static final int DEEPEST = 400;
     /** The flags Nunjucks reads after a regular expression. */
     private static final String REGEX_FLAGS = "gimy";
 
@@ -169,17 +164,9 @@ final class ExpressionTokens {
         return new ExpressionTokens(tokens, fault, regexRead);
     }
 
-    /**
-     * Keeps the brackets open; a fault for a closing one that fits none, as Jinja's lexer refuses it, and for one that
-     * opens more than {@link #DEEPEST} deep.
-     */
+    /** Keeps the brackets open; a fault for a closing one that fits none, as Jinja's lexer refuses it. */
     private static Optional<Fault> fit(Token token, Deque<Token> open) {
         if (CLOSERS.containsKey(token.text())) {
-            if (open.size() == DEEPEST) {
-                return Optional.of(new Fault(token.start(), "brackets are nested more than " + DEEPEST + " deep here,"
-                        + " deeper than Jinja or Nunjucks reads", "take the expression apart, naming its inner parts"
-                        + " with {% set name = ... %}"));
-            }
             open.push(token);
         } else if (CLOSERS.containsValue(token.text())) {
             if (open.isEmpty() || !CLOSERS.get(open.peek().text()).equals(token.text())) {

@@ -23,6 +23,13 @@ import java.util.function.Consumer;
 final class TagSyntax {
 
     /**
+     * How deep a template may nest, blocks and expressions together, below what Nunjucks parses: its recursive parser
+     * and compiler overflow their stack past about 430 brackets, 730 nested {@code for}, 1100 nested {@code if}, 750
+     * attributes in a chain, 1200 filters and 2200 {@code not}, and less when they add up. Jinja parses less of most.
+     * The limit also bounds how deep this reading recurses.
+     */
+    static final int DEEPEST = 400;
+    /**
      * Jinja's filters, Nunjucks' ({@code dump}, {@code nl2br}), and those Prompd's own compiler adds, which its editor
      * lists and its packages use ({@code fromjson}, {@code lines}).
      */
@@ -83,8 +90,9 @@ final class TagSyntax {
      * @param where  the tag as a message names it, {@code {% if %}}
      * @param opener what stands before its text: the tag's name, nothing for a {@code {{ }}}
      * @param offset where the tag is, for a fault of the tag as a whole
+     * @param blocks how deep the blocks around it nest: {@link BlockStructure#depth()}
      */
-    private record Tag(String where, String opener, int offset) {
+    private record Tag(String where, String opener, int offset, int blocks) {
     }
 
     /** Ends the reading at the first fault of the grammar, as Jinja's parser raises one there. */
@@ -102,14 +110,20 @@ final class TagSyntax {
         this.faults = faults;
     }
 
+    /** What a fault of nesting says, of what is nested too deep: {@code the expression is nested}. */
+    static String tooDeep(String what) {
+        return what + " more than " + DEEPEST + " deep here, deeper than Jinja or Nunjucks reads";
+    }
+
     /**
      * The expression of a {@code {{ }}}; one that is blank the lexer tells.
      *
+     * @param blocks how deep the blocks around it nest
      * @return where Jinja's parser stops in it, at its fault; empty when it reads all of it
      */
-    OptionalInt print(String expression, int offset) {
+    OptionalInt print(String expression, int offset, int blocks) {
         return expression.isBlank() ? OptionalInt.empty()
-                : read(expression, offset, new Tag("{{ }}", "", offset), Parser::print);
+                : read(expression, offset, new Tag("{{ }}", "", offset, blocks), Parser::print);
     }
 
     /**
@@ -118,10 +132,11 @@ final class TagSyntax {
      * @param written the tag's name as written, {@code asyncEach}
      * @param tag     the tag it stands for, {@code for}
      * @param offset  where the tag is
+     * @param blocks  how deep the blocks around it nest
      * @return where Jinja's parser stops in {@code rest}, at its fault; empty when it reads all of it
      */
-    OptionalInt statement(String written, String tag, String rest, int offset, int restOffset) {
-        return read(rest, restOffset, new Tag("{% " + written + " %}", written, offset),
+    OptionalInt statement(String written, String tag, String rest, int offset, int restOffset, int blocks) {
+        return read(rest, restOffset, new Tag("{% " + written + " %}", written, offset, blocks),
                 parser -> parser.statement(tag));
     }
 
@@ -159,6 +174,13 @@ final class TagSyntax {
         private int at;
         /** Where the last value read ends, after its filters and tests: a name or a literal there lacks an operator. */
         private int valueEnd = -1;
+        /**
+         * How deep the blocks around the tag nest, as the expression counts them: blocks nested too deep have their
+         * fault already, at the block passing {@link #DEEPEST}, so an expression inside them is measured on its own.
+         */
+        private final int blocks;
+        /** How deep the reading position nests, the blocks around the tag included. */
+        private int depth;
 
         Parser(String text, ExpressionTokens read, int offset, Tag tag) {
             this.text = text;
@@ -166,6 +188,8 @@ final class TagSyntax {
             this.lexical = read.fault();
             this.offset = offset;
             this.tag = tag;
+            this.blocks = tag.blocks() > DEEPEST ? 0 : tag.blocks();
+            this.depth = blocks;
         }
 
         /** The fault the grammar stops at, if it does. */
@@ -378,16 +402,16 @@ final class TagSyntax {
          * to where the lexer stopped is rather what stopped it, a bracket never closed.
          */
         private Unreadable unassignable(String name, int first, Set<String> ends) {
-            int depth = 0;
+            int open = 0;
             int last = first;
             for (; tokens.get(last).kind() != Kind.END; last++) {
                 Token token = tokens.get(last);
-                if (depth == 0 && (token.is(",") || ends.stream().anyMatch(token::is))) {
+                if (open == 0 && (token.is(",") || ends.stream().anyMatch(token::is))) {
                     break;
                 }
-                depth += token.is("(") || token.is("[") || token.is("{") ? 1 : 0;
-                depth -= token.is(")") || token.is("]") || token.is("}") ? 1 : 0;
-                if (depth < 0) {
+                open += token.is("(") || token.is("[") || token.is("{") ? 1 : 0;
+                open -= token.is(")") || token.is("]") || token.is("}") ? 1 : 0;
+                if (open < 0) {
                     break;
                 }
             }
@@ -417,16 +441,21 @@ final class TagSyntax {
 
         /**
          * Jinja's condexpr: {@code a if b else c}, the {@code else} left out as Jinja and Nunjucks allow. Read in a
-         * loop, as are chains of signs and of {@code not}: only brackets, whose depth the lexer bounds, recurse.
+         * loop, as are chains of signs, of {@code not} and of filters, each step a level deeper all the same, as
+         * Jinja and Nunjucks recurse into each: only brackets recurse here, as deep as {@link #deepen} lets them.
          */
         private void expression() {
+            int outer = depth;
             or();
             while (skip("if")) {
                 or();
-                if (skip("else")) {
+                if (at("else")) {
+                    deepen(current());
+                    at++;
                     or();
                 }
             }
+            depth = outer;
         }
 
         private void or() {
@@ -444,10 +473,13 @@ final class TagSyntax {
         }
 
         private void not() {
-            while (skip("not")) {
-                // each negates what follows
+            int outer = depth;
+            while (at("not")) {
+                deepen(current());
+                at++;
             }
             compare();
+            depth = outer;
         }
 
         private void compare() {
@@ -494,13 +526,16 @@ final class TagSyntax {
 
         /** A sign binds to what follows it, before its filters: {@code -x | abs} is the absolute value of -x. */
         private void unary() {
-            while (skip("-") || skip("+")) {
-                // each applies to what follows
+            int outer = depth;
+            while (at("-") || at("+")) {
+                deepen(current());
+                at++;
             }
             primary();
             postfix();
             filters();
             valueEnd = at;
+            depth = outer;
         }
 
         /** A name (a keyword too: Jinja reads {@code {{ if }}} as a variable), a literal or a bracketed value. */
@@ -538,6 +573,7 @@ final class TagSyntax {
         private boolean postfix() {
             boolean called = false;
             while (true) {
+                Token step = current();
                 if (skip(".")) {
                     if (current().kind() != Kind.NAME && current().kind() != Kind.NUMBER) {
                         throw expected("an attribute's name", "name the attribute after the '.', as in user.name");
@@ -553,6 +589,8 @@ final class TagSyntax {
                 } else {
                     return called;
                 }
+                // what follows applies to the value so far, a level deeper
+                deepen(step);
             }
         }
 
@@ -564,7 +602,9 @@ final class TagSyntax {
                 } else if (at("is")) {
                     test();
                 } else if (at("(")) {
+                    Token call = current();
                     arguments();
+                    deepen(call);
                 } else {
                     return;
                 }
@@ -579,6 +619,7 @@ final class TagSyntax {
                         + " filter, as in | upper, or remove the '|'"));
             }
             filterName();
+            deepen(pipe);
         }
 
         /** A filter's name, known to Jinja, Nunjucks or Prompd, and its arguments. */
@@ -597,6 +638,7 @@ final class TagSyntax {
 
         /** {@code is defined}, {@code is not divisibleby(3)}, {@code is sameas false}: one argument needs none. */
         private void test() {
+            Token is = current();
             at++;
             skip("not");
             Token name = current();
@@ -615,6 +657,7 @@ final class TagSyntax {
                 primary();
                 postfix();
             }
+            deepen(is);
         }
 
         /** Whether what follows a test written without parentheses is its one argument, as Jinja takes a value. */
@@ -698,6 +741,7 @@ final class TagSyntax {
 
         /** {@code [1]}, {@code [1:2]}, {@code [::2]}, {@code [1, 2]}: Python's slices. */
         private void subscript() {
+            deepen(current());
             at++;
             for (boolean first = true; !at("]"); first = false) {
                 if (!first) {
@@ -717,6 +761,7 @@ final class TagSyntax {
                 }
             }
             at++;
+            depth--;
         }
 
         /** Items up to the bracket closing them, separated by commas, a trailing one too. */
@@ -726,6 +771,7 @@ final class TagSyntax {
 
         /** @param trailingComma whether a comma may end the items, as everywhere but in a macro's arguments */
         private void bracketed(String closer, boolean trailingComma, Runnable item) {
+            deepen(current());
             at++;
             for (boolean first = true; !at(closer); first = false) {
                 if (!first) {
@@ -737,6 +783,19 @@ final class TagSyntax {
                 item.run();
             }
             at++;
+            depth--;
+        }
+
+        /** One level deeper, at the token that goes there: a fault past {@link #DEEPEST}. */
+        private void deepen(Token token) {
+            depth++;
+            if (depth > DEEPEST) {
+                throw new Unreadable(fault(token, tooDeep("the expression is nested") + (blocks > 0
+                        ? ", counting the blocks around it, " + blocks + " deep" : ""), "take the expression"
+                        + " apart, naming its inner parts with {% set name = ... %}: each bracket, 'not', sign,"
+                        + " attribute, item, call, filter, test and inline else nests it one level deeper"
+                        + (blocks > 0 ? ", as does each block around it" : "")));
+            }
         }
 
         /** Items separated by commas up to the end of the tag, none too. */

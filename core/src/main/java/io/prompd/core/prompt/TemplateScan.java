@@ -183,8 +183,8 @@ final class TemplateScan {
         @Override
         public void print(String expression, int offset) {
             faults.guard(offset, () -> blocks.print(expression, offset));
-            faults.guard(offset, () -> variables.expression(expression.substring(0, syntax.print(expression, offset)
-                    .orElse(expression.length())), offset));
+            faults.guard(offset, () -> variables.expression(expression.substring(0, syntax.print(expression, offset,
+                    blocks.depth()).orElse(expression.length())), offset));
         }
 
         @Override
@@ -197,7 +197,7 @@ final class TemplateScan {
                 return;
             }
             String tag = BlockStructure.standsFor(written);
-            OptionalInt stop = syntax.statement(written, tag, rest, offset, restOffset);
+            OptionalInt stop = syntax.statement(written, tag, rest, offset, restOffset, blocks.depth());
             // a block's end closes the scopes opened inside it, before what follows is read
             blocks.fit(written, tag, rest, stop.isEmpty(), offset, variables.scopeDepth())
                     .ifPresent(variables::closeScopes);

@@ -1,9 +1,12 @@
 package io.prompd.core.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -214,20 +217,96 @@ class TagSyntaxTest {
     }
 
     /**
-     * Brackets nested deeper than Nunjucks reads are a fault, which bounds the depth the reading recurses to; chains
-     * of signs, of {@code not} and of conditions, and long numbers, are read without recursing, however long.
+     * Brackets, chains of signs, of {@code not}, of attributes, items, calls, filters and tests, and of inline ifs
+     * nest as deep as Nunjucks reads, blocks around them counted too: deeper is a fault, which bounds the depth the
+     * reading recurses to.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', ignoreLeadingAndTrailingWhitespace = false, value = {
+        "{{ ;(;x", "{{ f;(;x", "{{ ;[;x", "{{ ;{'a': ;x", "{{ ;not ;x", "{{ ;- ;x", "{{ ;+;x", "{{ ;a if b else ;c",
+        "{{ x;.a;''", "{{ x;[0];''", "{{ x;();''", "{{ x;|upper;''", "{{ x;|d(1);''", "{{ x; is divisibleby(3);''",
+        "{% if ;not ;x", "{% set y = x;|upper;''", "{% for a in x;.a;''", "{% filter upper;|upper;''"})
+    void anExpressionNestsNoDeeperThanNunjucksReads(String start, String step, String inner) {
+        String deepest = start + step.repeat(TagSyntax.DEEPEST) + inner;
+        String deeper = start + step.repeat(TagSyntax.DEEPEST + 1) + inner;
+        String end = start.startsWith("{{") ? " }}" : " %}";
+        assertEquals(List.of(), faults(closed(deepest) + end).stream().filter(f -> f.message().contains("deep"))
+                .toList());
+        List<TemplateFault> faults = faults("\n" + closed(deeper) + end);
+        assertEquals(List.of(new TemplateFault(2, "the expression is nested more than 400 deep here, deeper than"
+                + " Jinja or Nunjucks reads", "take the expression apart, naming its inner parts with {% set name ="
+                + " ... %}: each bracket, 'not', sign, attribute, item, call, filter, test and inline else nests it"
+                + " one level deeper")), faults.stream().filter(f -> f.message().contains("deep")).toList());
+    }
+
+    /** The text with its brackets closed, {@code f((x} as {@code f((x))}, each where it is nested. */
+    private static String closed(String text) {
+        StringBuilder closers = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '(' -> closers.append(')');
+                case '[' -> closers.append(']');
+                case '{' -> closers.append('}');
+                case ')', ']', '}' -> closers.setLength(Math.max(0, closers.length() - 1));
+                default -> { }
+            }
+        }
+        return text + closers.reverse();
+    }
+
+    /** Blocks, and the {@code elif} branches Nunjucks parses as an {@code if} inside the {@code else}, nest as deep. */
+    @Test
+    void blocksNestNoDeeperThanNunjucksReads() {
+        int deepest = TagSyntax.DEEPEST;
+        assertEquals(List.of(), faults("{% if x %}".repeat(deepest) + "{% endif %}".repeat(deepest)));
+        assertEquals(List.of(), faults("{% for a in x %}{% with b = 1 %}".repeat(deepest / 2)
+                + "{% endwith %}{% endfor %}".repeat(deepest / 2)));
+        assertEquals(List.of(), faults("{% if x %}" + "{% elif x %}".repeat(deepest - 1) + "{% endif %}"));
+
+        String hint = "nest fewer blocks in one another, for example by moving the inner ones into a {% macro %}"
+                + " defined outside them: each block, and each {% elif %} of an {% if %}, is a level";
+        assertEquals(List.of(new TemplateFault(deepest + 1, "{% for %} nests blocks more than 400 deep here, deeper"
+                + " than Jinja or Nunjucks reads", hint)), faults("{% if x %}\n".repeat(deepest)
+                + "{% for a in x %}{% endfor %}" + "{% endif %}".repeat(deepest)));
+        assertEquals(List.of(new TemplateFault(3, "{% elif %} nests blocks more than 400 deep here, deeper than"
+                + " Jinja or Nunjucks reads", hint)), faults("{% if x %}".repeat(deepest - 1) + "\n{% if x %}\n"
+                + "{% elif x %}" + "{% endif %}".repeat(deepest)));
+    }
+
+    /** An expression is as deep as the blocks around it and its own nesting together, as the stack they share is. */
+    @Test
+    void anExpressionCountsTheBlocksAroundIt() {
+        int blocks = 300;
+        int brackets = TagSyntax.DEEPEST - blocks;
+        String around = "{% if x %}".repeat(blocks - 1) + "{% for a in x %}\n";
+        String after = "{% endfor %}" + "{% endif %}".repeat(blocks - 1);
+        assertEquals(List.of(), faults(around + "{{ " + closed("(".repeat(brackets) + "x") + " }}" + after));
+        assertEquals(List.of(new TemplateFault(2, "the expression is nested more than 400 deep here, deeper than"
+                + " Jinja or Nunjucks reads, counting the blocks around it, 300 deep", "take the expression apart,"
+                + " naming its inner parts with {% set name = ... %}: each bracket, 'not', sign, attribute, item, call,"
+                + " filter, test and inline else nests it one level deeper, as does each block around it")),
+                faults(around + "{{ " + "not ".repeat(brackets) + "x | upper }}" + after));
+    }
+
+    /**
+     * Whatever the input, the reading neither overflows its stack nor takes long: a nesting too deep is one fault,
+     * where it passes the limit, however far it goes on.
      */
     @Test
-    void noNestingOrLengthOverflowsTheReading() {
-        String deepest = "(".repeat(ExpressionTokens.DEEPEST) + "x" + ")".repeat(ExpressionTokens.DEEPEST);
-        assertEquals(List.of(), faults("{{ " + deepest + " }}{{ f" + deepest + " }}"));
-        assertEquals(List.of(new TemplateFault(2, "brackets are nested more than 400 deep here, deeper than Jinja or"
-                        + " Nunjucks reads",
-                        "take the expression apart, naming its inner parts with {% set name = ... %}")),
-                faults("\n{% for (" + deepest + ") in y %}{% endfor %}"));
-        int many = 100_000;
-        assertEquals(List.of(), faults("{{ " + "- ".repeat(many) + "x }}{{ " + "not ".repeat(many) + "x }}{{ "
-                + "a if b else ".repeat(many) + "c }}{{ " + "1_".repeat(many) + "1 }}"));
+    void noNestingOrLengthOverflowsTheReadingOrTakesLong() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertEquals(List.of(1, 1, 1, 1, 401, 1), Stream.of("{{ x" + "|upper".repeat(200_000) + " }}",
+                    "{{ " + "not ".repeat(100_000) + "x }}", "{{ " + "- ".repeat(100_000) + "x }}",
+                    "{{ " + "(".repeat(100_000) + "x" + ")".repeat(100_000) + " }}",
+                    "{% if x %}\n".repeat(20_000) + "{% endif %}".repeat(20_000),
+                    "{{ " + "a if b else ".repeat(100_000) + "c }}{{ " + "1_".repeat(100_000) + "1 }}")
+                    .map(body -> faults(body))
+                    .map(faults -> {
+                        assertEquals(1, faults.size(), () -> faults.toString());
+                        return faults.get(0).line();
+                    })
+                    .toList());
+        });
     }
 
     /** Reading stops at a fault as Jinja's parser does, what follows it no variable; not at a filter's name. */
@@ -235,9 +314,9 @@ class TagSyntaxTest {
     void theVariablesOfAnExpressionAreReadUpToItsFault() {
         TagSyntax syntax = new TagSyntax(new TemplateFaults(new BodyLines("", new MarkdownBody("", 1))));
 
-        assertEquals(OptionalInt.of(2), syntax.print("a b c", 0));
-        assertEquals(OptionalInt.of(" x == ".length()), syntax.statement("if", "if", " x == ", 0, 2));
-        assertEquals(OptionalInt.empty(), syntax.print(" x | nosuchfilter ", 0));
+        assertEquals(OptionalInt.of(2), syntax.print("a b c", 0, 0));
+        assertEquals(OptionalInt.of(" x == ".length()), syntax.statement("if", "if", " x == ", 0, 2, 0));
+        assertEquals(OptionalInt.empty(), syntax.print(" x | nosuchfilter ", 0, 0));
         assertEquals(List.of("a"), TemplateScan.of("{{ a b c }}", 1).freeVariables().stream().map(VariableUse::name)
                 .toList());
         assertEquals(List.of(), TemplateScan.of("{% include 'a.md' ignore %}", 1).freeVariables());
