@@ -11,6 +11,7 @@ import io.prompd.core.json.PlainText;
 import io.prompd.core.problem.Pointer;
 import io.prompd.core.problem.Problem;
 import io.prompd.core.problem.Spelling;
+import io.prompd.core.source.Utf8;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,8 +47,17 @@ final class JsonFile {
         this.lines = lines;
     }
 
-    /** Reads a JSON object; a syntax error or a root that is not an object gives the problem instead. */
+    /**
+     * Reads a JSON object; text that is not UTF-8, a syntax error or a root that is not an object gives the problem
+     * instead.
+     */
     static Opened parse(String file, byte[] bytes) {
+        // Jackson would read UTF-16 and UTF-32 too, but jq and a registry's own scripts read these files, and expect
+        // UTF-8 (RFC 8259), so they are held to the encoding rule of a package's text files, as a manifest is
+        Optional<Utf8.Fault> notUtf8 = Utf8.firstFault(bytes);
+        if (notUtf8.isPresent()) {
+            return new Opened(Optional.empty(), List.of(notUtf8.get().problem(file)));
+        }
         try {
             JsonNode root = JsonTrees.read(bytes);
             if (!root.isObject()) {

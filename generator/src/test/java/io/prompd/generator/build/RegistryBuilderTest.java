@@ -37,6 +37,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -864,6 +865,26 @@ class RegistryBuilderTest {
             ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, out));
             assertEquals(Set.of("packages/@common/a/meta.json", "packages/@common/never-published/meta.json"),
                     Set.copyOf(failure.problems().stream().map(Problem::file).toList()));
+            assertFalse(Files.exists(out));
+        }
+    }
+
+    /** Merged past an older check, a meta.json that Jackson reads as UTF-16 would be published for jq to fail on. */
+    @Test
+    void aMetaFileSavedAsUtf16FailsTheBuildAsOtherTextThatIsNotUtf8() throws IOException {
+        Path out = temp.resolve("out");
+        try (TestRegistryRepo repo = TestRegistryRepo.initRegistry(temp.resolve("repo"))) {
+            repo.publish("@common/a", "1.0.0");
+            repo.writeBytes("packages/@common/a/meta.json", "\uFEFF{\"yanked\": {\"1.0.0\": \"broken\"}}\r\n"
+                    .getBytes(StandardCharsets.UTF_16LE));
+            repo.commit("Notepad's Unicode");
+
+            ValidationException failure = assertThrows(ValidationException.class, () -> build(repo, out));
+
+            assertEquals(List.of("packages/@common/a/meta.json@1: the file is UTF-16LE, not UTF-8: it starts with the"
+                    + " byte order mark of UTF-16LE (save it as UTF-8 (most editors offer an encoding when saving))"),
+                    failure.problems().stream().map(problem -> problem.file() + "@" + problem.line() + ": "
+                            + problem.message() + " (" + problem.hint() + ")").toList());
             assertFalse(Files.exists(out));
         }
     }

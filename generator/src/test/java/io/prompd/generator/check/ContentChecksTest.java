@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -448,6 +449,48 @@ class ContentChecksTest {
         Problem problem = assertError(check(repo, actor), file, "the file holds what looks like");
 
         assertEquals(1, problem.line());
+    }
+
+    /**
+     * Notepad's "Unicode" and Windows PowerShell 5's {@code >} save UTF-16 with a byte order mark, which the registry's
+     * JSON reader would read but jq and a registry's own scripts would not.
+     */
+    @ParameterizedTest(name = "{0} as {3}")
+    @CsvSource(delimiter = '|', value = {
+            "packages/@common/base/meta.json | alice      | {\"distTags\": {\"latest\": \"1.0.0\"}} | UTF-16LE",
+            "packages/@common/base/meta.json | alice      | {\"distTags\": {\"latest\": \"1.0.0\"}} | UTF-32BE",
+            "registry.json                   | maintainer | {\"name\": \"Test\","
+                    + " \"baseUrl\": \"https://registry.example.test/\", \"git\": \"https://git.example.test/r.git\","
+                    + " \"maintainers\": [\"maintainer\"]}                                       | UTF-16BE",
+            "scopes.json                     | maintainer | {\"scopes\": {\"@common\": {\"owners\": [\"alice\"],"
+                    + " \"teams\": [\"core\"]}}, \"teams\": {\"core\": [\"bob\"]}}                  | UTF-32LE"})
+    void aSettingsFileOrMetaJsonThePullRequestSavesInAnotherEncodingIsRefusedAsOtherTextIs(String file, String actor,
+                                                                                         String json, String encoding) {
+        repo.commit("publish");
+        repo.writeBytes(file, ("\uFEFF" + json + "\n").getBytes(Charset.forName(encoding)));
+        repo.commit("settings", actor);
+
+        CheckReport report = check(repo, actor);
+
+        Problem problem = assertError(report, file, "the file is " + encoding + ", not UTF-8: it starts with the byte"
+                + " order mark of " + encoding);
+        assertEquals(1, problem.line());
+        assertEquals("save it as UTF-8 (most editors offer an encoding when saving)", problem.hint());
+        assertEquals(List.of(problem), report.problems().stream().filter(found -> found.file().equals(file)).toList(),
+                "the file's one problem, none of its content read as UTF-16 or UTF-32");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"packages/@common/base/meta.json", "registry.json", "scopes.json"})
+    void aSettingsFileOrMetaJsonSavedAsUtf8WithItsByteOrderMarkReadsAsAnyTextFileDoes(String file)
+            throws IOException {
+        repo.meta("@common/base", "{\"distTags\": {\"latest\": \"1.0.0\"}}\n");
+        repo.commit("publish");
+        String json = Files.readString(repo.root().resolve(file));
+        repo.writeBytes(file, ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8));
+        repo.commit("settings", TestRegistryRepo.MAINTAINER);
+
+        assertPassed(check(repo, TestRegistryRepo.MAINTAINER));
     }
 
     @Test
