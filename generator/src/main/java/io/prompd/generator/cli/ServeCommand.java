@@ -1,6 +1,7 @@
 package io.prompd.generator.cli;
 
 import io.prompd.core.ExitCode;
+import io.prompd.generator.serve.ServeSettings;
 import io.prompd.generator.serve.StaticServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--host is empty: give an address such as"
                     + " 127.0.0.1 (this machine only) or 0.0.0.0 (every network), or leave the option out");
         }
-        try (StaticServer server = StaticServer.start(folder, host, port)) {
+        try (StaticServer server = StaticServer.start(folder, host, port, ServeSettings.PREVIEW)) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("serving " + folder + " at " + server.url() + " (Ctrl-C to stop)");
             out.println("try it: prompd info --registry " + server.url() + " <package>");

@@ -20,8 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A local preview of a static registry folder over HTTP, with the JDK's server: the content
@@ -37,23 +35,22 @@ import java.util.concurrent.Executors;
 public final class StaticServer implements AutoCloseable {
 
     private static final List<String> FOLDER_INDEXES = List.of("index.html", "index.json");
-    private static final int THREADS = 4;
 
     /** The folder as given, made absolute: what lies at that path is looked up for each request. */
     private final Path out;
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final TimedWorkers workers;
 
-    private StaticServer(Path out, HttpServer server, ExecutorService executor) {
+    private StaticServer(Path out, HttpServer server, TimedWorkers workers) {
         this.out = out;
         this.server = server;
-        this.executor = executor;
+        this.workers = workers;
     }
 
     /**
      * Starts serving {@code root} on the host and port (0 for any free port).
      */
-    public static StaticServer start(Path root, String host, int port) throws IOException {
+    public static StaticServer start(Path root, String host, int port, ServeSettings settings) throws IOException {
         Path out = root.toAbsolutePath().normalize();
         Path served = OutputFolder.served(out);
         if (!Files.exists(served)) {
@@ -88,10 +85,10 @@ public final class StaticServer implements AutoCloseable {
                     : "choose an address of this machine with --host, such as 127.0.0.1 (the default)"
                     + " or 0.0.0.0 for all");
         }
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-        StaticServer serving = new StaticServer(out, server, executor);
+        TimedWorkers workers = new TimedWorkers(settings);
+        StaticServer serving = new StaticServer(out, server, workers);
         server.createContext("/", serving::handle);
-        server.setExecutor(executor);
+        server.setExecutor(workers);
         server.start();
         return serving;
     }
@@ -109,6 +106,7 @@ public final class StaticServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        workers.answering();
         try (exchange) {
             // on every answer, errors too, as the hosting docs ask of a public registry's host
             exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
@@ -248,6 +246,6 @@ public final class StaticServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow();
+        workers.close();
     }
 }

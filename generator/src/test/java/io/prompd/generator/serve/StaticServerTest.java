@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +44,7 @@ class StaticServerTest {
         write("docs/index.html", "<h1>docs</h1>");
         write("docs/index.json", "{}");
         Files.writeString(temp.resolve("secret.txt"), "outside the root");
-        server = StaticServer.start(root, "127.0.0.1", 0);
+        server = StaticServer.start(root, "127.0.0.1", 0, ServeSettings.PREVIEW);
     }
 
     @AfterEach
@@ -70,7 +73,7 @@ class StaticServerTest {
 
     @Test
     void boundToAllAddressesItGivesAUrlOfThisMachineThatAnswers() throws Exception {
-        try (StaticServer everywhere = StaticServer.start(root, "0.0.0.0", 0)) {
+        try (StaticServer everywhere = StaticServer.start(root, "0.0.0.0", 0, ServeSettings.PREVIEW)) {
             assertEquals(InetAddress.getLoopbackAddress().getHostAddress(), everywhere.url().getHost());
             assertEquals(200, client.send(HttpRequest.newBuilder(everywhere.url().resolve("registry.json")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
@@ -199,7 +202,7 @@ class StaticServerTest {
         assertEquals("{}\n", get("registry.json").body());
         assertEquals(200, get("packages/@a/b/-/b-1.0.0.tgz").statusCode());
         assertEquals(404, get(".prompd-build.json").statusCode(), "the state stays hidden");
-        try (StaticServer started = StaticServer.start(root, "127.0.0.1", 0)) {
+        try (StaticServer started = StaticServer.start(root, "127.0.0.1", 0, ServeSettings.PREVIEW)) {
             assertEquals(200, client.send(HttpRequest.newBuilder(started.url().resolve("packages.json")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode(), "a server started meanwhile serves it too");
         }
@@ -217,6 +220,70 @@ class StaticServerTest {
         Files.move(root, temp.resolve(".site.old"));
 
         assertEquals(404, get("registry.json").statusCode());
+    }
+
+    @Test
+    void clientsThatStallInTheirRequestOrTheirDownloadLeaveTheOthersServedAtOnce() throws Exception {
+        writeLargeFile();
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                // no blank line after the headers: the request never ends
+                stalled.add(send("GET /registry.json HTTP/1.1\r\nHost: x\r\n"));
+                stalled.add(send("GET /large.bin HTTP/1.1\r\nHost: x\r\n\r\n"));
+            }
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(server.url().resolve("registry.json"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aClientStalledPastItsTimeLimitIsCutOffAndItsWorkerFreed() throws Exception {
+        long size = writeLargeFile();
+        ServeSettings brief = new ServeSettings(2, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        try (StaticServer limited = StaticServer.start(root, "127.0.0.1", 0, brief);
+                Socket request = send(limited, "GET /registry.json HTTP/1.1\r\nHost: x\r\n");
+                Socket download = send(limited, "GET /large.bin HTTP/1.1\r\nHost: x\r\n\r\n")) {
+            request.setSoTimeout(10_000);
+            assertEquals(-1, request.getInputStream().read(), "closed with no answer");
+
+            Thread.sleep(3_000);
+            download.setSoTimeout(10_000);
+            long read = 0;
+            try (InputStream in = download.getInputStream()) {
+                read = in.transferTo(OutputStream.nullOutputStream());
+            } catch (SocketException reset) {
+                // closed with data unread: the answer is cut off all the same
+            }
+            assertTrue(read < size, "the download was cut off at " + read + " of " + size + " bytes");
+
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(limited.url().resolve("registry.json"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+        }
+    }
+
+    /** A file larger than the sockets' buffers, so that a client that does not read it holds its worker. */
+    private long writeLargeFile() throws IOException {
+        byte[] large = new byte[32 << 20];
+        Files.write(root.resolve("large.bin"), large);
+        return large.length;
+    }
+
+    private Socket send(String text) throws IOException {
+        return send(server, text);
+    }
+
+    private static Socket send(StaticServer to, String text) throws IOException {
+        Socket socket = new Socket(to.url().getHost(), to.url().getPort());
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
     }
 
     /** Sends the path as written: HTTP clients normalise dot segments away before sending. */
