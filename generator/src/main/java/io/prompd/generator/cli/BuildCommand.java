@@ -18,12 +18,16 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -142,7 +146,40 @@ final class BuildCommand implements Callable<Integer> {
                     "the build would write into the URLs of every document, where every reader of the registry sees it")
                     + "; " + userPart.get().fix());
         }
+        Optional<String> direct = directly(url);
+        if (direct.isPresent()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must name its folder directly,"
+                    + " without '.' or '..' segments or empty ones ('//'), which one host resolves and another serves"
+                    + " as written, not '" + text + "': use " + direct.get());
+        }
         return url.getRawPath().endsWith("/") ? url : URI.create(url + "/");
+    }
+
+    /**
+     * The folder's URL without {@code .}, {@code ..} and empty segments, {@code %2e} read as the dot it is, when the
+     * URL has any; the build writes the base URL into every document, cached forever, so it must resolve alike
+     * everywhere.
+     */
+    private static Optional<String> directly(URI url) {
+        String[] segments = url.getRawPath().isEmpty() ? new String[0]
+                : url.getRawPath().substring(1).split("/", -1);
+        Deque<String> kept = new ArrayDeque<>();
+        boolean indirect = false;
+        for (int i = 0; i < segments.length; i++) {
+            String dots = segments[i].replaceAll("(?i)%2e", ".");
+            boolean closingSlash = i == segments.length - 1 && segments[i].isEmpty();
+            if (closingSlash) {
+                continue;
+            }
+            indirect |= segments[i].isEmpty() || dots.equals(".") || dots.equals("..");
+            if (dots.equals("..")) {
+                kept.pollLast();
+            } else if (!segments[i].isEmpty() && !dots.equals(".")) {
+                kept.addLast(segments[i]);
+            }
+        }
+        return indirect ? Optional.of(url.getScheme() + "://" + Objects.toString(url.getRawAuthority(), "") + "/"
+                + kept.stream().map(segment -> segment + "/").collect(Collectors.joining())) : Optional.empty();
     }
 
     private CommandLine.ParameterException notReadable(String url, String why) {

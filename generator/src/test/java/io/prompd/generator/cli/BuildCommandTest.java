@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -580,6 +581,25 @@ class BuildCommandTest {
                 stderr.toString());
         assertEquals(2, run("build", repo.toString(), "--out", ""));
         assertTrue(stderr.toString().contains("error: --out is empty; give the output folder"), stderr.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aBaseUrlWithDotOrEmptySegmentsIsAUsageErrorNamingTheUrlToUse() {
+        Map<String, String> toUse = new LinkedHashMap<>();
+        toUse.put("http://127.0.0.1:18121/sub/../x/", "http://127.0.0.1:18121/x/");
+        toUse.put("https://h/sub//", "https://h/sub/");
+        toUse.put("http://h/%2e%2e/", "http://h/");
+        toUse.put("https://h/a/.%2E/b/./c", "https://h/b/c/");
+        toUse.put("https://h//r/", "https://h/r/");
+        toUse.put("file:///srv/./registry/", "file:///srv/registry/");
+        toUse.forEach((given, use) -> {
+            stderr.getBuffer().setLength(0);
+            assertEquals(2, run("build", repo.toString(), "--out", out.toString(), "--base-url", given), given);
+            assertEquals("error: --base-url must name its folder directly, without '.' or '..' segments or empty ones"
+                    + " ('//'), which one host resolves and another serves as written, not '" + given + "': use "
+                    + use + "\nhint: see 'prompd-registry build --help'\n", stderr.toString());
+        });
         assertFalse(Files.exists(out));
     }
 
