@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A local preview of a static registry folder over HTTP, with the JDK's server: the content
@@ -35,6 +36,7 @@ import java.util.Optional;
 public final class StaticServer implements AutoCloseable {
 
     private static final List<String> FOLDER_INDEXES = List.of("index.html", "index.json");
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("//+");
 
     /** The folder as given, made absolute: what lies at that path is looked up for each request. */
     private final Path out;
@@ -119,20 +121,22 @@ public final class StaticServer implements AutoCloseable {
                 return;
             }
             URI request = exchange.getRequestURI();
+            String path = path(request, request.getAuthority(), request.getPath());
             Optional<Path> root = servedRoot();
-            Optional<Path> found = root.isPresent() ? resolve(root.get(), request.getPath()) : Optional.empty();
-            if (found.isPresent() && Files.isDirectory(found.get()) && !request.getPath().endsWith("/")) {
+            Optional<Path> found = root.isPresent() ? resolve(root.get(), path) : Optional.empty();
+            if (found.isPresent() && Files.isDirectory(found.get()) && !path.endsWith("/")) {
                 // as static hosts do, so that the page's relative links resolve inside the folder
-                exchange.getResponseHeaders().set("Location", request.getRawPath() + "/"
+                String rawPath = path(request, request.getRawAuthority(), request.getRawPath());
+                exchange.getResponseHeaders().set("Location", rawPath + "/"
                         + (request.getRawQuery() == null ? "" : "?" + request.getRawQuery()));
                 sendText(exchange, 301, "moved to the folder's URL, which ends with /\n", head);
                 return;
             }
             Optional<Path> file = found.isPresent()
-                    ? fileToServe(root.get(), found.get(), request.getPath().endsWith("/")) : Optional.empty();
+                    ? fileToServe(root.get(), found.get(), path.endsWith("/")) : Optional.empty();
             if (file.isEmpty()) {
                 // the root is the URL this server prints, so a browser lands there first
-                sendText(exchange, 404, "not found: " + request.getPath() + "\n" + (request.getPath().equals("/")
+                sendText(exchange, 404, "not found: " + path + "\n" + (path.equals("/")
                         ? "This is a prompd registry, not a web site: " + RegistryLayout.REGISTRY_DOCUMENT
                                 + " describes it and " + RegistryLayout.PACKAGE_LIST + " lists its packages.\n" : ""),
                         head);
@@ -140,6 +144,17 @@ public final class StaticServer implements AutoCloseable {
             }
             send(exchange, root.get(), file.get(), head);
         }
+    }
+
+    /**
+     * The path a request names, its repeated slashes merged, as nginx does by default. A request's target that is a
+     * path is that path even when it starts with {@code //}, which the JDK reads as a host ({@code //x/registry.json}:
+     * host {@code x}, path {@code /registry.json}). One that is an absolute URL ({@code http://host/path}) names its
+     * path. Given the authority and path decoded or raw, as the answer needs them.
+     */
+    private static String path(URI request, String authority, String path) {
+        String target = request.getScheme() == null && authority != null ? "//" + authority + path : path;
+        return REPEATED_SLASHES.matcher(target).replaceAll("/");
     }
 
     /**

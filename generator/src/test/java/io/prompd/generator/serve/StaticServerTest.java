@@ -288,16 +288,29 @@ class StaticServerTest {
 
     /** Sends the path as written: HTTP clients normalise dot segments away before sending. */
     private int rawStatus(String path) throws IOException {
-        try (Socket socket = new Socket(server.url().getHost(), server.url().getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String statusLine = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst()
-                    .orElseThrow();
-            return Integer.parseInt(statusLine.split(" ")[1]);
+        String statusLine = rawAnswer(path).lines().findFirst().orElseThrow();
+        return Integer.parseInt(statusLine.split(" ")[1]);
+    }
+
+    /** The whole answer, status line, headers and body, to the path as written. */
+    private String rawAnswer(String path) throws IOException {
+        try (Socket socket = send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")) {
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
+    }
+
+    @Test
+    void aPathStartingWithTwoSlashesIsAPathWithItsSlashesMergedAsNginxHasIt() throws Exception {
+        assertEquals(200, rawStatus("//packages/@a/b/index.json"));
+        assertEquals(200, rawStatus("///registry.json"));
+        assertEquals(200, rawStatus("/packages//@a/b///1.0.0.json"));
+        String answer = rawAnswer("//x/registry.json");
+        assertTrue(answer.startsWith("HTTP/1.1 404 "), answer);
+        assertTrue(answer.endsWith("\r\n\r\nnot found: /x/registry.json\n"), answer);
+        assertTrue(rawAnswer("//packages/@a/b?x=1").contains("\r\nLocation: /packages/@a/b/?x=1\r\n"));
+        assertEquals(404, rawStatus("//%2e%2e/secret.txt"));
+        assertEquals(404, rawStatus("//../secret.txt"));
+        assertEquals(200, rawStatus("http://elsewhere.example/registry.json"), "an absolute URL names its path");
     }
 
     @Test
