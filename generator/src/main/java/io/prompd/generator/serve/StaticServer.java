@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.prompd.core.ExitCode;
 import io.prompd.core.PrompdException;
+import io.prompd.core.TerminalText;
 import io.prompd.core.protocol.RegistryLayout;
 import io.prompd.generator.build.OutputFolder;
 import java.io.IOException;
@@ -136,7 +137,8 @@ public final class StaticServer implements AutoCloseable {
                     ? fileToServe(root.get(), found.get(), path.endsWith("/")) : Optional.empty();
             if (file.isEmpty()) {
                 // the root is the URL this server prints, so a browser lands there first
-                sendText(exchange, 404, "not found: " + path + "\n" + (path.equals("/")
+                // the path as a terminal shows it: a request's NUL or line break would read as lines of ours
+                sendText(exchange, 404, "not found: " + TerminalText.path(path) + "\n" + (path.equals("/")
                         ? "This is a prompd registry, not a web site: " + RegistryLayout.REGISTRY_DOCUMENT
                                 + " describes it and " + RegistryLayout.PACKAGE_LIST + " lists its packages.\n" : ""),
                         head);

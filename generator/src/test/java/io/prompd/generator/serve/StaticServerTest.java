@@ -151,6 +151,12 @@ class StaticServerTest {
     }
 
     @Test
+    void theControlCharactersOfAPathNotFoundAreSpeltOut() throws Exception {
+        assertTrue(rawAnswer("/registry.json%00.txt").endsWith("\r\n\r\nnot found: /registry.json^@.txt\n"));
+        assertTrue(rawAnswer("/a%0D%0Ab%1B%5B2J").endsWith("\r\n\r\nnot found: /a^M^Jb^[[2J\n"));
+    }
+
+    @Test
     void headSendsTheHeadersWithoutTheBody() throws Exception {
         HttpResponse<String> head = client.send(HttpRequest.newBuilder(server.url().resolve("registry.json"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
