@@ -1,6 +1,7 @@
 package io.prompd.core.archive;
 
 import io.prompd.core.TerminalText;
+import io.prompd.core.files.DeviceNames;
 import io.prompd.core.files.LongNames;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The rules every path inside a package obeys, checked when packing and again when unpacking: a
@@ -17,9 +17,6 @@ import java.util.Set;
 public final class PackagePaths {
 
     private static final String WINDOWS_FORBIDDEN = "<>\"|?*";
-    private static final Set<String> WINDOWS_DEVICES = Set.of("CON", "PRN", "AUX", "NUL",
-            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
     /**
      * The longest file or folder name Linux (ext4, XFS, Btrfs) and macOS (APFS) write, counted in
      * UTF-8 bytes. Windows counts 255 UTF-16 units, never more than the UTF-8 bytes, so a name
@@ -110,9 +107,7 @@ public final class PackagePaths {
             if (segment.endsWith(" ") || (segment.endsWith(".") && !segment.equals(".") && !segment.equals(".."))) {
                 return true;
             }
-            int dot = segment.indexOf('.');
-            String stem = (dot < 0 ? segment : segment.substring(0, dot)).toUpperCase(Locale.ROOT);
-            if (WINDOWS_DEVICES.contains(stem)) {
+            if (DeviceNames.isReserved(segment)) {
                 return true;
             }
         }

@@ -1,9 +1,9 @@
 package io.prompd.core.name;
 
+import io.prompd.core.files.DeviceNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A package name: {@code @scope/name} or {@code name}.
@@ -21,11 +21,6 @@ import java.util.Set;
 public record PackageName(String scope, String name) implements Comparable<PackageName> {
 
     public static final int MAX_PART_LENGTH = 64;
-
-    private static final Set<String> DEVICE_NAMES = Set.of(
-            "con", "prn", "aux", "nul",
-            "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
-            "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
 
     public PackageName {
         Objects.requireNonNull(scope, "scope");
@@ -99,8 +94,8 @@ public record PackageName(String scope, String name) implements Comparable<Packa
             problems.add("the " + what + " '" + part + "' ends with '.', which Windows drops from folder names;"
                     + " remove the trailing '.'");
         }
-        String stem = part.contains(".") ? part.substring(0, part.indexOf('.')) : part;
-        if (DEVICE_NAMES.contains(stem)) {
+        if (DeviceNames.isReserved(part)) {
+            String stem = part.contains(".") ? part.substring(0, part.indexOf('.')) : part;
             problems.add("the " + what + " '" + part + "' starts with '" + stem + "', a reserved device name on"
                     + " Windows; choose another, such as '" + stem + "-prompts'");
         }

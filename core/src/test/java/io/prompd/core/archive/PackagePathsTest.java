@@ -16,6 +16,7 @@ class PackagePathsTest {
     void anOrdinaryPathIsFine() {
         assertEquals(List.of(), PackagePaths.violations("prompts/résumé 日本/a-b_c.prmd"));
         assertEquals(List.of(), PackagePaths.violations("console/.hidden/CONTRIBUTING.md"));
+        assertEquals(List.of(), PackagePaths.violations("com10/lpt\u2074/conin.md/CONOUT"));
     }
 
     static Stream<Arguments> oneViolationEach() {
@@ -43,6 +44,15 @@ class PackagePathsTest {
                 Arguments.of("a|b", "Windows does not allow"),
                 Arguments.of("docs/con.md", "reserved on Windows"),
                 Arguments.of("Lpt1", "reserved on Windows"),
+                Arguments.of("contexts/com0.md", "reserved on Windows"),
+                Arguments.of("LPT0", "reserved on Windows"),
+                // Windows reads the superscript digits as digits after COM and LPT
+                Arguments.of("contexts/COM\u00B9.md", "reserved on Windows"),
+                Arguments.of("com\u00B2", "reserved on Windows"),
+                Arguments.of("contexts/LPT\u00B3", "reserved on Windows"),
+                Arguments.of("contexts/CONIN$", "reserved on Windows"),
+                Arguments.of("contexts/conout$.txt", "reserved on Windows"),
+                Arguments.of("conout$./x", "reserved on Windows"),
                 Arguments.of("trailing./x", "ends in a dot or space"),
                 Arguments.of("trailing /x", "ends in a dot or space"),
                 // 100 CJK characters are 100 UTF-16 units, which NTFS allows, but 300 bytes in UTF-8

@@ -87,7 +87,7 @@ class PackageNameTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"con", "nul", "prn", "aux", "com1", "lpt9", "con.txt", "nul.tar.gz", "@aux/pkg",
-            "@org/lpt1.x"})
+            "@org/lpt1.x", "com0", "@lpt0/pkg", "lpt0.prompts"})
     void refusesWindowsDeviceNamesWithOrWithoutExtension(String text) {
         assertTrue(onlyProblem(text).contains("reserved device name on Windows"), onlyProblem(text));
     }
